@@ -1,0 +1,4 @@
+/** Every `keyferry` command, in the order `--help` lists them. Add new commands here. */
+import type { CliCommand } from '../command';
+
+export const commands: CliCommand[] = [];

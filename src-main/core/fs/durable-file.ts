@@ -1,0 +1,140 @@
+/**
+ * Durable, exclusive file writing (DESIGN rule 2): open with O_EXCL (never overwrite), write,
+ * fsync, close, fsync the folder, read back and compare SHA-256.
+ */
+import { createHash } from 'node:crypto';
+import { constants, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { KeyferryError } from '../errors';
+
+export interface WrittenFile {
+  readonly path: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/** Low-level file operations, injectable so tests can simulate a full disk or vanished media. */
+export interface FileLayer {
+  open(file: string, flags: number, mode: number): Promise<fs.FileHandle>;
+  mkdir(dir: string): Promise<void>;
+  readFile(file: string): Promise<Buffer>;
+}
+
+export const nodeFileLayer: FileLayer = {
+  open: (file, flags, mode) => fs.open(file, flags, mode),
+  mkdir: async (dir) => {
+    await fs.mkdir(dir, { mode: 0o700 });
+  },
+  readFile: (file) => fs.readFile(file),
+};
+
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** fsync a directory so a newly created entry survives power loss (no-op where unsupported). */
+export async function fsyncDirectory(dir: string, layer: FileLayer = nodeFileLayer): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await layer.open(dir, constants.O_RDONLY, 0);
+    await handle.sync();
+  } catch (error) {
+    // Windows cannot open directories; EISDIR/EPERM/EINVAL there mean "not supported", not failure.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL') throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EEXIST':
+      return 'a file with that name already exists (Keyferry never overwrites)';
+    case 'ENOSPC':
+      return 'the media is full';
+    case 'EROFS':
+      return 'the media is read-only';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission was denied';
+    case 'ENOENT':
+      return 'the folder no longer exists (was the media removed?)';
+    case 'EIO':
+      return 'the media reported an input/output error (was it removed?)';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Writes `data` to a new file at `file`; fails if anything exists there. Returns size and SHA-256
+ * as read back from the media. On failure the partial file is removed when possible.
+ */
+export async function writeFileExclusive(
+  file: string,
+  data: Uint8Array | string,
+  options: { layer?: FileLayer; mode?: number } = {},
+): Promise<WrittenFile> {
+  const layer = options.layer ?? nodeFileLayer;
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const expected = sha256Hex(bytes);
+  let created = false;
+  try {
+    const handle = await layer.open(
+      file,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+      options.mode ?? 0o600,
+    );
+    created = true;
+    try {
+      let offset = 0;
+      while (offset < bytes.length) {
+        const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+        if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+        offset += bytesWritten;
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fsyncDirectory(path.dirname(file), layer);
+    const readBack = await layer.readFile(file);
+    const actual = sha256Hex(readBack);
+    if (actual !== expected || readBack.length !== bytes.length) {
+      throw new KeyferryError(
+        'WRITE_VERIFY_FAILED',
+        `The file ${path.basename(file)} read back differently from what was written.`,
+        'The media may be failing. Use other media and write into a fresh folder.',
+      );
+    }
+    return { path: file, size: bytes.length, sha256: actual };
+  } catch (error) {
+    if (created && (error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      await fs.rm(file, { force: true }).catch(() => undefined);
+    }
+    if (error instanceof KeyferryError) throw error;
+    throw new KeyferryError(
+      'WRITE_FAILED',
+      `Could not write ${path.basename(file)}: ${describeFsError(error)}.`,
+      'Nothing written there counts as done. Check the media, then write again into a fresh folder.',
+      { cause: error },
+    );
+  }
+}
+
+/** Creates a new, empty folder; fails if it already exists. */
+export async function createFreshFolder(dir: string, layer: FileLayer = nodeFileLayer): Promise<void> {
+  try {
+    await layer.mkdir(dir);
+    await fsyncDirectory(path.dirname(dir), layer);
+  } catch (error) {
+    throw new KeyferryError(
+      'FOLDER_NOT_FRESH',
+      `Could not create the folder ${dir}: ${describeFsError(error)}.`,
+      'Choose a new folder name that does not exist yet.',
+      { cause: error },
+    );
+  }
+}
