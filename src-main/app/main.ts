@@ -1,0 +1,99 @@
+/**
+ * Keyferry's main process: lifecycle and wiring, nothing else. Order matters:
+ *  1. before ready: the app:// scheme is registered as privileged, sandboxing is forced for every
+ *     renderer, and every future web contents gets the navigation/window/webview guards;
+ *  2. when ready: permissions denied, the network guard installed on the session, the renderer
+ *     served from app://keyferry/, IPC channels registered (each call checks its sender);
+ *  3. only then the window is created and loads app://keyferry/index.html.
+ * The mode (rehearsal / online / air-gapped) is chosen in the UI via `mode.choose`; the guard for
+ * it is applied before the choice is recorded and answered (see ./network-guard.ts).
+ */
+import path from 'node:path';
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import { currentAppIdentity } from '../core/ceremony/app-identity';
+import { toProblem } from '../core/errors';
+import { createHandlers } from '../ipc/handlers';
+import { createModeController } from '../ipc/mode';
+import { createIpcRouter } from '../ipc/router';
+import { registerIpcBridge, sendProgress } from './ipc-bridge';
+import { createOperationLog, createStderrLog, type FileOperationLog } from './log';
+import { installMenu } from './menu';
+import { installNetworkGuard } from './network-guard';
+import { isAllowedWindowRequest } from './network-policy';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { denyAllPermissions, hardenApp } from './security';
+import { createMainWindow } from './window';
+
+/** Set by electron.vite.config.ts at build time. */
+declare const __KEYFERRY_BUILD__: string;
+
+const now = () => new Date();
+
+function openLog(): FileOperationLog {
+  try {
+    return createOperationLog({ directory: path.join(app.getPath('userData'), 'logs'), now });
+  } catch (error) {
+    const fallback = createStderrLog(now);
+    fallback.warn('log.unavailable', { error });
+    return fallback;
+  }
+}
+
+function start(log: FileOperationLog): BrowserWindow {
+  const ses = session.defaultSession;
+  denyAllPermissions(ses, log);
+  const guard = installNetworkGuard(ses, isAllowedWindowRequest, log);
+  serveRenderer(ses, path.join(__dirname, '../renderer'), log);
+
+  const mode = createModeController((chosen) => guard.apply(chosen));
+  const handlers = createHandlers({
+    mode,
+    now,
+    log,
+    identity: { name: app.getName(), ...currentAppIdentity() },
+    reportProgress: sendProgress,
+  });
+  registerIpcBridge(createIpcRouter(handlers, log), log);
+  installMenu();
+  return createMainWindow({ preload: path.join(__dirname, '../preload/index.js'), devTools: !app.isPackaged });
+}
+
+function main(): void {
+  // The build baked in at build time is the one journals and receipts record (core reads it here).
+  process.env.KEYFERRY_BUILD = __KEYFERRY_BUILD__;
+  registerAppScheme();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  const log = openLog();
+  log.info('app.start', { version: app.getVersion(), build: __KEYFERRY_BUILD__, packaged: app.isPackaged });
+  hardenApp(log);
+
+  let mainWindow: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // A ceremony tool quits with its last window on every platform: nothing lingers in memory.
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    log.info('app.quit');
+    log.close();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      mainWindow = start(log);
+    })
+    .catch((error: unknown) => {
+      const problem = toProblem(error);
+      log.error('app.start-failed', { code: problem.code, message: problem.message });
+      dialog.showErrorBox('Keyferry could not start', `${problem.message}\n\n${problem.nextStep}`);
+      app.exit(1);
+    });
+}
+
+main();

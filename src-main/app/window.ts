@@ -1,0 +1,22 @@
+/** The main Keyferry window: hardened webPreferences, our page from app://keyferry/ only. */
+import { BrowserWindow } from 'electron';
+import { APP_ORIGIN } from '../ipc/sender-policy';
+import { secureWebPreferences } from './web-preferences';
+
+export const START_PAGE = `${APP_ORIGIN}/index.html`;
+
+export function createMainWindow(options: { preload: string; devTools: boolean }): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 820,
+    minWidth: 900,
+    minHeight: 640,
+    show: false,
+    title: 'Keyferry',
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences({ preload: options.preload, devTools: options.devTools }),
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(START_PAGE);
+  return window;
+}

@@ -1,0 +1,43 @@
+/**
+ * Fixed names and hard limits of Keyferry transfer bundles. A bundle is read from removable
+ * media that anyone may have touched, so every size and count is capped before anything is read.
+ */
+export const MANIFEST_FILE = 'manifest.json';
+export const README_FILE = 'README.txt';
+export const KEYS_FOLDER = 'keys';
+
+export const IMPORT_PARAMETERS_FORMAT = 'keyferry.import-parameters';
+export const WRAPPED_MATERIAL_FORMAT = 'keyferry.wrapped-material';
+export const BUNDLE_FORMATS = [IMPORT_PARAMETERS_FORMAT, WRAPPED_MATERIAL_FORMAT] as const;
+export type BundleFormat = (typeof BUNDLE_FORMATS)[number];
+export const BUNDLE_FORMAT_VERSION = 1;
+
+export const BUNDLE_LIMITS = {
+  /** manifest.json. */
+  manifestMaxBytes: 1024 * 1024,
+  /** Every other file (key files and README). */
+  fileMaxBytes: 64 * 1024,
+  /** Sum of every file in the bundle, manifest included. */
+  totalMaxBytes: 32 * 1024 * 1024,
+  /** Keys in one batch ceremony. */
+  maxKeys: 500,
+  /** Folder entries of any kind; a bundle with more is refused before anything is read. */
+  maxEntries: 4 * 500 + 16,
+  /** Folder depth below the bundle folder (keys/<keyId>/<file>). */
+  maxDepth: 3,
+} as const;
+
+/** Import tokens with less time left than this produce a warning. */
+export const TOKEN_NEAR_EXPIRY_MS = 60 * 60 * 1000;
+/** Tokens live 24 hours; an expiry further away than this suggests a wrong clock. */
+export const TOKEN_MAX_LIFETIME_MS = 25 * 60 * 60 * 1000;
+
+/** OS metadata files that file managers drop into folders; never read, reported as warnings. */
+export function isOsMetadataFile(baseName: string): boolean {
+  return (
+    baseName === '.DS_Store' ||
+    baseName.startsWith('._') ||
+    baseName === 'Thumbs.db' ||
+    baseName === 'desktop.ini'
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * The in-memory import parameters of one key: what the air-gapped side needs to wrap material,
+ * whether they came from a bundle or from the console's raw files.
+ */
+import { parseKeySpec, parseWrappingAlgorithm, type KeySpec, type KeyUsage, type WrappingAlgorithm } from '../crypto/key-spec';
+import { sha256Hex } from '../fs/durable-file';
+import { bundleInputInvalid } from './bundle-problem';
+import { importParametersKeySchema } from './import-parameters-manifest';
+import { importTokenSchema, isCanonicalBase64, keyIdSchema } from './manifest-common';
+import { checkWrappingPublicKey, type WrappingPublicKey } from './wrapping-public-key';
+
+export interface ImportTokenExpiry {
+  /** ISO time in UTC. */
+  readonly expiresAt: string;
+  /** The same instant in seconds since the epoch, as the API's `expiration_time`. */
+  readonly expirationTime: number;
+}
+
+export interface ImportToken {
+  /** The key the token was issued for. */
+  readonly keyId: string;
+  /** Base64 text exactly as get-parameters-for-import returned it. */
+  readonly value: string;
+  /** SHA-256 of `value` (its base64 text), lower-case hex: what wrapped-material bundles cite. */
+  readonly sha256: string;
+  /** Always set for tokens from a bundle; null when a console token was given without its expiry. */
+  readonly expiry: ImportTokenExpiry | null;
+}
+
+/** Where the parameters came from. */
+export type ImportParametersOrigin =
+  | {
+      /** get-parameters-for-import on the online machine (carried in an import-parameters bundle). */
+      readonly kind: 'kms-answer';
+      readonly provider: 'huaweicloud';
+      readonly region: string;
+      readonly projectId: string;
+      readonly keyAlias: string;
+      readonly keyUsage: KeyUsage;
+    }
+  | {
+      /** The console's downloaded files (`wrappingKey_<KeyID>`, PublicKey.bin/.b64) typed in by hand. */
+      readonly kind: 'console-files';
+    };
+
+export interface ImportParameters {
+  readonly keyId: string;
+  readonly keySpec: KeySpec;
+  readonly wrappingAlgorithm: WrappingAlgorithm;
+  readonly wrappingKey: WrappingPublicKey;
+  readonly origin: ImportParametersOrigin;
+  /**
+   * The import token to send with the wrapped material. Null only for console files without a
+   * token: then the console's Import Key Material wizard passes the token itself, so the output
+   * must be imported through that same, still open, wizard.
+   */
+  readonly importToken: ImportToken | null;
+}
+
+/** SHA-256 of an import token's base64 text, lower-case hex. */
+export function importTokenSha256(token: string): string {
+  return sha256Hex(Buffer.from(token, 'ascii'));
+}
+
+/** The expiry as both forms, from the API's seconds. */
+export function tokenExpiryFromSeconds(expirationTime: number): ImportTokenExpiry {
+  if (!Number.isSafeInteger(expirationTime) || expirationTime <= 0 || expirationTime > 253402300799) {
+    throw bundleInputInvalid(`The token expiry ${String(expirationTime)} is not a time in whole seconds since 1970.`);
+  }
+  return { expiresAt: new Date(expirationTime * 1000).toISOString(), expirationTime };
+}
+
+export interface KmsImportAnswer {
+  readonly key_id: string;
+  readonly public_key: string;
+  readonly import_token: string;
+  readonly expiration_time: number;
+}
+
+/**
+ * Builds checked ImportParameters from a get-parameters-for-import answer and the key's facts
+ * known on the online side. Refuses anything a bundle could not carry correctly.
+ */
+export function importParametersFromKmsAnswer(input: {
+  region: string;
+  projectId: string;
+  keyAlias: string;
+  keySpec: string;
+  keyUsage: KeyUsage;
+  wrappingAlgorithm: string;
+  answer: KmsImportAnswer;
+}): ImportParameters {
+  const { answer } = input;
+  const keySpec = parseKeySpec(input.keySpec);
+  const wrappingAlgorithm = parseWrappingAlgorithm(input.wrappingAlgorithm);
+  if (typeof answer.public_key !== 'string' || !isCanonicalBase64(answer.public_key)) {
+    throw bundleInputInvalid(`The wrapping key of key ${answer.key_id} is not canonical base64.`);
+  }
+  const der = Buffer.from(answer.public_key, 'base64');
+  const wrappingKey = checkWrappingPublicKey(der, `The wrapping key of key ${answer.key_id}`);
+  const entry = {
+    provider: 'huaweicloud',
+    region: input.region,
+    projectId: input.projectId,
+    keyId: answer.key_id,
+    keyAlias: input.keyAlias,
+    keySpec,
+    keyUsage: input.keyUsage,
+    wrappingAlgorithm,
+    wrappingPublicKey: answer.public_key,
+    wrappingKeyFingerprint: wrappingKey.fingerprint,
+    importToken: {
+      keyId: answer.key_id,
+      value: answer.import_token,
+      sha256: importTokenSha256(answer.import_token),
+      ...tokenExpiryFromSeconds(answer.expiration_time),
+    },
+  };
+  const checked = importParametersKeySchema.safeParse(entry);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw bundleInputInvalid(`The import parameters of key ${answer.key_id} are not usable: ${issue?.path.join('.')}: ${issue?.message}.`);
+  }
+  const e = checked.data;
+  return {
+    keyId: e.keyId,
+    keySpec,
+    wrappingAlgorithm,
+    wrappingKey,
+    origin: { kind: 'kms-answer', provider: 'huaweicloud', region: e.region, projectId: e.projectId, keyAlias: e.keyAlias, keyUsage: e.keyUsage },
+    importToken: { keyId: e.keyId, value: e.importToken.value, sha256: e.importToken.sha256, expiry: tokenExpiryFromSeconds(e.importToken.expirationTime) },
+  };
+}
+
+/** Validates a key id typed or read by a person. */
+export function parseKeyId(value: string): string {
+  const result = keyIdSchema.safeParse(value.trim());
+  if (!result.success) throw bundleInputInvalid(`"${value}" is not a key id (letters, digits and dashes, at most 64).`);
+  return result.data;
+}
+
+/** Validates an import token typed or read by a person (whitespace around it is ignored). */
+export function parseImportTokenText(value: string): string {
+  const text = value.trim();
+  const result = importTokenSchema.safeParse(text);
+  if (!result.success) throw bundleInputInvalid(`The import token is not valid: ${result.error.issues[0]?.message ?? 'invalid'}.`);
+  return text;
+}

@@ -1,0 +1,23 @@
+/** Transfer bundles: the folders that carry parameters and wrapped material across the air gap. */
+export { BUNDLE_LIMITS, BUNDLE_FORMAT_VERSION, IMPORT_PARAMETERS_FORMAT, WRAPPED_MATERIAL_FORMAT, MANIFEST_FILE } from './bundle-limits';
+export type { BundleWarning } from './bundle-problem';
+export type { BundleCreator } from './bundle-creator';
+export { importParametersManifestSchema, type ImportParametersManifest } from './import-parameters-manifest';
+export { wrappedMaterialManifestSchema, type WrappedMaterialManifest } from './wrapped-material-manifest';
+export {
+  importParametersFromKmsAnswer,
+  importTokenSha256,
+  tokenExpiryFromSeconds,
+  type ImportParameters,
+  type ImportParametersOrigin,
+  type ImportToken,
+  type ImportTokenExpiry,
+  type KmsImportAnswer,
+} from './import-parameters';
+export type { WrappedKeyMaterial } from './wrapped-material';
+export { checkWrappingPublicKey, type WrappingPublicKey } from './wrapping-public-key';
+export { importParametersFromConsoleFiles, type ConsoleFilesInput } from './console-files';
+export { writeImportParametersBundle, type ImportParametersBundleInput } from './import-parameters-bundle';
+export { writeWrappedMaterialBundle, type WrappedMaterialBundleInput } from './wrapped-material-bundle';
+export type { WriteBundleOptions, WrittenBundle } from './write-bundle';
+export { readBundle, type ReadBundleOptions, type TransferBundle, type ImportParametersBundle, type WrappedMaterialBundle } from './read-bundle';

@@ -1,0 +1,99 @@
+/**
+ * manifest.json to and from bytes. The file must be exactly Keyferry's canonical serialization
+ * of a schema-valid manifest, so an edited, re-formatted or cut-short manifest never verifies.
+ */
+import type { z } from 'zod';
+import { sha256Hex } from '../fs/durable-file';
+import {
+  BUNDLE_FORMAT_VERSION,
+  BUNDLE_FORMATS,
+  IMPORT_PARAMETERS_FORMAT,
+  MANIFEST_FILE,
+} from './bundle-limits';
+import { bundleRefused } from './bundle-problem';
+import { importParametersManifestSchema, type ImportParametersManifest } from './import-parameters-manifest';
+import { wrappedMaterialManifestSchema, type WrappedMaterialManifest } from './wrapped-material-manifest';
+
+export type BundleManifest = ImportParametersManifest | WrappedMaterialManifest;
+
+/** The exact bytes Keyferry writes for a manifest (2-space JSON, schema field order, final newline). */
+export function serializeManifest(manifest: BundleManifest): Buffer {
+  return Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+}
+
+/** SHA-256 of the manifest's canonical bytes with its `manifestChecksum` field left out. */
+export function computeManifestChecksum(manifest: BundleManifest): string {
+  const { manifestChecksum: _ignored, ...body } = manifest;
+  return sha256Hex(Buffer.from(`${JSON.stringify(body, null, 2)}\n`, 'utf8'));
+}
+
+/** The manifest with its `manifestChecksum` set to match its other fields. */
+export function sealManifest<M extends BundleManifest>(manifest: M): M {
+  return { ...manifest, manifestChecksum: computeManifestChecksum(manifest) };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length === 0 ? 'the manifest' : issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return `${where}: ${issue.message}`;
+}
+
+/** Checks a manifest object against its format's schema; returns the typed, field-ordered copy. */
+export function checkManifestSchema(value: unknown): BundleManifest {
+  const format = (value as { format?: unknown } | null)?.format;
+  const schema = format === IMPORT_PARAMETERS_FORMAT ? importParametersManifestSchema : wrappedMaterialManifestSchema;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw bundleRefused(
+      'BUNDLE_MANIFEST_INVALID',
+      `${MANIFEST_FILE} does not match the ${String(format)} format: ${first ? describeIssue(first) : 'invalid'}.`,
+    );
+  }
+  return result.data;
+}
+
+/** Parses manifest bytes: UTF-8, JSON, known format and version, strict schema, canonical bytes. */
+export function parseManifest(bytes: Buffer): BundleManifest {
+  let parsed: unknown;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    parsed = JSON.parse(text);
+  } catch {
+    throw bundleRefused(
+      'BUNDLE_MANIFEST_INVALID',
+      `${MANIFEST_FILE} is not valid JSON: it was damaged, edited or cut short while being written.`,
+    );
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw bundleRefused('BUNDLE_MANIFEST_INVALID', `${MANIFEST_FILE} is not a JSON object.`);
+  }
+  const { format, formatVersion } = parsed as { format?: unknown; formatVersion?: unknown };
+  if (typeof format !== 'string' || !(BUNDLE_FORMATS as readonly string[]).includes(format)) {
+    throw bundleRefused(
+      'BUNDLE_UNKNOWN_FORMAT',
+      `${MANIFEST_FILE} has format ${JSON.stringify(format ?? null)}, which is not a Keyferry bundle (expected ${BUNDLE_FORMATS.join(' or ')}).`,
+      'Check that you picked a Keyferry bundle folder.',
+    );
+  }
+  if (formatVersion !== BUNDLE_FORMAT_VERSION) {
+    throw bundleRefused(
+      'BUNDLE_UNSUPPORTED_VERSION',
+      `The bundle has format version ${JSON.stringify(formatVersion ?? null)}; this Keyferry reads ${format} version ${BUNDLE_FORMAT_VERSION} only.`,
+      'Use the same Keyferry version on both machines, or write the bundle again with this version.',
+    );
+  }
+  const manifest = checkManifestSchema(parsed);
+  if (!serializeManifest(manifest).equals(bytes)) {
+    throw bundleRefused(
+      'BUNDLE_MANIFEST_NOT_CANONICAL',
+      `${MANIFEST_FILE} is not byte for byte what Keyferry writes: it was edited or re-formatted after writing.`,
+    );
+  }
+  if (computeManifestChecksum(manifest) !== manifest.manifestChecksum) {
+    throw bundleRefused(
+      'BUNDLE_MANIFEST_CHECKSUM_MISMATCH',
+      `${MANIFEST_FILE} does not match its own checksum: it was edited or damaged after writing.`,
+    );
+  }
+  return manifest;
+}

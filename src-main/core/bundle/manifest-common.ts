@@ -1,0 +1,70 @@
+/**
+ * zod building blocks shared by both bundle manifests. Everything is strict: unknown fields,
+ * loose formats and non-canonical encodings are refused.
+ */
+import { z } from 'zod';
+import { KEY_SPECS, WRAPPING_ALGORITHMS } from '../crypto/key-spec';
+import { BUNDLE_LIMITS } from './bundle-limits';
+
+/** True when `text` is canonical, padded standard base64 (what Buffer would print back). */
+export function isCanonicalBase64(text: string): boolean {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return false;
+  return Buffer.from(text, 'base64').toString('base64') === text;
+}
+
+/** KMS key ids (UUIDs) and anything else used as a folder name: letters, digits and dashes. */
+export const keyIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, 'must be a key id (letters, digits and dashes, at most 64)');
+
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');
+
+export const isoUtcSchema = z.iso.datetime({ offset: false, local: false, message: 'must be an ISO time in UTC' });
+
+export const ceremonyIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be a ceremony id (letters, digits, . _ : -)');
+
+export const keySpecSchema = z.enum(KEY_SPECS);
+export const wrappingAlgorithmSchema = z.enum(WRAPPING_ALGORITHMS);
+
+/** Base64 text of at most `maxChars`, canonical. */
+export function base64Schema(minChars: number, maxChars: number) {
+  return z
+    .string()
+    .min(minChars, `must be at least ${minChars} characters of base64`)
+    .max(maxChars, `must be at most ${maxChars} characters of base64`)
+    .refine(isCanonicalBase64, 'must be canonical base64');
+}
+
+/** The API's import_token: `^[0-9a-zA-Z+/=]{200,6144}$`. */
+export const importTokenSchema = base64Schema(200, 6144);
+
+export const creatorSchema = z.strictObject({
+  app: z.string().min(1).max(64),
+  version: z.string().min(1).max(64),
+});
+
+/** One file of the bundle besides the manifest. The name is checked for safety separately. */
+export const fileEntrySchema = z.strictObject({
+  name: z.string().min(1).max(255),
+  size: z.number().int().nonnegative().max(BUNDLE_LIMITS.totalMaxBytes),
+  sha256: sha256HexSchema,
+});
+export type FileEntry = z.infer<typeof fileEntrySchema>;
+
+/** Fields every manifest starts with, in this order. */
+export const manifestHeaderShape = {
+  formatVersion: z.literal(1),
+  ceremonyId: ceremonyIdSchema,
+  createdBy: creatorSchema,
+  createdAt: isoUtcSchema,
+};
+
+export const fileListSchema = z.array(fileEntrySchema).max(BUNDLE_LIMITS.maxEntries);
+
+/**
+ * SHA-256 of the manifest's canonical bytes without this field. It catches accidental damage and
+ * casual edits; deliberate tampering is caught by comparing the bundle digest with the receipt.
+ */
+export const manifestChecksumSchema = sha256HexSchema;

@@ -1,0 +1,78 @@
+/**
+ * Reads and fully verifies a transfer bundle from removable media (DESIGN rule 3): nothing in it
+ * is used unless every check passes. The same reader verifies what the writer just wrote.
+ */
+import { sha256Hex } from '../fs/durable-file';
+import { BUNDLE_LIMITS, MANIFEST_FILE } from './bundle-limits';
+import { checkContents, checkHashes, checkListing, type BundleContents } from './bundle-check';
+import { readBundleFile } from './bundle-file-reader';
+import { bundleRefused, type BundleWarning } from './bundle-problem';
+import { scanBundleFolder, type FolderScan } from './bundle-scan';
+import { parseManifest } from './manifest-codec';
+
+export interface ReadBundleOptions {
+  /** The clock to check token expiry against. */
+  readonly now: Date;
+  /** When given (e.g. read aloud from a receipt), the manifest's SHA-256 must equal it. */
+  readonly expectedDigest?: string;
+}
+
+/** A verified bundle; `kind` tells which. `digest` is the SHA-256 of manifest.json's bytes. */
+export type TransferBundle = BundleContents & { readonly dir: string; readonly digest: string };
+export type ImportParametersBundle = Extract<TransferBundle, { kind: 'import-parameters' }>;
+export type WrappedMaterialBundle = Extract<TransferBundle, { kind: 'wrapped-material' }>;
+
+const READ_CONCURRENCY = 8;
+
+async function readListedFiles(dir: string, names: readonly string[], scan: FolderScan): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < names.length) {
+      const name = names[next++] as string;
+      const scanned = scan.files.get(name);
+      if (!scanned) throw bundleRefused('BUNDLE_FILE_MISSING', `${name} is listed in the manifest but missing from the bundle folder.`);
+      files.set(name, await readBundleFile(dir, name, scanned, BUNDLE_LIMITS.fileMaxBytes));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, names.length) }, worker));
+  return files;
+}
+
+function normalizeDigest(text: string): string {
+  return text.replace(/[\s:-]/g, '').toLowerCase();
+}
+
+/** Reads the bundle in `dir`, refusing it with a KeyferryError naming the exact problem. */
+export async function readBundle(dir: string, options: ReadBundleOptions): Promise<TransferBundle> {
+  const scan = await scanBundleFolder(dir);
+  const manifestFile = scan.files.get(MANIFEST_FILE);
+  if (!manifestFile) {
+    throw bundleRefused(
+      'BUNDLE_MANIFEST_MISSING',
+      `${dir} has no ${MANIFEST_FILE}: it is not a bundle, or writing it never finished.`,
+      'Pick the bundle folder itself, or write the bundle again into a fresh folder.',
+    );
+  }
+  const manifestBytes = await readBundleFile(dir, MANIFEST_FILE, manifestFile, BUNDLE_LIMITS.manifestMaxBytes);
+  const digest = sha256Hex(manifestBytes);
+  if (options.expectedDigest !== undefined && normalizeDigest(options.expectedDigest) !== digest) {
+    throw bundleRefused(
+      'BUNDLE_DIGEST_MISMATCH',
+      `The bundle's digest is ${digest}, not the expected ${normalizeDigest(options.expectedDigest)}: it is not the bundle that was written.`,
+    );
+  }
+  const manifest = parseManifest(manifestBytes);
+  checkListing(manifest, scan);
+  const files = await readListedFiles(dir, manifest.files.map((f) => f.name), scan);
+  checkHashes(manifest, files);
+  const contents = checkContents(manifest, files, options.now);
+  const warnings: BundleWarning[] = [...contents.warnings];
+  if (scan.ignored.length > 0) {
+    warnings.unshift({
+      code: 'OS_METADATA_IGNORED',
+      message: `Ignored file-manager metadata that is not part of the bundle: ${scan.ignored.join(', ')}.`,
+    });
+  }
+  return { ...contents, warnings, dir, digest };
+}

@@ -1,0 +1,67 @@
+/** Writing a wrapped-material bundle (air-gapped → online). */
+import { KEY_SPEC_INFO } from '../crypto/key-spec';
+import { sha256Hex } from '../fs/durable-file';
+import { README_FILE, WRAPPED_MATERIAL_FORMAT } from './bundle-limits';
+import { WRAPPED_MATERIAL_FILES, keyFilePath } from './bundle-layout';
+import { bundleInputInvalid } from './bundle-problem';
+import { wrappedMaterialReadme } from './bundle-readme';
+import type { WrappedKeyMaterial } from './wrapped-material';
+import type { WrappedMaterialManifest, WrappedMaterialManifestKey } from './wrapped-material-manifest';
+import { writeBundleFolder, type PlannedFile, type WriteBundleOptions, type WrittenBundle } from './write-bundle';
+
+export interface WrappedMaterialBundleInput {
+  readonly ceremonyId: string;
+  readonly keys: readonly WrappedKeyMaterial[];
+}
+
+function manifestKey(k: WrappedKeyMaterial): WrappedMaterialManifestKey {
+  return {
+    keyId: k.keyId,
+    keySpec: k.keySpec,
+    wrappingAlgorithm: k.wrappingAlgorithm,
+    wrappingKeyFingerprint: k.wrappingKeyFingerprint,
+    importTokenSha256: k.importTokenSha256,
+    publicKeyFingerprint: k.publicKeyDer ? sha256Hex(k.publicKeyDer) : null,
+    keyCheckValue: k.keyCheckValue,
+    materialExpiresAt: k.materialExpiresAt,
+  };
+}
+
+function keyFiles(k: WrappedKeyMaterial): PlannedFile[] {
+  const files: PlannedFile[] = [{ name: keyFilePath(k.keyId, WRAPPED_MATERIAL_FILES.encryptedKeyMaterial), data: k.encryptedKeyMaterial }];
+  const privateKeyFile = KEY_SPEC_INFO[k.keySpec]?.wrappedPrivateKeyFile;
+  if (privateKeyFile) {
+    if (!k.encryptedPrivateKey || !k.publicKeyDer) {
+      throw bundleInputInvalid(`Key ${k.keyId} is ${k.keySpec} but its wrapped private key or public key is missing.`);
+    }
+    files.push(
+      { name: keyFilePath(k.keyId, privateKeyFile), data: k.encryptedPrivateKey },
+      { name: keyFilePath(k.keyId, WRAPPED_MATERIAL_FILES.publicKey), data: k.publicKeyDer },
+    );
+  } else if (k.encryptedPrivateKey || k.publicKeyDer) {
+    throw bundleInputInvalid(`Key ${k.keyId} is ${k.keySpec} (symmetric) but comes with a private or public key.`);
+  }
+  return files;
+}
+
+/**
+ * Writes the wrapped material of one or more keys into the new folder `dir`, with the console's
+ * own files per key (keys/<KeyID>/EncryptedKeyMaterial.bin, out_*_private_key.der), and verifies it.
+ */
+export async function writeWrappedMaterialBundle(
+  dir: string,
+  input: WrappedMaterialBundleInput,
+  options: WriteBundleOptions = {},
+): Promise<WrittenBundle<WrappedMaterialManifest>> {
+  const keys = input.keys.map(manifestKey);
+  const createdAt = (options.createdAt ?? options.now ?? new Date()).toISOString();
+  const files: PlannedFile[] = [
+    { name: README_FILE, data: Buffer.from(wrappedMaterialReadme({ ceremonyId: input.ceremonyId, createdAt, keys }), 'utf8') },
+    ...input.keys.flatMap(keyFiles),
+  ];
+  return writeBundleFolder<WrappedMaterialManifest>(
+    dir,
+    { format: WRAPPED_MATERIAL_FORMAT, ceremonyId: input.ceremonyId, keys, files },
+    { ...options, createdAt: new Date(createdAt) },
+  );
+}

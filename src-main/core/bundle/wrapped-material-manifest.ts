@@ -1,0 +1,43 @@
+/** manifest.json of a wrapped-material bundle (air-gapped → online), version 1. */
+import { z } from 'zod';
+import { BUNDLE_LIMITS, WRAPPED_MATERIAL_FORMAT } from './bundle-limits';
+import {
+  fileListSchema,
+  isoUtcSchema,
+  keyIdSchema,
+  keySpecSchema,
+  manifestChecksumSchema,
+  manifestHeaderShape,
+  sha256HexSchema,
+  wrappingAlgorithmSchema,
+} from './manifest-common';
+
+export const wrappedMaterialKeySchema = z.strictObject({
+  keyId: keyIdSchema,
+  keySpec: keySpecSchema,
+  wrappingAlgorithm: wrappingAlgorithmSchema,
+  /** SHA-256 (lower-case hex) of the wrapping key's DER the material was wrapped under. */
+  wrappingKeyFingerprint: sha256HexSchema,
+  /** SHA-256 of the import token's base64 text it answers; null when the console wizard holds the token. */
+  importTokenSha256: sha256HexSchema.nullable(),
+  /** Asymmetric specs: SHA-256 of public_key.der; null for symmetric. */
+  publicKeyFingerprint: sha256HexSchema.nullable(),
+  /** Symmetric specs: AES-ECB of a zero block, first 3 bytes, upper-case hex; null for asymmetric. */
+  keyCheckValue: z
+    .string()
+    .regex(/^[0-9A-F]{6}$/, 'must be 6 upper-case hex digits')
+    .nullable(),
+  /** When the imported material should expire (symmetric only); null means never. */
+  materialExpiresAt: isoUtcSchema.nullable(),
+});
+
+export const wrappedMaterialManifestSchema = z.strictObject({
+  format: z.literal(WRAPPED_MATERIAL_FORMAT),
+  ...manifestHeaderShape,
+  keys: z.array(wrappedMaterialKeySchema).min(1).max(BUNDLE_LIMITS.maxKeys),
+  files: fileListSchema,
+  manifestChecksum: manifestChecksumSchema,
+});
+
+export type WrappedMaterialManifest = z.infer<typeof wrappedMaterialManifestSchema>;
+export type WrappedMaterialManifestKey = z.infer<typeof wrappedMaterialKeySchema>;

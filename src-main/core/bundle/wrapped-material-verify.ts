@@ -1,0 +1,110 @@
+/**
+ * The content checks of a wrapped-material bundle, run on bytes in memory: each key's files
+ * fit its spec, the ciphertexts have possible lengths, the public key matches spec and fingerprint.
+ */
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { KEY_SPEC_INFO, isAsymmetric } from '../crypto/key-spec';
+import { sha256Hex } from '../fs/durable-file';
+import { WRAPPED_MATERIAL_FILES, keyFilePath } from './bundle-layout';
+import { bundleRefused, type BundleWarning } from './bundle-problem';
+import type { WrappedMaterialManifest, WrappedMaterialManifestKey } from './wrapped-material-manifest';
+import type { WrappedKeyMaterial } from './wrapped-material';
+
+/** RSA-OAEP ciphertexts under RSA-2048/3072/4096 wrapping keys. */
+const ENCRYPTED_KEY_MATERIAL_LENGTHS = [256, 384, 512];
+/** AES-KWP output: a multiple of 8 bytes; the API accepts at most 6144 base64 characters. */
+const ENCRYPTED_PRIVATE_KEY_MAX = 4608;
+
+function fileOf(files: ReadonlyMap<string, Buffer>, name: string): Buffer {
+  const data = files.get(name);
+  if (!data) throw bundleRefused('BUNDLE_FILE_MISSING', `The bundle has no ${name}.`);
+  return data;
+}
+
+function specProblem(key: WrappedMaterialManifestKey): string | undefined {
+  if (isAsymmetric(key.keySpec)) {
+    if (key.keyCheckValue !== null) return 'has a key check value, which only symmetric keys have';
+    if (key.publicKeyFingerprint === null) return 'has no public key fingerprint';
+    if (key.materialExpiresAt !== null) return 'asks for an expiry, but imported asymmetric material never expires';
+    return undefined;
+  }
+  if (key.keyCheckValue === null) return 'has no key check value';
+  if (key.publicKeyFingerprint !== null) return 'has a public key fingerprint, which only asymmetric keys have';
+  return undefined;
+}
+
+function checkFieldsFitSpec(key: WrappedMaterialManifestKey): void {
+  const problem = specProblem(key);
+  if (problem) throw bundleRefused('BUNDLE_MANIFEST_INVALID', `Key ${key.keyId} (${key.keySpec}) ${problem}.`);
+}
+
+function checkPublicKey(key: WrappedMaterialManifestKey, der: Buffer): void {
+  const info = KEY_SPEC_INFO[key.keySpec];
+  let publicKey: KeyObject;
+  try {
+    publicKey = createPublicKey({ key: der, format: 'der', type: 'spki' });
+  } catch {
+    throw bundleRefused('BUNDLE_PUBLIC_KEY_INVALID', `The public key of key ${key.keyId} is not a DER public key.`);
+  }
+  const details = publicKey.asymmetricKeyDetails;
+  const fits =
+    info.kind === 'rsa'
+      ? publicKey.asymmetricKeyType === 'rsa' && details?.modulusLength === info.bits
+      : publicKey.asymmetricKeyType === 'ec' && details?.namedCurve === info.namedCurve;
+  if (!fits) {
+    throw bundleRefused('BUNDLE_PUBLIC_KEY_INVALID', `The public key of key ${key.keyId} is not a ${key.keySpec} public key.`);
+  }
+  if (sha256Hex(der) !== key.publicKeyFingerprint) {
+    throw bundleRefused('BUNDLE_FINGERPRINT_MISMATCH', `The public key of key ${key.keyId} does not match its fingerprint in the manifest.`);
+  }
+}
+
+/** Checks every key of a wrapped-material bundle against its files; warns of a material expiry already past. */
+export function verifyWrappedMaterialContents(
+  manifest: WrappedMaterialManifest,
+  files: ReadonlyMap<string, Buffer>,
+  now: Date,
+): { keys: WrappedKeyMaterial[]; warnings: BundleWarning[] } {
+  const warnings: BundleWarning[] = [];
+  const keys = manifest.keys.map((key): WrappedKeyMaterial => {
+    checkFieldsFitSpec(key);
+    const encryptedKeyMaterial = fileOf(files, keyFilePath(key.keyId, WRAPPED_MATERIAL_FILES.encryptedKeyMaterial));
+    if (!ENCRYPTED_KEY_MATERIAL_LENGTHS.includes(encryptedKeyMaterial.length)) {
+      throw bundleRefused(
+        'BUNDLE_CIPHERTEXT_INVALID',
+        `EncryptedKeyMaterial.bin of key ${key.keyId} is ${encryptedKeyMaterial.length} bytes; an RSA-OAEP ciphertext is 256, 384 or 512.`,
+      );
+    }
+    let encryptedPrivateKey: Buffer | null = null;
+    let publicKeyDer: Buffer | null = null;
+    const privateKeyFile = KEY_SPEC_INFO[key.keySpec].wrappedPrivateKeyFile;
+    if (privateKeyFile) {
+      encryptedPrivateKey = fileOf(files, keyFilePath(key.keyId, privateKeyFile));
+      const n = encryptedPrivateKey.length;
+      if (n < 16 || n % 8 !== 0 || n > ENCRYPTED_PRIVATE_KEY_MAX) {
+        throw bundleRefused('BUNDLE_CIPHERTEXT_INVALID', `${privateKeyFile} of key ${key.keyId} is ${n} bytes, not an AES key-wrap output.`);
+      }
+      publicKeyDer = fileOf(files, keyFilePath(key.keyId, WRAPPED_MATERIAL_FILES.publicKey));
+      checkPublicKey(key, publicKeyDer);
+    }
+    if (key.materialExpiresAt !== null && Date.parse(key.materialExpiresAt) <= now.getTime()) {
+      warnings.push({
+        code: 'MATERIAL_EXPIRY_PAST',
+        message: `The requested material expiry of key ${key.keyId}, ${key.materialExpiresAt}, has passed: the KMS will refuse the import (KMS.2602).`,
+      });
+    }
+    return {
+      keyId: key.keyId,
+      keySpec: key.keySpec,
+      wrappingAlgorithm: key.wrappingAlgorithm,
+      wrappingKeyFingerprint: key.wrappingKeyFingerprint,
+      importTokenSha256: key.importTokenSha256,
+      encryptedKeyMaterial,
+      encryptedPrivateKey,
+      publicKeyDer,
+      keyCheckValue: key.keyCheckValue,
+      materialExpiresAt: key.materialExpiresAt,
+    };
+  });
+  return { keys, warnings };
+}

@@ -1,0 +1,120 @@
+/**
+ * Writes a bundle folder durably (DESIGN rule 2): a fresh folder, every file exclusive and
+ * fsynced, the manifest last, then everything read back and verified by the same reader used for
+ * incoming bundles. A failed write never leaves a folder that verifies as a bundle.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { KeyferryError } from '../errors';
+import { createFreshFolder, fsyncDirectory, nodeFileLayer, sha256Hex, writeFileExclusive, type FileLayer } from '../fs/durable-file';
+import { MANIFEST_FILE } from './bundle-limits';
+import { checkContents, checkHashes, checkListing } from './bundle-check';
+import { KEYFERRY_CREATOR, type BundleCreator } from './bundle-creator';
+import { foldersOf } from './bundle-layout';
+import { bundleInputInvalid, type BundleWarning } from './bundle-problem';
+import { checkManifestSchema, sealManifest, serializeManifest, type BundleManifest } from './manifest-codec';
+import { readBundle } from './read-bundle';
+
+export interface WriteBundleOptions {
+  /** Clock for the token checks (default: now). */
+  readonly now?: Date;
+  /** The manifest's creation time (default: `now`). */
+  readonly createdAt?: Date;
+  /** The manifest's creator (default: this Keyferry). */
+  readonly creator?: BundleCreator;
+  /** File operations; tests inject faults here. */
+  readonly layer?: FileLayer;
+}
+
+export interface WrittenBundle<M extends BundleManifest> {
+  readonly dir: string;
+  /** SHA-256 of manifest.json's bytes: the bundle's digest, printed on receipts. */
+  readonly digest: string;
+  readonly manifest: M;
+  readonly warnings: BundleWarning[];
+}
+
+export interface PlannedFile {
+  readonly name: string;
+  readonly data: Buffer;
+}
+
+export interface BundleDraft {
+  readonly format: BundleManifest['format'];
+  readonly ceremonyId: string;
+  readonly keys: readonly object[];
+  readonly files: readonly PlannedFile[];
+}
+
+/** Builds the manifest and runs every check the reader will run, before anything touches the media. */
+function planManifest(draft: BundleDraft, options: WriteBundleOptions, now: Date): BundleManifest {
+  try {
+    const manifest = sealManifest(checkManifestSchema({
+      format: draft.format,
+      formatVersion: 1,
+      ceremonyId: draft.ceremonyId,
+      createdBy: { ...(options.creator ?? KEYFERRY_CREATOR) },
+      createdAt: (options.createdAt ?? now).toISOString(),
+      keys: draft.keys,
+      files: draft.files.map((f) => ({ name: f.name, size: f.data.length, sha256: sha256Hex(f.data) })),
+      manifestChecksum: '0'.repeat(64),
+    }));
+    const files = new Map(draft.files.map((f) => [f.name, f.data]));
+    const sizes = new Map(draft.files.map((f) => [f.name, { size: f.data.length }]));
+    checkListing(manifest, { files: sizes, folders: new Set(foldersOf([...files.keys()])) });
+    checkHashes(manifest, files);
+    checkContents(manifest, files, now);
+    return manifest;
+  } catch (error) {
+    if (error instanceof KeyferryError && error.code !== 'BUNDLE_INPUT_INVALID') {
+      throw bundleInputInvalid(`Cannot write this bundle: ${error.message}`, error);
+    }
+    throw error;
+  }
+}
+
+async function writeContents(dir: string, draft: BundleDraft, manifestBytes: Buffer, layer: FileLayer, onManifest: () => void) {
+  const folders = foldersOf(draft.files.map((f) => f.name));
+  for (const folder of folders) {
+    await createFreshFolder(path.join(dir, folder), layer);
+  }
+  for (const file of draft.files) {
+    await writeFileExclusive(path.join(dir, file.name), file.data, { layer });
+  }
+  for (const folder of folders) await fsyncDirectory(path.join(dir, folder), layer);
+  await fsyncDirectory(dir, layer);
+  onManifest();
+  await writeFileExclusive(path.join(dir, MANIFEST_FILE), manifestBytes, { layer });
+  await fsyncDirectory(dir, layer);
+}
+
+/** Writes `draft` into the new folder `dir` and verifies it from disk. */
+export async function writeBundleFolder<M extends BundleManifest>(
+  dir: string,
+  draft: BundleDraft,
+  options: WriteBundleOptions = {},
+): Promise<WrittenBundle<M>> {
+  const now = options.now ?? new Date();
+  const layer = options.layer ?? nodeFileLayer;
+  const manifest = planManifest(draft, options, now) as M;
+  const manifestBytes = serializeManifest(manifest);
+  const digest = sha256Hex(manifestBytes);
+  await createFreshFolder(dir, layer);
+  let manifestAttempted = false;
+  try {
+    await writeContents(dir, draft, manifestBytes, layer, () => {
+      manifestAttempted = true;
+    });
+    const read = await readBundle(dir, { now, expectedDigest: digest });
+    return { dir, digest, manifest, warnings: read.warnings };
+  } catch (error) {
+    if (manifestAttempted) await fs.rm(path.join(dir, MANIFEST_FILE), { force: true }).catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new KeyferryError(
+      'BUNDLE_WRITE_FAILED',
+      `Writing the bundle to ${dir} failed, so that folder is not a bundle: ${reason}`,
+      'Retry into a fresh folder (use other media if it fails again); never use the failed folder.',
+      { cause: error },
+    );
+  }
+}

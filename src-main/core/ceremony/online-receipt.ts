@@ -1,0 +1,74 @@
+/** The online side's receipt: which keys were imported from which bundle, and how each was proven. */
+import path from 'node:path';
+import { KeyferryError } from '../errors';
+import type { Journal } from '../journal';
+import { workstationClock, writeReceipt, type ReceiptKey } from '../receipt';
+import type { WrittenCeremonyReceipt } from './airgap-receipt';
+import { describeWorkstation, type AppIdentity } from './ceremony-record';
+import type { OnlineCeremonyState, OnlineKeyState } from './online-state';
+
+interface OnlineReceiptFacts {
+  readonly state: OnlineCeremonyState;
+  readonly app: AppIdentity;
+  /** The wrapped-material bundle that was imported. */
+  readonly bundle: { readonly dir: string; readonly digest: string };
+  /** keyId → how import-key-material was confirmed ("answered", "reconciled", "retried"). */
+  readonly confirmations: ReadonlyMap<string, string>;
+  readonly journal: Journal;
+  readonly now: Date;
+}
+
+function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts): ReceiptKey {
+  const imported = key.imported;
+  const issued = key.issued.find((i) => i.importTokenSha256 === imported?.importTokenSha256);
+  if (!imported || !issued || !key.verified) {
+    throw new KeyferryError('CEREMONY_STEP_OUT_OF_ORDER', `Key ${key.keyId} has not been imported and verified.`, 'Import and verify every key before writing the receipt.');
+  }
+  const confirmation = facts.confirmations.get(key.keyId);
+  return {
+    keyId: key.keyId,
+    alias: key.alias,
+    spec: key.spec,
+    usage: key.usage,
+    wrappingAlgorithm: issued.wrappingAlgorithm,
+    wrappingKeyFingerprint: issued.wrappingKeyFingerprint,
+    importTokenSha256: issued.importTokenSha256,
+    outputFiles: [],
+    ...(key.checkedPublicKeyFingerprint ? { publicKeyFingerprint: key.checkedPublicKeyFingerprint } : {}),
+    ...(key.checkedKeyCheckValue ? { keyCheckValue: key.checkedKeyCheckValue.toLowerCase() } : {}),
+    materialExpiry: imported.expiresAt === null ? 'never' : new Date(imported.expiresAt),
+    importResult: `Imported${confirmation ? ` (${confirmation})` : ''}; key state ${key.verified.keyState}`,
+    verificationResult: key.verified.proof,
+  };
+}
+
+/** Writes the online receipt into `dir` for every imported key, then journals it. */
+export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts): Promise<WrittenCeremonyReceipt> {
+  const { state, journal } = facts;
+  const keys = [...state.keys.values()].filter((k) => k.imported && !k.materialDeleted).map((k) => receiptKey(k, facts));
+  const journalHead = journal.head;
+  const journalCount = journal.count;
+  const ws = describeWorkstation();
+  const written = await writeReceipt(dir, {
+    ceremonyId: state.ceremonyId,
+    title: state.rehearsal ? `${state.title} (REHEARSAL)` : state.title,
+    side: 'online',
+    clock: workstationClock(facts.now),
+    workstation: { hostname: ws.hostname, os: ws.os },
+    app: facts.app,
+    operator: state.operator,
+    witnesses: state.witnesses,
+    keys,
+    bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.digest },
+    journal: { headHash: journalHead, count: journalCount },
+  });
+  await journal.append(state.operator, 'receipt.written', {
+    htmlFile: path.basename(written.html.path),
+    htmlSha256: written.html.sha256,
+    textFile: path.basename(written.text.path),
+    textSha256: written.text.sha256,
+    journalHeadAtReceipt: journalHead,
+    journalCountAtReceipt: journalCount,
+  });
+  return { htmlFile: written.html.path, textFile: written.text.path, htmlSha256: written.html.sha256, textSha256: written.text.sha256, journalHead, journalCount };
+}

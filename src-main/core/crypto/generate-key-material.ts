@@ -1,0 +1,50 @@
+/**
+ * Fresh key material from the operating system's CSPRNG. RSA and EC keys are generated with the
+ * asynchronous `crypto.generateKeyPair`, which runs on libuv's thread pool so the event loop
+ * (and with it the UI and IPC) never stalls, even for RSA-4096.
+ */
+import { generateKeyPair, randomBytes } from 'node:crypto';
+import { KeyferryError } from '../errors';
+import { createKeyMaterial, type KeyMaterial } from './key-material';
+import { KEY_SPEC_INFO, type KeySpec } from './key-spec';
+import { SecretBytes } from './secret-bytes';
+
+const ENCODING = {
+  publicKeyEncoding: { type: 'spki', format: 'der' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+} as const;
+
+function generateDerKeyPair(spec: KeySpec): Promise<{ publicKey: Buffer; privateKey: Buffer }> {
+  const info = KEY_SPEC_INFO[spec];
+  return new Promise((resolve, reject) => {
+    const done = (error: Error | null, publicKey: Buffer, privateKey: Buffer) => {
+      if (error) reject(error);
+      else resolve({ publicKey, privateKey });
+    };
+    if (info.kind === 'rsa') {
+      generateKeyPair('rsa', { modulusLength: info.bits ?? 0, publicExponent: 0x10001, ...ENCODING }, done);
+    } else if (info.kind === 'ec' && info.namedCurve) {
+      generateKeyPair('ec', { namedCurve: info.namedCurve, ...ENCODING }, done);
+    } else {
+      reject(new Error(`no key pair for ${spec}`));
+    }
+  });
+}
+
+/** Generates new key material for `spec`: 32 random bytes for AES_256, a key pair for RSA/EC. */
+export async function generateKeyMaterial(spec: KeySpec): Promise<KeyMaterial> {
+  if (KEY_SPEC_INFO[spec].kind === 'symmetric') {
+    return createKeyMaterial(spec, SecretBytes.from(randomBytes(32)));
+  }
+  try {
+    const { publicKey, privateKey } = await generateDerKeyPair(spec);
+    return createKeyMaterial(spec, SecretBytes.from(privateKey), publicKey);
+  } catch (error) {
+    throw new KeyferryError(
+      'KEYGEN_FAILED',
+      `Generating ${spec} key material failed: ${error instanceof Error ? error.message : String(error)}.`,
+      'Nothing was written. Try again; if it keeps failing, the machine\'s crypto library may be broken.',
+      { cause: error },
+    );
+  }
+}

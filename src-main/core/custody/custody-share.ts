@@ -1,0 +1,132 @@
+/**
+ * One custodian's share of M-of-N key custody: its metadata, the share bytes, and the checksum
+ * that binds them. Every reader (share file, typed slip) validates through `custodyShareFieldsSchema`.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { KEY_SPECS, isAsymmetric, type KeySpec } from '../crypto/key-spec';
+import type { SecretBytes } from '../crypto/secret-bytes';
+
+/** Custody limits: at least 2 custodians must meet, at most 16 shares are handed out. */
+export const MIN_CUSTODY_THRESHOLD = 2;
+export const MAX_CUSTODY_SHARES = 16;
+
+/**
+ * How a rebuilt material is proven right: AES key check value (6 upper-case hex) or the
+ * SHA-256 fingerprint of the public key's SPKI DER (64 lower-case hex).
+ */
+export type MaterialCheck = { readonly kind: 'kcv'; readonly value: string } | { readonly kind: 'spki-sha256'; readonly value: string };
+
+/** The metadata of a share: everything but the share bytes and the checksum. */
+export interface CustodyShareFields {
+  readonly ceremonyId: string;
+  readonly keyId: string;
+  readonly spec: KeySpec;
+  /** 1..n, printed on the slip; not the Shamir x-coordinate. */
+  readonly index: number;
+  readonly m: number;
+  readonly n: number;
+  readonly materialCheck: MaterialCheck;
+  readonly custodian: string;
+}
+
+export interface CustodyShare extends CustodyShareFields {
+  /** Keyferry's share encoding (see shamir.ts). Each share alone reveals nothing of the material. */
+  readonly share: SecretBytes;
+  /** 32 lower-case hex: SHA-256 of `canonicalShareEncoding`, truncated to 16 bytes. */
+  readonly checksum: string;
+}
+
+/** Ceremony ids: letters, digits, dot, underscore, colon, hyphen. */
+export const CEREMONY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** Key ids appear in file names: letters, digits, underscore, hyphen (KMS key ids are UUIDs). */
+export const KEY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+export const CHECKSUM_PATTERN = /^[0-9a-f]{32}$/;
+
+/** Custodian names: 1-100 printable characters, trimmed, no control characters. */
+const custodianSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((s) => s === s.trim() && s.normalize('NFC') === s && !/\p{Cc}/u.test(s), 'must be trimmed NFC text without control characters')
+  .refine((s) => Buffer.byteLength(s, 'utf8') <= 255, 'must fit in 255 UTF-8 bytes');
+
+const materialCheckSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('kcv'), value: z.string().regex(/^[0-9A-F]{6}$/) }),
+  z.strictObject({ kind: z.literal('spki-sha256'), value: z.string().regex(/^[0-9a-f]{64}$/) }),
+]);
+
+/** Validates share metadata, including the rules that tie fields together. */
+export const custodyShareFieldsSchema = z
+  .strictObject({
+    ceremonyId: z.string().regex(CEREMONY_ID_PATTERN),
+    keyId: z.string().regex(KEY_ID_PATTERN),
+    spec: z.enum(KEY_SPECS),
+    index: z.number().int().min(1).max(MAX_CUSTODY_SHARES),
+    m: z.number().int().min(MIN_CUSTODY_THRESHOLD).max(MAX_CUSTODY_SHARES),
+    n: z.number().int().min(MIN_CUSTODY_THRESHOLD).max(MAX_CUSTODY_SHARES),
+    materialCheck: materialCheckSchema,
+    custodian: custodianSchema,
+  })
+  .refine((f) => f.m <= f.n, { message: 'M must not exceed N', path: ['m'] })
+  .refine((f) => f.index <= f.n, { message: 'the index must not exceed N', path: ['index'] })
+  .refine((f) => f.materialCheck.kind === materialCheckKind(f.spec), { message: 'check kind does not fit the key spec', path: ['materialCheck'] });
+
+/** The check a spec's material is proven by. */
+export function materialCheckKind(spec: KeySpec): MaterialCheck['kind'] {
+  return isAsymmetric(spec) ? 'spki-sha256' : 'kcv';
+}
+
+/** Human label of a material check, e.g. "KCV 1A2B3C" or "public-key SHA-256 ab12...". */
+export function describeMaterialCheck(check: MaterialCheck): string {
+  return check.kind === 'kcv' ? `key check value ${check.value}` : `public-key SHA-256 ${check.value}`;
+}
+
+const DOMAIN_TAG = 'keyferry.custody-share/v1';
+
+function lengthPrefixed(bytes: Uint8Array): Buffer {
+  const prefix = Buffer.alloc(4);
+  prefix.writeUInt32BE(bytes.length);
+  return Buffer.concat([prefix, bytes]);
+}
+
+/**
+ * The canonical bytes the checksum covers: a domain tag, then every field and the share bytes,
+ * each as a 4-byte big-endian length and its UTF-8 (numbers in decimal). Unambiguous by design.
+ */
+export function canonicalShareEncoding(fields: CustodyShareFields, shareBytes: Uint8Array): Buffer {
+  const texts = [
+    DOMAIN_TAG,
+    fields.ceremonyId,
+    fields.keyId,
+    fields.spec,
+    String(fields.index),
+    String(fields.m),
+    String(fields.n),
+    fields.materialCheck.kind,
+    fields.materialCheck.value,
+    fields.custodian,
+  ];
+  return Buffer.concat([...texts.map((t) => lengthPrefixed(Buffer.from(t, 'utf8'))), lengthPrefixed(shareBytes)]);
+}
+
+/** SHA-256 of the canonical encoding, first 16 bytes as lower-case hex. */
+export function computeShareChecksum(fields: CustodyShareFields, shareBytes: Uint8Array): string {
+  const encoded = canonicalShareEncoding(fields, shareBytes);
+  try {
+    return createHash('sha256').update(encoded).digest().subarray(0, 16).toString('hex');
+  } finally {
+    encoded.fill(0);
+  }
+}
+
+/** True when the share's recorded checksum matches its fields and bytes. */
+export function shareChecksumMatches(share: CustodyShare): boolean {
+  return share.share.use((bytes) => computeShareChecksum(share, bytes)) === share.checksum;
+}
+
+/** Just the metadata of a share (no bytes, no checksum), e.g. to compare shares. */
+export function shareFields(share: CustodyShareFields): CustodyShareFields {
+  const { ceremonyId, keyId, spec, index, m, n, materialCheck, custodian } = share;
+  return { ceremonyId, keyId, spec, index, m, n, materialCheck: { ...materialCheck }, custodian };
+}

@@ -1,0 +1,114 @@
+/**
+ * The share file a custodian keeps: a small versioned JSON document, validated with zod and
+ * size-capped on read. Shares are the one place plaintext-derived bytes go to disk: each share
+ * alone reveals nothing of the material.
+ *
+ *   { "format": "keyferry.custody-share", "formatVersion": 1, "ceremonyId", "keyId", "spec",
+ *     "index", "m", "n", "materialCheck": { "kind", "value" }, "custodian",
+ *     "share": base64 (Keyferry share encoding), "checksum": 32 hex }
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { SecretBytes } from '../crypto/secret-bytes';
+import { KeyferryError } from '../errors';
+import { CHECKSUM_PATTERN, custodyShareFieldsSchema, shareFields, type CustodyShare, type CustodyShareFields } from './custody-share';
+
+export const SHARE_FILE_FORMAT = 'keyferry.custody-share';
+export const SHARE_FILE_VERSION = 1;
+/** A share of an RSA-4096 key is about 3.3 KB as a file; nothing legitimate comes near this. */
+export const SHARE_FILE_MAX_BYTES = 16 * 1024;
+const SHARE_MAX_BYTES = 8 * 1024;
+
+const envelopeSchema = z.strictObject({
+  format: z.literal(SHARE_FILE_FORMAT),
+  formatVersion: z.literal(SHARE_FILE_VERSION),
+  share: z.string().min(4).max(Math.ceil(SHARE_MAX_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+  checksum: z.string().regex(CHECKSUM_PATTERN),
+});
+
+/** `keyferry-share-<keyId>-<index>of<n>.json` */
+export function shareFileName(share: CustodyShareFields): string {
+  return `keyferry-share-${share.keyId}-${share.index}of${share.n}.json`;
+}
+
+/** The share file's text (JSON, two-space indented, trailing newline). */
+export function encodeShareFile(share: CustodyShare): string {
+  const document = {
+    format: SHARE_FILE_FORMAT,
+    formatVersion: SHARE_FILE_VERSION,
+    ...shareFields(share),
+    share: share.share.use((bytes) => bytes.toString('base64')),
+    checksum: share.checksum,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function unreadable(label: string, reason: string): KeyferryError {
+  return new KeyferryError(
+    'CUSTODY_SHARE_FILE_INVALID',
+    `The share file ${label} cannot be used: ${reason}.`,
+    'Check that this is a Keyferry custody share file and that it was copied completely; otherwise type the share from its printed slip.',
+  );
+}
+
+/** Decodes base64 only when it is the one canonical spelling of its bytes (so no edit goes unseen). */
+function strictBase64(text: string): Buffer | undefined {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.toString('base64') === text) return bytes;
+  bytes.fill(0);
+  return undefined;
+}
+
+/** Parses and validates share file text. `label` names the file in messages. The checksum is verified by restore. */
+export function decodeShareFile(text: string, label: string): CustodyShare {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    throw unreadable(label, 'it is not valid JSON');
+  }
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) throw unreadable(label, 'it is not a JSON object');
+  const { format, formatVersion, share, checksum, ...fields } = document as Record<string, unknown>;
+  const envelope = envelopeSchema.safeParse({ format, formatVersion, share, checksum });
+  if (!envelope.success) {
+    if (format !== SHARE_FILE_FORMAT) throw unreadable(label, 'it is not a Keyferry custody share');
+    if (formatVersion !== SHARE_FILE_VERSION) throw unreadable(label, `its format version ${String(formatVersion)} is not one this Keyferry reads`);
+    throw unreadable(label, `its ${envelope.error.issues.map((i) => i.path.join('.')).join(', ')} field is invalid`);
+  }
+  const parsed = custodyShareFieldsSchema.safeParse(fields);
+  if (!parsed.success) {
+    throw unreadable(label, `its ${[...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'fields')))].join(', ')} field is invalid`);
+  }
+  const bytes = strictBase64(envelope.data.share);
+  if (!bytes) throw unreadable(label, 'its share is not canonical base64');
+  if (bytes.length < 2) throw unreadable(label, 'its share is too short');
+  return { ...parsed.data, share: SecretBytes.from(bytes), checksum: envelope.data.checksum };
+}
+
+/** Reads a share file: a regular file (not a link), at most SHARE_FILE_MAX_BYTES, valid UTF-8 JSON. */
+export async function readShareFile(file: string): Promise<CustodyShare> {
+  const label = path.basename(file);
+  let bytes: Buffer;
+  try {
+    const stat = await fs.lstat(file);
+    if (!stat.isFile()) throw unreadable(label, 'it is not a regular file');
+    if (stat.size > SHARE_FILE_MAX_BYTES) throw unreadable(label, `it is ${stat.size} bytes, more than a share file can be`);
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    if (error instanceof KeyferryError) throw error;
+    throw new KeyferryError('CUSTODY_SHARE_FILE_UNREADABLE', `The share file ${label} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check the path and the media, then try again.');
+  }
+  try {
+    if (bytes.length > SHARE_FILE_MAX_BYTES) throw unreadable(label, 'it grew while being read');
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw unreadable(label, 'it is not UTF-8 text');
+    }
+    return decodeShareFile(text, label);
+  } finally {
+    bytes.fill(0);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The compact binary form of a share printed on a custody slip (as base32 lines and QR codes):
+ *
+ *   version(1)=1 | spec(1, index in KEY_SPECS) | index(1) | m(1) | n(1)
+ *   | ceremonyId(len 1 + ASCII) | keyId(len 1 + ASCII) | custodian(len 1 + UTF-8)
+ *   | check value (3 bytes KCV for AES, 32 bytes SPKI SHA-256 otherwise)
+ *   | share(len 2, big-endian + bytes) | checksum(16)
+ *
+ * Decoding is strict (no trailing bytes) and validates through the same schema as share files.
+ */
+import { KEY_SPECS } from '../crypto/key-spec';
+import { SecretBytes } from '../crypto/secret-bytes';
+import { custodyShareFieldsSchema, materialCheckKind, type CustodyShare, type CustodyShareFields } from './custody-share';
+
+const PAYLOAD_VERSION = 1;
+
+/** Encodes a share for its slip. The caller must zero-fill the returned Buffer. */
+export function encodeSlipPayload(share: CustodyShare): Buffer {
+  const text = (s: string): Buffer => {
+    const b = Buffer.from(s, 'utf8');
+    return Buffer.concat([Buffer.from([b.length]), b]);
+  };
+  const check = Buffer.from(share.materialCheck.value, 'hex');
+  return share.share.use((bytes) => {
+    const shareLength = Buffer.alloc(2);
+    shareLength.writeUInt16BE(bytes.length);
+    return Buffer.concat([
+      Buffer.from([PAYLOAD_VERSION, KEY_SPECS.indexOf(share.spec), share.index, share.m, share.n]),
+      text(share.ceremonyId),
+      text(share.keyId),
+      text(share.custodian),
+      check,
+      shareLength,
+      bytes,
+      Buffer.from(share.checksum, 'hex'),
+    ]);
+  });
+}
+
+class Reader {
+  offset = 0;
+  constructor(private readonly bytes: Buffer) {}
+  take(length: number): Buffer {
+    if (this.offset + length > this.bytes.length) throw new RangeError('payload too short');
+    const out = this.bytes.subarray(this.offset, this.offset + length);
+    this.offset += length;
+    return out;
+  }
+  byte(): number {
+    return this.take(1)[0] ?? 0;
+  }
+  text(): string {
+    const bytes = this.take(this.byte());
+    const value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return value;
+  }
+}
+
+/**
+ * Decodes a slip payload into a share, or returns a reason it cannot. Does not verify the
+ * checksum (restore does). The input is not modified; the share's bytes are a fresh copy.
+ */
+export function decodeSlipPayload(payload: Buffer): CustodyShare | string {
+  let fields: CustodyShareFields;
+  let shareBytes: Buffer;
+  let checksum: string;
+  try {
+    const r = new Reader(payload);
+    if (r.byte() !== PAYLOAD_VERSION) return 'it was written by an unknown slip format version';
+    const spec = KEY_SPECS[r.byte()];
+    if (spec === undefined) return 'its key spec is unknown';
+    const index = r.byte();
+    const m = r.byte();
+    const n = r.byte();
+    const ceremonyId = r.text();
+    const keyId = r.text();
+    const custodian = r.text();
+    const asymmetric = materialCheckKind(spec) === 'spki-sha256';
+    const checkValue = r.take(asymmetric ? 32 : 3).toString('hex');
+    const materialCheck = asymmetric
+      ? { kind: 'spki-sha256' as const, value: checkValue }
+      : { kind: 'kcv' as const, value: checkValue.toUpperCase() };
+    const shareLength = r.take(2).readUInt16BE(0);
+    const shareView = r.take(shareLength);
+    checksum = r.take(16).toString('hex');
+    if (r.offset !== payload.length) return 'it has bytes after its end';
+    const parsed = custodyShareFieldsSchema.safeParse({ ceremonyId, keyId, spec, index, m, n, materialCheck, custodian });
+    if (!parsed.success) return `its fields are invalid (${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')})`;
+    fields = parsed.data;
+    shareBytes = Buffer.alloc(shareView.length);
+    shareView.copy(shareBytes);
+  } catch {
+    return 'it ends early or holds text that is not UTF-8';
+  }
+  return { ...fields, share: SecretBytes.from(shareBytes), checksum };
+}

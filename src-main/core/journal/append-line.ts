@@ -1,0 +1,47 @@
+/**
+ * Writes one journal line durably: checks the file is still the size this writer left it,
+ * appends (the handle is O_APPEND), fsyncs. On failure it cuts the file back to its previous
+ * size so no half line is left; if even that fails, the journal is reported broken.
+ */
+import type { promises as fsp } from 'node:fs';
+import { KeyferryError } from '../errors';
+
+/** Codes after which the journal must not take further appends. */
+export const BROKEN_CODES = new Set(['JOURNAL_BROKEN', 'JOURNAL_CHANGED_ELSEWHERE']);
+
+async function rollBack(handle: fsp.FileHandle, size: number): Promise<boolean> {
+  try {
+    await handle.truncate(size);
+    await handle.sync();
+    return (await handle.stat()).size === size;
+  } catch {
+    return false;
+  }
+}
+
+/** Appends `line` (ending in "\n") to a file expected to be `expectedSize` bytes long. */
+export async function appendLine(handle: fsp.FileHandle, line: Buffer, expectedSize: number, name: string): Promise<void> {
+  const actualSize = (await handle.stat()).size;
+  if (actualSize !== expectedSize) {
+    throw new KeyferryError(
+      'JOURNAL_CHANGED_ELSEWHERE',
+      `The journal ${name} was changed by something else while it was open (${actualSize} bytes, expected ${expectedSize}).`,
+      'Stop and verify the journal with "keyferry journal verify"; keep it as evidence.',
+    );
+  }
+  try {
+    let offset = 0;
+    while (offset < line.length) {
+      const { bytesWritten } = await handle.write(line, offset, line.length - offset);
+      if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+      offset += bytesWritten;
+    }
+    await handle.sync();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    if (await rollBack(handle, expectedSize)) {
+      throw new KeyferryError('JOURNAL_WRITE_FAILED', `Could not write to the journal ${name} (${code}); the entry was not recorded.`, 'Free space or reconnect the media, then retry the step.', { cause: error });
+    }
+    throw new KeyferryError('JOURNAL_BROKEN', `Could not write to the journal ${name} (${code}) and could not undo the partial write.`, 'Stop. Verify the journal with "keyferry journal verify" and keep it as evidence.', { cause: error });
+  }
+}

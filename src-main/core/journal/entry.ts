@@ -1,0 +1,63 @@
+/**
+ * One journal entry and its hash. A journal file is JSON lines: each line is the canonical JSON
+ * (see canonical-json.ts) of one entry, followed by "\n". Fields:
+ * - `seq`: 1-based position (the first entry is 1, so entry N is on line N);
+ * - `time`: ISO 8601 UTC with milliseconds, e.g. `2025-03-01T09:30:00.000Z`;
+ * - `actor`: who did it (an operator's name, `system`, a witness);
+ * - `event`: a dotted domain event name, e.g. `ceremony.started`, `material.wrapped`;
+ * - `data`: a JSON object, never secrets (secret-guard.ts);
+ * - `prev`: the previous entry's `hash`, or GENESIS_HASH (64 zeros) for entry 1;
+ * - `hash`: hex SHA-256 of the canonical JSON of {seq, time, actor, event, data, prev} (UTF-8).
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { canonicalJson, type JsonObject, type JsonValue } from './canonical-json';
+
+export const GENESIS_HASH = '0'.repeat(64);
+/** Longest accepted line in bytes (excluding the newline): a journal is a log of facts, not a store. */
+export const MAX_LINE_BYTES = 64 * 1024;
+
+export interface JournalEntry {
+  readonly seq: number;
+  readonly time: string;
+  readonly actor: string;
+  readonly event: string;
+  readonly data: JsonObject;
+  readonly prev: string;
+  readonly hash: string;
+}
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
+const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.null(), z.boolean(), z.number().finite(), z.string(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
+);
+
+export const ACTOR_PATTERN = /^[^\p{Cc}\p{Cf}]{1,200}$/u;
+export const EVENT_PATTERN = /^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+$/;
+
+/** The shape of a parsed line, checked before anything trusts it. */
+export const journalEntrySchema = z.strictObject({
+  seq: z.number().int().min(1),
+  time: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be ISO 8601 UTC with milliseconds'),
+  actor: z.string().regex(ACTOR_PATTERN, 'must be 1-200 characters without control characters'),
+  event: z.string().regex(EVENT_PATTERN, 'must be a dotted event name such as ceremony.started'),
+  data: z.record(z.string(), jsonValue),
+  prev: hex64,
+  hash: hex64,
+});
+
+/** Hex SHA-256 over the canonical JSON of every field except `hash`. */
+export function computeEntryHash(entry: Omit<JournalEntry, 'hash'>): string {
+  const { seq, time, actor, event, data, prev } = entry;
+  return createHash('sha256').update(canonicalJson({ seq, time, actor, event, data, prev }), 'utf8').digest('hex');
+}
+
+/** Builds the entry that follows `prev` (GENESIS_HASH for the first); no checks beyond canonical JSON. */
+export function chainEntry(fields: Omit<JournalEntry, 'hash'>): JournalEntry {
+  return { ...fields, hash: computeEntryHash(fields) };
+}
+
+/** The exact line (without "\n") an entry is stored as: its canonical JSON including `hash`. */
+export function encodeEntryLine(entry: JournalEntry): string {
+  return canonicalJson(entry, 'entry');
+}

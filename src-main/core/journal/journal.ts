@@ -1,0 +1,168 @@
+/**
+ * The append-only ceremony journal. `openJournal` creates a new file (O_EXCL) or verifies an
+ * existing one and continues its chain; every `append` is written with O_APPEND and fsynced
+ * before it resolves. One writer at a time (lock.ts); appends from one Journal are serialized.
+ */
+import { constants, type promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { KeyferryError } from '../errors';
+import { BROKEN_CODES, appendLine } from './append-line';
+import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
+import { canonicalJson, type JsonObject } from './canonical-json';
+import { ACTOR_PATTERN, EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, chainEntry, encodeEntryLine, type JournalEntry } from './entry';
+import { acquireJournalLock, type JournalLock } from './lock';
+import { assertNoSecrets } from './secret-guard';
+import { inspectJournal, readJournalFile, type ExpectedHead } from './verify';
+
+export interface OpenJournalOptions extends ExpectedHead {
+  /** true: make a new journal (fails if the file exists); false: open and verify an existing one. */
+  readonly create: boolean;
+  /** Clock for entry times (tests inject one). */
+  readonly now?: () => Date;
+  /** File operations (tests inject failures). */
+  readonly layer?: FileLayer;
+}
+
+export interface Journal {
+  readonly path: string;
+  /** Hash of the last entry (GENESIS_HASH when empty). */
+  readonly head: string;
+  /** Number of entries (= seq of the last entry). */
+  readonly count: number;
+  /** Every entry, oldest first (a copy; entries are frozen). */
+  readonly entries: readonly JournalEntry[];
+  /** Appends one entry, durably; resolves once it is fsynced. Never pass secrets in `data`. */
+  append(actor: string, event: string, data?: JsonObject): Promise<JournalEntry>;
+  /** Releases the lock and the file. Further appends fail. */
+  close(): Promise<void>;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function invalid(what: string, nextStep: string): never {
+  throw new KeyferryError('JOURNAL_ENTRY_INVALID', what, nextStep);
+}
+
+class FileJournal implements Journal {
+  private readonly list: JournalEntry[];
+  private size: number;
+  private queue: Promise<unknown> = Promise.resolve();
+  private state: 'open' | 'closed' | 'broken' = 'open';
+
+  constructor(
+    readonly path: string,
+    private readonly handle: fsp.FileHandle,
+    private readonly lock: JournalLock,
+    entries: JournalEntry[],
+    size: number,
+    private readonly now: () => Date,
+  ) {
+    this.list = entries.map(deepFreeze);
+    this.size = size;
+  }
+
+  get head(): string {
+    return this.list.at(-1)?.hash ?? GENESIS_HASH;
+  }
+
+  get count(): number {
+    return this.list.length;
+  }
+
+  get entries(): readonly JournalEntry[] {
+    return this.list.slice();
+  }
+
+  append(actor: string, event: string, data: JsonObject = {}): Promise<JournalEntry> {
+    const result = this.queue.then(() => this.appendNow(actor, event, data));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async appendNow(actor: string, event: string, data: JsonObject): Promise<JournalEntry> {
+    if (this.state !== 'open') {
+      throw new KeyferryError(
+        this.state === 'closed' ? 'JOURNAL_CLOSED' : 'JOURNAL_BROKEN',
+        this.state === 'closed' ? 'The journal is closed.' : 'An earlier write to the journal failed and could not be undone.',
+        'Open the journal again; it is verified on opening.',
+      );
+    }
+    if (typeof actor !== 'string' || !ACTOR_PATTERN.test(actor)) invalid('The journal actor must be 1-200 characters without control characters.', 'Name the operator, witness or "system".');
+    if (typeof event !== 'string' || !EVENT_PATTERN.test(event)) invalid(`The journal event "${String(event).slice(0, 80)}" is not a dotted event name.`, 'Use a name such as ceremony.started or material.wrapped.');
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) invalid('Journal data must be a JSON object.', 'Pass the facts as an object, e.g. { keyId }.');
+    assertNoSecrets(data);
+    const date = this.now();
+    if (!(date instanceof Date) || Number.isNaN(date.getTime())) invalid('The clock gave an invalid time.', 'Check the workstation clock.');
+    const ownData = JSON.parse(canonicalJson(data)) as JsonObject;
+    const entry = chainEntry({ seq: this.list.length + 1, time: date.toISOString(), actor, event, data: ownData, prev: this.head });
+    const line = Buffer.from(`${encodeEntryLine(entry)}\n`, 'utf8');
+    if (line.length - 1 > MAX_LINE_BYTES) invalid(`The journal entry is larger than ${MAX_LINE_BYTES} bytes.`, 'Record hashes and names, not file contents.');
+    try {
+      await appendLine(this.handle, line, this.size, path.basename(this.path));
+    } catch (error) {
+      if (error instanceof KeyferryError && BROKEN_CODES.has(error.code)) this.state = 'broken';
+      throw error;
+    }
+    this.size += line.length;
+    const frozen = deepFreeze(entry);
+    this.list.push(frozen);
+    return frozen;
+  }
+
+  async close(): Promise<void> {
+    if (this.state === 'closed') return;
+    await this.queue;
+    this.state = 'closed';
+    try {
+      await this.handle.close();
+    } finally {
+      await this.lock.release();
+    }
+  }
+}
+
+async function openFile(file: string, create: boolean, layer: FileLayer): Promise<fsp.FileHandle> {
+  const flags = constants.O_WRONLY | constants.O_APPEND | (create ? constants.O_CREAT | constants.O_EXCL : 0);
+  try {
+    const handle = await layer.open(file, flags, 0o600);
+    if (create) await fsyncDirectory(path.dirname(file), layer);
+    return handle;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      throw new KeyferryError('JOURNAL_EXISTS', `A journal already exists at ${file}.`, 'Open it to continue that ceremony, or choose a new file name for a new ceremony.', { cause: error });
+    }
+    throw new KeyferryError('JOURNAL_OPEN_FAILED', `Cannot open the journal ${file} for writing (${code ?? 'unknown error'}).`, 'Check the folder exists and is writable, then try again.', { cause: error });
+  }
+}
+
+/** Creates (`create: true`) or reopens and verifies (`create: false`) the journal at `file`. */
+export async function openJournal(file: string, options: OpenJournalOptions): Promise<Journal> {
+  const layer = options.layer ?? nodeFileLayer;
+  const lock = await acquireJournalLock(file, options.layer);
+  try {
+    let entries: JournalEntry[] = [];
+    let size = 0;
+    if (!options.create) {
+      const bytes = await readJournalFile(file);
+      const inspected = inspectJournal(bytes, options);
+      if (!inspected.verification.ok) {
+        const { line, reason } = inspected.verification;
+        throw new KeyferryError('JOURNAL_TAMPERED', `The journal ${path.basename(file)} does not verify: line ${line}: ${reason}.`, 'Do not continue this ceremony with it. Keep the file as evidence and start the ceremony again with a new journal.');
+      }
+      entries = inspected.entries;
+      size = bytes.length;
+    }
+    const handle = await openFile(file, options.create, layer);
+    return new FileJournal(file, handle, lock, entries, size, options.now ?? (() => new Date()));
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The journal's guard against secrets. The journal is written in plaintext and printed, so
+ * `append` refuses data that looks like it could carry key material. The rule, applied to every
+ * value at any depth of `data`:
+ * 1. Binary values are refused: Buffers, typed arrays, DataViews and ArrayBuffers (record a
+ *    SHA-256 or a fingerprint instead).
+ * 2. A key name is refused when it contains `material`, `secret`, `private`, `plaintext`,
+ *    `password` or `passphrase` (any case), or when its last word is `sk` (the access-key secret):
+ *    the whole name `sk`, or ending in `_sk`, `-sk`, `.sk`, or camelCase `…Sk` / `…SK`.
+ *    (Plain words ending in "sk", like `disk` or `task`, are allowed: a bare `/sk$/i` would
+ *    refuse them for no gain.)
+ * 3. Exception: a name ending in a known-safe suffix is allowed whatever it contains, because
+ *    it names a one-way digest, not the secret: `Fingerprint`, `Sha256`, `KeyCheckValue`
+ *    (any case, optionally after `_` or `-`), e.g. `privateKeyFingerprint`, `materialSha256`.
+ * 4. A string value that contains a PEM private-key header (`-----BEGIN … PRIVATE KEY-----`) is refused.
+ */
+import { KeyferryError } from '../errors';
+
+const SENSITIVE_WORDS = /material|secret|private|plaintext|password|passphrase/i;
+const SAFE_SUFFIX = /(?:fingerprint|sha256|keycheckvalue)$/i;
+const PEM_PRIVATE = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+
+/** True when the last word of `name` is `sk`: `sk`, `SK`, `…_sk`, `…-SK`, `….sk`, camelCase `…Sk` / `…SK`. */
+function endsWithSkWord(name: string): boolean {
+  return /^sk$/i.test(name) || /[_.\-\s]sk$/i.test(name) || /[a-z0-9](?:Sk|SK)$/.test(name);
+}
+
+/** True when `name` is a key name the journal refuses (see the file comment for the rule). */
+export function isSensitiveKeyName(name: string): boolean {
+  if (SAFE_SUFFIX.test(name)) return false;
+  return SENSITIVE_WORDS.test(name) || endsWithSkWord(name);
+}
+
+function refuse(where: string, why: string): never {
+  throw new KeyferryError(
+    'JOURNAL_SECRET_REFUSED',
+    `Refused to write ${where} to the journal: ${why}.`,
+    'Record a fingerprint or SHA-256 of the value instead (e.g. name the field …Fingerprint or …Sha256); never the value itself.',
+  );
+}
+
+function check(value: unknown, where: string): void {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'string' && PEM_PRIVATE.test(value)) refuse(where, 'it contains a PEM private key');
+    return;
+  }
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) {
+    refuse(where, 'binary values (Buffers, typed arrays) may hold key bytes');
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => check(item, `${where}[${i}]`));
+    return;
+  }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    const path = `${where}.${key}`;
+    if (isSensitiveKeyName(key)) refuse(path, `the name "${key}" suggests secret material`);
+    check(item, path);
+  }
+}
+
+/** Throws KeyferryError JOURNAL_SECRET_REFUSED if `data` breaks the rule above; never echoes values. */
+export function assertNoSecrets(data: unknown, where = 'data'): void {
+  check(data, where);
+}

@@ -1,0 +1,148 @@
+/**
+ * Verifies a journal file: every line canonical, well-formed, numbered, chained and hashed, and
+ * (when a receipt is at hand) that the head hash and entry count printed on it are in the journal.
+ *
+ * A hash chain alone cannot notice whole entries cut off the end: what is left is still a valid
+ * chain. That is why every receipt prints the head hash and the entry count, and why
+ * `expectedHead` / `expectedCount` exist: with them, removing trailing entries is detected.
+ * Entries appended after the expected head are allowed (the chain vouches for everything up to
+ * it) and reported as `laterEntries`, so a journal may record the receipt that sealed it.
+ */
+import { promises as fs } from 'node:fs';
+import { KeyferryError } from '../errors';
+import { GENESIS_HASH, MAX_LINE_BYTES, computeEntryHash, encodeEntryLine, journalEntrySchema, type JournalEntry } from './entry';
+
+export interface ExpectedHead {
+  /** Head hash from a receipt (64 hex digits; spaces and case are ignored). */
+  readonly expectedHead?: string;
+  /** Entry count from a receipt; with it, the head must be exactly entry number `expectedCount`. */
+  readonly expectedCount?: number;
+}
+
+export type JournalVerification =
+  | { readonly ok: true; readonly headHash: string; readonly count: number; readonly expectedHeadAt?: number; readonly laterEntries?: number }
+  | { readonly ok: false; readonly line: number; readonly reason: string };
+
+/** Largest journal file read (a ceremony journal holds hundreds of entries, not millions). */
+export const MAX_JOURNAL_BYTES = 256 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function fail(line: number, reason: string): { verification: JournalVerification; entries: JournalEntry[] } {
+  return { verification: { ok: false, line, reason }, entries: [] };
+}
+
+/** Normalizes a head hash typed from a receipt (`ab12 cd34 …`) or throws a KeyferryError. */
+export function normalizeHeadHash(value: string): string {
+  const hex = value.replace(/[\s:-]/g, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(hex)) {
+    throw new KeyferryError('JOURNAL_BAD_EXPECTED_HEAD', 'The expected head hash is not 64 hex digits.', 'Copy the journal head hash from the receipt again (the 16 groups of four).');
+  }
+  return hex;
+}
+
+function checkLine(bytes: Buffer, line: number, previous: string): { entry: JournalEntry } | { reason: string } {
+  if (bytes.length === 0) return { reason: 'blank line (a journal has exactly one entry per line)' };
+  if (bytes.length > MAX_LINE_BYTES) return { reason: `line is longer than ${MAX_LINE_BYTES} bytes` };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { reason: 'line is not valid UTF-8' };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { reason: 'line is not valid JSON' };
+  }
+  const result = journalEntrySchema.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path.length ? issue.path.join('.') : 'entry';
+    return { reason: `not a journal entry: ${field}: ${issue?.message ?? 'invalid'}` };
+  }
+  const entry = result.data as JournalEntry;
+  if (entry.seq !== line) return { reason: `seq is ${entry.seq} but this is entry ${line}: an entry was removed, inserted or moved` };
+  if (entry.prev !== previous) {
+    return { reason: line === 1 ? 'prev of the first entry is not the genesis value (64 zeros)' : `prev does not match the hash of line ${line - 1}: the chain is broken` };
+  }
+  if (computeEntryHash(entry) !== entry.hash) return { reason: 'hash does not match the entry\'s content: the entry was changed' };
+  if (encodeEntryLine(entry) !== text) return { reason: 'line is not in canonical form: it was edited or reformatted' };
+  return { entry };
+}
+
+function checkExpected(entries: JournalEntry[], expected: ExpectedHead): JournalVerification | undefined {
+  const count = entries.length;
+  const head = expected.expectedHead === undefined ? undefined : normalizeHeadHash(expected.expectedHead);
+  const hashAt = (n: number): string => (n === 0 ? GENESIS_HASH : (entries[n - 1]?.hash ?? ''));
+  let at: number | undefined;
+  if (expected.expectedCount !== undefined) {
+    const want = expected.expectedCount;
+    if (!Number.isSafeInteger(want) || want < 0) {
+      throw new KeyferryError('JOURNAL_BAD_EXPECTED_COUNT', 'The expected entry count is not a whole number.', 'Copy the entry count from the receipt again.');
+    }
+    if (want > count) {
+      return { ok: false, line: count + 1, reason: `the journal ends after ${count} entries but the receipt counts ${want}: entries were removed from the end` };
+    }
+    if (head !== undefined && hashAt(want) !== head) {
+      return { ok: false, line: Math.max(want, 1), reason: `entry ${want}'s hash is not the expected head: this is not the journal the receipt was printed from` };
+    }
+    at = want;
+  } else if (head !== undefined) {
+    const index = head === GENESIS_HASH ? 0 : entries.findIndex((e) => e.hash === head) + 1;
+    if (index === 0 && head !== GENESIS_HASH) {
+      return { ok: false, line: count + 1, reason: 'the expected head hash is not in the journal: entries were removed from the end, or this is another journal' };
+    }
+    at = index;
+  }
+  if (at === undefined) return undefined;
+  return { ok: true, headHash: hashAt(count), count, expectedHeadAt: at, laterEntries: count - at };
+}
+
+/** Verifies journal bytes and returns the entries when they are sound (used by openJournal). */
+export function inspectJournal(content: string | Uint8Array, expected: ExpectedHead = {}): { verification: JournalVerification; entries: JournalEntry[] } {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const entries: JournalEntry[] = [];
+  let previous = GENESIS_HASH;
+  let start = 0;
+  let line = 1;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(0x0a, start);
+    if (end === -1) {
+      return fail(line, 'the last line is incomplete (no newline at the end): the journal was cut short or written outside Keyferry');
+    }
+    const checked = checkLine(bytes.subarray(start, end), line, previous);
+    if ('reason' in checked) return fail(line, checked.reason);
+    entries.push(checked.entry);
+    previous = checked.entry.hash;
+    start = end + 1;
+    line += 1;
+  }
+  const verification = checkExpected(entries, expected) ?? { ok: true, headHash: previous, count: entries.length };
+  return verification.ok ? { verification, entries } : { verification, entries: [] };
+}
+
+/** Verifies journal text or bytes in memory. */
+export function verifyJournalText(content: string | Uint8Array, expected: ExpectedHead = {}): JournalVerification {
+  return inspectJournal(content, expected).verification;
+}
+
+/** Reads a journal file (size-capped) and throws a KeyferryError when it cannot be read. */
+export async function readJournalFile(file: string): Promise<Buffer> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' });
+    if (stat.size > MAX_JOURNAL_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+    return await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'ENOTFILE' ? 'it is not a file' : code === 'EFBIG' ? 'it is larger than any ceremony journal' : code === 'EACCES' ? 'permission was denied' : 'it could not be read';
+    throw new KeyferryError('JOURNAL_UNREADABLE', `Cannot read the journal ${file}: ${why}.`, 'Check the path and the media, then try again.', { cause: error });
+  }
+}
+
+/** Verifies the journal file at `file`; see ExpectedHead for checking against a receipt. */
+export async function verifyJournal(file: string, expected: ExpectedHead = {}): Promise<JournalVerification> {
+  return verifyJournalText(await readJournalFile(file), expected);
+}

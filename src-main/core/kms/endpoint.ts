@@ -1,0 +1,73 @@
+/**
+ * Where the KMS lives: `https://kms.{region}.myhuaweicloud.com`, or an explicit endpoint. Plain
+ * http is accepted only for loopback (the built-in simulator); everything else must be https.
+ */
+import { kmsClientError } from './errors';
+
+const REGION = /^[a-z]{2,3}(-[a-z]+)+-[0-9]{1,3}$/;
+const PROJECT_ID = /^[0-9a-zA-Z_-]{1,64}$/;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** True for 127.0.0.1, localhost and [::1]. */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+}
+
+function invalid(message: string, nextStep: string) {
+  return kmsClientError('KMS_ENDPOINT_INVALID', message, nextStep);
+}
+
+/** The KMS endpoint of a region, e.g. `cn-north-4` → https://kms.cn-north-4.myhuaweicloud.com. */
+export function endpointForRegion(region: string): URL {
+  if (!REGION.test(region)) {
+    throw invalid(`"${region}" is not a Huawei Cloud region name.`, 'Use a region ID such as cn-north-4 or ap-southeast-1, as shown in the console.');
+  }
+  return new URL(`https://kms.${region}.myhuaweicloud.com`);
+}
+
+/** Validates an explicit endpoint: https anywhere, http only on loopback, no path, query or user. */
+export function parseExplicitEndpoint(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw invalid(`"${text}" is not a URL.`, 'Give the endpoint as https://host[:port].');
+  }
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+    throw invalid(`The endpoint "${url.origin}" must not carry a path, query or credentials.`, 'Give the endpoint as https://host[:port] only.');
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw invalid(
+      `Plain http is refused for ${url.hostname}: only the local simulator (127.0.0.1 or localhost) may be reached without TLS.`,
+      'Use the https endpoint of the KMS.',
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalid(`The endpoint scheme ${url.protocol} is not supported.`, 'Use https://.');
+  }
+  return new URL(url.origin);
+}
+
+/** Resolves the endpoint from an explicit URL (preferred) or a region. */
+export function resolveEndpoint(options: { region?: string; endpoint?: string }): URL {
+  if (options.endpoint !== undefined) return parseExplicitEndpoint(options.endpoint);
+  if (options.region !== undefined) return endpointForRegion(options.region);
+  throw invalid('Neither a region nor an endpoint was given.', 'Choose the region of the key (e.g. cn-north-4).');
+}
+
+/** Checks a project ID before it goes into a URL path. */
+export function checkProjectId(projectId: string): string {
+  if (!PROJECT_ID.test(projectId)) {
+    throw kmsClientError(
+      'KMS_PROJECT_ID_INVALID',
+      `"${projectId}" is not a project ID.`,
+      'Copy the project ID of the region from the console (My Credentials → Projects).',
+    );
+  }
+  return projectId;
+}
+
+/** The URL of one KMS action: POST {endpoint}/v1.0/{project_id}/kms/{action}. */
+export function actionUrl(endpoint: URL, projectId: string, action: string): URL {
+  return new URL(`/v1.0/${encodeURIComponent(projectId)}/kms/${action}`, endpoint);
+}

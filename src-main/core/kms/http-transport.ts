@@ -1,0 +1,170 @@
+/**
+ * The one place the KMS client touches the network: node:http/https with TLS always verified
+ * (Node's roots plus an optional extra CA bundle), an optional CONNECT proxy, a deadline per
+ * request, a size cap on answers, and failures classified as "certainly not delivered"
+ * (refused, DNS, TLS, proxy) or "ambiguous" (timeout or dropped connection after sending).
+ */
+import { X509Certificate } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
+import { KmsError, kmsClientError } from './errors';
+import { openConnectTunnel, proxyForTarget } from './proxy';
+
+export interface HttpRequestSpec {
+  readonly method: 'POST' | 'GET';
+  readonly url: URL;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+  readonly timeoutMs: number;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: Buffer;
+}
+
+export interface HttpTransport {
+  send(request: HttpRequestSpec): Promise<HttpResponse>;
+  /** Closes idle connections. */
+  close(): void;
+}
+
+export interface NodeTransportOptions {
+  /** PEM text of extra CA certificates, trusted in addition to Node's default roots. */
+  readonly extraCaPem?: string;
+  /** Where HTTPS_PROXY / NO_PROXY are read from (default process.env). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_|ERR_TLS|ERR_SSL|EPROTO/;
+
+/** Parses a PEM bundle into certificates, refusing text that holds none or a broken one. */
+export function parseCaBundle(pem: string): string[] {
+  const blocks = pem.match(PEM_BLOCK) ?? [];
+  if (blocks.length === 0) {
+    throw kmsClientError('KMS_CA_BUNDLE_INVALID', 'The CA bundle holds no PEM certificate.', 'Choose a PEM file with -----BEGIN CERTIFICATE----- blocks.');
+  }
+  for (const block of blocks) {
+    try {
+      new X509Certificate(block);
+    } catch {
+      throw kmsClientError('KMS_CA_BUNDLE_INVALID', 'A certificate in the CA bundle cannot be read.', 'Export the CA certificate again as PEM.');
+    }
+  }
+  return blocks;
+}
+
+function classify(error: NodeJS.ErrnoException, url: URL, written: boolean): KmsError {
+  const code = error.code ?? '';
+  const host = url.host;
+  if (error instanceof KmsError) return error;
+  if (TLS_CODE.test(code)) {
+    return kmsClientError('KMS_TLS', `The TLS certificate of ${host} could not be verified (${code}).`, 'Check the endpoint; behind a TLS-inspecting proxy, add its CA certificate as the extra CA bundle.', { cause: error });
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return kmsClientError('KMS_DNS', `The name ${url.hostname} could not be resolved.`, 'Check the region or endpoint and this computer\'s network or DNS.', { retryable: true, cause: error });
+  }
+  if (code === 'ECONNREFUSED') {
+    return kmsClientError('KMS_CONNECTION_REFUSED', `${host} refused the connection.`, 'Check the endpoint and that the service (or the simulator) is running, then retry.', { retryable: true, cause: error });
+  }
+  return kmsClientError(
+    'KMS_CONNECTION_DROPPED',
+    `The connection to ${host} failed ${written ? 'after the request was sent' : 'before the request was sent'} (${code || error.message}).`,
+    'Check the network and retry.',
+    { ambiguous: written, retryable: true, cause: error },
+  );
+}
+
+/** The transport over node:http/https described above. */
+export function createNodeTransport(options: NodeTransportOptions = {}): HttpTransport {
+  const env = options.env ?? process.env;
+  const ca = options.extraCaPem === undefined ? undefined : [...tls.rootCertificates, ...parseCaBundle(options.extraCaPem)];
+  const httpsAgent = new https.Agent({ keepAlive: true, timeout: 4000, ...(ca ? { ca } : {}) });
+  const httpAgent = new http.Agent({ keepAlive: true, timeout: 4000 });
+
+  async function send(spec: HttpRequestSpec): Promise<HttpResponse> {
+    const deadline = Date.now() + spec.timeoutMs;
+    const isHttps = spec.url.protocol === 'https:';
+    const proxy = isHttps ? proxyForTarget(spec.url, env) : undefined;
+    const hostname = spec.url.hostname.replace(/^\[|\]$/g, '');
+    let tunnelSocket: tls.TLSSocket | undefined;
+    if (proxy) {
+      const raw = await openConnectTunnel(proxy, spec.url, spec.timeoutMs);
+      tunnelSocket = tls.connect({ socket: raw, servername: hostname, ALPNProtocols: ['http/1.1'], ...(ca ? { ca } : {}) });
+    }
+    const requestOptions: https.RequestOptions = {
+      method: spec.method,
+      host: hostname,
+      port: Number(spec.url.port || (isHttps ? 443 : 80)),
+      path: `${spec.url.pathname}${spec.url.search}`,
+      headers: { ...spec.headers, 'content-length': String(spec.body.length) },
+    };
+    const socket = tunnelSocket;
+    const request = socket
+      ? http.request({ ...requestOptions, agent: false, createConnection: () => socket })
+      : isHttps
+        ? https.request({ ...requestOptions, agent: httpsAgent })
+        : http.request({ ...requestOptions, agent: httpAgent });
+
+    return new Promise<HttpResponse>((resolve, reject) => {
+      let written = false;
+      let settled = false;
+      const finish = (error: KmsError | undefined, response?: HttpResponse) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (error) {
+          request.destroy();
+          socket?.destroy();
+          reject(error);
+        } else if (response) {
+          socket?.end();
+          resolve(response);
+        }
+      };
+      const timer = setTimeout(() => {
+        finish(
+          kmsClientError(
+            'KMS_TIMEOUT',
+            `${spec.url.host} did not answer within ${spec.timeoutMs} ms${written ? ' after the request was sent' : ''}.`,
+            'Check the network and retry.',
+            { ambiguous: written, retryable: true },
+          ),
+        );
+      }, Math.max(1, deadline - Date.now()));
+      request.on('finish', () => {
+        written = true;
+      });
+      request.on('error', (error: NodeJS.ErrnoException) => finish(classify(error, spec.url, written)));
+      request.on('response', (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_RESPONSE_BYTES) {
+            finish(kmsClientError('KMS_BAD_RESPONSE', `The answer from ${spec.url.host} exceeded ${MAX_RESPONSE_BYTES} bytes.`, 'Check the endpoint: it does not behave like the KMS.', { ambiguous: true, httpStatus: response.statusCode }));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('error', (error: NodeJS.ErrnoException) => finish(classify(error, spec.url, true)));
+        response.on('end', () =>
+          finish(undefined, { status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+      });
+      request.end(spec.body);
+    });
+  }
+
+  return {
+    send,
+    close: () => {
+      httpsAgent.destroy();
+      httpAgent.destroy();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * import-key-material is never repeated blindly. When its answer is lost (timeout after sending,
+ * dropped connection, 5xx), describe-key decides:
+ * - Enabled, with the expiry (and for asymmetric keys the public key) this import asked for:
+ *   the import took effect → reported as imported.
+ * - still Pending import: it did not take effect → one retry with the same token, if the token
+ *   has not expired.
+ * - anything else: the outcome is unknown, and the user is told so plainly.
+ */
+import { KmsError, isKmsError, kmsClientError } from './errors';
+import { KeyState, type ImportKeyMaterialInput, type ImportOutcome, type KmsKeyInfo } from './types';
+
+export interface ImportPort {
+  /** One import-key-material call, without retries. */
+  sendImport(body: Record<string, unknown>): Promise<void>;
+  /** describe-key (a safe read; may retry). */
+  describeKey(keyId: string): Promise<KmsKeyInfo>;
+  /** get-publickey, as SPKI DER. */
+  getPublicKeyDer(keyId: string): Promise<Buffer>;
+  now(): Date;
+}
+
+/** The request body of import-key-material for `input`. */
+export function importRequestBody(input: ImportKeyMaterialInput): Record<string, unknown> {
+  return {
+    key_id: input.keyId,
+    import_token: input.importToken,
+    encrypted_key_material: input.encryptedKeyMaterial.toString('base64'),
+    ...(input.encryptedPrivateKey ? { encrypted_privatekey: input.encryptedPrivateKey.toString('base64') } : {}),
+    ...(input.materialExpiresAt ? { expiration_time: Math.floor(input.materialExpiresAt.getTime() / 1000) } : {}),
+  };
+}
+
+function unknownOutcome(cause: KmsError, info: KmsKeyInfo | undefined): KmsError {
+  const now = info ? `the key is now ${info.stateName}` : 'the key\'s state could not be read either';
+  return kmsClientError(
+    'KMS_IMPORT_OUTCOME_UNKNOWN',
+    `The import got no clear answer (${cause.message}) and ${now}, so Keyferry cannot tell whether this import took effect.`,
+    'Do not import again yet: check the key with describe-key or in the console, and confirm it before relying on it.',
+    { ambiguous: true, cause },
+  );
+}
+
+async function mismatch(port: ImportPort, input: ImportKeyMaterialInput, info: KmsKeyInfo): Promise<string | undefined> {
+  const wanted = input.materialExpiresAt ? Math.floor(input.materialExpiresAt.getTime() / 1000) * 1000 : undefined;
+  if (wanted !== info.materialExpiresAt?.getTime()) return 'its material expiry time';
+  if (input.expectedPublicKeyDer) {
+    const actual = await port.getPublicKeyDer(input.keyId);
+    if (!actual.equals(input.expectedPublicKeyDer)) return 'its public key';
+  }
+  return undefined;
+}
+
+async function reconcile(port: ImportPort, input: ImportKeyMaterialInput, body: Record<string, unknown>, cause: KmsError, retried: boolean): Promise<ImportOutcome> {
+  let info: KmsKeyInfo;
+  try {
+    info = await port.describeKey(input.keyId);
+  } catch {
+    throw unknownOutcome(cause, undefined);
+  }
+  if (info.state === KeyState.Enabled) {
+    const differs = await mismatch(port, input, info).catch(() => 'unknown');
+    if (differs === 'unknown') throw unknownOutcome(cause, info);
+    if (differs) {
+      throw kmsClientError(
+        'KMS_IMPORT_CONFLICT',
+        `The key is Enabled, but ${differs} differs from this import: other material was imported into it.`,
+        'Stop: do not use this key for the ceremony; find out who imported into it.',
+        { cause },
+      );
+    }
+    return { keyId: input.keyId, state: KeyState.Enabled, confirmation: retried ? 'retried' : 'reconciled' };
+  }
+  if (info.state !== KeyState.PendingImport) throw unknownOutcome(cause, info);
+  if (retried) {
+    throw kmsClientError(
+      'KMS_IMPORT_NOT_APPLIED',
+      'The import got no clear answer twice and the key is still Pending import: the material was not imported.',
+      'Check the network, then run the import step again (the same token works until it expires).',
+      { cause },
+    );
+  }
+  if (input.tokenExpiresAt && port.now().getTime() >= input.tokenExpiresAt.getTime()) {
+    throw kmsClientError(
+      'KMS_IMPORT_TOKEN_EXPIRED',
+      'The import got no clear answer, the key is still Pending import, and the import token has expired meanwhile.',
+      'Fetch new import parameters for this key and wrap the material again with the new wrapping key.',
+      { cause },
+    );
+  }
+  try {
+    await port.sendImport(body);
+    return { keyId: input.keyId, state: KeyState.Enabled, confirmation: 'retried' };
+  } catch (error) {
+    // KMS.0310 here means the first attempt landed after describe-key looked: check again.
+    if (isKmsError(error) && (error.ambiguous || error.code === 'KMS.0310')) return reconcile(port, input, body, error, true);
+    throw error;
+  }
+}
+
+/** Imports key material, reconciling a lost answer as described above. */
+export async function importWithReconciliation(port: ImportPort, input: ImportKeyMaterialInput): Promise<ImportOutcome> {
+  const body = importRequestBody(input);
+  const before = await port.describeKey(input.keyId);
+  if (before.state !== KeyState.PendingImport) {
+    throw kmsClientError(
+      'KMS_KEY_NOT_PENDING_IMPORT',
+      `The key is ${before.stateName}, not Pending import, so it does not accept key material now.`,
+      before.state === KeyState.Enabled
+        ? 'The key already holds material: check it (describe-key, get-publickey) instead of importing again.'
+        : 'Describe the key and bring it back to Pending import before importing.',
+    );
+  }
+  try {
+    await port.sendImport(body);
+    return { keyId: input.keyId, state: KeyState.Enabled, confirmation: 'answered' };
+  } catch (error) {
+    if (!isKmsError(error) || !error.ambiguous) throw error;
+    return reconcile(port, input, body, error, false);
+  }
+}

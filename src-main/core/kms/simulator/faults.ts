@@ -1,0 +1,52 @@
+/**
+ * Faults a test can inject into the simulator's answers, per action: delay the answer (after the
+ * action took effect), answer with an HTTP error, or drop the connection, either before the
+ * action runs or after it took effect. Each injected fault fires `times` times.
+ */
+export type FaultTiming = 'before' | 'after';
+
+export type Fault =
+  | { readonly kind: 'delay'; readonly ms: number }
+  | { readonly kind: 'status'; readonly status: number; readonly when: FaultTiming }
+  | { readonly kind: 'drop'; readonly when: FaultTiming };
+
+interface Armed {
+  readonly action: string;
+  readonly fault: Fault;
+  remaining: number;
+}
+
+export class SimulatorFaults {
+  readonly #armed: Armed[] = [];
+
+  /** Delays the answer to `action` by `ms`; the action itself takes effect at once. */
+  delayAnswer(action: string, ms: number, times = 1): void {
+    this.#armed.push({ action, fault: { kind: 'delay', ms }, remaining: times });
+  }
+
+  /** Answers `action` with HTTP `status` (a KMS.0101 body), before it runs or after it took effect. */
+  failWith(action: string, status: number, when: FaultTiming, times = 1): void {
+    this.#armed.push({ action, fault: { kind: 'status', status, when }, remaining: times });
+  }
+
+  /** Drops the connection of `action`, before it runs or after it took effect. */
+  dropConnection(action: string, when: FaultTiming, times = 1): void {
+    this.#armed.push({ action, fault: { kind: 'drop', when }, remaining: times });
+  }
+
+  clear(): void {
+    this.#armed.splice(0);
+  }
+
+  /** Takes the next armed fault for `action` at `timing` ('after' also yields delays). */
+  take(action: string, timing: FaultTiming): Fault | undefined {
+    const index = this.#armed.findIndex(
+      (a) => a.action === action && (a.fault.kind === 'delay' ? timing === 'after' : a.fault.when === timing),
+    );
+    const armed = index < 0 ? undefined : this.#armed[index];
+    if (!armed) return undefined;
+    armed.remaining -= 1;
+    if (armed.remaining <= 0) this.#armed.splice(index, 1);
+    return armed.fault;
+  }
+}

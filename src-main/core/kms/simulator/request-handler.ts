@@ -1,0 +1,127 @@
+/**
+ * One HTTP request through the simulator, as the real service treats it: route
+ * (POST /v1.0/{project_id}/kms/{action}), authenticate, check the project, parse JSON, let time
+ * pass (lapsed material), run the action, persist any change, then answer (faults permitting).
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SIMULATOR_ACTIONS } from './actions/index';
+import type { SimAuthenticator } from './auth';
+import type { SimContext } from './context';
+import type { SimulatorFaults } from './faults';
+import type { Body } from './fields';
+import { SimError, simError } from './sim-error';
+import { applyTime } from './state';
+
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+const ROUTE = /^\/v1\.0\/([^/?]+)\/kms\/([a-z-]+)$/;
+
+export interface RequestHandlerDeps {
+  readonly ctx: SimContext;
+  readonly auth: SimAuthenticator;
+  readonly faults: SimulatorFaults;
+  /** Persists the state; resolves once written. */
+  readonly persist: () => Promise<void>;
+  readonly onRequest?: (info: { action: string; status: number }) => void;
+}
+
+class TooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) {
+        req.pause();
+        reject(new TooLarge());
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, requestId: string): void {
+  if (res.destroyed || res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'x-request-id': requestId, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function parseBody(body: Buffer): Body {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw simError('KMS.0202');
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw simError('KMS.0202');
+  return json as Body;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Handles one request end to end; never throws. */
+export async function handleSimulatorRequest(req: IncomingMessage, res: ServerResponse, deps: RequestHandlerDeps): Promise<void> {
+  const requestId = randomUUID().replace(/-/g, '');
+  const rawUrl = req.url ?? '/';
+  const route = ROUTE.exec(rawUrl.split('?')[0] ?? '');
+  const action = route?.[2] ?? '';
+  let status = 200;
+  const answer = (code: number, body: unknown) => {
+    status = code;
+    send(res, code, body, requestId);
+  };
+  try {
+    let bytes: Buffer;
+    try {
+      bytes = await readBody(req);
+    } catch (error) {
+      if (error instanceof TooLarge) throw simError('KMS.0203');
+      throw error;
+    }
+    const handler = route && req.method === 'POST' ? SIMULATOR_ACTIONS[action] : undefined;
+    if (!route || !handler) throw new SimError('APIGW.0101');
+    deps.auth.verify({ method: req.method ?? 'POST', rawUrl, headers: req.headers, body: bytes });
+    const projectHeader = req.headers['x-project-id'];
+    if (decodeURIComponent(route[1] ?? '') !== deps.ctx.state.projectId || (projectHeader !== undefined && projectHeader !== deps.ctx.state.projectId)) {
+      throw simError('KMS.0306', 'The project ID does not belong to these credentials.');
+    }
+    const body = parseBody(bytes);
+    if (applyTime(deps.ctx.state, deps.ctx.now())) await deps.persist();
+
+    const before = deps.faults.take(action, 'before');
+    if (before?.kind === 'drop') {
+      req.socket.destroy();
+      status = 0;
+      return;
+    }
+    if (before?.kind === 'status') return answer(before.status, new SimError('KMS.0101').body(requestId));
+
+    const result = await handler(deps.ctx, body);
+    if (result.changed) {
+      try {
+        await deps.persist();
+      } catch {
+        throw simError('KMS.0102', 'The simulator could not write its state file.');
+      }
+    }
+
+    const after = deps.faults.take(action, 'after');
+    if (after?.kind === 'delay') await sleep(after.ms);
+    if (after?.kind === 'drop') {
+      req.socket.destroy();
+      status = 0;
+      return;
+    }
+    if (after?.kind === 'status') return answer(after.status, new SimError('KMS.0101').body(requestId));
+    answer(200, result.body);
+  } catch (error) {
+    const simulated = error instanceof SimError ? error : new SimError('KMS.0101');
+    answer(simulated.status, simulated.body(requestId));
+  } finally {
+    deps.onRequest?.({ action: action || rawUrl.slice(0, 80), status });
+  }
+}

@@ -1,0 +1,103 @@
+/** Domain types of the KMS client: key states, key descriptions, import parameters and outcomes. */
+import type { KeyInfoWire } from './api-schemas';
+
+/** KMS key states as the API numbers them. */
+export const KeyState = {
+  PendingActivation: 1,
+  Enabled: 2,
+  Disabled: 3,
+  PendingDeletion: 4,
+  PendingImport: 5,
+} as const;
+export type KeyState = (typeof KeyState)[keyof typeof KeyState];
+
+export const KEY_STATE_NAMES: Readonly<Record<KeyState, string>> = {
+  1: 'Pending activation',
+  2: 'Enabled',
+  3: 'Disabled',
+  4: 'Pending deletion',
+  5: 'Pending import',
+};
+
+export type KeyOrigin = 'kms' | 'external' | 'cloudhsm';
+
+export interface KmsKeyInfo {
+  readonly keyId: string;
+  readonly domainId?: string;
+  readonly alias?: string;
+  readonly spec?: string;
+  readonly usage?: string;
+  readonly description?: string;
+  readonly createdAt?: Date;
+  readonly state: KeyState;
+  readonly stateName: string;
+  readonly origin?: KeyOrigin;
+  /** When imported symmetric material expires (absent: never, or no material). */
+  readonly materialExpiresAt?: Date;
+  readonly scheduledDeletionAt?: Date;
+}
+
+function msDate(text: string | undefined): Date | undefined {
+  if (text === undefined || !/^\d+$/.test(text)) return undefined;
+  const ms = Number(text);
+  return ms > 0 && Number.isSafeInteger(ms) ? new Date(ms) : undefined;
+}
+
+/** Converts a validated `key_info` object into a KmsKeyInfo. */
+export function keyInfoFromWire(wire: KeyInfoWire): KmsKeyInfo {
+  const state = Number(wire.key_state) as KeyState;
+  const createdAt = msDate(wire.creation_date);
+  const materialExpiresAt = msDate(wire.expiration_time);
+  const scheduledDeletionAt = msDate(wire.scheduled_deletion_date);
+  return {
+    keyId: wire.key_id,
+    ...(wire.domain_id !== undefined ? { domainId: wire.domain_id } : {}),
+    ...(wire.key_alias !== undefined ? { alias: wire.key_alias } : {}),
+    ...(wire.key_spec !== undefined ? { spec: wire.key_spec } : {}),
+    ...(wire.key_usage !== undefined ? { usage: wire.key_usage } : {}),
+    ...(wire.key_description !== undefined ? { description: wire.key_description } : {}),
+    ...(createdAt ? { createdAt } : {}),
+    state,
+    stateName: KEY_STATE_NAMES[state],
+    ...(wire.origin !== undefined ? { origin: wire.origin } : {}),
+    ...(materialExpiresAt ? { materialExpiresAt } : {}),
+    ...(scheduledDeletionAt ? { scheduledDeletionAt } : {}),
+  };
+}
+
+/** What get-parameters-for-import hands out. */
+export interface ImportParameters {
+  readonly keyId: string;
+  readonly wrappingAlgorithm: string;
+  /** base64, exactly as the KMS sent it. */
+  readonly importToken: string;
+  /** When the token and wrapping key stop being valid. */
+  readonly expiresAt: Date;
+  /** The wrapping key, SubjectPublicKeyInfo DER. */
+  readonly publicKeyDer: Buffer;
+}
+
+export interface ImportKeyMaterialInput {
+  readonly keyId: string;
+  readonly importToken: string;
+  readonly encryptedKeyMaterial: Buffer;
+  /** Asymmetric specs: the RFC 5649 wrap of the PKCS#8 private key. */
+  readonly encryptedPrivateKey?: Buffer;
+  /** Symmetric only: when the imported material should expire (whole seconds are sent). */
+  readonly materialExpiresAt?: Date;
+  /** When the import token expires, if known: a retry is never attempted after it. */
+  readonly tokenExpiresAt?: Date;
+  /** Asymmetric: the material's public key (SPKI DER), used to confirm an unclear outcome. */
+  readonly expectedPublicKeyDer?: Buffer;
+}
+
+export interface ImportOutcome {
+  readonly keyId: string;
+  readonly state: KeyState;
+  /**
+   * 'answered': the KMS confirmed the import. 'reconciled': the answer was lost (timeout,
+   * dropped connection, server error) and describe-key showed the import took effect.
+   * 'retried': the first attempt did not take effect and one retry with the same token succeeded.
+   */
+  readonly confirmation: 'answered' | 'reconciled' | 'retried';
+}

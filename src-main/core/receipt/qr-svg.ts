@@ -1,0 +1,53 @@
+/**
+ * QR codes as inline SVG (no external resources), with qrcode-generator: error correction M,
+ * the smallest version that fits, byte mode, a quiet zone of four modules. Text is limited to
+ * printable ASCII (hashes, identifiers), so every scanner reads back exactly the printed string.
+ */
+import qrcode from 'qrcode-generator';
+import { KeyferryError } from '../errors';
+import { escapeHtml } from './text-safety';
+
+export const QR_QUIET_ZONE = 4;
+
+/** The QR matrix for `text` (true = dark), without the quiet zone. */
+export function qrMatrix(text: string): boolean[][] {
+  if (!/^[\x20-\x7e]{1,1000}$/.test(text)) {
+    throw new KeyferryError('QR_TEXT_INVALID', 'A QR code on a receipt can only hold 1-1000 printable ASCII characters.', 'Encode a hex digest or an identifier.');
+  }
+  const qr = qrcode(0, 'M');
+  qr.addData(text, 'Byte');
+  qr.make();
+  const size = qr.getModuleCount();
+  return Array.from({ length: size }, (_, row) => Array.from({ length: size }, (_, col) => qr.isDark(row, col)));
+}
+
+/**
+ * An inline `<svg>` of the QR code for `text`: a white square with the quiet zone and one path
+ * of dark modules (merged into horizontal runs), crisp at any print size. `sizeCss` sets its width.
+ */
+export function qrSvg(text: string, options: { sizeCss?: string; label?: string } = {}): string {
+  const matrix = qrMatrix(text);
+  const modules = matrix.length;
+  const total = modules + 2 * QR_QUIET_ZONE;
+  const runs: string[] = [];
+  matrix.forEach((row, y) => {
+    let x = 0;
+    while (x < modules) {
+      if (!row[x]) {
+        x += 1;
+        continue;
+      }
+      const start = x;
+      while (x < modules && row[x]) x += 1;
+      runs.push(`M${start + QR_QUIET_ZONE} ${y + QR_QUIET_ZONE}h${x - start}v1h-${x - start}z`);
+    }
+  });
+  const size = options.sizeCss ?? '30mm';
+  const label = escapeHtml(options.label ?? `QR code: ${text}`);
+  return [
+    `<svg class="qr" viewBox="0 0 ${total} ${total}" width="${escapeHtml(size)}" height="${escapeHtml(size)}" role="img" aria-label="${label}" shape-rendering="crispEdges" data-modules="${modules}">`,
+    `<rect width="${total}" height="${total}" fill="#fff"/>`,
+    `<path fill="#000" d="${runs.join('')}"/>`,
+    '</svg>',
+  ].join('');
+}

@@ -1,0 +1,61 @@
+/**
+ * The receipt's one inline style sheet: A4 and Letter alike (content never wider than
+ * 180 mm, A4's width inside 15 mm margins), page numbers in the page margin, and break rules
+ * that keep each key, each seal and the sign-off together.
+ */
+
+/** `ceremonyId` is checked against CEREMONY_ID_PATTERN before it gets here (safe in a CSS string). */
+export function receiptCss(ceremonyId: string): string {
+  return `
+@page { size: auto; margin: 15mm 15mm 17mm 15mm;
+  @bottom-left { content: "Keyferry ceremony receipt \\00B7  ${ceremonyId}"; font: 7.5pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; } }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0 auto; max-width: 180mm; padding: 0; color: #111; background: #fff;
+  font: 9.5pt/1.4 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
+@media screen { body { padding: 12mm 0; } }
+bdi { unicode-bidi: isolate; }
+h1 { font-size: 19pt; margin: 0; letter-spacing: 0.01em; }
+h2 { font-size: 12pt; margin: 0 0 3mm; padding-bottom: 1.2mm; border-bottom: 1.5pt solid #111; text-transform: uppercase; letter-spacing: 0.06em; }
+h3 { font-size: 11pt; margin: 0 0 2.5mm; overflow-wrap: anywhere; }
+h4 { font-size: 9pt; margin: 3.5mm 0 1.5mm; text-transform: uppercase; letter-spacing: 0.05em; color: #333; }
+h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+.doc-head { display: flex; justify-content: space-between; align-items: flex-end; gap: 6mm; padding-bottom: 4mm; margin-bottom: 6mm; border-bottom: 3pt double #111; }
+.doc-head .subtitle { margin: 1.5mm 0 0; font-size: 11pt; overflow-wrap: anywhere; }
+.side { flex: none; border: 1.5pt solid #111; padding: 1.5mm 3mm; font-weight: bold; text-transform: uppercase; letter-spacing: 0.08em; font-size: 9pt; }
+section { margin: 0 0 7mm; }
+table { width: 100%; border-collapse: collapse; }
+th, td { text-align: left; vertical-align: top; padding: 1.15mm 2mm; border: 0.6pt solid #999; }
+thead { display: table-header-group; }
+thead th { background: #ececec; font-size: 8.5pt; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+table.facts th { width: 36%; font-weight: normal; color: #333; background: #f6f6f6; }
+table.facts td { overflow-wrap: anywhere; }
+td.na { color: #555; font-style: italic; }
+.hex { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 9.5pt; letter-spacing: 0.02em; white-space: nowrap; }
+.hex span { display: block; }
+.num { text-align: right; white-space: nowrap; }
+.seal { display: flex; align-items: center; justify-content: space-between; gap: 6mm; border: 1pt solid #111; padding: 4mm 5mm; margin-bottom: 4mm; break-inside: avoid; page-break-inside: avoid; }
+.seal h3 { margin-bottom: 1mm; }
+.seal .about { margin: 0 0 2.5mm; color: #333; overflow-wrap: anywhere; }
+.seal .cmd { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 7.5pt; white-space: nowrap; }
+.seal .hex { font-size: 12pt; line-height: 1.6; font-weight: bold; }
+.seal figure { margin: 0; text-align: center; flex: none; }
+.seal figcaption { font-size: 7pt; color: #555; margin-top: 1mm; }
+.key { border: 1pt solid #777; padding: 3.5mm 4mm 3mm; margin-bottom: 5mm; break-inside: avoid; page-break-inside: avoid; }
+table.files td:first-child { overflow-wrap: anywhere; }
+table.files .hex { font-size: 8.5pt; }
+.statement { margin: 0 0 4mm; }
+table.signatures td { height: 19mm; vertical-align: bottom; padding: 2mm 3mm 1.5mm; }
+th.share { width: 22%; }
+table.signatures td.date { width: 24%; }
+table.signatures td.who { vertical-align: top; width: 34%; overflow-wrap: anywhere; }
+table.signatures .role { display: block; font-size: 8pt; text-transform: uppercase; letter-spacing: 0.06em; color: #444; }
+table.signatures .name { display: block; font-size: 10.5pt; margin-top: 1mm; }
+.line { border-bottom: 0.8pt solid #111; height: 9mm; }
+.caption { font-size: 7.5pt; color: #444; margin-top: 0.8mm; }
+section.signoff { break-inside: avoid; page-break-inside: avoid; }
+footer { margin-top: 6mm; padding-top: 2mm; border-top: 0.6pt solid #999; font-size: 7.5pt; color: #444; }
+`;
+}

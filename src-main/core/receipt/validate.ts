@@ -1,0 +1,84 @@
+/** Refuses receipt inputs that would print something misleading (see types.ts). */
+import { KEY_SPECS, isAsymmetric } from '../crypto/key-spec';
+import { KeyferryError } from '../errors';
+import type { ReceiptInput, ReceiptKey } from './types';
+
+export const CEREMONY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const HEX64 = /^[0-9a-f]{64}$/;
+const MAX_TEXT = 1000;
+
+function bad(what: string): never {
+  throw new KeyferryError('RECEIPT_INPUT_INVALID', `Cannot make the receipt: ${what}.`, 'This is a fault in Keyferry, not in the ceremony; keep the journal and report it.');
+}
+
+function text(value: unknown, what: string): void {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT) bad(`${what} must be 1-${MAX_TEXT} characters`);
+}
+
+function hex64(value: unknown, what: string): void {
+  if (typeof value !== 'string' || !HEX64.test(value)) bad(`${what} must be 64 lowercase hex digits`);
+}
+
+function wholeNumber(value: unknown, what: string, min = 0): void {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) bad(`${what} must be a whole number of at least ${min}`);
+}
+
+function checkKey(key: ReceiptKey, n: number, side: ReceiptInput['side']): void {
+  const at = `key ${n}`;
+  text(key.keyId, `${at}: the key ID`);
+  text(key.alias, `${at}: the alias`);
+  if (!(KEY_SPECS as readonly string[]).includes(key.spec)) bad(`${at}: unknown key spec`);
+  text(key.usage, `${at}: the usage`);
+  text(key.wrappingAlgorithm, `${at}: the wrapping algorithm`);
+  hex64(key.wrappingKeyFingerprint, `${at}: the wrapping-key fingerprint`);
+  hex64(key.importTokenSha256, `${at}: the import token SHA-256`);
+  key.outputFiles.forEach((file, i) => {
+    text(file.name, `${at}: output file ${i + 1}'s name`);
+    wholeNumber(file.size, `${at}: output file ${i + 1}'s size`);
+    hex64(file.sha256, `${at}: output file ${i + 1}'s SHA-256`);
+  });
+  if (isAsymmetric(key.spec)) {
+    hex64(key.publicKeyFingerprint, `${at}: the public-key fingerprint (required for ${key.spec})`);
+    if (key.materialExpiry !== 'never') bad(`${at}: imported asymmetric material never expires`);
+  } else if (typeof key.keyCheckValue !== 'string' || !/^[0-9a-f]{6,64}$/.test(key.keyCheckValue)) {
+    bad(`${at}: the key check value (required for ${key.spec}) must be 6-64 lowercase hex digits`);
+  }
+  if (key.materialExpiry !== 'never' && (!(key.materialExpiry instanceof Date) || Number.isNaN(key.materialExpiry.getTime()))) bad(`${at}: the material expiry must be 'never' or a valid date`);
+  if (side === 'online') {
+    text(key.importResult, `${at}: the import result (required on the online side)`);
+    text(key.verificationResult, `${at}: the verification result (required on the online side)`);
+  } else if (key.importResult !== undefined || key.verificationResult !== undefined) {
+    bad(`${at}: import and verification results belong to the online side only`);
+  }
+  if (key.custody) {
+    const indexes = key.custody.holders.map((h) => h.shareIndex);
+    indexes.forEach((i) => wholeNumber(i, `${at}: a share index`, 1));
+    if (new Set(indexes).size !== indexes.length) bad(`${at}: share indexes must be unique`);
+    key.custody.holders.forEach((h) => text(h.custodian, `${at}: a custodian's name`));
+    wholeNumber(key.custody.threshold, `${at}: the custody threshold`, 1);
+    if (key.custody.threshold > indexes.length) bad(`${at}: the custody threshold exceeds the number of shares`);
+  }
+}
+
+/** Throws KeyferryError RECEIPT_INPUT_INVALID when `input` is not fit to print. */
+export function checkReceiptInput(input: ReceiptInput): void {
+  if (typeof input.ceremonyId !== 'string' || !CEREMONY_ID_PATTERN.test(input.ceremonyId)) bad('the ceremony ID must be 1-64 letters, digits, ".", "_" or "-"');
+  text(input.title, 'the title');
+  if (input.side !== 'online' && input.side !== 'air-gapped') bad('the side must be online or air-gapped');
+  if (!(input.clock.at instanceof Date) || Number.isNaN(input.clock.at.getTime())) bad('the time is not a valid date');
+  wholeNumber(Math.abs(input.clock.utcOffsetMinutes), 'the UTC offset');
+  if (Math.abs(input.clock.utcOffsetMinutes) > 14 * 60) bad('the UTC offset is beyond ±14 hours');
+  if (input.clock.timeZone !== undefined) text(input.clock.timeZone, 'the time zone');
+  text(input.workstation.hostname, 'the hostname');
+  text(input.workstation.os, 'the operating system');
+  text(input.app.version, 'the app version');
+  text(input.app.build, 'the app build');
+  text(input.operator, "the operator's name");
+  input.witnesses.forEach((w, i) => text(w, `witness ${i + 1}'s name`));
+  if (input.keys.length === 0) bad('a receipt needs at least one key');
+  input.keys.forEach((key, i) => checkKey(key, i + 1, input.side));
+  text(input.bundle.name, 'the bundle name');
+  hex64(input.bundle.digest, 'the bundle digest');
+  hex64(input.journal.headHash, 'the journal head hash');
+  wholeNumber(input.journal.count, 'the journal entry count');
+}

@@ -1,0 +1,39 @@
+/**
+ * What handlers get from the process that hosts them. Built by src-main/app/main.ts in Electron,
+ * and by tests in plain Node, so every handler runs without Electron.
+ */
+import type { KeyferryMode, ProgressEvent } from './contract';
+
+/** Values a log entry may carry. The log redacts secrets, but callers pass facts, not payloads. */
+export type LogData = Readonly<Record<string, unknown>>;
+
+/** The operations log (src-main/app/log.ts writes it with a redaction guard). */
+export interface OperationLog {
+  info(event: string, data?: LogData): void;
+  warn(event: string, data?: LogData): void;
+  error(event: string, data?: LogData): void;
+}
+
+/** Who we are, as shown by `app.info`. */
+export interface AppIdentity {
+  readonly name: string;
+  readonly version: string;
+  readonly build: string;
+}
+
+/** The mode chosen in the UI; see ./mode.ts. */
+export interface ModeController {
+  /** The chosen mode, or null before the officer has chosen one. */
+  current(): KeyferryMode | null;
+  /** Applies the session policy for `mode`, then records it. Refuses to leave air-gapped mode. */
+  choose(mode: KeyferryMode): Promise<KeyferryMode>;
+}
+
+export interface HandlerContext {
+  readonly mode: ModeController;
+  readonly now: () => Date;
+  readonly log: OperationLog;
+  readonly identity: AppIdentity;
+  /** Pushes a progress event to the UI (a no-op in tests that do not listen). */
+  readonly reportProgress: (event: ProgressEvent) => void;
+}

@@ -1,0 +1,116 @@
+/**
+ * Every IPC channel between the renderer and the main process: its name, its request schema and
+ * its response schema. The single source of truth: the router validates against it, the
+ * preload builds `window.keyferry` from it, and the UI gets its types from it.
+ *
+ * Renderer-safe (type-checked by tsconfig.web.json): imports zod and ./problem only, never a
+ * node module. To add a channel: add one `defineChannel` entry to `channels`, then one handler in
+ * handlers.ts (the compiler lists what is missing). The renderer calls it as
+ * `window.keyferry.<key>(request)` and always gets a `Result`, never an exception.
+ */
+import { z } from 'zod';
+
+export { problemSchema, resultSchema, type Problem, type Result } from './problem';
+
+/** One channel: the IPC name (e.g. `app.info`), what the renderer may send, what main answers. */
+export interface ChannelDefinition<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  readonly name: string;
+  readonly request: Req;
+  readonly response: Res;
+}
+
+/** Declares a channel. Request schemas should be strict objects: unknown keys are refused. */
+export function defineChannel<Req extends z.ZodType, Res extends z.ZodType>(
+  name: string,
+  request: Req,
+  response: Res,
+): ChannelDefinition<Req, Res> {
+  return Object.freeze({ name, request, response });
+}
+
+/** A channel that takes no input: the renderer may pass nothing or `{}`. */
+const noRequest = z.strictObject({}).optional();
+
+/** The three ways Keyferry runs (DESIGN.md, "Two machines, one app"). Chosen in the UI at start. */
+export const keyferryModeSchema = z.enum(['rehearsal', 'online', 'air-gapped']);
+export type KeyferryMode = z.output<typeof keyferryModeSchema>;
+
+export const appInfoSchema = z.strictObject({
+  name: z.string(),
+  version: z.string(),
+  /** Build identifier (commit or build date), `development` when run from sources. */
+  build: z.string(),
+  platform: z.string(),
+  arch: z.string(),
+  /** `null` until the officer has chosen a mode. */
+  mode: keyferryModeSchema.nullable(),
+  runtime: z.strictObject({ node: z.string(), electron: z.string().nullable(), chrome: z.string().nullable() }),
+});
+export type AppInfo = z.output<typeof appInfoSchema>;
+
+export const networkAddressSchema = z.strictObject({
+  address: z.string(),
+  family: z.enum(['IPv4', 'IPv6']),
+  cidr: z.string().nullable(),
+  /** 169.254.0.0/16 or fe80::/10: not routable, but still proof of a live link. */
+  linkLocal: z.boolean(),
+});
+
+export const networkInterfaceSchema = z.strictObject({
+  name: z.string(),
+  /** Loopback and other host-only interfaces. */
+  internal: z.boolean(),
+  /** The interface holds at least one address (the OS lists only such interfaces). */
+  up: z.boolean(),
+  addresses: z.array(networkAddressSchema),
+});
+
+export const networkStatusSchema = z.strictObject({
+  /** `online` as soon as any non-internal interface holds an address (conservative on purpose). */
+  summary: z.enum(['offline', 'online']),
+  interfaces: z.array(networkInterfaceSchema),
+  /** The non-internal interfaces that make the machine `online`, for the warning text. */
+  liveInterfaces: z.array(z.string()),
+  checkedAt: z.iso.datetime(),
+});
+export type NetworkStatus = z.output<typeof networkStatusSchema>;
+
+export const modeChoiceSchema = z.strictObject({
+  mode: keyferryModeSchema,
+  /**
+   * `app-only`: the window may load nothing but app://keyferry/ (every mode).
+   * `offline`: additionally Chromium's offline emulation is on and open connections were closed
+   * (air-gapped mode). Either way the guard is in place before this answer is sent.
+   */
+  networkGuard: z.enum(['app-only', 'offline']),
+});
+export type ModeChoice = z.output<typeof modeChoiceSchema>;
+
+/** Every channel, keyed by the name of its function on `window.keyferry`. */
+export const channels = {
+  appInfo: defineChannel('app.info', noRequest, appInfoSchema),
+  networkStatus: defineChannel('network.status', noRequest, networkStatusSchema),
+  chooseMode: defineChannel('mode.choose', z.strictObject({ mode: keyferryModeSchema }), modeChoiceSchema),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelKey = keyof Channels;
+/** What the renderer sends on channel `C` (before validation). */
+export type Request<C extends ChannelKey> = z.input<Channels[C]['request']>;
+/** What a handler receives on channel `C` (after validation). */
+export type ValidRequest<C extends ChannelKey> = z.output<Channels[C]['request']>;
+/** The value of a successful answer on channel `C`. */
+export type Response<C extends ChannelKey> = z.output<Channels[C]['response']>;
+
+/** Progress of a long task, pushed from main to the renderer. Values only, never objects. */
+export const progressEventSchema = z.object({
+  taskId: z.string().min(1).max(200),
+  stage: z.string().min(1).max(200),
+  done: z.number().int().nonnegative().optional(),
+  total: z.number().int().nonnegative().optional(),
+  message: z.string().max(2000),
+});
+export type ProgressEvent = z.output<typeof progressEventSchema>;
+
+/** The one main → renderer event channel. */
+export const PROGRESS_EVENT_CHANNEL = 'keyferry.progress';

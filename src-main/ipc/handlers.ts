@@ -1,0 +1,47 @@
+/**
+ * Channel → use case. Each handler gets a validated request and returns a plain value that the
+ * router checks against the channel's response schema. Failures are thrown as KeyferryError;
+ * the router flattens them. No Electron here: everything the app layer provides comes in
+ * through the context.
+ */
+import os from 'node:os';
+import type { ChannelKey, Response, ValidRequest } from './contract';
+import type { HandlerContext } from './context';
+import { describeNetwork } from './network-status';
+
+export type ChannelHandler<C extends ChannelKey> = (request: ValidRequest<C>) => Promise<Response<C>> | Response<C>;
+
+/** One handler per channel; the compiler reports a channel without a handler. */
+export type Handlers = { readonly [C in ChannelKey]: ChannelHandler<C> };
+
+export interface HandlerOptions {
+  /** Injectable for tests; defaults to `os.networkInterfaces`. */
+  readonly networkInterfaces?: () => NodeJS.Dict<os.NetworkInterfaceInfo[]>;
+}
+
+export function createHandlers(context: HandlerContext, options: HandlerOptions = {}): Handlers {
+  const networkInterfaces = options.networkInterfaces ?? os.networkInterfaces;
+  return {
+    appInfo: () => ({
+      name: context.identity.name,
+      version: context.identity.version,
+      build: context.identity.build,
+      platform: process.platform,
+      arch: process.arch,
+      mode: context.mode.current(),
+      runtime: {
+        node: process.versions.node,
+        electron: process.versions.electron ?? null,
+        chrome: process.versions.chrome ?? null,
+      },
+    }),
+
+    networkStatus: () => describeNetwork(networkInterfaces(), context.now()),
+
+    chooseMode: async ({ mode }) => {
+      const chosen = await context.mode.choose(mode);
+      context.log.info('mode.chosen', { mode: chosen });
+      return { mode: chosen, networkGuard: chosen === 'air-gapped' ? 'offline' : 'app-only' };
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Results that cross IPC: a value, or a problem (code, plain sentence, next step). Errors are
+ * flattened to these plain objects in the main process; nothing else (no stack, no Error
+ * instance) ever reaches the renderer. Renderer-safe: imports zod only.
+ */
+import { z } from 'zod';
+
+/** The wire shape of a problem; mirrors `ProblemDetails` in src-main/core/errors.ts. */
+export const problemSchema = z.strictObject({
+  code: z.string().min(1).max(100),
+  message: z.string().min(1).max(2000),
+  nextStep: z.string().min(1).max(2000),
+});
+export type Problem = z.output<typeof problemSchema>;
+
+/** What every channel answers: `{ ok: true, value }` or `{ ok: false, problem }`. */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
+
+/** The zod schema of `Result<T>` for a given value schema. */
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.strictObject({ ok: z.literal(true), value }),
+    z.strictObject({ ok: z.literal(false), problem: problemSchema }),
+  ]);
+}
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: string, message: string, nextStep: string): Result<T> {
+  return { ok: false, problem: { code, message, nextStep } };
+}
+
+/** Problem codes produced by the IPC plumbing itself (handlers add their own). */
+export const IPC_PROBLEM = {
+  badRequest: 'IPC_BAD_REQUEST',
+  badResponse: 'IPC_BAD_RESPONSE',
+  unknownChannel: 'IPC_UNKNOWN_CHANNEL',
+  untrustedSender: 'IPC_UNTRUSTED_SENDER',
+  unavailable: 'IPC_UNAVAILABLE',
+} as const;

@@ -1,0 +1,142 @@
+/**
+ * A full disk and media that disappears mid-write: the writer fails with a KeyferryError telling
+ * to retry into a fresh folder, nothing half-written is ever accepted, and a retry succeeds.
+ */
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeyferryError } from '../../../src-main/core/errors';
+import { readBundle, writeImportParametersBundle, writeWrappedMaterialBundle, type ImportParameters, type WrappedKeyMaterial } from '../../../src-main/core/bundle';
+import { NOW, makeImportParameters, makeWrappedMaterial, tempDir } from './bundle-fixtures';
+import { countingLayer, failingNthWrite, vanishingAfter } from './fault-layer';
+
+let root: string;
+let params: ImportParameters[];
+let wrapped: WrappedKeyMaterial[];
+let folders = 0;
+const fresh = () => path.join(root, `bundle-${++folders}`);
+
+beforeAll(async () => {
+  root = await tempDir('keyferry-faults-');
+  params = makeImportParameters(2);
+  wrapped = makeWrappedMaterial(2);
+});
+
+async function expectNeverAccepted(dir: string): Promise<void> {
+  const outcome = await readBundle(dir, { now: NOW }).then(
+    () => 'accepted',
+    (error: unknown) => error,
+  );
+  expect(outcome).toBeInstanceOf(KeyferryError);
+}
+
+async function expectFailedWrite(promise: Promise<unknown>, words: string): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(KeyferryError);
+  const problem = (error as KeyferryError).toProblem();
+  expect(problem.code).toBe('BUNDLE_WRITE_FAILED');
+  expect(problem.message).toContain('is not a bundle');
+  expect(problem.message).toContain(words);
+  expect(problem.nextStep).toContain('Retry into a fresh folder');
+}
+
+const writers = {
+  'import-parameters': (dir: string, layer?: Parameters<typeof writeImportParametersBundle>[2]['layer']) =>
+    writeImportParametersBundle(dir, { ceremonyId: 'c1', keys: params }, { now: NOW, layer }),
+  'wrapped-material': (dir: string, layer?: Parameters<typeof writeWrappedMaterialBundle>[2]['layer']) =>
+    writeWrappedMaterialBundle(dir, { ceremonyId: 'c1', keys: wrapped }, { now: NOW, layer }),
+};
+
+describe.each(Object.entries(writers))('%s bundle', (_kind, write) => {
+  it('a full disk (ENOSPC on each write in turn) never leaves a bundle, and a retry succeeds', async () => {
+    const counter = countingLayer(() => undefined);
+    await write(fresh(), counter);
+    let writes = 0;
+    const probe = countingLayer((_op, name) => {
+      if (name === 'write') writes += 1;
+    });
+    await write(fresh(), probe);
+    expect(writes).toBeGreaterThanOrEqual(7);
+    for (let n = 1; n <= writes; n++) {
+      const dir = fresh();
+      await expectFailedWrite(write(dir, failingNthWrite(n)), 'the media is full');
+      await expectNeverAccepted(dir);
+      const retry = await write(fresh());
+      await expect(readBundle(retry.dir, { now: NOW })).resolves.toMatchObject({ digest: retry.digest });
+    }
+  });
+
+  it('media vanishing after any operation (EIO, ENOENT) never leaves a bundle', async () => {
+    const counter = countingLayer(() => undefined);
+    await write(fresh(), counter);
+    const total = counter.ops;
+    expect(total).toBeGreaterThan(20);
+    for (let n = 1; n <= total; n++) {
+      const dir = fresh();
+      await expectFailedWrite(write(dir, vanishingAfter(n, n % 2 === 0 ? 'EIO' : 'ENOENT')), 'Could not');
+      await expectNeverAccepted(dir);
+    }
+    const retry = await write(fresh());
+    await expect(readBundle(retry.dir, { now: NOW })).resolves.toMatchObject({ digest: retry.digest });
+  });
+
+  it('the folder removed mid-write (rm -rf) fails cleanly and a retry succeeds', async () => {
+    for (const n of [2, 5, 9, 14, 20, 30]) {
+      const dir = fresh();
+      const layer = countingLayer(async (op) => {
+        if (op === n) await fs.rm(dir, { recursive: true, force: true });
+      });
+      await expectFailedWrite(write(dir, layer), 'Could not');
+      await expectNeverAccepted(dir);
+    }
+    await expect(write(fresh())).resolves.toMatchObject({ digest: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
+  });
+});
+
+it('any prefix of a manifest (a write cut short) is refused', async () => {
+  const written = await writeWrappedMaterialBundle(fresh(), { ceremonyId: 'c1', keys: wrapped.slice(0, 1) }, { now: NOW });
+  const file = path.join(written.dir, 'manifest.json');
+  const full = await fs.readFile(file);
+  const lengths = new Set([0, 1, full.length - 3, full.length - 2, full.length - 1]);
+  for (let n = 0; n < full.length; n += 37) lengths.add(n);
+  for (const n of lengths) {
+    await fs.writeFile(file, full.subarray(0, n));
+    await expectNeverAccepted(written.dir);
+  }
+});
+
+describe('a real full disk (tmpfs of 64 KiB)', () => {
+  let mountPoint: string | undefined;
+  let mountProblem = '';
+  beforeAll(async () => {
+    const dir = await tempDir('keyferry-tmpfs-');
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'pipe' });
+      mountPoint = dir;
+    } catch (error) {
+      mountProblem = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    }
+  });
+  afterAll(() => {
+    if (mountPoint) execFileSync('umount', [mountPoint]);
+  });
+
+  it('fails with "the media is full", leaves no bundle, and a fresh folder works once space is freed', async (ctx) => {
+    if (!mountPoint) {
+      console.warn(`tmpfs full-disk test skipped: mount is not permitted here (${mountProblem}); the injected ENOSPC tests ran instead.`);
+      ctx.skip();
+      return;
+    }
+    const many = makeImportParameters(12);
+    const failed = path.join(mountPoint, 'too-big');
+    await expectFailedWrite(writeImportParametersBundle(failed, { ceremonyId: 'c1', keys: many }, { now: NOW }), 'the media is full');
+    await expectNeverAccepted(failed);
+    await fs.rm(failed, { recursive: true, force: true });
+    const retry = await writeImportParametersBundle(path.join(mountPoint, 'retry'), { ceremonyId: 'c1', keys: many.slice(0, 2) }, { now: NOW });
+    await expect(readBundle(retry.dir, { now: NOW })).resolves.toMatchObject({ digest: retry.digest });
+  });
+});

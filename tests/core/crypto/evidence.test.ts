@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { derFingerprint, groupHex, keyCheckValue } from '../../../src-main/core/crypto/evidence';
+import { SecretBytes } from '../../../src-main/core/crypto/secret-bytes';
+import { openssl } from './helpers/openssl';
+
+describe('groupHex', () => {
+  it('groups upper-case hex by four for reading aloud', () => {
+    expect(groupHex('abcdef0123')).toBe('ABCD EF01 23');
+    expect(groupHex('6b700c20 4a99\nb6dc')).toBe('6B70 0C20 4A99 B6DC');
+    expect(groupHex('')).toBe('');
+  });
+
+  it('refuses text that is not hex', () => {
+    expect(() => groupHex('xyz1')).toThrow(TypeError);
+  });
+});
+
+describe('keyCheckValue', () => {
+  it('equals the first 3 bytes of openssl aes-256-ecb over one zero block', async () => {
+    for (let i = 0; i < 3; i++) {
+      const key = randomBytes(32);
+      const block = await openssl(['enc', '-aes-256-ecb', '-nopad', '-K', key.toString('hex')], { input: Buffer.alloc(16) });
+      expect(keyCheckValue(SecretBytes.from(Buffer.from(key)))).toBe(block.subarray(0, 3).toString('hex').toUpperCase());
+    }
+  });
+
+  it('is six upper-case hex characters and differs between keys', () => {
+    const a = keyCheckValue(SecretBytes.from(randomBytes(32)));
+    const b = keyCheckValue(SecretBytes.from(randomBytes(32)));
+    expect(a).toMatch(/^[0-9A-F]{6}$/);
+    expect(a).not.toBe(b);
+  });
+});
+
+describe('derFingerprint', () => {
+  it('equals openssl dgst -sha256 of the same bytes', async () => {
+    const data = randomBytes(300);
+    const out = (await openssl(['dgst', '-sha256', '-r'], { input: data })).toString().split(' ')[0];
+    expect(derFingerprint(data)).toBe(out);
+  });
+});

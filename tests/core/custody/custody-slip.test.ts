@@ -1,0 +1,84 @@
+/**
+ * Custody slips: self-contained, escaped HTML with the facts, signature lines, the share as
+ * typed lines and QR codes; its text twin; and, where Chromium is installed, the printed PDF's
+ * text typed back into a share.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
+import type { CustodyShare } from '../../../src-main/core/custody/custody-share';
+import { renderCustodySlip, slipQrTexts } from '../../../src-main/core/custody/custody-slip';
+import { splitMaterial } from '../../../src-main/core/custody/split';
+import { parseTypedShare, typedShareLines } from '../../../src-main/core/custody/typed-share';
+import { materialFor } from './helpers';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HOSTILE = 'Eve <script>alert("x")</script> & \u202Eevil';
+
+describe('custody slips', () => {
+  let aes: KeyMaterial;
+  let rsa: KeyMaterial;
+  let aesShares: CustodyShare[];
+  let rsaShare: CustodyShare;
+
+  beforeAll(async () => {
+    [aes, rsa] = await Promise.all([materialFor('AES_256'), materialFor('RSA_4096')]);
+    aesShares = await splitMaterial({ material: aes, m: 3, n: 5, ceremonyId: 'ceremony-7', keyId: 'key-7', spec: 'AES_256', custodians: ['Alice', 'Bob', HOSTILE, 'Dave', 'Erin'] });
+    rsaShare = (await splitMaterial({ material: rsa, m: 2, n: 2, ceremonyId: 'ceremony-7', keyId: 'key-8', spec: 'RSA_4096', custodians: ['Alice', 'Bob'] }))[1] as CustodyShare;
+  });
+  afterAll(() => [aes, rsa].forEach((m) => m.dispose()));
+
+  it('carries the facts, the signature lines, the share lines and one QR code per 40 lines', () => {
+    const share = aesShares[1] as CustodyShare;
+    const slip = renderCustodySlip(share);
+    expect(slip.htmlName).toBe('keyferry-share-key-7-2of5.slip.html');
+    expect(slip.textName).toBe('keyferry-share-key-7-2of5.slip.txt');
+    for (const doc of [slip.html, slip.text]) {
+      for (const fact of ['ceremony-7', 'key-7', 'AES_256', '2 of 5 (any 3 shares rebuild the key', share.materialCheck.value, 'Bob', 'keyferry-share-key-7-2of5.json', 'Custodian signature', 'Witness signature', 'Date:']) {
+        expect(doc).toContain(fact);
+      }
+    }
+    for (const line of typedShareLines(share)) expect(slip.text).toContain(line);
+    const htmlText = slip.html.replace(/<[^>]+>/g, '');
+    for (const line of typedShareLines(share)) expect(htmlText).toContain(line.replace(/\s+/g, ' '));
+    expect(slip.html.match(/<svg class="qr"/g)).toHaveLength(1);
+    const rsaSlip = renderCustodySlip(rsaShare);
+    const rsaLines = typedShareLines(rsaShare).length - 1;
+    expect(rsaSlip.html.match(/<svg class="qr"/g)).toHaveLength(Math.ceil(rsaLines / 40));
+    expect(rsaSlip.html).toContain(`lines ${Math.floor((rsaLines - 1) / 40) * 40 + 1}-${rsaLines}`);
+    for (const text of slipQrTexts(rsaShare)) expect(text.length).toBeLessThanOrEqual(1000);
+  });
+
+  it('is self-contained and escapes what a user typed', () => {
+    const { html, text } = renderCustodySlip(aesShares[2] as CustodyShare);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|url\(|@import|https?:/i);
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('@page');
+    expect(html).toContain('Eve &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; [U+202E]evil');
+    expect(text).toContain('Eve <script>alert("x")</script> & [U+202E]evil');
+    expect(text).not.toContain('\u202E');
+  });
+
+  it.skipIf(!existsSync(CHROMIUM))('prints in Chromium, and the printed text reads back as the share', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'keyferry-slip-'));
+    try {
+      for (const share of [aesShares[0] as CustodyShare, rsaShare]) {
+        const slip = renderCustodySlip(share);
+        const html = path.join(dir, slip.htmlName);
+        const pdf = path.join(dir, `${slip.htmlName}.pdf`);
+        await writeFile(html, slip.html);
+        execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`], { stdio: 'ignore', timeout: 60_000 });
+        const printed = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+        const back = parseTypedShare(printed);
+        expect(back.checksum).toBe(share.checksum);
+        expect(back.share.use((b) => Buffer.from(b)).equals(share.share.use((b) => Buffer.from(b)))).toBe(true);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

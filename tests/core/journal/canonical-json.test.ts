@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { canonicalJson } from '../../../src-main/core/journal';
+
+describe('canonicalJson', () => {
+  it('sorts keys recursively and writes no whitespace', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+  });
+
+  it('writes non-ASCII text as UTF-8 and escapes quotes, backslashes and control characters', () => {
+    expect(canonicalJson({ s: 'é "q" \\ \n \u0001 מפתח' })).toBe('{"s":"é \\"q\\" \\\\ \\n \\u0001 מפתח"}');
+  });
+
+  it('gives the same bytes whatever order the keys were written in', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {
+        const reversed = Object.fromEntries(Object.entries(obj).reverse());
+        expect(canonicalJson(reversed)).toBe(canonicalJson(obj));
+        expect(JSON.parse(canonicalJson(obj))).toEqual(JSON.parse(JSON.stringify(obj)));
+      }),
+    );
+  });
+
+  it.each([
+    ['undefined', { a: undefined }],
+    ['NaN', { a: Number.NaN }],
+    ['Infinity', { a: [Number.POSITIVE_INFINITY] }],
+    ['a bigint', { a: 1n }],
+    ['a function', { a: () => 1 }],
+    ['a Date', { a: new Date(0) }],
+    ['a Map', { a: new Map() }],
+  ])('refuses %s with the path where it was found', (_name, value) => {
+    expect(() => canonicalJson(value)).toThrow(expect.objectContaining({ code: 'JOURNAL_DATA_NOT_JSON', message: expect.stringContaining('data.a') }));
+  });
+
+  it('refuses circular references', () => {
+    const a: Record<string, unknown> = {};
+    a.self = a;
+    expect(() => canonicalJson(a)).toThrow(/circular/);
+  });
+});

@@ -1,0 +1,186 @@
+import { spawnSync } from 'node:child_process';
+import { constants, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
+import { GENESIS_HASH, openJournal, verifyJournal } from '../../../src-main/core/journal';
+import { tempDir, writeSampleJournal } from './sample';
+
+const clock = (start = '2025-03-01T09:00:00.000Z'): (() => Date) => {
+  let t = Date.parse(start);
+  return () => new Date((t += 1000));
+};
+
+describe('openJournal and append', () => {
+  it('creates a new journal, numbers entries from 1 and chains them from the genesis value', async () => {
+    const file = path.join(await tempDir(), 'j.jsonl');
+    const journal = await openJournal(file, { create: true, now: clock() });
+    expect(journal.count).toBe(0);
+    expect(journal.head).toBe(GENESIS_HASH);
+    const first = await journal.append('system', 'ceremony.started', { ceremonyId: 'KF-1' });
+    const second = await journal.append('Ada Lovelace', 'fingerprint.confirmed', { wrappingKeyFingerprint: 'ab'.repeat(32) });
+    expect(first).toMatchObject({ seq: 1, prev: GENESIS_HASH, time: '2025-03-01T09:00:01.000Z', actor: 'system', event: 'ceremony.started' });
+    expect(second).toMatchObject({ seq: 2, prev: first.hash });
+    expect(journal.head).toBe(second.hash);
+    expect(journal.entries).toEqual([first, second]);
+    await journal.close();
+    const text = await fs.readFile(file, 'utf8');
+    expect(text.split('\n')).toHaveLength(3);
+    expect(await verifyJournal(file)).toEqual({ ok: true, headHash: second.hash, count: 2 });
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps appends across a reopen, continuing the chain', async () => {
+    const { file, head } = await writeSampleJournal();
+    const reopened = await openJournal(file, { create: false, now: clock('2025-03-01T10:00:00.000Z') });
+    expect(reopened.count).toBe(6);
+    expect(reopened.head).toBe(head);
+    const next = await reopened.append('system', 'key.imported', { keyId: 'k1' });
+    expect(next).toMatchObject({ seq: 7, prev: head });
+    await reopened.close();
+    const again = await openJournal(file, { create: false, expectedHead: next.hash, expectedCount: 7 });
+    expect(again.entries.map((e) => e.event).at(-1)).toBe('key.imported');
+    await again.close();
+    expect(await verifyJournal(file, { expectedHead: next.hash, expectedCount: 7 })).toMatchObject({ ok: true, count: 7 });
+  });
+
+  it('refuses to create over an existing journal and to reopen a missing one', async () => {
+    const { file } = await writeSampleJournal();
+    await expect(openJournal(file, { create: true })).rejects.toMatchObject({ code: 'JOURNAL_EXISTS' });
+    await expect(openJournal(`${file}.missing`, { create: false })).rejects.toMatchObject({ code: 'JOURNAL_UNREADABLE', message: expect.stringMatching(/does not exist/) });
+    // the failed attempts left no lock behind
+    const journal = await openJournal(file, { create: false });
+    await journal.close();
+  });
+
+  it('refuses to reopen a tampered journal, naming the line', async () => {
+    const { file, text } = await writeSampleJournal();
+    await fs.writeFile(file, text.replace('"RSA_2048"', '"RSA_4096"'));
+    await expect(openJournal(file, { create: false })).rejects.toMatchObject({ code: 'JOURNAL_TAMPERED', message: expect.stringMatching(/line 4: hash does not match/) });
+  });
+
+  it('refuses to reopen a journal whose end was cut off, when the receipt head is given', async () => {
+    const { file, text, head } = await writeSampleJournal();
+    await fs.writeFile(file, text.split('\n').slice(0, 4).join('\n') + '\n');
+    await expect(openJournal(file, { create: false, expectedHead: head, expectedCount: 6 })).rejects.toMatchObject({ code: 'JOURNAL_TAMPERED', message: expect.stringMatching(/line 5: .*removed from the end/) });
+  });
+
+  it('refuses a second writer while the first is open, and lets it in after close', async () => {
+    const file = path.join(await tempDir(), 'j.jsonl');
+    const first = await openJournal(file, { create: true });
+    await expect(openJournal(file, { create: false })).rejects.toMatchObject({ code: 'JOURNAL_IN_USE', message: expect.stringContaining(String(process.pid)) });
+    await first.append('system', 'ceremony.started', {});
+    await first.close();
+    const second = await openJournal(file, { create: false });
+    expect(second.count).toBe(1);
+    await second.close();
+    await expect(fs.access(`${file}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('takes over a lock left by a process that no longer runs', async () => {
+    const { file } = await writeSampleJournal();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    await fs.writeFile(`${file}.lock`, JSON.stringify({ pid: dead, hostname: os.hostname(), since: '2025-01-01T00:00:00.000Z' }));
+    const journal = await openJournal(file, { create: false });
+    expect(journal.count).toBe(6);
+    await journal.close();
+  });
+
+  it('orders concurrent appends from one writer into one chain', async () => {
+    const file = path.join(await tempDir(), 'j.jsonl');
+    const journal = await openJournal(file, { create: true });
+    const entries = await Promise.all(Array.from({ length: 25 }, (_, i) => journal.append('system', 'material.generated', { i })));
+    expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    await journal.close();
+    expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 25 });
+  });
+
+  it('stops appending when something else changed the file while it was open', async () => {
+    const { file } = await writeSampleJournal();
+    const journal = await openJournal(file, { create: false });
+    await fs.appendFile(file, '{"forged":true}\n');
+    await expect(journal.append('system', 'key.imported', {})).rejects.toMatchObject({ code: 'JOURNAL_CHANGED_ELSEWHERE' });
+    await expect(journal.append('system', 'key.imported', {})).rejects.toMatchObject({ code: 'JOURNAL_BROKEN' });
+    await journal.close();
+  });
+
+  it('refuses bad actors, events and data without writing anything', async () => {
+    const { file, text } = await writeSampleJournal();
+    const journal = await openJournal(file, { create: false });
+    await expect(journal.append('', 'ceremony.started', {})).rejects.toMatchObject({ code: 'JOURNAL_ENTRY_INVALID' });
+    await expect(journal.append('Ada\nforged', 'ceremony.started', {})).rejects.toMatchObject({ code: 'JOURNAL_ENTRY_INVALID' });
+    await expect(journal.append('system', 'Started!', {})).rejects.toMatchObject({ code: 'JOURNAL_ENTRY_INVALID' });
+    await expect(journal.append('system', 'ceremony.started', [] as never)).rejects.toMatchObject({ code: 'JOURNAL_ENTRY_INVALID' });
+    await expect(journal.append('system', 'ceremony.started', { n: Number.NaN })).rejects.toMatchObject({ code: 'JOURNAL_DATA_NOT_JSON' });
+    await expect(journal.append('system', 'ceremony.started', { when: new Date() as never })).rejects.toMatchObject({ code: 'JOURNAL_DATA_NOT_JSON' });
+    await expect(journal.append('system', 'ceremony.started', { big: 'x'.repeat(70_000) })).rejects.toMatchObject({ code: 'JOURNAL_ENTRY_INVALID' });
+    expect(await fs.readFile(file, 'utf8')).toBe(text);
+    const ok = await journal.append('system', 'ceremony.started', {});
+    expect(ok.seq).toBe(7);
+    await journal.close();
+  });
+
+  it('refuses a Buffer and a material key (the secret guard) and writes nothing', async () => {
+    const { file, text } = await writeSampleJournal();
+    const journal = await openJournal(file, { create: false });
+    const secret = Buffer.from('a1a2a3a4a5a6a7a8a9aaabacadaeafb0', 'hex');
+    await expect(journal.append('system', 'material.generated', { key: secret as never })).rejects.toMatchObject({ code: 'JOURNAL_SECRET_REFUSED' });
+    await expect(journal.append('system', 'material.generated', { material: secret.toString('hex') })).rejects.toMatchObject({ code: 'JOURNAL_SECRET_REFUSED' });
+    await journal.close();
+    const after = await fs.readFile(file, 'utf8');
+    expect(after).toBe(text);
+    expect(after).not.toContain('a1a2a3a4');
+  });
+
+  it('stores a copy of the data: later changes by the caller and writes to entries change nothing', async () => {
+    const file = path.join(await tempDir(), 'j.jsonl');
+    const journal = await openJournal(file, { create: true });
+    const data = { files: [{ name: 'a.bin' }] };
+    const entry = await journal.append('system', 'bundle.written', data);
+    data.files[0]!.name = 'evil.bin';
+    expect(journal.entries[0]!.data).toEqual({ files: [{ name: 'a.bin' }] });
+    expect(() => {
+      (entry.data as { files: { name: string }[] }).files[0]!.name = 'x';
+    }).toThrow(TypeError);
+    await journal.close();
+    expect(await verifyJournal(file)).toMatchObject({ ok: true });
+  });
+
+  it('after a failed write (media full), leaves no partial line and can be retried', async () => {
+    const file = path.join(await tempDir(), 'j.jsonl');
+    let failNext = false;
+    const layer: FileLayer = {
+      ...nodeFileLayer,
+      open: async (p, flags, mode) => {
+        const handle = await nodeFileLayer.open(p, flags, mode);
+        if (!(flags & constants.O_APPEND)) return handle;
+        const realWrite = handle.write.bind(handle) as (b: Buffer, o: number, l: number) => Promise<{ bytesWritten: number }>;
+        return Object.assign(Object.create(handle) as typeof handle, {
+          write: async (buffer: Buffer, offset: number, length: number) => {
+            if (!failNext) return realWrite(buffer, offset, length);
+            failNext = false;
+            await realWrite(buffer, offset, Math.floor(length / 2));
+            throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+          },
+        });
+      },
+    };
+    const journal = await openJournal(file, { create: true, layer });
+    await journal.append('system', 'ceremony.started', {});
+    failNext = true;
+    await expect(journal.append('system', 'material.wrapped', { keyId: 'k' })).rejects.toMatchObject({ code: 'JOURNAL_WRITE_FAILED', message: expect.stringMatching(/ENOSPC.*not recorded/) });
+    expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 1 });
+    const retried = await journal.append('system', 'material.wrapped', { keyId: 'k' });
+    expect(retried.seq).toBe(2);
+    await journal.close();
+    expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 2, headHash: retried.hash });
+  });
+
+  it('refuses appends after close', async () => {
+    const file = path.join(await tempDir(), 'j.jsonl');
+    const journal = await openJournal(file, { create: true });
+    await journal.close();
+    await expect(journal.append('system', 'ceremony.started', {})).rejects.toMatchObject({ code: 'JOURNAL_CLOSED' });
+  });
+});

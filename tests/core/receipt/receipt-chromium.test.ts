@@ -1,0 +1,149 @@
+/**
+ * Receipts in a real browser (Debian's Chromium): parsed with no markup from input, fetching
+ * nothing, printed to PDF on A4 and Letter, read back with pdftotext, page 1 kept as a PNG under
+ * test-results/receipts/ for people to look at, and both QR codes decoded from Chromium's rendering.
+ *
+ * QR check: Chromium on Linux has no BarcodeDetector, so each SVG is rendered by Chromium onto a
+ * canvas, sampled module by module, and decoded with the independent decoder in qr-decode.ts.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupHexLines, renderReceiptHtml, renderReceiptText, visibleText } from '../../../src-main/core/receipt';
+import { htmlToPdf, launchChromium, newOfflinePage } from '../../support/chromium';
+import { HOSTILE, sampleReceiptInput } from './fixtures';
+import { decodeQrMatrix } from './qr-decode';
+
+const OUT = path.resolve('test-results/receipts');
+const SIDES = ['online', 'air-gapped'] as const;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Renders each `svg.qr` of the page onto a canvas in Chromium and reads its modules back. */
+async function qrMatricesFromPage(html: string): Promise<boolean[][][]> {
+  const { page, close } = await newOfflinePage(browser);
+  try {
+    await page.setContent(html);
+    return await page.evaluate(async () => {
+      const result: boolean[][][] = [];
+      for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>('svg.qr'))) {
+        const total = svg.viewBox.baseVal.width;
+        const scale = 8;
+        const img = new Image();
+        img.src = `data:image/svg+xml;base64,${btoa(new XMLSerializer().serializeToString(svg))}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = total * scale;
+        const ctx = canvas.getContext('2d');
+        if (!ctx) throw new Error('no canvas');
+        ctx.imageSmoothingEnabled = false;
+        ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+        const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        const dark = (row: number, col: number): boolean => {
+          const i = ((row * scale + scale / 2) * canvas.width + (col * scale + scale / 2)) * 4;
+          return (pixels[i] ?? 255) < 128;
+        };
+        const quiet = 4;
+        for (let i = 0; i < total; i += 1) {
+          for (const [r, c] of [[i, 0], [0, i], [i, total - 1], [total - 1, i], [i, quiet - 1], [quiet - 1, i]] as const) {
+            if (dark(r, c)) throw new Error('the quiet zone is not white');
+          }
+        }
+        const modules = total - 2 * quiet;
+        result.push(Array.from({ length: modules }, (_, r) => Array.from({ length: modules }, (_, c) => dark(r + quiet, c + quiet))));
+      }
+      return result;
+    });
+  } finally {
+    await close();
+  }
+}
+
+describe.each(SIDES)('the %s receipt in Chromium', (side) => {
+  const input = sampleReceiptInput(side);
+  const html = renderReceiptHtml(input);
+  const text = renderReceiptText(input);
+
+  it('parses with no element or attribute from input, fetches nothing and shows hostile text literally', async () => {
+    const { page, requests, close } = await newOfflinePage(browser);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      const dom = await page.evaluate(() => ({
+        active: document.querySelectorAll('script, img, iframe, object, embed, link, base, form, input, a, video, audio, source').length,
+        riskyAttributes: Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).map((a) => a.name)).filter((n) => /^on|^src$|^href$|^srcset$|^action$/i.test(n)),
+        csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+        text: document.body.innerText,
+        svgs: document.querySelectorAll('svg.qr').length,
+      }));
+      expect(dom.active).toBe(0);
+      expect(dom.riskyAttributes).toEqual([]);
+      expect(dom.csp).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+      expect(dom.svgs).toBe(2);
+      expect(requests).toEqual([]);
+      expect(dialogs).toEqual([]);
+      for (const hostile of [HOSTILE.script, HOSTILE.img, HOSTILE.long, HOSTILE.arabic, HOSTILE.hebrew, 'invoice[U+202E]txt.exe']) {
+        expect(dom.text).toContain(hostile);
+      }
+
+      // The same facts as the plain-text twin.
+      const facts = [
+        input.ceremonyId,
+        input.workstation.hostname,
+        ...[input.operator, ...input.witnesses].map(visibleText),
+        ...input.keys.flatMap((k) => [k.keyId, visibleText(k.alias), k.spec, k.usage, k.wrappingAlgorithm, ...k.outputFiles.map((f) => f.name), ...(k.custody?.holders.map((h) => h.custodian) ?? [])]),
+        ...[input.bundle.digest, input.journal.headHash, ...input.keys.flatMap((k) => [k.wrappingKeyFingerprint, k.importTokenSha256, ...k.outputFiles.map((f) => f.sha256)])].flatMap((h) => groupHexLines(h)),
+      ];
+      for (const fact of facts) {
+        expect(dom.text).toContain(fact);
+        expect(text).toContain(fact);
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it('has QR codes that decode, as rendered by Chromium, to the bundle digest and the journal head', async () => {
+    const [bundleQr, journalQr] = await qrMatricesFromPage(html);
+    expect(decodeQrMatrix(bundleQr!)).toMatchObject({ text: input.bundle.digest, errorCorrection: 'M' });
+    expect(decodeQrMatrix(journalQr!)).toMatchObject({ text: input.journal.headHash, errorCorrection: 'M' });
+  });
+
+  it.each([
+    ['A4', /Page size:\s+595\.\d+ x 842\.\d+ pts/],
+    ['Letter', /Page size:\s+612 x 792 pts/],
+  ] as const)('prints to a legible %s PDF (checked with pdftotext) and keeps page 1 as a PNG', async (format, pageSize) => {
+    const base = path.join(OUT, `receipt-${side}-${format}`);
+    await htmlToPdf(html, `${base}.pdf`, format, browser);
+    expect(execFileSync('pdfinfo', [`${base}.pdf`], { encoding: 'utf8' })).toMatch(pageSize);
+    const pdfText = execFileSync('pdftotext', ['-layout', `${base}.pdf`, '-'], { encoding: 'utf8' });
+    expect(pdfText).toContain('Keyferry ceremony receipt');
+    expect(pdfText).toContain(input.ceremonyId);
+    for (const key of input.keys) expect(pdfText).toContain(key.keyId);
+    for (const line of [...groupHexLines(input.bundle.digest), ...groupHexLines(input.journal.headHash)]) expect(pdfText).toContain(line);
+    expect(pdfText).toContain(HOSTILE.script);
+    expect(pdfText.match(/Signature/g)?.length).toBe(1 + input.witnesses.length);
+    expect(pdfText.match(/\bDate\b/g)?.length).toBeGreaterThanOrEqual(1 + input.witnesses.length);
+    expect(pdfText).toMatch(/Page 1 of \d+/);
+    expect(pdfText).toContain(side === 'online' ? 'Imported; key state Enabled (2)' : 'not applicable on this side');
+
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', `${base}.pdf`, `${base}-page1`]);
+    const png = readFileSync(`${base}-page1.png`);
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(statSync(`${base}-page1.png`).size).toBeGreaterThan(10_000);
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { KEY_SPECS } from '../../../src-main/core/crypto/key-spec';
+import { groupHexLines, RECEIPT_CSP, renderReceiptHtml, renderReceiptText, type ReceiptInput, type ReceiptKey } from '../../../src-main/core/receipt';
+import { HOSTILE, sampleKey, sampleReceiptInput } from './fixtures';
+
+const SIDES = ['online', 'air-gapped'] as const;
+
+function withKey(input: ReceiptInput, patch: Partial<ReceiptKey>, index = 0): ReceiptInput {
+  return { ...input, keys: input.keys.map((k, i) => (i === index ? { ...k, ...patch } : k)) };
+}
+
+describe.each(SIDES)('the %s receipt', (side) => {
+  const input = sampleReceiptInput(side);
+  const html = renderReceiptHtml(input);
+  const text = renderReceiptText(input);
+
+  it('is one self-contained document: the CSP, no scripts, no resource references', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${RECEIPT_CSP}">`);
+    expect(RECEIPT_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    expect(html).not.toMatch(/https?:/i);
+    expect(html).not.toMatch(/<script|<img|<link|<iframe|<object|<embed|url\(|@import/i);
+    expect(html).not.toMatch(/<[a-z][^>]*\s(?:src|href|on[a-z]+)=/i);
+  });
+
+  it('escapes every hostile string and shows it literally', () => {
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain(HOSTILE.script);
+    expect(html).not.toContain(HOSTILE.img);
+    expect(html).toContain(HOSTILE.arabic);
+    expect(html).toContain(HOSTILE.hebrew);
+    expect(html).toContain(HOSTILE.long);
+  });
+
+  it('shows a right-to-left override as a visible marker in both twins, never the raw character', () => {
+    for (const doc of [html, text]) {
+      expect(doc).not.toContain('\u202e');
+      expect(doc).toContain('invoice[U+202E]txt.exe');
+    }
+  });
+
+  it('states the time in UTC and in local time with its offset', () => {
+    for (const doc of [html, text]) {
+      expect(doc).toContain('2025-03-01 09:30:05 UTC');
+      expect(doc).toContain('2025-03-01 10:30:05 UTC+01:00 (Europe/Berlin)');
+    }
+  });
+
+  it('prints the bundle digest, the journal head and every hash in groups of four, in both twins', () => {
+    const hashes = [input.bundle.digest, input.journal.headHash, ...input.keys.flatMap((k) => [k.wrappingKeyFingerprint, k.importTokenSha256, k.publicKeyFingerprint ?? '', ...k.outputFiles.map((f) => f.sha256)])].filter(Boolean);
+    for (const hash of hashes) {
+      const [a, b] = groupHexLines(hash);
+      expect(a).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
+      for (const doc of [html, text]) {
+        expect(doc).toContain(a);
+        expect(doc).toContain(b);
+      }
+    }
+    expect(text).toContain('--expect-count 42');
+  });
+
+  it('has one signature and date line per operator and witness', () => {
+    const people = 1 + input.witnesses.length;
+    expect(html.match(/class="caption">Signature</g)).toHaveLength(people);
+    expect(html.match(/class="caption">Date</g)).toHaveLength(people);
+    expect(text.match(/Signature: _+ {4}Date: _+/g)).toHaveLength(people);
+  });
+
+  it(side === 'online' ? 'states the import and verification results' : 'says import and verification are not applicable on this side', () => {
+    for (const doc of [html, text]) {
+      if (side === 'online') {
+        expect(doc).toContain('Imported; key state Enabled (2)');
+        expect(doc).toContain('get-publickey matches the fingerprint above');
+        expect(doc).not.toContain('not applicable on this side');
+      } else {
+        expect(doc.match(/not applicable on this side/g)).toHaveLength(2 * input.keys.length);
+      }
+    }
+  });
+
+  it('lists custody holders by share index', () => {
+    expect(text).toMatch(/Custody: any 2 of 3 shares\n\s+Share 1: "><img src=x onerror=alert\(1\)>\n\s+Share 2: Grace Hopper\n\s+Share 3: מפתח הצפנה ראשי/);
+    expect(html).toContain('Custody: any 2 of 3 shares');
+  });
+
+  it('keeps a newline in a name from forging a line of the text twin', () => {
+    const forged = renderReceiptText({ ...input, operator: 'Eve\nJournal head: 0000' });
+    expect(forged).toContain('Operator: Eve[U+000A]Journal head: 0000');
+    expect(forged.split('\n').some((l) => l.startsWith('Journal head: 0000'))).toBe(false);
+  });
+});
+
+describe('receipts for every key spec', () => {
+  it.each(KEY_SPECS.flatMap((spec) => SIDES.map((side) => [spec, side] as const)))('%s on the %s side shows its material check', (spec, side) => {
+    const input = sampleReceiptInput(side, [spec]);
+    const key = input.keys[0]!;
+    const html = renderReceiptHtml(input);
+    const text = renderReceiptText(input);
+    for (const doc of [html, text]) {
+      expect(doc).toContain(key.keyId);
+      expect(doc).toContain(spec);
+      if (spec === 'AES_256') {
+        expect(doc).toContain('Key check value');
+        expect(doc).toContain('2026-03-01 00:00:00 UTC');
+      } else {
+        expect(doc).toContain('Public-key fingerprint (SHA-256)');
+        expect(doc).toContain(groupHexLines(key.publicKeyFingerprint!)[0]);
+        expect(doc).toMatch(/Material expiry[ .]*(<\/th><td><bdi>)?never/);
+      }
+    }
+  });
+});
+
+describe('receipt input checks', () => {
+  const base = sampleReceiptInput('online');
+  it.each<[string, ReceiptInput, RegExp]>([
+    ['a short hash', { ...base, bundle: { ...base.bundle, digest: 'abcd' } }, /bundle digest/],
+    ['an upper-case hash', { ...base, journal: { ...base.journal, headHash: base.journal.headHash.toUpperCase() } }, /journal head hash/],
+    ['a ceremony ID that is a path', { ...base, ceremonyId: '../../etc' }, /ceremony ID/],
+    ['no keys', { ...base, keys: [] }, /at least one key/],
+    ['an asymmetric key without its public-key fingerprint', withKey(base, { publicKeyFingerprint: undefined }, 1), /public-key fingerprint/],
+    ['an AES key without a key check value', withKey(base, { keyCheckValue: undefined }, 0), /key check value/],
+    ['an expiry on asymmetric material', withKey(base, { materialExpiry: new Date('2030-01-01T00:00:00Z') }, 1), /never expires/],
+    ['the online side without an import result', withKey(base, { importResult: undefined }), /import result/],
+    ['a custody threshold above the share count', withKey(base, { custody: { threshold: 4, holders: [{ shareIndex: 1, custodian: 'A' }] } }), /threshold/],
+    ['duplicate share indexes', withKey(base, { custody: { threshold: 1, holders: [{ shareIndex: 1, custodian: 'A' }, { shareIndex: 1, custodian: 'B' }] } }), /unique/],
+    ['an invalid date', { ...base, clock: { ...base.clock, at: new Date('nope') } }, /time/],
+    ['an empty operator', { ...base, operator: ' ' }, /operator/],
+  ])('refuses %s', (_name, input, message) => {
+    expect(() => renderReceiptHtml(input)).toThrow(expect.objectContaining({ code: 'RECEIPT_INPUT_INVALID', message: expect.stringMatching(message) }));
+    expect(() => renderReceiptText(input)).toThrow(expect.objectContaining({ code: 'RECEIPT_INPUT_INVALID' }));
+  });
+
+  it('refuses import results on the air-gapped side', () => {
+    const input = sampleReceiptInput('air-gapped');
+    expect(() => renderReceiptHtml({ ...input, keys: [sampleKey('AES_256', 'online')] })).toThrow(/online side only/);
+  });
+
+  it('writes negative and half-hour offsets correctly', () => {
+    const text = renderReceiptText({ ...base, clock: { at: new Date('2025-03-01T03:00:00.000Z'), utcOffsetMinutes: -330 } });
+    expect(text).toContain('2025-02-28 21:30:00 UTC-05:30');
+  });
+});
