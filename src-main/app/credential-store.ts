@@ -39,16 +39,23 @@ export function accessKeyHint(accessKeyId: string): string {
   return accessKeyId.length <= 8 ? '****' : `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
 }
 
-/** Credentials in memory. The secret is a private field, readable only through its getter. */
+/**
+ * Credentials in memory. Every part is a private field, readable only through its getter, so
+ * spreading, serialising or inspecting the object shows at most the masked access key ID.
+ */
 export class CloudCredentials {
-  readonly accessKeyId: string;
+  readonly #accessKeyId: string;
   readonly #secretAccessKey: string;
   readonly #securityToken: string | undefined;
 
   constructor(input: CloudCredentialsInput) {
-    this.accessKeyId = input.accessKeyId;
+    this.#accessKeyId = input.accessKeyId;
     this.#secretAccessKey = input.secretAccessKey;
     this.#securityToken = input.securityToken;
+  }
+
+  get accessKeyId(): string {
+    return this.#accessKeyId;
   }
 
   get secretAccessKey(): string {

@@ -31,7 +31,9 @@ export async function launchChromium(): Promise<Browser> {
  * A page in a fresh context where every network request is refused and recorded in `requests`
  * (so a test can assert a document fetched nothing).
  */
-export async function newOfflinePage(browser: Browser): Promise<{ page: Page; requests: string[]; close: () => Promise<void> }> {
+export async function newOfflinePage(
+  browser: Browser,
+): Promise<{ page: Page; requests: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ offline: true, javaScriptEnabled: true });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -47,7 +49,12 @@ export async function newOfflinePage(browser: Browser): Promise<{ page: Page; re
  * would (print media, backgrounds on, the document's own @page margins). Uses `browser` when
  * given, otherwise launches and closes its own.
  */
-export async function htmlToPdf(html: string, outPath: string, format: 'A4' | 'Letter', browser?: Browser): Promise<void> {
+export async function htmlToPdf(
+  html: string,
+  outPath: string,
+  format: 'A4' | 'Letter',
+  browser?: Browser,
+): Promise<void> {
   const own = browser ? undefined : await launchChromium();
   const { page, close } = await newOfflinePage(browser ?? (own as Browser));
   try {

@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { groupHex, loadKeyMaterial, parseKeySpec, type KeyMaterial } from '../../core/crypto/index';
+import { loadKeyMaterial, parseKeySpec, type KeyMaterial } from '../../core/crypto/index';
 import { describeMaterialCheck, type CustodyShare } from '../../core/custody/custody-share';
 import { renderCustodySlip } from '../../core/custody/custody-slip';
 import { restoreMaterial } from '../../core/custody/restore';
@@ -17,6 +17,7 @@ import { splitMaterial } from '../../core/custody/split';
 import { parseTypedShare } from '../../core/custody/typed-share';
 import { writeShareFiles, type VolumeIdOf } from '../../core/custody/write-shares';
 import { KeyferryError } from '../../core/errors';
+import { groupHex } from '../../core/receipt/hex';
 import { writeFileExclusive } from '../../core/fs/durable-file';
 import { parseCommandArgs } from '../args';
 import type { CliCommand, CliIo } from '../command';
@@ -66,8 +67,8 @@ const SplitSchema = z.object({
   'key-spec': z.string({ error: 'The option --key-spec SPEC is required.' }).min(1),
   'ceremony-id': z.string({ error: 'The option --ceremony-id ID is required.' }).min(1),
   'key-id': z.string({ error: 'The option --key-id ID is required.' }).min(1),
-  m: count.optional().refine((v) => v !== undefined, 'The option --m M is required (a whole number).'),
-  n: count.optional().refine((v) => v !== undefined, 'The option --n N is required (a whole number).'),
+  m: count.optional(),
+  n: count.optional(),
   custodian: z.array(z.string()).default([]),
   out: z.array(z.string().min(1)).default([]),
   'passphrase-env': z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'The option --passphrase-env takes the NAME of an environment variable, not a passphrase.').optional(),
@@ -98,8 +99,9 @@ async function runSplit(args: string[], io: CliIo, volumeIdOf: VolumeIdOf | unde
     throw badArguments('custody split', issue?.message.startsWith('The option') ? issue.message : `The option --${String(issue?.path[0] ?? '')} ${issue?.message ?? 'is invalid'}.`);
   }
   const options = parsed.data;
-  const m = options.m as number;
-  const n = options.n as number;
+  const { m, n } = options;
+  if (m === undefined) throw badArguments('custody split', 'The option --m M is required (shares needed to rebuild).');
+  if (n === undefined) throw badArguments('custody split', 'The option --n N is required (shares handed out).');
   if (options.out.length !== n) throw badArguments('custody split', `${options.out.length} --out folder(s) were given for ${n} shares: give one per share, each on its own custodian's media.`);
   const spec = parseKeySpec(options['key-spec']);
   const passphrase = readPassphrase(options['passphrase-env'], io.env);

@@ -1,17 +1,21 @@
 /** `keyferry journal verify FILE [--expect-head HEX] [--expect-count N]`: checks a ceremony journal. */
+import path from 'node:path';
 import { KeyferryError } from '../../core/errors';
-import { verifyJournal, type ExpectedHead } from '../../core/journal';
+import { normalizeHeadHash, verifyJournal, type ExpectedHead } from '../../core/journal';
 import { groupHex } from '../../core/receipt/hex';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
-import path from 'node:path';
 
 const NAME = 'journal verify';
 
 function parseCount(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,9}$/.test(value)) {
-    throw new KeyferryError('CLI_BAD_ARGUMENTS', `--expect-count must be a whole number, not "${value.slice(0, 40)}".`, 'Copy the entry count from the receipt.');
+    throw new KeyferryError(
+      'CLI_BAD_ARGUMENTS',
+      `--expect-count must be a whole number, not "${value.slice(0, 40)}".`,
+      'Copy the entry count from the receipt.',
+    );
   }
   return Number(value);
 }
@@ -30,17 +34,32 @@ export const journalVerifyCommand: CliCommand = {
     '  --expect-count N    the entry count printed on the receipt.',
   ].join('\n'),
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(NAME, args, { 'expect-head': { type: 'string' }, 'expect-count': { type: 'string' } }, true);
+    const { values, positionals } = parseCommandArgs(
+      NAME,
+      args,
+      { 'expect-head': { type: 'string' }, 'expect-count': { type: 'string' } },
+      true,
+    );
     if (positionals.length !== 1 || positionals[0] === undefined) {
-      throw new KeyferryError('CLI_BAD_ARGUMENTS', 'Give exactly one journal file.', `Run "keyferry ${NAME} --help" for the usage.`);
+      throw new KeyferryError(
+        'CLI_BAD_ARGUMENTS',
+        'Give exactly one journal file.',
+        `Run "keyferry ${NAME} --help" for the usage.`,
+      );
     }
-    const expected: ExpectedHead = { expectedHead: values['expect-head'], expectedCount: parseCount(values['expect-count']) };
+    const head = values['expect-head'];
+    const expected: ExpectedHead = {
+      expectedHead: head === undefined ? undefined : normalizeHeadHash(head),
+      expectedCount: parseCount(values['expect-count']),
+    };
     const result = await verifyJournal(path.resolve(io.cwd, positionals[0]), expected);
     if (!result.ok) {
       io.stdout(`line ${result.line}: ${result.reason}`);
       return 1;
     }
-    const later = result.laterEntries ? `; the expected head is entry ${result.expectedHeadAt}, ${result.laterEntries} entries were added after it` : '';
+    const later = result.laterEntries
+      ? `; the expected head is entry ${result.expectedHeadAt}, ${result.laterEntries} entries were added after it`
+      : '';
     io.stdout(`OK ${result.count} entries, head ${groupHex(result.headHash)}${later}`);
     return 0;
   },

@@ -17,6 +17,7 @@ import {
   loadWrappingPublicKey,
   parseKeySpec,
   parseWrappingAlgorithm,
+  withWiped,
   wrapKeyMaterial,
   type KeyMaterial,
   type WrappedKeyMaterial,
@@ -142,11 +143,7 @@ async function writeOutputs(outDir: string, createDir: boolean, wrapped: Wrapped
 async function obtainMaterial(options: WrapOptions, spec: ReturnType<typeof parseKeySpec>, passphrase: string | undefined, cwd: string): Promise<KeyMaterial> {
   if (options.material === undefined) return generateKeyMaterial(spec);
   const bytes = await readInputFile(path.resolve(cwd, options.material), 'key material file');
-  try {
-    return loadKeyMaterial(spec, bytes, passphrase);
-  } finally {
-    bytes.fill(0);
-  }
+  return withWiped(bytes, (fileBytes) => loadKeyMaterial(spec, fileBytes, passphrase));
 }
 
 function report(io: CliIo, wrapped: WrappedKeyMaterial, bits: number, generated: boolean, outDir: string, written: WrittenFile[]): void {

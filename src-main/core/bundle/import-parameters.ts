@@ -97,7 +97,7 @@ export function importParametersFromKmsAnswer(input: {
     throw bundleInputInvalid(`The wrapping key of key ${answer.key_id} is not canonical base64.`);
   }
   const der = Buffer.from(answer.public_key, 'base64');
-  const wrappingKey = checkWrappingPublicKey(der, `The wrapping key of key ${answer.key_id}`);
+  const wrappingKey = checkWrappingPublicKey(der, `The wrapping key of key ${answer.key_id}`, 'BUNDLE_INPUT_INVALID');
   const entry = {
     provider: 'huaweicloud',
     region: input.region,

@@ -1,13 +1,10 @@
 /**
- * Checks a wrapping public key found in a bundle or a console file: DER SubjectPublicKeyInfo,
- * RSA, at least 2048 bits, no trailing bytes.
- *
- * TODO(crypto): switch to `loadWrappingPublicKey` from `../crypto` once it exists; this small
- * check keeps bundles independent of the wrapping engine meanwhile.
+ * The wrapping public key as bundles carry it: plain data (DER, fingerprint, bits), so it can be
+ * compared, cloned and shown. Parsing and the RSA ≥ 2048 rule are the wrapping engine's
+ * `loadWrappingPublicKey`; bundles add that the bytes must be exactly canonical DER.
  */
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { loadWrappingPublicKey } from '../crypto';
 import { KeyferryError } from '../errors';
-import { sha256Hex } from '../fs/durable-file';
 
 export interface WrappingPublicKey {
   /** The DER SubjectPublicKeyInfo bytes. */
@@ -18,32 +15,39 @@ export interface WrappingPublicKey {
   readonly bits: number;
 }
 
-export const MIN_WRAPPING_KEY_BITS = 2048;
+/** Larger keys are refused: the KMS hands out RSA-2048 (up to 4096), and huge keys cost minutes. */
 export const MAX_WRAPPING_KEY_BITS = 8192;
 
-/** Parses and checks a wrapping key; `where` names it in the error ("the wrapping key of key X"). */
-export function checkWrappingPublicKey(der: Uint8Array, where: string, code = 'WRAPPING_KEY_INVALID'): WrappingPublicKey {
-  const spkiDer = Buffer.from(der);
-  let key: KeyObject;
-  try {
-    key = createPublicKey({ key: spkiDer, format: 'der', type: 'spki' });
-  } catch {
-    throw invalid(code, `${where} is not a DER public key (SubjectPublicKeyInfo).`);
+function checkedSize(key: WrappingPublicKey, where: string, code: string, nextStep: string): WrappingPublicKey {
+  if (key.bits > MAX_WRAPPING_KEY_BITS) {
+    throw new KeyferryError(code, `${where} is RSA-${key.bits}; Keyferry accepts wrapping keys of at most ${MAX_WRAPPING_KEY_BITS} bits.`, nextStep);
   }
-  if (key.asymmetricKeyType !== 'rsa') {
-    throw invalid(code, `${where} is a ${key.asymmetricKeyType ?? 'unknown'} key; the KMS wraps with RSA keys only.`);
-  }
-  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-  if (bits < MIN_WRAPPING_KEY_BITS || bits > MAX_WRAPPING_KEY_BITS) {
-    throw invalid(code, `${where} is RSA-${bits}; Keyferry wraps only under RSA keys of ${MIN_WRAPPING_KEY_BITS} to ${MAX_WRAPPING_KEY_BITS} bits.`);
-  }
-  const canonical = key.export({ format: 'der', type: 'spki' });
-  if (!canonical.equals(spkiDer)) {
-    throw invalid(code, `${where} has extra or non-canonical bytes around the public key.`);
-  }
-  return { spkiDer, fingerprint: sha256Hex(spkiDer), bits };
+  return { spkiDer: key.spkiDer, fingerprint: key.fingerprint, bits: key.bits };
 }
 
-function invalid(code: string, message: string): KeyferryError {
-  return new KeyferryError(code, message, 'Fetch the wrapping key again (get-parameters-for-import or the console download) and use that file.');
+/**
+ * Checks the DER wrapping key found in a bundle (`where` names it, e.g. "The wrapping key of key
+ * X"); any refusal carries `code`.
+ */
+export function checkWrappingPublicKey(der: Uint8Array, where: string, code = 'BUNDLE_WRAPPING_KEY_INVALID'): WrappingPublicKey {
+  const bytes = Buffer.from(der);
+  const nextStep = 'Fetch new parameters on the online workstation and write a new import-parameters bundle.';
+  if (bytes[0] !== 0x30) throw new KeyferryError(code, `${where} is not DER (SubjectPublicKeyInfo).`, nextStep);
+  let loaded: WrappingPublicKey;
+  try {
+    loaded = loadWrappingPublicKey(bytes);
+  } catch (error) {
+    if (!(error instanceof KeyferryError)) throw error;
+    throw new KeyferryError(code, `${where} is refused: ${error.message}`, nextStep, { cause: error });
+  }
+  if (!loaded.spkiDer.equals(bytes)) {
+    throw new KeyferryError(code, `${where} has extra or non-canonical bytes around the public key.`, nextStep);
+  }
+  return checkedSize(loaded, where, code, nextStep);
+}
+
+/** Reads a wrapping key file a person picked (DER, base64 text or PEM); refusals keep the engine's codes. */
+export function wrappingKeyFromFile(bytes: Uint8Array): WrappingPublicKey {
+  const loaded = loadWrappingPublicKey(Buffer.from(bytes));
+  return checkedSize(loaded, 'The wrapping key file', 'WRAPPING_KEY_TOO_LARGE', 'Use the wrapping key downloaded with the import token.');
 }

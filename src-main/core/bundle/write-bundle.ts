@@ -99,7 +99,13 @@ export async function writeBundleFolder<M extends BundleManifest>(
   const manifest = planManifest(draft, options, now) as M;
   const manifestBytes = serializeManifest(manifest);
   const digest = sha256Hex(manifestBytes);
-  await createFreshFolder(dir, layer);
+  try {
+    await createFreshFolder(dir, layer);
+  } catch (error) {
+    // An existing folder is left untouched and reported as such; anything else is a failed write.
+    if (((error as Error).cause as NodeJS.ErrnoException | undefined)?.code === 'EEXIST') throw error;
+    throw writeFailed(dir, error);
+  }
   let manifestAttempted = false;
   try {
     await writeContents(dir, draft, manifestBytes, layer, () => {
@@ -109,12 +115,32 @@ export async function writeBundleFolder<M extends BundleManifest>(
     return { dir, digest, manifest, warnings: read.warnings };
   } catch (error) {
     if (manifestAttempted) await fs.rm(path.join(dir, MANIFEST_FILE), { force: true }).catch(() => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new KeyferryError(
-      'BUNDLE_WRITE_FAILED',
-      `Writing the bundle to ${dir} failed, so that folder is not a bundle: ${reason}`,
-      'Retry into a fresh folder (use other media if it fails again); never use the failed folder.',
-      { cause: error },
-    );
+    throw writeFailed(dir, error);
   }
+}
+
+const MEDIA_ERRORS: Record<string, string> = {
+  ENOSPC: 'the media is full.',
+  EIO: 'the media reported an input/output error (was it removed?).',
+  ENOENT: 'the folder no longer exists (was the media removed?).',
+  EROFS: 'the media is read-only.',
+  EACCES: 'permission was denied.',
+  EPERM: 'permission was denied.',
+};
+
+/** A plain sentence for what went wrong; raw system messages never reach the user. */
+function describeFailure(error: unknown): string {
+  if (error instanceof KeyferryError) return error.message;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return (code && MEDIA_ERRORS[code]) ?? `an unexpected file-system error occurred (${code ?? 'unknown'}).`;
+}
+
+function writeFailed(dir: string, error: unknown): KeyferryError {
+  const reason = describeFailure(error);
+  return new KeyferryError(
+    'BUNDLE_WRITE_FAILED',
+    `Writing the bundle to ${dir} failed, so that folder is not a bundle: ${reason}`,
+    'Retry into a fresh folder (use other media if it fails again); never use the failed folder.',
+    { cause: error },
+  );
 }

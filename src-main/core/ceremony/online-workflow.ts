@@ -7,9 +7,11 @@
  * Methods return plain values (ids, fingerprints, states, file names); no key bytes exist here.
  */
 import path from 'node:path';
-import { importParametersFromKmsAnswer, readBundle, writeImportParametersBundle } from '../bundle';
+import { readBundle, writeImportParametersBundle } from '../bundle';
 import { groupHex } from '../crypto/evidence';
 import { isAsymmetric, type KeySpec, type WrappingAlgorithm } from '../crypto/key-spec';
+import type { CheckedBundleSummary, CreatedKey, ImportedKeySummary, IssuedSummary, KeyStatus, WrittenParametersBundle } from './online-types';
+import { issuedFromAnswer, parametersForBundle } from './online-parameters';
 import { KeyferryError, toProblem } from '../errors';
 import type { Journal, JsonObject } from '../journal';
 import type { WrittenCeremonyReceipt } from './airgap-receipt';
@@ -21,10 +23,10 @@ import { ONLINE_EVENTS } from './online-events';
 import { effectiveExpiry, importCheckedKey } from './online-import';
 import type { OnlineKms } from './online-kms';
 import { writeOnlineReceipt } from './online-receipt';
-import { replayOnlineJournal, type IssuedParameters, type OnlineCeremonyState, type OnlineKeyState } from './online-state';
+import { replayOnlineJournal, type OnlineCeremonyState } from './online-state';
 import { reportProgress, type ProgressListener } from './progress';
 import { StepGuard } from './step-guard';
-import { checkWrappedBundleAgainstIssued, FETCH_NEW_PARAMETERS, type CheckedKey } from './wrapped-bundle-check';
+import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
 
 export type OnlineStep = 'new' | 'keys-created' | 'parameters-fetched' | 'parameters-written' | 'material-checked' | 'imported' | 'verified' | 'finished';
 
@@ -61,56 +63,10 @@ export interface OnlineCeremonyOptions {
   readonly onProgress?: ProgressListener;
 }
 
-export interface CreatedKey {
-  readonly keyId: string;
-  readonly alias: string;
-  readonly spec: KeySpec;
-  readonly usage: PlannedKey['usage'];
-}
-
-export interface IssuedSummary {
-  readonly keyId: string;
-  readonly alias: string;
-  readonly spec: KeySpec;
-  readonly wrappingAlgorithm: WrappingAlgorithm;
-  readonly wrappingKeyFingerprint: string;
-  /** For reading aloud: "AB12 CD34 …". */
-  readonly wrappingKeyFingerprintGrouped: string;
-  readonly importTokenSha256: string;
-  readonly tokenExpiresAt: string;
-}
-
-export interface WrittenParametersBundle {
+interface CheckedSession {
   readonly dir: string;
-  readonly manifestSha256: string;
-  readonly manifestSha256Grouped: string;
-  readonly keyIds: readonly string[];
-  readonly warnings: readonly string[];
-}
-
-export interface CheckedBundleSummary {
-  readonly dir: string;
-  readonly manifestSha256: string;
-  readonly manifestSha256Grouped: string;
-  readonly keys: readonly { keyId: string; alias: string; spec: KeySpec; publicKeyFingerprint: string | null; keyCheckValue: string | null; tokenExpiresAt: string }[];
-  readonly warnings: readonly string[];
-}
-
-export interface ImportedKeySummary {
-  readonly keyId: string;
-  readonly spec: KeySpec;
-  /** "never" or the ISO time the material expires. */
-  readonly expiresAt: string;
-  /** How the KMS confirmed: "answered", "reconciled" (lost answer, describe-key showed it), "retried". */
-  readonly confirmation: string;
-}
-
-export interface KeyStatus {
-  readonly keyId: string;
-  readonly alias: string;
-  readonly spec: KeySpec;
-  readonly keyState: string;
-  readonly materialExpiresAt: string | null;
+  readonly digest: string;
+  readonly keys: CheckedKey[];
 }
 
 function stepFromState(state: OnlineCeremonyState): OnlineStep {
@@ -123,17 +79,13 @@ function stepFromState(state: OnlineCeremonyState): OnlineStep {
   return 'keys-created';
 }
 
-function latestIssued(key: OnlineKeyState): IssuedParameters | undefined {
-  return key.issued[key.issued.length - 1];
-}
-
 export class OnlineCeremony {
   readonly #options: OnlineCeremonyOptions;
   readonly #guard: StepGuard<OnlineStep>;
   readonly #now: () => Date;
   #state: OnlineCeremonyState;
   #connected = false;
-  #checked: { dir: string; digest: string; keys: CheckedKey[] } | undefined;
+  #checked: CheckedSession | undefined;
   readonly #confirmations = new Map<string, string>();
 
   private constructor(options: OnlineCeremonyOptions, state: OnlineCeremonyState) {
@@ -253,38 +205,9 @@ export class OnlineCeremony {
       const answer = await this.#kms('get-parameters-for-import', key.keyId, () =>
         this.#options.kms.getParametersForImport({ keyId: key.keyId, wrappingAlgorithm: this.#state.wrappingAlgorithm }),
       );
-      const checked = importParametersFromKmsAnswer({
-        region: this.#options.region,
-        projectId: this.#options.kms.projectId,
-        keyAlias: key.alias,
-        keySpec: key.spec,
-        keyUsage: key.usage,
-        wrappingAlgorithm: this.#state.wrappingAlgorithm,
-        answer: { key_id: answer.keyId, public_key: answer.publicKeyDer.toString('base64'), import_token: answer.importToken, expiration_time: Math.floor(answer.expiresAt.getTime() / 1000) },
-      });
-      const token = checked.importToken as NonNullable<typeof checked.importToken>;
-      const tokenExpiresAt = token.expiry?.expiresAt ?? answer.expiresAt.toISOString();
-      await this.#journal(ONLINE_EVENTS.parametersFetched, {
-        keyId: key.keyId,
-        wrappingAlgorithm: this.#state.wrappingAlgorithm,
-        wrappingKeyFingerprint: checked.wrappingKey.fingerprint,
-        importTokenSha256: token.sha256,
-        importToken: token.value,
-        tokenExpiresAt,
-        wrappingPublicKey: answer.publicKeyDer.toString('base64'),
-        region: this.#options.region,
-        projectId: this.#options.kms.projectId,
-      });
-      issued.push({
-        keyId: key.keyId,
-        alias: key.alias,
-        spec: key.spec,
-        wrappingAlgorithm: this.#state.wrappingAlgorithm,
-        wrappingKeyFingerprint: checked.wrappingKey.fingerprint,
-        wrappingKeyFingerprintGrouped: groupHex(checked.wrappingKey.fingerprint),
-        importTokenSha256: token.sha256,
-        tokenExpiresAt,
-      });
+      const { event, summary } = issuedFromAnswer(key, answer, this.#state.wrappingAlgorithm, this.#options.region, this.#options.kms.projectId);
+      await this.#journal(ONLINE_EVENTS.parametersFetched, event);
+      issued.push(summary);
     }
     this.#guard.advance('parameters-fetched');
     return issued;
@@ -295,21 +218,7 @@ export class OnlineCeremony {
     this.#guard.require('write the import-parameters bundle', ['parameters-fetched']);
     const now = this.#now();
     const keys = [...this.#state.keys.values()].filter((k) => !k.imported || k.materialDeleted);
-    const parameters = keys.map((k) => {
-      const issued = latestIssued(k);
-      if (!issued || Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
-        throw new KeyferryError('IMPORT_TOKEN_EXPIRED', `The import token of key ${k.keyId} has expired${issued ? ` (at ${issued.tokenExpiresAt})` : ''}.`, FETCH_NEW_PARAMETERS);
-      }
-      return importParametersFromKmsAnswer({
-        region: issued.region,
-        projectId: issued.projectId,
-        keyAlias: k.alias,
-        keySpec: k.spec,
-        keyUsage: k.usage,
-        wrappingAlgorithm: issued.wrappingAlgorithm,
-        answer: { key_id: k.keyId, public_key: issued.wrappingPublicKey, import_token: issued.importToken, expiration_time: Math.floor(Date.parse(issued.tokenExpiresAt) / 1000) },
-      });
-    });
+    const parameters = keys.map((k) => parametersForBundle(k, now));
     reportProgress(this.#options.onProgress, { step: 'write-bundle', done: 0, total: 1, message: `Writing the import-parameters bundle to ${dir}` });
     const written = await writeImportParametersBundle(dir, { ceremonyId: this.#state.ceremonyId, keys: parameters }, { now });
     const keyIds = keys.map((k) => k.keyId);
@@ -358,7 +267,7 @@ export class OnlineCeremony {
   async importMaterial(options: { expiry?: MaterialExpiry } = {}): Promise<ImportedKeySummary[]> {
     this.#guard.require('import key material', ['material-checked']);
     this.#requireConnected('import key material');
-    const checked = this.#checked as NonNullable<typeof this.#checked>;
+    const checked = this.#checked as CheckedSession;
     const expiry: MaterialExpiry = options.expiry ?? (this.#state.expiry === 'never' ? { kind: 'never' } : { kind: 'at', at: new Date(this.#state.expiry) });
     const todo = checked.keys.filter((c) => !this.#state.keys.get(c.key.keyId)?.imported);
     const results: ImportedKeySummary[] = [];

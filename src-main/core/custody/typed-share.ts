@@ -63,11 +63,13 @@ const squeeze = (line: string): string => line.replace(/[\s:|-]+/g, '');
  */
 export function parseTypedShare(text: string): CustodyShare {
   const rawLines = text.split(/\r\n|\r|\n|;/);
-  const headerAt = rawLines.findIndex((l) => squeeze(l).toUpperCase().startsWith('KEYFERRYSHARE'));
+  const headerText = (l: string): string => l.replace(/\s+/g, '').toUpperCase();
+  let headerAt = rawLines.findIndex((l) => HEADER_PATTERN.test(headerText(l)));
+  if (headerAt < 0) headerAt = rawLines.findIndex((l) => headerText(l).startsWith('KEYFERRYSHARE'));
   if (headerAt < 0) {
     throw typo('No header line ("KEYFERRY SHARE V1 ...") was found in the typed share.', 'Type the header line of the slip first, then its numbered lines.');
   }
-  const header = HEADER_PATTERN.exec(squeeze(rawLines[headerAt] ?? '').toUpperCase());
+  const header = HEADER_PATTERN.exec(headerText(rawLines[headerAt] ?? ''));
   if (!header) throw typo('The header line does not read as "KEYFERRY SHARE V1 <i> OF <n> NEEDS <m> LINES <count> CHECK <xx>".');
   const [, index, n, m, count, headerCheck] = header;
   if (lineCheck(0, `KEYFERRYSHAREV1${Number(index)}OF${Number(n)}NEEDS${Number(m)}LINES${Number(count)}`) !== headerCheck) {

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError } from '../errors';
 import { nodeFileLayer, writeFileExclusive, type FileLayer, type WrittenFile } from '../fs/durable-file';
+import { volumeIdOf as mediaVolumeIdOf } from '../media/folder-info';
 import type { CustodyShare } from './custody-share';
 import { encodeShareFile, shareFileName } from './share-file';
 
@@ -20,7 +21,7 @@ export interface CompanionFile {
 }
 
 export interface WriteSharesOptions {
-  /** Defaults to the device number of the folder (`fs.stat().dev`). */
+  /** Defaults to the media layer's `volumeIdOf` (the folder's device number, `st_dev`). */
   readonly volumeIdOf?: VolumeIdOf;
   readonly layer?: FileLayer;
   /** Extra files to write into each share's folder after the share file. */
@@ -33,8 +34,6 @@ export interface WrittenShare {
   readonly shareFile: WrittenFile;
   readonly companions: readonly WrittenFile[];
 }
-
-const statVolumeId: VolumeIdOf = async (folder) => (await fs.stat(folder)).dev;
 
 function refuse(code: string, message: string, nextStep: string): never {
   throw new KeyferryError(code, message, nextStep);
@@ -59,7 +58,7 @@ export async function writeShareFiles(shares: readonly CustodyShare[], destinati
   if (shares.length !== destinations.length) {
     refuse('CUSTODY_DESTINATIONS_COUNT', `${destinations.length} destinations were given for ${shares.length} shares.`, 'Give exactly one destination folder per share, each on a different custodian\'s media.');
   }
-  const volumeIdOf = options.volumeIdOf ?? statVolumeId;
+  const volumeIdOf = options.volumeIdOf ?? mediaVolumeIdOf;
   const volumes = new Map<string, number>();
   const plan: { share: CustodyShare; files: { file: string; data: string | Uint8Array }[] }[] = [];
   for (const [i, share] of shares.entries()) {

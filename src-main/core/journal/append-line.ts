@@ -20,7 +20,12 @@ async function rollBack(handle: fsp.FileHandle, size: number): Promise<boolean> 
 }
 
 /** Appends `line` (ending in "\n") to a file expected to be `expectedSize` bytes long. */
-export async function appendLine(handle: fsp.FileHandle, line: Buffer, expectedSize: number, name: string): Promise<void> {
+export async function appendLine(
+  handle: fsp.FileHandle,
+  line: Buffer,
+  expectedSize: number,
+  name: string,
+): Promise<void> {
   const actualSize = (await handle.stat()).size;
   if (actualSize !== expectedSize) {
     throw new KeyferryError(
@@ -40,8 +45,18 @@ export async function appendLine(handle: fsp.FileHandle, line: Buffer, expectedS
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     if (await rollBack(handle, expectedSize)) {
-      throw new KeyferryError('JOURNAL_WRITE_FAILED', `Could not write to the journal ${name} (${code}); the entry was not recorded.`, 'Free space or reconnect the media, then retry the step.', { cause: error });
+      throw new KeyferryError(
+        'JOURNAL_WRITE_FAILED',
+        `Could not write to the journal ${name} (${code}); the entry was not recorded.`,
+        'Free space or reconnect the media, then retry the step.',
+        { cause: error },
+      );
     }
-    throw new KeyferryError('JOURNAL_BROKEN', `Could not write to the journal ${name} (${code}) and could not undo the partial write.`, 'Stop. Verify the journal with "keyferry journal verify" and keep it as evidence.', { cause: error });
+    throw new KeyferryError(
+      'JOURNAL_BROKEN',
+      `Could not write to the journal ${name} (${code}) and could not undo the partial write.`,
+      'Stop. Verify the journal with "keyferry journal verify" and keep it as evidence.',
+      { cause: error },
+    );
   }
 }

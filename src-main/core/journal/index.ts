@@ -1,6 +1,19 @@
 /** The ceremony journal: hash-chained, append-only JSON lines (see entry.ts for the format). */
 export { canonicalJson, type JsonObject, type JsonValue } from './canonical-json';
-export { GENESIS_HASH, MAX_LINE_BYTES, chainEntry, computeEntryHash, encodeEntryLine, type JournalEntry } from './entry';
+export {
+  GENESIS_HASH,
+  MAX_LINE_BYTES,
+  chainEntry,
+  computeEntryHash,
+  encodeEntryLine,
+  type JournalEntry,
+} from './entry';
 export { openJournal, type Journal, type OpenJournalOptions } from './journal';
 export { assertNoSecrets, isSensitiveKeyName } from './secret-guard';
-export { normalizeHeadHash, verifyJournal, verifyJournalText, type ExpectedHead, type JournalVerification } from './verify';
+export {
+  normalizeHeadHash,
+  verifyJournal,
+  verifyJournalText,
+  type ExpectedHead,
+  type JournalVerification,
+} from './verify';

@@ -9,7 +9,15 @@ import { KeyferryError } from '../errors';
 import { BROKEN_CODES, appendLine } from './append-line';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 import { canonicalJson, type JsonObject } from './canonical-json';
-import { ACTOR_PATTERN, EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, chainEntry, encodeEntryLine, type JournalEntry } from './entry';
+import {
+  ACTOR_PATTERN,
+  EVENT_PATTERN,
+  GENESIS_HASH,
+  MAX_LINE_BYTES,
+  chainEntry,
+  encodeEntryLine,
+  type JournalEntry,
+} from './entry';
 import { acquireJournalLock, type JournalLock } from './lock';
 import { assertNoSecrets } from './secret-guard';
 import { inspectJournal, readJournalFile, type ExpectedHead } from './verify';
@@ -89,20 +97,43 @@ class FileJournal implements Journal {
     if (this.state !== 'open') {
       throw new KeyferryError(
         this.state === 'closed' ? 'JOURNAL_CLOSED' : 'JOURNAL_BROKEN',
-        this.state === 'closed' ? 'The journal is closed.' : 'An earlier write to the journal failed and could not be undone.',
+        this.state === 'closed'
+          ? 'The journal is closed.'
+          : 'An earlier write to the journal failed and could not be undone.',
         'Open the journal again; it is verified on opening.',
       );
     }
-    if (typeof actor !== 'string' || !ACTOR_PATTERN.test(actor)) invalid('The journal actor must be 1-200 characters without control characters.', 'Name the operator, witness or "system".');
-    if (typeof event !== 'string' || !EVENT_PATTERN.test(event)) invalid(`The journal event "${String(event).slice(0, 80)}" is not a dotted event name.`, 'Use a name such as ceremony.started or material.wrapped.');
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) invalid('Journal data must be a JSON object.', 'Pass the facts as an object, e.g. { keyId }.');
+    if (typeof actor !== 'string' || !ACTOR_PATTERN.test(actor))
+      invalid(
+        'The journal actor must be 1-200 characters without control characters.',
+        'Name the operator, witness or "system".',
+      );
+    if (typeof event !== 'string' || !EVENT_PATTERN.test(event))
+      invalid(
+        `The journal event "${String(event).slice(0, 80)}" is not a dotted event name.`,
+        'Use a name such as ceremony.started or material.wrapped.',
+      );
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+      invalid('Journal data must be a JSON object.', 'Pass the facts as an object, e.g. { keyId }.');
     assertNoSecrets(data);
     const date = this.now();
-    if (!(date instanceof Date) || Number.isNaN(date.getTime())) invalid('The clock gave an invalid time.', 'Check the workstation clock.');
+    if (!(date instanceof Date) || Number.isNaN(date.getTime()))
+      invalid('The clock gave an invalid time.', 'Check the workstation clock.');
     const ownData = JSON.parse(canonicalJson(data)) as JsonObject;
-    const entry = chainEntry({ seq: this.list.length + 1, time: date.toISOString(), actor, event, data: ownData, prev: this.head });
+    const entry = chainEntry({
+      seq: this.list.length + 1,
+      time: date.toISOString(),
+      actor,
+      event,
+      data: ownData,
+      prev: this.head,
+    });
     const line = Buffer.from(`${encodeEntryLine(entry)}\n`, 'utf8');
-    if (line.length - 1 > MAX_LINE_BYTES) invalid(`The journal entry is larger than ${MAX_LINE_BYTES} bytes.`, 'Record hashes and names, not file contents.');
+    if (line.length - 1 > MAX_LINE_BYTES)
+      invalid(
+        `The journal entry is larger than ${MAX_LINE_BYTES} bytes.`,
+        'Record hashes and names, not file contents.',
+      );
     try {
       await appendLine(this.handle, line, this.size, path.basename(this.path));
     } catch (error) {
@@ -136,9 +167,19 @@ async function openFile(file: string, create: boolean, layer: FileLayer): Promis
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
-      throw new KeyferryError('JOURNAL_EXISTS', `A journal already exists at ${file}.`, 'Open it to continue that ceremony, or choose a new file name for a new ceremony.', { cause: error });
+      throw new KeyferryError(
+        'JOURNAL_EXISTS',
+        `A journal already exists at ${file}.`,
+        'Open it to continue that ceremony, or choose a new file name for a new ceremony.',
+        { cause: error },
+      );
     }
-    throw new KeyferryError('JOURNAL_OPEN_FAILED', `Cannot open the journal ${file} for writing (${code ?? 'unknown error'}).`, 'Check the folder exists and is writable, then try again.', { cause: error });
+    throw new KeyferryError(
+      'JOURNAL_OPEN_FAILED',
+      `Cannot open the journal ${file} for writing (${code ?? 'unknown error'}).`,
+      'Check the folder exists and is writable, then try again.',
+      { cause: error },
+    );
   }
 }
 
@@ -154,7 +195,11 @@ export async function openJournal(file: string, options: OpenJournalOptions): Pr
       const inspected = inspectJournal(bytes, options);
       if (!inspected.verification.ok) {
         const { line, reason } = inspected.verification;
-        throw new KeyferryError('JOURNAL_TAMPERED', `The journal ${path.basename(file)} does not verify: line ${line}: ${reason}.`, 'Do not continue this ceremony with it. Keep the file as evidence and start the ceremony again with a new journal.');
+        throw new KeyferryError(
+          'JOURNAL_TAMPERED',
+          `The journal ${path.basename(file)} does not verify: line ${line}: ${reason}.`,
+          'Do not continue this ceremony with it. Keep the file as evidence and start the ceremony again with a new journal.',
+        );
       }
       entries = inspected.entries;
       size = bytes.length;

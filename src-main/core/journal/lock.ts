@@ -74,5 +74,9 @@ export async function acquireJournalLock(journalPath: string, layer?: FileLayer)
       );
     }
   }
-  throw new KeyferryError('JOURNAL_IN_USE', 'The journal lock could not be taken.', `Delete ${lockPath} if no Keyferry is running, then try again.`);
+  throw new KeyferryError(
+    'JOURNAL_IN_USE',
+    'The journal lock could not be taken.',
+    `Delete ${lockPath} if no Keyferry is running, then try again.`,
+  );
 }

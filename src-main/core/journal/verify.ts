@@ -10,7 +10,14 @@
  */
 import { promises as fs } from 'node:fs';
 import { KeyferryError } from '../errors';
-import { GENESIS_HASH, MAX_LINE_BYTES, computeEntryHash, encodeEntryLine, journalEntrySchema, type JournalEntry } from './entry';
+import {
+  GENESIS_HASH,
+  MAX_LINE_BYTES,
+  computeEntryHash,
+  encodeEntryLine,
+  journalEntrySchema,
+  type JournalEntry,
+} from './entry';
 
 export interface ExpectedHead {
   /** Head hash from a receipt (64 hex digits; spaces and case are ignored). */
@@ -20,7 +27,13 @@ export interface ExpectedHead {
 }
 
 export type JournalVerification =
-  | { readonly ok: true; readonly headHash: string; readonly count: number; readonly expectedHeadAt?: number; readonly laterEntries?: number }
+  | {
+      readonly ok: true;
+      readonly headHash: string;
+      readonly count: number;
+      readonly expectedHeadAt?: number;
+      readonly laterEntries?: number;
+    }
   | { readonly ok: false; readonly line: number; readonly reason: string };
 
 /** Largest journal file read (a ceremony journal holds hundreds of entries, not millions). */
@@ -36,7 +49,11 @@ function fail(line: number, reason: string): { verification: JournalVerification
 export function normalizeHeadHash(value: string): string {
   const hex = value.replace(/[\s:-]/g, '').toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(hex)) {
-    throw new KeyferryError('JOURNAL_BAD_EXPECTED_HEAD', 'The expected head hash is not 64 hex digits.', 'Copy the journal head hash from the receipt again (the 16 groups of four).');
+    throw new KeyferryError(
+      'JOURNAL_BAD_EXPECTED_HEAD',
+      'The expected head hash is not 64 hex digits.',
+      'Copy the journal head hash from the receipt again (the 16 groups of four).',
+    );
   }
   return hex;
 }
@@ -63,11 +80,18 @@ function checkLine(bytes: Buffer, line: number, previous: string): { entry: Jour
     return { reason: `not a journal entry: ${field}: ${issue?.message ?? 'invalid'}` };
   }
   const entry = result.data as JournalEntry;
-  if (entry.seq !== line) return { reason: `seq is ${entry.seq} but this is entry ${line}: an entry was removed, inserted or moved` };
+  if (entry.seq !== line)
+    return { reason: `seq is ${entry.seq} but this is entry ${line}: an entry was removed, inserted or moved` };
   if (entry.prev !== previous) {
-    return { reason: line === 1 ? 'prev of the first entry is not the genesis value (64 zeros)' : `prev does not match the hash of line ${line - 1}: the chain is broken` };
+    return {
+      reason:
+        line === 1
+          ? 'prev of the first entry is not the genesis value (64 zeros)'
+          : `prev does not match the hash of line ${line - 1}: the chain is broken`,
+    };
   }
-  if (computeEntryHash(entry) !== entry.hash) return { reason: 'hash does not match the entry\'s content: the entry was changed' };
+  if (computeEntryHash(entry) !== entry.hash)
+    return { reason: "hash does not match the entry's content: the entry was changed" };
   if (encodeEntryLine(entry) !== text) return { reason: 'line is not in canonical form: it was edited or reformatted' };
   return { entry };
 }
@@ -80,19 +104,36 @@ function checkExpected(entries: JournalEntry[], expected: ExpectedHead): Journal
   if (expected.expectedCount !== undefined) {
     const want = expected.expectedCount;
     if (!Number.isSafeInteger(want) || want < 0) {
-      throw new KeyferryError('JOURNAL_BAD_EXPECTED_COUNT', 'The expected entry count is not a whole number.', 'Copy the entry count from the receipt again.');
+      throw new KeyferryError(
+        'JOURNAL_BAD_EXPECTED_COUNT',
+        'The expected entry count is not a whole number.',
+        'Copy the entry count from the receipt again.',
+      );
     }
     if (want > count) {
-      return { ok: false, line: count + 1, reason: `the journal ends after ${count} entries but the receipt counts ${want}: entries were removed from the end` };
+      return {
+        ok: false,
+        line: count + 1,
+        reason: `the journal ends after ${count} entries but the receipt counts ${want}: entries were removed from the end`,
+      };
     }
     if (head !== undefined && hashAt(want) !== head) {
-      return { ok: false, line: Math.max(want, 1), reason: `entry ${want}'s hash is not the expected head: this is not the journal the receipt was printed from` };
+      return {
+        ok: false,
+        line: Math.max(want, 1),
+        reason: `entry ${want}'s hash is not the expected head: this is not the journal the receipt was printed from`,
+      };
     }
     at = want;
   } else if (head !== undefined) {
     const index = head === GENESIS_HASH ? 0 : entries.findIndex((e) => e.hash === head) + 1;
     if (index === 0 && head !== GENESIS_HASH) {
-      return { ok: false, line: count + 1, reason: 'the expected head hash is not in the journal: entries were removed from the end, or this is another journal' };
+      return {
+        ok: false,
+        line: count + 1,
+        reason:
+          'the expected head hash is not in the journal: entries were removed from the end, or this is another journal',
+      };
     }
     at = index;
   }
@@ -101,8 +142,14 @@ function checkExpected(entries: JournalEntry[], expected: ExpectedHead): Journal
 }
 
 /** Verifies journal bytes and returns the entries when they are sound (used by openJournal). */
-export function inspectJournal(content: string | Uint8Array, expected: ExpectedHead = {}): { verification: JournalVerification; entries: JournalEntry[] } {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+export function inspectJournal(
+  content: string | Uint8Array,
+  expected: ExpectedHead = {},
+): { verification: JournalVerification; entries: JournalEntry[] } {
+  const bytes =
+    typeof content === 'string'
+      ? Buffer.from(content, 'utf8')
+      : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   const entries: JournalEntry[] = [];
   let previous = GENESIS_HASH;
   let start = 0;
@@ -110,7 +157,10 @@ export function inspectJournal(content: string | Uint8Array, expected: ExpectedH
   while (start < bytes.length) {
     const end = bytes.indexOf(0x0a, start);
     if (end === -1) {
-      return fail(line, 'the last line is incomplete (no newline at the end): the journal was cut short or written outside Keyferry');
+      return fail(
+        line,
+        'the last line is incomplete (no newline at the end): the journal was cut short or written outside Keyferry',
+      );
     }
     const checked = checkLine(bytes.subarray(start, end), line, previous);
     if ('reason' in checked) return fail(line, checked.reason);
@@ -137,8 +187,22 @@ export async function readJournalFile(file: string): Promise<Buffer> {
     return await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'ENOTFILE' ? 'it is not a file' : code === 'EFBIG' ? 'it is larger than any ceremony journal' : code === 'EACCES' ? 'permission was denied' : 'it could not be read';
-    throw new KeyferryError('JOURNAL_UNREADABLE', `Cannot read the journal ${file}: ${why}.`, 'Check the path and the media, then try again.', { cause: error });
+    const why =
+      code === 'ENOENT'
+        ? 'it does not exist'
+        : code === 'ENOTFILE'
+          ? 'it is not a file'
+          : code === 'EFBIG'
+            ? 'it is larger than any ceremony journal'
+            : code === 'EACCES'
+              ? 'permission was denied'
+              : 'it could not be read';
+    throw new KeyferryError(
+      'JOURNAL_UNREADABLE',
+      `Cannot read the journal ${file}: ${why}.`,
+      'Check the path and the media, then try again.',
+      { cause: error },
+    );
   }
 }
 

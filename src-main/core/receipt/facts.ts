@@ -73,7 +73,12 @@ export function materialCheck(key: ReceiptKey): Fact {
 
 export function keyFacts(key: ReceiptKey, side: CeremonySide): Fact[] {
   const info = KEY_SPEC_INFO[key.spec];
-  const kind = info.kind === 'symmetric' ? `AES, ${info.bits} bits` : info.kind === 'rsa' ? `RSA, ${info.bits} bits` : `EC, ${info.namedCurve}`;
+  const kind =
+    info.kind === 'symmetric'
+      ? `AES, ${info.bits} bits`
+      : info.kind === 'rsa'
+        ? `RSA, ${info.bits} bits`
+        : `EC, ${info.namedCurve}`;
   return [
     { label: 'Key ID', value: key.keyId },
     { label: 'Alias', value: key.alias },
@@ -96,8 +101,15 @@ export function custodyRows(key: ReceiptKey): { shareIndex: number; custodian: s
 
 /** Sign-off rows: the operator first, then each witness. */
 export function signatories(input: ReceiptInput): { role: string; name: string }[] {
-  return [{ role: 'Operator', name: input.operator }, ...input.witnesses.map((name, i) => ({ role: input.witnesses.length > 1 ? `Witness ${i + 1}` : 'Witness', name }))];
+  return [
+    { role: 'Operator', name: input.operator },
+    ...input.witnesses.map((name, i) => ({ role: input.witnesses.length > 1 ? `Witness ${i + 1}` : 'Witness', name })),
+  ];
 }
+
+/** How the seals are checked, printed above them. */
+export const SEALS_LEAD =
+  "One person reads each hash aloud, four digits at a time; another compares it with the screen and with the other side's receipt. A phone can scan the QR code beside each hash to compare it too.";
 
 /** What each signatory confirms by signing, per side. */
 export const SIGN_OFF_STATEMENT: Record<CeremonySide, string> = {

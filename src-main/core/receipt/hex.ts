@@ -10,7 +10,9 @@ export function groupHex(hex: string): string {
 
 /** Splits grouped hex into lines of `groupsPerLine` groups (8 by default: a SHA-256 is 2 lines). */
 export function groupHexLines(hex: string, groupsPerLine = 8): string[] {
-  const groups = groupHex(hex).split(' ').filter((g) => g !== '');
+  const groups = groupHex(hex)
+    .split(' ')
+    .filter((g) => g !== '');
   const lines: string[] = [];
   for (let i = 0; i < groups.length; i += groupsPerLine) lines.push(groups.slice(i, i + groupsPerLine).join(' '));
   return lines;

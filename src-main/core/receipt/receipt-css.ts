@@ -35,6 +35,8 @@ table.facts td { overflow-wrap: anywhere; }
 td.na { color: #555; font-style: italic; }
 .hex { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 9.5pt; letter-spacing: 0.02em; white-space: nowrap; }
 .hex span { display: block; }
+.nowrap { white-space: nowrap; }
+.lead { margin: 0 0 4mm; color: #222; }
 .num { text-align: right; white-space: nowrap; }
 .seal { display: flex; align-items: center; justify-content: space-between; gap: 6mm; border: 1pt solid #111; padding: 4mm 5mm; margin-bottom: 4mm; break-inside: avoid; page-break-inside: avoid; }
 .seal h3 { margin-bottom: 1mm; }

@@ -2,7 +2,19 @@
  * The printable receipt: one self-contained HTML document (inline CSS and SVG only; a CSP that
  * forbids every fetch). Every user-supplied string goes through `userText`.
  */
-import { custodyRows, ceremonyFacts, formatSize, keyFacts, NOT_APPLICABLE, RECEIPT_TITLE, SIDE_LABEL, SIGN_OFF_STATEMENT, signatories, type Fact } from './facts';
+import {
+  custodyRows,
+  ceremonyFacts,
+  SEALS_LEAD,
+  formatSize,
+  keyFacts,
+  NOT_APPLICABLE,
+  RECEIPT_TITLE,
+  SIDE_LABEL,
+  SIGN_OFF_STATEMENT,
+  signatories,
+  type Fact,
+} from './facts';
 import { groupHexLines } from './hex';
 import { qrSvg } from './qr-svg';
 import { receiptCss } from './receipt-css';
@@ -14,14 +26,17 @@ export const RECEIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-s
 
 /** Grouped hex in lines of eight groups, monospace. */
 function hexHtml(hex: string): string {
-  return `<div class="hex">${groupHexLines(hex).map((line) => `<span>${escapeHtml(line)}</span>`).join('')}</div>`;
+  return `<div class="hex">${groupHexLines(hex)
+    .map((line) => `<span>${escapeHtml(line)}</span>`)
+    .join('')}</div>`;
 }
 
 function factRows(facts: Fact[]): string {
   return facts
     .map((f) => {
       const cls = f.value === NOT_APPLICABLE ? ' class="na"' : '';
-      return `<tr><th scope="row">${escapeHtml(f.label)}</th><td${cls}>${f.hex ? hexHtml(f.value) : userText(f.value)}</td></tr>`;
+      const label = escapeHtml(f.label).replace('(SHA-256)', '<span class="nowrap">(SHA-256)</span>');
+      return `<tr><th scope="row">${label}</th><td${cls}>${f.hex ? hexHtml(f.value) : userText(f.value)}</td></tr>`;
     })
     .join('\n');
 }
@@ -34,14 +49,19 @@ function seal(title: string, about: string, hex: string): string {
 function filesTable(key: ReceiptKey): string {
   if (key.outputFiles.length === 0) return '<h4>Output files</h4><p>None on this side.</p>';
   const rows = key.outputFiles
-    .map((f) => `<tr><td>${userText(f.name)}</td><td class="num">${escapeHtml(formatSize(f.size))}</td><td>${hexHtml(f.sha256)}</td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td>${userText(f.name)}</td><td class="num">${escapeHtml(formatSize(f.size))}</td><td>${hexHtml(f.sha256)}</td></tr>`,
+    )
     .join('\n');
   return `<h4>Output files</h4><table class="files"><thead><tr><th>File</th><th class="num">Size</th><th>SHA-256</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function custodyTable(key: ReceiptKey): string {
   if (!key.custody) return '';
-  const rows = custodyRows(key).map((h) => `<tr><td class="num">${h.shareIndex}</td><td>${userText(h.custodian)}</td></tr>`).join('');
+  const rows = custodyRows(key)
+    .map((h) => `<tr><td class="num">${h.shareIndex}</td><td>${userText(h.custodian)}</td></tr>`)
+    .join('');
   return `<h4>Custody: any ${key.custody.threshold} of ${key.custody.holders.length} shares</h4><table class="custody"><thead><tr><th class="num share">Share</th><th>Custodian</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -54,7 +74,9 @@ ${filesTable(key)}${custodyTable(key)}</article>`;
 function signOff(input: ReceiptInput): string {
   const rows = signatories(input)
     .map(
-      (s) => `<tr><td class="who"><span class="role">${escapeHtml(s.role)}</span><span class="name">${userText(s.name)}</span></td>
+      (
+        s,
+      ) => `<tr><td class="who"><span class="role">${escapeHtml(s.role)}</span><span class="name">${userText(s.name)}</span></td>
 <td><div class="line"></div><div class="caption">Signature</div></td><td class="date"><div class="line"></div><div class="caption">Date</div></td></tr>`,
     )
     .join('\n');
@@ -76,6 +98,7 @@ export function renderReceiptHtml(input: ReceiptInput): string {
 <header class="doc-head"><div><h1>${escapeHtml(RECEIPT_TITLE)}</h1><p class="subtitle">${userText(input.title)}</p></div><div class="side">${escapeHtml(SIDE_LABEL[input.side])}</div></header>
 <section><h2>Ceremony</h2><table class="facts"><tbody>${factRows([...ceremonyFacts(input)])}</tbody></table></section>
 <section><h2>Seals: read aloud in groups of four</h2>
+<p class="lead">${escapeHtml(SEALS_LEAD)}</p>
 ${seal('Bundle digest', `SHA-256 of ${userText(bundle.name)}`, bundle.digest)}
 ${seal('Journal head', `Hash of entry ${journal.count} of ${journal.count}, the journal's last entry when this receipt was made. Check the journal with:<br><code class="cmd">keyferry journal verify JOURNAL --expect-count ${journal.count} --expect-head HASH</code>`, journal.headHash)}
 </section>

@@ -2,7 +2,18 @@
  * The receipt's plain-text twin: the same facts as the HTML (facts.ts), for archives and
  * terminals. User strings go through `visibleText`, so no control character can forge a line.
  */
-import { ceremonyFacts, custodyRows, formatSize, keyFacts, RECEIPT_TITLE, SIDE_LABEL, SIGN_OFF_STATEMENT, signatories, type Fact } from './facts';
+import {
+  ceremonyFacts,
+  custodyRows,
+  formatSize,
+  keyFacts,
+  RECEIPT_TITLE,
+  SEALS_LEAD,
+  SIDE_LABEL,
+  SIGN_OFF_STATEMENT,
+  signatories,
+  type Fact,
+} from './facts';
 import { groupHexLines } from './hex';
 import { visibleText } from './text-safety';
 import type { ReceiptInput } from './types';
@@ -18,7 +29,9 @@ function factLines(facts: Fact[], indent: string): string[] {
   return facts.flatMap((f) => {
     const label = `${indent}${f.label} `.padEnd(LABEL_WIDTH, '.') + ' ';
     if (!f.hex) return [`${label}${visibleText(f.value)}`];
-    return groupHexLines(f.value).map((line, i) => (i === 0 ? `${label}${line}` : `${' '.repeat(LABEL_WIDTH + 1)}${line}`));
+    return groupHexLines(f.value).map((line, i) =>
+      i === 0 ? `${label}${line}` : `${' '.repeat(LABEL_WIDTH + 1)}${line}`,
+    );
   });
 }
 
@@ -42,15 +55,29 @@ function wrap(text: string, width: number, indent: string): string[] {
 /** Renders the plain-text twin of the receipt; throws RECEIPT_INPUT_INVALID like the HTML. */
 export function renderReceiptText(input: ReceiptInput): string {
   checkReceiptInput(input);
-  const out: string[] = [RECEIPT_TITLE.toUpperCase(), '='.repeat(RECEIPT_TITLE.length), visibleText(input.title), SIDE_LABEL[input.side]];
+  const out: string[] = [
+    RECEIPT_TITLE.toUpperCase(),
+    '='.repeat(RECEIPT_TITLE.length),
+    visibleText(input.title),
+    SIDE_LABEL[input.side],
+  ];
   out.push(...heading('Ceremony'), ...factLines(ceremonyFacts(input), '  '));
-  out.push(...heading('Seals: read aloud in groups of four'));
+  out.push(...heading('Seals: read aloud in groups of four'), ...wrap(SEALS_LEAD, 74, '  '), '');
   out.push(`  Bundle digest: SHA-256 of ${visibleText(input.bundle.name)}`, ...hexBlock(input.bundle.digest, '      '));
-  out.push(`  Journal head: hash of entry ${input.journal.count} of ${input.journal.count}, the journal's last entry when this receipt was made`, ...hexBlock(input.journal.headHash, '      '));
-  out.push(`  Check the journal with: keyferry journal verify JOURNAL --expect-count ${input.journal.count} --expect-head HASH`);
+  out.push(
+    `  Journal head: hash of entry ${input.journal.count} of ${input.journal.count}, the journal's last entry when this receipt was made`,
+    ...hexBlock(input.journal.headHash, '      '),
+  );
+  out.push(
+    `  Check the journal with: keyferry journal verify JOURNAL --expect-count ${input.journal.count} --expect-head HASH`,
+  );
   out.push(...heading('Keys'));
   input.keys.forEach((key, i) => {
-    out.push('', `  Key ${i + 1} of ${input.keys.length}: ${visibleText(key.alias)}`, ...factLines(keyFacts(key, input.side), '    '));
+    out.push(
+      '',
+      `  Key ${i + 1} of ${input.keys.length}: ${visibleText(key.alias)}`,
+      ...factLines(keyFacts(key, input.side), '    '),
+    );
     out.push('    Output files:');
     if (key.outputFiles.length === 0) out.push('      none on this side');
     key.outputFiles.forEach((f) => {
@@ -64,8 +91,15 @@ export function renderReceiptText(input: ReceiptInput): string {
   });
   out.push(...heading('Sign-off'), ...wrap(SIGN_OFF_STATEMENT[input.side], 74, '  '));
   signatories(input).forEach((s) => {
-    out.push('', `  ${s.role}: ${visibleText(s.name)}`, '    Signature: ________________________________    Date: ______________');
+    out.push(
+      '',
+      `  ${s.role}: ${visibleText(s.name)}`,
+      '    Signature: ________________________________    Date: ______________',
+    );
   });
-  out.push('', `Made by Keyferry ${visibleText(input.app.version)} (build ${visibleText(input.app.build)}) on ${visibleText(input.workstation.hostname)}.`);
+  out.push(
+    '',
+    `Made by Keyferry ${visibleText(input.app.version)} (build ${visibleText(input.app.build)}) on ${visibleText(input.workstation.hostname)}.`,
+  );
   return `${out.join('\n')}\n`;
 }

@@ -15,9 +15,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Replaces invisible and control characters with visible `[U+XXXX]` markers. */
 export function visibleText(value: string): string {
-  return value.replace(LONE_SURROGATE, '\uFFFD').replace(INVISIBLE, (ch) =>
-    JOINERS.has(ch) ? ch : `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`,
-  );
+  return value
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(INVISIBLE, (ch) =>
+      JOINERS.has(ch) ? ch : `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`,
+    );
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

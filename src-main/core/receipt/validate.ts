@@ -8,11 +8,16 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const MAX_TEXT = 1000;
 
 function bad(what: string): never {
-  throw new KeyferryError('RECEIPT_INPUT_INVALID', `Cannot make the receipt: ${what}.`, 'This is a fault in Keyferry, not in the ceremony; keep the journal and report it.');
+  throw new KeyferryError(
+    'RECEIPT_INPUT_INVALID',
+    `Cannot make the receipt: ${what}.`,
+    'This is a fault in Keyferry, not in the ceremony; keep the journal and report it.',
+  );
 }
 
 function text(value: unknown, what: string): void {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT) bad(`${what} must be 1-${MAX_TEXT} characters`);
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT)
+    bad(`${what} must be 1-${MAX_TEXT} characters`);
 }
 
 function hex64(value: unknown, what: string): void {
@@ -20,7 +25,8 @@ function hex64(value: unknown, what: string): void {
 }
 
 function wholeNumber(value: unknown, what: string, min = 0): void {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) bad(`${what} must be a whole number of at least ${min}`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min)
+    bad(`${what} must be a whole number of at least ${min}`);
 }
 
 function checkKey(key: ReceiptKey, n: number, side: ReceiptInput['side']): void {
@@ -43,7 +49,11 @@ function checkKey(key: ReceiptKey, n: number, side: ReceiptInput['side']): void 
   } else if (typeof key.keyCheckValue !== 'string' || !/^[0-9a-f]{6,64}$/.test(key.keyCheckValue)) {
     bad(`${at}: the key check value (required for ${key.spec}) must be 6-64 lowercase hex digits`);
   }
-  if (key.materialExpiry !== 'never' && (!(key.materialExpiry instanceof Date) || Number.isNaN(key.materialExpiry.getTime()))) bad(`${at}: the material expiry must be 'never' or a valid date`);
+  if (
+    key.materialExpiry !== 'never' &&
+    (!(key.materialExpiry instanceof Date) || Number.isNaN(key.materialExpiry.getTime()))
+  )
+    bad(`${at}: the material expiry must be 'never' or a valid date`);
   if (side === 'online') {
     text(key.importResult, `${at}: the import result (required on the online side)`);
     text(key.verificationResult, `${at}: the verification result (required on the online side)`);
@@ -62,7 +72,8 @@ function checkKey(key: ReceiptKey, n: number, side: ReceiptInput['side']): void 
 
 /** Throws KeyferryError RECEIPT_INPUT_INVALID when `input` is not fit to print. */
 export function checkReceiptInput(input: ReceiptInput): void {
-  if (typeof input.ceremonyId !== 'string' || !CEREMONY_ID_PATTERN.test(input.ceremonyId)) bad('the ceremony ID must be 1-64 letters, digits, ".", "_" or "-"');
+  if (typeof input.ceremonyId !== 'string' || !CEREMONY_ID_PATTERN.test(input.ceremonyId))
+    bad('the ceremony ID must be 1-64 letters, digits, ".", "_" or "-"');
   text(input.title, 'the title');
   if (input.side !== 'online' && input.side !== 'air-gapped') bad('the side must be online or air-gapped');
   if (!(input.clock.at instanceof Date) || Number.isNaN(input.clock.at.getTime())) bad('the time is not a valid date');

@@ -20,7 +20,11 @@ export function receiptBaseName(input: Pick<ReceiptInput, 'side' | 'ceremonyId'>
  * `receipt-<side>-<ceremonyId>.html` and `.txt` into `dir` with writeFileExclusive.
  * Returns each file's path, size and SHA-256 as read back from the media.
  */
-export async function writeReceipt(dir: string, input: ReceiptInput, options: { layer?: FileLayer } = {}): Promise<WrittenReceipt> {
+export async function writeReceipt(
+  dir: string,
+  input: ReceiptInput,
+  options: { layer?: FileLayer } = {},
+): Promise<WrittenReceipt> {
   const html = renderReceiptHtml(input);
   const text = renderReceiptText(input);
   const base = path.join(dir, receiptBaseName(input));

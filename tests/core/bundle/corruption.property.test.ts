@@ -133,7 +133,7 @@ describe('random corruption', () => {
           expect(error).toBeInstanceOf(KeyferryError);
           expect((error as KeyferryError).code).toMatch(/^BUNDLE_/);
         }),
-        { numRuns: 150 },
+        { numRuns: 100 },
       );
     });
   }

@@ -15,9 +15,9 @@ export function countingLayer(before: (op: number, name: string) => Promise<void
   };
   const wrap = (handle: fs.FileHandle): fs.FileHandle =>
     ({
-      write: async (...args: Parameters<fs.FileHandle['write']>) => {
+      write: async (buffer: Uint8Array, offset: number, length: number) => {
         await step('write');
-        return handle.write(...(args as [Uint8Array, number, number]));
+        return handle.write(buffer, offset, length);
       },
       sync: async () => {
         await step('sync');

@@ -55,7 +55,7 @@ describe('custody slips', () => {
 
   it('is self-contained and escapes what a user typed', () => {
     const { html, text } = renderCustodySlip(aesShares[2] as CustodyShare);
-    expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|url\(|@import|https?:/i);
+    expect(html.match(/<script|<link|<img|<iframe|\ssrc=|\shref=|url\(|@import|https?:/i)?.[0]).toBeUndefined();
     expect(html).toContain("default-src 'none'");
     expect(html).toContain('@page');
     expect(html).toContain('Eve &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; [U+202E]evil');

@@ -4,7 +4,9 @@ import { canonicalJson } from '../../../src-main/core/journal';
 
 describe('canonicalJson', () => {
   it('sorts keys recursively and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
+    );
   });
 
   it('writes non-ASCII text as UTF-8 and escapes quotes, backslashes and control characters', () => {
@@ -30,7 +32,9 @@ describe('canonicalJson', () => {
     ['a Date', { a: new Date(0) }],
     ['a Map', { a: new Map() }],
   ])('refuses %s with the path where it was found', (_name, value) => {
-    expect(() => canonicalJson(value)).toThrow(expect.objectContaining({ code: 'JOURNAL_DATA_NOT_JSON', message: expect.stringContaining('data.a') }));
+    expect(() => canonicalJson(value)).toThrow(
+      expect.objectContaining({ code: 'JOURNAL_DATA_NOT_JSON', message: expect.stringContaining('data.a') }),
+    );
   });
 
   it('refuses circular references', () => {

@@ -19,8 +19,16 @@ describe('openJournal and append', () => {
     expect(journal.count).toBe(0);
     expect(journal.head).toBe(GENESIS_HASH);
     const first = await journal.append('system', 'ceremony.started', { ceremonyId: 'KF-1' });
-    const second = await journal.append('Ada Lovelace', 'fingerprint.confirmed', { wrappingKeyFingerprint: 'ab'.repeat(32) });
-    expect(first).toMatchObject({ seq: 1, prev: GENESIS_HASH, time: '2025-03-01T09:00:01.000Z', actor: 'system', event: 'ceremony.started' });
+    const second = await journal.append('Ada Lovelace', 'fingerprint.confirmed', {
+      wrappingKeyFingerprint: 'ab'.repeat(32),
+    });
+    expect(first).toMatchObject({
+      seq: 1,
+      prev: GENESIS_HASH,
+      time: '2025-03-01T09:00:01.000Z',
+      actor: 'system',
+      event: 'ceremony.started',
+    });
     expect(second).toMatchObject({ seq: 2, prev: first.hash });
     expect(journal.head).toBe(second.hash);
     expect(journal.entries).toEqual([first, second]);
@@ -42,13 +50,19 @@ describe('openJournal and append', () => {
     const again = await openJournal(file, { create: false, expectedHead: next.hash, expectedCount: 7 });
     expect(again.entries.map((e) => e.event).at(-1)).toBe('key.imported');
     await again.close();
-    expect(await verifyJournal(file, { expectedHead: next.hash, expectedCount: 7 })).toMatchObject({ ok: true, count: 7 });
+    expect(await verifyJournal(file, { expectedHead: next.hash, expectedCount: 7 })).toMatchObject({
+      ok: true,
+      count: 7,
+    });
   });
 
   it('refuses to create over an existing journal and to reopen a missing one', async () => {
     const { file } = await writeSampleJournal();
     await expect(openJournal(file, { create: true })).rejects.toMatchObject({ code: 'JOURNAL_EXISTS' });
-    await expect(openJournal(`${file}.missing`, { create: false })).rejects.toMatchObject({ code: 'JOURNAL_UNREADABLE', message: expect.stringMatching(/does not exist/) });
+    await expect(openJournal(`${file}.missing`, { create: false })).rejects.toMatchObject({
+      code: 'JOURNAL_UNREADABLE',
+      message: expect.stringMatching(/does not exist/),
+    });
     // the failed attempts left no lock behind
     const journal = await openJournal(file, { create: false });
     await journal.close();
@@ -57,19 +71,28 @@ describe('openJournal and append', () => {
   it('refuses to reopen a tampered journal, naming the line', async () => {
     const { file, text } = await writeSampleJournal();
     await fs.writeFile(file, text.replace('"RSA_2048"', '"RSA_4096"'));
-    await expect(openJournal(file, { create: false })).rejects.toMatchObject({ code: 'JOURNAL_TAMPERED', message: expect.stringMatching(/line 4: hash does not match/) });
+    await expect(openJournal(file, { create: false })).rejects.toMatchObject({
+      code: 'JOURNAL_TAMPERED',
+      message: expect.stringMatching(/line 4: hash does not match/),
+    });
   });
 
   it('refuses to reopen a journal whose end was cut off, when the receipt head is given', async () => {
     const { file, text, head } = await writeSampleJournal();
     await fs.writeFile(file, text.split('\n').slice(0, 4).join('\n') + '\n');
-    await expect(openJournal(file, { create: false, expectedHead: head, expectedCount: 6 })).rejects.toMatchObject({ code: 'JOURNAL_TAMPERED', message: expect.stringMatching(/line 5: .*removed from the end/) });
+    await expect(openJournal(file, { create: false, expectedHead: head, expectedCount: 6 })).rejects.toMatchObject({
+      code: 'JOURNAL_TAMPERED',
+      message: expect.stringMatching(/line 5: .*removed from the end/),
+    });
   });
 
   it('refuses a second writer while the first is open, and lets it in after close', async () => {
     const file = path.join(await tempDir(), 'j.jsonl');
     const first = await openJournal(file, { create: true });
-    await expect(openJournal(file, { create: false })).rejects.toMatchObject({ code: 'JOURNAL_IN_USE', message: expect.stringContaining(String(process.pid)) });
+    await expect(openJournal(file, { create: false })).rejects.toMatchObject({
+      code: 'JOURNAL_IN_USE',
+      message: expect.stringContaining(String(process.pid)),
+    });
     await first.append('system', 'ceremony.started', {});
     await first.close();
     const second = await openJournal(file, { create: false });
@@ -81,7 +104,10 @@ describe('openJournal and append', () => {
   it('takes over a lock left by a process that no longer runs', async () => {
     const { file } = await writeSampleJournal();
     const dead = spawnSync(process.execPath, ['-e', '0']).pid;
-    await fs.writeFile(`${file}.lock`, JSON.stringify({ pid: dead, hostname: os.hostname(), since: '2025-01-01T00:00:00.000Z' }));
+    await fs.writeFile(
+      `${file}.lock`,
+      JSON.stringify({ pid: dead, hostname: os.hostname(), since: '2025-01-01T00:00:00.000Z' }),
+    );
     const journal = await openJournal(file, { create: false });
     expect(journal.count).toBe(6);
     await journal.close();
@@ -90,7 +116,9 @@ describe('openJournal and append', () => {
   it('orders concurrent appends from one writer into one chain', async () => {
     const file = path.join(await tempDir(), 'j.jsonl');
     const journal = await openJournal(file, { create: true });
-    const entries = await Promise.all(Array.from({ length: 25 }, (_, i) => journal.append('system', 'material.generated', { i })));
+    const entries = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => journal.append('system', 'material.generated', { i })),
+    );
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     await journal.close();
     expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 25 });
@@ -100,7 +128,9 @@ describe('openJournal and append', () => {
     const { file } = await writeSampleJournal();
     const journal = await openJournal(file, { create: false });
     await fs.appendFile(file, '{"forged":true}\n');
-    await expect(journal.append('system', 'key.imported', {})).rejects.toMatchObject({ code: 'JOURNAL_CHANGED_ELSEWHERE' });
+    await expect(journal.append('system', 'key.imported', {})).rejects.toMatchObject({
+      code: 'JOURNAL_CHANGED_ELSEWHERE',
+    });
     await expect(journal.append('system', 'key.imported', {})).rejects.toMatchObject({ code: 'JOURNAL_BROKEN' });
     await journal.close();
   });
@@ -109,12 +139,22 @@ describe('openJournal and append', () => {
     const { file, text } = await writeSampleJournal();
     const journal = await openJournal(file, { create: false });
     await expect(journal.append('', 'ceremony.started', {})).rejects.toMatchObject({ code: 'JOURNAL_ENTRY_INVALID' });
-    await expect(journal.append('Ada\nforged', 'ceremony.started', {})).rejects.toMatchObject({ code: 'JOURNAL_ENTRY_INVALID' });
+    await expect(journal.append('Ada\nforged', 'ceremony.started', {})).rejects.toMatchObject({
+      code: 'JOURNAL_ENTRY_INVALID',
+    });
     await expect(journal.append('system', 'Started!', {})).rejects.toMatchObject({ code: 'JOURNAL_ENTRY_INVALID' });
-    await expect(journal.append('system', 'ceremony.started', [] as never)).rejects.toMatchObject({ code: 'JOURNAL_ENTRY_INVALID' });
-    await expect(journal.append('system', 'ceremony.started', { n: Number.NaN })).rejects.toMatchObject({ code: 'JOURNAL_DATA_NOT_JSON' });
-    await expect(journal.append('system', 'ceremony.started', { when: new Date() as never })).rejects.toMatchObject({ code: 'JOURNAL_DATA_NOT_JSON' });
-    await expect(journal.append('system', 'ceremony.started', { big: 'x'.repeat(70_000) })).rejects.toMatchObject({ code: 'JOURNAL_ENTRY_INVALID' });
+    await expect(journal.append('system', 'ceremony.started', [] as never)).rejects.toMatchObject({
+      code: 'JOURNAL_ENTRY_INVALID',
+    });
+    await expect(journal.append('system', 'ceremony.started', { n: Number.NaN })).rejects.toMatchObject({
+      code: 'JOURNAL_DATA_NOT_JSON',
+    });
+    await expect(journal.append('system', 'ceremony.started', { when: new Date() as never })).rejects.toMatchObject({
+      code: 'JOURNAL_DATA_NOT_JSON',
+    });
+    await expect(journal.append('system', 'ceremony.started', { big: 'x'.repeat(70_000) })).rejects.toMatchObject({
+      code: 'JOURNAL_ENTRY_INVALID',
+    });
     expect(await fs.readFile(file, 'utf8')).toBe(text);
     const ok = await journal.append('system', 'ceremony.started', {});
     expect(ok.seq).toBe(7);
@@ -125,8 +165,12 @@ describe('openJournal and append', () => {
     const { file, text } = await writeSampleJournal();
     const journal = await openJournal(file, { create: false });
     const secret = Buffer.from('a1a2a3a4a5a6a7a8a9aaabacadaeafb0', 'hex');
-    await expect(journal.append('system', 'material.generated', { key: secret as never })).rejects.toMatchObject({ code: 'JOURNAL_SECRET_REFUSED' });
-    await expect(journal.append('system', 'material.generated', { material: secret.toString('hex') })).rejects.toMatchObject({ code: 'JOURNAL_SECRET_REFUSED' });
+    await expect(journal.append('system', 'material.generated', { key: secret as never })).rejects.toMatchObject({
+      code: 'JOURNAL_SECRET_REFUSED',
+    });
+    await expect(
+      journal.append('system', 'material.generated', { material: secret.toString('hex') }),
+    ).rejects.toMatchObject({ code: 'JOURNAL_SECRET_REFUSED' });
     await journal.close();
     const after = await fs.readFile(file, 'utf8');
     expect(after).toBe(text);
@@ -155,7 +199,11 @@ describe('openJournal and append', () => {
       open: async (p, flags, mode) => {
         const handle = await nodeFileLayer.open(p, flags, mode);
         if (!(flags & constants.O_APPEND)) return handle;
-        const realWrite = handle.write.bind(handle) as (b: Buffer, o: number, l: number) => Promise<{ bytesWritten: number }>;
+        const realWrite = handle.write.bind(handle) as (
+          b: Buffer,
+          o: number,
+          l: number,
+        ) => Promise<{ bytesWritten: number }>;
         return Object.assign(Object.create(handle) as typeof handle, {
           write: async (buffer: Buffer, offset: number, length: number) => {
             if (!failNext) return realWrite(buffer, offset, length);
@@ -169,7 +217,10 @@ describe('openJournal and append', () => {
     const journal = await openJournal(file, { create: true, layer });
     await journal.append('system', 'ceremony.started', {});
     failNext = true;
-    await expect(journal.append('system', 'material.wrapped', { keyId: 'k' })).rejects.toMatchObject({ code: 'JOURNAL_WRITE_FAILED', message: expect.stringMatching(/ENOSPC.*not recorded/) });
+    await expect(journal.append('system', 'material.wrapped', { keyId: 'k' })).rejects.toMatchObject({
+      code: 'JOURNAL_WRITE_FAILED',
+      message: expect.stringMatching(/ENOSPC.*not recorded/),
+    });
     expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 1 });
     const retried = await journal.append('system', 'material.wrapped', { keyId: 'k' });
     expect(retried.seq).toBe(2);

@@ -6,7 +6,11 @@ import { openJournal, type JsonObject } from '../../../src-main/core/journal';
 
 export const SAMPLE_EVENTS: [string, string, JsonObject][] = [
   ['system', 'ceremony.started', { ceremonyId: 'KF-1', side: 'air-gapped' }],
-  ['Ada Lovelace', 'parameters.read', { keyId: '43f1ffd7-18fb-4568-9575-602e009b7ee8', importTokenSha256: 'ab'.repeat(32) }],
+  [
+    'Ada Lovelace',
+    'parameters.read',
+    { keyId: '43f1ffd7-18fb-4568-9575-602e009b7ee8', importTokenSha256: 'ab'.repeat(32) },
+  ],
   ['Alan Turing', 'fingerprint.confirmed', { wrappingKeyFingerprint: 'cd'.repeat(32), readAloud: true }],
   ['system', 'material.generated', { spec: 'RSA_2048', publicKeyFingerprint: 'ef'.repeat(32) }],
   ['system', 'material.wrapped', { files: [{ name: 'EncryptedKeyMaterial.bin', size: 256 }], note: 'مفتاح ✓' }],
@@ -18,7 +22,9 @@ export async function tempDir(prefix = 'kf-journal-'): Promise<string> {
 }
 
 /** Writes the sample events (times one second apart) and returns the file and its lines. */
-export async function writeSampleJournal(dir?: string): Promise<{ file: string; text: string; lines: string[]; head: string }> {
+export async function writeSampleJournal(
+  dir?: string,
+): Promise<{ file: string; text: string; lines: string[]; head: string }> {
   const folder = dir ?? (await tempDir());
   const file = path.join(folder, 'ceremony.journal.jsonl');
   let t = Date.parse('2025-03-01T09:00:00.000Z');

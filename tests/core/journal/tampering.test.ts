@@ -3,7 +3,13 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chainEntry, encodeEntryLine, verifyJournal, verifyJournalText, type JournalEntry } from '../../../src-main/core/journal';
+import {
+  chainEntry,
+  encodeEntryLine,
+  verifyJournal,
+  verifyJournalText,
+  type JournalEntry,
+} from '../../../src-main/core/journal';
 import { joinLines, writeSampleJournal } from './sample';
 
 let lines: string[];
@@ -41,7 +47,11 @@ describe('verifyJournal on an untouched journal', () => {
   it('passes and reports the head hash and count', async () => {
     expect(verifyJournalText(text)).toEqual({ ok: true, headHash: head, count: n() });
     expect(await verifyJournal(file)).toEqual({ ok: true, headHash: head, count: n() });
-    expect(await verifyJournal(file, { expectedHead: head, expectedCount: n() })).toMatchObject({ ok: true, expectedHeadAt: n(), laterEntries: 0 });
+    expect(await verifyJournal(file, { expectedHead: head, expectedCount: n() })).toMatchObject({
+      ok: true,
+      expectedHeadAt: n(),
+      laterEntries: 0,
+    });
   });
 
   it('accepts the head hash as printed on a receipt (grouped, upper case)', () => {
@@ -73,7 +83,10 @@ describe('verifyJournal finds', () => {
 
   it('a rehashed edit of the last line only against the receipt head (a chain alone cannot)', () => {
     const last = parse(lines[n() - 1]!);
-    const forged = withLine(n() - 1, encodeEntryLine(chainEntry({ ...last, data: { manifestSha256: 'ff'.repeat(32) } })));
+    const forged = withLine(
+      n() - 1,
+      encodeEntryLine(chainEntry({ ...last, data: { manifestSha256: 'ff'.repeat(32) } })),
+    );
     expect(verifyJournalText(forged)).toMatchObject({ ok: true });
     expectBad(forged, n(), /not the expected head/, { expectedHead: head, expectedCount: n() });
     expectBad(forged, n() + 1, /not in the journal/, { expectedHead: head });
@@ -88,7 +101,16 @@ describe('verifyJournal finds', () => {
   it('an inserted forged entry, at the first line after it that no longer chains', () => {
     for (let i = 0; i < n(); i += 1) {
       const prev = i === 0 ? '0'.repeat(64) : parse(lines[i - 1]!).hash;
-      const forged = encodeEntryLine(chainEntry({ seq: i + 1, time: '2025-03-01T09:00:00.500Z', actor: 'Mallory', event: 'key.imported', data: {}, prev }));
+      const forged = encodeEntryLine(
+        chainEntry({
+          seq: i + 1,
+          time: '2025-03-01T09:00:00.500Z',
+          actor: 'Mallory',
+          event: 'key.imported',
+          data: {},
+          prev,
+        }),
+      );
       expectBad(joinLines([...lines.slice(0, i), forged, ...lines.slice(i)]), i + 2, /seq is/);
     }
   });
@@ -107,7 +129,9 @@ describe('verifyJournal finds', () => {
 
   it('a reordering that keeps seq numbers (renumbered, rehashed lines are still caught by prev)', () => {
     const entries = lines.map(parse);
-    const reordered = [entries[0]!, entries[2]!, entries[1]!, ...entries.slice(3)].map((e, i) => encodeEntryLine(chainEntry({ ...e, seq: i + 1 })));
+    const reordered = [entries[0]!, entries[2]!, entries[1]!, ...entries.slice(3)].map((e, i) =>
+      encodeEntryLine(chainEntry({ ...e, seq: i + 1 })),
+    );
     expectBad(joinLines(reordered), 2, /prev does not match the hash of line 1/);
   });
 
@@ -148,24 +172,46 @@ describe('verifyJournal finds', () => {
 
   it('entries added after the receipt: accepted and reported', () => {
     const entries = lines.map(parse);
-    const extra = chainEntry({ seq: n() + 1, time: '2025-03-01T10:00:00.000Z', actor: 'system', event: 'receipt.written', data: {}, prev: head });
+    const extra = chainEntry({
+      seq: n() + 1,
+      time: '2025-03-01T10:00:00.000Z',
+      actor: 'system',
+      event: 'receipt.written',
+      data: {},
+      prev: head,
+    });
     const longer = joinLines([...lines, encodeEntryLine(extra)]);
-    expect(verifyJournalText(longer, { expectedHead: head, expectedCount: n() })).toEqual({ ok: true, headHash: extra.hash, count: n() + 1, expectedHeadAt: n(), laterEntries: 1 });
+    expect(verifyJournalText(longer, { expectedHead: head, expectedCount: n() })).toEqual({
+      ok: true,
+      headHash: extra.hash,
+      count: n() + 1,
+      expectedHeadAt: n(),
+      laterEntries: 1,
+    });
     expect(entries).toHaveLength(n());
   });
 
   it('a reformatted line that still hashes the same (whitespace, key order, CRLF)', () => {
     const entry = parse(lines[1]!);
     expectBad(withLine(1, JSON.stringify(entry, null, 1).replace(/\n/g, '')), 2, /canonical/);
-    expectBad(withLine(1, JSON.stringify({ hash: entry.hash, ...entry })), 2, /canonical/);
+    const { hash, ...rest } = entry;
+    expectBad(withLine(1, JSON.stringify({ hash, ...rest })), 2, /canonical/);
     expectBad(text.replace(/\n/g, '\r\n'), 1, /canonical/);
   });
 
   it('unknown fields, wrong types and bad formats, through the schema', () => {
     const entry = parse(lines[0]!);
-    expectBad(withLine(0, encodeEntryLine(chainEntry({ ...entry, note: 'x' } as JournalEntry))), 1, /not a journal entry/);
+    expectBad(
+      withLine(0, encodeEntryLine(chainEntry({ ...entry, note: 'x' } as JournalEntry))),
+      1,
+      /not a journal entry/,
+    );
     expectBad(withLine(0, JSON.stringify({ ...entry, seq: '1' })), 1, /not a journal entry: seq/);
-    expectBad(withLine(0, encodeEntryLine(chainEntry({ ...entry, time: '2025-03-01 09:00:01' }))), 1, /not a journal entry: time/);
+    expectBad(
+      withLine(0, encodeEntryLine(chainEntry({ ...entry, time: '2025-03-01 09:00:01' }))),
+      1,
+      /not a journal entry: time/,
+    );
     expectBad(withLine(0, '[1,2,3]'), 1, /not a journal entry/);
   });
 
@@ -176,7 +222,11 @@ describe('verifyJournal finds', () => {
 
   it('a tampered file on disk, through verifyJournal(path)', async () => {
     await writeFile(file, text.replace('"Alan Turing"', '"Alan Turinh"'));
-    expect(await verifyJournal(file)).toEqual({ ok: false, line: 3, reason: expect.stringMatching(/hash does not match/) });
+    expect(await verifyJournal(file)).toEqual({
+      ok: false,
+      line: 3,
+      reason: expect.stringMatching(/hash does not match/),
+    });
     await writeFile(file, text);
   });
 });

@@ -5,25 +5,54 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, chainEntry, encodeEntryLine, verifyJournalText, type JournalEntry, type JsonObject } from '../../../src-main/core/journal';
+import {
+  GENESIS_HASH,
+  chainEntry,
+  encodeEntryLine,
+  verifyJournalText,
+  type JournalEntry,
+  type JsonObject,
+} from '../../../src-main/core/journal';
 
-const actor = fc.oneof(fc.constantFrom('system', 'Ada Lovelace', 'Alan Turing', 'מפתח'), fc.string({ minLength: 1, maxLength: 20 }).filter((s) => /^[^\p{Cc}\p{Cf}]+$/u.test(s)));
-const event = fc.constantFrom('ceremony.started', 'parameters.read', 'fingerprint.confirmed', 'material.generated', 'material.wrapped', 'bundle.written', 'key.imported');
-const data = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }) as fc.Arbitrary<JsonObject>;
+const actor = fc.oneof(
+  fc.constantFrom('system', 'Ada Lovelace', 'Alan Turing', 'מפתח'),
+  fc.string({ minLength: 1, maxLength: 20 }).filter((s) => /^[^\p{Cc}\p{Cf}]+$/u.test(s)),
+);
+const event = fc.constantFrom(
+  'ceremony.started',
+  'parameters.read',
+  'fingerprint.confirmed',
+  'material.generated',
+  'material.wrapped',
+  'bundle.written',
+  'key.imported',
+);
+const data = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), {
+  maxKeys: 4,
+}) as fc.Arbitrary<JsonObject>;
 
 /** A journal built with the same encoding openJournal uses. */
-const journal = fc.array(fc.tuple(actor, event, data, fc.integer({ min: 0, max: 10_000_000 })), { minLength: 1, maxLength: 8 }).map((items) => {
-  let prev = GENESIS_HASH;
-  let time = Date.parse('2025-01-01T00:00:00.000Z');
-  const entries: JournalEntry[] = items.map(([a, e, d, dt], i) => {
-    time += dt;
-    const entry = chainEntry({ seq: i + 1, time: new Date(time).toISOString(), actor: a, event: e, data: JSON.parse(JSON.stringify(d)) as JsonObject, prev });
-    prev = entry.hash;
-    return entry;
+const journal = fc
+  .array(fc.tuple(actor, event, data, fc.integer({ min: 0, max: 10_000_000 })), { minLength: 1, maxLength: 8 })
+  .map((items) => {
+    let prev = GENESIS_HASH;
+    let time = Date.parse('2025-01-01T00:00:00.000Z');
+    const entries: JournalEntry[] = items.map(([a, e, d, dt], i) => {
+      time += dt;
+      const entry = chainEntry({
+        seq: i + 1,
+        time: new Date(time).toISOString(),
+        actor: a,
+        event: e,
+        data: JSON.parse(JSON.stringify(d)) as JsonObject,
+        prev,
+      });
+      prev = entry.hash;
+      return entry;
+    });
+    const text = entries.map((e) => `${encodeEntryLine(e)}\n`).join('');
+    return { text, head: prev, count: entries.length };
   });
-  const text = entries.map((e) => `${encodeEntryLine(e)}\n`).join('');
-  return { text, head: prev, count: entries.length };
-});
 
 type Mutation =
   | { kind: 'flip'; at: number; xor: number }
@@ -39,7 +68,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), line: fc.nat() }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 6 }) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 6 }),
+  }),
 );
 
 /** Splits journal bytes into lines (each without its "\n"; a last piece without one is kept). */
@@ -89,7 +122,11 @@ function mutate(bytes: Buffer, m: Mutation): Buffer {
 
 /** True when `mutated` is the original with whole lines cut off the end. */
 function isWholeLinePrefix(original: Buffer, mutated: Buffer): boolean {
-  return mutated.length < original.length && original.subarray(0, mutated.length).equals(mutated) && (mutated.length === 0 || mutated[mutated.length - 1] === 0x0a);
+  return (
+    mutated.length < original.length &&
+    original.subarray(0, mutated.length).equals(mutated) &&
+    (mutated.length === 0 || mutated[mutated.length - 1] === 0x0a)
+  );
 }
 
 describe('verifyJournal under random mutation', () => {
@@ -97,7 +134,10 @@ describe('verifyJournal under random mutation', () => {
     fc.assert(
       fc.property(journal, ({ text, head, count }) => {
         expect(verifyJournalText(text)).toEqual({ ok: true, headHash: head, count });
-        expect(verifyJournalText(text, { expectedHead: head, expectedCount: count })).toMatchObject({ ok: true, laterEntries: 0 });
+        expect(verifyJournalText(text, { expectedHead: head, expectedCount: count })).toMatchObject({
+          ok: true,
+          laterEntries: 0,
+        });
       }),
       { numRuns: 200 },
     );
@@ -107,7 +147,7 @@ describe('verifyJournal under random mutation', () => {
     fc.assert(
       fc.property(journal, fc.array(mutation, { minLength: 1, maxLength: 3 }), ({ text, head, count }, mutations) => {
         const original = Buffer.from(text, 'utf8');
-        const mutated = mutations.reduce((acc, m) => mutate(acc, m), original);
+        const mutated = mutations.reduce<Buffer>((acc, m) => mutate(acc, m), original);
         fc.pre(!mutated.equals(original));
         const withReceipt = verifyJournalText(mutated, { expectedHead: head, expectedCount: count });
         expect(withReceipt.ok).toBe(false);

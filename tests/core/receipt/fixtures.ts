@@ -44,11 +44,29 @@ export function sampleKey(spec: KeySpec, side: CeremonySide, alias = HOSTILE_ALI
     wrappingKeyFingerprint: sha256Hex(`wrapping:${spec}`),
     importTokenSha256: sha256Hex(`token:${spec}`),
     outputFiles: files,
-    ...(asym ? { publicKeyFingerprint: sha256Hex(`pub:${spec}`) } : { keyCheckValue: sha256Hex(`kcv:${spec}`).slice(0, 6) }),
+    ...(asym
+      ? { publicKeyFingerprint: sha256Hex(`pub:${spec}`) }
+      : { keyCheckValue: sha256Hex(`kcv:${spec}`).slice(0, 6) }),
     materialExpiry: asym ? 'never' : new Date('2026-03-01T00:00:00Z'),
-    ...(side === 'online' ? { importResult: 'Imported; key state Enabled (2)', verificationResult: asym ? 'get-publickey matches the fingerprint above' : 'describe-key: Enabled (2), origin external' } : {}),
+    ...(side === 'online'
+      ? {
+          importResult: 'Imported; key state Enabled (2)',
+          verificationResult: asym
+            ? 'get-publickey matches the fingerprint above'
+            : 'describe-key: Enabled (2), origin external',
+        }
+      : {}),
     ...(spec === 'AES_256'
-      ? { custody: { threshold: 2, holders: [{ shareIndex: 3, custodian: HOSTILE.hebrew }, { shareIndex: 1, custodian: HOSTILE.img }, { shareIndex: 2, custodian: 'Grace Hopper' }] } }
+      ? {
+          custody: {
+            threshold: 2,
+            holders: [
+              { shareIndex: 3, custodian: HOSTILE.hebrew },
+              { shareIndex: 1, custodian: HOSTILE.img },
+              { shareIndex: 2, custodian: 'Grace Hopper' },
+            ],
+          },
+        }
       : {}),
   };
 }
@@ -59,12 +77,18 @@ export function sampleReceiptInput(side: CeremonySide, specs: readonly KeySpec[]
     title: `Quarterly key import ${HOSTILE.script}`,
     side,
     clock: { at: new Date('2025-03-01T09:30:05.123Z'), utcOffsetMinutes: 60, timeZone: 'Europe/Berlin' },
-    workstation: { hostname: side === 'online' ? 'ops-ws-07' : 'vault-airgap-01', os: 'Linux 6.1.0-28-amd64 (linux/x64)' },
+    workstation: {
+      hostname: side === 'online' ? 'ops-ws-07' : 'vault-airgap-01',
+      os: 'Linux 6.1.0-28-amd64 (linux/x64)',
+    },
     app: { version: '0.1.0', build: 'a1b2c3d' },
     operator: `Ada Lovelace ${HOSTILE.img}`,
     witnesses: [HOSTILE.script, HOSTILE.arabic, 'Alan Turing'],
     keys: specs.map((spec) => sampleKey(spec, side)),
-    bundle: { name: side === 'online' ? 'the wrapped-material bundle manifest (read)' : 'the wrapped-material bundle manifest', digest: sha256Hex(`bundle:${side}`) },
+    bundle: {
+      name: side === 'online' ? 'the wrapped-material bundle manifest (read)' : 'the wrapped-material bundle manifest',
+      digest: sha256Hex(`bundle:${side}`),
+    },
     journal: { headHash: sha256Hex(`journal:${side}`), count: 42 },
   };
 }

@@ -7,12 +7,38 @@
 import { QR_QUIET_ZONE } from '../../../src-main/core/receipt';
 
 const ALIGNMENT: Record<number, number[]> = {
-  1: [], 2: [6, 18], 3: [6, 22], 4: [6, 26], 5: [6, 30], 6: [6, 34], 7: [6, 22, 38], 8: [6, 24, 42], 9: [6, 26, 46], 10: [6, 28, 50],
+  1: [],
+  2: [6, 18],
+  3: [6, 22],
+  4: [6, 26],
+  5: [6, 30],
+  6: [6, 34],
+  7: [6, 22, 38],
+  8: [6, 24, 42],
+  9: [6, 26, 46],
+  10: [6, 28, 50],
 };
 /** Error correction level M: [count, total codewords, data codewords] per block group. */
 const BLOCKS_M: Record<number, [number, number, number][]> = {
-  1: [[1, 26, 16]], 2: [[1, 44, 28]], 3: [[1, 70, 44]], 4: [[2, 50, 32]], 5: [[2, 67, 43]],
-  6: [[4, 43, 27]], 7: [[4, 49, 31]], 8: [[2, 60, 38], [2, 61, 39]], 9: [[3, 58, 36], [2, 59, 37]], 10: [[4, 69, 43], [1, 70, 44]],
+  1: [[1, 26, 16]],
+  2: [[1, 44, 28]],
+  3: [[1, 70, 44]],
+  4: [[2, 50, 32]],
+  5: [[2, 67, 43]],
+  6: [[4, 43, 27]],
+  7: [[4, 49, 31]],
+  8: [
+    [2, 60, 38],
+    [2, 61, 39],
+  ],
+  9: [
+    [3, 58, 36],
+    [2, 59, 37],
+  ],
+  10: [
+    [4, 69, 43],
+    [1, 70, 44],
+  ],
 };
 const EC_LEVEL_BITS = { L: 1, M: 0, Q: 3, H: 2 } as const;
 const MASKS: ((r: number, c: number) => boolean)[] = [
@@ -43,9 +69,28 @@ function readFormat(m: boolean[][]): { level: keyof typeof EC_LEVEL_BITS; mask: 
   const n = m.length;
   const at = (r: number, c: number): number => (m[r]?.[c] ? 1 : 0);
   // Copy 1 around the top-left finder: bits 14..9 at (8,0..5), 8 at (8,7), 7 at (8,8), 6 at (7,8), 5..0 at (5..0,8).
-  const cells1: [number, number][] = [[8, 0], [8, 1], [8, 2], [8, 3], [8, 4], [8, 5], [8, 7], [8, 8], [7, 8], [5, 8], [4, 8], [3, 8], [2, 8], [1, 8], [0, 8]];
+  const cells1: [number, number][] = [
+    [8, 0],
+    [8, 1],
+    [8, 2],
+    [8, 3],
+    [8, 4],
+    [8, 5],
+    [8, 7],
+    [8, 8],
+    [7, 8],
+    [5, 8],
+    [4, 8],
+    [3, 8],
+    [2, 8],
+    [1, 8],
+    [0, 8],
+  ];
   // Copy 2: bits 14..8 at (n-1..n-7, 8), bits 7..0 at (8, n-8..n-1).
-  const cells2: [number, number][] = [...Array.from({ length: 7 }, (_, i): [number, number] => [n - 1 - i, 8]), ...Array.from({ length: 8 }, (_, i): [number, number] => [8, n - 8 + i])];
+  const cells2: [number, number][] = [
+    ...Array.from({ length: 7 }, (_, i): [number, number] => [n - 1 - i, 8]),
+    ...Array.from({ length: 8 }, (_, i): [number, number] => [8, n - 8 + i]),
+  ];
   const read = (cells: [number, number][]): number => cells.reduce((acc, [r, c]) => (acc << 1) | at(r, c), 0);
   const f1 = read(cells1);
   const f2 = read(cells2);
@@ -53,7 +98,9 @@ function readFormat(m: boolean[][]): { level: keyof typeof EC_LEVEL_BITS; mask: 
   const data5 = Array.from({ length: 32 }, (_, d) => d).find((d) => bchFormat(d) === f1);
   if (data5 === undefined) throw new Error('format information fails its BCH check');
   const levelBits = data5 >> 3;
-  const level = (Object.keys(EC_LEVEL_BITS) as (keyof typeof EC_LEVEL_BITS)[]).find((k) => EC_LEVEL_BITS[k] === levelBits);
+  const level = (Object.keys(EC_LEVEL_BITS) as (keyof typeof EC_LEVEL_BITS)[]).find(
+    (k) => EC_LEVEL_BITS[k] === levelBits,
+  );
   if (!level) throw new Error('bad level');
   return { level, mask: data5 & 7 };
 }
@@ -61,7 +108,8 @@ function readFormat(m: boolean[][]): { level: keyof typeof EC_LEVEL_BITS; mask: 
 function functionModules(n: number, version: number): boolean[][] {
   const f = Array.from({ length: n }, () => Array<boolean>(n).fill(false));
   const fill = (r0: number, c0: number, h: number, w: number): void => {
-    for (let r = r0; r < r0 + h; r += 1) for (let c = c0; c < c0 + w; c += 1) if (r >= 0 && c >= 0 && r < n && c < n) f[r]![c] = true;
+    for (let r = r0; r < r0 + h; r += 1)
+      for (let c = c0; c < c0 + w; c += 1) if (r >= 0 && c >= 0 && r < n && c < n) f[r]![c] = true;
   };
   fill(0, 0, 9, 9); // finder, separator, format
   fill(0, n - 8, 9, 8);
@@ -69,10 +117,11 @@ function functionModules(n: number, version: number): boolean[][] {
   fill(6, 0, 1, n); // timing
   fill(0, 6, n, 1);
   const centers = ALIGNMENT[version] ?? [];
-  for (const r of centers) for (const c of centers) {
-    const nearFinder = (r < 9 && c < 9) || (r < 9 && c > n - 10) || (r > n - 10 && c < 9);
-    if (!nearFinder) fill(r - 2, c - 2, 5, 5);
-  }
+  for (const r of centers)
+    for (const c of centers) {
+      const nearFinder = (r < 9 && c < 9) || (r < 9 && c > n - 10) || (r > n - 10 && c < 9);
+      if (!nearFinder) fill(r - 2, c - 2, 5, 5);
+    }
   if (version >= 7) {
     fill(0, n - 11, 6, 3);
     fill(n - 11, 0, 3, 6);
@@ -129,7 +178,9 @@ export function decodeQrMatrix(m: boolean[][]): DecodedQr {
   const { level, mask } = readFormat(m);
   if (level !== 'M') throw new Error(`error correction ${level}, expected M`);
   const codewords = readCodewords(m, version, mask);
-  const groups = BLOCKS_M[version]!.flatMap(([count, total, data]) => Array.from({ length: count }, () => ({ total, data })));
+  const groups = BLOCKS_M[version]!.flatMap(([count, total, data]) =>
+    Array.from({ length: count }, () => ({ total, data })),
+  );
   const blocks = groups.map(() => [] as number[]);
   let k = 0;
   const maxData = Math.max(...groups.map((g) => g.data));

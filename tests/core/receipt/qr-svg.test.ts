@@ -27,9 +27,16 @@ describe('qrSvg', () => {
 
   it('round-trips any printable ASCII text up to 200 characters', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 200 }), (text) => {
-        expect(decodeQrMatrix(matrixFromSvg(qrSvg(text))).text).toBe(text);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+          minLength: 1,
+          maxLength: 200,
+        }),
+        (text) => {
+          expect(decodeQrMatrix(matrixFromSvg(qrSvg(text))).text).toBe(text);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -16,6 +16,34 @@ import { htmlToPdf, launchChromium, newOfflinePage } from '../../support/chromiu
 import { HOSTILE, sampleReceiptInput } from './fixtures';
 import { decodeQrMatrix } from './qr-decode';
 
+/** The few browser globals the page functions use (tsconfig.node has no DOM lib, on purpose). */
+interface PageElement {
+  readonly attributes: ArrayLike<{ readonly name: string }>;
+  getAttribute(name: string): string | null;
+}
+interface PageCanvas {
+  width: number;
+  height: number;
+  getContext(
+    kind: '2d',
+  ): {
+    imageSmoothingEnabled: boolean;
+    drawImage(img: unknown, x: number, y: number, w: number, h: number): void;
+    getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+  } | null;
+}
+interface PageGlobals {
+  document: {
+    querySelectorAll(selector: string): ArrayLike<PageElement & { viewBox: { baseVal: { width: number } } }>;
+    querySelector(selector: string): PageElement | null;
+    createElement(tag: 'canvas'): PageCanvas;
+    body: { innerText: string };
+  };
+  Image: new () => { src: string; decode(): Promise<void> };
+  XMLSerializer: new () => { serializeToString(node: unknown): string };
+  btoa(data: string): string;
+}
+
 const OUT = path.resolve('test-results/receipts');
 const SIDES = ['online', 'air-gapped'] as const;
 let browser: Browser;
@@ -35,8 +63,9 @@ async function qrMatricesFromPage(html: string): Promise<boolean[][][]> {
   try {
     await page.setContent(html);
     return await page.evaluate(async () => {
+      const { document, Image, XMLSerializer, btoa } = globalThis as unknown as PageGlobals;
       const result: boolean[][][] = [];
-      for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>('svg.qr'))) {
+      for (const svg of Array.from(document.querySelectorAll('svg.qr'))) {
         const total = svg.viewBox.baseVal.width;
         const scale = 8;
         const img = new Image();
@@ -55,12 +84,23 @@ async function qrMatricesFromPage(html: string): Promise<boolean[][][]> {
         };
         const quiet = 4;
         for (let i = 0; i < total; i += 1) {
-          for (const [r, c] of [[i, 0], [0, i], [i, total - 1], [total - 1, i], [i, quiet - 1], [quiet - 1, i]] as const) {
+          for (const [r, c] of [
+            [i, 0],
+            [0, i],
+            [i, total - 1],
+            [total - 1, i],
+            [i, quiet - 1],
+            [quiet - 1, i],
+          ] as const) {
             if (dark(r, c)) throw new Error('the quiet zone is not white');
           }
         }
         const modules = total - 2 * quiet;
-        result.push(Array.from({ length: modules }, (_, r) => Array.from({ length: modules }, (_, c) => dark(r + quiet, c + quiet))));
+        result.push(
+          Array.from({ length: modules }, (_, r) =>
+            Array.from({ length: modules }, (_, c) => dark(r + quiet, c + quiet)),
+          ),
+        );
       }
       return result;
     });
@@ -83,20 +123,34 @@ describe.each(SIDES)('the %s receipt in Chromium', (side) => {
     });
     try {
       await page.setContent(html, { waitUntil: 'load' });
-      const dom = await page.evaluate(() => ({
-        active: document.querySelectorAll('script, img, iframe, object, embed, link, base, form, input, a, video, audio, source').length,
-        riskyAttributes: Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).map((a) => a.name)).filter((n) => /^on|^src$|^href$|^srcset$|^action$/i.test(n)),
-        csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
-        text: document.body.innerText,
-        svgs: document.querySelectorAll('svg.qr').length,
-      }));
+      const dom = await page.evaluate(() => {
+        const { document } = globalThis as unknown as PageGlobals;
+        return {
+          active: document.querySelectorAll(
+            'script, img, iframe, object, embed, link, base, form, input, a, video, audio, source',
+          ).length,
+          riskyAttributes: Array.from(document.querySelectorAll('*'))
+            .flatMap((el) => Array.from(el.attributes).map((a) => a.name))
+            .filter((n) => /^on|^src$|^href$|^srcset$|^action$/i.test(n)),
+          csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+          text: document.body.innerText,
+          svgs: document.querySelectorAll('svg.qr').length,
+        };
+      });
       expect(dom.active).toBe(0);
       expect(dom.riskyAttributes).toEqual([]);
       expect(dom.csp).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
       expect(dom.svgs).toBe(2);
       expect(requests).toEqual([]);
       expect(dialogs).toEqual([]);
-      for (const hostile of [HOSTILE.script, HOSTILE.img, HOSTILE.long, HOSTILE.arabic, HOSTILE.hebrew, 'invoice[U+202E]txt.exe']) {
+      for (const hostile of [
+        HOSTILE.script,
+        HOSTILE.img,
+        HOSTILE.long,
+        HOSTILE.arabic,
+        HOSTILE.hebrew,
+        'invoice[U+202E]txt.exe',
+      ]) {
         expect(dom.text).toContain(hostile);
       }
 
@@ -105,8 +159,24 @@ describe.each(SIDES)('the %s receipt in Chromium', (side) => {
         input.ceremonyId,
         input.workstation.hostname,
         ...[input.operator, ...input.witnesses].map(visibleText),
-        ...input.keys.flatMap((k) => [k.keyId, visibleText(k.alias), k.spec, k.usage, k.wrappingAlgorithm, ...k.outputFiles.map((f) => f.name), ...(k.custody?.holders.map((h) => h.custodian) ?? [])]),
-        ...[input.bundle.digest, input.journal.headHash, ...input.keys.flatMap((k) => [k.wrappingKeyFingerprint, k.importTokenSha256, ...k.outputFiles.map((f) => f.sha256)])].flatMap((h) => groupHexLines(h)),
+        ...input.keys.flatMap((k) => [
+          k.keyId,
+          visibleText(k.alias),
+          k.spec,
+          k.usage,
+          k.wrappingAlgorithm,
+          ...k.outputFiles.map((f) => f.name),
+          ...(k.custody?.holders.map((h) => h.custodian) ?? []),
+        ]),
+        ...[
+          input.bundle.digest,
+          input.journal.headHash,
+          ...input.keys.flatMap((k) => [
+            k.wrappingKeyFingerprint,
+            k.importTokenSha256,
+            ...k.outputFiles.map((f) => f.sha256),
+          ]),
+        ].flatMap((h) => groupHexLines(h)),
       ];
       for (const fact of facts) {
         expect(dom.text).toContain(fact);
@@ -126,24 +196,39 @@ describe.each(SIDES)('the %s receipt in Chromium', (side) => {
   it.each([
     ['A4', /Page size:\s+595\.\d+ x 842\.\d+ pts/],
     ['Letter', /Page size:\s+612 x 792 pts/],
-  ] as const)('prints to a legible %s PDF (checked with pdftotext) and keeps page 1 as a PNG', async (format, pageSize) => {
-    const base = path.join(OUT, `receipt-${side}-${format}`);
-    await htmlToPdf(html, `${base}.pdf`, format, browser);
-    expect(execFileSync('pdfinfo', [`${base}.pdf`], { encoding: 'utf8' })).toMatch(pageSize);
-    const pdfText = execFileSync('pdftotext', ['-layout', `${base}.pdf`, '-'], { encoding: 'utf8' });
-    expect(pdfText).toContain('Keyferry ceremony receipt');
-    expect(pdfText).toContain(input.ceremonyId);
-    for (const key of input.keys) expect(pdfText).toContain(key.keyId);
-    for (const line of [...groupHexLines(input.bundle.digest), ...groupHexLines(input.journal.headHash)]) expect(pdfText).toContain(line);
-    expect(pdfText).toContain(HOSTILE.script);
-    expect(pdfText.match(/Signature/g)?.length).toBe(1 + input.witnesses.length);
-    expect(pdfText.match(/\bDate\b/g)?.length).toBeGreaterThanOrEqual(1 + input.witnesses.length);
-    expect(pdfText).toMatch(/Page 1 of \d+/);
-    expect(pdfText).toContain(side === 'online' ? 'Imported; key state Enabled (2)' : 'not applicable on this side');
+  ] as const)(
+    'prints to a legible %s PDF (checked with pdftotext) and keeps page 1 as a PNG',
+    async (format, pageSize) => {
+      const base = path.join(OUT, `receipt-${side}-${format}`);
+      await htmlToPdf(html, `${base}.pdf`, format, browser);
+      expect(execFileSync('pdfinfo', [`${base}.pdf`], { encoding: 'utf8' })).toMatch(pageSize);
+      const pdfText = execFileSync('pdftotext', ['-layout', `${base}.pdf`, '-'], { encoding: 'utf8' });
+      expect(pdfText).toContain('Keyferry ceremony receipt');
+      expect(pdfText).toContain(input.ceremonyId);
+      for (const key of input.keys) expect(pdfText).toContain(key.keyId);
+      for (const line of [...groupHexLines(input.bundle.digest), ...groupHexLines(input.journal.headHash)])
+        expect(pdfText).toContain(line);
+      expect(pdfText).toContain(HOSTILE.script);
+      expect(pdfText.match(/Signature/g)?.length).toBe(1 + input.witnesses.length);
+      expect(pdfText.match(/\bDate\b/g)?.length).toBeGreaterThanOrEqual(1 + input.witnesses.length);
+      expect(pdfText).toMatch(/Page 1 of \d+/);
+      expect(pdfText).toContain(side === 'online' ? 'Imported; key state Enabled (2)' : 'not applicable on this side');
 
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', `${base}.pdf`, `${base}-page1`]);
-    const png = readFileSync(`${base}-page1.png`);
-    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-    expect(statSync(`${base}-page1.png`).size).toBeGreaterThan(10_000);
-  });
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        `${base}.pdf`,
+        `${base}-page1`,
+      ]);
+      const png = readFileSync(`${base}-page1.png`);
+      expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      expect(statSync(`${base}-page1.png`).size).toBeGreaterThan(10_000);
+    },
+  );
 });

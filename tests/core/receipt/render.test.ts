@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { KEY_SPECS } from '../../../src-main/core/crypto/key-spec';
-import { groupHexLines, RECEIPT_CSP, renderReceiptHtml, renderReceiptText, type ReceiptInput, type ReceiptKey } from '../../../src-main/core/receipt';
+import {
+  groupHexLines,
+  RECEIPT_CSP,
+  renderReceiptHtml,
+  renderReceiptText,
+  type ReceiptInput,
+  type ReceiptKey,
+} from '../../../src-main/core/receipt';
 import { HOSTILE, sampleKey, sampleReceiptInput } from './fixtures';
 
 const SIDES = ['online', 'air-gapped'] as const;
@@ -48,7 +55,16 @@ describe.each(SIDES)('the %s receipt', (side) => {
   });
 
   it('prints the bundle digest, the journal head and every hash in groups of four, in both twins', () => {
-    const hashes = [input.bundle.digest, input.journal.headHash, ...input.keys.flatMap((k) => [k.wrappingKeyFingerprint, k.importTokenSha256, k.publicKeyFingerprint ?? '', ...k.outputFiles.map((f) => f.sha256)])].filter(Boolean);
+    const hashes = [
+      input.bundle.digest,
+      input.journal.headHash,
+      ...input.keys.flatMap((k) => [
+        k.wrappingKeyFingerprint,
+        k.importTokenSha256,
+        k.publicKeyFingerprint ?? '',
+        ...k.outputFiles.map((f) => f.sha256),
+      ]),
+    ].filter(Boolean);
     for (const hash of hashes) {
       const [a, b] = groupHexLines(hash);
       expect(a).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
@@ -67,20 +83,27 @@ describe.each(SIDES)('the %s receipt', (side) => {
     expect(text.match(/Signature: _+ {4}Date: _+/g)).toHaveLength(people);
   });
 
-  it(side === 'online' ? 'states the import and verification results' : 'says import and verification are not applicable on this side', () => {
-    for (const doc of [html, text]) {
-      if (side === 'online') {
-        expect(doc).toContain('Imported; key state Enabled (2)');
-        expect(doc).toContain('get-publickey matches the fingerprint above');
-        expect(doc).not.toContain('not applicable on this side');
-      } else {
-        expect(doc.match(/not applicable on this side/g)).toHaveLength(2 * input.keys.length);
+  it(
+    side === 'online'
+      ? 'states the import and verification results'
+      : 'says import and verification are not applicable on this side',
+    () => {
+      for (const doc of [html, text]) {
+        if (side === 'online') {
+          expect(doc).toContain('Imported; key state Enabled (2)');
+          expect(doc).toContain('get-publickey matches the fingerprint above');
+          expect(doc).not.toContain('not applicable on this side');
+        } else {
+          expect(doc.match(/not applicable on this side/g)).toHaveLength(2 * input.keys.length);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('lists custody holders by share index', () => {
-    expect(text).toMatch(/Custody: any 2 of 3 shares\n\s+Share 1: "><img src=x onerror=alert\(1\)>\n\s+Share 2: Grace Hopper\n\s+Share 3: מפתח הצפנה ראשי/);
+    expect(text).toMatch(
+      /Custody: any 2 of 3 shares\n\s+Share 1: "><img src=x onerror=alert\(1\)>\n\s+Share 2: Grace Hopper\n\s+Share 3: מפתח הצפנה ראשי/,
+    );
     expect(html).toContain('Custody: any 2 of 3 shares');
   });
 
@@ -92,43 +115,76 @@ describe.each(SIDES)('the %s receipt', (side) => {
 });
 
 describe('receipts for every key spec', () => {
-  it.each(KEY_SPECS.flatMap((spec) => SIDES.map((side) => [spec, side] as const)))('%s on the %s side shows its material check', (spec, side) => {
-    const input = sampleReceiptInput(side, [spec]);
-    const key = input.keys[0]!;
-    const html = renderReceiptHtml(input);
-    const text = renderReceiptText(input);
-    for (const doc of [html, text]) {
-      expect(doc).toContain(key.keyId);
-      expect(doc).toContain(spec);
-      if (spec === 'AES_256') {
-        expect(doc).toContain('Key check value');
-        expect(doc).toContain('2026-03-01 00:00:00 UTC');
-      } else {
-        expect(doc).toContain('Public-key fingerprint (SHA-256)');
-        expect(doc).toContain(groupHexLines(key.publicKeyFingerprint!)[0]);
-        expect(doc).toMatch(/Material expiry[ .]*(<\/th><td><bdi>)?never/);
+  it.each(KEY_SPECS.flatMap((spec) => SIDES.map((side) => [spec, side] as const)))(
+    '%s on the %s side shows its material check',
+    (spec, side) => {
+      const input = sampleReceiptInput(side, [spec]);
+      const key = input.keys[0]!;
+      const html = renderReceiptHtml(input);
+      const text = renderReceiptText(input);
+      for (const doc of [html, text]) {
+        expect(doc).toContain(key.keyId);
+        expect(doc).toContain(spec);
+        if (spec === 'AES_256') {
+          expect(doc).toContain('Key check value');
+          expect(doc).toContain('2026-03-01 00:00:00 UTC');
+        } else {
+          expect(doc).toContain('Public-key fingerprint (SHA-256)');
+          expect(doc).toContain(groupHexLines(key.publicKeyFingerprint!)[0]);
+          expect(doc).toMatch(/Material expiry[ .]*(<\/th><td><bdi>)?never/);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('receipt input checks', () => {
   const base = sampleReceiptInput('online');
   it.each<[string, ReceiptInput, RegExp]>([
     ['a short hash', { ...base, bundle: { ...base.bundle, digest: 'abcd' } }, /bundle digest/],
-    ['an upper-case hash', { ...base, journal: { ...base.journal, headHash: base.journal.headHash.toUpperCase() } }, /journal head hash/],
+    [
+      'an upper-case hash',
+      { ...base, journal: { ...base.journal, headHash: base.journal.headHash.toUpperCase() } },
+      /journal head hash/,
+    ],
     ['a ceremony ID that is a path', { ...base, ceremonyId: '../../etc' }, /ceremony ID/],
     ['no keys', { ...base, keys: [] }, /at least one key/],
-    ['an asymmetric key without its public-key fingerprint', withKey(base, { publicKeyFingerprint: undefined }, 1), /public-key fingerprint/],
+    [
+      'an asymmetric key without its public-key fingerprint',
+      withKey(base, { publicKeyFingerprint: undefined }, 1),
+      /public-key fingerprint/,
+    ],
     ['an AES key without a key check value', withKey(base, { keyCheckValue: undefined }, 0), /key check value/],
-    ['an expiry on asymmetric material', withKey(base, { materialExpiry: new Date('2030-01-01T00:00:00Z') }, 1), /never expires/],
+    [
+      'an expiry on asymmetric material',
+      withKey(base, { materialExpiry: new Date('2030-01-01T00:00:00Z') }, 1),
+      /never expires/,
+    ],
     ['the online side without an import result', withKey(base, { importResult: undefined }), /import result/],
-    ['a custody threshold above the share count', withKey(base, { custody: { threshold: 4, holders: [{ shareIndex: 1, custodian: 'A' }] } }), /threshold/],
-    ['duplicate share indexes', withKey(base, { custody: { threshold: 1, holders: [{ shareIndex: 1, custodian: 'A' }, { shareIndex: 1, custodian: 'B' }] } }), /unique/],
+    [
+      'a custody threshold above the share count',
+      withKey(base, { custody: { threshold: 4, holders: [{ shareIndex: 1, custodian: 'A' }] } }),
+      /threshold/,
+    ],
+    [
+      'duplicate share indexes',
+      withKey(base, {
+        custody: {
+          threshold: 1,
+          holders: [
+            { shareIndex: 1, custodian: 'A' },
+            { shareIndex: 1, custodian: 'B' },
+          ],
+        },
+      }),
+      /unique/,
+    ],
     ['an invalid date', { ...base, clock: { ...base.clock, at: new Date('nope') } }, /time/],
     ['an empty operator', { ...base, operator: ' ' }, /operator/],
   ])('refuses %s', (_name, input, message) => {
-    expect(() => renderReceiptHtml(input)).toThrow(expect.objectContaining({ code: 'RECEIPT_INPUT_INVALID', message: expect.stringMatching(message) }));
+    expect(() => renderReceiptHtml(input)).toThrow(
+      expect.objectContaining({ code: 'RECEIPT_INPUT_INVALID', message: expect.stringMatching(message) }),
+    );
     expect(() => renderReceiptText(input)).toThrow(expect.objectContaining({ code: 'RECEIPT_INPUT_INVALID' }));
   });
 
@@ -138,7 +194,10 @@ describe('receipt input checks', () => {
   });
 
   it('writes negative and half-hour offsets correctly', () => {
-    const text = renderReceiptText({ ...base, clock: { at: new Date('2025-03-01T03:00:00.000Z'), utcOffsetMinutes: -330 } });
+    const text = renderReceiptText({
+      ...base,
+      clock: { at: new Date('2025-03-01T03:00:00.000Z'), utcOffsetMinutes: -330 },
+    });
     expect(text).toContain('2025-02-28 21:30:00 UTC-05:30');
   });
 });

@@ -14,6 +14,8 @@ interface Armed {
   readonly action: string;
   readonly fault: Fault;
   remaining: number;
+  /** Matching requests to let through before the fault starts firing. */
+  skip: number;
 }
 
 export class SimulatorFaults {
@@ -21,17 +23,20 @@ export class SimulatorFaults {
 
   /** Delays the answer to `action` by `ms`; the action itself takes effect at once. */
   delayAnswer(action: string, ms: number, times = 1): void {
-    this.#armed.push({ action, fault: { kind: 'delay', ms }, remaining: times });
+    this.#armed.push({ action, fault: { kind: 'delay', ms }, remaining: times, skip: 0 });
   }
 
-  /** Answers `action` with HTTP `status` (a KMS.0101 body), before it runs or after it took effect. */
-  failWith(action: string, status: number, when: FaultTiming, times = 1): void {
-    this.#armed.push({ action, fault: { kind: 'status', status, when }, remaining: times });
+  /**
+   * Answers `action` with HTTP `status` (a KMS.0101 body), before it runs or after it took
+   * effect, `times` times once `skip` matching requests went through normally.
+   */
+  failWith(action: string, status: number, when: FaultTiming, times = 1, skip = 0): void {
+    this.#armed.push({ action, fault: { kind: 'status', status, when }, remaining: times, skip });
   }
 
   /** Drops the connection of `action`, before it runs or after it took effect. */
   dropConnection(action: string, when: FaultTiming, times = 1): void {
-    this.#armed.push({ action, fault: { kind: 'drop', when }, remaining: times });
+    this.#armed.push({ action, fault: { kind: 'drop', when }, remaining: times, skip: 0 });
   }
 
   clear(): void {
@@ -45,6 +50,10 @@ export class SimulatorFaults {
     );
     const armed = index < 0 ? undefined : this.#armed[index];
     if (!armed) return undefined;
+    if (armed.skip > 0) {
+      armed.skip -= 1;
+      return undefined;
+    }
     armed.remaining -= 1;
     if (armed.remaining <= 0) this.#armed.splice(index, 1);
     return armed.fault;

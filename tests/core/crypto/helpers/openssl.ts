@@ -19,7 +19,9 @@ export function openssl(args: string[], options: { cwd?: string; input?: Buffer 
       if (code === 0) resolve(Buffer.concat(out));
       else reject(new Error(`openssl ${args.join(' ')} exited ${code}: ${Buffer.concat(err).toString()}`));
     });
-    child.stdin.end(options.input ?? Buffer.alloc(0));
+    // openssl may exit before reading stdin (it reads files instead): that is not an error here.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input);
   });
 }
 

@@ -35,9 +35,10 @@ function algorithmFor(key: SimKey, body: Body): (typeof ENCRYPTION_ALGORITHMS)[n
 const oaep = (algorithm: string) => ({ padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: algorithm === 'RSAES_OAEP_SHA_1' ? 'sha1' : 'sha256' });
 
 export const encryptData: ActionHandler = (ctx, body) => {
-  const key = findKey(ctx, keyIdField(body));
+  const keyId = keyIdField(body);
   const text = requiredString(body, 'plain_text');
   checkSequence(body);
+  const key = findKey(ctx, keyId);
   const plaintext = Buffer.from(text, 'utf8');
   if (plaintext.length > MAX_DATA_BYTES) throw simError('KMS.2101');
   const algorithm = algorithmFor(key, body);
@@ -86,11 +87,12 @@ export const decryptData: ActionHandler = (ctx, body) => {
 
 /** The key, algorithm and digest of a sign or verify request, after every check. */
 function signingRequest(ctx: Parameters<ActionHandler>[0], body: Body) {
-  const key = findKey(ctx, keyIdField(body));
+  const keyId = keyIdField(body);
   const message = base64Field(requiredString(body, 'message'), 'message');
   const algorithm = enumString(body, 'signing_algorithm', SIGNING_ALGORITHMS);
   const messageType = enumString(body, 'message_type', ['DIGEST', 'RAW'] as const, 'DIGEST');
   checkSequence(body);
+  const key = findKey(ctx, keyId);
   if (key.usage !== 'SIGN_VERIFY') throw simError('KMS.0308', 'Invalid key_usage: the key is not for signing.');
   if (!algorithmFitsSpec(algorithm, key.spec)) throw simError('KMS.0308', `Invalid signing_algorithm for a ${key.spec} key.`);
   const digestLength = hashOf(algorithm) === 'sha384' ? 48 : 32;
@@ -115,8 +117,9 @@ export const verify: ActionHandler = (ctx, body) => {
 };
 
 export const getPublicKey: ActionHandler = (ctx, body) => {
-  const key = findKey(ctx, keyIdField(body));
+  const keyId = keyIdField(body);
   checkSequence(body);
+  const key = findKey(ctx, keyId);
   if (!isAsymmetric(key.spec)) throw simError('KMS.0308', 'Invalid key_id: a symmetric key has no public key.');
   requireEnabled(key);
   const pem = createPublicKey(privateKeyOf(key)).export({ type: 'spki', format: 'pem' });

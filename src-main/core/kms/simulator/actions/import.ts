@@ -113,8 +113,9 @@ export const importKeyMaterial: ActionHandler = (ctx, body) => {
 };
 
 export const deleteImportedKeyMaterial: ActionHandler = (ctx, body) => {
-  const key = findKey(ctx, keyIdField(body));
+  const keyId = keyIdField(body);
   checkSequence(body);
+  const key = findKey(ctx, keyId);
   if (key.origin !== 'external') throw simError('KMS.0309');
   if (isAsymmetric(key.spec)) throw simError('KMS.2702');
   if (key.state !== 2 && key.state !== 3) throw simError('KMS.2701');

@@ -57,9 +57,9 @@ export const createKey: ActionHandler = async (ctx, body) => {
 };
 
 export const describeKey: ActionHandler = (ctx, body) => {
-  const key = findKey(ctx, keyIdField(body));
+  const keyId = keyIdField(body);
   checkSequence(body);
-  return { body: { key_info: keyInfoOf(ctx, key) }, changed: false };
+  return { body: { key_info: keyInfoOf(ctx, findKey(ctx, keyId)) }, changed: false };
 };
 
 export const listKeys: ActionHandler = (ctx, body) => {
@@ -100,10 +100,11 @@ export const disableKey: ActionHandler = (ctx, body) => {
 };
 
 export const scheduleKeyDeletion: ActionHandler = (ctx, body) => {
-  const key = findKey(ctx, keyIdField(body));
+  const keyId = keyIdField(body);
   const days = optionalInteger(body, 'pending_days', 'KMS.1401');
   if (days === undefined) throw simError('KMS.0204', 'Missing pending_days.');
   if (days < 7 || days > 1096) throw simError('KMS.1401');
+  const key = findKey(ctx, keyId);
   if (key.state === 4) throw simError('KMS.1402');
   key.state = 4;
   key.scheduledDeletionAt = ctx.now() + days * DAY_MS;

@@ -1,0 +1,197 @@
+/**
+ * `keyferry online …`: the online workstation's half of a real ceremony, one step per command,
+ * in separate processes and on separate days; the journal (--journal FILE) carries the state.
+ *   create-key  start the ceremony and create the external keys (plan file or one key by options)
+ *   params      fetch wrapping keys and import tokens, write the import-parameters bundle
+ *   import      check the wrapped-material bundle, import, verify every key, write the receipt
+ *   status      describe every key and re-verify the imported ones
+ *   delete-material  delete the imported material of an AES key (on request)
+ */
+import path from 'node:path';
+import { loadCeremonyPlan, parseCeremonyPlan, parseMaterialExpiry, type CeremonyPlan } from '../../core/ceremony/ceremony-plan';
+import type { KeyProof } from '../../core/ceremony/key-proof';
+import { KeyferryError } from '../../core/errors';
+import { parseCommandArgs, requireOption } from '../args';
+import type { CliCommand, CliIo } from '../command';
+import { ONLINE_COMMON_OPTIONS, ONLINE_COMMON_USAGE, openOnlineSession, type OnlineSession } from '../online-session';
+import { formatTable } from '../text-table';
+
+async function withSession<T>(session: OnlineSession, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } finally {
+    await session.close();
+  }
+}
+
+function printProofs(io: CliIo, proofs: readonly KeyProof[]): void {
+  for (const line of formatTable(['key id', 'spec', 'state', 'proof'], proofs.map((p) => [p.keyId, p.spec, p.keyState, `${p.ok ? 'OK' : 'FAILED'}: ${p.proof}`]))) io.stdout(`  ${line}`);
+}
+
+function planFromOptions(values: Record<string, string | string[] | boolean | undefined>): unknown {
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  return {
+    title: str('title') ?? `Import of ${str('alias') ?? 'a key'}`,
+    operator: str('operator'),
+    witnesses: (values.witness as string[] | undefined) ?? [],
+    ...(str('wrapping-algorithm') ? { wrappingAlgorithm: str('wrapping-algorithm') } : {}),
+    ...(str('expires') ? { materialExpiry: str('expires') } : {}),
+    keys: [{ alias: str('alias'), spec: str('spec')?.toUpperCase(), ...(str('usage') ? { usage: str('usage') } : {}), ...(str('description') ? { description: str('description') } : {}) }],
+  };
+}
+
+const createKeyCommand: CliCommand = {
+  name: 'online create-key',
+  summary: 'Start a ceremony and create its external keys in the KMS',
+  usage: [
+    'Usage: keyferry online create-key --journal FILE (--plan FILE | --alias A --spec S --operator NAME --witness NAME ...) [connection options]',
+    '',
+    '  --plan FILE         the ceremony plan (JSON: title, operator, witnesses, keys, wrappingAlgorithm, materialExpiry)',
+    '  --alias A --spec S  or one key by options, with --usage, --description, --title, --operator,',
+    '                      --witness (repeat), --wrapping-algorithm, --expires never|ISO-DATE',
+    ...ONLINE_COMMON_USAGE,
+  ].join('\n'),
+  async run(args, io) {
+    const { values } = parseCommandArgs('online create-key', args, {
+      ...ONLINE_COMMON_OPTIONS,
+      plan: { type: 'string' },
+      alias: { type: 'string' },
+      spec: { type: 'string' },
+      usage: { type: 'string' },
+      description: { type: 'string' },
+      title: { type: 'string' },
+      operator: { type: 'string' },
+      witness: { type: 'string', multiple: true },
+      'wrapping-algorithm': { type: 'string' },
+      expires: { type: 'string' },
+    });
+    if (values.plan && values.alias) throw new KeyferryError('CLI_BAD_ARGUMENTS', 'Give either --plan or --alias/--spec, not both.', 'Put every key in the plan file.');
+    if (!values.plan && !values.alias) throw new KeyferryError('CLI_MISSING_OPTION', 'No keys to create.', 'Give --plan FILE, or --alias A --spec S with --operator and --witness.');
+    const plan: CeremonyPlan = values.plan ? await loadCeremonyPlan(path.resolve(io.cwd, values.plan)) : parseCeremonyPlan(planFromOptions(values));
+    const session = await openOnlineSession(values, io, { title: plan.title, operator: plan.operator, witnesses: plan.witnesses, wrappingAlgorithm: plan.wrappingAlgorithm, materialExpiry: plan.materialExpiry });
+    return withSession(session, async () => {
+      const created = await session.ceremony.createKeys(plan.keys);
+      for (const line of formatTable(['alias', 'spec', 'usage', 'key id'], created.map((k) => [k.alias, k.spec, k.usage, k.keyId]))) io.stdout(`  ${line}`);
+      io.stdout(`Created ${created.length} key(s), Pending import. Next: keyferry online params --journal ${values.journal} --out DIR`);
+      return 0;
+    });
+  },
+};
+
+const paramsCommand: CliCommand = {
+  name: 'online params',
+  summary: 'Fetch wrapping keys and import tokens; write the import-parameters bundle',
+  usage: ['Usage: keyferry online params --journal FILE --out DIR [connection options]', '', '  --out DIR           a new folder on the removable media for the bundle', ...ONLINE_COMMON_USAGE].join('\n'),
+  async run(args, io) {
+    const { values } = parseCommandArgs('online params', args, { ...ONLINE_COMMON_OPTIONS, out: { type: 'string' } });
+    const out = path.resolve(io.cwd, requireOption('online params', values.out, '--out'));
+    const session = await openOnlineSession(values, io);
+    return withSession(session, async () => {
+      const issued = await session.ceremony.fetchParameters();
+      const written = await session.ceremony.writeParametersBundle(out);
+      io.stdout('Wrapping-key fingerprints (SHA-256), to read aloud and compare on the air-gapped workstation:');
+      for (const k of issued) {
+        io.stdout(`  ${k.alias} (${k.spec}, key ${k.keyId}), token valid until ${k.tokenExpiresAt}`);
+        io.stdout(`    ${k.wrappingKeyFingerprintGrouped}`);
+      }
+      for (const warning of written.warnings) io.stdout(`WARNING: ${warning}`);
+      io.stdout(`Import-parameters bundle written and verified: ${written.dir}`);
+      io.stdout(`  bundle digest ${written.manifestSha256Grouped}`);
+      io.stdout('Next: carry it to the air-gapped workstation (keyferry airgap wrap) within 24 hours.');
+      return 0;
+    });
+  },
+};
+
+const importCommand: CliCommand = {
+  name: 'online import',
+  summary: 'Check the wrapped-material bundle, import it, verify every key, write the receipt',
+  usage: [
+    'Usage: keyferry online import --journal FILE --bundle DIR [--expect-digest HEX] [--expires never|ISO-DATE] [--receipt-dir DIR] [connection options]',
+    '',
+    '  --bundle DIR          the wrapped-material bundle from the air-gapped workstation',
+    '  --expect-digest HEX   the bundle digest printed on the air-gapped receipt (strongly advised)',
+    '  --expires WHEN        material expiry for AES keys: never, or an ISO date-time (default: the plan\'s)',
+    '  --receipt-dir DIR     where the online receipt is written (default: the journal\'s folder)',
+    ...ONLINE_COMMON_USAGE,
+  ].join('\n'),
+  async run(args, io) {
+    const { values } = parseCommandArgs('online import', args, {
+      ...ONLINE_COMMON_OPTIONS,
+      bundle: { type: 'string' },
+      'expect-digest': { type: 'string' },
+      expires: { type: 'string' },
+      'receipt-dir': { type: 'string' },
+    });
+    const bundle = path.resolve(io.cwd, requireOption('online import', values.bundle, '--bundle'));
+    const expiry = values.expires ? parseMaterialExpiry(values.expires) : undefined;
+    const session = await openOnlineSession(values, io);
+    return withSession(session, async () => {
+      const checked = await session.ceremony.checkWrappedBundle(bundle, values['expect-digest'] ? { expectedDigest: values['expect-digest'] } : {});
+      io.stdout(`Wrapped-material bundle checked against the parameters the KMS issued: ${checked.keys.length} key(s).`);
+      io.stdout(`  bundle digest ${checked.manifestSha256Grouped}`);
+      if (!values['expect-digest']) io.stdout('  Compare this digest with the air-gapped receipt now (or pass --expect-digest next time).');
+      for (const warning of checked.warnings) io.stdout(`WARNING: ${warning}`);
+      const imported = await session.ceremony.importMaterial(expiry ? { expiry } : {});
+      for (const k of imported) io.stdout(`  imported ${k.spec} key ${k.keyId} (material expires: ${k.expiresAt}; ${k.confirmation})`);
+      const proofs = await session.ceremony.verifyKeys();
+      printProofs(io, proofs);
+      if (!proofs.every((p) => p.ok)) {
+        io.stderr('keyferry online import: a key failed verification; no receipt was written. Check it with "keyferry online status".');
+        return 1;
+      }
+      const receiptDir = path.resolve(io.cwd, values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)));
+      const receipt = await session.ceremony.writeReceipt(receiptDir);
+      io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
+      return 0;
+    });
+  },
+};
+
+const statusCommand: CliCommand = {
+  name: 'online status',
+  summary: 'Show every key of the ceremony and re-verify the imported ones',
+  usage: ['Usage: keyferry online status --journal FILE [connection options]', '', ...ONLINE_COMMON_USAGE].join('\n'),
+  async run(args, io) {
+    const { values } = parseCommandArgs('online status', args, { ...ONLINE_COMMON_OPTIONS });
+    const session = await openOnlineSession(values, io);
+    return withSession(session, async () => {
+      const status = await session.ceremony.status();
+      for (const line of formatTable(['alias', 'spec', 'key id', 'state', 'material expires'], status.map((s) => [s.alias, s.spec, s.keyId, s.keyState, s.materialExpiresAt ?? '-']))) io.stdout(`  ${line}`);
+      if (!session.ceremony.keys().some((k) => k.imported)) {
+        io.stdout(`Nothing imported yet (ceremony step: ${session.ceremony.step}).`);
+        return 0;
+      }
+      const proofs = await session.ceremony.verifyKeys();
+      printProofs(io, proofs);
+      return proofs.every((p) => p.ok) ? 0 : 1;
+    });
+  },
+};
+
+const deleteMaterialCommand: CliCommand = {
+  name: 'online delete-material',
+  summary: 'Delete the imported material of an AES key (it returns to Pending import)',
+  usage: [
+    'Usage: keyferry online delete-material --journal FILE --key-id ID --yes [connection options]',
+    '',
+    'The KMS deletes the key material; the key returns to Pending import and accepts only the same',
+    'material again. Every ciphertext under the key is unreadable until then. --yes confirms.',
+    ...ONLINE_COMMON_USAGE,
+  ].join('\n'),
+  async run(args, io) {
+    const { values } = parseCommandArgs('online delete-material', args, { ...ONLINE_COMMON_OPTIONS, 'key-id': { type: 'string' }, yes: { type: 'boolean', default: false } });
+    const keyId = requireOption('online delete-material', values['key-id'], '--key-id');
+    if (!values.yes) {
+      throw new KeyferryError('CONFIRMATION_REQUIRED', `Deleting the material of key ${keyId} makes every ciphertext under it unreadable until the same material is imported again.`, 'Add --yes to confirm.');
+    }
+    const session = await openOnlineSession(values, io);
+    return withSession(session, async () => {
+      const result = await session.ceremony.deleteMaterial(keyId);
+      io.stdout(`Deleted the imported material of key ${result.keyId}; it is now ${result.keyState}.`);
+      return 0;
+    });
+  },
+};
+
+export const onlineCommands: CliCommand[] = [createKeyCommand, paramsCommand, importCommand, statusCommand, deleteMaterialCommand];

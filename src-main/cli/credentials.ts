@@ -1,0 +1,130 @@
+/**
+ * How the online commands reach the KMS: credentials from environment variables
+ * (KEYFERRY_AK + KEYFERRY_SK [+ KEYFERRY_SECURITY_TOKEN], or KEYFERRY_IAM_TOKEN) or from a
+ * config file (JSON, refused when group- or world-readable on POSIX), never from the command
+ * line. Region, project and endpoint come from options, else the config file.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { KeyferryError } from '../core/errors';
+import { AkSkCredentials, IamTokenCredentials, type KmsCredentials } from '../core/kms/credentials';
+
+const MAX_CONFIG_BYTES = 64 * 1024;
+const MAX_CA_BYTES = 1024 * 1024;
+
+export const kmsConfigSchema = z.strictObject({
+  region: z.string().min(1).max(64).optional(),
+  projectId: z.string().min(1).max(64).optional(),
+  endpoint: z.string().min(1).max(2048).optional(),
+  caFile: z.string().min(1).max(4096).optional(),
+  ak: z.string().min(1).max(256).optional(),
+  sk: z.string().min(1).max(256).optional(),
+  securityToken: z.string().min(1).max(16384).optional(),
+  iamToken: z.string().min(1).max(65536).optional(),
+});
+export type KmsConfig = z.infer<typeof kmsConfigSchema>;
+
+export interface KmsConnection {
+  readonly credentials: KmsCredentials;
+  readonly region: string;
+  readonly projectId: string;
+  readonly endpoint?: string;
+  readonly extraCaPem?: string;
+  /** Where the credentials came from, for the journal ("environment" or the config path). */
+  readonly credentialSource: string;
+}
+
+function configProblem(file: string, why: string): KeyferryError {
+  return new KeyferryError('CONFIG_INVALID', `The config file ${file} ${why}.`, 'Fix the config file (JSON with region, projectId, endpoint, caFile, ak, sk, securityToken or iamToken).');
+}
+
+/** Reads and checks a config file; refuses one that others can read (it may hold an SK). */
+export async function readKmsConfig(file: string, platform: NodeJS.Platform = process.platform): Promise<KmsConfig> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    throw configProblem(file, 'cannot be read');
+  }
+  if (!stat.isFile() || stat.size > MAX_CONFIG_BYTES) throw configProblem(file, 'is not a small regular file');
+  if (platform !== 'win32' && (stat.mode & 0o077) !== 0) {
+    throw new KeyferryError(
+      'CONFIG_TOO_OPEN',
+      `The config file ${file} can be read by other users (mode ${(stat.mode & 0o777).toString(8)}); it may hold credentials.`,
+      `Restrict it to its owner: chmod 600 ${file}`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch {
+    throw configProblem(file, 'is not valid JSON');
+  }
+  const parsed = kmsConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw configProblem(file, `has a problem at ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+function credentialsFrom(source: { ak?: string; sk?: string; securityToken?: string; iamToken?: string }, where: string): KmsCredentials | undefined {
+  const hasAkSk = source.ak !== undefined || source.sk !== undefined;
+  if (hasAkSk && source.iamToken !== undefined) {
+    throw new KeyferryError('CREDENTIALS_AMBIGUOUS', `Both an AK/SK pair and an IAM token are set in ${where}.`, 'Keep only one kind of credential.');
+  }
+  if (source.iamToken !== undefined) return new IamTokenCredentials(source.iamToken);
+  if (!hasAkSk) return undefined;
+  if (source.ak === undefined || source.sk === undefined) {
+    throw new KeyferryError('CREDENTIALS_INCOMPLETE', `Only half of the AK/SK pair is set in ${where}.`, 'Set both the access key ID (AK) and the secret access key (SK).');
+  }
+  return new AkSkCredentials({ accessKeyId: source.ak, secretKey: source.sk, ...(source.securityToken ? { securityToken: source.securityToken } : {}) });
+}
+
+/** Resolves the KMS connection from options, environment and (optionally) a config file. */
+export async function resolveKmsConnection(input: {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  configFile?: string;
+  region?: string;
+  projectId?: string;
+  endpoint?: string;
+  caFile?: string;
+}): Promise<KmsConnection> {
+  const configPath = input.configFile ? path.resolve(input.cwd, input.configFile) : undefined;
+  const config: KmsConfig = configPath ? await readKmsConfig(configPath) : {};
+  const fromEnv = credentialsFrom(
+    { ak: input.env.KEYFERRY_AK, sk: input.env.KEYFERRY_SK, securityToken: input.env.KEYFERRY_SECURITY_TOKEN, iamToken: input.env.KEYFERRY_IAM_TOKEN },
+    'the environment (KEYFERRY_AK, KEYFERRY_SK, KEYFERRY_IAM_TOKEN)',
+  );
+  const credentials = fromEnv ?? (configPath ? credentialsFrom(config, configPath) : undefined);
+  if (!credentials) {
+    throw new KeyferryError(
+      'CREDENTIALS_MISSING',
+      'No KMS credentials were given.',
+      'Set KEYFERRY_AK and KEYFERRY_SK (plus KEYFERRY_SECURITY_TOKEN for temporary keys) or KEYFERRY_IAM_TOKEN, or give --config FILE. Credentials are never taken from the command line.',
+    );
+  }
+  const region = input.region ?? config.region;
+  const projectId = input.projectId ?? config.projectId;
+  if (!region) throw new KeyferryError('CLI_MISSING_OPTION', 'The KMS region is not set.', 'Give --region (e.g. cn-north-4) or "region" in the config file.');
+  if (!projectId) throw new KeyferryError('CLI_MISSING_OPTION', 'The project ID is not set.', 'Give --project-id or "projectId" in the config file.');
+  const endpoint = input.endpoint ?? config.endpoint;
+  const caFile = input.caFile ? path.resolve(input.cwd, input.caFile) : config.caFile;
+  let extraCaPem: string | undefined;
+  if (caFile) {
+    const stat = await fs.stat(caFile).catch(() => undefined);
+    if (!stat?.isFile() || stat.size > MAX_CA_BYTES) throw new KeyferryError('CA_FILE_UNREADABLE', `The CA file ${caFile} cannot be read.`, 'Give a PEM file of CA certificates.');
+    extraCaPem = await fs.readFile(caFile, 'utf8');
+    if (!extraCaPem.includes('-----BEGIN CERTIFICATE-----')) throw new KeyferryError('CA_FILE_NOT_PEM', `The CA file ${caFile} holds no PEM certificate.`, 'Give a PEM file of CA certificates.');
+  }
+  return {
+    credentials,
+    region,
+    projectId,
+    ...(endpoint ? { endpoint } : {}),
+    ...(extraCaPem ? { extraCaPem } : {}),
+    credentialSource: fromEnv ? 'environment' : (configPath as string),
+  };
+}

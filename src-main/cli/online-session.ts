@@ -1,0 +1,83 @@
+/**
+ * What every `keyferry online …` command shares: the KMS connection options, the ceremony
+ * journal (created or continued) and an OnlineCeremony connected to the KMS.
+ */
+import { currentAppIdentity } from '../core/ceremony/app-identity';
+import { OnlineCeremony, type OnlineCeremonyStart } from '../core/ceremony/online-workflow';
+import type { Journal } from '../core/journal';
+import { KmsClient } from '../core/kms/client';
+import type { CliIo } from './command';
+import { openCeremonyJournal } from './ceremony-journal';
+import { resolveKmsConnection } from './credentials';
+
+/** Options every online command accepts (node:util parseArgs shape). */
+export const ONLINE_COMMON_OPTIONS = {
+  journal: { type: 'string' },
+  config: { type: 'string' },
+  region: { type: 'string' },
+  'project-id': { type: 'string' },
+  endpoint: { type: 'string' },
+  'ca-file': { type: 'string' },
+} as const;
+
+export const ONLINE_COMMON_USAGE = [
+  '  --journal FILE      the online journal of the ceremony (created if missing, continued if present)',
+  '  --config FILE       JSON with region, projectId, endpoint, caFile and credentials (mode 600)',
+  '  --region REGION     e.g. cn-north-4',
+  '  --project-id ID     the project of that region',
+  '  --endpoint URL      explicit KMS endpoint (https; http only for the local simulator)',
+  '  --ca-file FILE      extra CA certificates (PEM) to trust',
+  '',
+  'Credentials: KEYFERRY_AK and KEYFERRY_SK (+ KEYFERRY_SECURITY_TOKEN), or KEYFERRY_IAM_TOKEN, or',
+  'the config file. They are never accepted on the command line.',
+];
+
+export interface OnlineCommonValues {
+  journal?: string;
+  config?: string;
+  region?: string;
+  'project-id'?: string;
+  endpoint?: string;
+  'ca-file'?: string;
+}
+
+export interface OnlineSession {
+  readonly ceremony: OnlineCeremony;
+  readonly journal: Journal;
+  close(): Promise<void>;
+}
+
+/** Opens the journal and the ceremony (starting it with `start` on a new journal), then connects. */
+export async function openOnlineSession(values: OnlineCommonValues, io: CliIo, start?: OnlineCeremonyStart): Promise<OnlineSession> {
+  const connection = await resolveKmsConnection({
+    env: io.env,
+    cwd: io.cwd,
+    ...(values.config ? { configFile: values.config } : {}),
+    ...(values.region ? { region: values.region } : {}),
+    ...(values['project-id'] ? { projectId: values['project-id'] } : {}),
+    ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+    ...(values['ca-file'] ? { caFile: values['ca-file'] } : {}),
+  });
+  const kms = new KmsClient({
+    projectId: connection.projectId,
+    credentials: connection.credentials,
+    region: connection.region,
+    ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+    ...(connection.extraCaPem ? { extraCaPem: connection.extraCaPem } : {}),
+    env: io.env,
+  });
+  const journal = await openCeremonyJournal(io.cwd, values.journal);
+  const close = async () => {
+    kms.close();
+    await journal.close();
+  };
+  try {
+    const ceremony = await OnlineCeremony.open({ journal, kms, region: connection.region, app: currentAppIdentity(io.env), ...(start ? { start } : {}) });
+    const connected = await ceremony.connect();
+    io.stdout(`Ceremony ${ceremony.ceremonyId}: connected to ${connected.endpoint} (project ${connected.projectId}, ${connected.keysVisible} keys visible; credentials from ${connection.credentialSource === 'environment' ? 'the environment' : 'the config file'}).`);
+    return { ceremony, journal, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

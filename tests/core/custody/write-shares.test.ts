@@ -1,0 +1,125 @@
+/** Writing shares to custodians' media: one volume each, never overwrite, all or nothing. */
+import { constants, promises as fs, statSync } from 'node:fs';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
+import type { CustodyShare } from '../../../src-main/core/custody/custody-share';
+import { restoreMaterial } from '../../../src-main/core/custody/restore';
+import { readShareFile, shareFileName } from '../../../src-main/core/custody/share-file';
+import { writeShareFiles, type VolumeIdOf } from '../../../src-main/core/custody/write-shares';
+import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
+import { bytesOf, materialFor, refusal, split } from './helpers';
+
+/** Pretends each folder is on its own volume, or on the volume named in `volumes`. */
+const fakeVolumes = (volumes: Record<string, string> = {}): VolumeIdOf => (folder) => volumes[path.basename(folder)] ?? `volume-of-${folder}`;
+
+describe('writeShareFiles', () => {
+  let material: KeyMaterial;
+  let shares: CustodyShare[];
+  let root: string;
+  let folders: string[];
+  const extraDirs: string[] = [];
+
+  beforeAll(async () => {
+    material = await materialFor('AES_256');
+    shares = await split(material, 2, 3);
+  });
+  afterAll(() => material.dispose());
+
+  const makeFolders = async (count: number, base?: string): Promise<string[]> => {
+    root = await mkdtemp(path.join(base ?? tmpdir(), 'keyferry-custody-'));
+    extraDirs.push(root);
+    folders = [];
+    for (let i = 1; i <= count; i++) {
+      const folder = path.join(root, `usb${i}`);
+      await fs.mkdir(folder);
+      folders.push(folder);
+    }
+    return folders;
+  };
+  afterEach(async () => {
+    for (const dir of extraDirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
+  const contents = async (): Promise<string[][]> => Promise.all(folders.map((f) => readdir(f)));
+
+  it('writes each share with its companions into its own folder; the files restore the material', async () => {
+    await makeFolders(3);
+    const written = await writeShareFiles(shares, folders, {
+      volumeIdOf: fakeVolumes(),
+      companions: (s) => [{ name: `slip-${s.index}.txt`, data: `slip ${s.index}` }],
+    });
+    expect(written.map((w) => [w.index, w.custodian, path.basename(w.shareFile.path)])).toEqual(shares.map((s) => [s.index, s.custodian, shareFileName(s)]));
+    expect(await contents()).toEqual(shares.map((s) => [shareFileName(s), `slip-${s.index}.txt`].sort()));
+    const stat = await fs.stat(written[0]?.shareFile.path as string);
+    expect(stat.mode & 0o777).toBe(0o600);
+    const read = await Promise.all(written.slice(1).map((w) => readShareFile(w.shareFile.path)));
+    const rebuilt = await restoreMaterial(read);
+    expect(bytesOf(rebuilt).equals(bytesOf(material))).toBe(true);
+    rebuilt.dispose();
+  });
+
+  it('refuses two destinations on one volume before writing anything', async () => {
+    await makeFolders(3);
+    const error = await refusal(() => writeShareFiles(shares, folders, { volumeIdOf: fakeVolumes({ usb1: 'A', usb2: 'B', usb3: 'A' }) }));
+    expect(error.code).toBe('CUSTODY_SAME_VOLUME');
+    expect(error.message).toContain('shares 1 and 3');
+    expect(error.message).toContain('usb1');
+    expect(error.message).toContain('usb3');
+    expect(await contents()).toEqual([[], [], []]);
+  });
+
+  it('refuses real folders on one file system (device numbers), with nothing written', async () => {
+    await makeFolders(3);
+    const error = await refusal(() => writeShareFiles(shares, folders));
+    expect(error.code).toBe('CUSTODY_SAME_VOLUME');
+    expect(await contents()).toEqual([[], [], []]);
+  });
+
+  const shmUsable = (() => {
+    try {
+      return statSync('/dev/shm').dev !== statSync(tmpdir()).dev;
+    } catch {
+      return false;
+    }
+  })();
+  it.skipIf(!shmUsable)('accepts real folders on two different file systems (/dev/shm and the temp folder)', async () => {
+    const [tmpFolder] = await makeFolders(1);
+    const shmRoot = await mkdtemp('/dev/shm/keyferry-custody-');
+    extraDirs.push(shmRoot);
+    const pair = (await split(material, 2, 2)) as CustodyShare[];
+    const written = await writeShareFiles(pair, [tmpFolder as string, shmRoot]);
+    expect(written).toHaveLength(2);
+    expect(await readdir(shmRoot)).toEqual([shareFileName(pair[1] as CustodyShare)]);
+  });
+
+  it('refuses, before writing anything, a file that already exists, a missing folder and a wrong count', async () => {
+    await makeFolders(3);
+    await writeFile(path.join(folders[2] as string, shareFileName(shares[2] as CustodyShare)), 'old');
+    expect((await refusal(() => writeShareFiles(shares, folders, { volumeIdOf: fakeVolumes() }))).code).toBe('CUSTODY_FILE_EXISTS');
+    expect(await contents()).toEqual([[], [], [shareFileName(shares[2] as CustodyShare)]]);
+    expect(await fs.readFile(path.join(folders[2] as string, shareFileName(shares[2] as CustodyShare)), 'utf8')).toBe('old');
+
+    const missing = [folders[0], path.join(root, 'unplugged'), folders[1]] as string[];
+    expect((await refusal(() => writeShareFiles(shares, missing, { volumeIdOf: fakeVolumes() }))).code).toBe('CUSTODY_DESTINATION_MISSING');
+    expect((await refusal(() => writeShareFiles(shares, folders.slice(0, 2), { volumeIdOf: fakeVolumes() }))).code).toBe('CUSTODY_DESTINATIONS_COUNT');
+    expect(await contents()).toEqual([[], [], [shareFileName(shares[2] as CustodyShare)]]);
+  });
+
+  it('removes what it wrote when the media fails part-way', async () => {
+    await makeFolders(3);
+    let opened = 0;
+    const failing: FileLayer = {
+      ...nodeFileLayer,
+      open: async (file, flags, mode) => {
+        if ((flags & constants.O_CREAT) !== 0 && ++opened === 3) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+        return nodeFileLayer.open(file, flags, mode);
+      },
+    };
+    const error = await refusal(() => writeShareFiles(shares, folders, { volumeIdOf: fakeVolumes(), layer: failing }));
+    expect(error.message).toContain('the media is full');
+    expect(error.message).toContain('The 2 file(s) this split had already written were removed again.');
+    expect(await contents()).toEqual([[], [], []]);
+  });
+});

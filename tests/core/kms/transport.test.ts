@@ -1,0 +1,184 @@
+/**
+ * The client's network side: endpoints (http only on loopback), TLS always verified with an
+ * optional extra CA, HTTPS through a CONNECT proxy (HTTPS_PROXY / NO_PROXY), timeouts and
+ * connection failures as plain KmsErrors.
+ */
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KmsClient } from '../../../src-main/core/kms/client';
+import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
+import { endpointForRegion, parseExplicitEndpoint } from '../../../src-main/core/kms/endpoint';
+import { bypassesProxy, proxyForTarget } from '../../../src-main/core/kms/proxy';
+import { startSimWithClient, type SimSetup } from './helpers/sim';
+import { makeTestPki, type TestPki } from './helpers/tls';
+
+describe('endpoints', () => {
+  it('derives the KMS endpoint from the region and refuses what is not a region', () => {
+    expect(endpointForRegion('cn-north-4').href).toBe('https://kms.cn-north-4.myhuaweicloud.com/');
+    expect(endpointForRegion('ap-southeast-1').origin).toBe('https://kms.ap-southeast-1.myhuaweicloud.com');
+    for (const bad of ['cn-north-4.evil.com', 'CN-NORTH-4', 'north', '']) {
+      expect(() => endpointForRegion(bad)).toThrow(expect.objectContaining({ code: 'KMS_ENDPOINT_INVALID' }));
+    }
+  });
+
+  it('allows plain http only for loopback, and no paths or credentials in the endpoint', () => {
+    expect(parseExplicitEndpoint('http://127.0.0.1:8080').origin).toBe('http://127.0.0.1:8080');
+    expect(parseExplicitEndpoint('http://localhost:9').origin).toBe('http://localhost:9');
+    expect(parseExplicitEndpoint('https://kms.example.com').origin).toBe('https://kms.example.com');
+    for (const bad of ['http://kms.cn-north-4.myhuaweicloud.com', 'http://10.0.0.5:80', 'https://u:p@kms.example.com', 'https://kms.example.com/v1.0', 'ftp://x', 'not a url']) {
+      expect(() => parseExplicitEndpoint(bad)).toThrow(expect.objectContaining({ code: 'KMS_ENDPOINT_INVALID' }));
+    }
+  });
+});
+
+describe('proxy settings', () => {
+  const target = new URL('https://kms.cn-north-4.myhuaweicloud.com');
+  it('reads HTTPS_PROXY / https_proxy and honours NO_PROXY', () => {
+    expect(proxyForTarget(target, {})).toBeUndefined();
+    expect(proxyForTarget(target, { HTTPS_PROXY: 'http://proxy.corp:3128' })?.url.host).toBe('proxy.corp:3128');
+    expect(proxyForTarget(target, { https_proxy: 'proxy.corp:8080' })?.url.host).toBe('proxy.corp:8080');
+    expect(proxyForTarget(target, { HTTPS_PROXY: 'http://u:p%40ss@proxy.corp:3128' })?.authorization).toBe(`Basic ${Buffer.from('u:p@ss').toString('base64')}`);
+    expect(proxyForTarget(new URL('http://127.0.0.1:9'), { HTTPS_PROXY: 'http://proxy.corp:3128' })).toBeUndefined();
+    expect(() => proxyForTarget(target, { HTTPS_PROXY: 'socks5://proxy:1080' })).toThrow(expect.objectContaining({ code: 'KMS_PROXY_INVALID' }));
+  });
+
+  it('matches NO_PROXY entries by host, domain suffix, port and wildcard', () => {
+    expect(bypassesProxy(target, '*')).toBe(true);
+    expect(bypassesProxy(target, 'myhuaweicloud.com')).toBe(true);
+    expect(bypassesProxy(target, '.myhuaweicloud.com')).toBe(true);
+    expect(bypassesProxy(target, '*.myhuaweicloud.com')).toBe(true);
+    expect(bypassesProxy(target, 'other.com, kms.cn-north-4.myhuaweicloud.com:443')).toBe(true);
+    expect(bypassesProxy(target, 'kms.cn-north-4.myhuaweicloud.com:8443')).toBe(false);
+    expect(bypassesProxy(target, 'huaweicloud.com')).toBe(false);
+    expect(bypassesProxy(new URL('https://[::1]:9'), '::1')).toBe(true);
+    expect(bypassesProxy(target, undefined)).toBe(false);
+  });
+});
+
+describe('TLS and the CONNECT proxy, against the simulator served over https', () => {
+  let dir: string;
+  let pki: TestPki;
+  let setup: SimSetup;
+  let endpoint: string;
+  let proxy: http.Server;
+  let proxyPort: number;
+  const connects: { target: string; auth: string | undefined }[] = [];
+  let refuseTunnels = false;
+
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'keyferry-tls-'));
+    pki = await makeTestPki(dir);
+    setup = await startSimWithClient({ tls: { keyPem: pki.keyPem, certPem: pki.certPem } });
+    endpoint = setup.sim.endpoint.replace('127.0.0.1', 'localhost');
+    proxy = http.createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req, socket, head) => {
+      connects.push({ target: req.url ?? '', auth: req.headers['proxy-authorization'] });
+      if (refuseTunnels || req.headers['proxy-authorization'] !== `Basic ${Buffer.from('ceremony:pa ss').toString('base64')}`) {
+        socket.end(refuseTunnels ? 'HTTP/1.1 403 Forbidden\r\n\r\n' : 'HTTP/1.1 407 Proxy Authentication Required\r\n\r\n');
+        return;
+      }
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = net.connect(Number(port), host === 'localhost' ? '127.0.0.1' : host, () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        if (head.length) upstream.write(head);
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    proxyPort = (proxy.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await setup.close();
+    proxy.closeAllConnections();
+    await new Promise((resolve) => proxy.close(resolve));
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  const client = (options: { extraCaPem?: string; env?: NodeJS.ProcessEnv } = {}) =>
+    new KmsClient({
+      endpoint,
+      projectId: setup.sim.projectId,
+      credentials: new AkSkCredentials({ accessKeyId: setup.sim.ak, secretKey: setup.sim.sk }),
+      retry: { maxAttempts: 1 },
+      timeoutMs: 10_000,
+      env: options.env ?? {},
+      ...(options.extraCaPem ? { extraCaPem: options.extraCaPem } : {}),
+    });
+
+  it('refuses a certificate Node does not trust, and accepts it with the extra CA bundle', async () => {
+    await expect(client().listKeys()).rejects.toMatchObject({ code: 'KMS_TLS', ambiguous: false });
+    await expect(client({ extraCaPem: `${pki.caPem}\n` }).listKeys()).resolves.toEqual([]);
+    expect(() => client({ extraCaPem: 'not a certificate' })).toThrow(expect.objectContaining({ code: 'KMS_CA_BUNDLE_INVALID' }));
+  });
+
+  it('tunnels through the proxy with its credentials, still verifying TLS end to end', async () => {
+    connects.length = 0;
+    const env = { HTTPS_PROXY: `http://ceremony:pa%20ss@127.0.0.1:${proxyPort}` };
+    await expect(client({ extraCaPem: pki.caPem, env }).createKey({ alias: 'via-proxy', spec: 'AES_256' })).resolves.toMatchObject({ domainId: setup.sim.domainId });
+    expect(connects).toEqual([{ target: `localhost:${new URL(endpoint).port}`, auth: `Basic ${Buffer.from('ceremony:pa ss').toString('base64')}` }]);
+    await expect(client({ env }).listKeys()).rejects.toMatchObject({ code: 'KMS_TLS' });
+  });
+
+  it('goes direct for hosts in NO_PROXY', async () => {
+    connects.length = 0;
+    await expect(client({ extraCaPem: pki.caPem, env: { HTTPS_PROXY: `http://127.0.0.1:${proxyPort}`, NO_PROXY: 'example.com,localhost' } }).listKeys()).resolves.toHaveLength(1);
+    expect(connects).toEqual([]);
+  });
+
+  it('reports a proxy that refuses, or wants credentials, without showing the password', async () => {
+    const wrongPassword = client({ extraCaPem: pki.caPem, env: { https_proxy: `http://ceremony:secret-pw@127.0.0.1:${proxyPort}` } });
+    const error = await wrongPassword.listKeys().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'KMS_PROXY_REFUSED', httpStatus: 407 });
+    expect(`${JSON.stringify(error)} ${String(error)} ${(error as Error).stack}`).not.toContain('secret-pw');
+    refuseTunnels = true;
+    try {
+      await expect(client({ extraCaPem: pki.caPem, env: { HTTPS_PROXY: `http://127.0.0.1:${proxyPort}` } }).listKeys()).rejects.toMatchObject({ code: 'KMS_PROXY_REFUSED', httpStatus: 403 });
+    } finally {
+      refuseTunnels = false;
+    }
+  });
+});
+
+describe('timeouts and connection failures', () => {
+  it('a timeout after sending is ambiguous; a refused connection is not', async () => {
+    const setup = await startSimWithClient();
+    try {
+      setup.sim.faults.delayAnswer('list-keys', 1000);
+      await expect(setup.clientWith({ timeoutMs: 200, retry: { maxAttempts: 1 } }).listKeys()).rejects.toMatchObject({ code: 'KMS_TIMEOUT', ambiguous: true, retryable: true });
+    } finally {
+      await setup.close();
+    }
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const client = new KmsClient({ endpoint: `http://127.0.0.1:${port}`, projectId: 'p', credentials: new AkSkCredentials({ accessKeyId: 'AK', secretKey: 'SK' }), retry: { maxAttempts: 1 } });
+    await expect(client.listKeys()).rejects.toMatchObject({ code: 'KMS_CONNECTION_REFUSED', ambiguous: false });
+  });
+
+  it('an endpoint that is not the KMS gives KMS_HTTP_ERROR or KMS_BAD_RESPONSE, not a crash', async () => {
+    const server = http.createServer((req, res) => {
+      if (req.url?.endsWith('list-keys')) res.writeHead(200, { 'content-type': 'application/json' }).end('{"keys": "nope"}');
+      else res.writeHead(418).end('<html>teapot</html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = new KmsClient({ endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, projectId: 'p', credentials: new AkSkCredentials({ accessKeyId: 'AK', secretKey: 'SK' }), retry: { maxAttempts: 1 } });
+    try {
+      await expect(client.listKeys()).rejects.toMatchObject({ code: 'KMS_BAD_RESPONSE' });
+      await expect(client.describeKey('0d0466b0-e727-4d9c-b35d-f84bb474a37f')).rejects.toMatchObject({ code: 'KMS_HTTP_ERROR', httpStatus: 418 });
+    } finally {
+      client.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

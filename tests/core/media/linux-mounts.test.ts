@@ -1,0 +1,90 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listRemovableVolumes, parseProcMounts, readLinuxBlockFacts, selectRemovableMounts, volumeIdOf } from '../../../src-main/core/media';
+
+const PROC_MOUNTS = `sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0
+proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0
+/dev/nvme0n1p2 / ext4 rw,relatime 0 0
+/dev/nvme0n1p1 /boot/efi vfat rw,relatime,fmask=0077 0 0
+tmpfs /run tmpfs rw,nosuid,nodev 0 0
+/dev/sdb1 /media/alice/KEYFERRY\\040A vfat rw,nosuid,nodev,relatime,uid=1000 0 0
+/dev/sdc1 /mnt/usb exfat rw,relatime 0 0
+/dev/sdd /run/media/bob/SHARE2 ext4 ro,relatime 0 0
+/dev/mapper/luks-1234 /run/media/bob/Encrypted ext4 rw 0 0
+/dev/sde1 /srv/data ext4 rw 0 0
+/dev/sdb1 /media/alice/KEYFERRY\\040A vfat rw 0 0
+garbage
+`;
+
+/** A fake /sys/block and /dev/disk/by-label tree. */
+async function fakeTree(removable: Record<string, string[]>, notRemovable: Record<string, string[]>, labels: Record<string, string>) {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'keyferry-sys-'));
+  for (const [flag, disks] of [['1', removable], ['0', notRemovable]] as const) {
+    for (const [disk, partitions] of Object.entries(disks)) {
+      await fs.mkdir(path.join(root, 'sys', 'block', disk), { recursive: true });
+      await fs.writeFile(path.join(root, 'sys', 'block', disk, 'removable'), `${flag}\n`);
+      for (const part of partitions) await fs.mkdir(path.join(root, 'sys', 'block', disk, part));
+    }
+  }
+  await fs.mkdir(path.join(root, 'dev', 'disk', 'by-label'), { recursive: true });
+  for (const [label, device] of Object.entries(labels)) await fs.symlink(`../../${device}`, path.join(root, 'dev', 'disk', 'by-label', label));
+  return { root, sysRoot: path.join(root, 'sys'), devRoot: path.join(root, 'dev') };
+}
+
+describe('parseProcMounts', () => {
+  it('reads fields, unescapes octal and skips malformed lines', () => {
+    const mounts = parseProcMounts(PROC_MOUNTS);
+    expect(mounts).toHaveLength(11);
+    expect(mounts[5]).toEqual({ device: '/dev/sdb1', mountPoint: '/media/alice/KEYFERRY A', fsType: 'vfat', options: ['rw', 'nosuid', 'nodev', 'relatime', 'uid=1000'] });
+  });
+});
+
+describe('Linux removable volumes', () => {
+  let tree: Awaited<ReturnType<typeof fakeTree>>;
+  beforeAll(async () => {
+    tree = await fakeTree(
+      { sdb: ['sdb1'], sdc: ['sdc1'] },
+      { nvme0n1: ['nvme0n1p1', 'nvme0n1p2'], sdd: [], sde: ['sde1'] },
+      { 'KEYFERRY\\x20A': 'sdb1', SHARE2: 'sdd', EFI: 'nvme0n1p1' },
+    );
+  });
+
+  it('reads removable flags of disks and partitions, and labels, from a /sys and /dev tree', async () => {
+    const facts = await readLinuxBlockFacts(['sdb1', 'sdc1', 'sdd', 'nvme0n1p1', 'sde1', 'luks-1234'], tree);
+    expect([...facts.removable].sort()).toEqual(['sdb1', 'sdc1']);
+    expect(facts.labels.get('sdb1')).toBe('KEYFERRY A');
+    expect(facts.labels.get('sdd')).toBe('SHARE2');
+  });
+
+  it('selects removable disks and anything under /media or /run/media, never the system disks', async () => {
+    const mounts = parseProcMounts(PROC_MOUNTS);
+    const facts = await readLinuxBlockFacts(['sdb1', 'sdc1', 'sdd', 'nvme0n1p1', 'nvme0n1p2', 'sde1'], tree);
+    expect(selectRemovableMounts(mounts, facts)).toEqual([
+      { label: 'KEYFERRY A', mountPoint: '/media/alice/KEYFERRY A', device: '/dev/sdb1' },
+      { label: 'usb', mountPoint: '/mnt/usb', device: '/dev/sdc1' },
+      { label: 'SHARE2', mountPoint: '/run/media/bob/SHARE2', device: '/dev/sdd' },
+      { label: 'Encrypted', mountPoint: '/run/media/bob/Encrypted', device: '/dev/mapper/luks-1234' },
+    ]);
+  });
+
+  it('measures space, writability and volume id of each mounted candidate, leaving out vanished ones', async () => {
+    const stick = path.join(tree.root, 'mnt', 'stick');
+    await fs.mkdir(stick, { recursive: true });
+    const procMounts = path.join(tree.root, 'mounts');
+    await fs.writeFile(procMounts, `/dev/sdb1 ${stick} vfat rw 0 0\n/dev/sdc1 ${path.join(tree.root, 'gone')} vfat rw 0 0\n/dev/sde1 ${tree.root} ext4 rw 0 0\n`);
+    const volumes = await listRemovableVolumes({ platform: 'linux', linuxRoots: { procMounts, sysRoot: tree.sysRoot, devRoot: tree.devRoot } });
+    expect(volumes).toHaveLength(1);
+    const [volume] = volumes;
+    expect(volume).toMatchObject({ label: 'KEYFERRY A', mountPoint: stick, device: '/dev/sdb1', writable: true, volumeId: await volumeIdOf(stick) });
+    expect(volume?.totalBytes).toBeGreaterThan(0);
+    expect(volume?.freeBytes).toBeGreaterThan(0);
+    expect(volume?.freeBytes).toBeLessThanOrEqual(volume?.totalBytes ?? 0);
+  });
+
+  it('gives an empty list, not an error, when nothing can be read', async () => {
+    await expect(listRemovableVolumes({ platform: 'linux', linuxRoots: { procMounts: '/nonexistent/mounts', sysRoot: '/nonexistent' } })).resolves.toEqual([]);
+    await expect(listRemovableVolumes({ platform: 'aix' })).resolves.toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderReceiptHtml, renderReceiptText, writeReceipt } from '../../../src-main/core/receipt';
+import { sampleReceiptInput } from './fixtures';
+
+describe('writeReceipt', () => {
+  it('writes receipt-<side>-<ceremonyId>.html and .txt and returns their read-back hashes', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-receipt-'));
+    const input = sampleReceiptInput('air-gapped');
+    const written = await writeReceipt(dir, input);
+    expect(written.html.path).toBe(path.join(dir, 'receipt-air-gapped-KF-2025-0301-a.html'));
+    expect(written.text.path).toBe(path.join(dir, 'receipt-air-gapped-KF-2025-0301-a.txt'));
+    for (const [file, expected] of [
+      [written.html, renderReceiptHtml(input)],
+      [written.text, renderReceiptText(input)],
+    ] as const) {
+      const bytes = await readFile(file.path);
+      expect(bytes.toString('utf8')).toBe(expected);
+      expect(file.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      expect(file.size).toBe(bytes.length);
+      expect((await stat(file.path)).mode & 0o777).toBe(0o644);
+    }
+  });
+
+  it('never overwrites an earlier receipt', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-receipt-'));
+    const input = sampleReceiptInput('online');
+    const first = await writeReceipt(dir, input);
+    await expect(writeReceipt(dir, { ...input, title: 'Changed' })).rejects.toMatchObject({
+      code: 'WRITE_FAILED',
+      message: expect.stringMatching(/already exists/),
+    });
+    expect(
+      createHash('sha256')
+        .update(await readFile(first.html.path))
+        .digest('hex'),
+    ).toBe(first.html.sha256);
+  });
+
+  it('writes nothing when the input is not fit to print', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-receipt-'));
+    const input = sampleReceiptInput('online');
+    await expect(writeReceipt(dir, { ...input, journal: { headHash: 'nope', count: 1 } })).rejects.toMatchObject({
+      code: 'RECEIPT_INPUT_INVALID',
+    });
+    expect(await readdir(dir)).toEqual([]);
+  });
+});

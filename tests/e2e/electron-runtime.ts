@@ -1,0 +1,34 @@
+/**
+ * Finds an installed Electron runtime the way scripts/start.mjs does (ELECTRON_OVERRIDE_DIST_PATH,
+ * or node_modules/electron/path.txt plus its dist binary), without ever requiring the electron
+ * package: that would start its lazy binary download.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const PLATFORM_BINARY: Partial<Record<NodeJS.Platform, string>> = {
+  darwin: 'Electron.app/Contents/MacOS/Electron',
+  win32: 'electron.exe',
+};
+
+export function findElectronRuntime(root: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  const electronPackage = path.join(root, 'node_modules', 'electron');
+  const pathFile = path.join(electronPackage, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  const override = env.ELECTRON_OVERRIDE_DIST_PATH;
+  const candidate = override
+    ? path.join(override, relative ?? PLATFORM_BINARY[process.platform] ?? 'electron')
+    : relative && path.join(electronPackage, 'dist', relative);
+  return candidate && existsSync(candidate) ? candidate : null;
+}
+
+/** Why the Electron suite cannot run here, or null when it can. */
+export function electronUnavailableReason(root: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (!findElectronRuntime(root, env)) {
+    return 'no Electron runtime installed (node_modules/electron has no dist/ binary, ELECTRON_OVERRIDE_DIST_PATH unset); fetch it with `node node_modules/electron/install.js` on a connected machine';
+  }
+  if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
+    return 'no display (DISPLAY/WAYLAND_DISPLAY unset); run the suite under `xvfb-run -a`';
+  }
+  return null;
+}

@@ -1,0 +1,161 @@
+/**
+ * The real app under Electron, driven by Playwright's `_electron` (unpackaged build: the packaged
+ * binary may have the inspect fuse off, see electron-builder.yml). Where no Electron runtime
+ * exists the whole suite is SKIPPED, with the reason in its title; KEYFERRY_REQUIRE_ELECTRON=1
+ * turns a missing runtime into a failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { _electron, type ElectronApplication, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/app/protocol-assets';
+import { channels } from '../../src-main/ipc/contract';
+import { electronUnavailableReason, findElectronRuntime } from './electron-runtime';
+
+const root = path.resolve(__dirname, '../..');
+const required = process.env.KEYFERRY_REQUIRE_ELECTRON === '1';
+const unavailable = electronUnavailableReason(root);
+const skip = unavailable !== null && !required;
+if (skip) console.warn(`tests/e2e/electron.test.ts SKIPPED: ${unavailable}`);
+
+describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable})` : ''}`, () => {
+  let app: ElectronApplication;
+  let page: Page;
+  let userData: string;
+  let server: Server;
+  let serverUrl: string;
+  const serverHits: string[] = [];
+
+  beforeAll(async () => {
+    if (unavailable) throw new Error(`KEYFERRY_REQUIRE_ELECTRON=1 but ${unavailable}`);
+    const executablePath = findElectronRuntime(root) as string;
+    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}${build.stderr}`);
+
+    server = createServer((request, response) => {
+      serverHits.push(request.url ?? '');
+      response.end('reached');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+    userData = await mkdtemp(path.join(os.tmpdir(), 'keyferry-e2e-'));
+    app = await _electron.launch({ executablePath, args: [root, `--user-data-dir=${userData}`], cwd: root, timeout: 60_000 });
+    page = await app.firstWindow();
+    await page.waitForSelector('h1');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    if (userData) await rm(userData, { recursive: true, force: true });
+  });
+
+  it('loads our page from app://keyferry/ with hardened webPreferences', async () => {
+    expect(page.url()).toBe('app://keyferry/index.html');
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const preferences = BrowserWindow.getAllWindows()[0]?.webContents.getLastWebPreferences();
+      return preferences ? JSON.parse(JSON.stringify(preferences)) : null;
+    });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    });
+    const globals = await page.evaluate(() => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      api: Object.keys(window.keyferry).sort(),
+    }));
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: [...Object.keys(channels), 'onProgress'].sort() });
+  });
+
+  it('serves every app:// response with the strict CSP, and the page obeys it', async () => {
+    const csp = await app.evaluate(async ({ session }) => {
+      const response = await session.defaultSession.fetch('app://keyferry/index.html');
+      return response.headers.get('content-security-policy');
+    });
+    expect(csp).toBe(CONTENT_SECURITY_POLICY);
+    const inlineRan = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true;';
+      document.body.append(script);
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(inlineRan).toBe(false);
+  });
+
+  it('answers IPC from our page through the real handlers', async () => {
+    const info = await page.evaluate(() => window.keyferry.appInfo());
+    expect(info).toMatchObject({ ok: true, value: { name: 'Keyferry', mode: null } });
+    expect(info.ok && info.value.runtime.electron).toBeTruthy();
+  });
+
+  it('denies navigation and new windows', async () => {
+    await page.evaluate((url) => {
+      window.location.href = url;
+    }, serverUrl);
+    const opened = await page.evaluate((url) => window.open(url) === null, serverUrl);
+    await page.waitForTimeout(500);
+    expect(opened).toBe(true);
+    expect(page.url()).toBe('app://keyferry/index.html');
+    expect(app.windows()).toHaveLength(1);
+    expect(serverHits).toEqual([]);
+  });
+
+  it('denies every permission request', async () => {
+    const states = await page.evaluate(async () => ({
+      geolocation: (await navigator.permissions.query({ name: 'geolocation' })).state,
+      notifications: (await navigator.permissions.query({ name: 'notifications' })).state,
+      requested: await Notification.requestPermission(),
+    }));
+    expect(states).toEqual({ geolocation: 'denied', notifications: 'denied', requested: 'denied' });
+  });
+
+  it('refuses IPC from a page that is not ours, even with our preload', async () => {
+    const preload = path.join(root, 'out/preload/index.js');
+    const result = await app.evaluate(async ({ BrowserWindow }, preloadPath) => {
+      const foreign = new BrowserWindow({ show: false, webPreferences: { preload: preloadPath, sandbox: true, contextIsolation: true } });
+      try {
+        await foreign.loadURL('data:text/html,<title>foreign</title>');
+        return await foreign.webContents.executeJavaScript('window.keyferry.appInfo()');
+      } finally {
+        foreign.destroy();
+      }
+    }, preload);
+    expect(result).toMatchObject({ ok: false, problem: { code: 'IPC_UNTRUSTED_SENDER' } });
+  });
+
+  it('in air-gapped mode blocks network requests of the session', async () => {
+    const choice = await page.evaluate(() => window.keyferry.chooseMode({ mode: 'air-gapped' }));
+    expect(choice).toEqual({ ok: true, value: { mode: 'air-gapped', networkGuard: 'offline' } });
+    const outcome = await app.evaluate(async ({ BrowserWindow, session }, url) => {
+      const probe = new BrowserWindow({ show: false });
+      const load = await probe.loadURL(url).then(
+        () => 'loaded',
+        (error: Error) => error.message,
+      );
+      probe.destroy();
+      const fetched = await session.defaultSession.fetch(url).then(
+        () => 'fetched',
+        (error: Error) => error.message,
+      );
+      return { load, fetched };
+    }, serverUrl);
+    expect(outcome.load).toMatch(/ERR_BLOCKED_BY_CLIENT|ERR_INTERNET_DISCONNECTED/);
+    expect(outcome.fetched).not.toBe('fetched');
+    expect(serverHits).toEqual([]);
+    const locked = await page.evaluate(() => window.keyferry.chooseMode({ mode: 'online' }));
+    expect(locked).toMatchObject({ ok: false, problem: { code: 'MODE_LOCKED' } });
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { KeyferryError } from '../../src-main/core/errors';
+import { channels } from '../../src-main/ipc/contract';
+import { createHandlers, type Handlers } from '../../src-main/ipc/handlers';
+import { createIpcRouter } from '../../src-main/ipc/router';
+import { testContext } from './test-context';
+
+function router(overrides: Partial<Handlers> = {}) {
+  const setup = testContext();
+  const handlers = { ...createHandlers(setup.context), ...overrides } as Handlers;
+  return { ...setup, router: createIpcRouter(handlers, setup.context.log) };
+}
+
+describe('createIpcRouter', () => {
+  it('registers exactly the channels of the contract', () => {
+    const { router: r } = router();
+    expect([...r.channelNames].sort()).toEqual(Object.values(channels).map((c) => c.name).sort());
+  });
+
+  it('answers a valid call with a plain, cloneable value', async () => {
+    const { router: r } = router();
+    const result = await r.route('app.info', undefined);
+    expect(result).toMatchObject({ ok: true, value: { name: 'Keyferry', version: '0.1.0', build: 'test', mode: null } });
+    expect(structuredClone(result)).toEqual(result);
+  });
+
+  it('refuses an unknown channel with a problem, not an exception', async () => {
+    const { router: r, lines } = router();
+    const result = await r.route('fs.readAnything', { path: '/etc/shadow' });
+    expect(result).toEqual({ ok: false, problem: expect.objectContaining({ code: 'IPC_UNKNOWN_CHANNEL' }) });
+    expect(lines.join('\n')).toContain('ipc.unknown-channel');
+  });
+
+  it.each([
+    ['a wrong enum value', { mode: 'offline' }],
+    ['an extra key', { mode: 'online', sneaky: true }],
+    ['a missing field', {}],
+    ['null', null],
+    ['a string', 'air-gapped'],
+    ['an array', ['online']],
+    ['a number', 42],
+    ['a polluted prototype', JSON.parse('{"__proto__": {"mode": "online"}}')],
+  ])('refuses bad input (%s) with IPC_BAD_REQUEST', async (_label, payload) => {
+    const { router: r, applied } = router();
+    const result = await r.route('mode.choose', payload);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.code).toBe('IPC_BAD_REQUEST');
+    expect(result.problem.message).toMatch(/mode\.choose/);
+    expect(applied).toEqual([]);
+  });
+
+  it('says which field was wrong, without echoing the value', async () => {
+    const { router: r } = router();
+    const result = await r.route('mode.choose', { mode: 'S3CRET-VALUE' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.message).toContain('mode:');
+    expect(JSON.stringify(result)).not.toContain('S3CRET-VALUE');
+  });
+
+  it('flattens a thrown KeyferryError into its problem', async () => {
+    const { router: r } = router({
+      networkStatus: () => {
+        throw new KeyferryError('MEDIA_GONE', 'The media was removed.', 'Insert it again.');
+      },
+    });
+    const result = await r.route('network.status', {});
+    expect(result).toEqual({
+      ok: false,
+      problem: { code: 'MEDIA_GONE', message: 'The media was removed.', nextStep: 'Insert it again.' },
+    });
+  });
+
+  it('turns any other thrown value into INTERNAL without a stack', async () => {
+    const boom = new TypeError('cannot read properties of undefined');
+    const { router: r } = router({
+      networkStatus: async () => {
+        throw boom;
+      },
+      appInfo: () => {
+        throw 'a bare string';
+      },
+    });
+    for (const [channel, text] of [
+      ['network.status', 'cannot read properties of undefined'],
+      ['app.info', 'a bare string'],
+    ] as const) {
+      const result = await r.route(channel, undefined);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.problem.code).toBe('INTERNAL');
+      expect(result.problem.message).toContain(text);
+      expect(JSON.stringify(result)).not.toContain(' at ');
+      expect(Object.keys(result.problem).sort()).toEqual(['code', 'message', 'nextStep']);
+    }
+  });
+
+  it('discards a handler answer that breaks the response schema, and logs it without its values', async () => {
+    const { router: r, lines } = router({
+      // A handler bug: a wrong type, and a field the contract does not have (which could leak).
+      appInfo: () => ({ name: 42, secretAccessKey: 'LEAKED-SECRET-VALUE' }) as never,
+    });
+    const result = await r.route('app.info', undefined);
+    expect(result).toEqual({ ok: false, problem: expect.objectContaining({ code: 'IPC_BAD_RESPONSE' }) });
+    expect(JSON.stringify(result)).not.toContain('LEAKED-SECRET-VALUE');
+    const log = lines.join('\n');
+    expect(log).toContain('ipc.bad-response');
+    expect(log).toContain('"level":"error"');
+    expect(log).not.toContain('LEAKED-SECRET-VALUE');
+  });
+});
