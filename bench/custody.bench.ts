@@ -23,12 +23,23 @@ export async function run(print: (line: string) => void): Promise<void> {
   for (const spec of ['AES_256', 'RSA_4096'] as KeySpec[]) {
     const material = await generateKeyMaterial(spec);
     const rounds = spec === 'AES_256' ? 40 : 8;
-    for (const [m, n] of [[3, 5], [5, 8]] as const) {
+    for (const [m, n] of [
+      [3, 5],
+      [5, 8],
+    ] as const) {
       const splitTimes: number[] = [];
       const restoreTimes: number[] = [];
       for (let i = 0; i < rounds; i++) {
         let start = performance.now();
-        const shares = await splitMaterial({ material, m, n, ceremonyId: 'bench', keyId: 'bench-key', spec, custodians: CUSTODIANS.slice(0, n) });
+        const shares = await splitMaterial({
+          material,
+          m,
+          n,
+          ceremonyId: 'bench',
+          keyId: 'bench-key',
+          spec,
+          custodians: CUSTODIANS.slice(0, n),
+        });
         splitTimes.push(performance.now() - start);
         const chosen = shares.slice(n - m);
         start = performance.now();
@@ -37,8 +48,9 @@ export async function run(print: (line: string) => void): Promise<void> {
         rebuilt.dispose();
         for (const share of shares) share.share.dispose();
       }
-      print(`${spec.padEnd(8)} ${m}-of-${n} (${material.secret.length} bytes, ${rounds} rounds)  split: ${summary(splitTimes)}`);
-      print(`${' '.repeat(8)} ${m}-of-${n}${' '.repeat(String(material.secret.length).length + 19)}restore: ${summary(restoreTimes)}`);
+      const label = `${spec} ${m}-of-${n} (${material.secret.length}-byte material, ${rounds} rounds)`;
+      print(`${label}  split:   ${summary(splitTimes)}`);
+      print(`${' '.repeat(label.length)}  restore: ${summary(restoreTimes)}`);
     }
     material.dispose();
   }

@@ -1,19 +1,29 @@
-/** Folder pickers: where to read a bundle from, where to write one (or a receipt PDF) to. */
-import { dialog, type BrowserWindow } from 'electron';
+/**
+ * Native pickers for the paths a ceremony needs: folders to read or write bundles, receipts and
+ * custody shares, and single files (key material, shares, the console's raw files). What the
+ * officer picks is still an untrusted path: the handlers check it (src-main/ipc/handlers/paths.ts).
+ */
+import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import type { PathPurpose } from '../ipc/contract';
 
-export type FolderPurpose = 'read-bundle' | 'write-bundle' | 'save-receipt';
-
-const TITLES: Readonly<Record<FolderPurpose, string>> = {
-  'read-bundle': 'Choose the bundle folder on the removable media',
-  'write-bundle': 'Choose where to write the bundle (a new folder is created inside)',
-  'save-receipt': 'Choose where to save the receipt PDF',
+const PICKS: Readonly<Record<PathPurpose, { title: string; file: boolean; create: boolean }>> = {
+  'ceremony-folder': { title: 'Choose the ceremony folder', file: false, create: true },
+  'read-bundle': { title: 'Choose the bundle folder on the removable media', file: false, create: false },
+  'write-bundle': { title: 'Choose where to write the bundle (a new folder is created inside)', file: false, create: true },
+  'save-receipt': { title: 'Choose where to save the receipt PDF', file: false, create: true },
+  'custody-folder': { title: 'Choose where to write the custody shares', file: false, create: true },
+  'material-file': { title: 'Choose the key material file', file: true, create: false },
+  'share-file': { title: 'Choose a custody share file', file: true, create: false },
+  'console-file': { title: "Choose a file downloaded from the cloud console", file: true, create: false },
 };
 
-/** Asks for one folder; resolves to its path, or null when the officer cancels. */
-export async function chooseFolder(parent: BrowserWindow, purpose: FolderPurpose): Promise<string | null> {
-  const result = await dialog.showOpenDialog(parent, {
-    title: TITLES[purpose],
-    properties: purpose === 'read-bundle' ? ['openDirectory'] : ['openDirectory', 'createDirectory'],
-  });
+/** Asks for one path for `purpose`; resolves to it, or null when the officer cancels. */
+export async function choosePath(parent: BrowserWindow | null, purpose: PathPurpose): Promise<string | null> {
+  const pick = PICKS[purpose];
+  const properties: OpenDialogOptions['properties'] = pick.file
+    ? ['openFile', 'dontAddToRecent']
+    : ['openDirectory', 'dontAddToRecent', ...(pick.create ? (['createDirectory'] as const) : [])];
+  const options: OpenDialogOptions = { title: pick.title, properties };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }

@@ -14,12 +14,15 @@ import { currentAppIdentity } from '../core/ceremony/app-identity';
 import { toProblem } from '../core/errors';
 import { createHandlers } from '../ipc/handlers';
 import { createModeController } from '../ipc/mode';
+import type { DesktopServices } from '../ipc/desktop-services';
 import { createIpcRouter } from '../ipc/router';
+import { choosePath } from './dialogs';
 import { registerIpcBridge, sendProgress } from './ipc-bridge';
 import { createOperationLog, createStderrLog, type FileOperationLog } from './log';
 import { installMenu } from './menu';
 import { installNetworkGuard } from './network-guard';
 import { isAllowedWindowRequest } from './network-policy';
+import { printReceipt, saveReceiptPdf } from './printing';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { denyAllPermissions, hardenApp } from './security';
 import { createMainWindow } from './window';
@@ -39,8 +42,18 @@ function openLog(): FileOperationLog {
   }
 }
 
+/** What only the desktop can do, offered to the handlers (dialogs parented to the main window). */
+function desktopServices(log: FileOperationLog, window: () => BrowserWindow | null): DesktopServices {
+  return {
+    choosePath: (purpose) => choosePath(window(), purpose),
+    printReceipt: (html) => printReceipt(html, log),
+    saveReceiptPdf: (html, folder, fileName) => saveReceiptPdf(html, folder, fileName, log),
+  };
+}
+
 function start(log: FileOperationLog): BrowserWindow {
   const ses = session.defaultSession;
+  let mainWindow: BrowserWindow | null = null;
   denyAllPermissions(ses, log);
   const guard = installNetworkGuard(ses, isAllowedWindowRequest, log);
   serveRenderer(ses, path.join(__dirname, '../renderer'), log);
@@ -52,10 +65,12 @@ function start(log: FileOperationLog): BrowserWindow {
     log,
     identity: { name: app.getName(), ...currentAppIdentity() },
     reportProgress: sendProgress,
+    desktop: desktopServices(log, () => mainWindow),
   });
   registerIpcBridge(createIpcRouter(handlers, log), log);
   installMenu();
-  return createMainWindow({ preload: path.join(__dirname, '../preload/index.js'), devTools: !app.isPackaged });
+  mainWindow = createMainWindow({ preload: path.join(__dirname, '../preload/index.js'), devTools: !app.isPackaged, log });
+  return mainWindow;
 }
 
 function main(): void {

@@ -1,11 +1,13 @@
 /** The main Keyferry window: hardened webPreferences, our page from app://keyferry/ only. */
 import { BrowserWindow } from 'electron';
+import type { OperationLog } from '../ipc/context';
 import { APP_ORIGIN } from '../ipc/sender-policy';
 import { secureWebPreferences } from './web-preferences';
 
 export const START_PAGE = `${APP_ORIGIN}/index.html`;
 
-export function createMainWindow(options: { preload: string; devTools: boolean }): BrowserWindow {
+export function createMainWindow(options: { preload: string; devTools: boolean; log: OperationLog }): BrowserWindow {
+  const webPreferences = secureWebPreferences({ preload: options.preload, devTools: options.devTools });
   const window = new BrowserWindow({
     width: 1200,
     height: 820,
@@ -14,8 +16,10 @@ export function createMainWindow(options: { preload: string; devTools: boolean }
     show: false,
     title: 'Keyferry',
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences({ preload: options.preload, devTools: options.devTools }),
+    webPreferences,
   });
+  const { contextIsolation, sandbox, nodeIntegration, webSecurity, webviewTag, spellcheck, devTools } = webPreferences;
+  options.log.info('window.created', { contextIsolation, sandbox, nodeIntegration, webSecurity, webviewTag, spellcheck, devTools });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(START_PAGE);
   return window;

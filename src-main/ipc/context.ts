@@ -3,6 +3,7 @@
  * and by tests in plain Node, so every handler runs without Electron.
  */
 import type { KeyferryMode, ProgressEvent } from './contract';
+import type { DesktopServices } from './desktop-services';
 
 /** Values a log entry may carry. The log redacts secrets, but callers pass facts, not payloads. */
 export type LogData = Readonly<Record<string, unknown>>;
@@ -36,4 +37,6 @@ export interface HandlerContext {
   readonly identity: AppIdentity;
   /** Pushes a progress event to the UI (a no-op in tests that do not listen). */
   readonly reportProgress: (event: ProgressEvent) => void;
+  /** Native dialogs and printing, provided by the Electron app (absent in tests and headless runs). */
+  readonly desktop?: DesktopServices;
 }

@@ -9,8 +9,19 @@
  * `window.keyferry.<key>(request)` and always gets a `Result`, never an exception.
  */
 import { z } from 'zod';
+import * as airgap from './schemas/airgap';
+import * as ceremony from './schemas/ceremony';
+import * as common from './schemas/common';
+import * as online from './schemas/online';
+import * as records from './schemas/records';
 
 export { problemSchema, resultSchema, type Problem, type Result } from './problem';
+// The ceremony channels' schemas live in ./schemas (one file per area); their types are re-exported.
+export type * from './schemas/airgap';
+export type * from './schemas/ceremony';
+export type * from './schemas/common';
+export type * from './schemas/online';
+export type * from './schemas/records';
 
 /** One channel: the IPC name (e.g. `app.info`), what the renderer may send, what main answers. */
 export interface ChannelDefinition<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
@@ -86,11 +97,69 @@ export const modeChoiceSchema = z.strictObject({
 });
 export type ModeChoice = z.output<typeof modeChoiceSchema>;
 
+export const removableVolumeSchema = z.strictObject({
+  /** The volume label, or the mount folder's name when the volume has none. */
+  label: z.string(),
+  mountPoint: z.string(),
+  freeBytes: z.number().nonnegative(),
+  totalBytes: z.number().nonnegative(),
+  /** The current user can create files there (false for read-only media). */
+  writable: z.boolean(),
+  /** e.g. /dev/sdb1 or E: when known. */
+  device: z.string().optional(),
+  /** Two folders with the same id are on the same volume. */
+  volumeId: z.string().optional(),
+});
+
+export const volumeListSchema = z.strictObject({
+  volumes: z.array(removableVolumeSchema),
+  checkedAt: z.iso.datetime(),
+});
+export type VolumeList = z.output<typeof volumeListSchema>;
+
 /** Every channel, keyed by the name of its function on `window.keyferry`. */
 export const channels = {
   appInfo: defineChannel('app.info', noRequest, appInfoSchema),
   networkStatus: defineChannel('network.status', noRequest, networkStatusSchema),
   chooseMode: defineChannel('mode.choose', z.strictObject({ mode: keyferryModeSchema }), modeChoiceSchema),
+  listVolumes: defineChannel('media.listVolumes', noRequest, volumeListSchema),
+
+  // Ceremony setup and the session overview (src-main/ipc/handlers/ceremony-setup.ts).
+  setupCeremony: defineChannel('ceremony.setup', ceremony.ceremonySetupRequestSchema, ceremony.ceremonySetupSchema),
+  ceremonyState: defineChannel('ceremony.state', noRequest, ceremony.ceremonyStateSchema),
+  startRehearsal: defineChannel('rehearsal.start', noRequest, online.connectionSchema),
+  // Online workstation (handlers/online.ts).
+  connectKms: defineChannel('online.connect', online.connectRequestSchema, online.connectionSchema),
+  listKeys: defineChannel('online.list-keys', z.strictObject({ filter: online.keyStateFilterSchema }), online.keyListSchema),
+  createKeys: defineChannel('online.create-keys', online.createKeysRequestSchema, online.createdKeysSchema),
+  fetchParameters: defineChannel('online.fetch-parameters', noRequest, online.issuedListSchema),
+  writeParametersBundle: defineChannel('online.write-parameters', online.bundleDestinationSchema, common.writtenBundleSchema),
+  checkWrappedBundle: defineChannel('online.check-wrapped', online.checkWrappedRequestSchema, online.checkedBundleSchema),
+  importMaterial: defineChannel('online.import', online.importRequestSchema, online.importedSchema),
+  verifyKeys: defineChannel('online.verify', noRequest, online.verifiedSchema),
+  keyStatus: defineChannel('online.status', noRequest, online.keyStatusListSchema),
+  deleteMaterial: defineChannel('online.delete-material', online.deleteMaterialRequestSchema, online.deletedMaterialSchema),
+  writeOnlineReceipt: defineChannel('online.receipt', noRequest, common.writtenReceiptSchema),
+  // Air-gapped workstation (handlers/air-gapped.ts).
+  checkAirGap: defineChannel('airgap.check-network', noRequest, airgap.airGapNetworkSchema),
+  readParametersBundle: defineChannel('airgap.read-bundle', airgap.folderRequestSchema, airgap.parametersOverviewSchema),
+  readConsoleFiles: defineChannel('airgap.read-console-files', airgap.consoleFilesRequestSchema, airgap.parametersOverviewSchema),
+  listFingerprints: defineChannel('airgap.fingerprints', noRequest, airgap.fingerprintListSchema),
+  confirmFingerprint: defineChannel('airgap.confirm-fingerprint', airgap.confirmFingerprintRequestSchema, airgap.confirmationSchema),
+  generateMaterial: defineChannel('airgap.generate', noRequest, airgap.materialListSchema),
+  loadMaterialFile: defineChannel('airgap.load-material', airgap.loadMaterialRequestSchema, airgap.materialSummarySchema),
+  wrapMaterial: defineChannel('airgap.wrap', noRequest, airgap.wrappedKeysSchema),
+  writeWrappedBundle: defineChannel('airgap.write-bundle', airgap.folderRequestSchema, airgap.writtenWrappedSchema),
+  writeAirGapReceipt: defineChannel('airgap.receipt', noRequest, common.writtenReceiptSchema),
+  // Custody (handlers/custody.ts).
+  splitCustody: defineChannel('custody.split', airgap.custodySplitRequestSchema, airgap.custodySplitSchema),
+  restoreCustody: defineChannel('custody.restore-check', records.custodyRestoreRequestSchema, records.custodyRestoreSchema),
+  // Journals and receipts (handlers/journal.ts, handlers/receipt.ts), path pickers (handlers/media.ts).
+  viewJournal: defineChannel('journal.view', records.sideRequestSchema, records.journalViewSchema),
+  viewReceipt: defineChannel('receipt.view', records.sideRequestSchema, common.writtenReceiptSchema),
+  printReceipt: defineChannel('receipt.print', records.sideRequestSchema, records.printedSchema),
+  saveReceiptPdf: defineChannel('receipt.save-pdf', records.savePdfRequestSchema, records.savedPdfSchema),
+  choosePath: defineChannel('dialog.choose-path', records.choosePathRequestSchema, records.chosenPathSchema),
 } as const;
 
 export type Channels = typeof channels;

@@ -5,6 +5,7 @@
  * through the context.
  */
 import os from 'node:os';
+import { listRemovableVolumes, type RemovableVolume } from '../core/media';
 import type { ChannelKey, Response, ValidRequest } from './contract';
 import type { HandlerContext } from './context';
 import { describeNetwork } from './network-status';
@@ -17,10 +18,13 @@ export type Handlers = { readonly [C in ChannelKey]: ChannelHandler<C> };
 export interface HandlerOptions {
   /** Injectable for tests; defaults to `os.networkInterfaces`. */
   readonly networkInterfaces?: () => NodeJS.Dict<os.NetworkInterfaceInfo[]>;
+  /** Injectable for tests; defaults to the media module's `listRemovableVolumes`. */
+  readonly listVolumes?: () => Promise<readonly RemovableVolume[]>;
 }
 
 export function createHandlers(context: HandlerContext, options: HandlerOptions = {}): Handlers {
   const networkInterfaces = options.networkInterfaces ?? os.networkInterfaces;
+  const listVolumes = options.listVolumes ?? (() => listRemovableVolumes());
   return {
     appInfo: () => ({
       name: context.identity.name,
@@ -43,5 +47,19 @@ export function createHandlers(context: HandlerContext, options: HandlerOptions 
       context.log.info('mode.chosen', { mode: chosen });
       return { mode: chosen, networkGuard: chosen === 'air-gapped' ? 'offline' : 'app-only' };
     },
+
+    listVolumes: async () => ({
+      // Named fields only: whatever else the lister learns stays in the main process.
+      volumes: (await listVolumes()).map(({ label, mountPoint, freeBytes, totalBytes, writable, device, volumeId }) => ({
+        label,
+        mountPoint,
+        freeBytes,
+        totalBytes,
+        writable,
+        ...(device === undefined ? {} : { device }),
+        ...(volumeId === undefined ? {} : { volumeId }),
+      })),
+      checkedAt: context.now().toISOString(),
+    }),
   };
 }

@@ -112,7 +112,7 @@ describe('CredentialStore', () => {
     const store = new CredentialStore({ safeStorage: keystore(), file: await credentialFile() });
     const attempt = store.set({ accessKeyId: 'bad key!', secretAccessKey: 'has spaces in it SECRETISH' }, { persist: false });
     await expect(attempt).rejects.toMatchObject({ code: 'CREDENTIALS_INVALID' });
-    const error = await attempt.catch((caught: unknown) => caught as Error);
+    const error = (await attempt.catch((caught: unknown) => caught)) as Error;
     expect(error.message).toContain('accessKeyId');
     expect(error.message).not.toContain('SECRETISH');
   });

@@ -30,7 +30,12 @@ afterEach(async () => {
   for (const dir of temps.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}, cmds = commands): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  argv: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  cmds = commands,
+): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env, cwd };
@@ -50,13 +55,29 @@ async function folders(root: string, count: number): Promise<string[]> {
 
 /** The KCV as OpenSSL computes it: AES-256-ECB of one zero block, first 3 bytes. */
 function opensslKcv(key: Buffer): string {
-  const block = execFileSync('openssl', ['enc', '-aes-256-ecb', '-K', key.toString('hex'), '-nopad', '-nosalt'], { input: Buffer.alloc(16) });
+  const block = execFileSync('openssl', ['enc', '-aes-256-ecb', '-K', key.toString('hex'), '-nopad', '-nosalt'], {
+    input: Buffer.alloc(16),
+  });
   return block.subarray(0, 3).toString('hex').toUpperCase();
 }
 
 const splitArgs = (material: string, spec: string, m: number, outs: string[], custodians: string[]): string[] => [
-  'custody', 'split', '--material', material, '--key-spec', spec, '--ceremony-id', 'byok-2024-06', '--key-id', 'key-0042',
-  '--m', String(m), '--n', String(outs.length), ...custodians.flatMap((c) => ['--custodian', c]), ...outs.flatMap((o) => ['--out', o]),
+  'custody',
+  'split',
+  '--material',
+  material,
+  '--key-spec',
+  spec,
+  '--ceremony-id',
+  'byok-2024-06',
+  '--key-id',
+  'key-0042',
+  '--m',
+  String(m),
+  '--n',
+  String(outs.length),
+  ...custodians.flatMap((c) => ['--custodian', c]),
+  ...outs.flatMap((o) => ['--out', o]),
 ];
 
 describe('keyferry custody', () => {
@@ -81,21 +102,55 @@ describe('keyferry custody', () => {
       expect(text).not.toContain(key.toString('base64'));
     }
     const shareFile = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of5.json`);
-    const slipFile = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of5.slip.txt`);
+    const slipFile = (i: number): string =>
+      path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of5.slip.txt`);
 
-    const verify = await run(['custody', 'restore', '--share', shareFile(5), '--share', shareFile(2), '--share', shareFile(4)], dir);
+    const verify = await run(
+      ['custody', 'restore', '--share', shareFile(5), '--share', shareFile(2), '--share', shareFile(4)],
+      dir,
+    );
     expect(verify.code).toBe(0);
     expect(verify.out).toContain(`key check value ${opensslKcv(key)} matches the value recorded in every share`);
     expect(verify.out).toContain('No file was written');
     expect(await readdir(dir)).toEqual(['key.hex', 'usb1', 'usb2', 'usb3', 'usb4', 'usb5']);
 
-    const restored = await run(['custody', 'restore', '--share', shareFile(1), '--share', shareFile(3), '--typed', slipFile(2), '--out', 'restored.bin', '--key-id', 'key-0042'], dir);
+    const restored = await run(
+      [
+        'custody',
+        'restore',
+        '--share',
+        shareFile(1),
+        '--share',
+        shareFile(3),
+        '--typed',
+        slipFile(2),
+        '--out',
+        'restored.bin',
+        '--key-id',
+        'key-0042',
+      ],
+      dir,
+    );
     expect(restored.err).toBe('');
     expect(restored.out).toContain('share 2 of 5, custodian Bob');
     expect((await readFile(path.join(dir, 'restored.bin'))).equals(key)).toBe(true);
     expect((await stat(path.join(dir, 'restored.bin'))).mode & 0o777).toBe(0o600);
 
-    const again = await run(['custody', 'restore', '--share', shareFile(1), '--share', shareFile(3), '--share', shareFile(4), '--out', 'restored.bin'], dir);
+    const again = await run(
+      [
+        'custody',
+        'restore',
+        '--share',
+        shareFile(1),
+        '--share',
+        shareFile(3),
+        '--share',
+        shareFile(4),
+        '--out',
+        'restored.bin',
+      ],
+      dir,
+    );
     expect(again.code).toBe(1);
     expect(again.err).toContain('already exists; Keyferry never overwrites');
   });
@@ -118,32 +173,97 @@ describe('keyferry custody', () => {
     const wrong = line[6] === 'Z' ? 'Y' : 'Z';
     lines[at] = `${line.slice(0, 6)}${wrong}${line.slice(7)}`;
     await writeFile(path.join(dir, 'typed.txt'), lines.join('\n'));
-    const typo = await run(['custody', 'restore', '--share', share(1), '--share', share(2), '--typed', 'typed.txt', '--out', 'x.bin'], dir);
+    const typo = await run(
+      ['custody', 'restore', '--share', share(1), '--share', share(2), '--typed', 'typed.txt', '--out', 'x.bin'],
+      dir,
+    );
     expect(typo.code).toBe(1);
     expect(typo.err).toMatch(/typed\.txt: (Line 2 does not match its check|Share 3 is corrupted|The typed)/);
 
-    const foreign = await run(['custody', 'restore', '--share', share(1), '--share', share(2), '--share', share(3), '--key-id', 'key-9999', '--out', 'x.bin'], dir);
+    const foreign = await run(
+      [
+        'custody',
+        'restore',
+        '--share',
+        share(1),
+        '--share',
+        share(2),
+        '--share',
+        share(3),
+        '--key-id',
+        'key-9999',
+        '--out',
+        'x.bin',
+      ],
+      dir,
+    );
     expect(foreign.err).toContain('belongs to key "key-0042", not the expected "key-9999"');
     expect(await readdir(dir)).not.toContain('x.bin');
   });
 
   it('RSA_2048 from an encrypted OpenSSL key: the restored PKCS#8 has the same public key (checked by OpenSSL)', async () => {
     const dir = await workspace();
-    execFileSync('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-aes-256-cbc', '-pass', 'pass:correct horse', '-out', path.join(dir, 'key.pem')]);
+    execFileSync('openssl', [
+      'genpkey',
+      '-algorithm',
+      'RSA',
+      '-pkeyopt',
+      'rsa_keygen_bits:2048',
+      '-aes-256-cbc',
+      '-pass',
+      'pass:correct horse',
+      '-out',
+      path.join(dir, 'key.pem'),
+    ]);
     const outs = await folders(dir, 3);
-    const split = await run([...splitArgs('key.pem', 'RSA_2048', 2, outs, ['Alice', 'Bob', 'Carol']), '--passphrase-env', 'KEY_PASS'], dir, { KEY_PASS: 'correct horse' });
+    const split = await run(
+      [...splitArgs('key.pem', 'RSA_2048', 2, outs, ['Alice', 'Bob', 'Carol']), '--passphrase-env', 'KEY_PASS'],
+      dir,
+      { KEY_PASS: 'correct horse' },
+    );
     expect(split.err).toBe('');
-    const spki = execFileSync('openssl', ['pkey', '-in', path.join(dir, 'key.pem'), '-passin', 'pass:correct horse', '-pubout', '-outform', 'DER']);
+    const spki = execFileSync('openssl', [
+      'pkey',
+      '-in',
+      path.join(dir, 'key.pem'),
+      '-passin',
+      'pass:correct horse',
+      '-pubout',
+      '-outform',
+      'DER',
+    ]);
     const fingerprint = execFileSync('openssl', ['dgst', '-sha256', '-r'], { input: spki }).toString().slice(0, 64);
     expect(split.out.replace(/ /g, '')).toContain(`PublickeySHA-256fingerprint:${fingerprint}`);
 
     const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of3.json`);
-    const restored = await run(['custody', 'restore', '--share', share(3), '--share', share(1), '--out', 'key.der', '--key-spec', 'RSA_2048'], dir);
+    const restored = await run(
+      ['custody', 'restore', '--share', share(3), '--share', share(1), '--out', 'key.der', '--key-spec', 'RSA_2048'],
+      dir,
+    );
     expect(restored.err).toBe('');
     expect(restored.out).toContain(`public-key SHA-256 ${fingerprint} matches`);
-    const restoredSpki = execFileSync('openssl', ['pkey', '-inform', 'DER', '-in', path.join(dir, 'key.der'), '-pubout', '-outform', 'DER']);
+    const restoredSpki = execFileSync('openssl', [
+      'pkey',
+      '-inform',
+      'DER',
+      '-in',
+      path.join(dir, 'key.der'),
+      '-pubout',
+      '-outform',
+      'DER',
+    ]);
     expect(restoredSpki.equals(spki)).toBe(true);
-    const pkcs8 = execFileSync('openssl', ['pkcs8', '-topk8', '-nocrypt', '-in', path.join(dir, 'key.pem'), '-passin', 'pass:correct horse', '-outform', 'DER']);
+    const pkcs8 = execFileSync('openssl', [
+      'pkcs8',
+      '-topk8',
+      '-nocrypt',
+      '-in',
+      path.join(dir, 'key.pem'),
+      '-passin',
+      'pass:correct horse',
+      '-outform',
+      'DER',
+    ]);
     expect((await readFile(path.join(dir, 'key.der'))).equals(pkcs8)).toBe(true);
   });
 
@@ -162,8 +282,16 @@ describe('keyferry custody', () => {
     await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
     const outs = await folders(dir, 3);
     const cases: [string[], string][] = [
-      [splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']).filter((a, i, all) => a !== '--m' && all[i - 1] !== '--m'), 'The option --m M is required'],
-      [[...splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), '--out', 'extra'], '4 --out folder(s) were given for 3 shares'],
+      [
+        splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']).filter(
+          (a, i, all) => a !== '--m' && all[i - 1] !== '--m',
+        ),
+        'The option --m M is required',
+      ],
+      [
+        [...splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), '--out', 'extra'],
+        '4 --out folder(s) were given for 3 shares',
+      ],
       [splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob']), '2 custodians were named for 3 shares'],
       [splitArgs('key.bin', 'HMAC_256', 2, outs, ['Alice', 'Bob', 'Carol']), 'cannot be imported'],
       [['custody', 'restore'], 'Give the shares with --share FILE'],
@@ -183,18 +311,35 @@ describe('keyferry custody', () => {
       return false;
     }
   })();
-  it.skipIf(!otherVolume)('end to end in real processes: 2-of-2 on two real volumes (temp folder and /dev/shm)', async () => {
-    const dir = await workspace();
-    const shm = await mkdtemp('/dev/shm/keyferry-cli-custody-');
-    temps.push(shm);
-    const key = randomBytes(32);
-    await writeFile(path.join(dir, 'key.bin'), key);
-    const keyferry = (args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO, 'src-main/cli/main.ts'), ...args], { cwd: dir, encoding: 'utf8' });
-    const split = keyferry(splitArgs('key.bin', 'AES_256', 2, [dir, shm], ['Alice', 'Bob']));
-    expect(split.stderr).toBe('');
-    expect(split.status).toBe(0);
-    const restore = keyferry(['custody', 'restore', '--share', path.join(shm, 'keyferry-share-key-0042-2of2.json'), '--share', 'keyferry-share-key-0042-1of2.json', '--out', 'back.bin']);
-    expect(restore.status).toBe(0);
-    expect((await readFile(path.join(dir, 'back.bin'))).equals(key)).toBe(true);
-  });
+  it.skipIf(!otherVolume)(
+    'end to end in real processes: 2-of-2 on two real volumes (temp folder and /dev/shm)',
+    async () => {
+      const dir = await workspace();
+      const shm = await mkdtemp('/dev/shm/keyferry-cli-custody-');
+      temps.push(shm);
+      const key = randomBytes(32);
+      await writeFile(path.join(dir, 'key.bin'), key);
+      const keyferry = (args: string[]) =>
+        spawnSync(
+          process.execPath,
+          [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO, 'src-main/cli/main.ts'), ...args],
+          { cwd: dir, encoding: 'utf8' },
+        );
+      const split = keyferry(splitArgs('key.bin', 'AES_256', 2, [dir, shm], ['Alice', 'Bob']));
+      expect(split.stderr).toBe('');
+      expect(split.status).toBe(0);
+      const restore = keyferry([
+        'custody',
+        'restore',
+        '--share',
+        path.join(shm, 'keyferry-share-key-0042-2of2.json'),
+        '--share',
+        'keyferry-share-key-0042-1of2.json',
+        '--out',
+        'back.bin',
+      ]);
+      expect(restore.status).toBe(0);
+      expect((await readFile(path.join(dir, 'back.bin'))).equals(key)).toBe(true);
+    },
+  );
 });

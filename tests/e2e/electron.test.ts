@@ -5,7 +5,7 @@
  * turns a missing runtime into a failure.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -14,7 +14,22 @@ import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/app/protocol-assets';
 import { channels } from '../../src-main/ipc/contract';
+import type { KeyferryApi } from '../../src-main/preload/api-factory';
 import { electronUnavailableReason, findElectronRuntime } from './electron-runtime';
+
+/** What page functions use of the page's globals (this project type-checks tests without the DOM lib). */
+interface PageGlobals {
+  keyferry: KeyferryApi;
+  require?: unknown;
+  process?: unknown;
+  module?: unknown;
+  __inlineRan?: boolean;
+  location: { href: string };
+  open(url: string): unknown;
+  document: { createElement(tag: 'script'): { textContent: string | null }; body: { append(node: unknown): void } };
+  navigator: { permissions: { query(descriptor: { name: string }): Promise<{ state: string }> } };
+  Notification: { requestPermission(): Promise<string> };
+}
 
 const root = path.resolve(__dirname, '../..');
 const required = process.env.KEYFERRY_REQUIRE_ELECTRON === '1';
@@ -60,24 +75,39 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
 
   it('loads our page from app://keyferry/ with hardened webPreferences', async () => {
     expect(page.url()).toBe('app://keyferry/index.html');
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const preferences = BrowserWindow.getAllWindows()[0]?.webContents.getLastWebPreferences();
-      return preferences ? JSON.parse(JSON.stringify(preferences)) : null;
-    });
-    expect(prefs).toMatchObject({
+    // What the window was created with, as the operations log records it.
+    const logs = path.join(userData, 'logs');
+    const text = (await Promise.all((await readdir(logs)).map((file) => readFile(path.join(logs, file), 'utf8')))).join('');
+    const created = text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { event: string; data?: Record<string, unknown> })
+      .find((entry) => entry.event === 'window.created');
+    expect(created?.data).toEqual({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      devTools: true,
     });
-    const globals = await page.evaluate(() => ({
-      require: typeof (window as unknown as { require?: unknown }).require,
-      process: typeof (window as unknown as { process?: unknown }).process,
-      api: Object.keys(window.keyferry).sort(),
-    }));
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: [...Object.keys(channels), 'onProgress'].sort() });
+    // What the page can observe: no Node, and an API object only contextBridge (isolation on) can make.
+    const globals = await page.evaluate(() => {
+      const page = globalThis as unknown as PageGlobals;
+      return {
+        require: typeof page.require,
+        process: typeof page.process,
+        module: typeof page.module,
+        api: Object.keys(page.keyferry).sort(),
+      };
+    });
+    expect(globals).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      api: [...Object.keys(channels), 'onProgress'].sort(),
+    });
   });
 
   it('serves every app:// response with the strict CSP, and the page obeys it', async () => {
@@ -87,25 +117,26 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
     });
     expect(csp).toBe(CONTENT_SECURITY_POLICY);
     const inlineRan = await page.evaluate(() => {
-      const script = document.createElement('script');
+      const page = globalThis as unknown as PageGlobals;
+      const script = page.document.createElement('script');
       script.textContent = 'window.__inlineRan = true;';
-      document.body.append(script);
-      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+      page.document.body.append(script);
+      return page.__inlineRan === true;
     });
     expect(inlineRan).toBe(false);
   });
 
   it('answers IPC from our page through the real handlers', async () => {
-    const info = await page.evaluate(() => window.keyferry.appInfo());
+    const info = await page.evaluate(() => (globalThis as unknown as PageGlobals).keyferry.appInfo());
     expect(info).toMatchObject({ ok: true, value: { name: 'Keyferry', mode: null } });
     expect(info.ok && info.value.runtime.electron).toBeTruthy();
   });
 
   it('denies navigation and new windows', async () => {
     await page.evaluate((url) => {
-      window.location.href = url;
+      (globalThis as unknown as PageGlobals).location.href = url;
     }, serverUrl);
-    const opened = await page.evaluate((url) => window.open(url) === null, serverUrl);
+    const opened = await page.evaluate((url) => (globalThis as unknown as PageGlobals).open(url) === null, serverUrl);
     await page.waitForTimeout(500);
     expect(opened).toBe(true);
     expect(page.url()).toBe('app://keyferry/index.html');
@@ -114,11 +145,14 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
   });
 
   it('denies every permission request', async () => {
-    const states = await page.evaluate(async () => ({
-      geolocation: (await navigator.permissions.query({ name: 'geolocation' })).state,
-      notifications: (await navigator.permissions.query({ name: 'notifications' })).state,
-      requested: await Notification.requestPermission(),
-    }));
+    const states = await page.evaluate(async () => {
+      const page = globalThis as unknown as PageGlobals;
+      return {
+        geolocation: (await page.navigator.permissions.query({ name: 'geolocation' })).state,
+        notifications: (await page.navigator.permissions.query({ name: 'notifications' })).state,
+        requested: await page.Notification.requestPermission(),
+      };
+    });
     expect(states).toEqual({ geolocation: 'denied', notifications: 'denied', requested: 'denied' });
   });
 
@@ -137,7 +171,7 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
   });
 
   it('in air-gapped mode blocks network requests of the session', async () => {
-    const choice = await page.evaluate(() => window.keyferry.chooseMode({ mode: 'air-gapped' }));
+    const choice = await page.evaluate(() => (globalThis as unknown as PageGlobals).keyferry.chooseMode({ mode: 'air-gapped' }));
     expect(choice).toEqual({ ok: true, value: { mode: 'air-gapped', networkGuard: 'offline' } });
     const outcome = await app.evaluate(async ({ BrowserWindow, session }, url) => {
       const probe = new BrowserWindow({ show: false });
@@ -155,7 +189,7 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
     expect(outcome.load).toMatch(/ERR_BLOCKED_BY_CLIENT|ERR_INTERNET_DISCONNECTED/);
     expect(outcome.fetched).not.toBe('fetched');
     expect(serverHits).toEqual([]);
-    const locked = await page.evaluate(() => window.keyferry.chooseMode({ mode: 'online' }));
+    const locked = await page.evaluate(() => (globalThis as unknown as PageGlobals).keyferry.chooseMode({ mode: 'online' }));
     expect(locked).toMatchObject({ ok: false, problem: { code: 'MODE_LOCKED' } });
   });
 });

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { appInfoSchema, modeChoiceSchema, networkStatusSchema } from '../../src-main/ipc/contract';
+import { appInfoSchema, modeChoiceSchema, networkStatusSchema, volumeListSchema } from '../../src-main/ipc/contract';
 import { createHandlers } from '../../src-main/ipc/handlers';
 import { describeNetwork } from '../../src-main/ipc/network-status';
 import { testContext } from './test-context';
@@ -70,5 +70,21 @@ describe('mode.choose', () => {
     expect(await handlers.chooseMode({ mode: 'air-gapped' })).toEqual({ mode: 'air-gapped', networkGuard: 'offline' });
     expect(applied).toEqual(['rehearsal', 'air-gapped']);
     expect(lines.filter((line) => line.includes('mode.chosen'))).toHaveLength(2);
+  });
+});
+
+describe('media.listVolumes', () => {
+  it('lists this machine’s removable volumes in a contract-valid answer', async () => {
+    const { context } = testContext();
+    const answer = volumeListSchema.parse(await createHandlers(context).listVolumes(undefined));
+    expect(answer.checkedAt).toBe('2030-01-02T03:04:05.000Z');
+    for (const volume of answer.volumes) expect(volume.totalBytes).toBeGreaterThanOrEqual(volume.freeBytes);
+  });
+
+  it('passes on the named facts of each volume and nothing else', async () => {
+    const { context } = testContext();
+    const volume = { label: 'KEYFERRY-1', mountPoint: '/media/officer/KEYFERRY-1', freeBytes: 1000, totalBytes: 4000, writable: true, device: '/dev/sdb1' };
+    const handlers = createHandlers(context, { listVolumes: async () => [{ ...volume, internalNote: 'x' } as typeof volume] });
+    expect(await handlers.listVolumes(undefined)).toEqual({ volumes: [volume], checkedAt: '2030-01-02T03:04:05.000Z' });
   });
 });

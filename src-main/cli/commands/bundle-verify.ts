@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { readBundle, type TransferBundle } from '../../core/bundle';
 import { KeyferryError, toProblem } from '../../core/errors';
+import { sha256Hex } from '../../core/fs/durable-file';
 import { groupHex } from '../../core/receipt/hex';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
@@ -33,8 +34,7 @@ function report(bundle: TransferBundle, now: Date): string[] {
     for (const k of bundle.keys) {
       lines.push(`  ${k.keyId}  ${k.keySpec}  ${k.wrappingAlgorithm}`);
       lines.push(`    wrapping key    ${groupHex(k.wrappingKeyFingerprint)}`);
-      const evidence = m.keys.find((e) => e.keyId === k.keyId);
-      if (evidence?.publicKeyFingerprint) lines.push(`    public key      ${groupHex(evidence.publicKeyFingerprint)}`);
+      if (k.publicKeyDer) lines.push(`    public key      ${groupHex(sha256Hex(k.publicKeyDer))}`);
       if (k.keyCheckValue) lines.push(`    check value     ${k.keyCheckValue}`);
       lines.push(`    material expiry ${k.materialExpiresAt ?? 'never'}`);
     }

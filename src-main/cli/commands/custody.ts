@@ -47,18 +47,26 @@ function badArguments(command: string, message: string): KeyferryError {
   return new KeyferryError('CLI_BAD_ARGUMENTS', message, `Run "keyferry ${command} --help" for the usage.`);
 }
 
-const count = z.string().regex(/^\d{1,2}$/, 'must be a whole number').transform(Number);
+const count = z
+  .string()
+  .regex(/^\d{1,2}$/, 'must be a whole number')
+  .transform(Number);
 
 async function readInputFile(file: string, what: string): Promise<Buffer> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) throw badArguments('custody', `The ${what} ${file} is not a file.`);
-    if (stat.size > MAX_INPUT_FILE) throw badArguments('custody', `The ${what} ${file} is ${stat.size} bytes; it is at most a few kilobytes.`);
+    if (stat.size > MAX_INPUT_FILE)
+      throw badArguments('custody', `The ${what} ${file} is ${stat.size} bytes; it is at most a few kilobytes.`);
     return await fs.readFile(file);
   } catch (error) {
     if (error instanceof KeyferryError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new KeyferryError('CLI_FILE_UNREADABLE', `Could not read the ${what} ${file}${code === 'ENOENT' ? ': no such file' : ` (${code ?? 'error'})`}.`, 'Check the path and that the media is mounted.');
+    throw new KeyferryError(
+      'CLI_FILE_UNREADABLE',
+      `Could not read the ${what} ${file}${code === 'ENOENT' ? ': no such file' : ` (${code ?? 'error'})`}.`,
+      'Check the path and that the media is mounted.',
+    );
   }
 }
 
@@ -71,13 +79,23 @@ const SplitSchema = z.object({
   n: count.optional(),
   custodian: z.array(z.string()).default([]),
   out: z.array(z.string().min(1)).default([]),
-  'passphrase-env': z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'The option --passphrase-env takes the NAME of an environment variable, not a passphrase.').optional(),
+  'passphrase-env': z
+    .string()
+    .regex(
+      /^[A-Za-z_][A-Za-z0-9_]*$/,
+      'The option --passphrase-env takes the NAME of an environment variable, not a passphrase.',
+    )
+    .optional(),
 });
 
 function readPassphrase(variable: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
   if (variable === undefined) return undefined;
   const value = env[variable];
-  if (value === undefined || value === '') throw badArguments('custody split', `The environment variable ${variable} named by --passphrase-env is ${value === undefined ? 'not set' : 'empty'}.`);
+  if (value === undefined || value === '')
+    throw badArguments(
+      'custody split',
+      `The environment variable ${variable} named by --passphrase-env is ${value === undefined ? 'not set' : 'empty'}.`,
+    );
   return value;
 }
 
@@ -96,13 +114,22 @@ async function runSplit(args: string[], io: CliIo, volumeIdOf: VolumeIdOf | unde
   const parsed = SplitSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw badArguments('custody split', issue?.message.startsWith('The option') ? issue.message : `The option --${String(issue?.path[0] ?? '')} ${issue?.message ?? 'is invalid'}.`);
+    throw badArguments(
+      'custody split',
+      issue?.message.startsWith('The option')
+        ? issue.message
+        : `The option --${String(issue?.path[0] ?? '')} ${issue?.message ?? 'is invalid'}.`,
+    );
   }
   const options = parsed.data;
   const { m, n } = options;
   if (m === undefined) throw badArguments('custody split', 'The option --m M is required (shares needed to rebuild).');
   if (n === undefined) throw badArguments('custody split', 'The option --n N is required (shares handed out).');
-  if (options.out.length !== n) throw badArguments('custody split', `${options.out.length} --out folder(s) were given for ${n} shares: give one per share, each on its own custodian's media.`);
+  if (options.out.length !== n)
+    throw badArguments(
+      'custody split',
+      `${options.out.length} --out folder(s) were given for ${n} shares: give one per share, each on its own custodian's media.`,
+    );
   const spec = parseKeySpec(options['key-spec']);
   const passphrase = readPassphrase(options['passphrase-env'], io.env);
   const bytes = await readInputFile(path.resolve(io.cwd, options.material), 'key material file');
@@ -114,7 +141,15 @@ async function runSplit(args: string[], io: CliIo, volumeIdOf: VolumeIdOf | unde
   }
   let shares: CustodyShare[] = [];
   try {
-    shares = await splitMaterial({ material, m, n, ceremonyId: options['ceremony-id'], keyId: options['key-id'], spec, custodians: options.custodian });
+    shares = await splitMaterial({
+      material,
+      m,
+      n,
+      ceremonyId: options['ceremony-id'],
+      keyId: options['key-id'],
+      spec,
+      custodians: options.custodian,
+    });
     const destinations = options.out.map((d) => path.resolve(io.cwd, d));
     const written = await writeShareFiles(shares, destinations, {
       ...(volumeIdOf ? { volumeIdOf } : {}),
@@ -127,8 +162,15 @@ async function runSplit(args: string[], io: CliIo, volumeIdOf: VolumeIdOf | unde
       },
     });
     const check = shares[0]?.materialCheck;
-    io.stdout(`Split ${spec} key material of key ${options['key-id']} (ceremony ${options['ceremony-id']}) into ${n} shares; any ${m} rebuild it.`);
-    if (check) io.stdout(check.kind === 'kcv' ? `Key check value (KCV):  ${check.value}` : `Public key SHA-256 fingerprint:  ${groupHex(check.value)}`);
+    io.stdout(
+      `Split ${spec} key material of key ${options['key-id']} (ceremony ${options['ceremony-id']}) into ${n} shares; any ${m} rebuild it.`,
+    );
+    if (check)
+      io.stdout(
+        check.kind === 'kcv'
+          ? `Key check value (KCV):  ${check.value}`
+          : `Public key SHA-256 fingerprint:  ${groupHex(check.value)}`,
+      );
     io.stdout('Shares written (each checked by reading it back):');
     for (const w of written) {
       io.stdout(`  share ${w.index} of ${n} for ${w.custodian}: ${w.shareFile.path}  sha256 ${w.shareFile.sha256}`);
@@ -179,10 +221,24 @@ async function runRestore(args: string[], io: CliIo): Promise<number> {
   });
   const shareFiles = values.share ?? [];
   const typedFiles = values.typed ?? [];
-  if (shareFiles.length + typedFiles.length === 0) throw badArguments('custody restore', 'Give the shares with --share FILE (share files) and/or --typed FILE (typed slips).');
+  if (shareFiles.length + typedFiles.length === 0)
+    throw badArguments(
+      'custody restore',
+      'Give the shares with --share FILE (share files) and/or --typed FILE (typed slips).',
+    );
   const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
-  if (out && (await fs.lstat(out).then(() => true, () => false))) {
-    throw new KeyferryError('OUTPUT_EXISTS', `${out} already exists; Keyferry never overwrites a file.`, 'Choose a new file name for --out.');
+  if (
+    out &&
+    (await fs.lstat(out).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    throw new KeyferryError(
+      'OUTPUT_EXISTS',
+      `${out} already exists; Keyferry never overwrites a file.`,
+      'Choose a new file name for --out.',
+    );
   }
   const expected = {
     ...(values['ceremony-id'] ? { ceremonyId: values['ceremony-id'] } : {}),
@@ -195,15 +251,21 @@ async function runRestore(args: string[], io: CliIo): Promise<number> {
     try {
       const first = shares[0] as CustodyShare;
       const used = [...shares].sort((a, b) => a.index - b.index);
-      io.stdout(`Rebuilt ${first.spec} key material of key ${first.keyId} (ceremony ${first.ceremonyId}) from ${shares.length} of ${first.n} shares (${first.m} needed):`);
+      io.stdout(
+        `Rebuilt ${first.spec} key material of key ${first.keyId} (ceremony ${first.ceremonyId}) from ${shares.length} of ${first.n} shares (${first.m} needed):`,
+      );
       for (const s of used) io.stdout(`  share ${s.index} of ${s.n}, custodian ${s.custodian}`);
-      io.stdout(`Proof: the rebuilt material's ${describeMaterialCheck(first.materialCheck)} matches the value recorded in every share.`);
+      io.stdout(
+        `Proof: the rebuilt material's ${describeMaterialCheck(first.materialCheck)} matches the value recorded in every share.`,
+      );
       if (!out) {
         io.stdout('No file was written (give --out FILE to hand the material to an HSM).');
         return 0;
       }
       const written = await material.secret.use((bytes) => writeFileExclusive(out, bytes, { mode: 0o600 }));
-      io.stdout(`Wrote ${written.path} (${written.size} bytes, mode 0600): ${first.spec === 'AES_256' ? 'the raw 32-byte AES key' : 'the private key as PKCS#8 DER'}.`);
+      io.stdout(
+        `Wrote ${written.path} (${written.size} bytes, mode 0600): ${first.spec === 'AES_256' ? 'the raw 32-byte AES key' : 'the private key as PKCS#8 DER'}.`,
+      );
       io.stdout('This file is plaintext key material: hand it to the HSM, then destroy it.');
       return 0;
     } finally {

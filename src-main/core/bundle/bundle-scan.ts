@@ -62,13 +62,14 @@ export async function scanBundleFolder(dir: string): Promise<FolderScan> {
       const code = (error as NodeJS.ErrnoException).code;
       throw bundleRefused('BUNDLE_UNREADABLE', `Could not list ${rel || dir} (${code ?? 'error'}).`, 'Reconnect the media and read the bundle again.');
     }
-    for (const base of names) {
-      entries += 1;
-      if (entries > BUNDLE_LIMITS.maxEntries) {
-        throw bundleRefused('BUNDLE_TOO_MANY_FILES', `The bundle folder holds more than ${BUNDLE_LIMITS.maxEntries} entries.`);
-      }
+    entries += names.length;
+    if (entries > BUNDLE_LIMITS.maxEntries) {
+      throw bundleRefused('BUNDLE_TOO_MANY_FILES', `The bundle folder holds more than ${BUNDLE_LIMITS.maxEntries} entries.`);
+    }
+    const stats = await Promise.all(names.map((base) => lstatOrRefuse(path.join(dir, rel, base), rel ? `${rel}/${base}` : base)));
+    for (const [i, base] of names.entries()) {
       const name = rel ? `${rel}/${base}` : base;
-      const stat = await lstatOrRefuse(path.join(dir, name), name);
+      const stat = stats[i] as Stats;
       if (stat.isSymbolicLink()) {
         throw bundleRefused('BUNDLE_SYMLINK', `The bundle contains a symbolic link, ${name}; bundles never hold links.`);
       }

@@ -157,8 +157,8 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     await day2.ceremony.importMaterial();
     const proofs = await day2.ceremony.verifyKeys();
     const allVerified = proofs.every((p) => p.ok);
-    const onlineReceipt = allVerified ? await day2.ceremony.writeReceipt(path.join(out, 'online')) : undefined;
     const status = await day2.ceremony.status();
+    const onlineReceipt = allVerified ? await day2.ceremony.writeReceipt(path.join(out, 'online')) : undefined;
     await day2.journal.close();
 
     const rows = day2.ceremony.keys().map((k) => {

@@ -3,7 +3,7 @@
  * asynchronous `crypto.generateKeyPair`, which runs on libuv's thread pool so the event loop
  * (and with it the UI and IPC) never stalls, even for RSA-4096.
  */
-import { generateKeyPair, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPair, randomBytes } from 'node:crypto';
 import { KeyferryError } from '../errors';
 import { createKeyMaterial, type KeyMaterial } from './key-material';
 import { KEY_SPEC_INFO, type KeySpec } from './key-spec';
@@ -22,7 +22,7 @@ function generateDerKeyPair(spec: KeySpec): Promise<{ publicKey: Buffer; private
       else resolve({ publicKey, privateKey });
     };
     if (info.kind === 'rsa') {
-      { const r = generateKeyPairSync('rsa', { modulusLength: info.bits ?? 0, publicExponent: 0x10001, ...ENCODING }); done(null, r.publicKey, r.privateKey); }
+      generateKeyPair('rsa', { modulusLength: info.bits ?? 0, publicExponent: 0x10001, ...ENCODING }, done);
     } else if (info.kind === 'ec' && info.namedCurve) {
       generateKeyPair('ec', { namedCurve: info.namedCurve, ...ENCODING }, done);
     } else {

@@ -15,7 +15,8 @@ export const MAX_CUSTODY_SHARES = 16;
  * How a rebuilt material is proven right: AES key check value (6 upper-case hex) or the
  * SHA-256 fingerprint of the public key's SPKI DER (64 lower-case hex).
  */
-export type MaterialCheck = { readonly kind: 'kcv'; readonly value: string } | { readonly kind: 'spki-sha256'; readonly value: string };
+export type MaterialCheck =
+  { readonly kind: 'kcv'; readonly value: string } | { readonly kind: 'spki-sha256'; readonly value: string };
 
 /** The metadata of a share: everything but the share bytes and the checksum. */
 export interface CustodyShareFields {
@@ -48,7 +49,10 @@ const custodianSchema = z
   .string()
   .min(1)
   .max(100)
-  .refine((s) => s === s.trim() && s.normalize('NFC') === s && !/\p{Cc}/u.test(s), 'must be trimmed NFC text without control characters')
+  .refine(
+    (s) => s === s.trim() && s.normalize('NFC') === s && !/\p{Cc}/u.test(s),
+    'must be trimmed NFC text without control characters',
+  )
   .refine((s) => Buffer.byteLength(s, 'utf8') <= 255, 'must fit in 255 UTF-8 bytes');
 
 const materialCheckSchema = z.discriminatedUnion('kind', [
@@ -70,7 +74,10 @@ export const custodyShareFieldsSchema = z
   })
   .refine((f) => f.m <= f.n, { message: 'M must not exceed N', path: ['m'] })
   .refine((f) => f.index <= f.n, { message: 'the index must not exceed N', path: ['index'] })
-  .refine((f) => f.materialCheck.kind === materialCheckKind(f.spec), { message: 'check kind does not fit the key spec', path: ['materialCheck'] });
+  .refine((f) => f.materialCheck.kind === materialCheckKind(f.spec), {
+    message: 'check kind does not fit the key spec',
+    path: ['materialCheck'],
+  });
 
 /** The check a spec's material is proven by. */
 export function materialCheckKind(spec: KeySpec): MaterialCheck['kind'] {

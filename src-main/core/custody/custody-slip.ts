@@ -41,7 +41,10 @@ function facts(share: CustodyShare): [string, string][] {
     ['Key ID', share.keyId],
     ['Key spec', share.spec],
     ['Share', `${share.index} of ${share.n} (any ${share.m} shares rebuild the key; fewer reveal nothing)`],
-    [check.kind === 'kcv' ? 'Key check value' : 'Public key SHA-256', check.kind === 'kcv' ? check.value : groupHex(check.value)],
+    [
+      check.kind === 'kcv' ? 'Key check value' : 'Public key SHA-256',
+      check.kind === 'kcv' ? check.value : groupHex(check.value),
+    ],
     ['Custodian', share.custodian],
     ['Share file', shareFileName(share)],
     ['Share checksum', groupHex(share.checksum)],
@@ -49,7 +52,7 @@ function facts(share: CustodyShare): [string, string][] {
 }
 
 const KEEP = [
-  'Keep this slip and the share file together, away from every other custodian\'s share.',
+  "Keep this slip and the share file together, away from every other custodian's share.",
   'To restore, the custodians bring their shares; type the lines below exactly as printed',
   '(spaces and letter case do not matter) or scan the QR codes in order.',
 ];
@@ -90,7 +93,10 @@ export function renderCustodySlip(share: CustodyShare): CustodySlip {
   ].join('\n');
 
   const rows = facts(share)
-    .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${k === 'Custodian' || k === 'Ceremony' ? userText(v) : escapeHtml(v)}</td></tr>`)
+    .map(
+      ([k, v]) =>
+        `<tr><th>${escapeHtml(k)}</th><td>${k === 'Custodian' || k === 'Ceremony' ? userText(v) : escapeHtml(v)}</td></tr>`,
+    )
     .join('\n');
   const codes = qrs
     .map((q, i) => {

@@ -6,7 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { derFingerprint, keyCheckValue } from '../crypto/evidence';
 import { createKeyMaterial, type KeyMaterial } from '../crypto/key-material';
-import { KEY_SPEC_INFO, isAsymmetric, type KeySpec } from '../crypto/key-spec';
+import { isAsymmetric, type KeySpec } from '../crypto/key-spec';
 import { loadKeyMaterial } from '../crypto/load-key-material';
 import { SecretBytes } from '../crypto/secret-bytes';
 import { KeyferryError, isKeyferryError } from '../errors';
@@ -43,17 +43,23 @@ function loadExactPkcs8(spec: KeySpec, bytes: Buffer): KeyMaterial | string {
  */
 export function materialCheckOf(material: KeyMaterial): MaterialCheck {
   const refuse = (reason: string): never => {
-    throw new KeyferryError('CUSTODY_MATERIAL_INVALID', `The ${material.spec} key material cannot be split: ${reason}.`, 'Load the key material again with the right key spec.');
+    throw new KeyferryError(
+      'CUSTODY_MATERIAL_INVALID',
+      `The ${material.spec} key material cannot be split: ${reason}.`,
+      'Load the key material again with the right key spec.',
+    );
   };
   if (!isAsymmetric(material.spec)) {
-    if (material.secret.length !== AES_KEY_BYTES) refuse(`it holds ${material.secret.length} bytes, not ${AES_KEY_BYTES}`);
+    if (material.secret.length !== AES_KEY_BYTES)
+      refuse(`it holds ${material.secret.length} bytes, not ${AES_KEY_BYTES}`);
     return { kind: 'kcv', value: keyCheckValue(material.secret) };
   }
   const loaded = material.secret.use((bytes) => loadExactPkcs8(material.spec, bytes));
   if (typeof loaded === 'string') return refuse(loaded);
   try {
     const spki = loaded.publicKeySpkiDer as Buffer;
-    if (material.publicKeySpkiDer && !sameBytes(material.publicKeySpkiDer, spki)) refuse('its recorded public key does not belong to its private key');
+    if (material.publicKeySpkiDer && !sameBytes(material.publicKeySpkiDer, spki))
+      refuse('its recorded public key does not belong to its private key');
     return { kind: 'spki-sha256', value: derFingerprint(spki) };
   } finally {
     loaded.dispose();
@@ -91,10 +97,4 @@ export function proveRebuiltMaterial(spec: KeySpec, rebuilt: Buffer, expected: M
     return `the rebuilt key's public-key SHA-256 ${fingerprint} differs from the recorded ${expected.value}`;
   }
   return createKeyMaterial(spec, SecretBytes.from(rebuilt), spki);
-}
-
-/** The key kind in words, for messages ("AES-256 key", "RSA-4096 private key"). */
-export function describeSpec(spec: KeySpec): string {
-  const info = KEY_SPEC_INFO[spec];
-  return info.kind === 'symmetric' ? `AES-${info.bits ?? 256} key` : `${spec.replace('_', '-')} private key`;
 }

@@ -6,7 +6,13 @@
 import type { KeyMaterial } from '../crypto/key-material';
 import type { KeySpec } from '../crypto/key-spec';
 import { KeyferryError } from '../errors';
-import { custodyShareFieldsSchema, describeMaterialCheck, shareChecksumMatches, shareFields, type CustodyShare } from './custody-share';
+import {
+  custodyShareFieldsSchema,
+  describeMaterialCheck,
+  shareChecksumMatches,
+  shareFields,
+  type CustodyShare,
+} from './custody-share';
 import { proveRebuiltMaterial } from './material-check';
 import { combineShares, shareXCoordinate } from './shamir';
 
@@ -28,13 +34,21 @@ function checkEachShare(shares: readonly CustodyShare[], options: RestoreOptions
   for (const share of shares) {
     const label = `Share ${share.index} (custodian ${share.custodian})`;
     if (!custodyShareFieldsSchema.safeParse(shareFields(share)).success || !shareChecksumMatches(share)) {
-      refuse('CUSTODY_SHARE_CORRUPTED', `Share ${share.index} is corrupted: its checksum does not match its contents.`, `Ask the custodian of share ${share.index} for an intact copy (the share file or the printed slip), or use another custodian's share.`);
+      refuse(
+        'CUSTODY_SHARE_CORRUPTED',
+        `Share ${share.index} is corrupted: its checksum does not match its contents.`,
+        `Ask the custodian of share ${share.index} for an intact copy (the share file or the printed slip), or use another custodian's share.`,
+      );
     }
     const expected = options.expected;
     if (expected) {
       for (const field of ['ceremonyId', 'keyId', 'spec'] as const) {
         if (expected[field] !== undefined && share[field] !== expected[field]) {
-          refuse('CUSTODY_SHARE_FOREIGN', `${label} belongs to ${FIELD_NAMES[field]} "${share[field]}", not the expected "${expected[field]}".`, 'Use only shares of this ceremony and key.');
+          refuse(
+            'CUSTODY_SHARE_FOREIGN',
+            `${label} belongs to ${FIELD_NAMES[field]} "${share[field]}", not the expected "${expected[field]}".`,
+            'Use only shares of this ceremony and key.',
+          );
         }
       }
     }
@@ -46,24 +60,46 @@ function checkTogether(shares: readonly CustodyShare[]): void {
   for (const share of shares.slice(1)) {
     for (const field of ['ceremonyId', 'keyId', 'spec'] as const) {
       if (share[field] !== first[field]) {
-        refuse('CUSTODY_SHARES_MIXED', `The shares are from different ${field === 'ceremonyId' ? 'ceremonies' : field === 'keyId' ? 'keys' : 'key specs'}: share ${first.index} has "${first[field]}", share ${share.index} has "${share[field]}".`, 'Gather shares of one ceremony and key only.');
+        refuse(
+          'CUSTODY_SHARES_MIXED',
+          `The shares are from different ${field === 'ceremonyId' ? 'ceremonies' : field === 'keyId' ? 'keys' : 'key specs'}: share ${first.index} has "${first[field]}", share ${share.index} has "${share[field]}".`,
+          'Gather shares of one ceremony and key only.',
+        );
       }
     }
     if (share.m !== first.m || share.n !== first.n) {
-      refuse('CUSTODY_SHARES_MIXED', `The shares are from different splits: share ${first.index} is ${first.m}-of-${first.n}, share ${share.index} is ${share.m}-of-${share.n}.`, 'Gather shares of one split only.');
+      refuse(
+        'CUSTODY_SHARES_MIXED',
+        `The shares are from different splits: share ${first.index} is ${first.m}-of-${first.n}, share ${share.index} is ${share.m}-of-${share.n}.`,
+        'Gather shares of one split only.',
+      );
     }
     if (share.materialCheck.value !== first.materialCheck.value || share.share.length !== first.share.length) {
-      refuse('CUSTODY_SHARES_MIXED', `Shares ${first.index} and ${share.index} record different material (${describeMaterialCheck(first.materialCheck)} vs ${describeMaterialCheck(share.materialCheck)}, or a different length).`, 'Gather shares of one split only.');
+      refuse(
+        'CUSTODY_SHARES_MIXED',
+        `Shares ${first.index} and ${share.index} record different material (${describeMaterialCheck(first.materialCheck)} vs ${describeMaterialCheck(share.materialCheck)}, or a different length).`,
+        'Gather shares of one split only.',
+      );
     }
   }
   const byIndex = new Map<number, CustodyShare>();
   const byX = new Map<number, CustodyShare>();
   for (const share of shares) {
-    if (byIndex.has(share.index)) refuse('CUSTODY_SHARE_DUPLICATE', `Share ${share.index} was given more than once.`, `Give each share once; bring a different custodian's share instead of the second copy of share ${share.index}.`);
+    if (byIndex.has(share.index))
+      refuse(
+        'CUSTODY_SHARE_DUPLICATE',
+        `Share ${share.index} was given more than once.`,
+        `Give each share once; bring a different custodian's share instead of the second copy of share ${share.index}.`,
+      );
     byIndex.set(share.index, share);
     const x = share.share.use(shareXCoordinate);
     const twin = byX.get(x);
-    if (twin) refuse('CUSTODY_SHARES_MIXED', `Shares ${twin.index} and ${share.index} are not from the same split (they carry the same Shamir coordinate).`, 'Gather shares of one split only.');
+    if (twin)
+      refuse(
+        'CUSTODY_SHARES_MIXED',
+        `Shares ${twin.index} and ${share.index} are not from the same split (they carry the same Shamir coordinate).`,
+        'Gather shares of one split only.',
+      );
     byX.set(x, share);
   }
 }
@@ -118,22 +154,33 @@ async function findOddShares(shares: readonly CustodyShare[], m: number): Promis
  * a result whose key check value or public-key fingerprint differs from the recorded one.
  * The shares are not disposed; the caller disposes the returned material.
  */
-export async function restoreMaterial(shares: readonly CustodyShare[], options: RestoreOptions = {}): Promise<KeyMaterial> {
-  if (shares.length === 0) refuse('CUSTODY_TOO_FEW_SHARES', 'No shares were given.', 'Gather the custodians and their shares.');
+export async function restoreMaterial(
+  shares: readonly CustodyShare[],
+  options: RestoreOptions = {},
+): Promise<KeyMaterial> {
+  if (shares.length === 0)
+    refuse('CUSTODY_TOO_FEW_SHARES', 'No shares were given.', 'Gather the custodians and their shares.');
   checkEachShare(shares, options);
   checkTogether(shares);
   const first = shares[0] as CustodyShare;
   if (shares.length < first.m) {
     const missing = first.m - shares.length;
-    refuse('CUSTODY_TOO_FEW_SHARES', `${shares.length} of the ${first.m} shares needed were given: ${missing} more ${missing === 1 ? 'is' : 'are'} needed.`, `Gather ${missing} more custodian${missing === 1 ? '' : 's'} of this key with their shares.`);
+    refuse(
+      'CUSTODY_TOO_FEW_SHARES',
+      `${shares.length} of the ${first.m} shares needed were given: ${missing} more ${missing === 1 ? 'is' : 'are'} needed.`,
+      `Gather ${missing} more custodian${missing === 1 ? '' : 's'} of this key with their shares.`,
+    );
   }
   const result = await combineAndProve(shares);
   if (typeof result !== 'string') return result;
   const odd = shares.length > first.m ? await findOddShares(shares, first.m) : undefined;
-  const blame = odd && odd.length > 0 ? ` Share${odd.length === 1 ? '' : 's'} ${odd.join(', ')} disagree${odd.length === 1 ? 's' : ''} with the others.` : '';
+  const blame =
+    odd && odd.length > 0
+      ? ` Share${odd.length === 1 ? '' : 's'} ${odd.join(', ')} disagree${odd.length === 1 ? 's' : ''} with the others.`
+      : '';
   return refuse(
     'CUSTODY_RESTORE_MISMATCH',
     `The shares did not rebuild the recorded key material: ${result}.${blame} At least one share is wrong though its checksum is intact.`,
-    'Nothing was written. Check each share against its custodian\'s printed slip, or use other custodians\' shares.',
+    "Nothing was written. Check each share against its custodian's printed slip, or use other custodians' shares.",
   );
 }

@@ -14,7 +14,11 @@ export const SHAMIR_MIN_THRESHOLD = 2;
 export const SHAMIR_MAX_SHARES = 255;
 
 function invalid(message: string): KeyferryError {
-  return new KeyferryError('CUSTODY_SHAMIR_INVALID', message, 'Check the custody parameters and the shares, then try again.');
+  return new KeyferryError(
+    'CUSTODY_SHAMIR_INVALID',
+    message,
+    'Check the custody parameters and the shares, then try again.',
+  );
 }
 
 /** A plain Uint8Array copy (the library refuses Buffer and other subclasses). Caller zeroes it. */

@@ -12,7 +12,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { SecretBytes } from '../crypto/secret-bytes';
 import { KeyferryError } from '../errors';
-import { CHECKSUM_PATTERN, custodyShareFieldsSchema, shareFields, type CustodyShare, type CustodyShareFields } from './custody-share';
+import {
+  CHECKSUM_PATTERN,
+  custodyShareFieldsSchema,
+  shareFields,
+  type CustodyShare,
+  type CustodyShareFields,
+} from './custody-share';
 
 export const SHARE_FILE_FORMAT = 'keyferry.custody-share';
 export const SHARE_FILE_VERSION = 1;
@@ -23,7 +29,11 @@ const SHARE_MAX_BYTES = 8 * 1024;
 const envelopeSchema = z.strictObject({
   format: z.literal(SHARE_FILE_FORMAT),
   formatVersion: z.literal(SHARE_FILE_VERSION),
-  share: z.string().min(4).max(Math.ceil(SHARE_MAX_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+  share: z
+    .string()
+    .min(4)
+    .max(Math.ceil(SHARE_MAX_BYTES / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/),
   checksum: z.string().regex(CHECKSUM_PATTERN),
 });
 
@@ -68,17 +78,22 @@ export function decodeShareFile(text: string, label: string): CustodyShare {
   } catch {
     throw unreadable(label, 'it is not valid JSON');
   }
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) throw unreadable(label, 'it is not a JSON object');
+  if (typeof document !== 'object' || document === null || Array.isArray(document))
+    throw unreadable(label, 'it is not a JSON object');
   const { format, formatVersion, share, checksum, ...fields } = document as Record<string, unknown>;
   const envelope = envelopeSchema.safeParse({ format, formatVersion, share, checksum });
   if (!envelope.success) {
     if (format !== SHARE_FILE_FORMAT) throw unreadable(label, 'it is not a Keyferry custody share');
-    if (formatVersion !== SHARE_FILE_VERSION) throw unreadable(label, `its format version ${String(formatVersion)} is not one this Keyferry reads`);
+    if (formatVersion !== SHARE_FILE_VERSION)
+      throw unreadable(label, `its format version ${String(formatVersion)} is not one this Keyferry reads`);
     throw unreadable(label, `its ${envelope.error.issues.map((i) => i.path.join('.')).join(', ')} field is invalid`);
   }
   const parsed = custodyShareFieldsSchema.safeParse(fields);
   if (!parsed.success) {
-    throw unreadable(label, `its ${[...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'fields')))].join(', ')} field is invalid`);
+    throw unreadable(
+      label,
+      `its ${[...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'fields')))].join(', ')} field is invalid`,
+    );
   }
   const bytes = strictBase64(envelope.data.share);
   if (!bytes) throw unreadable(label, 'its share is not canonical base64');
@@ -93,11 +108,16 @@ export async function readShareFile(file: string): Promise<CustodyShare> {
   try {
     const stat = await fs.lstat(file);
     if (!stat.isFile()) throw unreadable(label, 'it is not a regular file');
-    if (stat.size > SHARE_FILE_MAX_BYTES) throw unreadable(label, `it is ${stat.size} bytes, more than a share file can be`);
+    if (stat.size > SHARE_FILE_MAX_BYTES)
+      throw unreadable(label, `it is ${stat.size} bytes, more than a share file can be`);
     bytes = await fs.readFile(file);
   } catch (error) {
     if (error instanceof KeyferryError) throw error;
-    throw new KeyferryError('CUSTODY_SHARE_FILE_UNREADABLE', `The share file ${label} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, 'Check the path and the media, then try again.');
+    throw new KeyferryError(
+      'CUSTODY_SHARE_FILE_UNREADABLE',
+      `The share file ${label} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      'Check the path and the media, then try again.',
+    );
   }
   try {
     if (bytes.length > SHARE_FILE_MAX_BYTES) throw unreadable(label, 'it grew while being read');

@@ -10,7 +10,12 @@
  */
 import { KEY_SPECS } from '../crypto/key-spec';
 import { SecretBytes } from '../crypto/secret-bytes';
-import { custodyShareFieldsSchema, materialCheckKind, type CustodyShare, type CustodyShareFields } from './custody-share';
+import {
+  custodyShareFieldsSchema,
+  materialCheckKind,
+  type CustodyShare,
+  type CustodyShareFields,
+} from './custody-share';
 
 const PAYLOAD_VERSION = 1;
 
@@ -84,8 +89,18 @@ export function decodeSlipPayload(payload: Buffer): CustodyShare | string {
     const shareView = r.take(shareLength);
     checksum = r.take(16).toString('hex');
     if (r.offset !== payload.length) return 'it has bytes after its end';
-    const parsed = custodyShareFieldsSchema.safeParse({ ceremonyId, keyId, spec, index, m, n, materialCheck, custodian });
-    if (!parsed.success) return `its fields are invalid (${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')})`;
+    const parsed = custodyShareFieldsSchema.safeParse({
+      ceremonyId,
+      keyId,
+      spec,
+      index,
+      m,
+      n,
+      materialCheck,
+      custodian,
+    });
+    if (!parsed.success)
+      return `its fields are invalid (${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')})`;
     fields = parsed.data;
     shareBytes = Buffer.alloc(shareView.length);
     shareView.copy(shareBytes);

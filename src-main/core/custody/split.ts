@@ -41,18 +41,35 @@ function refuse(message: string, nextStep: string): never {
 function validate(request: SplitMaterialRequest): string[] {
   const { m, n, spec, material, ceremonyId, keyId } = request;
   if (!Number.isInteger(m) || !Number.isInteger(n) || m < MIN_CUSTODY_THRESHOLD || m > n || n > MAX_CUSTODY_SHARES) {
-    refuse(`${m}-of-${n} custody is not allowed: it needs ${MIN_CUSTODY_THRESHOLD} <= M <= N <= ${MAX_CUSTODY_SHARES}.`, 'Choose M of at least 2 and N between M and 16.');
+    refuse(
+      `${m}-of-${n} custody is not allowed: it needs ${MIN_CUSTODY_THRESHOLD} <= M <= N <= ${MAX_CUSTODY_SHARES}.`,
+      'Choose M of at least 2 and N between M and 16.',
+    );
   }
-  if (spec !== material.spec) refuse(`The key material is ${material.spec} but ${spec} was requested.`, 'Give the key spec of the material being split.');
-  if (!CEREMONY_ID_PATTERN.test(ceremonyId)) refuse(`The ceremony id "${ceremonyId}" is not valid.`, 'Use up to 128 letters, digits, ".", "_", ":" or "-".');
-  if (!KEY_ID_PATTERN.test(keyId)) refuse(`The key id "${keyId}" is not valid.`, 'Use the KMS key id (letters, digits, "_" or "-", up to 128).');
-  if (request.custodians.length !== n) refuse(`${request.custodians.length} custodians were named for ${n} shares.`, `Name exactly ${n} custodians, one per share.`);
+  if (spec !== material.spec)
+    refuse(
+      `The key material is ${material.spec} but ${spec} was requested.`,
+      'Give the key spec of the material being split.',
+    );
+  if (!CEREMONY_ID_PATTERN.test(ceremonyId))
+    refuse(`The ceremony id "${ceremonyId}" is not valid.`, 'Use up to 128 letters, digits, ".", "_", ":" or "-".');
+  if (!KEY_ID_PATTERN.test(keyId))
+    refuse(`The key id "${keyId}" is not valid.`, 'Use the KMS key id (letters, digits, "_" or "-", up to 128).');
+  if (request.custodians.length !== n)
+    refuse(
+      `${request.custodians.length} custodians were named for ${n} shares.`,
+      `Name exactly ${n} custodians, one per share.`,
+    );
   const names = request.custodians.map((c) => c.normalize('NFC').trim());
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
     const key = name.toLocaleLowerCase('en');
     const earlier = seen.get(key);
-    if (earlier !== undefined) refuse(`Custodian "${name}" is named for shares ${earlier + 1} and ${i + 1}: one person holding two shares weakens M-of-N.`, 'Name a different person for each share.');
+    if (earlier !== undefined)
+      refuse(
+        `Custodian "${name}" is named for shares ${earlier + 1} and ${i + 1}: one person holding two shares weakens M-of-N.`,
+        'Name a different person for each share.',
+      );
     seen.set(key, i);
   });
   return names;
@@ -68,10 +85,23 @@ export async function splitMaterial(request: SplitMaterialRequest): Promise<Cust
   const custodians = validate(request);
   const { m, n, ceremonyId, keyId, spec, material } = request;
   const materialCheck = materialCheckOf(material);
-  const fields: CustodyShareFields[] = custodians.map((custodian, i) => ({ ceremonyId, keyId, spec, index: i + 1, m, n, materialCheck, custodian }));
+  const fields: CustodyShareFields[] = custodians.map((custodian, i) => ({
+    ceremonyId,
+    keyId,
+    spec,
+    index: i + 1,
+    m,
+    n,
+    materialCheck,
+    custodian,
+  }));
   fields.forEach((f) => {
     const parsed = custodyShareFieldsSchema.safeParse(f);
-    if (!parsed.success) refuse(`Custodian name "${f.custodian}" is not usable (1-100 printable characters).`, 'Give each custodian a plain name.');
+    if (!parsed.success)
+      refuse(
+        `Custodian name "${f.custodian}" is not usable (1-100 printable characters).`,
+        'Give each custodian a plain name.',
+      );
   });
   const secret = material.secret.use((bytes) => {
     const copy = Buffer.alloc(bytes.length);
@@ -102,9 +132,15 @@ async function proveRestorable(shares: CustodyShare[], material: KeyMaterial): P
   for (const subset of [shares.slice(0, m), shares.slice(-m)]) {
     const rebuilt = await restoreMaterial(subset);
     try {
-      const same = rebuilt.secret.use((a) => material.secret.use((b) => a.length === b.length && timingSafeEqual(a, b)));
+      const same = rebuilt.secret.use((a) =>
+        material.secret.use((b) => a.length === b.length && timingSafeEqual(a, b)),
+      );
       if (!same) {
-        throw new KeyferryError('CUSTODY_SPLIT_UNVERIFIED', 'The shares just made did not rebuild the key material exactly.', 'Nothing was written. Try the split again; if it fails again, report it.');
+        throw new KeyferryError(
+          'CUSTODY_SPLIT_UNVERIFIED',
+          'The shares just made did not rebuild the key material exactly.',
+          'Nothing was written. Try the split again; if it fails again, report it.',
+        );
       }
     } finally {
       rebuilt.dispose();

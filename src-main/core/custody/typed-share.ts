@@ -67,12 +67,18 @@ export function parseTypedShare(text: string): CustodyShare {
   let headerAt = rawLines.findIndex((l) => HEADER_PATTERN.test(headerText(l)));
   if (headerAt < 0) headerAt = rawLines.findIndex((l) => headerText(l).startsWith('KEYFERRYSHARE'));
   if (headerAt < 0) {
-    throw typo('No header line ("KEYFERRY SHARE V1 ...") was found in the typed share.', 'Type the header line of the slip first, then its numbered lines.');
+    throw typo(
+      'No header line ("KEYFERRY SHARE V1 ...") was found in the typed share.',
+      'Type the header line of the slip first, then its numbered lines.',
+    );
   }
   const header = HEADER_PATTERN.exec(headerText(rawLines[headerAt] ?? ''));
-  if (!header) throw typo('The header line does not read as "KEYFERRY SHARE V1 <i> OF <n> NEEDS <m> LINES <count> CHECK <xx>".');
+  if (!header)
+    throw typo('The header line does not read as "KEYFERRY SHARE V1 <i> OF <n> NEEDS <m> LINES <count> CHECK <xx>".');
   const [, index, n, m, count, headerCheck] = header;
-  if (lineCheck(0, `KEYFERRYSHAREV1${Number(index)}OF${Number(n)}NEEDS${Number(m)}LINES${Number(count)}`) !== headerCheck) {
+  if (
+    lineCheck(0, `KEYFERRYSHAREV1${Number(index)}OF${Number(n)}NEEDS${Number(m)}LINES${Number(count)}`) !== headerCheck
+  ) {
     throw typo('The header line does not match its check: look for a typo in the header line.');
   }
   const expected = Number(count);
@@ -83,27 +89,51 @@ export function parseTypedShare(text: string): CustodyShare {
     if (!/^\d{4}/.test(line)) break;
     const lineNumber = contents.length + 1;
     const match = DATA_LINE_PATTERN.exec(line);
-    if (!match) throw typo(`Line ${lineNumber} does not read as a line number, up to 16 characters and a 2-character check.`);
+    if (!match)
+      throw typo(`Line ${lineNumber} does not read as a line number, up to 16 characters and a 2-character check.`);
     if (Number(match[1]) !== lineNumber) {
-      throw typo(`Line ${lineNumber} is numbered ${match[1]}: a line is missing, repeated or out of order.`, 'Type every numbered line of the slip once, in order.');
+      throw typo(
+        `Line ${lineNumber} is numbered ${match[1]}: a line is missing, repeated or out of order.`,
+        'Type every numbered line of the slip once, in order.',
+      );
     }
     const content = match[2] ?? '';
-    if (lineNumber > expected) throw typo(`There are more lines than the ${expected} the header announces.`, 'Remove the extra lines, or correct the header.');
-    if (content.length !== CHARS_PER_LINE && lineNumber < expected) throw typo(`Line ${lineNumber} has ${content.length} characters instead of ${CHARS_PER_LINE}.`);
-    if (lineCheck(lineNumber, content) !== match[3]) throw typo(`Line ${lineNumber} does not match its check ${match[3]}: look for a typo in line ${lineNumber}.`);
+    if (lineNumber > expected)
+      throw typo(
+        `There are more lines than the ${expected} the header announces.`,
+        'Remove the extra lines, or correct the header.',
+      );
+    if (content.length !== CHARS_PER_LINE && lineNumber < expected)
+      throw typo(`Line ${lineNumber} has ${content.length} characters instead of ${CHARS_PER_LINE}.`);
+    if (lineCheck(lineNumber, content) !== match[3])
+      throw typo(`Line ${lineNumber} does not match its check ${match[3]}: look for a typo in line ${lineNumber}.`);
     contents.push(content);
   }
   if (contents.length < expected) {
-    throw typo(`Only ${contents.length} of the ${expected} lines were found: line ${contents.length + 1} is missing.`, 'Type every numbered line of the slip once, in order.');
+    throw typo(
+      `Only ${contents.length} of the ${expected} lines were found: line ${contents.length + 1} is missing.`,
+      'Type every numbered line of the slip once, in order.',
+    );
   }
   const payload = decodeBase32(contents.join(''));
-  if (!payload) throw typo('The typed lines do not decode, though each matches its check.', 'Compare every line with the printed slip and try again.');
+  if (!payload)
+    throw typo(
+      'The typed lines do not decode, though each matches its check.',
+      'Compare every line with the printed slip and try again.',
+    );
   try {
     const share = decodeSlipPayload(payload);
-    if (typeof share === 'string') throw typo(`The typed share cannot be read: ${share}.`, 'Compare every line with the printed slip and try again.');
+    if (typeof share === 'string')
+      throw typo(
+        `The typed share cannot be read: ${share}.`,
+        'Compare every line with the printed slip and try again.',
+      );
     if (share.index !== Number(index) || share.n !== Number(n) || share.m !== Number(m)) {
       share.share.dispose();
-      throw typo('The header line and the numbered lines describe different shares.', 'Type the header and the lines from the same slip.');
+      throw typo(
+        'The header line and the numbered lines describe different shares.',
+        'Type the header and the lines from the same slip.',
+      );
     }
     return share;
   } finally {

@@ -41,12 +41,25 @@ function refuse(code: string, message: string, nextStep: string): never {
 
 async function checkFolder(folder: string, index: number): Promise<void> {
   const stat = await fs.stat(folder).catch(() => undefined);
-  if (!stat?.isDirectory()) refuse('CUSTODY_DESTINATION_MISSING', `The destination for share ${index} (${folder}) is not an existing folder.`, 'Insert the custodian\'s media and choose a folder on it.');
+  if (!stat?.isDirectory())
+    refuse(
+      'CUSTODY_DESTINATION_MISSING',
+      `The destination for share ${index} (${folder}) is not an existing folder.`,
+      "Insert the custodian's media and choose a folder on it.",
+    );
 }
 
 async function checkAbsent(file: string): Promise<void> {
-  const exists = await fs.lstat(file).then(() => true, () => false);
-  if (exists) refuse('CUSTODY_FILE_EXISTS', `${file} already exists; Keyferry never overwrites.`, 'Choose an empty folder, or move the old file away first.');
+  const exists = await fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
+  if (exists)
+    refuse(
+      'CUSTODY_FILE_EXISTS',
+      `${file} already exists; Keyferry never overwrites.`,
+      'Choose an empty folder, or move the old file away first.',
+    );
 }
 
 /**
@@ -54,9 +67,17 @@ async function checkAbsent(file: string): Promise<void> {
  * companion files. Refuses before writing anything when two destinations share a volume, a
  * destination is missing, or any target file already exists.
  */
-export async function writeShareFiles(shares: readonly CustodyShare[], destinations: readonly string[], options: WriteSharesOptions = {}): Promise<WrittenShare[]> {
+export async function writeShareFiles(
+  shares: readonly CustodyShare[],
+  destinations: readonly string[],
+  options: WriteSharesOptions = {},
+): Promise<WrittenShare[]> {
   if (shares.length !== destinations.length) {
-    refuse('CUSTODY_DESTINATIONS_COUNT', `${destinations.length} destinations were given for ${shares.length} shares.`, 'Give exactly one destination folder per share, each on a different custodian\'s media.');
+    refuse(
+      'CUSTODY_DESTINATIONS_COUNT',
+      `${destinations.length} destinations were given for ${shares.length} shares.`,
+      "Give exactly one destination folder per share, each on a different custodian's media.",
+    );
   }
   const volumeIdOf = options.volumeIdOf ?? mediaVolumeIdOf;
   const volumes = new Map<string, number>();
@@ -67,11 +88,18 @@ export async function writeShareFiles(shares: readonly CustodyShare[], destinati
     const volume = String(await volumeIdOf(folder));
     const other = volumes.get(volume);
     if (other !== undefined) {
-      refuse('CUSTODY_SAME_VOLUME', `The destinations for shares ${other} and ${share.index} (${destinations[shares.findIndex((s) => s.index === other)]} and ${destinations[i]}) are on the same volume: one lost or copied drive would carry two shares.`, 'Give each custodian\'s share its own removable media.');
+      refuse(
+        'CUSTODY_SAME_VOLUME',
+        `The destinations for shares ${other} and ${share.index} (${destinations[shares.findIndex((s) => s.index === other)]} and ${destinations[i]}) are on the same volume: one lost or copied drive would carry two shares.`,
+        "Give each custodian's share its own removable media.",
+      );
     }
     volumes.set(volume, share.index);
     const companions = options.companions?.(share) ?? [];
-    const files = [{ file: path.join(folder, shareFileName(share)), data: encodeShareFile(share) }, ...companions.map((c) => ({ file: path.join(folder, c.name), data: c.data }))];
+    const files = [
+      { file: path.join(folder, shareFileName(share)), data: encodeShareFile(share) },
+      ...companions.map((c) => ({ file: path.join(folder, c.name), data: c.data })),
+    ];
     for (const { file } of files) await checkAbsent(file);
     plan.push({ share, files });
   }
@@ -85,7 +113,12 @@ export async function writeShareFiles(shares: readonly CustodyShare[], destinati
         written.push(out);
         done.push(out);
       }
-      result.push({ index: share.index, custodian: share.custodian, shareFile: done[0] as WrittenFile, companions: done.slice(1) });
+      result.push({
+        index: share.index,
+        custodian: share.custodian,
+        shareFile: done[0] as WrittenFile,
+        companions: done.slice(1),
+      });
     }
   } catch (error) {
     const leftovers: string[] = [];

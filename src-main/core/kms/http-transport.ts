@@ -105,7 +105,8 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
     };
     const socket = tunnelSocket;
     const request = socket
-      ? http.request({ ...requestOptions, agent: false, createConnection: () => socket })
+      ? // No agent: with createConnection and no agent, Node uses exactly this socket.
+        http.request({ ...requestOptions, createConnection: () => socket })
       : isHttps
         ? https.request({ ...requestOptions, agent: httpsAgent })
         : http.request({ ...requestOptions, agent: httpAgent });

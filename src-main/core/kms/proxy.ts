@@ -49,7 +49,8 @@ export function bypassesProxy(target: URL, noProxy: string | undefined): boolean
     const entry = raw.trim().toLowerCase();
     if (!entry) continue;
     if (entry === '*') return true;
-    const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry);
+    const bareIpv6 = (entry.match(/:/g) ?? []).length > 1 && !entry.startsWith('[');
+    const match = bareIpv6 ? [entry, entry, undefined] : /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry);
     if (!match) continue;
     const entryHost = (match[1] ?? '').replace(/^\[|\]$/g, '').replace(/^\*?\./, '.');
     if (match[2] && match[2] !== port) continue;

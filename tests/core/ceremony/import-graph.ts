@@ -1,6 +1,6 @@
 /**
  * Test helper: the transitive graph of project files a module imports, read with TypeScript's
- * own pre-processor (static imports, re-exports, dynamic import() and require()).
+ * parser (static imports, re-exports, import types, dynamic import() and bare require()).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +21,33 @@ function resolveRelative(from: string, spec: string): string | undefined {
   return undefined;
 }
 
+/** Every module specifier `file` names, found by walking its syntax tree. */
+function moduleSpecifiers(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      found.push(node.moduleSpecifier.text);
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+      found.push(node.moduleReference.expression.text);
+    } else if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const isImport = callee.kind === ts.SyntaxKind.ImportKeyword;
+      const isRequire = ts.isIdentifier(callee) && callee.text === 'require';
+      const arg = node.arguments[0];
+      if ((isImport || isRequire) && arg) {
+        if (!ts.isStringLiteralLike(arg)) throw new Error(`${file}: a computed ${isImport ? 'import()' : 'require()'} cannot be checked`);
+        found.push(arg.text);
+      }
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      found.push(node.argument.literal.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 /** Walks every relative import from `entries`; unresolved relative imports throw (no silent gaps). */
 export function importGraph(entries: readonly string[]): ImportGraph {
   const files = new Set<string>();
@@ -31,8 +58,7 @@ export function importGraph(entries: readonly string[]): ImportGraph {
     if (files.has(file)) continue;
     files.add(file);
     if (!/\.tsx?$/.test(file)) continue;
-    const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    for (const { fileName } of info.importedFiles) {
+    for (const fileName of moduleSpecifiers(file)) {
       if (fileName.startsWith('.')) {
         const resolved = resolveRelative(file, fileName);
         if (!resolved) throw new Error(`${file}: cannot resolve ${fileName}`);

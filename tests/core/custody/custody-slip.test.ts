@@ -27,8 +27,26 @@ describe('custody slips', () => {
 
   beforeAll(async () => {
     [aes, rsa] = await Promise.all([materialFor('AES_256'), materialFor('RSA_4096')]);
-    aesShares = await splitMaterial({ material: aes, m: 3, n: 5, ceremonyId: 'ceremony-7', keyId: 'key-7', spec: 'AES_256', custodians: ['Alice', 'Bob', HOSTILE, 'Dave', 'Erin'] });
-    rsaShare = (await splitMaterial({ material: rsa, m: 2, n: 2, ceremonyId: 'ceremony-7', keyId: 'key-8', spec: 'RSA_4096', custodians: ['Alice', 'Bob'] }))[1] as CustodyShare;
+    aesShares = await splitMaterial({
+      material: aes,
+      m: 3,
+      n: 5,
+      ceremonyId: 'ceremony-7',
+      keyId: 'key-7',
+      spec: 'AES_256',
+      custodians: ['Alice', 'Bob', HOSTILE, 'Dave', 'Erin'],
+    });
+    rsaShare = (
+      await splitMaterial({
+        material: rsa,
+        m: 2,
+        n: 2,
+        ceremonyId: 'ceremony-7',
+        keyId: 'key-8',
+        spec: 'RSA_4096',
+        custodians: ['Alice', 'Bob'],
+      })
+    )[1] as CustodyShare;
   });
   afterAll(() => [aes, rsa].forEach((m) => m.dispose()));
 
@@ -38,7 +56,18 @@ describe('custody slips', () => {
     expect(slip.htmlName).toBe('keyferry-share-key-7-2of5.slip.html');
     expect(slip.textName).toBe('keyferry-share-key-7-2of5.slip.txt');
     for (const doc of [slip.html, slip.text]) {
-      for (const fact of ['ceremony-7', 'key-7', 'AES_256', '2 of 5 (any 3 shares rebuild the key', share.materialCheck.value, 'Bob', 'keyferry-share-key-7-2of5.json', 'Custodian signature', 'Witness signature', 'Date:']) {
+      for (const fact of [
+        'ceremony-7',
+        'key-7',
+        'AES_256',
+        '2 of 5 (any 3 shares rebuild the key',
+        share.materialCheck.value,
+        'Bob',
+        'keyferry-share-key-7-2of5.json',
+        'Custodian signature',
+        'Witness signature',
+        'Date:',
+      ]) {
         expect(doc).toContain(fact);
       }
     }
@@ -71,7 +100,18 @@ describe('custody slips', () => {
         const html = path.join(dir, slip.htmlName);
         const pdf = path.join(dir, `${slip.htmlName}.pdf`);
         await writeFile(html, slip.html);
-        execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`], { stdio: 'ignore', timeout: 60_000 });
+        execFileSync(
+          CHROMIUM,
+          [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--no-pdf-header-footer',
+            `--print-to-pdf=${pdf}`,
+            `file://${html}`,
+          ],
+          { stdio: 'ignore', timeout: 60_000 },
+        );
         const printed = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
         const back = parseTypedShare(printed);
         expect(back.checksum).toBe(share.checksum);

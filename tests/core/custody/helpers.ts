@@ -6,13 +6,35 @@ import type { CustodyShare } from '../../../src-main/core/custody/custody-share'
 import { splitMaterial } from '../../../src-main/core/custody/split';
 import { KeyferryError } from '../../../src-main/core/errors';
 
-export const CUSTODIANS = ['Alice', 'Bob', 'Carol', 'Dave', 'Erin', 'Frank', 'Grace', 'Heidi', 'Ivan', 'Judy', 'Mallory', 'Niaj', 'Olivia', 'Peggy', 'Rupert', 'Sybil'];
+export const CUSTODIANS = [
+  'Alice',
+  'Bob',
+  'Carol',
+  'Dave',
+  'Erin',
+  'Frank',
+  'Grace',
+  'Heidi',
+  'Ivan',
+  'Judy',
+  'Mallory',
+  'Niaj',
+  'Olivia',
+  'Peggy',
+  'Rupert',
+  'Sybil',
+];
 
 export async function materialFor(spec: KeySpec): Promise<KeyMaterial> {
   return generateKeyMaterial(spec);
 }
 
-export function split(material: KeyMaterial, m: number, n: number, overrides: { ceremonyId?: string; keyId?: string } = {}): Promise<CustodyShare[]> {
+export function split(
+  material: KeyMaterial,
+  m: number,
+  n: number,
+  overrides: { ceremonyId?: string; keyId?: string } = {},
+): Promise<CustodyShare[]> {
   return splitMaterial({
     material,
     m,

@@ -84,7 +84,10 @@ describe('restoreMaterial refuses', () => {
     const shares = await split(aes, 2, 3);
     const [one, two] = shares as [CustodyShare, CustodyShare];
     const copy = { ...one, share: SecretBytes.from(one.share.use((b) => Buffer.from(b))) };
-    for (const set of [[one, one, two], [one, two, copy]]) {
+    for (const set of [
+      [one, one, two],
+      [one, two, copy],
+    ]) {
       const error = await refusal(() => restoreMaterial(set));
       expect(error.code).toBe('CUSTODY_SHARE_DUPLICATE');
       expect(error.message).toBe('Share 1 was given more than once.');
@@ -164,13 +167,25 @@ describe('splitMaterial refuses', () => {
   });
   afterAll(() => aes.dispose());
 
-  const base = () => ({ material: aes, m: 2, n: 3, ceremonyId: 'c1', keyId: 'k1', spec: 'AES_256' as const, custodians: CUSTODIANS.slice(0, 3) });
+  const base = () => ({
+    material: aes,
+    m: 2,
+    n: 3,
+    ceremonyId: 'c1',
+    keyId: 'k1',
+    spec: 'AES_256' as const,
+    custodians: CUSTODIANS.slice(0, 3),
+  });
 
   it.each([
     ['M below 2', { m: 1 }, '1-of-3 custody is not allowed'],
     ['M above N', { m: 4 }, '4-of-3 custody is not allowed'],
     ['N above 16', { m: 2, n: 17, custodians: [...CUSTODIANS, 'Zed'] }, '2-of-17 custody is not allowed'],
-    ['a spec other than the material', { spec: 'RSA_2048' as const }, 'The key material is AES_256 but RSA_2048 was requested.'],
+    [
+      'a spec other than the material',
+      { spec: 'RSA_2048' as const },
+      'The key material is AES_256 but RSA_2048 was requested.',
+    ],
     ['too few custodians', { custodians: ['Alice', 'Bob'] }, '2 custodians were named for 3 shares.'],
     ['one person twice', { custodians: ['Alice', 'Bob', ' alice '] }, 'Custodian "alice" is named for shares 1 and 3'],
     ['an empty custodian name', { custodians: ['Alice', 'Bob', ' '] }, 'Custodian name "" is not usable'],

@@ -26,7 +26,12 @@ describe('shamir wrapper', () => {
 
   it('refuses impossible parameters and malformed shares with a KeyferryError', async () => {
     const secret = randomBytes(16);
-    for (const [m, n] of [[1, 3], [4, 3], [2, 256], [2.5, 3]]) {
+    for (const [m, n] of [
+      [1, 3],
+      [4, 3],
+      [2, 256],
+      [2.5, 3],
+    ]) {
       expect((await refusal(() => splitSecret(secret, m as number, n as number))).code).toBe('CUSTODY_SHAMIR_INVALID');
     }
     expect((await refusal(() => splitSecret(new Uint8Array(0), 2, 3))).code).toBe('CUSTODY_SHAMIR_INVALID');
@@ -34,7 +39,9 @@ describe('shamir wrapper', () => {
     const [a, b] = shares as [Buffer, Buffer];
     expect((await refusal(() => combineShares([a]))).message).toContain('got 1');
     expect((await refusal(() => combineShares([a, Buffer.from(a)]))).message).toContain('same x-coordinate');
-    expect((await refusal(() => combineShares([a, b.subarray(1)]))).message).toContain('different or impossible lengths');
+    expect((await refusal(() => combineShares([a, b.subarray(1)]))).message).toContain(
+      'different or impossible lengths',
+    );
     const zeroX = Buffer.from(b);
     zeroX[0] = 0;
     expect((await refusal(() => combineShares([a, zeroX]))).message).toContain('carries zero');
@@ -43,6 +50,8 @@ describe('shamir wrapper', () => {
   it('handles the largest material Keyferry splits (an RSA-4096 PKCS#8 key, ~2.4 KB) at 16 shares', async () => {
     const secret = randomBytes(2400);
     const shares = await splitSecret(secret, 5, 16);
-    expect((await combineShares([shares[15], shares[3], shares[9], shares[0], shares[7]] as Buffer[])).equals(secret)).toBe(true);
+    expect(
+      (await combineShares([shares[15], shares[3], shares[9], shares[0], shares[7]] as Buffer[])).equals(secret),
+    ).toBe(true);
   });
 });

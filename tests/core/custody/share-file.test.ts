@@ -10,7 +10,13 @@ import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import type { CustodyShare } from '../../../src-main/core/custody/custody-share';
 import { restoreMaterial } from '../../../src-main/core/custody/restore';
-import { SHARE_FILE_MAX_BYTES, decodeShareFile, encodeShareFile, readShareFile, shareFileName } from '../../../src-main/core/custody/share-file';
+import {
+  SHARE_FILE_MAX_BYTES,
+  decodeShareFile,
+  encodeShareFile,
+  readShareFile,
+  shareFileName,
+} from '../../../src-main/core/custody/share-file';
 import { bytesOf, materialFor, refusal, split } from './helpers';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -53,41 +59,85 @@ describe('share files', () => {
     const [share] = await split(materials.get('AES_256') as KeyMaterial, 2, 3);
     const text = encodeShareFile(share as CustodyShare);
     const document = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(document)).toEqual(['format', 'formatVersion', 'ceremonyId', 'keyId', 'spec', 'index', 'm', 'n', 'materialCheck', 'custodian', 'share', 'checksum']);
-    expect(document).toMatchObject({ format: 'keyferry.custody-share', formatVersion: 1, index: 1, m: 2, n: 3, custodian: 'Alice', spec: 'AES_256' });
+    expect(Object.keys(document)).toEqual([
+      'format',
+      'formatVersion',
+      'ceremonyId',
+      'keyId',
+      'spec',
+      'index',
+      'm',
+      'n',
+      'materialCheck',
+      'custodian',
+      'share',
+      'checksum',
+    ]);
+    expect(document).toMatchObject({
+      format: 'keyferry.custody-share',
+      formatVersion: 1,
+      index: 1,
+      m: 2,
+      n: 3,
+      custodian: 'Alice',
+      spec: 'AES_256',
+    });
     expect(Buffer.from(document.share as string, 'base64')).toHaveLength(33);
     expect(shareFileName(share as CustodyShare)).toBe('keyferry-share-0d0466b0-e727-4d9c-b35d-f84bb474a37f-1of3.json');
     const back = decodeShareFile(text, 'x.json');
     expect(back.checksum).toBe(share?.checksum);
-    expect(back.share.use((b) => Buffer.from(b)).equals((share as CustodyShare).share.use((b) => Buffer.from(b)))).toBe(true);
+    expect(back.share.use((b) => Buffer.from(b)).equals((share as CustodyShare).share.use((b) => Buffer.from(b)))).toBe(
+      true,
+    );
   });
 
-  it.each(['AES_256', 'EC_P256', 'RSA_2048'] as const)('%s: changing any character of the share or of any metadata value of any share is refused', async (spec) => {
-    const material = materials.get(spec) as KeyMaterial;
-    const shares = await split(material, 2, 3);
-    let checked = 0;
-    for (const target of shares) {
-      const partner = shares.find((s) => s !== target) as CustodyShare;
-      const text = encodeShareFile(target);
-      const positions = valuePositions(text);
-      expect(new Set(positions.map((p) => p.field))).toEqual(
-        new Set(['format', 'formatVersion', 'ceremonyId', 'keyId', 'spec', 'index', 'm', 'n', 'kind', 'value', 'custodian', 'share', 'checksum']),
-      );
-      for (const { field, offset } of positions) {
-        const original = text[offset] as string;
-        for (const substitute of [plausibleSubstitute(original), String.fromCharCode(original.charCodeAt(0) ^ 0x01)]) {
-          const corrupted = text.slice(0, offset) + substitute + text.slice(offset + 1);
-          const error = await refusal(() => restoreMaterial([partner, decodeShareFile(corrupted, 'share.json')]));
-          if (field === 'share' && error.code === 'CUSTODY_SHARE_CORRUPTED') expect(error.message).toContain(`Share ${target.index} is corrupted`);
-          checked += 1;
+  it.each(['AES_256', 'EC_P256', 'RSA_2048'] as const)(
+    '%s: changing any character of the share or of any metadata value of any share is refused',
+    async (spec) => {
+      const material = materials.get(spec) as KeyMaterial;
+      const shares = await split(material, 2, 3);
+      let checked = 0;
+      for (const target of shares) {
+        const partner = shares.find((s) => s !== target) as CustodyShare;
+        const text = encodeShareFile(target);
+        const positions = valuePositions(text);
+        expect(new Set(positions.map((p) => p.field))).toEqual(
+          new Set([
+            'format',
+            'formatVersion',
+            'ceremonyId',
+            'keyId',
+            'spec',
+            'index',
+            'm',
+            'n',
+            'kind',
+            'value',
+            'custodian',
+            'share',
+            'checksum',
+          ]),
+        );
+        for (const { field, offset } of positions) {
+          const original = text[offset] as string;
+          for (const substitute of [
+            plausibleSubstitute(original),
+            String.fromCharCode(original.charCodeAt(0) ^ 0x01),
+          ]) {
+            const corrupted = text.slice(0, offset) + substitute + text.slice(offset + 1);
+            const error = await refusal(() => restoreMaterial([partner, decodeShareFile(corrupted, 'share.json')]));
+            if (field === 'share' && error.code === 'CUSTODY_SHARE_CORRUPTED')
+              expect(error.message).toContain(`Share ${target.index} is corrupted`);
+            checked += 1;
+          }
         }
+        const rebuilt = await restoreMaterial([partner, decodeShareFile(text, 'share.json')]);
+        expect(bytesOf(rebuilt).equals(bytesOf(material))).toBe(true);
+        rebuilt.dispose();
       }
-      const rebuilt = await restoreMaterial([partner, decodeShareFile(text, 'share.json')]);
-      expect(bytesOf(rebuilt).equals(bytesOf(material))).toBe(true);
-      rebuilt.dispose();
-    }
-    expect(checked).toBeGreaterThan(3 * 2 * 100);
-  });
+      expect(checked).toBeGreaterThan(3 * 2 * 100);
+    },
+  );
 
   it('reads a real file, and refuses links, oversized files, non-UTF-8, unknown fields, other formats and versions', async () => {
     const [share] = await split(materials.get('AES_256') as KeyMaterial, 2, 3);
@@ -101,9 +151,17 @@ describe('share files', () => {
       ['latin1.json', Buffer.from([0x7b, 0xe9, 0x7d]), /not UTF-8 text/],
       ['array.json', '[]', /not a JSON object/],
       ['broken.json', text.slice(0, 40), /not valid JSON/],
-      ['extra.json', text.replace('"custodian"', '"note": "x", "custodian"'), /note field is invalid|fields? is invalid/],
+      [
+        'extra.json',
+        text.replace('"custodian"', '"note": "x", "custodian"'),
+        /note field is invalid|fields? is invalid/,
+      ],
       ['missing.json', text.replace(/\s*"custodian": "Alice",/, ''), /custodian field is invalid/],
-      ['other.json', text.replace('keyferry.custody-share', 'keyferry.import-parameters'), /not a Keyferry custody share/],
+      [
+        'other.json',
+        text.replace('keyferry.custody-share', 'keyferry.import-parameters'),
+        /not a Keyferry custody share/,
+      ],
       ['v2.json', text.replace('"formatVersion": 1', '"formatVersion": 2'), /format version 2/],
       ['noncanonical.json', text.replace(/"share": "[^"]*"/, '"share": "AAB="'), /its share is not canonical base64/],
       ['short.json', text.replace(/"share": "[^"]*"/, '"share": "AA=="'), /its share is too short/],
@@ -116,6 +174,8 @@ describe('share files', () => {
     }
     await symlink(good, path.join(dir, 'link.json'));
     expect((await refusal(() => readShareFile(path.join(dir, 'link.json')))).message).toContain('not a regular file');
-    expect((await refusal(() => readShareFile(path.join(dir, 'absent.json')))).code).toBe('CUSTODY_SHARE_FILE_UNREADABLE');
+    expect((await refusal(() => readShareFile(path.join(dir, 'absent.json')))).code).toBe(
+      'CUSTODY_SHARE_FILE_UNREADABLE',
+    );
   });
 });

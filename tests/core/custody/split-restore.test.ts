@@ -28,9 +28,10 @@ describe.each(KEY_SPECS)('custody of %s material', (spec) => {
 
   it('records the key check value or the public-key fingerprint on every share', async () => {
     const shares = await split(material, 2, 3);
-    const expected = spec === 'AES_256'
-      ? { kind: 'kcv', value: keyCheckValue(material.secret) }
-      : { kind: 'spki-sha256', value: derFingerprint(material.publicKeySpkiDer as Buffer) };
+    const expected =
+      spec === 'AES_256'
+        ? { kind: 'kcv', value: keyCheckValue(material.secret) }
+        : { kind: 'spki-sha256', value: derFingerprint(material.publicKeySpkiDer as Buffer) };
     for (const share of shares) expect(share.materialCheck).toEqual(expected);
     expect(shares.map((s) => s.custodian)).toEqual(['Alice', 'Bob', 'Carol']);
     expect(shares.map((s) => s.index)).toEqual([1, 2, 3]);
@@ -40,12 +41,15 @@ describe.each(KEY_SPECS)('custody of %s material', (spec) => {
   it.each(PAIRS)('%i-of-%i: any M shares rebuild it, every M-1 shares are refused', async (m, n) => {
     const shares = await split(material, m, n);
     expect(shares).toHaveLength(n);
-    const chosen = n <= 5
-      ? subsetsOf(shares, m)
-      : [shares.slice(0, m), shares.slice(-m), ...Array.from({ length: 6 }, () => randomSubset(shares, m))];
+    const chosen =
+      n <= 5
+        ? subsetsOf(shares, m)
+        : [shares.slice(0, m), shares.slice(-m), ...Array.from({ length: 6 }, () => randomSubset(shares, m))];
     chosen.push(randomSubset(shares, n)); // all of them, in random order, also work
     for (const subset of chosen) {
-      const rebuilt = await restoreMaterial(randomSubset(subset, subset.length), { expected: { ceremonyId: 'ceremony-2024-01', spec } });
+      const rebuilt = await restoreMaterial(randomSubset(subset, subset.length), {
+        expected: { ceremonyId: 'ceremony-2024-01', spec },
+      });
       expect(rebuilt.spec).toBe(spec);
       expect(bytesOf(rebuilt).equals(original), `shares ${subset.map((s) => s.index).join(',')}`).toBe(true);
       if (spec !== 'AES_256') expect(rebuilt.publicKeySpkiDer?.equals(material.publicKeySpkiDer as Buffer)).toBe(true);

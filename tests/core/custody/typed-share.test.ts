@@ -50,20 +50,27 @@ describe('typed shares', () => {
   });
   afterAll(() => materials.forEach((m) => m.dispose()));
 
-  it.each(KEY_SPECS)('%s: lines typed back rebuild the material, from the lines, the slip text and the QR codes', async (spec) => {
-    const material = materials.get(spec) as KeyMaterial;
-    const shares = await split(material, 2, 3);
-    const [one, two] = shares as [CustodyShare, CustodyShare];
-    const lines = typedShareLines(one);
-    expect(lines[0]).toMatch(/^KEYFERRY SHARE V1 {2}1 OF 3 {2}NEEDS 2 {2}LINES \d+ {2}CHECK [0-9A-F]{2}$/);
-    for (const line of lines.slice(1, -1)) expect(line).toMatch(/^\d{4} {2}[0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{4} {2}[0-9A-F]{2}$/);
-    sameShare(one, parseTypedShare(lines.join('\n')));
-    sameShare(one, parseTypedShare(renderCustodySlip(one).text));
-    sameShare(one, parseTypedShare(slipQrTexts(one).join('\n')));
-    const rebuilt = await restoreMaterial([parseTypedShare(typedShareLines(two).join('\n')), parseTypedShare(lines.join('\r\n'))]);
-    expect(bytesOf(rebuilt).equals(bytesOf(material))).toBe(true);
-    rebuilt.dispose();
-  });
+  it.each(KEY_SPECS)(
+    '%s: lines typed back rebuild the material, from the lines, the slip text and the QR codes',
+    async (spec) => {
+      const material = materials.get(spec) as KeyMaterial;
+      const shares = await split(material, 2, 3);
+      const [one, two] = shares as [CustodyShare, CustodyShare];
+      const lines = typedShareLines(one);
+      expect(lines[0]).toMatch(/^KEYFERRY SHARE V1 {2}1 OF 3 {2}NEEDS 2 {2}LINES \d+ {2}CHECK [0-9A-F]{2}$/);
+      for (const line of lines.slice(1, -1))
+        expect(line).toMatch(/^\d{4} {2}[0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{4} {2}[0-9A-F]{2}$/);
+      sameShare(one, parseTypedShare(lines.join('\n')));
+      sameShare(one, parseTypedShare(renderCustodySlip(one).text));
+      sameShare(one, parseTypedShare(slipQrTexts(one).join('\n')));
+      const rebuilt = await restoreMaterial([
+        parseTypedShare(typedShareLines(two).join('\n')),
+        parseTypedShare(lines.join('\r\n')),
+      ]);
+      expect(bytesOf(rebuilt).equals(bytesOf(material))).toBe(true);
+      rebuilt.dispose();
+    },
+  );
 
   it('tolerates lower case, missing or extra spaces, tabs, blank lines and O/I/L for 0/1', async () => {
     const [share] = await split(materials.get('AES_256') as KeyMaterial, 2, 3);
@@ -104,8 +111,12 @@ describe('typed shares', () => {
           const changed = content.slice(0, column) + c + content.slice(column + 1);
           if (c === content[column] || lineCheck(line, changed) !== lineCheck(line, content)) continue;
           found += 1;
-          const error = await refusal(async () => restoreMaterial([two, parseTypedShare(typo(lines, line, column, c).join('\n'))]));
-          expect(['CUSTODY_SHARE_CORRUPTED', 'CUSTODY_TYPED_SHARE_INVALID', 'CUSTODY_SHARES_MIXED']).toContain(error.code);
+          const error = await refusal(async () =>
+            restoreMaterial([two, parseTypedShare(typo(lines, line, column, c).join('\n'))]),
+          );
+          expect(['CUSTODY_SHARE_CORRUPTED', 'CUSTODY_TYPED_SHARE_INVALID', 'CUSTODY_SHARES_MIXED']).toContain(
+            error.code,
+          );
         }
       }
     }
@@ -125,7 +136,10 @@ describe('typed shares', () => {
       [[(lines[0] as string).replace('1 OF 3', '2 OF 3'), ...lines.slice(1)], /header line does not match its check/],
       [[(lines[0] as string).replace('NEEDS', 'NEDS'), ...lines.slice(1)], /header line does not read as/],
       [lines.slice(1), /No header line/],
-      [[typedShareLines(two)[0] as string, ...lines.slice(1)], /header line and the numbered lines describe different shares|Line \d+ does not match/],
+      [
+        [typedShareLines(two)[0] as string, ...lines.slice(1)],
+        /header line and the numbered lines describe different shares|Line \d+ does not match/,
+      ],
     ];
     for (const [typed, message] of cases) {
       const error = await refusal(() => parseTypedShare(typed.join('\n')));

@@ -13,7 +13,10 @@ import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable
 import { bytesOf, materialFor, refusal, split } from './helpers';
 
 /** Pretends each folder is on its own volume, or on the volume named in `volumes`. */
-const fakeVolumes = (volumes: Record<string, string> = {}): VolumeIdOf => (folder) => volumes[path.basename(folder)] ?? `volume-of-${folder}`;
+const fakeVolumes =
+  (volumes: Record<string, string> = {}): VolumeIdOf =>
+  (folder) =>
+    volumes[path.basename(folder)] ?? `volume-of-${folder}`;
 
 describe('writeShareFiles', () => {
   let material: KeyMaterial;
@@ -50,7 +53,9 @@ describe('writeShareFiles', () => {
       volumeIdOf: fakeVolumes(),
       companions: (s) => [{ name: `slip-${s.index}.txt`, data: `slip ${s.index}` }],
     });
-    expect(written.map((w) => [w.index, w.custodian, path.basename(w.shareFile.path)])).toEqual(shares.map((s) => [s.index, s.custodian, shareFileName(s)]));
+    expect(written.map((w) => [w.index, w.custodian, path.basename(w.shareFile.path)])).toEqual(
+      shares.map((s) => [s.index, s.custodian, shareFileName(s)]),
+    );
     expect(await contents()).toEqual(shares.map((s) => [shareFileName(s), `slip-${s.index}.txt`].sort()));
     const stat = await fs.stat(written[0]?.shareFile.path as string);
     expect(stat.mode & 0o777).toBe(0o600);
@@ -62,7 +67,9 @@ describe('writeShareFiles', () => {
 
   it('refuses two destinations on one volume before writing anything', async () => {
     await makeFolders(3);
-    const error = await refusal(() => writeShareFiles(shares, folders, { volumeIdOf: fakeVolumes({ usb1: 'A', usb2: 'B', usb3: 'A' }) }));
+    const error = await refusal(() =>
+      writeShareFiles(shares, folders, { volumeIdOf: fakeVolumes({ usb1: 'A', usb2: 'B', usb3: 'A' }) }),
+    );
     expect(error.code).toBe('CUSTODY_SAME_VOLUME');
     expect(error.message).toContain('shares 1 and 3');
     expect(error.message).toContain('usb1');
@@ -84,26 +91,37 @@ describe('writeShareFiles', () => {
       return false;
     }
   })();
-  it.skipIf(!shmUsable)('accepts real folders on two different file systems (/dev/shm and the temp folder)', async () => {
-    const [tmpFolder] = await makeFolders(1);
-    const shmRoot = await mkdtemp('/dev/shm/keyferry-custody-');
-    extraDirs.push(shmRoot);
-    const pair = (await split(material, 2, 2)) as CustodyShare[];
-    const written = await writeShareFiles(pair, [tmpFolder as string, shmRoot]);
-    expect(written).toHaveLength(2);
-    expect(await readdir(shmRoot)).toEqual([shareFileName(pair[1] as CustodyShare)]);
-  });
+  it.skipIf(!shmUsable)(
+    'accepts real folders on two different file systems (/dev/shm and the temp folder)',
+    async () => {
+      const [tmpFolder] = await makeFolders(1);
+      const shmRoot = await mkdtemp('/dev/shm/keyferry-custody-');
+      extraDirs.push(shmRoot);
+      const pair = (await split(material, 2, 2)) as CustodyShare[];
+      const written = await writeShareFiles(pair, [tmpFolder as string, shmRoot]);
+      expect(written).toHaveLength(2);
+      expect(await readdir(shmRoot)).toEqual([shareFileName(pair[1] as CustodyShare)]);
+    },
+  );
 
   it('refuses, before writing anything, a file that already exists, a missing folder and a wrong count', async () => {
     await makeFolders(3);
     await writeFile(path.join(folders[2] as string, shareFileName(shares[2] as CustodyShare)), 'old');
-    expect((await refusal(() => writeShareFiles(shares, folders, { volumeIdOf: fakeVolumes() }))).code).toBe('CUSTODY_FILE_EXISTS');
+    expect((await refusal(() => writeShareFiles(shares, folders, { volumeIdOf: fakeVolumes() }))).code).toBe(
+      'CUSTODY_FILE_EXISTS',
+    );
     expect(await contents()).toEqual([[], [], [shareFileName(shares[2] as CustodyShare)]]);
-    expect(await fs.readFile(path.join(folders[2] as string, shareFileName(shares[2] as CustodyShare)), 'utf8')).toBe('old');
+    expect(await fs.readFile(path.join(folders[2] as string, shareFileName(shares[2] as CustodyShare)), 'utf8')).toBe(
+      'old',
+    );
 
     const missing = [folders[0], path.join(root, 'unplugged'), folders[1]] as string[];
-    expect((await refusal(() => writeShareFiles(shares, missing, { volumeIdOf: fakeVolumes() }))).code).toBe('CUSTODY_DESTINATION_MISSING');
-    expect((await refusal(() => writeShareFiles(shares, folders.slice(0, 2), { volumeIdOf: fakeVolumes() }))).code).toBe('CUSTODY_DESTINATIONS_COUNT');
+    expect((await refusal(() => writeShareFiles(shares, missing, { volumeIdOf: fakeVolumes() }))).code).toBe(
+      'CUSTODY_DESTINATION_MISSING',
+    );
+    expect(
+      (await refusal(() => writeShareFiles(shares, folders.slice(0, 2), { volumeIdOf: fakeVolumes() }))).code,
+    ).toBe('CUSTODY_DESTINATIONS_COUNT');
     expect(await contents()).toEqual([[], [], [shareFileName(shares[2] as CustodyShare)]]);
   });
 
@@ -113,7 +131,8 @@ describe('writeShareFiles', () => {
     const failing: FileLayer = {
       ...nodeFileLayer,
       open: async (file, flags, mode) => {
-        if ((flags & constants.O_CREAT) !== 0 && ++opened === 3) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+        if ((flags & constants.O_CREAT) !== 0 && ++opened === 3)
+          throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
         return nodeFileLayer.open(file, flags, mode);
       },
     };

@@ -69,6 +69,7 @@ describe('TLS and the CONNECT proxy, against the simulator served over https', (
   let proxyPort: number;
   const connects: { target: string; auth: string | undefined }[] = [];
   let refuseTunnels = false;
+  const tunnels = new Set<{ destroy(): void }>();
 
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'keyferry-tls-'));
@@ -77,6 +78,7 @@ describe('TLS and the CONNECT proxy, against the simulator served over https', (
     endpoint = setup.sim.endpoint.replace('127.0.0.1', 'localhost');
     proxy = http.createServer((_req, res) => res.writeHead(405).end());
     proxy.on('connect', (req, socket, head) => {
+      tunnels.add(socket);
       connects.push({ target: req.url ?? '', auth: req.headers['proxy-authorization'] });
       if (refuseTunnels || req.headers['proxy-authorization'] !== `Basic ${Buffer.from('ceremony:pa ss').toString('base64')}`) {
         socket.end(refuseTunnels ? 'HTTP/1.1 403 Forbidden\r\n\r\n' : 'HTTP/1.1 407 Proxy Authentication Required\r\n\r\n');
@@ -89,6 +91,7 @@ describe('TLS and the CONNECT proxy, against the simulator served over https', (
         upstream.pipe(socket);
         socket.pipe(upstream);
       });
+      tunnels.add(upstream);
       upstream.on('error', () => socket.destroy());
       socket.on('error', () => upstream.destroy());
     });
@@ -98,6 +101,7 @@ describe('TLS and the CONNECT proxy, against the simulator served over https', (
 
   afterAll(async () => {
     await setup.close();
+    for (const socket of tunnels) socket.destroy();
     proxy.closeAllConnections();
     await new Promise((resolve) => proxy.close(resolve));
     await fs.rm(dir, { recursive: true, force: true });

@@ -129,7 +129,7 @@ describe('receipts for every key spec', () => {
           expect(doc).toContain('Key check value');
           expect(doc).toContain('2026-03-01 00:00:00 UTC');
         } else {
-          expect(doc).toContain('Public-key fingerprint (SHA-256)');
+          expect(doc).toContain('Public-key fingerprint');
           expect(doc).toContain(groupHexLines(key.publicKeyFingerprint!)[0]);
           expect(doc).toMatch(/Material expiry[ .]*(<\/th><td><bdi>)?never/);
         }

@@ -1,0 +1,136 @@
+/**
+ * Ceremony setup (title, operator, witnesses, folder), the session overview, and the rehearsal
+ * start: the in-process KMS simulator on loopback and an online workflow against it.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { OnlineCeremony } from '../../core/ceremony/online-workflow';
+import { KeyferryError } from '../../core/errors';
+import { openJournal } from '../../core/journal';
+import { KmsClient } from '../../core/kms/client';
+import { AkSkCredentials } from '../../core/kms/credentials';
+import { startKmsSimulator } from '../../core/kms/simulator/index';
+import type { CeremonyState, Connection } from '../contract';
+import type { ChannelHandler } from '../handlers';
+import { writableFolder } from './paths';
+import { CeremonySession, JOURNAL_FILES, type OnlineSide } from './session';
+
+type SetupHandlers = {
+  setupCeremony: ChannelHandler<'setupCeremony'>;
+  ceremonyState: ChannelHandler<'ceremonyState'>;
+  startRehearsal: ChannelHandler<'startRehearsal'>;
+};
+
+const exists = (file: string) => fs.lstat(file).then(() => true, () => false);
+
+/** Opens the online journal of the setup folder (continuing it when it exists). */
+export async function openOnlineJournal(session: CeremonySession) {
+  if (!session.onlineJournal) {
+    const file = session.journalPath('online');
+    session.onlineJournal = await openJournal(file, { create: !(await exists(file)) });
+  }
+  return session.onlineJournal;
+}
+
+/** Opens (or continues) the online workflow on `kms` and connects; replaces any previous client. */
+export async function connectOnline(session: CeremonySession, kms: KmsClient, region: string, connection: OnlineSide['connection']): Promise<Connection> {
+  const setup = session.requireSetup();
+  const journal = await openOnlineJournal(session);
+  let ceremony: OnlineCeremony;
+  let connected: Awaited<ReturnType<OnlineCeremony['connect']>>;
+  try {
+    ceremony = await OnlineCeremony.open({
+      journal,
+      kms,
+      region,
+      app: { version: session.context.identity.version, build: session.context.identity.build },
+      clock: () => session.now(),
+      onProgress: session.progress('online'),
+      start: { title: setup.title, operator: setup.operator, witnesses: setup.witnesses, wrappingAlgorithm: 'RSAES_OAEP_SHA_256', materialExpiry: { kind: 'never' }, rehearsal: connection.rehearsal },
+    });
+    connected = await ceremony.connect();
+  } catch (error) {
+    kms.close();
+    throw error;
+  }
+  session.online?.kms.close();
+  session.online = { ceremony, kms, connection: { ...connection, endpoint: connected.endpoint } };
+  session.context.log.info('online.connected', { endpoint: connected.endpoint, region, rehearsal: connection.rehearsal, ceremonyId: ceremony.ceremonyId });
+  return { ...session.online.connection, keysVisible: connected.keysVisible, ceremonyId: ceremony.ceremonyId, step: ceremony.step };
+}
+
+function distinctPeople(operator: string, witnesses: readonly string[]): void {
+  const people = [operator, ...witnesses].map((name) => name.toLowerCase());
+  if (new Set(people).size !== people.length) {
+    throw new KeyferryError('PEOPLE_NOT_DISTINCT', 'The operator and every witness must be different people.', 'Name each person once: a witness cannot also be the operator or another witness.');
+  }
+}
+
+export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
+  return {
+    setupCeremony: async (request) => {
+      const mode = session.requireMode('rehearsal', 'online', 'air-gapped');
+      if (session.online || session.airGap || session.onlineJournal) {
+        throw new KeyferryError('CEREMONY_ALREADY_STARTED', 'This ceremony has started; its people and folder are fixed in its journal.', 'Finish it, or close Keyferry and start again for another ceremony.');
+      }
+      distinctPeople(request.operator, request.witnesses);
+      let folder: string;
+      if (request.folder) {
+        folder = await writableFolder(request.folder, 'ceremony folder');
+      } else if (mode === 'rehearsal') {
+        folder = await fs.mkdtemp(path.join(session.hooks.rehearsalRoot ?? os.tmpdir(), 'keyferry-rehearsal-'));
+      } else {
+        throw new KeyferryError('CEREMONY_FOLDER_MISSING', 'No ceremony folder was chosen.', 'Choose the folder where the journal and the receipts of this ceremony are kept.');
+      }
+      const continuesOnlineJournal = await exists(path.join(folder, JOURNAL_FILES.online));
+      session.setup = { title: request.title, operator: request.operator, witnesses: request.witnesses, folder, continuesOnlineJournal };
+      session.context.log.info('ceremony.setup', { mode, folder, continuesOnlineJournal });
+      return { ...session.setup, witnesses: [...request.witnesses], onlineJournal: JOURNAL_FILES.online, airGapJournal: JOURNAL_FILES['air-gapped'] };
+    },
+
+    ceremonyState: (): CeremonyState => {
+      const { setup, online, airGap } = session;
+      const receipt = (side: 'online' | 'air-gapped') => {
+        const stored = session.receipts.get(side);
+        if (!stored) return null;
+        const { html: _html, ...files } = stored;
+        return files;
+      };
+      return {
+        setup: setup
+          ? { ...setup, witnesses: [...setup.witnesses], onlineJournal: JOURNAL_FILES.online, airGapJournal: JOURNAL_FILES['air-gapped'] }
+          : null,
+        online: online
+          ? { ...online.connection, connected: true, ceremonyId: online.ceremony.ceremonyId, title: setup?.title ?? '', step: online.ceremony.step, keys: online.ceremony.keys() }
+          : null,
+        airGap: airGap
+          ? { rehearsal: airGap.rehearsal, state: airGap.ceremony.state, ceremonyId: airGap.ceremony.ceremonyId, parametersSource: airGap.ceremony.parametersSource }
+          : null,
+        receipts: { online: receipt('online'), airGap: receipt('air-gapped') },
+        simulatorClockOffsetMs: session.simulator ? Math.round(session.simulator.clock.now() - Date.now()) : null,
+        lastWrappedDigest: session.lastWrappedDigest,
+      };
+    },
+
+    startRehearsal: async () => {
+      session.requireMode('rehearsal');
+      session.requireSetup();
+      if (!session.simulator) {
+        session.simulator = await startKmsSimulator();
+        session.hooks.onSimulatorStarted?.(session.simulator);
+        session.context.log.info('rehearsal.simulator-started', { endpoint: session.simulator.endpoint });
+      }
+      const sim = session.simulator;
+      const kms = new KmsClient({
+        endpoint: sim.endpoint,
+        projectId: sim.projectId,
+        region: sim.region,
+        credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
+        now: () => new Date(sim.clock.now()),
+        env: {},
+      });
+      return connectOnline(session, kms, sim.region, { endpoint: sim.endpoint, region: sim.region, projectId: sim.projectId, accessKeyHint: null, rehearsal: true });
+    },
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * The online workstation's channels. Each handler translates one IPC request into one call of
+ * the online workflow (src-main/core/ceremony/online-workflow.ts) and returns its plain answer.
+ * The credentials typed in the UI become a KMS client here and are never sent back.
+ */
+import path from 'node:path';
+import { parseCeremonyPlan, parseMaterialExpiry } from '../../core/ceremony/ceremony-plan';
+import { KeyferryError } from '../../core/errors';
+import { KmsClient } from '../../core/kms/client';
+import { AkSkCredentials } from '../../core/kms/credentials';
+import { KeyState } from '../../core/kms/types';
+import type { KeyStateFilter } from '../contract';
+import type { ChannelHandler } from '../handlers';
+import { connectOnline } from './ceremony-setup';
+import { readSmallFile, freshFolderInside } from './paths';
+import { storeReceipt } from './receipt';
+import type { CeremonySession } from './session';
+
+type OnlineChannel =
+  | 'connectKms' | 'listKeys' | 'createKeys' | 'fetchParameters' | 'writeParametersBundle' | 'checkWrappedBundle'
+  | 'importMaterial' | 'verifyKeys' | 'keyStatus' | 'deleteMaterial' | 'writeOnlineReceipt';
+type OnlineHandlers = { [C in OnlineChannel]: ChannelHandler<C> };
+
+const STATE_OF_FILTER: Readonly<Record<KeyStateFilter, KeyState | undefined>> = {
+  all: undefined,
+  'pending-activation': KeyState.PendingActivation,
+  enabled: KeyState.Enabled,
+  disabled: KeyState.Disabled,
+  'pending-deletion': KeyState.PendingDeletion,
+  'pending-import': KeyState.PendingImport,
+};
+
+const MAX_CA_FILE_BYTES = 1024 * 1024;
+
+/** `HPUA…7QZK`: enough to recognise an access key, not enough to use it. */
+export function accessKeyHint(accessKeyId: string): string {
+  return accessKeyId.length <= 8 ? '****' : `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
+}
+
+/** Normalises a bundle digest typed from a receipt ("ab12 cd34 …") to 64 hex digits. */
+export function normalizeDigest(typed: string): string {
+  const hex = typed.replace(/[\s:-]/g, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(hex)) {
+    throw new KeyferryError('BUNDLE_DIGEST_INVALID', 'The bundle digest typed in is not 64 hex digits.', 'Type the wrapped-material bundle digest exactly as the air-gapped receipt prints it, or leave the field empty.');
+  }
+  return hex;
+}
+
+export function onlineHandlers(session: CeremonySession): OnlineHandlers {
+  const workflow = () => {
+    session.requireMode('online', 'rehearsal');
+    return session.requireOnline().ceremony;
+  };
+  return {
+    connectKms: async (request) => {
+      session.requireMode('online');
+      session.requireSetup();
+      const given = request.credentials;
+      const credentials = given
+        ? new AkSkCredentials({ accessKeyId: given.accessKeyId, secretKey: given.secretAccessKey, ...(given.securityToken ? { securityToken: given.securityToken } : {}) })
+        : session.credentials;
+      if (!credentials) {
+        throw new KeyferryError('CREDENTIALS_MISSING', 'No access key was entered for this session.', 'Enter the access key ID and the secret access key, then test the connection.');
+      }
+      const extraCaPem = request.caFile ? (await readSmallFile(request.caFile, 'CA certificate file', MAX_CA_FILE_BYTES)).toString('utf8') : undefined;
+      if (extraCaPem !== undefined && !extraCaPem.includes('-----BEGIN CERTIFICATE-----')) {
+        throw new KeyferryError('CA_FILE_NOT_PEM', 'The CA file holds no PEM certificate.', 'Choose a PEM file of CA certificates, or leave the field empty.');
+      }
+      const kms = new KmsClient({
+        projectId: request.projectId,
+        region: request.region,
+        credentials,
+        ...(request.endpoint ? { endpoint: request.endpoint } : {}),
+        ...(extraCaPem ? { extraCaPem } : {}),
+        now: () => session.context.now(),
+      });
+      const hint = credentials.kind === 'aksk' ? accessKeyHint(credentials.accessKeyId) : null;
+      const connection = await connectOnline(session, kms, request.region, { endpoint: kms.endpoint.origin, region: request.region, projectId: request.projectId, accessKeyHint: hint, rehearsal: false });
+      session.credentials = credentials;
+      return connection;
+    },
+
+    listKeys: async ({ filter }) => {
+      session.requireMode('online', 'rehearsal');
+      const { kms, ceremony } = session.requireOnline();
+      const state = STATE_OF_FILTER[filter];
+      const ours = new Set(ceremony.keys().map((k) => k.keyId));
+      const keys = await kms.listKeys(state === undefined ? {} : { state });
+      return {
+        filter,
+        checkedAt: session.now().toISOString(),
+        keys: keys.map((k) => ({
+          keyId: k.keyId,
+          alias: k.alias ?? null,
+          spec: k.spec ?? null,
+          origin: k.origin ?? null,
+          state: k.state,
+          stateName: k.stateName,
+          materialExpiresAt: k.materialExpiresAt?.toISOString() ?? null,
+          inCeremony: ours.has(k.keyId),
+        })),
+      };
+    },
+
+    createKeys: async ({ keys }) => {
+      const ceremony = workflow();
+      const setup = session.requireSetup();
+      const plan = parseCeremonyPlan({ title: setup.title, operator: setup.operator, witnesses: [...setup.witnesses], keys }, session.now());
+      const created = await ceremony.createKeys(plan.keys);
+      return { keys: created.map(({ keyId, alias, spec, usage }) => ({ keyId, alias, spec, usage })) };
+    },
+
+    fetchParameters: async () => ({ keys: await workflow().fetchParameters() }),
+
+    writeParametersBundle: async ({ folder }) => {
+      const ceremony = workflow();
+      const dir = await freshFolderInside(folder, `import-parameters-${ceremony.ceremonyId}`, 'folder for the import-parameters bundle');
+      const written = await ceremony.writeParametersBundle(dir);
+      return { ...written, folderName: path.basename(written.dir), keyIds: [...written.keyIds], warnings: [...written.warnings] };
+    },
+
+    checkWrappedBundle: async ({ folder, expectedDigest }) => {
+      const ceremony = workflow();
+      const digest = expectedDigest && expectedDigest.trim() !== '' ? normalizeDigest(expectedDigest) : undefined;
+      const checked = await ceremony.checkWrappedBundle(path.resolve(folder), digest ? { expectedDigest: digest } : {});
+      return { ...checked, keys: [...checked.keys], warnings: [...checked.warnings] };
+    },
+
+    importMaterial: async ({ expiry }) => {
+      const ceremony = workflow();
+      const chosen = expiry.kind === 'never' ? ({ kind: 'never' } as const) : parseMaterialExpiry(expiry.at, session.now());
+      return { keys: await ceremony.importMaterial({ expiry: chosen }) };
+    },
+
+    verifyKeys: async () => {
+      const proofs = await workflow().verifyKeys();
+      return { allVerified: proofs.every((p) => p.ok), keys: proofs };
+    },
+
+    keyStatus: async () => ({ keys: await workflow().status() }),
+
+    deleteMaterial: async ({ keyId }) => workflow().deleteMaterial(keyId),
+
+    writeOnlineReceipt: async () => {
+      const ceremony = workflow();
+      const written = await ceremony.writeReceipt(session.requireSetup().folder);
+      return storeReceipt(session, 'online', written);
+    },
+  };
+}

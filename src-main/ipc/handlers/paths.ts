@@ -1,0 +1,71 @@
+/**
+ * Paths that arrive from the renderer (typed, or picked in a dialog) are untrusted strings. The
+ * contract already refused relative paths and control characters; here each one is resolved and
+ * checked for what the step needs: an existing folder, a fresh folder inside one, a small regular
+ * file. Every refusal says which path and what to do.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { KeyferryError } from '../../core/errors';
+import { describeFolder } from '../../core/media';
+
+function absolute(text: string, what: string): string {
+  if (!path.isAbsolute(text)) {
+    throw new KeyferryError('PATH_NOT_ABSOLUTE', `The ${what} "${text.slice(0, 200)}" is not a full path.`, 'Pick the folder with Browse, or type the full path (starting with / or a drive letter).');
+  }
+  return path.resolve(text);
+}
+
+/** An existing folder (following no tricks: it must be a folder when stat'ed). */
+export async function existingFolder(text: string, what: string): Promise<string> {
+  const dir = absolute(text, what);
+  await describeFolder(dir);
+  return dir;
+}
+
+/** An existing folder the user can write to. */
+export async function writableFolder(text: string, what: string): Promise<string> {
+  const dir = absolute(text, what);
+  const info = await describeFolder(dir);
+  if (!info.writable) {
+    throw new KeyferryError('FOLDER_READ_ONLY', `Keyferry cannot write into ${dir} (read-only media or no permission).`, 'Unlock the media or choose another folder.');
+  }
+  return dir;
+}
+
+/**
+ * The path of a folder named `baseName` inside the writable folder `parent` that does not exist
+ * yet (`baseName`, then `baseName-2`, `-3`, …). The bundle writer creates it exclusively, so a
+ * folder left over from a failed attempt is never reused or taken as done.
+ */
+export async function freshFolderInside(parent: string, baseName: string, what: string): Promise<string> {
+  const dir = await writableFolder(parent, what);
+  for (let i = 1; i <= 99; i++) {
+    const candidate = path.join(dir, i === 1 ? baseName : `${baseName}-${i}`);
+    const exists = await fs.lstat(candidate).then(() => true, () => false);
+    if (!exists) return candidate;
+  }
+  throw new KeyferryError('FOLDER_CROWDED', `${dir} already holds 99 folders named ${baseName}.`, 'Choose another folder, or clear the old attempts away.');
+}
+
+/** A regular file (not a link, not a folder) of at most `maxBytes`; returns its resolved path. */
+export async function smallRegularFile(text: string, what: string, maxBytes: number): Promise<string> {
+  const file = absolute(text, what);
+  const stat = await fs.lstat(file).catch(() => undefined);
+  if (!stat) {
+    throw new KeyferryError('FILE_NOT_FOUND', `The ${what} ${file} does not exist.`, 'Check the path and that the media is still inserted.');
+  }
+  if (!stat.isFile()) {
+    throw new KeyferryError('FILE_NOT_REGULAR', `The ${what} ${file} is not a regular file (a folder or a link).`, 'Pick the file itself.');
+  }
+  if (stat.size > maxBytes) {
+    throw new KeyferryError('FILE_TOO_LARGE', `The ${what} ${file} is ${stat.size} bytes; at most ${maxBytes} are expected.`, 'Check that this is the right file.');
+  }
+  return file;
+}
+
+/** Reads a small regular file (see smallRegularFile). */
+export async function readSmallFile(text: string, what: string, maxBytes: number): Promise<Buffer> {
+  const file = await smallRegularFile(text, what, maxBytes);
+  return fs.readFile(file);
+}

@@ -1,0 +1,139 @@
+/**
+ * The ceremony of this app session, as the handlers hold it: the setup (people, folder), the
+ * online workflow with its KMS client (and the simulator in rehearsal), the air-gapped workflow,
+ * and the receipts written. Only plain facts leave this object; credentials and workflow
+ * internals stay here, in the main process.
+ */
+import path from 'node:path';
+import type { AirGapCeremony } from '../../core/ceremony/airgap-workflow';
+import type { MaterialAuditObserver } from '../../core/ceremony/material-vault';
+import type { InterfaceList } from '../../core/ceremony/network-check';
+import type { OnlineCeremony } from '../../core/ceremony/online-workflow';
+import type { CeremonyProgress } from '../../core/ceremony/progress';
+import { KeyferryError } from '../../core/errors';
+import type { Journal } from '../../core/journal';
+import type { KmsClient } from '../../core/kms/client';
+import type { KmsCredentials } from '../../core/kms/credentials';
+import type { KmsSimulator } from '../../core/kms/simulator/index';
+import type { CeremonySide, KeyferryMode, WrittenReceiptView } from '../contract';
+import type { HandlerContext } from '../context';
+import { requireMode } from '../mode';
+
+/** Test and embedding hooks for the ceremony handlers (HandlerOptions.ceremony). */
+export interface CeremonyHooks {
+  /** TEST ONLY: copies of every plaintext secret the air-gapped workflow holds (see MaterialVault). */
+  readonly onMaterialForAudit?: MaterialAuditObserver;
+  /** TEST ONLY: the rehearsal simulator once it runs (tests move its clock). */
+  readonly onSimulatorStarted?: (simulator: KmsSimulator) => void;
+  /** Interfaces the air-gap check sees instead of this machine's (tests). */
+  readonly interfaces?: () => InterfaceList;
+  /** Where a rehearsal's folder is created when none is chosen (default: the OS temp folder). */
+  readonly rehearsalRoot?: string;
+}
+
+export interface CeremonySetupRecord {
+  readonly title: string;
+  readonly operator: string;
+  readonly witnesses: readonly string[];
+  readonly folder: string;
+  /** An online journal already existed in `folder`: the online side continues that ceremony. */
+  readonly continuesOnlineJournal: boolean;
+}
+
+export interface OnlineSide {
+  readonly ceremony: OnlineCeremony;
+  readonly kms: KmsClient;
+  readonly connection: { readonly endpoint: string; readonly region: string; readonly projectId: string; readonly accessKeyHint: string | null; readonly rehearsal: boolean };
+}
+
+export interface AirGapSide {
+  readonly ceremony: AirGapCeremony;
+  readonly journal: Journal;
+  readonly rehearsal: boolean;
+}
+
+export const JOURNAL_FILES: Readonly<Record<CeremonySide, string>> = {
+  online: 'online-journal.jsonl',
+  'air-gapped': 'air-gapped-journal.jsonl',
+};
+
+export class CeremonySession {
+  setup: CeremonySetupRecord | undefined;
+  online: OnlineSide | undefined;
+  /** Open from the first connection attempt on, so retries continue one journal. */
+  onlineJournal: Journal | undefined;
+  /** The KMS credentials of this session: held here only, never sent back. */
+  credentials: KmsCredentials | undefined;
+  simulator: KmsSimulator | undefined;
+  airGap: AirGapSide | undefined;
+  readonly receipts = new Map<CeremonySide, WrittenReceiptView>();
+  lastWrappedDigest: string | null = null;
+  #tasks = 0;
+
+  constructor(
+    readonly context: HandlerContext,
+    readonly hooks: CeremonyHooks,
+  ) {}
+
+  /** The ceremony's clock: the simulator's in rehearsal (tests move it), else the app's. */
+  now(): Date {
+    return this.simulator ? new Date(this.simulator.clock.now()) : this.context.now();
+  }
+
+  /** Throws unless the mode is one of `allowed`; returns it. */
+  requireMode(...allowed: KeyferryMode[]): KeyferryMode {
+    return requireMode(this.context.mode, ...allowed);
+  }
+
+  requireSetup(): CeremonySetupRecord {
+    if (!this.setup) {
+      throw new KeyferryError('CEREMONY_NOT_SET_UP', 'The ceremony has no title, operator and witnesses yet.', 'Fill in the ceremony setup first.');
+    }
+    return this.setup;
+  }
+
+  requireOnline(): OnlineSide {
+    if (!this.online) {
+      throw new KeyferryError('KMS_NOT_CONNECTED', 'Keyferry is not connected to a KMS yet.', 'Enter the connection settings and use "Test connection" first (in rehearsal: start the simulator).');
+    }
+    return this.online;
+  }
+
+  requireAirGap(): AirGapSide {
+    if (!this.airGap) {
+      throw new KeyferryError('AIRGAP_NOT_STARTED', 'The air-gapped side has not started.', 'Check the network first.');
+    }
+    return this.airGap;
+  }
+
+  journalPath(side: CeremonySide): string {
+    return path.join(this.requireSetup().folder, JOURNAL_FILES[side]);
+  }
+
+  /** The workflow's progress listener for one step call, forwarded to the UI as progress events. */
+  progress(side: CeremonySide): (progress: CeremonyProgress) => void {
+    const taskId = `${side}-${++this.#tasks}`;
+    return (p) =>
+      this.context.reportProgress({
+        taskId,
+        stage: p.step,
+        done: p.done,
+        total: p.total,
+        message: p.message.slice(0, 2000),
+      });
+  }
+
+  /** Ends everything this session holds: wipes material, closes journals, clients, simulator. */
+  async close(): Promise<void> {
+    await this.airGap?.ceremony.abandon('Keyferry closed').catch(() => undefined);
+    await this.airGap?.journal.close().catch(() => undefined);
+    this.online?.kms.close();
+    await this.onlineJournal?.close().catch(() => undefined);
+    await this.simulator?.close().catch(() => undefined);
+    this.airGap = undefined;
+    this.online = undefined;
+    this.onlineJournal = undefined;
+    this.simulator = undefined;
+    this.credentials = undefined;
+  }
+}

@@ -1,0 +1,132 @@
+/** The air-gapped workstation's channels: network, parameters, fingerprints, material, wrap. */
+import { z } from 'zod';
+import { keyIdSchema, keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, timeTextSchema, wrappingAlgorithmSchema } from './common';
+
+export const airGapNetworkSchema = z.object({
+  state: z.enum(['offline', 'network-present']),
+  /** One plain line for the banner (and the journal). */
+  summary: z.string(),
+  /** True when a live network was accepted (rehearsal mode only). */
+  overridden: z.boolean(),
+  liveInterfaces: z.array(z.object({ name: z.string(), family: z.string(), address: z.string(), linkLocal: z.boolean() })),
+});
+
+export const folderRequestSchema = z.strictObject({ folder: pathSchema });
+
+/** The console's raw files for one key (no bundle): the wrapping key file and ImportToken.b64. */
+export const consoleFilesRequestSchema = z.strictObject({
+  keys: z
+    .array(
+      z.strictObject({
+        keyId: keyIdSchema,
+        spec: keySpecSchema,
+        wrappingAlgorithm: wrappingAlgorithmSchema.optional(),
+        wrappingKeyFile: pathSchema,
+        importTokenFile: pathSchema,
+      }),
+    )
+    .min(1)
+    .max(20),
+});
+
+export const fingerprintSchema = z.object({
+  fingerprint: sha256HexSchema,
+  /** "AB12 CD34 …" for reading aloud. */
+  grouped: z.string(),
+  keyIds: z.array(z.string()),
+  confirmedBy: z.array(z.string()),
+});
+export type FingerprintView = z.output<typeof fingerprintSchema>;
+
+export const parametersOverviewSchema = z.object({
+  ceremonyId: z.string(),
+  source: z.string(),
+  manifestSha256: sha256HexSchema.nullable(),
+  keys: z.array(
+    z.object({
+      keyId: z.string(),
+      alias: z.string(),
+      spec: keySpecSchema,
+      wrappingAlgorithm: z.string(),
+      wrappingKeyFingerprint: sha256HexSchema,
+      importTokenSha256: sha256HexSchema.nullable(),
+      tokenExpiresAt: timeTextSchema.nullable(),
+    }),
+  ),
+  fingerprints: z.array(fingerprintSchema),
+  warnings: z.array(z.string()),
+});
+export type ParametersOverview = z.output<typeof parametersOverviewSchema>;
+
+export const fingerprintListSchema = z.object({ fingerprints: z.array(fingerprintSchema) });
+
+export const confirmFingerprintRequestSchema = z.strictObject({
+  witness: personNameSchema,
+  /** The whole fingerprint as the witness typed it back (any spacing, any case). */
+  typed: z.string().min(1).max(300),
+});
+export const confirmationSchema = z.object({ confirmed: fingerprintSchema, remaining: z.number().int().nonnegative() });
+
+export const materialSummarySchema = z.object({
+  keyId: z.string(),
+  spec: keySpecSchema,
+  source: z.enum(['generated', 'file']),
+  publicKeyFingerprint: sha256HexSchema.nullable(),
+  keyCheckValue: z.string().nullable(),
+});
+export type MaterialView = z.output<typeof materialSummarySchema>;
+export const materialListSchema = z.object({ keys: z.array(materialSummarySchema) });
+
+export const loadMaterialRequestSchema = z.strictObject({
+  keyId: keyIdSchema,
+  file: pathSchema,
+  /** For an encrypted PEM private key; used once in main, never stored or sent back. */
+  passphrase: z.string().min(1).max(1024).optional(),
+});
+
+export const custodySplitRequestSchema = z
+  .strictObject({
+    m: z.number().int().min(2).max(16),
+    n: z.number().int().min(2).max(16),
+    custodians: z.array(personNameSchema).min(2).max(16),
+    folders: z.array(pathSchema).min(2).max(16),
+    /** Rehearsal only: accept custodian folders on one volume (journaled as a warning). */
+    allowSameVolume: z.boolean().optional(),
+  })
+  .refine((r) => r.m <= r.n && r.custodians.length === r.n && r.folders.length === r.n, 'M must not exceed N, with one custodian and one folder per share');
+export const custodySplitSchema = z.object({
+  keys: z.array(
+    z.object({
+      keyId: z.string(),
+      threshold: z.number().int(),
+      total: z.number().int(),
+      holders: z.array(z.object({ shareIndex: z.number().int(), custodian: z.string(), folder: z.string(), shareFile: z.string() })),
+    }),
+  ),
+});
+
+export const wrappedKeysSchema = z.object({
+  keys: z.array(
+    z.object({
+      keyId: z.string(),
+      spec: keySpecSchema,
+      wrappingKeyFingerprint: sha256HexSchema,
+      importTokenSha256: sha256HexSchema.nullable(),
+      encryptedKeyMaterialSha256: sha256HexSchema,
+      encryptedPrivateKeySha256: sha256HexSchema.nullable(),
+      publicKeyFingerprint: sha256HexSchema.nullable(),
+      keyCheckValue: z.string().nullable(),
+    }),
+  ),
+});
+export type WrappedKeyView = z.output<typeof wrappedKeysSchema>['keys'][number];
+
+export const writtenWrappedSchema = z.object({
+  dir: z.string(),
+  folderName: z.string(),
+  manifestSha256: sha256HexSchema,
+  manifestSha256Grouped: z.string(),
+  files: z.array(z.object({ name: z.string(), size: z.number().int().nonnegative(), sha256: sha256HexSchema })),
+  warnings: z.array(z.string()),
+});
+export type WrittenWrappedView = z.output<typeof writtenWrappedSchema>;

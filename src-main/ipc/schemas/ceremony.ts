@@ -1,0 +1,79 @@
+/** Ceremony setup and the session overview the UI refreshes after every step. Renderer-safe. */
+import { z } from 'zod';
+import { keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, writtenReceiptSchema } from './common';
+
+export const ceremonySetupRequestSchema = z.strictObject({
+  title: z.string().trim().min(1, 'give the ceremony a title').max(200),
+  operator: personNameSchema,
+  witnesses: z.array(personNameSchema).min(1, 'name at least one witness').max(20),
+  /** Where the journals and receipts are kept. Optional in rehearsal mode (a fresh temp folder). */
+  folder: pathSchema.optional(),
+});
+
+export const ceremonySetupSchema = z.object({
+  title: z.string(),
+  operator: z.string(),
+  witnesses: z.array(z.string()),
+  folder: z.string(),
+  /** File names of the two journals inside `folder`. */
+  onlineJournal: z.string(),
+  airGapJournal: z.string(),
+  /** An online journal already exists there: the online side continues that ceremony. */
+  continuesOnlineJournal: z.boolean(),
+});
+export type CeremonySetup = z.output<typeof ceremonySetupSchema>;
+
+/** The online workflow's steps (src-main/core/ceremony/online-workflow.ts). */
+export const onlineStepSchema = z.enum(['new', 'keys-created', 'parameters-fetched', 'parameters-written', 'material-checked', 'imported', 'verified', 'finished']);
+export type OnlineStepName = z.output<typeof onlineStepSchema>;
+/** The air-gapped workflow's states (src-main/core/ceremony/airgap-workflow.ts). */
+export const airGapStateSchema = z.enum(['new', 'network-checked', 'parameters-read', 'fingerprints-confirmed', 'material-ready', 'wrapped', 'bundle-written', 'finished']);
+export type AirGapStateName = z.output<typeof airGapStateSchema>;
+
+export const ceremonyKeySchema = z.object({
+  keyId: z.string(),
+  alias: z.string(),
+  spec: keySpecSchema,
+  imported: z.boolean(),
+  verified: z.boolean(),
+  proof: z.string().nullable(),
+});
+
+export const onlineSessionSchema = z.object({
+  rehearsal: z.boolean(),
+  connected: z.boolean(),
+  endpoint: z.string(),
+  region: z.string(),
+  projectId: z.string(),
+  /** e.g. `HPUA…7QZK`; the secret key is never sent back. Null in rehearsal. */
+  accessKeyHint: z.string().nullable(),
+  ceremonyId: z.string(),
+  title: z.string(),
+  step: onlineStepSchema,
+  keys: z.array(ceremonyKeySchema),
+});
+export type OnlineSession = z.output<typeof onlineSessionSchema>;
+
+export const airGapSessionSchema = z.object({
+  rehearsal: z.boolean(),
+  state: airGapStateSchema,
+  /** Empty until the parameters were read. */
+  ceremonyId: z.string(),
+  parametersSource: z.string(),
+});
+export type AirGapSession = z.output<typeof airGapSessionSchema>;
+
+const receiptFilesSchema = writtenReceiptSchema.omit({ html: true });
+
+export const ceremonyStateSchema = z.object({
+  setup: ceremonySetupSchema.nullable(),
+  online: onlineSessionSchema.nullable(),
+  airGap: airGapSessionSchema.nullable(),
+  /** The receipts written in this session (files and digests; the HTML comes from `receipt.view`). */
+  receipts: z.object({ online: receiptFilesSchema.nullable(), airGap: receiptFilesSchema.nullable() }),
+  /** Rehearsal only: how far the simulator's clock was moved from real time (ms). */
+  simulatorClockOffsetMs: z.number().int().nullable(),
+  /** SHA-256 of the last wrapped-material bundle written on this machine (rehearsal convenience). */
+  lastWrappedDigest: sha256HexSchema.nullable(),
+});
+export type CeremonyState = z.output<typeof ceremonyStateSchema>;

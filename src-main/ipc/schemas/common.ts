@@ -1,0 +1,74 @@
+/**
+ * Schemas shared by the ceremony channels (see ../contract.ts). Renderer-safe: zod only.
+ * Everything that crosses IPC is plain values: fingerprints, digests, states, file names.
+ * Key bytes have no field anywhere in these schemas.
+ */
+import { z } from 'zod';
+
+/** Mirrors KEY_SPECS in src-main/core/crypto/key-spec.ts (a test keeps them equal). */
+export const keySpecSchema = z.enum(['AES_256', 'RSA_2048', 'RSA_3072', 'RSA_4096', 'EC_P256', 'EC_P384']);
+export type KeySpecName = z.output<typeof keySpecSchema>;
+/** Mirrors WRAPPING_ALGORITHMS in src-main/core/crypto/key-spec.ts. */
+export const wrappingAlgorithmSchema = z.enum(['RSAES_OAEP_SHA_256', 'RSAES_OAEP_SHA_1']);
+export const keyUsageSchema = z.enum(['ENCRYPT_DECRYPT', 'SIGN_VERIFY']);
+
+/** 64 lower-case hex digits. */
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
+/** An ISO 8601 time produced by the main process. */
+export const timeTextSchema = z.string().min(1).max(40);
+export const keyIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'is not a key ID');
+
+/**
+ * An absolute path typed or picked in the UI. Main checks it again (exists, right kind, no
+ * link where none is expected) before it is used.
+ */
+export const pathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters')
+  .refine((value) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value), 'must be an absolute path');
+
+/** A person's name as it goes on the sign-off sheet (mirrors core/ceremony/person-name.ts). */
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a name cannot be empty')
+  .max(100, 'a name is at most 100 characters')
+  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'a name cannot contain control characters');
+
+export const ceremonySideSchema = z.enum(['online', 'air-gapped']);
+export type CeremonySide = z.output<typeof ceremonySideSchema>;
+
+/** When imported symmetric material expires: never, or at an instant in the future. */
+export const materialExpirySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('never') }),
+  z.strictObject({ kind: z.literal('at'), at: z.iso.datetime({ offset: true }) }),
+]);
+export type MaterialExpiryChoice = z.output<typeof materialExpirySchema>;
+
+/** A written receipt: its files and digests, and the HTML itself for the preview and printing. */
+export const writtenReceiptSchema = z.object({
+  side: ceremonySideSchema,
+  folder: z.string(),
+  htmlFile: z.string(),
+  textFile: z.string(),
+  htmlSha256: sha256HexSchema,
+  textSha256: sha256HexSchema,
+  journalHead: sha256HexSchema,
+  journalCount: z.number().int().nonnegative(),
+  /** The printable receipt (self-contained, no secrets, no scripts). */
+  html: z.string().max(4_000_000),
+});
+export type WrittenReceiptView = z.output<typeof writtenReceiptSchema>;
+
+/** A bundle written to media: where, its manifest digest (plain and grouped) and any warnings. */
+export const writtenBundleSchema = z.object({
+  dir: z.string(),
+  folderName: z.string(),
+  manifestSha256: sha256HexSchema,
+  manifestSha256Grouped: z.string(),
+  keyIds: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+export type WrittenBundleView = z.output<typeof writtenBundleSchema>;

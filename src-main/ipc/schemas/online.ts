@@ -1,0 +1,115 @@
+/** The online workstation's channels: connection, keys, parameters, the wrapped bundle, import. */
+import { z } from 'zod';
+import { onlineStepSchema } from './ceremony';
+import { keyIdSchema, keySpecSchema, keyUsageSchema, materialExpirySchema, pathSchema, timeTextSchema, wrappingAlgorithmSchema } from './common';
+
+/** What `online.connect` and `rehearsal.start` answer: where we are connected, never with what. */
+export const connectionSchema = z.object({
+  endpoint: z.string(),
+  region: z.string(),
+  projectId: z.string(),
+  keysVisible: z.number().int().nonnegative(),
+  accessKeyHint: z.string().nullable(),
+  rehearsal: z.boolean(),
+  ceremonyId: z.string(),
+  step: onlineStepSchema,
+});
+export type Connection = z.output<typeof connectionSchema>;
+
+export const connectRequestSchema = z.strictObject({
+  region: z.string().regex(/^[a-z]{2,3}(-[a-z]+)+-[0-9]{1,3}$/, 'is not a region name such as cn-north-4'),
+  projectId: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'is not a project ID'),
+  /** Optional explicit endpoint (https; http only on loopback). Default: the region's. */
+  endpoint: z.string().min(1).max(2048).optional(),
+  /** Optional PEM file of extra CA certificates. */
+  caFile: pathSchema.optional(),
+  /** Left out: keep using the credentials already held in the main process. */
+  credentials: z
+    .strictObject({
+      accessKeyId: z.string().regex(/^[A-Za-z0-9]{8,128}$/, 'an access key ID is 8-128 letters and digits'),
+      secretAccessKey: z.string().regex(/^\S{8,256}$/, 'a secret access key is 8-256 characters without spaces'),
+      securityToken: z.string().regex(/^\S{1,16384}$/).optional(),
+    })
+    .optional(),
+});
+
+export const keyStateFilterSchema = z.enum(['all', 'pending-import', 'enabled', 'disabled', 'pending-deletion', 'pending-activation']);
+export type KeyStateFilter = z.output<typeof keyStateFilterSchema>;
+
+export const kmsKeySchema = z.object({
+  keyId: z.string(),
+  alias: z.string().nullable(),
+  spec: z.string().nullable(),
+  origin: z.string().nullable(),
+  state: z.number().int(),
+  stateName: z.string(),
+  materialExpiresAt: timeTextSchema.nullable(),
+  /** The key belongs to the ceremony of this session. */
+  inCeremony: z.boolean(),
+});
+export const keyListSchema = z.object({ filter: keyStateFilterSchema, keys: z.array(kmsKeySchema), checkedAt: timeTextSchema });
+export type KmsKeyView = z.output<typeof kmsKeySchema>;
+
+export const plannedKeySchema = z.strictObject({
+  alias: z.string().regex(/^[a-zA-Z0-9:/_-]{1,255}$/, 'an alias is 1-255 of a-z A-Z 0-9 : / _ -'),
+  spec: keySpecSchema,
+  usage: keyUsageSchema.optional(),
+  description: z.string().max(255).optional(),
+});
+export const createKeysRequestSchema = z.strictObject({ keys: z.array(plannedKeySchema).min(1).max(50) });
+export const createdKeysSchema = z.object({
+  keys: z.array(z.object({ keyId: z.string(), alias: z.string(), spec: keySpecSchema, usage: keyUsageSchema })),
+});
+
+export const issuedSchema = z.object({
+  keyId: z.string(),
+  alias: z.string(),
+  spec: keySpecSchema,
+  wrappingAlgorithm: wrappingAlgorithmSchema,
+  wrappingKeyFingerprint: z.string(),
+  wrappingKeyFingerprintGrouped: z.string(),
+  importTokenSha256: z.string(),
+  tokenExpiresAt: timeTextSchema,
+});
+export const issuedListSchema = z.object({ keys: z.array(issuedSchema) });
+export type IssuedView = z.output<typeof issuedSchema>;
+
+/** Write a bundle: a new folder is created inside `folder` (never an existing one reused). */
+export const bundleDestinationSchema = z.strictObject({ folder: pathSchema });
+
+export const checkWrappedRequestSchema = z.strictObject({
+  folder: pathSchema,
+  /** The bundle digest from the air-gapped receipt, as typed (spaces and case ignored). */
+  expectedDigest: z.string().max(200).optional(),
+});
+export const checkedBundleSchema = z.object({
+  dir: z.string(),
+  manifestSha256: z.string(),
+  manifestSha256Grouped: z.string(),
+  keys: z.array(
+    z.object({
+      keyId: z.string(),
+      alias: z.string(),
+      spec: keySpecSchema,
+      publicKeyFingerprint: z.string().nullable(),
+      keyCheckValue: z.string().nullable(),
+      tokenExpiresAt: timeTextSchema,
+    }),
+  ),
+  warnings: z.array(z.string()),
+});
+export type CheckedBundleView = z.output<typeof checkedBundleSchema>;
+
+export const importRequestSchema = z.strictObject({ expiry: materialExpirySchema });
+export const importedSchema = z.object({
+  keys: z.array(z.object({ keyId: z.string(), spec: keySpecSchema, expiresAt: z.string(), confirmation: z.string() })),
+});
+export const verifiedSchema = z.object({
+  allVerified: z.boolean(),
+  keys: z.array(z.object({ keyId: z.string(), spec: keySpecSchema, keyState: z.string(), ok: z.boolean(), proof: z.string() })),
+});
+export const keyStatusListSchema = z.object({
+  keys: z.array(z.object({ keyId: z.string(), alias: z.string(), spec: keySpecSchema, keyState: z.string(), materialExpiresAt: timeTextSchema.nullable() })),
+});
+export const deleteMaterialRequestSchema = z.strictObject({ keyId: keyIdSchema });
+export const deletedMaterialSchema = z.object({ keyId: z.string(), keyState: z.string() });

@@ -1,0 +1,52 @@
+/** Journals, receipts, custody restore and the desktop's path pickers. Renderer-safe. */
+import { z } from 'zod';
+import { ceremonySideSchema, keyIdSchema, keySpecSchema, pathSchema, sha256HexSchema } from './common';
+
+export const sideRequestSchema = z.strictObject({ side: ceremonySideSchema });
+
+export const journalEntryViewSchema = z.object({
+  seq: z.number().int().positive(),
+  time: z.string(),
+  actor: z.string(),
+  event: z.string(),
+  /** The entry's data as compact JSON; strings over 96 characters are shortened. */
+  summary: z.string().max(4000),
+  hash: sha256HexSchema,
+});
+export const journalViewSchema = z.object({
+  side: ceremonySideSchema,
+  file: z.string(),
+  exists: z.boolean(),
+  /** The whole chain verifies (every hash, every link). */
+  intact: z.boolean(),
+  /** Why it does not verify (line and reason), when it does not. */
+  problem: z.string().nullable(),
+  count: z.number().int().nonnegative(),
+  head: z.string(),
+  entries: z.array(journalEntryViewSchema),
+});
+export type JournalView = z.output<typeof journalViewSchema>;
+
+export const savePdfRequestSchema = z.strictObject({ side: ceremonySideSchema, folder: pathSchema });
+export const savedPdfSchema = z.object({ file: z.string(), size: z.number().int().nonnegative(), sha256: sha256HexSchema });
+export const printedSchema = z.object({ printed: z.literal(true) });
+
+export const pathPurposeSchema = z.enum(['ceremony-folder', 'read-bundle', 'write-bundle', 'save-receipt', 'custody-folder', 'material-file', 'share-file', 'console-file']);
+export type PathPurpose = z.output<typeof pathPurposeSchema>;
+export const choosePathRequestSchema = z.strictObject({ purpose: pathPurposeSchema });
+/** `path` is null when the officer cancelled the dialog. */
+export const chosenPathSchema = z.object({ path: z.string().nullable() });
+
+export const custodyRestoreRequestSchema = z.strictObject({
+  shareFiles: z.array(pathSchema).min(1).max(16),
+  expected: z.strictObject({ ceremonyId: z.string().max(128).optional(), keyId: keyIdSchema.optional() }).optional(),
+});
+/** A restore drill: the shares rebuilt the recorded material (which was then wiped at once). */
+export const custodyRestoreSchema = z.object({
+  ceremonyId: z.string(),
+  keyId: z.string(),
+  spec: keySpecSchema,
+  sharesGiven: z.number().int().positive(),
+  threshold: z.number().int().positive(),
+  check: z.object({ kind: z.enum(['kcv', 'spki-sha256']), value: z.string(), grouped: z.string() }),
+});

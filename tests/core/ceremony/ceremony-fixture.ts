@@ -1,0 +1,96 @@
+/**
+ * Test fixture: a real KMS simulator on 127.0.0.1, a real KmsClient, real journals and bundles
+ * in a fresh temp folder, and helpers that run a ceremony up to a given step.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap-workflow';
+import { parseCeremonyPlan, type CeremonyPlan } from '../../../src-main/core/ceremony/ceremony-plan';
+import type { InterfaceList } from '../../../src-main/core/ceremony/network-check';
+import { OnlineCeremony } from '../../../src-main/core/ceremony/online-workflow';
+import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
+import { openJournal, type Journal } from '../../../src-main/core/journal';
+import { KmsClient } from '../../../src-main/core/kms/client';
+import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
+import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms/simulator/index';
+
+export const APP = { version: '0.1.0-test', build: 'test' };
+export const OFFLINE: InterfaceList = { lo: [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' }] };
+
+export interface Fixture {
+  readonly dir: string;
+  readonly sim: KmsSimulator;
+  readonly kms: KmsClient;
+  readonly journals: Journal[];
+  plan(specs: KeySpec[]): CeremonyPlan;
+  journal(name: string): Promise<Journal>;
+  online(journal: Journal, plan: CeremonyPlan, clock?: () => Date): Promise<OnlineCeremony>;
+  airgap(journal: Journal, plan: CeremonyPlan): Promise<AirGapCeremony>;
+  close(): Promise<void>;
+}
+
+export async function createFixture(): Promise<Fixture> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ceremony-'));
+  const sim = await startKmsSimulator();
+  const kms = new KmsClient({ endpoint: sim.endpoint, projectId: sim.projectId, credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }), retry: { maxAttempts: 1 } });
+  const journals: Journal[] = [];
+  return {
+    dir,
+    sim,
+    kms,
+    journals,
+    plan: (specs) =>
+      parseCeremonyPlan({ title: 'Test ceremony', operator: 'Ana', witnesses: ['Ben', 'Chloé'], keys: specs.map((spec, i) => ({ alias: `test-${i}-${spec.toLowerCase()}`, spec })) }),
+    async journal(name) {
+      const file = path.join(dir, name);
+      const exists = await import('node:fs/promises').then((fs) => fs.stat(file).then(() => true, () => false));
+      const journal = await openJournal(file, { create: !exists });
+      journals.push(journal);
+      return journal;
+    },
+    online: (journal, plan, clock) =>
+      OnlineCeremony.open({
+        journal,
+        kms,
+        region: sim.region,
+        app: APP,
+        ...(clock ? { clock } : {}),
+        start: { title: plan.title, operator: plan.operator, witnesses: plan.witnesses, wrappingAlgorithm: plan.wrappingAlgorithm, materialExpiry: plan.materialExpiry, rehearsal: true },
+      }),
+    airgap: (journal, plan) => AirGapCeremony.start({ journal, title: plan.title, operator: plan.operator, witnesses: plan.witnesses, app: APP, interfaces: OFFLINE }),
+    async close() {
+      for (const j of journals) await j.close().catch(() => undefined);
+      kms.close();
+      await sim.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Online day 1: connect, create, fetch, write the parameters bundle. Returns the bundle folder. */
+export async function onlineDayOne(f: Fixture, plan: CeremonyPlan, journalName = 'online.jsonl') {
+  const journal = await f.journal(journalName);
+  const online = await f.online(journal, plan);
+  await online.connect();
+  const created = await online.createKeys(plan.keys);
+  const issued = await online.fetchParameters();
+  const params = path.join(f.dir, 'params');
+  const written = await online.writeParametersBundle(params);
+  await journal.close();
+  return { online, created, issued, params, written };
+}
+
+/** The whole air-gapped side on `params`; returns the wrapped bundle folder and digest. */
+export async function airGapSide(f: Fixture, plan: CeremonyPlan, params: string, out = path.join(f.dir, 'wrapped')) {
+  const journal = await f.journal('airgap.jsonl');
+  const air = await f.airgap(journal, plan);
+  await air.checkNetwork();
+  const overview = await air.readParametersBundle(params);
+  for (const fp of overview.fingerprints) await air.confirmFingerprint('Ben', fp.fingerprint);
+  await air.generateMaterial();
+  await air.wrap();
+  const bundle = await air.writeWrappedBundle(out);
+  await journal.close();
+  return { air, bundle, out };
+}

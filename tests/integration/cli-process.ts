@@ -1,0 +1,43 @@
+/** Test helper: runs `npx tsx src-main/cli/main.ts …` as a child process and collects its output. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Starts the CLI in `cwd` with `env` added to a copy of this process's environment. */
+export function spawnCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; detached?: boolean } = {}): ChildProcess {
+  return spawn('npx', ['--prefix', ROOT, 'tsx', path.join(ROOT, 'src-main/cli/main.ts'), ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
+  });
+}
+
+/** Runs the CLI to completion. */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  const child = spawnCli(args, options);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The journal head and entry count a receipt's text twin prints. */
+export function receiptJournalSeal(text: string): { head: string; count: number } {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => /Journal head: hash of entry \d+ of \d+/.test(l));
+  const count = Number(/entry (\d+) of/.exec(lines[at] ?? '')?.[1]);
+  const head = `${lines[at + 1] ?? ''}${lines[at + 2] ?? ''}`.replace(/\s+/g, '');
+  return { head, count };
+}
