@@ -15,7 +15,7 @@ export const name = 'KMS client and simulator';
 
 const ROUND_TRIPS = 2000;
 const CONCURRENT_CLIENTS = 50;
-const IMPORTS = 200;
+const IMPORTS = 100;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
@@ -23,7 +23,12 @@ function percentile(sorted: number[], p: number): number {
 
 export async function run(print: (line: string) => void): Promise<void> {
   const sim = await startKmsSimulator({ wrappingKeyPoolSize: 8 });
-  const newClient = () => new KmsClient({ endpoint: sim.endpoint, projectId: sim.projectId, credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }) });
+  const newClient = () =>
+    new KmsClient({
+      endpoint: sim.endpoint,
+      projectId: sim.projectId,
+      credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
+    });
   const client = newClient();
   try {
     const { keyId } = await client.createKey({ alias: 'bench-describe', spec: 'AES_256' });
@@ -35,7 +40,9 @@ export async function run(print: (line: string) => void): Promise<void> {
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
-    print(`describe-key round trip (${ROUND_TRIPS} sequential, signed, keep-alive): median ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms`);
+    print(
+      `describe-key round trip (${ROUND_TRIPS} sequential, signed, keep-alive): median ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms`,
+    );
 
     const prepStart = performance.now();
     const jobs: ImportKeyMaterialInput[] = [];
@@ -43,11 +50,22 @@ export async function run(print: (line: string) => void): Promise<void> {
       const created = await client.createKey({ alias: `bench-import-${i}`, spec: 'AES_256' });
       const parameters = await client.getParametersForImport({ keyId: created.keyId });
       const material = await generateKeyMaterial('AES_256');
-      const wrapped = wrapKeyMaterial({ material, wrappingKey: loadWrappingPublicKey(parameters.publicKeyDer), algorithm: 'RSAES_OAEP_SHA_256' });
+      const wrapped = wrapKeyMaterial({
+        material,
+        wrappingKey: loadWrappingPublicKey(parameters.publicKeyDer),
+        algorithm: 'RSAES_OAEP_SHA_256',
+      });
       material.dispose();
-      jobs.push({ keyId: created.keyId, importToken: parameters.importToken, encryptedKeyMaterial: wrapped.encryptedKeyMaterial, tokenExpiresAt: parameters.expiresAt });
+      jobs.push({
+        keyId: created.keyId,
+        importToken: parameters.importToken,
+        encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+        tokenExpiresAt: parameters.expiresAt,
+      });
     }
-    print(`prepared ${IMPORTS} keys, import parameters and wrapped materials in ${((performance.now() - prepStart) / 1000).toFixed(1)} s (not timed below)`);
+    print(
+      `prepared ${IMPORTS} keys, import parameters and wrapped materials in ${((performance.now() - prepStart) / 1000).toFixed(1)} s (not timed below)`,
+    );
 
     const clients = Array.from({ length: CONCURRENT_CLIENTS }, newClient);
     let next = 0;
@@ -61,7 +79,9 @@ export async function run(print: (line: string) => void): Promise<void> {
       }),
     );
     const seconds = (performance.now() - start) / 1000;
-    print(`AES_256 imports, ${CONCURRENT_CLIENTS} concurrent clients: ${IMPORTS} in ${seconds.toFixed(2)} s = ${(IMPORTS / seconds).toFixed(0)} imports/s`);
+    print(
+      `AES_256 imports, ${CONCURRENT_CLIENTS} concurrent clients: ${IMPORTS} in ${seconds.toFixed(2)} s = ${(IMPORTS / seconds).toFixed(0)} imports/s`,
+    );
     for (const c of clients) c.close();
     const enabled = (await client.listKeys({ state: 2 })).length;
     print(`keys Enabled afterwards: ${enabled} of ${IMPORTS}`);

@@ -43,7 +43,9 @@ function loadSuppressions() {
       entry.reason.trim().length < 20,
   );
   if (!list || bad.length > 0) {
-    stop([`${SUPPRESSIONS_FILE} needs {"suppressions": [{"check", "file", "reason"}]}, each reason a written sentence.`]);
+    stop([
+      `${SUPPRESSIONS_FILE} needs {"suppressions": [{"check", "file", "reason"}]}, each reason a written sentence.`,
+    ]);
   }
   return list;
 }

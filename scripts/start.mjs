@@ -27,7 +27,16 @@ function findElectronRuntime() {
 function installHint() {
   const hints = [];
   if (existsSync(path.join(electronPackage, 'install.js'))) hints.push('node node_modules/electron/install.js');
-  if (existsSync(path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'install-electron.cmd' : 'install-electron'))) {
+  if (
+    existsSync(
+      path.join(
+        root,
+        'node_modules',
+        '.bin',
+        process.platform === 'win32' ? 'install-electron.cmd' : 'install-electron',
+      ),
+    )
+  ) {
     hints.push('npx install-electron');
   }
   return hints.length > 0 ? hints.join('  (or: ') + (hints.length > 1 ? ')' : '') : 'npm ci (with network access)';

@@ -1,70 +1,88 @@
 /**
- * Placeholder start screen: who we are, whether this machine has a network, and the choice of
- * mode. The UI engineer replaces it with the real screens; it exists so the shell can be run.
+ * The Keyferry window: a header with the mode and the screens this mode offers, and the current
+ * screen. Progress events from the main process go into the store (shown in the running step).
  */
-import { useEffect, useState } from 'react';
-import type { AppInfo, KeyferryMode, ModeChoice, NetworkStatus, Problem } from '../src-main/ipc/contract';
-import type { KeyferryApi } from '../src-main/preload/api-factory';
+import { useEffect } from 'react';
+import { api } from './api';
+import { AirGapScreen } from './screens/AirGapScreen';
+import { CustodyScreen } from './screens/CustodyScreen';
+import { JournalScreen } from './screens/JournalScreen';
+import { OnlineScreen } from './screens/OnlineScreen';
+import { SetupScreen } from './screens/SetupScreen';
+import { StartScreen } from './screens/StartScreen';
+import type { Screen } from './store/session';
+import { useAppStore } from './store/store';
 
-const MODES: ReadonlyArray<{ mode: KeyferryMode; label: string; hint: string }> = [
-  { mode: 'rehearsal', label: 'Rehearsal', hint: 'The whole ceremony against the built-in KMS simulator. No cloud account.' },
-  { mode: 'online', label: 'Online workstation', hint: 'Create the key, fetch import parameters, import the wrapped material.' },
-  { mode: 'air-gapped', label: 'Air-gapped workstation', hint: 'Check parameters, wrap the key material, print the receipt.' },
-];
+const SCREEN_LABELS: Readonly<Record<Screen, string>> = {
+  start: 'Start',
+  setup: 'Setup',
+  online: 'Online',
+  'air-gapped': 'Air-gapped',
+  custody: 'Custody',
+  journal: 'Journal',
+};
 
-export function App({ api }: { api: KeyferryApi }) {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [network, setNetwork] = useState<NetworkStatus | null>(null);
-  const [choice, setChoice] = useState<ModeChoice | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+function screensFor(mode: string | null, hasSetup: boolean): Screen[] {
+  if (!mode) return ['start'];
+  if (!hasSetup) return ['start', 'setup'];
+  if (mode === 'rehearsal') return ['setup', 'online', 'air-gapped', 'custody', 'journal'];
+  if (mode === 'online') return ['setup', 'online', 'journal'];
+  return ['setup', 'air-gapped', 'custody', 'journal'];
+}
+
+function CurrentScreen({ screen }: { screen: Screen }) {
+  switch (screen) {
+    case 'start':
+      return <StartScreen />;
+    case 'setup':
+      return <SetupScreen />;
+    case 'online':
+      return <OnlineScreen />;
+    case 'air-gapped':
+      return <AirGapScreen />;
+    case 'custody':
+      return <CustodyScreen />;
+    case 'journal':
+      return <JournalScreen />;
+  }
+}
+
+export function App() {
+  const screen = useAppStore((s) => s.screen);
+  const mode = useAppStore((s) => s.mode);
+  const hasSetup = useAppStore((s) => s.setup !== null);
+  const goTo = useAppStore((s) => s.goTo);
+  const loadStart = useAppStore((s) => s.loadStart);
+  const setProgress = useAppStore((s) => s.setProgress);
 
   useEffect(() => {
-    void api.appInfo().then((result) => (result.ok ? setInfo(result.value) : setProblem(result.problem)));
-    void api.networkStatus().then((result) => (result.ok ? setNetwork(result.value) : setProblem(result.problem)));
-  }, [api]);
+    void loadStart();
+    return api().onProgress(setProgress);
+  }, [loadStart, setProgress]);
 
-  const choose = async (mode: KeyferryMode) => {
-    const result = await api.chooseMode({ mode });
-    if (result.ok) {
-      setChoice(result.value);
-      setProblem(null);
-    } else {
-      setProblem(result.problem);
-    }
-  };
-
+  const screens = screensFor(mode, hasSetup);
   return (
-    <main>
-      <h1>Keyferry</h1>
-      <p>{info ? `Version ${info.version} (${info.build}) on ${info.platform}` : 'Starting…'}</p>
-      {network && (
-        <p role="status">
-          {network.summary === 'offline'
-            ? 'No network: this machine has no live network interface.'
-            : `Network present: ${network.liveInterfaces.join(', ')}.`}
-        </p>
-      )}
-      <h2>Choose the mode for this session</h2>
-      <ul>
-        {MODES.map(({ mode, label, hint }) => (
-          <li key={mode}>
-            <button type="button" onClick={() => void choose(mode)} disabled={choice?.mode === mode}>
-              {label}
-            </button>{' '}
-            {hint}
-          </li>
-        ))}
-      </ul>
-      {choice && (
-        <p role="status">
-          {`Mode: ${choice.mode}. Network guard: ${choice.networkGuard === 'offline' ? 'offline' : 'this window loads only Keyferry pages'}.`}
-        </p>
-      )}
-      {problem && (
-        <p role="alert">
-          {problem.message} {problem.nextStep}
-        </p>
-      )}
-    </main>
+    <div className={`app ${mode === 'rehearsal' ? 'is-rehearsal' : ''}`}>
+      <header className="app-header">
+        <p className="brand">Keyferry</p>
+        {mode && <p className={`mode-badge mode-${mode}`}>{mode === 'rehearsal' ? 'Rehearsal: simulator only' : mode === 'online' ? 'Online workstation' : 'Air-gapped workstation'}</p>}
+        {screens.length > 1 && (
+          <nav aria-label="Screens">
+            <ul>
+              {screens.map((s) => (
+                <li key={s}>
+                  <button type="button" className="nav-button" aria-current={s === screen ? 'page' : undefined} onClick={() => goTo(s)}>
+                    {SCREEN_LABELS[s]}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main className="app-main">
+        <CurrentScreen key={screen} screen={screen} />
+      </main>
+    </div>
   );
 }

@@ -1,13 +1,14 @@
-/** Renderer entry: mounts the app over `window.keyferry`, the only bridge to the main process. */
+/** Renderer entry: mounts the app. `window.keyferry` (the preload's bridge) is its only way out. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import './styles/app.css';
 
 const container = document.getElementById('root');
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <App api={window.keyferry} />
+      <App />
     </StrictMode>,
   );
 }

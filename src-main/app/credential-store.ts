@@ -24,7 +24,10 @@ export interface SafeStorageLike {
 export const cloudCredentialsInputSchema = z.strictObject({
   accessKeyId: z.string().regex(/^[A-Za-z0-9]{8,128}$/, 'an access key ID is 8-128 letters and digits'),
   secretAccessKey: z.string().regex(/^\S{8,256}$/, 'a secret access key is 8-256 characters without spaces'),
-  securityToken: z.string().regex(/^\S{1,8192}$/).optional(),
+  securityToken: z
+    .string()
+    .regex(/^\S{1,8192}$/)
+    .optional(),
 });
 export type CloudCredentialsInput = z.output<typeof cloudCredentialsInputSchema>;
 

@@ -9,12 +9,16 @@ import type { PathPurpose } from '../ipc/contract';
 const PICKS: Readonly<Record<PathPurpose, { title: string; file: boolean; create: boolean }>> = {
   'ceremony-folder': { title: 'Choose the ceremony folder', file: false, create: true },
   'read-bundle': { title: 'Choose the bundle folder on the removable media', file: false, create: false },
-  'write-bundle': { title: 'Choose where to write the bundle (a new folder is created inside)', file: false, create: true },
+  'write-bundle': {
+    title: 'Choose where to write the bundle (a new folder is created inside)',
+    file: false,
+    create: true,
+  },
   'save-receipt': { title: 'Choose where to save the receipt PDF', file: false, create: true },
   'custody-folder': { title: 'Choose where to write the custody shares', file: false, create: true },
   'material-file': { title: 'Choose the key material file', file: true, create: false },
   'share-file': { title: 'Choose a custody share file', file: true, create: false },
-  'console-file': { title: "Choose a file downloaded from the cloud console", file: true, create: false },
+  'console-file': { title: 'Choose a file downloaded from the cloud console', file: true, create: false },
 };
 
 /** Asks for one path for `purpose`; resolves to it, or null when the officer cancels. */

@@ -34,13 +34,23 @@ export function registerIpcBridge(router: IpcRouter, log: OperationLog): () => v
   return () => router.channelNames.forEach((channel) => ipcMain.removeHandler(channel));
 }
 
-/** Sends a progress event (validated, values only) to every Keyferry window showing our page. */
-export function sendProgress(event: ProgressEvent): void {
-  const payload = progressEventSchema.parse(event);
-  for (const window of BrowserWindow.getAllWindows()) {
-    const contents = window.webContents;
-    if (!contents.isDestroyed() && isTrustedSender(contents.getURL(), APP_ORIGIN)) {
-      contents.send(PROGRESS_EVENT_CHANNEL, payload);
+/**
+ * Returns the `reportProgress` of the handler context: each event is validated (values only) and
+ * sent to every Keyferry window showing our page. A malformed event is logged and dropped; it
+ * never fails the step that reported it.
+ */
+export function createProgressSender(log: OperationLog): (event: ProgressEvent) => void {
+  return (event) => {
+    const payload = progressEventSchema.safeParse(event);
+    if (!payload.success) {
+      log.warn('progress.invalid', { taskId: String(event?.taskId).slice(0, 100) });
+      return;
     }
-  }
+    for (const window of BrowserWindow.getAllWindows()) {
+      const contents = window.webContents;
+      if (!contents.isDestroyed() && isTrustedSender(contents.getURL(), APP_ORIGIN)) {
+        contents.send(PROGRESS_EVENT_CHANNEL, payload.data);
+      }
+    }
+  };
 }

@@ -17,7 +17,7 @@ import { createModeController } from '../ipc/mode';
 import type { DesktopServices } from '../ipc/desktop-services';
 import { createIpcRouter } from '../ipc/router';
 import { choosePath } from './dialogs';
-import { registerIpcBridge, sendProgress } from './ipc-bridge';
+import { createProgressSender, registerIpcBridge } from './ipc-bridge';
 import { createOperationLog, createStderrLog, type FileOperationLog } from './log';
 import { installMenu } from './menu';
 import { installNetworkGuard } from './network-guard';
@@ -64,12 +64,16 @@ function start(log: FileOperationLog): BrowserWindow {
     now,
     log,
     identity: { name: app.getName(), ...currentAppIdentity() },
-    reportProgress: sendProgress,
+    reportProgress: createProgressSender(log),
     desktop: desktopServices(log, () => mainWindow),
   });
   registerIpcBridge(createIpcRouter(handlers, log), log);
   installMenu();
-  mainWindow = createMainWindow({ preload: path.join(__dirname, '../preload/index.js'), devTools: !app.isPackaged, log });
+  mainWindow = createMainWindow({
+    preload: path.join(__dirname, '../preload/index.js'),
+    devTools: !app.isPackaged,
+    log,
+  });
   return mainWindow;
 }
 

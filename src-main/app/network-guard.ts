@@ -15,7 +15,11 @@ export interface NetworkGuard {
 }
 
 /** Installs the request filter on `session`; `isAllowed` decides per URL. */
-export function installNetworkGuard(session: Session, isAllowed: (url: string) => boolean, log: OperationLog): NetworkGuard {
+export function installNetworkGuard(
+  session: Session,
+  isAllowed: (url: string) => boolean,
+  log: OperationLog,
+): NetworkGuard {
   let mode: KeyferryMode | null = null;
   const filter = () =>
     session.webRequest.onBeforeRequest((details, callback) => {

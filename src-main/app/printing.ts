@@ -24,7 +24,11 @@ function preparedSession(log: OperationLog): Session {
   return prepared;
 }
 
-async function withReceiptWindow<T>(html: string, log: OperationLog, use: (window: BrowserWindow) => Promise<T>): Promise<T> {
+async function withReceiptWindow<T>(
+  html: string,
+  log: OperationLog,
+  use: (window: BrowserWindow) => Promise<T>,
+): Promise<T> {
   preparedSession(log);
   const window = new BrowserWindow({
     show: false,
@@ -39,7 +43,11 @@ async function withReceiptWindow<T>(html: string, log: OperationLog, use: (windo
 }
 
 /** Sends the receipt to a printer (the system dialog lets the officer choose it). */
-export async function printReceipt(html: string, log: OperationLog, options: WebContentsPrintOptions = {}): Promise<void> {
+export async function printReceipt(
+  html: string,
+  log: OperationLog,
+  options: WebContentsPrintOptions = {},
+): Promise<void> {
   await withReceiptWindow(html, log, (window) => {
     return new Promise<void>((resolve, reject) => {
       window.webContents.print({ printBackground: true, ...options }, (success, failureReason) => {
@@ -59,9 +67,18 @@ export async function printReceipt(html: string, log: OperationLog, options: Web
 }
 
 /** Renders the receipt to PDF and writes it as `fileName` in `folder` (never overwriting). */
-export async function saveReceiptPdf(html: string, folder: string, fileName: string, log: OperationLog): Promise<WrittenFile> {
+export async function saveReceiptPdf(
+  html: string,
+  folder: string,
+  fileName: string,
+  log: OperationLog,
+): Promise<WrittenFile> {
   if (path.basename(fileName) !== fileName || !fileName.toLowerCase().endsWith('.pdf')) {
-    throw new KeyferryError('RECEIPT_NAME_INVALID', `"${fileName}" is not a plain PDF file name.`, 'Use a name like receipt.pdf.');
+    throw new KeyferryError(
+      'RECEIPT_NAME_INVALID',
+      `"${fileName}" is not a plain PDF file name.`,
+      'Use a name like receipt.pdf.',
+    );
   }
   const pdf = await withReceiptWindow(html, log, (window) =>
     window.webContents.printToPDF({ pageSize: 'A4', printBackground: true }),

@@ -19,8 +19,16 @@ export function createMainWindow(options: { preload: string; devTools: boolean; 
     webPreferences,
   });
   const { contextIsolation, sandbox, nodeIntegration, webSecurity, webviewTag, spellcheck, devTools } = webPreferences;
-  options.log.info('window.created', { contextIsolation, sandbox, nodeIntegration, webSecurity, webviewTag, spellcheck, devTools });
+  options.log.info('window.created', {
+    contextIsolation,
+    sandbox,
+    nodeIntegration,
+    webSecurity,
+    webviewTag,
+    spellcheck,
+    devTools,
+  });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(START_PAGE);
+  window.loadURL(START_PAGE).catch((error: unknown) => options.log.error('window.load-failed', { error }));
   return window;
 }

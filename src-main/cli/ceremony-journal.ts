@@ -4,10 +4,16 @@ import path from 'node:path';
 import { KeyferryError } from '../core/errors';
 import { openJournal, type Journal } from '../core/journal';
 
-/** Opens `file` (relative to `cwd`) as a new journal or continues the existing one. */
-export async function openCeremonyJournal(cwd: string, file: string | undefined, flag = '--journal'): Promise<Journal> {
-  if (!file) throw new KeyferryError('CLI_MISSING_OPTION', `The option ${flag} FILE is required: every ceremony step is journaled.`, `Give ${flag} FILE (created if missing, continued if present).`);
+/**
+ * Opens `file` (relative to `cwd`): continues an existing journal, or creates it when
+ * `mayCreate` (steps that can start a ceremony); otherwise a missing journal is refused.
+ */
+export async function openCeremonyJournal(cwd: string, file: string | undefined, mayCreate = true): Promise<Journal> {
+  if (!file) throw new KeyferryError('CLI_MISSING_OPTION', 'The option --journal FILE is required: every ceremony step is journaled.', 'Give --journal FILE (created if missing, continued if present).');
   const full = path.resolve(cwd, file);
   const exists = await fs.lstat(full).then(() => true, () => false);
+  if (!exists && !mayCreate) {
+    throw new KeyferryError('JOURNAL_MISSING', `The journal ${full} does not exist, so there is no ceremony to continue.`, 'Start the ceremony with "keyferry online create-key", or give the path of its journal.');
+  }
   return openJournal(full, { create: !exists });
 }

@@ -47,7 +47,10 @@ export interface OnlineSession {
   close(): Promise<void>;
 }
 
-/** Opens the journal and the ceremony (starting it with `start` on a new journal), then connects. */
+/**
+ * Opens the journal and the ceremony, then connects. With `start` (create-key) a missing journal
+ * is created and the ceremony started; without it the journal must exist.
+ */
 export async function openOnlineSession(values: OnlineCommonValues, io: CliIo, start?: OnlineCeremonyStart): Promise<OnlineSession> {
   const connection = await resolveKmsConnection({
     env: io.env,
@@ -66,7 +69,7 @@ export async function openOnlineSession(values: OnlineCommonValues, io: CliIo, s
     ...(connection.extraCaPem ? { extraCaPem: connection.extraCaPem } : {}),
     env: io.env,
   });
-  const journal = await openCeremonyJournal(io.cwd, values.journal);
+  const journal = await openCeremonyJournal(io.cwd, values.journal, start !== undefined);
   const close = async () => {
     kms.close();
     await journal.close();

@@ -8,6 +8,14 @@ import os from 'node:os';
 import { listRemovableVolumes, type RemovableVolume } from '../core/media';
 import type { ChannelKey, Response, ValidRequest } from './contract';
 import type { HandlerContext } from './context';
+import { airGapHandlers } from './handlers/air-gapped';
+import { ceremonySetupHandlers } from './handlers/ceremony-setup';
+import { custodyHandlers } from './handlers/custody';
+import { journalHandlers } from './handlers/journal';
+import { mediaHandlers } from './handlers/media';
+import { onlineHandlers } from './handlers/online';
+import { receiptHandlers } from './handlers/receipt';
+import { CeremonySession, type CeremonyHooks } from './handlers/session';
 import { describeNetwork } from './network-status';
 
 export type ChannelHandler<C extends ChannelKey> = (request: ValidRequest<C>) => Promise<Response<C>> | Response<C>;
@@ -20,12 +28,25 @@ export interface HandlerOptions {
   readonly networkInterfaces?: () => NodeJS.Dict<os.NetworkInterfaceInfo[]>;
   /** Injectable for tests; defaults to the media module's `listRemovableVolumes`. */
   readonly listVolumes?: () => Promise<readonly RemovableVolume[]>;
+  /** Hooks of the ceremony handlers (tests: material audit, simulator clock, rehearsal folder). */
+  readonly ceremony?: CeremonyHooks;
+  /** The ceremony session the handlers hold; pass one to close it on quit (`session.close()`). */
+  readonly session?: CeremonySession;
 }
 
 export function createHandlers(context: HandlerContext, options: HandlerOptions = {}): Handlers {
   const networkInterfaces = options.networkInterfaces ?? os.networkInterfaces;
   const listVolumes = options.listVolumes ?? (() => listRemovableVolumes());
+  // The air-gap check sees the same interfaces as network.status.
+  const session = options.session ?? new CeremonySession(context, { ...(options.networkInterfaces ? { interfaces: options.networkInterfaces } : {}), ...options.ceremony });
   return {
+    ...ceremonySetupHandlers(session),
+    ...onlineHandlers(session),
+    ...airGapHandlers(session),
+    ...custodyHandlers(session),
+    ...journalHandlers(session),
+    ...receiptHandlers(session),
+    ...mediaHandlers(session),
     appInfo: () => ({
       name: context.identity.name,
       version: context.identity.version,

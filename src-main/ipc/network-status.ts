@@ -29,7 +29,12 @@ export function describeNetwork(table: InterfaceTable, checkedAt: Date): Network
         const family = familyOf(info);
         return { address: info.address, family, cidr: info.cidr ?? null, linkLocal: isLinkLocal(info.address, family) };
       });
-      return { name, internal: infos.length > 0 && infos.every((info) => info.internal), up: addresses.length > 0, addresses };
+      return {
+        name,
+        internal: infos.length > 0 && infos.every((info) => info.internal),
+        up: addresses.length > 0,
+        addresses,
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
   const liveInterfaces = [...new Set(findLiveInterfaces(table).map((live) => live.name))];

@@ -7,7 +7,14 @@
  * these functions: no ipcRenderer, no event objects, no way to name an arbitrary channel.
  * Every function resolves to a `Result`; none of them ever rejects.
  */
-import { channels, progressEventSchema, type ChannelKey, type ProgressEvent, type Request, type Response } from '../ipc/contract';
+import {
+  channels,
+  progressEventSchema,
+  type ChannelKey,
+  type ProgressEvent,
+  type Request,
+  type Response,
+} from '../ipc/contract';
 import { fail, IPC_PROBLEM, resultSchema, type Result } from '../ipc/problem';
 
 /** Sends `payload` on IPC channel `channel` and resolves to main's answer. */
@@ -16,9 +23,10 @@ export type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
 export type Subscribe = (listener: (payload: unknown) => void) => () => void;
 
 /** A channel's function: the request may be left out when the channel accepts `undefined`. */
-export type ApiMethod<C extends ChannelKey> = undefined extends Request<C>
-  ? (request?: Request<C>) => Promise<Result<Response<C>>>
-  : (request: Request<C>) => Promise<Result<Response<C>>>;
+export type ApiMethod<C extends ChannelKey> =
+  undefined extends Request<C>
+    ? (request?: Request<C>) => Promise<Result<Response<C>>>
+    : (request: Request<C>) => Promise<Result<Response<C>>>;
 
 export type KeyferryApi = { readonly [C in ChannelKey]: ApiMethod<C> } & {
   /** Calls `listener` with each progress event; returns the unsubscribe function. */

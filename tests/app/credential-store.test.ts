@@ -55,7 +55,10 @@ describe('CredentialStore', () => {
 
   it('never shows the secret when serialised, inspected, formatted or logged', async () => {
     const store = new CredentialStore({ safeStorage: keystore(), file: await credentialFile() });
-    await store.set({ accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY, securityToken: 'TOKEN-VALUE-123' }, { persist: false });
+    await store.set(
+      { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY, securityToken: 'TOKEN-VALUE-123' },
+      { persist: false },
+    );
     const credentials = store.current();
     const renderings = [
       JSON.stringify(credentials),
@@ -79,7 +82,10 @@ describe('CredentialStore', () => {
   it('saves only encrypted, and reads the saved copy back in a later session', async () => {
     const file = await credentialFile();
     const safeStorage = keystore();
-    await new CredentialStore({ safeStorage, file }).set({ accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY }, { persist: true });
+    await new CredentialStore({ safeStorage, file }).set(
+      { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
+      { persist: true },
+    );
     const onDisk = await readFile(file, 'utf8');
     expect(onDisk).not.toContain(SECRET_KEY);
     expect(onDisk).not.toContain(ACCESS_KEY);
@@ -99,18 +105,25 @@ describe('CredentialStore', () => {
   ])('refuses to save when %s, and holds nothing', async (_label, options) => {
     const file = await credentialFile();
     const store = new CredentialStore({ safeStorage: keystore(options), file });
-    await expect(store.set({ accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY }, { persist: true })).rejects.toMatchObject({
+    await expect(
+      store.set({ accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY }, { persist: true }),
+    ).rejects.toMatchObject({
       code: 'CREDENTIALS_ENCRYPTION_UNAVAILABLE',
     });
     expect(store.status().held).toBe(false);
     await expect(stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
     // Session-only use still works.
-    expect((await store.set({ accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY }, { persist: false })).held).toBe(true);
+    expect((await store.set({ accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY }, { persist: false })).held).toBe(
+      true,
+    );
   });
 
   it('refuses malformed credentials without echoing them', async () => {
     const store = new CredentialStore({ safeStorage: keystore(), file: await credentialFile() });
-    const attempt = store.set({ accessKeyId: 'bad key!', secretAccessKey: 'has spaces in it SECRETISH' }, { persist: false });
+    const attempt = store.set(
+      { accessKeyId: 'bad key!', secretAccessKey: 'has spaces in it SECRETISH' },
+      { persist: false },
+    );
     await expect(attempt).rejects.toMatchObject({ code: 'CREDENTIALS_INVALID' });
     const error = (await attempt.catch((caught: unknown) => caught)) as Error;
     expect(error.message).toContain('accessKeyId');
@@ -119,7 +132,10 @@ describe('CredentialStore', () => {
 
   it('reports a saved copy it cannot decrypt as unreadable', async () => {
     const file = await credentialFile();
-    await new CredentialStore({ safeStorage: keystore(), file }).set({ accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY }, { persist: true });
+    await new CredentialStore({ safeStorage: keystore(), file }).set(
+      { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
+      { persist: true },
+    );
     // Another machine's keystore (a different key) cannot decrypt it.
     await expect(new CredentialStore({ safeStorage: keystore(), file }).loadPersisted()).rejects.toMatchObject({
       code: 'CREDENTIALS_UNREADABLE',

@@ -28,7 +28,10 @@ describe('operations log', () => {
     log.info('wrap.done', { note: `material was ${key.toString('hex')}` });
     log.info('wrap.done', { note: `material was ${key.toString('base64')}` });
     log.info('wrap.done', { view: new Uint8Array(key), buffer: key.buffer.slice(0) });
-    log.warn('credentials.set', { secretAccessKey, nested: { credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey } } });
+    log.warn('credentials.set', {
+      secretAccessKey,
+      nested: { credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey } },
+    });
     log.warn('loaded', { pem: privatePem, sample: [privatePem, { deep: key }] });
     const failure = new Error(`bad key ${key.toString('hex')}`);
     log.error('wrap.failed', { error: failure });

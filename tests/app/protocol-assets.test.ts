@@ -81,7 +81,11 @@ describe('readAppAsset', () => {
   });
 
   it('never reaches a file beside the renderer folder, and puts the CSP on refusals too', async () => {
-    for (const url of ['app://keyferry/%2e%2e/secret.txt', 'app://keyferry/..%2fsecret.txt', 'app://keyferry/assets/../../secret.txt']) {
+    for (const url of [
+      'app://keyferry/%2e%2e/secret.txt',
+      'app://keyferry/..%2fsecret.txt',
+      'app://keyferry/assets/../../secret.txt',
+    ]) {
       const answer = await readAppAsset(root, url);
       expect(answer.status).toBeGreaterThanOrEqual(400);
       expect(answer.body?.toString()).not.toContain('TOP-SECRET-OUTSIDE');

@@ -103,7 +103,10 @@ describe.skipIf(process.platform === 'win32')('npm start with an Electron runtim
     await mkdir(dist);
     await writeFile(path.join(root, 'node_modules/electron/path.txt'), 'electron');
     // A stand-in executable where the Electron binary would be: records its arguments, exits 7.
-    await writeFile(path.join(dist, 'electron'), `#!/bin/sh\necho "launch $*" >> "${path.join(root, 'calls.log')}"\nexit 7\n`);
+    await writeFile(
+      path.join(dist, 'electron'),
+      `#!/bin/sh\necho "launch $*" >> "${path.join(root, 'calls.log')}"\nexit 7\n`,
+    );
     await chmod(path.join(dist, 'electron'), 0o755);
     const result = await runStart(root);
     expect(result.code).toBe(7);

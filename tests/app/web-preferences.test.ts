@@ -26,7 +26,12 @@ describe('secureWebPreferences', () => {
 
   it('gives the print window no preload, no JavaScript and its own partition', () => {
     const prefs = secureWebPreferences({ devTools: false, javascript: false, partition: 'keyferry-print' });
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, javascript: false, partition: 'keyferry-print' });
+    expect(prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      javascript: false,
+      partition: 'keyferry-print',
+    });
     expect(prefs).not.toHaveProperty('preload');
     expect(prefs.partition?.startsWith('persist:')).toBe(false);
   });

@@ -4,7 +4,7 @@
  * checks the key check value and the restored private key independently.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,10 @@ import type { CliIo } from '../../src-main/cli/command';
 import { createCustodyCommands } from '../../src-main/cli/commands/custody';
 import { commands as registered } from '../../src-main/cli/commands/index';
 import { runCli } from '../../src-main/cli/run-cli';
+import { readBundle } from '../../src-main/core/bundle';
+import { unwrapKeyMaterial } from '../../src-main/core/crypto/unwrap';
 import type { VolumeIdOf } from '../../src-main/core/custody/write-shares';
+import { parametersBundle } from '../core/custody/helpers';
 
 const REPO = path.resolve(__dirname, '../..');
 const eachOwnVolume: VolumeIdOf = (folder) => `volume:${folder}`;
@@ -111,7 +114,7 @@ describe('keyferry custody', () => {
     );
     expect(verify.code).toBe(0);
     expect(verify.out).toContain(`key check value ${opensslKcv(key)} matches the value recorded in every share`);
-    expect(verify.out).toContain('No file was written');
+    expect(verify.out).toContain('No plaintext file was written');
     expect(await readdir(dir)).toEqual(['key.hex', 'usb1', 'usb2', 'usb3', 'usb4', 'usb5']);
 
     const restored = await run(
@@ -265,6 +268,49 @@ describe('keyferry custody', () => {
       'DER',
     ]);
     expect((await readFile(path.join(dir, 'key.der'))).equals(pkcs8)).toBe(true);
+  });
+
+  it('restore then wrap for a fresh import-parameters bundle: no plaintext on disk, the bundle unwraps to the key', async () => {
+    const dir = await workspace();
+    const key = randomBytes(32);
+    await writeFile(path.join(dir, 'key.bin'), key);
+    const outs = await folders(dir, 3);
+    expect((await run(splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), dir)).code).toBe(0);
+    const wrapping = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const now = new Date();
+    await parametersBundle(dir, 'AES_256', wrapping.publicKey, now, 'key-0042');
+    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of3.json`);
+    const base = ['custody', 'restore', '--share', share(2), '--share', share(3)];
+
+    const halfArgs = await run([...base, '--wrap-bundle', 'parameters'], dir);
+    expect(halfArgs.err).toContain('--wrap-bundle DIR and --wrapped-out DIR go together');
+    const badExpiry = await run(
+      [...base, '--wrap-bundle', 'parameters', '--wrapped-out', 'wrapped', '--expires-at', 'tomorrow'],
+      dir,
+    );
+    expect(badExpiry.err).toContain('is not an ISO 8601 UTC time');
+
+    const expiresAt = new Date(now.getTime() + 30 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const result = await run(
+      [...base, '--wrap-bundle', 'parameters', '--wrapped-out', 'wrapped', '--expires-at', expiresAt],
+      dir,
+    );
+    expect(result.err).toBe('');
+    expect(result.out).toContain('Wrapped-material bundle written and verified');
+    expect(result.out).toContain('No plaintext file was written');
+    expect((await readdir(dir)).sort()).toEqual(['key.bin', 'parameters', 'usb1', 'usb2', 'usb3', 'wrapped']);
+    const bundle = await readBundle(path.join(dir, 'wrapped'), { now });
+    if (bundle.kind !== 'wrapped-material') throw new Error('expected a wrapped-material bundle');
+    expect(bundle.keys[0]?.materialExpiresAt).toBe(new Date(expiresAt).toISOString());
+    expect(result.out.replace(/ /g, '')).toContain(bundle.digest);
+    const unwrapped = unwrapKeyMaterial({
+      spec: 'AES_256',
+      algorithm: 'RSAES_OAEP_SHA_256',
+      wrappingPrivateKey: wrapping.privateKey,
+      encryptedKeyMaterial: bundle.keys[0]?.encryptedKeyMaterial as Buffer,
+    });
+    expect(unwrapped.secret.use((b) => Buffer.from(b)).equals(key)).toBe(true);
+    unwrapped.dispose();
   });
 
   it('the registered command refuses share folders on one real volume, before writing anything', async () => {

@@ -20,11 +20,16 @@ interface Started {
 }
 
 function startCli(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   running.push(child);
   let out = '';
   let err = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no output within 60 s; stderr: ${err}`)), 60_000);
     child.stderr.on('data', (d: Buffer) => {
@@ -50,18 +55,33 @@ afterEach(() => {
 });
 
 const clientFor = (info: { endpoint: string; projectId: string; ak: string; sk: string }) =>
-  new KmsClient({ endpoint: info.endpoint, projectId: info.projectId, credentials: new AkSkCredentials({ accessKeyId: info.ak, secretKey: info.sk }) });
+  new KmsClient({
+    endpoint: info.endpoint,
+    projectId: info.projectId,
+    credentials: new AkSkCredentials({ accessKeyId: info.ak, secretKey: info.sk }),
+  });
 
 describe('keyferry kms-sim', () => {
   it('--json prints one JSON line first, answers signed requests, and exits 0 on SIGTERM', async () => {
     const started = await startCli(['kms-sim', '--json']);
-    const info = JSON.parse(started.first) as { endpoint: string; region: string; projectId: string; ak: string; sk: string };
+    const info = JSON.parse(started.first) as {
+      endpoint: string;
+      region: string;
+      projectId: string;
+      ak: string;
+      sk: string;
+    };
     expect(Object.keys(info).sort()).toEqual(['ak', 'endpoint', 'projectId', 'region', 'sk']);
     expect(info.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const client = clientFor(info);
     const { keyId } = await client.createKey({ alias: 'cli-rehearsal', spec: 'AES_256' });
     expect((await client.describeKey(keyId)).state).toBe(KeyState.PendingImport);
-    const wrong = new KmsClient({ endpoint: info.endpoint, projectId: info.projectId, credentials: new AkSkCredentials({ accessKeyId: info.ak, secretKey: `${info.sk.slice(0, -1)}0` }), retry: { maxAttempts: 1 } });
+    const wrong = new KmsClient({
+      endpoint: info.endpoint,
+      projectId: info.projectId,
+      credentials: new AkSkCredentials({ accessKeyId: info.ak, secretKey: `${info.sk.slice(0, -1)}0` }),
+      retry: { maxAttempts: 1 },
+    });
     await expect(wrong.listKeys()).rejects.toMatchObject({ code: 'APIGW.0301' });
     client.close();
     wrong.close();
@@ -75,7 +95,13 @@ describe('keyferry kms-sim', () => {
     try {
       const statePath = path.join(dir, 'sim-state.json');
       const first = await startCli(['kms-sim', '--json', '--state', statePath]);
-      const info = JSON.parse(first.first) as { endpoint: string; projectId: string; ak: string; sk: string; region: string };
+      const info = JSON.parse(first.first) as {
+        endpoint: string;
+        projectId: string;
+        ak: string;
+        sk: string;
+        region: string;
+      };
       const client = clientFor(info);
       const { keyId } = await client.createKey({ alias: 'resumed', spec: 'EC_P256' });
       client.close();
@@ -84,7 +110,12 @@ describe('keyferry kms-sim', () => {
 
       const second = await startCli(['kms-sim', '--json', '--state', statePath]);
       const again = JSON.parse(second.first) as typeof info;
-      expect({ ak: again.ak, sk: again.sk, projectId: again.projectId, region: again.region }).toEqual({ ak: info.ak, sk: info.sk, projectId: info.projectId, region: info.region });
+      expect({ ak: again.ak, sk: again.sk, projectId: again.projectId, region: again.region }).toEqual({
+        ak: info.ak,
+        sk: info.sk,
+        projectId: info.projectId,
+        region: info.region,
+      });
       const client2 = clientFor(again);
       expect((await client2.describeKey(keyId)).alias).toBe('resumed');
       client2.close();
@@ -104,7 +135,9 @@ describe('keyferry kms-sim', () => {
     started.child.kill('SIGTERM');
     expect((await started.exited).code).toBe(0);
 
-    const bad = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'kms-sim', '--port', '70000'], { cwd: ROOT });
+    const bad = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'kms-sim', '--port', '70000'], {
+      cwd: ROOT,
+    });
     let err = '';
     bad.stderr.on('data', (d: Buffer) => {
       err += d.toString();

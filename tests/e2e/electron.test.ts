@@ -48,10 +48,14 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
   beforeAll(async () => {
     if (unavailable) throw new Error(`KEYFERRY_REQUIRE_ELECTRON=1 but ${unavailable}`);
     const executablePath = findElectronRuntime(root) as string;
-    const build = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const build = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}${build.stderr}`);
 
     server = createServer((request, response) => {
@@ -62,7 +66,12 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
     serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
     userData = await mkdtemp(path.join(os.tmpdir(), 'keyferry-e2e-'));
-    app = await _electron.launch({ executablePath, args: [root, `--user-data-dir=${userData}`], cwd: root, timeout: 60_000 });
+    app = await _electron.launch({
+      executablePath,
+      args: [root, `--user-data-dir=${userData}`],
+      cwd: root,
+      timeout: 60_000,
+    });
     page = await app.firstWindow();
     await page.waitForSelector('h1');
   });
@@ -77,7 +86,9 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
     expect(page.url()).toBe('app://keyferry/index.html');
     // What the window was created with, as the operations log records it.
     const logs = path.join(userData, 'logs');
-    const text = (await Promise.all((await readdir(logs)).map((file) => readFile(path.join(logs, file), 'utf8')))).join('');
+    const text = (await Promise.all((await readdir(logs)).map((file) => readFile(path.join(logs, file), 'utf8')))).join(
+      '',
+    );
     const created = text
       .split('\n')
       .filter(Boolean)
@@ -159,7 +170,10 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
   it('refuses IPC from a page that is not ours, even with our preload', async () => {
     const preload = path.join(root, 'out/preload/index.js');
     const result = await app.evaluate(async ({ BrowserWindow }, preloadPath) => {
-      const foreign = new BrowserWindow({ show: false, webPreferences: { preload: preloadPath, sandbox: true, contextIsolation: true } });
+      const foreign = new BrowserWindow({
+        show: false,
+        webPreferences: { preload: preloadPath, sandbox: true, contextIsolation: true },
+      });
       try {
         await foreign.loadURL('data:text/html,<title>foreign</title>');
         return await foreign.webContents.executeJavaScript('window.keyferry.appInfo()');
@@ -171,7 +185,9 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
   });
 
   it('in air-gapped mode blocks network requests of the session', async () => {
-    const choice = await page.evaluate(() => (globalThis as unknown as PageGlobals).keyferry.chooseMode({ mode: 'air-gapped' }));
+    const choice = await page.evaluate(() =>
+      (globalThis as unknown as PageGlobals).keyferry.chooseMode({ mode: 'air-gapped' }),
+    );
     expect(choice).toEqual({ ok: true, value: { mode: 'air-gapped', networkGuard: 'offline' } });
     const outcome = await app.evaluate(async ({ BrowserWindow, session }, url) => {
       const probe = new BrowserWindow({ show: false });
@@ -189,7 +205,9 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
     expect(outcome.load).toMatch(/ERR_BLOCKED_BY_CLIENT|ERR_INTERNET_DISCONNECTED/);
     expect(outcome.fetched).not.toBe('fetched');
     expect(serverHits).toEqual([]);
-    const locked = await page.evaluate(() => (globalThis as unknown as PageGlobals).keyferry.chooseMode({ mode: 'online' }));
+    const locked = await page.evaluate(() =>
+      (globalThis as unknown as PageGlobals).keyferry.chooseMode({ mode: 'online' }),
+    );
     expect(locked).toMatchObject({ ok: false, problem: { code: 'MODE_LOCKED' } });
   });
 });

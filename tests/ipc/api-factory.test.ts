@@ -9,7 +9,8 @@ import { testContext } from './test-context';
 function realApi() {
   const setup = testContext();
   const router = createIpcRouter(createHandlers(setup.context), setup.context.log);
-  const invoke: Invoke = async (channel, payload) => structuredClone(await router.route(channel, structuredClone(payload)));
+  const invoke: Invoke = async (channel, payload) =>
+    structuredClone(await router.route(channel, structuredClone(payload)));
   return { ...setup, api: createKeyferryApi(invoke, () => () => undefined) };
 }
 
@@ -28,7 +29,10 @@ function progressTransport() {
 
 describe('createKeyferryApi', () => {
   it('has one function per channel plus onProgress, and nothing else', () => {
-    const api = createKeyferryApi(async () => undefined, () => () => undefined);
+    const api = createKeyferryApi(
+      async () => undefined,
+      () => () => undefined,
+    );
     expect(Object.keys(api).sort()).toEqual([...Object.keys(channels), 'onProgress'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
@@ -40,10 +44,13 @@ describe('createKeyferryApi', () => {
 
   it('sends each function on its contract channel with the request as given', async () => {
     const calls: Array<[string, unknown]> = [];
-    const api = createKeyferryApi(async (channel, payload) => {
-      calls.push([channel, payload]);
-      return { ok: false, problem: { code: 'X', message: 'm', nextStep: 'n' } };
-    }, () => () => undefined);
+    const api = createKeyferryApi(
+      async (channel, payload) => {
+        calls.push([channel, payload]);
+        return { ok: false, problem: { code: 'X', message: 'm', nextStep: 'n' } };
+      },
+      () => () => undefined,
+    );
     await api.appInfo();
     await api.networkStatus({});
     await api.chooseMode({ mode: 'rehearsal' });
@@ -66,9 +73,12 @@ describe('createKeyferryApi', () => {
   });
 
   it('resolves to a problem, never rejects, when the transport fails', async () => {
-    const api = createKeyferryApi(async () => {
-      throw new Error('Error invoking remote method: no handler registered');
-    }, () => () => undefined);
+    const api = createKeyferryApi(
+      async () => {
+        throw new Error('Error invoking remote method: no handler registered');
+      },
+      () => () => undefined,
+    );
     const result = await api.networkStatus();
     expect(result).toEqual({ ok: false, problem: expect.objectContaining({ code: 'IPC_UNAVAILABLE' }) });
   });
@@ -79,7 +89,10 @@ describe('createKeyferryApi', () => {
     ['ok without value shape', { ok: true, value: { name: 1 } }],
     ['an extra envelope key', { ok: false, problem: { code: 'A', message: 'b', nextStep: 'c' }, stack: 'at x' }],
   ])('refuses a malformed answer (%s)', async (_label, answer) => {
-    const api = createKeyferryApi(async () => answer, () => () => undefined);
+    const api = createKeyferryApi(
+      async () => answer,
+      () => () => undefined,
+    );
     const result = await api.appInfo();
     expect(result).toEqual({ ok: false, problem: expect.objectContaining({ code: 'IPC_BAD_RESPONSE' }) });
   });
@@ -90,7 +103,14 @@ describe('createKeyferryApi', () => {
     const seen: ProgressEvent[] = [];
     const stop = api.onProgress((event) => seen.push(event));
 
-    const payload = { taskId: 't1', stage: 'wrap', done: 1, total: 3, message: 'Wrapping key 1 of 3', sender: { id: 7 } };
+    const payload = {
+      taskId: 't1',
+      stage: 'wrap',
+      done: 1,
+      total: 3,
+      message: 'Wrapping key 1 of 3',
+      sender: { id: 7 },
+    };
     transport.emit(payload);
     transport.emit({ taskId: 't1', stage: 'wrap', done: -1, message: 'bad count' });
     transport.emit('not an event');

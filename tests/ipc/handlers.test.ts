@@ -6,14 +6,44 @@ import { describeNetwork } from '../../src-main/ipc/network-status';
 import { testContext } from './test-context';
 
 const loopback: os.NetworkInterfaceInfo[] = [
-  { address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' },
-  { address: '::1', netmask: 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', family: 'IPv6', mac: '00:00:00:00:00:00', internal: true, cidr: '::1/128', scopeid: 0 },
+  {
+    address: '127.0.0.1',
+    netmask: '255.0.0.0',
+    family: 'IPv4',
+    mac: '00:00:00:00:00:00',
+    internal: true,
+    cidr: '127.0.0.1/8',
+  },
+  {
+    address: '::1',
+    netmask: 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+    family: 'IPv6',
+    mac: '00:00:00:00:00:00',
+    internal: true,
+    cidr: '::1/128',
+    scopeid: 0,
+  },
 ];
 const ethernet: os.NetworkInterfaceInfo[] = [
-  { address: '192.168.1.20', netmask: '255.255.255.0', family: 'IPv4', mac: '52:54:00:12:34:56', internal: false, cidr: '192.168.1.20/24' },
+  {
+    address: '192.168.1.20',
+    netmask: '255.255.255.0',
+    family: 'IPv4',
+    mac: '52:54:00:12:34:56',
+    internal: false,
+    cidr: '192.168.1.20/24',
+  },
 ];
 const linkLocalOnly: os.NetworkInterfaceInfo[] = [
-  { address: 'fe80::5054:ff:fe12:3456', netmask: 'ffff:ffff:ffff:ffff::', family: 'IPv6', mac: '52:54:00:12:34:57', internal: false, cidr: 'fe80::5054:ff:fe12:3456/64', scopeid: 2 },
+  {
+    address: 'fe80::5054:ff:fe12:3456',
+    netmask: 'ffff:ffff:ffff:ffff::',
+    family: 'IPv6',
+    mac: '52:54:00:12:34:57',
+    internal: false,
+    cidr: 'fe80::5054:ff:fe12:3456/64',
+    scopeid: 2,
+  },
 ];
 const at = new Date('2030-01-02T03:04:05.000Z');
 
@@ -41,9 +71,12 @@ describe('network.status', () => {
   it('describes this machine in a contract-valid answer', async () => {
     const { context } = testContext();
     const status = await createHandlers(context).networkStatus(undefined);
-    expect(networkStatusSchema.parse(status).interfaces.map((item) => item.name).sort()).toEqual(
-      Object.keys(os.networkInterfaces()).sort(),
-    );
+    expect(
+      networkStatusSchema
+        .parse(status)
+        .interfaces.map((item) => item.name)
+        .sort(),
+    ).toEqual(Object.keys(os.networkInterfaces()).sort());
   });
 });
 
@@ -52,7 +85,13 @@ describe('app.info', () => {
     const { context } = testContext();
     const handlers = createHandlers(context);
     const before = appInfoSchema.parse(await handlers.appInfo(undefined));
-    expect(before).toMatchObject({ name: 'Keyferry', version: '0.1.0', build: 'test', platform: process.platform, mode: null });
+    expect(before).toMatchObject({
+      name: 'Keyferry',
+      version: '0.1.0',
+      build: 'test',
+      platform: process.platform,
+      mode: null,
+    });
     expect(before.runtime).toEqual({ node: process.versions.node, electron: null, chrome: null });
     await handlers.chooseMode({ mode: 'online' });
     expect((await handlers.appInfo(undefined)).mode).toBe('online');
@@ -83,8 +122,17 @@ describe('media.listVolumes', () => {
 
   it('passes on the named facts of each volume and nothing else', async () => {
     const { context } = testContext();
-    const volume = { label: 'KEYFERRY-1', mountPoint: '/media/officer/KEYFERRY-1', freeBytes: 1000, totalBytes: 4000, writable: true, device: '/dev/sdb1' };
-    const handlers = createHandlers(context, { listVolumes: async () => [{ ...volume, internalNote: 'x' } as typeof volume] });
+    const volume = {
+      label: 'KEYFERRY-1',
+      mountPoint: '/media/officer/KEYFERRY-1',
+      freeBytes: 1000,
+      totalBytes: 4000,
+      writable: true,
+      device: '/dev/sdb1',
+    };
+    const handlers = createHandlers(context, {
+      listVolumes: async () => [{ ...volume, internalNote: 'x' } as typeof volume],
+    });
     expect(await handlers.listVolumes(undefined)).toEqual({ volumes: [volume], checkedAt: '2030-01-02T03:04:05.000Z' });
   });
 });

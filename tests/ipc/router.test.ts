@@ -14,13 +14,20 @@ function router(overrides: Partial<Handlers> = {}) {
 describe('createIpcRouter', () => {
   it('registers exactly the channels of the contract', () => {
     const { router: r } = router();
-    expect([...r.channelNames].sort()).toEqual(Object.values(channels).map((c) => c.name).sort());
+    expect([...r.channelNames].sort()).toEqual(
+      Object.values(channels)
+        .map((c) => c.name)
+        .sort(),
+    );
   });
 
   it('answers a valid call with a plain, cloneable value', async () => {
     const { router: r } = router();
     const result = await r.route('app.info', undefined);
-    expect(result).toMatchObject({ ok: true, value: { name: 'Keyferry', version: '0.1.0', build: 'test', mode: null } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { name: 'Keyferry', version: '0.1.0', build: 'test', mode: null },
+    });
     expect(structuredClone(result)).toEqual(result);
   });
 

@@ -28,7 +28,9 @@ function loadConfig(): Config {
 }
 
 function errorsOf(config: unknown): string[] {
-  return validate(config) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`);
+  return validate(config)
+    ? []
+    : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`);
 }
 
 describe('electron-builder.yml', () => {
@@ -39,7 +41,9 @@ describe('electron-builder.yml', () => {
   it('the schema check fails on an unknown key, at the top or inside a section', () => {
     expect(errorsOf({ ...loadConfig(), asarr: true }).join('\n')).toMatch(/additionalProperty.*asarr/);
     const config = loadConfig();
-    expect(errorsOf({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } }).join('\n')).toMatch(/runAsNod/);
+    expect(errorsOf({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } }).join('\n')).toMatch(
+      /runAsNod/,
+    );
     expect(errorsOf({ ...config, asar: 'yes please' })).not.toEqual([]);
   });
 

@@ -66,7 +66,11 @@ describe('audit:electron', () => {
     expect(passed.output).toMatch(/no unexplained findings/);
     expect(passed.code).toBe(0);
 
-    const stale = { check: 'OPEN_EXTERNAL_JS_CHECK', file: 'src-main/app/gone.ts', reason: 'This file was deleted long ago.' };
+    const stale = {
+      check: 'OPEN_EXTERNAL_JS_CHECK',
+      file: 'src-main/app/gone.ts',
+      reason: 'This file was deleted long ago.',
+    };
     const failed = audit(await withSuppressions(root, [...findings, stale]));
     expect(failed.code).toBe(1);
     expect(failed.output).toMatch(/stale suppression OPEN_EXTERNAL_JS_CHECK src-main\/app\/gone\.ts/);

@@ -12,6 +12,7 @@ import { loadKeyMaterial, parseKeySpec, type KeyMaterial } from '../../core/cryp
 import { describeMaterialCheck, type CustodyShare } from '../../core/custody/custody-share';
 import { renderCustodySlip } from '../../core/custody/custody-slip';
 import { restoreMaterial } from '../../core/custody/restore';
+import { wrapRestoredMaterial } from '../../core/custody/rewrap';
 import { readShareFile } from '../../core/custody/share-file';
 import { splitMaterial } from '../../core/custody/split';
 import { parseTypedShare } from '../../core/custody/typed-share';
@@ -36,12 +37,19 @@ to the i-th --custodian and is written into the i-th --out folder, with its prin
 
 const RESTORE_USAGE = `Usage: keyferry custody restore --share FILE... [--typed FILE...] [--out FILE]
          [--ceremony-id ID] [--key-id ID] [--key-spec SPEC]
+         [--wrap-bundle DIR --wrapped-out DIR [--expires-at ISO-TIME]]
 
 Rebuilds key material from at least M shares: share files (--share) and/or shares typed from
 printed slips (--typed, a text file per slip). The result is proven against the key check value
 or public-key fingerprint recorded in every share. Nothing is written unless --out is given:
 then the material (AES: 32 raw bytes; RSA/EC: PKCS#8 DER) goes to that new file, mode 0600,
-for handing to an HSM. --ceremony-id, --key-id and --key-spec refuse shares of anything else.`;
+for handing to an HSM. --ceremony-id, --key-id and --key-spec refuse shares of anything else.
+
+  --wrap-bundle DIR    an import-parameters bundle fetched for this key: the rebuilt material is
+                       wrapped under its wrapping key, in memory, for importing the same material again
+  --wrapped-out DIR    new folder for the wrapped-material bundle (with --wrap-bundle)
+  --expires-at TIME    AES only: when the KMS should let the imported material expire (ISO 8601, UTC);
+                       without it the material never expires`;
 
 function badArguments(command: string, message: string): KeyferryError {
   return new KeyferryError('CLI_BAD_ARGUMENTS', message, `Run "keyferry ${command} --help" for the usage.`);
@@ -210,6 +218,39 @@ async function readShares(shareFiles: string[], typedFiles: string[], cwd: strin
   }
 }
 
+/** Checks --wrap-bundle / --wrapped-out / --expires-at before any share is read. */
+function rewrapOptions(
+  values: { 'wrap-bundle'?: string; 'wrapped-out'?: string; 'expires-at'?: string },
+  cwd: string,
+): { parametersDir: string; wrappedOutDir: string; materialExpiresAt?: Date } | undefined {
+  const bundle = values['wrap-bundle'];
+  const outDir = values['wrapped-out'];
+  if (bundle === undefined && outDir === undefined) {
+    if (values['expires-at'] !== undefined)
+      throw badArguments('custody restore', '--expires-at is only for --wrap-bundle.');
+    return undefined;
+  }
+  if (bundle === undefined || outDir === undefined) {
+    throw badArguments('custody restore', '--wrap-bundle DIR and --wrapped-out DIR go together.');
+  }
+  const expiry = values['expires-at'];
+  const at = expiry === undefined ? undefined : new Date(expiry);
+  if (
+    expiry !== undefined &&
+    (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(expiry) || Number.isNaN(at?.getTime()))
+  ) {
+    throw badArguments(
+      'custody restore',
+      `--expires-at "${expiry}" is not an ISO 8601 UTC time such as 2026-01-31T00:00:00Z.`,
+    );
+  }
+  return {
+    parametersDir: path.resolve(cwd, bundle),
+    wrappedOutDir: path.resolve(cwd, outDir),
+    ...(at ? { materialExpiresAt: at } : {}),
+  };
+}
+
 async function runRestore(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('custody restore', args, {
     share: { type: 'string', multiple: true },
@@ -218,7 +259,11 @@ async function runRestore(args: string[], io: CliIo): Promise<number> {
     'ceremony-id': { type: 'string' },
     'key-id': { type: 'string' },
     'key-spec': { type: 'string' },
+    'wrap-bundle': { type: 'string' },
+    'wrapped-out': { type: 'string' },
+    'expires-at': { type: 'string' },
   });
+  const rewrap = rewrapOptions(values, io.cwd);
   const shareFiles = values.share ?? [];
   const typedFiles = values.typed ?? [];
   if (shareFiles.length + typedFiles.length === 0)
@@ -258,8 +303,17 @@ async function runRestore(args: string[], io: CliIo): Promise<number> {
       io.stdout(
         `Proof: the rebuilt material's ${describeMaterialCheck(first.materialCheck)} matches the value recorded in every share.`,
       );
+      if (rewrap) {
+        const result = await wrapRestoredMaterial({ material, keyId: first.keyId, now: new Date(), ...rewrap });
+        io.stdout(
+          `Wrapped for ceremony ${result.ceremonyId} under wrapping key SHA-256 ${groupHex(result.wrappingKeyFingerprint)}.`,
+        );
+        io.stdout(`Wrapped-material bundle written and verified: ${result.dir}`);
+        io.stdout(`  manifest.json SHA-256 ${groupHex(result.digest)}`);
+        for (const f of result.files) io.stdout(`  ${f.name}  ${f.size} bytes  sha256 ${f.sha256}`);
+      }
       if (!out) {
-        io.stdout('No file was written (give --out FILE to hand the material to an HSM).');
+        io.stdout('No plaintext file was written (give --out FILE to hand the material to an HSM).');
         return 0;
       }
       const written = await material.secret.use((bytes) => writeFileExclusive(out, bytes, { mode: 0o600 }));

@@ -14,7 +14,11 @@ const NAME = 'kms-sim';
 function parsePort(text: string | undefined): number {
   if (text === undefined) return 0;
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
-    throw new KeyferryError('CLI_BAD_PORT', `"${text}" is not a port number.`, 'Give --port a number from 0 to 65535 (0 picks a free port).');
+    throw new KeyferryError(
+      'CLI_BAD_PORT',
+      `"${text}" is not a port number.`,
+      'Give --port a number from 0 to 65535 (0 picks a free port).',
+    );
   }
   return Number(text);
 }
@@ -59,17 +63,32 @@ export const kmsSimCommand: CliCommand = {
     const statePath = values.state ? path.resolve(io.cwd, values.state) : undefined;
     if (!isLoopbackHost(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host)) {
       io.stderr('WARNING: the KMS simulator will listen on a non-loopback address and be reachable from the network.');
-      io.stderr('WARNING: its AK/SK and every key in it are for rehearsal only. Bind to 127.0.0.1 unless you really mean this.');
+      io.stderr(
+        'WARNING: its AK/SK and every key in it are for rehearsal only. Bind to 127.0.0.1 unless you really mean this.',
+      );
     }
     const stopped = waitForStopSignal();
     const sim = await startKmsSimulator({
       host,
       port,
       ...(statePath ? { statePath } : {}),
-      ...(values.json ? {} : { onRequest: ({ action, status }) => io.stdout(`${new Date().toISOString()} ${action} -> ${status || 'dropped'}`) }),
+      ...(values.json
+        ? {}
+        : {
+            onRequest: ({ action, status }) =>
+              io.stdout(`${new Date().toISOString()} ${action} -> ${status || 'dropped'}`),
+          }),
     });
     if (values.json) {
-      io.stdout(JSON.stringify({ endpoint: sim.endpoint, region: sim.region, projectId: sim.projectId, ak: sim.ak, sk: sim.sk }));
+      io.stdout(
+        JSON.stringify({
+          endpoint: sim.endpoint,
+          region: sim.region,
+          projectId: sim.projectId,
+          ak: sim.ak,
+          sk: sim.sk,
+        }),
+      );
     } else {
       io.stdout('Keyferry KMS simulator (rehearsal only: never import real key material)');
       io.stdout(`  endpoint    ${sim.endpoint}`);

@@ -33,14 +33,24 @@ export function errorFromAnswer(response: HttpResponse): KmsError {
   }
   const flat = flatErrorAnswer.safeParse(json);
   if (flat.success) {
-    return kmsServiceError(flat.data.error_code, flat.data.error_msg, response.status, flat.data.request_id ?? requestId);
+    return kmsServiceError(
+      flat.data.error_code,
+      flat.data.error_msg,
+      response.status,
+      flat.data.request_id ?? requestId,
+    );
   }
   const serverSide = response.status >= 500;
   return kmsClientError(
     'KMS_HTTP_ERROR',
     `The KMS endpoint answered HTTP ${response.status} without a KMS error code.`,
     serverSide ? 'Wait a minute and retry.' : 'Check the region or endpoint: it does not behave like the KMS.',
-    { httpStatus: response.status, ambiguous: serverSide, retryable: serverSide || response.status === 429, ...(requestId ? { requestId } : {}) },
+    {
+      httpStatus: response.status,
+      ambiguous: serverSide,
+      retryable: serverSide || response.status === 429,
+      ...(requestId ? { requestId } : {}),
+    },
   );
 }
 

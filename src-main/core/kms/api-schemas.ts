@@ -59,7 +59,9 @@ export const listKeysAnswer = z.object({
   truncated: z.enum(['true', 'false']),
   total: z.number().int().nonnegative().optional(),
 });
-export const keyStateAnswer = z.object({ key_info: z.object({ key_id: keyIdString, key_state: z.enum(['1', '2', '3', '4', '5']) }) });
+export const keyStateAnswer = z.object({
+  key_info: z.object({ key_id: keyIdString, key_state: z.enum(['1', '2', '3', '4', '5']) }),
+});
 export const keyDeletionAnswer = z.object({ key_id: keyIdString, key_state: z.enum(['1', '2', '3', '4', '5']) });
 export const importParametersAnswer = z.object({
   key_id: keyIdString,
@@ -70,7 +72,11 @@ export const importParametersAnswer = z.object({
 export const emptyAnswer = z.object({}).loose();
 export const publicKeyAnswer = z.object({ key_id: keyIdString, public_key: z.string().min(1) });
 export const encryptAnswer = z.object({ key_id: keyIdString, cipher_text: base64String.min(1) });
-export const decryptAnswer = z.object({ key_id: keyIdString, plain_text: z.string(), plain_text_base64: base64String.optional() });
+export const decryptAnswer = z.object({
+  key_id: keyIdString,
+  plain_text: z.string(),
+  plain_text_base64: base64String.optional(),
+});
 export const signAnswer = z.object({ key_id: keyIdString, signature: base64String.min(1) });
 export const verifyAnswer = z.object({ key_id: keyIdString, signature_valid: z.enum(['true', 'false']) });
 

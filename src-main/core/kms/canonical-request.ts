@@ -102,7 +102,10 @@ export function buildStringToSign(sdkDate: string, canonicalRequest: string): st
 
 /** Formats a date as X-Sdk-Date: `YYYYMMDDTHHMMSSZ` in UTC. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Parses an X-Sdk-Date value; undefined when it is not exactly `YYYYMMDDTHHMMSSZ`. */

@@ -11,6 +11,7 @@ import { DEFAULT_WRAPPING_ALGORITHM, type KeySpec, type KeyUsage } from '../cryp
 import { errorFromAnswer, parseAnswer, publicKeyDerFromAnswer, requestIdOf } from './answers';
 import * as wire from './api-schemas';
 import type { KmsAction } from './api-schemas';
+import type { KmsClientOptions, KmsLogEvent, MessageType, SigningAlgorithm } from './client-options';
 import type { KmsCredentials } from './credentials';
 import { actionUrl, checkProjectId, resolveEndpoint } from './endpoint';
 import { isKmsError, kmsClientError } from './errors';
@@ -18,46 +19,27 @@ import { createNodeTransport, type HttpTransport } from './http-transport';
 import { importWithReconciliation } from './import-reconcile';
 import { DEFAULT_RETRY_POLICY, realSleep, withRetries, type RetryPolicy, type Sleep } from './retry';
 import { authenticateRequest } from './signer';
-import { keyInfoFromWire, type ImportKeyMaterialInput, type ImportOutcome, type ImportParameters, type KeyState, type KmsKeyInfo } from './types';
+import {
+  keyInfoFromWire,
+  type ImportKeyMaterialInput,
+  type ImportOutcome,
+  type ImportParameters,
+  type KeyState,
+  type KmsKeyInfo,
+} from './types';
 
-export type SigningAlgorithm = 'RSASSA_PSS_SHA_256' | 'RSASSA_PKCS1_V1_5_SHA_256' | 'ECDSA_SHA_256' | 'ECDSA_SHA_384';
-export type MessageType = 'DIGEST' | 'RAW';
-
-/** One line of the client's log: never bodies, headers or credentials. */
-export interface KmsLogEvent {
-  readonly action: KmsAction;
-  readonly attempt: number;
-  readonly outcome: 'ok' | 'error';
-  readonly httpStatus?: number;
-  readonly code?: string;
-  readonly requestId?: string;
-  readonly durationMs: number;
-}
-
-export interface KmsClientOptions {
-  readonly projectId: string;
-  readonly credentials: KmsCredentials;
-  /** e.g. cn-north-4; used when no endpoint is given. */
-  readonly region?: string;
-  /** Explicit endpoint (https://..., or http://127.0.0.1:port for the simulator). */
-  readonly endpoint?: string;
-  /** PEM text of extra CA certificates trusted besides Node's roots. */
-  readonly extraCaPem?: string;
-  /** Per-request deadline (default 30 s). */
-  readonly timeoutMs?: number;
-  /** Where HTTPS_PROXY / NO_PROXY are read (default process.env). */
-  readonly env?: NodeJS.ProcessEnv;
-  readonly retry?: Partial<RetryPolicy>;
-  /** The clock used for X-Sdk-Date and token expiry (default: system clock). */
-  readonly now?: () => Date;
-  readonly sleep?: Sleep;
-  readonly transport?: HttpTransport;
-  readonly log?: (event: KmsLogEvent) => void;
-}
+export type { KmsClientOptions, KmsLogEvent, MessageType, SigningAlgorithm } from './client-options';
 
 /** Actions that change nothing on the service, so repeating them is safe. */
 const SAFE_ACTIONS: ReadonlySet<KmsAction> = new Set<KmsAction>([
-  'describe-key', 'list-keys', 'get-parameters-for-import', 'get-publickey', 'encrypt-data', 'decrypt-data', 'sign', 'verify',
+  'describe-key',
+  'list-keys',
+  'get-parameters-for-import',
+  'get-publickey',
+  'encrypt-data',
+  'decrypt-data',
+  'sign',
+  'verify',
 ]);
 
 export class KmsClient {
@@ -75,7 +57,12 @@ export class KmsClient {
     this.endpoint = resolveEndpoint(options);
     this.projectId = checkProjectId(options.projectId);
     this.#credentials = options.credentials;
-    this.#transport = options.transport ?? createNodeTransport({ ...(options.extraCaPem !== undefined ? { extraCaPem: options.extraCaPem } : {}), ...(options.env ? { env: options.env } : {}) });
+    this.#transport =
+      options.transport ??
+      createNodeTransport({
+        ...(options.extraCaPem !== undefined ? { extraCaPem: options.extraCaPem } : {}),
+        ...(options.env ? { env: options.env } : {}),
+      });
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.#now = options.now ?? (() => new Date());
@@ -98,7 +85,15 @@ export class KmsClient {
       const requestId = requestIdOf(response);
       const ok = response.status >= 200 && response.status < 300;
       const error = ok ? undefined : errorFromAnswer(response);
-      this.#log?.({ action, attempt, outcome: ok ? 'ok' : 'error', httpStatus: response.status, ...(error ? { code: error.code } : {}), ...(requestId ? { requestId } : {}), durationMs: Date.now() - started });
+      this.#log?.({
+        action,
+        attempt,
+        outcome: ok ? 'ok' : 'error',
+        httpStatus: response.status,
+        ...(error ? { code: error.code } : {}),
+        ...(requestId ? { requestId } : {}),
+        durationMs: Date.now() - started,
+      });
       if (error) throw error;
       return response;
     } catch (error) {
@@ -128,14 +123,24 @@ export class KmsClient {
   }
 
   /** create-key; `origin` defaults to external (a key waiting for imported material). */
-  async createKey(input: { alias: string; spec: KeySpec; usage?: KeyUsage; description?: string; origin?: 'external' | 'kms' }): Promise<{ keyId: string; domainId: string }> {
-    const answer = await this.#call('create-key', {
-      key_alias: input.alias,
-      key_spec: input.spec,
-      ...(input.usage ? { key_usage: input.usage } : {}),
-      ...(input.description !== undefined ? { key_description: input.description } : {}),
-      origin: input.origin ?? 'external',
-    }, wire.createKeyAnswer);
+  async createKey(input: {
+    alias: string;
+    spec: KeySpec;
+    usage?: KeyUsage;
+    description?: string;
+    origin?: 'external' | 'kms';
+  }): Promise<{ keyId: string; domainId: string }> {
+    const answer = await this.#call(
+      'create-key',
+      {
+        key_alias: input.alias,
+        key_spec: input.spec,
+        ...(input.usage ? { key_usage: input.usage } : {}),
+        ...(input.description !== undefined ? { key_description: input.description } : {}),
+        origin: input.origin ?? 'external',
+      },
+      wire.createKeyAnswer,
+    );
     return { keyId: answer.key_info.key_id, domainId: answer.key_info.domain_id };
   }
 
@@ -151,17 +156,25 @@ export class KmsClient {
     const seenMarkers = new Set<string>();
     let marker: string | undefined;
     for (;;) {
-      const answer = await this.#call('list-keys', {
-        limit: String(filter.pageSize ?? 100),
-        ...(marker !== undefined ? { marker } : {}),
-        ...(filter.state !== undefined ? { key_state: String(filter.state) } : {}),
-        ...(filter.spec !== undefined ? { key_spec: filter.spec } : {}),
-      }, wire.listKeysAnswer);
+      const answer = await this.#call(
+        'list-keys',
+        {
+          limit: String(filter.pageSize ?? 100),
+          ...(marker !== undefined ? { marker } : {}),
+          ...(filter.state !== undefined ? { key_state: String(filter.state) } : {}),
+          ...(filter.spec !== undefined ? { key_spec: filter.spec } : {}),
+        },
+        wire.listKeysAnswer,
+      );
       keys.push(...answer.key_details.map(keyInfoFromWire));
       if (answer.truncated === 'false') return keys;
       const next = answer.next_marker;
       if (!next || seenMarkers.has(next) || seenMarkers.size > 100_000) {
-        throw kmsClientError('KMS_BAD_RESPONSE', 'The KMS key list said more pages follow but gave no new page marker.', 'Retry; if it repeats, keep the journal and report it.');
+        throw kmsClientError(
+          'KMS_BAD_RESPONSE',
+          'The KMS key list said more pages follow but gave no new page marker.',
+          'Retry; if it repeats, keep the journal and report it.',
+        );
       }
       seenMarkers.add(next);
       marker = next;
@@ -169,34 +182,62 @@ export class KmsClient {
   }
 
   async enableKey(keyId: string): Promise<KeyState> {
-    return Number((await this.#call('enable-key', { key_id: keyId }, wire.keyStateAnswer)).key_info.key_state) as KeyState;
+    return Number(
+      (await this.#call('enable-key', { key_id: keyId }, wire.keyStateAnswer)).key_info.key_state,
+    ) as KeyState;
   }
 
   async disableKey(keyId: string): Promise<KeyState> {
-    return Number((await this.#call('disable-key', { key_id: keyId }, wire.keyStateAnswer)).key_info.key_state) as KeyState;
+    return Number(
+      (await this.#call('disable-key', { key_id: keyId }, wire.keyStateAnswer)).key_info.key_state,
+    ) as KeyState;
   }
 
   async scheduleKeyDeletion(keyId: string, pendingDays: number): Promise<KeyState> {
-    return Number((await this.#call('schedule-key-deletion', { key_id: keyId, pending_days: String(pendingDays) }, wire.keyDeletionAnswer)).key_state) as KeyState;
+    return Number(
+      (
+        await this.#call(
+          'schedule-key-deletion',
+          { key_id: keyId, pending_days: String(pendingDays) },
+          wire.keyDeletionAnswer,
+        )
+      ).key_state,
+    ) as KeyState;
   }
 
   async cancelKeyDeletion(keyId: string): Promise<KeyState> {
-    return Number((await this.#call('cancel-key-deletion', { key_id: keyId }, wire.keyDeletionAnswer)).key_state) as KeyState;
+    return Number(
+      (await this.#call('cancel-key-deletion', { key_id: keyId }, wire.keyDeletionAnswer)).key_state,
+    ) as KeyState;
   }
 
   /** get-parameters-for-import: a fresh wrapping key and import token, valid 24 hours. */
   async getParametersForImport(input: { keyId: string; wrappingAlgorithm?: string }): Promise<ImportParameters> {
     const wrappingAlgorithm = input.wrappingAlgorithm ?? DEFAULT_WRAPPING_ALGORITHM;
-    const answer = await this.#call('get-parameters-for-import', { key_id: input.keyId, wrapping_algorithm: wrappingAlgorithm }, wire.importParametersAnswer);
+    const answer = await this.#call(
+      'get-parameters-for-import',
+      { key_id: input.keyId, wrapping_algorithm: wrappingAlgorithm },
+      wire.importParametersAnswer,
+    );
     this.#checkSameKey(input.keyId, answer.key_id, 'get-parameters-for-import');
     const publicKeyDer = Buffer.from(answer.public_key, 'base64');
     try {
       const key = createPublicKey({ key: publicKeyDer, format: 'der', type: 'spki' });
       if (key.asymmetricKeyType !== 'rsa') throw new Error('not RSA');
     } catch {
-      throw kmsClientError('KMS_BAD_RESPONSE', 'The wrapping key in the import parameters is not an RSA public key.', 'Fetch the parameters again; if it repeats, keep the journal and report it.');
+      throw kmsClientError(
+        'KMS_BAD_RESPONSE',
+        'The wrapping key in the import parameters is not an RSA public key.',
+        'Fetch the parameters again; if it repeats, keep the journal and report it.',
+      );
     }
-    return { keyId: answer.key_id, wrappingAlgorithm, importToken: answer.import_token, expiresAt: new Date(answer.expiration_time * 1000), publicKeyDer };
+    return {
+      keyId: answer.key_id,
+      wrappingAlgorithm,
+      importToken: answer.import_token,
+      expiresAt: new Date(answer.expiration_time * 1000),
+      publicKeyDer,
+    };
   }
 
   /** import-key-material, with describe-key reconciliation of a lost answer. */
@@ -225,33 +266,77 @@ export class KmsClient {
     return { keyId: answer.key_id, publicKeyDer: publicKeyDerFromAnswer(answer.public_key, 'get-publickey') };
   }
 
-  async encryptData(input: { keyId: string; plainText: string; algorithm?: string }): Promise<{ keyId: string; cipherText: string }> {
-    const answer = await this.#call('encrypt-data', { key_id: input.keyId, plain_text: input.plainText, encryption_algorithm: input.algorithm ?? 'SYMMETRIC_DEFAULT' }, wire.encryptAnswer);
+  async encryptData(input: {
+    keyId: string;
+    plainText: string;
+    algorithm?: string;
+  }): Promise<{ keyId: string; cipherText: string }> {
+    const answer = await this.#call(
+      'encrypt-data',
+      {
+        key_id: input.keyId,
+        plain_text: input.plainText,
+        encryption_algorithm: input.algorithm ?? 'SYMMETRIC_DEFAULT',
+      },
+      wire.encryptAnswer,
+    );
     return { keyId: answer.key_id, cipherText: answer.cipher_text };
   }
 
-  async decryptData(input: { cipherText: string; keyId?: string; algorithm?: string }): Promise<{ keyId: string; plainText: string }> {
-    const answer = await this.#call('decrypt-data', {
-      cipher_text: input.cipherText,
-      ...(input.keyId ? { key_id: input.keyId } : {}),
-      encryption_algorithm: input.algorithm ?? 'SYMMETRIC_DEFAULT',
-    }, wire.decryptAnswer);
+  async decryptData(input: {
+    cipherText: string;
+    keyId?: string;
+    algorithm?: string;
+  }): Promise<{ keyId: string; plainText: string }> {
+    const answer = await this.#call(
+      'decrypt-data',
+      {
+        cipher_text: input.cipherText,
+        ...(input.keyId ? { key_id: input.keyId } : {}),
+        encryption_algorithm: input.algorithm ?? 'SYMMETRIC_DEFAULT',
+      },
+      wire.decryptAnswer,
+    );
     return { keyId: answer.key_id, plainText: answer.plain_text };
   }
 
-  async sign(input: { keyId: string; message: Buffer; algorithm: SigningAlgorithm; messageType?: MessageType }): Promise<Buffer> {
-    const answer = await this.#call('sign', { key_id: input.keyId, message: input.message.toString('base64'), signing_algorithm: input.algorithm, message_type: input.messageType ?? 'RAW' }, wire.signAnswer);
+  async sign(input: {
+    keyId: string;
+    message: Buffer;
+    algorithm: SigningAlgorithm;
+    messageType?: MessageType;
+  }): Promise<Buffer> {
+    const answer = await this.#call(
+      'sign',
+      {
+        key_id: input.keyId,
+        message: input.message.toString('base64'),
+        signing_algorithm: input.algorithm,
+        message_type: input.messageType ?? 'RAW',
+      },
+      wire.signAnswer,
+    );
     return Buffer.from(answer.signature, 'base64');
   }
 
-  async verify(input: { keyId: string; message: Buffer; signature: Buffer; algorithm: SigningAlgorithm; messageType?: MessageType }): Promise<boolean> {
-    const answer = await this.#call('verify', {
-      key_id: input.keyId,
-      message: input.message.toString('base64'),
-      signature: input.signature.toString('base64'),
-      signing_algorithm: input.algorithm,
-      message_type: input.messageType ?? 'RAW',
-    }, wire.verifyAnswer);
+  async verify(input: {
+    keyId: string;
+    message: Buffer;
+    signature: Buffer;
+    algorithm: SigningAlgorithm;
+    messageType?: MessageType;
+  }): Promise<boolean> {
+    const answer = await this.#call(
+      'verify',
+      {
+        key_id: input.keyId,
+        message: input.message.toString('base64'),
+        signature: input.signature.toString('base64'),
+        signing_algorithm: input.algorithm,
+        message_type: input.messageType ?? 'RAW',
+      },
+      wire.verifyAnswer,
+    );
     return answer.signature_valid === 'true';
   }
 
@@ -262,7 +347,11 @@ export class KmsClient {
 
   #checkSameKey(asked: string, answered: string, action: string): void {
     if (asked !== answered) {
-      throw kmsClientError('KMS_BAD_RESPONSE', `The KMS answered ${action} for key ${answered}, not the key asked for (${asked}).`, 'Keep the journal and report it; do not go on with this key.');
+      throw kmsClientError(
+        'KMS_BAD_RESPONSE',
+        `The KMS answered ${action} for key ${answered}, not the key asked for (${asked}).`,
+        'Keep the journal and report it; do not go on with this key.',
+      );
     }
   }
 

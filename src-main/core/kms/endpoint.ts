@@ -20,7 +20,10 @@ function invalid(message: string, nextStep: string) {
 /** The KMS endpoint of a region, e.g. `cn-north-4` → https://kms.cn-north-4.myhuaweicloud.com. */
 export function endpointForRegion(region: string): URL {
   if (!REGION.test(region)) {
-    throw invalid(`"${region}" is not a Huawei Cloud region name.`, 'Use a region ID such as cn-north-4 or ap-southeast-1, as shown in the console.');
+    throw invalid(
+      `"${region}" is not a Huawei Cloud region name.`,
+      'Use a region ID such as cn-north-4 or ap-southeast-1, as shown in the console.',
+    );
   }
   return new URL(`https://kms.${region}.myhuaweicloud.com`);
 }
@@ -34,7 +37,10 @@ export function parseExplicitEndpoint(text: string): URL {
     throw invalid(`"${text}" is not a URL.`, 'Give the endpoint as https://host[:port].');
   }
   if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
-    throw invalid(`The endpoint "${url.origin}" must not carry a path, query or credentials.`, 'Give the endpoint as https://host[:port] only.');
+    throw invalid(
+      `The endpoint "${url.origin}" must not carry a path, query or credentials.`,
+      'Give the endpoint as https://host[:port] only.',
+    );
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw invalid(

@@ -65,7 +65,7 @@ export function kmsServiceError(
     return new KmsError(
       serviceCode,
       'The access key is locked after five wrong signatures in a row.',
-      'Wait five minutes, check the AK/SK and this computer\'s clock, then retry.',
+      "Wait five minutes, check the AK/SK and this computer's clock, then retry.",
       details,
     );
   }
@@ -74,12 +74,19 @@ export function kmsServiceError(
   return new KmsError(
     serviceCode,
     `The KMS refused the request with ${serviceCode} (HTTP ${httpStatus})${said}.`,
-    serverSide ? 'Wait a minute and retry.' : 'Check the KMS error code in the Huawei Cloud documentation; keep the journal.',
+    serverSide
+      ? 'Wait a minute and retry.'
+      : 'Check the KMS error code in the Huawei Cloud documentation; keep the journal.',
     details,
   );
 }
 
 /** A client-side failure: network, TLS, proxy, bad answer, bad input. */
-export function kmsClientError(code: string, message: string, nextStep: string, details: KmsErrorDetails = {}): KmsError {
+export function kmsClientError(
+  code: string,
+  message: string,
+  nextStep: string,
+  details: KmsErrorDetails = {},
+): KmsError {
   return new KmsError(code, message, nextStep, details);
 }

@@ -46,13 +46,21 @@ const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_|ERR_TLS|ERR_SSL|EPROTO/;
 export function parseCaBundle(pem: string): string[] {
   const blocks = pem.match(PEM_BLOCK) ?? [];
   if (blocks.length === 0) {
-    throw kmsClientError('KMS_CA_BUNDLE_INVALID', 'The CA bundle holds no PEM certificate.', 'Choose a PEM file with -----BEGIN CERTIFICATE----- blocks.');
+    throw kmsClientError(
+      'KMS_CA_BUNDLE_INVALID',
+      'The CA bundle holds no PEM certificate.',
+      'Choose a PEM file with -----BEGIN CERTIFICATE----- blocks.',
+    );
   }
   for (const block of blocks) {
     try {
       new X509Certificate(block);
     } catch {
-      throw kmsClientError('KMS_CA_BUNDLE_INVALID', 'A certificate in the CA bundle cannot be read.', 'Export the CA certificate again as PEM.');
+      throw kmsClientError(
+        'KMS_CA_BUNDLE_INVALID',
+        'A certificate in the CA bundle cannot be read.',
+        'Export the CA certificate again as PEM.',
+      );
     }
   }
   return blocks;
@@ -63,13 +71,28 @@ function classify(error: NodeJS.ErrnoException, url: URL, written: boolean): Kms
   const host = url.host;
   if (error instanceof KmsError) return error;
   if (TLS_CODE.test(code)) {
-    return kmsClientError('KMS_TLS', `The TLS certificate of ${host} could not be verified (${code}).`, 'Check the endpoint; behind a TLS-inspecting proxy, add its CA certificate as the extra CA bundle.', { cause: error });
+    return kmsClientError(
+      'KMS_TLS',
+      `The TLS certificate of ${host} could not be verified (${code}).`,
+      'Check the endpoint; behind a TLS-inspecting proxy, add its CA certificate as the extra CA bundle.',
+      { cause: error },
+    );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return kmsClientError('KMS_DNS', `The name ${url.hostname} could not be resolved.`, 'Check the region or endpoint and this computer\'s network or DNS.', { retryable: true, cause: error });
+    return kmsClientError(
+      'KMS_DNS',
+      `The name ${url.hostname} could not be resolved.`,
+      "Check the region or endpoint and this computer's network or DNS.",
+      { retryable: true, cause: error },
+    );
   }
   if (code === 'ECONNREFUSED') {
-    return kmsClientError('KMS_CONNECTION_REFUSED', `${host} refused the connection.`, 'Check the endpoint and that the service (or the simulator) is running, then retry.', { retryable: true, cause: error });
+    return kmsClientError(
+      'KMS_CONNECTION_REFUSED',
+      `${host} refused the connection.`,
+      'Check the endpoint and that the service (or the simulator) is running, then retry.',
+      { retryable: true, cause: error },
+    );
   }
   return kmsClientError(
     'KMS_CONNECTION_DROPPED',
@@ -82,7 +105,8 @@ function classify(error: NodeJS.ErrnoException, url: URL, written: boolean): Kms
 /** The transport over node:http/https described above. */
 export function createNodeTransport(options: NodeTransportOptions = {}): HttpTransport {
   const env = options.env ?? process.env;
-  const ca = options.extraCaPem === undefined ? undefined : [...tls.rootCertificates, ...parseCaBundle(options.extraCaPem)];
+  const ca =
+    options.extraCaPem === undefined ? undefined : [...tls.rootCertificates, ...parseCaBundle(options.extraCaPem)];
   const httpsAgent = new https.Agent({ keepAlive: true, timeout: 4000, ...(ca ? { ca } : {}) });
   const httpAgent = new http.Agent({ keepAlive: true, timeout: 4000 });
 
@@ -94,7 +118,12 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
     let tunnelSocket: tls.TLSSocket | undefined;
     if (proxy) {
       const raw = await openConnectTunnel(proxy, spec.url, spec.timeoutMs);
-      tunnelSocket = tls.connect({ socket: raw, servername: hostname, ALPNProtocols: ['http/1.1'], ...(ca ? { ca } : {}) });
+      tunnelSocket = tls.connect({
+        socket: raw,
+        servername: hostname,
+        ALPNProtocols: ['http/1.1'],
+        ...(ca ? { ca } : {}),
+      });
     }
     const requestOptions: https.RequestOptions = {
       method: spec.method,
@@ -127,16 +156,19 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
           resolve(response);
         }
       };
-      const timer = setTimeout(() => {
-        finish(
-          kmsClientError(
-            'KMS_TIMEOUT',
-            `${spec.url.host} did not answer within ${spec.timeoutMs} ms${written ? ' after the request was sent' : ''}.`,
-            'Check the network and retry.',
-            { ambiguous: written, retryable: true },
-          ),
-        );
-      }, Math.max(1, deadline - Date.now()));
+      const timer = setTimeout(
+        () => {
+          finish(
+            kmsClientError(
+              'KMS_TIMEOUT',
+              `${spec.url.host} did not answer within ${spec.timeoutMs} ms${written ? ' after the request was sent' : ''}.`,
+              'Check the network and retry.',
+              { ambiguous: written, retryable: true },
+            ),
+          );
+        },
+        Math.max(1, deadline - Date.now()),
+      );
       request.on('finish', () => {
         written = true;
       });
@@ -147,14 +179,25 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
         response.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > MAX_RESPONSE_BYTES) {
-            finish(kmsClientError('KMS_BAD_RESPONSE', `The answer from ${spec.url.host} exceeded ${MAX_RESPONSE_BYTES} bytes.`, 'Check the endpoint: it does not behave like the KMS.', { ambiguous: true, httpStatus: response.statusCode }));
+            finish(
+              kmsClientError(
+                'KMS_BAD_RESPONSE',
+                `The answer from ${spec.url.host} exceeded ${MAX_RESPONSE_BYTES} bytes.`,
+                'Check the endpoint: it does not behave like the KMS.',
+                { ambiguous: true, httpStatus: response.statusCode },
+              ),
+            );
             return;
           }
           chunks.push(chunk);
         });
         response.on('error', (error: NodeJS.ErrnoException) => finish(classify(error, spec.url, true)));
         response.on('end', () =>
-          finish(undefined, { status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+          finish(undefined, {
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
         );
       });
       request.end(spec.body);

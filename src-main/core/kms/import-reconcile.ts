@@ -32,7 +32,7 @@ export function importRequestBody(input: ImportKeyMaterialInput): Record<string,
 }
 
 function unknownOutcome(cause: KmsError, info: KmsKeyInfo | undefined): KmsError {
-  const now = info ? `the key is now ${info.stateName}` : 'the key\'s state could not be read either';
+  const now = info ? `the key is now ${info.stateName}` : "the key's state could not be read either";
   return kmsClientError(
     'KMS_IMPORT_OUTCOME_UNKNOWN',
     `The import got no clear answer (${cause.message}) and ${now}, so Keyferry cannot tell whether this import took effect.`,
@@ -41,7 +41,11 @@ function unknownOutcome(cause: KmsError, info: KmsKeyInfo | undefined): KmsError
   );
 }
 
-async function mismatch(port: ImportPort, input: ImportKeyMaterialInput, info: KmsKeyInfo): Promise<string | undefined> {
+async function mismatch(
+  port: ImportPort,
+  input: ImportKeyMaterialInput,
+  info: KmsKeyInfo,
+): Promise<string | undefined> {
   const wanted = input.materialExpiresAt ? Math.floor(input.materialExpiresAt.getTime() / 1000) * 1000 : undefined;
   if (wanted !== info.materialExpiresAt?.getTime()) return 'its material expiry time';
   if (input.expectedPublicKeyDer) {
@@ -51,7 +55,13 @@ async function mismatch(port: ImportPort, input: ImportKeyMaterialInput, info: K
   return undefined;
 }
 
-async function reconcile(port: ImportPort, input: ImportKeyMaterialInput, body: Record<string, unknown>, cause: KmsError, retried: boolean): Promise<ImportOutcome> {
+async function reconcile(
+  port: ImportPort,
+  input: ImportKeyMaterialInput,
+  body: Record<string, unknown>,
+  cause: KmsError,
+  retried: boolean,
+): Promise<ImportOutcome> {
   let info: KmsKeyInfo;
   try {
     info = await port.describeKey(input.keyId);
@@ -93,13 +103,17 @@ async function reconcile(port: ImportPort, input: ImportKeyMaterialInput, body: 
     return { keyId: input.keyId, state: KeyState.Enabled, confirmation: 'retried' };
   } catch (error) {
     // KMS.0310 here means the first attempt landed after describe-key looked: check again.
-    if (isKmsError(error) && (error.ambiguous || error.code === 'KMS.0310')) return reconcile(port, input, body, error, true);
+    if (isKmsError(error) && (error.ambiguous || error.code === 'KMS.0310'))
+      return reconcile(port, input, body, error, true);
     throw error;
   }
 }
 
 /** Imports key material, reconciling a lost answer as described above. */
-export async function importWithReconciliation(port: ImportPort, input: ImportKeyMaterialInput): Promise<ImportOutcome> {
+export async function importWithReconciliation(
+  port: ImportPort,
+  input: ImportKeyMaterialInput,
+): Promise<ImportOutcome> {
   const body = importRequestBody(input);
   const before = await port.describeKey(input.keyId);
   if (before.state !== KeyState.PendingImport) {

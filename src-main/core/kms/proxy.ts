@@ -18,13 +18,17 @@ function parseProxyUrl(text: string): ProxySettings {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
   } catch {
-    throw kmsClientError('KMS_PROXY_INVALID', 'The HTTPS_PROXY setting is not a URL.', 'Set HTTPS_PROXY to http://host:port (or unset it).');
+    throw kmsClientError(
+      'KMS_PROXY_INVALID',
+      'The HTTPS_PROXY setting is not a URL.',
+      'Set HTTPS_PROXY to http://host:port (or unset it).',
+    );
   }
   if (url.protocol !== 'http:') {
     throw kmsClientError(
       'KMS_PROXY_INVALID',
       `Proxies reached with ${url.protocol} are not supported; only http:// proxies (with CONNECT) are.`,
-      'Set HTTPS_PROXY to the proxy\'s http://host:port address.',
+      "Set HTTPS_PROXY to the proxy's http://host:port address.",
     );
   }
   const user = decodeURIComponent(url.username);
@@ -86,7 +90,12 @@ export function openConnectTunnel(proxy: ProxySettings, target: URL, timeoutMs: 
     const timer = setTimeout(() => {
       request.destroy();
       reject(
-        kmsClientError('KMS_PROXY_TIMEOUT', `The proxy ${proxy.url.host} did not open a tunnel within ${timeoutMs} ms.`, 'Check the proxy, or NO_PROXY, and retry.', { retryable: true }),
+        kmsClientError(
+          'KMS_PROXY_TIMEOUT',
+          `The proxy ${proxy.url.host} did not open a tunnel within ${timeoutMs} ms.`,
+          'Check the proxy, or NO_PROXY, and retry.',
+          { retryable: true },
+        ),
       );
     }, timeoutMs);
     request.once('connect', (response, socket, head) => {
@@ -98,7 +107,9 @@ export function openConnectTunnel(proxy: ProxySettings, target: URL, timeoutMs: 
           kmsClientError(
             'KMS_PROXY_REFUSED',
             `The proxy ${proxy.url.host} refused to open a tunnel to ${authority} (HTTP ${status}).`,
-            status === 407 ? 'Put the proxy user and password in HTTPS_PROXY (http://user:password@host:port).' : 'Ask the network administrators to allow this KMS endpoint through the proxy.',
+            status === 407
+              ? 'Put the proxy user and password in HTTPS_PROXY (http://user:password@host:port).'
+              : 'Ask the network administrators to allow this KMS endpoint through the proxy.',
             { httpStatus: status },
           ),
         );
@@ -110,7 +121,12 @@ export function openConnectTunnel(proxy: ProxySettings, target: URL, timeoutMs: 
     request.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       reject(
-        kmsClientError('KMS_PROXY_UNREACHABLE', `The proxy ${proxy.url.host} could not be reached (${error.code ?? 'network error'}).`, 'Check HTTPS_PROXY and the network, then retry.', { retryable: true, cause: error }),
+        kmsClientError(
+          'KMS_PROXY_UNREACHABLE',
+          `The proxy ${proxy.url.host} could not be reached (${error.code ?? 'network error'}).`,
+          'Check HTTPS_PROXY and the network, then retry.',
+          { retryable: true, cause: error },
+        ),
       );
     });
     request.end();

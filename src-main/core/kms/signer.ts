@@ -32,7 +32,11 @@ const HEADER_NAME = /^[a-z0-9-]+$/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function refuse(message: string): KeyferryError {
-  return new KeyferryError('KMS_REQUEST_UNSIGNABLE', message, 'This is a defect in the caller; report it with the journal.');
+  return new KeyferryError(
+    'KMS_REQUEST_UNSIGNABLE',
+    message,
+    'This is a defect in the caller; report it with the journal.',
+  );
 }
 
 function normalizeHeaders(headers: Readonly<Record<string, string>>): Map<string, string> {
@@ -44,7 +48,9 @@ function normalizeHeaders(headers: Readonly<Record<string, string>>): Map<string
     if (!HEADER_NAME.test(name)) throw refuse(`Header name "${rawName}" cannot be signed.`);
     if (out.has(name)) throw refuse(`Header "${rawName}" is given twice.`);
     if (value !== value.trim() || /[\u0000-\u001f\u007f]/.test(value)) {
-      throw refuse(`Header "${rawName}" has surrounding spaces or control characters, which HTTP would not carry as signed.`);
+      throw refuse(
+        `Header "${rawName}" has surrounding spaces or control characters, which HTTP would not carry as signed.`,
+      );
     }
     out.set(name, value);
   }
@@ -55,7 +61,11 @@ function normalizeHeaders(headers: Readonly<Record<string, string>>): Map<string
  * Signs `request` with AK/SK at `date` and returns every header to send: the given ones plus
  * `X-Sdk-Date`, `host`, `X-Security-Token` (temporary credentials) and `Authorization`.
  */
-export function signWithAkSk(request: SignableRequest, credentials: AkSkCredentials, date: Date): Record<string, string> {
+export function signWithAkSk(
+  request: SignableRequest,
+  credentials: AkSkCredentials,
+  date: Date,
+): Record<string, string> {
   if (LONE_SURROGATE.test(request.url.pathname) || LONE_SURROGATE.test(request.url.search)) {
     throw refuse('The request URL holds a broken Unicode character.');
   }
@@ -69,7 +79,8 @@ export function signWithAkSk(request: SignableRequest, credentials: AkSkCredenti
   const securityToken = credentials.securityTokenHeaderValue();
   if (securityToken !== undefined) headers.set('x-security-token', securityToken);
 
-  const payloadHash = headers.get(CONTENT_SHA256_HEADER) ?? (request.body.length === 0 ? sha256Hex('') : sha256Hex(request.body));
+  const payloadHash =
+    headers.get(CONTENT_SHA256_HEADER) ?? (request.body.length === 0 ? sha256Hex('') : sha256Hex(request.body));
   const canonical = buildCanonicalRequest({
     method: request.method,
     wirePath: request.url.pathname,
@@ -97,7 +108,11 @@ export function authenticateWithToken(request: SignableRequest, token: string): 
 }
 
 /** Authenticates a request with whichever credentials are given. */
-export function authenticateRequest(request: SignableRequest, credentials: KmsCredentials, date: Date): Record<string, string> {
+export function authenticateRequest(
+  request: SignableRequest,
+  credentials: KmsCredentials,
+  date: Date,
+): Record<string, string> {
   return credentials.kind === 'aksk'
     ? signWithAkSk(request, credentials, date)
     : authenticateWithToken(request, credentials.authTokenHeaderValue());

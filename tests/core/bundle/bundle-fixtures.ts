@@ -15,6 +15,7 @@ import {
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { KEY_SPEC_INFO, type KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { sha256Hex } from '../../../src-main/core/fs/durable-file';
 import {
@@ -43,9 +44,16 @@ export function wrappingKeyPair(index: number): WrappingKeyPair {
   return wrappingKeys[slot] as WrappingKeyPair;
 }
 
+const temps: string[] = [];
+/** A fresh temp folder, removed after the test file. */
 export async function tempDir(prefix = 'keyferry-bundle-'): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
 }
+afterAll(async () => {
+  for (const dir of temps.splice(0)) await fs.rm(dir, { recursive: true, force: true });
+});
 
 /** Parameters for `count` keys as get-parameters-for-import would answer, expiring 24 h after `now`. */
 export function makeImportParameters(count: number, now = NOW, specs: KeySpec[] = ['AES_256', 'RSA_2048', 'EC_P256']): ImportParameters[] {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KeyferryError } from '../../../src-main/core/errors';
 import { readBundle, writeImportParametersBundle, writeWrappedMaterialBundle } from '../../../src-main/core/bundle';
-import { computeManifestChecksum, serializeManifest, type BundleManifest } from '../../../src-main/core/bundle/manifest-codec';
+import { computeManifestChecksum, parseManifest, serializeManifest, type BundleManifest } from '../../../src-main/core/bundle/manifest-codec';
 import { NOW, listFiles, makeImportParameters, makeWrappedMaterial, tempDir } from './bundle-fixtures';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -133,26 +133,31 @@ describe('random corruption', () => {
           expect(error).toBeInstanceOf(KeyferryError);
           expect((error as KeyferryError).code).toMatch(/^BUNDLE_/);
         }),
-        { numRuns: 100 },
+        { numRuns: 80 },
       );
     });
   }
 
   it('refuses every single-byte flip of the manifest, without any receipt digest', async () => {
     const dir = path.join(root, 'flip-all');
-    await writeWrappedMaterialBundle(dir, { ceremonyId: 'c1', keys: makeWrappedMaterial(1) }, { now: NOW });
+    await writeWrappedMaterialBundle(dir, { ceremonyId: 'c1', keys: makeWrappedMaterial(2) }, { now: NOW });
     const file = path.join(dir, 'manifest.json');
     const original = await fs.readFile(file);
     const accepted: number[] = [];
     for (let at = 0; at < original.length; at++) {
-      const bytes = Buffer.from(original);
-      bytes[at] = (bytes[at] as number) ^ 0x04;
-      await fs.writeFile(file, bytes);
-      try {
-        await readBundle(dir, { now: NOW });
-        accepted.push(at);
-      } catch (error) {
-        expect(error).toBeInstanceOf(KeyferryError);
+      for (const mask of [0x01, 0x20]) {
+        const bytes = Buffer.from(original);
+        bytes[at] = (bytes[at] as number) ^ mask;
+        try {
+          parseManifest(bytes); // the reader's own manifest check, without the disk round trip
+          accepted.push(at);
+        } catch (error) {
+          expect(error).toBeInstanceOf(KeyferryError);
+        }
+        if (at % 97 === 0) {
+          await fs.writeFile(file, bytes);
+          await expect(readBundle(dir, { now: NOW })).rejects.toBeInstanceOf(KeyferryError);
+        }
       }
     }
     expect(accepted).toEqual([]);

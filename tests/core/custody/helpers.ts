@@ -1,4 +1,7 @@
 /** Shared helpers for the custody tests: key material per spec and subset enumeration. */
+import { randomBytes, type KeyObject } from 'node:crypto';
+import path from 'node:path';
+import { importParametersFromKmsAnswer, writeImportParametersBundle } from '../../../src-main/core/bundle';
 import { generateKeyMaterial } from '../../../src-main/core/crypto/generate-key-material';
 import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
@@ -79,4 +82,33 @@ export async function refusal(fn: () => unknown): Promise<KeyferryError> {
 
 export function bytesOf(material: KeyMaterial): Buffer {
   return material.secret.use((b) => Buffer.from(b));
+}
+
+export const KEY_ID = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';
+
+/** Writes an import-parameters bundle for KEY_ID as the online side would, with a fresh wrapping key. */
+export async function parametersBundle(
+  dir: string,
+  spec: KeySpec,
+  wrappingPublicKey: KeyObject,
+  now: Date,
+  keyId = KEY_ID,
+): Promise<string> {
+  const parameters = importParametersFromKmsAnswer({
+    region: 'ap-southeast-1',
+    projectId: '0123456789abcdef0123456789abcdef',
+    keyAlias: 'custody-restore',
+    keySpec: spec,
+    keyUsage: spec === 'AES_256' ? 'ENCRYPT_DECRYPT' : 'SIGN_VERIFY',
+    wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+    answer: {
+      key_id: keyId,
+      public_key: wrappingPublicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      import_token: randomBytes(300).toString('base64'),
+      expiration_time: Math.floor(now.getTime() / 1000) + 23 * 3600,
+    },
+  });
+  const bundleDir = path.join(dir, 'parameters');
+  await writeImportParametersBundle(bundleDir, { ceremonyId: 'reimport-2025-02', keys: [parameters] }, { now });
+  return bundleDir;
 }

@@ -49,16 +49,52 @@ describe('facts-page error codes, via the client', () => {
     expectCode(await failure(() => setup.client.callActionRaw('describe-key', '["not an object"]')), 'KMS.0202');
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'AES_256');
     const material = b64(oaepWrap(parameters.publicKeyDer, randomBytes(32)));
-    expectCode(await failure(() => importRaw({ key_id: keyId, import_token: 'c2hvcnQ=', encrypted_key_material: material })), 'KMS.0202');
-    expectCode(await failure(() => importRaw({ key_id: keyId, import_token: parameters.importToken, encrypted_key_material: material.slice(0, 300) })), 'KMS.0202');
-    expectCode(await failure(() => importRaw({ key_id: keyId, import_token: parameters.importToken, encrypted_key_material: `${material.slice(0, -4)}!!!!` })), 'KMS.0202');
-    expectCode(await failure(() => importRaw({ key_id: keyId, import_token: parameters.importToken, encrypted_key_material: material, expiration_time: 'tomorrow' })), 'KMS.0202');
+    expectCode(
+      await failure(() => importRaw({ key_id: keyId, import_token: 'c2hvcnQ=', encrypted_key_material: material })),
+      'KMS.0202',
+    );
+    expectCode(
+      await failure(() =>
+        importRaw({
+          key_id: keyId,
+          import_token: parameters.importToken,
+          encrypted_key_material: material.slice(0, 300),
+        }),
+      ),
+      'KMS.0202',
+    );
+    expectCode(
+      await failure(() =>
+        importRaw({
+          key_id: keyId,
+          import_token: parameters.importToken,
+          encrypted_key_material: `${material.slice(0, -4)}!!!!`,
+        }),
+      ),
+      'KMS.0202',
+    );
+    expectCode(
+      await failure(() =>
+        importRaw({
+          key_id: keyId,
+          import_token: parameters.importToken,
+          encrypted_key_material: material,
+          expiration_time: 'tomorrow',
+        }),
+      ),
+      'KMS.0202',
+    );
   });
 
   it('KMS.0204: a required field is missing', async () => {
     expectCode(await failure(() => setup.client.callAction('describe-key', {})), 'KMS.0204');
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'AES_256');
-    expectCode(await failure(() => importRaw({ key_id: keyId, encrypted_key_material: b64(oaepWrap(parameters.publicKeyDer, randomBytes(32))) })), 'KMS.0204');
+    expectCode(
+      await failure(() =>
+        importRaw({ key_id: keyId, encrypted_key_material: b64(oaepWrap(parameters.publicKeyDer, randomBytes(32))) }),
+      ),
+      'KMS.0204',
+    );
     expectCode(await failure(() => importRaw({ key_id: keyId, import_token: parameters.importToken })), 'KMS.0204');
   });
 
@@ -68,10 +104,23 @@ describe('facts-page error codes, via the client', () => {
   });
 
   it('KMS.0309: import into a key whose material the KMS generated', async () => {
-    const { keyId } = await setup.client.createKey({ alias: uniqueAlias('kms-origin'), spec: 'AES_256', origin: 'kms' });
+    const { keyId } = await setup.client.createKey({
+      alias: uniqueAlias('kms-origin'),
+      spec: 'AES_256',
+      origin: 'kms',
+    });
     expectCode(await failure(() => setup.client.getParametersForImport({ keyId })), 'KMS.0309');
     const other = await externalKeyWithParameters(setup.client, 'AES_256');
-    expectCode(await failure(() => importRaw({ key_id: keyId, import_token: other.parameters.importToken, encrypted_key_material: b64(randomBytes(256)) })), 'KMS.0309');
+    expectCode(
+      await failure(() =>
+        importRaw({
+          key_id: keyId,
+          import_token: other.parameters.importToken,
+          encrypted_key_material: b64(randomBytes(256)),
+        }),
+      ),
+      'KMS.0309',
+    );
   });
 
   it('KMS.0310: import into a key that already holds material (and the client says so before sending)', async () => {
@@ -79,7 +128,16 @@ describe('facts-page error codes, via the client', () => {
     const wrapped = await wrapFor(parameters, 'AES_256');
     const input = { keyId, importToken: parameters.importToken, encryptedKeyMaterial: wrapped.encryptedKeyMaterial };
     await setup.client.importKeyMaterial(input);
-    expectCode(await failure(() => importRaw({ key_id: keyId, import_token: parameters.importToken, encrypted_key_material: b64(wrapped.encryptedKeyMaterial) })), 'KMS.0310');
+    expectCode(
+      await failure(() =>
+        importRaw({
+          key_id: keyId,
+          import_token: parameters.importToken,
+          encrypted_key_material: b64(wrapped.encryptedKeyMaterial),
+        }),
+      ),
+      'KMS.0310',
+    );
     expectCode(await failure(() => setup.client.getParametersForImport({ keyId })), 'KMS.0310');
     const precheck = await failure(() => setup.client.importKeyMaterial(input));
     expect(precheck.code).toBe('KMS_KEY_NOT_PENDING_IMPORT');
@@ -87,10 +145,19 @@ describe('facts-page error codes, via the client', () => {
     wrapped.material.dispose();
   });
 
-  it('KMS.0311: material wrapped under a different RSA key than the token\'s', async () => {
+  it("KMS.0311: material wrapped under a different RSA key than the token's", async () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'AES_256');
     const stranger = pkcs8('rsa2048');
-    expectCode(await failure(() => setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, encryptedKeyMaterial: oaepWrap(stranger.spki, randomBytes(32)) })), 'KMS.0311');
+    expectCode(
+      await failure(() =>
+        setup.client.importKeyMaterial({
+          keyId,
+          importToken: parameters.importToken,
+          encryptedKeyMaterial: oaepWrap(stranger.spki, randomBytes(32)),
+        }),
+      ),
+      'KMS.0311',
+    );
   });
 
   it('KMS.2601: the token expired (the simulator clock moved 24 hours), with "fetch new parameters" as next step', async () => {
@@ -98,7 +165,13 @@ describe('facts-page error codes, via the client', () => {
     const wrapped = await wrapFor(parameters, 'AES_256');
     setup.sim.clock.advance(24 * 3600_000 + 1000);
     try {
-      const error = await failure(() => setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, encryptedKeyMaterial: wrapped.encryptedKeyMaterial }));
+      const error = await failure(() =>
+        setup.client.importKeyMaterial({
+          keyId,
+          importToken: parameters.importToken,
+          encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+        }),
+      );
       expectCode(error, 'KMS.2601');
       expect(error.nextStep).toMatch(/Fetch new import parameters/);
     } finally {
@@ -106,14 +179,32 @@ describe('facts-page error codes, via the client', () => {
     }
     const fresh = await setup.client.getParametersForImport({ keyId });
     const rewrapped = await wrapFor(fresh, 'AES_256', wrapped.material);
-    expect((await setup.client.importKeyMaterial({ keyId, importToken: fresh.importToken, encryptedKeyMaterial: rewrapped.encryptedKeyMaterial })).state).toBe(2);
+    expect(
+      (
+        await setup.client.importKeyMaterial({
+          keyId,
+          importToken: fresh.importToken,
+          encryptedKeyMaterial: rewrapped.encryptedKeyMaterial,
+        })
+      ).state,
+    ).toBe(2);
     wrapped.material.dispose();
   });
 
   it('KMS.2602: a material expiry time that is not in the future', async () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'AES_256');
     const wrapped = await wrapFor(parameters, 'AES_256');
-    expectCode(await failure(() => setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, encryptedKeyMaterial: wrapped.encryptedKeyMaterial, materialExpiresAt: new Date(setup.sim.clock.now() - 1000) })), 'KMS.2602');
+    expectCode(
+      await failure(() =>
+        setup.client.importKeyMaterial({
+          keyId,
+          importToken: parameters.importToken,
+          encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+          materialExpiresAt: new Date(setup.sim.clock.now() - 1000),
+        }),
+      ),
+      'KMS.2602',
+    );
     wrapped.material.dispose();
   });
 
@@ -121,14 +212,32 @@ describe('facts-page error codes, via the client', () => {
     const a = await externalKeyWithParameters(setup.client, 'AES_256');
     const b = await externalKeyWithParameters(setup.client, 'AES_256');
     const wrapped = await wrapFor(a.parameters, 'AES_256');
-    expectCode(await failure(() => setup.client.importKeyMaterial({ keyId: b.keyId, importToken: a.parameters.importToken, encryptedKeyMaterial: wrapped.encryptedKeyMaterial })), 'KMS.2603');
+    expectCode(
+      await failure(() =>
+        setup.client.importKeyMaterial({
+          keyId: b.keyId,
+          importToken: a.parameters.importToken,
+          encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+        }),
+      ),
+      'KMS.2603',
+    );
     wrapped.material.dispose();
   });
 
   it('KMS.2604: AES_256 material that is not 32 bytes', async () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'AES_256');
     for (const length of [16, 31, 33]) {
-      expectCode(await failure(() => setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, encryptedKeyMaterial: oaepWrap(parameters.publicKeyDer, randomBytes(length)) })), 'KMS.2604');
+      expectCode(
+        await failure(() =>
+          setup.client.importKeyMaterial({
+            keyId,
+            importToken: parameters.importToken,
+            encryptedKeyMaterial: oaepWrap(parameters.publicKeyDer, randomBytes(length)),
+          }),
+        ),
+        'KMS.2604',
+      );
     }
   });
 
@@ -139,7 +248,16 @@ describe('facts-page error codes, via the client', () => {
     const flipped = `${token.slice(0, 100)}${token[100] === 'A' ? 'B' : 'A'}${token.slice(101)}`;
     const forged = Buffer.alloc(Buffer.from(token, 'base64').length, 7).toString('base64');
     for (const bad of [flipped, forged]) {
-      expectCode(await failure(() => setup.client.importKeyMaterial({ keyId, importToken: bad, encryptedKeyMaterial: wrapped.encryptedKeyMaterial })), 'KMS.2605');
+      expectCode(
+        await failure(() =>
+          setup.client.importKeyMaterial({
+            keyId,
+            importToken: bad,
+            encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+          }),
+        ),
+        'KMS.2605',
+      );
     }
     wrapped.material.dispose();
   });
@@ -147,18 +265,40 @@ describe('facts-page error codes, via the client', () => {
   it('KMS.2606: other material into a key once its first material was deleted', async () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'AES_256');
     const first = await wrapFor(parameters, 'AES_256');
-    await setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, encryptedKeyMaterial: first.encryptedKeyMaterial });
+    await setup.client.importKeyMaterial({
+      keyId,
+      importToken: parameters.importToken,
+      encryptedKeyMaterial: first.encryptedKeyMaterial,
+    });
     await setup.client.deleteImportedKeyMaterial(keyId);
     const again = await setup.client.getParametersForImport({ keyId });
     const other = await wrapFor(again, 'AES_256');
-    expectCode(await failure(() => setup.client.importKeyMaterial({ keyId, importToken: again.importToken, encryptedKeyMaterial: other.encryptedKeyMaterial })), 'KMS.2606');
+    expectCode(
+      await failure(() =>
+        setup.client.importKeyMaterial({
+          keyId,
+          importToken: again.importToken,
+          encryptedKeyMaterial: other.encryptedKeyMaterial,
+        }),
+      ),
+      'KMS.2606',
+    );
     first.material.dispose();
     other.material.dispose();
   });
 
   it('KMS.2608: an asymmetric import without the wrapped private key', async () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'EC_P256');
-    expectCode(await failure(() => setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, encryptedKeyMaterial: oaepWrap(parameters.publicKeyDer, randomBytes(32)) })), 'KMS.2608');
+    expectCode(
+      await failure(() =>
+        setup.client.importKeyMaterial({
+          keyId,
+          importToken: parameters.importToken,
+          encryptedKeyMaterial: oaepWrap(parameters.publicKeyDer, randomBytes(32)),
+        }),
+      ),
+      'KMS.2608',
+    );
   });
 
   it('KMS.2609: a private key that does not unwrap, is not PKCS#8, or is of the wrong type or size', async () => {
@@ -172,15 +312,38 @@ describe('facts-page error codes, via the client', () => {
       kwpWrap(temporary, pkcs8('rsa3072').der), // RSA-3072 for RSA_2048
     ];
     for (const encryptedPrivateKey of attempts) {
-      expectCode(await failure(() => setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, encryptedKeyMaterial, encryptedPrivateKey })), 'KMS.2609');
+      expectCode(
+        await failure(() =>
+          setup.client.importKeyMaterial({
+            keyId,
+            importToken: parameters.importToken,
+            encryptedKeyMaterial,
+            encryptedPrivateKey,
+          }),
+        ),
+        'KMS.2609',
+      );
     }
   });
 
   it('KMS.2610: a temporary key that is not 16 or 32 bytes (a 16-byte one works)', async () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'EC_P256');
     const material = pkcs8('p256');
-    expectCode(await failure(() => setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, ...asymmetricWrap(parameters.publicKeyDer, material.der, 24) })), 'KMS.2610');
-    const outcome = await setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, ...asymmetricWrap(parameters.publicKeyDer, material.der, 16) });
+    expectCode(
+      await failure(() =>
+        setup.client.importKeyMaterial({
+          keyId,
+          importToken: parameters.importToken,
+          ...asymmetricWrap(parameters.publicKeyDer, material.der, 24),
+        }),
+      ),
+      'KMS.2610',
+    );
+    const outcome = await setup.client.importKeyMaterial({
+      keyId,
+      importToken: parameters.importToken,
+      ...asymmetricWrap(parameters.publicKeyDer, material.der, 16),
+    });
     expect(outcome.state).toBe(2);
   });
 
@@ -188,7 +351,11 @@ describe('facts-page error codes, via the client', () => {
     const pending = await setup.client.createKey({ alias: uniqueAlias('del'), spec: 'AES_256' });
     expectCode(await failure(() => setup.client.deleteImportedKeyMaterial(pending.keyId)), 'KMS.2701');
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'EC_P256');
-    await setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, ...asymmetricWrap(parameters.publicKeyDer, pkcs8('p256').der) });
+    await setup.client.importKeyMaterial({
+      keyId,
+      importToken: parameters.importToken,
+      ...asymmetricWrap(parameters.publicKeyDer, pkcs8('p256').der),
+    });
     expectCode(await failure(() => setup.client.deleteImportedKeyMaterial(keyId)), 'KMS.2702');
   });
 });
@@ -199,28 +366,55 @@ describe('other codes the simulator gives', () => {
     const alias = uniqueAlias('dup');
     await setup.client.createKey({ alias, spec: 'AES_256' });
     expectCode(await failure(() => setup.client.createKey({ alias, spec: 'AES_256' })), 'KMS.1104');
-    expectCode(await failure(() => setup.client.createKey({ alias: uniqueAlias('d'), spec: 'AES_256', description: 'x'.repeat(256) })), 'KMS.1103');
-    expectCode(await failure(() => setup.client.callAction('create-key', { key_alias: uniqueAlias('s'), key_spec: 'HMAC_256' })), 'KMS.0308');
-    expectCode(await failure(() => setup.client.createKey({ alias: uniqueAlias('u'), spec: 'EC_P256', usage: 'ENCRYPT_DECRYPT' })), 'KMS.0308');
+    expectCode(
+      await failure(() =>
+        setup.client.createKey({ alias: uniqueAlias('d'), spec: 'AES_256', description: 'x'.repeat(256) }),
+      ),
+      'KMS.1103',
+    );
+    expectCode(
+      await failure(() => setup.client.callAction('create-key', { key_alias: uniqueAlias('s'), key_spec: 'HMAC_256' })),
+      'KMS.0308',
+    );
+    expectCode(
+      await failure(() =>
+        setup.client.createKey({ alias: uniqueAlias('u'), spec: 'EC_P256', usage: 'ENCRYPT_DECRYPT' }),
+      ),
+      'KMS.0308',
+    );
     expectCode(await failure(() => setup.client.listKeys({ pageSize: 1001 })), 'KMS.1601');
     expectCode(await failure(() => setup.client.callAction('list-keys', { marker: '-1' })), 'KMS.1602');
-    expectCode(await failure(() => setup.client.callAction('describe-key', { key_id: randomUUID(), sequence: 'short' })), 'KMS.0206');
-    expectCode(await failure(() => setup.client.callActionRaw('describe-key', JSON.stringify({ pad: 'x'.repeat(1024 * 1024) }))), 'KMS.0203');
+    expectCode(
+      await failure(() => setup.client.callAction('describe-key', { key_id: randomUUID(), sequence: 'short' })),
+      'KMS.0206',
+    );
+    expectCode(
+      await failure(() => setup.client.callActionRaw('describe-key', JSON.stringify({ pad: 'x'.repeat(1024 * 1024) }))),
+      'KMS.0203',
+    );
     const enabled = await setup.client.createKey({ alias: uniqueAlias('e'), spec: 'AES_256', origin: 'kms' });
     expectCode(await failure(() => setup.client.enableKey(enabled.keyId)), 'KMS.1201');
     expectCode(await failure(() => setup.client.scheduleKeyDeletion(enabled.keyId, 3)), 'KMS.1401');
     expectCode(await failure(() => setup.client.cancelKeyDeletion(enabled.keyId)), 'KMS.1501');
   });
 
-  it('answers in the KMS\'s nested shape, with its status, over the wire', async () => {
+  it("answers in the KMS's nested shape, with its status, over the wire", async () => {
     const url = new URL(`${setup.sim.endpoint}/v1.0/${setup.sim.projectId}/kms/describe-key`);
     const body = JSON.stringify({ key_id: randomUUID() });
-    const headers = signWithAkSk({ method: 'POST', url, headers: { 'content-type': 'application/json' }, body }, new AkSkCredentials({ accessKeyId: setup.sim.ak, secretKey: setup.sim.sk }), new Date(setup.sim.clock.now()));
+    const headers = signWithAkSk(
+      { method: 'POST', url, headers: { 'content-type': 'application/json' }, body },
+      new AkSkCredentials({ accessKeyId: setup.sim.ak, secretKey: setup.sim.sk }),
+      new Date(setup.sim.clock.now()),
+    );
     const response = await fetch(url, { method: 'POST', headers, body });
     expect(response.status).toBe(404);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
     expect(await response.json()).toEqual({ error: { error_code: 'KMS.0207', error_msg: 'The key does not exist.' } });
-    const unknown = await fetch(new URL(`${setup.sim.endpoint}/v1.0/${setup.sim.projectId}/kms/no-such-action`), { method: 'POST', headers, body });
+    const unknown = await fetch(new URL(`${setup.sim.endpoint}/v1.0/${setup.sim.projectId}/kms/no-such-action`), {
+      method: 'POST',
+      headers,
+      body,
+    });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error_code: 'APIGW.0101' });
   });

@@ -22,7 +22,12 @@ describe('import tokens', () => {
     const wrapped = await wrapFor(parameters, 'AES_256');
     setup.sim.clock.advance(24 * HOUR - 60_000);
     try {
-      const outcome = await setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, encryptedKeyMaterial: wrapped.encryptedKeyMaterial, tokenExpiresAt: parameters.expiresAt });
+      const outcome = await setup.client.importKeyMaterial({
+        keyId,
+        importToken: parameters.importToken,
+        encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+        tokenExpiresAt: parameters.expiresAt,
+      });
       expect(outcome.state).toBe(KeyState.Enabled);
     } finally {
       setup.sim.clock.advance(-(24 * HOUR - 60_000));
@@ -36,7 +41,12 @@ describe('symmetric material with an expiry', () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'AES_256');
     const wrapped = await wrapFor(parameters, 'AES_256');
     const expiresAt = new Date(Math.floor((setup.sim.clock.now() + 2 * HOUR) / 1000) * 1000);
-    await setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, encryptedKeyMaterial: wrapped.encryptedKeyMaterial, materialExpiresAt: expiresAt });
+    await setup.client.importKeyMaterial({
+      keyId,
+      importToken: parameters.importToken,
+      encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+      materialExpiresAt: expiresAt,
+    });
     const info = await setup.client.describeKey(keyId);
     expect(info.state).toBe(KeyState.Enabled);
     expect(info.materialExpiresAt?.getTime()).toBe(expiresAt.getTime());
@@ -51,7 +61,15 @@ describe('symmetric material with an expiry', () => {
     // the same material, wrapped for new parameters, brings the key (and its ciphertexts) back
     const again = await setup.client.getParametersForImport({ keyId });
     const rewrapped = await wrapFor(again, 'AES_256', wrapped.material);
-    expect((await setup.client.importKeyMaterial({ keyId, importToken: again.importToken, encryptedKeyMaterial: rewrapped.encryptedKeyMaterial })).state).toBe(KeyState.Enabled);
+    expect(
+      (
+        await setup.client.importKeyMaterial({
+          keyId,
+          importToken: again.importToken,
+          encryptedKeyMaterial: rewrapped.encryptedKeyMaterial,
+        })
+      ).state,
+    ).toBe(KeyState.Enabled);
     expect((await setup.client.decryptData({ cipherText })).plainText).toBe('kept across the expiry');
     expect((await setup.client.describeKey(keyId)).materialExpiresAt).toBeUndefined();
 
@@ -59,7 +77,13 @@ describe('symmetric material with an expiry', () => {
     await setup.client.deleteImportedKeyMaterial(keyId);
     const third = await setup.client.getParametersForImport({ keyId });
     const other = await wrapFor(third, 'AES_256');
-    await expect(setup.client.importKeyMaterial({ keyId, importToken: third.importToken, encryptedKeyMaterial: other.encryptedKeyMaterial })).rejects.toMatchObject({ code: 'KMS.2606' });
+    await expect(
+      setup.client.importKeyMaterial({
+        keyId,
+        importToken: third.importToken,
+        encryptedKeyMaterial: other.encryptedKeyMaterial,
+      }),
+    ).rejects.toMatchObject({ code: 'KMS.2606' });
     expect((await setup.client.describeKey(keyId)).state).toBe(KeyState.PendingImport);
     wrapped.material.dispose();
     other.material.dispose();
@@ -67,7 +91,12 @@ describe('symmetric material with an expiry', () => {
 
   it('is refused for asymmetric keys, whose imported material never expires', async () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'EC_P256');
-    const error = setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, ...asymmetricWrap(parameters.publicKeyDer, pkcs8('p256').der), materialExpiresAt: new Date(setup.sim.clock.now() + HOUR) });
+    const error = setup.client.importKeyMaterial({
+      keyId,
+      importToken: parameters.importToken,
+      ...asymmetricWrap(parameters.publicKeyDer, pkcs8('p256').der),
+      materialExpiresAt: new Date(setup.sim.clock.now() + HOUR),
+    });
     await expect(error).rejects.toMatchObject({ code: 'KMS.0308' });
     expect((await setup.client.describeKey(keyId)).state).toBe(KeyState.PendingImport);
   });

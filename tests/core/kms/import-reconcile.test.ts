@@ -23,7 +23,17 @@ const waitFor = async (check: () => boolean) => {
 async function aesImport() {
   const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'AES_256');
   const wrapped = await wrapFor(parameters, 'AES_256');
-  return { keyId, parameters, input: { keyId, importToken: parameters.importToken, encryptedKeyMaterial: wrapped.encryptedKeyMaterial, tokenExpiresAt: parameters.expiresAt }, material: wrapped.material };
+  return {
+    keyId,
+    parameters,
+    input: {
+      keyId,
+      importToken: parameters.importToken,
+      encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+      tokenExpiresAt: parameters.expiresAt,
+    },
+    material: wrapped.material,
+  };
 }
 
 describe('a lost answer to import-key-material', () => {
@@ -44,7 +54,11 @@ describe('a lost answer to import-key-material', () => {
   it('dropped connection after the import took effect: reported imported, sent once', async () => {
     const { keyId, input, material } = await aesImport();
     setup.sim.faults.dropConnection('import-key-material', 'after');
-    expect(await setup.client.importKeyMaterial(input)).toEqual({ keyId, state: KeyState.Enabled, confirmation: 'reconciled' });
+    expect(await setup.client.importKeyMaterial(input)).toEqual({
+      keyId,
+      state: KeyState.Enabled,
+      confirmation: 'reconciled',
+    });
     expect(imports()).toHaveLength(1);
     material.dispose();
   });
@@ -52,7 +66,11 @@ describe('a lost answer to import-key-material', () => {
   it('server error before the import took effect: the key is still Pending import, so it is retried once with the same token', async () => {
     const { keyId, input, material } = await aesImport();
     setup.sim.faults.failWith('import-key-material', 502, 'before');
-    expect(await setup.client.importKeyMaterial(input)).toEqual({ keyId, state: KeyState.Enabled, confirmation: 'retried' });
+    expect(await setup.client.importKeyMaterial(input)).toEqual({
+      keyId,
+      state: KeyState.Enabled,
+      confirmation: 'retried',
+    });
     expect(imports().map((r) => r.status)).toEqual([502, 200]);
     material.dispose();
   });
@@ -70,7 +88,10 @@ describe('a lost answer to import-key-material', () => {
     const { input, material } = await aesImport();
     setup.sim.faults.failWith('import-key-material', 500, 'before');
     const error = setup.client.importKeyMaterial({ ...input, tokenExpiresAt: new Date(setup.sim.clock.now() - 1000) });
-    await expect(error).rejects.toMatchObject({ code: 'KMS_IMPORT_TOKEN_EXPIRED', nextStep: expect.stringMatching(/new import parameters/) });
+    await expect(error).rejects.toMatchObject({
+      code: 'KMS_IMPORT_TOKEN_EXPIRED',
+      nextStep: expect.stringMatching(/new import parameters/),
+    });
     expect(imports()).toHaveLength(1);
     material.dispose();
   });
@@ -93,7 +114,12 @@ describe('a lost answer to import-key-material', () => {
     const material = pkcs8('p256');
     const somebodyElses = pkcs8('p256');
     setup.sim.faults.dropConnection('import-key-material', 'after');
-    const error = setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, ...asymmetricWrap(parameters.publicKeyDer, material.der), expectedPublicKeyDer: somebodyElses.spki });
+    const error = setup.client.importKeyMaterial({
+      keyId,
+      importToken: parameters.importToken,
+      ...asymmetricWrap(parameters.publicKeyDer, material.der),
+      expectedPublicKeyDer: somebodyElses.spki,
+    });
     await expect(error).rejects.toMatchObject({ code: 'KMS_IMPORT_CONFLICT' });
     expect(imports()).toHaveLength(1);
   });
@@ -102,7 +128,12 @@ describe('a lost answer to import-key-material', () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'EC_P256');
     const material = pkcs8('p256');
     setup.sim.faults.failWith('import-key-material', 504, 'after');
-    const outcome = await setup.client.importKeyMaterial({ keyId, importToken: parameters.importToken, ...asymmetricWrap(parameters.publicKeyDer, material.der), expectedPublicKeyDer: material.spki });
+    const outcome = await setup.client.importKeyMaterial({
+      keyId,
+      importToken: parameters.importToken,
+      ...asymmetricWrap(parameters.publicKeyDer, material.der),
+      expectedPublicKeyDer: material.spki,
+    });
     expect(outcome.confirmation).toBe('reconciled');
     expect(setup.requests.some((r) => r.action === 'get-publickey' && r.status === 200)).toBe(true);
   });
@@ -113,7 +144,12 @@ describe('retries', () => {
     const { keyId } = await setup.client.createKey({ alias: `retry-${Date.now()}`, spec: 'AES_256' });
     setup.sim.faults.failWith('describe-key', 503, 'before', 2);
     const delays: number[] = [];
-    const client = setup.clientWith({ sleep: async (ms) => { delays.push(ms); }, retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 } });
+    const client = setup.clientWith({
+      sleep: async (ms) => {
+        delays.push(ms);
+      },
+      retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 },
+    });
     expect((await client.describeKey(keyId)).keyId).toBe(keyId);
     expect(setup.requests.filter((r) => r.action === 'describe-key').map((r) => r.status)).toEqual([503, 503, 200]);
     expect(delays).toHaveLength(2);
@@ -125,13 +161,20 @@ describe('retries', () => {
 
   it('gives up after the last attempt with the service error', async () => {
     setup.sim.faults.failWith('list-keys', 500, 'before', 5);
-    await expect(setup.clientWith({ retry: { maxAttempts: 2, baseDelayMs: 1 } }).listKeys()).rejects.toMatchObject({ code: 'KMS.0101', httpStatus: 500, ambiguous: true });
+    await expect(setup.clientWith({ retry: { maxAttempts: 2, baseDelayMs: 1 } }).listKeys()).rejects.toMatchObject({
+      code: 'KMS.0101',
+      httpStatus: 500,
+      ambiguous: true,
+    });
     expect(setup.requests.filter((r) => r.action === 'list-keys')).toHaveLength(2);
   });
 
   it('a state-changing call is never retried', async () => {
     setup.sim.faults.failWith('create-key', 503, 'before');
-    await expect(setup.client.createKey({ alias: `once-${Date.now()}`, spec: 'AES_256' })).rejects.toMatchObject({ code: 'KMS.0101', httpStatus: 503 });
+    await expect(setup.client.createKey({ alias: `once-${Date.now()}`, spec: 'AES_256' })).rejects.toMatchObject({
+      code: 'KMS.0101',
+      httpStatus: 503,
+    });
     expect(setup.requests.filter((r) => r.action === 'create-key')).toHaveLength(1);
   });
 });

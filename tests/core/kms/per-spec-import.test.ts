@@ -6,7 +6,13 @@
  */
 import { constants, createDecipheriv, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateKeyMaterial, KEY_SPECS, loadWrappingPublicKey, wrapKeyMaterial, type KeySpec } from '../../../src-main/core/crypto/index';
+import {
+  generateKeyMaterial,
+  KEY_SPECS,
+  loadWrappingPublicKey,
+  wrapKeyMaterial,
+  type KeySpec,
+} from '../../../src-main/core/crypto/index';
 import type { SigningAlgorithm } from '../../../src-main/core/kms/client';
 import { KeyState } from '../../../src-main/core/kms/types';
 import { startSimWithClient, uniqueAlias, type SimSetup } from './helpers/sim';
@@ -20,21 +26,38 @@ afterAll(async () => {
 });
 
 const SIGNING: Partial<Record<KeySpec, { algorithm: SigningAlgorithm; hash: 'sha256' | 'sha384'; pss?: boolean }[]>> = {
-  RSA_2048: [{ algorithm: 'RSASSA_PSS_SHA_256', hash: 'sha256', pss: true }, { algorithm: 'RSASSA_PKCS1_V1_5_SHA_256', hash: 'sha256' }],
-  RSA_3072: [{ algorithm: 'RSASSA_PSS_SHA_256', hash: 'sha256', pss: true }, { algorithm: 'RSASSA_PKCS1_V1_5_SHA_256', hash: 'sha256' }],
-  RSA_4096: [{ algorithm: 'RSASSA_PSS_SHA_256', hash: 'sha256', pss: true }, { algorithm: 'RSASSA_PKCS1_V1_5_SHA_256', hash: 'sha256' }],
+  RSA_2048: [
+    { algorithm: 'RSASSA_PSS_SHA_256', hash: 'sha256', pss: true },
+    { algorithm: 'RSASSA_PKCS1_V1_5_SHA_256', hash: 'sha256' },
+  ],
+  RSA_3072: [
+    { algorithm: 'RSASSA_PSS_SHA_256', hash: 'sha256', pss: true },
+    { algorithm: 'RSASSA_PKCS1_V1_5_SHA_256', hash: 'sha256' },
+  ],
+  RSA_4096: [
+    { algorithm: 'RSASSA_PSS_SHA_256', hash: 'sha256', pss: true },
+    { algorithm: 'RSASSA_PKCS1_V1_5_SHA_256', hash: 'sha256' },
+  ],
   EC_P256: [{ algorithm: 'ECDSA_SHA_256', hash: 'sha256' }],
   EC_P384: [{ algorithm: 'ECDSA_SHA_384', hash: 'sha384' }],
 };
 
 describe.each(KEY_SPECS.map((spec) => [spec]))('%s ceremony against the simulator', (spec) => {
   it('imports the wrapped material and the key then works with exactly that material', async () => {
-    const { keyId } = await setup.client.createKey({ alias: uniqueAlias(`e2e-${spec}`), spec, description: `end-to-end ${spec}` });
+    const { keyId } = await setup.client.createKey({
+      alias: uniqueAlias(`e2e-${spec}`),
+      spec,
+      description: `end-to-end ${spec}`,
+    });
     expect((await setup.client.describeKey(keyId)).state).toBe(KeyState.PendingImport);
 
     const parameters = await setup.client.getParametersForImport({ keyId, wrappingAlgorithm: 'RSAES_OAEP_SHA_256' });
     const material = await generateKeyMaterial(spec);
-    const wrapped = wrapKeyMaterial({ material, wrappingKey: loadWrappingPublicKey(parameters.publicKeyDer), algorithm: 'RSAES_OAEP_SHA_256' });
+    const wrapped = wrapKeyMaterial({
+      material,
+      wrappingKey: loadWrappingPublicKey(parameters.publicKeyDer),
+      algorithm: 'RSAES_OAEP_SHA_256',
+    });
 
     const outcome = await setup.client.importKeyMaterial({
       keyId,

@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import { formatSdkDate, parseSdkDate } from '../../../src-main/core/kms/canonical-request';
 import { KmsClient } from '../../../src-main/core/kms/client';
 import { AkSkCredentials, IamTokenCredentials } from '../../../src-main/core/kms/credentials';
-import { actionUrl } from '../../../src-main/core/kms/endpoint';
 import type { HttpRequestSpec } from '../../../src-main/core/kms/http-transport';
 import { authenticateRequest, signWithAkSk } from '../../../src-main/core/kms/signer';
 
@@ -42,9 +41,20 @@ const { HttpRequestBuilder } = requireCjs('@huaweicloud/huaweicloud-sdk-core/htt
   };
 };
 
-const alnum = (n: number) => fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'), minLength: n, maxLength: n });
-const upperAlnum = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'), minLength: 20, maxLength: 20 });
-const instant = fc.integer({ min: Date.UTC(2000, 0, 1) / 1000, max: Date.UTC(2099, 11, 31) / 1000 }).map((s) => new Date(s * 1000));
+const alnum = (n: number) =>
+  fc.string({
+    unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'),
+    minLength: n,
+    maxLength: n,
+  });
+const upperAlnum = fc.string({
+  unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
+  minLength: 20,
+  maxLength: 20,
+});
+const instant = fc
+  .integer({ min: Date.UTC(2000, 0, 1) / 1000, max: Date.UTC(2099, 11, 31) / 1000 })
+  .map((s) => new Date(s * 1000));
 
 /** One character of a path as it travels on the wire: kept raw by both URL parsers, or percent-encoded. */
 const pathToken = fc.oneof(
@@ -53,17 +63,35 @@ const pathToken = fc.oneof(
   fc.constantFrom('%2F', '%2f', '%20', '%25', '%E4%B8%AD'),
 );
 // Dot segments ("." / "..", also as %2e) are left out: WHATWG URLs resolve them before anything is sent.
-const segment = fc.array(pathToken, { maxLength: 6 }).map((t) => t.join('')).filter((s) => !/^(\.|%2e){1,2}$/i.test(s));
-const wirePath = fc.array(segment, { minLength: 1, maxLength: 5 })
+const segment = fc
+  .array(pathToken, { maxLength: 6 })
+  .map((t) => t.join(''))
+  .filter((s) => !/^(\.|%2e){1,2}$/i.test(s));
+const wirePath = fc
+  .array(segment, { minLength: 1, maxLength: 5 })
   .chain((segments) => fc.boolean().map((slash) => `/${segments.join('/')}${slash ? '/' : ''}`));
 const queryPairs = fc.array(
-  fc.tuple(fc.oneof(fc.constantFrom('a', 'b', 'limit', 'marker', 'A', 'x y', 'ключ', ''), fc.string({ unit: 'grapheme', maxLength: 6 })), fc.string({ unit: 'grapheme', maxLength: 12 })),
+  fc.tuple(
+    fc.oneof(
+      fc.constantFrom('a', 'b', 'limit', 'marker', 'A', 'x y', 'ключ', ''),
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+    ),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+  ),
   { maxLength: 8 },
 );
-const headerName = fc.string({ unit: fc.constantFrom(...'abcdefxyzABCXYZ0129-'), minLength: 1, maxLength: 16 })
-  .filter((n) => !['host', 'x-sdk-date', 'authorization', 'content-type', 'x-sdk-content-sha256'].includes(n.toLowerCase()));
-const headerValue = fc.string({ unit: fc.constantFrom(...' !"#$%&()*+,-./0123456789:;<=>?@ABCXYZabcxyz[\\]^_`{|}~'), maxLength: 30 }).map((v) => v.trim());
-const body = fc.option(fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 5 }), { nil: undefined });
+const headerName = fc
+  .string({ unit: fc.constantFrom(...'abcdefxyzABCXYZ0129-'), minLength: 1, maxLength: 16 })
+  .filter(
+    (n) => !['host', 'x-sdk-date', 'authorization', 'content-type', 'x-sdk-content-sha256'].includes(n.toLowerCase()),
+  );
+const headerValue = fc
+  .string({ unit: fc.constantFrom(...' !"#$%&()*+,-./0123456789:;<=>?@ABCXYZabcxyz[\\]^_`{|}~'), maxLength: 30 })
+  .map((v) => v.trim());
+const body = fc.option(
+  fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 5 }),
+  { nil: undefined },
+);
 
 interface Case {
   method: string;
@@ -81,10 +109,17 @@ interface Case {
 
 const requestCase: fc.Arbitrary<Case> = fc.record({
   method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'),
-  host: fc.constantFrom('kms.cn-north-4.myhuaweicloud.com', 'kms.ap-southeast-1.myhuaweicloud.com:8443', '127.0.0.1:38001', 'iam.example.com'),
+  host: fc.constantFrom(
+    'kms.cn-north-4.myhuaweicloud.com',
+    'kms.ap-southeast-1.myhuaweicloud.com:8443',
+    '127.0.0.1:38001',
+    'iam.example.com',
+  ),
   path: wirePath,
   query: queryPairs,
-  headers: fc.uniqueArray(fc.tuple(headerName, headerValue), { maxLength: 5, selector: ([n]) => n.toLowerCase() }).map((e) => Object.fromEntries(e)),
+  headers: fc
+    .uniqueArray(fc.tuple(headerName, headerValue), { maxLength: 5, selector: ([n]) => n.toLowerCase() })
+    .map((e) => Object.fromEntries(e)),
   contentType: fc.constantFrom(undefined, 'application/json', 'text/plain;charset=UTF-8'),
   unsignedPayload: fc.boolean(),
   data: body,
@@ -152,9 +187,26 @@ describe('AK/SK signer against the official SDK signer', () => {
     ['an empty body', { data: undefined }],
     ['an empty JSON object', { data: {} }],
     ['a unicode body', { data: { key_description: 'Schlüssel 密钥 🔑', n: 1.5, nested: { list: [1, 'ü', null] } } }],
-    ['GET with repeated and encoded query keys', { method: 'GET', data: undefined, query: [['marker', '10'], ['limit', '2'], ['limit', '10'], ['a b', 'c+d'], ['k', 'é/?&='], ['k', '']] }],
+    [
+      'GET with repeated and encoded query keys',
+      {
+        method: 'GET',
+        data: undefined,
+        query: [
+          ['marker', '10'],
+          ['limit', '2'],
+          ['limit', '10'],
+          ['a b', 'c+d'],
+          ['k', 'é/?&='],
+          ['k', ''],
+        ],
+      },
+    ],
     ['a path with special characters', { path: '/v1.0/p%20q/kms/a:b@c!$&()*+,;=/%E4%B8%AD%2F/', data: undefined }],
-    ['extra headers in mixed case', { headers: { 'X-Custom-Header': 'v1', 'x-a': 'with  inner  spaces', Accept: 'application/json' } }],
+    [
+      'extra headers in mixed case',
+      { headers: { 'X-Custom-Header': 'v1', 'x-a': 'with  inner  spaces', Accept: 'application/json' } },
+    ],
     ['an unsigned payload', { contentType: 'text/plain', unsignedPayload: true }],
     ['DELETE with no content type', { method: 'DELETE', contentType: undefined, data: undefined }],
   ];
@@ -162,7 +214,9 @@ describe('AK/SK signer against the official SDK signer', () => {
     it(`matches for ${name}`, () => {
       const c = { ...base, ...change };
       expect(ourAuthorization(c)).toBe(sdkAuthorization(c));
-      expect(ourAuthorization(c)).toMatch(/^SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/);
+      expect(ourAuthorization(c)).toMatch(
+        /^SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/,
+      );
     });
   }
 
@@ -207,14 +261,20 @@ describe('KMS calls built the way the SDK builds them (project ID, temporary cre
         transport: {
           send: async (request) => {
             sent.push(request);
-            return { status: 404, headers: {}, body: Buffer.from('{"error":{"error_code":"KMS.0207","error_msg":"The key does not exist."}}') };
+            return {
+              status: 404,
+              headers: {},
+              body: Buffer.from('{"error":{"error_code":"KMS.0207","error_msg":"The key does not exist."}}'),
+            };
           },
           close: () => undefined,
         },
       });
       await expect(client.getParametersForImport({ keyId: data.key_id })).rejects.toMatchObject({ code: 'KMS.0207' });
       const request = sent[0];
-      expect(request?.url.href).toBe(`https://kms.cn-north-4.myhuaweicloud.com/v1.0/${projectId}/kms/get-parameters-for-import`);
+      expect(request?.url.href).toBe(
+        `https://kms.cn-north-4.myhuaweicloud.com/v1.0/${projectId}/kms/get-parameters-for-import`,
+      );
       expect(request?.body.toString('utf8')).toBe(JSON.stringify(data));
       expect(request?.headers.authorization).toBe(sdkHeaders.Authorization);
       expect(request?.headers['x-project-id']).toBe(sdkHeaders['X-Project-Id']);
@@ -235,14 +295,25 @@ describe('X-Sdk-Date and IAM tokens', () => {
     const date = new Date(Date.UTC(2031, 1, 3, 4, 5, 6));
     expect(formatSdkDate(date)).toBe('20310203T040506Z');
     expect(parseSdkDate('20310203T040506Z')?.getTime()).toBe(date.getTime());
-    for (const bad of ['20310203T040506', '2031-02-03T04:05:06Z', '20310230T040506Z', '20310203T246006Z', ' 20310203T040506Z']) {
+    for (const bad of [
+      '20310203T040506',
+      '2031-02-03T04:05:06Z',
+      '20310230T040506Z',
+      '20310203T246006Z',
+      ' 20310203T040506Z',
+    ]) {
       expect(parseSdkDate(bad)).toBeUndefined();
     }
   });
 
   it('puts an IAM token in X-Auth-Token and signs nothing', () => {
     const headers = authenticateRequest(
-      { method: 'POST', url: new URL('https://kms.cn-north-4.myhuaweicloud.com/v1.0/p/kms/list-keys'), headers: { 'content-type': 'application/json' }, body: '{}' },
+      {
+        method: 'POST',
+        url: new URL('https://kms.cn-north-4.myhuaweicloud.com/v1.0/p/kms/list-keys'),
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      },
       new IamTokenCredentials('MIIZkQYJKoZIhvcNAQcCoIIZgjCCGX4CAQExDTALBglghkgBZQMEAgEwgher'),
       new Date(),
     );
@@ -270,7 +341,19 @@ describe('credentials never show their secrets', () => {
     const aksk = new AkSkCredentials({ accessKeyId: 'ACCESSKEY', secretKey: sk, securityToken: st });
     const iam = new IamTokenCredentials(token);
     const client = new KmsClient({ region: 'cn-north-4', projectId: 'p1', credentials: aksk });
-    for (const shown of [String(aksk), JSON.stringify(aksk), inspect(aksk), `${aksk}`, String(iam), JSON.stringify(iam), inspect(iam), String(client), JSON.stringify(client), inspect(client), JSON.stringify({ client, aksk })]) {
+    for (const shown of [
+      String(aksk),
+      JSON.stringify(aksk),
+      inspect(aksk),
+      `${aksk}`,
+      String(iam),
+      JSON.stringify(iam),
+      inspect(iam),
+      String(client),
+      JSON.stringify(client),
+      inspect(client),
+      JSON.stringify({ client, aksk }),
+    ]) {
       expect(shown).not.toContain(sk);
       expect(shown).not.toContain(st);
       expect(shown).not.toContain(token);
@@ -280,7 +363,9 @@ describe('credentials never show their secrets', () => {
   });
 
   it('refuses empty or padded credentials with a plain message that does not echo them', () => {
-    expect(() => new AkSkCredentials({ accessKeyId: 'AK', secretKey: ' secret-with-space' })).toThrow(/secret access key \(SK\) is missing or contains spaces/);
+    expect(() => new AkSkCredentials({ accessKeyId: 'AK', secretKey: ' secret-with-space' })).toThrow(
+      /secret access key \(SK\) is missing or contains spaces/,
+    );
     try {
       new AkSkCredentials({ accessKeyId: 'AK', secretKey: 'abc def' });
     } catch (error) {

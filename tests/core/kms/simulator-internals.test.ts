@@ -2,7 +2,14 @@
  * The simulator's own cryptography, checked against Node's: digest signatures (RSA PSS/PKCS#1,
  * ECDSA on BigInt arithmetic), sealed import tokens, and the AES-GCM ciphertext envelope.
  */
-import { constants, createHash, generateKeyPairSync, randomBytes, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
+import {
+  constants,
+  createHash,
+  generateKeyPairSync,
+  randomBytes,
+  sign as nodeSign,
+  verify as nodeVerify,
+} from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sealCiphertext, ciphertextKeyId, openCiphertext } from '../../../src-main/core/kms/simulator/ciphertext';
@@ -31,15 +38,27 @@ describe('digest signatures agree with Node in both directions', () => {
           const ours = signDigest(privateKey, algorithm, digest);
           expect(nodeVerify(hash, message, verifyKey, ours)).toBe(true);
           expect(verifyDigest(publicKey, algorithm, digest, nodeSign(hash, message, signKey))).toBe(true);
-          expect(verifyDigest(publicKey, algorithm, createHash(hash).update(Buffer.concat([message, Buffer.from([1])])).digest(), ours)).toBe(false);
+          expect(
+            verifyDigest(
+              publicKey,
+              algorithm,
+              createHash(hash)
+                .update(Buffer.concat([message, Buffer.from([1])]))
+                .digest(),
+              ours,
+            ),
+          ).toBe(false);
         }),
         { numRuns: 8 },
       );
     });
   }
 
-  it('the curve arithmetic derives Node\'s public point from the private scalar (P-256, P-384)', () => {
-    for (const [curve, name] of [['prime256v1', 'P-256'], ['secp384r1', 'P-384']] as const) {
+  it("the curve arithmetic derives Node's public point from the private scalar (P-256, P-384)", () => {
+    for (const [curve, name] of [
+      ['prime256v1', 'P-256'],
+      ['secp384r1', 'P-384'],
+    ] as const) {
       const jwk = generateKeyPairSync('ec', { namedCurve: curve }).privateKey.export({ format: 'jwk' });
       expect(basePointMultiple(name, big(jwk.d))).toEqual({ x: big(jwk.x), y: big(jwk.y) });
     }
@@ -48,7 +67,13 @@ describe('digest signatures agree with Node in both directions', () => {
 
 describe('import tokens', () => {
   const secret = randomBytes(32);
-  const claims = { keyId: '0d0466b0-e727-4d9c-b35d-f84bb474a37f', wrappingAlgorithm: 'RSAES_OAEP_SHA_256', wrappingKeyId: 'w1', expiresAt: 1_900_000_000_000, privateKeyDer: randomBytes(1217) };
+  const claims = {
+    keyId: '0d0466b0-e727-4d9c-b35d-f84bb474a37f',
+    wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+    wrappingKeyId: 'w1',
+    expiresAt: 1_900_000_000_000,
+    privateKeyDer: randomBytes(1217),
+  };
 
   it('fit the API pattern and open to the same claims under the same secret only', () => {
     const token = sealImportToken(secret, claims);

@@ -23,11 +23,22 @@ describe('simulator state file', () => {
     const aes = await externalKeyWithParameters(first.client, 'AES_256');
     const wrapped = await wrapFor(aes.parameters, 'AES_256');
     const expiresAt = new Date(Math.floor((Date.now() + 3 * 3600_000) / 1000) * 1000);
-    await first.client.importKeyMaterial({ keyId: aes.keyId, importToken: aes.parameters.importToken, encryptedKeyMaterial: wrapped.encryptedKeyMaterial, materialExpiresAt: expiresAt });
+    await first.client.importKeyMaterial({
+      keyId: aes.keyId,
+      importToken: aes.parameters.importToken,
+      encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+      materialExpiresAt: expiresAt,
+    });
     const { cipherText } = await first.client.encryptData({ keyId: aes.keyId, plainText: 'survives a restart' });
     const ec = await externalKeyWithParameters(first.client, 'EC_P256');
     const pending = await externalKeyWithParameters(first.client, 'RSA_2048');
-    const identity = { ak: first.sim.ak, sk: first.sim.sk, projectId: first.sim.projectId, region: first.sim.region, domainId: first.sim.domainId };
+    const identity = {
+      ak: first.sim.ak,
+      sk: first.sim.sk,
+      projectId: first.sim.projectId,
+      region: first.sim.region,
+      domainId: first.sim.domainId,
+    };
     const onDisk = JSON.parse(await fs.readFile(statePath, 'utf8')) as { keys: unknown[] };
     expect(onDisk.keys).toHaveLength(3);
     expect((await fs.stat(statePath)).mode & 0o777).toBe(0o600);
@@ -35,14 +46,24 @@ describe('simulator state file', () => {
 
     const second = await startSimWithClient({ statePath });
     try {
-      expect({ ak: second.sim.ak, sk: second.sim.sk, projectId: second.sim.projectId, region: second.sim.region, domainId: second.sim.domainId }).toEqual(identity);
+      expect({
+        ak: second.sim.ak,
+        sk: second.sim.sk,
+        projectId: second.sim.projectId,
+        region: second.sim.region,
+        domainId: second.sim.domainId,
+      }).toEqual(identity);
       const info = await second.client.describeKey(aes.keyId);
       expect(info.state).toBe(KeyState.Enabled);
       expect(info.materialExpiresAt?.getTime()).toBe(expiresAt.getTime());
       expect((await second.client.decryptData({ cipherText })).plainText).toBe('survives a restart');
       // a token issued before the restart still imports after it
       const material = pkcs8('p256');
-      await second.client.importKeyMaterial({ keyId: ec.keyId, importToken: ec.parameters.importToken, ...asymmetricWrap(ec.parameters.publicKeyDer, material.der) });
+      await second.client.importKeyMaterial({
+        keyId: ec.keyId,
+        importToken: ec.parameters.importToken,
+        ...asymmetricWrap(ec.parameters.publicKeyDer, material.der),
+      });
       expect((await second.client.getPublicKey(ec.keyId)).publicKeyDer.equals(material.spki)).toBe(true);
       expect((await second.client.describeKey(pending.keyId)).state).toBe(KeyState.PendingImport);
     } finally {
@@ -56,7 +77,8 @@ describe('simulator state file', () => {
     const statePath = path.join(dir, 'live.json');
     const setup = await startSimWithClient({ statePath });
     try {
-      const read = async () => JSON.parse(await fs.readFile(statePath, 'utf8')) as { keys: { keyId: string; state: number }[] };
+      const read = async () =>
+        JSON.parse(await fs.readFile(statePath, 'utf8')) as { keys: { keyId: string; state: number }[] };
       expect((await read()).keys).toEqual([]);
       const { keyId } = await setup.client.createKey({ alias: 'live', spec: 'AES_256', origin: 'kms' });
       expect((await read()).keys.map((k) => k.keyId)).toEqual([keyId]);
@@ -70,13 +92,19 @@ describe('simulator state file', () => {
   it('refuses a damaged or tampered state file with a plain message', async () => {
     const statePath = path.join(dir, 'bad.json');
     await fs.writeFile(statePath, '{"format":"keyferry-kms-simulator-state"');
-    await expect(startKmsSimulator({ statePath })).rejects.toMatchObject({ code: 'SIM_STATE_INVALID', message: expect.stringContaining('not JSON') });
+    await expect(startKmsSimulator({ statePath })).rejects.toMatchObject({
+      code: 'SIM_STATE_INVALID',
+      message: expect.stringContaining('not JSON'),
+    });
     const good = path.join(dir, 'good.json');
     const sim = await startKmsSimulator({ statePath: good });
     await sim.close();
     const state = JSON.parse(await fs.readFile(good, 'utf8')) as Record<string, unknown>;
     await fs.writeFile(statePath, JSON.stringify({ ...state, secretKey: 'short' }));
-    await expect(startKmsSimulator({ statePath })).rejects.toMatchObject({ code: 'SIM_STATE_INVALID', message: expect.stringContaining('secretKey') });
+    await expect(startKmsSimulator({ statePath })).rejects.toMatchObject({
+      code: 'SIM_STATE_INVALID',
+      message: expect.stringContaining('secretKey'),
+    });
     await fs.writeFile(statePath, JSON.stringify({ ...state, keys: [{ keyId: 'x' }] }));
     await expect(startKmsSimulator({ statePath })).rejects.toMatchObject({ code: 'SIM_STATE_INVALID' });
   });

@@ -30,7 +30,14 @@ describe('endpoints', () => {
     expect(parseExplicitEndpoint('http://127.0.0.1:8080').origin).toBe('http://127.0.0.1:8080');
     expect(parseExplicitEndpoint('http://localhost:9').origin).toBe('http://localhost:9');
     expect(parseExplicitEndpoint('https://kms.example.com').origin).toBe('https://kms.example.com');
-    for (const bad of ['http://kms.cn-north-4.myhuaweicloud.com', 'http://10.0.0.5:80', 'https://u:p@kms.example.com', 'https://kms.example.com/v1.0', 'ftp://x', 'not a url']) {
+    for (const bad of [
+      'http://kms.cn-north-4.myhuaweicloud.com',
+      'http://10.0.0.5:80',
+      'https://u:p@kms.example.com',
+      'https://kms.example.com/v1.0',
+      'ftp://x',
+      'not a url',
+    ]) {
       expect(() => parseExplicitEndpoint(bad)).toThrow(expect.objectContaining({ code: 'KMS_ENDPOINT_INVALID' }));
     }
   });
@@ -42,9 +49,13 @@ describe('proxy settings', () => {
     expect(proxyForTarget(target, {})).toBeUndefined();
     expect(proxyForTarget(target, { HTTPS_PROXY: 'http://proxy.corp:3128' })?.url.host).toBe('proxy.corp:3128');
     expect(proxyForTarget(target, { https_proxy: 'proxy.corp:8080' })?.url.host).toBe('proxy.corp:8080');
-    expect(proxyForTarget(target, { HTTPS_PROXY: 'http://u:p%40ss@proxy.corp:3128' })?.authorization).toBe(`Basic ${Buffer.from('u:p@ss').toString('base64')}`);
+    expect(proxyForTarget(target, { HTTPS_PROXY: 'http://u:p%40ss@proxy.corp:3128' })?.authorization).toBe(
+      `Basic ${Buffer.from('u:p@ss').toString('base64')}`,
+    );
     expect(proxyForTarget(new URL('http://127.0.0.1:9'), { HTTPS_PROXY: 'http://proxy.corp:3128' })).toBeUndefined();
-    expect(() => proxyForTarget(target, { HTTPS_PROXY: 'socks5://proxy:1080' })).toThrow(expect.objectContaining({ code: 'KMS_PROXY_INVALID' }));
+    expect(() => proxyForTarget(target, { HTTPS_PROXY: 'socks5://proxy:1080' })).toThrow(
+      expect.objectContaining({ code: 'KMS_PROXY_INVALID' }),
+    );
   });
 
   it('matches NO_PROXY entries by host, domain suffix, port and wildcard', () => {
@@ -80,8 +91,13 @@ describe('TLS and the CONNECT proxy, against the simulator served over https', (
     proxy.on('connect', (req, socket, head) => {
       tunnels.add(socket);
       connects.push({ target: req.url ?? '', auth: req.headers['proxy-authorization'] });
-      if (refuseTunnels || req.headers['proxy-authorization'] !== `Basic ${Buffer.from('ceremony:pa ss').toString('base64')}`) {
-        socket.end(refuseTunnels ? 'HTTP/1.1 403 Forbidden\r\n\r\n' : 'HTTP/1.1 407 Proxy Authentication Required\r\n\r\n');
+      if (
+        refuseTunnels ||
+        req.headers['proxy-authorization'] !== `Basic ${Buffer.from('ceremony:pa ss').toString('base64')}`
+      ) {
+        socket.end(
+          refuseTunnels ? 'HTTP/1.1 403 Forbidden\r\n\r\n' : 'HTTP/1.1 407 Proxy Authentication Required\r\n\r\n',
+        );
         return;
       }
       const [host, port] = (req.url ?? '').split(':');
@@ -121,31 +137,50 @@ describe('TLS and the CONNECT proxy, against the simulator served over https', (
   it('refuses a certificate Node does not trust, and accepts it with the extra CA bundle', async () => {
     await expect(client().listKeys()).rejects.toMatchObject({ code: 'KMS_TLS', ambiguous: false });
     await expect(client({ extraCaPem: `${pki.caPem}\n` }).listKeys()).resolves.toEqual([]);
-    expect(() => client({ extraCaPem: 'not a certificate' })).toThrow(expect.objectContaining({ code: 'KMS_CA_BUNDLE_INVALID' }));
+    expect(() => client({ extraCaPem: 'not a certificate' })).toThrow(
+      expect.objectContaining({ code: 'KMS_CA_BUNDLE_INVALID' }),
+    );
   });
 
   it('tunnels through the proxy with its credentials, still verifying TLS end to end', async () => {
     connects.length = 0;
     const env = { HTTPS_PROXY: `http://ceremony:pa%20ss@127.0.0.1:${proxyPort}` };
-    await expect(client({ extraCaPem: pki.caPem, env }).createKey({ alias: 'via-proxy', spec: 'AES_256' })).resolves.toMatchObject({ domainId: setup.sim.domainId });
-    expect(connects).toEqual([{ target: `localhost:${new URL(endpoint).port}`, auth: `Basic ${Buffer.from('ceremony:pa ss').toString('base64')}` }]);
+    await expect(
+      client({ extraCaPem: pki.caPem, env }).createKey({ alias: 'via-proxy', spec: 'AES_256' }),
+    ).resolves.toMatchObject({ domainId: setup.sim.domainId });
+    expect(connects).toEqual([
+      {
+        target: `localhost:${new URL(endpoint).port}`,
+        auth: `Basic ${Buffer.from('ceremony:pa ss').toString('base64')}`,
+      },
+    ]);
     await expect(client({ env }).listKeys()).rejects.toMatchObject({ code: 'KMS_TLS' });
   });
 
   it('goes direct for hosts in NO_PROXY', async () => {
     connects.length = 0;
-    await expect(client({ extraCaPem: pki.caPem, env: { HTTPS_PROXY: `http://127.0.0.1:${proxyPort}`, NO_PROXY: 'example.com,localhost' } }).listKeys()).resolves.toHaveLength(1);
+    await expect(
+      client({
+        extraCaPem: pki.caPem,
+        env: { HTTPS_PROXY: `http://127.0.0.1:${proxyPort}`, NO_PROXY: 'example.com,localhost' },
+      }).listKeys(),
+    ).resolves.toHaveLength(1);
     expect(connects).toEqual([]);
   });
 
   it('reports a proxy that refuses, or wants credentials, without showing the password', async () => {
-    const wrongPassword = client({ extraCaPem: pki.caPem, env: { https_proxy: `http://ceremony:secret-pw@127.0.0.1:${proxyPort}` } });
+    const wrongPassword = client({
+      extraCaPem: pki.caPem,
+      env: { https_proxy: `http://ceremony:secret-pw@127.0.0.1:${proxyPort}` },
+    });
     const error = await wrongPassword.listKeys().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'KMS_PROXY_REFUSED', httpStatus: 407 });
     expect(`${JSON.stringify(error)} ${String(error)} ${(error as Error).stack}`).not.toContain('secret-pw');
     refuseTunnels = true;
     try {
-      await expect(client({ extraCaPem: pki.caPem, env: { HTTPS_PROXY: `http://127.0.0.1:${proxyPort}` } }).listKeys()).rejects.toMatchObject({ code: 'KMS_PROXY_REFUSED', httpStatus: 403 });
+      await expect(
+        client({ extraCaPem: pki.caPem, env: { HTTPS_PROXY: `http://127.0.0.1:${proxyPort}` } }).listKeys(),
+      ).rejects.toMatchObject({ code: 'KMS_PROXY_REFUSED', httpStatus: 403 });
     } finally {
       refuseTunnels = false;
     }
@@ -157,7 +192,11 @@ describe('timeouts and connection failures', () => {
     const setup = await startSimWithClient();
     try {
       setup.sim.faults.delayAnswer('list-keys', 1000);
-      await expect(setup.clientWith({ timeoutMs: 200, retry: { maxAttempts: 1 } }).listKeys()).rejects.toMatchObject({ code: 'KMS_TIMEOUT', ambiguous: true, retryable: true });
+      await expect(setup.clientWith({ timeoutMs: 200, retry: { maxAttempts: 1 } }).listKeys()).rejects.toMatchObject({
+        code: 'KMS_TIMEOUT',
+        ambiguous: true,
+        retryable: true,
+      });
     } finally {
       await setup.close();
     }
@@ -165,20 +204,34 @@ describe('timeouts and connection failures', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const client = new KmsClient({ endpoint: `http://127.0.0.1:${port}`, projectId: 'p', credentials: new AkSkCredentials({ accessKeyId: 'AK', secretKey: 'SK' }), retry: { maxAttempts: 1 } });
+    const client = new KmsClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      projectId: 'p',
+      credentials: new AkSkCredentials({ accessKeyId: 'AK', secretKey: 'SK' }),
+      retry: { maxAttempts: 1 },
+    });
     await expect(client.listKeys()).rejects.toMatchObject({ code: 'KMS_CONNECTION_REFUSED', ambiguous: false });
   });
 
   it('an endpoint that is not the KMS gives KMS_HTTP_ERROR or KMS_BAD_RESPONSE, not a crash', async () => {
     const server = http.createServer((req, res) => {
-      if (req.url?.endsWith('list-keys')) res.writeHead(200, { 'content-type': 'application/json' }).end('{"keys": "nope"}');
+      if (req.url?.endsWith('list-keys'))
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"keys": "nope"}');
       else res.writeHead(418).end('<html>teapot</html>');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const client = new KmsClient({ endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, projectId: 'p', credentials: new AkSkCredentials({ accessKeyId: 'AK', secretKey: 'SK' }), retry: { maxAttempts: 1 } });
+    const client = new KmsClient({
+      endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      projectId: 'p',
+      credentials: new AkSkCredentials({ accessKeyId: 'AK', secretKey: 'SK' }),
+      retry: { maxAttempts: 1 },
+    });
     try {
       await expect(client.listKeys()).rejects.toMatchObject({ code: 'KMS_BAD_RESPONSE' });
-      await expect(client.describeKey('0d0466b0-e727-4d9c-b35d-f84bb474a37f')).rejects.toMatchObject({ code: 'KMS_HTTP_ERROR', httpStatus: 418 });
+      await expect(client.describeKey('0d0466b0-e727-4d9c-b35d-f84bb474a37f')).rejects.toMatchObject({
+        code: 'KMS_HTTP_ERROR',
+        httpStatus: 418,
+      });
     } finally {
       client.close();
       server.closeAllConnections();

@@ -5,10 +5,20 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeFolder, listRemovableVolumes, volumeIdOf } from '../../../src-main/core/media';
 
+const temps: string[] = [];
+async function made(prefix: string): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  for (const dir of temps.splice(0)) await fs.rm(dir, { recursive: true, force: true });
+});
+
 const mounted: string[] = [];
 /** Mounts a small tmpfs (a second volume) when this machine allows it. */
 async function tmpfsVolume(options: string): Promise<string | undefined> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'keyferry-vol-'));
+  const dir = await made('keyferry-vol-');
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'pipe' });
     mounted.push(dir);
@@ -23,14 +33,14 @@ afterAll(() => {
 
 describe('describeFolder', () => {
   it('gives free space, writability and the volume id (st_dev)', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'keyferry-folder-'));
+    const dir = await made('keyferry-folder-');
     const info = await describeFolder(dir);
     expect(info.path).toBe(dir);
     expect(info.writable).toBe(true);
     expect(info.totalBytes).toBeGreaterThan(0);
     expect(info.freeBytes).toBeLessThanOrEqual(info.totalBytes);
     expect(info.volumeId).toBe(String(statSync(dir).dev));
-    const sibling = await fs.mkdtemp(path.join(os.tmpdir(), 'keyferry-folder-'));
+    const sibling = await made('keyferry-folder-');
     expect(await volumeIdOf(sibling)).toBe(info.volumeId);
   });
 
@@ -42,7 +52,7 @@ describe('describeFolder', () => {
       ctx.skip();
       return;
     }
-    const first = await fs.mkdtemp(path.join(os.tmpdir(), 'keyferry-folder-'));
+    const first = await made('keyferry-folder-');
     expect(await volumeIdOf(second)).not.toBe(await volumeIdOf(first));
     const info = await describeFolder(second);
     expect(info.totalBytes).toBe(1024 * 1024);
@@ -50,7 +60,7 @@ describe('describeFolder', () => {
   });
 
   it('refuses a path that is missing or not a folder', async () => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'keyferry-folder-'));
+    const dir = await made('keyferry-folder-');
     await fs.writeFile(path.join(dir, 'file'), 'x');
     for (const target of [path.join(dir, 'missing'), path.join(dir, 'file')]) {
       await expect(describeFolder(target)).rejects.toMatchObject({ code: 'FOLDER_UNAVAILABLE', message: expect.stringContaining(target) as unknown });
@@ -61,7 +71,7 @@ describe('describeFolder', () => {
 
 describe('macOS /Volumes', () => {
   it('lists volumes but the boot volume (a link to / or on the boot device) and system entries', async () => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'keyferry-volumes-'));
+    const root = await made('keyferry-volumes-');
     await fs.symlink('/', path.join(root, 'Macintosh HD'));
     for (const name of ['KEYS', 'SHARE 2', 'com.apple.TimeMachine.localsnapshots', '.hidden']) await fs.mkdir(path.join(root, name));
     // /proc is on another device than the temp folders, standing in for the boot volume.

@@ -1,8 +1,18 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRemovableVolumes, parseProcMounts, readLinuxBlockFacts, selectRemovableMounts, volumeIdOf } from '../../../src-main/core/media';
+
+const temps: string[] = [];
+async function made(prefix: string): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  for (const dir of temps.splice(0)) await fs.rm(dir, { recursive: true, force: true });
+});
 
 const PROC_MOUNTS = `sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0
 proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0
@@ -20,7 +30,7 @@ garbage
 
 /** A fake /sys/block and /dev/disk/by-label tree. */
 async function fakeTree(removable: Record<string, string[]>, notRemovable: Record<string, string[]>, labels: Record<string, string>) {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'keyferry-sys-'));
+  const root = await made('keyferry-sys-');
   for (const [flag, disks] of [['1', removable], ['0', notRemovable]] as const) {
     for (const [disk, partitions] of Object.entries(disks)) {
       await fs.mkdir(path.join(root, 'sys', 'block', disk), { recursive: true });

@@ -64,7 +64,9 @@ export class SimAuthenticator {
     const now = this.#now();
     const record = this.#failures.get(ak) ?? { count: 0, lockedUntil: 0 };
     if (record.lockedUntil > now) {
-      throw gatewayError(`The access key is locked after ${LOCKOUT_FAILURES} failed signatures; retry in ${Math.ceil((record.lockedUntil - now) / 1000)} s.`);
+      throw gatewayError(
+        `The access key is locked after ${LOCKOUT_FAILURES} failed signatures; retry in ${Math.ceil((record.lockedUntil - now) / 1000)} s.`,
+      );
     }
     const sdkDateText = headerValue(request.headers, 'x-sdk-date');
     const sdkDate = sdkDateText === undefined ? undefined : parseSdkDate(sdkDateText);
@@ -79,11 +81,16 @@ export class SimAuthenticator {
       if (value === undefined) return this.#fail(ak, record, now, `Signed header ${name} is missing.`);
       signed.set(name, value);
     }
-    if (!signed.has('host') || !signed.has('x-sdk-date')) return this.#fail(ak, record, now, 'host and X-Sdk-Date must be signed.');
+    if (!signed.has('host') || !signed.has('x-sdk-date'))
+      return this.#fail(ak, record, now, 'host and X-Sdk-Date must be signed.');
     const securityToken = this.#state.securityToken;
     if (securityToken !== undefined) {
       const sent = signed.get('x-security-token');
-      if (sent === undefined || sent.length !== securityToken.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(securityToken))) {
+      if (
+        sent === undefined ||
+        sent.length !== securityToken.length ||
+        !timingSafeEqual(Buffer.from(sent), Buffer.from(securityToken))
+      ) {
         return this.#fail(ak, record, now, 'The security token is missing, unsigned or wrong.');
       }
     }
@@ -99,14 +106,19 @@ export class SimAuthenticator {
       signedHeaders: signed,
       payloadHash: headerValue(request.headers, CONTENT_SHA256_HEADER) ?? sha256Hex(request.body),
     });
-    const expected = createHmac('sha256', this.#state.secretKey).update(buildStringToSign(sdkDateText, canonical), 'utf8').digest();
+    const expected = createHmac('sha256', this.#state.secretKey)
+      .update(buildStringToSign(sdkDateText, canonical), 'utf8')
+      .digest();
     if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) return this.#fail(ak, record, now, '');
     this.#failures.delete(ak);
   }
 
   #fail(ak: string, record: { count: number; lockedUntil: number }, now: number, detail: string): never {
     const count = record.count + 1;
-    this.#failures.set(ak, count >= LOCKOUT_FAILURES ? { count: 0, lockedUntil: now + LOCKOUT_MS } : { count, lockedUntil: 0 });
+    this.#failures.set(
+      ak,
+      count >= LOCKOUT_FAILURES ? { count: 0, lockedUntil: now + LOCKOUT_MS } : { count, lockedUntil: 0 },
+    );
     throw detail ? gatewayError(detail) : new SimError('APIGW.0301');
   }
 
@@ -115,7 +127,10 @@ export class SimAuthenticator {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', Buffer.from(this.#state.tokenSecret, 'base64'), iv);
     cipher.setAAD(IAM_TOKEN_AAD);
-    const body = Buffer.concat([cipher.update(JSON.stringify({ p: this.#state.projectId, e: this.#now() + ttlMs }), 'utf8'), cipher.final()]);
+    const body = Buffer.concat([
+      cipher.update(JSON.stringify({ p: this.#state.projectId, e: this.#now() + ttlMs }), 'utf8'),
+      cipher.final(),
+    ]);
     return `MIIsim${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
   }
 
@@ -124,10 +139,17 @@ export class SimAuthenticator {
     const blob = Buffer.from(token.slice(6), 'base64url');
     let claims: { p?: unknown; e?: unknown };
     try {
-      const decipher = createDecipheriv('aes-256-gcm', Buffer.from(this.#state.tokenSecret, 'base64'), blob.subarray(0, 12));
+      const decipher = createDecipheriv(
+        'aes-256-gcm',
+        Buffer.from(this.#state.tokenSecret, 'base64'),
+        blob.subarray(0, 12),
+      );
       decipher.setAAD(IAM_TOKEN_AAD);
       decipher.setAuthTag(blob.subarray(12, 28));
-      claims = JSON.parse(Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]).toString('utf8')) as { p?: unknown; e?: unknown };
+      claims = JSON.parse(Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]).toString('utf8')) as {
+        p?: unknown;
+        e?: unknown;
+      };
     } catch {
       throw new SimError('KMS.0302');
     }

@@ -52,5 +52,8 @@ export function requireEnabled(key: SimKey): void {
   if (key.state === 2) return;
   if (key.state === 3) throw simError('KMS.0209');
   if (key.state === 4) throw simError('KMS.0210');
-  throw simError('KMS.1301', key.state === 5 ? 'The key is waiting for key material (Pending import).' : 'The key is pending activation.');
+  throw simError(
+    'KMS.1301',
+    key.state === 5 ? 'The key is waiting for key material (Pending import).' : 'The key is pending activation.',
+  );
 }

@@ -156,7 +156,7 @@ export function ecdsaSignDigest(privateKey: KeyObject, digest: Buffer): Buffer {
   const d = fromB64url(jwk.d);
   const z = toBig(digest);
   for (;;) {
-    const k = toBig(randomBytes(c.bytes + 16)) % (c.n - 1n) + 1n;
+    const k = (toBig(randomBytes(c.bytes + 16)) % (c.n - 1n)) + 1n;
     const rx = affineX(c, multiply(c, k, [c.gx, c.gy, 1n]));
     if (rx === undefined) continue;
     const r = rx % c.n;

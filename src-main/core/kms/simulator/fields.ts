@@ -25,7 +25,8 @@ export function patternString(body: Body, name: string, pattern: RegExp, require
 export function patternString(body: Body, name: string, pattern: RegExp, required: false): string | undefined;
 export function patternString(body: Body, name: string, pattern: RegExp, required: boolean): string | undefined {
   const value = required ? requiredString(body, name) : optionalString(body, name);
-  if (value !== undefined && !pattern.test(value)) throw simError('KMS.0202', `${name} does not match ${pattern.source}.`);
+  if (value !== undefined && !pattern.test(value))
+    throw simError('KMS.0202', `${name} does not match ${pattern.source}.`);
   return value;
 }
 
@@ -44,7 +45,11 @@ export function enumString<T extends string>(body: Body, name: string, allowed: 
 }
 
 /** An optional integer given as a number or a digit string; `code` when it is neither. */
-export function optionalInteger(body: Body, name: string, code: 'KMS.0202' | 'KMS.1601' | 'KMS.1602' | 'KMS.1401'): number | undefined {
+export function optionalInteger(
+  body: Body,
+  name: string,
+  code: 'KMS.0202' | 'KMS.1601' | 'KMS.1602' | 'KMS.1401',
+): number | undefined {
   const value = body[name];
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;

@@ -31,7 +31,13 @@ const claimsSchema = z.object({
 /** Seals `claims` into a base64 token under `secret` (32 bytes). */
 export function sealImportToken(secret: Buffer, claims: ImportTokenClaims): string {
   const plaintext = Buffer.from(
-    JSON.stringify({ k: claims.keyId, a: claims.wrappingAlgorithm, w: claims.wrappingKeyId, e: claims.expiresAt, p: claims.privateKeyDer.toString('base64') }),
+    JSON.stringify({
+      k: claims.keyId,
+      a: claims.wrappingAlgorithm,
+      w: claims.wrappingKeyId,
+      e: claims.expiresAt,
+      p: claims.privateKeyDer.toString('base64'),
+    }),
     'utf8',
   );
   const iv = randomBytes(12);
@@ -59,7 +65,13 @@ export function openImportToken(secret: Buffer, token: string): ImportTokenClaim
     const parsed = claimsSchema.safeParse(JSON.parse(plaintext.toString('utf8')));
     if (!parsed.success) return undefined;
     const c = parsed.data;
-    return { keyId: c.k, wrappingAlgorithm: c.a, wrappingKeyId: c.w, expiresAt: c.e, privateKeyDer: Buffer.from(c.p, 'base64') };
+    return {
+      keyId: c.k,
+      wrappingAlgorithm: c.a,
+      wrappingKeyId: c.w,
+      expiresAt: c.e,
+      privateKeyDer: Buffer.from(c.p, 'base64'),
+    };
   } catch {
     return undefined;
   } finally {

@@ -80,11 +80,19 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
   const faults = new SimulatorFaults();
   const deps = { ctx, auth, faults, persist, ...(options.onRequest ? { onRequest: options.onRequest } : {}) };
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => void handleSimulatorRequest(req, res, deps);
-  const server = options.tls ? https.createServer({ key: options.tls.keyPem, cert: options.tls.certPem }, listener) : http.createServer(listener);
+  const server = options.tls
+    ? https.createServer({ key: options.tls.keyPem, cert: options.tls.certPem }, listener)
+    : http.createServer(listener);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new KeyferryError('SIM_LISTEN_FAILED', `The simulator could not listen on ${host}:${options.port ?? 0} (${error.code ?? error.message}).`, 'Choose another --port, or stop what uses it.')),
+      reject(
+        new KeyferryError(
+          'SIM_LISTEN_FAILED',
+          `The simulator could not listen on ${host}:${options.port ?? 0} (${error.code ?? error.message}).`,
+          'Choose another --port, or stop what uses it.',
+        ),
+      ),
     );
     server.listen(options.port ?? 0, host, () => resolve());
   });
@@ -103,7 +111,8 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
     issueIamToken: (ttlMs) => auth.issueIamToken(ttlMs),
     setKeyState: async (keyId, keyState) => {
       const key = state.keys.get(keyId);
-      if (!key) throw new KeyferryError('SIM_NO_SUCH_KEY', `The simulator has no key ${keyId}.`, 'Create the key first.');
+      if (!key)
+        throw new KeyferryError('SIM_NO_SUCH_KEY', `The simulator has no key ${keyId}.`, 'Create the key first.');
       key.state = keyState;
       await persist();
     },

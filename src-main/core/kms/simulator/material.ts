@@ -10,11 +10,19 @@ import { simError } from './sim-error';
 const KWP_IV = Buffer.from('A65959A6', 'hex');
 
 /** RSA-OAEP decryption of `encrypted` with the wrapping private key; KMS.0311 on failure. */
-export function decryptKeyMaterial(wrappingPrivateKeyDer: Buffer, wrappingAlgorithm: string, encrypted: Buffer): Buffer {
+export function decryptKeyMaterial(
+  wrappingPrivateKeyDer: Buffer,
+  wrappingAlgorithm: string,
+  encrypted: Buffer,
+): Buffer {
   try {
     const key = createPrivateKey({ key: wrappingPrivateKeyDer, format: 'der', type: 'pkcs8' });
     return privateDecrypt(
-      { key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: wrappingAlgorithm === 'RSAES_OAEP_SHA_1' ? 'sha1' : 'sha256' },
+      {
+        key,
+        padding: constants.RSA_PKCS1_OAEP_PADDING,
+        oaepHash: wrappingAlgorithm === 'RSAES_OAEP_SHA_1' ? 'sha1' : 'sha256',
+      },
       encrypted,
     );
   } catch {

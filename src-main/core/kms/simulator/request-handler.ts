@@ -46,7 +46,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 function send(res: ServerResponse, status: number, body: unknown, requestId: string): void {
   if (res.destroyed || res.headersSent) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'x-request-id': requestId, 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json;charset=UTF-8',
+    'x-request-id': requestId,
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -64,7 +68,11 @@ function parseBody(body: Buffer): Body {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Handles one request end to end; never throws. */
-export async function handleSimulatorRequest(req: IncomingMessage, res: ServerResponse, deps: RequestHandlerDeps): Promise<void> {
+export async function handleSimulatorRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: RequestHandlerDeps,
+): Promise<void> {
   const requestId = randomUUID().replace(/-/g, '');
   const rawUrl = req.url ?? '/';
   const route = ROUTE.exec(rawUrl.split('?')[0] ?? '');
@@ -86,7 +94,10 @@ export async function handleSimulatorRequest(req: IncomingMessage, res: ServerRe
     if (!route || !handler) throw new SimError('APIGW.0101');
     deps.auth.verify({ method: req.method ?? 'POST', rawUrl, headers: req.headers, body: bytes });
     const projectHeader = req.headers['x-project-id'];
-    if (decodeURIComponent(route[1] ?? '') !== deps.ctx.state.projectId || (projectHeader !== undefined && projectHeader !== deps.ctx.state.projectId)) {
+    if (
+      decodeURIComponent(route[1] ?? '') !== deps.ctx.state.projectId ||
+      (projectHeader !== undefined && projectHeader !== deps.ctx.state.projectId)
+    ) {
       throw simError('KMS.0306', 'The project ID does not belong to these credentials.');
     }
     const body = parseBody(bytes);

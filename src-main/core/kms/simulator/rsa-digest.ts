@@ -3,7 +3,15 @@
  * (DigestInfo + type-1 padding, via privateEncrypt) and PSS (EMSA-PSS, MGF1-SHA-256, salt of 32
  * bytes, encoded here and raised to the private exponent with RSA_NO_PADDING), per RFC 8017.
  */
-import { constants, createHash, privateEncrypt, publicDecrypt, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import {
+  constants,
+  createHash,
+  privateEncrypt,
+  publicDecrypt,
+  randomBytes,
+  timingSafeEqual,
+  type KeyObject,
+} from 'node:crypto';
 
 const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
 const H_LEN = 32;
@@ -29,7 +37,10 @@ function pssHash(digest: Buffer, salt: Buffer): Buffer {
 
 /** RSASSA-PKCS1-v1_5 with SHA-256 over a precomputed digest. */
 export function rsaPkcs1SignDigest(privateKey: KeyObject, digest: Buffer): Buffer {
-  return privateEncrypt({ key: privateKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, digest]));
+  return privateEncrypt(
+    { key: privateKey, padding: constants.RSA_PKCS1_PADDING },
+    Buffer.concat([SHA256_DIGEST_INFO, digest]),
+  );
 }
 
 export function rsaPkcs1VerifyDigest(publicKey: KeyObject, digest: Buffer, signature: Buffer): boolean {

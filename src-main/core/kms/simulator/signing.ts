@@ -7,7 +7,12 @@ import type { KeySpec } from '../../crypto/key-spec';
 import { ecdsaSignDigest, ecdsaVerifyDigest } from './ecdsa-digest';
 import { rsaPkcs1SignDigest, rsaPkcs1VerifyDigest, rsaPssSignDigest, rsaPssVerifyDigest } from './rsa-digest';
 
-export const SIGNING_ALGORITHMS = ['RSASSA_PSS_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_256', 'ECDSA_SHA_256', 'ECDSA_SHA_384'] as const;
+export const SIGNING_ALGORITHMS = [
+  'RSASSA_PSS_SHA_256',
+  'RSASSA_PKCS1_V1_5_SHA_256',
+  'ECDSA_SHA_256',
+  'ECDSA_SHA_384',
+] as const;
 export type SimSigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
 
 /** The hash of `algorithm` (sha256 or sha384). */
@@ -37,7 +42,12 @@ export function signDigest(privateKey: KeyObject, algorithm: SimSigningAlgorithm
   }
 }
 
-export function verifyDigest(publicKey: KeyObject, algorithm: SimSigningAlgorithm, digest: Buffer, signature: Buffer): boolean {
+export function verifyDigest(
+  publicKey: KeyObject,
+  algorithm: SimSigningAlgorithm,
+  digest: Buffer,
+  signature: Buffer,
+): boolean {
   switch (algorithm) {
     case 'RSASSA_PSS_SHA_256':
       return rsaPssVerifyDigest(publicKey, digest, signature);

@@ -53,9 +53,15 @@ const keySchema = z.object({
   state: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   createdAt: z.number().int().nonnegative(),
   scheduledDeletionAt: z.number().int().nonnegative().optional(),
-  material: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).optional(),
+  material: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+    .optional(),
   materialExpiresAt: z.number().int().nonnegative().optional(),
-  materialFingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  materialFingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 export const stateFileSchema = z.object({

@@ -16,7 +16,12 @@ function generateWrappingKey(): Promise<WrappingKeyPair> {
   return new Promise((resolve, reject) => {
     generateKeyPair(
       'rsa',
-      { modulusLength: 2048, publicExponent: 0x10001, publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'der' } },
+      {
+        modulusLength: 2048,
+        publicExponent: 0x10001,
+        publicKeyEncoding: { type: 'spki', format: 'der' },
+        privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+      },
       (error, publicKeyDer, privateKeyDer) => {
         if (error) reject(error);
         else resolve({ id: randomBytes(16).toString('hex'), publicKeyDer, privateKeyDer });

@@ -1,8 +1,18 @@
 /** Starting the simulator and a client for it, on real HTTP over 127.0.0.1. */
-import { generateKeyMaterial, loadWrappingPublicKey, wrapKeyMaterial, type KeyMaterial, type KeySpec } from '../../../../src-main/core/crypto/index';
+import {
+  generateKeyMaterial,
+  loadWrappingPublicKey,
+  wrapKeyMaterial,
+  type KeyMaterial,
+  type KeySpec,
+} from '../../../../src-main/core/crypto/index';
 import { KmsClient, type KmsClientOptions } from '../../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../../src-main/core/kms/credentials';
-import { startKmsSimulator, type KmsSimulator, type KmsSimulatorOptions } from '../../../../src-main/core/kms/simulator/index';
+import {
+  startKmsSimulator,
+  type KmsSimulator,
+  type KmsSimulatorOptions,
+} from '../../../../src-main/core/kms/simulator/index';
 import type { ImportParameters } from '../../../../src-main/core/kms/types';
 
 export interface SimSetup {
@@ -15,7 +25,10 @@ export interface SimSetup {
   close(): Promise<void>;
 }
 
-export async function startSimWithClient(simOptions: KmsSimulatorOptions = {}, clientOptions: Partial<KmsClientOptions> = {}): Promise<SimSetup> {
+export async function startSimWithClient(
+  simOptions: KmsSimulatorOptions = {},
+  clientOptions: Partial<KmsClientOptions> = {},
+): Promise<SimSetup> {
   const requests: { action: string; status: number }[] = [];
   const sim = await startKmsSimulator({ ...simOptions, onRequest: (info) => requests.push(info) });
   const clients: KmsClient[] = [];
@@ -23,7 +36,11 @@ export async function startSimWithClient(simOptions: KmsSimulatorOptions = {}, c
     const client = new KmsClient({
       endpoint: sim.endpoint,
       projectId: sim.projectId,
-      credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk, ...(sim.securityToken ? { securityToken: sim.securityToken } : {}) }),
+      credentials: new AkSkCredentials({
+        accessKeyId: sim.ak,
+        secretKey: sim.sk,
+        ...(sim.securityToken ? { securityToken: sim.securityToken } : {}),
+      }),
       now: () => new Date(sim.clock.now()),
       timeoutMs: 10_000,
       retry: { baseDelayMs: 10, maxDelayMs: 50 },
@@ -56,7 +73,11 @@ export interface Wrapped {
 /** Wraps `material` (or fresh material of `spec`) for `parameters` with the wrapping engine. */
 export async function wrapFor(parameters: ImportParameters, spec: KeySpec, material?: KeyMaterial): Promise<Wrapped> {
   const m = material ?? (await generateKeyMaterial(spec));
-  const wrapped = wrapKeyMaterial({ material: m, wrappingKey: loadWrappingPublicKey(parameters.publicKeyDer), algorithm: 'RSAES_OAEP_SHA_256' });
+  const wrapped = wrapKeyMaterial({
+    material: m,
+    wrappingKey: loadWrappingPublicKey(parameters.publicKeyDer),
+    algorithm: 'RSAES_OAEP_SHA_256',
+  });
   return {
     material: m,
     encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
@@ -69,7 +90,10 @@ let aliasCounter = 0;
 export const uniqueAlias = (prefix = 'key') => `${prefix}-${process.pid}-${(aliasCounter += 1)}`;
 
 /** Creates an external key of `spec` and fetches its import parameters. */
-export async function externalKeyWithParameters(client: KmsClient, spec: KeySpec): Promise<{ keyId: string; parameters: ImportParameters }> {
+export async function externalKeyWithParameters(
+  client: KmsClient,
+  spec: KeySpec,
+): Promise<{ keyId: string; parameters: ImportParameters }> {
   const { keyId } = await client.createKey({ alias: uniqueAlias(spec), spec });
   return { keyId, parameters: await client.getParametersForImport({ keyId }) };
 }

@@ -1,9 +1,24 @@
 /** encrypt-data, decrypt-data, sign, verify and get-publickey, with the key's own material. */
-import { constants, createPrivateKey, createPublicKey, privateDecrypt, publicEncrypt, type KeyObject } from 'node:crypto';
+import {
+  constants,
+  createPrivateKey,
+  createPublicKey,
+  privateDecrypt,
+  publicEncrypt,
+  type KeyObject,
+} from 'node:crypto';
 import { isAsymmetric } from '../../../crypto/key-spec';
 import { ciphertextKeyId, openCiphertext, sealCiphertext } from '../ciphertext';
 import { findKey, requireEnabled, type ActionHandler } from '../context';
-import { base64Field, checkSequence, enumString, keyIdField, optionalString, requiredString, type Body } from '../fields';
+import {
+  base64Field,
+  checkSequence,
+  enumString,
+  keyIdField,
+  optionalString,
+  requiredString,
+  type Body,
+} from '../fields';
 import { simError } from '../sim-error';
 import { algorithmFitsSpec, digestOf, hashOf, SIGNING_ALGORITHMS, signDigest, verifyDigest } from '../signing';
 import type { SimKey } from '../state';
@@ -28,11 +43,15 @@ function privateKeyOf(key: SimKey): KeyObject {
 function algorithmFor(key: SimKey, body: Body): (typeof ENCRYPTION_ALGORITHMS)[number] {
   const algorithm = enumString(body, 'encryption_algorithm', ENCRYPTION_ALGORITHMS, 'SYMMETRIC_DEFAULT');
   if (key.usage !== 'ENCRYPT_DECRYPT') throw simError('KMS.0308', 'Invalid key_usage: the key is not for encryption.');
-  if ((algorithm === 'SYMMETRIC_DEFAULT') === isAsymmetric(key.spec)) throw simError('KMS.0308', 'Invalid encryption_algorithm for this key.');
+  if ((algorithm === 'SYMMETRIC_DEFAULT') === isAsymmetric(key.spec))
+    throw simError('KMS.0308', 'Invalid encryption_algorithm for this key.');
   return algorithm;
 }
 
-const oaep = (algorithm: string) => ({ padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: algorithm === 'RSAES_OAEP_SHA_1' ? 'sha1' : 'sha256' });
+const oaep = (algorithm: string) => ({
+  padding: constants.RSA_PKCS1_OAEP_PADDING,
+  oaepHash: algorithm === 'RSAES_OAEP_SHA_1' ? 'sha1' : 'sha256',
+});
 
 export const encryptData: ActionHandler = (ctx, body) => {
   const keyId = keyIdField(body);
@@ -50,7 +69,9 @@ export const encryptData: ActionHandler = (ctx, body) => {
     aesKey.fill(0);
   } else {
     try {
-      cipherText = publicEncrypt({ key: createPublicKey(privateKeyOf(key)), ...oaep(algorithm) }, plaintext).toString('base64');
+      cipherText = publicEncrypt({ key: createPublicKey(privateKeyOf(key)), ...oaep(algorithm) }, plaintext).toString(
+        'base64',
+      );
     } catch {
       throw simError('KMS.2101', 'The data is too long for this key.');
     }
@@ -82,7 +103,14 @@ export const decryptData: ActionHandler = (ctx, body) => {
     }
   }
   if (!plaintext) throw simError('KMS.2201');
-  return { body: { key_id: key.keyId, plain_text: plaintext.toString('utf8'), plain_text_base64: plaintext.toString('base64') }, changed: false };
+  return {
+    body: {
+      key_id: key.keyId,
+      plain_text: plaintext.toString('utf8'),
+      plain_text_base64: plaintext.toString('base64'),
+    },
+    changed: false,
+  };
 };
 
 /** The key, algorithm and digest of a sign or verify request, after every check. */
@@ -94,7 +122,8 @@ function signingRequest(ctx: Parameters<ActionHandler>[0], body: Body) {
   checkSequence(body);
   const key = findKey(ctx, keyId);
   if (key.usage !== 'SIGN_VERIFY') throw simError('KMS.0308', 'Invalid key_usage: the key is not for signing.');
-  if (!algorithmFitsSpec(algorithm, key.spec)) throw simError('KMS.0308', `Invalid signing_algorithm for a ${key.spec} key.`);
+  if (!algorithmFitsSpec(algorithm, key.spec))
+    throw simError('KMS.0308', `Invalid signing_algorithm for a ${key.spec} key.`);
   const digestLength = hashOf(algorithm) === 'sha384' ? 48 : 32;
   if (messageType === 'DIGEST' ? message.length !== digestLength : message.length > MAX_DATA_BYTES) {
     throw simError('KMS.0308', 'Invalid message: a DIGEST must be exactly one hash long; RAW at most 4096 bytes.');

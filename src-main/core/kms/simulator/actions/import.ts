@@ -36,7 +36,12 @@ export const getParametersForImport: ActionHandler = async (ctx, body) => {
   });
   pair.privateKeyDer.fill(0);
   return {
-    body: { key_id: keyId, import_token: token, expiration_time: Math.floor(expiresAt / 1000), public_key: pair.publicKeyDer.toString('base64') },
+    body: {
+      key_id: keyId,
+      import_token: token,
+      expiration_time: Math.floor(expiresAt / 1000),
+      public_key: pair.publicKeyDer.toString('base64'),
+    },
     changed: false,
   };
 };
@@ -46,7 +51,13 @@ function fingerprint(ctx: SimContext, material: Buffer): string {
 }
 
 /** Decrypts and checks the wrapped material; returns the material to store (AES key or PKCS#8). */
-function unwrapMaterial(key: SimKey, wrappingKey: Buffer, algorithm: string, encrypted: Buffer, encryptedPrivateKey: Buffer | undefined): Buffer {
+function unwrapMaterial(
+  key: SimKey,
+  wrappingKey: Buffer,
+  algorithm: string,
+  encrypted: Buffer,
+  encryptedPrivateKey: Buffer | undefined,
+): Buffer {
   const decrypted = decryptKeyMaterial(wrappingKey, algorithm, encrypted);
   if (!isAsymmetric(key.spec)) {
     if (decrypted.length !== 32) {
@@ -81,7 +92,8 @@ export const importKeyMaterial: ActionHandler = (ctx, body) => {
   requireExternalPendingImport(key);
   const asymmetric = isAsymmetric(key.spec);
   if (asymmetric && !encryptedPrivateKey) throw simError('KMS.2608');
-  if (!asymmetric && encryptedPrivateKey) throw simError('KMS.0308', 'Invalid encrypted_privatekey: a symmetric key takes no private key.');
+  if (!asymmetric && encryptedPrivateKey)
+    throw simError('KMS.0308', 'Invalid encrypted_privatekey: a symmetric key takes no private key.');
 
   const claims = openImportToken(Buffer.from(ctx.state.tokenSecret, 'base64'), token);
   if (!claims) throw simError('KMS.2605');
@@ -94,11 +106,20 @@ export const importKeyMaterial: ActionHandler = (ctx, body) => {
     if (expirationSeconds * 1000 <= now) throw simError('KMS.2602');
   }
 
-  const material = unwrapMaterial(key, claims.privateKeyDer, claims.wrappingAlgorithm, Buffer.from(encrypted, 'base64'), encryptedPrivateKey ? Buffer.from(encryptedPrivateKey, 'base64') : undefined);
+  const material = unwrapMaterial(
+    key,
+    claims.privateKeyDer,
+    claims.wrappingAlgorithm,
+    Buffer.from(encrypted, 'base64'),
+    encryptedPrivateKey ? Buffer.from(encryptedPrivateKey, 'base64') : undefined,
+  );
   claims.privateKeyDer.fill(0);
   try {
     const print = fingerprint(ctx, material);
-    if (key.materialFingerprint && !timingSafeEqual(Buffer.from(key.materialFingerprint, 'hex'), Buffer.from(print, 'hex'))) {
+    if (
+      key.materialFingerprint &&
+      !timingSafeEqual(Buffer.from(key.materialFingerprint, 'hex'), Buffer.from(print, 'hex'))
+    ) {
       throw simError('KMS.2606');
     }
     key.materialFingerprint = print;

@@ -2,7 +2,15 @@
 import type { ActionHandler } from '../context';
 import { decryptData, encryptData, getPublicKey, sign, verify } from './crypto';
 import { deleteImportedKeyMaterial, getParametersForImport, importKeyMaterial } from './import';
-import { cancelKeyDeletion, createKey, describeKey, disableKey, enableKey, listKeys, scheduleKeyDeletion } from './keys';
+import {
+  cancelKeyDeletion,
+  createKey,
+  describeKey,
+  disableKey,
+  enableKey,
+  listKeys,
+  scheduleKeyDeletion,
+} from './keys';
 
 export const SIMULATOR_ACTIONS: Readonly<Record<string, ActionHandler>> = {
   'create-key': createKey,

@@ -12,15 +12,23 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 function allowedUsages(spec: KeySpec): KeyUsage[] {
   const kind = KEY_SPEC_INFO[spec].kind;
-  return kind === 'symmetric' ? ['ENCRYPT_DECRYPT'] : kind === 'rsa' ? ['SIGN_VERIFY', 'ENCRYPT_DECRYPT'] : ['SIGN_VERIFY'];
+  return kind === 'symmetric'
+    ? ['ENCRYPT_DECRYPT']
+    : kind === 'rsa'
+      ? ['SIGN_VERIFY', 'ENCRYPT_DECRYPT']
+      : ['SIGN_VERIFY'];
 }
 
 function generateMaterial(spec: KeySpec): Promise<string> {
   const info = KEY_SPEC_INFO[spec];
   if (info.kind === 'symmetric') return Promise.resolve(randomBytes(32).toString('base64'));
-  const encoding = { publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'der' } } as const;
+  const encoding = {
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  } as const;
   return new Promise((resolve, reject) => {
-    const done = (error: Error | null, _pub: Buffer, priv: Buffer) => (error ? reject(error) : resolve(priv.toString('base64')));
+    const done = (error: Error | null, _pub: Buffer, priv: Buffer) =>
+      error ? reject(error) : resolve(priv.toString('base64'));
     if (info.kind === 'rsa') generateKeyPair('rsa', { modulusLength: info.bits ?? 2048, ...encoding }, done);
     else generateKeyPair('ec', { namedCurve: info.namedCurve ?? 'prime256v1', ...encoding }, done);
   });
@@ -67,10 +75,13 @@ export const listKeys: ActionHandler = (ctx, body) => {
   if (limit < 1 || limit > 1000) throw simError('KMS.1601');
   const marker = optionalInteger(body, 'marker', 'KMS.1602') ?? 0;
   if (marker < 0) throw simError('KMS.1602');
-  const state = body.key_state === undefined ? undefined : enumString(body, 'key_state', ['1', '2', '3', '4', '5'] as const);
+  const state =
+    body.key_state === undefined ? undefined : enumString(body, 'key_state', ['1', '2', '3', '4', '5'] as const);
   const spec = body.key_spec === undefined ? undefined : enumString(body, 'key_spec', KEY_SPECS);
   checkSequence(body);
-  const matching = [...ctx.state.keys.values()].filter((k) => (state === undefined || String(k.state) === state) && (spec === undefined || k.spec === spec));
+  const matching = [...ctx.state.keys.values()].filter(
+    (k) => (state === undefined || String(k.state) === state) && (spec === undefined || k.spec === spec),
+  );
   const page = matching.slice(marker, marker + limit);
   const truncated = marker + limit < matching.length;
   return {

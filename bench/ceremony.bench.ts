@@ -1,0 +1,121 @@
+/**
+ * Ceremonies end to end: the full rehearsal (simulator, online, air-gapped, online again) per
+ * key spec; and a batch of 100 AES_256 keys in one ceremony, the air-gapped work (read the
+ * bundle, confirm, generate, wrap, write and verify the wrapped bundle) against the guide's
+ * OpenSSL commands doing the same 100 keys (openssl rand + openssl pkeyutl -encrypt, spawned).
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { AirGapCeremony } from '../src-main/core/ceremony/airgap-workflow';
+import { parseCeremonyPlan } from '../src-main/core/ceremony/ceremony-plan';
+import { OnlineCeremony } from '../src-main/core/ceremony/online-workflow';
+import { runRehearsal } from '../src-main/core/ceremony/rehearsal';
+import { KEY_SPECS } from '../src-main/core/crypto/key-spec';
+import { openJournal } from '../src-main/core/journal';
+import { KmsClient } from '../src-main/core/kms/client';
+import { AkSkCredentials } from '../src-main/core/kms/credentials';
+import { startKmsSimulator } from '../src-main/core/kms/simulator/index';
+
+export const name = 'ceremony';
+
+const exec = promisify(execFile);
+const APP = { version: 'bench', build: 'bench' };
+const OFFLINE = { lo: [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4' as const, mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' }] };
+const BATCH = 100;
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+async function rehearsalPerSpec(dir: string, print: (line: string) => void): Promise<void> {
+  for (const spec of KEY_SPECS) {
+    const started = performance.now();
+    const result = await runRehearsal({ outDir: path.join(dir, `rehearsal-${spec}`), specs: [spec], app: APP });
+    const ms = performance.now() - started;
+    print(`rehearsal ${spec.padEnd(8)} ${seconds(ms).padStart(8)}  ${result.ok ? 'all verified' : 'FAILED'}`);
+  }
+}
+
+/** Day 1 online for 100 AES keys; returns the parameters bundle folder. */
+async function onlineBatch(dir: string, kms: KmsClient, region: string) {
+  const plan = parseCeremonyPlan({ title: 'Bench batch', operator: 'Ana', witnesses: ['Ben'], keys: Array.from({ length: BATCH }, (_, i) => ({ alias: `bench/aes-${i}`, spec: 'AES_256' })) });
+  const journal = await openJournal(path.join(dir, 'online.jsonl'), { create: true });
+  const online = await OnlineCeremony.open({ journal, kms, region, app: APP, start: { title: plan.title, operator: plan.operator, witnesses: plan.witnesses, wrappingAlgorithm: plan.wrappingAlgorithm, materialExpiry: plan.materialExpiry } });
+  await online.connect();
+  await online.createKeys(plan.keys);
+  await online.fetchParameters();
+  const params = path.join(dir, 'params');
+  await online.writeParametersBundle(params);
+  return { plan, journal, online, params };
+}
+
+async function keyferryBatch(dir: string, params: string, plan: ReturnType<typeof parseCeremonyPlan>): Promise<{ ms: number; wrapped: string }> {
+  const started = performance.now();
+  const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+  const air = await AirGapCeremony.start({ journal, title: plan.title, operator: plan.operator, witnesses: plan.witnesses, app: APP, interfaces: OFFLINE });
+  await air.checkNetwork();
+  const overview = await air.readParametersBundle(params);
+  for (const f of overview.fingerprints) await air.confirmFingerprint('Ben', f.fingerprint);
+  await air.generateMaterial();
+  await air.wrap();
+  const wrapped = path.join(dir, 'wrapped');
+  await air.writeWrappedBundle(wrapped);
+  await journal.close();
+  return { ms: performance.now() - started, wrapped };
+}
+
+async function opensslBatch(dir: string, params: string): Promise<number> {
+  const work = path.join(dir, 'openssl');
+  await mkdir(work);
+  const keyIds = await readdir(path.join(params, 'keys'));
+  const started = performance.now();
+  for (const keyId of keyIds) {
+    const plain = path.join(work, `${keyId}.PlaintextKeyMaterial.bin`);
+    await exec('openssl', ['rand', '-out', plain, '32']);
+    await exec('openssl', ['pkeyutl', '-in', plain, '-inkey', path.join(params, 'keys', keyId, 'PublicKey.bin'), '-out', path.join(work, `${keyId}.EncryptedKeyMaterial.bin`), '-keyform', 'der', '-pubin', '-encrypt', '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', 'rsa_oaep_md:sha256']);
+  }
+  const ms = performance.now() - started;
+  await rm(work, { recursive: true, force: true });
+  return ms;
+}
+
+async function batch(dir: string, print: (line: string) => void): Promise<void> {
+  const sim = await startKmsSimulator();
+  const kms = new KmsClient({ endpoint: sim.endpoint, projectId: sim.projectId, credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }) });
+  try {
+    let started = performance.now();
+    const { plan, journal, params } = await onlineBatch(dir, kms, sim.region);
+    await journal.close();
+    print(`batch of ${BATCH} AES_256, online day 1 (create, fetch, write bundle): ${seconds(performance.now() - started)}`);
+    const keyferry = await keyferryBatch(dir, params, plan);
+    const openssl = await opensslBatch(dir, params);
+    print(`batch of ${BATCH} AES_256, air-gapped: Keyferry (read, confirm, generate, wrap, write + verify bundle, journal): ${seconds(keyferry.ms)}`);
+    print(`batch of ${BATCH} AES_256, guide's OpenSSL (openssl rand + openssl pkeyutl -encrypt per key, spawned): ${seconds(openssl)}`);
+    print(`ratio OpenSSL / Keyferry: ${(openssl / keyferry.ms).toFixed(1)}x`);
+    started = performance.now();
+    const day2Journal = await openJournal(path.join(dir, 'online.jsonl'), { create: false });
+    const day2 = await OnlineCeremony.open({ journal: day2Journal, kms, region: sim.region, app: APP });
+    await day2.connect();
+    await day2.checkWrappedBundle(keyferry.wrapped);
+    await day2.importMaterial();
+    const proofs = await day2.verifyKeys();
+    await day2Journal.close();
+    print(`batch of ${BATCH} AES_256, online day 2 (check, import, verify): ${seconds(performance.now() - started)}, ${proofs.filter((p) => p.ok).length}/${BATCH} verified`);
+  } finally {
+    kms.close();
+    await sim.close();
+  }
+}
+
+export async function run(print: (line: string) => void): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-bench-ceremony-'));
+  try {
+    await rehearsalPerSpec(dir, print);
+    await batch(dir, print);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

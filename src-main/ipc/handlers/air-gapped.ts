@@ -1,0 +1,135 @@
+/**
+ * The air-gapped workstation's channels, one workflow call each (src-main/core/ceremony/
+ * airgap-workflow.ts). Material exists only inside the workflow; what comes back are
+ * fingerprints, key check values, digests and file names. Runs in air-gapped mode, and in
+ * rehearsal mode on the same machine (where a live network is allowed and journaled as such).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ConsoleFilesInput } from '../../core/bundle';
+import { AirGapCeremony } from '../../core/ceremony/airgap-workflow';
+import { groupHex } from '../../core/crypto/evidence';
+import { openJournal } from '../../core/journal';
+import type { ChannelHandler } from '../handlers';
+import { existingFolder, freshFolderInside, readSmallFile, smallRegularFile } from './paths';
+import { storeReceipt } from './receipt';
+import type { AirGapSide, CeremonySession } from './session';
+
+type AirGapChannel =
+  | 'checkAirGap' | 'readParametersBundle' | 'readConsoleFiles' | 'listFingerprints' | 'confirmFingerprint'
+  | 'generateMaterial' | 'loadMaterialFile' | 'wrapMaterial' | 'writeWrappedBundle' | 'writeAirGapReceipt';
+type AirGapHandlers = { [C in AirGapChannel]: ChannelHandler<C> };
+
+const MAX_CONSOLE_FILE_BYTES = 64 * 1024;
+const MAX_MATERIAL_FILE_BYTES = 64 * 1024;
+
+/** Starts the air-gapped workflow on its journal in the ceremony folder (once per session). */
+async function startAirGap(session: CeremonySession): Promise<AirGapSide> {
+  if (session.airGap) return session.airGap;
+  const setup = session.requireSetup();
+  const rehearsal = session.context.mode.current() === 'rehearsal';
+  const file = session.journalPath('air-gapped');
+  const journal = await openJournal(file, { create: !fs.existsSync(file) });
+  try {
+    const interfaces = session.hooks.interfaces?.();
+    const ceremony = await AirGapCeremony.start({
+      journal,
+      title: setup.title,
+      operator: setup.operator,
+      witnesses: setup.witnesses,
+      app: { version: session.context.identity.version, build: session.context.identity.build },
+      rehearsal,
+      clock: () => session.now(),
+      onProgress: session.progress('air-gapped'),
+      ...(interfaces ? { interfaces } : {}),
+      ...(session.hooks.onMaterialForAudit ? { onMaterialForAudit: session.hooks.onMaterialForAudit } : {}),
+    });
+    session.airGap = { ceremony, journal, rehearsal };
+    return session.airGap;
+  } catch (error) {
+    await journal.close();
+    throw error;
+  }
+}
+
+function overviewView(overview: Awaited<ReturnType<AirGapCeremony['readParametersBundle']>>) {
+  return {
+    ...overview,
+    keys: overview.keys.map((k) => ({ ...k })),
+    fingerprints: overview.fingerprints.map((f) => ({ ...f, keyIds: [...f.keyIds], confirmedBy: [...f.confirmedBy] })),
+    warnings: [...overview.warnings],
+  };
+}
+
+export function airGapHandlers(session: CeremonySession): AirGapHandlers {
+  const workflow = () => {
+    session.requireMode('air-gapped', 'rehearsal');
+    return session.requireAirGap().ceremony;
+  };
+  return {
+    checkAirGap: async () => {
+      const mode = session.requireMode('air-gapped', 'rehearsal');
+      const { ceremony } = await startAirGap(session);
+      const result = await ceremony.checkNetwork({ allowNetwork: mode === 'rehearsal' });
+      return { ...result, liveInterfaces: result.liveInterfaces.map((l) => ({ ...l })) };
+    },
+
+    readParametersBundle: async ({ folder }) => {
+      const ceremony = workflow();
+      return overviewView(await ceremony.readParametersBundle(await existingFolder(folder, 'import-parameters bundle folder')));
+    },
+
+    readConsoleFiles: async ({ keys }) => {
+      const ceremony = workflow();
+      const inputs: ConsoleFilesInput[] = [];
+      for (const key of keys) {
+        inputs.push({
+          keyId: key.keyId,
+          keySpec: key.spec,
+          wrappingAlgorithm: key.wrappingAlgorithm ?? 'RSAES_OAEP_SHA_256',
+          wrappingKeyFile: await readSmallFile(key.wrappingKeyFile, 'wrapping key file', MAX_CONSOLE_FILE_BYTES),
+          importToken: (await readSmallFile(key.importTokenFile, 'import token file', MAX_CONSOLE_FILE_BYTES)).toString('ascii'),
+        });
+      }
+      return overviewView(await ceremony.readConsoleFiles(inputs));
+    },
+
+    listFingerprints: () => ({
+      fingerprints: workflow().fingerprints().map((f) => ({ ...f, keyIds: [...f.keyIds], confirmedBy: [...f.confirmedBy] })),
+    }),
+
+    confirmFingerprint: async ({ witness, typed }) => {
+      const { confirmed, remaining } = await workflow().confirmFingerprint(witness, typed);
+      return { confirmed: { ...confirmed, keyIds: [...confirmed.keyIds], confirmedBy: [...confirmed.confirmedBy] }, remaining };
+    },
+
+    generateMaterial: async () => ({ keys: await workflow().generateMaterial() }),
+
+    loadMaterialFile: async ({ keyId, file, passphrase }) => {
+      const ceremony = workflow();
+      return ceremony.loadMaterialFile(keyId, await smallRegularFile(file, 'key material file', MAX_MATERIAL_FILE_BYTES), passphrase);
+    },
+
+    wrapMaterial: async () => ({ keys: await workflow().wrap() }),
+
+    writeWrappedBundle: async ({ folder }) => {
+      const ceremony = workflow();
+      const dir = await freshFolderInside(folder, `wrapped-material-${ceremony.ceremonyId}`, 'folder for the wrapped-material bundle');
+      const written = await ceremony.writeWrappedBundle(dir);
+      session.lastWrappedDigest = written.manifestSha256;
+      return {
+        dir: written.dir,
+        folderName: path.basename(written.dir),
+        manifestSha256: written.manifestSha256,
+        manifestSha256Grouped: groupHex(written.manifestSha256),
+        files: written.files.map((f) => ({ ...f })),
+        warnings: [...written.warnings],
+      };
+    },
+
+    writeAirGapReceipt: async () => {
+      const ceremony = workflow();
+      return storeReceipt(session, 'air-gapped', await ceremony.writeReceipt(session.requireSetup().folder));
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The journal viewer: the entries of either side's journal as written on disk, with the verdict
+ * of the chain check (every hash and link). Long strings in an entry's data (import tokens,
+ * public keys) are shortened for the screen; the file itself is the record.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { GENESIS_HASH, type JournalEntry, type JsonValue } from '../../core/journal';
+import { inspectJournal, readJournalFile } from '../../core/journal/verify';
+import type { ChannelHandler } from '../handlers';
+import type { CeremonySession } from './session';
+
+const LONGEST_SHOWN = 96;
+const MAX_SUMMARY = 4000;
+
+function shorten(value: JsonValue): JsonValue {
+  if (typeof value === 'string') return value.length > LONGEST_SHOWN ? `${value.slice(0, 24)}… (${value.length} characters)` : value;
+  if (Array.isArray(value)) return value.map(shorten);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shorten(v)]));
+  return value;
+}
+
+/** The data of an entry as compact JSON for the screen, long strings shortened. */
+export function summarizeEntryData(entry: JournalEntry): string {
+  const text = JSON.stringify(shorten(entry.data));
+  return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY - 1)}…` : text;
+}
+
+export function journalHandlers(session: CeremonySession): { viewJournal: ChannelHandler<'viewJournal'> } {
+  return {
+    viewJournal: async ({ side }) => {
+      const file = session.journalPath(side);
+      const base = { side, file: path.basename(file) };
+      const present = await fs.lstat(file).then(() => true, () => false);
+      if (!present) return { ...base, exists: false, intact: true, problem: null, count: 0, head: GENESIS_HASH, entries: [] };
+      const { verification, entries } = inspectJournal(await readJournalFile(file));
+      return {
+        ...base,
+        exists: true,
+        intact: verification.ok,
+        problem: verification.ok ? null : `Line ${verification.line}: ${verification.reason}`,
+        count: verification.ok ? verification.count : 0,
+        head: verification.ok ? verification.headHash : '',
+        entries: entries.map((e) => ({ seq: e.seq, time: e.time, actor: e.actor, event: e.event, summary: summarizeEntryData(e), hash: e.hash })),
+      };
+    },
+  };
+}

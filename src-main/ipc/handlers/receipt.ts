@@ -1,0 +1,82 @@
+/**
+ * Receipts: the workflows write them (HTML and text twins) into the ceremony folder; here the
+ * HTML is read back from the file as written, kept for the preview, and handed to the desktop's
+ * printer or PDF writer. The renderer never sends HTML to print: it names a side, and the main
+ * process prints the receipt it wrote, so nothing else can be slipped onto the paper.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { WrittenCeremonyReceipt } from '../../core/ceremony/airgap-receipt';
+import { KeyferryError } from '../../core/errors';
+import { sha256Hex } from '../../core/fs/durable-file';
+import type { CeremonySide, WrittenReceiptView } from '../contract';
+import type { ChannelHandler } from '../handlers';
+import { writableFolder } from './paths';
+import type { CeremonySession } from './session';
+
+type ReceiptHandlers = {
+  viewReceipt: ChannelHandler<'viewReceipt'>;
+  printReceipt: ChannelHandler<'printReceipt'>;
+  saveReceiptPdf: ChannelHandler<'saveReceiptPdf'>;
+};
+
+/** Reads the written receipt back (checking its digest) and keeps it for preview and printing. */
+export async function storeReceipt(session: CeremonySession, side: CeremonySide, written: WrittenCeremonyReceipt): Promise<WrittenReceiptView> {
+  const bytes = await fs.readFile(written.htmlFile);
+  if (sha256Hex(bytes) !== written.htmlSha256) {
+    throw new KeyferryError('RECEIPT_CHANGED', `The receipt ${path.basename(written.htmlFile)} changed after it was written.`, 'Keep the media as evidence and write the receipt again into another folder.');
+  }
+  const view: WrittenReceiptView = {
+    side,
+    folder: path.dirname(written.htmlFile),
+    htmlFile: path.basename(written.htmlFile),
+    textFile: path.basename(written.textFile),
+    htmlSha256: written.htmlSha256,
+    textSha256: written.textSha256,
+    journalHead: written.journalHead,
+    journalCount: written.journalCount,
+    html: bytes.toString('utf8'),
+  };
+  session.receipts.set(side, view);
+  return view;
+}
+
+function receiptOf(session: CeremonySession, side: CeremonySide): WrittenReceiptView {
+  const receipt = session.receipts.get(side);
+  if (!receipt) {
+    throw new KeyferryError('RECEIPT_NOT_WRITTEN', `No ${side} receipt has been written in this session.`, 'Write the receipt first (the last step of the ceremony).');
+  }
+  return receipt;
+}
+
+function desktopOnly(what: string, receipt: WrittenReceiptView): never {
+  throw new KeyferryError(
+    'DESKTOP_UNAVAILABLE',
+    `${what} needs the Keyferry desktop window, which is not available here.`,
+    `Open ${path.join(receipt.folder, receipt.htmlFile)} in a browser and print it from there.`,
+  );
+}
+
+export function receiptHandlers(session: CeremonySession): ReceiptHandlers {
+  return {
+    viewReceipt: ({ side }) => receiptOf(session, side),
+
+    printReceipt: async ({ side }) => {
+      const receipt = receiptOf(session, side);
+      const desktop = session.context.desktop;
+      if (!desktop) desktopOnly('Printing', receipt);
+      await desktop.printReceipt(receipt.html);
+      session.context.log.info('receipt.print-requested', { side, file: receipt.htmlFile });
+      return { printed: true as const };
+    },
+
+    saveReceiptPdf: async ({ side, folder }) => {
+      const receipt = receiptOf(session, side);
+      const desktop = session.context.desktop;
+      if (!desktop) desktopOnly('Saving a PDF', receipt);
+      const dir = await writableFolder(folder, 'folder for the receipt PDF');
+      const saved = await desktop.saveReceiptPdf(receipt.html, dir, receipt.htmlFile.replace(/\.html$/, '.pdf'));
+      return { file: path.basename(saved.path), size: saved.size, sha256: saved.sha256 };
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/** Labelled form fields: every input has a visible label, and hints are tied with aria-describedby. */
+import { useId, type ReactNode } from 'react';
+import type { PathPurpose } from '../../src-main/ipc/contract';
+import { api } from '../api';
+import { useAppStore } from '../store/store';
+
+interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  type?: 'text' | 'password' | 'date' | 'number';
+  required?: boolean;
+  mono?: boolean;
+  name?: string;
+  min?: number;
+  max?: number;
+}
+
+export function TextField({ label, value, onChange, hint, type = 'text', required, mono, name, min, max }: TextFieldProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={value}
+        required={required}
+        min={min}
+        max={max}
+        autoComplete="off"
+        spellCheck={false}
+        className={mono ? 'mono' : undefined}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
+/** A path typed in full, or picked with the desktop's dialog (Browse). */
+export function PathField({ purpose, section, ...props }: TextFieldProps & { purpose: PathPurpose; section: string }) {
+  const run = useAppStore((s) => s.run);
+  const busy = useAppStore((s) => s.busy !== null);
+  const browse = async () => {
+    const chosen = await run(section, `Opening the ${props.label.toLowerCase()} dialog`, () => api().choosePath({ purpose }));
+    if (chosen?.path) props.onChange(chosen.path);
+  };
+  return (
+    <div className="path-field">
+      <TextField {...props} mono />
+      <button type="button" className="secondary" onClick={() => void browse()} disabled={busy}>
+        Browse…
+      </button>
+    </div>
+  );
+}
+
+/** A select with its label. */
+export function SelectField<T extends string>({ label, value, options, onChange, hint }: { label: string; value: T; options: ReadonlyArray<{ value: T; label: string }>; onChange: (value: T) => void; hint?: ReactNode }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value as T)} aria-describedby={hint ? `${id}-hint` : undefined}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

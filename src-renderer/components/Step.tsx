@@ -1,0 +1,37 @@
+/** One numbered step of a ceremony screen: heading, state, content, and its activity regions. */
+import { useId, type ReactNode } from 'react';
+import { useAppStore } from '../store/store';
+import { Activity } from './Activity';
+
+export type StepState = 'done' | 'current' | 'waiting';
+
+const STATE_LABEL: Readonly<Record<StepState, string>> = { done: 'Done', current: 'Now', waiting: 'Later' };
+
+export function Step({ number, title, state, section, children }: { number: number; title: string; state: StepState; section: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className={`step step-${state}`} aria-labelledby={id} data-section={section}>
+      <h2 id={id}>
+        <span className="step-number" aria-hidden="true">
+          {number}
+        </span>
+        <span>
+          Step {number}: {title}
+        </span>
+        <span className={`step-state state-${state}`}>{STATE_LABEL[state]}</span>
+      </h2>
+      {children}
+      <Activity section={section} />
+    </section>
+  );
+}
+
+/** A button that runs a step: disabled while anything runs or when the step is not available. */
+export function StepButton({ children, onClick, available, primary = true, submit = false }: { children: ReactNode; onClick?: () => void; available: boolean; primary?: boolean; submit?: boolean }) {
+  const busy = useAppStore((s) => s.busy !== null);
+  return (
+    <button type={submit ? 'submit' : 'button'} className={primary ? 'primary' : 'secondary'} onClick={onClick} disabled={busy || !available}>
+      {children}
+    </button>
+  );
+}

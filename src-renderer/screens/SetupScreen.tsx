@@ -1,0 +1,81 @@
+/** Ceremony setup: the title, the operator, the witnesses and the folder for journals and receipts. */
+import { useState } from 'react';
+import { Activity } from '../components/Activity';
+import { PathField, TextField } from '../components/Fields';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { useAppStore } from '../store/store';
+
+export function SetupScreen() {
+  const mode = useAppStore((s) => s.mode);
+  const setup = useAppStore((s) => s.setup);
+  const started = useAppStore((s) => !!s.ceremony && (s.ceremony.online !== null || s.ceremony.airGap !== null));
+  const busy = useAppStore((s) => s.busy !== null);
+  const saveSetup = useAppStore((s) => s.saveSetup);
+  const goTo = useAppStore((s) => s.goTo);
+  const [title, setTitle] = useState(setup?.title ?? (mode === 'rehearsal' ? 'Rehearsal ceremony' : ''));
+  const [operator, setOperator] = useState(setup?.operator ?? '');
+  const [witnesses, setWitnesses] = useState<string[]>(setup ? [...setup.witnesses] : ['']);
+  const [folder, setFolder] = useState(setup?.folder ?? '');
+  const next = mode === 'air-gapped' ? 'air-gapped' : 'online';
+
+  const submit = async () => {
+    if (setup && started) {
+      goTo(next);
+      return;
+    }
+    const ok = await saveSetup({
+      title: title.trim(),
+      operator: operator.trim(),
+      witnesses: witnesses.map((w) => w.trim()).filter((w) => w !== ''),
+      ...(folder.trim() !== '' ? { folder: folder.trim() } : {}),
+    });
+    if (ok) goTo(next);
+  };
+
+  return (
+    <div className="screen">
+      <ScreenHeading>Ceremony setup</ScreenHeading>
+      <p className="lead">Name the ceremony and the people present. They are written into the journal and onto every receipt.</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <TextField label="Ceremony title" value={title} onChange={setTitle} required name="title" />
+        <TextField label="Operator" value={operator} onChange={setOperator} required name="operator" hint="The person who runs Keyferry." />
+        <fieldset>
+          <legend>Witnesses</legend>
+          <p className="hint">Each witness compares fingerprints aloud and confirms them by name. The operator cannot be a witness.</p>
+          {witnesses.map((witness, i) => (
+            <div key={i} className="row">
+              <TextField label={`Witness ${i + 1}`} value={witness} name={`witness-${i + 1}`} onChange={(value) => setWitnesses(witnesses.map((w, j) => (j === i ? value : w)))} />
+              {witnesses.length > 1 && (
+                <button type="button" className="secondary" onClick={() => setWitnesses(witnesses.filter((_, j) => j !== i))}>
+                  Remove witness {i + 1}
+                </button>
+              )}
+            </div>
+          ))}
+          <button type="button" className="secondary" onClick={() => setWitnesses([...witnesses, ''])} disabled={witnesses.length >= 20}>
+            Add a witness
+          </button>
+        </fieldset>
+        <PathField
+          purpose="ceremony-folder"
+          section="setup"
+          label="Ceremony folder"
+          value={folder}
+          onChange={setFolder}
+          hint={mode === 'rehearsal' ? 'Optional in a rehearsal: left empty, Keyferry makes a fresh temporary folder.' : 'The journal and the receipts of this ceremony are kept here. Choose the folder of an earlier day to continue that ceremony.'}
+        />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {setup && started ? 'Continue' : 'Save and continue'}
+          </button>
+        </div>
+      </form>
+      <Activity section="setup" />
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * Steps 5 to 8 online: check the wrapped-material bundle against what the KMS issued, choose the
+ * material expiry, import, verify, write the receipt (and delete symmetric material if needed).
+ */
+import { useState } from 'react';
+import { PathField, TextField } from '../../components/Fields';
+import { Hex } from '../../components/Hex';
+import { ReceiptPanel } from '../../components/ReceiptPanel';
+import { Step, StepButton } from '../../components/Step';
+import { useAppStore } from '../../store/store';
+import { reached, stepState } from './steps';
+
+export function CheckBundleStep() {
+  const step = useAppStore((s) => s.ceremony?.online?.step);
+  const mode = useAppStore((s) => s.mode);
+  const lastWrapped = useAppStore((s) => s.wrappedBundle);
+  const checked = useAppStore((s) => s.checkedBundle);
+  const checkWrapped = useAppStore((s) => s.checkWrapped);
+  const [folder, setFolder] = useState(mode === 'rehearsal' ? (lastWrapped?.dir ?? '') : '');
+  const [digest, setDigest] = useState('');
+  const available = reached(step, 'parameters-written') && step !== 'finished';
+  return (
+    <Step number={5} title="Read and check the wrapped-material bundle" state={stepState(step, ['parameters-written'], 'material-checked')} section="online-check">
+      <PathField purpose="read-bundle" section="online-check" label="Wrapped-material bundle folder" value={folder} onChange={setFolder} />
+      <TextField label="Bundle digest from the air-gapped receipt (optional)" value={digest} onChange={setDigest} mono hint="Type it as printed (groups of four); the bundle must then be exactly that one." />
+      <StepButton available={available && folder.trim() !== ''} onClick={() => void checkWrapped({ folder: folder.trim(), ...(digest.trim() !== '' ? { expectedDigest: digest.trim() } : {}) })}>
+        Check the bundle
+      </StepButton>
+      {checked && (
+        <div className="card">
+          <p>The bundle matches what the KMS issued to this ceremony: same keys, specs, tokens and wrapping keys; tokens still valid.</p>
+          <p>Bundle digest:</p>
+          <Hex value={checked.manifestSha256} label="Wrapped-material bundle digest" />
+          <ul className="key-list">
+            {checked.keys.map((k) => (
+              <li key={k.keyId}>
+                <strong>{k.alias}</strong> ({k.spec}):{' '}
+                {k.keyCheckValue ? (
+                  <>
+                    key check value <Hex value={k.keyCheckValue} size="small" />
+                  </>
+                ) : k.publicKeyFingerprint ? (
+                  <>
+                    public key <Hex value={k.publicKeyFingerprint} size="small" />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {checked.warnings.map((w) => (
+            <p key={w} className="warning">
+              {w}
+            </p>
+          ))}
+        </div>
+      )}
+    </Step>
+  );
+}
+
+export function ImportStep() {
+  const step = useAppStore((s) => s.ceremony?.online?.step);
+  const imported = useAppStore((s) => s.imported);
+  const importMaterial = useAppStore((s) => s.importMaterial);
+  const [kind, setKind] = useState<'never' | 'at'>('never');
+  const [date, setDate] = useState('');
+  const expiry = kind === 'never' ? ({ kind: 'never' } as const) : ({ kind: 'at', at: `${date}T00:00:00Z` } as const);
+  return (
+    <Step number={6} title="Choose the material expiry and import" state={stepState(step, ['material-checked'], 'imported')} section="online-import">
+      <fieldset>
+        <legend>When should the imported AES material expire?</legend>
+        <p className="hint">Asymmetric material never expires. Expired AES material is deleted by the KMS; only the same bytes can ever be imported again, so keep a custody backup if you choose a date.</p>
+        <div className="choice">
+          <input type="radio" id="expiry-never" name="expiry" checked={kind === 'never'} onChange={() => setKind('never')} />
+          <label htmlFor="expiry-never">Never</label>
+        </div>
+        <div className="choice">
+          <input type="radio" id="expiry-at" name="expiry" checked={kind === 'at'} onChange={() => setKind('at')} />
+          <label htmlFor="expiry-at">On a date (00:00 UTC)</label>
+        </div>
+        {kind === 'at' && <TextField label="Expiry date" type="date" value={date} onChange={setDate} />}
+      </fieldset>
+      <StepButton available={step === 'material-checked' && (kind === 'never' || date !== '')} onClick={() => void importMaterial({ expiry })}>
+        Import the key material
+      </StepButton>
+      {imported.length > 0 && (
+        <ul className="key-list">
+          {imported.map((k) => (
+            <li key={k.keyId}>
+              <span className="mono">{k.keyId}</span> ({k.spec}): imported, expires {k.expiresAt === 'never' ? 'never' : new Date(k.expiresAt).toUTCString()} ({k.confirmation})
+            </li>
+          ))}
+        </ul>
+      )}
+    </Step>
+  );
+}
+
+export function VerifyStep() {
+  const step = useAppStore((s) => s.ceremony?.online?.step);
+  const keys = useAppStore((s) => s.ceremony?.online?.keys ?? []);
+  const proofs = useAppStore((s) => s.proofs);
+  const verifyKeys = useAppStore((s) => s.verifyKeys);
+  const deleteMaterial = useAppStore((s) => s.deleteMaterial);
+  const [confirmDelete, setConfirmDelete] = useState('');
+  const importedAes = keys.filter((k) => k.imported && k.spec === 'AES_256');
+  return (
+    <Step number={7} title="Verify the imported keys" state={stepState(step, ['imported'], 'verified')} section="online-verify">
+      <p>Keyferry checks each key is Enabled and proves it works: an encrypt/decrypt round trip for AES, the public key and a signature or decryption for asymmetric keys.</p>
+      <StepButton available={reached(step, 'imported')} onClick={() => void verifyKeys()}>
+        Verify the keys
+      </StepButton>
+      {proofs && (
+        <ul className="key-list">
+          {proofs.keys.map((p) => (
+            <li key={p.keyId} className={p.ok ? 'ok' : 'bad'}>
+              <strong>{p.ok ? 'Verified' : 'NOT verified'}</strong> <span className="mono">{p.keyId}</span> ({p.spec}, {p.keyState}): {p.proof}
+            </li>
+          ))}
+        </ul>
+      )}
+      {importedAes.length > 0 && (
+        <details>
+          <summary>Delete imported AES material</summary>
+          <p className="warning">The key returns to Pending import; only these same bytes can ever be imported again.</p>
+          {importedAes.map((k) => (
+            <div key={k.keyId} className="row">
+              <TextField label={`Type the key ID ${k.keyId} to confirm`} value={confirmDelete} onChange={setConfirmDelete} mono />
+              <StepButton available={confirmDelete.trim() === k.keyId} primary={false} onClick={() => void deleteMaterial(k.keyId)}>
+                Delete the material of {k.alias}
+              </StepButton>
+            </div>
+          ))}
+        </details>
+      )}
+    </Step>
+  );
+}
+
+export function OnlineReceiptStep() {
+  const step = useAppStore((s) => s.ceremony?.online?.step);
+  const writeReceipt = useAppStore((s) => s.writeOnlineReceipt);
+  return (
+    <Step number={8} title="Write the online receipt" state={stepState(step, ['verified'], 'finished')} section="online-receipt">
+      <StepButton available={step === 'verified'} onClick={() => void writeReceipt()}>
+        Write the receipt
+      </StepButton>
+      <ReceiptPanel side="online" />
+    </Step>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * What is running and what went wrong: one action at a time (buttons are disabled while it runs),
+ * the last problem with the section it belongs to (shown there, in plain words, with the next
+ * step), the last success notice, and the latest progress event from the main process.
+ */
+import type { Problem, ProgressEvent, Result } from '../../src-main/ipc/contract';
+import type { SliceCreator } from './store';
+
+export interface ShownProblem extends Problem {
+  /** The screen section the failed action belongs to (e.g. `online-connect`). */
+  readonly section: string;
+  readonly action: string;
+}
+
+export interface ActivitySlice {
+  busy: { section: string; action: string } | null;
+  problem: ShownProblem | null;
+  notice: string | null;
+  progress: ProgressEvent | null;
+  /** Runs one call for `section`; resolves to its value, or undefined when it failed (problem set). */
+  run<T>(section: string, action: string, call: () => Promise<Result<T>>): Promise<T | undefined>;
+  setProgress(event: ProgressEvent): void;
+  dismissProblem(): void;
+}
+
+export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => ({
+  busy: null,
+  problem: null,
+  notice: null,
+  progress: null,
+  run: async (section, action, call) => {
+    if (get().busy) return undefined;
+    set({ busy: { section, action }, problem: null, notice: null, progress: null });
+    try {
+      let result: Awaited<ReturnType<typeof call>>;
+      try {
+        result = await call();
+      } catch {
+        result = { ok: false, problem: { code: 'UI_UNAVAILABLE', message: `${action} could not reach Keyferry's main process.`, nextStep: 'Restart Keyferry; nothing was marked as done.' } };
+      }
+      if (!result.ok) {
+        set({ problem: { ...result.problem, section, action } });
+        return undefined;
+      }
+      set({ notice: `${action}: done.` });
+      return result.value;
+    } finally {
+      set({ busy: null });
+    }
+  },
+  setProgress: (event) => set({ progress: event }),
+  dismissProblem: () => set({ problem: null }),
+});

@@ -1,0 +1,22 @@
+/**
+ * The UI state: one zustand store made of slices (activity, session, online, air-gapped,
+ * records). It holds what the main process answered: fingerprints, digests, states, file names.
+ * No key bytes exist in the renderer, so none can be stored here.
+ */
+import { create, type StateCreator } from 'zustand';
+import { createActivitySlice, type ActivitySlice } from './activity';
+import { createAirGapSlice, type AirGapSlice } from './airgap';
+import { createOnlineSlice, type OnlineSlice } from './online';
+import { createRecordsSlice, type RecordsSlice } from './records';
+import { createSessionSlice, type SessionSlice } from './session';
+
+export type AppState = ActivitySlice & SessionSlice & OnlineSlice & AirGapSlice & RecordsSlice;
+export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
+
+export const useAppStore = create<AppState>()((...args) => ({
+  ...createActivitySlice(...args),
+  ...createSessionSlice(...args),
+  ...createOnlineSlice(...args),
+  ...createAirGapSlice(...args),
+  ...createRecordsSlice(...args),
+}));

@@ -1,0 +1,153 @@
+/** Tampering with what a bundle means: tokens bound to keys, expiry, keys fitting their spec. */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readBundle } from '../../../src-main/core/bundle';
+import type { ImportParametersManifest } from '../../../src-main/core/bundle/import-parameters-manifest';
+import type { WrappedMaterialManifest } from '../../../src-main/core/bundle/wrapped-material-manifest';
+import { NOW, readManifest, replaceFileConsistently, rewriteManifest, tempDir } from './bundle-fixtures';
+import { keyFile, refusal, usePristineBundles } from './tamper-setup';
+
+const t = usePristineBundles();
+
+describe('tokens and keys', () => {
+  it('refuses a token filed under another key', async () => {
+    const dir = await t.paramsCopy();
+    const manifest = (await readManifest(dir)) as ImportParametersManifest;
+    const other = manifest.keys[1]!.importToken;
+    await fs.writeFile(path.join(dir, keyFile(t.paramIds[0], 'ImportToken.b64')), other.value);
+    await rewriteManifest(dir, (m) => {
+      const pm = m as ImportParametersManifest;
+      pm.keys[0]!.importToken = { ...other };
+      const entry = pm.files.find((f) => f.name === keyFile(t.paramIds[0], 'ImportToken.b64'))!;
+      entry.sha256 = other.sha256;
+      entry.size = other.value.length;
+    });
+    const error = await refusal(dir);
+    expect(error.code).toBe('BUNDLE_TOKEN_KEY_MISMATCH');
+    expect(error.message).toBe(`The import token filed under key ${t.paramIds[0]} was issued for key ${t.paramIds[1]}; the KMS would refuse it.`);
+  });
+
+  it('refuses the same token for two keys', async () => {
+    const dir = await t.paramsCopy();
+    const manifest = (await readManifest(dir)) as ImportParametersManifest;
+    const other = manifest.keys[1]!.importToken;
+    await replaceFileConsistently(dir, keyFile(t.paramIds[0], 'ImportToken.b64'), Buffer.from(other.value));
+    await rewriteManifest(dir, (m) => ((m as ImportParametersManifest).keys[0]!.importToken = { ...other, keyId: t.paramIds[0] as string }));
+    expect((await refusal(dir)).code).toBe('BUNDLE_DUPLICATE_TOKEN');
+  });
+
+  it('refuses console files that differ from the manifest', async () => {
+    const cases: [string, string][] = [
+      ['ImportToken.b64', 'BUNDLE_TOKEN_FILE_MISMATCH'],
+      ['PublicKey.b64', 'BUNDLE_PUBLIC_KEY_MISMATCH'],
+      ['PublicKey.bin', 'BUNDLE_PUBLIC_KEY_MISMATCH'],
+    ];
+    for (const [file, code] of cases) {
+      const dir = await t.paramsCopy();
+      const name = keyFile(t.paramIds[0], file);
+      const bytes = await fs.readFile(path.join(dir, name));
+      await replaceFileConsistently(dir, name, Buffer.concat([bytes.subarray(0, bytes.length - 4), Buffer.from('AAA=')]));
+      const error = await refusal(dir);
+      expect(error.code, file).toBe(code);
+      expect(error.message).toContain(file);
+    }
+  });
+
+  it('refuses a wrong fingerprint and a weak wrapping key', async () => {
+    const dir = await t.paramsCopy();
+    await rewriteManifest(dir, (m) => ((m as ImportParametersManifest).keys[0]!.wrappingKeyFingerprint = 'ab'.repeat(32)));
+    expect((await refusal(dir)).code).toBe('BUNDLE_FINGERPRINT_MISMATCH');
+
+    const dir2 = await t.paramsCopy();
+    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'der', type: 'spki' });
+    await replaceFileConsistently(dir2, keyFile(t.paramIds[0], 'PublicKey.bin'), weak);
+    await replaceFileConsistently(dir2, keyFile(t.paramIds[0], 'PublicKey.b64'), Buffer.from(weak.toString('base64')));
+    await rewriteManifest(dir2, (m) => ((m as ImportParametersManifest).keys[0]!.wrappingPublicKey = weak.toString('base64')));
+    const error = await refusal(dir2);
+    expect(error.code).toBe('BUNDLE_WRAPPING_KEY_INVALID');
+    expect(error.message).toContain('RSA-1024');
+  });
+
+  it('refuses an expired token, telling to fetch new parameters', async () => {
+    const expiry = new Date(NOW.getTime() + 24 * 3600 * 1000);
+    for (const now of [expiry, new Date(expiry.getTime() + 1000), new Date(expiry.getTime() + 3 * 3600 * 1000)]) {
+      const error = await refusal(t.paramsPristine, now);
+      expect(error.code).toBe('BUNDLE_TOKEN_EXPIRED');
+      expect(error.message).toContain('fetch new parameters');
+      expect(error.message).toContain(expiry.toISOString());
+    }
+  });
+
+  it('warns when under one hour is left, and when the clock looks wrong', async () => {
+    const expiry = NOW.getTime() + 24 * 3600 * 1000;
+    const soon = await readBundle(t.paramsPristine, { now: new Date(expiry - 30 * 60 * 1000) });
+    expect(soon.warnings.map((w) => w.code)).toEqual(['TOKEN_EXPIRES_SOON', 'TOKEN_EXPIRES_SOON']);
+    expect(soon.warnings[0]?.message).toContain('in 30 minutes');
+    expect((await readBundle(t.paramsPristine, { now: new Date(expiry - 61 * 60 * 1000) })).warnings).toEqual([]);
+    const early = await readBundle(t.paramsPristine, { now: new Date(expiry - 48 * 3600 * 1000) });
+    expect(early.warnings.map((w) => w.code)).toEqual(['CLOCK_SUSPECT', 'CLOCK_SUSPECT']);
+  });
+
+  it('refuses duplicate key ids, also when they differ only in case', async () => {
+    const dir = await t.paramsCopy();
+    await rewriteManifest(dir, (m) => ((m as ImportParametersManifest).keys[1]!.keyId = t.paramIds[0] as string));
+    let error = await refusal(dir);
+    expect(error.code).toBe('BUNDLE_DUPLICATE_KEY');
+    expect(error.message).toBe(`The manifest lists key ${t.paramIds[0]} more than once.`);
+    const dir2 = await t.paramsCopy();
+    await rewriteManifest(dir2, (m) => ((m as ImportParametersManifest).keys[1]!.keyId = (t.paramIds[0] as string).toUpperCase()));
+    error = await refusal(dir2);
+    expect(error.code).toBe('BUNDLE_DUPLICATE_KEY');
+  });
+});
+
+describe('wrapped material', () => {
+  it('refuses a public key of the wrong spec', async () => {
+    const dir = await t.wrappedCopy();
+    const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ format: 'der', type: 'spki' });
+    await replaceFileConsistently(dir, keyFile(t.wrappedIds[1], 'public_key.der'), ec);
+    const error = await refusal(dir);
+    expect(error.code).toBe('BUNDLE_PUBLIC_KEY_INVALID');
+    expect(error.message).toBe(`The public key of key ${t.wrappedIds[1]} is not a RSA_2048 public key.`);
+  });
+
+  it('refuses a ciphertext of impossible length', async () => {
+    const dir = await t.wrappedCopy();
+    await replaceFileConsistently(dir, keyFile(t.wrappedIds[0], 'EncryptedKeyMaterial.bin'), randomBytes(255));
+    const error = await refusal(dir);
+    expect(error.code).toBe('BUNDLE_CIPHERTEXT_INVALID');
+    expect(error.message).toContain('255 bytes');
+    const dir2 = await t.wrappedCopy();
+    await replaceFileConsistently(dir2, keyFile(t.wrappedIds[2], 'out_ec_private_key.der'), randomBytes(151));
+    expect((await refusal(dir2)).code).toBe('BUNDLE_CIPHERTEXT_INVALID');
+  });
+
+  it('refuses fields that do not fit the spec', async () => {
+    const dir = await t.wrappedCopy();
+    await rewriteManifest(dir, (m) => ((m as WrappedMaterialManifest).keys[1]!.keyCheckValue = 'ABCDEF'));
+    let error = await refusal(dir);
+    expect(error.code).toBe('BUNDLE_MANIFEST_INVALID');
+    expect(error.message).toContain('only symmetric keys have');
+    const dir2 = await t.wrappedCopy();
+    await rewriteManifest(dir2, (m) => ((m as WrappedMaterialManifest).keys[2]!.materialExpiresAt = '2031-01-01T00:00:00.000Z'));
+    error = await refusal(dir2);
+    expect(error.message).toContain('never expires');
+  });
+
+  it('refuses a spec changed so the files no longer fit', async () => {
+    const dir = await t.wrappedCopy();
+    await rewriteManifest(dir, (m) => ((m as WrappedMaterialManifest).keys[0]!.keySpec = 'RSA_2048'));
+    const error = await refusal(dir);
+    expect(error.code).toBe('BUNDLE_LAYOUT_MISMATCH');
+    expect(error.message).toContain('out_rsa_private_key.der');
+  });
+});
+
+it('refuses a path that is not a folder', async () => {
+  const file = path.join(await tempDir(), 'file');
+  await fs.writeFile(file, 'x');
+  expect((await refusal(file)).code).toBe('BUNDLE_NOT_A_FOLDER');
+  expect((await refusal(path.join(file, 'nope'))).code).toBe('BUNDLE_UNREADABLE');
+});

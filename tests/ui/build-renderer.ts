@@ -1,0 +1,68 @@
+/**
+ * Builds the renderer (out/renderer) for the UI tests and the bench, with the renderer section
+ * of electron.vite.config.ts (the same config the app is built with), only when its inputs
+ * changed since the last build. A lock folder keeps two test processes from building at once.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const RENDERER_OUT = path.join(ROOT, 'out', 'renderer');
+const STAMP = path.join(ROOT, 'out', '.renderer-inputs.sha256');
+const LOCK = path.join(ROOT, 'out', '.renderer-build.lock');
+const INPUT_DIRS = ['src-renderer', 'src-main/ipc/schemas'];
+const INPUT_FILES = ['src-main/ipc/contract.ts', 'src-main/ipc/problem.ts', 'src-main/preload/api-factory.ts', 'electron.vite.config.ts', 'package-lock.json'];
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : Promise.resolve([path.join(dir, e.name)]))));
+  return nested.flat();
+}
+
+/** SHA-256 over the names and contents of everything the renderer build reads. */
+export async function rendererInputsDigest(): Promise<string> {
+  const files = [...(await Promise.all(INPUT_DIRS.map((d) => listFiles(path.join(ROOT, d))))).flat(), ...INPUT_FILES.map((f) => path.join(ROOT, f))].sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(path.relative(ROOT, file)).update('\0');
+    hash.update(await fs.readFile(file).catch(() => Buffer.alloc(0))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+async function withLock<T>(run: () => Promise<T>): Promise<T> {
+  await fs.mkdir(path.dirname(LOCK), { recursive: true });
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      await fs.mkdir(LOCK);
+      break;
+    } catch {
+      const stat = await fs.stat(LOCK).catch(() => undefined);
+      if (stat && Date.now() - stat.mtimeMs > 300_000) await fs.rm(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`Another renderer build holds ${LOCK}; remove it if no build is running.`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    return await run();
+  } finally {
+    await fs.rm(LOCK, { recursive: true, force: true });
+  }
+}
+
+/** Builds out/renderer unless it was built from exactly the current inputs. Returns whether it built. */
+export async function ensureRendererBuilt(): Promise<boolean> {
+  return withLock(async () => {
+    const digest = await rendererInputsDigest();
+    const stamp = await fs.readFile(STAMP, 'utf8').catch(() => '');
+    if (stamp.trim() === digest && existsSync(path.join(RENDERER_OUT, 'index.html'))) return false;
+    const [{ build }, configModule] = await Promise.all([import('vite'), import('../../electron.vite.config')]);
+    const config = configModule.default as { renderer?: Record<string, unknown> };
+    if (!config.renderer) throw new Error('electron.vite.config.ts has no renderer section.');
+    await build({ ...config.renderer, configFile: false, logLevel: 'warn' });
+    await fs.writeFile(STAMP, `${digest}\n`);
+    return true;
+  });
+}

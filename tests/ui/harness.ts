@@ -1,0 +1,111 @@
+/**
+ * The UI test harness: Debian's Chromium (playwright-core) loads the built renderer
+ * (out/renderer) through the app protocol's own asset reader and security headers (strict CSP),
+ * served with `page.route` under http://keyferry.test/. `window.keyferry` is the preload
+ * factory's object (bundled by esbuild from page-bridge.ts) whose transport is a Playwright
+ * binding running the REAL router and handlers here (see ipc-recorder.ts). Every answer and
+ * progress event is recorded for the IPC audit; every request leaving the page is recorded too.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readAppAsset } from '../../src-main/app/protocol-assets';
+import { launchChromium } from '../support/chromium';
+import { ensureRendererBuilt, RENDERER_OUT, ROOT } from './build-renderer';
+import { createRecordedIpc, type RecordedIpc } from './ipc-recorder';
+
+export const PAGE_ORIGIN = 'http://keyferry.test';
+export const SCREENS_DIR = path.join(ROOT, 'test-results', 'screens');
+
+let bridgeScript: Promise<string> | undefined;
+
+/** The page bridge as one IIFE (built once per process). */
+export function pageBridgeScript(): Promise<string> {
+  bridgeScript ??= import('esbuild').then(async (esbuild) => {
+    const result = await esbuild.build({
+      entryPoints: [path.join(__dirname, 'page-bridge.ts')],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'chrome120',
+      write: false,
+      logLevel: 'silent',
+    });
+    return result.outputFiles[0]?.text ?? '';
+  });
+  return bridgeScript;
+}
+
+export interface UiSession {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly ipc: RecordedIpc;
+  /** URLs the page asked for outside the app origin (all refused). */
+  readonly foreignRequests: string[];
+  /** Console errors and uncaught exceptions (CSP violations are console errors). */
+  readonly pageErrors: string[];
+  /** Saves a full-page screenshot as test-results/screens/<name>.png. */
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface UiOptions {
+  readonly ipc?: Parameters<typeof createRecordedIpc>[0];
+  readonly viewport?: { width: number; height: number };
+  /** 2 for a 200% zoom (CSS pixels halve, device pixels stay). */
+  readonly deviceScaleFactor?: number;
+}
+
+/** Builds the renderer if needed and launches Chromium (one per test file). */
+export async function startBrowser(): Promise<Browser> {
+  await ensureRendererBuilt();
+  return launchChromium();
+}
+
+/** A fresh context and page on the app, with its own handlers and recorder. */
+export async function openApp(browser: Browser, options: UiOptions = {}): Promise<UiSession> {
+  const ipc = createRecordedIpc(options.ipc);
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    serviceWorkers: 'block',
+  });
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== PAGE_ORIGIN) {
+      foreignRequests.push(url.href);
+      await route.abort('blockedbyclient');
+      return;
+    }
+    const asset = await readAppAsset(RENDERER_OUT, `app://keyferry${url.pathname}`, route.request().method());
+    await route.fulfill({ status: asset.status, headers: { ...asset.headers }, body: asset.body ?? Buffer.alloc(0) });
+  });
+  await context.exposeBinding('__keyferryInvoke', async (_source, channel: string, payload: unknown) => ipc.route(channel, payload));
+  await context.addInitScript({ content: await pageBridgeScript() });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
+  ipc.onEvent = (event) => {
+    void page.evaluate((payload) => (window as unknown as { __keyferryPush(p: unknown): void }).__keyferryPush(payload), event).catch(() => undefined);
+  };
+  await page.goto(`${PAGE_ORIGIN}/index.html`);
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  return {
+    page,
+    context,
+    ipc,
+    foreignRequests,
+    pageErrors,
+    screenshot: async (name) => {
+      await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
+    },
+    close: async () => {
+      await context.close();
+      await ipc.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Bundled into the test page before the renderer loads (Chromium UI tests only): builds
+ * `window.keyferry` with the SAME preload factory the app uses, over Playwright's binding
+ * `__keyferryInvoke` (which runs the real router and handlers in the test process) instead of
+ * ipcRenderer. Progress events arrive through `__keyferryPush`. CSP violations are reported to
+ * the console so the harness can fail on them.
+ */
+import { z } from 'zod';
+import { createKeyferryApi } from '../../src-main/preload/api-factory';
+
+// As in the preload: the page's CSP forbids eval, so zod must not probe `new Function`.
+z.config({ jitless: true });
+
+type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
+const page = window as unknown as { __keyferryInvoke?: Invoke };
+const listeners = new Set<(payload: unknown) => void>();
+
+const api = createKeyferryApi(
+  (channel, payload) => {
+    const invoke = page.__keyferryInvoke;
+    return invoke ? invoke(channel, payload) : Promise.reject(new Error('no bridge'));
+  },
+  (listener) => {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+);
+
+Object.defineProperty(window, 'keyferry', { value: api, enumerable: true });
+Object.defineProperty(window, '__keyferryPush', {
+  value: (payload: unknown) => listeners.forEach((listener) => listener(payload)),
+});
+document.addEventListener('securitypolicyviolation', (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+});
