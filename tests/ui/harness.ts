@@ -90,7 +90,7 @@ export async function openApp(browser: Browser, options: UiOptions = {}): Promis
   });
   page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
   ipc.onEvent = (event) => {
-    void page.evaluate((payload) => (window as unknown as { __keyferryPush(p: unknown): void }).__keyferryPush(payload), event).catch(() => undefined);
+    void page.evaluate((payload) => (globalThis as unknown as { __keyferryPush(p: unknown): void }).__keyferryPush(payload), event).catch(() => undefined);
   };
   await page.goto(`${PAGE_ORIGIN}/index.html`);
   mkdirSync(SCREENS_DIR, { recursive: true });

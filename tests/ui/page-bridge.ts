@@ -12,7 +12,15 @@ import { createKeyferryApi } from '../../src-main/preload/api-factory';
 z.config({ jitless: true });
 
 type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
-const page = window as unknown as { __keyferryInvoke?: Invoke };
+interface CspViolation {
+  readonly violatedDirective: string;
+  readonly blockedURI: string;
+}
+/** The page's global object (typed by hand: the Node test config has no DOM types). */
+const page = globalThis as unknown as {
+  __keyferryInvoke?: Invoke;
+  document: { addEventListener(type: 'securitypolicyviolation', listener: (event: CspViolation) => void): void };
+};
 const listeners = new Set<(payload: unknown) => void>();
 
 const api = createKeyferryApi(
@@ -28,10 +36,10 @@ const api = createKeyferryApi(
   },
 );
 
-Object.defineProperty(window, 'keyferry', { value: api, enumerable: true });
-Object.defineProperty(window, '__keyferryPush', {
+Object.defineProperty(globalThis, 'keyferry', { value: api, enumerable: true });
+Object.defineProperty(globalThis, '__keyferryPush', {
   value: (payload: unknown) => listeners.forEach((listener) => listener(payload)),
 });
-document.addEventListener('securitypolicyviolation', (event) => {
+page.document.addEventListener('securitypolicyviolation', (event) => {
   console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
 });

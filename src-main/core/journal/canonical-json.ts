@@ -5,6 +5,7 @@
  *   lone surrogates as \uXXXX);
  * - numbers: finite only, as JSON.stringify writes them (so -0 is written 0);
  * - `true`, `false`, `null`; arrays in order.
+ * Nesting deeper than MAX_JSON_DEPTH is refused too.
  * Anything else (undefined, NaN, Infinity, bigint, functions, symbols, Dates, Maps, Buffers, class
  * instances) is refused with a KeyferryError naming where it was found.
  */
@@ -12,6 +13,9 @@ import { KeyferryError } from '../errors';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
+
+/** Deepest nesting of arrays and objects accepted (journal data is a few levels deep). */
+export const MAX_JSON_DEPTH = 32;
 
 function refuse(where: string, what: string): never {
   throw new KeyferryError(
@@ -26,7 +30,7 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-function encode(value: unknown, where: string, seen: Set<object>): string {
+function encode(value: unknown, where: string, seen: Set<object>, depth: number): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -42,16 +46,19 @@ function encode(value: unknown, where: string, seen: Set<object>): string {
       refuse(where, typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`);
   }
   const obj = value as object;
+  if (depth >= MAX_JSON_DEPTH) refuse(where, `nested deeper than ${MAX_JSON_DEPTH} levels`);
   if (seen.has(obj)) refuse(where, 'a circular reference');
   seen.add(obj);
   try {
     if (Array.isArray(obj)) {
-      return `[${obj.map((item, i) => encode(item, `${where}[${i}]`, seen)).join(',')}]`;
+      return `[${obj.map((item, i) => encode(item, `${where}[${i}]`, seen, depth + 1)).join(',')}]`;
     }
     if (!isPlainObject(obj)) refuse(where, `an instance of ${obj.constructor?.name ?? 'a class'}`);
     const record = obj as Record<string, unknown>;
     const keys = Object.keys(record).sort();
-    const parts = keys.map((key) => `${JSON.stringify(key)}:${encode(record[key], `${where}.${key}`, seen)}`);
+    const parts = keys.map(
+      (key) => `${JSON.stringify(key)}:${encode(record[key], `${where}.${key}`, seen, depth + 1)}`,
+    );
     return `{${parts.join(',')}}`;
   } finally {
     seen.delete(obj);
@@ -60,5 +67,5 @@ function encode(value: unknown, where: string, seen: Set<object>): string {
 
 /** Encodes `value` as canonical JSON (see the file comment); throws KeyferryError on non-JSON values. */
 export function canonicalJson(value: unknown, where = 'data'): string {
-  return encode(value, where, new Set());
+  return encode(value, where, new Set(), 0);
 }

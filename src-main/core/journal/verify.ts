@@ -90,9 +90,20 @@ function checkLine(bytes: Buffer, line: number, previous: string): { entry: Jour
           : `prev does not match the hash of line ${line - 1}: the chain is broken`,
     };
   }
-  if (computeEntryHash(entry) !== entry.hash)
-    return { reason: "hash does not match the entry's content: the entry was changed" };
-  if (encodeEntryLine(entry) !== text) return { reason: 'line is not in canonical form: it was edited or reformatted' };
+  let hash: string;
+  let canonical: string;
+  try {
+    hash = computeEntryHash(entry);
+    canonical = encodeEntryLine(entry);
+  } catch {
+    // JSON.parse turns an out-of-range number such as 1e999 into Infinity, which has no JSON form;
+    // canonical JSON also refuses nesting deeper than MAX_JSON_DEPTH. Keyferry never writes either.
+    return {
+      reason: 'line holds a value with no exact JSON form (a number out of range, or nesting too deep): it was edited',
+    };
+  }
+  if (hash !== entry.hash) return { reason: "hash does not match the entry's content: the entry was changed" };
+  if (canonical !== text) return { reason: 'line is not in canonical form: it was edited or reformatted' };
   return { entry };
 }
 

@@ -42,4 +42,10 @@ describe('canonicalJson', () => {
     a.self = a;
     expect(() => canonicalJson(a)).toThrow(/circular/);
   });
+
+  it('refuses nesting deeper than 32 levels', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 40; i += 1) deep = [deep];
+    expect(() => canonicalJson({ deep })).toThrow(/nested deeper than 32 levels/);
+  });
 });

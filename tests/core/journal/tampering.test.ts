@@ -230,3 +230,26 @@ describe('verifyJournal finds', () => {
     await writeFile(file, text);
   });
 });
+
+describe('verifyJournal on hostile numbers', () => {
+  it('reports a number that JSON.parse turns into Infinity instead of throwing', async () => {
+    const { lines: sample } = await writeSampleJournal();
+    const edited = sample[5]!.replace('"ratio":0.5', '"ratio":1e999');
+    expect(edited).not.toBe(sample[5]);
+    expect(verifyJournalText(joinLines([...sample.slice(0, 5), edited]))).toEqual({
+      ok: false,
+      line: 6,
+      reason: expect.stringMatching(/number out of range/),
+    });
+  });
+
+  it('reports absurdly deep nesting instead of throwing', async () => {
+    const { lines: sample } = await writeSampleJournal();
+    const edited = sample[0]!.replace('"data":{', `"data":{"x":${'['.repeat(20_000)}${']'.repeat(20_000)},`);
+    expect(verifyJournalText(joinLines([edited, ...sample.slice(1)]))).toEqual({
+      ok: false,
+      line: 1,
+      reason: expect.stringMatching(/nesting too deep/),
+    });
+  });
+});

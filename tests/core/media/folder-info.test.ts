@@ -6,16 +6,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { describeFolder, listRemovableVolumes, volumeIdOf } from '../../../src-main/core/media';
 
 const temps: string[] = [];
+const mounted: string[] = [];
 async function made(prefix: string): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
   temps.push(dir);
   return dir;
 }
 afterAll(async () => {
+  for (const dir of mounted.splice(0)) execFileSync('umount', [dir]);
   for (const dir of temps.splice(0)) await fs.rm(dir, { recursive: true, force: true });
 });
 
-const mounted: string[] = [];
 /** Mounts a small tmpfs (a second volume) when this machine allows it. */
 async function tmpfsVolume(options: string): Promise<string | undefined> {
   const dir = await made('keyferry-vol-');
@@ -27,9 +28,6 @@ async function tmpfsVolume(options: string): Promise<string | undefined> {
     return undefined;
   }
 }
-afterAll(() => {
-  for (const dir of mounted) execFileSync('umount', [dir]);
-});
 
 describe('describeFolder', () => {
   it('gives free space, writability and the volume id (st_dev)', async () => {

@@ -65,6 +65,14 @@ function parseBody(body: Buffer): Body {
   return json as Body;
 }
 
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Handles one request end to end; never throws. */
@@ -95,7 +103,7 @@ export async function handleSimulatorRequest(
     deps.auth.verify({ method: req.method ?? 'POST', rawUrl, headers: req.headers, body: bytes });
     const projectHeader = req.headers['x-project-id'];
     if (
-      decodeURIComponent(route[1] ?? '') !== deps.ctx.state.projectId ||
+      safeDecode(route[1] ?? '') !== deps.ctx.state.projectId ||
       (projectHeader !== undefined && projectHeader !== deps.ctx.state.projectId)
     ) {
       throw simError('KMS.0306', 'The project ID does not belong to these credentials.');
