@@ -1,7 +1,7 @@
 /**
  * The UI test harness: Debian's Chromium (playwright-core) loads the built renderer
  * (out/renderer) through the app protocol's own asset reader and security headers (strict CSP),
- * served with `page.route` under http://keyferry.test/. `window.keyferry` is the preload
+ * served with `page.route` under http://localhost/ (a trustworthy origin, so COOP applies). `window.keyferry` is the preload
  * factory's object (bundled by esbuild from page-bridge.ts) whose transport is a Playwright
  * binding running the REAL router and handlers here (see ipc-recorder.ts). Every answer and
  * progress event is recorded for the IPC audit; every request leaving the page is recorded too.
@@ -14,7 +14,7 @@ import { launchChromium } from '../support/chromium';
 import { ensureRendererBuilt, RENDERER_OUT, ROOT } from './build-renderer';
 import { createRecordedIpc, type RecordedIpc } from './ipc-recorder';
 
-export const PAGE_ORIGIN = 'http://keyferry.test';
+export const PAGE_ORIGIN = 'http://localhost';
 export const SCREENS_DIR = path.join(ROOT, 'test-results', 'screens');
 
 let bridgeScript: Promise<string> | undefined;

@@ -75,7 +75,8 @@ function keyOf(state: OnlineCeremonyState, entry: JournalEntry, keyId: string): 
   return key;
 }
 
-function applyEntry(state: OnlineCeremonyState, entry: JournalEntry): void {
+/** Applies one journal entry to `state` (entries of other kinds are ignored). */
+export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry): void {
   const parse = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T => {
     const result = schema.safeParse(entry.data);
     if (!result.success) corrupt(entry, 'its data is not in the expected form');
@@ -152,7 +153,7 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
   };
   for (const entry of entries) {
     if (entry.event === ONLINE_EVENTS.started && entry !== first) corrupt(entry, 'a journal holds one ceremony; this one starts a second');
-    applyEntry(state, entry);
+    applyOnlineEntry(state, entry);
   }
   return state;
 }

@@ -23,7 +23,7 @@ import { ONLINE_EVENTS } from './online-events';
 import { effectiveExpiry, importCheckedKey } from './online-import';
 import type { OnlineKms } from './online-kms';
 import { writeOnlineReceipt } from './online-receipt';
-import { replayOnlineJournal, type OnlineCeremonyState } from './online-state';
+import { applyOnlineEntry, replayOnlineJournal, type OnlineCeremonyState } from './online-state';
 import { reportProgress, type ProgressListener } from './progress';
 import { StepGuard } from './step-guard';
 import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
@@ -146,8 +146,7 @@ export class OnlineCeremony {
   }
 
   async #journal(event: string, data: JsonObject): Promise<void> {
-    await this.#options.journal.append(this.#state.operator, event, data);
-    this.#state = replayOnlineJournal(this.#options.journal.entries) as OnlineCeremonyState;
+    applyOnlineEntry(this.#state, await this.#options.journal.append(this.#state.operator, event, data));
   }
 
   /** Runs a KMS call; a failure is journaled (code and sentence only) and rethrown. */
@@ -352,7 +351,6 @@ export class OnlineCeremony {
       journal: this.#options.journal,
       now: this.#now(),
     });
-    this.#state = replayOnlineJournal(this.#options.journal.entries) as OnlineCeremonyState;
     this.#guard.advance('finished');
     return receipt;
   }

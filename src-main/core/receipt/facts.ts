@@ -107,9 +107,11 @@ export function signatories(input: ReceiptInput): { role: string; name: string }
   ];
 }
 
-/** How the seals are checked, printed above them. */
+/** How the seals are checked, printed above them (HTML adds SEALS_QR_NOTE, text SEALS_TEXT_NOTE). */
 export const SEALS_LEAD =
-  "One person reads each hash aloud, four digits at a time; another compares it with the screen and with the other side's receipt. A phone can scan the QR code beside each hash to compare it too.";
+  "One person reads each hash aloud, four digits at a time; another compares it with the screen and with the other side's receipt.";
+export const SEALS_QR_NOTE = 'A phone can scan the QR code beside each hash to compare it too.';
+export const SEALS_TEXT_NOTE = 'The printed (HTML) receipt also shows each hash as a QR code.';
 
 /** What each signatory confirms by signing, per side. */
 export const SIGN_OFF_STATEMENT: Record<CeremonySide, string> = {

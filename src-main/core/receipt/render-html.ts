@@ -6,6 +6,7 @@ import {
   custodyRows,
   ceremonyFacts,
   SEALS_LEAD,
+  SEALS_QR_NOTE,
   formatSize,
   keyFacts,
   NOT_APPLICABLE,
@@ -98,7 +99,7 @@ export function renderReceiptHtml(input: ReceiptInput): string {
 <header class="doc-head"><div><h1>${escapeHtml(RECEIPT_TITLE)}</h1><p class="subtitle">${userText(input.title)}</p></div><div class="side">${escapeHtml(SIDE_LABEL[input.side])}</div></header>
 <section><h2>Ceremony</h2><table class="facts"><tbody>${factRows([...ceremonyFacts(input)])}</tbody></table></section>
 <section><h2>Seals: read aloud in groups of four</h2>
-<p class="lead">${escapeHtml(SEALS_LEAD)}</p>
+<p class="lead">${escapeHtml(`${SEALS_LEAD} ${SEALS_QR_NOTE}`)}</p>
 ${seal('Bundle digest', `SHA-256 of ${userText(bundle.name)}`, bundle.digest)}
 ${seal('Journal head', `Hash of entry ${journal.count} of ${journal.count}, the journal's last entry when this receipt was made. Check the journal with:<br><code class="cmd">keyferry journal verify JOURNAL --expect-count ${journal.count} --expect-head HASH</code>`, journal.headHash)}
 </section>

@@ -9,6 +9,7 @@ import {
   keyFacts,
   RECEIPT_TITLE,
   SEALS_LEAD,
+  SEALS_TEXT_NOTE,
   SIDE_LABEL,
   SIGN_OFF_STATEMENT,
   signatories,
@@ -62,7 +63,11 @@ export function renderReceiptText(input: ReceiptInput): string {
     SIDE_LABEL[input.side],
   ];
   out.push(...heading('Ceremony'), ...factLines(ceremonyFacts(input), '  '));
-  out.push(...heading('Seals: read aloud in groups of four'), ...wrap(SEALS_LEAD, 74, '  '), '');
+  out.push(
+    ...heading('Seals: read aloud in groups of four'),
+    ...wrap(`${SEALS_LEAD} ${SEALS_TEXT_NOTE}`, 74, '  '),
+    '',
+  );
   out.push(`  Bundle digest: SHA-256 of ${visibleText(input.bundle.name)}`, ...hexBlock(input.bundle.digest, '      '));
   out.push(
     `  Journal head: hash of entry ${input.journal.count} of ${input.journal.count}, the journal's last entry when this receipt was made`,

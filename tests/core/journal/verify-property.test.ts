@@ -153,7 +153,7 @@ describe('verifyJournal under random mutation', () => {
         expect(withReceipt.ok).toBe(false);
         if (!withReceipt.ok) expect(withReceipt.line).toBeGreaterThanOrEqual(1);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -166,7 +166,7 @@ describe('verifyJournal under random mutation', () => {
         const result = verifyJournalText(mutated);
         expect(result.ok).toBe(isWholeLinePrefix(original, mutated));
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 

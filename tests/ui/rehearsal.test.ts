@@ -1,0 +1,286 @@
+/**
+ * A whole rehearsal through the real UI in Chromium, both sides, for AES_256, RSA_4096 and
+ * EC_P256: setup, simulator, keys, parameters bundle, fingerprints confirmed by a witness (a
+ * wrong one refused), generated material, a 2-of-3 custody split and restore drill, wrap, bundle,
+ * receipt; then on the online side a tampered bundle and an expired token refused in plain
+ * words, the real bundle checked, imported, verified, the receipt and both journals.
+ * Finally the IPC audit over every answer and progress event of the run.
+ */
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditPayloads } from './audit';
+import { openApp, startBrowser, type UiSession } from './harness';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+async function fillByLabel(page: Page, label: string, value: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+async function click(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
+/** The alert of a section, once it shows a problem. */
+async function problemIn(page: Page, section: string): Promise<string> {
+  const alert = page.locator(`[data-section="${section}"] .problem`);
+  await alert.waitFor();
+  return (await alert.textContent()) ?? '';
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('rehearsal through the UI', () => {
+  let browser: Browser;
+  let ui: UiSession;
+  let page: Page;
+  let dir: string;
+  let media: string;
+  const fingerprintOfKey = new Map<string, string>();
+  let wrappedDir = '';
+  let wrappedDigest = '';
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ui-rehearsal-'));
+    media = path.join(dir, 'media');
+    await mkdir(media);
+    await mkdir(path.join(dir, 'ceremony'));
+    browser = await startBrowser();
+    ui = await openApp(browser);
+    page = ui.page;
+    page.setDefaultTimeout(30_000);
+  });
+
+  afterAll(async () => {
+    await ui?.close();
+    await browser?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('starts on the start screen with Rehearsal preselected and the heading focused', async () => {
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Rehearsal' }).isChecked()).toBe(true);
+    expect(await page.getByText('Run the whole ceremony on this machine against the built-in KMS simulator').isVisible()).toBe(true);
+    await ui.screenshot('start');
+  });
+
+  it('records the ceremony setup', async () => {
+    await click(page, 'Continue');
+    await page.getByRole('heading', { level: 1, name: 'Ceremony setup' }).waitFor();
+    await fillByLabel(page, 'Ceremony title', 'UI rehearsal');
+    await fillByLabel(page, 'Operator', 'Ana');
+    await fillByLabel(page, 'Witness 1', 'Ana');
+    await fillByLabel(page, 'Ceremony folder', path.join(dir, 'ceremony'));
+    await ui.screenshot('setup');
+    await click(page, 'Save and continue');
+    expect(await problemIn(page, 'setup')).toContain('The operator and every witness must be different people.');
+    await fillByLabel(page, 'Witness 1', 'Ben');
+    await click(page, 'Save and continue');
+    await page.getByRole('heading', { level: 1, name: 'Online side (rehearsal)' }).waitFor();
+  });
+
+  it('creates AES_256, RSA_4096 and EC_P256 external keys in the simulator', async () => {
+    await ui.screenshot('online');
+    await click(page, 'Start the simulator');
+    await page.getByText('Connected to').waitFor();
+    const specs = ['AES_256', 'RSA_4096', 'EC_P256'];
+    for (const [i, spec] of specs.entries()) {
+      if (i > 0) await click(page, 'Add another key');
+      await fillByLabel(page, `Alias of key ${i + 1}`, `ui/${spec.toLowerCase()}`);
+      await page.getByLabel(`Key spec of key ${i + 1}`, { exact: true }).selectOption(spec);
+    }
+    await click(page, 'Create 3 external keys');
+    await page.locator('[data-section="online-create"] .state-done').waitFor();
+    await page.getByLabel('Show keys in state').selectOption('pending-import');
+    await click(page, 'List the keys');
+    await page.getByText('3 keys (pending import)').waitFor();
+    expect(await page.locator('[data-section="online-keys"] tbody tr').count()).toBe(3);
+  });
+
+  it('fetches the parameters and writes the import-parameters bundle', async () => {
+    await click(page, 'Fetch the import parameters');
+    const cards = page.locator('.issued li.card');
+    await expect.poll(() => cards.count()).toBe(3);
+    for (const card of await cards.all()) {
+      const keyId = (await card.locator('p .mono').first().textContent()) ?? '';
+      fingerprintOfKey.set(keyId, (await card.locator('code.hex').textContent()) ?? '');
+    }
+    expect([...fingerprintOfKey.values()].every((f) => /^([0-9A-F]{4} ){15}[0-9A-F]{4}$/.test(f))).toBe(true);
+    await fillByLabel(page, 'Removable media folder for the bundle', media);
+    await click(page, 'Write the import-parameters bundle');
+    await page.getByText('Written and verified').waitFor();
+    await ui.screenshot('online-parameters');
+  });
+
+  it('on the air-gapped side, reads the bundle and refuses a fingerprint that does not match', async () => {
+    await click(page, 'Go to the air-gapped side');
+    await page.getByRole('heading', { level: 1, name: 'Air-gapped side (rehearsal)' }).waitFor();
+    await click(page, 'Check the network');
+    await page.locator('[data-section="air-network"] .notice').waitFor();
+    await click(page, 'Read the bundle');
+    const cards = page.locator('.fingerprint');
+    await cards.first().waitFor();
+    const first = cards.first();
+    const covered = ((await first.locator('.hint').textContent()) ?? '').replace(/^Covers keys? /, '').split(', ');
+    const right = fingerprintOfKey.get(covered[0] ?? '') ?? '';
+    const wrong = `${right.slice(0, -1)}${right.endsWith('0') ? '1' : '0'}`;
+    await first.getByLabel('Fingerprint of wrapping key 1 as heard').fill(wrong);
+    await first.getByRole('button', { name: 'Confirm as Ben' }).click();
+    const problem = await problemIn(page, 'air-fingerprints');
+    expect(problem).toContain('matches no wrapping key in the bundle');
+    expect(problem).toContain('What to do next');
+    await ui.screenshot('air-gapped-fingerprint-mismatch');
+  });
+
+  it('records the witness confirmation of every fingerprint', async () => {
+    const cards = page.locator('.fingerprint');
+    const count = await cards.count();
+    for (let i = 0; i < count; i++) {
+      const card = cards.nth(i);
+      const covered = ((await card.locator('.hint').textContent()) ?? '').replace(/^Covers keys? /, '').split(', ');
+      await card.getByLabel(`Fingerprint of wrapping key ${i + 1} as heard`).fill((fingerprintOfKey.get(covered[0] ?? '') ?? '').toLowerCase());
+      await card.getByRole('button', { name: 'Confirm as Ben' }).click();
+      await card.getByText('confirmed by Ben').waitFor();
+    }
+    await ui.screenshot('air-gapped-fingerprints');
+  });
+
+  it('generates the material with progress, showing only check values and fingerprints', async () => {
+    await click(page, 'Generate the key material');
+    await page
+      .locator('[data-section="air-material"] progress')
+      .waitFor({ timeout: 15_000 })
+      .then(() => ui.screenshot('air-gapped-generating'))
+      .catch(() => undefined);
+    await page.getByRole('button', { name: 'Open custody' }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-section="air-material"] .key-list li').count()).toBe(3);
+    expect(ui.ipc.events.filter((e) => e.stage === 'generate-material').length).toBeGreaterThanOrEqual(4);
+    await ui.screenshot('air-gapped-material');
+  });
+
+  it('splits the material 2-of-3 for custody and rebuilds it from two shares', async () => {
+    await click(page, 'Open custody');
+    await page.getByRole('heading', { level: 1, name: 'Custody of the key material' }).waitFor();
+    for (const [i, name] of ['Cara', 'Dan', 'Eve'].entries()) {
+      const folder = path.join(dir, `custodian-${name.toLowerCase()}`);
+      await mkdir(folder);
+      await fillByLabel(page, `Name of custodian ${i + 1}`, name);
+      await fillByLabel(page, `Folder of custodian ${i + 1}`, folder);
+    }
+    await click(page, 'Split and write the shares');
+    expect(await problemIn(page, 'custody-split')).toContain('same volume');
+    await page.getByLabel('Rehearsal: accept folders on one volume (recorded as a warning)').check();
+    await click(page, 'Split and write the shares');
+    const cards = page.locator('[data-section="custody-split"] .card');
+    await expect.poll(() => cards.count()).toBe(3);
+    const holders = cards.first().locator('li');
+    for (const i of [0, 1]) {
+      const names = holders.nth(i).locator('.file-name');
+      await fillByLabel(page, `Share file ${i + 1}`, path.join((await names.nth(1).textContent()) ?? '', (await names.nth(0).textContent()) ?? ''));
+    }
+    await click(page, 'Rebuild and check');
+    await page.getByText('rebuilt the').waitFor();
+    await ui.screenshot('custody');
+    await click(page, 'Back to wrapping');
+  });
+
+  it('wraps, writes the wrapped-material bundle and the air-gapped receipt', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Air-gapped side (rehearsal)' }).waitFor();
+    await click(page, 'Wrap the key material');
+    await expect.poll(() => page.locator('[data-section="air-wrap"] .key-list li').count()).toBe(3);
+    await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);
+    await click(page, 'Write the wrapped-material bundle');
+    await page.getByText('Written and verified').waitFor();
+    wrappedDigest = (await page.getByLabel('Wrapped-material bundle digest').textContent()) ?? '';
+    wrappedDir = path.join(media, (await page.locator('[data-section="air-wrap"] .card .file-name').first().textContent()) ?? '');
+    await click(page, 'Write the receipt');
+    const preview = page.frameLocator('iframe[title="Preview of the air-gapped receipt"]');
+    await preview.getByText('UI rehearsal (REHEARSAL)').first().waitFor();
+    await click(page, 'Print the receipt');
+    expect(await problemIn(page, 'receipt-air-gapped')).toContain('needs the Keyferry desktop window');
+    await ui.screenshot('air-gapped-receipt');
+  });
+
+  it('refuses a tampered wrapped-material bundle in plain words', async () => {
+    await click(page, 'Go back to the online side');
+    await page.getByRole('heading', { level: 1, name: 'Online side (rehearsal)' }).waitFor();
+    const tampered = path.join(dir, 'tampered');
+    await cp(wrappedDir, tampered, { recursive: true });
+    const victim = (await filesUnder(tampered)).find((f) => f.endsWith('.bin')) ?? '';
+    const bytes = await readFile(victim);
+    bytes[10] = (bytes[10] ?? 0) ^ 0xff;
+    await writeFile(victim, bytes);
+    await fillByLabel(page, 'Wrapped-material bundle folder', tampered);
+    await click(page, 'Check the bundle');
+    const problem = await problemIn(page, 'online-check');
+    expect(problem).toMatch(/SHA-256|does not match|changed/i);
+    expect(problem).toContain('What to do next');
+    await ui.screenshot('error-tampered-bundle');
+  });
+
+  it('refuses an expired import token (the simulator clock moved 25 hours)', async () => {
+    const sim = ui.ipc.simulator();
+    expect(sim).toBeDefined();
+    sim?.clock.advance(25 * 60 * 60 * 1000);
+    try {
+      await fillByLabel(page, 'Wrapped-material bundle folder', wrappedDir);
+      await click(page, 'Check the bundle');
+      const problem = await problemIn(page, 'online-check');
+      expect(problem).toMatch(/expired/i);
+      expect(problem).toContain('Fetch new parameters');
+      await ui.screenshot('error-expired-token');
+    } finally {
+      sim?.clock.advance(-25 * 60 * 60 * 1000);
+    }
+    expect(DAY_MS).toBeGreaterThan(0);
+  });
+
+  it('checks the real bundle against the digest on the receipt, imports and verifies every key', async () => {
+    await fillByLabel(page, 'Wrapped-material bundle folder', wrappedDir);
+    await fillByLabel(page, 'Bundle digest from the air-gapped receipt (optional)', wrappedDigest);
+    await click(page, 'Check the bundle');
+    await page.getByText('The bundle matches what the KMS issued').waitFor();
+    expect(await page.getByRole('radio', { name: 'Never' }).isChecked()).toBe(true);
+    await click(page, 'Import the key material');
+    await expect.poll(() => page.locator('[data-section="online-import"] .key-list li').count()).toBe(3);
+    await click(page, 'Verify the keys');
+    await expect.poll(() => page.locator('[data-section="online-verify"] li.ok').count()).toBe(3);
+    await ui.screenshot('online-verified');
+    await click(page, 'Write the receipt');
+    await page.frameLocator('iframe[title="Preview of the online receipt"]').getByText('UI rehearsal (REHEARSAL)').first().waitFor();
+    await ui.screenshot('online-receipt');
+  });
+
+  it('shows both journals, each verifying', async () => {
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Journal' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ceremony journal' }).waitFor();
+    await page.getByText(/The chain of \d+ entries verifies\./).waitFor();
+    expect(await page.locator('table.journal tbody tr').filter({ hasText: 'key.imported' }).count()).toBe(3);
+    await ui.screenshot('journal-online');
+    await click(page, 'Air-gapped journal');
+    await page.locator('table.journal tbody tr').filter({ hasText: 'material.wrapped' }).first().waitFor();
+    expect(await page.getByText(/The chain of \d+ entries verifies\./).isVisible()).toBe(true);
+    await ui.screenshot('journal-air-gapped');
+  });
+
+  it('IPC audit: no answer, event or page text held material; nothing left the page; no CSP violation', async () => {
+    expect(ui.ipc.secrets.map((s) => s.label).sort()).toHaveLength(3);
+    const payloads = [
+      ...ui.ipc.calls.map((c, i) => ({ where: `#${i} ${c.channel} answer`, value: c.response })),
+      ...ui.ipc.events.map((e, i) => ({ where: `event #${i}`, value: e })),
+      { where: 'final page HTML', value: await page.content() },
+    ];
+    expect(ui.ipc.calls.length).toBeGreaterThan(30);
+    expect(auditPayloads(payloads, ui.ipc.secrets)).toEqual([]);
+    expect(JSON.stringify(payloads)).not.toContain(ui.ipc.simulator()?.sk ?? 'no simulator');
+    expect(ui.foreignRequests).toEqual([]);
+    expect(ui.pageErrors).toEqual([]);
+  });
+});
