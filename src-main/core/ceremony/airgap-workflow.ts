@@ -20,6 +20,7 @@ import { newCeremonyId } from './ceremony-id';
 import type { MaterialExpiry } from './ceremony-plan';
 import { FingerprintConfirmations, type FingerprintToConfirm } from './fingerprint-confirmation';
 import { MaterialVault, type MaterialAuditObserver } from './material-vault';
+import { checkCeremonyPeople } from './person-name';
 import { checkAirGap, type InterfaceList, type NetworkCheckResult } from './network-check';
 import type { ProgressListener } from './progress';
 import { StepGuard } from './step-guard';
@@ -107,15 +108,17 @@ export class AirGapCeremony {
   }
 
   /** Opens the air-gapped side on `journal` (new or continued) and journals who is present. */
-  static async start(options: AirGapCeremonyOptions): Promise<AirGapCeremony> {
+  static async start(input: AirGapCeremonyOptions): Promise<AirGapCeremony> {
+    const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
     const ceremony = new AirGapCeremony(options);
+    const workstation = describeWorkstation();
     await options.journal.append(options.operator, 'ceremony.session-started', {
       side: 'air-gapped',
       title: options.title,
       operator: options.operator,
       witnesses: [...options.witnesses],
-      hostname: describeWorkstation().hostname,
-      os: describeWorkstation().os,
+      hostname: workstation.hostname,
+      os: workstation.os,
       appVersion: options.app.version,
       appBuild: options.app.build,
       rehearsal: options.rehearsal ?? false,

@@ -17,6 +17,7 @@ export const ONLINE_EVENTS = {
   wrappedChecked: 'wrapped-bundle.checked',
   imported: 'key.imported',
   verified: 'key.verified',
+  verifyFailed: 'key.verify-failed',
   materialDeleted: 'key.material-deleted',
   stepFailed: 'step.failed',
   receiptWritten: 'receipt.written',

@@ -118,6 +118,10 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       keyOf(state, entry, d.keyId).verified = { keyState: d.keyState, proof: d.proof };
       break;
     }
+    case ONLINE_EVENTS.verifyFailed: {
+      keyOf(state, entry, parse(keyIdData).keyId).verified = undefined;
+      break;
+    }
     case ONLINE_EVENTS.materialDeleted: {
       const key = keyOf(state, entry, parse(keyIdData).keyId);
       key.materialDeleted = true;

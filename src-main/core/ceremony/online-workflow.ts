@@ -25,6 +25,7 @@ import type { OnlineKms } from './online-kms';
 import { writeOnlineReceipt } from './online-receipt';
 import { applyOnlineEntry, replayOnlineJournal, type OnlineCeremonyState } from './online-state';
 import { reportProgress, type ProgressListener } from './progress';
+import { checkCeremonyPeople } from './person-name';
 import { StepGuard } from './step-guard';
 import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
 
@@ -107,7 +108,7 @@ export class OnlineCeremony {
       await journal.append(existing.operator, ONLINE_EVENTS.session, { hostname: ws.hostname, os: ws.os, appVersion: options.app.version, appBuild: options.app.build });
       return new OnlineCeremony(options, replayOnlineJournal(journal.entries) as OnlineCeremonyState);
     }
-    const start = options.start;
+    const start = options.start ? { ...options.start, ...checkCeremonyPeople(options.start.operator, options.start.witnesses) } : undefined;
     if (!start) {
       throw new KeyferryError('CEREMONY_NOT_STARTED', 'This journal holds no ceremony yet.', 'Start with "keyferry online create-key" and a ceremony plan, or give the journal of an existing ceremony.');
     }
@@ -254,7 +255,6 @@ export class OnlineCeremony {
       keys: keys.map((k) => ({ keyId: k.keyId, publicKeyFingerprint: k.publicKeyFingerprint, keyCheckValue: k.keyCheckValue })),
     });
     this.#checked = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
-    if (this.#guard.state === 'parameters-written') this.#guard.advance('material-checked');
     if (checked.some((c) => !c.key.imported)) this.#guard.advance('material-checked');
     return { dir: path.resolve(dir), manifestSha256: bundle.digest, manifestSha256Grouped: groupHex(bundle.digest), keys, warnings: bundle.warnings.map((w) => w.message) };
   }
@@ -297,10 +297,10 @@ export class OnlineCeremony {
         proveKey(this.#options.kms, { keyId: key.keyId, spec: key.spec, usage: key.usage, expectedPublicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null }),
       );
       const data = { keyId: key.keyId, keyState: proof.keyState, proof: proof.proof, publicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null };
-      await this.#journal(proof.ok ? ONLINE_EVENTS.verified : 'key.verify-failed', data);
+      await this.#journal(proof.ok ? ONLINE_EVENTS.verified : ONLINE_EVENTS.verifyFailed, data);
       proofs.push(proof);
     }
-    if (proofs.every((p) => p.ok) && this.#guard.state !== 'finished') this.#guard.advance('verified');
+    if (this.#guard.state !== 'finished') this.#guard.advance(proofs.every((p) => p.ok) ? 'verified' : 'imported');
     return proofs;
   }
 

@@ -24,9 +24,7 @@ interface PageElement {
 interface PageCanvas {
   width: number;
   height: number;
-  getContext(
-    kind: '2d',
-  ): {
+  getContext(kind: '2d'): {
     imageSmoothingEnabled: boolean;
     drawImage(img: unknown, x: number, y: number, w: number, h: number): void;
     getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
