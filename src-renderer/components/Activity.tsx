@@ -11,7 +11,7 @@ export function Activity({ section }: { section: string }) {
   const problem = useAppStore((s) => (s.problem?.section === section ? s.problem : null));
   const dismiss = useAppStore((s) => s.dismissProblem);
   return (
-    <>
+    <div className="activity-regions" data-activity={section}>
       <div role="status" aria-live="polite" className="activity">
         {busy && (
           <div className="busy">
@@ -41,6 +41,6 @@ export function Activity({ section }: { section: string }) {
           </div>
         )}
       </div>
-    </>
+    </div>
   );
 }

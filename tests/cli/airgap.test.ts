@@ -115,6 +115,24 @@ describe('keyferry airgap wrap', () => {
     expect(await readdir(path.join(dir, 'custodian-1'))).toEqual(expect.arrayContaining([expect.stringMatching(/-1of2\.json$/)]));
   });
 
+  it('reads the console\'s raw files instead of a bundle (wrappingKey_<KeyID> and ImportToken.b64)', async () => {
+    const keyId = '0a1b2c3d-0000-4000-8000-00000000000b';
+    await writeFile(path.join(dir, `wrappingKey_${keyId}`), wrapping.publicKey);
+    await writeFile(path.join(dir, 'ImportToken.b64'), `${randomBytes(300).toString('base64')}\n`);
+    const { createHash } = await import('node:crypto');
+    const fp = createHash('sha256').update(wrapping.publicKey).digest('hex');
+    const run = await keyferry(
+      ['airgap', 'wrap', '--console-wrapping-key', `wrappingKey_${keyId}`, '--key-id', keyId, '--spec', 'AES_256', '--import-token', 'ImportToken.b64',
+        '--out', 'wrapped', '--journal', 'airgap.jsonl', '--operator', 'Ana', '--witness', 'Ben', '--confirm-fingerprint', fp],
+      { cwd: dir },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Ceremony KF-\d{8}-[a-z2-7]{6}: 1 key\(s\) from console files$/m);
+    const missing = await keyferry(['airgap', 'wrap', '--console-wrapping-key', 'x', '--out', 'w2', '--journal', 'j2.jsonl', '--operator', 'Ana', '--witness', 'Ben'], { cwd: dir });
+    expect(missing.stderr).toMatch(/Console files need --key-id, --spec, --import-token/);
+  });
+
   it('refuses a passphrase variable that is not set, and a passphrase given in place of a variable name', async () => {
     await paramsBundle('RSA_2048');
     const run = await keyferry(wrapArgs('--confirm-fingerprint', fingerprint, '--material', 'x.pem', '--passphrase-env', 'NOT_SET_ANYWHERE'), { cwd: dir });

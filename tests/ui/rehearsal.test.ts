@@ -26,7 +26,7 @@ async function click(page: Page, name: string): Promise<void> {
 
 /** The alert of a section, once it shows a problem. */
 async function problemIn(page: Page, section: string): Promise<string> {
-  const alert = page.locator(`[data-section="${section}"] .problem`);
+  const alert = page.locator(`[data-activity="${section}"] .problem`);
   await alert.waitFor();
   return (await alert.textContent()) ?? '';
 }

@@ -102,7 +102,10 @@ export async function writeFileExclusive(
     await fsyncDirectory(path.dirname(file), layer);
     const readBack = await layer.readFile(file);
     const actual = sha256Hex(readBack);
-    if (actual !== expected || readBack.length !== bytes.length) {
+    const sameLength = readBack.length === bytes.length;
+    // The read-back copy may hold a share or other sensitive bytes: wipe it once compared.
+    readBack.fill(0);
+    if (actual !== expected || !sameLength) {
       throw new KeyferryError(
         'WRITE_VERIFY_FAILED',
         `The file ${path.basename(file)} read back differently from what was written.`,

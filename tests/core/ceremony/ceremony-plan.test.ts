@@ -55,3 +55,13 @@ describe('ceremony id', () => {
     expect(() => parseCeremonyId('KF-2025-abc')).toThrow(/not a ceremony id/);
   });
 });
+
+describe('ceremony people', () => {
+  it('trims names and refuses no witness, the operator as witness, and control characters', async () => {
+    const { checkCeremonyPeople } = await import('../../../src-main/core/ceremony/person-name');
+    expect(checkCeremonyPeople(' Ana ', ['Ben'])).toEqual({ operator: 'Ana', witnesses: ['Ben'] });
+    expect(() => checkCeremonyPeople('Ana', [])).toThrow(/at least one witness/);
+    expect(() => checkCeremonyPeople('Ana', ['ANA'])).toThrow(/different people/);
+    expect(() => checkCeremonyPeople('Ana', ['Ben\u0007'])).toThrow(/control characters/);
+  });
+});
