@@ -32,3 +32,11 @@ export async function importCheckedKey(kms: OnlineKms, checked: CheckedKey, expi
     ...(wrapped.publicKeyDer ? { expectedPublicKeyDer: wrapped.publicKeyDer } : {}),
   });
 }
+
+/** Warnings for AES keys whose bundle asks for another expiry than the plan's (the plan's is used unless overridden). */
+export function expiryWarnings(checked: readonly CheckedKey[], planExpiry: string): string[] {
+  const plan = planExpiry === 'never' ? null : new Date(planExpiry).toISOString();
+  return checked
+    .filter((c) => !isAsymmetric(c.key.spec) && c.wrapped.materialExpiresAt !== plan)
+    .map((c) => `The air-gapped side asked for material expiry ${c.wrapped.materialExpiresAt ?? 'never'} for key ${c.key.keyId}; the import uses the plan's (${planExpiry}) unless another expiry is chosen.`);
+}

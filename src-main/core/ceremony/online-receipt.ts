@@ -5,7 +5,7 @@ import type { Journal } from '../journal';
 import { workstationClock, writeReceipt, type ReceiptKey } from '../receipt';
 import type { WrittenCeremonyReceipt } from './airgap-receipt';
 import { describeWorkstation, type AppIdentity } from './ceremony-record';
-import type { OnlineCeremonyState, OnlineKeyState } from './online-state';
+import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './online-state';
 
 interface OnlineReceiptFacts {
   readonly state: OnlineCeremonyState;
@@ -45,7 +45,7 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts): ReceiptKey 
 /** Writes the online receipt into `dir` for every imported key, then journals it. */
 export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts): Promise<WrittenCeremonyReceipt> {
   const { state, journal } = facts;
-  const keys = [...state.keys.values()].filter((k) => k.imported && !k.materialDeleted).map((k) => receiptKey(k, facts));
+  const keys = [...state.keys.values()].filter(holdsImportedMaterial).map((k) => receiptKey(k, facts));
   const journalHead = journal.head;
   const journalCount = journal.count;
   const ws = describeWorkstation();

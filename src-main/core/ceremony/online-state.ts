@@ -31,6 +31,11 @@ export interface IssuedParameters {
   readonly projectId: string;
 }
 
+/** True when the key holds material imported by this ceremony (not deleted since). */
+export function holdsImportedMaterial(key: OnlineKeyState): boolean {
+  return !!key.imported && !key.materialDeleted;
+}
+
 export interface OnlineKeyState {
   readonly keyId: string;
   readonly alias: string;
@@ -110,7 +115,10 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     }
     case ONLINE_EVENTS.imported: {
       const d = parse(importedData);
-      keyOf(state, entry, d.keyId).imported = { expiresAt: d.expiresAt, importTokenSha256: d.importTokenSha256 };
+      const key = keyOf(state, entry, d.keyId);
+      key.imported = { expiresAt: d.expiresAt, importTokenSha256: d.importTokenSha256 };
+      key.materialDeleted = false;
+      key.verified = undefined;
       break;
     }
     case ONLINE_EVENTS.verified: {

@@ -20,10 +20,10 @@ import { newCeremonyId } from './ceremony-id';
 import type { MaterialExpiry, PlannedKey } from './ceremony-plan';
 import { proveKey, type KeyProof } from './key-proof';
 import { ONLINE_EVENTS } from './online-events';
-import { effectiveExpiry, importCheckedKey } from './online-import';
+import { effectiveExpiry, expiryWarnings, importCheckedKey } from './online-import';
 import type { OnlineKms } from './online-kms';
 import { writeOnlineReceipt } from './online-receipt';
-import { applyOnlineEntry, replayOnlineJournal, type OnlineCeremonyState } from './online-state';
+import { applyOnlineEntry, holdsImportedMaterial, replayOnlineJournal, type OnlineCeremonyState } from './online-state';
 import { reportProgress, type ProgressListener } from './progress';
 import { checkCeremonyPeople } from './person-name';
 import { StepGuard } from './step-guard';
@@ -73,7 +73,7 @@ interface CheckedSession {
 function stepFromState(state: OnlineCeremonyState): OnlineStep {
   const keys = [...state.keys.values()];
   if (keys.length === 0) return 'new';
-  const imported = keys.filter((k) => k.imported && !k.materialDeleted);
+  const imported = keys.filter((k) => holdsImportedMaterial(k));
   if (imported.length > 0) return imported.every((k) => k.verified) ? 'verified' : 'imported';
   if (state.parametersBundle && keys.every((k) => k.issued.length > 0)) return 'parameters-written';
   if (keys.every((k) => k.issued.length > 0)) return 'parameters-fetched';
@@ -140,7 +140,7 @@ export class OnlineCeremony {
       keyId: k.keyId,
       alias: k.alias,
       spec: k.spec,
-      imported: !!k.imported && !k.materialDeleted,
+      imported: !!holdsImportedMaterial(k),
       verified: !!k.verified,
       proof: k.verified?.proof ?? null,
     }));
@@ -198,7 +198,7 @@ export class OnlineCeremony {
   async fetchParameters(): Promise<IssuedSummary[]> {
     this.#guard.require('fetch import parameters', ['keys-created', 'parameters-fetched', 'parameters-written']);
     this.#requireConnected('fetch import parameters');
-    const keys = [...this.#state.keys.values()].filter((k) => !k.imported || k.materialDeleted);
+    const keys = [...this.#state.keys.values()].filter((k) => !holdsImportedMaterial(k));
     const issued: IssuedSummary[] = [];
     for (const [i, key] of keys.entries()) {
       reportProgress(this.#options.onProgress, { step: 'fetch-parameters', done: i, total: keys.length, keyId: key.keyId, message: `Fetching import parameters for ${key.alias}` });
@@ -217,7 +217,7 @@ export class OnlineCeremony {
   async writeParametersBundle(dir: string): Promise<WrittenParametersBundle> {
     this.#guard.require('write the import-parameters bundle', ['parameters-fetched']);
     const now = this.#now();
-    const keys = [...this.#state.keys.values()].filter((k) => !k.imported || k.materialDeleted);
+    const keys = [...this.#state.keys.values()].filter((k) => !holdsImportedMaterial(k));
     const parameters = keys.map((k) => parametersForBundle(k, now));
     reportProgress(this.#options.onProgress, { step: 'write-bundle', done: 0, total: 1, message: `Writing the import-parameters bundle to ${dir}` });
     const written = await writeImportParametersBundle(dir, { ceremonyId: this.#state.ceremonyId, keys: parameters }, { now });
@@ -255,8 +255,9 @@ export class OnlineCeremony {
       keys: keys.map((k) => ({ keyId: k.keyId, publicKeyFingerprint: k.publicKeyFingerprint, keyCheckValue: k.keyCheckValue })),
     });
     this.#checked = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
-    if (checked.some((c) => !c.key.imported)) this.#guard.advance('material-checked');
-    return { dir: path.resolve(dir), manifestSha256: bundle.digest, manifestSha256Grouped: groupHex(bundle.digest), keys, warnings: bundle.warnings.map((w) => w.message) };
+    if (checked.some((c) => !holdsImportedMaterial(c.key))) this.#guard.advance('material-checked');
+    const warnings = [...bundle.warnings.map((w) => w.message), ...expiryWarnings(checked, this.#state.expiry)];
+    return { dir: path.resolve(dir), manifestSha256: bundle.digest, manifestSha256Grouped: groupHex(bundle.digest), keys, warnings };
   }
 
   /**
@@ -268,7 +269,7 @@ export class OnlineCeremony {
     this.#requireConnected('import key material');
     const checked = this.#checked as CheckedSession;
     const expiry: MaterialExpiry = options.expiry ?? (this.#state.expiry === 'never' ? { kind: 'never' } : { kind: 'at', at: new Date(this.#state.expiry) });
-    const todo = checked.keys.filter((c) => !this.#state.keys.get(c.key.keyId)?.imported);
+    const todo = checked.keys.filter((c) => !holdsImportedMaterial(c.key));
     const results: ImportedKeySummary[] = [];
     for (const [i, c] of todo.entries()) {
       reportProgress(this.#options.onProgress, { step: 'import', done: i, total: todo.length, keyId: c.key.keyId, message: `Importing ${c.key.spec} key ${c.key.alias}` });
@@ -289,7 +290,7 @@ export class OnlineCeremony {
   async verifyKeys(): Promise<KeyProof[]> {
     this.#guard.require('verify the imported keys', ['imported', 'verified', 'finished']);
     this.#requireConnected('verify the imported keys');
-    const keys = [...this.#state.keys.values()].filter((k) => k.imported && !k.materialDeleted);
+    const keys = [...this.#state.keys.values()].filter((k) => holdsImportedMaterial(k));
     const proofs: KeyProof[] = [];
     for (const [i, key] of keys.entries()) {
       reportProgress(this.#options.onProgress, { step: 'verify', done: i, total: keys.length, keyId: key.keyId, message: `Verifying ${key.spec} key ${key.alias}` });
@@ -324,7 +325,7 @@ export class OnlineCeremony {
     this.#guard.require('delete imported key material', ['imported', 'verified', 'finished']);
     this.#requireConnected('delete imported key material');
     const key = this.#state.keys.get(keyId);
-    if (!key || !key.imported || key.materialDeleted) {
+    if (!key || !holdsImportedMaterial(key)) {
       throw new KeyferryError('KEY_NOT_IMPORTED', `Key ${keyId} has no material imported in this ceremony.`, 'Give the key id of an imported key of this ceremony.');
     }
     if (isAsymmetric(key.spec)) {
@@ -333,7 +334,7 @@ export class OnlineCeremony {
     await this.#kms('delete-imported-key-material', keyId, () => this.#options.kms.deleteImportedKeyMaterial(keyId));
     const info = await this.#kms('describe-key', keyId, () => this.#options.kms.describeKey(keyId));
     await this.#journal(ONLINE_EVENTS.materialDeleted, { keyId, keyState: info.stateName });
-    if (![...this.#state.keys.values()].some((k) => k.imported && !k.materialDeleted)) this.#guard.advance('parameters-written');
+    if (![...this.#state.keys.values()].some((k) => holdsImportedMaterial(k))) this.#guard.advance('parameters-written');
     return { keyId, keyState: info.stateName };
   }
 

@@ -7,7 +7,7 @@
 import type { WrappedKeyMaterial, WrappedMaterialBundle } from '../bundle';
 import { groupHex } from '../crypto/evidence';
 import { KeyferryError } from '../errors';
-import type { IssuedParameters, OnlineCeremonyState, OnlineKeyState } from './online-state';
+import { holdsImportedMaterial, type IssuedParameters, type OnlineCeremonyState, type OnlineKeyState } from './online-state';
 
 export interface CheckedKey {
   readonly key: OnlineKeyState;
@@ -45,7 +45,7 @@ function checkKey(state: OnlineCeremonyState, w: WrappedKeyMaterial, now: Date):
   if (Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
     refuse('IMPORT_TOKEN_EXPIRED', `The import token of key ${w.keyId} expired at ${issued.tokenExpiresAt}; the KMS would refuse the import.`, FETCH_NEW_PARAMETERS);
   }
-  if (key.imported && key.imported.importTokenSha256 !== w.importTokenSha256) {
+  if (holdsImportedMaterial(key) && key.imported?.importTokenSha256 !== w.importTokenSha256) {
     refuse('WRAPPED_KEY_ALREADY_IMPORTED', `Key ${w.keyId} was already imported with other parameters.`, 'Check it with "keyferry online status" instead of importing again.');
   }
   return { key, issued, wrapped: w };
