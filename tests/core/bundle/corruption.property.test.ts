@@ -65,7 +65,7 @@ async function apply(dir: string, c: Corruption): Promise<void> {
     }
     case 'truncate': {
       const size = (await fs.stat(pick(c.file))).size;
-      return fs.truncate(pick(c.file), c.keep % size);
+      return fs.truncate(pick(c.file), size === 0 ? 0 : c.keep % size);
     }
     case 'extend':
       return fs.appendFile(pick(c.file), c.extra);
