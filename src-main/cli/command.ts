@@ -16,3 +16,17 @@ export interface CliCommand {
   /** Runs the command; resolves to the process exit code. Throwing KeyferryError prints one line. */
   run(args: string[], io: CliIo): Promise<number>;
 }
+
+/**
+ * A registry entry: the name and summary `keyferry --help` lists, and how to load the command.
+ * Loading is deferred so a command pulls in only its own modules (the air-gapped commands must
+ * never load the KMS client or a network module just because the online commands exist).
+ */
+export interface CliCommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<CliCommand>;
+}
+
+/** What `runCli` dispatches over: loaded commands (tests) or lazy registry entries (`keyferry`). */
+export type CliCommandListing = CliCommand | CliCommandEntry;

@@ -1,10 +1,11 @@
 /** Dispatches argv to a command; prints errors as one plain line, never a stack trace. */
-import { toProblem } from '../core/errors';
-import type { CliCommand, CliIo } from './command';
+import { KeyferryError, toProblem } from '../core/errors';
+import type { CliCommand, CliCommandListing, CliIo } from './command';
 
 export const APP_NAME = 'keyferry';
 
-export function helpText(commands: readonly CliCommand[]): string {
+/** The `keyferry --help` text: every command's name and summary (no command is loaded for it). */
+export function helpText(commands: readonly Pick<CliCommandListing, 'name' | 'summary'>[]): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4) + 2;
   const lines = [
     'Keyferry: BYOK key ceremonies across an air gap.',
@@ -18,8 +19,11 @@ export function helpText(commands: readonly CliCommand[]): string {
 }
 
 /** Finds the longest command name that prefixes argv (commands may be two words). */
-function matchCommand(commands: readonly CliCommand[], argv: string[]): { command: CliCommand; rest: string[] } | undefined {
-  let best: { command: CliCommand; rest: string[] } | undefined;
+function matchCommand(
+  commands: readonly CliCommandListing[],
+  argv: string[],
+): { command: CliCommandListing; rest: string[] } | undefined {
+  let best: { command: CliCommandListing; rest: string[] } | undefined;
   for (const command of commands) {
     const words = command.name.split(' ');
     if (words.every((w, i) => argv[i] === w) && (!best || words.length > best.command.name.split(' ').length)) {
@@ -29,7 +33,25 @@ function matchCommand(commands: readonly CliCommand[], argv: string[]): { comman
   return best;
 }
 
-export async function runCli(commands: readonly CliCommand[], argv: string[], io: CliIo): Promise<number> {
+/** Loads a lazy registry entry (only the matched one is ever loaded); a loaded command is returned as is. */
+async function loadCommand(listing: CliCommandListing): Promise<CliCommand> {
+  if (!('load' in listing)) return listing;
+  const command = await listing.load();
+  if (command.name !== listing.name) {
+    throw new KeyferryError(
+      'CLI_COMMAND_MISMATCH',
+      `The command "${listing.name}" loaded as "${command.name}".`,
+      'Report this to the Keyferry maintainers.',
+    );
+  }
+  return command;
+}
+
+/**
+ * Runs the command argv names and resolves to the exit code. `commands` may be loaded commands
+ * or lazy registry entries; `--help` lists them without loading any, and only the matched one loads.
+ */
+export async function runCli(commands: readonly CliCommandListing[], argv: string[], io: CliIo): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout(helpText(commands));
     return argv.length === 0 ? 1 : 0;
@@ -44,12 +66,13 @@ export async function runCli(commands: readonly CliCommand[], argv: string[], io
     }
     return 1;
   }
-  if (match.rest.includes('--help') || match.rest.includes('-h')) {
-    io.stdout(match.command.usage);
-    return 0;
-  }
   try {
-    return await match.command.run(match.rest, io);
+    const command = await loadCommand(match.command);
+    if (match.rest.includes('--help') || match.rest.includes('-h')) {
+      io.stdout(command.usage);
+      return 0;
+    }
+    return await command.run(match.rest, io);
   } catch (error) {
     const problem = toProblem(error);
     io.stderr(`${APP_NAME} ${match.command.name}: ${problem.message} ${problem.nextStep}`);

@@ -37,7 +37,7 @@ async function run(
   argv: string[],
   cwd: string,
   env: NodeJS.ProcessEnv = {},
-  cmds = commands,
+  cmds: Parameters<typeof runCli>[0] = commands,
 ): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
