@@ -2,7 +2,7 @@
  * Keyferry's main process: lifecycle and wiring, nothing else. Order matters:
  *  1. before ready: the app:// scheme is registered as privileged, sandboxing is forced for every
  *     renderer, and every future web contents gets the navigation/window/webview guards;
- *  2. when ready: permissions denied, the network guard installed on the session, the renderer
+ *  2. when ready: the session hardened (permissions denied, spellchecker off), the network guard installed on the session, the renderer
  *     served from app://keyferry/, IPC channels registered (each call checks its sender);
  *  3. only then the window is created and loads app://keyferry/index.html.
  * The mode (rehearsal / online / air-gapped) is chosen in the UI via `mode.choose`; the guard for
@@ -18,13 +18,15 @@ import type { DesktopServices } from '../ipc/desktop-services';
 import { createIpcRouter } from '../ipc/router';
 import { choosePath } from './dialogs';
 import { createProgressSender, registerIpcBridge } from './ipc-bridge';
+import { findDebuggingSwitches } from './launch-policy';
 import { createOperationLog, createStderrLog, type FileOperationLog } from './log';
 import { installMenu } from './menu';
 import { installNetworkGuard } from './network-guard';
 import { isAllowedWindowRequest } from './network-policy';
 import { printReceipt, saveReceiptPdf } from './printing';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { denyAllPermissions, hardenApp } from './security';
+import { hardenApp } from './security';
+import { hardenSession } from './session-hardening';
 import { createMainWindow } from './window';
 
 /** Set by electron.vite.config.ts at build time. */
@@ -53,8 +55,11 @@ function desktopServices(log: FileOperationLog, window: () => BrowserWindow | nu
 
 function start(log: FileOperationLog): BrowserWindow {
   const ses = session.defaultSession;
+  // Ids are never reused, so a destroyed window's id can never match a later sender.
+  let mainContentsId: number | null = null;
+  const mainContents = () => mainContentsId;
   let mainWindow: BrowserWindow | null = null;
-  denyAllPermissions(ses, log);
+  hardenSession(ses, log);
   const guard = installNetworkGuard(ses, isAllowedWindowRequest, log);
   serveRenderer(ses, path.join(__dirname, '../renderer'), log);
 
@@ -64,16 +69,17 @@ function start(log: FileOperationLog): BrowserWindow {
     now,
     log,
     identity: { name: app.getName(), ...currentAppIdentity() },
-    reportProgress: createProgressSender(log),
+    reportProgress: createProgressSender(log, mainContents),
     desktop: desktopServices(log, () => mainWindow),
   });
-  registerIpcBridge(createIpcRouter(handlers, log), log);
+  registerIpcBridge(createIpcRouter(handlers, log), log, mainContents);
   installMenu();
   mainWindow = createMainWindow({
     preload: path.join(__dirname, '../preload/index.js'),
     devTools: !app.isPackaged,
     log,
   });
+  mainContentsId = mainWindow.webContents.id;
   return mainWindow;
 }
 
@@ -87,6 +93,17 @@ function main(): void {
   }
   const log = openLog();
   log.info('app.start', { version: app.getVersion(), build: __KEYFERRY_BUILD__, packaged: app.isPackaged });
+  const debugging = app.isPackaged ? findDebuggingSwitches(process.argv) : [];
+  if (debugging.length > 0) {
+    log.error('app.debugging-refused', { switches: debugging });
+    dialog.showErrorBox(
+      'Keyferry will not start with debugging switches',
+      `It was started with --${debugging.join(', --')}, which would let other programs read its memory.\n\nStart Keyferry without them.`,
+    );
+    log.close();
+    app.exit(1);
+    return;
+  }
   hardenApp(log);
 
   let mainWindow: BrowserWindow | null = null;

@@ -5,11 +5,12 @@
  */
 import { APP_ORIGIN, isTrustedSender } from '../ipc/sender-policy';
 
+/** True for our own pages and assets, and for inline `data:image/...` URLs; false for all else. */
 export function isAllowedWindowRequest(url: string): boolean {
-  return isTrustedSender(url, APP_ORIGIN) || url.startsWith('data:');
+  return isTrustedSender(url, APP_ORIGIN) || /^data:image\//i.test(url);
 }
 
-/** The print window loads one `data:` document and may fetch nothing else. */
+/** The print window loads one `data:` document (with its inline `data:` images) and nothing else. */
 export function isAllowedPrintRequest(url: string): boolean {
   return url.startsWith('data:');
 }

@@ -9,7 +9,7 @@ import { KeyferryError } from '../core/errors';
 import { writeFileExclusive, type WrittenFile } from '../core/fs/durable-file';
 import type { OperationLog } from '../ipc/context';
 import { isAllowedPrintRequest } from './network-policy';
-import { denyAllPermissions } from './security';
+import { hardenSession } from './session-hardening';
 import { secureWebPreferences } from './web-preferences';
 
 const PRINT_PARTITION = 'keyferry-print'; // no "persist:" prefix: in memory only
@@ -18,7 +18,7 @@ let printSession: Session | null = null;
 function preparedSession(log: OperationLog): Session {
   if (printSession) return printSession;
   const prepared = session.fromPartition(PRINT_PARTITION);
-  denyAllPermissions(prepared, log);
+  hardenSession(prepared, log);
   prepared.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedPrintRequest(details.url) }));
   printSession = prepared;
   return prepared;

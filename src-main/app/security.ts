@@ -1,21 +1,11 @@
 /**
  * App-wide hardening (DESIGN.md rule 6): every web contents, whenever created, may not navigate,
- * open windows, attach webviews or be granted any permission. Electron 45 has no remote module
- * (removed in Electron 14), so there is nothing to disable there; webviewTag is off in
- * ./web-preferences.ts and webview attachment is refused here as well.
+ * open windows or attach webviews, and no client certificate is ever presented. Session
+ * permissions are denied by ./session-hardening.ts. Electron 45 has no remote module (removed in
+ * Electron 14); webviewTag is off in ./web-preferences.ts and webview attachment is refused here.
  */
-import { app, type Session, type WebContents } from 'electron';
+import { app, type WebContents } from 'electron';
 import type { OperationLog } from '../ipc/context';
-
-/** Denies every permission request and check on `session`, and device access. */
-export function denyAllPermissions(session: Session, log: OperationLog): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn('security.permission-denied', { permission });
-    callback(false);
-  });
-  session.setPermissionCheckHandler(() => false);
-  session.setDevicePermissionHandler(() => false);
-}
 
 function guardContents(contents: WebContents, log: OperationLog): void {
   // Programmatic loadURL does not emit these events; only page-initiated navigation does.
@@ -44,4 +34,10 @@ function guardContents(contents: WebContents, log: OperationLog): void {
 export function hardenApp(log: OperationLog): void {
   app.enableSandbox();
   app.on('web-contents-created', (_event, contents) => guardContents(contents, log));
+  // Chromium's default is to present the first client certificate in the store: present none.
+  app.on('select-client-certificate', (event, _contents, url, _list, callback) => {
+    event.preventDefault();
+    log.warn('security.client-certificate-refused', { url: url.slice(0, 200) });
+    callback();
+  });
 }

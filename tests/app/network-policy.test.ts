@@ -19,6 +19,8 @@ describe('isAllowedWindowRequest', () => {
     'ftp://example.com/',
     'app://keyferry.evil/index.html',
     'app://other/index.html',
+    'data:text/html,<script>alert(1)</script>',
+    'data:application/javascript,alert(1)',
   ])('cancels %s', (url) => expect(isAllowedWindowRequest(url)).toBe(false));
 });
 

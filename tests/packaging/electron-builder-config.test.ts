@@ -53,9 +53,10 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json', '!src-main/**', '!tests/**']));
   });
 
-  it('sets the security fuses, and leaves the inspect fuse for the e2e suite', () => {
+  it('sets the security fuses, the inspect fuse off too (e2e drives the unpackaged build)', () => {
     expect(loadConfig().electronFuses).toEqual({
       runAsNode: false,
+      enableNodeCliInspectArguments: false,
       enableNodeOptionsEnvironmentVariable: false,
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
