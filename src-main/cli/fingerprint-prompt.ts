@@ -11,7 +11,7 @@ import type { CliIo } from './command';
 const MAX_ATTEMPTS = 3;
 
 /** Asks every witness for every fingerprint on stdin; stops at the first refused fingerprint after three tries. */
-export async function confirmFingerprintsInteractively(air: AirGapCeremony, witnesses: readonly string[], io: CliIo): Promise<void> {
+export async function confirmFingerprintsInteractively(air: Pick<AirGapCeremony, 'fingerprints' | 'confirmFingerprint'>, witnesses: readonly string[], io: CliIo): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   try {
     for (const f of air.fingerprints()) {

@@ -1,7 +1,7 @@
 /**
- * A written receipt: its files and seals (digests in grouped hex), the document itself in a
- * sandboxed frame (sandbox="": no scripts, no navigation, an opaque origin), and print / save as
- * PDF, which ask the main process to print the receipt it wrote (the HTML never travels back).
+ * A written receipt: its files and seals (digests in grouped hex), its plain-text twin as the
+ * preview (the HTML never comes to the renderer), and print / save as PDF, which ask the main
+ * process to print the very receipt file it wrote.
  */
 import { useState } from 'react';
 import type { CeremonySide } from '../../src-main/ipc/contract';
@@ -35,7 +35,9 @@ export function ReceiptPanel({ side }: { side: CeremonySide }) {
           <Hex value={receipt.journalHead} />
         </dd>
       </dl>
-      <iframe className="receipt-preview" title={`Preview of the ${side} receipt`} sandbox="" srcDoc={receipt.html} />
+      <pre className="receipt-preview" tabIndex={0} aria-label={`Preview of the ${side} receipt`}>
+        {receipt.text}
+      </pre>
       <div className="actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void print(side)}>
           Print the receipt

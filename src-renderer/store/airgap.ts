@@ -39,7 +39,7 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
     checkAirGap: async () => {
       set({ airNetwork: null });
       await step('air-network', 'Checking the network', () => api().checkAirGap(), (airNetwork) => set({ airNetwork }));
-      await get().refreshNetwork();
+      await get().loadNetwork();
     },
     readParametersBundle: async (folder) => {
       await step('air-parameters', 'Reading the import-parameters bundle', () => api().readParametersBundle({ folder }), keepOverview);

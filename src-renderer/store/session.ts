@@ -15,6 +15,8 @@ export interface SessionSlice {
   goTo(screen: Screen): void;
   loadStart(): Promise<void>;
   refreshNetwork(): Promise<void>;
+  /** Reads the network status without touching the activity state (after another step). */
+  loadNetwork(): Promise<void>;
   chooseMode(mode: KeyferryMode): Promise<boolean>;
   saveSetup(request: Request<'setupCeremony'>): Promise<boolean>;
   refreshCeremony(): Promise<void>;
@@ -36,6 +38,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   refreshNetwork: async () => {
     const network = await get().run('network', 'Checking the network', () => api().networkStatus());
     if (network) set({ network });
+  },
+  loadNetwork: async () => {
+    const network = await api().networkStatus();
+    if (network.ok) set({ network: network.value });
   },
   chooseMode: async (mode) => {
     const choice = await get().run('start', `Choosing ${mode} mode`, () => api().chooseMode({ mode }));

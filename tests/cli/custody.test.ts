@@ -270,7 +270,7 @@ describe('keyferry custody', () => {
     expect((await readFile(path.join(dir, 'key.der'))).equals(pkcs8)).toBe(true);
   });
 
-  it('restore then wrap for a fresh import-parameters bundle: no plaintext on disk, the bundle unwraps to the key', async () => {
+  it('restore then wrap for a fresh import-parameters bundle: a journaled ceremony, no plaintext on disk, the bundle unwraps to the key', async () => {
     const dir = await workspace();
     const key = randomBytes(32);
     await writeFile(path.join(dir, 'key.bin'), key);
@@ -279,30 +279,40 @@ describe('keyferry custody', () => {
     const wrapping = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const now = new Date();
     await parametersBundle(dir, 'AES_256', wrapping.publicKey, now, 'key-0042');
+    const params = await readBundle(path.join(dir, 'parameters'), { now });
+    const fingerprint = params.kind === 'import-parameters' ? (params.keys[0]?.wrappingKey.fingerprint as string) : '';
     const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of3.json`);
     const base = ['custody', 'restore', '--share', share(2), '--share', share(3)];
+    const ceremony = ['--journal', 'restore.jsonl', '--operator', 'Olga', '--witness', 'Wes', '--allow-network'];
 
-    const halfArgs = await run([...base, '--wrap-bundle', 'parameters'], dir);
-    expect(halfArgs.err).toContain('--wrap-bundle DIR and --wrapped-out DIR go together');
-    const badExpiry = await run(
-      [...base, '--wrap-bundle', 'parameters', '--wrapped-out', 'wrapped', '--expires-at', 'tomorrow'],
-      dir,
-    );
-    expect(badExpiry.err).toContain('is not an ISO 8601 UTC time');
+    const legacy = await run([...base, '--wrap-bundle', 'parameters'], dir);
+    expect(legacy.err).toContain('are now --bundle and --expires');
+    const halfArgs = await run([...base, '--bundle', 'parameters', ...ceremony], dir);
+    expect(halfArgs.err).toContain('The option --wrapped-out is required with --bundle');
+    const withOut = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--out', 'key.raw', ...ceremony], dir);
+    expect(withOut.err).toContain('--out does not go with --bundle');
+    const badExpiry = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--expires', 'tomorrow', ...ceremony], dir);
+    expect(badExpiry.err).toContain('is not "never" or an ISO 8601 date-time');
+    const unconfirmed = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', ...ceremony], dir);
+    expect(unconfirmed.err).toContain('was not confirmed by a witness');
+    expect((await readdir(dir)).sort()).toEqual(['key.bin', 'parameters', 'restore.jsonl', 'usb1', 'usb2', 'usb3']);
 
     const expiresAt = new Date(now.getTime() + 30 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
     const result = await run(
-      [...base, '--wrap-bundle', 'parameters', '--wrapped-out', 'wrapped', '--expires-at', expiresAt],
+      [...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--expires', expiresAt, '--confirm-fingerprint', fingerprint, '--presented-by', '3=Dana', ...ceremony],
       dir,
     );
     expect(result.err).toBe('');
+    expect(result.out).toContain('share 3 of 3 (custodian Carol) presented by Dana');
     expect(result.out).toContain('Wrapped-material bundle written and verified');
-    expect(result.out).toContain('No plaintext file was written');
-    expect((await readdir(dir)).sort()).toEqual(['key.bin', 'parameters', 'usb1', 'usb2', 'usb3', 'wrapped']);
+    expect(result.out).toContain('No plaintext was written');
+    const written = (await readdir(dir)).sort();
+    expect(written.filter((f) => !f.startsWith('receipt-'))).toEqual(['key.bin', 'parameters', 'restore.jsonl', 'usb1', 'usb2', 'usb3', 'wrapped']);
+    expect(written.filter((f) => f.startsWith('receipt-air-gapped-reimport-2025-02-restore-'))).toHaveLength(2);
     const bundle = await readBundle(path.join(dir, 'wrapped'), { now });
     if (bundle.kind !== 'wrapped-material') throw new Error('expected a wrapped-material bundle');
     expect(bundle.keys[0]?.materialExpiresAt).toBe(new Date(expiresAt).toISOString());
-    expect(result.out.replace(/ /g, '')).toContain(bundle.digest);
+    expect(result.out.replace(/ /g, '')).toContain(bundle.digest.toUpperCase());
     const unwrapped = unwrapKeyMaterial({
       spec: 'AES_256',
       algorithm: 'RSAES_OAEP_SHA_256',

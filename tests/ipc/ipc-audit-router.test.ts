@@ -76,7 +76,7 @@ describe('a rehearsal through the ceremony channels', () => {
     expect(material.keys).toHaveLength(2);
     await value(ipc, 'airgap.wrap');
     const wrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'airgap.write-bundle', { folder: dir });
-    const airReceipt = await value<{ html: string; htmlFile: string }>(ipc, 'airgap.receipt');
+    const airReceipt = await value<{ text: string; htmlFile: string }>(ipc, 'airgap.receipt');
     expect(airReceipt.htmlFile).toMatch(/^receipt-air-gapped-/);
 
     const checked = await value<{ keys: unknown[] }>(ipc, 'online.check-wrapped', { folder: wrapped.dir, expectedDigest: wrapped.manifestSha256Grouped });
@@ -84,8 +84,9 @@ describe('a rehearsal through the ceremony channels', () => {
     await value(ipc, 'online.import', { expiry: { kind: 'never' } });
     const verified = await value<{ allVerified: boolean }>(ipc, 'online.verify');
     expect(verified.allVerified).toBe(true);
-    const onlineReceipt = await value<{ html: string }>(ipc, 'online.receipt');
-    expect(onlineReceipt.html).toContain('<html');
+    const onlineReceipt = await value<{ text: string; journalHead: string }>(ipc, 'online.receipt');
+    expect(onlineReceipt.text).toContain('Audit rehearsal (REHEARSAL)');
+    expect(onlineReceipt.text.replace(/\s/g, '').toLowerCase()).toContain(onlineReceipt.journalHead);
     expect(await value(ipc, 'receipt.view', { side: 'online' })).toMatchObject({ side: 'online' });
     const journal = await value<{ intact: boolean; entries: { event: string }[] }>(ipc, 'journal.view', { side: 'online' });
     expect(journal.intact).toBe(true);

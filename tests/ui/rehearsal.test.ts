@@ -31,6 +31,13 @@ async function problemIn(page: Page, section: string): Promise<string> {
   return (await alert.textContent()) ?? '';
 }
 
+/** Waits until the action of `section` finished; fails with the problem shown, if one is. */
+async function succeeded(page: Page, section: string): Promise<void> {
+  await page.locator(`[data-activity="${section}"] .busy`).waitFor({ state: 'detached', timeout: 60_000 });
+  const problem = page.locator(`[data-activity="${section}"] .problem`);
+  if ((await problem.count()) > 0) throw new Error(`${section}: ${await problem.textContent()}`);
+}
+
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
@@ -54,7 +61,7 @@ describe('rehearsal through the UI', () => {
     browser = await startBrowser();
     ui = await openApp(browser);
     page = ui.page;
-    page.setDefaultTimeout(30_000);
+    page.setDefaultTimeout(15_000);
   });
 
   afterAll(async () => {
@@ -65,7 +72,7 @@ describe('rehearsal through the UI', () => {
 
   it('starts on the start screen with Rehearsal preselected and the heading focused', async () => {
     const heading = page.getByRole('heading', { level: 1 });
-    await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => heading.evaluate((el) => (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el), { timeout: 30_000 }).toBe(true);
     expect(await page.getByRole('radio', { name: 'Rehearsal' }).isChecked()).toBe(true);
     expect(await page.getByText('Run the whole ceremony on this machine against the built-in KMS simulator').isVisible()).toBe(true);
     await ui.screenshot('start');
@@ -107,7 +114,7 @@ describe('rehearsal through the UI', () => {
   it('fetches the parameters and writes the import-parameters bundle', async () => {
     await click(page, 'Fetch the import parameters');
     const cards = page.locator('.issued li.card');
-    await expect.poll(() => cards.count()).toBe(3);
+    await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(3);
     for (const card of await cards.all()) {
       const keyId = (await card.locator('p .mono').first().textContent()) ?? '';
       fingerprintOfKey.set(keyId, (await card.locator('code.hex').textContent()) ?? '');
@@ -128,7 +135,7 @@ describe('rehearsal through the UI', () => {
     const cards = page.locator('.fingerprint');
     await cards.first().waitFor();
     const first = cards.first();
-    const covered = ((await first.locator('.hint').textContent()) ?? '').replace(/^Covers keys? /, '').split(', ');
+    const covered = ((await first.locator('.covers').textContent()) ?? '').replace(/^Covers keys? /, '').split(', ');
     const right = fingerprintOfKey.get(covered[0] ?? '') ?? '';
     const wrong = `${right.slice(0, -1)}${right.endsWith('0') ? '1' : '0'}`;
     await first.getByLabel('Fingerprint of wrapping key 1 as heard').fill(wrong);
@@ -144,7 +151,7 @@ describe('rehearsal through the UI', () => {
     const count = await cards.count();
     for (let i = 0; i < count; i++) {
       const card = cards.nth(i);
-      const covered = ((await card.locator('.hint').textContent()) ?? '').replace(/^Covers keys? /, '').split(', ');
+      const covered = ((await card.locator('.covers').textContent()) ?? '').replace(/^Covers keys? /, '').split(', ');
       await card.getByLabel(`Fingerprint of wrapping key ${i + 1} as heard`).fill((fingerprintOfKey.get(covered[0] ?? '') ?? '').toLowerCase());
       await card.getByRole('button', { name: 'Confirm as Ben' }).click();
       await card.getByText('confirmed by Ben').waitFor();
@@ -178,14 +185,16 @@ describe('rehearsal through the UI', () => {
     expect(await problemIn(page, 'custody-split')).toContain('same volume');
     await page.getByLabel('Rehearsal: accept folders on one volume (recorded as a warning)').check();
     await click(page, 'Split and write the shares');
+    await succeeded(page, 'custody-split');
     const cards = page.locator('[data-section="custody-split"] .card');
-    await expect.poll(() => cards.count()).toBe(3);
+    await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(3);
     const holders = cards.first().locator('li');
     for (const i of [0, 1]) {
       const names = holders.nth(i).locator('.file-name');
       await fillByLabel(page, `Share file ${i + 1}`, path.join((await names.nth(1).textContent()) ?? '', (await names.nth(0).textContent()) ?? ''));
     }
     await click(page, 'Rebuild and check');
+    await succeeded(page, 'custody-restore');
     await page.getByText('rebuilt the').waitFor();
     await ui.screenshot('custody');
     await click(page, 'Back to wrapping');
@@ -194,15 +203,14 @@ describe('rehearsal through the UI', () => {
   it('wraps, writes the wrapped-material bundle and the air-gapped receipt', async () => {
     await page.getByRole('heading', { level: 1, name: 'Air-gapped side (rehearsal)' }).waitFor();
     await click(page, 'Wrap the key material');
-    await expect.poll(() => page.locator('[data-section="air-wrap"] .key-list li').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-section="air-wrap"] .key-list li').count(), { timeout: 30_000 }).toBe(3);
     await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);
     await click(page, 'Write the wrapped-material bundle');
     await page.getByText('Written and verified').waitFor();
     wrappedDigest = (await page.getByLabel('Wrapped-material bundle digest').textContent()) ?? '';
     wrappedDir = path.join(media, (await page.locator('[data-section="air-wrap"] .card .file-name').first().textContent()) ?? '');
     await click(page, 'Write the receipt');
-    const preview = page.frameLocator('iframe[title="Preview of the air-gapped receipt"]');
-    await preview.getByText('UI rehearsal (REHEARSAL)').first().waitFor();
+    await page.getByLabel('Preview of the air-gapped receipt').getByText('UI rehearsal (REHEARSAL)').waitFor();
     await click(page, 'Print the receipt');
     expect(await problemIn(page, 'receipt-air-gapped')).toContain('needs the Keyferry desktop window');
     await ui.screenshot('air-gapped-receipt');
@@ -249,12 +257,12 @@ describe('rehearsal through the UI', () => {
     await page.getByText('The bundle matches what the KMS issued').waitFor();
     expect(await page.getByRole('radio', { name: 'Never' }).isChecked()).toBe(true);
     await click(page, 'Import the key material');
-    await expect.poll(() => page.locator('[data-section="online-import"] .key-list li').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-section="online-import"] .key-list li').count(), { timeout: 30_000 }).toBe(3);
     await click(page, 'Verify the keys');
-    await expect.poll(() => page.locator('[data-section="online-verify"] li.ok').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-section="online-verify"] li.ok').count(), { timeout: 30_000 }).toBe(3);
     await ui.screenshot('online-verified');
     await click(page, 'Write the receipt');
-    await page.frameLocator('iframe[title="Preview of the online receipt"]').getByText('UI rehearsal (REHEARSAL)').first().waitFor();
+    await page.getByLabel('Preview of the online receipt').getByText('UI rehearsal (REHEARSAL)').waitFor();
     await ui.screenshot('online-receipt');
   });
 

@@ -42,7 +42,7 @@ export const commands: readonly CliCommandEntry[] = [
   },
   {
     name: 'custody restore',
-    summary: 'Rebuild key material from M custody shares and prove it against the recorded check',
+    summary: 'Rebuild key material from M custody shares; with --bundle, the restore ceremony for a re-import',
     load: async () => pick((await import('./custody')).custodyCommands, 'custody restore'),
   },
   {

@@ -4,7 +4,7 @@ import type { ImportParameters } from '../bundle';
 import { KEY_SPEC_INFO, isAsymmetric } from '../crypto/key-spec';
 import { KeyferryError } from '../errors';
 import type { Journal } from '../journal';
-import { workstationClock, writeReceipt, type ReceiptKey } from '../receipt';
+import { workstationClock, writeReceipt, type ReceiptCustody, type ReceiptKey } from '../receipt';
 import type { CustodyResult } from './airgap-custody';
 import type { WrittenWrappedBundle, WrappedKeySummary } from './airgap-wrap';
 import type { CeremonyRecord } from './ceremony-record';
@@ -24,9 +24,17 @@ interface AirGapReceiptFacts {
   readonly parameters: readonly ImportParameters[];
   readonly wrapped: readonly WrappedKeySummary[];
   readonly bundle: WrittenWrappedBundle;
-  readonly custody: ReadonlyMap<string, CustodyResult>;
+  /** keyId → the custody section of that key (see `receiptCustodyOf` for a split). */
+  readonly custody: ReadonlyMap<string, ReceiptCustody>;
   readonly journal: Journal;
   readonly now: Date;
+  /** Names a later receipt of the same ceremony, e.g. `restore-20250101T101500Z` (see receiptBaseName). */
+  readonly nameSuffix?: string;
+}
+
+/** The receipt's custody section for a split: every share index and who holds it. */
+export function receiptCustodyOf(result: CustodyResult): ReceiptCustody {
+  return { threshold: result.threshold, holders: result.holders.map((h) => ({ shareIndex: h.shareIndex, custodian: h.custodian })) };
 }
 
 /** The OS line of a receipt, with the network state on the air-gapped side. */
@@ -53,7 +61,7 @@ function receiptKey(p: ImportParameters, w: WrappedKeySummary, facts: AirGapRece
     ...(w.publicKeyFingerprint ? { publicKeyFingerprint: w.publicKeyFingerprint } : {}),
     ...(w.keyCheckValue ? { keyCheckValue: w.keyCheckValue.toLowerCase() } : {}),
     materialExpiry: expiry,
-    ...(custody ? { custody: { threshold: custody.threshold, holders: custody.holders.map((h) => ({ shareIndex: h.shareIndex, custodian: h.custodian })) } } : {}),
+    ...(custody ? { custody } : {}),
   };
 }
 
@@ -79,7 +87,7 @@ export async function writeAirGapReceipt(dir: string, facts: AirGapReceiptFacts)
     keys,
     bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.manifestSha256 },
     journal: { headHash: journalHead, count: journalCount },
-  });
+  }, facts.nameSuffix === undefined ? {} : { suffix: facts.nameSuffix });
   await journal.append(record.operator, 'receipt.written', {
     htmlFile: path.basename(written.html.path),
     htmlSha256: written.html.sha256,

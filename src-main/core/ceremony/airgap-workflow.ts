@@ -13,7 +13,7 @@ import { KeyferryError } from '../errors';
 import type { Journal } from '../journal';
 import { splitForCustody, type CustodyRequest, type CustodyResult } from './airgap-custody';
 import { AirGapMaterialStep, type MaterialSummary } from './airgap-material';
-import { writeAirGapReceipt, type WrittenCeremonyReceipt } from './airgap-receipt';
+import { receiptCustodyOf, writeAirGapReceipt, type WrittenCeremonyReceipt } from './airgap-receipt';
 import { wrapAll, writeWrapped, type WrappedKey, type WrappedKeySummary, type WrittenWrappedBundle } from './airgap-wrap';
 import { describeWorkstation, type AppIdentity, type CeremonyRecord } from './ceremony-record';
 import { newCeremonyId } from './ceremony-id';
@@ -285,7 +285,7 @@ export class AirGapCeremony {
       parameters: this.#parameters,
       wrapped: this.#wrapped.map((w) => w.summary),
       bundle: this.#bundle as WrittenWrappedBundle,
-      custody: this.#custody,
+      custody: new Map([...this.#custody].map(([keyId, result]) => [keyId, receiptCustodyOf(result)])),
       journal: this.#options.journal,
       now: this.#now(),
     });

@@ -19,6 +19,8 @@ export const ONLINE_EVENTS = {
   verified: 'key.verified',
   verifyFailed: 'key.verify-failed',
   materialDeleted: 'key.material-deleted',
+  /** describe-key found an imported AES key back in Pending import (its material expired or was deleted outside Keyferry). */
+  materialLapsed: 'key.material-lapsed',
   stepFailed: 'step.failed',
   receiptWritten: 'receipt.written',
 } as const;

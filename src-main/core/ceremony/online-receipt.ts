@@ -42,9 +42,13 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts): ReceiptKey 
   };
 }
 
-/** Writes the online receipt into `dir` for every imported key, then journals it. */
+/**
+ * Writes the online receipt into `dir` for every imported key, then journals it. A later receipt
+ * of the same ceremony (after a re-import) is numbered: `receipt-online-<id>-2.html`, ….
+ */
 export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts): Promise<WrittenCeremonyReceipt> {
   const { state, journal } = facts;
+  const earlier = journal.entries.filter((e) => e.event === 'receipt.written').length;
   const keys = [...state.keys.values()].filter(holdsImportedMaterial).map((k) => receiptKey(k, facts));
   const journalHead = journal.head;
   const journalCount = journal.count;
@@ -61,7 +65,7 @@ export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts)
     keys,
     bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.digest },
     journal: { headHash: journalHead, count: journalCount },
-  });
+  }, earlier > 0 ? { suffix: String(earlier + 1) } : {});
   await journal.append(state.operator, 'receipt.written', {
     htmlFile: path.basename(written.html.path),
     htmlSha256: written.html.sha256,

@@ -49,6 +49,7 @@ export interface OnlineKeyState {
   checkedKeyCheckValue?: string | null;
   imported?: { readonly expiresAt: string | null; readonly importTokenSha256: string };
   verified?: { readonly keyState: string; readonly proof: string };
+  /** The imported material is gone: deleted on request, or lapsed (expired) in the KMS. */
   materialDeleted?: boolean;
 }
 
@@ -130,7 +131,8 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       keyOf(state, entry, parse(keyIdData).keyId).verified = undefined;
       break;
     }
-    case ONLINE_EVENTS.materialDeleted: {
+    case ONLINE_EVENTS.materialDeleted:
+    case ONLINE_EVENTS.materialLapsed: {
       const key = keyOf(state, entry, parse(keyIdData).keyId);
       key.materialDeleted = true;
       key.verified = undefined;

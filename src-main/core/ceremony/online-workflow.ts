@@ -22,8 +22,9 @@ import { proveKey, type KeyProof } from './key-proof';
 import { ONLINE_EVENTS } from './online-events';
 import { effectiveExpiry, expiryWarnings, importCheckedKey } from './online-import';
 import type { OnlineKms } from './online-kms';
+import { KeyState } from '../kms/types';
 import { writeOnlineReceipt } from './online-receipt';
-import { applyOnlineEntry, holdsImportedMaterial, replayOnlineJournal, type OnlineCeremonyState } from './online-state';
+import { applyOnlineEntry, holdsImportedMaterial, replayOnlineJournal, type OnlineCeremonyState, type OnlineKeyState } from './online-state';
 import { reportProgress, type ProgressListener } from './progress';
 import { checkCeremonyPeople } from './person-name';
 import { StepGuard } from './step-guard';
@@ -194,9 +195,22 @@ export class OnlineCeremony {
     return created;
   }
 
-  /** Step 3: fetches a wrapping key and import token for every key still waiting for material. */
+  /**
+   * Step 3: fetches a wrapping key and import token for every key still waiting for material.
+   * After an import it first asks the KMS whether imported AES material lapsed (expired): such
+   * keys wait for the same material again (restored from custody) and get fresh parameters.
+   */
   async fetchParameters(): Promise<IssuedSummary[]> {
-    this.#guard.require('fetch import parameters', ['keys-created', 'parameters-fetched', 'parameters-written']);
+    const afterImport = (['imported', 'verified', 'finished'] as OnlineStep[]).includes(this.#guard.state);
+    if (afterImport) {
+      this.#requireConnected('fetch import parameters');
+      await this.#noticeLapsedMaterial();
+      if ([...this.#state.keys.values()].every((k) => holdsImportedMaterial(k))) {
+        throw new KeyferryError('NOTHING_TO_IMPORT', 'Every key of this ceremony holds its imported material; no key waits for import parameters.', 'Check the keys with "keyferry online status".');
+      }
+    } else {
+      this.#guard.require('fetch import parameters', ['keys-created', 'parameters-fetched', 'parameters-written']);
+    }
     this.#requireConnected('fetch import parameters');
     const keys = [...this.#state.keys.values()].filter((k) => !holdsImportedMaterial(k));
     const issued: IssuedSummary[] = [];
@@ -305,16 +319,35 @@ export class OnlineCeremony {
     return proofs;
   }
 
-  /** describe-key for every key of the ceremony (any step, once connected). */
+  /**
+   * describe-key for every key of the ceremony (any step, once connected). An imported AES key
+   * found back in Pending import is journaled as lapsed: it then waits for the same material again.
+   */
   async status(): Promise<KeyStatus[]> {
     this.#requireConnected('read the key states');
     const out: KeyStatus[] = [];
+    const lapsed: OnlineKeyState[] = [];
     for (const key of this.#state.keys.values()) {
       const info = await this.#kms('describe-key', key.keyId, () => this.#options.kms.describeKey(key.keyId));
+      if (holdsImportedMaterial(key) && info.state === KeyState.PendingImport) lapsed.push(key);
       out.push({ keyId: key.keyId, alias: key.alias, spec: key.spec, keyState: info.stateName, materialExpiresAt: info.materialExpiresAt?.toISOString() ?? null });
     }
     await this.#journal('key.status-read', { keys: out.map((k) => ({ keyId: k.keyId, keyState: k.keyState })) });
+    for (const key of lapsed) await this.#journalLapse(key);
     return out;
+  }
+
+  /** Asks the KMS about every imported AES key; journals those back in Pending import. */
+  async #noticeLapsedMaterial(): Promise<void> {
+    for (const key of [...this.#state.keys.values()].filter((k) => holdsImportedMaterial(k) && !isAsymmetric(k.spec))) {
+      const info = await this.#kms('describe-key', key.keyId, () => this.#options.kms.describeKey(key.keyId));
+      if (info.state === KeyState.PendingImport) await this.#journalLapse(key);
+    }
+  }
+
+  async #journalLapse(key: OnlineKeyState): Promise<void> {
+    await this.#journal(ONLINE_EVENTS.materialLapsed, { keyId: key.keyId, keyState: 'Pending import', recordedExpiresAt: key.imported?.expiresAt ?? null });
+    if (![...this.#state.keys.values()].some((k) => holdsImportedMaterial(k)) && this.#guard.state !== 'new') this.#guard.advance('parameters-written');
   }
 
   /**

@@ -16,11 +16,11 @@ import { createFreshFolder, writeFileExclusive } from '../fs/durable-file';
 import { openJournal, verifyJournal, type Journal } from '../journal';
 import { KmsClient } from '../kms/client';
 import { AkSkCredentials } from '../kms/credentials';
-import { startKmsSimulator } from '../kms/simulator/index';
+import { startKmsSimulator, type KmsSimulator } from '../kms/simulator/index';
 import { AirGapCeremony } from './airgap-workflow';
 import type { WrittenCeremonyReceipt } from './airgap-receipt';
 import type { AppIdentity } from './ceremony-record';
-import { parseCeremonyPlan, type CeremonyPlan } from './ceremony-plan';
+import { parseCeremonyPlan, type CeremonyPlan, type MaterialExpiry } from './ceremony-plan';
 import type { MaterialAuditObserver } from './material-vault';
 import { OnlineCeremony } from './online-workflow';
 import type { ProgressListener } from './progress';
@@ -34,6 +34,10 @@ export interface RehearsalOptions {
   readonly operator?: string;
   readonly witnesses?: readonly string[];
   readonly onProgress?: ProgressListener;
+  /** When imported AES material expires in the KMS (default never). */
+  readonly materialExpiry?: MaterialExpiry;
+  /** A running simulator to rehearse against (left running, so its keys outlive the rehearsal); default: a fresh one, closed at the end. */
+  readonly simulator?: KmsSimulator;
   /** TEST ONLY (see MaterialVault): copies of the plaintext material. Never wired in the CLI. */
   readonly onMaterialForAudit?: MaterialAuditObserver;
 }
@@ -67,11 +71,12 @@ export interface RehearsalResult {
 }
 
 /** The plan a rehearsal runs: one key per spec. */
-export function rehearsalPlan(specs: readonly KeySpec[], operator = 'Rehearsal operator', witnesses: readonly string[] = ['Rehearsal witness']): CeremonyPlan {
+export function rehearsalPlan(specs: readonly KeySpec[], operator = 'Rehearsal operator', witnesses: readonly string[] = ['Rehearsal witness'], materialExpiry: MaterialExpiry = { kind: 'never' }): CeremonyPlan {
   return parseCeremonyPlan({
     title: `Keyferry rehearsal (${specs.join(', ')})`,
     operator,
     witnesses,
+    materialExpiry: materialExpiry.kind === 'never' ? 'never' : materialExpiry.at.toISOString(),
     keys: specs.map((spec) => ({ alias: `rehearsal/${spec.toLowerCase()}`, spec, description: 'Keyferry rehearsal key (simulator)' })),
   });
 }
@@ -93,18 +98,18 @@ async function onlineSession(journalPath: string, kms: KmsClient, region: string
 /** Runs the rehearsal; resolves with what happened (ok only if every key verified). */
 export async function runRehearsal(options: RehearsalOptions): Promise<RehearsalResult> {
   const out = path.resolve(options.outDir);
-  const plan = rehearsalPlan(options.specs, options.operator, options.witnesses);
+  const plan = rehearsalPlan(options.specs, options.operator, options.witnesses, options.materialExpiry);
   await createFreshFolder(out);
   for (const sub of ['online', 'airgap', 'media']) await createFreshFolder(path.join(out, sub));
   const planFile = path.join(out, 'plan.json');
-  await writeFileExclusive(planFile, `${JSON.stringify({ title: plan.title, operator: plan.operator, witnesses: plan.witnesses, wrappingAlgorithm: plan.wrappingAlgorithm, materialExpiry: 'never', keys: plan.keys }, null, 2)}\n`);
+  await writeFileExclusive(planFile, `${JSON.stringify({ title: plan.title, operator: plan.operator, witnesses: plan.witnesses, wrappingAlgorithm: plan.wrappingAlgorithm, materialExpiry: plan.materialExpiry.kind === 'never' ? 'never' : plan.materialExpiry.at.toISOString(), keys: plan.keys }, null, 2)}\n`);
   const files = {
     onlineJournal: path.join(out, 'online', 'journal.jsonl'),
     airGapJournal: path.join(out, 'airgap', 'journal.jsonl'),
     parametersBundle: path.join(out, 'media', 'import-parameters'),
     wrappedBundle: path.join(out, 'media', 'wrapped-material'),
   };
-  const sim = await startKmsSimulator();
+  const sim = options.simulator ?? (await startKmsSimulator());
   const kms = new KmsClient({ endpoint: sim.endpoint, projectId: sim.projectId, credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }) });
   const journals: Journal[] = [];
   try {
@@ -146,7 +151,7 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       await air.splitCustody({ ...options.custody, folders: custodianFolders, allowSameVolume: true });
     }
     await air.wrap();
-    const wrapped = await air.writeWrappedBundle(files.wrappedBundle);
+    const wrapped = await air.writeWrappedBundle(files.wrappedBundle, { expiry: plan.materialExpiry });
     const airGapReceipt = await air.writeReceipt(path.join(out, 'airgap'));
     await airJournal.close();
 
@@ -178,6 +183,6 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
   } finally {
     for (const journal of journals) await journal.close().catch(() => undefined);
     kms.close();
-    await sim.close();
+    if (!options.simulator) await sim.close();
   }
 }

@@ -95,8 +95,15 @@ export function keyFacts(key: ReceiptKey, side: CeremonySide): Fact[] {
 }
 
 /** Custody holders sorted by share index. */
-export function custodyRows(key: ReceiptKey): { shareIndex: number; custodian: string }[] {
+export function custodyRows(key: ReceiptKey): { shareIndex: number; custodian: string; presentedBy?: string }[] {
   return [...(key.custody?.holders ?? [])].sort((a, b) => a.shareIndex - b.shareIndex);
+}
+
+/** The custody heading: who holds the shares (split), or which shares rebuilt the material (restore). */
+export function custodyHeading(custody: NonNullable<ReceiptKey['custody']>): string {
+  return custody.restoredFrom
+    ? `Custody restore: rebuilt from ${custody.holders.length} of ${custody.restoredFrom.total} shares (any ${custody.threshold} suffice)`
+    : `Custody: any ${custody.threshold} of ${custody.holders.length} shares`;
 }
 
 /** Sign-off rows: the operator first, then each witness. */

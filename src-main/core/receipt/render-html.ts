@@ -3,6 +3,7 @@
  * forbids every fetch). Every user-supplied string goes through `userText`.
  */
 import {
+  custodyHeading,
   custodyRows,
   ceremonyFacts,
   SEALS_LEAD,
@@ -60,10 +61,11 @@ function filesTable(key: ReceiptKey): string {
 
 function custodyTable(key: ReceiptKey): string {
   if (!key.custody) return '';
+  const restore = !!key.custody.restoredFrom;
   const rows = custodyRows(key)
-    .map((h) => `<tr><td class="num">${h.shareIndex}</td><td>${userText(h.custodian)}</td></tr>`)
+    .map((h) => `<tr><td class="num">${h.shareIndex}</td><td>${userText(h.custodian)}</td>${restore ? `<td>${userText(h.presentedBy ?? '')}</td>` : ''}</tr>`)
     .join('');
-  return `<h4>Custody: any ${key.custody.threshold} of ${key.custody.holders.length} shares</h4><table class="custody"><thead><tr><th class="num share">Share</th><th>Custodian</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<h4>${escapeHtml(custodyHeading(key.custody))}</h4><table class="custody"><thead><tr><th class="num share">Share</th><th>Custodian</th>${restore ? '<th>Presented by</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function keySection(key: ReceiptKey, index: number, input: ReceiptInput): string {

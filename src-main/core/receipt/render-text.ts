@@ -4,6 +4,7 @@
  */
 import {
   ceremonyFacts,
+  custodyHeading,
   custodyRows,
   formatSize,
   keyFacts,
@@ -90,8 +91,12 @@ export function renderReceiptText(input: ReceiptInput): string {
       out.push(...groupHexLines(f.sha256).map((line, j) => `        ${j === 0 ? 'sha256' : '      '} ${line}`));
     });
     if (key.custody) {
-      out.push(`    Custody: any ${key.custody.threshold} of ${key.custody.holders.length} shares`);
-      custodyRows(key).forEach((h) => out.push(`      Share ${h.shareIndex}: ${visibleText(h.custodian)}`));
+      out.push(`    ${custodyHeading(key.custody)}`);
+      custodyRows(key).forEach((h) =>
+        out.push(
+          `      Share ${h.shareIndex}: ${visibleText(h.custodian)}${key.custody?.restoredFrom ? `, presented by ${visibleText(h.presentedBy ?? '')}` : ''}`,
+        ),
+      );
     }
   });
   out.push(...heading('Sign-off'), ...wrap(SIGN_OFF_STATEMENT[input.side], 74, '  '));

@@ -67,6 +67,12 @@ function checkKey(key: ReceiptKey, n: number, side: ReceiptInput['side']): void 
     key.custody.holders.forEach((h) => text(h.custodian, `${at}: a custodian's name`));
     wholeNumber(key.custody.threshold, `${at}: the custody threshold`, 1);
     if (key.custody.threshold > indexes.length) bad(`${at}: the custody threshold exceeds the number of shares`);
+    const restored = key.custody.restoredFrom;
+    if (restored) {
+      wholeNumber(restored.total, `${at}: the number of shares handed out`, 1);
+      if (indexes.some((i) => i > restored.total)) bad(`${at}: a share index exceeds the number of shares handed out`);
+      key.custody.holders.forEach((h) => text(h.presentedBy, `${at}: who presented share ${h.shareIndex}`));
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 /** Writes a receipt's HTML and plain-text twin next to each other, never overwriting. */
 import path from 'node:path';
+import { KeyferryError } from '../errors';
 import { writeFileExclusive, type FileLayer, type WrittenFile } from '../fs/durable-file';
 import { renderReceiptHtml } from './render-html';
 import { renderReceiptText } from './render-text';
@@ -10,24 +11,33 @@ export interface WrittenReceipt {
   readonly text: WrittenFile;
 }
 
-/** `receipt-<side>-<ceremonyId>` (the ceremony ID is checked to be file-name safe). */
-export function receiptBaseName(input: Pick<ReceiptInput, 'side' | 'ceremonyId'>): string {
-  return `receipt-${input.side}-${input.ceremonyId}`;
+/** Letters, digits, `.`, `_`, `-`: what a receipt name suffix may hold. */
+const SUFFIX_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * `receipt-<side>-<ceremonyId>`, or `receipt-<side>-<ceremonyId>-<suffix>` for a later receipt of
+ * the same ceremony (e.g. a custody restore). The ceremony ID is checked to be file-name safe.
+ */
+export function receiptBaseName(input: Pick<ReceiptInput, 'side' | 'ceremonyId'>, suffix?: string): string {
+  if (suffix !== undefined && !SUFFIX_PATTERN.test(suffix)) {
+    throw new KeyferryError('RECEIPT_INPUT_INVALID', `Cannot make the receipt: the name suffix "${suffix.slice(0, 70)}" is not file-name safe.`, 'This is a fault in Keyferry, not in the ceremony; keep the journal and report it.');
+  }
+  return `receipt-${input.side}-${input.ceremonyId}${suffix === undefined ? '' : `-${suffix}`}`;
 }
 
 /**
  * Renders both twins first (so a bad input writes nothing), then writes
- * `receipt-<side>-<ceremonyId>.html` and `.txt` into `dir` with writeFileExclusive.
+ * `receipt-<side>-<ceremonyId>[-<suffix>].html` and `.txt` into `dir` with writeFileExclusive.
  * Returns each file's path, size and SHA-256 as read back from the media.
  */
 export async function writeReceipt(
   dir: string,
   input: ReceiptInput,
-  options: { layer?: FileLayer } = {},
+  options: { layer?: FileLayer; suffix?: string } = {},
 ): Promise<WrittenReceipt> {
   const html = renderReceiptHtml(input);
   const text = renderReceiptText(input);
-  const base = path.join(dir, receiptBaseName(input));
+  const base = path.join(dir, receiptBaseName(input, options.suffix));
   const writtenHtml = await writeFileExclusive(`${base}.html`, html, { layer: options.layer, mode: 0o644 });
   const writtenText = await writeFileExclusive(`${base}.txt`, text, { layer: options.layer, mode: 0o644 });
   return { html: writtenHtml, text: writtenText };

@@ -94,7 +94,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
       const receipt = (side: 'online' | 'air-gapped') => {
         const stored = session.receipts.get(side);
         if (!stored) return null;
-        const { html: _html, ...files } = stored;
+        const { text: _text, ...files } = stored.view;
         return files;
       };
       return {

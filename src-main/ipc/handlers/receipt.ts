@@ -1,8 +1,8 @@
 /**
- * Receipts: the workflows write them (HTML and text twins) into the ceremony folder; here the
- * HTML is read back from the file as written, kept for the preview, and handed to the desktop's
- * printer or PDF writer. The renderer never sends HTML to print: it names a side, and the main
- * process prints the receipt it wrote, so nothing else can be slipped onto the paper.
+ * Receipts: the workflows write them (HTML and text twins) into the ceremony folder; here both
+ * are read back from the files as written (digests checked), the text twin goes to the UI for
+ * the preview, and the HTML stays here for the desktop's printer or PDF writer. The renderer
+ * never sends HTML to print: it names a side, and the main process prints the receipt it wrote.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -20,12 +20,18 @@ type ReceiptHandlers = {
   saveReceiptPdf: ChannelHandler<'saveReceiptPdf'>;
 };
 
-/** Reads the written receipt back (checking its digest) and keeps it for preview and printing. */
-export async function storeReceipt(session: CeremonySession, side: CeremonySide, written: WrittenCeremonyReceipt): Promise<WrittenReceiptView> {
-  const bytes = await fs.readFile(written.htmlFile);
-  if (sha256Hex(bytes) !== written.htmlSha256) {
-    throw new KeyferryError('RECEIPT_CHANGED', `The receipt ${path.basename(written.htmlFile)} changed after it was written.`, 'Keep the media as evidence and write the receipt again into another folder.');
+async function readBack(file: string, sha256: string): Promise<string> {
+  const bytes = await fs.readFile(file);
+  if (sha256Hex(bytes) !== sha256) {
+    throw new KeyferryError('RECEIPT_CHANGED', `The receipt ${path.basename(file)} changed after it was written.`, 'Keep the media as evidence and write the receipt again into another folder.');
   }
+  return bytes.toString('utf8');
+}
+
+/** Reads the written receipt back (checking both digests) and keeps it for preview and printing. */
+export async function storeReceipt(session: CeremonySession, side: CeremonySide, written: WrittenCeremonyReceipt): Promise<WrittenReceiptView> {
+  const html = await readBack(written.htmlFile, written.htmlSha256);
+  const text = await readBack(written.textFile, written.textSha256);
   const view: WrittenReceiptView = {
     side,
     folder: path.dirname(written.htmlFile),
@@ -35,13 +41,13 @@ export async function storeReceipt(session: CeremonySession, side: CeremonySide,
     textSha256: written.textSha256,
     journalHead: written.journalHead,
     journalCount: written.journalCount,
-    html: bytes.toString('utf8'),
+    text,
   };
-  session.receipts.set(side, view);
+  session.receipts.set(side, { view, html });
   return view;
 }
 
-function receiptOf(session: CeremonySession, side: CeremonySide): WrittenReceiptView {
+function receiptOf(session: CeremonySession, side: CeremonySide): { view: WrittenReceiptView; html: string } {
   const receipt = session.receipts.get(side);
   if (!receipt) {
     throw new KeyferryError('RECEIPT_NOT_WRITTEN', `No ${side} receipt has been written in this session.`, 'Write the receipt first (the last step of the ceremony).');
@@ -59,23 +65,23 @@ function desktopOnly(what: string, receipt: WrittenReceiptView): never {
 
 export function receiptHandlers(session: CeremonySession): ReceiptHandlers {
   return {
-    viewReceipt: ({ side }) => receiptOf(session, side),
+    viewReceipt: ({ side }) => receiptOf(session, side).view,
 
     printReceipt: async ({ side }) => {
-      const receipt = receiptOf(session, side);
+      const { view, html } = receiptOf(session, side);
       const desktop = session.context.desktop;
-      if (!desktop) desktopOnly('Printing', receipt);
-      await desktop.printReceipt(receipt.html);
-      session.context.log.info('receipt.print-requested', { side, file: receipt.htmlFile });
+      if (!desktop) desktopOnly('Printing', view);
+      await desktop.printReceipt(html);
+      session.context.log.info('receipt.print-requested', { side, file: view.htmlFile });
       return { printed: true as const };
     },
 
     saveReceiptPdf: async ({ side, folder }) => {
-      const receipt = receiptOf(session, side);
+      const { view, html } = receiptOf(session, side);
       const desktop = session.context.desktop;
-      if (!desktop) desktopOnly('Saving a PDF', receipt);
+      if (!desktop) desktopOnly('Saving a PDF', view);
       const dir = await writableFolder(folder, 'folder for the receipt PDF');
-      const saved = await desktop.saveReceiptPdf(receipt.html, dir, receipt.htmlFile.replace(/\.html$/, '.pdf'));
+      const saved = await desktop.saveReceiptPdf(html, dir, view.htmlFile.replace(/\.html$/, '.pdf'));
       return { file: path.basename(saved.path), size: saved.size, sha256: saved.sha256 };
     },
   };

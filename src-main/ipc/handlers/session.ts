@@ -66,7 +66,8 @@ export class CeremonySession {
   credentials: KmsCredentials | undefined;
   simulator: KmsSimulator | undefined;
   airGap: AirGapSide | undefined;
-  readonly receipts = new Map<CeremonySide, WrittenReceiptView>();
+  /** The receipts written: what the UI sees, and the HTML kept here for printing. */
+  readonly receipts = new Map<CeremonySide, { readonly view: WrittenReceiptView; readonly html: string }>();
   lastWrappedDigest: string | null = null;
   #tasks = 0;
 

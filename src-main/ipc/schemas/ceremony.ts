@@ -63,13 +63,13 @@ export const airGapSessionSchema = z.object({
 });
 export type AirGapSession = z.output<typeof airGapSessionSchema>;
 
-const receiptFilesSchema = writtenReceiptSchema.omit({ html: true });
+const receiptFilesSchema = writtenReceiptSchema.omit({ text: true });
 
 export const ceremonyStateSchema = z.object({
   setup: ceremonySetupSchema.nullable(),
   online: onlineSessionSchema.nullable(),
   airGap: airGapSessionSchema.nullable(),
-  /** The receipts written in this session (files and digests; the HTML comes from `receipt.view`). */
+  /** The receipts written in this session (files and digests; the text comes from `receipt.view`). */
   receipts: z.object({ online: receiptFilesSchema.nullable(), airGap: receiptFilesSchema.nullable() }),
   /** Rehearsal only: how far the simulator's clock was moved from real time (ms). */
   simulatorClockOffsetMs: z.number().int().nullable(),

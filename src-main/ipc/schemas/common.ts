@@ -47,7 +47,10 @@ export const materialExpirySchema = z.discriminatedUnion('kind', [
 ]);
 export type MaterialExpiryChoice = z.output<typeof materialExpirySchema>;
 
-/** A written receipt: its files and digests, and the HTML itself for the preview and printing. */
+/**
+ * A written receipt: its files and digests, and its plain-text twin for the on-screen preview.
+ * The HTML stays in the main process, which prints exactly the file it wrote.
+ */
 export const writtenReceiptSchema = z.object({
   side: ceremonySideSchema,
   folder: z.string(),
@@ -57,8 +60,8 @@ export const writtenReceiptSchema = z.object({
   textSha256: sha256HexSchema,
   journalHead: sha256HexSchema,
   journalCount: z.number().int().nonnegative(),
-  /** The printable receipt (self-contained, no secrets, no scripts). */
-  html: z.string().max(4_000_000),
+  /** The plain-text receipt (the .txt twin, as written), for the preview. */
+  text: z.string().max(1_000_000),
 });
 export type WrittenReceiptView = z.output<typeof writtenReceiptSchema>;
 

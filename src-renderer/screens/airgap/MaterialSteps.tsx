@@ -4,12 +4,13 @@ import { PathField, SelectField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { ReceiptPanel } from '../../components/ReceiptPanel';
 import { Step, StepButton } from '../../components/Step';
+import { selectParameterKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { airStepState, reachedState } from './steps';
 
 export function MaterialStep() {
   const state = useAppStore((s) => s.ceremony?.airGap?.state);
-  const keys = useAppStore((s) => s.overview?.keys ?? []);
+  const keys = useAppStore(selectParameterKeys);
   const materials = useAppStore((s) => s.materials);
   const generate = useAppStore((s) => s.generateMaterial);
   const load = useAppStore((s) => s.loadMaterialFile);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { PathField, SelectField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { Step, StepButton } from '../../components/Step';
+import { selectWitnesses } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { SPECS } from '../online/KeysStep';
 import type { KeySpecName } from '../../../src-main/ipc/contract';
@@ -103,7 +104,7 @@ export function ParametersStep() {
 
 export function FingerprintStep() {
   const state = useAppStore((s) => s.ceremony?.airGap?.state);
-  const witnesses = useAppStore((s) => s.setup?.witnesses ?? []);
+  const witnesses = useAppStore(selectWitnesses);
   const fingerprints = useAppStore((s) => s.fingerprints);
   return (
     <Step number={3} title="Witnesses confirm the wrapping-key fingerprints" state={airStepState(state, ['parameters-read'], 'fingerprints-confirmed')} section="air-fingerprints">
@@ -117,7 +118,7 @@ export function FingerprintStep() {
   );
 }
 
-function FingerprintCard({ index, fingerprint, witnesses, available }: { index: number; fingerprint: { fingerprint: string; keyIds: string[]; confirmedBy: string[] }; witnesses: string[]; available: boolean }) {
+function FingerprintCard({ index, fingerprint, witnesses, available }: { index: number; fingerprint: { fingerprint: string; keyIds: string[]; confirmedBy: string[] }; witnesses: readonly string[]; available: boolean }) {
   const confirm = useAppStore((s) => s.confirmFingerprint);
   const [witness, setWitness] = useState(witnesses[0] ?? '');
   const [typed, setTyped] = useState('');
@@ -127,7 +128,7 @@ function FingerprintCard({ index, fingerprint, witnesses, available }: { index: 
       <h3>
         Wrapping key {index + 1} {confirmed ? `— confirmed by ${fingerprint.confirmedBy.join(', ')}` : '— not yet confirmed'}
       </h3>
-      <p className="hint">Covers key{fingerprint.keyIds.length === 1 ? '' : 's'} {fingerprint.keyIds.join(', ')}</p>
+      <p className="hint covers">Covers key{fingerprint.keyIds.length === 1 ? '' : 's'} {fingerprint.keyIds.join(', ')}</p>
       <Hex value={fingerprint.fingerprint} label={`Fingerprint of wrapping key ${index + 1}`} />
       <form
         onSubmit={(event) => {

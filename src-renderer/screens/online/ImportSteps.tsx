@@ -7,6 +7,7 @@ import { PathField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { ReceiptPanel } from '../../components/ReceiptPanel';
 import { Step, StepButton } from '../../components/Step';
+import { selectCeremonyKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { reached, stepState } from './steps';
 
@@ -98,7 +99,7 @@ export function ImportStep() {
 
 export function VerifyStep() {
   const step = useAppStore((s) => s.ceremony?.online?.step);
-  const keys = useAppStore((s) => s.ceremony?.online?.keys ?? []);
+  const keys = useAppStore(selectCeremonyKeys);
   const proofs = useAppStore((s) => s.proofs);
   const verifyKeys = useAppStore((s) => s.verifyKeys);
   const deleteMaterial = useAppStore((s) => s.deleteMaterial);

@@ -1,0 +1,246 @@
+/**
+ * `keyferry custody restore`: rebuild key material from M custody shares.
+ *  - With --bundle: the restore ceremony on the air-gapped workstation (RestoreCeremony), for
+ *    material that expired in the KMS: journaled, witnessed, the rebuilt material proven and
+ *    wrapped for a fresh import-parameters bundle of the same key, with a receipt. No plaintext
+ *    is written.
+ *  - Without it: rebuild and prove only; --out writes the plaintext (mode 0600) for an HSM.
+ */
+import path from 'node:path';
+import { lstat } from 'node:fs/promises';
+import { currentAppIdentity } from '../../core/ceremony/app-identity';
+import { parseMaterialExpiry, type MaterialExpiry } from '../../core/ceremony/ceremony-plan';
+import { RestoreCeremony } from '../../core/ceremony/restore-workflow';
+import { parseKeySpec } from '../../core/crypto/index';
+import { describeMaterialCheck, type CustodyShare } from '../../core/custody/custody-share';
+import { restoreMaterial } from '../../core/custody/restore';
+import { KeyferryError, toProblem } from '../../core/errors';
+import { writeFileExclusive } from '../../core/fs/durable-file';
+import type { Journal } from '../../core/journal';
+import { groupHex } from '../../core/crypto/evidence';
+import { parseCommandArgs } from '../args';
+import { openCeremonyJournal } from '../ceremony-journal';
+import type { CliCommand, CliIo } from '../command';
+import { confirmFingerprintsInteractively } from '../fingerprint-prompt';
+import { badArguments, readShares, type ReadShare } from './custody-input';
+
+const NAME = 'custody restore';
+
+export const RESTORE_USAGE = `Usage: keyferry ${NAME} --share FILE... [--typed FILE...] --bundle PARAMS_DIR --wrapped-out DIR
+         --journal FILE --operator NAME --witness NAME... [--confirm-fingerprint HEX...]
+         [--presented-by INDEX=NAME...] [--expires never|ISO-TIME] [--receipt-dir DIR] [--title TEXT]
+         [--allow-network]
+   or: keyferry ${NAME} --share FILE... [--typed FILE...] [--out FILE]
+         [--ceremony-id ID] [--key-id ID] [--key-spec SPEC]
+
+Rebuilds key material from at least M custody shares: share files (--share) and/or shares typed
+from printed slips (--typed, one text file per slip), and proves it against the key check value
+or public-key fingerprint recorded in every share. Fewer than M shares, shares of another
+ceremony or key, a corrupted or repeated share: each is refused and nothing is written (with
+--bundle, the journal records the refusal).
+
+The restore ceremony (with --bundle), on the air-gapped workstation, when imported material
+expired in the KMS (the key is back in Pending import and accepts only the same material):
+  --bundle DIR               a fresh import-parameters bundle of the key (keyferry online params)
+  --wrapped-out DIR          a new folder on the removable media for the wrapped-material bundle
+  --journal FILE             the restore journal (created if missing, continued if present): who
+                             presented which share, the proof, the bundle; never a share
+  --operator NAME, --witness NAME (repeat)   the people present; --title TEXT names the ceremony
+  --confirm-fingerprint HEX  the wrapping-key fingerprint, typed back after comparing it aloud with
+                             the online workstation (every --witness confirms it); without it on a
+                             terminal, each witness is asked to type it
+  --presented-by I=NAME      share I was handed over by NAME (default: its recorded custodian)
+  --expires WHEN             requested AES material expiry: never (default) or an ISO date-time
+  --receipt-dir DIR          where the receipt goes (default: the journal's folder)
+  --allow-network            go on although a network is up (rehearsals only; journaled as a warning)
+Then import it on the online workstation: keyferry online import --bundle DIR --expect-digest HEX.
+
+Without --bundle, nothing is written unless --out FILE is given: then the material (AES: 32 raw
+bytes; RSA/EC: PKCS#8 DER) goes to that new file, mode 0600, for handing to an HSM.
+--ceremony-id, --key-id and --key-spec refuse shares of anything else.`;
+
+const OPTIONS = {
+  share: { type: 'string', multiple: true },
+  typed: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  'ceremony-id': { type: 'string' },
+  'key-id': { type: 'string' },
+  'key-spec': { type: 'string' },
+  bundle: { type: 'string' },
+  'wrapped-out': { type: 'string' },
+  journal: { type: 'string' },
+  operator: { type: 'string' },
+  witness: { type: 'string', multiple: true },
+  title: { type: 'string' },
+  'confirm-fingerprint': { type: 'string', multiple: true },
+  'presented-by': { type: 'string', multiple: true },
+  expires: { type: 'string' },
+  'receipt-dir': { type: 'string' },
+  'allow-network': { type: 'boolean', default: false },
+  'wrap-bundle': { type: 'string' },
+  'expires-at': { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
+
+const CEREMONY_ONLY = ['wrapped-out', 'journal', 'operator', 'witness', 'title', 'confirm-fingerprint', 'presented-by', 'expires', 'receipt-dir'] as const;
+const PROVE_ONLY = ['out', 'ceremony-id', 'key-id', 'key-spec'] as const;
+
+const exists = (file: string): Promise<boolean> => lstat(file).then(() => true, () => false);
+
+/** Refuses option mixes before any share is read. */
+function checkMode(values: Values): void {
+  if (values['wrap-bundle'] !== undefined || values['expires-at'] !== undefined) {
+    throw badArguments(NAME, '--wrap-bundle and --expires-at are now --bundle and --expires, and make a journaled restore ceremony (with --wrapped-out, --journal, --operator and --witness).');
+  }
+  if ((values.share ?? []).length + (values.typed ?? []).length === 0) {
+    throw badArguments(NAME, 'Give the shares with --share FILE (share files) and/or --typed FILE (typed slips).');
+  }
+  const given = (names: readonly string[]) => names.filter((n) => values[n as keyof Values] !== undefined && values[n as keyof Values] !== false);
+  if (values.bundle === undefined) {
+    const stray = given(CEREMONY_ONLY);
+    if (stray.length > 0) throw badArguments(NAME, `--${stray[0]} belongs to the restore ceremony: give --bundle PARAMS_DIR too.`);
+    if (values['allow-network']) throw badArguments(NAME, '--allow-network belongs to the restore ceremony: give --bundle PARAMS_DIR too.');
+    return;
+  }
+  const stray = given(PROVE_ONLY);
+  if (stray.length > 0) {
+    throw badArguments(NAME, `--${stray[0]} does not go with --bundle: the restore ceremony writes no plaintext, and the bundle names the key.`);
+  }
+  for (const option of ['wrapped-out', 'journal', 'operator'] as const) {
+    if (!values[option]) throw new KeyferryError('CLI_MISSING_OPTION', `The option --${option} is required with --bundle.`, `Run "keyferry ${NAME} --help" for the usage.`);
+  }
+  if (!values.witness?.length) throw new KeyferryError('CLI_MISSING_OPTION', 'No witness was named.', 'Name every witness with --witness NAME.');
+}
+
+/** `--presented-by 3=Dana` → Map(3 → "Dana"). */
+function presentedByMap(entries: readonly string[]): Map<number, string> {
+  const map = new Map<number, string>();
+  for (const entry of entries) {
+    const match = /^\s*(\d{1,2})\s*=\s*(.+)$/.exec(entry);
+    if (!match) throw badArguments(NAME, `--presented-by "${entry.slice(0, 60)}" is not INDEX=NAME (e.g. 3=Dana Smith).`);
+    const index = Number(match[1]);
+    if (map.has(index)) throw badArguments(NAME, `--presented-by names share ${index} twice.`);
+    map.set(index, (match[2] as string).trim());
+  }
+  return map;
+}
+
+async function runCeremony(values: Values, read: ReadShare[], io: CliIo): Promise<number> {
+  const rel = (p: string) => path.resolve(io.cwd, p);
+  const wrappedOut = rel(values['wrapped-out'] as string);
+  const expiry = values.expires ? parseMaterialExpiry(values.expires) : { kind: 'never' as const };
+  const presentedBy = presentedByMap(values['presented-by'] ?? []);
+  const witnesses = values.witness ?? [];
+  try {
+    if (await exists(wrappedOut)) throw new KeyferryError('OUTPUT_EXISTS', `${wrappedOut} already exists; Keyferry never overwrites.`, 'Choose a new folder for --wrapped-out.');
+    const journal = await openCeremonyJournal(io.cwd, values.journal);
+    try {
+      return await ceremonySteps(values, read, io, journal, { wrappedOut, expiry, presentedBy, witnesses });
+    } finally {
+      await journal.close();
+    }
+  } finally {
+    for (const r of read) r.share.share.dispose();
+  }
+}
+
+interface CeremonyInputs {
+  readonly wrappedOut: string;
+  readonly expiry: MaterialExpiry;
+  readonly presentedBy: ReadonlyMap<number, string>;
+  readonly witnesses: readonly string[];
+}
+
+async function ceremonySteps(values: Values, read: ReadShare[], io: CliIo, journal: Journal, inputs: CeremonyInputs): Promise<number> {
+  const rel = (p: string) => path.resolve(io.cwd, p);
+  const { wrappedOut, expiry, presentedBy, witnesses } = inputs;
+  let restore: RestoreCeremony | undefined;
+  try {
+    restore = await RestoreCeremony.start({ journal, title: values.title ?? 'Custody restore ceremony', operator: values.operator as string, witnesses, app: currentAppIdentity(io.env) });
+    const network = await restore.checkNetwork({ allowNetwork: values['allow-network'] });
+    io.stdout(network.overridden ? network.summary : `Network check: ${network.summary}`);
+    const overview = await restore.readParametersBundle(rel(values.bundle as string));
+    io.stdout(`Import parameters of ceremony ${overview.ceremonyId} for key(s) ${overview.keys.map((k) => `${k.keyId} (${k.spec})`).join(', ')}`);
+    for (const warning of overview.warnings) io.stdout(`WARNING: ${warning}`);
+    while (read.length > 0) {
+      const { share, source, file } = read.shift() as ReadShare;
+      const presented = await restore.presentShare(share, presentedBy.get(share.index) ?? share.custodian, source);
+      io.stdout(`  share ${presented.shareIndex} of ${presented.total} (custodian ${presented.custodian}) presented by ${presented.presentedBy} from ${source === 'file' ? path.basename(file) : `typed slip ${path.basename(file)}`}`);
+    }
+    const restored = await restore.restore();
+    io.stdout(`Rebuilt ${restored.spec} key material of key ${restored.keyId} from shares ${restored.shareIndexes.join(', ')} of ${restored.total} (${restored.threshold} needed).`);
+    io.stdout(restored.proof);
+    io.stdout('Wrapping-key fingerprint (SHA-256), to compare aloud with the online workstation:');
+    for (const f of restored.fingerprints) io.stdout(`  ${f.grouped}`);
+    const typed = values['confirm-fingerprint'] ?? [];
+    if (typed.length > 0) {
+      for (const fingerprint of typed) for (const witness of witnesses) await restore.confirmFingerprint(witness, fingerprint);
+    } else if (process.stdin.isTTY) {
+      await confirmFingerprintsInteractively(restore, witnesses, io);
+    }
+    const missing = restore.fingerprints().filter((f) => f.confirmedBy.length === 0);
+    if (missing.length > 0) {
+      throw new KeyferryError('FINGERPRINT_NOT_CONFIRMED', 'The wrapping-key fingerprint was not confirmed by a witness.', 'Compare it aloud with the online workstation and type it back with --confirm-fingerprint.');
+    }
+    await restore.wrap();
+    const bundle = await restore.writeWrappedBundle(wrappedOut, { expiry });
+    io.stdout(`Wrapped-material bundle written and verified: ${bundle.dir}`);
+    io.stdout(`  bundle digest ${groupHex(bundle.manifestSha256)}`);
+    const receipt = await restore.writeReceipt(rel(values['receipt-dir'] ?? path.dirname(journal.path)));
+    io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
+    io.stdout(`No plaintext was written. Next: keyferry online import --bundle DIR --expect-digest <bundle digest> --expires ${expiry.kind === 'never' ? 'never' : expiry.at.toISOString()}`);
+    return 0;
+  } catch (error) {
+    await restore?.abandon(toProblem(error).message).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function runProveOnly(values: Values, read: ReadShare[], io: CliIo): Promise<number> {
+  const shares = read.map((r) => r.share);
+  try {
+    const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
+    if (out && (await exists(out))) {
+      throw new KeyferryError('OUTPUT_EXISTS', `${out} already exists; Keyferry never overwrites a file.`, 'Choose a new file name for --out.');
+    }
+    const expected = {
+      ...(values['ceremony-id'] ? { ceremonyId: values['ceremony-id'] } : {}),
+      ...(values['key-id'] ? { keyId: values['key-id'] } : {}),
+      ...(values['key-spec'] ? { spec: parseKeySpec(values['key-spec']) } : {}),
+    };
+    const material = await restoreMaterial(shares, { expected });
+    try {
+      const first = shares[0] as CustodyShare;
+      io.stdout(`Rebuilt ${first.spec} key material of key ${first.keyId} (ceremony ${first.ceremonyId}) from ${shares.length} of ${first.n} shares (${first.m} needed):`);
+      for (const s of [...shares].sort((a, b) => a.index - b.index)) io.stdout(`  share ${s.index} of ${s.n}, custodian ${s.custodian}`);
+      io.stdout(`Proof: the rebuilt material's ${describeMaterialCheck(first.materialCheck)} matches the value recorded in every share.`);
+      if (!out) {
+        io.stdout('No plaintext file was written (give --out FILE to hand the material to an HSM, or --bundle DIR to wrap it for a re-import).');
+        return 0;
+      }
+      const written = await material.secret.use((bytes) => writeFileExclusive(out, bytes, { mode: 0o600 }));
+      io.stdout(`Wrote ${written.path} (${written.size} bytes, mode 0600): ${first.spec === 'AES_256' ? 'the raw 32-byte AES key' : 'the private key as PKCS#8 DER'}.`);
+      io.stdout('This file is plaintext key material: hand it to the HSM, then destroy it.');
+      return 0;
+    } finally {
+      material.dispose();
+    }
+  } finally {
+    for (const share of shares) share.share.dispose();
+  }
+}
+
+export const custodyRestoreCommand: CliCommand = {
+  name: NAME,
+  summary: 'Rebuild key material from M custody shares; with --bundle, the restore ceremony for a re-import',
+  usage: RESTORE_USAGE,
+  async run(args, io) {
+    const { values } = parseCommandArgs(NAME, args, OPTIONS);
+    checkMode(values);
+    if (values.bundle !== undefined && values.expires) parseMaterialExpiry(values.expires);
+    presentedByMap(values['presented-by'] ?? []);
+    const read = await readShares(values.share ?? [], values.typed ?? [], io.cwd);
+    return values.bundle === undefined ? runProveOnly(values, read, io) : runCeremony(values, read, io);
+  },
+};
