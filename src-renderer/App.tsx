@@ -65,13 +65,26 @@ export function App() {
     <div className={`app ${mode === 'rehearsal' ? 'is-rehearsal' : ''}`}>
       <header className="app-header">
         <p className="brand">Keyferry</p>
-        {mode && <p className={`mode-badge mode-${mode}`}>{mode === 'rehearsal' ? 'Rehearsal: simulator only' : mode === 'online' ? 'Online workstation' : 'Air-gapped workstation'}</p>}
+        {mode && (
+          <p className={`mode-badge mode-${mode}`}>
+            {mode === 'rehearsal'
+              ? 'Rehearsal: simulator only'
+              : mode === 'online'
+                ? 'Online workstation'
+                : 'Air-gapped workstation'}
+          </p>
+        )}
         {screens.length > 1 && (
           <nav aria-label="Screens">
             <ul>
               {screens.map((s) => (
                 <li key={s}>
-                  <button type="button" className="nav-button" aria-current={s === screen ? 'page' : undefined} onClick={() => goTo(s)}>
+                  <button
+                    type="button"
+                    className="nav-button"
+                    aria-current={s === screen ? 'page' : undefined}
+                    onClick={() => goTo(s)}
+                  >
                     {SCREEN_LABELS[s]}
                   </button>
                 </li>

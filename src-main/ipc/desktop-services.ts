@@ -11,5 +11,9 @@ export interface DesktopServices {
   /** Prints the receipt HTML (the system dialog chooses the printer). */
   printReceipt(html: string): Promise<void>;
   /** Renders the receipt HTML to a PDF named `fileName` in `folder`, never overwriting. */
-  saveReceiptPdf(html: string, folder: string, fileName: string): Promise<{ path: string; size: number; sha256: string }>;
+  saveReceiptPdf(
+    html: string,
+    folder: string,
+    fileName: string,
+  ): Promise<{ path: string; size: number; sha256: string }>;
 }

@@ -18,7 +18,11 @@ export function Activity({ section }: { section: string }) {
             <p>{busy.action}…</p>
             {progress && progress.total !== undefined && progress.total > 0 && (
               <>
-                <progress value={progress.done ?? 0} max={progress.total} aria-label={`${busy.action}: ${progress.done ?? 0} of ${progress.total}`} />
+                <progress
+                  value={progress.done ?? 0}
+                  max={progress.total}
+                  aria-label={`${busy.action}: ${progress.done ?? 0} of ${progress.total}`}
+                />
                 <p className="progress-message">{progress.message}</p>
               </>
             )}

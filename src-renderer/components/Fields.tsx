@@ -17,7 +17,18 @@ interface TextFieldProps {
   max?: number;
 }
 
-export function TextField({ label, value, onChange, hint, type = 'text', required, mono, name, min, max }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  hint,
+  type = 'text',
+  required,
+  mono,
+  name,
+  min,
+  max,
+}: TextFieldProps) {
   const id = useId();
   return (
     <div className="field">
@@ -50,7 +61,9 @@ export function PathField({ purpose, section, ...props }: TextFieldProps & { pur
   const run = useAppStore((s) => s.run);
   const busy = useAppStore((s) => s.busy !== null);
   const browse = async () => {
-    const chosen = await run(section, `Opening the ${props.label.toLowerCase()} dialog`, () => api().choosePath({ purpose }));
+    const chosen = await run(section, `Opening the ${props.label.toLowerCase()} dialog`, () =>
+      api().choosePath({ purpose }),
+    );
     if (chosen?.path) props.onChange(chosen.path);
   };
   return (
@@ -64,7 +77,19 @@ export function PathField({ purpose, section, ...props }: TextFieldProps & { pur
 }
 
 /** A select with its label. */
-export function SelectField<T extends string>({ label, value, options, onChange, hint }: { label: string; value: T; options: ReadonlyArray<{ value: T; label: string }>; onChange: (value: T) => void; hint?: ReactNode }) {
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  hint,
+}: {
+  label: string;
+  value: T;
+  options: ReadonlyArray<{ value: T; label: string }>;
+  onChange: (value: T) => void;
+  hint?: ReactNode;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -74,7 +99,12 @@ export function SelectField<T extends string>({ label, value, options, onChange,
           {hint}
         </p>
       )}
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value as T)} aria-describedby={hint ? `${id}-hint` : undefined}>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value as T)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

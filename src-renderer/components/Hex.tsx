@@ -8,7 +8,11 @@ const GROUPS_PER_LINE = 8;
  * spaces are the only break points), so it reflows at any zoom.
  */
 export function Hex({ value, size = 'large', label }: { value: string; size?: 'large' | 'small'; label?: string }) {
-  const groups = value.replace(/[\s:-]+/g, '').toUpperCase().match(/.{1,4}/g) ?? [];
+  const groups =
+    value
+      .replace(/[\s:-]+/g, '')
+      .toUpperCase()
+      .match(/.{1,4}/g) ?? [];
   const lines: string[][] = [];
   for (let i = 0; i < groups.length; i += GROUPS_PER_LINE) lines.push(groups.slice(i, i + GROUPS_PER_LINE));
   return (

@@ -13,13 +13,21 @@ export function NetworkBanner() {
   const live = network.summary === 'online';
   const interfaces = network.interfaces.filter((i) => !i.internal);
   return (
-    <div className={`banner ${live ? (mode === 'rehearsal' ? 'banner-warning' : 'banner-danger') : 'banner-ok'}`} role={live && mode !== 'rehearsal' ? 'alert' : 'status'}>
-      <p className="banner-title">{live ? `Network present: ${network.liveInterfaces.join(', ')}` : 'No network: only loopback interfaces are up.'}</p>
+    <div
+      className={`banner ${live ? (mode === 'rehearsal' ? 'banner-warning' : 'banner-danger') : 'banner-ok'}`}
+      role={live && mode !== 'rehearsal' ? 'alert' : 'status'}
+    >
+      <p className="banner-title">
+        {live
+          ? `Network present: ${network.liveInterfaces.join(', ')}`
+          : 'No network: only loopback interfaces are up.'}
+      </p>
       {live && (
         <ul className="interfaces">
           {interfaces.map((i) => (
             <li key={i.name}>
-              <span className="mono">{i.name}</span>: {i.addresses.map((a) => `${a.address}${a.linkLocal ? ' (link-local)' : ''}`).join(', ') || 'no address'}
+              <span className="mono">{i.name}</span>:{' '}
+              {i.addresses.map((a) => `${a.address}${a.linkLocal ? ' (link-local)' : ''}`).join(', ') || 'no address'}
             </li>
           ))}
         </ul>

@@ -4,13 +4,13 @@
  * process to print the very receipt file it wrote.
  */
 import { useState } from 'react';
-import type { CeremonySide } from '../../src-main/ipc/contract';
+import type { RecordKind } from '../../src-main/ipc/contract';
 import { useAppStore } from '../store/store';
 import { PathField } from './Fields';
 import { Hex } from './Hex';
 import { Activity } from './Activity';
 
-export function ReceiptPanel({ side }: { side: CeremonySide }) {
+export function ReceiptPanel({ side }: { side: RecordKind }) {
   const receipt = useAppStore((s) => s.receipts[side]);
   const saved = useAppStore((s) => s.savedPdf[side]);
   const busy = useAppStore((s) => s.busy !== null);
@@ -24,7 +24,8 @@ export function ReceiptPanel({ side }: { side: CeremonySide }) {
       <dl className="facts">
         <dt>Receipt files</dt>
         <dd>
-          <span className="file-name">{receipt.htmlFile}</span> and <span className="file-name">{receipt.textFile}</span> in <span className="file-name">{receipt.folder}</span>
+          <span className="file-name">{receipt.htmlFile}</span> and{' '}
+          <span className="file-name">{receipt.textFile}</span> in <span className="file-name">{receipt.folder}</span>
         </dd>
         <dt>Receipt (HTML) SHA-256</dt>
         <dd>
@@ -43,9 +44,21 @@ export function ReceiptPanel({ side }: { side: CeremonySide }) {
           Print the receipt
         </button>
       </div>
-      <PathField purpose="save-receipt" section={section} label="Folder for the PDF" value={folder} onChange={setFolder} hint="The PDF is written there under the receipt's name; an existing file is never replaced." />
+      <PathField
+        purpose="save-receipt"
+        section={section}
+        label="Folder for the PDF"
+        value={folder}
+        onChange={setFolder}
+        hint="The PDF is written there under the receipt's name; an existing file is never replaced."
+      />
       <div className="actions">
-        <button type="button" className="secondary" disabled={busy || folder.trim() === ''} onClick={() => void savePdf(side, folder.trim())}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy || folder.trim() === ''}
+          onClick={() => void savePdf(side, folder.trim())}
+        >
           Save as PDF
         </button>
       </div>

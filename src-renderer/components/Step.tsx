@@ -7,7 +7,19 @@ export type StepState = 'done' | 'current' | 'waiting';
 
 const STATE_LABEL: Readonly<Record<StepState, string>> = { done: 'Done', current: 'Now', waiting: 'Later' };
 
-export function Step({ number, title, state, section, children }: { number: number; title: string; state: StepState; section: string; children: ReactNode }) {
+export function Step({
+  number,
+  title,
+  state,
+  section,
+  children,
+}: {
+  number: number;
+  title: string;
+  state: StepState;
+  section: string;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <section className={`step step-${state}`} aria-labelledby={id} data-section={section}>
@@ -27,10 +39,27 @@ export function Step({ number, title, state, section, children }: { number: numb
 }
 
 /** A button that runs a step: disabled while anything runs or when the step is not available. */
-export function StepButton({ children, onClick, available, primary = true, submit = false }: { children: ReactNode; onClick?: () => void; available: boolean; primary?: boolean; submit?: boolean }) {
+export function StepButton({
+  children,
+  onClick,
+  available,
+  primary = true,
+  submit = false,
+}: {
+  children: ReactNode;
+  onClick?: () => void;
+  available: boolean;
+  primary?: boolean;
+  submit?: boolean;
+}) {
   const busy = useAppStore((s) => s.busy !== null);
   return (
-    <button type={submit ? 'submit' : 'button'} className={primary ? 'primary' : 'secondary'} onClick={onClick} disabled={busy || !available}>
+    <button
+      type={submit ? 'submit' : 'button'}
+      className={primary ? 'primary' : 'secondary'}
+      onClick={onClick}
+      disabled={busy || !available}
+    >
       {children}
     </button>
   );

@@ -1,6 +1,6 @@
 /** The journal viewer: either side's hash-chained journal as written, with the chain's verdict. */
 import { useEffect, useState } from 'react';
-import type { CeremonySide } from '../../src-main/ipc/contract';
+import type { RecordKind } from '../../src-main/ipc/contract';
 import { Activity } from '../components/Activity';
 import { Hex } from '../components/Hex';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -11,8 +11,9 @@ export function JournalScreen() {
   const journals = useAppStore((s) => s.journals);
   const load = useAppStore((s) => s.loadJournal);
   const busy = useAppStore((s) => s.busy !== null);
-  const [side, setSide] = useState<CeremonySide>(mode === 'air-gapped' ? 'air-gapped' : 'online');
-  const sides: CeremonySide[] = mode === 'rehearsal' ? ['online', 'air-gapped'] : [mode === 'air-gapped' ? 'air-gapped' : 'online'];
+  const [side, setSide] = useState<RecordKind>(mode === 'air-gapped' ? 'air-gapped' : 'online');
+  const sides: RecordKind[] =
+    mode === 'rehearsal' ? ['online', 'air-gapped'] : [mode === 'air-gapped' ? 'air-gapped' : 'online'];
   useEffect(() => {
     void load(side);
   }, [load, side]);
@@ -23,7 +24,13 @@ export function JournalScreen() {
       {sides.length > 1 && (
         <div className="actions" role="group" aria-label="Which journal">
           {sides.map((s) => (
-            <button key={s} type="button" className={s === side ? 'primary' : 'secondary'} aria-pressed={s === side} onClick={() => setSide(s)}>
+            <button
+              key={s}
+              type="button"
+              className={s === side ? 'primary' : 'secondary'}
+              aria-pressed={s === side}
+              onClick={() => setSide(s)}
+            >
               {s === 'online' ? 'Online journal' : 'Air-gapped journal'}
             </button>
           ))}
@@ -36,8 +43,13 @@ export function JournalScreen() {
       {journal && !journal.exists && <p>No {side} journal has been written yet.</p>}
       {journal && journal.exists && (
         <>
-          <div className={`banner ${journal.intact ? 'banner-ok' : 'banner-danger'}`} role={journal.intact ? 'status' : 'alert'}>
-            <p className="banner-title">{journal.intact ? `The chain of ${journal.count} entries verifies.` : 'The journal does NOT verify.'}</p>
+          <div
+            className={`banner ${journal.intact ? 'banner-ok' : 'banner-danger'}`}
+            role={journal.intact ? 'status' : 'alert'}
+          >
+            <p className="banner-title">
+              {journal.intact ? `The chain of ${journal.count} entries verifies.` : 'The journal does NOT verify.'}
+            </p>
             {journal.problem && <p>{journal.problem}</p>}
             <p>
               File <span className="file-name">{journal.file}</span>

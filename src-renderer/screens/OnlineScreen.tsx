@@ -14,7 +14,8 @@ export function OnlineScreen() {
       <ScreenHeading>{mode === 'rehearsal' ? 'Online side (rehearsal)' : 'Online workstation'}</ScreenHeading>
       {setup && (
         <p className="lead">
-          {setup.title}. Operator {setup.operator}; witnesses {setup.witnesses.join(', ')}. Journal and receipts in <span className="file-name">{setup.folder}</span>.
+          {setup.title}. Operator {setup.operator}; witnesses {setup.witnesses.join(', ')}. Journal and receipts in{' '}
+          <span className="file-name">{setup.folder}</span>.
         </p>
       )}
       <ConnectionStep />

@@ -35,7 +35,9 @@ export function SetupScreen() {
   return (
     <div className="screen">
       <ScreenHeading>Ceremony setup</ScreenHeading>
-      <p className="lead">Name the ceremony and the people present. They are written into the journal and onto every receipt.</p>
+      <p className="lead">
+        Name the ceremony and the people present. They are written into the journal and onto every receipt.
+      </p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -43,21 +45,44 @@ export function SetupScreen() {
         }}
       >
         <TextField label="Ceremony title" value={title} onChange={setTitle} required name="title" />
-        <TextField label="Operator" value={operator} onChange={setOperator} required name="operator" hint="The person who runs Keyferry." />
+        <TextField
+          label="Operator"
+          value={operator}
+          onChange={setOperator}
+          required
+          name="operator"
+          hint="The person who runs Keyferry."
+        />
         <fieldset>
           <legend>Witnesses</legend>
-          <p className="hint">Each witness compares fingerprints aloud and confirms them by name. The operator cannot be a witness.</p>
+          <p className="hint">
+            Each witness compares fingerprints aloud and confirms them by name. The operator cannot be a witness.
+          </p>
           {witnesses.map((witness, i) => (
             <div key={i} className="row">
-              <TextField label={`Witness ${i + 1}`} value={witness} name={`witness-${i + 1}`} onChange={(value) => setWitnesses(witnesses.map((w, j) => (j === i ? value : w)))} />
+              <TextField
+                label={`Witness ${i + 1}`}
+                value={witness}
+                name={`witness-${i + 1}`}
+                onChange={(value) => setWitnesses(witnesses.map((w, j) => (j === i ? value : w)))}
+              />
               {witnesses.length > 1 && (
-                <button type="button" className="secondary" onClick={() => setWitnesses(witnesses.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => setWitnesses(witnesses.filter((_, j) => j !== i))}
+                >
                   Remove witness {i + 1}
                 </button>
               )}
             </div>
           ))}
-          <button type="button" className="secondary" onClick={() => setWitnesses([...witnesses, ''])} disabled={witnesses.length >= 20}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setWitnesses([...witnesses, ''])}
+            disabled={witnesses.length >= 20}
+          >
             Add a witness
           </button>
         </fieldset>
@@ -67,7 +92,11 @@ export function SetupScreen() {
           label="Ceremony folder"
           value={folder}
           onChange={setFolder}
-          hint={mode === 'rehearsal' ? 'Optional in a rehearsal: left empty, Keyferry makes a fresh temporary folder.' : 'The journal and the receipts of this ceremony are kept here. Choose the folder of an earlier day to continue that ceremony.'}
+          hint={
+            mode === 'rehearsal'
+              ? 'Optional in a rehearsal: left empty, Keyferry makes a fresh temporary folder.'
+              : 'The journal and the receipts of this ceremony are kept here. Choose the folder of an earlier day to continue that ceremony.'
+          }
         />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>

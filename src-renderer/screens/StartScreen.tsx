@@ -9,9 +9,24 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
 
 const MODES: ReadonlyArray<{ mode: KeyferryMode; label: string; sentence: string }> = [
-  { mode: 'rehearsal', label: 'Rehearsal', sentence: 'Run the whole ceremony on this machine against the built-in KMS simulator: no cloud account, no real keys.' },
-  { mode: 'online', label: 'Online workstation', sentence: 'Connect to Huawei Cloud KMS, create the keys, write the import parameters to removable media, and later import and verify the wrapped material.' },
-  { mode: 'air-gapped', label: 'Air-gapped workstation', sentence: 'On the offline machine: check the parameters, have witnesses confirm fingerprints, generate or load the key material, wrap it and print the receipt.' },
+  {
+    mode: 'rehearsal',
+    label: 'Rehearsal',
+    sentence:
+      'Run the whole ceremony on this machine against the built-in KMS simulator: no cloud account, no real keys.',
+  },
+  {
+    mode: 'online',
+    label: 'Online workstation',
+    sentence:
+      'Connect to Huawei Cloud KMS, create the keys, write the import parameters to removable media, and later import and verify the wrapped material.',
+  },
+  {
+    mode: 'air-gapped',
+    label: 'Air-gapped workstation',
+    sentence:
+      'On the offline machine: check the parameters, have witnesses confirm fingerprints, generate or load the key material, wrap it and print the receipt.',
+  },
 ];
 
 export function StartScreen() {
@@ -31,10 +46,15 @@ export function StartScreen() {
   return (
     <div className="screen start-screen">
       <ScreenHeading>Keyferry key ceremony</ScreenHeading>
-      <p className="lead">Keyferry carries key material across an air gap into a cloud KMS, so that no networked machine ever sees the plaintext.</p>
+      <p className="lead">
+        Keyferry carries key material across an air gap into a cloud KMS, so that no networked machine ever sees the
+        plaintext.
+      </p>
       {network && (
         <p className={`network-line ${network.summary === 'online' ? 'network-online' : 'network-offline'}`}>
-          {network.summary === 'offline' ? 'This machine has no live network.' : `This machine has a live network (${network.liveInterfaces.join(', ')}).`}
+          {network.summary === 'offline'
+            ? 'This machine has no live network.'
+            : `This machine has a live network (${network.liveInterfaces.join(', ')}).`}
         </p>
       )}
       <form
@@ -50,7 +70,16 @@ export function StartScreen() {
             const disabled = chosen === 'air-gapped' && mode !== 'air-gapped';
             return (
               <div key={mode} className={`mode-choice ${selected === mode ? 'selected' : ''}`}>
-                <input type="radio" id={`mode-${mode}`} name="mode" value={mode} checked={selected === mode} disabled={disabled} onChange={() => setSelected(mode)} aria-describedby={`mode-${mode}-sentence`} />
+                <input
+                  type="radio"
+                  id={`mode-${mode}`}
+                  name="mode"
+                  value={mode}
+                  checked={selected === mode}
+                  disabled={disabled}
+                  onChange={() => setSelected(mode)}
+                  aria-describedby={`mode-${mode}-sentence`}
+                />
                 <label htmlFor={`mode-${mode}`}>{label}</label>
                 <p id={`mode-${mode}-sentence`} className="hint">
                   {sentence}
@@ -59,7 +88,9 @@ export function StartScreen() {
             );
           })}
         </fieldset>
-        {chosen === 'air-gapped' && <p className="hint">This session is in air-gapped mode until Keyferry is closed.</p>}
+        {chosen === 'air-gapped' && (
+          <p className="hint">This session is in air-gapped mode until Keyferry is closed.</p>
+        )}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             Continue

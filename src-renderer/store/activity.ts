@@ -36,7 +36,14 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => ({
       try {
         result = await call();
       } catch {
-        result = { ok: false, problem: { code: 'UI_UNAVAILABLE', message: `${action} could not reach Keyferry's main process.`, nextStep: 'Restart Keyferry; nothing was marked as done.' } };
+        result = {
+          ok: false,
+          problem: {
+            code: 'UI_UNAVAILABLE',
+            message: `${action} could not reach Keyferry's main process.`,
+            nextStep: 'Restart Keyferry; nothing was marked as done.',
+          },
+        };
       }
       if (!result.ok) {
         set({ problem: { ...result.problem, section, action } });

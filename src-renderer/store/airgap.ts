@@ -1,5 +1,13 @@
 /** The air-gapped workstation's results: network check, parameters, confirmations, material, wrap. */
-import type { FingerprintView, MaterialView, ParametersOverview, Request, Response, WrappedKeyView, WrittenWrappedView } from '../../src-main/ipc/contract';
+import type {
+  FingerprintView,
+  MaterialView,
+  ParametersOverview,
+  Request,
+  Response,
+  WrappedKeyView,
+  WrittenWrappedView,
+} from '../../src-main/ipc/contract';
 import { api } from '../api';
 import { stepRunner } from './step';
 import type { SliceCreator } from './store';
@@ -26,7 +34,8 @@ export interface AirGapSlice {
 
 export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
   const step = stepRunner(get);
-  const keepMaterial = (summary: MaterialView) => set({ materials: [...get().materials.filter((m) => m.keyId !== summary.keyId), summary] });
+  const keepMaterial = (summary: MaterialView) =>
+    set({ materials: [...get().materials.filter((m) => m.keyId !== summary.keyId), summary] });
   const keepOverview = (overview: ParametersOverview) => set({ overview, fingerprints: overview.fingerprints });
   return {
     airNetwork: null,
@@ -38,34 +47,81 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
     wrappedBundle: null,
     checkAirGap: async () => {
       set({ airNetwork: null });
-      await step('air-network', 'Checking the network', () => api().checkAirGap(), (airNetwork) => set({ airNetwork }));
+      await step(
+        'air-network',
+        'Checking the network',
+        () => api().checkAirGap(),
+        (airNetwork) => set({ airNetwork }),
+      );
       await get().loadNetwork();
     },
     readParametersBundle: async (folder) => {
-      await step('air-parameters', 'Reading the import-parameters bundle', () => api().readParametersBundle({ folder }), keepOverview);
+      await step(
+        'air-parameters',
+        'Reading the import-parameters bundle',
+        () => api().readParametersBundle({ folder }),
+        keepOverview,
+      );
     },
     readConsoleFiles: async (request) => {
       await step('air-parameters', "Reading the console's files", () => api().readConsoleFiles(request), keepOverview);
     },
     confirmFingerprint: (request) =>
-      step('air-fingerprints', `Recording ${request.witness}'s confirmation`, () => api().confirmFingerprint(request), ({ confirmed }) =>
-        set({ fingerprints: get().fingerprints.map((f) => (f.fingerprint === confirmed.fingerprint ? confirmed : f)) }),
+      step(
+        'air-fingerprints',
+        `Recording ${request.witness}'s confirmation`,
+        () => api().confirmFingerprint(request),
+        ({ confirmed }) =>
+          set({
+            fingerprints: get().fingerprints.map((f) => (f.fingerprint === confirmed.fingerprint ? confirmed : f)),
+          }),
       ),
     generateMaterial: async () => {
-      await step('air-material', 'Generating the key material', () => api().generateMaterial(), ({ keys }) => keys.forEach(keepMaterial));
+      await step(
+        'air-material',
+        'Generating the key material',
+        () => api().generateMaterial(),
+        ({ keys }) => keys.forEach(keepMaterial),
+      );
     },
-    loadMaterialFile: (request) => step('air-material', `Loading the key material of ${request.keyId}`, () => api().loadMaterialFile(request), keepMaterial),
+    loadMaterialFile: (request) =>
+      step(
+        'air-material',
+        `Loading the key material of ${request.keyId}`,
+        () => api().loadMaterialFile(request),
+        keepMaterial,
+      ),
     splitCustody: async (request) => {
-      await step('custody-split', 'Splitting the material for custody', () => api().splitCustody(request), ({ keys }) => set({ custody: keys }));
+      await step(
+        'custody-split',
+        'Splitting the material for custody',
+        () => api().splitCustody(request),
+        ({ keys }) => set({ custody: keys }),
+      );
     },
     wrapMaterial: async () => {
-      await step('air-wrap', 'Wrapping the key material', () => api().wrapMaterial(), ({ keys }) => set({ wrappedKeys: keys }));
+      await step(
+        'air-wrap',
+        'Wrapping the key material',
+        () => api().wrapMaterial(),
+        ({ keys }) => set({ wrappedKeys: keys }),
+      );
     },
     writeWrappedBundle: async (folder) => {
-      await step('air-wrap', 'Writing the wrapped-material bundle', () => api().writeWrappedBundle({ folder }), (wrappedBundle) => set({ wrappedBundle }));
+      await step(
+        'air-wrap',
+        'Writing the wrapped-material bundle',
+        () => api().writeWrappedBundle({ folder }),
+        (wrappedBundle) => set({ wrappedBundle }),
+      );
     },
     writeAirGapReceipt: async () => {
-      await step('air-receipt', 'Writing the air-gapped receipt', () => api().writeAirGapReceipt(), (receipt) => get().storeReceipt(receipt));
+      await step(
+        'air-receipt',
+        'Writing the air-gapped receipt',
+        () => api().writeAirGapReceipt(),
+        (receipt) => get().storeReceipt(receipt),
+      );
     },
   };
 };

@@ -1,5 +1,14 @@
 /** The online workstation's results, one per step, as the main process answered them. */
-import type { CheckedBundleView, Connection, IssuedView, KeyStateFilter, KmsKeyView, Request, Response, WrittenBundleView } from '../../src-main/ipc/contract';
+import type {
+  CheckedBundleView,
+  Connection,
+  IssuedView,
+  KeyStateFilter,
+  KmsKeyView,
+  Request,
+  Response,
+  WrittenBundleView,
+} from '../../src-main/ipc/contract';
 import { api } from '../api';
 import { stepRunner } from './step';
 import type { SliceCreator } from './store';
@@ -41,39 +50,100 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     proofs: null,
     keyStates: [],
     startRehearsal: async () => {
-      await step('online-connect', 'Starting the KMS simulator', () => api().startRehearsal(), (connection) => set({ connection }));
+      await step(
+        'online-connect',
+        'Starting the KMS simulator',
+        () => api().startRehearsal(),
+        (connection) => set({ connection }),
+      );
     },
-    connect: (request) => step('online-connect', 'Testing the connection', () => api().connectKms(request), (connection) => set({ connection })),
+    connect: (request) =>
+      step(
+        'online-connect',
+        'Testing the connection',
+        () => api().connectKms(request),
+        (connection) => set({ connection }),
+      ),
     listKeys: async (filter) => {
-      await step('online-keys', 'Listing the keys', () => api().listKeys({ filter }), (keyList) => set({ keyList }));
+      await step(
+        'online-keys',
+        'Listing the keys',
+        () => api().listKeys({ filter }),
+        (keyList) => set({ keyList }),
+      );
     },
     createKeys: async (request) => {
-      await step('online-create', 'Creating the external keys', () => api().createKeys(request), ({ keys }) => set({ createdKeys: keys }));
+      await step(
+        'online-create',
+        'Creating the external keys',
+        () => api().createKeys(request),
+        ({ keys }) => set({ createdKeys: keys }),
+      );
     },
     fetchParameters: async () => {
-      await step('online-parameters', 'Fetching the import parameters', () => api().fetchParameters(), ({ keys }) => set({ issued: keys }));
+      await step(
+        'online-parameters',
+        'Fetching the import parameters',
+        () => api().fetchParameters(),
+        ({ keys }) => set({ issued: keys }),
+      );
     },
     writeParameters: async (folder) => {
-      await step('online-parameters', 'Writing the import-parameters bundle', () => api().writeParametersBundle({ folder }), (parametersBundle) => set({ parametersBundle }));
+      await step(
+        'online-parameters',
+        'Writing the import-parameters bundle',
+        () => api().writeParametersBundle({ folder }),
+        (parametersBundle) => set({ parametersBundle }),
+      );
     },
     checkWrapped: async (request) => {
       set({ checkedBundle: null });
-      await step('online-check', 'Checking the wrapped-material bundle', () => api().checkWrappedBundle(request), (checkedBundle) => set({ checkedBundle }));
+      await step(
+        'online-check',
+        'Checking the wrapped-material bundle',
+        () => api().checkWrappedBundle(request),
+        (checkedBundle) => set({ checkedBundle }),
+      );
     },
     importMaterial: async (request) => {
-      await step('online-import', 'Importing the key material', () => api().importMaterial(request), ({ keys }) => set({ imported: keys }));
+      await step(
+        'online-import',
+        'Importing the key material',
+        () => api().importMaterial(request),
+        ({ keys }) => set({ imported: keys }),
+      );
     },
     verifyKeys: async () => {
-      await step('online-verify', 'Verifying the imported keys', () => api().verifyKeys(), (proofs) => set({ proofs }));
+      await step(
+        'online-verify',
+        'Verifying the imported keys',
+        () => api().verifyKeys(),
+        (proofs) => set({ proofs }),
+      );
     },
     readKeyStates: async () => {
-      await step('online-verify', 'Reading the key states', () => api().keyStatus(), ({ keys }) => set({ keyStates: keys }));
+      await step(
+        'online-verify',
+        'Reading the key states',
+        () => api().keyStatus(),
+        ({ keys }) => set({ keyStates: keys }),
+      );
     },
     deleteMaterial: async (keyId) => {
-      await step('online-verify', `Deleting the imported material of ${keyId}`, () => api().deleteMaterial({ keyId }), () => set({ proofs: null }));
+      await step(
+        'online-verify',
+        `Deleting the imported material of ${keyId}`,
+        () => api().deleteMaterial({ keyId }),
+        () => set({ proofs: null }),
+      );
     },
     writeOnlineReceipt: async () => {
-      await step('online-receipt', 'Writing the online receipt', () => api().writeOnlineReceipt(), (receipt) => get().storeReceipt(receipt));
+      await step(
+        'online-receipt',
+        'Writing the online receipt',
+        () => api().writeOnlineReceipt(),
+        (receipt) => get().storeReceipt(receipt),
+      );
     },
   };
 };

@@ -1,17 +1,17 @@
 /** Receipts and journals as the main process wrote them, and the custody restore drill. */
-import type { CeremonySide, JournalView, Request, Response, WrittenReceiptView } from '../../src-main/ipc/contract';
+import type { RecordKind, JournalView, Request, Response, WrittenReceiptView } from '../../src-main/ipc/contract';
 import { api } from '../api';
 import type { SliceCreator } from './store';
 
 export interface RecordsSlice {
-  receipts: Partial<Record<CeremonySide, WrittenReceiptView>>;
-  journals: Partial<Record<CeremonySide, JournalView>>;
+  receipts: Partial<Record<RecordKind, WrittenReceiptView>>;
+  journals: Partial<Record<RecordKind, JournalView>>;
   restoreDrill: Response<'restoreCustody'> | null;
-  savedPdf: Partial<Record<CeremonySide, Response<'saveReceiptPdf'>>>;
+  savedPdf: Partial<Record<RecordKind, Response<'saveReceiptPdf'>>>;
   storeReceipt(receipt: WrittenReceiptView): void;
-  loadJournal(side: CeremonySide): Promise<void>;
-  printReceipt(side: CeremonySide): Promise<void>;
-  saveReceiptPdf(side: CeremonySide, folder: string): Promise<void>;
+  loadJournal(side: RecordKind): Promise<void>;
+  printReceipt(side: RecordKind): Promise<void>;
+  saveReceiptPdf(side: RecordKind, folder: string): Promise<void>;
   restoreCustody(request: Request<'restoreCustody'>): Promise<void>;
 }
 
@@ -29,12 +29,16 @@ export const createRecordsSlice: SliceCreator<RecordsSlice> = (set, get) => ({
     await get().run(`receipt-${side}`, 'Printing the receipt', () => api().printReceipt({ side }));
   },
   saveReceiptPdf: async (side, folder) => {
-    const saved = await get().run(`receipt-${side}`, 'Saving the receipt as PDF', () => api().saveReceiptPdf({ side, folder }));
+    const saved = await get().run(`receipt-${side}`, 'Saving the receipt as PDF', () =>
+      api().saveReceiptPdf({ side, folder }),
+    );
     if (saved) set({ savedPdf: { ...get().savedPdf, [side]: saved } });
   },
   restoreCustody: async (request) => {
     set({ restoreDrill: null });
-    const drill = await get().run('custody-restore', 'Rebuilding the material from the shares', () => api().restoreCustody(request));
+    const drill = await get().run('custody-restore', 'Rebuilding the material from the shares', () =>
+      api().restoreCustody(request),
+    );
     if (drill) set({ restoreDrill: drill });
   },
 });

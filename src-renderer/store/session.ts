@@ -1,5 +1,12 @@
 /** Where the officer is: the screen, the mode chosen, the ceremony setup and its overview. */
-import type { AppInfo, CeremonySetup, CeremonyState, KeyferryMode, NetworkStatus, Request } from '../../src-main/ipc/contract';
+import type {
+  AppInfo,
+  CeremonySetup,
+  CeremonyState,
+  KeyferryMode,
+  NetworkStatus,
+  Request,
+} from '../../src-main/ipc/contract';
 import { api } from '../api';
 import type { SliceCreator } from './store';
 
@@ -32,7 +39,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   goTo: (screen) => set({ screen, problem: null, notice: null }),
   loadStart: async () => {
     const [info, network] = await Promise.all([api().appInfo(), api().networkStatus()]);
-    set({ appInfo: info.ok ? info.value : null, network: network.ok ? network.value : null, mode: info.ok ? info.value.mode : null });
+    set({
+      appInfo: info.ok ? info.value : null,
+      network: network.ok ? network.value : null,
+      mode: info.ok ? info.value.mode : null,
+    });
     if (!info.ok) set({ problem: { ...info.problem, section: 'start', action: 'Reading the app information' } });
   },
   refreshNetwork: async () => {

@@ -2,7 +2,12 @@
 import type { Result } from '../../src-main/ipc/contract';
 import type { AppState } from './store';
 
-export type StepRunner = <T>(section: string, action: string, call: () => Promise<Result<T>>, store: (value: T) => void) => Promise<boolean>;
+export type StepRunner = <T>(
+  section: string,
+  action: string,
+  call: () => Promise<Result<T>>,
+  store: (value: T) => void,
+) => Promise<boolean>;
 
 export function stepRunner(get: () => AppState): StepRunner {
   return async (section, action, call, store) => {

@@ -2,11 +2,13 @@
  * The point of custody, end to end: a rehearsal imports AES_256 material WITH an expiry into the
  * KMS simulator and splits it 3-of-5 on the air-gapped side; data is encrypted under the key;
  * the simulator's clock moves past the expiry, the key is back in Pending import (5) and encrypt
- * fails; the online side fetches fresh parameters (`online params` again); the restore ceremony
- * (`keyferry custody restore`, a real child process) rebuilds the material from shares 2, 4
- * (files) and 5 (typed from its slip), after refusing 2 shares and a share of another ceremony
- * with nothing written; the online side re-imports; the key is Enabled and the ciphertext made
- * BEFORE the expiry decrypts AFTER the re-import. No file under the ceremony folder holds the
+ * fails; `online status` names the lapsed key and the way back; the online side fetches fresh
+ * parameters (`online params` again); the restore ceremony (`keyferry custody restore`, a real
+ * child process) rebuilds the material from shares 2, 4 (files) and 5 (typed from its slip),
+ * after refusing 2 shares and a share of another ceremony with nothing written; the online side
+ * re-imports with the expiry the restored bundle requests (no --expires: the plan's expiry has
+ * passed by the KMS's clock); the key is Enabled and the ciphertext made BEFORE the expiry
+ * decrypts AFTER the re-import. No file under the ceremony folder holds the
  * material in any encoding (raw, hex either case, base64 or base64url at any alignment).
  */
 import { randomBytes } from 'node:crypto';
@@ -120,9 +122,15 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     // 3. Online side: status sees the lapse, params fetches fresh parameters for the same key.
     const connection = ['--endpoint', sim.endpoint, '--region', sim.region, '--project-id', sim.projectId, '--journal', 'online/journal.jsonl'];
     const env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
+    expect((await journalEntries(path.join(ceremony, 'online/journal.jsonl'))).some((e) => e.event === 'import.expiry-chosen')).toBe(false);
     const status = await keyferry(['online', 'status', ...connection], { cwd: ceremony, env });
     expect(status.stderr).toBe('');
+    expect(status.code).toBe(1);
     expect(status.stdout).toContain('Pending import');
+    expect(status.stdout).not.toContain('Nothing imported yet');
+    expect(status.stdout).toContain(`Key material lapsed: 1 key(s) were imported, but the KMS deleted the material after it expired`);
+    expect(status.stdout).toContain(`(AES_256, key ${keyId}), material expiry recorded at import: ${expiresAt.toISOString()}`);
+    expect(status.stdout).toMatch(/1\. keyferry online params --journal online\/journal\.jsonl --out DIR[^]*2\. keyferry custody restore --bundle DIR[^]*3\. keyferry online import --journal online\/journal\.jsonl --bundle/);
     const params = await keyferry(['online', 'params', ...connection, '--out', 'media/import-parameters-2'], { cwd: ceremony, env });
     expect(params.stderr).toBe('');
     expect(params.code).toBe(0);
@@ -185,10 +193,18 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     const seal = receiptJournalSeal(receiptText);
     expect((await verifyJournal(restoreJournal, { expectedHead: seal.head, expectedCount: seal.count })).ok).toBe(true);
 
-    // 5. The online side re-imports; the key is Enabled and the old ciphertext decrypts.
-    const reimport = await keyferry(['online', 'import', ...connection, '--bundle', 'media/wrapped-material-2', '--expect-digest', digest, '--expires', 'never'], { cwd: ceremony, env });
+    expect(restored.stdout).toContain('Requested material expiry: never (the online import uses it).');
+
+    // 5. The online side re-imports with the expiry the restored bundle requests (never), not the
+    // plan's (now past), and says so; the key is Enabled and the old ciphertext decrypts.
+    const reimport = await keyferry(['online', 'import', ...connection, '--bundle', 'media/wrapped-material-2', '--expect-digest', digest], { cwd: ceremony, env });
     expect(reimport.stderr).toBe('');
     expect(reimport.code).toBe(0);
+    expect(reimport.stdout).toContain(`WARNING: Key ${keyId}: the wrapped-material bundle requests material expiry never, the ceremony plan said ${expiresAt.toISOString()}; the import uses the bundle's request`);
+    expect(reimport.stdout).toContain(`imported AES_256 key ${keyId} (material expires: never; `);
+    const chosen = (await journalEntries(path.join(ceremony, 'online/journal.jsonl'))).filter((e) => e.event === 'import.expiry-chosen');
+    expect(chosen.map((e) => e.data.keys)).toEqual([[{ keyId, requested: 'never', plan: expiresAt.toISOString(), effective: 'never', source: 'bundle' }]]);
+    expect((await kms.describeKey(keyId)).materialExpiresAt).toBeUndefined();
     expect(reimport.stdout).toMatch(/Enabled {2}OK: /);
     expect((await kms.describeKey(keyId)).stateName).toBe('Enabled');
     expect((await kms.decryptData({ keyId, cipherText })).plainText).toBe(PLAINTEXT);

@@ -13,7 +13,9 @@ import { keySpecSchema, wrappingAlgorithmSchema } from '../../src-main/ipc/schem
 import { auditPayloads, secretForms } from '../ui/audit';
 import { createRecordedIpc, type RecordedIpc } from '../ui/ipc-recorder';
 
-type Answer = { ok: true; value: Record<string, unknown> } | { ok: false; problem: { code: string; message: string; nextStep: string } };
+type Answer =
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; problem: { code: string; message: string; nextStep: string } };
 
 async function call(ipc: RecordedIpc, channel: string, payload?: unknown): Promise<Answer> {
   return (await ipc.route(channel, payload)) as Answer;
@@ -52,34 +54,64 @@ describe('a rehearsal through the ceremony channels', () => {
 
   it('runs both sides and imports, verifies and writes both receipts', async () => {
     await value(ipc, 'mode.choose', { mode: 'rehearsal' });
-    expect(await call(ipc, 'ceremony.setup', { title: 'Audit', operator: 'Ana', witnesses: ['Ana'] })).toMatchObject({ ok: false, problem: { code: 'PEOPLE_NOT_DISTINCT' } });
-    const setup = await value<{ folder: string }>(ipc, 'ceremony.setup', { title: 'Audit rehearsal', operator: 'Ana', witnesses: ['Ben'], folder: dir });
+    expect(await call(ipc, 'ceremony.setup', { title: 'Audit', operator: 'Ana', witnesses: ['Ana'] })).toMatchObject({
+      ok: false,
+      problem: { code: 'PEOPLE_NOT_DISTINCT' },
+    });
+    const setup = await value<{ folder: string }>(ipc, 'ceremony.setup', {
+      title: 'Audit rehearsal',
+      operator: 'Ana',
+      witnesses: ['Ben'],
+      folder: dir,
+    });
     expect(setup.folder).toBe(dir);
     const connection = await value(ipc, 'rehearsal.start');
     expect(connection).toMatchObject({ rehearsal: true, step: 'new', accessKeyHint: null });
 
-    await value(ipc, 'online.create-keys', { keys: [{ alias: 'audit/aes', spec: 'AES_256' }, { alias: 'audit/ec', spec: 'EC_P256' }] });
-    const listed = await value<{ keys: { inCeremony: boolean; stateName: string }[] }>(ipc, 'online.list-keys', { filter: 'pending-import' });
+    await value(ipc, 'online.create-keys', {
+      keys: [
+        { alias: 'audit/aes', spec: 'AES_256' },
+        { alias: 'audit/ec', spec: 'EC_P256' },
+      ],
+    });
+    const listed = await value<{ keys: { inCeremony: boolean; stateName: string }[] }>(ipc, 'online.list-keys', {
+      filter: 'pending-import',
+    });
     expect(listed.keys.filter((k) => k.inCeremony)).toHaveLength(2);
     const issued = await value<{ keys: { wrappingKeyFingerprintGrouped: string }[] }>(ipc, 'online.fetch-parameters');
     const params = await value<{ dir: string; folderName: string }>(ipc, 'online.write-parameters', { folder: dir });
     expect(params.folderName).toMatch(/^import-parameters-/);
 
     expect(await value(ipc, 'airgap.check-network')).toMatchObject({ state: 'offline', overridden: false });
-    const overview = await value<{ fingerprints: { grouped: string }[] }>(ipc, 'airgap.read-bundle', { folder: params.dir });
-    expect(overview.fingerprints.map((f) => f.grouped).sort()).toEqual([...new Set(issued.keys.map((k) => k.wrappingKeyFingerprintGrouped))].sort());
-    expect(await call(ipc, 'airgap.generate')).toMatchObject({ ok: false, problem: { code: 'CEREMONY_STEP_OUT_OF_ORDER' } });
+    const overview = await value<{ fingerprints: { grouped: string }[] }>(ipc, 'airgap.read-bundle', {
+      folder: params.dir,
+    });
+    expect(overview.fingerprints.map((f) => f.grouped).sort()).toEqual(
+      [...new Set(issued.keys.map((k) => k.wrappingKeyFingerprintGrouped))].sort(),
+    );
+    expect(await call(ipc, 'airgap.generate')).toMatchObject({
+      ok: false,
+      problem: { code: 'CEREMONY_STEP_OUT_OF_ORDER' },
+    });
     for (const fingerprint of overview.fingerprints) {
       await value(ipc, 'airgap.confirm-fingerprint', { witness: 'Ben', typed: fingerprint.grouped.toLowerCase() });
     }
-    const material = await value<{ keys: { keyCheckValue: string | null; publicKeyFingerprint: string | null }[] }>(ipc, 'airgap.generate');
+    const material = await value<{ keys: { keyCheckValue: string | null; publicKeyFingerprint: string | null }[] }>(
+      ipc,
+      'airgap.generate',
+    );
     expect(material.keys).toHaveLength(2);
     await value(ipc, 'airgap.wrap');
-    const wrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'airgap.write-bundle', { folder: dir });
+    const wrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'airgap.write-bundle', {
+      folder: dir,
+    });
     const airReceipt = await value<{ text: string; htmlFile: string }>(ipc, 'airgap.receipt');
     expect(airReceipt.htmlFile).toMatch(/^receipt-air-gapped-/);
 
-    const checked = await value<{ keys: unknown[] }>(ipc, 'online.check-wrapped', { folder: wrapped.dir, expectedDigest: wrapped.manifestSha256Grouped });
+    const checked = await value<{ keys: unknown[] }>(ipc, 'online.check-wrapped', {
+      folder: wrapped.dir,
+      expectedDigest: wrapped.manifestSha256Grouped,
+    });
     expect(checked.keys).toHaveLength(2);
     await value(ipc, 'online.import', { expiry: { kind: 'never' } });
     const verified = await value<{ allVerified: boolean }>(ipc, 'online.verify');
@@ -88,10 +120,15 @@ describe('a rehearsal through the ceremony channels', () => {
     expect(onlineReceipt.text).toContain('Audit rehearsal (REHEARSAL)');
     expect(onlineReceipt.text.replace(/\s/g, '').toLowerCase()).toContain(onlineReceipt.journalHead);
     expect(await value(ipc, 'receipt.view', { side: 'online' })).toMatchObject({ side: 'online' });
-    const journal = await value<{ intact: boolean; entries: { event: string }[] }>(ipc, 'journal.view', { side: 'online' });
+    const journal = await value<{ intact: boolean; entries: { event: string }[] }>(ipc, 'journal.view', {
+      side: 'online',
+    });
     expect(journal.intact).toBe(true);
     expect(journal.entries.map((e) => e.event)).toContain('key.imported');
-    expect(await call(ipc, 'receipt.print', { side: 'online' })).toMatchObject({ ok: false, problem: { code: 'DESKTOP_UNAVAILABLE' } });
+    expect(await call(ipc, 'receipt.print', { side: 'online' })).toMatchObject({
+      ok: false,
+      problem: { code: 'DESKTOP_UNAVAILABLE' },
+    });
   });
 
   it('never let material, its key check value source or the simulator secret cross IPC', () => {
@@ -104,16 +141,22 @@ describe('a rehearsal through the ceremony channels', () => {
     const sim = ipc.simulator();
     expect(sim).toBeDefined();
     expect(JSON.stringify(payloads)).not.toContain(sim?.sk);
-    expect(ipc.events.map((e) => e.stage)).toEqual(expect.arrayContaining(['generate-material', 'wrap', 'write-bundle']));
+    expect(ipc.events.map((e) => e.stage)).toEqual(
+      expect.arrayContaining(['generate-material', 'wrap', 'write-bundle']),
+    );
   });
 
   it('the audit detector finds a leak in any wire form', () => {
     const secret = ipc.secrets[1]?.bytes ?? Buffer.alloc(0);
     expect(secret.length).toBeGreaterThan(32);
     for (const form of secretForms(secret)) {
-      expect(auditPayloads([{ where: 'planted', value: { note: `x${form}x` } }], [{ label: 'planted', bytes: secret }])).toHaveLength(1);
+      expect(
+        auditPayloads([{ where: 'planted', value: { note: `x${form}x` } }], [{ label: 'planted', bytes: secret }]),
+      ).toHaveLength(1);
     }
-    expect(auditPayloads([{ where: 'planted', value: Buffer.from(secret) }], [{ label: 'planted', bytes: secret }])).toHaveLength(1);
+    expect(
+      auditPayloads([{ where: 'planted', value: Buffer.from(secret) }], [{ label: 'planted', bytes: secret }]),
+    ).toHaveLength(1);
   });
 });
 
@@ -130,7 +173,18 @@ describe('refusals by mode and place', () => {
 
   it('an air-gapped workstation with a live network refuses to start, and online steps are refused', async () => {
     const ipc = createRecordedIpc({
-      interfaces: { eth0: [{ address: '192.168.1.20', netmask: '255.255.255.0', family: 'IPv4', mac: '52:54:00:12:34:56', internal: false, cidr: '192.168.1.20/24' }] },
+      interfaces: {
+        eth0: [
+          {
+            address: '192.168.1.20',
+            netmask: '255.255.255.0',
+            family: 'IPv4',
+            mac: '52:54:00:12:34:56',
+            internal: false,
+            cidr: '192.168.1.20/24',
+          },
+        ],
+      },
     });
     open.push(ipc);
     await value(ipc, 'mode.choose', { mode: 'air-gapped' });
@@ -146,11 +200,29 @@ describe('refusals by mode and place', () => {
     const ipc = createRecordedIpc();
     open.push(ipc);
     await value(ipc, 'mode.choose', { mode: 'online' });
-    expect(await call(ipc, 'ceremony.setup', { title: 'T', operator: 'Ana', witnesses: ['Ben'], folder: 'relative/dir' })).toMatchObject({ ok: false, problem: { code: 'IPC_BAD_REQUEST' } });
-    expect(await call(ipc, 'ceremony.setup', { title: 'T', operator: 'Ana', witnesses: ['Ben'] })).toMatchObject({ ok: false, problem: { code: 'CEREMONY_FOLDER_MISSING' } });
-    expect(await call(ipc, 'ceremony.setup', { title: 'T', operator: 'Ana', witnesses: ['Ben'], folder: path.join(dir, 'missing') })).toMatchObject({ ok: false, problem: { code: 'FOLDER_UNAVAILABLE' } });
+    expect(
+      await call(ipc, 'ceremony.setup', { title: 'T', operator: 'Ana', witnesses: ['Ben'], folder: 'relative/dir' }),
+    ).toMatchObject({ ok: false, problem: { code: 'IPC_BAD_REQUEST' } });
+    expect(await call(ipc, 'ceremony.setup', { title: 'T', operator: 'Ana', witnesses: ['Ben'] })).toMatchObject({
+      ok: false,
+      problem: { code: 'CEREMONY_FOLDER_MISSING' },
+    });
+    expect(
+      await call(ipc, 'ceremony.setup', {
+        title: 'T',
+        operator: 'Ana',
+        witnesses: ['Ben'],
+        folder: path.join(dir, 'missing'),
+      }),
+    ).toMatchObject({ ok: false, problem: { code: 'FOLDER_UNAVAILABLE' } });
     await value(ipc, 'ceremony.setup', { title: 'T', operator: 'Ana', witnesses: ['Ben'], folder: dir });
-    expect(await call(ipc, 'online.connect', { region: 'cn-north-4', projectId: 'p1' })).toMatchObject({ ok: false, problem: { code: 'CREDENTIALS_MISSING' } });
-    expect(await call(ipc, 'online.fetch-parameters')).toMatchObject({ ok: false, problem: { code: 'KMS_NOT_CONNECTED' } });
+    expect(await call(ipc, 'online.connect', { region: 'cn-north-4', projectId: 'p1' })).toMatchObject({
+      ok: false,
+      problem: { code: 'CREDENTIALS_MISSING' },
+    });
+    expect(await call(ipc, 'online.fetch-parameters')).toMatchObject({
+      ok: false,
+      problem: { code: 'KMS_NOT_CONNECTED' },
+    });
   });
 });

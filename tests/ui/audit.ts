@@ -26,14 +26,19 @@ export interface AuditFinding {
 }
 
 /** Every (payload, secret) pair where a form of the secret occurs in the serialised payload. */
-export function auditPayloads(payloads: ReadonlyArray<{ where: string; value: unknown }>, secrets: ReadonlyArray<{ label: string; bytes: Buffer }>): AuditFinding[] {
+export function auditPayloads(
+  payloads: ReadonlyArray<{ where: string; value: unknown }>,
+  secrets: ReadonlyArray<{ label: string; bytes: Buffer }>,
+): AuditFinding[] {
   const findings: AuditFinding[] = [];
   const texts = payloads.map((p) => ({ where: p.where, text: JSON.stringify(p.value) ?? '' }));
   for (const secret of secrets) {
     const forms = secretForms(secret.bytes);
     for (const { where, text } of texts) {
       const lower = text.toLowerCase();
-      if (forms.some((form) => text.includes(form) || (/^[0-9a-f]+$/i.test(form) && lower.includes(form.toLowerCase())))) {
+      if (
+        forms.some((form) => text.includes(form) || (/^[0-9a-f]+$/i.test(form) && lower.includes(form.toLowerCase())))
+      ) {
         findings.push({ where, label: secret.label });
       }
     }

@@ -12,17 +12,30 @@ export const RENDERER_OUT = path.join(ROOT, 'out', 'renderer');
 const STAMP = path.join(ROOT, 'out', '.renderer-inputs.sha256');
 const LOCK = path.join(ROOT, 'out', '.renderer-build.lock');
 const INPUT_DIRS = ['src-renderer', 'src-main/ipc/schemas'];
-const INPUT_FILES = ['src-main/ipc/contract.ts', 'src-main/ipc/problem.ts', 'src-main/preload/api-factory.ts', 'electron.vite.config.ts', 'package-lock.json'];
+const INPUT_FILES = [
+  'src-main/ipc/contract.ts',
+  'src-main/ipc/problem.ts',
+  'src-main/preload/api-factory.ts',
+  'electron.vite.config.ts',
+  'package-lock.json',
+];
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : Promise.resolve([path.join(dir, e.name)]))));
+  const nested = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory() ? listFiles(path.join(dir, e.name)) : Promise.resolve([path.join(dir, e.name)]),
+    ),
+  );
   return nested.flat();
 }
 
 /** SHA-256 over the names and contents of everything the renderer build reads. */
 export async function rendererInputsDigest(): Promise<string> {
-  const files = [...(await Promise.all(INPUT_DIRS.map((d) => listFiles(path.join(ROOT, d))))).flat(), ...INPUT_FILES.map((f) => path.join(ROOT, f))].sort();
+  const files = [
+    ...(await Promise.all(INPUT_DIRS.map((d) => listFiles(path.join(ROOT, d))))).flat(),
+    ...INPUT_FILES.map((f) => path.join(ROOT, f)),
+  ].sort();
   const hash = createHash('sha256');
   for (const file of files) {
     hash.update(path.relative(ROOT, file)).update('\0');
@@ -41,7 +54,8 @@ async function withLock<T>(run: () => Promise<T>): Promise<T> {
     } catch {
       const stat = await fs.stat(LOCK).catch(() => undefined);
       if (stat && Date.now() - stat.mtimeMs > 300_000) await fs.rm(LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`Another renderer build holds ${LOCK}; remove it if no build is running.`);
+      if (Date.now() > deadline)
+        throw new Error(`Another renderer build holds ${LOCK}; remove it if no build is running.`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }

@@ -82,7 +82,9 @@ export async function openApp(browser: Browser, options: UiOptions = {}): Promis
     const asset = await readAppAsset(RENDERER_OUT, `app://keyferry${url.pathname}`, route.request().method());
     await route.fulfill({ status: asset.status, headers: { ...asset.headers }, body: asset.body ?? Buffer.alloc(0) });
   });
-  await context.exposeBinding('__keyferryInvoke', async (_source, channel: string, payload: unknown) => ipc.route(channel, payload));
+  await context.exposeBinding('__keyferryInvoke', async (_source, channel: string, payload: unknown) =>
+    ipc.route(channel, payload),
+  );
   await context.addInitScript({ content: await pageBridgeScript() });
   const page = await context.newPage();
   page.on('console', (message) => {
@@ -90,7 +92,12 @@ export async function openApp(browser: Browser, options: UiOptions = {}): Promis
   });
   page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
   ipc.onEvent = (event) => {
-    void page.evaluate((payload) => (globalThis as unknown as { __keyferryPush(p: unknown): void }).__keyferryPush(payload), event).catch(() => undefined);
+    void page
+      .evaluate(
+        (payload) => (globalThis as unknown as { __keyferryPush(p: unknown): void }).__keyferryPush(payload),
+        event,
+      )
+      .catch(() => undefined);
   };
   await page.goto(`${PAGE_ORIGIN}/index.html`);
   mkdirSync(SCREENS_DIR, { recursive: true });

@@ -16,7 +16,16 @@ import { memoryLog } from '../ipc/test-context';
 
 /** Only loopback: what an air-gapped workstation shows (the test machine itself is networked). */
 export const OFFLINE_INTERFACES: NodeJS.Dict<os.NetworkInterfaceInfo[]> = {
-  lo: [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' }],
+  lo: [
+    {
+      address: '127.0.0.1',
+      netmask: '255.0.0.0',
+      family: 'IPv4',
+      mac: '00:00:00:00:00:00',
+      internal: true,
+      cidr: '127.0.0.1/8',
+    },
+  ],
 };
 
 export interface RecordedCall {
@@ -39,7 +48,9 @@ export interface RecordedIpc {
   close(): Promise<void>;
 }
 
-export function createRecordedIpc(options: { interfaces?: NodeJS.Dict<os.NetworkInterfaceInfo[]>; rehearsalRoot?: string } = {}): RecordedIpc {
+export function createRecordedIpc(
+  options: { interfaces?: NodeJS.Dict<os.NetworkInterfaceInfo[]>; rehearsalRoot?: string } = {},
+): RecordedIpc {
   const { log, lines } = memoryLog();
   const calls: RecordedCall[] = [];
   const events: ProgressEvent[] = [];

@@ -12,19 +12,47 @@ import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms/si
 import { openApp, startBrowser, type UiSession } from './harness';
 
 const LIVE_NETWORK = {
-  lo: [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4' as const, mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' }],
-  eth0: [{ address: '192.168.7.21', netmask: '255.255.255.0', family: 'IPv4' as const, mac: '52:54:00:12:34:56', internal: false, cidr: '192.168.7.21/24' }],
+  lo: [
+    {
+      address: '127.0.0.1',
+      netmask: '255.0.0.0',
+      family: 'IPv4' as const,
+      mac: '00:00:00:00:00:00',
+      internal: true,
+      cidr: '127.0.0.1/8',
+    },
+  ],
+  eth0: [
+    {
+      address: '192.168.7.21',
+      netmask: '255.255.255.0',
+      family: 'IPv4' as const,
+      mac: '52:54:00:12:34:56',
+      internal: false,
+      cidr: '192.168.7.21/24',
+    },
+  ],
 };
 
 const focusedName = (page: Page) =>
   page.evaluate(() => {
-    const el = (globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string | null; getAttribute(n: string): string | null } | null } }).document.activeElement;
-    return el ? `${el.tagName.toLowerCase()}:${el.getAttribute('type') ?? ''}:${el.getAttribute('value') ?? el.textContent ?? ''}` : '';
+    const el = (
+      globalThis as unknown as {
+        document: {
+          activeElement: { tagName: string; textContent: string | null; getAttribute(n: string): string | null } | null;
+        };
+      }
+    ).document.activeElement;
+    return el
+      ? `${el.tagName.toLowerCase()}:${el.getAttribute('type') ?? ''}:${el.getAttribute('value') ?? el.textContent ?? ''}`
+      : '';
   });
 
 const horizontalOverflow = (page: Page) =>
   page.evaluate(() => {
-    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    const root = (
+      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+    ).document.documentElement;
     return root.scrollWidth - root.clientWidth;
   });
 

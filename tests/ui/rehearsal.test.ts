@@ -72,9 +72,19 @@ describe('rehearsal through the UI', () => {
 
   it('starts on the start screen with Rehearsal preselected and the heading focused', async () => {
     const heading = page.getByRole('heading', { level: 1 });
-    await expect.poll(() => heading.evaluate((el) => (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          heading.evaluate(
+            (el) => (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     expect(await page.getByRole('radio', { name: 'Rehearsal' }).isChecked()).toBe(true);
-    expect(await page.getByText('Run the whole ceremony on this machine against the built-in KMS simulator').isVisible()).toBe(true);
+    expect(
+      await page.getByText('Run the whole ceremony on this machine against the built-in KMS simulator').isVisible(),
+    ).toBe(true);
     await ui.screenshot('start');
   });
 
@@ -152,7 +162,9 @@ describe('rehearsal through the UI', () => {
     for (let i = 0; i < count; i++) {
       const card = cards.nth(i);
       const covered = ((await card.locator('.covers').textContent()) ?? '').replace(/^Covers keys? /, '').split(', ');
-      await card.getByLabel(`Fingerprint of wrapping key ${i + 1} as heard`).fill((fingerprintOfKey.get(covered[0] ?? '') ?? '').toLowerCase());
+      await card
+        .getByLabel(`Fingerprint of wrapping key ${i + 1} as heard`)
+        .fill((fingerprintOfKey.get(covered[0] ?? '') ?? '').toLowerCase());
       await card.getByRole('button', { name: 'Confirm as Ben' }).click();
       await card.getByText('confirmed by Ben').waitFor();
     }
@@ -191,7 +203,11 @@ describe('rehearsal through the UI', () => {
     const holders = cards.first().locator('li');
     for (const i of [0, 1]) {
       const names = holders.nth(i).locator('.file-name');
-      await fillByLabel(page, `Share file ${i + 1}`, path.join((await names.nth(1).textContent()) ?? '', (await names.nth(0).textContent()) ?? ''));
+      await fillByLabel(
+        page,
+        `Share file ${i + 1}`,
+        path.join((await names.nth(1).textContent()) ?? '', (await names.nth(0).textContent()) ?? ''),
+      );
     }
     await click(page, 'Rebuild and check');
     await succeeded(page, 'custody-restore');
@@ -203,12 +219,17 @@ describe('rehearsal through the UI', () => {
   it('wraps, writes the wrapped-material bundle and the air-gapped receipt', async () => {
     await page.getByRole('heading', { level: 1, name: 'Air-gapped side (rehearsal)' }).waitFor();
     await click(page, 'Wrap the key material');
-    await expect.poll(() => page.locator('[data-section="air-wrap"] .key-list li').count(), { timeout: 30_000 }).toBe(3);
+    await expect
+      .poll(() => page.locator('[data-section="air-wrap"] .key-list li').count(), { timeout: 30_000 })
+      .toBe(3);
     await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);
     await click(page, 'Write the wrapped-material bundle');
     await page.getByText('Written and verified').waitFor();
     wrappedDigest = (await page.getByLabel('Wrapped-material bundle digest').textContent()) ?? '';
-    wrappedDir = path.join(media, (await page.locator('[data-section="air-wrap"] .card .file-name').first().textContent()) ?? '');
+    wrappedDir = path.join(
+      media,
+      (await page.locator('[data-section="air-wrap"] .card .file-name').first().textContent()) ?? '',
+    );
     await click(page, 'Write the receipt');
     await page.getByLabel('Preview of the air-gapped receipt').getByText('UI rehearsal (REHEARSAL)').waitFor();
     await click(page, 'Print the receipt');
@@ -257,7 +278,9 @@ describe('rehearsal through the UI', () => {
     await page.getByText('The bundle matches what the KMS issued').waitFor();
     expect(await page.getByRole('radio', { name: 'Never' }).isChecked()).toBe(true);
     await click(page, 'Import the key material');
-    await expect.poll(() => page.locator('[data-section="online-import"] .key-list li').count(), { timeout: 30_000 }).toBe(3);
+    await expect
+      .poll(() => page.locator('[data-section="online-import"] .key-list li').count(), { timeout: 30_000 })
+      .toBe(3);
     await click(page, 'Verify the keys');
     await expect.poll(() => page.locator('[data-section="online-verify"] li.ok').count(), { timeout: 30_000 }).toBe(3);
     await ui.screenshot('online-verified');

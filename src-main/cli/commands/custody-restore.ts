@@ -189,7 +189,8 @@ async function ceremonySteps(values: Values, read: ReadShare[], io: CliIo, journ
     io.stdout(`  bundle digest ${groupHex(bundle.manifestSha256)}`);
     const receipt = await restore.writeReceipt(rel(values['receipt-dir'] ?? path.dirname(journal.path)));
     io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
-    io.stdout(`No plaintext was written. Next: keyferry online import --bundle DIR --expect-digest <bundle digest> --expires ${expiry.kind === 'never' ? 'never' : expiry.at.toISOString()}`);
+    io.stdout(`Requested material expiry: ${expiry.kind === 'never' ? 'never' : expiry.at.toISOString()} (the online import uses it).`);
+    io.stdout('No plaintext was written. Next: keyferry online import --bundle DIR --expect-digest <bundle digest>');
     return 0;
   } catch (error) {
     await restore?.abandon(toProblem(error).message).catch(() => undefined);

@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { loadCeremonyPlan, parseCeremonyPlan, parseMaterialExpiry, type CeremonyPlan } from '../../core/ceremony/ceremony-plan';
 import type { KeyProof } from '../../core/ceremony/key-proof';
+import type { ImportedKeySummary } from '../../core/ceremony/online-types';
 import { KeyferryError } from '../../core/errors';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';
@@ -38,6 +39,26 @@ function planFromOptions(values: Record<string, string | string[] | boolean | un
     ...(str('expires') ? { materialExpiry: str('expires') } : {}),
     keys: [{ alias: str('alias'), spec: str('spec')?.toUpperCase(), ...(str('usage') ? { usage: str('usage') } : {}), ...(str('description') ? { description: str('description') } : {}) }],
   };
+}
+
+/** How an imported key's expiry was chosen, when it is not simply the bundle's request. */
+function expiryOrigin(k: ImportedKeySummary): string {
+  if (k.expirySource !== 'override') return '';
+  return k.expiresAt === k.requestedExpiresAt ? ', chosen with --expires' : `, chosen with --expires instead of the bundle's ${k.requestedExpiresAt}`;
+}
+
+/** Lines for keys whose imported material lapsed in the KMS (back in Pending import), with the way back. */
+function lapsedLines(keys: readonly { keyId: string; alias: string; spec: string; lapsed: boolean; expiresAt: string | null }[], journal: string): string[] {
+  const lapsed = keys.filter((k) => k.lapsed);
+  if (lapsed.length === 0) return [];
+  return [
+    `Key material lapsed: ${lapsed.length} key(s) were imported, but the KMS deleted the material after it expired; they are back in Pending import and accept only the same material again.`,
+    ...lapsed.map((k) => `  ${k.alias} (${k.spec}, key ${k.keyId}), material expiry recorded at import: ${k.expiresAt ?? 'unknown'}`),
+    'Every ciphertext under these keys is unreadable until the same material is imported again. Next:',
+    `  1. keyferry online params --journal ${journal} --out DIR      (fresh wrapping key and import token)`,
+    '  2. keyferry custody restore --bundle DIR ... on the air-gapped workstation, with M custodians\' shares',
+    `  3. keyferry online import --journal ${journal} --bundle WRAPPED-DIR --expect-digest HEX`,
+  ];
 }
 
 const createKeyCommand: CliCommand = {
@@ -111,7 +132,8 @@ const importCommand: CliCommand = {
     '',
     '  --bundle DIR          the wrapped-material bundle from the air-gapped workstation',
     '  --expect-digest HEX   the bundle digest printed on the air-gapped receipt (strongly advised)',
-    '  --expires WHEN        material expiry for AES keys: never, or an ISO date-time (default: the plan\'s)',
+    '  --expires WHEN        override the material expiry of AES keys: never, or an ISO date-time (journaled;',
+    '                        default: per key, the expiry the wrapped-material bundle requests)',
     '  --receipt-dir DIR     where the online receipt is written (default: the journal\'s folder)',
     ...ONLINE_COMMON_USAGE,
   ].join('\n'),
@@ -133,7 +155,7 @@ const importCommand: CliCommand = {
       if (!values['expect-digest']) io.stdout('  Compare this digest with the air-gapped receipt now (or pass --expect-digest next time).');
       for (const warning of checked.warnings) io.stdout(`WARNING: ${warning}`);
       const imported = await session.ceremony.importMaterial(expiry ? { expiry } : {});
-      for (const k of imported) io.stdout(`  imported ${k.spec} key ${k.keyId} (material expires: ${k.expiresAt}; ${k.confirmation})`);
+      for (const k of imported) io.stdout(`  imported ${k.spec} key ${k.keyId} (material expires: ${k.expiresAt}${expiryOrigin(k)}; ${k.confirmation})`);
       const proofs = await session.ceremony.verifyKeys();
       printProofs(io, proofs);
       if (!proofs.every((p) => p.ok)) {
@@ -158,13 +180,16 @@ const statusCommand: CliCommand = {
     return withSession(session, async () => {
       const status = await session.ceremony.status();
       for (const line of formatTable(['alias', 'spec', 'key id', 'state', 'material expires'], status.map((s) => [s.alias, s.spec, s.keyId, s.keyState, s.materialExpiresAt ?? '-']))) io.stdout(`  ${line}`);
-      if (!session.ceremony.keys().some((k) => k.imported)) {
-        io.stdout(`Nothing imported yet (ceremony step: ${session.ceremony.step}).`);
-        return 0;
+      const keys = session.ceremony.keys();
+      const lapsed = lapsedLines(keys, values.journal as string);
+      for (const line of lapsed) io.stdout(line);
+      if (!keys.some((k) => k.imported)) {
+        if (lapsed.length === 0) io.stdout(`Nothing imported yet (ceremony step: ${session.ceremony.step}).`);
+        return lapsed.length === 0 ? 0 : 1;
       }
       const proofs = await session.ceremony.verifyKeys();
       printProofs(io, proofs);
-      return proofs.every((p) => p.ok) ? 0 : 1;
+      return proofs.every((p) => p.ok) && lapsed.length === 0 ? 0 : 1;
     });
   },
 };

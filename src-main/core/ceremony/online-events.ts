@@ -21,6 +21,8 @@ export const ONLINE_EVENTS = {
   materialDeleted: 'key.material-deleted',
   /** describe-key found an imported AES key back in Pending import (its material expired or was deleted outside Keyferry). */
   materialLapsed: 'key.material-lapsed',
+  /** Before an import: per key, the expiry the bundle requests, the plan's, and the one used (an override, or bundle and plan differ). */
+  expiryChosen: 'import.expiry-chosen',
   stepFailed: 'step.failed',
   receiptWritten: 'receipt.written',
 } as const;

@@ -51,6 +51,8 @@ export interface OnlineKeyState {
   verified?: { readonly keyState: string; readonly proof: string };
   /** The imported material is gone: deleted on request, or lapsed (expired) in the KMS. */
   materialDeleted?: boolean;
+  /** Set with materialDeleted when the material lapsed (describe-key found the key back in Pending import). */
+  materialLapsed?: boolean;
 }
 
 export interface OnlineCeremonyState {
@@ -119,6 +121,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       const key = keyOf(state, entry, d.keyId);
       key.imported = { expiresAt: d.expiresAt, importTokenSha256: d.importTokenSha256 };
       key.materialDeleted = false;
+      key.materialLapsed = false;
       key.verified = undefined;
       break;
     }
@@ -135,6 +138,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     case ONLINE_EVENTS.materialLapsed: {
       const key = keyOf(state, entry, parse(keyIdData).keyId);
       key.materialDeleted = true;
+      key.materialLapsed = entry.event === ONLINE_EVENTS.materialLapsed;
       key.verified = undefined;
       break;
     }

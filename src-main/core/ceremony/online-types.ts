@@ -33,7 +33,8 @@ export interface CheckedBundleSummary {
   readonly dir: string;
   readonly manifestSha256: string;
   readonly manifestSha256Grouped: string;
-  readonly keys: readonly { keyId: string; alias: string; spec: KeySpec; publicKeyFingerprint: string | null; keyCheckValue: string | null; tokenExpiresAt: string }[];
+  /** `requestedExpiresAt`: "never" or the ISO time the bundle requests for the material (used unless overridden). */
+  readonly keys: readonly { keyId: string; alias: string; spec: KeySpec; publicKeyFingerprint: string | null; keyCheckValue: string | null; tokenExpiresAt: string; requestedExpiresAt: string }[];
   readonly warnings: readonly string[];
 }
 
@@ -42,6 +43,10 @@ export interface ImportedKeySummary {
   readonly spec: KeySpec;
   /** "never" or the ISO time the material expires. */
   readonly expiresAt: string;
+  /** "never" or the ISO time the wrapped-material bundle requested. */
+  readonly requestedExpiresAt: string;
+  /** "bundle": the bundle's request was used; "override": an explicit choice (journaled). */
+  readonly expirySource: 'bundle' | 'override';
   /** How the KMS confirmed: "answered", "reconciled" (lost answer, describe-key showed it), "retried". */
   readonly confirmation: string;
 }

@@ -20,7 +20,7 @@ import { newCeremonyId } from './ceremony-id';
 import type { MaterialExpiry, PlannedKey } from './ceremony-plan';
 import { proveKey, type KeyProof } from './key-proof';
 import { ONLINE_EVENTS } from './online-events';
-import { effectiveExpiry, expiryWarnings, importCheckedKey } from './online-import';
+import { decideExpiry, expiryNotes, importCheckedKey, isNotableExpiry, pastExpiryRefusal } from './online-import';
 import type { OnlineKms } from './online-kms';
 import { KeyState } from '../kms/types';
 import { writeOnlineReceipt } from './online-receipt';
@@ -135,13 +135,15 @@ export class OnlineCeremony {
     return this.#state.operator;
   }
 
-  /** The keys of this ceremony as the journal knows them (no KMS call). */
-  keys(): { keyId: string; alias: string; spec: KeySpec; imported: boolean; verified: boolean; proof: string | null }[] {
+  /** The keys as the journal knows them (no KMS call); `lapsed`: the imported material expired in the KMS; `expiresAt`: recorded at the last import. */
+  keys(): { keyId: string; alias: string; spec: KeySpec; imported: boolean; lapsed: boolean; expiresAt: string | null; verified: boolean; proof: string | null }[] {
     return [...this.#state.keys.values()].map((k) => ({
       keyId: k.keyId,
       alias: k.alias,
       spec: k.spec,
       imported: !!holdsImportedMaterial(k),
+      lapsed: !holdsImportedMaterial(k) && !!k.materialLapsed,
+      expiresAt: k.imported ? (k.imported.expiresAt ?? 'never') : null,
       verified: !!k.verified,
       proof: k.verified?.proof ?? null,
     }));
@@ -262,6 +264,7 @@ export class OnlineCeremony {
       publicKeyFingerprint: wrapped.publicKeyDer ? bundle.manifest.keys.find((k) => k.keyId === key.keyId)?.publicKeyFingerprint ?? null : null,
       keyCheckValue: wrapped.keyCheckValue,
       tokenExpiresAt: issued.tokenExpiresAt,
+      requestedExpiresAt: decideExpiry({ key, issued, wrapped }, this.#state.expiry).requested,
     }));
     await this.#journal(ONLINE_EVENTS.wrappedChecked, {
       folder: path.resolve(dir),
@@ -270,28 +273,33 @@ export class OnlineCeremony {
     });
     this.#checked = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
     if (checked.some((c) => !holdsImportedMaterial(c.key))) this.#guard.advance('material-checked');
-    const warnings = [...bundle.warnings.map((w) => w.message), ...expiryWarnings(checked, this.#state.expiry)];
+    const warnings = [...bundle.warnings.map((w) => w.message), ...expiryNotes(checked.map((c) => decideExpiry(c, this.#state.expiry)))];
     return { dir: path.resolve(dir), manifestSha256: bundle.digest, manifestSha256Grouped: groupHex(bundle.digest), keys, warnings };
   }
 
   /**
-   * Step 6: imports every checked key not imported yet. `expiry` overrides the plan's choice
-   * for symmetric material (asymmetric material never expires).
+   * Step 6: imports every checked key not imported yet, each with the material expiry its
+   * wrapped-material bundle requests; `expiry` is an explicit override (journaled) for symmetric
+   * material (asymmetric material never expires). A past expiry is refused before any import.
    */
   async importMaterial(options: { expiry?: MaterialExpiry } = {}): Promise<ImportedKeySummary[]> {
     this.#guard.require('import key material', ['material-checked']);
     this.#requireConnected('import key material');
     const checked = this.#checked as CheckedSession;
-    const expiry: MaterialExpiry = options.expiry ?? (this.#state.expiry === 'never' ? { kind: 'never' } : { kind: 'at', at: new Date(this.#state.expiry) });
     const todo = checked.keys.filter((c) => !holdsImportedMaterial(c.key));
+    const decisions = todo.map((c) => decideExpiry(c, this.#state.expiry, options.expiry));
+    const notable = decisions.filter(isNotableExpiry);
+    if (notable.length > 0) await this.#journal(ONLINE_EVENTS.expiryChosen, { keys: notable.map((d) => ({ ...d })) });
+    const refusal = pastExpiryRefusal(decisions, this.#now());
+    if (refusal) await this.#kms('import-key-material', refusal.keyId, () => Promise.reject(refusal.error));
     const results: ImportedKeySummary[] = [];
     for (const [i, c] of todo.entries()) {
+      const { effective: expiresAt, requested, source } = decisions[i] as (typeof decisions)[number];
       reportProgress(this.#options.onProgress, { step: 'import', done: i, total: todo.length, keyId: c.key.keyId, message: `Importing ${c.key.spec} key ${c.key.alias}` });
-      const outcome = await this.#kms('import-key-material', c.key.keyId, () => importCheckedKey(this.#options.kms, c, expiry, this.#now()));
-      const expiresAt = effectiveExpiry(c, expiry);
+      const outcome = await this.#kms('import-key-material', c.key.keyId, () => importCheckedKey(this.#options.kms, c, expiresAt, this.#now()));
       await this.#journal(ONLINE_EVENTS.imported, { keyId: c.key.keyId, expiresAt: expiresAt === 'never' ? null : expiresAt, importTokenSha256: c.issued.importTokenSha256, confirmation: outcome.confirmation });
       this.#confirmations.set(c.key.keyId, outcome.confirmation);
-      results.push({ keyId: c.key.keyId, spec: c.key.spec, expiresAt, confirmation: outcome.confirmation });
+      results.push({ keyId: c.key.keyId, spec: c.key.spec, expiresAt, requestedExpiresAt: requested, expirySource: source, confirmation: outcome.confirmation });
     }
     this.#guard.advance('imported');
     return results;

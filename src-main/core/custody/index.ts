@@ -29,4 +29,3 @@ export {
 } from './write-shares';
 export { renderCustodySlip, slipQrTexts, type CustodySlip } from './custody-slip';
 export { parseTypedShare, typedShareLines } from './typed-share';
-export { wrapRestoredMaterial, type WrapRestoredRequest, type WrapRestoredResult } from './rewrap';

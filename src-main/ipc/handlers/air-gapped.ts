@@ -16,8 +16,16 @@ import { storeReceipt } from './receipt';
 import type { AirGapSide, CeremonySession } from './session';
 
 type AirGapChannel =
-  | 'checkAirGap' | 'readParametersBundle' | 'readConsoleFiles' | 'listFingerprints' | 'confirmFingerprint'
-  | 'generateMaterial' | 'loadMaterialFile' | 'wrapMaterial' | 'writeWrappedBundle' | 'writeAirGapReceipt';
+  | 'checkAirGap'
+  | 'readParametersBundle'
+  | 'readConsoleFiles'
+  | 'listFingerprints'
+  | 'confirmFingerprint'
+  | 'generateMaterial'
+  | 'loadMaterialFile'
+  | 'wrapMaterial'
+  | 'writeWrappedBundle'
+  | 'writeAirGapReceipt';
 type AirGapHandlers = { [C in AirGapChannel]: ChannelHandler<C> };
 
 const MAX_CONSOLE_FILE_BYTES = 64 * 1024;
@@ -76,7 +84,9 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
 
     readParametersBundle: async ({ folder }) => {
       const ceremony = workflow();
-      return overviewView(await ceremony.readParametersBundle(await existingFolder(folder, 'import-parameters bundle folder')));
+      return overviewView(
+        await ceremony.readParametersBundle(await existingFolder(folder, 'import-parameters bundle folder')),
+      );
     },
 
     readConsoleFiles: async ({ keys }) => {
@@ -88,33 +98,48 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
           keySpec: key.spec,
           wrappingAlgorithm: key.wrappingAlgorithm ?? 'RSAES_OAEP_SHA_256',
           wrappingKeyFile: await readSmallFile(key.wrappingKeyFile, 'wrapping key file', MAX_CONSOLE_FILE_BYTES),
-          importToken: (await readSmallFile(key.importTokenFile, 'import token file', MAX_CONSOLE_FILE_BYTES)).toString('ascii'),
+          importToken: (await readSmallFile(key.importTokenFile, 'import token file', MAX_CONSOLE_FILE_BYTES)).toString(
+            'ascii',
+          ),
         });
       }
       return overviewView(await ceremony.readConsoleFiles(inputs));
     },
 
     listFingerprints: () => ({
-      fingerprints: workflow().fingerprints().map((f) => ({ ...f, keyIds: [...f.keyIds], confirmedBy: [...f.confirmedBy] })),
+      fingerprints: workflow()
+        .fingerprints()
+        .map((f) => ({ ...f, keyIds: [...f.keyIds], confirmedBy: [...f.confirmedBy] })),
     }),
 
     confirmFingerprint: async ({ witness, typed }) => {
       const { confirmed, remaining } = await workflow().confirmFingerprint(witness, typed);
-      return { confirmed: { ...confirmed, keyIds: [...confirmed.keyIds], confirmedBy: [...confirmed.confirmedBy] }, remaining };
+      return {
+        confirmed: { ...confirmed, keyIds: [...confirmed.keyIds], confirmedBy: [...confirmed.confirmedBy] },
+        remaining,
+      };
     },
 
     generateMaterial: async () => ({ keys: await workflow().generateMaterial() }),
 
     loadMaterialFile: async ({ keyId, file, passphrase }) => {
       const ceremony = workflow();
-      return ceremony.loadMaterialFile(keyId, await smallRegularFile(file, 'key material file', MAX_MATERIAL_FILE_BYTES), passphrase);
+      return ceremony.loadMaterialFile(
+        keyId,
+        await smallRegularFile(file, 'key material file', MAX_MATERIAL_FILE_BYTES),
+        passphrase,
+      );
     },
 
     wrapMaterial: async () => ({ keys: await workflow().wrap() }),
 
     writeWrappedBundle: async ({ folder }) => {
       const ceremony = workflow();
-      const dir = await freshFolderInside(folder, `wrapped-material-${ceremony.ceremonyId}`, 'folder for the wrapped-material bundle');
+      const dir = await freshFolderInside(
+        folder,
+        `wrapped-material-${ceremony.ceremonyId}`,
+        'folder for the wrapped-material bundle',
+      );
       const written = await ceremony.writeWrappedBundle(dir);
       session.lastWrappedDigest = written.manifestSha256;
       return {

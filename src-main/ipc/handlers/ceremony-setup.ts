@@ -22,7 +22,11 @@ type SetupHandlers = {
   startRehearsal: ChannelHandler<'startRehearsal'>;
 };
 
-const exists = (file: string) => fs.lstat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
 
 /** Opens the online journal of the setup folder (continuing it when it exists). */
 export async function openOnlineJournal(session: CeremonySession) {
@@ -34,7 +38,12 @@ export async function openOnlineJournal(session: CeremonySession) {
 }
 
 /** Opens (or continues) the online workflow on `kms` and connects; replaces any previous client. */
-export async function connectOnline(session: CeremonySession, kms: KmsClient, region: string, connection: OnlineSide['connection']): Promise<Connection> {
+export async function connectOnline(
+  session: CeremonySession,
+  kms: KmsClient,
+  region: string,
+  connection: OnlineSide['connection'],
+): Promise<Connection> {
   const setup = session.requireSetup();
   const journal = await openOnlineJournal(session);
   let ceremony: OnlineCeremony;
@@ -47,7 +56,14 @@ export async function connectOnline(session: CeremonySession, kms: KmsClient, re
       app: { version: session.context.identity.version, build: session.context.identity.build },
       clock: () => session.now(),
       onProgress: session.progress('online'),
-      start: { title: setup.title, operator: setup.operator, witnesses: setup.witnesses, wrappingAlgorithm: 'RSAES_OAEP_SHA_256', materialExpiry: { kind: 'never' }, rehearsal: connection.rehearsal },
+      start: {
+        title: setup.title,
+        operator: setup.operator,
+        witnesses: setup.witnesses,
+        wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+        materialExpiry: { kind: 'never' },
+        rehearsal: connection.rehearsal,
+      },
     });
     connected = await ceremony.connect();
   } catch (error) {
@@ -56,14 +72,28 @@ export async function connectOnline(session: CeremonySession, kms: KmsClient, re
   }
   session.online?.kms.close();
   session.online = { ceremony, kms, connection: { ...connection, endpoint: connected.endpoint } };
-  session.context.log.info('online.connected', { endpoint: connected.endpoint, region, rehearsal: connection.rehearsal, ceremonyId: ceremony.ceremonyId });
-  return { ...session.online.connection, keysVisible: connected.keysVisible, ceremonyId: ceremony.ceremonyId, step: ceremony.step };
+  session.context.log.info('online.connected', {
+    endpoint: connected.endpoint,
+    region,
+    rehearsal: connection.rehearsal,
+    ceremonyId: ceremony.ceremonyId,
+  });
+  return {
+    ...session.online.connection,
+    keysVisible: connected.keysVisible,
+    ceremonyId: ceremony.ceremonyId,
+    step: ceremony.step,
+  };
 }
 
 function distinctPeople(operator: string, witnesses: readonly string[]): void {
   const people = [operator, ...witnesses].map((name) => name.toLowerCase());
   if (new Set(people).size !== people.length) {
-    throw new KeyferryError('PEOPLE_NOT_DISTINCT', 'The operator and every witness must be different people.', 'Name each person once: a witness cannot also be the operator or another witness.');
+    throw new KeyferryError(
+      'PEOPLE_NOT_DISTINCT',
+      'The operator and every witness must be different people.',
+      'Name each person once: a witness cannot also be the operator or another witness.',
+    );
   }
 }
 
@@ -72,7 +102,11 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
     setupCeremony: async (request) => {
       const mode = session.requireMode('rehearsal', 'online', 'air-gapped');
       if (session.online || session.airGap || session.onlineJournal) {
-        throw new KeyferryError('CEREMONY_ALREADY_STARTED', 'This ceremony has started; its people and folder are fixed in its journal.', 'Finish it, or close Keyferry and start again for another ceremony.');
+        throw new KeyferryError(
+          'CEREMONY_ALREADY_STARTED',
+          'This ceremony has started; its people and folder are fixed in its journal.',
+          'Finish it, or close Keyferry and start again for another ceremony.',
+        );
       }
       distinctPeople(request.operator, request.witnesses);
       let folder: string;
@@ -81,12 +115,27 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
       } else if (mode === 'rehearsal') {
         folder = await fs.mkdtemp(path.join(session.hooks.rehearsalRoot ?? os.tmpdir(), 'keyferry-rehearsal-'));
       } else {
-        throw new KeyferryError('CEREMONY_FOLDER_MISSING', 'No ceremony folder was chosen.', 'Choose the folder where the journal and the receipts of this ceremony are kept.');
+        throw new KeyferryError(
+          'CEREMONY_FOLDER_MISSING',
+          'No ceremony folder was chosen.',
+          'Choose the folder where the journal and the receipts of this ceremony are kept.',
+        );
       }
       const continuesOnlineJournal = await exists(path.join(folder, JOURNAL_FILES.online));
-      session.setup = { title: request.title, operator: request.operator, witnesses: request.witnesses, folder, continuesOnlineJournal };
+      session.setup = {
+        title: request.title,
+        operator: request.operator,
+        witnesses: request.witnesses,
+        folder,
+        continuesOnlineJournal,
+      };
       session.context.log.info('ceremony.setup', { mode, folder, continuesOnlineJournal });
-      return { ...session.setup, witnesses: [...request.witnesses], onlineJournal: JOURNAL_FILES.online, airGapJournal: JOURNAL_FILES['air-gapped'] };
+      return {
+        ...session.setup,
+        witnesses: [...request.witnesses],
+        onlineJournal: JOURNAL_FILES.online,
+        airGapJournal: JOURNAL_FILES['air-gapped'],
+      };
     },
 
     ceremonyState: (): CeremonyState => {
@@ -99,13 +148,30 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
       };
       return {
         setup: setup
-          ? { ...setup, witnesses: [...setup.witnesses], onlineJournal: JOURNAL_FILES.online, airGapJournal: JOURNAL_FILES['air-gapped'] }
+          ? {
+              ...setup,
+              witnesses: [...setup.witnesses],
+              onlineJournal: JOURNAL_FILES.online,
+              airGapJournal: JOURNAL_FILES['air-gapped'],
+            }
           : null,
         online: online
-          ? { ...online.connection, connected: true, ceremonyId: online.ceremony.ceremonyId, title: setup?.title ?? '', step: online.ceremony.step, keys: online.ceremony.keys() }
+          ? {
+              ...online.connection,
+              connected: true,
+              ceremonyId: online.ceremony.ceremonyId,
+              title: setup?.title ?? '',
+              step: online.ceremony.step,
+              keys: online.ceremony.keys(),
+            }
           : null,
         airGap: airGap
-          ? { rehearsal: airGap.rehearsal, state: airGap.ceremony.state, ceremonyId: airGap.ceremony.ceremonyId, parametersSource: airGap.ceremony.parametersSource }
+          ? {
+              rehearsal: airGap.rehearsal,
+              state: airGap.ceremony.state,
+              ceremonyId: airGap.ceremony.ceremonyId,
+              parametersSource: airGap.ceremony.parametersSource,
+            }
           : null,
         receipts: { online: receipt('online'), airGap: receipt('air-gapped') },
         simulatorClockOffsetMs: session.simulator ? Math.round(session.simulator.clock.now() - Date.now()) : null,
@@ -130,7 +196,13 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
         now: () => new Date(sim.clock.now()),
         env: {},
       });
-      return connectOnline(session, kms, sim.region, { endpoint: sim.endpoint, region: sim.region, projectId: sim.projectId, accessKeyHint: null, rehearsal: true });
+      return connectOnline(session, kms, sim.region, {
+        endpoint: sim.endpoint,
+        region: sim.region,
+        projectId: sim.projectId,
+        accessKeyHint: null,
+        rehearsal: true,
+      });
     },
   };
 }

@@ -13,7 +13,10 @@ import type { ChannelHandler } from '../handlers';
 import { existingFolder, smallRegularFile } from './paths';
 import type { CeremonySession } from './session';
 
-type CustodyHandlers = { splitCustody: ChannelHandler<'splitCustody'>; restoreCustody: ChannelHandler<'restoreCustody'> };
+type CustodyHandlers = {
+  splitCustody: ChannelHandler<'splitCustody'>;
+  restoreCustody: ChannelHandler<'restoreCustody'>;
+};
 
 export function custodyHandlers(session: CeremonySession): CustodyHandlers {
   return {
@@ -21,10 +24,15 @@ export function custodyHandlers(session: CeremonySession): CustodyHandlers {
       const mode = session.requireMode('air-gapped', 'rehearsal');
       const { ceremony } = session.requireAirGap();
       if (request.allowSameVolume && mode !== 'rehearsal') {
-        throw new KeyferryError('CUSTODY_SAME_VOLUME_REFUSED', 'Custody shares on one volume are accepted only in a rehearsal.', 'Give each custodian a folder on their own media.');
+        throw new KeyferryError(
+          'CUSTODY_SAME_VOLUME_REFUSED',
+          'Custody shares on one volume are accepted only in a rehearsal.',
+          'Give each custodian a folder on their own media.',
+        );
       }
       const folders: string[] = [];
-      for (const [i, folder] of request.folders.entries()) folders.push(await existingFolder(folder, `folder of custodian ${i + 1}`));
+      for (const [i, folder] of request.folders.entries())
+        folders.push(await existingFolder(folder, `folder of custodian ${i + 1}`));
       const results = await ceremony.splitCustody({
         m: request.m,
         n: request.n,
@@ -32,25 +40,42 @@ export function custodyHandlers(session: CeremonySession): CustodyHandlers {
         folders,
         allowSameVolume: request.allowSameVolume === true,
       });
-      return { keys: results.map((r) => ({ keyId: r.keyId, threshold: r.threshold, total: r.total, holders: r.holders.map((h) => ({ ...h })) })) };
+      return {
+        keys: results.map((r) => ({
+          keyId: r.keyId,
+          threshold: r.threshold,
+          total: r.total,
+          holders: r.holders.map((h) => ({ ...h })),
+        })),
+      };
     },
 
     restoreCustody: async ({ shareFiles, expected }) => {
       session.requireMode('air-gapped', 'rehearsal');
       const shares: CustodyShare[] = [];
       try {
-        for (const file of shareFiles) shares.push(await readShareFile(await smallRegularFile(file, 'share file', SHARE_FILE_MAX_BYTES)));
+        for (const file of shareFiles)
+          shares.push(await readShareFile(await smallRegularFile(file, 'share file', SHARE_FILE_MAX_BYTES)));
         const material = await restoreMaterial(shares, expected ? { expected: { ...expected } } : {});
         material.dispose();
         const first = shares[0] as CustodyShare;
-        session.context.log.info('custody.restore-drill', { ceremonyId: first.ceremonyId, keyId: first.keyId, shares: shares.length });
+        session.context.log.info('custody.restore-drill', {
+          ceremonyId: first.ceremonyId,
+          keyId: first.keyId,
+          shares: shares.length,
+        });
         return {
           ceremonyId: first.ceremonyId,
           keyId: first.keyId,
           spec: first.spec,
           sharesGiven: shares.length,
           threshold: first.m,
-          check: { kind: first.materialCheck.kind, value: first.materialCheck.value, grouped: first.materialCheck.kind === 'kcv' ? first.materialCheck.value : groupHex(first.materialCheck.value) },
+          check: {
+            kind: first.materialCheck.kind,
+            value: first.materialCheck.value,
+            grouped:
+              first.materialCheck.kind === 'kcv' ? first.materialCheck.value : groupHex(first.materialCheck.value),
+          },
         };
       } finally {
         for (const share of shares) share.share.dispose();

@@ -14,9 +14,11 @@ const LONGEST_SHOWN = 96;
 const MAX_SUMMARY = 4000;
 
 function shorten(value: JsonValue): JsonValue {
-  if (typeof value === 'string') return value.length > LONGEST_SHOWN ? `${value.slice(0, 24)}… (${value.length} characters)` : value;
+  if (typeof value === 'string')
+    return value.length > LONGEST_SHOWN ? `${value.slice(0, 24)}… (${value.length} characters)` : value;
   if (Array.isArray(value)) return value.map(shorten);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shorten(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shorten(v)]));
   return value;
 }
 
@@ -31,8 +33,12 @@ export function journalHandlers(session: CeremonySession): { viewJournal: Channe
     viewJournal: async ({ side }) => {
       const file = session.journalPath(side);
       const base = { side, file: path.basename(file) };
-      const present = await fs.lstat(file).then(() => true, () => false);
-      if (!present) return { ...base, exists: false, intact: true, problem: null, count: 0, head: GENESIS_HASH, entries: [] };
+      const present = await fs.lstat(file).then(
+        () => true,
+        () => false,
+      );
+      if (!present)
+        return { ...base, exists: false, intact: true, problem: null, count: 0, head: GENESIS_HASH, entries: [] };
       const { verification, entries } = inspectJournal(await readJournalFile(file));
       return {
         ...base,
@@ -41,7 +47,14 @@ export function journalHandlers(session: CeremonySession): { viewJournal: Channe
         problem: verification.ok ? null : `Line ${verification.line}: ${verification.reason}`,
         count: verification.ok ? verification.count : 0,
         head: verification.ok ? verification.headHash : '',
-        entries: entries.map((e) => ({ seq: e.seq, time: e.time, actor: e.actor, event: e.event, summary: summarizeEntryData(e), hash: e.hash })),
+        entries: entries.map((e) => ({
+          seq: e.seq,
+          time: e.time,
+          actor: e.actor,
+          event: e.event,
+          summary: summarizeEntryData(e),
+          hash: e.hash,
+        })),
       };
     },
   };

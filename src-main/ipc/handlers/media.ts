@@ -8,7 +8,11 @@ export function mediaHandlers(session: CeremonySession): { choosePath: ChannelHa
     choosePath: async ({ purpose }) => {
       const desktop = session.context.desktop;
       if (!desktop) {
-        throw new KeyferryError('DESKTOP_UNAVAILABLE', 'No file dialog is available here.', 'Type the full path into the field instead.');
+        throw new KeyferryError(
+          'DESKTOP_UNAVAILABLE',
+          'No file dialog is available here.',
+          'Type the full path into the field instead.',
+        );
       }
       return { path: await desktop.choosePath(purpose) };
     },

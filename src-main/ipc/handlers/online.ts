@@ -17,8 +17,17 @@ import { storeReceipt } from './receipt';
 import type { CeremonySession } from './session';
 
 type OnlineChannel =
-  | 'connectKms' | 'listKeys' | 'createKeys' | 'fetchParameters' | 'writeParametersBundle' | 'checkWrappedBundle'
-  | 'importMaterial' | 'verifyKeys' | 'keyStatus' | 'deleteMaterial' | 'writeOnlineReceipt';
+  | 'connectKms'
+  | 'listKeys'
+  | 'createKeys'
+  | 'fetchParameters'
+  | 'writeParametersBundle'
+  | 'checkWrappedBundle'
+  | 'importMaterial'
+  | 'verifyKeys'
+  | 'keyStatus'
+  | 'deleteMaterial'
+  | 'writeOnlineReceipt';
 type OnlineHandlers = { [C in OnlineChannel]: ChannelHandler<C> };
 
 const STATE_OF_FILTER: Readonly<Record<KeyStateFilter, KeyState | undefined>> = {
@@ -41,7 +50,11 @@ export function accessKeyHint(accessKeyId: string): string {
 export function normalizeDigest(typed: string): string {
   const hex = typed.replace(/[\s:-]/g, '').toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(hex)) {
-    throw new KeyferryError('BUNDLE_DIGEST_INVALID', 'The bundle digest typed in is not 64 hex digits.', 'Type the wrapped-material bundle digest exactly as the air-gapped receipt prints it, or leave the field empty.');
+    throw new KeyferryError(
+      'BUNDLE_DIGEST_INVALID',
+      'The bundle digest typed in is not 64 hex digits.',
+      'Type the wrapped-material bundle digest exactly as the air-gapped receipt prints it, or leave the field empty.',
+    );
   }
   return hex;
 }
@@ -57,14 +70,28 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
       session.requireSetup();
       const given = request.credentials;
       const credentials = given
-        ? new AkSkCredentials({ accessKeyId: given.accessKeyId, secretKey: given.secretAccessKey, ...(given.securityToken ? { securityToken: given.securityToken } : {}) })
+        ? new AkSkCredentials({
+            accessKeyId: given.accessKeyId,
+            secretKey: given.secretAccessKey,
+            ...(given.securityToken ? { securityToken: given.securityToken } : {}),
+          })
         : session.credentials;
       if (!credentials) {
-        throw new KeyferryError('CREDENTIALS_MISSING', 'No access key was entered for this session.', 'Enter the access key ID and the secret access key, then test the connection.');
+        throw new KeyferryError(
+          'CREDENTIALS_MISSING',
+          'No access key was entered for this session.',
+          'Enter the access key ID and the secret access key, then test the connection.',
+        );
       }
-      const extraCaPem = request.caFile ? (await readSmallFile(request.caFile, 'CA certificate file', MAX_CA_FILE_BYTES)).toString('utf8') : undefined;
+      const extraCaPem = request.caFile
+        ? (await readSmallFile(request.caFile, 'CA certificate file', MAX_CA_FILE_BYTES)).toString('utf8')
+        : undefined;
       if (extraCaPem !== undefined && !extraCaPem.includes('-----BEGIN CERTIFICATE-----')) {
-        throw new KeyferryError('CA_FILE_NOT_PEM', 'The CA file holds no PEM certificate.', 'Choose a PEM file of CA certificates, or leave the field empty.');
+        throw new KeyferryError(
+          'CA_FILE_NOT_PEM',
+          'The CA file holds no PEM certificate.',
+          'Choose a PEM file of CA certificates, or leave the field empty.',
+        );
       }
       const kms = new KmsClient({
         projectId: request.projectId,
@@ -75,7 +102,13 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
         now: () => session.context.now(),
       });
       const hint = credentials.kind === 'aksk' ? accessKeyHint(credentials.accessKeyId) : null;
-      const connection = await connectOnline(session, kms, request.region, { endpoint: kms.endpoint.origin, region: request.region, projectId: request.projectId, accessKeyHint: hint, rehearsal: false });
+      const connection = await connectOnline(session, kms, request.region, {
+        endpoint: kms.endpoint.origin,
+        region: request.region,
+        projectId: request.projectId,
+        accessKeyHint: hint,
+        rehearsal: false,
+      });
       session.credentials = credentials;
       return connection;
     },
@@ -105,7 +138,10 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
     createKeys: async ({ keys }) => {
       const ceremony = workflow();
       const setup = session.requireSetup();
-      const plan = parseCeremonyPlan({ title: setup.title, operator: setup.operator, witnesses: [...setup.witnesses], keys }, session.now());
+      const plan = parseCeremonyPlan(
+        { title: setup.title, operator: setup.operator, witnesses: [...setup.witnesses], keys },
+        session.now(),
+      );
       const created = await ceremony.createKeys(plan.keys);
       return { keys: created.map(({ keyId, alias, spec, usage }) => ({ keyId, alias, spec, usage })) };
     },
@@ -114,9 +150,18 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
 
     writeParametersBundle: async ({ folder }) => {
       const ceremony = workflow();
-      const dir = await freshFolderInside(folder, `import-parameters-${ceremony.ceremonyId}`, 'folder for the import-parameters bundle');
+      const dir = await freshFolderInside(
+        folder,
+        `import-parameters-${ceremony.ceremonyId}`,
+        'folder for the import-parameters bundle',
+      );
       const written = await ceremony.writeParametersBundle(dir);
-      return { ...written, folderName: path.basename(written.dir), keyIds: [...written.keyIds], warnings: [...written.warnings] };
+      return {
+        ...written,
+        folderName: path.basename(written.dir),
+        keyIds: [...written.keyIds],
+        warnings: [...written.warnings],
+      };
     },
 
     checkWrappedBundle: async ({ folder, expectedDigest }) => {
@@ -128,7 +173,8 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
 
     importMaterial: async ({ expiry }) => {
       const ceremony = workflow();
-      const chosen = expiry.kind === 'never' ? ({ kind: 'never' } as const) : parseMaterialExpiry(expiry.at, session.now());
+      const chosen =
+        expiry.kind === 'never' ? ({ kind: 'never' } as const) : parseMaterialExpiry(expiry.at, session.now());
       return { keys: await ceremony.importMaterial({ expiry: chosen }) };
     },
 

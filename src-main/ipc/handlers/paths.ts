@@ -11,7 +11,11 @@ import { describeFolder } from '../../core/media';
 
 function absolute(text: string, what: string): string {
   if (!path.isAbsolute(text)) {
-    throw new KeyferryError('PATH_NOT_ABSOLUTE', `The ${what} "${text.slice(0, 200)}" is not a full path.`, 'Pick the folder with Browse, or type the full path (starting with / or a drive letter).');
+    throw new KeyferryError(
+      'PATH_NOT_ABSOLUTE',
+      `The ${what} "${text.slice(0, 200)}" is not a full path.`,
+      'Pick the folder with Browse, or type the full path (starting with / or a drive letter).',
+    );
   }
   return path.resolve(text);
 }
@@ -28,7 +32,11 @@ export async function writableFolder(text: string, what: string): Promise<string
   const dir = absolute(text, what);
   const info = await describeFolder(dir);
   if (!info.writable) {
-    throw new KeyferryError('FOLDER_READ_ONLY', `Keyferry cannot write into ${dir} (read-only media or no permission).`, 'Unlock the media or choose another folder.');
+    throw new KeyferryError(
+      'FOLDER_READ_ONLY',
+      `Keyferry cannot write into ${dir} (read-only media or no permission).`,
+      'Unlock the media or choose another folder.',
+    );
   }
   return dir;
 }
@@ -42,10 +50,17 @@ export async function freshFolderInside(parent: string, baseName: string, what: 
   const dir = await writableFolder(parent, what);
   for (let i = 1; i <= 99; i++) {
     const candidate = path.join(dir, i === 1 ? baseName : `${baseName}-${i}`);
-    const exists = await fs.lstat(candidate).then(() => true, () => false);
+    const exists = await fs.lstat(candidate).then(
+      () => true,
+      () => false,
+    );
     if (!exists) return candidate;
   }
-  throw new KeyferryError('FOLDER_CROWDED', `${dir} already holds 99 folders named ${baseName}.`, 'Choose another folder, or clear the old attempts away.');
+  throw new KeyferryError(
+    'FOLDER_CROWDED',
+    `${dir} already holds 99 folders named ${baseName}.`,
+    'Choose another folder, or clear the old attempts away.',
+  );
 }
 
 /** A regular file (not a link, not a folder) of at most `maxBytes`; returns its resolved path. */
@@ -53,13 +68,25 @@ export async function smallRegularFile(text: string, what: string, maxBytes: num
   const file = absolute(text, what);
   const stat = await fs.lstat(file).catch(() => undefined);
   if (!stat) {
-    throw new KeyferryError('FILE_NOT_FOUND', `The ${what} ${file} does not exist.`, 'Check the path and that the media is still inserted.');
+    throw new KeyferryError(
+      'FILE_NOT_FOUND',
+      `The ${what} ${file} does not exist.`,
+      'Check the path and that the media is still inserted.',
+    );
   }
   if (!stat.isFile()) {
-    throw new KeyferryError('FILE_NOT_REGULAR', `The ${what} ${file} is not a regular file (a folder or a link).`, 'Pick the file itself.');
+    throw new KeyferryError(
+      'FILE_NOT_REGULAR',
+      `The ${what} ${file} is not a regular file (a folder or a link).`,
+      'Pick the file itself.',
+    );
   }
   if (stat.size > maxBytes) {
-    throw new KeyferryError('FILE_TOO_LARGE', `The ${what} ${file} is ${stat.size} bytes; at most ${maxBytes} are expected.`, 'Check that this is the right file.');
+    throw new KeyferryError(
+      'FILE_TOO_LARGE',
+      `The ${what} ${file} is ${stat.size} bytes; at most ${maxBytes} are expected.`,
+      'Check that this is the right file.',
+    );
   }
   return file;
 }

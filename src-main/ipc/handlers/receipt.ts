@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { WrittenCeremonyReceipt } from '../../core/ceremony/airgap-receipt';
 import { KeyferryError } from '../../core/errors';
 import { sha256Hex } from '../../core/fs/durable-file';
-import type { CeremonySide, WrittenReceiptView } from '../contract';
+import type { RecordKind, WrittenReceiptView } from '../contract';
 import type { ChannelHandler } from '../handlers';
 import { writableFolder } from './paths';
 import type { CeremonySession } from './session';
@@ -23,13 +23,21 @@ type ReceiptHandlers = {
 async function readBack(file: string, sha256: string): Promise<string> {
   const bytes = await fs.readFile(file);
   if (sha256Hex(bytes) !== sha256) {
-    throw new KeyferryError('RECEIPT_CHANGED', `The receipt ${path.basename(file)} changed after it was written.`, 'Keep the media as evidence and write the receipt again into another folder.');
+    throw new KeyferryError(
+      'RECEIPT_CHANGED',
+      `The receipt ${path.basename(file)} changed after it was written.`,
+      'Keep the media as evidence and write the receipt again into another folder.',
+    );
   }
   return bytes.toString('utf8');
 }
 
 /** Reads the written receipt back (checking both digests) and keeps it for preview and printing. */
-export async function storeReceipt(session: CeremonySession, side: CeremonySide, written: WrittenCeremonyReceipt): Promise<WrittenReceiptView> {
+export async function storeReceipt(
+  session: CeremonySession,
+  side: RecordKind,
+  written: WrittenCeremonyReceipt,
+): Promise<WrittenReceiptView> {
   const html = await readBack(written.htmlFile, written.htmlSha256);
   const text = await readBack(written.textFile, written.textSha256);
   const view: WrittenReceiptView = {
@@ -47,10 +55,14 @@ export async function storeReceipt(session: CeremonySession, side: CeremonySide,
   return view;
 }
 
-function receiptOf(session: CeremonySession, side: CeremonySide): { view: WrittenReceiptView; html: string } {
+function receiptOf(session: CeremonySession, side: RecordKind): { view: WrittenReceiptView; html: string } {
   const receipt = session.receipts.get(side);
   if (!receipt) {
-    throw new KeyferryError('RECEIPT_NOT_WRITTEN', `No ${side} receipt has been written in this session.`, 'Write the receipt first (the last step of the ceremony).');
+    throw new KeyferryError(
+      'RECEIPT_NOT_WRITTEN',
+      `No ${side} receipt has been written in this session.`,
+      'Write the receipt first (the last step of the ceremony).',
+    );
   }
   return receipt;
 }

@@ -15,7 +15,7 @@ import type { Journal } from '../../core/journal';
 import type { KmsClient } from '../../core/kms/client';
 import type { KmsCredentials } from '../../core/kms/credentials';
 import type { KmsSimulator } from '../../core/kms/simulator/index';
-import type { CeremonySide, KeyferryMode, WrittenReceiptView } from '../contract';
+import type { RecordKind, KeyferryMode, WrittenReceiptView } from '../contract';
 import type { HandlerContext } from '../context';
 import { requireMode } from '../mode';
 
@@ -43,7 +43,13 @@ export interface CeremonySetupRecord {
 export interface OnlineSide {
   readonly ceremony: OnlineCeremony;
   readonly kms: KmsClient;
-  readonly connection: { readonly endpoint: string; readonly region: string; readonly projectId: string; readonly accessKeyHint: string | null; readonly rehearsal: boolean };
+  readonly connection: {
+    readonly endpoint: string;
+    readonly region: string;
+    readonly projectId: string;
+    readonly accessKeyHint: string | null;
+    readonly rehearsal: boolean;
+  };
 }
 
 export interface AirGapSide {
@@ -52,7 +58,7 @@ export interface AirGapSide {
   readonly rehearsal: boolean;
 }
 
-export const JOURNAL_FILES: Readonly<Record<CeremonySide, string>> = {
+export const JOURNAL_FILES: Readonly<Record<RecordKind, string>> = {
   online: 'online-journal.jsonl',
   'air-gapped': 'air-gapped-journal.jsonl',
 };
@@ -67,7 +73,7 @@ export class CeremonySession {
   simulator: KmsSimulator | undefined;
   airGap: AirGapSide | undefined;
   /** The receipts written: what the UI sees, and the HTML kept here for printing. */
-  readonly receipts = new Map<CeremonySide, { readonly view: WrittenReceiptView; readonly html: string }>();
+  readonly receipts = new Map<RecordKind, { readonly view: WrittenReceiptView; readonly html: string }>();
   lastWrappedDigest: string | null = null;
   #tasks = 0;
 
@@ -88,14 +94,22 @@ export class CeremonySession {
 
   requireSetup(): CeremonySetupRecord {
     if (!this.setup) {
-      throw new KeyferryError('CEREMONY_NOT_SET_UP', 'The ceremony has no title, operator and witnesses yet.', 'Fill in the ceremony setup first.');
+      throw new KeyferryError(
+        'CEREMONY_NOT_SET_UP',
+        'The ceremony has no title, operator and witnesses yet.',
+        'Fill in the ceremony setup first.',
+      );
     }
     return this.setup;
   }
 
   requireOnline(): OnlineSide {
     if (!this.online) {
-      throw new KeyferryError('KMS_NOT_CONNECTED', 'Keyferry is not connected to a KMS yet.', 'Enter the connection settings and use "Test connection" first (in rehearsal: start the simulator).');
+      throw new KeyferryError(
+        'KMS_NOT_CONNECTED',
+        'Keyferry is not connected to a KMS yet.',
+        'Enter the connection settings and use "Test connection" first (in rehearsal: start the simulator).',
+      );
     }
     return this.online;
   }
@@ -107,12 +121,12 @@ export class CeremonySession {
     return this.airGap;
   }
 
-  journalPath(side: CeremonySide): string {
+  journalPath(side: RecordKind): string {
     return path.join(this.requireSetup().folder, JOURNAL_FILES[side]);
   }
 
   /** The workflow's progress listener for one step call, forwarded to the UI as progress events. */
-  progress(side: CeremonySide): (progress: CeremonyProgress) => void {
+  progress(side: RecordKind): (progress: CeremonyProgress) => void {
     const taskId = `${side}-${++this.#tasks}`;
     return (p) =>
       this.context.reportProgress({

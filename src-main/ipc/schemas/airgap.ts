@@ -1,6 +1,14 @@
 /** The air-gapped workstation's channels: network, parameters, fingerprints, material, wrap. */
 import { z } from 'zod';
-import { keyIdSchema, keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, timeTextSchema, wrappingAlgorithmSchema } from './common';
+import {
+  keyIdSchema,
+  keySpecSchema,
+  pathSchema,
+  personNameSchema,
+  sha256HexSchema,
+  timeTextSchema,
+  wrappingAlgorithmSchema,
+} from './common';
 
 export const airGapNetworkSchema = z.object({
   state: z.enum(['offline', 'network-present']),
@@ -8,7 +16,9 @@ export const airGapNetworkSchema = z.object({
   summary: z.string(),
   /** True when a live network was accepted (rehearsal mode only). */
   overridden: z.boolean(),
-  liveInterfaces: z.array(z.object({ name: z.string(), family: z.string(), address: z.string(), linkLocal: z.boolean() })),
+  liveInterfaces: z.array(
+    z.object({ name: z.string(), family: z.string(), address: z.string(), linkLocal: z.boolean() }),
+  ),
 });
 
 export const folderRequestSchema = z.strictObject({ folder: pathSchema });
@@ -93,14 +103,19 @@ export const custodySplitRequestSchema = z
     /** Rehearsal only: accept custodian folders on one volume (journaled as a warning). */
     allowSameVolume: z.boolean().optional(),
   })
-  .refine((r) => r.m <= r.n && r.custodians.length === r.n && r.folders.length === r.n, 'M must not exceed N, with one custodian and one folder per share');
+  .refine(
+    (r) => r.m <= r.n && r.custodians.length === r.n && r.folders.length === r.n,
+    'M must not exceed N, with one custodian and one folder per share',
+  );
 export const custodySplitSchema = z.object({
   keys: z.array(
     z.object({
       keyId: z.string(),
       threshold: z.number().int(),
       total: z.number().int(),
-      holders: z.array(z.object({ shareIndex: z.number().int(), custodian: z.string(), folder: z.string(), shareFile: z.string() })),
+      holders: z.array(
+        z.object({ shareIndex: z.number().int(), custodian: z.string(), folder: z.string(), shareFile: z.string() }),
+      ),
     }),
   ),
 });

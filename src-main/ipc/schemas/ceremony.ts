@@ -24,10 +24,28 @@ export const ceremonySetupSchema = z.object({
 export type CeremonySetup = z.output<typeof ceremonySetupSchema>;
 
 /** The online workflow's steps (src-main/core/ceremony/online-workflow.ts). */
-export const onlineStepSchema = z.enum(['new', 'keys-created', 'parameters-fetched', 'parameters-written', 'material-checked', 'imported', 'verified', 'finished']);
+export const onlineStepSchema = z.enum([
+  'new',
+  'keys-created',
+  'parameters-fetched',
+  'parameters-written',
+  'material-checked',
+  'imported',
+  'verified',
+  'finished',
+]);
 export type OnlineStepName = z.output<typeof onlineStepSchema>;
 /** The air-gapped workflow's states (src-main/core/ceremony/airgap-workflow.ts). */
-export const airGapStateSchema = z.enum(['new', 'network-checked', 'parameters-read', 'fingerprints-confirmed', 'material-ready', 'wrapped', 'bundle-written', 'finished']);
+export const airGapStateSchema = z.enum([
+  'new',
+  'network-checked',
+  'parameters-read',
+  'fingerprints-confirmed',
+  'material-ready',
+  'wrapped',
+  'bundle-written',
+  'finished',
+]);
 export type AirGapStateName = z.output<typeof airGapStateSchema>;
 
 export const ceremonyKeySchema = z.object({

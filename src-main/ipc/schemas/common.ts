@@ -37,8 +37,12 @@ export const personNameSchema = z
   .max(100, 'a name is at most 100 characters')
   .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'a name cannot contain control characters');
 
-export const ceremonySideSchema = z.enum(['online', 'air-gapped']);
-export type CeremonySide = z.output<typeof ceremonySideSchema>;
+/**
+ * Which record a journal or receipt belongs to: the online side, the air-gapped side, or a
+ * custody restore ceremony (on the air-gapped workstation, with its own journal).
+ */
+export const recordKindSchema = z.enum(['online', 'air-gapped', 'custody-restore']);
+export type RecordKind = z.output<typeof recordKindSchema>;
 
 /** When imported symmetric material expires: never, or at an instant in the future. */
 export const materialExpirySchema = z.discriminatedUnion('kind', [
@@ -52,7 +56,7 @@ export type MaterialExpiryChoice = z.output<typeof materialExpirySchema>;
  * The HTML stays in the main process, which prints exactly the file it wrote.
  */
 export const writtenReceiptSchema = z.object({
-  side: ceremonySideSchema,
+  side: recordKindSchema,
   folder: z.string(),
   htmlFile: z.string(),
   textFile: z.string(),

@@ -1,7 +1,15 @@
 /** The online workstation's channels: connection, keys, parameters, the wrapped bundle, import. */
 import { z } from 'zod';
 import { onlineStepSchema } from './ceremony';
-import { keyIdSchema, keySpecSchema, keyUsageSchema, materialExpirySchema, pathSchema, timeTextSchema, wrappingAlgorithmSchema } from './common';
+import {
+  keyIdSchema,
+  keySpecSchema,
+  keyUsageSchema,
+  materialExpirySchema,
+  pathSchema,
+  timeTextSchema,
+  wrappingAlgorithmSchema,
+} from './common';
 
 /** What `online.connect` and `rehearsal.start` answer: where we are connected, never with what. */
 export const connectionSchema = z.object({
@@ -28,12 +36,22 @@ export const connectRequestSchema = z.strictObject({
     .strictObject({
       accessKeyId: z.string().regex(/^[A-Za-z0-9]{8,128}$/, 'an access key ID is 8-128 letters and digits'),
       secretAccessKey: z.string().regex(/^\S{8,256}$/, 'a secret access key is 8-256 characters without spaces'),
-      securityToken: z.string().regex(/^\S{1,16384}$/).optional(),
+      securityToken: z
+        .string()
+        .regex(/^\S{1,16384}$/)
+        .optional(),
     })
     .optional(),
 });
 
-export const keyStateFilterSchema = z.enum(['all', 'pending-import', 'enabled', 'disabled', 'pending-deletion', 'pending-activation']);
+export const keyStateFilterSchema = z.enum([
+  'all',
+  'pending-import',
+  'enabled',
+  'disabled',
+  'pending-deletion',
+  'pending-activation',
+]);
 export type KeyStateFilter = z.output<typeof keyStateFilterSchema>;
 
 export const kmsKeySchema = z.object({
@@ -47,7 +65,11 @@ export const kmsKeySchema = z.object({
   /** The key belongs to the ceremony of this session. */
   inCeremony: z.boolean(),
 });
-export const keyListSchema = z.object({ filter: keyStateFilterSchema, keys: z.array(kmsKeySchema), checkedAt: timeTextSchema });
+export const keyListSchema = z.object({
+  filter: keyStateFilterSchema,
+  keys: z.array(kmsKeySchema),
+  checkedAt: timeTextSchema,
+});
 export type KmsKeyView = z.output<typeof kmsKeySchema>;
 
 export const plannedKeySchema = z.strictObject({
@@ -106,10 +128,20 @@ export const importedSchema = z.object({
 });
 export const verifiedSchema = z.object({
   allVerified: z.boolean(),
-  keys: z.array(z.object({ keyId: z.string(), spec: keySpecSchema, keyState: z.string(), ok: z.boolean(), proof: z.string() })),
+  keys: z.array(
+    z.object({ keyId: z.string(), spec: keySpecSchema, keyState: z.string(), ok: z.boolean(), proof: z.string() }),
+  ),
 });
 export const keyStatusListSchema = z.object({
-  keys: z.array(z.object({ keyId: z.string(), alias: z.string(), spec: keySpecSchema, keyState: z.string(), materialExpiresAt: timeTextSchema.nullable() })),
+  keys: z.array(
+    z.object({
+      keyId: z.string(),
+      alias: z.string(),
+      spec: keySpecSchema,
+      keyState: z.string(),
+      materialExpiresAt: timeTextSchema.nullable(),
+    }),
+  ),
 });
 export const deleteMaterialRequestSchema = z.strictObject({ keyId: keyIdSchema });
 export const deletedMaterialSchema = z.object({ keyId: z.string(), keyState: z.string() });

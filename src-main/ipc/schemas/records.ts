@@ -1,8 +1,8 @@
 /** Journals, receipts, custody restore and the desktop's path pickers. Renderer-safe. */
 import { z } from 'zod';
-import { ceremonySideSchema, keyIdSchema, keySpecSchema, pathSchema, sha256HexSchema } from './common';
+import { recordKindSchema, keyIdSchema, keySpecSchema, pathSchema, sha256HexSchema } from './common';
 
-export const sideRequestSchema = z.strictObject({ side: ceremonySideSchema });
+export const sideRequestSchema = z.strictObject({ side: recordKindSchema });
 
 export const journalEntryViewSchema = z.object({
   seq: z.number().int().positive(),
@@ -14,7 +14,7 @@ export const journalEntryViewSchema = z.object({
   hash: sha256HexSchema,
 });
 export const journalViewSchema = z.object({
-  side: ceremonySideSchema,
+  side: recordKindSchema,
   file: z.string(),
   exists: z.boolean(),
   /** The whole chain verifies (every hash, every link). */
@@ -27,11 +27,24 @@ export const journalViewSchema = z.object({
 });
 export type JournalView = z.output<typeof journalViewSchema>;
 
-export const savePdfRequestSchema = z.strictObject({ side: ceremonySideSchema, folder: pathSchema });
-export const savedPdfSchema = z.object({ file: z.string(), size: z.number().int().nonnegative(), sha256: sha256HexSchema });
+export const savePdfRequestSchema = z.strictObject({ side: recordKindSchema, folder: pathSchema });
+export const savedPdfSchema = z.object({
+  file: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: sha256HexSchema,
+});
 export const printedSchema = z.object({ printed: z.literal(true) });
 
-export const pathPurposeSchema = z.enum(['ceremony-folder', 'read-bundle', 'write-bundle', 'save-receipt', 'custody-folder', 'material-file', 'share-file', 'console-file']);
+export const pathPurposeSchema = z.enum([
+  'ceremony-folder',
+  'read-bundle',
+  'write-bundle',
+  'save-receipt',
+  'custody-folder',
+  'material-file',
+  'share-file',
+  'console-file',
+]);
 export type PathPurpose = z.output<typeof pathPurposeSchema>;
 export const choosePathRequestSchema = z.strictObject({ purpose: pathPurposeSchema });
 /** `path` is null when the officer cancelled the dialog. */

@@ -22,15 +22,32 @@ export function MaterialStep() {
   const available = state === 'fingerprints-confirmed' || state === 'material-ready';
   const chosenKey = keyId || keys[0]?.keyId || '';
   return (
-    <Step number={4} title="Produce the key material" state={airStepState(state, ['fingerprints-confirmed'], 'material-ready')} section="air-material">
+    <Step
+      number={4}
+      title="Produce the key material"
+      state={airStepState(state, ['fingerprints-confirmed'], 'material-ready')}
+      section="air-material"
+    >
       <fieldset>
         <legend>Material source</legend>
         <div className="choice">
-          <input type="radio" id="material-generate" name="material" checked={source === 'generate'} onChange={() => setSource('generate')} />
+          <input
+            type="radio"
+            id="material-generate"
+            name="material"
+            checked={source === 'generate'}
+            onChange={() => setSource('generate')}
+          />
           <label htmlFor="material-generate">Generate new material on this machine</label>
         </div>
         <div className="choice">
-          <input type="radio" id="material-file" name="material" checked={source === 'file'} onChange={() => setSource('file')} />
+          <input
+            type="radio"
+            id="material-file"
+            name="material"
+            checked={source === 'file'}
+            onChange={() => setSource('file')}
+          />
           <label htmlFor="material-file">Load existing material from a file</label>
         </div>
       </fieldset>
@@ -40,13 +57,32 @@ export function MaterialStep() {
         </StepButton>
       ) : (
         <>
-          <SelectField label="Key" value={chosenKey} options={keys.map((k) => ({ value: k.keyId, label: `${k.alias} (${k.spec})` }))} onChange={setKeyId} />
-          <PathField purpose="material-file" section="air-material" label="Material file" value={file} onChange={setFile} hint="AES: 32 raw bytes, hex or base64. RSA and EC: the private key as PEM or DER." />
-          <TextField label="Passphrase (encrypted PEM only)" type="password" value={passphrase} onChange={setPassphrase} />
+          <SelectField
+            label="Key"
+            value={chosenKey}
+            options={keys.map((k) => ({ value: k.keyId, label: `${k.alias} (${k.spec})` }))}
+            onChange={setKeyId}
+          />
+          <PathField
+            purpose="material-file"
+            section="air-material"
+            label="Material file"
+            value={file}
+            onChange={setFile}
+            hint="AES: 32 raw bytes, hex or base64. RSA and EC: the private key as PEM or DER."
+          />
+          <TextField
+            label="Passphrase (encrypted PEM only)"
+            type="password"
+            value={passphrase}
+            onChange={setPassphrase}
+          />
           <StepButton
             available={available && chosenKey !== '' && file.trim() !== ''}
             onClick={() =>
-              void load({ keyId: chosenKey, file: file.trim(), ...(passphrase !== '' ? { passphrase } : {}) }).then(() => setPassphrase(''))
+              void load({ keyId: chosenKey, file: file.trim(), ...(passphrase !== '' ? { passphrase } : {}) }).then(
+                () => setPassphrase(''),
+              )
             }
           >
             Load the material
@@ -92,8 +128,16 @@ export function WrapStep() {
   const write = useAppStore((s) => s.writeWrappedBundle);
   const [folder, setFolder] = useState('');
   return (
-    <Step number={5} title="Wrap the material and write the bundle" state={airStepState(state, ['material-ready', 'wrapped'], 'bundle-written')} section="air-wrap">
-      <p>Wrapping encrypts each key&apos;s material under its confirmed wrapping key; the plaintext is wiped from memory right after.</p>
+    <Step
+      number={5}
+      title="Wrap the material and write the bundle"
+      state={airStepState(state, ['material-ready', 'wrapped'], 'bundle-written')}
+      section="air-wrap"
+    >
+      <p>
+        Wrapping encrypts each key&apos;s material under its confirmed wrapping key; the plaintext is wiped from memory
+        right after.
+      </p>
       <StepButton available={state === 'material-ready'} onClick={() => void wrap()}>
         Wrap the key material
       </StepButton>
@@ -101,19 +145,28 @@ export function WrapStep() {
         <ul className="key-list">
           {wrappedKeys.map((k) => (
             <li key={k.keyId}>
-              <strong>{k.keyId}</strong> ({k.spec}) wrapped; encrypted material SHA-256 <Hex value={k.encryptedKeyMaterialSha256} size="small" />
+              <strong>{k.keyId}</strong> ({k.spec}) wrapped; encrypted material SHA-256{' '}
+              <Hex value={k.encryptedKeyMaterialSha256} size="small" />
             </li>
           ))}
         </ul>
       )}
-      <PathField purpose="write-bundle" section="air-wrap" label="Removable media folder for the wrapped bundle" value={folder} onChange={setFolder} hint="A new folder wrapped-material-… is created inside; nothing is ever overwritten." />
+      <PathField
+        purpose="write-bundle"
+        section="air-wrap"
+        label="Removable media folder for the wrapped bundle"
+        value={folder}
+        onChange={setFolder}
+        hint="A new folder wrapped-material-… is created inside; nothing is ever overwritten."
+      />
       <StepButton available={state === 'wrapped' && folder.trim() !== ''} onClick={() => void write(folder.trim())}>
         Write the wrapped-material bundle
       </StepButton>
       {bundle && (
         <div className="card">
           <p>
-            Written and verified: <span className="file-name">{bundle.folderName}</span> in <span className="file-name">{bundle.dir}</span>
+            Written and verified: <span className="file-name">{bundle.folderName}</span> in{' '}
+            <span className="file-name">{bundle.dir}</span>
           </p>
           <p>Bundle digest, to compare on the online workstation:</p>
           <Hex value={bundle.manifestSha256} label="Wrapped-material bundle digest" />
@@ -124,7 +177,9 @@ export function WrapStep() {
               </li>
             ))}
           </ul>
-          {mode === 'rehearsal' && reachedState(state, 'bundle-written') && <p>Write the receipt below, then go back to the online side to import.</p>}
+          {mode === 'rehearsal' && reachedState(state, 'bundle-written') && (
+            <p>Write the receipt below, then go back to the online side to import.</p>
+          )}
         </div>
       )}
     </Step>
@@ -137,7 +192,12 @@ export function AirGapReceiptStep() {
   const writeReceipt = useAppStore((s) => s.writeAirGapReceipt);
   const goTo = useAppStore((s) => s.goTo);
   return (
-    <Step number={6} title="Write and print the air-gapped receipt" state={airStepState(state, ['bundle-written'], 'finished')} section="air-receipt">
+    <Step
+      number={6}
+      title="Write and print the air-gapped receipt"
+      state={airStepState(state, ['bundle-written'], 'finished')}
+      section="air-receipt"
+    >
       <StepButton available={state === 'bundle-written'} onClick={() => void writeReceipt()}>
         Write the receipt
       </StepButton>

@@ -14,7 +14,12 @@ export function NetworkStep() {
   const result = useAppStore((s) => s.airNetwork);
   const check = useAppStore((s) => s.checkAirGap);
   return (
-    <Step number={1} title="Check the network" state={airStepState(state, ['new', 'network-checked'], 'parameters-read')} section="air-network">
+    <Step
+      number={1}
+      title="Check the network"
+      state={airStepState(state, ['new', 'network-checked'], 'parameters-read')}
+      section="air-network"
+    >
       <p>Keyferry refuses to go on while this machine has a live network interface.</p>
       <StepButton available={!reachedState(state, 'parameters-read')} onClick={() => void check()}>
         Check the network
@@ -39,21 +44,44 @@ export function ParametersStep() {
   const [importTokenFile, setImportTokenFile] = useState('');
   const available = state === 'network-checked';
   return (
-    <Step number={2} title="Read the import parameters" state={airStepState(state, ['network-checked'], 'parameters-read')} section="air-parameters">
+    <Step
+      number={2}
+      title="Read the import parameters"
+      state={airStepState(state, ['network-checked'], 'parameters-read')}
+      section="air-parameters"
+    >
       <fieldset>
         <legend>Where do the parameters come from?</legend>
         <div className="choice">
-          <input type="radio" id="source-bundle" name="source" checked={source === 'bundle'} onChange={() => setSource('bundle')} />
+          <input
+            type="radio"
+            id="source-bundle"
+            name="source"
+            checked={source === 'bundle'}
+            onChange={() => setSource('bundle')}
+          />
           <label htmlFor="source-bundle">The import-parameters bundle written by the online workstation</label>
         </div>
         <div className="choice">
-          <input type="radio" id="source-console" name="source" checked={source === 'console'} onChange={() => setSource('console')} />
+          <input
+            type="radio"
+            id="source-console"
+            name="source"
+            checked={source === 'console'}
+            onChange={() => setSource('console')}
+          />
           <label htmlFor="source-console">The console&apos;s downloaded files (wrapping key and ImportToken.b64)</label>
         </div>
       </fieldset>
       {source === 'bundle' ? (
         <>
-          <PathField purpose="read-bundle" section="air-parameters" label="Import-parameters bundle folder" value={folder} onChange={setFolder} />
+          <PathField
+            purpose="read-bundle"
+            section="air-parameters"
+            label="Import-parameters bundle folder"
+            value={folder}
+            onChange={setFolder}
+          />
           <StepButton available={available && folder.trim() !== ''} onClick={() => void readBundle(folder.trim())}>
             Read the bundle
           </StepButton>
@@ -62,11 +90,38 @@ export function ParametersStep() {
         <>
           <TextField label="Key ID (from the console)" value={keyId} onChange={setKeyId} mono />
           <SelectField label="Key spec" value={spec} options={SPECS} onChange={setSpec} />
-          <PathField purpose="console-file" section="air-parameters" label="Wrapping key file" value={wrappingKeyFile} onChange={setWrappingKeyFile} hint="wrappingKey_<KeyID>, PublicKey.bin or PublicKey.b64" />
-          <PathField purpose="console-file" section="air-parameters" label="Import token file" value={importTokenFile} onChange={setImportTokenFile} hint="ImportToken.b64" />
+          <PathField
+            purpose="console-file"
+            section="air-parameters"
+            label="Wrapping key file"
+            value={wrappingKeyFile}
+            onChange={setWrappingKeyFile}
+            hint="wrappingKey_<KeyID>, PublicKey.bin or PublicKey.b64"
+          />
+          <PathField
+            purpose="console-file"
+            section="air-parameters"
+            label="Import token file"
+            value={importTokenFile}
+            onChange={setImportTokenFile}
+            hint="ImportToken.b64"
+          />
           <StepButton
-            available={available && keyId.trim() !== '' && wrappingKeyFile.trim() !== '' && importTokenFile.trim() !== ''}
-            onClick={() => void readConsoleFiles({ keys: [{ keyId: keyId.trim(), spec, wrappingKeyFile: wrappingKeyFile.trim(), importTokenFile: importTokenFile.trim() }] })}
+            available={
+              available && keyId.trim() !== '' && wrappingKeyFile.trim() !== '' && importTokenFile.trim() !== ''
+            }
+            onClick={() =>
+              void readConsoleFiles({
+                keys: [
+                  {
+                    keyId: keyId.trim(),
+                    spec,
+                    wrappingKeyFile: wrappingKeyFile.trim(),
+                    importTokenFile: importTokenFile.trim(),
+                  },
+                ],
+              })
+            }
           >
             Read the files
           </StepButton>
@@ -75,7 +130,13 @@ export function ParametersStep() {
       {overview && (
         <div className="card">
           <p>
-            Ceremony <span className="mono">{overview.ceremonyId}</span>, from {overview.source === 'console files' ? "the console's files" : <span className="file-name">{overview.source}</span>}.
+            Ceremony <span className="mono">{overview.ceremonyId}</span>, from{' '}
+            {overview.source === 'console files' ? (
+              "the console's files"
+            ) : (
+              <span className="file-name">{overview.source}</span>
+            )}
+            .
           </p>
           {overview.manifestSha256 && (
             <>
@@ -87,7 +148,9 @@ export function ParametersStep() {
             {overview.keys.map((k) => (
               <li key={k.keyId}>
                 <strong>{k.alias}</strong> ({k.spec}) <span className="mono">{k.keyId}</span>
-                {k.tokenExpiresAt && <span className="hint"> token valid until {new Date(k.tokenExpiresAt).toUTCString()}</span>}
+                {k.tokenExpiresAt && (
+                  <span className="hint"> token valid until {new Date(k.tokenExpiresAt).toUTCString()}</span>
+                )}
               </li>
             ))}
           </ul>
@@ -107,18 +170,40 @@ export function FingerprintStep() {
   const witnesses = useAppStore(selectWitnesses);
   const fingerprints = useAppStore((s) => s.fingerprints);
   return (
-    <Step number={3} title="Witnesses confirm the wrapping-key fingerprints" state={airStepState(state, ['parameters-read'], 'fingerprints-confirmed')} section="air-fingerprints">
+    <Step
+      number={3}
+      title="Witnesses confirm the wrapping-key fingerprints"
+      state={airStepState(state, ['parameters-read'], 'fingerprints-confirmed')}
+      section="air-fingerprints"
+    >
       <p>
-        Someone at the online workstation reads each fingerprint aloud; a witness compares it with the one shown here, group by group, and types it back. A fingerprint that does not match exactly is refused.
+        Someone at the online workstation reads each fingerprint aloud; a witness compares it with the one shown here,
+        group by group, and types it back. A fingerprint that does not match exactly is refused.
       </p>
       {fingerprints.map((f, i) => (
-        <FingerprintCard key={f.fingerprint} index={i} fingerprint={f} witnesses={witnesses} available={state === 'parameters-read' || state === 'fingerprints-confirmed'} />
+        <FingerprintCard
+          key={f.fingerprint}
+          index={i}
+          fingerprint={f}
+          witnesses={witnesses}
+          available={state === 'parameters-read' || state === 'fingerprints-confirmed'}
+        />
       ))}
     </Step>
   );
 }
 
-function FingerprintCard({ index, fingerprint, witnesses, available }: { index: number; fingerprint: { fingerprint: string; keyIds: string[]; confirmedBy: string[] }; witnesses: readonly string[]; available: boolean }) {
+function FingerprintCard({
+  index,
+  fingerprint,
+  witnesses,
+  available,
+}: {
+  index: number;
+  fingerprint: { fingerprint: string; keyIds: string[]; confirmedBy: string[] };
+  witnesses: readonly string[];
+  available: boolean;
+}) {
   const confirm = useAppStore((s) => s.confirmFingerprint);
   const [witness, setWitness] = useState(witnesses[0] ?? '');
   const [typed, setTyped] = useState('');
@@ -126,9 +211,12 @@ function FingerprintCard({ index, fingerprint, witnesses, available }: { index: 
   return (
     <div className={`card fingerprint ${confirmed ? 'confirmed' : ''}`}>
       <h3>
-        Wrapping key {index + 1} {confirmed ? `— confirmed by ${fingerprint.confirmedBy.join(', ')}` : '— not yet confirmed'}
+        Wrapping key {index + 1}{' '}
+        {confirmed ? `— confirmed by ${fingerprint.confirmedBy.join(', ')}` : '— not yet confirmed'}
       </h3>
-      <p className="hint covers">Covers key{fingerprint.keyIds.length === 1 ? '' : 's'} {fingerprint.keyIds.join(', ')}</p>
+      <p className="hint covers">
+        Covers key{fingerprint.keyIds.length === 1 ? '' : 's'} {fingerprint.keyIds.join(', ')}
+      </p>
       <Hex value={fingerprint.fingerprint} label={`Fingerprint of wrapping key ${index + 1}`} />
       <form
         onSubmit={(event) => {
@@ -138,8 +226,19 @@ function FingerprintCard({ index, fingerprint, witnesses, available }: { index: 
           });
         }}
       >
-        <SelectField label={`Witness confirming wrapping key ${index + 1}`} value={witness} options={witnesses.map((w) => ({ value: w, label: w }))} onChange={setWitness} />
-        <TextField label={`Fingerprint of wrapping key ${index + 1} as heard`} value={typed} onChange={setTyped} mono hint="All sixteen groups of four; spaces and case do not matter." />
+        <SelectField
+          label={`Witness confirming wrapping key ${index + 1}`}
+          value={witness}
+          options={witnesses.map((w) => ({ value: w, label: w }))}
+          onChange={setWitness}
+        />
+        <TextField
+          label={`Fingerprint of wrapping key ${index + 1} as heard`}
+          value={typed}
+          onChange={setTyped}
+          mono
+          hint="All sixteen groups of four; spaces and case do not matter."
+        />
         <StepButton submit available={available && typed.trim() !== '' && witness !== ''} primary={!confirmed}>
           Confirm as {witness || 'witness'}
         </StepButton>

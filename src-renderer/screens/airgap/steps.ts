@@ -2,13 +2,26 @@
 import type { AirGapStateName } from '../../../src-main/ipc/contract';
 import type { StepState } from '../../components/Step';
 
-const ORDER: readonly AirGapStateName[] = ['new', 'network-checked', 'parameters-read', 'fingerprints-confirmed', 'material-ready', 'wrapped', 'bundle-written', 'finished'];
+const ORDER: readonly AirGapStateName[] = [
+  'new',
+  'network-checked',
+  'parameters-read',
+  'fingerprints-confirmed',
+  'material-ready',
+  'wrapped',
+  'bundle-written',
+  'finished',
+];
 
 export function reachedState(state: AirGapStateName | undefined, target: AirGapStateName): boolean {
   return state !== undefined && ORDER.indexOf(state) >= ORDER.indexOf(target);
 }
 
-export function airStepState(state: AirGapStateName | undefined, now: readonly AirGapStateName[], doneAt: AirGapStateName): StepState {
+export function airStepState(
+  state: AirGapStateName | undefined,
+  now: readonly AirGapStateName[],
+  doneAt: AirGapStateName,
+): StepState {
   if (reachedState(state, doneAt)) return 'done';
   if (state === undefined) return now.includes('new') ? 'current' : 'waiting';
   return now.includes(state) ? 'current' : 'waiting';

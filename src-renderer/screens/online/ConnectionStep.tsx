@@ -22,7 +22,13 @@ export function ConnectionStep() {
   const testConnection = async () => {
     const credentials =
       accessKeyId.trim() !== '' || secretAccessKey !== ''
-        ? { credentials: { accessKeyId: accessKeyId.trim(), secretAccessKey, ...(securityToken.trim() !== '' ? { securityToken: securityToken.trim() } : {}) } }
+        ? {
+            credentials: {
+              accessKeyId: accessKeyId.trim(),
+              secretAccessKey,
+              ...(securityToken.trim() !== '' ? { securityToken: securityToken.trim() } : {}),
+            },
+          }
         : {};
     const ok = await connect({
       region: region.trim(),
@@ -38,10 +44,18 @@ export function ConnectionStep() {
   };
 
   return (
-    <Step number={1} title={mode === 'rehearsal' ? 'Start the KMS simulator' : 'Connect to the KMS'} state={online ? 'done' : 'current'} section="online-connect">
+    <Step
+      number={1}
+      title={mode === 'rehearsal' ? 'Start the KMS simulator' : 'Connect to the KMS'}
+      state={online ? 'done' : 'current'}
+      section="online-connect"
+    >
       {mode === 'rehearsal' ? (
         <>
-          <p>The rehearsal runs against Keyferry&apos;s built-in KMS simulator on this machine (loopback only). Nothing reaches a cloud account.</p>
+          <p>
+            The rehearsal runs against Keyferry&apos;s built-in KMS simulator on this machine (loopback only). Nothing
+            reaches a cloud account.
+          </p>
           <StepButton available={!online} onClick={() => void startRehearsal()}>
             Start the simulator
           </StepButton>
@@ -57,13 +71,47 @@ export function ConnectionStep() {
             <TextField label="Region" value={region} onChange={setRegion} hint="For example cn-north-4." mono />
             <TextField label="Project ID" value={projectId} onChange={setProjectId} mono />
           </div>
-          <TextField label="Endpoint (optional)" value={endpoint} onChange={setEndpoint} hint="Leave empty for the region's KMS endpoint. https only." mono />
-          <PathField purpose="console-file" section="online-connect" label="Extra CA certificates (optional)" value={caFile} onChange={setCaFile} hint="A PEM file, only if your network inspects TLS." />
+          <TextField
+            label="Endpoint (optional)"
+            value={endpoint}
+            onChange={setEndpoint}
+            hint="Leave empty for the region's KMS endpoint. https only."
+            mono
+          />
+          <PathField
+            purpose="console-file"
+            section="online-connect"
+            label="Extra CA certificates (optional)"
+            value={caFile}
+            onChange={setCaFile}
+            hint="A PEM file, only if your network inspects TLS."
+          />
           <div className="grid">
-            <TextField label="Access key ID" value={accessKeyId} onChange={setAccessKeyId} mono hint={connection?.accessKeyHint ? `Held for this session: ${connection.accessKeyHint}. Leave empty to keep using it.` : undefined} />
-            <TextField label="Secret access key" type="password" value={secretAccessKey} onChange={setSecretAccessKey} hint="Kept in memory for this session only; never shown again." />
+            <TextField
+              label="Access key ID"
+              value={accessKeyId}
+              onChange={setAccessKeyId}
+              mono
+              hint={
+                connection?.accessKeyHint
+                  ? `Held for this session: ${connection.accessKeyHint}. Leave empty to keep using it.`
+                  : undefined
+              }
+            />
+            <TextField
+              label="Secret access key"
+              type="password"
+              value={secretAccessKey}
+              onChange={setSecretAccessKey}
+              hint="Kept in memory for this session only; never shown again."
+            />
           </div>
-          <TextField label="Security token (temporary credentials only)" type="password" value={securityToken} onChange={setSecurityToken} />
+          <TextField
+            label="Security token (temporary credentials only)"
+            type="password"
+            value={securityToken}
+            onChange={setSecurityToken}
+          />
           <button type="submit" className="primary" disabled={busy}>
             Test connection
           </button>

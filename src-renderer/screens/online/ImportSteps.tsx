@@ -21,15 +21,43 @@ export function CheckBundleStep() {
   const [digest, setDigest] = useState('');
   const available = reached(step, 'parameters-written') && step !== 'finished';
   return (
-    <Step number={5} title="Read and check the wrapped-material bundle" state={stepState(step, ['parameters-written'], 'material-checked')} section="online-check">
-      <PathField purpose="read-bundle" section="online-check" label="Wrapped-material bundle folder" value={folder} onChange={setFolder} />
-      <TextField label="Bundle digest from the air-gapped receipt (optional)" value={digest} onChange={setDigest} mono hint="Type it as printed (groups of four); the bundle must then be exactly that one." />
-      <StepButton available={available && folder.trim() !== ''} onClick={() => void checkWrapped({ folder: folder.trim(), ...(digest.trim() !== '' ? { expectedDigest: digest.trim() } : {}) })}>
+    <Step
+      number={5}
+      title="Read and check the wrapped-material bundle"
+      state={stepState(step, ['parameters-written'], 'material-checked')}
+      section="online-check"
+    >
+      <PathField
+        purpose="read-bundle"
+        section="online-check"
+        label="Wrapped-material bundle folder"
+        value={folder}
+        onChange={setFolder}
+      />
+      <TextField
+        label="Bundle digest from the air-gapped receipt (optional)"
+        value={digest}
+        onChange={setDigest}
+        mono
+        hint="Type it as printed (groups of four); the bundle must then be exactly that one."
+      />
+      <StepButton
+        available={available && folder.trim() !== ''}
+        onClick={() =>
+          void checkWrapped({
+            folder: folder.trim(),
+            ...(digest.trim() !== '' ? { expectedDigest: digest.trim() } : {}),
+          })
+        }
+      >
         Check the bundle
       </StepButton>
       {checked && (
         <div className="card">
-          <p>The bundle matches what the KMS issued to this ceremony: same keys, specs, tokens and wrapping keys; tokens still valid.</p>
+          <p>
+            The bundle matches what the KMS issued to this ceremony: same keys, specs, tokens and wrapping keys; tokens
+            still valid.
+          </p>
           <p>Bundle digest:</p>
           <Hex value={checked.manifestSha256} label="Wrapped-material bundle digest" />
           <ul className="key-list">
@@ -67,12 +95,26 @@ export function ImportStep() {
   const [date, setDate] = useState('');
   const expiry = kind === 'never' ? ({ kind: 'never' } as const) : ({ kind: 'at', at: `${date}T00:00:00Z` } as const);
   return (
-    <Step number={6} title="Choose the material expiry and import" state={stepState(step, ['material-checked'], 'imported')} section="online-import">
+    <Step
+      number={6}
+      title="Choose the material expiry and import"
+      state={stepState(step, ['material-checked'], 'imported')}
+      section="online-import"
+    >
       <fieldset>
         <legend>When should the imported AES material expire?</legend>
-        <p className="hint">Asymmetric material never expires. Expired AES material is deleted by the KMS; only the same bytes can ever be imported again, so keep a custody backup if you choose a date.</p>
+        <p className="hint">
+          Asymmetric material never expires. Expired AES material is deleted by the KMS; only the same bytes can ever be
+          imported again, so keep a custody backup if you choose a date.
+        </p>
         <div className="choice">
-          <input type="radio" id="expiry-never" name="expiry" checked={kind === 'never'} onChange={() => setKind('never')} />
+          <input
+            type="radio"
+            id="expiry-never"
+            name="expiry"
+            checked={kind === 'never'}
+            onChange={() => setKind('never')}
+          />
           <label htmlFor="expiry-never">Never</label>
         </div>
         <div className="choice">
@@ -81,14 +123,18 @@ export function ImportStep() {
         </div>
         {kind === 'at' && <TextField label="Expiry date" type="date" value={date} onChange={setDate} />}
       </fieldset>
-      <StepButton available={step === 'material-checked' && (kind === 'never' || date !== '')} onClick={() => void importMaterial({ expiry })}>
+      <StepButton
+        available={step === 'material-checked' && (kind === 'never' || date !== '')}
+        onClick={() => void importMaterial({ expiry })}
+      >
         Import the key material
       </StepButton>
       {imported.length > 0 && (
         <ul className="key-list">
           {imported.map((k) => (
             <li key={k.keyId}>
-              <span className="mono">{k.keyId}</span> ({k.spec}): imported, expires {k.expiresAt === 'never' ? 'never' : new Date(k.expiresAt).toUTCString()} ({k.confirmation})
+              <span className="mono">{k.keyId}</span> ({k.spec}): imported, expires{' '}
+              {k.expiresAt === 'never' ? 'never' : new Date(k.expiresAt).toUTCString()} ({k.confirmation})
             </li>
           ))}
         </ul>
@@ -106,8 +152,16 @@ export function VerifyStep() {
   const [confirmDelete, setConfirmDelete] = useState('');
   const importedAes = keys.filter((k) => k.imported && k.spec === 'AES_256');
   return (
-    <Step number={7} title="Verify the imported keys" state={stepState(step, ['imported'], 'verified')} section="online-verify">
-      <p>Keyferry checks each key is Enabled and proves it works: an encrypt/decrypt round trip for AES, the public key and a signature or decryption for asymmetric keys.</p>
+    <Step
+      number={7}
+      title="Verify the imported keys"
+      state={stepState(step, ['imported'], 'verified')}
+      section="online-verify"
+    >
+      <p>
+        Keyferry checks each key is Enabled and proves it works: an encrypt/decrypt round trip for AES, the public key
+        and a signature or decryption for asymmetric keys.
+      </p>
       <StepButton available={reached(step, 'imported')} onClick={() => void verifyKeys()}>
         Verify the keys
       </StepButton>
@@ -115,7 +169,8 @@ export function VerifyStep() {
         <ul className="key-list">
           {proofs.keys.map((p) => (
             <li key={p.keyId} className={p.ok ? 'ok' : 'bad'}>
-              <strong>{p.ok ? 'Verified' : 'NOT verified'}</strong> <span className="mono">{p.keyId}</span> ({p.spec}, {p.keyState}): {p.proof}
+              <strong>{p.ok ? 'Verified' : 'NOT verified'}</strong> <span className="mono">{p.keyId}</span> ({p.spec},{' '}
+              {p.keyState}): {p.proof}
             </li>
           ))}
         </ul>
@@ -123,11 +178,22 @@ export function VerifyStep() {
       {importedAes.length > 0 && (
         <details>
           <summary>Delete imported AES material</summary>
-          <p className="warning">The key returns to Pending import; only these same bytes can ever be imported again.</p>
+          <p className="warning">
+            The key returns to Pending import; only these same bytes can ever be imported again.
+          </p>
           {importedAes.map((k) => (
             <div key={k.keyId} className="row">
-              <TextField label={`Type the key ID ${k.keyId} to confirm`} value={confirmDelete} onChange={setConfirmDelete} mono />
-              <StepButton available={confirmDelete.trim() === k.keyId} primary={false} onClick={() => void deleteMaterial(k.keyId)}>
+              <TextField
+                label={`Type the key ID ${k.keyId} to confirm`}
+                value={confirmDelete}
+                onChange={setConfirmDelete}
+                mono
+              />
+              <StepButton
+                available={confirmDelete.trim() === k.keyId}
+                primary={false}
+                onClick={() => void deleteMaterial(k.keyId)}
+              >
                 Delete the material of {k.alias}
               </StepButton>
             </div>
@@ -142,7 +208,12 @@ export function OnlineReceiptStep() {
   const step = useAppStore((s) => s.ceremony?.online?.step);
   const writeReceipt = useAppStore((s) => s.writeOnlineReceipt);
   return (
-    <Step number={8} title="Write the online receipt" state={stepState(step, ['verified'], 'finished')} section="online-receipt">
+    <Step
+      number={8}
+      title="Write the online receipt"
+      state={stepState(step, ['verified'], 'finished')}
+      section="online-receipt"
+    >
       <StepButton available={step === 'verified'} onClick={() => void writeReceipt()}>
         Write the receipt
       </StepButton>

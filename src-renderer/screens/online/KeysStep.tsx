@@ -48,7 +48,8 @@ export function KeyListStep() {
         <div className="table-wrap">
           <table>
             <caption>
-              {keyList.keys.length} key{keyList.keys.length === 1 ? '' : 's'} ({FILTERS.find((f) => f.value === keyList.filter)?.label.toLowerCase()})
+              {keyList.keys.length} key{keyList.keys.length === 1 ? '' : 's'} (
+              {FILTERS.find((f) => f.value === keyList.filter)?.label.toLowerCase()})
             </caption>
             <thead>
               <tr>
@@ -82,18 +83,30 @@ export function CreateKeysStep() {
   const created = useAppStore((s) => s.createdKeys);
   const createKeys = useAppStore((s) => s.createKeys);
   const [rows, setRows] = useState<PlannedRow[]>([{ alias: '', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT' }]);
-  const update = (i: number, change: Partial<PlannedRow>) => setRows(rows.map((row, j) => (j === i ? { ...row, ...change } : row)));
+  const update = (i: number, change: Partial<PlannedRow>) =>
+    setRows(rows.map((row, j) => (j === i ? { ...row, ...change } : row)));
   const step = online?.step;
   const ceremonyKeys = online?.keys ?? [];
   return (
-    <Step number={3} title="Create the external keys" state={stepState(step, ['new'], 'keys-created')} section="online-create">
+    <Step
+      number={3}
+      title="Create the external keys"
+      state={stepState(step, ['new'], 'keys-created')}
+      section="online-create"
+    >
       {step === undefined || step === 'new' ? (
         <>
           <p>Each key is created with origin &quot;external&quot; and waits for its material (state Pending import).</p>
           {rows.map((row, i) => (
             <fieldset key={i} className="planned-key">
               <legend>Key {i + 1}</legend>
-              <TextField label={`Alias of key ${i + 1}`} value={row.alias} onChange={(alias) => update(i, { alias })} mono hint="Letters, digits and : / _ -" />
+              <TextField
+                label={`Alias of key ${i + 1}`}
+                value={row.alias}
+                onChange={(alias) => update(i, { alias })}
+                mono
+                hint="Letters, digits and : / _ -"
+              />
               <SelectField
                 label={`Key spec of key ${i + 1}`}
                 value={row.spec}
@@ -119,12 +132,24 @@ export function CreateKeysStep() {
             </fieldset>
           ))}
           <div className="actions">
-            <button type="button" className="secondary" onClick={() => setRows([...rows, { alias: '', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT' }])}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setRows([...rows, { alias: '', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT' }])}
+            >
               Add another key
             </button>
             <StepButton
               available={step === 'new'}
-              onClick={() => void createKeys({ keys: rows.map((r) => ({ alias: r.alias.trim(), spec: r.spec, ...(r.spec.startsWith('RSA') ? { usage: r.usage } : {}) })) })}
+              onClick={() =>
+                void createKeys({
+                  keys: rows.map((r) => ({
+                    alias: r.alias.trim(),
+                    spec: r.spec,
+                    ...(r.spec.startsWith('RSA') ? { usage: r.usage } : {}),
+                  })),
+                })
+              }
             >
               Create {rows.length} external key{rows.length === 1 ? '' : 's'}
             </StepButton>

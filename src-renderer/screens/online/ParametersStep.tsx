@@ -17,8 +17,16 @@ export function ParametersStep() {
   const [folder, setFolder] = useState('');
   const canFetch = step === 'keys-created' || step === 'parameters-fetched' || step === 'parameters-written';
   return (
-    <Step number={4} title="Fetch the import parameters and write them to media" state={stepState(step, ['keys-created', 'parameters-fetched'], 'parameters-written')} section="online-parameters">
-      <p>The KMS hands out a wrapping key and an import token per key, valid for 24 hours. Witnesses compare each wrapping-key fingerprint with the air-gapped screen.</p>
+    <Step
+      number={4}
+      title="Fetch the import parameters and write them to media"
+      state={stepState(step, ['keys-created', 'parameters-fetched'], 'parameters-written')}
+      section="online-parameters"
+    >
+      <p>
+        The KMS hands out a wrapping key and an import token per key, valid for 24 hours. Witnesses compare each
+        wrapping-key fingerprint with the air-gapped screen.
+      </p>
       <StepButton available={canFetch} primary={step === 'keys-created'} onClick={() => void fetchParameters()}>
         {reached(step, 'parameters-fetched') ? 'Fetch new import parameters' : 'Fetch the import parameters'}
       </StepButton>
@@ -36,14 +44,25 @@ export function ParametersStep() {
           ))}
         </ul>
       )}
-      <PathField purpose="write-bundle" section="online-parameters" label="Removable media folder for the bundle" value={folder} onChange={setFolder} hint="A new folder import-parameters-… is created inside; nothing is ever overwritten." />
-      <StepButton available={step === 'parameters-fetched' && folder.trim() !== ''} onClick={() => void writeParameters(folder.trim())}>
+      <PathField
+        purpose="write-bundle"
+        section="online-parameters"
+        label="Removable media folder for the bundle"
+        value={folder}
+        onChange={setFolder}
+        hint="A new folder import-parameters-… is created inside; nothing is ever overwritten."
+      />
+      <StepButton
+        available={step === 'parameters-fetched' && folder.trim() !== ''}
+        onClick={() => void writeParameters(folder.trim())}
+      >
         Write the import-parameters bundle
       </StepButton>
       {bundle && (
         <div className="card">
           <p>
-            Written and verified: <span className="file-name">{bundle.folderName}</span> in <span className="file-name">{bundle.dir}</span>
+            Written and verified: <span className="file-name">{bundle.folderName}</span> in{' '}
+            <span className="file-name">{bundle.dir}</span>
           </p>
           <p>Bundle digest (manifest SHA-256):</p>
           <Hex value={bundle.manifestSha256} label="Import-parameters bundle digest" />
