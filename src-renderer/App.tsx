@@ -8,6 +8,7 @@ import { AirGapScreen } from './screens/AirGapScreen';
 import { CustodyScreen } from './screens/CustodyScreen';
 import { JournalScreen } from './screens/JournalScreen';
 import { OnlineScreen } from './screens/OnlineScreen';
+import { RestoreScreen } from './screens/RestoreScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { StartScreen } from './screens/StartScreen';
 import type { Screen } from './store/session';
@@ -19,15 +20,16 @@ const SCREEN_LABELS: Readonly<Record<Screen, string>> = {
   online: 'Online',
   'air-gapped': 'Air-gapped',
   custody: 'Custody',
+  restore: 'Restore',
   journal: 'Journal',
 };
 
 function screensFor(mode: string | null, hasSetup: boolean): Screen[] {
   if (!mode) return ['start'];
   if (!hasSetup) return ['start', 'setup'];
-  if (mode === 'rehearsal') return ['setup', 'online', 'air-gapped', 'custody', 'journal'];
+  if (mode === 'rehearsal') return ['setup', 'online', 'air-gapped', 'custody', 'restore', 'journal'];
   if (mode === 'online') return ['setup', 'online', 'journal'];
-  return ['setup', 'air-gapped', 'custody', 'journal'];
+  return ['setup', 'air-gapped', 'custody', 'restore', 'journal'];
 }
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -42,6 +44,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <AirGapScreen />;
     case 'custody':
       return <CustodyScreen />;
+    case 'restore':
+      return <RestoreScreen />;
     case 'journal':
       return <JournalScreen />;
   }

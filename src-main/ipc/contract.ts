@@ -14,6 +14,7 @@ import * as ceremony from './schemas/ceremony';
 import * as common from './schemas/common';
 import * as online from './schemas/online';
 import * as records from './schemas/records';
+import * as restore from './schemas/restore';
 
 export { problemSchema, resultSchema, type Problem, type Result } from './problem';
 // The ceremony channels' schemas live in ./schemas (one file per area); their types are re-exported.
@@ -22,6 +23,7 @@ export type * from './schemas/ceremony';
 export type * from './schemas/common';
 export type * from './schemas/online';
 export type * from './schemas/records';
+export type * from './schemas/restore';
 
 /** One channel: the IPC name (e.g. `app.info`), what the renderer may send, what main answers. */
 export interface ChannelDefinition<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
@@ -149,11 +151,19 @@ export const channels = {
   generateMaterial: defineChannel('airgap.generate', noRequest, airgap.materialListSchema),
   loadMaterialFile: defineChannel('airgap.load-material', airgap.loadMaterialRequestSchema, airgap.materialSummarySchema),
   wrapMaterial: defineChannel('airgap.wrap', noRequest, airgap.wrappedKeysSchema),
-  writeWrappedBundle: defineChannel('airgap.write-bundle', airgap.folderRequestSchema, airgap.writtenWrappedSchema),
+  writeWrappedBundle: defineChannel('airgap.write-bundle', airgap.writeWrappedRequestSchema, airgap.writtenWrappedSchema),
   writeAirGapReceipt: defineChannel('airgap.receipt', noRequest, common.writtenReceiptSchema),
-  // Custody (handlers/custody.ts).
+  // Custody: the split (handlers/custody.ts) and the restore ceremony (handlers/custody-restore.ts).
   splitCustody: defineChannel('custody.split', airgap.custodySplitRequestSchema, airgap.custodySplitSchema),
-  restoreCustody: defineChannel('custody.restore-check', records.custodyRestoreRequestSchema, records.custodyRestoreSchema),
+  restoreCheckNetwork: defineChannel('restore.check-network', noRequest, airgap.airGapNetworkSchema),
+  restoreReadBundle: defineChannel('restore.read-bundle', airgap.folderRequestSchema, restore.restoreParametersSchema),
+  presentShare: defineChannel('restore.present-share', restore.presentShareRequestSchema, restore.presentedShareSchema),
+  rebuildMaterial: defineChannel('restore.rebuild', noRequest, restore.restoredKeySchema),
+  restoreConfirmFingerprint: defineChannel('restore.confirm-fingerprint', airgap.confirmFingerprintRequestSchema, airgap.confirmationSchema),
+  restoreWrap: defineChannel('restore.wrap', noRequest, airgap.wrappedKeysSchema),
+  restoreWriteBundle: defineChannel('restore.write-bundle', airgap.writeWrappedRequestSchema, airgap.writtenWrappedSchema),
+  writeRestoreReceipt: defineChannel('restore.receipt', noRequest, common.writtenReceiptSchema),
+  abandonRestore: defineChannel('restore.abandon', noRequest, restore.abandonedSchema),
   // Journals and receipts (handlers/journal.ts, handlers/receipt.ts), path pickers (handlers/media.ts).
   viewJournal: defineChannel('journal.view', records.sideRequestSchema, records.journalViewSchema),
   viewReceipt: defineChannel('receipt.view', records.sideRequestSchema, common.writtenReceiptSchema),

@@ -11,6 +11,7 @@ import type { HandlerContext } from './context';
 import { airGapHandlers } from './handlers/air-gapped';
 import { ceremonySetupHandlers } from './handlers/ceremony-setup';
 import { custodyHandlers } from './handlers/custody';
+import { custodyRestoreHandlers } from './handlers/custody-restore';
 import { journalHandlers } from './handlers/journal';
 import { mediaHandlers } from './handlers/media';
 import { onlineHandlers } from './handlers/online';
@@ -44,6 +45,7 @@ export function createHandlers(context: HandlerContext, options: HandlerOptions 
     ...onlineHandlers(session),
     ...airGapHandlers(session),
     ...custodyHandlers(session),
+    ...custodyRestoreHandlers(session),
     ...journalHandlers(session),
     ...receiptHandlers(session),
     ...mediaHandlers(session),

@@ -3,6 +3,7 @@ import { useId, type ReactNode } from 'react';
 import type { PathPurpose } from '../../src-main/ipc/contract';
 import { api } from '../api';
 import { useAppStore } from '../store/store';
+import { RemovableMedia } from './RemovableMedia';
 
 interface TextFieldProps {
   label: string;
@@ -56,7 +57,9 @@ export function TextField({
   );
 }
 
-/** A path typed in full, or picked with the desktop's dialog (Browse). */
+const MEDIA_PURPOSES: readonly PathPurpose[] = ['read-bundle', 'write-bundle', 'custody-folder'];
+
+/** A path typed in full, picked with the desktop's dialog (Browse), or (for media) a listed volume. */
 export function PathField({ purpose, section, ...props }: TextFieldProps & { purpose: PathPurpose; section: string }) {
   const run = useAppStore((s) => s.run);
   const busy = useAppStore((s) => s.busy !== null);
@@ -72,6 +75,46 @@ export function PathField({ purpose, section, ...props }: TextFieldProps & { pur
       <button type="button" className="secondary" onClick={() => void browse()} disabled={busy}>
         Browse…
       </button>
+      {MEDIA_PURPOSES.includes(purpose) && (
+        <RemovableMedia section={section} label={props.label} onChoose={props.onChange} />
+      )}
+    </div>
+  );
+}
+
+/** A multi-line text box with its label (e.g. the lines typed from a printed slip). */
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  hint,
+  rows = 8,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  rows?: number;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        spellCheck={false}
+        autoComplete="off"
+        className="mono"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
     </div>
   );
 }

@@ -1,11 +1,9 @@
 /**
- * Custody: split each key's material M-of-N among custodians before it is wrapped (each share
- * with its printable slip, in that custodian's folder), and the restore drill: rebuild the
- * material from shares, prove it against the recorded check value, wipe it at once.
+ * Custody: split each key's material M-of-N among custodians before it is wrapped, each share
+ * with its printable slip in that custodian's folder. Restoring is its own ceremony (RestoreScreen).
  */
 import { useState } from 'react';
 import { PathField, TextField } from '../components/Fields';
-import { Hex } from '../components/Hex';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { Step, StepButton } from '../components/Step';
 import { useAppStore } from '../store/store';
@@ -127,65 +125,19 @@ function SplitSection() {
   );
 }
 
-function RestoreSection() {
-  const drill = useAppStore((s) => s.restoreDrill);
-  const restore = useAppStore((s) => s.restoreCustody);
-  const [files, setFiles] = useState(['', '']);
-  const [keyId, setKeyId] = useState('');
+function RestoreLink() {
+  const goTo = useAppStore((s) => s.goTo);
   return (
-    <Step
-      number={2}
-      title="Restore drill: rebuild from shares"
-      state={drill ? 'done' : 'current'}
-      section="custody-restore"
-    >
+    <section className="step" aria-labelledby="restore-link">
+      <h2 id="restore-link">Restoring from shares</h2>
       <p>
-        Custodians bring their share files. Keyferry rebuilds the material in memory, proves it against the check value
-        recorded in every share, and wipes it at once. Nothing is written.
+        When imported AES material has expired in the KMS, the custodians bring their shares to a custody restore
+        ceremony: the material is rebuilt, proven and wrapped for fresh import parameters of the same key.
       </p>
-      {files.map((file, i) => (
-        <PathField
-          key={i}
-          purpose="share-file"
-          section="custody-restore"
-          label={`Share file ${i + 1}`}
-          value={file}
-          onChange={(value) => setFiles(files.map((f, j) => (j === i ? value : f)))}
-        />
-      ))}
-      <div className="actions">
-        <button
-          type="button"
-          className="secondary"
-          disabled={files.length >= 16}
-          onClick={() => setFiles([...files, ''])}
-        >
-          Add a share file
-        </button>
-      </div>
-      <TextField label="Expected key ID (optional)" value={keyId} onChange={setKeyId} mono />
-      <StepButton
-        available={files.some((f) => f.trim() !== '')}
-        onClick={() =>
-          void restore({
-            shareFiles: files.map((f) => f.trim()).filter((f) => f !== ''),
-            ...(keyId.trim() !== '' ? { expected: { keyId: keyId.trim() } } : {}),
-          })
-        }
-      >
-        Rebuild and check
-      </StepButton>
-      {drill && (
-        <div className="card">
-          <p>
-            {drill.sharesGiven} share{drill.sharesGiven === 1 ? '' : 's'} (of the {drill.threshold} needed) rebuilt the{' '}
-            {drill.spec} material of key <span className="mono">{drill.keyId}</span>; it matches the recorded{' '}
-            {drill.check.kind === 'kcv' ? 'key check value' : 'public-key fingerprint'}:
-          </p>
-          <Hex value={drill.check.value} />
-        </div>
-      )}
-    </Step>
+      <button type="button" className="secondary" onClick={() => goTo('restore')}>
+        Open the restore ceremony
+      </button>
+    </section>
   );
 }
 
@@ -194,7 +146,7 @@ export function CustodyScreen() {
     <div className="screen">
       <ScreenHeading>Custody of the key material</ScreenHeading>
       <SplitSection />
-      <RestoreSection />
+      <RestoreLink />
     </div>
   );
 }

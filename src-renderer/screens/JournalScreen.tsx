@@ -6,6 +6,12 @@ import { Hex } from '../components/Hex';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
 
+const JOURNAL_LABELS: Readonly<Record<RecordKind, string>> = {
+  online: 'Online journal',
+  'air-gapped': 'Air-gapped journal',
+  'custody-restore': 'Custody restore journal',
+};
+
 export function JournalScreen() {
   const mode = useAppStore((s) => s.mode);
   const journals = useAppStore((s) => s.journals);
@@ -13,7 +19,11 @@ export function JournalScreen() {
   const busy = useAppStore((s) => s.busy !== null);
   const [side, setSide] = useState<RecordKind>(mode === 'air-gapped' ? 'air-gapped' : 'online');
   const sides: RecordKind[] =
-    mode === 'rehearsal' ? ['online', 'air-gapped'] : [mode === 'air-gapped' ? 'air-gapped' : 'online'];
+    mode === 'rehearsal'
+      ? ['online', 'air-gapped', 'custody-restore']
+      : mode === 'air-gapped'
+        ? ['air-gapped', 'custody-restore']
+        : ['online'];
   useEffect(() => {
     void load(side);
   }, [load, side]);
@@ -31,7 +41,7 @@ export function JournalScreen() {
               aria-pressed={s === side}
               onClick={() => setSide(s)}
             >
-              {s === 'online' ? 'Online journal' : 'Air-gapped journal'}
+              {JOURNAL_LABELS[s]}
             </button>
           ))}
         </div>

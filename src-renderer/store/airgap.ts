@@ -28,7 +28,7 @@ export interface AirGapSlice {
   loadMaterialFile(request: Request<'loadMaterialFile'>): Promise<boolean>;
   splitCustody(request: Request<'splitCustody'>): Promise<void>;
   wrapMaterial(): Promise<void>;
-  writeWrappedBundle(folder: string): Promise<void>;
+  writeWrappedBundle(request: Request<'writeWrappedBundle'>): Promise<void>;
   writeAirGapReceipt(): Promise<void>;
 }
 
@@ -107,11 +107,11 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
         ({ keys }) => set({ wrappedKeys: keys }),
       );
     },
-    writeWrappedBundle: async (folder) => {
+    writeWrappedBundle: async (request) => {
       await step(
         'air-wrap',
         'Writing the wrapped-material bundle',
-        () => api().writeWrappedBundle({ folder }),
+        () => api().writeWrappedBundle(request),
         (wrappedBundle) => set({ wrappedBundle }),
       );
     },

@@ -1,24 +1,21 @@
-/** Receipts and journals as the main process wrote them, and the custody restore drill. */
-import type { RecordKind, JournalView, Request, Response, WrittenReceiptView } from '../../src-main/ipc/contract';
+/** Receipts and journals as the main process wrote them. */
+import type { JournalView, RecordKind, Response, WrittenReceiptView } from '../../src-main/ipc/contract';
 import { api } from '../api';
 import type { SliceCreator } from './store';
 
 export interface RecordsSlice {
   receipts: Partial<Record<RecordKind, WrittenReceiptView>>;
   journals: Partial<Record<RecordKind, JournalView>>;
-  restoreDrill: Response<'restoreCustody'> | null;
   savedPdf: Partial<Record<RecordKind, Response<'saveReceiptPdf'>>>;
   storeReceipt(receipt: WrittenReceiptView): void;
   loadJournal(side: RecordKind): Promise<void>;
   printReceipt(side: RecordKind): Promise<void>;
   saveReceiptPdf(side: RecordKind, folder: string): Promise<void>;
-  restoreCustody(request: Request<'restoreCustody'>): Promise<void>;
 }
 
 export const createRecordsSlice: SliceCreator<RecordsSlice> = (set, get) => ({
   receipts: {},
   journals: {},
-  restoreDrill: null,
   savedPdf: {},
   storeReceipt: (receipt) => set({ receipts: { ...get().receipts, [receipt.side]: receipt } }),
   loadJournal: async (side) => {
@@ -33,12 +30,5 @@ export const createRecordsSlice: SliceCreator<RecordsSlice> = (set, get) => ({
       api().saveReceiptPdf({ side, folder }),
     );
     if (saved) set({ savedPdf: { ...get().savedPdf, [side]: saved } });
-  },
-  restoreCustody: async (request) => {
-    set({ restoreDrill: null });
-    const drill = await get().run('custody-restore', 'Rebuilding the material from the shares', () =>
-      api().restoreCustody(request),
-    );
-    if (drill) set({ restoreDrill: drill });
   },
 });

@@ -10,7 +10,7 @@ import type {
 import { api } from '../api';
 import type { SliceCreator } from './store';
 
-export type Screen = 'start' | 'setup' | 'online' | 'air-gapped' | 'custody' | 'journal';
+export type Screen = 'start' | 'setup' | 'online' | 'air-gapped' | 'custody' | 'restore' | 'journal';
 
 export interface SessionSlice {
   screen: Screen;

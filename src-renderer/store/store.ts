@@ -8,9 +8,10 @@ import { createActivitySlice, type ActivitySlice } from './activity';
 import { createAirGapSlice, type AirGapSlice } from './airgap';
 import { createOnlineSlice, type OnlineSlice } from './online';
 import { createRecordsSlice, type RecordsSlice } from './records';
+import { createRestoreSlice, type RestoreSlice } from './restore';
 import { createSessionSlice, type SessionSlice } from './session';
 
-export type AppState = ActivitySlice & SessionSlice & OnlineSlice & AirGapSlice & RecordsSlice;
+export type AppState = ActivitySlice & SessionSlice & OnlineSlice & AirGapSlice & RestoreSlice & RecordsSlice;
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
 
 export const useAppStore = create<AppState>()((...args) => ({
@@ -18,5 +19,6 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createSessionSlice(...args),
   ...createOnlineSlice(...args),
   ...createAirGapSlice(...args),
+  ...createRestoreSlice(...args),
   ...createRecordsSlice(...args),
 }));

@@ -75,7 +75,9 @@ export async function ensureRendererBuilt(): Promise<boolean> {
     const [{ build }, configModule] = await Promise.all([import('vite'), import('../../electron.vite.config')]);
     const config = configModule.default as { renderer?: Record<string, unknown> };
     if (!config.renderer) throw new Error('electron.vite.config.ts has no renderer section.');
-    await build({ ...config.renderer, configFile: false, logLevel: 'warn' });
+    // Vitest sets NODE_ENV=test, which would give React's development build: force production.
+    const define = { ...(config.renderer.define as Record<string, string> | undefined), 'process.env.NODE_ENV': JSON.stringify('production') };
+    await build({ ...config.renderer, define, mode: 'production', configFile: false, logLevel: 'warn' });
     await fs.writeFile(STAMP, `${digest}\n`);
     return true;
   });

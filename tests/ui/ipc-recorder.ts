@@ -12,6 +12,7 @@ import { CeremonySession } from '../../src-main/ipc/handlers/session';
 import { createModeController } from '../../src-main/ipc/mode';
 import { createIpcRouter } from '../../src-main/ipc/router';
 import type { KmsSimulator } from '../../src-main/core/kms/simulator/index';
+import type { RemovableVolume } from '../../src-main/core/media';
 import { memoryLog } from '../ipc/test-context';
 
 /** Only loopback: what an air-gapped workstation shows (the test machine itself is networked). */
@@ -48,9 +49,14 @@ export interface RecordedIpc {
   close(): Promise<void>;
 }
 
-export function createRecordedIpc(
-  options: { interfaces?: NodeJS.Dict<os.NetworkInterfaceInfo[]>; rehearsalRoot?: string } = {},
-): RecordedIpc {
+export interface RecordedIpcOptions {
+  readonly interfaces?: NodeJS.Dict<os.NetworkInterfaceInfo[]>;
+  readonly rehearsalRoot?: string;
+  /** The removable volumes media.listVolumes reports (default: none). */
+  readonly volumes?: readonly RemovableVolume[];
+}
+
+export function createRecordedIpc(options: RecordedIpcOptions = {}): RecordedIpc {
   const { log, lines } = memoryLog();
   const calls: RecordedCall[] = [];
   const events: ProgressEvent[] = [];
@@ -85,7 +91,11 @@ export function createRecordedIpc(
       simulator = sim;
     },
   });
-  const router = createIpcRouter(createHandlers(context, { networkInterfaces: () => interfaces, session }), log);
+  const volumes = options.volumes ?? [];
+  const router = createIpcRouter(
+    createHandlers(context, { networkInterfaces: () => interfaces, listVolumes: async () => volumes, session }),
+    log,
+  );
   recorded.route = async (channel, payload) => {
     const response = await router.route(channel, payload);
     calls.push({ channel, request: payload, response });

@@ -12,6 +12,7 @@ import { groupHex } from '../../core/crypto/evidence';
 import { openJournal } from '../../core/journal';
 import type { ChannelHandler } from '../handlers';
 import { existingFolder, freshFolderInside, readSmallFile, smallRegularFile } from './paths';
+import { materialExpiry } from './custody-restore';
 import { storeReceipt } from './receipt';
 import type { AirGapSide, CeremonySession } from './session';
 
@@ -133,14 +134,15 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
 
     wrapMaterial: async () => ({ keys: await workflow().wrap() }),
 
-    writeWrappedBundle: async ({ folder }) => {
+    writeWrappedBundle: async ({ folder, expiry }) => {
       const ceremony = workflow();
+      const requested = materialExpiry(expiry, session.now());
       const dir = await freshFolderInside(
         folder,
         `wrapped-material-${ceremony.ceremonyId}`,
         'folder for the wrapped-material bundle',
       );
-      const written = await ceremony.writeWrappedBundle(dir);
+      const written = await ceremony.writeWrappedBundle(dir, { expiry: requested });
       session.lastWrappedDigest = written.manifestSha256;
       return {
         dir: written.dir,

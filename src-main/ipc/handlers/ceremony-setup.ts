@@ -11,7 +11,7 @@ import { openJournal } from '../../core/journal';
 import { KmsClient } from '../../core/kms/client';
 import { AkSkCredentials } from '../../core/kms/credentials';
 import { startKmsSimulator } from '../../core/kms/simulator/index';
-import type { CeremonyState, Connection } from '../contract';
+import type { CeremonyState, Connection, RecordKind } from '../contract';
 import type { ChannelHandler } from '../handlers';
 import { writableFolder } from './paths';
 import { CeremonySession, JOURNAL_FILES, type OnlineSide } from './session';
@@ -140,7 +140,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
 
     ceremonyState: (): CeremonyState => {
       const { setup, online, airGap } = session;
-      const receipt = (side: 'online' | 'air-gapped') => {
+      const receipt = (side: RecordKind) => {
         const stored = session.receipts.get(side);
         if (!stored) return null;
         const { text: _text, ...files } = stored.view;
@@ -173,7 +173,15 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
               parametersSource: airGap.ceremony.parametersSource,
             }
           : null,
-        receipts: { online: receipt('online'), airGap: receipt('air-gapped') },
+        restore:
+          session.restore && !session.restore.abandoned
+            ? { state: session.restore.ceremony.state, ceremonyId: session.restore.ceremony.ceremonyId }
+            : null,
+        receipts: {
+          online: receipt('online'),
+          airGap: receipt('air-gapped'),
+          custodyRestore: receipt('custody-restore'),
+        },
         simulatorClockOffsetMs: session.simulator ? Math.round(session.simulator.clock.now() - Date.now()) : null,
         lastWrappedDigest: session.lastWrappedDigest,
       };

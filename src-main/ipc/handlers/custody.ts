@@ -1,24 +1,14 @@
 /**
- * M-of-N custody: splitting each key's material before it is wrapped (the air-gapped workflow's
- * optional step), and the restore drill: custodians bring their share files, the core rebuilds
- * the material in memory and proves it against the recorded check value, and the material is
- * wiped at once. The drill answers with the check value only; nothing is written.
+ * M-of-N custody split: before it is wrapped, each key's material is split into N shares (any M
+ * rebuild it), each written with its printable slip into its custodian's folder. One call of the
+ * air-gapped workflow's optional step; the answer says who holds which share, never a share.
  */
-import type { CustodyShare } from '../../core/custody/custody-share';
-import { restoreMaterial } from '../../core/custody/restore';
-import { readShareFile, SHARE_FILE_MAX_BYTES } from '../../core/custody/share-file';
-import { groupHex } from '../../core/crypto/evidence';
 import { KeyferryError } from '../../core/errors';
 import type { ChannelHandler } from '../handlers';
-import { existingFolder, smallRegularFile } from './paths';
+import { existingFolder } from './paths';
 import type { CeremonySession } from './session';
 
-type CustodyHandlers = {
-  splitCustody: ChannelHandler<'splitCustody'>;
-  restoreCustody: ChannelHandler<'restoreCustody'>;
-};
-
-export function custodyHandlers(session: CeremonySession): CustodyHandlers {
+export function custodyHandlers(session: CeremonySession): { splitCustody: ChannelHandler<'splitCustody'> } {
   return {
     splitCustody: async (request) => {
       const mode = session.requireMode('air-gapped', 'rehearsal');
@@ -31,8 +21,9 @@ export function custodyHandlers(session: CeremonySession): CustodyHandlers {
         );
       }
       const folders: string[] = [];
-      for (const [i, folder] of request.folders.entries())
+      for (const [i, folder] of request.folders.entries()) {
         folders.push(await existingFolder(folder, `folder of custodian ${i + 1}`));
+      }
       const results = await ceremony.splitCustody({
         m: request.m,
         n: request.n,
@@ -48,38 +39,6 @@ export function custodyHandlers(session: CeremonySession): CustodyHandlers {
           holders: r.holders.map((h) => ({ ...h })),
         })),
       };
-    },
-
-    restoreCustody: async ({ shareFiles, expected }) => {
-      session.requireMode('air-gapped', 'rehearsal');
-      const shares: CustodyShare[] = [];
-      try {
-        for (const file of shareFiles)
-          shares.push(await readShareFile(await smallRegularFile(file, 'share file', SHARE_FILE_MAX_BYTES)));
-        const material = await restoreMaterial(shares, expected ? { expected: { ...expected } } : {});
-        material.dispose();
-        const first = shares[0] as CustodyShare;
-        session.context.log.info('custody.restore-drill', {
-          ceremonyId: first.ceremonyId,
-          keyId: first.keyId,
-          shares: shares.length,
-        });
-        return {
-          ceremonyId: first.ceremonyId,
-          keyId: first.keyId,
-          spec: first.spec,
-          sharesGiven: shares.length,
-          threshold: first.m,
-          check: {
-            kind: first.materialCheck.kind,
-            value: first.materialCheck.value,
-            grouped:
-              first.materialCheck.kind === 'kcv' ? first.materialCheck.value : groupHex(first.materialCheck.value),
-          },
-        };
-      } finally {
-        for (const share of shares) share.share.dispose();
-      }
     },
   };
 }

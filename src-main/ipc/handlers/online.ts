@@ -4,7 +4,7 @@
  * The credentials typed in the UI become a KMS client here and are never sent back.
  */
 import path from 'node:path';
-import { parseCeremonyPlan, parseMaterialExpiry } from '../../core/ceremony/ceremony-plan';
+import { parseCeremonyPlan } from '../../core/ceremony/ceremony-plan';
 import { KeyferryError } from '../../core/errors';
 import { KmsClient } from '../../core/kms/client';
 import { AkSkCredentials } from '../../core/kms/credentials';
@@ -12,6 +12,7 @@ import { KeyState } from '../../core/kms/types';
 import type { KeyStateFilter } from '../contract';
 import type { ChannelHandler } from '../handlers';
 import { connectOnline } from './ceremony-setup';
+import { materialExpiry } from './custody-restore';
 import { readSmallFile, freshFolderInside } from './paths';
 import { storeReceipt } from './receipt';
 import type { CeremonySession } from './session';
@@ -173,9 +174,10 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
 
     importMaterial: async ({ expiry }) => {
       const ceremony = workflow();
-      const chosen =
-        expiry.kind === 'never' ? ({ kind: 'never' } as const) : parseMaterialExpiry(expiry.at, session.now());
-      return { keys: await ceremony.importMaterial({ expiry: chosen }) };
+      // No expiry: each key's material expires as its bundle requests. One given: an override (journaled).
+      const override = expiry ? materialExpiry(expiry, session.now()) : undefined;
+      const imported = await ceremony.importMaterial(override ? { expiry: override } : {});
+      return { keys: imported.map((k) => ({ ...k })) };
     },
 
     verifyKeys: async () => {

@@ -9,6 +9,7 @@ import type { AirGapCeremony } from '../../core/ceremony/airgap-workflow';
 import type { MaterialAuditObserver } from '../../core/ceremony/material-vault';
 import type { InterfaceList } from '../../core/ceremony/network-check';
 import type { OnlineCeremony } from '../../core/ceremony/online-workflow';
+import type { RestoreCeremony } from '../../core/ceremony/restore-workflow';
 import type { CeremonyProgress } from '../../core/ceremony/progress';
 import { KeyferryError } from '../../core/errors';
 import type { Journal } from '../../core/journal';
@@ -52,6 +53,13 @@ export interface OnlineSide {
   };
 }
 
+export interface RestoreSide {
+  readonly ceremony: RestoreCeremony;
+  readonly journal: Journal;
+  /** Abandoned by the operator: its steps are refused until a new restore ceremony starts. */
+  readonly abandoned?: boolean;
+}
+
 export interface AirGapSide {
   readonly ceremony: AirGapCeremony;
   readonly journal: Journal;
@@ -61,6 +69,7 @@ export interface AirGapSide {
 export const JOURNAL_FILES: Readonly<Record<RecordKind, string>> = {
   online: 'online-journal.jsonl',
   'air-gapped': 'air-gapped-journal.jsonl',
+  'custody-restore': 'custody-restore-journal.jsonl',
 };
 
 export class CeremonySession {
@@ -72,6 +81,8 @@ export class CeremonySession {
   credentials: KmsCredentials | undefined;
   simulator: KmsSimulator | undefined;
   airGap: AirGapSide | undefined;
+  /** The custody restore ceremony running on this (air-gapped) workstation, if any. */
+  restore: RestoreSide | undefined;
   /** The receipts written: what the UI sees, and the HTML kept here for printing. */
   readonly receipts = new Map<RecordKind, { readonly view: WrittenReceiptView; readonly html: string }>();
   lastWrappedDigest: string | null = null;
@@ -138,10 +149,24 @@ export class CeremonySession {
       });
   }
 
+  requireRestore(): RestoreSide {
+    if (!this.restore) {
+      throw new KeyferryError(
+        'RESTORE_NOT_STARTED',
+        'No custody restore ceremony has started.',
+        'Check the network first; that starts the restore ceremony.',
+      );
+    }
+    return this.restore;
+  }
+
   /** Ends everything this session holds: wipes material, closes journals, clients, simulator. */
   async close(): Promise<void> {
     await this.airGap?.ceremony.abandon('Keyferry closed').catch(() => undefined);
     await this.airGap?.journal.close().catch(() => undefined);
+    await this.restore?.ceremony.abandon('Keyferry closed').catch(() => undefined);
+    await this.restore?.journal.close().catch(() => undefined);
+    this.restore = undefined;
     this.online?.kms.close();
     await this.onlineJournal?.close().catch(() => undefined);
     await this.simulator?.close().catch(() => undefined);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   keyIdSchema,
   keySpecSchema,
+  materialExpirySchema,
   pathSchema,
   personNameSchema,
   sha256HexSchema,
@@ -22,6 +23,15 @@ export const airGapNetworkSchema = z.object({
 });
 
 export const folderRequestSchema = z.strictObject({ folder: pathSchema });
+
+/**
+ * Write the wrapped-material bundle into a new folder inside `folder`, recording the material
+ * expiry requested for AES keys (default never); the online side imports with it.
+ */
+export const writeWrappedRequestSchema = z.strictObject({
+  folder: pathSchema,
+  expiry: materialExpirySchema.optional(),
+});
 
 /** The console's raw files for one key (no bundle): the wrapping key file and ImportToken.b64. */
 export const consoleFilesRequestSchema = z.strictObject({

@@ -1,5 +1,6 @@
 /** Ceremony setup and the session overview the UI refreshes after every step. Renderer-safe. */
 import { z } from 'zod';
+import { restoreSessionSchema } from './restore';
 import { keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, writtenReceiptSchema } from './common';
 
 export const ceremonySetupRequestSchema = z.strictObject({
@@ -53,6 +54,10 @@ export const ceremonyKeySchema = z.object({
   alias: z.string(),
   spec: keySpecSchema,
   imported: z.boolean(),
+  /** The imported AES material expired in the KMS; the key waits for the same material again. */
+  lapsed: z.boolean(),
+  /** "never" or the ISO time recorded at the last import; null before any import. */
+  expiresAt: z.string().nullable(),
   verified: z.boolean(),
   proof: z.string().nullable(),
 });
@@ -87,8 +92,13 @@ export const ceremonyStateSchema = z.object({
   setup: ceremonySetupSchema.nullable(),
   online: onlineSessionSchema.nullable(),
   airGap: airGapSessionSchema.nullable(),
+  restore: restoreSessionSchema.nullable(),
   /** The receipts written in this session (files and digests; the text comes from `receipt.view`). */
-  receipts: z.object({ online: receiptFilesSchema.nullable(), airGap: receiptFilesSchema.nullable() }),
+  receipts: z.object({
+    online: receiptFilesSchema.nullable(),
+    airGap: receiptFilesSchema.nullable(),
+    custodyRestore: receiptFilesSchema.nullable(),
+  }),
   /** Rehearsal only: how far the simulator's clock was moved from real time (ms). */
   simulatorClockOffsetMs: z.number().int().nullable(),
   /** SHA-256 of the last wrapped-material bundle written on this machine (rehearsal convenience). */

@@ -116,15 +116,27 @@ export const checkedBundleSchema = z.object({
       publicKeyFingerprint: z.string().nullable(),
       keyCheckValue: z.string().nullable(),
       tokenExpiresAt: timeTextSchema,
+      /** "never" or the ISO time the bundle requests for the material (used unless overridden). */
+      requestedExpiresAt: z.string(),
     }),
   ),
   warnings: z.array(z.string()),
 });
 export type CheckedBundleView = z.output<typeof checkedBundleSchema>;
 
-export const importRequestSchema = z.strictObject({ expiry: materialExpirySchema });
+/** `expiry` left out: each key's material expires as its wrapped-material bundle requests. */
+export const importRequestSchema = z.strictObject({ expiry: materialExpirySchema.optional() });
 export const importedSchema = z.object({
-  keys: z.array(z.object({ keyId: z.string(), spec: keySpecSchema, expiresAt: z.string(), confirmation: z.string() })),
+  keys: z.array(
+    z.object({
+      keyId: z.string(),
+      spec: keySpecSchema,
+      expiresAt: z.string(),
+      requestedExpiresAt: z.string(),
+      expirySource: z.enum(['bundle', 'override']),
+      confirmation: z.string(),
+    }),
+  ),
 });
 export const verifiedSchema = z.object({
   allVerified: z.boolean(),

@@ -1,6 +1,6 @@
-/** Journals, receipts, custody restore and the desktop's path pickers. Renderer-safe. */
+/** Journals, receipts and the desktop's path pickers. Renderer-safe. */
 import { z } from 'zod';
-import { recordKindSchema, keyIdSchema, keySpecSchema, pathSchema, sha256HexSchema } from './common';
+import { pathSchema, recordKindSchema, sha256HexSchema } from './common';
 
 export const sideRequestSchema = z.strictObject({ side: recordKindSchema });
 
@@ -49,17 +49,3 @@ export type PathPurpose = z.output<typeof pathPurposeSchema>;
 export const choosePathRequestSchema = z.strictObject({ purpose: pathPurposeSchema });
 /** `path` is null when the officer cancelled the dialog. */
 export const chosenPathSchema = z.object({ path: z.string().nullable() });
-
-export const custodyRestoreRequestSchema = z.strictObject({
-  shareFiles: z.array(pathSchema).min(1).max(16),
-  expected: z.strictObject({ ceremonyId: z.string().max(128).optional(), keyId: keyIdSchema.optional() }).optional(),
-});
-/** A restore drill: the shares rebuilt the recorded material (which was then wiped at once). */
-export const custodyRestoreSchema = z.object({
-  ceremonyId: z.string(),
-  keyId: z.string(),
-  spec: keySpecSchema,
-  sharesGiven: z.number().int().positive(),
-  threshold: z.number().int().positive(),
-  check: z.object({ kind: z.enum(['kcv', 'spki-sha256']), value: z.string(), grouped: z.string() }),
-});

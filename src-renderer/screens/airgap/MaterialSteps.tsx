@@ -1,5 +1,6 @@
 /** Steps 4 to 7 air-gapped: produce the material, wrap it, write the bundle, write the receipt. */
 import { useState } from 'react';
+import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../../components/ExpiryChoice';
 import { PathField, SelectField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { ReceiptPanel } from '../../components/ReceiptPanel';
@@ -127,6 +128,8 @@ export function WrapStep() {
   const wrap = useAppStore((s) => s.wrapMaterial);
   const write = useAppStore((s) => s.writeWrappedBundle);
   const [folder, setFolder] = useState('');
+  const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'never', date: '' });
+  const choice = expiryChoice(expiry);
   return (
     <Step
       number={5}
@@ -151,6 +154,12 @@ export function WrapStep() {
           ))}
         </ul>
       )}
+      <ExpiryChoice
+        name="bundle-expiry"
+        legend="Material expiry requested in the bundle (AES keys)"
+        value={expiry}
+        onChange={setExpiry}
+      />
       <PathField
         purpose="write-bundle"
         section="air-wrap"
@@ -159,7 +168,10 @@ export function WrapStep() {
         onChange={setFolder}
         hint="A new folder wrapped-material-… is created inside; nothing is ever overwritten."
       />
-      <StepButton available={state === 'wrapped' && folder.trim() !== ''} onClick={() => void write(folder.trim())}>
+      <StepButton
+        available={state === 'wrapped' && folder.trim() !== '' && expiryComplete(expiry)}
+        onClick={() => void write({ folder: folder.trim(), ...(choice ? { expiry: choice } : {}) })}
+      >
         Write the wrapped-material bundle
       </StepButton>
       {bundle && (

@@ -169,6 +169,7 @@ export function FingerprintStep() {
   const state = useAppStore((s) => s.ceremony?.airGap?.state);
   const witnesses = useAppStore(selectWitnesses);
   const fingerprints = useAppStore((s) => s.fingerprints);
+  const confirm = useAppStore((s) => s.confirmFingerprint);
   return (
     <Step
       number={3}
@@ -187,24 +188,27 @@ export function FingerprintStep() {
           fingerprint={f}
           witnesses={witnesses}
           available={state === 'parameters-read' || state === 'fingerprints-confirmed'}
+          onConfirm={confirm}
         />
       ))}
     </Step>
   );
 }
 
-function FingerprintCard({
+/** One wrapping-key fingerprint: shown large, typed back by a named witness, confirmed or refused. */
+export function FingerprintCard({
   index,
   fingerprint,
   witnesses,
   available,
+  onConfirm,
 }: {
   index: number;
-  fingerprint: { fingerprint: string; keyIds: string[]; confirmedBy: string[] };
+  fingerprint: { fingerprint: string; keyIds: readonly string[]; confirmedBy: readonly string[] };
   witnesses: readonly string[];
   available: boolean;
+  onConfirm: (request: { witness: string; typed: string }) => Promise<boolean>;
 }) {
-  const confirm = useAppStore((s) => s.confirmFingerprint);
   const [witness, setWitness] = useState(witnesses[0] ?? '');
   const [typed, setTyped] = useState('');
   const confirmed = fingerprint.confirmedBy.length > 0;
@@ -221,7 +225,7 @@ function FingerprintCard({
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void confirm({ witness, typed }).then((ok) => {
+          void onConfirm({ witness, typed }).then((ok) => {
             if (ok) setTyped('');
           });
         }}

@@ -3,6 +3,7 @@
  * material expiry, import, verify, write the receipt (and delete symmetric material if needed).
  */
 import { useState } from 'react';
+import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../../components/ExpiryChoice';
 import { PathField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { ReceiptPanel } from '../../components/ReceiptPanel';
@@ -87,13 +88,15 @@ export function CheckBundleStep() {
   );
 }
 
+const whenText = (iso: string) => (iso === 'never' ? 'never' : new Date(iso).toUTCString());
+
 export function ImportStep() {
   const step = useAppStore((s) => s.ceremony?.online?.step);
+  const checked = useAppStore((s) => s.checkedBundle);
   const imported = useAppStore((s) => s.imported);
   const importMaterial = useAppStore((s) => s.importMaterial);
-  const [kind, setKind] = useState<'never' | 'at'>('never');
-  const [date, setDate] = useState('');
-  const expiry = kind === 'never' ? ({ kind: 'never' } as const) : ({ kind: 'at', at: `${date}T00:00:00Z` } as const);
+  const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'bundle', date: '' });
+  const override = expiryChoice(expiry);
   return (
     <Step
       number={6}
@@ -101,40 +104,37 @@ export function ImportStep() {
       state={stepState(step, ['material-checked'], 'imported')}
       section="online-import"
     >
-      <fieldset>
-        <legend>When should the imported AES material expire?</legend>
-        <p className="hint">
-          Asymmetric material never expires. Expired AES material is deleted by the KMS; only the same bytes can ever be
-          imported again, so keep a custody backup if you choose a date.
-        </p>
-        <div className="choice">
-          <input
-            type="radio"
-            id="expiry-never"
-            name="expiry"
-            checked={kind === 'never'}
-            onChange={() => setKind('never')}
-          />
-          <label htmlFor="expiry-never">Never</label>
-        </div>
-        <div className="choice">
-          <input type="radio" id="expiry-at" name="expiry" checked={kind === 'at'} onChange={() => setKind('at')} />
-          <label htmlFor="expiry-at">On a date (00:00 UTC)</label>
-        </div>
-        {kind === 'at' && <TextField label="Expiry date" type="date" value={date} onChange={setDate} />}
-      </fieldset>
+      {checked && (
+        <ul className="key-list requested">
+          {checked.keys.map((k) => (
+            <li key={k.keyId}>
+              {k.alias} ({k.spec}): the bundle requests expiry {whenText(k.requestedExpiresAt)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ExpiryChoice
+        name="import-expiry"
+        legend="When should the imported AES material expire?"
+        value={expiry}
+        onChange={setExpiry}
+        offerBundle
+      />
+      {override && (
+        <p className="warning">This overrides what the bundles request; the override is recorded in the journal.</p>
+      )}
       <StepButton
-        available={step === 'material-checked' && (kind === 'never' || date !== '')}
-        onClick={() => void importMaterial({ expiry })}
+        available={step === 'material-checked' && expiryComplete(expiry)}
+        onClick={() => void importMaterial(override ? { expiry: override } : {})}
       >
         Import the key material
       </StepButton>
       {imported.length > 0 && (
-        <ul className="key-list">
+        <ul className="key-list imported">
           {imported.map((k) => (
             <li key={k.keyId}>
-              <span className="mono">{k.keyId}</span> ({k.spec}): imported, expires{' '}
-              {k.expiresAt === 'never' ? 'never' : new Date(k.expiresAt).toUTCString()} ({k.confirmation})
+              <span className="mono">{k.keyId}</span> ({k.spec}): imported, expires {whenText(k.expiresAt)}
+              {k.expirySource === 'override' ? ' (override)' : ' (as the bundle requests)'}; {k.confirmation}
             </li>
           ))}
         </ul>
@@ -149,8 +149,11 @@ export function VerifyStep() {
   const proofs = useAppStore((s) => s.proofs);
   const verifyKeys = useAppStore((s) => s.verifyKeys);
   const deleteMaterial = useAppStore((s) => s.deleteMaterial);
+  const readKeyStates = useAppStore((s) => s.readKeyStates);
+  const keyStates = useAppStore((s) => s.keyStates);
   const [confirmDelete, setConfirmDelete] = useState('');
   const importedAes = keys.filter((k) => k.imported && k.spec === 'AES_256');
+  const waiting = keys.filter((k) => !k.imported && k.expiresAt !== null);
   return (
     <Step
       number={7}
@@ -174,6 +177,36 @@ export function VerifyStep() {
             </li>
           ))}
         </ul>
+      )}
+      <StepButton available={step !== undefined} primary={false} onClick={() => void readKeyStates()}>
+        Read the key states from the KMS
+      </StepButton>
+      {keyStates.length > 0 && (
+        <ul className="key-list">
+          {keyStates.map((k) => (
+            <li key={k.keyId}>
+              {k.alias} ({k.spec}): {k.keyState}
+              {k.materialExpiresAt ? `, material expires ${new Date(k.materialExpiresAt).toUTCString()}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {waiting.length > 0 && (
+        <div className="banner banner-warning" role="status">
+          <p className="banner-title">Waiting for the same material again</p>
+          <ul className="key-list">
+            {waiting.map((k) => (
+              <li key={k.keyId}>
+                {k.alias} ({k.spec}) <span className="mono">{k.keyId}</span>: its material{' '}
+                {k.lapsed ? 'expired in the KMS' : 'was deleted'}.
+              </li>
+            ))}
+          </ul>
+          <p>
+            Fetch new import parameters (step 4), then restore the material from the custodians&apos; shares on the
+            air-gapped workstation.
+          </p>
+        </div>
       )}
       {importedAes.length > 0 && (
         <details>

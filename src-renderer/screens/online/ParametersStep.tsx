@@ -15,7 +15,8 @@ export function ParametersStep() {
   const writeParameters = useAppStore((s) => s.writeParameters);
   const goTo = useAppStore((s) => s.goTo);
   const [folder, setFolder] = useState('');
-  const canFetch = step === 'keys-created' || step === 'parameters-fetched' || step === 'parameters-written';
+  // Also after an import: keys whose material was deleted or lapsed get fresh parameters.
+  const canFetch = step !== undefined && step !== 'new';
   return (
     <Step
       number={4}

@@ -1,0 +1,162 @@
+/**
+ * The custody restore ceremony on the air-gapped workstation (src-main/core/ceremony/
+ * restore-workflow.ts): when imported AES material lapsed, custodians present M shares (file or
+ * typed slip lines), the material is rebuilt and proven in memory, a witness confirms the
+ * wrapping-key fingerprint of the fresh parameters, and it is wrapped into a new bundle. One
+ * workflow call per channel; its own journal in the ceremony folder.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseMaterialExpiry, type MaterialExpiry } from '../../core/ceremony/ceremony-plan';
+import { RestoreCeremony } from '../../core/ceremony/restore-workflow';
+import { readShareFile, SHARE_FILE_MAX_BYTES } from '../../core/custody/share-file';
+import { parseTypedShare } from '../../core/custody/typed-share';
+import { groupHex } from '../../core/crypto/evidence';
+import { KeyferryError } from '../../core/errors';
+import { openJournal } from '../../core/journal';
+import type { MaterialExpiryChoice } from '../contract';
+import type { ChannelHandler } from '../handlers';
+import { existingFolder, freshFolderInside, smallRegularFile } from './paths';
+import { storeReceipt } from './receipt';
+import type { CeremonySession, RestoreSide } from './session';
+
+type RestoreChannel =
+  | 'restoreCheckNetwork'
+  | 'restoreReadBundle'
+  | 'presentShare'
+  | 'rebuildMaterial'
+  | 'restoreConfirmFingerprint'
+  | 'restoreWrap'
+  | 'restoreWriteBundle'
+  | 'writeRestoreReceipt'
+  | 'abandonRestore';
+type RestoreHandlers = { [C in RestoreChannel]: ChannelHandler<C> };
+
+/** "never", or a date-time that must lie in the future (checked by the core's parser). */
+export function materialExpiry(choice: MaterialExpiryChoice | undefined, now: Date): MaterialExpiry {
+  return !choice || choice.kind === 'never' ? { kind: 'never' } : parseMaterialExpiry(choice.at, now);
+}
+
+/** Starts a restore ceremony, or returns the running one (a finished one is replaced by a new one). */
+async function startRestore(session: CeremonySession): Promise<RestoreSide> {
+  const running = session.restore;
+  if (running && !running.abandoned && running.ceremony.state !== 'finished') return running;
+  const setup = session.requireSetup();
+  const journal = session.restore?.journal ?? (await openRestoreJournal(session.journalPath('custody-restore')));
+  const interfaces = session.hooks.interfaces?.();
+  const ceremony = await RestoreCeremony.start({
+    journal,
+    title: setup.title,
+    operator: setup.operator,
+    witnesses: setup.witnesses,
+    app: { version: session.context.identity.version, build: session.context.identity.build },
+    rehearsal: session.context.mode.current() === 'rehearsal',
+    clock: () => session.now(),
+    onProgress: session.progress('custody-restore'),
+    ...(interfaces ? { interfaces } : {}),
+    ...(session.hooks.onMaterialForAudit ? { onMaterialForAudit: session.hooks.onMaterialForAudit } : {}),
+  });
+  session.restore = { ceremony, journal };
+  return session.restore;
+}
+
+function openRestoreJournal(file: string) {
+  return openJournal(file, { create: !fs.existsSync(file) });
+}
+
+const copyFingerprint = (f: {
+  fingerprint: string;
+  grouped: string;
+  keyIds: readonly string[];
+  confirmedBy: readonly string[];
+}) => ({
+  ...f,
+  keyIds: [...f.keyIds],
+  confirmedBy: [...f.confirmedBy],
+});
+
+export function custodyRestoreHandlers(session: CeremonySession): RestoreHandlers {
+  const workflow = () => {
+    session.requireMode('air-gapped', 'rehearsal');
+    const restore = session.requireRestore();
+    if (restore.abandoned) {
+      throw new KeyferryError(
+        'RESTORE_ABANDONED',
+        'The restore ceremony was abandoned; its shares and material were wiped.',
+        'Check the network to start a new restore ceremony.',
+      );
+    }
+    return restore.ceremony;
+  };
+  return {
+    restoreCheckNetwork: async () => {
+      const mode = session.requireMode('air-gapped', 'rehearsal');
+      const { ceremony } = await startRestore(session);
+      const result = await ceremony.checkNetwork({ allowNetwork: mode === 'rehearsal' });
+      return { ...result, liveInterfaces: result.liveInterfaces.map((l) => ({ ...l })) };
+    },
+
+    restoreReadBundle: async ({ folder }) => {
+      const ceremony = workflow();
+      const overview = await ceremony.readParametersBundle(
+        await existingFolder(folder, 'import-parameters bundle folder'),
+      );
+      return { ...overview, keys: overview.keys.map((k) => ({ ...k })), warnings: [...overview.warnings] };
+    },
+
+    presentShare: async ({ presentedBy, file, typed }) => {
+      const ceremony = workflow();
+      const share = file
+        ? await readShareFile(await smallRegularFile(file, 'share file', SHARE_FILE_MAX_BYTES))
+        : parseTypedShare(typed ?? '');
+      return ceremony.presentShare(share, presentedBy, file ? 'file' : 'typed');
+    },
+
+    rebuildMaterial: async () => {
+      const restored = await workflow().restore();
+      return {
+        ...restored,
+        shareIndexes: [...restored.shareIndexes],
+        fingerprints: restored.fingerprints.map(copyFingerprint),
+      };
+    },
+
+    restoreConfirmFingerprint: async ({ witness, typed }) => {
+      const { confirmed, remaining } = await workflow().confirmFingerprint(witness, typed);
+      return { confirmed: copyFingerprint(confirmed), remaining };
+    },
+
+    restoreWrap: async () => ({ keys: [await workflow().wrap()] }),
+
+    restoreWriteBundle: async ({ folder, expiry }) => {
+      const ceremony = workflow();
+      const dir = await freshFolderInside(
+        folder,
+        `wrapped-material-${ceremony.ceremonyId}-restored`,
+        'folder for the wrapped-material bundle',
+      );
+      const written = await ceremony.writeWrappedBundle(dir, { expiry: materialExpiry(expiry, session.now()) });
+      return {
+        dir: written.dir,
+        folderName: path.basename(written.dir),
+        manifestSha256: written.manifestSha256,
+        manifestSha256Grouped: groupHex(written.manifestSha256),
+        files: written.files.map((f) => ({ ...f })),
+        warnings: [...written.warnings],
+      };
+    },
+
+    writeRestoreReceipt: async () => {
+      const ceremony = workflow();
+      return storeReceipt(session, 'custody-restore', await ceremony.writeReceipt(session.requireSetup().folder));
+    },
+
+    abandonRestore: async () => {
+      const { ceremony } = session.requireRestore();
+      await ceremony.abandon('abandoned by the operator');
+      // The journal stays open: the next network check starts a new restore ceremony in it.
+      session.restore = { ...session.requireRestore(), abandoned: true };
+      return { abandoned: true as const };
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The custody restore ceremony's channels (air-gapped workstation): custodians present their
+ * shares, the material is rebuilt and proven in memory, and wrapped for fresh import parameters
+ * of the same key. Renderer-safe. Shares and material have no field here; only indexes,
+ * custodians, checksums printed on the slips, and check values.
+ */
+import { z } from 'zod';
+import { fingerprintSchema } from './airgap';
+import { keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, timeTextSchema } from './common';
+
+/** The restore workflow's states (src-main/core/ceremony/restore-workflow.ts). */
+export const restoreStateSchema = z.enum([
+  'new',
+  'network-checked',
+  'parameters-read',
+  'shares-presented',
+  'restored',
+  'fingerprints-confirmed',
+  'wrapped',
+  'bundle-written',
+  'finished',
+]);
+export type RestoreStateName = z.output<typeof restoreStateSchema>;
+
+export const restoreSessionSchema = z.object({ state: restoreStateSchema, ceremonyId: z.string() });
+
+export const restoreParametersSchema = z.object({
+  ceremonyId: z.string(),
+  manifestSha256: sha256HexSchema,
+  keys: z.array(
+    z.object({
+      keyId: z.string(),
+      spec: keySpecSchema,
+      wrappingKeyFingerprint: sha256HexSchema,
+      tokenExpiresAt: timeTextSchema.nullable(),
+    }),
+  ),
+  warnings: z.array(z.string()),
+});
+export type RestoreParametersView = z.output<typeof restoreParametersSchema>;
+
+/** One share handed over: its file, or the lines typed from its printed slip (exactly one). */
+export const presentShareRequestSchema = z
+  .strictObject({
+    presentedBy: personNameSchema,
+    file: pathSchema.optional(),
+    typed: z.string().min(1).max(20_000).optional(),
+  })
+  .refine(
+    (r) => (r.file === undefined) !== (r.typed === undefined),
+    'give either the share file or the typed slip lines, not both',
+  );
+
+export const presentedShareSchema = z.object({
+  ceremonyId: z.string(),
+  keyId: z.string(),
+  shareIndex: z.number().int(),
+  threshold: z.number().int(),
+  total: z.number().int(),
+  custodian: z.string(),
+  presentedBy: z.string(),
+  source: z.enum(['file', 'typed']),
+  /** As printed on the slip: a truncated hash of the share, not the share. */
+  shareChecksum: z.string(),
+  /** Shares presented so far. */
+  presented: z.number().int(),
+});
+export type PresentedShareView = z.output<typeof presentedShareSchema>;
+
+export const restoredKeySchema = z.object({
+  keyId: z.string(),
+  spec: keySpecSchema,
+  splitCeremonyId: z.string(),
+  shareIndexes: z.array(z.number().int()),
+  threshold: z.number().int(),
+  total: z.number().int(),
+  keyCheckValue: z.string().nullable(),
+  publicKeyFingerprint: sha256HexSchema.nullable(),
+  proof: z.string(),
+  fingerprints: z.array(fingerprintSchema),
+});
+export type RestoredKeyView = z.output<typeof restoredKeySchema>;
+
+export const abandonedSchema = z.object({ abandoned: z.literal(true) });

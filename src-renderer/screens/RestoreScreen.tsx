@@ -1,0 +1,315 @@
+/**
+ * The custody restore ceremony (air-gapped workstation): after imported AES material expired,
+ * the custodians present their shares; the material is rebuilt and proven in memory, a witness
+ * confirms the wrapping-key fingerprint of the fresh parameters, and it is wrapped into a new
+ * wrapped-material bundle for the online side to import again.
+ */
+import { useState } from 'react';
+import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../components/ExpiryChoice';
+import { PathField, TextAreaField, TextField } from '../components/Fields';
+import { Hex } from '../components/Hex';
+import { NetworkBanner } from '../components/NetworkBanner';
+import { ReceiptPanel } from '../components/ReceiptPanel';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { Step, StepButton } from '../components/Step';
+import { selectWitnesses } from '../store/selectors';
+import { useAppStore } from '../store/store';
+import { FingerprintCard } from './airgap/ParametersSteps';
+import { restoreStepState } from './airgap/steps';
+
+function SharesStep() {
+  const state = useAppStore((s) => s.ceremony?.restore?.state);
+  const shares = useAppStore((s) => s.presentedShares);
+  const present = useAppStore((s) => s.presentShare);
+  const [presentedBy, setPresentedBy] = useState('');
+  const [source, setSource] = useState<'file' | 'typed'>('file');
+  const [file, setFile] = useState('');
+  const [typed, setTyped] = useState('');
+  const ready = presentedBy.trim() !== '' && (source === 'file' ? file.trim() !== '' : typed.trim() !== '');
+  const submit = async () => {
+    const ok = await present({
+      presentedBy: presentedBy.trim(),
+      ...(source === 'file' ? { file: file.trim() } : { typed }),
+    });
+    if (ok) {
+      setPresentedBy('');
+      setFile('');
+      setTyped('');
+    }
+  };
+  return (
+    <Step
+      number={3}
+      title="Custodians present their shares"
+      state={restoreStepState(state, ['parameters-read', 'shares-presented'], 'restored')}
+      section="restore-shares"
+    >
+      <p>
+        Each custodian hands over their share file, or reads the lines of their printed slip to be typed in. Each share
+        is checked at once; a refused one is wiped.
+      </p>
+      <TextField
+        label="Presented by"
+        value={presentedBy}
+        onChange={setPresentedBy}
+        hint="The person handing the share over (the custodian, or someone on their behalf)."
+      />
+      <fieldset>
+        <legend>The share comes as</legend>
+        <div className="choice">
+          <input
+            type="radio"
+            id="share-file"
+            name="share-source"
+            checked={source === 'file'}
+            onChange={() => setSource('file')}
+          />
+          <label htmlFor="share-file">A share file</label>
+        </div>
+        <div className="choice">
+          <input
+            type="radio"
+            id="share-typed"
+            name="share-source"
+            checked={source === 'typed'}
+            onChange={() => setSource('typed')}
+          />
+          <label htmlFor="share-typed">Lines typed from the printed slip</label>
+        </div>
+      </fieldset>
+      {source === 'file' ? (
+        <PathField purpose="share-file" section="restore-shares" label="Share file" value={file} onChange={setFile} />
+      ) : (
+        <TextAreaField
+          label="Slip lines"
+          value={typed}
+          onChange={setTyped}
+          hint="Every line of the slip, each with its check group, as printed."
+        />
+      )}
+      <StepButton
+        available={(state === 'parameters-read' || state === 'shares-presented') && ready}
+        onClick={() => void submit()}
+      >
+        Present this share
+      </StepButton>
+      {shares.length > 0 && (
+        <ul className="key-list">
+          {shares.map((s) => (
+            <li key={s.shareIndex}>
+              Share {s.shareIndex} of {s.total} (any {s.threshold} rebuild) issued to {s.custodian}, presented by{' '}
+              {s.presentedBy} ({s.source === 'file' ? 'file' : 'typed'}), checksum{' '}
+              <span className="mono">{s.shareChecksum}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Step>
+  );
+}
+
+function RebuildStep() {
+  const state = useAppStore((s) => s.ceremony?.restore?.state);
+  const restored = useAppStore((s) => s.restored);
+  const rebuild = useAppStore((s) => s.rebuildMaterial);
+  return (
+    <Step
+      number={4}
+      title="Rebuild and prove the material"
+      state={restoreStepState(state, ['shares-presented'], 'restored')}
+      section="restore-rebuild"
+    >
+      <StepButton available={state === 'shares-presented'} onClick={() => void rebuild()}>
+        Rebuild the material
+      </StepButton>
+      {restored && (
+        <div className="card">
+          <p>
+            Key <span className="mono">{restored.keyId}</span> ({restored.spec}) rebuilt from shares{' '}
+            {restored.shareIndexes.join(', ')} (any {restored.threshold} of {restored.total}).
+          </p>
+          <p>{restored.proof}</p>
+          {restored.keyCheckValue && (
+            <Hex value={restored.keyCheckValue} label="Key check value of the rebuilt material" />
+          )}
+          {restored.publicKeyFingerprint && (
+            <Hex value={restored.publicKeyFingerprint} label="Public-key fingerprint of the rebuilt material" />
+          )}
+        </div>
+      )}
+    </Step>
+  );
+}
+
+function RestoreFingerprintStep() {
+  const state = useAppStore((s) => s.ceremony?.restore?.state);
+  const witnesses = useAppStore(selectWitnesses);
+  const fingerprints = useAppStore((s) => s.restoreFingerprints);
+  const confirm = useAppStore((s) => s.restoreConfirmFingerprint);
+  return (
+    <Step
+      number={5}
+      title="A witness confirms the wrapping-key fingerprint"
+      state={restoreStepState(state, ['restored'], 'fingerprints-confirmed')}
+      section="restore-fingerprint"
+    >
+      <p>Compare it aloud with the fingerprint the online workstation shows for the fresh parameters.</p>
+      {fingerprints.map((f, i) => (
+        <FingerprintCard
+          key={f.fingerprint}
+          index={i}
+          fingerprint={f}
+          witnesses={witnesses}
+          available={state === 'restored' || state === 'fingerprints-confirmed'}
+          onConfirm={confirm}
+        />
+      ))}
+    </Step>
+  );
+}
+
+function RestoreWrapStep() {
+  const state = useAppStore((s) => s.ceremony?.restore?.state);
+  const bundle = useAppStore((s) => s.restoreBundle);
+  const wrapped = useAppStore((s) => s.restoreWrapped);
+  const wrap = useAppStore((s) => s.restoreWrap);
+  const write = useAppStore((s) => s.restoreWriteBundle);
+  const [folder, setFolder] = useState('');
+  const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'never', date: '' });
+  const choice = expiryChoice(expiry);
+  return (
+    <Step
+      number={6}
+      title="Wrap the material and write the bundle"
+      state={restoreStepState(state, ['fingerprints-confirmed', 'wrapped'], 'bundle-written')}
+      section="restore-wrap"
+    >
+      <StepButton available={state === 'fingerprints-confirmed'} onClick={() => void wrap()}>
+        Wrap the rebuilt material
+      </StepButton>
+      {wrapped.map((k) => (
+        <p key={k.keyId}>
+          <strong>{k.keyId}</strong> wrapped; encrypted material SHA-256{' '}
+          <Hex value={k.encryptedKeyMaterialSha256} size="small" />
+        </p>
+      ))}
+      <ExpiryChoice
+        name="restore-expiry"
+        legend="Material expiry requested in the bundle"
+        value={expiry}
+        onChange={setExpiry}
+      />
+      <PathField
+        purpose="write-bundle"
+        section="restore-wrap"
+        label="Removable media folder for the restored bundle"
+        value={folder}
+        onChange={setFolder}
+        hint="A new folder wrapped-material-…-restored is created inside."
+      />
+      <StepButton
+        available={state === 'wrapped' && folder.trim() !== '' && expiryComplete(expiry)}
+        onClick={() => void write({ folder: folder.trim(), ...(choice ? { expiry: choice } : {}) })}
+      >
+        Write the wrapped-material bundle
+      </StepButton>
+      {bundle && (
+        <div className="card">
+          <p>
+            Written and verified: <span className="file-name">{bundle.folderName}</span> in{' '}
+            <span className="file-name">{bundle.dir}</span>
+          </p>
+          <p>Bundle digest, to compare on the online workstation:</p>
+          <Hex value={bundle.manifestSha256} label="Restored wrapped-material bundle digest" />
+        </div>
+      )}
+    </Step>
+  );
+}
+
+export function RestoreScreen() {
+  const mode = useAppStore((s) => s.mode);
+  const state = useAppStore((s) => s.ceremony?.restore?.state);
+  const lastParameters = useAppStore((s) => s.parametersBundle);
+  const network = useAppStore((s) => s.restoreNetwork);
+  const parameters = useAppStore((s) => s.restoreParameters);
+  const checkNetwork = useAppStore((s) => s.restoreCheckNetwork);
+  const readBundle = useAppStore((s) => s.restoreReadBundle);
+  const writeReceipt = useAppStore((s) => s.writeRestoreReceipt);
+  const abandon = useAppStore((s) => s.abandonRestore);
+  const [folder, setFolder] = useState(mode === 'rehearsal' ? (lastParameters?.dir ?? '') : '');
+  return (
+    <div className="screen">
+      <ScreenHeading>Custody restore ceremony</ScreenHeading>
+      <NetworkBanner />
+      <p className="lead">
+        For a key whose imported AES material expired: the online workstation fetches fresh import parameters for it;
+        here the custodians&apos; shares rebuild the same material, which is wrapped for those parameters.
+      </p>
+      <Step
+        number={1}
+        title="Check the network"
+        state={restoreStepState(state, ['new', 'network-checked'], 'parameters-read')}
+        section="restore-network"
+      >
+        <StepButton
+          available={state === undefined || state === 'new' || state === 'network-checked' || state === 'finished'}
+          onClick={() => void checkNetwork()}
+        >
+          {state === 'finished' ? 'Start another restore: check the network' : 'Check the network'}
+        </StepButton>
+        {network && <p className={network.overridden ? 'warning' : 'notice'}>{network.summary}</p>}
+        {state !== undefined && state !== 'finished' && (
+          <StepButton available primary={false} onClick={() => void abandon()}>
+            Abandon this restore ceremony
+          </StepButton>
+        )}
+      </Step>
+      <Step
+        number={2}
+        title="Read the fresh import parameters"
+        state={restoreStepState(state, ['network-checked'], 'parameters-read')}
+        section="restore-parameters"
+      >
+        <PathField
+          purpose="read-bundle"
+          section="restore-parameters"
+          label="Fresh import-parameters bundle folder"
+          value={folder}
+          onChange={setFolder}
+        />
+        <StepButton
+          available={state === 'network-checked' && folder.trim() !== ''}
+          onClick={() => void readBundle(folder.trim())}
+        >
+          Read the bundle
+        </StepButton>
+        {parameters && (
+          <div className="card">
+            <p>
+              Ceremony <span className="mono">{parameters.ceremonyId}</span>; key
+              {parameters.keys.length === 1 ? '' : 's'}{' '}
+              {parameters.keys.map((k) => `${k.keyId} (${k.spec})`).join(', ')}.
+            </p>
+            <Hex value={parameters.manifestSha256} label="Fresh import-parameters bundle digest" />
+          </div>
+        )}
+      </Step>
+      <SharesStep />
+      <RebuildStep />
+      <RestoreFingerprintStep />
+      <RestoreWrapStep />
+      <Step
+        number={7}
+        title="Write the restore receipt"
+        state={restoreStepState(state, ['bundle-written'], 'finished')}
+        section="restore-receipt"
+      >
+        <StepButton available={state === 'bundle-written'} onClick={() => void writeReceipt()}>
+          Write the receipt
+        </StepButton>
+        <ReceiptPanel side="custody-restore" />
+      </Step>
+    </div>
+  );
+}
