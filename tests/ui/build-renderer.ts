@@ -3,6 +3,7 @@
  * of electron.vite.config.ts (the same config the app is built with), only when its inputs
  * changed since the last build. A lock folder keeps two test processes from building at once.
  */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -66,18 +67,34 @@ async function withLock<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Runs the Vite build of the renderer section of electron.vite.config.ts in THIS process. It must
+ * run with NODE_ENV=production (Vitest sets NODE_ENV=test, which would give React's development
+ * JSX runtime), so tests call ensureRendererBuilt, which runs it in a child process.
+ */
+export async function buildRenderer(): Promise<void> {
+  const [{ build }, configModule] = await Promise.all([import('vite'), import('../../electron.vite.config')]);
+  const config = configModule.default as { renderer?: Record<string, unknown> };
+  if (!config.renderer) throw new Error('electron.vite.config.ts has no renderer section.');
+  await build({ ...config.renderer, mode: 'production', configFile: false, logLevel: 'warn' });
+}
+
 /** Builds out/renderer unless it was built from exactly the current inputs. Returns whether it built. */
 export async function ensureRendererBuilt(): Promise<boolean> {
   return withLock(async () => {
     const digest = await rendererInputsDigest();
     const stamp = await fs.readFile(STAMP, 'utf8').catch(() => '');
     if (stamp.trim() === digest && existsSync(path.join(RENDERER_OUT, 'index.html'))) return false;
-    const [{ build }, configModule] = await Promise.all([import('vite'), import('../../electron.vite.config')]);
-    const config = configModule.default as { renderer?: Record<string, unknown> };
-    if (!config.renderer) throw new Error('electron.vite.config.ts has no renderer section.');
-    // Vitest sets NODE_ENV=test, which would give React's development build: force production.
-    const define = { ...(config.renderer.define as Record<string, string> | undefined), 'process.env.NODE_ENV': JSON.stringify('production') };
-    await build({ ...config.renderer, define, mode: 'production', configFile: false, logLevel: 'warn' });
+    await new Promise<void>((resolve, reject) => {
+      const child = execFile(
+        path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+        [path.join(__dirname, 'build-renderer-main.ts')],
+        { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, timeout: 300_000 },
+        (error, _stdout, stderr) =>
+          error ? reject(new Error(`The renderer build failed: ${stderr || error.message}`)) : resolve(),
+      );
+      child.stdin?.end();
+    });
     await fs.writeFile(STAMP, `${digest}\n`);
     return true;
   });

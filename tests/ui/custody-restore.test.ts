@@ -33,7 +33,8 @@ describe('custody restore through the UI', () => {
     media = path.join(dir, 'media');
     await mkdir(media);
     browser = await startBrowser();
-    ui = await openApp(browser);
+    // The rehearsal's own folder (no folder is chosen in the setup) goes under `dir` too.
+    ui = await openApp(browser, { ipc: { rehearsalRoot: dir } });
     page = ui.page;
     page.setDefaultTimeout(15_000);
   });
