@@ -13,6 +13,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { currentAppIdentity } from '../core/ceremony/app-identity';
 import { toProblem } from '../core/errors';
 import { createHandlers } from '../ipc/handlers';
+import { CeremonySession } from '../ipc/handlers/session';
 import { createModeController } from '../ipc/mode';
 import type { DesktopServices } from '../ipc/desktop-services';
 import { createIpcRouter } from '../ipc/router';
@@ -53,7 +54,7 @@ function desktopServices(log: FileOperationLog, window: () => BrowserWindow | nu
   };
 }
 
-function start(log: FileOperationLog): BrowserWindow {
+function start(log: FileOperationLog): { window: BrowserWindow; ceremonies: CeremonySession } {
   const ses = session.defaultSession;
   // Ids are never reused, so a destroyed window's id can never match a later sender.
   let mainContentsId: number | null = null;
@@ -64,14 +65,17 @@ function start(log: FileOperationLog): BrowserWindow {
   serveRenderer(ses, path.join(__dirname, '../renderer'), log);
 
   const mode = createModeController((chosen) => guard.apply(chosen));
-  const handlers = createHandlers({
+  const context = {
     mode,
     now,
     log,
     identity: { name: app.getName(), ...currentAppIdentity() },
     reportProgress: createProgressSender(log, mainContents),
     desktop: desktopServices(log, () => mainWindow),
-  });
+  };
+  // Held here so quitting can wipe material and close journals, clients and the simulator.
+  const ceremonies = new CeremonySession(context, {});
+  const handlers = createHandlers(context, { session: ceremonies });
   registerIpcBridge(createIpcRouter(handlers, log), log, mainContents);
   installMenu();
   mainWindow = createMainWindow({
@@ -80,7 +84,7 @@ function start(log: FileOperationLog): BrowserWindow {
     log,
   });
   mainContentsId = mainWindow.webContents.id;
-  return mainWindow;
+  return { window: mainWindow, ceremonies };
 }
 
 function main(): void {
@@ -114,6 +118,22 @@ function main(): void {
   });
   // A ceremony tool quits with its last window on every platform: nothing lingers in memory.
   app.on('window-all-closed', () => app.quit());
+  // Before quitting, end the ceremony session: held material is wiped, journals closed.
+  let ceremonies: CeremonySession | null = null;
+  let sessionClosed = false;
+  let closingStarted = false;
+  app.on('before-quit', (event) => {
+    if (sessionClosed) return;
+    event.preventDefault();
+    if (closingStarted) return; // a second quit request waits for the first to finish wiping
+    closingStarted = true;
+    void (ceremonies?.close() ?? Promise.resolve())
+      .catch(() => undefined)
+      .finally(() => {
+        sessionClosed = true;
+        app.quit();
+      });
+  });
   app.on('will-quit', () => {
     log.info('app.quit');
     log.close();
@@ -122,7 +142,9 @@ function main(): void {
   app
     .whenReady()
     .then(() => {
-      mainWindow = start(log);
+      const started = start(log);
+      mainWindow = started.window;
+      ceremonies = started.ceremonies;
     })
     .catch((error: unknown) => {
       const problem = toProblem(error);
