@@ -56,7 +56,7 @@ export function checkAirGap(options: { allowNetwork?: boolean; interfaces?: Inte
     throw new KeyferryError(
       'AIRGAP_NETWORK_LIVE',
       `This machine is connected to a network (${list}); an air-gapped workstation must have no live network.`,
-      'Unplug the cable and turn off Wi-Fi and Bluetooth, then check again. Only for a rehearsal, override with --allow-network (it is recorded).',
+      'Unplug the cable and turn off Wi-Fi and Bluetooth, then check again. Only for a rehearsal may the check be overridden (keyferry airgap wrap --allow-network); the override is journaled.',
     );
   }
   return {
