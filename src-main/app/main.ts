@@ -9,7 +9,7 @@
  * it is applied before the choice is recorded and answered (see ./network-guard.ts).
  */
 import path from 'node:path';
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
 import { currentAppIdentity } from '../core/ceremony/app-identity';
 import { toProblem } from '../core/errors';
 import { createHandlers } from '../ipc/handlers';
@@ -17,6 +17,7 @@ import { CeremonySession } from '../ipc/handlers/session';
 import { createModeController } from '../ipc/mode';
 import type { DesktopServices } from '../ipc/desktop-services';
 import { createIpcRouter } from '../ipc/router';
+import { createCredentialVault } from './credential-vault';
 import { choosePath } from './dialogs';
 import { createProgressSender, registerIpcBridge } from './ipc-bridge';
 import { findDebuggingSwitches } from './launch-policy';
@@ -45,12 +46,18 @@ function openLog(): FileOperationLog {
   }
 }
 
-/** What only the desktop can do, offered to the handlers (dialogs parented to the main window). */
+/** What only the desktop can do, offered to the handlers (dialogs parented to the main window, the OS keychain). */
 function desktopServices(log: FileOperationLog, window: () => BrowserWindow | null): DesktopServices {
   return {
     choosePath: (purpose) => choosePath(window(), purpose),
     printReceipt: (html) => printReceipt(html, log),
     saveReceiptPdf: (html, folder, fileName) => saveReceiptPdf(html, folder, fileName, log),
+    // Remembered credentials: only ever encrypted by the OS keychain (safeStorage), in userData.
+    credentialVault: createCredentialVault({
+      safeStorage,
+      folder: path.join(app.getPath('userData'), 'credentials'),
+      now,
+    }),
   };
 }
 

@@ -132,6 +132,8 @@ export const channels = {
   startRehearsal: defineChannel('rehearsal.start', noRequest, online.connectionSchema),
   // Online workstation (handlers/online.ts).
   connectKms: defineChannel('online.connect', online.connectRequestSchema, online.connectionSchema),
+  credentialsStatus: defineChannel('credentials.status', online.credentialsProfileRequestSchema, online.credentialsStatusSchema),
+  forgetCredentials: defineChannel('credentials.forget', online.credentialsProfileRequestSchema, online.credentialsStatusSchema),
   listKeys: defineChannel('online.list-keys', z.strictObject({ filter: online.keyStateFilterSchema }), online.keyListSchema),
   createKeys: defineChannel('online.create-keys', online.createKeysRequestSchema, online.createdKeysSchema),
   fetchParameters: defineChannel('online.fetch-parameters', noRequest, online.issuedListSchema),

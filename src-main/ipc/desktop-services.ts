@@ -1,9 +1,40 @@
 /**
- * What only the desktop app can do (native dialogs, printing), offered to handlers through the
- * HandlerContext. src-main/app provides it (dialogs.ts, printing.ts); tests and headless runs
- * leave it out, and the handlers then say plainly that the user should type the path instead.
+ * What only the desktop app can do (native dialogs, printing, the OS keychain), offered to
+ * handlers through the HandlerContext. src-main/app provides it (dialogs.ts, printing.ts,
+ * credential-vault.ts); tests and headless runs leave it out, and the handlers then say plainly
+ * what to do instead (type the path; enter the credentials for this session only).
  */
 import type { PathPurpose } from './contract';
+
+/** Cloud credentials with the connection they were used for, as the officer asked to remember them. */
+export interface RememberedCredentials {
+  readonly region: string;
+  readonly projectId: string;
+  readonly endpoint?: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly securityToken?: string;
+}
+
+/** What the vault gives back: the credentials and when they were remembered (ISO time). */
+export interface RecalledCredentials extends RememberedCredentials {
+  readonly savedAt: string;
+}
+
+/**
+ * Credentials kept across sessions only encrypted by the OS keystore (Electron's safeStorage).
+ * Profile names are short lowercase names (`default`), one remembered set each.
+ */
+export interface CredentialVault {
+  /** Whether the OS offers real encryption here; `reason` says why not, in a plain sentence. */
+  isAvailable(): { available: boolean; reason?: string };
+  /** Encrypts and stores `credentials` for `profileName`, replacing what was there. */
+  remember(profileName: string, credentials: RememberedCredentials): Promise<void>;
+  /** The remembered credentials of `profileName`, or null when none are stored. */
+  recall(profileName: string): Promise<RecalledCredentials | null>;
+  /** Deletes what is stored for `profileName`; false when nothing was. */
+  forget(profileName: string): Promise<boolean>;
+}
 
 export interface DesktopServices {
   /** Opens the native picker for `purpose` (a folder, or a file for *-file purposes); null if cancelled. */
@@ -16,4 +47,6 @@ export interface DesktopServices {
     folder: string,
     fileName: string,
   ): Promise<{ path: string; size: number; sha256: string }>;
+  /** Remembered cloud credentials, encrypted by the OS keychain. */
+  readonly credentialVault: CredentialVault;
 }

@@ -16,6 +16,7 @@ import { journalHandlers } from './handlers/journal';
 import { mediaHandlers } from './handlers/media';
 import { onlineHandlers } from './handlers/online';
 import { receiptHandlers } from './handlers/receipt';
+import { rememberedCredentialsHandlers } from './handlers/remembered-credentials';
 import { CeremonySession, type CeremonyHooks } from './handlers/session';
 import { describeNetwork } from './network-status';
 
@@ -43,6 +44,7 @@ export function createHandlers(context: HandlerContext, options: HandlerOptions 
   return {
     ...ceremonySetupHandlers(session),
     ...onlineHandlers(session),
+    ...rememberedCredentialsHandlers(session),
     ...airGapHandlers(session),
     ...custodyHandlers(session),
     ...custodyRestoreHandlers(session),

@@ -2,6 +2,7 @@
 import type {
   CheckedBundleView,
   Connection,
+  CredentialsStatus,
   IssuedView,
   KeyStateFilter,
   KmsKeyView,
@@ -15,6 +16,8 @@ import type { SliceCreator } from './store';
 
 export interface OnlineSlice {
   connection: Connection | null;
+  /** Remembered credentials on this computer (never the secret) and whether the vault works. */
+  credentialsStatus: CredentialsStatus | null;
   keyList: { filter: KeyStateFilter; keys: KmsKeyView[]; checkedAt: string } | null;
   createdKeys: Response<'createKeys'>['keys'];
   issued: IssuedView[];
@@ -25,6 +28,8 @@ export interface OnlineSlice {
   keyStates: Response<'keyStatus'>['keys'];
   startRehearsal(): Promise<void>;
   connect(request: Request<'connectKms'>): Promise<boolean>;
+  readCredentialsStatus(): Promise<void>;
+  forgetCredentials(): Promise<void>;
   listKeys(filter: KeyStateFilter): Promise<void>;
   createKeys(request: Request<'createKeys'>): Promise<void>;
   fetchParameters(): Promise<void>;
@@ -41,6 +46,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
   const step = stepRunner(get);
   return {
     connection: null,
+    credentialsStatus: null,
     keyList: null,
     createdKeys: [],
     issued: [],
@@ -57,13 +63,31 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
         (connection) => set({ connection }),
       );
     },
-    connect: (request) =>
-      step(
+    connect: async (request) => {
+      const ok = await step(
         'online-connect',
         'Testing the connection',
         () => api().connectKms(request),
         (connection) => set({ connection }),
-      ),
+      );
+      if (request.remember) await get().readCredentialsStatus();
+      return ok;
+    },
+    readCredentialsStatus: async () => {
+      // A quiet read for the connection form: no busy state, no notice.
+      const result = await api()
+        .credentialsStatus()
+        .catch(() => null);
+      set({ credentialsStatus: result?.ok ? result.value : null });
+    },
+    forgetCredentials: async () => {
+      await step(
+        'online-connect',
+        'Forgetting the remembered credentials',
+        () => api().forgetCredentials(),
+        (credentialsStatus) => set({ credentialsStatus }),
+      );
+    },
     listKeys: async (filter) => {
       await step(
         'online-keys',

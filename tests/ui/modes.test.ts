@@ -151,6 +151,16 @@ describe('UI modes, keyboard and zoom', () => {
       await page.getByLabel('Endpoint (optional)', { exact: true }).fill(sim.endpoint);
       await page.getByLabel('Access key ID', { exact: true }).fill(sim.ak);
       await page.getByLabel('Secret access key', { exact: true }).fill(wrongSk);
+      // No desktop app here, so no OS keychain: "remember" is offered, disabled, with the reason.
+      const remember = page.getByRole('checkbox', {
+        name: 'Remember these credentials on this computer (encrypted by the operating system)',
+      });
+      await page.getByText("needs the desktop app's OS keychain").waitFor();
+      expect(await remember.isDisabled()).toBe(true);
+      expect(await remember.getAttribute('aria-describedby')).toBeTruthy();
+      const reasonId = (await remember.getAttribute('aria-describedby')) ?? '';
+      expect(await page.locator(`[id="${reasonId}"]`).textContent()).toContain("needs the desktop app's OS keychain");
+      expect(await page.getByRole('button', { name: 'Connect with remembered credentials' }).count()).toBe(0);
       await ui.screenshot('online-connect');
       await page.getByRole('button', { name: 'Test connection' }).click();
       const problem = page.locator('[data-activity="online-connect"] .problem');

@@ -9,9 +9,16 @@ import { KeyferryError } from '../../core/errors';
 import { KmsClient } from '../../core/kms/client';
 import { AkSkCredentials } from '../../core/kms/credentials';
 import { KeyState } from '../../core/kms/types';
-import type { KeyStateFilter } from '../contract';
+import type { KmsCredentials } from '../../core/kms/credentials';
+import type { KeyStateFilter, ValidRequest } from '../contract';
 import type { ChannelHandler } from '../handlers';
 import { connectOnline } from './ceremony-setup';
+import {
+  DEFAULT_CREDENTIALS_PROFILE,
+  recallCredentials,
+  rememberCredentials,
+  requireCredentialVault,
+} from './remembered-credentials';
 import { materialExpiry } from './custody-restore';
 import { readSmallFile, freshFolderInside } from './paths';
 import { storeReceipt } from './receipt';
@@ -60,6 +67,73 @@ export function normalizeDigest(typed: string): string {
   return hex;
 }
 
+type ConnectRequest = ValidRequest<'connectKms'>;
+
+/** The credentials to connect with: typed in, remembered on this computer, or held for the session. */
+async function connectionCredentials(session: CeremonySession, request: ConnectRequest): Promise<KmsCredentials> {
+  const given = request.credentials;
+  if (request.useRemembered && (given || request.remember)) {
+    throw new KeyferryError(
+      'CREDENTIALS_CHOICE_UNCLEAR',
+      'Both typed-in and remembered credentials were offered for one connection.',
+      'Either connect with the remembered credentials, or type new ones (and tick "Remember" to replace them).',
+    );
+  }
+  if (request.remember) {
+    if (!given) {
+      throw new KeyferryError(
+        'CREDENTIALS_REMEMBER_NEEDS_ENTRY',
+        'Only credentials typed in now can be remembered.',
+        'Type the access key ID and the secret access key, tick "Remember", then test the connection.',
+      );
+    }
+    requireCredentialVault(session); // refuse before connecting, not after
+  }
+  if (request.useRemembered) return recallCredentials(session, request.profile ?? DEFAULT_CREDENTIALS_PROFILE);
+  const credentials = given
+    ? new AkSkCredentials({
+        accessKeyId: given.accessKeyId,
+        secretKey: given.secretAccessKey,
+        ...(given.securityToken ? { securityToken: given.securityToken } : {}),
+      })
+    : session.credentials;
+  if (!credentials) {
+    throw new KeyferryError(
+      'CREDENTIALS_MISSING',
+      'No access key was entered for this session.',
+      'Enter the access key ID and the secret access key, then test the connection.',
+    );
+  }
+  return credentials;
+}
+
+/** Remembers the credentials that just worked; the connection stands even if this fails. */
+async function rememberAfterConnecting(
+  session: CeremonySession,
+  request: ConnectRequest,
+  given: NonNullable<ConnectRequest['credentials']>,
+): Promise<void> {
+  const profile = request.profile ?? DEFAULT_CREDENTIALS_PROFILE;
+  try {
+    await rememberCredentials(session, requireCredentialVault(session), profile, {
+      region: request.region,
+      projectId: request.projectId,
+      ...(request.endpoint ? { endpoint: request.endpoint } : {}),
+      accessKeyId: given.accessKeyId,
+      secretAccessKey: given.secretAccessKey,
+      ...(given.securityToken ? { securityToken: given.securityToken } : {}),
+    });
+  } catch (error) {
+    const problem = error instanceof KeyferryError ? error.message : 'the vault failed';
+    session.context.log.warn('credentials.remember-failed', { profile });
+    throw new KeyferryError(
+      'CREDENTIALS_NOT_REMEMBERED',
+      `Connected to the KMS, but the credentials were not remembered: ${problem}`,
+      'Carry on with this session (the credentials are held until Keyferry closes), or try remembering again later.',
+    );
+  }
+}
+
 export function onlineHandlers(session: CeremonySession): OnlineHandlers {
   const workflow = () => {
     session.requireMode('online', 'rehearsal');
@@ -69,21 +143,7 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
     connectKms: async (request) => {
       session.requireMode('online');
       session.requireSetup();
-      const given = request.credentials;
-      const credentials = given
-        ? new AkSkCredentials({
-            accessKeyId: given.accessKeyId,
-            secretKey: given.secretAccessKey,
-            ...(given.securityToken ? { securityToken: given.securityToken } : {}),
-          })
-        : session.credentials;
-      if (!credentials) {
-        throw new KeyferryError(
-          'CREDENTIALS_MISSING',
-          'No access key was entered for this session.',
-          'Enter the access key ID and the secret access key, then test the connection.',
-        );
-      }
+      const credentials = await connectionCredentials(session, request);
       const extraCaPem = request.caFile
         ? (await readSmallFile(request.caFile, 'CA certificate file', MAX_CA_FILE_BYTES)).toString('utf8')
         : undefined;
@@ -111,6 +171,9 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
         rehearsal: false,
       });
       session.credentials = credentials;
+      if (request.remember && request.credentials) {
+        await rememberAfterConnecting(session, request, request.credentials);
+      }
       return connection;
     },
 

@@ -24,6 +24,11 @@ export const connectionSchema = z.object({
 });
 export type Connection = z.output<typeof connectionSchema>;
 
+/** A remembered-credentials profile name: short, lowercase, safe as a file name. */
+export const credentialsProfileSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a profile name is 1-64 of a-z 0-9 - (not starting with -)');
+
 export const connectRequestSchema = z.strictObject({
   region: z.string().regex(/^[a-z]{2,3}(-[a-z]+)+-[0-9]{1,3}$/, 'is not a region name such as cn-north-4'),
   projectId: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'is not a project ID'),
@@ -42,7 +47,36 @@ export const connectRequestSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  /** Remember the typed-in credentials on this computer (OS-encrypted) once the connection works. */
+  remember: z.boolean().optional(),
+  /** Connect with the credentials remembered on this computer instead of typed-in ones. */
+  useRemembered: z.boolean().optional(),
+  /** Which remembered set (default `default`). */
+  profile: credentialsProfileSchema.optional(),
 });
+
+export const credentialsProfileRequestSchema = z
+  .strictObject({ profile: credentialsProfileSchema.optional() })
+  .optional();
+
+/** What `credentials.status` and `credentials.forget` answer: never the secret key or a token. */
+export const credentialsStatusSchema = z.object({
+  profile: z.string(),
+  vault: z.object({ available: z.boolean(), reason: z.string().nullable() }),
+  remembered: z
+    .object({
+      endpoint: z.string().nullable(),
+      region: z.string(),
+      projectId: z.string(),
+      /** The access key ID's last 4 characters only. */
+      accessKeyIdLast4: z.string().max(4),
+      savedAt: z.string(),
+    })
+    .nullable(),
+  /** Set when a remembered copy exists but cannot be read back on this computer. */
+  unreadable: z.string().nullable(),
+});
+export type CredentialsStatus = z.output<typeof credentialsStatusSchema>;
 
 export const keyStateFilterSchema = z.enum([
   'all',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { PathField, TextField } from '../../components/Fields';
 import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
+import { RememberChoice, RememberedCredentials } from './RememberedCredentials';
 
 export function ConnectionStep() {
   const mode = useAppStore((s) => s.mode);
@@ -18,6 +19,8 @@ export function ConnectionStep() {
   const [accessKeyId, setAccessKeyId] = useState('');
   const [secretAccessKey, setSecretAccessKey] = useState('');
   const [securityToken, setSecurityToken] = useState('');
+  const [remember, setRemember] = useState(false);
+  const remembered = useAppStore((s) => s.credentialsStatus?.remembered ?? null);
 
   const testConnection = async () => {
     const credentials =
@@ -36,11 +39,27 @@ export function ConnectionStep() {
       ...(endpoint.trim() !== '' ? { endpoint: endpoint.trim() } : {}),
       ...(caFile.trim() !== '' ? { caFile: caFile.trim() } : {}),
       ...credentials,
+      ...(remember && 'credentials' in credentials ? { remember: true } : {}),
     });
     // The secret stays in the main process only; the form forgets it either way once sent.
     setSecretAccessKey('');
     setSecurityToken('');
-    if (ok) setAccessKeyId('');
+    if (ok) {
+      setAccessKeyId('');
+      setRemember(false);
+    }
+  };
+
+  // The main process recalls the remembered secret itself; only the connection settings go from here.
+  const connectRemembered = () => {
+    if (!remembered) return;
+    void connect({
+      region: remembered.region,
+      projectId: remembered.projectId,
+      ...(remembered.endpoint ? { endpoint: remembered.endpoint } : {}),
+      ...(caFile.trim() !== '' ? { caFile: caFile.trim() } : {}),
+      useRemembered: true,
+    });
   };
 
   return (
@@ -61,61 +80,65 @@ export function ConnectionStep() {
           </StepButton>
         </>
       ) : (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void testConnection();
-          }}
-        >
-          <div className="grid">
-            <TextField label="Region" value={region} onChange={setRegion} hint="For example cn-north-4." mono />
-            <TextField label="Project ID" value={projectId} onChange={setProjectId} mono />
-          </div>
-          <TextField
-            label="Endpoint (optional)"
-            value={endpoint}
-            onChange={setEndpoint}
-            hint="Leave empty for the region's KMS endpoint. https only."
-            mono
-          />
-          <PathField
-            purpose="console-file"
-            section="online-connect"
-            label="Extra CA certificates (optional)"
-            value={caFile}
-            onChange={setCaFile}
-            hint="A PEM file, only if your network inspects TLS."
-          />
-          <div className="grid">
+        <>
+          <RememberedCredentials onConnect={connectRemembered} />
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void testConnection();
+            }}
+          >
+            <div className="grid">
+              <TextField label="Region" value={region} onChange={setRegion} hint="For example cn-north-4." mono />
+              <TextField label="Project ID" value={projectId} onChange={setProjectId} mono />
+            </div>
             <TextField
-              label="Access key ID"
-              value={accessKeyId}
-              onChange={setAccessKeyId}
+              label="Endpoint (optional)"
+              value={endpoint}
+              onChange={setEndpoint}
+              hint="Leave empty for the region's KMS endpoint. https only."
               mono
-              hint={
-                connection?.accessKeyHint
-                  ? `Held for this session: ${connection.accessKeyHint}. Leave empty to keep using it.`
-                  : undefined
-              }
             />
+            <PathField
+              purpose="console-file"
+              section="online-connect"
+              label="Extra CA certificates (optional)"
+              value={caFile}
+              onChange={setCaFile}
+              hint="A PEM file, only if your network inspects TLS."
+            />
+            <div className="grid">
+              <TextField
+                label="Access key ID"
+                value={accessKeyId}
+                onChange={setAccessKeyId}
+                mono
+                hint={
+                  connection?.accessKeyHint
+                    ? `Held for this session: ${connection.accessKeyHint}. Leave empty to keep using it.`
+                    : undefined
+                }
+              />
+              <TextField
+                label="Secret access key"
+                type="password"
+                value={secretAccessKey}
+                onChange={setSecretAccessKey}
+                hint="Held in memory only, unless remembered; never shown again."
+              />
+            </div>
             <TextField
-              label="Secret access key"
+              label="Security token (temporary credentials only)"
               type="password"
-              value={secretAccessKey}
-              onChange={setSecretAccessKey}
-              hint="Kept in memory for this session only; never shown again."
+              value={securityToken}
+              onChange={setSecurityToken}
             />
-          </div>
-          <TextField
-            label="Security token (temporary credentials only)"
-            type="password"
-            value={securityToken}
-            onChange={setSecurityToken}
-          />
-          <button type="submit" className="primary" disabled={busy}>
-            Test connection
-          </button>
-        </form>
+            <RememberChoice checked={remember} onChange={setRemember} />
+            <button type="submit" className="primary" disabled={busy}>
+              Test connection
+            </button>
+          </form>
+        </>
       )}
       {connection && (
         <dl className="facts">
