@@ -5,6 +5,30 @@ import { api } from '../api';
 import { useAppStore } from '../store/store';
 import { RemovableMedia } from './RemovableMedia';
 
+/** A labelled control: the visible label, the hint (if any) and the control tied to both. */
+function LabelledField({
+  label,
+  hint,
+  control,
+}: {
+  label: string;
+  hint?: ReactNode;
+  control: (id: string, describedBy: string | undefined) => ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {control(id, hint ? `${id}-hint` : undefined)}
+    </div>
+  );
+}
+
 interface TextFieldProps {
   label: string;
   value: string;
@@ -30,30 +54,27 @@ export function TextField({
   min,
   max,
 }: TextFieldProps) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
+    <LabelledField
+      label={label}
+      hint={hint}
+      control={(id, describedBy) => (
+        <input
+          id={id}
+          name={name}
+          type={type}
+          value={value}
+          required={required}
+          min={min}
+          max={max}
+          autoComplete="off"
+          spellCheck={false}
+          className={mono ? 'mono' : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        />
       )}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={value}
-        required={required}
-        min={min}
-        max={max}
-        autoComplete="off"
-        spellCheck={false}
-        className={mono ? 'mono' : undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </div>
+    />
   );
 }
 
@@ -96,26 +117,23 @@ export function TextAreaField({
   hint?: ReactNode;
   rows?: number;
 }) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
+    <LabelledField
+      label={label}
+      hint={hint}
+      control={(id, describedBy) => (
+        <textarea
+          id={id}
+          rows={rows}
+          value={value}
+          spellCheck={false}
+          autoComplete="off"
+          className="mono"
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        />
       )}
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        spellCheck={false}
-        autoComplete="off"
-        className="mono"
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </div>
+    />
   );
 }
 
@@ -133,27 +151,24 @@ export function SelectField<T extends string>({
   onChange: (value: T) => void;
   hint?: ReactNode;
 }) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
+    <LabelledField
+      label={label}
+      hint={hint}
+      control={(id, describedBy) => (
+        <select
+          id={id}
+          value={value}
+          onChange={(event) => onChange(event.target.value as T)}
+          aria-describedby={describedBy}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => onChange(event.target.value as T)}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    />
   );
 }

@@ -5,17 +5,25 @@
  * wrapped-material bundle for the online side to import again.
  */
 import { useState } from 'react';
-import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../components/ExpiryChoice';
+import { BundleFolderField, useBundleFolder } from '../components/BundleFolderField';
 import { PathField, TextAreaField, TextField } from '../components/Fields';
+import { FingerprintConfirmation } from '../components/FingerprintConfirmation';
 import { Hex } from '../components/Hex';
 import { NetworkBanner } from '../components/NetworkBanner';
+import { NetworkCheckStep } from '../components/NetworkCheckStep';
 import { ReceiptPanel } from '../components/ReceiptPanel';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { SourceChoice } from '../components/SourceChoice';
 import { Step, StepButton } from '../components/Step';
+import { WrappedBundleWriter } from '../components/WrappedBundleWriter';
 import { selectWitnesses } from '../store/selectors';
 import { useAppStore } from '../store/store';
-import { FingerprintCard } from './airgap/ParametersSteps';
 import { restoreStepState } from './airgap/steps';
+
+const SHARE_SOURCES = [
+  { value: 'file', id: 'share-file', label: 'A share file' },
+  { value: 'typed', id: 'share-typed', label: 'Lines typed from the printed slip' },
+] as const;
 
 function SharesStep() {
   const state = useAppStore((s) => s.ceremony?.restore?.state);
@@ -54,29 +62,13 @@ function SharesStep() {
         onChange={setPresentedBy}
         hint="The person handing the share over (the custodian, or someone on their behalf)."
       />
-      <fieldset>
-        <legend>The share comes as</legend>
-        <div className="choice">
-          <input
-            type="radio"
-            id="share-file"
-            name="share-source"
-            checked={source === 'file'}
-            onChange={() => setSource('file')}
-          />
-          <label htmlFor="share-file">A share file</label>
-        </div>
-        <div className="choice">
-          <input
-            type="radio"
-            id="share-typed"
-            name="share-source"
-            checked={source === 'typed'}
-            onChange={() => setSource('typed')}
-          />
-          <label htmlFor="share-typed">Lines typed from the printed slip</label>
-        </div>
-      </fieldset>
+      <SourceChoice
+        legend="The share comes as"
+        name="share-source"
+        value={source}
+        options={SHARE_SOURCES}
+        onChange={setSource}
+      />
       {source === 'file' ? (
         <PathField purpose="share-file" section="restore-shares" label="Share file" value={file} onChange={setFile} />
       ) : (
@@ -154,16 +146,12 @@ function RestoreFingerprintStep() {
       section="restore-fingerprint"
     >
       <p>Compare it aloud with the fingerprint the online workstation shows for the fresh parameters.</p>
-      {fingerprints.map((f, i) => (
-        <FingerprintCard
-          key={f.fingerprint}
-          index={i}
-          fingerprint={f}
-          witnesses={witnesses}
-          available={state === 'restored' || state === 'fingerprints-confirmed'}
-          onConfirm={confirm}
-        />
-      ))}
+      <FingerprintConfirmation
+        fingerprints={fingerprints}
+        witnesses={witnesses}
+        available={state === 'restored' || state === 'fingerprints-confirmed'}
+        onConfirm={confirm}
+      />
     </Step>
   );
 }
@@ -174,9 +162,6 @@ function RestoreWrapStep() {
   const wrapped = useAppStore((s) => s.restoreWrapped);
   const wrap = useAppStore((s) => s.restoreWrap);
   const write = useAppStore((s) => s.restoreWriteBundle);
-  const [folder, setFolder] = useState('');
-  const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'never', date: '' });
-  const choice = expiryChoice(expiry);
   return (
     <Step
       number={6}
@@ -193,51 +178,30 @@ function RestoreWrapStep() {
           <Hex value={k.encryptedKeyMaterialSha256} size="small" />
         </p>
       ))}
-      <ExpiryChoice
-        name="restore-expiry"
-        legend="Material expiry requested in the bundle"
-        value={expiry}
-        onChange={setExpiry}
-      />
-      <PathField
-        purpose="write-bundle"
+      <WrappedBundleWriter
         section="restore-wrap"
-        label="Removable media folder for the restored bundle"
-        value={folder}
-        onChange={setFolder}
-        hint="A new folder wrapped-material-…-restored is created inside."
+        expiryName="restore-expiry"
+        expiryLegend="Material expiry requested in the bundle"
+        folderLabel="Removable media folder for the restored bundle"
+        folderHint="A new folder wrapped-material-…-restored is created inside."
+        digestLabel="Restored wrapped-material bundle digest"
+        available={state === 'wrapped'}
+        onWrite={(request) => void write(request)}
+        bundle={bundle}
       />
-      <StepButton
-        available={state === 'wrapped' && folder.trim() !== '' && expiryComplete(expiry)}
-        onClick={() => void write({ folder: folder.trim(), ...(choice ? { expiry: choice } : {}) })}
-      >
-        Write the wrapped-material bundle
-      </StepButton>
-      {bundle && (
-        <div className="card">
-          <p>
-            Written and verified: <span className="file-name">{bundle.folderName}</span> in{' '}
-            <span className="file-name">{bundle.dir}</span>
-          </p>
-          <p>Bundle digest, to compare on the online workstation:</p>
-          <Hex value={bundle.manifestSha256} label="Restored wrapped-material bundle digest" />
-        </div>
-      )}
     </Step>
   );
 }
 
 export function RestoreScreen() {
-  const mode = useAppStore((s) => s.mode);
   const state = useAppStore((s) => s.ceremony?.restore?.state);
-  const lastParameters = useAppStore((s) => s.parametersBundle);
   const network = useAppStore((s) => s.restoreNetwork);
   const parameters = useAppStore((s) => s.restoreParameters);
   const checkNetwork = useAppStore((s) => s.restoreCheckNetwork);
   const readBundle = useAppStore((s) => s.restoreReadBundle);
   const writeReceipt = useAppStore((s) => s.writeRestoreReceipt);
   const abandon = useAppStore((s) => s.abandonRestore);
-  const [folder, setFolder] = useState(mode === 'rehearsal' ? (lastParameters?.dir ?? '') : '');
+  const [folder, setFolder] = useBundleFolder();
   return (
     <div className="screen">
       <ScreenHeading>Custody restore ceremony</ScreenHeading>
@@ -246,44 +210,34 @@ export function RestoreScreen() {
         For a key whose imported AES material expired: the online workstation fetches fresh import parameters for it;
         here the custodians&apos; shares rebuild the same material, which is wrapped for those parameters.
       </p>
-      <Step
-        number={1}
-        title="Check the network"
+      <NetworkCheckStep
         state={restoreStepState(state, ['new', 'network-checked'], 'parameters-read')}
         section="restore-network"
+        available={state === undefined || state === 'new' || state === 'network-checked' || state === 'finished'}
+        onCheck={() => void checkNetwork()}
+        label={state === 'finished' ? 'Start another restore: check the network' : 'Check the network'}
+        result={network}
       >
-        <StepButton
-          available={state === undefined || state === 'new' || state === 'network-checked' || state === 'finished'}
-          onClick={() => void checkNetwork()}
-        >
-          {state === 'finished' ? 'Start another restore: check the network' : 'Check the network'}
-        </StepButton>
-        {network && <p className={network.overridden ? 'warning' : 'notice'}>{network.summary}</p>}
         {state !== undefined && state !== 'finished' && (
           <StepButton available primary={false} onClick={() => void abandon()}>
             Abandon this restore ceremony
           </StepButton>
         )}
-      </Step>
+      </NetworkCheckStep>
       <Step
         number={2}
         title="Read the fresh import parameters"
         state={restoreStepState(state, ['network-checked'], 'parameters-read')}
         section="restore-parameters"
       >
-        <PathField
-          purpose="read-bundle"
+        <BundleFolderField
           section="restore-parameters"
           label="Fresh import-parameters bundle folder"
-          value={folder}
+          folder={folder}
           onChange={setFolder}
+          available={state === 'network-checked'}
+          onRead={(dir) => void readBundle(dir)}
         />
-        <StepButton
-          available={state === 'network-checked' && folder.trim() !== ''}
-          onClick={() => void readBundle(folder.trim())}
-        >
-          Read the bundle
-        </StepButton>
         {parameters && (
           <div className="card">
             <p>

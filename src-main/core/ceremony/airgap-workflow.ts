@@ -8,21 +8,19 @@
  * This module and everything it imports must never reach a network client (a test scans the
  * import graph): no KMS client, no node:http/https/net/tls.
  */
-import { importParametersFromConsoleFiles, readBundle, type ConsoleFilesInput, type ImportParameters } from '../bundle';
+import { importParametersFromConsoleFiles, type ConsoleFilesInput, type ImportParameters } from '../bundle';
 import { KeyferryError } from '../errors';
-import type { Journal } from '../journal';
 import { splitForCustody, type CustodyRequest, type CustodyResult } from './airgap-custody';
 import { AirGapMaterialStep, type MaterialSummary } from './airgap-material';
 import { receiptCustodyOf, writeAirGapReceipt, type WrittenCeremonyReceipt } from './airgap-receipt';
-import { wrapAll, writeWrapped, type WrappedKey, type WrappedKeySummary, type WrittenWrappedBundle } from './airgap-wrap';
-import { describeWorkstation, type AppIdentity, type CeremonyRecord } from './ceremony-record';
+import type { WrappedKeySummary, WrittenWrappedBundle } from './airgap-wrap';
+import { AirGapCeremonyBase, type AirGapWorkflowOptions } from './airgap-ceremony-base';
+import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from './airgap-steps';
+import type { CeremonyRecord } from './ceremony-record';
 import { newCeremonyId } from './ceremony-id';
-import type { MaterialExpiry } from './ceremony-plan';
 import { FingerprintConfirmations, type FingerprintToConfirm } from './fingerprint-confirmation';
-import { MaterialVault, type MaterialAuditObserver } from './material-vault';
+import { MaterialVault } from './material-vault';
 import { checkCeremonyPeople } from './person-name';
-import { checkAirGap, type InterfaceList, type NetworkCheckResult } from './network-check';
-import type { ProgressListener } from './progress';
 import { StepGuard } from './step-guard';
 
 export type AirGapState =
@@ -46,24 +44,7 @@ const NEXT_STEP: Record<AirGapState, string> = {
   finished: 'This ceremony is finished; start a new one for more keys.',
 };
 
-export interface AirGapCeremonyOptions {
-  readonly journal: Journal;
-  readonly title: string;
-  readonly operator: string;
-  readonly witnesses: readonly string[];
-  readonly app: AppIdentity;
-  /** True for rehearsals: recorded on the journal and receipt. */
-  readonly rehearsal?: boolean;
-  readonly clock?: () => Date;
-  readonly onProgress?: ProgressListener;
-  /** Network interfaces to check instead of this machine's (tests). */
-  readonly interfaces?: InterfaceList;
-  /**
-   * TEST ONLY: receives copies of every plaintext secret (material, temporary keys) so a test can
-   * prove none reached a file. Never wired in the CLI or the app.
-   */
-  readonly onMaterialForAudit?: MaterialAuditObserver;
-}
+export type AirGapCeremonyOptions = AirGapWorkflowOptions;
 
 /** One key as read from the parameters, with what people compare. */
 export interface AirGapKeyOverview {
@@ -85,24 +66,18 @@ export interface ParametersOverview {
   readonly warnings: readonly string[];
 }
 
-export class AirGapCeremony {
-  readonly #options: AirGapCeremonyOptions;
-  readonly #guard = new StepGuard<AirGapState>('air-gapped', 'new', NEXT_STEP);
+export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   readonly #vault: MaterialVault;
   readonly #material: AirGapMaterialStep;
-  readonly #now: () => Date;
-  #network: NetworkCheckResult | undefined;
-  #ceremonyId = '';
   #parametersSource = '';
   #parameters: ImportParameters[] = [];
-  #confirmations: FingerprintConfirmations | undefined;
   #custody = new Map<string, CustodyResult>();
-  #wrapped: WrappedKey[] = [];
-  #bundle: WrittenWrappedBundle | undefined;
 
   private constructor(options: AirGapCeremonyOptions) {
-    this.#options = options;
-    this.#now = options.clock ?? (() => new Date());
+    super(options, new StepGuard<AirGapState>('air-gapped', 'new', NEXT_STEP), {
+      show: ['parameters-read', 'fingerprints-confirmed', 'material-ready', 'wrapped', 'bundle-written', 'finished'],
+      confirm: ['parameters-read', 'fingerprints-confirmed'],
+    });
     this.#vault = new MaterialVault(options.onMaterialForAudit);
     this.#material = new AirGapMaterialStep(this.#vault, options.journal, options.operator, options.onProgress);
   }
@@ -111,123 +86,48 @@ export class AirGapCeremony {
   static async start(input: AirGapCeremonyOptions): Promise<AirGapCeremony> {
     const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
     const ceremony = new AirGapCeremony(options);
-    const workstation = describeWorkstation();
-    await options.journal.append(options.operator, 'ceremony.session-started', {
-      side: 'air-gapped',
-      title: options.title,
-      operator: options.operator,
-      witnesses: [...options.witnesses],
-      hostname: workstation.hostname,
-      os: workstation.os,
-      appVersion: options.app.version,
-      appBuild: options.app.build,
-      rehearsal: options.rehearsal ?? false,
-    });
+    await journalAirGapSessionStart(options);
     return ceremony;
   }
 
-  get state(): AirGapState {
-    return this.#guard.state;
-  }
-
-  get ceremonyId(): string {
-    return this.#ceremonyId;
-  }
-
-  /** The ceremony record (after the parameters were read). */
-  get record(): CeremonyRecord {
-    return {
-      id: this.#ceremonyId,
-      title: this.#options.title,
-      operator: this.#options.operator,
-      witnesses: this.#options.witnesses,
-      side: 'air-gapped',
-      workstation: describeWorkstation(this.#network),
-      app: this.#options.app,
-      rehearsal: this.#options.rehearsal ?? false,
-    };
-  }
-
-  /**
-   * Step 1: refuses a live network (AIRGAP_NETWORK_LIVE) unless `allowNetwork`; an override is
-   * journaled as a warning. May be repeated until the parameters are read.
-   */
-  async checkNetwork(options: { allowNetwork?: boolean } = {}): Promise<NetworkCheckResult> {
-    this.#guard.require('check the network', ['new', 'network-checked']);
-    const { journal, operator } = this.#options;
-    let result: NetworkCheckResult;
-    try {
-      result = checkAirGap({ allowNetwork: options.allowNetwork, interfaces: this.#options.interfaces });
-    } catch (error) {
-      await journal.append(operator, 'network.refused', { reason: error instanceof Error ? error.message : String(error) });
-      throw error;
-    }
-    const interfaces = result.liveInterfaces.map((l) => `${l.name} ${l.family} ${l.address}`);
-    await journal.append(operator, 'network.checked', { state: result.state, interfaces, overridden: result.overridden });
-    if (result.overridden) await journal.append(operator, 'warning.network-allowed', { summary: result.summary, interfaces });
-    this.#network = result;
-    this.#guard.advance('network-checked');
-    return result;
-  }
+  // Step 1, the network check: checkNetwork() (base).
 
   /** Step 2: reads and verifies an import-parameters bundle folder. */
   async readParametersBundle(dir: string): Promise<ParametersOverview> {
-    this.#guard.require('read the import parameters', ['network-checked']);
-    const bundle = await readBundle(dir, { now: this.#now() });
-    if (bundle.kind !== 'import-parameters') {
-      throw new KeyferryError('BUNDLE_WRONG_KIND', `${dir} is a wrapped-material bundle, not an import-parameters bundle.`, 'Pick the import-parameters bundle written by the online workstation.');
-    }
+    this.guard.require('read the import parameters', ['network-checked']);
+    const bundle = await readImportParametersBundle(dir, this.now(), 'Pick the import-parameters bundle written by the online workstation.');
     return this.#acceptParameters(bundle.manifest.ceremonyId, dir, bundle.digest, bundle.keys, bundle.warnings.map((w) => w.message));
   }
 
   /** Step 2 (alternative): the console's raw files, one key each, for a ceremony without a bundle. */
-  async readConsoleFiles(inputs: readonly ConsoleFilesInput[], ceremonyId = newCeremonyId(this.#now())): Promise<ParametersOverview> {
-    this.#guard.require('read the import parameters', ['network-checked']);
+  async readConsoleFiles(inputs: readonly ConsoleFilesInput[], ceremonyId = newCeremonyId(this.now())): Promise<ParametersOverview> {
+    this.guard.require('read the import parameters', ['network-checked']);
     const keys = inputs.map((input) => importParametersFromConsoleFiles(input));
     return this.#acceptParameters(ceremonyId, 'console files', null, keys, []);
   }
 
   async #acceptParameters(ceremonyId: string, source: string, digest: string | null, keys: ImportParameters[], warnings: string[]): Promise<ParametersOverview> {
     const overview = keys.map(keyOverview);
-    await this.#options.journal.append(this.#options.operator, 'parameters.read', {
+    await this.options.journal.append(this.options.operator, 'parameters.read', {
       ceremonyId,
       source,
       manifestSha256: digest,
       keys: overview.map((k) => ({ ...k })),
       warnings,
     });
-    this.#ceremonyId = ceremonyId;
+    this.currentCeremonyId = ceremonyId;
     this.#parametersSource = source;
     this.#parameters = keys;
-    this.#confirmations = new FingerprintConfirmations(new Map(keys.map((k) => [k.keyId, k.wrappingKey.fingerprint])), this.#options.witnesses);
-    this.#guard.advance('parameters-read');
-    return { ceremonyId, source, manifestSha256: digest, keys: overview, fingerprints: this.#confirmations.list(), warnings };
+    this.confirmations = new FingerprintConfirmations(new Map(keys.map((k) => [k.keyId, k.wrappingKey.fingerprint])), this.options.witnesses);
+    this.guard.advance('parameters-read');
+    return { ceremonyId, source, manifestSha256: digest, keys: overview, fingerprints: this.confirmations.list(), warnings };
   }
 
-  /** The wrapping-key fingerprints to compare aloud, grouped, with who confirmed each so far. */
-  fingerprints(): FingerprintToConfirm[] {
-    this.#guard.require('show the fingerprints', ['parameters-read', 'fingerprints-confirmed', 'material-ready', 'wrapped', 'bundle-written', 'finished']);
-    return this.#confirmations?.list() ?? [];
-  }
-
-  /**
-   * Step 3: `witness` typed back a fingerprint after comparing it with the online workstation's.
-   * Journaled with the witness as actor. When every fingerprint is confirmed, the step is done.
-   */
-  async confirmFingerprint(witness: string, typedFingerprint: string): Promise<{ confirmed: FingerprintToConfirm; remaining: number }> {
-    this.#guard.require('confirm a fingerprint', ['parameters-read', 'fingerprints-confirmed']);
-    const confirmations = this.#confirmations as FingerprintConfirmations;
-    const confirmed = confirmations.confirm(witness, typedFingerprint);
-    const name = confirmed.confirmedBy.find((w) => w === witness.trim()) ?? witness.trim();
-    await this.#options.journal.append(name, 'fingerprint.confirmed', { wrappingKeyFingerprint: confirmed.fingerprint, keyIds: [...confirmed.keyIds] });
-    const remaining = confirmations.unconfirmed().length;
-    if (remaining === 0) this.#guard.advance('fingerprints-confirmed');
-    return { confirmed, remaining };
-  }
+  // Step 3, the witnesses' fingerprint confirmations: fingerprints() and confirmFingerprint() (base).
 
   /** Step 4: generates fresh material for every key that has none yet (progress per key). */
   async generateMaterial(): Promise<MaterialSummary[]> {
-    this.#guard.require('generate key material', ['fingerprints-confirmed', 'material-ready']);
+    this.guard.require('generate key material', ['fingerprints-confirmed', 'material-ready']);
     const result = await this.#material.generate(this.#parameters);
     this.#advanceIfMaterialComplete();
     return result;
@@ -235,61 +135,50 @@ export class AirGapCeremony {
 
   /** Step 4 (alternative): loads existing material for one key from `file`. */
   async loadMaterialFile(keyId: string, file: string, passphrase?: string): Promise<MaterialSummary> {
-    this.#guard.require('load key material', ['fingerprints-confirmed', 'material-ready']);
+    this.guard.require('load key material', ['fingerprints-confirmed', 'material-ready']);
     const result = await this.#material.loadFile(this.#parameters, keyId, file, passphrase);
     this.#advanceIfMaterialComplete();
     return result;
   }
 
   #advanceIfMaterialComplete(): void {
-    if (this.#parameters.every((p) => this.#vault.has(p.keyId))) this.#guard.advance('material-ready');
+    if (this.#parameters.every((p) => this.#vault.has(p.keyId))) this.guard.advance('material-ready');
   }
 
   /** Optional step 5: splits each key's material M-of-N, one share folder per custodian. */
   async splitCustody(request: CustodyRequest): Promise<CustodyResult[]> {
-    this.#guard.require('split the material for custody', ['material-ready']);
+    this.guard.require('split the material for custody', ['material-ready']);
     if (this.#custody.size > 0) {
       throw new KeyferryError('CUSTODY_ALREADY_SPLIT', 'The material was already split for custody in this ceremony.', 'Wrap the material next.');
     }
-    const results = await splitForCustody(this.#ceremonyId, this.#parameters, this.#vault, request, this.#options.journal, this.#options.operator, this.#options.onProgress);
+    const results = await splitForCustody(this.currentCeremonyId, this.#parameters, this.#vault, request, this.options.journal, this.options.operator, this.options.onProgress);
     for (const r of results) this.#custody.set(r.keyId, r);
     return results;
   }
 
   /** Step 6: wraps every key's material, then wipes the material from memory. */
   async wrap(): Promise<WrappedKeySummary[]> {
-    this.#guard.require('wrap the key material', ['material-ready']);
-    try {
-      this.#wrapped = await wrapAll(this.#parameters, this.#vault, this.#options);
-    } finally {
-      this.#vault.disposeAll();
-    }
-    await this.#options.journal.append(this.#options.operator, 'material.wiped', { keyIds: this.#parameters.map((p) => p.keyId) });
-    this.#guard.advance('wrapped');
-    return this.#wrapped.map((w) => w.summary);
+    this.guard.require('wrap the key material', ['material-ready']);
+    this.wrapped = await wrapThenWipe(this.#parameters, this.#vault, this.options);
+    this.guard.advance('wrapped');
+    return this.wrapped.map((w) => w.summary);
   }
 
-  /** Step 7: writes the wrapped-material bundle into the new folder `dir` and verifies it. */
-  async writeWrappedBundle(dir: string, options: { expiry?: MaterialExpiry } = {}): Promise<WrittenWrappedBundle> {
-    this.#guard.require('write the wrapped-material bundle', ['wrapped']);
-    this.#bundle = await writeWrapped(dir, this.#ceremonyId, this.#wrapped, options.expiry ?? { kind: 'never' }, this.#options, this.#now());
-    this.#guard.advance('bundle-written');
-    return this.#bundle;
-  }
+  // Step 7, writing the wrapped-material bundle: writeWrappedBundle() (base).
 
   /** Step 8: writes the receipt (HTML and text) into `dir`; the ceremony is then finished. */
   async writeReceipt(dir: string): Promise<WrittenCeremonyReceipt> {
-    this.#guard.require('write the receipt', ['bundle-written']);
+    this.guard.require('write the receipt', ['bundle-written']);
     const receipt = await writeAirGapReceipt(dir, {
       record: this.#record(),
       parameters: this.#parameters,
-      wrapped: this.#wrapped.map((w) => w.summary),
-      bundle: this.#bundle as WrittenWrappedBundle,
+      wrapped: this.wrapped.map((w) => w.summary),
+      bundle: this.bundle as WrittenWrappedBundle,
       custody: new Map([...this.#custody].map(([keyId, result]) => [keyId, receiptCustodyOf(result)])),
-      journal: this.#options.journal,
-      now: this.#now(),
+      journal: this.options.journal,
+      now: this.now(),
     });
-    this.#guard.advance('finished');
+    this.guard.advance('finished');
     return receipt;
   }
 
@@ -297,13 +186,13 @@ export class AirGapCeremony {
   async abandon(reason: string): Promise<void> {
     const held = this.#vault.size;
     this.#vault.disposeAll();
-    if (this.#guard.state !== 'finished') {
-      await this.#options.journal.append(this.#options.operator, 'ceremony.abandoned', { reason, wipedKeys: held });
+    if (this.guard.state !== 'finished') {
+      await this.options.journal.append(this.options.operator, 'ceremony.abandoned', { reason, wipedKeys: held });
     }
   }
 
   #record(): CeremonyRecord {
-    return { ...this.record, id: this.#ceremonyId };
+    return { ...this.record, id: this.currentCeremonyId };
   }
 
   /** Where the parameters came from (folder or "console files"). */

@@ -43,7 +43,7 @@ export interface WrittenWrappedBundle {
   readonly expiry: string;
 }
 
-interface WrapContext {
+export interface WrapContext {
   readonly journal: Journal;
   readonly operator: string;
   readonly onProgress?: ProgressListener;

@@ -5,12 +5,11 @@
  * rehearsal mode on the same machine (where a live network is allowed and journaled as such).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { ConsoleFilesInput } from '../../core/bundle';
 import { AirGapCeremony } from '../../core/ceremony/airgap-workflow';
-import { groupHex } from '../../core/crypto/evidence';
 import { openJournal } from '../../core/journal';
 import type { ChannelHandler } from '../handlers';
+import { airGapStartOptions, fingerprintView, networkCheckView, writtenBundleView } from './airgap-views';
 import { existingFolder, freshFolderInside, readSmallFile, smallRegularFile } from './paths';
 import { materialExpiry } from './custody-restore';
 import { storeReceipt } from './receipt';
@@ -35,25 +34,13 @@ const MAX_MATERIAL_FILE_BYTES = 64 * 1024;
 /** Starts the air-gapped workflow on its journal in the ceremony folder (once per session). */
 async function startAirGap(session: CeremonySession): Promise<AirGapSide> {
   if (session.airGap) return session.airGap;
-  const setup = session.requireSetup();
-  const rehearsal = session.context.mode.current() === 'rehearsal';
+  session.requireSetup();
   const file = session.journalPath('air-gapped');
   const journal = await openJournal(file, { create: !fs.existsSync(file) });
   try {
-    const interfaces = session.hooks.interfaces?.();
-    const ceremony = await AirGapCeremony.start({
-      journal,
-      title: setup.title,
-      operator: setup.operator,
-      witnesses: setup.witnesses,
-      app: { version: session.context.identity.version, build: session.context.identity.build },
-      rehearsal,
-      clock: () => session.now(),
-      onProgress: session.progress('air-gapped'),
-      ...(interfaces ? { interfaces } : {}),
-      ...(session.hooks.onMaterialForAudit ? { onMaterialForAudit: session.hooks.onMaterialForAudit } : {}),
-    });
-    session.airGap = { ceremony, journal, rehearsal };
+    const options = airGapStartOptions(session, journal, 'air-gapped');
+    const ceremony = await AirGapCeremony.start(options);
+    session.airGap = { ceremony, journal, rehearsal: options.rehearsal };
     return session.airGap;
   } catch (error) {
     await journal.close();
@@ -65,7 +52,7 @@ function overviewView(overview: Awaited<ReturnType<AirGapCeremony['readParameter
   return {
     ...overview,
     keys: overview.keys.map((k) => ({ ...k })),
-    fingerprints: overview.fingerprints.map((f) => ({ ...f, keyIds: [...f.keyIds], confirmedBy: [...f.confirmedBy] })),
+    fingerprints: overview.fingerprints.map(fingerprintView),
     warnings: [...overview.warnings],
   };
 }
@@ -80,7 +67,7 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
       const mode = session.requireMode('air-gapped', 'rehearsal');
       const { ceremony } = await startAirGap(session);
       const result = await ceremony.checkNetwork({ allowNetwork: mode === 'rehearsal' });
-      return { ...result, liveInterfaces: result.liveInterfaces.map((l) => ({ ...l })) };
+      return networkCheckView(result);
     },
 
     readParametersBundle: async ({ folder }) => {
@@ -108,17 +95,12 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
     },
 
     listFingerprints: () => ({
-      fingerprints: workflow()
-        .fingerprints()
-        .map((f) => ({ ...f, keyIds: [...f.keyIds], confirmedBy: [...f.confirmedBy] })),
+      fingerprints: workflow().fingerprints().map(fingerprintView),
     }),
 
     confirmFingerprint: async ({ witness, typed }) => {
       const { confirmed, remaining } = await workflow().confirmFingerprint(witness, typed);
-      return {
-        confirmed: { ...confirmed, keyIds: [...confirmed.keyIds], confirmedBy: [...confirmed.confirmedBy] },
-        remaining,
-      };
+      return { confirmed: fingerprintView(confirmed), remaining };
     },
 
     generateMaterial: async () => ({ keys: await workflow().generateMaterial() }),
@@ -144,14 +126,7 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
       );
       const written = await ceremony.writeWrappedBundle(dir, { expiry: requested });
       session.lastWrappedDigest = written.manifestSha256;
-      return {
-        dir: written.dir,
-        folderName: path.basename(written.dir),
-        manifestSha256: written.manifestSha256,
-        manifestSha256Grouped: groupHex(written.manifestSha256),
-        files: written.files.map((f) => ({ ...f })),
-        warnings: [...written.warnings],
-      };
+      return writtenBundleView(written);
     },
 
     writeAirGapReceipt: async () => {

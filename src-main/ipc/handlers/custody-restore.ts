@@ -6,16 +6,15 @@
  * workflow call per channel; its own journal in the ceremony folder.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseMaterialExpiry, type MaterialExpiry } from '../../core/ceremony/ceremony-plan';
 import { RestoreCeremony } from '../../core/ceremony/restore-workflow';
 import { readShareFile, SHARE_FILE_MAX_BYTES } from '../../core/custody/share-file';
 import { parseTypedShare } from '../../core/custody/typed-share';
-import { groupHex } from '../../core/crypto/evidence';
 import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
 import type { MaterialExpiryChoice } from '../contract';
 import type { ChannelHandler } from '../handlers';
+import { airGapStartOptions, fingerprintView, networkCheckView, writtenBundleView } from './airgap-views';
 import { existingFolder, freshFolderInside, smallRegularFile } from './paths';
 import { storeReceipt } from './receipt';
 import type { CeremonySession, RestoreSide } from './session';
@@ -41,21 +40,9 @@ export function materialExpiry(choice: MaterialExpiryChoice | undefined, now: Da
 async function startRestore(session: CeremonySession): Promise<RestoreSide> {
   const running = session.restore;
   if (running && !running.abandoned && running.ceremony.state !== 'finished') return running;
-  const setup = session.requireSetup();
+  session.requireSetup();
   const journal = session.restore?.journal ?? (await openRestoreJournal(session.journalPath('custody-restore')));
-  const interfaces = session.hooks.interfaces?.();
-  const ceremony = await RestoreCeremony.start({
-    journal,
-    title: setup.title,
-    operator: setup.operator,
-    witnesses: setup.witnesses,
-    app: { version: session.context.identity.version, build: session.context.identity.build },
-    rehearsal: session.context.mode.current() === 'rehearsal',
-    clock: () => session.now(),
-    onProgress: session.progress('custody-restore'),
-    ...(interfaces ? { interfaces } : {}),
-    ...(session.hooks.onMaterialForAudit ? { onMaterialForAudit: session.hooks.onMaterialForAudit } : {}),
-  });
+  const ceremony = await RestoreCeremony.start(airGapStartOptions(session, journal, 'custody-restore'));
   session.restore = { ceremony, journal };
   return session.restore;
 }
@@ -63,17 +50,6 @@ async function startRestore(session: CeremonySession): Promise<RestoreSide> {
 function openRestoreJournal(file: string) {
   return openJournal(file, { create: !fs.existsSync(file) });
 }
-
-const copyFingerprint = (f: {
-  fingerprint: string;
-  grouped: string;
-  keyIds: readonly string[];
-  confirmedBy: readonly string[];
-}) => ({
-  ...f,
-  keyIds: [...f.keyIds],
-  confirmedBy: [...f.confirmedBy],
-});
 
 export function custodyRestoreHandlers(session: CeremonySession): RestoreHandlers {
   const workflow = () => {
@@ -93,7 +69,7 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
       const mode = session.requireMode('air-gapped', 'rehearsal');
       const { ceremony } = await startRestore(session);
       const result = await ceremony.checkNetwork({ allowNetwork: mode === 'rehearsal' });
-      return { ...result, liveInterfaces: result.liveInterfaces.map((l) => ({ ...l })) };
+      return networkCheckView(result);
     },
 
     restoreReadBundle: async ({ folder }) => {
@@ -117,13 +93,13 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
       return {
         ...restored,
         shareIndexes: [...restored.shareIndexes],
-        fingerprints: restored.fingerprints.map(copyFingerprint),
+        fingerprints: restored.fingerprints.map(fingerprintView),
       };
     },
 
     restoreConfirmFingerprint: async ({ witness, typed }) => {
       const { confirmed, remaining } = await workflow().confirmFingerprint(witness, typed);
-      return { confirmed: copyFingerprint(confirmed), remaining };
+      return { confirmed: fingerprintView(confirmed), remaining };
     },
 
     restoreWrap: async () => ({ keys: [await workflow().wrap()] }),
@@ -136,14 +112,7 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
         'folder for the wrapped-material bundle',
       );
       const written = await ceremony.writeWrappedBundle(dir, { expiry: materialExpiry(expiry, session.now()) });
-      return {
-        dir: written.dir,
-        folderName: path.basename(written.dir),
-        manifestSha256: written.manifestSha256,
-        manifestSha256Grouped: groupHex(written.manifestSha256),
-        files: written.files.map((f) => ({ ...f })),
-        warnings: [...written.warnings],
-      };
+      return writtenBundleView(written);
     },
 
     writeRestoreReceipt: async () => {

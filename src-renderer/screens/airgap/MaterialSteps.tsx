@@ -1,13 +1,19 @@
 /** Steps 4 to 7 air-gapped: produce the material, wrap it, write the bundle, write the receipt. */
 import { useState } from 'react';
-import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../../components/ExpiryChoice';
 import { PathField, SelectField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { ReceiptPanel } from '../../components/ReceiptPanel';
+import { SourceChoice } from '../../components/SourceChoice';
 import { Step, StepButton } from '../../components/Step';
+import { WrappedBundleWriter } from '../../components/WrappedBundleWriter';
 import { selectParameterKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { airStepState, reachedState } from './steps';
+
+const MATERIAL_SOURCES = [
+  { value: 'generate', id: 'material-generate', label: 'Generate new material on this machine' },
+  { value: 'file', id: 'material-file', label: 'Load existing material from a file' },
+] as const;
 
 export function MaterialStep() {
   const state = useAppStore((s) => s.ceremony?.airGap?.state);
@@ -29,29 +35,13 @@ export function MaterialStep() {
       state={airStepState(state, ['fingerprints-confirmed'], 'material-ready')}
       section="air-material"
     >
-      <fieldset>
-        <legend>Material source</legend>
-        <div className="choice">
-          <input
-            type="radio"
-            id="material-generate"
-            name="material"
-            checked={source === 'generate'}
-            onChange={() => setSource('generate')}
-          />
-          <label htmlFor="material-generate">Generate new material on this machine</label>
-        </div>
-        <div className="choice">
-          <input
-            type="radio"
-            id="material-file"
-            name="material"
-            checked={source === 'file'}
-            onChange={() => setSource('file')}
-          />
-          <label htmlFor="material-file">Load existing material from a file</label>
-        </div>
-      </fieldset>
+      <SourceChoice
+        legend="Material source"
+        name="material"
+        value={source}
+        options={MATERIAL_SOURCES}
+        onChange={setSource}
+      />
       {source === 'generate' ? (
         <StepButton available={available} onClick={() => void generate()}>
           Generate the key material
@@ -127,9 +117,6 @@ export function WrapStep() {
   const bundle = useAppStore((s) => s.wrappedBundle);
   const wrap = useAppStore((s) => s.wrapMaterial);
   const write = useAppStore((s) => s.writeWrappedBundle);
-  const [folder, setFolder] = useState('');
-  const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'never', date: '' });
-  const choice = expiryChoice(expiry);
   return (
     <Step
       number={5}
@@ -154,46 +141,32 @@ export function WrapStep() {
           ))}
         </ul>
       )}
-      <ExpiryChoice
-        name="bundle-expiry"
-        legend="Material expiry requested in the bundle (AES keys)"
-        value={expiry}
-        onChange={setExpiry}
-      />
-      <PathField
-        purpose="write-bundle"
+      <WrappedBundleWriter
         section="air-wrap"
-        label="Removable media folder for the wrapped bundle"
-        value={folder}
-        onChange={setFolder}
-        hint="A new folder wrapped-material-… is created inside; nothing is ever overwritten."
-      />
-      <StepButton
-        available={state === 'wrapped' && folder.trim() !== '' && expiryComplete(expiry)}
-        onClick={() => void write({ folder: folder.trim(), ...(choice ? { expiry: choice } : {}) })}
+        expiryName="bundle-expiry"
+        expiryLegend="Material expiry requested in the bundle (AES keys)"
+        folderLabel="Removable media folder for the wrapped bundle"
+        folderHint="A new folder wrapped-material-… is created inside; nothing is ever overwritten."
+        digestLabel="Wrapped-material bundle digest"
+        available={state === 'wrapped'}
+        onWrite={(request) => void write(request)}
+        bundle={bundle}
       >
-        Write the wrapped-material bundle
-      </StepButton>
-      {bundle && (
-        <div className="card">
-          <p>
-            Written and verified: <span className="file-name">{bundle.folderName}</span> in{' '}
-            <span className="file-name">{bundle.dir}</span>
-          </p>
-          <p>Bundle digest, to compare on the online workstation:</p>
-          <Hex value={bundle.manifestSha256} label="Wrapped-material bundle digest" />
-          <ul className="files">
-            {bundle.files.map((f) => (
-              <li key={f.name}>
-                <span className="file-name">{f.name}</span> ({f.size} bytes)
-              </li>
-            ))}
-          </ul>
-          {mode === 'rehearsal' && reachedState(state, 'bundle-written') && (
-            <p>Write the receipt below, then go back to the online side to import.</p>
-          )}
-        </div>
-      )}
+        {bundle && (
+          <>
+            <ul className="files">
+              {bundle.files.map((f) => (
+                <li key={f.name}>
+                  <span className="file-name">{f.name}</span> ({f.size} bytes)
+                </li>
+              ))}
+            </ul>
+            {mode === 'rehearsal' && reachedState(state, 'bundle-written') && (
+              <p>Write the receipt below, then go back to the online side to import.</p>
+            )}
+          </>
+        )}
+      </WrappedBundleWriter>
     </Step>
   );
 }

@@ -1,0 +1,67 @@
+/**
+ * What the air-gapped handlers (the air-gapped side and the custody restore) share: the options
+ * that start a workflow on this session, and the plain copies of what a workflow step returns
+ * (readonly arrays become fresh arrays before they cross IPC).
+ */
+import path from 'node:path';
+import type { WrittenWrappedBundle } from '../../core/ceremony/airgap-wrap';
+import type { AirGapPeople } from '../../core/ceremony/airgap-steps';
+import type { MaterialAuditObserver } from '../../core/ceremony/material-vault';
+import type { InterfaceList, NetworkCheckResult } from '../../core/ceremony/network-check';
+import type { ProgressListener } from '../../core/ceremony/progress';
+import { groupHex } from '../../core/crypto/evidence';
+import type { Journal } from '../../core/journal';
+import type { RecordKind } from '../contract';
+import type { CeremonySession } from './session';
+
+/** The options both air-gapped workflows start with, from the session's setup and hooks. */
+export function airGapStartOptions(
+  session: CeremonySession,
+  journal: Journal,
+  side: RecordKind,
+): AirGapPeople & {
+  readonly rehearsal: boolean;
+  readonly clock: () => Date;
+  readonly onProgress: ProgressListener;
+  readonly interfaces?: InterfaceList;
+  readonly onMaterialForAudit?: MaterialAuditObserver;
+} {
+  const setup = session.requireSetup();
+  const interfaces = session.hooks.interfaces?.();
+  return {
+    journal,
+    title: setup.title,
+    operator: setup.operator,
+    witnesses: setup.witnesses,
+    app: { version: session.context.identity.version, build: session.context.identity.build },
+    rehearsal: session.context.mode.current() === 'rehearsal',
+    clock: () => session.now(),
+    onProgress: session.progress(side),
+    ...(interfaces ? { interfaces } : {}),
+    ...(session.hooks.onMaterialForAudit ? { onMaterialForAudit: session.hooks.onMaterialForAudit } : {}),
+  };
+}
+
+/** A network check result with its own copy of the live interfaces. */
+export function networkCheckView(result: NetworkCheckResult) {
+  return { ...result, liveInterfaces: result.liveInterfaces.map((l) => ({ ...l })) };
+}
+
+/** A fingerprint to confirm with its own copies of the key ids and the confirming witnesses. */
+export function fingerprintView<
+  F extends { readonly keyIds: readonly string[]; readonly confirmedBy: readonly string[] },
+>(f: F) {
+  return { ...f, keyIds: [...f.keyIds], confirmedBy: [...f.confirmedBy] };
+}
+
+/** A written wrapped-material bundle as the screen shows it (folder name, grouped digest). */
+export function writtenBundleView(written: WrittenWrappedBundle) {
+  return {
+    dir: written.dir,
+    folderName: path.basename(written.dir),
+    manifestSha256: written.manifestSha256,
+    manifestSha256Grouped: groupHex(written.manifestSha256),
+    files: written.files.map((f) => ({ ...f })),
+    warnings: [...written.warnings],
+  };
+}

@@ -1,0 +1,97 @@
+/** Wrapping-key fingerprints shown large, each typed back by a named witness, confirmed or refused. */
+import { useState } from 'react';
+import { SelectField, TextField } from './Fields';
+import { Hex } from './Hex';
+import { StepButton } from './Step';
+
+interface FingerprintToConfirm {
+  fingerprint: string;
+  keyIds: readonly string[];
+  confirmedBy: readonly string[];
+}
+
+type ConfirmFingerprint = (request: { witness: string; typed: string }) => Promise<boolean>;
+
+/** One wrapping-key fingerprint: shown large, typed back by a named witness, confirmed or refused. */
+export function FingerprintCard({
+  index,
+  fingerprint,
+  witnesses,
+  available,
+  onConfirm,
+}: {
+  index: number;
+  fingerprint: FingerprintToConfirm;
+  witnesses: readonly string[];
+  available: boolean;
+  onConfirm: ConfirmFingerprint;
+}) {
+  const [witness, setWitness] = useState(witnesses[0] ?? '');
+  const [typed, setTyped] = useState('');
+  const confirmed = fingerprint.confirmedBy.length > 0;
+  return (
+    <div className={`card fingerprint ${confirmed ? 'confirmed' : ''}`}>
+      <h3>
+        Wrapping key {index + 1}{' '}
+        {confirmed ? `— confirmed by ${fingerprint.confirmedBy.join(', ')}` : '— not yet confirmed'}
+      </h3>
+      <p className="hint covers">
+        Covers key{fingerprint.keyIds.length === 1 ? '' : 's'} {fingerprint.keyIds.join(', ')}
+      </p>
+      <Hex value={fingerprint.fingerprint} label={`Fingerprint of wrapping key ${index + 1}`} />
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void onConfirm({ witness, typed }).then((ok) => {
+            if (ok) setTyped('');
+          });
+        }}
+      >
+        <SelectField
+          label={`Witness confirming wrapping key ${index + 1}`}
+          value={witness}
+          options={witnesses.map((w) => ({ value: w, label: w }))}
+          onChange={setWitness}
+        />
+        <TextField
+          label={`Fingerprint of wrapping key ${index + 1} as heard`}
+          value={typed}
+          onChange={setTyped}
+          mono
+          hint="All sixteen groups of four; spaces and case do not matter."
+        />
+        <StepButton submit available={available && typed.trim() !== '' && witness !== ''} primary={!confirmed}>
+          Confirm as {witness || 'witness'}
+        </StepButton>
+      </form>
+    </div>
+  );
+}
+
+/** Every fingerprint of a ceremony, one card each, in order. */
+export function FingerprintConfirmation({
+  fingerprints,
+  witnesses,
+  available,
+  onConfirm,
+}: {
+  fingerprints: readonly FingerprintToConfirm[];
+  witnesses: readonly string[];
+  available: boolean;
+  onConfirm: ConfirmFingerprint;
+}) {
+  return (
+    <>
+      {fingerprints.map((f, i) => (
+        <FingerprintCard
+          key={f.fingerprint}
+          index={i}
+          fingerprint={f}
+          witnesses={witnesses}
+          available={available}
+          onConfirm={onConfirm}
+        />
+      ))}
+    </>
+  );
+}

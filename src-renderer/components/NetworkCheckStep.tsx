@@ -1,0 +1,37 @@
+/** Step 1 of an air-gapped ceremony: check that no network interface is live, and show the outcome. */
+import type { ReactNode } from 'react';
+import { Step, StepButton, type StepState } from './Step';
+
+/** The numbered step: an optional intro, the check button, the outcome (warning when overridden). */
+export function NetworkCheckStep({
+  state,
+  section,
+  available,
+  onCheck,
+  result,
+  label = 'Check the network',
+  intro,
+  children,
+}: {
+  state: StepState;
+  section: string;
+  available: boolean;
+  onCheck: () => void;
+  result: { overridden: boolean; summary: string } | null;
+  label?: string;
+  /** Shown above the button. */
+  intro?: ReactNode;
+  /** Shown below the outcome. */
+  children?: ReactNode;
+}) {
+  return (
+    <Step number={1} title="Check the network" state={state} section={section}>
+      {intro}
+      <StepButton available={available} onClick={onCheck}>
+        {label}
+      </StepButton>
+      {result && <p className={result.overridden ? 'warning' : 'notice'}>{result.summary}</p>}
+      {children}
+    </Step>
+  );
+}
