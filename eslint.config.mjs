@@ -29,7 +29,9 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer talks to main only through window.keyferry.' }],
-          patterns: [{ group: ['node:*', '**/core/**', '**/app/**'], message: 'The renderer never imports main-process code.' }],
+          patterns: [
+            { group: ['node:*', '**/core/**', '**/app/**'], message: 'The renderer never imports main-process code.' },
+          ],
         },
       ],
     },

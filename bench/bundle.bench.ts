@@ -25,7 +25,10 @@ function wrappedKeys(count: number): WrappedKeyMaterial[] {
   return Array.from({ length: count }, (_, i) => {
     const spec: KeySpec = i % 10 < 7 ? 'AES_256' : i % 10 < 9 ? 'RSA_2048' : 'EC_P256';
     const secret = randomBytes(32);
-    const encryptedKeyMaterial = publicEncrypt({ key: wrapping.publicKey, padding: cryptoConstants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, secret);
+    const encryptedKeyMaterial = publicEncrypt(
+      { key: wrapping.publicKey, padding: cryptoConstants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+      secret,
+    );
     const base = {
       keyId: randomUUID(),
       keySpec: spec,
@@ -36,13 +39,26 @@ function wrappedKeys(count: number): WrappedKeyMaterial[] {
       materialExpiresAt: null,
     };
     if (spec === 'AES_256') {
-      const kcv = createCipheriv('aes-256-ecb', secret, null).setAutoPadding(false).update(Buffer.alloc(16)).subarray(0, 3).toString('hex').toUpperCase();
+      const kcv = createCipheriv('aes-256-ecb', secret, null)
+        .setAutoPadding(false)
+        .update(Buffer.alloc(16))
+        .subarray(0, 3)
+        .toString('hex')
+        .toUpperCase();
       return { ...base, encryptedPrivateKey: null, publicKeyDer: null, keyCheckValue: kcv };
     }
     const pair = spec === 'RSA_2048' ? rsa : ec;
     const kwp = createCipheriv('id-aes256-wrap-pad', secret, Buffer.from('A65959A6', 'hex'));
-    const encryptedPrivateKey = Buffer.concat([kwp.update(pair.privateKey.export({ format: 'der', type: 'pkcs8' })), kwp.final()]);
-    return { ...base, encryptedPrivateKey, publicKeyDer: pair.publicKey.export({ format: 'der', type: 'spki' }), keyCheckValue: null };
+    const encryptedPrivateKey = Buffer.concat([
+      kwp.update(pair.privateKey.export({ format: 'der', type: 'pkcs8' })),
+      kwp.final(),
+    ]);
+    return {
+      ...base,
+      encryptedPrivateKey,
+      publicKeyDer: pair.publicKey.export({ format: 'der', type: 'spki' }),
+      keyCheckValue: null,
+    };
   });
 }
 
@@ -77,7 +93,9 @@ export async function run(print: (line: string) => void): Promise<void> {
     );
     const reads: number[] = [];
     for (let i = 0; i < 20; i += 1) reads.push(await timed(() => readBundle(last, { now })));
-    print(`read + verify alone, same bundle: median ${median(reads).toFixed(1)} ms of 20 (min ${Math.min(...reads).toFixed(1)}, max ${Math.max(...reads).toFixed(1)})`);
+    print(
+      `read + verify alone, same bundle: median ${median(reads).toFixed(1)} ms of 20 (min ${Math.min(...reads).toFixed(1)}, max ${Math.max(...reads).toFixed(1)})`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

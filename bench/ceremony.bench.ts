@@ -23,7 +23,18 @@ export const name = 'ceremony';
 
 const exec = promisify(execFile);
 const APP = { version: 'bench', build: 'bench' };
-const OFFLINE = { lo: [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4' as const, mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' }] };
+const OFFLINE = {
+  lo: [
+    {
+      address: '127.0.0.1',
+      netmask: '255.0.0.0',
+      family: 'IPv4' as const,
+      mac: '00:00:00:00:00:00',
+      internal: true,
+      cidr: '127.0.0.1/8',
+    },
+  ],
+};
 const BATCH = 100;
 
 function seconds(ms: number): string {
@@ -41,9 +52,26 @@ async function rehearsalPerSpec(dir: string, print: (line: string) => void): Pro
 
 /** Day 1 online for 100 AES keys; returns the parameters bundle folder. */
 async function onlineBatch(dir: string, kms: KmsClient, region: string) {
-  const plan = parseCeremonyPlan({ title: 'Bench batch', operator: 'Ana', witnesses: ['Ben'], keys: Array.from({ length: BATCH }, (_, i) => ({ alias: `bench/aes-${i}`, spec: 'AES_256' })) });
+  const plan = parseCeremonyPlan({
+    title: 'Bench batch',
+    operator: 'Ana',
+    witnesses: ['Ben'],
+    keys: Array.from({ length: BATCH }, (_, i) => ({ alias: `bench/aes-${i}`, spec: 'AES_256' })),
+  });
   const journal = await openJournal(path.join(dir, 'online.jsonl'), { create: true });
-  const online = await OnlineCeremony.open({ journal, kms, region, app: APP, start: { title: plan.title, operator: plan.operator, witnesses: plan.witnesses, wrappingAlgorithm: plan.wrappingAlgorithm, materialExpiry: plan.materialExpiry } });
+  const online = await OnlineCeremony.open({
+    journal,
+    kms,
+    region,
+    app: APP,
+    start: {
+      title: plan.title,
+      operator: plan.operator,
+      witnesses: plan.witnesses,
+      wrappingAlgorithm: plan.wrappingAlgorithm,
+      materialExpiry: plan.materialExpiry,
+    },
+  });
   await online.connect();
   await online.createKeys(plan.keys);
   await online.fetchParameters();
@@ -52,10 +80,21 @@ async function onlineBatch(dir: string, kms: KmsClient, region: string) {
   return { plan, journal, online, params };
 }
 
-async function keyferryBatch(dir: string, params: string, plan: ReturnType<typeof parseCeremonyPlan>): Promise<{ ms: number; wrapped: string }> {
+async function keyferryBatch(
+  dir: string,
+  params: string,
+  plan: ReturnType<typeof parseCeremonyPlan>,
+): Promise<{ ms: number; wrapped: string }> {
   const started = performance.now();
   const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
-  const air = await AirGapCeremony.start({ journal, title: plan.title, operator: plan.operator, witnesses: plan.witnesses, app: APP, interfaces: OFFLINE });
+  const air = await AirGapCeremony.start({
+    journal,
+    title: plan.title,
+    operator: plan.operator,
+    witnesses: plan.witnesses,
+    app: APP,
+    interfaces: OFFLINE,
+  });
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
   for (const f of overview.fingerprints) await air.confirmFingerprint('Ben', f.fingerprint);
@@ -75,7 +114,23 @@ async function opensslBatch(dir: string, params: string): Promise<number> {
   for (const keyId of keyIds) {
     const plain = path.join(work, `${keyId}.PlaintextKeyMaterial.bin`);
     await exec('openssl', ['rand', '-out', plain, '32']);
-    await exec('openssl', ['pkeyutl', '-in', plain, '-inkey', path.join(params, 'keys', keyId, 'PublicKey.bin'), '-out', path.join(work, `${keyId}.EncryptedKeyMaterial.bin`), '-keyform', 'der', '-pubin', '-encrypt', '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', 'rsa_oaep_md:sha256']);
+    await exec('openssl', [
+      'pkeyutl',
+      '-in',
+      plain,
+      '-inkey',
+      path.join(params, 'keys', keyId, 'PublicKey.bin'),
+      '-out',
+      path.join(work, `${keyId}.EncryptedKeyMaterial.bin`),
+      '-keyform',
+      'der',
+      '-pubin',
+      '-encrypt',
+      '-pkeyopt',
+      'rsa_padding_mode:oaep',
+      '-pkeyopt',
+      'rsa_oaep_md:sha256',
+    ]);
   }
   const ms = performance.now() - started;
   await rm(work, { recursive: true, force: true });
@@ -84,16 +139,26 @@ async function opensslBatch(dir: string, params: string): Promise<number> {
 
 async function batch(dir: string, print: (line: string) => void): Promise<void> {
   const sim = await startKmsSimulator();
-  const kms = new KmsClient({ endpoint: sim.endpoint, projectId: sim.projectId, credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }) });
+  const kms = new KmsClient({
+    endpoint: sim.endpoint,
+    projectId: sim.projectId,
+    credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
+  });
   try {
     let started = performance.now();
     const { plan, journal, params } = await onlineBatch(dir, kms, sim.region);
     await journal.close();
-    print(`batch of ${BATCH} AES_256, online day 1 (create, fetch, write bundle): ${seconds(performance.now() - started)}`);
+    print(
+      `batch of ${BATCH} AES_256, online day 1 (create, fetch, write bundle): ${seconds(performance.now() - started)}`,
+    );
     const keyferry = await keyferryBatch(dir, params, plan);
     const openssl = await opensslBatch(dir, params);
-    print(`batch of ${BATCH} AES_256, air-gapped: Keyferry (read, confirm, generate, wrap, write + verify bundle, journal): ${seconds(keyferry.ms)}`);
-    print(`batch of ${BATCH} AES_256, guide's OpenSSL (openssl rand + openssl pkeyutl -encrypt per key, spawned): ${seconds(openssl)}`);
+    print(
+      `batch of ${BATCH} AES_256, air-gapped: Keyferry (read, confirm, generate, wrap, write + verify bundle, journal): ${seconds(keyferry.ms)}`,
+    );
+    print(
+      `batch of ${BATCH} AES_256, guide's OpenSSL (openssl rand + openssl pkeyutl -encrypt per key, spawned): ${seconds(openssl)}`,
+    );
     print(`ratio OpenSSL / Keyferry: ${(openssl / keyferry.ms).toFixed(1)}x`);
     started = performance.now();
     const day2Journal = await openJournal(path.join(dir, 'online.jsonl'), { create: false });
@@ -103,7 +168,9 @@ async function batch(dir: string, print: (line: string) => void): Promise<void> 
     await day2.importMaterial();
     const proofs = await day2.verifyKeys();
     await day2Journal.close();
-    print(`batch of ${BATCH} AES_256, online day 2 (check, import, verify): ${seconds(performance.now() - started)}, ${proofs.filter((p) => p.ok).length}/${BATCH} verified`);
+    print(
+      `batch of ${BATCH} AES_256, online day 2 (check, import, verify): ${seconds(performance.now() - started)}, ${proofs.filter((p) => p.ok).length}/${BATCH} verified`,
+    );
   } finally {
     kms.close();
     await sim.close();

@@ -25,7 +25,9 @@ async function wrapsPerSecond(print: (line: string) => void): Promise<void> {
     }
     const seconds = (performance.now() - started) / 1000;
     material.dispose();
-    print(`wrapKeyMaterial ${spec.padEnd(8)} (RSA-2048 wrapping key, OAEP-SHA-256): ${(count / seconds).toFixed(0).padStart(6)} wraps/s`);
+    print(
+      `wrapKeyMaterial ${spec.padEnd(8)} (RSA-2048 wrapping key, OAEP-SHA-256): ${(count / seconds).toFixed(0).padStart(6)} wraps/s`,
+    );
   }
 }
 
@@ -44,10 +46,18 @@ async function generationStall(print: (line: string) => void, runs: number): Pro
     idleGaps.push(Math.max(idle.longestGapMs, idle.histogramMaxMs));
   }
   const list = (values: number[]) => values.map((v) => v.toFixed(1)).join(', ');
-  print(`generateKeyMaterial RSA_4096: ${runs} runs, ${Math.min(...durations).toFixed(0)}-${Math.max(...durations).toFixed(0)} ms each`);
-  print(`  longest main-thread busy time between 1 ms ticks: ${Math.max(...busy).toFixed(1)} ms (per run: ${list(busy)})`);
-  print(`  longest wall-clock gap between ticks:             ${Math.max(...gaps).toFixed(1)} ms (per run: ${list(gaps)})`);
-  print(`  longest wall-clock gap idling as long, for scale:  ${Math.max(...idleGaps).toFixed(1)} ms (per run: ${list(idleGaps)})`);
+  print(
+    `generateKeyMaterial RSA_4096: ${runs} runs, ${Math.min(...durations).toFixed(0)}-${Math.max(...durations).toFixed(0)} ms each`,
+  );
+  print(
+    `  longest main-thread busy time between 1 ms ticks: ${Math.max(...busy).toFixed(1)} ms (per run: ${list(busy)})`,
+  );
+  print(
+    `  longest wall-clock gap between ticks:             ${Math.max(...gaps).toFixed(1)} ms (per run: ${list(gaps)})`,
+  );
+  print(
+    `  longest wall-clock gap idling as long, for scale:  ${Math.max(...idleGaps).toFixed(1)} ms (per run: ${list(idleGaps)})`,
+  );
 }
 
 export async function run(print: (line: string) => void): Promise<void> {

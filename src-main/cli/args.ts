@@ -24,7 +24,11 @@ export function parseCommandArgs<T extends OptionSpec>(
 /** Reads a required string option or fails with a plain message. */
 export function requireOption(commandName: string, value: string | undefined, flag: string): string {
   if (value === undefined || value === '') {
-    throw new KeyferryError('CLI_MISSING_OPTION', `The option ${flag} is required.`, `Run "keyferry ${commandName} --help" for the usage.`);
+    throw new KeyferryError(
+      'CLI_MISSING_OPTION',
+      `The option ${flag} is required.`,
+      `Run "keyferry ${commandName} --help" for the usage.`,
+    );
   }
   return value;
 }

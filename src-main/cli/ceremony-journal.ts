@@ -9,11 +9,23 @@ import { openJournal, type Journal } from '../core/journal';
  * `mayCreate` (steps that can start a ceremony); otherwise a missing journal is refused.
  */
 export async function openCeremonyJournal(cwd: string, file: string | undefined, mayCreate = true): Promise<Journal> {
-  if (!file) throw new KeyferryError('CLI_MISSING_OPTION', 'The option --journal FILE is required: every ceremony step is journaled.', 'Give --journal FILE (created if missing, continued if present).');
+  if (!file)
+    throw new KeyferryError(
+      'CLI_MISSING_OPTION',
+      'The option --journal FILE is required: every ceremony step is journaled.',
+      'Give --journal FILE (created if missing, continued if present).',
+    );
   const full = path.resolve(cwd, file);
-  const exists = await fs.lstat(full).then(() => true, () => false);
+  const exists = await fs.lstat(full).then(
+    () => true,
+    () => false,
+  );
   if (!exists && !mayCreate) {
-    throw new KeyferryError('JOURNAL_MISSING', `The journal ${full} does not exist, so there is no ceremony to continue.`, 'Start the ceremony with "keyferry online create-key", or give the path of its journal.');
+    throw new KeyferryError(
+      'JOURNAL_MISSING',
+      `The journal ${full} does not exist, so there is no ceremony to continue.`,
+      'Start the ceremony with "keyferry online create-key", or give the path of its journal.',
+    );
   }
   return openJournal(full, { create: !exists });
 }

@@ -9,24 +9,41 @@ const MAX_FILE = 64 * 1024;
 
 async function readSmall(file: string, what: string): Promise<Buffer> {
   const stat = await fs.stat(file).catch(() => undefined);
-  if (!stat?.isFile() || stat.size > MAX_FILE) throw new KeyferryError('CONSOLE_FILE_UNREADABLE', `The ${what} ${file} cannot be read (missing, not a file, or too large).`, 'Check the path and the media.');
+  if (!stat?.isFile() || stat.size > MAX_FILE)
+    throw new KeyferryError(
+      'CONSOLE_FILE_UNREADABLE',
+      `The ${what} ${file} cannot be read (missing, not a file, or too large).`,
+      'Check the path and the media.',
+    );
   return fs.readFile(file);
 }
 
 /** --console-wrapping-key FILE --key-id ID --spec SPEC --import-token FILE [--wrapping-algorithm ALG] */
 export async function readConsoleFilesInput(
   cwd: string,
-  values: { 'console-wrapping-key'?: string; 'key-id'?: string; spec?: string; 'import-token'?: string; 'wrapping-algorithm'?: string },
+  values: {
+    'console-wrapping-key'?: string;
+    'key-id'?: string;
+    spec?: string;
+    'import-token'?: string;
+    'wrapping-algorithm'?: string;
+  },
 ): Promise<ConsoleFilesInput> {
   const missing = (['console-wrapping-key', 'key-id', 'spec', 'import-token'] as const).filter((k) => !values[k]);
   if (missing.length > 0) {
-    throw new KeyferryError('CLI_MISSING_OPTION', `Console files need ${missing.map((m) => `--${m}`).join(', ')}.`, 'Give the wrapping key file, the key id, the key spec and the import token file (ImportToken.b64).');
+    throw new KeyferryError(
+      'CLI_MISSING_OPTION',
+      `Console files need ${missing.map((m) => `--${m}`).join(', ')}.`,
+      'Give the wrapping key file, the key id, the key spec and the import token file (ImportToken.b64).',
+    );
   }
   return {
     wrappingKeyFile: await readSmall(path.resolve(cwd, values['console-wrapping-key'] as string), 'wrapping key file'),
     keyId: values['key-id'] as string,
     keySpec: values.spec as string,
     wrappingAlgorithm: values['wrapping-algorithm'] ?? DEFAULT_WRAPPING_ALGORITHM,
-    importToken: (await readSmall(path.resolve(cwd, values['import-token'] as string), 'import token file')).toString('ascii'),
+    importToken: (await readSmall(path.resolve(cwd, values['import-token'] as string), 'import token file')).toString(
+      'ascii',
+    ),
   };
 }

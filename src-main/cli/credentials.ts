@@ -36,7 +36,11 @@ export interface KmsConnection {
 }
 
 function configProblem(file: string, why: string): KeyferryError {
-  return new KeyferryError('CONFIG_INVALID', `The config file ${file} ${why}.`, 'Fix the config file (JSON with region, projectId, endpoint, caFile, ak, sk, securityToken or iamToken).');
+  return new KeyferryError(
+    'CONFIG_INVALID',
+    `The config file ${file} ${why}.`,
+    'Fix the config file (JSON with region, projectId, endpoint, caFile, ak, sk, securityToken or iamToken).',
+  );
 }
 
 /** Reads and checks a config file; refuses one that others can read (it may hold an SK). */
@@ -64,22 +68,40 @@ export async function readKmsConfig(file: string, platform: NodeJS.Platform = pr
   const parsed = kmsConfigSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw configProblem(file, `has a problem at ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`);
+    throw configProblem(
+      file,
+      `has a problem at ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   return parsed.data;
 }
 
-function credentialsFrom(source: { ak?: string; sk?: string; securityToken?: string; iamToken?: string }, where: string): KmsCredentials | undefined {
+function credentialsFrom(
+  source: { ak?: string; sk?: string; securityToken?: string; iamToken?: string },
+  where: string,
+): KmsCredentials | undefined {
   const hasAkSk = source.ak !== undefined || source.sk !== undefined;
   if (hasAkSk && source.iamToken !== undefined) {
-    throw new KeyferryError('CREDENTIALS_AMBIGUOUS', `Both an AK/SK pair and an IAM token are set in ${where}.`, 'Keep only one kind of credential.');
+    throw new KeyferryError(
+      'CREDENTIALS_AMBIGUOUS',
+      `Both an AK/SK pair and an IAM token are set in ${where}.`,
+      'Keep only one kind of credential.',
+    );
   }
   if (source.iamToken !== undefined) return new IamTokenCredentials(source.iamToken);
   if (!hasAkSk) return undefined;
   if (source.ak === undefined || source.sk === undefined) {
-    throw new KeyferryError('CREDENTIALS_INCOMPLETE', `Only half of the AK/SK pair is set in ${where}.`, 'Set both the access key ID (AK) and the secret access key (SK).');
+    throw new KeyferryError(
+      'CREDENTIALS_INCOMPLETE',
+      `Only half of the AK/SK pair is set in ${where}.`,
+      'Set both the access key ID (AK) and the secret access key (SK).',
+    );
   }
-  return new AkSkCredentials({ accessKeyId: source.ak, secretKey: source.sk, ...(source.securityToken ? { securityToken: source.securityToken } : {}) });
+  return new AkSkCredentials({
+    accessKeyId: source.ak,
+    secretKey: source.sk,
+    ...(source.securityToken ? { securityToken: source.securityToken } : {}),
+  });
 }
 
 /** Resolves the KMS connection from options, environment and (optionally) a config file. */
@@ -95,7 +117,12 @@ export async function resolveKmsConnection(input: {
   const configPath = input.configFile ? path.resolve(input.cwd, input.configFile) : undefined;
   const config: KmsConfig = configPath ? await readKmsConfig(configPath) : {};
   const fromEnv = credentialsFrom(
-    { ak: input.env.KEYFERRY_AK, sk: input.env.KEYFERRY_SK, securityToken: input.env.KEYFERRY_SECURITY_TOKEN, iamToken: input.env.KEYFERRY_IAM_TOKEN },
+    {
+      ak: input.env.KEYFERRY_AK,
+      sk: input.env.KEYFERRY_SK,
+      securityToken: input.env.KEYFERRY_SECURITY_TOKEN,
+      iamToken: input.env.KEYFERRY_IAM_TOKEN,
+    },
     'the environment (KEYFERRY_AK, KEYFERRY_SK, KEYFERRY_IAM_TOKEN)',
   );
   const credentials = fromEnv ?? (configPath ? credentialsFrom(config, configPath) : undefined);
@@ -108,16 +135,36 @@ export async function resolveKmsConnection(input: {
   }
   const region = input.region ?? config.region;
   const projectId = input.projectId ?? config.projectId;
-  if (!region) throw new KeyferryError('CLI_MISSING_OPTION', 'The KMS region is not set.', 'Give --region (e.g. cn-north-4) or "region" in the config file.');
-  if (!projectId) throw new KeyferryError('CLI_MISSING_OPTION', 'The project ID is not set.', 'Give --project-id or "projectId" in the config file.');
+  if (!region)
+    throw new KeyferryError(
+      'CLI_MISSING_OPTION',
+      'The KMS region is not set.',
+      'Give --region (e.g. cn-north-4) or "region" in the config file.',
+    );
+  if (!projectId)
+    throw new KeyferryError(
+      'CLI_MISSING_OPTION',
+      'The project ID is not set.',
+      'Give --project-id or "projectId" in the config file.',
+    );
   const endpoint = input.endpoint ?? config.endpoint;
   const caFile = input.caFile ? path.resolve(input.cwd, input.caFile) : config.caFile;
   let extraCaPem: string | undefined;
   if (caFile) {
     const stat = await fs.stat(caFile).catch(() => undefined);
-    if (!stat?.isFile() || stat.size > MAX_CA_BYTES) throw new KeyferryError('CA_FILE_UNREADABLE', `The CA file ${caFile} cannot be read.`, 'Give a PEM file of CA certificates.');
+    if (!stat?.isFile() || stat.size > MAX_CA_BYTES)
+      throw new KeyferryError(
+        'CA_FILE_UNREADABLE',
+        `The CA file ${caFile} cannot be read.`,
+        'Give a PEM file of CA certificates.',
+      );
     extraCaPem = await fs.readFile(caFile, 'utf8');
-    if (!extraCaPem.includes('-----BEGIN CERTIFICATE-----')) throw new KeyferryError('CA_FILE_NOT_PEM', `The CA file ${caFile} holds no PEM certificate.`, 'Give a PEM file of CA certificates.');
+    if (!extraCaPem.includes('-----BEGIN CERTIFICATE-----'))
+      throw new KeyferryError(
+        'CA_FILE_NOT_PEM',
+        `The CA file ${caFile} holds no PEM certificate.`,
+        'Give a PEM file of CA certificates.',
+      );
   }
   return {
     credentials,

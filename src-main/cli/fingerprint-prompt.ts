@@ -11,14 +11,22 @@ import type { CliIo } from './command';
 const MAX_ATTEMPTS = 3;
 
 /** Asks every witness for every fingerprint on stdin; stops at the first refused fingerprint after three tries. */
-export async function confirmFingerprintsInteractively(air: Pick<AirGapCeremony, 'fingerprints' | 'confirmFingerprint'>, witnesses: readonly string[], io: CliIo): Promise<void> {
+export async function confirmFingerprintsInteractively(
+  air: Pick<AirGapCeremony, 'fingerprints' | 'confirmFingerprint'>,
+  witnesses: readonly string[],
+  io: CliIo,
+): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   try {
     for (const f of air.fingerprints()) {
       io.stdout(`Fingerprint for key(s) ${f.keyIds.join(', ')}: ${f.grouped}`);
       for (const witness of witnesses) {
         for (let attempt = 1; ; attempt++) {
-          const typed = (await rl.question(`  ${witness}, compare it aloud with the online workstation and type it back (empty to skip): `)).trim();
+          const typed = (
+            await rl.question(
+              `  ${witness}, compare it aloud with the online workstation and type it back (empty to skip): `,
+            )
+          ).trim();
           if (typed === '') break;
           try {
             await air.confirmFingerprint(witness, typed);

@@ -51,7 +51,11 @@ export interface OnlineSession {
  * Opens the journal and the ceremony, then connects. With `start` (create-key) a missing journal
  * is created and the ceremony started; without it the journal must exist.
  */
-export async function openOnlineSession(values: OnlineCommonValues, io: CliIo, start?: OnlineCeremonyStart): Promise<OnlineSession> {
+export async function openOnlineSession(
+  values: OnlineCommonValues,
+  io: CliIo,
+  start?: OnlineCeremonyStart,
+): Promise<OnlineSession> {
   const connection = await resolveKmsConnection({
     env: io.env,
     cwd: io.cwd,
@@ -75,9 +79,17 @@ export async function openOnlineSession(values: OnlineCommonValues, io: CliIo, s
     await journal.close();
   };
   try {
-    const ceremony = await OnlineCeremony.open({ journal, kms, region: connection.region, app: currentAppIdentity(io.env), ...(start ? { start } : {}) });
+    const ceremony = await OnlineCeremony.open({
+      journal,
+      kms,
+      region: connection.region,
+      app: currentAppIdentity(io.env),
+      ...(start ? { start } : {}),
+    });
     const connected = await ceremony.connect();
-    io.stdout(`Ceremony ${ceremony.ceremonyId}: connected to ${connected.endpoint} (project ${connected.projectId}, ${connected.keysVisible} keys visible; credentials from ${connection.credentialSource === 'environment' ? 'the environment' : 'the config file'}).`);
+    io.stdout(
+      `Ceremony ${ceremony.ceremonyId}: connected to ${connected.endpoint} (project ${connected.projectId}, ${connected.keysVisible} keys visible; credentials from ${connection.credentialSource === 'environment' ? 'the environment' : 'the config file'}).`,
+    );
     return { ceremony, journal, close };
   } catch (error) {
     await close();

@@ -40,7 +40,12 @@ export function createHandlers(context: HandlerContext, options: HandlerOptions 
   const networkInterfaces = options.networkInterfaces ?? os.networkInterfaces;
   const listVolumes = options.listVolumes ?? (() => listRemovableVolumes());
   // The air-gap check sees the same interfaces as network.status.
-  const session = options.session ?? new CeremonySession(context, { ...(options.networkInterfaces ? { interfaces: options.networkInterfaces } : {}), ...options.ceremony });
+  const session =
+    options.session ??
+    new CeremonySession(context, {
+      ...(options.networkInterfaces ? { interfaces: options.networkInterfaces } : {}),
+      ...options.ceremony,
+    });
   return {
     ...ceremonySetupHandlers(session),
     ...onlineHandlers(session),
@@ -75,15 +80,17 @@ export function createHandlers(context: HandlerContext, options: HandlerOptions 
 
     listVolumes: async () => ({
       // Named fields only: whatever else the lister learns stays in the main process.
-      volumes: (await listVolumes()).map(({ label, mountPoint, freeBytes, totalBytes, writable, device, volumeId }) => ({
-        label,
-        mountPoint,
-        freeBytes,
-        totalBytes,
-        writable,
-        ...(device === undefined ? {} : { device }),
-        ...(volumeId === undefined ? {} : { volumeId }),
-      })),
+      volumes: (await listVolumes()).map(
+        ({ label, mountPoint, freeBytes, totalBytes, writable, device, volumeId }) => ({
+          label,
+          mountPoint,
+          freeBytes,
+          totalBytes,
+          writable,
+          ...(device === undefined ? {} : { device }),
+          ...(volumeId === undefined ? {} : { volumeId }),
+        }),
+      ),
       checkedAt: context.now().toISOString(),
     }),
   };

@@ -29,9 +29,18 @@ beforeAll(async () => {
   const now = new Date();
   const keys = makeImportParameters(2, now);
   const p = await writeImportParametersBundle(path.join(root, 'params'), { ceremonyId: 'cli-test', keys }, { now });
-  params = { dir: p.dir, digest: p.digest, keyIds: keys.map((k) => k.keyId), fingerprints: keys.map((k) => k.wrappingKey.fingerprint) };
+  params = {
+    dir: p.dir,
+    digest: p.digest,
+    keyIds: keys.map((k) => k.keyId),
+    fingerprints: keys.map((k) => k.wrappingKey.fingerprint),
+  };
   const material = makeImportParameters(2, now, ['AES_256', 'EC_P256']).map((k) => wrapFor(k));
-  const w = await writeWrappedMaterialBundle(path.join(root, 'wrapped'), { ceremonyId: 'cli-test', keys: material }, { now });
+  const w = await writeWrappedMaterialBundle(
+    path.join(root, 'wrapped'),
+    { ceremonyId: 'cli-test', keys: material },
+    { now },
+  );
   wrapped = { dir: w.dir, digest: w.digest, keyIds: material.map((k) => k.keyId) };
 });
 
@@ -64,14 +73,21 @@ describe('keyferry bundle verify', () => {
     const { code, out } = await run(['bundle', 'verify', '--json', params.dir]);
     expect(code).toBe(0);
     expect(out).toHaveLength(1);
-    const report = JSON.parse(out[0] as string) as { ok: boolean; kind: string; digest: string; keys: { keyId: string }[] };
+    const report = JSON.parse(out[0] as string) as {
+      ok: boolean;
+      kind: string;
+      digest: string;
+      keys: { keyId: string }[];
+    };
     expect(report).toMatchObject({ ok: true, kind: 'import-parameters', digest: params.digest });
     expect(report.keys.map((k) => k.keyId)).toEqual(params.keyIds);
     expect(out[0]).not.toContain('importToken');
   });
 
   it('checks the receipt digest when given', async () => {
-    expect((await run(['bundle', 'verify', params.dir, '--expect-digest', groupHex(params.digest).toUpperCase()])).code).toBe(0);
+    expect(
+      (await run(['bundle', 'verify', params.dir, '--expect-digest', groupHex(params.digest).toUpperCase()])).code,
+    ).toBe(0);
     const wrong = await run(['bundle', 'verify', params.dir, '--expect-digest', wrapped.digest]);
     expect(wrong.code).toBe(1);
     expect(wrong.err).toHaveLength(1);
@@ -87,7 +103,11 @@ describe('keyferry bundle verify', () => {
     expect(code).toBe(1);
     expect(out).toEqual([]);
     expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(new RegExp(`^keyferry bundle verify: ${name} is \\d+ bytes but the manifest says \\d+: it was changed or cut short\\. Do not use this bundle\\.`));
+    expect(err[0]).toMatch(
+      new RegExp(
+        `^keyferry bundle verify: ${name} is \\d+ bytes but the manifest says \\d+: it was changed or cut short\\. Do not use this bundle\\.`,
+      ),
+    );
     expect(err[0]).not.toMatch(/\n|\bat .*\.ts:\d+/);
 
     const json = await run(['bundle', 'verify', dir, '--json']);
@@ -100,10 +120,16 @@ describe('keyferry bundle verify', () => {
   });
 
   it('works from the real command line', () => {
-    const ok = spawnSync('npm', ['run', '-s', 'keyferry', '--', 'bundle', 'verify', wrapped.dir], { cwd: REPO, encoding: 'utf8' });
+    const ok = spawnSync('npm', ['run', '-s', 'keyferry', '--', 'bundle', 'verify', wrapped.dir], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain(`Digest ${groupHex(wrapped.digest)}`);
-    const missing = spawnSync('npm', ['run', '-s', 'keyferry', '--', 'bundle', 'verify', path.join(root, 'nope')], { cwd: REPO, encoding: 'utf8' });
+    const missing = spawnSync('npm', ['run', '-s', 'keyferry', '--', 'bundle', 'verify', path.join(root, 'nope')], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
     expect(missing.status).toBe(1);
     expect(missing.stdout).toBe('');
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);

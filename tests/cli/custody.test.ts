@@ -289,9 +289,15 @@ describe('keyferry custody', () => {
     expect(legacy.err).toContain('are now --bundle and --expires');
     const halfArgs = await run([...base, '--bundle', 'parameters', ...ceremony], dir);
     expect(halfArgs.err).toContain('The option --wrapped-out is required with --bundle');
-    const withOut = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--out', 'key.raw', ...ceremony], dir);
+    const withOut = await run(
+      [...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--out', 'key.raw', ...ceremony],
+      dir,
+    );
     expect(withOut.err).toContain('--out does not go with --bundle');
-    const badExpiry = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--expires', 'tomorrow', ...ceremony], dir);
+    const badExpiry = await run(
+      [...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--expires', 'tomorrow', ...ceremony],
+      dir,
+    );
     expect(badExpiry.err).toContain('is not "never" or an ISO 8601 date-time');
     const unconfirmed = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', ...ceremony], dir);
     expect(unconfirmed.err).toContain('was not confirmed by a witness');
@@ -299,7 +305,20 @@ describe('keyferry custody', () => {
 
     const expiresAt = new Date(now.getTime() + 30 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
     const result = await run(
-      [...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--expires', expiresAt, '--confirm-fingerprint', fingerprint, '--presented-by', '3=Dana', ...ceremony],
+      [
+        ...base,
+        '--bundle',
+        'parameters',
+        '--wrapped-out',
+        'wrapped',
+        '--expires',
+        expiresAt,
+        '--confirm-fingerprint',
+        fingerprint,
+        '--presented-by',
+        '3=Dana',
+        ...ceremony,
+      ],
       dir,
     );
     expect(result.err).toBe('');
@@ -307,7 +326,15 @@ describe('keyferry custody', () => {
     expect(result.out).toContain('Wrapped-material bundle written and verified');
     expect(result.out).toContain('No plaintext was written');
     const written = (await readdir(dir)).sort();
-    expect(written.filter((f) => !f.startsWith('receipt-'))).toEqual(['key.bin', 'parameters', 'restore.jsonl', 'usb1', 'usb2', 'usb3', 'wrapped']);
+    expect(written.filter((f) => !f.startsWith('receipt-'))).toEqual([
+      'key.bin',
+      'parameters',
+      'restore.jsonl',
+      'usb1',
+      'usb2',
+      'usb3',
+      'wrapped',
+    ]);
     expect(written.filter((f) => f.startsWith('receipt-air-gapped-reimport-2025-02-restore-'))).toHaveLength(2);
     const bundle = await readBundle(path.join(dir, 'wrapped'), { now });
     if (bundle.kind !== 'wrapped-material') throw new Error('expected a wrapped-material bundle');

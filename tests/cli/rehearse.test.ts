@@ -32,7 +32,22 @@ describe('keyferry rehearse', () => {
   });
 
   it('rehearses with M-of-N custody: shares in custodian folders, holders journaled by name, never the share', async () => {
-    const run = await keyferry(['rehearse', '--specs', 'AES_256,EC_P256', '--custody', '2/3', '--custodian', 'Dora', '--custodian', 'Emil', '--custodian', 'Farah'], { cwd: dir });
+    const run = await keyferry(
+      [
+        'rehearse',
+        '--specs',
+        'AES_256,EC_P256',
+        '--custody',
+        '2/3',
+        '--custodian',
+        'Dora',
+        '--custodian',
+        'Emil',
+        '--custodian',
+        'Farah',
+      ],
+      { cwd: dir },
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const out = path.join(dir, (await readdir(dir))[0] as string);
@@ -42,7 +57,10 @@ describe('keyferry rehearse', () => {
       expect(shares).toHaveLength(2);
       expect(shares.every((f) => f.endsWith(`-${i}of3.json`))).toBe(true);
     }
-    const journal = (await readFile(path.join(out, 'airgap', 'journal.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> });
+    const journal = (await readFile(path.join(out, 'airgap', 'journal.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> });
     const splits = journal.filter((e) => e.event === 'custody.split');
     expect(splits).toHaveLength(2);
     expect(splits[0]?.data.holders).toEqual([
@@ -52,7 +70,10 @@ describe('keyferry rehearse', () => {
     ]);
     expect(JSON.stringify(splits)).not.toMatch(/"share"/);
     expect(journal.some((e) => e.event === 'warning.custody-same-volume')).toBe(true);
-    const receipt = await readFile(path.join(out, 'airgap', (await readdir(path.join(out, 'airgap'))).find((f) => f.endsWith('.txt')) as string), 'utf8');
+    const receipt = await readFile(
+      path.join(out, 'airgap', (await readdir(path.join(out, 'airgap'))).find((f) => f.endsWith('.txt')) as string),
+      'utf8',
+    );
     expect(receipt).toMatch(/Custody: any 2 of 3 shares/);
     expect(receipt).toContain('Farah');
   }, 120_000);

@@ -21,7 +21,10 @@ interface Outcome {
   stderr: string[];
 }
 
-async function keyferry(args: string[], options: { env?: NodeJS.ProcessEnv; command?: CliCommand } = {}): Promise<Outcome> {
+async function keyferry(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; command?: CliCommand } = {},
+): Promise<Outcome> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const code = await runCli([options.command ?? wrapCommand], args, {
@@ -33,31 +36,84 @@ async function keyferry(args: string[], options: { env?: NodeJS.ProcessEnv; comm
   return { code, stdout, stderr };
 }
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 beforeAll(async () => {
   dir = await makeTempDir('cli-wrap');
-  await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'wrapping_priv.pem'], { cwd: dir });
-  await openssl(['pkey', '-in', 'wrapping_priv.pem', '-pubout', '-outform', 'DER', '-out', 'wrappingKey_43f1ffd7.bin'], { cwd: dir });
+  await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'wrapping_priv.pem'], {
+    cwd: dir,
+  });
+  await openssl(
+    ['pkey', '-in', 'wrapping_priv.pem', '-pubout', '-outform', 'DER', '-out', 'wrappingKey_43f1ffd7.bin'],
+    { cwd: dir },
+  );
   await openssl(['enc', '-base64', '-A', '-in', 'wrappingKey_43f1ffd7.bin', '-out', 'PublicKey.b64'], { cwd: dir });
   await openssl(['rand', '-hex', '-out', 'aes.hex', '32'], { cwd: dir });
-  await openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384', '-out', 'ec384.pem'], { cwd: dir });
-  await openssl(['pkcs8', '-topk8', '-in', 'ec384.pem', '-v2', 'aes-256-cbc', '-passout', 'pass:s3cret words', '-out', 'ec384-enc.pem'], { cwd: dir });
+  await openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384', '-out', 'ec384.pem'], {
+    cwd: dir,
+  });
+  await openssl(
+    [
+      'pkcs8',
+      '-topk8',
+      '-in',
+      'ec384.pem',
+      '-v2',
+      'aes-256-cbc',
+      '-passout',
+      'pass:s3cret words',
+      '-out',
+      'ec384-enc.pem',
+    ],
+    { cwd: dir },
+  );
   await openssl(['pkey', '-in', 'ec384.pem', '-pubout', '-outform', 'DER', '-out', 'ec384-pub.der'], { cwd: dir });
-  await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:3072', '-out', 'rsa3072.pem'], { cwd: dir });
+  await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:3072', '-out', 'rsa3072.pem'], {
+    cwd: dir,
+  });
 });
 afterAll(() => removeTempDir(dir));
 
 /** The guide's decrypt of EncryptedKeyMaterial.bin with the wrapping private key. */
 function oaepDecrypt(file: string, md = 'sha256'): Promise<Buffer> {
-  return openssl(['pkeyutl', '-decrypt', '-inkey', at('wrapping_priv.pem'), '-in', file, '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', `rsa_oaep_md:${md}`, '-pkeyopt', `rsa_mgf1_md:${md}`]);
+  return openssl([
+    'pkeyutl',
+    '-decrypt',
+    '-inkey',
+    at('wrapping_priv.pem'),
+    '-in',
+    file,
+    '-pkeyopt',
+    'rsa_padding_mode:oaep',
+    '-pkeyopt',
+    `rsa_oaep_md:${md}`,
+    '-pkeyopt',
+    `rsa_mgf1_md:${md}`,
+  ]);
 }
 
 /** The guide's chain for asymmetric output: decrypt the temporary key, unwrap, describe. */
-async function opensslUnwrapPrivateKey(out: string, wrappedName: string): Promise<{ text: string; publicDer: Buffer; der: Buffer }> {
+async function opensslUnwrapPrivateKey(
+  out: string,
+  wrappedName: string,
+): Promise<{ text: string; publicDer: Buffer; der: Buffer }> {
   const temporaryKey = await oaepDecrypt(path.join(out, 'EncryptedKeyMaterial.bin'));
   expect(temporaryKey.length).toBe(32);
-  const der = await openssl(['enc', '-d', '-id-aes256-wrap-pad', '-K', temporaryKey.toString('hex'), '-iv', 'A65959A6', '-in', path.join(out, wrappedName)]);
+  const der = await openssl([
+    'enc',
+    '-d',
+    '-id-aes256-wrap-pad',
+    '-K',
+    temporaryKey.toString('hex'),
+    '-iv',
+    'A65959A6',
+    '-in',
+    path.join(out, wrappedName),
+  ]);
   const text = (await openssl(['pkey', '-inform', 'DER', '-text', '-noout'], { input: der })).toString();
   const publicDer = await openssl(['pkey', '-inform', 'DER', '-pubout', '-outform', 'DER'], { input: der });
   return { text, publicDer, der };
@@ -65,13 +121,25 @@ async function opensslUnwrapPrivateKey(out: string, wrappedName: string): Promis
 
 describe('keyferry wrap: success', () => {
   it('AES_256, generated: writes EncryptedKeyMaterial.bin that openssl decrypts; prints fingerprint and KCV', async () => {
-    const r = await keyferry(['wrap', '--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256', '--out', 'out-aes']);
+    const r = await keyferry([
+      'wrap',
+      '--wrapping-key',
+      'wrappingKey_43f1ffd7.bin',
+      '--key-spec',
+      'AES_256',
+      '--out',
+      'out-aes',
+    ]);
     expect(r.stderr).toEqual([]);
     expect(r.code).toBe(0);
     expect(await readdir(at('out-aes'))).toEqual(['EncryptedKeyMaterial.bin']);
     const material = await oaepDecrypt(at('out-aes', 'EncryptedKeyMaterial.bin'));
     expect(material.length).toBe(32);
-    const kcv = (await openssl(['enc', '-aes-256-ecb', '-nopad', '-K', material.toString('hex')], { input: Buffer.alloc(16) })).subarray(0, 3).toString('hex');
+    const kcv = (
+      await openssl(['enc', '-aes-256-ecb', '-nopad', '-K', material.toString('hex')], { input: Buffer.alloc(16) })
+    )
+      .subarray(0, 3)
+      .toString('hex');
     const output = r.stdout.join('\n');
     expect(output).toContain(`Key check value (KCV):  ${groupHex(kcv)}`);
     expect(output).toContain(groupHex(sha256(await readFile(at('wrappingKey_43f1ffd7.bin')))));
@@ -80,16 +148,40 @@ describe('keyferry wrap: success', () => {
   });
 
   it('AES_256 from a hex file with RSAES_OAEP_SHA_1 and a base64 wrapping key: openssl recovers the same bytes', async () => {
-    const r = await keyferry(['wrap', '--wrapping-key', 'PublicKey.b64', '--key-spec', 'aes_256', '--wrapping-algorithm', 'RSAES_OAEP_SHA_1', '--material', 'aes.hex', '--out', 'out-aes-hex']);
+    const r = await keyferry([
+      'wrap',
+      '--wrapping-key',
+      'PublicKey.b64',
+      '--key-spec',
+      'aes_256',
+      '--wrapping-algorithm',
+      'RSAES_OAEP_SHA_1',
+      '--material',
+      'aes.hex',
+      '--out',
+      'out-aes-hex',
+    ]);
     expect(r.code).toBe(0);
     const material = await oaepDecrypt(at('out-aes-hex', 'EncryptedKeyMaterial.bin'), 'sha1');
     expect(material.toString('hex')).toBe((await readFile(at('aes.hex'), 'utf8')).trim());
   });
 
   it('RSA_3072, generated: three files; openssl unwraps a 3072-bit PKCS#8 key matching public_key.der', async () => {
-    const r = await keyferry(['wrap', '--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'RSA_3072', '--out', 'out-rsa']);
+    const r = await keyferry([
+      'wrap',
+      '--wrapping-key',
+      'wrappingKey_43f1ffd7.bin',
+      '--key-spec',
+      'RSA_3072',
+      '--out',
+      'out-rsa',
+    ]);
     expect(r.code).toBe(0);
-    expect((await readdir(at('out-rsa'))).sort()).toEqual(['EncryptedKeyMaterial.bin', 'out_rsa_private_key.der', 'public_key.der']);
+    expect((await readdir(at('out-rsa'))).sort()).toEqual([
+      'EncryptedKeyMaterial.bin',
+      'out_rsa_private_key.der',
+      'public_key.der',
+    ]);
     const { text, publicDer } = await opensslUnwrapPrivateKey(at('out-rsa'), 'out_rsa_private_key.der');
     expect(text).toMatch(/Private-Key: \(3072 bit, 2 primes\)/);
     const publicKeyFile = await readFile(at('out-rsa', 'public_key.der'));
@@ -102,12 +194,28 @@ describe('keyferry wrap: success', () => {
   it('EC_P384 from an encrypted PEM with --passphrase-env, into an existing empty folder', async () => {
     await mkdir(at('out-ec'));
     const r = await keyferry(
-      ['wrap', '--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'EC_P384', '--material', 'ec384-enc.pem', '--passphrase-env', 'KF_PASS', '--out', 'out-ec'],
+      [
+        'wrap',
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'EC_P384',
+        '--material',
+        'ec384-enc.pem',
+        '--passphrase-env',
+        'KF_PASS',
+        '--out',
+        'out-ec',
+      ],
       { env: { KF_PASS: 's3cret words' } },
     );
     expect(r.stderr).toEqual([]);
     expect(r.code).toBe(0);
-    expect((await readdir(at('out-ec'))).sort()).toEqual(['EncryptedKeyMaterial.bin', 'out_ec_private_key.der', 'public_key.der']);
+    expect((await readdir(at('out-ec'))).sort()).toEqual([
+      'EncryptedKeyMaterial.bin',
+      'out_ec_private_key.der',
+      'public_key.der',
+    ]);
     const { text, publicDer } = await opensslUnwrapPrivateKey(at('out-ec'), 'out_ec_private_key.der');
     expect(text).toMatch(/ASN1 OID: secp384r1/);
     expect(publicDer.equals(await readFile(at('ec384-pub.der')))).toBe(true);
@@ -118,19 +226,148 @@ describe('keyferry wrap: success', () => {
 describe('keyferry wrap: bad input exits 1 with one line and leaves no file', () => {
   const cases: Array<[string, string[], NodeJS.ProcessEnv, RegExp]> = [
     ['no --out', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256'], {}, /--out DIR is required/],
-    ['unknown option', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256', '--out', 'X', '--passphrase', 'pw'], {}, /Bad arguments/],
+    [
+      'unknown option',
+      ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256', '--out', 'X', '--passphrase', 'pw'],
+      {},
+      /Bad arguments/,
+    ],
     ['HMAC spec', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'HMAC_256', '--out', 'X'], {}, /HMAC/],
-    ['PKCS#1 v1.5 algorithm', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256', '--wrapping-algorithm', 'RSAES_PKCS1_V1_5', '--out', 'X'], {}, /padding-oracle/],
-    ['missing wrapping key file', ['--wrapping-key', 'nope.bin', '--key-spec', 'AES_256', '--out', 'X'], {}, /Could not read the wrapping key file .*nope\.bin: no such file/],
-    ['private key as wrapping key', ['--wrapping-key', 'wrapping_priv.pem', '--key-spec', 'AES_256', '--out', 'X'], {}, /is a private key/],
-    ['EC key as wrapping key', ['--wrapping-key', 'ec384-pub.der', '--key-spec', 'AES_256', '--out', 'X'], {}, /An EC P-384 key was given as the wrapping key/],
-    ['material of the wrong spec', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'RSA_2048', '--material', 'rsa3072.pem', '--out', 'X'], {}, /An RSA-3072 key was given for RSA_2048/],
-    ['AES material of the wrong length', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256', '--material', 'ec384-pub.der', '--out', 'X'], {}, /holds \d+ bytes \(raw bytes\); AES_256 needs exactly 32/],
-    ['encrypted key without passphrase', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'EC_P384', '--material', 'ec384-enc.pem', '--out', 'X'], {}, /encrypted and no passphrase/],
-    ['wrong passphrase', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'EC_P384', '--material', 'ec384-enc.pem', '--passphrase-env', 'P', '--out', 'X'], { P: 'wrong' }, /could not be decrypted/],
-    ['passphrase variable not set', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'EC_P384', '--material', 'ec384-enc.pem', '--passphrase-env', 'UNSET', '--out', 'X'], {}, /UNSET named by --passphrase-env is not set/],
-    ['a passphrase typed on the command line', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'EC_P384', '--material', 'ec384-enc.pem', '--passphrase-env', 's3cret words', '--out', 'X'], {}, /NAME of an environment variable, not a passphrase/],
-    ['--out is a file', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256', '--out', 'aes.hex'], {}, /exists and is not a folder/],
+    [
+      'PKCS#1 v1.5 algorithm',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'AES_256',
+        '--wrapping-algorithm',
+        'RSAES_PKCS1_V1_5',
+        '--out',
+        'X',
+      ],
+      {},
+      /padding-oracle/,
+    ],
+    [
+      'missing wrapping key file',
+      ['--wrapping-key', 'nope.bin', '--key-spec', 'AES_256', '--out', 'X'],
+      {},
+      /Could not read the wrapping key file .*nope\.bin: no such file/,
+    ],
+    [
+      'private key as wrapping key',
+      ['--wrapping-key', 'wrapping_priv.pem', '--key-spec', 'AES_256', '--out', 'X'],
+      {},
+      /is a private key/,
+    ],
+    [
+      'EC key as wrapping key',
+      ['--wrapping-key', 'ec384-pub.der', '--key-spec', 'AES_256', '--out', 'X'],
+      {},
+      /An EC P-384 key was given as the wrapping key/,
+    ],
+    [
+      'material of the wrong spec',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'RSA_2048',
+        '--material',
+        'rsa3072.pem',
+        '--out',
+        'X',
+      ],
+      {},
+      /An RSA-3072 key was given for RSA_2048/,
+    ],
+    [
+      'AES material of the wrong length',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'AES_256',
+        '--material',
+        'ec384-pub.der',
+        '--out',
+        'X',
+      ],
+      {},
+      /holds \d+ bytes \(raw bytes\); AES_256 needs exactly 32/,
+    ],
+    [
+      'encrypted key without passphrase',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'EC_P384',
+        '--material',
+        'ec384-enc.pem',
+        '--out',
+        'X',
+      ],
+      {},
+      /encrypted and no passphrase/,
+    ],
+    [
+      'wrong passphrase',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'EC_P384',
+        '--material',
+        'ec384-enc.pem',
+        '--passphrase-env',
+        'P',
+        '--out',
+        'X',
+      ],
+      { P: 'wrong' },
+      /could not be decrypted/,
+    ],
+    [
+      'passphrase variable not set',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'EC_P384',
+        '--material',
+        'ec384-enc.pem',
+        '--passphrase-env',
+        'UNSET',
+        '--out',
+        'X',
+      ],
+      {},
+      /UNSET named by --passphrase-env is not set/,
+    ],
+    [
+      'a passphrase typed on the command line',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'EC_P384',
+        '--material',
+        'ec384-enc.pem',
+        '--passphrase-env',
+        's3cret words',
+        '--out',
+        'X',
+      ],
+      {},
+      /NAME of an environment variable, not a passphrase/,
+    ],
+    [
+      '--out is a file',
+      ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256', '--out', 'aes.hex'],
+      {},
+      /exists and is not a folder/,
+    ],
   ];
   it.each(cases)('%s', async (_label, args, env, message) => {
     const before = (await readdir(dir)).sort();
@@ -148,7 +385,15 @@ describe('keyferry wrap: bad input exits 1 with one line and leaves no file', ()
   it('refuses to overwrite: an existing EncryptedKeyMaterial.bin stays untouched and nothing is added', async () => {
     await mkdir(at('out-busy'));
     await writeFile(at('out-busy', 'EncryptedKeyMaterial.bin'), 'precious');
-    const r = await keyferry(['wrap', '--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'EC_P256', '--out', 'out-busy']);
+    const r = await keyferry([
+      'wrap',
+      '--wrapping-key',
+      'wrappingKey_43f1ffd7.bin',
+      '--key-spec',
+      'EC_P256',
+      '--out',
+      'out-busy',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toHaveLength(1);
     expect(r.stderr[0]).toMatch(/already holds EncryptedKeyMaterial\.bin; Keyferry never overwrites/);
@@ -168,7 +413,10 @@ describe('keyferry wrap: bad input exits 1 with one line and leaves no file', ()
   };
 
   it('a failure part-way removes the files this run wrote and the folder it created', async () => {
-    const r = await keyferry(['wrap', '--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'RSA_2048', '--out', 'out-full'], { command: createWrapCommand({ layer: fullWhenLastFile }) });
+    const r = await keyferry(
+      ['wrap', '--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'RSA_2048', '--out', 'out-full'],
+      { command: createWrapCommand({ layer: fullWhenLastFile }) },
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toHaveLength(1);
     expect(r.stderr[0]).toMatch(/Could not write EncryptedKeyMaterial\.bin: the media is full/);
@@ -178,7 +426,10 @@ describe('keyferry wrap: bad input exits 1 with one line and leaves no file', ()
   it('a failure part-way into an existing folder leaves the folder as it was', async () => {
     await mkdir(at('out-full-existing'));
     await writeFile(at('out-full-existing', 'notes.txt'), 'mine');
-    const r = await keyferry(['wrap', '--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'EC_P256', '--out', 'out-full-existing'], { command: createWrapCommand({ layer: fullWhenLastFile }) });
+    const r = await keyferry(
+      ['wrap', '--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'EC_P256', '--out', 'out-full-existing'],
+      { command: createWrapCommand({ layer: fullWhenLastFile }) },
+    );
     expect(r.code).toBe(1);
     expect(await readdir(at('out-full-existing'))).toEqual(['notes.txt']);
   });
@@ -195,7 +446,9 @@ describe('keyferry wrap as a real process', () => {
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr.on('data', (d: Buffer) => (err += d.toString()));
       child.on('error', reject);
-      child.on('close', (code) => resolve({ code: code ?? -1, stdout: out.split('\n').filter(Boolean), stderr: err.split('\n').filter(Boolean) }));
+      child.on('close', (code) =>
+        resolve({ code: code ?? -1, stdout: out.split('\n').filter(Boolean), stderr: err.split('\n').filter(Boolean) }),
+      );
     });
   }
 
@@ -203,7 +456,9 @@ describe('keyferry wrap as a real process', () => {
     const ok = await run(['wrap', '--wrapping-key', 'PublicKey.b64', '--key-spec', 'EC_P256', '--out', 'out-process']);
     expect(ok.stderr).toEqual([]);
     expect(ok.code).toBe(0);
-    expect(await opensslUnwrapPrivateKey(at('out-process'), 'out_ec_private_key.der').then((x) => x.text)).toMatch(/prime256v1/);
+    expect(await opensslUnwrapPrivateKey(at('out-process'), 'out_ec_private_key.der').then((x) => x.text)).toMatch(
+      /prime256v1/,
+    );
     const bad = await run(['wrap', '--wrapping-key', 'aes.hex', '--key-spec', 'AES_256', '--out', 'out-process-bad']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toHaveLength(1);

@@ -8,9 +8,17 @@ export interface InProcessRun {
   readonly stderr: string;
 }
 
-export async function keyferry(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<InProcessRun> {
+export async function keyferry(
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<InProcessRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(commands, [...args], { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env: options.env ?? {}, cwd: options.cwd });
+  const code = await runCli(commands, [...args], {
+    stdout: (l) => out.push(l),
+    stderr: (l) => err.push(l),
+    env: options.env ?? {},
+    cwd: options.cwd,
+  });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }

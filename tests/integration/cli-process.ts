@@ -11,7 +11,10 @@ export interface CliRun {
 }
 
 /** Starts the CLI in `cwd` with `env` added to a copy of this process's environment. */
-export function spawnCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; detached?: boolean } = {}): ChildProcess {
+export function spawnCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; detached?: boolean } = {},
+): ChildProcess {
   return spawn('npx', ['--prefix', ROOT, 'tsx', path.join(ROOT, 'src-main/cli/main.ts'), ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
@@ -21,7 +24,10 @@ export function spawnCli(args: readonly string[], options: { cwd?: string; env?:
 }
 
 /** Runs the CLI to completion. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
   const child = spawnCli(args, options);
   let stdout = '';
   let stderr = '';

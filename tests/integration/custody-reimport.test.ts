@@ -37,7 +37,9 @@ function needles(secret: Buffer): Buffer[] {
   const out = [secret, Buffer.from(secret.toString('hex')), Buffer.from(secret.toString('hex').toUpperCase())];
   for (let shift = 0; shift < 3; shift++) {
     for (const encoding of ['base64', 'base64url'] as const) {
-      const text = Buffer.concat([Buffer.alloc(shift), secret]).toString(encoding).replace(/=+$/, '');
+      const text = Buffer.concat([Buffer.alloc(shift), secret])
+        .toString(encoding)
+        .replace(/=+$/, '');
       const core = text.slice(shift === 0 ? 0 : 4, text.length - 4);
       if (core.length >= 16) out.push(Buffer.from(core));
     }
@@ -60,7 +62,10 @@ interface Entry {
   readonly data: Record<string, unknown>;
 }
 async function journalEntries(file: string): Promise<Entry[]> {
-  return (await readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Entry);
+  return (await readFile(file, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Entry);
 }
 
 let dir: string | undefined;
@@ -76,7 +81,12 @@ describe('custody: expiry, restore ceremony, re-import', () => {
   it('re-imports expired AES material from 3 of 5 shares; data encrypted before the expiry decrypts after', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'kf-custody-reimport-'));
     sim = await startKmsSimulator();
-    kms = new KmsClient({ endpoint: sim.endpoint, projectId: sim.projectId, credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }), retry: { maxAttempts: 1 } });
+    kms = new KmsClient({
+      endpoint: sim.endpoint,
+      projectId: sim.projectId,
+      credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
+      retry: { maxAttempts: 1 },
+    });
     const ceremony = path.join(dir, 'ceremony');
     const materials: Buffer[] = [];
     const expiresAt = new Date(Date.now() + 10 * 60_000);
@@ -104,11 +114,14 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     // The split side records who holds which share index (journal and receipt), never a share.
     const split = (await journalEntries(rehearsal.files.airGapJournal)).find((e) => e.event === 'custody.split');
     expect(split?.data).toMatchObject({ keyId, threshold: 3, total: 5 });
-    expect((split?.data.holders as { shareIndex: number; custodian: string }[]).map((h) => [h.shareIndex, h.custodian])).toEqual(CUSTODIANS.map((c, i) => [i + 1, c]));
+    expect(
+      (split?.data.holders as { shareIndex: number; custodian: string }[]).map((h) => [h.shareIndex, h.custodian]),
+    ).toEqual(CUSTODIANS.map((c, i) => [i + 1, c]));
     const splitReceipt = await readFile(rehearsal.files.airGapReceipt.textFile, 'utf8');
     expect(splitReceipt).toContain('Custody: any 3 of 5 shares');
     for (const [i, c] of CUSTODIANS.entries()) expect(splitReceipt).toContain(`Share ${i + 1}: ${c}`);
-    const splitKcv = (await journalEntries(rehearsal.files.airGapJournal)).find((e) => e.event === 'material.wrapped')?.data.keyCheckValue;
+    const splitKcv = (await journalEntries(rehearsal.files.airGapJournal)).find((e) => e.event === 'material.wrapped')
+      ?.data.keyCheckValue;
     expect(splitKcv).toMatch(/^[0-9A-F]{6}$/);
 
     const { cipherText } = await kms.encryptData({ keyId, plainText: PLAINTEXT });
@@ -120,46 +133,122 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     await expect(kms.encryptData({ keyId, plainText: 'anything' })).rejects.toMatchObject({ code: 'KMS.1301' });
 
     // 3. Online side: status sees the lapse, params fetches fresh parameters for the same key.
-    const connection = ['--endpoint', sim.endpoint, '--region', sim.region, '--project-id', sim.projectId, '--journal', 'online/journal.jsonl'];
+    const connection = [
+      '--endpoint',
+      sim.endpoint,
+      '--region',
+      sim.region,
+      '--project-id',
+      sim.projectId,
+      '--journal',
+      'online/journal.jsonl',
+    ];
     const env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
-    expect((await journalEntries(path.join(ceremony, 'online/journal.jsonl'))).some((e) => e.event === 'import.expiry-chosen')).toBe(false);
+    expect(
+      (await journalEntries(path.join(ceremony, 'online/journal.jsonl'))).some(
+        (e) => e.event === 'import.expiry-chosen',
+      ),
+    ).toBe(false);
     const status = await keyferry(['online', 'status', ...connection], { cwd: ceremony, env });
     expect(status.stderr).toBe('');
     expect(status.code).toBe(1);
     expect(status.stdout).toContain('Pending import');
     expect(status.stdout).not.toContain('Nothing imported yet');
-    expect(status.stdout).toContain(`Key material lapsed: 1 key(s) were imported, but the KMS deleted the material after it expired`);
-    expect(status.stdout).toContain(`(AES_256, key ${keyId}), material expiry recorded at import: ${expiresAt.toISOString()}`);
-    expect(status.stdout).toMatch(/1\. keyferry online params --journal online\/journal\.jsonl --out DIR[^]*2\. keyferry custody restore --bundle DIR[^]*3\. keyferry online import --journal online\/journal\.jsonl --bundle/);
-    const params = await keyferry(['online', 'params', ...connection, '--out', 'media/import-parameters-2'], { cwd: ceremony, env });
+    expect(status.stdout).toContain(
+      `Key material lapsed: 1 key(s) were imported, but the KMS deleted the material after it expired`,
+    );
+    expect(status.stdout).toContain(
+      `(AES_256, key ${keyId}), material expiry recorded at import: ${expiresAt.toISOString()}`,
+    );
+    expect(status.stdout).toMatch(
+      /1\. keyferry online params --journal online\/journal\.jsonl --out DIR[^]*2\. keyferry custody restore --bundle DIR[^]*3\. keyferry online import --journal online\/journal\.jsonl --bundle/,
+    );
+    const params = await keyferry(['online', 'params', ...connection, '--out', 'media/import-parameters-2'], {
+      cwd: ceremony,
+      env,
+    });
     expect(params.stderr).toBe('');
     expect(params.code).toBe(0);
     const fingerprint = /^ {4}((?:[0-9A-F]{4} ){15}[0-9A-F]{4})$/m.exec(params.stdout)?.[1] as string;
     expect(fingerprint).toBeDefined();
-    expect((await journalEntries(path.join(ceremony, 'online/journal.jsonl'))).filter((e) => e.event === 'key.material-lapsed').map((e) => e.data.keyId)).toEqual([keyId]);
+    expect(
+      (await journalEntries(path.join(ceremony, 'online/journal.jsonl')))
+        .filter((e) => e.event === 'key.material-lapsed')
+        .map((e) => e.data.keyId),
+    ).toEqual([keyId]);
 
     // 4. The restore ceremony, as real child processes. Refusals first: nothing but their journal is written.
     const share = (i: number) => path.join(`custodian-${i}`, `keyferry-share-${keyId}-${i}of5.json`);
     const restoreArgs = (journal: string, out: string) => [
-      'custody', 'restore', '--bundle', 'media/import-parameters-2', '--wrapped-out', out, '--journal', journal,
-      '--operator', 'Ana', '--witness', 'Ben', '--confirm-fingerprint', fingerprint, '--allow-network',
+      'custody',
+      'restore',
+      '--bundle',
+      'media/import-parameters-2',
+      '--wrapped-out',
+      out,
+      '--journal',
+      journal,
+      '--operator',
+      'Ana',
+      '--witness',
+      'Ben',
+      '--confirm-fingerprint',
+      fingerprint,
+      '--allow-network',
     ];
     const filesBefore = (await everyFile(ceremony)).sort();
-    const tooFew = await runCli([...restoreArgs('airgap/restore-too-few.jsonl', 'media/wrapped-too-few'), '--share', share(2), '--share', share(4)], { cwd: ceremony });
+    const tooFew = await runCli(
+      [
+        ...restoreArgs('airgap/restore-too-few.jsonl', 'media/wrapped-too-few'),
+        '--share',
+        share(2),
+        '--share',
+        share(4),
+      ],
+      { cwd: ceremony },
+    );
     expect(tooFew.code).toBe(1);
     expect(tooFew.stderr).toContain('2 of the 3 shares needed were given');
 
     const foreignMaterial = createKeyMaterial('AES_256', SecretBytes.from(randomBytes(32)));
-    const foreign = await splitMaterial({ material: foreignMaterial, m: 3, n: 5, ceremonyId: 'KF-20240101-abcdef', keyId, spec: 'AES_256', custodians: CUSTODIANS });
+    const foreign = await splitMaterial({
+      material: foreignMaterial,
+      m: 3,
+      n: 5,
+      ceremonyId: 'KF-20240101-abcdef',
+      keyId,
+      spec: 'AES_256',
+      custodians: CUSTODIANS,
+    });
     foreignMaterial.dispose();
     const foreignFolder = path.join(dir, 'foreign-custodian');
     await mkdir(foreignFolder);
     const [written] = await writeShareFiles([foreign[2]!], [foreignFolder]);
-    const mixed = await runCli([...restoreArgs('airgap/restore-mixed.jsonl', 'media/wrapped-mixed'), '--share', share(2), '--share', written!.shareFile.path, '--share', share(4)], { cwd: ceremony });
+    const mixed = await runCli(
+      [
+        ...restoreArgs('airgap/restore-mixed.jsonl', 'media/wrapped-mixed'),
+        '--share',
+        share(2),
+        '--share',
+        written!.shareFile.path,
+        '--share',
+        share(4),
+      ],
+      { cwd: ceremony },
+    );
     expect(mixed.code).toBe(1);
     expect(mixed.stderr).toContain('is from ceremony "KF-20240101-abcdef"');
-    expect((await everyFile(ceremony)).sort()).toEqual([...filesBefore, path.join(ceremony, 'airgap/restore-mixed.jsonl'), path.join(ceremony, 'airgap/restore-too-few.jsonl')].sort());
-    for (const [journal, code] of [['restore-too-few', 'CUSTODY_TOO_FEW_SHARES'], ['restore-mixed', 'CUSTODY_SHARES_MIXED']] as const) {
+    expect((await everyFile(ceremony)).sort()).toEqual(
+      [
+        ...filesBefore,
+        path.join(ceremony, 'airgap/restore-mixed.jsonl'),
+        path.join(ceremony, 'airgap/restore-too-few.jsonl'),
+      ].sort(),
+    );
+    for (const [journal, code] of [
+      ['restore-too-few', 'CUSTODY_TOO_FEW_SHARES'],
+      ['restore-mixed', 'CUSTODY_SHARES_MIXED'],
+    ] as const) {
       const entries = await journalEntries(path.join(ceremony, 'airgap', `${journal}.jsonl`));
       expect(entries.some((e) => e.data.code === code)).toBe(true);
       expect(entries.at(-1)?.event).toBe('ceremony.abandoned');
@@ -169,24 +258,49 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     // Shares 2 and 4 as files, share 5 typed from its printed slip (a different subset than 1, 2, 3).
     const slip5 = path.join('custodian-5', `keyferry-share-${keyId}-5of5.slip.txt`);
     const restored = await runCli(
-      [...restoreArgs('airgap/restore-journal.jsonl', 'media/wrapped-material-2'), '--share', share(2), '--share', share(4), '--typed', slip5, '--presented-by', '4=Frank', '--receipt-dir', 'airgap'],
+      [
+        ...restoreArgs('airgap/restore-journal.jsonl', 'media/wrapped-material-2'),
+        '--share',
+        share(2),
+        '--share',
+        share(4),
+        '--typed',
+        slip5,
+        '--presented-by',
+        '4=Frank',
+        '--receipt-dir',
+        'airgap',
+      ],
       { cwd: ceremony },
     );
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toContain(`Proven: the rebuilt material's key check value ${splitKcv as string} equals the value recorded in every share.`);
+    expect(restored.stdout).toContain(
+      `Proven: the rebuilt material's key check value ${splitKcv as string} equals the value recorded in every share.`,
+    );
     const digest = /bundle digest ([0-9A-F ]{79})/.exec(restored.stdout)?.[1] as string;
     expect(digest).toBeDefined();
 
     const restoreJournal = path.join(ceremony, 'airgap/restore-journal.jsonl');
     const events = await journalEntries(restoreJournal);
-    expect(events.filter((e) => e.event === 'custody.share-presented').map((e) => [e.data.shareIndex, e.data.custodian, e.data.presentedBy, e.data.source])).toEqual([
+    expect(
+      events
+        .filter((e) => e.event === 'custody.share-presented')
+        .map((e) => [e.data.shareIndex, e.data.custodian, e.data.presentedBy, e.data.source]),
+    ).toEqual([
       [2, 'Bob', 'Bob', 'file'],
       [4, 'Dave', 'Frank', 'file'],
       [5, 'Erin', 'Erin', 'typed'],
     ]);
-    expect(events.find((e) => e.event === 'custody.restored')?.data).toMatchObject({ keyId, threshold: 3, total: 5, keyCheckValue: splitKcv });
-    const restoreReceipt = (await readdir(path.join(ceremony, 'airgap'))).find((n) => /^receipt-air-gapped-.*-restore-.*\.txt$/.test(n)) as string;
+    expect(events.find((e) => e.event === 'custody.restored')?.data).toMatchObject({
+      keyId,
+      threshold: 3,
+      total: 5,
+      keyCheckValue: splitKcv,
+    });
+    const restoreReceipt = (await readdir(path.join(ceremony, 'airgap'))).find((n) =>
+      /^receipt-air-gapped-.*-restore-.*\.txt$/.test(n),
+    ) as string;
     const receiptText = await readFile(path.join(ceremony, 'airgap', restoreReceipt), 'utf8');
     expect(receiptText).toContain('Custody restore: rebuilt from 3 of 5 shares (any 3 suffice)');
     expect(receiptText).toContain('Share 4: Dave, presented by Frank');
@@ -197,21 +311,41 @@ describe('custody: expiry, restore ceremony, re-import', () => {
 
     // 5. The online side re-imports with the expiry the restored bundle requests (never), not the
     // plan's (now past), and says so; the key is Enabled and the old ciphertext decrypts.
-    const reimport = await keyferry(['online', 'import', ...connection, '--bundle', 'media/wrapped-material-2', '--expect-digest', digest], { cwd: ceremony, env });
+    const reimport = await keyferry(
+      ['online', 'import', ...connection, '--bundle', 'media/wrapped-material-2', '--expect-digest', digest],
+      { cwd: ceremony, env },
+    );
     expect(reimport.stderr).toBe('');
     expect(reimport.code).toBe(0);
-    expect(reimport.stdout).toContain(`WARNING: Key ${keyId}: the wrapped-material bundle requests material expiry never, the ceremony plan said ${expiresAt.toISOString()}; the import uses the bundle's request`);
+    expect(reimport.stdout).toContain(
+      `WARNING: Key ${keyId}: the wrapped-material bundle requests material expiry never, the ceremony plan said ${expiresAt.toISOString()}; the import uses the bundle's request`,
+    );
     expect(reimport.stdout).toContain(`imported AES_256 key ${keyId} (material expires: never; `);
-    const chosen = (await journalEntries(path.join(ceremony, 'online/journal.jsonl'))).filter((e) => e.event === 'import.expiry-chosen');
-    expect(chosen.map((e) => e.data.keys)).toEqual([[{ keyId, requested: 'never', plan: expiresAt.toISOString(), effective: 'never', source: 'bundle' }]]);
+    const chosen = (await journalEntries(path.join(ceremony, 'online/journal.jsonl'))).filter(
+      (e) => e.event === 'import.expiry-chosen',
+    );
+    expect(chosen.map((e) => e.data.keys)).toEqual([
+      [{ keyId, requested: 'never', plan: expiresAt.toISOString(), effective: 'never', source: 'bundle' }],
+    ]);
     expect((await kms.describeKey(keyId)).materialExpiresAt).toBeUndefined();
     expect(reimport.stdout).toMatch(/Enabled {2}OK: /);
     expect((await kms.describeKey(keyId)).stateName).toBe('Enabled');
     expect((await kms.decryptData({ keyId, cipherText })).plainText).toBe(PLAINTEXT);
-    const online = (await readdir(path.join(ceremony, 'online'))).filter((n) => n.startsWith('receipt-online-') && n.endsWith('.txt')).sort();
+    const online = (await readdir(path.join(ceremony, 'online')))
+      .filter((n) => n.startsWith('receipt-online-') && n.endsWith('.txt'))
+      .sort();
     expect(online).toHaveLength(2);
-    const onlineSeal = receiptJournalSeal(await readFile(path.join(ceremony, 'online', online.find((n) => n.endsWith('-2.txt')) as string), 'utf8'));
-    expect((await verifyJournal(path.join(ceremony, 'online/journal.jsonl'), { expectedHead: onlineSeal.head, expectedCount: onlineSeal.count })).ok).toBe(true);
+    const onlineSeal = receiptJournalSeal(
+      await readFile(path.join(ceremony, 'online', online.find((n) => n.endsWith('-2.txt')) as string), 'utf8'),
+    );
+    expect(
+      (
+        await verifyJournal(path.join(ceremony, 'online/journal.jsonl'), {
+          expectedHead: onlineSeal.head,
+          expectedCount: onlineSeal.count,
+        })
+      ).ok,
+    ).toBe(true);
 
     // 6. No file under the ceremony folder holds the material in any encoding (shares included).
     const patterns = needles(material);

@@ -29,7 +29,9 @@ function needles(secret: Buffer): Buffer[] {
   const out = [secret, Buffer.from(secret.toString('hex')), Buffer.from(secret.toString('hex').toUpperCase())];
   for (let shift = 0; shift < 3; shift++) {
     for (const encoding of ['base64', 'base64url'] as const) {
-      const text = Buffer.concat([Buffer.alloc(shift), secret]).toString(encoding).replace(/=+$/, '');
+      const text = Buffer.concat([Buffer.alloc(shift), secret])
+        .toString(encoding)
+        .replace(/=+$/, '');
       // Drop the characters that mix in the padding bytes or the bytes after the secret.
       const core = text.slice(shift === 0 ? 0 : 4, text.length - 4);
       if (core.length >= 16) out.push(Buffer.from(core));
@@ -71,7 +73,10 @@ afterAll(async () => {
 describe('plaintext hygiene of a full rehearsal', () => {
   it('writes no material and no temporary key anywhere, in any encoding', async () => {
     const cryptoModule = createRequire(__filename)('node:crypto') as typeof import('node:crypto');
-    const originalRandomBytes = cryptoModule.randomBytes as (size: number, callback?: (e: Error | null, b: Buffer) => void) => Buffer | undefined;
+    const originalRandomBytes = cryptoModule.randomBytes as (
+      size: number,
+      callback?: (e: Error | null, b: Buffer) => void,
+    ) => Buffer | undefined;
     const secrets: Secret[] = [];
     const temporaryKeys: Buffer[] = [];
     let wrapping = false;
@@ -108,7 +113,10 @@ describe('plaintext hygiene of a full rehearsal', () => {
     // The hooks saw what they must: six materials, one temporary key per asymmetric spec.
     expect(secrets).toHaveLength(KEY_SPECS.length);
     expect(temporaryKeys).toHaveLength(KEY_SPECS.filter(isAsymmetric).length);
-    const all: Secret[] = [...secrets, ...temporaryKeys.map((bytes, i) => ({ label: `temporary key ${i + 1}`, bytes }))];
+    const all: Secret[] = [
+      ...secrets,
+      ...temporaryKeys.map((bytes, i) => ({ label: `temporary key ${i + 1}`, bytes })),
+    ];
     for (const s of secrets) if (s.bytes.length > 32) all.push(...privateNumbers(s.label, s.bytes));
 
     const files: string[] = [];

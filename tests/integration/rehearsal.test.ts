@@ -35,10 +35,16 @@ describe('keyferry rehearse (all six specs)', () => {
       for (const spec of KEY_SPECS) expect(receipt).toContain(spec);
       const seal = receiptJournalSeal(receipt);
       expect(seal.head).toMatch(/^[0-9a-f]{64}$/);
-      const verification = await verifyJournal(path.join(out, side, 'journal.jsonl'), { expectedHead: seal.head, expectedCount: seal.count });
+      const verification = await verifyJournal(path.join(out, side, 'journal.jsonl'), {
+        expectedHead: seal.head,
+        expectedCount: seal.count,
+      });
       expect(verification).toMatchObject({ ok: true, laterEntries: 1 });
     }
-    const online = await readFile(path.join(out, 'online', (await readdir(path.join(out, 'online'))).find((f) => f.endsWith('.txt')) as string), 'utf8');
+    const online = await readFile(
+      path.join(out, 'online', (await readdir(path.join(out, 'online'))).find((f) => f.endsWith('.txt')) as string),
+      'utf8',
+    );
     expect(online.match(/get-publickey equals the wrapped public key/g)).toHaveLength(5);
     expect((await stat(path.join(out, 'media', 'wrapped-material', 'manifest.json'))).isFile()).toBe(true);
     expect(JSON.parse(await readFile(path.join(out, 'plan.json'), 'utf8')).keys).toHaveLength(6);

@@ -62,7 +62,16 @@ afterAll(async () => {
 
 function connection(sim: RunningSimulator): { args: string[]; env: NodeJS.ProcessEnv } {
   return {
-    args: ['--endpoint', sim.info.endpoint, '--region', sim.info.region, '--project-id', sim.info.projectId, '--journal', 'online.jsonl'],
+    args: [
+      '--endpoint',
+      sim.info.endpoint,
+      '--region',
+      sim.info.region,
+      '--project-id',
+      sim.info.projectId,
+      '--journal',
+      'online.jsonl',
+    ],
     env: { KEYFERRY_AK: sim.info.ak, KEYFERRY_SK: sim.info.sk },
   };
 }
@@ -73,7 +82,15 @@ describe('split ceremony across processes', () => {
     const stateFile = path.join(dir, 'sim-state.json');
     await writeFile(
       path.join(dir, 'plan.json'),
-      JSON.stringify({ title: 'Split ceremony', operator: 'Ana', witnesses: ['Ben', 'Chloé'], keys: [{ alias: 'split/aes', spec: 'AES_256' }, { alias: 'split/rsa', spec: 'RSA_3072' }] }),
+      JSON.stringify({
+        title: 'Split ceremony',
+        operator: 'Ana',
+        witnesses: ['Ben', 'Chloé'],
+        keys: [
+          { alias: 'split/aes', spec: 'AES_256' },
+          { alias: 'split/rsa', spec: 'RSA_3072' },
+        ],
+      }),
     );
 
     // Day 1, online workstation (process A).
@@ -84,14 +101,32 @@ describe('split ceremony across processes', () => {
     expect(create.code).toBe(0);
     const params = await runCli(['online', 'params', ...c.args, '--out', 'media-params'], { cwd: dir, env: c.env });
     expect(params.code).toBe(0);
-    const fingerprints = [...params.stdout.matchAll(/^ {4}((?:[0-9A-F]{4} ){15}[0-9A-F]{4})$/gm)].map((m) => m[1] as string);
+    const fingerprints = [...params.stdout.matchAll(/^ {4}((?:[0-9A-F]{4} ){15}[0-9A-F]{4})$/gm)].map(
+      (m) => m[1] as string,
+    );
     expect(fingerprints).toHaveLength(2);
     await stopSimulator(sim);
 
     // Air-gapped workstation (process B): no credentials, no simulator running.
     const wrap = await runCli(
-      ['airgap', 'wrap', '--bundle', 'media-params', '--out', 'media-wrapped', '--journal', 'airgap.jsonl', '--operator', 'Ana', '--witness', 'Ben', '--witness', 'Chloé',
-        ...fingerprints.flatMap((fp) => ['--confirm-fingerprint', fp]), '--allow-network'],
+      [
+        'airgap',
+        'wrap',
+        '--bundle',
+        'media-params',
+        '--out',
+        'media-wrapped',
+        '--journal',
+        'airgap.jsonl',
+        '--operator',
+        'Ana',
+        '--witness',
+        'Ben',
+        '--witness',
+        'Chloé',
+        ...fingerprints.flatMap((fp) => ['--confirm-fingerprint', fp]),
+        '--allow-network',
+      ],
       { cwd: dir, env: { KEYFERRY_AK: '', KEYFERRY_SK: '' } },
     );
     expect(wrap.stderr).toBe('');
@@ -102,7 +137,10 @@ describe('split ceremony across processes', () => {
     // Day 2, online workstation (process C): the simulator resumes from its state file.
     sim = await startSimulator(dir, stateFile);
     c = connection(sim);
-    const imported = await runCli(['online', 'import', ...c.args, '--bundle', 'media-wrapped', '--expect-digest', digest], { cwd: dir, env: c.env });
+    const imported = await runCli(
+      ['online', 'import', ...c.args, '--bundle', 'media-wrapped', '--expect-digest', digest],
+      { cwd: dir, env: c.env },
+    );
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     expect(imported.stdout.match(/Enabled {2}OK: /g)).toHaveLength(2);
@@ -113,13 +151,20 @@ describe('split ceremony across processes', () => {
 
     // Both receipts exist and seal their journals; the online journal spans three processes.
     const files = await readdir(dir);
-    for (const [side, journal] of [['online', 'online.jsonl'], ['air-gapped', 'airgap.jsonl']] as const) {
+    for (const [side, journal] of [
+      ['online', 'online.jsonl'],
+      ['air-gapped', 'airgap.jsonl'],
+    ] as const) {
       const receipt = files.find((f) => f.startsWith(`receipt-${side}-`) && f.endsWith('.txt')) as string;
       expect(receipt).toBeDefined();
       const seal = receiptJournalSeal(await readFile(path.join(dir, receipt), 'utf8'));
-      expect((await verifyJournal(path.join(dir, journal), { expectedHead: seal.head, expectedCount: seal.count })).ok).toBe(true);
+      expect(
+        (await verifyJournal(path.join(dir, journal), { expectedHead: seal.head, expectedCount: seal.count })).ok,
+      ).toBe(true);
     }
-    const sessions = (await readFile(path.join(dir, 'online.jsonl'), 'utf8')).split('\n').filter((l) => l.includes('"ceremony.session-started"'));
+    const sessions = (await readFile(path.join(dir, 'online.jsonl'), 'utf8'))
+      .split('\n')
+      .filter((l) => l.includes('"ceremony.session-started"'));
     expect(sessions).toHaveLength(3);
   }, 300_000);
 });

@@ -24,7 +24,7 @@ const USAGE = [
   `Usage: keyferry ${NAME} --bundle DIR --out DIR --journal FILE --operator NAME --witness NAME ... [options]`,
   '',
   '  --bundle DIR                the import-parameters bundle from the online workstation',
-  '    (or --console-wrapping-key FILE --key-id ID --spec SPEC --import-token FILE for the console\'s files)',
+  "    (or --console-wrapping-key FILE --key-id ID --spec SPEC --import-token FILE for the console's files)",
   '  --out DIR                   a new folder on the removable media for the wrapped-material bundle',
   '  --journal FILE              the air-gapped journal (created if missing, continued if present)',
   '  --operator NAME, --witness NAME (repeat)   the people present; --title TEXT names the ceremony',
@@ -38,7 +38,7 @@ const USAGE = [
   '  --custody M/N               split each key M-of-N; shares go to <parent of --out>/custodian-<i>,',
   '                              or to --custodian-folder DIR (repeat, one per custodian, own media);',
   '                              --custodian NAME (repeat) names the custodians',
-  '  --receipt-dir DIR           where the receipt goes (default: the journal\'s folder)',
+  "  --receipt-dir DIR           where the receipt goes (default: the journal's folder)",
   '  --allow-network             go on although a network is up (rehearsals only; journaled as a warning)',
 ].join('\n');
 
@@ -67,7 +67,11 @@ const OPTIONS = {
 
 function printParameters(io: CliIo, overview: ParametersOverview): void {
   io.stdout(`Ceremony ${overview.ceremonyId}: ${overview.keys.length} key(s) from ${overview.source}`);
-  for (const line of formatTable(['alias', 'spec', 'key id', 'token valid until'], overview.keys.map((k) => [k.alias, k.spec, k.keyId, k.tokenExpiresAt ?? 'held by the console']))) io.stdout(`  ${line}`);
+  for (const line of formatTable(
+    ['alias', 'spec', 'key id', 'token valid until'],
+    overview.keys.map((k) => [k.alias, k.spec, k.keyId, k.tokenExpiresAt ?? 'held by the console']),
+  ))
+    io.stdout(`  ${line}`);
   for (const warning of overview.warnings) io.stdout(`WARNING: ${warning}`);
   io.stdout('Wrapping-key fingerprints (SHA-256), to compare aloud with the online workstation:');
   for (const f of overview.fingerprints) io.stdout(`  ${f.grouped}   (key ${f.keyIds.join(', ')})`);
@@ -75,21 +79,49 @@ function printParameters(io: CliIo, overview: ParametersOverview): void {
 
 function passphraseFrom(io: CliIo, variable: string | undefined): string | undefined {
   if (variable === undefined) return undefined;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) throw new KeyferryError('CLI_BAD_ARGUMENTS', '--passphrase-env takes the NAME of an environment variable, not a passphrase.', 'Put the passphrase in an environment variable and give its name.');
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable))
+    throw new KeyferryError(
+      'CLI_BAD_ARGUMENTS',
+      '--passphrase-env takes the NAME of an environment variable, not a passphrase.',
+      'Put the passphrase in an environment variable and give its name.',
+    );
   const value = io.env[variable];
-  if (value === undefined) throw new KeyferryError('PASSPHRASE_MISSING', `The environment variable ${variable} is not set.`, `Set ${variable} to the private key's passphrase.`);
+  if (value === undefined)
+    throw new KeyferryError(
+      'PASSPHRASE_MISSING',
+      `The environment variable ${variable} is not set.`,
+      `Set ${variable} to the private key's passphrase.`,
+    );
   return value;
 }
 
-async function custodyRequest(values: { custody?: string; custodian?: string[]; 'custodian-folder'?: string[] }, out: string): Promise<CustodyRequest | undefined> {
+async function custodyRequest(
+  values: { custody?: string; custodian?: string[]; 'custodian-folder'?: string[] },
+  out: string,
+): Promise<CustodyRequest | undefined> {
   if (!values.custody) {
-    if (values.custodian || values['custodian-folder']) throw new KeyferryError('CLI_BAD_ARGUMENTS', '--custodian/--custodian-folder need --custody M/N.', 'Add --custody M/N.');
+    if (values.custodian || values['custodian-folder'])
+      throw new KeyferryError(
+        'CLI_BAD_ARGUMENTS',
+        '--custodian/--custodian-folder need --custody M/N.',
+        'Add --custody M/N.',
+      );
     return undefined;
   }
   const { m, n } = parseCustodySpec(values.custody);
-  if (values.custodian && values.custodian.length !== n) throw new KeyferryError('CLI_BAD_ARGUMENTS', `${values.custodian.length} custodians were named for ${n} shares.`, `Name exactly ${n} custodians, or none.`);
+  if (values.custodian && values.custodian.length !== n)
+    throw new KeyferryError(
+      'CLI_BAD_ARGUMENTS',
+      `${values.custodian.length} custodians were named for ${n} shares.`,
+      `Name exactly ${n} custodians, or none.`,
+    );
   const given = values['custodian-folder'];
-  if (given && given.length !== n) throw new KeyferryError('CLI_BAD_ARGUMENTS', `${given.length} custodian folders were given for ${n} shares.`, `Give exactly ${n} --custodian-folder options, or none.`);
+  if (given && given.length !== n)
+    throw new KeyferryError(
+      'CLI_BAD_ARGUMENTS',
+      `${given.length} custodian folders were given for ${n} shares.`,
+      `Give exactly ${n} --custodian-folder options, or none.`,
+    );
   let folders = given;
   if (!folders) {
     folders = Array.from({ length: n }, (_, i) => path.join(path.dirname(out), `custodian-${i + 1}`));
@@ -107,12 +139,24 @@ export const airgapWrapCommand: CliCommand = {
     const out = path.resolve(io.cwd, requireOption(NAME, values.out, '--out'));
     const operator = requireOption(NAME, values.operator, '--operator');
     const witnesses = values.witness ?? [];
-    if (witnesses.length === 0) throw new KeyferryError('CLI_MISSING_OPTION', 'No witness was named.', 'Name every witness with --witness NAME.');
-    if (!values.bundle && !values['console-wrapping-key']) throw new KeyferryError('CLI_MISSING_OPTION', 'No import parameters were given.', 'Give --bundle DIR (or the console files: --console-wrapping-key, --key-id, --spec, --import-token).');
+    if (witnesses.length === 0)
+      throw new KeyferryError('CLI_MISSING_OPTION', 'No witness was named.', 'Name every witness with --witness NAME.');
+    if (!values.bundle && !values['console-wrapping-key'])
+      throw new KeyferryError(
+        'CLI_MISSING_OPTION',
+        'No import parameters were given.',
+        'Give --bundle DIR (or the console files: --console-wrapping-key, --key-id, --spec, --import-token).',
+      );
     const expiry = values.expires ? parseMaterialExpiry(values.expires) : { kind: 'never' as const };
     const passphrase = passphraseFrom(io, values['passphrase-env']);
     const journal = await openCeremonyJournal(io.cwd, values.journal);
-    const air = await AirGapCeremony.start({ journal, title: values.title ?? 'Key import ceremony', operator, witnesses, app: currentAppIdentity(io.env) });
+    const air = await AirGapCeremony.start({
+      journal,
+      title: values.title ?? 'Key import ceremony',
+      operator,
+      witnesses,
+      app: currentAppIdentity(io.env),
+    });
     try {
       const network = await air.checkNetwork({ allowNetwork: values['allow-network'] });
       io.stdout(network.overridden ? network.summary : `Network check: ${network.summary}`);
@@ -122,39 +166,61 @@ export const airgapWrapCommand: CliCommand = {
       printParameters(io, overview);
       const typed = values['confirm-fingerprint'] ?? [];
       if (typed.length > 0) {
-        for (const fingerprint of typed) for (const witness of witnesses) await air.confirmFingerprint(witness, fingerprint);
+        for (const fingerprint of typed)
+          for (const witness of witnesses) await air.confirmFingerprint(witness, fingerprint);
       } else if (process.stdin.isTTY) {
         await confirmFingerprintsInteractively(air, witnesses, io);
       }
       const missing = air.fingerprints().filter((f) => f.confirmedBy.length === 0);
       if (missing.length > 0) {
-        throw new KeyferryError('FINGERPRINT_NOT_CONFIRMED', `${missing.length} wrapping-key fingerprint(s) were not confirmed by a witness, e.g. ${missing[0]?.grouped}.`, 'Compare every fingerprint aloud with the online workstation and type each back with --confirm-fingerprint.');
+        throw new KeyferryError(
+          'FINGERPRINT_NOT_CONFIRMED',
+          `${missing.length} wrapping-key fingerprint(s) were not confirmed by a witness, e.g. ${missing[0]?.grouped}.`,
+          'Compare every fingerprint aloud with the online workstation and type each back with --confirm-fingerprint.',
+        );
       }
       io.stdout('Every fingerprint was confirmed by a witness.');
       if (values.material) {
         const keyId = values['key-id'] ?? (overview.keys.length === 1 ? overview.keys[0]?.keyId : undefined);
-        if (!keyId) throw new KeyferryError('CLI_MISSING_OPTION', 'The bundle holds several keys: --material needs --key-id.', 'Name the key the material is for with --key-id.');
+        if (!keyId)
+          throw new KeyferryError(
+            'CLI_MISSING_OPTION',
+            'The bundle holds several keys: --material needs --key-id.',
+            'Name the key the material is for with --key-id.',
+          );
         const loaded = await air.loadMaterialFile(keyId, path.resolve(io.cwd, values.material), passphrase);
-        io.stdout(`Loaded ${loaded.spec} material for key ${loaded.keyId} (${loaded.publicKeyFingerprint ? `public key SHA-256 ${loaded.publicKeyFingerprint}` : `KCV ${loaded.keyCheckValue}`}).`);
+        io.stdout(
+          `Loaded ${loaded.spec} material for key ${loaded.keyId} (${loaded.publicKeyFingerprint ? `public key SHA-256 ${loaded.publicKeyFingerprint}` : `KCV ${loaded.keyCheckValue}`}).`,
+        );
       }
       for (const generated of await air.generateMaterial()) {
-        io.stdout(`Generated ${generated.spec} material for key ${generated.keyId} (${generated.publicKeyFingerprint ? `public key SHA-256 ${generated.publicKeyFingerprint}` : `KCV ${generated.keyCheckValue}`}).`);
+        io.stdout(
+          `Generated ${generated.spec} material for key ${generated.keyId} (${generated.publicKeyFingerprint ? `public key SHA-256 ${generated.publicKeyFingerprint}` : `KCV ${generated.keyCheckValue}`}).`,
+        );
       }
       const custody = await custodyRequest(values, out);
       if (custody) {
-        if (custody.allowSameVolume) io.stdout('WARNING: custody folders share one volume: move each custodian-<i> folder to its own media now.');
+        if (custody.allowSameVolume)
+          io.stdout('WARNING: custody folders share one volume: move each custodian-<i> folder to its own media now.');
         for (const result of await air.splitCustody(custody)) {
-          io.stdout(`Key ${result.keyId}: ${result.threshold}-of-${result.total} shares: ${result.holders.map((h) => `#${h.shareIndex} ${h.custodian} (${h.folder})`).join(', ')}`);
+          io.stdout(
+            `Key ${result.keyId}: ${result.threshold}-of-${result.total} shares: ${result.holders.map((h) => `#${h.shareIndex} ${h.custodian} (${h.folder})`).join(', ')}`,
+          );
         }
       }
       await air.wrap();
       const bundle = await air.writeWrappedBundle(out, { expiry });
       io.stdout(`Wrapped-material bundle written and verified: ${bundle.dir}`);
       io.stdout(`  bundle digest ${bundle.manifestSha256.replace(/(.{4})(?=.)/g, '$1 ').toUpperCase()}`);
-      const receiptDir = path.resolve(io.cwd, values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)));
+      const receiptDir = path.resolve(
+        io.cwd,
+        values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)),
+      );
       const receipt = await air.writeReceipt(receiptDir);
       io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
-      io.stdout('Next: carry the bundle to the online workstation: keyferry online import --bundle DIR --expect-digest <bundle digest>');
+      io.stdout(
+        'Next: carry the bundle to the online workstation: keyferry online import --bundle DIR --expect-digest <bundle digest>',
+      );
       return 0;
     } catch (error) {
       await air.abandon(toProblem(error).message).catch(() => undefined);

@@ -17,7 +17,10 @@ function timeLeft(expiresAt: string, now: Date): string {
 /** The human report: kind, keys, warnings, then the digest grouped in fours. */
 function report(bundle: TransferBundle, now: Date): string[] {
   const m = bundle.manifest;
-  const kind = bundle.kind === 'import-parameters' ? 'import parameters (online → air-gapped)' : 'wrapped material (air-gapped → online)';
+  const kind =
+    bundle.kind === 'import-parameters'
+      ? 'import parameters (online → air-gapped)'
+      : 'wrapped material (air-gapped → online)';
   const lines = [
     `OK ${kind} bundle, ${m.format} version ${m.formatVersion}`,
     `Ceremony ${m.ceremonyId}, written ${m.createdAt} by ${m.createdBy.app} ${m.createdBy.version}`,
@@ -27,7 +30,9 @@ function report(bundle: TransferBundle, now: Date): string[] {
     for (const k of bundle.keys) {
       const expiry = k.importToken?.expiry;
       lines.push(`  ${k.keyId}  ${k.keySpec}  ${k.wrappingAlgorithm}`);
-      lines.push(`    token expires   ${expiry ? `${expiry.expiresAt} (${timeLeft(expiry.expiresAt, now)})` : 'unknown'}`);
+      lines.push(
+        `    token expires   ${expiry ? `${expiry.expiresAt} (${timeLeft(expiry.expiresAt, now)})` : 'unknown'}`,
+      );
       lines.push(`    wrapping key    ${groupHex(k.wrappingKey.fingerprint)}`);
     }
   } else {
@@ -84,9 +89,18 @@ export const bundleVerifyCommand: CliCommand = {
     '  --json                print one JSON object instead of text.',
   ].join('\n'),
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(NAME, args, { 'expect-digest': { type: 'string' }, json: { type: 'boolean' } }, true);
+    const { values, positionals } = parseCommandArgs(
+      NAME,
+      args,
+      { 'expect-digest': { type: 'string' }, json: { type: 'boolean' } },
+      true,
+    );
     if (positionals.length !== 1 || positionals[0] === undefined) {
-      throw new KeyferryError('CLI_BAD_ARGUMENTS', 'Give exactly one bundle folder.', `Run "keyferry ${NAME} --help" for the usage.`);
+      throw new KeyferryError(
+        'CLI_BAD_ARGUMENTS',
+        'Give exactly one bundle folder.',
+        `Run "keyferry ${NAME} --help" for the usage.`,
+      );
     }
     const now = new Date();
     const dir = path.resolve(io.cwd, positionals[0]);

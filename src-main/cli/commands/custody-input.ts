@@ -52,7 +52,11 @@ export interface ReadShare {
  * Reads every share file, then every typed slip (a text file each). The caller owns the shares;
  * if any cannot be read, the ones read so far are wiped and the error names the file.
  */
-export async function readShares(shareFiles: readonly string[], typedFiles: readonly string[], cwd: string): Promise<ReadShare[]> {
+export async function readShares(
+  shareFiles: readonly string[],
+  typedFiles: readonly string[],
+  cwd: string,
+): Promise<ReadShare[]> {
   const shares: ReadShare[] = [];
   try {
     for (const file of shareFiles) {

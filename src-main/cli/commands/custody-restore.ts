@@ -83,34 +83,63 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
 
-const CEREMONY_ONLY = ['wrapped-out', 'journal', 'operator', 'witness', 'title', 'confirm-fingerprint', 'presented-by', 'expires', 'receipt-dir'] as const;
+const CEREMONY_ONLY = [
+  'wrapped-out',
+  'journal',
+  'operator',
+  'witness',
+  'title',
+  'confirm-fingerprint',
+  'presented-by',
+  'expires',
+  'receipt-dir',
+] as const;
 const PROVE_ONLY = ['out', 'ceremony-id', 'key-id', 'key-spec'] as const;
 
-const exists = (file: string): Promise<boolean> => lstat(file).then(() => true, () => false);
+const exists = (file: string): Promise<boolean> =>
+  lstat(file).then(
+    () => true,
+    () => false,
+  );
 
 /** Refuses option mixes before any share is read. */
 function checkMode(values: Values): void {
   if (values['wrap-bundle'] !== undefined || values['expires-at'] !== undefined) {
-    throw badArguments(NAME, '--wrap-bundle and --expires-at are now --bundle and --expires, and make a journaled restore ceremony (with --wrapped-out, --journal, --operator and --witness).');
+    throw badArguments(
+      NAME,
+      '--wrap-bundle and --expires-at are now --bundle and --expires, and make a journaled restore ceremony (with --wrapped-out, --journal, --operator and --witness).',
+    );
   }
   if ((values.share ?? []).length + (values.typed ?? []).length === 0) {
     throw badArguments(NAME, 'Give the shares with --share FILE (share files) and/or --typed FILE (typed slips).');
   }
-  const given = (names: readonly string[]) => names.filter((n) => values[n as keyof Values] !== undefined && values[n as keyof Values] !== false);
+  const given = (names: readonly string[]) =>
+    names.filter((n) => values[n as keyof Values] !== undefined && values[n as keyof Values] !== false);
   if (values.bundle === undefined) {
     const stray = given(CEREMONY_ONLY);
-    if (stray.length > 0) throw badArguments(NAME, `--${stray[0]} belongs to the restore ceremony: give --bundle PARAMS_DIR too.`);
-    if (values['allow-network']) throw badArguments(NAME, '--allow-network belongs to the restore ceremony: give --bundle PARAMS_DIR too.');
+    if (stray.length > 0)
+      throw badArguments(NAME, `--${stray[0]} belongs to the restore ceremony: give --bundle PARAMS_DIR too.`);
+    if (values['allow-network'])
+      throw badArguments(NAME, '--allow-network belongs to the restore ceremony: give --bundle PARAMS_DIR too.');
     return;
   }
   const stray = given(PROVE_ONLY);
   if (stray.length > 0) {
-    throw badArguments(NAME, `--${stray[0]} does not go with --bundle: the restore ceremony writes no plaintext, and the bundle names the key.`);
+    throw badArguments(
+      NAME,
+      `--${stray[0]} does not go with --bundle: the restore ceremony writes no plaintext, and the bundle names the key.`,
+    );
   }
   for (const option of ['wrapped-out', 'journal', 'operator'] as const) {
-    if (!values[option]) throw new KeyferryError('CLI_MISSING_OPTION', `The option --${option} is required with --bundle.`, `Run "keyferry ${NAME} --help" for the usage.`);
+    if (!values[option])
+      throw new KeyferryError(
+        'CLI_MISSING_OPTION',
+        `The option --${option} is required with --bundle.`,
+        `Run "keyferry ${NAME} --help" for the usage.`,
+      );
   }
-  if (!values.witness?.length) throw new KeyferryError('CLI_MISSING_OPTION', 'No witness was named.', 'Name every witness with --witness NAME.');
+  if (!values.witness?.length)
+    throw new KeyferryError('CLI_MISSING_OPTION', 'No witness was named.', 'Name every witness with --witness NAME.');
 }
 
 /** `--presented-by 3=Dana` → Map(3 → "Dana"). */
@@ -118,7 +147,8 @@ function presentedByMap(entries: readonly string[]): Map<number, string> {
   const map = new Map<number, string>();
   for (const entry of entries) {
     const match = /^\s*(\d{1,2})\s*=\s*(.+)$/.exec(entry);
-    if (!match) throw badArguments(NAME, `--presented-by "${entry.slice(0, 60)}" is not INDEX=NAME (e.g. 3=Dana Smith).`);
+    if (!match)
+      throw badArguments(NAME, `--presented-by "${entry.slice(0, 60)}" is not INDEX=NAME (e.g. 3=Dana Smith).`);
     const index = Number(match[1]);
     if (map.has(index)) throw badArguments(NAME, `--presented-by names share ${index} twice.`);
     map.set(index, (match[2] as string).trim());
@@ -133,7 +163,12 @@ async function runCeremony(values: Values, read: ReadShare[], io: CliIo): Promis
   const presentedBy = presentedByMap(values['presented-by'] ?? []);
   const witnesses = values.witness ?? [];
   try {
-    if (await exists(wrappedOut)) throw new KeyferryError('OUTPUT_EXISTS', `${wrappedOut} already exists; Keyferry never overwrites.`, 'Choose a new folder for --wrapped-out.');
+    if (await exists(wrappedOut))
+      throw new KeyferryError(
+        'OUTPUT_EXISTS',
+        `${wrappedOut} already exists; Keyferry never overwrites.`,
+        'Choose a new folder for --wrapped-out.',
+      );
     const journal = await openCeremonyJournal(io.cwd, values.journal);
     try {
       return await ceremonySteps(values, read, io, journal, { wrappedOut, expiry, presentedBy, witnesses });
@@ -152,36 +187,59 @@ interface CeremonyInputs {
   readonly witnesses: readonly string[];
 }
 
-async function ceremonySteps(values: Values, read: ReadShare[], io: CliIo, journal: Journal, inputs: CeremonyInputs): Promise<number> {
+async function ceremonySteps(
+  values: Values,
+  read: ReadShare[],
+  io: CliIo,
+  journal: Journal,
+  inputs: CeremonyInputs,
+): Promise<number> {
   const rel = (p: string) => path.resolve(io.cwd, p);
   const { wrappedOut, expiry, presentedBy, witnesses } = inputs;
   let restore: RestoreCeremony | undefined;
   try {
-    restore = await RestoreCeremony.start({ journal, title: values.title ?? 'Custody restore ceremony', operator: values.operator as string, witnesses, app: currentAppIdentity(io.env) });
+    restore = await RestoreCeremony.start({
+      journal,
+      title: values.title ?? 'Custody restore ceremony',
+      operator: values.operator as string,
+      witnesses,
+      app: currentAppIdentity(io.env),
+    });
     const network = await restore.checkNetwork({ allowNetwork: values['allow-network'] });
     io.stdout(network.overridden ? network.summary : `Network check: ${network.summary}`);
     const overview = await restore.readParametersBundle(rel(values.bundle as string));
-    io.stdout(`Import parameters of ceremony ${overview.ceremonyId} for key(s) ${overview.keys.map((k) => `${k.keyId} (${k.spec})`).join(', ')}`);
+    io.stdout(
+      `Import parameters of ceremony ${overview.ceremonyId} for key(s) ${overview.keys.map((k) => `${k.keyId} (${k.spec})`).join(', ')}`,
+    );
     for (const warning of overview.warnings) io.stdout(`WARNING: ${warning}`);
     while (read.length > 0) {
       const { share, source, file } = read.shift() as ReadShare;
       const presented = await restore.presentShare(share, presentedBy.get(share.index) ?? share.custodian, source);
-      io.stdout(`  share ${presented.shareIndex} of ${presented.total} (custodian ${presented.custodian}) presented by ${presented.presentedBy} from ${source === 'file' ? path.basename(file) : `typed slip ${path.basename(file)}`}`);
+      io.stdout(
+        `  share ${presented.shareIndex} of ${presented.total} (custodian ${presented.custodian}) presented by ${presented.presentedBy} from ${source === 'file' ? path.basename(file) : `typed slip ${path.basename(file)}`}`,
+      );
     }
     const restored = await restore.restore();
-    io.stdout(`Rebuilt ${restored.spec} key material of key ${restored.keyId} from shares ${restored.shareIndexes.join(', ')} of ${restored.total} (${restored.threshold} needed).`);
+    io.stdout(
+      `Rebuilt ${restored.spec} key material of key ${restored.keyId} from shares ${restored.shareIndexes.join(', ')} of ${restored.total} (${restored.threshold} needed).`,
+    );
     io.stdout(restored.proof);
     io.stdout('Wrapping-key fingerprint (SHA-256), to compare aloud with the online workstation:');
     for (const f of restored.fingerprints) io.stdout(`  ${f.grouped}`);
     const typed = values['confirm-fingerprint'] ?? [];
     if (typed.length > 0) {
-      for (const fingerprint of typed) for (const witness of witnesses) await restore.confirmFingerprint(witness, fingerprint);
+      for (const fingerprint of typed)
+        for (const witness of witnesses) await restore.confirmFingerprint(witness, fingerprint);
     } else if (process.stdin.isTTY) {
       await confirmFingerprintsInteractively(restore, witnesses, io);
     }
     const missing = restore.fingerprints().filter((f) => f.confirmedBy.length === 0);
     if (missing.length > 0) {
-      throw new KeyferryError('FINGERPRINT_NOT_CONFIRMED', 'The wrapping-key fingerprint was not confirmed by a witness.', 'Compare it aloud with the online workstation and type it back with --confirm-fingerprint.');
+      throw new KeyferryError(
+        'FINGERPRINT_NOT_CONFIRMED',
+        'The wrapping-key fingerprint was not confirmed by a witness.',
+        'Compare it aloud with the online workstation and type it back with --confirm-fingerprint.',
+      );
     }
     await restore.wrap();
     const bundle = await restore.writeWrappedBundle(wrappedOut, { expiry });
@@ -189,7 +247,9 @@ async function ceremonySteps(values: Values, read: ReadShare[], io: CliIo, journ
     io.stdout(`  bundle digest ${groupHex(bundle.manifestSha256)}`);
     const receipt = await restore.writeReceipt(rel(values['receipt-dir'] ?? path.dirname(journal.path)));
     io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
-    io.stdout(`Requested material expiry: ${expiry.kind === 'never' ? 'never' : expiry.at.toISOString()} (the online import uses it).`);
+    io.stdout(
+      `Requested material expiry: ${expiry.kind === 'never' ? 'never' : expiry.at.toISOString()} (the online import uses it).`,
+    );
     io.stdout('No plaintext was written. Next: keyferry online import --bundle DIR --expect-digest <bundle digest>');
     return 0;
   } catch (error) {
@@ -203,7 +263,11 @@ async function runProveOnly(values: Values, read: ReadShare[], io: CliIo): Promi
   try {
     const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
     if (out && (await exists(out))) {
-      throw new KeyferryError('OUTPUT_EXISTS', `${out} already exists; Keyferry never overwrites a file.`, 'Choose a new file name for --out.');
+      throw new KeyferryError(
+        'OUTPUT_EXISTS',
+        `${out} already exists; Keyferry never overwrites a file.`,
+        'Choose a new file name for --out.',
+      );
     }
     const expected = {
       ...(values['ceremony-id'] ? { ceremonyId: values['ceremony-id'] } : {}),
@@ -213,15 +277,24 @@ async function runProveOnly(values: Values, read: ReadShare[], io: CliIo): Promi
     const material = await restoreMaterial(shares, { expected });
     try {
       const first = shares[0] as CustodyShare;
-      io.stdout(`Rebuilt ${first.spec} key material of key ${first.keyId} (ceremony ${first.ceremonyId}) from ${shares.length} of ${first.n} shares (${first.m} needed):`);
-      for (const s of [...shares].sort((a, b) => a.index - b.index)) io.stdout(`  share ${s.index} of ${s.n}, custodian ${s.custodian}`);
-      io.stdout(`Proof: the rebuilt material's ${describeMaterialCheck(first.materialCheck)} matches the value recorded in every share.`);
+      io.stdout(
+        `Rebuilt ${first.spec} key material of key ${first.keyId} (ceremony ${first.ceremonyId}) from ${shares.length} of ${first.n} shares (${first.m} needed):`,
+      );
+      for (const s of [...shares].sort((a, b) => a.index - b.index))
+        io.stdout(`  share ${s.index} of ${s.n}, custodian ${s.custodian}`);
+      io.stdout(
+        `Proof: the rebuilt material's ${describeMaterialCheck(first.materialCheck)} matches the value recorded in every share.`,
+      );
       if (!out) {
-        io.stdout('No plaintext file was written (give --out FILE to hand the material to an HSM, or --bundle DIR to wrap it for a re-import).');
+        io.stdout(
+          'No plaintext file was written (give --out FILE to hand the material to an HSM, or --bundle DIR to wrap it for a re-import).',
+        );
         return 0;
       }
       const written = await material.secret.use((bytes) => writeFileExclusive(out, bytes, { mode: 0o600 }));
-      io.stdout(`Wrote ${written.path} (${written.size} bytes, mode 0600): ${first.spec === 'AES_256' ? 'the raw 32-byte AES key' : 'the private key as PKCS#8 DER'}.`);
+      io.stdout(
+        `Wrote ${written.path} (${written.size} bytes, mode 0600): ${first.spec === 'AES_256' ? 'the raw 32-byte AES key' : 'the private key as PKCS#8 DER'}.`,
+      );
       io.stdout('This file is plaintext key material: hand it to the HSM, then destroy it.');
       return 0;
     } finally {

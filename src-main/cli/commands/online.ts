@@ -8,7 +8,12 @@
  *   delete-material  delete the imported material of an AES key (on request)
  */
 import path from 'node:path';
-import { loadCeremonyPlan, parseCeremonyPlan, parseMaterialExpiry, type CeremonyPlan } from '../../core/ceremony/ceremony-plan';
+import {
+  loadCeremonyPlan,
+  parseCeremonyPlan,
+  parseMaterialExpiry,
+  type CeremonyPlan,
+} from '../../core/ceremony/ceremony-plan';
 import type { KeyProof } from '../../core/ceremony/key-proof';
 import type { ImportedKeySummary } from '../../core/ceremony/online-types';
 import { KeyferryError } from '../../core/errors';
@@ -26,7 +31,11 @@ async function withSession<T>(session: OnlineSession, run: () => Promise<T>): Pr
 }
 
 function printProofs(io: CliIo, proofs: readonly KeyProof[]): void {
-  for (const line of formatTable(['key id', 'spec', 'state', 'proof'], proofs.map((p) => [p.keyId, p.spec, p.keyState, `${p.ok ? 'OK' : 'FAILED'}: ${p.proof}`]))) io.stdout(`  ${line}`);
+  for (const line of formatTable(
+    ['key id', 'spec', 'state', 'proof'],
+    proofs.map((p) => [p.keyId, p.spec, p.keyState, `${p.ok ? 'OK' : 'FAILED'}: ${p.proof}`]),
+  ))
+    io.stdout(`  ${line}`);
 }
 
 function planFromOptions(values: Record<string, string | string[] | boolean | undefined>): unknown {
@@ -37,26 +46,41 @@ function planFromOptions(values: Record<string, string | string[] | boolean | un
     witnesses: (values.witness as string[] | undefined) ?? [],
     ...(str('wrapping-algorithm') ? { wrappingAlgorithm: str('wrapping-algorithm') } : {}),
     ...(str('expires') ? { materialExpiry: str('expires') } : {}),
-    keys: [{ alias: str('alias'), spec: str('spec')?.toUpperCase(), ...(str('usage') ? { usage: str('usage') } : {}), ...(str('description') ? { description: str('description') } : {}) }],
+    keys: [
+      {
+        alias: str('alias'),
+        spec: str('spec')?.toUpperCase(),
+        ...(str('usage') ? { usage: str('usage') } : {}),
+        ...(str('description') ? { description: str('description') } : {}),
+      },
+    ],
   };
 }
 
 /** How an imported key's expiry was chosen, when it is not simply the bundle's request. */
 function expiryOrigin(k: ImportedKeySummary): string {
   if (k.expirySource !== 'override') return '';
-  return k.expiresAt === k.requestedExpiresAt ? ', chosen with --expires' : `, chosen with --expires instead of the bundle's ${k.requestedExpiresAt}`;
+  return k.expiresAt === k.requestedExpiresAt
+    ? ', chosen with --expires'
+    : `, chosen with --expires instead of the bundle's ${k.requestedExpiresAt}`;
 }
 
 /** Lines for keys whose imported material lapsed in the KMS (back in Pending import), with the way back. */
-function lapsedLines(keys: readonly { keyId: string; alias: string; spec: string; lapsed: boolean; expiresAt: string | null }[], journal: string): string[] {
+function lapsedLines(
+  keys: readonly { keyId: string; alias: string; spec: string; lapsed: boolean; expiresAt: string | null }[],
+  journal: string,
+): string[] {
   const lapsed = keys.filter((k) => k.lapsed);
   if (lapsed.length === 0) return [];
   return [
     `Key material lapsed: ${lapsed.length} key(s) were imported, but the KMS deleted the material after it expired; they are back in Pending import and accept only the same material again.`,
-    ...lapsed.map((k) => `  ${k.alias} (${k.spec}, key ${k.keyId}), material expiry recorded at import: ${k.expiresAt ?? 'unknown'}`),
+    ...lapsed.map(
+      (k) =>
+        `  ${k.alias} (${k.spec}, key ${k.keyId}), material expiry recorded at import: ${k.expiresAt ?? 'unknown'}`,
+    ),
     'Every ciphertext under these keys is unreadable until the same material is imported again. Next:',
     `  1. keyferry online params --journal ${journal} --out DIR      (fresh wrapping key and import token)`,
-    '  2. keyferry custody restore --bundle DIR ... on the air-gapped workstation, with M custodians\' shares',
+    "  2. keyferry custody restore --bundle DIR ... on the air-gapped workstation, with M custodians' shares",
     `  3. keyferry online import --journal ${journal} --bundle WRAPPED-DIR --expect-digest HEX`,
   ];
 }
@@ -86,14 +110,38 @@ const createKeyCommand: CliCommand = {
       'wrapping-algorithm': { type: 'string' },
       expires: { type: 'string' },
     });
-    if (values.plan && values.alias) throw new KeyferryError('CLI_BAD_ARGUMENTS', 'Give either --plan or --alias/--spec, not both.', 'Put every key in the plan file.');
-    if (!values.plan && !values.alias) throw new KeyferryError('CLI_MISSING_OPTION', 'No keys to create.', 'Give --plan FILE, or --alias A --spec S with --operator and --witness.');
-    const plan: CeremonyPlan = values.plan ? await loadCeremonyPlan(path.resolve(io.cwd, values.plan)) : parseCeremonyPlan(planFromOptions(values));
-    const session = await openOnlineSession(values, io, { title: plan.title, operator: plan.operator, witnesses: plan.witnesses, wrappingAlgorithm: plan.wrappingAlgorithm, materialExpiry: plan.materialExpiry });
+    if (values.plan && values.alias)
+      throw new KeyferryError(
+        'CLI_BAD_ARGUMENTS',
+        'Give either --plan or --alias/--spec, not both.',
+        'Put every key in the plan file.',
+      );
+    if (!values.plan && !values.alias)
+      throw new KeyferryError(
+        'CLI_MISSING_OPTION',
+        'No keys to create.',
+        'Give --plan FILE, or --alias A --spec S with --operator and --witness.',
+      );
+    const plan: CeremonyPlan = values.plan
+      ? await loadCeremonyPlan(path.resolve(io.cwd, values.plan))
+      : parseCeremonyPlan(planFromOptions(values));
+    const session = await openOnlineSession(values, io, {
+      title: plan.title,
+      operator: plan.operator,
+      witnesses: plan.witnesses,
+      wrappingAlgorithm: plan.wrappingAlgorithm,
+      materialExpiry: plan.materialExpiry,
+    });
     return withSession(session, async () => {
       const created = await session.ceremony.createKeys(plan.keys);
-      for (const line of formatTable(['alias', 'spec', 'usage', 'key id'], created.map((k) => [k.alias, k.spec, k.usage, k.keyId]))) io.stdout(`  ${line}`);
-      io.stdout(`Created ${created.length} key(s), Pending import. Next: keyferry online params --journal ${values.journal} --out DIR`);
+      for (const line of formatTable(
+        ['alias', 'spec', 'usage', 'key id'],
+        created.map((k) => [k.alias, k.spec, k.usage, k.keyId]),
+      ))
+        io.stdout(`  ${line}`);
+      io.stdout(
+        `Created ${created.length} key(s), Pending import. Next: keyferry online params --journal ${values.journal} --out DIR`,
+      );
       return 0;
     });
   },
@@ -102,7 +150,12 @@ const createKeyCommand: CliCommand = {
 const paramsCommand: CliCommand = {
   name: 'online params',
   summary: 'Fetch wrapping keys and import tokens; write the import-parameters bundle',
-  usage: ['Usage: keyferry online params --journal FILE --out DIR [connection options]', '', '  --out DIR           a new folder on the removable media for the bundle', ...ONLINE_COMMON_USAGE].join('\n'),
+  usage: [
+    'Usage: keyferry online params --journal FILE --out DIR [connection options]',
+    '',
+    '  --out DIR           a new folder on the removable media for the bundle',
+    ...ONLINE_COMMON_USAGE,
+  ].join('\n'),
   async run(args, io) {
     const { values } = parseCommandArgs('online params', args, { ...ONLINE_COMMON_OPTIONS, out: { type: 'string' } });
     const out = path.resolve(io.cwd, requireOption('online params', values.out, '--out'));
@@ -134,7 +187,7 @@ const importCommand: CliCommand = {
     '  --expect-digest HEX   the bundle digest printed on the air-gapped receipt (strongly advised)',
     '  --expires WHEN        override the material expiry of AES keys: never, or an ISO date-time (journaled;',
     '                        default: per key, the expiry the wrapped-material bundle requests)',
-    '  --receipt-dir DIR     where the online receipt is written (default: the journal\'s folder)',
+    "  --receipt-dir DIR     where the online receipt is written (default: the journal's folder)",
     ...ONLINE_COMMON_USAGE,
   ].join('\n'),
   async run(args, io) {
@@ -149,20 +202,34 @@ const importCommand: CliCommand = {
     const expiry = values.expires ? parseMaterialExpiry(values.expires) : undefined;
     const session = await openOnlineSession(values, io);
     return withSession(session, async () => {
-      const checked = await session.ceremony.checkWrappedBundle(bundle, values['expect-digest'] ? { expectedDigest: values['expect-digest'] } : {});
-      io.stdout(`Wrapped-material bundle checked against the parameters the KMS issued: ${checked.keys.length} key(s).`);
+      const checked = await session.ceremony.checkWrappedBundle(
+        bundle,
+        values['expect-digest'] ? { expectedDigest: values['expect-digest'] } : {},
+      );
+      io.stdout(
+        `Wrapped-material bundle checked against the parameters the KMS issued: ${checked.keys.length} key(s).`,
+      );
       io.stdout(`  bundle digest ${checked.manifestSha256Grouped}`);
-      if (!values['expect-digest']) io.stdout('  Compare this digest with the air-gapped receipt now (or pass --expect-digest next time).');
+      if (!values['expect-digest'])
+        io.stdout('  Compare this digest with the air-gapped receipt now (or pass --expect-digest next time).');
       for (const warning of checked.warnings) io.stdout(`WARNING: ${warning}`);
       const imported = await session.ceremony.importMaterial(expiry ? { expiry } : {});
-      for (const k of imported) io.stdout(`  imported ${k.spec} key ${k.keyId} (material expires: ${k.expiresAt}${expiryOrigin(k)}; ${k.confirmation})`);
+      for (const k of imported)
+        io.stdout(
+          `  imported ${k.spec} key ${k.keyId} (material expires: ${k.expiresAt}${expiryOrigin(k)}; ${k.confirmation})`,
+        );
       const proofs = await session.ceremony.verifyKeys();
       printProofs(io, proofs);
       if (!proofs.every((p) => p.ok)) {
-        io.stderr('keyferry online import: a key failed verification; no receipt was written. Check it with "keyferry online status".');
+        io.stderr(
+          'keyferry online import: a key failed verification; no receipt was written. Check it with "keyferry online status".',
+        );
         return 1;
       }
-      const receiptDir = path.resolve(io.cwd, values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)));
+      const receiptDir = path.resolve(
+        io.cwd,
+        values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)),
+      );
       const receipt = await session.ceremony.writeReceipt(receiptDir);
       io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
       return 0;
@@ -179,7 +246,11 @@ const statusCommand: CliCommand = {
     const session = await openOnlineSession(values, io);
     return withSession(session, async () => {
       const status = await session.ceremony.status();
-      for (const line of formatTable(['alias', 'spec', 'key id', 'state', 'material expires'], status.map((s) => [s.alias, s.spec, s.keyId, s.keyState, s.materialExpiresAt ?? '-']))) io.stdout(`  ${line}`);
+      for (const line of formatTable(
+        ['alias', 'spec', 'key id', 'state', 'material expires'],
+        status.map((s) => [s.alias, s.spec, s.keyId, s.keyState, s.materialExpiresAt ?? '-']),
+      ))
+        io.stdout(`  ${line}`);
       const keys = session.ceremony.keys();
       const lapsed = lapsedLines(keys, values.journal as string);
       for (const line of lapsed) io.stdout(line);
@@ -205,10 +276,18 @@ const deleteMaterialCommand: CliCommand = {
     ...ONLINE_COMMON_USAGE,
   ].join('\n'),
   async run(args, io) {
-    const { values } = parseCommandArgs('online delete-material', args, { ...ONLINE_COMMON_OPTIONS, 'key-id': { type: 'string' }, yes: { type: 'boolean', default: false } });
+    const { values } = parseCommandArgs('online delete-material', args, {
+      ...ONLINE_COMMON_OPTIONS,
+      'key-id': { type: 'string' },
+      yes: { type: 'boolean', default: false },
+    });
     const keyId = requireOption('online delete-material', values['key-id'], '--key-id');
     if (!values.yes) {
-      throw new KeyferryError('CONFIRMATION_REQUIRED', `Deleting the material of key ${keyId} makes every ciphertext under it unreadable until the same material is imported again.`, 'Add --yes to confirm.');
+      throw new KeyferryError(
+        'CONFIRMATION_REQUIRED',
+        `Deleting the material of key ${keyId} makes every ciphertext under it unreadable until the same material is imported again.`,
+        'Add --yes to confirm.',
+      );
     }
     const session = await openOnlineSession(values, io);
     return withSession(session, async () => {
@@ -219,4 +298,10 @@ const deleteMaterialCommand: CliCommand = {
   },
 };
 
-export const onlineCommands: CliCommand[] = [createKeyCommand, paramsCommand, importCommand, statusCommand, deleteMaterialCommand];
+export const onlineCommands: CliCommand[] = [
+  createKeyCommand,
+  paramsCommand,
+  importCommand,
+  statusCommand,
+  deleteMaterialCommand,
+];

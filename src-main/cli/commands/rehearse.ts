@@ -23,9 +23,19 @@ export function defaultRehearsalFolder(now: Date): string {
 
 function parseSpecs(text: string | undefined): KeySpec[] {
   if (text === undefined) return [...KEY_SPECS];
-  const specs = text.split(',').map((s) => s.trim()).filter((s) => s !== '').map(parseKeySpec);
-  if (specs.length === 0) throw new KeyferryError('CLI_BAD_ARGUMENTS', 'The option --specs names no key spec.', `Give a comma-separated list such as ${KEY_SPECS.join(',')}.`);
-  if (new Set(specs).size !== specs.length) throw new KeyferryError('CLI_BAD_ARGUMENTS', 'The option --specs names a spec twice.', 'Name each spec once.');
+  const specs = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map(parseKeySpec);
+  if (specs.length === 0)
+    throw new KeyferryError(
+      'CLI_BAD_ARGUMENTS',
+      'The option --specs names no key spec.',
+      `Give a comma-separated list such as ${KEY_SPECS.join(',')}.`,
+    );
+  if (new Set(specs).size !== specs.length)
+    throw new KeyferryError('CLI_BAD_ARGUMENTS', 'The option --specs names a spec twice.', 'Name each spec once.');
   return specs;
 }
 
@@ -60,11 +70,19 @@ export const rehearseCommand: CliCommand = {
     if (values.custody) {
       custody = parseCustodySpec(values.custody);
       if (values.custodian && values.custodian.length !== custody.n) {
-        throw new KeyferryError('CLI_BAD_ARGUMENTS', `${values.custodian.length} custodians were named for ${custody.n} shares.`, `Name exactly ${custody.n} custodians, or none.`);
+        throw new KeyferryError(
+          'CLI_BAD_ARGUMENTS',
+          `${values.custodian.length} custodians were named for ${custody.n} shares.`,
+          `Name exactly ${custody.n} custodians, or none.`,
+        );
       }
       if (values.custodian) custody.custodians = values.custodian;
     } else if (values.custodian) {
-      throw new KeyferryError('CLI_BAD_ARGUMENTS', '--custodian was given without --custody M/N.', 'Add --custody M/N, or drop --custodian.');
+      throw new KeyferryError(
+        'CLI_BAD_ARGUMENTS',
+        '--custodian was given without --custody M/N.',
+        'Add --custody M/N, or drop --custodian.',
+      );
     }
     io.stdout(`Rehearsing ${specs.join(', ')} against the built-in KMS simulator into ${outDir}`);
     let last = '';
@@ -80,19 +98,34 @@ export const rehearseCommand: CliCommand = {
     });
     io.stdout('');
     io.stdout(`Ceremony ${result.ceremonyId} (rehearsal)`);
-    for (const line of formatTable(['spec', 'key id', 'final state', 'proof'], result.rows.map((r) => [r.spec, r.keyId, r.finalState, `${r.ok ? 'OK' : 'FAILED'}: ${r.proof}`]))) io.stdout(`  ${line}`);
+    for (const line of formatTable(
+      ['spec', 'key id', 'final state', 'proof'],
+      result.rows.map((r) => [r.spec, r.keyId, r.finalState, `${r.ok ? 'OK' : 'FAILED'}: ${r.proof}`]),
+    ))
+      io.stdout(`  ${line}`);
     io.stdout('');
     const rel = (p: string) => path.relative(io.cwd, p) || '.';
     io.stdout(`Everything is in ${rel(result.outDir)}:`);
     io.stdout(`  plan              ${rel(result.files.plan)}`);
-    io.stdout(`  online journal    ${rel(result.files.onlineJournal)} (${result.journals.online ? 'verified against its receipt' : 'NOT VERIFIED'})`);
-    io.stdout(`  air-gap journal   ${rel(result.files.airGapJournal)} (${result.journals.airGap ? 'verified against its receipt' : 'NOT VERIFIED'})`);
-    io.stdout(`  online receipt    ${result.files.onlineReceipt ? rel(result.files.onlineReceipt.htmlFile) : 'not written (a key failed verification)'}`);
+    io.stdout(
+      `  online journal    ${rel(result.files.onlineJournal)} (${result.journals.online ? 'verified against its receipt' : 'NOT VERIFIED'})`,
+    );
+    io.stdout(
+      `  air-gap journal   ${rel(result.files.airGapJournal)} (${result.journals.airGap ? 'verified against its receipt' : 'NOT VERIFIED'})`,
+    );
+    io.stdout(
+      `  online receipt    ${result.files.onlineReceipt ? rel(result.files.onlineReceipt.htmlFile) : 'not written (a key failed verification)'}`,
+    );
     io.stdout(`  air-gap receipt   ${rel(result.files.airGapReceipt.htmlFile)}`);
     io.stdout(`  bundles           ${rel(result.files.parametersBundle)}, ${rel(result.files.wrappedBundle)}`);
-    if (result.files.custodianFolders.length > 0) io.stdout(`  custody shares    ${result.files.custodianFolders.map(rel).join(', ')}`);
+    if (result.files.custodianFolders.length > 0)
+      io.stdout(`  custody shares    ${result.files.custodianFolders.map(rel).join(', ')}`);
     io.stdout('');
-    io.stdout(result.ok ? 'Rehearsal passed: every key was imported and proven to work.' : 'Rehearsal FAILED: see the table above.');
+    io.stdout(
+      result.ok
+        ? 'Rehearsal passed: every key was imported and proven to work.'
+        : 'Rehearsal FAILED: see the table above.',
+    );
     return result.ok ? 0 : 1;
   },
 };

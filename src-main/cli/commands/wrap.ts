@@ -23,7 +23,13 @@ import {
   type WrappedKeyMaterial,
 } from '../../core/crypto/index';
 import { KeyferryError } from '../../core/errors';
-import { createFreshFolder, nodeFileLayer, writeFileExclusive, type FileLayer, type WrittenFile } from '../../core/fs/durable-file';
+import {
+  createFreshFolder,
+  nodeFileLayer,
+  writeFileExclusive,
+  type FileLayer,
+  type WrittenFile,
+} from '../../core/fs/durable-file';
 import { parseCommandArgs } from '../args';
 import type { CliCommand, CliIo } from '../command';
 
@@ -46,13 +52,20 @@ Writes EncryptedKeyMaterial.bin; for RSA/EC also out_rsa_private_key.der or out_
 and public_key.der (the material's public key, SPKI DER).`;
 
 const OptionsSchema = z.object({
-  'wrapping-key': z.string({ error: 'The option --wrapping-key FILE is required.' }).min(1, 'The option --wrapping-key needs a file.'),
-  'key-spec': z.string({ error: 'The option --key-spec SPEC is required.' }).min(1, 'The option --key-spec needs a value.'),
+  'wrapping-key': z
+    .string({ error: 'The option --wrapping-key FILE is required.' })
+    .min(1, 'The option --wrapping-key needs a file.'),
+  'key-spec': z
+    .string({ error: 'The option --key-spec SPEC is required.' })
+    .min(1, 'The option --key-spec needs a value.'),
   'wrapping-algorithm': z.string().min(1).optional(),
   material: z.string().min(1, 'The option --material needs a file.').optional(),
   'passphrase-env': z
     .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'The option --passphrase-env takes the NAME of an environment variable, not a passphrase.')
+    .regex(
+      /^[A-Za-z_][A-Za-z0-9_]*$/,
+      'The option --passphrase-env takes the NAME of an environment variable, not a passphrase.',
+    )
     .optional(),
   out: z.string({ error: 'The option --out DIR is required.' }).min(1, 'The option --out needs a folder.'),
 });
@@ -80,22 +93,30 @@ async function readInputFile(file: string, what: string): Promise<Buffer> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) throw badArguments(`The ${what} ${file} is not a file.`);
-    if (stat.size > MAX_INPUT_FILE) throw badArguments(`The ${what} ${file} is ${stat.size} bytes; it is at most a few kilobytes.`);
+    if (stat.size > MAX_INPUT_FILE)
+      throw badArguments(`The ${what} ${file} is ${stat.size} bytes; it is at most a few kilobytes.`);
     return await fs.readFile(file);
   } catch (error) {
     if (error instanceof KeyferryError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new KeyferryError('CLI_FILE_UNREADABLE', `Could not read the ${what} ${file}${code === 'ENOENT' ? ': no such file' : ` (${code ?? 'error'})`}.`, 'Check the path and that the media is mounted.');
+    throw new KeyferryError(
+      'CLI_FILE_UNREADABLE',
+      `Could not read the ${what} ${file}${code === 'ENOENT' ? ': no such file' : ` (${code ?? 'error'})`}.`,
+      'Check the path and that the media is mounted.',
+    );
   }
 }
 
 function readPassphrase(options: WrapOptions, env: NodeJS.ProcessEnv): string | undefined {
   const variable = options['passphrase-env'];
   if (variable === undefined) return undefined;
-  if (options.material === undefined) throw badArguments('--passphrase-env is only for an existing, encrypted private key given with --material.');
+  if (options.material === undefined)
+    throw badArguments('--passphrase-env is only for an existing, encrypted private key given with --material.');
   const value = env[variable];
   if (value === undefined || value === '') {
-    throw badArguments(`The environment variable ${variable} named by --passphrase-env is ${value === undefined ? 'not set' : 'empty'}.`);
+    throw badArguments(
+      `The environment variable ${variable} named by --passphrase-env is ${value === undefined ? 'not set' : 'empty'}.`,
+    );
   }
   return value;
 }
@@ -107,7 +128,11 @@ async function checkOutFolder(outDir: string, names: string[]): Promise<boolean>
   if (!stat.isDirectory()) throw badArguments(`The output ${outDir} exists and is not a folder.`);
   for (const name of names) {
     if (await fs.lstat(path.join(outDir, name)).catch(() => undefined)) {
-      throw new KeyferryError('OUTPUT_EXISTS', `The output folder already holds ${name}; Keyferry never overwrites a file.`, 'Choose a new, empty output folder.');
+      throw new KeyferryError(
+        'OUTPUT_EXISTS',
+        `The output folder already holds ${name}; Keyferry never overwrites a file.`,
+        'Choose a new, empty output folder.',
+      );
     }
   }
   return false;
@@ -117,43 +142,72 @@ function filesToWrite(wrapped: WrappedKeyMaterial): Array<[string, Buffer]> {
   const names = consoleFileNames(wrapped.spec);
   const files: Array<[string, Buffer]> = [];
   if (names.publicKey && wrapped.publicKeySpkiDer) files.push([names.publicKey, wrapped.publicKeySpkiDer]);
-  if (names.encryptedPrivateKey && wrapped.encryptedPrivateKey) files.push([names.encryptedPrivateKey, wrapped.encryptedPrivateKey]);
+  if (names.encryptedPrivateKey && wrapped.encryptedPrivateKey)
+    files.push([names.encryptedPrivateKey, wrapped.encryptedPrivateKey]);
   files.push([names.encryptedKeyMaterial, wrapped.encryptedKeyMaterial]);
   return files;
 }
 
 /** Writes every file; on failure removes what this run wrote (and the folder it created), then rethrows. */
-async function writeOutputs(outDir: string, createDir: boolean, wrapped: WrappedKeyMaterial, layer: FileLayer): Promise<WrittenFile[]> {
+async function writeOutputs(
+  outDir: string,
+  createDir: boolean,
+  wrapped: WrappedKeyMaterial,
+  layer: FileLayer,
+): Promise<WrittenFile[]> {
   if (createDir) await createFreshFolder(outDir, layer);
   const written: WrittenFile[] = [];
   try {
-    for (const [name, data] of filesToWrite(wrapped)) written.push(await writeFileExclusive(path.join(outDir, name), data, { layer }));
+    for (const [name, data] of filesToWrite(wrapped))
+      written.push(await writeFileExclusive(path.join(outDir, name), data, { layer }));
     return written;
   } catch (error) {
     const leftovers: string[] = [];
     for (const file of written) await fs.rm(file.path).catch(() => leftovers.push(file.path));
     if (createDir) await fs.rmdir(outDir).catch(() => undefined);
     if (leftovers.length > 0 && error instanceof KeyferryError) {
-      throw new KeyferryError(error.code, `${error.message} Could not remove ${leftovers.join(', ')}: delete it by hand, it is incomplete.`, error.nextStep, { cause: error });
+      throw new KeyferryError(
+        error.code,
+        `${error.message} Could not remove ${leftovers.join(', ')}: delete it by hand, it is incomplete.`,
+        error.nextStep,
+        { cause: error },
+      );
     }
     throw error;
   }
 }
 
-async function obtainMaterial(options: WrapOptions, spec: ReturnType<typeof parseKeySpec>, passphrase: string | undefined, cwd: string): Promise<KeyMaterial> {
+async function obtainMaterial(
+  options: WrapOptions,
+  spec: ReturnType<typeof parseKeySpec>,
+  passphrase: string | undefined,
+  cwd: string,
+): Promise<KeyMaterial> {
   if (options.material === undefined) return generateKeyMaterial(spec);
   const bytes = await readInputFile(path.resolve(cwd, options.material), 'key material file');
   return withWiped(bytes, (fileBytes) => loadKeyMaterial(spec, fileBytes, passphrase));
 }
 
-function report(io: CliIo, wrapped: WrappedKeyMaterial, bits: number, generated: boolean, outDir: string, written: WrittenFile[]): void {
-  io.stdout(`Wrapped ${generated ? 'newly generated' : 'existing'} ${wrapped.spec} key material with ${wrapped.algorithm}.`);
+function report(
+  io: CliIo,
+  wrapped: WrappedKeyMaterial,
+  bits: number,
+  generated: boolean,
+  outDir: string,
+  written: WrittenFile[],
+): void {
+  io.stdout(
+    `Wrapped ${generated ? 'newly generated' : 'existing'} ${wrapped.spec} key material with ${wrapped.algorithm}.`,
+  );
   io.stdout(`Wrapping key (RSA-${bits}) SHA-256 fingerprint:  ${groupHex(wrapped.evidence.wrappingKeyFingerprint)}`);
-  if (wrapped.evidence.publicKeyFingerprint) io.stdout(`Public key SHA-256 fingerprint:  ${groupHex(wrapped.evidence.publicKeyFingerprint)}`);
+  if (wrapped.evidence.publicKeyFingerprint)
+    io.stdout(`Public key SHA-256 fingerprint:  ${groupHex(wrapped.evidence.publicKeyFingerprint)}`);
   if (wrapped.evidence.keyCheckValue) io.stdout(`Key check value (KCV):  ${groupHex(wrapped.evidence.keyCheckValue)}`);
-  if (bits !== 2048) io.stdout(`Note: the KMS import API expects one RSA-2048 ciphertext; this wrapping key is RSA-${bits}.`);
+  if (bits !== 2048)
+    io.stdout(`Note: the KMS import API expects one RSA-2048 ciphertext; this wrapping key is RSA-${bits}.`);
   io.stdout(`Files written to ${outDir}:`);
-  for (const file of written) io.stdout(`  ${path.basename(file.path).padEnd(26)} ${String(file.size).padStart(5)} bytes  sha256 ${file.sha256}`);
+  for (const file of written)
+    io.stdout(`  ${path.basename(file.path).padEnd(26)} ${String(file.size).padStart(5)} bytes  sha256 ${file.sha256}`);
 }
 
 /** Builds the wrap command; tests inject a FileLayer to simulate failing media. */
@@ -171,7 +225,9 @@ export function createWrapCommand(deps: { layer?: FileLayer } = {}): CliCommand 
       const outDir = path.resolve(io.cwd, options.out);
       const names = Object.values(consoleFileNames(spec)) as string[];
       const createDir = await checkOutFolder(outDir, names);
-      const wrappingKey = loadWrappingPublicKey(await readInputFile(path.resolve(io.cwd, options['wrapping-key']), 'wrapping key file'));
+      const wrappingKey = loadWrappingPublicKey(
+        await readInputFile(path.resolve(io.cwd, options['wrapping-key']), 'wrapping key file'),
+      );
       const material = await obtainMaterial(options, spec, passphrase, io.cwd);
       let wrapped: WrappedKeyMaterial;
       try {

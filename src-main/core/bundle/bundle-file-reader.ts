@@ -24,7 +24,11 @@ async function openNoFollow(dir: string, name: string): Promise<fs.FileHandle> {
     if (code === 'ELOOP' || code === 'EMLINK') {
       throw bundleRefused('BUNDLE_SYMLINK', `${name} became a symbolic link while the bundle was read.`);
     }
-    throw bundleRefused('BUNDLE_UNREADABLE', `Could not open ${name} (${code ?? 'error'}): the media may have been removed.`, RECONNECT);
+    throw bundleRefused(
+      'BUNDLE_UNREADABLE',
+      `Could not open ${name} (${code ?? 'error'}): the media may have been removed.`,
+      RECONNECT,
+    );
   }
 }
 
@@ -65,7 +69,11 @@ export async function readBundleFile(dir: string, name: string, scanned: Scanned
   } catch (error) {
     if (error instanceof KeyferryError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw bundleRefused('BUNDLE_UNREADABLE', `Could not read ${name} (${code ?? 'error'}): the media may have been removed.`, RECONNECT);
+    throw bundleRefused(
+      'BUNDLE_UNREADABLE',
+      `Could not read ${name} (${code ?? 'error'}): the media may have been removed.`,
+      RECONNECT,
+    );
   } finally {
     await handle.close().catch(() => undefined);
   }

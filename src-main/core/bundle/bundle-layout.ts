@@ -24,10 +24,7 @@ export function keyFilePath(keyId: string, fileName: string): string {
 
 /** The files an import-parameters bundle holds besides its manifest. */
 export function importParametersFileNames(keyIds: readonly string[]): string[] {
-  return [
-    README_FILE,
-    ...keyIds.flatMap((id) => Object.values(IMPORT_PARAMETER_FILES).map((f) => keyFilePath(id, f))),
-  ];
+  return [README_FILE, ...keyIds.flatMap((id) => Object.values(IMPORT_PARAMETER_FILES).map((f) => keyFilePath(id, f)))];
 }
 
 /** The files a wrapped-material bundle holds besides its manifest. */
@@ -37,7 +34,8 @@ export function wrappedMaterialFileNames(keys: readonly { keyId: string; keySpec
     ...keys.flatMap(({ keyId, keySpec }) => {
       const privateKeyFile = KEY_SPEC_INFO[keySpec].wrappedPrivateKeyFile;
       const names = [keyFilePath(keyId, WRAPPED_MATERIAL_FILES.encryptedKeyMaterial)];
-      if (privateKeyFile) names.push(keyFilePath(keyId, privateKeyFile), keyFilePath(keyId, WRAPPED_MATERIAL_FILES.publicKey));
+      if (privateKeyFile)
+        names.push(keyFilePath(keyId, privateKeyFile), keyFilePath(keyId, WRAPPED_MATERIAL_FILES.publicKey));
       return names;
     }),
   ];

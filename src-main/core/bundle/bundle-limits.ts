@@ -35,9 +35,6 @@ export const TOKEN_MAX_LIFETIME_MS = 25 * 60 * 60 * 1000;
 /** OS metadata files that file managers drop into folders; never read, reported as warnings. */
 export function isOsMetadataFile(baseName: string): boolean {
   return (
-    baseName === '.DS_Store' ||
-    baseName.startsWith('._') ||
-    baseName === 'Thumbs.db' ||
-    baseName === 'desktop.ini'
+    baseName === '.DS_Store' || baseName.startsWith('._') || baseName === 'Thumbs.db' || baseName === 'desktop.ini'
   );
 }

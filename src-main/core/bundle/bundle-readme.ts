@@ -30,7 +30,7 @@ export function wrappedMaterialReadme(m: ReadmeFacts): string {
     '',
     'Check it with: keyferry bundle verify <this folder>   (compare the digest with the receipt).',
     '',
-    'By hand, for each folder keys/<KeyID>/, in the console\'s Import Key Material dialog:',
+    "By hand, for each folder keys/<KeyID>/, in the console's Import Key Material dialog:",
     '  EncryptedKeyMaterial.bin   the "Key material" (symmetric keys) or temporary key material (asymmetric keys)',
     '  out_rsa_private_key.der / out_ec_private_key.der   the private key ciphertext (asymmetric keys only)',
     '  public_key.der             the public key of the imported material, to compare after import (asymmetric keys)',

@@ -47,10 +47,18 @@ async function lstatOrRefuse(full: string, name: string): Promise<Stats> {
 export async function scanBundleFolder(dir: string): Promise<FolderScan> {
   const top = await lstatOrRefuse(dir, dir);
   if (top.isSymbolicLink()) {
-    throw bundleRefused('BUNDLE_SYMLINK', `${dir} is a symbolic link, not a bundle folder.`, 'Open the bundle folder itself.');
+    throw bundleRefused(
+      'BUNDLE_SYMLINK',
+      `${dir} is a symbolic link, not a bundle folder.`,
+      'Open the bundle folder itself.',
+    );
   }
   if (!top.isDirectory()) {
-    throw bundleRefused('BUNDLE_NOT_A_FOLDER', `${dir} is not a folder.`, 'Pick the bundle folder (the one holding manifest.json).');
+    throw bundleRefused(
+      'BUNDLE_NOT_A_FOLDER',
+      `${dir} is not a folder.`,
+      'Pick the bundle folder (the one holding manifest.json).',
+    );
   }
   const scan: FolderScan = { files: new Map(), folders: new Set(), ignored: [] };
   let entries = 0;
@@ -60,18 +68,30 @@ export async function scanBundleFolder(dir: string): Promise<FolderScan> {
       names = (await fs.readdir(path.join(dir, rel))).sort();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw bundleRefused('BUNDLE_UNREADABLE', `Could not list ${rel || dir} (${code ?? 'error'}).`, 'Reconnect the media and read the bundle again.');
+      throw bundleRefused(
+        'BUNDLE_UNREADABLE',
+        `Could not list ${rel || dir} (${code ?? 'error'}).`,
+        'Reconnect the media and read the bundle again.',
+      );
     }
     entries += names.length;
     if (entries > BUNDLE_LIMITS.maxEntries) {
-      throw bundleRefused('BUNDLE_TOO_MANY_FILES', `The bundle folder holds more than ${BUNDLE_LIMITS.maxEntries} entries.`);
+      throw bundleRefused(
+        'BUNDLE_TOO_MANY_FILES',
+        `The bundle folder holds more than ${BUNDLE_LIMITS.maxEntries} entries.`,
+      );
     }
-    const stats = await Promise.all(names.map((base) => lstatOrRefuse(path.join(dir, rel, base), rel ? `${rel}/${base}` : base)));
+    const stats = await Promise.all(
+      names.map((base) => lstatOrRefuse(path.join(dir, rel, base), rel ? `${rel}/${base}` : base)),
+    );
     for (const [i, base] of names.entries()) {
       const name = rel ? `${rel}/${base}` : base;
       const stat = stats[i] as Stats;
       if (stat.isSymbolicLink()) {
-        throw bundleRefused('BUNDLE_SYMLINK', `The bundle contains a symbolic link, ${name}; bundles never hold links.`);
+        throw bundleRefused(
+          'BUNDLE_SYMLINK',
+          `The bundle contains a symbolic link, ${name}; bundles never hold links.`,
+        );
       }
       if (stat.isDirectory()) {
         if (depth >= BUNDLE_LIMITS.maxDepth) {
@@ -83,7 +103,10 @@ export async function scanBundleFolder(dir: string): Promise<FolderScan> {
         if (isOsMetadataFile(base)) scan.ignored.push(name);
         else scan.files.set(name, { size: stat.size, dev: stat.dev, ino: stat.ino });
       } else {
-        throw bundleRefused('BUNDLE_SPECIAL_FILE', `The bundle contains ${specialKind(stat)}, ${name}; bundles hold only regular files.`);
+        throw bundleRefused(
+          'BUNDLE_SPECIAL_FILE',
+          `The bundle contains ${specialKind(stat)}, ${name}; bundles hold only regular files.`,
+        );
       }
     }
   };

@@ -29,7 +29,8 @@ export function importParametersFromConsoleFiles(input: ConsoleFilesInput): Impo
   const keySpec = parseKeySpec(input.keySpec);
   const wrappingAlgorithm = parseWrappingAlgorithm(input.wrappingAlgorithm);
   const wrappingKey = wrappingKeyFromFile(input.wrappingKeyFile);
-  const token = input.importToken === undefined || input.importToken.trim() === '' ? null : parseImportTokenText(input.importToken);
+  const token =
+    input.importToken === undefined || input.importToken.trim() === '' ? null : parseImportTokenText(input.importToken);
   return {
     keyId,
     keySpec,

@@ -15,12 +15,16 @@ export interface ImportParametersBundleInput {
 
 function manifestKey(p: ImportParameters): ImportParametersManifestKey {
   if (p.origin.kind !== 'kms-answer') {
-    throw bundleInputInvalid(`The parameters of key ${p.keyId} came from console files; a bundle carries only parameters fetched from the KMS.`);
+    throw bundleInputInvalid(
+      `The parameters of key ${p.keyId} came from console files; a bundle carries only parameters fetched from the KMS.`,
+    );
   }
   const importToken = p.importToken;
   const expiry = importToken?.expiry;
   if (!importToken || !expiry) {
-    throw bundleInputInvalid(`The parameters of key ${p.keyId} have no import token with its expiry; fetch them with get-parameters-for-import.`);
+    throw bundleInputInvalid(
+      `The parameters of key ${p.keyId} have no import token with its expiry; fetch them with get-parameters-for-import.`,
+    );
   }
   const { origin } = p;
   return {
@@ -56,13 +60,25 @@ export async function writeImportParametersBundle(
   const keys = input.keys.map(manifestKey);
   const createdAt = (options.createdAt ?? options.now ?? new Date()).toISOString();
   const files: PlannedFile[] = [
-    { name: README_FILE, data: Buffer.from(importParametersReadme({ ceremonyId: input.ceremonyId, createdAt, keys }), 'utf8') },
+    {
+      name: README_FILE,
+      data: Buffer.from(importParametersReadme({ ceremonyId: input.ceremonyId, createdAt, keys }), 'utf8'),
+    },
   ];
   for (const key of keys) {
     files.push(
-      { name: keyFilePath(key.keyId, IMPORT_PARAMETER_FILES.publicKeyBin), data: Buffer.from(key.wrappingPublicKey, 'base64') },
-      { name: keyFilePath(key.keyId, IMPORT_PARAMETER_FILES.publicKeyB64), data: Buffer.from(key.wrappingPublicKey, 'ascii') },
-      { name: keyFilePath(key.keyId, IMPORT_PARAMETER_FILES.importToken), data: Buffer.from(key.importToken.value, 'ascii') },
+      {
+        name: keyFilePath(key.keyId, IMPORT_PARAMETER_FILES.publicKeyBin),
+        data: Buffer.from(key.wrappingPublicKey, 'base64'),
+      },
+      {
+        name: keyFilePath(key.keyId, IMPORT_PARAMETER_FILES.publicKeyB64),
+        data: Buffer.from(key.wrappingPublicKey, 'ascii'),
+      },
+      {
+        name: keyFilePath(key.keyId, IMPORT_PARAMETER_FILES.importToken),
+        data: Buffer.from(key.importToken.value, 'ascii'),
+      },
     );
   }
   return writeBundleFolder<ImportParametersManifest>(

@@ -28,7 +28,10 @@ function checkTokenBinding(key: ImportParametersManifestKey, files: ReadonlyMap<
     );
   }
   if (importTokenSha256(token.value) !== token.sha256) {
-    throw bundleRefused('BUNDLE_TOKEN_HASH_MISMATCH', `The import token of key ${key.keyId} does not match its SHA-256 in the manifest.`);
+    throw bundleRefused(
+      'BUNDLE_TOKEN_HASH_MISMATCH',
+      `The import token of key ${key.keyId} does not match its SHA-256 in the manifest.`,
+    );
   }
   const tokenFile = keyFilePath(key.keyId, IMPORT_PARAMETER_FILES.importToken);
   if (!fileOf(files, tokenFile).equals(Buffer.from(token.value, 'ascii'))) {
@@ -53,7 +56,11 @@ function checkWrappingKeyFiles(key: ImportParametersManifestKey, files: Readonly
   if (!fileOf(files, binName).equals(der)) {
     throw bundleRefused('BUNDLE_PUBLIC_KEY_MISMATCH', `${binName} is not the base64-decoded ${b64Name}.`);
   }
-  const wrappingKey = checkWrappingPublicKey(der, `The wrapping key of key ${key.keyId}`, 'BUNDLE_WRAPPING_KEY_INVALID');
+  const wrappingKey = checkWrappingPublicKey(
+    der,
+    `The wrapping key of key ${key.keyId}`,
+    'BUNDLE_WRAPPING_KEY_INVALID',
+  );
   if (wrappingKey.fingerprint !== key.wrappingKeyFingerprint) {
     throw bundleRefused(
       'BUNDLE_FINGERPRINT_MISMATCH',
@@ -97,7 +104,11 @@ export function verifyImportParametersContents(
   const keys = manifest.keys.map((key): ImportParameters => {
     checkTokenBinding(key, files);
     if (tokens.has(key.importToken.sha256)) {
-      throw bundleRefused('BUNDLE_DUPLICATE_TOKEN', `Key ${key.keyId} carries the same import token as another key in the bundle.`, FETCH_AGAIN);
+      throw bundleRefused(
+        'BUNDLE_DUPLICATE_TOKEN',
+        `Key ${key.keyId} carries the same import token as another key in the bundle.`,
+        FETCH_AGAIN,
+      );
     }
     tokens.add(key.importToken.sha256);
     const wrappingKey = checkWrappingKeyFiles(key, files);
@@ -107,7 +118,14 @@ export function verifyImportParametersContents(
       keySpec: key.keySpec,
       wrappingAlgorithm: key.wrappingAlgorithm,
       wrappingKey,
-      origin: { kind: 'kms-answer', provider: key.provider, region: key.region, projectId: key.projectId, keyAlias: key.keyAlias, keyUsage: key.keyUsage },
+      origin: {
+        kind: 'kms-answer',
+        provider: key.provider,
+        region: key.region,
+        projectId: key.projectId,
+        keyAlias: key.keyAlias,
+        keyUsage: key.keyUsage,
+      },
       importToken: {
         keyId: key.importToken.keyId,
         value: key.importToken.value,

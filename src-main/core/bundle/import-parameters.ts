@@ -2,7 +2,13 @@
  * The in-memory import parameters of one key: what the air-gapped side needs to wrap material,
  * whether they came from a bundle or from the console's raw files.
  */
-import { parseKeySpec, parseWrappingAlgorithm, type KeySpec, type KeyUsage, type WrappingAlgorithm } from '../crypto/key-spec';
+import {
+  parseKeySpec,
+  parseWrappingAlgorithm,
+  type KeySpec,
+  type KeyUsage,
+  type WrappingAlgorithm,
+} from '../crypto/key-spec';
 import { sha256Hex } from '../fs/durable-file';
 import { bundleInputInvalid } from './bundle-problem';
 import { importParametersKeySchema } from './import-parameters-manifest';
@@ -119,7 +125,9 @@ export function importParametersFromKmsAnswer(input: {
   const checked = importParametersKeySchema.safeParse(entry);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw bundleInputInvalid(`The import parameters of key ${answer.key_id} are not usable: ${issue?.path.join('.')}: ${issue?.message}.`);
+    throw bundleInputInvalid(
+      `The import parameters of key ${answer.key_id} are not usable: ${issue?.path.join('.')}: ${issue?.message}.`,
+    );
   }
   const e = checked.data;
   return {
@@ -127,8 +135,20 @@ export function importParametersFromKmsAnswer(input: {
     keySpec,
     wrappingAlgorithm,
     wrappingKey,
-    origin: { kind: 'kms-answer', provider: 'huaweicloud', region: e.region, projectId: e.projectId, keyAlias: e.keyAlias, keyUsage: e.keyUsage },
-    importToken: { keyId: e.keyId, value: e.importToken.value, sha256: e.importToken.sha256, expiry: tokenExpiryFromSeconds(e.importToken.expirationTime) },
+    origin: {
+      kind: 'kms-answer',
+      provider: 'huaweicloud',
+      region: e.region,
+      projectId: e.projectId,
+      keyAlias: e.keyAlias,
+      keyUsage: e.keyUsage,
+    },
+    importToken: {
+      keyId: e.keyId,
+      value: e.importToken.value,
+      sha256: e.importToken.sha256,
+      expiry: tokenExpiryFromSeconds(e.importToken.expirationTime),
+    },
   };
 }
 
@@ -143,6 +163,7 @@ export function parseKeyId(value: string): string {
 export function parseImportTokenText(value: string): string {
   const text = value.trim();
   const result = importTokenSchema.safeParse(text);
-  if (!result.success) throw bundleInputInvalid(`The import token is not valid: ${result.error.issues[0]?.message ?? 'invalid'}.`);
+  if (!result.success)
+    throw bundleInputInvalid(`The import token is not valid: ${result.error.issues[0]?.message ?? 'invalid'}.`);
   return text;
 }

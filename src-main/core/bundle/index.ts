@@ -1,5 +1,11 @@
 /** Transfer bundles: the folders that carry parameters and wrapped material across the air gap. */
-export { BUNDLE_LIMITS, BUNDLE_FORMAT_VERSION, IMPORT_PARAMETERS_FORMAT, WRAPPED_MATERIAL_FORMAT, MANIFEST_FILE } from './bundle-limits';
+export {
+  BUNDLE_LIMITS,
+  BUNDLE_FORMAT_VERSION,
+  IMPORT_PARAMETERS_FORMAT,
+  WRAPPED_MATERIAL_FORMAT,
+  MANIFEST_FILE,
+} from './bundle-limits';
 export type { BundleWarning } from './bundle-problem';
 export type { BundleCreator } from './bundle-creator';
 export { importParametersManifestSchema, type ImportParametersManifest } from './import-parameters-manifest';
@@ -20,4 +26,10 @@ export { importParametersFromConsoleFiles, type ConsoleFilesInput } from './cons
 export { writeImportParametersBundle, type ImportParametersBundleInput } from './import-parameters-bundle';
 export { writeWrappedMaterialBundle, type WrappedMaterialBundleInput } from './wrapped-material-bundle';
 export type { WriteBundleOptions, WrittenBundle } from './write-bundle';
-export { readBundle, type ReadBundleOptions, type TransferBundle, type ImportParametersBundle, type WrappedMaterialBundle } from './read-bundle';
+export {
+  readBundle,
+  type ReadBundleOptions,
+  type TransferBundle,
+  type ImportParametersBundle,
+  type WrappedMaterialBundle,
+} from './read-bundle';

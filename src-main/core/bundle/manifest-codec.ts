@@ -4,12 +4,7 @@
  */
 import type { z } from 'zod';
 import { sha256Hex } from '../fs/durable-file';
-import {
-  BUNDLE_FORMAT_VERSION,
-  BUNDLE_FORMATS,
-  IMPORT_PARAMETERS_FORMAT,
-  MANIFEST_FILE,
-} from './bundle-limits';
+import { BUNDLE_FORMAT_VERSION, BUNDLE_FORMATS, IMPORT_PARAMETERS_FORMAT, MANIFEST_FILE } from './bundle-limits';
 import { bundleRefused } from './bundle-problem';
 import { importParametersManifestSchema, type ImportParametersManifest } from './import-parameters-manifest';
 import { wrappedMaterialManifestSchema, type WrappedMaterialManifest } from './wrapped-material-manifest';
@@ -33,7 +28,13 @@ export function sealManifest<M extends BundleManifest>(manifest: M): M {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length === 0 ? 'the manifest' : issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const where =
+    issue.path.length === 0
+      ? 'the manifest'
+      : issue.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, '');
   return `${where}: ${issue.message}`;
 }
 

@@ -31,7 +31,11 @@ async function readListedFiles(dir: string, names: readonly string[], scan: Fold
     while (next < names.length) {
       const name = names[next++] as string;
       const scanned = scan.files.get(name);
-      if (!scanned) throw bundleRefused('BUNDLE_FILE_MISSING', `${name} is listed in the manifest but missing from the bundle folder.`);
+      if (!scanned)
+        throw bundleRefused(
+          'BUNDLE_FILE_MISSING',
+          `${name} is listed in the manifest but missing from the bundle folder.`,
+        );
       files.set(name, await readBundleFile(dir, name, scanned, BUNDLE_LIMITS.fileMaxBytes));
     }
   };
@@ -64,7 +68,11 @@ export async function readBundle(dir: string, options: ReadBundleOptions): Promi
   }
   const manifest = parseManifest(manifestBytes);
   checkListing(manifest, scan);
-  const files = await readListedFiles(dir, manifest.files.map((f) => f.name), scan);
+  const files = await readListedFiles(
+    dir,
+    manifest.files.map((f) => f.name),
+    scan,
+  );
   checkHashes(manifest, files);
   const contents = checkContents(manifest, files, options.now);
   const warnings: BundleWarning[] = [...contents.warnings];

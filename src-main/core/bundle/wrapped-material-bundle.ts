@@ -28,7 +28,9 @@ function manifestKey(k: WrappedKeyMaterial): WrappedMaterialManifestKey {
 }
 
 function keyFiles(k: WrappedKeyMaterial): PlannedFile[] {
-  const files: PlannedFile[] = [{ name: keyFilePath(k.keyId, WRAPPED_MATERIAL_FILES.encryptedKeyMaterial), data: k.encryptedKeyMaterial }];
+  const files: PlannedFile[] = [
+    { name: keyFilePath(k.keyId, WRAPPED_MATERIAL_FILES.encryptedKeyMaterial), data: k.encryptedKeyMaterial },
+  ];
   const privateKeyFile = KEY_SPEC_INFO[k.keySpec]?.wrappedPrivateKeyFile;
   if (privateKeyFile) {
     if (!k.encryptedPrivateKey || !k.publicKeyDer) {
@@ -56,7 +58,10 @@ export async function writeWrappedMaterialBundle(
   const keys = input.keys.map(manifestKey);
   const createdAt = (options.createdAt ?? options.now ?? new Date()).toISOString();
   const files: PlannedFile[] = [
-    { name: README_FILE, data: Buffer.from(wrappedMaterialReadme({ ceremonyId: input.ceremonyId, createdAt, keys }), 'utf8') },
+    {
+      name: README_FILE,
+      data: Buffer.from(wrappedMaterialReadme({ ceremonyId: input.ceremonyId, createdAt, keys }), 'utf8'),
+    },
     ...input.keys.flatMap(keyFiles),
   ];
   return writeBundleFolder<WrappedMaterialManifest>(

@@ -52,10 +52,16 @@ function checkPublicKey(key: WrappedMaterialManifestKey, der: Buffer): void {
       ? publicKey.asymmetricKeyType === 'rsa' && details?.modulusLength === info.bits
       : publicKey.asymmetricKeyType === 'ec' && details?.namedCurve === info.namedCurve;
   if (!fits) {
-    throw bundleRefused('BUNDLE_PUBLIC_KEY_INVALID', `The public key of key ${key.keyId} is not a ${key.keySpec} public key.`);
+    throw bundleRefused(
+      'BUNDLE_PUBLIC_KEY_INVALID',
+      `The public key of key ${key.keyId} is not a ${key.keySpec} public key.`,
+    );
   }
   if (sha256Hex(der) !== key.publicKeyFingerprint) {
-    throw bundleRefused('BUNDLE_FINGERPRINT_MISMATCH', `The public key of key ${key.keyId} does not match its fingerprint in the manifest.`);
+    throw bundleRefused(
+      'BUNDLE_FINGERPRINT_MISMATCH',
+      `The public key of key ${key.keyId} does not match its fingerprint in the manifest.`,
+    );
   }
 }
 
@@ -82,7 +88,10 @@ export function verifyWrappedMaterialContents(
       encryptedPrivateKey = fileOf(files, keyFilePath(key.keyId, privateKeyFile));
       const n = encryptedPrivateKey.length;
       if (n < 16 || n % 8 !== 0 || n > ENCRYPTED_PRIVATE_KEY_MAX) {
-        throw bundleRefused('BUNDLE_CIPHERTEXT_INVALID', `${privateKeyFile} of key ${key.keyId} is ${n} bytes, not an AES key-wrap output.`);
+        throw bundleRefused(
+          'BUNDLE_CIPHERTEXT_INVALID',
+          `${privateKeyFile} of key ${key.keyId} is ${n} bytes, not an AES key-wrap output.`,
+        );
       }
       publicKeyDer = fileOf(files, keyFilePath(key.keyId, WRAPPED_MATERIAL_FILES.publicKey));
       checkPublicKey(key, publicKeyDer);

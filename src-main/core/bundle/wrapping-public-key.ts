@@ -20,7 +20,11 @@ export const MAX_WRAPPING_KEY_BITS = 8192;
 
 function checkedSize(key: WrappingPublicKey, where: string, code: string, nextStep: string): WrappingPublicKey {
   if (key.bits > MAX_WRAPPING_KEY_BITS) {
-    throw new KeyferryError(code, `${where} is RSA-${key.bits}; Keyferry accepts wrapping keys of at most ${MAX_WRAPPING_KEY_BITS} bits.`, nextStep);
+    throw new KeyferryError(
+      code,
+      `${where} is RSA-${key.bits}; Keyferry accepts wrapping keys of at most ${MAX_WRAPPING_KEY_BITS} bits.`,
+      nextStep,
+    );
   }
   return { spkiDer: key.spkiDer, fingerprint: key.fingerprint, bits: key.bits };
 }
@@ -29,7 +33,11 @@ function checkedSize(key: WrappingPublicKey, where: string, code: string, nextSt
  * Checks the DER wrapping key found in a bundle (`where` names it, e.g. "The wrapping key of key
  * X"); any refusal carries `code`.
  */
-export function checkWrappingPublicKey(der: Uint8Array, where: string, code = 'BUNDLE_WRAPPING_KEY_INVALID'): WrappingPublicKey {
+export function checkWrappingPublicKey(
+  der: Uint8Array,
+  where: string,
+  code = 'BUNDLE_WRAPPING_KEY_INVALID',
+): WrappingPublicKey {
   const bytes = Buffer.from(der);
   const nextStep = 'Fetch new parameters on the online workstation and write a new import-parameters bundle.';
   if (bytes[0] !== 0x30) throw new KeyferryError(code, `${where} is not DER (SubjectPublicKeyInfo).`, nextStep);
@@ -49,5 +57,10 @@ export function checkWrappingPublicKey(der: Uint8Array, where: string, code = 'B
 /** Reads a wrapping key file a person picked (DER, base64 text or PEM); refusals keep the engine's codes. */
 export function wrappingKeyFromFile(bytes: Uint8Array): WrappingPublicKey {
   const loaded = loadWrappingPublicKey(Buffer.from(bytes));
-  return checkedSize(loaded, 'The wrapping key file', 'WRAPPING_KEY_TOO_LARGE', 'Use the wrapping key downloaded with the import token.');
+  return checkedSize(
+    loaded,
+    'The wrapping key file',
+    'WRAPPING_KEY_TOO_LARGE',
+    'Use the wrapping key downloaded with the import token.',
+  );
 }

@@ -6,7 +6,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError } from '../errors';
-import { createFreshFolder, fsyncDirectory, nodeFileLayer, sha256Hex, writeFileExclusive, type FileLayer } from '../fs/durable-file';
+import {
+  createFreshFolder,
+  fsyncDirectory,
+  nodeFileLayer,
+  sha256Hex,
+  writeFileExclusive,
+  type FileLayer,
+} from '../fs/durable-file';
 import { MANIFEST_FILE } from './bundle-limits';
 import { checkContents, checkHashes, checkListing } from './bundle-check';
 import { KEYFERRY_CREATOR, type BundleCreator } from './bundle-creator';
@@ -49,16 +56,18 @@ export interface BundleDraft {
 /** Builds the manifest and runs every check the reader will run, before anything touches the media. */
 function planManifest(draft: BundleDraft, options: WriteBundleOptions, now: Date): BundleManifest {
   try {
-    const manifest = sealManifest(checkManifestSchema({
-      format: draft.format,
-      formatVersion: 1,
-      ceremonyId: draft.ceremonyId,
-      createdBy: { ...(options.creator ?? KEYFERRY_CREATOR) },
-      createdAt: (options.createdAt ?? now).toISOString(),
-      keys: draft.keys,
-      files: draft.files.map((f) => ({ name: f.name, size: f.data.length, sha256: sha256Hex(f.data) })),
-      manifestChecksum: '0'.repeat(64),
-    }));
+    const manifest = sealManifest(
+      checkManifestSchema({
+        format: draft.format,
+        formatVersion: 1,
+        ceremonyId: draft.ceremonyId,
+        createdBy: { ...(options.creator ?? KEYFERRY_CREATOR) },
+        createdAt: (options.createdAt ?? now).toISOString(),
+        keys: draft.keys,
+        files: draft.files.map((f) => ({ name: f.name, size: f.data.length, sha256: sha256Hex(f.data) })),
+        manifestChecksum: '0'.repeat(64),
+      }),
+    );
     const files = new Map(draft.files.map((f) => [f.name, f.data]));
     const sizes = new Map(draft.files.map((f) => [f.name, { size: f.data.length }]));
     checkListing(manifest, { files: sizes, folders: new Set(foldersOf([...files.keys()])) });
@@ -73,7 +82,13 @@ function planManifest(draft: BundleDraft, options: WriteBundleOptions, now: Date
   }
 }
 
-async function writeContents(dir: string, draft: BundleDraft, manifestBytes: Buffer, layer: FileLayer, onManifest: () => void) {
+async function writeContents(
+  dir: string,
+  draft: BundleDraft,
+  manifestBytes: Buffer,
+  layer: FileLayer,
+  onManifest: () => void,
+) {
   const folders = foldersOf(draft.files.map((f) => f.name));
   for (const folder of folders) {
     await createFreshFolder(path.join(dir, folder), layer);

@@ -85,7 +85,12 @@ export abstract class AirGapCeremonyBase<S extends string> {
    */
   async checkNetwork(options: { allowNetwork?: boolean } = {}): Promise<NetworkCheckResult> {
     this.guard.require('check the network', this.shared('new', 'network-checked'));
-    const result = await checkNetworkJournaled(this.options.journal, this.options.operator, options.allowNetwork, this.options.interfaces);
+    const result = await checkNetworkJournaled(
+      this.options.journal,
+      this.options.operator,
+      options.allowNetwork,
+      this.options.interfaces,
+    );
     this.#network = result;
     this.guard.advance(this.sharedState('network-checked'));
     return result;
@@ -101,9 +106,17 @@ export abstract class AirGapCeremonyBase<S extends string> {
    * `witness` typed back a fingerprint after comparing it aloud with the online workstation's.
    * Journaled with the witness as actor. When every fingerprint is confirmed, the step is done.
    */
-  async confirmFingerprint(witness: string, typedFingerprint: string): Promise<{ confirmed: FingerprintToConfirm; remaining: number }> {
+  async confirmFingerprint(
+    witness: string,
+    typedFingerprint: string,
+  ): Promise<{ confirmed: FingerprintToConfirm; remaining: number }> {
     this.guard.require('confirm a fingerprint', this.#fingerprintSteps.confirm);
-    const outcome = await confirmFingerprintJournaled(this.confirmations as FingerprintConfirmations, this.options.journal, witness, typedFingerprint);
+    const outcome = await confirmFingerprintJournaled(
+      this.confirmations as FingerprintConfirmations,
+      this.options.journal,
+      witness,
+      typedFingerprint,
+    );
     if (outcome.remaining === 0) this.guard.advance(this.sharedState('fingerprints-confirmed'));
     return outcome;
   }
@@ -111,7 +124,14 @@ export abstract class AirGapCeremonyBase<S extends string> {
   /** Writes the wrapped-material bundle into the new folder `dir` and verifies it. */
   async writeWrappedBundle(dir: string, options: { expiry?: MaterialExpiry } = {}): Promise<WrittenWrappedBundle> {
     this.guard.require('write the wrapped-material bundle', this.shared('wrapped'));
-    this.bundle = await writeWrapped(dir, this.currentCeremonyId, this.wrapped, options.expiry ?? { kind: 'never' }, this.options, this.now());
+    this.bundle = await writeWrapped(
+      dir,
+      this.currentCeremonyId,
+      this.wrapped,
+      options.expiry ?? { kind: 'never' },
+      this.options,
+      this.now(),
+    );
     this.guard.advance(this.sharedState('bundle-written'));
     return this.bundle;
   }

@@ -49,7 +49,11 @@ export function parseCustodySpec(text: string): { m: number; n: number } {
   const m = Number(match?.[1]);
   const n = Number(match?.[2]);
   if (!match || m < 2 || m > n || n > 16) {
-    throw new KeyferryError('CUSTODY_SPEC_INVALID', `"${text}" is not a custody split such as 2/3.`, 'Give M/N with 2 <= M <= N <= 16, e.g. --custody 2/3.');
+    throw new KeyferryError(
+      'CUSTODY_SPEC_INVALID',
+      `"${text}" is not a custody split such as 2/3.`,
+      'Give M/N with 2 <= M <= N <= 16, e.g. --custody 2/3.',
+    );
   }
   return { m, n };
 }
@@ -66,7 +70,11 @@ export async function splitForCustody(
 ): Promise<CustodyResult[]> {
   const custodians = request.custodians ?? Array.from({ length: request.n }, (_, i) => `custodian-${i + 1}`);
   if (request.folders.length !== request.n) {
-    throw new KeyferryError('CUSTODY_DESTINATIONS_COUNT', `${request.folders.length} custodian folders were given for ${request.n} shares.`, 'Give one folder per custodian.');
+    throw new KeyferryError(
+      'CUSTODY_DESTINATIONS_COUNT',
+      `${request.folders.length} custodian folders were given for ${request.n} shares.`,
+      'Give one folder per custodian.',
+    );
   }
   if (request.allowSameVolume) {
     await journal.append(operator, 'warning.custody-same-volume', {
@@ -76,8 +84,22 @@ export async function splitForCustody(
   const sameVolume = request.allowSameVolume ? { volumeIdOf: (folder: string) => path.resolve(folder) } : {};
   const results: CustodyResult[] = [];
   for (const [i, p] of parameters.entries()) {
-    reportProgress(onProgress, { step: 'custody', done: i, total: parameters.length, keyId: p.keyId, message: `Splitting key ${i + 1} of ${parameters.length} into ${request.n} shares` });
-    const shares = await splitMaterial({ material: vault.get(p.keyId), m: request.m, n: request.n, ceremonyId, keyId: p.keyId, spec: p.keySpec, custodians });
+    reportProgress(onProgress, {
+      step: 'custody',
+      done: i,
+      total: parameters.length,
+      keyId: p.keyId,
+      message: `Splitting key ${i + 1} of ${parameters.length} into ${request.n} shares`,
+    });
+    const shares = await splitMaterial({
+      material: vault.get(p.keyId),
+      m: request.m,
+      n: request.n,
+      ceremonyId,
+      keyId: p.keyId,
+      spec: p.keySpec,
+      custodians,
+    });
     try {
       const written = await writeShareFiles(shares, request.folders, {
         ...sameVolume,
@@ -106,6 +128,11 @@ export async function splitForCustody(
       for (const share of shares) share.share.dispose();
     }
   }
-  reportProgress(onProgress, { step: 'custody', done: parameters.length, total: parameters.length, message: 'Custody shares written' });
+  reportProgress(onProgress, {
+    step: 'custody',
+    done: parameters.length,
+    total: parameters.length,
+    message: 'Custody shares written',
+  });
   return results;
 }

@@ -43,7 +43,8 @@ async function readMaterialFile(file: string): Promise<Buffer> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) throw new Error('it is not a regular file');
-    if (stat.size > MAX_MATERIAL_FILE_BYTES) throw new Error(`it is ${stat.size} bytes; key material is at most a few kilobytes`);
+    if (stat.size > MAX_MATERIAL_FILE_BYTES)
+      throw new Error(`it is ${stat.size} bytes; key material is at most a few kilobytes`);
     return await fs.readFile(file);
   } catch (error) {
     throw new KeyferryError(
@@ -67,22 +68,42 @@ export class AirGapMaterialStep {
     const todo = parameters.filter((p) => !this.vault.has(p.keyId));
     const summaries: MaterialSummary[] = [];
     for (const [i, p] of todo.entries()) {
-      reportProgress(this.onProgress, { step: 'generate-material', done: i, total: todo.length, keyId: p.keyId, message: `Generating ${p.keySpec} key ${i + 1} of ${todo.length}` });
+      reportProgress(this.onProgress, {
+        step: 'generate-material',
+        done: i,
+        total: todo.length,
+        keyId: p.keyId,
+        message: `Generating ${p.keySpec} key ${i + 1} of ${todo.length}`,
+      });
       const material = await generateKeyMaterial(p.keySpec);
       this.vault.put(p.keyId, material);
       const summary = summarize(p.keyId, material, 'generated');
       await this.journal.append(this.operator, 'material.generated', { ...summary });
       summaries.push(summary);
     }
-    reportProgress(this.onProgress, { step: 'generate-material', done: todo.length, total: todo.length, message: `Generated ${todo.length} key(s)` });
+    reportProgress(this.onProgress, {
+      step: 'generate-material',
+      done: todo.length,
+      total: todo.length,
+      message: `Generated ${todo.length} key(s)`,
+    });
     return summaries;
   }
 
   /** Loads existing material for `keyId` from `file`; the file's bytes are wiped after reading. */
-  async loadFile(parameters: readonly ImportParameters[], keyId: string, file: string, passphrase?: string): Promise<MaterialSummary> {
+  async loadFile(
+    parameters: readonly ImportParameters[],
+    keyId: string,
+    file: string,
+    passphrase?: string,
+  ): Promise<MaterialSummary> {
     const p = parameters.find((k) => k.keyId === keyId);
     if (!p) {
-      throw new KeyferryError('KEY_NOT_IN_CEREMONY', `Key ${keyId} is not in the import parameters of this ceremony.`, `Choose one of: ${parameters.map((k) => k.keyId).join(', ')}.`);
+      throw new KeyferryError(
+        'KEY_NOT_IN_CEREMONY',
+        `Key ${keyId} is not in the import parameters of this ceremony.`,
+        `Choose one of: ${parameters.map((k) => k.keyId).join(', ')}.`,
+      );
     }
     const bytes = await readMaterialFile(file);
     let material: KeyMaterial;

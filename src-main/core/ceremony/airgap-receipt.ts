@@ -34,17 +34,26 @@ interface AirGapReceiptFacts {
 
 /** The receipt's custody section for a split: every share index and who holds it. */
 export function receiptCustodyOf(result: CustodyResult): ReceiptCustody {
-  return { threshold: result.threshold, holders: result.holders.map((h) => ({ shareIndex: h.shareIndex, custodian: h.custodian })) };
+  return {
+    threshold: result.threshold,
+    holders: result.holders.map((h) => ({ shareIndex: h.shareIndex, custodian: h.custodian })),
+  };
 }
 
 /** The OS line of a receipt, with the network state on the air-gapped side. */
 export function receiptOs(record: CeremonyRecord): string {
-  return record.workstation.network ? `${record.workstation.os}; network: ${record.workstation.network}` : record.workstation.os;
+  return record.workstation.network
+    ? `${record.workstation.os}; network: ${record.workstation.network}`
+    : record.workstation.os;
 }
 
 function receiptKey(p: ImportParameters, w: WrappedKeySummary, facts: AirGapReceiptFacts): ReceiptKey {
   if (!p.importToken) {
-    throw new KeyferryError('RECEIPT_NEEDS_TOKEN', `Key ${p.keyId} has no import token, so the receipt cannot cite it.`, 'Read the parameters with their import token (ImportToken.b64).');
+    throw new KeyferryError(
+      'RECEIPT_NEEDS_TOKEN',
+      `Key ${p.keyId} has no import token, so the receipt cannot cite it.`,
+      'Read the parameters with their import token (ImportToken.b64).',
+    );
   }
   const prefix = `keys/${p.keyId}/`;
   const custody = facts.custody.get(p.keyId);
@@ -57,7 +66,9 @@ function receiptKey(p: ImportParameters, w: WrappedKeySummary, facts: AirGapRece
     wrappingAlgorithm: p.wrappingAlgorithm,
     wrappingKeyFingerprint: w.wrappingKeyFingerprint,
     importTokenSha256: p.importToken.sha256,
-    outputFiles: facts.bundle.files.filter((f) => f.name.startsWith(prefix)).map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 })),
+    outputFiles: facts.bundle.files
+      .filter((f) => f.name.startsWith(prefix))
+      .map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 })),
     ...(w.publicKeyFingerprint ? { publicKeyFingerprint: w.publicKeyFingerprint } : {}),
     ...(w.keyCheckValue ? { keyCheckValue: w.keyCheckValue.toLowerCase() } : {}),
     materialExpiry: expiry,
@@ -70,24 +81,33 @@ export async function writeAirGapReceipt(dir: string, facts: AirGapReceiptFacts)
   const { record, journal } = facts;
   const keys = facts.parameters.map((p) => {
     const w = facts.wrapped.find((k) => k.keyId === p.keyId);
-    if (!w) throw new KeyferryError('CEREMONY_STEP_OUT_OF_ORDER', `Key ${p.keyId} was not wrapped.`, 'Wrap every key before writing the receipt.');
+    if (!w)
+      throw new KeyferryError(
+        'CEREMONY_STEP_OUT_OF_ORDER',
+        `Key ${p.keyId} was not wrapped.`,
+        'Wrap every key before writing the receipt.',
+      );
     return receiptKey(p, w, facts);
   });
   const journalHead = journal.head;
   const journalCount = journal.count;
-  const written = await writeReceipt(dir, {
-    ceremonyId: record.id,
-    title: record.rehearsal ? `${record.title} (REHEARSAL)` : record.title,
-    side: 'air-gapped',
-    clock: workstationClock(facts.now),
-    workstation: { hostname: record.workstation.hostname, os: receiptOs(record) },
-    app: record.app,
-    operator: record.operator,
-    witnesses: record.witnesses,
-    keys,
-    bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.manifestSha256 },
-    journal: { headHash: journalHead, count: journalCount },
-  }, facts.nameSuffix === undefined ? {} : { suffix: facts.nameSuffix });
+  const written = await writeReceipt(
+    dir,
+    {
+      ceremonyId: record.id,
+      title: record.rehearsal ? `${record.title} (REHEARSAL)` : record.title,
+      side: 'air-gapped',
+      clock: workstationClock(facts.now),
+      workstation: { hostname: record.workstation.hostname, os: receiptOs(record) },
+      app: record.app,
+      operator: record.operator,
+      witnesses: record.witnesses,
+      keys,
+      bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.manifestSha256 },
+      journal: { headHash: journalHead, count: journalCount },
+    },
+    facts.nameSuffix === undefined ? {} : { suffix: facts.nameSuffix },
+  );
   await journal.append(record.operator, 'receipt.written', {
     htmlFile: path.basename(written.html.path),
     htmlSha256: written.html.sha256,
@@ -96,5 +116,12 @@ export async function writeAirGapReceipt(dir: string, facts: AirGapReceiptFacts)
     journalHeadAtReceipt: journalHead,
     journalCountAtReceipt: journalCount,
   });
-  return { htmlFile: written.html.path, textFile: written.text.path, htmlSha256: written.html.sha256, textSha256: written.text.sha256, journalHead, journalCount };
+  return {
+    htmlFile: written.html.path,
+    textFile: written.text.path,
+    htmlSha256: written.html.sha256,
+    textSha256: written.text.sha256,
+    journalHead,
+    journalCount,
+  };
 }

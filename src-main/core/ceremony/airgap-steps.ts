@@ -45,7 +45,11 @@ export async function journalAirGapSessionStart(options: AirGapPeople, purpose?:
 }
 
 /** The ceremony record of an air-gapped ceremony. */
-export function airGapRecord(options: AirGapPeople, ceremonyId: string, network: NetworkCheckResult | undefined): CeremonyRecord {
+export function airGapRecord(
+  options: AirGapPeople,
+  ceremonyId: string,
+  network: NetworkCheckResult | undefined,
+): CeremonyRecord {
   return {
     id: ceremonyId,
     title: options.title,
@@ -62,25 +66,41 @@ export function airGapRecord(options: AirGapPeople, ceremonyId: string, network:
  * Checks the network and journals the outcome: a refusal (AIRGAP_NETWORK_LIVE) is journaled and
  * rethrown; an override (`allowNetwork`) is journaled as a warning.
  */
-export async function checkNetworkJournaled(journal: Journal, operator: string, allowNetwork: boolean | undefined, interfaceList: InterfaceList | undefined): Promise<NetworkCheckResult> {
+export async function checkNetworkJournaled(
+  journal: Journal,
+  operator: string,
+  allowNetwork: boolean | undefined,
+  interfaceList: InterfaceList | undefined,
+): Promise<NetworkCheckResult> {
   let result: NetworkCheckResult;
   try {
     result = checkAirGap({ allowNetwork, interfaces: interfaceList });
   } catch (error) {
-    await journal.append(operator, 'network.refused', { reason: error instanceof Error ? error.message : String(error) });
+    await journal.append(operator, 'network.refused', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
     throw error;
   }
   const interfaces = result.liveInterfaces.map((l) => `${l.name} ${l.family} ${l.address}`);
   await journal.append(operator, 'network.checked', { state: result.state, interfaces, overridden: result.overridden });
-  if (result.overridden) await journal.append(operator, 'warning.network-allowed', { summary: result.summary, interfaces });
+  if (result.overridden)
+    await journal.append(operator, 'warning.network-allowed', { summary: result.summary, interfaces });
   return result;
 }
 
 /** Reads and verifies the bundle in `dir`; refuses a wrapped-material bundle (BUNDLE_WRONG_KIND) with `nextStep`. */
-export async function readImportParametersBundle(dir: string, now: Date, nextStep: string): Promise<ImportParametersBundle> {
+export async function readImportParametersBundle(
+  dir: string,
+  now: Date,
+  nextStep: string,
+): Promise<ImportParametersBundle> {
   const bundle = await readBundle(dir, { now });
   if (bundle.kind !== 'import-parameters') {
-    throw new KeyferryError('BUNDLE_WRONG_KIND', `${dir} is a wrapped-material bundle, not an import-parameters bundle.`, nextStep);
+    throw new KeyferryError(
+      'BUNDLE_WRONG_KIND',
+      `${dir} is a wrapped-material bundle, not an import-parameters bundle.`,
+      nextStep,
+    );
   }
   return bundle;
 }
@@ -94,7 +114,10 @@ export async function confirmFingerprintJournaled(
 ): Promise<{ confirmed: FingerprintToConfirm; remaining: number }> {
   const confirmed = confirmations.confirm(witness, typedFingerprint);
   const name = confirmed.confirmedBy.find((w) => w === witness.trim()) ?? witness.trim();
-  await journal.append(name, 'fingerprint.confirmed', { wrappingKeyFingerprint: confirmed.fingerprint, keyIds: [...confirmed.keyIds] });
+  await journal.append(name, 'fingerprint.confirmed', {
+    wrappingKeyFingerprint: confirmed.fingerprint,
+    keyIds: [...confirmed.keyIds],
+  });
   return { confirmed, remaining: confirmations.unconfirmed().length };
 }
 

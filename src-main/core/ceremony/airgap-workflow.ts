@@ -95,18 +95,37 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   /** Step 2: reads and verifies an import-parameters bundle folder. */
   async readParametersBundle(dir: string): Promise<ParametersOverview> {
     this.guard.require('read the import parameters', ['network-checked']);
-    const bundle = await readImportParametersBundle(dir, this.now(), 'Pick the import-parameters bundle written by the online workstation.');
-    return this.#acceptParameters(bundle.manifest.ceremonyId, dir, bundle.digest, bundle.keys, bundle.warnings.map((w) => w.message));
+    const bundle = await readImportParametersBundle(
+      dir,
+      this.now(),
+      'Pick the import-parameters bundle written by the online workstation.',
+    );
+    return this.#acceptParameters(
+      bundle.manifest.ceremonyId,
+      dir,
+      bundle.digest,
+      bundle.keys,
+      bundle.warnings.map((w) => w.message),
+    );
   }
 
   /** Step 2 (alternative): the console's raw files, one key each, for a ceremony without a bundle. */
-  async readConsoleFiles(inputs: readonly ConsoleFilesInput[], ceremonyId = newCeremonyId(this.now())): Promise<ParametersOverview> {
+  async readConsoleFiles(
+    inputs: readonly ConsoleFilesInput[],
+    ceremonyId = newCeremonyId(this.now()),
+  ): Promise<ParametersOverview> {
     this.guard.require('read the import parameters', ['network-checked']);
     const keys = inputs.map((input) => importParametersFromConsoleFiles(input));
     return this.#acceptParameters(ceremonyId, 'console files', null, keys, []);
   }
 
-  async #acceptParameters(ceremonyId: string, source: string, digest: string | null, keys: ImportParameters[], warnings: string[]): Promise<ParametersOverview> {
+  async #acceptParameters(
+    ceremonyId: string,
+    source: string,
+    digest: string | null,
+    keys: ImportParameters[],
+    warnings: string[],
+  ): Promise<ParametersOverview> {
     const overview = keys.map(keyOverview);
     await this.options.journal.append(this.options.operator, 'parameters.read', {
       ceremonyId,
@@ -118,9 +137,19 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
     this.currentCeremonyId = ceremonyId;
     this.#parametersSource = source;
     this.#parameters = keys;
-    this.confirmations = new FingerprintConfirmations(new Map(keys.map((k) => [k.keyId, k.wrappingKey.fingerprint])), this.options.witnesses);
+    this.confirmations = new FingerprintConfirmations(
+      new Map(keys.map((k) => [k.keyId, k.wrappingKey.fingerprint])),
+      this.options.witnesses,
+    );
     this.guard.advance('parameters-read');
-    return { ceremonyId, source, manifestSha256: digest, keys: overview, fingerprints: this.confirmations.list(), warnings };
+    return {
+      ceremonyId,
+      source,
+      manifestSha256: digest,
+      keys: overview,
+      fingerprints: this.confirmations.list(),
+      warnings,
+    };
   }
 
   // Step 3, the witnesses' fingerprint confirmations: fingerprints() and confirmFingerprint() (base).
@@ -149,9 +178,21 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   async splitCustody(request: CustodyRequest): Promise<CustodyResult[]> {
     this.guard.require('split the material for custody', ['material-ready']);
     if (this.#custody.size > 0) {
-      throw new KeyferryError('CUSTODY_ALREADY_SPLIT', 'The material was already split for custody in this ceremony.', 'Wrap the material next.');
+      throw new KeyferryError(
+        'CUSTODY_ALREADY_SPLIT',
+        'The material was already split for custody in this ceremony.',
+        'Wrap the material next.',
+      );
     }
-    const results = await splitForCustody(this.currentCeremonyId, this.#parameters, this.#vault, request, this.options.journal, this.options.operator, this.options.onProgress);
+    const results = await splitForCustody(
+      this.currentCeremonyId,
+      this.#parameters,
+      this.#vault,
+      request,
+      this.options.journal,
+      this.options.operator,
+      this.options.onProgress,
+    );
     for (const r of results) this.#custody.set(r.keyId, r);
     return results;
   }

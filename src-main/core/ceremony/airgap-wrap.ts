@@ -50,13 +50,27 @@ export interface WrapContext {
 }
 
 /** Wraps the material of every key in `parameters`; disposes each material right after its wrap. */
-export async function wrapAll(parameters: readonly ImportParameters[], vault: MaterialVault, context: WrapContext): Promise<WrappedKey[]> {
+export async function wrapAll(
+  parameters: readonly ImportParameters[],
+  vault: MaterialVault,
+  context: WrapContext,
+): Promise<WrappedKey[]> {
   const results: WrappedKey[] = [];
   for (const [i, p] of parameters.entries()) {
-    reportProgress(context.onProgress, { step: 'wrap', done: i, total: parameters.length, keyId: p.keyId, message: `Wrapping key ${i + 1} of ${parameters.length}` });
+    reportProgress(context.onProgress, {
+      step: 'wrap',
+      done: i,
+      total: parameters.length,
+      keyId: p.keyId,
+      message: `Wrapping key ${i + 1} of ${parameters.length}`,
+    });
     const wrappingKey = loadWrappingPublicKey(p.wrappingKey.spkiDer);
     if (wrappingKey.fingerprint !== p.wrappingKey.fingerprint) {
-      throw new KeyferryError('WRAPPING_KEY_CHANGED', `The wrapping key of key ${p.keyId} no longer matches the fingerprint the witnesses confirmed.`, 'Stop and start the air-gapped side again from the bundle.');
+      throw new KeyferryError(
+        'WRAPPING_KEY_CHANGED',
+        `The wrapping key of key ${p.keyId} no longer matches the fingerprint the witnesses confirmed.`,
+        'Stop and start the air-gapped side again from the bundle.',
+      );
     }
     const material = vault.get(p.keyId);
     let wrapped: WrappedKeyMaterial;
@@ -75,10 +89,18 @@ export async function wrapAll(parameters: readonly ImportParameters[], vault: Ma
       publicKeyFingerprint: wrapped.publicKeySpkiDer ? derFingerprint(wrapped.publicKeySpkiDer) : null,
       keyCheckValue: wrapped.evidence.keyCheckValue ?? null,
     };
-    await context.journal.append(context.operator, 'material.wrapped', { ...summary, wrappingAlgorithm: p.wrappingAlgorithm });
+    await context.journal.append(context.operator, 'material.wrapped', {
+      ...summary,
+      wrappingAlgorithm: p.wrappingAlgorithm,
+    });
     results.push({ summary, wrapped });
   }
-  reportProgress(context.onProgress, { step: 'wrap', done: parameters.length, total: parameters.length, message: `Wrapped ${parameters.length} key(s)` });
+  reportProgress(context.onProgress, {
+    step: 'wrap',
+    done: parameters.length,
+    total: parameters.length,
+    message: `Wrapped ${parameters.length} key(s)`,
+  });
   return results;
 }
 
@@ -106,8 +128,17 @@ export async function writeWrapped(
   context: WrapContext,
   now: Date,
 ): Promise<WrittenWrappedBundle> {
-  reportProgress(context.onProgress, { step: 'write-bundle', done: 0, total: 1, message: `Writing the wrapped-material bundle to ${dir}` });
-  const written = await writeWrappedMaterialBundle(dir, { ceremonyId, keys: keys.map((k) => bundleKey(k, expiry)) }, { now });
+  reportProgress(context.onProgress, {
+    step: 'write-bundle',
+    done: 0,
+    total: 1,
+    message: `Writing the wrapped-material bundle to ${dir}`,
+  });
+  const written = await writeWrappedMaterialBundle(
+    dir,
+    { ceremonyId, keys: keys.map((k) => bundleKey(k, expiry)) },
+    { now },
+  );
   const files = written.manifest.files.map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 }));
   const warnings = written.warnings.map((w) => w.message);
   await context.journal.append(context.operator, 'wrapped-bundle.written', {
@@ -117,6 +148,17 @@ export async function writeWrapped(
     fileCount: files.length,
     expiry: expiry.kind === 'never' ? 'never' : expiry.at.toISOString(),
   });
-  reportProgress(context.onProgress, { step: 'write-bundle', done: 1, total: 1, message: 'Wrapped-material bundle written and verified' });
-  return { dir: path.resolve(dir), manifestSha256: written.digest, files, warnings, expiry: expiry.kind === 'never' ? 'never' : expiry.at.toISOString() };
+  reportProgress(context.onProgress, {
+    step: 'write-bundle',
+    done: 1,
+    total: 1,
+    message: 'Wrapped-material bundle written and verified',
+  });
+  return {
+    dir: path.resolve(dir),
+    manifestSha256: written.digest,
+    files,
+    warnings,
+    expiry: expiry.kind === 'never' ? 'never' : expiry.at.toISOString(),
+  };
 }

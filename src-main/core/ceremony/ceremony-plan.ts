@@ -12,7 +12,14 @@
  */
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { KEY_SPEC_INFO, KEY_SPECS, WRAPPING_ALGORITHMS, type KeySpec, type KeyUsage, type WrappingAlgorithm } from '../crypto/key-spec';
+import {
+  KEY_SPEC_INFO,
+  KEY_SPECS,
+  WRAPPING_ALGORITHMS,
+  type KeySpec,
+  type KeyUsage,
+  type WrappingAlgorithm,
+} from '../crypto/key-spec';
 import { KeyferryError } from '../errors';
 import { personName } from './person-name';
 
@@ -58,16 +65,25 @@ export const ceremonyPlanSchema = z
   .superRefine((plan, ctx) => {
     const seen = new Set<string>();
     plan.keys.forEach((key, i) => {
-      if (seen.has(key.alias)) ctx.addIssue({ code: 'custom', path: ['keys', i, 'alias'], message: `alias "${key.alias}" appears twice` });
+      if (seen.has(key.alias))
+        ctx.addIssue({ code: 'custom', path: ['keys', i, 'alias'], message: `alias "${key.alias}" appears twice` });
       seen.add(key.alias);
       const kind = KEY_SPEC_INFO[key.spec].kind;
       if (key.usage && kind !== 'rsa' && key.usage !== KEY_SPEC_INFO[key.spec].defaultUsage) {
-        ctx.addIssue({ code: 'custom', path: ['keys', i, 'usage'], message: `${key.spec} keys can only be ${KEY_SPEC_INFO[key.spec].defaultUsage}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['keys', i, 'usage'],
+          message: `${key.spec} keys can only be ${KEY_SPEC_INFO[key.spec].defaultUsage}`,
+        });
       }
     });
     const people = [plan.operator, ...plan.witnesses].map((p) => p.toLowerCase());
     if (new Set(people).size !== people.length) {
-      ctx.addIssue({ code: 'custom', path: ['witnesses'], message: 'the operator and every witness must be different people' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['witnesses'],
+        message: 'the operator and every witness must be different people',
+      });
     }
   });
 
@@ -82,7 +98,11 @@ function formatIssues(error: z.ZodError): string {
 export function parseCeremonyPlan(value: unknown, now: Date = new Date()): CeremonyPlan {
   const parsed = ceremonyPlanSchema.safeParse(value);
   if (!parsed.success) {
-    throw new KeyferryError('PLAN_INVALID', `The ceremony plan is not valid: ${formatIssues(parsed.error)}.`, 'Correct the plan file and load it again.');
+    throw new KeyferryError(
+      'PLAN_INVALID',
+      `The ceremony plan is not valid: ${formatIssues(parsed.error)}.`,
+      'Correct the plan file and load it again.',
+    );
   }
   const plan = parsed.data;
   return {
@@ -91,7 +111,12 @@ export function parseCeremonyPlan(value: unknown, now: Date = new Date()): Cerem
     witnesses: plan.witnesses,
     wrappingAlgorithm: plan.wrappingAlgorithm,
     materialExpiry: parseMaterialExpiry(plan.materialExpiry, now),
-    keys: plan.keys.map((k) => ({ alias: k.alias, spec: k.spec, usage: k.usage ?? KEY_SPEC_INFO[k.spec].defaultUsage, description: k.description })),
+    keys: plan.keys.map((k) => ({
+      alias: k.alias,
+      spec: k.spec,
+      usage: k.usage ?? KEY_SPEC_INFO[k.spec].defaultUsage,
+      description: k.description,
+    })),
   };
 }
 
@@ -100,10 +125,18 @@ export function parseMaterialExpiry(value: string, now: Date = new Date()): Mate
   if (value === 'never') return { kind: 'never' };
   const at = new Date(value);
   if (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    throw new KeyferryError('EXPIRY_INVALID', `"${value}" is not "never" or an ISO 8601 date-time.`, 'Give "never" or a date-time such as 2030-01-31T00:00:00Z.');
+    throw new KeyferryError(
+      'EXPIRY_INVALID',
+      `"${value}" is not "never" or an ISO 8601 date-time.`,
+      'Give "never" or a date-time such as 2030-01-31T00:00:00Z.',
+    );
   }
   if (at.getTime() <= now.getTime()) {
-    throw new KeyferryError('EXPIRY_IN_PAST', `The material expiry ${at.toISOString()} is not in the future.`, 'Choose a later date, or "never".');
+    throw new KeyferryError(
+      'EXPIRY_IN_PAST',
+      `The material expiry ${at.toISOString()} is not in the future.`,
+      'Choose a later date, or "never".',
+    );
   }
   return { kind: 'at', at };
 }
@@ -116,13 +149,21 @@ export async function loadCeremonyPlan(file: string, now: Date = new Date()): Pr
     if (stat.size > MAX_PLAN_FILE_BYTES) throw new Error(`the file is ${stat.size} bytes, more than a plan needs`);
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
-    throw new KeyferryError('PLAN_UNREADABLE', `Could not read the ceremony plan ${file}: ${error instanceof Error ? error.message : String(error)}.`, 'Check the path of the plan file.');
+    throw new KeyferryError(
+      'PLAN_UNREADABLE',
+      `Could not read the ceremony plan ${file}: ${error instanceof Error ? error.message : String(error)}.`,
+      'Check the path of the plan file.',
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new KeyferryError('PLAN_NOT_JSON', `The ceremony plan ${file} is not valid JSON.`, 'Correct the plan file and load it again.');
+    throw new KeyferryError(
+      'PLAN_NOT_JSON',
+      `The ceremony plan ${file} is not valid JSON.`,
+      'Correct the plan file and load it again.',
+    );
   }
   return parseCeremonyPlan(json, now);
 }

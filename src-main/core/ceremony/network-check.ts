@@ -49,7 +49,12 @@ export function findLiveInterfaces(interfaces: InterfaceList = os.networkInterfa
 export function checkAirGap(options: { allowNetwork?: boolean; interfaces?: InterfaceList } = {}): NetworkCheckResult {
   const live = findLiveInterfaces(options.interfaces);
   if (live.length === 0) {
-    return { state: 'offline', liveInterfaces: [], overridden: false, summary: 'No network: only loopback interfaces are up.' };
+    return {
+      state: 'offline',
+      liveInterfaces: [],
+      overridden: false,
+      summary: 'No network: only loopback interfaces are up.',
+    };
   }
   const list = live.map((l) => `${l.name} ${l.address}${l.linkLocal ? ' (link-local)' : ''}`).join(', ');
   if (!options.allowNetwork) {

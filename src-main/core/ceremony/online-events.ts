@@ -61,12 +61,28 @@ export const parametersFetchedData = z.object({
   projectId: z.string(),
 });
 
-export const parametersWrittenData = z.object({ folder: z.string(), manifestSha256: sha256, keyIds: z.array(z.string()) });
-export const importedData = z.object({ keyId: z.string(), expiresAt: z.string().nullable(), importTokenSha256: sha256, confirmation: z.string() });
-export const verifiedData = z.object({ keyId: z.string(), keyState: z.string(), proof: z.string(), publicKeyFingerprint: sha256.nullable() });
+export const parametersWrittenData = z.object({
+  folder: z.string(),
+  manifestSha256: sha256,
+  keyIds: z.array(z.string()),
+});
+export const importedData = z.object({
+  keyId: z.string(),
+  expiresAt: z.string().nullable(),
+  importTokenSha256: sha256,
+  confirmation: z.string(),
+});
+export const verifiedData = z.object({
+  keyId: z.string(),
+  keyState: z.string(),
+  proof: z.string(),
+  publicKeyFingerprint: sha256.nullable(),
+});
 export const keyIdData = z.object({ keyId: z.string() });
 export const wrappedCheckedData = z.object({
   folder: z.string(),
   manifestSha256: sha256,
-  keys: z.array(z.object({ keyId: z.string(), publicKeyFingerprint: sha256.nullable(), keyCheckValue: z.string().nullable() })),
+  keys: z.array(
+    z.object({ keyId: z.string(), publicKeyFingerprint: sha256.nullable(), keyCheckValue: z.string().nullable() }),
+  ),
 });

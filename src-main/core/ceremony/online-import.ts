@@ -33,11 +33,18 @@ function isoOrNever(value: string | null): string {
 /** Decides the expiry of `checked`: the bundle's request unless `override` is given; asymmetric material never expires. */
 export function decideExpiry(checked: CheckedKey, planExpiry: string, override?: MaterialExpiry): ExpiryDecision {
   const keyId = checked.key.keyId;
-  if (isAsymmetric(checked.key.spec)) return { keyId, requested: 'never', plan: 'never', effective: 'never', source: 'bundle' };
+  if (isAsymmetric(checked.key.spec))
+    return { keyId, requested: 'never', plan: 'never', effective: 'never', source: 'bundle' };
   const requested = isoOrNever(checked.wrapped.materialExpiresAt);
   const plan = isoOrNever(planExpiry);
   if (!override) return { keyId, requested, plan, effective: requested, source: 'bundle' };
-  return { keyId, requested, plan, effective: override.kind === 'never' ? 'never' : override.at.toISOString(), source: 'override' };
+  return {
+    keyId,
+    requested,
+    plan,
+    effective: override.kind === 'never' ? 'never' : override.at.toISOString(),
+    source: 'override',
+  };
 }
 
 /** True when the decision is journaled before the import (an explicit override, or bundle and plan differ). */
@@ -49,18 +56,28 @@ export function isNotableExpiry(d: ExpiryDecision): boolean {
 export function expiryNotes(decisions: readonly ExpiryDecision[]): string[] {
   return decisions
     .filter((d) => d.requested !== d.plan)
-    .map((d) => `Key ${d.keyId}: the wrapped-material bundle requests material expiry ${d.requested}, the ceremony plan said ${d.plan}; the import uses the bundle's request (witnessed on the air-gapped side) unless an expiry is chosen explicitly.`);
+    .map(
+      (d) =>
+        `Key ${d.keyId}: the wrapped-material bundle requests material expiry ${d.requested}, the ceremony plan said ${d.plan}; the import uses the bundle's request (witnessed on the air-gapped side) unless an expiry is chosen explicitly.`,
+    );
 }
 
 /** A refusal for the first decision whose expiry is not in the future (the KMS would answer KMS.2602), else undefined. */
-export function pastExpiryRefusal(decisions: readonly ExpiryDecision[], now: Date): { keyId: string; error: KeyferryError } | undefined {
+export function pastExpiryRefusal(
+  decisions: readonly ExpiryDecision[],
+  now: Date,
+): { keyId: string; error: KeyferryError } | undefined {
   const past = decisions.find((d) => d.effective !== 'never' && Date.parse(d.effective) <= now.getTime());
   return past ? { keyId: past.keyId, error: pastExpiryError(past) } : undefined;
 }
 
 function pastExpiryError(past: ExpiryDecision): KeyferryError {
   if (past.source === 'override') {
-    return new KeyferryError('EXPIRY_IN_PAST', `The material expiry chosen for key ${past.keyId}, ${past.effective}, is not in the future; the KMS would refuse it (KMS.2602).`, 'Choose a later expiry, or "never".');
+    return new KeyferryError(
+      'EXPIRY_IN_PAST',
+      `The material expiry chosen for key ${past.keyId}, ${past.effective}, is not in the future; the KMS would refuse it (KMS.2602).`,
+      'Choose a later expiry, or "never".',
+    );
   }
   return new KeyferryError(
     'EXPIRY_IN_PAST',
@@ -70,14 +87,27 @@ function pastExpiryError(past: ExpiryDecision): KeyferryError {
 }
 
 /** Submits import-key-material for `checked` with `expiresAt` ("never" or ISO); refuses an expired token or a past expiry first. */
-export async function importCheckedKey(kms: OnlineKms, checked: CheckedKey, expiresAt: string, now: Date): Promise<ImportOutcome> {
+export async function importCheckedKey(
+  kms: OnlineKms,
+  checked: CheckedKey,
+  expiresAt: string,
+  now: Date,
+): Promise<ImportOutcome> {
   const { key, issued, wrapped } = checked;
   const tokenExpiresAt = new Date(issued.tokenExpiresAt);
   if (tokenExpiresAt.getTime() <= now.getTime()) {
-    throw new KeyferryError('IMPORT_TOKEN_EXPIRED', `The import token of key ${key.keyId} expired at ${issued.tokenExpiresAt}; the KMS would refuse the import.`, FETCH_NEW_PARAMETERS);
+    throw new KeyferryError(
+      'IMPORT_TOKEN_EXPIRED',
+      `The import token of key ${key.keyId} expired at ${issued.tokenExpiresAt}; the KMS would refuse the import.`,
+      FETCH_NEW_PARAMETERS,
+    );
   }
   if (expiresAt !== 'never' && Date.parse(expiresAt) <= now.getTime()) {
-    throw new KeyferryError('EXPIRY_IN_PAST', `The material expiry ${expiresAt} of key ${key.keyId} is not in the future; the KMS would refuse it (KMS.2602).`, 'Choose a later expiry, or "never".');
+    throw new KeyferryError(
+      'EXPIRY_IN_PAST',
+      `The material expiry ${expiresAt} of key ${key.keyId} is not in the future; the KMS would refuse it (KMS.2602).`,
+      'Choose a later expiry, or "never".',
+    );
   }
   return kms.importKeyMaterial({
     keyId: key.keyId,

@@ -28,7 +28,12 @@ export function issuedFromAnswer(
     keySpec: key.spec,
     keyUsage: key.usage,
     wrappingAlgorithm,
-    answer: { key_id: answer.keyId, public_key: answer.publicKeyDer.toString('base64'), import_token: answer.importToken, expiration_time: Math.floor(answer.expiresAt.getTime() / 1000) },
+    answer: {
+      key_id: answer.keyId,
+      public_key: answer.publicKeyDer.toString('base64'),
+      import_token: answer.importToken,
+      expiration_time: Math.floor(answer.expiresAt.getTime() / 1000),
+    },
   });
   const token = checked.importToken as NonNullable<ImportParameters['importToken']>;
   const tokenExpiresAt = token.expiry?.expiresAt ?? answer.expiresAt.toISOString();
@@ -62,7 +67,11 @@ export function issuedFromAnswer(
 export function parametersForBundle(key: OnlineKeyState, now: Date): ImportParameters {
   const issued = key.issued[key.issued.length - 1];
   if (!issued || Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
-    throw new KeyferryError('IMPORT_TOKEN_EXPIRED', `The import token of key ${key.keyId} has expired${issued ? ` (at ${issued.tokenExpiresAt})` : ''}.`, FETCH_NEW_PARAMETERS);
+    throw new KeyferryError(
+      'IMPORT_TOKEN_EXPIRED',
+      `The import token of key ${key.keyId} has expired${issued ? ` (at ${issued.tokenExpiresAt})` : ''}.`,
+      FETCH_NEW_PARAMETERS,
+    );
   }
   return importParametersFromKmsAnswer({
     region: issued.region,
@@ -71,6 +80,11 @@ export function parametersForBundle(key: OnlineKeyState, now: Date): ImportParam
     keySpec: key.spec,
     keyUsage: key.usage,
     wrappingAlgorithm: issued.wrappingAlgorithm,
-    answer: { key_id: key.keyId, public_key: issued.wrappingPublicKey, import_token: issued.importToken, expiration_time: Math.floor(Date.parse(issued.tokenExpiresAt) / 1000) },
+    answer: {
+      key_id: key.keyId,
+      public_key: issued.wrappingPublicKey,
+      import_token: issued.importToken,
+      expiration_time: Math.floor(Date.parse(issued.tokenExpiresAt) / 1000),
+    },
   });
 }

@@ -22,7 +22,11 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts): ReceiptKey 
   const imported = key.imported;
   const issued = key.issued.find((i) => i.importTokenSha256 === imported?.importTokenSha256);
   if (!imported || !issued || !key.verified) {
-    throw new KeyferryError('CEREMONY_STEP_OUT_OF_ORDER', `Key ${key.keyId} has not been imported and verified.`, 'Import and verify every key before writing the receipt.');
+    throw new KeyferryError(
+      'CEREMONY_STEP_OUT_OF_ORDER',
+      `Key ${key.keyId} has not been imported and verified.`,
+      'Import and verify every key before writing the receipt.',
+    );
   }
   const confirmation = facts.confirmations.get(key.keyId);
   return {
@@ -53,19 +57,23 @@ export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts)
   const journalHead = journal.head;
   const journalCount = journal.count;
   const ws = describeWorkstation();
-  const written = await writeReceipt(dir, {
-    ceremonyId: state.ceremonyId,
-    title: state.rehearsal ? `${state.title} (REHEARSAL)` : state.title,
-    side: 'online',
-    clock: workstationClock(facts.now),
-    workstation: { hostname: ws.hostname, os: ws.os },
-    app: facts.app,
-    operator: state.operator,
-    witnesses: state.witnesses,
-    keys,
-    bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.digest },
-    journal: { headHash: journalHead, count: journalCount },
-  }, earlier > 0 ? { suffix: String(earlier + 1) } : {});
+  const written = await writeReceipt(
+    dir,
+    {
+      ceremonyId: state.ceremonyId,
+      title: state.rehearsal ? `${state.title} (REHEARSAL)` : state.title,
+      side: 'online',
+      clock: workstationClock(facts.now),
+      workstation: { hostname: ws.hostname, os: ws.os },
+      app: facts.app,
+      operator: state.operator,
+      witnesses: state.witnesses,
+      keys,
+      bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.digest },
+      journal: { headHash: journalHead, count: journalCount },
+    },
+    earlier > 0 ? { suffix: String(earlier + 1) } : {},
+  );
   await journal.append(state.operator, 'receipt.written', {
     htmlFile: path.basename(written.html.path),
     htmlSha256: written.html.sha256,
@@ -74,5 +82,12 @@ export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts)
     journalHeadAtReceipt: journalHead,
     journalCountAtReceipt: journalCount,
   });
-  return { htmlFile: written.html.path, textFile: written.text.path, htmlSha256: written.html.sha256, textSha256: written.text.sha256, journalHead, journalCount };
+  return {
+    htmlFile: written.html.path,
+    textFile: written.text.path,
+    htmlSha256: written.html.sha256,
+    textSha256: written.text.sha256,
+    journalHead,
+    journalCount,
+  };
 }

@@ -152,7 +152,11 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
   const first = entries.find((e) => e.event === ONLINE_EVENTS.started);
   if (!first) {
     if (entries.length > 0) {
-      throw new KeyferryError('CEREMONY_JOURNAL_UNEXPECTED', 'This journal has entries but no online ceremony start.', 'Give the online journal of this ceremony, or a new file name to start one.');
+      throw new KeyferryError(
+        'CEREMONY_JOURNAL_UNEXPECTED',
+        'This journal has entries but no online ceremony start.',
+        'Give the online journal of this ceremony, or a new file name to start one.',
+      );
     }
     return undefined;
   }
@@ -170,7 +174,8 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
     keys: new Map(),
   };
   for (const entry of entries) {
-    if (entry.event === ONLINE_EVENTS.started && entry !== first) corrupt(entry, 'a journal holds one ceremony; this one starts a second');
+    if (entry.event === ONLINE_EVENTS.started && entry !== first)
+      corrupt(entry, 'a journal holds one ceremony; this one starts a second');
     applyOnlineEntry(state, entry);
   }
   return state;

@@ -34,7 +34,15 @@ export interface CheckedBundleSummary {
   readonly manifestSha256: string;
   readonly manifestSha256Grouped: string;
   /** `requestedExpiresAt`: "never" or the ISO time the bundle requests for the material (used unless overridden). */
-  readonly keys: readonly { keyId: string; alias: string; spec: KeySpec; publicKeyFingerprint: string | null; keyCheckValue: string | null; tokenExpiresAt: string; requestedExpiresAt: string }[];
+  readonly keys: readonly {
+    keyId: string;
+    alias: string;
+    spec: KeySpec;
+    publicKeyFingerprint: string | null;
+    keyCheckValue: string | null;
+    tokenExpiresAt: string;
+    requestedExpiresAt: string;
+  }[];
   readonly warnings: readonly string[];
 }
 

@@ -10,7 +10,14 @@ import path from 'node:path';
 import { readBundle, writeImportParametersBundle } from '../bundle';
 import { groupHex } from '../crypto/evidence';
 import { isAsymmetric, type KeySpec, type WrappingAlgorithm } from '../crypto/key-spec';
-import type { CheckedBundleSummary, CreatedKey, ImportedKeySummary, IssuedSummary, KeyStatus, WrittenParametersBundle } from './online-types';
+import type {
+  CheckedBundleSummary,
+  CreatedKey,
+  ImportedKeySummary,
+  IssuedSummary,
+  KeyStatus,
+  WrittenParametersBundle,
+} from './online-types';
 import { issuedFromAnswer, parametersForBundle } from './online-parameters';
 import { KeyferryError, toProblem } from '../errors';
 import type { Journal, JsonObject } from '../journal';
@@ -24,19 +31,34 @@ import { decideExpiry, expiryNotes, importCheckedKey, isNotableExpiry, pastExpir
 import type { OnlineKms } from './online-kms';
 import { KeyState } from '../kms/types';
 import { writeOnlineReceipt } from './online-receipt';
-import { applyOnlineEntry, holdsImportedMaterial, replayOnlineJournal, type OnlineCeremonyState, type OnlineKeyState } from './online-state';
+import {
+  applyOnlineEntry,
+  holdsImportedMaterial,
+  replayOnlineJournal,
+  type OnlineCeremonyState,
+  type OnlineKeyState,
+} from './online-state';
 import { reportProgress, type ProgressListener } from './progress';
 import { checkCeremonyPeople } from './person-name';
 import { StepGuard } from './step-guard';
 import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
 
-export type OnlineStep = 'new' | 'keys-created' | 'parameters-fetched' | 'parameters-written' | 'material-checked' | 'imported' | 'verified' | 'finished';
+export type OnlineStep =
+  | 'new'
+  | 'keys-created'
+  | 'parameters-fetched'
+  | 'parameters-written'
+  | 'material-checked'
+  | 'imported'
+  | 'verified'
+  | 'finished';
 
 const NEXT_STEP: Record<OnlineStep, string> = {
   new: 'Create the keys first (keyferry online create-key).',
   'keys-created': 'Fetch the import parameters next (keyferry online params).',
   'parameters-fetched': 'Write the import-parameters bundle next.',
-  'parameters-written': 'Wrap on the air-gapped workstation, then check the wrapped-material bundle here (keyferry online import).',
+  'parameters-written':
+    'Wrap on the air-gapped workstation, then check the wrapped-material bundle here (keyferry online import).',
   'material-checked': 'Import the checked material next.',
   imported: 'Verify the imported keys next (keyferry online status).',
   verified: 'Write the receipt next.',
@@ -106,16 +128,36 @@ export class OnlineCeremony {
     const existing = replayOnlineJournal(journal.entries);
     const ws = describeWorkstation();
     if (existing) {
-      await journal.append(existing.operator, ONLINE_EVENTS.session, { hostname: ws.hostname, os: ws.os, appVersion: options.app.version, appBuild: options.app.build });
+      await journal.append(existing.operator, ONLINE_EVENTS.session, {
+        hostname: ws.hostname,
+        os: ws.os,
+        appVersion: options.app.version,
+        appBuild: options.app.build,
+      });
       return new OnlineCeremony(options, replayOnlineJournal(journal.entries) as OnlineCeremonyState);
     }
-    const start = options.start ? { ...options.start, ...checkCeremonyPeople(options.start.operator, options.start.witnesses) } : undefined;
+    const start = options.start
+      ? { ...options.start, ...checkCeremonyPeople(options.start.operator, options.start.witnesses) }
+      : undefined;
     if (!start) {
-      throw new KeyferryError('CEREMONY_NOT_STARTED', 'This journal holds no ceremony yet.', 'Start with "keyferry online create-key" and a ceremony plan, or give the journal of an existing ceremony.');
+      throw new KeyferryError(
+        'CEREMONY_NOT_STARTED',
+        'This journal holds no ceremony yet.',
+        'Start with "keyferry online create-key" and a ceremony plan, or give the journal of an existing ceremony.',
+      );
     }
     const id = newCeremonyId((options.clock ?? (() => new Date()))());
     await journal.append(start.operator, ONLINE_EVENTS.started, {
-      ...ceremonyRecordData({ id, title: start.title, operator: start.operator, witnesses: start.witnesses, side: 'online', workstation: ws, app: options.app, rehearsal: start.rehearsal ?? false }),
+      ...ceremonyRecordData({
+        id,
+        title: start.title,
+        operator: start.operator,
+        witnesses: start.witnesses,
+        side: 'online',
+        workstation: ws,
+        app: options.app,
+        rehearsal: start.rehearsal ?? false,
+      }),
       wrappingAlgorithm: start.wrappingAlgorithm,
       expiry: start.materialExpiry.kind === 'never' ? 'never' : start.materialExpiry.at.toISOString(),
     });
@@ -136,7 +178,16 @@ export class OnlineCeremony {
   }
 
   /** The keys as the journal knows them (no KMS call); `lapsed`: the imported material expired in the KMS; `expiresAt`: recorded at the last import. */
-  keys(): { keyId: string; alias: string; spec: KeySpec; imported: boolean; lapsed: boolean; expiresAt: string | null; verified: boolean; proof: string | null }[] {
+  keys(): {
+    keyId: string;
+    alias: string;
+    spec: KeySpec;
+    imported: boolean;
+    lapsed: boolean;
+    expiresAt: string | null;
+    verified: boolean;
+    proof: string | null;
+  }[] {
     return [...this.#state.keys.values()].map((k) => ({
       keyId: k.keyId,
       alias: k.alias,
@@ -159,21 +210,37 @@ export class OnlineCeremony {
       return await run();
     } catch (error) {
       const problem = toProblem(error);
-      await this.#options.journal.append(this.#state.operator, ONLINE_EVENTS.stepFailed, { step, keyId, code: problem.code, message: problem.message }).catch(() => undefined);
+      await this.#options.journal
+        .append(this.#state.operator, ONLINE_EVENTS.stepFailed, {
+          step,
+          keyId,
+          code: problem.code,
+          message: problem.message,
+        })
+        .catch(() => undefined);
       throw error;
     }
   }
 
   #requireConnected(step: string): void {
     if (!this.#connected) {
-      throw new KeyferryError('CEREMONY_STEP_OUT_OF_ORDER', `Cannot ${step} before connecting to the KMS.`, 'Connect first (it tests the endpoint and credentials with list-keys).');
+      throw new KeyferryError(
+        'CEREMONY_STEP_OUT_OF_ORDER',
+        `Cannot ${step} before connecting to the KMS.`,
+        'Connect first (it tests the endpoint and credentials with list-keys).',
+      );
     }
   }
 
   /** Step 1 (every session): tests the endpoint and credentials with list-keys. */
   async connect(): Promise<{ endpoint: string; projectId: string; region: string; keysVisible: number }> {
     const keys = await this.#kms('connect', null, () => this.#options.kms.listKeys());
-    const result = { endpoint: this.#options.kms.endpoint.origin, projectId: this.#options.kms.projectId, region: this.#options.region, keysVisible: keys.length };
+    const result = {
+      endpoint: this.#options.kms.endpoint.origin,
+      projectId: this.#options.kms.projectId,
+      region: this.#options.region,
+      keysVisible: keys.length,
+    };
     await this.#journal(ONLINE_EVENTS.connected, result);
     this.#connected = true;
     return result;
@@ -183,14 +250,36 @@ export class OnlineCeremony {
   async createKeys(planned: readonly PlannedKey[]): Promise<CreatedKey[]> {
     this.#guard.require('create keys', ['new']);
     this.#requireConnected('create keys');
-    if (planned.length === 0) throw new KeyferryError('CEREMONY_NO_KEYS', 'No keys were given to create.', 'Name at least one key (alias and spec) in the plan.');
+    if (planned.length === 0)
+      throw new KeyferryError(
+        'CEREMONY_NO_KEYS',
+        'No keys were given to create.',
+        'Name at least one key (alias and spec) in the plan.',
+      );
     const created: CreatedKey[] = [];
     for (const [i, key] of planned.entries()) {
-      reportProgress(this.#options.onProgress, { step: 'create-keys', done: i, total: planned.length, message: `Creating ${key.spec} key ${key.alias}` });
+      reportProgress(this.#options.onProgress, {
+        step: 'create-keys',
+        done: i,
+        total: planned.length,
+        message: `Creating ${key.spec} key ${key.alias}`,
+      });
       const { keyId } = await this.#kms('create-key', null, () =>
-        this.#options.kms.createKey({ alias: key.alias, spec: key.spec, usage: key.usage, description: key.description, origin: 'external' }),
+        this.#options.kms.createKey({
+          alias: key.alias,
+          spec: key.spec,
+          usage: key.usage,
+          description: key.description,
+          origin: 'external',
+        }),
       );
-      await this.#journal(ONLINE_EVENTS.keyCreated, { keyId, alias: key.alias, spec: key.spec, usage: key.usage, description: key.description });
+      await this.#journal(ONLINE_EVENTS.keyCreated, {
+        keyId,
+        alias: key.alias,
+        spec: key.spec,
+        usage: key.usage,
+        description: key.description,
+      });
       created.push({ keyId, alias: key.alias, spec: key.spec, usage: key.usage });
     }
     this.#guard.advance('keys-created');
@@ -208,7 +297,11 @@ export class OnlineCeremony {
       this.#requireConnected('fetch import parameters');
       await this.#noticeLapsedMaterial();
       if ([...this.#state.keys.values()].every((k) => holdsImportedMaterial(k))) {
-        throw new KeyferryError('NOTHING_TO_IMPORT', 'Every key of this ceremony holds its imported material; no key waits for import parameters.', 'Check the keys with "keyferry online status".');
+        throw new KeyferryError(
+          'NOTHING_TO_IMPORT',
+          'Every key of this ceremony holds its imported material; no key waits for import parameters.',
+          'Check the keys with "keyferry online status".',
+        );
       }
     } else {
       this.#guard.require('fetch import parameters', ['keys-created', 'parameters-fetched', 'parameters-written']);
@@ -217,11 +310,26 @@ export class OnlineCeremony {
     const keys = [...this.#state.keys.values()].filter((k) => !holdsImportedMaterial(k));
     const issued: IssuedSummary[] = [];
     for (const [i, key] of keys.entries()) {
-      reportProgress(this.#options.onProgress, { step: 'fetch-parameters', done: i, total: keys.length, keyId: key.keyId, message: `Fetching import parameters for ${key.alias}` });
+      reportProgress(this.#options.onProgress, {
+        step: 'fetch-parameters',
+        done: i,
+        total: keys.length,
+        keyId: key.keyId,
+        message: `Fetching import parameters for ${key.alias}`,
+      });
       const answer = await this.#kms('get-parameters-for-import', key.keyId, () =>
-        this.#options.kms.getParametersForImport({ keyId: key.keyId, wrappingAlgorithm: this.#state.wrappingAlgorithm }),
+        this.#options.kms.getParametersForImport({
+          keyId: key.keyId,
+          wrappingAlgorithm: this.#state.wrappingAlgorithm,
+        }),
       );
-      const { event, summary } = issuedFromAnswer(key, answer, this.#state.wrappingAlgorithm, this.#options.region, this.#options.kms.projectId);
+      const { event, summary } = issuedFromAnswer(
+        key,
+        answer,
+        this.#state.wrappingAlgorithm,
+        this.#options.region,
+        this.#options.kms.projectId,
+      );
       await this.#journal(ONLINE_EVENTS.parametersFetched, event);
       issued.push(summary);
     }
@@ -235,13 +343,37 @@ export class OnlineCeremony {
     const now = this.#now();
     const keys = [...this.#state.keys.values()].filter((k) => !holdsImportedMaterial(k));
     const parameters = keys.map((k) => parametersForBundle(k, now));
-    reportProgress(this.#options.onProgress, { step: 'write-bundle', done: 0, total: 1, message: `Writing the import-parameters bundle to ${dir}` });
-    const written = await writeImportParametersBundle(dir, { ceremonyId: this.#state.ceremonyId, keys: parameters }, { now });
+    reportProgress(this.#options.onProgress, {
+      step: 'write-bundle',
+      done: 0,
+      total: 1,
+      message: `Writing the import-parameters bundle to ${dir}`,
+    });
+    const written = await writeImportParametersBundle(
+      dir,
+      { ceremonyId: this.#state.ceremonyId, keys: parameters },
+      { now },
+    );
     const keyIds = keys.map((k) => k.keyId);
-    await this.#journal(ONLINE_EVENTS.parametersWritten, { folder: path.resolve(dir), manifestSha256: written.digest, keyIds });
-    reportProgress(this.#options.onProgress, { step: 'write-bundle', done: 1, total: 1, message: 'Import-parameters bundle written and verified' });
+    await this.#journal(ONLINE_EVENTS.parametersWritten, {
+      folder: path.resolve(dir),
+      manifestSha256: written.digest,
+      keyIds,
+    });
+    reportProgress(this.#options.onProgress, {
+      step: 'write-bundle',
+      done: 1,
+      total: 1,
+      message: 'Import-parameters bundle written and verified',
+    });
     this.#guard.advance('parameters-written');
-    return { dir: path.resolve(dir), manifestSha256: written.digest, manifestSha256Grouped: groupHex(written.digest), keyIds, warnings: written.warnings.map((w) => w.message) };
+    return {
+      dir: path.resolve(dir),
+      manifestSha256: written.digest,
+      manifestSha256Grouped: groupHex(written.digest),
+      keyIds,
+      warnings: written.warnings.map((w) => w.message),
+    };
   }
 
   /**
@@ -250,18 +382,32 @@ export class OnlineCeremony {
    * `expectedDigest` (from the air-gapped receipt) pins the exact bundle.
    */
   async checkWrappedBundle(dir: string, options: { expectedDigest?: string } = {}): Promise<CheckedBundleSummary> {
-    this.#guard.require('check the wrapped-material bundle', ['parameters-written', 'material-checked', 'imported', 'verified']);
+    this.#guard.require('check the wrapped-material bundle', [
+      'parameters-written',
+      'material-checked',
+      'imported',
+      'verified',
+    ]);
     const now = this.#now();
-    const bundle = await readBundle(dir, { now, ...(options.expectedDigest ? { expectedDigest: options.expectedDigest } : {}) });
+    const bundle = await readBundle(dir, {
+      now,
+      ...(options.expectedDigest ? { expectedDigest: options.expectedDigest } : {}),
+    });
     if (bundle.kind !== 'wrapped-material') {
-      throw new KeyferryError('BUNDLE_WRONG_KIND', `${dir} is an import-parameters bundle, not a wrapped-material bundle.`, 'Pick the wrapped-material bundle written on the air-gapped workstation.');
+      throw new KeyferryError(
+        'BUNDLE_WRONG_KIND',
+        `${dir} is an import-parameters bundle, not a wrapped-material bundle.`,
+        'Pick the wrapped-material bundle written on the air-gapped workstation.',
+      );
     }
     const checked = checkWrappedBundleAgainstIssued(this.#state, bundle, now);
     const keys = checked.map(({ key, issued, wrapped }) => ({
       keyId: key.keyId,
       alias: key.alias,
       spec: key.spec,
-      publicKeyFingerprint: wrapped.publicKeyDer ? bundle.manifest.keys.find((k) => k.keyId === key.keyId)?.publicKeyFingerprint ?? null : null,
+      publicKeyFingerprint: wrapped.publicKeyDer
+        ? (bundle.manifest.keys.find((k) => k.keyId === key.keyId)?.publicKeyFingerprint ?? null)
+        : null,
       keyCheckValue: wrapped.keyCheckValue,
       tokenExpiresAt: issued.tokenExpiresAt,
       requestedExpiresAt: decideExpiry({ key, issued, wrapped }, this.#state.expiry).requested,
@@ -269,12 +415,25 @@ export class OnlineCeremony {
     await this.#journal(ONLINE_EVENTS.wrappedChecked, {
       folder: path.resolve(dir),
       manifestSha256: bundle.digest,
-      keys: keys.map((k) => ({ keyId: k.keyId, publicKeyFingerprint: k.publicKeyFingerprint, keyCheckValue: k.keyCheckValue })),
+      keys: keys.map((k) => ({
+        keyId: k.keyId,
+        publicKeyFingerprint: k.publicKeyFingerprint,
+        keyCheckValue: k.keyCheckValue,
+      })),
     });
     this.#checked = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
     if (checked.some((c) => !holdsImportedMaterial(c.key))) this.#guard.advance('material-checked');
-    const warnings = [...bundle.warnings.map((w) => w.message), ...expiryNotes(checked.map((c) => decideExpiry(c, this.#state.expiry)))];
-    return { dir: path.resolve(dir), manifestSha256: bundle.digest, manifestSha256Grouped: groupHex(bundle.digest), keys, warnings };
+    const warnings = [
+      ...bundle.warnings.map((w) => w.message),
+      ...expiryNotes(checked.map((c) => decideExpiry(c, this.#state.expiry))),
+    ];
+    return {
+      dir: path.resolve(dir),
+      manifestSha256: bundle.digest,
+      manifestSha256Grouped: groupHex(bundle.digest),
+      keys,
+      warnings,
+    };
   }
 
   /**
@@ -295,11 +454,31 @@ export class OnlineCeremony {
     const results: ImportedKeySummary[] = [];
     for (const [i, c] of todo.entries()) {
       const { effective: expiresAt, requested, source } = decisions[i] as (typeof decisions)[number];
-      reportProgress(this.#options.onProgress, { step: 'import', done: i, total: todo.length, keyId: c.key.keyId, message: `Importing ${c.key.spec} key ${c.key.alias}` });
-      const outcome = await this.#kms('import-key-material', c.key.keyId, () => importCheckedKey(this.#options.kms, c, expiresAt, this.#now()));
-      await this.#journal(ONLINE_EVENTS.imported, { keyId: c.key.keyId, expiresAt: expiresAt === 'never' ? null : expiresAt, importTokenSha256: c.issued.importTokenSha256, confirmation: outcome.confirmation });
+      reportProgress(this.#options.onProgress, {
+        step: 'import',
+        done: i,
+        total: todo.length,
+        keyId: c.key.keyId,
+        message: `Importing ${c.key.spec} key ${c.key.alias}`,
+      });
+      const outcome = await this.#kms('import-key-material', c.key.keyId, () =>
+        importCheckedKey(this.#options.kms, c, expiresAt, this.#now()),
+      );
+      await this.#journal(ONLINE_EVENTS.imported, {
+        keyId: c.key.keyId,
+        expiresAt: expiresAt === 'never' ? null : expiresAt,
+        importTokenSha256: c.issued.importTokenSha256,
+        confirmation: outcome.confirmation,
+      });
       this.#confirmations.set(c.key.keyId, outcome.confirmation);
-      results.push({ keyId: c.key.keyId, spec: c.key.spec, expiresAt, requestedExpiresAt: requested, expirySource: source, confirmation: outcome.confirmation });
+      results.push({
+        keyId: c.key.keyId,
+        spec: c.key.spec,
+        expiresAt,
+        requestedExpiresAt: requested,
+        expirySource: source,
+        confirmation: outcome.confirmation,
+      });
     }
     this.#guard.advance('imported');
     return results;
@@ -315,11 +494,27 @@ export class OnlineCeremony {
     const keys = [...this.#state.keys.values()].filter((k) => holdsImportedMaterial(k));
     const proofs: KeyProof[] = [];
     for (const [i, key] of keys.entries()) {
-      reportProgress(this.#options.onProgress, { step: 'verify', done: i, total: keys.length, keyId: key.keyId, message: `Verifying ${key.spec} key ${key.alias}` });
+      reportProgress(this.#options.onProgress, {
+        step: 'verify',
+        done: i,
+        total: keys.length,
+        keyId: key.keyId,
+        message: `Verifying ${key.spec} key ${key.alias}`,
+      });
       const proof = await this.#kms('verify', key.keyId, () =>
-        proveKey(this.#options.kms, { keyId: key.keyId, spec: key.spec, usage: key.usage, expectedPublicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null }),
+        proveKey(this.#options.kms, {
+          keyId: key.keyId,
+          spec: key.spec,
+          usage: key.usage,
+          expectedPublicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null,
+        }),
       );
-      const data = { keyId: key.keyId, keyState: proof.keyState, proof: proof.proof, publicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null };
+      const data = {
+        keyId: key.keyId,
+        keyState: proof.keyState,
+        proof: proof.proof,
+        publicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null,
+      };
       await this.#journal(proof.ok ? ONLINE_EVENTS.verified : ONLINE_EVENTS.verifyFailed, data);
       proofs.push(proof);
     }
@@ -338,7 +533,13 @@ export class OnlineCeremony {
     for (const key of this.#state.keys.values()) {
       const info = await this.#kms('describe-key', key.keyId, () => this.#options.kms.describeKey(key.keyId));
       if (holdsImportedMaterial(key) && info.state === KeyState.PendingImport) lapsed.push(key);
-      out.push({ keyId: key.keyId, alias: key.alias, spec: key.spec, keyState: info.stateName, materialExpiresAt: info.materialExpiresAt?.toISOString() ?? null });
+      out.push({
+        keyId: key.keyId,
+        alias: key.alias,
+        spec: key.spec,
+        keyState: info.stateName,
+        materialExpiresAt: info.materialExpiresAt?.toISOString() ?? null,
+      });
     }
     await this.#journal('key.status-read', { keys: out.map((k) => ({ keyId: k.keyId, keyState: k.keyState })) });
     for (const key of lapsed) await this.#journalLapse(key);
@@ -354,8 +555,13 @@ export class OnlineCeremony {
   }
 
   async #journalLapse(key: OnlineKeyState): Promise<void> {
-    await this.#journal(ONLINE_EVENTS.materialLapsed, { keyId: key.keyId, keyState: 'Pending import', recordedExpiresAt: key.imported?.expiresAt ?? null });
-    if (![...this.#state.keys.values()].some((k) => holdsImportedMaterial(k)) && this.#guard.state !== 'new') this.#guard.advance('parameters-written');
+    await this.#journal(ONLINE_EVENTS.materialLapsed, {
+      keyId: key.keyId,
+      keyState: 'Pending import',
+      recordedExpiresAt: key.imported?.expiresAt ?? null,
+    });
+    if (![...this.#state.keys.values()].some((k) => holdsImportedMaterial(k)) && this.#guard.state !== 'new')
+      this.#guard.advance('parameters-written');
   }
 
   /**
@@ -367,15 +573,24 @@ export class OnlineCeremony {
     this.#requireConnected('delete imported key material');
     const key = this.#state.keys.get(keyId);
     if (!key || !holdsImportedMaterial(key)) {
-      throw new KeyferryError('KEY_NOT_IMPORTED', `Key ${keyId} has no material imported in this ceremony.`, 'Give the key id of an imported key of this ceremony.');
+      throw new KeyferryError(
+        'KEY_NOT_IMPORTED',
+        `Key ${keyId} has no material imported in this ceremony.`,
+        'Give the key id of an imported key of this ceremony.',
+      );
     }
     if (isAsymmetric(key.spec)) {
-      throw new KeyferryError('MATERIAL_NOT_DELETABLE', `Key ${keyId} is ${key.spec}: imported asymmetric material cannot be deleted (KMS.2702).`, 'Disable the key or schedule its deletion instead.');
+      throw new KeyferryError(
+        'MATERIAL_NOT_DELETABLE',
+        `Key ${keyId} is ${key.spec}: imported asymmetric material cannot be deleted (KMS.2702).`,
+        'Disable the key or schedule its deletion instead.',
+      );
     }
     await this.#kms('delete-imported-key-material', keyId, () => this.#options.kms.deleteImportedKeyMaterial(keyId));
     const info = await this.#kms('describe-key', keyId, () => this.#options.kms.describeKey(keyId));
     await this.#journal(ONLINE_EVENTS.materialDeleted, { keyId, keyState: info.stateName });
-    if (![...this.#state.keys.values()].some((k) => holdsImportedMaterial(k))) this.#guard.advance('parameters-written');
+    if (![...this.#state.keys.values()].some((k) => holdsImportedMaterial(k)))
+      this.#guard.advance('parameters-written');
     return { keyId, keyState: info.stateName };
   }
 
@@ -383,7 +598,11 @@ export class OnlineCeremony {
   async writeReceipt(dir: string): Promise<WrittenCeremonyReceipt> {
     this.#guard.require('write the receipt', ['verified']);
     if (!this.#checked) {
-      throw new KeyferryError('CEREMONY_STEP_OUT_OF_ORDER', 'The receipt names the wrapped-material bundle, which was not read in this session.', 'Check the wrapped-material bundle again, then write the receipt.');
+      throw new KeyferryError(
+        'CEREMONY_STEP_OUT_OF_ORDER',
+        'The receipt names the wrapped-material bundle, which was not read in this session.',
+        'Check the wrapped-material bundle again, then write the receipt.',
+      );
     }
     const receipt = await writeOnlineReceipt(dir, {
       state: this.#state,

@@ -11,15 +11,28 @@ export const personName = z
   .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'a name cannot contain control characters');
 
 /** Checks the operator and witnesses of a ceremony: valid names, at least one witness, all different people. */
-export function checkCeremonyPeople(operator: string, witnesses: readonly string[]): { operator: string; witnesses: string[] } {
-  const parsed = z.object({ operator: personName, witnesses: z.array(personName).min(1, 'name at least one witness').max(20) }).safeParse({ operator, witnesses });
+export function checkCeremonyPeople(
+  operator: string,
+  witnesses: readonly string[],
+): { operator: string; witnesses: string[] } {
+  const parsed = z
+    .object({ operator: personName, witnesses: z.array(personName).min(1, 'name at least one witness').max(20) })
+    .safeParse({ operator, witnesses });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new KeyferryError('CEREMONY_PEOPLE_INVALID', `The people of the ceremony are not valid: ${issue?.path.join('.') || 'names'}: ${issue?.message ?? 'invalid'}.`, 'Name the operator and every witness (different people, plain names).');
+    throw new KeyferryError(
+      'CEREMONY_PEOPLE_INVALID',
+      `The people of the ceremony are not valid: ${issue?.path.join('.') || 'names'}: ${issue?.message ?? 'invalid'}.`,
+      'Name the operator and every witness (different people, plain names).',
+    );
   }
   const all = [parsed.data.operator, ...parsed.data.witnesses].map((p) => p.toLowerCase());
   if (new Set(all).size !== all.length) {
-    throw new KeyferryError('CEREMONY_PEOPLE_INVALID', 'The operator and the witnesses must all be different people.', 'Name each person once: one operator, and witnesses who are not the operator.');
+    throw new KeyferryError(
+      'CEREMONY_PEOPLE_INVALID',
+      'The operator and the witnesses must all be different people.',
+      'Name each person once: one operator, and witnesses who are not the operator.',
+    );
   }
   return parsed.data;
 }

@@ -71,17 +71,33 @@ export interface RehearsalResult {
 }
 
 /** The plan a rehearsal runs: one key per spec. */
-export function rehearsalPlan(specs: readonly KeySpec[], operator = 'Rehearsal operator', witnesses: readonly string[] = ['Rehearsal witness'], materialExpiry: MaterialExpiry = { kind: 'never' }): CeremonyPlan {
+export function rehearsalPlan(
+  specs: readonly KeySpec[],
+  operator = 'Rehearsal operator',
+  witnesses: readonly string[] = ['Rehearsal witness'],
+  materialExpiry: MaterialExpiry = { kind: 'never' },
+): CeremonyPlan {
   return parseCeremonyPlan({
     title: `Keyferry rehearsal (${specs.join(', ')})`,
     operator,
     witnesses,
     materialExpiry: materialExpiry.kind === 'never' ? 'never' : materialExpiry.at.toISOString(),
-    keys: specs.map((spec) => ({ alias: `rehearsal/${spec.toLowerCase()}`, spec, description: 'Keyferry rehearsal key (simulator)' })),
+    keys: specs.map((spec) => ({
+      alias: `rehearsal/${spec.toLowerCase()}`,
+      spec,
+      description: 'Keyferry rehearsal key (simulator)',
+    })),
   });
 }
 
-async function onlineSession(journalPath: string, kms: KmsClient, region: string, options: RehearsalOptions, plan: CeremonyPlan, create: boolean) {
+async function onlineSession(
+  journalPath: string,
+  kms: KmsClient,
+  region: string,
+  options: RehearsalOptions,
+  plan: CeremonyPlan,
+  create: boolean,
+) {
   const journal = await openJournal(journalPath, { create });
   const ceremony = await OnlineCeremony.open({
     journal,
@@ -89,7 +105,14 @@ async function onlineSession(journalPath: string, kms: KmsClient, region: string
     region,
     app: options.app,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    start: { title: plan.title, operator: plan.operator, witnesses: plan.witnesses, wrappingAlgorithm: plan.wrappingAlgorithm, materialExpiry: plan.materialExpiry, rehearsal: true },
+    start: {
+      title: plan.title,
+      operator: plan.operator,
+      witnesses: plan.witnesses,
+      wrappingAlgorithm: plan.wrappingAlgorithm,
+      materialExpiry: plan.materialExpiry,
+      rehearsal: true,
+    },
   });
   await ceremony.connect();
   return { journal, ceremony };
@@ -102,7 +125,10 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
   await createFreshFolder(out);
   for (const sub of ['online', 'airgap', 'media']) await createFreshFolder(path.join(out, sub));
   const planFile = path.join(out, 'plan.json');
-  await writeFileExclusive(planFile, `${JSON.stringify({ title: plan.title, operator: plan.operator, witnesses: plan.witnesses, wrappingAlgorithm: plan.wrappingAlgorithm, materialExpiry: plan.materialExpiry.kind === 'never' ? 'never' : plan.materialExpiry.at.toISOString(), keys: plan.keys }, null, 2)}\n`);
+  await writeFileExclusive(
+    planFile,
+    `${JSON.stringify({ title: plan.title, operator: plan.operator, witnesses: plan.witnesses, wrappingAlgorithm: plan.wrappingAlgorithm, materialExpiry: plan.materialExpiry.kind === 'never' ? 'never' : plan.materialExpiry.at.toISOString(), keys: plan.keys }, null, 2)}\n`,
+  );
   const files = {
     onlineJournal: path.join(out, 'online', 'journal.jsonl'),
     airGapJournal: path.join(out, 'airgap', 'journal.jsonl'),
@@ -110,7 +136,11 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     wrappedBundle: path.join(out, 'media', 'wrapped-material'),
   };
   const sim = options.simulator ?? (await startKmsSimulator());
-  const kms = new KmsClient({ endpoint: sim.endpoint, projectId: sim.projectId, credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }) });
+  const kms = new KmsClient({
+    endpoint: sim.endpoint,
+    projectId: sim.projectId,
+    credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
+  });
   const journals: Journal[] = [];
   try {
     // Day 1, online workstation.
@@ -168,10 +198,29 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
 
     const rows = day2.ceremony.keys().map((k) => {
       const proof = proofs.find((p) => p.keyId === k.keyId);
-      return { spec: k.spec, alias: k.alias, keyId: k.keyId, finalState: status.find((s) => s.keyId === k.keyId)?.keyState ?? 'unknown', proof: proof?.proof ?? 'not verified', ok: proof?.ok ?? false };
+      return {
+        spec: k.spec,
+        alias: k.alias,
+        keyId: k.keyId,
+        finalState: status.find((s) => s.keyId === k.keyId)?.keyState ?? 'unknown',
+        proof: proof?.proof ?? 'not verified',
+        ok: proof?.ok ?? false,
+      };
     });
-    const onlineOk = onlineReceipt ? (await verifyJournal(files.onlineJournal, { expectedHead: onlineReceipt.journalHead, expectedCount: onlineReceipt.journalCount })).ok : false;
-    const airOk = (await verifyJournal(files.airGapJournal, { expectedHead: airGapReceipt.journalHead, expectedCount: airGapReceipt.journalCount })).ok;
+    const onlineOk = onlineReceipt
+      ? (
+          await verifyJournal(files.onlineJournal, {
+            expectedHead: onlineReceipt.journalHead,
+            expectedCount: onlineReceipt.journalCount,
+          })
+        ).ok
+      : false;
+    const airOk = (
+      await verifyJournal(files.airGapJournal, {
+        expectedHead: airGapReceipt.journalHead,
+        expectedCount: airGapReceipt.journalCount,
+      })
+    ).ok;
     return {
       ok: allVerified && onlineOk && airOk && rows.every((r) => r.ok && r.finalState === 'Enabled'),
       ceremonyId: day2.ceremony.ceremonyId,

@@ -25,7 +25,16 @@ import { checkCeremonyPeople, personName } from './person-name';
 import { PresentedShares, type PresentedShare, type ShareSource } from './restore-shares';
 import { StepGuard } from './step-guard';
 
-export type RestoreState = 'new' | 'network-checked' | 'parameters-read' | 'shares-presented' | 'restored' | 'fingerprints-confirmed' | 'wrapped' | 'bundle-written' | 'finished';
+export type RestoreState =
+  | 'new'
+  | 'network-checked'
+  | 'parameters-read'
+  | 'shares-presented'
+  | 'restored'
+  | 'fingerprints-confirmed'
+  | 'wrapped'
+  | 'bundle-written'
+  | 'finished';
 
 const NEXT_STEP: Record<RestoreState, string> = {
   new: 'Check the network first.',
@@ -62,7 +71,12 @@ export interface RestoredKey {
 export interface RestoreParametersOverview {
   readonly ceremonyId: string;
   readonly manifestSha256: string;
-  readonly keys: readonly { keyId: string; spec: ImportParameters['keySpec']; wrappingKeyFingerprint: string; tokenExpiresAt: string | null }[];
+  readonly keys: readonly {
+    keyId: string;
+    spec: ImportParameters['keySpec'];
+    wrappingKeyFingerprint: string;
+    tokenExpiresAt: string | null;
+  }[];
   readonly warnings: readonly string[];
 }
 
@@ -98,10 +112,25 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
   /** Step 2: reads and verifies the fresh import-parameters bundle (token, expiry, hashes). */
   async readParametersBundle(dir: string): Promise<RestoreParametersOverview> {
     this.guard.require('read the import parameters', ['network-checked']);
-    const bundle = await readImportParametersBundle(dir, this.now(), 'Pick the import-parameters bundle fetched for this key after its material expired (keyferry online params).');
-    const keys = bundle.keys.map((k) => ({ keyId: k.keyId, spec: k.keySpec, wrappingKeyFingerprint: k.wrappingKey.fingerprint, tokenExpiresAt: k.importToken?.expiry?.expiresAt ?? null }));
+    const bundle = await readImportParametersBundle(
+      dir,
+      this.now(),
+      'Pick the import-parameters bundle fetched for this key after its material expired (keyferry online params).',
+    );
+    const keys = bundle.keys.map((k) => ({
+      keyId: k.keyId,
+      spec: k.keySpec,
+      wrappingKeyFingerprint: k.wrappingKey.fingerprint,
+      tokenExpiresAt: k.importToken?.expiry?.expiresAt ?? null,
+    }));
     const warnings = bundle.warnings.map((w) => w.message);
-    await this.options.journal.append(this.options.operator, 'parameters.read', { ceremonyId: bundle.manifest.ceremonyId, source: dir, manifestSha256: bundle.digest, keys: keys.map((k) => ({ ...k })), warnings });
+    await this.options.journal.append(this.options.operator, 'parameters.read', {
+      ceremonyId: bundle.manifest.ceremonyId,
+      source: dir,
+      manifestSha256: bundle.digest,
+      keys: keys.map((k) => ({ ...k })),
+      warnings,
+    });
     this.currentCeremonyId = bundle.manifest.ceremonyId;
     this.#parameters = bundle.keys;
     this.#shares = new PresentedShares(bundle.keys);
@@ -114,7 +143,11 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
    * typed from a slip). Checked at once (intact, this bundle's key, same split, not twice);
    * a refused share is wiped and journaled as refused. Ownership of `share` passes here.
    */
-  async presentShare(share: CustodyShare, presentedBy: string = share.custodian, source: ShareSource = 'file'): Promise<PresentedShare & { presented: number }> {
+  async presentShare(
+    share: CustodyShare,
+    presentedBy: string = share.custodian,
+    source: ShareSource = 'file',
+  ): Promise<PresentedShare & { presented: number }> {
     try {
       this.guard.require('present a share', ['parameters-read', 'shares-presented']);
     } catch (error) {
@@ -126,12 +159,23 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     const who = name.success ? name.data : share.custodian;
     let record: PresentedShare;
     try {
-      if (!name.success) throw new KeyferryError('CEREMONY_PEOPLE_INVALID', `"${presentedBy.slice(0, 100)}" is not a usable name for who presented share ${share.index}.`, 'Give the plain name of the person handing over the share.');
+      if (!name.success)
+        throw new KeyferryError(
+          'CEREMONY_PEOPLE_INVALID',
+          `"${presentedBy.slice(0, 100)}" is not a usable name for who presented share ${share.index}.`,
+          'Give the plain name of the person handing over the share.',
+        );
       record = shares.add(share, who, source);
     } catch (error) {
       if (!share.share.disposed) share.share.dispose();
       const problem = toProblem(error);
-      await this.options.journal.append(who, 'custody.share-refused', { shareIndex: share.index, keyId: share.keyId, source, code: problem.code, reason: problem.message });
+      await this.options.journal.append(who, 'custody.share-refused', {
+        shareIndex: share.index,
+        keyId: share.keyId,
+        source,
+        code: problem.code,
+        reason: problem.message,
+      });
       throw error;
     }
     await this.options.journal.append(who, 'custody.share-presented', { ...record });
@@ -155,7 +199,12 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
       material = await restoreMaterial(shares.shares, { expected: { keyId: key.keyId, spec: key.keySpec } });
     } catch (error) {
       const problem = toProblem(error);
-      await journal.append(operator, 'custody.restore-refused', { keyId: key.keyId, sharesPresented: shares.records.map((r) => r.shareIndex), code: problem.code, reason: problem.message });
+      await journal.append(operator, 'custody.restore-refused', {
+        keyId: key.keyId,
+        sharesPresented: shares.records.map((r) => r.shareIndex),
+        code: problem.code,
+        reason: problem.message,
+      });
       throw error;
     }
     const presented = [...shares.records].sort((a, b) => a.shareIndex - b.shareIndex);
@@ -163,7 +212,10 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     this.#vault.put(key.keyId, material);
     const check = first.materialCheck;
     const proof = `the rebuilt material's ${check.kind === 'kcv' ? 'key check value' : 'public-key SHA-256'} ${check.value} equals the value recorded in every share`;
-    this.confirmations = new FingerprintConfirmations(new Map([[key.keyId, key.wrappingKey.fingerprint]]), this.options.witnesses);
+    this.confirmations = new FingerprintConfirmations(
+      new Map([[key.keyId, key.wrappingKey.fingerprint]]),
+      this.options.witnesses,
+    );
     const result: RestoredKey = {
       keyId: key.keyId,
       spec: key.keySpec,
@@ -210,7 +262,11 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     this.guard.require('write the receipt', ['bundle-written']);
     const { key, result, presented } = this.#restored as RestoredState;
     const now = this.now();
-    const custody = { threshold: result.threshold, holders: presented.map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy })), restoredFrom: { total: result.total } };
+    const custody = {
+      threshold: result.threshold,
+      holders: presented.map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy })),
+      restoredFrom: { total: result.total },
+    };
     const receipt = await writeAirGapReceipt(dir, {
       record: this.record,
       parameters: [key],

@@ -17,5 +17,9 @@ export interface ConsoleFileNames {
 export function consoleFileNames(spec: KeySpec): ConsoleFileNames {
   const wrappedPrivateKeyFile = KEY_SPEC_INFO[spec].wrappedPrivateKeyFile;
   if (!wrappedPrivateKeyFile) return { encryptedKeyMaterial: ENCRYPTED_KEY_MATERIAL_FILE };
-  return { encryptedKeyMaterial: ENCRYPTED_KEY_MATERIAL_FILE, encryptedPrivateKey: wrappedPrivateKeyFile, publicKey: PUBLIC_KEY_FILE };
+  return {
+    encryptedKeyMaterial: ENCRYPTED_KEY_MATERIAL_FILE,
+    encryptedPrivateKey: wrappedPrivateKeyFile,
+    publicKey: PUBLIC_KEY_FILE,
+  };
 }

@@ -43,7 +43,7 @@ export async function generateKeyMaterial(spec: KeySpec): Promise<KeyMaterial> {
     throw new KeyferryError(
       'KEYGEN_FAILED',
       `Generating ${spec} key material failed: ${error instanceof Error ? error.message : String(error)}.`,
-      'Nothing was written. Try again; if it keeps failing, the machine\'s crypto library may be broken.',
+      "Nothing was written. Try again; if it keeps failing, the machine's crypto library may be broken.",
       { cause: error },
     );
   }

@@ -27,11 +27,41 @@ export interface KeySpecInfo {
 
 export const KEY_SPEC_INFO: Readonly<Record<KeySpec, KeySpecInfo>> = {
   AES_256: { spec: 'AES_256', kind: 'symmetric', bits: 256, defaultUsage: 'ENCRYPT_DECRYPT' },
-  RSA_2048: { spec: 'RSA_2048', kind: 'rsa', bits: 2048, defaultUsage: 'SIGN_VERIFY', wrappedPrivateKeyFile: 'out_rsa_private_key.der' },
-  RSA_3072: { spec: 'RSA_3072', kind: 'rsa', bits: 3072, defaultUsage: 'SIGN_VERIFY', wrappedPrivateKeyFile: 'out_rsa_private_key.der' },
-  RSA_4096: { spec: 'RSA_4096', kind: 'rsa', bits: 4096, defaultUsage: 'SIGN_VERIFY', wrappedPrivateKeyFile: 'out_rsa_private_key.der' },
-  EC_P256: { spec: 'EC_P256', kind: 'ec', namedCurve: 'prime256v1', defaultUsage: 'SIGN_VERIFY', wrappedPrivateKeyFile: 'out_ec_private_key.der' },
-  EC_P384: { spec: 'EC_P384', kind: 'ec', namedCurve: 'secp384r1', defaultUsage: 'SIGN_VERIFY', wrappedPrivateKeyFile: 'out_ec_private_key.der' },
+  RSA_2048: {
+    spec: 'RSA_2048',
+    kind: 'rsa',
+    bits: 2048,
+    defaultUsage: 'SIGN_VERIFY',
+    wrappedPrivateKeyFile: 'out_rsa_private_key.der',
+  },
+  RSA_3072: {
+    spec: 'RSA_3072',
+    kind: 'rsa',
+    bits: 3072,
+    defaultUsage: 'SIGN_VERIFY',
+    wrappedPrivateKeyFile: 'out_rsa_private_key.der',
+  },
+  RSA_4096: {
+    spec: 'RSA_4096',
+    kind: 'rsa',
+    bits: 4096,
+    defaultUsage: 'SIGN_VERIFY',
+    wrappedPrivateKeyFile: 'out_rsa_private_key.der',
+  },
+  EC_P256: {
+    spec: 'EC_P256',
+    kind: 'ec',
+    namedCurve: 'prime256v1',
+    defaultUsage: 'SIGN_VERIFY',
+    wrappedPrivateKeyFile: 'out_ec_private_key.der',
+  },
+  EC_P384: {
+    spec: 'EC_P384',
+    kind: 'ec',
+    namedCurve: 'secp384r1',
+    defaultUsage: 'SIGN_VERIFY',
+    wrappedPrivateKeyFile: 'out_ec_private_key.der',
+  },
 };
 
 export function isAsymmetric(spec: KeySpec): boolean {
@@ -56,11 +86,7 @@ export function parseKeySpec(value: string): KeySpec {
       'Choose AES_256, RSA_2048, RSA_3072, RSA_4096, EC_P256 or EC_P384.',
     );
   }
-  throw new KeyferryError(
-    'SPEC_UNKNOWN',
-    `Unknown key spec "${value}".`,
-    `Choose one of ${KEY_SPECS.join(', ')}.`,
-  );
+  throw new KeyferryError('SPEC_UNKNOWN', `Unknown key spec "${value}".`, `Choose one of ${KEY_SPECS.join(', ')}.`);
 }
 
 /** Parses a wrapping algorithm; refuses PKCS#1 v1.5 and SM2 with the reason. */

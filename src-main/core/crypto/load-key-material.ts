@@ -13,14 +13,23 @@ import { decodeBase64Bytes, decodeHexBytes } from './text-codec';
 
 export const SYMMETRIC_KEY_BYTES = 32;
 const MAX_MATERIAL_FILE = 64 * 1024;
-const SYMMETRIC_STEP = 'Give exactly 32 bytes: a 32-byte binary file (e.g. "openssl rand -out key.bin 32"), 64 hex digits or 44 base64 characters.';
+const SYMMETRIC_STEP =
+  'Give exactly 32 bytes: a 32-byte binary file (e.g. "openssl rand -out key.bin 32"), 64 hex digits or 44 base64 characters.';
 
 function symmetricMaterial(spec: KeySpec, fileBytes: Buffer, passphrase: string | undefined): KeyMaterial {
   if (passphrase !== undefined) {
-    throw new KeyferryError('MATERIAL_NOT_ENCRYPTED', `A passphrase was given but ${spec} key material is never encrypted.`, 'Drop the passphrase.');
+    throw new KeyferryError(
+      'MATERIAL_NOT_ENCRYPTED',
+      `A passphrase was given but ${spec} key material is never encrypted.`,
+      'Drop the passphrase.',
+    );
   }
   if (looksLikePem(fileBytes)) {
-    throw new KeyferryError('MATERIAL_WRONG_KIND', `A PEM file ("${pemLabels(fileBytes).join('", "')}") was given for ${spec}; ${spec} material is 32 bytes, not a PEM key.`, SYMMETRIC_STEP);
+    throw new KeyferryError(
+      'MATERIAL_WRONG_KIND',
+      `A PEM file ("${pemLabels(fileBytes).join('", "')}") was given for ${spec}; ${spec} material is 32 bytes, not a PEM key.`,
+      SYMMETRIC_STEP,
+    );
   }
   const { bytes, description } = decodeSymmetric(fileBytes);
   if (bytes.length !== SYMMETRIC_KEY_BYTES) {
@@ -68,10 +77,18 @@ function decodeSymmetric(fileBytes: Buffer): { bytes: Buffer; description: strin
  */
 export function loadKeyMaterial(spec: KeySpec, fileBytes: Buffer, passphrase?: string): KeyMaterial {
   if (fileBytes.length > MAX_MATERIAL_FILE) {
-    throw new KeyferryError('MATERIAL_TOO_LARGE', `The key material file is ${fileBytes.length} bytes; key material is at most a few kilobytes.`, 'Check that you chose the key material file.');
+    throw new KeyferryError(
+      'MATERIAL_TOO_LARGE',
+      `The key material file is ${fileBytes.length} bytes; key material is at most a few kilobytes.`,
+      'Check that you chose the key material file.',
+    );
   }
   if (fileBytes.every((c) => c === 0x20 || (c >= 0x09 && c <= 0x0d))) {
-    throw new KeyferryError('MATERIAL_EMPTY', 'The key material file is empty.', 'Check that you chose the key material file and that it was copied completely.');
+    throw new KeyferryError(
+      'MATERIAL_EMPTY',
+      'The key material file is empty.',
+      'Check that you chose the key material file and that it was copied completely.',
+    );
   }
   if (KEY_SPEC_INFO[spec].kind === 'symmetric') return symmetricMaterial(spec, fileBytes, passphrase);
   return loadPrivateKeyMaterial(spec, fileBytes, passphrase);

@@ -22,15 +22,28 @@ const FORMATS_STEP = 'Give the private key as PEM or DER (PKCS#8, PKCS#1 or SEC1
 
 function passphraseChecks(encrypted: boolean, passphrase: string | undefined): void {
   if (encrypted && passphrase === undefined) {
-    refuse('MATERIAL_PASSPHRASE_MISSING', 'The private key file is encrypted and no passphrase was given.', 'Give the passphrase (on the command line: --passphrase-env NAME, with the passphrase in that environment variable).');
+    refuse(
+      'MATERIAL_PASSPHRASE_MISSING',
+      'The private key file is encrypted and no passphrase was given.',
+      'Give the passphrase (on the command line: --passphrase-env NAME, with the passphrase in that environment variable).',
+    );
   }
   if (!encrypted && passphrase !== undefined) {
-    refuse('MATERIAL_NOT_ENCRYPTED', 'A passphrase was given but the private key file is not encrypted.', 'Check that this is the file you meant; drop the passphrase for an unencrypted key.');
+    refuse(
+      'MATERIAL_NOT_ENCRYPTED',
+      'A passphrase was given but the private key file is not encrypted.',
+      'Check that this is the file you meant; drop the passphrase for an unencrypted key.',
+    );
   }
 }
 
 function wrongPassphrase(cause: unknown): never {
-  return refuse('MATERIAL_PASSPHRASE_WRONG', 'The private key file could not be decrypted with the passphrase given (wrong passphrase or damaged file).', 'Check the passphrase and try again.', cause);
+  return refuse(
+    'MATERIAL_PASSPHRASE_WRONG',
+    'The private key file could not be decrypted with the passphrase given (wrong passphrase or damaged file).',
+    'Check the passphrase and try again.',
+    cause,
+  );
 }
 
 function privateKeyFromPem(bytes: Buffer, passphrase: string | undefined): KeyObject {
@@ -38,12 +51,24 @@ function privateKeyFromPem(bytes: Buffer, passphrase: string | undefined): KeyOb
   const privateBlocks = labels.filter((l) => PRIVATE_LABELS.includes(l));
   if (privateBlocks.length === 0) {
     if (labels.some((l) => PUBLIC_LABELS.includes(l))) {
-      refuse('MATERIAL_IS_PUBLIC_KEY', `The key material file holds a public key or certificate (PEM "${labels.join('", "')}"), not a private key.`, FORMATS_STEP);
+      refuse(
+        'MATERIAL_IS_PUBLIC_KEY',
+        `The key material file holds a public key or certificate (PEM "${labels.join('", "')}"), not a private key.`,
+        FORMATS_STEP,
+      );
     }
-    refuse('MATERIAL_UNREADABLE', `The key material file is PEM with block(s) "${labels.join('", "')}", none of them a private key.`, FORMATS_STEP);
+    refuse(
+      'MATERIAL_UNREADABLE',
+      `The key material file is PEM with block(s) "${labels.join('", "')}", none of them a private key.`,
+      FORMATS_STEP,
+    );
   }
   if (privateBlocks.length > 1) {
-    refuse('MATERIAL_AMBIGUOUS', `The key material file holds ${privateBlocks.length} private keys; Keyferry will not guess which one to import.`, 'Give a file holding exactly one private key.');
+    refuse(
+      'MATERIAL_AMBIGUOUS',
+      `The key material file holds ${privateBlocks.length} private keys; Keyferry will not guess which one to import.`,
+      'Give a file holding exactly one private key.',
+    );
   }
   const encrypted = privateBlocks[0] === 'ENCRYPTED PRIVATE KEY' || hasLegacyPemEncryption(bytes);
   passphraseChecks(encrypted, passphrase);
@@ -51,7 +76,12 @@ function privateKeyFromPem(bytes: Buffer, passphrase: string | undefined): KeyOb
     return createPrivateKey(encrypted ? { key: bytes, format: 'pem', passphrase } : { key: bytes, format: 'pem' });
   } catch (error) {
     if (encrypted) wrongPassphrase(error);
-    return refuse('MATERIAL_UNREADABLE', `The key material file is PEM "${privateBlocks[0]}" but could not be read as a private key.`, FORMATS_STEP, error);
+    return refuse(
+      'MATERIAL_UNREADABLE',
+      `The key material file is PEM "${privateBlocks[0]}" but could not be read as a private key.`,
+      FORMATS_STEP,
+      error,
+    );
   }
 }
 
@@ -78,9 +108,17 @@ function privateKeyFromDer(bytes: Buffer, passphrase: string | undefined): KeyOb
   try {
     createPublicKey({ key: bytes, format: 'der', type: 'spki' });
   } catch {
-    return refuse('MATERIAL_UNREADABLE', `The key material file (${bytes.length} bytes of DER) is not a PKCS#8, PKCS#1 or SEC1 private key.`, FORMATS_STEP);
+    return refuse(
+      'MATERIAL_UNREADABLE',
+      `The key material file (${bytes.length} bytes of DER) is not a PKCS#8, PKCS#1 or SEC1 private key.`,
+      FORMATS_STEP,
+    );
   }
-  return refuse('MATERIAL_IS_PUBLIC_KEY', 'The key material file holds a public key (DER SubjectPublicKeyInfo), not a private key.', FORMATS_STEP);
+  return refuse(
+    'MATERIAL_IS_PUBLIC_KEY',
+    'The key material file holds a public key (DER SubjectPublicKeyInfo), not a private key.',
+    FORMATS_STEP,
+  );
 }
 
 /** Refuses a private key whose type, RSA size or curve differs from `spec`, saying what it is. */
@@ -91,7 +129,11 @@ export function checkPrivateKeyMatchesSpec(spec: KeySpec, key: KeyObject): void 
     (info.kind === 'rsa' && key.asymmetricKeyType === 'rsa' && details.modulusLength === info.bits) ||
     (info.kind === 'ec' && key.asymmetricKeyType === 'ec' && details.namedCurve === info.namedCurve);
   if (!matches) {
-    refuse('MATERIAL_SPEC_MISMATCH', `${capitalize(describeKeyObject(key))} was given for ${spec}.`, `Give a key that matches ${spec}, or create the KMS key with the spec of this key.`);
+    refuse(
+      'MATERIAL_SPEC_MISMATCH',
+      `${capitalize(describeKeyObject(key))} was given for ${spec}.`,
+      `Give a key that matches ${spec}, or create the KMS key with the spec of this key.`,
+    );
   }
 }
 
@@ -105,7 +147,11 @@ function selfTest(key: KeyObject, publicKey: KeyObject): void {
     ok = false;
   }
   if (!ok) {
-    refuse('MATERIAL_INCONSISTENT', 'The private key failed a sign-and-verify self-test: its parts do not belong together.', 'The file is damaged. Use an intact copy of the private key.');
+    refuse(
+      'MATERIAL_INCONSISTENT',
+      'The private key failed a sign-and-verify self-test: its parts do not belong together.',
+      'The file is damaged. Use an intact copy of the private key.',
+    );
   }
 }
 
@@ -127,5 +173,9 @@ export function keyMaterialFromPrivateKey(spec: KeySpec, key: KeyObject): KeyMat
 export function loadPrivateKeyMaterial(spec: KeySpec, fileBytes: Buffer, passphrase?: string): KeyMaterial {
   if (looksLikePem(fileBytes)) return keyMaterialFromPrivateKey(spec, privateKeyFromPem(fileBytes, passphrase));
   if (fileBytes[0] === 0x30) return keyMaterialFromPrivateKey(spec, privateKeyFromDer(fileBytes, passphrase));
-  return refuse('MATERIAL_UNREADABLE', `The key material file (${fileBytes.length} bytes) is neither PEM nor DER; ${spec} needs a private key.`, FORMATS_STEP);
+  return refuse(
+    'MATERIAL_UNREADABLE',
+    `The key material file (${fileBytes.length} bytes) is neither PEM nor DER; ${spec} needs a private key.`,
+    FORMATS_STEP,
+  );
 }

@@ -15,14 +15,24 @@ export function oaepHashOf(algorithm: WrappingAlgorithm): 'sha256' | 'sha1' {
 
 /** Encrypts `plaintext` (a key, at most a few dozen bytes) to the RSA public key. */
 export function rsaOaepEncrypt(publicKey: KeyObject, algorithm: WrappingAlgorithm, plaintext: Uint8Array): Buffer {
-  return publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: oaepHashOf(algorithm) }, plaintext);
+  return publicEncrypt(
+    { key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: oaepHashOf(algorithm) },
+    plaintext,
+  );
 }
 
 /** Decrypts RSA-OAEP ciphertext with the private key (the KMS side); a failure gives RSA_OAEP_DECRYPT_FAILED. */
-export function rsaOaepDecrypt(privateKey: KeyObject, algorithm: WrappingAlgorithm, ciphertext: Uint8Array): SecretBytes {
+export function rsaOaepDecrypt(
+  privateKey: KeyObject,
+  algorithm: WrappingAlgorithm,
+  ciphertext: Uint8Array,
+): SecretBytes {
   try {
     return SecretBytes.from(
-      privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: oaepHashOf(algorithm) }, ciphertext),
+      privateDecrypt(
+        { key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: oaepHashOf(algorithm) },
+        ciphertext,
+      ),
     );
   } catch (error) {
     throw new KeyferryError(

@@ -34,7 +34,11 @@ export function isPkcs8Der(der: Buffer): boolean {
 
 function unwrapPrivateKey(spec: KeySpec, temporaryKey: SecretBytes, wrapped: Uint8Array): KeyMaterial {
   if (temporaryKey.length !== 16 && temporaryKey.length !== 32) {
-    throw new KeyferryError('UNWRAP_TEMPORARY_KEY_LENGTH', `The temporary key is ${temporaryKey.length} bytes; it must be 16 or 32 (KMS.2610).`, NEXT);
+    throw new KeyferryError(
+      'UNWRAP_TEMPORARY_KEY_LENGTH',
+      `The temporary key is ${temporaryKey.length} bytes; it must be 16 or 32 (KMS.2610).`,
+      NEXT,
+    );
   }
   const pkcs8 = temporaryKey.use((kek) => unwrapAesKeyWrapPad(kek, wrapped));
   try {
@@ -46,7 +50,12 @@ function unwrapPrivateKey(spec: KeySpec, temporaryKey: SecretBytes, wrapped: Uin
   } catch (error) {
     pkcs8.dispose();
     const detail = error instanceof KeyferryError ? ` ${error.message}` : '';
-    throw new KeyferryError('UNWRAP_PRIVATE_KEY_INVALID', `The unwrapped private key is not a valid PKCS#8 ${spec} key (KMS.2609).${detail}`, NEXT, { cause: error });
+    throw new KeyferryError(
+      'UNWRAP_PRIVATE_KEY_INVALID',
+      `The unwrapped private key is not a valid PKCS#8 ${spec} key (KMS.2609).${detail}`,
+      NEXT,
+      { cause: error },
+    );
   }
 }
 
@@ -58,10 +67,18 @@ export function unwrapKeyMaterial(input: UnwrapKeyMaterialInput): KeyMaterial {
   const { spec, algorithm } = input;
   const asymmetric = isAsymmetric(spec);
   if (asymmetric && !input.encryptedPrivateKey) {
-    throw new KeyferryError('UNWRAP_PRIVATE_KEY_MISSING', `${spec} key material needs the wrapped private key as well (KMS.2608).`, NEXT);
+    throw new KeyferryError(
+      'UNWRAP_PRIVATE_KEY_MISSING',
+      `${spec} key material needs the wrapped private key as well (KMS.2608).`,
+      NEXT,
+    );
   }
   if (!asymmetric && input.encryptedPrivateKey) {
-    throw new KeyferryError('UNWRAP_UNEXPECTED_PRIVATE_KEY', `A wrapped private key was given for ${spec}, which is symmetric.`, NEXT);
+    throw new KeyferryError(
+      'UNWRAP_UNEXPECTED_PRIVATE_KEY',
+      `A wrapped private key was given for ${spec}, which is symmetric.`,
+      NEXT,
+    );
   }
   const decrypted = rsaOaepDecrypt(input.wrappingPrivateKey, algorithm, input.encryptedKeyMaterial);
   if (asymmetric && input.encryptedPrivateKey) {
@@ -74,7 +91,11 @@ export function unwrapKeyMaterial(input: UnwrapKeyMaterialInput): KeyMaterial {
   if (decrypted.length !== 32) {
     const found = decrypted.length;
     decrypted.dispose();
-    throw new KeyferryError('UNWRAP_WRONG_LENGTH', `The decrypted ${spec} key material is ${found} bytes; it must be 32 (KMS.2604).`, NEXT);
+    throw new KeyferryError(
+      'UNWRAP_WRONG_LENGTH',
+      `The decrypted ${spec} key material is ${found} bytes; it must be 32 (KMS.2604).`,
+      NEXT,
+    );
   }
   return createKeyMaterial(spec, decrypted);
 }

@@ -35,7 +35,11 @@ export interface WrappedKeyMaterial {
 }
 
 function wrapFailure(message: string): KeyferryError {
-  return new KeyferryError('WRAP_SELF_CHECK_FAILED', message, 'Nothing was written. Try again; if it repeats, this machine\'s crypto library is faulty.');
+  return new KeyferryError(
+    'WRAP_SELF_CHECK_FAILED',
+    message,
+    "Nothing was written. Try again; if it repeats, this machine's crypto library is faulty.",
+  );
 }
 
 function checkCiphertextLength(encrypted: Buffer, wrappingKey: WrappingPublicKey): void {
@@ -72,7 +76,10 @@ function wrapAsymmetric({ material, wrappingKey, algorithm }: WrapKeyMaterialInp
     });
     const encryptedKeyMaterial = rsaOaepEncrypt(wrappingKey.keyObject, algorithm, temporaryKey);
     checkCiphertextLength(encryptedKeyMaterial, wrappingKey);
-    const evidence = { wrappingKeyFingerprint: wrappingKey.fingerprint, publicKeyFingerprint: derFingerprint(publicKeySpkiDer) };
+    const evidence = {
+      wrappingKeyFingerprint: wrappingKey.fingerprint,
+      publicKeyFingerprint: derFingerprint(publicKeySpkiDer),
+    };
     return { spec: material.spec, algorithm, encryptedKeyMaterial, encryptedPrivateKey, publicKeySpkiDer, evidence };
   } finally {
     temporaryKey.fill(0);

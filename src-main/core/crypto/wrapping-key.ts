@@ -21,7 +21,8 @@ export interface WrappingPublicKey {
 
 export const MIN_WRAPPING_KEY_BITS = 2048;
 const MAX_WRAPPING_KEY_INPUT = 64 * 1024;
-const NEXT_STEP = 'Use the wrapping key downloaded with the import token (wrappingKey_<KeyID>, PublicKey.bin or PublicKey.b64).';
+const NEXT_STEP =
+  'Use the wrapping key downloaded with the import token (wrappingKey_<KeyID>, PublicKey.bin or PublicKey.b64).';
 
 function refuse(code: string, message: string, cause?: unknown): never {
   throw new KeyferryError(code, message, NEXT_STEP, cause === undefined ? undefined : { cause });
@@ -42,15 +43,25 @@ function isPrivateKeyDer(der: Buffer): boolean {
 function publicKeyFromPem(input: Buffer): KeyObject {
   const labels = pemLabels(input);
   if (labels.some((l) => l.includes('PRIVATE KEY'))) {
-    refuse('WRAPPING_KEY_IS_PRIVATE', `The wrapping key file is a private key (PEM "${labels.join('", "')}"); the wrapping key is the KMS public key.`);
+    refuse(
+      'WRAPPING_KEY_IS_PRIVATE',
+      `The wrapping key file is a private key (PEM "${labels.join('", "')}"); the wrapping key is the KMS public key.`,
+    );
   }
   if (labels.length !== 1 || (labels[0] !== 'PUBLIC KEY' && labels[0] !== 'RSA PUBLIC KEY')) {
-    refuse('WRAPPING_KEY_UNREADABLE', `The wrapping key file is PEM with block(s) "${labels.join('", "')}"; expected one "PUBLIC KEY" block.`);
+    refuse(
+      'WRAPPING_KEY_UNREADABLE',
+      `The wrapping key file is PEM with block(s) "${labels.join('", "')}"; expected one "PUBLIC KEY" block.`,
+    );
   }
   try {
     return createPublicKey({ key: input, format: 'pem' });
   } catch (error) {
-    return refuse('WRAPPING_KEY_UNREADABLE', 'The wrapping key file is PEM "PUBLIC KEY" but its contents could not be read as a public key.', error);
+    return refuse(
+      'WRAPPING_KEY_UNREADABLE',
+      'The wrapping key file is PEM "PUBLIC KEY" but its contents could not be read as a public key.',
+      error,
+    );
   }
 }
 
@@ -60,9 +71,16 @@ function publicKeyFromDer(der: Buffer, source: string): KeyObject {
     key = createPublicKey({ key: der, format: 'der', type: 'spki' });
   } catch (error) {
     if (isPrivateKeyDer(der)) {
-      refuse('WRAPPING_KEY_IS_PRIVATE', `The wrapping key file (${source}) is a private key; the wrapping key is the KMS public key.`);
+      refuse(
+        'WRAPPING_KEY_IS_PRIVATE',
+        `The wrapping key file (${source}) is a private key; the wrapping key is the KMS public key.`,
+      );
     }
-    return refuse('WRAPPING_KEY_UNREADABLE', `The wrapping key file (${source}, ${der.length} bytes) is not a DER SubjectPublicKeyInfo public key.`, error);
+    return refuse(
+      'WRAPPING_KEY_UNREADABLE',
+      `The wrapping key file (${source}, ${der.length} bytes) is not a DER SubjectPublicKeyInfo public key.`,
+      error,
+    );
   }
   const canonical = key.export({ type: 'spki', format: 'der' });
   if (!canonical.equals(der)) {
@@ -83,7 +101,10 @@ function base64Der(input: Buffer): Buffer | undefined {
 /** Reads a wrapping public key from DER, base64 text or PEM bytes; refuses anything but RSA ≥ 2048. */
 export function loadWrappingPublicKey(input: Buffer): WrappingPublicKey {
   if (input.length > MAX_WRAPPING_KEY_INPUT) {
-    refuse('WRAPPING_KEY_UNREADABLE', `The wrapping key file is ${input.length} bytes; a wrapping key is at most a few kilobytes.`);
+    refuse(
+      'WRAPPING_KEY_UNREADABLE',
+      `The wrapping key file is ${input.length} bytes; a wrapping key is at most a few kilobytes.`,
+    );
   }
   if (input.toString('latin1').trim().length === 0) {
     refuse('WRAPPING_KEY_EMPTY', 'The wrapping key file is empty.');
@@ -94,16 +115,25 @@ export function loadWrappingPublicKey(input: Buffer): WrappingPublicKey {
   else {
     const der = base64Der(input);
     if (der === undefined) {
-      refuse('WRAPPING_KEY_UNREADABLE', `The wrapping key file (${input.length} bytes) is neither DER, base64 text nor PEM.`);
+      refuse(
+        'WRAPPING_KEY_UNREADABLE',
+        `The wrapping key file (${input.length} bytes) is neither DER, base64 text nor PEM.`,
+      );
     }
     key = publicKeyFromDer(der, 'base64 text');
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    refuse('WRAPPING_KEY_NOT_RSA', `${capitalize(describeKeyObject(key))} was given as the wrapping key; the KMS wrapping key is an RSA key.`);
+    refuse(
+      'WRAPPING_KEY_NOT_RSA',
+      `${capitalize(describeKeyObject(key))} was given as the wrapping key; the KMS wrapping key is an RSA key.`,
+    );
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (bits < MIN_WRAPPING_KEY_BITS) {
-    refuse('WRAPPING_KEY_TOO_SMALL', `${capitalize(describeKeyObject(key))} was given as the wrapping key; at least RSA-${MIN_WRAPPING_KEY_BITS} is required.`);
+    refuse(
+      'WRAPPING_KEY_TOO_SMALL',
+      `${capitalize(describeKeyObject(key))} was given as the wrapping key; at least RSA-${MIN_WRAPPING_KEY_BITS} is required.`,
+    );
   }
   const spkiDer = key.export({ type: 'spki', format: 'der' });
   return { keyObject: key, spkiDer, bits, fingerprint: derFingerprint(spkiDer) };

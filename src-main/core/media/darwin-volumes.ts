@@ -4,7 +4,14 @@ import path from 'node:path';
 import type { VolumeCandidate } from './removable-volume';
 
 /** /Volumes entries that are never user media. */
-const SYSTEM_ENTRIES = new Set(['com.apple.TimeMachine.localsnapshots', '.timemachine', 'Recovery', 'Preboot', 'VM', 'Update']);
+const SYSTEM_ENTRIES = new Set([
+  'com.apple.TimeMachine.localsnapshots',
+  '.timemachine',
+  'Recovery',
+  'Preboot',
+  'VM',
+  'Update',
+]);
 
 /**
  * Lists `<volumesRoot>` (default /Volumes), skipping the boot volume (a link to / or a folder on
@@ -17,7 +24,10 @@ export async function darwinVolumeCandidates(volumesRoot = '/Volumes', bootRoot 
   for (const name of names.sort()) {
     if (name.startsWith('.') || SYSTEM_ENTRIES.has(name)) continue;
     const mountPoint = path.join(volumesRoot, name);
-    const link = await fs.lstat(mountPoint).then((s) => s.isSymbolicLink(), () => true);
+    const link = await fs.lstat(mountPoint).then(
+      (s) => s.isSymbolicLink(),
+      () => true,
+    );
     if (link) continue;
     const stat = await fs.stat(mountPoint, { bigint: true }).catch(() => undefined);
     if (!stat?.isDirectory() || stat.dev === bootDev) continue;

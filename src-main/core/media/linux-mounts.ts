@@ -46,7 +46,11 @@ export interface LinuxBlockFacts {
 export const MEDIA_ROOTS = ['/media/', '/run/media/'];
 
 /** Picks the removable mounts among `mounts`: pure, so it is tested with fixture text. */
-export function selectRemovableMounts(mounts: readonly MountEntry[], facts: LinuxBlockFacts, mediaRoots = MEDIA_ROOTS): VolumeCandidate[] {
+export function selectRemovableMounts(
+  mounts: readonly MountEntry[],
+  facts: LinuxBlockFacts,
+  mediaRoots = MEDIA_ROOTS,
+): VolumeCandidate[] {
   const seen = new Set<string>();
   const picked: VolumeCandidate[] = [];
   for (const mount of mounts) {
@@ -66,14 +70,23 @@ export function selectRemovableMounts(mounts: readonly MountEntry[], facts: Linu
 }
 
 async function readTrimmed(file: string): Promise<string | undefined> {
-  return fs.readFile(file, 'utf8').then((t) => t.trim(), () => undefined);
+  return fs.readFile(file, 'utf8').then(
+    (t) => t.trim(),
+    () => undefined,
+  );
 }
 
 /** The disk a block device belongs to: itself (`/sys/block/sdb`) or its parent (`/sys/block/sdb/sdb1`). */
 async function diskOf(sysRoot: string, name: string, disks: readonly string[]): Promise<string | undefined> {
   if (disks.includes(name)) return name;
   for (const disk of disks) {
-    if (await fs.stat(path.join(sysRoot, 'block', disk, name)).then(() => true, () => false)) return disk;
+    if (
+      await fs.stat(path.join(sysRoot, 'block', disk, name)).then(
+        () => true,
+        () => false,
+      )
+    )
+      return disk;
   }
   return undefined;
 }
@@ -84,7 +97,10 @@ function unescapeLabel(name: string): string {
 }
 
 /** Reads removable flags from `<sysRoot>/block` and labels from `<devRoot>/disk/by-label` for the given devices. */
-export async function readLinuxBlockFacts(deviceNames: readonly string[], roots: { sysRoot?: string; devRoot?: string } = {}): Promise<LinuxBlockFacts> {
+export async function readLinuxBlockFacts(
+  deviceNames: readonly string[],
+  roots: { sysRoot?: string; devRoot?: string } = {},
+): Promise<LinuxBlockFacts> {
   const sysRoot = roots.sysRoot ?? '/sys';
   const devRoot = roots.devRoot ?? '/dev';
   const disks = await fs.readdir(path.join(sysRoot, 'block')).catch(() => [] as string[]);
@@ -103,9 +119,13 @@ export async function readLinuxBlockFacts(deviceNames: readonly string[], roots:
 }
 
 /** Removable volume candidates on this Linux machine (roots injectable for tests). */
-export async function linuxVolumeCandidates(roots: { procMounts?: string; sysRoot?: string; devRoot?: string } = {}): Promise<VolumeCandidate[]> {
+export async function linuxVolumeCandidates(
+  roots: { procMounts?: string; sysRoot?: string; devRoot?: string } = {},
+): Promise<VolumeCandidate[]> {
   const text = await fs.readFile(roots.procMounts ?? '/proc/mounts', 'utf8').catch(() => '');
   const mounts = parseProcMounts(text);
-  const devices = [...new Set(mounts.filter((m) => m.device.startsWith('/dev/')).map((m) => path.posix.basename(m.device)))];
+  const devices = [
+    ...new Set(mounts.filter((m) => m.device.startsWith('/dev/')).map((m) => path.posix.basename(m.device))),
+  ];
   return selectRemovableMounts(mounts, await readLinuxBlockFacts(devices, roots));
 }

@@ -38,8 +38,14 @@ export function parseGetVolumeJson(text: string): VolumeCandidate[] {
 
 /** Parses `wmic logicaldisk where drivetype=2 get deviceid,volumename /format:csv` output. */
 export function parseWmicCsv(text: string): VolumeCandidate[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-  const header = lines.shift()?.split(',').map((h) => h.toLowerCase());
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const header = lines
+    .shift()
+    ?.split(',')
+    .map((h) => h.toLowerCase());
   if (!header) return [];
   const idColumn = header.indexOf('deviceid');
   const labelColumn = header.indexOf('volumename');

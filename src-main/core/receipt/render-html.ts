@@ -63,7 +63,10 @@ function custodyTable(key: ReceiptKey): string {
   if (!key.custody) return '';
   const restore = !!key.custody.restoredFrom;
   const rows = custodyRows(key)
-    .map((h) => `<tr><td class="num">${h.shareIndex}</td><td>${userText(h.custodian)}</td>${restore ? `<td>${userText(h.presentedBy ?? '')}</td>` : ''}</tr>`)
+    .map(
+      (h) =>
+        `<tr><td class="num">${h.shareIndex}</td><td>${userText(h.custodian)}</td>${restore ? `<td>${userText(h.presentedBy ?? '')}</td>` : ''}</tr>`,
+    )
     .join('');
   return `<h4>${escapeHtml(custodyHeading(key.custody))}</h4><table class="custody"><thead><tr><th class="num share">Share</th><th>Custodian</th>${restore ? '<th>Presented by</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>`;
 }

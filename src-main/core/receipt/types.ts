@@ -27,7 +27,11 @@ export interface ReceiptCustody {
   /** Shares needed to recover (M of N). */
   readonly threshold: number;
   /** Split receipts: every share and who holds it. Restore receipts: the shares presented. */
-  readonly holders: readonly { readonly shareIndex: number; readonly custodian: string; readonly presentedBy?: string }[];
+  readonly holders: readonly {
+    readonly shareIndex: number;
+    readonly custodian: string;
+    readonly presentedBy?: string;
+  }[];
   /** Restore receipts only: the material was rebuilt from `holders`, out of `total` shares handed out. */
   readonly restoredFrom?: { readonly total: number };
 }

@@ -24,7 +24,11 @@ import {
   type ImportParameters,
   type WrappedKeyMaterial,
 } from '../../../src-main/core/bundle';
-import { computeManifestChecksum, serializeManifest, type BundleManifest } from '../../../src-main/core/bundle/manifest-codec';
+import {
+  computeManifestChecksum,
+  serializeManifest,
+  type BundleManifest,
+} from '../../../src-main/core/bundle/manifest-codec';
 
 export const NOW = new Date('2030-01-02T03:04:05.000Z');
 
@@ -56,7 +60,11 @@ afterAll(async () => {
 });
 
 /** Parameters for `count` keys as get-parameters-for-import would answer, expiring 24 h after `now`. */
-export function makeImportParameters(count: number, now = NOW, specs: KeySpec[] = ['AES_256', 'RSA_2048', 'EC_P256']): ImportParameters[] {
+export function makeImportParameters(
+  count: number,
+  now = NOW,
+  specs: KeySpec[] = ['AES_256', 'RSA_2048', 'EC_P256'],
+): ImportParameters[] {
   return Array.from({ length: count }, (_, i) => {
     const spec = specs[i % specs.length] as KeySpec;
     return importParametersFromKmsAnswer({
@@ -85,7 +93,10 @@ function materialKeyPair(spec: KeySpec) {
       info.kind === 'rsa'
         ? generateKeyPairSync('rsa', { modulusLength: info.bits ?? 2048 })
         : generateKeyPairSync('ec', { namedCurve: info.namedCurve ?? 'prime256v1' });
-    pair = { publicDer: publicKey.export({ format: 'der', type: 'spki' }), pkcs8: privateKey.export({ format: 'der', type: 'pkcs8' }) };
+    pair = {
+      publicDer: publicKey.export({ format: 'der', type: 'spki' }),
+      pkcs8: privateKey.export({ format: 'der', type: 'pkcs8' }),
+    };
     materialKeys.set(spec, pair);
   }
   return pair;
@@ -95,7 +106,11 @@ function materialKeyPair(spec: KeySpec) {
 export function wrapFor(p: ImportParameters, materialExpiresAt: string | null = null): WrappedKeyMaterial {
   const oaep = (data: Buffer) =>
     publicEncrypt(
-      { key: createPublicKey({ key: p.wrappingKey.spkiDer, format: 'der', type: 'spki' }), padding: cryptoConstants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+      {
+        key: createPublicKey({ key: p.wrappingKey.spkiDer, format: 'der', type: 'spki' }),
+        padding: cryptoConstants.RSA_PKCS1_OAEP_PADDING,
+        oaepHash: 'sha256',
+      },
       data,
     );
   const secret = randomBytes(32);
@@ -141,7 +156,11 @@ export async function readManifest(dir: string): Promise<BundleManifest> {
  * Rewrites manifest.json the way a deliberate tamperer would: canonical JSON, checksum
  * recomputed (unless `keepChecksum`), so only the deeper check under test can catch it.
  */
-export async function rewriteManifest(dir: string, edit: (m: BundleManifest) => void, keepChecksum = false): Promise<void> {
+export async function rewriteManifest(
+  dir: string,
+  edit: (m: BundleManifest) => void,
+  keepChecksum = false,
+): Promise<void> {
   const manifest = await readManifest(dir);
   edit(manifest);
   if (!keepChecksum) manifest.manifestChecksum = computeManifestChecksum(manifest);

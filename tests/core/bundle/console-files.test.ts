@@ -1,6 +1,10 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { importParametersFromConsoleFiles, importParametersFromKmsAnswer, importTokenSha256 } from '../../../src-main/core/bundle';
+import {
+  importParametersFromConsoleFiles,
+  importParametersFromKmsAnswer,
+  importTokenSha256,
+} from '../../../src-main/core/bundle';
 import { sha256Hex } from '../../../src-main/core/fs/durable-file';
 import { makeImportParameters, wrappingKeyPair } from './bundle-fixtures';
 
@@ -13,7 +17,12 @@ describe('importParametersFromConsoleFiles', () => {
     const pem = `-----BEGIN PUBLIC KEY-----\n${b64.replace(/(.{64})/g, '$1\n')}\n-----END PUBLIC KEY-----\n`;
     const inputs = [der(), Buffer.from(`${b64}\n`), Buffer.from(pem)];
     for (const wrappingKeyFile of inputs) {
-      const p = importParametersFromConsoleFiles({ wrappingKeyFile, keyId, keySpec: 'aes_256', wrappingAlgorithm: 'RSAES_OAEP_SHA_256' });
+      const p = importParametersFromConsoleFiles({
+        wrappingKeyFile,
+        keyId,
+        keySpec: 'aes_256',
+        wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+      });
       expect(p.wrappingKey.spkiDer).toEqual(der());
       expect(p.wrappingKey.fingerprint).toBe(sha256Hex(der()));
       expect(p.wrappingKey.bits).toBe(2048);
@@ -25,7 +34,13 @@ describe('importParametersFromConsoleFiles', () => {
 
   it('takes an API token, bound to the key id, with unknown expiry', () => {
     const token = randomBytes(300).toString('base64');
-    const p = importParametersFromConsoleFiles({ wrappingKeyFile: der(), keyId, keySpec: 'RSA_2048', wrappingAlgorithm: 'RSAES_OAEP_SHA_256', importToken: ` ${token}\n` });
+    const p = importParametersFromConsoleFiles({
+      wrappingKeyFile: der(),
+      keyId,
+      keySpec: 'RSA_2048',
+      wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+      importToken: ` ${token}\n`,
+    });
     expect(p.importToken).toEqual({ keyId, value: token, sha256: importTokenSha256(token), expiry: null });
   });
 
@@ -33,40 +48,85 @@ describe('importParametersFromConsoleFiles', () => {
     const cases: [Buffer, string, string][] = [
       [Buffer.from('hello world'), 'WRAPPING_KEY_UNREADABLE', 'neither DER, base64 text nor PEM'],
       [Buffer.from([0x30, 0x03, 0x02, 0x01, 0x00]), 'WRAPPING_KEY_UNREADABLE', 'not a DER SubjectPublicKeyInfo'],
-      [generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ format: 'der', type: 'spki' }), 'WRAPPING_KEY_NOT_RSA', 'EC P-256'],
-      [generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'der', type: 'spki' }), 'WRAPPING_KEY_TOO_SMALL', 'RSA-1024'],
+      [
+        generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ format: 'der', type: 'spki' }),
+        'WRAPPING_KEY_NOT_RSA',
+        'EC P-256',
+      ],
+      [
+        generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'der', type: 'spki' }),
+        'WRAPPING_KEY_TOO_SMALL',
+        'RSA-1024',
+      ],
       [Buffer.concat([der(), Buffer.from([0])]), 'WRAPPING_KEY_NOT_CANONICAL', 'extra or non-canonical'],
       [Buffer.alloc(0), 'WRAPPING_KEY_EMPTY', 'empty'],
     ];
     for (const [wrappingKeyFile, code, words] of cases) {
-      expect(() => importParametersFromConsoleFiles({ wrappingKeyFile, keyId, keySpec: 'AES_256', wrappingAlgorithm: 'RSAES_OAEP_SHA_256' })).toThrow(
-        expect.objectContaining({ code, message: expect.stringContaining(words) as unknown }),
-      );
+      expect(() =>
+        importParametersFromConsoleFiles({
+          wrappingKeyFile,
+          keyId,
+          keySpec: 'AES_256',
+          wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+        }),
+      ).toThrow(expect.objectContaining({ code, message: expect.stringContaining(words) as unknown }));
     }
   });
 
   it('refuses a bad key id, spec, algorithm or token', () => {
     const base = { wrappingKeyFile: der(), keyId, keySpec: 'AES_256', wrappingAlgorithm: 'RSAES_OAEP_SHA_256' };
-    expect(() => importParametersFromConsoleFiles({ ...base, keyId: '../etc' })).toThrow(expect.objectContaining({ code: 'BUNDLE_INPUT_INVALID' }));
-    expect(() => importParametersFromConsoleFiles({ ...base, keySpec: 'HMAC_256' })).toThrow(expect.objectContaining({ code: 'SPEC_NOT_IMPORTABLE' }));
-    expect(() => importParametersFromConsoleFiles({ ...base, wrappingAlgorithm: 'RSAES_PKCS1_V1_5' })).toThrow(expect.objectContaining({ code: 'ALGORITHM_REFUSED' }));
-    expect(() => importParametersFromConsoleFiles({ ...base, importToken: 'short' })).toThrow(expect.objectContaining({ code: 'BUNDLE_INPUT_INVALID' }));
+    expect(() => importParametersFromConsoleFiles({ ...base, keyId: '../etc' })).toThrow(
+      expect.objectContaining({ code: 'BUNDLE_INPUT_INVALID' }),
+    );
+    expect(() => importParametersFromConsoleFiles({ ...base, keySpec: 'HMAC_256' })).toThrow(
+      expect.objectContaining({ code: 'SPEC_NOT_IMPORTABLE' }),
+    );
+    expect(() => importParametersFromConsoleFiles({ ...base, wrappingAlgorithm: 'RSAES_PKCS1_V1_5' })).toThrow(
+      expect.objectContaining({ code: 'ALGORITHM_REFUSED' }),
+    );
+    expect(() => importParametersFromConsoleFiles({ ...base, importToken: 'short' })).toThrow(
+      expect.objectContaining({ code: 'BUNDLE_INPUT_INVALID' }),
+    );
   });
 });
 
 describe('importParametersFromKmsAnswer', () => {
   it('keeps the expiry in both forms and hashes the token text', () => {
     const [p] = makeImportParameters(1);
-    expect(p?.importToken?.expiry?.expiresAt).toBe(new Date((p?.importToken?.expiry?.expirationTime ?? 0) * 1000).toISOString());
+    expect(p?.importToken?.expiry?.expiresAt).toBe(
+      new Date((p?.importToken?.expiry?.expirationTime ?? 0) * 1000).toISOString(),
+    );
     expect(p?.importToken?.sha256).toBe(sha256Hex(Buffer.from(p?.importToken?.value ?? '', 'ascii')));
   });
 
   it('refuses a non-canonical key, an invalid alias and an impossible expiry', () => {
-    const answer = { key_id: keyId, public_key: der().toString('base64'), import_token: randomBytes(300).toString('base64'), expiration_time: 1_900_000_000 };
-    const base = { region: 'cn-north-4', projectId: 'p1', keyAlias: 'a', keySpec: 'AES_256', keyUsage: 'ENCRYPT_DECRYPT' as const, wrappingAlgorithm: 'RSAES_OAEP_SHA_256', answer };
+    const answer = {
+      key_id: keyId,
+      public_key: der().toString('base64'),
+      import_token: randomBytes(300).toString('base64'),
+      expiration_time: 1_900_000_000,
+    };
+    const base = {
+      region: 'cn-north-4',
+      projectId: 'p1',
+      keyAlias: 'a',
+      keySpec: 'AES_256',
+      keyUsage: 'ENCRYPT_DECRYPT' as const,
+      wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+      answer,
+    };
     expect(importParametersFromKmsAnswer(base).origin).toMatchObject({ kind: 'kms-answer', region: 'cn-north-4' });
-    expect(() => importParametersFromKmsAnswer({ ...base, answer: { ...answer, public_key: `${answer.public_key}\n` } })).toThrow(expect.objectContaining({ code: 'BUNDLE_INPUT_INVALID' }));
-    expect(() => importParametersFromKmsAnswer({ ...base, keyAlias: 'no spaces allowed' })).toThrow(expect.objectContaining({ code: 'BUNDLE_INPUT_INVALID', message: expect.stringContaining('keyAlias') as unknown }));
-    expect(() => importParametersFromKmsAnswer({ ...base, answer: { ...answer, expiration_time: 1.5 } })).toThrow(expect.objectContaining({ code: 'BUNDLE_INPUT_INVALID' }));
+    expect(() =>
+      importParametersFromKmsAnswer({ ...base, answer: { ...answer, public_key: `${answer.public_key}\n` } }),
+    ).toThrow(expect.objectContaining({ code: 'BUNDLE_INPUT_INVALID' }));
+    expect(() => importParametersFromKmsAnswer({ ...base, keyAlias: 'no spaces allowed' })).toThrow(
+      expect.objectContaining({
+        code: 'BUNDLE_INPUT_INVALID',
+        message: expect.stringContaining('keyAlias') as unknown,
+      }),
+    );
+    expect(() => importParametersFromKmsAnswer({ ...base, answer: { ...answer, expiration_time: 1.5 } })).toThrow(
+      expect.objectContaining({ code: 'BUNDLE_INPUT_INVALID' }),
+    );
   });
 });

@@ -8,7 +8,12 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KeyferryError } from '../../../src-main/core/errors';
 import { readBundle, writeImportParametersBundle, writeWrappedMaterialBundle } from '../../../src-main/core/bundle';
-import { computeManifestChecksum, parseManifest, serializeManifest, type BundleManifest } from '../../../src-main/core/bundle/manifest-codec';
+import {
+  computeManifestChecksum,
+  parseManifest,
+  serializeManifest,
+  type BundleManifest,
+} from '../../../src-main/core/bundle/manifest-codec';
 import { NOW, listFiles, makeImportParameters, makeWrappedMaterial, tempDir } from './bundle-fixtures';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -23,9 +28,18 @@ type Corruption =
   | { kind: 'drop-field'; leaf: number; reseal: boolean };
 
 const corruption: fc.Arbitrary<Corruption> = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), file: fc.nat(), at: fc.nat(), mask: fc.integer({ min: 1, max: 255 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    file: fc.nat(),
+    at: fc.nat(),
+    mask: fc.integer({ min: 1, max: 255 }),
+  }),
   fc.record({ kind: fc.constant('truncate' as const), file: fc.nat(), keep: fc.nat() }),
-  fc.record({ kind: fc.constant('extend' as const), file: fc.nat(), extra: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
+  fc.record({
+    kind: fc.constant('extend' as const),
+    file: fc.nat(),
+    extra: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+  }),
   fc.record({ kind: fc.constant('delete' as const), file: fc.nat() }),
   fc.record({
     kind: fc.constant('add' as const),
@@ -33,7 +47,12 @@ const corruption: fc.Arbitrary<Corruption> = fc.oneof(
     name: fc.stringMatching(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,20}$/),
     data: fc.uint8Array({ maxLength: 64 }),
   }),
-  fc.record({ kind: fc.constant('json' as const), leaf: fc.nat(), value: fc.jsonValue() as fc.Arbitrary<Json>, reseal: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('json' as const),
+    leaf: fc.nat(),
+    value: fc.jsonValue() as fc.Arbitrary<Json>,
+    reseal: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('drop-field' as const), leaf: fc.nat(), reseal: fc.boolean() }),
 );
 
@@ -88,7 +107,10 @@ async function apply(dir: string, c: Corruption): Promise<void> {
       const paths = leaves(manifest);
       const at = paths[c.leaf % paths.length] as (string | number)[];
       setAt(manifest, at, c.kind === 'json' ? c.value : undefined);
-      if (c.reseal) (manifest as { manifestChecksum: string }).manifestChecksum = computeManifestChecksum(manifest as unknown as BundleManifest);
+      if (c.reseal)
+        (manifest as { manifestChecksum: string }).manifestChecksum = computeManifestChecksum(
+          manifest as unknown as BundleManifest,
+        );
       return fs.writeFile(manifestPath, serializeManifest(manifest as unknown as BundleManifest));
     }
   }
@@ -96,7 +118,8 @@ async function apply(dir: string, c: Corruption): Promise<void> {
 
 async function snapshot(dir: string): Promise<string> {
   const parts: string[] = [];
-  for (const name of await listFiles(dir)) parts.push(name, (await fs.readFile(path.join(dir, name))).toString('base64'));
+  for (const name of await listFiles(dir))
+    parts.push(name, (await fs.readFile(path.join(dir, name))).toString('base64'));
   return parts.join('|');
 }
 
@@ -105,8 +128,16 @@ const pristine: Record<'params' | 'wrapped', { dir: string; digest: string; snap
 
 beforeAll(async () => {
   root = await tempDir();
-  const params = await writeImportParametersBundle(path.join(root, 'params'), { ceremonyId: 'c1', keys: makeImportParameters(2) }, { now: NOW });
-  const wrapped = await writeWrappedMaterialBundle(path.join(root, 'wrapped'), { ceremonyId: 'c1', keys: makeWrappedMaterial(3) }, { now: NOW });
+  const params = await writeImportParametersBundle(
+    path.join(root, 'params'),
+    { ceremonyId: 'c1', keys: makeImportParameters(2) },
+    { now: NOW },
+  );
+  const wrapped = await writeWrappedMaterialBundle(
+    path.join(root, 'wrapped'),
+    { ceremonyId: 'c1', keys: makeWrappedMaterial(3) },
+    { now: NOW },
+  );
   pristine.params = { dir: params.dir, digest: params.digest, snapshot: await snapshot(params.dir) };
   pristine.wrapped = { dir: wrapped.dir, digest: wrapped.digest, snapshot: await snapshot(wrapped.dir) };
 });

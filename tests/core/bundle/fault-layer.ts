@@ -7,7 +7,9 @@ export function errnoError(code: string): NodeJS.ErrnoException {
 }
 
 /** Counts every operation (open, mkdir, readFile, write, sync, close) and lets `before` fail or act on it. */
-export function countingLayer(before: (op: number, name: string) => Promise<void> | void): FileLayer & { readonly ops: number } {
+export function countingLayer(
+  before: (op: number, name: string) => Promise<void> | void,
+): FileLayer & { readonly ops: number } {
   let ops = 0;
   const step = async (name: string) => {
     ops += 1;

@@ -8,7 +8,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyferryError } from '../../../src-main/core/errors';
 import type { FileLayer } from '../../../src-main/core/fs/durable-file';
-import { readBundle, writeImportParametersBundle, writeWrappedMaterialBundle, type ImportParameters, type WrappedKeyMaterial } from '../../../src-main/core/bundle';
+import {
+  readBundle,
+  writeImportParametersBundle,
+  writeWrappedMaterialBundle,
+  type ImportParameters,
+  type WrappedKeyMaterial,
+} from '../../../src-main/core/bundle';
 import { NOW, makeImportParameters, makeWrappedMaterial, tempDir } from './bundle-fixtures';
 import { countingLayer, failingNthWrite, vanishingAfter } from './fault-layer';
 
@@ -79,7 +85,10 @@ describe.each(Object.entries(writers))('%s bundle', (_kind, write) => {
     expect(total).toBeGreaterThan(20);
     for (let n = 1; n <= total; n++) {
       const dir = fresh();
-      await expectFailedWrite(write(dir, vanishingAfter(n, n % 2 === 0 ? 'EIO' : 'ENOENT')), /was the media removed\?|was it removed\?/);
+      await expectFailedWrite(
+        write(dir, vanishingAfter(n, n % 2 === 0 ? 'EIO' : 'ENOENT')),
+        /was the media removed\?|was it removed\?/,
+      );
       await expectNeverAccepted(dir);
     }
     const retry = await write(fresh());
@@ -100,7 +109,11 @@ describe.each(Object.entries(writers))('%s bundle', (_kind, write) => {
 });
 
 it('any prefix of a manifest (a write cut short) is refused', async () => {
-  const written = await writeWrappedMaterialBundle(fresh(), { ceremonyId: 'c1', keys: wrapped.slice(0, 1) }, { now: NOW });
+  const written = await writeWrappedMaterialBundle(
+    fresh(),
+    { ceremonyId: 'c1', keys: wrapped.slice(0, 1) },
+    { now: NOW },
+  );
   const file = path.join(written.dir, 'manifest.json');
   const full = await fs.readFile(file);
   const lengths = new Set([0, 1, full.length - 3, full.length - 2, full.length - 1]);
@@ -120,7 +133,7 @@ describe('a real full disk (tmpfs of 64 KiB)', () => {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'pipe' });
       mountPoint = dir;
     } catch (error) {
-      mountProblem = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+      mountProblem = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     }
   });
   afterAll(() => {
@@ -129,16 +142,25 @@ describe('a real full disk (tmpfs of 64 KiB)', () => {
 
   it('fails with "the media is full", leaves no bundle, and a fresh folder works once space is freed', async (ctx) => {
     if (!mountPoint) {
-      console.warn(`tmpfs full-disk test skipped: mount is not permitted here (${mountProblem}); the injected ENOSPC tests ran instead.`);
+      console.warn(
+        `tmpfs full-disk test skipped: mount is not permitted here (${mountProblem}); the injected ENOSPC tests ran instead.`,
+      );
       ctx.skip();
       return;
     }
     const many = makeImportParameters(12);
     const failed = path.join(mountPoint, 'too-big');
-    await expectFailedWrite(writeImportParametersBundle(failed, { ceremonyId: 'c1', keys: many }, { now: NOW }), 'the media is full');
+    await expectFailedWrite(
+      writeImportParametersBundle(failed, { ceremonyId: 'c1', keys: many }, { now: NOW }),
+      'the media is full',
+    );
     await expectNeverAccepted(failed);
     await fs.rm(failed, { recursive: true, force: true });
-    const retry = await writeImportParametersBundle(path.join(mountPoint, 'retry'), { ceremonyId: 'c1', keys: many.slice(0, 2) }, { now: NOW });
+    const retry = await writeImportParametersBundle(
+      path.join(mountPoint, 'retry'),
+      { ceremonyId: 'c1', keys: many.slice(0, 2) },
+      { now: NOW },
+    );
     await expect(readBundle(retry.dir, { now: NOW })).resolves.toMatchObject({ digest: retry.digest });
   });
 });

@@ -11,7 +11,15 @@ import {
   type ImportParametersBundle,
   type WrappedMaterialBundle,
 } from '../../../src-main/core/bundle';
-import { NOW, listFiles, makeImportParameters, makeWrappedMaterial, tempDir, wrapFor, wrappingKeyPair } from './bundle-fixtures';
+import {
+  NOW,
+  listFiles,
+  makeImportParameters,
+  makeWrappedMaterial,
+  tempDir,
+  wrapFor,
+  wrappingKeyPair,
+} from './bundle-fixtures';
 
 describe('import-parameters bundle round trip', () => {
   for (const count of [1, 10]) {
@@ -32,7 +40,13 @@ describe('import-parameters bundle round trip', () => {
       expect(read.warnings).toEqual([]);
       expect(read.manifest).toEqual(written.manifest);
 
-      const expected = ['README.txt', 'manifest.json', ...keys.flatMap((k) => ['ImportToken.b64', 'PublicKey.b64', 'PublicKey.bin'].map((f) => `keys/${k.keyId}/${f}`))];
+      const expected = [
+        'README.txt',
+        'manifest.json',
+        ...keys.flatMap((k) =>
+          ['ImportToken.b64', 'PublicKey.b64', 'PublicKey.bin'].map((f) => `keys/${k.keyId}/${f}`),
+        ),
+      ];
       expect(await listFiles(dir)).toEqual(expected.sort());
     });
   }
@@ -44,7 +58,9 @@ describe('import-parameters bundle round trip', () => {
     await writeImportParametersBundle(dir, { ceremonyId: 'c1', keys: [key] }, { now: NOW });
     const keyDir = path.join(dir, 'keys', key.keyId);
     expect(await fs.readFile(path.join(keyDir, 'PublicKey.bin'))).toEqual(key.wrappingKey.spkiDer);
-    expect(await fs.readFile(path.join(keyDir, 'PublicKey.b64'), 'ascii')).toBe(key.wrappingKey.spkiDer.toString('base64'));
+    expect(await fs.readFile(path.join(keyDir, 'PublicKey.b64'), 'ascii')).toBe(
+      key.wrappingKey.spkiDer.toString('base64'),
+    );
     expect(await fs.readFile(path.join(keyDir, 'ImportToken.b64'), 'ascii')).toBe(key.importToken.value);
 
     // The guide's own command wraps with PublicKey.bin; the matching private key unwraps it.
@@ -52,7 +68,23 @@ describe('import-parameters bundle round trip', () => {
     const wrapped = path.join(path.dirname(plain), 'EncryptedKeyMaterial.bin');
     const material = Buffer.alloc(32, 7);
     await fs.writeFile(plain, material);
-    execFileSync('openssl', ['pkeyutl', '-in', plain, '-inkey', path.join(keyDir, 'PublicKey.bin'), '-out', wrapped, '-keyform', 'der', '-pubin', '-encrypt', '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', 'rsa_oaep_md:sha256']);
+    execFileSync('openssl', [
+      'pkeyutl',
+      '-in',
+      plain,
+      '-inkey',
+      path.join(keyDir, 'PublicKey.bin'),
+      '-out',
+      wrapped,
+      '-keyform',
+      'der',
+      '-pubin',
+      '-encrypt',
+      '-pkeyopt',
+      'rsa_padding_mode:oaep',
+      '-pkeyopt',
+      'rsa_oaep_md:sha256',
+    ]);
     const unwrapped = privateDecrypt(
       { key: wrappingKeyPair(0).privateKey, padding: cryptoConstants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
       await fs.readFile(wrapped),
@@ -63,7 +95,9 @@ describe('import-parameters bundle round trip', () => {
   it('refuses to write into a folder that already exists and leaves it untouched', async () => {
     const dir = await tempDir();
     await fs.writeFile(path.join(dir, 'keep.txt'), 'mine');
-    await expect(writeImportParametersBundle(dir, { ceremonyId: 'c1', keys: makeImportParameters(1) }, { now: NOW })).rejects.toMatchObject({
+    await expect(
+      writeImportParametersBundle(dir, { ceremonyId: 'c1', keys: makeImportParameters(1) }, { now: NOW }),
+    ).rejects.toMatchObject({
       code: 'FOLDER_NOT_FRESH',
     });
     expect(await listFiles(dir)).toEqual(['keep.txt']);
@@ -73,12 +107,25 @@ describe('import-parameters bundle round trip', () => {
     const dir = path.join(await tempDir(), 'params');
     const [key] = makeImportParameters(1);
     if (!key) throw new Error('fixture');
-    const expired = { ...key, importToken: key.importToken && { ...key.importToken, expiry: { expiresAt: '2029-01-01T00:00:00.000Z', expirationTime: Date.parse('2029-01-01T00:00:00.000Z') / 1000 } } };
-    await expect(writeImportParametersBundle(dir, { ceremonyId: 'c1', keys: [expired] }, { now: NOW })).rejects.toMatchObject({
+    const expired = {
+      ...key,
+      importToken: key.importToken && {
+        ...key.importToken,
+        expiry: {
+          expiresAt: '2029-01-01T00:00:00.000Z',
+          expirationTime: Date.parse('2029-01-01T00:00:00.000Z') / 1000,
+        },
+      },
+    };
+    await expect(
+      writeImportParametersBundle(dir, { ceremonyId: 'c1', keys: [expired] }, { now: NOW }),
+    ).rejects.toMatchObject({
       code: 'BUNDLE_INPUT_INVALID',
       message: expect.stringContaining('fetch new parameters') as unknown,
     });
-    await expect(writeImportParametersBundle(dir, { ceremonyId: 'c1', keys: [key, key] }, { now: NOW })).rejects.toMatchObject({
+    await expect(
+      writeImportParametersBundle(dir, { ceremonyId: 'c1', keys: [key, key] }, { now: NOW }),
+    ).rejects.toMatchObject({
       code: 'BUNDLE_INPUT_INVALID',
       message: expect.stringContaining('more than once') as unknown,
     });
@@ -129,7 +176,9 @@ describe('wrapped-material bundle round trip', () => {
     if (!p) throw new Error('fixture');
     const key = wrapFor(p, '2030-02-01T00:00:00.000Z');
     await writeWrappedMaterialBundle(dir, { ceremonyId: 'c1', keys: [key] }, { now: NOW });
-    expect((await readBundle(dir, { now: NOW })).keys[0]).toMatchObject({ materialExpiresAt: '2030-02-01T00:00:00.000Z' });
+    expect((await readBundle(dir, { now: NOW })).keys[0]).toMatchObject({
+      materialExpiresAt: '2030-02-01T00:00:00.000Z',
+    });
     const later = await readBundle(dir, { now: new Date('2030-03-01T00:00:00Z') });
     expect(later.warnings.map((w) => w.code)).toEqual(['MATERIAL_EXPIRY_PAST']);
   });
@@ -139,7 +188,9 @@ describe('wrapped-material bundle round trip', () => {
     const [p] = makeImportParameters(1, NOW, ['RSA_2048']);
     if (!p) throw new Error('fixture');
     const key = { ...wrapFor(p), encryptedPrivateKey: null };
-    await expect(writeWrappedMaterialBundle(dir, { ceremonyId: 'c1', keys: [key] }, { now: NOW })).rejects.toMatchObject({ code: 'BUNDLE_INPUT_INVALID' });
+    await expect(
+      writeWrappedMaterialBundle(dir, { ceremonyId: 'c1', keys: [key] }, { now: NOW }),
+    ).rejects.toMatchObject({ code: 'BUNDLE_INPUT_INVALID' });
     expect(existsSync(dir)).toBe(false);
   });
 });

@@ -26,7 +26,9 @@ describe('tokens and keys', () => {
     });
     const error = await refusal(dir);
     expect(error.code).toBe('BUNDLE_TOKEN_KEY_MISMATCH');
-    expect(error.message).toBe(`The import token filed under key ${t.paramIds[0]} was issued for key ${t.paramIds[1]}; the KMS would refuse it.`);
+    expect(error.message).toBe(
+      `The import token filed under key ${t.paramIds[0]} was issued for key ${t.paramIds[1]}; the KMS would refuse it.`,
+    );
   });
 
   it('refuses the same token for two keys', async () => {
@@ -34,7 +36,10 @@ describe('tokens and keys', () => {
     const manifest = (await readManifest(dir)) as ImportParametersManifest;
     const other = manifest.keys[1]!.importToken;
     await replaceFileConsistently(dir, keyFile(t.paramIds[0], 'ImportToken.b64'), Buffer.from(other.value));
-    await rewriteManifest(dir, (m) => ((m as ImportParametersManifest).keys[0]!.importToken = { ...other, keyId: t.paramIds[0] as string }));
+    await rewriteManifest(
+      dir,
+      (m) => ((m as ImportParametersManifest).keys[0]!.importToken = { ...other, keyId: t.paramIds[0] as string }),
+    );
     expect((await refusal(dir)).code).toBe('BUNDLE_DUPLICATE_TOKEN');
   });
 
@@ -48,7 +53,11 @@ describe('tokens and keys', () => {
       const dir = await t.paramsCopy();
       const name = keyFile(t.paramIds[0], file);
       const bytes = await fs.readFile(path.join(dir, name));
-      await replaceFileConsistently(dir, name, Buffer.concat([bytes.subarray(0, bytes.length - 4), Buffer.from('AAA=')]));
+      await replaceFileConsistently(
+        dir,
+        name,
+        Buffer.concat([bytes.subarray(0, bytes.length - 4), Buffer.from('AAA=')]),
+      );
       const error = await refusal(dir);
       expect(error.code, file).toBe(code);
       expect(error.message).toContain(file);
@@ -57,14 +66,20 @@ describe('tokens and keys', () => {
 
   it('refuses a wrong fingerprint and a weak wrapping key', async () => {
     const dir = await t.paramsCopy();
-    await rewriteManifest(dir, (m) => ((m as ImportParametersManifest).keys[0]!.wrappingKeyFingerprint = 'ab'.repeat(32)));
+    await rewriteManifest(
+      dir,
+      (m) => ((m as ImportParametersManifest).keys[0]!.wrappingKeyFingerprint = 'ab'.repeat(32)),
+    );
     expect((await refusal(dir)).code).toBe('BUNDLE_FINGERPRINT_MISMATCH');
 
     const dir2 = await t.paramsCopy();
     const weak = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'der', type: 'spki' });
     await replaceFileConsistently(dir2, keyFile(t.paramIds[0], 'PublicKey.bin'), weak);
     await replaceFileConsistently(dir2, keyFile(t.paramIds[0], 'PublicKey.b64'), Buffer.from(weak.toString('base64')));
-    await rewriteManifest(dir2, (m) => ((m as ImportParametersManifest).keys[0]!.wrappingPublicKey = weak.toString('base64')));
+    await rewriteManifest(
+      dir2,
+      (m) => ((m as ImportParametersManifest).keys[0]!.wrappingPublicKey = weak.toString('base64')),
+    );
     const error = await refusal(dir2);
     expect(error.code).toBe('BUNDLE_WRAPPING_KEY_INVALID');
     expect(error.message).toContain('RSA-1024');
@@ -97,7 +112,10 @@ describe('tokens and keys', () => {
     expect(error.code).toBe('BUNDLE_DUPLICATE_KEY');
     expect(error.message).toBe(`The manifest lists key ${t.paramIds[0]} more than once.`);
     const dir2 = await t.paramsCopy();
-    await rewriteManifest(dir2, (m) => ((m as ImportParametersManifest).keys[1]!.keyId = (t.paramIds[0] as string).toUpperCase()));
+    await rewriteManifest(
+      dir2,
+      (m) => ((m as ImportParametersManifest).keys[1]!.keyId = (t.paramIds[0] as string).toUpperCase()),
+    );
     error = await refusal(dir2);
     expect(error.code).toBe('BUNDLE_DUPLICATE_KEY');
   });
@@ -106,7 +124,10 @@ describe('tokens and keys', () => {
 describe('wrapped material', () => {
   it('refuses a public key of the wrong spec', async () => {
     const dir = await t.wrappedCopy();
-    const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ format: 'der', type: 'spki' });
+    const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({
+      format: 'der',
+      type: 'spki',
+    });
     await replaceFileConsistently(dir, keyFile(t.wrappedIds[1], 'public_key.der'), ec);
     const error = await refusal(dir);
     expect(error.code).toBe('BUNDLE_PUBLIC_KEY_INVALID');
@@ -131,7 +152,10 @@ describe('wrapped material', () => {
     expect(error.code).toBe('BUNDLE_MANIFEST_INVALID');
     expect(error.message).toContain('only symmetric keys have');
     const dir2 = await t.wrappedCopy();
-    await rewriteManifest(dir2, (m) => ((m as WrappedMaterialManifest).keys[2]!.materialExpiresAt = '2031-01-01T00:00:00.000Z'));
+    await rewriteManifest(
+      dir2,
+      (m) => ((m as WrappedMaterialManifest).keys[2]!.materialExpiresAt = '2031-01-01T00:00:00.000Z'),
+    );
     error = await refusal(dir2);
     expect(error.message).toContain('never expires');
   });

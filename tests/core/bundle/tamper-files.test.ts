@@ -54,7 +54,9 @@ describe('an edited manifest', () => {
     const error = await refusal(dir, NOW, t.paramsDigest.replace(/(.{4})/g, '$1 ').toUpperCase());
     expect(error.code).toBe('BUNDLE_DIGEST_MISMATCH');
     expect(error.message).toContain('not the bundle that was written');
-    await expect(readBundle(t.paramsPristine, { now: NOW, expectedDigest: t.paramsDigest })).resolves.toMatchObject({ digest: t.paramsDigest });
+    await expect(readBundle(t.paramsPristine, { now: NOW, expectedDigest: t.paramsDigest })).resolves.toMatchObject({
+      digest: t.paramsDigest,
+    });
   });
 
   it('is refused when re-formatted', async () => {
@@ -113,7 +115,9 @@ describe('files that do not match the manifest', () => {
     await fs.writeFile(path.join(dir, keyFile(t.paramIds[0], 'extra.bin')), 'x');
     let error = await refusal(dir);
     expect(error.code).toBe('BUNDLE_UNEXPECTED_FILE');
-    expect(error.message).toBe(`${keyFile(t.paramIds[0], 'extra.bin')} is in the bundle folder but not in its manifest.`);
+    expect(error.message).toBe(
+      `${keyFile(t.paramIds[0], 'extra.bin')} is in the bundle folder but not in its manifest.`,
+    );
     const dir2 = await t.paramsCopy();
     await fs.mkdir(path.join(dir2, 'keys', 'stray'));
     error = await refusal(dir2);
@@ -136,7 +140,9 @@ describe('files that do not match the manifest', () => {
     await fs.rm(path.join(dir, keyFile(t.paramIds[1], 'ImportToken.b64')));
     let error = await refusal(dir);
     expect(error.code).toBe('BUNDLE_FILE_MISSING');
-    expect(error.message).toBe(`${keyFile(t.paramIds[1], 'ImportToken.b64')} is listed in the manifest but missing from the bundle folder.`);
+    expect(error.message).toBe(
+      `${keyFile(t.paramIds[1], 'ImportToken.b64')} is listed in the manifest but missing from the bundle folder.`,
+    );
 
     const dir2 = await t.paramsCopy();
     await fs.rm(path.join(dir2, 'manifest.json'));
@@ -187,13 +193,23 @@ describe('files that do not match the manifest', () => {
 
     // Even if a FIFO slips in after scanning, opening it neither blocks nor reads it.
     const stat = await fs.stat(target);
-    await expect(readBundleFile(dir, keyFile(t.paramIds[0], 'PublicKey.bin'), { size: 0, dev: stat.dev, ino: stat.ino }, 1024)).rejects.toMatchObject({
+    await expect(
+      readBundleFile(dir, keyFile(t.paramIds[0], 'PublicKey.bin'), { size: 0, dev: stat.dev, ino: stat.ino }, 1024),
+    ).rejects.toMatchObject({
       code: 'BUNDLE_SPECIAL_FILE',
     });
   });
 
   it('refuses names that leave the folder', async () => {
-    for (const bad of ['../outside.bin', '/etc/passwd', 'keys\\x\\PublicKey.bin', 'keys/a\0/b', 'keys/./x', 'C:/x', 'keys//x']) {
+    for (const bad of [
+      '../outside.bin',
+      '/etc/passwd',
+      'keys\\x\\PublicKey.bin',
+      'keys/a\0/b',
+      'keys/./x',
+      'C:/x',
+      'keys//x',
+    ]) {
       const dir = await t.paramsCopy();
       await rewriteManifest(dir, (m) => (m.files[1]!.name = bad));
       const error = await refusal(dir);
@@ -207,7 +223,9 @@ describe('files that do not match the manifest', () => {
     await replaceFileConsistently(dir, keyFile(t.paramIds[0], 'PublicKey.bin'), randomBytes(70 * 1024));
     const error = await refusal(dir);
     expect(error.code).toBe('BUNDLE_FILE_TOO_LARGE');
-    expect(error.message).toBe(`${keyFile(t.paramIds[0], 'PublicKey.bin')} is larger than the 65536-byte limit for bundle files.`);
+    expect(error.message).toBe(
+      `${keyFile(t.paramIds[0], 'PublicKey.bin')} is larger than the 65536-byte limit for bundle files.`,
+    );
 
     const dir2 = await t.paramsCopy();
     await fs.appendFile(path.join(dir2, 'manifest.json'), Buffer.alloc(1024 * 1024, 0x20));
@@ -220,8 +238,12 @@ describe('files that do not match the manifest', () => {
     const dir = await tempDir();
     await fs.writeFile(path.join(dir, 'f'), Buffer.alloc(5000));
     const stat = await fs.stat(path.join(dir, 'f'));
-    await expect(readBundleFile(dir, 'f', { size: 10, dev: stat.dev, ino: stat.ino }, 4096)).rejects.toMatchObject({ code: 'BUNDLE_FILE_TOO_LARGE' });
-    await expect(readBundleFile(dir, 'f', { size: 10, dev: stat.dev, ino: stat.ino + 1 }, 8192)).rejects.toMatchObject({ code: 'BUNDLE_CHANGED_WHILE_READING' });
+    await expect(readBundleFile(dir, 'f', { size: 10, dev: stat.dev, ino: stat.ino }, 4096)).rejects.toMatchObject({
+      code: 'BUNDLE_FILE_TOO_LARGE',
+    });
+    await expect(readBundleFile(dir, 'f', { size: 10, dev: stat.dev, ino: stat.ino + 1 }, 8192)).rejects.toMatchObject({
+      code: 'BUNDLE_CHANGED_WHILE_READING',
+    });
     expect((await readBundleFile(dir, 'f', { size: 10, dev: stat.dev, ino: stat.ino }, 8192)).length).toBe(5000);
   });
 

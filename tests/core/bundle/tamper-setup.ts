@@ -50,7 +50,9 @@ export function usePristineBundles(): PristineBundles {
     t.paramsPristine = path.join(t.root, 'params');
     const params = makeImportParameters(2);
     t.paramIds = params.map((p) => p.keyId);
-    t.paramsDigest = (await writeImportParametersBundle(t.paramsPristine, { ceremonyId: 'c1', keys: params }, { now: NOW })).digest;
+    t.paramsDigest = (
+      await writeImportParametersBundle(t.paramsPristine, { ceremonyId: 'c1', keys: params }, { now: NOW })
+    ).digest;
     t.wrappedPristine = path.join(t.root, 'wrapped');
     const wrapped = makeWrappedMaterial(3);
     t.wrappedIds = wrapped.map((w) => w.keyId);

@@ -21,7 +21,9 @@ function check(entry: string) {
   const graph = importGraph([path.join(ROOT, entry)]);
   const kmsFiles = [...graph.files].filter((f) => f.startsWith(KMS_FOLDER)).map((f) => path.relative(ROOT, f));
   const network = [...graph.external.keys()].filter(isNetworkModule);
-  const packages = [...graph.external.keys()].filter((s) => !s.startsWith('node:') && !ALLOWED_PACKAGES.has(s.split('/')[0] as string));
+  const packages = [...graph.external.keys()].filter(
+    (s) => !s.startsWith('node:') && !ALLOWED_PACKAGES.has(s.split('/')[0] as string),
+  );
   return { graph, kmsFiles, network, packages };
 }
 

@@ -16,7 +16,18 @@ import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms/simulator/index';
 
 export const APP = { version: '0.1.0-test', build: 'test' };
-export const OFFLINE: InterfaceList = { lo: [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' }] };
+export const OFFLINE: InterfaceList = {
+  lo: [
+    {
+      address: '127.0.0.1',
+      netmask: '255.0.0.0',
+      family: 'IPv4',
+      mac: '00:00:00:00:00:00',
+      internal: true,
+      cidr: '127.0.0.1/8',
+    },
+  ],
+};
 
 export interface Fixture {
   readonly dir: string;
@@ -33,7 +44,12 @@ export interface Fixture {
 export async function createFixture(): Promise<Fixture> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ceremony-'));
   const sim = await startKmsSimulator();
-  const kms = new KmsClient({ endpoint: sim.endpoint, projectId: sim.projectId, credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }), retry: { maxAttempts: 1 } });
+  const kms = new KmsClient({
+    endpoint: sim.endpoint,
+    projectId: sim.projectId,
+    credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
+    retry: { maxAttempts: 1 },
+  });
   const journals: Journal[] = [];
   return {
     dir,
@@ -41,10 +57,20 @@ export async function createFixture(): Promise<Fixture> {
     kms,
     journals,
     plan: (specs) =>
-      parseCeremonyPlan({ title: 'Test ceremony', operator: 'Ana', witnesses: ['Ben', 'Chloé'], keys: specs.map((spec, i) => ({ alias: `test-${i}-${spec.toLowerCase()}`, spec })) }),
+      parseCeremonyPlan({
+        title: 'Test ceremony',
+        operator: 'Ana',
+        witnesses: ['Ben', 'Chloé'],
+        keys: specs.map((spec, i) => ({ alias: `test-${i}-${spec.toLowerCase()}`, spec })),
+      }),
     async journal(name) {
       const file = path.join(dir, name);
-      const exists = await import('node:fs/promises').then((fs) => fs.stat(file).then(() => true, () => false));
+      const exists = await import('node:fs/promises').then((fs) =>
+        fs.stat(file).then(
+          () => true,
+          () => false,
+        ),
+      );
       const journal = await openJournal(file, { create: !exists });
       journals.push(journal);
       return journal;
@@ -56,9 +82,24 @@ export async function createFixture(): Promise<Fixture> {
         region: sim.region,
         app: APP,
         ...(clock ? { clock } : {}),
-        start: { title: plan.title, operator: plan.operator, witnesses: plan.witnesses, wrappingAlgorithm: plan.wrappingAlgorithm, materialExpiry: plan.materialExpiry, rehearsal: true },
+        start: {
+          title: plan.title,
+          operator: plan.operator,
+          witnesses: plan.witnesses,
+          wrappingAlgorithm: plan.wrappingAlgorithm,
+          materialExpiry: plan.materialExpiry,
+          rehearsal: true,
+        },
       }),
-    airgap: (journal, plan) => AirGapCeremony.start({ journal, title: plan.title, operator: plan.operator, witnesses: plan.witnesses, app: APP, interfaces: OFFLINE }),
+    airgap: (journal, plan) =>
+      AirGapCeremony.start({
+        journal,
+        title: plan.title,
+        operator: plan.operator,
+        witnesses: plan.witnesses,
+        app: APP,
+        interfaces: OFFLINE,
+      }),
     async close() {
       for (const j of journals) await j.close().catch(() => undefined);
       kms.close();

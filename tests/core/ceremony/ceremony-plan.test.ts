@@ -6,7 +6,12 @@ import { loadCeremonyPlan, parseCeremonyPlan } from '../../../src-main/core/cere
 import { newCeremonyId, parseCeremonyId } from '../../../src-main/core/ceremony/ceremony-id';
 
 const now = new Date('2025-03-01T09:00:00Z');
-const base = { title: 'Payments 2025', operator: 'Ana', witnesses: ['Ben'], keys: [{ alias: 'pay-aes', spec: 'AES_256' }] };
+const base = {
+  title: 'Payments 2025',
+  operator: 'Ana',
+  witnesses: ['Ben'],
+  keys: [{ alias: 'pay-aes', spec: 'AES_256' }],
+};
 
 describe('ceremony plan', () => {
   it('fills defaults: OAEP-SHA-256, never expires, usage by spec', () => {
@@ -17,22 +22,36 @@ describe('ceremony plan', () => {
   });
 
   it('accepts an expiry in the future and refuses one in the past', () => {
-    expect(parseCeremonyPlan({ ...base, materialExpiry: '2026-01-01T00:00:00Z' }, now).materialExpiry).toEqual({ kind: 'at', at: new Date('2026-01-01T00:00:00Z') });
-    expect(() => parseCeremonyPlan({ ...base, materialExpiry: '2024-01-01T00:00:00Z' }, now)).toThrow(/not in the future/);
+    expect(parseCeremonyPlan({ ...base, materialExpiry: '2026-01-01T00:00:00Z' }, now).materialExpiry).toEqual({
+      kind: 'at',
+      at: new Date('2026-01-01T00:00:00Z'),
+    });
+    expect(() => parseCeremonyPlan({ ...base, materialExpiry: '2024-01-01T00:00:00Z' }, now)).toThrow(
+      /not in the future/,
+    );
   });
 
   it('refuses duplicate aliases, HMAC specs, impossible usages, unknown fields and the operator as witness', () => {
     expect(() => parseCeremonyPlan({ ...base, keys: [base.keys[0], base.keys[0]] }, now)).toThrow(/appears twice/);
-    expect(() => parseCeremonyPlan({ ...base, keys: [{ alias: 'h', spec: 'HMAC_256' }] }, now)).toThrow(/keys\.0\.spec/);
-    expect(() => parseCeremonyPlan({ ...base, keys: [{ alias: 'a', spec: 'AES_256', usage: 'SIGN_VERIFY' }] }, now)).toThrow(/can only be ENCRYPT_DECRYPT/);
+    expect(() => parseCeremonyPlan({ ...base, keys: [{ alias: 'h', spec: 'HMAC_256' }] }, now)).toThrow(
+      /keys\.0\.spec/,
+    );
+    expect(() =>
+      parseCeremonyPlan({ ...base, keys: [{ alias: 'a', spec: 'AES_256', usage: 'SIGN_VERIFY' }] }, now),
+    ).toThrow(/can only be ENCRYPT_DECRYPT/);
     expect(() => parseCeremonyPlan({ ...base, extra: 1 }, now)).toThrow(/PLAN|plan/);
     expect(() => parseCeremonyPlan({ ...base, witnesses: ['ana'] }, now)).toThrow(/different people/);
     expect(() => parseCeremonyPlan({ ...base, witnesses: [] }, now)).toThrow(/at least one witness/);
-    expect(() => parseCeremonyPlan({ ...base, keys: [{ alias: 'bad alias!', spec: 'AES_256' }] }, now)).toThrow(/alias/);
+    expect(() => parseCeremonyPlan({ ...base, keys: [{ alias: 'bad alias!', spec: 'AES_256' }] }, now)).toThrow(
+      /alias/,
+    );
   });
 
   it('allows RSA keys for encryption', () => {
-    const plan = parseCeremonyPlan({ ...base, keys: [{ alias: 'r', spec: 'RSA_2048', usage: 'ENCRYPT_DECRYPT' }] }, now);
+    const plan = parseCeremonyPlan(
+      { ...base, keys: [{ alias: 'r', spec: 'RSA_2048', usage: 'ENCRYPT_DECRYPT' }] },
+      now,
+    );
     expect(plan.keys[0]?.usage).toBe('ENCRYPT_DECRYPT');
   });
 
@@ -42,7 +61,9 @@ describe('ceremony plan', () => {
     expect((await loadCeremonyPlan(path.join(dir, 'plan.json'), now)).title).toBe('Payments 2025');
     await writeFile(path.join(dir, 'bad.json'), '{ title: ');
     await expect(loadCeremonyPlan(path.join(dir, 'bad.json'), now)).rejects.toMatchObject({ code: 'PLAN_NOT_JSON' });
-    await expect(loadCeremonyPlan(path.join(dir, 'missing.json'), now)).rejects.toMatchObject({ code: 'PLAN_UNREADABLE' });
+    await expect(loadCeremonyPlan(path.join(dir, 'missing.json'), now)).rejects.toMatchObject({
+      code: 'PLAN_UNREADABLE',
+    });
   });
 });
 

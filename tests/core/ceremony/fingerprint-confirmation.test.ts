@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { FingerprintConfirmations, normalizeFingerprint } from '../../../src-main/core/ceremony/fingerprint-confirmation';
+import {
+  FingerprintConfirmations,
+  normalizeFingerprint,
+} from '../../../src-main/core/ceremony/fingerprint-confirmation';
 
 const fpA = 'ab'.repeat(32);
 const fpB = 'cd'.repeat(32);
 
 function confirmations() {
-  return new FingerprintConfirmations(new Map([['k1', fpA], ['k2', fpA], ['k3', fpB]]), ['Ben', 'Chloé']);
+  return new FingerprintConfirmations(
+    new Map([
+      ['k1', fpA],
+      ['k2', fpA],
+      ['k3', fpB],
+    ]),
+    ['Ben', 'Chloé'],
+  );
 }
 
 describe('fingerprint confirmations', () => {

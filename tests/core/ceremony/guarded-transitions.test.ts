@@ -66,8 +66,13 @@ describe('online workflow: guarded transitions', () => {
     await expect(day2.writeReceipt(f.dir)).rejects.toMatchObject(OUT_OF_ORDER);
     await day2.importMaterial();
     const proofs = await day2.verifyKeys();
-    expect(proofs.map((p) => [p.keyState, p.ok])).toEqual([['Enabled', true], ['Enabled', true]]);
-    await expect(day2.deleteMaterial(created[1]?.keyId as string)).rejects.toMatchObject({ code: 'MATERIAL_NOT_DELETABLE' });
+    expect(proofs.map((p) => [p.keyState, p.ok])).toEqual([
+      ['Enabled', true],
+      ['Enabled', true],
+    ]);
+    await expect(day2.deleteMaterial(created[1]?.keyId as string)).rejects.toMatchObject({
+      code: 'MATERIAL_NOT_DELETABLE',
+    });
     const deleted = await day2.deleteMaterial(created[0]?.keyId as string);
     expect(deleted.keyState).toBe('Pending import');
   });
@@ -93,14 +98,18 @@ describe('online check of the wrapped bundle', () => {
     const { out, bundle } = await airGapSide(f, plan, path.join(f.dir, 'params'));
     const day2 = await f.online(await f.journal('online.jsonl'), plan);
     await day2.connect();
-    await expect(day2.checkWrappedBundle(out, { expectedDigest: sha256Hex('not it') })).rejects.toMatchObject({ code: 'BUNDLE_DIGEST_MISMATCH' });
+    await expect(day2.checkWrappedBundle(out, { expectedDigest: sha256Hex('not it') })).rejects.toMatchObject({
+      code: 'BUNDLE_DIGEST_MISMATCH',
+    });
     const keyDir = path.join(out, 'keys', (await fs.readdir(path.join(out, 'keys')))[0] as string);
     const file = path.join(keyDir, 'out_rsa_private_key.der');
     const bytes = await fs.readFile(file);
     bytes[10] = (bytes[10] as number) ^ 0x01;
     await fs.chmod(file, 0o600);
     await fs.writeFile(file, bytes);
-    await expect(day2.checkWrappedBundle(out, { expectedDigest: bundle.manifestSha256 })).rejects.toMatchObject({ code: 'BUNDLE_HASH_MISMATCH' });
+    await expect(day2.checkWrappedBundle(out, { expectedDigest: bundle.manifestSha256 })).rejects.toMatchObject({
+      code: 'BUNDLE_HASH_MISMATCH',
+    });
   });
 
   it('refuses a token cited by the bundle that the KMS never issued to this ceremony', async () => {
@@ -142,10 +151,17 @@ describe('air-gapped workflow: guarded transitions', () => {
     expect(() => air.fingerprints()).toThrow(/Cannot show the fingerprints now/);
     await air.readParametersBundle(params);
     await expect(air.generateMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
-    await expect(air.wrap()).rejects.toMatchObject({ ...OUT_OF_ORDER, message: expect.stringMatching(/parameters-read/) });
+    await expect(air.wrap()).rejects.toMatchObject({
+      ...OUT_OF_ORDER,
+      message: expect.stringMatching(/parameters-read/),
+    });
     await expect(air.writeWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
-    await expect(air.confirmFingerprint('Ben', 'ab'.repeat(32))).rejects.toMatchObject({ code: 'FINGERPRINT_MISMATCH' });
-    await expect(air.confirmFingerprint('Mallory', issued[0]?.wrappingKeyFingerprint as string)).rejects.toMatchObject({ code: 'WITNESS_UNKNOWN' });
+    await expect(air.confirmFingerprint('Ben', 'ab'.repeat(32))).rejects.toMatchObject({
+      code: 'FINGERPRINT_MISMATCH',
+    });
+    await expect(air.confirmFingerprint('Mallory', issued[0]?.wrappingKeyFingerprint as string)).rejects.toMatchObject({
+      code: 'WITNESS_UNKNOWN',
+    });
     const { remaining } = await air.confirmFingerprint('Chloé', issued[0]?.wrappingKeyFingerprintGrouped as string);
     expect(remaining).toBe(0);
     await expect(air.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
@@ -158,23 +174,63 @@ describe('air-gapped workflow: guarded transitions', () => {
     await air.writeWrappedBundle(path.join(f.dir, 'w'));
     const receipt = await air.writeReceipt(f.dir);
     expect(air.state).toBe('finished');
-    const events = (await fs.readFile(path.join(f.dir, 'airgap.jsonl'), 'utf8')).trim().split('\n').map((l) => (JSON.parse(l) as { event: string; actor: string }));
+    const events = (await fs.readFile(path.join(f.dir, 'airgap.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; actor: string });
     expect(events.find((e) => e.event === 'fingerprint.confirmed')?.actor).toBe('Chloé');
-    expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['network.checked', 'parameters.read', 'material.generated', 'material.wrapped', 'material.wiped', 'wrapped-bundle.written', 'receipt.written']));
+    expect(events.map((e) => e.event)).toEqual(
+      expect.arrayContaining([
+        'network.checked',
+        'parameters.read',
+        'material.generated',
+        'material.wrapped',
+        'material.wiped',
+        'wrapped-bundle.written',
+        'receipt.written',
+      ]),
+    );
     expect(receipt.journalCount).toBe(events.length - 1);
   });
 
   it('refuses a live network, journals it, and journals an override as a warning', async () => {
     const plan = f.plan(['AES_256']);
-    const live = { ...OFFLINE, wlan0: [{ address: '10.1.2.3', netmask: '255.0.0.0', family: 'IPv4' as const, mac: '02:00:00:00:00:01', internal: false, cidr: '10.1.2.3/8' }] };
+    const live = {
+      ...OFFLINE,
+      wlan0: [
+        {
+          address: '10.1.2.3',
+          netmask: '255.0.0.0',
+          family: 'IPv4' as const,
+          mac: '02:00:00:00:00:01',
+          internal: false,
+          cidr: '10.1.2.3/8',
+        },
+      ],
+    };
     const journal = await f.journal('airgap.jsonl');
-    const air = await AirGapCeremony.start({ journal, title: plan.title, operator: plan.operator, witnesses: plan.witnesses, app: APP, interfaces: live });
-    await expect(air.checkNetwork()).rejects.toMatchObject({ code: 'AIRGAP_NETWORK_LIVE', message: expect.stringMatching(/wlan0 10\.1\.2\.3/) });
+    const air = await AirGapCeremony.start({
+      journal,
+      title: plan.title,
+      operator: plan.operator,
+      witnesses: plan.witnesses,
+      app: APP,
+      interfaces: live,
+    });
+    await expect(air.checkNetwork()).rejects.toMatchObject({
+      code: 'AIRGAP_NETWORK_LIVE',
+      message: expect.stringMatching(/wlan0 10\.1\.2\.3/),
+    });
     expect(air.state).toBe('new');
     const result = await air.checkNetwork({ allowNetwork: true });
     expect(result.overridden).toBe(true);
     expect(air.record.workstation.network).toMatch(/^WARNING: network present/);
-    expect(journal.entries.map((e) => e.event)).toEqual(['ceremony.session-started', 'network.refused', 'network.checked', 'warning.network-allowed']);
+    expect(journal.entries.map((e) => e.event)).toEqual([
+      'ceremony.session-started',
+      'network.refused',
+      'network.checked',
+      'warning.network-allowed',
+    ]);
   });
 
   it('wipes the material when abandoned and refuses to wrap afterwards', async () => {

@@ -27,7 +27,9 @@ describe('air-gap network check', () => {
 
   it('treats a link-local-only interface as live too (the link is up)', () => {
     const linkLocal = { ...loopbackOnly, wlan0: [iface('fe80::abcd', 'IPv6', false)] };
-    expect(findLiveInterfaces(linkLocal)).toEqual([{ name: 'wlan0', family: 'IPv6', address: 'fe80::abcd', linkLocal: true }]);
+    expect(findLiveInterfaces(linkLocal)).toEqual([
+      { name: 'wlan0', family: 'IPv6', address: 'fe80::abcd', linkLocal: true },
+    ]);
     expect(() => checkAirGap({ interfaces: linkLocal })).toThrow(/link-local/);
   });
 

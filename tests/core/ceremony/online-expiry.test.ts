@@ -24,7 +24,14 @@ const wholeSecondsFromNow = (ms: number) => new Date(Math.floor(Date.now() / 100
 /** The air-gapped side on `params`, asking for `expiry` in the wrapped-material bundle. */
 async function wrapRequesting(plan: CeremonyPlan, params: string, expiry: MaterialExpiry): Promise<string> {
   const journal = await f.journal('airgap.jsonl');
-  const air = await AirGapCeremony.start({ journal, title: plan.title, operator: plan.operator, witnesses: plan.witnesses, app: APP, interfaces: OFFLINE });
+  const air = await AirGapCeremony.start({
+    journal,
+    title: plan.title,
+    operator: plan.operator,
+    witnesses: plan.witnesses,
+    app: APP,
+    interfaces: OFFLINE,
+  });
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
   for (const fp of overview.fingerprints) await air.confirmFingerprint('Ben', fp.fingerprint);
@@ -38,7 +45,10 @@ async function wrapRequesting(plan: CeremonyPlan, params: string, expiry: Materi
 
 async function onlineEvents(event: string): Promise<Record<string, unknown>[]> {
   const lines = (await readFile(path.join(f.dir, 'online.jsonl'), 'utf8')).trim().split('\n');
-  return lines.map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> }).filter((e) => e.event === event).map((e) => e.data);
+  return lines
+    .map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> })
+    .filter((e) => e.event === event)
+    .map((e) => e.data);
 }
 
 describe('online import: material expiry', () => {
@@ -53,11 +63,15 @@ describe('online import: material expiry', () => {
     await day2.connect();
     const checked = await day2.checkWrappedBundle(wrapped);
     expect(checked.keys.map((k) => k.requestedExpiresAt)).toEqual([at.toISOString()]);
-    expect(checked.warnings).toEqual([expect.stringContaining(`requests material expiry ${at.toISOString()}, the ceremony plan said never`)]);
+    expect(checked.warnings).toEqual([
+      expect.stringContaining(`requests material expiry ${at.toISOString()}, the ceremony plan said never`),
+    ]);
     const imported = await day2.importMaterial();
     expect(imported.map((k) => [k.expiresAt, k.expirySource])).toEqual([[at.toISOString(), 'bundle']]);
     expect((await f.kms.describeKey(keyId)).materialExpiresAt?.toISOString()).toBe(at.toISOString());
-    expect(await onlineEvents('import.expiry-chosen')).toEqual([{ keys: [{ keyId, requested: at.toISOString(), plan: 'never', effective: at.toISOString(), source: 'bundle' }] }]);
+    expect(await onlineEvents('import.expiry-chosen')).toEqual([
+      { keys: [{ keyId, requested: at.toISOString(), plan: 'never', effective: at.toISOString(), source: 'bundle' }] },
+    ]);
     expect((await onlineEvents('key.imported'))[0]).toMatchObject({ keyId, expiresAt: at.toISOString() });
   }, 60_000);
 
@@ -75,20 +89,27 @@ describe('online import: material expiry', () => {
     expect(checked.warnings.join('\n')).toContain('has passed: the KMS will refuse the import (KMS.2602)');
     await expect(day2.importMaterial()).rejects.toMatchObject({
       code: 'EXPIRY_IN_PAST',
-      message: expect.stringContaining(`requests material expiry ${at.toISOString()} for key ${keyId}, which has passed`),
+      message: expect.stringContaining(
+        `requests material expiry ${at.toISOString()} for key ${keyId}, which has passed`,
+      ),
       nextStep: expect.stringContaining('--expires'),
     });
-    expect(await onlineEvents('step.failed')).toEqual([expect.objectContaining({ step: 'import-key-material', keyId, code: 'EXPIRY_IN_PAST' })]);
+    expect(await onlineEvents('step.failed')).toEqual([
+      expect.objectContaining({ step: 'import-key-material', keyId, code: 'EXPIRY_IN_PAST' }),
+    ]);
     expect((await f.kms.describeKey(keyId)).stateName).toBe('Pending import');
     expect(day2.step).toBe('material-checked');
 
     const imported = await day2.importMaterial({ expiry: { kind: 'never' } });
-    expect(imported.map((k) => [k.expiresAt, k.requestedExpiresAt, k.expirySource])).toEqual([['never', at.toISOString(), 'override']]);
+    expect(imported.map((k) => [k.expiresAt, k.requestedExpiresAt, k.expirySource])).toEqual([
+      ['never', at.toISOString(), 'override'],
+    ]);
     const described = await f.kms.describeKey(keyId);
     expect([described.stateName, described.materialExpiresAt]).toEqual(['Enabled', undefined]);
-    expect((await onlineEvents('import.expiry-chosen')).map((d) => (d.keys as { source: string; effective: string }[]).map((k) => [k.source, k.effective]))).toEqual([
-      [['bundle', at.toISOString()]],
-      [['override', 'never']],
-    ]);
+    expect(
+      (await onlineEvents('import.expiry-chosen')).map((d) =>
+        (d.keys as { source: string; effective: string }[]).map((k) => [k.source, k.effective]),
+      ),
+    ).toEqual([[['bundle', at.toISOString()]], [['override', 'never']]]);
   }, 60_000);
 });

@@ -5,20 +5,59 @@ import { chainEntry, GENESIS_HASH, type JournalEntry } from '../../../src-main/c
 function journal(events: [string, Record<string, unknown>][]): JournalEntry[] {
   const entries: JournalEntry[] = [];
   for (const [event, data] of events) {
-    entries.push(chainEntry({ seq: entries.length + 1, time: '2025-03-01T09:00:00.000Z', actor: 'Ana', event, data: data as never, prev: entries.at(-1)?.hash ?? GENESIS_HASH }));
+    entries.push(
+      chainEntry({
+        seq: entries.length + 1,
+        time: '2025-03-01T09:00:00.000Z',
+        actor: 'Ana',
+        event,
+        data: data as never,
+        prev: entries.at(-1)?.hash ?? GENESIS_HASH,
+      }),
+    );
   }
   return entries;
 }
 
-const started = ['ceremony.started', { ceremonyId: 'KF-20250301-abcdef', title: 'T', operator: 'Ana', witnesses: ['Ben'], side: 'online', rehearsal: false, wrappingAlgorithm: 'RSAES_OAEP_SHA_256', expiry: 'never' }] as [string, Record<string, unknown>];
-const created = ['key.created', { keyId: 'k1', alias: 'a', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT', description: '' }] as [string, Record<string, unknown>];
+const started = [
+  'ceremony.started',
+  {
+    ceremonyId: 'KF-20250301-abcdef',
+    title: 'T',
+    operator: 'Ana',
+    witnesses: ['Ben'],
+    side: 'online',
+    rehearsal: false,
+    wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+    expiry: 'never',
+  },
+] as [string, Record<string, unknown>];
+const created = [
+  'key.created',
+  { keyId: 'k1', alias: 'a', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT', description: '' },
+] as [string, Record<string, unknown>];
 const fetched = (sha: string) =>
-  ['parameters.fetched', { keyId: 'k1', wrappingAlgorithm: 'RSAES_OAEP_SHA_256', wrappingKeyFingerprint: 'a'.repeat(64), importTokenSha256: sha, importToken: 'tok', tokenExpiresAt: '2025-03-02T09:00:00.000Z', wrappingPublicKey: 'AA==', region: 'r', projectId: 'p' }] as [string, Record<string, unknown>];
+  [
+    'parameters.fetched',
+    {
+      keyId: 'k1',
+      wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+      wrappingKeyFingerprint: 'a'.repeat(64),
+      importTokenSha256: sha,
+      importToken: 'tok',
+      tokenExpiresAt: '2025-03-02T09:00:00.000Z',
+      wrappingPublicKey: 'AA==',
+      region: 'r',
+      projectId: 'p',
+    },
+  ] as [string, Record<string, unknown>];
 
 describe('online journal replay', () => {
   it('is undefined for an empty journal and refuses a journal of another kind', () => {
     expect(replayOnlineJournal([])).toBeUndefined();
-    expect(() => replayOnlineJournal(journal([['ceremony.session-started', { side: 'air-gapped' }]]))).toThrow(/no online ceremony start/);
+    expect(() => replayOnlineJournal(journal([['ceremony.session-started', { side: 'air-gapped' }]]))).toThrow(
+      /no online ceremony start/,
+    );
   });
 
   it('rebuilds keys, every issuance, imports and verifications', () => {
@@ -44,6 +83,8 @@ describe('online journal replay', () => {
   it('refuses events about keys the ceremony never created, and a second ceremony start', () => {
     expect(() => replayOnlineJournal(journal([started, fetched('1'.repeat(64))]))).toThrow(/did not create/);
     expect(() => replayOnlineJournal(journal([started, started]))).toThrow(/starts a second/);
-    expect(() => replayOnlineJournal(journal([started, ['key.created', { keyId: 'k1' }]]))).toThrow(/not in the expected form/);
+    expect(() => replayOnlineJournal(journal([started, ['key.created', { keyId: 'k1' }]]))).toThrow(
+      /not in the expected form/,
+    );
   });
 });

@@ -59,7 +59,9 @@ describe('delete and re-import', () => {
     const file = path.join(f.dir, 'restored-material.bin');
     await writeFile(file, material as Buffer, { mode: 0o600 });
     const bundle = await airGap(params2, path.join(f.dir, 'wrapped-2'), { file });
-    const checked = await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-2'), { expectedDigest: bundle.manifestSha256 });
+    const checked = await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-2'), {
+      expectedDigest: bundle.manifestSha256,
+    });
     expect(checked.warnings).toEqual([]);
     await day2.importMaterial();
     const proofs = await day2.verifyKeys();

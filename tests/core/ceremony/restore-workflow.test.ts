@@ -45,7 +45,15 @@ async function splitCeremony(plan: CeremonyPlan): Promise<Split> {
   const { params, created } = await onlineDayOne(f, plan);
   const materials: Buffer[] = [];
   const journal = await f.journal('airgap.jsonl');
-  const air = await AirGapCeremony.start({ journal, title: plan.title, operator: plan.operator, witnesses: plan.witnesses, app: APP, interfaces: OFFLINE, onMaterialForAudit: (copy) => materials.push(copy) });
+  const air = await AirGapCeremony.start({
+    journal,
+    title: plan.title,
+    operator: plan.operator,
+    witnesses: plan.witnesses,
+    app: APP,
+    interfaces: OFFLINE,
+    onMaterialForAudit: (copy) => materials.push(copy),
+  });
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
   for (const fp of overview.fingerprints) await air.confirmFingerprint('Ben', fp.fingerprint);
@@ -65,7 +73,14 @@ function shareFile(split: Split, keyId: string, index: number): string {
 }
 
 async function startRestore(journalName = 'restore.jsonl', plan = f.plan(['AES_256'])): Promise<RestoreCeremony> {
-  return RestoreCeremony.start({ journal: await f.journal(journalName), title: 'Custody restore', operator: plan.operator, witnesses: plan.witnesses, app: APP, interfaces: OFFLINE });
+  return RestoreCeremony.start({
+    journal: await f.journal(journalName),
+    title: 'Custody restore',
+    operator: plan.operator,
+    witnesses: plan.witnesses,
+    app: APP,
+    interfaces: OFFLINE,
+  });
 }
 
 async function foreignShares(keyId: string, spec: 'AES_256', ceremonyId: string): Promise<CustodyShare[]> {
@@ -92,11 +107,14 @@ describe('custody restore ceremony', () => {
     await expect(restore.restore()).rejects.toMatchObject(OUT_OF_ORDER);
     await restore.readParametersBundle(split.params);
     await expect(restore.restore()).rejects.toMatchObject(OUT_OF_ORDER);
-    for (const i of [1, 2, 3]) await restore.presentShare(await readShareFile(shareFile(split, split.keyIds[0] as string, i)));
+    for (const i of [1, 2, 3])
+      await restore.presentShare(await readShareFile(shareFile(split, split.keyIds[0] as string, i)));
     await restore.restore();
     await expect(restore.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(restore.writeWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
-    await expect(restore.confirmFingerprint('Ana', restore.fingerprints()[0]?.fingerprint as string)).rejects.toMatchObject({ code: 'WITNESS_UNKNOWN' });
+    await expect(
+      restore.confirmFingerprint('Ana', restore.fingerprints()[0]?.fingerprint as string),
+    ).rejects.toMatchObject({ code: 'WITNESS_UNKNOWN' });
     await restore.abandon('test over');
     expect(await readdir(f.dir)).not.toContain('w');
   });
@@ -111,18 +129,32 @@ describe('custody restore ceremony', () => {
     const before = (await readdir(f.dir)).sort();
 
     const genuine = await readShareFile(shareFile(split, keyId, 2));
-    const tampered: CustodyShare = { ...genuine, share: SecretBytes.from(genuine.share.use((b) => Buffer.from(b.map((x, i) => (i === 3 ? x ^ 1 : x))))) };
+    const tampered: CustodyShare = {
+      ...genuine,
+      share: SecretBytes.from(genuine.share.use((b) => Buffer.from(b.map((x, i) => (i === 3 ? x ^ 1 : x))))),
+    };
     await expect(restore.presentShare(tampered, 'Bob')).rejects.toMatchObject({ code: 'CUSTODY_SHARE_CORRUPTED' });
     expect(tampered.share.disposed).toBe(true);
     const [otherKey] = await foreignShares('0d0466b0-e727-4d9c-b35d-f84bb474a37f', 'AES_256', 'KF-20250101-aaaaaa');
-    await expect(restore.presentShare(otherKey as CustodyShare)).rejects.toMatchObject({ code: 'CUSTODY_SHARE_FOREIGN', message: expect.stringContaining('which the import-parameters bundle does not hold') });
+    await expect(restore.presentShare(otherKey as CustodyShare)).rejects.toMatchObject({
+      code: 'CUSTODY_SHARE_FOREIGN',
+      message: expect.stringContaining('which the import-parameters bundle does not hold'),
+    });
 
     await restore.presentShare(genuine, 'Bob');
     const [, , otherCeremony] = await foreignShares(keyId, 'AES_256', 'KF-20250101-bbbbbb');
-    await expect(restore.presentShare(otherCeremony as CustodyShare)).rejects.toMatchObject({ code: 'CUSTODY_SHARES_MIXED', message: expect.stringContaining('KF-20250101-bbbbbb') });
-    await expect(restore.presentShare(await readShareFile(shareFile(split, keyId, 2)), 'Bob')).rejects.toMatchObject({ code: 'CUSTODY_SHARE_DUPLICATE' });
+    await expect(restore.presentShare(otherCeremony as CustodyShare)).rejects.toMatchObject({
+      code: 'CUSTODY_SHARES_MIXED',
+      message: expect.stringContaining('KF-20250101-bbbbbb'),
+    });
+    await expect(restore.presentShare(await readShareFile(shareFile(split, keyId, 2)), 'Bob')).rejects.toMatchObject({
+      code: 'CUSTODY_SHARE_DUPLICATE',
+    });
     await restore.presentShare(await readShareFile(shareFile(split, keyId, 4)));
-    await expect(restore.restore()).rejects.toMatchObject({ code: 'CUSTODY_TOO_FEW_SHARES', message: expect.stringContaining('2 of the 3 shares needed') });
+    await expect(restore.restore()).rejects.toMatchObject({
+      code: 'CUSTODY_TOO_FEW_SHARES',
+      message: expect.stringContaining('2 of the 3 shares needed'),
+    });
     expect((await readdir(f.dir)).sort()).toEqual(before);
 
     // A third custodian arrives: the restore goes on.
@@ -132,10 +164,24 @@ describe('custody restore ceremony', () => {
     expect(restored.keyCheckValue).toMatch(/^[0-9A-F]{6}$/);
     await restore.abandon('rehearsed refusals only');
 
-    const events = (await readFile(path.join(f.dir, 'restore.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { event: string; actor: string; data: Record<string, unknown> });
-    expect(events.filter((e) => e.event === 'custody.share-refused').map((e) => e.data.code)).toEqual(['CUSTODY_SHARE_CORRUPTED', 'CUSTODY_SHARE_FOREIGN', 'CUSTODY_SHARES_MIXED', 'CUSTODY_SHARE_DUPLICATE']);
-    expect(events.filter((e) => e.event === 'custody.restore-refused').map((e) => e.data.code)).toEqual(['CUSTODY_TOO_FEW_SHARES']);
-    expect(events.filter((e) => e.event === 'custody.share-presented').map((e) => [e.data.shareIndex, e.data.custodian, e.actor])).toEqual([
+    const events = (await readFile(path.join(f.dir, 'restore.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; actor: string; data: Record<string, unknown> });
+    expect(events.filter((e) => e.event === 'custody.share-refused').map((e) => e.data.code)).toEqual([
+      'CUSTODY_SHARE_CORRUPTED',
+      'CUSTODY_SHARE_FOREIGN',
+      'CUSTODY_SHARES_MIXED',
+      'CUSTODY_SHARE_DUPLICATE',
+    ]);
+    expect(events.filter((e) => e.event === 'custody.restore-refused').map((e) => e.data.code)).toEqual([
+      'CUSTODY_TOO_FEW_SHARES',
+    ]);
+    expect(
+      events
+        .filter((e) => e.event === 'custody.share-presented')
+        .map((e) => [e.data.shareIndex, e.data.custodian, e.actor]),
+    ).toEqual([
       [2, 'Bob', 'Bob'],
       [4, 'Dave', 'Dave'],
       [5, 'Erin', 'Frank'],
@@ -152,7 +198,8 @@ describe('custody restore ceremony', () => {
     const restore = await startRestore('restore.jsonl', plan);
     await restore.checkNetwork();
     const overview = await restore.readParametersBundle(split.params);
-    for (const [i, share] of shares.entries()) await restore.presentShare(share, i === 2 ? 'Frank' : share.custodian, i === 1 ? 'typed' : 'file');
+    for (const [i, share] of shares.entries())
+      await restore.presentShare(share, i === 2 ? 'Frank' : share.custodian, i === 1 ? 'typed' : 'file');
     const restored = await restore.restore();
     expect(restored.publicKeyFingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(restored.proof).toContain(restored.publicKeyFingerprint as string);
@@ -167,18 +214,32 @@ describe('custody restore ceremony', () => {
     const receiptDir = path.join(f.dir, 'receipts');
     await mkdir(receiptDir);
     const receipt = await restore.writeReceipt(receiptDir);
-    expect(path.basename(receipt.htmlFile)).toMatch(/^receipt-air-gapped-KF-\d{8}-[a-z2-7]{6}-restore-\d{8}T\d{6}Z\.html$/);
+    expect(path.basename(receipt.htmlFile)).toMatch(
+      /^receipt-air-gapped-KF-\d{8}-[a-z2-7]{6}-restore-\d{8}T\d{6}Z\.html$/,
+    );
 
     const text = await readFile(receipt.textFile, 'utf8');
     expect(text).toContain('Custody restore: rebuilt from 3 of 5 shares (any 3 suffice)');
     expect(text).toContain('Share 2: Bob, presented by Bob');
     expect(text).toContain('Share 5: Erin, presented by Frank');
     expect(await readFile(receipt.htmlFile, 'utf8')).toContain('<th>Presented by</th>');
-    expect((await verifyJournal(path.join(f.dir, 'restore.jsonl'), { expectedHead: receipt.journalHead, expectedCount: receipt.journalCount })).ok).toBe(true);
+    expect(
+      (
+        await verifyJournal(path.join(f.dir, 'restore.jsonl'), {
+          expectedHead: receipt.journalHead,
+          expectedCount: receipt.journalCount,
+        })
+      ).ok,
+    ).toBe(true);
     const journalText = await readFile(path.join(f.dir, 'restore.jsonl'), 'utf8');
     for (const share of shareTexts) expect(journalText).not.toContain(share.slice(8, 40));
     const material = split.materials[0] as Buffer;
-    for (const file of [path.join(f.dir, 'restore.jsonl'), receipt.htmlFile, receipt.textFile, ...(await readdir(path.join(wrapped, 'keys', keyId))).map((n) => path.join(wrapped, 'keys', keyId, n))]) {
+    for (const file of [
+      path.join(f.dir, 'restore.jsonl'),
+      receipt.htmlFile,
+      receipt.textFile,
+      ...(await readdir(path.join(wrapped, 'keys', keyId))).map((n) => path.join(wrapped, 'keys', keyId, n)),
+    ]) {
       const bytes = await readFile(file);
       expect(bytes.includes(material)).toBe(false);
       expect(bytes.includes(Buffer.from(material.toString('base64').slice(4, 60)))).toBe(false);
@@ -200,7 +261,11 @@ describe('restore module graph', () => {
       const graph = importGraph([path.join(ROOT, entry)]);
       expect(graph.files.size).toBeGreaterThan(20);
       expect([...graph.files].filter((file) => file.includes(`${path.sep}core${path.sep}kms${path.sep}`))).toEqual([]);
-      const network = [...graph.external.keys()].filter((s) => ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'undici'].includes(s.replace(/^node:/, '').split('/')[0] as string));
+      const network = [...graph.external.keys()].filter((s) =>
+        ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'undici'].includes(
+          s.replace(/^node:/, '').split('/')[0] as string,
+        ),
+      );
       expect(network).toEqual([]);
     });
   }

@@ -16,4 +16,3 @@ describe('step guard', () => {
     expect(guard.state).toBe('b');
   });
 });
-

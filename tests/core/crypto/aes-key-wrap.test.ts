@@ -70,10 +70,14 @@ describe('aesKeyWrapPad', () => {
     for (const length of [1, 7, 8, 9, 20, 138, 1217]) {
       const kek = randomBytes(32);
       const data = randomBytes(length);
-      const theirs = await openssl(['enc', '-id-aes256-wrap-pad', '-K', kek.toString('hex'), '-iv', 'A65959A6'], { input: data });
+      const theirs = await openssl(['enc', '-id-aes256-wrap-pad', '-K', kek.toString('hex'), '-iv', 'A65959A6'], {
+        input: data,
+      });
       expect(aesKeyWrapPad(kek, data).toString('hex')).toBe(theirs.toString('hex'));
       expect(unwrapHex(kek, theirs)).toBe(data.toString('hex'));
-      const back = await openssl(['enc', '-d', '-id-aes256-wrap-pad', '-K', kek.toString('hex'), '-iv', 'A65959A6'], { input: aesKeyWrapPad(kek, data) });
+      const back = await openssl(['enc', '-d', '-id-aes256-wrap-pad', '-K', kek.toString('hex'), '-iv', 'A65959A6'], {
+        input: aesKeyWrapPad(kek, data),
+      });
       expect(back.toString('hex')).toBe(data.toString('hex'));
     }
   });

@@ -20,8 +20,12 @@ describe('keyCheckValue', () => {
   it('equals the first 3 bytes of openssl aes-256-ecb over one zero block', async () => {
     for (let i = 0; i < 3; i++) {
       const key = randomBytes(32);
-      const block = await openssl(['enc', '-aes-256-ecb', '-nopad', '-K', key.toString('hex')], { input: Buffer.alloc(16) });
-      expect(keyCheckValue(SecretBytes.from(Buffer.from(key)))).toBe(block.subarray(0, 3).toString('hex').toUpperCase());
+      const block = await openssl(['enc', '-aes-256-ecb', '-nopad', '-K', key.toString('hex')], {
+        input: Buffer.alloc(16),
+      });
+      expect(keyCheckValue(SecretBytes.from(Buffer.from(key)))).toBe(
+        block.subarray(0, 3).toString('hex').toUpperCase(),
+      );
     }
   });
 

@@ -15,21 +15,28 @@ describe('generateKeyMaterial', () => {
     b.dispose();
   });
 
-  it.each(['RSA_2048', 'RSA_3072', 'EC_P256', 'EC_P384'] as KeySpec[])('makes a PKCS#8 %s key with its matching public key', async (spec) => {
-    const material = await generateKeyMaterial(spec);
-    const key = material.secret.use((der) => createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }));
-    const info = KEY_SPEC_INFO[spec];
-    if (info.kind === 'rsa') {
-      expect(key.asymmetricKeyType).toBe('rsa');
-      expect(key.asymmetricKeyDetails?.modulusLength).toBe(info.bits);
-      expect(key.asymmetricKeyDetails?.publicExponent).toBe(65537n);
-    } else {
-      expect(key.asymmetricKeyType).toBe('ec');
-      expect(key.asymmetricKeyDetails?.namedCurve).toBe(info.namedCurve);
-    }
-    expect(createPublicKey(key).export({ type: 'spki', format: 'der' }).equals(material.publicKeySpkiDer as Buffer)).toBe(true);
-    material.dispose();
-  });
+  it.each(['RSA_2048', 'RSA_3072', 'EC_P256', 'EC_P384'] as KeySpec[])(
+    'makes a PKCS#8 %s key with its matching public key',
+    async (spec) => {
+      const material = await generateKeyMaterial(spec);
+      const key = material.secret.use((der) => createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }));
+      const info = KEY_SPEC_INFO[spec];
+      if (info.kind === 'rsa') {
+        expect(key.asymmetricKeyType).toBe('rsa');
+        expect(key.asymmetricKeyDetails?.modulusLength).toBe(info.bits);
+        expect(key.asymmetricKeyDetails?.publicExponent).toBe(65537n);
+      } else {
+        expect(key.asymmetricKeyType).toBe('ec');
+        expect(key.asymmetricKeyDetails?.namedCurve).toBe(info.namedCurve);
+      }
+      expect(
+        createPublicKey(key)
+          .export({ type: 'spki', format: 'der' })
+          .equals(material.publicKeySpkiDer as Buffer),
+      ).toBe(true);
+      material.dispose();
+    },
+  );
 
   it('generates RSA-4096 without blocking the event loop for more than 20 ms at a time', async () => {
     // Warm up the code paths so JIT compilation does not count as a stall.

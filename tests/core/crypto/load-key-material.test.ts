@@ -33,9 +33,43 @@ beforeAll(async () => {
   // (openssl 3.0 `pkey -outform DER` writes PKCS#1 for RSA; `pkcs8 -topk8 -nocrypt` writes PKCS#8, as the guide does.)
   await run(['pkcs8', '-topk8', '-nocrypt', '-in', 'rsa-pkcs8.pem', '-outform', 'DER', '-out', 'rsa-pkcs8.der']);
   await run(['pkey', '-in', 'rsa-pkcs8.pem', '-traditional', '-outform', 'DER', '-out', 'rsa-pkcs1.der']);
-  await run(['pkcs8', '-topk8', '-in', 'rsa-pkcs8.pem', '-v2', 'aes-256-cbc', '-passout', 'pass:correct horse', '-out', 'rsa-enc-pkcs8.pem']);
-  await run(['pkcs8', '-topk8', '-in', 'rsa-pkcs8.pem', '-v2', 'aes-256-cbc', '-passout', 'pass:correct horse', '-outform', 'DER', '-out', 'rsa-enc-pkcs8.der']);
-  await run(['pkey', '-in', 'rsa-pkcs8.pem', '-traditional', '-aes256', '-passout', 'pass:correct horse', '-out', 'rsa-enc-legacy.pem']);
+  await run([
+    'pkcs8',
+    '-topk8',
+    '-in',
+    'rsa-pkcs8.pem',
+    '-v2',
+    'aes-256-cbc',
+    '-passout',
+    'pass:correct horse',
+    '-out',
+    'rsa-enc-pkcs8.pem',
+  ]);
+  await run([
+    'pkcs8',
+    '-topk8',
+    '-in',
+    'rsa-pkcs8.pem',
+    '-v2',
+    'aes-256-cbc',
+    '-passout',
+    'pass:correct horse',
+    '-outform',
+    'DER',
+    '-out',
+    'rsa-enc-pkcs8.der',
+  ]);
+  await run([
+    'pkey',
+    '-in',
+    'rsa-pkcs8.pem',
+    '-traditional',
+    '-aes256',
+    '-passout',
+    'pass:correct horse',
+    '-out',
+    'rsa-enc-legacy.pem',
+  ]);
   await run(['pkey', '-in', 'rsa-pkcs8.pem', '-pubout', '-outform', 'DER', '-out', 'rsa-pub.der']);
   await run(['pkey', '-in', 'rsa-pkcs8.pem', '-pubout', '-out', 'rsa-pub.pem']);
   await run(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:3072', '-out', 'rsa3072.pem']);
@@ -55,13 +89,17 @@ describe('loadKeyMaterial: AES_256', () => {
     expect(secretHex('AES_256', raw)).toBe(raw.toString('hex'));
     expect(secretHex('AES_256', fixture('aes.hex'))).toBe(raw.toString('hex'));
     expect(secretHex('AES_256', fixture('aes.b64'))).toBe(raw.toString('hex'));
-    const spacedUpper = raw.toString('hex').toUpperCase().replace(/(.{8})/g, '$1 ').replace(/(.{36})/g, '$1\r\n');
+    const spacedUpper = raw
+      .toString('hex')
+      .toUpperCase()
+      .replace(/(.{8})/g, '$1 ')
+      .replace(/(.{36})/g, '$1\r\n');
     expect(secretHex('AES_256', Buffer.from(spacedUpper))).toBe(raw.toString('hex'));
     const wrappedBase64 = `${raw.toString('base64').slice(0, 20)}\r\n${raw.toString('base64').slice(20)}\r\n`;
     expect(secretHex('AES_256', Buffer.from(wrappedBase64))).toBe(raw.toString('hex'));
   });
 
-  it('does not modify the caller\'s file bytes', async () => {
+  it("does not modify the caller's file bytes", async () => {
     const hexFile = fixture('aes.hex');
     const copy = Buffer.from(hexFile);
     secretHex('AES_256', hexFile);
@@ -69,19 +107,55 @@ describe('loadKeyMaterial: AES_256', () => {
   });
 
   it('refuses the wrong length, saying the length and form found', () => {
-    expectKeyferryError(() => loadKeyMaterial('AES_256', Buffer.from(randomBytes(31).toString('hex'))), 'MATERIAL_WRONG_LENGTH', 'The key material file holds 31 bytes (as hex text); AES_256 needs exactly 32.');
-    expectKeyferryError(() => loadKeyMaterial('AES_256', Buffer.from(randomBytes(24).toString('base64'))), 'MATERIAL_WRONG_LENGTH', /holds 24 bytes \(as base64 text\)/);
-    expectKeyferryError(() => loadKeyMaterial('AES_256', Buffer.concat([Buffer.from([0xff]), randomBytes(32)])), 'MATERIAL_WRONG_LENGTH', /holds 33 bytes \(raw bytes\)/);
-    expectKeyferryError(() => loadKeyMaterial('AES_256', Buffer.concat([Buffer.from([0xff]), randomBytes(15)])), 'MATERIAL_WRONG_LENGTH', /holds 16 bytes \(raw bytes\)/);
+    expectKeyferryError(
+      () => loadKeyMaterial('AES_256', Buffer.from(randomBytes(31).toString('hex'))),
+      'MATERIAL_WRONG_LENGTH',
+      'The key material file holds 31 bytes (as hex text); AES_256 needs exactly 32.',
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('AES_256', Buffer.from(randomBytes(24).toString('base64'))),
+      'MATERIAL_WRONG_LENGTH',
+      /holds 24 bytes \(as base64 text\)/,
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('AES_256', Buffer.concat([Buffer.from([0xff]), randomBytes(32)])),
+      'MATERIAL_WRONG_LENGTH',
+      /holds 33 bytes \(raw bytes\)/,
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('AES_256', Buffer.concat([Buffer.from([0xff]), randomBytes(15)])),
+      'MATERIAL_WRONG_LENGTH',
+      /holds 16 bytes \(raw bytes\)/,
+    );
   });
 
   it('refuses empty, non-random and PEM input, and a passphrase', async () => {
-    expectKeyferryError(() => loadKeyMaterial('AES_256', Buffer.alloc(0)), 'MATERIAL_EMPTY', 'The key material file is empty.');
+    expectKeyferryError(
+      () => loadKeyMaterial('AES_256', Buffer.alloc(0)),
+      'MATERIAL_EMPTY',
+      'The key material file is empty.',
+    );
     expectKeyferryError(() => loadKeyMaterial('AES_256', Buffer.from('\n \n')), 'MATERIAL_EMPTY');
-    expectKeyferryError(() => loadKeyMaterial('AES_256', Buffer.alloc(32)), 'MATERIAL_NOT_RANDOM', /32 identical bytes/);
-    expectKeyferryError(() => loadKeyMaterial('AES_256', Buffer.from('0'.repeat(64))), 'MATERIAL_NOT_RANDOM', /32 identical bytes/);
-    expectKeyferryError(() => loadKeyMaterial('AES_256', Buffer.from('my very secret password, really!')), 'MATERIAL_NOT_RANDOM', /printable text/);
-    expectKeyferryError(() => loadKeyMaterial('AES_256', fixture('rsa-pkcs8.pem')), 'MATERIAL_WRONG_KIND', /A PEM file \("PRIVATE KEY"\) was given for AES_256/);
+    expectKeyferryError(
+      () => loadKeyMaterial('AES_256', Buffer.alloc(32)),
+      'MATERIAL_NOT_RANDOM',
+      /32 identical bytes/,
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('AES_256', Buffer.from('0'.repeat(64))),
+      'MATERIAL_NOT_RANDOM',
+      /32 identical bytes/,
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('AES_256', Buffer.from('my very secret password, really!')),
+      'MATERIAL_NOT_RANDOM',
+      /printable text/,
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('AES_256', fixture('rsa-pkcs8.pem')),
+      'MATERIAL_WRONG_KIND',
+      /A PEM file \("PRIVATE KEY"\) was given for AES_256/,
+    );
     expectKeyferryError(() => loadKeyMaterial('AES_256', fixture('aes.bin'), 'pw'), 'MATERIAL_NOT_ENCRYPTED');
   });
 });
@@ -121,20 +195,55 @@ describe('loadKeyMaterial: private keys', () => {
   });
 
   it('refuses a key that does not match the spec, saying what it is', async () => {
-    expectKeyferryError(() => loadKeyMaterial('RSA_2048', fixture('rsa3072.pem')), 'MATERIAL_SPEC_MISMATCH', 'An RSA-3072 key was given for RSA_2048.');
-    expectKeyferryError(() => loadKeyMaterial('RSA_4096', fixture('rsa3072.pem')), 'MATERIAL_SPEC_MISMATCH', 'An RSA-3072 key was given for RSA_4096.');
-    expectKeyferryError(() => loadKeyMaterial('EC_P256', fixture('ec384.pem')), 'MATERIAL_SPEC_MISMATCH', 'An EC P-384 key was given for EC_P256.');
-    expectKeyferryError(() => loadKeyMaterial('EC_P384', fixture('rsa-pkcs8.pem')), 'MATERIAL_SPEC_MISMATCH', 'An RSA-2048 key was given for EC_P384.');
-    expectKeyferryError(() => loadKeyMaterial('RSA_2048', fixture('ec-sec1.pem')), 'MATERIAL_SPEC_MISMATCH', 'An EC P-256 key was given for RSA_2048.');
-    expectKeyferryError(() => loadKeyMaterial('RSA_2048', fixture('ed25519.pem')), 'MATERIAL_SPEC_MISMATCH', 'An Ed25519 key was given for RSA_2048.');
-    const pss = generateKeyPairSync('rsa-pss', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'der' });
+    expectKeyferryError(
+      () => loadKeyMaterial('RSA_2048', fixture('rsa3072.pem')),
+      'MATERIAL_SPEC_MISMATCH',
+      'An RSA-3072 key was given for RSA_2048.',
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('RSA_4096', fixture('rsa3072.pem')),
+      'MATERIAL_SPEC_MISMATCH',
+      'An RSA-3072 key was given for RSA_4096.',
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('EC_P256', fixture('ec384.pem')),
+      'MATERIAL_SPEC_MISMATCH',
+      'An EC P-384 key was given for EC_P256.',
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('EC_P384', fixture('rsa-pkcs8.pem')),
+      'MATERIAL_SPEC_MISMATCH',
+      'An RSA-2048 key was given for EC_P384.',
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('RSA_2048', fixture('ec-sec1.pem')),
+      'MATERIAL_SPEC_MISMATCH',
+      'An EC P-256 key was given for RSA_2048.',
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('RSA_2048', fixture('ed25519.pem')),
+      'MATERIAL_SPEC_MISMATCH',
+      'An Ed25519 key was given for RSA_2048.',
+    );
+    const pss = generateKeyPairSync('rsa-pss', { modulusLength: 2048 }).privateKey.export({
+      type: 'pkcs8',
+      format: 'der',
+    });
     expectKeyferryError(() => loadKeyMaterial('RSA_2048', pss), 'MATERIAL_SPEC_MISMATCH', /An RSA-PSS-2048 key/);
   });
 
   it('asks for a missing passphrase and refuses a wrong one', () => {
     for (const name of ['rsa-enc-pkcs8.pem', 'rsa-enc-pkcs8.der', 'rsa-enc-legacy.pem']) {
-      expectKeyferryError(() => loadKeyMaterial('RSA_2048', fixture(name)), 'MATERIAL_PASSPHRASE_MISSING', 'The private key file is encrypted and no passphrase was given.');
-      expectKeyferryError(() => loadKeyMaterial('RSA_2048', fixture(name), 'wrong horse'), 'MATERIAL_PASSPHRASE_WRONG', /could not be decrypted with the passphrase given/);
+      expectKeyferryError(
+        () => loadKeyMaterial('RSA_2048', fixture(name)),
+        'MATERIAL_PASSPHRASE_MISSING',
+        'The private key file is encrypted and no passphrase was given.',
+      );
+      expectKeyferryError(
+        () => loadKeyMaterial('RSA_2048', fixture(name), 'wrong horse'),
+        'MATERIAL_PASSPHRASE_WRONG',
+        /could not be decrypted with the passphrase given/,
+      );
     }
   });
 
@@ -144,10 +253,26 @@ describe('loadKeyMaterial: private keys', () => {
   });
 
   it('refuses public keys, garbage, two keys in one file and empty files', () => {
-    expectKeyferryError(() => loadKeyMaterial('RSA_2048', fixture('rsa-pub.pem')), 'MATERIAL_IS_PUBLIC_KEY', /public key or certificate \(PEM "PUBLIC KEY"\)/);
-    expectKeyferryError(() => loadKeyMaterial('RSA_2048', fixture('rsa-pub.der')), 'MATERIAL_IS_PUBLIC_KEY', /DER SubjectPublicKeyInfo/);
-    expectKeyferryError(() => loadKeyMaterial('RSA_2048', randomBytes(300).fill(0x30, 0, 1)), 'MATERIAL_UNREADABLE', /300 bytes of DER\) is not a PKCS#8, PKCS#1 or SEC1 private key/);
-    expectKeyferryError(() => loadKeyMaterial('RSA_2048', Buffer.from('hello')), 'MATERIAL_UNREADABLE', /neither PEM nor DER/);
+    expectKeyferryError(
+      () => loadKeyMaterial('RSA_2048', fixture('rsa-pub.pem')),
+      'MATERIAL_IS_PUBLIC_KEY',
+      /public key or certificate \(PEM "PUBLIC KEY"\)/,
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('RSA_2048', fixture('rsa-pub.der')),
+      'MATERIAL_IS_PUBLIC_KEY',
+      /DER SubjectPublicKeyInfo/,
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('RSA_2048', randomBytes(300).fill(0x30, 0, 1)),
+      'MATERIAL_UNREADABLE',
+      /300 bytes of DER\) is not a PKCS#8, PKCS#1 or SEC1 private key/,
+    );
+    expectKeyferryError(
+      () => loadKeyMaterial('RSA_2048', Buffer.from('hello')),
+      'MATERIAL_UNREADABLE',
+      /neither PEM nor DER/,
+    );
     const two = Buffer.concat([fixture('rsa-pkcs8.pem'), fixture('rsa-pkcs1.pem')]);
     expectKeyferryError(() => loadKeyMaterial('RSA_2048', two), 'MATERIAL_AMBIGUOUS', /holds 2 private keys/);
     expectKeyferryError(() => loadKeyMaterial('EC_P256', Buffer.alloc(0)), 'MATERIAL_EMPTY');

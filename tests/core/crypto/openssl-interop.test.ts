@@ -10,7 +10,12 @@ import { unwrapAesKeyWrapPad } from '../../../src-main/core/crypto/aes-key-wrap'
 import { consoleFileNames } from '../../../src-main/core/crypto/console-files';
 import { generateKeyMaterial } from '../../../src-main/core/crypto/generate-key-material';
 import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
-import { KEY_SPECS, WRAPPING_ALGORITHMS, type KeySpec, type WrappingAlgorithm } from '../../../src-main/core/crypto/key-spec';
+import {
+  KEY_SPECS,
+  WRAPPING_ALGORITHMS,
+  type KeySpec,
+  type WrappingAlgorithm,
+} from '../../../src-main/core/crypto/key-spec';
 import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
 import { wrapKeyMaterial } from '../../../src-main/core/crypto/wrap';
 import { loadWrappingPublicKey, type WrappingPublicKey } from '../../../src-main/core/crypto/wrapping-key';
@@ -34,8 +39,12 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 beforeAll(async () => {
   dir = await makeTempDir('interop');
-  await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'wrapping_priv.pem'], { cwd: dir });
-  await openssl(['pkey', '-in', 'wrapping_priv.pem', '-pubout', '-outform', 'DER', '-out', 'PublicKey.bin'], { cwd: dir });
+  await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'wrapping_priv.pem'], {
+    cwd: dir,
+  });
+  await openssl(['pkey', '-in', 'wrapping_priv.pem', '-pubout', '-outform', 'DER', '-out', 'PublicKey.bin'], {
+    cwd: dir,
+  });
   await openssl(['enc', '-base64', '-A', '-in', 'PublicKey.bin', '-out', 'PublicKey.b64'], { cwd: dir });
   wrappingKey = loadWrappingPublicKey(await readFile(path.join(dir, 'PublicKey.b64')));
   wrappingPrivateKey = createPrivateKey(await readFile(path.join(dir, 'wrapping_priv.pem')));
@@ -50,14 +59,32 @@ afterAll(async () => {
 });
 
 /** The guide's decrypt, with the MGF1 digest spelled out so a wrong MGF1 would fail. */
-async function opensslOaepDecrypt(file: string, algorithm: WrappingAlgorithm, mgf1 = MD[algorithm], md = MD[algorithm]): Promise<Buffer> {
+async function opensslOaepDecrypt(
+  file: string,
+  algorithm: WrappingAlgorithm,
+  mgf1 = MD[algorithm],
+  md = MD[algorithm],
+): Promise<Buffer> {
   return openssl(
-    ['pkeyutl', '-decrypt', '-inkey', 'wrapping_priv.pem', '-in', file, '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', `rsa_oaep_md:${md}`, '-pkeyopt', `rsa_mgf1_md:${mgf1}`],
+    [
+      'pkeyutl',
+      '-decrypt',
+      '-inkey',
+      'wrapping_priv.pem',
+      '-in',
+      file,
+      '-pkeyopt',
+      'rsa_padding_mode:oaep',
+      '-pkeyopt',
+      `rsa_oaep_md:${md}`,
+      '-pkeyopt',
+      `rsa_mgf1_md:${mgf1}`,
+    ],
     { cwd: dir },
   );
 }
 
-describe('Keyferry wraps, the guide\'s OpenSSL commands unwrap', () => {
+describe("Keyferry wraps, the guide's OpenSSL commands unwrap", () => {
   for (const spec of KEY_SPECS) {
     for (const algorithm of WRAPPING_ALGORITHMS) {
       it(`${spec} with ${algorithm}`, async () => {
@@ -71,12 +98,16 @@ describe('Keyferry wraps, the guide\'s OpenSSL commands unwrap', () => {
 
         const recovered = await opensslOaepDecrypt(ekm, algorithm);
         await expect(opensslOaepDecrypt(ekm, algorithm, OTHER_MD[algorithm])).rejects.toThrow(/exited 1/);
-        await expect(opensslOaepDecrypt(ekm, algorithm, OTHER_MD[algorithm], OTHER_MD[algorithm])).rejects.toThrow(/exited 1/);
+        await expect(opensslOaepDecrypt(ekm, algorithm, OTHER_MD[algorithm], OTHER_MD[algorithm])).rejects.toThrow(
+          /exited 1/,
+        );
 
         if (spec === 'AES_256') {
           expect(recovered.toString('hex')).toBe(material.secret.use((b) => b.toString('hex')));
           expect(wrapped.encryptedPrivateKey).toBeUndefined();
-          const kcv = await openssl(['enc', '-aes-256-ecb', '-nopad', '-K', recovered.toString('hex')], { input: Buffer.alloc(16) });
+          const kcv = await openssl(['enc', '-aes-256-ecb', '-nopad', '-K', recovered.toString('hex')], {
+            input: Buffer.alloc(16),
+          });
           expect(wrapped.evidence.keyCheckValue).toBe(kcv.subarray(0, 3).toString('hex').toUpperCase());
           return;
         }
@@ -84,14 +115,33 @@ describe('Keyferry wraps, the guide\'s OpenSSL commands unwrap', () => {
         const epk = `${prefix}${names.encryptedPrivateKey}`;
         await writeFile(path.join(dir, epk), wrapped.encryptedPrivateKey as Buffer);
         const pkcs8 = `${prefix}private_key.der`;
-        await openssl(['enc', '-d', '-id-aes256-wrap-pad', '-K', recovered.toString('hex'), '-iv', 'A65959A6', '-in', epk, '-out', pkcs8], { cwd: dir });
+        await openssl(
+          [
+            'enc',
+            '-d',
+            '-id-aes256-wrap-pad',
+            '-K',
+            recovered.toString('hex'),
+            '-iv',
+            'A65959A6',
+            '-in',
+            epk,
+            '-out',
+            pkcs8,
+          ],
+          { cwd: dir },
+        );
         const der = await readFile(path.join(dir, pkcs8));
         expect(der.equals(material.secret.use((b) => Buffer.from(b)))).toBe(true);
-        const text = (await openssl(['pkey', '-inform', 'DER', '-in', pkcs8, '-text', '-noout'], { cwd: dir })).toString();
+        const text = (
+          await openssl(['pkey', '-inform', 'DER', '-in', pkcs8, '-text', '-noout'], { cwd: dir })
+        ).toString();
         for (const pattern of TEXT_EXPECTED[spec]) expect(text).toMatch(pattern);
         // Strictly PKCS#8: openssl pkcs8 (no -topk8) parses only PrivateKeyInfo.
         await openssl(['pkcs8', '-nocrypt', '-inform', 'DER', '-in', pkcs8, '-out', `${pkcs8}.pem`], { cwd: dir });
-        const publicDer = await openssl(['pkey', '-inform', 'DER', '-in', pkcs8, '-pubout', '-outform', 'DER'], { cwd: dir });
+        const publicDer = await openssl(['pkey', '-inform', 'DER', '-in', pkcs8, '-pubout', '-outform', 'DER'], {
+          cwd: dir,
+        });
         expect(publicDer.equals(wrapped.publicKeySpkiDer as Buffer)).toBe(true);
         expect(wrapped.evidence.publicKeyFingerprint).toBe(sha256(publicDer));
         expect(wrapped.evidence.wrappingKeyFingerprint).toBe(sha256(await readFile(path.join(dir, 'PublicKey.bin'))));
@@ -100,17 +150,38 @@ describe('Keyferry wraps, the guide\'s OpenSSL commands unwrap', () => {
   }
 });
 
-describe('the guide\'s OpenSSL commands wrap, Keyferry unwraps to the same bytes', () => {
+describe("the guide's OpenSSL commands wrap, Keyferry unwraps to the same bytes", () => {
   for (const algorithm of WRAPPING_ALGORITHMS) {
     it(`AES_256 with ${algorithm}`, async () => {
       const sub = `rev-aes-${algorithm}`;
       await openssl(['rand', '-out', `${sub}-PlaintextKeyMaterial.bin`, '32'], { cwd: dir });
       await openssl(
-        ['pkeyutl', '-in', `${sub}-PlaintextKeyMaterial.bin`, '-inkey', 'PublicKey.bin', '-out', `${sub}-EncryptedKeyMaterial.bin`, '-keyform', 'der', '-pubin', '-encrypt', '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', `rsa_oaep_md:${MD[algorithm]}`],
+        [
+          'pkeyutl',
+          '-in',
+          `${sub}-PlaintextKeyMaterial.bin`,
+          '-inkey',
+          'PublicKey.bin',
+          '-out',
+          `${sub}-EncryptedKeyMaterial.bin`,
+          '-keyform',
+          'der',
+          '-pubin',
+          '-encrypt',
+          '-pkeyopt',
+          'rsa_padding_mode:oaep',
+          '-pkeyopt',
+          `rsa_oaep_md:${MD[algorithm]}`,
+        ],
         { cwd: dir },
       );
       const plaintext = await readFile(path.join(dir, `${sub}-PlaintextKeyMaterial.bin`));
-      const material = unwrapKeyMaterial({ spec: 'AES_256', algorithm, wrappingPrivateKey, encryptedKeyMaterial: await readFile(path.join(dir, `${sub}-EncryptedKeyMaterial.bin`)) });
+      const material = unwrapKeyMaterial({
+        spec: 'AES_256',
+        algorithm,
+        wrappingPrivateKey,
+        encryptedKeyMaterial: await readFile(path.join(dir, `${sub}-EncryptedKeyMaterial.bin`)),
+      });
       expect(material.secret.use((b) => b.equals(plaintext))).toBe(true);
       material.dispose();
     });
@@ -132,16 +203,76 @@ describe('the guide\'s OpenSSL commands wrap, Keyferry unwraps to the same bytes
       await writeFile(path.join(cwd, 'PublicKey.bin'), await readFile(path.join(dir, 'PublicKey.bin')));
       // The guide, step 3 (asymmetric): private key → PKCS#8 PEM → PKCS#8 DER; temporary key; wrap.
       await openssl(GENERATE[spec], { cwd });
-      await openssl(['pkcs8', '-topk8', '-inform', 'PEM', '-in', 'pkcs1_rsa_private_key.pem', '-outform', 'pem', '-nocrypt', '-out', 'rsa_private_key.pem'], { cwd });
-      await openssl(['pkcs8', '-topk8', '-inform', 'PEM', '-outform', 'DER', '-in', 'rsa_private_key.pem', '-out', 'rsa_private_key.der', '-nocrypt'], { cwd });
+      await openssl(
+        [
+          'pkcs8',
+          '-topk8',
+          '-inform',
+          'PEM',
+          '-in',
+          'pkcs1_rsa_private_key.pem',
+          '-outform',
+          'pem',
+          '-nocrypt',
+          '-out',
+          'rsa_private_key.pem',
+        ],
+        { cwd },
+      );
+      await openssl(
+        [
+          'pkcs8',
+          '-topk8',
+          '-inform',
+          'PEM',
+          '-outform',
+          'DER',
+          '-in',
+          'rsa_private_key.pem',
+          '-out',
+          'rsa_private_key.der',
+          '-nocrypt',
+        ],
+        { cwd },
+      );
       const hexKey = (await openssl(['rand', '-hex', '32'], { cwd })).toString().trim();
       await writeFile(path.join(cwd, '0xPlaintextKeyMaterial.bin'), hexKey);
       await writeFile(path.join(cwd, 'PlaintextKeyMaterial.bin'), Buffer.from(hexKey, 'hex'));
       await openssl(
-        ['pkeyutl', '-in', 'PlaintextKeyMaterial.bin', '-inkey', 'PublicKey.bin', '-out', 'EncryptedKeyMaterial.bin', '-keyform', 'der', '-pubin', '-encrypt', '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', `rsa_oaep_md:${MD[algorithm]}`],
+        [
+          'pkeyutl',
+          '-in',
+          'PlaintextKeyMaterial.bin',
+          '-inkey',
+          'PublicKey.bin',
+          '-out',
+          'EncryptedKeyMaterial.bin',
+          '-keyform',
+          'der',
+          '-pubin',
+          '-encrypt',
+          '-pkeyopt',
+          'rsa_padding_mode:oaep',
+          '-pkeyopt',
+          `rsa_oaep_md:${MD[algorithm]}`,
+        ],
         { cwd },
       );
-      await openssl(['enc', '-id-aes256-wrap-pad', '-K', hexKey, '-iv', 'A65959A6', '-in', 'rsa_private_key.der', '-out', 'out_rsa_private_key.der'], { cwd });
+      await openssl(
+        [
+          'enc',
+          '-id-aes256-wrap-pad',
+          '-K',
+          hexKey,
+          '-iv',
+          'A65959A6',
+          '-in',
+          'rsa_private_key.der',
+          '-out',
+          'out_rsa_private_key.der',
+        ],
+        { cwd },
+      );
 
       const der = await readFile(path.join(cwd, 'rsa_private_key.der'));
       const encryptedPrivateKey = await readFile(path.join(cwd, 'out_rsa_private_key.der'));
@@ -166,7 +297,10 @@ describe('the guide\'s OpenSSL commands wrap, Keyferry unwraps to the same bytes
   it('a temporary key given to -K in upper case unwraps the same (hex case does not matter)', async () => {
     const kek = randomBytes(32);
     const data = randomBytes(100);
-    const wrapped = await openssl(['enc', '-id-aes256-wrap-pad', '-K', kek.toString('hex').toUpperCase(), '-iv', 'A65959A6'], { input: data });
+    const wrapped = await openssl(
+      ['enc', '-id-aes256-wrap-pad', '-K', kek.toString('hex').toUpperCase(), '-iv', 'A65959A6'],
+      { input: data },
+    );
     expect(unwrapAesKeyWrapPad(kek, wrapped).use((b) => b.equals(data))).toBe(true);
   });
 });

@@ -30,13 +30,24 @@ describe('unwrapKeyMaterial refuses what the KMS would refuse', () => {
   it('an asymmetric import without the wrapped private key (KMS.2608)', async () => {
     const material = await generateKeyMaterial('EC_P256');
     const { encryptedKeyMaterial } = wrapKeyMaterial({ material, wrappingKey, algorithm });
-    expectKeyferryError(() => unwrapKeyMaterial({ spec: 'EC_P256', algorithm, wrappingPrivateKey, encryptedKeyMaterial }), 'UNWRAP_PRIVATE_KEY_MISSING', /KMS\.2608/);
+    expectKeyferryError(
+      () => unwrapKeyMaterial({ spec: 'EC_P256', algorithm, wrappingPrivateKey, encryptedKeyMaterial }),
+      'UNWRAP_PRIVATE_KEY_MISSING',
+      /KMS\.2608/,
+    );
     material.dispose();
   });
 
   it('a wrapped private key for a symmetric spec', () => {
     expectKeyferryError(
-      () => unwrapKeyMaterial({ spec: 'AES_256', algorithm, wrappingPrivateKey, encryptedKeyMaterial: randomBytes(256), encryptedPrivateKey: randomBytes(40) }),
+      () =>
+        unwrapKeyMaterial({
+          spec: 'AES_256',
+          algorithm,
+          wrappingPrivateKey,
+          encryptedKeyMaterial: randomBytes(256),
+          encryptedPrivateKey: randomBytes(40),
+        }),
       'UNWRAP_UNEXPECTED_PRIVATE_KEY',
     );
   });
@@ -45,19 +56,31 @@ describe('unwrapKeyMaterial refuses what the KMS would refuse', () => {
     const material = await generateKeyMaterial('AES_256');
     const wrapped = wrapKeyMaterial({ material, wrappingKey, algorithm });
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-    expectKeyferryError(() => unwrapKeyMaterial({ ...wrapped, wrappingPrivateKey: other }), 'RSA_OAEP_DECRYPT_FAILED', /wrong wrapping key/);
+    expectKeyferryError(
+      () => unwrapKeyMaterial({ ...wrapped, wrappingPrivateKey: other }),
+      'RSA_OAEP_DECRYPT_FAILED',
+      /wrong wrapping key/,
+    );
     material.dispose();
   });
 
   it('AES material that is not 32 bytes (KMS.2604)', () => {
     const encryptedKeyMaterial = rsaOaepEncrypt(wrappingKey.keyObject, algorithm, randomBytes(16));
-    expectKeyferryError(() => unwrapKeyMaterial({ spec: 'AES_256', algorithm, wrappingPrivateKey, encryptedKeyMaterial }), 'UNWRAP_WRONG_LENGTH', 'The decrypted AES_256 key material is 16 bytes; it must be 32 (KMS.2604).');
+    expectKeyferryError(
+      () => unwrapKeyMaterial({ spec: 'AES_256', algorithm, wrappingPrivateKey, encryptedKeyMaterial }),
+      'UNWRAP_WRONG_LENGTH',
+      'The decrypted AES_256 key material is 16 bytes; it must be 32 (KMS.2604).',
+    );
   });
 
   it('a temporary key of 24 bytes (KMS.2610), while 16 bytes is accepted', async () => {
     const material = await generateKeyMaterial('EC_P256');
     const der = material.secret.use((b) => Buffer.from(b));
-    expectKeyferryError(() => unwrapKeyMaterial({ spec: 'EC_P256', algorithm, wrappingPrivateKey, ...wrapRaw(der, randomBytes(24)) }), 'UNWRAP_TEMPORARY_KEY_LENGTH', /24 bytes/);
+    expectKeyferryError(
+      () => unwrapKeyMaterial({ spec: 'EC_P256', algorithm, wrappingPrivateKey, ...wrapRaw(der, randomBytes(24)) }),
+      'UNWRAP_TEMPORARY_KEY_LENGTH',
+      /24 bytes/,
+    );
     const ok = unwrapKeyMaterial({ spec: 'EC_P256', algorithm, wrappingPrivateKey, ...wrapRaw(der, randomBytes(16)) });
     expect(ok.secret.use((b) => b.equals(der))).toBe(true);
     ok.dispose();
@@ -67,10 +90,24 @@ describe('unwrapKeyMaterial refuses what the KMS would refuse', () => {
   it('a private key that is PKCS#1 rather than PKCS#8, or of another size (KMS.2609)', async () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     const pkcs1 = rsa.export({ type: 'pkcs1', format: 'der' });
-    expectKeyferryError(() => unwrapKeyMaterial({ spec: 'RSA_2048', algorithm, wrappingPrivateKey, ...wrapRaw(pkcs1) }), 'UNWRAP_PRIVATE_KEY_INVALID', /not a valid PKCS#8 RSA_2048 key \(KMS\.2609\)/);
-    const rsa3072 = generateKeyPairSync('rsa', { modulusLength: 3072 }).privateKey.export({ type: 'pkcs8', format: 'der' });
-    expectKeyferryError(() => unwrapKeyMaterial({ spec: 'RSA_2048', algorithm, wrappingPrivateKey, ...wrapRaw(rsa3072) }), 'UNWRAP_PRIVATE_KEY_INVALID', /An RSA-3072 key was given for RSA_2048/);
-    expectKeyferryError(() => unwrapKeyMaterial({ spec: 'RSA_2048', algorithm, wrappingPrivateKey, ...wrapRaw(randomBytes(300)) }), 'UNWRAP_PRIVATE_KEY_INVALID');
+    expectKeyferryError(
+      () => unwrapKeyMaterial({ spec: 'RSA_2048', algorithm, wrappingPrivateKey, ...wrapRaw(pkcs1) }),
+      'UNWRAP_PRIVATE_KEY_INVALID',
+      /not a valid PKCS#8 RSA_2048 key \(KMS\.2609\)/,
+    );
+    const rsa3072 = generateKeyPairSync('rsa', { modulusLength: 3072 }).privateKey.export({
+      type: 'pkcs8',
+      format: 'der',
+    });
+    expectKeyferryError(
+      () => unwrapKeyMaterial({ spec: 'RSA_2048', algorithm, wrappingPrivateKey, ...wrapRaw(rsa3072) }),
+      'UNWRAP_PRIVATE_KEY_INVALID',
+      /An RSA-3072 key was given for RSA_2048/,
+    );
+    expectKeyferryError(
+      () => unwrapKeyMaterial({ spec: 'RSA_2048', algorithm, wrappingPrivateKey, ...wrapRaw(randomBytes(300)) }),
+      'UNWRAP_PRIVATE_KEY_INVALID',
+    );
   });
 
   it('a tampered wrapped private key', async () => {
@@ -78,7 +115,10 @@ describe('unwrapKeyMaterial refuses what the KMS would refuse', () => {
     const wrapped = wrapKeyMaterial({ material, wrappingKey, algorithm });
     const tampered = Buffer.from(wrapped.encryptedPrivateKey as Buffer);
     tampered[20] = (tampered[20] ?? 0) ^ 0x80;
-    expectKeyferryError(() => unwrapKeyMaterial({ ...wrapped, wrappingPrivateKey, encryptedPrivateKey: tampered }), 'KWP_UNWRAP_FAILED');
+    expectKeyferryError(
+      () => unwrapKeyMaterial({ ...wrapped, wrappingPrivateKey, encryptedPrivateKey: tampered }),
+      'KWP_UNWRAP_FAILED',
+    );
     material.dispose();
   });
 });
@@ -92,6 +132,9 @@ describe('isPkcs8Der', () => {
     expect(isPkcs8Der(rsa.export({ type: 'pkcs1', format: 'der' }))).toBe(false);
     expect(isPkcs8Der(ec.export({ type: 'sec1', format: 'der' }))).toBe(false);
     expect(isPkcs8Der(Buffer.alloc(3))).toBe(false);
-    expect(createPrivateKey({ key: ec.export({ type: 'pkcs8', format: 'der' }), format: 'der', type: 'pkcs8' }).asymmetricKeyType).toBe('ec');
+    expect(
+      createPrivateKey({ key: ec.export({ type: 'pkcs8', format: 'der' }), format: 'der', type: 'pkcs8' })
+        .asymmetricKeyType,
+    ).toBe('ec');
   });
 });

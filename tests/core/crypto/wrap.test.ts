@@ -29,38 +29,50 @@ function containsAnyWindow(haystack: Buffer[], secret: Buffer): boolean {
 /** The secret parts of material: the AES key, or the private exponent / primes / scalar. */
 function secretParts(material: KeyMaterial): Buffer[] {
   if (material.spec === 'AES_256') return [material.secret.use((b) => Buffer.from(b))];
-  const jwk = material.secret.use((der) => createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ format: 'jwk' }));
-  return [jwk.d, jwk.p, jwk.q].filter((v): v is string => typeof v === 'string').map((v) => Buffer.from(v, 'base64url'));
+  const jwk = material.secret.use((der) =>
+    createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ format: 'jwk' }),
+  );
+  return [jwk.d, jwk.p, jwk.q]
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => Buffer.from(v, 'base64url'));
 }
 
 describe('wrapKeyMaterial', () => {
-  it.each(KEY_SPECS.filter((s) => s !== 'RSA_4096') as KeySpec[])('wraps %s so the KMS side recovers the exact material', async (spec) => {
-    const material = await generateKeyMaterial(spec);
-    const wrapped = wrapKeyMaterial({ material, wrappingKey, algorithm: 'RSAES_OAEP_SHA_256' });
-    expect(wrapped.spec).toBe(spec);
-    expect(wrapped.algorithm).toBe('RSAES_OAEP_SHA_256');
-    expect(wrapped.encryptedKeyMaterial.length).toBe(256);
-    expect(wrapped.evidence.wrappingKeyFingerprint).toBe(wrappingKey.fingerprint);
-    const unwrapped = unwrapKeyMaterial({ ...wrapped, wrappingPrivateKey });
-    expect(unwrapped.secret.use((a) => material.secret.use((b) => a.equals(b)))).toBe(true);
-    if (spec === 'AES_256') {
-      expect(wrapped.encryptedPrivateKey).toBeUndefined();
-      expect(wrapped.publicKeySpkiDer).toBeUndefined();
-      expect(wrapped.evidence.keyCheckValue).toMatch(/^[0-9A-F]{6}$/);
-      expect(wrapped.evidence.publicKeyFingerprint).toBeUndefined();
-    } else {
-      const derLength = material.secret.length;
-      expect(wrapped.encryptedPrivateKey?.length).toBe(Math.ceil(derLength / 8) * 8 + 8);
-      expect(wrapped.publicKeySpkiDer?.equals(material.publicKeySpkiDer as Buffer)).toBe(true);
-      expect(unwrapped.publicKeySpkiDer?.equals(material.publicKeySpkiDer as Buffer)).toBe(true);
-      expect(wrapped.evidence.publicKeyFingerprint).toMatch(/^[0-9a-f]{64}$/);
-      expect(wrapped.evidence.keyCheckValue).toBeUndefined();
-    }
-    const everything = [wrapped.encryptedKeyMaterial, wrapped.encryptedPrivateKey ?? Buffer.alloc(0), wrapped.publicKeySpkiDer ?? Buffer.alloc(0), Buffer.from(JSON.stringify(wrapped))];
-    for (const secretPart of secretParts(material)) expect(containsAnyWindow(everything, secretPart)).toBe(false);
-    unwrapped.dispose();
-    material.dispose();
-  });
+  it.each(KEY_SPECS.filter((s) => s !== 'RSA_4096') as KeySpec[])(
+    'wraps %s so the KMS side recovers the exact material',
+    async (spec) => {
+      const material = await generateKeyMaterial(spec);
+      const wrapped = wrapKeyMaterial({ material, wrappingKey, algorithm: 'RSAES_OAEP_SHA_256' });
+      expect(wrapped.spec).toBe(spec);
+      expect(wrapped.algorithm).toBe('RSAES_OAEP_SHA_256');
+      expect(wrapped.encryptedKeyMaterial.length).toBe(256);
+      expect(wrapped.evidence.wrappingKeyFingerprint).toBe(wrappingKey.fingerprint);
+      const unwrapped = unwrapKeyMaterial({ ...wrapped, wrappingPrivateKey });
+      expect(unwrapped.secret.use((a) => material.secret.use((b) => a.equals(b)))).toBe(true);
+      if (spec === 'AES_256') {
+        expect(wrapped.encryptedPrivateKey).toBeUndefined();
+        expect(wrapped.publicKeySpkiDer).toBeUndefined();
+        expect(wrapped.evidence.keyCheckValue).toMatch(/^[0-9A-F]{6}$/);
+        expect(wrapped.evidence.publicKeyFingerprint).toBeUndefined();
+      } else {
+        const derLength = material.secret.length;
+        expect(wrapped.encryptedPrivateKey?.length).toBe(Math.ceil(derLength / 8) * 8 + 8);
+        expect(wrapped.publicKeySpkiDer?.equals(material.publicKeySpkiDer as Buffer)).toBe(true);
+        expect(unwrapped.publicKeySpkiDer?.equals(material.publicKeySpkiDer as Buffer)).toBe(true);
+        expect(wrapped.evidence.publicKeyFingerprint).toMatch(/^[0-9a-f]{64}$/);
+        expect(wrapped.evidence.keyCheckValue).toBeUndefined();
+      }
+      const everything = [
+        wrapped.encryptedKeyMaterial,
+        wrapped.encryptedPrivateKey ?? Buffer.alloc(0),
+        wrapped.publicKeySpkiDer ?? Buffer.alloc(0),
+        Buffer.from(JSON.stringify(wrapped)),
+      ];
+      for (const secretPart of secretParts(material)) expect(containsAnyWindow(everything, secretPart)).toBe(false);
+      unwrapped.dispose();
+      material.dispose();
+    },
+  );
 
   it('gives a different ciphertext each time (OAEP randomness, fresh temporary key)', async () => {
     for (const spec of ['AES_256', 'EC_P256'] as const) {
@@ -78,7 +90,10 @@ describe('wrapKeyMaterial', () => {
     const material = await generateKeyMaterial('AES_256');
     const wrapped = wrapKeyMaterial({ material, wrappingKey, algorithm: 'RSAES_OAEP_SHA_1' });
     expect(wrapped.algorithm).toBe('RSAES_OAEP_SHA_1');
-    expectKeyferryError(() => unwrapKeyMaterial({ ...wrapped, algorithm: 'RSAES_OAEP_SHA_256', wrappingPrivateKey }), 'RSA_OAEP_DECRYPT_FAILED');
+    expectKeyferryError(
+      () => unwrapKeyMaterial({ ...wrapped, algorithm: 'RSAES_OAEP_SHA_256', wrappingPrivateKey }),
+      'RSA_OAEP_DECRYPT_FAILED',
+    );
     unwrapKeyMaterial({ ...wrapped, algorithm: 'RSAES_OAEP_SHA_1', wrappingPrivateKey }).dispose();
     material.dispose();
   });
@@ -97,7 +112,10 @@ describe('wrapKeyMaterial', () => {
   it('refuses disposed material', async () => {
     const material = await generateKeyMaterial('EC_P256');
     material.dispose();
-    expectKeyferryError(() => wrapKeyMaterial({ material, wrappingKey, algorithm: 'RSAES_OAEP_SHA_256' }), 'SECRET_DISPOSED');
+    expectKeyferryError(
+      () => wrapKeyMaterial({ material, wrappingKey, algorithm: 'RSAES_OAEP_SHA_256' }),
+      'SECRET_DISPOSED',
+    );
   });
 
   it('wraps the PKCS#8 form even of material loaded from other encodings', async () => {

@@ -11,8 +11,12 @@ let sha256sum: string;
 
 beforeAll(async () => {
   dir = await makeTempDir('wrapping-key');
-  await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'wrapping_priv.pem'], { cwd: dir });
-  await openssl(['pkey', '-in', 'wrapping_priv.pem', '-pubout', '-outform', 'DER', '-out', 'PublicKey.bin'], { cwd: dir });
+  await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'wrapping_priv.pem'], {
+    cwd: dir,
+  });
+  await openssl(['pkey', '-in', 'wrapping_priv.pem', '-pubout', '-outform', 'DER', '-out', 'PublicKey.bin'], {
+    cwd: dir,
+  });
   await openssl(['pkey', '-in', 'wrapping_priv.pem', '-pubout', '-out', 'public.pem'], { cwd: dir });
   await openssl(['enc', '-base64', '-A', '-in', 'PublicKey.bin', '-out', 'PublicKey.b64'], { cwd: dir });
   await openssl(['enc', '-base64', '-in', 'PublicKey.bin', '-out', 'PublicKey-lines.b64'], { cwd: dir });
@@ -52,53 +56,106 @@ describe('loadWrappingPublicKey accepts the forms the KMS hands out', () => {
 describe('loadWrappingPublicKey refuses, saying what it found', () => {
   it('an EC key', () => {
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-    expectKeyferryError(() => loadWrappingPublicKey(publicKey.export({ type: 'spki', format: 'der' })), 'WRAPPING_KEY_NOT_RSA', 'An EC P-256 key was given as the wrapping key');
+    expectKeyferryError(
+      () => loadWrappingPublicKey(publicKey.export({ type: 'spki', format: 'der' })),
+      'WRAPPING_KEY_NOT_RSA',
+      'An EC P-256 key was given as the wrapping key',
+    );
   });
 
   it('an Ed25519 key, as PEM', () => {
     const { publicKey } = generateKeyPairSync('ed25519');
-    expectKeyferryError(() => loadWrappingPublicKey(Buffer.from(publicKey.export({ type: 'spki', format: 'pem' }))), 'WRAPPING_KEY_NOT_RSA', /Ed25519/);
+    expectKeyferryError(
+      () => loadWrappingPublicKey(Buffer.from(publicKey.export({ type: 'spki', format: 'pem' }))),
+      'WRAPPING_KEY_NOT_RSA',
+      /Ed25519/,
+    );
   });
 
   it('an RSA-PSS key', () => {
     const { publicKey } = generateKeyPairSync('rsa-pss', { modulusLength: 2048 });
-    expectKeyferryError(() => loadWrappingPublicKey(publicKey.export({ type: 'spki', format: 'der' })), 'WRAPPING_KEY_NOT_RSA', /RSA-PSS-2048/);
+    expectKeyferryError(
+      () => loadWrappingPublicKey(publicKey.export({ type: 'spki', format: 'der' })),
+      'WRAPPING_KEY_NOT_RSA',
+      /RSA-PSS-2048/,
+    );
   });
 
   it('RSA-1024', async () => {
-    await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024', '-out', 'small.pem'], { cwd: dir });
+    await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024', '-out', 'small.pem'], {
+      cwd: dir,
+    });
     const small = await openssl(['pkey', '-in', 'small.pem', '-pubout', '-outform', 'DER'], { cwd: dir });
-    expectKeyferryError(() => loadWrappingPublicKey(small), 'WRAPPING_KEY_TOO_SMALL', 'An RSA-1024 key was given as the wrapping key; at least RSA-2048 is required.');
+    expectKeyferryError(
+      () => loadWrappingPublicKey(small),
+      'WRAPPING_KEY_TOO_SMALL',
+      'An RSA-1024 key was given as the wrapping key; at least RSA-2048 is required.',
+    );
   });
 
   it('a private key, as PEM and as DER', async () => {
     const pem = await file('wrapping_priv.pem');
-    expectKeyferryError(() => loadWrappingPublicKey(pem), 'WRAPPING_KEY_IS_PRIVATE', /private key \(PEM "PRIVATE KEY"\)/);
+    expectKeyferryError(
+      () => loadWrappingPublicKey(pem),
+      'WRAPPING_KEY_IS_PRIVATE',
+      /private key \(PEM "PRIVATE KEY"\)/,
+    );
     const privateDer = await openssl(['pkey', '-in', 'wrapping_priv.pem', '-outform', 'DER'], { cwd: dir });
     expectKeyferryError(() => loadWrappingPublicKey(privateDer), 'WRAPPING_KEY_IS_PRIVATE', /is a private key/);
   });
 
   it('an empty or blank file', () => {
-    expectKeyferryError(() => loadWrappingPublicKey(Buffer.alloc(0)), 'WRAPPING_KEY_EMPTY', 'The wrapping key file is empty.');
+    expectKeyferryError(
+      () => loadWrappingPublicKey(Buffer.alloc(0)),
+      'WRAPPING_KEY_EMPTY',
+      'The wrapping key file is empty.',
+    );
     expectKeyferryError(() => loadWrappingPublicKey(Buffer.from(' \n\r\n')), 'WRAPPING_KEY_EMPTY');
   });
 
   it('garbage, base64 of garbage, and truncated DER', () => {
-    expectKeyferryError(() => loadWrappingPublicKey(Buffer.from('x')), 'WRAPPING_KEY_UNREADABLE', /1 bytes\) is neither/);
-    expectKeyferryError(() => loadWrappingPublicKey(Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0x01])), 'WRAPPING_KEY_UNREADABLE', /neither DER, base64 text nor PEM/);
-    expectKeyferryError(() => loadWrappingPublicKey(Buffer.from('aGVsbG8gd29ybGQh')), 'WRAPPING_KEY_UNREADABLE', /base64 text, 12 bytes\) is not a DER SubjectPublicKeyInfo/);
+    expectKeyferryError(
+      () => loadWrappingPublicKey(Buffer.from('x')),
+      'WRAPPING_KEY_UNREADABLE',
+      /1 bytes\) is neither/,
+    );
+    expectKeyferryError(
+      () => loadWrappingPublicKey(Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0x01])),
+      'WRAPPING_KEY_UNREADABLE',
+      /neither DER, base64 text nor PEM/,
+    );
+    expectKeyferryError(
+      () => loadWrappingPublicKey(Buffer.from('aGVsbG8gd29ybGQh')),
+      'WRAPPING_KEY_UNREADABLE',
+      /base64 text, 12 bytes\) is not a DER SubjectPublicKeyInfo/,
+    );
     expectKeyferryError(() => loadWrappingPublicKey(der.subarray(0, 200)), 'WRAPPING_KEY_UNREADABLE', /DER, 200 bytes/);
   });
 
   it('DER with trailing bytes (its fingerprint would not match the key)', () => {
-    expectKeyferryError(() => loadWrappingPublicKey(Buffer.concat([der, Buffer.from([0])])), 'WRAPPING_KEY_NOT_CANONICAL', /295 bytes but the public key in it is 294 bytes/);
+    expectKeyferryError(
+      () => loadWrappingPublicKey(Buffer.concat([der, Buffer.from([0])])),
+      'WRAPPING_KEY_NOT_CANONICAL',
+      /295 bytes but the public key in it is 294 bytes/,
+    );
   });
 
   it('a PEM certificate or two public keys in one file', async () => {
-    await openssl(['req', '-new', '-x509', '-key', 'wrapping_priv.pem', '-subj', '/CN=test', '-days', '1', '-out', 'cert.pem'], { cwd: dir });
+    await openssl(
+      ['req', '-new', '-x509', '-key', 'wrapping_priv.pem', '-subj', '/CN=test', '-days', '1', '-out', 'cert.pem'],
+      { cwd: dir },
+    );
     const cert = await file('cert.pem');
-    expectKeyferryError(() => loadWrappingPublicKey(cert), 'WRAPPING_KEY_UNREADABLE', /"CERTIFICATE"; expected one "PUBLIC KEY" block/);
+    expectKeyferryError(
+      () => loadWrappingPublicKey(cert),
+      'WRAPPING_KEY_UNREADABLE',
+      /"CERTIFICATE"; expected one "PUBLIC KEY" block/,
+    );
     const pem = await file('public.pem');
-    expectKeyferryError(() => loadWrappingPublicKey(Buffer.concat([pem, pem])), 'WRAPPING_KEY_UNREADABLE', /"PUBLIC KEY", "PUBLIC KEY"/);
+    expectKeyferryError(
+      () => loadWrappingPublicKey(Buffer.concat([pem, pem])),
+      'WRAPPING_KEY_UNREADABLE',
+      /"PUBLIC KEY", "PUBLIC KEY"/,
+    );
   });
 });

@@ -30,15 +30,23 @@ vi.mock('node:crypto', async (importOriginal) => {
     ...real,
     randomBytes: (size: number) => keep(real.randomBytes(size)),
     createPrivateKey: (input: Parameters<typeof real.createPrivateKey>[0]) => watchExport(real.createPrivateKey(input)),
-    privateDecrypt: (key: Parameters<typeof real.privateDecrypt>[0], data: Parameters<typeof real.privateDecrypt>[1]) => keep(real.privateDecrypt(key, data)),
-    createDecipheriv: (...args: Parameters<typeof real.createDecipheriv>) => watchDecipher(real.createDecipheriv(...args)),
+    privateDecrypt: (key: Parameters<typeof real.privateDecrypt>[0], data: Parameters<typeof real.privateDecrypt>[1]) =>
+      keep(real.privateDecrypt(key, data)),
+    createDecipheriv: (...args: Parameters<typeof real.createDecipheriv>) =>
+      watchDecipher(real.createDecipheriv(...args)),
     publicEncrypt: (...args: Parameters<typeof real.publicEncrypt>) => {
       if (seen.failPublicEncrypt) throw new Error('simulated failure in RSA-OAEP');
       return real.publicEncrypt(...args);
     },
-    generateKeyPair: (type: string, options: object, callback: (error: Error | null, publicKey: unknown, privateKey: unknown) => void) =>
-      (real.generateKeyPair as unknown as (t: string, o: object, cb: typeof callback) => void)(type, options, (error, publicKey, privateKey) =>
-        callback(error, publicKey, keep(privateKey)),
+    generateKeyPair: (
+      type: string,
+      options: object,
+      callback: (error: Error | null, publicKey: unknown, privateKey: unknown) => void,
+    ) =>
+      (real.generateKeyPair as unknown as (t: string, o: object, cb: typeof callback) => void)(
+        type,
+        options,
+        (error, publicKey, privateKey) => callback(error, publicKey, keep(privateKey)),
       ),
   };
   return { ...mocked, default: mocked };
@@ -61,7 +69,9 @@ const isZero = (b: Buffer) => b.every((x) => x === 0);
 function expectAllWiped(minimum: number): void {
   const plaintextBearing = seen.buffers.filter((b) => b.length > 0);
   expect(plaintextBearing.length).toBeGreaterThanOrEqual(minimum);
-  plaintextBearing.forEach((b, i) => expect(isZero(b), `captured buffer #${i} (${b.length} bytes) still holds data`).toBe(true));
+  plaintextBearing.forEach((b, i) =>
+    expect(isZero(b), `captured buffer #${i} (${b.length} bytes) still holds data`).toBe(true),
+  );
 }
 
 let allocSpy: ReturnType<typeof vi.spyOn>;
@@ -102,7 +112,9 @@ describe('plaintext buffers are zero-filled on success', () => {
   });
 
   it('RSA_2048 from an encrypted PEM: the exported PKCS#8 DER', async () => {
-    const pem = Buffer.from(pair.privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }));
+    const pem = Buffer.from(
+      pair.privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }),
+    );
     seen.buffers.length = 0;
     const material = loadKeyMaterial('RSA_2048', pem, 'pw');
     wrapKeyMaterial({ material, wrappingKey, algorithm });
@@ -142,7 +154,15 @@ describe('plaintext buffers are zero-filled on error', () => {
     const encryptedKeyMaterial = rsaOaepEncrypt(wrappingKey.keyObject, algorithm, temporaryKey);
     const encryptedPrivateKey = aesKeyWrapPad(temporaryKey, pkcs1);
     seen.buffers.length = 0;
-    expect(() => unwrapKeyMaterial({ spec: 'RSA_2048', algorithm, wrappingPrivateKey: pair.privateKey, encryptedKeyMaterial, encryptedPrivateKey })).toThrow(/KMS\.2609/);
+    expect(() =>
+      unwrapKeyMaterial({
+        spec: 'RSA_2048',
+        algorithm,
+        wrappingPrivateKey: pair.privateKey,
+        encryptedKeyMaterial,
+        encryptedPrivateKey,
+      }),
+    ).toThrow(/KMS\.2609/);
     expectAllWiped(2);
   });
 });

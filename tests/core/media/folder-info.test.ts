@@ -61,7 +61,10 @@ describe('describeFolder', () => {
     const dir = await made('keyferry-folder-');
     await fs.writeFile(path.join(dir, 'file'), 'x');
     for (const target of [path.join(dir, 'missing'), path.join(dir, 'file')]) {
-      await expect(describeFolder(target)).rejects.toMatchObject({ code: 'FOLDER_UNAVAILABLE', message: expect.stringContaining(target) as unknown });
+      await expect(describeFolder(target)).rejects.toMatchObject({
+        code: 'FOLDER_UNAVAILABLE',
+        message: expect.stringContaining(target) as unknown,
+      });
     }
     await expect(volumeIdOf(path.join(dir, 'missing'))).rejects.toMatchObject({ code: 'FOLDER_UNAVAILABLE' });
   });
@@ -71,14 +74,21 @@ describe('macOS /Volumes', () => {
   it('lists volumes but the boot volume (a link to / or on the boot device) and system entries', async () => {
     const root = await made('keyferry-volumes-');
     await fs.symlink('/', path.join(root, 'Macintosh HD'));
-    for (const name of ['KEYS', 'SHARE 2', 'com.apple.TimeMachine.localsnapshots', '.hidden']) await fs.mkdir(path.join(root, name));
+    for (const name of ['KEYS', 'SHARE 2', 'com.apple.TimeMachine.localsnapshots', '.hidden'])
+      await fs.mkdir(path.join(root, name));
     // /proc is on another device than the temp folders, standing in for the boot volume.
-    const listed = await listRemovableVolumes({ platform: 'darwin', darwinRoots: { volumesRoot: root, bootRoot: '/proc' } });
+    const listed = await listRemovableVolumes({
+      platform: 'darwin',
+      darwinRoots: { volumesRoot: root, bootRoot: '/proc' },
+    });
     expect(listed.map((v) => [v.label, v.mountPoint])).toEqual([
       ['KEYS', path.join(root, 'KEYS')],
       ['SHARE 2', path.join(root, 'SHARE 2')],
     ]);
-    const sameDevice = await listRemovableVolumes({ platform: 'darwin', darwinRoots: { volumesRoot: root, bootRoot: root } });
+    const sameDevice = await listRemovableVolumes({
+      platform: 'darwin',
+      darwinRoots: { volumesRoot: root, bootRoot: root },
+    });
     expect(sameDevice).toEqual([]);
   });
 });

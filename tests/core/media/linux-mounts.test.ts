@@ -2,7 +2,13 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listRemovableVolumes, parseProcMounts, readLinuxBlockFacts, selectRemovableMounts, volumeIdOf } from '../../../src-main/core/media';
+import {
+  listRemovableVolumes,
+  parseProcMounts,
+  readLinuxBlockFacts,
+  selectRemovableMounts,
+  volumeIdOf,
+} from '../../../src-main/core/media';
 
 const temps: string[] = [];
 async function made(prefix: string): Promise<string> {
@@ -29,9 +35,16 @@ garbage
 `;
 
 /** A fake /sys/block and /dev/disk/by-label tree. */
-async function fakeTree(removable: Record<string, string[]>, notRemovable: Record<string, string[]>, labels: Record<string, string>) {
+async function fakeTree(
+  removable: Record<string, string[]>,
+  notRemovable: Record<string, string[]>,
+  labels: Record<string, string>,
+) {
   const root = await made('keyferry-sys-');
-  for (const [flag, disks] of [['1', removable], ['0', notRemovable]] as const) {
+  for (const [flag, disks] of [
+    ['1', removable],
+    ['0', notRemovable],
+  ] as const) {
     for (const [disk, partitions] of Object.entries(disks)) {
       await fs.mkdir(path.join(root, 'sys', 'block', disk), { recursive: true });
       await fs.writeFile(path.join(root, 'sys', 'block', disk, 'removable'), `${flag}\n`);
@@ -39,7 +52,8 @@ async function fakeTree(removable: Record<string, string[]>, notRemovable: Recor
     }
   }
   await fs.mkdir(path.join(root, 'dev', 'disk', 'by-label'), { recursive: true });
-  for (const [label, device] of Object.entries(labels)) await fs.symlink(`../../${device}`, path.join(root, 'dev', 'disk', 'by-label', label));
+  for (const [label, device] of Object.entries(labels))
+    await fs.symlink(`../../${device}`, path.join(root, 'dev', 'disk', 'by-label', label));
   return { root, sysRoot: path.join(root, 'sys'), devRoot: path.join(root, 'dev') };
 }
 
@@ -47,7 +61,12 @@ describe('parseProcMounts', () => {
   it('reads fields, unescapes octal and skips malformed lines', () => {
     const mounts = parseProcMounts(PROC_MOUNTS);
     expect(mounts).toHaveLength(11);
-    expect(mounts[5]).toEqual({ device: '/dev/sdb1', mountPoint: '/media/alice/KEYFERRY A', fsType: 'vfat', options: ['rw', 'nosuid', 'nodev', 'relatime', 'uid=1000'] });
+    expect(mounts[5]).toEqual({
+      device: '/dev/sdb1',
+      mountPoint: '/media/alice/KEYFERRY A',
+      fsType: 'vfat',
+      options: ['rw', 'nosuid', 'nodev', 'relatime', 'uid=1000'],
+    });
   });
 });
 
@@ -83,18 +102,35 @@ describe('Linux removable volumes', () => {
     const stick = path.join(tree.root, 'mnt', 'stick');
     await fs.mkdir(stick, { recursive: true });
     const procMounts = path.join(tree.root, 'mounts');
-    await fs.writeFile(procMounts, `/dev/sdb1 ${stick} vfat rw 0 0\n/dev/sdc1 ${path.join(tree.root, 'gone')} vfat rw 0 0\n/dev/sde1 ${tree.root} ext4 rw 0 0\n`);
-    const volumes = await listRemovableVolumes({ platform: 'linux', linuxRoots: { procMounts, sysRoot: tree.sysRoot, devRoot: tree.devRoot } });
+    await fs.writeFile(
+      procMounts,
+      `/dev/sdb1 ${stick} vfat rw 0 0\n/dev/sdc1 ${path.join(tree.root, 'gone')} vfat rw 0 0\n/dev/sde1 ${tree.root} ext4 rw 0 0\n`,
+    );
+    const volumes = await listRemovableVolumes({
+      platform: 'linux',
+      linuxRoots: { procMounts, sysRoot: tree.sysRoot, devRoot: tree.devRoot },
+    });
     expect(volumes).toHaveLength(1);
     const [volume] = volumes;
-    expect(volume).toMatchObject({ label: 'KEYFERRY A', mountPoint: stick, device: '/dev/sdb1', writable: true, volumeId: await volumeIdOf(stick) });
+    expect(volume).toMatchObject({
+      label: 'KEYFERRY A',
+      mountPoint: stick,
+      device: '/dev/sdb1',
+      writable: true,
+      volumeId: await volumeIdOf(stick),
+    });
     expect(volume?.totalBytes).toBeGreaterThan(0);
     expect(volume?.freeBytes).toBeGreaterThan(0);
     expect(volume?.freeBytes).toBeLessThanOrEqual(volume?.totalBytes ?? 0);
   });
 
   it('gives an empty list, not an error, when nothing can be read', async () => {
-    await expect(listRemovableVolumes({ platform: 'linux', linuxRoots: { procMounts: '/nonexistent/mounts', sysRoot: '/nonexistent' } })).resolves.toEqual([]);
+    await expect(
+      listRemovableVolumes({
+        platform: 'linux',
+        linuxRoots: { procMounts: '/nonexistent/mounts', sysRoot: '/nonexistent' },
+      }),
+    ).resolves.toEqual([]);
     await expect(listRemovableVolumes({ platform: 'aix' })).resolves.toEqual([]);
   });
 });

@@ -3,9 +3,13 @@ import { parseGetVolumeJson, parseWmicCsv } from '../../../src-main/core/media';
 
 describe('Windows removable drives', () => {
   it('parses Get-Volume JSON, one object or many', () => {
-    expect(parseGetVolumeJson('{"DriveLetter":"e","FileSystemLabel":"KEYFERRY"}')).toEqual([{ label: 'KEYFERRY', mountPoint: 'E:\\', device: 'E:' }]);
+    expect(parseGetVolumeJson('{"DriveLetter":"e","FileSystemLabel":"KEYFERRY"}')).toEqual([
+      { label: 'KEYFERRY', mountPoint: 'E:\\', device: 'E:' },
+    ]);
     expect(
-      parseGetVolumeJson('[{"DriveLetter":"E","FileSystemLabel":""},{"DriveLetter":"F","FileSystemLabel":null},{"DriveLetter":null},{"DriveLetter":"GG"}]'),
+      parseGetVolumeJson(
+        '[{"DriveLetter":"E","FileSystemLabel":""},{"DriveLetter":"F","FileSystemLabel":null},{"DriveLetter":null},{"DriveLetter":"GG"}]',
+      ),
     ).toEqual([
       { label: 'E:', mountPoint: 'E:\\', device: 'E:' },
       { label: 'F:', mountPoint: 'F:\\', device: 'F:' },

@@ -50,7 +50,11 @@ export function expectKeyferryError(fn: () => unknown, code: string, message?: R
 }
 
 /** The async twin of expectKeyferryError. */
-export async function expectKeyferryRejection(promise: Promise<unknown>, code: string, message?: RegExp | string): Promise<KeyferryError> {
+export async function expectKeyferryRejection(
+  promise: Promise<unknown>,
+  code: string,
+  message?: RegExp | string,
+): Promise<KeyferryError> {
   let caught: unknown;
   try {
     await promise;
