@@ -177,8 +177,25 @@ describe('keyferry airgap wrap', () => {
     await paramsBundle('EC_P256');
     openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.pem']);
     const pkcs8 = openssl(['pkcs8', '-topk8', '-nocrypt', '-in', 'ec.pem', '-outform', 'DER']);
-    const run = await keyferry(
+    const refused = await keyferry(
       wrapArgs('--confirm-fingerprint', fingerprint, '--material', 'ec.pem', '--custody', '2/2'),
+      { cwd: dir },
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/needs 2 --custodian-folder options, one per custodian, each on its own media/);
+    // Refused before the ceremony starts: no bundle, no journal, no custodian folders.
+    await expect(readdir(path.join(dir, 'wrapped'))).rejects.toThrow();
+    expect((await readdir(dir)).filter((f) => f === 'airgap.jsonl' || f.startsWith('custodian-'))).toEqual([]);
+    const run = await keyferry(
+      wrapArgs(
+        '--confirm-fingerprint',
+        fingerprint,
+        '--material',
+        'ec.pem',
+        '--custody',
+        '2/2',
+        '--shares-on-one-volume',
+      ),
       { cwd: dir },
     );
     expect(run.stderr).toBe('');

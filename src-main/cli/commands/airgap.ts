@@ -35,9 +35,11 @@ const USAGE = [
   '                              --key-id picks the key when the bundle holds several',
   '  --passphrase-env VAR        name of the environment variable holding the private key passphrase',
   '  --expires WHEN              requested AES material expiry: never (default) or an ISO date-time',
-  '  --custody M/N               split each key M-of-N; shares go to <parent of --out>/custodian-<i>,',
-  '                              or to --custodian-folder DIR (repeat, one per custodian, own media);',
+  '  --custody M/N               split each key M-of-N; each share goes to --custodian-folder DIR',
+  '                              (repeat, one per custodian, each on its own media: checked);',
   '                              --custodian NAME (repeat) names the custodians',
+  '  --shares-on-one-volume      rehearsals only: put the shares in <parent of --out>/custodian-<i>',
+  '                              on one volume (journaled and printed as a warning)',
   "  --receipt-dir DIR           where the receipt goes (default: the journal's folder)",
   '  --allow-network             go on although a network is up (rehearsals only; journaled as a warning)',
 ].join('\n');
@@ -61,6 +63,7 @@ const OPTIONS = {
   custody: { type: 'string' },
   custodian: { type: 'string', multiple: true },
   'custodian-folder': { type: 'string', multiple: true },
+  'shares-on-one-volume': { type: 'boolean', default: false },
   'receipt-dir': { type: 'string' },
   'allow-network': { type: 'boolean', default: false },
 } as const;
@@ -95,10 +98,16 @@ function passphraseFrom(io: CliIo, variable: string | undefined): string | undef
   return value;
 }
 
-async function custodyRequest(
-  values: { custody?: string; custodian?: string[]; 'custodian-folder'?: string[] },
+/** Checks the custody options before anything happens (no folder is created here). */
+function custodyRequest(
+  values: {
+    custody?: string;
+    custodian?: string[];
+    'custodian-folder'?: string[];
+    'shares-on-one-volume'?: boolean;
+  },
   out: string,
-): Promise<CustodyRequest | undefined> {
+): CustodyRequest | undefined {
   if (!values.custody) {
     if (values.custodian || values['custodian-folder'])
       throw new KeyferryError(
@@ -124,8 +133,13 @@ async function custodyRequest(
     );
   let folders = given;
   if (!folders) {
+    if (!values['shares-on-one-volume'])
+      throw new KeyferryError(
+        'CUSTODY_FOLDERS_MISSING',
+        `Custody needs ${n} --custodian-folder options, one per custodian, each on its own media.`,
+        'Give one --custodian-folder per custodian (the app checks they are on different volumes); for a rehearsal only, --shares-on-one-volume writes them beside --out.',
+      );
     folders = Array.from({ length: n }, (_, i) => path.join(path.dirname(out), `custodian-${i + 1}`));
-    for (const folder of folders) await createFreshFolder(folder);
   }
   return { m, n, folders, ...(values.custodian ? { custodians: values.custodian } : {}), allowSameVolume: !given };
 }
@@ -149,6 +163,7 @@ export const airgapWrapCommand: CliCommand = {
       );
     const expiry = values.expires ? parseMaterialExpiry(values.expires) : { kind: 'never' as const };
     const passphrase = passphraseFrom(io, values['passphrase-env']);
+    const custody = custodyRequest(values, out);
     const journal = await openCeremonyJournal(io.cwd, values.journal);
     const air = await AirGapCeremony.start({
       journal,
@@ -198,10 +213,11 @@ export const airgapWrapCommand: CliCommand = {
           `Generated ${generated.spec} material for key ${generated.keyId} (${generated.publicKeyFingerprint ? `public key SHA-256 ${generated.publicKeyFingerprint}` : `KCV ${generated.keyCheckValue}`}).`,
         );
       }
-      const custody = await custodyRequest(values, out);
       if (custody) {
-        if (custody.allowSameVolume)
+        if (custody.allowSameVolume) {
+          for (const folder of custody.folders) await createFreshFolder(folder);
           io.stdout('WARNING: custody folders share one volume: move each custodian-<i> folder to its own media now.');
+        }
         for (const result of await air.splitCustody(custody)) {
           io.stdout(
             `Key ${result.keyId}: ${result.threshold}-of-${result.total} shares: ${result.holders.map((h) => `#${h.shareIndex} ${h.custodian} (${h.folder})`).join(', ')}`,
