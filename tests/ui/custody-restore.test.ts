@@ -175,7 +175,7 @@ describe('custody restore through the UI', () => {
     await succeeded(page, 'online-verify');
     await navigate(page, 'Journal');
     await click(page, 'Custody restore journal');
-    await page.locator('table.journal tbody tr').filter({ hasText: 'custody.restored' }).waitFor();
+    await page.locator('table.journal tbody tr').filter({ hasText: 'custody.restored' }).waitFor({ timeout: 60_000 });
     expect(await page.getByText(/The chain of \d+ entries verifies\./).isVisible()).toBe(true);
     await ui.screenshot('journal-custody-restore');
   });

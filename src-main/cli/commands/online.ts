@@ -254,8 +254,14 @@ const statusCommand: CliCommand = {
       const keys = session.ceremony.keys();
       const lapsed = lapsedLines(keys, values.journal as string);
       for (const line of lapsed) io.stdout(line);
+      const deleted = keys.filter((k) => k.deleted);
+      for (const k of deleted)
+        io.stdout(
+          `Material deleted on request: ${k.alias} (${k.spec}, key ${k.keyId}) is in Pending import and accepts only the same material again (restore it from custody shares after online params).`,
+        );
       if (!keys.some((k) => k.imported)) {
-        if (lapsed.length === 0) io.stdout(`Nothing imported yet (ceremony step: ${session.ceremony.step}).`);
+        if (lapsed.length === 0 && deleted.length === 0)
+          io.stdout(`Nothing imported yet (ceremony step: ${session.ceremony.step}).`);
         return lapsed.length === 0 ? 0 : 1;
       }
       const proofs = await session.ceremony.verifyKeys();

@@ -184,6 +184,8 @@ export class OnlineCeremony {
     spec: KeySpec;
     imported: boolean;
     lapsed: boolean;
+    /** Material deleted on request (online delete-material); the key awaits the same material. */
+    deleted: boolean;
     expiresAt: string | null;
     verified: boolean;
     proof: string | null;
@@ -194,6 +196,7 @@ export class OnlineCeremony {
       spec: k.spec,
       imported: !!holdsImportedMaterial(k),
       lapsed: !holdsImportedMaterial(k) && !!k.materialLapsed,
+      deleted: !!k.materialDeleted && !k.materialLapsed,
       expiresAt: k.imported ? (k.imported.expiresAt ?? 'never') : null,
       verified: !!k.verified,
       proof: k.verified?.proof ?? null,
