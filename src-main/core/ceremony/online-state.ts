@@ -180,3 +180,38 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
   }
   return state;
 }
+
+/** Where an online ceremony stands; every step of OnlineCeremony is guarded by it. */
+export type OnlineStep =
+  | 'new'
+  | 'keys-created'
+  | 'parameters-fetched'
+  | 'parameters-written'
+  | 'material-checked'
+  | 'imported'
+  | 'verified'
+  | 'finished';
+
+/** The sentence telling a person what to do next, per step (the guard's refusal names it). */
+export const ONLINE_NEXT_STEP: Record<OnlineStep, string> = {
+  new: 'Create the keys first (keyferry online create-key).',
+  'keys-created': 'Fetch the import parameters next (keyferry online params).',
+  'parameters-fetched': 'Write the import-parameters bundle next.',
+  'parameters-written':
+    'Wrap on the air-gapped workstation, then check the wrapped-material bundle here (keyferry online import).',
+  'material-checked': 'Import the checked material next.',
+  imported: 'Verify the imported keys next (keyferry online status).',
+  verified: 'Write the receipt next.',
+  finished: 'This ceremony is finished.',
+};
+
+/** The step a replayed ceremony continues from. */
+export function onlineStepFromState(state: OnlineCeremonyState): OnlineStep {
+  const keys = [...state.keys.values()];
+  if (keys.length === 0) return 'new';
+  const imported = keys.filter((k) => holdsImportedMaterial(k));
+  if (imported.length > 0) return imported.every((k) => k.verified) ? 'verified' : 'imported';
+  if (state.parametersBundle && keys.every((k) => k.issued.length > 0)) return 'parameters-written';
+  if (keys.every((k) => k.issued.length > 0)) return 'parameters-fetched';
+  return 'keys-created';
+}

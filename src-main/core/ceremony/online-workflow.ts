@@ -6,10 +6,7 @@
  * the state: `OnlineCeremony.open` on an existing journal continues where it stopped.
  * Methods return plain values (ids, fingerprints, states, file names); no key bytes exist here.
  */
-import path from 'node:path';
-import { readBundle, writeImportParametersBundle } from '../bundle';
-import { groupHex } from '../crypto/evidence';
-import { isAsymmetric, type KeySpec, type WrappingAlgorithm } from '../crypto/key-spec';
+import type { KeySpec } from '../crypto/key-spec';
 import type {
   CheckedBundleSummary,
   CreatedKey,
@@ -18,90 +15,36 @@ import type {
   KeyStatus,
   WrittenParametersBundle,
 } from './online-types';
-import { issuedFromAnswer, parametersForBundle } from './online-parameters';
-import { KeyferryError, toProblem } from '../errors';
-import type { Journal, JsonObject } from '../journal';
+import { KeyferryError } from '../errors';
 import type { WrittenCeremonyReceipt } from './airgap-receipt';
-import { ceremonyRecordData, describeWorkstation, type AppIdentity } from './ceremony-record';
-import { newCeremonyId } from './ceremony-id';
 import type { MaterialExpiry, PlannedKey } from './ceremony-plan';
-import { proveKey, type KeyProof } from './key-proof';
+import type { KeyProof } from './key-proof';
+import { journaledKmsCall, type OnlineStepContext } from './online-context';
 import { ONLINE_EVENTS } from './online-events';
-import { decideExpiry, expiryNotes, importCheckedKey, isNotableExpiry, pastExpiryRefusal } from './online-import';
-import type { OnlineKms } from './online-kms';
-import { KeyState } from '../kms/types';
+import { openOnlineJournal, type OnlineCeremonyOptions } from './online-open';
+import { checkWrappedBundleStep, importCheckedMaterial, type CheckedSession } from './online-import-step';
+import { createExternalKeys, fetchIssuedParameters, writeParametersBundleStep } from './online-parameters-step';
 import { writeOnlineReceipt } from './online-receipt';
 import {
   applyOnlineEntry,
   holdsImportedMaterial,
-  replayOnlineJournal,
+  ONLINE_NEXT_STEP,
+  onlineStepFromState,
   type OnlineCeremonyState,
   type OnlineKeyState,
+  type OnlineStep,
 } from './online-state';
-import { reportProgress, type ProgressListener } from './progress';
-import { checkCeremonyPeople } from './person-name';
+import {
+  deleteImportedMaterial,
+  journalLapse,
+  noticeLapsedMaterial,
+  proveImportedKeys,
+  readKeyStatuses,
+} from './online-status';
 import { StepGuard } from './step-guard';
-import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
 
-export type OnlineStep =
-  | 'new'
-  | 'keys-created'
-  | 'parameters-fetched'
-  | 'parameters-written'
-  | 'material-checked'
-  | 'imported'
-  | 'verified'
-  | 'finished';
-
-const NEXT_STEP: Record<OnlineStep, string> = {
-  new: 'Create the keys first (keyferry online create-key).',
-  'keys-created': 'Fetch the import parameters next (keyferry online params).',
-  'parameters-fetched': 'Write the import-parameters bundle next.',
-  'parameters-written':
-    'Wrap on the air-gapped workstation, then check the wrapped-material bundle here (keyferry online import).',
-  'material-checked': 'Import the checked material next.',
-  imported: 'Verify the imported keys next (keyferry online status).',
-  verified: 'Write the receipt next.',
-  finished: 'This ceremony is finished.',
-};
-
-/** The ceremony facts a new online ceremony starts with (from the plan or the command line). */
-export interface OnlineCeremonyStart {
-  readonly title: string;
-  readonly operator: string;
-  readonly witnesses: readonly string[];
-  readonly wrappingAlgorithm: WrappingAlgorithm;
-  readonly materialExpiry: MaterialExpiry;
-  readonly rehearsal?: boolean;
-}
-
-export interface OnlineCeremonyOptions {
-  readonly journal: Journal;
-  readonly kms: OnlineKms;
-  /** The KMS region recorded in bundles, e.g. cn-north-4. */
-  readonly region: string;
-  readonly app: AppIdentity;
-  /** Needed only when the journal is new. */
-  readonly start?: OnlineCeremonyStart;
-  readonly clock?: () => Date;
-  readonly onProgress?: ProgressListener;
-}
-
-interface CheckedSession {
-  readonly dir: string;
-  readonly digest: string;
-  readonly keys: CheckedKey[];
-}
-
-function stepFromState(state: OnlineCeremonyState): OnlineStep {
-  const keys = [...state.keys.values()];
-  if (keys.length === 0) return 'new';
-  const imported = keys.filter((k) => holdsImportedMaterial(k));
-  if (imported.length > 0) return imported.every((k) => k.verified) ? 'verified' : 'imported';
-  if (state.parametersBundle && keys.every((k) => k.issued.length > 0)) return 'parameters-written';
-  if (keys.every((k) => k.issued.length > 0)) return 'parameters-fetched';
-  return 'keys-created';
-}
+export type { OnlineStep } from './online-state';
+export type { OnlineCeremonyOptions, OnlineCeremonyStart } from './online-open';
 
 export class OnlineCeremony {
   readonly #options: OnlineCeremonyOptions;
@@ -111,12 +54,24 @@ export class OnlineCeremony {
   #connected = false;
   #checked: CheckedSession | undefined;
   readonly #confirmations = new Map<string, string>();
+  readonly #ctx: OnlineStepContext;
 
   private constructor(options: OnlineCeremonyOptions, state: OnlineCeremonyState) {
     this.#options = options;
     this.#now = options.clock ?? (() => new Date());
     this.#state = state;
-    this.#guard = new StepGuard('online', stepFromState(state), NEXT_STEP);
+    this.#guard = new StepGuard('online', onlineStepFromState(state), ONLINE_NEXT_STEP);
+    this.#ctx = {
+      state,
+      kms: options.kms,
+      region: options.region,
+      now: this.#now,
+      onProgress: options.onProgress,
+      journal: async (event, data) => {
+        applyOnlineEntry(state, await options.journal.append(state.operator, event, data));
+      },
+      kmsCall: (step, keyId, run) => journaledKmsCall(options.journal, state.operator, step, keyId, run),
+    };
   }
 
   /**
@@ -124,44 +79,7 @@ export class OnlineCeremony {
    * holds (its facts win; `start` is then ignored).
    */
   static async open(options: OnlineCeremonyOptions): Promise<OnlineCeremony> {
-    const { journal } = options;
-    const existing = replayOnlineJournal(journal.entries);
-    const ws = describeWorkstation();
-    if (existing) {
-      await journal.append(existing.operator, ONLINE_EVENTS.session, {
-        hostname: ws.hostname,
-        os: ws.os,
-        appVersion: options.app.version,
-        appBuild: options.app.build,
-      });
-      return new OnlineCeremony(options, replayOnlineJournal(journal.entries) as OnlineCeremonyState);
-    }
-    const start = options.start
-      ? { ...options.start, ...checkCeremonyPeople(options.start.operator, options.start.witnesses) }
-      : undefined;
-    if (!start) {
-      throw new KeyferryError(
-        'CEREMONY_NOT_STARTED',
-        'This journal holds no ceremony yet.',
-        'Start with "keyferry online create-key" and a ceremony plan, or give the journal of an existing ceremony.',
-      );
-    }
-    const id = newCeremonyId((options.clock ?? (() => new Date()))());
-    await journal.append(start.operator, ONLINE_EVENTS.started, {
-      ...ceremonyRecordData({
-        id,
-        title: start.title,
-        operator: start.operator,
-        witnesses: start.witnesses,
-        side: 'online',
-        workstation: ws,
-        app: options.app,
-        rehearsal: start.rehearsal ?? false,
-      }),
-      wrappingAlgorithm: start.wrappingAlgorithm,
-      expiry: start.materialExpiry.kind === 'never' ? 'never' : start.materialExpiry.at.toISOString(),
-    });
-    return new OnlineCeremony(options, replayOnlineJournal(journal.entries) as OnlineCeremonyState);
+    return new OnlineCeremony(options, await openOnlineJournal(options));
   }
 
   get ceremonyId(): string {
@@ -203,28 +121,6 @@ export class OnlineCeremony {
     }));
   }
 
-  async #journal(event: string, data: JsonObject): Promise<void> {
-    applyOnlineEntry(this.#state, await this.#options.journal.append(this.#state.operator, event, data));
-  }
-
-  /** Runs a KMS call; a failure is journaled (code and sentence only) and rethrown. */
-  async #kms<T>(step: string, keyId: string | null, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      const problem = toProblem(error);
-      await this.#options.journal
-        .append(this.#state.operator, ONLINE_EVENTS.stepFailed, {
-          step,
-          keyId,
-          code: problem.code,
-          message: problem.message,
-        })
-        .catch(() => undefined);
-      throw error;
-    }
-  }
-
   #requireConnected(step: string): void {
     if (!this.#connected) {
       throw new KeyferryError(
@@ -237,14 +133,14 @@ export class OnlineCeremony {
 
   /** Step 1 (every session): tests the endpoint and credentials with list-keys. */
   async connect(): Promise<{ endpoint: string; projectId: string; region: string; keysVisible: number }> {
-    const keys = await this.#kms('connect', null, () => this.#options.kms.listKeys());
+    const keys = await this.#ctx.kmsCall('connect', null, () => this.#options.kms.listKeys());
     const result = {
       endpoint: this.#options.kms.endpoint.origin,
       projectId: this.#options.kms.projectId,
       region: this.#options.region,
       keysVisible: keys.length,
     };
-    await this.#journal(ONLINE_EVENTS.connected, result);
+    await this.#ctx.journal(ONLINE_EVENTS.connected, result);
     this.#connected = true;
     return result;
   }
@@ -253,38 +149,7 @@ export class OnlineCeremony {
   async createKeys(planned: readonly PlannedKey[]): Promise<CreatedKey[]> {
     this.#guard.require('create keys', ['new']);
     this.#requireConnected('create keys');
-    if (planned.length === 0)
-      throw new KeyferryError(
-        'CEREMONY_NO_KEYS',
-        'No keys were given to create.',
-        'Name at least one key (alias and spec) in the plan.',
-      );
-    const created: CreatedKey[] = [];
-    for (const [i, key] of planned.entries()) {
-      reportProgress(this.#options.onProgress, {
-        step: 'create-keys',
-        done: i,
-        total: planned.length,
-        message: `Creating ${key.spec} key ${key.alias}`,
-      });
-      const { keyId } = await this.#kms('create-key', null, () =>
-        this.#options.kms.createKey({
-          alias: key.alias,
-          spec: key.spec,
-          usage: key.usage,
-          description: key.description,
-          origin: 'external',
-        }),
-      );
-      await this.#journal(ONLINE_EVENTS.keyCreated, {
-        keyId,
-        alias: key.alias,
-        spec: key.spec,
-        usage: key.usage,
-        description: key.description,
-      });
-      created.push({ keyId, alias: key.alias, spec: key.spec, usage: key.usage });
-    }
+    const created = await createExternalKeys(this.#ctx, planned);
     this.#guard.advance('keys-created');
     return created;
   }
@@ -298,7 +163,7 @@ export class OnlineCeremony {
     const afterImport = (['imported', 'verified', 'finished'] as OnlineStep[]).includes(this.#guard.state);
     if (afterImport) {
       this.#requireConnected('fetch import parameters');
-      await this.#noticeLapsedMaterial();
+      await noticeLapsedMaterial(this.#ctx, (key) => this.#journalLapse(key));
       if ([...this.#state.keys.values()].every((k) => holdsImportedMaterial(k))) {
         throw new KeyferryError(
           'NOTHING_TO_IMPORT',
@@ -310,32 +175,7 @@ export class OnlineCeremony {
       this.#guard.require('fetch import parameters', ['keys-created', 'parameters-fetched', 'parameters-written']);
     }
     this.#requireConnected('fetch import parameters');
-    const keys = [...this.#state.keys.values()].filter((k) => !holdsImportedMaterial(k));
-    const issued: IssuedSummary[] = [];
-    for (const [i, key] of keys.entries()) {
-      reportProgress(this.#options.onProgress, {
-        step: 'fetch-parameters',
-        done: i,
-        total: keys.length,
-        keyId: key.keyId,
-        message: `Fetching import parameters for ${key.alias}`,
-      });
-      const answer = await this.#kms('get-parameters-for-import', key.keyId, () =>
-        this.#options.kms.getParametersForImport({
-          keyId: key.keyId,
-          wrappingAlgorithm: this.#state.wrappingAlgorithm,
-        }),
-      );
-      const { event, summary } = issuedFromAnswer(
-        key,
-        answer,
-        this.#state.wrappingAlgorithm,
-        this.#options.region,
-        this.#options.kms.projectId,
-      );
-      await this.#journal(ONLINE_EVENTS.parametersFetched, event);
-      issued.push(summary);
-    }
+    const issued = await fetchIssuedParameters(this.#ctx);
     this.#guard.advance('parameters-fetched');
     return issued;
   }
@@ -343,40 +183,9 @@ export class OnlineCeremony {
   /** Step 4: writes the latest parameters of every waiting key into the new folder `dir`. */
   async writeParametersBundle(dir: string): Promise<WrittenParametersBundle> {
     this.#guard.require('write the import-parameters bundle', ['parameters-fetched']);
-    const now = this.#now();
-    const keys = [...this.#state.keys.values()].filter((k) => !holdsImportedMaterial(k));
-    const parameters = keys.map((k) => parametersForBundle(k, now));
-    reportProgress(this.#options.onProgress, {
-      step: 'write-bundle',
-      done: 0,
-      total: 1,
-      message: `Writing the import-parameters bundle to ${dir}`,
-    });
-    const written = await writeImportParametersBundle(
-      dir,
-      { ceremonyId: this.#state.ceremonyId, keys: parameters },
-      { now },
-    );
-    const keyIds = keys.map((k) => k.keyId);
-    await this.#journal(ONLINE_EVENTS.parametersWritten, {
-      folder: path.resolve(dir),
-      manifestSha256: written.digest,
-      keyIds,
-    });
-    reportProgress(this.#options.onProgress, {
-      step: 'write-bundle',
-      done: 1,
-      total: 1,
-      message: 'Import-parameters bundle written and verified',
-    });
+    const written = await writeParametersBundleStep(this.#ctx, dir);
     this.#guard.advance('parameters-written');
-    return {
-      dir: path.resolve(dir),
-      manifestSha256: written.digest,
-      manifestSha256Grouped: groupHex(written.digest),
-      keyIds,
-      warnings: written.warnings.map((w) => w.message),
-    };
+    return written;
   }
 
   /**
@@ -391,52 +200,10 @@ export class OnlineCeremony {
       'imported',
       'verified',
     ]);
-    const now = this.#now();
-    const bundle = await readBundle(dir, {
-      now,
-      ...(options.expectedDigest ? { expectedDigest: options.expectedDigest } : {}),
-    });
-    if (bundle.kind !== 'wrapped-material') {
-      throw new KeyferryError(
-        'BUNDLE_WRONG_KIND',
-        `${dir} is an import-parameters bundle, not a wrapped-material bundle.`,
-        'Pick the wrapped-material bundle written on the air-gapped workstation.',
-      );
-    }
-    const checked = checkWrappedBundleAgainstIssued(this.#state, bundle, now);
-    const keys = checked.map(({ key, issued, wrapped }) => ({
-      keyId: key.keyId,
-      alias: key.alias,
-      spec: key.spec,
-      publicKeyFingerprint: wrapped.publicKeyDer
-        ? (bundle.manifest.keys.find((k) => k.keyId === key.keyId)?.publicKeyFingerprint ?? null)
-        : null,
-      keyCheckValue: wrapped.keyCheckValue,
-      tokenExpiresAt: issued.tokenExpiresAt,
-      requestedExpiresAt: decideExpiry({ key, issued, wrapped }, this.#state.expiry).requested,
-    }));
-    await this.#journal(ONLINE_EVENTS.wrappedChecked, {
-      folder: path.resolve(dir),
-      manifestSha256: bundle.digest,
-      keys: keys.map((k) => ({
-        keyId: k.keyId,
-        publicKeyFingerprint: k.publicKeyFingerprint,
-        keyCheckValue: k.keyCheckValue,
-      })),
-    });
-    this.#checked = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
-    if (checked.some((c) => !holdsImportedMaterial(c.key))) this.#guard.advance('material-checked');
-    const warnings = [
-      ...bundle.warnings.map((w) => w.message),
-      ...expiryNotes(checked.map((c) => decideExpiry(c, this.#state.expiry))),
-    ];
-    return {
-      dir: path.resolve(dir),
-      manifestSha256: bundle.digest,
-      manifestSha256Grouped: groupHex(bundle.digest),
-      keys,
-      warnings,
-    };
+    const { session, summary } = await checkWrappedBundleStep(this.#ctx, dir, options.expectedDigest);
+    this.#checked = session;
+    if (session.keys.some((c) => !holdsImportedMaterial(c.key))) this.#guard.advance('material-checked');
+    return summary;
   }
 
   /**
@@ -447,42 +214,12 @@ export class OnlineCeremony {
   async importMaterial(options: { expiry?: MaterialExpiry } = {}): Promise<ImportedKeySummary[]> {
     this.#guard.require('import key material', ['material-checked']);
     this.#requireConnected('import key material');
-    const checked = this.#checked as CheckedSession;
-    const todo = checked.keys.filter((c) => !holdsImportedMaterial(c.key));
-    const decisions = todo.map((c) => decideExpiry(c, this.#state.expiry, options.expiry));
-    const notable = decisions.filter(isNotableExpiry);
-    if (notable.length > 0) await this.#journal(ONLINE_EVENTS.expiryChosen, { keys: notable.map((d) => ({ ...d })) });
-    const refusal = pastExpiryRefusal(decisions, this.#now());
-    if (refusal) await this.#kms('import-key-material', refusal.keyId, () => Promise.reject(refusal.error));
-    const results: ImportedKeySummary[] = [];
-    for (const [i, c] of todo.entries()) {
-      const { effective: expiresAt, requested, source } = decisions[i] as (typeof decisions)[number];
-      reportProgress(this.#options.onProgress, {
-        step: 'import',
-        done: i,
-        total: todo.length,
-        keyId: c.key.keyId,
-        message: `Importing ${c.key.spec} key ${c.key.alias}`,
-      });
-      const outcome = await this.#kms('import-key-material', c.key.keyId, () =>
-        importCheckedKey(this.#options.kms, c, expiresAt, this.#now()),
-      );
-      await this.#journal(ONLINE_EVENTS.imported, {
-        keyId: c.key.keyId,
-        expiresAt: expiresAt === 'never' ? null : expiresAt,
-        importTokenSha256: c.issued.importTokenSha256,
-        confirmation: outcome.confirmation,
-      });
-      this.#confirmations.set(c.key.keyId, outcome.confirmation);
-      results.push({
-        keyId: c.key.keyId,
-        spec: c.key.spec,
-        expiresAt,
-        requestedExpiresAt: requested,
-        expirySource: source,
-        confirmation: outcome.confirmation,
-      });
-    }
+    const results = await importCheckedMaterial(
+      this.#ctx,
+      this.#checked as CheckedSession,
+      options.expiry,
+      (keyId, confirmation) => this.#confirmations.set(keyId, confirmation),
+    );
     this.#guard.advance('imported');
     return results;
   }
@@ -494,33 +231,7 @@ export class OnlineCeremony {
   async verifyKeys(): Promise<KeyProof[]> {
     this.#guard.require('verify the imported keys', ['imported', 'verified', 'finished']);
     this.#requireConnected('verify the imported keys');
-    const keys = [...this.#state.keys.values()].filter((k) => holdsImportedMaterial(k));
-    const proofs: KeyProof[] = [];
-    for (const [i, key] of keys.entries()) {
-      reportProgress(this.#options.onProgress, {
-        step: 'verify',
-        done: i,
-        total: keys.length,
-        keyId: key.keyId,
-        message: `Verifying ${key.spec} key ${key.alias}`,
-      });
-      const proof = await this.#kms('verify', key.keyId, () =>
-        proveKey(this.#options.kms, {
-          keyId: key.keyId,
-          spec: key.spec,
-          usage: key.usage,
-          expectedPublicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null,
-        }),
-      );
-      const data = {
-        keyId: key.keyId,
-        keyState: proof.keyState,
-        proof: proof.proof,
-        publicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null,
-      };
-      await this.#journal(proof.ok ? ONLINE_EVENTS.verified : ONLINE_EVENTS.verifyFailed, data);
-      proofs.push(proof);
-    }
+    const proofs = await proveImportedKeys(this.#ctx);
     if (this.#guard.state !== 'finished') this.#guard.advance(proofs.every((p) => p.ok) ? 'verified' : 'imported');
     return proofs;
   }
@@ -531,38 +242,13 @@ export class OnlineCeremony {
    */
   async status(): Promise<KeyStatus[]> {
     this.#requireConnected('read the key states');
-    const out: KeyStatus[] = [];
-    const lapsed: OnlineKeyState[] = [];
-    for (const key of this.#state.keys.values()) {
-      const info = await this.#kms('describe-key', key.keyId, () => this.#options.kms.describeKey(key.keyId));
-      if (holdsImportedMaterial(key) && info.state === KeyState.PendingImport) lapsed.push(key);
-      out.push({
-        keyId: key.keyId,
-        alias: key.alias,
-        spec: key.spec,
-        keyState: info.stateName,
-        materialExpiresAt: info.materialExpiresAt?.toISOString() ?? null,
-      });
-    }
-    await this.#journal('key.status-read', { keys: out.map((k) => ({ keyId: k.keyId, keyState: k.keyState })) });
+    const { statuses, lapsed } = await readKeyStatuses(this.#ctx);
     for (const key of lapsed) await this.#journalLapse(key);
-    return out;
-  }
-
-  /** Asks the KMS about every imported AES key; journals those back in Pending import. */
-  async #noticeLapsedMaterial(): Promise<void> {
-    for (const key of [...this.#state.keys.values()].filter((k) => holdsImportedMaterial(k) && !isAsymmetric(k.spec))) {
-      const info = await this.#kms('describe-key', key.keyId, () => this.#options.kms.describeKey(key.keyId));
-      if (info.state === KeyState.PendingImport) await this.#journalLapse(key);
-    }
+    return statuses;
   }
 
   async #journalLapse(key: OnlineKeyState): Promise<void> {
-    await this.#journal(ONLINE_EVENTS.materialLapsed, {
-      keyId: key.keyId,
-      keyState: 'Pending import',
-      recordedExpiresAt: key.imported?.expiresAt ?? null,
-    });
+    await journalLapse(this.#ctx, key);
     if (![...this.#state.keys.values()].some((k) => holdsImportedMaterial(k)) && this.#guard.state !== 'new')
       this.#guard.advance('parameters-written');
   }
@@ -574,27 +260,10 @@ export class OnlineCeremony {
   async deleteMaterial(keyId: string): Promise<{ keyId: string; keyState: string }> {
     this.#guard.require('delete imported key material', ['imported', 'verified', 'finished']);
     this.#requireConnected('delete imported key material');
-    const key = this.#state.keys.get(keyId);
-    if (!key || !holdsImportedMaterial(key)) {
-      throw new KeyferryError(
-        'KEY_NOT_IMPORTED',
-        `Key ${keyId} has no material imported in this ceremony.`,
-        'Give the key id of an imported key of this ceremony.',
-      );
-    }
-    if (isAsymmetric(key.spec)) {
-      throw new KeyferryError(
-        'MATERIAL_NOT_DELETABLE',
-        `Key ${keyId} is ${key.spec}: imported asymmetric material cannot be deleted (KMS.2702).`,
-        'Disable the key or schedule its deletion instead.',
-      );
-    }
-    await this.#kms('delete-imported-key-material', keyId, () => this.#options.kms.deleteImportedKeyMaterial(keyId));
-    const info = await this.#kms('describe-key', keyId, () => this.#options.kms.describeKey(keyId));
-    await this.#journal(ONLINE_EVENTS.materialDeleted, { keyId, keyState: info.stateName });
+    const result = await deleteImportedMaterial(this.#ctx, keyId);
     if (![...this.#state.keys.values()].some((k) => holdsImportedMaterial(k)))
       this.#guard.advance('parameters-written');
-    return { keyId, keyState: info.stateName };
+    return result;
   }
 
   /** Step 8: writes the online receipt into `dir` (needs the bundle checked in this session). */
