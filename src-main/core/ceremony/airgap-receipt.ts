@@ -4,20 +4,13 @@ import type { ImportParameters } from '../bundle';
 import { KEY_SPEC_INFO, isAsymmetric } from '../crypto/key-spec';
 import { KeyferryError } from '../errors';
 import type { Journal } from '../journal';
-import { workstationClock, writeReceipt, type ReceiptCustody, type ReceiptKey } from '../receipt';
+import { workstationClock, type ReceiptCustody, type ReceiptKey } from '../receipt';
 import type { CustodyResult } from './airgap-custody';
 import type { WrittenWrappedBundle, WrappedKeySummary } from './airgap-wrap';
 import type { CeremonyRecord } from './ceremony-record';
+import { writeJournaledReceipt, type WrittenCeremonyReceipt } from './ceremony-receipt';
 
-export interface WrittenCeremonyReceipt {
-  readonly htmlFile: string;
-  readonly textFile: string;
-  readonly htmlSha256: string;
-  readonly textSha256: string;
-  /** The journal head and entry count printed on the receipt. */
-  readonly journalHead: string;
-  readonly journalCount: number;
-}
+export type { WrittenCeremonyReceipt } from './ceremony-receipt';
 
 interface AirGapReceiptFacts {
   readonly record: CeremonyRecord;
@@ -89,10 +82,10 @@ export async function writeAirGapReceipt(dir: string, facts: AirGapReceiptFacts)
       );
     return receiptKey(p, w, facts);
   });
-  const journalHead = journal.head;
-  const journalCount = journal.count;
-  const written = await writeReceipt(
+  return writeJournaledReceipt(
     dir,
+    journal,
+    record.operator,
     {
       ceremonyId: record.id,
       title: record.rehearsal ? `${record.title} (REHEARSAL)` : record.title,
@@ -104,24 +97,7 @@ export async function writeAirGapReceipt(dir: string, facts: AirGapReceiptFacts)
       witnesses: record.witnesses,
       keys,
       bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.manifestSha256 },
-      journal: { headHash: journalHead, count: journalCount },
     },
-    facts.nameSuffix === undefined ? {} : { suffix: facts.nameSuffix },
+    facts.nameSuffix,
   );
-  await journal.append(record.operator, 'receipt.written', {
-    htmlFile: path.basename(written.html.path),
-    htmlSha256: written.html.sha256,
-    textFile: path.basename(written.text.path),
-    textSha256: written.text.sha256,
-    journalHeadAtReceipt: journalHead,
-    journalCountAtReceipt: journalCount,
-  });
-  return {
-    htmlFile: written.html.path,
-    textFile: written.text.path,
-    htmlSha256: written.html.sha256,
-    textSha256: written.text.sha256,
-    journalHead,
-    journalCount,
-  };
 }

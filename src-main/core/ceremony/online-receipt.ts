@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { KeyferryError } from '../errors';
 import type { Journal } from '../journal';
-import { workstationClock, writeReceipt, type ReceiptKey } from '../receipt';
-import type { WrittenCeremonyReceipt } from './airgap-receipt';
+import { workstationClock, type ReceiptKey } from '../receipt';
+import { writeJournaledReceipt, type WrittenCeremonyReceipt } from './ceremony-receipt';
 import { describeWorkstation, type AppIdentity } from './ceremony-record';
 import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './online-state';
 
@@ -54,11 +54,11 @@ export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts)
   const { state, journal } = facts;
   const earlier = journal.entries.filter((e) => e.event === 'receipt.written').length;
   const keys = [...state.keys.values()].filter(holdsImportedMaterial).map((k) => receiptKey(k, facts));
-  const journalHead = journal.head;
-  const journalCount = journal.count;
   const ws = describeWorkstation();
-  const written = await writeReceipt(
+  return writeJournaledReceipt(
     dir,
+    journal,
+    state.operator,
     {
       ceremonyId: state.ceremonyId,
       title: state.rehearsal ? `${state.title} (REHEARSAL)` : state.title,
@@ -70,24 +70,7 @@ export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts)
       witnesses: state.witnesses,
       keys,
       bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.digest },
-      journal: { headHash: journalHead, count: journalCount },
     },
-    earlier > 0 ? { suffix: String(earlier + 1) } : {},
+    earlier > 0 ? String(earlier + 1) : undefined,
   );
-  await journal.append(state.operator, 'receipt.written', {
-    htmlFile: path.basename(written.html.path),
-    htmlSha256: written.html.sha256,
-    textFile: path.basename(written.text.path),
-    textSha256: written.text.sha256,
-    journalHeadAtReceipt: journalHead,
-    journalCountAtReceipt: journalCount,
-  });
-  return {
-    htmlFile: written.html.path,
-    textFile: written.text.path,
-    htmlSha256: written.html.sha256,
-    textSha256: written.text.sha256,
-    journalHead,
-    journalCount,
-  };
 }
