@@ -8,11 +8,15 @@
  * graph of the workflows): no KMS client, no node:http/https/net/tls.
  */
 import { readBundle, type ImportParameters, type ImportParametersBundle } from '../bundle';
-import { KeyferryError } from '../errors';
+import { KeyferryError, isKeyferryError } from '../errors';
 import type { Journal } from '../journal';
 import { wrapAll, type WrapContext, type WrappedKey } from './airgap-wrap';
 import { describeWorkstation, type AppIdentity, type CeremonyRecord } from './ceremony-record';
-import type { FingerprintConfirmations, FingerprintToConfirm } from './fingerprint-confirmation';
+import {
+  normalizeFingerprint,
+  type FingerprintConfirmations,
+  type FingerprintToConfirm,
+} from './fingerprint-confirmation';
 import type { MaterialVault } from './material-vault';
 import { checkAirGap, type InterfaceList, type NetworkCheckResult } from './network-check';
 
@@ -112,7 +116,18 @@ export async function confirmFingerprintJournaled(
   witness: string,
   typedFingerprint: string,
 ): Promise<{ confirmed: FingerprintToConfirm; remaining: number }> {
-  const confirmed = confirmations.confirm(witness, typedFingerprint);
+  let confirmed: FingerprintToConfirm;
+  try {
+    confirmed = confirmations.confirm(witness, typedFingerprint);
+  } catch (error) {
+    if (isKeyferryError(error) && error.code === 'FINGERPRINT_MISMATCH') {
+      await journal.append(witness.trim(), 'fingerprint.refused', {
+        code: error.code,
+        typedFingerprint: normalizeFingerprint(typedFingerprint),
+      });
+    }
+    throw error;
+  }
   const name = confirmed.confirmedBy.find((w) => w === witness.trim()) ?? witness.trim();
   await journal.append(name, 'fingerprint.confirmed', {
     wrappingKeyFingerprint: confirmed.fingerprint,

@@ -8,6 +8,14 @@ export {
   encodeEntryLine,
   type JournalEntry,
 } from './entry';
+export {
+  DEVIATION_EVENTS,
+  DEVIATION_KINDS,
+  deviationKindOf,
+  listDeviations,
+  type Deviation,
+  type DeviationKind,
+} from './deviations';
 export { openJournal, type Journal, type OpenJournalOptions } from './journal';
 export { assertNoSecrets, isSensitiveKeyName } from './secret-guard';
 export {

@@ -179,6 +179,7 @@ describe('air-gapped workflow: guarded transitions', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { event: string; actor: string });
     expect(events.find((e) => e.event === 'fingerprint.confirmed')?.actor).toBe('Chloé');
+    expect(events.find((e) => e.event === 'fingerprint.refused')?.actor).toBe('Ben');
     expect(events.map((e) => e.event)).toEqual(
       expect.arrayContaining([
         'network.checked',

@@ -1,0 +1,72 @@
+/**
+ * Deviations: journal events a receipt must list and highlight because the ceremony did not go the
+ * plain way (DESIGN rule 7: "a receipt lists every deviation"). One plain table, keyed by event name.
+ *
+ * To add an event: when your code journals an override, a refusal, a failed step, an acknowledged
+ * possible loss, an interrupt or an abandoned attempt, add its event name below with its kind. The
+ * receipts of both sides list every journal entry whose event is in this table, in journal order,
+ * with its actor, time and data; nothing else is needed.
+ */
+import type { JournalEntry } from './entry';
+
+/** Why an entry is a deviation. */
+export type DeviationKind =
+  /** Someone chose to go past a check (network live, shares on one volume, expiry override…). */
+  | 'override'
+  /** Keyferry refused something (a live network, a wrong fingerprint or digest, a share…). */
+  | 'refusal'
+  /** A step failed (KMS error, past expiry refused before sending, a key that did not verify). */
+  | 'failure'
+  /** Someone acknowledged that material could become unrecoverable (no backup, deleted material…). */
+  | 'possible-loss'
+  /** The ceremony was interrupted (Ctrl-C, a signal, a crash noticed later). */
+  | 'interrupt'
+  /** A ceremony attempt was given up and its material wiped. */
+  | 'abandoned';
+
+export const DEVIATION_KINDS: readonly DeviationKind[] = [
+  'override',
+  'refusal',
+  'failure',
+  'possible-loss',
+  'interrupt',
+  'abandoned',
+];
+
+/** Journal event name → deviation kind. Every event listed here is printed on the receipts. */
+export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
+  // Air-gapped side
+  'warning.network-allowed': 'override',
+  'network.refused': 'refusal',
+  'warning.custody-same-volume': 'override',
+  'fingerprint.refused': 'refusal',
+  'custody.share-refused': 'refusal',
+  'custody.restore-refused': 'refusal',
+  'ceremony.abandoned': 'abandoned',
+  // Online side
+  'import.expiry-chosen': 'override',
+  'step.failed': 'failure',
+  'key.verify-failed': 'failure',
+  'key.material-deleted': 'possible-loss',
+};
+
+/** One deviation as found in the journal. */
+export interface Deviation {
+  readonly kind: DeviationKind;
+  readonly entry: JournalEntry;
+}
+
+/** The deviation kind of `event`, or undefined when the event is not a deviation. */
+export function deviationKindOf(event: string): DeviationKind | undefined {
+  return Object.hasOwn(DEVIATION_EVENTS, event) ? DEVIATION_EVENTS[event] : undefined;
+}
+
+/** Every deviation in `entries` (a journal, oldest first), in journal order. */
+export function listDeviations(entries: readonly JournalEntry[]): Deviation[] {
+  const found: Deviation[] = [];
+  for (const entry of entries) {
+    const kind = deviationKindOf(entry.event);
+    if (kind !== undefined) found.push({ kind, entry });
+  }
+  return found;
+}

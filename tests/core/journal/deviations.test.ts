@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { DEVIATION_EVENTS, DEVIATION_KINDS, listDeviations } from '../../../src-main/core/journal/deviations';
+import { GENESIS_HASH, chainEntry, type JournalEntry } from '../../../src-main/core/journal';
+
+function journalOf(events: [string, string][]): JournalEntry[] {
+  const list: JournalEntry[] = [];
+  for (const [actor, event] of events) {
+    list.push(
+      chainEntry({
+        seq: list.length + 1,
+        time: '2026-11-30T10:00:00.000Z',
+        actor,
+        event,
+        data: {},
+        prev: list.at(-1)?.hash ?? GENESIS_HASH,
+      }),
+    );
+  }
+  return list;
+}
+
+describe('deviations', () => {
+  it('lists every refusal, override and abandoned attempt in journal order, and nothing else', () => {
+    const entries = journalOf([
+      ['A. Officer', 'ceremony.session-started'],
+      ['A. Officer', 'network.refused'],
+      ['A. Officer', 'warning.network-allowed'],
+      ['B. Witness', 'fingerprint.refused'],
+      ['B. Witness', 'fingerprint.confirmed'],
+      ['A. Officer', 'ceremony.abandoned'],
+      ['A. Officer', 'warning.custody-same-volume'],
+      ['A. Officer', 'receipt.written'],
+    ]);
+    const found = listDeviations(entries);
+    expect(found.map((d) => [d.entry.seq, d.entry.event, d.kind])).toEqual([
+      [2, 'network.refused', 'refusal'],
+      [3, 'warning.network-allowed', 'override'],
+      [4, 'fingerprint.refused', 'refusal'],
+      [6, 'ceremony.abandoned', 'abandoned'],
+      [7, 'warning.custody-same-volume', 'override'],
+    ]);
+  });
+
+  it('maps every listed event to a known kind, and ignores inherited names', () => {
+    for (const kind of Object.values(DEVIATION_EVENTS)) expect(DEVIATION_KINDS).toContain(kind);
+    expect(listDeviations(journalOf([['system', 'constructor.x']]))).toEqual([]);
+  });
+});
