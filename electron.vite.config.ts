@@ -25,12 +25,15 @@ function buildId(): string {
 }
 
 const root = __dirname;
+/** Where the build goes: out/ (what `npm start` and electron-builder use), or KEYFERRY_OUT_DIR
+ * (tests build into their own folder, so they never empty out/renderer under the UI tests). */
+const outRoot = resolve(root, process.env.KEYFERRY_OUT_DIR ?? 'out');
 
 export default defineConfig({
   main: {
     define: { __KEYFERRY_BUILD__: JSON.stringify(buildId()) },
     build: {
-      outDir: resolve(root, 'out/main'),
+      outDir: resolve(outRoot, 'main'),
       externalizeDeps: false,
       sourcemap: false,
       rolldownOptions: { input: { index: resolve(root, 'src-main/app/main.ts') } },
@@ -38,7 +41,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: resolve(root, 'out/preload'),
+      outDir: resolve(outRoot, 'preload'),
       externalizeDeps: false,
       sourcemap: false,
       rolldownOptions: { input: { index: resolve(root, 'src-main/preload/index.ts') } },
@@ -49,7 +52,7 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
-      outDir: resolve(root, 'out/renderer'),
+      outDir: resolve(outRoot, 'renderer'),
       emptyOutDir: true,
       sourcemap: false,
       assetsInlineLimit: 0,

@@ -3,13 +3,11 @@
  * so it is bundled into one CommonJS file (out/preload/index.js) with zod inside; the only
  * module it requires at run time is 'electron'. No logic lives here.
  */
+// First: zod must be jitless before any schema is built (see ./zod-jitless.ts).
+import './zod-jitless';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { z } from 'zod';
 import { PROGRESS_EVENT_CHANNEL } from '../ipc/contract';
 import { createKeyferryApi } from './api-factory';
-
-// The page's CSP forbids eval; without this zod would probe `new Function` (a CSP violation).
-z.config({ jitless: true });
 
 const api = createKeyferryApi(
   (channel, payload) => ipcRenderer.invoke(channel, payload),

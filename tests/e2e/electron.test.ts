@@ -4,7 +4,6 @@
  * exists the whole suite is SKIPPED, with the reason in its title; KEYFERRY_REQUIRE_ELECTRON=1
  * turns a missing runtime into a failure.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/app/protocol-assets';
 import { channels } from '../../src-main/ipc/contract';
 import type { KeyferryApi } from '../../src-main/preload/api-factory';
+import { buildAppInto } from '../support/app-build';
 import { electronUnavailableReason, findElectronRuntime } from './electron-runtime';
 
 /** What page functions use of the page's globals (this project type-checks tests without the DOM lib). */
@@ -41,6 +41,7 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
   let app: ElectronApplication;
   let page: Page;
   let userData: string;
+  let stage: string | undefined;
   let server: Server;
   let serverUrl: string;
   const serverHits: string[] = [];
@@ -48,15 +49,10 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
   beforeAll(async () => {
     if (unavailable) throw new Error(`KEYFERRY_REQUIRE_ELECTRON=1 but ${unavailable}`);
     const executablePath = findElectronRuntime(root) as string;
-    const build = spawnSync(
-      process.execPath,
-      [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
-      {
-        cwd: root,
-        encoding: 'utf8',
-      },
-    );
-    if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}${build.stderr}`);
+    // Built into a folder of its own under the shared build lock: never empties out/renderer
+    // while the UI tests serve it.
+    stage = await mkdtemp(path.join(os.tmpdir(), 'keyferry-e2e-app-'));
+    await buildAppInto(stage);
 
     server = createServer((request, response) => {
       serverHits.push(request.url ?? '');
@@ -68,7 +64,7 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
     userData = await mkdtemp(path.join(os.tmpdir(), 'keyferry-e2e-'));
     app = await _electron.launch({
       executablePath,
-      args: [root, `--user-data-dir=${userData}`],
+      args: [stage, `--user-data-dir=${userData}`],
       cwd: root,
       timeout: 60_000,
     });
@@ -80,6 +76,7 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
     await app?.close();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     if (userData) await rm(userData, { recursive: true, force: true });
+    if (stage) await rm(stage, { recursive: true, force: true });
   });
 
   it('loads our page from app://keyferry/ with hardened webPreferences', async () => {
@@ -168,7 +165,7 @@ describe.skipIf(skip)(`Keyferry under Electron${skip ? ` (SKIPPED: ${unavailable
   });
 
   it('refuses IPC from a page that is not ours, even with our preload', async () => {
-    const preload = path.join(root, 'out/preload/index.js');
+    const preload = path.join(stage as string, 'out/preload/index.js');
     const result = await app.evaluate(async ({ BrowserWindow }, preloadPath) => {
       const foreign = new BrowserWindow({
         show: false,

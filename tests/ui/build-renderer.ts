@@ -1,17 +1,18 @@
 /**
  * Builds the renderer (out/renderer) for the UI tests and the bench, with the renderer section
  * of electron.vite.config.ts (the same config the app is built with), only when its inputs
- * changed since the last build. A lock folder keeps two test processes from building at once.
+ * changed since the last build. The shared build lock (tests/support/build-lock.ts) keeps two
+ * test processes from building at once.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { withBuildLock } from '../support/build-lock';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const RENDERER_OUT = path.join(ROOT, 'out', 'renderer');
 const STAMP = path.join(ROOT, 'out', '.renderer-inputs.sha256');
-const LOCK = path.join(ROOT, 'out', '.renderer-build.lock');
 const INPUT_DIRS = ['src-renderer', 'src-main/ipc/schemas'];
 const INPUT_FILES = [
   'src-main/ipc/contract.ts',
@@ -45,28 +46,6 @@ export async function rendererInputsDigest(): Promise<string> {
   return hash.digest('hex');
 }
 
-async function withLock<T>(run: () => Promise<T>): Promise<T> {
-  await fs.mkdir(path.dirname(LOCK), { recursive: true });
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      await fs.mkdir(LOCK);
-      break;
-    } catch {
-      const stat = await fs.stat(LOCK).catch(() => undefined);
-      if (stat && Date.now() - stat.mtimeMs > 300_000) await fs.rm(LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline)
-        throw new Error(`Another renderer build holds ${LOCK}; remove it if no build is running.`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  try {
-    return await run();
-  } finally {
-    await fs.rm(LOCK, { recursive: true, force: true });
-  }
-}
-
 /**
  * Runs the Vite build of the renderer section of electron.vite.config.ts in THIS process. It must
  * run with NODE_ENV=production (Vitest sets NODE_ENV=test, which would give React's development
@@ -81,7 +60,7 @@ export async function buildRenderer(): Promise<void> {
 
 /** Builds out/renderer unless it was built from exactly the current inputs. Returns whether it built. */
 export async function ensureRendererBuilt(): Promise<boolean> {
-  return withLock(async () => {
+  return withBuildLock(async () => {
     const digest = await rendererInputsDigest();
     const stamp = await fs.readFile(STAMP, 'utf8').catch(() => '');
     if (stamp.trim() === digest && existsSync(path.join(RENDERER_OUT, 'index.html'))) return false;

@@ -5,11 +5,9 @@
  * ipcRenderer. Progress events arrive through `__keyferryPush`. CSP violations are reported to
  * the console so the harness can fail on them.
  */
-import { z } from 'zod';
+// First, as in the preload: zod jitless before any schema is built (the page's CSP forbids eval).
+import '../../src-main/preload/zod-jitless';
 import { createKeyferryApi } from '../../src-main/preload/api-factory';
-
-// As in the preload: the page's CSP forbids eval, so zod must not probe `new Function`.
-z.config({ jitless: true });
 
 type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
 interface CspViolation {
