@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: build with electron-vite, then launch Electron on the build.
-// Where no Electron runtime is installed (the usual case here: the electron package downloads its
-// binary lazily, and this machine cannot), it says so in three lines and exits 1 BEFORE building.
-// It never requires the `electron` package: doing so would start that download.
+// Electron 45 has no postinstall: `npm ci` leaves node_modules/electron without its binary. Where
+// none is installed, this runs Electron's own installer (node_modules/electron/install.js) once,
+// which downloads the runtime for this platform and checks it against the package's checksums.
+// When that fails (no network), it says so in three lines and exits 1 BEFORE building.
+// It never requires the `electron` package itself (that would start a download with no message).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +26,22 @@ function findElectronRuntime() {
   return candidate && existsSync(candidate) ? candidate : null;
 }
 
+/**
+ * Runs Electron's installer once. Returns null when it succeeded, else the first line it printed
+ * on stderr (its error, e.g. "TypeError: fetch failed"), without the stack trace.
+ */
+function runElectronInstaller() {
+  process.stdout.write("keyferry: no Electron runtime yet; fetching it once with Electron's installer...\n");
+  const installed = spawnSync(process.execPath, [path.join(electronPackage, 'install.js')], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (installed.status === 0) return null;
+  const firstLine = (installed.stderr ?? '').split('\n').find((line) => line.trim() !== '');
+  return firstLine?.trim() ?? installed.error?.message ?? `the installer exited with ${installed.status}`;
+}
+
 function installHint() {
   const hints = [];
   if (existsSync(path.join(electronPackage, 'install.js'))) hints.push('node node_modules/electron/install.js');
@@ -39,18 +57,26 @@ function installHint() {
   ) {
     hints.push('npx install-electron');
   }
-  return hints.length > 0 ? hints.join('  (or: ') + (hints.length > 1 ? ')' : '') : 'npm ci (with network access)';
+  return hints.length > 0 ? hints.join(' or ') : 'npm ci (with network access)';
 }
 
 function main() {
-  const electron = findElectronRuntime();
+  let electron = findElectronRuntime();
+  let installFailure = null;
+  // ELECTRON_OVERRIDE_DIST_PATH names a runtime the user provides: never download over it.
+  if (!electron && !process.env.ELECTRON_OVERRIDE_DIST_PATH && existsSync(path.join(electronPackage, 'install.js'))) {
+    installFailure = runElectronInstaller();
+    electron = findElectronRuntime();
+  }
   if (!electron) {
     const where = process.env.ELECTRON_OVERRIDE_DIST_PATH
       ? `ELECTRON_OVERRIDE_DIST_PATH (${process.env.ELECTRON_OVERRIDE_DIST_PATH}) holds no Electron executable`
-      : 'node_modules/electron has no downloaded binary (dist/)';
+      : installFailure
+        ? `downloading it failed: ${installFailure}`
+        : 'node_modules/electron has no downloaded binary (dist/)';
     process.stderr.write(
       `keyferry: cannot start the desktop app: no Electron runtime is installed (${where}).\n` +
-        `On a machine with network access, fetch it once with: ${installHint()}\n` +
+        `On a machine with network access, \`npm start\` fetches it once by itself (or run: ${installHint()}).\n` +
         'Without Electron, `npm run -s keyferry -- rehearse` runs the same ceremony headless.\n',
     );
     process.exit(1);

@@ -14,8 +14,36 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
 });
 
+/** Electron's installer (node_modules/electron/install.js), stubbed: what it does on a connected machine or without network. */
+type Installer = 'never-called' | 'connected' | 'offline';
+
+/** A stand-in runtime at dist/electron: records its arguments, exits 7. */
+function standInRuntime(calls: string): string {
+  return `#!/bin/sh\necho "launch $*" >> "${calls}"\nexit 7\n`;
+}
+
+function installerStub(kind: Installer, root: string): string {
+  const calls = path.join(root, 'calls.log');
+  const record = `require('node:fs').appendFileSync(${JSON.stringify(calls)}, 'install\\n');`;
+  switch (kind) {
+    case 'never-called':
+      return 'throw new Error("the test must never download Electron");';
+    case 'connected': // as install.js does after downloading: dist/<binary> and path.txt
+      return `${record}
+const fs = require('node:fs'); const path = require('node:path');
+fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+fs.writeFileSync(path.join(__dirname, 'dist', 'electron'), ${JSON.stringify(standInRuntime(calls))}, { mode: 0o755 });
+fs.writeFileSync(path.join(__dirname, 'path.txt'), 'electron');
+console.log('Downloaded Electron 45.5.0');`;
+    case 'offline': // what @electron/get prints without network, then exit 1
+      return `${record}
+console.error('TypeError: fetch failed\\n    at node:internal/deps/undici/undici:14976:13\\n    at async FetchDownloader.download');
+process.exit(1);`;
+  }
+}
+
 /** A project folder with the real start script, an electron package without binary, and a build tool that records its calls. */
-async function projectWithoutRuntime(): Promise<string> {
+async function projectWithoutRuntime(installer: Installer = 'never-called'): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'keyferry-start-'));
   folders.push(root);
   await mkdir(path.join(root, 'scripts'));
@@ -23,7 +51,7 @@ async function projectWithoutRuntime(): Promise<string> {
   const electron = path.join(root, 'node_modules/electron');
   await mkdir(electron, { recursive: true });
   await writeFile(path.join(electron, 'package.json'), '{"name":"electron","version":"45.5.0"}');
-  await writeFile(path.join(electron, 'install.js'), 'throw new Error("the test must never download Electron");');
+  await writeFile(path.join(electron, 'install.js'), installerStub(installer, root));
   await mkdir(path.join(root, 'node_modules/.bin'));
   await writeFile(path.join(root, 'node_modules/.bin/install-electron'), '');
   const viteBin = path.join(root, 'node_modules/electron-vite/bin');
@@ -59,57 +87,72 @@ async function calls(root: string): Promise<string> {
   return readFile(path.join(root, 'calls.log'), 'utf8').catch(() => '');
 }
 
-describe('npm start without an Electron runtime', () => {
-  it('exits non-zero within seconds, before building, with three plain lines', async () => {
-    const root = await projectWithoutRuntime();
+describe('npm start without an Electron runtime and without network', () => {
+  it('tries Electron’s installer once, then exits non-zero before building, with three plain lines', async () => {
+    const root = await projectWithoutRuntime('offline');
     const result = await runStart(root);
     expect(result.code).not.toBe(0);
     expect(result.ms).toBeLessThan(10_000);
-    expect(result.stdout).toBe('');
+    expect(result.stdout).toMatch(/fetching it once with Electron's installer/);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/no Electron runtime is installed/);
+    expect(lines[0]).toMatch(/no Electron runtime is installed \(downloading it failed: TypeError: fetch failed\)/);
     expect(lines[1]).toContain('node node_modules/electron/install.js');
     expect(lines[1]).toContain('npx install-electron');
     expect(lines[2]).toContain('npm run -s keyferry -- rehearse');
     expect(result.stderr).not.toMatch(/^\s+at /m);
-    expect(await calls(root)).toBe('');
+    expect(await calls(root)).toBe('install\n');
   });
 
-  it('says the same when path.txt exists but the binary was never downloaded', async () => {
-    const root = await projectWithoutRuntime();
-    await writeFile(path.join(root, 'node_modules/electron/path.txt'), 'electron');
-    const result = await runStart(root);
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(/no Electron runtime is installed/);
-    expect(await calls(root)).toBe('');
-  });
-
-  it('names ELECTRON_OVERRIDE_DIST_PATH when it points at a folder without Electron', async () => {
-    const root = await projectWithoutRuntime();
+  it('names ELECTRON_OVERRIDE_DIST_PATH when it points at a folder without Electron, and downloads nothing', async () => {
+    const root = await projectWithoutRuntime('never-called');
     const empty = path.join(root, 'empty-dist');
     await mkdir(empty);
     const result = await runStart(root, { ELECTRON_OVERRIDE_DIST_PATH: empty });
     expect(result.code).not.toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(3);
     expect(result.stderr).toContain(`ELECTRON_OVERRIDE_DIST_PATH (${empty})`);
     expect(await calls(root)).toBe('');
   });
 });
 
+describe.skipIf(process.platform === 'win32')('npm start without an Electron runtime, with network', () => {
+  it('fetches the runtime once with Electron’s installer, builds, and launches it', async () => {
+    const root = await projectWithoutRuntime('connected');
+    const result = await runStart(root);
+    expect(result.code).toBe(7);
+    expect(result.stdout).toContain('Downloaded Electron 45.5.0');
+    expect(await calls(root)).toBe('install\nbuild build\nlaunch .\n');
+  });
+
+  it('fetches it also when path.txt exists but the binary was never downloaded', async () => {
+    const root = await projectWithoutRuntime('connected');
+    await writeFile(path.join(root, 'node_modules/electron/path.txt'), 'electron');
+    const result = await runStart(root);
+    expect(result.code).toBe(7);
+    expect(await calls(root)).toBe('install\nbuild build\nlaunch .\n');
+  });
+
+  it('a second start finds the runtime and does not run the installer again', async () => {
+    const root = await projectWithoutRuntime('connected');
+    await runStart(root);
+    const second = await runStart(root);
+    expect(second.code).toBe(7);
+    expect(await calls(root)).toBe('install\nbuild build\nlaunch .\nbuild build\nlaunch .\n');
+  });
+});
+
 describe.skipIf(process.platform === 'win32')('npm start with an Electron runtime', () => {
   it('builds first, then launches the runtime on the project and passes its exit code through', async () => {
-    const root = await projectWithoutRuntime();
+    const root = await projectWithoutRuntime('never-called');
     const dist = path.join(root, 'node_modules/electron/dist');
     await mkdir(dist);
     await writeFile(path.join(root, 'node_modules/electron/path.txt'), 'electron');
-    // A stand-in executable where the Electron binary would be: records its arguments, exits 7.
-    await writeFile(
-      path.join(dist, 'electron'),
-      `#!/bin/sh\necho "launch $*" >> "${path.join(root, 'calls.log')}"\nexit 7\n`,
-    );
+    await writeFile(path.join(dist, 'electron'), standInRuntime(path.join(root, 'calls.log')));
     await chmod(path.join(dist, 'electron'), 0o755);
     const result = await runStart(root);
     expect(result.code).toBe(7);
+    expect(result.stdout).toBe('');
     expect(await calls(root)).toBe('build build\nlaunch .\n');
   });
 });

@@ -3,6 +3,7 @@
  * or node_modules/electron/path.txt plus its dist binary), without ever requiring the electron
  * package: that would start its lazy binary download.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -31,4 +32,17 @@ export function electronUnavailableReason(root: string, env: NodeJS.ProcessEnv =
     return 'no display (DISPLAY/WAYLAND_DISPLAY unset); run the suite under `xvfb-run -a`';
   }
   return null;
+}
+
+/**
+ * Runs Electron's own installer (node_modules/electron/install.js: downloads this platform's
+ * runtime, checked against the package's checksums) when no runtime is there yet; used only when
+ * KEYFERRY_REQUIRE_ELECTRON=1 asks for the real suite. Returns whether a runtime exists afterwards.
+ */
+export function installElectronRuntime(root: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (findElectronRuntime(root, env)) return true;
+  const installer = path.join(root, 'node_modules', 'electron', 'install.js');
+  if (env.ELECTRON_OVERRIDE_DIST_PATH || !existsSync(installer)) return false;
+  spawnSync(process.execPath, [installer], { cwd: root, stdio: 'inherit', env });
+  return findElectronRuntime(root, env) !== null;
 }

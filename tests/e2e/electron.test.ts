@@ -2,7 +2,8 @@
  * The real app under Electron, driven by Playwright's `_electron` (unpackaged build: the packaged
  * binary may have the inspect fuse off, see electron-builder.yml). Where no Electron runtime
  * exists the whole suite is SKIPPED, with the reason in its title; KEYFERRY_REQUIRE_ELECTRON=1
- * turns a missing runtime into a failure.
+ * first runs Electron's installer (a connected machine gets the runtime once) and turns a runtime
+ * still missing into a failure.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -15,7 +16,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src-main/app/protocol-assets';
 import { channels } from '../../src-main/ipc/contract';
 import type { KeyferryApi } from '../../src-main/preload/api-factory';
 import { buildAppInto } from '../support/app-build';
-import { electronUnavailableReason, findElectronRuntime } from './electron-runtime';
+import { electronUnavailableReason, findElectronRuntime, installElectronRuntime } from './electron-runtime';
 
 /** What page functions use of the page's globals (this project type-checks tests without the DOM lib). */
 interface PageGlobals {
@@ -33,6 +34,8 @@ interface PageGlobals {
 
 const root = path.resolve(__dirname, '../..');
 const required = process.env.KEYFERRY_REQUIRE_ELECTRON === '1';
+// Asked for the real suite: fetch the runtime with Electron's installer first (once), as npm start does.
+if (required) installElectronRuntime(root);
 const unavailable = electronUnavailableReason(root);
 const skip = unavailable !== null && !required;
 if (skip) console.warn(`tests/e2e/electron.test.ts SKIPPED: ${unavailable}`);
