@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { api } from './api';
+import { useDocumentLanguage } from './i18n';
 import { AirGapScreen } from './screens/AirGapScreen';
 import { CustodyScreen } from './screens/CustodyScreen';
 import { JournalScreen } from './screens/JournalScreen';
@@ -58,6 +59,7 @@ export function App() {
   const goTo = useAppStore((s) => s.goTo);
   const loadStart = useAppStore((s) => s.loadStart);
   const setProgress = useAppStore((s) => s.setProgress);
+  useDocumentLanguage();
 
   useEffect(() => {
     void loadStart();

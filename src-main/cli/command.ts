@@ -1,9 +1,13 @@
 /** The shape of one `keyferry` sub-command. */
+import type { DisplayLocale } from '../i18n/locale';
+
 export interface CliIo {
   readonly stdout: (line: string) => void;
   readonly stderr: (line: string) => void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** The language to print in (`--lang`, else LC_ALL/LC_MESSAGES/LANG); see cli-locale.ts. */
+  readonly locale?: DisplayLocale;
 }
 
 export interface CliCommand {

@@ -1,5 +1,6 @@
 /** Dispatches argv to a command; prints errors as one plain line, never a stack trace. */
 import { KeyferryError, toProblem } from '../core/errors';
+import { cliLocale, cliTranslator, takeLangOption } from './cli-locale';
 import type { CliCommand, CliCommandListing, CliIo } from './command';
 
 export const APP_NAME = 'keyferry';
@@ -51,7 +52,22 @@ async function loadCommand(listing: CliCommandListing): Promise<CliCommand> {
  * Runs the command argv names and resolves to the exit code. `commands` may be loaded commands
  * or lazy registry entries; `--help` lists them without loading any, and only the matched one loads.
  */
-export async function runCli(commands: readonly CliCommandListing[], argv: string[], io: CliIo): Promise<number> {
+export async function runCli(
+  commands: readonly CliCommandListing[],
+  argvWithLang: string[],
+  ioIn: CliIo,
+): Promise<number> {
+  let argv: string[];
+  let io: CliIo;
+  try {
+    const taken = takeLangOption(argvWithLang);
+    argv = taken.argv;
+    io = { ...ioIn, locale: taken.lang ?? cliLocale(ioIn) };
+  } catch (error) {
+    const problem = cliTranslator(ioIn).problem(toProblem(error));
+    ioIn.stderr(`${APP_NAME}: ${problem.message} ${problem.nextStep}`);
+    return 1;
+  }
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout(helpText(commands));
     return argv.length === 0 ? 1 : 0;
@@ -74,7 +90,7 @@ export async function runCli(commands: readonly CliCommandListing[], argv: strin
     }
     return await command.run(match.rest, io);
   } catch (error) {
-    const problem = toProblem(error);
+    const problem = cliTranslator(io).problem(toProblem(error));
     io.stderr(`${APP_NAME} ${match.command.name}: ${problem.message} ${problem.nextStep}`);
     return 1;
   }

@@ -1,30 +1,60 @@
 /**
- * Errors as values: every failure a user can meet carries a stable code, a plain sentence
- * and what to do next. They cross IPC and the CLI as plain objects, never as stack traces.
+ * Errors as values: every failure a user can meet carries a stable code, the values that explain
+ * it, and (rendered from the catalogue) a plain sentence and what to do next. They cross IPC and
+ * the CLI as plain objects, never as stack traces; each surface renders them in its language.
+ *
+ *     throw new KeyferryError('BUNDLE_HASH_MISMATCH', { file: name });   // code = catalogue key
+ *
+ * The older form `new KeyferryError(code, message, nextStep)` still compiles for codes that have
+ * no catalogue entry yet (shown in English everywhere); once `problem.CODE` exists in the
+ * catalogue only the coded form compiles.
  */
+import { isProblemCode, type PlainValues, type ProblemCode, type ProblemValues } from '../i18n/catalogue';
+import { english } from '../i18n/translate';
+
 export interface ProblemDetails {
   /** Stable, machine-readable code, e.g. `BUNDLE_HASH_MISMATCH` or `KMS.2601`. */
   readonly code: string;
-  /** One plain sentence saying what went wrong. */
+  /** One plain sentence saying what went wrong (English; surfaces render `code` + `values`). */
   readonly message: string;
-  /** One plain sentence saying what the user should do next. */
+  /** One plain sentence saying what the user should do next (English, likewise). */
   readonly nextStep: string;
+  /** The values the catalogue texts of `code` need (strings and numbers; dates as epoch ms). */
+  readonly values?: PlainValues;
 }
 
-/** The one error class core code throws for expected, user-facing failures. */
-export class KeyferryError extends Error implements ProblemDetails {
-  readonly code: string;
-  readonly nextStep: string;
+type ErrorOptions = { cause?: unknown };
+type Plain<V> = { readonly [K in keyof V]: V[K] extends Date | number ? number | (V[K] & string) : V[K] };
+type CodedArgs<C extends ProblemCode> = keyof ProblemValues<C> extends never
+  ? [values?: Readonly<Record<string, never>>, options?: ErrorOptions]
+  : [values: Plain<ProblemValues<C>>, options?: ErrorOptions];
+type LegacyArgs = [message: string, nextStep: string, options?: ErrorOptions];
+/** What follows the code: its values when the code is in the catalogue, else message and next step. */
+export type KeyferryErrorArgs<C extends string> = C extends ProblemCode ? CodedArgs<C> : LegacyArgs;
 
-  constructor(code: string, message: string, nextStep: string, options?: { cause?: unknown }) {
-    super(message, options);
+/** The one error class core code throws for expected, user-facing failures. */
+export class KeyferryError<C extends string = string> extends Error implements ProblemDetails {
+  readonly code: C;
+  readonly nextStep: string;
+  readonly values?: PlainValues;
+
+  constructor(code: C, ...args: KeyferryErrorArgs<C>) {
+    const coded = isProblemCode(code) && typeof args[0] !== 'string';
+    const values = coded ? (args[0] as PlainValues | undefined) : undefined;
+    const options = (coded ? args[1] : args[2]) as ErrorOptions | undefined;
+    const texts = coded
+      ? english.problem({ code, message: code, nextStep: '', values: values ?? {} })
+      : { message: args[0] as string, nextStep: args[1] as string };
+    super(texts.message, options);
     this.name = 'KeyferryError';
     this.code = code;
-    this.nextStep = nextStep;
+    this.nextStep = texts.nextStep;
+    if (values) this.values = { ...values };
   }
 
   toProblem(): ProblemDetails {
-    return { code: this.code, message: this.message, nextStep: this.nextStep };
+    const base = { code: this.code, message: this.message, nextStep: this.nextStep };
+    return this.values ? { ...base, values: this.values } : base;
   }
 }
 
@@ -38,10 +68,8 @@ export function isKeyferryError(value: unknown): value is KeyferryError {
  */
 export function toProblem(error: unknown): ProblemDetails {
   if (isKeyferryError(error)) return error.toProblem();
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    code: 'INTERNAL',
-    message: `Unexpected failure: ${message}`,
-    nextStep: 'Nothing was marked as done. Retry the step; if it fails again, keep the journal and report it.',
-  };
+  const detail = error instanceof Error ? error.message : String(error);
+  return new KeyferryError('INTERNAL', { detail: detail.slice(0, 1500) }).toProblem();
 }
+
+export type { ProblemCode };

@@ -241,7 +241,10 @@ export const progressEventSchema = z.object({
   stage: z.string().min(1).max(200),
   done: z.number().int().nonnegative().optional(),
   total: z.number().int().nonnegative().optional(),
+  /** English fallback line; the renderer shows `code` + `values` from the catalogue when set. */
   message: z.string().max(2000),
+  code: z.string().max(100).optional(),
+  values: z.record(z.string().max(100), z.union([z.string().max(2000), z.number()])).optional(),
 });
 export type ProgressEvent = z.output<typeof progressEventSchema>;
 

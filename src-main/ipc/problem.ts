@@ -10,6 +10,8 @@ export const problemSchema = z.strictObject({
   code: z.string().min(1).max(100),
   message: z.string().min(1).max(2000),
   nextStep: z.string().min(1).max(2000),
+  /** The values the catalogue texts of `code` need; the renderer shows the problem from these. */
+  values: z.record(z.string().max(100), z.union([z.string().max(2000), z.number()])).optional(),
 });
 export type Problem = z.output<typeof problemSchema>;
 

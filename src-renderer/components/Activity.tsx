@@ -3,6 +3,7 @@
  * when the last action of this section failed, what went wrong and what to do next.
  * Both regions always exist, so screen readers announce what appears in them.
  */
+import { useT } from '../i18n';
 import { useAppStore } from '../store/store';
 
 export function Activity({ section }: { section: string }) {
@@ -10,37 +11,43 @@ export function Activity({ section }: { section: string }) {
   const progress = useAppStore((s) => s.progress);
   const problem = useAppStore((s) => (s.problem?.section === section ? s.problem : null));
   const dismiss = useAppStore((s) => s.dismissProblem);
+  const { t, problem: problemText, progress: progressText } = useT();
+  const shown = problem ? problemText(problem) : null;
   return (
     <div className="activity-regions" data-activity={section}>
       <div role="status" aria-live="polite" className="activity">
         {busy && (
           <div className="busy">
-            <p>{busy.action}…</p>
+            <p>{t('activity.running', { action: busy.action })}</p>
             {progress && progress.total !== undefined && progress.total > 0 && (
               <>
                 <progress
                   value={progress.done ?? 0}
                   max={progress.total}
-                  aria-label={`${busy.action}: ${progress.done ?? 0} of ${progress.total}`}
+                  aria-label={t('activity.progress', {
+                    action: busy.action,
+                    done: progress.done ?? 0,
+                    total: progress.total,
+                  })}
                 />
-                <p className="progress-message">{progress.message}</p>
+                <p className="progress-message">{progressText(progress)}</p>
               </>
             )}
           </div>
         )}
       </div>
       <div role="alert" className="problem-region">
-        {problem && (
+        {problem && shown && (
           <div className="problem">
-            <p className="problem-title">{problem.action} did not succeed.</p>
-            <p className="problem-message">{problem.message}</p>
+            <p className="problem-title">{t('activity.failed', { action: problem.action })}</p>
+            <p className="problem-message">{shown.message}</p>
             <p className="problem-next">
-              <strong>What to do next: </strong>
-              {problem.nextStep}
+              <strong>{t('activity.nextStep')}</strong>
+              {shown.nextStep}
             </p>
-            <p className="problem-code">Code {problem.code}</p>
+            <p className="problem-code">{t('activity.code', { code: problem.code })}</p>
             <button type="button" className="secondary" onClick={dismiss}>
-              Dismiss
+              {t('activity.dismiss')}
             </button>
           </div>
         )}

@@ -4,6 +4,7 @@
  * step), the last success notice, and the latest progress event from the main process.
  */
 import type { Problem, ProgressEvent, Result } from '../../src-main/ipc/contract';
+import { english } from '../../src-main/i18n/translate';
 import type { SliceCreator } from './store';
 
 export interface ShownProblem extends Problem {
@@ -40,8 +41,8 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => ({
           ok: false,
           problem: {
             code: 'UI_UNAVAILABLE',
-            message: `${action} could not reach Keyferry's main process.`,
-            nextStep: 'Restart Keyferry; nothing was marked as done.',
+            ...english.problem({ code: 'UI_UNAVAILABLE', message: '', nextStep: '', values: { action } }),
+            values: { action },
           },
         };
       }

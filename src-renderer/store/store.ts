@@ -6,16 +6,24 @@
 import { create, type StateCreator } from 'zustand';
 import { createActivitySlice, type ActivitySlice } from './activity';
 import { createAirGapSlice, type AirGapSlice } from './airgap';
+import { createLocaleSlice, type LocaleSlice } from './locale';
 import { createOnlineSlice, type OnlineSlice } from './online';
 import { createRecordsSlice, type RecordsSlice } from './records';
 import { createRestoreSlice, type RestoreSlice } from './restore';
 import { createSessionSlice, type SessionSlice } from './session';
 
-export type AppState = ActivitySlice & SessionSlice & OnlineSlice & AirGapSlice & RestoreSlice & RecordsSlice;
+export type AppState = ActivitySlice &
+  LocaleSlice &
+  SessionSlice &
+  OnlineSlice &
+  AirGapSlice &
+  RestoreSlice &
+  RecordsSlice;
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createActivitySlice(...args),
+  ...createLocaleSlice(...args),
   ...createSessionSlice(...args),
   ...createOnlineSlice(...args),
   ...createAirGapSlice(...args),

@@ -99,7 +99,8 @@ describe('createIpcRouter', () => {
       expect(result.problem.code).toBe('INTERNAL');
       expect(result.problem.message).toContain(text);
       expect(JSON.stringify(result)).not.toContain(' at ');
-      expect(Object.keys(result.problem).sort()).toEqual(['code', 'message', 'nextStep']);
+      expect(Object.keys(result.problem).sort()).toEqual(['code', 'message', 'nextStep', 'values']);
+      expect(result.problem.values).toEqual({ detail: expect.stringContaining(text) });
     }
   });
 

@@ -11,7 +11,7 @@ import { writeShareFiles } from '../custody/write-shares';
 import { KeyferryError } from '../errors';
 import type { Journal } from '../journal';
 import type { MaterialVault } from './material-vault';
-import { reportProgress, type ProgressListener } from './progress';
+import { reportProgress, type ProgressListener, progressLine } from './progress';
 
 export interface CustodyRequest {
   /** Shares needed to rebuild. */
@@ -89,7 +89,7 @@ export async function splitForCustody(
       done: i,
       total: parameters.length,
       keyId: p.keyId,
-      message: `Splitting key ${i + 1} of ${parameters.length} into ${request.n} shares`,
+      ...progressLine('split-key', { n: i + 1, total: parameters.length, shares: request.n }),
     });
     const shares = await splitMaterial({
       material: vault.get(p.keyId),
@@ -132,7 +132,7 @@ export async function splitForCustody(
     step: 'custody',
     done: parameters.length,
     total: parameters.length,
-    message: 'Custody shares written',
+    ...progressLine('shares-written', {}),
   });
   return results;
 }

@@ -14,7 +14,7 @@ import { loadKeyMaterial } from '../crypto/load-key-material';
 import { KeyferryError } from '../errors';
 import type { Journal } from '../journal';
 import type { MaterialVault } from './material-vault';
-import { reportProgress, type ProgressListener } from './progress';
+import { reportProgress, type ProgressListener, progressLine } from './progress';
 
 const MAX_MATERIAL_FILE_BYTES = 64 * 1024;
 
@@ -73,7 +73,7 @@ export class AirGapMaterialStep {
         done: i,
         total: todo.length,
         keyId: p.keyId,
-        message: `Generating ${p.keySpec} key ${i + 1} of ${todo.length}`,
+        ...progressLine('generate-key', { spec: p.keySpec, n: i + 1, total: todo.length }),
       });
       const material = await generateKeyMaterial(p.keySpec);
       this.vault.put(p.keyId, material);
@@ -85,7 +85,7 @@ export class AirGapMaterialStep {
       step: 'generate-material',
       done: todo.length,
       total: todo.length,
-      message: `Generated ${todo.length} key(s)`,
+      ...progressLine('generated', { count: todo.length }),
     });
     return summaries;
   }

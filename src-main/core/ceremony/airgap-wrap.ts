@@ -13,7 +13,7 @@ import { sha256Hex } from '../fs/durable-file';
 import type { Journal } from '../journal';
 import type { MaterialExpiry } from './ceremony-plan';
 import type { MaterialVault } from './material-vault';
-import { reportProgress, type ProgressListener } from './progress';
+import { reportProgress, type ProgressListener, progressLine } from './progress';
 
 /** One key after wrapping: digests of what will be written, never key bytes. */
 export interface WrappedKeySummary {
@@ -62,7 +62,7 @@ export async function wrapAll(
       done: i,
       total: parameters.length,
       keyId: p.keyId,
-      message: `Wrapping key ${i + 1} of ${parameters.length}`,
+      ...progressLine('wrap-key', { n: i + 1, total: parameters.length }),
     });
     const wrappingKey = loadWrappingPublicKey(p.wrappingKey.spkiDer);
     if (wrappingKey.fingerprint !== p.wrappingKey.fingerprint) {
@@ -99,7 +99,7 @@ export async function wrapAll(
     step: 'wrap',
     done: parameters.length,
     total: parameters.length,
-    message: `Wrapped ${parameters.length} key(s)`,
+    ...progressLine('wrapped', { count: parameters.length }),
   });
   return results;
 }
@@ -132,7 +132,7 @@ export async function writeWrapped(
     step: 'write-bundle',
     done: 0,
     total: 1,
-    message: `Writing the wrapped-material bundle to ${dir}`,
+    ...progressLine('write-wrapped-bundle', { dir }),
   });
   const written = await writeWrappedMaterialBundle(
     dir,
@@ -152,7 +152,7 @@ export async function writeWrapped(
     step: 'write-bundle',
     done: 1,
     total: 1,
-    message: 'Wrapped-material bundle written and verified',
+    ...progressLine('wrapped-bundle-written', {}),
   });
   return {
     dir: path.resolve(dir),

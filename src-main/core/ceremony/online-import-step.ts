@@ -12,7 +12,7 @@ import { ONLINE_EVENTS } from './online-events';
 import { decideExpiry, expiryNotes, importCheckedKey, isNotableExpiry, pastExpiryRefusal } from './online-import';
 import { holdsImportedMaterial } from './online-state';
 import type { CheckedBundleSummary, ImportedKeySummary } from './online-types';
-import { reportProgress } from './progress';
+import { reportProgress, progressLine } from './progress';
 import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
 
 /** The wrapped-material bundle checked in this session (what the import and the receipt use). */
@@ -101,7 +101,7 @@ export async function importCheckedMaterial(
       done: i,
       total: todo.length,
       keyId: c.key.keyId,
-      message: `Importing ${c.key.spec} key ${c.key.alias}`,
+      ...progressLine('import-key', { spec: c.key.spec, alias: c.key.alias }),
     });
     const outcome = await ctx.kmsCall('import-key-material', c.key.keyId, () =>
       importCheckedKey(ctx.kms, c, expiresAt, ctx.now()),

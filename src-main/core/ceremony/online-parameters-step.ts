@@ -12,7 +12,7 @@ import { ONLINE_EVENTS } from './online-events';
 import { issuedFromAnswer, parametersForBundle } from './online-parameters';
 import { holdsImportedMaterial } from './online-state';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './online-types';
-import { reportProgress } from './progress';
+import { reportProgress, progressLine } from './progress';
 
 /** Creates one external key per planned key, journaling each; refuses an empty plan. */
 export async function createExternalKeys(
@@ -31,7 +31,7 @@ export async function createExternalKeys(
       step: 'create-keys',
       done: i,
       total: planned.length,
-      message: `Creating ${key.spec} key ${key.alias}`,
+      ...progressLine('create-key', { spec: key.spec, alias: key.alias }),
     });
     const { keyId } = await ctx.kmsCall('create-key', null, () =>
       ctx.kms.createKey({
@@ -65,7 +65,7 @@ export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<Iss
       done: i,
       total: keys.length,
       keyId: key.keyId,
-      message: `Fetching import parameters for ${key.alias}`,
+      ...progressLine('fetch-parameters', { alias: key.alias }),
     });
     const answer = await ctx.kmsCall('get-parameters-for-import', key.keyId, () =>
       ctx.kms.getParametersForImport({
@@ -89,7 +89,7 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
     step: 'write-bundle',
     done: 0,
     total: 1,
-    message: `Writing the import-parameters bundle to ${dir}`,
+    ...progressLine('write-parameters-bundle', { dir }),
   });
   const written = await writeImportParametersBundle(
     dir,
@@ -106,7 +106,7 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
     step: 'write-bundle',
     done: 1,
     total: 1,
-    message: 'Import-parameters bundle written and verified',
+    ...progressLine('parameters-bundle-written', {}),
   });
   return {
     dir: path.resolve(dir),

@@ -11,7 +11,7 @@ import type { OnlineStepContext } from './online-context';
 import { ONLINE_EVENTS } from './online-events';
 import { holdsImportedMaterial, type OnlineKeyState } from './online-state';
 import type { KeyStatus } from './online-types';
-import { reportProgress } from './progress';
+import { reportProgress, progressLine } from './progress';
 
 /** Journals that the imported material of `key` lapsed (the key is back in Pending import). */
 export async function journalLapse(ctx: OnlineStepContext, key: OnlineKeyState): Promise<void> {
@@ -64,7 +64,7 @@ export async function proveImportedKeys(ctx: OnlineStepContext): Promise<KeyProo
       done: i,
       total: keys.length,
       keyId: key.keyId,
-      message: `Verifying ${key.spec} key ${key.alias}`,
+      ...progressLine('verify-key', { spec: key.spec, alias: key.alias }),
     });
     const proof = await ctx.kmsCall('verify', key.keyId, () =>
       proveKey(ctx.kms, {

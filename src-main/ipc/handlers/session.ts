@@ -146,6 +146,8 @@ export class CeremonySession {
         done: p.done,
         total: p.total,
         message: p.message.slice(0, 2000),
+        ...(p.code ? { code: p.code } : {}),
+        ...(p.values ? { values: p.values } : {}),
       });
   }
 

@@ -1,0 +1,49 @@
+/**
+ * The message catalogues and the types derived from them. `en` is the source: its keys are the
+ * only keys (`MessageKey`), and the values a key needs are read from its English text
+ * (`MessageValues`). Every other catalogue must have exactly the same keys (type-checked) and the
+ * same placeholders (tests/i18n/catalogue-completeness.test.ts).
+ *
+ * A problem (KeyferryError) with code `C` has two texts: `problem.C` (what went wrong) and
+ * `problem.C.next` (what to do next). A progress line with code `P` is `progress.P`.
+ */
+import { en } from './catalogues/en';
+import type { MessageArgs, MessageValue } from './message-args';
+
+export type MessageKey = keyof typeof en;
+/** A catalogue for one language: every key, nothing more. */
+export type Catalogue = { readonly [K in MessageKey]: string };
+
+/** The values message `K` needs (`{}` when it has none). */
+export type MessageValues<K extends MessageKey> = MessageArgs<(typeof en)[K]>;
+
+/** `t(key)` when the message needs no values, `t(key, values)` when it does. */
+export type ValuesArg<K extends MessageKey> = keyof MessageValues<K> extends never
+  ? [values?: Readonly<Record<string, never>>]
+  : [values: MessageValues<K>];
+
+/** Every problem code that has its texts in the catalogue. */
+export type ProblemCode = MessageKey extends infer K ? (K extends `problem.${infer C}.next` ? C : never) : never;
+/** The values a problem needs: those of its message and of its next step together. */
+export type ProblemValues<C extends ProblemCode> = MessageValues<`problem.${C}` & MessageKey> &
+  MessageValues<`problem.${C}.next` & MessageKey>;
+
+/** Every progress code that has its text in the catalogue. */
+export type ProgressCode = MessageKey extends infer K ? (K extends `progress.${infer P}` ? P : never) : never;
+export type ProgressValues<P extends ProgressCode> = MessageValues<`progress.${P}` & MessageKey>;
+
+/** Values as they cross IPC or sit in a journal: strings and numbers (dates as epoch ms). */
+export type PlainValues = Readonly<Record<string, string | number>>;
+export type { MessageValue };
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
+export function isProblemCode(code: string): code is ProblemCode {
+  return isMessageKey(`problem.${code}`) && isMessageKey(`problem.${code}.next`);
+}
+
+export function isProgressCode(code: string): code is ProgressCode {
+  return isMessageKey(`progress.${code}`);
+}

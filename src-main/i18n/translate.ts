@@ -1,0 +1,132 @@
+/**
+ * Renders catalogue messages in one language with FormatJS's intl-messageformat (ICU plurals,
+ * selects, number and date formatting through the platform's Intl). One translator per language;
+ * compiled messages are cached. Used by the main process, the CLI and the renderer alike.
+ */
+import { IntlMessageFormat, type Formats } from 'intl-messageformat';
+import {
+  isMessageKey,
+  isProblemCode,
+  isProgressCode,
+  type Catalogue,
+  type MessageKey,
+  type ValuesArg,
+} from './catalogue';
+import { en } from './catalogues/en';
+import { zhCN } from './catalogues/zh-CN';
+import { DEFAULT_LOCALE, PSEUDO_LOCALE, type DisplayLocale } from './locale';
+import { pseudoMessage } from './pseudo';
+
+/** Named date styles messages may use: `{at, date, utc}` (always UTC, ISO-like) and `{at, date, local}`. */
+const FORMATS: Partial<Formats> = {
+  date: {
+    utc: {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+      timeZoneName: 'short',
+    },
+    local: { dateStyle: 'long', timeStyle: 'long' },
+  },
+};
+
+const CATALOGUES: Readonly<Record<Exclude<DisplayLocale, typeof PSEUDO_LOCALE>, Catalogue>> = { en, 'zh-CN': zhCN };
+
+/** A problem as it travels (KeyferryError, IPC, CLI JSON): code, English fallback texts, values. */
+export interface ProblemLike {
+  readonly code: string;
+  readonly message: string;
+  readonly nextStep: string;
+  readonly values?: Readonly<Record<string, string | number>> | undefined;
+}
+
+/** A progress line as it travels: English fallback text, and a code with values when converted. */
+export interface ProgressLike {
+  readonly message: string;
+  readonly code?: string | undefined;
+  readonly values?: Readonly<Record<string, string | number>> | undefined;
+}
+
+export interface Translator {
+  readonly locale: DisplayLocale;
+  /** The message `key` in this language, with its values filled in. */
+  t<K extends MessageKey>(key: K, ...values: ValuesArg<K>): string;
+  /** A problem's two sentences in this language (its English texts when its code has no entry yet). */
+  problem(problem: ProblemLike): { message: string; nextStep: string };
+  /** A progress line in this language (its English text when it has no code yet). */
+  progress(progress: ProgressLike): string;
+  /** A date and time in this language's long form, in the machine's time zone. */
+  dateTime(at: Date | number): string;
+  /** A date and time in UTC, the same digits in every language: `2026-11-30 18:56:15 UTC`. */
+  utc(at: Date | number): string;
+}
+
+function messageText(locale: DisplayLocale, key: MessageKey): string {
+  return locale === PSEUDO_LOCALE ? en[key] : CATALOGUES[locale][key];
+}
+
+function createTranslator(locale: DisplayLocale): Translator {
+  const compiled = new Map<MessageKey, IntlMessageFormat>();
+  const intlLocale = locale === PSEUDO_LOCALE ? DEFAULT_LOCALE : locale;
+  const format = (key: MessageKey, values?: Readonly<Record<string, unknown>>): string => {
+    let message = compiled.get(key);
+    if (!message) {
+      const text = messageText(locale, key);
+      message = new IntlMessageFormat(locale === PSEUDO_LOCALE ? pseudoMessage(text) : text, intlLocale, FORMATS, {
+        ignoreTag: true,
+      });
+      compiled.set(key, message);
+    }
+    return String(message.format(values as Record<string, string | number | Date>));
+  };
+  const safeFormat = (key: string, values: ProblemLike['values'], fallback: string): string => {
+    if (!isMessageKey(key)) return fallback;
+    try {
+      return format(key, values);
+    } catch {
+      return fallback;
+    }
+  };
+  const long = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeStyle: 'long' });
+  return {
+    locale,
+    t: (key, ...values) => format(key, values[0]),
+    problem: (p) =>
+      isProblemCode(p.code)
+        ? {
+            message: safeFormat(`problem.${p.code}`, p.values, p.message),
+            nextStep: safeFormat(`problem.${p.code}.next`, p.values, p.nextStep),
+          }
+        : { message: p.message, nextStep: p.nextStep },
+    progress: (p) =>
+      p.code && isProgressCode(p.code) ? safeFormat(`progress.${p.code}`, p.values, p.message) : p.message,
+    dateTime: (at) => long.format(at),
+    utc: (at) => utcText(at),
+  };
+}
+
+/** `2026-11-30 18:56:15 UTC`: the same in every language, as journals and receipts show it. */
+export function utcText(at: Date | number): string {
+  const iso = new Date(at).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+
+const translators = new Map<DisplayLocale, Translator>();
+
+/** The (cached) translator for `locale`. */
+export function translator(locale: DisplayLocale): Translator {
+  let existing = translators.get(locale);
+  if (!existing) {
+    existing = createTranslator(locale);
+    translators.set(locale, existing);
+  }
+  return existing;
+}
+
+/** English, as logs, `Error.message` and the legacy `message`/`nextStep` fields carry it. */
+export const english: Translator = translator(DEFAULT_LOCALE);

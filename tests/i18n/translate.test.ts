@@ -1,0 +1,68 @@
+/** The translator: ICU plurals and values, Chinese, the pseudo-locale, problems and progress. */
+import { describe, expect, it } from 'vitest';
+import { KeyferryError, toProblem } from '../../src-main/core/errors';
+import { localeFromEnvironment, matchLocale } from '../../src-main/i18n/locale';
+import { translator, utcText } from '../../src-main/i18n/translate';
+
+describe('translator', () => {
+  it('fills values and picks the plural form in English; Chinese has one form', () => {
+    expect(translator('en').t('progress.generated', { count: 1 })).toBe('Generated 1 key');
+    expect(translator('en').t('progress.generated', { count: 3 })).toBe('Generated 3 keys');
+    expect(translator('zh-CN').t('progress.generated', { count: 3 })).toBe('已生成 3 个密钥');
+  });
+
+  it('pseudo-locale marks and accents the text but leaves values alone', () => {
+    const text = translator('en-XA').t('progress.write-wrapped-bundle', { dir: '/media/usb/wrapped' });
+    expect(text.startsWith('⟦')).toBe(true);
+    expect(text.endsWith('⟧')).toBe(true);
+    expect(text).toContain('/media/usb/wrapped');
+    expect(text).not.toMatch(/Writing/);
+  });
+
+  it('renders a coded problem in each language and keeps English on the error itself', () => {
+    const error = new KeyferryError('CLI_UNKNOWN_LANGUAGE', { lang: 'fr' });
+    expect(error.message).toBe('Keyferry does not speak the language "fr".');
+    const problem = error.toProblem();
+    expect(problem).toMatchObject({ code: 'CLI_UNKNOWN_LANGUAGE', values: { lang: 'fr' } });
+    expect(translator('zh-CN').problem(problem).message).toBe('Keyferry 不支持语言“fr”。');
+  });
+
+  it('shows a problem whose code has no catalogue entry yet in its English texts', () => {
+    const legacy = new KeyferryError('SOMETHING_OLD', 'It broke.', 'Try again.').toProblem();
+    expect(translator('zh-CN').problem(legacy)).toEqual({ message: 'It broke.', nextStep: 'Try again.' });
+  });
+
+  it('wraps unexpected errors as INTERNAL with the detail as a value', () => {
+    const problem = toProblem(new Error('boom'));
+    expect(problem).toMatchObject({
+      code: 'INTERNAL',
+      message: 'Unexpected failure: boom',
+      values: { detail: 'boom' },
+    });
+    expect(translator('zh-CN').problem(problem).message).toBe('意外故障：boom');
+  });
+
+  it('renders progress from its code, or its English line when it has none', () => {
+    expect(translator('zh-CN').progress({ message: 'x', code: 'wrap-key', values: { n: 2, total: 3 } })).toBe(
+      '正在包装密钥（第 2 个，共 3 个）',
+    );
+    expect(translator('zh-CN').progress({ message: 'Plain old line' })).toBe('Plain old line');
+  });
+
+  it('prints UTC the same in every language', () => {
+    expect(utcText(Date.UTC(2026, 10, 30, 18, 56, 15))).toBe('2026-11-30 18:56:15 UTC');
+  });
+});
+
+describe('locale', () => {
+  it('maps OS and environment tags onto the catalogues', () => {
+    expect(matchLocale('zh_CN.UTF-8')).toBe('zh-CN');
+    expect(matchLocale('zh-Hans-CN')).toBe('zh-CN');
+    expect(matchLocale('en_US.UTF-8')).toBe('en');
+    expect(matchLocale('C')).toBeUndefined();
+    expect(localeFromEnvironment({ LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(localeFromEnvironment({ LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(localeFromEnvironment({ LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh-CN');
+    expect(localeFromEnvironment({})).toBe('en');
+  });
+});
