@@ -1,0 +1,17 @@
+/** Progress lines of long steps: `progress.CODE`. */
+export const enProgress = {
+  'progress.generate-key': 'Generating {spec} key {n} of {total}',
+  'progress.generated': 'Generated {count, plural, one {# key} other {# keys}}',
+  'progress.wrap-key': 'Wrapping key {n} of {total}',
+  'progress.wrapped': 'Wrapped {count, plural, one {# key} other {# keys}}',
+  'progress.write-wrapped-bundle': 'Writing the wrapped-material bundle to {dir}',
+  'progress.wrapped-bundle-written': 'Wrapped-material bundle written and verified',
+  'progress.split-key': 'Splitting key {n} of {total} into {shares} shares',
+  'progress.shares-written': 'Custody shares written',
+  'progress.create-key': 'Creating {spec} key {alias}',
+  'progress.fetch-parameters': 'Fetching import parameters for {alias}',
+  'progress.write-parameters-bundle': 'Writing the import-parameters bundle to {dir}',
+  'progress.parameters-bundle-written': 'Import-parameters bundle written and verified',
+  'progress.import-key': 'Importing {spec} key {alias}',
+  'progress.verify-key': 'Verifying {spec} key {alias}',
+} as const;

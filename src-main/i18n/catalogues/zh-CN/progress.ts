@@ -1,0 +1,19 @@
+/** Progress lines of long steps: `progress.CODE`. */
+import type { enProgress } from '../en/progress';
+
+export const zhCNProgress: { readonly [K in keyof typeof enProgress]: string } = {
+  'progress.generate-key': '正在生成 {spec} 密钥（第 {n} 个，共 {total} 个）',
+  'progress.generated': '已生成 {count} 个密钥',
+  'progress.wrap-key': '正在包装密钥（第 {n} 个，共 {total} 个）',
+  'progress.wrapped': '已包装 {count} 个密钥',
+  'progress.write-wrapped-bundle': '正在将已包装密钥材料包写入 {dir}',
+  'progress.wrapped-bundle-written': '已包装密钥材料包已写入并校验',
+  'progress.split-key': '正在将第 {n} 个密钥（共 {total} 个）拆分为 {shares} 份',
+  'progress.shares-written': '托管份额已写入',
+  'progress.create-key': '正在创建 {spec} 密钥 {alias}',
+  'progress.fetch-parameters': '正在获取 {alias} 的导入参数',
+  'progress.write-parameters-bundle': '正在将导入参数包写入 {dir}',
+  'progress.parameters-bundle-written': '导入参数包已写入并校验',
+  'progress.import-key': '正在导入 {spec} 密钥 {alias}',
+  'progress.verify-key': '正在校验 {spec} 密钥 {alias}',
+};
