@@ -19,6 +19,12 @@ export default tseslint.config(
     },
   },
   {
+    // The `keyferry` bin is a CommonJS launcher (it must run before any TypeScript loader exists).
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src-main/core/**/*.ts', 'src-main/ipc/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', electronBan] },
   },

@@ -10,7 +10,6 @@
  */
 import path from 'node:path';
 import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
-import { currentAppIdentity } from '../core/ceremony/app-identity';
 import { toProblem } from '../core/errors';
 import { createHandlers } from '../ipc/handlers';
 import { CeremonySession } from '../ipc/handlers/session';
@@ -28,6 +27,7 @@ import { isAllowedWindowRequest } from './network-policy';
 import { printReceipt, saveReceiptPdf } from './printing';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenApp } from './security';
+import { runningAppIdentity } from './software-identity';
 import { hardenSession } from './session-hardening';
 import { createMainWindow } from './window';
 
@@ -76,7 +76,7 @@ function start(log: FileOperationLog): { window: BrowserWindow; ceremonies: Cere
     mode,
     now,
     log,
-    identity: { name: app.getName(), ...currentAppIdentity() },
+    identity: { name: app.getName(), ...runningAppIdentity() },
     reportProgress: createProgressSender(log, mainContents),
     desktop: desktopServices(log, () => mainWindow),
   };

@@ -1,18 +1,23 @@
-/** Entry point of the `keyferry` command line. */
+/** Entry point of the `keyferry` command line (bin/keyferry.js, or `npm run -s keyferry --`). */
 import { commands } from './commands/index';
 import { runCli } from './run-cli';
+import { callerFolder } from './caller-folder';
+import { quietOnBrokenPipe } from './broken-pipe';
+
+const stdout = quietOnBrokenPipe(process.stdout);
+const stderr = quietOnBrokenPipe(process.stderr);
 
 runCli(commands, process.argv.slice(2), {
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
+  stdout: (line) => stdout(`${line}\n`),
+  stderr: (line) => stderr(`${line}\n`),
   env: process.env,
-  cwd: process.cwd(),
+  cwd: callerFolder(process.env, process.cwd()),
 }).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`keyferry: ${error instanceof Error ? error.message : String(error)}\n`);
+    stderr(`keyferry: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -2,7 +2,7 @@
  * What every `keyferry online …` command shares: the KMS connection options, the ceremony
  * journal (created or continued) and an OnlineCeremony connected to the KMS.
  */
-import { currentAppIdentity } from '../core/ceremony/app-identity';
+import { cliAppIdentity } from './software-identity';
 import { OnlineCeremony, type OnlineCeremonyStart } from '../core/ceremony/online-workflow';
 import type { Journal } from '../core/journal';
 import { KmsClient } from '../core/kms/client';
@@ -83,7 +83,7 @@ export async function openOnlineSession(
       journal,
       kms,
       region: connection.region,
-      app: currentAppIdentity(io.env),
+      app: cliAppIdentity(io.env),
       ...(start ? { start } : {}),
     });
     const connected = await ceremony.connect();

@@ -12,6 +12,7 @@ export function helpText(commands: readonly Pick<CliCommandListing, 'name' | 'su
     'Keyferry: BYOK key ceremonies across an air gap.',
     '',
     `Usage: ${APP_NAME} <command> [options]     (${APP_NAME} <command> --help for details)`,
+    `       ${APP_NAME} --version                 (version and the digest of the code that runs)`,
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
@@ -68,6 +69,11 @@ export async function runCli(
     ioIn.stderr(`${APP_NAME}: ${problem.message} ${problem.nextStep}`);
     return 1;
   }
+  if (argv[0] === '--version' || argv[0] === '-V') {
+    const { cliAppIdentity, versionText } = await import('./software-identity');
+    io.stdout(versionText(cliAppIdentity(io.env)));
+    return 0;
+  }
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout(helpText(commands));
     return argv.length === 0 ? 1 : 0;
@@ -75,8 +81,14 @@ export async function runCli(
   const match = matchCommand(commands, argv);
   if (!match) {
     const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
+    if (group.length > 0 && (argv[1] === '--help' || argv[1] === '-h')) {
+      io.stdout(helpText(group));
+      return 0;
+    }
     if (group.length > 0) {
-      io.stderr(`${APP_NAME} ${argv[0]}: choose one of: ${group.map((c) => c.name.split(' ')[1]).join(', ')}`);
+      io.stderr(
+        `${APP_NAME} ${argv[0]}: choose one of: ${group.map((c) => c.name.split(' ')[1]).join(', ')}. Run "${APP_NAME} ${argv[0]} --help" for what each does.`,
+      );
     } else {
       io.stderr(`${APP_NAME}: unknown command "${argv[0]}". Run "${APP_NAME} --help" for the list.`);
     }

@@ -2,6 +2,7 @@
  * What handlers get from the process that hosts them. Built by src-main/app/main.ts in Electron,
  * and by tests in plain Node, so every handler runs without Electron.
  */
+import type { CodeIdentity } from '../core/software/code-identity';
 import type { KeyferryMode, ProgressEvent } from './contract';
 import type { DesktopServices } from './desktop-services';
 
@@ -20,6 +21,8 @@ export interface AppIdentity {
   readonly name: string;
   readonly version: string;
   readonly build: string;
+  /** The digest of the code that runs (see core/software/code-identity.ts); absent in tests. */
+  readonly code?: CodeIdentity;
 }
 
 /** The mode chosen in the UI; see ./mode.ts. */

@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../src-main/cli/commands/index';
 import { runCli } from '../../src-main/cli/run-cli';
 import { groupHex } from '../../src-main/core/receipt';
+import { openJournal } from '../../src-main/core/journal';
 import { writeSampleJournal } from '../core/journal/sample';
+
+/** Appends well-chained entries, as a forger with the file (and Keyferry's code) could. */
+async function appendEntries(file: string, events: [string, Record<string, string>][]): Promise<void> {
+  const journal = await openJournal(file, { create: false });
+  for (const [event, data] of events) await journal.append('Mallory', event, data);
+  await journal.close();
+}
 
 async function run(argv: string[], cwd = process.cwd()): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -54,6 +62,38 @@ describe('keyferry journal verify', () => {
     expect(result.out).toEqual([
       'line 6: the expected head hash is not in the journal: entries were removed from the end, or this is another journal',
     ]);
+  });
+
+  it('fails when well-chained entries follow the receipt head, naming how many and which, unless told they are expected', async () => {
+    const { file, head } = await writeSampleJournal();
+    await appendEntries(file, [
+      ['key.imported', { keyId: 'forged' }],
+      ['receipt.written', { note: 'a later receipt' }],
+    ]);
+    const strict = await run(['journal', 'verify', file, '--expect-head', groupHex(head), '--expect-count', '6']);
+    expect(strict.code).toBe(1);
+    expect(strict.out).toHaveLength(1);
+    expect(strict.out[0]).toMatch(
+      /^NOT OK: 2 entries follow the expected head \(entry 6\): entry 7 key\.imported, entry 8 receipt\.written\./,
+    );
+    expect(strict.out[0]).toMatch(/--allow-later/);
+    const allowed = await run(['journal', 'verify', file, '--expect-head', head, '--allow-later']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.out[0]).toMatch(/^OK 8 entries, head .*; the expected head is entry 6, 2 later entries accepted$/);
+  });
+
+  it('accepts the one receipt.written entry that records the receipt sealing the head', async () => {
+    const { file, head } = await writeSampleJournal();
+    await appendEntries(file, [['receipt.written', { journalHeadAtReceipt: head }]]);
+    const result = await run(['journal', 'verify', file, '--expect-head', head, '--expect-count', '6']);
+    expect(result.code).toBe(0);
+    expect(result.out[0]).toMatch(/^OK 7 entries, head /);
+    await appendEntries(file, [['key.material-deleted', { keyId: 'k' }]]);
+    const after = await run(['journal', 'verify', file, '--expect-head', head, '--expect-count', '6']);
+    expect(after.code).toBe(1);
+    expect(after.out[0]).toMatch(
+      /^NOT OK: 1 entry follows the expected head \(entry 6\): entry 8 key\.material-deleted\./,
+    );
   });
 
   it('says so in one line when the file is missing or the arguments are wrong', async () => {

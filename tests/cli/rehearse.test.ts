@@ -50,6 +50,15 @@ describe('keyferry rehearse', () => {
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    // Each key's progress, not only the first one's.
+    for (const line of [
+      'Creating EC_P256 key rehearsal/ec_p256 (2 of 2)',
+      'Generating EC_P256 key 2 of 2',
+      'Wrapping key 2 of 2',
+      'Importing EC_P256 key rehearsal/ec_p256 (2 of 2)',
+      'Verifying EC_P256 key rehearsal/ec_p256 (2 of 2)',
+    ])
+      expect(run.stdout).toContain(`  ${line}\n`);
     const out = path.join(dir, (await readdir(dir))[0] as string);
     expect(path.basename(out)).toMatch(/^keyferry-rehearsal-\d{8}-\d{6}$/);
     for (const i of [1, 2, 3]) {

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { parseCustodySpec, type CustodyRequest } from '../../core/ceremony/airgap-custody';
 import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/airgap-workflow';
-import { currentAppIdentity } from '../../core/ceremony/app-identity';
+import { cliAppIdentity } from '../software-identity';
 import { parseMaterialExpiry } from '../../core/ceremony/ceremony-plan';
 import { KeyferryError, toProblem } from '../../core/errors';
 import { createFreshFolder } from '../../core/fs/durable-file';
@@ -170,7 +170,7 @@ export const airgapWrapCommand: CliCommand = {
       title: values.title ?? 'Key import ceremony',
       operator,
       witnesses,
-      app: currentAppIdentity(io.env),
+      app: cliAppIdentity(io.env),
     });
     try {
       const network = await air.checkNetwork({ allowNetwork: values['allow-network'] });

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { lstat } from 'node:fs/promises';
-import { currentAppIdentity } from '../../core/ceremony/app-identity';
+import { cliAppIdentity } from '../software-identity';
 import { parseMaterialExpiry, type MaterialExpiry } from '../../core/ceremony/ceremony-plan';
 import { RestoreCeremony } from '../../core/ceremony/restore-workflow';
 import { parseKeySpec } from '../../core/crypto/index';
@@ -203,7 +203,7 @@ async function ceremonySteps(
       title: values.title ?? 'Custody restore ceremony',
       operator: values.operator as string,
       witnesses,
-      app: currentAppIdentity(io.env),
+      app: cliAppIdentity(io.env),
     });
     const network = await restore.checkNetwork({ allowNetwork: values['allow-network'] });
     io.stdout(network.overridden ? network.summary : `Network check: ${network.summary}`);

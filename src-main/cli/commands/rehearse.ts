@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseCustodySpec } from '../../core/ceremony/airgap-custody';
-import { currentAppIdentity } from '../../core/ceremony/app-identity';
+import { cliAppIdentity } from '../software-identity';
 import { runRehearsal } from '../../core/ceremony/rehearsal';
 import { KEY_SPECS, parseKeySpec, type KeySpec } from '../../core/crypto/key-spec';
 import { KeyferryError } from '../../core/errors';
@@ -85,15 +85,16 @@ export const rehearseCommand: CliCommand = {
       );
     }
     io.stdout(`Rehearsing ${specs.join(', ')} against the built-in KMS simulator into ${outDir}`);
-    let last = '';
     const result = await runRehearsal({
       outDir,
       specs,
-      app: currentAppIdentity(io.env),
+      app: cliAppIdentity(io.env),
       ...(custody ? { custody } : {}),
       onProgress: (p) => {
-        if (p.done === 0 && p.step !== last) io.stdout(`  ${p.message}`);
-        last = p.step;
+        // One line as each key (or bundle) starts; the step's closing report adds nothing new.
+        if (p.done >= p.total) return;
+        const counter = p.total > 1 && !/ of \d+$/.test(p.message) ? ` (${p.done + 1} of ${p.total})` : '';
+        io.stdout(`  ${p.message}${counter}`);
       },
     });
     io.stdout('');

@@ -11,7 +11,7 @@ import { readBundle, type ImportParameters, type ImportParametersBundle } from '
 import { KeyferryError, isKeyferryError } from '../errors';
 import type { Journal } from '../journal';
 import { wrapAll, type WrapContext, type WrappedKey } from './airgap-wrap';
-import { describeWorkstation, type AppIdentity, type CeremonyRecord } from './ceremony-record';
+import { appIdentityData, describeWorkstation, type AppIdentity, type CeremonyRecord } from './ceremony-record';
 import {
   normalizeFingerprint,
   type FingerprintConfirmations,
@@ -42,8 +42,7 @@ export async function journalAirGapSessionStart(options: AirGapPeople, purpose?:
     witnesses: [...options.witnesses],
     hostname: workstation.hostname,
     os: workstation.os,
-    appVersion: options.app.version,
-    appBuild: options.app.build,
+    ...appIdentityData(options.app),
     rehearsal: options.rehearsal ?? false,
   });
 }

@@ -3,6 +3,7 @@
  * Nothing here is secret.
  */
 import os from 'node:os';
+import { describeCodeIdentity, type CodeIdentity } from '../software/code-identity';
 import type { NetworkCheckResult } from './network-check';
 
 export type CeremonySide = 'online' | 'air-gapped';
@@ -18,6 +19,8 @@ export interface WorkstationInfo {
 export interface AppIdentity {
   readonly version: string;
   readonly build: string;
+  /** The digest of the code that runs (asar header, or commit and sources); absent in tests that fake it. */
+  readonly code?: CodeIdentity;
 }
 
 export interface CeremonyRecord {
@@ -42,6 +45,15 @@ export function describeWorkstation(network?: NetworkCheckResult): WorkstationIn
   };
 }
 
+/** The software identity as journal data: version, build and (when known) the code digest. */
+export function appIdentityData(app: AppIdentity): Record<string, string> {
+  return {
+    appVersion: app.version,
+    appBuild: app.build,
+    ...(app.code ? { appCode: describeCodeIdentity(app.code) } : {}),
+  };
+}
+
 /** The ceremony record as journal data (plain JSON). */
 export function ceremonyRecordData(record: CeremonyRecord): Record<string, string | boolean | string[]> {
   return {
@@ -53,8 +65,7 @@ export function ceremonyRecordData(record: CeremonyRecord): Record<string, strin
     hostname: record.workstation.hostname,
     os: record.workstation.os,
     ...(record.workstation.network ? { network: record.workstation.network } : {}),
-    appVersion: record.app.version,
-    appBuild: record.app.build,
+    ...appIdentityData(record.app),
     rehearsal: record.rehearsal,
   };
 }

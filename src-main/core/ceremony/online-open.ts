@@ -5,7 +5,7 @@
 import type { WrappingAlgorithm } from '../crypto/key-spec';
 import { KeyferryError } from '../errors';
 import type { Journal } from '../journal';
-import { ceremonyRecordData, describeWorkstation, type AppIdentity } from './ceremony-record';
+import { appIdentityData, ceremonyRecordData, describeWorkstation, type AppIdentity } from './ceremony-record';
 import { newCeremonyId } from './ceremony-id';
 import type { MaterialExpiry } from './ceremony-plan';
 import { ONLINE_EVENTS } from './online-events';
@@ -48,8 +48,7 @@ export async function openOnlineJournal(options: OnlineCeremonyOptions): Promise
     await journal.append(existing.operator, ONLINE_EVENTS.session, {
       hostname: ws.hostname,
       os: ws.os,
-      appVersion: options.app.version,
-      appBuild: options.app.build,
+      ...appIdentityData(options.app),
     });
     return replayOnlineJournal(journal.entries) as OnlineCeremonyState;
   }

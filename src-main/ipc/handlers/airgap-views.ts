@@ -33,7 +33,11 @@ export function airGapStartOptions(
     title: setup.title,
     operator: setup.operator,
     witnesses: setup.witnesses,
-    app: { version: session.context.identity.version, build: session.context.identity.build },
+    app: {
+      version: session.context.identity.version,
+      build: session.context.identity.build,
+      ...(session.context.identity.code ? { code: session.context.identity.code } : {}),
+    },
     rehearsal: session.context.mode.current() === 'rehearsal',
     clock: () => session.now(),
     onProgress: session.progress(side),

@@ -53,7 +53,11 @@ export async function connectOnline(
       journal,
       kms,
       region,
-      app: { version: session.context.identity.version, build: session.context.identity.build },
+      app: {
+        version: session.context.identity.version,
+        build: session.context.identity.build,
+        ...(session.context.identity.code ? { code: session.context.identity.code } : {}),
+      },
       clock: () => session.now(),
       onProgress: session.progress('online'),
       start: {

@@ -1,0 +1,81 @@
+/**
+ * The `keyferry` command as an officer gets it: the package.json bin run from another folder with
+ * relative paths, `npm run keyferry` from another folder, `--version`, and a reader that goes away.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import packageJson from '../../package.json';
+import { sourceDigest } from '../../src-main/core/software/code-identity';
+import { writeSampleJournal } from '../core/journal/sample';
+
+const REPO = path.resolve(__dirname, '../..');
+const BIN = path.join(REPO, packageJson.bin.keyferry);
+
+async function officerFolder(): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), 'kf-officer-'));
+}
+
+describe('the keyferry command', () => {
+  it('is a package.json bin that resolves every relative path against the folder it runs in', async () => {
+    const folder = await officerFolder();
+    const run = spawnSync(BIN, ['rehearse', '--specs', 'AES_256', '--out', 'rehearsal'], {
+      cwd: folder,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(existsSync(path.join(folder, 'rehearsal', 'online', 'journal.jsonl'))).toBe(true);
+    expect(existsSync(path.join(REPO, 'rehearsal'))).toBe(false);
+    const { file } = await writeSampleJournal(folder);
+    const verify = spawnSync(BIN, ['journal', 'verify', path.basename(file)], { cwd: folder, encoding: 'utf8' });
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toMatch(/^OK 6 entries, head /);
+  });
+
+  it('runs through "npm run keyferry" from another folder against that folder', async () => {
+    const folder = await officerFolder();
+    const { file } = await writeSampleJournal(folder);
+    const env = { ...process.env };
+    delete env.npm_lifecycle_event;
+    delete env.INIT_CWD;
+    const run = spawnSync(
+      'npm',
+      ['--prefix', REPO, 'run', '-s', 'keyferry', '--', 'journal', 'verify', path.basename(file)],
+      {
+        cwd: folder,
+        encoding: 'utf8',
+        env,
+      },
+    );
+    expect(run.stdout).toMatch(/^OK 6 entries, head /);
+    expect(run.status).toBe(0);
+  });
+
+  it('prints the version and the digest of the code that runs with --version', () => {
+    const run = spawnSync(BIN, ['--version'], { cwd: os.tmpdir(), encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    expect(run.stdout).toBe(
+      `keyferry ${packageJson.version} (build dev)\ncode: commit ${commit.slice(0, 12)}, sources SHA-256 ${sourceDigest(REPO)}\n`,
+    );
+  });
+
+  it('ends quietly, without a stack trace, when the reader closes the pipe', async () => {
+    const folder = await officerFolder();
+    const { file } = await writeSampleJournal(folder);
+    // `true` exits at once without reading, so every line the command writes meets a closed pipe.
+    const run = spawnSync(
+      'bash',
+      ['-o', 'pipefail', '-c', `"${BIN}" journal verify "${file}" | true; "${BIN}" --help | head -1`],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('Keyferry: BYOK key ceremonies across an air gap.\n');
+    expect(run.status).toBe(0);
+  });
+});
