@@ -9,6 +9,7 @@
  * it is applied before the choice is recorded and answered (see ./network-guard.ts).
  */
 import path from 'node:path';
+import appIconPath from '../../assets/icons/256x256.png?asset';
 import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
 import { toProblem } from '../core/errors';
 import { createHandlers } from '../ipc/handlers';
@@ -16,6 +17,7 @@ import { CeremonySession } from '../ipc/handlers/session';
 import { createModeController } from '../ipc/mode';
 import type { DesktopServices } from '../ipc/desktop-services';
 import { createIpcRouter } from '../ipc/router';
+import { aboutPanelOptions } from './about';
 import { createCredentialVault } from './credential-vault';
 import { choosePath } from './dialogs';
 import { createProgressSender, registerIpcBridge } from './ipc-bridge';
@@ -84,10 +86,12 @@ function start(log: FileOperationLog): { window: BrowserWindow; ceremonies: Cere
   const ceremonies = new CeremonySession(context, {});
   const handlers = createHandlers(context, { session: ceremonies });
   registerIpcBridge(createIpcRouter(handlers, log), log, mainContents);
+  app.setAboutPanelOptions(aboutPanelOptions({ ...context.identity, iconPath: appIconPath }));
   installMenu();
   mainWindow = createMainWindow({
     preload: path.join(__dirname, '../preload/index.js'),
     devTools: !app.isPackaged,
+    icon: appIconPath,
     log,
   });
   mainContentsId = mainWindow.webContents.id;

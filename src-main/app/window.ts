@@ -6,7 +6,13 @@ import { secureWebPreferences } from './web-preferences';
 
 export const START_PAGE = `${APP_ORIGIN}/index.html`;
 
-export function createMainWindow(options: { preload: string; devTools: boolean; log: OperationLog }): BrowserWindow {
+/** `icon`: the window and taskbar icon on Windows and Linux (macOS takes the app bundle's). */
+export function createMainWindow(options: {
+  preload: string;
+  devTools: boolean;
+  icon: string;
+  log: OperationLog;
+}): BrowserWindow {
   const webPreferences = secureWebPreferences({ preload: options.preload, devTools: options.devTools });
   const window = new BrowserWindow({
     width: 1200,
@@ -16,6 +22,7 @@ export function createMainWindow(options: { preload: string; devTools: boolean; 
     show: false,
     title: 'Keyferry',
     backgroundColor: '#ffffff',
+    icon: options.icon,
     webPreferences,
   });
   const { contextIsolation, sandbox, nodeIntegration, webSecurity, webviewTag, spellcheck, devTools } = webPreferences;

@@ -50,7 +50,7 @@ describe('electron-builder.yml', () => {
   it('names the app and packs only the build output into an asar', () => {
     const config = loadConfig();
     expect(config).toMatchObject({ appId: 'io.keyferry.app', productName: 'Keyferry', asar: true });
-    expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json', '!src-main/**', '!tests/**']));
+    expect(config.files).toEqual(['out/**', 'package.json', '!**/*.map']);
   });
 
   it('sets the security fuses, the inspect fuse off too (e2e drives the unpackaged build)', () => {
@@ -61,6 +61,7 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
       grantFileProtocolExtraPrivileges: false,
+      loadBrowserProcessSpecificV8Snapshot: false,
       enableEmbeddedAsarIntegrityValidation: true,
     });
   });

@@ -1,0 +1,196 @@
+/**
+ * electron-builder packs the app for real here: `electron-builder --linux dir deb` on a fresh
+ * build of this tree, against a stand-in Electron dist (./stand-in-electron.ts: no download) and
+ * with fpm (the deb writer electron-builder would download) replaced by a recorder of the
+ * arguments electron-builder gives it. Asserts what a security team receives: the asar's exact
+ * contents, the flipped fuses, the licence, the deb's metadata and icons, and that every icon
+ * exists at every size the installers declare.
+ */
+import { execFile } from 'node:child_process';
+import { chmod, cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAppInto, ROOT } from '../support/app-build';
+import { writeStandInElectronDist } from './stand-in-electron';
+
+const fromBuilder = createRequire(require.resolve('app-builder-lib/package.json'));
+const { getCurrentFuseWire } = fromBuilder('@electron/fuses') as {
+  getCurrentFuseWire(file: string): Promise<Record<string, number | string>>;
+};
+const { computeData } = fromBuilder('./out/asar/integrity.js') as {
+  computeData(options: {
+    resourcesPath: string;
+    resourcesRelativePath: string;
+  }): Promise<Record<string, { algorithm: string; hash: string }>>;
+};
+const ELECTRON_VERSION = (
+  JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  }
+).devDependencies.electron as string;
+
+interface AsarTool {
+  asarIntegrityHash(file: string): Promise<string>;
+  listAsarFiles(file: string): Promise<string[]>;
+}
+
+let work: string;
+let stage: string;
+let unpacked: string;
+let fpmArgs: string[];
+let packMs: number;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      command,
+      args,
+      { cwd: stage, env, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`${command} failed:\n${stdout}${stderr}`)) : resolve(stdout + stderr),
+    );
+  });
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'keyferry-pack-'));
+  stage = path.join(work, 'app');
+  await buildAppInto(stage);
+  for (const file of ['electron-builder.yml', 'LICENSE']) await cp(path.join(ROOT, file), path.join(stage, file));
+  await cp(path.join(ROOT, 'assets'), path.join(stage, 'assets'), { recursive: true });
+  // Runtime dependencies (none today; a native addon later) are collected from here.
+  await symlink(path.join(ROOT, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
+  const dist = path.join(work, 'electron-dist');
+  await writeStandInElectronDist(dist, ELECTRON_VERSION);
+  // fpm stand-in: records its arguments and writes the package file it was asked for.
+  const fpm = path.join(work, 'fpm');
+  await writeFile(
+    fpm,
+    `#!${process.execPath}\nconst args = process.argv.slice(2);\nrequire('node:fs').writeFileSync(${JSON.stringify(
+      path.join(work, 'fpm-args.json'),
+    )}, JSON.stringify(args));\nrequire('node:fs').writeFileSync(args[args.indexOf('--package') + 1], 'deb');\n`,
+  );
+  await chmod(fpm, 0o755);
+  const started = Date.now();
+  await run(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/electron-builder/cli.js'),
+      '--linux',
+      'dir',
+      'deb',
+      '--projectDir',
+      stage,
+      `-c.electronDist=${dist}`,
+      `-c.electronVersion=${ELECTRON_VERSION}`,
+    ],
+    { ...process.env, CUSTOM_FPM_PATH: fpm, CI: 'true' },
+  );
+  packMs = Date.now() - started;
+  unpacked = path.join(stage, 'release/linux-unpacked');
+  fpmArgs = JSON.parse(await readFile(path.join(work, 'fpm-args.json'), 'utf8')) as string[];
+}, 300_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+const asarTool = () => import(path.join(ROOT, 'scripts/asar-integrity.mjs')) as Promise<AsarTool>;
+/** The value following `--name` in fpm's arguments. */
+const fpmOption = (name: string) => fpmArgs[fpmArgs.indexOf(`--${name}`) + 1];
+
+describe('the packaged app (electron-builder --linux dir, stand-in Electron)', () => {
+  it('app.asar holds only the build output and package.json: no node_modules, sources or maps', async () => {
+    const files = await (await asarTool()).listAsarFiles(path.join(unpacked, 'resources/app.asar'));
+    console.info(`app.asar: ${files.length} files, packed in ${packMs} ms`);
+    expect(files).toContain('package.json');
+    expect(files).toEqual(
+      expect.arrayContaining(['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']),
+    );
+    expect(files.filter((file) => !/^out\/(main|preload|renderer)\//.test(file) && file !== 'package.json')).toEqual(
+      [],
+    );
+    expect(files.filter((file) => file.includes('node_modules') || file.endsWith('.map'))).toEqual([]);
+    expect(files.length).toBeLessThan(20);
+  });
+
+  it('the packaged package.json names the bundled entry and declares no runtime dependencies', async () => {
+    const { default: asar } = (await import(fromBuilder.resolve('@electron/asar'))) as {
+      default: { extractFile(archive: string, file: string): Buffer };
+    };
+    const packaged = JSON.parse(
+      asar.extractFile(path.join(unpacked, 'resources/app.asar'), 'package.json').toString(),
+    ) as {
+      main: string;
+      dependencies?: Record<string, string>;
+    };
+    expect(packaged.main).toBe('out/main/index.js');
+    expect(packaged.dependencies ?? {}).toEqual({});
+  });
+
+  it('flips the security fuses in the packaged executable', async () => {
+    const wire = await getCurrentFuseWire(path.join(unpacked, 'keyferry'));
+    const on = '1'.charCodeAt(0);
+    const off = '0'.charCodeAt(0);
+    expect(wire).toEqual({
+      version: '1',
+      0: off, // runAsNode
+      1: on, // enableCookieEncryption
+      2: off, // enableNodeOptionsEnvironmentVariable
+      3: off, // enableNodeCliInspectArguments
+      4: on, // enableEmbeddedAsarIntegrityValidation
+      5: on, // onlyLoadAppFromAsar
+      6: off, // loadBrowserProcessSpecificV8Snapshot
+      7: off, // grantFileProtocolExtraPrivileges
+    });
+  });
+
+  it('the asar integrity hash from scripts/asar-integrity.mjs equals the one electron-builder embeds', async () => {
+    const computed = await computeData({
+      resourcesPath: path.join(unpacked, 'resources'),
+      resourcesRelativePath: 'Resources',
+    });
+    const ours = await (await asarTool()).asarIntegrityHash(path.join(unpacked, 'resources/app.asar'));
+    expect(computed['Resources/app.asar']).toEqual({ algorithm: 'SHA256', hash: ours });
+    expect(ours).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('ships the licence next to the asar', async () => {
+    expect(await readFile(path.join(unpacked, 'resources/LICENSE.txt'), 'utf8')).toBe(
+      await readFile(path.join(ROOT, 'LICENSE'), 'utf8'),
+    );
+  });
+});
+
+describe('the deb electron-builder writes (fpm arguments)', () => {
+  it('names the package, maintainer, homepage, licence, and describes it', () => {
+    expect(fpmOption('name')).toBe('keyferry');
+    expect(fpmOption('maintainer')).toBe('Keyferry maintainers <maintainers@keyferry.io>');
+    expect(fpmOption('vendor')).toBe('Keyferry maintainers');
+    expect(fpmOption('url')).toBe('https://github.com/keyferry/keyferry');
+    expect(fpmOption('license')).toBe('Apache-2.0');
+    expect(fpmOption('version')).toMatch(/^\d+\.\d+\.\d+/);
+    expect(fpmOption('deb-priority')).toBe('optional');
+    expect(fpmOption('category')).toBe('utils');
+    expect(fpmOption('description')).toMatch(/^BYOK key ceremonies across an air gap\n .*air gap into a cloud KMS/s);
+  });
+
+  it('depends on the libraries Electron needs, libsecret included (the OS keychain for remembered credentials)', () => {
+    const depends = fpmArgs.flatMap((arg, index) => (arg === '-d' ? [fpmArgs[index + 1]] : []));
+    expect(depends).toEqual(expect.arrayContaining(['libgtk-3-0', 'libnss3', 'libsecret-1-0']));
+  });
+
+  it('installs the app under /opt and an icon at every hicolor size, plus a desktop entry', () => {
+    const mappings = fpmArgs.filter((arg) => arg.includes('=/'));
+    expect(mappings).toContain(`${path.join(stage, 'release/linux-unpacked')}/=/opt/Keyferry`);
+    const icons = mappings.filter((arg) => arg.includes('/usr/share/icons/hicolor/')).map((arg) => arg.split('=')[1]);
+    expect(icons.sort()).toEqual(
+      [16, 24, 32, 48, 64, 128, 256, 512, 1024]
+        .map((size) => `/usr/share/icons/hicolor/${size}x${size}/apps/keyferry.png`)
+        .sort(),
+    );
+    expect(mappings.some((arg) => arg.endsWith('=/usr/share/applications/keyferry.desktop'))).toBe(true);
+  });
+});
