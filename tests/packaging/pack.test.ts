@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asarHeaderDigest } from '../../src-main/core/software/code-identity';
 import { buildAppInto, ROOT } from '../support/app-build';
 import { writeStandInElectronDist } from './stand-in-electron';
 
@@ -147,7 +148,7 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     });
   });
 
-  it('the asar integrity hash from scripts/asar-integrity.mjs equals the one electron-builder embeds', async () => {
+  it('the asar integrity hash: scripts/asar-integrity.mjs, electron-builder (embedded on macOS/Windows) and the receipts agree', async () => {
     const computed = await computeData({
       resourcesPath: path.join(unpacked, 'resources'),
       resourcesRelativePath: 'Resources',
@@ -155,6 +156,8 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     const ours = await (await asarTool()).asarIntegrityHash(path.join(unpacked, 'resources/app.asar'));
     expect(computed['Resources/app.asar']).toEqual({ algorithm: 'SHA256', hash: ours });
     expect(ours).toMatch(/^[0-9a-f]{64}$/);
+    // …and the digest the app records on journals and receipts when packaged (software identity).
+    expect(asarHeaderDigest(path.join(unpacked, 'resources/app.asar'))).toBe(ours);
   });
 
   it('ships the licence next to the asar', async () => {
