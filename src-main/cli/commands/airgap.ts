@@ -10,13 +10,13 @@ import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/air
 import { cliAppIdentity } from '../software-identity';
 import { parseMaterialExpiry } from '../../core/ceremony/ceremony-plan';
 import { KeyferryError, toProblem } from '../../core/errors';
-import { createFreshFolder } from '../../core/fs/durable-file';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';
 import { openCeremonyJournal } from '../ceremony-journal';
 import { confirmFingerprintsInteractively } from '../fingerprint-prompt';
 import { readConsoleFilesInput } from '../console-files-input';
 import { formatTable } from '../text-table';
+import { withdrawalLines } from '../withdrawal-lines';
 
 const NAME = 'airgap wrap';
 
@@ -107,6 +107,7 @@ function custodyRequest(
     'shares-on-one-volume'?: boolean;
   },
   out: string,
+  cwd: string,
 ): CustodyRequest | undefined {
   if (!values.custody) {
     if (values.custodian || values['custodian-folder'])
@@ -131,7 +132,7 @@ function custodyRequest(
       `${given.length} custodian folders were given for ${n} shares.`,
       `Give exactly ${n} --custodian-folder options, or none.`,
     );
-  let folders = given;
+  let folders = given?.map((folder) => path.resolve(cwd, folder));
   if (!folders) {
     if (!values['shares-on-one-volume'])
       throw new KeyferryError(
@@ -163,7 +164,7 @@ export const airgapWrapCommand: CliCommand = {
       );
     const expiry = values.expires ? parseMaterialExpiry(values.expires) : { kind: 'never' as const };
     const passphrase = passphraseFrom(io, values['passphrase-env']);
-    const custody = custodyRequest(values, out);
+    const custody = custodyRequest(values, out, io.cwd);
     const journal = await openCeremonyJournal(io.cwd, values.journal);
     const air = await AirGapCeremony.start({
       journal,
@@ -179,6 +180,24 @@ export const airgapWrapCommand: CliCommand = {
         ? await air.readParametersBundle(path.resolve(io.cwd, values.bundle))
         : await air.readConsoleFiles([await readConsoleFilesInput(io.cwd, values)]);
       printParameters(io, overview);
+      const receiptDir = path.resolve(
+        io.cwd,
+        values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)),
+      );
+      await air.preflight({
+        wrappedBundle: out,
+        receiptFolder: receiptDir,
+        ...(custody
+          ? {
+              custodianFolders: custody.folders,
+              ...(custody.custodians ? { custodianNames: custody.custodians } : {}),
+              allowSameVolume: custody.allowSameVolume ?? false,
+            }
+          : {}),
+      });
+      io.stdout(
+        `Preflight: ${out} (new), the receipt folder ${receiptDir}${custody ? ` and ${custody.folders.length} custodian folder(s)` : ''} are writable and have room.`,
+      );
       const typed = values['confirm-fingerprint'] ?? [];
       if (typed.length > 0) {
         for (const fingerprint of typed)
@@ -214,10 +233,8 @@ export const airgapWrapCommand: CliCommand = {
         );
       }
       if (custody) {
-        if (custody.allowSameVolume) {
-          for (const folder of custody.folders) await createFreshFolder(folder);
+        if (custody.allowSameVolume)
           io.stdout('WARNING: custody folders share one volume: move each custodian-<i> folder to its own media now.');
-        }
         for (const result of await air.splitCustody(custody)) {
           io.stdout(
             `Key ${result.keyId}: ${result.threshold}-of-${result.total} shares: ${result.holders.map((h) => `#${h.shareIndex} ${h.custodian} (${h.folder})`).join(', ')}`,
@@ -228,10 +245,6 @@ export const airgapWrapCommand: CliCommand = {
       const bundle = await air.writeWrappedBundle(out, { expiry });
       io.stdout(`Wrapped-material bundle written and verified: ${bundle.dir}`);
       io.stdout(`  bundle digest ${bundle.manifestSha256.replace(/(.{4})(?=.)/g, '$1 ').toUpperCase()}`);
-      const receiptDir = path.resolve(
-        io.cwd,
-        values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)),
-      );
       const receipt = await air.writeReceipt(receiptDir);
       io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
       io.stdout(
@@ -239,7 +252,8 @@ export const airgapWrapCommand: CliCommand = {
       );
       return 0;
     } catch (error) {
-      await air.abandon(toProblem(error).message).catch(() => undefined);
+      const stopped = await air.abandon(toProblem(error).message).catch(() => undefined);
+      for (const line of withdrawalLines(stopped)) io.stderr(line);
       throw error;
     } finally {
       await journal.close();

@@ -20,6 +20,7 @@ import type { Journal } from '../../core/journal';
 import { groupHex } from '../../core/crypto/evidence';
 import { parseCommandArgs } from '../args';
 import { openCeremonyJournal } from '../ceremony-journal';
+import { withdrawalLines } from '../withdrawal-lines';
 import type { CliCommand, CliIo } from '../command';
 import { confirmFingerprintsInteractively } from '../fingerprint-prompt';
 import { badArguments, readShares, type ReadShare } from './custody-input';
@@ -212,6 +213,9 @@ async function ceremonySteps(
       `Import parameters of ceremony ${overview.ceremonyId} for key(s) ${overview.keys.map((k) => `${k.keyId} (${k.spec})`).join(', ')}`,
     );
     for (const warning of overview.warnings) io.stdout(`WARNING: ${warning}`);
+    const receiptDir = rel(values['receipt-dir'] ?? path.dirname(journal.path));
+    await restore.preflight({ wrappedBundle: wrappedOut, receiptFolder: receiptDir });
+    io.stdout(`Preflight: ${wrappedOut} (new) and the receipt folder ${receiptDir} are writable and have room.`);
     while (read.length > 0) {
       const { share, source, file } = read.shift() as ReadShare;
       const presented = await restore.presentShare(share, presentedBy.get(share.index) ?? share.custodian, source);
@@ -245,7 +249,7 @@ async function ceremonySteps(
     const bundle = await restore.writeWrappedBundle(wrappedOut, { expiry });
     io.stdout(`Wrapped-material bundle written and verified: ${bundle.dir}`);
     io.stdout(`  bundle digest ${groupHex(bundle.manifestSha256)}`);
-    const receipt = await restore.writeReceipt(rel(values['receipt-dir'] ?? path.dirname(journal.path)));
+    const receipt = await restore.writeReceipt(receiptDir);
     io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
     io.stdout(
       `Requested material expiry: ${expiry.kind === 'never' ? 'never' : expiry.at.toISOString()} (the online import uses it).`,
@@ -253,7 +257,8 @@ async function ceremonySteps(
     io.stdout('No plaintext was written. Next: keyferry online import --bundle DIR --expect-digest <bundle digest>');
     return 0;
   } catch (error) {
-    await restore?.abandon(toProblem(error).message).catch(() => undefined);
+    const stopped = await restore?.abandon(toProblem(error).message).catch(() => undefined);
+    for (const line of withdrawalLines(stopped)) io.stderr(line);
     throw error;
   }
 }

@@ -7,6 +7,7 @@ export {
   MANIFEST_FILE,
 } from './bundle-limits';
 export type { BundleWarning } from './bundle-problem';
+export { ABANDONED_MARKER, withdrawWrappedBundle, type WithdrawnBundle } from './abandoned-bundle';
 export type { BundleCreator } from './bundle-creator';
 export { importParametersManifestSchema, type ImportParametersManifest } from './import-parameters-manifest';
 export { wrappedMaterialManifestSchema, type WrappedMaterialManifest } from './wrapped-material-manifest';

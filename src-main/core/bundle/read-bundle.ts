@@ -3,6 +3,7 @@
  * is used unless every check passes. The same reader verifies what the writer just wrote.
  */
 import { sha256Hex } from '../fs/durable-file';
+import { refuseAbandonedBundle } from './abandoned-bundle';
 import { BUNDLE_LIMITS, MANIFEST_FILE } from './bundle-limits';
 import { checkContents, checkHashes, checkListing, type BundleContents } from './bundle-check';
 import { readBundleFile } from './bundle-file-reader';
@@ -49,6 +50,7 @@ function normalizeDigest(text: string): string {
 
 /** Reads the bundle in `dir`, refusing it with a KeyferryError naming the exact problem. */
 export async function readBundle(dir: string, options: ReadBundleOptions): Promise<TransferBundle> {
+  await refuseAbandonedBundle(dir);
   const scan = await scanBundleFolder(dir);
   const manifestFile = scan.files.get(MANIFEST_FILE);
   if (!manifestFile) {

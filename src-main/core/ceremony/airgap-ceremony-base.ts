@@ -7,6 +7,11 @@
  * Like its subclasses, this module must never reach a network client (a test scans the import
  * graph of the workflows): no KMS client, no node:http/https/net/tls.
  */
+import path from 'node:path';
+import { withdrawWrappedBundle, type ImportParameters } from '../bundle';
+import { toProblem } from '../errors';
+import { receiptBaseName } from '../receipt';
+import { airGapDestinations, preflightJournaled, type AirGapDestinations } from './airgap-preflight';
 import { writeWrapped, type WrappedKey, type WrittenWrappedBundle } from './airgap-wrap';
 import { airGapRecord, checkNetworkJournaled, confirmFingerprintJournaled, type AirGapPeople } from './airgap-steps';
 import type { CeremonyRecord } from './ceremony-record';
@@ -29,6 +34,23 @@ export interface AirGapWorkflowOptions extends AirGapPeople {
   readonly onMaterialForAudit?: MaterialAuditObserver;
 }
 
+/** How a stopped session ended: what was wiped and whether a written bundle was withdrawn. */
+export interface AbandonReport {
+  /** The state the session had reached when it stopped. */
+  readonly state: string;
+  readonly wipedKeys: number;
+  /** The wrapped-bundle folder marked ABANDONED (no receipt names it), if one was written. */
+  readonly withdrawnBundle: string | null;
+  /** Set when a written bundle could not be withdrawn: the folder to delete by hand. */
+  readonly deleteByHand: string | null;
+}
+
+/** Why a session stopped: a failure, or a signal (the officer pressed Ctrl-C, or the system stopped it). */
+export interface StopCause {
+  readonly reason: string;
+  readonly signal?: 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+}
+
 /** The states every air-gapped ceremony passes through (each adds its own in between). */
 type SharedState = 'new' | 'network-checked' | 'fingerprints-confirmed' | 'wrapped' | 'bundle-written';
 
@@ -48,6 +70,10 @@ export abstract class AirGapCeremonyBase<S extends string> {
   protected confirmations: FingerprintConfirmations | undefined;
   protected wrapped: WrappedKey[] = [];
   protected bundle: WrittenWrappedBundle | undefined;
+  /** The journal seq of this session's start: makes the receipt's file name unique per session. */
+  protected sessionSeq = 0;
+  /** Where this session will write, once the preflight passed. */
+  protected checkedDestinations: AirGapDestinations | undefined;
 
   protected constructor(options: AirGapWorkflowOptions, guard: StepGuard<S>, fingerprintSteps: FingerprintSteps<S>) {
     this.options = options;
@@ -119,6 +145,77 @@ export abstract class AirGapCeremonyBase<S extends string> {
     );
     if (outcome.remaining === 0) this.guard.advance(this.sharedState('fingerprints-confirmed'));
     return outcome;
+  }
+
+  /** The receipt's file-name suffix for this session (unique per session in one journal). */
+  protected abstract receiptSuffix(): string;
+
+  /** The receipt's file names without extension, e.g. `receipt-air-gapped-<id>-session-7`. */
+  receiptBaseName(): string {
+    return receiptBaseName({ side: 'air-gapped', ceremonyId: this.currentCeremonyId }, this.receiptSuffix());
+  }
+
+  /**
+   * The preflight of every place this session will write to, for `keys`: refuses (journaled)
+   * before any material exists when a folder is missing, not empty, not writable, on the wrong
+   * volume or short of room.
+   */
+  protected async preflightFor(keys: readonly ImportParameters[], request: AirGapDestinations): Promise<void> {
+    const destinations = airGapDestinations(request, keys, this.receiptBaseName());
+    await preflightJournaled(
+      this.options.journal,
+      this.options.operator,
+      destinations,
+      request.allowSameVolume ?? false,
+    );
+    this.checkedDestinations = request;
+  }
+
+  /**
+   * Ends a session that will not finish: wipes what is held (`wipe`), journals the stop (an
+   * interrupt as such), and withdraws a wrapped bundle that was written but that no receipt names,
+   * so the online side refuses it. Safe in any state; a finished session is left as it is.
+   */
+  protected async stopSession(cause: StopCause, wipe: () => number): Promise<AbandonReport> {
+    const wipedKeys = wipe();
+    const state = this.guard.state;
+    const report = { state, wipedKeys, withdrawnBundle: null, deleteByHand: null };
+    if (state === 'finished') return report;
+    const { journal, operator } = this.options;
+    if (cause.signal)
+      await journal.append(operator, 'ceremony.interrupted', { signal: cause.signal, state, wipedKeys });
+    let withdrawnBundle: string | null = null;
+    let deleteByHand: string | null = null;
+    if (this.bundle) {
+      try {
+        const withdrawn = await withdrawWrappedBundle(this.bundle.dir, {
+          reason: cause.reason,
+          at: this.now(),
+          journal: journal.path,
+        });
+        withdrawnBundle = withdrawn.dir;
+        await journal.append(operator, 'wrapped-bundle.withdrawn', {
+          folder: withdrawn.dir,
+          manifestSha256: this.bundle.manifestSha256,
+          marker: path.basename(withdrawn.marker),
+          manifestRenamed: withdrawn.manifestRenamed,
+        });
+      } catch (error) {
+        deleteByHand = this.bundle.dir;
+        await journal.append(operator, 'wrapped-bundle.withdraw-failed', {
+          folder: this.bundle.dir,
+          manifestSha256: this.bundle.manifestSha256,
+          reason: toProblem(error).message,
+        });
+      }
+    }
+    await journal.append(operator, 'ceremony.abandoned', {
+      reason: cause.reason,
+      wipedKeys,
+      state,
+      ...(withdrawnBundle ? { withdrawnBundle } : {}),
+    });
+    return { state, wipedKeys, withdrawnBundle, deleteByHand };
   }
 
   /** Writes the wrapped-material bundle into the new folder `dir` and verifies it. */

@@ -3,12 +3,14 @@
  * shares (any M rebuild it) and each share is written, with its printable slip, into its
  * custodian's folder. The journal records who holds which share index, never a share.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ImportParameters } from '../bundle';
 import { renderCustodySlip } from '../custody/custody-slip';
 import { splitMaterial } from '../custody/split';
 import { writeShareFiles } from '../custody/write-shares';
 import { KeyferryError } from '../errors';
+import { createFreshFolder } from '../fs/durable-file';
 import type { Journal } from '../journal';
 import type { MaterialVault } from './material-vault';
 import { reportProgress, type ProgressListener, progressLine } from './progress';
@@ -80,6 +82,10 @@ export async function splitForCustody(
     await journal.append(operator, 'warning.custody-same-volume', {
       summary: 'Custody shares were written to folders on one volume; move each folder to its own custodian media.',
     });
+  }
+  // Folders the preflight accepted as "new" are created now, right before the shares go in.
+  for (const folder of request.folders) {
+    if (!(await fs.stat(folder).catch(() => undefined))) await createFreshFolder(path.resolve(folder));
   }
   const sameVolume = request.allowSameVolume ? { volumeIdOf: (folder: string) => path.resolve(folder) } : {};
   const results: CustodyResult[] = [];

@@ -9,7 +9,7 @@
  */
 import { readBundle, type ImportParameters, type ImportParametersBundle } from '../bundle';
 import { KeyferryError, isKeyferryError } from '../errors';
-import type { Journal } from '../journal';
+import type { Journal, JournalEntry } from '../journal';
 import { wrapAll, type WrapContext, type WrappedKey } from './airgap-wrap';
 import { appIdentityData, describeWorkstation, type AppIdentity, type CeremonyRecord } from './ceremony-record';
 import {
@@ -32,9 +32,9 @@ export interface AirGapPeople {
 }
 
 /** Journals `ceremony.session-started` for the air-gapped side (`purpose` for a restore). */
-export async function journalAirGapSessionStart(options: AirGapPeople, purpose?: string): Promise<void> {
+export async function journalAirGapSessionStart(options: AirGapPeople, purpose?: string): Promise<JournalEntry> {
   const workstation = describeWorkstation();
-  await options.journal.append(options.operator, 'ceremony.session-started', {
+  return options.journal.append(options.operator, 'ceremony.session-started', {
     side: 'air-gapped',
     ...(purpose === undefined ? {} : { purpose }),
     title: options.title,

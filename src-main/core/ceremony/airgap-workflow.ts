@@ -14,7 +14,13 @@ import { splitForCustody, type CustodyRequest, type CustodyResult } from './airg
 import { AirGapMaterialStep, type MaterialSummary } from './airgap-material';
 import { receiptCustodyOf, writeAirGapReceipt, type WrittenCeremonyReceipt } from './airgap-receipt';
 import type { WrappedKeySummary, WrittenWrappedBundle } from './airgap-wrap';
-import { AirGapCeremonyBase, type AirGapWorkflowOptions } from './airgap-ceremony-base';
+import {
+  AirGapCeremonyBase,
+  type AbandonReport,
+  type AirGapWorkflowOptions,
+  type StopCause,
+} from './airgap-ceremony-base';
+import type { AirGapDestinations } from './airgap-preflight';
 import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from './airgap-steps';
 import type { CeremonyRecord } from './ceremony-record';
 import { newCeremonyId } from './ceremony-id';
@@ -86,7 +92,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   static async start(input: AirGapCeremonyOptions): Promise<AirGapCeremony> {
     const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
     const ceremony = new AirGapCeremony(options);
-    await journalAirGapSessionStart(options);
+    ceremony.sessionSeq = (await journalAirGapSessionStart(options)).seq;
     return ceremony;
   }
 
@@ -154,6 +160,15 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
 
   // Step 3, the witnesses' fingerprint confirmations: fingerprints() and confirmFingerprint() (base).
 
+  /**
+   * Step 3b, before any material exists: checks the wrapped-bundle folder, the receipt folder and
+   * (for custody) every custodian folder; see preflightFor. May be repeated until material exists.
+   */
+  async preflight(request: AirGapDestinations): Promise<void> {
+    this.guard.require('check the output folders', ['parameters-read', 'fingerprints-confirmed']);
+    await this.preflightFor(this.#parameters, request);
+  }
+
   /** Step 4: generates fresh material for every key that has none yet (progress per key). */
   async generateMaterial(): Promise<MaterialSummary[]> {
     this.guard.require('generate key material', ['fingerprints-confirmed', 'material-ready']);
@@ -218,18 +233,26 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
       custody: new Map([...this.#custody].map(([keyId, result]) => [keyId, receiptCustodyOf(result)])),
       journal: this.options.journal,
       now: this.now(),
+      nameSuffix: this.receiptSuffix(),
     });
     this.guard.advance('finished');
     return receipt;
   }
 
-  /** Abandons the ceremony: wipes any material still held (safe in any state). */
-  async abandon(reason: string): Promise<void> {
-    const held = this.#vault.size;
-    this.#vault.disposeAll();
-    if (this.guard.state !== 'finished') {
-      await this.options.journal.append(this.options.operator, 'ceremony.abandoned', { reason, wipedKeys: held });
-    }
+  /**
+   * Abandons the ceremony (a failure, or an interrupt): wipes any material held or still being
+   * generated, journals the stop and withdraws a written bundle no receipt names (safe in any state).
+   */
+  async abandon(cause: string | StopCause): Promise<AbandonReport> {
+    return this.stopSession(typeof cause === 'string' ? { reason: cause } : cause, () => {
+      const held = this.#vault.size;
+      this.#vault.close();
+      return held;
+    });
+  }
+
+  protected receiptSuffix(): string {
+    return `session-${this.sessionSeq}`;
   }
 
   #record(): CeremonyRecord {

@@ -15,6 +15,7 @@ export type MaterialAuditObserver = (copy: Buffer, label: string) => void;
 export class MaterialVault {
   readonly #materials = new Map<string, KeyMaterial>();
   readonly #audit: MaterialAuditObserver | undefined;
+  #closed = false;
 
   constructor(audit?: MaterialAuditObserver) {
     this.#audit = audit;
@@ -22,6 +23,15 @@ export class MaterialVault {
 
   /** Holds `material` for `keyId`, disposing any material held before for that key. */
   put(keyId: string, material: KeyMaterial): void {
+    if (this.#closed) {
+      // The ceremony was stopped while this material was being produced: wipe it at once.
+      material.dispose();
+      throw new KeyferryError(
+        'CEREMONY_STOPPED',
+        'The ceremony was stopped; material produced after the stop was wiped at once.',
+        'Start the step again in a new session with the same journal.',
+      );
+    }
     this.#materials.get(keyId)?.dispose();
     this.#materials.set(keyId, material);
     if (this.#audit) {
@@ -57,6 +67,12 @@ export class MaterialVault {
   disposeAll(): void {
     for (const material of this.#materials.values()) material.dispose();
     this.#materials.clear();
+  }
+
+  /** Disposes everything and refuses (wiping) any material put later, e.g. a key pair still being generated when the ceremony stops. */
+  close(): void {
+    this.#closed = true;
+    this.disposeAll();
   }
 
   get size(): number {

@@ -170,14 +170,17 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     for (const fingerprint of new Set(issued.map((i) => i.wrappingKeyFingerprintGrouped))) {
       await air.confirmFingerprint(plan.witnesses[0] as string, fingerprint);
     }
+    const custodianFolders = options.custody
+      ? Array.from({ length: options.custody.n }, (_, i) => path.join(out, `custodian-${i + 1}`))
+      : [];
+    await air.preflight({
+      wrappedBundle: files.wrappedBundle,
+      receiptFolder: path.join(out, 'airgap'),
+      custodianFolders,
+      allowSameVolume: true,
+    });
     await air.generateMaterial();
-    const custodianFolders: string[] = [];
     if (options.custody) {
-      for (let i = 1; i <= options.custody.n; i++) {
-        const folder = path.join(out, `custodian-${i}`);
-        await createFreshFolder(folder);
-        custodianFolders.push(folder);
-      }
       await air.splitCustody({ ...options.custody, folders: custodianFolders, allowSameVolume: true });
     }
     await air.wrap();

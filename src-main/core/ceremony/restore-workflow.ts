@@ -17,7 +17,13 @@ import { restoreMaterial } from '../custody/restore';
 import { KeyferryError, toProblem } from '../errors';
 import { writeAirGapReceipt, type WrittenCeremonyReceipt } from './airgap-receipt';
 import type { WrappedKey, WrappedKeySummary, WrittenWrappedBundle } from './airgap-wrap';
-import { AirGapCeremonyBase, type AirGapWorkflowOptions } from './airgap-ceremony-base';
+import {
+  AirGapCeremonyBase,
+  type AbandonReport,
+  type AirGapWorkflowOptions,
+  type StopCause,
+} from './airgap-ceremony-base';
+import type { AirGapDestinations } from './airgap-preflight';
 import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from './airgap-steps';
 import { FingerprintConfirmations, type FingerprintToConfirm } from './fingerprint-confirmation';
 import { MaterialVault } from './material-vault';
@@ -91,6 +97,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
   #parameters: ImportParameters[] = [];
   #shares: PresentedShares | undefined;
   #restored: RestoredState | undefined;
+  #startedAt = new Date(0);
 
   private constructor(options: RestoreCeremonyOptions) {
     super(options, new StepGuard<RestoreState>('custody restore', 'new', NEXT_STEP), {
@@ -103,8 +110,11 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
   /** Opens a restore ceremony on `journal` (new or continued) and journals who is present. */
   static async start(input: RestoreCeremonyOptions): Promise<RestoreCeremony> {
     const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
-    await journalAirGapSessionStart(options, 'custody-restore');
-    return new RestoreCeremony(options);
+    const started = await journalAirGapSessionStart(options, 'custody-restore');
+    const ceremony = new RestoreCeremony(options);
+    ceremony.sessionSeq = started.seq;
+    ceremony.#startedAt = new Date(started.time);
+    return ceremony;
   }
 
   // Step 1, the network check: checkNetwork() (base).
@@ -275,19 +285,30 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
       custody: new Map([[key.keyId, custody]]),
       journal: this.options.journal,
       now,
-      nameSuffix: `restore-${now.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`,
+      nameSuffix: this.receiptSuffix(),
     });
     this.guard.advance('finished');
     return receipt;
   }
 
-  /** Abandons the ceremony: wipes the shares and any material still held (safe in any state). */
-  async abandon(reason: string): Promise<void> {
-    this.#shares?.disposeAll();
-    const held = this.#vault.size;
-    this.#vault.disposeAll();
-    if (this.guard.state !== 'finished') {
-      await this.options.journal.append(this.options.operator, 'ceremony.abandoned', { reason, wipedKeys: held });
-    }
+  /** Abandons the ceremony (a failure, or an interrupt): wipes shares and material, journals the stop, withdraws an unreceipted bundle. */
+  async abandon(cause: string | StopCause): Promise<AbandonReport> {
+    return this.stopSession(typeof cause === 'string' ? { reason: cause } : cause, () => {
+      this.#shares?.disposeAll();
+      const held = this.#vault.size;
+      this.#vault.close();
+      return held;
+    });
+  }
+
+  /** Checks the wrapped-bundle and receipt folders before the shares are rebuilt into material. */
+  async preflight(request: AirGapDestinations): Promise<void> {
+    this.guard.require('check the output folders', ['parameters-read', 'shares-presented']);
+    await this.preflightFor(this.#parameters, request);
+  }
+
+  /** `restore-<session start, UTC>`: a restore receipt's name, fixed when the session starts. */
+  protected receiptSuffix(): string {
+    return `restore-${this.#startedAt.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
   }
 }

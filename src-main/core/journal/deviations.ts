@@ -43,6 +43,10 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'custody.share-refused': 'refusal',
   'custody.restore-refused': 'refusal',
   'ceremony.abandoned': 'abandoned',
+  'ceremony.interrupted': 'interrupt',
+  'preflight.refused': 'refusal',
+  'wrapped-bundle.withdrawn': 'abandoned',
+  'wrapped-bundle.withdraw-failed': 'failure',
   // Online side
   'import.expiry-chosen': 'override',
   'step.failed': 'failure',

@@ -1,0 +1,90 @@
+/**
+ * A wrapped-material bundle whose session was abandoned (a failure after it was written, or an
+ * interrupt before its receipt existed) must never be imported: no receipt names its digest.
+ * Withdrawing it writes ABANDONED.txt into the folder first (so it is refused even if the next
+ * step fails), then renames manifest.json aside, so no reader takes the folder for a bundle.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { KeyferryError } from '../errors';
+import { fsyncDirectory, writeFileExclusive } from '../fs/durable-file';
+import { MANIFEST_FILE } from './bundle-limits';
+import { bundleRefused } from './bundle-problem';
+
+export const ABANDONED_MARKER = 'ABANDONED.txt';
+export const WITHDRAWN_MANIFEST = 'manifest.json.abandoned';
+
+export interface WithdrawnBundle {
+  readonly dir: string;
+  readonly marker: string;
+  /** False when manifest.json could not be renamed (the marker alone refuses the folder). */
+  readonly manifestRenamed: boolean;
+}
+
+function markerText(reason: string, at: Date, journal: string): string {
+  return [
+    'THIS IS NOT A BUNDLE TO IMPORT.',
+    '',
+    `The air-gapped session that wrote this folder was abandoned at ${at.toISOString()}`,
+    'before its receipt was written, so no receipt names this bundle.',
+    `Reason: ${reason.replace(/[\u0000-\u001f\u007f]/g, ' ')}`,
+    `Journal: ${path.basename(journal)}`,
+    '',
+    'Wrap again on the air-gapped workstation into a fresh folder (with new parameters from',
+    '"keyferry online params" if the import token expired), and import the bundle its receipt names.',
+    '',
+  ].join('\n');
+}
+
+/** Marks `dir` as abandoned and moves its manifest aside. Throws WRAPPED_WITHDRAW_FAILED when even the marker cannot be written. */
+export async function withdrawWrappedBundle(
+  dir: string,
+  facts: { reason: string; at: Date; journal: string },
+): Promise<WithdrawnBundle> {
+  const marker = path.join(dir, ABANDONED_MARKER);
+  try {
+    await writeFileExclusive(marker, markerText(facts.reason, facts.at, facts.journal), { mode: 0o644 });
+  } catch (error) {
+    const exists = await fs.lstat(marker).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) {
+      await fs.rm(path.join(dir, MANIFEST_FILE), { force: true }).catch(() => undefined);
+      const gone = await fs.lstat(path.join(dir, MANIFEST_FILE)).then(
+        () => false,
+        () => true,
+      );
+      if (!gone)
+        throw new KeyferryError(
+          'WRAPPED_WITHDRAW_FAILED',
+          `The abandoned wrapped-material bundle in ${dir} could not be marked or disabled.`,
+          `Delete the folder ${dir} by hand before anyone carries it to the online workstation.`,
+          { cause: error },
+        );
+      return { dir, marker, manifestRenamed: true };
+    }
+  }
+  let manifestRenamed = true;
+  try {
+    await fs.rename(path.join(dir, MANIFEST_FILE), path.join(dir, WITHDRAWN_MANIFEST));
+    await fsyncDirectory(dir);
+  } catch {
+    manifestRenamed = false;
+  }
+  return { dir, marker, manifestRenamed };
+}
+
+/** Refuses a folder holding ABANDONED.txt with BUNDLE_ABANDONED (checked before anything else is read). */
+export async function refuseAbandonedBundle(dir: string): Promise<void> {
+  const marked = await fs.lstat(path.join(dir, ABANDONED_MARKER)).then(
+    () => true,
+    () => false,
+  );
+  if (!marked) return;
+  throw bundleRefused(
+    'BUNDLE_ABANDONED',
+    `${dir} is from an air-gapped session that was abandoned before its receipt was written (see ${ABANDONED_MARKER} in it); no receipt names it, so it must not be imported.`,
+    'Do not import it. Wrap again on the air-gapped workstation into a fresh folder (fetch new parameters with "keyferry online params" first if the import token expired), then import the bundle its receipt names.',
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The air-gapped ceremonies' preflight: before any material exists, the folder for the wrapped
+ * bundle, the receipt folder (and the receipt's file names) and every custodian folder are
+ * checked with preflightDestinations, sized for the keys of this ceremony. Journaled either way.
+ */
+import type { ImportParameters } from '../bundle';
+import { isAsymmetric } from '../crypto/key-spec';
+import { isKeyferryError, toProblem } from '../errors';
+import type { Journal } from '../journal';
+import { preflightDestinations, type CheckedDestination, type Destination } from '../media/preflight';
+
+/** Where an air-gapped ceremony will write. */
+export interface AirGapDestinations {
+  /** The new folder for the wrapped-material bundle. */
+  readonly wrappedBundle: string;
+  /** The folder the receipt goes to (it usually exists: e.g. the journal's folder). */
+  readonly receiptFolder: string;
+  /** One folder per custodian (custody split only). */
+  readonly custodianFolders?: readonly string[];
+  /** Names for the custodians, in folder order (messages only). */
+  readonly custodianNames?: readonly string[];
+  /** Custodian folders may share one volume (rehearsals only). */
+  readonly allowSameVolume?: boolean;
+}
+
+/** Upper estimates, including a file-system block per file (4 KiB). */
+const BLOCK = 4096;
+const BUNDLE_BASE_BYTES = 8 * BLOCK;
+const RECEIPT_BYTES = 2 * 256 * 1024;
+const SHARE_BYTES_PER_KEY = 3 * 4 * BLOCK;
+
+function bundleBytes(keys: readonly ImportParameters[]): number {
+  return keys.reduce((sum, k) => sum + (isAsymmetric(k.keySpec) ? 6 : 2) * BLOCK, BUNDLE_BASE_BYTES);
+}
+
+/** The destinations of a ceremony writing a wrapped bundle for `keys`, with a receipt named `receiptBase`. */
+export function airGapDestinations(
+  request: AirGapDestinations,
+  keys: readonly ImportParameters[],
+  receiptBase: string,
+): Destination[] {
+  const custodians = request.custodianFolders ?? [];
+  return [
+    {
+      role: 'wrapped-bundle',
+      label: 'wrapped-material bundle',
+      folder: request.wrappedBundle,
+      expect: 'new-or-empty',
+      bytes: bundleBytes(keys),
+    },
+    {
+      role: 'receipt',
+      label: 'receipt',
+      folder: request.receiptFolder,
+      expect: 'existing',
+      fileNames: [`${receiptBase}.html`, `${receiptBase}.txt`],
+      bytes: RECEIPT_BYTES,
+    },
+    ...custodians.map((folder, i): Destination => ({
+      role: 'custodian',
+      label: `custodian ${i + 1}${request.custodianNames?.[i] ? ` (${request.custodianNames[i]})` : ''}`,
+      folder,
+      expect: 'new-or-empty',
+      bytes: SHARE_BYTES_PER_KEY * keys.length,
+    })),
+  ];
+}
+
+/** Runs the preflight and journals `preflight.passed` or `preflight.refused` (then rethrows). */
+export async function preflightJournaled(
+  journal: Journal,
+  operator: string,
+  destinations: readonly Destination[],
+  allowSameVolume: boolean,
+): Promise<CheckedDestination[]> {
+  try {
+    const checked = await preflightDestinations(destinations, { allowCustodiansOnOneVolume: allowSameVolume });
+    await journal.append(operator, 'preflight.passed', {
+      destinations: checked.map((c) => ({
+        role: c.role,
+        folder: c.folder,
+        willCreate: c.willCreate,
+        freeBytes: c.freeBytes,
+        neededBytes: c.neededBytes,
+      })),
+      custodiansOnOneVolume: allowSameVolume,
+    });
+    return checked;
+  } catch (error) {
+    const problem = toProblem(error);
+    if (isKeyferryError(error))
+      await journal.append(operator, 'preflight.refused', { code: problem.code, reason: problem.message });
+    throw error;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * `keyferry airgap wrap` checks every folder it will write to before any material exists, and a
+ * retry with the same journal (after an import token expired) writes its own receipt.
+ * Read-only and full media are real tmpfs mounts (chmod does not stop root; EROFS and ENOSPC do).
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { importParametersFromKmsAnswer, writeImportParametersBundle } from '../../src-main/core/bundle';
+import { verifyJournal } from '../../src-main/core/journal';
+import { keyferry } from '../integration/cli-in-process';
+import { MOUNTS_AVAILABLE, fillUp, mountTmpfs } from '../support/tmpfs-mount';
+
+const KEY_ID = '0a1b2c3d-0000-4000-8000-00000000000a';
+const CEREMONY = 'KF-20250301-abcdef';
+const LOOPBACK_ONLY = {
+  lo: [
+    {
+      address: '127.0.0.1',
+      netmask: '255.0.0.0',
+      family: 'IPv4' as const,
+      mac: '00:00:00:00:00:00',
+      internal: true,
+      cidr: '127.0.0.1/8',
+    },
+  ],
+};
+
+let dir: string;
+const unmounts: (() => void)[] = [];
+
+/** An import-parameters bundle of the ceremony for one AES key, with a fresh wrapping key and token. */
+async function parameters(folder: string): Promise<string> {
+  const wrapping = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  });
+  const p = importParametersFromKmsAnswer({
+    region: 'cn-north-4',
+    projectId: 'p0123456789',
+    keyAlias: 'test/aes',
+    keySpec: 'AES_256',
+    keyUsage: 'ENCRYPT_DECRYPT',
+    wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+    answer: {
+      key_id: KEY_ID,
+      public_key: wrapping.publicKey.toString('base64'),
+      import_token: randomBytes(300).toString('base64'),
+      expiration_time: Math.floor(Date.now() / 1000) + 3600 * 20,
+    },
+  });
+  await writeImportParametersBundle(path.join(dir, folder), { ceremonyId: CEREMONY, keys: [p] });
+  return p.wrappingKey.fingerprint;
+}
+
+function wrap(params: string, out: string, fingerprint: string, ...extra: string[]) {
+  return keyferry(
+    [
+      'airgap',
+      'wrap',
+      '--bundle',
+      params,
+      '--out',
+      out,
+      '--journal',
+      'airgap.jsonl',
+      '--operator',
+      'Ana',
+      '--witness',
+      'Ben',
+      '--confirm-fingerprint',
+      fingerprint,
+      ...extra,
+    ],
+    { cwd: dir },
+  );
+}
+
+async function events(): Promise<string[]> {
+  return (await readFile(path.join(dir, 'airgap.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { event: string }).event);
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-preflight-'));
+  vi.spyOn(os, 'networkInterfaces').mockReturnValue(LOOPBACK_ONLY);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const unmount of unmounts.splice(0)) unmount();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('keyferry airgap wrap: preflight and retries', () => {
+  it('runs again with the same journal after new parameters (token expired): a second receipt, no collision', async () => {
+    const first = await wrap('params-1', 'wrapped-1', await parameters('params-1'));
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    // The token expired before the import; the online side fetched new parameters of the same ceremony.
+    const second = await wrap('params-2', 'wrapped-2', await parameters('params-2'));
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(0);
+    const receipts = (await readdir(dir)).filter((f) => f.startsWith(`receipt-air-gapped-${CEREMONY}`));
+    expect(receipts).toHaveLength(4);
+    expect(second.stdout).toContain(`Receipt: ${path.join(dir, receipts.sort()[2] as string)}`);
+    expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
+  });
+
+  it('refuses an output folder that already holds files before any material exists', async () => {
+    await mkdir(path.join(dir, 'wrapped', 'keys'), { recursive: true });
+    const run = await wrap('params', 'wrapped', await parameters('params'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `the wrapped-material bundle folder ${path.join(dir, 'wrapped')} already holds 1 item(s)`,
+    );
+    expect(await events()).not.toContain('material.generated');
+    expect(await events()).toEqual(expect.arrayContaining(['preflight.refused', 'ceremony.abandoned']));
+  });
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'refuses a read-only receipt folder (a real read-only mount) before generating anything; nothing is written',
+    async () => {
+      const media = path.join(dir, 'receipt-media');
+      unmounts.push(mountTmpfs(media, { sizeKiB: 2048, readOnly: true }));
+      const run = await wrap('params', 'wrapped', await parameters('params'), '--receipt-dir', media);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`the receipt folder ${media} cannot be written: the media is read-only`);
+      expect(run.stderr).toContain('Nothing was generated');
+      expect(run.stdout).not.toMatch(/Generated|Wrapped-material bundle written/);
+      expect(await readdir(dir)).not.toContain('wrapped');
+      expect(await events()).not.toContain('material.generated');
+    },
+  );
+
+  it.skipIf(!MOUNTS_AVAILABLE)('refuses a full receipt medium before generating anything', async () => {
+    const media = path.join(dir, 'receipt-media');
+    unmounts.push(mountTmpfs(media, { sizeKiB: 64, prepare: fillUp }));
+    const run = await wrap('params', 'wrapped', await parameters('params'), '--receipt-dir', media);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`the receipt folder ${media} cannot be written: the media is full`);
+    expect(await readdir(dir)).not.toContain('wrapped');
+    expect(await events()).not.toContain('material.generated');
+  });
+
+  it('refuses custodian folders on the volume of the wrapped bundle (it travels to the online side)', async () => {
+    const run = await wrap(
+      'params',
+      'wrapped',
+      await parameters('params'),
+      '--custody',
+      '2/2',
+      '--custodian-folder',
+      'c1',
+      '--custodian-folder',
+      'c2',
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `The custodian 1 folder ${path.join(dir, 'c1')} is on the same volume as the wrapped-material bundle (${path.join(dir, 'wrapped')})`,
+    );
+    expect(await events()).not.toContain('material.generated');
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * The path people take when an import token expired: new parameters, the air-gapped side again
+ * with the same journal. The second session writes its own receipt (no collision with the first),
+ * and a session that fails after its bundle was written leaves no importable bundle.
+ */
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readBundle } from '../../../src-main/core/bundle';
+import type { CeremonyPlan } from '../../../src-main/core/ceremony/ceremony-plan';
+import { OnlineCeremony } from '../../../src-main/core/ceremony/online-workflow';
+import { verifyJournal } from '../../../src-main/core/journal';
+import { KmsClient } from '../../../src-main/core/kms/client';
+import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
+import { APP, createFixture, onlineDayOne, type Fixture } from './ceremony-fixture';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+let f: Fixture;
+const clients: KmsClient[] = [];
+beforeEach(async () => {
+  f = await createFixture();
+});
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await f.close();
+});
+
+/** One air-gapped session on airgap.jsonl, up to the written bundle; `receipts` is checked first. */
+async function airGapUpToBundle(plan: CeremonyPlan, params: string, out: string, receipts: string) {
+  const journal = await f.journal('airgap.jsonl');
+  const air = await f.airgap(journal, plan);
+  await air.checkNetwork();
+  const overview = await air.readParametersBundle(params);
+  await air.preflight({ wrappedBundle: out, receiptFolder: receipts });
+  for (const fp of overview.fingerprints)
+    for (const w of plan.witnesses) await air.confirmFingerprint(w, fp.fingerprint);
+  await air.generateMaterial();
+  await air.wrap();
+  const bundle = await air.writeWrappedBundle(out);
+  return { air, journal, bundle };
+}
+
+/** Day 2 after the first token expired: the online side sees the expiry and fetches new parameters. */
+async function expiredThenNewParameters(plan: CeremonyPlan) {
+  f.sim.clock.advance(DAY_MS + 60_000);
+  const later = () => new Date(Date.now() + DAY_MS + 60_000);
+  const kms = new KmsClient({
+    endpoint: f.sim.endpoint,
+    projectId: f.sim.projectId,
+    credentials: new AkSkCredentials({ accessKeyId: f.sim.ak, secretKey: f.sim.sk }),
+    retry: { maxAttempts: 1 },
+    now: later,
+  });
+  clients.push(kms);
+  const day2 = await OnlineCeremony.open({
+    journal: await f.journal('online.jsonl'),
+    kms,
+    region: f.sim.region,
+    app: APP,
+    clock: later,
+    start: {
+      title: plan.title,
+      operator: plan.operator,
+      witnesses: plan.witnesses,
+      wrappingAlgorithm: plan.wrappingAlgorithm,
+      materialExpiry: plan.materialExpiry,
+      rehearsal: true,
+    },
+  });
+  await day2.connect();
+  await expect(day2.checkWrappedBundle(path.join(f.dir, 'wrapped-1'))).rejects.toMatchObject({
+    code: 'IMPORT_TOKEN_EXPIRED',
+  });
+  await day2.fetchParameters();
+  const params2 = path.join(f.dir, 'params-2');
+  await day2.writeParametersBundle(params2);
+  return { day2, params2 };
+}
+
+describe('retry after an expired import token, same air-gapped journal', () => {
+  it('the second session writes its own receipt and its bundle imports and verifies', async () => {
+    const plan = f.plan(['AES_256', 'EC_P256']);
+    const { params } = await onlineDayOne(f, plan);
+    const receipts = path.join(f.dir, 'receipts');
+    await mkdir(receipts);
+    const first = await airGapUpToBundle(plan, params, path.join(f.dir, 'wrapped-1'), receipts);
+    const firstReceipt = await first.air.writeReceipt(receipts);
+    await first.journal.close();
+
+    const { day2, params2 } = await expiredThenNewParameters(plan);
+    const second = await airGapUpToBundle(plan, params2, path.join(f.dir, 'wrapped-2'), receipts);
+    const secondReceipt = await second.air.writeReceipt(receipts);
+    await second.journal.close();
+
+    expect(path.basename(secondReceipt.htmlFile)).not.toBe(path.basename(firstReceipt.htmlFile));
+    expect((await readdir(receipts)).sort()).toHaveLength(4);
+    expect((await verifyJournal(path.join(f.dir, 'airgap.jsonl'))).ok).toBe(true);
+
+    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-2'), { expectedDigest: second.bundle.manifestSha256 });
+    await day2.importMaterial();
+    const proofs = await day2.verifyKeys();
+    expect(proofs.map((p) => p.ok)).toEqual([true, true]);
+  });
+
+  it('a session that fails after writing its bundle withdraws it: the online side refuses it as abandoned', async () => {
+    const plan = f.plan(['AES_256']);
+    const { params } = await onlineDayOne(f, plan);
+    const first = await airGapUpToBundle(plan, params, path.join(f.dir, 'wrapped-1'), f.dir);
+    await first.air.writeReceipt(f.dir);
+    await first.journal.close();
+
+    const { day2, params2 } = await expiredThenNewParameters(plan);
+    const wrapped2 = path.join(f.dir, 'wrapped-2');
+    const second = await airGapUpToBundle(plan, params2, wrapped2, f.dir);
+    // The receipt media is pulled out after the preflight: the receipt cannot be written.
+    await expect(second.air.writeReceipt(path.join(f.dir, 'removed-media'))).rejects.toMatchObject({
+      code: 'WRITE_FAILED',
+    });
+    const report = await second.air.abandon('the receipt could not be written');
+    expect(report).toMatchObject({ withdrawnBundle: wrapped2, deleteByHand: null, state: 'bundle-written' });
+    await second.journal.close();
+
+    expect(await readdir(wrapped2)).toContain('ABANDONED.txt');
+    await expect(readBundle(wrapped2, { now: new Date() })).rejects.toMatchObject({ code: 'BUNDLE_ABANDONED' });
+    await expect(
+      day2.checkWrappedBundle(wrapped2, { expectedDigest: second.bundle.manifestSha256 }),
+    ).rejects.toMatchObject({
+      code: 'BUNDLE_ABANDONED',
+      message: expect.stringContaining('abandoned before its receipt was written'),
+      nextStep: expect.stringContaining('Wrap again on the air-gapped workstation'),
+    });
+    const journalText = await readFile(path.join(f.dir, 'airgap.jsonl'), 'utf8');
+    const events = journalText
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { event: string }).event);
+    expect(events.slice(-2)).toEqual(['wrapped-bundle.withdrawn', 'ceremony.abandoned']);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * The preflight of output folders, on real folders and real mounts: a read-only tmpfs (EROFS
+ * stops root too) and a full tmpfs (ENOSPC); probe files never stay behind.
+ */
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
+import { preflightDestinations, type Destination } from '../../../src-main/core/media/preflight';
+import { MOUNTS_AVAILABLE, fillUp, mountTmpfs } from '../../support/tmpfs-mount';
+
+let dir: string;
+const unmounts: (() => void)[] = [];
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-preflight-'));
+});
+afterEach(async () => {
+  for (const unmount of unmounts.splice(0)) unmount();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function bundle(folder: string, bytes = 64 * 1024): Destination {
+  return { role: 'wrapped-bundle', label: 'wrapped-material bundle', folder, expect: 'new-or-empty', bytes };
+}
+function receipt(folder: string, fileNames = ['receipt-x.html', 'receipt-x.txt']): Destination {
+  return { role: 'receipt', label: 'receipt', folder, expect: 'existing', fileNames, bytes: 512 * 1024 };
+}
+function custodian(i: number, folder: string): Destination {
+  return { role: 'custodian', label: `custodian ${i}`, folder, expect: 'new-or-empty', bytes: 48 * 1024 };
+}
+
+describe('preflightDestinations', () => {
+  it('accepts a new bundle folder and an existing receipt folder, and leaves no probe file behind', async () => {
+    const checked = await preflightDestinations([bundle(path.join(dir, 'wrapped')), receipt(dir)]);
+    expect(checked.map((c) => [c.role, c.willCreate])).toEqual([
+      ['wrapped-bundle', true],
+      ['receipt', false],
+    ]);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses an output folder that is not empty, a missing parent, and a receipt name already taken', async () => {
+    await mkdir(path.join(dir, 'wrapped'));
+    await writeFile(path.join(dir, 'wrapped', 'old.txt'), 'x');
+    await expect(preflightDestinations([bundle(path.join(dir, 'wrapped'))])).rejects.toMatchObject({
+      code: 'PREFLIGHT_FOLDER_NOT_EMPTY',
+      message: expect.stringContaining(path.join(dir, 'wrapped')),
+    });
+    await expect(preflightDestinations([bundle(path.join(dir, 'no', 'such'))])).rejects.toMatchObject({
+      code: 'PREFLIGHT_FOLDER_MISSING',
+    });
+    await writeFile(path.join(dir, 'receipt-x.html'), 'first session');
+    await expect(preflightDestinations([receipt(dir)])).rejects.toMatchObject({
+      code: 'PREFLIGHT_FILE_EXISTS',
+      message: expect.stringContaining('receipt-x.html'),
+    });
+  });
+
+  it('refuses two custodian folders on one volume unless allowed for a rehearsal', async () => {
+    const folders = [custodian(1, path.join(dir, 'c1')), custodian(2, path.join(dir, 'c2'))];
+    await expect(preflightDestinations(folders)).rejects.toMatchObject({ code: 'PREFLIGHT_SAME_VOLUME' });
+    await expect(preflightDestinations(folders, { allowCustodiansOnOneVolume: true })).resolves.toHaveLength(2);
+  });
+
+  it('refuses media that rejects the probe write (EROFS from the file layer)', async () => {
+    const readOnly: FileLayer = {
+      ...nodeFileLayer,
+      open: (file, flags, mode) =>
+        path.basename(file).startsWith('.keyferry-probe-')
+          ? Promise.reject(Object.assign(new Error('read-only'), { code: 'EROFS' }))
+          : nodeFileLayer.open(file, flags, mode),
+    };
+    await expect(preflightDestinations([receipt(dir)], { layer: readOnly })).rejects.toMatchObject({
+      code: 'PREFLIGHT_NOT_WRITABLE',
+      message: expect.stringMatching(/receipt folder .* cannot be written: the media is read-only/),
+    });
+  });
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'refuses a receipt folder on a real read-only mount (root cannot write it either)',
+    async () => {
+      const media = path.join(dir, 'ro-media');
+      unmounts.push(mountTmpfs(media, { sizeKiB: 1024, readOnly: true }));
+      await expect(preflightDestinations([bundle(path.join(dir, 'wrapped')), receipt(media)])).rejects.toMatchObject({
+        code: 'PREFLIGHT_NOT_WRITABLE',
+        message: expect.stringContaining(`receipt folder ${media} cannot be written: the media is read-only`),
+        nextStep: expect.stringContaining('write-protect'),
+      });
+    },
+  );
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'refuses a real full medium, and one with too little room for what will be written',
+    async () => {
+      const full = path.join(dir, 'full-media');
+      unmounts.push(mountTmpfs(full, { sizeKiB: 64, prepare: fillUp }));
+      await expect(preflightDestinations([receipt(full)])).rejects.toMatchObject({
+        code: 'PREFLIGHT_NOT_WRITABLE',
+        message: expect.stringContaining('the media is full'),
+      });
+      const small = path.join(dir, 'small-media');
+      unmounts.push(mountTmpfs(small, { sizeKiB: 128 }));
+      await expect(preflightDestinations([receipt(small)])).rejects.toMatchObject({
+        code: 'PREFLIGHT_NO_ROOM',
+        message: expect.stringMatching(/has \d+ KiB free, but about 512 KiB will be written there/),
+      });
+    },
+  );
+});
