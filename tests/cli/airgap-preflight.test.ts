@@ -116,7 +116,7 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     const run = await wrap('params', 'wrapped', await parameters('params'));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      `the wrapped-material bundle folder ${path.join(dir, 'wrapped')} already holds 1 item(s)`,
+      `The wrapped-material bundle folder ${path.join(dir, 'wrapped')} already holds 1 item`,
     );
     expect(await events()).not.toContain('material.generated');
     expect(await events()).toEqual(expect.arrayContaining(['preflight.refused', 'ceremony.abandoned']));
@@ -129,7 +129,7 @@ describe('keyferry airgap wrap: preflight and retries', () => {
       unmounts.push(mountTmpfs(media, { sizeKiB: 2048, readOnly: true }));
       const run = await wrap('params', 'wrapped', await parameters('params'), '--receipt-dir', media);
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain(`the receipt folder ${media} cannot be written: the media is read-only`);
+      expect(run.stderr).toContain(`The receipt folder ${media} cannot be written: the media is read-only`);
       expect(run.stderr).toContain('Nothing was generated');
       expect(run.stdout).not.toMatch(/Generated|Wrapped-material bundle written/);
       expect(await readdir(dir)).not.toContain('wrapped');
@@ -142,7 +142,7 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     unmounts.push(mountTmpfs(media, { sizeKiB: 64, prepare: fillUp }));
     const run = await wrap('params', 'wrapped', await parameters('params'), '--receipt-dir', media);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`the receipt folder ${media} cannot be written: the media is full`);
+    expect(run.stderr).toContain(`The receipt folder ${media} cannot be written: the media is full`);
     expect(await readdir(dir)).not.toContain('wrapped');
     expect(await events()).not.toContain('material.generated');
   });
@@ -161,7 +161,7 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      `The custodian 1 folder ${path.join(dir, 'c1')} is on the same volume as the wrapped-material bundle (${path.join(dir, 'wrapped')})`,
+      `The folder of custodian 1 (${path.join(dir, 'c1')}) is on the same volume as the wrapped-material bundle (${path.join(dir, 'wrapped')})`,
     );
     expect(await events()).not.toContain('material.generated');
   });

@@ -16,6 +16,7 @@ import { openCeremonyJournal } from '../ceremony-journal';
 import { confirmFingerprintsInteractively } from '../fingerprint-prompt';
 import { readConsoleFilesInput } from '../console-files-input';
 import { formatTable } from '../text-table';
+import { cliTranslator } from '../cli-locale';
 import { withdrawalLines } from '../withdrawal-lines';
 
 const NAME = 'airgap wrap';
@@ -190,13 +191,16 @@ export const airgapWrapCommand: CliCommand = {
         ...(custody
           ? {
               custodianFolders: custody.folders,
-              ...(custody.custodians ? { custodianNames: custody.custodians } : {}),
               allowSameVolume: custody.allowSameVolume ?? false,
             }
           : {}),
       });
       io.stdout(
-        `Preflight: ${out} (new), the receipt folder ${receiptDir}${custody ? ` and ${custody.folders.length} custodian folder(s)` : ''} are writable and have room.`,
+        cliTranslator(io).t('cli.preflight-passed', {
+          bundle: out,
+          receipts: receiptDir,
+          custodians: custody?.folders.length ?? 0,
+        }),
       );
       const typed = values['confirm-fingerprint'] ?? [];
       if (typed.length > 0) {
@@ -253,7 +257,7 @@ export const airgapWrapCommand: CliCommand = {
       return 0;
     } catch (error) {
       const stopped = await air.abandon(toProblem(error).message).catch(() => undefined);
-      for (const line of withdrawalLines(stopped)) io.stderr(line);
+      for (const line of withdrawalLines(stopped, cliTranslator(io))) io.stderr(line);
       throw error;
     } finally {
       await journal.close();

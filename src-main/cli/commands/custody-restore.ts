@@ -20,6 +20,7 @@ import type { Journal } from '../../core/journal';
 import { groupHex } from '../../core/crypto/evidence';
 import { parseCommandArgs } from '../args';
 import { openCeremonyJournal } from '../ceremony-journal';
+import { cliTranslator } from '../cli-locale';
 import { withdrawalLines } from '../withdrawal-lines';
 import type { CliCommand, CliIo } from '../command';
 import { confirmFingerprintsInteractively } from '../fingerprint-prompt';
@@ -215,7 +216,7 @@ async function ceremonySteps(
     for (const warning of overview.warnings) io.stdout(`WARNING: ${warning}`);
     const receiptDir = rel(values['receipt-dir'] ?? path.dirname(journal.path));
     await restore.preflight({ wrappedBundle: wrappedOut, receiptFolder: receiptDir });
-    io.stdout(`Preflight: ${wrappedOut} (new) and the receipt folder ${receiptDir} are writable and have room.`);
+    io.stdout(cliTranslator(io).t('cli.preflight-passed', { bundle: wrappedOut, receipts: receiptDir, custodians: 0 }));
     while (read.length > 0) {
       const { share, source, file } = read.shift() as ReadShare;
       const presented = await restore.presentShare(share, presentedBy.get(share.index) ?? share.custodian, source);
@@ -258,7 +259,7 @@ async function ceremonySteps(
     return 0;
   } catch (error) {
     const stopped = await restore?.abandon(toProblem(error).message).catch(() => undefined);
-    for (const line of withdrawalLines(stopped)) io.stderr(line);
+    for (const line of withdrawalLines(stopped, cliTranslator(io))) io.stderr(line);
     throw error;
   }
 }

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { KeyferryError } from '../errors';
 import { fsyncDirectory, writeFileExclusive } from '../fs/durable-file';
 import { MANIFEST_FILE } from './bundle-limits';
-import { bundleRefused } from './bundle-problem';
 
 export const ABANDONED_MARKER = 'ABANDONED.txt';
 export const WITHDRAWN_MANIFEST = 'manifest.json.abandoned';
@@ -55,13 +54,7 @@ export async function withdrawWrappedBundle(
         () => false,
         () => true,
       );
-      if (!gone)
-        throw new KeyferryError(
-          'WRAPPED_WITHDRAW_FAILED',
-          `The abandoned wrapped-material bundle in ${dir} could not be marked or disabled.`,
-          `Delete the folder ${dir} by hand before anyone carries it to the online workstation.`,
-          { cause: error },
-        );
+      if (!gone) throw new KeyferryError('WRAPPED_WITHDRAW_FAILED', { dir }, { cause: error });
       return { dir, marker, manifestRenamed: true };
     }
   }
@@ -82,9 +75,5 @@ export async function refuseAbandonedBundle(dir: string): Promise<void> {
     () => false,
   );
   if (!marked) return;
-  throw bundleRefused(
-    'BUNDLE_ABANDONED',
-    `${dir} is from an air-gapped session that was abandoned before its receipt was written (see ${ABANDONED_MARKER} in it); no receipt names it, so it must not be imported.`,
-    'Do not import it. Wrap again on the air-gapped workstation into a fresh folder (fetch new parameters with "keyferry online params" first if the import token expired), then import the bundle its receipt names.',
-  );
+  throw new KeyferryError('BUNDLE_ABANDONED', { dir });
 }

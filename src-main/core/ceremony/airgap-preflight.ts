@@ -17,8 +17,6 @@ export interface AirGapDestinations {
   readonly receiptFolder: string;
   /** One folder per custodian (custody split only). */
   readonly custodianFolders?: readonly string[];
-  /** Names for the custodians, in folder order (messages only). */
-  readonly custodianNames?: readonly string[];
   /** Custodian folders may share one volume (rehearsals only). */
   readonly allowSameVolume?: boolean;
 }
@@ -42,15 +40,13 @@ export function airGapDestinations(
   const custodians = request.custodianFolders ?? [];
   return [
     {
-      role: 'wrapped-bundle',
-      label: 'wrapped-material bundle',
+      role: 'bundle',
       folder: request.wrappedBundle,
       expect: 'new-or-empty',
       bytes: bundleBytes(keys),
     },
     {
       role: 'receipt',
-      label: 'receipt',
       folder: request.receiptFolder,
       expect: 'existing',
       fileNames: [`${receiptBase}.html`, `${receiptBase}.txt`],
@@ -58,7 +54,7 @@ export function airGapDestinations(
     },
     ...custodians.map((folder, i): Destination => ({
       role: 'custodian',
-      label: `custodian ${i + 1}${request.custodianNames?.[i] ? ` (${request.custodianNames[i]})` : ''}`,
+      index: i + 1,
       folder,
       expect: 'new-or-empty',
       bytes: SHARE_BYTES_PER_KEY * keys.length,

@@ -26,11 +26,7 @@ export class MaterialVault {
     if (this.#closed) {
       // The ceremony was stopped while this material was being produced: wipe it at once.
       material.dispose();
-      throw new KeyferryError(
-        'CEREMONY_STOPPED',
-        'The ceremony was stopped; material produced after the stop was wiped at once.',
-        'Start the step again in a new session with the same journal.',
-      );
+      throw new KeyferryError('CEREMONY_STOPPED');
     }
     this.#materials.get(keyId)?.dispose();
     this.#materials.set(keyId, material);

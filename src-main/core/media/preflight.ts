@@ -12,13 +12,13 @@ import path from 'node:path';
 import { KeyferryError } from '../errors';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 
-/** What a destination is for; it names the folder in every message. */
-export type DestinationRole = 'wrapped-bundle' | 'receipt' | 'custodian' | 'console-files';
+/** What a destination is for; messages name the folder by it. */
+export type DestinationRole = 'bundle' | 'receipt' | 'custodian' | 'console';
 
 export interface Destination {
   readonly role: DestinationRole;
-  /** Shown in messages, e.g. "--out" or "custodian 2 (Dana)". */
-  readonly label: string;
+  /** Custodians: the custodian's number, 1-based (messages name it); else omitted. */
+  readonly index?: number;
   readonly folder: string;
   /**
    * `new-or-empty`: the folder must not exist yet (its parent must) or be empty.
@@ -36,13 +36,13 @@ export interface PreflightOptions {
   readonly allowCustodiansOnOneVolume?: boolean;
   /** File operations (tests inject failing media). */
   readonly layer?: FileLayer;
-  /** Free bytes of the volume holding `folder` (tests inject a full medium). */
+  /** Free bytes of the volume holding `folder` (default: statfs). */
   readonly freeBytesOf?: (folder: string) => Promise<number>;
 }
 
 export interface CheckedDestination {
   readonly role: DestinationRole;
-  readonly label: string;
+  readonly index: number;
   readonly folder: string;
   /** true when the folder does not exist yet and will be created by the write. */
   readonly willCreate: boolean;
@@ -51,22 +51,9 @@ export interface CheckedDestination {
   readonly neededBytes: number;
 }
 
-const FAILURE_REASONS: Record<string, string> = {
-  EROFS: 'the media is read-only',
-  ENOSPC: 'the media is full',
-  EDQUOT: 'the disk quota is used up',
-  EACCES: 'permission is denied',
-  EPERM: 'permission is denied',
-  EIO: 'the media reported an input/output error',
-  ENOENT: 'the folder disappeared (was the media removed?)',
-};
-
-function refuse(code: string, message: string, nextStep: string, cause?: unknown): never {
-  throw new KeyferryError(code, message, nextStep, cause === undefined ? undefined : { cause });
-}
-
-function describe(d: Destination): string {
-  return `the ${d.label} folder ${d.folder}`;
+/** The values every preflight problem names its folder with. */
+function place(d: { role: DestinationRole; index?: number; folder: string }) {
+  return { role: d.role, index: d.index ?? 0, folder: d.folder };
 }
 
 async function statOrUndefined(target: string) {
@@ -80,40 +67,23 @@ async function statOrUndefined(target: string) {
 async function locate(d: Destination): Promise<{ probeIn: string; willCreate: boolean; volumeId: string }> {
   const stat = await statOrUndefined(d.folder);
   if (stat) {
-    if (!stat.isDirectory())
-      refuse('PREFLIGHT_NOT_A_FOLDER', `${describe(d)} exists and is not a folder.`, 'Choose a folder path.');
+    if (!stat.isDirectory()) throw new KeyferryError('PREFLIGHT_NOT_A_FOLDER', place(d));
     const entries = await fs.readdir(d.folder);
     if (d.expect === 'new-or-empty' && entries.length > 0) {
-      refuse(
-        'PREFLIGHT_FOLDER_NOT_EMPTY',
-        `${describe(d)} already holds ${entries.length} item(s), e.g. ${entries[0]}; Keyferry writes only into a new or empty folder.`,
-        `Choose a new folder name for the ${d.label} (or empty that folder first).`,
-      );
+      throw new KeyferryError('PREFLIGHT_FOLDER_NOT_EMPTY', {
+        ...place(d),
+        count: entries.length,
+        first: entries[0] as string,
+      });
     }
-    for (const name of d.fileNames ?? []) {
-      if (entries.includes(name))
-        refuse(
-          'PREFLIGHT_FILE_EXISTS',
-          `${describe(d)} already holds ${name}; Keyferry never overwrites.`,
-          `Move ${name} away or choose another folder for the ${d.label}.`,
-        );
-    }
+    const taken = (d.fileNames ?? []).find((name) => entries.includes(name));
+    if (taken) throw new KeyferryError('PREFLIGHT_FILE_EXISTS', { ...place(d), file: taken });
     return { probeIn: d.folder, willCreate: false, volumeId: String(stat.dev) };
   }
-  if (d.expect === 'existing')
-    refuse(
-      'PREFLIGHT_FOLDER_MISSING',
-      `${describe(d)} does not exist.`,
-      `Insert the media and create the folder, or choose an existing folder for the ${d.label}.`,
-    );
+  if (d.expect === 'existing') throw new KeyferryError('PREFLIGHT_FOLDER_MISSING', place(d));
   const parent = path.dirname(d.folder);
   const parentStat = await statOrUndefined(parent);
-  if (!parentStat?.isDirectory())
-    refuse(
-      'PREFLIGHT_FOLDER_MISSING',
-      `${describe(d)} cannot be created: its parent ${parent} is not an existing folder.`,
-      `Insert the media, or choose a folder whose parent exists for the ${d.label}.`,
-    );
+  if (!parentStat?.isDirectory()) throw new KeyferryError('PREFLIGHT_PARENT_MISSING', { ...place(d), parent });
   return { probeIn: parent, willCreate: true, volumeId: String(parentStat.dev) };
 }
 
@@ -136,14 +106,10 @@ async function probeWritable(d: Destination, folder: string, layer: FileLayer): 
   } catch (error) {
     if (created) await fs.rm(probe, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-    refuse(
-      'PREFLIGHT_NOT_WRITABLE',
-      `${describe(d)} cannot be written: ${FAILURE_REASONS[code] ?? `the test write failed (${code})`}. Nothing was generated.`,
-      code === 'EROFS'
-        ? `Use writable media for the ${d.label} (check its write-protect switch), or choose another folder.`
-        : `Fix the media or choose another folder for the ${d.label}, then run the step again.`,
-      error,
-    );
+    if (code === 'EROFS') throw new KeyferryError('PREFLIGHT_READ_ONLY', place(d), { cause: error });
+    if (code === 'ENOSPC' || code === 'EDQUOT')
+      throw new KeyferryError('PREFLIGHT_MEDIA_FULL', place(d), { cause: error });
+    throw new KeyferryError('PREFLIGHT_NOT_WRITABLE', { ...place(d), reason: code }, { cause: error });
   }
 }
 
@@ -152,29 +118,26 @@ async function defaultFreeBytes(folder: string): Promise<number> {
   return stats.bavail * stats.bsize;
 }
 
-function kib(bytes: number): string {
-  return `${Math.ceil(bytes / 1024)} KiB`;
-}
-
 /** Custodians each on their own volume, none on the volume of the wrapped bundle (it travels online). */
 function checkVolumes(checked: readonly CheckedDestination[], options: PreflightOptions): void {
   if (options.allowCustodiansOnOneVolume) return;
   const custodians = checked.filter((c) => c.role === 'custodian');
-  const bundle = checked.find((c) => c.role === 'wrapped-bundle');
+  const bundle = checked.find((c) => c.role === 'bundle');
   for (const [i, c] of custodians.entries()) {
     const other = custodians.slice(0, i).find((o) => o.volumeId === c.volumeId);
     if (other)
-      refuse(
-        'PREFLIGHT_SAME_VOLUME',
-        `The ${other.label} folder ${other.folder} and the ${c.label} folder ${c.folder} are on the same volume: one lost or copied drive would carry two shares.`,
-        "Give each custodian's share its own removable media (or, for a rehearsal only, allow one volume).",
-      );
+      throw new KeyferryError('PREFLIGHT_SAME_VOLUME', {
+        first: other.index,
+        firstFolder: other.folder,
+        second: c.index,
+        secondFolder: c.folder,
+      });
     if (bundle && bundle.volumeId === c.volumeId)
-      refuse(
-        'PREFLIGHT_SAME_VOLUME',
-        `The ${c.label} folder ${c.folder} is on the same volume as the wrapped-material bundle (${bundle.folder}), which travels to the online workstation.`,
-        "Put the custodian's share on its own removable media, not on the transfer media.",
-      );
+      throw new KeyferryError('PREFLIGHT_ON_TRANSFER_MEDIA', {
+        index: c.index,
+        folder: c.folder,
+        bundle: bundle.folder,
+      });
   }
 }
 
@@ -184,14 +147,13 @@ function checkRoom(checked: readonly CheckedDestination[]): void {
   for (const c of checked) byVolume.set(c.volumeId, [...(byVolume.get(c.volumeId) ?? []), c]);
   for (const group of byVolume.values()) {
     const needed = group.reduce((sum, c) => sum + c.neededBytes, 0);
-    const free = (group[0] as CheckedDestination).freeBytes;
-    if (free < needed) {
-      const names = group.map((c) => `the ${c.label} folder ${c.folder}`).join(' and ');
-      refuse(
-        'PREFLIGHT_NO_ROOM',
-        `The volume of ${names} has ${kib(free)} free, but about ${kib(needed)} will be written there. Nothing was generated.`,
-        'Free space on that media or choose other media, then run the step again.',
-      );
+    const first = group[0] as CheckedDestination;
+    if (first.freeBytes < needed) {
+      throw new KeyferryError('PREFLIGHT_NO_ROOM', {
+        ...place(first),
+        freeKiB: Math.floor(first.freeBytes / 1024),
+        neededKiB: Math.ceil(needed / 1024),
+      });
     }
   }
 }
@@ -212,18 +174,12 @@ export async function preflightDestinations(
     const resolved = { ...d, folder: path.resolve(d.folder) };
     const twin = seen.get(resolved.folder);
     if (twin && (twin.expect === 'new-or-empty' || resolved.expect === 'new-or-empty'))
-      refuse(
-        'PREFLIGHT_SAME_FOLDER',
-        `The ${twin.label} and the ${resolved.label} are the same folder, ${resolved.folder}.`,
-        'Give each its own folder.',
-      );
+      throw new KeyferryError('PREFLIGHT_SAME_FOLDER', place(resolved));
     seen.set(resolved.folder, resolved);
     const where = await locate(resolved);
     await probeWritable(resolved, where.probeIn, layer);
     checked.push({
-      role: resolved.role,
-      label: resolved.label,
-      folder: resolved.folder,
+      ...place(resolved),
       willCreate: where.willCreate,
       volumeId: where.volumeId,
       freeBytes: await freeBytesOf(where.probeIn),

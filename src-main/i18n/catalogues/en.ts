@@ -5,8 +5,9 @@
  * are values, never part of a text. Add every key to the matching file under ./zh-CN/ too (the
  * type check fails until you do).
  */
+import { enCeremonySafety } from './en/ceremony-safety';
 import { enProblems } from './en/problems';
 import { enProgress } from './en/progress';
 import { enScreens } from './en/screens';
 
-export const en = { ...enScreens, ...enProblems, ...enProgress } as const;
+export const en = { ...enScreens, ...enProblems, ...enProgress, ...enCeremonySafety } as const;

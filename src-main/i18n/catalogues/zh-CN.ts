@@ -4,8 +4,9 @@
  * placeholder exactly as in English; hex, ids, codes and file names are values.
  */
 import type { Catalogue } from '../catalogue';
+import { zhCNCeremonySafety } from './zh-CN/ceremony-safety';
 import { zhCNProblems } from './zh-CN/problems';
 import { zhCNProgress } from './zh-CN/progress';
 import { zhCNScreens } from './zh-CN/screens';
 
-export const zhCN: Catalogue = { ...zhCNScreens, ...zhCNProblems, ...zhCNProgress };
+export const zhCN: Catalogue = { ...zhCNScreens, ...zhCNProblems, ...zhCNProgress, ...zhCNCeremonySafety };

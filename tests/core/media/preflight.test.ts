@@ -21,20 +21,20 @@ afterEach(async () => {
 });
 
 function bundle(folder: string, bytes = 64 * 1024): Destination {
-  return { role: 'wrapped-bundle', label: 'wrapped-material bundle', folder, expect: 'new-or-empty', bytes };
+  return { role: 'bundle', folder, expect: 'new-or-empty', bytes };
 }
 function receipt(folder: string, fileNames = ['receipt-x.html', 'receipt-x.txt']): Destination {
-  return { role: 'receipt', label: 'receipt', folder, expect: 'existing', fileNames, bytes: 512 * 1024 };
+  return { role: 'receipt', folder, expect: 'existing', fileNames, bytes: 512 * 1024 };
 }
 function custodian(i: number, folder: string): Destination {
-  return { role: 'custodian', label: `custodian ${i}`, folder, expect: 'new-or-empty', bytes: 48 * 1024 };
+  return { role: 'custodian', index: i, folder, expect: 'new-or-empty', bytes: 48 * 1024 };
 }
 
 describe('preflightDestinations', () => {
   it('accepts a new bundle folder and an existing receipt folder, and leaves no probe file behind', async () => {
     const checked = await preflightDestinations([bundle(path.join(dir, 'wrapped')), receipt(dir)]);
     expect(checked.map((c) => [c.role, c.willCreate])).toEqual([
-      ['wrapped-bundle', true],
+      ['bundle', true],
       ['receipt', false],
     ]);
     expect(await readdir(dir)).toEqual([]);
@@ -48,7 +48,7 @@ describe('preflightDestinations', () => {
       message: expect.stringContaining(path.join(dir, 'wrapped')),
     });
     await expect(preflightDestinations([bundle(path.join(dir, 'no', 'such'))])).rejects.toMatchObject({
-      code: 'PREFLIGHT_FOLDER_MISSING',
+      code: 'PREFLIGHT_PARENT_MISSING',
     });
     await writeFile(path.join(dir, 'receipt-x.html'), 'first session');
     await expect(preflightDestinations([receipt(dir)])).rejects.toMatchObject({
@@ -72,7 +72,7 @@ describe('preflightDestinations', () => {
           : nodeFileLayer.open(file, flags, mode),
     };
     await expect(preflightDestinations([receipt(dir)], { layer: readOnly })).rejects.toMatchObject({
-      code: 'PREFLIGHT_NOT_WRITABLE',
+      code: 'PREFLIGHT_READ_ONLY',
       message: expect.stringMatching(/receipt folder .* cannot be written: the media is read-only/),
     });
   });
@@ -83,7 +83,7 @@ describe('preflightDestinations', () => {
       const media = path.join(dir, 'ro-media');
       unmounts.push(mountTmpfs(media, { sizeKiB: 1024, readOnly: true }));
       await expect(preflightDestinations([bundle(path.join(dir, 'wrapped')), receipt(media)])).rejects.toMatchObject({
-        code: 'PREFLIGHT_NOT_WRITABLE',
+        code: 'PREFLIGHT_READ_ONLY',
         message: expect.stringContaining(`receipt folder ${media} cannot be written: the media is read-only`),
         nextStep: expect.stringContaining('write-protect'),
       });
@@ -96,14 +96,14 @@ describe('preflightDestinations', () => {
       const full = path.join(dir, 'full-media');
       unmounts.push(mountTmpfs(full, { sizeKiB: 64, prepare: fillUp }));
       await expect(preflightDestinations([receipt(full)])).rejects.toMatchObject({
-        code: 'PREFLIGHT_NOT_WRITABLE',
+        code: 'PREFLIGHT_MEDIA_FULL',
         message: expect.stringContaining('the media is full'),
       });
       const small = path.join(dir, 'small-media');
       unmounts.push(mountTmpfs(small, { sizeKiB: 128 }));
       await expect(preflightDestinations([receipt(small)])).rejects.toMatchObject({
         code: 'PREFLIGHT_NO_ROOM',
-        message: expect.stringMatching(/has \d+ KiB free, but about 512 KiB will be written there/),
+        message: expect.stringMatching(/is on a volume with \d+ KiB free, but about 512 KiB will be written there/),
       });
     },
   );

@@ -1,0 +1,62 @@
+/**
+ * Ceremony safety: the preflight of output folders before material exists, sessions abandoned or
+ * interrupted, bundles withdrawn, and acknowledgements of possible loss.
+ */
+export const enCeremonySafety = {
+  'problem.PREFLIGHT_NOT_A_FOLDER':
+    '{role, select, bundle {The wrapped-material bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} exists but is not a folder. Nothing was generated.',
+  'problem.PREFLIGHT_NOT_A_FOLDER.next': 'Choose a folder path instead, then run the step again.',
+  'problem.PREFLIGHT_FOLDER_NOT_EMPTY':
+    '{role, select, bundle {The wrapped-material bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} already holds {count, plural, one {# item} other {# items}}, e.g. {first}; Keyferry writes only into a new or empty folder. Nothing was generated.',
+  'problem.PREFLIGHT_FOLDER_NOT_EMPTY.next':
+    'Choose a new folder name (or empty that folder first), then run the step again.',
+  'problem.PREFLIGHT_FILE_EXISTS':
+    '{role, select, bundle {The wrapped-material bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} already holds {file}; Keyferry never overwrites. Nothing was generated.',
+  'problem.PREFLIGHT_FILE_EXISTS.next': 'Move {file} away or choose another folder, then run the step again.',
+  'problem.PREFLIGHT_FOLDER_MISSING':
+    '{role, select, bundle {The wrapped-material bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} does not exist. Nothing was generated.',
+  'problem.PREFLIGHT_FOLDER_MISSING.next': 'Insert the media and create the folder, or choose an existing folder.',
+  'problem.PREFLIGHT_PARENT_MISSING':
+    '{role, select, bundle {The wrapped-material bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} cannot be created: its parent {parent} is not an existing folder. Nothing was generated.',
+  'problem.PREFLIGHT_PARENT_MISSING.next': 'Insert the media, or choose a folder whose parent exists.',
+  'problem.PREFLIGHT_READ_ONLY':
+    '{role, select, bundle {The wrapped-material bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} cannot be written: the media is read-only. Nothing was generated.',
+  'problem.PREFLIGHT_READ_ONLY.next':
+    'Use writable media (check its write-protect switch) or choose another folder, then run the step again.',
+  'problem.PREFLIGHT_MEDIA_FULL':
+    '{role, select, bundle {The wrapped-material bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} cannot be written: the media is full. Nothing was generated.',
+  'problem.PREFLIGHT_MEDIA_FULL.next': 'Free space on that media or choose other media, then run the step again.',
+  'problem.PREFLIGHT_NOT_WRITABLE':
+    '{role, select, bundle {The wrapped-material bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} cannot be written: a test write failed ({reason}). Nothing was generated.',
+  'problem.PREFLIGHT_NOT_WRITABLE.next':
+    'Check the media and its permissions, or choose another folder, then run the step again.',
+  'problem.PREFLIGHT_NO_ROOM':
+    '{role, select, bundle {The wrapped-material bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is on a volume with {freeKiB} KiB free, but about {neededKiB} KiB will be written there. Nothing was generated.',
+  'problem.PREFLIGHT_NO_ROOM.next': 'Free space on that media or choose other media, then run the step again.',
+  'problem.PREFLIGHT_SAME_FOLDER':
+    '{role, select, bundle {The wrapped-material bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is also given for another purpose. Nothing was generated.',
+  'problem.PREFLIGHT_SAME_FOLDER.next': 'Give each output its own folder, then run the step again.',
+  'problem.PREFLIGHT_SAME_VOLUME':
+    'The folders of custodian {first} ({firstFolder}) and custodian {second} ({secondFolder}) are on the same volume: one lost or copied drive would carry two shares. Nothing was generated.',
+  'problem.PREFLIGHT_SAME_VOLUME.next':
+    "Give each custodian's share its own removable media (for a rehearsal only: --shares-on-one-volume).",
+  'problem.PREFLIGHT_ON_TRANSFER_MEDIA':
+    'The folder of custodian {index} ({folder}) is on the same volume as the wrapped-material bundle ({bundle}), which travels to the online workstation. Nothing was generated.',
+  'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next':
+    "Put each custodian's share on its own removable media, not on the transfer media.",
+  'problem.BUNDLE_ABANDONED':
+    '{dir} is from an air-gapped session that was abandoned before its receipt was written (see ABANDONED.txt in it); no receipt names it, so it must not be imported.',
+  'problem.BUNDLE_ABANDONED.next':
+    'Do not import it. Wrap again on the air-gapped workstation into a fresh folder (fetch new parameters with "keyferry online params" first if the import token expired), then import the bundle its receipt names.',
+  'problem.WRAPPED_WITHDRAW_FAILED': 'The abandoned wrapped-material bundle in {dir} could not be marked or disabled.',
+  'problem.WRAPPED_WITHDRAW_FAILED.next':
+    'Delete the folder {dir} by hand before anyone carries it to the online workstation.',
+  'problem.CEREMONY_STOPPED': 'The ceremony was stopped; material produced after the stop was wiped at once.',
+  'problem.CEREMONY_STOPPED.next': 'Start the step again in a new session with the same journal.',
+  'cli.preflight-passed':
+    'Preflight: the folders for the wrapped bundle ({bundle}, new) and the receipt ({receipts}){custodians, plural, =0 {} one { and # custodian folder} other { and # custodian folders}} are writable and have room.',
+  'cli.bundle-withdrawn':
+    'The wrapped-material bundle in {dir} was withdrawn (marked ABANDONED.txt; no receipt names it): the online import refuses it; do not carry it over.',
+  'cli.bundle-delete-by-hand':
+    'The wrapped-material bundle in {dir} could not be withdrawn: delete that folder by hand before anyone carries it to the online workstation.',
+} as const;
