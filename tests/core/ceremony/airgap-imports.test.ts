@@ -9,8 +9,14 @@ import { importGraph } from './import-graph';
 const ROOT = path.resolve(__dirname, '../../..');
 const KMS_FOLDER = path.join(ROOT, 'src-main/core/kms') + path.sep;
 const NETWORK_MODULES = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'undici'];
-/** The only packages the air-gapped side may use (none of them opens sockets). */
-const ALLOWED_PACKAGES = new Set(['zod', 'shamir-secret-sharing', 'qrcode-generator']);
+/** The only packages the air-gapped side may use (none of them opens sockets; the last two format catalogue messages). */
+const ALLOWED_PACKAGES = new Set([
+  'zod',
+  'shamir-secret-sharing',
+  'qrcode-generator',
+  'intl-messageformat',
+  '@formatjs',
+]);
 
 function isNetworkModule(specifier: string): boolean {
   const bare = specifier.replace(/^node:/, '').split('/')[0] as string;
