@@ -4,7 +4,7 @@
  *  - preload src-main/preload/index.ts → out/preload/index.js  (ONE CommonJS file: a sandboxed
  *            preload can require nothing but 'electron', so zod is bundled in)
  *  - renderer src-renderer/index.html  → out/renderer/          (relative base for app://keyferry/)
- * The renderer must run under the strict CSP of src-main/app/protocol-assets.ts: no inline
+ * The renderer must run under the strict CSP of src-main/app/security/protocol-assets.ts: no inline
  * script (no module-preload polyfill) and no inlined data: assets except images.
  */
 import { execFileSync } from 'node:child_process';

@@ -9,15 +9,15 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { AirGapCeremony } from '../src-main/core/ceremony/airgap-workflow';
-import { parseCeremonyPlan } from '../src-main/core/ceremony/ceremony-plan';
-import { OnlineCeremony } from '../src-main/core/ceremony/online-workflow';
-import { runRehearsal } from '../src-main/core/ceremony/rehearsal';
+import { AirGapCeremony } from '../src-main/core/ceremony/airgap/workflow';
+import { parseCeremonyPlan } from '../src-main/core/ceremony/shared/ceremony-plan';
+import { OnlineCeremony } from '../src-main/core/ceremony/online/workflow';
+import { runRehearsal } from '../src-main/core/ceremony/rehearsal/rehearsal';
 import { KEY_SPECS } from '../src-main/core/crypto/key-spec';
 import { openJournal } from '../src-main/core/journal';
 import { KmsClient } from '../src-main/core/kms/client';
 import { AkSkCredentials } from '../src-main/core/kms/credentials';
-import { startKmsSimulator } from '../src-main/core/kms/simulator/index';
+import { startKmsSimulator } from '../src-main/core/kms-simulator/index';
 
 export const name = 'ceremony';
 

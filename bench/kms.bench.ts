@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { generateKeyMaterial, loadWrappingPublicKey, wrapKeyMaterial } from '../src-main/core/crypto/index';
 import { KmsClient } from '../src-main/core/kms/client';
 import { AkSkCredentials } from '../src-main/core/kms/credentials';
-import { startKmsSimulator } from '../src-main/core/kms/simulator/index';
+import { startKmsSimulator } from '../src-main/core/kms-simulator/index';
 import type { ImportKeyMaterialInput } from '../src-main/core/kms/types';
 
 export const name = 'KMS client and simulator';

@@ -120,3 +120,100 @@ describe('layout rule: what the renderer compiles from src-main imports only zod
     expect(seen).toEqual(expect.arrayContaining(entries));
   });
 });
+
+/**
+ * Which folder may import which (docs/ARCHITECTURE.md, Rules). A file under `from` may not import
+ * a file under any of `mayNotImport` (a folder, or one file). Folders match whole path segments, so
+ * `src-main/core/kms` does not cover `src-main/core/kms-simulator`.
+ */
+const CEREMONY = 'src-main/core/ceremony';
+const FOLDER_RULES: readonly { readonly from: string; readonly mayNotImport: readonly string[] }[] = [
+  { from: 'src-main/core', mayNotImport: ['src-main/ipc', 'src-main/app', 'src-main/cli', 'src-main/preload'] },
+  { from: 'src-main/ipc', mayNotImport: ['src-main/app', 'src-main/cli', 'src-main/preload'] },
+  { from: 'src-main/cli', mayNotImport: ['src-main/app', 'src-main/ipc', 'src-main/preload'] },
+  { from: 'src-main/preload', mayNotImport: ['src-main/core', 'src-main/app', 'src-main/cli'] },
+  ...['bundle', 'crypto', 'custody', 'fs', 'journal', 'media', 'receipt', 'kms', 'kms-simulator'].map((folder) => ({
+    from: `src-main/core/${folder}`,
+    mayNotImport: [CEREMONY],
+  })),
+  // The client never reaches the simulator (the simulator is a server of its own).
+  { from: 'src-main/core/kms', mayNotImport: ['src-main/core/kms-simulator'] },
+  // What both sides use depends on neither side.
+  {
+    from: `${CEREMONY}/shared`,
+    mayNotImport: [`${CEREMONY}/online`, `${CEREMONY}/airgap`, `${CEREMONY}/restore`, `${CEREMONY}/rehearsal`],
+  },
+  { from: `${CEREMONY}/online`, mayNotImport: [`${CEREMONY}/airgap`, `${CEREMONY}/restore`, `${CEREMONY}/rehearsal`] },
+  // The air-gapped ceremonies never load the KMS client or the simulator.
+  {
+    from: `${CEREMONY}/airgap`,
+    mayNotImport: [
+      `${CEREMONY}/online`,
+      `${CEREMONY}/restore`,
+      `${CEREMONY}/rehearsal`,
+      'src-main/core/kms',
+      'src-main/core/kms-simulator',
+    ],
+  },
+  {
+    from: `${CEREMONY}/restore`,
+    mayNotImport: [`${CEREMONY}/online`, `${CEREMONY}/rehearsal`, 'src-main/core/kms', 'src-main/core/kms-simulator'],
+  },
+  // Handlers are registered from one place (handlers/index.ts); no handler imports it back.
+  { from: 'src-main/ipc/handlers', mayNotImport: ['src-main/ipc/handlers/index.ts'] },
+];
+
+const under = (file: string, folder: string) => file === folder || file.startsWith(`${folder}/`);
+
+/** Every `from → target` arrow between project files that breaks a rule, as "from imports target". */
+function ruleBreaks(sources: Readonly<Record<string, string>>): string[] {
+  const breaks: string[] = [];
+  for (const [file, source] of Object.entries(sources)) {
+    const rules = FOLDER_RULES.filter((rule) => under(file, rule.from));
+    if (rules.length === 0) continue;
+    for (const name of moduleSpecifiers(source)) {
+      if (!name.startsWith('.')) continue;
+      const base = path.posix.join(path.posix.dirname(file), name);
+      const target = [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base].find((c) => c in sources) ?? base;
+      for (const rule of rules)
+        for (const banned of rule.mayNotImport)
+          if (under(target, banned) && !under(file, banned)) breaks.push(`${file} imports ${target}`);
+    }
+  }
+  return breaks;
+}
+
+describe('layout rule: folders import only what they may', () => {
+  it('the check catches a side importing the other, a handler importing the registry, the client the simulator', () => {
+    const fixture = {
+      [`${CEREMONY}/online/workflow.ts`]: "import { x } from '../airgap/wrap';",
+      [`${CEREMONY}/airgap/wrap.ts`]: "import { y } from '../shared/progress';",
+      [`${CEREMONY}/shared/progress.ts`]: "import type { Z } from '../restore/workflow';",
+      [`${CEREMONY}/restore/workflow.ts`]: "import { k } from '../../kms/client';",
+      'src-main/core/kms/client.ts': "import { s } from '../kms-simulator/index';",
+      'src-main/core/kms-simulator/index.ts': "import { c } from '../kms/client';",
+      'src-main/ipc/handlers/online.ts': "import type { ChannelHandler } from './index';",
+      'src-main/ipc/handlers/index.ts': "import { online } from './online';",
+    };
+    expect(ruleBreaks(fixture).sort()).toEqual([
+      `${CEREMONY}/online/workflow.ts imports ${CEREMONY}/airgap/wrap.ts`,
+      `${CEREMONY}/restore/workflow.ts imports src-main/core/kms/client.ts`,
+      `${CEREMONY}/shared/progress.ts imports ${CEREMONY}/restore/workflow.ts`,
+      'src-main/core/kms/client.ts imports src-main/core/kms-simulator/index.ts',
+      'src-main/ipc/handlers/online.ts imports src-main/ipc/handlers/index.ts',
+    ]);
+  });
+
+  it('every folder the rules name exists', () => {
+    const named = FOLDER_RULES.flatMap((rule) => [rule.from, ...rule.mayNotImport]);
+    expect(named.filter((p) => !statSync(path.join(root, p), { throwIfNoEntry: false }))).toEqual([]);
+  });
+
+  it('holds for the real files', () => {
+    const sources: Record<string, string> = {};
+    for (const file of sourceFiles(path.join(root, 'src-main'))) {
+      sources[path.relative(root, file).split(path.sep).join('/')] = readFileSync(file, 'utf8');
+    }
+    expect(ruleBreaks(sources)).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The desktop's credential vault: remembered cloud credentials, one file per profile in
  * `<userData>/credentials/`, each holding only what safeStorage (the OS keychain) encrypted.
- * Nothing is written when the OS offers no real encryption (see credential-store.ts). A new file
+ * Nothing is written when the OS offers no real encryption (see security/keychain-policy.ts). A new file
  * is written with writeFileExclusive; a replacement is written exclusively beside it, then
  * renamed over it and the folder fsynced, so a crash leaves the old copy or the new, never half.
  */
@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { KeyferryError } from '../core/errors';
 import { fsyncDirectory, writeFileExclusive } from '../core/fs/durable-file';
 import type { CredentialVault, RecalledCredentials, RememberedCredentials } from '../ipc/desktop-services';
-import { cloudCredentialsInputSchema, encryptionProblem, type SafeStorageLike } from './credential-store';
+import { cloudCredentialsInputSchema, encryptionProblem, type SafeStorageLike } from './security/keychain-policy';
 
 const FORMAT = 'keyferry-remembered-credentials/1';
 const PROFILE = /^[a-z0-9][a-z0-9-]{0,63}$/;

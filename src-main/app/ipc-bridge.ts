@@ -1,6 +1,6 @@
 /**
  * Connects the IPC router to Electron: one `ipcMain.handle` per contract channel. Every call is
- * checked first (./ipc-sender.ts): the sending frame must be the top frame of Keyferry's main
+ * checked first (./security/ipc-sender.ts): the sending frame must be the top frame of Keyferry's main
  * window, showing a page of `app://keyferry/`. Anything else is refused with a problem (and
  * logged), never routed.
  */
@@ -9,8 +9,8 @@ import { PROGRESS_EVENT_CHANNEL, progressEventSchema, type ProgressEvent } from 
 import type { OperationLog } from '../ipc/context';
 import { fail, IPC_PROBLEM, type Result } from '../ipc/problem';
 import type { IpcRouter } from '../ipc/router';
-import { APP_ORIGIN, isTrustedSender } from '../ipc/sender-policy';
-import { isTrustedIpcSender, senderUrlForLog } from './ipc-sender';
+import { APP_ORIGIN, isTrustedSender } from './security/sender-policy';
+import { isTrustedIpcSender, senderUrlForLog } from './security/ipc-sender';
 
 /** The id of the main window's web contents, or null before it exists. */
 export type MainContentsId = () => number | null;

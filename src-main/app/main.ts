@@ -6,7 +6,7 @@
  *     served from app://keyferry/, IPC channels registered (each call checks its sender);
  *  3. only then the window is created and loads app://keyferry/index.html.
  * The mode (rehearsal / online / air-gapped) is chosen in the UI via `mode.choose`; the guard for
- * it is applied before the choice is recorded and answered (see ./network-guard.ts).
+ * it is applied before the choice is recorded and answered (see ./security/network-guard.ts).
  */
 import path from 'node:path';
 import appIconPath from '../../assets/icons/256x256.png?asset';
@@ -21,16 +21,16 @@ import { aboutPanelOptions } from './about';
 import { createCredentialVault } from './credential-vault';
 import { choosePath } from './dialogs';
 import { createProgressSender, registerIpcBridge } from './ipc-bridge';
-import { findDebuggingSwitches } from './launch-policy';
+import { findDebuggingSwitches } from './security/launch-policy';
 import { createOperationLog, createStderrLog, type FileOperationLog } from './log';
 import { installMenu } from './menu';
-import { installNetworkGuard } from './network-guard';
-import { isAllowedWindowRequest } from './network-policy';
+import { installNetworkGuard } from './security/network-guard';
+import { isAllowedWindowRequest } from './security/network-policy';
 import { printReceipt, saveReceiptPdf } from './printing';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { hardenApp } from './security';
+import { hardenApp } from './security/web-contents-guard';
 import { runningAppIdentity } from './software-identity';
-import { hardenSession } from './session-hardening';
+import { hardenSession } from './security/session-hardening';
 import { createMainWindow } from './window';
 
 /** Set by electron.vite.config.ts at build time. */

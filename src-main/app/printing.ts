@@ -8,9 +8,9 @@ import { BrowserWindow, session, type Session, type WebContentsPrintOptions } fr
 import { KeyferryError } from '../core/errors';
 import { writeFileExclusive, type WrittenFile } from '../core/fs/durable-file';
 import type { OperationLog } from '../ipc/context';
-import { isAllowedPrintRequest } from './network-policy';
-import { hardenSession } from './session-hardening';
-import { secureWebPreferences } from './web-preferences';
+import { isAllowedPrintRequest } from './security/network-policy';
+import { hardenSession } from './security/session-hardening';
+import { secureWebPreferences } from './security/web-preferences';
 
 const PRINT_PARTITION = 'keyferry-print'; // no "persist:" prefix: in memory only
 let printSession: Session | null = null;

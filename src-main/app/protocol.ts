@@ -1,12 +1,12 @@
 /**
  * Serves the built renderer from `app://keyferry/` (a standard, secure custom scheme), with the
  * strict CSP and other security headers on every response. The file lookup itself, with its
- * traversal and symlink refusals, is in ./protocol-assets.ts.
+ * traversal and symlink refusals, is in ./security/protocol-assets.ts.
  */
 import { protocol, type Session } from 'electron';
 import type { OperationLog } from '../ipc/context';
-import { APP_SCHEME } from '../ipc/sender-policy';
-import { readAppAsset } from './protocol-assets';
+import { APP_SCHEME } from './security/sender-policy';
+import { readAppAsset } from './security/protocol-assets';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

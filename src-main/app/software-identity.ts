@@ -4,8 +4,8 @@
  * the archive's own bytes are read); unpacked, the app folder's commit and source digest.
  */
 import { app } from 'electron';
-import { currentAppIdentity } from '../core/ceremony/app-identity';
-import type { AppIdentity } from '../core/ceremony/ceremony-record';
+import { currentAppIdentity } from '../core/ceremony/shared/app-identity';
+import type { AppIdentity } from '../core/ceremony/shared/ceremony-record';
 
 export function runningAppIdentity(): AppIdentity {
   const root = app.getAppPath();

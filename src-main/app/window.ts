@@ -1,8 +1,8 @@
 /** The main Keyferry window: hardened webPreferences, our page from app://keyferry/ only. */
 import { BrowserWindow } from 'electron';
 import type { OperationLog } from '../ipc/context';
-import { APP_ORIGIN } from '../ipc/sender-policy';
-import { secureWebPreferences } from './web-preferences';
+import { APP_ORIGIN } from './security/sender-policy';
+import { secureWebPreferences } from './security/web-preferences';
 
 export const START_PAGE = `${APP_ORIGIN}/index.html`;
 

@@ -4,7 +4,7 @@
  * skips a witness; a wrong fingerprint is refused and asked again.
  */
 import { createInterface } from 'node:readline/promises';
-import type { AirGapCeremony } from '../core/ceremony/airgap-workflow';
+import type { AirGapCeremony } from '../core/ceremony/airgap/workflow';
 import { isKeyferryError } from '../core/errors';
 import type { CliIo } from './command';
 

@@ -3,7 +3,7 @@
  * journal (created or continued) and an OnlineCeremony connected to the KMS.
  */
 import { cliAppIdentity } from './software-identity';
-import { OnlineCeremony, type OnlineCeremonyStart } from '../core/ceremony/online-workflow';
+import { OnlineCeremony, type OnlineCeremonyStart } from '../core/ceremony/online/workflow';
 import type { Journal } from '../core/journal';
 import { KmsClient } from '../core/kms/client';
 import type { CliIo } from './command';

@@ -1,7 +1,7 @@
 /** The CLI's software identity: version, build and the digest of the checkout it runs from. */
 import path from 'node:path';
-import { currentAppIdentity } from '../core/ceremony/app-identity';
-import type { AppIdentity } from '../core/ceremony/ceremony-record';
+import { currentAppIdentity } from '../core/ceremony/shared/app-identity';
+import type { AppIdentity } from '../core/ceremony/shared/ceremony-record';
 import { describeCodeIdentity } from '../core/software/code-identity';
 
 /** The checkout (or installed package) this CLI runs from. */

@@ -9,7 +9,7 @@ import { KeyferryError } from '../core/errors';
 import type { KeyferryMode } from './contract';
 import type { ModeController } from './context';
 
-/** Applies the Electron session policy for a mode (src-main/app/network-guard.ts in the app). */
+/** Applies the Electron session policy for a mode (src-main/app/security/network-guard.ts in the app). */
 export type ApplyModePolicy = (mode: KeyferryMode) => Promise<void>;
 
 export function createModeController(applyPolicy: ApplyModePolicy): ModeController {

@@ -5,7 +5,7 @@
  * non-internal interface holding any address (even link-local) makes the machine `online`.
  */
 import type { NetworkInterfaceInfo } from 'node:os';
-import { findLiveInterfaces } from '../core/ceremony/network-check';
+import { findLiveInterfaces } from '../core/ceremony/shared/network-check';
 import type { NetworkStatus } from './contract';
 
 type InterfaceTable = NodeJS.Dict<NetworkInterfaceInfo[]>;

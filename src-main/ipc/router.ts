@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { toProblem } from '../core/errors';
 import { channels, type ChannelDefinition, type ChannelKey } from './contract';
 import type { OperationLog } from './context';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlers/index';
 import { fail, IPC_PROBLEM, ok, type Result } from './problem';
 
 export interface IpcRouter {

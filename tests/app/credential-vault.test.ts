@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encryptionProblem, type SafeStorageLike } from '../../src-main/app/credential-store';
+import { encryptionProblem, type SafeStorageLike } from '../../src-main/app/security/keychain-policy';
 import { createCredentialVault, replaceFileAtomically, vaultFileOf } from '../../src-main/app/credential-vault';
 
 const AK = 'HPUAEXAMPLE7QZK4WXYZ';

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/app/protocol-assets';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/app/security/protocol-assets';
 import { channels } from '../../src-main/ipc/contract';
 import type { KeyferryApi } from '../../src-main/preload/api-factory';
 import { buildAppInto } from '../support/app-build';

@@ -16,7 +16,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runRehearsal } from '../../src-main/core/ceremony/rehearsal';
+import { runRehearsal } from '../../src-main/core/ceremony/rehearsal/rehearsal';
 import { createKeyMaterial } from '../../src-main/core/crypto/key-material';
 import { SecretBytes } from '../../src-main/core/crypto/secret-bytes';
 import { splitMaterial } from '../../src-main/core/custody/split';
@@ -24,7 +24,7 @@ import { writeShareFiles } from '../../src-main/core/custody/write-shares';
 import { verifyJournal } from '../../src-main/core/journal';
 import { KmsClient } from '../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../src-main/core/kms/credentials';
-import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms/simulator/index';
+import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
 import { keyferry } from './cli-in-process';
 import { receiptJournalSeal, runCli } from './cli-process';
 

@@ -14,7 +14,7 @@ import { createRequire, syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runRehearsal } from '../../src-main/core/ceremony/rehearsal';
+import { runRehearsal } from '../../src-main/core/ceremony/rehearsal/rehearsal';
 import { KEY_SPECS, isAsymmetric } from '../../src-main/core/crypto/key-spec';
 
 const MAX_SCANNED_FILE = 32 * 1024 * 1024;

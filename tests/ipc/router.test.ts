@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KeyferryError } from '../../src-main/core/errors';
 import { channels } from '../../src-main/ipc/contract';
-import { createHandlers, type Handlers } from '../../src-main/ipc/handlers';
+import { createHandlers, type Handlers } from '../../src-main/ipc/handlers/index';
 import { createIpcRouter } from '../../src-main/ipc/router';
 import { testContext } from './test-context';
 

@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { readAppAsset } from '../../src-main/app/protocol-assets';
+import { readAppAsset } from '../../src-main/app/security/protocol-assets';
 import { launchChromium } from '../support/chromium';
 import { ensureRendererBuilt, RENDERER_OUT, ROOT } from './build-renderer';
 import { createRecordedIpc, type RecordedIpc } from './ipc-recorder';

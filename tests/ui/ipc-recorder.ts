@@ -7,11 +7,11 @@
 import os from 'node:os';
 import type { ProgressEvent } from '../../src-main/ipc/contract';
 import type { HandlerContext } from '../../src-main/ipc/context';
-import { createHandlers } from '../../src-main/ipc/handlers';
+import { createHandlers } from '../../src-main/ipc/handlers/index';
 import { CeremonySession } from '../../src-main/ipc/handlers/session';
 import { createModeController } from '../../src-main/ipc/mode';
 import { createIpcRouter } from '../../src-main/ipc/router';
-import type { KmsSimulator } from '../../src-main/core/kms/simulator/index';
+import type { KmsSimulator } from '../../src-main/core/kms-simulator/index';
 import type { RemovableVolume } from '../../src-main/core/media';
 import { memoryLog } from '../ipc/test-context';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms/simulator/index';
+import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
 import { openApp, startBrowser, type UiSession } from './harness';
 
 const LIVE_NETWORK = {

@@ -5,10 +5,10 @@
  * bundle, receipt. Journaled step by step (--journal FILE). No network client is involved.
  */
 import path from 'node:path';
-import { parseCustodySpec, type CustodyRequest } from '../../core/ceremony/airgap-custody';
-import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/airgap-workflow';
+import { parseCustodySpec, type CustodyRequest } from '../../core/ceremony/airgap/custody-split';
+import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/airgap/workflow';
 import { cliAppIdentity } from '../software-identity';
-import { parseMaterialExpiry } from '../../core/ceremony/ceremony-plan';
+import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { KeyferryError, toProblem } from '../../core/errors';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';

@@ -9,8 +9,8 @@
 import path from 'node:path';
 import { lstat } from 'node:fs/promises';
 import { cliAppIdentity } from '../software-identity';
-import { parseMaterialExpiry, type MaterialExpiry } from '../../core/ceremony/ceremony-plan';
-import { RestoreCeremony } from '../../core/ceremony/restore-workflow';
+import { parseMaterialExpiry, type MaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
+import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import { parseKeySpec } from '../../core/crypto/index';
 import { describeMaterialCheck, type CustodyShare } from '../../core/custody/custody-share';
 import { restoreMaterial } from '../../core/custody/restore';

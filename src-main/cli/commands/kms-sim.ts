@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { KeyferryError } from '../../core/errors';
 import { isLoopbackHost } from '../../core/kms/endpoint';
-import { startKmsSimulator } from '../../core/kms/simulator/index';
+import { startKmsSimulator } from '../../core/kms-simulator/index';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
 

@@ -13,9 +13,9 @@ import {
   parseCeremonyPlan,
   parseMaterialExpiry,
   type CeremonyPlan,
-} from '../../core/ceremony/ceremony-plan';
-import type { KeyProof } from '../../core/ceremony/key-proof';
-import type { ImportedKeySummary } from '../../core/ceremony/online-types';
+} from '../../core/ceremony/shared/ceremony-plan';
+import type { KeyProof } from '../../core/ceremony/online/key-proof';
+import type { ImportedKeySummary } from '../../core/ceremony/online/types';
 import { KeyferryError } from '../../core/errors';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';

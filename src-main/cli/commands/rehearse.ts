@@ -4,9 +4,9 @@
  * both receipts and journals written and verified. Exit 0 only if every key verified.
  */
 import path from 'node:path';
-import { parseCustodySpec } from '../../core/ceremony/airgap-custody';
+import { parseCustodySpec } from '../../core/ceremony/airgap/custody-split';
 import { cliAppIdentity } from '../software-identity';
-import { runRehearsal } from '../../core/ceremony/rehearsal';
+import { runRehearsal } from '../../core/ceremony/rehearsal/rehearsal';
 import { KEY_SPECS, parseKeySpec, type KeySpec } from '../../core/crypto/key-spec';
 import { KeyferryError } from '../../core/errors';
 import { parseCommandArgs } from '../args';

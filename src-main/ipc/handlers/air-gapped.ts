@@ -1,17 +1,17 @@
 /**
  * The air-gapped workstation's channels, one workflow call each (src-main/core/ceremony/
- * airgap-workflow.ts). Material exists only inside the workflow; what comes back are
+ * airgap/workflow.ts). Material exists only inside the workflow; what comes back are
  * fingerprints, key check values, digests and file names. Runs in air-gapped mode, and in
  * rehearsal mode on the same machine (where a live network is allowed and journaled as such).
  */
 import fs from 'node:fs';
 import type { ConsoleFilesInput } from '../../core/bundle';
-import { AirGapCeremony } from '../../core/ceremony/airgap-workflow';
+import { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
 import { openJournal } from '../../core/journal';
-import type { ChannelHandler } from '../handlers';
+import type { ChannelHandler } from './channel-handler';
 import { airGapStartOptions, fingerprintView, networkCheckView, writtenBundleView } from './airgap-views';
 import { existingFolder, freshFolderInside, readSmallFile, smallRegularFile } from './paths';
-import { materialExpiry } from './custody-restore';
+import { materialExpiry } from './material-expiry';
 import { storeReceipt } from './receipt';
 import type { AirGapSide, CeremonySession } from './session';
 

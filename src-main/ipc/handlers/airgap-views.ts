@@ -4,11 +4,11 @@
  * (readonly arrays become fresh arrays before they cross IPC).
  */
 import path from 'node:path';
-import type { WrittenWrappedBundle } from '../../core/ceremony/airgap-wrap';
-import type { AirGapPeople } from '../../core/ceremony/airgap-steps';
-import type { MaterialAuditObserver } from '../../core/ceremony/material-vault';
-import type { InterfaceList, NetworkCheckResult } from '../../core/ceremony/network-check';
-import type { ProgressListener } from '../../core/ceremony/progress';
+import type { WrittenWrappedBundle } from '../../core/ceremony/airgap/wrap';
+import type { AirGapPeople } from '../../core/ceremony/airgap/steps';
+import type { MaterialAuditObserver } from '../../core/ceremony/airgap/material-vault';
+import type { InterfaceList, NetworkCheckResult } from '../../core/ceremony/shared/network-check';
+import type { ProgressListener } from '../../core/ceremony/shared/progress';
 import { groupHex } from '../../core/crypto/evidence';
 import type { Journal } from '../../core/journal';
 import type { RecordKind } from '../contract';

@@ -5,14 +5,14 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { OnlineCeremony } from '../../core/ceremony/online-workflow';
+import { OnlineCeremony } from '../../core/ceremony/online/workflow';
 import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
 import { KmsClient } from '../../core/kms/client';
 import { AkSkCredentials } from '../../core/kms/credentials';
-import { startKmsSimulator } from '../../core/kms/simulator/index';
+import { startKmsSimulator } from '../../core/kms-simulator/index';
 import type { CeremonyState, Connection, RecordKind } from '../contract';
-import type { ChannelHandler } from '../handlers';
+import type { ChannelHandler } from './channel-handler';
 import { writableFolder } from './paths';
 import { CeremonySession, JOURNAL_FILES, type OnlineSide } from './session';
 

@@ -1,20 +1,19 @@
 /**
  * The custody restore ceremony on the air-gapped workstation (src-main/core/ceremony/
- * restore-workflow.ts): when imported AES material lapsed, custodians present M shares (file or
+ * restore/workflow.ts): when imported AES material lapsed, custodians present M shares (file or
  * typed slip lines), the material is rebuilt and proven in memory, a witness confirms the
  * wrapping-key fingerprint of the fresh parameters, and it is wrapped into a new bundle. One
  * workflow call per channel; its own journal in the ceremony folder.
  */
 import fs from 'node:fs';
-import { parseMaterialExpiry, type MaterialExpiry } from '../../core/ceremony/ceremony-plan';
-import { RestoreCeremony } from '../../core/ceremony/restore-workflow';
+import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import { readShareFile, SHARE_FILE_MAX_BYTES } from '../../core/custody/share-file';
 import { parseTypedShare } from '../../core/custody/typed-share';
 import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
-import type { MaterialExpiryChoice } from '../contract';
-import type { ChannelHandler } from '../handlers';
+import type { ChannelHandler } from './channel-handler';
 import { airGapStartOptions, fingerprintView, networkCheckView, writtenBundleView } from './airgap-views';
+import { materialExpiry } from './material-expiry';
 import { existingFolder, freshFolderInside, smallRegularFile } from './paths';
 import { storeReceipt } from './receipt';
 import type { CeremonySession, RestoreSide } from './session';
@@ -30,11 +29,6 @@ type RestoreChannel =
   | 'writeRestoreReceipt'
   | 'abandonRestore';
 type RestoreHandlers = { [C in RestoreChannel]: ChannelHandler<C> };
-
-/** "never", or a date-time that must lie in the future (checked by the core's parser). */
-export function materialExpiry(choice: MaterialExpiryChoice | undefined, now: Date): MaterialExpiry {
-  return !choice || choice.kind === 'never' ? { kind: 'never' } : parseMaterialExpiry(choice.at, now);
-}
 
 /** Starts a restore ceremony, or returns the running one (a finished one is replaced by a new one). */
 async function startRestore(session: CeremonySession): Promise<RestoreSide> {

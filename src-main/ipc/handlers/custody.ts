@@ -4,7 +4,7 @@
  * air-gapped workflow's optional step; the answer says who holds which share, never a share.
  */
 import { KeyferryError } from '../../core/errors';
-import type { ChannelHandler } from '../handlers';
+import type { ChannelHandler } from './channel-handler';
 import { existingFolder } from './paths';
 import type { CeremonySession } from './session';
 

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GENESIS_HASH, type JournalEntry, type JsonValue } from '../../core/journal';
 import { inspectJournal, readJournalFile } from '../../core/journal/verify';
-import type { ChannelHandler } from '../handlers';
+import type { ChannelHandler } from './channel-handler';
 import type { CeremonySession } from './session';
 
 const LONGEST_SHOWN = 96;

@@ -1,6 +1,6 @@
 /** The desktop's native path pickers (folders and files), when the app provides them. */
 import { KeyferryError } from '../../core/errors';
-import type { ChannelHandler } from '../handlers';
+import type { ChannelHandler } from './channel-handler';
 import type { CeremonySession } from './session';
 
 export function mediaHandlers(session: CeremonySession): { choosePath: ChannelHandler<'choosePath'> } {

@@ -1,17 +1,17 @@
 /**
  * The online workstation's channels. Each handler translates one IPC request into one call of
- * the online workflow (src-main/core/ceremony/online-workflow.ts) and returns its plain answer.
+ * the online workflow (src-main/core/ceremony/online/workflow.ts) and returns its plain answer.
  * The credentials typed in the UI become a KMS client here and are never sent back.
  */
 import path from 'node:path';
-import { parseCeremonyPlan } from '../../core/ceremony/ceremony-plan';
+import { parseCeremonyPlan } from '../../core/ceremony/shared/ceremony-plan';
 import { KeyferryError } from '../../core/errors';
 import { KmsClient } from '../../core/kms/client';
 import { AkSkCredentials } from '../../core/kms/credentials';
 import { KeyState } from '../../core/kms/types';
 import type { KmsCredentials } from '../../core/kms/credentials';
 import type { KeyStateFilter, ValidRequest } from '../contract';
-import type { ChannelHandler } from '../handlers';
+import type { ChannelHandler } from './channel-handler';
 import { connectOnline } from './ceremony-setup';
 import {
   DEFAULT_CREDENTIALS_PROFILE,
@@ -19,7 +19,7 @@ import {
   rememberCredentials,
   requireCredentialVault,
 } from './remembered-credentials';
-import { materialExpiry } from './custody-restore';
+import { materialExpiry } from './material-expiry';
 import { readSmallFile, freshFolderInside } from './paths';
 import { storeReceipt } from './receipt';
 import type { CeremonySession } from './session';

@@ -6,11 +6,11 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { WrittenCeremonyReceipt } from '../../core/ceremony/airgap-receipt';
+import type { WrittenCeremonyReceipt } from '../../core/ceremony/shared/journaled-receipt';
 import { KeyferryError } from '../../core/errors';
 import { sha256Hex } from '../../core/fs/durable-file';
 import type { RecordKind, WrittenReceiptView } from '../contract';
-import type { ChannelHandler } from '../handlers';
+import type { ChannelHandler } from './channel-handler';
 import { writableFolder } from './paths';
 import type { CeremonySession } from './session';
 

@@ -9,7 +9,7 @@ import { KeyferryError } from '../../core/errors';
 import { AkSkCredentials } from '../../core/kms/credentials';
 import type { CredentialsStatus } from '../contract';
 import type { CredentialVault, RememberedCredentials } from '../desktop-services';
-import type { ChannelHandler } from '../handlers';
+import type { ChannelHandler } from './channel-handler';
 import type { CeremonySession } from './session';
 
 export const DEFAULT_CREDENTIALS_PROFILE = 'default';

@@ -5,17 +5,17 @@
  * internals stay here, in the main process.
  */
 import path from 'node:path';
-import type { AirGapCeremony } from '../../core/ceremony/airgap-workflow';
-import type { MaterialAuditObserver } from '../../core/ceremony/material-vault';
-import type { InterfaceList } from '../../core/ceremony/network-check';
-import type { OnlineCeremony } from '../../core/ceremony/online-workflow';
-import type { RestoreCeremony } from '../../core/ceremony/restore-workflow';
-import type { CeremonyProgress } from '../../core/ceremony/progress';
+import type { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
+import type { MaterialAuditObserver } from '../../core/ceremony/airgap/material-vault';
+import type { InterfaceList } from '../../core/ceremony/shared/network-check';
+import type { OnlineCeremony } from '../../core/ceremony/online/workflow';
+import type { RestoreCeremony } from '../../core/ceremony/restore/workflow';
+import type { CeremonyProgress } from '../../core/ceremony/shared/progress';
 import { KeyferryError } from '../../core/errors';
 import type { Journal } from '../../core/journal';
 import type { KmsClient } from '../../core/kms/client';
 import type { KmsCredentials } from '../../core/kms/credentials';
-import type { KmsSimulator } from '../../core/kms/simulator/index';
+import type { KmsSimulator } from '../../core/kms-simulator/index';
 import type { RecordKind, KeyferryMode, WrittenReceiptView } from '../contract';
 import type { HandlerContext } from '../context';
 import { requireMode } from '../mode';

@@ -24,7 +24,7 @@ export const ceremonySetupSchema = z.object({
 });
 export type CeremonySetup = z.output<typeof ceremonySetupSchema>;
 
-/** The online workflow's steps (src-main/core/ceremony/online-workflow.ts). */
+/** The online workflow's steps (src-main/core/ceremony/online/workflow.ts). */
 export const onlineStepSchema = z.enum([
   'new',
   'keys-created',
@@ -36,7 +36,7 @@ export const onlineStepSchema = z.enum([
   'finished',
 ]);
 export type OnlineStepName = z.output<typeof onlineStepSchema>;
-/** The air-gapped workflow's states (src-main/core/ceremony/airgap-workflow.ts). */
+/** The air-gapped workflow's states (src-main/core/ceremony/airgap/workflow.ts). */
 export const airGapStateSchema = z.enum([
   'new',
   'network-checked',

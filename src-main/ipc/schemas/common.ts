@@ -29,7 +29,7 @@ export const pathSchema = z
   .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters')
   .refine((value) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value), 'must be an absolute path');
 
-/** A person's name as it goes on the sign-off sheet (mirrors core/ceremony/person-name.ts). */
+/** A person's name as it goes on the sign-off sheet (mirrors core/ceremony/shared/person-name.ts). */
 export const personNameSchema = z
   .string()
   .trim()

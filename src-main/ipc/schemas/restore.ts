@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { fingerprintSchema } from './airgap';
 import { keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, timeTextSchema } from './common';
 
-/** The restore workflow's states (src-main/core/ceremony/restore-workflow.ts). */
+/** The restore workflow's states (src-main/core/ceremony/restore/workflow.ts). */
 export const restoreStateSchema = z.enum([
   'new',
   'network-checked',

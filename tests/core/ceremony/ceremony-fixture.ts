@@ -5,15 +5,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap-workflow';
-import { parseCeremonyPlan, type CeremonyPlan } from '../../../src-main/core/ceremony/ceremony-plan';
-import type { InterfaceList } from '../../../src-main/core/ceremony/network-check';
-import { OnlineCeremony } from '../../../src-main/core/ceremony/online-workflow';
+import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow';
+import { parseCeremonyPlan, type CeremonyPlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
+import type { InterfaceList } from '../../../src-main/core/ceremony/shared/network-check';
+import { OnlineCeremony } from '../../../src-main/core/ceremony/online/workflow';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { openJournal, type Journal } from '../../../src-main/core/journal';
 import { KmsClient } from '../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
-import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms/simulator/index';
+import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 
 export const APP = { version: '0.1.0-test', build: 'test' };
 export const OFFLINE: InterfaceList = {

@@ -12,7 +12,7 @@ import {
   startKmsSimulator,
   type KmsSimulator,
   type KmsSimulatorOptions,
-} from '../../../../src-main/core/kms/simulator/index';
+} from '../../../../src-main/core/kms-simulator/index';
 import type { ImportParameters } from '../../../../src-main/core/kms/types';
 
 export interface SimSetup {

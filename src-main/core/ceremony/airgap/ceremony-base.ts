@@ -1,0 +1,235 @@
+/**
+ * What the air-gapped ceremonies (the air-gapped side and the custody restore) have in common:
+ * their options, the step guard, the ceremony record, the network check, the witnesses'
+ * fingerprint confirmations and writing the wrapped-material bundle. Each ceremony keeps its own
+ * material vault (private to it) and its own states and steps.
+ *
+ * Like its subclasses, this module must never reach a network client (a test scans the import
+ * graph of the workflows): no KMS client, no node:http/https/net/tls.
+ */
+import path from 'node:path';
+import { withdrawWrappedBundle, type ImportParameters } from '../../bundle';
+import { toProblem } from '../../errors';
+import { receiptBaseName } from '../../receipt';
+import { airGapDestinations, preflightJournaled, type AirGapDestinations } from '../airgap-preflight';
+import { writeWrapped, type WrappedKey, type WrittenWrappedBundle } from './wrap';
+import { airGapRecord, checkNetworkJournaled, confirmFingerprintJournaled, type AirGapPeople } from './steps';
+import type { CeremonyRecord } from '../shared/ceremony-record';
+import type { MaterialExpiry } from '../shared/ceremony-plan';
+import type { FingerprintConfirmations, FingerprintToConfirm } from './fingerprint-confirmation';
+import type { MaterialAuditObserver } from './material-vault';
+import type { InterfaceList, NetworkCheckResult } from '../shared/network-check';
+import type { ProgressListener } from '../shared/progress';
+import type { StepGuard } from '../shared/step-guard';
+
+export interface AirGapWorkflowOptions extends AirGapPeople {
+  readonly clock?: () => Date;
+  readonly onProgress?: ProgressListener;
+  /** Network interfaces to check instead of this machine's (tests). */
+  readonly interfaces?: InterfaceList;
+  /**
+   * TEST ONLY: receives copies of every plaintext secret (material, temporary keys) so a test can
+   * prove none reached a file. Never wired in the CLI or the app.
+   */
+  readonly onMaterialForAudit?: MaterialAuditObserver;
+}
+
+/** How a stopped session ended: what was wiped and whether a written bundle was withdrawn. */
+export interface AbandonReport {
+  /** The state the session had reached when it stopped. */
+  readonly state: string;
+  readonly wipedKeys: number;
+  /** The wrapped-bundle folder marked ABANDONED (no receipt names it), if one was written. */
+  readonly withdrawnBundle: string | null;
+  /** Set when a written bundle could not be withdrawn: the folder to delete by hand. */
+  readonly deleteByHand: string | null;
+}
+
+/** Why a session stopped: a failure, or a signal (the officer pressed Ctrl-C, or the system stopped it). */
+export interface StopCause {
+  readonly reason: string;
+  readonly signal?: 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+}
+
+/** The states every air-gapped ceremony passes through (each adds its own in between). */
+type SharedState = 'new' | 'network-checked' | 'fingerprints-confirmed' | 'wrapped' | 'bundle-written';
+
+/** The states from which the fingerprint steps may run, which differ per ceremony. */
+export interface FingerprintSteps<S extends string> {
+  readonly show: readonly S[];
+  readonly confirm: readonly S[];
+}
+
+export abstract class AirGapCeremonyBase<S extends string> {
+  protected readonly options: AirGapWorkflowOptions;
+  protected readonly guard: StepGuard<S>;
+  protected readonly now: () => Date;
+  readonly #fingerprintSteps: FingerprintSteps<S>;
+  #network: NetworkCheckResult | undefined;
+  protected currentCeremonyId = '';
+  protected confirmations: FingerprintConfirmations | undefined;
+  protected wrapped: WrappedKey[] = [];
+  protected bundle: WrittenWrappedBundle | undefined;
+  /** The journal seq of this session's start: makes the receipt's file name unique per session. */
+  protected sessionSeq = 0;
+  /** Where this session will write, once the preflight passed. */
+  protected checkedDestinations: AirGapDestinations | undefined;
+
+  protected constructor(options: AirGapWorkflowOptions, guard: StepGuard<S>, fingerprintSteps: FingerprintSteps<S>) {
+    this.options = options;
+    this.guard = guard;
+    this.now = options.clock ?? (() => new Date());
+    this.#fingerprintSteps = fingerprintSteps;
+  }
+
+  /** `states` typed as this ceremony's: every ceremony has the shared states. */
+  protected shared(...states: SharedState[]): S[] {
+    return states as string[] as S[];
+  }
+
+  protected sharedState(state: SharedState): S {
+    return state as string as S;
+  }
+
+  get state(): S {
+    return this.guard.state;
+  }
+
+  /** The ceremony of the parameters (the wrapped bundle and the receipt carry it). */
+  get ceremonyId(): string {
+    return this.currentCeremonyId;
+  }
+
+  /** The ceremony record (complete once the parameters were read). */
+  get record(): CeremonyRecord {
+    return airGapRecord(this.options, this.currentCeremonyId, this.#network);
+  }
+
+  /**
+   * Step 1: refuses a live network (AIRGAP_NETWORK_LIVE) unless `allowNetwork`; an override is
+   * journaled as a warning. May be repeated until the parameters are read.
+   */
+  async checkNetwork(options: { allowNetwork?: boolean } = {}): Promise<NetworkCheckResult> {
+    this.guard.require('check the network', this.shared('new', 'network-checked'));
+    const result = await checkNetworkJournaled(
+      this.options.journal,
+      this.options.operator,
+      options.allowNetwork,
+      this.options.interfaces,
+    );
+    this.#network = result;
+    this.guard.advance(this.sharedState('network-checked'));
+    return result;
+  }
+
+  /** The wrapping-key fingerprints to compare aloud, grouped, with who confirmed each so far. */
+  fingerprints(): FingerprintToConfirm[] {
+    this.guard.require('show the fingerprints', this.#fingerprintSteps.show);
+    return this.confirmations?.list() ?? [];
+  }
+
+  /**
+   * `witness` typed back a fingerprint after comparing it aloud with the online workstation's.
+   * Journaled with the witness as actor. When every fingerprint is confirmed, the step is done.
+   */
+  async confirmFingerprint(
+    witness: string,
+    typedFingerprint: string,
+  ): Promise<{ confirmed: FingerprintToConfirm; remaining: number }> {
+    this.guard.require('confirm a fingerprint', this.#fingerprintSteps.confirm);
+    const outcome = await confirmFingerprintJournaled(
+      this.confirmations as FingerprintConfirmations,
+      this.options.journal,
+      witness,
+      typedFingerprint,
+    );
+    if (outcome.remaining === 0) this.guard.advance(this.sharedState('fingerprints-confirmed'));
+    return outcome;
+  }
+
+  /** The receipt's file-name suffix for this session (unique per session in one journal). */
+  protected abstract receiptSuffix(): string;
+
+  /** The receipt's file names without extension, e.g. `receipt-air-gapped-<id>-session-7`. */
+  receiptBaseName(): string {
+    return receiptBaseName({ side: 'air-gapped', ceremonyId: this.currentCeremonyId }, this.receiptSuffix());
+  }
+
+  /**
+   * The preflight of every place this session will write to, for `keys`: refuses (journaled)
+   * before any material exists when a folder is missing, not empty, not writable, on the wrong
+   * volume or short of room.
+   */
+  protected async preflightFor(keys: readonly ImportParameters[], request: AirGapDestinations): Promise<void> {
+    const destinations = airGapDestinations(request, keys, this.receiptBaseName());
+    await preflightJournaled(
+      this.options.journal,
+      this.options.operator,
+      destinations,
+      request.allowSameVolume ?? false,
+    );
+    this.checkedDestinations = request;
+  }
+
+  /**
+   * Ends a session that will not finish: wipes what is held (`wipe`), journals the stop (an
+   * interrupt as such), and withdraws a wrapped bundle that was written but that no receipt names,
+   * so the online side refuses it. Safe in any state; a finished session is left as it is.
+   */
+  protected async stopSession(cause: StopCause, wipe: () => number): Promise<AbandonReport> {
+    const wipedKeys = wipe();
+    const state = this.guard.state;
+    const report = { state, wipedKeys, withdrawnBundle: null, deleteByHand: null };
+    if (state === 'finished') return report;
+    const { journal, operator } = this.options;
+    if (cause.signal)
+      await journal.append(operator, 'ceremony.interrupted', { signal: cause.signal, state, wipedKeys });
+    let withdrawnBundle: string | null = null;
+    let deleteByHand: string | null = null;
+    if (this.bundle) {
+      try {
+        const withdrawn = await withdrawWrappedBundle(this.bundle.dir, {
+          reason: cause.reason,
+          at: this.now(),
+          journal: journal.path,
+        });
+        withdrawnBundle = withdrawn.dir;
+        await journal.append(operator, 'wrapped-bundle.withdrawn', {
+          folder: withdrawn.dir,
+          manifestSha256: this.bundle.manifestSha256,
+          marker: path.basename(withdrawn.marker),
+          manifestRenamed: withdrawn.manifestRenamed,
+        });
+      } catch (error) {
+        deleteByHand = this.bundle.dir;
+        await journal.append(operator, 'wrapped-bundle.withdraw-failed', {
+          folder: this.bundle.dir,
+          manifestSha256: this.bundle.manifestSha256,
+          reason: toProblem(error).message,
+        });
+      }
+    }
+    await journal.append(operator, 'ceremony.abandoned', {
+      reason: cause.reason,
+      wipedKeys,
+      state,
+      ...(withdrawnBundle ? { withdrawnBundle } : {}),
+    });
+    return { state, wipedKeys, withdrawnBundle, deleteByHand };
+  }
+
+  /** Writes the wrapped-material bundle into the new folder `dir` and verifies it. */
+  async writeWrappedBundle(dir: string, options: { expiry?: MaterialExpiry } = {}): Promise<WrittenWrappedBundle> {
+    this.guard.require('write the wrapped-material bundle', this.shared('wrapped'));
+    this.bundle = await writeWrapped(
+      dir,
+      this.currentCeremonyId,
+      this.wrapped,
+      options.expiry ?? { kind: 'never' },
+      this.options,
+      this.now(),
+    );
+    this.guard.advance(this.sharedState('bundle-written'));
+    return this.bundle;
+  }
+}

@@ -1,0 +1,101 @@
+/** The air-gapped side's receipt: what was wrapped, under which wrapping key, into which bundle. */
+import path from 'node:path';
+import type { ImportParameters } from '../../bundle';
+import { KEY_SPEC_INFO, isAsymmetric } from '../../crypto/key-spec';
+import { KeyferryError } from '../../errors';
+import type { Journal } from '../../journal';
+import { workstationClock, type ReceiptCustody, type ReceiptKey } from '../../receipt';
+import type { CustodyResult } from './custody-split';
+import type { WrittenWrappedBundle, WrappedKeySummary } from './wrap';
+import type { CeremonyRecord } from '../shared/ceremony-record';
+import { writeJournaledReceipt, type WrittenCeremonyReceipt } from '../shared/journaled-receipt';
+
+interface AirGapReceiptFacts {
+  readonly record: CeremonyRecord;
+  readonly parameters: readonly ImportParameters[];
+  readonly wrapped: readonly WrappedKeySummary[];
+  readonly bundle: WrittenWrappedBundle;
+  /** keyId → the custody section of that key (see `receiptCustodyOf` for a split). */
+  readonly custody: ReadonlyMap<string, ReceiptCustody>;
+  readonly journal: Journal;
+  readonly now: Date;
+  /** Names a later receipt of the same ceremony, e.g. `restore-20250101T101500Z` (see receiptBaseName). */
+  readonly nameSuffix?: string;
+}
+
+/** The receipt's custody section for a split: every share index and who holds it. */
+export function receiptCustodyOf(result: CustodyResult): ReceiptCustody {
+  return {
+    threshold: result.threshold,
+    holders: result.holders.map((h) => ({ shareIndex: h.shareIndex, custodian: h.custodian })),
+  };
+}
+
+/** The OS line of a receipt, with the network state on the air-gapped side. */
+export function receiptOs(record: CeremonyRecord): string {
+  return record.workstation.network
+    ? `${record.workstation.os}; network: ${record.workstation.network}`
+    : record.workstation.os;
+}
+
+function receiptKey(p: ImportParameters, w: WrappedKeySummary, facts: AirGapReceiptFacts): ReceiptKey {
+  if (!p.importToken) {
+    throw new KeyferryError(
+      'RECEIPT_NEEDS_TOKEN',
+      `Key ${p.keyId} has no import token, so the receipt cannot cite it.`,
+      'Read the parameters with their import token (ImportToken.b64).',
+    );
+  }
+  const prefix = `keys/${p.keyId}/`;
+  const custody = facts.custody.get(p.keyId);
+  const expiry = isAsymmetric(p.keySpec) || facts.bundle.expiry === 'never' ? 'never' : new Date(facts.bundle.expiry);
+  return {
+    keyId: p.keyId,
+    alias: p.origin.kind === 'kms-answer' ? p.origin.keyAlias : p.keyId,
+    spec: p.keySpec,
+    usage: p.origin.kind === 'kms-answer' ? p.origin.keyUsage : KEY_SPEC_INFO[p.keySpec].defaultUsage,
+    wrappingAlgorithm: p.wrappingAlgorithm,
+    wrappingKeyFingerprint: w.wrappingKeyFingerprint,
+    importTokenSha256: p.importToken.sha256,
+    outputFiles: facts.bundle.files
+      .filter((f) => f.name.startsWith(prefix))
+      .map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 })),
+    ...(w.publicKeyFingerprint ? { publicKeyFingerprint: w.publicKeyFingerprint } : {}),
+    ...(w.keyCheckValue ? { keyCheckValue: w.keyCheckValue.toLowerCase() } : {}),
+    materialExpiry: expiry,
+    ...(custody ? { custody } : {}),
+  };
+}
+
+/** Writes the receipt into `dir`, then journals its file names and digests. */
+export async function writeAirGapReceipt(dir: string, facts: AirGapReceiptFacts): Promise<WrittenCeremonyReceipt> {
+  const { record, journal } = facts;
+  const keys = facts.parameters.map((p) => {
+    const w = facts.wrapped.find((k) => k.keyId === p.keyId);
+    if (!w)
+      throw new KeyferryError(
+        'CEREMONY_STEP_OUT_OF_ORDER',
+        `Key ${p.keyId} was not wrapped.`,
+        'Wrap every key before writing the receipt.',
+      );
+    return receiptKey(p, w, facts);
+  });
+  return writeJournaledReceipt(
+    dir,
+    journal,
+    record.operator,
+    {
+      ceremonyId: record.id,
+      title: record.rehearsal ? `${record.title} (REHEARSAL)` : record.title,
+      side: 'air-gapped',
+      clock: workstationClock(facts.now),
+      workstation: { hostname: record.workstation.hostname, os: receiptOs(record) },
+      app: record.app,
+      operator: record.operator,
+      witnesses: record.witnesses,
+      keys,
+      bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.manifestSha256 },
+    },
+    facts.nameSuffix,
+  );
+}

@@ -1,0 +1,274 @@
+/**
+ * The air-gapped side of a ceremony, step by step: check the network, read the import
+ * parameters, show the wrapping-key fingerprints, record the witnesses' confirmations, produce
+ * the material (generate or load), split it for custody (optional), wrap it, write the
+ * wrapped-material bundle, write the receipt. Each method is one step returning plain values
+ * (fingerprints, file names, states), never key bytes, so a UI can drive it over IPC.
+ *
+ * This module and everything it imports must never reach a network client (a test scans the
+ * import graph): no KMS client, no node:http/https/net/tls.
+ */
+import { importParametersFromConsoleFiles, type ConsoleFilesInput, type ImportParameters } from '../../bundle';
+import { KeyferryError } from '../../errors';
+import { splitForCustody, type CustodyRequest, type CustodyResult } from './custody-split';
+import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
+import { receiptCustodyOf, writeAirGapReceipt } from './receipt';
+import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
+import type { WrappedKeySummary, WrittenWrappedBundle } from './wrap';
+import { AirGapCeremonyBase, type AbandonReport, type AirGapWorkflowOptions, type StopCause } from './ceremony-base';
+import type { AirGapDestinations } from '../airgap-preflight';
+import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from './steps';
+import type { CeremonyRecord } from '../shared/ceremony-record';
+import { newCeremonyId } from '../shared/ceremony-id';
+import { FingerprintConfirmations, type FingerprintToConfirm } from './fingerprint-confirmation';
+import { MaterialVault } from './material-vault';
+import { checkCeremonyPeople } from '../shared/person-name';
+import { StepGuard } from '../shared/step-guard';
+
+export type AirGapState =
+  | 'new'
+  | 'network-checked'
+  | 'parameters-read'
+  | 'fingerprints-confirmed'
+  | 'material-ready'
+  | 'wrapped'
+  | 'bundle-written'
+  | 'finished';
+
+const NEXT_STEP: Record<AirGapState, string> = {
+  new: 'Check the network first.',
+  'network-checked': 'Read the import-parameters bundle next.',
+  'parameters-read': 'Have a witness compare and type back every wrapping-key fingerprint next.',
+  'fingerprints-confirmed': 'Generate or load the key material next.',
+  'material-ready': 'Wrap the key material next (after custody shares, if any).',
+  wrapped: 'Write the wrapped-material bundle next.',
+  'bundle-written': 'Write the receipt next.',
+  finished: 'This ceremony is finished; start a new one for more keys.',
+};
+
+export type AirGapCeremonyOptions = AirGapWorkflowOptions;
+
+/** One key as read from the parameters, with what people compare. */
+export interface AirGapKeyOverview {
+  readonly keyId: string;
+  readonly alias: string;
+  readonly spec: ImportParameters['keySpec'];
+  readonly wrappingAlgorithm: ImportParameters['wrappingAlgorithm'];
+  readonly wrappingKeyFingerprint: string;
+  readonly importTokenSha256: string | null;
+  readonly tokenExpiresAt: string | null;
+}
+
+export interface ParametersOverview {
+  readonly ceremonyId: string;
+  readonly source: string;
+  readonly manifestSha256: string | null;
+  readonly keys: readonly AirGapKeyOverview[];
+  readonly fingerprints: readonly FingerprintToConfirm[];
+  readonly warnings: readonly string[];
+}
+
+export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
+  readonly #vault: MaterialVault;
+  readonly #material: AirGapMaterialStep;
+  #parametersSource = '';
+  #parameters: ImportParameters[] = [];
+  #custody = new Map<string, CustodyResult>();
+
+  private constructor(options: AirGapCeremonyOptions) {
+    super(options, new StepGuard<AirGapState>('air-gapped', 'new', NEXT_STEP), {
+      show: ['parameters-read', 'fingerprints-confirmed', 'material-ready', 'wrapped', 'bundle-written', 'finished'],
+      confirm: ['parameters-read', 'fingerprints-confirmed'],
+    });
+    this.#vault = new MaterialVault(options.onMaterialForAudit);
+    this.#material = new AirGapMaterialStep(this.#vault, options.journal, options.operator, options.onProgress);
+  }
+
+  /** Opens the air-gapped side on `journal` (new or continued) and journals who is present. */
+  static async start(input: AirGapCeremonyOptions): Promise<AirGapCeremony> {
+    const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
+    const ceremony = new AirGapCeremony(options);
+    ceremony.sessionSeq = (await journalAirGapSessionStart(options)).seq;
+    return ceremony;
+  }
+
+  // Step 1, the network check: checkNetwork() (base).
+
+  /** Step 2: reads and verifies an import-parameters bundle folder. */
+  async readParametersBundle(dir: string): Promise<ParametersOverview> {
+    this.guard.require('read the import parameters', ['network-checked']);
+    const bundle = await readImportParametersBundle(
+      dir,
+      this.now(),
+      'Pick the import-parameters bundle written by the online workstation.',
+    );
+    return this.#acceptParameters(
+      bundle.manifest.ceremonyId,
+      dir,
+      bundle.digest,
+      bundle.keys,
+      bundle.warnings.map((w) => w.message),
+    );
+  }
+
+  /** Step 2 (alternative): the console's raw files, one key each, for a ceremony without a bundle. */
+  async readConsoleFiles(
+    inputs: readonly ConsoleFilesInput[],
+    ceremonyId = newCeremonyId(this.now()),
+  ): Promise<ParametersOverview> {
+    this.guard.require('read the import parameters', ['network-checked']);
+    const keys = inputs.map((input) => importParametersFromConsoleFiles(input));
+    return this.#acceptParameters(ceremonyId, 'console files', null, keys, []);
+  }
+
+  async #acceptParameters(
+    ceremonyId: string,
+    source: string,
+    digest: string | null,
+    keys: ImportParameters[],
+    warnings: string[],
+  ): Promise<ParametersOverview> {
+    const overview = keys.map(keyOverview);
+    await this.options.journal.append(this.options.operator, 'parameters.read', {
+      ceremonyId,
+      source,
+      manifestSha256: digest,
+      keys: overview.map((k) => ({ ...k })),
+      warnings,
+    });
+    this.currentCeremonyId = ceremonyId;
+    this.#parametersSource = source;
+    this.#parameters = keys;
+    this.confirmations = new FingerprintConfirmations(
+      new Map(keys.map((k) => [k.keyId, k.wrappingKey.fingerprint])),
+      this.options.witnesses,
+    );
+    this.guard.advance('parameters-read');
+    return {
+      ceremonyId,
+      source,
+      manifestSha256: digest,
+      keys: overview,
+      fingerprints: this.confirmations.list(),
+      warnings,
+    };
+  }
+
+  // Step 3, the witnesses' fingerprint confirmations: fingerprints() and confirmFingerprint() (base).
+
+  /**
+   * Step 3b, before any material exists: checks the wrapped-bundle folder, the receipt folder and
+   * (for custody) every custodian folder; see preflightFor. May be repeated until material exists.
+   */
+  async preflight(request: AirGapDestinations): Promise<void> {
+    this.guard.require('check the output folders', ['parameters-read', 'fingerprints-confirmed']);
+    await this.preflightFor(this.#parameters, request);
+  }
+
+  /** Step 4: generates fresh material for every key that has none yet (progress per key). */
+  async generateMaterial(): Promise<MaterialSummary[]> {
+    this.guard.require('generate key material', ['fingerprints-confirmed', 'material-ready']);
+    const result = await this.#material.generate(this.#parameters);
+    this.#advanceIfMaterialComplete();
+    return result;
+  }
+
+  /** Step 4 (alternative): loads existing material for one key from `file`. */
+  async loadMaterialFile(keyId: string, file: string, passphrase?: string): Promise<MaterialSummary> {
+    this.guard.require('load key material', ['fingerprints-confirmed', 'material-ready']);
+    const result = await this.#material.loadFile(this.#parameters, keyId, file, passphrase);
+    this.#advanceIfMaterialComplete();
+    return result;
+  }
+
+  #advanceIfMaterialComplete(): void {
+    if (this.#parameters.every((p) => this.#vault.has(p.keyId))) this.guard.advance('material-ready');
+  }
+
+  /** Optional step 5: splits each key's material M-of-N, one share folder per custodian. */
+  async splitCustody(request: CustodyRequest): Promise<CustodyResult[]> {
+    this.guard.require('split the material for custody', ['material-ready']);
+    if (this.#custody.size > 0) {
+      throw new KeyferryError(
+        'CUSTODY_ALREADY_SPLIT',
+        'The material was already split for custody in this ceremony.',
+        'Wrap the material next.',
+      );
+    }
+    const results = await splitForCustody(
+      this.currentCeremonyId,
+      this.#parameters,
+      this.#vault,
+      request,
+      this.options.journal,
+      this.options.operator,
+      this.options.onProgress,
+    );
+    for (const r of results) this.#custody.set(r.keyId, r);
+    return results;
+  }
+
+  /** Step 6: wraps every key's material, then wipes the material from memory. */
+  async wrap(): Promise<WrappedKeySummary[]> {
+    this.guard.require('wrap the key material', ['material-ready']);
+    this.wrapped = await wrapThenWipe(this.#parameters, this.#vault, this.options);
+    this.guard.advance('wrapped');
+    return this.wrapped.map((w) => w.summary);
+  }
+
+  // Step 7, writing the wrapped-material bundle: writeWrappedBundle() (base).
+
+  /** Step 8: writes the receipt (HTML and text) into `dir`; the ceremony is then finished. */
+  async writeReceipt(dir: string): Promise<WrittenCeremonyReceipt> {
+    this.guard.require('write the receipt', ['bundle-written']);
+    const receipt = await writeAirGapReceipt(dir, {
+      record: this.#record(),
+      parameters: this.#parameters,
+      wrapped: this.wrapped.map((w) => w.summary),
+      bundle: this.bundle as WrittenWrappedBundle,
+      custody: new Map([...this.#custody].map(([keyId, result]) => [keyId, receiptCustodyOf(result)])),
+      journal: this.options.journal,
+      now: this.now(),
+      nameSuffix: this.receiptSuffix(),
+    });
+    this.guard.advance('finished');
+    return receipt;
+  }
+
+  /**
+   * Abandons the ceremony (a failure, or an interrupt): wipes any material held or still being
+   * generated, journals the stop and withdraws a written bundle no receipt names (safe in any state).
+   */
+  async abandon(cause: string | StopCause): Promise<AbandonReport> {
+    return this.stopSession(typeof cause === 'string' ? { reason: cause } : cause, () => {
+      const held = this.#vault.size;
+      this.#vault.close();
+      return held;
+    });
+  }
+
+  protected receiptSuffix(): string {
+    return `session-${this.sessionSeq}`;
+  }
+
+  #record(): CeremonyRecord {
+    return { ...this.record, id: this.currentCeremonyId };
+  }
+
+  /** Where the parameters came from (folder or "console files"). */
+  get parametersSource(): string {
+    return this.#parametersSource;
+  }
+}
+
+function keyOverview(p: ImportParameters): AirGapKeyOverview {
+  return {
+    keyId: p.keyId,
+    alias: p.origin.kind === 'kms-answer' ? p.origin.keyAlias : p.keyId,
+    spec: p.keySpec,
+    wrappingAlgorithm: p.wrappingAlgorithm,
+    wrappingKeyFingerprint: p.wrappingKey.fingerprint,
+    importTokenSha256: p.importToken?.sha256 ?? null,
+    tokenExpiresAt: p.importToken?.expiry?.expiresAt ?? null,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Wrapping every key's material under its KMS wrapping key, and writing the wrapped-material
+ * bundle. The material is disposed key by key as soon as it is wrapped.
+ */
+import path from 'node:path';
+import { writeWrappedMaterialBundle, type ImportParameters, type WrappedKeyMaterial as BundleKey } from '../../bundle';
+import { derFingerprint } from '../../crypto/evidence';
+import { isAsymmetric, type KeySpec } from '../../crypto/key-spec';
+import { wrapKeyMaterial, type WrappedKeyMaterial } from '../../crypto/wrap';
+import { loadWrappingPublicKey } from '../../crypto/wrapping-key';
+import { KeyferryError } from '../../errors';
+import { sha256Hex } from '../../fs/durable-file';
+import type { Journal } from '../../journal';
+import type { MaterialExpiry } from '../shared/ceremony-plan';
+import type { MaterialVault } from './material-vault';
+import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
+
+/** One key after wrapping: digests of what will be written, never key bytes. */
+export interface WrappedKeySummary {
+  readonly keyId: string;
+  readonly spec: KeySpec;
+  readonly wrappingKeyFingerprint: string;
+  readonly importTokenSha256: string | null;
+  readonly encryptedKeyMaterialSha256: string;
+  readonly encryptedPrivateKeySha256: string | null;
+  readonly publicKeyFingerprint: string | null;
+  readonly keyCheckValue: string | null;
+}
+
+/** Internal: a summary with the ciphertexts for the bundle (not secret, but not for the UI). */
+export interface WrappedKey {
+  readonly summary: WrappedKeySummary;
+  readonly wrapped: WrappedKeyMaterial;
+}
+
+export interface WrittenWrappedBundle {
+  readonly dir: string;
+  /** SHA-256 of manifest.json: the bundle digest people compare on the online side. */
+  readonly manifestSha256: string;
+  readonly files: readonly { readonly name: string; readonly size: number; readonly sha256: string }[];
+  readonly warnings: readonly string[];
+  /** The expiry requested for symmetric material: "never" or an ISO time. */
+  readonly expiry: string;
+}
+
+export interface WrapContext {
+  readonly journal: Journal;
+  readonly operator: string;
+  readonly onProgress?: ProgressListener;
+}
+
+/** Wraps the material of every key in `parameters`; disposes each material right after its wrap. */
+export async function wrapAll(
+  parameters: readonly ImportParameters[],
+  vault: MaterialVault,
+  context: WrapContext,
+): Promise<WrappedKey[]> {
+  const results: WrappedKey[] = [];
+  for (const [i, p] of parameters.entries()) {
+    reportProgress(context.onProgress, {
+      step: 'wrap',
+      done: i,
+      total: parameters.length,
+      keyId: p.keyId,
+      ...progressLine('wrap-key', { n: i + 1, total: parameters.length }),
+    });
+    const wrappingKey = loadWrappingPublicKey(p.wrappingKey.spkiDer);
+    if (wrappingKey.fingerprint !== p.wrappingKey.fingerprint) {
+      throw new KeyferryError(
+        'WRAPPING_KEY_CHANGED',
+        `The wrapping key of key ${p.keyId} no longer matches the fingerprint the witnesses confirmed.`,
+        'Stop and start the air-gapped side again from the bundle.',
+      );
+    }
+    const material = vault.get(p.keyId);
+    let wrapped: WrappedKeyMaterial;
+    try {
+      wrapped = wrapKeyMaterial({ material, wrappingKey, algorithm: p.wrappingAlgorithm });
+    } finally {
+      vault.dispose(p.keyId);
+    }
+    const summary: WrappedKeySummary = {
+      keyId: p.keyId,
+      spec: p.keySpec,
+      wrappingKeyFingerprint: wrapped.evidence.wrappingKeyFingerprint,
+      importTokenSha256: p.importToken?.sha256 ?? null,
+      encryptedKeyMaterialSha256: sha256Hex(wrapped.encryptedKeyMaterial),
+      encryptedPrivateKeySha256: wrapped.encryptedPrivateKey ? sha256Hex(wrapped.encryptedPrivateKey) : null,
+      publicKeyFingerprint: wrapped.publicKeySpkiDer ? derFingerprint(wrapped.publicKeySpkiDer) : null,
+      keyCheckValue: wrapped.evidence.keyCheckValue ?? null,
+    };
+    await context.journal.append(context.operator, 'material.wrapped', {
+      ...summary,
+      wrappingAlgorithm: p.wrappingAlgorithm,
+    });
+    results.push({ summary, wrapped });
+  }
+  reportProgress(context.onProgress, {
+    step: 'wrap',
+    done: parameters.length,
+    total: parameters.length,
+    ...progressLine('wrapped', { count: parameters.length }),
+  });
+  return results;
+}
+
+function bundleKey({ summary: k, wrapped: w }: WrappedKey, expiry: MaterialExpiry): BundleKey {
+  return {
+    keyId: k.keyId,
+    keySpec: k.spec,
+    wrappingAlgorithm: w.algorithm,
+    wrappingKeyFingerprint: k.wrappingKeyFingerprint,
+    importTokenSha256: k.importTokenSha256,
+    encryptedKeyMaterial: w.encryptedKeyMaterial,
+    encryptedPrivateKey: w.encryptedPrivateKey ?? null,
+    publicKeyDer: w.publicKeySpkiDer ?? null,
+    keyCheckValue: k.keyCheckValue,
+    materialExpiresAt: !isAsymmetric(k.spec) && expiry.kind === 'at' ? expiry.at.toISOString() : null,
+  };
+}
+
+/** Writes the wrapped-material bundle into the new folder `dir` (verified by reading it back). */
+export async function writeWrapped(
+  dir: string,
+  ceremonyId: string,
+  keys: readonly WrappedKey[],
+  expiry: MaterialExpiry,
+  context: WrapContext,
+  now: Date,
+): Promise<WrittenWrappedBundle> {
+  reportProgress(context.onProgress, {
+    step: 'write-bundle',
+    done: 0,
+    total: 1,
+    ...progressLine('write-wrapped-bundle', { dir }),
+  });
+  const written = await writeWrappedMaterialBundle(
+    dir,
+    { ceremonyId, keys: keys.map((k) => bundleKey(k, expiry)) },
+    { now },
+  );
+  const files = written.manifest.files.map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 }));
+  const warnings = written.warnings.map((w) => w.message);
+  await context.journal.append(context.operator, 'wrapped-bundle.written', {
+    folder: path.resolve(dir),
+    manifestSha256: written.digest,
+    keyIds: keys.map((k) => k.summary.keyId),
+    fileCount: files.length,
+    expiry: expiry.kind === 'never' ? 'never' : expiry.at.toISOString(),
+  });
+  reportProgress(context.onProgress, {
+    step: 'write-bundle',
+    done: 1,
+    total: 1,
+    ...progressLine('wrapped-bundle-written', {}),
+  });
+  return {
+    dir: path.resolve(dir),
+    manifestSha256: written.digest,
+    files,
+    warnings,
+    expiry: expiry.kind === 'never' ? 'never' : expiry.at.toISOString(),
+  };
+}

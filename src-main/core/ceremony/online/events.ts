@@ -1,0 +1,88 @@
+/**
+ * The online side's journal events and their data. The journal is the online workstation's
+ * durable record: a later process (another day) rebuilds the ceremony from it (state.ts).
+ * No event carries key material; the import token is recorded because the wrapped-material
+ * bundle cites only its SHA-256 and the import needs the token itself (it is not key material).
+ */
+import { z } from 'zod';
+import { KEY_SPECS, WRAPPING_ALGORITHMS } from '../../crypto/key-spec';
+
+export const ONLINE_EVENTS = {
+  started: 'ceremony.started',
+  session: 'ceremony.session-started',
+  connected: 'kms.connected',
+  keyCreated: 'key.created',
+  parametersFetched: 'parameters.fetched',
+  parametersWritten: 'parameters.bundle-written',
+  wrappedChecked: 'wrapped-bundle.checked',
+  imported: 'key.imported',
+  verified: 'key.verified',
+  verifyFailed: 'key.verify-failed',
+  materialDeleted: 'key.material-deleted',
+  /** describe-key found an imported AES key back in Pending import (its material expired or was deleted outside Keyferry). */
+  materialLapsed: 'key.material-lapsed',
+  /** Before an import: per key, the expiry the bundle requests, the plan's, and the one used (an override, or bundle and plan differ). */
+  expiryChosen: 'import.expiry-chosen',
+  stepFailed: 'step.failed',
+  receiptWritten: 'receipt.written',
+} as const;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const startedData = z.object({
+  ceremonyId: z.string(),
+  title: z.string(),
+  operator: z.string(),
+  witnesses: z.array(z.string()),
+  side: z.literal('online'),
+  rehearsal: z.boolean(),
+  wrappingAlgorithm: z.enum(WRAPPING_ALGORITHMS),
+  expiry: z.string(),
+});
+
+export const keyCreatedData = z.object({
+  keyId: z.string(),
+  alias: z.string(),
+  spec: z.enum(KEY_SPECS),
+  usage: z.enum(['ENCRYPT_DECRYPT', 'SIGN_VERIFY']),
+  description: z.string(),
+});
+
+export const parametersFetchedData = z.object({
+  keyId: z.string(),
+  wrappingAlgorithm: z.enum(WRAPPING_ALGORITHMS),
+  wrappingKeyFingerprint: sha256,
+  importTokenSha256: sha256,
+  importToken: z.string(),
+  tokenExpiresAt: z.string(),
+  /** The wrapping key, base64 SPKI DER (public): the bundle can be written in a later session. */
+  wrappingPublicKey: z.string(),
+  region: z.string(),
+  projectId: z.string(),
+});
+
+export const parametersWrittenData = z.object({
+  folder: z.string(),
+  manifestSha256: sha256,
+  keyIds: z.array(z.string()),
+});
+export const importedData = z.object({
+  keyId: z.string(),
+  expiresAt: z.string().nullable(),
+  importTokenSha256: sha256,
+  confirmation: z.string(),
+});
+export const verifiedData = z.object({
+  keyId: z.string(),
+  keyState: z.string(),
+  proof: z.string(),
+  publicKeyFingerprint: sha256.nullable(),
+});
+export const keyIdData = z.object({ keyId: z.string() });
+export const wrappedCheckedData = z.object({
+  folder: z.string(),
+  manifestSha256: sha256,
+  keys: z.array(
+    z.object({ keyId: z.string(), publicKeyFingerprint: sha256.nullable(), keyCheckValue: z.string().nullable() }),
+  ),
+});

@@ -1,0 +1,121 @@
+/**
+ * Importing one checked key's wrapped material, and choosing its material expiry: per key, the
+ * expiry the wrapped-material bundle requests (written on the air-gapped workstation, shown on
+ * its receipt, signed by the witnesses) wins over the ceremony plan's; an explicit override
+ * (`--expires`, or the screen's choice) wins over both and is journaled as such.
+ */
+import { isAsymmetric } from '../../crypto/key-spec';
+import { KeyferryError } from '../../errors';
+import type { ImportOutcome } from '../../kms/types';
+import type { MaterialExpiry } from '../shared/ceremony-plan';
+import type { OnlineKms } from './kms-calls';
+import { FETCH_NEW_PARAMETERS, type CheckedKey } from './wrapped-bundle-check';
+
+/** Where the expiry sent to the KMS came from: the bundle's request, or an explicit override. */
+export type ExpirySource = 'bundle' | 'override';
+
+/** The material expiry of one key; every time is "never" or an ISO UTC time. */
+export interface ExpiryDecision {
+  readonly keyId: string;
+  /** What the wrapped-material bundle requests (asymmetric: never). */
+  readonly requested: string;
+  /** What the ceremony plan said when the ceremony started. */
+  readonly plan: string;
+  /** What is sent to the KMS. */
+  readonly effective: string;
+  readonly source: ExpirySource;
+}
+
+function isoOrNever(value: string | null): string {
+  return value === null || value === 'never' ? 'never' : new Date(value).toISOString();
+}
+
+/** Decides the expiry of `checked`: the bundle's request unless `override` is given; asymmetric material never expires. */
+export function decideExpiry(checked: CheckedKey, planExpiry: string, override?: MaterialExpiry): ExpiryDecision {
+  const keyId = checked.key.keyId;
+  if (isAsymmetric(checked.key.spec))
+    return { keyId, requested: 'never', plan: 'never', effective: 'never', source: 'bundle' };
+  const requested = isoOrNever(checked.wrapped.materialExpiresAt);
+  const plan = isoOrNever(planExpiry);
+  if (!override) return { keyId, requested, plan, effective: requested, source: 'bundle' };
+  return {
+    keyId,
+    requested,
+    plan,
+    effective: override.kind === 'never' ? 'never' : override.at.toISOString(),
+    source: 'override',
+  };
+}
+
+/** True when the decision is journaled before the import (an explicit override, or bundle and plan differ). */
+export function isNotableExpiry(d: ExpiryDecision): boolean {
+  return d.source === 'override' || d.requested !== d.plan;
+}
+
+/** One plain sentence per AES key whose bundle requests another expiry than the plan's (the bundle's wins unless overridden). */
+export function expiryNotes(decisions: readonly ExpiryDecision[]): string[] {
+  return decisions
+    .filter((d) => d.requested !== d.plan)
+    .map(
+      (d) =>
+        `Key ${d.keyId}: the wrapped-material bundle requests material expiry ${d.requested}, the ceremony plan said ${d.plan}; the import uses the bundle's request (witnessed on the air-gapped side) unless an expiry is chosen explicitly.`,
+    );
+}
+
+/** A refusal for the first decision whose expiry is not in the future (the KMS would answer KMS.2602), else undefined. */
+export function pastExpiryRefusal(
+  decisions: readonly ExpiryDecision[],
+  now: Date,
+): { keyId: string; error: KeyferryError } | undefined {
+  const past = decisions.find((d) => d.effective !== 'never' && Date.parse(d.effective) <= now.getTime());
+  return past ? { keyId: past.keyId, error: pastExpiryError(past) } : undefined;
+}
+
+function pastExpiryError(past: ExpiryDecision): KeyferryError {
+  if (past.source === 'override') {
+    return new KeyferryError(
+      'EXPIRY_IN_PAST',
+      `The material expiry chosen for key ${past.keyId}, ${past.effective}, is not in the future; the KMS would refuse it (KMS.2602).`,
+      'Choose a later expiry, or "never".',
+    );
+  }
+  return new KeyferryError(
+    'EXPIRY_IN_PAST',
+    `The wrapped-material bundle requests material expiry ${past.effective} for key ${past.keyId}, which has passed; the KMS would refuse it (KMS.2602). Nothing was imported.`,
+    'Choose the expiry explicitly (keyferry online import --expires never|ISO-TIME; it is journaled as an override), or wrap again on the air-gapped workstation with a later --expires.',
+  );
+}
+
+/** Submits import-key-material for `checked` with `expiresAt` ("never" or ISO); refuses an expired token or a past expiry first. */
+export async function importCheckedKey(
+  kms: OnlineKms,
+  checked: CheckedKey,
+  expiresAt: string,
+  now: Date,
+): Promise<ImportOutcome> {
+  const { key, issued, wrapped } = checked;
+  const tokenExpiresAt = new Date(issued.tokenExpiresAt);
+  if (tokenExpiresAt.getTime() <= now.getTime()) {
+    throw new KeyferryError(
+      'IMPORT_TOKEN_EXPIRED',
+      `The import token of key ${key.keyId} expired at ${issued.tokenExpiresAt}; the KMS would refuse the import.`,
+      FETCH_NEW_PARAMETERS,
+    );
+  }
+  if (expiresAt !== 'never' && Date.parse(expiresAt) <= now.getTime()) {
+    throw new KeyferryError(
+      'EXPIRY_IN_PAST',
+      `The material expiry ${expiresAt} of key ${key.keyId} is not in the future; the KMS would refuse it (KMS.2602).`,
+      'Choose a later expiry, or "never".',
+    );
+  }
+  return kms.importKeyMaterial({
+    keyId: key.keyId,
+    importToken: issued.importToken,
+    encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+    ...(wrapped.encryptedPrivateKey ? { encryptedPrivateKey: wrapped.encryptedPrivateKey } : {}),
+    ...(expiresAt !== 'never' ? { materialExpiresAt: new Date(expiresAt) } : {}),
+    tokenExpiresAt,
+    ...(wrapped.publicKeyDer ? { expectedPublicKeyDer: wrapped.publicKeyDer } : {}),
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * The steps after the air gap: check the wrapped-material bundle against what the KMS issued
+ * (journal), then import every checked key with the material expiry decided for it.
+ */
+import path from 'node:path';
+import { readBundle } from '../../bundle';
+import { groupHex } from '../../crypto/evidence';
+import { KeyferryError } from '../../errors';
+import type { MaterialExpiry } from '../shared/ceremony-plan';
+import type { OnlineStepContext } from './step-context';
+import { ONLINE_EVENTS } from './events';
+import { decideExpiry, expiryNotes, importCheckedKey, isNotableExpiry, pastExpiryRefusal } from './import-one-key';
+import { holdsImportedMaterial } from './state';
+import type { CheckedBundleSummary, ImportedKeySummary } from './types';
+import { reportProgress, progressLine } from '../shared/progress';
+import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
+
+/** The wrapped-material bundle checked in this session (what the import and the receipt use). */
+export interface CheckedSession {
+  readonly dir: string;
+  readonly digest: string;
+  readonly keys: CheckedKey[];
+}
+
+/** Reads the wrapped-material bundle in `dir`, checks it against the journal and journals the check. */
+export async function checkWrappedBundleStep(
+  ctx: OnlineStepContext,
+  dir: string,
+  expectedDigest: string | undefined,
+): Promise<{ session: CheckedSession; summary: CheckedBundleSummary }> {
+  const { state } = ctx;
+  const now = ctx.now();
+  const bundle = await readBundle(dir, { now, ...(expectedDigest ? { expectedDigest } : {}) });
+  if (bundle.kind !== 'wrapped-material') {
+    throw new KeyferryError(
+      'BUNDLE_WRONG_KIND',
+      `${dir} is an import-parameters bundle, not a wrapped-material bundle.`,
+      'Pick the wrapped-material bundle written on the air-gapped workstation.',
+    );
+  }
+  const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
+  const keys = checked.map(({ key, issued, wrapped }) => ({
+    keyId: key.keyId,
+    alias: key.alias,
+    spec: key.spec,
+    publicKeyFingerprint: wrapped.publicKeyDer
+      ? (bundle.manifest.keys.find((k) => k.keyId === key.keyId)?.publicKeyFingerprint ?? null)
+      : null,
+    keyCheckValue: wrapped.keyCheckValue,
+    tokenExpiresAt: issued.tokenExpiresAt,
+    requestedExpiresAt: decideExpiry({ key, issued, wrapped }, state.expiry).requested,
+  }));
+  await ctx.journal(ONLINE_EVENTS.wrappedChecked, {
+    folder: path.resolve(dir),
+    manifestSha256: bundle.digest,
+    keys: keys.map((k) => ({
+      keyId: k.keyId,
+      publicKeyFingerprint: k.publicKeyFingerprint,
+      keyCheckValue: k.keyCheckValue,
+    })),
+  });
+  const session = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
+  const warnings = [
+    ...bundle.warnings.map((w) => w.message),
+    ...expiryNotes(checked.map((c) => decideExpiry(c, state.expiry))),
+  ];
+  return {
+    session,
+    summary: {
+      dir: path.resolve(dir),
+      manifestSha256: bundle.digest,
+      manifestSha256Grouped: groupHex(bundle.digest),
+      keys,
+      warnings,
+    },
+  };
+}
+
+/**
+ * Imports every checked key not imported yet with its decided expiry (`override` wins); a past
+ * expiry is journaled as a failed step and refused before any import. `onImported` gets each
+ * key id and the KMS confirmation.
+ */
+export async function importCheckedMaterial(
+  ctx: OnlineStepContext,
+  checked: CheckedSession,
+  override: MaterialExpiry | undefined,
+  onImported: (keyId: string, confirmation: string) => void,
+): Promise<ImportedKeySummary[]> {
+  const todo = checked.keys.filter((c) => !holdsImportedMaterial(c.key));
+  const decisions = todo.map((c) => decideExpiry(c, ctx.state.expiry, override));
+  const notable = decisions.filter(isNotableExpiry);
+  if (notable.length > 0) await ctx.journal(ONLINE_EVENTS.expiryChosen, { keys: notable.map((d) => ({ ...d })) });
+  const refusal = pastExpiryRefusal(decisions, ctx.now());
+  if (refusal) await ctx.kmsCall('import-key-material', refusal.keyId, () => Promise.reject(refusal.error));
+  const results: ImportedKeySummary[] = [];
+  for (const [i, c] of todo.entries()) {
+    const { effective: expiresAt, requested, source } = decisions[i] as (typeof decisions)[number];
+    reportProgress(ctx.onProgress, {
+      step: 'import',
+      done: i,
+      total: todo.length,
+      keyId: c.key.keyId,
+      ...progressLine('import-key', { spec: c.key.spec, alias: c.key.alias }),
+    });
+    const outcome = await ctx.kmsCall('import-key-material', c.key.keyId, () =>
+      importCheckedKey(ctx.kms, c, expiresAt, ctx.now()),
+    );
+    await ctx.journal(ONLINE_EVENTS.imported, {
+      keyId: c.key.keyId,
+      expiresAt: expiresAt === 'never' ? null : expiresAt,
+      importTokenSha256: c.issued.importTokenSha256,
+      confirmation: outcome.confirmation,
+    });
+    onImported(c.key.keyId, outcome.confirmation);
+    results.push({
+      keyId: c.key.keyId,
+      spec: c.key.spec,
+      expiresAt,
+      requestedExpiresAt: requested,
+      expirySource: source,
+      confirmation: outcome.confirmation,
+    });
+  }
+  return results;
+}

@@ -1,0 +1,90 @@
+/**
+ * Import parameters on the online side: turning a get-parameters-for-import answer into the
+ * journal record (what the KMS issued) and that record back into bundle parameters, so the
+ * bundle can be written in the same session or a later one.
+ */
+import { importParametersFromKmsAnswer, type ImportParameters } from '../../bundle';
+import { groupHex } from '../../crypto/evidence';
+import type { WrappingAlgorithm } from '../../crypto/key-spec';
+import { KeyferryError } from '../../errors';
+import type { JsonObject } from '../../journal';
+import type { ImportParameters as KmsImportParameters } from '../../kms/types';
+import type { OnlineKeyState } from './state';
+import type { IssuedSummary } from './types';
+import { FETCH_NEW_PARAMETERS } from './wrapped-bundle-check';
+
+/** Checks an answer (as a bundle would carry it) and returns the journal event data and a summary. */
+export function issuedFromAnswer(
+  key: OnlineKeyState,
+  answer: KmsImportParameters,
+  wrappingAlgorithm: WrappingAlgorithm,
+  region: string,
+  projectId: string,
+): { event: JsonObject; summary: IssuedSummary } {
+  const checked = importParametersFromKmsAnswer({
+    region,
+    projectId,
+    keyAlias: key.alias,
+    keySpec: key.spec,
+    keyUsage: key.usage,
+    wrappingAlgorithm,
+    answer: {
+      key_id: answer.keyId,
+      public_key: answer.publicKeyDer.toString('base64'),
+      import_token: answer.importToken,
+      expiration_time: Math.floor(answer.expiresAt.getTime() / 1000),
+    },
+  });
+  const token = checked.importToken as NonNullable<ImportParameters['importToken']>;
+  const tokenExpiresAt = token.expiry?.expiresAt ?? answer.expiresAt.toISOString();
+  const fingerprint = checked.wrappingKey.fingerprint;
+  return {
+    event: {
+      keyId: key.keyId,
+      wrappingAlgorithm,
+      wrappingKeyFingerprint: fingerprint,
+      importTokenSha256: token.sha256,
+      importToken: token.value,
+      tokenExpiresAt,
+      wrappingPublicKey: answer.publicKeyDer.toString('base64'),
+      region,
+      projectId,
+    },
+    summary: {
+      keyId: key.keyId,
+      alias: key.alias,
+      spec: key.spec,
+      wrappingAlgorithm,
+      wrappingKeyFingerprint: fingerprint,
+      wrappingKeyFingerprintGrouped: groupHex(fingerprint),
+      importTokenSha256: token.sha256,
+      tokenExpiresAt,
+    },
+  };
+}
+
+/** The latest issued parameters of `key` as bundle parameters; refuses an expired token. */
+export function parametersForBundle(key: OnlineKeyState, now: Date): ImportParameters {
+  const issued = key.issued[key.issued.length - 1];
+  if (!issued || Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
+    throw new KeyferryError(
+      'IMPORT_TOKEN_EXPIRED',
+      `The import token of key ${key.keyId} has expired${issued ? ` (at ${issued.tokenExpiresAt})` : ''}.`,
+      FETCH_NEW_PARAMETERS,
+    );
+  }
+  return importParametersFromKmsAnswer({
+    region: issued.region,
+    projectId: issued.projectId,
+    keyAlias: key.alias,
+    keySpec: key.spec,
+    keyUsage: key.usage,
+    wrappingAlgorithm: issued.wrappingAlgorithm,
+    answer: {
+      key_id: key.keyId,
+      public_key: issued.wrappingPublicKey,
+      import_token: issued.importToken,
+      expiration_time: Math.floor(Date.parse(issued.tokenExpiresAt) / 1000),
+    },
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * Proving an imported key works, with nothing but the KMS API and the public facts of the
+ * ceremony: describe-key says Enabled; for asymmetric keys get-publickey equals the public key
+ * the air-gapped side wrapped (by SHA-256) and a KMS signature verifies locally under it (so the
+ * KMS holds the matching private key); for AES an encrypt/decrypt round trip through the KMS.
+ */
+import {
+  createHash,
+  publicEncrypt,
+  randomBytes,
+  verify as verifySignature,
+  constants,
+  createPublicKey,
+  type KeyObject,
+} from 'node:crypto';
+import { KEY_SPEC_INFO, type KeySpec, type KeyUsage } from '../../crypto/key-spec';
+import type { SigningAlgorithm } from '../../kms/client';
+import { KeyState } from '../../kms/types';
+import type { OnlineKms } from './kms-calls';
+
+export interface KeyToProve {
+  readonly keyId: string;
+  readonly spec: KeySpec;
+  readonly usage: KeyUsage;
+  /** SHA-256 of the public key SPKI DER from the wrapped bundle (asymmetric), else null. */
+  readonly expectedPublicKeyFingerprint: string | null;
+}
+
+export interface KeyProof {
+  readonly keyId: string;
+  readonly spec: KeySpec;
+  /** describe-key's state, e.g. "Enabled". */
+  readonly keyState: string;
+  readonly ok: boolean;
+  /** One sentence: what was proven, or what failed. */
+  readonly proof: string;
+}
+
+function signingAlgorithm(spec: KeySpec): { kms: SigningAlgorithm; hash: 'sha256' | 'sha384' } {
+  if (spec === 'EC_P384') return { kms: 'ECDSA_SHA_384', hash: 'sha384' };
+  if (spec === 'EC_P256') return { kms: 'ECDSA_SHA_256', hash: 'sha256' };
+  return { kms: 'RSASSA_PKCS1_V1_5_SHA_256', hash: 'sha256' };
+}
+
+function verifiesLocally(
+  spec: KeySpec,
+  publicKey: KeyObject,
+  message: Buffer,
+  signature: Buffer,
+  hash: string,
+): boolean {
+  if (KEY_SPEC_INFO[spec].kind === 'ec') {
+    return (['der', 'ieee-p1363'] as const).some((dsaEncoding) => {
+      try {
+        return verifySignature(hash, message, { key: publicKey, dsaEncoding }, signature);
+      } catch {
+        return false;
+      }
+    });
+  }
+  return verifySignature(hash, message, { key: publicKey, padding: constants.RSA_PKCS1_PADDING }, signature);
+}
+
+async function proveSymmetric(kms: OnlineKms, keyId: string): Promise<string | undefined> {
+  const plainText = randomBytes(24).toString('hex');
+  const { cipherText } = await kms.encryptData({ keyId, plainText });
+  const back = await kms.decryptData({ keyId, cipherText });
+  return back.plainText === plainText ? undefined : 'decrypt-data did not return what encrypt-data was given';
+}
+
+async function proveSigning(kms: OnlineKms, key: KeyToProve, publicKey: KeyObject): Promise<string | undefined> {
+  const { kms: algorithm, hash } = signingAlgorithm(key.spec);
+  const message = randomBytes(48);
+  const digest = createHash(hash).update(message).digest();
+  const signature = await kms.sign({ keyId: key.keyId, message: digest, algorithm, messageType: 'DIGEST' });
+  if (!verifiesLocally(key.spec, publicKey, message, signature, hash))
+    return `the KMS signature (${algorithm}) does not verify under the imported public key`;
+  const kmsSays = await kms.verify({ keyId: key.keyId, message: digest, signature, algorithm, messageType: 'DIGEST' });
+  return kmsSays ? undefined : 'the KMS did not verify its own signature';
+}
+
+async function proveRsaDecryption(kms: OnlineKms, keyId: string, publicKey: KeyObject): Promise<string | undefined> {
+  const plainText = randomBytes(24).toString('hex');
+  const cipher = publicEncrypt(
+    { key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+    Buffer.from(plainText, 'utf8'),
+  );
+  const back = await kms.decryptData({ keyId, cipherText: cipher.toString('base64'), algorithm: 'RSAES_OAEP_SHA_256' });
+  return back.plainText === plainText
+    ? undefined
+    : 'decrypt-data did not recover what was encrypted under the public key';
+}
+
+/** Runs the checks above; returns a proof with ok=false (and why) instead of throwing on a failed check. */
+export async function proveKey(kms: OnlineKms, key: KeyToProve): Promise<KeyProof> {
+  const info = await kms.describeKey(key.keyId);
+  const base = { keyId: key.keyId, spec: key.spec, keyState: info.stateName };
+  if (info.state !== KeyState.Enabled)
+    return { ...base, ok: false, proof: `describe-key says ${info.stateName}, not Enabled` };
+  if (KEY_SPEC_INFO[key.spec].kind === 'symmetric') {
+    const failure = await proveSymmetric(kms, key.keyId);
+    return {
+      ...base,
+      ok: !failure,
+      proof: failure ?? 'Enabled; encrypt-data/decrypt-data round trip returned the plaintext',
+    };
+  }
+  const { publicKeyDer } = await kms.getPublicKey(key.keyId);
+  const fingerprint = createHash('sha256').update(publicKeyDer).digest('hex');
+  if (fingerprint !== key.expectedPublicKeyFingerprint) {
+    return {
+      ...base,
+      ok: false,
+      proof: `get-publickey (SHA-256 ${fingerprint}) differs from the public key that was wrapped`,
+    };
+  }
+  const publicKey = createPublicKey({ key: publicKeyDer, format: 'der', type: 'spki' });
+  const failure =
+    key.usage === 'SIGN_VERIFY'
+      ? await proveSigning(kms, key, publicKey)
+      : await proveRsaDecryption(kms, key.keyId, publicKey);
+  const what =
+    key.usage === 'SIGN_VERIFY'
+      ? 'a KMS signature verifies locally under it'
+      : 'decrypt-data recovered a message encrypted under it';
+  return { ...base, ok: !failure, proof: failure ?? `Enabled; get-publickey equals the wrapped public key; ${what}` };
+}

@@ -1,0 +1,113 @@
+/**
+ * The keys as the KMS sees them: describe-key for every key, noticing imported AES material that
+ * lapsed (expired) back to Pending import, proving imported keys work, and deleting imported AES
+ * material on request.
+ */
+import { isAsymmetric } from '../../crypto/key-spec';
+import { KeyferryError } from '../../errors';
+import { KeyState } from '../../kms/types';
+import { proveKey, type KeyProof } from './key-proof';
+import type { OnlineStepContext } from './step-context';
+import { ONLINE_EVENTS } from './events';
+import { holdsImportedMaterial, type OnlineKeyState } from './state';
+import type { KeyStatus } from './types';
+import { reportProgress, progressLine } from '../shared/progress';
+
+/** Journals that the imported material of `key` lapsed (the key is back in Pending import). */
+export async function journalLapse(ctx: OnlineStepContext, key: OnlineKeyState): Promise<void> {
+  await ctx.journal(ONLINE_EVENTS.materialLapsed, {
+    keyId: key.keyId,
+    keyState: 'Pending import',
+    recordedExpiresAt: key.imported?.expiresAt ?? null,
+  });
+}
+
+/** describe-key for every key, journaled; returns the states and the imported keys found back in Pending import. */
+export async function readKeyStatuses(
+  ctx: OnlineStepContext,
+): Promise<{ statuses: KeyStatus[]; lapsed: OnlineKeyState[] }> {
+  const statuses: KeyStatus[] = [];
+  const lapsed: OnlineKeyState[] = [];
+  for (const key of ctx.state.keys.values()) {
+    const info = await ctx.kmsCall('describe-key', key.keyId, () => ctx.kms.describeKey(key.keyId));
+    if (holdsImportedMaterial(key) && info.state === KeyState.PendingImport) lapsed.push(key);
+    statuses.push({
+      keyId: key.keyId,
+      alias: key.alias,
+      spec: key.spec,
+      keyState: info.stateName,
+      materialExpiresAt: info.materialExpiresAt?.toISOString() ?? null,
+    });
+  }
+  await ctx.journal('key.status-read', { keys: statuses.map((k) => ({ keyId: k.keyId, keyState: k.keyState })) });
+  return { statuses, lapsed };
+}
+
+/** Asks the KMS about every imported AES key; calls `onLapse` (which journals) for those back in Pending import. */
+export async function noticeLapsedMaterial(
+  ctx: OnlineStepContext,
+  onLapse: (key: OnlineKeyState) => Promise<void>,
+): Promise<void> {
+  for (const key of [...ctx.state.keys.values()].filter((k) => holdsImportedMaterial(k) && !isAsymmetric(k.spec))) {
+    const info = await ctx.kmsCall('describe-key', key.keyId, () => ctx.kms.describeKey(key.keyId));
+    if (info.state === KeyState.PendingImport) await onLapse(key);
+  }
+}
+
+/** Proves every key holding imported material (see key-proof.ts), journaling each result. */
+export async function proveImportedKeys(ctx: OnlineStepContext): Promise<KeyProof[]> {
+  const keys = [...ctx.state.keys.values()].filter((k) => holdsImportedMaterial(k));
+  const proofs: KeyProof[] = [];
+  for (const [i, key] of keys.entries()) {
+    reportProgress(ctx.onProgress, {
+      step: 'verify',
+      done: i,
+      total: keys.length,
+      keyId: key.keyId,
+      ...progressLine('verify-key', { spec: key.spec, alias: key.alias }),
+    });
+    const proof = await ctx.kmsCall('verify', key.keyId, () =>
+      proveKey(ctx.kms, {
+        keyId: key.keyId,
+        spec: key.spec,
+        usage: key.usage,
+        expectedPublicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null,
+      }),
+    );
+    const data = {
+      keyId: key.keyId,
+      keyState: proof.keyState,
+      proof: proof.proof,
+      publicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null,
+    };
+    await ctx.journal(proof.ok ? ONLINE_EVENTS.verified : ONLINE_EVENTS.verifyFailed, data);
+    proofs.push(proof);
+  }
+  return proofs;
+}
+
+/** Deletes the imported material of one AES key of this ceremony and journals its new state. */
+export async function deleteImportedMaterial(
+  ctx: OnlineStepContext,
+  keyId: string,
+): Promise<{ keyId: string; keyState: string }> {
+  const key = ctx.state.keys.get(keyId);
+  if (!key || !holdsImportedMaterial(key)) {
+    throw new KeyferryError(
+      'KEY_NOT_IMPORTED',
+      `Key ${keyId} has no material imported in this ceremony.`,
+      'Give the key id of an imported key of this ceremony.',
+    );
+  }
+  if (isAsymmetric(key.spec)) {
+    throw new KeyferryError(
+      'MATERIAL_NOT_DELETABLE',
+      `Key ${keyId} is ${key.spec}: imported asymmetric material cannot be deleted (KMS.2702).`,
+      'Disable the key or schedule its deletion instead.',
+    );
+  }
+  await ctx.kmsCall('delete-imported-key-material', keyId, () => ctx.kms.deleteImportedKeyMaterial(keyId));
+  const info = await ctx.kmsCall('describe-key', keyId, () => ctx.kms.describeKey(keyId));
+  await ctx.journal(ONLINE_EVENTS.materialDeleted, { keyId, keyState: info.stateName });
+  return { keyId, keyState: info.stateName };
+}

@@ -1,0 +1,81 @@
+/**
+ * Opening an online ceremony's journal: a new journal gets the ceremony start (its facts and the
+ * workstation); an existing one gets a session entry and is replayed, so it continues where it stopped.
+ */
+import type { WrappingAlgorithm } from '../../crypto/key-spec';
+import { KeyferryError } from '../../errors';
+import type { Journal } from '../../journal';
+import { appIdentityData, ceremonyRecordData, describeWorkstation, type AppIdentity } from '../shared/ceremony-record';
+import { newCeremonyId } from '../shared/ceremony-id';
+import type { MaterialExpiry } from '../shared/ceremony-plan';
+import { ONLINE_EVENTS } from './events';
+import type { OnlineKms } from './kms-calls';
+import { replayOnlineJournal, type OnlineCeremonyState } from './state';
+import type { ProgressListener } from '../shared/progress';
+import { checkCeremonyPeople } from '../shared/person-name';
+
+/** The ceremony facts a new online ceremony starts with (from the plan or the command line). */
+export interface OnlineCeremonyStart {
+  readonly title: string;
+  readonly operator: string;
+  readonly witnesses: readonly string[];
+  readonly wrappingAlgorithm: WrappingAlgorithm;
+  readonly materialExpiry: MaterialExpiry;
+  readonly rehearsal?: boolean;
+}
+
+export interface OnlineCeremonyOptions {
+  readonly journal: Journal;
+  readonly kms: OnlineKms;
+  /** The KMS region recorded in bundles, e.g. cn-north-4. */
+  readonly region: string;
+  readonly app: AppIdentity;
+  /** Needed only when the journal is new. */
+  readonly start?: OnlineCeremonyStart;
+  readonly clock?: () => Date;
+  readonly onProgress?: ProgressListener;
+}
+
+/**
+ * Starts a new ceremony on an empty journal (needs `start`), or continues the one the journal
+ * holds (its facts win; `start` is then ignored); returns the replayed state.
+ */
+export async function openOnlineJournal(options: OnlineCeremonyOptions): Promise<OnlineCeremonyState> {
+  const { journal } = options;
+  const existing = replayOnlineJournal(journal.entries);
+  const ws = describeWorkstation();
+  if (existing) {
+    await journal.append(existing.operator, ONLINE_EVENTS.session, {
+      hostname: ws.hostname,
+      os: ws.os,
+      ...appIdentityData(options.app),
+    });
+    return replayOnlineJournal(journal.entries) as OnlineCeremonyState;
+  }
+  const start = options.start
+    ? { ...options.start, ...checkCeremonyPeople(options.start.operator, options.start.witnesses) }
+    : undefined;
+  if (!start) {
+    throw new KeyferryError(
+      'CEREMONY_NOT_STARTED',
+      'This journal holds no ceremony yet.',
+      'Start with "keyferry online create-key" and a ceremony plan, or give the journal of an existing ceremony.',
+    );
+  }
+  const id = newCeremonyId((options.clock ?? (() => new Date()))());
+  await journal.append(start.operator, ONLINE_EVENTS.started, {
+    ...ceremonyRecordData({
+      id,
+      title: start.title,
+      operator: start.operator,
+      witnesses: start.witnesses,
+      side: 'online',
+      workstation: ws,
+      app: options.app,
+      rehearsal: start.rehearsal ?? false,
+    }),
+    wrappingAlgorithm: start.wrappingAlgorithm,
+    expiry: start.materialExpiry.kind === 'never' ? 'never' : start.materialExpiry.at.toISOString(),
+  });
+  return replayOnlineJournal(journal.entries) as OnlineCeremonyState;
+}

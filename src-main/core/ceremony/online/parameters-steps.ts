@@ -1,0 +1,118 @@
+/**
+ * The steps before the air gap: create the external keys (Pending import), fetch a wrapping key
+ * and import token for every key waiting for material, and write the import-parameters bundle.
+ */
+import path from 'node:path';
+import { writeImportParametersBundle } from '../../bundle';
+import { groupHex } from '../../crypto/evidence';
+import { KeyferryError } from '../../errors';
+import type { PlannedKey } from '../shared/ceremony-plan';
+import type { OnlineStepContext } from './step-context';
+import { ONLINE_EVENTS } from './events';
+import { issuedFromAnswer, parametersForBundle } from './issued-parameters';
+import { holdsImportedMaterial } from './state';
+import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
+import { reportProgress, progressLine } from '../shared/progress';
+
+/** Creates one external key per planned key, journaling each; refuses an empty plan. */
+export async function createExternalKeys(
+  ctx: OnlineStepContext,
+  planned: readonly PlannedKey[],
+): Promise<CreatedKey[]> {
+  if (planned.length === 0)
+    throw new KeyferryError(
+      'CEREMONY_NO_KEYS',
+      'No keys were given to create.',
+      'Name at least one key (alias and spec) in the plan.',
+    );
+  const created: CreatedKey[] = [];
+  for (const [i, key] of planned.entries()) {
+    reportProgress(ctx.onProgress, {
+      step: 'create-keys',
+      done: i,
+      total: planned.length,
+      ...progressLine('create-key', { spec: key.spec, alias: key.alias }),
+    });
+    const { keyId } = await ctx.kmsCall('create-key', null, () =>
+      ctx.kms.createKey({
+        alias: key.alias,
+        spec: key.spec,
+        usage: key.usage,
+        description: key.description,
+        origin: 'external',
+      }),
+    );
+    await ctx.journal(ONLINE_EVENTS.keyCreated, {
+      keyId,
+      alias: key.alias,
+      spec: key.spec,
+      usage: key.usage,
+      description: key.description,
+    });
+    created.push({ keyId, alias: key.alias, spec: key.spec, usage: key.usage });
+  }
+  return created;
+}
+
+/** Fetches and journals import parameters for every key not holding imported material. */
+export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<IssuedSummary[]> {
+  const { state } = ctx;
+  const keys = [...state.keys.values()].filter((k) => !holdsImportedMaterial(k));
+  const issued: IssuedSummary[] = [];
+  for (const [i, key] of keys.entries()) {
+    reportProgress(ctx.onProgress, {
+      step: 'fetch-parameters',
+      done: i,
+      total: keys.length,
+      keyId: key.keyId,
+      ...progressLine('fetch-parameters', { alias: key.alias }),
+    });
+    const answer = await ctx.kmsCall('get-parameters-for-import', key.keyId, () =>
+      ctx.kms.getParametersForImport({
+        keyId: key.keyId,
+        wrappingAlgorithm: state.wrappingAlgorithm,
+      }),
+    );
+    const { event, summary } = issuedFromAnswer(key, answer, state.wrappingAlgorithm, ctx.region, ctx.kms.projectId);
+    await ctx.journal(ONLINE_EVENTS.parametersFetched, event);
+    issued.push(summary);
+  }
+  return issued;
+}
+
+/** Writes the latest parameters of every waiting key into the new folder `dir` and journals it. */
+export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: string): Promise<WrittenParametersBundle> {
+  const now = ctx.now();
+  const keys = [...ctx.state.keys.values()].filter((k) => !holdsImportedMaterial(k));
+  const parameters = keys.map((k) => parametersForBundle(k, now));
+  reportProgress(ctx.onProgress, {
+    step: 'write-bundle',
+    done: 0,
+    total: 1,
+    ...progressLine('write-parameters-bundle', { dir }),
+  });
+  const written = await writeImportParametersBundle(
+    dir,
+    { ceremonyId: ctx.state.ceremonyId, keys: parameters },
+    { now },
+  );
+  const keyIds = keys.map((k) => k.keyId);
+  await ctx.journal(ONLINE_EVENTS.parametersWritten, {
+    folder: path.resolve(dir),
+    manifestSha256: written.digest,
+    keyIds,
+  });
+  reportProgress(ctx.onProgress, {
+    step: 'write-bundle',
+    done: 1,
+    total: 1,
+    ...progressLine('parameters-bundle-written', {}),
+  });
+  return {
+    dir: path.resolve(dir),
+    manifestSha256: written.digest,
+    manifestSha256Grouped: groupHex(written.digest),
+    keyIds,
+    warnings: written.warnings.map((w) => w.message),
+  };
+}

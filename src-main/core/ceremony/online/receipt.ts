@@ -1,0 +1,76 @@
+/** The online side's receipt: which keys were imported from which bundle, and how each was proven. */
+import path from 'node:path';
+import { KeyferryError } from '../../errors';
+import type { Journal } from '../../journal';
+import { workstationClock, type ReceiptKey } from '../../receipt';
+import { writeJournaledReceipt, type WrittenCeremonyReceipt } from '../shared/journaled-receipt';
+import { describeWorkstation, type AppIdentity } from '../shared/ceremony-record';
+import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
+
+interface OnlineReceiptFacts {
+  readonly state: OnlineCeremonyState;
+  readonly app: AppIdentity;
+  /** The wrapped-material bundle that was imported. */
+  readonly bundle: { readonly dir: string; readonly digest: string };
+  /** keyId → how import-key-material was confirmed ("answered", "reconciled", "retried"). */
+  readonly confirmations: ReadonlyMap<string, string>;
+  readonly journal: Journal;
+  readonly now: Date;
+}
+
+function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts): ReceiptKey {
+  const imported = key.imported;
+  const issued = key.issued.find((i) => i.importTokenSha256 === imported?.importTokenSha256);
+  if (!imported || !issued || !key.verified) {
+    throw new KeyferryError(
+      'CEREMONY_STEP_OUT_OF_ORDER',
+      `Key ${key.keyId} has not been imported and verified.`,
+      'Import and verify every key before writing the receipt.',
+    );
+  }
+  const confirmation = facts.confirmations.get(key.keyId);
+  return {
+    keyId: key.keyId,
+    alias: key.alias,
+    spec: key.spec,
+    usage: key.usage,
+    wrappingAlgorithm: issued.wrappingAlgorithm,
+    wrappingKeyFingerprint: issued.wrappingKeyFingerprint,
+    importTokenSha256: issued.importTokenSha256,
+    outputFiles: [],
+    ...(key.checkedPublicKeyFingerprint ? { publicKeyFingerprint: key.checkedPublicKeyFingerprint } : {}),
+    ...(key.checkedKeyCheckValue ? { keyCheckValue: key.checkedKeyCheckValue.toLowerCase() } : {}),
+    materialExpiry: imported.expiresAt === null ? 'never' : new Date(imported.expiresAt),
+    importResult: `Imported${confirmation ? ` (${confirmation})` : ''}; key state ${key.verified.keyState}`,
+    verificationResult: key.verified.proof,
+  };
+}
+
+/**
+ * Writes the online receipt into `dir` for every imported key, then journals it. A later receipt
+ * of the same ceremony (after a re-import) is numbered: `receipt-online-<id>-2.html`, ….
+ */
+export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts): Promise<WrittenCeremonyReceipt> {
+  const { state, journal } = facts;
+  const earlier = journal.entries.filter((e) => e.event === 'receipt.written').length;
+  const keys = [...state.keys.values()].filter(holdsImportedMaterial).map((k) => receiptKey(k, facts));
+  const ws = describeWorkstation();
+  return writeJournaledReceipt(
+    dir,
+    journal,
+    state.operator,
+    {
+      ceremonyId: state.ceremonyId,
+      title: state.rehearsal ? `${state.title} (REHEARSAL)` : state.title,
+      side: 'online',
+      clock: workstationClock(facts.now),
+      workstation: { hostname: ws.hostname, os: ws.os },
+      app: facts.app,
+      operator: state.operator,
+      witnesses: state.witnesses,
+      keys,
+      bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.digest },
+    },
+    earlier > 0 ? String(earlier + 1) : undefined,
+  );
+}

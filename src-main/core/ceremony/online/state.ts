@@ -1,0 +1,217 @@
+/**
+ * Rebuilds the online ceremony from its journal: which keys were created, which import
+ * parameters the KMS issued, what was imported and verified. A pure reducer over entries, so a
+ * process on another day continues exactly where the last one stopped.
+ */
+import type { KeySpec, KeyUsage, WrappingAlgorithm } from '../../crypto/key-spec';
+import { KeyferryError } from '../../errors';
+import type { JournalEntry } from '../../journal';
+import {
+  ONLINE_EVENTS,
+  importedData,
+  keyCreatedData,
+  keyIdData,
+  parametersFetchedData,
+  parametersWrittenData,
+  startedData,
+  verifiedData,
+  wrappedCheckedData,
+} from './events';
+
+/** Import parameters as the KMS issued them (from the journal, the online side's own record). */
+export interface IssuedParameters {
+  readonly keyId: string;
+  readonly wrappingAlgorithm: WrappingAlgorithm;
+  readonly wrappingKeyFingerprint: string;
+  readonly importTokenSha256: string;
+  readonly importToken: string;
+  readonly tokenExpiresAt: string;
+  readonly wrappingPublicKey: string;
+  readonly region: string;
+  readonly projectId: string;
+}
+
+/** True when the key holds material imported by this ceremony (not deleted since). */
+export function holdsImportedMaterial(key: OnlineKeyState): boolean {
+  return !!key.imported && !key.materialDeleted;
+}
+
+export interface OnlineKeyState {
+  readonly keyId: string;
+  readonly alias: string;
+  readonly spec: KeySpec;
+  readonly usage: KeyUsage;
+  readonly description: string;
+  /** Every issuance, oldest first (parameters may be fetched again after expiry). */
+  readonly issued: IssuedParameters[];
+  /** Set once the wrapped bundle was checked: the public key fingerprint (asymmetric) and KCV (AES). */
+  checkedPublicKeyFingerprint?: string | null;
+  checkedKeyCheckValue?: string | null;
+  imported?: { readonly expiresAt: string | null; readonly importTokenSha256: string };
+  verified?: { readonly keyState: string; readonly proof: string };
+  /** The imported material is gone: deleted on request, or lapsed (expired) in the KMS. */
+  materialDeleted?: boolean;
+  /** Set with materialDeleted when the material lapsed (describe-key found the key back in Pending import). */
+  materialLapsed?: boolean;
+}
+
+export interface OnlineCeremonyState {
+  readonly ceremonyId: string;
+  readonly title: string;
+  readonly operator: string;
+  readonly witnesses: readonly string[];
+  readonly rehearsal: boolean;
+  readonly wrappingAlgorithm: WrappingAlgorithm;
+  /** "never" or an ISO time: the expiry chosen for symmetric material. */
+  readonly expiry: string;
+  readonly keys: Map<string, OnlineKeyState>;
+  parametersBundle?: { readonly folder: string; readonly manifestSha256: string };
+  wrappedBundle?: { readonly folder: string; readonly manifestSha256: string };
+}
+
+function corrupt(entry: JournalEntry, why: string): never {
+  throw new KeyferryError(
+    'CEREMONY_JOURNAL_UNEXPECTED',
+    `Journal entry ${entry.seq} (${entry.event}) cannot be replayed: ${why}.`,
+    'Check that this is the online journal of this ceremony (not the air-gapped one). Keep it as evidence.',
+  );
+}
+
+function keyOf(state: OnlineCeremonyState, entry: JournalEntry, keyId: string): OnlineKeyState {
+  const key = state.keys.get(keyId);
+  if (!key) corrupt(entry, `it names key ${keyId}, which this ceremony did not create`);
+  return key;
+}
+
+/** Applies one journal entry to `state` (entries of other kinds are ignored). */
+export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry): void {
+  const parse = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T => {
+    const result = schema.safeParse(entry.data);
+    if (!result.success) corrupt(entry, 'its data is not in the expected form');
+    return result.data;
+  };
+  switch (entry.event) {
+    case ONLINE_EVENTS.keyCreated: {
+      const d = parse(keyCreatedData);
+      state.keys.set(d.keyId, { ...d, issued: [] });
+      break;
+    }
+    case ONLINE_EVENTS.parametersFetched: {
+      const d = parse(parametersFetchedData);
+      keyOf(state, entry, d.keyId).issued.push(d);
+      break;
+    }
+    case ONLINE_EVENTS.parametersWritten: {
+      const d = parse(parametersWrittenData);
+      state.parametersBundle = { folder: d.folder, manifestSha256: d.manifestSha256 };
+      break;
+    }
+    case ONLINE_EVENTS.wrappedChecked: {
+      const d = parse(wrappedCheckedData);
+      state.wrappedBundle = { folder: d.folder, manifestSha256: d.manifestSha256 };
+      for (const k of d.keys) {
+        const key = keyOf(state, entry, k.keyId);
+        key.checkedPublicKeyFingerprint = k.publicKeyFingerprint;
+        key.checkedKeyCheckValue = k.keyCheckValue;
+      }
+      break;
+    }
+    case ONLINE_EVENTS.imported: {
+      const d = parse(importedData);
+      const key = keyOf(state, entry, d.keyId);
+      key.imported = { expiresAt: d.expiresAt, importTokenSha256: d.importTokenSha256 };
+      key.materialDeleted = false;
+      key.materialLapsed = false;
+      key.verified = undefined;
+      break;
+    }
+    case ONLINE_EVENTS.verified: {
+      const d = parse(verifiedData);
+      keyOf(state, entry, d.keyId).verified = { keyState: d.keyState, proof: d.proof };
+      break;
+    }
+    case ONLINE_EVENTS.verifyFailed: {
+      keyOf(state, entry, parse(keyIdData).keyId).verified = undefined;
+      break;
+    }
+    case ONLINE_EVENTS.materialDeleted:
+    case ONLINE_EVENTS.materialLapsed: {
+      const key = keyOf(state, entry, parse(keyIdData).keyId);
+      key.materialDeleted = true;
+      key.materialLapsed = entry.event === ONLINE_EVENTS.materialLapsed;
+      key.verified = undefined;
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+/** Replays a journal; undefined when it holds no online ceremony yet (a new, empty journal). */
+export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCeremonyState | undefined {
+  const first = entries.find((e) => e.event === ONLINE_EVENTS.started);
+  if (!first) {
+    if (entries.length > 0) {
+      throw new KeyferryError(
+        'CEREMONY_JOURNAL_UNEXPECTED',
+        'This journal has entries but no online ceremony start.',
+        'Give the online journal of this ceremony, or a new file name to start one.',
+      );
+    }
+    return undefined;
+  }
+  const started = startedData.safeParse(first.data);
+  if (!started.success) corrupt(first, 'it is not an online ceremony start');
+  const d = started.data;
+  const state: OnlineCeremonyState = {
+    ceremonyId: d.ceremonyId,
+    title: d.title,
+    operator: d.operator,
+    witnesses: d.witnesses,
+    rehearsal: d.rehearsal,
+    wrappingAlgorithm: d.wrappingAlgorithm,
+    expiry: d.expiry,
+    keys: new Map(),
+  };
+  for (const entry of entries) {
+    if (entry.event === ONLINE_EVENTS.started && entry !== first)
+      corrupt(entry, 'a journal holds one ceremony; this one starts a second');
+    applyOnlineEntry(state, entry);
+  }
+  return state;
+}
+
+/** Where an online ceremony stands; every step of OnlineCeremony is guarded by it. */
+export type OnlineStep =
+  | 'new'
+  | 'keys-created'
+  | 'parameters-fetched'
+  | 'parameters-written'
+  | 'material-checked'
+  | 'imported'
+  | 'verified'
+  | 'finished';
+
+/** The sentence telling a person what to do next, per step (the guard's refusal names it). */
+export const ONLINE_NEXT_STEP: Record<OnlineStep, string> = {
+  new: 'Create the keys first (keyferry online create-key).',
+  'keys-created': 'Fetch the import parameters next (keyferry online params).',
+  'parameters-fetched': 'Write the import-parameters bundle next.',
+  'parameters-written':
+    'Wrap on the air-gapped workstation, then check the wrapped-material bundle here (keyferry online import).',
+  'material-checked': 'Import the checked material next.',
+  imported: 'Verify the imported keys next (keyferry online status).',
+  verified: 'Write the receipt next.',
+  finished: 'This ceremony is finished.',
+};
+
+/** The step a replayed ceremony continues from. */
+export function onlineStepFromState(state: OnlineCeremonyState): OnlineStep {
+  const keys = [...state.keys.values()];
+  if (keys.length === 0) return 'new';
+  const imported = keys.filter((k) => holdsImportedMaterial(k));
+  if (imported.length > 0) return imported.every((k) => k.verified) ? 'verified' : 'imported';
+  if (state.parametersBundle && keys.every((k) => k.issued.length > 0)) return 'parameters-written';
+  if (keys.every((k) => k.issued.length > 0)) return 'parameters-fetched';
+  return 'keys-created';
+}

@@ -1,0 +1,47 @@
+/**
+ * What the online steps need from the ceremony that runs them: its journal-replayed state, the
+ * KMS client, and a way to journal an event (applied to the state as it is appended).
+ */
+import { toProblem } from '../../errors';
+import type { Journal, JsonObject } from '../../journal';
+import { ONLINE_EVENTS } from './events';
+import type { OnlineKms } from './kms-calls';
+import type { OnlineCeremonyState } from './state';
+import type { ProgressListener } from '../shared/progress';
+
+export interface OnlineStepContext {
+  readonly state: OnlineCeremonyState;
+  readonly kms: OnlineKms;
+  /** The KMS region recorded in bundles, e.g. cn-north-4. */
+  readonly region: string;
+  readonly now: () => Date;
+  readonly onProgress: ProgressListener | undefined;
+  /** Appends `event` to the journal and applies it to `state`. */
+  journal(event: string, data: JsonObject): Promise<void>;
+  /** Runs a KMS call; a failure is journaled (code and sentence only) and rethrown. */
+  kmsCall<T>(step: string, keyId: string | null, run: () => Promise<T>): Promise<T>;
+}
+
+/** Runs `run`; on failure appends a step-failed entry (code and sentence only, best effort) and rethrows. */
+export async function journaledKmsCall<T>(
+  journal: Journal,
+  operator: string,
+  step: string,
+  keyId: string | null,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const problem = toProblem(error);
+    await journal
+      .append(operator, ONLINE_EVENTS.stepFailed, {
+        step,
+        keyId,
+        code: problem.code,
+        message: problem.message,
+      })
+      .catch(() => undefined);
+    throw error;
+  }
+}

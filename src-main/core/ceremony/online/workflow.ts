@@ -1,0 +1,290 @@
+/**
+ * The online side of a ceremony, step by step: connect, create the external keys, fetch the
+ * import parameters, write the import-parameters bundle; later (another process, another day)
+ * check the wrapped-material bundle against what the KMS issued, import, verify, write the
+ * receipt; delete symmetric material on request. Every step is journaled, and the journal is
+ * the state: `OnlineCeremony.open` on an existing journal continues where it stopped.
+ * Methods return plain values (ids, fingerprints, states, file names); no key bytes exist here.
+ */
+import type { KeySpec } from '../../crypto/key-spec';
+import type {
+  CheckedBundleSummary,
+  CreatedKey,
+  ImportedKeySummary,
+  IssuedSummary,
+  KeyStatus,
+  WrittenParametersBundle,
+} from './types';
+import { KeyferryError } from '../../errors';
+import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
+import type { MaterialExpiry, PlannedKey } from '../shared/ceremony-plan';
+import type { KeyProof } from './key-proof';
+import { journaledKmsCall, type OnlineStepContext } from './step-context';
+import { ONLINE_EVENTS } from './events';
+import { openOnlineJournal, type OnlineCeremonyOptions } from './open-journal';
+import { checkWrappedBundleStep, importCheckedMaterial, type CheckedSession } from './import-steps';
+import { createExternalKeys, fetchIssuedParameters, writeParametersBundleStep } from './parameters-steps';
+import { writeOnlineReceipt } from './receipt';
+import {
+  applyOnlineEntry,
+  holdsImportedMaterial,
+  ONLINE_NEXT_STEP,
+  onlineStepFromState,
+  type OnlineCeremonyState,
+  type OnlineKeyState,
+  type OnlineStep,
+} from './state';
+import {
+  deleteImportedMaterial,
+  journalLapse,
+  noticeLapsedMaterial,
+  proveImportedKeys,
+  readKeyStatuses,
+} from './key-status';
+import { StepGuard } from '../shared/step-guard';
+
+export type { OnlineStep } from './state';
+export type { OnlineCeremonyOptions, OnlineCeremonyStart } from './open-journal';
+
+export class OnlineCeremony {
+  readonly #options: OnlineCeremonyOptions;
+  readonly #guard: StepGuard<OnlineStep>;
+  readonly #now: () => Date;
+  #state: OnlineCeremonyState;
+  #connected = false;
+  #checked: CheckedSession | undefined;
+  readonly #confirmations = new Map<string, string>();
+  readonly #ctx: OnlineStepContext;
+
+  private constructor(options: OnlineCeremonyOptions, state: OnlineCeremonyState) {
+    this.#options = options;
+    this.#now = options.clock ?? (() => new Date());
+    this.#state = state;
+    this.#guard = new StepGuard('online', onlineStepFromState(state), ONLINE_NEXT_STEP);
+    this.#ctx = {
+      state,
+      kms: options.kms,
+      region: options.region,
+      now: this.#now,
+      onProgress: options.onProgress,
+      journal: async (event, data) => {
+        applyOnlineEntry(state, await options.journal.append(state.operator, event, data));
+      },
+      kmsCall: (step, keyId, run) => journaledKmsCall(options.journal, state.operator, step, keyId, run),
+    };
+  }
+
+  /**
+   * Starts a new ceremony on an empty journal (needs `start`), or continues the one the journal
+   * holds (its facts win; `start` is then ignored).
+   */
+  static async open(options: OnlineCeremonyOptions): Promise<OnlineCeremony> {
+    return new OnlineCeremony(options, await openOnlineJournal(options));
+  }
+
+  get ceremonyId(): string {
+    return this.#state.ceremonyId;
+  }
+
+  /** Where the ceremony stands (guards every step). */
+  get step(): OnlineStep {
+    return this.#guard.state;
+  }
+
+  get operator(): string {
+    return this.#state.operator;
+  }
+
+  /** The keys as the journal knows them (no KMS call); `lapsed`: the imported material expired in the KMS; `expiresAt`: recorded at the last import. */
+  keys(): {
+    keyId: string;
+    alias: string;
+    spec: KeySpec;
+    imported: boolean;
+    lapsed: boolean;
+    /** Material deleted on request (online delete-material); the key awaits the same material. */
+    deleted: boolean;
+    expiresAt: string | null;
+    verified: boolean;
+    proof: string | null;
+  }[] {
+    return [...this.#state.keys.values()].map((k) => ({
+      keyId: k.keyId,
+      alias: k.alias,
+      spec: k.spec,
+      imported: !!holdsImportedMaterial(k),
+      lapsed: !holdsImportedMaterial(k) && !!k.materialLapsed,
+      deleted: !!k.materialDeleted && !k.materialLapsed,
+      expiresAt: k.imported ? (k.imported.expiresAt ?? 'never') : null,
+      verified: !!k.verified,
+      proof: k.verified?.proof ?? null,
+    }));
+  }
+
+  #requireConnected(step: string): void {
+    if (!this.#connected) {
+      throw new KeyferryError(
+        'CEREMONY_STEP_OUT_OF_ORDER',
+        `Cannot ${step} before connecting to the KMS.`,
+        'Connect first (it tests the endpoint and credentials with list-keys).',
+      );
+    }
+  }
+
+  /** Step 1 (every session): tests the endpoint and credentials with list-keys. */
+  async connect(): Promise<{ endpoint: string; projectId: string; region: string; keysVisible: number }> {
+    const keys = await this.#ctx.kmsCall('connect', null, () => this.#options.kms.listKeys());
+    const result = {
+      endpoint: this.#options.kms.endpoint.origin,
+      projectId: this.#options.kms.projectId,
+      region: this.#options.region,
+      keysVisible: keys.length,
+    };
+    await this.#ctx.journal(ONLINE_EVENTS.connected, result);
+    this.#connected = true;
+    return result;
+  }
+
+  /** Step 2: creates one external key (Pending import) per planned key. */
+  async createKeys(planned: readonly PlannedKey[]): Promise<CreatedKey[]> {
+    this.#guard.require('create keys', ['new']);
+    this.#requireConnected('create keys');
+    const created = await createExternalKeys(this.#ctx, planned);
+    this.#guard.advance('keys-created');
+    return created;
+  }
+
+  /**
+   * Step 3: fetches a wrapping key and import token for every key still waiting for material.
+   * After an import it first asks the KMS whether imported AES material lapsed (expired): such
+   * keys wait for the same material again (restored from custody) and get fresh parameters.
+   */
+  async fetchParameters(): Promise<IssuedSummary[]> {
+    const afterImport = (['imported', 'verified', 'finished'] as OnlineStep[]).includes(this.#guard.state);
+    if (afterImport) {
+      this.#requireConnected('fetch import parameters');
+      await noticeLapsedMaterial(this.#ctx, (key) => this.#journalLapse(key));
+      if ([...this.#state.keys.values()].every((k) => holdsImportedMaterial(k))) {
+        throw new KeyferryError(
+          'NOTHING_TO_IMPORT',
+          'Every key of this ceremony holds its imported material; no key waits for import parameters.',
+          'Check the keys with "keyferry online status".',
+        );
+      }
+    } else {
+      this.#guard.require('fetch import parameters', ['keys-created', 'parameters-fetched', 'parameters-written']);
+    }
+    this.#requireConnected('fetch import parameters');
+    const issued = await fetchIssuedParameters(this.#ctx);
+    this.#guard.advance('parameters-fetched');
+    return issued;
+  }
+
+  /** Step 4: writes the latest parameters of every waiting key into the new folder `dir`. */
+  async writeParametersBundle(dir: string): Promise<WrittenParametersBundle> {
+    this.#guard.require('write the import-parameters bundle', ['parameters-fetched']);
+    const written = await writeParametersBundleStep(this.#ctx, dir);
+    this.#guard.advance('parameters-written');
+    return written;
+  }
+
+  /**
+   * Step 5: reads the wrapped-material bundle in `dir` and checks it against what the KMS issued
+   * (journal): ceremony, keys, specs, token hashes, wrapping-key fingerprints, token expiry.
+   * `expectedDigest` (from the air-gapped receipt) pins the exact bundle.
+   */
+  async checkWrappedBundle(dir: string, options: { expectedDigest?: string } = {}): Promise<CheckedBundleSummary> {
+    this.#guard.require('check the wrapped-material bundle', [
+      'parameters-written',
+      'material-checked',
+      'imported',
+      'verified',
+    ]);
+    const { session, summary } = await checkWrappedBundleStep(this.#ctx, dir, options.expectedDigest);
+    this.#checked = session;
+    if (session.keys.some((c) => !holdsImportedMaterial(c.key))) this.#guard.advance('material-checked');
+    return summary;
+  }
+
+  /**
+   * Step 6: imports every checked key not imported yet, each with the material expiry its
+   * wrapped-material bundle requests; `expiry` is an explicit override (journaled) for symmetric
+   * material (asymmetric material never expires). A past expiry is refused before any import.
+   */
+  async importMaterial(options: { expiry?: MaterialExpiry } = {}): Promise<ImportedKeySummary[]> {
+    this.#guard.require('import key material', ['material-checked']);
+    this.#requireConnected('import key material');
+    const results = await importCheckedMaterial(
+      this.#ctx,
+      this.#checked as CheckedSession,
+      options.expiry,
+      (keyId, confirmation) => this.#confirmations.set(keyId, confirmation),
+    );
+    this.#guard.advance('imported');
+    return results;
+  }
+
+  /**
+   * Step 7: proves every imported key works (see key-proof.ts). Keys that fail are journaled as
+   * such and returned with ok=false; the ceremony reaches "verified" only when all pass.
+   */
+  async verifyKeys(): Promise<KeyProof[]> {
+    this.#guard.require('verify the imported keys', ['imported', 'verified', 'finished']);
+    this.#requireConnected('verify the imported keys');
+    const proofs = await proveImportedKeys(this.#ctx);
+    if (this.#guard.state !== 'finished') this.#guard.advance(proofs.every((p) => p.ok) ? 'verified' : 'imported');
+    return proofs;
+  }
+
+  /**
+   * describe-key for every key of the ceremony (any step, once connected). An imported AES key
+   * found back in Pending import is journaled as lapsed: it then waits for the same material again.
+   */
+  async status(): Promise<KeyStatus[]> {
+    this.#requireConnected('read the key states');
+    const { statuses, lapsed } = await readKeyStatuses(this.#ctx);
+    for (const key of lapsed) await this.#journalLapse(key);
+    return statuses;
+  }
+
+  async #journalLapse(key: OnlineKeyState): Promise<void> {
+    await journalLapse(this.#ctx, key);
+    if (![...this.#state.keys.values()].some((k) => holdsImportedMaterial(k)) && this.#guard.state !== 'new')
+      this.#guard.advance('parameters-written');
+  }
+
+  /**
+   * Deletes the imported material of one AES key (the key returns to Pending import; only the
+   * same material can ever be imported again). Asymmetric material cannot be deleted (KMS rule).
+   */
+  async deleteMaterial(keyId: string): Promise<{ keyId: string; keyState: string }> {
+    this.#guard.require('delete imported key material', ['imported', 'verified', 'finished']);
+    this.#requireConnected('delete imported key material');
+    const result = await deleteImportedMaterial(this.#ctx, keyId);
+    if (![...this.#state.keys.values()].some((k) => holdsImportedMaterial(k)))
+      this.#guard.advance('parameters-written');
+    return result;
+  }
+
+  /** Step 8: writes the online receipt into `dir` (needs the bundle checked in this session). */
+  async writeReceipt(dir: string): Promise<WrittenCeremonyReceipt> {
+    this.#guard.require('write the receipt', ['verified']);
+    if (!this.#checked) {
+      throw new KeyferryError(
+        'CEREMONY_STEP_OUT_OF_ORDER',
+        'The receipt names the wrapped-material bundle, which was not read in this session.',
+        'Check the wrapped-material bundle again, then write the receipt.',
+      );
+    }
+    const receipt = await writeOnlineReceipt(dir, {
+      state: this.#state,
+      app: this.#options.app,
+      bundle: { dir: this.#checked.dir, digest: this.#checked.digest },
+      confirmations: this.#confirmations,
+      journal: this.#options.journal,
+      now: this.#now(),
+    });
+    this.#guard.advance('finished');
+    return receipt;
+  }
+}

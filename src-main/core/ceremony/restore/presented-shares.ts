@@ -1,0 +1,146 @@
+/**
+ * The shares presented at a restore ceremony, checked one by one as each custodian hands theirs
+ * over: intact (checksum), for a key the import-parameters bundle holds, of that key's spec, of
+ * the same split as the shares before it, and not presented twice. A refused share is wiped at
+ * once; the accepted ones are held (as SecretBytes) until the restore, then wiped.
+ */
+import type { ImportParameters } from '../../bundle';
+import {
+  custodyShareFieldsSchema,
+  describeMaterialCheck,
+  shareChecksumMatches,
+  shareFields,
+  type CustodyShare,
+} from '../../custody/custody-share';
+import { KeyferryError } from '../../errors';
+
+/** Where a share came from: its share file, or the lines typed from its printed slip. */
+export type ShareSource = 'file' | 'typed';
+
+/** One presented share as journaled and shown: never its bytes. */
+export interface PresentedShare {
+  readonly ceremonyId: string;
+  readonly keyId: string;
+  readonly shareIndex: number;
+  readonly threshold: number;
+  readonly total: number;
+  /** The custodian the share was issued to (recorded in the share). */
+  readonly custodian: string;
+  /** The person who handed it over (the custodian, or someone on their behalf). */
+  readonly presentedBy: string;
+  readonly source: ShareSource;
+  /** The share's checksum as printed on its slip (a truncated hash, not the share). */
+  readonly shareChecksum: string;
+}
+
+function refuse(code: string, message: string, nextStep: string): never {
+  throw new KeyferryError(code, message, nextStep);
+}
+
+export class PresentedShares {
+  readonly #parameters: readonly ImportParameters[];
+  readonly #shares: CustodyShare[] = [];
+  readonly #records: PresentedShare[] = [];
+
+  /** `parameters`: the keys of the import-parameters bundle the material will be wrapped for. */
+  constructor(parameters: readonly ImportParameters[]) {
+    this.#parameters = parameters;
+  }
+
+  /**
+   * Checks `share` and holds it. On refusal the share is wiped and a KeyferryError says why;
+   * the shares presented before stay held.
+   */
+  add(share: CustodyShare, presentedBy: string, source: ShareSource): PresentedShare {
+    try {
+      this.#check(share);
+    } catch (error) {
+      share.share.dispose();
+      throw error;
+    }
+    const record: PresentedShare = {
+      ceremonyId: share.ceremonyId,
+      keyId: share.keyId,
+      shareIndex: share.index,
+      threshold: share.m,
+      total: share.n,
+      custodian: share.custodian,
+      presentedBy,
+      source,
+      shareChecksum: share.checksum,
+    };
+    this.#shares.push(share);
+    this.#records.push(record);
+    return record;
+  }
+
+  #check(share: CustodyShare): void {
+    if (!custodyShareFieldsSchema.safeParse(shareFields(share)).success || !shareChecksumMatches(share)) {
+      refuse(
+        'CUSTODY_SHARE_CORRUPTED',
+        `Share ${share.index} is corrupted: its checksum does not match its contents.`,
+        `Ask the custodian of share ${share.index} for an intact copy (the share file or the printed slip), or use another custodian's share.`,
+      );
+    }
+    const key = this.#parameters.find((p) => p.keyId === share.keyId);
+    if (!key) {
+      refuse(
+        'CUSTODY_SHARE_FOREIGN',
+        `Share ${share.index} (custodian ${share.custodian}) is a share of key ${share.keyId}, which the import-parameters bundle does not hold (it holds ${this.#parameters.map((p) => p.keyId).join(', ')}).`,
+        'Use the shares of the key the parameters were fetched for, or fetch parameters for this key.',
+      );
+    }
+    if (key.keySpec !== share.spec) {
+      refuse(
+        'CUSTODY_SHARE_FOREIGN',
+        `Share ${share.index} holds ${share.spec} material, but key ${share.keyId} is ${key.keySpec}.`,
+        'Use only shares of this key.',
+      );
+    }
+    const first = this.#shares[0];
+    if (first) {
+      for (const field of ['ceremonyId', 'keyId'] as const) {
+        if (share[field] !== first[field]) {
+          refuse(
+            'CUSTODY_SHARES_MIXED',
+            `Share ${share.index} (custodian ${share.custodian}) is from ${field === 'ceremonyId' ? 'ceremony' : 'key'} "${share[field]}", but the shares presented so far are from "${first[field]}".`,
+            'Gather shares of one ceremony and key only; set this one aside.',
+          );
+        }
+      }
+      if (share.m !== first.m || share.n !== first.n || share.materialCheck.value !== first.materialCheck.value) {
+        refuse(
+          'CUSTODY_SHARES_MIXED',
+          `Share ${share.index} is from another split (${share.m}-of-${share.n}, ${describeMaterialCheck(share.materialCheck)}) than the shares presented so far (${first.m}-of-${first.n}, ${describeMaterialCheck(first.materialCheck)}).`,
+          'Gather shares of one split only; set this one aside.',
+        );
+      }
+    }
+    if (this.#shares.some((s) => s.index === share.index)) {
+      refuse(
+        'CUSTODY_SHARE_DUPLICATE',
+        `Share ${share.index} was already presented.`,
+        `Give each share once; bring a different custodian's share instead of a second copy of share ${share.index}.`,
+      );
+    }
+  }
+
+  /** The shares held, for restoreMaterial (still owned here). */
+  get shares(): readonly CustodyShare[] {
+    return this.#shares;
+  }
+
+  get records(): readonly PresentedShare[] {
+    return this.#records;
+  }
+
+  /** Shares needed (M), once a share was presented. */
+  get threshold(): number | undefined {
+    return this.#shares[0]?.m;
+  }
+
+  /** Wipes every share held; safe to call more than once. */
+  disposeAll(): void {
+    for (const share of this.#shares) share.share.dispose();
+  }
+}

@@ -1,0 +1,315 @@
+/**
+ * The custody restore ceremony, on the air-gapped workstation: when imported AES material has
+ * expired in the KMS (the key is back in Pending import and accepts only the same bytes), the
+ * custodians bring M shares, the material is rebuilt in memory, proven to be the material that
+ * was split (key check value or public-key fingerprint recorded in every share), and wrapped for
+ * a fresh import-parameters bundle of the same key, so the online side can import it again.
+ *
+ * Steps, each guarded: check the network, read the parameters bundle, present shares (who
+ * presented which index), restore and prove, witnesses confirm the wrapping-key fingerprint,
+ * wrap, write the wrapped-material bundle, write the receipt. The journal records who presented
+ * which share, the proof and the bundle; never a share or the material. Like the air-gapped
+ * workflow, this module must never reach a network client.
+ */
+import type { ImportParameters } from '../../bundle';
+import type { CustodyShare } from '../../custody/custody-share';
+import { restoreMaterial } from '../../custody/restore';
+import { KeyferryError, toProblem } from '../../errors';
+import { writeAirGapReceipt } from '../airgap/receipt';
+import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
+import type { WrappedKey, WrappedKeySummary, WrittenWrappedBundle } from '../airgap/wrap';
+import {
+  AirGapCeremonyBase,
+  type AbandonReport,
+  type AirGapWorkflowOptions,
+  type StopCause,
+} from '../airgap/ceremony-base';
+import type { AirGapDestinations } from '../airgap-preflight';
+import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from '../airgap/steps';
+import { FingerprintConfirmations, type FingerprintToConfirm } from '../airgap/fingerprint-confirmation';
+import { MaterialVault } from '../airgap/material-vault';
+import { checkCeremonyPeople, personName } from '../shared/person-name';
+import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
+import { StepGuard } from '../shared/step-guard';
+
+export type RestoreState =
+  | 'new'
+  | 'network-checked'
+  | 'parameters-read'
+  | 'shares-presented'
+  | 'restored'
+  | 'fingerprints-confirmed'
+  | 'wrapped'
+  | 'bundle-written'
+  | 'finished';
+
+const NEXT_STEP: Record<RestoreState, string> = {
+  new: 'Check the network first.',
+  'network-checked': 'Read the fresh import-parameters bundle of the key next.',
+  'parameters-read': 'Have the custodians present their shares next.',
+  'shares-presented': 'Present at least M shares, then rebuild the material.',
+  restored: 'Have a witness compare and type back the wrapping-key fingerprint next.',
+  'fingerprints-confirmed': 'Wrap the rebuilt material next.',
+  wrapped: 'Write the wrapped-material bundle next.',
+  'bundle-written': 'Write the receipt next.',
+  finished: 'This restore ceremony is finished.',
+};
+
+export type RestoreCeremonyOptions = AirGapWorkflowOptions;
+
+/** What the restore proved, for the screen and the receipt (no key bytes). */
+export interface RestoredKey {
+  readonly keyId: string;
+  readonly spec: ImportParameters['keySpec'];
+  /** The ceremony the shares were made in. */
+  readonly splitCeremonyId: string;
+  readonly shareIndexes: readonly number[];
+  readonly threshold: number;
+  readonly total: number;
+  /** AES: the key check value (upper-case hex); else null. */
+  readonly keyCheckValue: string | null;
+  /** RSA/EC: SHA-256 of the public key's SPKI DER; else null. */
+  readonly publicKeyFingerprint: string | null;
+  /** One sentence: what was proven. */
+  readonly proof: string;
+  readonly fingerprints: readonly FingerprintToConfirm[];
+}
+
+export interface RestoreParametersOverview {
+  readonly ceremonyId: string;
+  readonly manifestSha256: string;
+  readonly keys: readonly {
+    keyId: string;
+    spec: ImportParameters['keySpec'];
+    wrappingKeyFingerprint: string;
+    tokenExpiresAt: string | null;
+  }[];
+  readonly warnings: readonly string[];
+}
+
+interface RestoredState {
+  readonly key: ImportParameters;
+  readonly result: RestoredKey;
+  readonly presented: readonly PresentedShare[];
+}
+
+export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
+  readonly #vault: MaterialVault;
+  #parameters: ImportParameters[] = [];
+  #shares: PresentedShares | undefined;
+  #restored: RestoredState | undefined;
+  #startedAt = new Date(0);
+
+  private constructor(options: RestoreCeremonyOptions) {
+    super(options, new StepGuard<RestoreState>('custody restore', 'new', NEXT_STEP), {
+      show: ['restored', 'fingerprints-confirmed', 'wrapped', 'bundle-written', 'finished'],
+      confirm: ['restored', 'fingerprints-confirmed'],
+    });
+    this.#vault = new MaterialVault(options.onMaterialForAudit);
+  }
+
+  /** Opens a restore ceremony on `journal` (new or continued) and journals who is present. */
+  static async start(input: RestoreCeremonyOptions): Promise<RestoreCeremony> {
+    const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
+    const started = await journalAirGapSessionStart(options, 'custody-restore');
+    const ceremony = new RestoreCeremony(options);
+    ceremony.sessionSeq = started.seq;
+    ceremony.#startedAt = new Date(started.time);
+    return ceremony;
+  }
+
+  // Step 1, the network check: checkNetwork() (base).
+
+  /** Step 2: reads and verifies the fresh import-parameters bundle (token, expiry, hashes). */
+  async readParametersBundle(dir: string): Promise<RestoreParametersOverview> {
+    this.guard.require('read the import parameters', ['network-checked']);
+    const bundle = await readImportParametersBundle(
+      dir,
+      this.now(),
+      'Pick the import-parameters bundle fetched for this key after its material expired (keyferry online params).',
+    );
+    const keys = bundle.keys.map((k) => ({
+      keyId: k.keyId,
+      spec: k.keySpec,
+      wrappingKeyFingerprint: k.wrappingKey.fingerprint,
+      tokenExpiresAt: k.importToken?.expiry?.expiresAt ?? null,
+    }));
+    const warnings = bundle.warnings.map((w) => w.message);
+    await this.options.journal.append(this.options.operator, 'parameters.read', {
+      ceremonyId: bundle.manifest.ceremonyId,
+      source: dir,
+      manifestSha256: bundle.digest,
+      keys: keys.map((k) => ({ ...k })),
+      warnings,
+    });
+    this.currentCeremonyId = bundle.manifest.ceremonyId;
+    this.#parameters = bundle.keys;
+    this.#shares = new PresentedShares(bundle.keys);
+    this.guard.advance('parameters-read');
+    return { ceremonyId: bundle.manifest.ceremonyId, manifestSha256: bundle.digest, keys, warnings };
+  }
+
+  /**
+   * Step 3 (once per custodian): `presentedBy` hands over `share` (read from a share file or
+   * typed from a slip). Checked at once (intact, this bundle's key, same split, not twice);
+   * a refused share is wiped and journaled as refused. Ownership of `share` passes here.
+   */
+  async presentShare(
+    share: CustodyShare,
+    presentedBy: string = share.custodian,
+    source: ShareSource = 'file',
+  ): Promise<PresentedShare & { presented: number }> {
+    try {
+      this.guard.require('present a share', ['parameters-read', 'shares-presented']);
+    } catch (error) {
+      share.share.dispose();
+      throw error;
+    }
+    const shares = this.#shares as PresentedShares;
+    const name = personName.safeParse(presentedBy);
+    const who = name.success ? name.data : share.custodian;
+    let record: PresentedShare;
+    try {
+      if (!name.success)
+        throw new KeyferryError(
+          'CEREMONY_PEOPLE_INVALID',
+          `"${presentedBy.slice(0, 100)}" is not a usable name for who presented share ${share.index}.`,
+          'Give the plain name of the person handing over the share.',
+        );
+      record = shares.add(share, who, source);
+    } catch (error) {
+      if (!share.share.disposed) share.share.dispose();
+      const problem = toProblem(error);
+      await this.options.journal.append(who, 'custody.share-refused', {
+        shareIndex: share.index,
+        keyId: share.keyId,
+        source,
+        code: problem.code,
+        reason: problem.message,
+      });
+      throw error;
+    }
+    await this.options.journal.append(who, 'custody.share-presented', { ...record });
+    this.guard.advance('shares-presented');
+    return { ...record, presented: shares.records.length };
+  }
+
+  /**
+   * Step 4: rebuilds the material from the presented shares, in memory, and proves it against
+   * the check recorded in every share. Refuses fewer than M shares (more may still be presented)
+   * and a result that does not prove (a wrong share); the shares are wiped once it succeeds.
+   */
+  async restore(): Promise<RestoredKey> {
+    this.guard.require('rebuild the material', ['shares-presented']);
+    const shares = this.#shares as PresentedShares;
+    const first = shares.shares[0] as CustodyShare;
+    const key = this.#parameters.find((p) => p.keyId === first.keyId) as ImportParameters;
+    const { journal, operator } = this.options;
+    let material;
+    try {
+      material = await restoreMaterial(shares.shares, { expected: { keyId: key.keyId, spec: key.keySpec } });
+    } catch (error) {
+      const problem = toProblem(error);
+      await journal.append(operator, 'custody.restore-refused', {
+        keyId: key.keyId,
+        sharesPresented: shares.records.map((r) => r.shareIndex),
+        code: problem.code,
+        reason: problem.message,
+      });
+      throw error;
+    }
+    const presented = [...shares.records].sort((a, b) => a.shareIndex - b.shareIndex);
+    shares.disposeAll();
+    this.#vault.put(key.keyId, material);
+    const check = first.materialCheck;
+    const proof = `the rebuilt material's ${check.kind === 'kcv' ? 'key check value' : 'public-key SHA-256'} ${check.value} equals the value recorded in every share`;
+    this.confirmations = new FingerprintConfirmations(
+      new Map([[key.keyId, key.wrappingKey.fingerprint]]),
+      this.options.witnesses,
+    );
+    const result: RestoredKey = {
+      keyId: key.keyId,
+      spec: key.keySpec,
+      splitCeremonyId: first.ceremonyId,
+      shareIndexes: presented.map((p) => p.shareIndex),
+      threshold: first.m,
+      total: first.n,
+      keyCheckValue: check.kind === 'kcv' ? check.value : null,
+      publicKeyFingerprint: check.kind === 'spki-sha256' ? check.value : null,
+      proof: `Proven: ${proof}.`,
+      fingerprints: this.confirmations.list(),
+    };
+    await journal.append(operator, 'custody.restored', {
+      keyId: key.keyId,
+      spec: key.keySpec,
+      splitCeremonyId: first.ceremonyId,
+      threshold: first.m,
+      total: first.n,
+      holders: presented.map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy })),
+      keyCheckValue: result.keyCheckValue,
+      publicKeyFingerprint: result.publicKeyFingerprint,
+      proof,
+    });
+    this.#restored = { key, result, presented };
+    this.guard.advance('restored');
+    return result;
+  }
+
+  // Step 5, a witness confirms the wrapping-key fingerprint: fingerprints() and confirmFingerprint() (base).
+
+  /** Step 6: wraps the rebuilt material under the key's wrapping key, then wipes it. */
+  async wrap(): Promise<WrappedKeySummary> {
+    this.guard.require('wrap the rebuilt material', ['fingerprints-confirmed']);
+    const { key } = this.#restored as RestoredState;
+    this.wrapped = await wrapThenWipe([key], this.#vault, this.options);
+    this.guard.advance('wrapped');
+    return (this.wrapped[0] as WrappedKey).summary;
+  }
+
+  // Step 7, writing the wrapped-material bundle: writeWrappedBundle() (base).
+
+  /** Step 8: writes the restore receipt (HTML and text) into `dir`; the ceremony is then finished. */
+  async writeReceipt(dir: string): Promise<WrittenCeremonyReceipt> {
+    this.guard.require('write the receipt', ['bundle-written']);
+    const { key, result, presented } = this.#restored as RestoredState;
+    const now = this.now();
+    const custody = {
+      threshold: result.threshold,
+      holders: presented.map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy })),
+      restoredFrom: { total: result.total },
+    };
+    const receipt = await writeAirGapReceipt(dir, {
+      record: this.record,
+      parameters: [key],
+      wrapped: this.wrapped.map((w) => w.summary),
+      bundle: this.bundle as WrittenWrappedBundle,
+      custody: new Map([[key.keyId, custody]]),
+      journal: this.options.journal,
+      now,
+      nameSuffix: this.receiptSuffix(),
+    });
+    this.guard.advance('finished');
+    return receipt;
+  }
+
+  /** Abandons the ceremony (a failure, or an interrupt): wipes shares and material, journals the stop, withdraws an unreceipted bundle. */
+  async abandon(cause: string | StopCause): Promise<AbandonReport> {
+    return this.stopSession(typeof cause === 'string' ? { reason: cause } : cause, () => {
+      this.#shares?.disposeAll();
+      const held = this.#vault.size;
+      this.#vault.close();
+      return held;
+    });
+  }
+
+  /** Checks the wrapped-bundle and receipt folders before the shares are rebuilt into material. */
+  async preflight(request: AirGapDestinations): Promise<void> {
+    this.guard.require('check the output folders', ['parameters-read', 'shares-presented']);
+    await this.preflightFor(this.#parameters, request);
+  }
+
+  /** `restore-<session start, UTC>`: a restore receipt's name, fixed when the session starts. */
+  protected receiptSuffix(): string {
+    return `restore-${this.#startedAt.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Who, where and with what a ceremony is held: the header of every journal and receipt.
+ * Nothing here is secret.
+ */
+import os from 'node:os';
+import { describeCodeIdentity, type CodeIdentity } from '../../software/code-identity';
+import type { NetworkCheckResult } from './network-check';
+
+export type CeremonySide = 'online' | 'air-gapped';
+
+export interface WorkstationInfo {
+  readonly hostname: string;
+  /** e.g. "linux 6.1.0-18-amd64 x64 (Debian GNU/Linux 12)". */
+  readonly os: string;
+  /** Air-gapped side: the network state found by the check. */
+  readonly network?: string;
+}
+
+export interface AppIdentity {
+  readonly version: string;
+  readonly build: string;
+  /** The digest of the code that runs (asar header, or commit and sources); absent in tests that fake it. */
+  readonly code?: CodeIdentity;
+}
+
+export interface CeremonyRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly operator: string;
+  readonly witnesses: readonly string[];
+  readonly side: CeremonySide;
+  readonly workstation: WorkstationInfo;
+  readonly app: AppIdentity;
+  /** True for `keyferry rehearse` and the rehearsal mode: against the simulator, never real keys. */
+  readonly rehearsal: boolean;
+}
+
+/** Describes this machine (hostname, OS); pass the network check on the air-gapped side. */
+export function describeWorkstation(network?: NetworkCheckResult): WorkstationInfo {
+  const version = typeof os.version === 'function' ? os.version() : '';
+  return {
+    hostname: os.hostname(),
+    os: `${os.platform()} ${os.release()} ${os.arch()}${version ? ` (${version})` : ''}`,
+    ...(network ? { network: network.summary } : {}),
+  };
+}
+
+/** The software identity as journal data: version, build and (when known) the code digest. */
+export function appIdentityData(app: AppIdentity): Record<string, string> {
+  return {
+    appVersion: app.version,
+    appBuild: app.build,
+    ...(app.code ? { appCode: describeCodeIdentity(app.code) } : {}),
+  };
+}
+
+/** The ceremony record as journal data (plain JSON). */
+export function ceremonyRecordData(record: CeremonyRecord): Record<string, string | boolean | string[]> {
+  return {
+    ceremonyId: record.id,
+    title: record.title,
+    operator: record.operator,
+    witnesses: [...record.witnesses],
+    side: record.side,
+    hostname: record.workstation.hostname,
+    os: record.workstation.os,
+    ...(record.workstation.network ? { network: record.workstation.network } : {}),
+    ...appIdentityData(record.app),
+    rehearsal: record.rehearsal,
+  };
+}

@@ -1,0 +1,51 @@
+/** Writes a side's receipt sealing the journal's current head, then journals the receipt itself. */
+import path from 'node:path';
+import type { Journal } from '../../journal';
+import { writeReceipt, type ReceiptInput } from '../../receipt';
+
+export interface WrittenCeremonyReceipt {
+  readonly htmlFile: string;
+  readonly textFile: string;
+  readonly htmlSha256: string;
+  readonly textSha256: string;
+  /** The journal head and entry count printed on the receipt. */
+  readonly journalHead: string;
+  readonly journalCount: number;
+}
+
+/**
+ * The receipt prints the journal's head and count as they are now; the `receipt.written` entry
+ * appended afterwards records the receipt's files and digests (a later entry, which verification
+ * against the printed head accepts).
+ */
+export async function writeJournaledReceipt(
+  dir: string,
+  journal: Journal,
+  actor: string,
+  input: Omit<ReceiptInput, 'journal'>,
+  suffix?: string,
+): Promise<WrittenCeremonyReceipt> {
+  const journalHead = journal.head;
+  const journalCount = journal.count;
+  const written = await writeReceipt(
+    dir,
+    { ...input, journal: { headHash: journalHead, count: journalCount } },
+    suffix === undefined ? {} : { suffix },
+  );
+  await journal.append(actor, 'receipt.written', {
+    htmlFile: path.basename(written.html.path),
+    htmlSha256: written.html.sha256,
+    textFile: path.basename(written.text.path),
+    textSha256: written.text.sha256,
+    journalHeadAtReceipt: journalHead,
+    journalCountAtReceipt: journalCount,
+  });
+  return {
+    htmlFile: written.html.path,
+    textFile: written.text.path,
+    htmlSha256: written.html.sha256,
+    textSha256: written.text.sha256,
+    journalHead,
+    journalCount,
+  };
+}

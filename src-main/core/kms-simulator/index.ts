@@ -1,0 +1,128 @@
+/**
+ * The built-in KMS simulator for rehearsals and tests: the Huawei Cloud KMS v1.0 API on loopback
+ * (POST /v1.0/{project_id}/kms/{action}), same JSON, same error codes and statuses, AK/SK
+ * signatures verified, a clock tests can move, state in memory or in an atomically written file.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { KeyferryError } from '../errors';
+import { SimAuthenticator } from './auth';
+import { createSimulatorClock, type SimulatorClock } from './clock';
+import type { SimContext } from './context';
+import { SimulatorFaults } from './faults';
+import { handleSimulatorRequest } from './request-handler';
+import { createFreshState, type SimKeyState, type SimState } from './state';
+import { createStatePersister, loadStateFile } from './state-file';
+import { WrappingKeyPool } from './wrapping-key-pool';
+
+export { SimulatorFaults } from './faults';
+export type { SimulatorClock } from './clock';
+
+export interface KmsSimulatorOptions {
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default 0 (any free port). */
+  readonly port?: number;
+  /** Persist state here after every change, and resume from it when it exists. */
+  readonly statePath?: string;
+  /** The base clock (default Date.now); `clock.advance` moves the simulator's time from it. */
+  readonly now?: () => number;
+  /** Fixed credentials (random when absent; ignored when resuming a state file). */
+  readonly credentials?: { readonly ak: string; readonly sk: string; readonly securityToken?: string };
+  readonly projectId?: string;
+  readonly region?: string;
+  /** Serve https with this certificate instead of http. */
+  readonly tls?: { readonly keyPem: string; readonly certPem: string };
+  /** Pre-generated RSA-2048 wrapping keys kept ready (default 2). */
+  readonly wrappingKeyPoolSize?: number;
+  readonly onRequest?: (info: { action: string; status: number }) => void;
+}
+
+export interface KmsSimulator {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly projectId: string;
+  readonly domainId: string;
+  readonly ak: string;
+  readonly sk: string;
+  readonly securityToken: string | undefined;
+  readonly clock: SimulatorClock;
+  readonly faults: SimulatorFaults;
+  /** Issues an IAM token (X-Auth-Token) for this project. */
+  issueIamToken(ttlMs?: number): string;
+  /** Test hook: puts a key into a state the API cannot reach directly (e.g. 1, Pending activation). */
+  setKeyState(keyId: string, state: SimKeyState): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function initialState(options: KmsSimulatorOptions): Promise<SimState> {
+  const loaded = options.statePath ? await loadStateFile(options.statePath) : undefined;
+  if (loaded) return loaded;
+  return createFreshState({
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.projectId ? { projectId: options.projectId } : {}),
+    ...(options.credentials ? { accessKeyId: options.credentials.ak, secretKey: options.credentials.sk } : {}),
+    ...(options.credentials?.securityToken ? { securityToken: options.credentials.securityToken } : {}),
+  });
+}
+
+/** Starts the simulator and resolves once it listens. */
+export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Promise<KmsSimulator> {
+  const state = await initialState(options);
+  const clock = createSimulatorClock(options.now);
+  const pool = new WrappingKeyPool(options.wrappingKeyPoolSize ?? 2);
+  const ctx: SimContext = { state, now: clock.now, pool };
+  const persister = options.statePath ? createStatePersister(options.statePath, state) : undefined;
+  const persist = () => persister?.save() ?? Promise.resolve();
+  await persist();
+  const auth = new SimAuthenticator(state, clock.now);
+  const faults = new SimulatorFaults();
+  const deps = { ctx, auth, faults, persist, ...(options.onRequest ? { onRequest: options.onRequest } : {}) };
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => void handleSimulatorRequest(req, res, deps);
+  const server = options.tls
+    ? https.createServer({ key: options.tls.keyPem, cert: options.tls.certPem }, listener)
+    : http.createServer(listener);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new KeyferryError(
+          'SIM_LISTEN_FAILED',
+          `The simulator could not listen on ${host}:${options.port ?? 0} (${error.code ?? error.message}).`,
+          'Choose another --port, or stop what uses it.',
+        ),
+      ),
+    );
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    endpoint: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
+    region: state.region,
+    projectId: state.projectId,
+    domainId: state.domainId,
+    ak: state.accessKeyId,
+    sk: state.secretKey,
+    securityToken: state.securityToken,
+    clock,
+    faults,
+    issueIamToken: (ttlMs) => auth.issueIamToken(ttlMs),
+    setKeyState: async (keyId, keyState) => {
+      const key = state.keys.get(keyId);
+      if (!key)
+        throw new KeyferryError('SIM_NO_SUCH_KEY', `The simulator has no key ${keyId}.`, 'Create the key first.');
+      key.state = keyState;
+      await persist();
+    },
+    close: async () => {
+      pool.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await persist();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Persisting the simulator's state so a rehearsal can stop and resume: every change is written
+ * to a new temporary file (O_EXCL, fsync, read back; durable-file.ts), renamed over the state
+ * file, and the folder fsynced. Loading validates the file with zod.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { KeyferryError } from '../errors';
+import { fsyncDirectory, writeFileExclusive } from '../fs/durable-file';
+import { stateFileSchema, stateFromFile, stateToFile, type SimState } from './state';
+
+const MAX_STATE_BYTES = 64 * 1024 * 1024;
+
+function invalidState(file: string, why: string): KeyferryError {
+  return new KeyferryError(
+    'SIM_STATE_INVALID',
+    `The simulator state file ${file} cannot be used: ${why}.`,
+    'Start the simulator with a new --state file (or none); keep the old file for inspection.',
+  );
+}
+
+/** Loads a state file; undefined when it does not exist. */
+export async function loadStateFile(file: string): Promise<SimState | undefined> {
+  let text: string;
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > MAX_STATE_BYTES) throw invalidState(file, 'it is larger than 64 MiB');
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (error instanceof KeyferryError) throw error;
+    throw invalidState(file, (error as Error).message);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw invalidState(file, 'it is not JSON');
+  }
+  const parsed = stateFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalidState(file, `field "${issue?.path.join('.') ?? '?'}" is not valid`);
+  }
+  return stateFromFile(parsed.data);
+}
+
+/** Writes the state atomically: temporary file (durable, exclusive), rename, fsync the folder. */
+export async function saveStateFile(file: string, state: SimState): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFileExclusive(temp, `${JSON.stringify(stateToFile(state))}\n`, { mode: 0o600 });
+    await fs.rename(temp, file);
+    await fsyncDirectory(dir);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Serializes saves: each `save()` resolves once a write that began after the call has finished. */
+export function createStatePersister(file: string, state: SimState): { save(): Promise<void> } {
+  let chain: Promise<void> = Promise.resolve();
+  return {
+    save() {
+      const next = chain.then(() => saveStateFile(file, state));
+      chain = next.catch(() => undefined);
+      return next;
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The simulator's state: its identity (region, project, AK/SK), its own secrets (import-token
+ * sealing key, material fingerprint key) and its keys. Held in memory; optionally persisted
+ * (see state-file.ts). This is a rehearsal tool: its state file holds rehearsal key material and
+ * must never be given real key material.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { KEY_SPECS, type KeySpec, type KeyUsage } from '../crypto/key-spec';
+
+export type SimKeyState = 1 | 2 | 3 | 4 | 5;
+
+export interface SimKey {
+  keyId: string;
+  alias: string;
+  spec: KeySpec;
+  usage: KeyUsage;
+  description: string;
+  origin: 'kms' | 'external';
+  state: SimKeyState;
+  createdAt: number;
+  scheduledDeletionAt?: number;
+  /** base64: the AES key, or the private key as PKCS#8 DER. */
+  material?: string;
+  /** Symmetric imported material: when it lapses (ms). */
+  materialExpiresAt?: number;
+  /** HMAC of the first material ever imported: later imports must match (KMS.2606). */
+  materialFingerprint?: string;
+}
+
+export interface SimState {
+  version: 1;
+  region: string;
+  projectId: string;
+  domainId: string;
+  accessKeyId: string;
+  secretKey: string;
+  securityToken?: string;
+  /** base64 32 bytes: seals import tokens and IAM tokens. */
+  tokenSecret: string;
+  /** base64 32 bytes: keys the material fingerprints. */
+  fingerprintSecret: string;
+  keys: Map<string, SimKey>;
+}
+
+const keySchema = z.object({
+  keyId: z.string().regex(/^[0-9a-f-]{36}$/),
+  alias: z.string().min(1).max(255),
+  spec: z.enum(KEY_SPECS),
+  usage: z.enum(['ENCRYPT_DECRYPT', 'SIGN_VERIFY']),
+  description: z.string().max(255),
+  origin: z.enum(['kms', 'external']),
+  state: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+  createdAt: z.number().int().nonnegative(),
+  scheduledDeletionAt: z.number().int().nonnegative().optional(),
+  material: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+    .optional(),
+  materialExpiresAt: z.number().int().nonnegative().optional(),
+  materialFingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+});
+
+export const stateFileSchema = z.object({
+  format: z.literal('keyferry-kms-simulator-state'),
+  version: z.literal(1),
+  region: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  projectId: z.string().regex(/^[0-9a-f]{32}$/),
+  domainId: z.string().regex(/^[0-9a-f]{32}$/),
+  accessKeyId: z.string().regex(/^[A-Z0-9]{20}$/),
+  secretKey: z.string().regex(/^[A-Za-z0-9]{40}$/),
+  securityToken: z.string().min(1).max(8192).optional(),
+  tokenSecret: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+  fingerprintSecret: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+  keys: z.array(keySchema),
+});
+export type StateFile = z.infer<typeof stateFileSchema>;
+
+const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function randomText(alphabet: string, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i += 1) out += alphabet[randomInt(alphabet.length)];
+  return out;
+}
+
+export interface SimIdentity {
+  region?: string;
+  projectId?: string;
+  accessKeyId?: string;
+  secretKey?: string;
+  securityToken?: string;
+}
+
+/** A fresh state with random identity and secrets (or the ones given). */
+export function createFreshState(identity: SimIdentity = {}): SimState {
+  return {
+    version: 1,
+    region: identity.region ?? 'sim-local-1',
+    projectId: identity.projectId ?? randomBytes(16).toString('hex'),
+    domainId: randomBytes(16).toString('hex'),
+    accessKeyId: identity.accessKeyId ?? randomText(UPPER_ALNUM, 20),
+    secretKey: identity.secretKey ?? randomText(ALNUM, 40),
+    ...(identity.securityToken ? { securityToken: identity.securityToken } : {}),
+    tokenSecret: randomBytes(32).toString('base64'),
+    fingerprintSecret: randomBytes(32).toString('base64'),
+    keys: new Map(),
+  };
+}
+
+export function stateToFile(state: SimState): StateFile {
+  const { keys, ...rest } = state;
+  return { format: 'keyferry-kms-simulator-state', ...rest, keys: [...keys.values()] };
+}
+
+export function stateFromFile(file: StateFile): SimState {
+  const { keys, format: _format, ...rest } = file;
+  return { ...rest, keys: new Map(keys.map((key) => [key.keyId, { ...key }])) };
+}
+
+/**
+ * Applies the passage of time: lapsed symmetric material is deleted (the key returns to Pending
+ * import) and keys past their scheduled deletion are removed. Returns true when anything changed.
+ */
+export function applyTime(state: SimState, now: number): boolean {
+  let changed = false;
+  for (const key of [...state.keys.values()]) {
+    if (key.scheduledDeletionAt !== undefined && key.scheduledDeletionAt <= now) {
+      state.keys.delete(key.keyId);
+      changed = true;
+      continue;
+    }
+    if (key.materialExpiresAt !== undefined && key.materialExpiresAt <= now) {
+      delete key.material;
+      delete key.materialExpiresAt;
+      if (key.state === 2 || key.state === 3) key.state = 5;
+      changed = true;
+    }
+  }
+  return changed;
+}

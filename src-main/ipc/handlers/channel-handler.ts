@@ -1,0 +1,8 @@
+/** The shape of a channel's handler, and of the full map of them (one per contract channel). */
+import type { ChannelKey, Response, ValidRequest } from '../contract';
+
+/** Takes a validated request; returns the plain value the router checks against the response schema. */
+export type ChannelHandler<C extends ChannelKey> = (request: ValidRequest<C>) => Promise<Response<C>> | Response<C>;
+
+/** One handler per channel; the compiler reports a channel without a handler. */
+export type Handlers = { readonly [C in ChannelKey]: ChannelHandler<C> };

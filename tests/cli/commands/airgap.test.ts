@@ -1,0 +1,301 @@
+/**
+ * `keyferry airgap wrap` against an import-parameters bundle made here with our own RSA wrapping
+ * key (no KMS), so the guide's OpenSSL commands can unwrap what Keyferry wrote.
+ */
+import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { importParametersFromKmsAnswer, writeImportParametersBundle } from '../../../src-main/core/bundle';
+import { groupHex } from '../../../src-main/core/crypto/evidence';
+import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
+import { verifyJournal } from '../../../src-main/core/journal';
+import { keyferry } from '../../integration/cli-in-process';
+
+const LOOPBACK_ONLY = {
+  lo: [
+    {
+      address: '127.0.0.1',
+      netmask: '255.0.0.0',
+      family: 'IPv4' as const,
+      mac: '00:00:00:00:00:00',
+      internal: true,
+      cidr: '127.0.0.1/8',
+    },
+  ],
+};
+const WIRED = {
+  ...LOOPBACK_ONLY,
+  eth0: [
+    {
+      address: '192.168.7.9',
+      netmask: '255.255.255.0',
+      family: 'IPv4' as const,
+      mac: '02:00:00:00:00:07',
+      internal: false,
+      cidr: '192.168.7.9/24',
+    },
+  ],
+};
+
+let dir: string;
+let fingerprint: string;
+const wrapping = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'der' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+
+async function paramsBundle(spec: KeySpec, keyId = '0a1b2c3d-0000-4000-8000-00000000000a'): Promise<string> {
+  const p = importParametersFromKmsAnswer({
+    region: 'cn-north-4',
+    projectId: 'p0123456789',
+    keyAlias: `test/${spec.toLowerCase()}`,
+    keySpec: spec,
+    keyUsage: spec === 'AES_256' ? 'ENCRYPT_DECRYPT' : 'SIGN_VERIFY',
+    wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+    answer: {
+      key_id: keyId,
+      public_key: wrapping.publicKey.toString('base64'),
+      import_token: randomBytes(300).toString('base64'),
+      expiration_time: Math.floor(Date.now() / 1000) + 3600 * 20,
+    },
+  });
+  fingerprint = p.wrappingKey.fingerprint;
+  const folder = path.join(dir, 'params');
+  await writeImportParametersBundle(folder, { ceremonyId: 'KF-20250301-abcdef', keys: [p] });
+  return folder;
+}
+
+function wrapArgs(...extra: string[]): string[] {
+  return [
+    'airgap',
+    'wrap',
+    '--bundle',
+    'params',
+    '--out',
+    'wrapped',
+    '--journal',
+    'airgap.jsonl',
+    '--operator',
+    'Ana',
+    '--witness',
+    'Ben',
+    ...extra,
+  ];
+}
+
+function openssl(args: string[], input?: Buffer): Buffer {
+  return execFileSync('openssl', args, { cwd: dir, ...(input ? { input } : {}) });
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-airgap-'));
+  await writeFile(path.join(dir, 'wrapping.pem'), wrapping.privateKey, { mode: 0o600 });
+  vi.spyOn(os, 'networkInterfaces').mockReturnValue(LOOPBACK_ONLY);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('keyferry airgap wrap', () => {
+  it('refuses a live network unless overridden', async () => {
+    await paramsBundle('AES_256');
+    vi.mocked(os.networkInterfaces).mockReturnValue(WIRED);
+    const run = await keyferry(wrapArgs('--confirm-fingerprint', fingerprint), { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/connected to a network \(eth0 192\.168\.7\.9\)/);
+    expect(await readdir(dir)).not.toContain('wrapped');
+  });
+
+  it('refuses to go on without every fingerprint typed back, and refuses a wrong one; nothing is written', async () => {
+    await paramsBundle('AES_256');
+    const none = await keyferry(wrapArgs(), { cwd: dir });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/not confirmed by a witness/);
+    const wrong = await keyferry(wrapArgs('--confirm-fingerprint', 'ab'.repeat(32)), { cwd: dir });
+    expect(wrong.stderr).toMatch(/matches no wrapping key in the bundle/);
+    const partial = await keyferry(wrapArgs('--confirm-fingerprint', fingerprint.slice(0, 32)), { cwd: dir });
+    expect(partial.stderr).toMatch(/not a whole SHA-256 fingerprint/);
+    expect(await readdir(dir)).not.toContain('wrapped');
+    const journal = await readFile(path.join(dir, 'airgap.jsonl'), 'utf8');
+    expect(journal.match(/"ceremony\.abandoned"/g)).toHaveLength(3);
+    expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
+  });
+
+  it("wraps existing AES material so that the guide's openssl pkeyutl recovers it", async () => {
+    await paramsBundle('AES_256');
+    const material = randomBytes(32);
+    await writeFile(path.join(dir, 'aes.bin'), material, { mode: 0o600 });
+    const run = await keyferry(
+      wrapArgs(
+        '--witness',
+        'Chloé',
+        '--confirm-fingerprint',
+        groupHex(fingerprint),
+        '--material',
+        'aes.bin',
+        '--expires',
+        '2099-01-01T00:00:00Z',
+      ),
+      { cwd: dir },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Loaded AES_256 material for key 0a1b2c3d/);
+    const keyDir = path.join(dir, 'wrapped', 'keys', '0a1b2c3d-0000-4000-8000-00000000000a');
+    const recovered = openssl([
+      'pkeyutl',
+      '-decrypt',
+      '-inkey',
+      'wrapping.pem',
+      '-in',
+      path.join(keyDir, 'EncryptedKeyMaterial.bin'),
+      '-pkeyopt',
+      'rsa_padding_mode:oaep',
+      '-pkeyopt',
+      'rsa_oaep_md:sha256',
+    ]);
+    expect(recovered.equals(material)).toBe(true);
+    const manifest = JSON.parse(await readFile(path.join(dir, 'wrapped', 'manifest.json'), 'utf8')) as {
+      keys: { materialExpiresAt: string }[];
+    };
+    expect(manifest.keys[0]?.materialExpiresAt).toBe('2099-01-01T00:00:00.000Z');
+    const journal = (await readFile(path.join(dir, 'airgap.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; actor: string });
+    expect(journal.filter((e) => e.event === 'fingerprint.confirmed').map((e) => e.actor)).toEqual(['Ben', 'Chloé']);
+    expect(journal.some((e) => e.event === 'material.loaded')).toBe(true);
+    expect((await readdir(dir)).filter((f) => f.startsWith('receipt-air-gapped-KF-20250301-abcdef'))).toHaveLength(2);
+  });
+
+  it('wraps an OpenSSL-made EC key so that openssl pkeyutl + openssl enc -id-aes256-wrap-pad recover its PKCS#8', async () => {
+    await paramsBundle('EC_P256');
+    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.pem']);
+    const pkcs8 = openssl(['pkcs8', '-topk8', '-nocrypt', '-in', 'ec.pem', '-outform', 'DER']);
+    const refused = await keyferry(
+      wrapArgs('--confirm-fingerprint', fingerprint, '--material', 'ec.pem', '--custody', '2/2'),
+      { cwd: dir },
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/needs 2 --custodian-folder options, one per custodian, each on its own media/);
+    // Refused before the ceremony starts: no bundle, no journal, no custodian folders.
+    await expect(readdir(path.join(dir, 'wrapped'))).rejects.toThrow();
+    expect((await readdir(dir)).filter((f) => f === 'airgap.jsonl' || f.startsWith('custodian-'))).toEqual([]);
+    const run = await keyferry(
+      wrapArgs(
+        '--confirm-fingerprint',
+        fingerprint,
+        '--material',
+        'ec.pem',
+        '--custody',
+        '2/2',
+        '--shares-on-one-volume',
+      ),
+      { cwd: dir },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/custody folders share one volume/);
+    const keyDir = path.join(dir, 'wrapped', 'keys', '0a1b2c3d-0000-4000-8000-00000000000a');
+    const temporaryKey = openssl([
+      'pkeyutl',
+      '-decrypt',
+      '-inkey',
+      'wrapping.pem',
+      '-in',
+      path.join(keyDir, 'EncryptedKeyMaterial.bin'),
+      '-pkeyopt',
+      'rsa_padding_mode:oaep',
+      '-pkeyopt',
+      'rsa_oaep_md:sha256',
+    ]);
+    expect(temporaryKey).toHaveLength(32);
+    const unwrapped = openssl([
+      'enc',
+      '-d',
+      '-id-aes256-wrap-pad',
+      '-K',
+      temporaryKey.toString('hex'),
+      '-iv',
+      'A65959A6',
+      '-in',
+      path.join(keyDir, 'out_ec_private_key.der'),
+    ]);
+    expect(unwrapped.equals(pkcs8)).toBe(true);
+    expect(await readdir(path.join(dir, 'custodian-1'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/-1of2\.json$/)]),
+    );
+  });
+
+  it("reads the console's raw files instead of a bundle (wrappingKey_<KeyID> and ImportToken.b64)", async () => {
+    const keyId = '0a1b2c3d-0000-4000-8000-00000000000b';
+    await writeFile(path.join(dir, `wrappingKey_${keyId}`), wrapping.publicKey);
+    await writeFile(path.join(dir, 'ImportToken.b64'), `${randomBytes(300).toString('base64')}\n`);
+    const { createHash } = await import('node:crypto');
+    const fp = createHash('sha256').update(wrapping.publicKey).digest('hex');
+    const run = await keyferry(
+      [
+        'airgap',
+        'wrap',
+        '--console-wrapping-key',
+        `wrappingKey_${keyId}`,
+        '--key-id',
+        keyId,
+        '--spec',
+        'AES_256',
+        '--import-token',
+        'ImportToken.b64',
+        '--out',
+        'wrapped',
+        '--journal',
+        'airgap.jsonl',
+        '--operator',
+        'Ana',
+        '--witness',
+        'Ben',
+        '--confirm-fingerprint',
+        fp,
+      ],
+      { cwd: dir },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Ceremony KF-\d{8}-[a-z2-7]{6}: 1 key\(s\) from console files$/m);
+    const missing = await keyferry(
+      [
+        'airgap',
+        'wrap',
+        '--console-wrapping-key',
+        'x',
+        '--out',
+        'w2',
+        '--journal',
+        'j2.jsonl',
+        '--operator',
+        'Ana',
+        '--witness',
+        'Ben',
+      ],
+      { cwd: dir },
+    );
+    expect(missing.stderr).toMatch(/Console files need --key-id, --spec, --import-token/);
+  });
+
+  it('refuses a passphrase variable that is not set, and a passphrase given in place of a variable name', async () => {
+    await paramsBundle('RSA_2048');
+    const run = await keyferry(
+      wrapArgs('--confirm-fingerprint', fingerprint, '--material', 'x.pem', '--passphrase-env', 'NOT_SET_ANYWHERE'),
+      { cwd: dir },
+    );
+    expect(run.stderr).toMatch(/environment variable NOT_SET_ANYWHERE is not set/);
+    const pass = await keyferry(wrapArgs('--confirm-fingerprint', fingerprint, '--passphrase-env', 'secret words'), {
+      cwd: dir,
+    });
+    expect(pass.stderr).toMatch(/takes the NAME of an environment variable/);
+  });
+});

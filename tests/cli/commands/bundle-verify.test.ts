@@ -1,0 +1,138 @@
+/** `keyferry bundle verify`: real bundles in temp folders, through runCli and through the real command line. */
+import { spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../src-main/cli/command';
+import { commands } from '../../../src-main/cli/commands/index';
+import { runCli } from '../../../src-main/cli/run-cli';
+import { writeImportParametersBundle, writeWrappedMaterialBundle } from '../../../src-main/core/bundle';
+import { groupHex } from '../../../src-main/core/receipt/hex';
+import { makeImportParameters, tempDir, wrapFor } from '../../core/bundle/bundle-fixtures';
+
+const REPO = path.resolve(__dirname, '../../..');
+
+async function run(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env: {}, cwd: REPO };
+  const code = await runCli(commands, argv, io);
+  return { code, out, err };
+}
+
+let root: string;
+let params: { dir: string; digest: string; keyIds: string[]; fingerprints: string[] };
+let wrapped: { dir: string; digest: string; keyIds: string[] };
+
+beforeAll(async () => {
+  root = await tempDir('keyferry-cli-bundle-');
+  const now = new Date();
+  const keys = makeImportParameters(2, now);
+  const p = await writeImportParametersBundle(path.join(root, 'params'), { ceremonyId: 'cli-test', keys }, { now });
+  params = {
+    dir: p.dir,
+    digest: p.digest,
+    keyIds: keys.map((k) => k.keyId),
+    fingerprints: keys.map((k) => k.wrappingKey.fingerprint),
+  };
+  const material = makeImportParameters(2, now, ['AES_256', 'EC_P256']).map((k) => wrapFor(k));
+  const w = await writeWrappedMaterialBundle(
+    path.join(root, 'wrapped'),
+    { ceremonyId: 'cli-test', keys: material },
+    { now },
+  );
+  wrapped = { dir: w.dir, digest: w.digest, keyIds: material.map((k) => k.keyId) };
+});
+
+describe('keyferry bundle verify', () => {
+  it('prints kind, keys with token expiry and fingerprints, and the digest in fours', async () => {
+    const { code, out, err } = await run(['bundle', 'verify', params.dir]);
+    expect(code).toBe(0);
+    expect(err).toEqual([]);
+    expect(out[0]).toBe('OK import parameters (online → air-gapped) bundle, keyferry.import-parameters version 1');
+    expect(out[1]).toMatch(/^Ceremony cli-test, written \S+Z by Keyferry \S+$/);
+    for (const [i, keyId] of params.keyIds.entries()) {
+      expect(out).toContain(`  ${keyId}  ${['AES_256', 'RSA_2048'][i]}  RSAES_OAEP_SHA_256`);
+      expect(out).toContain(`    wrapping key    ${groupHex(params.fingerprints[i] as string)}`);
+    }
+    expect(out.filter((l) => /^ {4}token expires {3}\S+Z \((23 h 59|24 h 0) min left\)$/.test(l))).toHaveLength(2);
+    expect(out.at(-1)).toBe(`Digest ${groupHex(params.digest)}`);
+    expect(out.at(-1)).toMatch(/^Digest [0-9a-f]{4}( [0-9a-f]{4}){15}$/);
+  });
+
+  it('prints the evidence of a wrapped-material bundle', async () => {
+    const { code, out } = await run(['bundle', 'verify', wrapped.dir]);
+    expect(code).toBe(0);
+    expect(out[0]).toContain('OK wrapped material');
+    expect(out.filter((l) => /^ {4}check value {5}[0-9A-F]{6}$/.test(l))).toHaveLength(1);
+    expect(out.filter((l) => /^ {4}public key {6}[0-9a-f]{4}( [0-9a-f]{4}){15}$/.test(l))).toHaveLength(1);
+    expect(out.at(-1)).toBe(`Digest ${groupHex(wrapped.digest)}`);
+  });
+
+  it('prints one JSON object with --json', async () => {
+    const { code, out } = await run(['bundle', 'verify', '--json', params.dir]);
+    expect(code).toBe(0);
+    expect(out).toHaveLength(1);
+    const report = JSON.parse(out[0] as string) as {
+      ok: boolean;
+      kind: string;
+      digest: string;
+      keys: { keyId: string }[];
+    };
+    expect(report).toMatchObject({ ok: true, kind: 'import-parameters', digest: params.digest });
+    expect(report.keys.map((k) => k.keyId)).toEqual(params.keyIds);
+    expect(out[0]).not.toContain('importToken');
+  });
+
+  it('checks the receipt digest when given', async () => {
+    expect(
+      (await run(['bundle', 'verify', params.dir, '--expect-digest', groupHex(params.digest).toUpperCase()])).code,
+    ).toBe(0);
+    const wrong = await run(['bundle', 'verify', params.dir, '--expect-digest', wrapped.digest]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toHaveLength(1);
+    expect(wrong.err[0]).toContain('not the bundle that was written');
+  });
+
+  it('prints the exact problem on one line and exits 1', async () => {
+    const dir = path.join(root, 'tampered');
+    await fs.cp(params.dir, dir, { recursive: true });
+    const name = `keys/${params.keyIds[1]}/ImportToken.b64`;
+    await fs.appendFile(path.join(dir, name), 'A');
+    const { code, out, err } = await run(['bundle', 'verify', dir]);
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(
+      new RegExp(
+        `^keyferry bundle verify: ${name} is \\d+ bytes but the manifest says \\d+: it was changed or cut short\\. Do not use this bundle\\.`,
+      ),
+    );
+    expect(err[0]).not.toMatch(/\n|\bat .*\.ts:\d+/);
+
+    const json = await run(['bundle', 'verify', dir, '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out[0] as string)).toMatchObject({ ok: false, problem: { code: 'BUNDLE_SIZE_MISMATCH' } });
+
+    const none = await run(['bundle', 'verify']);
+    expect(none.code).toBe(1);
+    expect(none.err[0]).toContain('Give exactly one bundle folder.');
+  });
+
+  it('works from the real command line', () => {
+    const ok = spawnSync('npm', ['run', '-s', 'keyferry', '--', 'bundle', 'verify', wrapped.dir], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(`Digest ${groupHex(wrapped.digest)}`);
+    const missing = spawnSync('npm', ['run', '-s', 'keyferry', '--', 'bundle', 'verify', path.join(root, 'nope')], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toContain('the media may have been removed');
+  });
+});

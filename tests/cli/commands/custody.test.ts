@@ -1,0 +1,428 @@
+/**
+ * `keyferry custody split` / `custody restore` with real files: split, restore from share files
+ * and typed slips, write the material only on --out, and refuse what must be refused. OpenSSL
+ * checks the key check value and the restored private key independently.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../src-main/cli/command';
+import { createCustodyCommands } from '../../../src-main/cli/commands/custody';
+import { commands as registered } from '../../../src-main/cli/commands/index';
+import { runCli } from '../../../src-main/cli/run-cli';
+import { readBundle } from '../../../src-main/core/bundle';
+import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
+import type { VolumeIdOf } from '../../../src-main/core/custody/write-shares';
+import { parametersBundle } from '../../core/custody/helpers';
+
+const REPO = path.resolve(__dirname, '../../..');
+const eachOwnVolume: VolumeIdOf = (folder) => `volume:${folder}`;
+const commands = createCustodyCommands({ volumeIdOf: eachOwnVolume });
+const temps: string[] = [];
+
+async function workspace(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'keyferry-cli-custody-'));
+  temps.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  for (const dir of temps.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function run(
+  argv: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  cmds: Parameters<typeof runCli>[0] = commands,
+): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env, cwd };
+  const code = await runCli(cmds, argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function folders(root: string, count: number): Promise<string[]> {
+  const list: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const dir = path.join(root, `usb${i}`);
+    await mkdir(dir);
+    list.push(dir);
+  }
+  return list;
+}
+
+/** The KCV as OpenSSL computes it: AES-256-ECB of one zero block, first 3 bytes. */
+function opensslKcv(key: Buffer): string {
+  const block = execFileSync('openssl', ['enc', '-aes-256-ecb', '-K', key.toString('hex'), '-nopad', '-nosalt'], {
+    input: Buffer.alloc(16),
+  });
+  return block.subarray(0, 3).toString('hex').toUpperCase();
+}
+
+const splitArgs = (material: string, spec: string, m: number, outs: string[], custodians: string[]): string[] => [
+  'custody',
+  'split',
+  '--material',
+  material,
+  '--key-spec',
+  spec,
+  '--ceremony-id',
+  'byok-2024-06',
+  '--key-id',
+  'key-0042',
+  '--m',
+  String(m),
+  '--n',
+  String(outs.length),
+  ...custodians.flatMap((c) => ['--custodian', c]),
+  ...outs.flatMap((o) => ['--out', o]),
+];
+
+describe('keyferry custody', () => {
+  it('is registered in the keyferry command list', () => {
+    expect(registered.map((c) => c.name)).toEqual(expect.arrayContaining(['custody split', 'custody restore']));
+  });
+
+  it('AES_256 3-of-5: split, then restore from share files and from a typed slip; --out only when asked', async () => {
+    const dir = await workspace();
+    const key = randomBytes(32);
+    await writeFile(path.join(dir, 'key.hex'), `${key.toString('hex')}\n`);
+    const outs = await folders(dir, 5);
+    const split = await run(splitArgs('key.hex', 'AES_256', 3, outs, ['Alice', 'Bob', 'Carol', 'Dave', 'Erin']), dir);
+    expect(split.err).toBe('');
+    expect(split.code).toBe(0);
+    expect(split.out).toContain(`Key check value (KCV):  ${opensslKcv(key)}`);
+    for (const [i, out] of outs.entries()) {
+      const base = `keyferry-share-key-0042-${i + 1}of5`;
+      expect((await readdir(out)).sort()).toEqual([`${base}.json`, `${base}.slip.html`, `${base}.slip.txt`]);
+      expect(split.out).toContain(path.join(out, `${base}.json`));
+      const text = await readFile(path.join(out, `${base}.json`), 'utf8');
+      expect(text).not.toContain(key.toString('base64'));
+    }
+    const shareFile = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of5.json`);
+    const slipFile = (i: number): string =>
+      path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of5.slip.txt`);
+
+    const verify = await run(
+      ['custody', 'restore', '--share', shareFile(5), '--share', shareFile(2), '--share', shareFile(4)],
+      dir,
+    );
+    expect(verify.code).toBe(0);
+    expect(verify.out).toContain(`key check value ${opensslKcv(key)} matches the value recorded in every share`);
+    expect(verify.out).toContain('No plaintext file was written');
+    expect(await readdir(dir)).toEqual(['key.hex', 'usb1', 'usb2', 'usb3', 'usb4', 'usb5']);
+
+    const restored = await run(
+      [
+        'custody',
+        'restore',
+        '--share',
+        shareFile(1),
+        '--share',
+        shareFile(3),
+        '--typed',
+        slipFile(2),
+        '--out',
+        'restored.bin',
+        '--key-id',
+        'key-0042',
+      ],
+      dir,
+    );
+    expect(restored.err).toBe('');
+    expect(restored.out).toContain('share 2 of 5, custodian Bob');
+    expect((await readFile(path.join(dir, 'restored.bin'))).equals(key)).toBe(true);
+    expect((await stat(path.join(dir, 'restored.bin'))).mode & 0o777).toBe(0o600);
+
+    const again = await run(
+      [
+        'custody',
+        'restore',
+        '--share',
+        shareFile(1),
+        '--share',
+        shareFile(3),
+        '--share',
+        shareFile(4),
+        '--out',
+        'restored.bin',
+      ],
+      dir,
+    );
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already exists; Keyferry never overwrites');
+  });
+
+  it('refuses too few shares, a typo, and a foreign key, writing nothing', async () => {
+    const dir = await workspace();
+    await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
+    const outs = await folders(dir, 3);
+    expect((await run(splitArgs('key.bin', 'AES_256', 3, outs, ['Alice', 'Bob', 'Carol']), dir)).code).toBe(0);
+    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of3.json`);
+    const slip = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of3.slip.txt`);
+
+    const few = await run(['custody', 'restore', '--share', share(1), '--share', share(2), '--out', 'x.bin'], dir);
+    expect(few.code).toBe(1);
+    expect(few.err).toContain('2 of the 3 shares needed were given: 1 more is needed.');
+
+    const lines = (await readFile(slip(3), 'utf8')).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('0002 '));
+    const line = lines[at] as string;
+    const wrong = line[6] === 'Z' ? 'Y' : 'Z';
+    lines[at] = `${line.slice(0, 6)}${wrong}${line.slice(7)}`;
+    await writeFile(path.join(dir, 'typed.txt'), lines.join('\n'));
+    const typo = await run(
+      ['custody', 'restore', '--share', share(1), '--share', share(2), '--typed', 'typed.txt', '--out', 'x.bin'],
+      dir,
+    );
+    expect(typo.code).toBe(1);
+    expect(typo.err).toMatch(/typed\.txt: (Line 2 does not match its check|Share 3 is corrupted|The typed)/);
+
+    const foreign = await run(
+      [
+        'custody',
+        'restore',
+        '--share',
+        share(1),
+        '--share',
+        share(2),
+        '--share',
+        share(3),
+        '--key-id',
+        'key-9999',
+        '--out',
+        'x.bin',
+      ],
+      dir,
+    );
+    expect(foreign.err).toContain('belongs to key "key-0042", not the expected "key-9999"');
+    expect(await readdir(dir)).not.toContain('x.bin');
+  });
+
+  it('RSA_2048 from an encrypted OpenSSL key: the restored PKCS#8 has the same public key (checked by OpenSSL)', async () => {
+    const dir = await workspace();
+    execFileSync('openssl', [
+      'genpkey',
+      '-algorithm',
+      'RSA',
+      '-pkeyopt',
+      'rsa_keygen_bits:2048',
+      '-aes-256-cbc',
+      '-pass',
+      'pass:correct horse',
+      '-out',
+      path.join(dir, 'key.pem'),
+    ]);
+    const outs = await folders(dir, 3);
+    const split = await run(
+      [...splitArgs('key.pem', 'RSA_2048', 2, outs, ['Alice', 'Bob', 'Carol']), '--passphrase-env', 'KEY_PASS'],
+      dir,
+      { KEY_PASS: 'correct horse' },
+    );
+    expect(split.err).toBe('');
+    const spki = execFileSync('openssl', [
+      'pkey',
+      '-in',
+      path.join(dir, 'key.pem'),
+      '-passin',
+      'pass:correct horse',
+      '-pubout',
+      '-outform',
+      'DER',
+    ]);
+    const fingerprint = execFileSync('openssl', ['dgst', '-sha256', '-r'], { input: spki }).toString().slice(0, 64);
+    expect(split.out.replace(/ /g, '')).toContain(`PublickeySHA-256fingerprint:${fingerprint}`);
+
+    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of3.json`);
+    const restored = await run(
+      ['custody', 'restore', '--share', share(3), '--share', share(1), '--out', 'key.der', '--key-spec', 'RSA_2048'],
+      dir,
+    );
+    expect(restored.err).toBe('');
+    expect(restored.out).toContain(`public-key SHA-256 ${fingerprint} matches`);
+    const restoredSpki = execFileSync('openssl', [
+      'pkey',
+      '-inform',
+      'DER',
+      '-in',
+      path.join(dir, 'key.der'),
+      '-pubout',
+      '-outform',
+      'DER',
+    ]);
+    expect(restoredSpki.equals(spki)).toBe(true);
+    const pkcs8 = execFileSync('openssl', [
+      'pkcs8',
+      '-topk8',
+      '-nocrypt',
+      '-in',
+      path.join(dir, 'key.pem'),
+      '-passin',
+      'pass:correct horse',
+      '-outform',
+      'DER',
+    ]);
+    expect((await readFile(path.join(dir, 'key.der'))).equals(pkcs8)).toBe(true);
+  });
+
+  it('restore then wrap for a fresh import-parameters bundle: a journaled ceremony, no plaintext on disk, the bundle unwraps to the key', async () => {
+    const dir = await workspace();
+    const key = randomBytes(32);
+    await writeFile(path.join(dir, 'key.bin'), key);
+    const outs = await folders(dir, 3);
+    expect((await run(splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), dir)).code).toBe(0);
+    const wrapping = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const now = new Date();
+    await parametersBundle(dir, 'AES_256', wrapping.publicKey, now, 'key-0042');
+    const params = await readBundle(path.join(dir, 'parameters'), { now });
+    const fingerprint = params.kind === 'import-parameters' ? (params.keys[0]?.wrappingKey.fingerprint as string) : '';
+    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of3.json`);
+    const base = ['custody', 'restore', '--share', share(2), '--share', share(3)];
+    const ceremony = ['--journal', 'restore.jsonl', '--operator', 'Olga', '--witness', 'Wes', '--allow-network'];
+
+    const legacy = await run([...base, '--wrap-bundle', 'parameters'], dir);
+    expect(legacy.err).toContain('are now --bundle and --expires');
+    const halfArgs = await run([...base, '--bundle', 'parameters', ...ceremony], dir);
+    expect(halfArgs.err).toContain('The option --wrapped-out is required with --bundle');
+    const withOut = await run(
+      [...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--out', 'key.raw', ...ceremony],
+      dir,
+    );
+    expect(withOut.err).toContain('--out does not go with --bundle');
+    const badExpiry = await run(
+      [...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--expires', 'tomorrow', ...ceremony],
+      dir,
+    );
+    expect(badExpiry.err).toContain('is not "never" or an ISO 8601 date-time');
+    const unconfirmed = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', ...ceremony], dir);
+    expect(unconfirmed.err).toContain('was not confirmed by a witness');
+    expect((await readdir(dir)).sort()).toEqual(['key.bin', 'parameters', 'restore.jsonl', 'usb1', 'usb2', 'usb3']);
+
+    const expiresAt = new Date(now.getTime() + 30 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const result = await run(
+      [
+        ...base,
+        '--bundle',
+        'parameters',
+        '--wrapped-out',
+        'wrapped',
+        '--expires',
+        expiresAt,
+        '--confirm-fingerprint',
+        fingerprint,
+        '--presented-by',
+        '3=Dana',
+        ...ceremony,
+      ],
+      dir,
+    );
+    expect(result.err).toBe('');
+    expect(result.out).toContain('share 3 of 3 (custodian Carol) presented by Dana');
+    expect(result.out).toContain('Wrapped-material bundle written and verified');
+    expect(result.out).toContain('No plaintext was written');
+    const written = (await readdir(dir)).sort();
+    expect(written.filter((f) => !f.startsWith('receipt-'))).toEqual([
+      'key.bin',
+      'parameters',
+      'restore.jsonl',
+      'usb1',
+      'usb2',
+      'usb3',
+      'wrapped',
+    ]);
+    expect(written.filter((f) => f.startsWith('receipt-air-gapped-reimport-2025-02-restore-'))).toHaveLength(2);
+    const bundle = await readBundle(path.join(dir, 'wrapped'), { now });
+    if (bundle.kind !== 'wrapped-material') throw new Error('expected a wrapped-material bundle');
+    expect(bundle.keys[0]?.materialExpiresAt).toBe(new Date(expiresAt).toISOString());
+    expect(result.out.replace(/ /g, '')).toContain(bundle.digest.toUpperCase());
+    const unwrapped = unwrapKeyMaterial({
+      spec: 'AES_256',
+      algorithm: 'RSAES_OAEP_SHA_256',
+      wrappingPrivateKey: wrapping.privateKey,
+      encryptedKeyMaterial: bundle.keys[0]?.encryptedKeyMaterial as Buffer,
+    });
+    expect(unwrapped.secret.use((b) => Buffer.from(b)).equals(key)).toBe(true);
+    unwrapped.dispose();
+  });
+
+  it('the registered command refuses share folders on one real volume, before writing anything', async () => {
+    const dir = await workspace();
+    await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
+    const outs = await folders(dir, 3);
+    const result = await run(splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), dir, {}, registered);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('are on the same volume');
+    for (const out of outs) expect(await readdir(out)).toEqual([]);
+  });
+
+  it('refuses bad arguments with the usage hint', async () => {
+    const dir = await workspace();
+    await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
+    const outs = await folders(dir, 3);
+    const cases: [string[], string][] = [
+      [
+        splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']).filter(
+          (a, i, all) => a !== '--m' && all[i - 1] !== '--m',
+        ),
+        'The option --m M is required',
+      ],
+      [
+        [...splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), '--out', 'extra'],
+        '4 --out folder(s) were given for 3 shares',
+      ],
+      [splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob']), '2 custodians were named for 3 shares'],
+      [splitArgs('key.bin', 'HMAC_256', 2, outs, ['Alice', 'Bob', 'Carol']), 'cannot be imported'],
+      [['custody', 'restore'], 'Give the shares with --share FILE'],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await run(argv, dir);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain(message);
+    }
+    for (const out of outs) expect(await readdir(out)).toEqual([]);
+  });
+
+  const otherVolume = (() => {
+    try {
+      return statSync('/dev/shm').dev !== statSync(tmpdir()).dev;
+    } catch {
+      return false;
+    }
+  })();
+  it.skipIf(!otherVolume)(
+    'end to end in real processes: 2-of-2 on two real volumes (temp folder and /dev/shm)',
+    async () => {
+      const dir = await workspace();
+      const shm = await mkdtemp('/dev/shm/keyferry-cli-custody-');
+      temps.push(shm);
+      const key = randomBytes(32);
+      await writeFile(path.join(dir, 'key.bin'), key);
+      const keyferry = (args: string[]) =>
+        spawnSync(
+          process.execPath,
+          [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO, 'src-main/cli/main.ts'), ...args],
+          { cwd: dir, encoding: 'utf8' },
+        );
+      const split = keyferry(splitArgs('key.bin', 'AES_256', 2, [dir, shm], ['Alice', 'Bob']));
+      expect(split.stderr).toBe('');
+      expect(split.status).toBe(0);
+      const restore = keyferry([
+        'custody',
+        'restore',
+        '--share',
+        path.join(shm, 'keyferry-share-key-0042-2of2.json'),
+        '--share',
+        'keyferry-share-key-0042-1of2.json',
+        '--out',
+        'back.bin',
+      ]);
+      expect(restore.status).toBe(0);
+      expect((await readFile(path.join(dir, 'back.bin'))).equals(key)).toBe(true);
+    },
+  );
+});

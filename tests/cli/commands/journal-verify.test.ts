@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../../src-main/cli/commands/index';
+import { runCli } from '../../../src-main/cli/run-cli';
+import { groupHex } from '../../../src-main/core/receipt';
+import { openJournal } from '../../../src-main/core/journal';
+import { writeSampleJournal } from '../../core/journal/sample';
+
+/** Appends well-chained entries, as a forger with the file (and Keyferry's code) could. */
+async function appendEntries(file: string, events: [string, Record<string, string>][]): Promise<void> {
+  const journal = await openJournal(file, { create: false });
+  for (const [event, data] of events) await journal.append('Mallory', event, data);
+  await journal.close();
+}
+
+async function run(argv: string[], cwd = process.cwd()): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(commands, argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env: {}, cwd });
+  return { code, out, err };
+}
+
+describe('keyferry journal verify', () => {
+  it('prints OK, the entry count and the grouped head hash, and exits 0', async () => {
+    const { file, head } = await writeSampleJournal();
+    const result = await run(['journal', 'verify', file]);
+    expect(result).toEqual({ code: 0, out: [`OK 6 entries, head ${groupHex(head)}`], err: [] });
+    expect(groupHex(head)).toMatch(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+  });
+
+  it('resolves a relative path against the working folder', async () => {
+    const { file } = await writeSampleJournal();
+    expect((await run(['journal', 'verify', path.basename(file)], path.dirname(file))).code).toBe(0);
+  });
+
+  it('accepts the head hash as printed on the receipt, and the count', async () => {
+    const { file, head } = await writeSampleJournal();
+    const result = await run(['journal', 'verify', file, '--expect-head', groupHex(head), '--expect-count', '6']);
+    expect(result.code).toBe(0);
+    expect(result.out).toEqual([`OK 6 entries, head ${groupHex(head)}`]);
+  });
+
+  it('names the first bad line of a tampered journal in one line, and exits 1', async () => {
+    const { file, text } = await writeSampleJournal();
+    await writeFile(file, text.replace('"Alan Turing"', '"Alan Turinh"'));
+    const result = await run(['journal', 'verify', file]);
+    expect(result).toEqual({
+      code: 1,
+      out: ["line 3: hash does not match the entry's content: the entry was changed"],
+      err: [],
+    });
+  });
+
+  it('finds entries cut off the end when given the receipt head', async () => {
+    const { file, text, head } = await writeSampleJournal();
+    await writeFile(file, text.split('\n').slice(0, 5).join('\n') + '\n');
+    expect((await run(['journal', 'verify', file])).code).toBe(0);
+    const result = await run(['journal', 'verify', file, '--expect-head', head]);
+    expect(result.code).toBe(1);
+    expect(result.out).toEqual([
+      'line 6: the expected head hash is not in the journal: entries were removed from the end, or this is another journal',
+    ]);
+  });
+
+  it('fails when well-chained entries follow the receipt head, naming how many and which, unless told they are expected', async () => {
+    const { file, head } = await writeSampleJournal();
+    await appendEntries(file, [
+      ['key.imported', { keyId: 'forged' }],
+      ['receipt.written', { note: 'a later receipt' }],
+    ]);
+    const strict = await run(['journal', 'verify', file, '--expect-head', groupHex(head), '--expect-count', '6']);
+    expect(strict.code).toBe(1);
+    expect(strict.out).toHaveLength(1);
+    expect(strict.out[0]).toMatch(
+      /^NOT OK: 2 entries follow the expected head \(entry 6\): entry 7 key\.imported, entry 8 receipt\.written\./,
+    );
+    expect(strict.out[0]).toMatch(/--allow-later/);
+    const allowed = await run(['journal', 'verify', file, '--expect-head', head, '--allow-later']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.out[0]).toMatch(/^OK 8 entries, head .*; the expected head is entry 6, 2 later entries accepted$/);
+  });
+
+  it('accepts the one receipt.written entry that records the receipt sealing the head', async () => {
+    const { file, head } = await writeSampleJournal();
+    await appendEntries(file, [['receipt.written', { journalHeadAtReceipt: head }]]);
+    const result = await run(['journal', 'verify', file, '--expect-head', head, '--expect-count', '6']);
+    expect(result.code).toBe(0);
+    expect(result.out[0]).toMatch(/^OK 7 entries, head /);
+    await appendEntries(file, [['key.material-deleted', { keyId: 'k' }]]);
+    const after = await run(['journal', 'verify', file, '--expect-head', head, '--expect-count', '6']);
+    expect(after.code).toBe(1);
+    expect(after.out[0]).toMatch(
+      /^NOT OK: 1 entry follows the expected head \(entry 6\): entry 8 key\.material-deleted\./,
+    );
+  });
+
+  it('says so in one line when the file is missing or the arguments are wrong', async () => {
+    for (const argv of [
+      ['journal', 'verify', '/nonexistent/journal.jsonl'],
+      ['journal', 'verify'],
+      ['journal', 'verify', 'a', '--expect-head', 'xyz'],
+      ['journal', 'verify', 'a', '--expect-count', '-1'],
+    ]) {
+      const result = await run(argv);
+      expect(result.code).toBe(1);
+      expect(result.out).toEqual([]);
+      expect(result.err).toHaveLength(1);
+      expect(result.err[0]).toMatch(/^keyferry journal verify: /);
+    }
+  });
+
+  it('exits with the right code as a real process', async () => {
+    const { file, text } = await writeSampleJournal();
+    const tsx = path.resolve('node_modules/.bin/tsx');
+    const ok = spawnSync(tsx, ['src-main/cli/main.ts', 'journal', 'verify', file], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.trim().split('\n')).toHaveLength(1);
+    expect(ok.stdout).toMatch(/^OK 6 entries, head /);
+    await writeFile(file, text.slice(0, -10));
+    const bad = spawnSync(tsx, ['src-main/cli/main.ts', 'journal', 'verify', file], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(`${bad.stdout}${bad.stderr}`.trim()).toBe(
+      'line 6: the last line is incomplete (no newline at the end): the journal was cut short or written outside Keyferry',
+    );
+  });
+});

@@ -1,0 +1,150 @@
+/** `keyferry kms-sim` as a real process: the JSON line first, signed requests answered, SIGTERM exits 0. */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KmsClient } from '../../../src-main/core/kms/client';
+import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
+import { KeyState } from '../../../src-main/core/kms/types';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const running: ChildProcessWithoutNullStreams[] = [];
+
+interface Started {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly first: string;
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function startCli(args: string[]): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  running.push(child);
+  let out = '';
+  let err = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no output within 60 s; stderr: ${err}`)), 60_000);
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const newline = out.indexOf('\n');
+      if (newline >= 0) {
+        clearTimeout(timer);
+        resolve({ child, first: out.slice(0, newline), stdout: () => out, stderr: () => err, exited });
+      }
+    });
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      if (!out.includes('\n')) reject(new Error(`exited ${code} before printing; stderr: ${err}`));
+    });
+  });
+}
+
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+const clientFor = (info: { endpoint: string; projectId: string; ak: string; sk: string }) =>
+  new KmsClient({
+    endpoint: info.endpoint,
+    projectId: info.projectId,
+    credentials: new AkSkCredentials({ accessKeyId: info.ak, secretKey: info.sk }),
+  });
+
+describe('keyferry kms-sim', () => {
+  it('--json prints one JSON line first, answers signed requests, and exits 0 on SIGTERM', async () => {
+    const started = await startCli(['kms-sim', '--json']);
+    const info = JSON.parse(started.first) as {
+      endpoint: string;
+      region: string;
+      projectId: string;
+      ak: string;
+      sk: string;
+    };
+    expect(Object.keys(info).sort()).toEqual(['ak', 'endpoint', 'projectId', 'region', 'sk']);
+    expect(info.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const client = clientFor(info);
+    const { keyId } = await client.createKey({ alias: 'cli-rehearsal', spec: 'AES_256' });
+    expect((await client.describeKey(keyId)).state).toBe(KeyState.PendingImport);
+    const wrong = new KmsClient({
+      endpoint: info.endpoint,
+      projectId: info.projectId,
+      credentials: new AkSkCredentials({ accessKeyId: info.ak, secretKey: `${info.sk.slice(0, -1)}0` }),
+      retry: { maxAttempts: 1 },
+    });
+    await expect(wrong.listKeys()).rejects.toMatchObject({ code: 'APIGW.0301' });
+    client.close();
+    wrong.close();
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toEqual({ code: 0, signal: null });
+    expect(started.stdout().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('with --state, a second process resumes the same credentials, project and keys', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'keyferry-cli-sim-'));
+    try {
+      const statePath = path.join(dir, 'sim-state.json');
+      const first = await startCli(['kms-sim', '--json', '--state', statePath]);
+      const info = JSON.parse(first.first) as {
+        endpoint: string;
+        projectId: string;
+        ak: string;
+        sk: string;
+        region: string;
+      };
+      const client = clientFor(info);
+      const { keyId } = await client.createKey({ alias: 'resumed', spec: 'EC_P256' });
+      client.close();
+      first.child.kill('SIGINT');
+      expect((await first.exited).code).toBe(0);
+
+      const second = await startCli(['kms-sim', '--json', '--state', statePath]);
+      const again = JSON.parse(second.first) as typeof info;
+      expect({ ak: again.ak, sk: again.sk, projectId: again.projectId, region: again.region }).toEqual({
+        ak: info.ak,
+        sk: info.sk,
+        projectId: info.projectId,
+        region: info.region,
+      });
+      const client2 = clientFor(again);
+      expect((await client2.describeKey(keyId)).alias).toBe('resumed');
+      client2.close();
+      second.child.kill('SIGTERM');
+      expect((await second.exited).code).toBe(0);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints the details for people without --json, and refuses a bad port plainly', async () => {
+    const started = await startCli(['kms-sim', '--port', '0']);
+    await new Promise((r) => setTimeout(r, 300));
+    const text = started.stdout();
+    expect(started.first).toMatch(/KMS simulator \(rehearsal only/);
+    for (const label of ['endpoint', 'region', 'project ID', 'AK', 'SK', 'state']) expect(text).toContain(label);
+    started.child.kill('SIGTERM');
+    expect((await started.exited).code).toBe(0);
+
+    const bad = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'kms-sim', '--port', '70000'], {
+      cwd: ROOT,
+    });
+    let err = '';
+    bad.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => bad.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(err).toContain('is not a port number');
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+});

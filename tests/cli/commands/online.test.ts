@@ -1,0 +1,166 @@
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
+import { keyferry } from '../../integration/cli-in-process';
+
+let dir: string;
+let sim: KmsSimulator;
+let where: string[];
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-online-'));
+  sim = await startKmsSimulator();
+  where = ['--endpoint', sim.endpoint, '--region', sim.region, '--project-id', sim.projectId];
+  env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
+});
+afterAll(async () => {
+  await sim.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+let aliases = 0;
+const oneKey = () => ['--alias', `cli/aes-${++aliases}`, '--spec', 'aes_256', '--operator', 'Ana', '--witness', 'Ben'];
+
+describe('keyferry online: credentials', () => {
+  it('never takes credentials from the command line', async () => {
+    const run = await keyferry(['online', 'status', '--journal', 'j.jsonl', ...where, '--sk', sim.sk], {
+      cwd: dir,
+      env,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Unknown option '--sk'/);
+    expect(run.stderr).not.toContain(sim.sk);
+  });
+
+  it('says where credentials come from when none are set, and refuses half a pair', async () => {
+    const none = await keyferry(['online', 'status', '--journal', 'j.jsonl', ...where], { cwd: dir, env: {} });
+    expect(none.stderr).toMatch(/No KMS credentials were given\. Set KEYFERRY_AK and KEYFERRY_SK/);
+    const half = await keyferry(['online', 'status', '--journal', 'j.jsonl', ...where], {
+      cwd: dir,
+      env: { KEYFERRY_AK: sim.ak },
+    });
+    expect(half.stderr).toMatch(/Only half of the AK\/SK pair/);
+  });
+
+  it('refuses a config file others can read, and uses it (here with an IAM token) once it is private', async () => {
+    const config = path.join(dir, 'kms.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        endpoint: sim.endpoint,
+        region: sim.region,
+        projectId: sim.projectId,
+        iamToken: sim.issueIamToken(),
+      }),
+    );
+    await chmod(config, 0o644);
+    const open = await keyferry(['online', 'create-key', '--journal', 'cfg.jsonl', '--config', config, ...oneKey()], {
+      cwd: dir,
+      env: {},
+    });
+    expect(open.code).toBe(1);
+    expect(open.stderr).toMatch(/can be read by other users \(mode 644\).*chmod 600/);
+    await chmod(config, 0o600);
+    const run = await keyferry(['online', 'create-key', '--journal', 'cfg.jsonl', '--config', config, ...oneKey()], {
+      cwd: dir,
+      env: {},
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/credentials from the config file/);
+    expect(await readFile(path.join(dir, 'cfg.jsonl'), 'utf8')).not.toContain('iamToken');
+  });
+
+  it('refuses a config file with unknown fields', async () => {
+    const config = path.join(dir, 'bad.json');
+    await writeFile(config, JSON.stringify({ region: 'x', password: 'y' }), { mode: 0o600 });
+    const run = await keyferry(['online', 'status', '--journal', 'j.jsonl', '--config', config], { cwd: dir, env: {} });
+    expect(run.stderr).toMatch(/config file .* has a problem/);
+  });
+});
+
+describe('keyferry online: steps in order', () => {
+  it('refuses params before create-key, a second create-key, and delete-material without --yes', async () => {
+    const early = await keyferry(['online', 'params', '--journal', 'order.jsonl', ...where, '--out', 'p'], {
+      cwd: dir,
+      env,
+    });
+    expect(early.stderr).toMatch(/order\.jsonl does not exist, so there is no ceremony to continue/);
+    const created = await keyferry(['online', 'create-key', '--journal', 'order.jsonl', ...where, ...oneKey()], {
+      cwd: dir,
+      env,
+    });
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/cli\/aes-\d+\s+AES_256\s+ENCRYPT_DECRYPT\s+[0-9a-f-]{36}/);
+    const again = await keyferry(['online', 'create-key', '--journal', 'order.jsonl', ...where, ...oneKey()], {
+      cwd: dir,
+      env,
+    });
+    expect(again.stderr).toMatch(
+      /Cannot create keys now: the online ceremony is at "keys-created"\. Fetch the import parameters next/,
+    );
+    const importEarly = await keyferry(['online', 'import', '--journal', 'order.jsonl', ...where, '--bundle', 'w'], {
+      cwd: dir,
+      env,
+    });
+    expect(importEarly.stderr).toMatch(/Cannot check the wrapped-material bundle now/);
+    const del = await keyferry(['online', 'delete-material', '--journal', 'order.jsonl', ...where, '--key-id', 'k'], {
+      cwd: dir,
+      env,
+    });
+    expect(del.stderr).toMatch(/Add --yes to confirm/);
+    const params = await keyferry(['online', 'params', '--journal', 'order.jsonl', ...where, '--out', 'params'], {
+      cwd: dir,
+      env,
+    });
+    expect(params.code).toBe(0);
+    expect(params.stdout).toMatch(/^ {4}([0-9A-F]{4} ){15}[0-9A-F]{4}$/m);
+    const status = await keyferry(['online', 'status', '--journal', 'order.jsonl', ...where], { cwd: dir, env });
+    expect(status.stdout).toMatch(/Pending import/);
+    expect(status.stdout).toMatch(/Nothing imported yet \(ceremony step: parameters-written\)/);
+  });
+
+  it('refuses a plan without witnesses and a key spec the KMS cannot import', async () => {
+    const noWitness = await keyferry(
+      [
+        'online',
+        'create-key',
+        '--journal',
+        'w.jsonl',
+        ...where,
+        '--alias',
+        'a',
+        '--spec',
+        'AES_256',
+        '--operator',
+        'Ana',
+      ],
+      { cwd: dir, env },
+    );
+    expect(noWitness.stderr).toMatch(/name at least one witness/);
+    const hmac = await keyferry(
+      [
+        'online',
+        'create-key',
+        '--journal',
+        'w.jsonl',
+        ...where,
+        '--alias',
+        'a',
+        '--spec',
+        'HMAC_256',
+        '--operator',
+        'Ana',
+        '--witness',
+        'Ben',
+      ],
+      { cwd: dir, env },
+    );
+    expect(hmac.code).toBe(1);
+    expect(hmac.stderr).toMatch(/keys\.0\.spec/);
+  });
+});

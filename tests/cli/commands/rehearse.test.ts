@@ -1,0 +1,89 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultRehearsalFolder } from '../../../src-main/cli/commands/rehearse';
+import { keyferry } from '../../integration/cli-in-process';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-rehearse-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('keyferry rehearse', () => {
+  it('names its default folder after the time, so it never collides with an earlier run', () => {
+    expect(defaultRehearsalFolder(new Date('2025-03-01T09:05:07Z'))).toBe('keyferry-rehearsal-20250301-090507');
+  });
+
+  it('refuses unknown or unimportable specs and custodians without custody, before writing anything', async () => {
+    const hmac = await keyferry(['rehearse', '--specs', 'AES_256,HMAC_256'], { cwd: dir });
+    expect(hmac.code).toBe(1);
+    expect(hmac.stderr).toMatch(/HMAC_256 cannot be imported/);
+    const twice = await keyferry(['rehearse', '--specs', 'AES_256,aes_256'], { cwd: dir });
+    expect(twice.stderr).toMatch(/names a spec twice/);
+    const custodian = await keyferry(['rehearse', '--custodian', 'Dora'], { cwd: dir });
+    expect(custodian.stderr).toMatch(/--custodian was given without --custody/);
+    const badCustody = await keyferry(['rehearse', '--custody', '3/2'], { cwd: dir });
+    expect(badCustody.stderr).toMatch(/not a custody split/);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('rehearses with M-of-N custody: shares in custodian folders, holders journaled by name, never the share', async () => {
+    const run = await keyferry(
+      [
+        'rehearse',
+        '--specs',
+        'AES_256,EC_P256',
+        '--custody',
+        '2/3',
+        '--custodian',
+        'Dora',
+        '--custodian',
+        'Emil',
+        '--custodian',
+        'Farah',
+      ],
+      { cwd: dir },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    // Each key's progress, not only the first one's.
+    for (const line of [
+      'Creating EC_P256 key rehearsal/ec_p256 (2 of 2)',
+      'Generating EC_P256 key 2 of 2',
+      'Wrapping key 2 of 2',
+      'Importing EC_P256 key rehearsal/ec_p256 (2 of 2)',
+      'Verifying EC_P256 key rehearsal/ec_p256 (2 of 2)',
+    ])
+      expect(run.stdout).toContain(`  ${line}\n`);
+    const out = path.join(dir, (await readdir(dir))[0] as string);
+    expect(path.basename(out)).toMatch(/^keyferry-rehearsal-\d{8}-\d{6}$/);
+    for (const i of [1, 2, 3]) {
+      const shares = (await readdir(path.join(out, `custodian-${i}`))).filter((f) => f.endsWith('.json'));
+      expect(shares).toHaveLength(2);
+      expect(shares.every((f) => f.endsWith(`-${i}of3.json`))).toBe(true);
+    }
+    const journal = (await readFile(path.join(out, 'airgap', 'journal.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> });
+    const splits = journal.filter((e) => e.event === 'custody.split');
+    expect(splits).toHaveLength(2);
+    expect(splits[0]?.data.holders).toEqual([
+      expect.objectContaining({ shareIndex: 1, custodian: 'Dora' }),
+      expect.objectContaining({ shareIndex: 2, custodian: 'Emil' }),
+      expect.objectContaining({ shareIndex: 3, custodian: 'Farah' }),
+    ]);
+    expect(JSON.stringify(splits)).not.toMatch(/"share"/);
+    expect(journal.some((e) => e.event === 'warning.custody-same-volume')).toBe(true);
+    const receipt = await readFile(
+      path.join(out, 'airgap', (await readdir(path.join(out, 'airgap'))).find((f) => f.endsWith('.txt')) as string),
+      'utf8',
+    );
+    expect(receipt).toMatch(/Custody: any 2 of 3 shares/);
+    expect(receipt).toContain('Farah');
+  }, 120_000);
+});

@@ -1,0 +1,468 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWrapCommand, wrapCommand } from '../../../src-main/cli/commands/wrap';
+import type { CliCommand } from '../../../src-main/cli/command';
+import { runCli } from '../../../src-main/cli/run-cli';
+import { groupHex } from '../../../src-main/core/crypto/evidence';
+import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
+import { makeTempDir, openssl, removeTempDir } from '../../core/crypto/helpers/openssl';
+
+let dir: string;
+const at = (...parts: string[]) => path.join(dir, ...parts);
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+interface Outcome {
+  code: number;
+  stdout: string[];
+  stderr: string[];
+}
+
+async function keyferry(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; command?: CliCommand } = {},
+): Promise<Outcome> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCli([options.command ?? wrapCommand], args, {
+    stdout: (l) => stdout.push(l),
+    stderr: (l) => stderr.push(l),
+    env: options.env ?? {},
+    cwd: dir,
+  });
+  return { code, stdout, stderr };
+}
+
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
+
+beforeAll(async () => {
+  dir = await makeTempDir('cli-wrap');
+  await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'wrapping_priv.pem'], {
+    cwd: dir,
+  });
+  await openssl(
+    ['pkey', '-in', 'wrapping_priv.pem', '-pubout', '-outform', 'DER', '-out', 'wrappingKey_43f1ffd7.bin'],
+    { cwd: dir },
+  );
+  await openssl(['enc', '-base64', '-A', '-in', 'wrappingKey_43f1ffd7.bin', '-out', 'PublicKey.b64'], { cwd: dir });
+  await openssl(['rand', '-hex', '-out', 'aes.hex', '32'], { cwd: dir });
+  await openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384', '-out', 'ec384.pem'], {
+    cwd: dir,
+  });
+  await openssl(
+    [
+      'pkcs8',
+      '-topk8',
+      '-in',
+      'ec384.pem',
+      '-v2',
+      'aes-256-cbc',
+      '-passout',
+      'pass:s3cret words',
+      '-out',
+      'ec384-enc.pem',
+    ],
+    { cwd: dir },
+  );
+  await openssl(['pkey', '-in', 'ec384.pem', '-pubout', '-outform', 'DER', '-out', 'ec384-pub.der'], { cwd: dir });
+  await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:3072', '-out', 'rsa3072.pem'], {
+    cwd: dir,
+  });
+});
+afterAll(() => removeTempDir(dir));
+
+/** The guide's decrypt of EncryptedKeyMaterial.bin with the wrapping private key. */
+function oaepDecrypt(file: string, md = 'sha256'): Promise<Buffer> {
+  return openssl([
+    'pkeyutl',
+    '-decrypt',
+    '-inkey',
+    at('wrapping_priv.pem'),
+    '-in',
+    file,
+    '-pkeyopt',
+    'rsa_padding_mode:oaep',
+    '-pkeyopt',
+    `rsa_oaep_md:${md}`,
+    '-pkeyopt',
+    `rsa_mgf1_md:${md}`,
+  ]);
+}
+
+/** The guide's chain for asymmetric output: decrypt the temporary key, unwrap, describe. */
+async function opensslUnwrapPrivateKey(
+  out: string,
+  wrappedName: string,
+): Promise<{ text: string; publicDer: Buffer; der: Buffer }> {
+  const temporaryKey = await oaepDecrypt(path.join(out, 'EncryptedKeyMaterial.bin'));
+  expect(temporaryKey.length).toBe(32);
+  const der = await openssl([
+    'enc',
+    '-d',
+    '-id-aes256-wrap-pad',
+    '-K',
+    temporaryKey.toString('hex'),
+    '-iv',
+    'A65959A6',
+    '-in',
+    path.join(out, wrappedName),
+  ]);
+  const text = (await openssl(['pkey', '-inform', 'DER', '-text', '-noout'], { input: der })).toString();
+  const publicDer = await openssl(['pkey', '-inform', 'DER', '-pubout', '-outform', 'DER'], { input: der });
+  return { text, publicDer, der };
+}
+
+describe('keyferry wrap: success', () => {
+  it('AES_256, generated: writes EncryptedKeyMaterial.bin that openssl decrypts; prints fingerprint and KCV', async () => {
+    const r = await keyferry([
+      'wrap',
+      '--wrapping-key',
+      'wrappingKey_43f1ffd7.bin',
+      '--key-spec',
+      'AES_256',
+      '--out',
+      'out-aes',
+    ]);
+    expect(r.stderr).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(await readdir(at('out-aes'))).toEqual(['EncryptedKeyMaterial.bin']);
+    const material = await oaepDecrypt(at('out-aes', 'EncryptedKeyMaterial.bin'));
+    expect(material.length).toBe(32);
+    const kcv = (
+      await openssl(['enc', '-aes-256-ecb', '-nopad', '-K', material.toString('hex')], { input: Buffer.alloc(16) })
+    )
+      .subarray(0, 3)
+      .toString('hex');
+    const output = r.stdout.join('\n');
+    expect(output).toContain(`Key check value (KCV):  ${groupHex(kcv)}`);
+    expect(output).toContain(groupHex(sha256(await readFile(at('wrappingKey_43f1ffd7.bin')))));
+    expect(output).not.toContain(material.toString('hex'));
+    expect(output.toUpperCase()).not.toContain(groupHex(material.toString('hex')).slice(0, 14));
+  });
+
+  it('AES_256 from a hex file with RSAES_OAEP_SHA_1 and a base64 wrapping key: openssl recovers the same bytes', async () => {
+    const r = await keyferry([
+      'wrap',
+      '--wrapping-key',
+      'PublicKey.b64',
+      '--key-spec',
+      'aes_256',
+      '--wrapping-algorithm',
+      'RSAES_OAEP_SHA_1',
+      '--material',
+      'aes.hex',
+      '--out',
+      'out-aes-hex',
+    ]);
+    expect(r.code).toBe(0);
+    const material = await oaepDecrypt(at('out-aes-hex', 'EncryptedKeyMaterial.bin'), 'sha1');
+    expect(material.toString('hex')).toBe((await readFile(at('aes.hex'), 'utf8')).trim());
+  });
+
+  it('RSA_3072, generated: three files; openssl unwraps a 3072-bit PKCS#8 key matching public_key.der', async () => {
+    const r = await keyferry([
+      'wrap',
+      '--wrapping-key',
+      'wrappingKey_43f1ffd7.bin',
+      '--key-spec',
+      'RSA_3072',
+      '--out',
+      'out-rsa',
+    ]);
+    expect(r.code).toBe(0);
+    expect((await readdir(at('out-rsa'))).sort()).toEqual([
+      'EncryptedKeyMaterial.bin',
+      'out_rsa_private_key.der',
+      'public_key.der',
+    ]);
+    const { text, publicDer } = await opensslUnwrapPrivateKey(at('out-rsa'), 'out_rsa_private_key.der');
+    expect(text).toMatch(/Private-Key: \(3072 bit, 2 primes\)/);
+    const publicKeyFile = await readFile(at('out-rsa', 'public_key.der'));
+    expect(publicDer.equals(publicKeyFile)).toBe(true);
+    expect(r.stdout.join('\n')).toContain(`Public key SHA-256 fingerprint:  ${groupHex(sha256(publicKeyFile))}`);
+    const mode = (await stat(at('out-rsa', 'out_rsa_private_key.der'))).mode & 0o777;
+    expect(mode).toBe(0o600);
+  });
+
+  it('EC_P384 from an encrypted PEM with --passphrase-env, into an existing empty folder', async () => {
+    await mkdir(at('out-ec'));
+    const r = await keyferry(
+      [
+        'wrap',
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'EC_P384',
+        '--material',
+        'ec384-enc.pem',
+        '--passphrase-env',
+        'KF_PASS',
+        '--out',
+        'out-ec',
+      ],
+      { env: { KF_PASS: 's3cret words' } },
+    );
+    expect(r.stderr).toEqual([]);
+    expect(r.code).toBe(0);
+    expect((await readdir(at('out-ec'))).sort()).toEqual([
+      'EncryptedKeyMaterial.bin',
+      'out_ec_private_key.der',
+      'public_key.der',
+    ]);
+    const { text, publicDer } = await opensslUnwrapPrivateKey(at('out-ec'), 'out_ec_private_key.der');
+    expect(text).toMatch(/ASN1 OID: secp384r1/);
+    expect(publicDer.equals(await readFile(at('ec384-pub.der')))).toBe(true);
+    expect(r.stdout.join('\n')).not.toContain('s3cret');
+  });
+});
+
+describe('keyferry wrap: bad input exits 1 with one line and leaves no file', () => {
+  const cases: Array<[string, string[], NodeJS.ProcessEnv, RegExp]> = [
+    ['no --out', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256'], {}, /--out DIR is required/],
+    [
+      'unknown option',
+      ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256', '--out', 'X', '--passphrase', 'pw'],
+      {},
+      /Bad arguments/,
+    ],
+    ['HMAC spec', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'HMAC_256', '--out', 'X'], {}, /HMAC/],
+    [
+      'PKCS#1 v1.5 algorithm',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'AES_256',
+        '--wrapping-algorithm',
+        'RSAES_PKCS1_V1_5',
+        '--out',
+        'X',
+      ],
+      {},
+      /padding-oracle/,
+    ],
+    [
+      'missing wrapping key file',
+      ['--wrapping-key', 'nope.bin', '--key-spec', 'AES_256', '--out', 'X'],
+      {},
+      /Could not read the wrapping key file .*nope\.bin: no such file/,
+    ],
+    [
+      'private key as wrapping key',
+      ['--wrapping-key', 'wrapping_priv.pem', '--key-spec', 'AES_256', '--out', 'X'],
+      {},
+      /is a private key/,
+    ],
+    [
+      'EC key as wrapping key',
+      ['--wrapping-key', 'ec384-pub.der', '--key-spec', 'AES_256', '--out', 'X'],
+      {},
+      /An EC P-384 key was given as the wrapping key/,
+    ],
+    [
+      'material of the wrong spec',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'RSA_2048',
+        '--material',
+        'rsa3072.pem',
+        '--out',
+        'X',
+      ],
+      {},
+      /An RSA-3072 key was given for RSA_2048/,
+    ],
+    [
+      'AES material of the wrong length',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'AES_256',
+        '--material',
+        'ec384-pub.der',
+        '--out',
+        'X',
+      ],
+      {},
+      /holds \d+ bytes \(raw bytes\); AES_256 needs exactly 32/,
+    ],
+    [
+      'encrypted key without passphrase',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'EC_P384',
+        '--material',
+        'ec384-enc.pem',
+        '--out',
+        'X',
+      ],
+      {},
+      /encrypted and no passphrase/,
+    ],
+    [
+      'wrong passphrase',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'EC_P384',
+        '--material',
+        'ec384-enc.pem',
+        '--passphrase-env',
+        'P',
+        '--out',
+        'X',
+      ],
+      { P: 'wrong' },
+      /could not be decrypted/,
+    ],
+    [
+      'passphrase variable not set',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'EC_P384',
+        '--material',
+        'ec384-enc.pem',
+        '--passphrase-env',
+        'UNSET',
+        '--out',
+        'X',
+      ],
+      {},
+      /UNSET named by --passphrase-env is not set/,
+    ],
+    [
+      'a passphrase typed on the command line',
+      [
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'EC_P384',
+        '--material',
+        'ec384-enc.pem',
+        '--passphrase-env',
+        's3cret words',
+        '--out',
+        'X',
+      ],
+      {},
+      /NAME of an environment variable, not a passphrase/,
+    ],
+    [
+      '--out is a file',
+      ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256', '--out', 'aes.hex'],
+      {},
+      /exists and is not a folder/,
+    ],
+  ];
+  it.each(cases)('%s', async (_label, args, env, message) => {
+    const before = (await readdir(dir)).sort();
+    const r = await keyferry(['wrap', ...args], { env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toEqual([]);
+    expect(r.stderr).toHaveLength(1);
+    expect(r.stderr[0]).toMatch(/^keyferry wrap: /);
+    expect(r.stderr[0]).toMatch(message);
+    expect(r.stderr[0]).not.toMatch(/\n|\s at /);
+    expect(r.stderr[0]).not.toContain('s3cret');
+    expect((await readdir(dir)).sort()).toEqual(before);
+  });
+
+  it('refuses to overwrite: an existing EncryptedKeyMaterial.bin stays untouched and nothing is added', async () => {
+    await mkdir(at('out-busy'));
+    await writeFile(at('out-busy', 'EncryptedKeyMaterial.bin'), 'precious');
+    const r = await keyferry([
+      'wrap',
+      '--wrapping-key',
+      'wrappingKey_43f1ffd7.bin',
+      '--key-spec',
+      'EC_P256',
+      '--out',
+      'out-busy',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toHaveLength(1);
+    expect(r.stderr[0]).toMatch(/already holds EncryptedKeyMaterial\.bin; Keyferry never overwrites/);
+    expect(await readdir(at('out-busy'))).toEqual(['EncryptedKeyMaterial.bin']);
+    expect(await readFile(at('out-busy', 'EncryptedKeyMaterial.bin'), 'utf8')).toBe('precious');
+  });
+
+  /** A FileLayer whose media fills up when EncryptedKeyMaterial.bin (the last file) is opened. */
+  const fullWhenLastFile: FileLayer = {
+    ...nodeFileLayer,
+    open: async (file, flags, mode) => {
+      if (path.basename(file) === 'EncryptedKeyMaterial.bin' && flags & constants.O_CREAT) {
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      }
+      return nodeFileLayer.open(file, flags, mode);
+    },
+  };
+
+  it('a failure part-way removes the files this run wrote and the folder it created', async () => {
+    const r = await keyferry(
+      ['wrap', '--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'RSA_2048', '--out', 'out-full'],
+      { command: createWrapCommand({ layer: fullWhenLastFile }) },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toHaveLength(1);
+    expect(r.stderr[0]).toMatch(/Could not write EncryptedKeyMaterial\.bin: the media is full/);
+    expect(await exists(at('out-full'))).toBe(false);
+  });
+
+  it('a failure part-way into an existing folder leaves the folder as it was', async () => {
+    await mkdir(at('out-full-existing'));
+    await writeFile(at('out-full-existing', 'notes.txt'), 'mine');
+    const r = await keyferry(
+      ['wrap', '--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'EC_P256', '--out', 'out-full-existing'],
+      { command: createWrapCommand({ layer: fullWhenLastFile }) },
+    );
+    expect(r.code).toBe(1);
+    expect(await readdir(at('out-full-existing'))).toEqual(['notes.txt']);
+  });
+});
+
+describe('keyferry wrap as a real process', () => {
+  const tsx = path.resolve('node_modules/.bin/tsx');
+  const main = path.resolve('src-main/cli/main.ts');
+  function run(args: string[]): Promise<Outcome> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(tsx, [main, ...args], { cwd: dir, env: process.env });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) =>
+        resolve({ code: code ?? -1, stdout: out.split('\n').filter(Boolean), stderr: err.split('\n').filter(Boolean) }),
+      );
+    });
+  }
+
+  it('exits 0 on success and 1 with one stderr line, no stack, on bad input', async () => {
+    const ok = await run(['wrap', '--wrapping-key', 'PublicKey.b64', '--key-spec', 'EC_P256', '--out', 'out-process']);
+    expect(ok.stderr).toEqual([]);
+    expect(ok.code).toBe(0);
+    expect(await opensslUnwrapPrivateKey(at('out-process'), 'out_ec_private_key.der').then((x) => x.text)).toMatch(
+      /prime256v1/,
+    );
+    const bad = await run(['wrap', '--wrapping-key', 'aes.hex', '--key-spec', 'AES_256', '--out', 'out-process-bad']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toHaveLength(1);
+    expect(bad.stderr[0]).toMatch(/^keyferry wrap: The wrapping key file/);
+    expect(await exists(at('out-process-bad'))).toBe(false);
+  });
+});

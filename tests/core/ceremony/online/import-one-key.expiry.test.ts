@@ -1,0 +1,115 @@
+/**
+ * The material expiry of an online import: per key, the expiry the wrapped-material bundle
+ * requests (signed on the air-gapped side) wins over the plan's; an explicit override is
+ * journaled; an effective expiry in the past is refused before anything reaches the KMS.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CeremonyPlan, MaterialExpiry } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
+import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await createFixture();
+});
+afterEach(async () => {
+  await f.close();
+});
+
+const HOUR = 3600_000;
+const wholeSecondsFromNow = (ms: number) => new Date(Math.floor(Date.now() / 1000) * 1000 + ms);
+
+/** The air-gapped side on `params`, asking for `expiry` in the wrapped-material bundle. */
+async function wrapRequesting(plan: CeremonyPlan, params: string, expiry: MaterialExpiry): Promise<string> {
+  const journal = await f.journal('airgap.jsonl');
+  const air = await AirGapCeremony.start({
+    journal,
+    title: plan.title,
+    operator: plan.operator,
+    witnesses: plan.witnesses,
+    app: APP,
+    interfaces: OFFLINE,
+  });
+  await air.checkNetwork();
+  const overview = await air.readParametersBundle(params);
+  for (const fp of overview.fingerprints) await air.confirmFingerprint('Ben', fp.fingerprint);
+  await air.generateMaterial();
+  await air.wrap();
+  const out = path.join(f.dir, 'wrapped');
+  await air.writeWrappedBundle(out, { expiry });
+  await journal.close();
+  return out;
+}
+
+async function onlineEvents(event: string): Promise<Record<string, unknown>[]> {
+  const lines = (await readFile(path.join(f.dir, 'online.jsonl'), 'utf8')).trim().split('\n');
+  return lines
+    .map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> })
+    .filter((e) => e.event === event)
+    .map((e) => e.data);
+}
+
+describe('online import: material expiry', () => {
+  it('uses the expiry the bundle requests when the plan says never, and warns and journals the difference', async () => {
+    const plan = f.plan(['AES_256']);
+    const { created, params } = await onlineDayOne(f, plan);
+    const keyId = created[0]?.keyId as string;
+    const at = wholeSecondsFromNow(72 * HOUR);
+    const wrapped = await wrapRequesting(plan, params, { kind: 'at', at });
+
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    const checked = await day2.checkWrappedBundle(wrapped);
+    expect(checked.keys.map((k) => k.requestedExpiresAt)).toEqual([at.toISOString()]);
+    expect(checked.warnings).toEqual([
+      expect.stringContaining(`requests material expiry ${at.toISOString()}, the ceremony plan said never`),
+    ]);
+    const imported = await day2.importMaterial();
+    expect(imported.map((k) => [k.expiresAt, k.expirySource])).toEqual([[at.toISOString(), 'bundle']]);
+    expect((await f.kms.describeKey(keyId)).materialExpiresAt?.toISOString()).toBe(at.toISOString());
+    expect(await onlineEvents('import.expiry-chosen')).toEqual([
+      { keys: [{ keyId, requested: at.toISOString(), plan: 'never', effective: at.toISOString(), source: 'bundle' }] },
+    ]);
+    expect((await onlineEvents('key.imported'))[0]).toMatchObject({ keyId, expiresAt: at.toISOString() });
+  }, 60_000);
+
+  it('refuses a requested expiry that has passed without calling the KMS; an explicit override is journaled and used', async () => {
+    const plan = f.plan(['AES_256']);
+    const { created, params } = await onlineDayOne(f, plan);
+    const keyId = created[0]?.keyId as string;
+    const at = wholeSecondsFromNow(HOUR);
+    const wrapped = await wrapRequesting(plan, params, { kind: 'at', at });
+
+    // Two hours later (the token is valid 24 hours): the requested expiry has passed.
+    const day2 = await f.online(await f.journal('online.jsonl'), plan, () => new Date(Date.now() + 2 * HOUR));
+    await day2.connect();
+    const checked = await day2.checkWrappedBundle(wrapped);
+    expect(checked.warnings.join('\n')).toContain('has passed: the KMS will refuse the import (KMS.2602)');
+    await expect(day2.importMaterial()).rejects.toMatchObject({
+      code: 'EXPIRY_IN_PAST',
+      message: expect.stringContaining(
+        `requests material expiry ${at.toISOString()} for key ${keyId}, which has passed`,
+      ),
+      nextStep: expect.stringContaining('--expires'),
+    });
+    expect(await onlineEvents('step.failed')).toEqual([
+      expect.objectContaining({ step: 'import-key-material', keyId, code: 'EXPIRY_IN_PAST' }),
+    ]);
+    expect((await f.kms.describeKey(keyId)).stateName).toBe('Pending import');
+    expect(day2.step).toBe('material-checked');
+
+    const imported = await day2.importMaterial({ expiry: { kind: 'never' } });
+    expect(imported.map((k) => [k.expiresAt, k.requestedExpiresAt, k.expirySource])).toEqual([
+      ['never', at.toISOString(), 'override'],
+    ]);
+    const described = await f.kms.describeKey(keyId);
+    expect([described.stateName, described.materialExpiresAt]).toEqual(['Enabled', undefined]);
+    expect(
+      (await onlineEvents('import.expiry-chosen')).map((d) =>
+        (d.keys as { source: string; effective: string }[]).map((k) => [k.source, k.effective]),
+      ),
+    ).toEqual([[['bundle', at.toISOString()]], [['override', 'never']]]);
+  }, 60_000);
+});

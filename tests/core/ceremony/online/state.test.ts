@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
+import { chainEntry, GENESIS_HASH, type JournalEntry } from '../../../../src-main/core/journal';
+
+function journal(events: [string, Record<string, unknown>][]): JournalEntry[] {
+  const entries: JournalEntry[] = [];
+  for (const [event, data] of events) {
+    entries.push(
+      chainEntry({
+        seq: entries.length + 1,
+        time: '2025-03-01T09:00:00.000Z',
+        actor: 'Ana',
+        event,
+        data: data as never,
+        prev: entries.at(-1)?.hash ?? GENESIS_HASH,
+      }),
+    );
+  }
+  return entries;
+}
+
+const started = [
+  'ceremony.started',
+  {
+    ceremonyId: 'KF-20250301-abcdef',
+    title: 'T',
+    operator: 'Ana',
+    witnesses: ['Ben'],
+    side: 'online',
+    rehearsal: false,
+    wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+    expiry: 'never',
+  },
+] as [string, Record<string, unknown>];
+const created = [
+  'key.created',
+  { keyId: 'k1', alias: 'a', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT', description: '' },
+] as [string, Record<string, unknown>];
+const fetched = (sha: string) =>
+  [
+    'parameters.fetched',
+    {
+      keyId: 'k1',
+      wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+      wrappingKeyFingerprint: 'a'.repeat(64),
+      importTokenSha256: sha,
+      importToken: 'tok',
+      tokenExpiresAt: '2025-03-02T09:00:00.000Z',
+      wrappingPublicKey: 'AA==',
+      region: 'r',
+      projectId: 'p',
+    },
+  ] as [string, Record<string, unknown>];
+
+describe('online journal replay', () => {
+  it('is undefined for an empty journal and refuses a journal of another kind', () => {
+    expect(replayOnlineJournal([])).toBeUndefined();
+    expect(() => replayOnlineJournal(journal([['ceremony.session-started', { side: 'air-gapped' }]]))).toThrow(
+      /no online ceremony start/,
+    );
+  });
+
+  it('rebuilds keys, every issuance, imports and verifications', () => {
+    const state = replayOnlineJournal(
+      journal([
+        started,
+        created,
+        fetched('1'.repeat(64)),
+        fetched('2'.repeat(64)),
+        ['parameters.bundle-written', { folder: '/m/p', manifestSha256: 'b'.repeat(64), keyIds: ['k1'] }],
+        ['key.imported', { keyId: 'k1', expiresAt: null, importTokenSha256: '2'.repeat(64), confirmation: 'answered' }],
+        ['key.verified', { keyId: 'k1', keyState: 'Enabled', proof: 'ok', publicKeyFingerprint: null }],
+      ]),
+    );
+    const key = state?.keys.get('k1');
+    expect(state?.ceremonyId).toBe('KF-20250301-abcdef');
+    expect(key?.issued.map((i) => i.importTokenSha256)).toEqual(['1'.repeat(64), '2'.repeat(64)]);
+    expect(key?.imported?.importTokenSha256).toBe('2'.repeat(64));
+    expect(key?.verified?.keyState).toBe('Enabled');
+    expect(state?.parametersBundle?.folder).toBe('/m/p');
+  });
+
+  it('refuses events about keys the ceremony never created, and a second ceremony start', () => {
+    expect(() => replayOnlineJournal(journal([started, fetched('1'.repeat(64))]))).toThrow(/did not create/);
+    expect(() => replayOnlineJournal(journal([started, started]))).toThrow(/starts a second/);
+    expect(() => replayOnlineJournal(journal([started, ['key.created', { keyId: 'k1' }]]))).toThrow(
+      /not in the expected form/,
+    );
+  });
+});

@@ -1,0 +1,73 @@
+/** Deleting AES material on request, then importing the same material again (a restore). */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
+import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await createFixture();
+});
+afterEach(async () => {
+  await f.close();
+});
+
+async function airGap(params: string, out: string, material: { capture?: (b: Buffer) => void; file?: string }) {
+  const plan = f.plan(['AES_256']);
+  const journal = await f.journal('airgap.jsonl');
+  const air = await AirGapCeremony.start({
+    journal,
+    title: plan.title,
+    operator: plan.operator,
+    witnesses: plan.witnesses,
+    app: APP,
+    interfaces: OFFLINE,
+    ...(material.capture ? { onMaterialForAudit: (copy: Buffer) => material.capture?.(copy) } : {}),
+  });
+  await air.checkNetwork();
+  const overview = await air.readParametersBundle(params);
+  await air.confirmFingerprint('Ben', overview.fingerprints[0]?.fingerprint as string);
+  if (material.file) await air.loadMaterialFile(overview.keys[0]?.keyId as string, material.file);
+  else await air.generateMaterial();
+  await air.wrap();
+  const bundle = await air.writeWrappedBundle(out);
+  await journal.close();
+  return bundle;
+}
+
+describe('delete and re-import', () => {
+  it('deletes AES material on request; fresh parameters and the same material import again', async () => {
+    const plan = f.plan(['AES_256']);
+    const { params, created } = await onlineDayOne(f, plan);
+    let material: Buffer | undefined;
+    await airGap(params, path.join(f.dir, 'wrapped-1'), { capture: (b) => (material = b) });
+    const keyId = created[0]?.keyId as string;
+
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-1'));
+    await day2.importMaterial();
+    await day2.verifyKeys();
+    expect(await day2.deleteMaterial(keyId)).toEqual({ keyId, keyState: 'Pending import' });
+    expect(day2.keys().map((k) => [k.imported, k.deleted, k.lapsed])).toEqual([[false, true, false]]);
+    expect(day2.step).toBe('parameters-written');
+    await expect(day2.verifyKeys()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
+
+    await day2.fetchParameters();
+    const params2 = path.join(f.dir, 'params-2');
+    await day2.writeParametersBundle(params2);
+    const file = path.join(f.dir, 'restored-material.bin');
+    await writeFile(file, material as Buffer, { mode: 0o600 });
+    const bundle = await airGap(params2, path.join(f.dir, 'wrapped-2'), { file });
+    const checked = await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-2'), {
+      expectedDigest: bundle.manifestSha256,
+    });
+    expect(checked.warnings).toEqual([]);
+    await day2.importMaterial();
+    const proofs = await day2.verifyKeys();
+    expect(proofs.map((p) => [p.keyState, p.ok])).toEqual([['Enabled', true]]);
+    const receipt = await day2.writeReceipt(f.dir);
+    expect(receipt.journalCount).toBeGreaterThan(10);
+  }, 60_000);
+});

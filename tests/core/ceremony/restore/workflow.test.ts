@@ -1,0 +1,272 @@
+/**
+ * The custody restore ceremony (RestoreCeremony) against real bundles, real share files, real
+ * journals and the KMS simulator: guarded steps; corrupted, foreign, mixed, repeated and too few
+ * shares refused (journaled, nothing written); an EC_P256 key restored from shares 2, 4, 5 and
+ * wrapped for its parameters imports and verifies; the journal and receipt name who presented
+ * which share and carry no share bytes.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
+import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
+import { RestoreCeremony } from '../../../../src-main/core/ceremony/restore/workflow';
+import { createKeyMaterial } from '../../../../src-main/core/crypto/key-material';
+import { SecretBytes } from '../../../../src-main/core/crypto/secret-bytes';
+import type { CustodyShare } from '../../../../src-main/core/custody/custody-share';
+import { readShareFile } from '../../../../src-main/core/custody/share-file';
+import { splitMaterial } from '../../../../src-main/core/custody/split';
+import { verifyJournal } from '../../../../src-main/core/journal';
+import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { importGraph } from '../../../support/import-graph';
+
+const CUSTODIANS = ['Alice', 'Bob', 'Carol', 'Dave', 'Erin'];
+const OUT_OF_ORDER = { code: 'CEREMONY_STEP_OUT_OF_ORDER' };
+const ROOT = path.resolve(__dirname, '../../../..');
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await createFixture();
+});
+afterEach(async () => {
+  await f.close();
+});
+
+interface Split {
+  readonly params: string;
+  readonly folders: string[];
+  readonly keyIds: string[];
+  readonly materials: Buffer[];
+}
+
+/** Online day 1, then the air-gapped side with a 3-of-5 custody split (not imported yet). */
+async function splitCeremony(plan: CeremonyPlan): Promise<Split> {
+  const { params, created } = await onlineDayOne(f, plan);
+  const materials: Buffer[] = [];
+  const journal = await f.journal('airgap.jsonl');
+  const air = await AirGapCeremony.start({
+    journal,
+    title: plan.title,
+    operator: plan.operator,
+    witnesses: plan.witnesses,
+    app: APP,
+    interfaces: OFFLINE,
+    onMaterialForAudit: (copy) => materials.push(copy),
+  });
+  await air.checkNetwork();
+  const overview = await air.readParametersBundle(params);
+  for (const fp of overview.fingerprints) await air.confirmFingerprint('Ben', fp.fingerprint);
+  await air.generateMaterial();
+  const folders: string[] = [];
+  for (let i = 1; i <= 5; i++) {
+    folders.push(path.join(f.dir, `custodian-${i}`));
+    await mkdir(folders[i - 1] as string);
+  }
+  await air.splitCustody({ m: 3, n: 5, custodians: CUSTODIANS, folders, allowSameVolume: true });
+  await journal.close();
+  return { params, folders, keyIds: created.map((k) => k.keyId), materials };
+}
+
+function shareFile(split: Split, keyId: string, index: number): string {
+  return path.join(split.folders[index - 1] as string, `keyferry-share-${keyId}-${index}of5.json`);
+}
+
+async function startRestore(journalName = 'restore.jsonl', plan = f.plan(['AES_256'])): Promise<RestoreCeremony> {
+  return RestoreCeremony.start({
+    journal: await f.journal(journalName),
+    title: 'Custody restore',
+    operator: plan.operator,
+    witnesses: plan.witnesses,
+    app: APP,
+    interfaces: OFFLINE,
+  });
+}
+
+async function foreignShares(keyId: string, spec: 'AES_256', ceremonyId: string): Promise<CustodyShare[]> {
+  const material = createKeyMaterial(spec, SecretBytes.from(randomBytes(32)));
+  try {
+    return await splitMaterial({ material, m: 3, n: 5, ceremonyId, keyId, spec, custodians: CUSTODIANS });
+  } finally {
+    material.dispose();
+  }
+}
+
+describe('custody restore ceremony', () => {
+  it('refuses every step out of order and wipes a share it could not take', async () => {
+    const plan = f.plan(['AES_256']);
+    const split = await splitCeremony(plan);
+    const restore = await startRestore();
+    const early = await readShareFile(shareFile(split, split.keyIds[0] as string, 1));
+    await expect(restore.presentShare(early)).rejects.toMatchObject(OUT_OF_ORDER);
+    expect(early.share.disposed).toBe(true);
+    await expect(restore.readParametersBundle(split.params)).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(restore.restore()).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(restore.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
+    await restore.checkNetwork();
+    await expect(restore.restore()).rejects.toMatchObject(OUT_OF_ORDER);
+    await restore.readParametersBundle(split.params);
+    await expect(restore.restore()).rejects.toMatchObject(OUT_OF_ORDER);
+    for (const i of [1, 2, 3])
+      await restore.presentShare(await readShareFile(shareFile(split, split.keyIds[0] as string, i)));
+    await restore.restore();
+    await expect(restore.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(restore.writeWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(
+      restore.confirmFingerprint('Ana', restore.fingerprints()[0]?.fingerprint as string),
+    ).rejects.toMatchObject({ code: 'WITNESS_UNKNOWN' });
+    await restore.abandon('test over');
+    expect(await readdir(f.dir)).not.toContain('w');
+  });
+
+  it('refuses corrupted, foreign, mixed, repeated and too few shares, journals each refusal, writes nothing', async () => {
+    const plan = f.plan(['AES_256']);
+    const split = await splitCeremony(plan);
+    const keyId = split.keyIds[0] as string;
+    const restore = await startRestore();
+    await restore.checkNetwork();
+    await restore.readParametersBundle(split.params);
+    const before = (await readdir(f.dir)).sort();
+
+    const genuine = await readShareFile(shareFile(split, keyId, 2));
+    const tampered: CustodyShare = {
+      ...genuine,
+      share: SecretBytes.from(genuine.share.use((b) => Buffer.from(b.map((x, i) => (i === 3 ? x ^ 1 : x))))),
+    };
+    await expect(restore.presentShare(tampered, 'Bob')).rejects.toMatchObject({ code: 'CUSTODY_SHARE_CORRUPTED' });
+    expect(tampered.share.disposed).toBe(true);
+    const [otherKey] = await foreignShares('0d0466b0-e727-4d9c-b35d-f84bb474a37f', 'AES_256', 'KF-20250101-aaaaaa');
+    await expect(restore.presentShare(otherKey as CustodyShare)).rejects.toMatchObject({
+      code: 'CUSTODY_SHARE_FOREIGN',
+      message: expect.stringContaining('which the import-parameters bundle does not hold'),
+    });
+
+    await restore.presentShare(genuine, 'Bob');
+    const [, , otherCeremony] = await foreignShares(keyId, 'AES_256', 'KF-20250101-bbbbbb');
+    await expect(restore.presentShare(otherCeremony as CustodyShare)).rejects.toMatchObject({
+      code: 'CUSTODY_SHARES_MIXED',
+      message: expect.stringContaining('KF-20250101-bbbbbb'),
+    });
+    await expect(restore.presentShare(await readShareFile(shareFile(split, keyId, 2)), 'Bob')).rejects.toMatchObject({
+      code: 'CUSTODY_SHARE_DUPLICATE',
+    });
+    await restore.presentShare(await readShareFile(shareFile(split, keyId, 4)));
+    await expect(restore.restore()).rejects.toMatchObject({
+      code: 'CUSTODY_TOO_FEW_SHARES',
+      message: expect.stringContaining('2 of the 3 shares needed'),
+    });
+    expect((await readdir(f.dir)).sort()).toEqual(before);
+
+    // A third custodian arrives: the restore goes on.
+    await restore.presentShare(await readShareFile(shareFile(split, keyId, 5)), 'Frank');
+    const restored = await restore.restore();
+    expect(restored.shareIndexes).toEqual([2, 4, 5]);
+    expect(restored.keyCheckValue).toMatch(/^[0-9A-F]{6}$/);
+    await restore.abandon('rehearsed refusals only');
+
+    const events = (await readFile(path.join(f.dir, 'restore.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; actor: string; data: Record<string, unknown> });
+    expect(events.filter((e) => e.event === 'custody.share-refused').map((e) => e.data.code)).toEqual([
+      'CUSTODY_SHARE_CORRUPTED',
+      'CUSTODY_SHARE_FOREIGN',
+      'CUSTODY_SHARES_MIXED',
+      'CUSTODY_SHARE_DUPLICATE',
+    ]);
+    expect(events.filter((e) => e.event === 'custody.restore-refused').map((e) => e.data.code)).toEqual([
+      'CUSTODY_TOO_FEW_SHARES',
+    ]);
+    expect(
+      events
+        .filter((e) => e.event === 'custody.share-presented')
+        .map((e) => [e.data.shareIndex, e.data.custodian, e.actor]),
+    ).toEqual([
+      [2, 'Bob', 'Bob'],
+      [4, 'Dave', 'Dave'],
+      [5, 'Erin', 'Frank'],
+    ]);
+    expect(events.at(-1)?.event).toBe('ceremony.abandoned');
+  });
+
+  it('restores an EC_P256 key from shares 2, 4, 5; the online side imports it; journal and receipt name who presented which share', async () => {
+    const plan = f.plan(['EC_P256']);
+    const split = await splitCeremony(plan);
+    const keyId = split.keyIds[0] as string;
+    const shares = await Promise.all([2, 4, 5].map((i) => readShareFile(shareFile(split, keyId, i))));
+    const shareTexts = shares.map((s) => s.share.use((b) => b.toString('base64')));
+    const restore = await startRestore('restore.jsonl', plan);
+    await restore.checkNetwork();
+    const overview = await restore.readParametersBundle(split.params);
+    for (const [i, share] of shares.entries())
+      await restore.presentShare(share, i === 2 ? 'Frank' : share.custodian, i === 1 ? 'typed' : 'file');
+    const restored = await restore.restore();
+    expect(restored.publicKeyFingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(restored.proof).toContain(restored.publicKeyFingerprint as string);
+    expect(shares.every((s) => s.share.disposed)).toBe(true);
+    expect(restored.fingerprints.map((x) => x.fingerprint)).toEqual([overview.keys[0]?.wrappingKeyFingerprint]);
+    await restore.confirmFingerprint('Chloé', restored.fingerprints[0]?.grouped as string);
+    expect(restore.state).toBe('fingerprints-confirmed');
+    const summary = await restore.wrap();
+    expect(summary.publicKeyFingerprint).toBe(restored.publicKeyFingerprint);
+    const wrapped = path.join(f.dir, 'wrapped-restored');
+    const bundle = await restore.writeWrappedBundle(wrapped);
+    const receiptDir = path.join(f.dir, 'receipts');
+    await mkdir(receiptDir);
+    const receipt = await restore.writeReceipt(receiptDir);
+    expect(path.basename(receipt.htmlFile)).toMatch(
+      /^receipt-air-gapped-KF-\d{8}-[a-z2-7]{6}-restore-\d{8}T\d{6}Z\.html$/,
+    );
+
+    const text = await readFile(receipt.textFile, 'utf8');
+    expect(text).toContain('Custody restore: rebuilt from 3 of 5 shares (any 3 suffice)');
+    expect(text).toContain('Share 2: Bob, presented by Bob');
+    expect(text).toContain('Share 5: Erin, presented by Frank');
+    expect(await readFile(receipt.htmlFile, 'utf8')).toContain('<th>Presented by</th>');
+    expect(
+      (
+        await verifyJournal(path.join(f.dir, 'restore.jsonl'), {
+          expectedHead: receipt.journalHead,
+          expectedCount: receipt.journalCount,
+        })
+      ).ok,
+    ).toBe(true);
+    const journalText = await readFile(path.join(f.dir, 'restore.jsonl'), 'utf8');
+    for (const share of shareTexts) expect(journalText).not.toContain(share.slice(8, 40));
+    const material = split.materials[0] as Buffer;
+    for (const file of [
+      path.join(f.dir, 'restore.jsonl'),
+      receipt.htmlFile,
+      receipt.textFile,
+      ...(await readdir(path.join(wrapped, 'keys', keyId))).map((n) => path.join(wrapped, 'keys', keyId, n)),
+    ]) {
+      const bytes = await readFile(file);
+      expect(bytes.includes(material)).toBe(false);
+      expect(bytes.includes(Buffer.from(material.toString('base64').slice(4, 60)))).toBe(false);
+    }
+
+    // The online side imports the restored material and proves it (get-publickey equals).
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    await day2.checkWrappedBundle(wrapped, { expectedDigest: bundle.manifestSha256 });
+    await day2.importMaterial();
+    const proofs = await day2.verifyKeys();
+    expect(proofs.map((p) => [p.keyState, p.ok])).toEqual([['Enabled', true]]);
+  }, 60_000);
+});
+
+describe('restore module graph', () => {
+  for (const entry of ['src-main/core/ceremony/restore/workflow.ts', 'src-main/cli/commands/custody-restore.ts']) {
+    it(`${entry} reaches no KMS client and no network module`, () => {
+      const graph = importGraph([path.join(ROOT, entry)]);
+      expect(graph.files.size).toBeGreaterThan(20);
+      expect([...graph.files].filter((file) => /[\\/]core[\\/]kms(-simulator)?[\\/]/.test(file))).toEqual([]);
+      const network = [...graph.external.keys()].filter((s) =>
+        ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'undici'].includes(
+          s.replace(/^node:/, '').split('/')[0] as string,
+        ),
+      );
+      expect(network).toEqual([]);
+    });
+  }
+});

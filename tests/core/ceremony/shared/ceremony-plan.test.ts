@@ -1,0 +1,88 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCeremonyPlan, parseCeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
+import { newCeremonyId, parseCeremonyId } from '../../../../src-main/core/ceremony/shared/ceremony-id';
+
+const now = new Date('2025-03-01T09:00:00Z');
+const base = {
+  title: 'Payments 2025',
+  operator: 'Ana',
+  witnesses: ['Ben'],
+  keys: [{ alias: 'pay-aes', spec: 'AES_256' }],
+};
+
+describe('ceremony plan', () => {
+  it('fills defaults: OAEP-SHA-256, never expires, usage by spec', () => {
+    const plan = parseCeremonyPlan({ ...base, keys: [...base.keys, { alias: 'sig', spec: 'EC_P256' }] }, now);
+    expect(plan.wrappingAlgorithm).toBe('RSAES_OAEP_SHA_256');
+    expect(plan.materialExpiry).toEqual({ kind: 'never' });
+    expect(plan.keys.map((k) => k.usage)).toEqual(['ENCRYPT_DECRYPT', 'SIGN_VERIFY']);
+  });
+
+  it('accepts an expiry in the future and refuses one in the past', () => {
+    expect(parseCeremonyPlan({ ...base, materialExpiry: '2026-01-01T00:00:00Z' }, now).materialExpiry).toEqual({
+      kind: 'at',
+      at: new Date('2026-01-01T00:00:00Z'),
+    });
+    expect(() => parseCeremonyPlan({ ...base, materialExpiry: '2024-01-01T00:00:00Z' }, now)).toThrow(
+      /not in the future/,
+    );
+  });
+
+  it('refuses duplicate aliases, HMAC specs, impossible usages, unknown fields and the operator as witness', () => {
+    expect(() => parseCeremonyPlan({ ...base, keys: [base.keys[0], base.keys[0]] }, now)).toThrow(/appears twice/);
+    expect(() => parseCeremonyPlan({ ...base, keys: [{ alias: 'h', spec: 'HMAC_256' }] }, now)).toThrow(
+      /keys\.0\.spec/,
+    );
+    expect(() =>
+      parseCeremonyPlan({ ...base, keys: [{ alias: 'a', spec: 'AES_256', usage: 'SIGN_VERIFY' }] }, now),
+    ).toThrow(/can only be ENCRYPT_DECRYPT/);
+    expect(() => parseCeremonyPlan({ ...base, extra: 1 }, now)).toThrow(/PLAN|plan/);
+    expect(() => parseCeremonyPlan({ ...base, witnesses: ['ana'] }, now)).toThrow(/different people/);
+    expect(() => parseCeremonyPlan({ ...base, witnesses: [] }, now)).toThrow(/at least one witness/);
+    expect(() => parseCeremonyPlan({ ...base, keys: [{ alias: 'bad alias!', spec: 'AES_256' }] }, now)).toThrow(
+      /alias/,
+    );
+  });
+
+  it('allows RSA keys for encryption', () => {
+    const plan = parseCeremonyPlan(
+      { ...base, keys: [{ alias: 'r', spec: 'RSA_2048', usage: 'ENCRYPT_DECRYPT' }] },
+      now,
+    );
+    expect(plan.keys[0]?.usage).toBe('ENCRYPT_DECRYPT');
+  });
+
+  it('loads a plan file and refuses a file that is not JSON', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-plan-'));
+    await writeFile(path.join(dir, 'plan.json'), JSON.stringify(base));
+    expect((await loadCeremonyPlan(path.join(dir, 'plan.json'), now)).title).toBe('Payments 2025');
+    await writeFile(path.join(dir, 'bad.json'), '{ title: ');
+    await expect(loadCeremonyPlan(path.join(dir, 'bad.json'), now)).rejects.toMatchObject({ code: 'PLAN_NOT_JSON' });
+    await expect(loadCeremonyPlan(path.join(dir, 'missing.json'), now)).rejects.toMatchObject({
+      code: 'PLAN_UNREADABLE',
+    });
+  });
+});
+
+describe('ceremony id', () => {
+  it('is KF-date-random and parses back', () => {
+    const id = newCeremonyId(now);
+    expect(id).toMatch(/^KF-20250301-[a-z2-7]{6}$/);
+    expect(parseCeremonyId(` ${id} `)).toBe(id);
+    expect(newCeremonyId(now)).not.toBe(id);
+    expect(() => parseCeremonyId('KF-2025-abc')).toThrow(/not a ceremony id/);
+  });
+});
+
+describe('ceremony people', () => {
+  it('trims names and refuses no witness, the operator as witness, and control characters', async () => {
+    const { checkCeremonyPeople } = await import('../../../../src-main/core/ceremony/shared/person-name');
+    expect(checkCeremonyPeople(' Ana ', ['Ben'])).toEqual({ operator: 'Ana', witnesses: ['Ben'] });
+    expect(() => checkCeremonyPeople('Ana', [])).toThrow(/at least one witness/);
+    expect(() => checkCeremonyPeople('Ana', ['ANA'])).toThrow(/different people/);
+    expect(() => checkCeremonyPeople('Ana', ['Ben\u0007'])).toThrow(/control characters/);
+  });
+});

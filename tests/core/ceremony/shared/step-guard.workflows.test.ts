@@ -1,0 +1,248 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
+import { checkManifestSchema, sealManifest, serializeManifest } from '../../../../src-main/core/bundle/manifest-codec';
+import { sha256Hex } from '../../../../src-main/core/fs/durable-file';
+import { APP, OFFLINE, airGapSide, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+
+const OUT_OF_ORDER = { code: 'CEREMONY_STEP_OUT_OF_ORDER' };
+
+/** Rewrites a bundle's manifest as a careful forger would: schema-valid, sealed, canonical bytes. */
+async function forgeManifest(dir: string, edit: (keys: Record<string, unknown>[]) => void): Promise<void> {
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(await fs.readFile(file, 'utf8')) as { keys: Record<string, unknown>[] };
+  edit(manifest.keys);
+  const bytes = serializeManifest(sealManifest(checkManifestSchema(manifest)));
+  await fs.chmod(file, 0o600);
+  await fs.writeFile(file, bytes);
+}
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await createFixture();
+});
+afterEach(async () => {
+  await f.close();
+});
+
+describe('online workflow: guarded transitions', () => {
+  it('refuses every step out of order, and KMS steps before connecting', async () => {
+    const plan = f.plan(['AES_256']);
+    const online = await f.online(await f.journal('online.jsonl'), plan);
+    expect(online.step).toBe('new');
+    await expect(online.fetchParameters()).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(online.writeParametersBundle(path.join(f.dir, 'p'))).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(online.checkWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(online.importMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(online.verifyKeys()).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(online.deleteMaterial('x')).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(online.writeReceipt(f.dir)).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(online.createKeys(plan.keys)).rejects.toThrow(/before connecting/);
+    await expect(online.status()).rejects.toThrow(/before connecting/);
+    await online.connect();
+    await online.createKeys(plan.keys);
+    await expect(online.createKeys(plan.keys)).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(online.writeParametersBundle(path.join(f.dir, 'p'))).rejects.toMatchObject(OUT_OF_ORDER);
+    await online.fetchParameters();
+    await expect(online.checkWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
+    await online.writeParametersBundle(path.join(f.dir, 'p'));
+    await expect(online.importMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(online.verifyKeys()).rejects.toMatchObject(OUT_OF_ORDER);
+    // Nothing was created twice in the KMS.
+    expect((await f.kms.listKeys()).length).toBe(1);
+  });
+
+  it('continues from the journal in a new session, and refuses import before the bundle check', async () => {
+    const plan = f.plan(['AES_256', 'EC_P256']);
+    const { created } = await onlineDayOne(f, plan);
+    await airGapSide(f, plan, path.join(f.dir, 'params'));
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    expect(day2.step).toBe('parameters-written');
+    expect(day2.keys().map((k) => k.keyId)).toEqual(created.map((k) => k.keyId));
+    await day2.connect();
+    await expect(day2.importMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
+    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped'));
+    await expect(day2.writeReceipt(f.dir)).rejects.toMatchObject(OUT_OF_ORDER);
+    await day2.importMaterial();
+    const proofs = await day2.verifyKeys();
+    expect(proofs.map((p) => [p.keyState, p.ok])).toEqual([
+      ['Enabled', true],
+      ['Enabled', true],
+    ]);
+    await expect(day2.deleteMaterial(created[1]?.keyId as string)).rejects.toMatchObject({
+      code: 'MATERIAL_NOT_DELETABLE',
+    });
+    const deleted = await day2.deleteMaterial(created[0]?.keyId as string);
+    expect(deleted.keyState).toBe('Pending import');
+  });
+});
+
+describe('online check of the wrapped bundle', () => {
+  it('refuses a bundle whose manifest was changed to cite another wrapping key, even with consistent hashes', async () => {
+    const plan = f.plan(['AES_256']);
+    await onlineDayOne(f, plan);
+    const { out } = await airGapSide(f, plan, path.join(f.dir, 'params'));
+    await forgeManifest(out, (keys) => {
+      (keys[0] as Record<string, unknown>).wrappingKeyFingerprint = sha256Hex('another wrapping key');
+    });
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    await expect(day2.checkWrappedBundle(out)).rejects.toMatchObject({ code: 'WRAPPED_FINGERPRINT_MISMATCH' });
+    await expect(day2.importMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
+  });
+
+  it('refuses a bundle with a flipped ciphertext byte, and one that is not the digest on the receipt', async () => {
+    const plan = f.plan(['RSA_2048']);
+    await onlineDayOne(f, plan);
+    const { out, bundle } = await airGapSide(f, plan, path.join(f.dir, 'params'));
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    await expect(day2.checkWrappedBundle(out, { expectedDigest: sha256Hex('not it') })).rejects.toMatchObject({
+      code: 'BUNDLE_DIGEST_MISMATCH',
+    });
+    const keyDir = path.join(out, 'keys', (await fs.readdir(path.join(out, 'keys')))[0] as string);
+    const file = path.join(keyDir, 'out_rsa_private_key.der');
+    const bytes = await fs.readFile(file);
+    bytes[10] = (bytes[10] as number) ^ 0x01;
+    await fs.chmod(file, 0o600);
+    await fs.writeFile(file, bytes);
+    await expect(day2.checkWrappedBundle(out, { expectedDigest: bundle.manifestSha256 })).rejects.toMatchObject({
+      code: 'BUNDLE_HASH_MISMATCH',
+    });
+  });
+
+  it('refuses a token cited by the bundle that the KMS never issued to this ceremony', async () => {
+    const plan = f.plan(['AES_256']);
+    await onlineDayOne(f, plan);
+    const { out } = await airGapSide(f, plan, path.join(f.dir, 'params'));
+    await forgeManifest(out, (keys) => {
+      (keys[0] as Record<string, unknown>).importTokenSha256 = sha256Hex('a forged token');
+    });
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await expect(day2.checkWrappedBundle(out)).rejects.toMatchObject({ code: 'WRAPPED_TOKEN_NOT_ISSUED' });
+  });
+
+  it('refuses an expired token and says to fetch new parameters; fetching again then works', async () => {
+    const plan = f.plan(['AES_256']);
+    await onlineDayOne(f, plan);
+    const { out } = await airGapSide(f, plan, path.join(f.dir, 'params'));
+    const later = () => new Date(Date.now() + 25 * 3600_000);
+    const day2 = await f.online(await f.journal('online.jsonl'), plan, later);
+    await day2.connect();
+    const refusal = day2.checkWrappedBundle(out);
+    await expect(refusal).rejects.toMatchObject({ code: 'IMPORT_TOKEN_EXPIRED' });
+    await expect(refusal).rejects.toHaveProperty('nextStep', expect.stringMatching(/Fetch new parameters/));
+    const fresh = await day2.fetchParameters();
+    expect(fresh).toHaveLength(day2.keys().length);
+    expect(day2.step).toBe('parameters-fetched');
+  });
+});
+
+describe('air-gapped workflow: guarded transitions', () => {
+  it('refuses every step out of order, and wrapping before the witnesses confirmed', async () => {
+    const plan = f.plan(['EC_P256']);
+    const { params, issued } = await onlineDayOne(f, plan);
+    const air = await f.airgap(await f.journal('airgap.jsonl'), plan);
+    await expect(air.readParametersBundle(params)).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(air.generateMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(air.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
+    await air.checkNetwork();
+    expect(() => air.fingerprints()).toThrow(/Cannot show the fingerprints now/);
+    await air.readParametersBundle(params);
+    await expect(air.generateMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(air.wrap()).rejects.toMatchObject({
+      ...OUT_OF_ORDER,
+      message: expect.stringMatching(/parameters-read/),
+    });
+    await expect(air.writeWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(air.confirmFingerprint('Ben', 'ab'.repeat(32))).rejects.toMatchObject({
+      code: 'FINGERPRINT_MISMATCH',
+    });
+    await expect(air.confirmFingerprint('Mallory', issued[0]?.wrappingKeyFingerprint as string)).rejects.toMatchObject({
+      code: 'WITNESS_UNKNOWN',
+    });
+    const { remaining } = await air.confirmFingerprint('Chloé', issued[0]?.wrappingKeyFingerprintGrouped as string);
+    expect(remaining).toBe(0);
+    await expect(air.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(air.writeReceipt(f.dir)).rejects.toMatchObject(OUT_OF_ORDER);
+    await air.generateMaterial();
+    await expect(air.writeWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
+    await air.wrap();
+    await expect(air.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(air.splitCustody({ m: 2, n: 2, folders: [f.dir, f.dir] })).rejects.toMatchObject(OUT_OF_ORDER);
+    await air.writeWrappedBundle(path.join(f.dir, 'w'));
+    const receipt = await air.writeReceipt(f.dir);
+    expect(air.state).toBe('finished');
+    const events = (await fs.readFile(path.join(f.dir, 'airgap.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; actor: string });
+    expect(events.find((e) => e.event === 'fingerprint.confirmed')?.actor).toBe('Chloé');
+    expect(events.find((e) => e.event === 'fingerprint.refused')?.actor).toBe('Ben');
+    expect(events.map((e) => e.event)).toEqual(
+      expect.arrayContaining([
+        'network.checked',
+        'parameters.read',
+        'material.generated',
+        'material.wrapped',
+        'material.wiped',
+        'wrapped-bundle.written',
+        'receipt.written',
+      ]),
+    );
+    expect(receipt.journalCount).toBe(events.length - 1);
+  });
+
+  it('refuses a live network, journals it, and journals an override as a warning', async () => {
+    const plan = f.plan(['AES_256']);
+    const live = {
+      ...OFFLINE,
+      wlan0: [
+        {
+          address: '10.1.2.3',
+          netmask: '255.0.0.0',
+          family: 'IPv4' as const,
+          mac: '02:00:00:00:00:01',
+          internal: false,
+          cidr: '10.1.2.3/8',
+        },
+      ],
+    };
+    const journal = await f.journal('airgap.jsonl');
+    const air = await AirGapCeremony.start({
+      journal,
+      title: plan.title,
+      operator: plan.operator,
+      witnesses: plan.witnesses,
+      app: APP,
+      interfaces: live,
+    });
+    await expect(air.checkNetwork()).rejects.toMatchObject({
+      code: 'AIRGAP_NETWORK_LIVE',
+      message: expect.stringMatching(/wlan0 10\.1\.2\.3/),
+    });
+    expect(air.state).toBe('new');
+    const result = await air.checkNetwork({ allowNetwork: true });
+    expect(result.overridden).toBe(true);
+    expect(air.record.workstation.network).toMatch(/^WARNING: network present/);
+    expect(journal.entries.map((e) => e.event)).toEqual([
+      'ceremony.session-started',
+      'network.refused',
+      'network.checked',
+      'warning.network-allowed',
+    ]);
+  });
+
+  it('wipes the material when abandoned and refuses to wrap afterwards', async () => {
+    const plan = f.plan(['AES_256']);
+    const { params } = await onlineDayOne(f, plan);
+    const air = await f.airgap(await f.journal('airgap.jsonl'), plan);
+    await air.checkNetwork();
+    const overview = await air.readParametersBundle(params);
+    await air.confirmFingerprint('Ben', overview.fingerprints[0]?.fingerprint as string);
+    await air.generateMaterial();
+    await air.abandon('operator stopped');
+    await expect(air.wrap()).rejects.toMatchObject({ code: 'MATERIAL_NOT_HELD' });
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * Remembered credentials through the real router and handlers, against the KMS simulator over
+ * real HTTP on 127.0.0.1. The vault is the in-memory test fake (./fake-credential-vault.ts):
+ * Electron's safeStorage cannot run in plain Node, so the real vault's file handling is tested
+ * separately (tests/app/credential-vault.test.ts) over a stand-in keystore.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
+import type { HandlerContext } from '../../../src-main/ipc/context';
+import type { Connection, CredentialsStatus } from '../../../src-main/ipc/contract';
+import type { DesktopServices } from '../../../src-main/ipc/desktop-services';
+import { createHandlers } from '../../../src-main/ipc/handlers/index';
+import { CeremonySession } from '../../../src-main/ipc/handlers/session';
+import { createModeController } from '../../../src-main/ipc/mode';
+import { createIpcRouter } from '../../../src-main/ipc/router';
+import { desktopWithVault, fakeCredentialVault } from '../fake-credential-vault';
+import { memoryLog } from '../test-context';
+
+const AK = 'HPUAREMEMBER00007QZK';
+const SK = 'c2VjcmV0LXRoYXQtbXVzdC1uZXZlci1sZWF2ZQ0123';
+const WRONG_SK = 'WrongSecretKeyNeverToBeSeen0123456789';
+
+let sim: KmsSimulator;
+const folders: string[] = [];
+const sessions: CeremonySession[] = [];
+beforeAll(async () => {
+  sim = await startKmsSimulator({ credentials: { ak: AK, sk: SK } });
+});
+afterAll(async () => {
+  await sim?.close();
+});
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+  await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })));
+});
+
+/** One app session (as after a restart): router, log and every answer recorded. */
+async function openSession(desktop?: DesktopServices) {
+  const { log, lines } = memoryLog();
+  const context: HandlerContext = {
+    mode: createModeController(async () => undefined),
+    now: () => new Date(),
+    log,
+    identity: { name: 'Keyferry', version: '0.1.0', build: 'test' },
+    reportProgress: () => undefined,
+    ...(desktop ? { desktop } : {}),
+  };
+  const session = new CeremonySession(context, {});
+  sessions.push(session);
+  const router = createIpcRouter(createHandlers(context, { session }), log);
+  const answers: unknown[] = [];
+  const call = async (channel: string, payload?: unknown) => {
+    const answer = await router.route(channel, payload);
+    answers.push(answer);
+    return answer as {
+      ok: boolean;
+      value?: CredentialsStatus & Partial<Connection>;
+      problem?: { code: string; message: string };
+    };
+  };
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'keyferry-remember-'));
+  folders.push(folder);
+  expect((await call('mode.choose', { mode: 'online' })).ok).toBe(true);
+  expect((await call('ceremony.setup', { title: 'T', operator: 'Ana', witnesses: ['Ben'], folder })).ok).toBe(true);
+  return { call, answers, lines, session };
+}
+
+const where = () => ({ region: sim.region, projectId: sim.projectId, endpoint: sim.endpoint });
+
+describe('remembered credentials (fake vault)', () => {
+  it('remembers, shows only the AK suffix, connects with them after a restart, forgets; the SK never leaves', async () => {
+    const vault = fakeCredentialVault();
+    const first = await openSession(desktopWithVault(vault));
+    const empty = await first.call('credentials.status');
+    expect(empty).toEqual({
+      ok: true,
+      value: { profile: 'default', vault: { available: true, reason: null }, remembered: null, unreadable: null },
+    });
+
+    const connected = await first.call('online.connect', {
+      ...where(),
+      credentials: { accessKeyId: AK, secretAccessKey: WRONG_SK },
+      remember: true,
+    });
+    // A wrong secret: the connection fails, and nothing is remembered.
+    expect(connected.ok).toBe(false);
+    expect(vault.stored.size).toBe(0);
+    const good = await first.call('online.connect', {
+      ...where(),
+      credentials: { accessKeyId: AK, secretAccessKey: SK },
+      remember: true,
+    });
+    expect(good).toMatchObject({ ok: true, value: { accessKeyHint: 'HPUA…7QZK' } });
+    expect(vault.stored.get('default')).toMatchObject({ accessKeyId: AK, secretAccessKey: SK, region: sim.region });
+
+    const status = await first.call('credentials.status', { profile: 'default' });
+    expect(status.value).toMatchObject({
+      vault: { available: true },
+      remembered: { endpoint: sim.endpoint, region: sim.region, projectId: sim.projectId, accessKeyIdLast4: '7QZK' },
+    });
+    expect(first.lines.some((l) => l.includes('credentials.remembered'))).toBe(true);
+
+    // A later session: nothing typed in, the handler recalls them itself.
+    const later = await openSession(desktopWithVault(vault));
+    expect((await later.call('online.connect', where())).problem?.code).toBe('CREDENTIALS_MISSING');
+    const recalled = await later.call('online.connect', { ...where(), useRemembered: true });
+    expect(recalled).toMatchObject({ ok: true, value: { accessKeyHint: 'HPUA…7QZK', keysVisible: 0 } });
+    expect((await later.call('online.list-keys', { filter: 'all' })).ok).toBe(true);
+    expect(later.lines.some((l) => l.includes('credentials.recalled'))).toBe(true);
+
+    const forgotten = await later.call('credentials.forget');
+    expect(forgotten.value).toMatchObject({ remembered: null, vault: { available: true } });
+    expect(vault.stored.size).toBe(0);
+    expect((await later.call('credentials.status')).value).toMatchObject({ remembered: null });
+    expect(later.lines.some((l) => l.includes('credentials.forgotten'))).toBe(true);
+    const again = await openSession(desktopWithVault(vault));
+    expect((await again.call('online.connect', { ...where(), useRemembered: true })).problem?.code).toBe(
+      'CREDENTIALS_NOT_REMEMBERED',
+    );
+
+    // Search every answer and every log line for the secrets and the full access key ID.
+    const everything = JSON.stringify([first.answers, later.answers, again.answers, first.lines, later.lines]);
+    expect(everything).not.toContain(SK);
+    expect(everything).not.toContain(WRONG_SK);
+    expect(JSON.stringify([first.answers, later.answers, again.answers])).not.toContain(AK);
+  });
+
+  it('refuses to mix typed-in and remembered credentials, and to remember without typed-in ones', async () => {
+    const vault = fakeCredentialVault();
+    const { call } = await openSession(desktopWithVault(vault));
+    const both = await call('online.connect', {
+      ...where(),
+      credentials: { accessKeyId: AK, secretAccessKey: SK },
+      useRemembered: true,
+    });
+    expect(both.problem?.code).toBe('CREDENTIALS_CHOICE_UNCLEAR');
+    expect((await call('online.connect', { ...where(), remember: true })).problem?.code).toBe(
+      'CREDENTIALS_REMEMBER_NEEDS_ENTRY',
+    );
+    expect((await call('credentials.status', { profile: '../etc' })).problem?.code).toBe('IPC_BAD_REQUEST');
+    expect(vault.stored.size).toBe(0);
+  });
+
+  it('says why when the OS offers no encryption, and remembers nothing', async () => {
+    const vault = fakeCredentialVault();
+    vault.setUnavailable(
+      'This computer offers no OS keystore encryption, so Keyferry will not save credentials on it.',
+    );
+    const { call } = await openSession(desktopWithVault(vault));
+    expect((await call('credentials.status')).value).toMatchObject({
+      vault: { available: false, reason: expect.stringContaining('no OS keystore encryption') },
+      remembered: null,
+    });
+    const refused = await call('online.connect', {
+      ...where(),
+      credentials: { accessKeyId: AK, secretAccessKey: SK },
+      remember: true,
+    });
+    expect(refused.problem?.code).toBe('CREDENTIALS_VAULT_UNAVAILABLE');
+    expect(refused.problem?.message).toContain('no OS keystore encryption');
+    expect(vault.stored.size).toBe(0);
+  });
+
+  it('without the desktop app (tests, CLI): status says so, remembering and forgetting are refused plainly', async () => {
+    const { call } = await openSession();
+    const status = await call('credentials.status');
+    expect(status.value).toMatchObject({ vault: { available: false }, remembered: null });
+    expect(status.value?.vault.reason).toContain("needs the desktop app's OS keychain");
+    for (const answer of [
+      await call('online.connect', {
+        ...where(),
+        credentials: { accessKeyId: AK, secretAccessKey: SK },
+        remember: true,
+      }),
+      await call('online.connect', { ...where(), useRemembered: true }),
+      await call('credentials.forget'),
+    ]) {
+      expect(answer.ok).toBe(false);
+      expect(answer.problem?.code).toBe('CREDENTIALS_VAULT_UNAVAILABLE');
+      expect(answer.problem?.message).toContain("needs the desktop app's OS keychain");
+    }
+    // The session-only path still works.
+    expect(
+      (await call('online.connect', { ...where(), credentials: { accessKeyId: AK, secretAccessKey: SK } })).ok,
+    ).toBe(true);
+  });
+
+  it('is an online-workstation feature only', async () => {
+    const { log } = memoryLog();
+    const context: HandlerContext = {
+      mode: createModeController(async () => undefined),
+      now: () => new Date(),
+      log,
+      identity: { name: 'Keyferry', version: '0.1.0', build: 'test' },
+      reportProgress: () => undefined,
+      desktop: desktopWithVault(fakeCredentialVault()),
+    };
+    const router = createIpcRouter(createHandlers(context), log);
+    await router.route('mode.choose', { mode: 'air-gapped' });
+    expect(await router.route('credentials.status', {})).toMatchObject({ ok: false });
+  });
+});
