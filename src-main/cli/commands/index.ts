@@ -81,6 +81,11 @@ export const commands: readonly CliCommandEntry[] = [
     load: async () => pick((await import('./online')).onlineCommands, 'online delete-material'),
   },
   {
+    name: 'hsm info',
+    summary: 'List the slots, tokens and ceremony mechanisms of an HSM through its PKCS#11 module',
+    load: async () => (await import('./hsm-info')).hsmInfoCommand,
+  },
+  {
     name: 'airgap wrap',
     summary: 'Air-gapped side: confirm fingerprints, produce and wrap material, write bundle and receipt',
     load: async () => (await import('./airgap')).airgapWrapCommand,

@@ -1,0 +1,312 @@
+/**
+ * Key objects inside the HSM: generating the ceremony's material (AES-256 keys, RSA and EC key
+ * pairs), finding keys that already live there, checking what a key is and whether it may be
+ * wrapped, and reading public keys out as SubjectPublicKeyInfo DER. Private and secret values
+ * are generated sensitive and are never read.
+ */
+import { createPublicKey } from 'node:crypto';
+import { KEY_SPEC_INFO, type KeySpec } from '../crypto/key-spec';
+import { KeyferryError } from '../errors';
+import { CKA, CKK, CKO, readBool, readUlong, type TemplateEntry } from './attributes';
+import { hsmCall } from './hsm-error';
+import type { HsmSession } from './hsm-session';
+import { MECHANISM } from './mechanisms';
+import { attributeValuesSchema, handleListSchema, handleSchema } from './pkcs11-answers';
+
+/** Named-curve OIDs (DER) for CKA_EC_PARAMS. */
+const EC_PARAMS: Readonly<Record<'prime256v1' | 'secp384r1', Buffer>> = {
+  prime256v1: Buffer.from('06082a8648ce3d030107', 'hex'),
+  secp384r1: Buffer.from('06052b81040022', 'hex'),
+};
+const EC_POINT_BYTES = { prime256v1: 65, secp384r1: 97 } as const;
+const EC_JWK_CURVE = { prime256v1: 'P-256', secp384r1: 'P-384' } as const;
+
+/** How a key object is kept: as a token object (custody) or only for this session. */
+export interface KeyPlacement {
+  /** true: a token object that outlives the session (the ceremony's custody copy). */
+  readonly token: boolean;
+  /** CKA_LABEL, e.g. "keyferry KF-20261130-abcdef <key id>". */
+  readonly label: string;
+  /** CKA_ID bytes. */
+  readonly id: Buffer;
+}
+
+/** The label a ceremony gives the material it generates for `keyId`. */
+export function ceremonyObjectLabel(ceremonyId: string, keyId: string): string {
+  return `keyferry ${ceremonyId} ${keyId}`;
+}
+
+/** A material key in the HSM: the object to wrap, and its public half for asymmetric specs. */
+export interface HsmMaterialKey {
+  readonly spec: KeySpec;
+  readonly label: string;
+  /** The secret (AES) or private key object. */
+  readonly handle: Buffer;
+  /** Asymmetric: the public key, SPKI DER, read from the HSM. */
+  readonly publicKeySpkiDer: Buffer | null;
+}
+
+function attributes(session: HsmSession, object: Buffer, types: readonly number[]): Map<number, Buffer> {
+  const answer = attributeValuesSchema.parse(
+    hsmCall('reading key attributes', () =>
+      session.p11.C_GetAttributeValue(
+        session.handle,
+        object,
+        types.map((type) => ({ type })),
+      ),
+    ),
+  );
+  return new Map(answer.map((a) => [a.type, a.value]));
+}
+
+function attribute(session: HsmSession, object: Buffer, type: number): Buffer {
+  const value = attributes(session, object, [type]).get(type);
+  if (!value)
+    throw new KeyferryError(
+      'HSM_ANSWER_INVALID',
+      `The HSM did not return attribute 0x${type.toString(16)}.`,
+      'Check the HSM with `keyferry hsm info`.',
+    );
+  return value;
+}
+
+/** Generates an AES-256 key. `encrypt` is set only when the token computes check values by encrypting. */
+export function generateAesKey(
+  session: HsmSession,
+  placement: KeyPlacement,
+  options: { encrypt: boolean; wrap?: boolean },
+): Buffer {
+  const template: TemplateEntry[] = [
+    { type: CKA.CLASS, value: CKO.SECRET_KEY },
+    { type: CKA.KEY_TYPE, value: CKK.AES },
+    { type: CKA.VALUE_LEN, value: 32 },
+    { type: CKA.TOKEN, value: placement.token },
+    { type: CKA.PRIVATE, value: true },
+    { type: CKA.LABEL, value: placement.label },
+    { type: CKA.ID, value: placement.id },
+    { type: CKA.SENSITIVE, value: true },
+    { type: CKA.EXTRACTABLE, value: true },
+    { type: CKA.ENCRYPT, value: options.encrypt },
+    { type: CKA.DECRYPT, value: false },
+    { type: CKA.WRAP, value: options.wrap ?? false },
+    { type: CKA.UNWRAP, value: false },
+  ];
+  const handle = handleSchema.parse(
+    hsmCall('generating an AES-256 key in the HSM', () =>
+      session.p11.C_GenerateKey(session.handle, { mechanism: MECHANISM.CKM_AES_KEY_GEN }, template),
+    ),
+  );
+  return placement.token ? handle : session.trackTemporary(handle);
+}
+
+/** Generates an RSA or EC key pair for `spec`; returns the material key with its public key read back. */
+export function generateKeyPair(session: HsmSession, spec: KeySpec, placement: KeyPlacement): HsmMaterialKey {
+  const info = KEY_SPEC_INFO[spec];
+  const common: TemplateEntry[] = [
+    { type: CKA.TOKEN, value: placement.token },
+    { type: CKA.LABEL, value: placement.label },
+    { type: CKA.ID, value: placement.id },
+  ];
+  let mechanism: number;
+  let publicTemplate: TemplateEntry[];
+  if (info.kind === 'rsa') {
+    mechanism = MECHANISM.CKM_RSA_PKCS_KEY_PAIR_GEN;
+    publicTemplate = [
+      ...common,
+      { type: CKA.MODULUS_BITS, value: info.bits! },
+      { type: CKA.PUBLIC_EXPONENT, value: Buffer.from([1, 0, 1]) },
+      { type: CKA.VERIFY, value: true },
+    ];
+  } else if (info.kind === 'ec') {
+    mechanism = MECHANISM.CKM_EC_KEY_PAIR_GEN;
+    publicTemplate = [
+      ...common,
+      { type: CKA.EC_PARAMS, value: EC_PARAMS[info.namedCurve!] },
+      { type: CKA.VERIFY, value: true },
+    ];
+  } else {
+    throw new TypeError(`generateKeyPair: ${spec} is not an asymmetric spec`);
+  }
+  const privateTemplate: TemplateEntry[] = [
+    ...common,
+    { type: CKA.PRIVATE, value: true },
+    { type: CKA.SENSITIVE, value: true },
+    { type: CKA.EXTRACTABLE, value: true },
+    { type: CKA.SIGN, value: true },
+  ];
+  const pair = hsmCall(`generating a ${spec} key pair in the HSM`, () =>
+    session.p11.C_GenerateKeyPair(session.handle, { mechanism }, publicTemplate, privateTemplate),
+  );
+  const publicHandle = handleSchema.parse(pair.publicKey);
+  const privateHandle = handleSchema.parse(pair.privateKey);
+  if (!placement.token) {
+    session.trackTemporary(publicHandle);
+    session.trackTemporary(privateHandle);
+  }
+  return {
+    spec,
+    label: placement.label,
+    handle: privateHandle,
+    publicKeySpkiDer: publicKeySpki(session, spec, publicHandle),
+  };
+}
+
+function stripOctetString(point: Buffer, expected: number): Buffer {
+  if (point.length === expected) return point;
+  if (point.length === expected + 2 && point[0] === 0x04 && point[1] === expected) return point.subarray(2);
+  throw new KeyferryError(
+    'HSM_ANSWER_INVALID',
+    `The HSM returned an EC point of ${point.length} bytes; expected ${expected}.`,
+    "Check the key with the HSM vendor's tools.",
+  );
+}
+
+/** The SubjectPublicKeyInfo DER of a public key object (RSA: modulus and exponent; EC: the point). */
+export function publicKeySpki(session: HsmSession, spec: KeySpec, publicHandle: Buffer): Buffer {
+  const info = KEY_SPEC_INFO[spec];
+  if (info.kind === 'rsa') {
+    const values = attributes(session, publicHandle, [CKA.MODULUS, CKA.PUBLIC_EXPONENT]);
+    const n = values.get(CKA.MODULUS);
+    const e = values.get(CKA.PUBLIC_EXPONENT);
+    if (!n || !e)
+      throw new KeyferryError(
+        'HSM_ANSWER_INVALID',
+        'The HSM did not return the RSA public key.',
+        'Check the key with `keyferry hsm info`.',
+      );
+    const key = createPublicKey({
+      key: { kty: 'RSA', n: n.toString('base64url'), e: e.toString('base64url') },
+      format: 'jwk',
+    });
+    const bits = key.asymmetricKeyDetails?.modulusLength;
+    if (bits !== info.bits) {
+      throw new KeyferryError(
+        'HSM_KEY_WRONG_TYPE',
+        `The HSM key is RSA-${bits}, but the KMS key is ${spec}.`,
+        `Choose an RSA-${info.bits} key.`,
+      );
+    }
+    return key.export({ type: 'spki', format: 'der' });
+  }
+  if (info.kind === 'ec') {
+    const curve = info.namedCurve!;
+    const params = attribute(session, publicHandle, CKA.EC_PARAMS);
+    if (!params.equals(EC_PARAMS[curve])) {
+      throw new KeyferryError(
+        'HSM_KEY_WRONG_TYPE',
+        `The HSM key is on a different curve than the KMS key (${spec}).`,
+        `Choose a ${EC_JWK_CURVE[curve]} key.`,
+      );
+    }
+    const point = stripOctetString(attribute(session, publicHandle, CKA.EC_POINT), EC_POINT_BYTES[curve]);
+    if (point[0] !== 0x04)
+      throw new KeyferryError(
+        'HSM_ANSWER_INVALID',
+        'The HSM returned a compressed or unknown EC point form.',
+        "Check the key with the HSM vendor's tools.",
+      );
+    const half = (point.length - 1) / 2;
+    const key = createPublicKey({
+      key: {
+        kty: 'EC',
+        crv: EC_JWK_CURVE[curve],
+        x: point.subarray(1, 1 + half).toString('base64url'),
+        y: point.subarray(1 + half).toString('base64url'),
+      },
+      format: 'jwk',
+    });
+    return key.export({ type: 'spki', format: 'der' });
+  }
+  throw new TypeError(`publicKeySpki: ${spec} has no public key`);
+}
+
+function findObjects(session: HsmSession, template: TemplateEntry[]): Buffer[] {
+  const p11 = session.p11;
+  return hsmCall('searching the token for keys', () => {
+    p11.C_FindObjectsInit(session.handle, template);
+    try {
+      return handleListSchema.parse(p11.C_FindObjects(session.handle, 16));
+    } finally {
+      p11.C_FindObjectsFinal(session.handle);
+    }
+  });
+}
+
+/** Which key to use: by CKA_LABEL, or by CKA_ID (hex). */
+export type KeySelector = { readonly label: string } | { readonly idHex: string };
+
+function selectorTemplate(selector: KeySelector): TemplateEntry {
+  return 'label' in selector
+    ? { type: CKA.LABEL, value: selector.label }
+    : { type: CKA.ID, value: Buffer.from(selector.idHex, 'hex') };
+}
+
+function describeSelector(selector: KeySelector): string {
+  return 'label' in selector ? `label "${selector.label}"` : `id ${selector.idHex}`;
+}
+
+/**
+ * The key for `spec` that `selector` names: exactly one secret (AES_256) or private key object,
+ * of the right type and size, that the token allows to be wrapped; asymmetric keys with their
+ * public key read from the matching public key object (or the private key's public attributes).
+ */
+export function findMaterialKey(session: HsmSession, spec: KeySpec, selector: KeySelector): HsmMaterialKey {
+  const info = KEY_SPEC_INFO[spec];
+  const keyClass = info.kind === 'symmetric' ? CKO.SECRET_KEY : CKO.PRIVATE_KEY;
+  const keyType = info.kind === 'symmetric' ? CKK.AES : info.kind === 'rsa' ? CKK.RSA : CKK.EC;
+  const found = findObjects(session, [{ type: CKA.CLASS, value: keyClass }, selectorTemplate(selector)]);
+  const what = info.kind === 'symmetric' ? 'secret key' : 'private key';
+  if (found.length === 0) {
+    throw new KeyferryError(
+      'HSM_KEY_NOT_FOUND',
+      `Token "${session.identity.label}" has no ${what} with ${describeSelector(selector)}.`,
+      "Check the label with the HSM vendor's tools (labels are case-sensitive), or let Keyferry generate the key in the HSM.",
+    );
+  }
+  if (found.length > 1) {
+    throw new KeyferryError(
+      'HSM_KEY_AMBIGUOUS',
+      `Token "${session.identity.label}" has ${found.length} ${what}s with ${describeSelector(selector)}.`,
+      'Choose the key by a unique label or by its id (--hsm-key-id).',
+    );
+  }
+  const handle = found[0]!;
+  const values = attributes(session, handle, [CKA.KEY_TYPE, CKA.EXTRACTABLE, CKA.LABEL]);
+  const label = (values.get(CKA.LABEL) ?? Buffer.alloc(0)).toString('utf8');
+  if (readUlong(values.get(CKA.KEY_TYPE)!) !== keyType) {
+    throw new KeyferryError(
+      'HSM_KEY_WRONG_TYPE',
+      `The key with ${describeSelector(selector)} is not a ${spec} key.`,
+      `Choose a ${spec} key, or let Keyferry generate one.`,
+    );
+  }
+  if (!readBool(values.get(CKA.EXTRACTABLE)!)) {
+    throw new KeyferryError(
+      'HSM_KEY_NOT_EXTRACTABLE',
+      `The key with ${describeSelector(selector)} is not extractable (CKA_EXTRACTABLE false): the HSM will never let it out, not even wrapped, so it cannot be imported into the KMS.`,
+      'Use a key created extractable, or let Keyferry generate a new one in the HSM for this import.',
+    );
+  }
+  if (info.kind === 'symmetric') {
+    const length = readUlong(attribute(session, handle, CKA.VALUE_LEN));
+    if (length !== 32)
+      throw new KeyferryError(
+        'HSM_KEY_WRONG_TYPE',
+        `The key with ${describeSelector(selector)} is AES-${length * 8}, not AES-256.`,
+        'Choose an AES-256 key.',
+      );
+    return { spec, label, handle, publicKeySpkiDer: null };
+  }
+  const publics = findObjects(session, [{ type: CKA.CLASS, value: CKO.PUBLIC_KEY }, selectorTemplate(selector)]);
+  let publicKeySpkiDer: Buffer;
+  if (publics.length === 1) publicKeySpkiDer = publicKeySpki(session, spec, publics[0]!);
+  else if (info.kind === 'rsa') publicKeySpkiDer = publicKeySpki(session, spec, handle);
+  else {
+    throw new KeyferryError(
+      'HSM_PUBLIC_KEY_NOT_FOUND',
+      `Token "${session.identity.label}" has no single public key with ${describeSelector(selector)} to go with the private key.`,
+      'Give the public key object the same label as the private key, then try again.',
+    );
+  }
+  return { spec, label, handle, publicKeySpkiDer };
+}

@@ -1,0 +1,116 @@
+/**
+ * A logged-in session on one token. The PIN is handed to C_Login and not kept: this class never
+ * stores, prints or journals it. Objects created for one step (imported wrapping keys, temporary
+ * keys, trial keys) are session objects and are destroyed when the step ends or the session closes.
+ */
+import { KeyferryError } from '../errors';
+import { hsmCall, hsmFailure } from './hsm-error';
+import type { HsmModule, TokenSlot } from './hsm-module';
+import { tokenIdentity, type HsmTokenIdentity } from './hsm-token';
+import { handleSchema, TOKEN_FLAG } from './pkcs11-answers';
+import type { PKCS11 } from 'pkcs11js';
+
+const CKF_RW_SESSION = 0x2;
+const CKF_SERIAL_SESSION = 0x4;
+const CKU_USER = 1;
+
+export class HsmSession {
+  readonly #module: HsmModule;
+  readonly #session: Buffer;
+  readonly #temporary = new Set<string>();
+  #closed = false;
+
+  private constructor(
+    module: HsmModule,
+    readonly tokenSlot: TokenSlot,
+    session: Buffer,
+    readonly identity: HsmTokenIdentity,
+  ) {
+    this.#module = module;
+    this.#session = session;
+  }
+
+  /**
+   * Opens a read-write session on `tokenSlot` and logs the user in with `pin`. A locked PIN is
+   * refused before trying, so a wrong guess never uses up the token's last try.
+   */
+  static open(module: HsmModule, tokenSlot: TokenSlot, pin: string): HsmSession {
+    const identity = tokenIdentity(module, tokenSlot);
+    const flags = module.tokenInfo(tokenSlot.slot).flags;
+    if (flags & TOKEN_FLAG.USER_PIN_LOCKED) {
+      throw new KeyferryError(
+        'HSM_PIN_LOCKED',
+        `The user PIN of token "${identity.label}" (serial ${identity.serial}) is locked.`,
+        "Have the token's security officer unlock or reset the user PIN, then start this step again.",
+      );
+    }
+    const p11 = module.binding;
+    const session = handleSchema.parse(
+      hsmCall(`opening a session on token "${identity.label}"`, () =>
+        p11.C_OpenSession(tokenSlot.slot, CKF_SERIAL_SESSION | CKF_RW_SESSION),
+      ),
+    );
+    try {
+      p11.C_Login(session, CKU_USER, pin);
+    } catch (error) {
+      try {
+        p11.C_CloseSession(session);
+      } catch {
+        // the login failure is what the operator needs to see
+      }
+      throw hsmFailure(`logging in to token "${identity.label}" (serial ${identity.serial})`, error);
+    }
+    return new HsmSession(module, tokenSlot, session, identity);
+  }
+
+  /** The binding and the session handle, for the key and wrap layers of this folder only. */
+  get p11(): PKCS11 {
+    if (this.#closed) throw new Error('HsmSession used after close');
+    return this.#module.binding;
+  }
+
+  get handle(): Buffer {
+    return this.#session;
+  }
+
+  get module(): HsmModule {
+    return this.#module;
+  }
+
+  /** Remembers a session object to destroy at the latest when the session closes. */
+  trackTemporary(object: Buffer): Buffer {
+    this.#temporary.add(object.toString('hex'));
+    return object;
+  }
+
+  /** Destroys a temporary object now (and forgets it). */
+  destroy(object: Buffer): void {
+    this.#temporary.delete(object.toString('hex'));
+    hsmCall('destroying a temporary key', () => this.p11.C_DestroyObject(this.#session, object));
+  }
+
+  /** Destroys what is left of the temporary objects, logs out and closes. Safe to call twice. */
+  close(): void {
+    if (this.#closed) return;
+    const p11 = this.#module.binding;
+    for (const hex of this.#temporary) {
+      try {
+        p11.C_DestroyObject(this.#session, Buffer.from(hex, 'hex'));
+      } catch {
+        // session objects disappear with the session anyway
+      }
+    }
+    this.#temporary.clear();
+    this.#closed = true;
+    try {
+      p11.C_Logout(this.#session);
+    } catch {
+      // already logged out
+    }
+    try {
+      p11.C_CloseSession(this.#session);
+    } catch (error) {
+      throw hsmFailure('closing the HSM session', error);
+    }
+  }
+}

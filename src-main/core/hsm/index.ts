@@ -1,0 +1,17 @@
+/** HSM material through PKCS#11: the module, tokens, sessions, capability check, keys and wraps. */
+export { describeHsm, type HsmInfoReport, type TokenReport } from './hsm-info';
+export { HsmModule, type TokenSlot } from './hsm-module';
+export { HsmSession } from './hsm-session';
+export { selectToken, tokenIdentity, type HsmTokenIdentity } from './hsm-token';
+export { checkHsmCapability, requireCapability, type HsmCapabilityReport, type SpecCapability } from './hsm-capability';
+export {
+  ceremonyObjectLabel,
+  findMaterialKey,
+  generateAesKey,
+  generateKeyPair,
+  type HsmMaterialKey,
+  type KeySelector,
+} from './hsm-keys';
+export { wrapHsmKey, type HsmWrapOptions } from './hsm-wrap';
+export { takePinFromEnvironment } from './hsm-pin';
+export { mechanismLabel, MECHANISM } from './mechanisms';
