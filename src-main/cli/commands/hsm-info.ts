@@ -2,14 +2,13 @@
 import path from 'node:path';
 import { describeHsm, type TokenReport } from '../../core/hsm/hsm-info';
 import { parseCommandArgs, requireOption } from '../args';
+import { cliTranslator } from '../cli-locale';
 import type { CliCommand } from '../command';
 
 const NAME = 'hsm info';
 
-function keySizes(m: TokenReport['mechanisms'][number]): string {
-  if (!m.present) return 'missing';
-  if (m.minKeySize === null || m.maxKeySize === null || (m.minKeySize === 0 && m.maxKeySize === 0)) return 'yes';
-  return `yes  (key sizes ${m.minKeySize}-${m.maxKeySize})`;
+function version(v: { major: number; minor: number }): string {
+  return `${v.major}.${v.minor}`;
 }
 
 export const hsmInfoCommand: CliCommand = {
@@ -35,31 +34,43 @@ export const hsmInfoCommand: CliCommand = {
       io.stdout(JSON.stringify(report, null, 2));
       return 0;
     }
+    const { t } = cliTranslator(io);
     const m = report.module;
-    io.stdout(`Module   ${report.modulePath}`);
+    io.stdout(t('hsm.info.module', { path: report.modulePath }));
     io.stdout(
-      `         ${m.manufacturerID}, ${m.libraryDescription} ${m.libraryVersion.major}.${m.libraryVersion.minor} (PKCS#11 ${m.cryptokiVersion.major}.${m.cryptokiVersion.minor})`,
+      t('hsm.info.library', {
+        manufacturer: m.manufacturerID,
+        description: m.libraryDescription,
+        version: version(m.libraryVersion),
+        cryptoki: version(m.cryptokiVersion),
+      }),
     );
     if (report.tokens.length === 0) {
-      io.stdout('No slot holds a token. Connect the HSM or insert the token, then run this again.');
+      io.stdout(t('hsm.info.noToken'));
       return 1;
     }
-    for (const t of report.tokens) {
-      io.stdout('');
-      io.stdout(`Slot ${t.slotId}  ${t.slotDescription}`);
-      if (!t.initialized) {
-        io.stdout("  token not initialized (initialize it with the vendor's tools before a ceremony)");
-        continue;
-      }
-      io.stdout(`  label         ${t.label}`);
-      io.stdout(`  manufacturer  ${t.manufacturer}`);
-      io.stdout(`  model         ${t.model}`);
-      io.stdout(`  serial        ${t.serial}`);
-      io.stdout(`  firmware      ${t.firmware}  (hardware ${t.hardware})`);
-      io.stdout(`  user PIN      ${t.pin}`);
-      io.stdout(`  mechanisms    ${t.mechanismCount} in all; those a ceremony uses:`);
-      for (const mech of t.mechanisms) io.stdout(`    ${mech.name.padEnd(36)} ${keySizes(mech)}`);
-    }
+    for (const token of report.tokens) printToken(token, t, io.stdout);
     return 0;
   },
 };
+
+function printToken(token: TokenReport, t: ReturnType<typeof cliTranslator>['t'], out: (line: string) => void): void {
+  out('');
+  out(t('hsm.info.slot', { slot: token.slotId, description: token.slotDescription }));
+  if (!token.initialized) {
+    out(t('hsm.info.uninitialized'));
+    return;
+  }
+  out(t('hsm.info.label', { value: token.label }));
+  out(t('hsm.info.manufacturer', { value: token.manufacturer }));
+  out(t('hsm.info.model', { value: token.model }));
+  out(t('hsm.info.serial', { value: token.serial }));
+  out(t('hsm.info.firmware', { firmware: token.firmware, hardware: token.hardware }));
+  out(t('hsm.info.pin', { state: token.pin }));
+  out(t('hsm.info.mechanisms', { count: token.mechanismCount }));
+  for (const mech of token.mechanisms) {
+    const sized = mech.present && mech.maxKeySize !== null && mech.maxKeySize !== 0;
+    const range = sized ? t('hsm.info.keySizes', { min: mech.minKeySize ?? 0, max: mech.maxKeySize ?? 0 }) : '';
+    out(t('hsm.info.mechanism', { name: mech.name.padEnd(36), present: mech.present ? 'yes' : 'no', range }));
+  }
+}

@@ -3,27 +3,24 @@
  * every key spec, can this token do the job? It reads the mechanism list, then proves each wrap
  * with throwaway session keys whose values Keyferry knows, checking the HSM's output in software
  * (OAEP with the right hash; AES key wrap framed exactly as RFC 5649; the key check value).
- * Nothing secret is involved: every trial key is random, public to Keyferry, and destroyed.
+ * Nothing secret is involved: every trial key is random, known only to this check, and destroyed.
  */
 import {
+  constants,
   createCipheriv,
   createDecipheriv,
   generateKeyPairSync,
   privateDecrypt,
-  constants,
   randomBytes,
   timingSafeEqual,
-  type KeyObject,
 } from 'node:crypto';
 import { KEY_SPEC_INFO, type KeySpec, type WrappingAlgorithm } from '../crypto/key-spec';
 import { loadWrappingPublicKey } from '../crypto/wrapping-key';
 import { KeyferryError, type ProblemDetails } from '../errors';
-import { CKA, CKK, CKO } from './attributes';
+import { CKA, CKK, CKO, type TemplateEntry } from './attributes';
 import { ckrName, hsmCall } from './hsm-error';
 import type { HsmSession } from './hsm-session';
 import type { HsmTokenIdentity } from './hsm-token';
-import { MECHANISM, mechanismLabel } from './mechanisms';
-import { handleSchema } from './pkcs11-answers';
 import {
   hsmKeyCheckValue,
   importWrappingKey,
@@ -31,6 +28,8 @@ import {
   type KcvMethod,
   type PrivateKeyWrapMechanism,
 } from './hsm-wrap';
+import { MECHANISM, mechanismLabel } from './mechanisms';
+import { handleSchema } from './pkcs11-answers';
 
 /** How the token's AES key wrap with padding frames its output. */
 export type PadFraming = 'exact' | 'zero-filled' | 'missing';
@@ -47,12 +46,13 @@ export interface SpecCapability {
 export interface HsmCapabilityReport {
   readonly token: HsmTokenIdentity;
   readonly algorithm: WrappingAlgorithm;
-  /** The OAEP trial wrap with this algorithm's hash gave a ciphertext the software key decrypts. */
-  readonly oaep: { readonly ok: boolean; readonly detail: string };
+  /** The OAEP trial: ok when the HSM's wrap decrypted (in software) to the trial key. */
+  readonly oaep: { readonly ok: boolean; readonly failure: string | null };
+  /** The private-key wrap chosen, how it frames, and what the 20-byte trial key came back as. */
   readonly privateKeyWrap: {
     readonly mechanism: PrivateKeyWrapMechanism | null;
     readonly framing: PadFraming;
-    readonly detail: string;
+    readonly trialBytesReturned: number | null;
   };
   readonly kcvMethod: KcvMethod | null;
   readonly specs: readonly SpecCapability[];
@@ -68,19 +68,17 @@ export interface CapabilityRequest {
   readonly acceptZeroFilledPad?: boolean;
 }
 
-const RSA_OAEP_TRIAL_BITS = 2048;
+const TRIAL_SECRET_BYTES = 20;
 
-function createTrialObject(
-  session: HsmSession,
-  template: { type: number; value: number | boolean | string | Buffer }[],
-): Buffer {
+function createTrialObject(session: HsmSession, template: TemplateEntry[]): Buffer {
   return session.trackTemporary(
-    handleSchema.parse(hsmCall('creating a trial key', () => session.p11.C_CreateObject(session.handle, template))),
+    handleSchema.parse(hsmCall('trial', () => session.p11.C_CreateObject(session.handle, template))),
   );
 }
 
-function trialOaep(session: HsmSession, algorithm: WrappingAlgorithm): { ok: boolean; detail: string } {
-  const pair = generateKeyPairSync('rsa', { modulusLength: RSA_OAEP_TRIAL_BITS });
+/** Wraps a known AES key with OAEP for `algorithm`; null when the software key decrypts it back, else why not. */
+function trialOaep(session: HsmSession, algorithm: WrappingAlgorithm): string | null {
+  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const wrappingKey = loadWrappingPublicKey(pair.publicKey.export({ type: 'spki', format: 'der' }));
   const value = randomBytes(32);
   const trialKey = createTrialObject(session, [
@@ -94,50 +92,41 @@ function trialOaep(session: HsmSession, algorithm: WrappingAlgorithm): { ok: boo
   const wrappingHandle = importWrappingKey(session, wrappingKey);
   try {
     const wrapped = oaepWrap(session, wrappingKey, wrappingHandle, trialKey, algorithm);
-    const plain = decryptOaep(pair.privateKey, algorithm, wrapped);
-    if (plain.length === 32 && timingSafeEqual(plain, value)) {
-      return { ok: true, detail: `trial wrap with ${algorithm} decrypted to the trial key` };
-    }
-    return { ok: false, detail: `the trial wrap with ${algorithm} did not decrypt to the trial key` };
+    const plain = privateDecrypt(
+      {
+        key: pair.privateKey,
+        padding: constants.RSA_PKCS1_OAEP_PADDING,
+        oaepHash: algorithm === 'RSAES_OAEP_SHA_256' ? 'sha256' : 'sha1',
+      },
+      wrapped,
+    );
+    return plain.length === 32 && timingSafeEqual(plain, value) ? null : 'decrypted to other bytes';
   } catch (error) {
-    const ckr = ckrName(error instanceof KeyferryError ? error.cause : error);
-    return {
-      ok: false,
-      detail: `the trial wrap with ${algorithm} failed (${ckr ?? (error instanceof Error ? error.message : String(error))})`,
-    };
+    return ckrName(error) ?? (error instanceof Error ? error.message.slice(0, 200) : String(error));
   } finally {
     session.destroy(wrappingHandle);
     session.destroy(trialKey);
   }
 }
 
-function decryptOaep(privateKey: KeyObject, algorithm: WrappingAlgorithm, wrapped: Buffer): Buffer {
-  return privateDecrypt(
-    {
-      key: privateKey,
-      padding: constants.RSA_PKCS1_OAEP_PADDING,
-      oaepHash: algorithm === 'RSAES_OAEP_SHA_256' ? 'sha256' : 'sha1',
-    },
-    wrapped,
-  );
-}
-
 /** Wraps a 20-byte trial secret (not a multiple of 8) under a known AES-256 key and checks the RFC 5649 framing. */
-function trialPad(session: HsmSession, mechanism: PrivateKeyWrapMechanism): { framing: PadFraming; detail: string } {
+function trialPad(
+  session: HsmSession,
+  mechanism: PrivateKeyWrapMechanism,
+): { framing: PadFraming; returned: number | null } {
   const kek = randomBytes(32);
-  const secret = randomBytes(20);
-  const name = mechanismLabel(mechanism);
-  let kekHandle: Buffer | null = null;
-  let secretHandle: Buffer | null = null;
+  const secret = randomBytes(TRIAL_SECRET_BYTES);
+  const handles: Buffer[] = [];
   try {
-    kekHandle = createTrialObject(session, [
+    const kekHandle = createTrialObject(session, [
       { type: CKA.CLASS, value: CKO.SECRET_KEY },
       { type: CKA.KEY_TYPE, value: CKK.AES },
       { type: CKA.TOKEN, value: false },
       { type: CKA.VALUE, value: kek },
       { type: CKA.WRAP, value: true },
     ]);
-    secretHandle = createTrialObject(session, [
+    handles.push(kekHandle);
+    const secretHandle = createTrialObject(session, [
       { type: CKA.CLASS, value: CKO.SECRET_KEY },
       { type: CKA.KEY_TYPE, value: CKK.GENERIC_SECRET },
       { type: CKA.TOKEN, value: false },
@@ -145,50 +134,31 @@ function trialPad(session: HsmSession, mechanism: PrivateKeyWrapMechanism): { fr
       { type: CKA.EXTRACTABLE, value: true },
       { type: CKA.SENSITIVE, value: false },
     ]);
-    const out = Buffer.alloc(1024);
-    const k = kekHandle;
-    const s = secretHandle;
-    const wrapped = hsmCall(`trial wrap with ${name}`, () =>
-      session.p11.C_WrapKey(session.handle, { mechanism }, k, s, out),
+    handles.push(secretHandle);
+    const wrapped = hsmCall('trial', () =>
+      session.p11.C_WrapKey(session.handle, { mechanism }, kekHandle, secretHandle, Buffer.alloc(1024)),
     );
     let plain: Buffer;
     try {
       const decipher = createDecipheriv('id-aes256-wrap-pad', kek, Buffer.from('A65959A6', 'hex'));
       plain = Buffer.concat([decipher.update(wrapped), decipher.final()]);
     } catch {
-      return {
-        framing: 'missing',
-        detail: `${name} output is not RFC 5649 at all (OpenSSL's id-aes256-wrap-pad cannot unwrap it)`,
-      };
+      return { framing: 'missing', returned: null };
     }
-    if (plain.length === secret.length && plain.equals(secret)) {
-      return {
-        framing: 'exact',
-        detail: `${name} trial wrap of a 20-byte key unwrapped by RFC 5649 to exactly those 20 bytes`,
-      };
-    }
-    if (
+    if (plain.equals(secret)) return { framing: 'exact', returned: plain.length };
+    const filled =
       plain.length > secret.length &&
       plain.subarray(0, secret.length).equals(secret) &&
-      plain.subarray(secret.length).every((b) => b === 0)
-    ) {
-      return {
-        framing: 'zero-filled',
-        detail: `${name} zero-fills to a multiple of 8 and records the filled length: a 20-byte trial key came back as ${plain.length} bytes`,
-      };
-    }
-    return { framing: 'missing', detail: `${name} trial wrap unwrapped to different bytes` };
-  } catch (error) {
-    return {
-      framing: 'missing',
-      detail: `${name} trial wrap failed (${ckrName(error instanceof KeyferryError ? error.cause : error) ?? String(error)})`,
-    };
+      plain.subarray(secret.length).every((b) => b === 0);
+    return { framing: filled ? 'zero-filled' : 'missing', returned: plain.length };
+  } catch {
+    return { framing: 'missing', returned: null };
   } finally {
-    if (secretHandle) session.destroy(secretHandle);
-    if (kekHandle) session.destroy(kekHandle);
+    for (const h of handles) session.destroy(h);
   }
 }
 
+/** How this token gives an AES key check value, proven on a known key; null when it cannot. */
 function trialKcv(session: HsmSession): KcvMethod | null {
   const value = randomBytes(32);
   const cipher = createCipheriv('aes-256-ecb', value, null);
@@ -206,7 +176,7 @@ function trialKcv(session: HsmSession): KcvMethod | null {
       try {
         if (hsmKeyCheckValue(session, key, method) === expected) return method;
       } catch {
-        // try the next way
+        // this token does not give a check value this way; try the next
       }
     }
     return null;
@@ -215,152 +185,148 @@ function trialKcv(session: HsmSession): KcvMethod | null {
   }
 }
 
-function problem(code: string, message: string, nextStep: string): ProblemDetails {
-  return { code, message, nextStep };
-}
+const OTHER: Readonly<Record<WrappingAlgorithm, { algorithm: WrappingAlgorithm; hash: string }>> = {
+  RSAES_OAEP_SHA_256: { algorithm: 'RSAES_OAEP_SHA_1', hash: 'SHA-1' },
+  RSAES_OAEP_SHA_1: { algorithm: 'RSAES_OAEP_SHA_256', hash: 'SHA-256' },
+};
 
-/** Runs the capability check on an open session. Takes well under a second on a soft token. */
+/** Runs the capability check on an open session (about a second on a soft token, most of it the trial RSA key). */
 export function checkHsmCapability(session: HsmSession, request: CapabilityRequest): HsmCapabilityReport {
   const { algorithm } = request;
   const list = new Set(session.module.mechanisms(session.tokenSlot.slot));
   const has = (m: number): boolean => list.has(m);
-  const tokenName = `Token "${session.identity.label}" (${session.identity.manufacturer} ${session.identity.model}, serial ${session.identity.serial})`;
+  const token = session.identity.label;
 
-  const oaep = has(MECHANISM.CKM_RSA_PKCS_OAEP)
-    ? trialOaep(session, algorithm)
-    : { ok: false, detail: `${mechanismLabel(MECHANISM.CKM_RSA_PKCS_OAEP)} is not in the mechanism list` };
+  const oaepFailure = has(MECHANISM.CKM_RSA_PKCS_OAEP) ? trialOaep(session, algorithm) : 'not in the mechanism list';
   let oaepProblem: ProblemDetails | null = null;
-  if (!oaep.ok) {
-    const other: WrappingAlgorithm = algorithm === 'RSAES_OAEP_SHA_256' ? 'RSAES_OAEP_SHA_1' : 'RSAES_OAEP_SHA_256';
-    const otherWorks = has(MECHANISM.CKM_RSA_PKCS_OAEP) && trialOaep(session, other).ok;
-    oaepProblem = problem(
-      'HSM_MECHANISM_MISSING',
-      `${tokenName} cannot wrap with CKM_RSA_PKCS_OAEP for ${algorithm}: ${oaep.detail}.${otherWorks ? ` It does OAEP only with ${other === 'RSAES_OAEP_SHA_1' ? 'SHA-1' : 'SHA-256'}.` : ''}`,
-      otherWorks
-        ? `Fetch the import parameters again with --wrapping-algorithm ${other} (if the KMS region offers it), or use a token that does OAEP with ${algorithm === 'RSAES_OAEP_SHA_256' ? 'SHA-256' : 'SHA-1'}.`
-        : 'Use a token that supports CKM_RSA_PKCS_OAEP with this hash, or generate the material in software.',
-    );
+  if (oaepFailure !== null) {
+    const other = OTHER[algorithm];
+    const otherWorks = has(MECHANISM.CKM_RSA_PKCS_OAEP) && trialOaep(session, other.algorithm) === null;
+    oaepProblem = otherWorks
+      ? new KeyferryError('HSM_OAEP_HASH_UNSUPPORTED', {
+          token,
+          algorithm,
+          ckr: oaepFailure,
+          worksWith: other.hash,
+          worksWithAlgorithm: other.algorithm,
+        }).toProblem()
+      : new KeyferryError('HSM_OAEP_UNSUPPORTED', { token, algorithm, detail: oaepFailure }).toProblem();
   }
 
-  const asymmetric = request.specs.some((s) => KEY_SPEC_INFO[s].kind !== 'symmetric');
   let privateKeyWrap: HsmCapabilityReport['privateKeyWrap'] = {
     mechanism: null,
     framing: 'missing',
-    detail: 'not needed',
+    trialBytesReturned: null,
   };
-  if (asymmetric) {
+  if (request.specs.some((s) => KEY_SPEC_INFO[s].kind !== 'symmetric')) {
     const candidates: PrivateKeyWrapMechanism[] = [MECHANISM.CKM_AES_KEY_WRAP_KWP, MECHANISM.CKM_AES_KEY_WRAP_PAD];
-    const details: string[] = [];
-    for (const mechanism of candidates) {
-      if (!has(mechanism)) {
-        details.push(`${mechanismLabel(mechanism)} is not in the mechanism list`);
-        continue;
-      }
+    for (const mechanism of candidates.filter(has)) {
       const trial = trialPad(session, mechanism);
-      details.push(trial.detail);
-      if (trial.framing === 'exact' || (trial.framing === 'zero-filled' && privateKeyWrap.framing !== 'zero-filled')) {
-        privateKeyWrap = { mechanism, framing: trial.framing, detail: trial.detail };
-        if (trial.framing === 'exact') break;
+      if (trial.framing === 'exact') {
+        privateKeyWrap = { mechanism, framing: 'exact', trialBytesReturned: trial.returned };
+        break;
+      }
+      if (trial.framing === 'zero-filled' && privateKeyWrap.mechanism === null) {
+        privateKeyWrap = { mechanism, framing: 'zero-filled', trialBytesReturned: trial.returned };
       }
     }
-    if (privateKeyWrap.mechanism === null)
-      privateKeyWrap = { mechanism: null, framing: 'missing', detail: details.join('; ') };
   }
 
-  const needsKcv = request.specs.includes('AES_256');
-  const kcvMethod = needsKcv ? trialKcv(session) : null;
+  const kcvMethod = request.specs.includes('AES_256') ? trialKcv(session) : null;
 
   const specs = request.specs.map((spec): SpecCapability => {
     const info = KEY_SPEC_INFO[spec];
-    const mechanisms: string[] = [mechanismLabel(MECHANISM.CKM_RSA_PKCS_OAEP)];
-    const fail = (p: ProblemDetails): SpecCapability => ({ spec, ok: false, problem: p, mechanisms });
-    if (oaepProblem) return fail(oaepProblem);
-    if (info.kind === 'symmetric') {
-      if (!request.existingKeys) {
-        if (!has(MECHANISM.CKM_AES_KEY_GEN)) {
-          return fail(
-            problem(
-              'HSM_MECHANISM_MISSING',
-              `${tokenName} cannot generate AES keys (no CKM_AES_KEY_GEN).`,
-              'Use a token that generates AES-256 keys, or generate the material in software.',
-            ),
-          );
-        }
-        mechanisms.unshift(mechanismLabel(MECHANISM.CKM_AES_KEY_GEN));
-      }
-      if (kcvMethod === null) {
-        return fail(
-          problem(
-            'HSM_MECHANISM_MISSING',
-            `${tokenName} can compute no AES key check value (neither CKA_CHECK_VALUE nor CKM_AES_ECB).`,
-            'Use a token with CKM_AES_ECB, or generate the material in software.',
-          ),
-        );
-      }
-      if (kcvMethod === 'ecb') mechanisms.push(mechanismLabel(MECHANISM.CKM_AES_ECB));
-      return { spec, ok: true, problem: null, mechanisms };
-    }
-    const generator = info.kind === 'rsa' ? MECHANISM.CKM_RSA_PKCS_KEY_PAIR_GEN : MECHANISM.CKM_EC_KEY_PAIR_GEN;
+    const mechanisms: string[] = [];
+    const fail = (error: KeyferryError): SpecCapability => ({
+      spec,
+      ok: false,
+      problem: error.toProblem(),
+      mechanisms,
+    });
+    if (oaepProblem) return { spec, ok: false, problem: oaepProblem, mechanisms };
+    const generator =
+      info.kind === 'symmetric'
+        ? MECHANISM.CKM_AES_KEY_GEN
+        : info.kind === 'rsa'
+          ? MECHANISM.CKM_RSA_PKCS_KEY_PAIR_GEN
+          : MECHANISM.CKM_EC_KEY_PAIR_GEN;
     if (!request.existingKeys) {
       if (!has(generator)) {
-        return fail(
-          problem(
-            'HSM_MECHANISM_MISSING',
-            `${tokenName} cannot generate ${info.kind === 'rsa' ? 'RSA' : 'EC'} key pairs (no ${mechanismLabel(generator)}), needed for ${spec}.`,
-            `Use a token that generates ${spec} key pairs, or generate this key in software.`,
-          ),
-        );
+        return fail(new KeyferryError('HSM_GENERATOR_MISSING', { token, spec, mechanism: mechanismLabel(generator) }));
       }
+      const bits = info.kind === 'ec' ? (info.namedCurve === 'prime256v1' ? 256 : 384) : info.bits!;
       const range = session.module.mechanismInfo(session.tokenSlot.slot, generator);
-      const bits = info.kind === 'rsa' ? info.bits! : info.namedCurve === 'prime256v1' ? 256 : 384;
-      if (range.maxKeySize !== 0 && (bits < range.minKeySize || bits > range.maxKeySize)) {
+      const inBytes = info.kind === 'symmetric';
+      const size = inBytes ? bits / 8 : bits;
+      if (range.maxKeySize !== 0 && (size < range.minKeySize || size > range.maxKeySize)) {
         return fail(
-          problem(
-            'HSM_MECHANISM_MISSING',
-            `${tokenName} generates ${info.kind === 'rsa' ? 'RSA' : 'EC'} keys of ${range.minKeySize}-${range.maxKeySize} bits only; ${spec} needs ${bits}.`,
-            `Use a token that generates ${spec} key pairs, or generate this key in software.`,
-          ),
+          new KeyferryError('HSM_KEY_SIZE_UNSUPPORTED', {
+            token,
+            spec,
+            bits,
+            min: inBytes ? range.minKeySize * 8 : range.minKeySize,
+            max: inBytes ? range.maxKeySize * 8 : range.maxKeySize,
+            mechanism: mechanismLabel(generator),
+          }),
         );
       }
-      mechanisms.unshift(mechanismLabel(generator));
+      mechanisms.push(mechanismLabel(generator));
+    }
+    if (info.kind === 'symmetric') {
+      mechanisms.push(mechanismLabel(MECHANISM.CKM_RSA_PKCS_OAEP));
+      if (kcvMethod === null) return fail(new KeyferryError('HSM_KCV_UNAVAILABLE', { token }));
+      mechanisms.push(kcvMethod === 'ecb' ? mechanismLabel(MECHANISM.CKM_AES_ECB) : 'CKA_CHECK_VALUE');
+      return { spec, ok: true, problem: null, mechanisms };
     }
     if (!has(MECHANISM.CKM_AES_KEY_GEN)) {
       return fail(
-        problem(
-          'HSM_MECHANISM_MISSING',
-          `${tokenName} cannot generate the temporary AES-256 key (no CKM_AES_KEY_GEN) that wraps a private key.`,
-          'Use a token with CKM_AES_KEY_GEN, or generate this key in software.',
-        ),
+        new KeyferryError('HSM_GENERATOR_MISSING', {
+          token,
+          spec,
+          mechanism: mechanismLabel(MECHANISM.CKM_AES_KEY_GEN),
+        }),
       );
     }
     if (privateKeyWrap.mechanism === null) {
-      return fail(
-        problem(
-          'HSM_MECHANISM_MISSING',
-          `${tokenName} has no AES key wrap with padding for ${spec}: ${privateKeyWrap.detail}.`,
-          'Use a token with CKM_AES_KEY_WRAP_KWP (0x210B), or generate this key in software (the KMS needs the private key wrapped per RFC 5649).',
-        ),
-      );
+      const listed = [MECHANISM.CKM_AES_KEY_WRAP_KWP, MECHANISM.CKM_AES_KEY_WRAP_PAD].filter(has).length;
+      return fail(new KeyferryError('HSM_AES_WRAP_MISSING', { token, spec, listed }));
     }
     if (privateKeyWrap.framing === 'zero-filled' && !request.acceptZeroFilledPad) {
       return fail(
-        problem(
-          'HSM_WRAP_PAD_NOT_EXACT',
-          `${tokenName}: ${privateKeyWrap.detail}, not RFC 5649-exact. A private key whose PKCS#8 length is not a multiple of 8 would reach the KMS with up to 7 extra zero bytes, which the KMS may refuse.`,
-          'Use a token with CKM_AES_KEY_WRAP_KWP (0x210B) or an exact CKM_AES_KEY_WRAP_PAD, or generate this key in software. For a rehearsal only, --hsm-accept-zero-filled-pad accepts it (journaled as a deviation).',
-        ),
+        new KeyferryError('HSM_WRAP_PAD_NOT_EXACT', {
+          token,
+          mechanism: mechanismLabel(privateKeyWrap.mechanism),
+          sent: TRIAL_SECRET_BYTES,
+          returned: privateKeyWrap.trialBytesReturned ?? 0,
+        }),
       );
     }
-    mechanisms.push(mechanismLabel(MECHANISM.CKM_AES_KEY_GEN), mechanismLabel(privateKeyWrap.mechanism));
+    mechanisms.push(
+      mechanismLabel(MECHANISM.CKM_AES_KEY_GEN),
+      mechanismLabel(privateKeyWrap.mechanism),
+      mechanismLabel(MECHANISM.CKM_RSA_PKCS_OAEP),
+    );
     return { spec, ok: true, problem: null, mechanisms };
   });
 
-  return { token: session.identity, algorithm, oaep, privateKeyWrap, kcvMethod, specs, ok: specs.every((s) => s.ok) };
+  return {
+    token: session.identity,
+    algorithm,
+    oaep: { ok: oaepFailure === null, failure: oaepFailure },
+    privateKeyWrap,
+    kcvMethod,
+    specs,
+    ok: specs.every((s) => s.ok),
+  };
 }
 
-/** Throws the first refusal of `report` (with its own code, message and next step). */
+/** Throws the first refusal of `report` as the KeyferryError it was built from. */
 export function requireCapability(report: HsmCapabilityReport): void {
   const refused = report.specs.find((s) => !s.ok);
-  if (refused?.problem)
-    throw new KeyferryError(refused.problem.code, refused.problem.message, refused.problem.nextStep);
+  if (refused?.problem) throw problemAsError(refused.problem);
+}
+
+function problemAsError(problem: ProblemDetails): KeyferryError {
+  const error = new KeyferryError(problem.code, problem.message, problem.nextStep);
+  return Object.assign(error, { values: problem.values });
 }

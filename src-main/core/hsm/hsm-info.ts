@@ -24,7 +24,7 @@ export interface TokenReport {
   readonly firmware: string;
   readonly hardware: string;
   readonly initialized: boolean;
-  readonly pin: 'ok' | 'not set' | 'count low' | 'final try' | 'locked';
+  readonly pin: 'ok' | 'notSet' | 'countLow' | 'finalTry' | 'locked';
   readonly mechanisms: readonly MechanismSupport[];
   readonly mechanismCount: number;
 }
@@ -37,9 +37,9 @@ export interface HsmInfoReport {
 
 function pinState(flags: number): TokenReport['pin'] {
   if (flags & TOKEN_FLAG.USER_PIN_LOCKED) return 'locked';
-  if (flags & TOKEN_FLAG.USER_PIN_FINAL_TRY) return 'final try';
-  if (flags & TOKEN_FLAG.USER_PIN_COUNT_LOW) return 'count low';
-  if (!(flags & TOKEN_FLAG.USER_PIN_INITIALIZED)) return 'not set';
+  if (flags & TOKEN_FLAG.USER_PIN_FINAL_TRY) return 'finalTry';
+  if (flags & TOKEN_FLAG.USER_PIN_COUNT_LOW) return 'countLow';
+  if (!(flags & TOKEN_FLAG.USER_PIN_INITIALIZED)) return 'notSet';
   return 'ok';
 }
 

@@ -48,7 +48,7 @@ export interface HsmMaterialKey {
 
 function attributes(session: HsmSession, object: Buffer, types: readonly number[]): Map<number, Buffer> {
   const answer = attributeValuesSchema.parse(
-    hsmCall('reading key attributes', () =>
+    hsmCall('attributes', () =>
       session.p11.C_GetAttributeValue(
         session.handle,
         object,
@@ -61,12 +61,7 @@ function attributes(session: HsmSession, object: Buffer, types: readonly number[
 
 function attribute(session: HsmSession, object: Buffer, type: number): Buffer {
   const value = attributes(session, object, [type]).get(type);
-  if (!value)
-    throw new KeyferryError(
-      'HSM_ANSWER_INVALID',
-      `The HSM did not return attribute 0x${type.toString(16)}.`,
-      'Check the HSM with `keyferry hsm info`.',
-    );
+  if (!value) throw new KeyferryError('HSM_ANSWER_INVALID', { detail: `attribute 0x${type.toString(16)} missing` });
   return value;
 }
 
@@ -92,7 +87,7 @@ export function generateAesKey(
     { type: CKA.UNWRAP, value: false },
   ];
   const handle = handleSchema.parse(
-    hsmCall('generating an AES-256 key in the HSM', () =>
+    hsmCall('generate', () =>
       session.p11.C_GenerateKey(session.handle, { mechanism: MECHANISM.CKM_AES_KEY_GEN }, template),
     ),
   );
@@ -134,7 +129,7 @@ export function generateKeyPair(session: HsmSession, spec: KeySpec, placement: K
     { type: CKA.EXTRACTABLE, value: true },
     { type: CKA.SIGN, value: true },
   ];
-  const pair = hsmCall(`generating a ${spec} key pair in the HSM`, () =>
+  const pair = hsmCall('generate', () =>
     session.p11.C_GenerateKeyPair(session.handle, { mechanism }, publicTemplate, privateTemplate),
   );
   const publicHandle = handleSchema.parse(pair.publicKey);
@@ -147,44 +142,34 @@ export function generateKeyPair(session: HsmSession, spec: KeySpec, placement: K
     spec,
     label: placement.label,
     handle: privateHandle,
-    publicKeySpkiDer: publicKeySpki(session, spec, publicHandle),
+    publicKeySpkiDer: publicKeySpki(session, spec, publicHandle, placement.label),
   };
 }
 
 function stripOctetString(point: Buffer, expected: number): Buffer {
   if (point.length === expected) return point;
   if (point.length === expected + 2 && point[0] === 0x04 && point[1] === expected) return point.subarray(2);
-  throw new KeyferryError(
-    'HSM_ANSWER_INVALID',
-    `The HSM returned an EC point of ${point.length} bytes; expected ${expected}.`,
-    "Check the key with the HSM vendor's tools.",
-  );
+  throw new KeyferryError('HSM_ANSWER_INVALID', {
+    detail: `CKA_EC_POINT of ${point.length} bytes, expected ${expected}`,
+  });
 }
 
 /** The SubjectPublicKeyInfo DER of a public key object (RSA: modulus and exponent; EC: the point). */
-export function publicKeySpki(session: HsmSession, spec: KeySpec, publicHandle: Buffer): Buffer {
+export function publicKeySpki(session: HsmSession, spec: KeySpec, publicHandle: Buffer, keyName: string): Buffer {
   const info = KEY_SPEC_INFO[spec];
   if (info.kind === 'rsa') {
     const values = attributes(session, publicHandle, [CKA.MODULUS, CKA.PUBLIC_EXPONENT]);
     const n = values.get(CKA.MODULUS);
     const e = values.get(CKA.PUBLIC_EXPONENT);
     if (!n || !e)
-      throw new KeyferryError(
-        'HSM_ANSWER_INVALID',
-        'The HSM did not return the RSA public key.',
-        'Check the key with `keyferry hsm info`.',
-      );
+      throw new KeyferryError('HSM_ANSWER_INVALID', { detail: 'CKA_MODULUS or CKA_PUBLIC_EXPONENT missing' });
     const key = createPublicKey({
       key: { kty: 'RSA', n: n.toString('base64url'), e: e.toString('base64url') },
       format: 'jwk',
     });
     const bits = key.asymmetricKeyDetails?.modulusLength;
     if (bits !== info.bits) {
-      throw new KeyferryError(
-        'HSM_KEY_WRONG_TYPE',
-        `The HSM key is RSA-${bits}, but the KMS key is ${spec}.`,
-        `Choose an RSA-${info.bits} key.`,
-      );
+      throw new KeyferryError('HSM_KEY_WRONG_TYPE', { key: keyName, found: `RSA-${bits}`, spec });
     }
     return key.export({ type: 'spki', format: 'der' });
   }
@@ -192,19 +177,11 @@ export function publicKeySpki(session: HsmSession, spec: KeySpec, publicHandle: 
     const curve = info.namedCurve!;
     const params = attribute(session, publicHandle, CKA.EC_PARAMS);
     if (!params.equals(EC_PARAMS[curve])) {
-      throw new KeyferryError(
-        'HSM_KEY_WRONG_TYPE',
-        `The HSM key is on a different curve than the KMS key (${spec}).`,
-        `Choose a ${EC_JWK_CURVE[curve]} key.`,
-      );
+      throw new KeyferryError('HSM_KEY_WRONG_TYPE', { key: keyName, found: `EC ${params.toString('hex')}`, spec });
     }
     const point = stripOctetString(attribute(session, publicHandle, CKA.EC_POINT), EC_POINT_BYTES[curve]);
     if (point[0] !== 0x04)
-      throw new KeyferryError(
-        'HSM_ANSWER_INVALID',
-        'The HSM returned a compressed or unknown EC point form.',
-        "Check the key with the HSM vendor's tools.",
-      );
+      throw new KeyferryError('HSM_ANSWER_INVALID', { detail: `EC point form 0x${point[0]!.toString(16)}` });
     const half = (point.length - 1) / 2;
     const key = createPublicKey({
       key: {
@@ -222,7 +199,7 @@ export function publicKeySpki(session: HsmSession, spec: KeySpec, publicHandle: 
 
 function findObjects(session: HsmSession, template: TemplateEntry[]): Buffer[] {
   const p11 = session.p11;
-  return hsmCall('searching the token for keys', () => {
+  return hsmCall('find', () => {
     p11.C_FindObjectsInit(session.handle, template);
     try {
       return handleListSchema.parse(p11.C_FindObjects(session.handle, 16));
@@ -241,8 +218,8 @@ function selectorTemplate(selector: KeySelector): TemplateEntry {
     : { type: CKA.ID, value: Buffer.from(selector.idHex, 'hex') };
 }
 
-function describeSelector(selector: KeySelector): string {
-  return 'label' in selector ? `label "${selector.label}"` : `id ${selector.idHex}`;
+function selectorValues(selector: KeySelector): { by: 'label' | 'id'; key: string } {
+  return 'label' in selector ? { by: 'label', key: selector.label } : { by: 'id', key: selector.idHex };
 }
 
 /**
@@ -255,58 +232,47 @@ export function findMaterialKey(session: HsmSession, spec: KeySpec, selector: Ke
   const keyClass = info.kind === 'symmetric' ? CKO.SECRET_KEY : CKO.PRIVATE_KEY;
   const keyType = info.kind === 'symmetric' ? CKK.AES : info.kind === 'rsa' ? CKK.RSA : CKK.EC;
   const found = findObjects(session, [{ type: CKA.CLASS, value: keyClass }, selectorTemplate(selector)]);
-  const what = info.kind === 'symmetric' ? 'secret key' : 'private key';
+  const kind = info.kind === 'symmetric' ? 'secret' : 'private';
   if (found.length === 0) {
-    throw new KeyferryError(
-      'HSM_KEY_NOT_FOUND',
-      `Token "${session.identity.label}" has no ${what} with ${describeSelector(selector)}.`,
-      "Check the label with the HSM vendor's tools (labels are case-sensitive), or let Keyferry generate the key in the HSM.",
-    );
+    throw new KeyferryError('HSM_KEY_NOT_FOUND', { token: session.identity.label, kind, ...selectorValues(selector) });
   }
   if (found.length > 1) {
-    throw new KeyferryError(
-      'HSM_KEY_AMBIGUOUS',
-      `Token "${session.identity.label}" has ${found.length} ${what}s with ${describeSelector(selector)}.`,
-      'Choose the key by a unique label or by its id (--hsm-key-id).',
-    );
+    throw new KeyferryError('HSM_KEY_AMBIGUOUS', {
+      token: session.identity.label,
+      count: found.length,
+      ...selectorValues(selector),
+    });
   }
   const handle = found[0]!;
   const values = attributes(session, handle, [CKA.KEY_TYPE, CKA.EXTRACTABLE, CKA.LABEL]);
   const label = (values.get(CKA.LABEL) ?? Buffer.alloc(0)).toString('utf8');
-  if (readUlong(values.get(CKA.KEY_TYPE)!) !== keyType) {
-    throw new KeyferryError(
-      'HSM_KEY_WRONG_TYPE',
-      `The key with ${describeSelector(selector)} is not a ${spec} key.`,
-      `Choose a ${spec} key, or let Keyferry generate one.`,
-    );
+  const keyTypeFound = readUlong(values.get(CKA.KEY_TYPE)!);
+  if (keyTypeFound !== keyType) {
+    throw new KeyferryError('HSM_KEY_WRONG_TYPE', {
+      key: selectorValues(selector).key,
+      found: `CKK 0x${keyTypeFound.toString(16)}`,
+      spec,
+    });
   }
   if (!readBool(values.get(CKA.EXTRACTABLE)!)) {
-    throw new KeyferryError(
-      'HSM_KEY_NOT_EXTRACTABLE',
-      `The key with ${describeSelector(selector)} is not extractable (CKA_EXTRACTABLE false): the HSM will never let it out, not even wrapped, so it cannot be imported into the KMS.`,
-      'Use a key created extractable, or let Keyferry generate a new one in the HSM for this import.',
-    );
+    throw new KeyferryError('HSM_KEY_NOT_EXTRACTABLE', selectorValues(selector));
   }
   if (info.kind === 'symmetric') {
     const length = readUlong(attribute(session, handle, CKA.VALUE_LEN));
     if (length !== 32)
-      throw new KeyferryError(
-        'HSM_KEY_WRONG_TYPE',
-        `The key with ${describeSelector(selector)} is AES-${length * 8}, not AES-256.`,
-        'Choose an AES-256 key.',
-      );
+      throw new KeyferryError('HSM_KEY_WRONG_TYPE', {
+        key: selectorValues(selector).key,
+        found: `AES-${length * 8}`,
+        spec,
+      });
     return { spec, label, handle, publicKeySpkiDer: null };
   }
   const publics = findObjects(session, [{ type: CKA.CLASS, value: CKO.PUBLIC_KEY }, selectorTemplate(selector)]);
   let publicKeySpkiDer: Buffer;
-  if (publics.length === 1) publicKeySpkiDer = publicKeySpki(session, spec, publics[0]!);
-  else if (info.kind === 'rsa') publicKeySpkiDer = publicKeySpki(session, spec, handle);
+  if (publics.length === 1) publicKeySpkiDer = publicKeySpki(session, spec, publics[0]!, selectorValues(selector).key);
+  else if (info.kind === 'rsa') publicKeySpkiDer = publicKeySpki(session, spec, handle, selectorValues(selector).key);
   else {
-    throw new KeyferryError(
-      'HSM_PUBLIC_KEY_NOT_FOUND',
-      `Token "${session.identity.label}" has no single public key with ${describeSelector(selector)} to go with the private key.`,
-      'Give the public key object the same label as the private key, then try again.',
-    );
+    throw new KeyferryError('HSM_PUBLIC_KEY_NOT_FOUND', { token: session.identity.label, ...selectorValues(selector) });
   }
   return { spec, label, handle, publicKeySpkiDer };
 }

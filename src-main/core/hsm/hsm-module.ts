@@ -46,13 +46,13 @@ function checkModuleFile(modulePath: string): string {
     isFile = false;
   }
   if (!isFile) {
-    throw new KeyferryError(
-      'HSM_MODULE_MISSING',
-      `There is no PKCS#11 module at ${absolute}.`,
-      "Give the path of the HSM vendor's PKCS#11 library, for example /usr/lib/softhsm/libsofthsm2.so.",
-    );
+    throw new KeyferryError('HSM_MODULE_MISSING', { path: absolute });
   }
   return absolute;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
 }
 
 function load(absolute: string): PKCS11 {
@@ -60,12 +60,7 @@ function load(absolute: string): PKCS11 {
   try {
     lib.load(absolute);
   } catch (error) {
-    throw new KeyferryError(
-      'HSM_MODULE_UNLOADABLE',
-      `${absolute} could not be loaded as a PKCS#11 module: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}.`,
-      "Check that this is the vendor's PKCS#11 library for this operating system and processor.",
-      { cause: error },
-    );
+    throw new KeyferryError('HSM_MODULE_UNLOADABLE', { path: absolute, detail: firstLine(error) }, { cause: error });
   }
   try {
     lib.C_Initialize();
@@ -73,8 +68,7 @@ function load(absolute: string): PKCS11 {
     lib.close();
     throw new KeyferryError(
       'HSM_MODULE_NOT_READY',
-      `The PKCS#11 module ${path.basename(absolute)} did not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
-      "Check the module's own service is running and this user may use it (openCryptoki: pkcsslotd running and the user in the pkcs11 group; SoftHSM: SOFTHSM2_CONF points at a readable configuration).",
+      { module: path.basename(absolute), detail: firstLine(error) },
       { cause: error },
     );
   }
@@ -115,32 +109,30 @@ export class HsmModule {
   }
 
   info(): ModuleInfo {
-    return moduleInfoSchema.parse(hsmCall('reading the module information', () => this.binding.C_GetInfo()));
+    return moduleInfoSchema.parse(hsmCall('module', () => this.binding.C_GetInfo()));
   }
 
   /** Every slot with a token present, with the token's description. */
   tokenSlots(): TokenSlot[] {
-    const slots = handleListSchema.parse(hsmCall('listing the slots', () => this.binding.C_GetSlotList(true)));
+    const slots = handleListSchema.parse(hsmCall('slots', () => this.binding.C_GetSlotList(true)));
     return slots.map((slot) => {
-      const slotInfo = slotInfoSchema.parse(hsmCall('reading a slot', () => this.binding.C_GetSlotInfo(slot)));
-      const token = tokenInfoSchema.parse(hsmCall('reading a token', () => this.binding.C_GetTokenInfo(slot)));
+      const slotInfo = slotInfoSchema.parse(hsmCall('slots', () => this.binding.C_GetSlotInfo(slot)));
+      const token = tokenInfoSchema.parse(hsmCall('token', () => this.binding.C_GetTokenInfo(slot)));
       return { slot, slotId: slotId(slot), slotDescription: slotInfo.slotDescription, token };
     });
   }
 
   /** The token's description now (flags change, e.g. when its PIN locks). */
   tokenInfo(slot: Buffer): RawTokenInfo {
-    return tokenInfoSchema.parse(hsmCall('reading a token', () => this.binding.C_GetTokenInfo(slot)));
+    return tokenInfoSchema.parse(hsmCall('token', () => this.binding.C_GetTokenInfo(slot)));
   }
 
   mechanisms(slot: Buffer): number[] {
-    return mechanismListSchema.parse(hsmCall('listing the mechanisms', () => this.binding.C_GetMechanismList(slot)));
+    return mechanismListSchema.parse(hsmCall('mechanisms', () => this.binding.C_GetMechanismList(slot)));
   }
 
   mechanismInfo(slot: Buffer, mechanism: number): MechanismInfo {
-    return mechanismInfoSchema.parse(
-      hsmCall('reading a mechanism', () => this.binding.C_GetMechanismInfo(slot, mechanism)),
-    );
+    return mechanismInfoSchema.parse(hsmCall('mechanisms', () => this.binding.C_GetMechanismInfo(slot, mechanism)));
   }
 
   /** Releases this user of the module; the last one finalizes and unloads it. */

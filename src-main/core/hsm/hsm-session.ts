@@ -4,7 +4,7 @@
  * keys, trial keys) are session objects and are destroyed when the step ends or the session closes.
  */
 import { KeyferryError } from '../errors';
-import { hsmCall, hsmFailure } from './hsm-error';
+import { ckrName, hsmCall, hsmFailure } from './hsm-error';
 import type { HsmModule, TokenSlot } from './hsm-module';
 import { tokenIdentity, type HsmTokenIdentity } from './hsm-token';
 import { handleSchema, TOKEN_FLAG } from './pkcs11-answers';
@@ -13,6 +13,18 @@ import type { PKCS11 } from 'pkcs11js';
 const CKF_RW_SESSION = 0x2;
 const CKF_SERIAL_SESSION = 0x4;
 const CKU_USER = 1;
+
+/** A failed C_Login, by what the token answered. */
+function loginFailure(identity: HsmTokenIdentity, error: unknown): KeyferryError {
+  const ckr = ckrName(error);
+  const token = { token: identity.label, serial: identity.serial };
+  if (ckr === 'CKR_PIN_INCORRECT' || ckr === 'CKR_PIN_LEN_RANGE' || ckr === 'CKR_PIN_INVALID') {
+    return new KeyferryError('HSM_PIN_INCORRECT', { ...token, ckr }, { cause: error });
+  }
+  if (ckr === 'CKR_PIN_LOCKED') return new KeyferryError('HSM_PIN_LOCKED', token, { cause: error });
+  if (ckr === 'CKR_USER_PIN_NOT_INITIALIZED') return new KeyferryError('HSM_PIN_NOT_SET', token, { cause: error });
+  return hsmFailure('login', error);
+}
 
 export class HsmSession {
   readonly #module: HsmModule;
@@ -38,17 +50,11 @@ export class HsmSession {
     const identity = tokenIdentity(module, tokenSlot);
     const flags = module.tokenInfo(tokenSlot.slot).flags;
     if (flags & TOKEN_FLAG.USER_PIN_LOCKED) {
-      throw new KeyferryError(
-        'HSM_PIN_LOCKED',
-        `The user PIN of token "${identity.label}" (serial ${identity.serial}) is locked.`,
-        "Have the token's security officer unlock or reset the user PIN, then start this step again.",
-      );
+      throw new KeyferryError('HSM_PIN_LOCKED', { token: identity.label, serial: identity.serial });
     }
     const p11 = module.binding;
     const session = handleSchema.parse(
-      hsmCall(`opening a session on token "${identity.label}"`, () =>
-        p11.C_OpenSession(tokenSlot.slot, CKF_SERIAL_SESSION | CKF_RW_SESSION),
-      ),
+      hsmCall('session', () => p11.C_OpenSession(tokenSlot.slot, CKF_SERIAL_SESSION | CKF_RW_SESSION)),
     );
     try {
       p11.C_Login(session, CKU_USER, pin);
@@ -58,7 +64,7 @@ export class HsmSession {
       } catch {
         // the login failure is what the operator needs to see
       }
-      throw hsmFailure(`logging in to token "${identity.label}" (serial ${identity.serial})`, error);
+      throw loginFailure(identity, error);
     }
     return new HsmSession(module, tokenSlot, session, identity);
   }
@@ -86,7 +92,7 @@ export class HsmSession {
   /** Destroys a temporary object now (and forgets it). */
   destroy(object: Buffer): void {
     this.#temporary.delete(object.toString('hex'));
-    hsmCall('destroying a temporary key', () => this.p11.C_DestroyObject(this.#session, object));
+    hsmCall('destroy', () => this.p11.C_DestroyObject(this.#session, object));
   }
 
   /** Destroys what is left of the temporary objects, logs out and closes. Safe to call twice. */
@@ -110,7 +116,7 @@ export class HsmSession {
     try {
       p11.C_CloseSession(this.#session);
     } catch (error) {
-      throw hsmFailure('closing the HSM session', error);
+      throw hsmFailure('logout', error);
     }
   }
 }

@@ -32,7 +32,7 @@ export function tokenIdentity(module: HsmModule, tokenSlot: TokenSlot): HsmToken
 }
 
 function describe(slots: readonly TokenSlot[]): string {
-  return slots.map((s) => `"${s.token.label}" (serial ${s.token.serialNumber || 'none'})`).join(', ');
+  return slots.map((s) => `"${s.token.label}" [${s.token.serialNumber || '-'}]`).join(', ');
 }
 
 /**
@@ -44,26 +44,14 @@ export function selectToken(module: HsmModule, selector: string): TokenSlot {
   const all = module.tokenSlots();
   const initialized = all.filter((s) => (s.token.flags & TOKEN_FLAG.TOKEN_INITIALIZED) !== 0);
   if (initialized.length === 0) {
-    throw new KeyferryError(
-      'HSM_NO_TOKEN',
-      `The PKCS#11 module ${module.modulePath} shows no initialized token${all.length ? ` (${all.length} empty slot(s))` : ''}.`,
-      'Connect the HSM or insert the token, initialize it with its own tools if it is new, then run `keyferry hsm info --module …` again.',
-    );
+    throw new KeyferryError('HSM_NO_TOKEN', { module: module.modulePath, emptySlots: all.length });
   }
   const matches = initialized.filter((s) => s.token.label === wanted || s.token.serialNumber === wanted);
   if (matches.length === 0) {
-    throw new KeyferryError(
-      'HSM_TOKEN_NOT_FOUND',
-      `No token has the label or serial number "${wanted}". Tokens present: ${describe(initialized)}.`,
-      'Give --hsm-token with one of these labels or serial numbers.',
-    );
+    throw new KeyferryError('HSM_TOKEN_NOT_FOUND', { wanted, tokens: describe(initialized) });
   }
   if (matches.length > 1) {
-    throw new KeyferryError(
-      'HSM_TOKEN_AMBIGUOUS',
-      `More than one token matches "${wanted}": ${describe(matches)}.`,
-      'Choose the token by its serial number, which is unique.',
-    );
+    throw new KeyferryError('HSM_TOKEN_AMBIGUOUS', { wanted, tokens: describe(matches) });
   }
   return matches[0]!;
 }

@@ -49,7 +49,7 @@ export function importWrappingKey(session: HsmSession, wrappingKey: WrappingPubl
   const { n, e } = jwk;
   if (jwk.kty !== 'RSA' || !n || !e) throw new TypeError('importWrappingKey: not an RSA key');
   const handle = handleSchema.parse(
-    hsmCall('importing the KMS wrapping key into the HSM', () =>
+    hsmCall('import', () =>
       session.p11.C_CreateObject(session.handle, [
         { type: CKA.CLASS, value: CKO.PUBLIC_KEY },
         { type: CKA.KEY_TYPE, value: CKK.RSA },
@@ -66,11 +66,11 @@ export function importWrappingKey(session: HsmSession, wrappingKey: WrappingPubl
   return session.trackTemporary(handle);
 }
 
-function wrapKey(session: HsmSession, doing: string, mechanism: object, wrapping: Buffer, key: Buffer): Buffer {
+function wrapKey(session: HsmSession, mechanism: object, wrapping: Buffer, key: Buffer): Buffer {
   const out = Buffer.alloc(16 * 1024);
   return Buffer.from(
     wrappedBytesSchema.parse(
-      hsmCall(doing, () => session.p11.C_WrapKey(session.handle, mechanism as never, wrapping, key, out)),
+      hsmCall('wrap', () => session.p11.C_WrapKey(session.handle, mechanism as never, wrapping, key, out)),
     ),
   );
 }
@@ -83,19 +83,11 @@ export function oaepWrap(
   key: Buffer,
   algorithm: WrappingAlgorithm,
 ): Buffer {
-  const wrapped = wrapKey(
-    session,
-    `wrapping a key with CKM_RSA_PKCS_OAEP (${algorithm})`,
-    oaepMechanism(algorithm),
-    wrappingHandle,
-    key,
-  );
+  const wrapped = wrapKey(session, oaepMechanism(algorithm), wrappingHandle, key);
   if (wrapped.length !== Math.ceil(wrappingKey.bits / 8)) {
-    throw new KeyferryError(
-      'HSM_WRAP_INVALID',
-      `The HSM's OAEP wrap is ${wrapped.length} bytes; an RSA-${wrappingKey.bits} wrap is ${Math.ceil(wrappingKey.bits / 8)}.`,
-      'Nothing was written. Check the HSM with `keyferry hsm info`; the module may be faulty.',
-    );
+    throw new KeyferryError('HSM_WRAP_INVALID', {
+      detail: `OAEP wrap of ${wrapped.length} bytes under an RSA-${wrappingKey.bits} key (expected ${Math.ceil(wrappingKey.bits / 8)})`,
+    });
   }
   return wrapped;
 }
@@ -104,29 +96,19 @@ export function oaepWrap(
 export function hsmKeyCheckValue(session: HsmSession, key: Buffer, method: KcvMethod): string {
   if (method === 'check-value') {
     const answer = attributeValuesSchema.parse(
-      hsmCall('reading the key check value', () =>
-        session.p11.C_GetAttributeValue(session.handle, key, [{ type: CKA.CHECK_VALUE }]),
-      ),
+      hsmCall('kcv', () => session.p11.C_GetAttributeValue(session.handle, key, [{ type: CKA.CHECK_VALUE }])),
     );
     const value = answer[0]?.value;
     if (!value || value.length < 3)
-      throw new KeyferryError(
-        'HSM_ANSWER_INVALID',
-        'The HSM returned no key check value.',
-        'Check the HSM with `keyferry hsm info`.',
-      );
+      throw new KeyferryError('HSM_ANSWER_INVALID', { detail: 'CKA_CHECK_VALUE shorter than 3 bytes' });
     return value.subarray(0, 3).toString('hex').toUpperCase();
   }
-  const block = hsmCall('computing the key check value in the HSM', () => {
+  const block = hsmCall('kcv', () => {
     session.p11.C_EncryptInit(session.handle, { mechanism: MECHANISM.CKM_AES_ECB }, key);
     return session.p11.C_Encrypt(session.handle, Buffer.alloc(16), Buffer.alloc(16));
   });
   if (block.length !== 16)
-    throw new KeyferryError(
-      'HSM_ANSWER_INVALID',
-      'The HSM returned a malformed AES block.',
-      'Check the HSM with `keyferry hsm info`.',
-    );
+    throw new KeyferryError('HSM_ANSWER_INVALID', { detail: `CKM_AES_ECB block of ${block.length} bytes` });
   return block.subarray(0, 3).toString('hex').toUpperCase();
 }
 
@@ -157,11 +139,11 @@ export function wrapHsmKey(session: HsmSession, material: HsmMaterialKey, option
     }
     if (!material.publicKeySpkiDer) throw new TypeError('wrapHsmKey: asymmetric material without a public key');
     if (options.privateKeyWrap === null) {
-      throw new KeyferryError(
-        'HSM_MECHANISM_MISSING',
-        'This token has no AES key wrap with padding that gives RFC 5649 output (CKM_AES_KEY_WRAP_KWP, or an exact CKM_AES_KEY_WRAP_PAD).',
-        'Use a token with CKM_AES_KEY_WRAP_KWP (0x210B), or generate this key in software.',
-      );
+      throw new KeyferryError('HSM_AES_WRAP_MISSING', {
+        token: session.identity.label,
+        spec: material.spec,
+        listed: 0,
+      });
     }
     const temporary = generateAesKey(
       session,
@@ -169,19 +151,11 @@ export function wrapHsmKey(session: HsmSession, material: HsmMaterialKey, option
       { encrypt: false, wrap: true },
     );
     try {
-      const encryptedPrivateKey = wrapKey(
-        session,
-        'wrapping the private key under the temporary AES key',
-        { mechanism: options.privateKeyWrap },
-        temporary,
-        material.handle,
-      );
+      const encryptedPrivateKey = wrapKey(session, { mechanism: options.privateKeyWrap }, temporary, material.handle);
       if (encryptedPrivateKey.length % 8 !== 0 || encryptedPrivateKey.length < 24) {
-        throw new KeyferryError(
-          'HSM_WRAP_INVALID',
-          `The HSM's AES key wrap is ${encryptedPrivateKey.length} bytes, not a whole number of 8-byte blocks.`,
-          'Nothing was written. The module may be faulty.',
-        );
+        throw new KeyferryError('HSM_WRAP_INVALID', {
+          detail: `AES key wrap of ${encryptedPrivateKey.length} bytes, not whole 8-byte blocks`,
+        });
       }
       const encryptedKeyMaterial = oaepWrap(session, wrappingKey, wrappingHandle, temporary, algorithm);
       return {

@@ -6,8 +6,9 @@
  * type check fails until you do).
  */
 import { enCeremonySafety } from './en/ceremony-safety';
+import { enHsm } from './en/hsm';
 import { enProblems } from './en/problems';
 import { enProgress } from './en/progress';
 import { enScreens } from './en/screens';
 
-export const en = { ...enScreens, ...enProblems, ...enProgress, ...enCeremonySafety } as const;
+export const en = { ...enScreens, ...enProblems, ...enProgress, ...enCeremonySafety, ...enHsm } as const;

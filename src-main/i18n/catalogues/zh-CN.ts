@@ -5,8 +5,9 @@
  */
 import type { Catalogue } from '../catalogue';
 import { zhCNCeremonySafety } from './zh-CN/ceremony-safety';
+import { zhCNHsm } from './zh-CN/hsm';
 import { zhCNProblems } from './zh-CN/problems';
 import { zhCNProgress } from './zh-CN/progress';
 import { zhCNScreens } from './zh-CN/screens';
 
-export const zhCN: Catalogue = { ...zhCNScreens, ...zhCNProblems, ...zhCNProgress, ...zhCNCeremonySafety };
+export const zhCN: Catalogue = { ...zhCNScreens, ...zhCNProblems, ...zhCNProgress, ...zhCNCeremonySafety, ...zhCNHsm };

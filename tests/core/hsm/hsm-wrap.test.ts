@@ -105,7 +105,7 @@ describe('SoftHSM 2.6', () => {
     try {
       const report = checkHsmCapability(hsm.session, { algorithm: 'RSAES_OAEP_SHA_256', specs: ['AES_256'] });
       expect(report.ok).toBe(false);
-      expect(report.specs[0]?.problem?.code).toBe('HSM_MECHANISM_MISSING');
+      expect(report.specs[0]?.problem?.code).toBe('HSM_OAEP_HASH_UNSUPPORTED');
       expect(report.specs[0]?.problem?.message).toMatch(/CKR_ARGUMENTS_BAD.*only with SHA-1/);
       expect(report.specs[0]?.problem?.nextStep).toMatch(/--wrapping-algorithm RSAES_OAEP_SHA_1/);
     } finally {
@@ -120,7 +120,8 @@ describe('SoftHSM 2.6', () => {
         algorithm: 'RSAES_OAEP_SHA_1',
         specs: ['RSA_2048', 'EC_P256'],
       });
-      expect(refused.privateKeyWrap.detail).toMatch(/20-byte trial key came back as 24 bytes/);
+      expect(refused.privateKeyWrap.trialBytesReturned).toBe(24);
+      expect(refused.specs[0]?.problem?.message).toMatch(/a 20-byte trial key came back as 24 bytes/);
       expect(refused.specs.map((s) => s.problem?.code)).toEqual(['HSM_WRAP_PAD_NOT_EXACT', 'HSM_WRAP_PAD_NOT_EXACT']);
       expect(refused.specs[0]?.problem?.nextStep).toMatch(/CKM_AES_KEY_WRAP_KWP \(0x210B\)/);
       const accepted = checkHsmCapability(hsm.session, {

@@ -36,11 +36,15 @@ describe.skipIf(ockUnavailable !== null)(
         });
         expect(report.specs[0]?.ok).toBe(true);
         expect(report.kcvMethod).toBe('ecb');
+        expect(report.specs[1]?.problem).toMatchObject({
+          code: 'HSM_GENERATOR_MISSING',
+          values: { mechanism: 'CKM_EC_KEY_PAIR_GEN (0x1040)' },
+        });
         expect(report.specs[1]?.problem?.message).toMatch(
-          /cannot generate EC key pairs \(no CKM_EC_KEY_PAIR_GEN \(0x1040\)\)/,
+          /cannot generate keys for EC_P256: CKM_EC_KEY_PAIR_GEN \(0x1040\) is not in its mechanism list/,
         );
         expect(report.specs[2]?.problem?.message).toMatch(
-          /CKM_AES_KEY_WRAP_KWP \(0x210B\) is not in the mechanism list; CKM_AES_KEY_WRAP_PAD \(0x210A\) is not in the mechanism list/,
+          /neither CKM_AES_KEY_WRAP_KWP \(0x210B\) nor CKM_AES_KEY_WRAP_PAD \(0x210A\) is in its mechanism list/,
         );
         expect(report.specs[2]?.problem?.nextStep).toMatch(/generate this key in software/);
       } finally {

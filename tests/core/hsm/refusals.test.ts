@@ -69,7 +69,7 @@ describe('PKCS#11 refusals on SoftHSM', () => {
     const module = HsmModule.open(SOFTHSM_MODULE);
     try {
       const error = expectKeyferryError(() => selectToken(module, 'production-hsm'), 'HSM_TOKEN_NOT_FOUND');
-      expect(error.message).toContain(`"refusals" (serial ${token.serial})`);
+      expect(error.message).toContain(`"refusals" [${token.serial}]`);
     } finally {
       module.close();
     }
@@ -94,7 +94,7 @@ describe('PKCS#11 refusals on SoftHSM', () => {
         /CKR_PIN_INCORRECT/,
       );
       expect(error.message).not.toContain('000000');
-      expect(error.nextStep).toMatch(/locks the PIN/);
+      expect(error.nextStep).toMatch(/locks the PIN after a few wrong tries/);
       // the right PIN still works: the failed login closed its session
       HsmSession.open(module, slot, token.pin).close();
     } finally {
@@ -116,7 +116,7 @@ describe('PKCS#11 refusals on SoftHSM', () => {
       expectKeyferryError(
         () => selectToken(module, 'refusals'),
         'HSM_NO_TOKEN',
-        /shows no initialized token \(1 empty slot/,
+        /shows no initialized token \(1 empty slot\)/,
       );
     } finally {
       module.close();
@@ -144,12 +144,12 @@ describe('PKCS#11 refusals on SoftHSM', () => {
       expectKeyferryError(
         () => findMaterialKey(hsm.session, 'AES_256', { label: 'aes-128' }),
         'HSM_KEY_WRONG_TYPE',
-        /AES-128, not AES-256/,
+        /The HSM key aes-128 is AES-128, but the KMS key is AES_256/,
       );
       expectKeyferryError(
         () => findMaterialKey(hsm.session, 'RSA_2048', { label: 'aes-128' }),
         'HSM_KEY_NOT_FOUND',
-        /no private key with label "aes-128"/,
+        /has no private key with label "aes-128"/,
       );
       expectKeyferryError(() => findMaterialKey(hsm.session, 'AES_256', { label: 'nothing' }), 'HSM_KEY_NOT_FOUND');
     } finally {

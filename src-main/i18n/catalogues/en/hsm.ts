@@ -1,0 +1,114 @@
+/**
+ * English texts of the HSM (PKCS#11) material source: problems, capability results and progress.
+ * Spread into en.ts; zh-CN twin in ../zh-CN/hsm.ts. Mechanism names, CKR_ codes, labels and serial
+ * numbers are values, never translated.
+ */
+export const enHsm = {
+  'hsm.info.module': 'Module        {path}',
+  'hsm.info.library': '              {manufacturer}, {description} {version} (PKCS#11 {cryptoki})',
+  'hsm.info.noToken': 'No slot holds a token. Connect the HSM or insert the token, then run this again.',
+  'hsm.info.slot': 'Slot {slot}  {description}',
+  'hsm.info.uninitialized': "  token not initialized (initialize it with the vendor's tools before a ceremony)",
+  'hsm.info.label': '  label         {value}',
+  'hsm.info.manufacturer': '  manufacturer  {value}',
+  'hsm.info.model': '  model         {value}',
+  'hsm.info.serial': '  serial        {value}',
+  'hsm.info.firmware': '  firmware      {firmware}  (hardware {hardware})',
+  'hsm.info.pin':
+    '  user PIN      {state, select, ok {set} locked {LOCKED} finalTry {final try before it locks} countLow {wrong PIN entered recently} other {not set}}',
+  'hsm.info.mechanisms': '  mechanisms    {count} in all; those a ceremony uses:',
+  'hsm.info.mechanism': '    {name} {present, select, yes {yes{range}} other {missing}}',
+  'hsm.info.keySizes': '  (key sizes {min}-{max})',
+
+  'problem.HSM_MODULE_MISSING': 'There is no PKCS#11 module at {path}.',
+  'problem.HSM_MODULE_MISSING.next':
+    "Give the path of the HSM vendor's PKCS#11 library, for example /usr/lib/softhsm/libsofthsm2.so.",
+  'problem.HSM_MODULE_UNLOADABLE': '{path} could not be loaded as a PKCS#11 module: {detail}',
+  'problem.HSM_MODULE_UNLOADABLE.next':
+    "Check that this is the vendor's PKCS#11 library for this operating system and processor.",
+  'problem.HSM_MODULE_NOT_READY': 'The PKCS#11 module {module} did not start ({detail}).',
+  'problem.HSM_MODULE_NOT_READY.next':
+    "Check the module's own service is running and this user may use it (openCryptoki: pkcsslotd running and the user in the pkcs11 group; SoftHSM: SOFTHSM2_CONF names a readable configuration).",
+  'problem.HSM_NO_TOKEN':
+    'The PKCS#11 module {module} shows no initialized token ({emptySlots, plural, =0 {no slots} one {# empty slot} other {# empty slots}}).',
+  'problem.HSM_NO_TOKEN.next':
+    'Connect the HSM or insert the token (initialize a new token with its own tools), then run keyferry hsm info again.',
+  'problem.HSM_TOKEN_GONE': 'The token went away during the operation ({ckr}).',
+  'problem.HSM_TOKEN_GONE.next': 'Reconnect the HSM or token and start this step again; nothing was written.',
+  'problem.HSM_TOKEN_NOT_FOUND': 'No token has the label or serial number "{wanted}". Tokens present: {tokens}.',
+  'problem.HSM_TOKEN_NOT_FOUND.next': 'Choose the token by one of these labels or serial numbers.',
+  'problem.HSM_TOKEN_AMBIGUOUS': 'More than one token matches "{wanted}": {tokens}.',
+  'problem.HSM_TOKEN_AMBIGUOUS.next': 'Choose the token by its serial number, which is unique.',
+  'problem.HSM_PIN_INCORRECT': 'Token "{token}" (serial {serial}) refused the user PIN ({ckr}).',
+  'problem.HSM_PIN_INCORRECT.next':
+    'Check the PIN and try again. The token locks the PIN after a few wrong tries, so stop if you are unsure.',
+  'problem.HSM_PIN_LOCKED': 'The user PIN of token "{token}" (serial {serial}) is locked.',
+  'problem.HSM_PIN_LOCKED.next':
+    "Have the token's security officer unlock or reset the user PIN, then start this step again.",
+  'problem.HSM_PIN_NOT_SET': 'Token "{token}" (serial {serial}) has no user PIN yet.',
+  'problem.HSM_PIN_NOT_SET.next': "Have the token's security officer set the user PIN, then start this step again.",
+  'problem.HSM_PIN_ENV_INVALID': '"{name}" is not the name of an environment variable.',
+  'problem.HSM_PIN_ENV_INVALID.next':
+    'Give --hsm-pin-env the NAME of a variable that holds the PIN (for example HSM_PIN), never the PIN itself.',
+  'problem.HSM_PIN_MISSING': 'The environment variable {name} holds no PIN.',
+  'problem.HSM_PIN_MISSING.next':
+    'Set {name} without echoing it (read -rs {name}; export {name}), or leave out --hsm-pin-env to be asked for the PIN.',
+  'problem.HSM_PIN_PROMPT_UNAVAILABLE': 'Keyferry cannot ask for the HSM PIN: there is no terminal to type it in.',
+  'problem.HSM_PIN_PROMPT_UNAVAILABLE.next': 'Put the PIN in an environment variable and name it with --hsm-pin-env.',
+  'problem.HSM_OPERATION_FAILED':
+    'While {operation, select, module {starting the module} slots {listing the slots} token {reading the token} mechanisms {listing the mechanisms} session {opening a session} login {logging in} logout {closing the session} generate {generating a key} attributes {reading key attributes} find {searching the token for keys} import {importing the KMS wrapping key} wrap {wrapping a key} kcv {computing the key check value} trial {a trial wrap} destroy {destroying a temporary key} other {talking to the HSM}}, the HSM answered {ckr}.',
+  'problem.HSM_OPERATION_FAILED.next':
+    'Nothing was written. Check the HSM is connected and healthy (keyferry hsm info), then try the step again.',
+  'problem.HSM_MECHANISM_REFUSED':
+    'While {operation, select, module {starting the module} slots {listing the slots} token {reading the token} mechanisms {listing the mechanisms} session {opening a session} login {logging in} logout {closing the session} generate {generating a key} attributes {reading key attributes} find {searching the token for keys} import {importing the KMS wrapping key} wrap {wrapping a key} kcv {computing the key check value} trial {a trial wrap} destroy {destroying a temporary key} other {talking to the HSM}}, the HSM refused the mechanism or its parameters ({ckr}).',
+  'problem.HSM_MECHANISM_REFUSED.next':
+    'Run keyferry hsm info to see what the token supports, and use a token that has it.',
+  'problem.HSM_KEY_WRAP_REFUSED': 'The HSM will not let this key out, not even wrapped ({ckr}).',
+  'problem.HSM_KEY_WRAP_REFUSED.next':
+    'Generate a new key for the import (its material must be wrappable), or choose another key.',
+  'problem.HSM_ANSWER_INVALID': 'The HSM gave an answer Keyferry cannot accept: {detail}.',
+  'problem.HSM_ANSWER_INVALID.next': 'Nothing was written. Check the HSM with its vendor tools and keyferry hsm info.',
+  'problem.HSM_WRAP_INVALID': 'The HSM produced a wrap of the wrong size: {detail}.',
+  'problem.HSM_WRAP_INVALID.next': 'Nothing was written. The PKCS#11 module may be faulty; check it with its vendor.',
+  'problem.HSM_KEY_NOT_FOUND':
+    'Token "{token}" has no {kind, select, secret {secret key} other {private key}} with {by, select, label {label "{key}"} other {id {key}}}.',
+  'problem.HSM_KEY_NOT_FOUND.next':
+    "Check the label with the HSM vendor's tools (labels are case-sensitive), or let Keyferry generate the key in the HSM.",
+  'problem.HSM_KEY_AMBIGUOUS':
+    'Token "{token}" has {count} keys with {by, select, label {label "{key}"} other {id {key}}}.',
+  'problem.HSM_KEY_AMBIGUOUS.next': 'Choose the key by a unique label.',
+  'problem.HSM_PUBLIC_KEY_NOT_FOUND':
+    'Token "{token}" has no single public key with {by, select, label {label "{key}"} other {id {key}}} to go with the private key.',
+  'problem.HSM_PUBLIC_KEY_NOT_FOUND.next':
+    'Give the public key object the same label as the private key, then try again.',
+  'problem.HSM_KEY_NOT_EXTRACTABLE':
+    'The key with {by, select, label {label "{key}"} other {id {key}}} is not extractable (CKA_EXTRACTABLE false): the HSM will never let it out, not even wrapped, so it cannot be imported into the KMS.',
+  'problem.HSM_KEY_NOT_EXTRACTABLE.next':
+    'Use a key created extractable, or let Keyferry generate a new one in the HSM for this import.',
+  'problem.HSM_KEY_WRONG_TYPE': 'The HSM key {key} is {found}, but the KMS key is {spec}.',
+  'problem.HSM_KEY_WRONG_TYPE.next': 'Choose a {spec} key, or let Keyferry generate one in the HSM.',
+  'problem.HSM_OAEP_HASH_UNSUPPORTED':
+    'Token "{token}" cannot wrap with CKM_RSA_PKCS_OAEP for {algorithm} (the trial wrap answered {ckr}); it does OAEP only with {worksWith}.',
+  'problem.HSM_OAEP_HASH_UNSUPPORTED.next':
+    'Fetch the import parameters again with --wrapping-algorithm {worksWithAlgorithm} if the KMS region offers it, or use a token that does OAEP for {algorithm}.',
+  'problem.HSM_OAEP_UNSUPPORTED': 'Token "{token}" cannot wrap with CKM_RSA_PKCS_OAEP for {algorithm} ({detail}).',
+  'problem.HSM_OAEP_UNSUPPORTED.next':
+    'Use a token that supports CKM_RSA_PKCS_OAEP with this hash, or generate the material in software.',
+  'problem.HSM_GENERATOR_MISSING':
+    'Token "{token}" cannot generate keys for {spec}: {mechanism} is not in its mechanism list.',
+  'problem.HSM_GENERATOR_MISSING.next': 'Use a token that has {mechanism}, or generate this key in software.',
+  'problem.HSM_KEY_SIZE_UNSUPPORTED':
+    'Token "{token}" generates keys of {min} to {max} bits with {mechanism}; {spec} needs {bits}.',
+  'problem.HSM_KEY_SIZE_UNSUPPORTED.next': 'Use a token that generates {spec} keys, or generate this key in software.',
+  'problem.HSM_KCV_UNAVAILABLE':
+    'Token "{token}" can compute no AES key check value (neither CKA_CHECK_VALUE nor CKM_AES_ECB).',
+  'problem.HSM_KCV_UNAVAILABLE.next': 'Use a token with CKM_AES_ECB, or generate the material in software.',
+  'problem.HSM_AES_WRAP_MISSING':
+    'Token "{token}" has no AES key wrap with padding that gives RFC 5649 output for {spec}: {listed, plural, =0 {neither CKM_AES_KEY_WRAP_KWP (0x210B) nor CKM_AES_KEY_WRAP_PAD (0x210A) is in its mechanism list} other {its trial wrap did not unwrap per RFC 5649}}.',
+  'problem.HSM_AES_WRAP_MISSING.next':
+    'Use a token with CKM_AES_KEY_WRAP_KWP (0x210B), or generate this key in software: the KMS needs the private key wrapped per RFC 5649.',
+  'problem.HSM_WRAP_PAD_NOT_EXACT':
+    'Token "{token}": {mechanism} is not RFC 5649-exact. It zero-fills to a multiple of 8 and records the filled length (a {sent}-byte trial key came back as {returned} bytes), so a private key whose PKCS#8 length is not a multiple of 8 would reach the KMS with up to 7 extra zero bytes, which the KMS may refuse.',
+  'problem.HSM_WRAP_PAD_NOT_EXACT.next':
+    'Use a token with CKM_AES_KEY_WRAP_KWP (0x210B) or an exact CKM_AES_KEY_WRAP_PAD, or generate this key in software. For a rehearsal only, --hsm-accept-zero-filled-pad accepts it (journaled as a deviation).',
+} as const;

@@ -1,0 +1,100 @@
+/**
+ * 简体中文: HSM（PKCS#11）密钥材料来源的文本。占位符与 ../en/hsm.ts 完全一致；机制名、CKR_ 代码、标签、序列号为值，不翻译。
+ */
+import type { enHsm } from '../en/hsm';
+
+export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
+  'hsm.info.module': '模块          {path}',
+  'hsm.info.library': '              {manufacturer}，{description} {version}（PKCS#11 {cryptoki}）',
+  'hsm.info.noToken': '没有插槽中有令牌。请连接 HSM 或插入令牌，然后再次运行。',
+  'hsm.info.slot': '插槽 {slot}  {description}',
+  'hsm.info.uninitialized': '  令牌未初始化（仪式前请用厂商工具初始化）',
+  'hsm.info.label': '  标签          {value}',
+  'hsm.info.manufacturer': '  制造商        {value}',
+  'hsm.info.model': '  型号          {value}',
+  'hsm.info.serial': '  序列号        {value}',
+  'hsm.info.firmware': '  固件          {firmware}（硬件 {hardware}）',
+  'hsm.info.pin':
+    '  用户 PIN      {state, select, ok {已设置} locked {已锁定} finalTry {再错一次将锁定} countLow {最近有错误的 PIN 输入} other {未设置}}',
+  'hsm.info.mechanisms': '  机制          共 {count} 个；仪式使用的机制：',
+  'hsm.info.mechanism': '    {name} {present, select, yes {有{range}} other {无}}',
+  'hsm.info.keySizes': '（密钥长度 {min}-{max}）',
+
+  'problem.HSM_MODULE_MISSING': '{path} 处没有 PKCS#11 模块。',
+  'problem.HSM_MODULE_MISSING.next': '请给出 HSM 厂商 PKCS#11 库的路径，例如 /usr/lib/softhsm/libsofthsm2.so。',
+  'problem.HSM_MODULE_UNLOADABLE': '无法将 {path} 作为 PKCS#11 模块加载：{detail}',
+  'problem.HSM_MODULE_UNLOADABLE.next': '请确认这是适用于本操作系统和处理器的厂商 PKCS#11 库。',
+  'problem.HSM_MODULE_NOT_READY': 'PKCS#11 模块 {module} 未能启动（{detail}）。',
+  'problem.HSM_MODULE_NOT_READY.next':
+    '请确认该模块自身的服务正在运行且当前用户有权使用（openCryptoki：pkcsslotd 正在运行且用户属于 pkcs11 组；SoftHSM：SOFTHSM2_CONF 指向可读的配置）。',
+  'problem.HSM_NO_TOKEN':
+    'PKCS#11 模块 {module} 没有已初始化的令牌（{emptySlots, plural, =0 {没有插槽} other {# 个空插槽}}）。',
+  'problem.HSM_NO_TOKEN.next':
+    '请连接 HSM 或插入令牌（新令牌请先用其自带工具初始化），然后再次运行 keyferry hsm info。',
+  'problem.HSM_TOKEN_GONE': '操作过程中令牌已断开（{ckr}）。',
+  'problem.HSM_TOKEN_GONE.next': '请重新连接 HSM 或令牌并重新开始此步骤；未写入任何内容。',
+  'problem.HSM_TOKEN_NOT_FOUND': '没有标签或序列号为 "{wanted}" 的令牌。现有令牌：{tokens}。',
+  'problem.HSM_TOKEN_NOT_FOUND.next': '请按上述标签或序列号之一选择令牌。',
+  'problem.HSM_TOKEN_AMBIGUOUS': '有多个令牌与 "{wanted}" 匹配：{tokens}。',
+  'problem.HSM_TOKEN_AMBIGUOUS.next': '请按唯一的序列号选择令牌。',
+  'problem.HSM_PIN_INCORRECT': '令牌 "{token}"（序列号 {serial}）拒绝了用户 PIN（{ckr}）。',
+  'problem.HSM_PIN_INCORRECT.next': '请核对 PIN 后重试。多次输错后令牌会锁定 PIN，如无把握请停止。',
+  'problem.HSM_PIN_LOCKED': '令牌 "{token}"（序列号 {serial}）的用户 PIN 已被锁定。',
+  'problem.HSM_PIN_LOCKED.next': '请令牌的安全管理员（SO）解锁或重置用户 PIN，然后重新开始此步骤。',
+  'problem.HSM_PIN_NOT_SET': '令牌 "{token}"（序列号 {serial}）尚未设置用户 PIN。',
+  'problem.HSM_PIN_NOT_SET.next': '请令牌的安全管理员（SO）设置用户 PIN，然后重新开始此步骤。',
+  'problem.HSM_PIN_ENV_INVALID': '"{name}" 不是环境变量名。',
+  'problem.HSM_PIN_ENV_INVALID.next': '--hsm-pin-env 应给出保存 PIN 的变量名（例如 HSM_PIN），切勿直接给出 PIN。',
+  'problem.HSM_PIN_MISSING': '环境变量 {name} 中没有 PIN。',
+  'problem.HSM_PIN_MISSING.next':
+    '请在不回显的情况下设置 {name}（read -rs {name}; export {name}），或不使用 --hsm-pin-env 以便提示输入 PIN。',
+  'problem.HSM_PIN_PROMPT_UNAVAILABLE': 'Keyferry 无法提示输入 HSM PIN：没有可输入的终端。',
+  'problem.HSM_PIN_PROMPT_UNAVAILABLE.next': '请将 PIN 放入环境变量，并用 --hsm-pin-env 指明变量名。',
+  'problem.HSM_OPERATION_FAILED':
+    '在{operation, select, module {启动模块} slots {列出插槽} token {读取令牌} mechanisms {列出机制} session {打开会话} login {登录} logout {关闭会话} generate {生成密钥} attributes {读取密钥属性} find {在令牌中查找密钥} import {导入 KMS 包装密钥} wrap {包装密钥} kcv {计算密钥校验值} trial {试验包装} destroy {销毁临时密钥} other {与 HSM 通信}}时，HSM 返回 {ckr}。',
+  'problem.HSM_OPERATION_FAILED.next': '未写入任何内容。请检查 HSM 已连接且正常（keyferry hsm info），然后重试此步骤。',
+  'problem.HSM_MECHANISM_REFUSED':
+    '在{operation, select, module {启动模块} slots {列出插槽} token {读取令牌} mechanisms {列出机制} session {打开会话} login {登录} logout {关闭会话} generate {生成密钥} attributes {读取密钥属性} find {在令牌中查找密钥} import {导入 KMS 包装密钥} wrap {包装密钥} kcv {计算密钥校验值} trial {试验包装} destroy {销毁临时密钥} other {与 HSM 通信}}时，HSM 拒绝了该机制或其参数（{ckr}）。',
+  'problem.HSM_MECHANISM_REFUSED.next': '请运行 keyferry hsm info 查看令牌支持的机制，并使用支持该机制的令牌。',
+  'problem.HSM_KEY_WRAP_REFUSED': 'HSM 不允许导出此密钥，即使是包装后的形式（{ckr}）。',
+  'problem.HSM_KEY_WRAP_REFUSED.next': '请为本次导入生成新密钥（其材料必须可包装），或选择其他密钥。',
+  'problem.HSM_ANSWER_INVALID': 'HSM 的应答无法接受：{detail}。',
+  'problem.HSM_ANSWER_INVALID.next': '未写入任何内容。请用厂商工具和 keyferry hsm info 检查 HSM。',
+  'problem.HSM_WRAP_INVALID': 'HSM 生成的包装结果长度错误：{detail}。',
+  'problem.HSM_WRAP_INVALID.next': '未写入任何内容。PKCS#11 模块可能有故障，请联系厂商检查。',
+  'problem.HSM_KEY_NOT_FOUND':
+    '令牌 "{token}" 中没有{by, select, label {标签为 "{key}"} other {ID 为 {key}}}的{kind, select, secret {对称密钥} other {私钥}}。',
+  'problem.HSM_KEY_NOT_FOUND.next': '请用 HSM 厂商工具核对标签（区分大小写），或让 Keyferry 在 HSM 中生成密钥。',
+  'problem.HSM_KEY_AMBIGUOUS':
+    '令牌 "{token}" 中有 {count} 个{by, select, label {标签为 "{key}"} other {ID 为 {key}}}的密钥。',
+  'problem.HSM_KEY_AMBIGUOUS.next': '请用唯一的标签选择密钥。',
+  'problem.HSM_PUBLIC_KEY_NOT_FOUND':
+    '令牌 "{token}" 中没有唯一一个{by, select, label {标签为 "{key}"} other {ID 为 {key}}}的公钥与该私钥对应。',
+  'problem.HSM_PUBLIC_KEY_NOT_FOUND.next': '请为公钥对象设置与私钥相同的标签，然后重试。',
+  'problem.HSM_KEY_NOT_EXTRACTABLE':
+    '{by, select, label {标签为 "{key}"} other {ID 为 {key}}}的密钥不可导出（CKA_EXTRACTABLE 为 false）：HSM 永远不会让它离开，即使包装后也不行，因此无法导入 KMS。',
+  'problem.HSM_KEY_NOT_EXTRACTABLE.next': '请使用创建时可导出的密钥，或让 Keyferry 为本次导入在 HSM 中生成新密钥。',
+  'problem.HSM_KEY_WRONG_TYPE': 'HSM 密钥 {key} 是 {found}，而 KMS 密钥是 {spec}。',
+  'problem.HSM_KEY_WRONG_TYPE.next': '请选择 {spec} 密钥，或让 Keyferry 在 HSM 中生成。',
+  'problem.HSM_OAEP_HASH_UNSUPPORTED':
+    '令牌 "{token}" 无法为 {algorithm} 使用 CKM_RSA_PKCS_OAEP 包装（试验包装返回 {ckr}）；它只支持 {worksWith} 的 OAEP。',
+  'problem.HSM_OAEP_HASH_UNSUPPORTED.next':
+    '如果 KMS 区域支持，请用 --wrapping-algorithm {worksWithAlgorithm} 重新获取导入参数，或使用支持 {algorithm} 的 OAEP 的令牌。',
+  'problem.HSM_OAEP_UNSUPPORTED': '令牌 "{token}" 无法为 {algorithm} 使用 CKM_RSA_PKCS_OAEP 包装（{detail}）。',
+  'problem.HSM_OAEP_UNSUPPORTED.next': '请使用支持该哈希的 CKM_RSA_PKCS_OAEP 的令牌，或在软件中生成密钥材料。',
+  'problem.HSM_GENERATOR_MISSING': '令牌 "{token}" 无法为 {spec} 生成密钥：其机制列表中没有 {mechanism}。',
+  'problem.HSM_GENERATOR_MISSING.next': '请使用具有 {mechanism} 的令牌，或在软件中生成此密钥。',
+  'problem.HSM_KEY_SIZE_UNSUPPORTED':
+    '令牌 "{token}" 用 {mechanism} 只能生成 {min} 到 {max} 位的密钥；{spec} 需要 {bits} 位。',
+  'problem.HSM_KEY_SIZE_UNSUPPORTED.next': '请使用能生成 {spec} 密钥的令牌，或在软件中生成此密钥。',
+  'problem.HSM_KCV_UNAVAILABLE': '令牌 "{token}" 无法计算 AES 密钥校验值（既无 CKA_CHECK_VALUE 也无 CKM_AES_ECB）。',
+  'problem.HSM_KCV_UNAVAILABLE.next': '请使用具有 CKM_AES_ECB 的令牌，或在软件中生成密钥材料。',
+  'problem.HSM_AES_WRAP_MISSING':
+    '令牌 "{token}" 没有能为 {spec} 生成 RFC 5649 格式输出的带填充 AES 密钥包装：{listed, plural, =0 {其机制列表中既没有 CKM_AES_KEY_WRAP_KWP (0x210B) 也没有 CKM_AES_KEY_WRAP_PAD (0x210A)} other {其试验包装无法按 RFC 5649 解包}}。',
+  'problem.HSM_AES_WRAP_MISSING.next':
+    '请使用具有 CKM_AES_KEY_WRAP_KWP (0x210B) 的令牌，或在软件中生成此密钥：KMS 要求按 RFC 5649 包装私钥。',
+  'problem.HSM_WRAP_PAD_NOT_EXACT':
+    '令牌 "{token}"：{mechanism} 不严格符合 RFC 5649。它用零填充到 8 的倍数并记录填充后的长度（{sent} 字节的试验密钥返回 {returned} 字节），因此 PKCS#8 长度不是 8 的倍数的私钥到达 KMS 时会多出最多 7 个零字节，KMS 可能拒绝。',
+  'problem.HSM_WRAP_PAD_NOT_EXACT.next':
+    '请使用具有 CKM_AES_KEY_WRAP_KWP (0x210B) 或严格 CKM_AES_KEY_WRAP_PAD 的令牌，或在软件中生成此密钥。仅用于演练时，可用 --hsm-accept-zero-filled-pad 接受（作为偏差记入日志）。',
+};
