@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import { KEY_SPEC_INFO, isAsymmetric } from '../crypto/key-spec';
-import type { CeremonySide, ReceiptClock, ReceiptInput, ReceiptKey } from './types';
+import type { CeremonySide, ReceiptClock, ReceiptInput, ReceiptKey, ReceiptPerson } from './types';
 
 export interface Fact {
   readonly label: string;
@@ -59,9 +59,73 @@ export function ceremonyFacts(input: ReceiptInput): Fact[] {
     { label: 'Time (local)', value: formatLocal(input.clock) },
     { label: 'Workstation', value: input.workstation.hostname },
     { label: 'Operating system', value: input.workstation.os },
-    { label: 'Keyferry', value: `version ${input.app.version}, build ${input.app.build}` },
+    ...(input.workstation.network ? [{ label: 'Network', value: input.workstation.network }] : []),
+    { label: 'Software', value: `Keyferry ${input.app.version}, build ${input.app.build}` },
+    { label: 'Code that wrote this receipt', value: input.app.code ?? 'not recorded (a test or development build)' },
     { label: 'Keys', value: String(input.keys.length) },
+    {
+      label: 'Deviations',
+      value:
+        input.deviations.length === 0
+          ? 'none recorded in the journal'
+          : `${input.deviations.length}: listed under "Deviations" below`,
+    },
   ];
+}
+
+/** How each deviation kind is named on paper. */
+export const DEVIATION_KIND_LABEL: Record<string, string> = {
+  override: 'Override',
+  refusal: 'Refusal',
+  failure: 'Failed step',
+  'possible-loss': 'Possible loss acknowledged',
+  interrupt: 'Interrupted',
+  abandoned: 'Abandoned attempt',
+};
+
+export const DEVIATIONS_LEAD =
+  'Every journal entry up to the head sealed below in which something was refused, overridden, failed, acknowledged as a possible loss, interrupted or abandoned. Read them before signing.';
+
+export function deviationsNone(count: number): string {
+  return `None. The journal's ${count} entries record no refusal, override, failed step, acknowledged loss, interrupt or abandoned attempt.`;
+}
+
+export const ROLE_LABEL: Record<ReceiptPerson['role'], string> = {
+  operator: 'Operator',
+  witness: 'Witness',
+  custodian: 'Custodian',
+};
+
+export const PEOPLE_LEAD =
+  'Everyone named in the journal, and what the journal records of each; "entry N" is the journal line it comes from.';
+
+/** How the values on this receipt are computed, so an auditor can recompute them. */
+export const CHECK_METHODS: readonly Fact[] = [
+  {
+    label: 'Bundle digest',
+    value: "SHA-256 of the bundle's manifest.json (which lists every file's size and SHA-256)",
+  },
+  {
+    label: 'Fingerprints',
+    value: "SHA-256 of the public key's DER SubjectPublicKeyInfo",
+  },
+  {
+    label: 'Key check value (KCV)',
+    value:
+      'first 3 bytes of AES-256-ECB encryption of one all-zero 16-byte block under the key, in hex; it identifies an AES key without revealing it',
+  },
+  {
+    label: 'Journal head',
+    value:
+      'SHA-256 of the last entry; each entry includes the hash of the one before, so the head vouches for every entry up to it',
+  },
+];
+
+/** The seal of the import-parameters bundle, or why there is none. */
+export function parametersSealAbout(input: ReceiptInput): string {
+  return input.parametersBundle
+    ? `SHA-256 of ${input.parametersBundle.name}/manifest.json, the import-parameters bundle (online → air-gapped)`
+    : "no import-parameters bundle: the wrapping keys and tokens came from the console's own files";
 }
 
 /** The check that ties the material to this key: public-key fingerprint, or key check value. */

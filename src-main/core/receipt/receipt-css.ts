@@ -58,6 +58,16 @@ table.signatures .name { display: block; font-size: 10.5pt; margin-top: 1mm; }
 .line { border-bottom: 0.8pt solid #111; height: 9mm; }
 .caption { font-size: 7.5pt; color: #444; margin-top: 0.8mm; }
 section.signoff { break-inside: avoid; page-break-inside: avoid; }
+section.deviations { border: 2.5pt solid #000; padding: 3mm 4mm; }
+section.deviations h2 { background: #000; color: #fff; padding: 1.5mm 2.5mm; border-bottom: none; }
+section.deviations.none { border-width: 1pt; }
+section.deviations.none h2 { background: none; color: #111; padding: 0 0 1.2mm; border-bottom: 1.5pt solid #111; }
+section.deviations td.details { overflow-wrap: anywhere; font-size: 8.5pt; }
+section.deviations code { font-size: 8pt; white-space: nowrap; }
+section.deviations td.when { font-size: 8.5pt; overflow-wrap: anywhere; width: 26%; }
+section.people td.who { width: 30%; overflow-wrap: anywhere; }
+section.people .role { display: block; font-size: 8pt; text-transform: uppercase; letter-spacing: 0.06em; color: #444; }
+section.people ul { margin: 0; padding-left: 4mm; overflow-wrap: anywhere; }
 footer { margin-top: 6mm; padding-top: 2mm; border-top: 0.6pt solid #999; font-size: 7.5pt; color: #444; }
 `;
 }

@@ -3,6 +3,13 @@
  * forbids every fetch). Every user-supplied string goes through `userText`.
  */
 import {
+  CHECK_METHODS,
+  DEVIATION_KIND_LABEL,
+  DEVIATIONS_LEAD,
+  deviationsNone,
+  parametersSealAbout,
+  PEOPLE_LEAD,
+  ROLE_LABEL,
   custodyHeading,
   custodyRows,
   ceremonyFacts,
@@ -77,6 +84,43 @@ function keySection(key: ReceiptKey, index: number, input: ReceiptInput): string
 ${filesTable(key)}${custodyTable(key)}</article>`;
 }
 
+function deviationsSection(input: ReceiptInput): string {
+  if (input.deviations.length === 0)
+    return `<section class="deviations none"><h2>Deviations</h2><p>${escapeHtml(deviationsNone(input.journal.count))}</p></section>`;
+  const rows = input.deviations
+    .map(
+      (d) =>
+        `<tr><td class="num">${d.seq}</td><td><strong>${escapeHtml(DEVIATION_KIND_LABEL[d.kind] ?? d.kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when"><span class="nowrap">${userText(d.time.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</span><br>${userText(d.actor)}</td><td class="details">${userText(d.details)}</td></tr>`,
+    )
+    .join('\n');
+  return `<section class="deviations"><h2>Deviations: ${input.deviations.length}</h2><p class="lead">${escapeHtml(DEVIATIONS_LEAD)}</p>
+<table><thead><tr><th class="num">Entry</th><th>What</th><th>When, who</th><th>Details (from the journal)</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function peopleSection(input: ReceiptInput): string {
+  const rows = input.people
+    .map(
+      (p) =>
+        `<tr><td class="who"><span class="role">${escapeHtml(ROLE_LABEL[p.role])}</span><span class="name">${userText(p.name)}</span></td><td><ul>${p.records.map((r) => `<li>${userText(r)}</li>`).join('')}</ul></td></tr>`,
+    )
+    .join('\n');
+  return `<section class="people"><h2>People</h2><p class="lead">${escapeHtml(PEOPLE_LEAD)}</p><table><tbody>${rows}</tbody></table></section>`;
+}
+
+function methodsSection(): string {
+  return `<section class="methods"><h2>How these values are computed</h2><table class="facts"><tbody>${factRows([...CHECK_METHODS])}</tbody></table></section>`;
+}
+
+function parametersSeal(input: ReceiptInput): string {
+  if (input.parametersBundle)
+    return seal(
+      'Import-parameters bundle digest',
+      escapeHtml(parametersSealAbout(input)),
+      input.parametersBundle.digest,
+    );
+  return `<div class="seal"><div><h3>Import-parameters bundle digest</h3><p class="about">${escapeHtml(parametersSealAbout(input))}</p></div></div>`;
+}
+
 function signOff(input: ReceiptInput): string {
   const rows = signatories(input)
     .map(
@@ -103,14 +147,18 @@ export function renderReceiptHtml(input: ReceiptInput): string {
 <body>
 <header class="doc-head"><div><h1>${escapeHtml(RECEIPT_TITLE)}</h1><p class="subtitle">${userText(input.title)}</p></div><div class="side">${escapeHtml(SIDE_LABEL[input.side])}</div></header>
 <section><h2>Ceremony</h2><table class="facts"><tbody>${factRows([...ceremonyFacts(input)])}</tbody></table></section>
+${deviationsSection(input)}
 <section><h2>Seals: read aloud in groups of four</h2>
 <p class="lead">${escapeHtml(`${SEALS_LEAD} ${SEALS_QR_NOTE}`)}</p>
-${seal('Bundle digest', `SHA-256 of ${userText(bundle.name)}`, bundle.digest)}
+${parametersSeal(input)}
+${seal('Wrapped-material bundle digest', `SHA-256 of ${userText(bundle.name)}/manifest.json, the wrapped-material bundle (air-gapped → online)`, bundle.digest)}
 ${seal('Journal head', `Hash of entry ${journal.count} of ${journal.count}, the journal's last entry when this receipt was made. Check the journal with:<br><code class="cmd">keyferry journal verify JOURNAL --expect-count ${journal.count} --expect-head HASH</code>`, journal.headHash)}
 </section>
+${peopleSection(input)}
 <section><h2>Keys</h2>
 ${input.keys.map((key, i) => keySection(key, i, input)).join('\n')}
 </section>
+${methodsSection()}
 ${signOff(input)}
 <footer>Made by Keyferry ${userText(input.app.version)} (build ${userText(input.app.build)}) on ${userText(input.workstation.hostname)}. A plain-text twin of this receipt states the same facts. Keyferry never prints key material; every value above is public or a one-way hash.</footer>
 </body></html>

@@ -3,6 +3,13 @@
  * terminals. User strings go through `visibleText`, so no control character can forge a line.
  */
 import {
+  CHECK_METHODS,
+  DEVIATION_KIND_LABEL,
+  DEVIATIONS_LEAD,
+  deviationsNone,
+  parametersSealAbout,
+  PEOPLE_LEAD,
+  ROLE_LABEL,
   ceremonyFacts,
   custodyHeading,
   custodyRows,
@@ -64,12 +71,31 @@ export function renderReceiptText(input: ReceiptInput): string {
     SIDE_LABEL[input.side],
   ];
   out.push(...heading('Ceremony'), ...factLines(ceremonyFacts(input), '  '));
+  if (input.deviations.length === 0) {
+    out.push(...heading('Deviations'), ...wrap(deviationsNone(input.journal.count), 74, '  '));
+  } else {
+    const title = `!!! Deviations: ${input.deviations.length} !!!`;
+    out.push('', '#'.repeat(title.length), title, '#'.repeat(title.length), ...wrap(DEVIATIONS_LEAD, 74, '  '));
+    for (const d of input.deviations) {
+      out.push(
+        '',
+        `  ! Entry ${d.seq}: ${DEVIATION_KIND_LABEL[d.kind] ?? d.kind}, ${visibleText(d.event)}`,
+        `    ${visibleText(d.time)}, ${visibleText(d.actor)}`,
+        ...wrap(visibleText(d.details), 72, '    '),
+      );
+    }
+  }
   out.push(
     ...heading('Seals: read aloud in groups of four'),
     ...wrap(`${SEALS_LEAD} ${SEALS_TEXT_NOTE}`, 74, '  '),
     '',
   );
-  out.push(`  Bundle digest: SHA-256 of ${visibleText(input.bundle.name)}`, ...hexBlock(input.bundle.digest, '      '));
+  out.push(`  Import-parameters bundle digest: ${visibleText(parametersSealAbout(input))}`);
+  if (input.parametersBundle) out.push(...hexBlock(input.parametersBundle.digest, '      '));
+  out.push(
+    `  Wrapped-material bundle digest: SHA-256 of ${visibleText(input.bundle.name)}/manifest.json, the wrapped-material bundle (air-gapped → online)`,
+    ...hexBlock(input.bundle.digest, '      '),
+  );
   out.push(
     `  Journal head: hash of entry ${input.journal.count} of ${input.journal.count}, the journal's last entry when this receipt was made`,
     ...hexBlock(input.journal.headHash, '      '),
@@ -77,6 +103,11 @@ export function renderReceiptText(input: ReceiptInput): string {
   out.push(
     `  Check the journal with: keyferry journal verify JOURNAL --expect-count ${input.journal.count} --expect-head HASH`,
   );
+  out.push(...heading('People'), ...wrap(PEOPLE_LEAD, 74, '  '));
+  for (const p of input.people) {
+    out.push('', `  ${ROLE_LABEL[p.role]}: ${visibleText(p.name)}`);
+    for (const r of p.records) out.push(...wrap(`- ${visibleText(r)}`, 72, '    '));
+  }
   out.push(...heading('Keys'));
   input.keys.forEach((key, i) => {
     out.push(
@@ -99,6 +130,7 @@ export function renderReceiptText(input: ReceiptInput): string {
       );
     }
   });
+  out.push(...heading('How these values are computed'), ...factLines([...CHECK_METHODS], '  '));
   out.push(...heading('Sign-off'), ...wrap(SIGN_OFF_STATEMENT[input.side], 74, '  '));
   signatories(input).forEach((s) => {
     out.push(

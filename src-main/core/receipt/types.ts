@@ -60,19 +60,51 @@ export interface ReceiptKey {
   readonly custody?: ReceiptCustody;
 }
 
+/** A bundle as a receipt seals it: its folder name and the SHA-256 (hex) of its manifest. */
+export interface ReceiptBundleSeal {
+  readonly name: string;
+  readonly digest: string;
+}
+
+/** One person and what the journal shows they did, confirmed or hold (one line each, newest last). */
+export interface ReceiptPerson {
+  readonly role: 'operator' | 'witness' | 'custodian';
+  readonly name: string;
+  readonly records: readonly string[];
+}
+
+/** One journal entry listed under "Deviations" (see core/journal/deviations.ts). */
+export interface ReceiptDeviation {
+  readonly seq: number;
+  readonly time: string;
+  readonly actor: string;
+  readonly event: string;
+  readonly kind: string;
+  /** The entry's data, summarized on one line (untrusted text: escaped when printed). */
+  readonly details: string;
+}
+
 export interface ReceiptInput {
   /** Letters, digits, `.`, `_`, `-` (1-64); it is part of the receipt's file name. */
   readonly ceremonyId: string;
   readonly title: string;
   readonly side: CeremonySide;
   readonly clock: ReceiptClock;
-  readonly workstation: { readonly hostname: string; readonly os: string };
-  readonly app: { readonly version: string; readonly build: string };
+  /** `network`: the air-gapped side's network state as the check found it. */
+  readonly workstation: { readonly hostname: string; readonly os: string; readonly network?: string };
+  /** `code`: the digest of the code that ran, described (commit and sources, or app.asar header). */
+  readonly app: { readonly version: string; readonly build: string; readonly code?: string };
   readonly operator: string;
   readonly witnesses: readonly string[];
   readonly keys: readonly ReceiptKey[];
-  /** The bundle this side wrote or read, and the SHA-256 (hex) of its manifest. */
-  readonly bundle: { readonly name: string; readonly digest: string };
+  /** The import-parameters bundle the keys were fetched into; null when they came from the console's files. */
+  readonly parametersBundle: ReceiptBundleSeal | null;
+  /** The wrapped-material bundle this side wrote (air-gapped) or imported (online). */
+  readonly bundle: ReceiptBundleSeal;
+  /** Everyone the journal names, with what it records of them. */
+  readonly people: readonly ReceiptPerson[];
+  /** Every deviation in the journal up to the head printed, in journal order. */
+  readonly deviations: readonly ReceiptDeviation[];
   /** The journal's head hash and entry count at the moment of the receipt. */
   readonly journal: { readonly headHash: string; readonly count: number };
 }

@@ -96,6 +96,24 @@ export function checkReceiptInput(input: ReceiptInput): void {
   input.keys.forEach((key, i) => checkKey(key, i + 1, input.side));
   text(input.bundle.name, 'the bundle name');
   hex64(input.bundle.digest, 'the bundle digest');
+  if (input.parametersBundle !== null) {
+    text(input.parametersBundle.name, 'the import-parameters bundle name');
+    hex64(input.parametersBundle.digest, 'the import-parameters bundle digest');
+  }
+  if (!Array.isArray(input.people) || !input.people.some((p) => p.role === 'operator'))
+    bad('the people section must name the operator');
+  input.people.forEach((p, i) => {
+    text(p.name, `person ${i + 1}'s name`);
+    p.records.forEach((r: unknown) => text(r, `a line about ${p.name}`));
+  });
+  if (!Array.isArray(input.deviations)) bad('the deviations must be a list (empty when there are none)');
+  input.deviations.forEach((d) => {
+    wholeNumber(d.seq, 'a deviation entry number', 1);
+    if (d.seq > input.journal.count) bad(`deviation entry ${d.seq} lies after the journal head`);
+    text(d.event, `deviation entry ${d.seq}'s event`);
+    text(d.actor, `deviation entry ${d.seq}'s actor`);
+    text(d.time, `deviation entry ${d.seq}'s time`);
+  });
   hex64(input.journal.headHash, 'the journal head hash');
   wholeNumber(input.journal.count, 'the journal entry count');
 }

@@ -85,10 +85,48 @@ export function sampleReceiptInput(side: CeremonySide, specs: readonly KeySpec[]
     operator: `Ada Lovelace ${HOSTILE.img}`,
     witnesses: [HOSTILE.script, HOSTILE.arabic, 'Alan Turing'],
     keys: specs.map((spec) => sampleKey(spec, side)),
+    parametersBundle: { name: 'params-2025-03-01', digest: sha256Hex('parameters-bundle') },
     bundle: {
       name: side === 'online' ? 'the wrapped-material bundle manifest (read)' : 'the wrapped-material bundle manifest',
       digest: sha256Hex(`bundle:${side}`),
     },
+    people: [
+      {
+        role: 'operator',
+        name: `Ada Lovelace ${HOSTILE.img}`,
+        records: ['ran this workstation: 30 of the 42 journal entries are theirs'],
+      },
+      {
+        role: 'witness',
+        name: HOSTILE.script,
+        records: ['entry 7: typed back and confirmed the wrapping-key fingerprint'],
+      },
+      {
+        role: 'witness',
+        name: HOSTILE.arabic,
+        records: ['present; the journal records no confirmation typed by this witness'],
+      },
+      { role: 'witness', name: 'Alan Turing', records: [`entry 9: ${HOSTILE.rtlOverride}`] },
+      { role: 'custodian', name: 'Grace Hopper', records: ['entry 20: holds share 2 of 3'] },
+    ],
+    deviations: [
+      {
+        seq: 5,
+        time: '2025-03-01T09:10:00.000Z',
+        actor: 'Alan Turing',
+        event: 'fingerprint.refused',
+        kind: 'refusal',
+        details: `code: FINGERPRINT_MISMATCH; typed: ${HOSTILE.script}`,
+      },
+      {
+        seq: 12,
+        time: '2025-03-01T09:20:00.000Z',
+        actor: `Ada Lovelace ${HOSTILE.img}`,
+        event: 'ceremony.abandoned',
+        kind: 'abandoned',
+        details: 'reason: operator stopped; wipedKeys: 1',
+      },
+    ],
     journal: { headHash: sha256Hex(`journal:${side}`), count: 42 },
   };
 }

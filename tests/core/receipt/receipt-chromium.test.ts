@@ -138,7 +138,7 @@ describe.each(SIDES)('the %s receipt in Chromium', (side) => {
       expect(dom.active).toBe(0);
       expect(dom.riskyAttributes).toEqual([]);
       expect(dom.csp).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-      expect(dom.svgs).toBe(2);
+      expect(dom.svgs).toBe(3);
       expect(requests).toEqual([]);
       expect(dialogs).toEqual([]);
       for (const hostile of [
@@ -166,7 +166,10 @@ describe.each(SIDES)('the %s receipt in Chromium', (side) => {
           ...k.outputFiles.map((f) => f.name),
           ...(k.custody?.holders.map((h) => h.custodian) ?? []),
         ]),
+        ...input.people.map((p) => visibleText(p.name)),
+        ...input.deviations.flatMap((d) => [d.event, visibleText(d.actor)]),
         ...[
+          input.parametersBundle?.digest ?? '',
           input.bundle.digest,
           input.journal.headHash,
           ...input.keys.flatMap((k) => [
@@ -185,8 +188,12 @@ describe.each(SIDES)('the %s receipt in Chromium', (side) => {
     }
   });
 
-  it('has QR codes that decode, as rendered by Chromium, to the bundle digest and the journal head', async () => {
-    const [bundleQr, journalQr] = await qrMatricesFromPage(html);
+  it('has QR codes that decode, as rendered by Chromium, to both bundle digests and the journal head', async () => {
+    const [parametersQr, bundleQr, journalQr] = await qrMatricesFromPage(html);
+    expect(decodeQrMatrix(parametersQr!)).toMatchObject({
+      text: input.parametersBundle?.digest,
+      errorCorrection: 'M',
+    });
     expect(decodeQrMatrix(bundleQr!)).toMatchObject({ text: input.bundle.digest, errorCorrection: 'M' });
     expect(decodeQrMatrix(journalQr!)).toMatchObject({ text: input.journal.headHash, errorCorrection: 'M' });
   });
@@ -204,8 +211,14 @@ describe.each(SIDES)('the %s receipt in Chromium', (side) => {
       expect(pdfText).toContain('Keyferry ceremony receipt');
       expect(pdfText).toContain(input.ceremonyId);
       for (const key of input.keys) expect(pdfText).toContain(key.keyId);
-      for (const line of [...groupHexLines(input.bundle.digest), ...groupHexLines(input.journal.headHash)])
+      for (const line of [
+        ...groupHexLines(input.parametersBundle?.digest ?? ''),
+        ...groupHexLines(input.bundle.digest),
+        ...groupHexLines(input.journal.headHash),
+      ])
         expect(pdfText).toContain(line);
+      expect(pdfText).toMatch(/DEVIATIONS: 2/i);
+      for (const d of input.deviations) expect(pdfText).toContain(d.event);
       expect(pdfText).toContain(HOSTILE.script);
       expect(pdfText.match(/Signature/g)?.length).toBe(1 + input.witnesses.length);
       expect(pdfText.match(/\bDate\b/g)?.length).toBeGreaterThanOrEqual(1 + input.witnesses.length);

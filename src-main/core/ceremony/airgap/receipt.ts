@@ -8,7 +8,7 @@ import { workstationClock, type ReceiptCustody, type ReceiptKey } from '../../re
 import type { CustodyResult } from './custody-split';
 import type { WrittenWrappedBundle, WrappedKeySummary } from './wrap';
 import type { CeremonyRecord } from '../shared/ceremony-record';
-import { writeJournaledReceipt, type WrittenCeremonyReceipt } from '../shared/journaled-receipt';
+import { receiptApp, writeJournaledReceipt, type WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 
 interface AirGapReceiptFacts {
   readonly record: CeremonyRecord;
@@ -29,13 +29,6 @@ export function receiptCustodyOf(result: CustodyResult): ReceiptCustody {
     threshold: result.threshold,
     holders: result.holders.map((h) => ({ shareIndex: h.shareIndex, custodian: h.custodian })),
   };
-}
-
-/** The OS line of a receipt, with the network state on the air-gapped side. */
-export function receiptOs(record: CeremonyRecord): string {
-  return record.workstation.network
-    ? `${record.workstation.os}; network: ${record.workstation.network}`
-    : record.workstation.os;
 }
 
 function receiptKey(p: ImportParameters, w: WrappedKeySummary, facts: AirGapReceiptFacts): ReceiptKey {
@@ -89,8 +82,12 @@ export async function writeAirGapReceipt(dir: string, facts: AirGapReceiptFacts)
       title: record.rehearsal ? `${record.title} (REHEARSAL)` : record.title,
       side: 'air-gapped',
       clock: workstationClock(facts.now),
-      workstation: { hostname: record.workstation.hostname, os: receiptOs(record) },
-      app: record.app,
+      workstation: {
+        hostname: record.workstation.hostname,
+        os: record.workstation.os,
+        ...(record.workstation.network ? { network: record.workstation.network } : {}),
+      },
+      app: receiptApp(record.app),
       operator: record.operator,
       witnesses: record.witnesses,
       keys,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { KeyferryError } from '../../errors';
 import type { Journal } from '../../journal';
 import { workstationClock, type ReceiptKey } from '../../receipt';
-import { writeJournaledReceipt, type WrittenCeremonyReceipt } from '../shared/journaled-receipt';
+import { receiptApp, writeJournaledReceipt, type WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import { describeWorkstation, type AppIdentity } from '../shared/ceremony-record';
 import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
 
@@ -65,7 +65,7 @@ export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts)
       side: 'online',
       clock: workstationClock(facts.now),
       workstation: { hostname: ws.hostname, os: ws.os },
-      app: facts.app,
+      app: receiptApp(facts.app),
       operator: state.operator,
       witnesses: state.witnesses,
       keys,

@@ -2,6 +2,9 @@
 import path from 'node:path';
 import type { Journal } from '../../journal';
 import { writeReceipt, type ReceiptInput } from '../../receipt';
+import { parametersBundleOf, receiptDeviations, receiptPeople } from '../../receipt/journal-facts';
+import { describeCodeIdentity } from '../../software/code-identity';
+import type { AppIdentity } from './ceremony-record';
 
 export interface WrittenCeremonyReceipt {
   readonly htmlFile: string;
@@ -13,8 +16,17 @@ export interface WrittenCeremonyReceipt {
   readonly journalCount: number;
 }
 
+/** What a receipt fills in from the journal itself, never from the caller. */
+type JournalSections = 'journal' | 'people' | 'deviations' | 'parametersBundle';
+
+/** The receipt's software line: version, build and the described code digest. */
+export function receiptApp(app: AppIdentity): ReceiptInput['app'] {
+  return { version: app.version, build: app.build, ...(app.code ? { code: describeCodeIdentity(app.code) } : {}) };
+}
+
 /**
- * The receipt prints the journal's head and count as they are now; the `receipt.written` entry
+ * The receipt prints the journal's head and count as they are now, and the people, deviations and
+ * import-parameters bundle the journal records up to that head; the `receipt.written` entry
  * appended afterwards records the receipt's files and digests (a later entry, which verification
  * against the printed head accepts).
  */
@@ -22,14 +34,21 @@ export async function writeJournaledReceipt(
   dir: string,
   journal: Journal,
   actor: string,
-  input: Omit<ReceiptInput, 'journal'>,
+  input: Omit<ReceiptInput, JournalSections>,
   suffix?: string,
 ): Promise<WrittenCeremonyReceipt> {
   const journalHead = journal.head;
   const journalCount = journal.count;
+  const entries = journal.entries;
   const written = await writeReceipt(
     dir,
-    { ...input, journal: { headHash: journalHead, count: journalCount } },
+    {
+      ...input,
+      parametersBundle: parametersBundleOf(entries),
+      people: receiptPeople(entries, input),
+      deviations: receiptDeviations(entries),
+      journal: { headHash: journalHead, count: journalCount },
+    },
     suffix === undefined ? {} : { suffix },
   );
   await journal.append(actor, 'receipt.written', {

@@ -1,0 +1,134 @@
+/**
+ * What a receipt says about people and deviations, read from the journal alone, so the receipt
+ * never claims more than the journal shows: every person named at the start, each line citing
+ * the journal entry it comes from; every entry whose event is a deviation (journal/deviations.ts).
+ */
+import { canonicalJson, listDeviations, type JournalEntry, type JsonValue } from '../journal';
+import { groupHexLines } from './hex';
+import type { ReceiptDeviation, ReceiptPerson } from './types';
+
+const MAX_DETAILS = 400;
+
+function shortHex(value: JsonValue | undefined): string {
+  return typeof value === 'string' && /^[0-9a-f]{64}$/i.test(value) ? (groupHexLines(value)[0] ?? value) + ' …' : '';
+}
+
+function list(value: JsonValue | undefined): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function scalar(value: JsonValue): string {
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object') return String(value);
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object'))
+    return value.map(String).join(', ');
+  return canonicalJson(value);
+}
+
+/** An entry's data on one line: `name: value; …`, cut at MAX_DETAILS characters. */
+export function summarizeData(data: Readonly<Record<string, JsonValue>>): string {
+  const text = Object.keys(data)
+    .sort()
+    .map((key) => `${key}: ${scalar(data[key] as JsonValue)}`)
+    .join('; ');
+  return text.length > MAX_DETAILS ? `${text.slice(0, MAX_DETAILS - 1)}…` : text;
+}
+
+/** One line for an entry a witness (or the operator) is the actor of. */
+function describeAct(entry: JournalEntry): string {
+  const at = `entry ${entry.seq}`;
+  const d = entry.data;
+  switch (entry.event) {
+    case 'fingerprint.confirmed':
+      return `${at}: typed back and confirmed the wrapping-key fingerprint ${shortHex(d.wrappingKeyFingerprint)} (keys ${list(d.keyIds).join(', ')})`;
+    case 'fingerprint.refused':
+      return `${at}: typed a fingerprint that matches no wrapping key; refused`;
+    case 'custody.share-presented':
+      return `${at}: presented custody share ${String(d.shareIndex ?? '?')} of custodian ${String(d.custodian ?? '?')}`;
+    case 'custody.share-refused':
+      return `${at}: presented a custody share that was refused`;
+    default: {
+      const digest = Object.values(d)
+        .map(shortHex)
+        .find((h) => h !== '');
+      return `${at}: ${entry.event}${digest ? ` ${digest}` : ''}`;
+    }
+  }
+}
+
+function holderLines(entries: readonly JournalEntry[]): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  const add = (name: string, line: string) => byName.set(name, [...(byName.get(name) ?? []), line]);
+  for (const entry of entries) {
+    const holders = entry.data.holders;
+    if (!Array.isArray(holders)) continue;
+    for (const h of holders) {
+      if (h === null || typeof h !== 'object' || Array.isArray(h) || typeof h.custodian !== 'string') continue;
+      const share = `share ${String(h.shareIndex)} of ${String(entry.data.total ?? '?')} for key ${String(entry.data.keyId ?? '?')} (any ${String(entry.data.threshold ?? '?')} rebuild it)`;
+      if (entry.event === 'custody.split') add(h.custodian, `entry ${entry.seq}: holds ${share}`);
+      if (entry.event === 'custody.restored')
+        add(
+          h.custodian,
+          `entry ${entry.seq}: ${share} was presented${typeof h.presentedBy === 'string' ? ` by ${h.presentedBy}` : ''} and used to rebuild the material`,
+        );
+    }
+  }
+  return byName;
+}
+
+/** The people section: the operator, each witness, each custodian, with what the journal records of them. */
+export function receiptPeople(
+  entries: readonly JournalEntry[],
+  people: { readonly operator: string; readonly witnesses: readonly string[] },
+): ReceiptPerson[] {
+  const operatorEntries = entries.filter((e) => e.actor === people.operator);
+  const operator: ReceiptPerson = {
+    role: 'operator',
+    name: people.operator,
+    records: [
+      `ran this workstation: ${operatorEntries.length} of the ${entries.length} journal entries are theirs`,
+      ...operatorEntries.filter((e) => listDeviations([e]).length > 0).map(describeAct),
+    ],
+  };
+  const witnesses: ReceiptPerson[] = people.witnesses.map((name) => {
+    const acts = entries.filter((e) => e.actor === name).map(describeAct);
+    return {
+      role: 'witness',
+      name,
+      records: acts.length > 0 ? acts : ['present; the journal records no confirmation typed by this witness'],
+    };
+  });
+  const custodians: ReceiptPerson[] = [...holderLines(entries)].map(([name, records]) => ({
+    role: 'custodian',
+    name,
+    records,
+  }));
+  return [operator, ...witnesses, ...custodians];
+}
+
+/** Every deviation in `entries`, for the receipt. */
+export function receiptDeviations(entries: readonly JournalEntry[]): ReceiptDeviation[] {
+  return listDeviations(entries).map(({ kind, entry }) => ({
+    seq: entry.seq,
+    time: entry.time,
+    actor: entry.actor,
+    event: entry.event,
+    kind,
+    details: summarizeData(entry.data),
+  }));
+}
+
+/** The import-parameters bundle the journal last records reading (air-gapped) or writing (online). */
+export function parametersBundleOf(
+  entries: readonly JournalEntry[],
+): { readonly name: string; readonly digest: string } | null {
+  for (const entry of [...entries].reverse()) {
+    if (entry.event !== 'parameters.read' && entry.event !== 'parameters.bundle-written') continue;
+    const digest = entry.data.manifestSha256;
+    if (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest)) return null;
+    const folder = entry.data.folder ?? entry.data.source;
+    const name = typeof folder === 'string' ? (folder.split(/[\\/]/).filter(Boolean).at(-1) ?? folder) : 'bundle';
+    return { name, digest };
+  }
+  return null;
+}

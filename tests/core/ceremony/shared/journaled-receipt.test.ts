@@ -1,0 +1,168 @@
+/**
+ * Receipts an auditor can rely on alone: a ceremony whose journals hold refusals, overrides and an
+ * abandoned attempt is run for real (simulator, bundles, journals), both receipts are printed by
+ * Chromium to PDF and read back with pdftotext: both bundle digests, every person with what they
+ * confirmed or hold, and each deviation (entry number and event) are on paper.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
+import { listDeviations, type JournalEntry } from '../../../../src-main/core/journal';
+import { groupHexLines } from '../../../../src-main/core/receipt';
+import { DEVIATION_KIND_LABEL } from '../../../../src-main/core/receipt/facts';
+import { htmlToPdf, launchChromium } from '../../../support/chromium';
+import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+
+const OUT = path.resolve('test-results/receipts');
+let browser: Browser;
+let f: Fixture;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  browser = await launchChromium();
+  f = await createFixture();
+});
+afterAll(async () => {
+  await browser?.close();
+  await f?.close();
+});
+
+const LIVE = {
+  ...OFFLINE,
+  wlan0: [
+    {
+      address: '10.1.2.3',
+      netmask: '255.0.0.0',
+      family: 'IPv4' as const,
+      mac: '02:00:00:00:00:01',
+      internal: false,
+      cidr: '10.1.2.3/8',
+    },
+  ],
+};
+
+async function pdfText(html: string, name: string): Promise<string> {
+  const pdf = path.join(OUT, `${name}.pdf`);
+  await htmlToPdf(html, pdf, 'A4', browser);
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+}
+
+async function entriesOf(file: string): Promise<JournalEntry[]> {
+  return (await fs.readFile(file, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as JournalEntry);
+}
+
+describe('receipts from journals with deviations', () => {
+  it('print both digests, every person with what they did, and each deviation, on both sides', async () => {
+    const plan = f.plan(['AES_256', 'EC_P256']);
+    const { params, written, issued } = await onlineDayOne(f, plan);
+    const fingerprint = issued[0]?.wrappingKeyFingerprint as string;
+
+    // Air-gapped, attempt 1: live network refused, then overridden; a mistyped fingerprint; abandoned.
+    const airJournal = await f.journal('airgap.jsonl');
+    const first = await AirGapCeremony.start({ journal: airJournal, ...people(plan), app: APP, interfaces: LIVE });
+    await expect(first.checkNetwork()).rejects.toMatchObject({ code: 'AIRGAP_NETWORK_LIVE' });
+    await first.checkNetwork({ allowNetwork: true });
+    await first.readParametersBundle(params);
+    await expect(first.confirmFingerprint('Ben', 'ab'.repeat(32))).rejects.toMatchObject({
+      code: 'FINGERPRINT_MISMATCH',
+    });
+    for (const fp of first.fingerprints()) await first.confirmFingerprint('Ben', fp.fingerprint);
+    await first.generateMaterial();
+    await first.abandon('operator stopped: wrong media');
+
+    // Attempt 2: offline, both witnesses confirm, custody shares on one volume (overridden).
+    const air = await AirGapCeremony.start({ journal: airJournal, ...people(plan), app: APP, interfaces: OFFLINE });
+    await air.checkNetwork();
+    await air.readParametersBundle(params);
+    for (const fp of air.fingerprints()) {
+      await air.confirmFingerprint('Ben', fp.fingerprint);
+      await air.confirmFingerprint('Chloé', fp.fingerprint);
+    }
+    await air.generateMaterial();
+    const shares = path.join(f.dir, 'shares');
+    await fs.mkdir(path.join(shares, 'a'), { recursive: true });
+    await fs.mkdir(path.join(shares, 'b'), { recursive: true });
+    await air.splitCustody({
+      m: 2,
+      n: 2,
+      custodians: ['Dora Custodian', 'Emil Custodian'],
+      folders: [path.join(shares, 'a'), path.join(shares, 'b')],
+      allowSameVolume: true,
+    });
+    await air.wrap();
+    const wrappedDir = path.join(f.dir, 'wrapped');
+    const wrapped = await air.writeWrappedBundle(wrappedDir);
+    const airReceiptDir = path.join(f.dir, 'air-receipt');
+    await fs.mkdir(airReceiptDir);
+    const airReceipt = await air.writeReceipt(airReceiptDir);
+
+    // Online, day 2: import with an expiry override, verify, receipt.
+    const onlineJournal = await f.journal('online.jsonl');
+    const online = await f.online(onlineJournal, plan);
+    await online.connect();
+    await online.checkWrappedBundle(wrappedDir, { expectedDigest: wrapped.manifestSha256 });
+    await online.importMaterial({ expiry: { kind: 'at', at: new Date(Date.now() + 30 * 86_400_000) } });
+    await online.verifyKeys();
+    const onlineReceiptDir = path.join(f.dir, 'online-receipt');
+    await fs.mkdir(onlineReceiptDir);
+    const onlineReceipt = await online.writeReceipt(onlineReceiptDir);
+
+    const sides = [
+      { name: 'air-gapped', receipt: airReceipt, journal: path.join(f.dir, 'airgap.jsonl') },
+      { name: 'online', receipt: onlineReceipt, journal: path.join(f.dir, 'online.jsonl') },
+    ];
+    for (const side of sides) {
+      const html = await fs.readFile(side.receipt.htmlFile, 'utf8');
+      const text = await pdfText(html, `receipt-from-journal-${side.name}`);
+      const twin = await fs.readFile(side.receipt.textFile, 'utf8');
+      for (const digest of [written.manifestSha256, wrapped.manifestSha256, side.receipt.journalHead])
+        for (const line of groupHexLines(digest)) {
+          expect(text).toContain(line);
+          expect(twin).toContain(line);
+        }
+      for (const person of ['Ana', 'Ben', 'Chloé']) expect(text).toContain(person);
+      expect(text).toContain('Test ceremony');
+      const entries = (await entriesOf(side.journal)).slice(0, side.receipt.journalCount);
+      const deviations = listDeviations(entries);
+      expect(text).toMatch(new RegExp(`DEVIATIONS: ${deviations.length}\\b`, 'i'));
+      for (const { entry, kind } of deviations) {
+        const label = DEVIATION_KIND_LABEL[kind] as string;
+        // The PDF's table: the entry number and the kind on one line, the event name below.
+        expect(text).toMatch(new RegExp(`^\\s*${entry.seq}\\s+${label.split(' ')[0]}\\b`, 'm'));
+        expect(text).toContain(entry.event);
+        expect(twin).toContain(`  ! Entry ${entry.seq}: ${label}, ${entry.event}\n`);
+      }
+      if (side.name === 'air-gapped') {
+        expect(deviations.map((d) => d.entry.event)).toEqual([
+          'network.refused',
+          'warning.network-allowed',
+          'fingerprint.refused',
+          'ceremony.abandoned',
+          'warning.custody-same-volume',
+        ]);
+        // What each person confirmed or holds, citing the journal entry.
+        const confirmed = entries.filter((e) => e.event === 'fingerprint.confirmed' && e.actor === 'Chloé');
+        expect(confirmed.length).toBeGreaterThan(0);
+        expect(text).toContain(`entry ${confirmed[0]?.seq}: typed back and confirmed the wrapping-key`);
+        expect(text).toContain(groupHexLines(fingerprint)[0]);
+        for (const custodian of ['Dora Custodian', 'Emil Custodian']) expect(text).toContain(custodian);
+        expect(twin).toMatch(/Custodian: Dora Custodian\n {4}- entry \d+: holds share 1 of 2 for key/);
+        expect(twin).toMatch(/Custodian: Emil Custodian\n {4}- entry \d+: holds share 2 of 2 for key/);
+      } else {
+        expect(deviations.map((d) => d.entry.event)).toEqual(['import.expiry-chosen']);
+        expect(twin).toContain('present; the journal records no confirmation typed by this witness');
+      }
+    }
+  });
+});
+
+function people(plan: { title: string; operator: string; witnesses: readonly string[] }) {
+  return { title: plan.title, operator: plan.operator, witnesses: plan.witnesses };
+}
