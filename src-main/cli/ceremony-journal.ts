@@ -3,12 +3,20 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError } from '../core/errors';
 import { openJournal, type Journal } from '../core/journal';
+import { translator } from '../i18n/translate';
+import type { CliIo } from './command';
+import { cliLocale } from './cli-locale';
 
 /**
  * Opens `file` (relative to `cwd`): continues an existing journal, or creates it when
  * `mayCreate` (steps that can start a ceremony); otherwise a missing journal is refused.
  */
-export async function openCeremonyJournal(cwd: string, file: string | undefined, mayCreate = true): Promise<Journal> {
+export async function openCeremonyJournal(
+  cwd: string,
+  file: string | undefined,
+  mayCreate = true,
+  io?: Pick<CliIo, 'interrupts' | 'env' | 'locale'>,
+): Promise<Journal> {
   if (!file)
     throw new KeyferryError(
       'CLI_MISSING_OPTION',
@@ -27,5 +35,23 @@ export async function openCeremonyJournal(cwd: string, file: string | undefined,
       'Start the ceremony with "keyferry online create-key", or give the path of its journal.',
     );
   }
-  return openJournal(full, { create: !exists });
+  const journal = await openJournal(full, { create: !exists });
+  if (io?.interrupts) closeOnStop(journal, io);
+  return journal;
+}
+
+/**
+ * On a stop (Ctrl-C), the journal records it (unless the ceremony already did) and is closed,
+ * which releases its lock, so the next run continues cleanly. (A stop after the command closed the
+ * journal itself finds it closed: the append fails, and the generic stop line is printed.)
+ */
+function closeOnStop(journal: Journal, io: Pick<CliIo, 'interrupts' | 'env' | 'locale'>): void {
+  io.interrupts?.onStop(async (stop) => {
+    if (!stop.journaled) {
+      await journal.append('system', 'ceremony.interrupted', { signal: stop.signal, state: 'between journaled steps' });
+      stop.journaled = true;
+    }
+    await journal.close();
+    stop.line ??= translator(cliLocale(io)).t('cli.stopped-journaled', { signal: stop.signal, journal: journal.path });
+  });
 }

@@ -1,5 +1,6 @@
 /** The shape of one `keyferry` sub-command. */
 import type { DisplayLocale } from '../i18n/locale';
+import type { CliInterrupts } from './interrupts';
 
 export interface CliIo {
   readonly stdout: (line: string) => void;
@@ -8,6 +9,8 @@ export interface CliIo {
   readonly cwd: string;
   /** The language to print in (`--lang`, else LC_ALL/LC_MESSAGES/LANG); see cli-locale.ts. */
   readonly locale?: DisplayLocale;
+  /** Where a command registers what to do when the officer stops it (Ctrl-C); absent in tests run in-process. */
+  readonly interrupts?: CliInterrupts;
 }
 
 export interface CliCommand {

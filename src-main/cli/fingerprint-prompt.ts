@@ -17,6 +17,8 @@ export async function confirmFingerprintsInteractively(
   io: CliIo,
 ): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // Ctrl-C at the prompt is a stop by the officer: hand it to the process's stop handlers (interrupts.ts).
+  rl.on('SIGINT', () => process.kill(process.pid, 'SIGINT'));
   try {
     for (const f of air.fingerprints()) {
       io.stdout(`Fingerprint for key(s) ${f.keyIds.join(', ')}: ${f.grouped}`);

@@ -3,15 +3,26 @@ import { commands } from './commands/index';
 import { runCli } from './run-cli';
 import { callerFolder } from './caller-folder';
 import { quietOnBrokenPipe } from './broken-pipe';
+import { cliTranslator } from './cli-locale';
+import { listenForStops } from './interrupts';
 
 const stdout = quietOnBrokenPipe(process.stdout);
 const stderr = quietOnBrokenPipe(process.stderr);
+
+const interrupts = listenForStops(
+  process,
+  // On a terminal the stop may cut a prompt line: start the stop line on a line of its own.
+  (line) => stderr(`${process.stderr.isTTY ? '\n' : ''}${line}\n`),
+  (signal) => cliTranslator({ env: process.env }).t('cli.stopped-outside-ceremony', { signal }),
+  (code) => process.exit(code),
+);
 
 runCli(commands, process.argv.slice(2), {
   stdout: (line) => stdout(`${line}\n`),
   stderr: (line) => stderr(`${line}\n`),
   env: process.env,
   cwd: callerFolder(process.env, process.cwd()),
+  interrupts,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -73,7 +73,7 @@ export async function openOnlineSession(
     ...(connection.extraCaPem ? { extraCaPem: connection.extraCaPem } : {}),
     env: io.env,
   });
-  const journal = await openCeremonyJournal(io.cwd, values.journal, start !== undefined);
+  const journal = await openCeremonyJournal(io.cwd, values.journal, start !== undefined, io);
   const close = async () => {
     kms.close();
     await journal.close();

@@ -102,6 +102,8 @@ export async function runCli(
     }
     return await command.run(match.rest, io);
   } catch (error) {
+    // A stop by the officer is reported by its own line (interrupts.ts), never as a failure.
+    if (io.interrupts?.stopping) return 1;
     const problem = cliTranslator(io).problem(toProblem(error));
     io.stderr(`${APP_NAME} ${match.command.name}: ${problem.message} ${problem.nextStep}`);
     return 1;

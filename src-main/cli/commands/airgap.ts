@@ -17,7 +17,7 @@ import { confirmFingerprintsInteractively } from '../fingerprint-prompt';
 import { readConsoleFilesInput } from '../console-files-input';
 import { formatTable } from '../text-table';
 import { cliTranslator } from '../cli-locale';
-import { withdrawalLines } from '../withdrawal-lines';
+import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 
 const NAME = 'airgap wrap';
 
@@ -166,7 +166,7 @@ export const airgapWrapCommand: CliCommand = {
     const expiry = values.expires ? parseMaterialExpiry(values.expires) : { kind: 'never' as const };
     const passphrase = passphraseFrom(io, values['passphrase-env']);
     const custody = custodyRequest(values, out, io.cwd);
-    const journal = await openCeremonyJournal(io.cwd, values.journal);
+    const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     const air = await AirGapCeremony.start({
       journal,
       title: values.title ?? 'Key import ceremony',
@@ -174,6 +174,7 @@ export const airgapWrapCommand: CliCommand = {
       witnesses,
       app: cliAppIdentity(io.env),
     });
+    const unregisterStop = stopCeremonyOnInterrupt(io, air, journal.path);
     try {
       const network = await air.checkNetwork({ allowNetwork: values['allow-network'] });
       io.stdout(network.overridden ? network.summary : `Network check: ${network.summary}`);
@@ -260,6 +261,7 @@ export const airgapWrapCommand: CliCommand = {
       for (const line of withdrawalLines(stopped, cliTranslator(io))) io.stderr(line);
       throw error;
     } finally {
+      unregisterStop();
       await journal.close();
     }
   },

@@ -21,7 +21,7 @@ import { groupHex } from '../../core/crypto/evidence';
 import { parseCommandArgs } from '../args';
 import { openCeremonyJournal } from '../ceremony-journal';
 import { cliTranslator } from '../cli-locale';
-import { withdrawalLines } from '../withdrawal-lines';
+import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import type { CliCommand, CliIo } from '../command';
 import { confirmFingerprintsInteractively } from '../fingerprint-prompt';
 import { badArguments, readShares, type ReadShare } from './custody-input';
@@ -171,7 +171,7 @@ async function runCeremony(values: Values, read: ReadShare[], io: CliIo): Promis
         `${wrappedOut} already exists; Keyferry never overwrites.`,
         'Choose a new folder for --wrapped-out.',
       );
-    const journal = await openCeremonyJournal(io.cwd, values.journal);
+    const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     try {
       return await ceremonySteps(values, read, io, journal, { wrappedOut, expiry, presentedBy, witnesses });
     } finally {
@@ -199,6 +199,7 @@ async function ceremonySteps(
   const rel = (p: string) => path.resolve(io.cwd, p);
   const { wrappedOut, expiry, presentedBy, witnesses } = inputs;
   let restore: RestoreCeremony | undefined;
+  let unregisterStop = () => undefined as void;
   try {
     restore = await RestoreCeremony.start({
       journal,
@@ -207,6 +208,7 @@ async function ceremonySteps(
       witnesses,
       app: cliAppIdentity(io.env),
     });
+    unregisterStop = stopCeremonyOnInterrupt(io, restore, journal.path);
     const network = await restore.checkNetwork({ allowNetwork: values['allow-network'] });
     io.stdout(network.overridden ? network.summary : `Network check: ${network.summary}`);
     const overview = await restore.readParametersBundle(rel(values.bundle as string));
@@ -261,6 +263,8 @@ async function ceremonySteps(
     const stopped = await restore?.abandon(toProblem(error).message).catch(() => undefined);
     for (const line of withdrawalLines(stopped, cliTranslator(io))) io.stderr(line);
     throw error;
+  } finally {
+    unregisterStop();
   }
 }
 

@@ -52,6 +52,8 @@ export const kmsSimCommand: CliCommand = {
     'The simulator is for rehearsals: never import real key material into it.',
   ].join('\n'),
   async run(args, io) {
+    // Ctrl-C or SIGTERM is how the simulator normally ends (state saved, exit 0): not a stopped ceremony.
+    io.interrupts?.leaveStopsToCommand();
     const { values } = parseCommandArgs(NAME, args, {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string' },

@@ -74,6 +74,10 @@ export abstract class AirGapCeremonyBase<S extends string> {
   protected sessionSeq = 0;
   /** Where this session will write, once the preflight passed. */
   protected checkedDestinations: AirGapDestinations | undefined;
+  /** The bundle or receipt write under way: a stop waits for it before deciding what to withdraw. */
+  #writing: Promise<unknown> = Promise.resolve();
+  /** The outcome of the first stop: a second one (an interrupt racing a failure) reports the same. */
+  #stopped: Promise<AbandonReport> | undefined;
 
   protected constructor(options: AirGapWorkflowOptions, guard: StepGuard<S>, fingerprintSteps: FingerprintSteps<S>) {
     this.options = options;
@@ -176,8 +180,15 @@ export abstract class AirGapCeremonyBase<S extends string> {
    * interrupt as such), and withdraws a wrapped bundle that was written but that no receipt names,
    * so the online side refuses it. Safe in any state; a finished session is left as it is.
    */
-  protected async stopSession(cause: StopCause, wipe: () => number): Promise<AbandonReport> {
+  protected stopSession(cause: StopCause, wipe: () => number): Promise<AbandonReport> {
+    this.#stopped ??= this.#stop(cause, wipe);
+    return this.#stopped;
+  }
+
+  async #stop(cause: StopCause, wipe: () => number): Promise<AbandonReport> {
+    this.guard.stop();
     const wipedKeys = wipe();
+    await this.#writing.catch(() => undefined);
     const state = this.guard.state;
     const report = { state, wipedKeys, withdrawnBundle: null, deleteByHand: null };
     if (state === 'finished') return report;
@@ -221,15 +232,24 @@ export abstract class AirGapCeremonyBase<S extends string> {
   /** Writes the wrapped-material bundle into the new folder `dir` and verifies it. */
   async writeWrappedBundle(dir: string, options: { expiry?: MaterialExpiry } = {}): Promise<WrittenWrappedBundle> {
     this.guard.require('write the wrapped-material bundle', this.shared('wrapped'));
-    this.bundle = await writeWrapped(
-      dir,
-      this.currentCeremonyId,
-      this.wrapped,
-      options.expiry ?? { kind: 'never' },
-      this.options,
-      this.now(),
-    );
-    this.guard.advance(this.sharedState('bundle-written'));
-    return this.bundle;
+    return this.whileWriting(async () => {
+      this.bundle = await writeWrapped(
+        dir,
+        this.currentCeremonyId,
+        this.wrapped,
+        options.expiry ?? { kind: 'never' },
+        this.options,
+        this.now(),
+      );
+      this.guard.advance(this.sharedState('bundle-written'));
+      return this.bundle;
+    });
+  }
+
+  /** Runs a write step so that a stop arriving meanwhile waits for it (and then sees its outcome). */
+  protected whileWriting<T>(write: () => Promise<T>): Promise<T> {
+    const running = write();
+    this.#writing = running;
+    return running;
   }
 }

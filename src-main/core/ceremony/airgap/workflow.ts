@@ -221,18 +221,20 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   /** Step 8: writes the receipt (HTML and text) into `dir`; the ceremony is then finished. */
   async writeReceipt(dir: string): Promise<WrittenCeremonyReceipt> {
     this.guard.require('write the receipt', ['bundle-written']);
-    const receipt = await writeAirGapReceipt(dir, {
-      record: this.#record(),
-      parameters: this.#parameters,
-      wrapped: this.wrapped.map((w) => w.summary),
-      bundle: this.bundle as WrittenWrappedBundle,
-      custody: new Map([...this.#custody].map(([keyId, result]) => [keyId, receiptCustodyOf(result)])),
-      journal: this.options.journal,
-      now: this.now(),
-      nameSuffix: this.receiptSuffix(),
+    return this.whileWriting(async () => {
+      const receipt = await writeAirGapReceipt(dir, {
+        record: this.#record(),
+        parameters: this.#parameters,
+        wrapped: this.wrapped.map((w) => w.summary),
+        bundle: this.bundle as WrittenWrappedBundle,
+        custody: new Map([...this.#custody].map(([keyId, result]) => [keyId, receiptCustodyOf(result)])),
+        journal: this.options.journal,
+        now: this.now(),
+        nameSuffix: this.receiptSuffix(),
+      });
+      this.guard.advance('finished');
+      return receipt;
     });
-    this.guard.advance('finished');
-    return receipt;
   }
 
   /**

@@ -278,18 +278,20 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
       holders: presented.map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy })),
       restoredFrom: { total: result.total },
     };
-    const receipt = await writeAirGapReceipt(dir, {
-      record: this.record,
-      parameters: [key],
-      wrapped: this.wrapped.map((w) => w.summary),
-      bundle: this.bundle as WrittenWrappedBundle,
-      custody: new Map([[key.keyId, custody]]),
-      journal: this.options.journal,
-      now,
-      nameSuffix: this.receiptSuffix(),
+    return this.whileWriting(async () => {
+      const receipt = await writeAirGapReceipt(dir, {
+        record: this.record,
+        parameters: [key],
+        wrapped: this.wrapped.map((w) => w.summary),
+        bundle: this.bundle as WrittenWrappedBundle,
+        custody: new Map([[key.keyId, custody]]),
+        journal: this.options.journal,
+        now,
+        nameSuffix: this.receiptSuffix(),
+      });
+      this.guard.advance('finished');
+      return receipt;
     });
-    this.guard.advance('finished');
-    return receipt;
   }
 
   /** Abandons the ceremony (a failure, or an interrupt): wipes shares and material, journals the stop, withdraws an unreceipted bundle. */

@@ -9,6 +9,7 @@ export class StepGuard<S extends string> {
   #state: S;
   readonly #side: string;
   readonly #nextStepFrom: Readonly<Record<S, string>>;
+  #stopped = false;
 
   /** `nextStepFrom[state]` is the sentence telling a person what to do next in that state. */
   constructor(side: string, initial: S, nextStepFrom: Readonly<Record<S, string>>) {
@@ -23,6 +24,7 @@ export class StepGuard<S extends string> {
 
   /** Throws unless the current state is one of `allowed`. `step` names the refused action. */
   require(step: string, allowed: readonly S[]): void {
+    if (this.#stopped) throw new KeyferryError('CEREMONY_STOPPED');
     if (!allowed.includes(this.#state)) {
       throw new KeyferryError(
         'CEREMONY_STEP_OUT_OF_ORDER',
@@ -30,6 +32,11 @@ export class StepGuard<S extends string> {
         this.#nextStepFrom[this.#state],
       );
     }
+  }
+
+  /** The session was stopped (abandoned or interrupted): every later step is refused with CEREMONY_STOPPED. */
+  stop(): void {
+    this.#stopped = true;
   }
 
   /** Moves to `next`; call only after the step succeeded. */

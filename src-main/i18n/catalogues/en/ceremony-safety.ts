@@ -51,7 +51,8 @@ export const enCeremonySafety = {
   'problem.WRAPPED_WITHDRAW_FAILED': 'The abandoned wrapped-material bundle in {dir} could not be marked or disabled.',
   'problem.WRAPPED_WITHDRAW_FAILED.next':
     'Delete the folder {dir} by hand before anyone carries it to the online workstation.',
-  'problem.CEREMONY_STOPPED': 'The ceremony was stopped; material produced after the stop was wiped at once.',
+  'problem.CEREMONY_STOPPED':
+    'The ceremony session was stopped: no further step runs in it, and material produced after the stop is wiped at once.',
   'problem.CEREMONY_STOPPED.next': 'Start the step again in a new session with the same journal.',
   'cli.preflight-passed':
     'Preflight: the folders for the wrapped bundle ({bundle}, new) and the receipt ({receipts}){custodians, plural, =0 {} one { and # custodian folder} other { and # custodian folders}} are writable and have room.',
@@ -59,4 +60,12 @@ export const enCeremonySafety = {
     'The wrapped-material bundle in {dir} was withdrawn (marked ABANDONED.txt; no receipt names it): the online import refuses it; do not carry it over.',
   'cli.bundle-delete-by-hand':
     'The wrapped-material bundle in {dir} could not be withdrawn: delete that folder by hand before anyone carries it to the online workstation.',
+  'cli.stopped':
+    'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}} at step "{state}": {wiped, plural, =0 {no finished key material was held (a key still being generated is discarded)} one {the key material held (# key) was wiped} other {the key material held (# keys) was wiped}}; {withdrawn, select, none {no bundle or receipt of this attempt counts as written} other {the unreceipted bundle {withdrawn} was withdrawn}}{handDelete, select, none {} other { (DELETE {handDelete} BY HAND: it could not be withdrawn)}}; the stop is journaled and the journal lock released. To resume, run the same command again with --journal {journal} (this attempt shows as abandoned).',
+  'cli.stopped-finished':
+    'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}} after the ceremony finished: the bundle and the receipt are complete; the journal {journal} is closed.',
+  'cli.stopped-journaled':
+    'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}}: the stop is in the journal {journal} and its lock is released; the steps journaled before it are done, the step that was running is not. Run the command again with --journal {journal} to continue.',
+  'cli.stopped-outside-ceremony':
+    'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}} before the command finished: nothing it was doing counts as done. Run the command again to start over.',
 } as const;

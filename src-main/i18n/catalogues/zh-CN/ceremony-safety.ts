@@ -45,11 +45,19 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '请勿导入。在离线工作站上重新包装到一个新文件夹（如导入令牌已过期，先用 "keyferry online params" 获取新参数），然后导入其回执所记载的包。',
   'problem.WRAPPED_WITHDRAW_FAILED': '无法标记或停用 {dir} 中已放弃的包装后材料包。',
   'problem.WRAPPED_WITHDRAW_FAILED.next': '在任何人将其带往在线工作站之前，请手动删除文件夹 {dir}。',
-  'problem.CEREMONY_STOPPED': '仪式已停止；停止后产生的密钥材料已立即擦除。',
+  'problem.CEREMONY_STOPPED': '仪式会话已停止：本会话中不再执行任何步骤，停止后产生的密钥材料会立即擦除。',
   'problem.CEREMONY_STOPPED.next': '请使用同一日志在新会话中重新执行此步骤。',
   'cli.preflight-passed':
     '预检：包装后材料包文件夹（{bundle}，新建）和回执文件夹（{receipts}）{custodians, plural, =0 {} other {以及 # 个保管人文件夹}}均可写入且空间充足。',
   'cli.bundle-withdrawn':
     '{dir} 中的包装后材料包已撤回（已标记 ABANDONED.txt；没有回执记载它）：在线导入会拒绝它；请勿带过去。',
   'cli.bundle-delete-by-hand': '无法撤回 {dir} 中的包装后材料包：在任何人将其带往在线工作站之前，请手动删除该文件夹。',
+  'cli.stopped':
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 在步骤“{state}”停止：{wiped, plural, =0 {当时未持有已完成的密钥材料（正在生成的密钥会被丢弃）} other {所持有的密钥材料（# 个密钥）已擦除}}；{withdrawn, select, none {本次尝试没有任何包或回执被视为已写出} other {没有回执的包 {withdrawn} 已撤回}}{handDelete, select, none {} other {（请手动删除 {handDelete}：无法撤回）}}；停止已记入日志，日志锁已释放。如需继续，请使用 --journal {journal} 再次运行同一命令（本次尝试将显示为已放弃）。',
+  'cli.stopped-finished':
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 在仪式完成后停止：包和回执均已完整；日志 {journal} 已关闭。',
+  'cli.stopped-journaled':
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 停止：停止已记入日志 {journal}，其锁已释放；在此之前记入日志的步骤已完成，正在运行的步骤未完成。请使用 --journal {journal} 再次运行该命令以继续。',
+  'cli.stopped-outside-ceremony':
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 在命令完成前停止：其正在进行的操作均不算完成。请再次运行该命令重新开始。',
 };

@@ -243,6 +243,6 @@ describe('air-gapped workflow: guarded transitions', () => {
     await air.confirmFingerprint('Ben', overview.fingerprints[0]?.fingerprint as string);
     await air.generateMaterial();
     await air.abandon('operator stopped');
-    await expect(air.wrap()).rejects.toMatchObject({ code: 'MATERIAL_NOT_HELD' });
+    await expect(air.wrap()).rejects.toMatchObject({ code: 'CEREMONY_STOPPED' });
   });
 });

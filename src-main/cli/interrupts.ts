@@ -1,0 +1,77 @@
+/**
+ * Stops by the officer (Ctrl-C: SIGINT) or the system (SIGTERM, SIGHUP) at any point of a command:
+ * the handlers the command registered run newest first (the ceremony wipes what it holds, journals
+ * the stop and withdraws an unreceipted bundle; the journal is closed, which releases its lock),
+ * then exactly one line says what was done, what was not, and how to resume, and the process ends
+ * with 128 + the signal number. A stop is never reported as an unexpected failure.
+ */
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
+const SIGNAL_NUMBERS: Record<StopSignal, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+/** What the stop handlers share: the signal, and the one line to print (the first handler to set it wins). */
+export interface StopContext {
+  readonly signal: StopSignal;
+  line?: string;
+  /** Set by a handler that journaled the stop itself (the journal's own handler then only closes it). */
+  journaled?: boolean;
+}
+
+export type StopHandler = (stop: StopContext) => Promise<void>;
+
+export interface CliInterrupts {
+  /** Registers `handler` to run on a stop; returns the function that unregisters it. */
+  onStop(handler: StopHandler): () => void;
+  /** True once a stop began: the command's own error output is then suppressed (the stop line says it all). */
+  readonly stopping: boolean;
+  /** For a command that treats signals as its normal end (the simulator): stops are left to it. */
+  leaveStopsToCommand(): void;
+}
+
+/**
+ * Listens for SIGINT, SIGTERM and SIGHUP on `processLike`. On the first one: runs every handler
+ * (newest first; a failing handler does not stop the others), prints the line (or `fallback`),
+ * and calls `exit(128 + signal number)`. Further signals while stopping are ignored.
+ */
+export function listenForStops(
+  processLike: Pick<NodeJS.Process, 'on'>,
+  print: (line: string) => void,
+  fallback: (signal: StopSignal) => string,
+  exit: (code: number) => void,
+): CliInterrupts {
+  const handlers: StopHandler[] = [];
+  let stopping = false;
+  let leftToCommand = false;
+  const stop = async (signal: StopSignal): Promise<void> => {
+    if (stopping || leftToCommand) return;
+    stopping = true;
+    const context: StopContext = { signal };
+    for (const handler of [...handlers].reverse()) {
+      try {
+        await handler(context);
+      } catch {
+        // the next handler still runs: the journal must be closed even if the wipe report failed
+      }
+    }
+    print(context.line ?? fallback(signal));
+    exit(128 + SIGNAL_NUMBERS[signal]);
+  };
+  for (const signal of Object.keys(SIGNAL_NUMBERS) as StopSignal[]) {
+    processLike.on(signal, () => void stop(signal));
+  }
+  return {
+    get stopping() {
+      return stopping;
+    },
+    leaveStopsToCommand() {
+      leftToCommand = true;
+    },
+    onStop(handler) {
+      handlers.push(handler);
+      return () => {
+        const at = handlers.indexOf(handler);
+        if (at >= 0) handlers.splice(at, 1);
+      };
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/** What the CLI says when an air-gapped session does not finish: a withdrawn bundle, or a stop by the officer. */
+import type { AbandonReport, StopCause } from '../core/ceremony/airgap/ceremony-base';
+import type { Translator } from '../i18n/translate';
+import { cliTranslator } from './cli-locale';
+import type { CliIo } from './command';
+import type { StopSignal } from './interrupts';
+
+/** One line per bundle withdrawn (or to delete by hand); nothing when no bundle had been written. */
+export function withdrawalLines(report: AbandonReport | undefined, { t }: Translator): string[] {
+  if (report?.withdrawnBundle) return [t('cli.bundle-withdrawn', { dir: report.withdrawnBundle })];
+  if (report?.deleteByHand) return [t('cli.bundle-delete-by-hand', { dir: report.deleteByHand })];
+  return [];
+}
+
+/** The one line printed when the officer (or the system) stops an air-gapped ceremony. */
+export function stoppedLine({ t }: Translator, signal: StopSignal, report: AbandonReport, journal: string): string {
+  if (report.state === 'finished') return t('cli.stopped-finished', { signal, journal });
+  return t('cli.stopped', {
+    signal,
+    state: report.state,
+    wiped: report.wipedKeys,
+    withdrawn: report.withdrawnBundle ?? 'none',
+    handDelete: report.deleteByHand ?? 'none',
+    journal,
+  });
+}
+
+/** Registers the stop handler of an air-gapped ceremony: abandon (wipe, journal, withdraw), then the line. */
+export function stopCeremonyOnInterrupt(
+  io: Pick<CliIo, 'interrupts' | 'env' | 'locale'>,
+  ceremony: { abandon(cause: StopCause): Promise<AbandonReport> },
+  journal: string,
+): () => void {
+  return (
+    io.interrupts?.onStop(async (stop) => {
+      const report = await ceremony.abandon({ reason: `stopped by ${stop.signal}`, signal: stop.signal });
+      stop.journaled = true;
+      stop.line = stoppedLine(cliTranslator(io), stop.signal, report, journal);
+    }) ?? (() => undefined)
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * Stops by the officer in real processes (`node bin/keyferry.js`, as the installed command runs):
+ * Ctrl-C (SIGINT to the process group, as a terminal sends it) during RSA-4096 generation, and
+ * Ctrl-C typed at the witness prompt on a real pseudo-terminal (`script`). Each stop wipes, journals
+ * the stop, releases the journal lock and prints one line saying how to resume; the next run with
+ * the same journal then finishes, and the stopped attempt stays visible as abandoned.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importParametersFromKmsAnswer, writeImportParametersBundle } from '../../src-main/core/bundle';
+import { verifyJournal } from '../../src-main/core/journal';
+import { ROOT } from './cli-process';
+
+const BIN = path.join(ROOT, 'bin', 'keyferry.js');
+let dir: string;
+const children: ChildProcess[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-interrupts-'));
+});
+afterEach(async () => {
+  for (const child of children.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** An import-parameters bundle with `count` RSA_4096 keys under one wrapping key; returns its fingerprint. */
+async function rsa4096Parameters(count: number): Promise<string> {
+  const wrapping = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  });
+  const keys = Array.from({ length: count }, (_, i) =>
+    importParametersFromKmsAnswer({
+      region: 'cn-north-4',
+      projectId: 'p0123456789',
+      keyAlias: `test/rsa-${i + 1}`,
+      keySpec: 'RSA_4096',
+      keyUsage: 'SIGN_VERIFY',
+      wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+      answer: {
+        key_id: `0a1b2c3d-0000-4000-8000-00000000000${i + 1}`,
+        public_key: wrapping.publicKey.toString('base64'),
+        import_token: randomBytes(300).toString('base64'),
+        expiration_time: Math.floor(Date.now() / 1000) + 3600 * 20,
+      },
+    }),
+  );
+  await writeImportParametersBundle(path.join(dir, 'params'), { ceremonyId: 'KF-20250301-abcdef', keys });
+  return keys[0]?.wrappingKey.fingerprint as string;
+}
+
+function wrapArgs(...extra: string[]): string[] {
+  return [
+    'airgap',
+    'wrap',
+    '--bundle',
+    'params',
+    '--out',
+    'wrapped',
+    '--journal',
+    'airgap.jsonl',
+    '--operator',
+    'Ana',
+    '--witness',
+    'Ben',
+    '--allow-network',
+    ...extra,
+  ];
+}
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts `child`, collects its output, calls `onOutput` with everything seen so far. */
+function watch(child: ChildProcess, onOutput: (seen: string) => void): Promise<Finished> {
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    stdout += d.toString('utf8');
+    onOutput(stdout + stderr);
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString('utf8');
+    onOutput(stdout + stderr);
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function journalEvents(): Promise<string[]> {
+  return (await readFile(path.join(dir, 'airgap.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { event: string }).event);
+}
+
+/** The stop left a clean state: one stop line, no failure text, journal verified, lock released, no bundle. */
+async function expectCleanStop(run: Finished, state: string): Promise<void> {
+  expect(run.code).toBe(130);
+  const stopLines = run.stderr.split(/\r?\n/).filter((l) => l.includes('Stopped by'));
+  expect(stopLines).toHaveLength(1);
+  expect(stopLines[0]).toContain(`Stopped by Ctrl-C (SIGINT) at step "${state}"`);
+  expect(stopLines[0]).toContain(
+    `To resume, run the same command again with --journal ${path.join(dir, 'airgap.jsonl')}`,
+  );
+  expect(run.stdout + run.stderr).not.toMatch(/Unexpected failure|report it/);
+  expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
+  expect(existsSync(path.join(dir, 'airgap.jsonl.lock'))).toBe(false);
+  expect((await journalEvents()).slice(-2)).toEqual(['ceremony.interrupted', 'ceremony.abandoned']);
+  expect(await readdir(dir)).not.toContain('wrapped');
+}
+
+/** The next run with the same journal finishes; the stopped attempt is still in the journal. */
+async function expectResume(fingerprint: string): Promise<void> {
+  const resumed = await watch(
+    spawn(process.execPath, [BIN, ...wrapArgs('--confirm-fingerprint', fingerprint)], { cwd: dir }),
+    () => undefined,
+  );
+  expect(resumed.stderr).toBe('');
+  expect(resumed.code).toBe(0);
+  const events = await journalEvents();
+  expect(events.filter((e) => e === 'ceremony.session-started')).toHaveLength(2);
+  expect(events).toContain('ceremony.interrupted');
+  expect(events.at(-1)).toBe('receipt.written');
+  expect((await readdir(path.join(dir, 'wrapped'))).sort()).toContain('manifest.json');
+}
+
+describe('Ctrl-C during an air-gapped ceremony', () => {
+  it('during RSA-4096 generation: wiped, journaled, lock released, one line; the next run resumes', async () => {
+    const fingerprint = await rsa4096Parameters(3);
+    const child = spawn(process.execPath, [BIN, ...wrapArgs('--confirm-fingerprint', fingerprint)], {
+      cwd: dir,
+      detached: true,
+    });
+    let sent = false;
+    const run = await watch(child, (seen) => {
+      if (!sent && seen.includes('Every fingerprint was confirmed')) {
+        sent = true;
+        // A terminal sends Ctrl-C to the whole foreground process group.
+        setTimeout(() => process.kill(-(child.pid as number), 'SIGINT'), 300);
+      }
+    });
+    await expectCleanStop(run, 'fingerprints-confirmed');
+    const generated = (await journalEvents()).filter((e) => e === 'material.generated').length;
+    expect(generated).toBeLessThan(3);
+    await expectResume(fingerprint);
+  }, 240_000);
+
+  it('at the witness prompt on a real terminal: the same clean stop; the next run resumes', async () => {
+    const fingerprint = await rsa4096Parameters(1);
+    const command = [process.execPath, BIN, ...wrapArgs()].map((a) => `'${a}'`).join(' ');
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: dir, detached: true });
+    let typed = false;
+    const run = await watch(child, (seen) => {
+      if (!typed && seen.includes('type it back')) {
+        typed = true;
+        child.stdin?.write('\x03');
+      }
+    });
+    // `script` merges the terminal's output into its stdout and exits with the command's code.
+    await expectCleanStop({ ...run, stderr: run.stdout }, 'parameters-read');
+    expect(await journalEvents()).not.toContain('material.generated');
+    await expectResume(fingerprint);
+  }, 240_000);
+});
