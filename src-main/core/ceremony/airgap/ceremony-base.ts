@@ -11,7 +11,7 @@ import path from 'node:path';
 import { withdrawWrappedBundle, type ImportParameters } from '../../bundle';
 import { toProblem } from '../../errors';
 import { receiptBaseName } from '../../receipt';
-import { airGapDestinations, preflightJournaled, type AirGapDestinations } from '../airgap-preflight';
+import { airGapDestinations, preflightJournaled, type AirGapDestinations } from './preflight';
 import { writeWrapped, type WrappedKey, type WrittenWrappedBundle } from './wrap';
 import { airGapRecord, checkNetworkJournaled, confirmFingerprintJournaled, type AirGapPeople } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';

@@ -16,7 +16,7 @@ import { receiptCustodyOf, writeAirGapReceipt } from './receipt';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary, WrittenWrappedBundle } from './wrap';
 import { AirGapCeremonyBase, type AbandonReport, type AirGapWorkflowOptions, type StopCause } from './ceremony-base';
-import type { AirGapDestinations } from '../airgap-preflight';
+import type { AirGapDestinations } from './preflight';
 import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import { newCeremonyId } from '../shared/ceremony-id';

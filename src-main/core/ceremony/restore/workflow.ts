@@ -24,7 +24,7 @@ import {
   type AirGapWorkflowOptions,
   type StopCause,
 } from '../airgap/ceremony-base';
-import type { AirGapDestinations } from '../airgap-preflight';
+import type { AirGapDestinations } from '../airgap/preflight';
 import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from '../airgap/steps';
 import { FingerprintConfirmations, type FingerprintToConfirm } from '../airgap/fingerprint-confirmation';
 import { MaterialVault } from '../airgap/material-vault';

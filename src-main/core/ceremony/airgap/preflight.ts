@@ -3,11 +3,11 @@
  * bundle, the receipt folder (and the receipt's file names) and every custodian folder are
  * checked with preflightDestinations, sized for the keys of this ceremony. Journaled either way.
  */
-import type { ImportParameters } from '../bundle';
-import { isAsymmetric } from '../crypto/key-spec';
-import { isKeyferryError, toProblem } from '../errors';
-import type { Journal } from '../journal';
-import { preflightDestinations, type CheckedDestination, type Destination } from '../media/preflight';
+import type { ImportParameters } from '../../bundle';
+import { isAsymmetric } from '../../crypto/key-spec';
+import { isKeyferryError, toProblem } from '../../errors';
+import type { Journal } from '../../journal';
+import { preflightDestinations, type CheckedDestination, type Destination } from '../../media/preflight';
 
 /** Where an air-gapped ceremony will write. */
 export interface AirGapDestinations {

@@ -6,13 +6,13 @@
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readBundle } from '../../../src-main/core/bundle';
-import type { CeremonyPlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
-import { OnlineCeremony } from '../../../src-main/core/ceremony/online/workflow';
-import { verifyJournal } from '../../../src-main/core/journal';
-import { KmsClient } from '../../../src-main/core/kms/client';
-import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
-import { APP, createFixture, onlineDayOne, type Fixture } from './ceremony-fixture';
+import { readBundle } from '../../../../src-main/core/bundle';
+import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
+import { OnlineCeremony } from '../../../../src-main/core/ceremony/online/workflow';
+import { verifyJournal } from '../../../../src-main/core/journal';
+import { KmsClient } from '../../../../src-main/core/kms/client';
+import { AkSkCredentials } from '../../../../src-main/core/kms/credentials';
+import { APP, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let f: Fixture;

@@ -8,10 +8,10 @@ import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { importParametersFromKmsAnswer, writeImportParametersBundle } from '../../src-main/core/bundle';
-import { verifyJournal } from '../../src-main/core/journal';
-import { keyferry } from '../integration/cli-in-process';
-import { MOUNTS_AVAILABLE, fillUp, mountTmpfs } from '../support/tmpfs-mount';
+import { importParametersFromKmsAnswer, writeImportParametersBundle } from '../../../src-main/core/bundle';
+import { verifyJournal } from '../../../src-main/core/journal';
+import { keyferry } from '../../integration/cli-in-process';
+import { MOUNTS_AVAILABLE, fillUp, mountTmpfs } from '../../support/tmpfs-mount';
 
 const KEY_ID = '0a1b2c3d-0000-4000-8000-00000000000a';
 const CEREMONY = 'KF-20250301-abcdef';
