@@ -17,6 +17,8 @@ import * as records from './schemas/records';
 import * as restore from './schemas/restore';
 
 export { problemSchema, resultSchema, type Problem, type Result } from './problem';
+// The one key spec table: the screens offer what the core can do (tests/core/key-spec-table.test.ts).
+export { KEY_SPECS, KEY_SPEC_TABLE } from '../core/key-spec-table';
 // The ceremony channels' schemas live in ./schemas (one file per area); their types are re-exported.
 export type * from './schemas/airgap';
 export type * from './schemas/ceremony';

@@ -17,6 +17,7 @@ const INPUT_DIRS = ['src-renderer', 'src-main/ipc/schemas'];
 const INPUT_FILES = [
   'src-main/ipc/contract.ts',
   'src-main/ipc/problem.ts',
+  'src-main/core/key-spec-table.ts',
   'src-main/preload/api-factory.ts',
   'electron.vite.config.ts',
   'package-lock.json',

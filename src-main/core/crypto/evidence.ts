@@ -3,6 +3,7 @@
  * Nothing here is secret, and nothing here can be used to recover key material.
  */
 import { createCipheriv, createHash } from 'node:crypto';
+import { KEY_SPEC_TABLE, type KeySpec } from '../key-spec-table';
 import type { SecretBytes } from './secret-bytes';
 
 export interface KeyEvidence {
@@ -19,10 +20,22 @@ export function derFingerprint(der: Uint8Array): string {
   return createHash('sha256').update(der).digest('hex');
 }
 
-/** The classic key check value of an AES key: AES-ECB of one zero block, first 3 bytes, hex upper. */
-export function keyCheckValue(key: SecretBytes): string {
+/**
+ * The key check value of symmetric material, by its spec's check-value method (key-spec-table.ts):
+ * `aes-ecb-zero-block` is AES-<bits>-ECB of one zero block, first 3 bytes, hex upper. The cipher
+ * comes from the spec, never from the material's length, and material of another length is
+ * refused, so a 16-byte SM4 key can never pass as an AES-128 check value.
+ */
+export function keyCheckValue(spec: KeySpec, key: SecretBytes): string {
+  const row = KEY_SPEC_TABLE[spec];
+  if (row.kind !== 'symmetric') throw new Error(`${spec} has no key check value: compare its public key fingerprint`);
+  if (key.length !== row.materialBytes)
+    throw new Error(
+      `${spec} material is ${row.materialBytes} bytes; a ${key.length}-byte key has no ${spec} check value`,
+    );
+  const method: 'aes-ecb-zero-block' = row.checkValue;
   return key.use((bytes) => {
-    const cipher = createCipheriv(`aes-${bytes.length * 8}-ecb`, bytes, null);
+    const cipher = createCipheriv(CHECK_VALUE_CIPHERS[method](row.bits), bytes, null);
     cipher.setAutoPadding(false);
     const block = cipher.update(Buffer.alloc(16));
     try {
@@ -33,6 +46,11 @@ export function keyCheckValue(key: SecretBytes): string {
     }
   });
 }
+
+/** The cipher (Node's name) each symmetric check-value method encrypts one zero block with. */
+const CHECK_VALUE_CIPHERS: Readonly<Record<'aes-ecb-zero-block', (bits: number) => string>> = {
+  'aes-ecb-zero-block': (bits) => `aes-${bits}-ecb`,
+};
 
 /** Upper-case hex in groups of four separated by spaces, for reading aloud: "AB12 CD34 ...". */
 export function groupHex(hex: string): string {

@@ -6,7 +6,7 @@
 import { generateKeyPair, randomBytes } from 'node:crypto';
 import { KeyferryError } from '../errors';
 import { createKeyMaterial, type KeyMaterial } from './key-material';
-import { KEY_SPEC_INFO, type KeySpec } from './key-spec';
+import { KEY_SPEC_INFO, symmetricMaterialBytes, type KeySpec } from './key-spec';
 import { SecretBytes } from './secret-bytes';
 
 const ENCODING = {
@@ -31,10 +31,10 @@ function generateDerKeyPair(spec: KeySpec): Promise<{ publicKey: Buffer; private
   });
 }
 
-/** Generates new key material for `spec`: 32 random bytes for AES_256, a key pair for RSA/EC. */
+/** Generates new key material for `spec`: random bytes of the spec's size for a symmetric spec, a key pair for RSA/EC. */
 export async function generateKeyMaterial(spec: KeySpec): Promise<KeyMaterial> {
   if (KEY_SPEC_INFO[spec].kind === 'symmetric') {
-    return createKeyMaterial(spec, SecretBytes.from(randomBytes(32)));
+    return createKeyMaterial(spec, SecretBytes.from(randomBytes(symmetricMaterialBytes(spec))));
   }
   try {
     const { publicKey, privateKey } = await generateDerKeyPair(spec);

@@ -16,7 +16,7 @@ export {
 export { loadWrappingPublicKey, MIN_WRAPPING_KEY_BITS, type WrappingPublicKey } from './wrapping-key';
 export { createKeyMaterial, type KeyMaterial } from './key-material';
 export { generateKeyMaterial } from './generate-key-material';
-export { loadKeyMaterial, SYMMETRIC_KEY_BYTES } from './load-key-material';
+export { loadKeyMaterial } from './load-key-material';
 export { checkPrivateKeyMatchesSpec, keyMaterialFromPrivateKey } from './private-key-material';
 export { wrapKeyMaterial, TEMPORARY_KEY_BYTES, type WrapKeyMaterialInput, type WrappedKeyMaterial } from './wrap';
 export { unwrapKeyMaterial, isPkcs8Der, type UnwrapKeyMaterialInput } from './unwrap';

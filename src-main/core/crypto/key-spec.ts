@@ -3,69 +3,36 @@
  * Never silently accept a spec or algorithm we cannot produce correctly.
  */
 import { KeyferryError } from '../errors';
+import {
+  KEY_SPECS,
+  KEY_SPEC_TABLE,
+  WRAPPING_ALGORITHMS,
+  type KeySpec,
+  type WrappingAlgorithm,
+} from '../key-spec-table';
 
-export const KEY_SPECS = ['AES_256', 'RSA_2048', 'RSA_3072', 'RSA_4096', 'EC_P256', 'EC_P384'] as const;
-export type KeySpec = (typeof KEY_SPECS)[number];
+export {
+  KEY_SPECS,
+  KEY_SPEC_TABLE as KEY_SPEC_INFO,
+  WRAPPING_ALGORITHMS,
+  type CheckValueMethod,
+  type KeySpec,
+  type KeySpecRow as KeySpecInfo,
+  type KeyUsage,
+  type WrappingAlgorithm,
+} from '../key-spec-table';
 
-export const WRAPPING_ALGORITHMS = ['RSAES_OAEP_SHA_256', 'RSAES_OAEP_SHA_1'] as const;
-export type WrappingAlgorithm = (typeof WRAPPING_ALGORITHMS)[number];
 export const DEFAULT_WRAPPING_ALGORITHM: WrappingAlgorithm = 'RSAES_OAEP_SHA_256';
 
-export type KeyUsage = 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY';
-
-export interface KeySpecInfo {
-  readonly spec: KeySpec;
-  readonly kind: 'symmetric' | 'rsa' | 'ec';
-  /** RSA modulus bits, or AES key bits. */
-  readonly bits?: number;
-  /** Node's curve name for EC specs. */
-  readonly namedCurve?: 'prime256v1' | 'secp384r1';
-  readonly defaultUsage: KeyUsage;
-  /** The console's file name for the wrapped private key (asymmetric specs). */
-  readonly wrappedPrivateKeyFile?: 'out_rsa_private_key.der' | 'out_ec_private_key.der';
+/** The raw size of a symmetric spec's material in bytes (refuses asymmetric specs: a programming error). */
+export function symmetricMaterialBytes(spec: KeySpec): number {
+  const row = KEY_SPEC_TABLE[spec];
+  if (row.kind !== 'symmetric') throw new Error(`${spec} material is a private key, not raw bytes`);
+  return row.materialBytes;
 }
 
-export const KEY_SPEC_INFO: Readonly<Record<KeySpec, KeySpecInfo>> = {
-  AES_256: { spec: 'AES_256', kind: 'symmetric', bits: 256, defaultUsage: 'ENCRYPT_DECRYPT' },
-  RSA_2048: {
-    spec: 'RSA_2048',
-    kind: 'rsa',
-    bits: 2048,
-    defaultUsage: 'SIGN_VERIFY',
-    wrappedPrivateKeyFile: 'out_rsa_private_key.der',
-  },
-  RSA_3072: {
-    spec: 'RSA_3072',
-    kind: 'rsa',
-    bits: 3072,
-    defaultUsage: 'SIGN_VERIFY',
-    wrappedPrivateKeyFile: 'out_rsa_private_key.der',
-  },
-  RSA_4096: {
-    spec: 'RSA_4096',
-    kind: 'rsa',
-    bits: 4096,
-    defaultUsage: 'SIGN_VERIFY',
-    wrappedPrivateKeyFile: 'out_rsa_private_key.der',
-  },
-  EC_P256: {
-    spec: 'EC_P256',
-    kind: 'ec',
-    namedCurve: 'prime256v1',
-    defaultUsage: 'SIGN_VERIFY',
-    wrappedPrivateKeyFile: 'out_ec_private_key.der',
-  },
-  EC_P384: {
-    spec: 'EC_P384',
-    kind: 'ec',
-    namedCurve: 'secp384r1',
-    defaultUsage: 'SIGN_VERIFY',
-    wrappedPrivateKeyFile: 'out_ec_private_key.der',
-  },
-};
-
 export function isAsymmetric(spec: KeySpec): boolean {
-  return KEY_SPEC_INFO[spec].kind !== 'symmetric';
+  return KEY_SPEC_TABLE[spec].kind !== 'symmetric';
 }
 
 /** Parses a key spec given by a user or a file; refuses the unimportable and unsupported with the reason. */
@@ -83,7 +50,7 @@ export function parseKeySpec(value: string): KeySpec {
     throw new KeyferryError(
       'SPEC_NOT_SUPPORTED',
       `Key spec ${upper} is not supported yet: its import format is not confirmed, so Keyferry cannot promise a correct wrap.`,
-      'Choose AES_256, RSA_2048, RSA_3072, RSA_4096, EC_P256 or EC_P384.',
+      `Choose ${KEY_SPECS.join(', ')}.`,
     );
   }
   throw new KeyferryError('SPEC_UNKNOWN', `Unknown key spec "${value}".`, `Choose one of ${KEY_SPECS.join(', ')}.`);

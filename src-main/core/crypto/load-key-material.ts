@@ -5,13 +5,12 @@
  */
 import { KeyferryError } from '../errors';
 import { createKeyMaterial, type KeyMaterial } from './key-material';
-import { KEY_SPEC_INFO, type KeySpec } from './key-spec';
+import { KEY_SPEC_INFO, symmetricMaterialBytes, type KeySpec } from './key-spec';
 import { looksLikePem, pemLabels } from './pem';
 import { loadPrivateKeyMaterial } from './private-key-material';
 import { SecretBytes } from './secret-bytes';
 import { decodeBase64Bytes, decodeHexBytes } from './text-codec';
 
-export const SYMMETRIC_KEY_BYTES = 32;
 const MAX_MATERIAL_FILE = 64 * 1024;
 const SYMMETRIC_STEP =
   'Give exactly 32 bytes: a 32-byte binary file (e.g. "openssl rand -out key.bin 32"), 64 hex digits or 44 base64 characters.';
@@ -32,12 +31,13 @@ function symmetricMaterial(spec: KeySpec, fileBytes: Buffer, passphrase: string 
     );
   }
   const { bytes, description } = decodeSymmetric(fileBytes);
-  if (bytes.length !== SYMMETRIC_KEY_BYTES) {
+  const needed = symmetricMaterialBytes(spec);
+  if (bytes.length !== needed) {
     const found = bytes.length;
     bytes.fill(0);
     throw new KeyferryError(
       'MATERIAL_WRONG_LENGTH',
-      `The key material file holds ${found} bytes (${description}); ${spec} needs exactly ${SYMMETRIC_KEY_BYTES}.`,
+      `The key material file holds ${found} bytes (${description}); ${spec} needs exactly ${needed}.`,
       SYMMETRIC_STEP,
     );
   }

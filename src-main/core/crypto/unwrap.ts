@@ -7,7 +7,7 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { KeyferryError } from '../errors';
 import { unwrapAesKeyWrapPad } from './aes-key-wrap';
 import { createKeyMaterial, type KeyMaterial } from './key-material';
-import { isAsymmetric, type KeySpec, type WrappingAlgorithm } from './key-spec';
+import { isAsymmetric, symmetricMaterialBytes, type KeySpec, type WrappingAlgorithm } from './key-spec';
 import { inspectPrivateKey } from './private-key-material';
 import { rsaOaepDecrypt } from './rsa-oaep';
 import type { SecretBytes } from './secret-bytes';
@@ -88,12 +88,13 @@ export function unwrapKeyMaterial(input: UnwrapKeyMaterialInput): KeyMaterial {
       decrypted.dispose();
     }
   }
-  if (decrypted.length !== 32) {
+  const needed = symmetricMaterialBytes(spec);
+  if (decrypted.length !== needed) {
     const found = decrypted.length;
     decrypted.dispose();
     throw new KeyferryError(
       'UNWRAP_WRONG_LENGTH',
-      `The decrypted ${spec} key material is ${found} bytes; it must be 32 (KMS.2604).`,
+      `The decrypted ${spec} key material is ${found} bytes; it must be ${needed} (KMS.2604).`,
       NEXT,
     );
   }

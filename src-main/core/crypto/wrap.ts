@@ -10,7 +10,7 @@ import { KeyferryError } from '../errors';
 import { aesKeyWrapPad, unwrapAesKeyWrapPad } from './aes-key-wrap';
 import { derFingerprint, keyCheckValue, type KeyEvidence } from './evidence';
 import type { KeyMaterial } from './key-material';
-import { isAsymmetric, type KeySpec, type WrappingAlgorithm } from './key-spec';
+import { isAsymmetric, symmetricMaterialBytes, type KeySpec, type WrappingAlgorithm } from './key-spec';
 import { rsaOaepEncrypt } from './rsa-oaep';
 import type { WrappingPublicKey } from './wrapping-key';
 
@@ -50,11 +50,15 @@ function checkCiphertextLength(encrypted: Buffer, wrappingKey: WrappingPublicKey
 
 function wrapSymmetric({ material, wrappingKey, algorithm }: WrapKeyMaterialInput): WrappedKeyMaterial {
   const encryptedKeyMaterial = material.secret.use((key) => {
-    if (key.length !== 32) throw wrapFailure(`AES_256 material must be 32 bytes, not ${key.length}.`);
+    const bytes = symmetricMaterialBytes(material.spec);
+    if (key.length !== bytes) throw wrapFailure(`${material.spec} material must be ${bytes} bytes, not ${key.length}.`);
     return rsaOaepEncrypt(wrappingKey.keyObject, algorithm, key);
   });
   checkCiphertextLength(encryptedKeyMaterial, wrappingKey);
-  const evidence = { wrappingKeyFingerprint: wrappingKey.fingerprint, keyCheckValue: keyCheckValue(material.secret) };
+  const evidence = {
+    wrappingKeyFingerprint: wrappingKey.fingerprint,
+    keyCheckValue: keyCheckValue(material.spec, material.secret),
+  };
   return { spec: material.spec, algorithm, encryptedKeyMaterial, evidence };
 }
 

@@ -6,13 +6,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { derFingerprint, keyCheckValue } from '../crypto/evidence';
 import { createKeyMaterial, type KeyMaterial } from '../crypto/key-material';
-import { isAsymmetric, type KeySpec } from '../crypto/key-spec';
+import { isAsymmetric, symmetricMaterialBytes, type KeySpec } from '../crypto/key-spec';
 import { loadKeyMaterial } from '../crypto/load-key-material';
 import { SecretBytes } from '../crypto/secret-bytes';
 import { KeyferryError, isKeyferryError } from '../errors';
 import type { MaterialCheck } from './custody-share';
-
-const AES_KEY_BYTES = 32;
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
@@ -50,9 +48,9 @@ export function materialCheckOf(material: KeyMaterial): MaterialCheck {
     );
   };
   if (!isAsymmetric(material.spec)) {
-    if (material.secret.length !== AES_KEY_BYTES)
-      refuse(`it holds ${material.secret.length} bytes, not ${AES_KEY_BYTES}`);
-    return { kind: 'kcv', value: keyCheckValue(material.secret) };
+    const bytes = symmetricMaterialBytes(material.spec);
+    if (material.secret.length !== bytes) refuse(`it holds ${material.secret.length} bytes, not ${bytes}`);
+    return { kind: 'kcv', value: keyCheckValue(material.spec, material.secret) };
   }
   const loaded = material.secret.use((bytes) => loadExactPkcs8(material.spec, bytes));
   if (typeof loaded === 'string') return refuse(loaded);
@@ -72,12 +70,13 @@ export function materialCheckOf(material: KeyMaterial): MaterialCheck {
  */
 export function proveRebuiltMaterial(spec: KeySpec, rebuilt: Buffer, expected: MaterialCheck): KeyMaterial | string {
   if (!isAsymmetric(spec)) {
-    if (rebuilt.length !== AES_KEY_BYTES) {
+    const bytes = symmetricMaterialBytes(spec);
+    if (rebuilt.length !== bytes) {
       rebuilt.fill(0);
-      return `the rebuilt material is ${rebuilt.length} bytes, not the ${AES_KEY_BYTES} of ${spec}`;
+      return `the rebuilt material is ${rebuilt.length} bytes, not the ${bytes} of ${spec}`;
     }
     const secret = SecretBytes.from(rebuilt);
-    const kcv = keyCheckValue(secret);
+    const kcv = keyCheckValue(spec, secret);
     if (expected.kind !== 'kcv' || kcv !== expected.value) {
       secret.dispose();
       return `the rebuilt key's check value ${kcv} differs from the recorded ${expected.value}`;

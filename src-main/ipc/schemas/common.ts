@@ -4,12 +4,12 @@
  * Key bytes have no field anywhere in these schemas.
  */
 import { z } from 'zod';
+import { KEY_SPECS, WRAPPING_ALGORITHMS } from '../../core/key-spec-table';
 
-/** Mirrors KEY_SPECS in src-main/core/crypto/key-spec.ts (a test keeps them equal). */
-export const keySpecSchema = z.enum(['AES_256', 'RSA_2048', 'RSA_3072', 'RSA_4096', 'EC_P256', 'EC_P384']);
+/** The specs of the one key spec table (src-main/core/key-spec-table.ts). */
+export const keySpecSchema = z.enum(KEY_SPECS);
 export type KeySpecName = z.output<typeof keySpecSchema>;
-/** Mirrors WRAPPING_ALGORITHMS in src-main/core/crypto/key-spec.ts. */
-export const wrappingAlgorithmSchema = z.enum(['RSAES_OAEP_SHA_256', 'RSAES_OAEP_SHA_1']);
+export const wrappingAlgorithmSchema = z.enum(WRAPPING_ALGORITHMS);
 export const keyUsageSchema = z.enum(['ENCRYPT_DECRYPT', 'SIGN_VERIFY']);
 
 /** 64 lower-case hex digits. */

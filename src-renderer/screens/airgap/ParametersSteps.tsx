@@ -9,7 +9,7 @@ import { SourceChoice } from '../../components/SourceChoice';
 import { Step, StepButton } from '../../components/Step';
 import { selectWitnesses } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { SPECS } from '../online/KeysStep';
+import { SPECS } from '../online/key-spec-choices';
 import type { KeySpecName } from '../../../src-main/ipc/contract';
 import { airStepState, reachedState } from './steps';
 

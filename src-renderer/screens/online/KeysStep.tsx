@@ -4,6 +4,7 @@ import type { KeySpecName, KeyStateFilter } from '../../../src-main/ipc/contract
 import { SelectField, TextField } from '../../components/Fields';
 import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
+import { defaultUsage, SPECS } from './key-spec-choices';
 import { stepState } from './steps';
 
 const FILTERS: ReadonlyArray<{ value: KeyStateFilter; label: string }> = [
@@ -13,15 +14,6 @@ const FILTERS: ReadonlyArray<{ value: KeyStateFilter; label: string }> = [
   { value: 'disabled', label: 'Disabled' },
   { value: 'pending-deletion', label: 'Pending deletion' },
   { value: 'pending-activation', label: 'Pending activation' },
-];
-
-export const SPECS: ReadonlyArray<{ value: KeySpecName; label: string }> = [
-  { value: 'AES_256', label: 'AES_256 (symmetric, encrypt and decrypt)' },
-  { value: 'RSA_2048', label: 'RSA_2048' },
-  { value: 'RSA_3072', label: 'RSA_3072' },
-  { value: 'RSA_4096', label: 'RSA_4096' },
-  { value: 'EC_P256', label: 'EC_P256 (sign and verify)' },
-  { value: 'EC_P384', label: 'EC_P384 (sign and verify)' },
 ];
 
 type Usage = 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT';
@@ -111,7 +103,7 @@ export function CreateKeysStep() {
                 label={`Key spec of key ${i + 1}`}
                 value={row.spec}
                 options={SPECS}
-                onChange={(spec) => update(i, { spec, usage: spec === 'AES_256' ? 'ENCRYPT_DECRYPT' : 'SIGN_VERIFY' })}
+                onChange={(spec) => update(i, { spec, usage: defaultUsage(spec) })}
               />
               {row.spec.startsWith('RSA') && (
                 <SelectField<Usage>

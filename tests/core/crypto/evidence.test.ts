@@ -23,17 +23,25 @@ describe('keyCheckValue', () => {
       const block = await openssl(['enc', '-aes-256-ecb', '-nopad', '-K', key.toString('hex')], {
         input: Buffer.alloc(16),
       });
-      expect(keyCheckValue(SecretBytes.from(Buffer.from(key)))).toBe(
+      expect(keyCheckValue('AES_256', SecretBytes.from(Buffer.from(key)))).toBe(
         block.subarray(0, 3).toString('hex').toUpperCase(),
       );
     }
   });
 
   it('is six upper-case hex characters and differs between keys', () => {
-    const a = keyCheckValue(SecretBytes.from(randomBytes(32)));
-    const b = keyCheckValue(SecretBytes.from(randomBytes(32)));
+    const a = keyCheckValue('AES_256', SecretBytes.from(randomBytes(32)));
+    const b = keyCheckValue('AES_256', SecretBytes.from(randomBytes(32)));
     expect(a).toMatch(/^[0-9A-F]{6}$/);
     expect(a).not.toBe(b);
+  });
+
+  it('takes its cipher from the spec: a 16-byte key has no AES_256 check value (no silent AES-128)', () => {
+    expect(() => keyCheckValue('AES_256', SecretBytes.from(randomBytes(16)))).toThrow(/32 bytes/);
+  });
+
+  it('refuses asymmetric specs, whose check is the public key fingerprint', () => {
+    expect(() => keyCheckValue('EC_P256', SecretBytes.from(randomBytes(32)))).toThrow(/public key fingerprint/);
   });
 });
 

@@ -30,7 +30,7 @@ describe.each(KEY_SPECS)('custody of %s material', (spec) => {
     const shares = await split(material, 2, 3);
     const expected =
       spec === 'AES_256'
-        ? { kind: 'kcv', value: keyCheckValue(material.secret) }
+        ? { kind: 'kcv', value: keyCheckValue(spec, material.secret) }
         : { kind: 'spki-sha256', value: derFingerprint(material.publicKeySpkiDer as Buffer) };
     for (const share of shares) expect(share.materialCheck).toEqual(expected);
     expect(shares.map((s) => s.custodian)).toEqual(['Alice', 'Bob', 'Carol']);

@@ -35,7 +35,7 @@ function summarize(keyId: string, material: KeyMaterial, source: MaterialSummary
     spec: material.spec,
     source,
     publicKeyFingerprint: material.publicKeySpkiDer ? derFingerprint(material.publicKeySpkiDer) : null,
-    keyCheckValue: material.publicKeySpkiDer ? null : keyCheckValue(material.secret),
+    keyCheckValue: material.publicKeySpkiDer ? null : keyCheckValue(material.spec, material.secret),
   };
 }
 
