@@ -2,8 +2,9 @@
  * Native pickers for the paths a ceremony needs: folders to read or write bundles, receipts and
  * custody shares, and single files (key material, shares, the console's raw files). What the
  * officer picks is still an untrusted path: the handlers check it (src-main/ipc/handlers/paths.ts).
+ * Type-only Electron import: main.ts passes Electron's `dialog`, tests a fake of the same surface.
  */
-import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import type { BaseWindow, Dialog, OpenDialogOptions } from 'electron';
 import type { PathPurpose } from '../ipc/contract';
 
 const PICKS: Readonly<Record<PathPurpose, { title: string; file: boolean; create: boolean }>> = {
@@ -21,13 +22,28 @@ const PICKS: Readonly<Record<PathPurpose, { title: string; file: boolean; create
   'console-file': { title: 'Choose a file downloaded from the cloud console', file: true, create: false },
 };
 
-/** Asks for one path for `purpose`; resolves to it, or null when the officer cancels. */
-export async function choosePath(parent: BrowserWindow | null, purpose: PathPurpose): Promise<string | null> {
+/** The part of Electron's `dialog` the pickers use. */
+export type OpenDialog = Pick<Dialog, 'showOpenDialog'>;
+
+/**
+ * Asks for one path for `purpose`, opening at `startFolder` when given (Electron's `defaultPath`:
+ * without it, Electron 43 and later open Downloads); resolves to the path, or null when cancelled.
+ */
+export async function choosePath(
+  dialog: OpenDialog,
+  parent: BaseWindow | null,
+  purpose: PathPurpose,
+  startFolder?: string,
+): Promise<string | null> {
   const pick = PICKS[purpose];
   const properties: OpenDialogOptions['properties'] = pick.file
     ? ['openFile', 'dontAddToRecent']
     : ['openDirectory', 'dontAddToRecent', ...(pick.create ? (['createDirectory'] as const) : [])];
-  const options: OpenDialogOptions = { title: pick.title, properties };
+  const options: OpenDialogOptions = {
+    title: pick.title,
+    properties,
+    ...(startFolder ? { defaultPath: startFolder } : {}),
+  };
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }

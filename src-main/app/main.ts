@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import appIconPath from '../../assets/icons/256x256.png?asset';
-import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { toProblem } from '../core/errors';
 import { createHandlers } from '../ipc/handlers';
 import { CeremonySession } from '../ipc/handlers/session';
@@ -22,11 +22,12 @@ import { createCredentialVault } from './credential-vault';
 import { choosePath } from './dialogs';
 import { createProgressSender, registerIpcBridge } from './ipc-bridge';
 import { findDebuggingSwitches } from './security/launch-policy';
+import { refuseToStart } from './security/launch-refusal';
 import { createOperationLog, createStderrLog, type FileOperationLog } from './log';
 import { installMenu } from './menu';
 import { installNetworkGuard } from './security/network-guard';
 import { isAllowedWindowRequest } from './security/network-policy';
-import { printReceipt, saveReceiptPdf } from './printing';
+import { createReceiptPrinter } from './printing';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenApp } from './security/web-contents-guard';
 import { runningAppIdentity } from './software-identity';
@@ -50,10 +51,11 @@ function openLog(): FileOperationLog {
 
 /** What only the desktop can do, offered to the handlers (dialogs parented to the main window, the OS keychain). */
 function desktopServices(log: FileOperationLog, window: () => BrowserWindow | null): DesktopServices {
+  const printer = createReceiptPrinter({ BrowserWindow, session }, log);
   return {
-    choosePath: (purpose) => choosePath(window(), purpose),
-    printReceipt: (html) => printReceipt(html, log),
-    saveReceiptPdf: (html, folder, fileName) => saveReceiptPdf(html, folder, fileName, log),
+    choosePath: (purpose, startFolder) => choosePath(dialog, window(), purpose, startFolder),
+    printReceipt: (html) => printer.printReceipt(html),
+    saveReceiptPdf: (html, folder, fileName, paperSize) => printer.saveReceiptPdf(html, folder, fileName, paperSize),
     // Remembered credentials: only ever encrypted by the OS keychain (safeStorage), in userData.
     credentialVault: createCredentialVault({
       safeStorage,
@@ -111,12 +113,22 @@ function main(): void {
   const debugging = app.isPackaged ? findDebuggingSwitches(process.argv) : [];
   if (debugging.length > 0) {
     log.error('app.debugging-refused', { switches: debugging });
-    dialog.showErrorBox(
-      'Keyferry will not start with debugging switches',
-      `It was started with --${debugging.join(', --')}, which would let other programs read its memory.\n\nStart Keyferry without them.`,
-    );
     log.close();
-    app.exit(1);
+    // Before `ready`, Linux shows an error box on stderr only: refuseToStart shows it after `ready`.
+    void refuseToStart(
+      {
+        title: 'Keyferry will not start with debugging switches',
+        message: `It was started with --${debugging.join(', --')}, which would let other programs read its memory.\n\nStart Keyferry without them.`,
+      },
+      {
+        platform: process.platform,
+        whenReady: () => app.whenReady(),
+        dialog,
+        writeStderr: (text) => process.stderr.write(text),
+        exit: (code) => app.exit(code),
+        setTimeout: (run, ms) => setTimeout(run, ms),
+      },
+    );
     return;
   }
   hardenApp(log);

@@ -1,89 +1,115 @@
 /**
  * Prints a receipt (HTML from the receipt module) in a hidden, sandboxed window with JavaScript
  * off, in an in-memory session that may load nothing but the one `data:` document. Either to a
- * printer (`webContents.print`) or to a PDF written with writeFileExclusive (never overwriting).
+ * printer (`webContents.print`) or to a PDF, on the ceremony's paper (A4 or Letter, chosen at
+ * setup), written with writeFileExclusive (never overwriting).
+ * Type-only Electron import: main.ts passes Electron's BrowserWindow and session, tests fakes of
+ * the same documented surface.
  */
 import path from 'node:path';
-import { BrowserWindow, session, type Session, type WebContentsPrintOptions } from 'electron';
+import type {
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  Session,
+  WebContents,
+  WebContentsPrintOptions,
+} from 'electron';
 import { KeyferryError } from '../core/errors';
 import { writeFileExclusive, type WrittenFile } from '../core/fs/durable-file';
+import type { PaperSize } from '../core/receipt/paper-size';
 import type { OperationLog } from '../ipc/context';
 import { isAllowedPrintRequest } from './security/network-policy';
-import { hardenSession } from './security/session-hardening';
+import { hardenSession, type HardenableSession } from './security/session-hardening';
 import { secureWebPreferences } from './security/web-preferences';
 
 const PRINT_PARTITION = 'keyferry-print'; // no "persist:" prefix: in memory only
-let printSession: Session | null = null;
 
-function preparedSession(log: OperationLog): Session {
-  if (printSession) return printSession;
-  const prepared = session.fromPartition(PRINT_PARTITION);
-  hardenSession(prepared, log);
-  prepared.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedPrintRequest(details.url) }));
-  printSession = prepared;
-  return prepared;
+/** The parts of Electron the printer uses. */
+export interface PrintingElectron {
+  readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => Pick<
+    BrowserWindow,
+    'loadURL' | 'destroy'
+  > & {
+    readonly webContents: Pick<WebContents, 'print' | 'printToPDF'>;
+  };
+  readonly session: {
+    fromPartition(
+      partition: string,
+    ): HardenableSession & { readonly webRequest: Pick<Session['webRequest'], 'onBeforeRequest'> };
+  };
 }
 
-async function withReceiptWindow<T>(
-  html: string,
-  log: OperationLog,
-  use: (window: BrowserWindow) => Promise<T>,
-): Promise<T> {
-  preparedSession(log);
-  const window = new BrowserWindow({
-    show: false,
-    webPreferences: secureWebPreferences({ devTools: false, javascript: false, partition: PRINT_PARTITION }),
-  });
-  try {
-    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
-    return await use(window);
-  } finally {
-    window.destroy();
-  }
+export interface ReceiptPrinter {
+  /** Sends the receipt to a printer (the system dialog lets the officer choose it). */
+  printReceipt(html: string, options?: WebContentsPrintOptions): Promise<void>;
+  /** Renders the receipt to a PDF of `paperSize` pages and writes it as `fileName` in `folder` (never overwriting). */
+  saveReceiptPdf(html: string, folder: string, fileName: string, paperSize: PaperSize): Promise<WrittenFile>;
 }
 
-/** Sends the receipt to a printer (the system dialog lets the officer choose it). */
-export async function printReceipt(
-  html: string,
-  log: OperationLog,
-  options: WebContentsPrintOptions = {},
-): Promise<void> {
-  await withReceiptWindow(html, log, (window) => {
-    return new Promise<void>((resolve, reject) => {
-      window.webContents.print({ printBackground: true, ...options }, (success, failureReason) => {
-        if (success) resolve();
-        else
-          reject(
-            new KeyferryError(
-              'PRINT_FAILED',
-              `The receipt was not printed (${failureReason || 'cancelled'}).`,
-              'Check the printer and print again, or save the receipt as a PDF.',
-            ),
-          );
-      });
-    });
-  });
-  log.info('receipt.printed');
-}
-
-/** Renders the receipt to PDF and writes it as `fileName` in `folder` (never overwriting). */
-export async function saveReceiptPdf(
-  html: string,
-  folder: string,
-  fileName: string,
-  log: OperationLog,
-): Promise<WrittenFile> {
-  if (path.basename(fileName) !== fileName || !fileName.toLowerCase().endsWith('.pdf')) {
-    throw new KeyferryError(
-      'RECEIPT_NAME_INVALID',
-      `"${fileName}" is not a plain PDF file name.`,
-      'Use a name like receipt.pdf.',
+export function createReceiptPrinter(electron: PrintingElectron, log: OperationLog): ReceiptPrinter {
+  let prepared = false;
+  const preparedSession = () => {
+    if (prepared) return;
+    const printSession = electron.session.fromPartition(PRINT_PARTITION);
+    hardenSession(printSession, log);
+    printSession.webRequest.onBeforeRequest((details, callback) =>
+      callback({ cancel: !isAllowedPrintRequest(details.url) }),
     );
+    prepared = true;
+  };
+
+  async function withReceiptWindow<T>(
+    html: string,
+    use: (window: InstanceType<PrintingElectron['BrowserWindow']>) => Promise<T>,
+  ): Promise<T> {
+    preparedSession();
+    const window = new electron.BrowserWindow({
+      show: false,
+      webPreferences: secureWebPreferences({ devTools: false, javascript: false, partition: PRINT_PARTITION }),
+    });
+    try {
+      await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+      return await use(window);
+    } finally {
+      window.destroy();
+    }
   }
-  const pdf = await withReceiptWindow(html, log, (window) =>
-    window.webContents.printToPDF({ pageSize: 'A4', printBackground: true }),
-  );
-  const written = await writeFileExclusive(path.join(folder, fileName), pdf);
-  log.info('receipt.pdf-written', { file: fileName, size: written.size, sha256: written.sha256 });
-  return written;
+
+  return {
+    async printReceipt(html, options = {}) {
+      await withReceiptWindow(html, (window) => {
+        return new Promise<void>((resolve, reject) => {
+          window.webContents.print({ printBackground: true, ...options }, (success, failureReason) => {
+            if (success) resolve();
+            else
+              reject(
+                new KeyferryError(
+                  'PRINT_FAILED',
+                  `The receipt was not printed (${failureReason || 'cancelled'}).`,
+                  'Check the printer and print again, or save the receipt as a PDF.',
+                ),
+              );
+          });
+        });
+      });
+      log.info('receipt.printed');
+    },
+
+    async saveReceiptPdf(html, folder, fileName, paperSize) {
+      if (path.basename(fileName) !== fileName || !fileName.toLowerCase().endsWith('.pdf')) {
+        throw new KeyferryError(
+          'RECEIPT_NAME_INVALID',
+          `"${fileName}" is not a plain PDF file name.`,
+          'Use a name like receipt.pdf.',
+        );
+      }
+      // The ceremony's paper, not the page's CSS (the receipt's @page says `size: auto`).
+      const pdf = await withReceiptWindow(html, (window) =>
+        window.webContents.printToPDF({ pageSize: paperSize, preferCSSPageSize: false, printBackground: true }),
+      );
+      const written = await writeFileExclusive(path.join(folder, fileName), pdf);
+      log.info('receipt.pdf-written', { file: fileName, paperSize, size: written.size, sha256: written.sha256 });
+      return written;
+    },
+  };
 }

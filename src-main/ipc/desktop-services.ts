@@ -4,6 +4,7 @@
  * credential-vault.ts); tests and headless runs leave it out, and the handlers then say plainly
  * what to do instead (type the path; enter the credentials for this session only).
  */
+import type { PaperSize } from '../core/receipt/paper-size';
 import type { PathPurpose } from './contract';
 
 /** Cloud credentials with the connection they were used for, as the officer asked to remember them. */
@@ -37,15 +38,19 @@ export interface CredentialVault {
 }
 
 export interface DesktopServices {
-  /** Opens the native picker for `purpose` (a folder, or a file for *-file purposes); null if cancelled. */
-  choosePath(purpose: PathPurpose): Promise<string | null>;
+  /**
+   * Opens the native picker for `purpose` (a folder, or a file for *-file purposes) at `startFolder`
+   * when given (an existing folder); null if cancelled.
+   */
+  choosePath(purpose: PathPurpose, startFolder?: string): Promise<string | null>;
   /** Prints the receipt HTML (the system dialog chooses the printer). */
   printReceipt(html: string): Promise<void>;
-  /** Renders the receipt HTML to a PDF named `fileName` in `folder`, never overwriting. */
+  /** Renders the receipt HTML to a PDF on `paperSize` pages named `fileName` in `folder`, never overwriting. */
   saveReceiptPdf(
     html: string,
     folder: string,
     fileName: string,
+    paperSize: PaperSize,
   ): Promise<{ path: string; size: number; sha256: string }>;
   /** Remembered cloud credentials, encrypted by the OS keychain. */
   readonly credentialVault: CredentialVault;

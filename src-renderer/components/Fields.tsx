@@ -78,6 +78,9 @@ export function TextField({
   );
 }
 
+/** An absolute path (POSIX, drive letter or UNC), as the main process accepts for `startIn`. */
+const isAbsolutePath = (value: string) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value.trim());
+
 const MEDIA_PURPOSES: readonly PathPurpose[] = ['read-bundle', 'write-bundle', 'custody-folder'];
 
 /** A path typed in full, picked with the desktop's dialog (Browse), or (for media) a listed volume. */
@@ -86,7 +89,7 @@ export function PathField({ purpose, section, ...props }: TextFieldProps & { pur
   const busy = useAppStore((s) => s.busy !== null);
   const browse = async () => {
     const chosen = await run(section, `Opening the ${props.label.toLowerCase()} dialog`, () =>
-      api().choosePath({ purpose }),
+      api().choosePath({ purpose, ...(isAbsolutePath(props.value) ? { startIn: props.value.trim() } : {}) }),
     );
     if (chosen?.path) props.onChange(chosen.path);
   };

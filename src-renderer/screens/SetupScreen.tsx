@@ -1,9 +1,14 @@
 /** Ceremony setup: the title, the operator, the witnesses and the folder for journals and receipts. */
 import { useState } from 'react';
+import type { CeremonySetup } from '../../src-main/ipc/contract';
 import { Activity } from '../components/Activity';
 import { PathField, TextField } from '../components/Fields';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { useT } from '../i18n';
 import { useAppStore } from '../store/store';
+
+type PaperSize = CeremonySetup['paperSize'];
+const PAPER_SIZES: readonly PaperSize[] = ['A4', 'Letter'];
 
 export function SetupScreen() {
   const mode = useAppStore((s) => s.mode);
@@ -16,6 +21,8 @@ export function SetupScreen() {
   const [operator, setOperator] = useState(setup?.operator ?? '');
   const [witnesses, setWitnesses] = useState<string[]>(setup ? [...setup.witnesses] : ['']);
   const [folder, setFolder] = useState(setup?.folder ?? '');
+  const [paperSize, setPaperSize] = useState<PaperSize>(setup?.paperSize ?? 'A4');
+  const { t } = useT();
   const next = mode === 'air-gapped' ? 'air-gapped' : 'online';
 
   const submit = async () => {
@@ -28,6 +35,7 @@ export function SetupScreen() {
       operator: operator.trim(),
       witnesses: witnesses.map((w) => w.trim()).filter((w) => w !== ''),
       ...(folder.trim() !== '' ? { folder: folder.trim() } : {}),
+      paperSize,
     });
     if (ok) goTo(next);
   };
@@ -98,6 +106,23 @@ export function SetupScreen() {
               : 'The journal and the receipts of this ceremony are kept here. Choose the folder of an earlier day to continue that ceremony.'
           }
         />
+        <fieldset>
+          <legend>{t('setup.paperSize.label')}</legend>
+          <p className="hint">{t('setup.paperSize.hint')}</p>
+          {PAPER_SIZES.map((size) => (
+            <label key={size} className="choice">
+              <input
+                type="radio"
+                name="paper-size"
+                value={size}
+                checked={paperSize === size}
+                disabled={!!(setup && started)}
+                onChange={() => setPaperSize(size)}
+              />
+              {t(`setup.paperSize.${size}`)}
+            </label>
+          ))}
+        </fieldset>
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             {setup && started ? 'Continue' : 'Save and continue'}

@@ -39,6 +39,7 @@ export function airGapStartOptions(
       ...(session.context.identity.code ? { code: session.context.identity.code } : {}),
     },
     rehearsal: session.context.mode.current() === 'rehearsal',
+    paperSize: setup.paperSize,
     clock: () => session.now(),
     onProgress: session.progress(side),
     ...(interfaces ? { interfaces } : {}),

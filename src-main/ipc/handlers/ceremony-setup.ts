@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { OnlineCeremony } from '../../core/ceremony/online/workflow';
 import { KeyferryError } from '../../core/errors';
+import { DEFAULT_PAPER_SIZE } from '../../core/receipt/paper-size';
 import { openJournal } from '../../core/journal';
 import { KmsClient } from '../../core/kms/client';
 import { AkSkCredentials } from '../../core/kms/credentials';
@@ -67,6 +68,7 @@ export async function connectOnline(
         wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
         materialExpiry: { kind: 'never' },
         rehearsal: connection.rehearsal,
+        paperSize: setup.paperSize,
       },
     });
     connected = await ceremony.connect();
@@ -132,6 +134,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
         witnesses: request.witnesses,
         folder,
         continuesOnlineJournal,
+        paperSize: request.paperSize ?? DEFAULT_PAPER_SIZE,
       };
       session.context.log.info('ceremony.setup', { mode, folder, continuesOnlineJournal });
       return {

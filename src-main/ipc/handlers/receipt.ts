@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { WrittenCeremonyReceipt } from '../../core/ceremony/shared/journaled-receipt';
 import { KeyferryError } from '../../core/errors';
+import { DEFAULT_PAPER_SIZE } from '../../core/receipt/paper-size';
 import { sha256Hex } from '../../core/fs/durable-file';
 import type { RecordKind, WrittenReceiptView } from '../contract';
 import type { ChannelHandler } from './channel-handler';
@@ -93,7 +94,8 @@ export function receiptHandlers(session: CeremonySession): ReceiptHandlers {
       const desktop = session.context.desktop;
       if (!desktop) desktopOnly('Saving a PDF', view);
       const dir = await writableFolder(folder, 'folder for the receipt PDF');
-      const saved = await desktop.saveReceiptPdf(html, dir, view.htmlFile.replace(/\.html$/, '.pdf'));
+      const paperSize = session.setup?.paperSize ?? DEFAULT_PAPER_SIZE;
+      const saved = await desktop.saveReceiptPdf(html, dir, view.htmlFile.replace(/\.html$/, '.pdf'), paperSize);
       return { file: path.basename(saved.path), size: saved.size, sha256: saved.sha256 };
     },
   };

@@ -12,6 +12,7 @@ import type { OnlineCeremony } from '../../core/ceremony/online/workflow';
 import type { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import type { CeremonyProgress } from '../../core/ceremony/shared/progress';
 import { KeyferryError } from '../../core/errors';
+import type { PaperSize } from '../../core/receipt/paper-size';
 import type { Journal } from '../../core/journal';
 import type { KmsClient } from '../../core/kms/client';
 import type { KmsCredentials } from '../../core/kms/credentials';
@@ -39,6 +40,8 @@ export interface CeremonySetupRecord {
   readonly folder: string;
   /** An online journal already existed in `folder`: the online side continues that ceremony. */
   readonly continuesOnlineJournal: boolean;
+  /** The paper receipts are printed on: journaled with each side's ceremony record, the PDFs' page size. */
+  readonly paperSize: PaperSize;
 }
 
 export interface OnlineSide {
@@ -86,6 +89,8 @@ export class CeremonySession {
   /** The receipts written: what the UI sees, and the HTML kept here for printing. */
   readonly receipts = new Map<RecordKind, { readonly view: WrittenReceiptView; readonly html: string }>();
   lastWrappedDigest: string | null = null;
+  /** The folder of the last path picked in a native dialog in this ceremony (where the next one opens). */
+  lastPickedFolder: string | null = null;
   #tasks = 0;
 
   constructor(

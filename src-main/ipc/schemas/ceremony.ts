@@ -3,12 +3,17 @@ import { z } from 'zod';
 import { restoreSessionSchema } from './restore';
 import { keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, writtenReceiptSchema } from './common';
 
+/** The receipt paper (core's PaperSize, src-main/core/receipt/paper-size.ts; listed here because the renderer compiles this file). */
+export const paperSizeSchema = z.enum(['A4', 'Letter']);
+
 export const ceremonySetupRequestSchema = z.strictObject({
   title: z.string().trim().min(1, 'give the ceremony a title').max(200),
   operator: personNameSchema,
   witnesses: z.array(personNameSchema).min(1, 'name at least one witness').max(20),
   /** Where the journals and receipts are kept. Optional in rehearsal mode (a fresh temp folder). */
   folder: pathSchema.optional(),
+  /** The paper receipts are printed on; A4 when left out. */
+  paperSize: paperSizeSchema.optional(),
 });
 
 export const ceremonySetupSchema = z.object({
@@ -21,6 +26,7 @@ export const ceremonySetupSchema = z.object({
   airGapJournal: z.string(),
   /** An online journal already exists there: the online side continues that ceremony. */
   continuesOnlineJournal: z.boolean(),
+  paperSize: paperSizeSchema,
 });
 export type CeremonySetup = z.output<typeof ceremonySetupSchema>;
 

@@ -46,6 +46,10 @@ export const pathPurposeSchema = z.enum([
   'console-file',
 ]);
 export type PathPurpose = z.output<typeof pathPurposeSchema>;
-export const choosePathRequestSchema = z.strictObject({ purpose: pathPurposeSchema });
+export const choosePathRequestSchema = z.strictObject({
+  purpose: pathPurposeSchema,
+  /** Where the picker should open: the field's current path (e.g. the removable volume chosen). */
+  startIn: pathSchema.optional(),
+});
 /** `path` is null when the officer cancelled the dialog. */
 export const chosenPathSchema = z.object({ path: z.string().nullable() });

@@ -7,6 +7,7 @@
  * Like its callers, this module must never reach a network client (a test scans the import
  * graph of the workflows): no KMS client, no node:http/https/net/tls.
  */
+import type { PaperSize } from '../../receipt/paper-size';
 import { readBundle, type ImportParameters, type ImportParametersBundle } from '../../bundle';
 import { KeyferryError, isKeyferryError } from '../../errors';
 import type { Journal, JournalEntry } from '../../journal';
@@ -29,6 +30,8 @@ export interface AirGapPeople {
   readonly app: AppIdentity;
   /** True for rehearsals: recorded on the journal and receipt. */
   readonly rehearsal?: boolean;
+  /** The paper its receipts are printed on (journaled with the session start). */
+  readonly paperSize?: PaperSize;
 }
 
 /** Journals `ceremony.session-started` for the air-gapped side (`purpose` for a restore). */
@@ -44,6 +47,7 @@ export async function journalAirGapSessionStart(options: AirGapPeople, purpose?:
     os: workstation.os,
     ...appIdentityData(options.app),
     rehearsal: options.rehearsal ?? false,
+    ...(options.paperSize ? { paperSize: options.paperSize } : {}),
   });
 }
 
@@ -62,6 +66,7 @@ export function airGapRecord(
     workstation: describeWorkstation(network),
     app: options.app,
     rehearsal: options.rehearsal ?? false,
+    ...(options.paperSize ? { paperSize: options.paperSize } : {}),
   };
 }
 

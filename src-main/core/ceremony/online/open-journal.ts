@@ -2,6 +2,7 @@
  * Opening an online ceremony's journal: a new journal gets the ceremony start (its facts and the
  * workstation); an existing one gets a session entry and is replayed, so it continues where it stopped.
  */
+import type { PaperSize } from '../../receipt/paper-size';
 import type { WrappingAlgorithm } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
 import type { Journal } from '../../journal';
@@ -22,6 +23,8 @@ export interface OnlineCeremonyStart {
   readonly wrappingAlgorithm: WrappingAlgorithm;
   readonly materialExpiry: MaterialExpiry;
   readonly rehearsal?: boolean;
+  /** The paper its receipts are printed on (journaled with the ceremony record). */
+  readonly paperSize?: PaperSize;
 }
 
 export interface OnlineCeremonyOptions {
@@ -73,6 +76,7 @@ export async function openOnlineJournal(options: OnlineCeremonyOptions): Promise
       workstation: ws,
       app: options.app,
       rehearsal: start.rehearsal ?? false,
+      ...(start.paperSize ? { paperSize: start.paperSize } : {}),
     }),
     wrappingAlgorithm: start.wrappingAlgorithm,
     expiry: start.materialExpiry.kind === 'never' ? 'never' : start.materialExpiry.at.toISOString(),

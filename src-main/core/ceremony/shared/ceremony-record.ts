@@ -3,6 +3,7 @@
  * Nothing here is secret.
  */
 import os from 'node:os';
+import type { PaperSize } from '../../receipt/paper-size';
 import { describeCodeIdentity, type CodeIdentity } from '../../software/code-identity';
 import type { NetworkCheckResult } from './network-check';
 
@@ -33,6 +34,8 @@ export interface CeremonyRecord {
   readonly app: AppIdentity;
   /** True for `keyferry rehearse` and the rehearsal mode: against the simulator, never real keys. */
   readonly rehearsal: boolean;
+  /** The paper its receipts are printed on (chosen at setup in the desktop app). */
+  readonly paperSize?: PaperSize;
 }
 
 /** Describes this machine (hostname, OS); pass the network check on the air-gapped side. */
@@ -67,5 +70,6 @@ export function ceremonyRecordData(record: CeremonyRecord): Record<string, strin
     ...(record.workstation.network ? { network: record.workstation.network } : {}),
     ...appIdentityData(record.app),
     rehearsal: record.rehearsal,
+    ...(record.paperSize ? { paperSize: record.paperSize } : {}),
   };
 }

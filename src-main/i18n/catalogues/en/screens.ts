@@ -10,4 +10,8 @@ export const enScreens = {
   'activity.code': 'Code {code}',
   'activity.dismiss': 'Dismiss',
   'activity.done': '{action}: done.',
+  'setup.paperSize.label': 'Receipt paper',
+  'setup.paperSize.hint': 'Receipts and custody slips are saved as PDFs on this paper. It is written into the journal.',
+  'setup.paperSize.A4': 'A4 (210 × 297 mm)',
+  'setup.paperSize.Letter': 'US Letter (8.5 × 11 in)',
 } as const;

@@ -12,4 +12,8 @@ export const zhCNScreens: { readonly [K in keyof typeof enScreens]: string } = {
   'activity.code': '错误码 {code}',
   'activity.dismiss': '关闭',
   'activity.done': '{action}：已完成。',
+  'setup.paperSize.label': '回执纸张',
+  'setup.paperSize.hint': '回执和托管单以此纸张尺寸保存为 PDF，并记入日志。',
+  'setup.paperSize.A4': 'A4（210 × 297 毫米）',
+  'setup.paperSize.Letter': '美国 Letter（8.5 × 11 英寸）',
 };
