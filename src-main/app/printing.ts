@@ -63,7 +63,8 @@ export function createReceiptPrinter(electron: PrintingElectron, log: OperationL
     use: (window: InstanceType<PrintingElectron['BrowserWindow']>) => Promise<T>,
   ): Promise<T> {
     preparedSession();
-    const window = new electron.BrowserWindow({
+    const { BrowserWindow } = electron; // named so the Electronegativity audit sees this window
+    const window = new BrowserWindow({
       show: false,
       webPreferences: secureWebPreferences({ devTools: false, javascript: false, partition: PRINT_PARTITION }),
     });
