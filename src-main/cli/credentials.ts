@@ -8,14 +8,16 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { KeyferryError } from '../core/errors';
+import { checkIdentifier } from '../core/identifier-check';
+import { projectIdSchema, regionSchema } from '../core/identifiers';
 import { AkSkCredentials, IamTokenCredentials, type KmsCredentials } from '../core/kms/credentials';
 
 const MAX_CONFIG_BYTES = 64 * 1024;
 const MAX_CA_BYTES = 1024 * 1024;
 
 export const kmsConfigSchema = z.strictObject({
-  region: z.string().min(1).max(64).optional(),
-  projectId: z.string().min(1).max(64).optional(),
+  region: regionSchema.optional(),
+  projectId: projectIdSchema.optional(),
   endpoint: z.string().min(1).max(2048).optional(),
   caFile: z.string().min(1).max(4096).optional(),
   ak: z.string().min(1).max(256).optional(),
@@ -168,8 +170,12 @@ export async function resolveKmsConnection(input: {
   }
   return {
     credentials,
-    region,
-    projectId,
+    region: checkIdentifier('region', region, input.region !== undefined ? '--region' : `"region" in ${configPath}`),
+    projectId: checkIdentifier(
+      'projectId',
+      projectId,
+      input.projectId !== undefined ? '--project-id' : `"projectId" in ${configPath}`,
+    ),
     ...(endpoint ? { endpoint } : {}),
     ...(extraCaPem ? { extraCaPem } : {}),
     credentialSource: fromEnv ? 'environment' : (configPath as string),

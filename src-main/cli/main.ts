@@ -1,5 +1,6 @@
 /** Entry point of the `keyferry` command line (bin/keyferry.js, or `npm run -s keyferry --`). */
 import { commands } from './commands/index';
+import { terminalText } from '../core/terminal-text';
 import { runCli } from './run-cli';
 import { callerFolder } from './caller-folder';
 import { quietOnBrokenPipe } from './broken-pipe';
@@ -28,7 +29,8 @@ runCli(commands, process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    stderr(`keyferry: ${error instanceof Error ? error.message : String(error)}\n`);
+    stderr(`keyferry: ${terminalText(error instanceof Error ? error.message : String(error))}
+`);
     process.exitCode = 1;
   },
 );

@@ -1,6 +1,7 @@
 /** Dispatches argv to a command; prints errors as one plain line, never a stack trace. */
 import { KeyferryError, toProblem } from '../core/errors';
 import { cliLocale, cliTranslator, takeLangOption } from './cli-locale';
+import { terminalLines, terminalText } from '../core/terminal-text';
 import type { CliCommand, CliCommandListing, CliIo } from './command';
 
 export const APP_NAME = 'keyferry';
@@ -50,14 +51,28 @@ async function loadCommand(listing: CliCommandListing): Promise<CliCommand> {
 }
 
 /**
+ * The terminal guard every command prints through: line breaks the CLI wrote stay, every other
+ * control character (ESC, CR, bidi overrides) is made visible. Untrusted values are escaped where
+ * they are put into a line (terminalText), which also escapes their line breaks.
+ */
+function guardedIo(io: CliIo): CliIo {
+  return {
+    ...io,
+    stdout: (line) => io.stdout(terminalLines(line)),
+    stderr: (line) => io.stderr(terminalLines(line)),
+  };
+}
+
+/**
  * Runs the command argv names and resolves to the exit code. `commands` may be loaded commands
  * or lazy registry entries; `--help` lists them without loading any, and only the matched one loads.
  */
 export async function runCli(
   commands: readonly CliCommandListing[],
   argvWithLang: string[],
-  ioIn: CliIo,
+  rawIo: CliIo,
 ): Promise<number> {
+  const ioIn = guardedIo(rawIo);
   let argv: string[];
   let io: CliIo;
   try {
@@ -66,7 +81,7 @@ export async function runCli(
     io = { ...ioIn, locale: taken.lang ?? cliLocale(ioIn) };
   } catch (error) {
     const problem = cliTranslator(ioIn).problem(toProblem(error));
-    ioIn.stderr(`${APP_NAME}: ${problem.message} ${problem.nextStep}`);
+    ioIn.stderr(`${APP_NAME}: ${terminalText(problem.message)} ${terminalText(problem.nextStep)}`);
     return 1;
   }
   if (argv[0] === '--version' || argv[0] === '-V') {
@@ -90,7 +105,9 @@ export async function runCli(
         `${APP_NAME} ${argv[0]}: choose one of: ${group.map((c) => c.name.split(' ')[1]).join(', ')}. Run "${APP_NAME} ${argv[0]} --help" for what each does.`,
       );
     } else {
-      io.stderr(`${APP_NAME}: unknown command "${argv[0]}". Run "${APP_NAME} --help" for the list.`);
+      io.stderr(
+        `${APP_NAME}: unknown command "${terminalText(argv[0] ?? '')}". Run "${APP_NAME} --help" for the list.`,
+      );
     }
     return 1;
   }
@@ -105,7 +122,8 @@ export async function runCli(
     // A stop by the officer is reported by its own line (interrupts.ts), never as a failure.
     if (io.interrupts?.stopping) return 1;
     const problem = cliTranslator(io).problem(toProblem(error));
-    io.stderr(`${APP_NAME} ${match.command.name}: ${problem.message} ${problem.nextStep}`);
+    // Messages carry values from media, the KMS and people: one line, every control visible.
+    io.stderr(`${APP_NAME} ${match.command.name}: ${terminalText(problem.message)} ${terminalText(problem.nextStep)}`);
     return 1;
   }
 }

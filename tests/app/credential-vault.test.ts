@@ -17,7 +17,7 @@ const SK = 'mR7tZq2Lx9Vb4Nc8Hd1Kf6Gs3Jw0Pe5Yu2Ia7Oz';
 const TOKEN = 'StsTokenThatStaysSecret0123456789';
 const CREDENTIALS = {
   region: 'cn-north-4',
-  projectId: 'p0123456789',
+  projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
   endpoint: 'https://kms.cn-north-4.example.com',
   accessKeyId: AK,
   secretAccessKey: SK,

@@ -216,7 +216,9 @@ describe('refusals by mode and place', () => {
       }),
     ).toMatchObject({ ok: false, problem: { code: 'FOLDER_UNAVAILABLE' } });
     await value(ipc, 'ceremony.setup', { title: 'T', operator: 'Ana', witnesses: ['Ben'], folder: dir });
-    expect(await call(ipc, 'online.connect', { region: 'cn-north-4', projectId: 'p1' })).toMatchObject({
+    expect(
+      await call(ipc, 'online.connect', { region: 'cn-north-4', projectId: 'a4a5d4098fb4474fa22cd05f897d6b99' }),
+    ).toMatchObject({
       ok: false,
       problem: { code: 'CREDENTIALS_MISSING' },
     });

@@ -6,10 +6,13 @@ import {
   fileListSchema,
   importTokenSchema,
   isoUtcSchema,
+  keyAliasSchema,
   keyIdSchema,
   keySpecSchema,
   manifestChecksumSchema,
   manifestHeaderShape,
+  projectIdSchema,
+  regionSchema,
   sha256HexSchema,
   wrappingAlgorithmSchema,
 } from './manifest-common';
@@ -27,10 +30,10 @@ export const importTokenEntrySchema = z.strictObject({
 
 export const importParametersKeySchema = z.strictObject({
   provider: z.literal('huaweicloud'),
-  region: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'must be a region id such as cn-north-4'),
-  projectId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, 'must be a project id'),
+  region: regionSchema,
+  projectId: projectIdSchema,
   keyId: keyIdSchema,
-  keyAlias: z.string().regex(/^[a-zA-Z0-9:/_-]{1,255}$/, 'must be a key alias as the KMS accepts it'),
+  keyAlias: keyAliasSchema,
   keySpec: keySpecSchema,
   keyUsage: z.enum(['ENCRYPT_DECRYPT', 'SIGN_VERIFY']),
   wrappingAlgorithm: wrappingAlgorithmSchema,

@@ -12,18 +12,13 @@ export function isCanonicalBase64(text: string): boolean {
   return Buffer.from(text, 'base64').toString('base64') === text;
 }
 
-/** KMS key ids (UUIDs) and anything else used as a folder name: letters, digits and dashes. */
-export const keyIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, 'must be a key id (letters, digits and dashes, at most 64)');
+/** Identifiers have one definition each (../identifiers); key ids also name bundle folders. */
+import { ceremonyIdSchema } from '../identifiers';
+export { ceremonyIdSchema, keyAliasSchema, keyIdSchema, projectIdSchema, regionSchema } from '../identifiers';
 
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');
 
 export const isoUtcSchema = z.iso.datetime({ offset: false, local: false, message: 'must be an ISO time in UTC' });
-
-export const ceremonyIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be a ceremony id (letters, digits, . _ : -)');
 
 export const keySpecSchema = z.enum(KEY_SPECS);
 export const wrappingAlgorithmSchema = z.enum(WRAPPING_ALGORITHMS);

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { KEY_SPECS, isAsymmetric, type KeySpec } from '../crypto/key-spec';
 import type { SecretBytes } from '../crypto/secret-bytes';
+import { ceremonyIdSchema, keyIdSchema } from '../identifiers';
 
 /** Custody limits: at least 2 custodians must meet, at most 16 shares are handed out. */
 export const MIN_CUSTODY_THRESHOLD = 2;
@@ -38,10 +39,8 @@ export interface CustodyShare extends CustodyShareFields {
   readonly checksum: string;
 }
 
-/** Ceremony ids: letters, digits, dot, underscore, colon, hyphen. */
-export const CEREMONY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-/** Key ids appear in file names: letters, digits, underscore, hyphen (KMS key ids are UUIDs). */
-export const KEY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+/** Ceremony and key ids follow the one definition in ../identifiers (they also name share files). */
+export { CEREMONY_ID_PATTERN, KEY_ID_PATTERN } from '../identifiers';
 export const CHECKSUM_PATTERN = /^[0-9a-f]{32}$/;
 
 /** Custodian names: 1-100 printable characters, trimmed, no control characters. */
@@ -63,8 +62,8 @@ const materialCheckSchema = z.discriminatedUnion('kind', [
 /** Validates share metadata, including the rules that tie fields together. */
 export const custodyShareFieldsSchema = z
   .strictObject({
-    ceremonyId: z.string().regex(CEREMONY_ID_PATTERN),
-    keyId: z.string().regex(KEY_ID_PATTERN),
+    ceremonyId: ceremonyIdSchema,
+    keyId: keyIdSchema,
     spec: z.enum(KEY_SPECS),
     index: z.number().int().min(1).max(MAX_CUSTODY_SHARES),
     m: z.number().int().min(MIN_CUSTODY_THRESHOLD).max(MAX_CUSTODY_SHARES),

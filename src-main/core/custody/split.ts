@@ -7,6 +7,7 @@ import type { KeyMaterial } from '../crypto/key-material';
 import type { KeySpec } from '../crypto/key-spec';
 import { SecretBytes } from '../crypto/secret-bytes';
 import { KeyferryError } from '../errors';
+import { IDENTIFIERS } from '../identifiers';
 import {
   CEREMONY_ID_PATTERN,
   KEY_ID_PATTERN,
@@ -52,9 +53,12 @@ function validate(request: SplitMaterialRequest): string[] {
       'Give the key spec of the material being split.',
     );
   if (!CEREMONY_ID_PATTERN.test(ceremonyId))
-    refuse(`The ceremony id "${ceremonyId}" is not valid.`, 'Use up to 128 letters, digits, ".", "_", ":" or "-".');
+    refuse(
+      `The ceremony id "${ceremonyId}" is not valid.`,
+      `Use the ceremony's own id: ${IDENTIFIERS.ceremonyId.rule}.`,
+    );
   if (!KEY_ID_PATTERN.test(keyId))
-    refuse(`The key id "${keyId}" is not valid.`, 'Use the KMS key id (letters, digits, "_" or "-", up to 128).');
+    refuse(`The key id "${keyId}" is not valid.`, `Use the KMS key id: ${IDENTIFIERS.keyId.rule}.`);
   if (request.custodians.length !== n)
     refuse(
       `${request.custodians.length} custodians were named for ${n} shares.`,

@@ -7,6 +7,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { KEY_SPECS, type KeySpec, type KeyUsage } from '../crypto/key-spec';
+import { keyIdSchema, projectIdSchema, regionSchema } from '../identifiers';
 
 export type SimKeyState = 1 | 2 | 3 | 4 | 5;
 
@@ -44,7 +45,7 @@ export interface SimState {
 }
 
 const keySchema = z.object({
-  keyId: z.string().regex(/^[0-9a-f-]{36}$/),
+  keyId: keyIdSchema,
   alias: z.string().min(1).max(255),
   spec: z.enum(KEY_SPECS),
   usage: z.enum(['ENCRYPT_DECRYPT', 'SIGN_VERIFY']),
@@ -67,8 +68,8 @@ const keySchema = z.object({
 export const stateFileSchema = z.object({
   format: z.literal('keyferry-kms-simulator-state'),
   version: z.literal(1),
-  region: z.string().regex(/^[a-z0-9-]{1,64}$/),
-  projectId: z.string().regex(/^[0-9a-f]{32}$/),
+  region: regionSchema,
+  projectId: projectIdSchema,
   domainId: z.string().regex(/^[0-9a-f]{32}$/),
   accessKeyId: z.string().regex(/^[A-Z0-9]{20}$/),
   secretKey: z.string().regex(/^[A-Za-z0-9]{40}$/),

@@ -3,9 +3,9 @@
  * that does not match is a KMS_BAD_RESPONSE, never a crash or a silently wrong value.
  */
 import { z } from 'zod';
+import { KEY_ALIAS_PATTERN, KEY_ID_PATTERN } from '../identifiers';
 
-export const KEY_ID_PATTERN = /^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/;
-export const KEY_ALIAS_PATTERN = /^[a-zA-Z0-9:/_-]{1,255}$/;
+export { KEY_ALIAS_PATTERN, KEY_ID_PATTERN };
 export const IMPORT_TOKEN_PATTERN = /^[0-9a-zA-Z+/=]{200,6144}$/;
 export const ENCRYPTED_KEY_MATERIAL_PATTERN = /^[0-9a-zA-Z+/=]{344,360}$/;
 export const ENCRYPTED_PRIVATE_KEY_PATTERN = /^[0-9a-zA-Z+/=]{200,6144}$/;

@@ -2,10 +2,9 @@
  * Where the KMS lives: `https://kms.{region}.myhuaweicloud.com`, or an explicit endpoint. Plain
  * http is accepted only for loopback (the built-in simulator); everything else must be https.
  */
+import { IDENTIFIERS, PROJECT_ID_PATTERN, REGION_PATTERN } from '../identifiers';
 import { kmsClientError } from './errors';
 
-const REGION = /^[a-z]{2,3}(-[a-z]+)+-[0-9]{1,3}$/;
-const PROJECT_ID = /^[0-9a-zA-Z_-]{1,64}$/;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** True for 127.0.0.1, localhost and [::1]. */
@@ -19,10 +18,10 @@ function invalid(message: string, nextStep: string) {
 
 /** The KMS endpoint of a region, e.g. `cn-north-4` → https://kms.cn-north-4.myhuaweicloud.com. */
 export function endpointForRegion(region: string): URL {
-  if (!REGION.test(region)) {
+  if (!REGION_PATTERN.test(region)) {
     throw invalid(
       `"${region}" is not a Huawei Cloud region name.`,
-      'Use a region ID such as cn-north-4 or ap-southeast-1, as shown in the console.',
+      `Give the region of the key: ${IDENTIFIERS.region.rule}.`,
     );
   }
   return new URL(`https://kms.${region}.myhuaweicloud.com`);
@@ -63,11 +62,11 @@ export function resolveEndpoint(options: { region?: string; endpoint?: string })
 
 /** Checks a project ID before it goes into a URL path. */
 export function checkProjectId(projectId: string): string {
-  if (!PROJECT_ID.test(projectId)) {
+  if (!PROJECT_ID_PATTERN.test(projectId)) {
     throw kmsClientError(
       'KMS_PROJECT_ID_INVALID',
       `"${projectId}" is not a project ID.`,
-      'Copy the project ID of the region from the console (My Credentials → Projects).',
+      `Copy the project ID of the region from the console: ${IDENTIFIERS.projectId.rule}.`,
     );
   }
   return projectId;

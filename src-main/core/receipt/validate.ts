@@ -1,9 +1,10 @@
 /** Refuses receipt inputs that would print something misleading (see types.ts). */
 import { KEY_SPECS, isAsymmetric } from '../crypto/key-spec';
 import { KeyferryError } from '../errors';
+import { CEREMONY_ID_PATTERN, IDENTIFIERS } from '../identifiers';
 import type { ReceiptInput, ReceiptKey } from './types';
 
-export const CEREMONY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export { CEREMONY_ID_PATTERN };
 const HEX64 = /^[0-9a-f]{64}$/;
 const MAX_TEXT = 1000;
 
@@ -79,7 +80,7 @@ function checkKey(key: ReceiptKey, n: number, side: ReceiptInput['side']): void 
 /** Throws KeyferryError RECEIPT_INPUT_INVALID when `input` is not fit to print. */
 export function checkReceiptInput(input: ReceiptInput): void {
   if (typeof input.ceremonyId !== 'string' || !CEREMONY_ID_PATTERN.test(input.ceremonyId))
-    bad('the ceremony ID must be 1-64 letters, digits, ".", "_" or "-"');
+    bad(`the ceremony ID is not valid (${IDENTIFIERS.ceremonyId.rule})`);
   text(input.title, 'the title');
   if (input.side !== 'online' && input.side !== 'air-gapped') bad('the side must be online or air-gapped');
   if (!(input.clock.at instanceof Date) || Number.isNaN(input.clock.at.getTime())) bad('the time is not a valid date');

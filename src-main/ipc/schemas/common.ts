@@ -16,7 +16,8 @@ export const keyUsageSchema = z.enum(['ENCRYPT_DECRYPT', 'SIGN_VERIFY']);
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
 /** An ISO 8601 time produced by the main process. */
 export const timeTextSchema = z.string().min(1).max(40);
-export const keyIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'is not a key ID');
+/** Identifiers have one definition (core/identifiers.ts, zod only, renderer-safe). */
+export { ceremonyIdSchema, keyAliasSchema, keyIdSchema, projectIdSchema, regionSchema } from '../../core/identifiers';
 
 /**
  * An absolute path typed or picked in the UI. Main checks it again (exists, right kind, no

@@ -2,11 +2,14 @@
 import { z } from 'zod';
 import { onlineStepSchema } from './ceremony';
 import {
+  keyAliasSchema,
   keyIdSchema,
   keySpecSchema,
   keyUsageSchema,
   materialExpirySchema,
   pathSchema,
+  projectIdSchema,
+  regionSchema,
   timeTextSchema,
   wrappingAlgorithmSchema,
 } from './common';
@@ -30,8 +33,8 @@ export const credentialsProfileSchema = z
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a profile name is 1-64 of a-z 0-9 - (not starting with -)');
 
 export const connectRequestSchema = z.strictObject({
-  region: z.string().regex(/^[a-z]{2,3}(-[a-z]+)+-[0-9]{1,3}$/, 'is not a region name such as cn-north-4'),
-  projectId: z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'is not a project ID'),
+  region: regionSchema,
+  projectId: projectIdSchema,
   /** Optional explicit endpoint (https; http only on loopback). Default: the region's. */
   endpoint: z.string().min(1).max(2048).optional(),
   /** Optional PEM file of extra CA certificates. */
@@ -107,7 +110,7 @@ export const keyListSchema = z.object({
 export type KmsKeyView = z.output<typeof kmsKeySchema>;
 
 export const plannedKeySchema = z.strictObject({
-  alias: z.string().regex(/^[a-zA-Z0-9:/_-]{1,255}$/, 'an alias is 1-255 of a-z A-Z 0-9 : / _ -'),
+  alias: keyAliasSchema,
   spec: keySpecSchema,
   usage: keyUsageSchema.optional(),
   description: z.string().max(255).optional(),

@@ -51,7 +51,7 @@ const wrapping = generateKeyPairSync('rsa', {
 async function paramsBundle(spec: KeySpec, keyId = '0a1b2c3d-0000-4000-8000-00000000000a'): Promise<string> {
   const p = importParametersFromKmsAnswer({
     region: 'cn-north-4',
-    projectId: 'p0123456789',
+    projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
     keyAlias: `test/${spec.toLowerCase()}`,
     keySpec: spec,
     keyUsage: spec === 'AES_256' ? 'ENCRYPT_DECRYPT' : 'SIGN_VERIFY',

@@ -74,7 +74,7 @@ const splitArgs = (material: string, spec: string, m: number, outs: string[], cu
   '--ceremony-id',
   'byok-2024-06',
   '--key-id',
-  'key-0042',
+  '0042abcd-0000-4000-8000-000000000042',
   '--m',
   String(m),
   '--n',
@@ -98,15 +98,16 @@ describe('keyferry custody', () => {
     expect(split.code).toBe(0);
     expect(split.out).toContain(`Key check value (KCV):  ${opensslKcv(key)}`);
     for (const [i, out] of outs.entries()) {
-      const base = `keyferry-share-key-0042-${i + 1}of5`;
+      const base = `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i + 1}of5`;
       expect((await readdir(out)).sort()).toEqual([`${base}.json`, `${base}.slip.html`, `${base}.slip.txt`]);
       expect(split.out).toContain(path.join(out, `${base}.json`));
       const text = await readFile(path.join(out, `${base}.json`), 'utf8');
       expect(text).not.toContain(key.toString('base64'));
     }
-    const shareFile = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of5.json`);
+    const shareFile = (i: number): string =>
+      path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of5.json`);
     const slipFile = (i: number): string =>
-      path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of5.slip.txt`);
+      path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of5.slip.txt`);
 
     const verify = await run(
       ['custody', 'restore', '--share', shareFile(5), '--share', shareFile(2), '--share', shareFile(4)],
@@ -130,7 +131,7 @@ describe('keyferry custody', () => {
         '--out',
         'restored.bin',
         '--key-id',
-        'key-0042',
+        '0042abcd-0000-4000-8000-000000000042',
       ],
       dir,
     );
@@ -163,8 +164,10 @@ describe('keyferry custody', () => {
     await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
     const outs = await folders(dir, 3);
     expect((await run(splitArgs('key.bin', 'AES_256', 3, outs, ['Alice', 'Bob', 'Carol']), dir)).code).toBe(0);
-    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of3.json`);
-    const slip = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of3.slip.txt`);
+    const share = (i: number): string =>
+      path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of3.json`);
+    const slip = (i: number): string =>
+      path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of3.slip.txt`);
 
     const few = await run(['custody', 'restore', '--share', share(1), '--share', share(2), '--out', 'x.bin'], dir);
     expect(few.code).toBe(1);
@@ -200,7 +203,7 @@ describe('keyferry custody', () => {
       ],
       dir,
     );
-    expect(foreign.err).toContain('belongs to key "key-0042", not the expected "key-9999"');
+    expect(foreign.err).toContain('belongs to key "0042abcd-0000-4000-8000-000000000042", not the expected "key-9999"');
     expect(await readdir(dir)).not.toContain('x.bin');
   });
 
@@ -238,7 +241,8 @@ describe('keyferry custody', () => {
     const fingerprint = execFileSync('openssl', ['dgst', '-sha256', '-r'], { input: spki }).toString().slice(0, 64);
     expect(split.out.replace(/ /g, '')).toContain(`PublickeySHA-256fingerprint:${fingerprint}`);
 
-    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of3.json`);
+    const share = (i: number): string =>
+      path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of3.json`);
     const restored = await run(
       ['custody', 'restore', '--share', share(3), '--share', share(1), '--out', 'key.der', '--key-spec', 'RSA_2048'],
       dir,
@@ -278,10 +282,11 @@ describe('keyferry custody', () => {
     expect((await run(splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), dir)).code).toBe(0);
     const wrapping = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const now = new Date();
-    await parametersBundle(dir, 'AES_256', wrapping.publicKey, now, 'key-0042');
+    await parametersBundle(dir, 'AES_256', wrapping.publicKey, now, '0042abcd-0000-4000-8000-000000000042');
     const params = await readBundle(path.join(dir, 'parameters'), { now });
     const fingerprint = params.kind === 'import-parameters' ? (params.keys[0]?.wrappingKey.fingerprint as string) : '';
-    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-key-0042-${i}of3.json`);
+    const share = (i: number): string =>
+      path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of3.json`);
     const base = ['custody', 'restore', '--share', share(2), '--share', share(3)];
     const ceremony = ['--journal', 'restore.jsonl', '--operator', 'Olga', '--witness', 'Wes', '--allow-network'];
 
@@ -415,9 +420,9 @@ describe('keyferry custody', () => {
         'custody',
         'restore',
         '--share',
-        path.join(shm, 'keyferry-share-key-0042-2of2.json'),
+        path.join(shm, 'keyferry-share-0042abcd-0000-4000-8000-000000000042-2of2.json'),
         '--share',
-        'keyferry-share-key-0042-1of2.json',
+        'keyferry-share-0042abcd-0000-4000-8000-000000000042-1of2.json',
         '--out',
         'back.bin',
       ]);

@@ -108,7 +108,7 @@ describe('importParametersFromKmsAnswer', () => {
     };
     const base = {
       region: 'cn-north-4',
-      projectId: 'p1',
+      projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
       keyAlias: 'a',
       keySpec: 'AES_256',
       keyUsage: 'ENCRYPT_DECRYPT' as const,

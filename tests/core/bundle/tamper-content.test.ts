@@ -105,7 +105,7 @@ describe('tokens and keys', () => {
     expect(early.warnings.map((w) => w.code)).toEqual(['CLOCK_SUSPECT', 'CLOCK_SUSPECT']);
   });
 
-  it('refuses duplicate key ids, also when they differ only in case', async () => {
+  it('refuses duplicate key ids, and a key id in upper case (KMS key ids are lower case)', async () => {
     const dir = await t.paramsCopy();
     await rewriteManifest(dir, (m) => ((m as ImportParametersManifest).keys[1]!.keyId = t.paramIds[0] as string));
     let error = await refusal(dir);
@@ -117,7 +117,8 @@ describe('tokens and keys', () => {
       (m) => ((m as ImportParametersManifest).keys[1]!.keyId = (t.paramIds[0] as string).toUpperCase()),
     );
     error = await refusal(dir2);
-    expect(error.code).toBe('BUNDLE_DUPLICATE_KEY');
+    expect(error.code).toBe('BUNDLE_MANIFEST_INVALID');
+    expect(error.message).toMatch(/a KMS key id is 36 characters/);
   });
 });
 

@@ -32,7 +32,7 @@ describe('custody slips', () => {
       m: 3,
       n: 5,
       ceremonyId: 'ceremony-7',
-      keyId: 'key-7',
+      keyId: '7e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a57',
       spec: 'AES_256',
       custodians: ['Alice', 'Bob', HOSTILE, 'Dave', 'Erin'],
     });
@@ -42,7 +42,7 @@ describe('custody slips', () => {
         m: 2,
         n: 2,
         ceremonyId: 'ceremony-7',
-        keyId: 'key-8',
+        keyId: '8e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a58',
         spec: 'RSA_4096',
         custodians: ['Alice', 'Bob'],
       })
@@ -53,17 +53,17 @@ describe('custody slips', () => {
   it('carries the facts, the signature lines, the share lines and one QR code per 40 lines', () => {
     const share = aesShares[1] as CustodyShare;
     const slip = renderCustodySlip(share);
-    expect(slip.htmlName).toBe('keyferry-share-key-7-2of5.slip.html');
-    expect(slip.textName).toBe('keyferry-share-key-7-2of5.slip.txt');
+    expect(slip.htmlName).toBe('keyferry-share-7e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a57-2of5.slip.html');
+    expect(slip.textName).toBe('keyferry-share-7e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a57-2of5.slip.txt');
     for (const doc of [slip.html, slip.text]) {
       for (const fact of [
         'ceremony-7',
-        'key-7',
+        '7e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a57',
         'AES_256',
         '2 of 5 (any 3 shares rebuild the key',
         share.materialCheck.value,
         'Bob',
-        'keyferry-share-key-7-2of5.json',
+        'keyferry-share-7e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a57-2of5.json',
         'Custodian signature',
         'Witness signature',
         'Date:',

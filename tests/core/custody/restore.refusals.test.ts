@@ -50,8 +50,8 @@ describe('restoreMaterial refuses', () => {
   });
 
   it('shares of different keys', async () => {
-    const a = await split(aes, 2, 3, { keyId: 'key-one' });
-    const b = await split(otherAes, 2, 3, { keyId: 'key-two' });
+    const a = await split(aes, 2, 3, { keyId: '1e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a51' });
+    const b = await split(otherAes, 2, 3, { keyId: '2e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a52' });
     const error = await refusal(() => restoreMaterial([a[0] as CustodyShare, b[1] as CustodyShare]));
     expect(error.code).toBe('CUSTODY_SHARES_MIXED');
     expect(error.message).toContain('different keys');
@@ -96,7 +96,11 @@ describe('restoreMaterial refuses', () => {
 
   it('shares of the wrong ceremony, key or spec when the caller says what it expects', async () => {
     const shares = (await split(aes, 2, 3)).slice(0, 2);
-    for (const expected of [{ ceremonyId: 'other-ceremony' }, { keyId: 'other-key' }, { spec: 'RSA_2048' as const }]) {
+    for (const expected of [
+      { ceremonyId: 'other-ceremony' },
+      { keyId: '3e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a53' },
+      { spec: 'RSA_2048' as const },
+    ]) {
       const error = await refusal(() => restoreMaterial(shares, { expected }));
       expect(error.code).toBe('CUSTODY_SHARE_FOREIGN');
     }
@@ -172,7 +176,7 @@ describe('splitMaterial refuses', () => {
     m: 2,
     n: 3,
     ceremonyId: 'c1',
-    keyId: 'k1',
+    keyId: '4e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a54',
     spec: 'AES_256' as const,
     custodians: CUSTODIANS.slice(0, 3),
   });

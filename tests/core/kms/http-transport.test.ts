@@ -206,7 +206,7 @@ describe('timeouts and connection failures', () => {
     await new Promise((resolve) => closed.close(resolve));
     const client = new KmsClient({
       endpoint: `http://127.0.0.1:${port}`,
-      projectId: 'p',
+      projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
       credentials: new AkSkCredentials({ accessKeyId: 'AK', secretKey: 'SK' }),
       retry: { maxAttempts: 1 },
     });
@@ -222,7 +222,7 @@ describe('timeouts and connection failures', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const client = new KmsClient({
       endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      projectId: 'p',
+      projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
       credentials: new AkSkCredentials({ accessKeyId: 'AK', secretKey: 'SK' }),
       retry: { maxAttempts: 1 },
     });

@@ -340,7 +340,11 @@ describe('credentials never show their secrets', () => {
     const token = 'IamTokenValue-XYZ';
     const aksk = new AkSkCredentials({ accessKeyId: 'ACCESSKEY', secretKey: sk, securityToken: st });
     const iam = new IamTokenCredentials(token);
-    const client = new KmsClient({ region: 'cn-north-4', projectId: 'p1', credentials: aksk });
+    const client = new KmsClient({
+      region: 'cn-north-4',
+      projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
+      credentials: aksk,
+    });
     for (const shown of [
       String(aksk),
       JSON.stringify(aksk),

@@ -4,9 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { KeyferryError } from '../../errors';
+import { CEREMONY_ID_PATTERN, IDENTIFIERS } from '../../identifiers';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
-export const CEREMONY_ID_PATTERN = /^KF-\d{8}-[a-z2-7]{6}$/;
 
 /** A new ceremony id for a ceremony starting at `now`. */
 export function newCeremonyId(now: Date = new Date()): string {
@@ -21,7 +21,7 @@ export function parseCeremonyId(value: string): string {
   if (!CEREMONY_ID_PATTERN.test(id)) {
     throw new KeyferryError(
       'CEREMONY_ID_INVALID',
-      `"${id.slice(0, 40)}" is not a ceremony id (expected KF-YYYYMMDD-xxxxxx).`,
+      `"${id.slice(0, 40)}" is not a ceremony id: ${IDENTIFIERS.ceremonyId.rule}.`,
       'Copy the ceremony id exactly as the receipt or journal shows it.',
     );
   }

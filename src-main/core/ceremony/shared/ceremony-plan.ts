@@ -21,9 +21,9 @@ import {
   type WrappingAlgorithm,
 } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
+import { keyAliasSchema } from '../../identifiers';
 import { personName } from './person-name';
 
-export const KEY_ALIAS_PATTERN = /^[a-zA-Z0-9:/_-]{1,255}$/;
 export const MAX_PLANNED_KEYS = 500;
 const MAX_PLAN_FILE_BYTES = 256 * 1024;
 
@@ -47,7 +47,7 @@ export interface CeremonyPlan {
 }
 
 const plannedKeySchema = z.strictObject({
-  alias: z.string().regex(KEY_ALIAS_PATTERN, 'must be 1-255 of a-z A-Z 0-9 : / _ -'),
+  alias: keyAliasSchema,
   spec: z.enum(KEY_SPECS),
   usage: z.enum(['ENCRYPT_DECRYPT', 'SIGN_VERIFY']).optional(),
   description: z.string().max(255).default(''),

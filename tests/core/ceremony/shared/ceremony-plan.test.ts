@@ -73,7 +73,8 @@ describe('ceremony id', () => {
     expect(id).toMatch(/^KF-20250301-[a-z2-7]{6}$/);
     expect(parseCeremonyId(` ${id} `)).toBe(id);
     expect(newCeremonyId(now)).not.toBe(id);
-    expect(() => parseCeremonyId('KF-2025-abc')).toThrow(/not a ceremony id/);
+    expect(() => parseCeremonyId('KF:stream')).toThrow(/not a ceremony id/);
+    expect(() => parseCeremonyId('../KF-20250301-abcdef')).toThrow(/not a ceremony id/);
   });
 });
 
