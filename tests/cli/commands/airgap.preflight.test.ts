@@ -40,7 +40,7 @@ async function parameters(folder: string): Promise<string> {
   });
   const p = importParametersFromKmsAnswer({
     region: 'cn-north-4',
-    projectId: 'p0123456789',
+    projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
     keyAlias: 'test/aes',
     keySpec: 'AES_256',
     keyUsage: 'ENCRYPT_DECRYPT',
