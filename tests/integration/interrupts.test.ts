@@ -46,7 +46,7 @@ async function rsa4096Parameters(count: number): Promise<string> {
   const keys = Array.from({ length: count }, (_, i) =>
     importParametersFromKmsAnswer({
       region: 'cn-north-4',
-      projectId: 'p0123456789',
+      projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
       keyAlias: `test/rsa-${i + 1}`,
       keySpec: 'RSA_4096',
       keyUsage: 'SIGN_VERIFY',
