@@ -84,7 +84,7 @@ async function keyferryBatch(
   dir: string,
   params: string,
   plan: ReturnType<typeof parseCeremonyPlan>,
-): Promise<{ ms: number; wrapped: string }> {
+): Promise<{ ms: number; wrapped: string; digest: string }> {
   const started = performance.now();
   const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
   const air = await AirGapCeremony.start({
@@ -101,9 +101,9 @@ async function keyferryBatch(
   await air.generateMaterial();
   await air.wrap();
   const wrapped = path.join(dir, 'wrapped');
-  await air.writeWrappedBundle(wrapped);
+  const { manifestSha256: digest } = await air.writeWrappedBundle(wrapped);
   await journal.close();
-  return { ms: performance.now() - started, wrapped };
+  return { ms: performance.now() - started, wrapped, digest };
 }
 
 async function opensslBatch(dir: string, params: string): Promise<number> {
@@ -164,7 +164,7 @@ async function batch(dir: string, print: (line: string) => void): Promise<void> 
     const day2Journal = await openJournal(path.join(dir, 'online.jsonl'), { create: false });
     const day2 = await OnlineCeremony.open({ journal: day2Journal, kms, region: sim.region, app: APP });
     await day2.connect();
-    await day2.checkWrappedBundle(keyferry.wrapped);
+    await day2.checkWrappedBundle(keyferry.wrapped, { expectedDigest: keyferry.digest, source: 'air-gapped-receipt' });
     await day2.importMaterial();
     const proofs = await day2.verifyKeys();
     await day2Journal.close();

@@ -111,6 +111,7 @@ describe('a rehearsal through the ceremony channels', () => {
     const checked = await value<{ keys: unknown[] }>(ipc, 'online.check-wrapped', {
       folder: wrapped.dir,
       expectedDigest: wrapped.manifestSha256Grouped,
+      digestSource: 'air-gapped-receipt',
     });
     expect(checked.keys).toHaveLength(2);
     await value(ipc, 'online.import', { expiry: { kind: 'never' } });

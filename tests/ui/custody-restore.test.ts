@@ -101,7 +101,9 @@ describe('custody restore through the UI', () => {
     await step(page, 'Write the receipt', 'air-receipt');
     await click(page, 'Go back to the online side');
 
+    await click(page, "Use the digest this rehearsal's air-gapped side wrote");
     await step(page, 'Check the bundle', 'online-check');
+    await page.getByText("The bundle has the digest this rehearsal's air-gapped side wrote").waitFor();
     expect(await page.locator('[data-section="online-import"] .requested').textContent()).toContain(
       new Date(`${expiryDay}T00:00:00Z`).toUTCString(),
     );
@@ -166,8 +168,10 @@ describe('custody restore through the UI', () => {
       media,
       (await page.locator('[data-section="restore-wrap"] .card .file-name').first().textContent()) ?? '',
     );
+    const restoredDigest = (await page.getByLabel('Restored wrapped-material bundle digest').textContent()) ?? '';
     await navigate(page, 'Online');
     await fillByLabel(page, 'Wrapped-material bundle folder', restoredDir);
+    await fillByLabel(page, 'Bundle digest from the air-gapped receipt', restoredDigest);
     await step(page, 'Check the bundle', 'online-check');
     await step(page, 'Import the key material', 'online-import');
     await step(page, 'Verify the keys', 'online-verify');

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditPayloads } from './audit';
 import { openApp, startBrowser, type UiSession } from './harness';
 import { click, fillByLabel, navigate, problemIn, succeeded } from './page-helpers';
+import { wrapAsAnAttacker } from './swapped-bundle';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -218,9 +219,62 @@ describe('rehearsal through the UI', () => {
     await ui.screenshot('air-gapped-receipt');
   });
 
-  it('refuses a tampered wrapped-material bundle in plain words', async () => {
+  it('requires the digest from the air-gapped receipt: the check cannot start without it', async () => {
     await click(page, 'Go back to the online side');
     await page.getByRole('heading', { level: 1, name: 'Online side (rehearsal)' }).waitFor();
+    await fillByLabel(page, 'Wrapped-material bundle folder', wrappedDir);
+    const check = page.getByRole('button', { name: 'Check the bundle', exact: true });
+    expect(await check.isDisabled()).toBe(true);
+    expect(await page.locator('[data-section="online-check"] .digest-progress').textContent()).toBe(
+      '0 of 16 groups typed.',
+    );
+    const groups = wrappedDigest.split(' ');
+    await fillByLabel(page, 'Bundle digest from the air-gapped receipt', `${groups.slice(0, 4).join(' ')} 3G`);
+    expect(await page.locator('[data-section="online-check"] .digest-progress').textContent()).toBe(
+      'Group 5 holds a character that is not a hex digit (0-9, A-F).',
+    );
+    expect(await page.locator('[data-section="online-check"] .group-bad').count()).toBe(1);
+    expect(await check.isDisabled()).toBe(true);
+    await ui.screenshot('online-digest-required');
+  });
+
+  it('refuses a swapped bundle with the receipt digest, naming no real group, before the KMS', async () => {
+    const swapped = path.join(dir, 'swapped');
+    await wrapAsAnAttacker(
+      path.join(media, (await readdir(media)).find((n) => n.startsWith('import-parameters')) ?? ''),
+      swapped,
+    );
+    await fillByLabel(page, 'Wrapped-material bundle folder', swapped);
+    await fillByLabel(page, 'Bundle digest from the air-gapped receipt', wrappedDigest);
+    await click(page, 'Check the bundle');
+    const problem = await problemIn(page, 'online-check');
+    expect(problem).toMatch(/\d+ of 16 groups differ from the digest of the bundle/);
+    expect(problem).toContain('This is not the bundle the air-gapped receipt names');
+    expect(problem).toContain('Nothing was sent to the KMS');
+    expect(ui.ipc.calls.filter((c) => c.channel === 'online.import')).toEqual([]);
+    await ui.screenshot('error-swapped-bundle');
+  });
+
+  it('locates a mistyped digest by group', async () => {
+    const groups = wrappedDigest.split(' ');
+    const real7 = groups[6] as string;
+    const typo7 = `${real7.slice(0, 3)}${real7.endsWith('0') ? '1' : '0'}`;
+    await fillByLabel(page, 'Wrapped-material bundle folder', wrappedDir);
+    await fillByLabel(
+      page,
+      'Bundle digest from the air-gapped receipt',
+      [...groups.slice(0, 6), typo7, ...groups.slice(7)].join(' '),
+    );
+    await click(page, 'Check the bundle');
+    const problem = await problemIn(page, 'online-check');
+    expect(problem).toContain(
+      `Group 7 of 16 differs from the digest of the bundle in ${wrappedDir}: you typed ${typo7} there.`,
+    );
+    expect(problem).not.toContain(real7);
+    await ui.screenshot('error-digest-typo');
+  });
+
+  it('refuses a tampered wrapped-material bundle in plain words', async () => {
     const tampered = path.join(dir, 'tampered');
     await cp(wrappedDir, tampered, { recursive: true });
     const victim = (await filesUnder(tampered)).find((f) => f.endsWith('.bin')) ?? '';
@@ -228,6 +282,7 @@ describe('rehearsal through the UI', () => {
     bytes[10] = (bytes[10] ?? 0) ^ 0xff;
     await writeFile(victim, bytes);
     await fillByLabel(page, 'Wrapped-material bundle folder', tampered);
+    await fillByLabel(page, 'Bundle digest from the air-gapped receipt', wrappedDigest);
     await click(page, 'Check the bundle');
     const problem = await problemIn(page, 'online-check');
     expect(problem).toMatch(/SHA-256|does not match|changed/i);
@@ -241,6 +296,7 @@ describe('rehearsal through the UI', () => {
     sim?.clock.advance(25 * 60 * 60 * 1000);
     try {
       await fillByLabel(page, 'Wrapped-material bundle folder', wrappedDir);
+      await fillByLabel(page, 'Bundle digest from the air-gapped receipt', wrappedDigest);
       await click(page, 'Check the bundle');
       const problem = await problemIn(page, 'online-check');
       expect(problem).toMatch(/expired/i);
@@ -253,9 +309,9 @@ describe('rehearsal through the UI', () => {
 
   it('checks the real bundle against the digest on the receipt, imports and verifies every key', async () => {
     await fillByLabel(page, 'Wrapped-material bundle folder', wrappedDir);
-    await fillByLabel(page, 'Bundle digest from the air-gapped receipt (optional)', wrappedDigest);
+    await fillByLabel(page, 'Bundle digest from the air-gapped receipt', wrappedDigest.toLowerCase());
     await click(page, 'Check the bundle');
-    await page.getByText('The bundle matches what the KMS issued').waitFor();
+    await page.getByText('typed from the receipt and matches what the KMS issued').waitFor();
     expect(await page.getByRole('radio', { name: 'As each wrapped-material bundle requests' }).isChecked()).toBe(true);
     await click(page, 'Import the key material');
     await expect

@@ -16,6 +16,7 @@ import {
 } from '../../core/ceremony/shared/ceremony-plan';
 import type { KeyProof } from '../../core/ceremony/online/key-proof';
 import type { ImportedKeySummary } from '../../core/ceremony/online/types';
+import { parseTypedDigest } from '../../core/crypto/typed-digest';
 import { KeyferryError } from '../../core/errors';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';
@@ -147,6 +148,24 @@ const createKeyCommand: CliCommand = {
   },
 };
 
+/**
+ * The import-parameters bundle digest, set apart so it can be read aloud: on the air-gapped
+ * workstation every witness types it back (it binds every wrapping key and token in the bundle).
+ */
+function parametersDigestBlock(grouped: string): string[] {
+  const groups = grouped.split(' ');
+  const rule = '='.repeat(72);
+  return [
+    rule,
+    'IMPORT-PARAMETERS BUNDLE DIGEST: read it aloud to the air-gapped workstation, where every',
+    'witness types it back (it binds every wrapping key and import token in the bundle):',
+    '',
+    `    ${groups.slice(0, 8).join(' ')}`,
+    `    ${groups.slice(8).join(' ')}`,
+    rule,
+  ];
+}
+
 const paramsCommand: CliCommand = {
   name: 'online params',
   summary: 'Fetch wrapping keys and import tokens; write the import-parameters bundle',
@@ -170,21 +189,41 @@ const paramsCommand: CliCommand = {
       }
       for (const warning of written.warnings) io.stdout(`WARNING: ${warning}`);
       io.stdout(`Import-parameters bundle written and verified: ${written.dir}`);
-      io.stdout(`  bundle digest ${written.manifestSha256Grouped}`);
+      for (const line of parametersDigestBlock(written.manifestSha256Grouped)) io.stdout(line);
       io.stdout('Next: carry it to the air-gapped workstation (keyferry airgap wrap) within 24 hours.');
       return 0;
     });
   },
 };
 
+/**
+ * The --expect-digest of `online import`, checked in form before anything is opened: required,
+ * because only the digest on the air-gapped receipt proves which bundle is being imported.
+ */
+function receiptDigest(typed: string | undefined): string {
+  if (typed === undefined || typed.trim() === '') {
+    throw new KeyferryError(
+      'WRAPPED_DIGEST_REQUIRED',
+      'online import needs --expect-digest: the wrapped-material bundle digest printed on the air-gapped receipt. Nothing was read or sent to the KMS.',
+      'Find "Bundle digest" under "Seals" on the air-gapped receipt (printed, or receipt-air-gapped-….txt beside the air-gapped journal) and add --expect-digest "XXXX XXXX …" (16 groups of four).',
+    );
+  }
+  return parseTypedDigest(typed, {
+    what: 'wrapped-material bundle digest',
+    where: 'as "Bundle digest" under "Seals" on the air-gapped receipt',
+  });
+}
+
 const importCommand: CliCommand = {
   name: 'online import',
   summary: 'Check the wrapped-material bundle, import it, verify every key, write the receipt',
   usage: [
-    'Usage: keyferry online import --journal FILE --bundle DIR [--expect-digest HEX] [--expires never|ISO-DATE] [--receipt-dir DIR] [connection options]',
+    'Usage: keyferry online import --journal FILE --bundle DIR --expect-digest HEX [--expires never|ISO-DATE] [--receipt-dir DIR] [connection options]',
     '',
     '  --bundle DIR          the wrapped-material bundle from the air-gapped workstation',
-    '  --expect-digest HEX   the bundle digest printed on the air-gapped receipt (strongly advised)',
+    '  --expect-digest HEX   required: "Bundle digest" under "Seals" on the air-gapped receipt, typed',
+    '                        (16 groups of four; quote it if it has spaces). A bundle with another',
+    '                        digest is refused before anything is sent to the KMS.',
     '  --expires WHEN        override the material expiry of AES keys: never, or an ISO date-time (journaled;',
     '                        default: per key, the expiry the wrapped-material bundle requests)',
     "  --receipt-dir DIR     where the online receipt is written (default: the journal's folder)",
@@ -199,19 +238,20 @@ const importCommand: CliCommand = {
       'receipt-dir': { type: 'string' },
     });
     const bundle = path.resolve(io.cwd, requireOption('online import', values.bundle, '--bundle'));
+    const expectedDigest = receiptDigest(values['expect-digest']);
     const expiry = values.expires ? parseMaterialExpiry(values.expires) : undefined;
     const session = await openOnlineSession(values, io);
     return withSession(session, async () => {
-      const checked = await session.ceremony.checkWrappedBundle(
-        bundle,
-        values['expect-digest'] ? { expectedDigest: values['expect-digest'] } : {},
-      );
+      const checked = await session.ceremony.checkWrappedBundle(bundle, {
+        expectedDigest,
+        source: 'air-gapped-receipt',
+      });
       io.stdout(
         `Wrapped-material bundle checked against the parameters the KMS issued: ${checked.keys.length} key(s).`,
       );
-      io.stdout(`  bundle digest ${checked.manifestSha256Grouped}`);
-      if (!values['expect-digest'])
-        io.stdout('  Compare this digest with the air-gapped receipt now (or pass --expect-digest next time).');
+      io.stdout(
+        `  bundle digest ${checked.manifestSha256Grouped}: equals the digest typed from the air-gapped receipt`,
+      );
       for (const warning of checked.warnings) io.stdout(`WARNING: ${warning}`);
       const imported = await session.ceremony.importMaterial(expiry ? { expiry } : {});
       for (const k of imported)

@@ -29,6 +29,7 @@ export { writeWrappedMaterialBundle, type WrappedMaterialBundleInput } from './w
 export type { WriteBundleOptions, WrittenBundle } from './write-bundle';
 export {
   readBundle,
+  readBundleDigest,
   type ReadBundleOptions,
   type TransferBundle,
   type ImportParametersBundle,

@@ -2,6 +2,7 @@
  * Reads and fully verifies a transfer bundle from removable media (DESIGN rule 3): nothing in it
  * is used unless every check passes. The same reader verifies what the writer just wrote.
  */
+import { compareTypedDigest, describeDifference, parseTypedDigest } from '../crypto/typed-digest';
 import { sha256Hex } from '../fs/durable-file';
 import { refuseAbandonedBundle } from './abandoned-bundle';
 import { BUNDLE_LIMITS, MANIFEST_FILE } from './bundle-limits';
@@ -44,12 +45,9 @@ async function readListedFiles(dir: string, names: readonly string[], scan: Fold
   return files;
 }
 
-function normalizeDigest(text: string): string {
-  return text.replace(/[\s:-]/g, '').toLowerCase();
-}
+const EXPECTED_DIGEST = { what: 'bundle digest', where: 'on the receipt that names the bundle' } as const;
 
-/** Reads the bundle in `dir`, refusing it with a KeyferryError naming the exact problem. */
-export async function readBundle(dir: string, options: ReadBundleOptions): Promise<TransferBundle> {
+async function readManifestBytes(dir: string): Promise<{ scan: FolderScan; manifestBytes: Buffer }> {
   await refuseAbandonedBundle(dir);
   const scan = await scanBundleFolder(dir);
   const manifestFile = scan.files.get(MANIFEST_FILE);
@@ -60,12 +58,34 @@ export async function readBundle(dir: string, options: ReadBundleOptions): Promi
       'Pick the bundle folder itself, or write the bundle again into a fresh folder.',
     );
   }
-  const manifestBytes = await readBundleFile(dir, MANIFEST_FILE, manifestFile, BUNDLE_LIMITS.manifestMaxBytes);
+  return {
+    scan,
+    manifestBytes: await readBundleFile(dir, MANIFEST_FILE, manifestFile, BUNDLE_LIMITS.manifestMaxBytes),
+  };
+}
+
+/**
+ * The digest of the bundle in `dir` (SHA-256 of its manifest's bytes), read without checking
+ * anything else: for comparing it with a digest typed from a receipt before the bundle is used.
+ */
+export async function readBundleDigest(dir: string): Promise<string> {
+  return sha256Hex((await readManifestBytes(dir)).manifestBytes);
+}
+
+/** Reads the bundle in `dir`, refusing it with a KeyferryError naming the exact problem. */
+export async function readBundle(dir: string, options: ReadBundleOptions): Promise<TransferBundle> {
+  const expected =
+    options.expectedDigest === undefined ? undefined : parseTypedDigest(options.expectedDigest, EXPECTED_DIGEST);
+  const { scan, manifestBytes } = await readManifestBytes(dir);
   const digest = sha256Hex(manifestBytes);
-  if (options.expectedDigest !== undefined && normalizeDigest(options.expectedDigest) !== digest) {
+  const comparison = expected === undefined ? undefined : compareTypedDigest(expected, digest);
+  if (comparison && !comparison.matches) {
     throw bundleRefused(
       'BUNDLE_DIGEST_MISMATCH',
-      `The bundle's digest is ${digest}, not the expected ${normalizeDigest(options.expectedDigest)}: it is not the bundle that was written.`,
+      `${describeDifference(comparison, `the digest of the bundle in ${dir}`)} ${comparison.slip ? 'Either the digest was mistyped or this is not the bundle the receipt names.' : 'This is not the bundle the receipt names.'}`,
+      comparison.slip
+        ? 'Read the differing group on the receipt again and type it again. If it still differs, do not use this bundle: find the one the receipt names, unchanged.'
+        : 'Do not use this bundle: find the one the receipt names, unchanged, or write it again on the machine that made it.',
     );
   }
   const manifest = parseManifest(manifestBytes);

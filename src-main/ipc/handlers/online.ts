@@ -54,19 +54,6 @@ export function accessKeyHint(accessKeyId: string): string {
   return accessKeyId.length <= 8 ? '****' : `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
 }
 
-/** Normalises a bundle digest typed from a receipt ("ab12 cd34 …") to 64 hex digits. */
-export function normalizeDigest(typed: string): string {
-  const hex = typed.replace(/[\s:-]/g, '').toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(hex)) {
-    throw new KeyferryError(
-      'BUNDLE_DIGEST_INVALID',
-      'The bundle digest typed in is not 64 hex digits.',
-      'Type the wrapped-material bundle digest exactly as the air-gapped receipt prints it, or leave the field empty.',
-    );
-  }
-  return hex;
-}
-
 type ConnectRequest = ValidRequest<'connectKms'>;
 
 /** The credentials to connect with: typed in, remembered on this computer, or held for the session. */
@@ -228,10 +215,20 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
       };
     },
 
-    checkWrappedBundle: async ({ folder, expectedDigest }) => {
+    checkWrappedBundle: async ({ folder, expectedDigest, digestSource }) => {
       const ceremony = workflow();
-      const digest = expectedDigest && expectedDigest.trim() !== '' ? normalizeDigest(expectedDigest) : undefined;
-      const checked = await ceremony.checkWrappedBundle(path.resolve(folder), digest ? { expectedDigest: digest } : {});
+      if (digestSource === 'rehearsal-air-gapped-side' && session.context.mode.current() !== 'rehearsal') {
+        throw new KeyferryError(
+          'WRAPPED_DIGEST_SOURCE_REFUSED',
+          "Only a rehearsal may take the wrapped-material bundle's digest from its own air-gapped side.",
+          'Type the digest from the air-gapped receipt.',
+        );
+      }
+      // The core refuses an empty digest, one of another form and one that differs, before the KMS.
+      const checked = await ceremony.checkWrappedBundle(path.resolve(folder), {
+        expectedDigest,
+        source: digestSource,
+      });
       return { ...checked, keys: [...checked.keys], warnings: [...checked.warnings] };
     },
 

@@ -138,8 +138,10 @@ export const bundleDestinationSchema = z.strictObject({ folder: pathSchema });
 
 export const checkWrappedRequestSchema = z.strictObject({
   folder: pathSchema,
-  /** The bundle digest from the air-gapped receipt, as typed (spaces and case ignored). */
-  expectedDigest: z.string().max(200).optional(),
+  /** Required: the bundle digest from the air-gapped receipt, as typed (spaces and case ignored; form checked in main). */
+  expectedDigest: z.string().max(200),
+  /** Typed from the air-gapped receipt, or (rehearsal mode only) the digest the rehearsal's own air-gapped side wrote. */
+  digestSource: z.enum(['air-gapped-receipt', 'rehearsal-air-gapped-side']),
 });
 export const checkedBundleSchema = z.object({
   dir: z.string(),

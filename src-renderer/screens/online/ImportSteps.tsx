@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../../components/ExpiryChoice';
+import { DigestField, digestComplete } from '../../components/DigestField';
 import { PathField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { ReceiptPanel } from '../../components/ReceiptPanel';
@@ -20,7 +21,12 @@ export function CheckBundleStep() {
   const checkWrapped = useAppStore((s) => s.checkWrapped);
   const [folder, setFolder] = useState(mode === 'rehearsal' ? (lastWrapped?.dir ?? '') : '');
   const [digest, setDigest] = useState('');
+  const [fromRehearsal, setFromRehearsal] = useState(false);
   const available = reached(step, 'parameters-written') && step !== 'finished';
+  const typeDigest = (value: string) => {
+    setDigest(value);
+    setFromRehearsal(false);
+  };
   return (
     <Step
       number={5}
@@ -35,19 +41,34 @@ export function CheckBundleStep() {
         value={folder}
         onChange={setFolder}
       />
-      <TextField
-        label="Bundle digest from the air-gapped receipt (optional)"
+      <DigestField
+        label="Bundle digest from the air-gapped receipt"
         value={digest}
-        onChange={setDigest}
-        mono
-        hint="Type it as printed (groups of four); the bundle must then be exactly that one."
+        onChange={typeDigest}
+        hint='Required. Type "Bundle digest" under "Seals" on the air-gapped receipt (sixteen groups of four): only the bundle with exactly that digest is imported.'
       />
+      {mode === 'rehearsal' && lastWrapped && (
+        <p className="hint">
+          <StepButton
+            available={available}
+            primary={false}
+            onClick={() => {
+              setDigest(lastWrapped.manifestSha256Grouped);
+              setFromRehearsal(true);
+            }}
+          >
+            Use the digest this rehearsal&apos;s air-gapped side wrote
+          </StepButton>{' '}
+          A rehearsal plays both machines; the journal records where the digest came from.
+        </p>
+      )}
       <StepButton
-        available={available && folder.trim() !== ''}
+        available={available && folder.trim() !== '' && digestComplete(digest)}
         onClick={() =>
           void checkWrapped({
             folder: folder.trim(),
-            ...(digest.trim() !== '' ? { expectedDigest: digest.trim() } : {}),
+            expectedDigest: digest.trim(),
+            digestSource: fromRehearsal ? 'rehearsal-air-gapped-side' : 'air-gapped-receipt',
           })
         }
       >
@@ -56,8 +77,9 @@ export function CheckBundleStep() {
       {checked && (
         <div className="card">
           <p>
-            The bundle matches what the KMS issued to this ceremony: same keys, specs, tokens and wrapping keys; tokens
-            still valid.
+            The bundle has the digest{' '}
+            {fromRehearsal ? "this rehearsal's air-gapped side wrote" : 'typed from the receipt'} and matches what the
+            KMS issued to this ceremony: same keys, specs, tokens and wrapping keys; tokens still valid.
           </p>
           <p>Bundle digest:</p>
           <Hex value={checked.manifestSha256} label="Wrapped-material bundle digest" />

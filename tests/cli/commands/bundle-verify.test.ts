@@ -91,7 +91,7 @@ describe('keyferry bundle verify', () => {
     const wrong = await run(['bundle', 'verify', params.dir, '--expect-digest', wrapped.digest]);
     expect(wrong.code).toBe(1);
     expect(wrong.err).toHaveLength(1);
-    expect(wrong.err[0]).toContain('not the bundle that was written');
+    expect(wrong.err[0]).toContain('This is not the bundle the receipt names.');
   });
 
   it('prints the exact problem on one line and exits 1', async () => {

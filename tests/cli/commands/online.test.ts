@@ -103,10 +103,10 @@ describe('keyferry online: steps in order', () => {
     expect(again.stderr).toMatch(
       /Cannot create keys now: the online ceremony is at "keys-created"\. Fetch the import parameters next/,
     );
-    const importEarly = await keyferry(['online', 'import', '--journal', 'order.jsonl', ...where, '--bundle', 'w'], {
-      cwd: dir,
-      env,
-    });
+    const importEarly = await keyferry(
+      ['online', 'import', '--journal', 'order.jsonl', ...where, '--bundle', 'w', '--expect-digest', 'ab'.repeat(32)],
+      { cwd: dir, env },
+    );
     expect(importEarly.stderr).toMatch(/Cannot check the wrapped-material bundle now/);
     const del = await keyferry(['online', 'delete-material', '--journal', 'order.jsonl', ...where, '--key-id', 'k'], {
       cwd: dir,

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow';
 import { parseCeremonyPlan, type CeremonyPlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
 import type { InterfaceList } from '../../../src-main/core/ceremony/shared/network-check';
-import { OnlineCeremony } from '../../../src-main/core/ceremony/online/workflow';
+import { OnlineCeremony, type WrappedBundleProof } from '../../../src-main/core/ceremony/online/workflow';
+import { readBundleDigest } from '../../../src-main/core/bundle';
+import { groupHex } from '../../../src-main/core/crypto/evidence';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { openJournal, type Journal } from '../../../src-main/core/journal';
 import { KmsClient } from '../../../src-main/core/kms/client';
@@ -134,4 +136,9 @@ export async function airGapSide(f: Fixture, plan: CeremonyPlan, params: string,
   const bundle = await air.writeWrappedBundle(out);
   await journal.close();
   return { air, bundle, out };
+}
+
+/** The proof `online import` needs: the digest as typed from the air-gapped receipt of the bundle in `dir`. */
+export async function receiptDigestOf(dir: string): Promise<WrappedBundleProof> {
+  return { expectedDigest: groupHex(await readBundleDigest(dir)), source: 'air-gapped-receipt' };
 }

@@ -15,6 +15,8 @@ export const ONLINE_EVENTS = {
   parametersFetched: 'parameters.fetched',
   parametersWritten: 'parameters.bundle-written',
   wrappedChecked: 'wrapped-bundle.checked',
+  /** A wrapped-material bundle refused before anything was sent: no digest from the receipt, a digest that differs, or a failed check. */
+  wrappedRefused: 'wrapped-bundle.refused',
   imported: 'key.imported',
   verified: 'key.verified',
   verifyFailed: 'key.verify-failed',
@@ -79,10 +81,28 @@ export const verifiedData = z.object({
   publicKeyFingerprint: sha256.nullable(),
 });
 export const keyIdData = z.object({ keyId: z.string() });
+/**
+ * Where the digest that pinned a wrapped-material bundle came from: typed from the air-gapped
+ * receipt by the online operator, or (rehearsals only) handed over by the rehearsal's own
+ * air-gapped side, which played both machines.
+ */
+export const WRAPPED_DIGEST_SOURCES = ['air-gapped-receipt', 'rehearsal-air-gapped-side'] as const;
+export type WrappedDigestSource = (typeof WRAPPED_DIGEST_SOURCES)[number];
+
 export const wrappedCheckedData = z.object({
   folder: z.string(),
   manifestSha256: sha256,
+  /** Absent in journals written before the digest was required. */
+  digestSource: z.enum(WRAPPED_DIGEST_SOURCES).optional(),
   keys: z.array(
     z.object({ keyId: z.string(), publicKeyFingerprint: sha256.nullable(), keyCheckValue: z.string().nullable() }),
   ),
+});
+export const wrappedRefusedData = z.object({
+  folder: z.string(),
+  code: z.string(),
+  reason: z.string(),
+  digestSource: z.enum(WRAPPED_DIGEST_SOURCES).nullable(),
+  /** The 1-based groups of four in which the typed digest differs (empty unless the digest differs). */
+  differingGroups: z.array(z.number().int().min(1).max(16)),
 });

@@ -3,12 +3,18 @@
  * (journal), then import every checked key with the material expiry decided for it.
  */
 import path from 'node:path';
-import { readBundle } from '../../bundle';
+import { readBundle, readBundleDigest } from '../../bundle';
 import { groupHex } from '../../crypto/evidence';
-import { KeyferryError } from '../../errors';
+import {
+  compareTypedDigest,
+  describeDifference,
+  parseTypedDigest,
+  type TypedDigestComparison,
+} from '../../crypto/typed-digest';
+import { KeyferryError, toProblem } from '../../errors';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { OnlineStepContext } from './step-context';
-import { ONLINE_EVENTS } from './events';
+import { ONLINE_EVENTS, type WrappedDigestSource } from './events';
 import { decideExpiry, expiryNotes, importCheckedKey, isNotableExpiry, pastExpiryRefusal } from './import-one-key';
 import { holdsImportedMaterial } from './state';
 import type { CheckedBundleSummary, ImportedKeySummary } from './types';
@@ -22,15 +28,104 @@ export interface CheckedSession {
   readonly keys: CheckedKey[];
 }
 
-/** Reads the wrapped-material bundle in `dir`, checks it against the journal and journals the check. */
+/**
+ * Proof that a wrapped-material bundle is the one the air-gapped receipt names: its digest, typed
+ * from that receipt (`air-gapped-receipt`), or, in a rehearsal only, handed over by the
+ * rehearsal's own air-gapped side, which played both machines (`rehearsal-air-gapped-side`).
+ */
+export interface WrappedBundleProof {
+  readonly expectedDigest: string;
+  readonly source: WrappedDigestSource;
+}
+
+const RECEIPT_DIGEST = {
+  what: "wrapped-material bundle's digest",
+  where: 'as "Bundle digest" under "Seals" on the air-gapped receipt',
+} as const;
+
+function digestRequired(): KeyferryError {
+  return new KeyferryError(
+    'WRAPPED_DIGEST_REQUIRED',
+    "The wrapped-material bundle's digest from the air-gapped receipt was not given, so nothing proves this is the bundle that receipt names; nothing was read or sent to the KMS.",
+    'Find "Bundle digest" under "Seals" on the air-gapped receipt (printed, or receipt-air-gapped-….txt) and type it (sixteen groups of four hex digits).',
+  );
+}
+
+function digestDiffers(comparison: Extract<TypedDigestComparison, { matches: false }>, dir: string): KeyferryError {
+  const against = `the digest of the bundle in ${dir}`;
+  return comparison.slip
+    ? new KeyferryError(
+        'WRAPPED_DIGEST_MISMATCH',
+        `${describeDifference(comparison, against)} Either the digest was mistyped, or this is not the bundle the air-gapped receipt names. Nothing was sent to the KMS.`,
+        'Read that group on the air-gapped receipt again and type the digest again. If it still differs, do not import this bundle: bring the one the receipt names, unchanged.',
+      )
+    : new KeyferryError(
+        'WRAPPED_DIGEST_MISMATCH',
+        `${describeDifference(comparison, against)} This is not the bundle the air-gapped receipt names (a typing slip changes one or two groups). Nothing was sent to the KMS.`,
+        'Do not import this bundle. Bring the wrapped-material bundle the air-gapped receipt names, unchanged, and check that the receipt is the one printed for this ceremony.',
+      );
+}
+
+/** Refuses what does not prove the bundle is the receipt's; returns the digest every later read must have. */
+async function requireReceiptDigest(
+  state: OnlineStepContext['state'],
+  dir: string,
+  proof: WrappedBundleProof | undefined,
+  onDiffer: (groups: readonly number[]) => void,
+): Promise<string> {
+  if (!proof || typeof proof.expectedDigest !== 'string' || proof.expectedDigest.trim() === '') throw digestRequired();
+  if (proof.source === 'rehearsal-air-gapped-side' && !state.rehearsal) {
+    throw new KeyferryError(
+      'WRAPPED_DIGEST_SOURCE_REFUSED',
+      "Only a rehearsal may take the wrapped-material bundle's digest from its own air-gapped side; this ceremony is not a rehearsal.",
+      'Type the digest from the air-gapped receipt.',
+    );
+  }
+  const typed = parseTypedDigest(proof.expectedDigest, RECEIPT_DIGEST);
+  const comparison = compareTypedDigest(typed, await readBundleDigest(dir));
+  if (!comparison.matches) {
+    onDiffer(comparison.differing);
+    throw digestDiffers(comparison, dir);
+  }
+  return typed;
+}
+
+/**
+ * Reads the wrapped-material bundle in `dir`, first proving with `proof` that it is the one the
+ * air-gapped receipt names, then checks it against the journal and journals the check. Every
+ * refusal is journaled (wrapped-bundle.refused) before it is thrown; nothing reaches the KMS.
+ */
 export async function checkWrappedBundleStep(
   ctx: OnlineStepContext,
   dir: string,
-  expectedDigest: string | undefined,
+  proof: WrappedBundleProof | undefined,
+): Promise<{ session: CheckedSession; summary: CheckedBundleSummary }> {
+  let differing: readonly number[] = [];
+  try {
+    return await checkProvenBundle(ctx, dir, proof, (groups) => (differing = groups));
+  } catch (error) {
+    const problem = toProblem(error);
+    await ctx.journal(ONLINE_EVENTS.wrappedRefused, {
+      folder: path.resolve(dir),
+      code: problem.code,
+      reason: problem.message,
+      digestSource: proof?.source ?? null,
+      differingGroups: [...differing],
+    });
+    throw error;
+  }
+}
+
+async function checkProvenBundle(
+  ctx: OnlineStepContext,
+  dir: string,
+  proof: WrappedBundleProof | undefined,
+  onDiffer: (groups: readonly number[]) => void,
 ): Promise<{ session: CheckedSession; summary: CheckedBundleSummary }> {
   const { state } = ctx;
+  const expectedDigest = await requireReceiptDigest(state, dir, proof, onDiffer);
   const now = ctx.now();
-  const bundle = await readBundle(dir, { now, ...(expectedDigest ? { expectedDigest } : {}) });
+  const bundle = await readBundle(dir, { now, expectedDigest });
   if (bundle.kind !== 'wrapped-material') {
     throw new KeyferryError(
       'BUNDLE_WRONG_KIND',
@@ -53,6 +148,7 @@ export async function checkWrappedBundleStep(
   await ctx.journal(ONLINE_EVENTS.wrappedChecked, {
     folder: path.resolve(dir),
     manifestSha256: bundle.digest,
+    digestSource: (proof as WrappedBundleProof).source,
     keys: keys.map((k) => ({
       keyId: k.keyId,
       publicKeyFingerprint: k.publicKeyFingerprint,

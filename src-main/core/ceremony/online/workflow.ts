@@ -22,7 +22,12 @@ import type { KeyProof } from './key-proof';
 import { journaledKmsCall, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { openOnlineJournal, type OnlineCeremonyOptions } from './open-journal';
-import { checkWrappedBundleStep, importCheckedMaterial, type CheckedSession } from './import-steps';
+import {
+  checkWrappedBundleStep,
+  importCheckedMaterial,
+  type CheckedSession,
+  type WrappedBundleProof,
+} from './import-steps';
 import { createExternalKeys, fetchIssuedParameters, writeParametersBundleStep } from './parameters-steps';
 import { writeOnlineReceipt } from './receipt';
 import {
@@ -45,6 +50,7 @@ import { StepGuard } from '../shared/step-guard';
 
 export type { OnlineStep } from './state';
 export type { OnlineCeremonyOptions, OnlineCeremonyStart } from './open-journal';
+export type { WrappedBundleProof } from './import-steps';
 
 export class OnlineCeremony {
   readonly #options: OnlineCeremonyOptions;
@@ -191,16 +197,18 @@ export class OnlineCeremony {
   /**
    * Step 5: reads the wrapped-material bundle in `dir` and checks it against what the KMS issued
    * (journal): ceremony, keys, specs, token hashes, wrapping-key fingerprints, token expiry.
-   * `expectedDigest` (from the air-gapped receipt) pins the exact bundle.
+   * `proof` is required: the digest typed from the air-gapped receipt (or, in a rehearsal, the
+   * one its own air-gapped side wrote); a bundle with another digest is refused and journaled
+   * before it is read further, so a swapped bundle never reaches the KMS.
    */
-  async checkWrappedBundle(dir: string, options: { expectedDigest?: string } = {}): Promise<CheckedBundleSummary> {
+  async checkWrappedBundle(dir: string, proof: WrappedBundleProof): Promise<CheckedBundleSummary> {
     this.#guard.require('check the wrapped-material bundle', [
       'parameters-written',
       'material-checked',
       'imported',
       'verified',
     ]);
-    const { session, summary } = await checkWrappedBundleStep(this.#ctx, dir, options.expectedDigest);
+    const { session, summary } = await checkWrappedBundleStep(this.#ctx, dir, proof);
     this.#checked = session;
     if (session.keys.some((c) => !holdsImportedMaterial(c.key))) this.#guard.advance('material-checked');
     return summary;
@@ -214,11 +222,15 @@ export class OnlineCeremony {
   async importMaterial(options: { expiry?: MaterialExpiry } = {}): Promise<ImportedKeySummary[]> {
     this.#guard.require('import key material', ['material-checked']);
     this.#requireConnected('import key material');
-    const results = await importCheckedMaterial(
-      this.#ctx,
-      this.#checked as CheckedSession,
-      options.expiry,
-      (keyId, confirmation) => this.#confirmations.set(keyId, confirmation),
+    if (!this.#checked) {
+      throw new KeyferryError(
+        'CEREMONY_STEP_OUT_OF_ORDER',
+        'No wrapped-material bundle was checked against its receipt digest in this session.',
+        'Check the wrapped-material bundle with the digest from the air-gapped receipt first.',
+      );
+    }
+    const results = await importCheckedMaterial(this.#ctx, this.#checked, options.expiry, (keyId, confirmation) =>
+      this.#confirmations.set(keyId, confirmation),
     );
     this.#guard.advance('imported');
     return results;

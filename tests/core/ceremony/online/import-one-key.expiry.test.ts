@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CeremonyPlan, MaterialExpiry } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
-import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { APP, OFFLINE, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
 
 let f: Fixture;
@@ -61,7 +61,7 @@ describe('online import: material expiry', () => {
 
     const day2 = await f.online(await f.journal('online.jsonl'), plan);
     await day2.connect();
-    const checked = await day2.checkWrappedBundle(wrapped);
+    const checked = await day2.checkWrappedBundle(wrapped, await receiptDigestOf(wrapped));
     expect(checked.keys.map((k) => k.requestedExpiresAt)).toEqual([at.toISOString()]);
     expect(checked.warnings).toEqual([
       expect.stringContaining(`requests material expiry ${at.toISOString()}, the ceremony plan said never`),
@@ -85,7 +85,7 @@ describe('online import: material expiry', () => {
     // Two hours later (the token is valid 24 hours): the requested expiry has passed.
     const day2 = await f.online(await f.journal('online.jsonl'), plan, () => new Date(Date.now() + 2 * HOUR));
     await day2.connect();
-    const checked = await day2.checkWrappedBundle(wrapped);
+    const checked = await day2.checkWrappedBundle(wrapped, await receiptDigestOf(wrapped));
     expect(checked.warnings.join('\n')).toContain('has passed: the KMS will refuse the import (KMS.2602)');
     await expect(day2.importMaterial()).rejects.toMatchObject({
       code: 'EXPIRY_IN_PAST',

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
-import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { APP, OFFLINE, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -46,7 +46,7 @@ describe('delete and re-import', () => {
 
     const day2 = await f.online(await f.journal('online.jsonl'), plan);
     await day2.connect();
-    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-1'));
+    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-1'), await receiptDigestOf(path.join(f.dir, 'wrapped-1')));
     await day2.importMaterial();
     await day2.verifyKeys();
     expect(await day2.deleteMaterial(keyId)).toEqual({ keyId, keyState: 'Pending import' });
@@ -62,6 +62,7 @@ describe('delete and re-import', () => {
     const bundle = await airGap(params2, path.join(f.dir, 'wrapped-2'), { file });
     const checked = await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-2'), {
       expectedDigest: bundle.manifestSha256,
+      source: 'air-gapped-receipt',
     });
     expect(checked.warnings).toEqual([]);
     await day2.importMaterial();

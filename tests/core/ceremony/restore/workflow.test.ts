@@ -248,7 +248,7 @@ describe('custody restore ceremony', () => {
     // The online side imports the restored material and proves it (get-publickey equals).
     const day2 = await f.online(await f.journal('online.jsonl'), plan);
     await day2.connect();
-    await day2.checkWrappedBundle(wrapped, { expectedDigest: bundle.manifestSha256 });
+    await day2.checkWrappedBundle(wrapped, { expectedDigest: bundle.manifestSha256, source: 'air-gapped-receipt' });
     await day2.importMaterial();
     const proofs = await day2.verifyKeys();
     expect(proofs.map((p) => [p.keyState, p.ok])).toEqual([['Enabled', true]]);

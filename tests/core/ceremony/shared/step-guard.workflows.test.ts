@@ -4,9 +4,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
 import { checkManifestSchema, sealManifest, serializeManifest } from '../../../../src-main/core/bundle/manifest-codec';
 import { sha256Hex } from '../../../../src-main/core/fs/durable-file';
-import { APP, OFFLINE, airGapSide, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import {
+  APP,
+  OFFLINE,
+  airGapSide,
+  createFixture,
+  onlineDayOne,
+  receiptDigestOf,
+  type Fixture,
+} from '../ceremony-fixture';
 
 const OUT_OF_ORDER = { code: 'CEREMONY_STEP_OUT_OF_ORDER' };
+const ANY_DIGEST = { expectedDigest: 'ab'.repeat(32), source: 'air-gapped-receipt' } as const;
 
 /** Rewrites a bundle's manifest as a careful forger would: schema-valid, sealed, canonical bytes. */
 async function forgeManifest(dir: string, edit: (keys: Record<string, unknown>[]) => void): Promise<void> {
@@ -33,7 +42,7 @@ describe('online workflow: guarded transitions', () => {
     expect(online.step).toBe('new');
     await expect(online.fetchParameters()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(online.writeParametersBundle(path.join(f.dir, 'p'))).rejects.toMatchObject(OUT_OF_ORDER);
-    await expect(online.checkWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(online.checkWrappedBundle(path.join(f.dir, 'w'), ANY_DIGEST)).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(online.importMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(online.verifyKeys()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(online.deleteMaterial('x')).rejects.toMatchObject(OUT_OF_ORDER);
@@ -45,7 +54,7 @@ describe('online workflow: guarded transitions', () => {
     await expect(online.createKeys(plan.keys)).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(online.writeParametersBundle(path.join(f.dir, 'p'))).rejects.toMatchObject(OUT_OF_ORDER);
     await online.fetchParameters();
-    await expect(online.checkWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
+    await expect(online.checkWrappedBundle(path.join(f.dir, 'w'), ANY_DIGEST)).rejects.toMatchObject(OUT_OF_ORDER);
     await online.writeParametersBundle(path.join(f.dir, 'p'));
     await expect(online.importMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(online.verifyKeys()).rejects.toMatchObject(OUT_OF_ORDER);
@@ -62,7 +71,7 @@ describe('online workflow: guarded transitions', () => {
     expect(day2.keys().map((k) => k.keyId)).toEqual(created.map((k) => k.keyId));
     await day2.connect();
     await expect(day2.importMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
-    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped'));
+    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped'), await receiptDigestOf(path.join(f.dir, 'wrapped')));
     await expect(day2.writeReceipt(f.dir)).rejects.toMatchObject(OUT_OF_ORDER);
     await day2.importMaterial();
     const proofs = await day2.verifyKeys();
@@ -88,7 +97,9 @@ describe('online check of the wrapped bundle', () => {
     });
     const day2 = await f.online(await f.journal('online.jsonl'), plan);
     await day2.connect();
-    await expect(day2.checkWrappedBundle(out)).rejects.toMatchObject({ code: 'WRAPPED_FINGERPRINT_MISMATCH' });
+    await expect(day2.checkWrappedBundle(out, await receiptDigestOf(out))).rejects.toMatchObject({
+      code: 'WRAPPED_FINGERPRINT_MISMATCH',
+    });
     await expect(day2.importMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
   });
 
@@ -98,8 +109,10 @@ describe('online check of the wrapped bundle', () => {
     const { out, bundle } = await airGapSide(f, plan, path.join(f.dir, 'params'));
     const day2 = await f.online(await f.journal('online.jsonl'), plan);
     await day2.connect();
-    await expect(day2.checkWrappedBundle(out, { expectedDigest: sha256Hex('not it') })).rejects.toMatchObject({
-      code: 'BUNDLE_DIGEST_MISMATCH',
+    await expect(
+      day2.checkWrappedBundle(out, { expectedDigest: sha256Hex('not it'), source: 'air-gapped-receipt' }),
+    ).rejects.toMatchObject({
+      code: 'WRAPPED_DIGEST_MISMATCH',
     });
     const keyDir = path.join(out, 'keys', (await fs.readdir(path.join(out, 'keys')))[0] as string);
     const file = path.join(keyDir, 'out_rsa_private_key.der');
@@ -107,7 +120,9 @@ describe('online check of the wrapped bundle', () => {
     bytes[10] = (bytes[10] as number) ^ 0x01;
     await fs.chmod(file, 0o600);
     await fs.writeFile(file, bytes);
-    await expect(day2.checkWrappedBundle(out, { expectedDigest: bundle.manifestSha256 })).rejects.toMatchObject({
+    await expect(
+      day2.checkWrappedBundle(out, { expectedDigest: bundle.manifestSha256, source: 'air-gapped-receipt' }),
+    ).rejects.toMatchObject({
       code: 'BUNDLE_HASH_MISMATCH',
     });
   });
@@ -120,7 +135,9 @@ describe('online check of the wrapped bundle', () => {
       (keys[0] as Record<string, unknown>).importTokenSha256 = sha256Hex('a forged token');
     });
     const day2 = await f.online(await f.journal('online.jsonl'), plan);
-    await expect(day2.checkWrappedBundle(out)).rejects.toMatchObject({ code: 'WRAPPED_TOKEN_NOT_ISSUED' });
+    await expect(day2.checkWrappedBundle(out, await receiptDigestOf(out))).rejects.toMatchObject({
+      code: 'WRAPPED_TOKEN_NOT_ISSUED',
+    });
   });
 
   it('refuses an expired token and says to fetch new parameters; fetching again then works', async () => {
@@ -130,7 +147,7 @@ describe('online check of the wrapped bundle', () => {
     const later = () => new Date(Date.now() + 25 * 3600_000);
     const day2 = await f.online(await f.journal('online.jsonl'), plan, later);
     await day2.connect();
-    const refusal = day2.checkWrappedBundle(out);
+    const refusal = day2.checkWrappedBundle(out, await receiptDigestOf(out));
     await expect(refusal).rejects.toMatchObject({ code: 'IMPORT_TOKEN_EXPIRED' });
     await expect(refusal).rejects.toHaveProperty('nextStep', expect.stringMatching(/Fetch new parameters/));
     const fresh = await day2.fetchParameters();

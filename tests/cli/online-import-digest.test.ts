@@ -1,0 +1,146 @@
+/**
+ * `keyferry online import` as an officer runs it, two folders as two machines against a real
+ * simulator on 127.0.0.1: the digest from the air-gapped receipt is required; a swapped bundle
+ * (wrapped by someone holding a copy of the parameters) and a mistyped digest are refused before
+ * anything is sent to the KMS, the slip located by group; the right digest imports.
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms/simulator/index';
+import { keyferry } from '../integration/cli-in-process';
+import { airgapConfirmations, paramsDigestFrom } from './witness-args';
+
+let dir: string;
+let online: string;
+let sim: KmsSimulator;
+let where: string[];
+let env: NodeJS.ProcessEnv;
+let realDigest = '';
+let paramsOutput = '';
+
+const journalArgs = () => ['--journal', 'online.jsonl', ...where];
+
+/** The air-gapped side in folder `machine` (the real workstation, or an attacker's copy of the parameters). */
+async function wrapOnAirGap(machine: string, out: string): Promise<string> {
+  await mkdir(path.join(dir, machine));
+  const run = await keyferry(
+    [
+      'airgap',
+      'wrap',
+      '--bundle',
+      path.join(online, 'media-params'),
+      '--out',
+      out,
+      '--journal',
+      'airgap.jsonl',
+      '--operator',
+      'Ana',
+      '--witness',
+      'Ben',
+      '--witness',
+      'Chloé',
+      ...airgapConfirmations(paramsOutput, ['Ben', 'Chloé']),
+      '--allow-network',
+    ],
+    { cwd: path.join(dir, machine) },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return /bundle digest ([0-9A-F ]{79})/.exec(run.stdout)?.[1] as string;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-import-digest-'));
+  online = path.join(dir, 'online');
+  await mkdir(online);
+  sim = await startKmsSimulator();
+  where = ['--endpoint', sim.endpoint, '--region', sim.region, '--project-id', sim.projectId];
+  env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
+  const create = await keyferry(
+    ['online', 'create-key', ...journalArgs(), '--alias', 'digest/aes', '--spec', 'AES_256'].concat([
+      '--operator',
+      'Ana',
+      '--witness',
+      'Ben',
+      '--witness',
+      'Chloé',
+    ]),
+    { cwd: online, env },
+  );
+  expect(create.code).toBe(0);
+  const params = await keyferry(['online', 'params', ...journalArgs(), '--out', 'media-params'], { cwd: online, env });
+  expect(params.code).toBe(0);
+  paramsOutput = params.stdout;
+  realDigest = await wrapOnAirGap('airgap', path.join(dir, 'media-wrapped'));
+  await wrapOnAirGap('attacker', path.join(dir, 'media-swapped'));
+}, 120_000);
+
+afterAll(async () => {
+  await sim.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function importWith(bundle: string, ...extra: string[]) {
+  return keyferry(['online', 'import', ...journalArgs(), '--bundle', path.join(dir, bundle), ...extra], {
+    cwd: online,
+    env,
+  });
+}
+
+async function keyState(): Promise<string> {
+  const status = await keyferry(['online', 'status', ...journalArgs()], { cwd: online, env });
+  return /digest\/aes\s+AES_256\s+\S+\s+(Pending import|Enabled)/.exec(status.stdout)?.[1] ?? status.stdout;
+}
+
+describe('keyferry online import: the digest from the air-gapped receipt', () => {
+  it('prints the import-parameters bundle digest set apart, to be read aloud', () => {
+    const digest = paramsDigestFrom(paramsOutput);
+    expect(digest).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+    expect(paramsOutput).toContain('IMPORT-PARAMETERS BUNDLE DIGEST: read it aloud to the air-gapped workstation');
+  });
+
+  it('is required: without it nothing is read or sent, and the message says where the digest is', async () => {
+    const run = await importWith('media-wrapped');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('online import needs --expect-digest');
+    expect(run.stderr).toContain('Nothing was read or sent to the KMS');
+    expect(run.stderr).toContain('"Bundle digest" under "Seals" on the air-gapped receipt');
+    const journal = await readFile(path.join(online, 'online.jsonl'), 'utf8');
+    expect(journal).not.toContain('wrapped-bundle');
+    expect(await keyState()).toBe('Pending import');
+  });
+
+  it('refuses a swapped bundle with the real digest before anything is sent to the KMS', async () => {
+    const run = await importWith('media-swapped', '--expect-digest', realDigest);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\d+ of 16 groups differ from the digest of the bundle in .*media-swapped/);
+    expect(run.stderr).toContain('This is not the bundle the air-gapped receipt names');
+    expect(run.stderr).toContain('Nothing was sent to the KMS');
+    expect(await keyState()).toBe('Pending import');
+    const journal = await readFile(path.join(online, 'online.jsonl'), 'utf8');
+    expect(journal).toContain('"wrapped-bundle.refused"');
+    expect(journal).not.toContain('"key.imported"');
+  });
+
+  it('locates a typo by group without printing the real group, then imports with the right digest', async () => {
+    const groups = realDigest.split(' ');
+    const real7 = groups[6] as string;
+    const typo7 = `${real7.slice(0, 3)}${real7.endsWith('0') ? '1' : '0'}`;
+    const typo = [...groups.slice(0, 6), typo7, ...groups.slice(7)].join(' ');
+    const run = await importWith('media-wrapped', '--expect-digest', typo);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`Group 7 of 16 differs from the digest of the bundle in`);
+    expect(run.stderr).toContain(`you typed ${typo7} there`);
+    expect(run.stderr).not.toContain(real7);
+    const short = await importWith('media-wrapped', '--expect-digest', groups.slice(0, 15).join(' '));
+    expect(short.stderr).toMatch(/has 60 hex digits; a SHA-256 digest has 64/);
+    expect(await keyState()).toBe('Pending import');
+    const ok = await importWith('media-wrapped', '--expect-digest', realDigest.toLowerCase());
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('equals the digest typed from the air-gapped receipt');
+    expect(await keyState()).toBe('Enabled');
+  });
+});

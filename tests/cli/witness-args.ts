@@ -1,0 +1,20 @@
+/** Test helpers: what the online side printed, and the air-gapped witnesses' confirmations as CLI options. */
+
+/** The import-parameters bundle digest `online params` set apart for reading aloud (grouped, upper case). */
+export function paramsDigestFrom(paramsOutput: string): string {
+  const m =
+    /IMPORT-PARAMETERS BUNDLE DIGEST[^\n]*\n[^\n]*\n\n {4}((?:[0-9A-F]{4} ){7}[0-9A-F]{4})\n {4}((?:[0-9A-F]{4} ){7}[0-9A-F]{4})\n/.exec(
+      paramsOutput,
+    );
+  if (!m) throw new Error(`no import-parameters bundle digest in:\n${paramsOutput}`);
+  return `${m[1]} ${m[2]}`;
+}
+
+/** The options with which every witness confirms what `online params` printed. */
+export function airgapConfirmations(paramsOutput: string, witnesses: readonly string[]): string[] {
+  void witnesses;
+  const fingerprints = [...paramsOutput.matchAll(/^ {4}((?:[0-9A-F]{4} ){15}[0-9A-F]{4})$/gm)].map(
+    (m) => m[1] as string,
+  );
+  return fingerprints.flatMap((fp) => ['--confirm-fingerprint', fp]);
+}

@@ -1,0 +1,154 @@
+/**
+ * The online import needs proof that the wrapped-material bundle is the one the air-gapped
+ * receipt names: the digest typed from that receipt. A swapped bundle (material someone else
+ * wrapped under a copy of the same parameters) is refused before anything reaches the KMS, as is
+ * an import without the digest; a typo is located by group without revealing the real digest.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { groupHex } from '../../../src-main/core/crypto/evidence';
+import type { WrappedBundleProof } from '../../../src-main/core/ceremony/online-workflow';
+import { airGapSide, createFixture, onlineDayOne, type Fixture } from './ceremony-fixture';
+import { confirmEveryWitness } from './witness-helpers';
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await createFixture();
+});
+afterEach(async () => {
+  await f.close();
+});
+
+async function onlineEvents(): Promise<{ event: string; data: Record<string, unknown> }[]> {
+  const lines = (await readFile(path.join(f.dir, 'online.jsonl'), 'utf8')).trim().split('\n');
+  return lines.map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> });
+}
+
+/** Someone holding a copy of the parameters bundle wraps material they know, on another machine. */
+async function attackerWraps(plan: ReturnType<Fixture['plan']>, params: string): Promise<string> {
+  const air = await f.airgap(await f.journal('attacker.jsonl'), plan);
+  await air.checkNetwork();
+  await air.readParametersBundle(params);
+  await confirmEveryWitness(air, plan.witnesses, params);
+  await air.generateMaterial();
+  await air.wrap();
+  const out = path.join(f.dir, 'swapped');
+  await air.writeWrappedBundle(out);
+  return out;
+}
+
+/** Changes group `n` (1-based) of a 64-digit digest, as a typing slip would. */
+function slip(digest: string, n: number): string {
+  const at = (n - 1) * 4;
+  const group = digest.slice(at, at + 4);
+  const changed = `${group.slice(0, 3)}${group.endsWith('0') ? '1' : '0'}`;
+  return groupHex(`${digest.slice(0, at)}${changed}${digest.slice(at + 4)}`);
+}
+
+describe("online import: proof that the wrapped bundle is the receipt's", () => {
+  it('refuses a swapped bundle with the digest from the receipt, before any KMS call, and journals the refusal', async () => {
+    const plan = f.plan(['AES_256']);
+    const { created, params } = await onlineDayOne(f, plan);
+    const { bundle: real } = await airGapSide(f, plan, params);
+    const swapped = await attackerWraps(plan, params);
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    const imports = vi.spyOn(f.kms, 'importKeyMaterial');
+    const receipt: WrappedBundleProof = { expectedDigest: groupHex(real.manifestSha256), source: 'air-gapped-receipt' };
+    const refusal = day2.checkWrappedBundle(swapped, receipt);
+    await expect(refusal).rejects.toMatchObject({ code: 'WRAPPED_DIGEST_MISMATCH' });
+    await expect(refusal).rejects.toThrow(/groups differ .*This is not the bundle the air-gapped receipt names/);
+    await expect(day2.importMaterial()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
+    expect(imports).not.toHaveBeenCalled();
+    expect((await f.kms.describeKey(created[0]?.keyId as string)).stateName).toBe('Pending import');
+    const refused = (await onlineEvents()).filter((e) => e.event === 'wrapped-bundle.refused');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.data).toMatchObject({
+      folder: swapped,
+      code: 'WRAPPED_DIGEST_MISMATCH',
+      digestSource: 'air-gapped-receipt',
+    });
+    expect((refused[0]?.data.differingGroups as number[]).length).toBeGreaterThan(2);
+    // The real bundle with the same typed digest goes through.
+    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped'), receipt);
+    await day2.importMaterial();
+    const checked = (await onlineEvents()).find((e) => e.event === 'wrapped-bundle.checked');
+    expect(checked?.data).toMatchObject({ manifestSha256: real.manifestSha256, digestSource: 'air-gapped-receipt' });
+  });
+
+  it('refuses to import without the digest from the receipt (nothing read, nothing sent)', async () => {
+    const plan = f.plan(['AES_256']);
+    const { params } = await onlineDayOne(f, plan);
+    await airGapSide(f, plan, params);
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    const imports = vi.spyOn(f.kms, 'importKeyMaterial');
+    const wrapped = path.join(f.dir, 'wrapped');
+    for (const missing of [undefined, { expectedDigest: '   ', source: 'air-gapped-receipt' }]) {
+      const refusal = day2.checkWrappedBundle(wrapped, missing as unknown as WrappedBundleProof);
+      await expect(refusal).rejects.toMatchObject({ code: 'WRAPPED_DIGEST_REQUIRED' });
+      await expect(refusal).rejects.toHaveProperty(
+        'nextStep',
+        expect.stringContaining('"Bundle digest" under "Seals"'),
+      );
+    }
+    await expect(day2.importMaterial()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
+    expect(imports).not.toHaveBeenCalled();
+    expect((await onlineEvents()).filter((e) => e.event === 'wrapped-bundle.refused')).toHaveLength(2);
+  });
+
+  it('locates a typing slip by group without revealing the real digest, and accepts the corrected digest', async () => {
+    const plan = f.plan(['EC_P256']);
+    const { params } = await onlineDayOne(f, plan);
+    const { bundle, out } = await airGapSide(f, plan, params);
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    const typo = slip(bundle.manifestSha256, 7);
+    const refusal = day2.checkWrappedBundle(out, { expectedDigest: typo, source: 'air-gapped-receipt' });
+    const typedGroup = typo.split(' ')[6] as string;
+    const realGroup = groupHex(bundle.manifestSha256).split(' ')[6] as string;
+    await expect(refusal).rejects.toThrow(
+      `Group 7 of 16 differs from the digest of the bundle in ${out}: you typed ${typedGroup} there.`,
+    );
+    await expect(refusal).rejects.toHaveProperty(
+      'nextStep',
+      expect.stringMatching(/^Read that group on the air-gapped receipt again/),
+    );
+    await expect(refusal).rejects.not.toThrow(realGroup);
+    const refused = (await onlineEvents()).find((e) => e.event === 'wrapped-bundle.refused');
+    expect(refused?.data.differingGroups).toEqual([7]);
+    const bad = day2.checkWrappedBundle(out, { expectedDigest: `${typo.slice(0, -1)}`, source: 'air-gapped-receipt' });
+    await expect(bad).rejects.toMatchObject({ code: 'DIGEST_TYPED_INVALID' });
+    await expect(bad).rejects.toThrow(/Group 16 .* has 3 digits/);
+    await day2.checkWrappedBundle(out, {
+      expectedDigest: groupHex(bundle.manifestSha256),
+      source: 'air-gapped-receipt',
+    });
+    expect(day2.step).toBe('material-checked');
+  });
+
+  it("takes the digest from the rehearsal's own air-gapped side only in a rehearsal", async () => {
+    const plan = f.plan(['AES_256']);
+    const journal = await f.journal('real.jsonl');
+    const { OnlineCeremony } = await import('../../../src-main/core/ceremony/online-workflow');
+    const real = await OnlineCeremony.open({
+      journal,
+      kms: f.kms,
+      region: f.sim.region,
+      app: { version: 't', build: 't' },
+      start: { ...plan, materialExpiry: plan.materialExpiry, rehearsal: false },
+    });
+    await real.connect();
+    await real.createKeys(plan.keys);
+    await real.fetchParameters();
+    const params = path.join(f.dir, 'params');
+    await real.writeParametersBundle(params);
+    const { bundle, out } = await airGapSide(f, plan, params);
+    const refusal = real.checkWrappedBundle(out, {
+      expectedDigest: bundle.manifestSha256,
+      source: 'rehearsal-air-gapped-side',
+    });
+    await expect(refusal).rejects.toMatchObject({ code: 'WRAPPED_DIGEST_SOURCE_REFUSED' });
+  });
+});

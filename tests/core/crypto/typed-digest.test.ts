@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { compareTypedDigest, describeDifference, parseTypedDigest } from '../../../src-main/core/crypto/typed-digest';
+
+const SUBJECT = { what: 'bundle digest', where: 'on the receipt' };
+const DIGEST = '3f2a9c01'.repeat(8);
+
+function grouped(hex: string): string {
+  return (hex.toUpperCase().match(/.{4}/g) ?? []).join(' ');
+}
+
+describe('a digest typed by a person', () => {
+  it('accepts any spacing, colons, dashes and case', () => {
+    for (const typed of [DIGEST, grouped(DIGEST), grouped(DIGEST).toLowerCase(), DIGEST.replace(/(..)/g, '$1:')])
+      expect(parseTypedDigest(`  ${typed} `, SUBJECT)).toBe(DIGEST);
+  });
+
+  it('refuses an empty entry: a digest cannot be skipped', () => {
+    expect(() => parseTypedDigest('  ', SUBJECT)).toThrow(/Nothing was typed for bundle digest; it cannot be skipped/);
+  });
+
+  it('says which group holds a character that is not a hex digit, and shows control characters by code', () => {
+    const typed = grouped(DIGEST).split(' ');
+    typed[4] = '3G2A';
+    expect(() => parseTypedDigest(typed.join(' '), SUBJECT)).toThrow('"G" in group 5');
+    typed[4] = '3\u001b2A';
+    expect(() => parseTypedDigest(typed.join(' '), SUBJECT)).toThrow('U+001B in group 5');
+  });
+
+  it('says which group is short, or how many digits were typed', () => {
+    const typed = grouped(DIGEST).split(' ');
+    typed[8] = '9C0';
+    expect(() => parseTypedDigest(typed.join(' '), SUBJECT)).toThrow(/Group 9 .* has 3 digits; every group has four/);
+    expect(() => parseTypedDigest(DIGEST.slice(0, 60), SUBJECT)).toThrow(/has 60 hex digits; a SHA-256 digest has 64/);
+  });
+
+  it('locates a slip by group without revealing the real value, and calls many differing groups another digest', () => {
+    const typo = `${DIGEST.slice(0, 24)}3f2b${DIGEST.slice(28)}`;
+    const slip = compareTypedDigest(typo, DIGEST);
+    expect(slip).toMatchObject({ matches: false, differing: [7], slip: true });
+    const sentence = describeDifference(slip as Extract<typeof slip, { matches: false }>, "the bundle's digest");
+    expect(sentence).toBe("Group 7 of 16 differs from the bundle's digest: you typed 3F2B there.");
+    expect(sentence).not.toContain('3F2A');
+    const other = compareTypedDigest('ab'.repeat(32), DIGEST);
+    expect(describeDifference(other as Extract<typeof other, { matches: false }>, 'it')).toBe(
+      '16 of 16 groups differ from it.',
+    );
+    expect(compareTypedDigest(DIGEST, DIGEST)).toEqual({ matches: true, digest: DIGEST });
+  });
+});
