@@ -3,6 +3,8 @@
  * typed (complete, still short, or holding a character that is not a hex digit). The form is
  * checked here only to help; main decides, and says which group differs from the real digest.
  */
+import type { Translator } from '../../src-main/i18n/translate';
+import { useT } from '../i18n';
 import { TextField } from './Fields';
 
 export const DIGEST_GROUPS = 16;
@@ -26,14 +28,14 @@ export function digestComplete(typed: string): boolean {
   return /^[0-9a-fA-F]{64}$/.test(clean);
 }
 
-function summary(typed: string): string {
+function summary(t: Translator['t'], typed: string): string {
   const groups = typedGroups(typed);
   const bad = groups.findIndex((g) => g.state === 'bad');
-  if (bad >= 0) return `Group ${bad + 1} holds a character that is not a hex digit (0-9, A-F).`;
+  if (bad >= 0) return t('digest.field.bad', { group: bad + 1 });
   const extra = typed.replace(/[\s:-]+/g, '').length - DIGEST_GROUPS * 4;
-  if (extra > 0) return `${extra} digit${extra === 1 ? '' : 's'} too many: a digest has sixteen groups of four.`;
+  if (extra > 0) return t('digest.field.extra', { extra });
   const complete = groups.filter((g) => g.state === 'complete').length;
-  return complete === DIGEST_GROUPS ? 'All sixteen groups typed.' : `${complete} of ${DIGEST_GROUPS} groups typed.`;
+  return complete === DIGEST_GROUPS ? t('digest.field.complete') : t('digest.field.progress', { complete });
 }
 
 /** The labelled field and, under it, the sixteen groups as typed, each marked by its state. */
@@ -48,6 +50,7 @@ export function DigestField({
   onChange: (value: string) => void;
   hint: string;
 }) {
+  const { t } = useT();
   return (
     <div className="digest-field">
       <TextField label={label} value={value} onChange={onChange} mono required hint={hint} />
@@ -59,7 +62,7 @@ export function DigestField({
         ))}
       </ol>
       <p className="hint digest-progress" role="status">
-        {summary(value)}
+        {summary(t, value)}
       </p>
     </div>
   );

@@ -3,7 +3,7 @@
 /** The import-parameters bundle digest `online params` set apart for reading aloud (grouped, upper case). */
 export function paramsDigestFrom(paramsOutput: string): string {
   const m =
-    /IMPORT-PARAMETERS BUNDLE DIGEST[^\n]*\n[^\n]*\n\n {4}((?:[0-9A-F]{4} ){7}[0-9A-F]{4})\n {4}((?:[0-9A-F]{4} ){7}[0-9A-F]{4})\n/.exec(
+    /IMPORT-PARAMETERS BUNDLE DIGEST[^\n]*\n\n {4}((?:[0-9A-F]{4} ){7}[0-9A-F]{4})\n {4}((?:[0-9A-F]{4} ){7}[0-9A-F]{4})\n/.exec(
       paramsOutput,
     );
   if (!m) throw new Error(`no import-parameters bundle digest in:\n${paramsOutput}`);

@@ -17,6 +17,7 @@ import {
 import type { KeyProof } from '../../core/ceremony/online/key-proof';
 import type { ImportedKeySummary } from '../../core/ceremony/online/types';
 import { parseTypedDigest } from '../../core/crypto/typed-digest';
+import { cliTranslator } from '../cli-locale';
 import { KeyferryError } from '../../core/errors';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';
@@ -152,13 +153,12 @@ const createKeyCommand: CliCommand = {
  * The import-parameters bundle digest, set apart so it can be read aloud: on the air-gapped
  * workstation every witness types it back (it binds every wrapping key and token in the bundle).
  */
-function parametersDigestBlock(grouped: string): string[] {
+function parametersDigestBlock(io: CliIo, grouped: string): string[] {
   const groups = grouped.split(' ');
   const rule = '='.repeat(72);
   return [
     rule,
-    'IMPORT-PARAMETERS BUNDLE DIGEST: read it aloud to the air-gapped workstation, where every',
-    'witness types it back (it binds every wrapping key and import token in the bundle):',
+    cliTranslator(io).t('params.digest.heading'),
     '',
     `    ${groups.slice(0, 8).join(' ')}`,
     `    ${groups.slice(8).join(' ')}`,
@@ -189,7 +189,7 @@ const paramsCommand: CliCommand = {
       }
       for (const warning of written.warnings) io.stdout(`WARNING: ${warning}`);
       io.stdout(`Import-parameters bundle written and verified: ${written.dir}`);
-      for (const line of parametersDigestBlock(written.manifestSha256Grouped)) io.stdout(line);
+      for (const line of parametersDigestBlock(io, written.manifestSha256Grouped)) io.stdout(line);
       io.stdout('Next: carry it to the air-gapped workstation (keyferry airgap wrap) within 24 hours.');
       return 0;
     });
@@ -201,17 +201,8 @@ const paramsCommand: CliCommand = {
  * because only the digest on the air-gapped receipt proves which bundle is being imported.
  */
 function receiptDigest(typed: string | undefined): string {
-  if (typed === undefined || typed.trim() === '') {
-    throw new KeyferryError(
-      'WRAPPED_DIGEST_REQUIRED',
-      'online import needs --expect-digest: the wrapped-material bundle digest printed on the air-gapped receipt. Nothing was read or sent to the KMS.',
-      'Find "Bundle digest" under "Seals" on the air-gapped receipt (printed, or receipt-air-gapped-….txt beside the air-gapped journal) and add --expect-digest "XXXX XXXX …" (16 groups of four).',
-    );
-  }
-  return parseTypedDigest(typed, {
-    what: 'wrapped-material bundle digest',
-    where: 'as "Bundle digest" under "Seals" on the air-gapped receipt',
-  });
+  if (typed === undefined || typed.trim() === '') throw new KeyferryError('CLI_EXPECT_DIGEST_MISSING');
+  return parseTypedDigest(typed, 'wrapped');
 }
 
 const importCommand: CliCommand = {
@@ -249,9 +240,7 @@ const importCommand: CliCommand = {
       io.stdout(
         `Wrapped-material bundle checked against the parameters the KMS issued: ${checked.keys.length} key(s).`,
       );
-      io.stdout(
-        `  bundle digest ${checked.manifestSha256Grouped}: equals the digest typed from the air-gapped receipt`,
-      );
+      io.stdout(cliTranslator(io).t('import.digest.matches', { digest: checked.manifestSha256Grouped }));
       for (const warning of checked.warnings) io.stdout(`WARNING: ${warning}`);
       const imported = await session.ceremony.importMaterial(expiry ? { expiry } : {});
       for (const k of imported)

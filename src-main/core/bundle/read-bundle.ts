@@ -2,7 +2,8 @@
  * Reads and fully verifies a transfer bundle from removable media (DESIGN rule 3): nothing in it
  * is used unless every check passes. The same reader verifies what the writer just wrote.
  */
-import { compareTypedDigest, describeDifference, parseTypedDigest } from '../crypto/typed-digest';
+import { compareTypedDigest, differenceValues, parseTypedDigest } from '../crypto/typed-digest';
+import { KeyferryError } from '../errors';
 import { sha256Hex } from '../fs/durable-file';
 import { refuseAbandonedBundle } from './abandoned-bundle';
 import { BUNDLE_LIMITS, MANIFEST_FILE } from './bundle-limits';
@@ -45,8 +46,6 @@ async function readListedFiles(dir: string, names: readonly string[], scan: Fold
   return files;
 }
 
-const EXPECTED_DIGEST = { what: 'bundle digest', where: 'on the receipt that names the bundle' } as const;
-
 async function readManifestBytes(dir: string): Promise<{ scan: FolderScan; manifestBytes: Buffer }> {
   await refuseAbandonedBundle(dir);
   const scan = await scanBundleFolder(dir);
@@ -75,18 +74,15 @@ export async function readBundleDigest(dir: string): Promise<string> {
 /** Reads the bundle in `dir`, refusing it with a KeyferryError naming the exact problem. */
 export async function readBundle(dir: string, options: ReadBundleOptions): Promise<TransferBundle> {
   const expected =
-    options.expectedDigest === undefined ? undefined : parseTypedDigest(options.expectedDigest, EXPECTED_DIGEST);
+    options.expectedDigest === undefined ? undefined : parseTypedDigest(options.expectedDigest, 'bundle');
   const { scan, manifestBytes } = await readManifestBytes(dir);
   const digest = sha256Hex(manifestBytes);
   const comparison = expected === undefined ? undefined : compareTypedDigest(expected, digest);
   if (comparison && !comparison.matches) {
-    throw bundleRefused(
-      'BUNDLE_DIGEST_MISMATCH',
-      `${describeDifference(comparison, `the digest of the bundle in ${dir}`)} ${comparison.slip ? 'Either the digest was mistyped or this is not the bundle the receipt names.' : 'This is not the bundle the receipt names.'}`,
-      comparison.slip
-        ? 'Read the differing group on the receipt again and type it again. If it still differs, do not use this bundle: find the one the receipt names, unchanged.'
-        : 'Do not use this bundle: find the one the receipt names, unchanged, or write it again on the machine that made it.',
-    );
+    const values = differenceValues(comparison);
+    throw comparison.slip
+      ? new KeyferryError('BUNDLE_DIGEST_SLIP', { dir, ...values })
+      : new KeyferryError('BUNDLE_DIGEST_MISMATCH', { dir, count: values.count });
   }
   const manifest = parseManifest(manifestBytes);
   checkListing(manifest, scan);

@@ -14,26 +14,14 @@ export function normalizeTypedHex(typed: string): string {
   return typed.replace(/[\s:-]/g, '').toLowerCase();
 }
 
-/** `what` names the digest in messages, e.g. "the wrapped-material bundle's digest". */
-export interface TypedDigestSubject {
-  readonly what: string;
-  /** Where the person finds the right value, e.g. 'under "Seals" on the air-gapped receipt'. */
-  readonly where: string;
-}
+/** Which digest a person typed: names it in messages (see the catalogue's confirmations area). */
+export type TypedDigestSubject = 'wrapped' | 'parameters' | 'fingerprint' | 'bundle';
 
 /** A typed character as a message may show it: itself when printable ASCII, else its code point. */
 function shownCharacter(ch: string): string {
   return /^[\x21-\x7e]$/.test(ch)
     ? `"${ch}"`
     : `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-function invalid(message: string, subject: TypedDigestSubject): KeyferryError {
-  return new KeyferryError(
-    'DIGEST_TYPED_INVALID',
-    message,
-    `Type ${subject.what} as shown ${subject.where}: sixteen groups of four hex digits (0-9, a-f); spaces and case do not matter.`,
-  );
 }
 
 /**
@@ -43,37 +31,29 @@ function invalid(message: string, subject: TypedDigestSubject): KeyferryError {
  */
 export function parseTypedDigest(typed: string, subject: TypedDigestSubject): string {
   const trimmed = typed.trim();
-  if (trimmed === '') {
-    throw new KeyferryError(
-      'DIGEST_TYPED_EMPTY',
-      `Nothing was typed for ${subject.what}; it cannot be skipped.`,
-      `Type ${subject.what} as shown ${subject.where}.`,
-    );
-  }
+  if (trimmed === '') throw new KeyferryError('DIGEST_TYPED_EMPTY', { subject });
   const groups = trimmed.split(/[\s:-]+/).filter((g) => g !== '');
+  let before = 0;
   for (const [i, group] of groups.entries()) {
     const bad = /[^0-9a-fA-F]/.exec(group);
     if (bad) {
-      const where = groups.length > 1 ? `group ${i + 1}` : `position ${bad.index + 1}`;
-      throw invalid(
-        `The typed ${subject.what} has ${shownCharacter(bad[0])} in ${where}, which is not a hex digit (0-9, a-f).`,
-        subject,
-      );
+      const at = groups.length > 1 ? i + 1 : Math.floor((before + bad.index) / GROUP_DIGITS) + 1;
+      throw new KeyferryError('DIGEST_TYPED_NOT_HEX', { subject, character: shownCharacter(bad[0]), group: at });
     }
+    before += group.length;
   }
   const digits = groups.join('').toLowerCase();
   if (digits.length === DIGEST_GROUPS * GROUP_DIGITS) return digits;
   const odd = groups.length > 1 ? groups.findIndex((g) => g.length !== GROUP_DIGITS) : -1;
   if (odd >= 0) {
-    throw invalid(
-      `Group ${odd + 1} of the typed ${subject.what} has ${(groups[odd] as string).length} digits; every group has four (${groups.length} groups were typed, a digest has ${DIGEST_GROUPS}).`,
+    throw new KeyferryError('DIGEST_TYPED_GROUP_LENGTH', {
       subject,
-    );
+      group: odd + 1,
+      digits: (groups[odd] as string).length,
+      groups: groups.length,
+    });
   }
-  throw invalid(
-    `The typed ${subject.what} has ${digits.length} hex digits; a SHA-256 digest has ${DIGEST_GROUPS * GROUP_DIGITS} (${DIGEST_GROUPS} groups of four).`,
-    subject,
-  );
+  throw new KeyferryError('DIGEST_TYPED_LENGTH', { subject, digits: digits.length });
 }
 
 /** The 1-based numbers of the groups of four in which two 64-digit digests differ. */
@@ -107,16 +87,18 @@ export function typedGroup(typed: string, n: number): string {
 }
 
 /**
- * One sentence saying where a typed digest differs from `against` (e.g. "the bundle's digest"),
- * without the real value: "Group 7 of 16 differs from the bundle's digest: you typed 3F2A
- * there." for a slip, "12 of 16 groups differ from the bundle's digest." for another digest.
+ * The values a message about a differing typed digest needs, without the real digest: how many
+ * groups differ, which ("7" or "3, 7") and what was typed there ("3F2B" or "3F2B, 0A1C").
  */
-export function describeDifference(
-  comparison: Extract<TypedDigestComparison, { matches: false }>,
-  against: string,
-): string {
+export function differenceValues(comparison: Extract<TypedDigestComparison, { matches: false }>): {
+  count: number;
+  groups: string;
+  typed: string;
+} {
   const { differing, typed } = comparison;
-  if (!comparison.slip) return `${differing.length} of ${DIGEST_GROUPS} groups differ from ${against}.`;
-  const one = differing.length === 1;
-  return `${one ? 'Group' : 'Groups'} ${differing.join(' and ')} of ${DIGEST_GROUPS} ${one ? 'differs' : 'differ'} from ${against}: you typed ${differing.map((n) => typedGroup(typed, n)).join(' and ')} there.`;
+  return {
+    count: differing.length,
+    groups: differing.join(', '),
+    typed: differing.map((n) => typedGroup(typed, n)).join(', '),
+  };
 }

@@ -49,6 +49,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'wrapped-bundle.withdraw-failed': 'failure',
   // Online side
   'import.expiry-chosen': 'override',
+  'wrapped-bundle.refused': 'refusal',
   'step.failed': 'failure',
   'key.verify-failed': 'failure',
   'key.material-deleted': 'possible-loss',

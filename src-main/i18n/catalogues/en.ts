@@ -7,8 +7,16 @@
  */
 import { enCeremonySafety } from './en/ceremony-safety';
 import { enHsm } from './en/hsm';
+import { enConfirmations } from './en/confirmations';
 import { enProblems } from './en/problems';
 import { enProgress } from './en/progress';
 import { enScreens } from './en/screens';
 
-export const en = { ...enScreens, ...enProblems, ...enProgress, ...enCeremonySafety, ...enHsm } as const;
+export const en = {
+  ...enScreens,
+  ...enProblems,
+  ...enProgress,
+  ...enCeremonySafety,
+  ...enHsm,
+  ...enConfirmations,
+} as const;

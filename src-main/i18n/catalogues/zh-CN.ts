@@ -6,8 +6,16 @@
 import type { Catalogue } from '../catalogue';
 import { zhCNCeremonySafety } from './zh-CN/ceremony-safety';
 import { zhCNHsm } from './zh-CN/hsm';
+import { zhCNConfirmations } from './zh-CN/confirmations';
 import { zhCNProblems } from './zh-CN/problems';
 import { zhCNProgress } from './zh-CN/progress';
 import { zhCNScreens } from './zh-CN/screens';
 
-export const zhCN: Catalogue = { ...zhCNScreens, ...zhCNProblems, ...zhCNProgress, ...zhCNCeremonySafety, ...zhCNHsm };
+export const zhCN: Catalogue = {
+  ...zhCNScreens,
+  ...zhCNProblems,
+  ...zhCNProgress,
+  ...zhCNCeremonySafety,
+  ...zhCNHsm,
+  ...zhCNConfirmations,
+};

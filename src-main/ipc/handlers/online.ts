@@ -218,11 +218,7 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
     checkWrappedBundle: async ({ folder, expectedDigest, digestSource }) => {
       const ceremony = workflow();
       if (digestSource === 'rehearsal-air-gapped-side' && session.context.mode.current() !== 'rehearsal') {
-        throw new KeyferryError(
-          'WRAPPED_DIGEST_SOURCE_REFUSED',
-          "Only a rehearsal may take the wrapped-material bundle's digest from its own air-gapped side.",
-          'Type the digest from the air-gapped receipt.',
-        );
+        throw new KeyferryError('WRAPPED_DIGEST_SOURCE_REFUSED');
       }
       // The core refuses an empty digest, one of another form and one that differs, before the KMS.
       const checked = await ceremony.checkWrappedBundle(path.resolve(folder), {

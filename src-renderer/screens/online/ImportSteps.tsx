@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../../components/ExpiryChoice';
 import { DigestField, digestComplete } from '../../components/DigestField';
+import { useT } from '../../i18n';
 import { PathField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { ReceiptPanel } from '../../components/ReceiptPanel';
@@ -22,6 +23,7 @@ export function CheckBundleStep() {
   const [folder, setFolder] = useState(mode === 'rehearsal' ? (lastWrapped?.dir ?? '') : '');
   const [digest, setDigest] = useState('');
   const [fromRehearsal, setFromRehearsal] = useState(false);
+  const { t } = useT();
   const available = reached(step, 'parameters-written') && step !== 'finished';
   const typeDigest = (value: string) => {
     setDigest(value);
@@ -45,7 +47,7 @@ export function CheckBundleStep() {
         label="Bundle digest from the air-gapped receipt"
         value={digest}
         onChange={typeDigest}
-        hint='Required. Type "Bundle digest" under "Seals" on the air-gapped receipt (sixteen groups of four): only the bundle with exactly that digest is imported.'
+        hint={t('digest.field.required')}
       />
       {mode === 'rehearsal' && lastWrapped && (
         <p className="hint">

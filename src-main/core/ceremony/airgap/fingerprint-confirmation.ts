@@ -52,11 +52,10 @@ export class FingerprintConfirmations {
   confirm(witness: string, typed: string): FingerprintToConfirm {
     const name = this.#witnesses.find((w) => w === witness.trim());
     if (!name) {
-      throw new KeyferryError(
-        'WITNESS_UNKNOWN',
-        `"${witness.trim().slice(0, 100)}" is not a witness of this ceremony.`,
-        `Confirmations come from the named witnesses: ${this.#witnesses.join(', ')}.`,
-      );
+      throw new KeyferryError('WITNESS_UNKNOWN', {
+        witness: witness.trim().slice(0, 100),
+        witnesses: this.#witnesses.join(', '),
+      });
     }
     const clean = normalizeFingerprint(typed);
     if (!/^[0-9a-f]{64}$/.test(clean)) {

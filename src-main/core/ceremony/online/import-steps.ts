@@ -7,7 +7,7 @@ import { readBundle, readBundleDigest } from '../../bundle';
 import { groupHex } from '../../crypto/evidence';
 import {
   compareTypedDigest,
-  describeDifference,
+  differenceValues,
   parseTypedDigest,
   type TypedDigestComparison,
 } from '../../crypto/typed-digest';
@@ -38,32 +38,11 @@ export interface WrappedBundleProof {
   readonly source: WrappedDigestSource;
 }
 
-const RECEIPT_DIGEST = {
-  what: "wrapped-material bundle's digest",
-  where: 'as "Bundle digest" under "Seals" on the air-gapped receipt',
-} as const;
-
-function digestRequired(): KeyferryError {
-  return new KeyferryError(
-    'WRAPPED_DIGEST_REQUIRED',
-    "The wrapped-material bundle's digest from the air-gapped receipt was not given, so nothing proves this is the bundle that receipt names; nothing was read or sent to the KMS.",
-    'Find "Bundle digest" under "Seals" on the air-gapped receipt (printed, or receipt-air-gapped-….txt) and type it (sixteen groups of four hex digits).',
-  );
-}
-
 function digestDiffers(comparison: Extract<TypedDigestComparison, { matches: false }>, dir: string): KeyferryError {
-  const against = `the digest of the bundle in ${dir}`;
+  const values = differenceValues(comparison);
   return comparison.slip
-    ? new KeyferryError(
-        'WRAPPED_DIGEST_MISMATCH',
-        `${describeDifference(comparison, against)} Either the digest was mistyped, or this is not the bundle the air-gapped receipt names. Nothing was sent to the KMS.`,
-        'Read that group on the air-gapped receipt again and type the digest again. If it still differs, do not import this bundle: bring the one the receipt names, unchanged.',
-      )
-    : new KeyferryError(
-        'WRAPPED_DIGEST_MISMATCH',
-        `${describeDifference(comparison, against)} This is not the bundle the air-gapped receipt names (a typing slip changes one or two groups). Nothing was sent to the KMS.`,
-        'Do not import this bundle. Bring the wrapped-material bundle the air-gapped receipt names, unchanged, and check that the receipt is the one printed for this ceremony.',
-      );
+    ? new KeyferryError('WRAPPED_DIGEST_SLIP', { dir, ...values })
+    : new KeyferryError('WRAPPED_DIGEST_MISMATCH', { dir, count: values.count });
 }
 
 /** Refuses what does not prove the bundle is the receipt's; returns the digest every later read must have. */
@@ -73,15 +52,12 @@ async function requireReceiptDigest(
   proof: WrappedBundleProof | undefined,
   onDiffer: (groups: readonly number[]) => void,
 ): Promise<string> {
-  if (!proof || typeof proof.expectedDigest !== 'string' || proof.expectedDigest.trim() === '') throw digestRequired();
+  if (!proof || typeof proof.expectedDigest !== 'string' || proof.expectedDigest.trim() === '')
+    throw new KeyferryError('WRAPPED_DIGEST_REQUIRED');
   if (proof.source === 'rehearsal-air-gapped-side' && !state.rehearsal) {
-    throw new KeyferryError(
-      'WRAPPED_DIGEST_SOURCE_REFUSED',
-      "Only a rehearsal may take the wrapped-material bundle's digest from its own air-gapped side; this ceremony is not a rehearsal.",
-      'Type the digest from the air-gapped receipt.',
-    );
+    throw new KeyferryError('WRAPPED_DIGEST_SOURCE_REFUSED');
   }
-  const typed = parseTypedDigest(proof.expectedDigest, RECEIPT_DIGEST);
+  const typed = parseTypedDigest(proof.expectedDigest, 'wrapped');
   const comparison = compareTypedDigest(typed, await readBundleDigest(dir));
   if (!comparison.matches) {
     onDiffer(comparison.differing);

@@ -222,13 +222,7 @@ export class OnlineCeremony {
   async importMaterial(options: { expiry?: MaterialExpiry } = {}): Promise<ImportedKeySummary[]> {
     this.#guard.require('import key material', ['material-checked']);
     this.#requireConnected('import key material');
-    if (!this.#checked) {
-      throw new KeyferryError(
-        'CEREMONY_STEP_OUT_OF_ORDER',
-        'No wrapped-material bundle was checked against its receipt digest in this session.',
-        'Check the wrapped-material bundle with the digest from the air-gapped receipt first.',
-      );
-    }
+    if (!this.#checked) throw new KeyferryError('WRAPPED_NOT_CHECKED_IN_SESSION');
     const results = await importCheckedMaterial(this.#ctx, this.#checked, options.expiry, (keyId, confirmation) =>
       this.#confirmations.set(keyId, confirmation),
     );

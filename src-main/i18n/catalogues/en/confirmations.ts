@@ -1,0 +1,110 @@
+/**
+ * Digests people type (read aloud or copied from a receipt) and the witnesses' confirmations:
+ * the online import's proof that a wrapped-material bundle is the one its receipt names, and each
+ * witness typing back the import-parameters bundle digest on the air-gapped workstation.
+ * `subject`: wrapped | parameters | fingerprint | bundle. `groups`/`typed`: lists like "7" or "3, 7".
+ */
+const SUBJECT =
+  '{subject, select, wrapped {wrapped-material bundle digest} parameters {import-parameters bundle digest} fingerprint {wrapping-key fingerprint} other {bundle digest}}';
+const WHERE =
+  '{subject, select, wrapped {as "Bundle digest" under "Seals" on the air-gapped receipt} parameters {as the online workstation shows it (keyferry online params, or the online screen), read aloud} fingerprint {as the online workstation shows it, read aloud} other {as the receipt that names the bundle prints it}}';
+const ARTEFACT =
+  '{artefact, select, bundle {the import-parameters bundle digest} other {the wrapping-key fingerprint}}';
+
+export const enConfirmations = {
+  'problem.DIGEST_TYPED_EMPTY': `Nothing was typed for the ${SUBJECT}; it cannot be skipped.`,
+  'problem.DIGEST_TYPED_EMPTY.next': `Type the ${SUBJECT} ${WHERE}.`,
+  'problem.DIGEST_TYPED_NOT_HEX': `The typed ${SUBJECT} has {character} in group {group}, which is not a hex digit (0-9, a-f).`,
+  'problem.DIGEST_TYPED_NOT_HEX.next': `Type the ${SUBJECT} ${WHERE}: sixteen groups of four hex digits; spaces and case do not matter.`,
+  'problem.DIGEST_TYPED_GROUP_LENGTH': `Group {group} of the typed ${SUBJECT} has {digits} digits; every group has four ({groups} groups were typed, a digest has 16).`,
+  'problem.DIGEST_TYPED_GROUP_LENGTH.next': `Type the ${SUBJECT} ${WHERE}: sixteen groups of four hex digits.`,
+  'problem.DIGEST_TYPED_LENGTH': `The typed ${SUBJECT} has {digits} hex digits; a SHA-256 digest has 64 (16 groups of four).`,
+  'problem.DIGEST_TYPED_LENGTH.next': `Type the ${SUBJECT} ${WHERE}: sixteen groups of four hex digits.`,
+
+  'problem.BUNDLE_DIGEST_SLIP':
+    '{count, plural, one {Group {groups} of 16 differs} other {Groups {groups} of 16 differ}} from the digest of the bundle in {dir}: you typed {typed} there. Either the digest was mistyped or this is not the bundle the receipt names.',
+  'problem.BUNDLE_DIGEST_SLIP.next':
+    'Read the differing group on the receipt again and type it again. If it still differs, do not use this bundle: find the one the receipt names, unchanged.',
+  'problem.BUNDLE_DIGEST_MISMATCH':
+    '{count} of 16 groups differ from the digest of the bundle in {dir}. This is not the bundle the receipt names.',
+  'problem.BUNDLE_DIGEST_MISMATCH.next':
+    'Do not use this bundle: find the one the receipt names, unchanged, or write it again on the machine that made it.',
+
+  'problem.WRAPPED_DIGEST_REQUIRED':
+    "The wrapped-material bundle's digest from the air-gapped receipt was not given, so nothing proves this is the bundle that receipt names. Nothing was read or sent to the KMS.",
+  'problem.WRAPPED_DIGEST_REQUIRED.next':
+    'Find "Bundle digest" under "Seals" on the air-gapped receipt (printed, or receipt-air-gapped-….txt) and type it: sixteen groups of four hex digits.',
+  'problem.CLI_EXPECT_DIGEST_MISSING':
+    'online import needs --expect-digest: the wrapped-material bundle digest printed on the air-gapped receipt. Nothing was read or sent to the KMS.',
+  'problem.CLI_EXPECT_DIGEST_MISSING.next':
+    'Find "Bundle digest" under "Seals" on the air-gapped receipt (printed, or receipt-air-gapped-….txt beside the air-gapped journal) and add --expect-digest "XXXX XXXX …" (16 groups of four).',
+  'problem.WRAPPED_DIGEST_SLIP':
+    '{count, plural, one {Group {groups} of 16 differs} other {Groups {groups} of 16 differ}} from the digest of the bundle in {dir}: you typed {typed} there. Either the digest was mistyped, or this is not the bundle the air-gapped receipt names. Nothing was sent to the KMS.',
+  'problem.WRAPPED_DIGEST_SLIP.next':
+    'Read that group on the air-gapped receipt again and type the digest again. If it still differs, do not import this bundle: bring the one the receipt names, unchanged.',
+  'problem.WRAPPED_DIGEST_MISMATCH':
+    '{count} of 16 groups differ from the digest of the bundle in {dir}. This is not the bundle the air-gapped receipt names (a typing slip changes one or two groups). Nothing was sent to the KMS.',
+  'problem.WRAPPED_DIGEST_MISMATCH.next':
+    'Do not import this bundle. Bring the wrapped-material bundle the air-gapped receipt names, unchanged, and check that the receipt is the one printed for this ceremony.',
+  'problem.WRAPPED_DIGEST_SOURCE_REFUSED':
+    "Only a rehearsal may take the wrapped-material bundle's digest from its own air-gapped side; this ceremony is not a rehearsal.",
+  'problem.WRAPPED_DIGEST_SOURCE_REFUSED.next': 'Type the digest from the air-gapped receipt.',
+  'problem.WRAPPED_NOT_CHECKED_IN_SESSION':
+    'No wrapped-material bundle was checked against its receipt digest in this session.',
+  'problem.WRAPPED_NOT_CHECKED_IN_SESSION.next':
+    'Check the wrapped-material bundle with the digest from the air-gapped receipt first.',
+
+  'problem.WITNESS_UNKNOWN': '"{witness}" is not a witness of this ceremony.',
+  'problem.WITNESS_UNKNOWN.next': 'Confirmations come from the named witnesses: {witnesses}.',
+  'problem.WITNESS_DIGEST_SLIP': `{count, plural, one {Group {groups} of 16 differs} other {Groups {groups} of 16 differ}} from ${ARTEFACT} of the bundle read here: {witness} typed {typed} there. Nothing was confirmed.`,
+  'problem.WITNESS_DIGEST_SLIP.next':
+    'Ask for that group to be read aloud again from the online workstation, then type the whole value again. If it still differs, stop: the bundle here is not the one the online workstation wrote.',
+  'problem.WITNESS_DIGEST_MISMATCH': `{count} of 16 groups of what {witness} typed differ from ${ARTEFACT} of the bundle read here. Nothing was confirmed.`,
+  'problem.WITNESS_DIGEST_MISMATCH.next':
+    'Stop and compare: is the value read aloud the one the online workstation printed for this bundle (keyferry online params)? If it is, the bundle here is not the one the online workstation wrote: fetch new parameters.',
+  'problem.WITNESS_ATTEMPTS_EXHAUSTED':
+    '{witness} typed {attempts} values that do not match {artefactText}; the ceremony stops here. No material exists yet.',
+  'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
+    'Compare the digest on the online workstation with the bundle carried here (keyferry bundle verify on each side); start again when they agree, or fetch new parameters.',
+  'problem.WITNESS_CONFIRMATION_MISSING':
+    '{count, plural, one {Witness {pending} has} other {Witnesses {pending} have}} not confirmed {artefactText}; every named witness confirms for themselves and nobody can be skipped. No material exists yet.',
+  'problem.WITNESS_CONFIRMATION_MISSING.next':
+    'Each witness types the value read aloud from the online workstation: on a terminal when asked, or with --witness-confirms "NAME=DIGEST" once per witness.',
+  'problem.WITNESS_CONFIRMS_MALFORMED':
+    '--witness-confirms takes NAME=DIGEST (one witness and the digest that witness typed), not "{value}".',
+  'problem.WITNESS_CONFIRMS_MALFORMED.next':
+    'Give --witness-confirms "NAME=XXXX XXXX …" once for every --witness, each with the digest that person typed.',
+  'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms names {witness} more than once.',
+  'problem.WITNESS_CONFIRMS_TWICE.next':
+    'Give exactly one --witness-confirms per witness: one value never counts for two people, and one person confirms once.',
+  'problem.CLI_CONFIRM_FINGERPRINT_REPLACED':
+    '--confirm-fingerprint is gone: one value credited to every witness proved nothing about the others.',
+  'problem.CLI_CONFIRM_FINGERPRINT_REPLACED.next':
+    'Each witness types the import-parameters bundle digest (keyferry online params shows it): --witness-confirms "NAME=DIGEST" once per --witness, or type it when asked on a terminal.',
+  'problem.WITNESS_INPUT_ENDED':
+    'The input ended before {witness} confirmed {artefactText}; nothing was recorded for {witness}. No material exists yet.',
+  'problem.WITNESS_INPUT_ENDED.next':
+    'Run the command again on a terminal so every witness can type, or give --witness-confirms "NAME=DIGEST" once per witness.',
+
+  'witness.artefact.import-parameters-bundle': 'the import-parameters bundle digest',
+  'witness.artefact.wrapping-key': 'the wrapping-key fingerprint of {keys}',
+  'witness.prompt.intro':
+    'Each witness now types {artefactText}, as read aloud from the online workstation (it is not shown here: Keyferry compares it).',
+  'witness.prompt.ask': '  {witness}, type {artefactText} as you hear it: ',
+  'witness.prompt.empty': '  Nothing was typed. {witness} must type it; it cannot be skipped.',
+  'witness.prompt.refused': '  {message} {nextStep} (attempt {attempt} of {max})',
+  'witness.prompt.confirmed': '  Confirmed by {witness} (journal entry {seq}).',
+  'witness.summary': 'Journal: {witness} confirmed {artefactText} {digest} (entry {seq}).',
+  'witness.not-shown':
+    'Import-parameters bundle digest: not shown here; it is read aloud from the online workstation and each witness types it.',
+  'params.digest.heading':
+    'IMPORT-PARAMETERS BUNDLE DIGEST: read it aloud to the air-gapped workstation, where every witness types it back (it binds every wrapping key and import token in the bundle):',
+  'import.digest.matches': '  bundle digest {digest}: equals the digest typed from the air-gapped receipt',
+  'digest.field.required':
+    'Required. Type "Bundle digest" under "Seals" on the air-gapped receipt (sixteen groups of four): only the bundle with exactly that digest is imported.',
+  'digest.field.progress': '{complete} of 16 groups typed.',
+  'digest.field.complete': 'All sixteen groups typed.',
+  'digest.field.bad': 'Group {group} holds a character that is not a hex digit (0-9, A-F).',
+  'digest.field.extra':
+    '{extra, plural, one {# digit} other {# digits}} too many: a digest has sixteen groups of four.',
+} as const;
