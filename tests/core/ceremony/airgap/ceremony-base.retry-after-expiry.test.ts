@@ -12,7 +12,7 @@ import { OnlineCeremony } from '../../../../src-main/core/ceremony/online/workfl
 import { verifyJournal } from '../../../../src-main/core/journal';
 import { KmsClient } from '../../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../../src-main/core/kms/credentials';
-import { APP, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { APP, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let f: Fixture;
@@ -68,7 +68,9 @@ async function expiredThenNewParameters(plan: CeremonyPlan) {
     },
   });
   await day2.connect();
-  await expect(day2.checkWrappedBundle(path.join(f.dir, 'wrapped-1'))).rejects.toMatchObject({
+  await expect(
+    day2.checkWrappedBundle(path.join(f.dir, 'wrapped-1'), await receiptDigestOf(path.join(f.dir, 'wrapped-1'))),
+  ).rejects.toMatchObject({
     code: 'IMPORT_TOKEN_EXPIRED',
   });
   await day2.fetchParameters();
@@ -96,7 +98,10 @@ describe('retry after an expired import token, same air-gapped journal', () => {
     expect((await readdir(receipts)).sort()).toHaveLength(4);
     expect((await verifyJournal(path.join(f.dir, 'airgap.jsonl'))).ok).toBe(true);
 
-    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-2'), { expectedDigest: second.bundle.manifestSha256 });
+    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-2'), {
+      expectedDigest: second.bundle.manifestSha256,
+      source: 'air-gapped-receipt',
+    });
     await day2.importMaterial();
     const proofs = await day2.verifyKeys();
     expect(proofs.map((p) => p.ok)).toEqual([true, true]);
@@ -123,7 +128,7 @@ describe('retry after an expired import token, same air-gapped journal', () => {
     expect(await readdir(wrapped2)).toContain('ABANDONED.txt');
     await expect(readBundle(wrapped2, { now: new Date() })).rejects.toMatchObject({ code: 'BUNDLE_ABANDONED' });
     await expect(
-      day2.checkWrappedBundle(wrapped2, { expectedDigest: second.bundle.manifestSha256 }),
+      day2.checkWrappedBundle(wrapped2, { expectedDigest: second.bundle.manifestSha256, source: 'air-gapped-receipt' }),
     ).rejects.toMatchObject({
       code: 'BUNDLE_ABANDONED',
       message: expect.stringContaining('abandoned before its receipt was written'),
