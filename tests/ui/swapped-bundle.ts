@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AirGapCeremony } from '../../src-main/core/ceremony/airgap-workflow';
+import { AirGapCeremony } from '../../src-main/core/ceremony/airgap/workflow';
 import { openJournal } from '../../src-main/core/journal';
 import { confirmEveryWitness } from '../core/ceremony/witness-helpers';
 

@@ -1,5 +1,5 @@
 /** Test helper: every named witness of an air-gapped ceremony confirms what is to be confirmed. */
-import type { AirGapCeremony } from '../../../src-main/core/ceremony/airgap-workflow';
+import type { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow';
 
 /** Each witness in turn types back every wrapping-key fingerprint (`params`: the bundle folder read). */
 export async function confirmEveryWitness(

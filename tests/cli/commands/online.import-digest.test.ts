@@ -8,8 +8,8 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms/simulator/index';
-import { keyferry } from '../integration/cli-in-process';
+import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
+import { keyferry } from '../../integration/cli-in-process';
 import { airgapConfirmations, paramsDigestFrom } from './witness-args';
 
 let dir: string;

@@ -7,10 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { groupHex } from '../../../src-main/core/crypto/evidence';
-import type { WrappedBundleProof } from '../../../src-main/core/ceremony/online-workflow';
-import { airGapSide, createFixture, onlineDayOne, type Fixture } from './ceremony-fixture';
-import { confirmEveryWitness } from './witness-helpers';
+import { groupHex } from '../../../../src-main/core/crypto/evidence';
+import type { WrappedBundleProof } from '../../../../src-main/core/ceremony/online/workflow';
+import { airGapSide, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { confirmEveryWitness } from '../witness-helpers';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -131,7 +131,7 @@ describe("online import: proof that the wrapped bundle is the receipt's", () => 
   it("takes the digest from the rehearsal's own air-gapped side only in a rehearsal", async () => {
     const plan = f.plan(['AES_256']);
     const journal = await f.journal('real.jsonl');
-    const { OnlineCeremony } = await import('../../../src-main/core/ceremony/online-workflow');
+    const { OnlineCeremony } = await import('../../../../src-main/core/ceremony/online/workflow');
     const real = await OnlineCeremony.open({
       journal,
       kms: f.kms,
