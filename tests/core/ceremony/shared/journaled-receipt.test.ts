@@ -107,7 +107,10 @@ describe('receipts from journals with deviations', () => {
     const onlineJournal = await f.journal('online.jsonl');
     const online = await f.online(onlineJournal, plan);
     await online.connect();
-    await online.checkWrappedBundle(wrappedDir, { expectedDigest: wrapped.manifestSha256 });
+    await online.checkWrappedBundle(wrappedDir, {
+      expectedDigest: wrapped.manifestSha256,
+      source: 'air-gapped-receipt',
+    });
     await online.importMaterial({ expiry: { kind: 'at', at: new Date(Date.now() + 30 * 86_400_000) } });
     await online.verifyKeys();
     const onlineReceiptDir = path.join(f.dir, 'online-receipt');
