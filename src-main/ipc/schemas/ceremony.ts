@@ -1,5 +1,6 @@
 /** Ceremony setup and the session overview the UI refreshes after every step. Renderer-safe. */
 import { z } from 'zod';
+import { AIR_GAP_STATES, ONLINE_STEPS } from '../../core/ceremony/shared/ceremony-states';
 import { restoreSessionSchema } from './restore';
 import { keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, writtenReceiptSchema } from './common';
 
@@ -31,28 +32,10 @@ export const ceremonySetupSchema = z.object({
 export type CeremonySetup = z.output<typeof ceremonySetupSchema>;
 
 /** The online workflow's steps (src-main/core/ceremony/online/workflow.ts). */
-export const onlineStepSchema = z.enum([
-  'new',
-  'keys-created',
-  'parameters-fetched',
-  'parameters-written',
-  'material-checked',
-  'imported',
-  'verified',
-  'finished',
-]);
+export const onlineStepSchema = z.enum(ONLINE_STEPS);
 export type OnlineStepName = z.output<typeof onlineStepSchema>;
 /** The air-gapped workflow's states (src-main/core/ceremony/airgap/workflow.ts). */
-export const airGapStateSchema = z.enum([
-  'new',
-  'network-checked',
-  'parameters-read',
-  'fingerprints-confirmed',
-  'material-ready',
-  'wrapped',
-  'bundle-written',
-  'finished',
-]);
+export const airGapStateSchema = z.enum(AIR_GAP_STATES);
 export type AirGapStateName = z.output<typeof airGapStateSchema>;
 
 export const ceremonyKeySchema = z.object({

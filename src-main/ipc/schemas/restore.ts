@@ -5,21 +5,12 @@
  * custodians, checksums printed on the slips, and check values.
  */
 import { z } from 'zod';
+import { RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
 import { fingerprintSchema } from './airgap';
 import { keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, timeTextSchema } from './common';
 
 /** The restore workflow's states (src-main/core/ceremony/restore/workflow.ts). */
-export const restoreStateSchema = z.enum([
-  'new',
-  'network-checked',
-  'parameters-read',
-  'shares-presented',
-  'restored',
-  'fingerprints-confirmed',
-  'wrapped',
-  'bundle-written',
-  'finished',
-]);
+export const restoreStateSchema = z.enum(RESTORE_STATES);
 export type RestoreStateName = z.output<typeof restoreStateSchema>;
 
 export const restoreSessionSchema = z.object({ state: restoreStateSchema, ceremonyId: z.string() });

@@ -1,20 +1,15 @@
-/** Which air-gapped step may run now, from the workflow's state (mirrors its guards, for the buttons). */
-import type { AirGapStateName, RestoreStateName } from '../../../src-main/ipc/contract';
+/** Which air-gapped step may run now, from the workflow's state (the order is the core's, through the contract; the guards stay in main). */
+import {
+  AIR_GAP_STATES,
+  hasReached,
+  RESTORE_STATES,
+  type AirGapStateName,
+  type RestoreStateName,
+} from '../../../src-main/ipc/contract';
 import type { StepState } from '../../components/Step';
 
-const ORDER: readonly AirGapStateName[] = [
-  'new',
-  'network-checked',
-  'parameters-read',
-  'fingerprints-confirmed',
-  'material-ready',
-  'wrapped',
-  'bundle-written',
-  'finished',
-];
-
 export function reachedState(state: AirGapStateName | undefined, target: AirGapStateName): boolean {
-  return state !== undefined && ORDER.indexOf(state) >= ORDER.indexOf(target);
+  return hasReached(AIR_GAP_STATES, state, target);
 }
 
 export function airStepState(
@@ -27,25 +22,13 @@ export function airStepState(
   return now.includes(state) ? 'current' : 'waiting';
 }
 
-const RESTORE_ORDER: readonly RestoreStateName[] = [
-  'new',
-  'network-checked',
-  'parameters-read',
-  'shares-presented',
-  'restored',
-  'fingerprints-confirmed',
-  'wrapped',
-  'bundle-written',
-  'finished',
-];
-
 /** The same for the custody restore ceremony's states. */
 export function restoreStepState(
   state: RestoreStateName | undefined,
   now: readonly RestoreStateName[],
   doneAt: RestoreStateName,
 ): StepState {
-  if (state !== undefined && RESTORE_ORDER.indexOf(state) >= RESTORE_ORDER.indexOf(doneAt)) return 'done';
+  if (hasReached(RESTORE_STATES, state, doneAt)) return 'done';
   if (state === undefined) return now.includes('new') ? 'current' : 'waiting';
   return now.includes(state) ? 'current' : 'waiting';
 }

@@ -1,20 +1,9 @@
-/** Which online step may run now, from the workflow's step (mirrors its guards, for the buttons). */
-import type { OnlineStepName } from '../../../src-main/ipc/contract';
+/** Which online step may run now, from the workflow's step (the order is the core's, through the contract; the guards stay in main). */
+import { hasReached, ONLINE_STEPS, type OnlineStepName } from '../../../src-main/ipc/contract';
 import type { StepState } from '../../components/Step';
 
-const ORDER: readonly OnlineStepName[] = [
-  'new',
-  'keys-created',
-  'parameters-fetched',
-  'parameters-written',
-  'material-checked',
-  'imported',
-  'verified',
-  'finished',
-];
-
 export function reached(step: OnlineStepName | undefined, target: OnlineStepName): boolean {
-  return step !== undefined && ORDER.indexOf(step) >= ORDER.indexOf(target);
+  return hasReached(ONLINE_STEPS, step, target);
 }
 
 /** done once `step` is past `doneAt`, current when `step` is one of `now`, else waiting. */

@@ -24,16 +24,9 @@ import { FingerprintConfirmations, type FingerprintToConfirm } from './fingerpri
 import { MaterialVault } from './material-vault';
 import { checkCeremonyPeople } from '../shared/person-name';
 import { StepGuard } from '../shared/step-guard';
+import type { AirGapState } from '../shared/ceremony-states';
 
-export type AirGapState =
-  | 'new'
-  | 'network-checked'
-  | 'parameters-read'
-  | 'fingerprints-confirmed'
-  | 'material-ready'
-  | 'wrapped'
-  | 'bundle-written'
-  | 'finished';
+export type { AirGapState } from '../shared/ceremony-states';
 
 const NEXT_STEP: Record<AirGapState, string> = {
   new: 'Check the network first.',

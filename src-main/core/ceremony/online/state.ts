@@ -17,6 +17,7 @@ import {
   verifiedData,
   wrappedCheckedData,
 } from './events';
+import type { OnlineStep } from '../shared/ceremony-states';
 
 /** Import parameters as the KMS issued them (from the journal, the online side's own record). */
 export interface IssuedParameters {
@@ -181,16 +182,8 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
   return state;
 }
 
-/** Where an online ceremony stands; every step of OnlineCeremony is guarded by it. */
-export type OnlineStep =
-  | 'new'
-  | 'keys-created'
-  | 'parameters-fetched'
-  | 'parameters-written'
-  | 'material-checked'
-  | 'imported'
-  | 'verified'
-  | 'finished';
+/** Where an online ceremony stands (the list: shared/ceremony-states.ts); every step of OnlineCeremony is guarded by it. */
+export type { OnlineStep } from '../shared/ceremony-states';
 
 /** The sentence telling a person what to do next, per step (the guard's refusal names it). */
 export const ONLINE_NEXT_STEP: Record<OnlineStep, string> = {

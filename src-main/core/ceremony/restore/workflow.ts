@@ -31,17 +31,9 @@ import { MaterialVault } from '../airgap/material-vault';
 import { checkCeremonyPeople, personName } from '../shared/person-name';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
 import { StepGuard } from '../shared/step-guard';
+import type { RestoreState } from '../shared/ceremony-states';
 
-export type RestoreState =
-  | 'new'
-  | 'network-checked'
-  | 'parameters-read'
-  | 'shares-presented'
-  | 'restored'
-  | 'fingerprints-confirmed'
-  | 'wrapped'
-  | 'bundle-written'
-  | 'finished';
+export type { RestoreState } from '../shared/ceremony-states';
 
 const NEXT_STEP: Record<RestoreState, string> = {
   new: 'Check the network first.',

@@ -1,0 +1,52 @@
+/**
+ * The one list of each ceremony's states, in the order a ceremony passes them. The workflows'
+ * state types, the IPC zod enums (ipc/schemas) and the renderer's step display all derive from
+ * these lists; tests/core/ceremony/shared/ceremony-states.test.ts proves it. Which step may run
+ * in which state stays with each workflow's step guard (shared/step-guard.ts).
+ * Renderer-safe: imports nothing.
+ */
+
+/** The online side (online/workflow.ts). */
+export const ONLINE_STEPS = [
+  'new',
+  'keys-created',
+  'parameters-fetched',
+  'parameters-written',
+  'material-checked',
+  'imported',
+  'verified',
+  'finished',
+] as const;
+export type OnlineStep = (typeof ONLINE_STEPS)[number];
+
+/** The air-gapped side (airgap/workflow.ts). */
+export const AIR_GAP_STATES = [
+  'new',
+  'network-checked',
+  'parameters-read',
+  'fingerprints-confirmed',
+  'material-ready',
+  'wrapped',
+  'bundle-written',
+  'finished',
+] as const;
+export type AirGapState = (typeof AIR_GAP_STATES)[number];
+
+/** The custody restore ceremony (restore/workflow.ts). */
+export const RESTORE_STATES = [
+  'new',
+  'network-checked',
+  'parameters-read',
+  'shares-presented',
+  'restored',
+  'fingerprints-confirmed',
+  'wrapped',
+  'bundle-written',
+  'finished',
+] as const;
+export type RestoreState = (typeof RESTORE_STATES)[number];
+
+/** True when `state` is `target` or a later state of the same `order`. */
+export function hasReached<S extends string>(order: readonly S[], state: S | undefined, target: S): boolean {
+  return state !== undefined && order.indexOf(state) >= order.indexOf(target);
+}

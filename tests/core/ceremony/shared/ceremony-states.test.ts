@@ -1,0 +1,62 @@
+/**
+ * One source for each ceremony's states: the IPC enums and the renderer's step display take them
+ * from src-main/core/ceremony/shared/ceremony-states.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  AIR_GAP_STATES,
+  hasReached,
+  ONLINE_STEPS,
+  RESTORE_STATES,
+} from '../../../../src-main/core/ceremony/shared/ceremony-states';
+import { airGapStateSchema, onlineStepSchema } from '../../../../src-main/ipc/schemas/ceremony';
+import { restoreStateSchema } from '../../../../src-main/ipc/schemas/restore';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+describe('ceremony states have one source', () => {
+  it('the IPC enums list exactly the core states, in order', () => {
+    expect(onlineStepSchema.options).toEqual([...ONLINE_STEPS]);
+    expect(airGapStateSchema.options).toEqual([...AIR_GAP_STATES]);
+    expect(restoreStateSchema.options).toEqual([...RESTORE_STATES]);
+  });
+
+  it('no renderer file lists the states itself (it takes them from the contract)', () => {
+    const renderer = path.resolve(__dirname, '../../../../src-renderer');
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((e) => {
+        const full = path.join(dir, e);
+        return statSync(full).isDirectory() ? files(full) : /\.tsx?$/.test(e) ? [full] : [];
+      });
+    const names = new Set<string>([...ONLINE_STEPS, ...AIR_GAP_STATES, ...RESTORE_STATES]);
+    names.delete('new');
+    names.delete('finished');
+    const lists: string[] = [];
+    for (const file of files(renderer)) {
+      for (const [literal] of readFileSync(file, 'utf8').matchAll(/\[[^\[\]]*\]/g)) {
+        const found = [...literal.matchAll(/'([a-z-]+)'/g)].filter((m) => names.has(m[1] ?? ''));
+        if (found.length >= 3) lists.push(`${path.relative(renderer, file)}: ${literal.slice(0, 60)}`);
+      }
+    }
+    expect(lists).toEqual([]);
+    const steps = readFileSync(path.join(renderer, 'screens/airgap/steps.ts'), 'utf8');
+    expect(steps).toContain('hasReached(AIR_GAP_STATES');
+    expect(steps).toContain('hasReached(RESTORE_STATES');
+    expect(readFileSync(path.join(renderer, 'screens/online/steps.ts'), 'utf8')).toContain('hasReached(ONLINE_STEPS');
+  });
+
+  it('orders states: hasReached is true from the target on', () => {
+    expect(hasReached(ONLINE_STEPS, 'imported', 'material-checked')).toBe(true);
+    expect(hasReached(ONLINE_STEPS, 'keys-created', 'material-checked')).toBe(false);
+    expect(hasReached(RESTORE_STATES, 'restored', 'restored')).toBe(true);
+  });
+
+  it('every list starts at new and ends at finished, without repeats', () => {
+    for (const list of [ONLINE_STEPS, AIR_GAP_STATES, RESTORE_STATES] as readonly (readonly string[])[]) {
+      expect(list[0]).toBe('new');
+      expect(list[list.length - 1]).toBe('finished');
+      expect(new Set(list).size).toBe(list.length);
+    }
+    expect(hasReached(ONLINE_STEPS, undefined, 'new')).toBe(false);
+  });
+});
