@@ -157,7 +157,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
       await step(
         'online-verify',
         `Deleting the imported material of ${keyId}`,
-        () => api().deleteMaterial({ keyId }),
+        () => api().deleteMaterial({ keyId, acknowledgeLoss: true }),
         () => set({ proofs: null }),
       );
     },

@@ -43,6 +43,9 @@ const USAGE = [
   '                              on one volume (journaled and printed as a warning)',
   "  --receipt-dir DIR           where the receipt goes (default: the journal's folder)",
   '  --allow-network             go on although a network is up (rehearsals only; journaled as a warning)',
+  '  --no-backup                 with --expires and no --custody: acknowledge that the AES material is kept',
+  '                              nowhere, so after it expires in the KMS it can never be imported again',
+  '                              (journaled, printed on the receipt)',
 ].join('\n');
 
 const OPTIONS = {
@@ -67,6 +70,7 @@ const OPTIONS = {
   'shares-on-one-volume': { type: 'boolean', default: false },
   'receipt-dir': { type: 'string' },
   'allow-network': { type: 'boolean', default: false },
+  'no-backup': { type: 'boolean', default: false },
 } as const;
 
 function printParameters(io: CliIo, overview: ParametersOverview): void {
@@ -196,6 +200,17 @@ export const airgapWrapCommand: CliCommand = {
             }
           : {}),
       });
+      // AES material generated here (not loaded from a file the officer keeps) that will expire in the KMS.
+      const loadedKeyId = values.material
+        ? (values['key-id'] ?? (overview.keys.length === 1 ? overview.keys[0]?.keyId : undefined))
+        : undefined;
+      const aesKeys = overview.keys.filter((k) => k.spec === 'AES_256' && k.keyId !== loadedKeyId).length;
+      if (expiry.kind === 'at' && !custody && aesKeys > 0) {
+        const expiresAt = expiry.at.toISOString();
+        if (!values['no-backup']) throw new KeyferryError('NO_BACKUP_NOT_ACKNOWLEDGED', { count: aesKeys, expiresAt });
+        await air.acknowledgeNoBackup(expiresAt);
+        io.stdout(cliTranslator(io).t('cli.no-backup-acknowledged', { count: aesKeys, expiresAt }));
+      }
       io.stdout(
         cliTranslator(io).t('cli.preflight-passed', {
           bundle: out,

@@ -19,6 +19,7 @@ import type { ImportedKeySummary } from '../../core/ceremony/online/types';
 import { parseTypedDigest } from '../../core/crypto/typed-digest';
 import { cliTranslator } from '../cli-locale';
 import { KeyferryError } from '../../core/errors';
+import { cliTranslator } from '../cli-locale';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';
 import { ONLINE_COMMON_OPTIONS, ONLINE_COMMON_USAGE, openOnlineSession, type OnlineSession } from '../online-session';
@@ -285,9 +286,7 @@ const statusCommand: CliCommand = {
       for (const line of lapsed) io.stdout(line);
       const deleted = keys.filter((k) => k.deleted);
       for (const k of deleted)
-        io.stdout(
-          `Material deleted on request: ${k.alias} (${k.spec}, key ${k.keyId}) is in Pending import and accepts only the same material again (restore it from custody shares after online params).`,
-        );
+        io.stdout(cliTranslator(io).t('cli.status-material-deleted', { alias: k.alias, spec: k.spec, keyId: k.keyId }));
       if (!keys.some((k) => k.imported)) {
         if (lapsed.length === 0 && deleted.length === 0)
           io.stdout(`Nothing imported yet (ceremony step: ${session.ceremony.step}).`);
@@ -304,10 +303,12 @@ const deleteMaterialCommand: CliCommand = {
   name: 'online delete-material',
   summary: 'Delete the imported material of an AES key (it returns to Pending import)',
   usage: [
-    'Usage: keyferry online delete-material --journal FILE --key-id ID --yes [connection options]',
+    'Usage: keyferry online delete-material --journal FILE --key-id ID --yes --acknowledge-loss [connection options]',
     '',
     'The KMS deletes the key material; the key returns to Pending import and accepts only the same',
-    'material again. Every ciphertext under the key is unreadable until then. --yes confirms.',
+    'material again. Every ciphertext under the key is unreadable until then. --yes confirms;',
+    '--acknowledge-loss says you accept that without a custody copy (M-of-N shares made when it was',
+    'wrapped) the material, and every ciphertext under the key, is lost for ever (journaled, on the receipt).',
     ...ONLINE_COMMON_USAGE,
   ].join('\n'),
   async run(args, io) {
@@ -315,6 +316,7 @@ const deleteMaterialCommand: CliCommand = {
       ...ONLINE_COMMON_OPTIONS,
       'key-id': { type: 'string' },
       yes: { type: 'boolean', default: false },
+      'acknowledge-loss': { type: 'boolean', default: false },
     });
     const keyId = requireOption('online delete-material', values['key-id'], '--key-id');
     if (!values.yes) {
@@ -324,9 +326,10 @@ const deleteMaterialCommand: CliCommand = {
         'Add --yes to confirm.',
       );
     }
+    if (!values['acknowledge-loss']) throw new KeyferryError('LOSS_NOT_ACKNOWLEDGED', { keyId });
     const session = await openOnlineSession(values, io);
     return withSession(session, async () => {
-      const result = await session.ceremony.deleteMaterial(keyId);
+      const result = await session.ceremony.deleteMaterial(keyId, { lossAcknowledged: true });
       io.stdout(`Deleted the imported material of key ${result.keyId}; it is now ${result.keyState}.`);
       return 0;
     });

@@ -30,6 +30,8 @@ import {
   type FileLayer,
   type WrittenFile,
 } from '../../core/fs/durable-file';
+import { preflightDestinations } from '../../core/media/preflight';
+import { cliTranslator } from '../cli-locale';
 import { parseCommandArgs } from '../args';
 import type { CliCommand, CliIo } from '../command';
 
@@ -47,6 +49,9 @@ Wraps key material under the KMS wrapping key and writes the files the KMS conso
                              key PEM/DER); without it, fresh material is generated here
   --passphrase-env VAR       name of the environment variable holding the private key's passphrase
   --out DIR                  output folder (created if missing); existing files are never overwritten
+  --no-backup                required when the material is generated here: it is wrapped and then
+                             wiped, so no copy remains anywhere (if the KMS ever loses or expires
+                             it, it cannot be imported again); give --material to keep your own copy
 
 Writes EncryptedKeyMaterial.bin; for RSA/EC also out_rsa_private_key.der or out_ec_private_key.der
 and public_key.der (the material's public key, SPKI DER).`;
@@ -68,6 +73,7 @@ const OptionsSchema = z.object({
     )
     .optional(),
   out: z.string({ error: 'The option --out DIR is required.' }).min(1, 'The option --out needs a folder.'),
+  'no-backup': z.boolean().optional(),
 });
 type WrapOptions = z.infer<typeof OptionsSchema>;
 
@@ -83,6 +89,7 @@ function parseOptions(args: string[]): WrapOptions {
     material: { type: 'string' },
     'passphrase-env': { type: 'string' },
     out: { type: 'string' },
+    'no-backup': { type: 'boolean', default: false },
   });
   const parsed = OptionsSchema.safeParse(values);
   if (!parsed.success) throw badArguments(parsed.error.issues[0]?.message ?? 'Bad arguments.');
@@ -228,6 +235,17 @@ export function createWrapCommand(deps: { layer?: FileLayer } = {}): CliCommand 
       const wrappingKey = loadWrappingPublicKey(
         await readInputFile(path.resolve(io.cwd, options['wrapping-key']), 'wrapping key file'),
       );
+      if (options.material === undefined && !options['no-backup'])
+        throw new KeyferryError('WRAP_NO_BACKUP_NOT_ACKNOWLEDGED', { spec });
+      await preflightDestinations([
+        {
+          role: 'console',
+          folder: outDir,
+          expect: createDir ? 'new-or-empty' : 'existing',
+          fileNames: names,
+          bytes: 64 * 1024,
+        },
+      ]);
       const material = await obtainMaterial(options, spec, passphrase, io.cwd);
       let wrapped: WrappedKeyMaterial;
       try {
@@ -237,6 +255,7 @@ export function createWrapCommand(deps: { layer?: FileLayer } = {}): CliCommand 
       }
       const written = await writeOutputs(outDir, createDir, wrapped, layer);
       report(io, wrapped, wrappingKey.bits, options.material === undefined, outDir, written);
+      if (options.material === undefined) io.stdout(cliTranslator(io).t('cli.wrap-no-backup-acknowledged', { spec }));
       return 0;
     },
   };

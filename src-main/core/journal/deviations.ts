@@ -44,6 +44,8 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'custody.restore-refused': 'refusal',
   'ceremony.abandoned': 'abandoned',
   'ceremony.interrupted': 'interrupt',
+  'material.no-backup-acknowledged': 'possible-loss',
+  'material.loss-acknowledged': 'possible-loss',
   'preflight.refused': 'refusal',
   'wrapped-bundle.withdrawn': 'abandoned',
   'wrapped-bundle.withdraw-failed': 'failure',

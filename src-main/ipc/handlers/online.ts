@@ -243,7 +243,8 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
 
     keyStatus: async () => ({ keys: await workflow().status() }),
 
-    deleteMaterial: async ({ keyId }) => workflow().deleteMaterial(keyId),
+    deleteMaterial: async ({ keyId, acknowledgeLoss }) =>
+      workflow().deleteMaterial(keyId, { lossAcknowledged: acknowledgeLoss }),
 
     writeOnlineReceipt: async () => {
       const ceremony = workflow();

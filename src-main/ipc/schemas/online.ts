@@ -194,5 +194,6 @@ export const keyStatusListSchema = z.object({
     }),
   ),
 });
-export const deleteMaterialRequestSchema = z.strictObject({ keyId: keyIdSchema });
+/** Deleting material needs the person's acknowledgement that without custody shares it is lost for ever. */
+export const deleteMaterialRequestSchema = z.strictObject({ keyId: keyIdSchema, acknowledgeLoss: z.literal(true) });
 export const deletedMaterialSchema = z.object({ keyId: z.string(), keyState: z.string() });

@@ -236,7 +236,9 @@ export function VerifyStep() {
         <details>
           <summary>Delete imported AES material</summary>
           <p className="warning">
-            The key returns to Pending import; only these same bytes can ever be imported again.
+            The key returns to Pending import; only these same bytes can ever be imported again. Unless custody shares
+            of this material exist, every ciphertext under the key is lost for ever. Typing the key ID acknowledges that
+            (journaled and printed on the receipt).
           </p>
           {importedAes.map((k) => (
             <div key={k.keyId} className="row">

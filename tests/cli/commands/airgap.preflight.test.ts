@@ -165,4 +165,29 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     );
     expect(await events()).not.toContain('material.generated');
   });
+
+  it('AES material expiring with no custody copy needs --no-backup: refused before generating, then journaled and on the receipt', async () => {
+    const fingerprint = await parameters('params');
+    const refused = await wrap('params', 'wrapped', fingerprint, '--expires', '2099-01-01T00:00:00Z');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('would expire in the KMS at 2099-01-01T00:00:00.000Z with no custody copy');
+    expect(refused.stderr).toContain('--no-backup');
+    expect(await events()).not.toContain('material.generated');
+    expect(await readdir(dir)).not.toContain('wrapped');
+    const acknowledged = await wrap(
+      'params',
+      'wrapped',
+      fingerprint,
+      '--expires',
+      '2099-01-01T00:00:00Z',
+      '--no-backup',
+    );
+    expect(acknowledged.stderr).toBe('');
+    expect(acknowledged.code).toBe(0);
+    expect(acknowledged.stdout).toContain('Acknowledged with --no-backup (journaled)');
+    const journal = await events();
+    expect(journal.indexOf('material.no-backup-acknowledged')).toBeLessThan(journal.lastIndexOf('material.generated'));
+    const receipt = (await readdir(dir)).find((f) => f.startsWith('receipt-air-gapped-') && f.endsWith('.txt'));
+    expect(await readFile(path.join(dir, receipt as string), 'utf8')).toContain('material.no-backup-acknowledged');
+  });
 });

@@ -113,6 +113,14 @@ describe('keyferry online: steps in order', () => {
       env,
     });
     expect(del.stderr).toMatch(/Add --yes to confirm/);
+    const unacknowledged = await keyferry(
+      ['online', 'delete-material', '--journal', 'order.jsonl', ...where, '--key-id', 'k', '--yes'],
+      { cwd: dir, env },
+    );
+    expect(unacknowledged.code).toBe(1);
+    expect(unacknowledged.stderr).toMatch(
+      /unless custody shares of the same material exist, every ciphertext under the key is unreadable for ever\. Nothing was deleted\..*--acknowledge-loss/,
+    );
     const params = await keyferry(['online', 'params', '--journal', 'order.jsonl', ...where, '--out', 'params'], {
       cwd: dir,
       env,

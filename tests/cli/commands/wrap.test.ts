@@ -129,6 +129,7 @@ describe('keyferry wrap: success', () => {
       'AES_256',
       '--out',
       'out-aes',
+      '--no-backup',
     ]);
     expect(r.stderr).toEqual([]);
     expect(r.code).toBe(0);
@@ -145,6 +146,35 @@ describe('keyferry wrap: success', () => {
     expect(output).toContain(groupHex(sha256(await readFile(at('wrappingKey_43f1ffd7.bin')))));
     expect(output).not.toContain(material.toString('hex'));
     expect(output.toUpperCase()).not.toContain(groupHex(material.toString('hex')).slice(0, 14));
+  });
+
+  it('generating material it then wipes needs --no-backup: refused before anything is generated or written', async () => {
+    const refused = await keyferry([
+      'wrap',
+      '--wrapping-key',
+      'wrappingKey_43f1ffd7.bin',
+      '--key-spec',
+      'AES_256',
+      '--out',
+      'out-no-backup',
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.join('\n')).toMatch(
+      /The AES_256 material would be generated here, wrapped and wiped: no copy would remain anywhere.*acknowledge the loss with --no-backup/,
+    );
+    expect(await exists(at('out-no-backup'))).toBe(false);
+    const acknowledged = await keyferry([
+      'wrap',
+      '--wrapping-key',
+      'wrappingKey_43f1ffd7.bin',
+      '--key-spec',
+      'AES_256',
+      '--out',
+      'out-no-backup',
+      '--no-backup',
+    ]);
+    expect(acknowledged.code).toBe(0);
+    expect(acknowledged.stdout.join('\n')).toContain('Acknowledged with --no-backup: the AES_256 material was wiped');
   });
 
   it('AES_256 from a hex file with RSAES_OAEP_SHA_1 and a base64 wrapping key: openssl recovers the same bytes', async () => {
@@ -175,6 +205,7 @@ describe('keyferry wrap: success', () => {
       'RSA_3072',
       '--out',
       'out-rsa',
+      '--no-backup',
     ]);
     expect(r.code).toBe(0);
     expect((await readdir(at('out-rsa'))).sort()).toEqual([
@@ -414,7 +445,16 @@ describe('keyferry wrap: bad input exits 1 with one line and leaves no file', ()
 
   it('a failure part-way removes the files this run wrote and the folder it created', async () => {
     const r = await keyferry(
-      ['wrap', '--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'RSA_2048', '--out', 'out-full'],
+      [
+        'wrap',
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'RSA_2048',
+        '--out',
+        'out-full',
+        '--no-backup',
+      ],
       { command: createWrapCommand({ layer: fullWhenLastFile }) },
     );
     expect(r.code).toBe(1);
@@ -427,7 +467,16 @@ describe('keyferry wrap: bad input exits 1 with one line and leaves no file', ()
     await mkdir(at('out-full-existing'));
     await writeFile(at('out-full-existing', 'notes.txt'), 'mine');
     const r = await keyferry(
-      ['wrap', '--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'EC_P256', '--out', 'out-full-existing'],
+      [
+        'wrap',
+        '--wrapping-key',
+        'wrappingKey_43f1ffd7.bin',
+        '--key-spec',
+        'EC_P256',
+        '--out',
+        'out-full-existing',
+        '--no-backup',
+      ],
       { command: createWrapCommand({ layer: fullWhenLastFile }) },
     );
     expect(r.code).toBe(1);
@@ -453,13 +502,31 @@ describe('keyferry wrap as a real process', () => {
   }
 
   it('exits 0 on success and 1 with one stderr line, no stack, on bad input', async () => {
-    const ok = await run(['wrap', '--wrapping-key', 'PublicKey.b64', '--key-spec', 'EC_P256', '--out', 'out-process']);
+    const ok = await run([
+      'wrap',
+      '--wrapping-key',
+      'PublicKey.b64',
+      '--key-spec',
+      'EC_P256',
+      '--out',
+      'out-process',
+      '--no-backup',
+    ]);
     expect(ok.stderr).toEqual([]);
     expect(ok.code).toBe(0);
     expect(await opensslUnwrapPrivateKey(at('out-process'), 'out_ec_private_key.der').then((x) => x.text)).toMatch(
       /prime256v1/,
     );
-    const bad = await run(['wrap', '--wrapping-key', 'aes.hex', '--key-spec', 'AES_256', '--out', 'out-process-bad']);
+    const bad = await run([
+      'wrap',
+      '--wrapping-key',
+      'aes.hex',
+      '--key-spec',
+      'AES_256',
+      '--out',
+      'out-process-bad',
+      '--no-backup',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toHaveLength(1);
     expect(bad.stderr[0]).toMatch(/^keyferry wrap: The wrapping key file/);

@@ -158,6 +158,21 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
     await this.preflightFor(this.#parameters, request);
   }
 
+  /**
+   * Before material exists: the officer acknowledges that the AES material of this ceremony will
+   * expire in the KMS at `expiresAt` with no custody copy, so it cannot be imported again after that
+   * (DESIGN rule 8). Journaled as a possible loss; the receipt lists it.
+   */
+  async acknowledgeNoBackup(expiresAt: string): Promise<void> {
+    this.guard.require('acknowledge material without a backup', ['parameters-read', 'fingerprints-confirmed']);
+    await this.options.journal.append(this.options.operator, 'material.no-backup-acknowledged', {
+      keyIds: this.#parameters.filter((p) => p.keySpec === 'AES_256').map((p) => p.keyId),
+      expiresAt,
+      consequence:
+        'no custody copy: after the material expires in the KMS it cannot be imported again and every ciphertext under the key is unreadable',
+    });
+  }
+
   /** Step 4: generates fresh material for every key that has none yet (progress per key). */
   async generateMaterial(): Promise<MaterialSummary[]> {
     this.guard.require('generate key material', ['fingerprints-confirmed', 'material-ready']);

@@ -90,6 +90,7 @@ export async function proveImportedKeys(ctx: OnlineStepContext): Promise<KeyProo
 export async function deleteImportedMaterial(
   ctx: OnlineStepContext,
   keyId: string,
+  beforeDelete: () => Promise<void> = async () => undefined,
 ): Promise<{ keyId: string; keyState: string }> {
   const key = ctx.state.keys.get(keyId);
   if (!key || !holdsImportedMaterial(key)) {
@@ -106,6 +107,7 @@ export async function deleteImportedMaterial(
       'Disable the key or schedule its deletion instead.',
     );
   }
+  await beforeDelete();
   await ctx.kmsCall('delete-imported-key-material', keyId, () => ctx.kms.deleteImportedKeyMaterial(keyId));
   const info = await ctx.kmsCall('describe-key', keyId, () => ctx.kms.describeKey(keyId));
   await ctx.journal(ONLINE_EVENTS.materialDeleted, { keyId, keyState: info.stateName });

@@ -263,10 +263,22 @@ export class OnlineCeremony {
    * Deletes the imported material of one AES key (the key returns to Pending import; only the
    * same material can ever be imported again). Asymmetric material cannot be deleted (KMS rule).
    */
-  async deleteMaterial(keyId: string): Promise<{ keyId: string; keyState: string }> {
+  async deleteMaterial(
+    keyId: string,
+    acknowledgement: { readonly lossAcknowledged: boolean } = { lossAcknowledged: false },
+  ): Promise<{ keyId: string; keyState: string }> {
     this.#guard.require('delete imported key material', ['imported', 'verified', 'finished']);
     this.#requireConnected('delete imported key material');
-    const result = await deleteImportedMaterial(this.#ctx, keyId);
+    // This workstation cannot know whether custody shares of the material exist: deleting it may
+    // lose every ciphertext under the key for ever, so the person must say they accept that (DESIGN rule 8).
+    if (!acknowledgement.lossAcknowledged) throw new KeyferryError('LOSS_NOT_ACKNOWLEDGED', { keyId });
+    const result = await deleteImportedMaterial(this.#ctx, keyId, () =>
+      this.#ctx.journal('material.loss-acknowledged', {
+        keyId,
+        action: 'delete-imported-material',
+        consequence: 'without a custody copy of this material, every ciphertext under the key is unreadable for ever',
+      }),
+    );
     if (![...this.#state.keys.values()].some((k) => holdsImportedMaterial(k)))
       this.#guard.advance('parameters-written');
     return result;

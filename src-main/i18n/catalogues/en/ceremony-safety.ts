@@ -68,4 +68,22 @@ export const enCeremonySafety = {
     'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}}: the stop is in the journal {journal} and its lock is released; the steps journaled before it are done, the step that was running is not. Run the command again with --journal {journal} to continue.',
   'cli.stopped-outside-ceremony':
     'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}} before the command finished: nothing it was doing counts as done. Run the command again to start over.',
+  'problem.NO_BACKUP_NOT_ACKNOWLEDGED':
+    'The AES material of {count, plural, one {# key} other {# keys}} would expire in the KMS at {expiresAt} with no custody copy: after that it can never be imported again and every ciphertext under the key is unreadable. Nothing was generated.',
+  'problem.NO_BACKUP_NOT_ACKNOWLEDGED.next':
+    'Keep a copy with --custody M/N and one --custodian-folder per custodian, or choose --expires never, or acknowledge the loss with --no-backup (journaled and printed on the receipt).',
+  'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED':
+    'The {spec} material would be generated here, wrapped and wiped: no copy would remain anywhere, so if the KMS ever loses it (expiry, deletion) it can never be imported again. Nothing was generated.',
+  'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED.next':
+    'Give --material FILE to wrap material you keep yourself (or use "keyferry airgap wrap --custody M/N"), or acknowledge the loss with --no-backup.',
+  'problem.LOSS_NOT_ACKNOWLEDGED':
+    'Deleting the imported material of key {keyId} cannot be undone by the KMS: unless custody shares of the same material exist, every ciphertext under the key is unreadable for ever. Nothing was deleted.',
+  'problem.LOSS_NOT_ACKNOWLEDGED.next':
+    'Check that custody shares of this key exist (the air-gapped receipt lists them); then add --acknowledge-loss (journaled and printed on the receipt).',
+  'cli.no-backup-acknowledged':
+    'Acknowledged with --no-backup (journaled): the AES material of {count, plural, one {# key} other {# keys}} is kept nowhere; after {expiresAt} it can never be imported again.',
+  'cli.wrap-no-backup-acknowledged':
+    'Acknowledged with --no-backup: the {spec} material was wiped after wrapping and no copy remains; keep these files until the import succeeded.',
+  'cli.status-material-deleted':
+    'Material deleted on request: {alias} ({spec}, key {keyId}) is in Pending import and accepts only the same material again. Only custody shares made when it was wrapped can bring it back (keyferry online params, then keyferry custody restore on the air-gapped workstation); the air-gapped receipt says whether any were made. Without them it is lost.',
 } as const;

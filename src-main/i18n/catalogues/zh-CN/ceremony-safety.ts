@@ -60,4 +60,22 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 停止：停止已记入日志 {journal}，其锁已释放；在此之前记入日志的步骤已完成，正在运行的步骤未完成。请使用 --journal {journal} 再次运行该命令以继续。',
   'cli.stopped-outside-ceremony':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 在命令完成前停止：其正在进行的操作均不算完成。请再次运行该命令重新开始。',
+  'problem.NO_BACKUP_NOT_ACKNOWLEDGED':
+    '{count, plural, other {# 个密钥}}的 AES 密钥材料将于 {expiresAt} 在 KMS 中过期，且没有保管副本：此后将永远无法再次导入，该密钥下的所有密文都将无法解密。未生成任何内容。',
+  'problem.NO_BACKUP_NOT_ACKNOWLEDGED.next':
+    '请使用 --custody M/N 并为每位保管人指定一个 --custodian-folder 保留副本，或选择 --expires never，或使用 --no-backup 确认此损失（将记入日志并打印在回执上）。',
+  'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED':
+    '{spec} 密钥材料将在此生成、包装后擦除：不会留下任何副本，若 KMS 丢失它（过期、删除），将永远无法再次导入。未生成任何内容。',
+  'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED.next':
+    '请用 --material FILE 包装您自行保管的密钥材料（或使用 "keyferry airgap wrap --custody M/N"），或使用 --no-backup 确认此损失。',
+  'problem.LOSS_NOT_ACKNOWLEDGED':
+    '删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：除非存在同一材料的保管份额，否则该密钥下的所有密文将永远无法解密。未删除任何内容。',
+  'problem.LOSS_NOT_ACKNOWLEDGED.next':
+    '请确认该密钥的保管份额存在（离线回执会列出）；然后添加 --acknowledge-loss（将记入日志并打印在回执上）。',
+  'cli.no-backup-acknowledged':
+    '已通过 --no-backup 确认（已记入日志）：{count, plural, other {# 个密钥}}的 AES 密钥材料没有任何副本；{expiresAt} 之后将永远无法再次导入。',
+  'cli.wrap-no-backup-acknowledged':
+    '已通过 --no-backup 确认：{spec} 密钥材料在包装后已擦除，没有留下副本；请在导入成功前保留这些文件。',
+  'cli.status-material-deleted':
+    '已按请求删除密钥材料：{alias}（{spec}，密钥 {keyId}）处于等待导入状态，只接受相同的密钥材料。只有包装时制作的保管份额才能将其恢复（先 keyferry online params，再在离线工作站上 keyferry custody restore）；离线回执会说明是否制作过份额。没有份额则材料已丢失。',
 };

@@ -79,10 +79,10 @@ describe('online workflow: guarded transitions', () => {
       ['Enabled', true],
       ['Enabled', true],
     ]);
-    await expect(day2.deleteMaterial(created[1]?.keyId as string)).rejects.toMatchObject({
+    await expect(day2.deleteMaterial(created[1]?.keyId as string, { lossAcknowledged: true })).rejects.toMatchObject({
       code: 'MATERIAL_NOT_DELETABLE',
     });
-    const deleted = await day2.deleteMaterial(created[0]?.keyId as string);
+    const deleted = await day2.deleteMaterial(created[0]?.keyId as string, { lossAcknowledged: true });
     expect(deleted.keyState).toBe('Pending import');
   });
 });
