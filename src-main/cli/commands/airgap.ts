@@ -281,5 +281,3 @@ export const airgapWrapCommand: CliCommand = {
     }
   },
 };
-
-export const airgapCommands: CliCommand[] = [airgapWrapCommand];

@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto';
 
 export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
-export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 export const CONTENT_SHA256_HEADER = 'x-sdk-content-sha256';
 
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
