@@ -17,7 +17,6 @@ import {
 import type { KeyProof } from '../../core/ceremony/online/key-proof';
 import type { ImportedKeySummary } from '../../core/ceremony/online/types';
 import { parseTypedDigest } from '../../core/crypto/typed-digest';
-import { cliTranslator } from '../cli-locale';
 import { KeyferryError } from '../../core/errors';
 import { cliTranslator } from '../cli-locale';
 import { parseCommandArgs, requireOption } from '../args';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { airGapSide, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -24,7 +24,7 @@ describe('delete imported material: acknowledged loss', () => {
     const journal = await f.journal('online.jsonl');
     const day2 = await f.online(journal, plan);
     await day2.connect();
-    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped'));
+    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped'), await receiptDigestOf(path.join(f.dir, 'wrapped')));
     await day2.importMaterial();
     await day2.verifyKeys();
 
