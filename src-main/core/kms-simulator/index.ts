@@ -13,11 +13,13 @@ import type { SimContext } from './context';
 import { SimulatorFaults } from './faults';
 import { handleSimulatorRequest } from './request-handler';
 import { createFreshState, type SimKeyState, type SimState } from './state';
+import { SimulatorTraffic, type SimulatorTrafficOptions, type SimulatorTrafficStats } from './traffic';
 import { createStatePersister, loadStateFile } from './state-file';
 import { WrappingKeyPool } from './wrapping-key-pool';
 
 export { SimulatorFaults } from './faults';
 export type { SimulatorClock } from './clock';
+export type { SimulatorTrafficStats } from './traffic';
 
 export interface KmsSimulatorOptions {
   /** Default 127.0.0.1. */
@@ -37,6 +39,8 @@ export interface KmsSimulatorOptions {
   /** Pre-generated RSA-2048 wrapping keys kept ready (default 2). */
   readonly wrappingKeyPoolSize?: number;
   readonly onRequest?: (info: { action: string; status: number }) => void;
+  /** A distant, rate-limited region: latency per answer and the API gateway's rate limit. */
+  readonly traffic?: SimulatorTrafficOptions;
 }
 
 export interface KmsSimulator {
@@ -49,6 +53,8 @@ export interface KmsSimulator {
   readonly securityToken: string | undefined;
   readonly clock: SimulatorClock;
   readonly faults: SimulatorFaults;
+  /** Requests served, throttled answers and the most requests in flight at once. */
+  trafficStats(): SimulatorTrafficStats;
   /** Issues an IAM token (X-Auth-Token) for this project. */
   issueIamToken(ttlMs?: number): string;
   /** Test hook: puts a key into a state the API cannot reach directly (e.g. 1, Pending activation). */
@@ -78,7 +84,8 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
   await persist();
   const auth = new SimAuthenticator(state, clock.now);
   const faults = new SimulatorFaults();
-  const deps = { ctx, auth, faults, persist, ...(options.onRequest ? { onRequest: options.onRequest } : {}) };
+  const traffic = new SimulatorTraffic(options.traffic);
+  const deps = { ctx, auth, faults, traffic, persist, ...(options.onRequest ? { onRequest: options.onRequest } : {}) };
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => void handleSimulatorRequest(req, res, deps);
   const server = options.tls
     ? https.createServer({ key: options.tls.keyPem, cert: options.tls.certPem }, listener)
@@ -108,6 +115,7 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
     securityToken: state.securityToken,
     clock,
     faults,
+    trafficStats: () => traffic.stats(),
     issueIamToken: (ttlMs) => auth.issueIamToken(ttlMs),
     setKeyState: async (keyId, keyState) => {
       const key = state.keys.get(keyId);

@@ -12,6 +12,7 @@ import type { SimulatorFaults } from './faults';
 import type { Body } from './fields';
 import { SimError, simError } from './sim-error';
 import { applyTime } from './state';
+import type { SimulatorTraffic } from './traffic';
 
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 const ROUTE = /^\/v1\.0\/([^/?]+)\/kms\/([a-z-]+)$/;
@@ -20,6 +21,7 @@ export interface RequestHandlerDeps {
   readonly ctx: SimContext;
   readonly auth: SimAuthenticator;
   readonly faults: SimulatorFaults;
+  readonly traffic: SimulatorTraffic;
   /** Persists the state; resolves once written. */
   readonly persist: () => Promise<void>;
   readonly onRequest?: (info: { action: string; status: number }) => void;
@@ -91,6 +93,7 @@ export async function handleSimulatorRequest(
     send(res, code, body, requestId);
   };
   try {
+    await deps.traffic.arrive();
     let bytes: Buffer;
     try {
       bytes = await readBody(req);
@@ -108,6 +111,7 @@ export async function handleSimulatorRequest(
     ) {
       throw simError('KMS.0306', 'The project ID does not belong to these credentials.');
     }
+    if (!deps.traffic.admit()) throw new SimError('APIG.0308');
     const body = parseBody(bytes);
     if (applyTime(deps.ctx.state, deps.ctx.now())) await deps.persist();
 
@@ -141,6 +145,7 @@ export async function handleSimulatorRequest(
     const simulated = error instanceof SimError ? error : new SimError('KMS.0101');
     answer(simulated.status, simulated.body(requestId));
   } finally {
+    deps.traffic.leave();
     deps.onRequest?.({ action: action || rawUrl.slice(0, 80), status });
   }
 }

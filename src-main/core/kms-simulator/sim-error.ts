@@ -14,7 +14,7 @@ export class SimError extends Error {
     super(detail ? `${info.serviceMessage} ${detail}` : info.serviceMessage);
     this.code = code;
     this.status = info.httpStatus;
-    this.flat = options.flat ?? code.startsWith('APIGW.');
+    this.flat = options.flat ?? /^APIGW?\./.test(code);
   }
 
   /** The JSON body of the error answer. */

@@ -1,8 +1,9 @@
 /**
  * The Huawei Cloud KMS client (API v1.0): signed JSON POSTs to
  * {endpoint}/v1.0/{project_id}/kms/{action}, answers checked with zod, failures as KmsError.
- * Read-only calls retry with backoff on 5xx and connection failures; state-changing calls never
- * retry, and import-key-material reconciles a lost answer (see import-reconcile.ts).
+ * Read-only calls retry with backoff on 5xx and connection failures; state-changing calls retry
+ * only when the API gateway throttled them (the KMS never saw the request), and
+ * import-key-material reconciles a lost answer (see import-reconcile.ts).
  */
 import { createPublicKey } from 'node:crypto';
 import { inspect } from 'node:util';
@@ -17,7 +18,15 @@ import { actionUrl, checkProjectId, resolveEndpoint } from './endpoint';
 import { isKmsError, kmsClientError } from './errors';
 import { createNodeTransport, type HttpTransport } from './http-transport';
 import { importWithReconciliation } from './import-reconcile';
-import { DEFAULT_RETRY_POLICY, realSleep, withRetries, type RetryPolicy, type Sleep } from './retry';
+import {
+  DEFAULT_RETRY_POLICY,
+  realSleep,
+  retrySafeCall,
+  retryThrottledOnly,
+  withRetries,
+  type RetryPolicy,
+  type Sleep,
+} from './retry';
 import { authenticateRequest } from './signer';
 import {
   keyInfoFromWire,
@@ -106,8 +115,13 @@ export class KmsClient {
 
   async #call<T>(action: KmsAction, body: Record<string, unknown>, schema: z.ZodType<T>): Promise<T> {
     const text = JSON.stringify(body);
-    const policy = SAFE_ACTIONS.has(action) ? this.#retry : { ...this.#retry, maxAttempts: 1 };
-    const response = await withRetries((attempt) => this.#sendOnce(action, text, attempt), policy, this.#sleep);
+    const decide = SAFE_ACTIONS.has(action) ? retrySafeCall(this.#retry) : retryThrottledOnly(this.#retry);
+    const response = await withRetries(
+      (attempt) => this.#sendOnce(action, text, attempt),
+      this.#retry,
+      this.#sleep,
+      decide,
+    );
     return parseAnswer(response, schema, action);
   }
 

@@ -287,6 +287,12 @@ export const KMS_ERROR_CODES = {
     'The endpoint does not offer this KMS API.',
     'Check the region or endpoint.',
   ),
+  'APIG.0308': code(
+    429,
+    'The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 second',
+    'The cloud turned the request away because too many were sent at once (rate limit).',
+    'Keyferry waits and sends it again by itself; if this still appears, lower --concurrency and retry.',
+  ),
   'APIGW.0301': code(
     401,
     'Incorrect IAM authentication information: verify aksk signature fail',

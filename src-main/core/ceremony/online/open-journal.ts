@@ -37,6 +37,8 @@ export interface OnlineCeremonyOptions {
   readonly start?: OnlineCeremonyStart;
   readonly clock?: () => Date;
   readonly onProgress?: ProgressListener;
+  /** KMS calls in flight at once for a many-key step (default DEFAULT_KMS_CONCURRENCY). */
+  readonly concurrency?: number;
 }
 
 /**

@@ -12,6 +12,7 @@ import { ONLINE_EVENTS } from './events';
 import { issuedFromAnswer, parametersForBundle } from './issued-parameters';
 import { holdsImportedMaterial } from './state';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
+import { forEachKeyConcurrently } from './key-concurrency';
 import { reportProgress, progressLine } from '../shared/progress';
 
 /** Creates one external key per planned key, journaling each; refuses an empty plan. */
@@ -25,14 +26,8 @@ export async function createExternalKeys(
       'No keys were given to create.',
       'Name at least one key (alias and spec) in the plan.',
     );
-  const created: CreatedKey[] = [];
-  for (const [i, key] of planned.entries()) {
-    reportProgress(ctx.onProgress, {
-      step: 'create-keys',
-      done: i,
-      total: planned.length,
-      ...progressLine('create-key', { spec: key.spec, alias: key.alias }),
-    });
+  let done = 0;
+  return forEachKeyConcurrently(planned, ctx.concurrency, async (key) => {
     const { keyId } = await ctx.kmsCall('create-key', null, () =>
       ctx.kms.createKey({
         alias: key.alias,
@@ -49,24 +44,24 @@ export async function createExternalKeys(
       usage: key.usage,
       description: key.description,
     });
-    created.push({ keyId, alias: key.alias, spec: key.spec, usage: key.usage });
-  }
-  return created;
+    done += 1;
+    reportProgress(ctx.onProgress, {
+      step: 'create-keys',
+      done,
+      total: planned.length,
+      keyId,
+      ...progressLine('create-key', { spec: key.spec, alias: key.alias }),
+    });
+    return { keyId, alias: key.alias, spec: key.spec, usage: key.usage };
+  });
 }
 
 /** Fetches and journals import parameters for every key not holding imported material. */
 export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<IssuedSummary[]> {
   const { state } = ctx;
   const keys = [...state.keys.values()].filter((k) => !holdsImportedMaterial(k));
-  const issued: IssuedSummary[] = [];
-  for (const [i, key] of keys.entries()) {
-    reportProgress(ctx.onProgress, {
-      step: 'fetch-parameters',
-      done: i,
-      total: keys.length,
-      keyId: key.keyId,
-      ...progressLine('fetch-parameters', { alias: key.alias }),
-    });
+  let done = 0;
+  return forEachKeyConcurrently(keys, ctx.concurrency, async (key) => {
     const answer = await ctx.kmsCall('get-parameters-for-import', key.keyId, () =>
       ctx.kms.getParametersForImport({
         keyId: key.keyId,
@@ -75,9 +70,16 @@ export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<Iss
     );
     const { event, summary } = issuedFromAnswer(key, answer, state.wrappingAlgorithm, ctx.region, ctx.kms.projectId);
     await ctx.journal(ONLINE_EVENTS.parametersFetched, event);
-    issued.push(summary);
-  }
-  return issued;
+    done += 1;
+    reportProgress(ctx.onProgress, {
+      step: 'fetch-parameters',
+      done,
+      total: keys.length,
+      keyId: key.keyId,
+      ...progressLine('fetch-parameters', { alias: key.alias }),
+    });
+    return summary;
+  });
 }
 
 /** Writes the latest parameters of every waiting key into the new folder `dir` and journals it. */

@@ -16,6 +16,8 @@ export interface OnlineStepContext {
   readonly region: string;
   readonly now: () => Date;
   readonly onProgress: ProgressListener | undefined;
+  /** How many keys' KMS calls may be in flight at once. */
+  readonly concurrency: number;
   /** Appends `event` to the journal and applies it to `state`. */
   journal(event: string, data: JsonObject): Promise<void>;
   /** Runs a KMS call; a failure is journaled (code and sentence only) and rethrown. */

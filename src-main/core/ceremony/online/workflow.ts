@@ -47,6 +47,7 @@ import {
   readKeyStatuses,
 } from './key-status';
 import { StepGuard } from '../shared/step-guard';
+import { DEFAULT_KMS_CONCURRENCY } from './key-concurrency';
 
 export type { OnlineStep } from './state';
 export type { OnlineCeremonyOptions, OnlineCeremonyStart } from './open-journal';
@@ -73,6 +74,7 @@ export class OnlineCeremony {
       region: options.region,
       now: this.#now,
       onProgress: options.onProgress,
+      concurrency: options.concurrency ?? DEFAULT_KMS_CONCURRENCY,
       journal: async (event, data) => {
         applyOnlineEntry(state, await options.journal.append(state.operator, event, data));
       },

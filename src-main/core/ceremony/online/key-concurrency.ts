@@ -1,0 +1,37 @@
+/**
+ * KMS calls for many keys at once, bounded: a ceremony of a hundred keys should cost a few round
+ * trips of wall time, not a hundred, without flooding the region's rate limit. Results keep the
+ * keys' order. When one key fails, no further key is started, every call already sent is allowed
+ * to finish (so its effect is journaled: a key created in the KMS is never forgotten by the
+ * journal), and then the first failure is raised.
+ */
+
+/** Keys handled at once unless the officer chooses otherwise (--concurrency). */
+export const DEFAULT_KMS_CONCURRENCY = 8;
+/** More than this in flight only earns throttling answers from the API gateway. */
+export const MAX_KMS_CONCURRENCY = 32;
+
+/** Runs `task` for each item with at most `limit` running at once; results in item order. */
+export async function forEachKeyConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (failure === undefined && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await task(items[index] as T, index);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  const workers = Math.max(1, Math.min(Math.floor(limit) || 1, items.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  if (failure) throw failure.error;
+  return results;
+}
