@@ -9,6 +9,8 @@ import { KmsClient } from '../core/kms/client';
 import type { CliIo } from './command';
 import { openCeremonyJournal } from './ceremony-journal';
 import { resolveKmsConnection } from './credentials';
+import { parseWholeNumberOption } from './number-option';
+import { DEFAULT_KMS_CONCURRENCY, MAX_KMS_CONCURRENCY } from '../core/ceremony/online/key-concurrency';
 
 /** Options every online command accepts (node:util parseArgs shape). */
 export const ONLINE_COMMON_OPTIONS = {
@@ -18,6 +20,7 @@ export const ONLINE_COMMON_OPTIONS = {
   'project-id': { type: 'string' },
   endpoint: { type: 'string' },
   'ca-file': { type: 'string' },
+  concurrency: { type: 'string' },
 } as const;
 
 export const ONLINE_COMMON_USAGE = [
@@ -27,6 +30,8 @@ export const ONLINE_COMMON_USAGE = [
   '  --project-id ID     the project of that region',
   '  --endpoint URL      explicit KMS endpoint (https; http only for the local simulator)',
   '  --ca-file FILE      extra CA certificates (PEM) to trust',
+  `  --concurrency N     keys whose KMS calls run at once (default ${DEFAULT_KMS_CONCURRENCY}, at most ${MAX_KMS_CONCURRENCY});`,
+  '                      rate-limit answers (APIG.0308) are waited out and sent again',
   '',
   'Credentials: KEYFERRY_AK and KEYFERRY_SK (+ KEYFERRY_SECURITY_TOKEN), or KEYFERRY_IAM_TOKEN, or',
   'the config file. They are never accepted on the command line.',
@@ -39,6 +44,7 @@ export interface OnlineCommonValues {
   'project-id'?: string;
   endpoint?: string;
   'ca-file'?: string;
+  concurrency?: string;
 }
 
 export interface OnlineSession {
@@ -56,6 +62,12 @@ export async function openOnlineSession(
   io: CliIo,
   start?: OnlineCeremonyStart,
 ): Promise<OnlineSession> {
+  const concurrency = parseWholeNumberOption(
+    '--concurrency',
+    values.concurrency,
+    { min: 1, max: MAX_KMS_CONCURRENCY },
+    DEFAULT_KMS_CONCURRENCY,
+  );
   const connection = await resolveKmsConnection({
     env: io.env,
     cwd: io.cwd,
@@ -84,6 +96,7 @@ export async function openOnlineSession(
       kms,
       region: connection.region,
       app: cliAppIdentity(io.env),
+      concurrency,
       ...(start ? { start } : {}),
     });
     const connected = await ceremony.connect();

@@ -7,21 +7,10 @@ import { KeyferryError } from '../../core/errors';
 import { isLoopbackHost } from '../../core/kms/endpoint';
 import { startKmsSimulator } from '../../core/kms-simulator/index';
 import { parseCommandArgs } from '../args';
+import { parseWholeNumberOption } from '../number-option';
 import type { CliCommand } from '../command';
 
 const NAME = 'kms-sim';
-
-function parsePort(text: string | undefined): number {
-  if (text === undefined) return 0;
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
-    throw new KeyferryError(
-      'CLI_BAD_PORT',
-      `"${text}" is not a port number.`,
-      'Give --port a number from 0 to 65535 (0 picks a free port).',
-    );
-  }
-  return Number(text);
-}
 
 function waitForStopSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
@@ -39,7 +28,7 @@ export const kmsSimCommand: CliCommand = {
   name: NAME,
   summary: 'Run the built-in KMS simulator on loopback (rehearsals, no cloud account)',
   usage: [
-    `Usage: keyferry ${NAME} [--host 127.0.0.1] [--port N] [--state FILE] [--json]`,
+    `Usage: keyferry ${NAME} [--host 127.0.0.1] [--port N] [--state FILE] [--latency MS] [--rate-limit N] [--json]`,
     '',
     'Serves the Huawei Cloud KMS API (v1.0) on loopback until Ctrl+C or SIGTERM, and prints the',
     'endpoint, region, project ID, AK and SK to configure Keyferry with.',
@@ -47,6 +36,9 @@ export const kmsSimCommand: CliCommand = {
     '  --host H      address to listen on (default 127.0.0.1; anything else is reachable from the network)',
     '  --port N      port (default: a free one)',
     '  --state FILE  keep keys and credentials in FILE, so a later run resumes the rehearsal',
+    '  --latency MS  answer every request MS milliseconds late, like a distant region (default 0)',
+    '  --rate-limit N  admit N requests a second, answering the rest APIG.0308 (HTTP 429) as the',
+    '                API gateway does (default: no limit)',
     '  --json        print exactly one JSON line first: {"endpoint","region","projectId","ak","sk"}',
     '',
     'The simulator is for rehearsals: never import real key material into it.',
@@ -58,10 +50,14 @@ export const kmsSimCommand: CliCommand = {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string' },
       state: { type: 'string' },
+      latency: { type: 'string' },
+      'rate-limit': { type: 'string' },
       json: { type: 'boolean', default: false },
     });
     const host = values.host ?? '127.0.0.1';
-    const port = parsePort(values.port);
+    const port = parseWholeNumberOption('--port', values.port, { min: 0, max: 65535 }, 0);
+    const latencyMs = parseWholeNumberOption('--latency', values.latency, { min: 0, max: 60_000 }, 0);
+    const ratePerSecond = parseWholeNumberOption('--rate-limit', values['rate-limit'], { min: 1, max: 100_000 }, 0);
     const statePath = values.state ? path.resolve(io.cwd, values.state) : undefined;
     if (!isLoopbackHost(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host)) {
       io.stderr('WARNING: the KMS simulator will listen on a non-loopback address and be reachable from the network.');
@@ -74,6 +70,7 @@ export const kmsSimCommand: CliCommand = {
       host,
       port,
       ...(statePath ? { statePath } : {}),
+      traffic: { latencyMs, ratePerSecond },
       ...(values.json
         ? {}
         : {
@@ -99,6 +96,11 @@ export const kmsSimCommand: CliCommand = {
       io.stdout(`  AK          ${sim.ak}`);
       io.stdout(`  SK          ${sim.sk}`);
       io.stdout(`  state       ${statePath ?? 'in memory (lost when the simulator stops)'}`);
+      if (latencyMs > 0 || ratePerSecond > 0) {
+        io.stdout(
+          `  traffic     ${latencyMs} ms per answer; ${ratePerSecond > 0 ? `${ratePerSecond} requests a second, the rest answered APIG.0308` : 'no rate limit'}`,
+        );
+      }
       io.stdout('Press Ctrl+C to stop.');
     }
     const signal = await stopped;

@@ -38,6 +38,8 @@ export interface KmsSimulatorOptions {
   readonly tls?: { readonly keyPem: string; readonly certPem: string };
   /** Pre-generated RSA-2048 wrapping keys kept ready (default 2). */
   readonly wrappingKeyPoolSize?: number;
+  /** False: generate the pool once, then only on demand (a bench times the client, not RSA generation). */
+  readonly refillWrappingKeys?: boolean;
   readonly onRequest?: (info: { action: string; status: number }) => void;
   /** A distant, rate-limited region: latency per answer and the API gateway's rate limit. */
   readonly traffic?: SimulatorTrafficOptions;
@@ -53,6 +55,8 @@ export interface KmsSimulator {
   readonly securityToken: string | undefined;
   readonly clock: SimulatorClock;
   readonly faults: SimulatorFaults;
+  /** Resolves once the pool of ready wrapping keys is full (so a bench times the client, not RSA generation). */
+  wrappingKeysReady(): Promise<void>;
   /** Requests served, throttled answers and the most requests in flight at once. */
   trafficStats(): SimulatorTrafficStats;
   /** Issues an IAM token (X-Auth-Token) for this project. */
@@ -77,7 +81,7 @@ async function initialState(options: KmsSimulatorOptions): Promise<SimState> {
 export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Promise<KmsSimulator> {
   const state = await initialState(options);
   const clock = createSimulatorClock(options.now);
-  const pool = new WrappingKeyPool(options.wrappingKeyPoolSize ?? 2);
+  const pool = new WrappingKeyPool(options.wrappingKeyPoolSize ?? 2, { refill: options.refillWrappingKeys ?? true });
   const ctx: SimContext = { state, now: clock.now, pool };
   const persister = options.statePath ? createStatePersister(options.statePath, state) : undefined;
   const persist = () => persister?.save() ?? Promise.resolve();
@@ -116,6 +120,7 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
     clock,
     faults,
     trafficStats: () => traffic.stats(),
+    wrappingKeysReady: () => pool.filled(),
     issueIamToken: (ttlMs) => auth.issueIamToken(ttlMs),
     setKeyState: async (keyId, keyState) => {
       const key = state.keys.get(keyId);

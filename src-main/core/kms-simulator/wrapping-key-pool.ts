@@ -35,10 +35,13 @@ export class WrappingKeyPool {
   readonly #ready: WrappingKeyPair[] = [];
   #pending = 0;
   #closed = false;
+  #refilling = true;
 
-  constructor(target = 2) {
+  /** `refill: false` fills the pool once and then only generates on demand when it is empty. */
+  constructor(target = 2, options: { readonly refill?: boolean } = {}) {
     this.#target = Math.max(0, target);
     this.#refill();
+    this.#refilling = options.refill ?? true;
   }
 
   #refill(): void {
@@ -59,8 +62,13 @@ export class WrappingKeyPool {
   /** A wrapping key nobody else has received. */
   async take(): Promise<WrappingKeyPair> {
     const ready = this.#ready.shift();
-    this.#refill();
+    if (this.#refilling) this.#refill();
     return ready ?? generateWrappingKey();
+  }
+
+  /** Resolves once the pool holds its target number of ready keys (benches wait for this). */
+  async filled(): Promise<void> {
+    while (!this.#closed && this.#pending > 0) await new Promise((r) => setTimeout(r, 20));
   }
 
   /** Stops refilling and drops the ready keys. */

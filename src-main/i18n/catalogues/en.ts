@@ -11,6 +11,7 @@ import { enConfirmations } from './en/confirmations';
 import { enProblems } from './en/problems';
 import { enProgress } from './en/progress';
 import { enScreens } from './en/screens';
+import { enCliOptions } from './en/cli-options';
 
 export const en = {
   ...enScreens,
@@ -19,4 +20,5 @@ export const en = {
   ...enCeremonySafety,
   ...enHsm,
   ...enConfirmations,
+  ...enCliOptions,
 } as const;

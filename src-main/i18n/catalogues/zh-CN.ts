@@ -10,6 +10,7 @@ import { zhCNConfirmations } from './zh-CN/confirmations';
 import { zhCNProblems } from './zh-CN/problems';
 import { zhCNProgress } from './zh-CN/progress';
 import { zhCNScreens } from './zh-CN/screens';
+import { zhCNCliOptions } from './zh-CN/cli-options';
 
 export const zhCN: Catalogue = {
   ...zhCNScreens,
@@ -18,4 +19,5 @@ export const zhCN: Catalogue = {
   ...zhCNCeremonySafety,
   ...zhCNHsm,
   ...zhCNConfirmations,
+  ...zhCNCliOptions,
 };

@@ -144,7 +144,33 @@ describe('keyferry kms-sim', () => {
     });
     const code = await new Promise<number | null>((resolve) => bad.on('exit', resolve));
     expect(code).toBe(1);
-    expect(err).toContain('is not a port number');
+    expect(err).toContain('--port "70000" is not a whole number from 0 to 65535');
     expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('--rate-limit answers the excess APIG.0308 (HTTP 429) like the API gateway, and the client waits it out', async () => {
+    const started = await startCli(['kms-sim', '--json', '--rate-limit', '2', '--latency', '20']);
+    const info = JSON.parse(started.first) as { endpoint: string; projectId: string; ak: string; sk: string };
+    const impatient = new KmsClient({
+      endpoint: info.endpoint,
+      projectId: info.projectId,
+      credentials: new AkSkCredentials({ accessKeyId: info.ak, secretKey: info.sk }),
+      retry: { maxAttempts: 1, throttledAttempts: 1 },
+    });
+    const answers = await Promise.allSettled(Array.from({ length: 6 }, () => impatient.listKeys()));
+    impatient.close();
+    const refused = answers.filter((a) => a.status === 'rejected').map((a) => (a as PromiseRejectedResult).reason);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]).toMatchObject({ code: 'APIG.0308', httpStatus: 429 });
+
+    const patient = clientFor(info);
+    const keys = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => patient.createKey({ alias: `rl-${i}`, spec: 'AES_256' })),
+    );
+    expect(new Set(keys.map((k) => k.keyId)).size).toBe(5);
+    expect(await patient.listKeys()).toHaveLength(5);
+    patient.close();
+    started.child.kill('SIGTERM');
+    expect((await started.exited).code).toBe(0);
   });
 });
