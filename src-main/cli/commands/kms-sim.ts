@@ -3,7 +3,6 @@
  * Prints the endpoint, region, project ID, AK and SK (with --json: one JSON line, first).
  */
 import path from 'node:path';
-import { KeyferryError } from '../../core/errors';
 import { isLoopbackHost } from '../../core/kms/endpoint';
 import { startKmsSimulator } from '../../core/kms-simulator/index';
 import { parseCommandArgs } from '../args';
