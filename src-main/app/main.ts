@@ -54,7 +54,7 @@ function desktopServices(log: FileOperationLog, window: () => BrowserWindow | nu
   const printer = createReceiptPrinter({ BrowserWindow, session }, log);
   return {
     choosePath: (purpose, startFolder) => choosePath(dialog, window(), purpose, startFolder),
-    printReceipt: (html) => printer.printReceipt(html),
+    printReceipt: (html, paperSize) => printer.printReceipt(html, paperSize),
     saveReceiptPdf: (html, folder, fileName, paperSize) => printer.saveReceiptPdf(html, folder, fileName, paperSize),
     // Remembered credentials: only ever encrypted by the OS keychain (safeStorage), in userData.
     credentialVault: createCredentialVault({

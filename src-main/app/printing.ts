@@ -40,8 +40,8 @@ export interface PrintingElectron {
 }
 
 export interface ReceiptPrinter {
-  /** Sends the receipt to a printer (the system dialog lets the officer choose it). */
-  printReceipt(html: string, options?: WebContentsPrintOptions): Promise<void>;
+  /** Sends the receipt to a printer on `paperSize` (the system dialog lets the officer choose the printer). */
+  printReceipt(html: string, paperSize: PaperSize, options?: WebContentsPrintOptions): Promise<void>;
   /** Renders the receipt to a PDF of `paperSize` pages and writes it as `fileName` in `folder` (never overwriting). */
   saveReceiptPdf(html: string, folder: string, fileName: string, paperSize: PaperSize): Promise<WrittenFile>;
 }
@@ -77,20 +77,23 @@ export function createReceiptPrinter(electron: PrintingElectron, log: OperationL
   }
 
   return {
-    async printReceipt(html, options = {}) {
+    async printReceipt(html, paperSize, options = {}) {
       await withReceiptWindow(html, (window) => {
         return new Promise<void>((resolve, reject) => {
-          window.webContents.print({ printBackground: true, ...options }, (success, failureReason) => {
-            if (success) resolve();
-            else
-              reject(
-                new KeyferryError(
-                  'PRINT_FAILED',
-                  `The receipt was not printed (${failureReason || 'cancelled'}).`,
-                  'Check the printer and print again, or save the receipt as a PDF.',
-                ),
-              );
-          });
+          window.webContents.print(
+            { printBackground: true, pageSize: paperSize, ...options },
+            (success, failureReason) => {
+              if (success) resolve();
+              else
+                reject(
+                  new KeyferryError(
+                    'PRINT_FAILED',
+                    `The receipt was not printed (${failureReason || 'cancelled'}).`,
+                    'Check the printer and print again, or save the receipt as a PDF.',
+                  ),
+                );
+            },
+          );
         });
       });
       log.info('receipt.printed');

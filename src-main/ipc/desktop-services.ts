@@ -43,8 +43,8 @@ export interface DesktopServices {
    * when given (an existing folder); null if cancelled.
    */
   choosePath(purpose: PathPurpose, startFolder?: string): Promise<string | null>;
-  /** Prints the receipt HTML (the system dialog chooses the printer). */
-  printReceipt(html: string): Promise<void>;
+  /** Prints the receipt HTML on `paperSize` (the system dialog chooses the printer). */
+  printReceipt(html: string, paperSize: PaperSize): Promise<void>;
   /** Renders the receipt HTML to a PDF on `paperSize` pages named `fileName` in `folder`, never overwriting. */
   saveReceiptPdf(
     html: string,

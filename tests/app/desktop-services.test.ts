@@ -9,7 +9,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions, OpenDialogOptions, PrintToPDFOptions } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  OpenDialogOptions,
+  PrintToPDFOptions,
+  WebContentsPrintOptions,
+} from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { choosePath, type OpenDialog } from '../../src-main/app/dialogs';
 import { createReceiptPrinter, type PrintingElectron } from '../../src-main/app/printing';
@@ -55,6 +60,7 @@ function fakeDialog() {
 /** Electron's BrowserWindow and session for the print window, faked: records printToPDF's options. */
 function fakePrintingElectron() {
   const printed: PrintToPDFOptions[] = [];
+  const sentToPrinter: WebContentsPrintOptions[] = [];
   const windows: BrowserWindowConstructorOptions[] = [];
   const noop = () => undefined;
   class FakeBrowserWindow {
@@ -63,7 +69,10 @@ function fakePrintingElectron() {
         printed.push(options);
         return Buffer.from(`%PDF-1.7 fake ${options.pageSize as string}`);
       },
-      print: noop,
+      print: (options: WebContentsPrintOptions, done: (success: boolean, reason: string) => void) => {
+        sentToPrinter.push(options);
+        done(true, '');
+      },
     };
     constructor(options: BrowserWindowConstructorOptions) {
       windows.push(options);
@@ -81,7 +90,12 @@ function fakePrintingElectron() {
       webRequest: { onBeforeRequest: noop },
     }),
   };
-  return { electron: { BrowserWindow: FakeBrowserWindow, session } as unknown as PrintingElectron, printed, windows };
+  return {
+    electron: { BrowserWindow: FakeBrowserWindow, session } as unknown as PrintingElectron,
+    printed,
+    sentToPrinter,
+    windows,
+  };
 }
 
 async function openApp() {
@@ -91,7 +105,7 @@ async function openApp() {
   const printer = createReceiptPrinter(printing.electron, log);
   const desktop: DesktopServices = {
     choosePath: (purpose, startFolder) => choosePath(picker.dialog, null, purpose, startFolder),
-    printReceipt: (html) => printer.printReceipt(html),
+    printReceipt: (html, paperSize) => printer.printReceipt(html, paperSize),
     saveReceiptPdf: (html, folder, fileName, paperSize) => printer.saveReceiptPdf(html, folder, fileName, paperSize),
     credentialVault: fakeCredentialVault(),
   };
@@ -201,6 +215,9 @@ describe('receipt PDFs on the paper chosen at setup', () => {
       const saved = await call<{ file: string }>('receipt.save-pdf', { side: 'air-gapped', folder: out });
       expect(printing.printed).toEqual([{ pageSize: paperSize, preferCSSPageSize: false, printBackground: true }]);
       expect(await readFile(path.join(out, saved.file), 'utf8')).toBe(`%PDF-1.7 fake ${paperSize}`);
+      // Printing on paper pre-selects the same page size.
+      await call('receipt.print', { side: 'air-gapped' });
+      expect(printing.sentToPrinter).toEqual([{ printBackground: true, pageSize: paperSize }]);
       // The print window is the hardened, script-less one.
       expect(printing.windows[0]?.webPreferences).toMatchObject({ javascript: false, sandbox: true });
     });

@@ -84,7 +84,7 @@ export function receiptHandlers(session: CeremonySession): ReceiptHandlers {
       const { view, html } = receiptOf(session, side);
       const desktop = session.context.desktop;
       if (!desktop) desktopOnly('Printing', view);
-      await desktop.printReceipt(html);
+      await desktop.printReceipt(html, session.setup?.paperSize ?? DEFAULT_PAPER_SIZE);
       session.context.log.info('receipt.print-requested', { side, file: view.htmlFile });
       return { printed: true as const };
     },
