@@ -1,7 +1,7 @@
 /**
  * The wrapping public key as bundles carry it: plain data (DER, fingerprint, bits), so it can be
- * compared, cloned and shown. Parsing and the RSA ≥ 2048 rule are the wrapping engine's
- * `loadWrappingPublicKey`; bundles add that the bytes must be exactly canonical DER.
+ * compared, cloned and shown. Parsing and every RSA check (size, exponent, modulus) are the
+ * wrapping engine's `loadWrappingPublicKey`; bundles add that the bytes must be exactly canonical DER.
  */
 import { loadWrappingPublicKey } from '../crypto';
 import { KeyferryError } from '../errors';
@@ -15,17 +15,7 @@ export interface WrappingPublicKey {
   readonly bits: number;
 }
 
-/** Larger keys are refused: the KMS hands out RSA-2048 (up to 4096), and huge keys cost minutes. */
-export const MAX_WRAPPING_KEY_BITS = 8192;
-
-function checkedSize(key: WrappingPublicKey, where: string, code: string, nextStep: string): WrappingPublicKey {
-  if (key.bits > MAX_WRAPPING_KEY_BITS) {
-    throw new KeyferryError(
-      code,
-      `${where} is RSA-${key.bits}; Keyferry accepts wrapping keys of at most ${MAX_WRAPPING_KEY_BITS} bits.`,
-      nextStep,
-    );
-  }
+function plain(key: WrappingPublicKey): WrappingPublicKey {
   return { spkiDer: key.spkiDer, fingerprint: key.fingerprint, bits: key.bits };
 }
 
@@ -51,16 +41,10 @@ export function checkWrappingPublicKey(
   if (!loaded.spkiDer.equals(bytes)) {
     throw new KeyferryError(code, `${where} has extra or non-canonical bytes around the public key.`, nextStep);
   }
-  return checkedSize(loaded, where, code, nextStep);
+  return plain(loaded);
 }
 
 /** Reads a wrapping key file a person picked (DER, base64 text or PEM); refusals keep the engine's codes. */
 export function wrappingKeyFromFile(bytes: Uint8Array): WrappingPublicKey {
-  const loaded = loadWrappingPublicKey(Buffer.from(bytes));
-  return checkedSize(
-    loaded,
-    'The wrapping key file',
-    'WRAPPING_KEY_TOO_LARGE',
-    'Use the wrapping key downloaded with the import token.',
-  );
+  return plain(loadWrappingPublicKey(Buffer.from(bytes)));
 }

@@ -13,7 +13,8 @@ export {
   type KeyUsage,
   type WrappingAlgorithm,
 } from './key-spec';
-export { loadWrappingPublicKey, MIN_WRAPPING_KEY_BITS, type WrappingPublicKey } from './wrapping-key';
+export { loadWrappingPublicKey, type WrappingPublicKey } from './wrapping-key';
+export { WRAPPING_KEY_SIZES } from './rsa-public-key-check';
 export { createKeyMaterial, type KeyMaterial } from './key-material';
 export { generateKeyMaterial } from './generate-key-material';
 export { loadKeyMaterial } from './load-key-material';

@@ -1,13 +1,15 @@
 /**
  * Loading the KMS wrapping key: the console's `wrappingKey_<KeyID>` / `PublicKey.bin` (DER
  * SubjectPublicKeyInfo), the API's `PublicKey.b64` (base64 text, any line breaks) or PEM.
- * Only RSA of 2048 bits or more is accepted; everything else is refused saying what was found.
+ * Only a sound RSA key of 2048, 3072 or 4096 bits is accepted (rsa-public-key-check.ts); everything
+ * else is refused saying what was found.
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { KeyferryError } from '../errors';
 import { derFingerprint } from './evidence';
 import { capitalize, describeKeyObject } from './key-description';
 import { looksLikePem, pemLabels } from './pem';
+import { findRsaPublicKeyWeakness } from './rsa-public-key-check';
 
 export interface WrappingPublicKey {
   readonly keyObject: KeyObject;
@@ -19,7 +21,6 @@ export interface WrappingPublicKey {
   readonly fingerprint: string;
 }
 
-export const MIN_WRAPPING_KEY_BITS = 2048;
 const MAX_WRAPPING_KEY_INPUT = 64 * 1024;
 const NEXT_STEP =
   'Use the wrapping key downloaded with the import token (wrappingKey_<KeyID>, PublicKey.bin or PublicKey.b64).';
@@ -98,7 +99,10 @@ function base64Der(input: Buffer): Buffer | undefined {
   return Buffer.from(text, 'base64');
 }
 
-/** Reads a wrapping public key from DER, base64 text or PEM bytes; refuses anything but RSA ≥ 2048. */
+/**
+ * Reads a wrapping public key from DER, base64 text or PEM bytes. Refuses anything but a sound RSA
+ * key of 2048, 3072 or 4096 bits: this is the one check every wrapping key passes before use.
+ */
 export function loadWrappingPublicKey(input: Buffer): WrappingPublicKey {
   if (input.length > MAX_WRAPPING_KEY_INPUT) {
     refuse(
@@ -129,12 +133,17 @@ export function loadWrappingPublicKey(input: Buffer): WrappingPublicKey {
     );
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-  if (bits < MIN_WRAPPING_KEY_BITS) {
-    refuse(
-      'WRAPPING_KEY_TOO_SMALL',
-      `${capitalize(describeKeyObject(key))} was given as the wrapping key; at least RSA-${MIN_WRAPPING_KEY_BITS} is required.`,
-    );
-  }
   const spkiDer = key.export({ type: 'spki', format: 'der' });
-  return { keyObject: key, spkiDer, bits, fingerprint: derFingerprint(spkiDer) };
+  const fingerprint = derFingerprint(spkiDer);
+  const weakness = findRsaPublicKeyWeakness(key);
+  if (weakness) {
+    throw new KeyferryError('WRAPPING_KEY_WEAK', {
+      fingerprint: fingerprint.slice(0, 16),
+      bits: 0,
+      exponent: '',
+      divisor: 0,
+      ...weakness,
+    });
+  }
+  return { keyObject: key, spkiDer, bits, fingerprint };
 }

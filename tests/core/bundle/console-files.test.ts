@@ -6,6 +6,7 @@ import {
   importTokenSha256,
 } from '../../../src-main/core/bundle';
 import { sha256Hex } from '../../../src-main/core/fs/durable-file';
+import { weakWrappingKeys } from '../crypto/helpers/weak-rsa';
 import { makeImportParameters, wrappingKeyPair } from './bundle-fixtures';
 
 const keyId = '43f1ffd7-18fb-4568-9575-602e009b7ee8';
@@ -53,11 +54,7 @@ describe('importParametersFromConsoleFiles', () => {
         'WRAPPING_KEY_NOT_RSA',
         'EC P-256',
       ],
-      [
-        generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'der', type: 'spki' }),
-        'WRAPPING_KEY_TOO_SMALL',
-        'RSA-1024',
-      ],
+      ...weakWrappingKeys().map((weak): [Buffer, string, string] => [weak.der, 'WRAPPING_KEY_WEAK', weak.words]),
       [Buffer.concat([der(), Buffer.from([0])]), 'WRAPPING_KEY_NOT_CANONICAL', 'extra or non-canonical'],
       [Buffer.alloc(0), 'WRAPPING_KEY_EMPTY', 'empty'],
     ];
@@ -128,5 +125,29 @@ describe('importParametersFromKmsAnswer', () => {
     expect(() => importParametersFromKmsAnswer({ ...base, answer: { ...answer, expiration_time: 1.5 } })).toThrow(
       expect.objectContaining({ code: 'BUNDLE_INPUT_INVALID' }),
     );
+  });
+
+  it('refuses a KMS answer whose wrapping key is e=1, e=2, an even modulus or RSA-1024, before any bundle exists', () => {
+    for (const weak of weakWrappingKeys()) {
+      const answer = {
+        key_id: keyId,
+        public_key: weak.der.toString('base64'),
+        import_token: randomBytes(300).toString('base64'),
+        expiration_time: 1_900_000_000,
+      };
+      expect(
+        () =>
+          importParametersFromKmsAnswer({
+            region: 'cn-north-4',
+            projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
+            keyAlias: 'a',
+            keySpec: 'AES_256',
+            keyUsage: 'ENCRYPT_DECRYPT',
+            wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+            answer,
+          }),
+        weak.name,
+      ).toThrow(expect.objectContaining({ message: expect.stringContaining(weak.words) as unknown }));
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { weakWrappingKeys } from '../crypto/helpers/weak-rsa';
 import { describe, expect, it } from 'vitest';
 import { readBundle } from '../../../src-main/core/bundle';
 import type { ImportParametersManifest } from '../../../src-main/core/bundle/import-parameters-manifest';
@@ -72,17 +73,22 @@ describe('tokens and keys', () => {
     );
     expect((await refusal(dir)).code).toBe('BUNDLE_FINGERPRINT_MISMATCH');
 
-    const dir2 = await t.paramsCopy();
-    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'der', type: 'spki' });
-    await replaceFileConsistently(dir2, keyFile(t.paramIds[0], 'PublicKey.bin'), weak);
-    await replaceFileConsistently(dir2, keyFile(t.paramIds[0], 'PublicKey.b64'), Buffer.from(weak.toString('base64')));
-    await rewriteManifest(
-      dir2,
-      (m) => ((m as ImportParametersManifest).keys[0]!.wrappingPublicKey = weak.toString('base64')),
-    );
-    const error = await refusal(dir2);
-    expect(error.code).toBe('BUNDLE_WRAPPING_KEY_INVALID');
-    expect(error.message).toContain('RSA-1024');
+    for (const weak of weakWrappingKeys()) {
+      const dir2 = await t.paramsCopy();
+      await replaceFileConsistently(dir2, keyFile(t.paramIds[0], 'PublicKey.bin'), weak.der);
+      await replaceFileConsistently(
+        dir2,
+        keyFile(t.paramIds[0], 'PublicKey.b64'),
+        Buffer.from(weak.der.toString('base64')),
+      );
+      await rewriteManifest(
+        dir2,
+        (m) => ((m as ImportParametersManifest).keys[0]!.wrappingPublicKey = weak.der.toString('base64')),
+      );
+      const error = await refusal(dir2);
+      expect(error.code, weak.name).toBe('BUNDLE_WRAPPING_KEY_INVALID');
+      expect(error.message, weak.name).toContain(weak.words);
+    }
   });
 
   it('refuses an expired token, telling to fetch new parameters', async () => {

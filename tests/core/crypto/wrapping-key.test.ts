@@ -88,8 +88,8 @@ describe('loadWrappingPublicKey refuses, saying what it found', () => {
     const small = await openssl(['pkey', '-in', 'small.pem', '-pubout', '-outform', 'DER'], { cwd: dir });
     expectKeyferryError(
       () => loadWrappingPublicKey(small),
-      'WRAPPING_KEY_TOO_SMALL',
-      'An RSA-1024 key was given as the wrapping key; at least RSA-2048 is required.',
+      'WRAPPING_KEY_WEAK',
+      /is RSA-1024; a wrapping key must be RSA-2048, RSA-3072 or RSA-4096\. Nothing was wrapped with it\./,
     );
   });
 

@@ -1,0 +1,62 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loadWrappingPublicKey } from '../../../src-main/core/crypto';
+import { findRsaPublicKeyWeakness, integerSqrt } from '../../../src-main/core/crypto/rsa-public-key-check';
+import { weakWrappingKeys } from './helpers/weak-rsa';
+
+function keyFromNumbers(n: bigint, e: bigint) {
+  const b64 = (v: bigint) =>
+    Buffer.from(
+      v
+        .toString(16)
+        .padStart(2, '0')
+        .replace(/^(.(..)*)$/, '0$1'),
+      'hex',
+    ).toString('base64url');
+  return createPublicKey({ key: { kty: 'RSA', n: b64(n), e: b64(e) }, format: 'jwk' });
+}
+
+describe('wrapping key checks', () => {
+  it('accepts the RSA keys KMSs hand out (2048, 3072, 4096 bits, e = 65537)', () => {
+    for (const modulusLength of [2048, 3072]) {
+      const { publicKey } = generateKeyPairSync('rsa', { modulusLength });
+      expect(findRsaPublicKeyWeakness(publicKey)).toBeUndefined();
+    }
+  });
+
+  it('refuses e=1, e=2, an even modulus and RSA-1024 with the reason and nothing wrapped', () => {
+    for (const weak of weakWrappingKeys()) {
+      expect(() => loadWrappingPublicKey(weak.der), weak.name).toThrow(
+        expect.objectContaining({ code: 'WRAPPING_KEY_WEAK', message: expect.stringContaining(weak.words) as unknown }),
+      );
+    }
+  });
+
+  it('refuses a modulus with a small factor, a square modulus, close primes and a huge exponent', () => {
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jwk = publicKey.export({ format: 'jwk' });
+    const n = BigInt(`0x${Buffer.from(jwk.n as string, 'base64url').toString('hex')}`);
+    let divisible = n - (n % 7n);
+    if (divisible % 2n === 0n) divisible -= 7n;
+    // 7 divides it; 3 or 5 may too, and the smallest factor is named.
+    const found = findRsaPublicKeyWeakness(keyFromNumbers(divisible, 65537n));
+    expect(found).toMatchObject({ weakness: 'modulusSmallFactor' });
+    expect(found && 'divisor' in found && divisible % BigInt(found.divisor)).toBe(0n);
+    const p = (3n << 1022n) + 1n;
+    expect(findRsaPublicKeyWeakness(keyFromNumbers(p * p, 65537n))).toMatchObject({
+      weakness: expect.stringMatching(/modulus(Square|SmallFactor)/) as unknown,
+    });
+    expect(findRsaPublicKeyWeakness(keyFromNumbers(n, (1n << 257n) + 1n))).toEqual({
+      weakness: 'exponentLarge',
+      exponent: '2^256',
+    });
+    expect(findRsaPublicKeyWeakness(keyFromNumbers(n, 4n))).toEqual({ weakness: 'exponentEven', exponent: '4' });
+  });
+
+  it('integerSqrt is exact', () => {
+    for (const v of [0n, 1n, 2n, 15n, 16n, 17n, (1n << 200n) + 12345n]) {
+      const r = integerSqrt(v);
+      expect(r * r <= v && (r + 1n) * (r + 1n) > v).toBe(true);
+    }
+  });
+});
