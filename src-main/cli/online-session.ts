@@ -11,6 +11,8 @@ import { openCeremonyJournal } from './ceremony-journal';
 import { resolveKmsConnection } from './credentials';
 import { parseWholeNumberOption } from './number-option';
 import { DEFAULT_KMS_CONCURRENCY, MAX_KMS_CONCURRENCY } from '../core/ceremony/online/key-concurrency';
+import { assertSameConnection, recordedConnection } from './journal-connection';
+import path from 'node:path';
 
 /** Options every online command accepts (node:util parseArgs shape). */
 export const ONLINE_COMMON_OPTIONS = {
@@ -24,8 +26,11 @@ export const ONLINE_COMMON_OPTIONS = {
 } as const;
 
 export const ONLINE_COMMON_USAGE = [
-  '  --journal FILE      the online journal of the ceremony (created if missing, continued if present)',
-  '  --config FILE       JSON with region, projectId, endpoint, caFile and credentials (mode 600)',
+  'Connection options (later steps take region, project and endpoint from the journal; a different',
+  'one is refused):',
+  '  --journal FILE      the online journal of the ceremony (create-key creates it; later steps continue it)',
+  '  --config FILE       a JSON file readable only by you (mode 600) with any of: "region", "projectId",',
+  '                      "endpoint", "caFile", and credentials "ak" + "sk" (+ "securityToken") or "iamToken"',
   '  --region REGION     e.g. cn-north-4',
   '  --project-id ID     the project of that region',
   '  --endpoint URL      explicit KMS endpoint (https; http only for the local simulator)',
@@ -68,13 +73,17 @@ export async function openOnlineSession(
     { min: 1, max: MAX_KMS_CONCURRENCY },
     DEFAULT_KMS_CONCURRENCY,
   );
+  const journalFile = values.journal ? path.resolve(io.cwd, values.journal) : undefined;
+  const recorded = journalFile ? await recordedConnection(journalFile) : undefined;
   const connection = await resolveKmsConnection({
     env: io.env,
     cwd: io.cwd,
     ...(values.config ? { configFile: values.config } : {}),
-    ...(values.region ? { region: values.region } : {}),
-    ...(values['project-id'] ? { projectId: values['project-id'] } : {}),
-    ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+    ...((values.region ?? recorded?.region) ? { region: values.region ?? recorded?.region } : {}),
+    ...((values['project-id'] ?? recorded?.projectId)
+      ? { projectId: values['project-id'] ?? recorded?.projectId }
+      : {}),
+    ...((values.endpoint ?? recorded?.endpoint) ? { endpoint: values.endpoint ?? recorded?.endpoint } : {}),
     ...(values['ca-file'] ? { caFile: values['ca-file'] } : {}),
   });
   const kms = new KmsClient({
@@ -85,6 +94,17 @@ export async function openOnlineSession(
     ...(connection.extraCaPem ? { extraCaPem: connection.extraCaPem } : {}),
     env: io.env,
   });
+  if (recorded && journalFile)
+    try {
+      assertSameConnection(journalFile, recorded, {
+        endpoint: kms.endpoint.origin,
+        region: connection.region,
+        projectId: connection.projectId,
+      });
+    } catch (error) {
+      kms.close();
+      throw error;
+    }
   const journal = await openCeremonyJournal(io.cwd, values.journal, start !== undefined, io);
   const close = async () => {
     kms.close();

@@ -161,7 +161,7 @@ describe('custody: expiry, restore ceremony, re-import', () => {
       `(AES_256, key ${keyId}), material expiry recorded at import: ${expiresAt.toISOString()}`,
     );
     expect(status.stdout).toMatch(
-      /1\. keyferry online params --journal online\/journal\.jsonl --out DIR[^]*2\. keyferry custody restore --bundle DIR[^]*3\. keyferry online import --journal online\/journal\.jsonl --bundle/,
+      /1\. keyferry online params --journal online\/journal\.jsonl --out import-parameters-restore [^]*2\. keyferry custody restore --bundle import-parameters-restore [^]*3\. keyferry online import with the wrapped-material bundle the restore wrote/,
     );
     const params = await keyferry(['online', 'params', ...connection, '--out', 'media/import-parameters-2'], {
       cwd: ceremony,

@@ -18,6 +18,8 @@ import { readConsoleFilesInput } from '../console-files-input';
 import { formatTable } from '../text-table';
 import { cliTranslator } from '../cli-locale';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
+import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
+import { commandLine } from '../command-line';
 
 const NAME = 'airgap wrap';
 
@@ -25,9 +27,10 @@ const USAGE = [
   `Usage: keyferry ${NAME} --bundle DIR --out DIR --journal FILE --operator NAME --witness NAME ... [options]`,
   '',
   '  --bundle DIR                the import-parameters bundle from the online workstation',
-  "    (or --console-wrapping-key FILE --key-id ID --spec SPEC --import-token FILE for the console's files)",
+  "    (or --console-wrapping-key FILE --key-id ID --spec SPEC --import-token FILE for the console's files,",
+  '     with --wrapping-algorithm RSAES_OAEP_SHA_256 (default) or RSAES_OAEP_SHA_1 as chosen in the console)',
   '  --out DIR                   a new folder on the removable media for the wrapped-material bundle',
-  '  --journal FILE              the air-gapped journal (created if missing, continued if present)',
+  '  --journal FILE              the air-gapped journal (created when new, continued when it exists)',
   '  --operator NAME, --witness NAME (repeat)   the people present; --title TEXT names the ceremony',
   '  --confirm-fingerprint HEX   (repeat) each wrapping-key fingerprint, typed back after comparing it',
   '                              aloud with the online workstation; every --witness confirms them.',
@@ -167,13 +170,15 @@ export const airgapWrapCommand: CliCommand = {
         'No import parameters were given.',
         'Give --bundle DIR (or the console files: --console-wrapping-key, --key-id, --spec, --import-token).',
       );
-    const expiry = values.expires ? parseMaterialExpiry(values.expires) : { kind: 'never' as const };
+    // The bundle carries the ceremony's title, the plan's material expiry and the online journal's name.
+    const facts = values.bundle ? await ceremonyFactsOf(path.resolve(io.cwd, values.bundle)) : undefined;
+    const expiry = parseMaterialExpiry(values.expires ?? facts?.materialExpiry ?? 'never');
     const passphrase = passphraseFrom(io, values['passphrase-env']);
     const custody = custodyRequest(values, out, io.cwd);
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     const air = await AirGapCeremony.start({
       journal,
-      title: values.title ?? 'Key import ceremony',
+      title: values.title ?? facts?.title ?? 'Key import ceremony',
       operator,
       witnesses,
       app: cliAppIdentity(io.env),
@@ -268,7 +273,17 @@ export const airgapWrapCommand: CliCommand = {
       const receipt = await air.writeReceipt(receiptDir);
       io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
       io.stdout(
-        'Next: carry the bundle to the online workstation: keyferry online import --bundle DIR --expect-digest <bundle digest>',
+        `Next, on the online workstation in the folder of its journal: ${commandLine([
+          'keyferry',
+          'online',
+          'import',
+          '--journal',
+          facts?.onlineJournal ?? 'ONLINE-JOURNAL.jsonl',
+          '--bundle',
+          bundle.dir,
+          '--expect-digest',
+          bundle.manifestSha256,
+        ])}`,
       );
       return 0;
     } catch (error) {

@@ -6,6 +6,8 @@
  *    is written.
  *  - Without it: rebuild and prove only; --out writes the plaintext (mode 0600) for an HSM.
  */
+import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
+import { commandLine } from '../command-line';
 import path from 'node:path';
 import { lstat } from 'node:fs/promises';
 import { cliAppIdentity } from '../software-identity';
@@ -45,7 +47,7 @@ The restore ceremony (with --bundle), on the air-gapped workstation, when import
 expired in the KMS (the key is back in Pending import and accepts only the same material):
   --bundle DIR               a fresh import-parameters bundle of the key (keyferry online params)
   --wrapped-out DIR          a new folder on the removable media for the wrapped-material bundle
-  --journal FILE             the restore journal (created if missing, continued if present): who
+  --journal FILE             the restore journal (created when new, continued when it exists): who
                              presented which share, the proof, the bundle; never a share
   --operator NAME, --witness NAME (repeat)   the people present; --title TEXT names the ceremony
   --confirm-fingerprint HEX  the wrapping-key fingerprint, typed back after comparing it aloud with
@@ -55,7 +57,8 @@ expired in the KMS (the key is back in Pending import and accepts only the same 
   --expires WHEN             requested AES material expiry: never (default) or an ISO date-time
   --receipt-dir DIR          where the receipt goes (default: the journal's folder)
   --allow-network            go on although a network is up (rehearsals only; journaled as a warning)
-Then import it on the online workstation: keyferry online import --bundle DIR --expect-digest HEX.
+Then import it on the online workstation: the restore prints the complete online import command.
+  --wrap-bundle, --expires-at   earlier names of --bundle and --expires: refused, naming the new ones
 
 Without --bundle, nothing is written unless --out FILE is given: then the material (AES: 32 raw
 bytes; RSA/EC: PKCS#8 DER) goes to that new file, mode 0600, for handing to an HSM.
@@ -257,7 +260,20 @@ async function ceremonySteps(
     io.stdout(
       `Requested material expiry: ${expiry.kind === 'never' ? 'never' : expiry.at.toISOString()} (the online import uses it).`,
     );
-    io.stdout('No plaintext was written. Next: keyferry online import --bundle DIR --expect-digest <bundle digest>');
+    const facts = await ceremonyFactsOf(rel(values.bundle as string));
+    io.stdout(
+      `No plaintext was written. Next, on the online workstation in the folder of its journal: ${commandLine([
+        'keyferry',
+        'online',
+        'import',
+        '--journal',
+        facts?.onlineJournal ?? 'ONLINE-JOURNAL.jsonl',
+        '--bundle',
+        bundle.dir,
+        '--expect-digest',
+        bundle.manifestSha256,
+      ])}`,
+    );
     return 0;
   } catch (error) {
     const stopped = await restore?.abandon(toProblem(error).message).catch(() => undefined);

@@ -25,6 +25,13 @@ to the i-th --custodian and is written into the i-th --out folder, with its prin
 (.slip.html and .slip.txt) beside it. Each --out folder must exist and be on its own volume.
 
   --material FILE        AES_256: 32 raw bytes, hex or base64; RSA/EC: private key PEM/DER
+  --key-spec SPEC        the material's key spec: AES_256, RSA_2048/3072/4096, EC_P256/P384
+  --ceremony-id ID       the ceremony the shares belong to (printed on slips; restore checks it)
+  --key-id ID            the KMS key the material is for (restore checks it)
+  --m M                  shares needed to rebuild (at least 2)
+  --n N                  shares handed out (M to 16)
+  --custodian NAME       the custodian of share i (repeat N times, in share order)
+  --out DIR              the folder for share i, on custodian i's own media (repeat N times)
   --passphrase-env VAR   name of the environment variable holding the private key's passphrase`;
 
 const count = z

@@ -21,8 +21,32 @@ import { KeyferryError } from '../../core/errors';
 import { cliTranslator } from '../cli-locale';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';
-import { ONLINE_COMMON_OPTIONS, ONLINE_COMMON_USAGE, openOnlineSession, type OnlineSession } from '../online-session';
+import {
+  ONLINE_COMMON_OPTIONS,
+  ONLINE_COMMON_USAGE,
+  openOnlineSession,
+  type OnlineCommonValues,
+  type OnlineSession,
+} from '../online-session';
 import { formatTable } from '../text-table';
+import { commandLine } from '../command-line';
+
+/**
+ * The next online command, complete: the same journal and the options the journal cannot supply
+ * (credentials file, CA file); region, project and endpoint come from the journal.
+ */
+function nextOnline(sub: string, values: OnlineCommonValues, extra: string[] = []): string {
+  return commandLine([
+    'keyferry',
+    'online',
+    sub,
+    '--journal',
+    values.journal as string,
+    ...(values.config ? ['--config', values.config] : []),
+    ...(values['ca-file'] ? ['--ca-file', values['ca-file']] : []),
+    ...extra,
+  ]);
+}
 
 async function withSession<T>(session: OnlineSession, run: () => Promise<T>): Promise<T> {
   try {
@@ -81,9 +105,9 @@ function lapsedLines(
         `  ${k.alias} (${k.spec}, key ${k.keyId}), material expiry recorded at import: ${k.expiresAt ?? 'unknown'}`,
     ),
     'Every ciphertext under these keys is unreadable until the same material is imported again. Next:',
-    `  1. keyferry online params --journal ${journal} --out DIR      (fresh wrapping key and import token)`,
-    "  2. keyferry custody restore --bundle DIR ... on the air-gapped workstation, with M custodians' shares",
-    `  3. keyferry online import --journal ${journal} --bundle WRAPPED-DIR --expect-digest HEX`,
+    `  1. ${journal} --out import-parameters-restore      (fresh wrapping key and import token)`,
+    "  2. keyferry custody restore --bundle import-parameters-restore ... on the air-gapped workstation, with M custodians' shares",
+    '  3. keyferry online import with the wrapped-material bundle the restore wrote (the command it prints)',
   ];
 }
 
@@ -141,8 +165,9 @@ const createKeyCommand: CliCommand = {
         created.map((k) => [k.alias, k.spec, k.usage, k.keyId]),
       ))
         io.stdout(`  ${line}`);
+      io.stdout(`Created ${created.length} key(s), Pending import.`);
       io.stdout(
-        `Created ${created.length} key(s), Pending import. Next: keyferry online params --journal ${values.journal} --out DIR`,
+        `Next (write to the removable media, e.g. an --out folder on it): ${nextOnline('params', values, ['--out', `import-parameters-${session.ceremony.ceremonyId}`])}`,
       );
       return 0;
     });
@@ -190,7 +215,22 @@ const paramsCommand: CliCommand = {
       for (const warning of written.warnings) io.stdout(`WARNING: ${warning}`);
       io.stdout(`Import-parameters bundle written and verified: ${written.dir}`);
       for (const line of parametersDigestBlock(io, written.manifestSha256Grouped)) io.stdout(line);
-      io.stdout('Next: carry it to the air-gapped workstation (keyferry airgap wrap) within 24 hours.');
+      io.stdout(
+        `Next, within 24 hours, on the air-gapped workstation with this bundle: ${commandLine([
+          'keyferry',
+          'airgap',
+          'wrap',
+          '--bundle',
+          written.dir,
+          '--out',
+          `wrapped-material-${session.ceremony.ceremonyId}`,
+          '--journal',
+          `airgap-${session.ceremony.ceremonyId}.jsonl`,
+          '--operator',
+          session.ceremony.operator,
+          ...session.ceremony.witnesses.flatMap((w) => ['--witness', w]),
+        ])}`,
+      );
       return 0;
     });
   },
@@ -261,6 +301,7 @@ const importCommand: CliCommand = {
       );
       const receipt = await session.ceremony.writeReceipt(receiptDir);
       io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
+      io.stdout(`Next, to check the keys at any time: ${nextOnline('status', values)}`);
       return 0;
     });
   },
@@ -281,7 +322,7 @@ const statusCommand: CliCommand = {
       ))
         io.stdout(`  ${line}`);
       const keys = session.ceremony.keys();
-      const lapsed = lapsedLines(keys, values.journal as string);
+      const lapsed = lapsedLines(keys, nextOnline('params', values));
       for (const line of lapsed) io.stdout(line);
       const deleted = keys.filter((k) => k.deleted);
       for (const k of deleted)

@@ -48,7 +48,7 @@ Wraps key material under the KMS wrapping key and writes the files the KMS conso
   --material FILE            existing material (AES: 32 raw bytes, hex or base64; RSA/EC: private
                              key PEM/DER); without it, fresh material is generated here
   --passphrase-env VAR       name of the environment variable holding the private key's passphrase
-  --out DIR                  output folder (created if missing); existing files are never overwritten
+  --out DIR                  output folder (made when it does not exist); files are never overwritten
   --no-backup                required when the material is generated here: it is wrapped and then
                              wiped, so no copy remains anywhere (if the KMS ever loses or expires
                              it, it cannot be imported again); give --material to keep your own copy

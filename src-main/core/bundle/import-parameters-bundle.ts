@@ -4,11 +4,17 @@ import { IMPORT_PARAMETER_FILES, keyFilePath } from './bundle-layout';
 import { bundleInputInvalid } from './bundle-problem';
 import { importParametersReadme } from './bundle-readme';
 import type { ImportParameters } from './import-parameters';
-import type { ImportParametersManifest, ImportParametersManifestKey } from './import-parameters-manifest';
+import type {
+  CeremonyFacts,
+  ImportParametersManifest,
+  ImportParametersManifestKey,
+} from './import-parameters-manifest';
 import { writeBundleFolder, type PlannedFile, type WriteBundleOptions, type WrittenBundle } from './write-bundle';
 
 export interface ImportParametersBundleInput {
   readonly ceremonyId: string;
+  /** Title, plan expiry and online journal name, for the air-gapped side (see ceremonyFactsSchema). */
+  readonly ceremony?: CeremonyFacts;
   /** Parameters fetched from the KMS (origin `kms-answer`, with token and expiry), one per key. */
   readonly keys: readonly ImportParameters[];
 }
@@ -83,7 +89,13 @@ export async function writeImportParametersBundle(
   }
   return writeBundleFolder<ImportParametersManifest>(
     dir,
-    { format: IMPORT_PARAMETERS_FORMAT, ceremonyId: input.ceremonyId, keys, files },
+    {
+      format: IMPORT_PARAMETERS_FORMAT,
+      ceremonyId: input.ceremonyId,
+      ...(input.ceremony ? { ceremony: { ...input.ceremony } } : {}),
+      keys,
+      files,
+    },
     { ...options, createdAt: new Date(createdAt) },
   );
 }

@@ -44,9 +44,25 @@ export const importParametersKeySchema = z.strictObject({
   importToken: importTokenEntrySchema,
 });
 
+/**
+ * What the online side's journal says of the ceremony, carried to the air-gapped side so both
+ * receipts print one title and the plan's material expiry reaches the wrap (optional: bundles
+ * written before this field existed, or by other tools, still read).
+ */
+export const ceremonyFactsSchema = z.strictObject({
+  title: z.string().regex(/^[^\p{Cc}\p{Cf}]{1,200}$/u, 'must be 1-200 characters without control characters'),
+  /** The plan's material expiry for AES keys: "never" or an ISO 8601 UTC moment. */
+  materialExpiry: z.union([z.literal('never'), isoUtcSchema]),
+  /** The online journal's file name (no folder), so the air-gapped side can print the import command. */
+  onlineJournal: z.string().regex(/^[^/\\\p{Cc}\p{Cf}]{1,255}$/u, 'must be a file name'),
+});
+
+export type CeremonyFacts = z.infer<typeof ceremonyFactsSchema>;
+
 export const importParametersManifestSchema = z.strictObject({
   format: z.literal(IMPORT_PARAMETERS_FORMAT),
   ...manifestHeaderShape,
+  ceremony: ceremonyFactsSchema.optional(),
   keys: z.array(importParametersKeySchema).min(1).max(BUNDLE_LIMITS.maxKeys),
   files: fileListSchema,
   manifestChecksum: manifestChecksumSchema,

@@ -49,6 +49,8 @@ export interface PlannedFile {
 export interface BundleDraft {
   readonly format: BundleManifest['format'];
   readonly ceremonyId: string;
+  /** Import-parameters bundles: the ceremony facts the air-gapped side starts from (optional). */
+  readonly ceremony?: object;
   readonly keys: readonly object[];
   readonly files: readonly PlannedFile[];
 }
@@ -63,6 +65,7 @@ function planManifest(draft: BundleDraft, options: WriteBundleOptions, now: Date
         ceremonyId: draft.ceremonyId,
         createdBy: { ...(options.creator ?? KEYFERRY_CREATOR) },
         createdAt: (options.createdAt ?? now).toISOString(),
+        ...(draft.ceremony ? { ceremony: draft.ceremony } : {}),
         keys: draft.keys,
         files: draft.files.map((f) => ({ name: f.name, size: f.data.length, sha256: sha256Hex(f.data) })),
         manifestChecksum: '0'.repeat(64),

@@ -8,6 +8,7 @@
 import { enCeremonySafety } from './en/ceremony-safety';
 import { enHsm } from './en/hsm';
 import { enConfirmations } from './en/confirmations';
+import { enOnlineCli } from './en/online-cli';
 import { enProblems } from './en/problems';
 import { enProgress } from './en/progress';
 import { enScreens } from './en/screens';
@@ -21,4 +22,5 @@ export const en = {
   ...enHsm,
   ...enConfirmations,
   ...enCliOptions,
+  ...enOnlineCli,
 } as const;

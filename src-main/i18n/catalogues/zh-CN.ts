@@ -7,6 +7,7 @@ import type { Catalogue } from '../catalogue';
 import { zhCNCeremonySafety } from './zh-CN/ceremony-safety';
 import { zhCNHsm } from './zh-CN/hsm';
 import { zhCNConfirmations } from './zh-CN/confirmations';
+import { zhCNOnlineCli } from './zh-CN/online-cli';
 import { zhCNProblems } from './zh-CN/problems';
 import { zhCNProgress } from './zh-CN/progress';
 import { zhCNScreens } from './zh-CN/screens';
@@ -20,4 +21,5 @@ export const zhCN: Catalogue = {
   ...zhCNHsm,
   ...zhCNConfirmations,
   ...zhCNCliOptions,
+  ...zhCNOnlineCli,
 };

@@ -95,7 +95,11 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
   });
   const written = await writeImportParametersBundle(
     dir,
-    { ceremonyId: ctx.state.ceremonyId, keys: parameters },
+    {
+      ceremonyId: ctx.state.ceremonyId,
+      ceremony: { title: ctx.state.title, materialExpiry: ctx.state.expiry, onlineJournal: ctx.journalName },
+      keys: parameters,
+    },
     { now },
   );
   const keyIds = keys.map((k) => k.keyId);

@@ -68,6 +68,8 @@ export interface OnlineCeremonyState {
   readonly keys: Map<string, OnlineKeyState>;
   parametersBundle?: { readonly folder: string; readonly manifestSha256: string };
   wrappedBundle?: { readonly folder: string; readonly manifestSha256: string };
+  /** True once a receipt was written after the last import (a new import clears it). */
+  receiptWritten?: boolean;
 }
 
 function corrupt(entry: JournalEntry, why: string): never {
@@ -92,6 +94,9 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     return result.data;
   };
   switch (entry.event) {
+    case ONLINE_EVENTS.receiptWritten:
+      state.receiptWritten = true;
+      break;
     case ONLINE_EVENTS.keyCreated: {
       const d = parse(keyCreatedData);
       state.keys.set(d.keyId, { ...d, issued: [] });
@@ -121,6 +126,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       const d = parse(importedData);
       const key = keyOf(state, entry, d.keyId);
       key.imported = { expiresAt: d.expiresAt, importTokenSha256: d.importTokenSha256 };
+      state.receiptWritten = false;
       key.materialDeleted = false;
       key.materialLapsed = false;
       key.verified = undefined;
@@ -195,7 +201,8 @@ export const ONLINE_NEXT_STEP: Record<OnlineStep, string> = {
   'material-checked': 'Import the checked material next.',
   imported: 'Verify the imported keys next (keyferry online status).',
   verified: 'Write the receipt next.',
-  finished: 'This ceremony is finished.',
+  finished:
+    'This ceremony is finished: every key was imported and verified and its receipt is written. Check the keys with keyferry online status.',
 };
 
 /** The step a replayed ceremony continues from. */
@@ -203,7 +210,10 @@ export function onlineStepFromState(state: OnlineCeremonyState): OnlineStep {
   const keys = [...state.keys.values()];
   if (keys.length === 0) return 'new';
   const imported = keys.filter((k) => holdsImportedMaterial(k));
-  if (imported.length > 0) return imported.every((k) => k.verified) ? 'verified' : 'imported';
+  if (imported.length > 0) {
+    if (!imported.every((k) => k.verified)) return 'imported';
+    return state.receiptWritten ? 'finished' : 'verified';
+  }
   if (state.parametersBundle && keys.every((k) => k.issued.length > 0)) return 'parameters-written';
   if (keys.every((k) => k.issued.length > 0)) return 'parameters-fetched';
   return 'keys-created';

@@ -14,6 +14,8 @@ export interface OnlineStepContext {
   readonly kms: OnlineKms;
   /** The KMS region recorded in bundles, e.g. cn-north-4. */
   readonly region: string;
+  /** The journal's file name, carried in the parameters bundle for the air-gapped side's hint. */
+  readonly journalName: string;
   readonly now: () => Date;
   readonly onProgress: ProgressListener | undefined;
   /** How many keys' KMS calls may be in flight at once. */

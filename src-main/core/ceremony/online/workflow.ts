@@ -6,6 +6,7 @@
  * the state: `OnlineCeremony.open` on an existing journal continues where it stopped.
  * Methods return plain values (ids, fingerprints, states, file names); no key bytes exist here.
  */
+import path from 'node:path';
 import type { KeySpec } from '../../crypto/key-spec';
 import type {
   CheckedBundleSummary,
@@ -72,6 +73,7 @@ export class OnlineCeremony {
       state,
       kms: options.kms,
       region: options.region,
+      journalName: path.basename(options.journal.path),
       now: this.#now,
       onProgress: options.onProgress,
       concurrency: options.concurrency ?? DEFAULT_KMS_CONCURRENCY,
@@ -101,6 +103,10 @@ export class OnlineCeremony {
 
   get operator(): string {
     return this.#state.operator;
+  }
+
+  get witnesses(): readonly string[] {
+    return this.#state.witnesses;
   }
 
   /** The keys as the journal knows them (no KMS call); `lapsed`: the imported material expired in the KMS; `expiresAt`: recorded at the last import. */

@@ -1,0 +1,151 @@
+/**
+ * Every "Next:" hint of a full ceremony, pasted back into a shell and run: two folders as two
+ * machines (online/ and airgap/), a persisted simulator, `keyferry` on PATH (the package's bin).
+ * The only words the test adds are the ceremony's human inputs and this machine's facts: the
+ * witnesses' typed fingerprints (--confirm-fingerprint, instead of typing at the prompt) and
+ * --allow-network (the test machine has a network), and --no-backup (the officer's decision
+ * about the plan's material expiry without custody, which the air-gapped side asks for).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import packageJson from '../../package.json';
+import { ROOT } from './cli-process';
+
+const BIN = path.join(ROOT, packageJson.bin.keyferry);
+let dir: string | undefined;
+let sim: ChildProcess | undefined;
+
+afterAll(async () => {
+  if (sim?.pid !== undefined && sim.exitCode === null) process.kill(sim.pid, 'SIGTERM');
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Info {
+  endpoint: string;
+  region: string;
+  projectId: string;
+  ak: string;
+  sk: string;
+}
+
+async function startSimulator(cwd: string, port: number): Promise<Info> {
+  sim = spawn(BIN, ['kms-sim', '--state', 'sim-state.json', '--port', String(port), '--json'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    sim?.stdout?.on('data', (d: Buffer) => {
+      buffer += d.toString('utf8');
+      const end = buffer.indexOf('\n');
+      if (end >= 0) resolve(JSON.parse(buffer.slice(0, end)) as Info);
+    });
+    sim?.once('exit', () => reject(new Error('the simulator exited')));
+  });
+}
+
+/** Runs one pasted line in bash in `cwd`, with `keyferry` on PATH. */
+function paste(line: string, cwd: string, env: NodeJS.ProcessEnv): { code: number | null; out: string; err: string } {
+  const run = spawnSync('bash', ['-c', line], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, PATH: `${path.join(dir as string, 'bin')}:${process.env.PATH ?? ''}` },
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+/** The command a "Next…: keyferry …" line suggests. */
+function hint(out: string): string {
+  const line = out.split('\n').find((l) => /^Next\b.*?: keyferry /.test(l));
+  expect(line, `no Next hint in:\n${out}`).toBeDefined();
+  return (line as string).slice((line as string).indexOf('keyferry '));
+}
+
+describe('hints pasted back', () => {
+  it('run as printed, step after step, in the same folder, and a finished import says so', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-hints-'));
+    const online = path.join(dir, 'online');
+    const airgap = path.join(dir, 'airgap');
+    await mkdir(online);
+    await mkdir(airgap);
+    await mkdir(path.join(dir, 'bin'));
+    await symlink(BIN, path.join(dir, 'bin', 'keyferry'));
+    const info = await startSimulator(online, await freePort());
+    const creds = { KEYFERRY_AK: info.ak, KEYFERRY_SK: info.sk };
+    await writeFile(
+      path.join(online, 'plan.json'),
+      JSON.stringify({
+        title: 'Pasted hints',
+        operator: 'Ana',
+        witnesses: ['Ben', "Chloé O'Neil"],
+        materialExpiry: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+        keys: [{ alias: 'hints/aes', spec: 'AES_256' }],
+      }),
+    );
+
+    const create = paste(
+      `keyferry online create-key --journal online.jsonl --plan plan.json --endpoint ${info.endpoint} --region ${info.region} --project-id ${info.projectId}`,
+      online,
+      creds,
+    );
+    expect(create.err).toBe('');
+    expect(create.code).toBe(0);
+
+    const params = paste(hint(create.out), online, creds);
+    expect(params.err).toBe('');
+    expect(params.code).toBe(0);
+    const fingerprints = [...params.out.matchAll(/^ {4}((?:[0-9A-F]{4} ){15}[0-9A-F]{4})$/gm)].map((m) => m[1]);
+
+    // The air-gapped workstation: no credentials.
+    const typed = fingerprints.map((fp) => ` --confirm-fingerprint '${fp}'`).join('');
+    const wrap = paste(`${hint(params.out)}${typed} --allow-network --no-backup`, airgap, {
+      KEYFERRY_AK: '',
+      KEYFERRY_SK: '',
+    });
+    expect(wrap.err).toBe('');
+    expect(wrap.code).toBe(0);
+    // The plan's title and material expiry reached the air-gapped side through the bundle.
+    expect(wrap.out).toMatch(
+      /^Next, on the online workstation in the folder of its journal: keyferry online import --journal online\.jsonl /m,
+    );
+
+    const airReceipt = (await readdir(airgap)).find((f) => /^receipt-air-gapped-.*\.txt$/.test(f)) as string;
+    const airText = await readFile(path.join(airgap, airReceipt), 'utf8');
+    expect(airText.split('\n')[2]).toBe('Pasted hints');
+    expect(airText).toMatch(/Material expiry \.+ \d{4}-\d{2}-\d{2} /);
+
+    const imported = paste(hint(wrap.out), online, creds);
+    expect(imported.err).toBe('');
+    expect(imported.code).toBe(0);
+
+    const status = paste(hint(imported.out), online, creds);
+    expect(status.err).toBe('');
+    expect(status.code).toBe(0);
+    expect(status.out).toMatch(/Enabled/);
+
+    // Importing again: the ceremony is finished, and the message says so (not "Write the receipt next").
+    const again = paste(hint(wrap.out), online, creds);
+    expect(again.code).toBe(1);
+    expect(again.err).not.toMatch(/Write the receipt next/);
+    expect(again.err).toMatch(/finished.*receipt is written/);
+
+    // A different connection than the journal's is refused, naming both values.
+    const wrongRegion = paste(`${hint(imported.out)} --region ap-southeast-1`, online, creds);
+    expect(wrongRegion.code).toBe(1);
+    expect(wrongRegion.err).toContain(
+      `records --region ${info.region} for this ceremony, but this command was given ap-southeast-1`,
+    );
+  }, 300_000);
+});
