@@ -20,6 +20,8 @@ import { cliTranslator } from '../cli-locale';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
 import { commandLine } from '../command-line';
+import { HSM_OPTIONS, HSM_USAGE, hsmSourceFromOptions } from '../hsm-source-options';
+import { printHsmMaterial, printHsmSource } from '../hsm-source-lines';
 
 const NAME = 'airgap wrap';
 
@@ -49,9 +51,11 @@ const USAGE = [
   '  --no-backup                 with --expires and no --custody: acknowledge that the AES material is kept',
   '                              nowhere, so after it expires in the KMS it can never be imported again',
   '                              (journaled, printed on the receipt)',
+  ...HSM_USAGE,
 ].join('\n');
 
 const OPTIONS = {
+  ...HSM_OPTIONS,
   bundle: { type: 'string' },
   'console-wrapping-key': { type: 'string' },
   'key-id': { type: 'string' },
@@ -205,12 +209,23 @@ export const airgapWrapCommand: CliCommand = {
             }
           : {}),
       });
+      const hsm = await hsmSourceFromOptions(
+        values,
+        io,
+        overview.keys.map((k) => k.keyId),
+      );
+      if (hsm) {
+        if (custody) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: hsm.token });
+        if (values.material) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
+        printHsmSource(io, await air.useHsm(hsm));
+      }
       // AES material generated here (not loaded from a file the officer keeps) that will expire in the KMS.
       const loadedKeyId = values.material
         ? (values['key-id'] ?? (overview.keys.length === 1 ? overview.keys[0]?.keyId : undefined))
         : undefined;
       const aesKeys = overview.keys.filter((k) => k.spec === 'AES_256' && k.keyId !== loadedKeyId).length;
-      if (expiry.kind === 'at' && !custody && aesKeys > 0) {
+      // HSM material stays in the token (its custody copy): no acknowledgement needed.
+      if (expiry.kind === 'at' && !custody && !hsm && aesKeys > 0) {
         const expiresAt = expiry.at.toISOString();
         if (!values['no-backup']) throw new KeyferryError('NO_BACKUP_NOT_ACKNOWLEDGED', { count: aesKeys, expiresAt });
         await air.acknowledgeNoBackup(expiresAt);
@@ -253,6 +268,10 @@ export const airgapWrapCommand: CliCommand = {
         );
       }
       for (const generated of await air.generateMaterial()) {
+        if (generated.source === 'hsm') {
+          printHsmMaterial(io, generated);
+          continue;
+        }
         io.stdout(
           `Generated ${generated.spec} material for key ${generated.keyId} (${generated.publicKeyFingerprint ? `public key SHA-256 ${generated.publicKeyFingerprint}` : `KCV ${generated.keyCheckValue}`}).`,
         );

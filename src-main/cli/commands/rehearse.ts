@@ -7,7 +7,8 @@ import path from 'node:path';
 import { parseCustodySpec } from '../../core/ceremony/airgap/custody-split';
 import { cliAppIdentity } from '../software-identity';
 import { runRehearsal } from '../../core/ceremony/rehearsal/rehearsal';
-import { KEY_SPECS, parseKeySpec, type KeySpec } from '../../core/crypto/key-spec';
+import { HSM_OPTIONS, HSM_USAGE, hsmSourceFromOptions } from '../hsm-source-options';
+import { KEY_SPECS, parseKeySpec, parseWrappingAlgorithm, type KeySpec } from '../../core/crypto/key-spec';
 import { KeyferryError } from '../../core/errors';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
@@ -54,6 +55,8 @@ export const rehearseCommand: CliCommand = {
     `  --specs LIST       key specs, comma-separated (default all: ${KEY_SPECS.join(',')})`,
     '  --custody M/N      also split each key M-of-N into DIR/custodian-<i>',
     '  --custodian NAME   custodian names, one per share (default custodian-1..N)',
+    '  --wrapping-algorithm ALG  RSAES_OAEP_SHA_256 (default) or RSAES_OAEP_SHA_1 (e.g. for SoftHSM 2.6)',
+    ...HSM_USAGE,
     '',
     'Exits 0 only if every key was imported and proven to work.',
   ].join('\n'),
@@ -63,6 +66,8 @@ export const rehearseCommand: CliCommand = {
       specs: { type: 'string' },
       custody: { type: 'string' },
       custodian: { type: 'string', multiple: true },
+      'wrapping-algorithm': { type: 'string' },
+      ...HSM_OPTIONS,
     });
     const specs = parseSpecs(values.specs);
     const outDir = path.resolve(io.cwd, values.out ?? defaultRehearsalFolder(new Date()));
@@ -84,12 +89,19 @@ export const rehearseCommand: CliCommand = {
         'Add --custody M/N, or drop --custodian.',
       );
     }
+    // Rehearsal key ids are made by the simulator later: a bare --hsm-key-label cannot be matched to one.
+    const hsm = await hsmSourceFromOptions(values, io, []);
+    const wrappingAlgorithm = values['wrapping-algorithm']
+      ? parseWrappingAlgorithm(values['wrapping-algorithm'])
+      : undefined;
     io.stdout(`Rehearsing ${specs.join(', ')} against the built-in KMS simulator into ${outDir}`);
     const result = await runRehearsal({
       outDir,
       specs,
       app: cliAppIdentity(io.env),
       ...(custody ? { custody } : {}),
+      ...(hsm ? { hsm } : {}),
+      ...(wrappingAlgorithm ? { wrappingAlgorithm } : {}),
       onProgress: (p) => {
         // One line as each key (or bundle) starts; the step's closing report adds nothing new.
         if (p.done >= p.total) return;

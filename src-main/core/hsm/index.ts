@@ -12,6 +12,6 @@ export {
   type HsmMaterialKey,
   type KeySelector,
 } from './hsm-keys';
-export { wrapHsmKey, type HsmWrapOptions } from './hsm-wrap';
+export { hsmKeyCheckValue, wrapHsmKey, type HsmWrapOptions } from './hsm-wrap';
 export { takePinFromEnvironment } from './hsm-pin';
 export { mechanismLabel, MECHANISM } from './mechanisms';

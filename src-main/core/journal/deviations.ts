@@ -47,6 +47,8 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'material.no-backup-acknowledged': 'possible-loss',
   'material.loss-acknowledged': 'possible-loss',
   'preflight.refused': 'refusal',
+  'hsm.refused': 'refusal',
+  'hsm.zero-filled-pad-accepted': 'override',
   'wrapped-bundle.withdrawn': 'abandoned',
   'wrapped-bundle.withdraw-failed': 'failure',
   // Online side

@@ -90,7 +90,7 @@ export const confirmationSchema = z.object({ confirmed: fingerprintSchema, remai
 export const materialSummarySchema = z.object({
   keyId: z.string(),
   spec: keySpecSchema,
-  source: z.enum(['generated', 'file']),
+  source: z.enum(['generated', 'file', 'hsm']),
   publicKeyFingerprint: sha256HexSchema.nullable(),
   keyCheckValue: z.string().nullable(),
 });

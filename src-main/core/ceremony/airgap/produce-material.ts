@@ -22,7 +22,7 @@ const MAX_MATERIAL_FILE_BYTES = 64 * 1024;
 export interface MaterialSummary {
   readonly keyId: string;
   readonly spec: KeySpec;
-  readonly source: 'generated' | 'file';
+  readonly source: 'generated' | 'file' | 'hsm';
   /** Asymmetric: SHA-256 of the public key's SPKI DER (lower-case hex). */
   readonly publicKeyFingerprint: string | null;
   /** AES: key check value (6 upper-case hex). */

@@ -22,6 +22,7 @@ import type { CeremonyRecord } from '../shared/ceremony-record';
 import { newCeremonyId } from '../shared/ceremony-id';
 import { FingerprintConfirmations, type FingerprintToConfirm } from './fingerprint-confirmation';
 import { MaterialVault } from './material-vault';
+import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hsm-material';
 import { checkCeremonyPeople } from '../shared/person-name';
 import { StepGuard } from '../shared/step-guard';
 import type { AirGapState } from '../shared/ceremony-states';
@@ -67,6 +68,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   #parametersSource = '';
   #parameters: ImportParameters[] = [];
   #custody = new Map<string, CustodyResult>();
+  #hsm: AirGapHsmMaterial | null = null;
 
   private constructor(options: AirGapCeremonyOptions) {
     super(options, new StepGuard<AirGapState>('air-gapped', 'new', NEXT_STEP), {
@@ -173,10 +175,26 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
     });
   }
 
-  /** Step 4: generates fresh material for every key that has none yet (progress per key). */
+  /**
+   * Step 3c (HSM ceremonies), before any material exists: opens the token with the PIN and runs
+   * the capability check for every key; journaled; refused up front when the token cannot do it.
+   * From then on the material is produced and wrapped inside the HSM.
+   */
+  async useHsm(request: HsmSourceRequest): Promise<HsmSourceSummary> {
+    this.guard.require('check the HSM', ['parameters-read', 'fingerprints-confirmed']);
+    const { AirGapHsmMaterial } = await import('./hsm-material');
+    this.#hsm?.close();
+    this.#hsm = null;
+    this.#hsm = await AirGapHsmMaterial.open(request, this.#parameters, this.options);
+    return this.#hsm.summary;
+  }
+
+  /** Step 4: generates fresh material for every key that has none yet (progress per key), in the HSM when one is used. */
   async generateMaterial(): Promise<MaterialSummary[]> {
     this.guard.require('generate key material', ['fingerprints-confirmed', 'material-ready']);
-    const result = await this.#material.generate(this.#parameters);
+    const result = this.#hsm
+      ? await this.#hsm.produce(this.#parameters, this.currentCeremonyId, this.options)
+      : await this.#material.generate(this.#parameters);
     this.#advanceIfMaterialComplete();
     return result;
   }
@@ -184,18 +202,22 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   /** Step 4 (alternative): loads existing material for one key from `file`. */
   async loadMaterialFile(keyId: string, file: string, passphrase?: string): Promise<MaterialSummary> {
     this.guard.require('load key material', ['fingerprints-confirmed', 'material-ready']);
+    if (this.#hsm) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
     const result = await this.#material.loadFile(this.#parameters, keyId, file, passphrase);
     this.#advanceIfMaterialComplete();
     return result;
   }
 
   #advanceIfMaterialComplete(): void {
-    if (this.#parameters.every((p) => this.#vault.has(p.keyId))) this.guard.advance('material-ready');
+    if (this.#parameters.every((p) => this.#vault.has(p.keyId) || this.#hsm?.has(p.keyId))) {
+      this.guard.advance('material-ready');
+    }
   }
 
   /** Optional step 5: splits each key's material M-of-N, one share folder per custodian. */
   async splitCustody(request: CustodyRequest): Promise<CustodyResult[]> {
     this.guard.require('split the material for custody', ['material-ready']);
+    if (this.#hsm) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: this.#hsm.summary.token.serial });
     if (this.#custody.size > 0) {
       throw new KeyferryError(
         'CUSTODY_ALREADY_SPLIT',
@@ -219,7 +241,15 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   /** Step 6: wraps every key's material, then wipes the material from memory. */
   async wrap(): Promise<WrappedKeySummary[]> {
     this.guard.require('wrap the key material', ['material-ready']);
-    this.wrapped = await wrapThenWipe(this.#parameters, this.#vault, this.options);
+    if (this.#hsm) {
+      try {
+        this.wrapped = await this.#hsm.wrapAll(this.#parameters, this.options);
+      } finally {
+        this.#hsm.close();
+      }
+    } else {
+      this.wrapped = await wrapThenWipe(this.#parameters, this.#vault, this.options);
+    }
     this.guard.advance('wrapped');
     return this.wrapped.map((w) => w.summary);
   }
@@ -253,6 +283,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
     return this.stopSession(typeof cause === 'string' ? { reason: cause } : cause, () => {
       const held = this.#vault.size;
       this.#vault.close();
+      this.#hsm?.close();
+      this.#hsm = null;
       return held;
     });
   }

@@ -11,7 +11,9 @@
  *   DIR/custodian-<i>/                     custody shares (with --custody M/N)
  */
 import path from 'node:path';
-import type { KeySpec } from '../../crypto/key-spec';
+import type { KeySpec, WrappingAlgorithm } from '../../crypto/key-spec';
+import { KeyferryError } from '../../errors';
+import type { HsmSourceRequest } from '../airgap/hsm-material';
 import { createFreshFolder, writeFileExclusive } from '../../fs/durable-file';
 import { openJournal, verifyJournal, type Journal } from '../../journal';
 import { KmsClient } from '../../kms/client';
@@ -40,6 +42,10 @@ export interface RehearsalOptions {
   readonly simulator?: KmsSimulator;
   /** TEST ONLY (see MaterialVault): copies of the plaintext material. Never wired in the CLI. */
   readonly onMaterialForAudit?: MaterialAuditObserver;
+  /** Generate and wrap the material inside this HSM token instead of in software. */
+  readonly hsm?: HsmSourceRequest;
+  /** The wrapping algorithm to ask the KMS for (default RSAES_OAEP_SHA_256; SoftHSM 2.6 needs RSAES_OAEP_SHA_1). */
+  readonly wrappingAlgorithm?: WrappingAlgorithm;
 }
 
 export interface RehearsalRow {
@@ -76,8 +82,10 @@ export function rehearsalPlan(
   operator = 'Rehearsal operator',
   witnesses: readonly string[] = ['Rehearsal witness'],
   materialExpiry: MaterialExpiry = { kind: 'never' },
+  wrappingAlgorithm?: WrappingAlgorithm,
 ): CeremonyPlan {
   return parseCeremonyPlan({
+    ...(wrappingAlgorithm ? { wrappingAlgorithm } : {}),
     title: `Keyferry rehearsal (${specs.join(', ')})`,
     operator,
     witnesses,
@@ -121,7 +129,14 @@ async function onlineSession(
 /** Runs the rehearsal; resolves with what happened (ok only if every key verified). */
 export async function runRehearsal(options: RehearsalOptions): Promise<RehearsalResult> {
   const out = path.resolve(options.outDir);
-  const plan = rehearsalPlan(options.specs, options.operator, options.witnesses, options.materialExpiry);
+  if (options.hsm && options.custody) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: options.hsm.token });
+  const plan = rehearsalPlan(
+    options.specs,
+    options.operator,
+    options.witnesses,
+    options.materialExpiry,
+    options.wrappingAlgorithm,
+  );
   await createFreshFolder(out);
   for (const sub of ['online', 'airgap', 'media']) await createFreshFolder(path.join(out, sub));
   const planFile = path.join(out, 'plan.json');
@@ -179,6 +194,7 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       custodianFolders,
       allowSameVolume: true,
     });
+    if (options.hsm) await air.useHsm(options.hsm);
     await air.generateMaterial();
     if (options.custody) {
       await air.splitCustody({ ...options.custody, folders: custodianFolders, allowSameVolume: true });

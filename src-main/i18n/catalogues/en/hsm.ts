@@ -20,6 +20,31 @@ export const enHsm = {
   'hsm.info.mechanism': '    {name} {present, select, yes {yes{range}} other {missing}}',
   'hsm.info.keySizes': '  (key sizes {min}-{max})',
 
+  'hsm.cli.token': 'HSM token "{label}": {manufacturer} {model}, serial {serial}, firmware {firmware}',
+  'hsm.cli.capability': '  {spec}: can be done in the HSM with {mechanisms}',
+  'hsm.cli.material':
+    '{source, select, hsm {Material of key {keyId} ({spec}) is in the HSM as "{label}"} other {Material of key {keyId} ({spec})}}: {check}',
+  'hsm.pin.prompt': 'User PIN of HSM token "{token}": ',
+  'problem.HSM_OPTION_NEEDS_MODULE': 'The HSM options need --hsm-module.',
+  'problem.HSM_OPTION_NEEDS_MODULE.next': 'Give --hsm-module FILE (keyferry hsm info shows what a module offers).',
+  'problem.HSM_OPTION_NEEDS_TOKEN': '--hsm-module needs --hsm-token.',
+  'problem.HSM_OPTION_NEEDS_TOKEN.next': 'Name the token by its label or serial number (keyferry hsm info lists them).',
+  'problem.HSM_KEY_LABEL_NEEDS_KEY_ID':
+    'The bundle holds {count} keys: a --hsm-key-label without KEYID= cannot say which.',
+  'problem.HSM_KEY_LABEL_NEEDS_KEY_ID.next': 'Repeat --hsm-key-label KEYID=LABEL for each key.',
+  'problem.HSM_KEY_NOT_PRODUCED': 'Key {keyId} has no material in the HSM yet.',
+  'problem.HSM_KEY_NOT_PRODUCED.next': 'Generate or choose the material in the HSM first, then wrap.',
+  'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS':
+    'The HSM wrapped the {spec} private key of key {keyId} into {chars} base64 characters; the KMS accepts encrypted_privatekey only from 200 characters (its PKCS#8 leaves out the optional public key). Nothing was written.',
+  'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS.next':
+    'Use an HSM whose PKCS#8 export includes the public key, or generate this key in software.',
+  'problem.HSM_SOURCE_CHOSEN':
+    'This ceremony takes its material from the HSM; material cannot also be loaded from a file.',
+  'problem.HSM_SOURCE_CHOSEN.next': 'Start a separate ceremony for keys whose material comes from files.',
+  'problem.HSM_CUSTODY_IS_TOKEN':
+    'Shamir custody shares are refused for HSM material: it never leaves the HSM in plaintext, so it cannot be split. The token (serial {serial}) keeps it as labelled token objects; that is its custody copy.',
+  'problem.HSM_CUSTODY_IS_TOKEN.next':
+    "Leave out custody shares; back the token up with the HSM vendor's own backup or cloning procedure if your policy needs a second copy.",
   'problem.HSM_MODULE_MISSING': 'There is no PKCS#11 module at {path}.',
   'problem.HSM_MODULE_MISSING.next':
     "Give the path of the HSM vendor's PKCS#11 library, for example /usr/lib/softhsm/libsofthsm2.so.",

@@ -20,6 +20,28 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'hsm.info.mechanism': '    {name} {present, select, yes {有{range}} other {无}}',
   'hsm.info.keySizes': '（密钥长度 {min}-{max}）',
 
+  'hsm.cli.token': 'HSM 令牌 "{label}"：{manufacturer} {model}，序列号 {serial}，固件 {firmware}',
+  'hsm.cli.capability': '  {spec}：可在 HSM 中使用 {mechanisms} 完成',
+  'hsm.cli.material':
+    '{source, select, hsm {密钥 {keyId}（{spec}）的材料以 "{label}" 保存在 HSM 中} other {密钥 {keyId}（{spec}）的材料}}：{check}',
+  'hsm.pin.prompt': 'HSM 令牌 "{token}" 的用户 PIN：',
+  'problem.HSM_OPTION_NEEDS_MODULE': 'HSM 选项需要 --hsm-module。',
+  'problem.HSM_OPTION_NEEDS_MODULE.next': '请给出 --hsm-module FILE（keyferry hsm info 可显示模块提供的功能）。',
+  'problem.HSM_OPTION_NEEDS_TOKEN': '--hsm-module 需要 --hsm-token。',
+  'problem.HSM_OPTION_NEEDS_TOKEN.next': '请按标签或序列号指定令牌（keyferry hsm info 会列出）。',
+  'problem.HSM_KEY_LABEL_NEEDS_KEY_ID': '该包中有 {count} 个密钥：不带 KEYID= 的 --hsm-key-label 无法指明是哪一个。',
+  'problem.HSM_KEY_LABEL_NEEDS_KEY_ID.next': '请为每个密钥重复 --hsm-key-label KEYID=LABEL。',
+  'problem.HSM_KEY_NOT_PRODUCED': '密钥 {keyId} 在 HSM 中还没有材料。',
+  'problem.HSM_KEY_NOT_PRODUCED.next': '请先在 HSM 中生成或选择材料，然后再包装。',
+  'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS':
+    'HSM 将密钥 {keyId} 的 {spec} 私钥包装为 {chars} 个 base64 字符；KMS 只接受至少 200 个字符的 encrypted_privatekey（其 PKCS#8 省略了可选的公钥）。未写入任何内容。',
+  'problem.HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS.next': '请使用导出的 PKCS#8 包含公钥的 HSM，或在软件中生成此密钥。',
+  'problem.HSM_SOURCE_CHOSEN': '本次仪式的密钥材料来自 HSM，不能再从文件加载材料。',
+  'problem.HSM_SOURCE_CHOSEN.next': '请为材料来自文件的密钥另行举行仪式。',
+  'problem.HSM_CUSTODY_IS_TOKEN':
+    'HSM 中的材料不允许进行 Shamir 保管分片：它从不以明文离开 HSM，因此无法拆分。令牌（序列号 {serial}）以带标签的令牌对象保存它，这就是它的保管副本。',
+  'problem.HSM_CUSTODY_IS_TOKEN.next':
+    '请不要使用保管分片；如果策略要求第二份副本，请使用 HSM 厂商自己的备份或克隆流程备份令牌。',
   'problem.HSM_MODULE_MISSING': '{path} 处没有 PKCS#11 模块。',
   'problem.HSM_MODULE_MISSING.next': '请给出 HSM 厂商 PKCS#11 库的路径，例如 /usr/lib/softhsm/libsofthsm2.so。',
   'problem.HSM_MODULE_UNLOADABLE': '无法将 {path} 作为 PKCS#11 模块加载：{detail}',

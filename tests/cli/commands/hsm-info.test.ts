@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../src-main/cli/commands/index';
-import { runCli } from '../../src-main/cli/run-cli';
-import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../core/hsm/helpers/soft-tokens';
+import { commands } from '../../../src-main/cli/commands/index';
+import { runCli } from '../../../src-main/cli/run-cli';
+import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../../core/hsm/helpers/soft-tokens';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

@@ -1,0 +1,107 @@
+/**
+ * The HSM options shared by `airgap wrap`, `custody restore` and `rehearse`: which PKCS#11 module
+ * and token, where the PIN comes from (a named environment variable, else a hidden prompt; never a
+ * command-line value), and which keys (generated, chosen by label, or found by key id).
+ */
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { HsmSourceRequest } from '../core/ceremony/airgap/hsm-material';
+import { KeyferryError } from '../core/errors';
+import { takePinFromEnvironment } from '../core/hsm/hsm-pin';
+import type { OptionSpec } from './args';
+import { cliTranslator } from './cli-locale';
+import type { CliIo } from './command';
+
+export const HSM_OPTIONS = {
+  'hsm-module': { type: 'string' },
+  'hsm-token': { type: 'string' },
+  'hsm-pin-env': { type: 'string' },
+  'hsm-key-label': { type: 'string', multiple: true },
+  'hsm-existing-keys': { type: 'boolean', default: false },
+  'hsm-accept-zero-filled-pad': { type: 'boolean', default: false },
+} as const satisfies OptionSpec;
+
+export const HSM_USAGE = [
+  '  --hsm-module FILE           generate and wrap the material inside an HSM through its PKCS#11',
+  '                              library (see keyferry hsm info); nothing is generated in software',
+  '  --hsm-token LABEL|SERIAL    the token to use (required with --hsm-module)',
+  '  --hsm-pin-env VAR           the NAME of an environment variable holding the user PIN (read once,',
+  '                              then removed); without it the PIN is asked for, hidden. Never the PIN itself.',
+  '  --hsm-key-label [KEYID=]LABEL  use the key already in the token with this label (repeat per key)',
+  '  --hsm-existing-keys         use keys already in the token, found by CKA_ID = the KMS key id',
+  '                              (what Keyferry gives the keys it generates: the restore after expiry)',
+  '  --hsm-accept-zero-filled-pad  rehearsals only: accept a token whose CKM_AES_KEY_WRAP_PAD zero-fills',
+  '                              (SoftHSM 2.6); journaled as a deviation',
+];
+
+interface HsmOptionValues {
+  readonly 'hsm-module'?: string | undefined;
+  readonly 'hsm-token'?: string | undefined;
+  readonly 'hsm-pin-env'?: string | undefined;
+  readonly 'hsm-key-label'?: string[] | undefined;
+  readonly 'hsm-existing-keys'?: boolean | undefined;
+  readonly 'hsm-accept-zero-filled-pad'?: boolean | undefined;
+}
+
+/** Reads a PIN from the terminal without echoing it. */
+function promptPin(io: CliIo, token: string): Promise<string> {
+  if (!process.stdin.isTTY) return Promise.reject(new KeyferryError('HSM_PIN_PROMPT_UNAVAILABLE', {}));
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    const writeOut = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
+    let muted = false;
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+      if (!muted) writeOut(s);
+    };
+    rl.question(cliTranslator(io).t('hsm.pin.prompt', { token }), (answer) => {
+      rl.close();
+      io.stderr('');
+      resolve(answer);
+    });
+    muted = true;
+  });
+}
+
+function keyLabels(values: readonly string[] | undefined): Record<string, string> | undefined {
+  if (!values || values.length === 0) return undefined;
+  const labels: Record<string, string> = {};
+  for (const value of values) {
+    const at = value.indexOf('=');
+    labels[at > 0 ? value.slice(0, at) : '*'] = at > 0 ? value.slice(at + 1) : value;
+  }
+  return labels;
+}
+
+/**
+ * The HSM request of the command line, or null when no --hsm-module was given. `keyIds` are the
+ * ceremony's keys: a single --hsm-key-label without KEYID= applies to the only key.
+ */
+export async function hsmSourceFromOptions(
+  values: HsmOptionValues,
+  io: CliIo,
+  keyIds: readonly string[],
+): Promise<HsmSourceRequest | null> {
+  const modulePath = values['hsm-module'];
+  if (modulePath === undefined) {
+    if (values['hsm-token'] || values['hsm-key-label'] || values['hsm-existing-keys'])
+      throw new KeyferryError('HSM_OPTION_NEEDS_MODULE', {});
+    return null;
+  }
+  const token = values['hsm-token'];
+  if (!token) throw new KeyferryError('HSM_OPTION_NEEDS_TOKEN', {});
+  const pinEnv = values['hsm-pin-env'];
+  const pin = pinEnv !== undefined ? takePinFromEnvironment(pinEnv, io.env) : await promptPin(io, token);
+  let labels = keyLabels(values['hsm-key-label']);
+  if (labels?.['*'] !== undefined) {
+    if (keyIds.length !== 1) throw new KeyferryError('HSM_KEY_LABEL_NEEDS_KEY_ID', { count: keyIds.length });
+    labels = { [keyIds[0]!]: labels['*'] };
+  }
+  const existingKeys = labels ? { labels } : values['hsm-existing-keys'] ? { byKeyId: true } : undefined;
+  return {
+    modulePath: path.resolve(io.cwd, modulePath),
+    token,
+    pin,
+    ...(existingKeys ? { existingKeys } : {}),
+    acceptZeroFilledPad: values['hsm-accept-zero-filled-pad'] ?? false,
+  };
+}

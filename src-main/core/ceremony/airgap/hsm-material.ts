@@ -1,0 +1,325 @@
+/**
+ * The HSM as the air-gapped side's material source (the guide's "Method 1"): the token is opened
+ * and its capability checked before anything is generated; material is generated inside it as
+ * token objects labelled with the ceremony and key id (they are the custody copy), or existing
+ * token keys are chosen; wrapping happens inside it. Only ciphertext, public keys, key check
+ * values, labels and the token's identity ever leave it, and only those are journaled. The PIN
+ * is used for C_Login and not kept.
+ */
+import type { ImportParameters } from '../../bundle';
+import { derFingerprint } from '../../crypto/evidence';
+import { KEY_SPEC_INFO, type WrappingAlgorithm } from '../../crypto/key-spec';
+import { loadWrappingPublicKey } from '../../crypto/wrapping-key';
+import { KeyferryError, toProblem } from '../../errors';
+import { sha256Hex } from '../../fs/durable-file';
+import {
+  ceremonyObjectLabel,
+  checkHsmCapability,
+  findMaterialKey,
+  generateAesKey,
+  generateKeyPair,
+  hsmKeyCheckValue,
+  HsmModule,
+  HsmSession,
+  mechanismLabel,
+  requireCapability,
+  selectToken,
+  wrapHsmKey,
+  type HsmCapabilityReport,
+  type HsmMaterialKey,
+  type HsmTokenIdentity,
+} from '../../hsm';
+import type { Journal } from '../../journal';
+import type { JsonObject } from '../../journal/canonical-json';
+import { progressLine, reportProgress, type ProgressListener } from '../shared/progress';
+import type { MaterialSummary } from './produce-material';
+import type { WrappedKey, WrappedKeySummary } from './wrap';
+
+/** What the operator chose: the module, the token, how keys are found, and the PIN (used once, at login). */
+export interface HsmSourceRequest {
+  readonly modulePath: string;
+  /** Token label or serial number. */
+  readonly token: string;
+  readonly pin: string;
+  /** Use keys already in the token instead of generating: by CKA_LABEL per key id, or by CKA_ID = the key id. */
+  readonly existingKeys?: { readonly labels?: Readonly<Record<string, string>>; readonly byKeyId?: boolean };
+  /** Rehearsal only: accept a CKM_AES_KEY_WRAP_PAD that zero-fills (journaled as a deviation). */
+  readonly acceptZeroFilledPad?: boolean;
+}
+
+/** A key's material summary, with the label of the token object that holds it. */
+export interface HsmMaterialSummary extends MaterialSummary {
+  readonly objectLabel: string;
+}
+
+/** What people see of the HSM check: identity and what each spec will use, never secrets. */
+export interface HsmSourceSummary {
+  readonly token: HsmTokenIdentity;
+  readonly reports: readonly HsmCapabilityReport[];
+}
+
+interface StepContext {
+  readonly journal: Journal;
+  readonly operator: string;
+  readonly onProgress?: ProgressListener | undefined;
+}
+
+/** The key's CKA_ID: its KMS key id as UTF-8, so a restore finds it again without a label. */
+export function keyObjectId(keyId: string): Buffer {
+  return Buffer.from(keyId, 'utf8');
+}
+
+const KMS_MIN_ENCRYPTED_PRIVATE_KEY_CHARS = 200;
+
+export class AirGapHsmMaterial {
+  readonly #module: HsmModule;
+  readonly #session: HsmSession;
+  readonly #request: HsmSourceRequest;
+  readonly #keys = new Map<string, HsmMaterialKey>();
+  readonly #reports: HsmCapabilityReport[];
+
+  private constructor(
+    module: HsmModule,
+    session: HsmSession,
+    request: HsmSourceRequest,
+    reports: HsmCapabilityReport[],
+  ) {
+    this.#module = module;
+    this.#session = session;
+    this.#request = request;
+    this.#reports = reports;
+  }
+
+  /**
+   * Opens the token and runs the capability check for every wrapping algorithm and key spec of
+   * `parameters`; journals the token and the result; refuses (journaled) before anything exists.
+   */
+  static async open(
+    request: HsmSourceRequest,
+    parameters: readonly ImportParameters[],
+    context: StepContext,
+  ): Promise<AirGapHsmMaterial> {
+    let module: HsmModule | null = null;
+    let session: HsmSession | null = null;
+    try {
+      module = HsmModule.open(request.modulePath);
+      session = HsmSession.open(module, selectToken(module, request.token), request.pin);
+      const algorithms = [...new Set(parameters.map((p) => p.wrappingAlgorithm))] as WrappingAlgorithm[];
+      const existing = Boolean(request.existingKeys);
+      const reports = algorithms.map((algorithm) =>
+        checkHsmCapability(session!, {
+          algorithm,
+          specs: [...new Set(parameters.filter((p) => p.wrappingAlgorithm === algorithm).map((p) => p.keySpec))],
+          existingKeys: existing,
+          acceptZeroFilledPad: request.acceptZeroFilledPad ?? false,
+        }),
+      );
+      await context.journal.append(
+        context.operator,
+        'hsm.capability-checked',
+        capabilityRecord(session.identity, request, reports),
+      );
+      for (const report of reports) requireCapability(report);
+      const zeroFilled = reports.some(
+        (r) =>
+          r.privateKeyWrap.framing === 'zero-filled' &&
+          r.specs.some((s) => s.ok && KEY_SPEC_INFO[s.spec].kind !== 'symmetric'),
+      );
+      if (zeroFilled) {
+        await context.journal.append(context.operator, 'hsm.zero-filled-pad-accepted', {
+          tokenSerial: session.identity.serial,
+          mechanism: mechanismLabel(
+            reports.find((r) => r.privateKeyWrap.mechanism !== null)!.privateKeyWrap.mechanism!,
+          ),
+          reason: 'rehearsal override: the token zero-fills AES key wrap with padding; not RFC 5649-exact',
+        });
+      }
+      return new AirGapHsmMaterial(module, session, request, reports);
+    } catch (error) {
+      const problem = toProblem(error);
+      await context.journal
+        .append(context.operator, 'hsm.refused', {
+          code: problem.code,
+          ...(problem.values ? { values: { ...problem.values } } : {}),
+          modulePath: request.modulePath,
+          token: request.token,
+        })
+        .catch(() => undefined);
+      session?.close();
+      module?.close();
+      throw error;
+    }
+  }
+
+  get summary(): HsmSourceSummary {
+    return { token: this.#session.identity, reports: this.#reports };
+  }
+
+  has(keyId: string): boolean {
+    return this.#keys.has(keyId);
+  }
+
+  #kcvMethod(): 'check-value' | 'ecb' {
+    return this.#reports.find((r) => r.kcvMethod !== null)?.kcvMethod ?? 'ecb';
+  }
+
+  #summarize(keyId: string, key: HsmMaterialKey): HsmMaterialSummary {
+    return {
+      objectLabel: key.label,
+      keyId,
+      spec: key.spec,
+      source: 'hsm',
+      publicKeyFingerprint: key.publicKeySpkiDer ? derFingerprint(key.publicKeySpkiDer) : null,
+      keyCheckValue: key.publicKeySpkiDer ? null : hsmKeyCheckValue(this.#session, key.handle, this.#kcvMethod()),
+    };
+  }
+
+  /**
+   * Produces the material of every key without any yet: existing token keys when asked for, else
+   * new token objects labelled "keyferry <ceremony id> <key id>" with CKA_ID = the key id.
+   */
+  async produce(
+    parameters: readonly ImportParameters[],
+    ceremonyId: string,
+    context: StepContext,
+  ): Promise<HsmMaterialSummary[]> {
+    const todo = parameters.filter((p) => !this.#keys.has(p.keyId));
+    const summaries: HsmMaterialSummary[] = [];
+    const existing = this.#request.existingKeys;
+    for (const [i, p] of todo.entries()) {
+      reportProgress(context.onProgress, {
+        step: 'generate-material',
+        done: i,
+        total: todo.length,
+        keyId: p.keyId,
+        ...progressLine('generate-key', { spec: p.keySpec, n: i + 1, total: todo.length }),
+      });
+      let key: HsmMaterialKey;
+      if (existing) {
+        const label = existing.labels?.[p.keyId];
+        key = findMaterialKey(
+          this.#session,
+          p.keySpec,
+          label !== undefined ? { label } : { idHex: keyObjectId(p.keyId).toString('hex') },
+        );
+      } else {
+        const placement = { token: true, label: ceremonyObjectLabel(ceremonyId, p.keyId), id: keyObjectId(p.keyId) };
+        key =
+          KEY_SPEC_INFO[p.keySpec].kind === 'symmetric'
+            ? {
+                spec: p.keySpec,
+                label: placement.label,
+                handle: generateAesKey(this.#session, placement, { encrypt: this.#kcvMethod() === 'ecb' }),
+                publicKeySpkiDer: null,
+              }
+            : generateKeyPair(this.#session, p.keySpec, placement);
+      }
+      this.#keys.set(p.keyId, key);
+      const summary = this.#summarize(p.keyId, key);
+      await context.journal.append(context.operator, existing ? 'material.hsm-selected' : 'material.generated', {
+        ...summary,
+        hsmTokenSerial: this.#session.identity.serial,
+        hsmTokenLabel: this.#session.identity.label,
+        objectId: keyObjectId(p.keyId).toString('hex'),
+        keptInHsm: true,
+      });
+      summaries.push(summary);
+    }
+    reportProgress(context.onProgress, {
+      step: 'generate-material',
+      done: todo.length,
+      total: todo.length,
+      ...progressLine('generated', { count: todo.length }),
+    });
+    return summaries;
+  }
+
+  /** Wraps every key inside the HSM for its KMS wrapping key; journals the mechanisms and labels used. */
+  async wrapAll(parameters: readonly ImportParameters[], context: StepContext): Promise<WrappedKey[]> {
+    const results: WrappedKey[] = [];
+    for (const [i, p] of parameters.entries()) {
+      reportProgress(context.onProgress, {
+        step: 'wrap',
+        done: i,
+        total: parameters.length,
+        keyId: p.keyId,
+        ...progressLine('wrap-key', { n: i + 1, total: parameters.length }),
+      });
+      const key = this.#keys.get(p.keyId);
+      if (!key) throw new KeyferryError('HSM_KEY_NOT_PRODUCED', { keyId: p.keyId });
+      const wrappingKey = loadWrappingPublicKey(p.wrappingKey.spkiDer);
+      const report = this.#reports.find((r) => r.algorithm === p.wrappingAlgorithm)!;
+      const wrapped = wrapHsmKey(this.#session, key, {
+        algorithm: p.wrappingAlgorithm,
+        wrappingKey,
+        kcvMethod: this.#kcvMethod(),
+        privateKeyWrap: report.privateKeyWrap.mechanism,
+      });
+      const chars = wrapped.encryptedPrivateKey ? wrapped.encryptedPrivateKey.toString('base64').length : null;
+      // The KMS's import-key-material accepts encrypted_privatekey of 200-6144 base64 characters.
+      if (chars !== null && chars < KMS_MIN_ENCRYPTED_PRIVATE_KEY_CHARS) {
+        throw new KeyferryError('HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS', { spec: p.keySpec, keyId: p.keyId, chars });
+      }
+      const summary: WrappedKeySummary = {
+        keyId: p.keyId,
+        spec: p.keySpec,
+        wrappingKeyFingerprint: wrapped.evidence.wrappingKeyFingerprint,
+        importTokenSha256: p.importToken?.sha256 ?? null,
+        encryptedKeyMaterialSha256: sha256Hex(wrapped.encryptedKeyMaterial),
+        encryptedPrivateKeySha256: wrapped.encryptedPrivateKey ? sha256Hex(wrapped.encryptedPrivateKey) : null,
+        publicKeyFingerprint: wrapped.publicKeySpkiDer ? derFingerprint(wrapped.publicKeySpkiDer) : null,
+        keyCheckValue: wrapped.evidence.keyCheckValue ?? null,
+      };
+      await context.journal.append(context.operator, 'material.wrapped', {
+        ...summary,
+        wrappingAlgorithm: p.wrappingAlgorithm,
+        wrappedIn: 'hsm',
+        hsmTokenSerial: this.#session.identity.serial,
+        objectLabel: key.label,
+        mechanisms: [...(report.specs.find((s) => s.spec === p.keySpec)?.mechanisms ?? [])],
+      });
+      results.push({ summary, wrapped });
+    }
+    reportProgress(context.onProgress, {
+      step: 'wrap',
+      done: parameters.length,
+      total: parameters.length,
+      ...progressLine('wrapped', { count: parameters.length }),
+    });
+    return results;
+  }
+
+  /** Logs out and closes the session (token objects stay: they are the custody copy). */
+  close(): void {
+    try {
+      this.#session.close();
+    } finally {
+      this.#module.close();
+    }
+  }
+}
+
+function capabilityRecord(
+  identity: HsmTokenIdentity,
+  request: HsmSourceRequest,
+  reports: readonly HsmCapabilityReport[],
+): JsonObject {
+  return {
+    hsm: { ...identity },
+    modulePath: request.modulePath,
+    existingKeys: Boolean(request.existingKeys),
+    checks: reports.map((r) => ({
+      algorithm: r.algorithm,
+      oaepTrial: r.oaep.ok ? 'ok' : (r.oaep.failure ?? 'failed'),
+      keyWrapMechanism: r.privateKeyWrap.mechanism === null ? null : mechanismLabel(r.privateKeyWrap.mechanism),
+      keyWrapFraming: r.privateKeyWrap.framing,
+      kcvMethod: r.kcvMethod,
+      specs: r.specs.map((s) => ({
+        spec: s.spec,
+        ok: s.ok,
+        code: s.problem?.code ?? null,
+        mechanisms: [...s.mechanisms],
+      })),
+    })),
+  };
+}
