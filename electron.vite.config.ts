@@ -36,7 +36,9 @@ export default defineConfig({
       outDir: resolve(outRoot, 'main'),
       externalizeDeps: false,
       sourcemap: false,
-      rolldownOptions: { input: { index: resolve(root, 'src-main/app/main.ts') } },
+      // pkcs11js is a native addon (a .node file loaded from disk): never bundled. The app's HSM
+      // path loads it only on demand (dynamic import in the air-gapped workflow).
+      rolldownOptions: { input: { index: resolve(root, 'src-main/app/main.ts') }, external: ['pkcs11js'] },
     },
   },
   preload: {

@@ -20,6 +20,8 @@ const ALLOWED_PACKAGES = new Set([
   'qrcode-generator',
   'intl-messageformat',
   '@formatjs',
+  // The PKCS#11 binding: talks to a local HSM module only (loaded when an HSM is the material source).
+  'pkcs11js',
 ]);
 
 function isNetworkModule(specifier: string): boolean {
