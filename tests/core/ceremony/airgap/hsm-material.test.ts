@@ -91,7 +91,7 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
 
     const day2 = await f.online(await f.journal('online.jsonl'), plan);
     await day2.connect();
-    await day2.checkWrappedBundle(out, { expectedDigest: first.bundle.manifestSha256 });
+    await day2.checkWrappedBundle(out, { expectedDigest: first.bundle.manifestSha256, source: 'air-gapped-receipt' });
     await day2.importMaterial();
     const proofs = await day2.verifyKeys();
     expect(proofs.map((p) => [p.keyState, p.ok])).toEqual([
@@ -116,7 +116,10 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
     const day2Journal = await f.journal('online.jsonl');
     const day2 = await f.online(day2Journal, plan);
     await day2.connect();
-    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-1'), { expectedDigest: first.bundle.manifestSha256 });
+    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-1'), {
+      expectedDigest: first.bundle.manifestSha256,
+      source: 'air-gapped-receipt',
+    });
     await day2.importMaterial();
     expect((await day2.verifyKeys()).map((p) => p.ok)).toEqual([true]);
     await day2Journal.close();
@@ -163,7 +166,10 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
     );
     expect(second.material[0]?.keyCheckValue).toBe(first.material[0]?.keyCheckValue);
     expect(second.material[0]?.keyId).toBe(created[0]?.keyId);
-    await day3.checkWrappedBundle(path.join(f.dir, 'wrapped-2'), { expectedDigest: second.bundle.manifestSha256 });
+    await day3.checkWrappedBundle(path.join(f.dir, 'wrapped-2'), {
+      expectedDigest: second.bundle.manifestSha256,
+      source: 'air-gapped-receipt',
+    });
     await day3.importMaterial();
     expect((await day3.verifyKeys()).map((p) => [p.keyState, p.ok])).toEqual([['Enabled', true]]);
   }, 120_000);
