@@ -18,6 +18,7 @@ import type { KeyProof } from '../../core/ceremony/online/key-proof';
 import type { ImportedKeySummary } from '../../core/ceremony/online/types';
 import { parseTypedDigest } from '../../core/crypto/typed-digest';
 import { KeyferryError } from '../../core/errors';
+import { cliTranslator } from '../cli-locale';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';
 import {
