@@ -26,8 +26,13 @@ export async function createExternalKeys(
       'No keys were given to create.',
       'Name at least one key (alias and spec) in the plan.',
     );
-  let done = 0;
-  return forEachKeyConcurrently(planned, ctx.concurrency, async (key) => {
+  return forEachKeyConcurrently(planned, ctx.concurrency, async (key, index) => {
+    reportProgress(ctx.onProgress, {
+      step: 'create-keys',
+      done: index,
+      total: planned.length,
+      ...progressLine('create-key', { spec: key.spec, alias: key.alias }),
+    });
     const { keyId } = await ctx.kmsCall('create-key', null, () =>
       ctx.kms.createKey({
         alias: key.alias,
@@ -44,14 +49,6 @@ export async function createExternalKeys(
       usage: key.usage,
       description: key.description,
     });
-    done += 1;
-    reportProgress(ctx.onProgress, {
-      step: 'create-keys',
-      done,
-      total: planned.length,
-      keyId,
-      ...progressLine('create-key', { spec: key.spec, alias: key.alias }),
-    });
     return { keyId, alias: key.alias, spec: key.spec, usage: key.usage };
   });
 }
@@ -60,8 +57,14 @@ export async function createExternalKeys(
 export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<IssuedSummary[]> {
   const { state } = ctx;
   const keys = [...state.keys.values()].filter((k) => !holdsImportedMaterial(k));
-  let done = 0;
-  return forEachKeyConcurrently(keys, ctx.concurrency, async (key) => {
+  return forEachKeyConcurrently(keys, ctx.concurrency, async (key, index) => {
+    reportProgress(ctx.onProgress, {
+      step: 'fetch-parameters',
+      done: index,
+      total: keys.length,
+      keyId: key.keyId,
+      ...progressLine('fetch-parameters', { alias: key.alias }),
+    });
     const answer = await ctx.kmsCall('get-parameters-for-import', key.keyId, () =>
       ctx.kms.getParametersForImport({
         keyId: key.keyId,
@@ -70,14 +73,6 @@ export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<Iss
     );
     const { event, summary } = issuedFromAnswer(key, answer, state.wrappingAlgorithm, ctx.region, ctx.kms.projectId);
     await ctx.journal(ONLINE_EVENTS.parametersFetched, event);
-    done += 1;
-    reportProgress(ctx.onProgress, {
-      step: 'fetch-parameters',
-      done,
-      total: keys.length,
-      keyId: key.keyId,
-      ...progressLine('fetch-parameters', { alias: key.alias }),
-    });
     return summary;
   });
 }
