@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { api } from './api';
-import { useDocumentLanguage } from './i18n';
+import { useDocumentLanguage, useT } from './i18n';
 import { AirGapScreen } from './screens/AirGapScreen';
 import { CustodyScreen } from './screens/CustodyScreen';
 import { JournalScreen } from './screens/JournalScreen';
@@ -12,17 +12,18 @@ import { OnlineScreen } from './screens/OnlineScreen';
 import { RestoreScreen } from './screens/RestoreScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { StartScreen } from './screens/StartScreen';
+import type { MessageKey } from '../src-main/i18n/catalogue';
 import type { Screen } from './store/session';
 import { useAppStore } from './store/store';
 
-const SCREEN_LABELS: Readonly<Record<Screen, string>> = {
-  start: 'Start',
-  setup: 'Setup',
-  online: 'Online',
-  'air-gapped': 'Air-gapped',
-  custody: 'Custody',
-  restore: 'Restore',
-  journal: 'Journal',
+const SCREEN_LABELS: Readonly<Record<Screen, MessageKey>> = {
+  start: 'nav.start',
+  setup: 'nav.setup',
+  online: 'nav.online',
+  'air-gapped': 'nav.air-gapped',
+  custody: 'nav.custody',
+  restore: 'nav.restore',
+  journal: 'nav.journal',
 };
 
 function screensFor(mode: string | null, hasSetup: boolean): Screen[] {
@@ -60,6 +61,7 @@ export function App() {
   const loadStart = useAppStore((s) => s.loadStart);
   const setProgress = useAppStore((s) => s.setProgress);
   useDocumentLanguage();
+  const { t, message } = useT();
 
   useEffect(() => {
     void loadStart();
@@ -70,18 +72,10 @@ export function App() {
   return (
     <div className={`app ${mode === 'rehearsal' ? 'is-rehearsal' : ''}`}>
       <header className="app-header">
-        <p className="brand">Keyferry</p>
-        {mode && (
-          <p className={`mode-badge mode-${mode}`}>
-            {mode === 'rehearsal'
-              ? 'Rehearsal: simulator only'
-              : mode === 'online'
-                ? 'Online workstation'
-                : 'Air-gapped workstation'}
-          </p>
-        )}
+        <p className="brand">{t('app.brand')}</p>
+        {mode && <p className={`mode-badge mode-${mode}`}>{t('app.mode-badge', { mode })}</p>}
         {screens.length > 1 && (
-          <nav aria-label="Screens">
+          <nav aria-label={t('nav.label')}>
             <ul>
               {screens.map((s) => (
                 <li key={s}>
@@ -91,7 +85,7 @@ export function App() {
                     aria-current={s === screen ? 'page' : undefined}
                     onClick={() => goTo(s)}
                   >
-                    {SCREEN_LABELS[s]}
+                    {message({ key: SCREEN_LABELS[s] })}
                   </button>
                 </li>
               ))}

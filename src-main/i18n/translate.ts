@@ -10,6 +10,7 @@ import {
   isProgressCode,
   type Catalogue,
   type MessageKey,
+  type PlainValues,
   type ValuesArg,
 } from './catalogue';
 import { en } from './catalogues/en';
@@ -56,6 +57,8 @@ export interface Translator {
   readonly locale: DisplayLocale;
   /** The message `key` in this language, with its values filled in. */
   t<K extends MessageKey>(key: K, ...values: ValuesArg<K>): string;
+  /** A message whose key and values were stored earlier (a UI action, a journal entry). */
+  message(stored: { readonly key: MessageKey; readonly values?: PlainValues | undefined }): string;
   /** A problem's two sentences in this language (its English texts when its code has no entry yet). */
   problem(problem: ProblemLike): { message: string; nextStep: string };
   /** A progress line in this language (its English text when it has no code yet). */
@@ -63,7 +66,7 @@ export interface Translator {
   /** A date and time in this language's long form, in the machine's time zone. */
   dateTime(at: Date | number): string;
   /** A date and time in UTC, the same digits in every language: `2026-11-30 18:56:15 UTC`. */
-  utc(at: Date | number): string;
+  utc(at: Date | number | string): string;
 }
 
 function messageText(locale: DisplayLocale, key: MessageKey): string {
@@ -96,6 +99,7 @@ function createTranslator(locale: DisplayLocale): Translator {
   return {
     locale,
     t: (key, ...values) => format(key, values[0]),
+    message: (stored) => safeFormat(stored.key, stored.values, stored.key),
     problem: (p) =>
       isProblemCode(p.code)
         ? {
@@ -111,7 +115,7 @@ function createTranslator(locale: DisplayLocale): Translator {
 }
 
 /** `2026-11-30 18:56:15 UTC`: the same in every language, as journals and receipts show it. */
-export function utcText(at: Date | number): string {
+export function utcText(at: Date | number | string): string {
   const iso = new Date(at).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }

@@ -11,21 +11,21 @@ export function Activity({ section }: { section: string }) {
   const progress = useAppStore((s) => s.progress);
   const problem = useAppStore((s) => (s.problem?.section === section ? s.problem : null));
   const dismiss = useAppStore((s) => s.dismissProblem);
-  const { t, problem: problemText, progress: progressText } = useT();
+  const { t, message, problem: problemText, progress: progressText } = useT();
   const shown = problem ? problemText(problem) : null;
   return (
     <div className="activity-regions" data-activity={section}>
       <div role="status" aria-live="polite" className="activity">
         {busy && (
           <div className="busy">
-            <p>{t('activity.running', { action: busy.action })}</p>
+            <p>{t('activity.running', { action: message(busy.action) })}</p>
             {progress && progress.total !== undefined && progress.total > 0 && (
               <>
                 <progress
                   value={progress.done ?? 0}
                   max={progress.total}
                   aria-label={t('activity.progress', {
-                    action: busy.action,
+                    action: message(busy.action),
                     done: progress.done ?? 0,
                     total: progress.total,
                   })}
@@ -39,7 +39,7 @@ export function Activity({ section }: { section: string }) {
       <div role="alert" className="problem-region">
         {problem && shown && (
           <div className="problem">
-            <p className="problem-title">{t('activity.failed', { action: problem.action })}</p>
+            <p className="problem-title">{t('activity.failed', { action: message(problem.action) })}</p>
             <p className="problem-message">{shown.message}</p>
             <p className="problem-next">
               <strong>{t('activity.nextStep')}</strong>

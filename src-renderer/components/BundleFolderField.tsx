@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useAppStore } from '../store/store';
 import { PathField } from './Fields';
 import { StepButton } from './Step';
+import { useT } from '../i18n';
 
 /** The bundle folder being typed; in a rehearsal it starts at the bundle the online side just wrote. */
 export function useBundleFolder(): [string, (folder: string) => void] {
@@ -27,11 +28,12 @@ export function BundleFolderField({
   available: boolean;
   onRead: (folder: string) => void;
 }) {
+  const { t } = useT();
   return (
     <>
       <PathField purpose="read-bundle" section={section} label={label} value={folder} onChange={onChange} />
       <StepButton available={available && folder.trim() !== ''} onClick={() => onRead(folder.trim())}>
-        Read the bundle
+        {t('bundle.read')}
       </StepButton>
     </>
   );

@@ -5,6 +5,7 @@
  */
 import type { MaterialExpiryChoice } from '../../src-main/ipc/contract';
 import { TextField } from './Fields';
+import { useT } from '../i18n';
 
 export interface ExpiryForm {
   readonly kind: 'bundle' | 'never' | 'at';
@@ -34,6 +35,7 @@ export function ExpiryChoice({
   onChange: (form: ExpiryForm) => void;
   offerBundle?: boolean;
 }) {
+  const { t } = useT();
   const option = (kind: ExpiryForm['kind'], label: string) => (
     <div className="choice">
       <input
@@ -49,16 +51,13 @@ export function ExpiryChoice({
   return (
     <fieldset>
       <legend>{legend}</legend>
-      <p className="hint">
-        Asymmetric material never expires. Expired AES material is deleted by the KMS and only the same bytes can ever
-        be imported again, so keep a custody backup if you choose a date.
-      </p>
-      {offerBundle && option('bundle', 'As each wrapped-material bundle requests')}
-      {option('never', 'Never')}
-      {option('at', 'On a date (00:00 UTC)')}
+      <p className="hint">{t('expiry.hint')}</p>
+      {offerBundle && option('bundle', t('expiry.bundle'))}
+      {option('never', t('expiry.never'))}
+      {option('at', t('expiry.at'))}
       {value.kind === 'at' && (
         <TextField
-          label="Expiry date"
+          label={t('expiry.date')}
           type="date"
           value={value.date}
           onChange={(date) => onChange({ ...value, date })}

@@ -4,6 +4,8 @@ import type { PathPurpose } from '../../src-main/ipc/contract';
 import { api } from '../api';
 import { useAppStore } from '../store/store';
 import { RemovableMedia } from './RemovableMedia';
+import { uiAction } from '../store/ui-action';
+import { useT } from '../i18n';
 
 /** A labelled control: the visible label, the hint (if any) and the control tied to both. */
 function LabelledField({
@@ -87,8 +89,9 @@ const MEDIA_PURPOSES: readonly PathPurpose[] = ['read-bundle', 'write-bundle', '
 export function PathField({ purpose, section, ...props }: TextFieldProps & { purpose: PathPurpose; section: string }) {
   const run = useAppStore((s) => s.run);
   const busy = useAppStore((s) => s.busy !== null);
+  const { t } = useT();
   const browse = async () => {
-    const chosen = await run(section, `Opening the ${props.label.toLowerCase()} dialog`, () =>
+    const chosen = await run(section, uiAction('action.opening-dialog', { field: props.label.toLowerCase() }), () =>
       api().choosePath({ purpose, ...(isAbsolutePath(props.value) ? { startIn: props.value.trim() } : {}) }),
     );
     if (chosen?.path) props.onChange(chosen.path);
@@ -97,7 +100,7 @@ export function PathField({ purpose, section, ...props }: TextFieldProps & { pur
     <div className="path-field">
       <TextField {...props} mono />
       <button type="button" className="secondary" onClick={() => void browse()} disabled={busy}>
-        Browse…
+        {t('field.browse')}
       </button>
       {MEDIA_PURPOSES.includes(purpose) && (
         <RemovableMedia section={section} label={props.label} onChoose={props.onChange} />

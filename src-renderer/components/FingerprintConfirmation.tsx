@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { SelectField, TextField } from './Fields';
 import { Hex } from './Hex';
 import { StepButton } from './Step';
+import { useT } from '../i18n';
 
 interface FingerprintToConfirm {
   fingerprint: string;
@@ -29,16 +30,19 @@ export function FingerprintCard({
   const [witness, setWitness] = useState(witnesses[0] ?? '');
   const [typed, setTyped] = useState('');
   const confirmed = fingerprint.confirmedBy.length > 0;
+  const { t } = useT();
   return (
     <div className={`card fingerprint ${confirmed ? 'confirmed' : ''}`}>
       <h3>
-        Wrapping key {index + 1}{' '}
-        {confirmed ? `— confirmed by ${fingerprint.confirmedBy.join(', ')}` : '— not yet confirmed'}
+        {t('fingerprint.wrapping-key', { n: index + 1 })}{' '}
+        {confirmed
+          ? t('fingerprint.confirmed-by', { witnesses: fingerprint.confirmedBy.join(t('list.separator')) })
+          : t('fingerprint.not-confirmed')}
       </h3>
       <p className="hint covers">
-        Covers key{fingerprint.keyIds.length === 1 ? '' : 's'} {fingerprint.keyIds.join(', ')}
+        {t('fingerprint.covers', { count: fingerprint.keyIds.length })} {fingerprint.keyIds.join(', ')}
       </p>
-      <Hex value={fingerprint.fingerprint} label={`Fingerprint of wrapping key ${index + 1}`} />
+      <Hex value={fingerprint.fingerprint} label={t('fingerprint.label', { n: index + 1 })} />
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -48,20 +52,20 @@ export function FingerprintCard({
         }}
       >
         <SelectField
-          label={`Witness confirming wrapping key ${index + 1}`}
+          label={t('fingerprint.witness', { n: index + 1 })}
           value={witness}
           options={witnesses.map((w) => ({ value: w, label: w }))}
           onChange={setWitness}
         />
         <TextField
-          label={`Fingerprint of wrapping key ${index + 1} as heard`}
+          label={t('fingerprint.as-heard', { n: index + 1 })}
           value={typed}
           onChange={setTyped}
           mono
-          hint="All sixteen groups of four; spaces and case do not matter."
+          hint={t('fingerprint.as-heard.hint')}
         />
         <StepButton submit available={available && typed.trim() !== '' && witness !== ''} primary={!confirmed}>
-          Confirm as {witness || 'witness'}
+          {witness ? t('fingerprint.confirm-as', { witness }) : t('fingerprint.confirm')}
         </StepButton>
       </form>
     </div>

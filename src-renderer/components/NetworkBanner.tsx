@@ -3,12 +3,14 @@
  * interface other than loopback is shown as an alarm (a rehearsal says it is allowed there).
  */
 import { useAppStore } from '../store/store';
+import { useT } from '../i18n';
 
 export function NetworkBanner() {
   const network = useAppStore((s) => s.network);
   const mode = useAppStore((s) => s.mode);
   const refresh = useAppStore((s) => s.refreshNetwork);
   const busy = useAppStore((s) => s.busy !== null);
+  const { t } = useT();
   if (!network) return null;
   const live = network.summary === 'online';
   const interfaces = network.interfaces.filter((i) => !i.internal);
@@ -19,15 +21,17 @@ export function NetworkBanner() {
     >
       <p className="banner-title">
         {live
-          ? `Network present: ${network.liveInterfaces.join(', ')}`
-          : 'No network: only loopback interfaces are up.'}
+          ? t('network.present', { interfaces: network.liveInterfaces.join(t('list.separator')) })
+          : t('network.none')}
       </p>
       {live && (
         <ul className="interfaces">
           {interfaces.map((i) => (
             <li key={i.name}>
               <span className="mono">{i.name}</span>:{' '}
-              {i.addresses.map((a) => `${a.address}${a.linkLocal ? ' (link-local)' : ''}`).join(', ') || 'no address'}
+              {i.addresses
+                .map((a) => (a.linkLocal ? t('network.link-local', { address: a.address }) : a.address))
+                .join(t('list.separator')) || t('network.no-address')}
             </li>
           ))}
         </ul>
@@ -35,12 +39,12 @@ export function NetworkBanner() {
       <p>
         {live
           ? mode === 'rehearsal'
-            ? 'Rehearsal: a live network is allowed here and recorded in the journal.'
-            : 'An air-gapped workstation must have no live network. Unplug the cable, turn off Wi-Fi and Bluetooth, then check again.'
-          : `Checked at ${new Date(network.checkedAt).toLocaleTimeString()}.`}
+            ? t('network.rehearsal-allowed')
+            : t('network.must-be-offline')
+          : t('network.checked-at', { at: new Date(network.checkedAt).getTime() })}
       </p>
       <button type="button" className="secondary" disabled={busy} onClick={() => void refresh()}>
-        Check the interfaces again
+        {t('network.check-again')}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 /** Step 1 of an air-gapped ceremony: check that no network interface is live, and show the outcome. */
 import type { ReactNode } from 'react';
 import { Step, StepButton, type StepState } from './Step';
+import { useT } from '../i18n';
 
 /** The numbered step: an optional intro, the check button, the outcome (warning when overridden). */
 export function NetworkCheckStep({
@@ -9,7 +10,7 @@ export function NetworkCheckStep({
   available,
   onCheck,
   result,
-  label = 'Check the network',
+  label,
   intro,
   children,
 }: {
@@ -24,11 +25,12 @@ export function NetworkCheckStep({
   /** Shown below the outcome. */
   children?: ReactNode;
 }) {
+  const { t } = useT();
   return (
-    <Step number={1} title="Check the network" state={state} section={section}>
+    <Step number={1} title={t('network.step')} state={state} section={section}>
       {intro}
       <StepButton available={available} onClick={onCheck}>
-        {label}
+        {label ?? t('network.step')}
       </StepButton>
       {result && <p className={result.overridden ? 'warning' : 'notice'}>{result.summary}</p>}
       {children}

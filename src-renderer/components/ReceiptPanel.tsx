@@ -9,6 +9,7 @@ import { useAppStore } from '../store/store';
 import { PathField } from './Fields';
 import { Hex } from './Hex';
 import { Activity } from './Activity';
+import { useT } from '../i18n';
 
 export function ReceiptPanel({ side }: { side: RecordKind }) {
   const receipt = useAppStore((s) => s.receipts[side]);
@@ -17,40 +18,42 @@ export function ReceiptPanel({ side }: { side: RecordKind }) {
   const print = useAppStore((s) => s.printReceipt);
   const savePdf = useAppStore((s) => s.saveReceiptPdf);
   const [folder, setFolder] = useState('');
+  const { t } = useT();
   if (!receipt) return null;
   const section = `receipt-${side}`;
   return (
     <div className="receipt-panel">
       <dl className="facts">
-        <dt>Receipt files</dt>
+        <dt>{t('receipt.files')}</dt>
         <dd>
-          <span className="file-name">{receipt.htmlFile}</span> and{' '}
-          <span className="file-name">{receipt.textFile}</span> in <span className="file-name">{receipt.folder}</span>
+          <span className="file-name">{receipt.htmlFile}</span> {t('receipt.and')}{' '}
+          <span className="file-name">{receipt.textFile}</span> {t('receipt.in')}{' '}
+          <span className="file-name">{receipt.folder}</span>
         </dd>
-        <dt>Receipt (HTML) SHA-256</dt>
+        <dt>{t('receipt.html-sha256')}</dt>
         <dd>
           <Hex value={receipt.htmlSha256} />
         </dd>
-        <dt>Journal head at the receipt (entry {receipt.journalCount})</dt>
+        <dt>{t('receipt.journal-head', { count: receipt.journalCount })}</dt>
         <dd>
           <Hex value={receipt.journalHead} />
         </dd>
       </dl>
-      <pre className="receipt-preview" tabIndex={0} aria-label={`Preview of the ${side} receipt`}>
+      <pre className="receipt-preview" tabIndex={0} aria-label={t('receipt.preview', { side })}>
         {receipt.text}
       </pre>
       <div className="actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void print(side)}>
-          Print the receipt
+          {t('receipt.print')}
         </button>
       </div>
       <PathField
         purpose="save-receipt"
         section={section}
-        label="Folder for the PDF"
+        label={t('receipt.pdf-folder')}
         value={folder}
         onChange={setFolder}
-        hint="The PDF is written there under the receipt's name; an existing file is never replaced."
+        hint={t('receipt.pdf-folder.hint')}
       />
       <div className="actions">
         <button
@@ -59,12 +62,13 @@ export function ReceiptPanel({ side }: { side: RecordKind }) {
           disabled={busy || folder.trim() === ''}
           onClick={() => void savePdf(side, folder.trim())}
         >
-          Save as PDF
+          {t('receipt.save-pdf')}
         </button>
       </div>
       {saved && (
         <p className="notice">
-          Saved <span className="file-name">{saved.file}</span> ({saved.size} bytes).
+          {t('receipt.saved')} <span className="file-name">{saved.file}</span>{' '}
+          {t('receipt.saved-size', { size: saved.size })}
         </p>
       )}
       <Activity section={section} />

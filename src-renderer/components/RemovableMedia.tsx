@@ -6,8 +6,8 @@ import { useState } from 'react';
 import type { VolumeList } from '../../src-main/ipc/contract';
 import { api } from '../api';
 import { useAppStore } from '../store/store';
-
-const gigabytes = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
+import { uiAction } from '../store/ui-action';
+import { useT } from '../i18n';
 
 export function RemovableMedia({
   section,
@@ -21,8 +21,10 @@ export function RemovableMedia({
   const run = useAppStore((s) => s.run);
   const busy = useAppStore((s) => s.busy !== null);
   const [volumes, setVolumes] = useState<VolumeList['volumes'] | null>(null);
+  const { t } = useT();
+  const gigabytes = (bytes: number) => t('media.gigabytes', { size: Math.round(bytes / 1e8) / 10 });
   const list = async () => {
-    const listed = await run(section, 'Listing the removable media', () => api().listVolumes());
+    const listed = await run(section, uiAction('action.listing-removable-media'), () => api().listVolumes());
     if (listed) setVolumes(listed.volumes);
   };
   return (
@@ -32,13 +34,11 @@ export function RemovableMedia({
         className="secondary"
         disabled={busy}
         onClick={() => void list()}
-        aria-label={`Show removable media for: ${label}`}
+        aria-label={t('media.show-for', { field: label })}
       >
-        Show removable media
+        {t('media.show')}
       </button>
-      {volumes && volumes.length === 0 && (
-        <p className="hint">No removable media is mounted. Insert it, then show the list again, or type the path.</p>
-      )}
+      {volumes && volumes.length === 0 && <p className="hint">{t('media.none')}</p>}
       {volumes && volumes.length > 0 && (
         <ul className="volumes">
           {volumes.map((v) => (
@@ -47,13 +47,13 @@ export function RemovableMedia({
                 type="button"
                 className="secondary"
                 onClick={() => onChoose(v.mountPoint)}
-                aria-label={`Use ${v.label} for: ${label}`}
+                aria-label={t('media.use-for', { volume: v.label, field: label })}
               >
-                Use {v.label}
+                {t('media.use', { volume: v.label })}
               </button>{' '}
-              <span className="file-name">{v.mountPoint}</span>: {gigabytes(v.freeBytes)} free of{' '}
-              {gigabytes(v.totalBytes)}
-              {v.writable ? '' : ', read-only'}
+              <span className="file-name">{v.mountPoint}</span>:{' '}
+              {t('media.free', { free: gigabytes(v.freeBytes), total: gigabytes(v.totalBytes) })}
+              {v.writable ? '' : t('media.read-only')}
             </li>
           ))}
         </ul>

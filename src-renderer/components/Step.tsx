@@ -1,11 +1,17 @@
 /** One numbered step of a ceremony screen: heading, state, content, and its activity regions. */
 import { useId, type ReactNode } from 'react';
 import { useAppStore } from '../store/store';
+import type { MessageKey } from '../../src-main/i18n/catalogue';
 import { Activity } from './Activity';
+import { useT } from '../i18n';
 
 export type StepState = 'done' | 'current' | 'waiting';
 
-const STATE_LABEL: Readonly<Record<StepState, string>> = { done: 'Done', current: 'Now', waiting: 'Later' };
+const STATE_LABEL: Readonly<Record<StepState, MessageKey>> = {
+  done: 'step.state.done',
+  current: 'step.state.current',
+  waiting: 'step.state.waiting',
+};
 
 export function Step({
   number,
@@ -21,16 +27,15 @@ export function Step({
   children: ReactNode;
 }) {
   const id = useId();
+  const { t, message } = useT();
   return (
     <section className={`step step-${state}`} aria-labelledby={id} data-section={section}>
       <h2 id={id}>
         <span className="step-number" aria-hidden="true">
           {number}
         </span>
-        <span>
-          Step {number}: {title}
-        </span>
-        <span className={`step-state state-${state}`}>{STATE_LABEL[state]}</span>
+        <span>{t('step.title', { number, title })}</span>
+        <span className={`step-state state-${state}`}>{message({ key: STATE_LABEL[state] })}</span>
       </h2>
       {children}
       <Activity section={section} />

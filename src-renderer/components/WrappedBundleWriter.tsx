@@ -8,6 +8,7 @@ import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from './E
 import { PathField } from './Fields';
 import { Hex } from './Hex';
 import { StepButton } from './Step';
+import { useT } from '../i18n';
 
 /** Expiry, media folder and "Write the wrapped-material bundle"; then the written folder and its digest. */
 export function WrappedBundleWriter({
@@ -38,6 +39,7 @@ export function WrappedBundleWriter({
   const [folder, setFolder] = useState('');
   const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'never', date: '' });
   const choice = expiryChoice(expiry);
+  const { t } = useT();
   return (
     <>
       <ExpiryChoice name={expiryName} legend={expiryLegend} value={expiry} onChange={setExpiry} />
@@ -53,15 +55,15 @@ export function WrappedBundleWriter({
         available={available && folder.trim() !== '' && expiryComplete(expiry)}
         onClick={() => onWrite({ folder: folder.trim(), ...(choice ? { expiry: choice } : {}) })}
       >
-        Write the wrapped-material bundle
+        {t('wrapped.write')}
       </StepButton>
       {bundle && (
         <div className="card">
           <p>
-            Written and verified: <span className="file-name">{bundle.folderName}</span> in{' '}
+            {t('wrapped.written')} <span className="file-name">{bundle.folderName}</span> {t('receipt.in')}{' '}
             <span className="file-name">{bundle.dir}</span>
           </p>
-          <p>Bundle digest, to compare on the online workstation:</p>
+          <p>{t('wrapped.digest-to-compare')}</p>
           <Hex value={bundle.manifestSha256} label={digestLabel} />
           {children}
         </div>

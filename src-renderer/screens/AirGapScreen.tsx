@@ -4,17 +4,23 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
 import { AirGapReceiptStep, MaterialStep, WrapStep } from './airgap/MaterialSteps';
 import { FingerprintStep, NetworkStep, ParametersStep } from './airgap/ParametersSteps';
+import { useT } from '../i18n';
 
 export function AirGapScreen() {
   const mode = useAppStore((s) => s.mode);
   const setup = useAppStore((s) => s.setup);
+  const { t } = useT();
   return (
     <div className="screen">
-      <ScreenHeading>{mode === 'rehearsal' ? 'Air-gapped side (rehearsal)' : 'Air-gapped workstation'}</ScreenHeading>
+      <ScreenHeading>{t('airgap.heading', { rehearsal: mode === 'rehearsal' ? 'yes' : 'no' })}</ScreenHeading>
       <NetworkBanner />
       {setup && (
         <p className="lead">
-          {setup.title}. Operator {setup.operator}; witnesses {setup.witnesses.join(', ')}.
+          {t('screen.people', {
+            title: setup.title,
+            operator: setup.operator,
+            witnesses: setup.witnesses.join(t('list.separator')),
+          })}
         </p>
       )}
       <NetworkStep />

@@ -7,6 +7,7 @@ import { PathField, TextField } from '../components/Fields';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { Step, StepButton } from '../components/Step';
 import { useAppStore } from '../store/store';
+import { useT } from '../i18n';
 
 function SplitSection() {
   const state = useAppStore((s) => s.ceremony?.airGap?.state);
@@ -25,37 +26,31 @@ function SplitSection() {
     setHolders(holders.map((h, j) => (j === i ? { ...h, ...change } : h)));
   const threshold = Number(m);
   const available = state === 'material-ready' && custody.length === 0;
+  const { t } = useT();
   return (
     <Step
       number={1}
-      title="Split the material among custodians (optional)"
+      title={t('custody.split.title')}
       state={custody.length > 0 ? 'done' : available ? 'current' : 'waiting'}
       section="custody-split"
     >
-      <p>
-        Before wrapping, each key&apos;s material can be split into {holders.length} shares, any{' '}
-        {Number.isInteger(threshold) ? threshold : 'M'} of which rebuild it. Each custodian&apos;s folder should be on
-        their own media.
-      </p>
+      <p>{t('custody.split.intro', { n: holders.length, m: Number.isInteger(threshold) ? threshold : 'M' })}</p>
       {state !== 'material-ready' && custody.length === 0 && (
-        <p className="hint">Available once the material is generated or loaded, before it is wrapped.</p>
+        <p className="hint">{t('custody.split.available-when')}</p>
       )}
-      <TextField
-        label="Shares needed to rebuild (M)"
-        type="number"
-        min={2}
-        max={holders.length}
-        value={m}
-        onChange={setM}
-      />
+      <TextField label={t('custody.split.m')} type="number" min={2} max={holders.length} value={m} onChange={setM} />
       {holders.map((h, i) => (
         <fieldset key={i} className="planned-key">
-          <legend>Custodian {i + 1}</legend>
-          <TextField label={`Name of custodian ${i + 1}`} value={h.name} onChange={(name) => update(i, { name })} />
+          <legend>{t('custody.custodian', { n: i + 1 })}</legend>
+          <TextField
+            label={t('custody.custodian-name', { n: i + 1 })}
+            value={h.name}
+            onChange={(name) => update(i, { name })}
+          />
           <PathField
             purpose="custody-folder"
             section="custody-split"
-            label={`Folder of custodian ${i + 1}`}
+            label={t('custody.custodian-folder', { n: i + 1 })}
             value={h.folder}
             onChange={(folder) => update(i, { folder })}
           />
@@ -68,11 +63,11 @@ function SplitSection() {
           disabled={holders.length >= 16}
           onClick={() => setHolders([...holders, { name: '', folder: '' }])}
         >
-          Add a custodian
+          {t('custody.add')}
         </button>
         {holders.length > 2 && (
           <button type="button" className="secondary" onClick={() => setHolders(holders.slice(0, -1))}>
-            Remove the last custodian
+            {t('custody.remove-last')}
           </button>
         )}
       </div>
@@ -84,7 +79,7 @@ function SplitSection() {
             checked={sameVolume}
             onChange={(event) => setSameVolume(event.target.checked)}
           />
-          <label htmlFor="custody-same-volume">Rehearsal: accept folders on one volume (recorded as a warning)</label>
+          <label htmlFor="custody-same-volume">{t('custody.same-volume')}</label>
         </div>
       )}
       <StepButton
@@ -99,17 +94,19 @@ function SplitSection() {
           })
         }
       >
-        Split and write the shares
+        {t('custody.split.button')}
       </StepButton>
       {custody.map((k) => (
         <div key={k.keyId} className="card">
           <p>
-            Key <span className="mono">{k.keyId}</span>: {k.threshold} of {k.total} shares rebuild it.
+            {t('material.key')} <span className="mono">{k.keyId}</span>:{' '}
+            {t('custody.threshold', { m: k.threshold, n: k.total })}
           </p>
           <ul className="key-list">
             {k.holders.map((h) => (
               <li key={h.shareIndex}>
-                Share {h.shareIndex} for {h.custodian}: <span className="file-name">{h.shareFile}</span> in{' '}
+                {t('custody.share-for', { index: h.shareIndex, custodian: h.custodian })}{' '}
+                <span className="file-name">{h.shareFile}</span> {t('receipt.in')}{' '}
                 <span className="file-name">{h.folder}</span>
               </li>
             ))}
@@ -118,7 +115,7 @@ function SplitSection() {
       ))}
       {custody.length > 0 && (
         <button type="button" className="primary" onClick={() => goTo('air-gapped')}>
-          Back to wrapping
+          {t('custody.back-to-wrapping')}
         </button>
       )}
     </Step>
@@ -127,24 +124,23 @@ function SplitSection() {
 
 function RestoreLink() {
   const goTo = useAppStore((s) => s.goTo);
+  const { t } = useT();
   return (
     <section className="step" aria-labelledby="restore-link">
-      <h2 id="restore-link">Restoring from shares</h2>
-      <p>
-        When imported AES material has expired in the KMS, the custodians bring their shares to a custody restore
-        ceremony: the material is rebuilt, proven and wrapped for fresh import parameters of the same key.
-      </p>
+      <h2 id="restore-link">{t('custody.restore.heading')}</h2>
+      <p>{t('custody.restore.intro')}</p>
       <button type="button" className="secondary" onClick={() => goTo('restore')}>
-        Open the restore ceremony
+        {t('custody.restore.open')}
       </button>
     </section>
   );
 }
 
 export function CustodyScreen() {
+  const { t } = useT();
   return (
     <div className="screen">
-      <ScreenHeading>Custody of the key material</ScreenHeading>
+      <ScreenHeading>{t('custody.heading')}</ScreenHeading>
       <SplitSection />
       <RestoreLink />
     </div>

@@ -5,12 +5,7 @@ import { Activity } from '../components/Activity';
 import { Hex } from '../components/Hex';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
-
-const JOURNAL_LABELS: Readonly<Record<RecordKind, string>> = {
-  online: 'Online journal',
-  'air-gapped': 'Air-gapped journal',
-  'custody-restore': 'Custody restore journal',
-};
+import { useT } from '../i18n';
 
 export function JournalScreen() {
   const mode = useAppStore((s) => s.mode);
@@ -28,11 +23,12 @@ export function JournalScreen() {
     void load(side);
   }, [load, side]);
   const journal = journals[side];
+  const { t } = useT();
   return (
     <div className="screen">
-      <ScreenHeading>Ceremony journal</ScreenHeading>
+      <ScreenHeading>{t('journal.heading')}</ScreenHeading>
       {sides.length > 1 && (
-        <div className="actions" role="group" aria-label="Which journal">
+        <div className="actions" role="group" aria-label={t('journal.which')}>
           {sides.map((s) => (
             <button
               key={s}
@@ -41,16 +37,16 @@ export function JournalScreen() {
               aria-pressed={s === side}
               onClick={() => setSide(s)}
             >
-              {JOURNAL_LABELS[s]}
+              {t('journal.label', { side: s.replace(/-/g, '_') })}
             </button>
           ))}
         </div>
       )}
       <button type="button" className="secondary" disabled={busy} onClick={() => void load(side)}>
-        Read the journal again
+        {t('journal.read-again')}
       </button>
       <Activity section="journal" />
-      {journal && !journal.exists && <p>No {side} journal has been written yet.</p>}
+      {journal && !journal.exists && <p>{t('journal.none', { side })}</p>}
       {journal && journal.exists && (
         <>
           <div
@@ -58,29 +54,29 @@ export function JournalScreen() {
             role={journal.intact ? 'status' : 'alert'}
           >
             <p className="banner-title">
-              {journal.intact ? `The chain of ${journal.count} entries verifies.` : 'The journal does NOT verify.'}
+              {journal.intact ? t('journal.verifies', { count: journal.count }) : t('journal.broken')}
             </p>
             {journal.problem && <p>{journal.problem}</p>}
             <p>
-              File <span className="file-name">{journal.file}</span>
+              {t('journal.file')} <span className="file-name">{journal.file}</span>
             </p>
           </div>
           {journal.intact && (
             <>
-              <p>Head hash (compare with the receipt):</p>
-              <Hex value={journal.head} label="Journal head hash" />
+              <p>{t('journal.head')}</p>
+              <Hex value={journal.head} label={t('journal.head-label')} />
             </>
           )}
           <div className="table-wrap">
             <table className="journal">
-              <caption>Entries, oldest first</caption>
+              <caption>{t('journal.caption')}</caption>
               <thead>
                 <tr>
                   <th scope="col">#</th>
-                  <th scope="col">Time (UTC)</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">Data</th>
+                  <th scope="col">{t('journal.col.time')}</th>
+                  <th scope="col">{t('journal.col.who')}</th>
+                  <th scope="col">{t('journal.col.event')}</th>
+                  <th scope="col">{t('journal.col.data')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -5,17 +5,23 @@ import { ConnectionStep } from './online/ConnectionStep';
 import { CheckBundleStep, ImportStep, OnlineReceiptStep, VerifyStep } from './online/ImportSteps';
 import { CreateKeysStep, KeyListStep } from './online/KeysStep';
 import { ParametersStep } from './online/ParametersStep';
+import { useT } from '../i18n';
 
 export function OnlineScreen() {
   const mode = useAppStore((s) => s.mode);
   const setup = useAppStore((s) => s.setup);
+  const { t } = useT();
   return (
     <div className="screen">
-      <ScreenHeading>{mode === 'rehearsal' ? 'Online side (rehearsal)' : 'Online workstation'}</ScreenHeading>
+      <ScreenHeading>{t('online.heading', { rehearsal: mode === 'rehearsal' ? 'yes' : 'no' })}</ScreenHeading>
       {setup && (
         <p className="lead">
-          {setup.title}. Operator {setup.operator}; witnesses {setup.witnesses.join(', ')}. Journal and receipts in{' '}
-          <span className="file-name">{setup.folder}</span>.
+          {t('screen.people', {
+            title: setup.title,
+            operator: setup.operator,
+            witnesses: setup.witnesses.join(t('list.separator')),
+          })}{' '}
+          {t('screen.folder')} <span className="file-name">{setup.folder}</span>
         </p>
       )}
       <ConnectionStep />

@@ -19,10 +19,11 @@ import { WrappedBundleWriter } from '../components/WrappedBundleWriter';
 import { selectWitnesses } from '../store/selectors';
 import { useAppStore } from '../store/store';
 import { restoreStepState } from './airgap/steps';
+import { useT } from '../i18n';
 
 const SHARE_SOURCES = [
-  { value: 'file', id: 'share-file', label: 'A share file' },
-  { value: 'typed', id: 'share-typed', label: 'Lines typed from the printed slip' },
+  { value: 'file', id: 'share-file', label: 'restore.source.file' },
+  { value: 'typed', id: 'share-typed', label: 'restore.source.typed' },
 ] as const;
 
 function SharesStep() {
@@ -33,6 +34,7 @@ function SharesStep() {
   const [source, setSource] = useState<'file' | 'typed'>('file');
   const [file, setFile] = useState('');
   const [typed, setTyped] = useState('');
+  const { t, message } = useT();
   const ready = presentedBy.trim() !== '' && (source === 'file' ? file.trim() !== '' : typed.trim() !== '');
   const submit = async () => {
     const ok = await present({
@@ -48,49 +50,58 @@ function SharesStep() {
   return (
     <Step
       number={3}
-      title="Custodians present their shares"
+      title={t('restore.shares.title')}
       state={restoreStepState(state, ['parameters-read', 'shares-presented'], 'restored')}
       section="restore-shares"
     >
-      <p>
-        Each custodian hands over their share file, or reads the lines of their printed slip to be typed in. Each share
-        is checked at once; a refused one is wiped.
-      </p>
+      <p>{t('restore.shares.intro')}</p>
       <TextField
-        label="Presented by"
+        label={t('restore.presented-by')}
         value={presentedBy}
         onChange={setPresentedBy}
-        hint="The person handing the share over (the custodian, or someone on their behalf)."
+        hint={t('restore.presented-by.hint')}
       />
       <SourceChoice
-        legend="The share comes as"
+        legend={t('restore.source')}
         name="share-source"
         value={source}
-        options={SHARE_SOURCES}
+        options={SHARE_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
         onChange={setSource}
       />
       {source === 'file' ? (
-        <PathField purpose="share-file" section="restore-shares" label="Share file" value={file} onChange={setFile} />
+        <PathField
+          purpose="share-file"
+          section="restore-shares"
+          label={t('restore.share-file')}
+          value={file}
+          onChange={setFile}
+        />
       ) : (
         <TextAreaField
-          label="Slip lines"
+          label={t('restore.slip-lines')}
           value={typed}
           onChange={setTyped}
-          hint="Every line of the slip, each with its check group, as printed."
+          hint={t('restore.slip-lines.hint')}
         />
       )}
       <StepButton
         available={(state === 'parameters-read' || state === 'shares-presented') && ready}
         onClick={() => void submit()}
       >
-        Present this share
+        {t('restore.present')}
       </StepButton>
       {shares.length > 0 && (
         <ul className="key-list">
           {shares.map((s) => (
             <li key={s.shareIndex}>
-              Share {s.shareIndex} of {s.total} (any {s.threshold} rebuild) issued to {s.custodian}, presented by{' '}
-              {s.presentedBy} ({s.source === 'file' ? 'file' : 'typed'}), checksum{' '}
+              {t('restore.presented', {
+                index: s.shareIndex,
+                total: s.total,
+                threshold: s.threshold,
+                custodian: s.custodian,
+                presentedBy: s.presentedBy,
+                source: s.source,
+              })}{' '}
               <span className="mono">{s.shareChecksum}</span>
             </li>
           ))}
@@ -104,28 +115,32 @@ function RebuildStep() {
   const state = useAppStore((s) => s.ceremony?.restore?.state);
   const restored = useAppStore((s) => s.restored);
   const rebuild = useAppStore((s) => s.rebuildMaterial);
+  const { t } = useT();
   return (
     <Step
       number={4}
-      title="Rebuild and prove the material"
+      title={t('restore.rebuild.title')}
       state={restoreStepState(state, ['shares-presented'], 'restored')}
       section="restore-rebuild"
     >
       <StepButton available={state === 'shares-presented'} onClick={() => void rebuild()}>
-        Rebuild the material
+        {t('restore.rebuild.button')}
       </StepButton>
       {restored && (
         <div className="card">
           <p>
-            Key <span className="mono">{restored.keyId}</span> ({restored.spec}) rebuilt from shares{' '}
-            {restored.shareIndexes.join(', ')} (any {restored.threshold} of {restored.total}).
+            {t('material.key')} <span className="mono">{restored.keyId}</span>{' '}
+            {t('restore.rebuilt', {
+              spec: restored.spec,
+              shares: restored.shareIndexes.join(', '),
+              threshold: restored.threshold,
+              total: restored.total,
+            })}
           </p>
           <p>{restored.proof}</p>
-          {restored.keyCheckValue && (
-            <Hex value={restored.keyCheckValue} label="Key check value of the rebuilt material" />
-          )}
+          {restored.keyCheckValue && <Hex value={restored.keyCheckValue} label={t('restore.kcv')} />}
           {restored.publicKeyFingerprint && (
-            <Hex value={restored.publicKeyFingerprint} label="Public-key fingerprint of the rebuilt material" />
+            <Hex value={restored.publicKeyFingerprint} label={t('restore.public-key')} />
           )}
         </div>
       )}
@@ -138,14 +153,15 @@ function RestoreFingerprintStep() {
   const witnesses = useAppStore(selectWitnesses);
   const fingerprints = useAppStore((s) => s.restoreFingerprints);
   const confirm = useAppStore((s) => s.restoreConfirmFingerprint);
+  const { t } = useT();
   return (
     <Step
       number={5}
-      title="A witness confirms the wrapping-key fingerprint"
+      title={t('restore.fingerprint.title')}
       state={restoreStepState(state, ['restored'], 'fingerprints-confirmed')}
       section="restore-fingerprint"
     >
-      <p>Compare it aloud with the fingerprint the online workstation shows for the fresh parameters.</p>
+      <p>{t('restore.fingerprint.intro')}</p>
       <FingerprintConfirmation
         fingerprints={fingerprints}
         witnesses={witnesses}
@@ -162,29 +178,29 @@ function RestoreWrapStep() {
   const wrapped = useAppStore((s) => s.restoreWrapped);
   const wrap = useAppStore((s) => s.restoreWrap);
   const write = useAppStore((s) => s.restoreWriteBundle);
+  const { t } = useT();
   return (
     <Step
       number={6}
-      title="Wrap the material and write the bundle"
+      title={t('wrap.title')}
       state={restoreStepState(state, ['fingerprints-confirmed', 'wrapped'], 'bundle-written')}
       section="restore-wrap"
     >
       <StepButton available={state === 'fingerprints-confirmed'} onClick={() => void wrap()}>
-        Wrap the rebuilt material
+        {t('restore.wrap.button')}
       </StepButton>
       {wrapped.map((k) => (
         <p key={k.keyId}>
-          <strong>{k.keyId}</strong> wrapped; encrypted material SHA-256{' '}
-          <Hex value={k.encryptedKeyMaterialSha256} size="small" />
+          <strong>{k.keyId}</strong> {t('restore.wrapped')} <Hex value={k.encryptedKeyMaterialSha256} size="small" />
         </p>
       ))}
       <WrappedBundleWriter
         section="restore-wrap"
         expiryName="restore-expiry"
-        expiryLegend="Material expiry requested in the bundle"
-        folderLabel="Removable media folder for the restored bundle"
-        folderHint="A new folder wrapped-material-…-restored is created inside."
-        digestLabel="Restored wrapped-material bundle digest"
+        expiryLegend={t('restore.expiry')}
+        folderLabel={t('restore.folder')}
+        folderHint={t('restore.folder.hint')}
+        digestLabel={t('restore.digest')}
         available={state === 'wrapped'}
         onWrite={(request) => void write(request)}
         bundle={bundle}
@@ -202,37 +218,35 @@ export function RestoreScreen() {
   const writeReceipt = useAppStore((s) => s.writeRestoreReceipt);
   const abandon = useAppStore((s) => s.abandonRestore);
   const [folder, setFolder] = useBundleFolder();
+  const { t } = useT();
   return (
     <div className="screen">
-      <ScreenHeading>Custody restore ceremony</ScreenHeading>
+      <ScreenHeading>{t('restore.heading')}</ScreenHeading>
       <NetworkBanner />
-      <p className="lead">
-        For a key whose imported AES material expired: the online workstation fetches fresh import parameters for it;
-        here the custodians&apos; shares rebuild the same material, which is wrapped for those parameters.
-      </p>
+      <p className="lead">{t('restore.lead')}</p>
       <NetworkCheckStep
         state={restoreStepState(state, ['new', 'network-checked'], 'parameters-read')}
         section="restore-network"
         available={state === undefined || state === 'new' || state === 'network-checked' || state === 'finished'}
         onCheck={() => void checkNetwork()}
-        label={state === 'finished' ? 'Start another restore: check the network' : 'Check the network'}
+        label={state === 'finished' ? t('restore.another') : t('network.step')}
         result={network}
       >
         {state !== undefined && state !== 'finished' && (
           <StepButton available primary={false} onClick={() => void abandon()}>
-            Abandon this restore ceremony
+            {t('restore.abandon')}
           </StepButton>
         )}
       </NetworkCheckStep>
       <Step
         number={2}
-        title="Read the fresh import parameters"
+        title={t('restore.parameters.title')}
         state={restoreStepState(state, ['network-checked'], 'parameters-read')}
         section="restore-parameters"
       >
         <BundleFolderField
           section="restore-parameters"
-          label="Fresh import-parameters bundle folder"
+          label={t('restore.parameters.folder')}
           folder={folder}
           onChange={setFolder}
           available={state === 'network-checked'}
@@ -241,11 +255,11 @@ export function RestoreScreen() {
         {parameters && (
           <div className="card">
             <p>
-              Ceremony <span className="mono">{parameters.ceremonyId}</span>; key
-              {parameters.keys.length === 1 ? '' : 's'}{' '}
-              {parameters.keys.map((k) => `${k.keyId} (${k.spec})`).join(', ')}.
+              {t('air.overview.ceremony')} <span className="mono">{parameters.ceremonyId}</span>
+              {t('restore.parameters.keys', { count: parameters.keys.length })}{' '}
+              {parameters.keys.map((k) => `${k.keyId} (${k.spec})`).join(', ')}
             </p>
-            <Hex value={parameters.manifestSha256} label="Fresh import-parameters bundle digest" />
+            <Hex value={parameters.manifestSha256} label={t('restore.parameters.digest')} />
           </div>
         )}
       </Step>
@@ -255,12 +269,12 @@ export function RestoreScreen() {
       <RestoreWrapStep />
       <Step
         number={7}
-        title="Write the restore receipt"
+        title={t('restore.receipt.title')}
         state={restoreStepState(state, ['bundle-written'], 'finished')}
         section="restore-receipt"
       >
         <StepButton available={state === 'bundle-written'} onClick={() => void writeReceipt()}>
-          Write the receipt
+          {t('common.write-receipt')}
         </StepButton>
         <ReceiptPanel side="custody-restore" />
       </Step>

@@ -6,6 +6,7 @@ import { PathField, TextField } from '../components/Fields';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useT } from '../i18n';
 import { useAppStore } from '../store/store';
+import { useT } from '../i18n';
 
 type PaperSize = CeremonySetup['paperSize'];
 const PAPER_SIZES: readonly PaperSize[] = ['A4', 'Letter'];
@@ -17,7 +18,8 @@ export function SetupScreen() {
   const busy = useAppStore((s) => s.busy !== null);
   const saveSetup = useAppStore((s) => s.saveSetup);
   const goTo = useAppStore((s) => s.goTo);
-  const [title, setTitle] = useState(setup?.title ?? (mode === 'rehearsal' ? 'Rehearsal ceremony' : ''));
+  const { t } = useT();
+  const [title, setTitle] = useState(setup?.title ?? (mode === 'rehearsal' ? t('setup.rehearsal-title') : ''));
   const [operator, setOperator] = useState(setup?.operator ?? '');
   const [witnesses, setWitnesses] = useState<string[]>(setup ? [...setup.witnesses] : ['']);
   const [folder, setFolder] = useState(setup?.folder ?? '');
@@ -42,34 +44,30 @@ export function SetupScreen() {
 
   return (
     <div className="screen">
-      <ScreenHeading>Ceremony setup</ScreenHeading>
-      <p className="lead">
-        Name the ceremony and the people present. They are written into the journal and onto every receipt.
-      </p>
+      <ScreenHeading>{t('setup.heading')}</ScreenHeading>
+      <p className="lead">{t('setup.lead')}</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
         }}
       >
-        <TextField label="Ceremony title" value={title} onChange={setTitle} required name="title" />
+        <TextField label={t('setup.title')} value={title} onChange={setTitle} required name="title" />
         <TextField
-          label="Operator"
+          label={t('setup.operator')}
           value={operator}
           onChange={setOperator}
           required
           name="operator"
-          hint="The person who runs Keyferry."
+          hint={t('setup.operator.hint')}
         />
         <fieldset>
-          <legend>Witnesses</legend>
-          <p className="hint">
-            Each witness compares fingerprints aloud and confirms them by name. The operator cannot be a witness.
-          </p>
+          <legend>{t('setup.witnesses')}</legend>
+          <p className="hint">{t('setup.witnesses.hint')}</p>
           {witnesses.map((witness, i) => (
             <div key={i} className="row">
               <TextField
-                label={`Witness ${i + 1}`}
+                label={t('setup.witness', { n: i + 1 })}
                 value={witness}
                 name={`witness-${i + 1}`}
                 onChange={(value) => setWitnesses(witnesses.map((w, j) => (j === i ? value : w)))}
@@ -80,7 +78,7 @@ export function SetupScreen() {
                   className="secondary"
                   onClick={() => setWitnesses(witnesses.filter((_, j) => j !== i))}
                 >
-                  Remove witness {i + 1}
+                  {t('setup.remove-witness', { n: i + 1 })}
                 </button>
               )}
             </div>
@@ -91,20 +89,16 @@ export function SetupScreen() {
             onClick={() => setWitnesses([...witnesses, ''])}
             disabled={witnesses.length >= 20}
           >
-            Add a witness
+            {t('setup.add-witness')}
           </button>
         </fieldset>
         <PathField
           purpose="ceremony-folder"
           section="setup"
-          label="Ceremony folder"
+          label={t('setup.folder')}
           value={folder}
           onChange={setFolder}
-          hint={
-            mode === 'rehearsal'
-              ? 'Optional in a rehearsal: left empty, Keyferry makes a fresh temporary folder.'
-              : 'The journal and the receipts of this ceremony are kept here. Choose the folder of an earlier day to continue that ceremony.'
-          }
+          hint={mode === 'rehearsal' ? t('setup.folder.hint-rehearsal') : t('setup.folder.hint')}
         />
         <fieldset>
           <legend>{t('setup.paperSize.label')}</legend>
@@ -125,7 +119,7 @@ export function SetupScreen() {
         </fieldset>
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            {setup && started ? 'Continue' : 'Save and continue'}
+            {setup && started ? t('common.continue') : t('setup.save-and-continue')}
           </button>
         </div>
       </form>

@@ -3,30 +3,18 @@
  * shapes the session: Rehearsal (preselected: the safe way to learn), Online or Air-gapped.
  */
 import { useId, useState } from 'react';
+import type { MessageKey } from '../../src-main/i18n/catalogue';
 import type { KeyferryMode } from '../../src-main/ipc/contract';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Activity } from '../components/Activity';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
+import { useT } from '../i18n';
 
-const MODES: ReadonlyArray<{ mode: KeyferryMode; label: string; sentence: string }> = [
-  {
-    mode: 'rehearsal',
-    label: 'Rehearsal',
-    sentence:
-      'Run the whole ceremony on this machine against the built-in KMS simulator: no cloud account, no real keys.',
-  },
-  {
-    mode: 'online',
-    label: 'Online workstation',
-    sentence:
-      'Connect to Huawei Cloud KMS, create the keys, write the import parameters to removable media, and later import and verify the wrapped material.',
-  },
-  {
-    mode: 'air-gapped',
-    label: 'Air-gapped workstation',
-    sentence:
-      'On the offline machine: check the parameters, have witnesses confirm fingerprints, generate or load the key material, wrap it and print the receipt.',
-  },
+const MODES: ReadonlyArray<{ mode: KeyferryMode; label: MessageKey; sentence: MessageKey }> = [
+  { mode: 'rehearsal', label: 'start.mode.rehearsal', sentence: 'start.mode.rehearsal.sentence' },
+  { mode: 'online', label: 'start.mode.online', sentence: 'start.mode.online.sentence' },
+  { mode: 'air-gapped', label: 'start.mode.air-gapped', sentence: 'start.mode.air-gapped.sentence' },
 ];
 
 export function StartScreen() {
@@ -38,6 +26,7 @@ export function StartScreen() {
   const goTo = useAppStore((s) => s.goTo);
   const [selected, setSelected] = useState<KeyferryMode>(chosen ?? 'rehearsal');
   const groupId = useId();
+  const { t, message } = useT();
 
   const proceed = async () => {
     if (chosen === selected || (await chooseMode(selected))) goTo('setup');
@@ -45,16 +34,13 @@ export function StartScreen() {
 
   return (
     <div className="screen start-screen">
-      <ScreenHeading>Keyferry key ceremony</ScreenHeading>
-      <p className="lead">
-        Keyferry carries key material across an air gap into a cloud KMS, so that no networked machine ever sees the
-        plaintext.
-      </p>
+      <ScreenHeading>{t('start.heading')}</ScreenHeading>
+      <p className="lead">{t('start.lead')}</p>
       {network && (
         <p className={`network-line ${network.summary === 'online' ? 'network-online' : 'network-offline'}`}>
           {network.summary === 'offline'
-            ? 'This machine has no live network.'
-            : `This machine has a live network (${network.liveInterfaces.join(', ')}).`}
+            ? t('start.network.offline')
+            : t('start.network.online', { interfaces: network.liveInterfaces.join(t('list.separator')) })}
         </p>
       )}
       <form
@@ -65,7 +51,7 @@ export function StartScreen() {
         }}
       >
         <fieldset>
-          <legend id={groupId}>Choose the mode for this session</legend>
+          <legend id={groupId}>{t('start.mode.legend')}</legend>
           {MODES.map(({ mode, label, sentence }) => {
             const disabled = chosen === 'air-gapped' && mode !== 'air-gapped';
             return (
@@ -80,29 +66,24 @@ export function StartScreen() {
                   onChange={() => setSelected(mode)}
                   aria-describedby={`mode-${mode}-sentence`}
                 />
-                <label htmlFor={`mode-${mode}`}>{label}</label>
+                <label htmlFor={`mode-${mode}`}>{message({ key: label })}</label>
                 <p id={`mode-${mode}-sentence`} className="hint">
-                  {sentence}
+                  {message({ key: sentence })}
                 </p>
               </div>
             );
           })}
         </fieldset>
-        {chosen === 'air-gapped' && (
-          <p className="hint">This session is in air-gapped mode until Keyferry is closed.</p>
-        )}
+        {chosen === 'air-gapped' && <p className="hint">{t('start.air-gapped-until-closed')}</p>}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            Continue
+            {t('common.continue')}
           </button>
         </div>
       </form>
       <Activity section="start" />
-      {info && (
-        <p className="version">
-          Keyferry {info.version} ({info.build})
-        </p>
-      )}
+      <LanguageSwitch />
+      {info && <p className="version">{t('start.version', { version: info.version, build: info.build })}</p>}
     </div>
   );
 }

@@ -6,20 +6,22 @@
 import type { Problem, ProgressEvent, Result } from '../../src-main/ipc/contract';
 import { english } from '../../src-main/i18n/translate';
 import type { SliceCreator } from './store';
+import type { UiAction } from './ui-action';
 
 export interface ShownProblem extends Problem {
   /** The screen section the failed action belongs to (e.g. `online-connect`). */
   readonly section: string;
-  readonly action: string;
+  readonly action: UiAction;
 }
 
 export interface ActivitySlice {
-  busy: { section: string; action: string } | null;
+  busy: { section: string; action: UiAction } | null;
   problem: ShownProblem | null;
-  notice: string | null;
+  /** The last action that succeeded. */
+  notice: UiAction | null;
   progress: ProgressEvent | null;
   /** Runs one call for `section`; resolves to its value, or undefined when it failed (problem set). */
-  run<T>(section: string, action: string, call: () => Promise<Result<T>>): Promise<T | undefined>;
+  run<T>(section: string, action: UiAction, call: () => Promise<Result<T>>): Promise<T | undefined>;
   setProgress(event: ProgressEvent): void;
   dismissProblem(): void;
 }
@@ -41,8 +43,13 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => ({
           ok: false,
           problem: {
             code: 'UI_UNAVAILABLE',
-            ...english.problem({ code: 'UI_UNAVAILABLE', message: '', nextStep: '', values: { action } }),
-            values: { action },
+            ...english.problem({
+              code: 'UI_UNAVAILABLE',
+              message: '',
+              nextStep: '',
+              values: { action: english.message(action) },
+            }),
+            values: { action: english.message(action) },
           },
         };
       }
@@ -50,7 +57,7 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => ({
         set({ problem: { ...result.problem, section, action } });
         return undefined;
       }
-      set({ notice: `${action}: done.` });
+      set({ notice: action });
       return result.value;
     } finally {
       set({ busy: null });

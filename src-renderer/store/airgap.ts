@@ -11,6 +11,7 @@ import type {
 import { api } from '../api';
 import { stepRunner } from './step';
 import type { SliceCreator } from './store';
+import { uiAction } from './ui-action';
 
 export interface AirGapSlice {
   airNetwork: Response<'checkAirGap'> | null;
@@ -49,7 +50,7 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
       set({ airNetwork: null });
       await step(
         'air-network',
-        'Checking the network',
+        uiAction('action.checking-network'),
         () => api().checkAirGap(),
         (airNetwork) => set({ airNetwork }),
       );
@@ -58,18 +59,23 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
     readParametersBundle: async (folder) => {
       await step(
         'air-parameters',
-        'Reading the import-parameters bundle',
+        uiAction('action.reading-parameters-bundle'),
         () => api().readParametersBundle({ folder }),
         keepOverview,
       );
     },
     readConsoleFiles: async (request) => {
-      await step('air-parameters', "Reading the console's files", () => api().readConsoleFiles(request), keepOverview);
+      await step(
+        'air-parameters',
+        uiAction('action.reading-console-files'),
+        () => api().readConsoleFiles(request),
+        keepOverview,
+      );
     },
     confirmFingerprint: (request) =>
       step(
         'air-fingerprints',
-        `Recording ${request.witness}'s confirmation`,
+        uiAction('action.recording-confirmation', { witness: request.witness }),
         () => api().confirmFingerprint(request),
         ({ confirmed }) =>
           set({
@@ -79,7 +85,7 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
     generateMaterial: async () => {
       await step(
         'air-material',
-        'Generating the key material',
+        uiAction('action.generating-material'),
         () => api().generateMaterial(),
         ({ keys }) => keys.forEach(keepMaterial),
       );
@@ -87,14 +93,14 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
     loadMaterialFile: (request) =>
       step(
         'air-material',
-        `Loading the key material of ${request.keyId}`,
+        uiAction('action.loading-material', { keyId: request.keyId }),
         () => api().loadMaterialFile(request),
         keepMaterial,
       ),
     splitCustody: async (request) => {
       await step(
         'custody-split',
-        'Splitting the material for custody',
+        uiAction('action.splitting-for-custody'),
         () => api().splitCustody(request),
         ({ keys }) => set({ custody: keys }),
       );
@@ -102,7 +108,7 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
     wrapMaterial: async () => {
       await step(
         'air-wrap',
-        'Wrapping the key material',
+        uiAction('action.wrapping-material'),
         () => api().wrapMaterial(),
         ({ keys }) => set({ wrappedKeys: keys }),
       );
@@ -110,7 +116,7 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
     writeWrappedBundle: async (request) => {
       await step(
         'air-wrap',
-        'Writing the wrapped-material bundle',
+        uiAction('action.writing-wrapped-bundle'),
         () => api().writeWrappedBundle(request),
         (wrappedBundle) => set({ wrappedBundle }),
       );
@@ -118,7 +124,7 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
     writeAirGapReceipt: async () => {
       await step(
         'air-receipt',
-        'Writing the air-gapped receipt',
+        uiAction('action.writing-airgap-receipt'),
         () => api().writeAirGapReceipt(),
         (receipt) => get().storeReceipt(receipt),
       );

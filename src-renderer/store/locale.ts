@@ -1,18 +1,32 @@
 /**
- * The language the screens speak. It starts from the browser's (the OS/app) locale; the start
- * screen's language switch changes it. Main-process texts arrive as codes and values and are
- * rendered in this language too.
+ * The language the screens speak. It follows the OS/app locale (the browser's languages) until the
+ * officer picks one on the start screen; that choice is remembered for this user (local storage
+ * of the app's origin, in the user's own profile folder). Main-process texts arrive as codes and
+ * values and are rendered in this language too.
  */
-import { DEFAULT_LOCALE, matchLocale, type DisplayLocale } from '../../src-main/i18n/locale';
+import { DEFAULT_LOCALE, isDisplayLocale, matchLocale, type DisplayLocale } from '../../src-main/i18n/locale';
 import type { SliceCreator } from './store';
+
+const REMEMBERED = 'keyferry.language';
 
 export interface LocaleSlice {
   locale: DisplayLocale;
   setLocale(locale: DisplayLocale): void;
 }
 
-/** The first of the browser's preferred languages Keyferry speaks, else English. */
+function remembered(): DisplayLocale | undefined {
+  try {
+    const value = globalThis.localStorage?.getItem(REMEMBERED);
+    return isDisplayLocale(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The remembered choice, else the first of the browser's languages Keyferry speaks, else English. */
 export function initialLocale(languages: readonly string[] = globalThis.navigator?.languages ?? []): DisplayLocale {
+  const chosen = remembered();
+  if (chosen) return chosen;
   for (const tag of languages) {
     const match = matchLocale(tag);
     if (match) return match;
@@ -22,5 +36,12 @@ export function initialLocale(languages: readonly string[] = globalThis.navigato
 
 export const createLocaleSlice: SliceCreator<LocaleSlice> = (set) => ({
   locale: initialLocale(),
-  setLocale: (locale) => set({ locale }),
+  setLocale: (locale) => {
+    try {
+      globalThis.localStorage?.setItem(REMEMBERED, locale);
+    } catch {
+      // Not remembered (storage unavailable); the choice still holds for this session.
+    }
+    set({ locale });
+  },
 });

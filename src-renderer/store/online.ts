@@ -13,6 +13,7 @@ import type {
 import { api } from '../api';
 import { stepRunner } from './step';
 import type { SliceCreator } from './store';
+import { uiAction } from './ui-action';
 
 export interface OnlineSlice {
   connection: Connection | null;
@@ -58,7 +59,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     startRehearsal: async () => {
       await step(
         'online-connect',
-        'Starting the KMS simulator',
+        uiAction('action.starting-simulator'),
         () => api().startRehearsal(),
         (connection) => set({ connection }),
       );
@@ -66,7 +67,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     connect: async (request) => {
       const ok = await step(
         'online-connect',
-        'Testing the connection',
+        uiAction('action.testing-connection'),
         () => api().connectKms(request),
         (connection) => set({ connection }),
       );
@@ -83,7 +84,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     forgetCredentials: async () => {
       await step(
         'online-connect',
-        'Forgetting the remembered credentials',
+        uiAction('action.forgetting-credentials'),
         () => api().forgetCredentials(),
         (credentialsStatus) => set({ credentialsStatus }),
       );
@@ -91,7 +92,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     listKeys: async (filter) => {
       await step(
         'online-keys',
-        'Listing the keys',
+        uiAction('action.listing-keys'),
         () => api().listKeys({ filter }),
         (keyList) => set({ keyList }),
       );
@@ -99,7 +100,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     createKeys: async (request) => {
       await step(
         'online-create',
-        'Creating the external keys',
+        uiAction('action.creating-external-keys'),
         () => api().createKeys(request),
         ({ keys }) => set({ createdKeys: keys }),
       );
@@ -107,7 +108,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     fetchParameters: async () => {
       await step(
         'online-parameters',
-        'Fetching the import parameters',
+        uiAction('action.fetching-import-parameters'),
         () => api().fetchParameters(),
         ({ keys }) => set({ issued: keys }),
       );
@@ -115,7 +116,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     writeParameters: async (folder) => {
       await step(
         'online-parameters',
-        'Writing the import-parameters bundle',
+        uiAction('action.writing-parameters-bundle'),
         () => api().writeParametersBundle({ folder }),
         (parametersBundle) => set({ parametersBundle }),
       );
@@ -124,7 +125,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
       set({ checkedBundle: null });
       await step(
         'online-check',
-        'Checking the wrapped-material bundle',
+        uiAction('action.checking-wrapped-bundle'),
         () => api().checkWrappedBundle(request),
         (checkedBundle) => set({ checkedBundle }),
       );
@@ -132,7 +133,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     importMaterial: async (request) => {
       await step(
         'online-import',
-        'Importing the key material',
+        uiAction('action.importing-material'),
         () => api().importMaterial(request),
         ({ keys }) => set({ imported: keys }),
       );
@@ -140,7 +141,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     verifyKeys: async () => {
       await step(
         'online-verify',
-        'Verifying the imported keys',
+        uiAction('action.verifying-imported-keys'),
         () => api().verifyKeys(),
         (proofs) => set({ proofs }),
       );
@@ -148,7 +149,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     readKeyStates: async () => {
       await step(
         'online-verify',
-        'Reading the key states',
+        uiAction('action.reading-key-states'),
         () => api().keyStatus(),
         ({ keys }) => set({ keyStates: keys }),
       );
@@ -156,7 +157,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     deleteMaterial: async (keyId) => {
       await step(
         'online-verify',
-        `Deleting the imported material of ${keyId}`,
+        uiAction('action.deleting-material', { keyId }),
         () => api().deleteMaterial({ keyId, acknowledgeLoss: true }),
         () => set({ proofs: null }),
       );
@@ -164,7 +165,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     writeOnlineReceipt: async () => {
       await step(
         'online-receipt',
-        'Writing the online receipt',
+        uiAction('action.writing-online-receipt'),
         () => api().writeOnlineReceipt(),
         (receipt) => get().storeReceipt(receipt),
       );

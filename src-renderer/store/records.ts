@@ -2,6 +2,7 @@
 import type { JournalView, RecordKind, Response, WrittenReceiptView } from '../../src-main/ipc/contract';
 import { api } from '../api';
 import type { SliceCreator } from './store';
+import { uiAction } from './ui-action';
 
 export interface RecordsSlice {
   receipts: Partial<Record<RecordKind, WrittenReceiptView>>;
@@ -19,14 +20,16 @@ export const createRecordsSlice: SliceCreator<RecordsSlice> = (set, get) => ({
   savedPdf: {},
   storeReceipt: (receipt) => set({ receipts: { ...get().receipts, [receipt.side]: receipt } }),
   loadJournal: async (side) => {
-    const journal = await get().run('journal', `Reading the ${side} journal`, () => api().viewJournal({ side }));
+    const journal = await get().run('journal', uiAction('action.reading-journal', { side }), () =>
+      api().viewJournal({ side }),
+    );
     if (journal) set({ journals: { ...get().journals, [side]: journal } });
   },
   printReceipt: async (side) => {
-    await get().run(`receipt-${side}`, 'Printing the receipt', () => api().printReceipt({ side }));
+    await get().run(`receipt-${side}`, uiAction('action.printing-receipt'), () => api().printReceipt({ side }));
   },
   saveReceiptPdf: async (side, folder) => {
-    const saved = await get().run(`receipt-${side}`, 'Saving the receipt as PDF', () =>
+    const saved = await get().run(`receipt-${side}`, uiAction('action.saving-receipt-pdf'), () =>
       api().saveReceiptPdf({ side, folder }),
     );
     if (saved) set({ savedPdf: { ...get().savedPdf, [side]: saved } });

@@ -12,6 +12,7 @@ import type {
 import { api } from '../api';
 import { stepRunner } from './step';
 import type { SliceCreator } from './store';
+import { uiAction } from './ui-action';
 
 export interface RestoreSlice {
   restoreNetwork: Response<'restoreCheckNetwork'> | null;
@@ -56,7 +57,7 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
         set({ ...EMPTY, presentedShares: [], restoreFingerprints: [], restoreWrapped: [] });
       await step(
         'restore-network',
-        'Checking the network',
+        uiAction('action.checking-network'),
         () => api().restoreCheckNetwork(),
         (restoreNetwork) => set({ restoreNetwork }),
       );
@@ -65,7 +66,7 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
     restoreReadBundle: async (folder) => {
       await step(
         'restore-parameters',
-        'Reading the fresh import-parameters bundle',
+        uiAction('action.reading-fresh-parameters-bundle'),
         () => api().restoreReadBundle({ folder }),
         (restoreParameters) => set({ restoreParameters }),
       );
@@ -73,14 +74,14 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
     presentShare: (request) =>
       step(
         'restore-shares',
-        `Checking the share presented by ${request.presentedBy}`,
+        uiAction('action.checking-share', { person: request.presentedBy }),
         () => api().presentShare(request),
         (share) => set({ presentedShares: [...get().presentedShares, share] }),
       ),
     rebuildMaterial: async () => {
       await step(
         'restore-rebuild',
-        'Rebuilding the material from the shares',
+        uiAction('action.rebuilding-material'),
         () => api().rebuildMaterial(),
         (restored) => set({ restored, restoreFingerprints: restored.fingerprints }),
       );
@@ -88,7 +89,7 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
     restoreConfirmFingerprint: (request) =>
       step(
         'restore-fingerprint',
-        `Recording ${request.witness}'s confirmation`,
+        uiAction('action.recording-confirmation', { witness: request.witness }),
         () => api().restoreConfirmFingerprint(request),
         ({ confirmed }) =>
           set({
@@ -100,7 +101,7 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
     restoreWrap: async () => {
       await step(
         'restore-wrap',
-        'Wrapping the rebuilt material',
+        uiAction('action.wrapping-rebuilt-material'),
         () => api().restoreWrap(),
         ({ keys }) => set({ restoreWrapped: keys }),
       );
@@ -108,7 +109,7 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
     restoreWriteBundle: async (request) => {
       await step(
         'restore-wrap',
-        'Writing the wrapped-material bundle',
+        uiAction('action.writing-wrapped-bundle'),
         () => api().restoreWriteBundle(request),
         (restoreBundle) => set({ restoreBundle }),
       );
@@ -116,7 +117,7 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
     writeRestoreReceipt: async () => {
       await step(
         'restore-receipt',
-        'Writing the restore receipt',
+        uiAction('action.writing-restore-receipt'),
         () => api().writeRestoreReceipt(),
         (receipt) => get().storeReceipt(receipt),
       );
@@ -124,7 +125,7 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
     abandonRestore: async () => {
       await step(
         'restore-network',
-        'Abandoning the restore ceremony',
+        uiAction('action.abandoning-restore'),
         () => api().abandonRestore(),
         () => set({ ...EMPTY, presentedShares: [], restoreFingerprints: [], restoreWrapped: [] }),
       );

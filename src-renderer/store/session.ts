@@ -9,6 +9,7 @@ import type {
 } from '../../src-main/ipc/contract';
 import { api } from '../api';
 import type { SliceCreator } from './store';
+import { uiAction } from './ui-action';
 
 export type Screen = 'start' | 'setup' | 'online' | 'air-gapped' | 'custody' | 'restore' | 'journal';
 
@@ -44,10 +45,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
       network: network.ok ? network.value : null,
       mode: info.ok ? info.value.mode : null,
     });
-    if (!info.ok) set({ problem: { ...info.problem, section: 'start', action: 'Reading the app information' } });
+    if (!info.ok) set({ problem: { ...info.problem, section: 'start', action: uiAction('action.reading-app-info') } });
   },
   refreshNetwork: async () => {
-    const network = await get().run('network', 'Checking the network', () => api().networkStatus());
+    const network = await get().run('network', uiAction('action.checking-network'), () => api().networkStatus());
     if (network) set({ network });
   },
   loadNetwork: async () => {
@@ -55,13 +56,15 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     if (network.ok) set({ network: network.value });
   },
   chooseMode: async (mode) => {
-    const choice = await get().run('start', `Choosing ${mode} mode`, () => api().chooseMode({ mode }));
+    const choice = await get().run('start', uiAction('action.choosing-mode', { mode }), () =>
+      api().chooseMode({ mode }),
+    );
     if (!choice) return false;
     set({ mode: choice.mode });
     return true;
   },
   saveSetup: async (request) => {
-    const setup = await get().run('setup', 'Saving the ceremony setup', () => api().setupCeremony(request));
+    const setup = await get().run('setup', uiAction('action.saving-setup'), () => api().setupCeremony(request));
     if (!setup) return false;
     set({ setup });
     await get().refreshCeremony();

@@ -1,10 +1,11 @@
 /** One workflow step from the UI: run it, keep its answer, refresh the ceremony overview. */
 import type { Result } from '../../src-main/ipc/contract';
 import type { AppState } from './store';
+import type { UiAction } from './ui-action';
 
 export type StepRunner = <T>(
   section: string,
-  action: string,
+  action: UiAction,
   call: () => Promise<Result<T>>,
   store: (value: T) => void,
 ) => Promise<boolean>;

@@ -9,10 +9,11 @@ import { WrappedBundleWriter } from '../../components/WrappedBundleWriter';
 import { selectParameterKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { airStepState, reachedState } from './steps';
+import { useT } from '../../i18n';
 
 const MATERIAL_SOURCES = [
-  { value: 'generate', id: 'material-generate', label: 'Generate new material on this machine' },
-  { value: 'file', id: 'material-file', label: 'Load existing material from a file' },
+  { value: 'generate', id: 'material-generate', label: 'material.source.generate' },
+  { value: 'file', id: 'material-file', label: 'material.source.file' },
 ] as const;
 
 export function MaterialStep() {
@@ -28,28 +29,29 @@ export function MaterialStep() {
   const [passphrase, setPassphrase] = useState('');
   const available = state === 'fingerprints-confirmed' || state === 'material-ready';
   const chosenKey = keyId || keys[0]?.keyId || '';
+  const { t, message } = useT();
   return (
     <Step
       number={4}
-      title="Produce the key material"
+      title={t('material.title')}
       state={airStepState(state, ['fingerprints-confirmed'], 'material-ready')}
       section="air-material"
     >
       <SourceChoice
-        legend="Material source"
+        legend={t('material.source')}
         name="material"
         value={source}
-        options={MATERIAL_SOURCES}
+        options={MATERIAL_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
         onChange={setSource}
       />
       {source === 'generate' ? (
         <StepButton available={available} onClick={() => void generate()}>
-          Generate the key material
+          {t('material.generate')}
         </StepButton>
       ) : (
         <>
           <SelectField
-            label="Key"
+            label={t('material.key')}
             value={chosenKey}
             options={keys.map((k) => ({ value: k.keyId, label: `${k.alias} (${k.spec})` }))}
             onChange={setKeyId}
@@ -57,17 +59,12 @@ export function MaterialStep() {
           <PathField
             purpose="material-file"
             section="air-material"
-            label="Material file"
+            label={t('material.file')}
             value={file}
             onChange={setFile}
-            hint="AES: 32 raw bytes, hex or base64. RSA and EC: the private key as PEM or DER."
+            hint={t('material.file.hint')}
           />
-          <TextField
-            label="Passphrase (encrypted PEM only)"
-            type="password"
-            value={passphrase}
-            onChange={setPassphrase}
-          />
+          <TextField label={t('material.passphrase')} type="password" value={passphrase} onChange={setPassphrase} />
           <StepButton
             available={available && chosenKey !== '' && file.trim() !== ''}
             onClick={() =>
@@ -76,7 +73,7 @@ export function MaterialStep() {
               )
             }
           >
-            Load the material
+            {t('material.load')}
           </StepButton>
         </>
       )}
@@ -84,14 +81,14 @@ export function MaterialStep() {
         <ul className="key-list">
           {materials.map((m) => (
             <li key={m.keyId}>
-              <strong>{m.keyId}</strong> ({m.spec}, {m.source === 'generated' ? 'generated' : 'from file'}):{' '}
+              <strong>{m.keyId}</strong> {t('material.summary', { spec: m.spec, source: m.source })}{' '}
               {m.keyCheckValue ? (
                 <>
-                  key check value <Hex value={m.keyCheckValue} size="small" />
+                  {t('material.kcv')} <Hex value={m.keyCheckValue} size="small" />
                 </>
               ) : m.publicKeyFingerprint ? (
                 <>
-                  public key <Hex value={m.publicKeyFingerprint} size="small" />
+                  {t('material.public-key')} <Hex value={m.publicKeyFingerprint} size="small" />
                 </>
               ) : null}
             </li>
@@ -100,9 +97,9 @@ export function MaterialStep() {
       )}
       {state === 'material-ready' && (
         <p>
-          Optional before wrapping: split the material among custodians.{' '}
+          {t('material.custody-optional')}{' '}
           <button type="button" className="link" onClick={() => goTo('custody')}>
-            Open custody
+            {t('material.open-custody')}
           </button>
         </p>
       )}
@@ -117,25 +114,23 @@ export function WrapStep() {
   const bundle = useAppStore((s) => s.wrappedBundle);
   const wrap = useAppStore((s) => s.wrapMaterial);
   const write = useAppStore((s) => s.writeWrappedBundle);
+  const { t } = useT();
   return (
     <Step
       number={5}
-      title="Wrap the material and write the bundle"
+      title={t('wrap.title')}
       state={airStepState(state, ['material-ready', 'wrapped'], 'bundle-written')}
       section="air-wrap"
     >
-      <p>
-        Wrapping encrypts each key&apos;s material under its confirmed wrapping key; the plaintext is wiped from memory
-        right after.
-      </p>
+      <p>{t('wrap.intro')}</p>
       <StepButton available={state === 'material-ready'} onClick={() => void wrap()}>
-        Wrap the key material
+        {t('wrap.button')}
       </StepButton>
       {wrappedKeys.length > 0 && (
         <ul className="key-list">
           {wrappedKeys.map((k) => (
             <li key={k.keyId}>
-              <strong>{k.keyId}</strong> ({k.spec}) wrapped; encrypted material SHA-256{' '}
+              <strong>{k.keyId}</strong> {t('wrap.summary', { spec: k.spec })}{' '}
               <Hex value={k.encryptedKeyMaterialSha256} size="small" />
             </li>
           ))}
@@ -144,10 +139,10 @@ export function WrapStep() {
       <WrappedBundleWriter
         section="air-wrap"
         expiryName="bundle-expiry"
-        expiryLegend="Material expiry requested in the bundle (AES keys)"
-        folderLabel="Removable media folder for the wrapped bundle"
-        folderHint="A new folder wrapped-material-… is created inside; nothing is ever overwritten."
-        digestLabel="Wrapped-material bundle digest"
+        expiryLegend={t('wrap.expiry')}
+        folderLabel={t('wrap.folder')}
+        folderHint={t('wrap.folder.hint')}
+        digestLabel={t('wrap.digest')}
         available={state === 'wrapped'}
         onWrite={(request) => void write(request)}
         bundle={bundle}
@@ -157,13 +152,11 @@ export function WrapStep() {
             <ul className="files">
               {bundle.files.map((f) => (
                 <li key={f.name}>
-                  <span className="file-name">{f.name}</span> ({f.size} bytes)
+                  <span className="file-name">{f.name}</span> {t('common.bytes', { size: f.size })}
                 </li>
               ))}
             </ul>
-            {mode === 'rehearsal' && reachedState(state, 'bundle-written') && (
-              <p>Write the receipt below, then go back to the online side to import.</p>
-            )}
+            {mode === 'rehearsal' && reachedState(state, 'bundle-written') && <p>{t('wrap.rehearsal-next')}</p>}
           </>
         )}
       </WrappedBundleWriter>
@@ -176,20 +169,21 @@ export function AirGapReceiptStep() {
   const mode = useAppStore((s) => s.mode);
   const writeReceipt = useAppStore((s) => s.writeAirGapReceipt);
   const goTo = useAppStore((s) => s.goTo);
+  const { t } = useT();
   return (
     <Step
       number={6}
-      title="Write and print the air-gapped receipt"
+      title={t('air.receipt.title')}
       state={airStepState(state, ['bundle-written'], 'finished')}
       section="air-receipt"
     >
       <StepButton available={state === 'bundle-written'} onClick={() => void writeReceipt()}>
-        Write the receipt
+        {t('common.write-receipt')}
       </StepButton>
       <ReceiptPanel side="air-gapped" />
       {mode === 'rehearsal' && state === 'finished' && (
         <button type="button" className="primary" onClick={() => goTo('online')}>
-          Go back to the online side
+          {t('air.receipt.back-online')}
         </button>
       )}
     </Step>

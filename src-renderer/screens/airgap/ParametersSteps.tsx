@@ -9,28 +9,26 @@ import { SourceChoice } from '../../components/SourceChoice';
 import { Step, StepButton } from '../../components/Step';
 import { selectWitnesses } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { SPECS } from '../online/key-spec-choices';
+import { specOptions } from '../online/key-spec-choices';
 import type { KeySpecName } from '../../../src-main/ipc/contract';
 import { airStepState, reachedState } from './steps';
+import { useT } from '../../i18n';
 
 const PARAMETER_SOURCES = [
-  { value: 'bundle', id: 'source-bundle', label: 'The import-parameters bundle written by the online workstation' },
-  {
-    value: 'console',
-    id: 'source-console',
-    label: "The console's downloaded files (wrapping key and ImportToken.b64)",
-  },
+  { value: 'bundle', id: 'source-bundle', label: 'air.source.bundle' },
+  { value: 'console', id: 'source-console', label: 'air.source.console' },
 ] as const;
 
 export function NetworkStep() {
   const state = useAppStore((s) => s.ceremony?.airGap?.state);
   const result = useAppStore((s) => s.airNetwork);
   const check = useAppStore((s) => s.checkAirGap);
+  const { t } = useT();
   return (
     <NetworkCheckStep
       state={airStepState(state, ['new', 'network-checked'], 'parameters-read')}
       section="air-network"
-      intro={<p>Keyferry refuses to go on while this machine has a live network interface.</p>}
+      intro={<p>{t('air.network.intro')}</p>}
       available={!reachedState(state, 'parameters-read')}
       onCheck={() => void check()}
       result={result}
@@ -50,24 +48,26 @@ export function ParametersStep() {
   const [wrappingKeyFile, setWrappingKeyFile] = useState('');
   const [importTokenFile, setImportTokenFile] = useState('');
   const available = state === 'network-checked';
+  const { t, message, utc } = useT();
+  const specs = specOptions(t);
   return (
     <Step
       number={2}
-      title="Read the import parameters"
+      title={t('air.parameters.title')}
       state={airStepState(state, ['network-checked'], 'parameters-read')}
       section="air-parameters"
     >
       <SourceChoice
-        legend="Where do the parameters come from?"
+        legend={t('air.source.legend')}
         name="source"
         value={source}
-        options={PARAMETER_SOURCES}
+        options={PARAMETER_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
         onChange={setSource}
       />
       {source === 'bundle' ? (
         <BundleFolderField
           section="air-parameters"
-          label="Import-parameters bundle folder"
+          label={t('air.parameters.folder')}
           folder={folder}
           onChange={setFolder}
           available={available}
@@ -75,12 +75,12 @@ export function ParametersStep() {
         />
       ) : (
         <>
-          <TextField label="Key ID (from the console)" value={keyId} onChange={setKeyId} mono />
-          <SelectField label="Key spec" value={spec} options={SPECS} onChange={setSpec} />
+          <TextField label={t('air.console.key-id')} value={keyId} onChange={setKeyId} mono />
+          <SelectField label={t('keys.spec')} value={spec} options={specs} onChange={setSpec} />
           <PathField
             purpose="console-file"
             section="air-parameters"
-            label="Wrapping key file"
+            label={t('air.console.wrapping-key-file')}
             value={wrappingKeyFile}
             onChange={setWrappingKeyFile}
             hint="wrappingKey_<KeyID>, PublicKey.bin or PublicKey.b64"
@@ -88,7 +88,7 @@ export function ParametersStep() {
           <PathField
             purpose="console-file"
             section="air-parameters"
-            label="Import token file"
+            label={t('air.console.import-token-file')}
             value={importTokenFile}
             onChange={setImportTokenFile}
             hint="ImportToken.b64"
@@ -110,25 +110,25 @@ export function ParametersStep() {
               })
             }
           >
-            Read the files
+            {t('air.console.read')}
           </StepButton>
         </>
       )}
       {overview && (
         <div className="card">
           <p>
-            Ceremony <span className="mono">{overview.ceremonyId}</span>, from{' '}
+            {t('air.overview.ceremony')} <span className="mono">{overview.ceremonyId}</span>
+            {t('air.overview.from')}{' '}
             {overview.source === 'console files' ? (
-              "the console's files"
+              t('air.overview.console-files')
             ) : (
               <span className="file-name">{overview.source}</span>
             )}
-            .
           </p>
           {overview.manifestSha256 && (
             <>
-              <p>Bundle digest:</p>
-              <Hex value={overview.manifestSha256} label="Import-parameters bundle digest" />
+              <p>{t('air.overview.digest')}</p>
+              <Hex value={overview.manifestSha256} label={t('air.overview.digest-label')} />
             </>
           )}
           <ul className="key-list">
@@ -136,7 +136,7 @@ export function ParametersStep() {
               <li key={k.keyId}>
                 <strong>{k.alias}</strong> ({k.spec}) <span className="mono">{k.keyId}</span>
                 {k.tokenExpiresAt && (
-                  <span className="hint"> token valid until {new Date(k.tokenExpiresAt).toUTCString()}</span>
+                  <span className="hint"> {t('air.overview.token-valid-until', { at: utc(k.tokenExpiresAt) })}</span>
                 )}
               </li>
             ))}
@@ -157,17 +157,15 @@ export function FingerprintStep() {
   const witnesses = useAppStore(selectWitnesses);
   const fingerprints = useAppStore((s) => s.fingerprints);
   const confirm = useAppStore((s) => s.confirmFingerprint);
+  const { t } = useT();
   return (
     <Step
       number={3}
-      title="Witnesses confirm the wrapping-key fingerprints"
+      title={t('air.fingerprints.title')}
       state={airStepState(state, ['parameters-read'], 'fingerprints-confirmed')}
       section="air-fingerprints"
     >
-      <p>
-        Someone at the online workstation reads each fingerprint aloud; a witness compares it with the one shown here,
-        group by group, and types it back. A fingerprint that does not match exactly is refused.
-      </p>
+      <p>{t('air.fingerprints.intro')}</p>
       <FingerprintConfirmation
         fingerprints={fingerprints}
         witnesses={witnesses}

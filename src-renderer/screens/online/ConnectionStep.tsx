@@ -4,6 +4,7 @@ import { PathField, TextField } from '../../components/Fields';
 import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { RememberChoice, RememberedCredentials } from './RememberedCredentials';
+import { useT } from '../../i18n';
 
 export function ConnectionStep() {
   const mode = useAppStore((s) => s.mode);
@@ -21,6 +22,7 @@ export function ConnectionStep() {
   const [securityToken, setSecurityToken] = useState('');
   const [remember, setRemember] = useState(false);
   const remembered = useAppStore((s) => s.credentialsStatus?.remembered ?? null);
+  const { t } = useT();
 
   const testConnection = async () => {
     const credentials =
@@ -65,18 +67,15 @@ export function ConnectionStep() {
   return (
     <Step
       number={1}
-      title={mode === 'rehearsal' ? 'Start the KMS simulator' : 'Connect to the KMS'}
+      title={mode === 'rehearsal' ? t('connect.title.rehearsal') : t('connect.title')}
       state={online ? 'done' : 'current'}
       section="online-connect"
     >
       {mode === 'rehearsal' ? (
         <>
-          <p>
-            The rehearsal runs against Keyferry&apos;s built-in KMS simulator on this machine (loopback only). Nothing
-            reaches a cloud account.
-          </p>
+          <p>{t('connect.rehearsal-intro')}</p>
           <StepButton available={!online} onClick={() => void startRehearsal()}>
-            Start the simulator
+            {t('connect.start-simulator')}
           </StepButton>
         </>
       ) : (
@@ -89,74 +88,80 @@ export function ConnectionStep() {
             }}
           >
             <div className="grid">
-              <TextField label="Region" value={region} onChange={setRegion} hint="For example cn-north-4." mono />
-              <TextField label="Project ID" value={projectId} onChange={setProjectId} mono />
+              <TextField
+                label={t('connect.region')}
+                value={region}
+                onChange={setRegion}
+                hint={t('connect.region.hint')}
+                mono
+              />
+              <TextField label={t('connect.project-id')} value={projectId} onChange={setProjectId} mono />
             </div>
             <TextField
-              label="Endpoint (optional)"
+              label={t('connect.endpoint')}
               value={endpoint}
               onChange={setEndpoint}
-              hint="Leave empty for the region's KMS endpoint. https only."
+              hint={t('connect.endpoint.hint')}
               mono
             />
             <PathField
               purpose="console-file"
               section="online-connect"
-              label="Extra CA certificates (optional)"
+              label={t('connect.ca')}
               value={caFile}
               onChange={setCaFile}
-              hint="A PEM file, only if your network inspects TLS."
+              hint={t('connect.ca.hint')}
             />
             <div className="grid">
               <TextField
-                label="Access key ID"
+                label={t('connect.access-key-id')}
                 value={accessKeyId}
                 onChange={setAccessKeyId}
                 mono
                 hint={
                   connection?.accessKeyHint
-                    ? `Held for this session: ${connection.accessKeyHint}. Leave empty to keep using it.`
+                    ? t('connect.access-key-held', { hint: connection.accessKeyHint })
                     : undefined
                 }
               />
               <TextField
-                label="Secret access key"
+                label={t('connect.secret')}
                 type="password"
                 value={secretAccessKey}
                 onChange={setSecretAccessKey}
-                hint="Held in memory only, unless remembered; never shown again."
+                hint={t('connect.secret.hint')}
               />
             </div>
             <TextField
-              label="Security token (temporary credentials only)"
+              label={t('connect.security-token')}
               type="password"
               value={securityToken}
               onChange={setSecurityToken}
             />
             <RememberChoice checked={remember} onChange={setRemember} />
             <button type="submit" className="primary" disabled={busy}>
-              Test connection
+              {t('connect.test')}
             </button>
           </form>
         </>
       )}
       {connection && (
         <dl className="facts">
-          <dt>Connected to</dt>
+          <dt>{t('connect.connected-to')}</dt>
           <dd className="mono">{connection.endpoint}</dd>
-          <dt>Project</dt>
+          <dt>{t('connect.project')}</dt>
           <dd className="mono">
             {connection.projectId} ({connection.region})
           </dd>
           {connection.accessKeyHint && (
             <>
-              <dt>Access key</dt>
+              <dt>{t('connect.access-key')}</dt>
               <dd className="mono">{connection.accessKeyHint}</dd>
             </>
           )}
-          <dt>Keys visible</dt>
+          <dt>{t('connect.keys-visible')}</dt>
           <dd>{connection.keysVisible}</dd>
-          <dt>Ceremony</dt>
+          <dt>{t('air.overview.ceremony')}</dt>
           <dd className="mono">{connection.ceremonyId}</dd>
         </dl>
       )}

@@ -32,14 +32,14 @@ export function CheckBundleStep() {
   return (
     <Step
       number={5}
-      title="Read and check the wrapped-material bundle"
+      title={t('check.title')}
       state={stepState(step, ['parameters-written'], 'material-checked')}
       section="online-check"
     >
       <PathField
         purpose="read-bundle"
         section="online-check"
-        label="Wrapped-material bundle folder"
+        label={t('check.folder')}
         value={folder}
         onChange={setFolder}
       />
@@ -74,7 +74,7 @@ export function CheckBundleStep() {
           })
         }
       >
-        Check the bundle
+        {t('check.button')}
       </StepButton>
       {checked && (
         <div className="card">
@@ -91,11 +91,11 @@ export function CheckBundleStep() {
                 <strong>{k.alias}</strong> ({k.spec}):{' '}
                 {k.keyCheckValue ? (
                   <>
-                    key check value <Hex value={k.keyCheckValue} size="small" />
+                    {t('material.kcv')} <Hex value={k.keyCheckValue} size="small" />
                   </>
                 ) : k.publicKeyFingerprint ? (
                   <>
-                    public key <Hex value={k.publicKeyFingerprint} size="small" />
+                    {t('material.public-key')} <Hex value={k.publicKeyFingerprint} size="small" />
                   </>
                 ) : null}
               </li>
@@ -112,8 +112,6 @@ export function CheckBundleStep() {
   );
 }
 
-const whenText = (iso: string) => (iso === 'never' ? 'never' : new Date(iso).toUTCString());
-
 export function ImportStep() {
   const step = useAppStore((s) => s.ceremony?.online?.step);
   const checked = useAppStore((s) => s.checkedBundle);
@@ -121,10 +119,12 @@ export function ImportStep() {
   const importMaterial = useAppStore((s) => s.importMaterial);
   const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'bundle', date: '' });
   const override = expiryChoice(expiry);
+  const { t, utc } = useT();
+  const whenText = (iso: string) => (iso === 'never' ? t('expiry.never-lower') : utc(iso));
   return (
     <Step
       number={6}
-      title="Choose the material expiry and import"
+      title={t('import.title')}
       state={stepState(step, ['material-checked'], 'imported')}
       section="online-import"
     >
@@ -132,33 +132,31 @@ export function ImportStep() {
         <ul className="key-list requested">
           {checked.keys.map((k) => (
             <li key={k.keyId}>
-              {k.alias} ({k.spec}): the bundle requests expiry {whenText(k.requestedExpiresAt)}
+              {k.alias} ({k.spec}): {t('import.requested', { when: whenText(k.requestedExpiresAt) })}
             </li>
           ))}
         </ul>
       )}
       <ExpiryChoice
         name="import-expiry"
-        legend="When should the imported AES material expire?"
+        legend={t('import.expiry-legend')}
         value={expiry}
         onChange={setExpiry}
         offerBundle
       />
-      {override && (
-        <p className="warning">This overrides what the bundles request; the override is recorded in the journal.</p>
-      )}
+      {override && <p className="warning">{t('import.override')}</p>}
       <StepButton
         available={step === 'material-checked' && expiryComplete(expiry)}
         onClick={() => void importMaterial(override ? { expiry: override } : {})}
       >
-        Import the key material
+        {t('import.button')}
       </StepButton>
       {imported.length > 0 && (
         <ul className="key-list imported">
           {imported.map((k) => (
             <li key={k.keyId}>
-              <span className="mono">{k.keyId}</span> ({k.spec}): imported, expires {whenText(k.expiresAt)}
-              {k.expirySource === 'override' ? ' (override)' : ' (as the bundle requests)'}; {k.confirmation}
+              <span className="mono">{k.keyId}</span> ({k.spec}):{' '}
+              {t('import.imported', { when: whenText(k.expiresAt), source: k.expirySource })} {k.confirmation}
             </li>
           ))}
         </ul>
@@ -178,58 +176,53 @@ export function VerifyStep() {
   const [confirmDelete, setConfirmDelete] = useState('');
   const importedAes = keys.filter((k) => k.imported && k.spec === 'AES_256');
   const waiting = keys.filter((k) => !k.imported && k.expiresAt !== null);
+  const { t, utc } = useT();
   return (
     <Step
       number={7}
-      title="Verify the imported keys"
+      title={t('verify.title')}
       state={stepState(step, ['imported'], 'verified')}
       section="online-verify"
     >
-      <p>
-        Keyferry checks each key is Enabled and proves it works: an encrypt/decrypt round trip for AES, the public key
-        and a signature or decryption for asymmetric keys.
-      </p>
+      <p>{t('verify.intro')}</p>
       <StepButton available={reached(step, 'imported')} onClick={() => void verifyKeys()}>
-        Verify the keys
+        {t('verify.button')}
       </StepButton>
       {proofs && (
         <ul className="key-list">
           {proofs.keys.map((p) => (
             <li key={p.keyId} className={p.ok ? 'ok' : 'bad'}>
-              <strong>{p.ok ? 'Verified' : 'NOT verified'}</strong> <span className="mono">{p.keyId}</span> ({p.spec},{' '}
-              {p.keyState}): {p.proof}
+              <strong>{p.ok ? t('verify.ok') : t('verify.not-ok')}</strong> <span className="mono">{p.keyId}</span> (
+              {p.spec}, {p.keyState}): {p.proof}
             </li>
           ))}
         </ul>
       )}
       <StepButton available={step !== undefined} primary={false} onClick={() => void readKeyStates()}>
-        Read the key states from the KMS
+        {t('verify.read-states')}
       </StepButton>
       {keyStates.length > 0 && (
         <ul className="key-list">
           {keyStates.map((k) => (
             <li key={k.keyId}>
               {k.alias} ({k.spec}): {k.keyState}
-              {k.materialExpiresAt ? `, material expires ${new Date(k.materialExpiresAt).toUTCString()}` : ''}
+              {k.materialExpiresAt ? t('verify.material-expires', { at: utc(k.materialExpiresAt) }) : ''}
             </li>
           ))}
         </ul>
       )}
       {waiting.length > 0 && (
         <div className="banner banner-warning" role="status">
-          <p className="banner-title">Waiting for the same material again</p>
+          <p className="banner-title">{t('verify.waiting')}</p>
           <ul className="key-list">
             {waiting.map((k) => (
               <li key={k.keyId}>
-                {k.alias} ({k.spec}) <span className="mono">{k.keyId}</span>: its material{' '}
-                {k.lapsed ? 'expired in the KMS' : 'was deleted'}.
+                {k.alias} ({k.spec}) <span className="mono">{k.keyId}</span>:{' '}
+                {t('verify.material-gone', { how: k.lapsed ? 'lapsed' : 'deleted' })}
               </li>
             ))}
           </ul>
-          <p>
-            Fetch new import parameters (step 4), then restore the material from the custodians&apos; shares on the
-            air-gapped workstation.
-          </p>
+          <p>{t('verify.restore-hint')}</p>
         </div>
       )}
       {importedAes.length > 0 && (
@@ -243,7 +236,7 @@ export function VerifyStep() {
           {importedAes.map((k) => (
             <div key={k.keyId} className="row">
               <TextField
-                label={`Type the key ID ${k.keyId} to confirm`}
+                label={t('delete.type-key-id', { keyId: k.keyId })}
                 value={confirmDelete}
                 onChange={setConfirmDelete}
                 mono
@@ -253,7 +246,7 @@ export function VerifyStep() {
                 primary={false}
                 onClick={() => void deleteMaterial(k.keyId)}
               >
-                Delete the material of {k.alias}
+                {t('delete.button', { alias: k.alias })}
               </StepButton>
             </div>
           ))}
@@ -266,15 +259,16 @@ export function VerifyStep() {
 export function OnlineReceiptStep() {
   const step = useAppStore((s) => s.ceremony?.online?.step);
   const writeReceipt = useAppStore((s) => s.writeOnlineReceipt);
+  const { t } = useT();
   return (
     <Step
       number={8}
-      title="Write the online receipt"
+      title={t('online.receipt.title')}
       state={stepState(step, ['verified'], 'finished')}
       section="online-receipt"
     >
       <StepButton available={step === 'verified'} onClick={() => void writeReceipt()}>
-        Write the receipt
+        {t('common.write-receipt')}
       </StepButton>
       <ReceiptPanel side="online" />
     </Step>

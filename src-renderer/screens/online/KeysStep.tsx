@@ -4,16 +4,17 @@ import type { KeySpecName, KeyStateFilter } from '../../../src-main/ipc/contract
 import { SelectField, TextField } from '../../components/Fields';
 import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
-import { defaultUsage, SPECS } from './key-spec-choices';
+import { defaultUsage, specOptions } from './key-spec-choices';
 import { stepState } from './steps';
+import { useT } from '../../i18n';
 
-const FILTERS: ReadonlyArray<{ value: KeyStateFilter; label: string }> = [
-  { value: 'all', label: 'All states' },
-  { value: 'pending-import', label: 'Pending import' },
-  { value: 'enabled', label: 'Enabled' },
-  { value: 'disabled', label: 'Disabled' },
-  { value: 'pending-deletion', label: 'Pending deletion' },
-  { value: 'pending-activation', label: 'Pending activation' },
+const FILTERS: readonly KeyStateFilter[] = [
+  'all',
+  'pending-import',
+  'enabled',
+  'disabled',
+  'pending-deletion',
+  'pending-activation',
 ];
 
 type Usage = 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT';
@@ -28,28 +29,32 @@ export function KeyListStep() {
   const keyList = useAppStore((s) => s.keyList);
   const listKeys = useAppStore((s) => s.listKeys);
   const [filter, setFilter] = useState<KeyStateFilter>('all');
+  const { t } = useT();
+  const filterOptions = FILTERS.map((value) => ({
+    value,
+    label: t('keys.filter', { filter: value.replace(/-/g, '_') }),
+  }));
   return (
-    <Step number={2} title="Keys in the KMS" state={online ? 'current' : 'waiting'} section="online-keys">
+    <Step number={2} title={t('keys.title')} state={online ? 'current' : 'waiting'} section="online-keys">
       <div className="row">
-        <SelectField label="Show keys in state" value={filter} options={FILTERS} onChange={setFilter} />
+        <SelectField label={t('keys.show-in-state')} value={filter} options={filterOptions} onChange={setFilter} />
         <StepButton available={online !== null} primary={false} onClick={() => void listKeys(filter)}>
-          List the keys
+          {t('keys.list')}
         </StepButton>
       </div>
       {keyList && (
         <div className="table-wrap">
           <table>
             <caption>
-              {keyList.keys.length} key{keyList.keys.length === 1 ? '' : 's'} (
-              {FILTERS.find((f) => f.value === keyList.filter)?.label.toLowerCase()})
+              {t('keys.caption', { count: keyList.keys.length, filter: keyList.filter.replace(/-/g, '_') })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Alias</th>
-                <th scope="col">Key ID</th>
-                <th scope="col">Spec</th>
-                <th scope="col">State</th>
-                <th scope="col">This ceremony</th>
+                <th scope="col">{t('keys.col.alias')}</th>
+                <th scope="col">{t('keys.col.key-id')}</th>
+                <th scope="col">{t('keys.col.spec')}</th>
+                <th scope="col">{t('keys.col.state')}</th>
+                <th scope="col">{t('keys.col.in-ceremony')}</th>
               </tr>
             </thead>
             <tbody>
@@ -58,8 +63,8 @@ export function KeyListStep() {
                   <td>{k.alias ?? '—'}</td>
                   <td className="mono">{k.keyId}</td>
                   <td>{k.spec ?? '—'}</td>
-                  <td>{k.stateName}</td>
-                  <td>{k.inCeremony ? 'Yes' : 'No'}</td>
+                  <td>{t('kms.state', { state: String(k.state) })}</td>
+                  <td>{k.inCeremony ? t('common.yes') : t('common.no')}</td>
                 </tr>
               ))}
             </tbody>
@@ -79,46 +84,43 @@ export function CreateKeysStep() {
     setRows(rows.map((row, j) => (j === i ? { ...row, ...change } : row)));
   const step = online?.step;
   const ceremonyKeys = online?.keys ?? [];
+  const { t } = useT();
+  const specs = specOptions(t);
   return (
-    <Step
-      number={3}
-      title="Create the external keys"
-      state={stepState(step, ['new'], 'keys-created')}
-      section="online-create"
-    >
+    <Step number={3} title={t('create.title')} state={stepState(step, ['new'], 'keys-created')} section="online-create">
       {step === undefined || step === 'new' ? (
         <>
-          <p>Each key is created with origin &quot;external&quot; and waits for its material (state Pending import).</p>
+          <p>{t('create.intro')}</p>
           {rows.map((row, i) => (
             <fieldset key={i} className="planned-key">
-              <legend>Key {i + 1}</legend>
+              <legend>{t('create.key', { n: i + 1 })}</legend>
               <TextField
-                label={`Alias of key ${i + 1}`}
+                label={t('create.alias', { n: i + 1 })}
                 value={row.alias}
                 onChange={(alias) => update(i, { alias })}
                 mono
-                hint="Letters, digits and : / _ -"
+                hint={t('create.alias.hint')}
               />
               <SelectField
-                label={`Key spec of key ${i + 1}`}
+                label={t('create.spec', { n: i + 1 })}
                 value={row.spec}
-                options={SPECS}
+                options={specs}
                 onChange={(spec) => update(i, { spec, usage: defaultUsage(spec) })}
               />
               {row.spec.startsWith('RSA') && (
                 <SelectField<Usage>
-                  label={`Usage of key ${i + 1}`}
+                  label={t('create.usage', { n: i + 1 })}
                   value={row.usage}
                   options={[
-                    { value: 'SIGN_VERIFY', label: 'Sign and verify' },
-                    { value: 'ENCRYPT_DECRYPT', label: 'Encrypt and decrypt' },
+                    { value: 'SIGN_VERIFY', label: t('create.usage.sign') },
+                    { value: 'ENCRYPT_DECRYPT', label: t('create.usage.encrypt') },
                   ]}
                   onChange={(usage) => update(i, { usage })}
                 />
               )}
               {rows.length > 1 && (
                 <button type="button" className="secondary" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
-                  Remove key {i + 1}
+                  {t('create.remove', { n: i + 1 })}
                 </button>
               )}
             </fieldset>
@@ -129,7 +131,7 @@ export function CreateKeysStep() {
               className="secondary"
               onClick={() => setRows([...rows, { alias: '', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT' }])}
             >
-              Add another key
+              {t('create.add')}
             </button>
             <StepButton
               available={step === 'new'}
@@ -143,7 +145,7 @@ export function CreateKeysStep() {
                 })
               }
             >
-              Create {rows.length} external key{rows.length === 1 ? '' : 's'}
+              {t('create.button', { count: rows.length })}
             </StepButton>
           </div>
         </>

@@ -5,6 +5,7 @@ import { Hex } from '../../components/Hex';
 import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { reached, stepState } from './steps';
+import { useT } from '../../i18n';
 
 export function ParametersStep() {
   const step = useAppStore((s) => s.ceremony?.online?.step);
@@ -17,19 +18,17 @@ export function ParametersStep() {
   const [folder, setFolder] = useState('');
   // Also after an import: keys whose material was deleted or lapsed get fresh parameters.
   const canFetch = step !== undefined && step !== 'new';
+  const { t, utc } = useT();
   return (
     <Step
       number={4}
-      title="Fetch the import parameters and write them to media"
+      title={t('params.title')}
       state={stepState(step, ['keys-created', 'parameters-fetched'], 'parameters-written')}
       section="online-parameters"
     >
-      <p>
-        The KMS hands out a wrapping key and an import token per key, valid for 24 hours. Witnesses compare each
-        wrapping-key fingerprint with the air-gapped screen.
-      </p>
+      <p>{t('params.intro')}</p>
       <StepButton available={canFetch} primary={step === 'keys-created'} onClick={() => void fetchParameters()}>
-        {reached(step, 'parameters-fetched') ? 'Fetch new import parameters' : 'Fetch the import parameters'}
+        {reached(step, 'parameters-fetched') ? t('params.fetch-new') : t('params.fetch')}
       </StepButton>
       {issued.length > 0 && (
         <ul className="issued">
@@ -38,9 +37,9 @@ export function ParametersStep() {
               <p>
                 <strong>{k.alias}</strong> ({k.spec}) <span className="mono">{k.keyId}</span>
               </p>
-              <p>Wrapping-key fingerprint (SHA-256), read aloud to the witnesses:</p>
-              <Hex value={k.wrappingKeyFingerprint} label={`Wrapping-key fingerprint of ${k.alias}`} />
-              <p className="hint">Token valid until {new Date(k.tokenExpiresAt).toUTCString()}.</p>
+              <p>{t('params.fingerprint')}</p>
+              <Hex value={k.wrappingKeyFingerprint} label={t('params.fingerprint-of', { alias: k.alias })} />
+              <p className="hint">{t('params.token-valid', { at: utc(k.tokenExpiresAt) })}</p>
             </li>
           ))}
         </ul>
@@ -48,34 +47,34 @@ export function ParametersStep() {
       <PathField
         purpose="write-bundle"
         section="online-parameters"
-        label="Removable media folder for the bundle"
+        label={t('params.folder')}
         value={folder}
         onChange={setFolder}
-        hint="A new folder import-parameters-… is created inside; nothing is ever overwritten."
+        hint={t('params.folder.hint')}
       />
       <StepButton
         available={step === 'parameters-fetched' && folder.trim() !== ''}
         onClick={() => void writeParameters(folder.trim())}
       >
-        Write the import-parameters bundle
+        {t('params.write')}
       </StepButton>
       {bundle && (
         <div className="card">
           <p>
-            Written and verified: <span className="file-name">{bundle.folderName}</span> in{' '}
+            {t('wrapped.written')} <span className="file-name">{bundle.folderName}</span> {t('receipt.in')}{' '}
             <span className="file-name">{bundle.dir}</span>
           </p>
-          <p>Bundle digest (manifest SHA-256):</p>
-          <Hex value={bundle.manifestSha256} label="Import-parameters bundle digest" />
+          <p>{t('params.digest')}</p>
+          <Hex value={bundle.manifestSha256} label={t('air.overview.digest-label')} />
           {bundle.warnings.map((w) => (
             <p key={w} className="warning">
               {w}
             </p>
           ))}
-          <p>Carry the media to the air-gapped workstation.</p>
+          <p>{t('params.carry')}</p>
           {mode === 'rehearsal' && (
             <button type="button" className="primary" onClick={() => goTo('air-gapped')}>
-              Go to the air-gapped side
+              {t('params.go-air')}
             </button>
           )}
         </div>

@@ -6,12 +6,14 @@
  */
 import { useEffect, useId } from 'react';
 import { useAppStore } from '../../store/store';
+import { useT } from '../../i18n';
 
 export function RememberChoice({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
   const id = useId();
   const status = useAppStore((s) => s.credentialsStatus);
   const available = status?.vault.available ?? false;
-  const reason = status ? status.vault.reason : 'Checking whether this computer can remember credentials…';
+  const { t } = useT();
+  const reason = status ? status.vault.reason : t('remember.checking');
   return (
     <div className="choice">
       <input
@@ -22,7 +24,7 @@ export function RememberChoice({ checked, onChange }: { checked: boolean; onChan
         aria-describedby={!available && reason ? `${id}-reason` : undefined}
         onChange={(event) => onChange(event.target.checked)}
       />
-      <label htmlFor={id}>Remember these credentials on this computer (encrypted by the operating system)</label>
+      <label htmlFor={id}>{t('remember.choice')}</label>
       {!available && reason && (
         <p id={`${id}-reason`} className="hint">
           {reason}
@@ -37,6 +39,7 @@ export function RememberedCredentials({ onConnect }: { onConnect: () => void }) 
   const readStatus = useAppStore((s) => s.readCredentialsStatus);
   const forget = useAppStore((s) => s.forgetCredentials);
   const busy = useAppStore((s) => s.busy !== null);
+  const { t } = useT();
   useEffect(() => {
     void readStatus();
   }, [readStatus]);
@@ -46,16 +49,15 @@ export function RememberedCredentials({ onConnect }: { onConnect: () => void }) 
     <div className="card remembered-credentials">
       {remembered ? (
         <p>
-          Credentials are remembered on this computer: access key ID ending{' '}
-          <span className="mono">{remembered.accessKeyIdLast4}</span>, project{' '}
-          <span className="mono">{remembered.projectId}</span> ({remembered.region})
+          {t('remember.remembered')} <span className="mono">{remembered.accessKeyIdLast4}</span>
+          {t('remember.project')} <span className="mono">{remembered.projectId}</span> ({remembered.region})
           {remembered.endpoint && (
             <>
               {' '}
-              at <span className="mono">{remembered.endpoint}</span>
+              {t('remember.at')} <span className="mono">{remembered.endpoint}</span>
             </>
           )}
-          , saved {remembered.savedAt}.
+          {t('remember.saved', { at: remembered.savedAt })}
         </p>
       ) : (
         <p className="warning">{status?.unreadable}</p>
@@ -63,11 +65,11 @@ export function RememberedCredentials({ onConnect }: { onConnect: () => void }) 
       <div className="actions">
         {remembered && (
           <button type="button" className="primary" disabled={busy} onClick={onConnect}>
-            Connect with remembered credentials
+            {t('remember.connect')}
           </button>
         )}
         <button type="button" className="secondary" disabled={busy} onClick={() => void forget()}>
-          Forget
+          {t('remember.forget')}
         </button>
       </div>
     </div>
