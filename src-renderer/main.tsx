@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import './styles/noto-sans-sc.css';
 import './styles/app.css';
 
 const container = document.getElementById('root');

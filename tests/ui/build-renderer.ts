@@ -13,7 +13,7 @@ import { withBuildLock } from '../support/build-lock';
 export const ROOT = path.resolve(__dirname, '../..');
 export const RENDERER_OUT = path.join(ROOT, 'out', 'renderer');
 const STAMP = path.join(ROOT, 'out', '.renderer-inputs.sha256');
-const INPUT_DIRS = ['src-renderer', 'src-main/ipc/schemas'];
+const INPUT_DIRS = ['src-renderer', 'src-main/ipc/schemas', 'src-main/i18n'];
 const INPUT_FILES = [
   'src-main/ipc/contract.ts',
   'src-main/ipc/problem.ts',

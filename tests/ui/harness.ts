@@ -44,7 +44,7 @@ export interface UiSession {
   readonly foreignRequests: string[];
   /** Console errors and uncaught exceptions (CSP violations are console errors). */
   readonly pageErrors: string[];
-  /** Saves a full-page screenshot as test-results/screens/<name>.png. */
+  /** Saves a full-page screenshot as test-results/screens/<name>.png (`zh-CN/start` makes the folder). */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -54,6 +54,8 @@ export interface UiOptions {
   readonly viewport?: { width: number; height: number };
   /** 2 for a 200% zoom (CSS pixels halve, device pixels stay). */
   readonly deviceScaleFactor?: number;
+  /** The browser's (the OS's) language, e.g. `zh-CN`, or `en-XA` for the pseudo-locale. */
+  readonly locale?: string;
 }
 
 /** Builds the renderer if needed and launches Chromium (one per test file). */
@@ -69,6 +71,7 @@ export async function openApp(browser: Browser, options: UiOptions = {}): Promis
     viewport: options.viewport ?? { width: 1280, height: 900 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     serviceWorkers: 'block',
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
@@ -108,7 +111,9 @@ export async function openApp(browser: Browser, options: UiOptions = {}): Promis
     foreignRequests,
     pageErrors,
     screenshot: async (name) => {
-      await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
+      const file = path.join(SCREENS_DIR, `${name}.png`);
+      mkdirSync(path.dirname(file), { recursive: true });
+      await page.screenshot({ path: file, fullPage: true });
     },
     close: async () => {
       await context.close();

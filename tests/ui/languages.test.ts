@@ -1,0 +1,165 @@
+/**
+ * The screens in Simplified Chinese and in the pseudo-locale: every screen of a rehearsal in
+ * zh-CN (screenshots in test-results/screens/zh-CN/, the shipped Noto Sans SC in use, a Chinese
+ * officer name on screen), the 200% zoom check in Chinese, a pseudo-locale (en-XA) pass in which
+ * any text not from the catalogue stands out, and the language switch remembered across reloads.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator, type Translator } from '../../src-main/i18n/translate';
+import { openApp, startBrowser, type UiSession } from './harness';
+
+const OFFICER = '张伟';
+const WITNESS = '李娜';
+
+/** Visible text outside values (.mono, .file-name, code, pre) that still has ASCII words. */
+const untranslatedText = (page: Page) =>
+  page.evaluate<string[]>(`(() => {
+    const ALLOWED = [
+      /⟦[^⟧]*⟧/g, // from the catalogue
+      /\\/[\\w./-]+/g, // paths
+      /[\\w.-]+\\.(?:jsonl|json|html|txt|pdf|bin|b64|der|pem)\\b/g, // file names
+      /\\b(?:AES|RSA|EC)_\\w+/g, // key specs
+      /\\b[A-Z][A-Z0-9_.]{2,}\\b/g, // codes
+      /\\bgit\\.[0-9a-f]+\\b|\\bdev\\b/g, // build id
+    ];
+    const flagged = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('.mono, .file-name, code, pre, script, style')) continue;
+      let text = node.textContent || '';
+      for (const pattern of ALLOWED) text = text.replace(pattern, ' ');
+      if (/[A-Za-z]{3,}/.test(text)) flagged.push((node.textContent || '').trim());
+    }
+    return flagged;
+  })()`);
+
+const notoSansScLoaded = (page: Page) =>
+  page.evaluate<boolean>(
+    `[...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Noto Sans SC' && f.status === 'loaded')`,
+  );
+
+const horizontalOverflow = (page: Page) =>
+  page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+
+const htmlLang = (page: Page) => page.evaluate<string>('document.documentElement.lang');
+
+/** Start → setup → online (simulator, one key, parameters fetched), as a Chinese or pseudo officer would. */
+async function rehearseToParameters(ui: UiSession, t: Translator['t'], folder: string, shots: string | null) {
+  const { page } = ui;
+  await mkdir(folder, { recursive: true });
+  await page.getByRole('heading', { level: 1, name: t('start.heading') }).waitFor();
+  if (shots) await ui.screenshot(`${shots}/start`);
+  await page.getByRole('button', { name: t('common.continue'), exact: true }).click();
+  await page.getByLabel(t('setup.title'), { exact: true }).fill('密钥仪式 2026');
+  await page.getByLabel(t('setup.operator'), { exact: true }).fill(OFFICER);
+  await page.getByLabel(t('setup.witness', { n: 1 }), { exact: true }).fill(WITNESS);
+  await page.getByLabel(t('setup.folder'), { exact: true }).fill(folder);
+  if (shots) await ui.screenshot(`${shots}/setup`);
+  await page.getByRole('button', { name: t('setup.save-and-continue'), exact: true }).click();
+  await page.getByRole('button', { name: t('connect.start-simulator'), exact: true }).click();
+  await page.getByText(t('connect.connected-to'), { exact: true }).waitFor();
+  await page.getByLabel(t('create.alias', { n: 1 }), { exact: true }).fill('zz/1');
+  await page.getByRole('button', { name: t('create.button', { count: 1 }), exact: true }).click();
+  await page.getByRole('button', { name: t('params.fetch'), exact: true }).click();
+  await page.locator('.issued code.hex').first().waitFor();
+}
+
+const SCREENS = [
+  ['nav.online', 'online'],
+  ['nav.air-gapped', 'air-gapped'],
+  ['nav.custody', 'custody'],
+  ['nav.restore', 'restore'],
+  ['nav.journal', 'journal'],
+  ['nav.setup', 'setup-saved'],
+] as const;
+
+describe('the screens in Chinese and in the pseudo-locale', () => {
+  let browser: Browser;
+  let dir: string;
+  const sessions: UiSession[] = [];
+  const open = async (options: Parameters<typeof openApp>[1]) => {
+    const ui = await openApp(browser, options);
+    ui.page.setDefaultTimeout(15_000);
+    sessions.push(ui);
+    return ui;
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ui-lang-'));
+    browser = await startBrowser();
+  });
+  afterAll(async () => {
+    for (const s of sessions) await s.close();
+    await browser?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('shows every screen in Simplified Chinese, in the shipped font, with a Chinese officer name', async () => {
+    const { t } = translator('zh-CN');
+    const ui = await open({ locale: 'zh-CN' });
+    const { page } = ui;
+    await rehearseToParameters(ui, t, path.join(dir, 'zh'), 'zh-CN');
+    expect(await htmlLang(page)).toBe('zh-Hans-CN');
+    for (const [nav, name] of SCREENS) {
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: t(nav), exact: true })
+        .click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await ui.screenshot(`zh-CN/${name}`);
+    }
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: t('nav.online'), exact: true })
+      .click();
+    await expect.poll(() => page.getByText(OFFICER).count()).toBeGreaterThan(0);
+    expect(await notoSansScLoaded(page)).toBe(true);
+    expect(ui.pageErrors).toEqual([]);
+  });
+
+  it('reflows at 200% zoom in Chinese without horizontal scrolling', async () => {
+    const { t } = translator('zh-CN');
+    const ui = await open({ locale: 'zh-CN', viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+    await ui.page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await horizontalOverflow(ui.page)).toBeLessThanOrEqual(0);
+    await ui.screenshot('zh-CN/start-zoom-200');
+    await rehearseToParameters(ui, t, path.join(dir, 'zh-zoom'), null);
+    expect(await horizontalOverflow(ui.page)).toBeLessThanOrEqual(0);
+    await ui.screenshot('zh-CN/online-zoom-200');
+  });
+
+  it('pseudo-locale: no screen shows text that did not come from the catalogue', async () => {
+    const { t } = translator('en-XA');
+    const ui = await open({ locale: 'en-XA' });
+    const { page } = ui;
+    await rehearseToParameters(ui, t, path.join(dir, 'pseudo'), null);
+    const escaped: Record<string, string[]> = {};
+    for (const [nav, name] of SCREENS) {
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: t(nav), exact: true })
+        .click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const flagged = await untranslatedText(page);
+      if (flagged.length > 0) escaped[name] = flagged;
+      await ui.screenshot(`en-XA/${name}`);
+    }
+    expect(escaped).toEqual({});
+  });
+
+  it('switches to Chinese on the start screen and remembers the choice', async () => {
+    const ui = await open({ locale: 'en-US' });
+    const { page } = ui;
+    await page.getByRole('heading', { level: 1, name: 'Keyferry key ceremony' }).waitFor();
+    await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+    await page.getByRole('heading', { level: 1, name: translator('zh-CN').t('start.heading') }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: translator('zh-CN').t('start.heading') }).waitFor();
+    expect(await htmlLang(page)).toBe('zh-Hans-CN');
+  });
+});
