@@ -18,8 +18,10 @@ export interface CliCommand {
   readonly name: string;
   /** One line for `keyferry --help`. */
   readonly summary: string;
-  /** Full usage text for `keyferry <name> --help`. */
+  /** Full usage text for `keyferry <name> --help` (English). */
   readonly usage: string;
+  /** The usage in another language, from the catalogue (`cli.<name>.usage`), where translated. */
+  readonly localizedUsage?: (locale: DisplayLocale) => string;
   /** Runs the command; resolves to the process exit code. Throwing KeyferryError prints one line. */
   run(args: string[], io: CliIo): Promise<number>;
 }

@@ -1,5 +1,8 @@
 /** Dispatches argv to a command; prints errors as one plain line, never a stack trace. */
 import { KeyferryError, toProblem } from '../core/errors';
+import { isMessageKey } from '../i18n/catalogue';
+import { DEFAULT_LOCALE, type DisplayLocale } from '../i18n/locale';
+import { translator } from '../i18n/translate';
 import { cliLocale, cliTranslator, takeLangOption } from './cli-locale';
 import { terminalLines, terminalText } from '../core/terminal-text';
 import type { CliCommand, CliCommandListing, CliIo } from './command';
@@ -7,18 +10,35 @@ import type { CliCommand, CliCommandListing, CliIo } from './command';
 export const APP_NAME = 'keyferry';
 
 /** The `keyferry --help` text: every command's name and summary (no command is loaded for it). */
-export function helpText(commands: readonly Pick<CliCommandListing, 'name' | 'summary'>[]): string {
+export function helpText(
+  commands: readonly Pick<CliCommandListing, 'name' | 'summary'>[],
+  locale: DisplayLocale = DEFAULT_LOCALE,
+): string {
+  const { t, message } = translator(locale);
+  const summary = (c: Pick<CliCommandListing, 'name' | 'summary'>) => {
+    const key = `cli.summary.${c.name.replace(/ /g, '-')}`;
+    return isMessageKey(key) ? message({ key }) : c.summary;
+  };
   const width = Math.max(...commands.map((c) => c.name.length), 4) + 2;
   const lines = [
-    'Keyferry: BYOK key ceremonies across an air gap.',
+    t('cli.help.title'),
     '',
-    `Usage: ${APP_NAME} <command> [options]     (${APP_NAME} <command> --help for details)`,
-    `       ${APP_NAME} --version                 (version and the digest of the code that runs)`,
+    t('cli.help.usage', { app: APP_NAME }),
+    t('cli.help.version', { app: APP_NAME }),
+    t('cli.help.lang'),
     '',
-    'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    t('cli.help.commands'),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}${summary(c)}`),
   ];
   return lines.join('\n');
+}
+
+/** A command's `--help`: its usage in the CLI's language when the catalogue has it, else as written. */
+function usageText(command: CliCommand, locale: DisplayLocale): string {
+  const key = `cli.${command.name.replace(/ /g, '-')}.usage`;
+  return locale !== DEFAULT_LOCALE && isMessageKey(key)
+    ? (command.localizedUsage?.(locale) ?? command.usage)
+    : command.usage;
 }
 
 /** Finds the longest command name that prefixes argv (commands may be two words). */
@@ -90,7 +110,7 @@ export async function runCli(
     return 0;
   }
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    io.stdout(helpText(commands));
+    io.stdout(helpText(commands, io.locale));
     return argv.length === 0 ? 1 : 0;
   }
   const match = matchCommand(commands, argv);
@@ -114,7 +134,7 @@ export async function runCli(
   try {
     const command = await loadCommand(match.command);
     if (match.rest.includes('--help') || match.rest.includes('-h')) {
-      io.stdout(command.usage);
+      io.stdout(usageText(command, io.locale ?? DEFAULT_LOCALE));
       return 0;
     }
     return await command.run(match.rest, io);

@@ -39,7 +39,11 @@ export function ReceiptPanel({ side }: { side: RecordKind }) {
           <Hex value={receipt.journalHead} />
         </dd>
       </dl>
-      <pre className="receipt-preview" tabIndex={0} aria-label={t('receipt.preview', { side })}>
+      <pre
+        className="receipt-preview"
+        tabIndex={0}
+        aria-label={t('receipt.preview', { side: side.replace(/-/g, '_') })}
+      >
         {receipt.text}
       </pre>
       <div className="actions">

@@ -46,7 +46,7 @@ export function JournalScreen() {
         {t('journal.read-again')}
       </button>
       <Activity section="journal" />
-      {journal && !journal.exists && <p>{t('journal.none', { side })}</p>}
+      {journal && !journal.exists && <p>{t('journal.none', { side: side.replace(/-/g, '_') })}</p>}
       {journal && journal.exists && (
         <>
           <div

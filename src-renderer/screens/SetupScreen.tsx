@@ -6,7 +6,6 @@ import { PathField, TextField } from '../components/Fields';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useT } from '../i18n';
 import { useAppStore } from '../store/store';
-import { useT } from '../i18n';
 
 type PaperSize = CeremonySetup['paperSize'];
 const PAPER_SIZES: readonly PaperSize[] = ['A4', 'Letter'];
@@ -24,7 +23,6 @@ export function SetupScreen() {
   const [witnesses, setWitnesses] = useState<string[]>(setup ? [...setup.witnesses] : ['']);
   const [folder, setFolder] = useState(setup?.folder ?? '');
   const [paperSize, setPaperSize] = useState<PaperSize>(setup?.paperSize ?? 'A4');
-  const { t } = useT();
   const next = mode === 'air-gapped' ? 'air-gapped' : 'online';
 
   const submit = async () => {

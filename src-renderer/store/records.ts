@@ -20,8 +20,10 @@ export const createRecordsSlice: SliceCreator<RecordsSlice> = (set, get) => ({
   savedPdf: {},
   storeReceipt: (receipt) => set({ receipts: { ...get().receipts, [receipt.side]: receipt } }),
   loadJournal: async (side) => {
-    const journal = await get().run('journal', uiAction('action.reading-journal', { side }), () =>
-      api().viewJournal({ side }),
+    const journal = await get().run(
+      'journal',
+      uiAction('action.reading-journal', { side: side.replace(/-/g, '_') }),
+      () => api().viewJournal({ side }),
     );
     if (journal) set({ journals: { ...get().journals, [side]: journal } });
   },

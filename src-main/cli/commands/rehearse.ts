@@ -13,8 +13,17 @@ import { KeyferryError } from '../../core/errors';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
 import { formatTable } from '../text-table';
+import { cliTranslator } from '../cli-locale';
+import { translator, type Translator } from '../../i18n/translate';
+import { KEY_STATE_NAMES } from '../../core/kms/types';
 
 const NAME = 'rehearse';
+
+/** A KMS state name ("Enabled") in the CLI's language; unknown names stay as the KMS gave them. */
+function stateText(t: Translator['t'], name: string): string {
+  const state = Object.entries(KEY_STATE_NAMES).find(([, n]) => n === name)?.[0];
+  return state ? t('kms.state', { state }) : name;
+}
 
 /** `keyferry-rehearsal-YYYYMMDD-HHMMSS` for `now` (UTC). */
 export function defaultRehearsalFolder(now: Date): string {
@@ -60,6 +69,7 @@ export const rehearseCommand: CliCommand = {
     '',
     'Exits 0 only if every key was imported and proven to work.',
   ].join('\n'),
+  localizedUsage: (locale) => translator(locale).t('cli.rehearse.usage', { specs: KEY_SPECS.join(',') }),
   async run(args, io) {
     const { values } = parseCommandArgs(NAME, args, {
       out: { type: 'string' },
@@ -94,7 +104,8 @@ export const rehearseCommand: CliCommand = {
     const wrappingAlgorithm = values['wrapping-algorithm']
       ? parseWrappingAlgorithm(values['wrapping-algorithm'])
       : undefined;
-    io.stdout(`Rehearsing ${specs.join(', ')} against the built-in KMS simulator into ${outDir}`);
+    const { t, progress } = cliTranslator(io);
+    io.stdout(t('cli.rehearse.start', { specs: specs.join(', '), dir: outDir }));
     const result = await runRehearsal({
       outDir,
       specs,
@@ -105,40 +116,50 @@ export const rehearseCommand: CliCommand = {
       onProgress: (p) => {
         // One line as each key (or bundle) starts; the step's closing report adds nothing new.
         if (p.done >= p.total) return;
-        const counter = p.total > 1 && !/ of \d+$/.test(p.message) ? ` (${p.done + 1} of ${p.total})` : '';
-        io.stdout(`  ${p.message}${counter}`);
+        const counter =
+          p.total > 1 && !/ of \d+$/.test(p.message)
+            ? t('cli.progress.counter', { n: p.done + 1, total: p.total })
+            : '';
+        io.stdout(`  ${progress(p)}${counter}`);
       },
     });
     io.stdout('');
-    io.stdout(`Ceremony ${result.ceremonyId} (rehearsal)`);
+    io.stdout(t('cli.rehearse.ceremony', { id: result.ceremonyId }));
     for (const line of formatTable(
-      ['spec', 'key id', 'final state', 'proof'],
-      result.rows.map((r) => [r.spec, r.keyId, r.finalState, `${r.ok ? 'OK' : 'FAILED'}: ${r.proof}`]),
+      [
+        t('cli.rehearse.col.spec'),
+        t('cli.rehearse.col.key-id'),
+        t('cli.rehearse.col.state'),
+        t('cli.rehearse.col.proof'),
+      ],
+      result.rows.map((r) => [
+        r.spec,
+        r.keyId,
+        stateText(t, r.finalState),
+        `${r.ok ? t('cli.rehearse.ok') : t('cli.rehearse.failed')}: ${r.proof}`,
+      ]),
     ))
       io.stdout(`  ${line}`);
     io.stdout('');
     const rel = (p: string) => path.relative(io.cwd, p) || '.';
-    io.stdout(`Everything is in ${rel(result.outDir)}:`);
-    io.stdout(`  plan              ${rel(result.files.plan)}`);
-    io.stdout(
-      `  online journal    ${rel(result.files.onlineJournal)} (${result.journals.online ? 'verified against its receipt' : 'NOT VERIFIED'})`,
-    );
-    io.stdout(
-      `  air-gap journal   ${rel(result.files.airGapJournal)} (${result.journals.airGap ? 'verified against its receipt' : 'NOT VERIFIED'})`,
-    );
-    io.stdout(
-      `  online receipt    ${result.files.onlineReceipt ? rel(result.files.onlineReceipt.htmlFile) : 'not written (a key failed verification)'}`,
-    );
-    io.stdout(`  air-gap receipt   ${rel(result.files.airGapReceipt.htmlFile)}`);
-    io.stdout(`  bundles           ${rel(result.files.parametersBundle)}, ${rel(result.files.wrappedBundle)}`);
+    const verified = (ok: boolean) => (ok ? t('cli.rehearse.verified') : t('cli.rehearse.not-verified'));
+    const files: [string, string][] = [
+      [t('cli.rehearse.plan'), rel(result.files.plan)],
+      [t('cli.rehearse.online-journal'), `${rel(result.files.onlineJournal)} ${verified(result.journals.online)}`],
+      [t('cli.rehearse.airgap-journal'), `${rel(result.files.airGapJournal)} ${verified(result.journals.airGap)}`],
+      [
+        t('cli.rehearse.online-receipt'),
+        result.files.onlineReceipt ? rel(result.files.onlineReceipt.htmlFile) : t('cli.rehearse.no-online-receipt'),
+      ],
+      [t('cli.rehearse.airgap-receipt'), rel(result.files.airGapReceipt.htmlFile)],
+      [t('cli.rehearse.bundles'), `${rel(result.files.parametersBundle)}, ${rel(result.files.wrappedBundle)}`],
+    ];
     if (result.files.custodianFolders.length > 0)
-      io.stdout(`  custody shares    ${result.files.custodianFolders.map(rel).join(', ')}`);
+      files.push([t('cli.rehearse.custody-shares'), result.files.custodianFolders.map(rel).join(', ')]);
+    io.stdout(t('cli.rehearse.everything-in', { dir: rel(result.outDir) }));
+    for (const line of formatTable(['', ''], files).slice(2)) io.stdout(`  ${line}`);
     io.stdout('');
-    io.stdout(
-      result.ok
-        ? 'Rehearsal passed: every key was imported and proven to work.'
-        : 'Rehearsal FAILED: see the table above.',
-    );
+    io.stdout(result.ok ? t('cli.rehearse.passed') : t('cli.rehearse.failed-summary'));
     return result.ok ? 0 : 1;
   },
 };

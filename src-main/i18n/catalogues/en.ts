@@ -9,6 +9,7 @@ import { enCeremonySafety } from './en/ceremony-safety';
 import { enHsm } from './en/hsm';
 import { enConfirmations } from './en/confirmations';
 import { enOnlineCli } from './en/online-cli';
+import { enCli } from './en/cli';
 import { enProblems } from './en/problems';
 import { enProgress } from './en/progress';
 import { enScreens } from './en/screens';
@@ -23,4 +24,5 @@ export const en = {
   ...enConfirmations,
   ...enCliOptions,
   ...enOnlineCli,
+  ...enCli,
 } as const;

@@ -8,6 +8,7 @@ import { zhCNCeremonySafety } from './zh-CN/ceremony-safety';
 import { zhCNHsm } from './zh-CN/hsm';
 import { zhCNConfirmations } from './zh-CN/confirmations';
 import { zhCNOnlineCli } from './zh-CN/online-cli';
+import { zhCNCli } from './zh-CN/cli';
 import { zhCNProblems } from './zh-CN/problems';
 import { zhCNProgress } from './zh-CN/progress';
 import { zhCNScreens } from './zh-CN/screens';
@@ -22,4 +23,5 @@ export const zhCN: Catalogue = {
   ...zhCNConfirmations,
   ...zhCNCliOptions,
   ...zhCNOnlineCli,
+  ...zhCNCli,
 };

@@ -49,7 +49,8 @@ export const enScreens = {
   'action.choosing-mode': 'Choosing {mode, select, rehearsal {rehearsal} online {online} other {air-gapped}} mode',
   'action.deleting-material': 'Deleting the imported material of {keyId}',
   'action.loading-material': 'Loading the key material of {keyId}',
-  'action.reading-journal': 'Reading the {side, select, online {online} restore {restore} other {air-gapped}} journal',
+  'action.reading-journal':
+    'Reading the {side, select, online {online} custody_restore {custody-restore} other {air-gapped}} journal',
   'action.recording-confirmation': 'Recording the confirmation of {witness}',
   'action.opening-dialog': 'Opening the {field} dialog',
   'app.brand': 'Keyferry',
@@ -124,7 +125,8 @@ export const enScreens = {
   'receipt.in': 'in',
   'receipt.html-sha256': 'Receipt (HTML) SHA-256',
   'receipt.journal-head': 'Journal head at the receipt (entry {count})',
-  'receipt.preview': 'Preview of the {side, select, online {online} restore {restore} other {air-gapped}} receipt',
+  'receipt.preview':
+    'Preview of the {side, select, online {online} custody_restore {custody-restore} other {air-gapped}} receipt',
   'receipt.print': 'Print the receipt',
   'receipt.pdf-folder': 'Folder for the PDF',
   'receipt.pdf-folder.hint': "The PDF is written there under the receipt's name; an existing file is never replaced.",
@@ -339,7 +341,8 @@ export const enScreens = {
   'journal.label':
     '{side, select, online {Online journal} air_gapped {Air-gapped journal} other {Custody restore journal}}',
   'journal.read-again': 'Read the journal again',
-  'journal.none': 'No {side} journal has been written yet.',
+  'journal.none':
+    'No {side, select, online {online} custody_restore {custody-restore} other {air-gapped}} journal has been written yet.',
   'journal.verifies': 'The chain of {count, plural, one {# entry} other {# entries}} verifies.',
   'journal.broken': 'The journal does NOT verify.',
   'journal.file': 'File',
