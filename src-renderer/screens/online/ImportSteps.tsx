@@ -44,7 +44,7 @@ export function CheckBundleStep() {
         onChange={setFolder}
       />
       <DigestField
-        label="Bundle digest from the air-gapped receipt"
+        label={t('check.digest-required')}
         value={digest}
         onChange={typeDigest}
         hint={t('digest.field.required')}
@@ -59,9 +59,9 @@ export function CheckBundleStep() {
               setFromRehearsal(true);
             }}
           >
-            Use the digest this rehearsal&apos;s air-gapped side wrote
+            {t('check.use-rehearsal-digest')}
           </StepButton>{' '}
-          A rehearsal plays both machines; the journal records where the digest came from.
+          {t('check.rehearsal-digest-hint')}
         </p>
       )}
       <StepButton

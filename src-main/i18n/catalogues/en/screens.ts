@@ -391,4 +391,7 @@ export const enScreens = {
   'restore.parameters.keys': '; {count, plural, one {key} other {keys}}',
   'restore.parameters.digest': 'Fresh import-parameters bundle digest',
   'restore.receipt.title': 'Write the restore receipt',
+  'check.digest-required': 'Bundle digest from the air-gapped receipt',
+  'check.use-rehearsal-digest': "Use the digest this rehearsal's air-gapped side wrote",
+  'check.rehearsal-digest-hint': 'A rehearsal plays both machines; the journal records where the digest came from.',
 } as const;

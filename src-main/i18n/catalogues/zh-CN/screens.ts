@@ -376,4 +376,7 @@ export const zhCNScreens: { readonly [K in keyof typeof enScreens]: string } = {
   'restore.parameters.keys': '；{count, plural, other {密钥}}',
   'restore.parameters.digest': '新的导入参数包摘要',
   'restore.receipt.title': '写入恢复回执',
+  'check.digest-required': '离线侧回执上的包摘要',
+  'check.use-rehearsal-digest': '使用本次演练离线侧写入的摘要',
+  'check.rehearsal-digest-hint': '演练同时扮演两台计算机；日志会记录摘要的来源。',
 };
