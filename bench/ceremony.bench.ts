@@ -97,7 +97,7 @@ async function keyferryBatch(
   });
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
-  for (const f of overview.fingerprints) await air.confirmFingerprint('Ben', f.fingerprint);
+  for (const f of overview.fingerprints) for (const w of plan.witnesses) await air.confirmFingerprint(w, f.fingerprint);
   await air.generateMaterial();
   await air.wrap();
   const wrapped = path.join(dir, 'wrapped');

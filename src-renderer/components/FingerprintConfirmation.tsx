@@ -9,6 +9,7 @@ interface FingerprintToConfirm {
   fingerprint: string;
   keyIds: readonly string[];
   confirmedBy: readonly string[];
+  pending: readonly string[];
 }
 
 type ConfirmFingerprint = (request: { witness: string; typed: string }) => Promise<boolean>;
@@ -27,18 +28,29 @@ export function FingerprintCard({
   available: boolean;
   onConfirm: ConfirmFingerprint;
 }) {
-  const [witness, setWitness] = useState(witnesses[0] ?? '');
+  const [chosen, setWitness] = useState(fingerprint.pending[0] ?? witnesses[0] ?? '');
   const [typed, setTyped] = useState('');
-  const confirmed = fingerprint.confirmedBy.length > 0;
+  const confirmed = fingerprint.pending.length === 0;
+  // Each witness confirms for themselves: once the chosen one has, the next who has not is asked.
+  const witness = fingerprint.pending.includes(chosen) || confirmed ? chosen : (fingerprint.pending[0] ?? chosen);
   const { t } = useT();
+  const names = (list: readonly string[]) => list.join(t('list.separator'));
   return (
     <div className={`card fingerprint ${confirmed ? 'confirmed' : ''}`}>
       <h3>
         {t('fingerprint.wrapping-key', { n: index + 1 })}{' '}
         {confirmed
-          ? t('fingerprint.confirmed-by', { witnesses: fingerprint.confirmedBy.join(t('list.separator')) })
+          ? t('fingerprint.confirmed-by', { witnesses: names(fingerprint.confirmedBy) })
           : t('fingerprint.not-confirmed')}
       </h3>
+      <p className="hint witnesses-status">
+        {fingerprint.confirmedBy.length > 0
+          ? t('fingerprint.typed-by', { witnesses: names(fingerprint.confirmedBy) })
+          : ''}{' '}
+        {fingerprint.pending.length > 0
+          ? t('fingerprint.still-to-type', { witnesses: names(fingerprint.pending) })
+          : ''}
+      </p>
       <p className="hint covers">
         {t('fingerprint.covers', { count: fingerprint.keyIds.length })} {fingerprint.keyIds.join(', ')}
       </p>

@@ -192,8 +192,8 @@ describe('custody: expiry, restore ceremony, re-import', () => {
       'Ana',
       '--witness',
       'Ben',
-      '--confirm-fingerprint',
-      fingerprint,
+      '--witness-confirms',
+      `Ben=${fingerprint}`,
       '--allow-network',
     ];
     const filesBefore = (await everyFile(ceremony)).sort();

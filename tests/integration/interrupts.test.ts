@@ -133,7 +133,7 @@ async function expectCleanStop(run: Finished, state: string): Promise<void> {
 /** The next run with the same journal finishes; the stopped attempt is still in the journal. */
 async function expectResume(fingerprint: string): Promise<void> {
   const resumed = await watch(
-    spawn(process.execPath, [BIN, ...wrapArgs('--confirm-fingerprint', fingerprint)], { cwd: dir }),
+    spawn(process.execPath, [BIN, ...wrapArgs('--witness-confirms', `Ben=${fingerprint}`)], { cwd: dir }),
     () => undefined,
   );
   expect(resumed.stderr).toBe('');
@@ -148,13 +148,13 @@ async function expectResume(fingerprint: string): Promise<void> {
 describe('Ctrl-C during an air-gapped ceremony', () => {
   it('during RSA-4096 generation: wiped, journaled, lock released, one line; the next run resumes', async () => {
     const fingerprint = await rsa4096Parameters(3);
-    const child = spawn(process.execPath, [BIN, ...wrapArgs('--confirm-fingerprint', fingerprint)], {
+    const child = spawn(process.execPath, [BIN, ...wrapArgs('--witness-confirms', `Ben=${fingerprint}`)], {
       cwd: dir,
       detached: true,
     });
     let sent = false;
     const run = await watch(child, (seen) => {
-      if (!sent && seen.includes('Every fingerprint was confirmed')) {
+      if (!sent && seen.includes('typed and confirmed')) {
         sent = true;
         // A terminal sends Ctrl-C to the whole foreground process group.
         setTimeout(() => process.kill(-(child.pid as number), 'SIGINT'), 300);
@@ -172,7 +172,7 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
     const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: dir, detached: true });
     let typed = false;
     const run = await watch(child, (seen) => {
-      if (!typed && seen.includes('type it back')) {
+      if (!typed && seen.includes('type it as you compared it')) {
         typed = true;
         child.stdin?.write('\x03');
       }

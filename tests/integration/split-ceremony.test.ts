@@ -124,7 +124,7 @@ describe('split ceremony across processes', () => {
         'Ben',
         '--witness',
         'Chloé',
-        ...fingerprints.flatMap((fp) => ['--confirm-fingerprint', fp]),
+        ...fingerprints.flatMap((fp) => ['Ben', 'Chloé'].flatMap((w) => ['--witness-confirms', `${w}=${fp}`])),
         '--allow-network',
       ],
       { cwd: dir, env: { KEYFERRY_AK: '', KEYFERRY_SK: '' } },

@@ -13,7 +13,13 @@ import { KeyferryError, toProblem } from '../../core/errors';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';
 import { openCeremonyJournal } from '../ceremony-journal';
-import { confirmFingerprintsInteractively } from '../fingerprint-prompt';
+import {
+  confirmationLinesFromJournal,
+  confirmGiven,
+  confirmInteractively,
+  parseWitnessConfirms,
+  requireEveryWitness,
+} from '../witness-confirmations';
 import { readConsoleFilesInput } from '../console-files-input';
 import { formatTable } from '../text-table';
 import { cliTranslator } from '../cli-locale';
@@ -34,9 +40,10 @@ const USAGE = [
   '  --out DIR                   a new folder on the removable media for the wrapped-material bundle',
   '  --journal FILE              the air-gapped journal (created when new, continued when it exists)',
   '  --operator NAME, --witness NAME (repeat)   the people present; --title TEXT names the ceremony',
-  '  --confirm-fingerprint HEX   (repeat) each wrapping-key fingerprint, typed back after comparing it',
-  '                              aloud with the online workstation; every --witness confirms them.',
-  '                              Without it on a terminal, each witness is asked to type them.',
+  '  --witness-confirms NAME=HEX  (repeat) what witness NAME typed for a wrapping-key fingerprint after',
+  '                              comparing it aloud with the online workstation: once per --witness and',
+  '                              fingerprint (one value never counts for another person). Without it on',
+  '                              a terminal, each witness is asked in turn; nobody can be skipped.',
   '  --material FILE             existing key material (else fresh material is generated here);',
   '                              --key-id picks the key when the bundle holds several',
   '  --passphrase-env VAR        name of the environment variable holding the private key passphrase',
@@ -67,6 +74,7 @@ const OPTIONS = {
   operator: { type: 'string' },
   witness: { type: 'string', multiple: true },
   title: { type: 'string' },
+  'witness-confirms': { type: 'string', multiple: true },
   'confirm-fingerprint': { type: 'string', multiple: true },
   material: { type: 'string' },
   'passphrase-env': { type: 'string' },
@@ -163,6 +171,7 @@ export const airgapWrapCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const { values } = parseCommandArgs(NAME, args, OPTIONS);
+    if (values['confirm-fingerprint']) throw new KeyferryError('CLI_CONFIRM_FINGERPRINT_REPLACED');
     const out = path.resolve(io.cwd, requireOption(NAME, values.out, '--out'));
     const operator = requireOption(NAME, values.operator, '--operator');
     const witnesses = values.witness ?? [];
@@ -238,22 +247,12 @@ export const airgapWrapCommand: CliCommand = {
           custodians: custody?.folders.length ?? 0,
         }),
       );
-      const typed = values['confirm-fingerprint'] ?? [];
-      if (typed.length > 0) {
-        for (const fingerprint of typed)
-          for (const witness of witnesses) await air.confirmFingerprint(witness, fingerprint);
-      } else if (process.stdin.isTTY) {
-        await confirmFingerprintsInteractively(air, witnesses, io);
-      }
-      const missing = air.fingerprints().filter((f) => f.confirmedBy.length === 0);
-      if (missing.length > 0) {
-        throw new KeyferryError(
-          'FINGERPRINT_NOT_CONFIRMED',
-          `${missing.length} wrapping-key fingerprint(s) were not confirmed by a witness, e.g. ${missing[0]?.grouped}.`,
-          'Compare every fingerprint aloud with the online workstation and type each back with --confirm-fingerprint.',
-        );
-      }
-      io.stdout('Every fingerprint was confirmed by a witness.');
+      const fromSeq = journal.count + 1;
+      const given = parseWitnessConfirms(values['witness-confirms']);
+      if (given.length > 0) await confirmGiven(air, given);
+      else if (process.stdin.isTTY) await confirmInteractively(air, io, process.stdin, true);
+      requireEveryWitness(air, io);
+      for (const line of confirmationLinesFromJournal(journal, fromSeq, io)) io.stdout(line);
       if (values.material) {
         const keyId = values['key-id'] ?? (overview.keys.length === 1 ? overview.keys[0]?.keyId : undefined);
         if (!keyId)

@@ -25,13 +25,19 @@ import { openCeremonyJournal } from '../ceremony-journal';
 import { cliTranslator } from '../cli-locale';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import type { CliCommand, CliIo } from '../command';
-import { confirmFingerprintsInteractively } from '../fingerprint-prompt';
+import {
+  confirmationLinesFromJournal,
+  confirmGiven,
+  confirmInteractively,
+  parseWitnessConfirms,
+  requireEveryWitness,
+} from '../witness-confirmations';
 import { badArguments, readShares, type ReadShare } from './custody-input';
 
 const NAME = 'custody restore';
 
 export const RESTORE_USAGE = `Usage: keyferry ${NAME} --share FILE... [--typed FILE...] --bundle PARAMS_DIR --wrapped-out DIR
-         --journal FILE --operator NAME --witness NAME... [--confirm-fingerprint HEX...]
+         --journal FILE --operator NAME --witness NAME... [--witness-confirms NAME=HEX...]
          [--presented-by INDEX=NAME...] [--expires never|ISO-TIME] [--receipt-dir DIR] [--title TEXT]
          [--allow-network]
    or: keyferry ${NAME} --share FILE... [--typed FILE...] [--out FILE]
@@ -50,9 +56,10 @@ expired in the KMS (the key is back in Pending import and accepts only the same 
   --journal FILE             the restore journal (created when new, continued when it exists): who
                              presented which share, the proof, the bundle; never a share
   --operator NAME, --witness NAME (repeat)   the people present; --title TEXT names the ceremony
-  --confirm-fingerprint HEX  the wrapping-key fingerprint, typed back after comparing it aloud with
-                             the online workstation (every --witness confirms it); without it on a
-                             terminal, each witness is asked to type it
+  --witness-confirms NAME=HEX  what witness NAME typed for the wrapping-key fingerprint after comparing
+                             it aloud with the online workstation: once per --witness (one value
+                             never counts for another person); without it on a terminal, each
+                             witness is asked in turn and nobody can be skipped
   --presented-by I=NAME      share I was handed over by NAME (default: its recorded custodian)
   --expires WHEN             requested AES material expiry: never (default) or an ISO date-time
   --receipt-dir DIR          where the receipt goes (default: the journal's folder)
@@ -77,6 +84,7 @@ const OPTIONS = {
   operator: { type: 'string' },
   witness: { type: 'string', multiple: true },
   title: { type: 'string' },
+  'witness-confirms': { type: 'string', multiple: true },
   'confirm-fingerprint': { type: 'string', multiple: true },
   'presented-by': { type: 'string', multiple: true },
   expires: { type: 'string' },
@@ -94,7 +102,7 @@ const CEREMONY_ONLY = [
   'operator',
   'witness',
   'title',
-  'confirm-fingerprint',
+  'witness-confirms',
   'presented-by',
   'expires',
   'receipt-dir',
@@ -236,21 +244,12 @@ async function ceremonySteps(
     io.stdout(restored.proof);
     io.stdout('Wrapping-key fingerprint (SHA-256), to compare aloud with the online workstation:');
     for (const f of restored.fingerprints) io.stdout(`  ${f.grouped}`);
-    const typed = values['confirm-fingerprint'] ?? [];
-    if (typed.length > 0) {
-      for (const fingerprint of typed)
-        for (const witness of witnesses) await restore.confirmFingerprint(witness, fingerprint);
-    } else if (process.stdin.isTTY) {
-      await confirmFingerprintsInteractively(restore, witnesses, io);
-    }
-    const missing = restore.fingerprints().filter((f) => f.confirmedBy.length === 0);
-    if (missing.length > 0) {
-      throw new KeyferryError(
-        'FINGERPRINT_NOT_CONFIRMED',
-        'The wrapping-key fingerprint was not confirmed by a witness.',
-        'Compare it aloud with the online workstation and type it back with --confirm-fingerprint.',
-      );
-    }
+    const fromSeq = journal.count + 1;
+    const given = parseWitnessConfirms(values['witness-confirms']);
+    if (given.length > 0) await confirmGiven(restore, given);
+    else if (process.stdin.isTTY) await confirmInteractively(restore, io, process.stdin, true);
+    requireEveryWitness(restore, io);
+    for (const line of confirmationLinesFromJournal(journal, fromSeq, io)) io.stdout(line);
     await restore.wrap();
     const bundle = await restore.writeWrappedBundle(wrappedOut, { expiry });
     io.stdout(`Wrapped-material bundle written and verified: ${bundle.dir}`);
@@ -337,6 +336,7 @@ export const custodyRestoreCommand: CliCommand = {
   usage: RESTORE_USAGE,
   async run(args, io) {
     const { values } = parseCommandArgs(NAME, args, OPTIONS);
+    if (values['confirm-fingerprint']) throw new KeyferryError('CLI_CONFIRM_FINGERPRINT_REPLACED');
     checkMode(values);
     if (values.bundle !== undefined && values.expires) parseMaterialExpiry(values.expires);
     presentedByMap(values['presented-by'] ?? []);

@@ -54,9 +54,13 @@ export function networkCheckView(result: NetworkCheckResult) {
 
 /** A fingerprint to confirm with its own copies of the key ids and the confirming witnesses. */
 export function fingerprintView<
-  F extends { readonly keyIds: readonly string[]; readonly confirmedBy: readonly string[] },
+  F extends {
+    readonly keyIds: readonly string[];
+    readonly confirmedBy: readonly string[];
+    readonly pending: readonly string[];
+  },
 >(f: F) {
-  return { ...f, keyIds: [...f.keyIds], confirmedBy: [...f.confirmedBy] };
+  return { ...f, keyIds: [...f.keyIds], confirmedBy: [...f.confirmedBy], pending: [...f.pending] };
 }
 
 /** A written wrapped-material bundle as the screen shows it (folder name, grouped digest). */

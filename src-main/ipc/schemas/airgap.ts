@@ -55,6 +55,8 @@ export const fingerprintSchema = z.object({
   grouped: z.string(),
   keyIds: z.array(z.string()),
   confirmedBy: z.array(z.string()),
+  /** Witnesses who have not typed it yet: every witness confirms for themselves. */
+  pending: z.array(z.string()),
 });
 export type FingerprintView = z.output<typeof fingerprintSchema>;
 

@@ -105,7 +105,7 @@ describe('keyferry airgap wrap', () => {
   it('refuses a live network unless overridden', async () => {
     await paramsBundle('AES_256');
     vi.mocked(os.networkInterfaces).mockReturnValue(WIRED);
-    const run = await keyferry(wrapArgs('--confirm-fingerprint', fingerprint), { cwd: dir });
+    const run = await keyferry(wrapArgs('--witness-confirms', `Ben=${fingerprint}`), { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/connected to a network \(eth0 192\.168\.7\.9\)/);
     expect(await readdir(dir)).not.toContain('wrapped');
@@ -115,11 +115,13 @@ describe('keyferry airgap wrap', () => {
     await paramsBundle('AES_256');
     const none = await keyferry(wrapArgs(), { cwd: dir });
     expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/not confirmed by a witness/);
-    const wrong = await keyferry(wrapArgs('--confirm-fingerprint', 'ab'.repeat(32)), { cwd: dir });
+    expect(none.stderr).toMatch(/Witness Ben has not confirmed the wrapping-key fingerprint of key\(s\) /);
+    const wrong = await keyferry(wrapArgs('--witness-confirms', `Ben=${'ab'.repeat(32)}`), { cwd: dir });
     expect(wrong.stderr).toMatch(/matches no wrapping key in the bundle/);
-    const partial = await keyferry(wrapArgs('--confirm-fingerprint', fingerprint.slice(0, 32)), { cwd: dir });
+    const partial = await keyferry(wrapArgs('--witness-confirms', `Ben=${fingerprint.slice(0, 32)}`), { cwd: dir });
     expect(partial.stderr).toMatch(/not a whole SHA-256 fingerprint/);
+    const old = await keyferry(wrapArgs('--confirm-fingerprint', fingerprint), { cwd: dir });
+    expect(old.stderr).toMatch(/--confirm-fingerprint is gone: one value credited to every witness/);
     expect(await readdir(dir)).not.toContain('wrapped');
     const journal = await readFile(path.join(dir, 'airgap.jsonl'), 'utf8');
     expect(journal.match(/"ceremony\.abandoned"/g)).toHaveLength(3);
@@ -134,8 +136,10 @@ describe('keyferry airgap wrap', () => {
       wrapArgs(
         '--witness',
         'Chloé',
-        '--confirm-fingerprint',
-        groupHex(fingerprint),
+        '--witness-confirms',
+        `Chloé=${groupHex(fingerprint)}`,
+        '--witness-confirms',
+        `Ben=${fingerprint}`,
         '--material',
         'aes.bin',
         '--expires',
@@ -168,7 +172,7 @@ describe('keyferry airgap wrap', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { event: string; actor: string });
-    expect(journal.filter((e) => e.event === 'fingerprint.confirmed').map((e) => e.actor)).toEqual(['Ben', 'Chloé']);
+    expect(journal.filter((e) => e.event === 'fingerprint.confirmed').map((e) => e.actor)).toEqual(['Chloé', 'Ben']);
     expect(journal.some((e) => e.event === 'material.loaded')).toBe(true);
     expect((await readdir(dir)).filter((f) => f.startsWith('receipt-air-gapped-KF-20250301-abcdef'))).toHaveLength(2);
   });
@@ -178,7 +182,7 @@ describe('keyferry airgap wrap', () => {
     openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.pem']);
     const pkcs8 = openssl(['pkcs8', '-topk8', '-nocrypt', '-in', 'ec.pem', '-outform', 'DER']);
     const refused = await keyferry(
-      wrapArgs('--confirm-fingerprint', fingerprint, '--material', 'ec.pem', '--custody', '2/2'),
+      wrapArgs('--witness-confirms', `Ben=${fingerprint}`, '--material', 'ec.pem', '--custody', '2/2'),
       { cwd: dir },
     );
     expect(refused.code).toBe(1);
@@ -188,8 +192,8 @@ describe('keyferry airgap wrap', () => {
     expect((await readdir(dir)).filter((f) => f === 'airgap.jsonl' || f.startsWith('custodian-'))).toEqual([]);
     const run = await keyferry(
       wrapArgs(
-        '--confirm-fingerprint',
-        fingerprint,
+        '--witness-confirms',
+        `Ben=${fingerprint}`,
         '--material',
         'ec.pem',
         '--custody',
@@ -258,8 +262,8 @@ describe('keyferry airgap wrap', () => {
         'Ana',
         '--witness',
         'Ben',
-        '--confirm-fingerprint',
-        fp,
+        '--witness-confirms',
+        `Ben=${fp}`,
       ],
       { cwd: dir },
     );
@@ -289,13 +293,23 @@ describe('keyferry airgap wrap', () => {
   it('refuses a passphrase variable that is not set, and a passphrase given in place of a variable name', async () => {
     await paramsBundle('RSA_2048');
     const run = await keyferry(
-      wrapArgs('--confirm-fingerprint', fingerprint, '--material', 'x.pem', '--passphrase-env', 'NOT_SET_ANYWHERE'),
+      wrapArgs(
+        '--witness-confirms',
+        `Ben=${fingerprint}`,
+        '--material',
+        'x.pem',
+        '--passphrase-env',
+        'NOT_SET_ANYWHERE',
+      ),
       { cwd: dir },
     );
     expect(run.stderr).toMatch(/environment variable NOT_SET_ANYWHERE is not set/);
-    const pass = await keyferry(wrapArgs('--confirm-fingerprint', fingerprint, '--passphrase-env', 'secret words'), {
-      cwd: dir,
-    });
+    const pass = await keyferry(
+      wrapArgs('--witness-confirms', `Ben=${fingerprint}`, '--passphrase-env', 'secret words'),
+      {
+        cwd: dir,
+      },
+    );
     expect(pass.stderr).toMatch(/takes the NAME of an environment variable/);
   });
 });

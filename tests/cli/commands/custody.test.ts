@@ -305,7 +305,7 @@ describe('keyferry custody', () => {
     );
     expect(badExpiry.err).toContain('is not "never" or an ISO 8601 date-time');
     const unconfirmed = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', ...ceremony], dir);
-    expect(unconfirmed.err).toContain('was not confirmed by a witness');
+    expect(unconfirmed.err).toContain('Witness Wes has not confirmed the wrapping-key fingerprint');
     expect((await readdir(dir)).sort()).toEqual(['key.bin', 'parameters', 'restore.jsonl', 'usb1', 'usb2', 'usb3']);
 
     const expiresAt = new Date(now.getTime() + 30 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -318,8 +318,8 @@ describe('keyferry custody', () => {
         'wrapped',
         '--expires',
         expiresAt,
-        '--confirm-fingerprint',
-        fingerprint,
+        '--witness-confirms',
+        `Wes=${fingerprint}`,
         '--presented-by',
         '3=Dana',
         ...ceremony,

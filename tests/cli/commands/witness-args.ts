@@ -12,9 +12,8 @@ export function paramsDigestFrom(paramsOutput: string): string {
 
 /** The options with which every witness confirms what `online params` printed. */
 export function airgapConfirmations(paramsOutput: string, witnesses: readonly string[]): string[] {
-  void witnesses;
   const fingerprints = [...paramsOutput.matchAll(/^ {4}((?:[0-9A-F]{4} ){15}[0-9A-F]{4})$/gm)].map(
     (m) => m[1] as string,
   );
-  return fingerprints.flatMap((fp) => ['--confirm-fingerprint', fp]);
+  return fingerprints.flatMap((fp) => witnesses.flatMap((w) => ['--witness-confirms', `${w}=${fp}`]));
 }

@@ -130,7 +130,8 @@ export async function airGapSide(f: Fixture, plan: CeremonyPlan, params: string,
   const air = await f.airgap(journal, plan);
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
-  for (const fp of overview.fingerprints) await air.confirmFingerprint('Ben', fp.fingerprint);
+  for (const fp of overview.fingerprints)
+    for (const w of plan.witnesses) await air.confirmFingerprint(w, fp.fingerprint);
   await air.generateMaterial();
   await air.wrap();
   const bundle = await air.writeWrappedBundle(out);

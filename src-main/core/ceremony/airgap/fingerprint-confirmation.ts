@@ -3,6 +3,8 @@
  * machines; a witness confirms by typing the fingerprint back (whole, any spacing, any case).
  * Keys that share a wrapping key share its fingerprint, so one confirmation covers them all.
  * A confirmation that does not match exactly is refused: a partial match proves nothing.
+ * Every named witness confirms every fingerprint for themselves: a fingerprint counts as
+ * confirmed only once each witness has typed it (nobody confirms for another, nobody is skipped).
  */
 import { groupHex } from '../../crypto/evidence';
 import { KeyferryError } from '../../errors';
@@ -15,6 +17,8 @@ export interface FingerprintToConfirm {
   readonly grouped: string;
   readonly keyIds: readonly string[];
   readonly confirmedBy: readonly string[];
+  /** The witnesses who have not typed it yet (the step is done when this is empty everywhere). */
+  readonly pending: readonly string[];
 }
 
 /** Strips spaces, colons and dashes and lower-cases: "AB12 CD34" and "ab:12:cd:34" compare equal. */
@@ -42,7 +46,13 @@ export class FingerprintConfirmations {
       grouped: groupHex(fingerprint),
       keyIds: [...keyIds],
       confirmedBy: [...(this.#confirmedBy.get(fingerprint) ?? [])],
+      pending: this.#pending(fingerprint),
     }));
+  }
+
+  #pending(fingerprint: string): string[] {
+    const by = this.#confirmedBy.get(fingerprint) ?? [];
+    return this.#witnesses.filter((w) => !by.includes(w));
   }
 
   /**
@@ -76,11 +86,17 @@ export class FingerprintConfirmations {
     const by = this.#confirmedBy.get(clean) ?? [];
     if (!by.includes(name)) by.push(name);
     this.#confirmedBy.set(clean, by);
-    return { fingerprint: clean, grouped: groupHex(clean), keyIds: [...keyIds], confirmedBy: [...by] };
+    return {
+      fingerprint: clean,
+      grouped: groupHex(clean),
+      keyIds: [...keyIds],
+      confirmedBy: [...by],
+      pending: this.#pending(clean),
+    };
   }
 
-  /** Fingerprints no witness has confirmed yet. */
+  /** Fingerprints some witness has not confirmed yet (each witness confirms each one). */
   unconfirmed(): FingerprintToConfirm[] {
-    return this.list().filter((f) => f.confirmedBy.length === 0);
+    return this.list().filter((f) => f.pending.length > 0);
   }
 }

@@ -181,9 +181,9 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     });
     await air.checkNetwork({ allowNetwork: true });
     await air.readParametersBundle(files.parametersBundle);
-    // The witness reads each fingerprint off the online side and types it back here.
+    // Each witness in turn reads each fingerprint off the online side and types it back here.
     for (const fingerprint of new Set(issued.map((i) => i.wrappingKeyFingerprintGrouped))) {
-      await air.confirmFingerprint(plan.witnesses[0] as string, fingerprint);
+      for (const witness of plan.witnesses) await air.confirmFingerprint(witness, fingerprint);
     }
     const custodianFolders = options.custody
       ? Array.from({ length: options.custody.n }, (_, i) => path.join(out, `custodian-${i + 1}`))

@@ -8,8 +8,6 @@ const SUBJECT =
   '{subject, select, wrapped {wrapped-material bundle digest} parameters {import-parameters bundle digest} fingerprint {wrapping-key fingerprint} other {bundle digest}}';
 const WHERE =
   '{subject, select, wrapped {as "Bundle digest" under "Seals" on the air-gapped receipt} parameters {as the online workstation shows it (keyferry online params, or the online screen), read aloud} fingerprint {as the online workstation shows it, read aloud} other {as the receipt that names the bundle prints it}}';
-const ARTEFACT =
-  '{artefact, select, bundle {the import-parameters bundle digest} other {the wrapping-key fingerprint}}';
 
 export const enConfirmations = {
   'problem.DIGEST_TYPED_EMPTY': `Nothing was typed for the ${SUBJECT}; it cannot be skipped.`,
@@ -56,47 +54,39 @@ export const enConfirmations = {
 
   'problem.WITNESS_UNKNOWN': '"{witness}" is not a witness of this ceremony.',
   'problem.WITNESS_UNKNOWN.next': 'Confirmations come from the named witnesses: {witnesses}.',
-  'problem.WITNESS_DIGEST_SLIP': `{count, plural, one {Group {groups} of 16 differs} other {Groups {groups} of 16 differ}} from ${ARTEFACT} of the bundle read here: {witness} typed {typed} there. Nothing was confirmed.`,
-  'problem.WITNESS_DIGEST_SLIP.next':
-    'Ask for that group to be read aloud again from the online workstation, then type the whole value again. If it still differs, stop: the bundle here is not the one the online workstation wrote.',
-  'problem.WITNESS_DIGEST_MISMATCH': `{count} of 16 groups of what {witness} typed differ from ${ARTEFACT} of the bundle read here. Nothing was confirmed.`,
-  'problem.WITNESS_DIGEST_MISMATCH.next':
-    'Stop and compare: is the value read aloud the one the online workstation printed for this bundle (keyferry online params)? If it is, the bundle here is not the one the online workstation wrote: fetch new parameters.',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
     '{witness} typed {attempts} values that do not match {artefactText}; the ceremony stops here. No material exists yet.',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
-    'Compare the digest on the online workstation with the bundle carried here (keyferry bundle verify on each side); start again when they agree, or fetch new parameters.',
+    'Compare the value on the online workstation with the bundle carried here (keyferry bundle verify on each side); start again when they agree, or fetch new parameters.',
   'problem.WITNESS_CONFIRMATION_MISSING':
     '{count, plural, one {Witness {pending} has} other {Witnesses {pending} have}} not confirmed {artefactText}; every named witness confirms for themselves and nobody can be skipped. No material exists yet.',
   'problem.WITNESS_CONFIRMATION_MISSING.next':
-    'Each witness types the value read aloud from the online workstation: on a terminal when asked, or with --witness-confirms "NAME=DIGEST" once per witness.',
+    'Each witness types the value read aloud from the online workstation: on a terminal when asked, or with --witness-confirms "NAME=VALUE" once per witness and fingerprint.',
   'problem.WITNESS_CONFIRMS_MALFORMED':
-    '--witness-confirms takes NAME=DIGEST (one witness and the digest that witness typed), not "{value}".',
+    '--witness-confirms takes NAME=VALUE (one witness and the fingerprint that witness typed), not "{value}".',
   'problem.WITNESS_CONFIRMS_MALFORMED.next':
-    'Give --witness-confirms "NAME=XXXX XXXX …" once for every --witness, each with the digest that person typed.',
-  'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms names {witness} more than once.',
+    'Give --witness-confirms "NAME=XXXX XXXX …" once for every --witness and fingerprint, each with what that person typed.',
+  'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms names {witness} more often than there are values to confirm.',
   'problem.WITNESS_CONFIRMS_TWICE.next':
-    'Give exactly one --witness-confirms per witness: one value never counts for two people, and one person confirms once.',
+    'Give one --witness-confirms per witness and fingerprint: one value never counts for two people, and one person confirms each value once.',
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED':
     '--confirm-fingerprint is gone: one value credited to every witness proved nothing about the others.',
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED.next':
-    'Each witness types the import-parameters bundle digest (keyferry online params shows it): --witness-confirms "NAME=DIGEST" once per --witness, or type it when asked on a terminal.',
+    'Each witness types each wrapping-key fingerprint for themselves: --witness-confirms "NAME=VALUE" once per --witness and fingerprint, or type it when asked on a terminal.',
   'problem.WITNESS_INPUT_ENDED':
     'The input ended before {witness} confirmed {artefactText}; nothing was recorded for {witness}. No material exists yet.',
   'problem.WITNESS_INPUT_ENDED.next':
-    'Run the command again on a terminal so every witness can type, or give --witness-confirms "NAME=DIGEST" once per witness.',
+    'Run the command again on a terminal so every witness can type, or give --witness-confirms "NAME=VALUE" once per witness and fingerprint.',
 
-  'witness.artefact.import-parameters-bundle': 'the import-parameters bundle digest',
-  'witness.artefact.wrapping-key': 'the wrapping-key fingerprint of {keys}',
-  'witness.prompt.intro':
-    'Each witness now types {artefactText}, as read aloud from the online workstation (it is not shown here: Keyferry compares it).',
-  'witness.prompt.ask': '  {witness}, type {artefactText} as you hear it: ',
+  'witness.artefact.wrapping-key': 'the wrapping-key fingerprint of key(s) {keys}',
+  'witness.prompt.intro': 'Each witness now compares {artefactText} aloud with the online workstation and types it:',
+  'witness.prompt.ask': '  {witness}, type it as you compared it:',
   'witness.prompt.empty': '  Nothing was typed. {witness} must type it; it cannot be skipped.',
   'witness.prompt.refused': '  {message} {nextStep} (attempt {attempt} of {max})',
-  'witness.prompt.confirmed': '  Confirmed by {witness} (journal entry {seq}).',
-  'witness.summary': 'Journal: {witness} confirmed {artefactText} {digest} (entry {seq}).',
-  'witness.not-shown':
-    'Import-parameters bundle digest: not shown here; it is read aloud from the online workstation and each witness types it.',
+  'witness.prompt.confirmed': '  Confirmed by {witness}.',
+  'witness.summary': 'Journal entry {seq}: {witness} typed and confirmed {artefactText}: {digest}',
+  'fingerprint.typed-by': 'Typed by {witnesses}.',
+  'fingerprint.still-to-type': 'Still to type it: {witnesses}.',
   'params.digest.heading':
     'IMPORT-PARAMETERS BUNDLE DIGEST: read it aloud to the air-gapped workstation, where every witness types it back (it binds every wrapping key and import token in the bundle):',
   'import.digest.matches': '  bundle digest {digest}: equals the digest typed from the air-gapped receipt',

@@ -5,7 +5,6 @@ const SUBJECT =
   '{subject, select, wrapped {已包装密钥材料包摘要} parameters {导入参数包摘要} fingerprint {包装密钥指纹} other {包摘要}}';
 const WHERE =
   '{subject, select, wrapped {（离线回执“封印”部分的“Bundle digest”）} parameters {（联网工作站显示的值，keyferry online params 或联网界面，由人朗读）} fingerprint {（联网工作站显示的值，由人朗读）} other {（注明该包的回执上所印的值）}}';
-const ARTEFACT = '{artefact, select, bundle {导入参数包摘要} other {包装密钥指纹}}';
 
 export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: string } = {
   'problem.DIGEST_TYPED_EMPTY': `没有输入${SUBJECT}；此项不能跳过。`,
@@ -47,46 +46,39 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
 
   'problem.WITNESS_UNKNOWN': '“{witness}”不是本次仪式的见证人。',
   'problem.WITNESS_UNKNOWN.next': '确认只能由指定的见证人作出：{witnesses}。',
-  'problem.WITNESS_DIGEST_SLIP': `{count, plural, other {第 {groups} 组（共 16 组）}}与此处读取的包的${ARTEFACT}不同：{witness} 在该处输入的是 {typed}。未记录任何确认。`,
-  'problem.WITNESS_DIGEST_SLIP.next':
-    '请联网工作站一方重新朗读那一组，然后重新输入完整的值。若仍不同，请停止：此处的包不是联网工作站写出的那个包。',
-  'problem.WITNESS_DIGEST_MISMATCH': `{witness} 输入的值有 {count} 组（共 16 组）与此处读取的包的${ARTEFACT}不同。未记录任何确认。`,
-  'problem.WITNESS_DIGEST_MISMATCH.next':
-    '请停下来核对：朗读的值是否就是联网工作站为此包打印的值（keyferry online params）？如果是，此处的包不是联网工作站写出的包：请重新获取导入参数。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
     '{witness} 输入了 {attempts} 次，均与{artefactText}不符；仪式在此停止。尚未生成任何密钥材料。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
-    '请在两端分别用 keyferry bundle verify 核对联网工作站上的摘要与带到此处的包；一致后再重新开始，或重新获取导入参数。',
+    '请在两端分别用 keyferry bundle verify 核对联网工作站上的值与带到此处的包；一致后再重新开始，或重新获取导入参数。',
   'problem.WITNESS_CONFIRMATION_MISSING':
     '{count, plural, other {见证人 {pending}}} 尚未确认{artefactText}；每位指定的见证人都须亲自确认，任何人都不能被跳过。尚未生成任何密钥材料。',
   'problem.WITNESS_CONFIRMATION_MISSING.next':
-    '每位见证人输入从联网工作站朗读的值：在终端上按提示输入，或每位见证人各用一次 --witness-confirms "姓名=摘要"。',
+    '每位见证人输入从联网工作站朗读的值：在终端上按提示输入，或每位见证人、每个指纹各用一次 --witness-confirms "姓名=值"。',
   'problem.WITNESS_CONFIRMS_MALFORMED':
-    '--witness-confirms 的格式是 姓名=摘要（一位见证人及其输入的摘要），而不是“{value}”。',
+    '--witness-confirms 的格式是 姓名=值（一位见证人及其输入的指纹），而不是“{value}”。',
   'problem.WITNESS_CONFIRMS_MALFORMED.next':
-    '为每个 --witness 各给一次 --witness-confirms "姓名=XXXX XXXX …"，每次都是该见证人本人输入的摘要。',
-  'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms 多次提到了 {witness}。',
+    '为每个 --witness 和每个指纹各给一次 --witness-confirms "姓名=XXXX XXXX …"，每次都是该见证人本人输入的值。',
+  'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms 提到 {witness} 的次数多于需要确认的值。',
   'problem.WITNESS_CONFIRMS_TWICE.next':
-    '每位见证人恰好一次 --witness-confirms：一个值不能算作两个人的确认，一个人也只确认一次。',
+    '每位见证人、每个指纹各一次 --witness-confirms：一个值不能算作两个人的确认，一个人对每个值也只确认一次。',
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED':
     '--confirm-fingerprint 已取消：一个值被记作所有见证人的确认，并不能证明其他人核对过。',
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED.next':
-    '每位见证人输入导入参数包摘要（keyferry online params 会显示）：每个 --witness 各一次 --witness-confirms "姓名=摘要"，或在终端上按提示输入。',
+    '每位见证人亲自输入每个包装密钥指纹：每个 --witness 和每个指纹各一次 --witness-confirms "姓名=值"，或在终端上按提示输入。',
   'problem.WITNESS_INPUT_ENDED':
     '在 {witness} 确认{artefactText}之前输入就结束了；没有为 {witness} 记录任何内容。尚未生成任何密钥材料。',
   'problem.WITNESS_INPUT_ENDED.next':
-    '请在终端上重新运行该命令，让每位见证人都能输入；或每位见证人各用一次 --witness-confirms "姓名=摘要"。',
+    '请在终端上重新运行该命令，让每位见证人都能输入；或每位见证人、每个指纹各用一次 --witness-confirms "姓名=值"。',
 
-  'witness.artefact.import-parameters-bundle': '导入参数包摘要',
-  'witness.artefact.wrapping-key': '{keys} 的包装密钥指纹',
-  'witness.prompt.intro':
-    '现在每位见证人依次输入{artefactText}，即联网工作站一方朗读的值（此处不显示：由 Keyferry 比对）。',
-  'witness.prompt.ask': '  {witness}，请输入您听到的{artefactText}：',
+  'witness.artefact.wrapping-key': '密钥 {keys} 的包装密钥指纹',
+  'witness.prompt.intro': '现在每位见证人与联网工作站朗读核对{artefactText}，并亲自输入：',
+  'witness.prompt.ask': '  {witness}，请输入您核对过的值：',
   'witness.prompt.empty': '  没有输入。{witness} 必须输入；此项不能跳过。',
   'witness.prompt.refused': '  {message} {nextStep}（第 {attempt} 次，共 {max} 次）',
-  'witness.prompt.confirmed': '  {witness} 已确认（日志第 {seq} 条）。',
-  'witness.summary': '日志：{witness} 确认了{artefactText} {digest}（第 {seq} 条）。',
-  'witness.not-shown': '导入参数包摘要：此处不显示；由联网工作站一方朗读，每位见证人各自输入。',
+  'witness.prompt.confirmed': '  {witness} 已确认。',
+  'witness.summary': '日志第 {seq} 条：{witness} 输入并确认了{artefactText}：{digest}',
+  'fingerprint.typed-by': '已输入：{witnesses}。',
+  'fingerprint.still-to-type': '尚未输入：{witnesses}。',
   'params.digest.heading':
     '导入参数包摘要：请向离线工作站朗读，每位见证人在那里输入（它约束包中的每个包装密钥和导入令牌）：',
   'import.digest.matches': '  包摘要 {digest}：与从离线回执输入的摘要一致',

@@ -34,7 +34,8 @@ async function wrapRequesting(plan: CeremonyPlan, params: string, expiry: Materi
   });
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
-  for (const fp of overview.fingerprints) await air.confirmFingerprint('Ben', fp.fingerprint);
+  for (const fp of overview.fingerprints)
+    for (const w of ['Ben', 'Chloé']) await air.confirmFingerprint(w, fp.fingerprint);
   await air.generateMaterial();
   await air.wrap();
   const out = path.join(f.dir, 'wrapped');

@@ -27,7 +27,7 @@ async function airGap(params: string, out: string, material: { capture?: (b: Buf
   });
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
-  await air.confirmFingerprint('Ben', overview.fingerprints[0]?.fingerprint as string);
+  for (const w of ['Ben', 'Chloé']) await air.confirmFingerprint(w, overview.fingerprints[0]?.fingerprint as string);
   if (material.file) await air.loadMaterialFile(overview.keys[0]?.keyId as string, material.file);
   else await air.generateMaterial();
   await air.wrap();

@@ -179,7 +179,12 @@ describe('air-gapped workflow: guarded transitions', () => {
     await expect(air.confirmFingerprint('Mallory', issued[0]?.wrappingKeyFingerprint as string)).rejects.toMatchObject({
       code: 'WITNESS_UNKNOWN',
     });
-    const { remaining } = await air.confirmFingerprint('Chloé', issued[0]?.wrappingKeyFingerprintGrouped as string);
+    // One witness's confirmation is not credited to the other: the ceremony waits for Ben.
+    const chloe = await air.confirmFingerprint('Chloé', issued[0]?.wrappingKeyFingerprintGrouped as string);
+    expect(chloe.remaining).toBe(1);
+    expect(chloe.confirmed.pending).toEqual(['Ben']);
+    await expect(air.generateMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
+    const { remaining } = await air.confirmFingerprint('Ben', issued[0]?.wrappingKeyFingerprint as string);
     expect(remaining).toBe(0);
     await expect(air.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(air.writeReceipt(f.dir)).rejects.toMatchObject(OUT_OF_ORDER);
@@ -257,7 +262,7 @@ describe('air-gapped workflow: guarded transitions', () => {
     const air = await f.airgap(await f.journal('airgap.jsonl'), plan);
     await air.checkNetwork();
     const overview = await air.readParametersBundle(params);
-    await air.confirmFingerprint('Ben', overview.fingerprints[0]?.fingerprint as string);
+    for (const w of ['Ben', 'Chloé']) await air.confirmFingerprint(w, overview.fingerprints[0]?.fingerprint as string);
     await air.generateMaterial();
     await air.abandon('operator stopped');
     await expect(air.wrap()).rejects.toMatchObject({ code: 'CEREMONY_STOPPED' });
