@@ -44,6 +44,7 @@ const USAGE = [
   '                              comparing it aloud with the online workstation: once per --witness and',
   '                              fingerprint (one value never counts for another person). Without it on',
   '                              a terminal, each witness is asked in turn; nobody can be skipped.',
+  '  --confirm-fingerprint HEX   removed (one value was credited to every witness): refused, use --witness-confirms',
   '  --material FILE             existing key material (else fresh material is generated here);',
   '                              --key-id picks the key when the bundle holds several',
   '  --passphrase-env VAR        name of the environment variable holding the private key passphrase',

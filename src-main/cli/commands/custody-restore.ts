@@ -60,6 +60,8 @@ expired in the KMS (the key is back in Pending import and accepts only the same 
                              it aloud with the online workstation: once per --witness (one value
                              never counts for another person); without it on a terminal, each
                              witness is asked in turn and nobody can be skipped
+  --confirm-fingerprint HEX  removed (one value was credited to every witness): refused,
+                             use --witness-confirms
   --presented-by I=NAME      share I was handed over by NAME (default: its recorded custodian)
   --expires WHEN             requested AES material expiry: never (default) or an ISO date-time
   --receipt-dir DIR          where the receipt goes (default: the journal's folder)
