@@ -2,7 +2,7 @@
  * Every "Next:" hint of a full ceremony, pasted back into a shell and run: two folders as two
  * machines (online/ and airgap/), a persisted simulator, `keyferry` on PATH (the package's bin).
  * The only words the test adds are the ceremony's human inputs and this machine's facts: the
- * witnesses' typed fingerprints (--confirm-fingerprint, instead of typing at the prompt) and
+ * witnesses' typed fingerprints (--witness-confirms, instead of typing at the prompt) and
  * --allow-network (the test machine has a network), and --no-backup (the officer's decision
  * about the plan's material expiry without custody, which the air-gapped side asks for).
  */
@@ -109,7 +109,9 @@ describe('hints pasted back', () => {
     const fingerprints = [...params.out.matchAll(/^ {4}((?:[0-9A-F]{4} ){15}[0-9A-F]{4})$/gm)].map((m) => m[1]);
 
     // The air-gapped workstation: no credentials.
-    const typed = fingerprints.map((fp) => ` --confirm-fingerprint '${fp}'`).join('');
+    const typed = fingerprints
+      .flatMap((fp) => ['Ben', "Chloé O'Neil"].map((w) => ` --witness-confirms "${w}=${fp}"`))
+      .join('');
     const wrap = paste(`${hint(params.out)}${typed} --allow-network --no-backup`, airgap, {
       KEYFERRY_AK: '',
       KEYFERRY_SK: '',
