@@ -116,11 +116,7 @@ export const rehearseCommand: CliCommand = {
       onProgress: (p) => {
         // One line as each key (or bundle) starts; the step's closing report adds nothing new.
         if (p.done >= p.total) return;
-        const counter =
-          p.total > 1 && !/ of \d+$/.test(p.message)
-            ? t('cli.progress.counter', { n: p.done + 1, total: p.total })
-            : '';
-        io.stdout(`  ${progress(p)}${counter}`);
+        io.stdout(`  ${progress(p)}`);
       },
     });
     io.stdout('');

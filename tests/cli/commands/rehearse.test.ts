@@ -52,11 +52,12 @@ describe('keyferry rehearse', () => {
     expect(run.code).toBe(0);
     // Each key's progress, not only the first one's.
     for (const line of [
-      'Creating EC_P256 key rehearsal/ec_p256 (2 of 2)',
+      'Creating EC_P256 key rehearsal/ec_p256',
+      'Fetching import parameters for rehearsal/ec_p256',
       'Generating EC_P256 key 2 of 2',
       'Wrapping key 2 of 2',
-      'Importing EC_P256 key rehearsal/ec_p256 (2 of 2)',
-      'Verifying EC_P256 key rehearsal/ec_p256 (2 of 2)',
+      'Importing EC_P256 key rehearsal/ec_p256',
+      'Verifying EC_P256 key rehearsal/ec_p256',
     ])
       expect(run.stdout).toContain(`  ${line}\n`);
     const out = path.join(dir, (await readdir(dir))[0] as string);
