@@ -14,6 +14,7 @@ import { PKCS11 } from 'pkcs11js';
 export const SOFTHSM_MODULE = '/usr/lib/softhsm/libsofthsm2.so';
 export const OPENCRYPTOKI_MODULE = '/usr/lib/x86_64-linux-gnu/opencryptoki/libopencryptoki.so.0';
 const OPENCRYPTOKI_SOCKET = '/var/run/pkcsslotd.socket';
+const OPENCRYPTOKI_PIDFILE = '/var/run/pkcsslotd.pid';
 /** openCryptoki's documented default SO PIN for a fresh soft token. */
 const OPENCRYPTOKI_SO_PIN = '87654321';
 
@@ -62,10 +63,22 @@ export function openCryptokiUnavailable(): string | null {
     return `openCryptoki is not installed (${OPENCRYPTOKI_MODULE} missing; apt-get install opencryptoki)`;
   if (!existsSync(OPENCRYPTOKI_SOCKET))
     return `the openCryptoki slot daemon is not running (${OPENCRYPTOKI_SOCKET} missing; start pkcsslotd as root)`;
+  if (!slotDaemonAlive())
+    return `the openCryptoki slot daemon is not running (${OPENCRYPTOKI_SOCKET} was left by a daemon that stopped; remove it and start pkcsslotd as root)`;
   const groups = execFileSync('id', ['-Gn']).toString().split(/\s+/);
   if (!groups.includes('pkcs11') && process.getuid?.() !== 0)
     return 'this user is not in the pkcs11 group openCryptoki requires';
   return null;
+}
+
+/** True when the process named in pkcsslotd's pid file is alive and is pkcsslotd. */
+function slotDaemonAlive(): boolean {
+  try {
+    const pid = readFileSync(OPENCRYPTOKI_PIDFILE, 'utf8').trim();
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'pkcsslotd';
+  } catch {
+    return false;
+  }
 }
 
 const LOCK = path.join(os.tmpdir(), 'keyferry-opencryptoki.lock');
@@ -94,6 +107,14 @@ async function takeLock(): Promise<void> {
   }
 }
 
+function releaseLock(): void {
+  try {
+    unlinkSync(LOCK);
+  } catch {
+    // already released
+  }
+}
+
 /**
  * Re-initializes openCryptoki's soft token with `label` and user `pin` (wiping it), under an
  * exclusive lock held until cleanup. openCryptoki PINs are 4-8 characters.
@@ -101,8 +122,13 @@ async function takeLock(): Promise<void> {
 export async function createOpenCryptokiToken(label = 'keyferry-ock', pin = '2468'): Promise<SoftToken> {
   await takeLock();
   const lib = new PKCS11();
-  lib.load(OPENCRYPTOKI_MODULE);
-  lib.C_Initialize();
+  try {
+    lib.load(OPENCRYPTOKI_MODULE);
+    lib.C_Initialize();
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
   try {
     const slot = lib.C_GetSlotList(true).find((s) => lib.C_GetTokenInfo(s).model.trim() === 'IBM SoftTok');
     if (!slot) throw new Error('openCryptoki shows no soft token (slot with model "IBM SoftTok")');
@@ -120,14 +146,11 @@ export async function createOpenCryptokiToken(label = 'keyferry-ock', pin = '246
       serial,
       pin,
       soPin: OPENCRYPTOKI_SO_PIN,
-      cleanup: async () => {
-        try {
-          unlinkSync(LOCK);
-        } catch {
-          // already released
-        }
-      },
+      cleanup: async () => releaseLock(),
     };
+  } catch (error) {
+    releaseLock();
+    throw error;
   } finally {
     lib.C_Finalize();
     lib.close();
