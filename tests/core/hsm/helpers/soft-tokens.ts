@@ -71,11 +71,12 @@ export function openCryptokiUnavailable(): string | null {
   return null;
 }
 
-/** True when the process named in pkcsslotd's pid file is alive and is pkcsslotd. */
+/** True when the process named in pkcsslotd's pid file is pkcsslotd and alive (not a zombie). */
 function slotDaemonAlive(): boolean {
   try {
     const pid = readFileSync(OPENCRYPTOKI_PIDFILE, 'utf8').trim();
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'pkcsslotd';
+    const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2];
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'pkcsslotd' && state !== 'Z';
   } catch {
     return false;
   }
