@@ -10,3 +10,25 @@ export function shellWord(word: string): string {
 export function commandLine(words: readonly string[]): string {
   return words.map(shellWord).join(' ');
 }
+
+/**
+ * What to type next on the online workstation after a wrapped-material bundle is written: the
+ * import with the bundle's digest, in the folder of the online journal (named by the parameters
+ * bundle when it said, else a placeholder).
+ */
+export function onlineImportHint(
+  onlineJournal: string | undefined,
+  bundle: { readonly dir: string; readonly manifestSha256: string },
+): string {
+  return `Next, on the online workstation in the folder of its journal: ${commandLine([
+    'keyferry',
+    'online',
+    'import',
+    '--journal',
+    onlineJournal ?? 'ONLINE-JOURNAL.jsonl',
+    '--bundle',
+    bundle.dir,
+    '--expect-digest',
+    bundle.manifestSha256,
+  ])}`;
+}

@@ -25,7 +25,7 @@ import { formatTable } from '../text-table';
 import { cliTranslator } from '../cli-locale';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
-import { commandLine } from '../command-line';
+import { onlineImportHint } from '../command-line';
 import { HSM_OPTIONS, HSM_USAGE, hsmSourceFromOptions } from '../hsm-source-options';
 import { printHsmMaterial, printHsmSource } from '../hsm-source-lines';
 
@@ -291,19 +291,7 @@ export const airgapWrapCommand: CliCommand = {
       io.stdout(`  bundle digest ${bundle.manifestSha256.replace(/(.{4})(?=.)/g, '$1 ').toUpperCase()}`);
       const receipt = await air.writeReceipt(receiptDir);
       io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
-      io.stdout(
-        `Next, on the online workstation in the folder of its journal: ${commandLine([
-          'keyferry',
-          'online',
-          'import',
-          '--journal',
-          facts?.onlineJournal ?? 'ONLINE-JOURNAL.jsonl',
-          '--bundle',
-          bundle.dir,
-          '--expect-digest',
-          bundle.manifestSha256,
-        ])}`,
-      );
+      io.stdout(onlineImportHint(facts?.onlineJournal, bundle));
       return 0;
     } catch (error) {
       const stopped = await air.abandon(toProblem(error).message).catch(() => undefined);

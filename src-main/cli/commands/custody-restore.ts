@@ -7,7 +7,7 @@
  *  - Without it: rebuild and prove only; --out writes the plaintext (mode 0600) for an HSM.
  */
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
-import { commandLine } from '../command-line';
+import { onlineImportHint } from '../command-line';
 import path from 'node:path';
 import { lstat } from 'node:fs/promises';
 import { cliAppIdentity } from '../software-identity';
@@ -262,19 +262,7 @@ async function ceremonySteps(
       `Requested material expiry: ${expiry.kind === 'never' ? 'never' : expiry.at.toISOString()} (the online import uses it).`,
     );
     const facts = await ceremonyFactsOf(rel(values.bundle as string));
-    io.stdout(
-      `No plaintext was written. Next, on the online workstation in the folder of its journal: ${commandLine([
-        'keyferry',
-        'online',
-        'import',
-        '--journal',
-        facts?.onlineJournal ?? 'ONLINE-JOURNAL.jsonl',
-        '--bundle',
-        bundle.dir,
-        '--expect-digest',
-        bundle.manifestSha256,
-      ])}`,
-    );
+    io.stdout(`No plaintext was written. ${onlineImportHint(facts?.onlineJournal, bundle)}`);
     return 0;
   } catch (error) {
     const stopped = await restore?.abandon(toProblem(error).message).catch(() => undefined);

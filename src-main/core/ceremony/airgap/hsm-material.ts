@@ -11,7 +11,6 @@ import { derFingerprint } from '../../crypto/evidence';
 import { KEY_SPEC_INFO, type WrappingAlgorithm } from '../../crypto/key-spec';
 import { loadWrappingPublicKey } from '../../crypto/wrapping-key';
 import { KeyferryError, toProblem } from '../../errors';
-import { sha256Hex } from '../../fs/durable-file';
 import {
   ceremonyObjectLabel,
   checkHsmCapability,
@@ -33,7 +32,7 @@ import type { Journal } from '../../journal';
 import type { JsonObject } from '../../journal/canonical-json';
 import { progressLine, reportProgress, type ProgressListener } from '../shared/progress';
 import type { MaterialSummary } from './produce-material';
-import type { WrappedKey, WrappedKeySummary } from './wrap';
+import { journalWrappedKey, type WrappedKey } from './wrap';
 
 /** What the operator chose: the module, the token, how keys are found, and the PIN (used once, at login). */
 export interface HsmSourceRequest {
@@ -260,25 +259,14 @@ export class AirGapHsmMaterial {
       if (chars !== null && chars < KMS_MIN_ENCRYPTED_PRIVATE_KEY_CHARS) {
         throw new KeyferryError('HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS', { spec: p.keySpec, keyId: p.keyId, chars });
       }
-      const summary: WrappedKeySummary = {
-        keyId: p.keyId,
-        spec: p.keySpec,
-        wrappingKeyFingerprint: wrapped.evidence.wrappingKeyFingerprint,
-        importTokenSha256: p.importToken?.sha256 ?? null,
-        encryptedKeyMaterialSha256: sha256Hex(wrapped.encryptedKeyMaterial),
-        encryptedPrivateKeySha256: wrapped.encryptedPrivateKey ? sha256Hex(wrapped.encryptedPrivateKey) : null,
-        publicKeyFingerprint: wrapped.publicKeySpkiDer ? derFingerprint(wrapped.publicKeySpkiDer) : null,
-        keyCheckValue: wrapped.evidence.keyCheckValue ?? null,
-      };
-      await context.journal.append(context.operator, 'material.wrapped', {
-        ...summary,
-        wrappingAlgorithm: p.wrappingAlgorithm,
-        wrappedIn: 'hsm',
-        hsmTokenSerial: this.#session.identity.serial,
-        objectLabel: key.label,
-        mechanisms: [...(report.specs.find((s) => s.spec === p.keySpec)?.mechanisms ?? [])],
-      });
-      results.push({ summary, wrapped });
+      results.push(
+        await journalWrappedKey(context, p, wrapped, {
+          wrappedIn: 'hsm',
+          hsmTokenSerial: this.#session.identity.serial,
+          objectLabel: key.label,
+          mechanisms: [...(report.specs.find((s) => s.spec === p.keySpec)?.mechanisms ?? [])],
+        }),
+      );
     }
     reportProgress(context.onProgress, {
       step: 'wrap',

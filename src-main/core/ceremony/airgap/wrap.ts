@@ -11,6 +11,7 @@ import { loadWrappingPublicKey } from '../../crypto/wrapping-key';
 import { KeyferryError } from '../../errors';
 import { sha256Hex } from '../../fs/durable-file';
 import type { Journal } from '../../journal';
+import type { JsonObject } from '../../journal/canonical-json';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { MaterialVault } from './material-vault';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
@@ -79,21 +80,7 @@ export async function wrapAll(
     } finally {
       vault.dispose(p.keyId);
     }
-    const summary: WrappedKeySummary = {
-      keyId: p.keyId,
-      spec: p.keySpec,
-      wrappingKeyFingerprint: wrapped.evidence.wrappingKeyFingerprint,
-      importTokenSha256: p.importToken?.sha256 ?? null,
-      encryptedKeyMaterialSha256: sha256Hex(wrapped.encryptedKeyMaterial),
-      encryptedPrivateKeySha256: wrapped.encryptedPrivateKey ? sha256Hex(wrapped.encryptedPrivateKey) : null,
-      publicKeyFingerprint: wrapped.publicKeySpkiDer ? derFingerprint(wrapped.publicKeySpkiDer) : null,
-      keyCheckValue: wrapped.evidence.keyCheckValue ?? null,
-    };
-    await context.journal.append(context.operator, 'material.wrapped', {
-      ...summary,
-      wrappingAlgorithm: p.wrappingAlgorithm,
-    });
-    results.push({ summary, wrapped });
+    results.push(await journalWrappedKey(context, p, wrapped));
   }
   reportProgress(context.onProgress, {
     step: 'wrap',
@@ -102,6 +89,34 @@ export async function wrapAll(
     ...progressLine('wrapped', { count: parameters.length }),
   });
   return results;
+}
+
+/**
+ * Summarizes one wrapped key (digests of what will be written, never key bytes) and journals it as
+ * `material.wrapped`; `extra` adds what the material source knows (e.g. the HSM token and label).
+ */
+export async function journalWrappedKey(
+  context: WrapContext,
+  p: ImportParameters,
+  wrapped: WrappedKeyMaterial,
+  extra: JsonObject = {},
+): Promise<WrappedKey> {
+  const summary: WrappedKeySummary = {
+    keyId: p.keyId,
+    spec: p.keySpec,
+    wrappingKeyFingerprint: wrapped.evidence.wrappingKeyFingerprint,
+    importTokenSha256: p.importToken?.sha256 ?? null,
+    encryptedKeyMaterialSha256: sha256Hex(wrapped.encryptedKeyMaterial),
+    encryptedPrivateKeySha256: wrapped.encryptedPrivateKey ? sha256Hex(wrapped.encryptedPrivateKey) : null,
+    publicKeyFingerprint: wrapped.publicKeySpkiDer ? derFingerprint(wrapped.publicKeySpkiDer) : null,
+    keyCheckValue: wrapped.evidence.keyCheckValue ?? null,
+  };
+  await context.journal.append(context.operator, 'material.wrapped', {
+    ...summary,
+    wrappingAlgorithm: p.wrappingAlgorithm,
+    ...extra,
+  });
+  return { summary, wrapped };
 }
 
 function bundleKey({ summary: k, wrapped: w }: WrappedKey, expiry: MaterialExpiry): BundleKey {
