@@ -22,6 +22,7 @@ import {
   type KeyMaterial,
   type WrappedKeyMaterial,
 } from '../../core/crypto/index';
+import { requireImportableWrappingKey } from '../../core/bundle/wrapping-public-key';
 import { KeyferryError } from '../../core/errors';
 import {
   createFreshFolder,
@@ -235,6 +236,7 @@ export function createWrapCommand(deps: { layer?: FileLayer } = {}): CliCommand 
       const wrappingKey = loadWrappingPublicKey(
         await readInputFile(path.resolve(io.cwd, options['wrapping-key']), 'wrapping key file'),
       );
+      requireImportableWrappingKey({ file: options['wrapping-key'] }, wrappingKey);
       if (options.material === undefined && !options['no-backup'])
         throw new KeyferryError('WRAP_NO_BACKUP_NOT_ACKNOWLEDGED', { spec });
       await preflightDestinations([

@@ -38,3 +38,15 @@ export function isOsMetadataFile(baseName: string): boolean {
     baseName === '.DS_Store' || baseName.startsWith('._') || baseName === 'Thumbs.db' || baseName === 'desktop.ini'
   );
 }
+
+/**
+ * Huawei KMS import-key-material takes `encrypted_key_material` matching `^[0-9a-zA-Z+/=]{344,360}$`
+ * (API reference "Importing CMK Material", kms_02_0036; the official SDKs' ImportKeyMaterialRequestBody):
+ * one RSA-2048 ciphertext (256 bytes, 344 base64 characters). RSA-3072 (512) and RSA-4096 (684) do not fit.
+ */
+export const HUAWEI_ENCRYPTED_KEY_MATERIAL_CHARS = { min: 344, max: 360 } as const;
+
+/** Base64 characters of one RSA-OAEP ciphertext under a `bits`-bit modulus (a ciphertext is the modulus's size). */
+export function rsaCiphertextBase64Chars(bits: number): number {
+  return 4 * Math.ceil(Math.ceil(bits / 8) / 3);
+}

@@ -5,7 +5,7 @@
  */
 import { parseKeySpec, parseWrappingAlgorithm } from '../crypto/key-spec';
 import { importTokenSha256, parseImportTokenText, parseKeyId, type ImportParameters } from './import-parameters';
-import { wrappingKeyFromFile } from './wrapping-public-key';
+import { requireImportableWrappingKey, wrappingKeyFromFile } from './wrapping-public-key';
 
 export interface ConsoleFilesInput {
   /** Bytes of `wrappingKey_<KeyID>`, PublicKey.bin or PublicKey.b64. */
@@ -29,6 +29,7 @@ export function importParametersFromConsoleFiles(input: ConsoleFilesInput): Impo
   const keySpec = parseKeySpec(input.keySpec);
   const wrappingAlgorithm = parseWrappingAlgorithm(input.wrappingAlgorithm);
   const wrappingKey = wrappingKeyFromFile(input.wrappingKeyFile);
+  requireImportableWrappingKey({ keyId }, wrappingKey);
   const token =
     input.importToken === undefined || input.importToken.trim() === '' ? null : parseImportTokenText(input.importToken);
   return {

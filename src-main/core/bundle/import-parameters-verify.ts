@@ -8,7 +8,7 @@ import { IMPORT_PARAMETER_FILES, keyFilePath } from './bundle-layout';
 import { bundleRefused, type BundleWarning } from './bundle-problem';
 import type { ImportParametersManifest, ImportParametersManifestKey } from './import-parameters-manifest';
 import { importTokenSha256, type ImportParameters } from './import-parameters';
-import { checkWrappingPublicKey } from './wrapping-public-key';
+import { checkWrappingPublicKey, requireImportableWrappingKey } from './wrapping-public-key';
 
 const FETCH_AGAIN = 'Fetch new parameters on the online workstation and write a new import-parameters bundle.';
 
@@ -61,6 +61,7 @@ function checkWrappingKeyFiles(key: ImportParametersManifestKey, files: Readonly
     `The wrapping key of key ${key.keyId}`,
     'BUNDLE_WRAPPING_KEY_INVALID',
   );
+  requireImportableWrappingKey({ keyId: key.keyId }, wrappingKey);
   if (wrappingKey.fingerprint !== key.wrappingKeyFingerprint) {
     throw bundleRefused(
       'BUNDLE_FINGERPRINT_MISMATCH',

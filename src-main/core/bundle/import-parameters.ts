@@ -13,7 +13,7 @@ import { sha256Hex } from '../fs/durable-file';
 import { bundleInputInvalid } from './bundle-problem';
 import { importParametersKeySchema } from './import-parameters-manifest';
 import { importTokenSchema, isCanonicalBase64, keyIdSchema } from './manifest-common';
-import { checkWrappingPublicKey, type WrappingPublicKey } from './wrapping-public-key';
+import { checkWrappingPublicKey, requireImportableWrappingKey, type WrappingPublicKey } from './wrapping-public-key';
 
 export interface ImportTokenExpiry {
   /** ISO time in UTC. */
@@ -104,6 +104,7 @@ export function importParametersFromKmsAnswer(input: {
   }
   const der = Buffer.from(answer.public_key, 'base64');
   const wrappingKey = checkWrappingPublicKey(der, `The wrapping key of key ${answer.key_id}`, 'BUNDLE_INPUT_INVALID');
+  requireImportableWrappingKey({ keyId: answer.key_id }, wrappingKey);
   const entry = {
     provider: 'huaweicloud',
     region: input.region,

@@ -5,6 +5,8 @@ export {
   IMPORT_PARAMETERS_FORMAT,
   WRAPPED_MATERIAL_FORMAT,
   MANIFEST_FILE,
+  HUAWEI_ENCRYPTED_KEY_MATERIAL_CHARS,
+  rsaCiphertextBase64Chars,
 } from './bundle-limits';
 export type { BundleWarning } from './bundle-problem';
 export { ABANDONED_MARKER, withdrawWrappedBundle, type WithdrawnBundle } from './abandoned-bundle';
@@ -22,7 +24,7 @@ export {
   type KmsImportAnswer,
 } from './import-parameters';
 export type { WrappedKeyMaterial } from './wrapped-material';
-export { checkWrappingPublicKey, type WrappingPublicKey } from './wrapping-public-key';
+export { checkWrappingPublicKey, requireImportableWrappingKey, type WrappingPublicKey } from './wrapping-public-key';
 export { importParametersFromConsoleFiles, type ConsoleFilesInput } from './console-files';
 export { writeImportParametersBundle, type ImportParametersBundleInput } from './import-parameters-bundle';
 export { writeWrappedMaterialBundle, type WrappedMaterialBundleInput } from './wrapped-material-bundle';

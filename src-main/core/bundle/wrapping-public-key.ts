@@ -5,6 +5,7 @@
  */
 import { loadWrappingPublicKey } from '../crypto';
 import { KeyferryError } from '../errors';
+import { HUAWEI_ENCRYPTED_KEY_MATERIAL_CHARS, rsaCiphertextBase64Chars } from './bundle-limits';
 
 export interface WrappingPublicKey {
   /** The DER SubjectPublicKeyInfo bytes. */
@@ -47,4 +48,19 @@ export function checkWrappingPublicKey(
 /** Reads a wrapping key file a person picked (DER, base64 text or PEM); refusals keep the engine's codes. */
 export function wrappingKeyFromFile(bytes: Uint8Array): WrappingPublicKey {
   return plain(loadWrappingPublicKey(Buffer.from(bytes)));
+}
+
+/**
+ * Refuses, before any material exists, a wrapping key whose ciphertext Huawei's import-key-material
+ * would refuse (encrypted_key_material must be 344-360 base64 characters: RSA-2048 only).
+ */
+export function requireImportableWrappingKey(
+  of: { readonly keyId: string } | { readonly file: string },
+  key: { readonly bits: number },
+): void {
+  const length = rsaCiphertextBase64Chars(key.bits);
+  const { min, max } = HUAWEI_ENCRYPTED_KEY_MATERIAL_CHARS;
+  if (length >= min && length <= max) return;
+  const [source, name] = 'keyId' in of ? ['key', of.keyId] : ['file', of.file];
+  throw new KeyferryError('WRAPPING_KEY_NOT_IMPORTABLE', { source, name, bits: key.bits, length, min, max });
 }

@@ -51,6 +51,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'hsm.zero-filled-pad-accepted': 'override',
   'wrapped-bundle.withdrawn': 'abandoned',
   'wrapped-bundle.withdraw-failed': 'failure',
+  'parameters.refused': 'refusal',
   // Online side
   'import.expiry-chosen': 'override',
   'wrapped-bundle.refused': 'refusal',

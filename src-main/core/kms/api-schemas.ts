@@ -3,11 +3,14 @@
  * that does not match is a KMS_BAD_RESPONSE, never a crash or a silently wrong value.
  */
 import { z } from 'zod';
+import { HUAWEI_ENCRYPTED_KEY_MATERIAL_CHARS } from '../bundle/bundle-limits';
 import { KEY_ALIAS_PATTERN, KEY_ID_PATTERN } from '../identifiers';
 
 export { KEY_ALIAS_PATTERN, KEY_ID_PATTERN };
 export const IMPORT_TOKEN_PATTERN = /^[0-9a-zA-Z+/=]{200,6144}$/;
-export const ENCRYPTED_KEY_MATERIAL_PATTERN = /^[0-9a-zA-Z+/=]{344,360}$/;
+export const ENCRYPTED_KEY_MATERIAL_PATTERN = new RegExp(
+  `^[0-9a-zA-Z+/=]{${HUAWEI_ENCRYPTED_KEY_MATERIAL_CHARS.min},${HUAWEI_ENCRYPTED_KEY_MATERIAL_CHARS.max}}$`,
+);
 export const ENCRYPTED_PRIVATE_KEY_PATTERN = /^[0-9a-zA-Z+/=]{200,6144}$/;
 const BASE64 = /^[0-9a-zA-Z+/]*={0,2}$/;
 

@@ -14,6 +14,7 @@ import { enProblems } from './en/problems';
 import { enProgress } from './en/progress';
 import { enScreens } from './en/screens';
 import { enCliOptions } from './en/cli-options';
+import { enIntegrity } from './en/integrity';
 
 export const en = {
   ...enScreens,
@@ -25,4 +26,5 @@ export const en = {
   ...enCliOptions,
   ...enOnlineCli,
   ...enCli,
+  ...enIntegrity,
 } as const;

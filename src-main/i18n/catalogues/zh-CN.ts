@@ -13,6 +13,7 @@ import { zhCNProblems } from './zh-CN/problems';
 import { zhCNProgress } from './zh-CN/progress';
 import { zhCNScreens } from './zh-CN/screens';
 import { zhCNCliOptions } from './zh-CN/cli-options';
+import { zhCNIntegrity } from './zh-CN/integrity';
 
 export const zhCN: Catalogue = {
   ...zhCNScreens,
@@ -24,4 +25,5 @@ export const zhCN: Catalogue = {
   ...zhCNCliOptions,
   ...zhCNOnlineCli,
   ...zhCNCli,
+  ...zhCNIntegrity,
 };

@@ -9,7 +9,7 @@
  * import graph): no KMS client, no node:http/https/net/tls.
  */
 import { importParametersFromConsoleFiles, type ConsoleFilesInput, type ImportParameters } from '../../bundle';
-import { KeyferryError } from '../../errors';
+import { KeyferryError, toProblem } from '../../errors';
 import { splitForCustody, type CustodyRequest, type CustodyResult } from './custody-split';
 import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
 import { receiptCustodyOf, writeAirGapReceipt } from './receipt';
@@ -92,10 +92,12 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   /** Step 2: reads and verifies an import-parameters bundle folder. */
   async readParametersBundle(dir: string): Promise<ParametersOverview> {
     this.guard.require('read the import parameters', ['network-checked']);
-    const bundle = await readImportParametersBundle(
-      dir,
-      this.now(),
-      'Pick the import-parameters bundle written by the online workstation.',
+    const bundle = await this.#refusalJournaled(dir, () =>
+      readImportParametersBundle(
+        dir,
+        this.now(),
+        'Pick the import-parameters bundle written by the online workstation.',
+      ),
     );
     return this.#acceptParameters(
       bundle.manifest.ceremonyId,
@@ -112,8 +114,26 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
     ceremonyId = newCeremonyId(this.now()),
   ): Promise<ParametersOverview> {
     this.guard.require('read the import parameters', ['network-checked']);
-    const keys = inputs.map((input) => importParametersFromConsoleFiles(input));
+    const keys = await this.#refusalJournaled('console files', async () =>
+      inputs.map((input) => importParametersFromConsoleFiles(input)),
+    );
     return this.#acceptParameters(ceremonyId, 'console files', null, keys, []);
+  }
+
+  /** Runs a parameters read; a refusal is journaled (`parameters.refused`, a deviation) and thrown. */
+  async #refusalJournaled<T>(source: string, read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      const problem = toProblem(error);
+      await this.options.journal.append(this.options.operator, 'parameters.refused', {
+        source,
+        code: problem.code,
+        reason: problem.message,
+        ...(problem.values ? { values: { ...problem.values } } : {}),
+      });
+      throw error;
+    }
   }
 
   async #acceptParameters(
