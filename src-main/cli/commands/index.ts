@@ -51,6 +51,11 @@ export const commands: readonly CliCommandEntry[] = [
     load: async () => (await import('./kms-sim')).kmsSimCommand,
   },
   {
+    name: 'kms-sim advance',
+    summary: "Move a running simulator's clock forward (expiry rehearsals)",
+    load: async () => (await import('./kms-sim-advance')).kmsSimAdvanceCommand,
+  },
+  {
     name: 'rehearse',
     summary: 'Rehearse a whole ceremony against the built-in KMS simulator (no cloud account)',
     load: async () => (await import('./rehearse')).rehearseCommand,

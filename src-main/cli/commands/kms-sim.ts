@@ -6,6 +6,8 @@ import path from 'node:path';
 import { isLoopbackHost } from '../../core/kms/endpoint';
 import { startKmsSimulator } from '../../core/kms-simulator/index';
 import { parseCommandArgs } from '../args';
+import { cliTranslator } from '../cli-locale';
+import { formatOffset, parseStartAtOption } from '../clock-options';
 import { parseWholeNumberOption } from '../number-option';
 import type { CliCommand } from '../command';
 
@@ -27,7 +29,8 @@ export const kmsSimCommand: CliCommand = {
   name: NAME,
   summary: 'Run the built-in KMS simulator on loopback (rehearsals, no cloud account)',
   usage: [
-    `Usage: keyferry ${NAME} [--host 127.0.0.1] [--port N] [--state FILE] [--latency MS] [--rate-limit N] [--json]`,
+    `Usage: keyferry ${NAME} [--host 127.0.0.1] [--port N] [--state FILE] [--latency MS] [--rate-limit N]`,
+    '                        [--start-at WHEN] [--clock-control] [--json]',
     '',
     'Serves the Huawei Cloud KMS API (v1.0) on loopback until Ctrl+C or SIGTERM, and prints the',
     'endpoint, region, project ID, AK and SK to configure Keyferry with.',
@@ -38,7 +41,17 @@ export const kmsSimCommand: CliCommand = {
     '  --latency MS  answer every request MS milliseconds late, like a distant region (default 0)',
     '  --rate-limit N  admit N requests a second, answering the rest APIG.0308 (HTTP 429) as the',
     '                API gateway does (default: no limit)',
-    '  --json        print exactly one JSON line first: {"endpoint","region","projectId","ak","sk"}',
+    "  --start-at WHEN  start the simulator's clock at WHEN: a date-time with its zone",
+    '                (2027-03-01T09:00:00Z) or a duration from now (+30d, +25h); never earlier',
+    '                than the time a --state file resumes at',
+    '  --clock-control  let "keyferry kms-sim advance" move the clock forward (from this computer',
+    "                only, over loopback), to rehearse an import token's 24 hours or a material expiry",
+    '  --json        print exactly one JSON line first:',
+    '                {"endpoint","region","projectId","ak","sk","now","offsetMs","clockControl"}',
+    '',
+    "The simulator's clock decides what the KMS decides (token and material expiry); a moved clock",
+    "is kept in the --state file. Requests are still signed with this computer's time, and the",
+    'simulator accepts a signature date within 15 minutes of either its own time or the real time.',
     '',
     'The simulator is for rehearsals: never import real key material into it.',
   ].join('\n'),
@@ -51,6 +64,8 @@ export const kmsSimCommand: CliCommand = {
       state: { type: 'string' },
       latency: { type: 'string' },
       'rate-limit': { type: 'string' },
+      'start-at': { type: 'string' },
+      'clock-control': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     });
     const host = values.host ?? '127.0.0.1';
@@ -58,6 +73,9 @@ export const kmsSimCommand: CliCommand = {
     const latencyMs = parseWholeNumberOption('--latency', values.latency, { min: 0, max: 60_000 }, 0);
     const ratePerSecond = parseWholeNumberOption('--rate-limit', values['rate-limit'], { min: 1, max: 100_000 }, 0);
     const statePath = values.state ? path.resolve(io.cwd, values.state) : undefined;
+    const startAt =
+      values['start-at'] === undefined ? undefined : parseStartAtOption('--start-at', values['start-at'], Date.now());
+    const clockControl = values['clock-control'] ?? false;
     if (!isLoopbackHost(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host)) {
       io.stderr('WARNING: the KMS simulator will listen on a non-loopback address and be reachable from the network.');
       io.stderr(
@@ -70,6 +88,8 @@ export const kmsSimCommand: CliCommand = {
       port,
       ...(statePath ? { statePath } : {}),
       traffic: { latencyMs, ratePerSecond },
+      ...(startAt !== undefined ? { startAt } : {}),
+      clockControl,
       ...(values.json
         ? {}
         : {
@@ -85,6 +105,9 @@ export const kmsSimCommand: CliCommand = {
           projectId: sim.projectId,
           ak: sim.ak,
           sk: sim.sk,
+          now: sim.clock.now(),
+          offsetMs: sim.clock.offset(),
+          clockControl,
         }),
       );
     } else {
@@ -95,6 +118,14 @@ export const kmsSimCommand: CliCommand = {
       io.stdout(`  AK          ${sim.ak}`);
       io.stdout(`  SK          ${sim.sk}`);
       io.stdout(`  state       ${statePath ?? 'in memory (lost when the simulator stops)'}`);
+      io.stdout(
+        cliTranslator(io).t('kms-sim.clock.line', {
+          now: sim.clock.now(),
+          offset: formatOffset(sim.clock.offset()),
+          control: clockControl ? 'on' : 'off',
+          endpoint: sim.endpoint,
+        }),
+      );
       if (latencyMs > 0 || ratePerSecond > 0) {
         io.stdout(
           `  traffic     ${latencyMs} ms per answer; ${ratePerSecond > 0 ? `${ratePerSecond} requests a second, the rest answered APIG.0308` : 'no rate limit'}`,

@@ -1,7 +1,8 @@
 /**
  * Authentication as the API gateway does it: AK/SK signatures verified with the same
  * canonicalization as the client (canonical-request.ts), X-Sdk-Date within 15 minutes of the
- * simulator's clock, an AK locked for five minutes after five wrong signatures in a row, the
+ * simulator's clock (or of the real clock, once the simulator's was moved for an expiry rehearsal:
+ * the computers signing requests keep their own time), an AK locked for five minutes after five wrong signatures in a row, the
  * security token of temporary credentials, and simulator-issued IAM tokens (X-Auth-Token).
  */
 import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual, createHmac } from 'node:crypto';
@@ -40,11 +41,14 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
 export class SimAuthenticator {
   readonly #state: SimState;
   readonly #now: () => number;
+  readonly #realNow: () => number;
   readonly #failures = new Map<string, { count: number; lockedUntil: number }>();
 
-  constructor(state: SimState, now: () => number) {
+  /** `realNow`: the clock before any move (a request dated by it is not skewed). Default `now`. */
+  constructor(state: SimState, now: () => number, realNow: () => number = now) {
     this.#state = state;
     this.#now = now;
+    this.#realNow = realNow;
   }
 
   /** Throws the gateway's (or KMS's) error when the request is not properly authenticated. */
@@ -71,7 +75,8 @@ export class SimAuthenticator {
     const sdkDateText = headerValue(request.headers, 'x-sdk-date');
     const sdkDate = sdkDateText === undefined ? undefined : parseSdkDate(sdkDateText);
     if (!sdkDateText || !sdkDate) throw gatewayError('X-Sdk-Date is missing or malformed.');
-    if (Math.abs(sdkDate.getTime() - now) > MAX_CLOCK_SKEW_MS) {
+    const skewed = (clock: number) => Math.abs(sdkDate.getTime() - clock) > MAX_CLOCK_SKEW_MS;
+    if (skewed(now) && skewed(this.#realNow())) {
       throw gatewayError('X-Sdk-Date is more than 15 minutes away from the server time.');
     }
     const names = signedList.split(';');

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { KeyferryError } from '../errors';
 import { SimAuthenticator } from './auth';
 import { createSimulatorClock, type SimulatorClock } from './clock';
+import { CLOCK_CONTROL_PATH, handleClockControl } from './clock-control';
 import type { SimContext } from './context';
 import { SimulatorFaults } from './faults';
 import { handleSimulatorRequest } from './request-handler';
@@ -19,6 +20,7 @@ import { WrappingKeyPool } from './wrapping-key-pool';
 
 export { SimulatorFaults } from './faults';
 export type { SimulatorClock } from './clock';
+export { CLOCK_CONTROL_PATH } from './clock-control';
 export type { SimulatorTrafficStats } from './traffic';
 
 export interface KmsSimulatorOptions {
@@ -30,6 +32,14 @@ export interface KmsSimulatorOptions {
   readonly statePath?: string;
   /** The base clock (default Date.now); `clock.advance` moves the simulator's time from it. */
   readonly now?: () => number;
+  /**
+   * Start with the simulator's clock at this time (epoch ms) instead of the base clock (or the time
+   * a resumed state file was moved to). Refused when it is more than a minute before the resumed
+   * time: the clock never runs backwards.
+   */
+  readonly startAt?: number;
+  /** Serve the clock control (clock-control.ts) on loopback; refused when false (the default). */
+  readonly clockControl?: boolean;
   /** Fixed credentials (random when absent; ignored when resuming a state file). */
   readonly credentials?: { readonly ak: string; readonly sk: string; readonly securityToken?: string };
   readonly projectId?: string;
@@ -77,20 +87,44 @@ async function initialState(options: KmsSimulatorOptions): Promise<SimState> {
   });
 }
 
+/** Sets the clock to `startAt`, unless that moves a resumed clock back by more than a minute. */
+function startClockAt(clock: SimulatorClock, startAt: number, statePath: string | undefined): void {
+  const resumed = clock.now();
+  if (clock.offset() !== 0 && startAt < resumed - 60_000) {
+    throw new KeyferryError('SIM_CLOCK_BACKWARDS', {
+      file: statePath ?? '',
+      resumedAt: resumed,
+      startAt,
+    });
+  }
+  clock.set(Math.max(startAt, clock.offset() !== 0 ? resumed : startAt));
+}
+
 /** Starts the simulator and resolves once it listens. */
 export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Promise<KmsSimulator> {
   const state = await initialState(options);
-  const clock = createSimulatorClock(options.now);
+  const clock = createSimulatorClock(options.now, state);
+  if (options.startAt !== undefined) startClockAt(clock, options.startAt, options.statePath);
   const pool = new WrappingKeyPool(options.wrappingKeyPoolSize ?? 2, { refill: options.refillWrappingKeys ?? true });
   const ctx: SimContext = { state, now: clock.now, pool };
   const persister = options.statePath ? createStatePersister(options.statePath, state) : undefined;
   const persist = () => persister?.save() ?? Promise.resolve();
   await persist();
-  const auth = new SimAuthenticator(state, clock.now);
+  const auth = new SimAuthenticator(state, clock.now, clock.baseNow);
   const faults = new SimulatorFaults();
   const traffic = new SimulatorTraffic(options.traffic);
   const deps = { ctx, auth, faults, traffic, persist, ...(options.onRequest ? { onRequest: options.onRequest } : {}) };
-  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => void handleSimulatorRequest(req, res, deps);
+  const clockDeps = {
+    enabled: options.clockControl ?? false,
+    clock,
+    state,
+    persist,
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+  };
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    void ((req.url ?? '').split('?')[0] === CLOCK_CONTROL_PATH
+      ? handleClockControl(req, res, clockDeps)
+      : handleSimulatorRequest(req, res, deps));
   const server = options.tls
     ? https.createServer({ key: options.tls.keyPem, cert: options.tls.certPem }, listener)
     : http.createServer(listener);

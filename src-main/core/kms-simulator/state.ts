@@ -42,6 +42,8 @@ export interface SimState {
   /** base64 32 bytes: keys the material fingerprints. */
   fingerprintSecret: string;
   keys: Map<string, SimKey>;
+  /** How far the simulator's clock was moved from real time (ms; absent = not moved). See clock.ts. */
+  clockOffsetMs?: number;
 }
 
 const keySchema = z.object({
@@ -77,6 +79,8 @@ export const stateFileSchema = z.object({
   tokenSecret: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
   fingerprintSecret: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
   keys: z.array(keySchema),
+  /** Up to about 100 years either way. */
+  clockOffsetMs: z.number().int().min(-3.2e12).max(3.2e12).optional(),
 });
 export type StateFile = z.infer<typeof stateFileSchema>;
 

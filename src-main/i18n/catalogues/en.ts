@@ -15,6 +15,7 @@ import { enProgress } from './en/progress';
 import { enScreens } from './en/screens';
 import { enCliOptions } from './en/cli-options';
 import { enIntegrity } from './en/integrity';
+import { enKmsSim } from './en/kms-sim';
 
 export const en = {
   ...enScreens,
@@ -27,4 +28,5 @@ export const en = {
   ...enOnlineCli,
   ...enCli,
   ...enIntegrity,
+  ...enKmsSim,
 } as const;

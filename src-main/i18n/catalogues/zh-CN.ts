@@ -14,6 +14,7 @@ import { zhCNProgress } from './zh-CN/progress';
 import { zhCNScreens } from './zh-CN/screens';
 import { zhCNCliOptions } from './zh-CN/cli-options';
 import { zhCNIntegrity } from './zh-CN/integrity';
+import { zhCNKmsSim } from './zh-CN/kms-sim';
 
 export const zhCN: Catalogue = {
   ...zhCNScreens,
@@ -26,4 +27,5 @@ export const zhCN: Catalogue = {
   ...zhCNOnlineCli,
   ...zhCNCli,
   ...zhCNIntegrity,
+  ...zhCNKmsSim,
 };

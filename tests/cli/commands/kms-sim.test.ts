@@ -71,7 +71,16 @@ describe('keyferry kms-sim', () => {
       ak: string;
       sk: string;
     };
-    expect(Object.keys(info).sort()).toEqual(['ak', 'endpoint', 'projectId', 'region', 'sk']);
+    expect(Object.keys(info).sort()).toEqual([
+      'ak',
+      'clockControl',
+      'endpoint',
+      'now',
+      'offsetMs',
+      'projectId',
+      'region',
+      'sk',
+    ]);
     expect(info.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const client = clientFor(info);
     const { keyId } = await client.createKey({ alias: 'cli-rehearsal', spec: 'AES_256' });

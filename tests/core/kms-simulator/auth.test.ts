@@ -132,6 +132,7 @@ describe('lockout', () => {
 
 describe('clock skew, project and security token', () => {
   it('refuses an X-Sdk-Date more than 15 minutes from the simulator clock, either way', async () => {
+    setup.sim.clock.set(Date.now()); // undo the lockout test's moves: simulator time = real time
     for (const offset of [16 * MINUTE, -16 * MINUTE]) {
       const skewed = setup.clientWith({ now: () => new Date(setup.sim.clock.now() + offset) });
       const error = await rejection(skewed.listKeys());
@@ -144,6 +145,21 @@ describe('clock skew, project and security token', () => {
     await expect(
       setup.clientWith({ now: () => new Date(setup.sim.clock.now() - 14 * MINUTE) }).listKeys(),
     ).resolves.toBeInstanceOf(Array);
+  });
+
+  it('after the clock was moved for an expiry rehearsal, admits a date within 15 minutes of the real time too', async () => {
+    setup.sim.clock.set(Date.now() + 25 * 60 * MINUTE);
+    try {
+      await expect(setup.clientWith({ now: () => new Date() }).listKeys()).resolves.toBeInstanceOf(Array);
+      await expect(
+        setup.clientWith({ now: () => new Date(setup.sim.clock.now() - 14 * MINUTE) }).listKeys(),
+      ).resolves.toBeInstanceOf(Array);
+      const neither = await rejection(setup.clientWith({ now: () => new Date(Date.now() + 16 * MINUTE) }).listKeys());
+      expect(neither).toMatchObject({ code: 'APIGW.0301', httpStatus: 401 });
+      expect(neither.serviceMessage).toMatch(/15 minutes/);
+    } finally {
+      setup.sim.clock.set(Date.now());
+    }
   });
 
   it('refuses another project in the path, and an X-Project-Id that differs from the path', async () => {

@@ -12,6 +12,7 @@ export const enCli = {
   'cli.summary.custody-restore':
     'Rebuild key material from M custody shares; with --bundle, the restore ceremony for a re-import',
   'cli.summary.kms-sim': 'Run the built-in KMS simulator on loopback (rehearsals, no cloud account)',
+  'cli.summary.kms-sim-advance': "Move a running simulator's clock forward (expiry rehearsals)",
   'cli.summary.rehearse': 'Rehearse a whole ceremony against the built-in KMS simulator (no cloud account)',
   'cli.summary.online-create-key': 'Start a ceremony and create its external keys in the KMS',
   'cli.summary.online-params': 'Fetch wrapping keys and import tokens; write the import-parameters bundle',

@@ -13,6 +13,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'cli.summary.custody-split': '将密钥材料拆分为 M-of-N 托管份额，并生成可打印的凭条',
   'cli.summary.custody-restore': '用 M 份托管份额重建密钥材料；带 --bundle 时为重新导入举行恢复仪式',
   'cli.summary.kms-sim': '在环回接口上运行内置的 KMS 模拟器（用于演练，无需云账号）',
+  'cli.summary.kms-sim-advance': '将正在运行的模拟器的时钟向前调（用于过期演练）',
   'cli.summary.rehearse': '针对内置的 KMS 模拟器演练完整仪式（无需云账号）',
   'cli.summary.online-create-key': '开始仪式并在 KMS 中创建外部密钥',
   'cli.summary.online-params': '获取包装密钥和导入令牌；写入导入参数包',

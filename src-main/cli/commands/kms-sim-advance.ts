@@ -1,0 +1,123 @@
+/**
+ * `keyferry kms-sim advance`: moves a running simulator's clock forward over loopback (its clock
+ * control, core/kms-simulator/clock-control.ts), so a rehearsal can let an import token lapse
+ * (24 hours) or imported material expire without touching this computer's clock.
+ */
+import http from 'node:http';
+import { KeyferryError } from '../../core/errors';
+import { isLoopbackHost } from '../../core/kms/endpoint';
+import {
+  CLOCK_CONTROL_PATH,
+  clockAnswerSchema,
+  clockErrorSchema,
+  type ClockAnswer,
+} from '../../core/kms-simulator/clock-control';
+import { parseCommandArgs, requireOption } from '../args';
+import { cliTranslator } from '../cli-locale';
+import { formatOffset, parseDateTimeOption, parseDurationOption } from '../clock-options';
+import type { CliCommand } from '../command';
+
+const NAME = 'kms-sim advance';
+const TIMEOUT_MS = 10_000;
+const MAX_ANSWER_BYTES = 4096;
+
+/** The simulator's clock-control URL for `endpoint`; refused unless it is plain http on loopback. */
+function clockUrl(endpoint: string): URL {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new KeyferryError('SIM_CLOCK_NOT_LOOPBACK', { endpoint: endpoint.slice(0, 200) });
+  }
+  if (url.protocol !== 'http:' || !isLoopbackHost(url.hostname))
+    throw new KeyferryError('SIM_CLOCK_NOT_LOOPBACK', { endpoint: url.origin });
+  return new URL(CLOCK_CONTROL_PATH, url.origin);
+}
+
+function failed(endpoint: string, detail: string): KeyferryError {
+  return new KeyferryError('SIM_CLOCK_FAILED', { endpoint, detail: detail.slice(0, 300) });
+}
+
+/** POSTs the move; resolves to the simulator's time after it, or throws the refusal explained. */
+function postMove(url: URL, body: { advanceMs: number } | { to: number }): Promise<ClockAnswer> {
+  const endpoint = url.origin;
+  const text = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+        timeout: TIMEOUT_MS,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size <= MAX_ANSWER_BYTES) chunks.push(chunk);
+        });
+        res.on('end', () => {
+          let json: unknown;
+          try {
+            json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          } catch {
+            return reject(failed(endpoint, `HTTP ${res.statusCode ?? '?'}, not the simulator's answer`));
+          }
+          const ok = clockAnswerSchema.safeParse(json);
+          if (res.statusCode === 200 && ok.success) return resolve(ok.data);
+          const refused = clockErrorSchema.safeParse(json);
+          if (!refused.success)
+            return reject(failed(endpoint, `HTTP ${res.statusCode ?? '?'}, not the simulator's answer`));
+          const code = refused.data.error.error_code;
+          if (code === 'KFSIM.CLOCK_CONTROL_OFF')
+            return reject(new KeyferryError('SIM_CLOCK_CONTROL_OFF', { endpoint }));
+          if (code === 'KFSIM.NOT_LOOPBACK') return reject(new KeyferryError('SIM_CLOCK_NOT_LOOPBACK', { endpoint }));
+          const now = refused.data.error.now;
+          if (code === 'KFSIM.CLOCK_BACKWARDS' && now !== undefined)
+            return reject(new KeyferryError('SIM_CLOCK_TO_PAST', { now }));
+          return reject(failed(endpoint, `${code}: ${refused.data.error.error_msg}`));
+        });
+        res.on('error', (error) => reject(failed(endpoint, error.message)));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
+    req.on('error', (error: NodeJS.ErrnoException) => reject(failed(endpoint, error.code ?? error.message)));
+    req.end(text);
+  });
+}
+
+export const kmsSimAdvanceCommand: CliCommand = {
+  name: NAME,
+  summary: "Move a running simulator's clock forward (expiry rehearsals)",
+  usage: [
+    `Usage: keyferry ${NAME} --endpoint URL (--by DURATION | --to DATE-TIME)`,
+    '',
+    'Moves the clock of a simulator started with --clock-control (keyferry kms-sim --clock-control),',
+    'on this computer, over loopback. The clock only moves forward and stays moved in its --state file.',
+    '',
+    '  --endpoint URL    the endpoint the simulator printed, e.g. http://127.0.0.1:43117',
+    "  --by DURATION     move forward by whole d, h, m or s: 25h (past an import token's 24 hours), 91d, 1d12h",
+    '  --to DATE-TIME    move forward to this time, with its zone: 2027-03-01T09:00:00Z',
+    '',
+    "Keyferry itself keeps this computer's time: its journals and receipts are dated by it.",
+  ].join('\n'),
+  async run(args, io) {
+    const { values } = parseCommandArgs(NAME, args, {
+      endpoint: { type: 'string' },
+      by: { type: 'string' },
+      to: { type: 'string' },
+    });
+    const url = clockUrl(requireOption(NAME, values.endpoint, '--endpoint'));
+    if ((values.by === undefined) === (values.to === undefined)) throw new KeyferryError('SIM_ADVANCE_HOW');
+    const body =
+      values.by !== undefined
+        ? { advanceMs: parseDurationOption('--by', values.by) }
+        : { to: parseDateTimeOption('--to', values.to as string) };
+    const answer = await postMove(url, body);
+    const translator = cliTranslator(io);
+    io.stdout(translator.t('kms-sim.clock.moved', { now: answer.now, offset: formatOffset(answer.offsetMs) }));
+    io.stdout(translator.t('kms-sim.clock.expired'));
+    return 0;
+  },
+};

@@ -1,0 +1,32 @@
+/** `keyferry kms-sim` and `keyferry kms-sim advance`: the simulator's clock. zh-CN twin in ../zh-CN/kms-sim.ts. */
+export const enKmsSim = {
+  'kms-sim.clock.line':
+    '  clock       {now, date, utc} ({offset} ahead of this computer); clock control {control, select, on {on: keyferry kms-sim advance --endpoint {endpoint} --by 25h} other {off}}',
+  'kms-sim.clock.moved': 'Simulator time: {now, date, utc} ({offset} ahead of this computer).',
+  'kms-sim.clock.expired':
+    'The KMS decides by this time: import tokens fetched more than 24 hours before it are refused (KMS.2601), and imported material whose expiry it passed is deleted (the key is back in Pending import). Keyferry itself and its journals keep this computer’s time.',
+  'problem.SIM_CLOCK_OPTION_INVALID':
+    '{option} "{text}" is neither a date-time with its time zone (e.g. 2027-03-01T09:00:00Z) nor a duration (e.g. 25h, 30d, 1d12h).',
+  'problem.SIM_CLOCK_OPTION_INVALID.next':
+    'Give {option} an ISO 8601 date-time ending in Z or an offset, or a duration of whole numbers with d, h, m or s (at most ten years).',
+  'problem.SIM_CLOCK_BACKWARDS':
+    'The simulator state file {file} resumes at {resumedAt, date, utc}; --start-at {startAt, date, utc} would move its clock back.',
+  'problem.SIM_CLOCK_BACKWARDS.next':
+    'Leave --start-at out (the clock resumes where it was moved to) or give a later time: like the real KMS, the simulator never goes back in time.',
+  'problem.SIM_ADVANCE_HOW': 'Say how far to move the simulator’s clock: --by or --to (one of them).',
+  'problem.SIM_ADVANCE_HOW.next':
+    'For example: keyferry kms-sim advance --endpoint http://127.0.0.1:PORT --by 25h (a day and an hour: past an import token’s 24 hours).',
+  'problem.SIM_CLOCK_NOT_LOOPBACK':
+    'The simulator’s clock is moved only over loopback (http://127.0.0.1, localhost or [::1]); {endpoint} is not.',
+  'problem.SIM_CLOCK_NOT_LOOPBACK.next':
+    'Run keyferry kms-sim advance on the computer that runs the simulator, with the endpoint the simulator printed.',
+  'problem.SIM_CLOCK_CONTROL_OFF': 'The simulator at {endpoint} was not started with clock control.',
+  'problem.SIM_CLOCK_CONTROL_OFF.next':
+    'Stop it (Ctrl+C) and start it again with its --state file and --clock-control (keys, credentials and the clock are kept in the state file), then run this again with the endpoint it prints.',
+  'problem.SIM_CLOCK_TO_PAST':
+    'The simulator’s time is already {now, date, utc}: its clock moves only forward, like time for the real KMS.',
+  'problem.SIM_CLOCK_TO_PAST.next': 'Give --to a later time, or --by a duration.',
+  'problem.SIM_CLOCK_FAILED': 'The simulator at {endpoint} did not move its clock: {detail}',
+  'problem.SIM_CLOCK_FAILED.next':
+    'Check that the simulator runs and that --endpoint is the one it printed (it changes when it restarts without --port).',
+} as const;

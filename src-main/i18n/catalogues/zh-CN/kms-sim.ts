@@ -1,0 +1,33 @@
+/** `keyferry kms-sim` 与 `keyferry kms-sim advance`：模拟器的时钟。 */
+import type { enKmsSim } from '../en/kms-sim';
+
+export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
+  'kms-sim.clock.line':
+    '  时钟        {now, date, utc}（比本机快 {offset}）；时钟控制{control, select, on {已开启：keyferry kms-sim advance --endpoint {endpoint} --by 25h} other {未开启}}',
+  'kms-sim.clock.moved': '模拟器时间：{now, date, utc}（比本机快 {offset}）。',
+  'kms-sim.clock.expired':
+    'KMS 按此时间判断：早于此时间 24 小时以上获取的导入令牌将被拒绝（KMS.2601），过期时间已过的导入密钥材料将被删除（密钥回到“等待导入”状态）。Keyferry 本身及其日志仍使用本机时间。',
+  'problem.SIM_CLOCK_OPTION_INVALID':
+    '{option} 的值“{text}”既不是带时区的日期时间（如 2027-03-01T09:00:00Z），也不是时长（如 25h、30d、1d12h）。',
+  'problem.SIM_CLOCK_OPTION_INVALID.next':
+    '请为 {option} 指定以 Z 或时区偏移结尾的 ISO 8601 日期时间，或由整数加 d、h、m、s 组成的时长（最多十年）。',
+  'problem.SIM_CLOCK_BACKWARDS':
+    '模拟器状态文件 {file} 恢复时的时间为 {resumedAt, date, utc}；--start-at {startAt, date, utc} 会使其时钟倒退。',
+  'problem.SIM_CLOCK_BACKWARDS.next':
+    '请省略 --start-at（时钟从上次调到的时间继续），或给出更晚的时间：与真实 KMS 一样，模拟器的时间不会倒退。',
+  'problem.SIM_ADVANCE_HOW': '请说明模拟器时钟要前进多少：--by 或 --to（二选一）。',
+  'problem.SIM_ADVANCE_HOW.next':
+    '例如：keyferry kms-sim advance --endpoint http://127.0.0.1:PORT --by 25h（一天零一小时：超过导入令牌的 24 小时）。',
+  'problem.SIM_CLOCK_NOT_LOOPBACK':
+    '模拟器的时钟只能通过本机回环地址（http://127.0.0.1、localhost 或 [::1]）调整；{endpoint} 不是。',
+  'problem.SIM_CLOCK_NOT_LOOPBACK.next':
+    '请在运行模拟器的计算机上执行 keyferry kms-sim advance，并使用模拟器打印的端点。',
+  'problem.SIM_CLOCK_CONTROL_OFF': '位于 {endpoint} 的模拟器启动时未开启时钟控制。',
+  'problem.SIM_CLOCK_CONTROL_OFF.next':
+    '请停止它（Ctrl+C），再用原来的 --state 文件加 --clock-control 重新启动（密钥、凭据和时钟都保存在状态文件中），然后用它打印的端点重新执行本命令。',
+  'problem.SIM_CLOCK_TO_PAST': '模拟器的时间已是 {now, date, utc}：与真实 KMS 的时间一样，它的时钟只会前进。',
+  'problem.SIM_CLOCK_TO_PAST.next': '请为 --to 指定更晚的时间，或用 --by 指定时长。',
+  'problem.SIM_CLOCK_FAILED': '位于 {endpoint} 的模拟器未能调整时钟：{detail}',
+  'problem.SIM_CLOCK_FAILED.next':
+    '请确认模拟器正在运行，且 --endpoint 是它打印的端点（未指定 --port 时，重启后端点会变化）。',
+};
