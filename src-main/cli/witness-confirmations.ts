@@ -8,7 +8,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { FingerprintToConfirm } from '../core/ceremony/airgap/fingerprint-confirmation';
-import { groupHex } from '../core/crypto/evidence';
+import { groupHex } from '../core/hex-groups';
 import { isKeyferryError, KeyferryError } from '../core/errors';
 import type { Journal } from '../core/journal';
 import { cliTranslator } from './cli-locale';

@@ -20,6 +20,8 @@ export { problemSchema, resultSchema, type Problem, type Result } from './proble
 // The one key spec table: the screens offer what the core can do (tests/core/key-spec-table.test.ts).
 export { KEY_SPECS, KEY_SPEC_TABLE } from '../core/key-spec-table';
 export { AIR_GAP_STATES, ONLINE_STEPS, RESTORE_STATES, hasReached } from '../core/ceremony/shared/ceremony-states';
+// The one hex grouping: the screens show digests as the CLI, receipts and slips print them.
+export { groupHex, groupHexLines } from '../core/hex-groups';
 // The ceremony channels' schemas live in ./schemas (one file per area); their types are re-exported.
 export type * from './schemas/airgap';
 export type * from './schemas/ceremony';

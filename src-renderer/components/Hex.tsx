@@ -1,20 +1,13 @@
 import { Fragment } from 'react';
-
-const GROUPS_PER_LINE = 8;
+import { groupHexLines } from '../../src-main/ipc/contract';
 
 /**
- * A hash or fingerprint for reading aloud: upper-case hex in groups of four, monospace, large,
- * in lines of eight groups as on the printed receipt. A line breaks only between groups (the
- * spaces are the only break points), so it reflows at any zoom.
+ * A hash or fingerprint for reading aloud, grouped by the one core function (upper-case groups of
+ * four in lines of eight, as the CLI, the printed receipt and the slips show it), monospace. A
+ * line breaks only between groups (the spaces are the only break points), so it reflows at any zoom.
  */
 export function Hex({ value, size = 'large', label }: { value: string; size?: 'large' | 'small'; label?: string }) {
-  const groups =
-    value
-      .replace(/[\s:-]+/g, '')
-      .toUpperCase()
-      .match(/.{1,4}/g) ?? [];
-  const lines: string[][] = [];
-  for (let i = 0; i < groups.length; i += GROUPS_PER_LINE) lines.push(groups.slice(i, i + GROUPS_PER_LINE));
+  const lines = groupHexLines(value).map((line) => line.split(' '));
   return (
     <code className={`hex hex-${size}`} {...(label ? { 'aria-label': label } : {})}>
       {lines.map((line, l) => (

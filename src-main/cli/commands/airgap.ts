@@ -26,6 +26,7 @@ import { cliTranslator } from '../cli-locale';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
 import { onlineImportHint } from '../command-line';
+import { groupHex } from '../../core/hex-groups';
 import { HSM_OPTIONS, HSM_USAGE, hsmSourceFromOptions } from '../hsm-source-options';
 import { printHsmMaterial, printHsmSource } from '../hsm-source-lines';
 
@@ -288,7 +289,7 @@ export const airgapWrapCommand: CliCommand = {
       await air.wrap();
       const bundle = await air.writeWrappedBundle(out, { expiry });
       io.stdout(`Wrapped-material bundle written and verified: ${bundle.dir}`);
-      io.stdout(`  bundle digest ${bundle.manifestSha256.replace(/(.{4})(?=.)/g, '$1 ').toUpperCase()}`);
+      io.stdout(`  bundle digest ${groupHex(bundle.manifestSha256)}`);
       const receipt = await air.writeReceipt(receiptDir);
       io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
       io.stdout(onlineImportHint(facts?.onlineJournal, bundle));

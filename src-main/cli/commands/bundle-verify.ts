@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readBundle, type TransferBundle } from '../../core/bundle';
 import { KeyferryError, toProblem } from '../../core/errors';
 import { sha256Hex } from '../../core/fs/durable-file';
-import { groupHex } from '../../core/receipt/hex';
+import { groupHex } from '../../core/hex-groups';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
 

@@ -19,7 +19,7 @@ import { restoreMaterial } from '../../core/custody/restore';
 import { KeyferryError, toProblem } from '../../core/errors';
 import { writeFileExclusive } from '../../core/fs/durable-file';
 import type { Journal } from '../../core/journal';
-import { groupHex } from '../../core/crypto/evidence';
+import { groupHex } from '../../core/hex-groups';
 import { parseCommandArgs } from '../args';
 import { openCeremonyJournal } from '../ceremony-journal';
 import { cliTranslator } from '../cli-locale';

@@ -11,7 +11,7 @@ import type { CustodyShare } from '../../core/custody/custody-share';
 import { renderCustodySlip } from '../../core/custody/custody-slip';
 import { splitMaterial } from '../../core/custody/split';
 import { writeShareFiles, type VolumeIdOf } from '../../core/custody/write-shares';
-import { groupHex } from '../../core/receipt/hex';
+import { groupHex } from '../../core/hex-groups';
 import { parseCommandArgs } from '../args';
 import type { CliCommand, CliIo } from '../command';
 import { badArguments, readInputFile } from './custody-input';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { KeyferryError } from '../../core/errors';
 import { normalizeHeadHash, type ExpectedHead, type JournalEntry } from '../../core/journal';
 import { inspectJournal, readJournalFile } from '../../core/journal/verify';
-import { groupHex } from '../../core/receipt/hex';
+import { groupHex } from '../../core/hex-groups';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
 

@@ -8,11 +8,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { groupHex } from '../../core/hex-groups';
 import {
   consoleFileNames,
   DEFAULT_WRAPPING_ALGORITHM,
   generateKeyMaterial,
-  groupHex,
   loadKeyMaterial,
   loadWrappingPublicKey,
   parseKeySpec,

@@ -51,10 +51,3 @@ export function keyCheckValue(spec: KeySpec, key: SecretBytes): string {
 const CHECK_VALUE_CIPHERS: Readonly<Record<'aes-ecb-zero-block', (bits: number) => string>> = {
   'aes-ecb-zero-block': (bits) => `aes-${bits}-ecb`,
 };
-
-/** Upper-case hex in groups of four separated by spaces, for reading aloud: "AB12 CD34 ...". */
-export function groupHex(hex: string): string {
-  const clean = hex.replace(/\s+/g, '').toUpperCase();
-  if (!/^[0-9A-F]*$/.test(clean)) throw new TypeError('groupHex expects hexadecimal text.');
-  return (clean.match(/.{1,4}/g) ?? []).join(' ');
-}

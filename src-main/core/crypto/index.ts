@@ -23,6 +23,6 @@ export { wrapKeyMaterial, TEMPORARY_KEY_BYTES, type WrapKeyMaterialInput, type W
 export { unwrapKeyMaterial, isPkcs8Der, type UnwrapKeyMaterialInput } from './unwrap';
 export { aesKeyWrapPad, unwrapAesKeyWrapPad, KWP_ALTERNATIVE_IV } from './aes-key-wrap';
 export { rsaOaepEncrypt, rsaOaepDecrypt, oaepHashOf } from './rsa-oaep';
-export { derFingerprint, keyCheckValue, groupHex, type KeyEvidence } from './evidence';
+export { derFingerprint, keyCheckValue, type KeyEvidence } from './evidence';
 export { describeKeyObject } from './key-description';
 export { consoleFileNames, ENCRYPTED_KEY_MATERIAL_FILE, PUBLIC_KEY_FILE, type ConsoleFileNames } from './console-files';

@@ -3,7 +3,7 @@
  * page (inline CSS and SVG only, print layout) and a plain-text twin. Both carry the share as
  * numbered lines to type back (typed-share.ts); the HTML also as QR codes of the same lines.
  */
-import { groupHex } from '../receipt/hex';
+import { groupHex } from '../hex-groups';
 import { qrSvg } from '../receipt/qr-svg';
 import { escapeHtml, userText, visibleText } from '../receipt/text-safety';
 import type { CustodyShare } from './custody-share';

@@ -1,6 +1,5 @@
 /** Ceremony receipts: a printable HTML document and its plain-text twin, one per side. */
 export { formatLocal, formatUtc, NOT_APPLICABLE, RECEIPT_TITLE, workstationClock, workstationIdentity } from './facts';
-export { groupHex, groupHexLines } from './hex';
 export { qrMatrix, qrSvg, QR_QUIET_ZONE } from './qr-svg';
 export { RECEIPT_CSP, renderReceiptHtml } from './render-html';
 export { renderReceiptText } from './render-text';

@@ -4,7 +4,7 @@
  * the journal entry it comes from; every entry whose event is a deviation (journal/deviations.ts).
  */
 import { canonicalJson, listDeviations, type JournalEntry, type JsonValue } from '../journal';
-import { groupHexLines } from './hex';
+import { groupHexLines } from '../hex-groups';
 import type { ReceiptDeviation, ReceiptPerson } from './types';
 
 const MAX_DETAILS = 400;

@@ -24,7 +24,7 @@ import {
   signatories,
   type Fact,
 } from './facts';
-import { groupHexLines } from './hex';
+import { groupHexLines } from '../hex-groups';
 import { qrSvg } from './qr-svg';
 import { receiptCss } from './receipt-css';
 import { escapeHtml, userText } from './text-safety';

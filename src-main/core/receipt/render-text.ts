@@ -23,7 +23,7 @@ import {
   signatories,
   type Fact,
 } from './facts';
-import { groupHexLines } from './hex';
+import { groupHexLines } from '../hex-groups';
 import { visibleText } from './text-safety';
 import type { ReceiptInput } from './types';
 import { checkReceiptInput } from './validate';

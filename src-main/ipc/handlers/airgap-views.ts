@@ -9,7 +9,7 @@ import type { AirGapPeople } from '../../core/ceremony/airgap/steps';
 import type { MaterialAuditObserver } from '../../core/ceremony/airgap/material-vault';
 import type { InterfaceList, NetworkCheckResult } from '../../core/ceremony/shared/network-check';
 import type { ProgressListener } from '../../core/ceremony/shared/progress';
-import { groupHex } from '../../core/crypto/evidence';
+import { groupHex } from '../../core/hex-groups';
 import type { Journal } from '../../core/journal';
 import type { RecordKind } from '../contract';
 import type { CeremonySession } from './session';

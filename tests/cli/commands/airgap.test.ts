@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importParametersFromKmsAnswer, writeImportParametersBundle } from '../../../src-main/core/bundle';
-import { groupHex } from '../../../src-main/core/crypto/evidence';
+import { groupHex } from '../../../src-main/core/hex-groups';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { verifyJournal } from '../../../src-main/core/journal';
 import { keyferry } from '../../integration/cli-in-process';

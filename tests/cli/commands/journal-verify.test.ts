@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../src-main/cli/commands/index';
 import { runCli } from '../../../src-main/cli/run-cli';
-import { groupHex } from '../../../src-main/core/receipt';
+import { groupHex } from '../../../src-main/core/hex-groups';
 import { openJournal } from '../../../src-main/core/journal';
 import { writeSampleJournal } from '../../core/journal/sample';
 
@@ -27,7 +27,7 @@ describe('keyferry journal verify', () => {
     const { file, head } = await writeSampleJournal();
     const result = await run(['journal', 'verify', file]);
     expect(result).toEqual({ code: 0, out: [`OK 6 entries, head ${groupHex(head)}`], err: [] });
-    expect(groupHex(head)).toMatch(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+    expect(groupHex(head)).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
   });
 
   it('resolves a relative path against the working folder', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWrapCommand, wrapCommand } from '../../../src-main/cli/commands/wrap';
 import type { CliCommand } from '../../../src-main/cli/command';
 import { runCli } from '../../../src-main/cli/run-cli';
-import { groupHex } from '../../../src-main/core/crypto/evidence';
+import { groupHex } from '../../../src-main/core/hex-groups';
 import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
 import { makeTempDir, openssl, removeTempDir } from '../../core/crypto/helpers/openssl';
 

@@ -10,7 +10,7 @@ import { parseCeremonyPlan, type CeremonyPlan } from '../../../src-main/core/cer
 import type { InterfaceList } from '../../../src-main/core/ceremony/shared/network-check';
 import { OnlineCeremony, type WrappedBundleProof } from '../../../src-main/core/ceremony/online/workflow';
 import { readBundleDigest } from '../../../src-main/core/bundle';
-import { groupHex } from '../../../src-main/core/crypto/evidence';
+import { groupHex } from '../../../src-main/core/hex-groups';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { openJournal, type Journal } from '../../../src-main/core/journal';
 import { KmsClient } from '../../../src-main/core/kms/client';

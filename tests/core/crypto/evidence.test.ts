@@ -1,20 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { derFingerprint, groupHex, keyCheckValue } from '../../../src-main/core/crypto/evidence';
+import { derFingerprint, keyCheckValue } from '../../../src-main/core/crypto/evidence';
 import { SecretBytes } from '../../../src-main/core/crypto/secret-bytes';
 import { openssl } from './helpers/openssl';
-
-describe('groupHex', () => {
-  it('groups upper-case hex by four for reading aloud', () => {
-    expect(groupHex('abcdef0123')).toBe('ABCD EF01 23');
-    expect(groupHex('6b700c20 4a99\nb6dc')).toBe('6B70 0C20 4A99 B6DC');
-    expect(groupHex('')).toBe('');
-  });
-
-  it('refuses text that is not hex', () => {
-    expect(() => groupHex('xyz1')).toThrow(TypeError);
-  });
-});
 
 describe('keyCheckValue', () => {
   it('equals the first 3 bytes of openssl aes-256-ecb over one zero block', async () => {

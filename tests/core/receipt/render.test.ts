@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { KEY_SPECS } from '../../../src-main/core/crypto/key-spec';
 import {
-  groupHexLines,
   RECEIPT_CSP,
   renderReceiptHtml,
   renderReceiptText,
   type ReceiptInput,
   type ReceiptKey,
 } from '../../../src-main/core/receipt';
+import { groupHexLines } from '../../../src-main/core/hex-groups';
 import { HOSTILE, sampleKey, sampleReceiptInput } from './fixtures';
 
 const SIDES = ['online', 'air-gapped'] as const;
@@ -67,7 +67,7 @@ describe.each(SIDES)('the %s receipt', (side) => {
     ].filter(Boolean);
     for (const hash of hashes) {
       const [a, b] = groupHexLines(hash);
-      expect(a).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
+      expect(a).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
       for (const doc of [html, text]) {
         expect(doc).toContain(a);
         expect(doc).toContain(b);

@@ -6,7 +6,7 @@
  * Every named witness confirms every fingerprint for themselves: a fingerprint counts as
  * confirmed only once each witness has typed it (nobody confirms for another, nobody is skipped).
  */
-import { groupHex } from '../../crypto/evidence';
+import { groupHex } from '../../hex-groups';
 import { KeyferryError } from '../../errors';
 
 /** One wrapping-key fingerprint people must compare, the keys it covers and who confirmed it. */

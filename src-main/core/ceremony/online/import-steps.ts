@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { readBundle, readBundleDigest } from '../../bundle';
-import { groupHex } from '../../crypto/evidence';
+import { groupHex } from '../../hex-groups';
 import {
   compareTypedDigest,
   differenceValues,

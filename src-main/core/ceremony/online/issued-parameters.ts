@@ -4,7 +4,7 @@
  * bundle can be written in the same session or a later one.
  */
 import { importParametersFromKmsAnswer, type ImportParameters } from '../../bundle';
-import { groupHex } from '../../crypto/evidence';
+import { groupHex } from '../../hex-groups';
 import type { WrappingAlgorithm } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
 import type { JsonObject } from '../../journal';

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { writeImportParametersBundle } from '../../bundle';
-import { groupHex } from '../../crypto/evidence';
+import { groupHex } from '../../hex-groups';
 import { KeyferryError } from '../../errors';
 import type { PlannedKey } from '../shared/ceremony-plan';
 import type { OnlineStepContext } from './step-context';

@@ -5,7 +5,7 @@
  * token, the algorithm, and a token that has not expired. Any mismatch refuses the whole bundle.
  */
 import type { WrappedKeyMaterial, WrappedMaterialBundle } from '../../bundle';
-import { groupHex } from '../../crypto/evidence';
+import { groupHex } from '../../hex-groups';
 import { KeyferryError } from '../../errors';
 import { holdsImportedMaterial, type IssuedParameters, type OnlineCeremonyState, type OnlineKeyState } from './state';
 

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { groupHex } from '../../../../src-main/core/crypto/evidence';
+import { groupHex } from '../../../../src-main/core/hex-groups';
 import type { WrappedBundleProof } from '../../../../src-main/core/ceremony/online/workflow';
 import { airGapSide, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';

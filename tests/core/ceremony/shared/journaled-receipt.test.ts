@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
 import { listDeviations, type JournalEntry } from '../../../../src-main/core/journal';
-import { groupHexLines } from '../../../../src-main/core/receipt';
+import { groupHexLines } from '../../../../src-main/core/hex-groups';
 import { DEVIATION_KIND_LABEL } from '../../../../src-main/core/receipt/facts';
 import { htmlToPdf, launchChromium } from '../../../support/chromium';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
