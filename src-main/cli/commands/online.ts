@@ -48,6 +48,17 @@ function nextOnline(sub: string, values: OnlineCommonValues, extra: string[] = [
   ]);
 }
 
+/** How many import-parameters bundles the ceremony's journal records (1 after the first `online params`). */
+function parametersRound(session: OnlineSession): number {
+  return session.journal.entries.filter((e) => e.event === 'parameters.bundle-written').length;
+}
+
+/** A folder name for round `n` of parameters and wrapping: the first keeps the plain name. */
+const roundName = (base: string, n: number) => (n > 1 ? `${base}-${n}` : base);
+
+/** Refusals that mean the import tokens lapsed before the import: new parameters are the way on. */
+const TOKEN_EXPIRED_CODES = new Set(['KMS.2601', 'IMPORT_TOKEN_EXPIRED', 'KMS_IMPORT_TOKEN_EXPIRED']);
+
 async function withSession<T>(session: OnlineSession, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
@@ -223,7 +234,7 @@ const paramsCommand: CliCommand = {
           '--bundle',
           written.dir,
           '--out',
-          `wrapped-material-${session.ceremony.ceremonyId}`,
+          roundName(`wrapped-material-${session.ceremony.ceremonyId}`, parametersRound(session)),
           '--journal',
           `airgap-${session.ceremony.ceremonyId}.jsonl`,
           '--operator',
@@ -272,7 +283,20 @@ const importCommand: CliCommand = {
     const expectedDigest = receiptDigest(values['expect-digest']);
     const expiry = values.expires ? parseMaterialExpiry(values.expires) : undefined;
     const session = await openOnlineSession(values, io);
-    return withSession(session, async () => {
+    return withSession(session, () =>
+      importAndReceipt(session).catch((error: unknown) => {
+        if (error instanceof KeyferryError && TOKEN_EXPIRED_CODES.has(error.code)) {
+          const out = roundName(`import-parameters-${session.ceremony.ceremonyId}`, parametersRound(session) + 1);
+          io.stdout(
+            cliTranslator(io).t('online.next.new-parameters', {
+              command: nextOnline('params', values, ['--out', out]),
+            }),
+          );
+        }
+        throw error;
+      }),
+    );
+    async function importAndReceipt(session: OnlineSession): Promise<number> {
       const checked = await session.ceremony.checkWrappedBundle(bundle, {
         expectedDigest,
         source: 'air-gapped-receipt',
@@ -303,7 +327,7 @@ const importCommand: CliCommand = {
       io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
       io.stdout(`Next, to check the keys at any time: ${nextOnline('status', values)}`);
       return 0;
-    });
+    }
   },
 };
 

@@ -1,0 +1,179 @@
+/**
+ * An expiry rehearsal with the simulator's clock, as an officer runs it: two folders as two machines
+ * (online/ and airgap/), `keyferry` on PATH, a persisted simulator started with --clock-control.
+ * The import token lapses (kms-sim advance --by 25h, then the simulator restarts from its state
+ * file and keeps its time): the import is refused with Huawei's KMS.2601, journaled; the printed
+ * advice, pasted, fetches new parameters; the air-gapped side wraps again with the command that
+ * prints; the import succeeds. Then the material expiry passes and `online status` shows the key
+ * back in Pending import with its material lapsed, as the KMS reports it.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import packageJson from '../../package.json';
+import { ROOT } from './cli-process';
+
+const BIN = path.join(ROOT, packageJson.bin.keyferry);
+const DAY_MS = 86_400_000;
+let dir: string | undefined;
+let sim: ChildProcess | undefined;
+
+afterAll(async () => {
+  await stopSimulator();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Info {
+  endpoint: string;
+  region: string;
+  projectId: string;
+  ak: string;
+  sk: string;
+  now: number;
+  offsetMs: number;
+  clockControl: boolean;
+}
+
+async function startSimulator(cwd: string, port: number): Promise<Info> {
+  sim = spawn(BIN, ['kms-sim', '--state', 'sim-state.json', '--port', String(port), '--clock-control', '--json'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    sim?.stdout?.on('data', (d: Buffer) => {
+      buffer += d.toString('utf8');
+      const end = buffer.indexOf('\n');
+      if (end >= 0) resolve(JSON.parse(buffer.slice(0, end)) as Info);
+    });
+    sim?.once('exit', () => reject(new Error('the simulator exited')));
+  });
+}
+
+async function stopSimulator(): Promise<void> {
+  const child = sim;
+  if (child?.pid === undefined || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(child.pid, 'SIGTERM');
+  await exited;
+}
+
+/** Runs one pasted line in bash in `cwd`, with `keyferry` on PATH. */
+function paste(
+  line: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): { code: number | null; out: string; err: string } {
+  const run = spawnSync('bash', ['-c', line], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, PATH: `${path.join(dir as string, 'bin')}:${process.env.PATH ?? ''}` },
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+/** The command a "Next…: keyferry …" line suggests. */
+function hint(out: string): string {
+  const line = out.split('\n').find((l) => /^Next\b.*?: keyferry /.test(l));
+  expect(line, `no Next hint in:\n${out}`).toBeDefined();
+  return (line as string).slice((line as string).indexOf('keyferry '));
+}
+
+/** The air-gapped step: the printed command, with the witness's typed fingerprints and this machine's facts. */
+function wrapOnAirGap(paramsOut: string, airgap: string) {
+  const fingerprints = [...paramsOut.matchAll(/^ {4}((?:[0-9A-F]{4} ){15}[0-9A-F]{4})$/gm)].map((m) => m[1]);
+  expect(fingerprints).toHaveLength(1);
+  const typed = fingerprints.map((fp) => ` --witness-confirms "Ben=${fp}"`).join('');
+  return paste(`${hint(paramsOut)}${typed} --allow-network --no-backup`, airgap, { KEYFERRY_AK: '', KEYFERRY_SK: '' });
+}
+
+interface Entry {
+  event: string;
+  data: Record<string, unknown>;
+}
+
+describe('expiry rehearsal with the simulator clock', () => {
+  it('a lapsed import token is refused as Huawei refuses it, the advice pasted recovers, lapsed material shows', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-expiry-'));
+    const online = path.join(dir, 'online');
+    const airgap = path.join(dir, 'airgap');
+    await mkdir(online);
+    await mkdir(airgap);
+    await mkdir(path.join(dir, 'bin'));
+    await symlink(BIN, path.join(dir, 'bin', 'keyferry'));
+    const port = await freePort();
+    const info = await startSimulator(online, port);
+    expect(info).toMatchObject({ offsetMs: 0, clockControl: true });
+    const creds = { KEYFERRY_AK: info.ak, KEYFERRY_SK: info.sk };
+    const materialExpiry = new Date(Math.floor((Date.now() + 3 * DAY_MS) / 1000) * 1000);
+    await writeFile(
+      path.join(online, 'plan.json'),
+      JSON.stringify({
+        title: 'Expiry rehearsal',
+        operator: 'Ana',
+        witnesses: ['Ben'],
+        materialExpiry: materialExpiry.toISOString(),
+        keys: [{ alias: 'expiry/aes', spec: 'AES_256' }],
+      }),
+    );
+    const create = paste(
+      `keyferry online create-key --journal online.jsonl --plan plan.json --endpoint ${info.endpoint} --region ${info.region} --project-id ${info.projectId}`,
+      online,
+      creds,
+    );
+    expect(create.err).toBe('');
+    const params = paste(hint(create.out), online, creds);
+    expect(params.code).toBe(0);
+    const wrap = wrapOnAirGap(params.out, airgap);
+    expect(wrap.err).toBe('');
+    expect(wrap.code).toBe(0);
+
+    // A day and an hour pass for the KMS; the simulator restarts from its state file and keeps its time.
+    const moved = paste(`keyferry kms-sim advance --endpoint ${info.endpoint} --by 25h`, online);
+    expect(moved.err).toBe('');
+    expect(moved.out).toMatch(/^Simulator time: .* \(1d 1h 0m ahead of this computer\)\./m);
+    await stopSimulator();
+    const restarted = await startSimulator(online, port);
+    expect(restarted.offsetMs).toBe(25 * 3_600_000);
+
+    const refused = paste(hint(wrap.out), online, creds);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/import token has expired/);
+    const journal = (await readFile(path.join(online, 'online.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Entry);
+    expect(journal.at(-1)).toMatchObject({ event: 'step.failed', data: { code: 'KMS.2601' } });
+
+    // The advice, pasted: new parameters (a new folder name), the air-gapped side wraps again, import.
+    const again = paste(hint(refused.out), online, creds);
+    expect(again.err).toBe('');
+    expect(again.code).toBe(0);
+    const rewrap = wrapOnAirGap(again.out, airgap);
+    expect(rewrap.err).toBe('');
+    expect(rewrap.code).toBe(0);
+    const imported = paste(hint(rewrap.out), online, creds);
+    expect(imported.err).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/Enabled/);
+
+    // Past the material expiry: the KMS deleted the material, the key is back in Pending import.
+    expect(paste(`keyferry kms-sim advance --endpoint ${info.endpoint} --by 3d`, online).code).toBe(0);
+    const status = paste(hint(imported.out), online, creds);
+    expect(status.code).toBe(1);
+    expect(status.out).toMatch(/expiry\/aes\s+AES_256\s+\S+\s+Pending import/);
+    expect(status.out).toMatch(/Key material lapsed: 1 key\(s\)/);
+    expect(status.out).toContain(`material expiry recorded at import: ${materialExpiry.toISOString()}`);
+  }, 300_000);
+});
