@@ -32,6 +32,8 @@ export interface KmsConnection {
   readonly region: string;
   readonly projectId: string;
   readonly endpoint?: string;
+  /** Where region, project and endpoint came from: `--region`, `"region" in FILE` or `the journal`. */
+  readonly sources: { readonly region: string; readonly projectId: string; readonly endpoint: string };
   readonly extraCaPem?: string;
   /** Where the credentials came from, for the journal ("environment" or the config path). */
   readonly credentialSource: string;
@@ -115,6 +117,8 @@ export async function resolveKmsConnection(input: {
   projectId?: string;
   endpoint?: string;
   caFile?: string;
+  /** The ceremony journal's connection: used for what neither an option nor the config file gives. */
+  recorded?: { readonly region: string; readonly projectId: string; readonly endpoint: string };
 }): Promise<KmsConnection> {
   const configPath = input.configFile ? path.resolve(input.cwd, input.configFile) : undefined;
   const config: KmsConfig = configPath ? await readKmsConfig(configPath) : {};
@@ -135,8 +139,22 @@ export async function resolveKmsConnection(input: {
       'Set KEYFERRY_AK and KEYFERRY_SK (plus KEYFERRY_SECURITY_TOKEN for temporary keys) or KEYFERRY_IAM_TOKEN, or give --config FILE. Credentials are never taken from the command line.',
     );
   }
-  const region = input.region ?? config.region;
-  const projectId = input.projectId ?? config.projectId;
+  const configName = configPath ? path.basename(configPath) : '';
+  const sourceOf = (option: string, key: 'region' | 'projectId' | 'endpoint') =>
+    input[key] !== undefined
+      ? option
+      : config[key] !== undefined
+        ? `"${key}" in ${configName}`
+        : input.recorded
+          ? 'the journal'
+          : option;
+  const sources = {
+    region: sourceOf('--region', 'region'),
+    projectId: sourceOf('--project-id', 'projectId'),
+    endpoint: sourceOf('--endpoint', 'endpoint'),
+  };
+  const region = input.region ?? config.region ?? input.recorded?.region;
+  const projectId = input.projectId ?? config.projectId ?? input.recorded?.projectId;
   if (!region)
     throw new KeyferryError(
       'CLI_MISSING_OPTION',
@@ -149,7 +167,7 @@ export async function resolveKmsConnection(input: {
       'The project ID is not set.',
       'Give --project-id or "projectId" in the config file.',
     );
-  const endpoint = input.endpoint ?? config.endpoint;
+  const endpoint = input.endpoint ?? config.endpoint ?? input.recorded?.endpoint;
   const caFile = input.caFile ? path.resolve(input.cwd, input.caFile) : config.caFile;
   let extraCaPem: string | undefined;
   if (caFile) {
@@ -170,13 +188,10 @@ export async function resolveKmsConnection(input: {
   }
   return {
     credentials,
-    region: checkIdentifier('region', region, input.region !== undefined ? '--region' : `"region" in ${configPath}`),
-    projectId: checkIdentifier(
-      'projectId',
-      projectId,
-      input.projectId !== undefined ? '--project-id' : `"projectId" in ${configPath}`,
-    ),
+    region: checkIdentifier('region', region, sources.region),
+    projectId: checkIdentifier('projectId', projectId, sources.projectId),
     ...(endpoint ? { endpoint } : {}),
+    sources,
     ...(extraCaPem ? { extraCaPem } : {}),
     credentialSource: fromEnv ? 'environment' : (configPath as string),
   };

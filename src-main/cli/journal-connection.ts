@@ -50,19 +50,21 @@ export function assertSameConnection(
   journalFile: string,
   recorded: RecordedConnection,
   actual: RecordedConnection,
+  sources?: { readonly region: string; readonly projectId: string; readonly endpoint: string },
 ): void {
-  const fields: [string, string, string][] = [
-    ['--region', recorded.region, actual.region],
-    ['--project-id', recorded.projectId, actual.projectId],
-    ['--endpoint', originOf(recorded.endpoint), originOf(actual.endpoint)],
+  const fields: [string, string, string, string | undefined][] = [
+    ['--region', recorded.region, actual.region, sources?.region],
+    ['--project-id', recorded.projectId, actual.projectId, sources?.projectId],
+    ['--endpoint', originOf(recorded.endpoint), originOf(actual.endpoint), sources?.endpoint],
   ];
-  for (const [field, was, now] of fields) {
+  for (const [field, was, now, source] of fields) {
     if (was !== now)
       throw new KeyferryError('CONNECTION_DIFFERS_FROM_JOURNAL', {
         journal: path.basename(journalFile),
         field,
         recorded: was,
-        given: now,
+        // A value from the config file names it, so the officer knows which file to fix.
+        given: source && source !== field ? `${now} (${source})` : now,
       });
   }
 }

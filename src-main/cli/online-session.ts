@@ -79,12 +79,13 @@ export async function openOnlineSession(
     env: io.env,
     cwd: io.cwd,
     ...(values.config ? { configFile: values.config } : {}),
-    ...((values.region ?? recorded?.region) ? { region: values.region ?? recorded?.region } : {}),
-    ...((values['project-id'] ?? recorded?.projectId)
-      ? { projectId: values['project-id'] ?? recorded?.projectId }
-      : {}),
-    ...((values.endpoint ?? recorded?.endpoint) ? { endpoint: values.endpoint ?? recorded?.endpoint } : {}),
+    ...(values.region ? { region: values.region } : {}),
+    ...(values['project-id'] ? { projectId: values['project-id'] } : {}),
+    ...(values.endpoint ? { endpoint: values.endpoint } : {}),
     ...(values['ca-file'] ? { caFile: values['ca-file'] } : {}),
+    // The journal's connection fills only what neither an option nor --config gives; a config file
+    // that names another region, project or endpoint is refused below like an option would be.
+    ...(recorded ? { recorded } : {}),
   });
   const kms = new KmsClient({
     projectId: connection.projectId,
@@ -96,11 +97,12 @@ export async function openOnlineSession(
   });
   if (recorded && journalFile)
     try {
-      assertSameConnection(journalFile, recorded, {
-        endpoint: kms.endpoint.origin,
-        region: connection.region,
-        projectId: connection.projectId,
-      });
+      assertSameConnection(
+        journalFile,
+        recorded,
+        { endpoint: kms.endpoint.origin, region: connection.region, projectId: connection.projectId },
+        connection.sources,
+      );
     } catch (error) {
       kms.close();
       throw error;

@@ -74,6 +74,41 @@ describe('keyferry online: credentials', () => {
     expect(await readFile(path.join(dir, 'cfg.jsonl'), 'utf8')).not.toContain('iamToken');
   });
 
+  it("refuses a --config region or project that differs from the journal's, naming the file (never replaced silently)", async () => {
+    const start = await keyferry(['online', 'create-key', '--journal', 'cfg-region.jsonl', ...where, ...oneKey()], {
+      cwd: dir,
+      env,
+    });
+    expect(start.code).toBe(0);
+    const config = path.join(dir, 'other-region.json');
+    await writeFile(config, JSON.stringify({ region: 'ap-southeast-1' }), { mode: 0o600 });
+    const region = await keyferry(['online', 'status', '--journal', 'cfg-region.jsonl', '--config', config], {
+      cwd: dir,
+      env,
+    });
+    expect(region.code).toBe(1);
+    expect(region.stderr).toContain(
+      `records --region ${sim.region} for this ceremony, but this command was given ap-southeast-1 ("region" in other-region.json)`,
+    );
+    const project = path.join(dir, 'other-project.json');
+    await writeFile(project, JSON.stringify({ projectId: 'a4a5d4098fb4474fa22cd05f897d6b99' }), { mode: 0o600 });
+    const projectRun = await keyferry(['online', 'status', '--journal', 'cfg-region.jsonl', '--config', project], {
+      cwd: dir,
+      env,
+    });
+    expect(projectRun.code).toBe(1);
+    expect(projectRun.stderr).toContain('a4a5d4098fb4474fa22cd05f897d6b99 ("projectId" in other-project.json)');
+    // The same region in the config file: the journal's connection is used for the rest.
+    const same = path.join(dir, 'same-region.json');
+    await writeFile(same, JSON.stringify({ region: sim.region }), { mode: 0o600 });
+    const ok = await keyferry(['online', 'status', '--journal', 'cfg-region.jsonl', '--config', same], {
+      cwd: dir,
+      env,
+    });
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+  });
+
   it('refuses a config file with unknown fields', async () => {
     const config = path.join(dir, 'bad.json');
     await writeFile(config, JSON.stringify({ region: 'x', password: 'y' }), { mode: 0o600 });
