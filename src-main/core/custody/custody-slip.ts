@@ -1,10 +1,23 @@
 /**
  * The custody slip a custodian prints, signs and keeps with their share: a self-contained HTML
- * page (inline CSS and SVG only, print layout) and a plain-text twin. Both carry the share as
- * numbered lines to type back (typed-share.ts); the HTML also as QR codes of the same lines.
+ * page (inline CSS, SVG and, for Chinese, an embedded font subset; print layout) and a plain-text
+ * twin, in English, Chinese or both (the words from the catalogue, i18n/catalogues/\*\/receipts.ts).
+ * Both carry the share as numbered lines to type back (typed-share.ts); the HTML also as QR codes
+ * of the same lines. The typed lines, hex and ids are the same in every language.
  */
+import type { Locale } from '../../i18n/locale';
+import { embedCjkFont } from '../receipt/cjk-font';
 import { groupHex } from '../hex-groups';
+import {
+  DEFAULT_RECEIPT_LANGUAGE,
+  ReceiptWords,
+  receiptHtmlLang,
+  type ReceiptLanguage,
+  type ReceiptPhrase,
+} from '../receipt/language';
 import { qrSvg } from '../receipt/qr-svg';
+import { MONO, SANS } from '../receipt/receipt-css';
+import { displayWidth } from '../receipt/render-text';
 import { escapeHtml, userText, visibleText } from '../receipt/text-safety';
 import type { CustodyShare } from './custody-share';
 import { shareFileName } from './share-file';
@@ -34,28 +47,43 @@ export function slipQrTexts(share: CustodyShare): string[] {
   return texts;
 }
 
-function facts(share: CustodyShare): [string, string][] {
+/** The slip's facts: a label, and a value printed as it is (user) or a phrase (translated). */
+function facts(share: CustodyShare): [ReceiptPhrase, string | ReceiptPhrase, 'user' | 'plain'][] {
   const check = share.materialCheck;
   return [
-    ['Ceremony', share.ceremonyId],
-    ['Key ID', share.keyId],
-    ['Key spec', share.spec],
-    ['Share', `${share.index} of ${share.n} (any ${share.m} shares rebuild the key; fewer reveal nothing)`],
+    [{ key: 'slip.ceremony' }, share.ceremonyId, 'user'],
+    [{ key: 'slip.keyId' }, share.keyId, 'plain'],
+    [{ key: 'slip.keySpec' }, share.spec, 'plain'],
+    [{ key: 'slip.share' }, { key: 'slip.shareValue', values: { index: share.index, total: share.n, threshold: share.m } }, 'plain'],
     [
-      check.kind === 'kcv' ? 'Key check value' : 'Public key SHA-256',
+      { key: check.kind === 'kcv' ? 'slip.kcv' : 'slip.publicKey' },
       check.kind === 'kcv' ? check.value : groupHex(check.value),
+      'plain',
     ],
-    ['Custodian', share.custodian],
-    ['Share file', shareFileName(share)],
-    ['Share checksum', groupHex(share.checksum)],
+    [{ key: 'slip.custodian' }, share.custodian, 'user'],
+    [{ key: 'slip.shareFile' }, shareFileName(share), 'plain'],
+    [{ key: 'slip.checksum' }, groupHex(share.checksum), 'plain'],
   ];
 }
 
-const KEEP = [
-  "Keep this slip and the share file together, away from every other custodian's share.",
-  'To restore, the custodians bring their shares; type the lines below exactly as printed',
-  '(spaces and letter case do not matter) or scan the QR codes in order.',
-];
+/** A phrase in each of the slip's languages, joined with " / " (plain text). */
+function textIn(locales: readonly Locale[], phrase: ReceiptPhrase): string {
+  return locales.map((l) => ReceiptWords.phraseText(l, phrase)).join(' / ');
+}
+
+/** Wraps a paragraph for the text twin: at spaces, or between Chinese characters. */
+function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const token of text.split(/(?<= )|(?=[\u2E80-\u9FFF\uFF00-\uFFEF])|(?<=[\u2E80-\u9FFF\uFF00-\uFFEF])/u)) {
+    if (line && displayWidth((line + token).trimEnd()) > width) {
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+    } else line += token;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
 
 /**
  * One typed line in HTML: single spaces (PDF text extraction splits a line at wider gaps, so a
@@ -70,70 +98,94 @@ function htmlLine(line: string): string {
   return `<div>${words.join(' ')}</div>`;
 }
 
-/** Renders the slip for one share (HTML and text twin, with their file names). */
-export function renderCustodySlip(share: CustodyShare): CustodySlip {
+/** Renders the slip for one share (HTML and text twin, with their file names) in `language`. */
+export function renderCustodySlip(
+  share: CustodyShare,
+  options: { readonly language?: ReceiptLanguage } = {},
+): CustodySlip {
+  const language = options.language ?? DEFAULT_RECEIPT_LANGUAGE;
+  const w = new ReceiptWords(language);
   const base = shareFileName(share).replace(/\.json$/, '');
   const lines = typedShareLines(share);
   const qrs = slipQrTexts(share);
-  const title = `Keyferry custody slip: share ${share.index} of ${share.n}`;
+  const titlePhrase: ReceiptPhrase = { key: 'slip.title', values: { index: share.index, total: share.n } };
+  const title = textIn(w.locales, titlePhrase);
+  const value = (v: string | ReceiptPhrase): string => (typeof v === 'string' ? visibleText(v) : textIn(w.locales, v));
+  const rows = facts(share);
+  const labelWidth = Math.max(20, ...rows.map(([k]) => displayWidth(`${textIn(w.locales, k)}:`) + 2));
+  const signature = (who: 'slip.custodianSignature' | 'slip.witnessSignature') =>
+    `${textIn(w.locales, { key: who })}: ______________________________   ${textIn(w.locales, { key: 'slip.date' })}: ____________`;
 
   const text = [
     title,
-    '='.repeat(title.length),
-    ...facts(share).map(([k, v]) => `${`${k}:`.padEnd(20)}${visibleText(v)}`),
+    '='.repeat(displayWidth(title)),
+    ...rows.map(([k, v]) => {
+      const label = `${textIn(w.locales, k)}:`;
+      return `${label}${' '.repeat(Math.max(1, labelWidth - displayWidth(label)))}${value(v)}`;
+    }),
     '',
-    ...KEEP,
+    ...w.locales.flatMap((l) => wrapText(ReceiptWords.text(l, 'slip.keep'), 74)),
     '',
-    'Custodian signature: ______________________________   Date: ____________',
+    signature('slip.custodianSignature'),
     '',
-    'Witness signature:   ______________________________   Date: ____________',
+    signature('slip.witnessSignature'),
     '',
     ...lines,
     '',
   ].join('\n');
 
-  const rows = facts(share)
+  const rowsHtml = rows
     .map(
-      ([k, v]) =>
-        `<tr><th>${escapeHtml(k)}</th><td>${k === 'Custodian' || k === 'Ceremony' ? userText(v) : escapeHtml(v)}</td></tr>`,
+      ([k, v, kind]) =>
+        `<tr><th>${w.phraseHtml(k)}</th><td>${typeof v !== 'string' ? w.phraseHtml(v) : kind === 'user' ? userText(v) : escapeHtml(v)}</td></tr>`,
     )
     .join('\n');
   const codes = qrs
     .map((q, i) => {
       const first = i * LINES_PER_QR + 1;
       const last = Math.min((i + 1) * LINES_PER_QR, lines.length - 1);
-      const caption = `QR ${i + 1} of ${qrs.length}: ${i === 0 ? 'header and ' : ''}lines ${first}-${last}`;
-      return `<figure>${qrSvg(q, { sizeCss: '62mm', label: caption })}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+      const caption: ReceiptPhrase = {
+        key: i === 0 ? 'slip.qrCaptionHeader' : 'slip.qrCaption',
+        values: { n: i + 1, count: qrs.length, first, last },
+      };
+      return `<figure>${qrSvg(q, { sizeCss: '62mm', label: textIn(w.locales, caption) })}<figcaption>${w.phraseHtml(caption)}</figcaption></figure>`;
     })
     .join('\n');
+  const signatureHtml = (who: 'slip.custodianSignature' | 'slip.witnessSignature') =>
+    `<p><span class="label">${w.html(who)}:</span> ______________________________ &nbsp; <span class="label">${w.html('slip.date')}:</span> ____________</p>`;
   const html = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<html lang="${receiptHtmlLang(language)}"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">
 <title>${escapeHtml(title)}</title>
 <style>
 @page { size: A4; margin: 15mm; }
-body { font: 11pt/1.4 sans-serif; color: #000; background: #fff; margin: 0 auto; max-width: 180mm; }
+body { font: 11pt/1.4 ${SANS}; color: #000; background: #fff; margin: 0 auto; max-width: 180mm; }
 h1 { font-size: 16pt; margin: 0 0 4mm; }
 table { border-collapse: collapse; margin-bottom: 4mm; }
 th { text-align: left; padding: 1mm 4mm 1mm 0; vertical-align: top; white-space: nowrap; }
-td { padding: 1mm 0; font-family: monospace; word-break: break-all; }
-.share { font: 10.5pt/1.3 monospace; border: 0.3mm solid #000; padding: 3mm; }
+td { padding: 1mm 0; font-family: ${MONO}; word-break: break-all; }
+.share { font: 10.5pt/1.3 ${MONO}; border: 0.3mm solid #000; padding: 3mm; }
 .share div { white-space: pre; }
 .codes { display: flex; flex-wrap: wrap; gap: 6mm; }
 figure { margin: 0; break-inside: avoid; page-break-inside: avoid; text-align: center; }
 figcaption { font-size: 9pt; }
 .sign { margin: 0 0 6mm; break-inside: avoid; page-break-inside: avoid; }
 .sign p { margin: 8mm 0 0; }
+.bi { display: grid; grid-template-columns: 1fr 1fr; column-gap: 5mm; }
+.bi > span { display: block; }
+h1 .bi, th .bi, td .bi, figcaption .bi, .label .bi { display: block; }
+.label .bi, .label .bi > span { display: inline; }
+.label .bi > span + span::before { content: " / "; }
 </style></head>
 <body>
-<h1>${escapeHtml(title)}</h1>
+<h1>${w.phraseHtml(titlePhrase)}</h1>
 <table>
-${rows}
+${rowsHtml}
 </table>
-<p>${KEEP.map(escapeHtml).join(' ')}</p>
+<p>${w.html('slip.keep')}</p>
 <div class="sign">
-<p>Custodian signature: ______________________________ &nbsp; Date: ____________</p>
-<p>Witness signature: ______________________________ &nbsp; Date: ____________</p>
+${signatureHtml('slip.custodianSignature')}
+${signatureHtml('slip.witnessSignature')}
 </div>
 <div class="share">${lines.map(htmlLine).join('\n')}</div>
 <div class="codes">
@@ -141,5 +193,5 @@ ${codes}
 </div>
 </body></html>
 `;
-  return { htmlName: `${base}.slip.html`, html, textName: `${base}.slip.txt`, text };
+  return { htmlName: `${base}.slip.html`, html: embedCjkFont(html), textName: `${base}.slip.txt`, text };
 }

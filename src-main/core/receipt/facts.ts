@@ -1,38 +1,67 @@
 /**
- * The facts a receipt states, derived once so the HTML and the plain-text twin say exactly the
- * same things. Values are raw (unescaped) strings; `hex: true` marks a digest to print grouped.
+ * The facts a receipt states, derived once so the HTML and the plain-text twin, in every language,
+ * say exactly the same things. Labels and sentences are catalogue phrases (i18n/catalogues/{en,zh-CN}/
+ * receipts.ts); values (ids, names, hex) are raw, unescaped strings; `hex: true` marks a digest to
+ * print grouped.
  */
 import os from 'node:os';
+import type { MessageKey, PlainValues } from '../../i18n/catalogue';
+import { isMessageKey } from '../../i18n/catalogue';
+import type { Locale } from '../../i18n/locale';
 import { KEY_SPEC_INFO, isAsymmetric } from '../crypto/key-spec';
-import type { CeremonySide, ReceiptClock, ReceiptInput, ReceiptKey, ReceiptPerson } from './types';
+import type { ReceiptPhrase } from './language';
+import type { CeremonySide, ReceiptClock, ReceiptInput, ReceiptKey } from './types';
 
 export interface Fact {
-  readonly label: string;
-  readonly value: string;
+  readonly label: ReceiptPhrase;
+  /** A value printed as it is (escaped), or a phrase printed in the receipt's language. */
+  readonly value: string | ReceiptPhrase;
   readonly hex?: boolean;
+  /** "not applicable on this side" (printed greyed). */
+  readonly na?: boolean;
+  /** Printed in brackets after the value: the key spec's kind, "AES, 256 bits". */
+  readonly kind?: ReceiptPhrase;
 }
 
-export const RECEIPT_TITLE = 'Keyferry ceremony receipt';
-export const NOT_APPLICABLE = 'not applicable on this side';
+/** A phrase with its values (typed loosely: the catalogue test checks every key's placeholders). */
+export function phrase(key: MessageKey, values?: PlainValues): ReceiptPhrase {
+  return values ? { key, values } : { key };
+}
 
-export const SIDE_LABEL: Record<CeremonySide, string> = {
-  online: 'Online workstation',
-  'air-gapped': 'Air-gapped workstation',
-};
+const NOT_APPLICABLE = phrase('receipt.notApplicable');
 
 /** `2025-03-01 09:30:00 UTC` */
 export function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
-/** `2025-03-01 10:30:00 UTC+01:00 (Europe/Berlin)`: the workstation's wall clock and offset. */
-export function formatLocal(clock: ReceiptClock): string {
+function zoneOf(clock: ReceiptClock): string {
   const offset = clock.utcOffsetMinutes;
-  const wall = new Date(clock.at.getTime() + offset * 60_000).toISOString().slice(0, 19).replace('T', ' ');
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  const zone = `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** `2025-03-01 10:30:00 UTC+01:00 (Europe/Berlin)`: the workstation's wall clock and offset. */
+export function formatLocal(clock: ReceiptClock): string {
+  const wall = new Date(clock.at.getTime() + clock.utcOffsetMinutes * 60_000)
+    .toISOString()
+    .slice(0, 19)
+    .replace('T', ' ');
+  const zone = zoneOf(clock);
   return clock.timeZone ? `${wall} ${zone} (${clock.timeZone})` : `${wall} ${zone}`;
+}
+
+/**
+ * The workstation's wall clock in `locale`'s own date form: English keeps `formatLocal`'s digits;
+ * Chinese writes `2025年3月1日 10:30:05 UTC+01:00（Europe/Berlin）`. The offset is always printed.
+ */
+export function formatLocalIn(locale: Locale, clock: ReceiptClock): string {
+  if (locale === 'en') return formatLocal(clock);
+  const wall = new Date(clock.at.getTime() + clock.utcOffsetMinutes * 60_000);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(wall);
+  const time = wall.toISOString().slice(11, 19);
+  return `${date} ${time} ${zoneOf(clock)}${clock.timeZone ? `（${clock.timeZone}）` : ''}`;
 }
 
 /** This workstation's clock facts for `at` (for callers building a ReceiptInput). */
@@ -45,116 +74,96 @@ export function workstationIdentity(): { hostname: string; os: string } {
   return { hostname: os.hostname(), os: `${os.type()} ${os.release()} (${os.platform()}/${os.arch()})` };
 }
 
-/** `1,234 bytes` */
-export function formatSize(bytes: number): string {
-  return `${bytes.toLocaleString('en-US')} ${bytes === 1 ? 'byte' : 'bytes'}`;
-}
+/** The local time is a value that differs per language: a fact's value is then one phrase per locale. */
+export const LOCAL_TIME = Symbol('local time');
 
-export function ceremonyFacts(input: ReceiptInput): Fact[] {
+export function ceremonyFacts(input: ReceiptInput): (Fact | typeof LOCAL_TIME)[] {
   return [
-    { label: 'Ceremony ID', value: input.ceremonyId },
-    { label: 'Title', value: input.title },
-    { label: 'Side', value: SIDE_LABEL[input.side] },
-    { label: 'Time (UTC)', value: formatUtc(input.clock.at) },
-    { label: 'Time (local)', value: formatLocal(input.clock) },
-    { label: 'Workstation', value: input.workstation.hostname },
-    { label: 'Operating system', value: input.workstation.os },
-    ...(input.workstation.network ? [{ label: 'Network', value: input.workstation.network }] : []),
-    { label: 'Software', value: `Keyferry ${input.app.version}, build ${input.app.build}` },
-    { label: 'Code that wrote this receipt', value: input.app.code ?? 'not recorded (a test or development build)' },
-    { label: 'Keys', value: String(input.keys.length) },
+    { label: phrase('receipt.fact.ceremonyId'), value: input.ceremonyId },
+    { label: phrase('receipt.fact.title'), value: input.title },
+    { label: phrase('receipt.fact.side'), value: phrase('receipt.side', { side: input.side }) },
+    { label: phrase('receipt.fact.timeUtc'), value: formatUtc(input.clock.at) },
+    LOCAL_TIME,
+    { label: phrase('receipt.fact.workstation'), value: input.workstation.hostname },
+    { label: phrase('receipt.fact.os'), value: input.workstation.os },
+    ...(input.workstation.network ? [{ label: phrase('receipt.fact.network'), value: input.workstation.network }] : []),
     {
-      label: 'Deviations',
+      label: phrase('receipt.fact.software'),
+      value: phrase('receipt.fact.softwareValue', { version: input.app.version, build: input.app.build }),
+    },
+    { label: phrase('receipt.fact.code'), value: input.app.code ?? phrase('receipt.fact.codeUnknown') },
+    { label: phrase('receipt.fact.keys'), value: String(input.keys.length) },
+    {
+      label: phrase('receipt.fact.deviations'),
       value:
         input.deviations.length === 0
-          ? 'none recorded in the journal'
-          : `${input.deviations.length}: listed under "Deviations" below`,
+          ? phrase('receipt.fact.deviationsNone')
+          : phrase('receipt.fact.deviationsCount', { count: input.deviations.length }),
     },
   ];
 }
 
-/** How each deviation kind is named on paper. */
-export const DEVIATION_KIND_LABEL: Record<string, string> = {
-  override: 'Override',
-  refusal: 'Refusal',
-  failure: 'Failed step',
-  'possible-loss': 'Possible loss acknowledged',
-  interrupt: 'Interrupted',
-  abandoned: 'Abandoned attempt',
-};
-
-export const DEVIATIONS_LEAD =
-  'Every journal entry up to the head sealed below in which something was refused, overridden, failed, acknowledged as a possible loss, interrupted or abandoned. Read them before signing.';
-
-export function deviationsNone(count: number): string {
-  return `None. The journal's ${count} entries record no refusal, override, failed step, acknowledged loss, interrupt or abandoned attempt.`;
+/** How a deviation kind is named on paper (the kind itself when the catalogue has no name for it). */
+export function deviationKindPhrase(kind: string): ReceiptPhrase | string {
+  const key = `receipt.deviationKind.${kind}`;
+  return isMessageKey(key) ? phrase(key) : kind;
 }
-
-export const ROLE_LABEL: Record<ReceiptPerson['role'], string> = {
-  operator: 'Operator',
-  witness: 'Witness',
-  custodian: 'Custodian',
-};
-
-export const PEOPLE_LEAD =
-  'Everyone named in the journal, and what the journal records of each; "entry N" is the journal line it comes from.';
 
 /** How the values on this receipt are computed, so an auditor can recompute them. */
 export const CHECK_METHODS: readonly Fact[] = [
-  {
-    label: 'Bundle digest',
-    value: "SHA-256 of the bundle's manifest.json (which lists every file's size and SHA-256)",
-  },
-  {
-    label: 'Fingerprints',
-    value: "SHA-256 of the public key's DER SubjectPublicKeyInfo",
-  },
-  {
-    label: 'Key check value (KCV)',
-    value:
-      'first 3 bytes of AES-256-ECB encryption of one all-zero 16-byte block under the key, in hex; it identifies an AES key without revealing it',
-  },
-  {
-    label: 'Journal head',
-    value:
-      'SHA-256 of the last entry; each entry includes the hash of the one before, so the head vouches for every entry up to it',
-  },
+  { label: phrase('receipt.methods.bundleDigest'), value: phrase('receipt.methods.bundleDigestHow') },
+  { label: phrase('receipt.methods.fingerprints'), value: phrase('receipt.methods.fingerprintsHow') },
+  { label: phrase('receipt.methods.kcv'), value: phrase('receipt.methods.kcvHow') },
+  { label: phrase('receipt.methods.head'), value: phrase('receipt.methods.headHow') },
 ];
 
 /** The seal of the import-parameters bundle, or why there is none. */
-export function parametersSealAbout(input: ReceiptInput): string {
+export function parametersSealAbout(input: ReceiptInput): ReceiptPhrase {
   return input.parametersBundle
-    ? `SHA-256 of ${input.parametersBundle.name}/manifest.json, the import-parameters bundle (online → air-gapped)`
-    : "no import-parameters bundle: the wrapping keys and tokens came from the console's own files";
+    ? phrase('receipt.seals.parametersAbout', { name: input.parametersBundle.name })
+    : phrase('receipt.seals.parametersNone');
 }
 
 /** The check that ties the material to this key: public-key fingerprint, or key check value. */
 export function materialCheck(key: ReceiptKey): Fact {
   return isAsymmetric(key.spec)
-    ? { label: 'Public-key fingerprint (SHA-256)', value: key.publicKeyFingerprint ?? '', hex: true }
-    : { label: 'Key check value', value: key.keyCheckValue ?? '', hex: true };
+    ? { label: phrase('receipt.key.publicKeyFingerprint'), value: key.publicKeyFingerprint ?? '', hex: true }
+    : { label: phrase('receipt.key.kcv'), value: key.keyCheckValue ?? '', hex: true };
+}
+
+/** A result the online side states: a phrase, or (older callers) a sentence printed as it is. */
+function resultValue(value: string | ReceiptPhrase | undefined): string | ReceiptPhrase {
+  return value ?? '';
 }
 
 export function keyFacts(key: ReceiptKey, side: CeremonySide): Fact[] {
   const info = KEY_SPEC_INFO[key.spec];
   const kind =
     info.kind === 'symmetric'
-      ? `AES, ${info.bits} bits`
+      ? phrase('receipt.key.kindAes', { bits: info.bits })
       : info.kind === 'rsa'
-        ? `RSA, ${info.bits} bits`
-        : `EC, ${info.namedCurve}`;
+        ? phrase('receipt.key.kindRsa', { bits: info.bits })
+        : phrase('receipt.key.kindEc', { curve: info.namedCurve });
+  const na = { value: NOT_APPLICABLE, na: true } as const;
   return [
-    { label: 'Key ID', value: key.keyId },
-    { label: 'Alias', value: key.alias },
-    { label: 'Key spec', value: `${key.spec} (${kind})` },
-    { label: 'Usage', value: key.usage },
-    { label: 'Wrapping algorithm', value: key.wrappingAlgorithm },
-    { label: 'Wrapping-key fingerprint (SHA-256)', value: key.wrappingKeyFingerprint, hex: true },
-    { label: 'Import token (SHA-256)', value: key.importTokenSha256, hex: true },
+    { label: phrase('receipt.key.keyId'), value: key.keyId },
+    { label: phrase('receipt.key.alias'), value: key.alias },
+    { label: phrase('receipt.key.spec'), value: key.spec, kind },
+    { label: phrase('receipt.key.usage'), value: key.usage },
+    { label: phrase('receipt.key.wrappingAlgorithm'), value: key.wrappingAlgorithm },
+    { label: phrase('receipt.key.wrappingKeyFingerprint'), value: key.wrappingKeyFingerprint, hex: true },
+    { label: phrase('receipt.key.importToken'), value: key.importTokenSha256, hex: true },
     materialCheck(key),
-    { label: 'Material expiry', value: key.materialExpiry === 'never' ? 'never' : formatUtc(key.materialExpiry) },
-    { label: 'Import result', value: side === 'online' ? (key.importResult ?? '') : NOT_APPLICABLE },
-    { label: 'Verification result', value: side === 'online' ? (key.verificationResult ?? '') : NOT_APPLICABLE },
+    {
+      label: phrase('receipt.key.materialExpiry'),
+      value: key.materialExpiry === 'never' ? phrase('receipt.key.never') : formatUtc(key.materialExpiry),
+    },
+    side === 'online'
+      ? { label: phrase('receipt.key.importResult'), value: resultValue(key.importResult) }
+      : { label: phrase('receipt.key.importResult'), ...na },
+    side === 'online'
+      ? { label: phrase('receipt.key.verificationResult'), value: resultValue(key.verificationResult) }
+      : { label: phrase('receipt.key.verificationResult'), ...na },
   ];
 }
 
@@ -164,30 +173,23 @@ export function custodyRows(key: ReceiptKey): { shareIndex: number; custodian: s
 }
 
 /** The custody heading: who holds the shares (split), or which shares rebuilt the material (restore). */
-export function custodyHeading(custody: NonNullable<ReceiptKey['custody']>): string {
+export function custodyHeading(custody: NonNullable<ReceiptKey['custody']>): ReceiptPhrase {
   return custody.restoredFrom
-    ? `Custody restore: rebuilt from ${custody.holders.length} of ${custody.restoredFrom.total} shares (any ${custody.threshold} suffice)`
-    : `Custody: any ${custody.threshold} of ${custody.holders.length} shares`;
+    ? phrase('receipt.custody.restored', {
+        presented: custody.holders.length,
+        total: custody.restoredFrom.total,
+        threshold: custody.threshold,
+      })
+    : phrase('receipt.custody.split', { threshold: custody.threshold, total: custody.holders.length });
 }
 
 /** Sign-off rows: the operator first, then each witness. */
-export function signatories(input: ReceiptInput): { role: string; name: string }[] {
+export function signatories(input: ReceiptInput): { role: ReceiptPhrase; name: string }[] {
   return [
-    { role: 'Operator', name: input.operator },
-    ...input.witnesses.map((name, i) => ({ role: input.witnesses.length > 1 ? `Witness ${i + 1}` : 'Witness', name })),
+    { role: phrase('receipt.role.operator'), name: input.operator },
+    ...input.witnesses.map((name, i) => ({
+      role: input.witnesses.length > 1 ? phrase('receipt.role.witnessNumbered', { n: i + 1 }) : phrase('receipt.role.witness'),
+      name,
+    })),
   ];
 }
-
-/** How the seals are checked, printed above them (HTML adds SEALS_QR_NOTE, text SEALS_TEXT_NOTE). */
-export const SEALS_LEAD =
-  "One person reads each hash aloud, four digits at a time; another compares it with the screen and with the other side's receipt.";
-export const SEALS_QR_NOTE = 'A phone can scan the QR code beside each hash to compare it too.';
-export const SEALS_TEXT_NOTE = 'The printed (HTML) receipt also shows each hash as a QR code.';
-
-/** What each signatory confirms by signing, per side. */
-export const SIGN_OFF_STATEMENT: Record<CeremonySide, string> = {
-  'air-gapped':
-    'By signing, I confirm that I was present for this ceremony, that every fingerprint and hash above was read aloud and matched the screen, and that key material left this workstation only in wrapped form.',
-  online:
-    'By signing, I confirm that I was present for this ceremony, that every hash above was read aloud and matched the screen and the air-gapped receipt, and that the import and verification results above are what the KMS answered.',
-};

@@ -1,5 +1,14 @@
 /** Ceremony receipts: a printable HTML document and its plain-text twin, one per side. */
-export { formatLocal, formatUtc, NOT_APPLICABLE, RECEIPT_TITLE, workstationClock, workstationIdentity } from './facts';
+export { formatLocal, formatLocalIn, formatUtc, workstationClock, workstationIdentity } from './facts';
+export { cjkCodePoints, cjkFontFaces, CJK_FONT_FAMILY, embedCjkFont } from './cjk-font';
+export {
+  DEFAULT_RECEIPT_LANGUAGE,
+  RECEIPT_LANGUAGES,
+  receiptLanguageSchema,
+  ReceiptWords,
+  type ReceiptLanguage,
+  type ReceiptPhrase,
+} from './language';
 export { qrMatrix, qrSvg, QR_QUIET_ZONE } from './qr-svg';
 export { RECEIPT_CSP, renderReceiptHtml } from './render-html';
 export { renderReceiptText } from './render-text';

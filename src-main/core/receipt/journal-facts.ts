@@ -5,6 +5,8 @@
  */
 import { canonicalJson, listDeviations, type JournalEntry, type JsonValue } from '../journal';
 import { groupHexLines } from '../hex-groups';
+import { phrase } from './facts';
+import type { ReceiptPhrase } from './language';
 import type { ReceiptDeviation, ReceiptPerson } from './types';
 
 const MAX_DETAILS = 400;
@@ -34,42 +36,60 @@ export function summarizeData(data: Readonly<Record<string, JsonValue>>): string
   return text.length > MAX_DETAILS ? `${text.slice(0, MAX_DETAILS - 1)}…` : text;
 }
 
-/** One line for an entry a witness (or the operator) is the actor of. */
-function describeAct(entry: JournalEntry): string {
-  const at = `entry ${entry.seq}`;
+/** One line (a catalogue phrase) for an entry a witness (or the operator) is the actor of. */
+function describeAct(entry: JournalEntry): ReceiptPhrase {
+  const seq = entry.seq;
   const d = entry.data;
   switch (entry.event) {
     case 'fingerprint.confirmed':
-      return `${at}: typed back and confirmed the wrapping-key fingerprint ${shortHex(d.wrappingKeyFingerprint)} (keys ${list(d.keyIds).join(', ')})`;
+      return phrase('receipt.people.fingerprintConfirmed', {
+        seq,
+        fingerprint: shortHex(d.wrappingKeyFingerprint),
+        keyIds: list(d.keyIds).join(', '),
+      });
     case 'fingerprint.refused':
-      return `${at}: typed a fingerprint that matches no wrapping key; refused`;
+      return phrase('receipt.people.fingerprintRefused', { seq });
     case 'custody.share-presented':
-      return `${at}: presented custody share ${String(d.shareIndex ?? '?')} of custodian ${String(d.custodian ?? '?')}`;
+      return phrase('receipt.people.sharePresented', {
+        seq,
+        share: String(d.shareIndex ?? '?'),
+        custodian: String(d.custodian ?? '?'),
+      });
     case 'custody.share-refused':
-      return `${at}: presented a custody share that was refused`;
+      return phrase('receipt.people.shareRefused', { seq });
     default: {
       const digest = Object.values(d)
         .map(shortHex)
         .find((h) => h !== '');
-      return `${at}: ${entry.event}${digest ? ` ${digest}` : ''}`;
+      return digest
+        ? phrase('receipt.people.eventDigest', { seq, event: entry.event, digest })
+        : phrase('receipt.people.event', { seq, event: entry.event });
     }
   }
 }
 
-function holderLines(entries: readonly JournalEntry[]): Map<string, string[]> {
-  const byName = new Map<string, string[]>();
-  const add = (name: string, line: string) => byName.set(name, [...(byName.get(name) ?? []), line]);
+function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhrase[]> {
+  const byName = new Map<string, ReceiptPhrase[]>();
+  const add = (name: string, line: ReceiptPhrase) => byName.set(name, [...(byName.get(name) ?? []), line]);
   for (const entry of entries) {
     const holders = entry.data.holders;
     if (!Array.isArray(holders)) continue;
     for (const h of holders) {
       if (h === null || typeof h !== 'object' || Array.isArray(h) || typeof h.custodian !== 'string') continue;
-      const share = `share ${String(h.shareIndex)} of ${String(entry.data.total ?? '?')} for key ${String(entry.data.keyId ?? '?')} (any ${String(entry.data.threshold ?? '?')} rebuild it)`;
-      if (entry.event === 'custody.split') add(h.custodian, `entry ${entry.seq}: holds ${share}`);
+      const share = {
+        seq: entry.seq,
+        share: String(h.shareIndex),
+        total: String(entry.data.total ?? '?'),
+        keyId: String(entry.data.keyId ?? '?'),
+        threshold: String(entry.data.threshold ?? '?'),
+      };
+      if (entry.event === 'custody.split') add(h.custodian, phrase('receipt.people.holds', share));
       if (entry.event === 'custody.restored')
         add(
           h.custodian,
-          `entry ${entry.seq}: ${share} was presented${typeof h.presentedBy === 'string' ? ` by ${h.presentedBy}` : ''} and used to rebuild the material`,
+          typeof h.presentedBy === 'string'
+            ? phrase('receipt.people.presentedBy', { ...share, presenter: h.presentedBy })
+            : phrase('receipt.people.presented', share),
         );
     }
   }
@@ -86,7 +106,7 @@ export function receiptPeople(
     role: 'operator',
     name: people.operator,
     records: [
-      `ran this workstation: ${operatorEntries.length} of the ${entries.length} journal entries are theirs`,
+      phrase('receipt.people.ran', { own: operatorEntries.length, total: entries.length }),
       ...operatorEntries.filter((e) => listDeviations([e]).length > 0).map(describeAct),
     ],
   };
@@ -95,7 +115,7 @@ export function receiptPeople(
     return {
       role: 'witness',
       name,
-      records: acts.length > 0 ? acts : ['present; the journal records no confirmation typed by this witness'],
+      records: acts.length > 0 ? acts : [phrase('receipt.people.noConfirmation')],
     };
   });
   const custodians: ReceiptPerson[] = [...holderLines(entries)].map(([name, records]) => ({

@@ -4,16 +4,45 @@
  * that keep each key, each seal and the sign-off together.
  */
 
-/** `ceremonyId` is checked against CEREMONY_ID_PATTERN before it gets here (safe in a CSS string). */
-export function receiptCss(ceremonyId: string): string {
+import { CJK_FONT_FAMILY } from './cjk-font';
+
+/**
+ * The font stacks: Chinese from the embedded subset (cjk-font.ts, only CJK code points, and first:
+ * see there why), everything else from the system's Latin fonts.
+ */
+export const SANS = `"${CJK_FONT_FAMILY}", "DejaVu Sans", "Liberation Sans", Arial, sans-serif`;
+export const MONO = `"${CJK_FONT_FAMILY}", "DejaVu Sans Mono", "Liberation Mono", monospace`;
+
+/** A trusted catalogue text as a CSS string (quotes and backslashes escaped, no line breaks). */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`;
+}
+
+/** `Page {page} of {pages}` with U+E010 / U+E011 where the counters go, as a CSS `content` value. */
+function pageContent(template: string): string {
+  return template
+    .split(/(\uE010|\uE011)/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '\uE010' ? 'counter(page)' : part === '\uE011' ? 'counter(pages)' : cssString(part)))
+    .join(' ');
+}
+
+/**
+ * `ceremonyId` is checked against CEREMONY_ID_PATTERN before it gets here (safe in a CSS string);
+ * `words.title` and `words.page` are catalogue texts in the receipt's language(s).
+ */
+export function receiptCss(
+  ceremonyId: string,
+  words: { readonly title: string; readonly page: string } = { title: 'Keyferry ceremony receipt', page: 'Page \uE010 of \uE011' },
+): string {
   return `
 @page { size: auto; margin: 15mm 15mm 17mm 15mm;
-  @bottom-left { content: "Keyferry ceremony receipt \\00B7  ${ceremonyId}"; font: 7.5pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; } }
+  @bottom-left { content: ${cssString(words.title)} " \\00B7  ${ceremonyId}"; font: 7.5pt ${SANS}; color: #555; }
+  @bottom-right { content: ${pageContent(words.page)}; font: 7.5pt ${SANS}; color: #555; } }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0 auto; max-width: 180mm; padding: 0; color: #111; background: #fff;
-  font: 9.5pt/1.4 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
+  font: 9.5pt/1.4 ${SANS}; }
 @media screen { body { padding: 12mm 0; } }
 bdi { unicode-bidi: isolate; }
 h1 { font-size: 19pt; margin: 0; letter-spacing: 0.01em; }
@@ -33,7 +62,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 table.facts th { width: 36%; font-weight: normal; color: #333; background: #f6f6f6; }
 table.facts td { overflow-wrap: anywhere; }
 td.na { color: #555; font-style: italic; }
-.hex { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 9.5pt; letter-spacing: 0.02em; white-space: nowrap; }
+.hex { font-family: ${MONO}; font-size: 9.5pt; letter-spacing: 0.02em; white-space: nowrap; }
 .hex span { display: block; }
 .nowrap { white-space: nowrap; }
 .lead { margin: 0 0 4mm; color: #222; }
@@ -41,7 +70,7 @@ td.na { color: #555; font-style: italic; }
 .seal { display: flex; align-items: center; justify-content: space-between; gap: 6mm; border: 1pt solid #111; padding: 4mm 5mm; margin-bottom: 4mm; break-inside: avoid; page-break-inside: avoid; }
 .seal h3 { margin-bottom: 1mm; }
 .seal .about { margin: 0 0 2.5mm; color: #333; overflow-wrap: anywhere; }
-.seal .cmd { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 7.5pt; white-space: nowrap; }
+.seal .cmd { font-family: ${MONO}; font-size: 7.5pt; white-space: nowrap; }
 .seal .hex { font-size: 12pt; line-height: 1.6; font-weight: bold; }
 .seal figure { margin: 0; text-align: center; flex: none; }
 .seal figcaption { font-size: 7pt; color: #555; margin-top: 1mm; }
@@ -68,6 +97,11 @@ section.deviations td.when { font-size: 8.5pt; overflow-wrap: anywhere; width: 2
 section.people td.who { width: 30%; overflow-wrap: anywhere; }
 section.people .role { display: block; font-size: 8pt; text-transform: uppercase; letter-spacing: 0.06em; color: #444; }
 section.people ul { margin: 0; padding-left: 4mm; overflow-wrap: anywhere; }
+.bi { display: grid; grid-template-columns: 1fr 1fr; column-gap: 5mm; }
+.bi > span { display: block; }
+h1 .bi, td .bi, th .bi, h3 .bi, h4 .bi, figcaption .bi, .side .bi, .caption .bi, strong .bi, li .bi { display: block; }
+td .bi > span + span, th .bi > span + span, h3 .bi > span + span, h4 .bi > span + span, li .bi > span + span, figcaption .bi > span + span, .side .bi > span + span, .caption .bi > span + span, strong .bi > span + span { margin-top: 0.6mm; }
+:lang(zh) { letter-spacing: 0; }
 footer { margin-top: 6mm; padding-top: 2mm; border-top: 0.6pt solid #999; font-size: 7.5pt; color: #444; }
 `;
 }

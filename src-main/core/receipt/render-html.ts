@@ -1,37 +1,34 @@
 /**
- * The printable receipt: one self-contained HTML document (inline CSS and SVG only; a CSP that
- * forbids every fetch). Every user-supplied string goes through `userText`.
+ * The printable receipt: one self-contained HTML document (inline CSS, SVG and fonts only; a CSP
+ * that forbids every fetch), in English, Chinese, or both side by side (`language`). Every
+ * user-supplied string goes through `userText`; every word through the catalogue (language.ts).
+ * A document that holds Chinese characters carries the glyphs it uses as an embedded font
+ * subset (cjk-font.ts), so it prints the same on a machine without CJK fonts.
  */
 import {
   CHECK_METHODS,
-  DEVIATION_KIND_LABEL,
-  DEVIATIONS_LEAD,
-  deviationsNone,
-  parametersSealAbout,
-  PEOPLE_LEAD,
-  ROLE_LABEL,
+  LOCAL_TIME,
   custodyHeading,
   custodyRows,
   ceremonyFacts,
-  SEALS_LEAD,
-  SEALS_QR_NOTE,
-  formatSize,
+  deviationKindPhrase,
+  formatLocalIn,
   keyFacts,
-  NOT_APPLICABLE,
-  RECEIPT_TITLE,
-  SIDE_LABEL,
-  SIGN_OFF_STATEMENT,
+  parametersSealAbout,
   signatories,
   type Fact,
 } from './facts';
+import { embedCjkFont } from './cjk-font';
 import { groupHexLines } from '../hex-groups';
+import { DEFAULT_RECEIPT_LANGUAGE, ReceiptWords, receiptHtmlLang, type ReceiptLanguage, type ReceiptPhrase } from './language';
 import { qrSvg } from './qr-svg';
 import { receiptCss } from './receipt-css';
 import { escapeHtml, userText } from './text-safety';
 import type { ReceiptInput, ReceiptKey } from './types';
 import { checkReceiptInput } from './validate';
+import { htmlLang } from '../../i18n/locale';
 
-export const RECEIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+export const RECEIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /** Grouped hex in lines of eight groups, monospace. */
 function hexHtml(hex: string): string {
@@ -40,33 +37,49 @@ function hexHtml(hex: string): string {
     .join('')}</div>`;
 }
 
-function factRows(facts: Fact[]): string {
+function valueHtml(w: ReceiptWords, value: string | ReceiptPhrase): string {
+  return typeof value === 'string' ? userText(value) : w.phraseHtml(value);
+}
+
+function factRows(w: ReceiptWords, facts: readonly Fact[]): string {
   return facts
     .map((f) => {
-      const cls = f.value === NOT_APPLICABLE ? ' class="na"' : '';
-      const label = escapeHtml(f.label).replace('(SHA-256)', '<span class="nowrap">(SHA-256)</span>');
-      return `<tr><th scope="row">${label}</th><td${cls}>${f.hex ? hexHtml(f.value) : userText(f.value)}</td></tr>`;
+      const cls = f.na ? ' class="na"' : '';
+      const label = w.phraseHtml(f.label).replace(/[(（]SHA-256[)）]/g, (m) => `<span class="nowrap">${m}</span>`);
+      const value = f.hex ? hexHtml(typeof f.value === 'string' ? f.value : '') : valueHtml(w, f.value);
+      const kind = f.kind ? ` (${w.phraseHtml(f.kind)})` : '';
+      return `<tr><th scope="row">${label}</th><td${cls}>${value}${kind}</td></tr>`;
     })
     .join('\n');
 }
 
-function seal(title: string, about: string, hex: string): string {
-  return `<div class="seal"><div><h3>${escapeHtml(title)}</h3><p class="about">${about}</p>${hexHtml(hex)}</div>
-<figure>${qrSvg(hex, { label: `QR code of the ${title.toLowerCase()}` })}<figcaption>QR: the same ${hex.length} hex digits</figcaption></figure></div>`;
+function seal(w: ReceiptWords, title: ReceiptPhrase, about: string, hex: string): string {
+  const label = w.locales
+    .map((l) => ReceiptWords.phraseText(l, { key: 'receipt.seals.qrLabel', values: { title: sealTitle(l, title) } }))
+    .join(' / ');
+  return `<div class="seal"><div><h3>${w.phraseHtml(title)}</h3><p class="about">${about}</p>${hexHtml(hex)}</div>
+<figure>${qrSvg(hex, { label })}<figcaption>${w.html('receipt.seals.qrCaption', { digits: hex.length })}</figcaption></figure></div>`;
 }
 
-function filesTable(key: ReceiptKey): string {
-  if (key.outputFiles.length === 0) return '<h4>Output files</h4><p>None on this side.</p>';
+/** A seal's title inside a sentence ("QR code of the journal head"): lower case in English. */
+function sealTitle(locale: string, title: ReceiptPhrase): string {
+  const text = ReceiptWords.phraseText(locale === 'zh-CN' ? 'zh-CN' : 'en', title);
+  return locale === 'en' ? text.toLowerCase() : text;
+}
+
+function filesTable(w: ReceiptWords, key: ReceiptKey): string {
+  if (key.outputFiles.length === 0)
+    return `<h4>${w.html('receipt.files.heading')}</h4><p>${w.html('receipt.files.none')}</p>`;
   const rows = key.outputFiles
     .map(
       (f) =>
-        `<tr><td>${userText(f.name)}</td><td class="num">${escapeHtml(formatSize(f.size))}</td><td>${hexHtml(f.sha256)}</td></tr>`,
+        `<tr><td>${userText(f.name)}</td><td class="num">${w.html('receipt.files.bytes', { bytes: f.size })}</td><td>${hexHtml(f.sha256)}</td></tr>`,
     )
     .join('\n');
-  return `<h4>Output files</h4><table class="files"><thead><tr><th>File</th><th class="num">Size</th><th>SHA-256</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<h4>${w.html('receipt.files.heading')}</h4><table class="files"><thead><tr><th>${w.html('receipt.files.file')}</th><th class="num">${w.html('receipt.files.size')}</th><th>${w.html('receipt.files.sha256')}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function custodyTable(key: ReceiptKey): string {
+function custodyTable(w: ReceiptWords, key: ReceiptKey): string {
   if (!key.custody) return '';
   const restore = !!key.custody.restoredFrom;
   const rows = custodyRows(key)
@@ -75,92 +88,118 @@ function custodyTable(key: ReceiptKey): string {
         `<tr><td class="num">${h.shareIndex}</td><td>${userText(h.custodian)}</td>${restore ? `<td>${userText(h.presentedBy ?? '')}</td>` : ''}</tr>`,
     )
     .join('');
-  return `<h4>${escapeHtml(custodyHeading(key.custody))}</h4><table class="custody"><thead><tr><th class="num share">Share</th><th>Custodian</th>${restore ? '<th>Presented by</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>`;
+  return `<h4>${w.phraseHtml(custodyHeading(key.custody))}</h4><table class="custody"><thead><tr><th class="num share">${w.html('receipt.custody.share')}</th><th>${w.html('receipt.custody.custodian')}</th>${restore ? `<th>${w.html('receipt.custody.presentedBy')}</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function keySection(key: ReceiptKey, index: number, input: ReceiptInput): string {
-  return `<article class="key"><h3>Key ${index + 1} of ${input.keys.length}: ${userText(key.alias)}</h3>
-<table class="facts"><tbody>${factRows(keyFacts(key, input.side))}</tbody></table>
-${filesTable(key)}${custodyTable(key)}</article>`;
+function keySection(w: ReceiptWords, key: ReceiptKey, index: number, input: ReceiptInput): string {
+  return `<article class="key"><h3>${w.html('receipt.keys.keyHeading', { n: index + 1, total: input.keys.length })} ${userText(key.alias)}</h3>
+<table class="facts"><tbody>${factRows(w, keyFacts(key, input.side))}</tbody></table>
+${filesTable(w, key)}${custodyTable(w, key)}</article>`;
 }
 
-function deviationsSection(input: ReceiptInput): string {
+function deviationsSection(w: ReceiptWords, input: ReceiptInput): string {
   if (input.deviations.length === 0)
-    return `<section class="deviations none"><h2>Deviations</h2><p>${escapeHtml(deviationsNone(input.journal.count))}</p></section>`;
+    return `<section class="deviations none"><h2>${w.html('receipt.deviations.heading')}</h2><p>${w.html('receipt.deviations.none', { count: input.journal.count })}</p></section>`;
   const rows = input.deviations
-    .map(
-      (d) =>
-        `<tr><td class="num">${d.seq}</td><td><strong>${escapeHtml(DEVIATION_KIND_LABEL[d.kind] ?? d.kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when"><span class="nowrap">${userText(d.time.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</span><br>${userText(d.actor)}</td><td class="details">${userText(d.details)}</td></tr>`,
-    )
+    .map((d) => {
+      const kind = deviationKindPhrase(d.kind);
+      return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when"><span class="nowrap">${userText(d.time.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</span><br>${userText(d.actor)}</td><td class="details">${userText(d.details)}</td></tr>`;
+    })
     .join('\n');
-  return `<section class="deviations"><h2>Deviations: ${input.deviations.length}</h2><p class="lead">${escapeHtml(DEVIATIONS_LEAD)}</p>
-<table><thead><tr><th class="num">Entry</th><th>What</th><th>When, who</th><th>Details (from the journal)</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section class="deviations"><h2>${w.html('receipt.deviations.headingCount', { count: input.deviations.length })}</h2><p class="lead">${w.html('receipt.deviations.lead')}</p>
+<table><thead><tr><th class="num">${w.html('receipt.deviations.entry')}</th><th>${w.html('receipt.deviations.what')}</th><th>${w.html('receipt.deviations.whenWho')}</th><th>${w.html('receipt.deviations.details')}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-function peopleSection(input: ReceiptInput): string {
+function peopleSection(w: ReceiptWords, input: ReceiptInput): string {
   const rows = input.people
     .map(
       (p) =>
-        `<tr><td class="who"><span class="role">${escapeHtml(ROLE_LABEL[p.role])}</span><span class="name">${userText(p.name)}</span></td><td><ul>${p.records.map((r) => `<li>${userText(r)}</li>`).join('')}</ul></td></tr>`,
+        `<tr><td class="who"><span class="role">${w.html(`receipt.role.${p.role}`)}</span><span class="name">${userText(p.name)}</span></td><td><ul>${p.records.map((r) => `<li>${w.phraseHtml(r)}</li>`).join('')}</ul></td></tr>`,
     )
     .join('\n');
-  return `<section class="people"><h2>People</h2><p class="lead">${escapeHtml(PEOPLE_LEAD)}</p><table><tbody>${rows}</tbody></table></section>`;
+  return `<section class="people"><h2>${w.html('receipt.people.heading')}</h2><p class="lead">${w.html('receipt.people.lead')}</p><table><tbody>${rows}</tbody></table></section>`;
 }
 
-function methodsSection(): string {
-  return `<section class="methods"><h2>How these values are computed</h2><table class="facts"><tbody>${factRows([...CHECK_METHODS])}</tbody></table></section>`;
+function methodsSection(w: ReceiptWords): string {
+  return `<section class="methods"><h2>${w.html('receipt.methods.heading')}</h2><table class="facts"><tbody>${factRows(w, CHECK_METHODS)}</tbody></table></section>`;
 }
 
-function parametersSeal(input: ReceiptInput): string {
+function parametersSeal(w: ReceiptWords, input: ReceiptInput): string {
+  const title: ReceiptPhrase = { key: 'receipt.seals.parameters' };
   if (input.parametersBundle)
-    return seal(
-      'Import-parameters bundle digest',
-      escapeHtml(parametersSealAbout(input)),
-      input.parametersBundle.digest,
-    );
-  return `<div class="seal"><div><h3>Import-parameters bundle digest</h3><p class="about">${escapeHtml(parametersSealAbout(input))}</p></div></div>`;
+    return seal(w, title, w.phraseHtml(parametersSealAbout(input)), input.parametersBundle.digest);
+  return `<div class="seal"><div><h3>${w.phraseHtml(title)}</h3><p class="about">${w.phraseHtml(parametersSealAbout(input))}</p></div></div>`;
 }
 
-function signOff(input: ReceiptInput): string {
+function signOff(w: ReceiptWords, input: ReceiptInput): string {
   const rows = signatories(input)
     .map(
       (
         s,
-      ) => `<tr><td class="who"><span class="role">${escapeHtml(s.role)}</span><span class="name">${userText(s.name)}</span></td>
-<td><div class="line"></div><div class="caption">Signature</div></td><td class="date"><div class="line"></div><div class="caption">Date</div></td></tr>`,
+      ) => `<tr><td class="who"><span class="role">${w.phraseHtml(s.role)}</span><span class="name">${userText(s.name)}</span></td>
+<td><div class="line"></div><div class="caption">${w.html('receipt.signoff.signature')}</div></td><td class="date"><div class="line"></div><div class="caption">${w.html('receipt.signoff.date')}</div></td></tr>`,
     )
     .join('\n');
-  return `<section class="signoff"><h2>Sign-off</h2><p class="statement">${escapeHtml(SIGN_OFF_STATEMENT[input.side])}</p>
+  return `<section class="signoff"><h2>${w.html('receipt.signoff.heading')}</h2><p class="statement">${w.html('receipt.signoff.statement', { side: input.side })}</p>
 <table class="signatures"><tbody>${rows}</tbody></table></section>`;
 }
 
+/** The local time row: the workstation's wall clock written in each language of the receipt. */
+function localTimeRow(w: ReceiptWords, input: ReceiptInput): string {
+  const value = w.both
+    ? `<span class="bi">${w.locales.map((l) => `<span lang="${htmlLang(l)}">${userText(formatLocalIn(l, input.clock))}</span>`).join('')}</span>`
+    : userText(formatLocalIn(w.locales[0] ?? 'en', input.clock));
+  return `<tr><th scope="row">${w.html('receipt.fact.timeLocal')}</th><td>${value}</td></tr>`;
+}
+
+function ceremonyRows(w: ReceiptWords, input: ReceiptInput): string {
+  return ceremonyFacts(input)
+    .map((f) => (f === LOCAL_TIME ? localTimeRow(w, input) : factRows(w, [f])))
+    .join('\n');
+}
+
+/** The journal-head seal's text: what it is and the command that checks it. */
+function headAbout(w: ReceiptWords, count: number): string {
+  return `${w.html('receipt.seals.headAbout', { count })} ${w.html('receipt.seals.headCheck')}<br><code class="cmd">keyferry journal verify JOURNAL --expect-count ${count} --expect-head HASH</code>`;
+}
+
+export interface ReceiptRenderOptions {
+  /** English, Chinese, or both side by side (default English). */
+  readonly language?: ReceiptLanguage;
+}
+
 /** Renders the receipt as a complete HTML document (a string); throws RECEIPT_INPUT_INVALID. */
-export function renderReceiptHtml(input: ReceiptInput): string {
+export function renderReceiptHtml(input: ReceiptInput, options: ReceiptRenderOptions = {}): string {
   checkReceiptInput(input);
+  const language = options.language ?? DEFAULT_RECEIPT_LANGUAGE;
+  const w = new ReceiptWords(language);
   const { journal, bundle } = input;
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+  const docTitle = w.locales.map((l) => ReceiptWords.text(l, 'receipt.title')).join(' / ');
+  const page = w.locales.map((l) => ReceiptWords.text(l, 'receipt.page', { page: '\uE010', pages: '\uE011' }));
+  const html = `<!doctype html>
+<html lang="${receiptHtmlLang(language)}"${w.both ? ' class="both"' : ''}><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${RECEIPT_CSP}">
 <meta name="referrer" content="no-referrer">
-<title>${escapeHtml(RECEIPT_TITLE)} ${escapeHtml(input.ceremonyId)} (${escapeHtml(input.side)})</title>
-<style>${receiptCss(input.ceremonyId)}</style></head>
+<title>${escapeHtml(docTitle)} ${escapeHtml(input.ceremonyId)} (${escapeHtml(input.side)})</title>
+<style>${receiptCss(input.ceremonyId, { title: docTitle, page: page.join(' / ') })}</style></head>
 <body>
-<header class="doc-head"><div><h1>${escapeHtml(RECEIPT_TITLE)}</h1><p class="subtitle">${userText(input.title)}</p></div><div class="side">${escapeHtml(SIDE_LABEL[input.side])}</div></header>
-<section><h2>Ceremony</h2><table class="facts"><tbody>${factRows([...ceremonyFacts(input)])}</tbody></table></section>
-${deviationsSection(input)}
-<section><h2>Seals: read aloud in groups of four</h2>
-<p class="lead">${escapeHtml(`${SEALS_LEAD} ${SEALS_QR_NOTE}`)}</p>
-${parametersSeal(input)}
-${seal('Wrapped-material bundle digest', `SHA-256 of ${userText(bundle.name)}/manifest.json, the wrapped-material bundle (air-gapped → online)`, bundle.digest)}
-${seal('Journal head', `Hash of entry ${journal.count} of ${journal.count}, the journal's last entry when this receipt was made. Check the journal with:<br><code class="cmd">keyferry journal verify JOURNAL --expect-count ${journal.count} --expect-head HASH</code>`, journal.headHash)}
+<header class="doc-head"><div><h1>${w.html('receipt.title')}</h1><p class="subtitle">${userText(input.title)}</p></div><div class="side">${w.html('receipt.side', { side: input.side })}</div></header>
+<section><h2>${w.html('receipt.section.ceremony')}</h2><table class="facts"><tbody>${ceremonyRows(w, input)}</tbody></table></section>
+${deviationsSection(w, input)}
+<section><h2>${w.html('receipt.seals.heading')}</h2>
+<p class="lead">${w.both ? `<span class="bi">${w.locales.map((l) => `<span lang="${htmlLang(l)}">${escapeHtml(`${ReceiptWords.text(l, 'receipt.seals.lead')} ${ReceiptWords.text(l, 'receipt.seals.qrNote')}`)}</span>`).join('')}</span>` : `${w.html('receipt.seals.lead')} ${w.html('receipt.seals.qrNote')}`}</p>
+${parametersSeal(w, input)}
+${seal(w, { key: 'receipt.seals.wrapped' }, w.html('receipt.seals.wrappedAbout', { name: bundle.name }), bundle.digest)}
+${seal(w, { key: 'receipt.seals.head' }, headAbout(w, journal.count), journal.headHash)}
 </section>
-${peopleSection(input)}
-<section><h2>Keys</h2>
-${input.keys.map((key, i) => keySection(key, i, input)).join('\n')}
+${peopleSection(w, input)}
+<section><h2>${w.html('receipt.keys.heading')}</h2>
+${input.keys.map((key, i) => keySection(w, key, i, input)).join('\n')}
 </section>
-${methodsSection()}
-${signOff(input)}
-<footer>Made by Keyferry ${userText(input.app.version)} (build ${userText(input.app.build)}) on ${userText(input.workstation.hostname)}. A plain-text twin of this receipt states the same facts. Keyferry never prints key material; every value above is public or a one-way hash.</footer>
+${methodsSection(w)}
+${signOff(w, input)}
+<footer>${w.html('receipt.footer', { version: input.app.version, build: input.app.build, hostname: input.workstation.hostname })}</footer>
 </body></html>
 `;
+  return embedCjkFont(html);
 }

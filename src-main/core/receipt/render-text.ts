@@ -1,44 +1,60 @@
 /**
  * The receipt's plain-text twin: the same facts as the HTML (facts.ts), for archives and
- * terminals. User strings go through `visibleText`, so no control character can forge a line.
+ * terminals, in the receipt's language; "both" writes the English twin, then the Chinese one.
+ * User strings go through `visibleText`, so no control character can forge a line.
  */
+import type { MessageKey, ValuesArg } from '../../i18n/catalogue';
+import type { Locale } from '../../i18n/locale';
 import {
   CHECK_METHODS,
-  DEVIATION_KIND_LABEL,
-  DEVIATIONS_LEAD,
-  deviationsNone,
-  parametersSealAbout,
-  PEOPLE_LEAD,
-  ROLE_LABEL,
+  LOCAL_TIME,
   ceremonyFacts,
   custodyHeading,
   custodyRows,
-  formatSize,
+  deviationKindPhrase,
+  formatLocalIn,
   keyFacts,
-  RECEIPT_TITLE,
-  SEALS_LEAD,
-  SEALS_TEXT_NOTE,
-  SIDE_LABEL,
-  SIGN_OFF_STATEMENT,
+  parametersSealAbout,
   signatories,
   type Fact,
 } from './facts';
 import { groupHexLines } from '../hex-groups';
+import { DEFAULT_RECEIPT_LANGUAGE, ReceiptWords, receiptLocales, type ReceiptLanguage, type ReceiptPhrase } from './language';
 import { visibleText } from './text-safety';
 import type { ReceiptInput } from './types';
 import { checkReceiptInput } from './validate';
 
 const LABEL_WIDTH = 42;
 
-function heading(title: string): string[] {
-  return ['', title.toUpperCase(), '-'.repeat(title.length)];
+/** Columns a string takes in a terminal: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
+  return width;
 }
 
-function factLines(facts: Fact[], indent: string): string[] {
+function padEnd(text: string, width: number, fill: string): string {
+  return text + fill.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** One language's words for the text twin. */
+function wordsIn(locale: Locale) {
+  const t = <K extends MessageKey>(key: K, ...values: ValuesArg<K>): string => ReceiptWords.text(locale, key, ...values);
+  const p = (phrase: ReceiptPhrase): string => ReceiptWords.phraseText(locale, phrase);
+  const v = (value: string | ReceiptPhrase): string => (typeof value === 'string' ? visibleText(value) : p(value));
+  return { t, p, v };
+}
+
+function heading(title: string): string[] {
+  return ['', title.toUpperCase(), '-'.repeat(displayWidth(title))];
+}
+
+function factLines(locale: Locale, facts: readonly Fact[], indent: string): string[] {
+  const { p, v } = wordsIn(locale);
   return facts.flatMap((f) => {
-    const label = `${indent}${f.label} `.padEnd(LABEL_WIDTH, '.') + ' ';
-    if (!f.hex) return [`${label}${visibleText(f.value)}`];
-    return groupHexLines(f.value).map((line, i) =>
+    const label = padEnd(`${indent}${p(f.label)} `, LABEL_WIDTH, '.') + ' ';
+    if (!f.hex) return [`${label}${v(f.value)}${f.kind ? ` (${p(f.kind)})` : ''}`];
+    return groupHexLines(typeof f.value === 'string' ? f.value : '').map((line, i) =>
       i === 0 ? `${label}${line}` : `${' '.repeat(LABEL_WIDTH + 1)}${line}`,
     );
   });
@@ -48,100 +64,125 @@ function hexBlock(hex: string, indent: string): string[] {
   return groupHexLines(hex).map((line) => `${indent}${line}`);
 }
 
+/** Wraps at spaces; Chinese (which has none) is cut by display width instead. */
 function wrap(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
-    if (line && (line + ' ' + word).length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+  const tokens = text.split(/(?<= )|(?=[\u2E80-\u9FFF\uFF00-\uFFEF])|(?<=[\u2E80-\u9FFF\uFF00-\uFFEF])/u);
+  for (const token of tokens) {
+    if (line && displayWidth((line + token).trimEnd()) > width) {
+      lines.push(indent + line.trimEnd());
+      line = token.trimStart();
+    } else line += token;
   }
-  if (line) lines.push(indent + line);
+  if (line.trim()) lines.push(indent + line.trimEnd());
   return lines;
 }
 
-/** Renders the plain-text twin of the receipt; throws RECEIPT_INPUT_INVALID like the HTML. */
-export function renderReceiptText(input: ReceiptInput): string {
-  checkReceiptInput(input);
-  const out: string[] = [
-    RECEIPT_TITLE.toUpperCase(),
-    '='.repeat(RECEIPT_TITLE.length),
-    visibleText(input.title),
-    SIDE_LABEL[input.side],
-  ];
-  out.push(...heading('Ceremony'), ...factLines(ceremonyFacts(input), '  '));
+function twin(input: ReceiptInput, locale: Locale): string[] {
+  const { t, p } = wordsIn(locale);
+  const title = t('receipt.title');
+  const out: string[] = [title.toUpperCase(), '='.repeat(displayWidth(title)), visibleText(input.title), t('receipt.side', { side: input.side })];
+  const facts = ceremonyFacts(input).flatMap((f): Fact[] =>
+    f === LOCAL_TIME ? [{ label: { key: 'receipt.fact.timeLocal' }, value: formatLocalIn(locale, input.clock) }] : [f],
+  );
+  out.push(...heading(t('receipt.section.ceremony')), ...factLines(locale, facts, '  '));
   if (input.deviations.length === 0) {
-    out.push(...heading('Deviations'), ...wrap(deviationsNone(input.journal.count), 74, '  '));
+    out.push(
+      ...heading(t('receipt.deviations.heading')),
+      ...wrap(t('receipt.deviations.none', { count: input.journal.count }), 74, '  '),
+    );
   } else {
-    const title = `!!! Deviations: ${input.deviations.length} !!!`;
-    out.push('', '#'.repeat(title.length), title, '#'.repeat(title.length), ...wrap(DEVIATIONS_LEAD, 74, '  '));
+    const banner = `!!! ${t('receipt.deviations.headingCount', { count: input.deviations.length })} !!!`;
+    const rule = '#'.repeat(displayWidth(banner));
+    out.push('', rule, banner, rule, ...wrap(t('receipt.deviations.lead'), 74, '  '));
     for (const d of input.deviations) {
+      const kind = deviationKindPhrase(d.kind);
       out.push(
         '',
-        `  ! Entry ${d.seq}: ${DEVIATION_KIND_LABEL[d.kind] ?? d.kind}, ${visibleText(d.event)}`,
+        `  ! ${t('receipt.deviations.textEntry', { seq: d.seq, kind: typeof kind === 'string' ? visibleText(kind) : p(kind), event: visibleText(d.event) })}`,
         `    ${visibleText(d.time)}, ${visibleText(d.actor)}`,
         ...wrap(visibleText(d.details), 72, '    '),
       );
     }
   }
   out.push(
-    ...heading('Seals: read aloud in groups of four'),
-    ...wrap(`${SEALS_LEAD} ${SEALS_TEXT_NOTE}`, 74, '  '),
+    ...heading(t('receipt.seals.heading')),
+    ...wrap(`${t('receipt.seals.lead')} ${t('receipt.seals.textNote')}`, 74, '  '),
     '',
   );
-  out.push(`  Import-parameters bundle digest: ${visibleText(parametersSealAbout(input))}`);
+  out.push(`  ${t('receipt.seals.parameters')}: ${p(parametersSealAbout(input))}`);
   if (input.parametersBundle) out.push(...hexBlock(input.parametersBundle.digest, '      '));
   out.push(
-    `  Wrapped-material bundle digest: SHA-256 of ${visibleText(input.bundle.name)}/manifest.json, the wrapped-material bundle (air-gapped → online)`,
+    `  ${t('receipt.seals.wrapped')}: ${t('receipt.seals.wrappedAbout', { name: visibleText(input.bundle.name) })}`,
     ...hexBlock(input.bundle.digest, '      '),
   );
   out.push(
-    `  Journal head: hash of entry ${input.journal.count} of ${input.journal.count}, the journal's last entry when this receipt was made`,
+    `  ${t('receipt.seals.head')}: ${t('receipt.seals.headAbout', { count: input.journal.count })}`,
     ...hexBlock(input.journal.headHash, '      '),
   );
   out.push(
-    `  Check the journal with: keyferry journal verify JOURNAL --expect-count ${input.journal.count} --expect-head HASH`,
+    `  ${t('receipt.seals.headCheck')} keyferry journal verify JOURNAL --expect-count ${input.journal.count} --expect-head HASH`,
   );
-  out.push(...heading('People'), ...wrap(PEOPLE_LEAD, 74, '  '));
-  for (const p of input.people) {
-    out.push('', `  ${ROLE_LABEL[p.role]}: ${visibleText(p.name)}`);
-    for (const r of p.records) out.push(...wrap(`- ${visibleText(r)}`, 72, '    '));
+  out.push(...heading(t('receipt.people.heading')), ...wrap(t('receipt.people.lead'), 74, '  '));
+  for (const person of input.people) {
+    out.push('', `  ${t(`receipt.role.${person.role}`)}: ${visibleText(person.name)}`);
+    for (const r of person.records) out.push(...wrap(`- ${p(r)}`, 72, '    '));
   }
-  out.push(...heading('Keys'));
+  out.push(...heading(t('receipt.keys.heading')));
   input.keys.forEach((key, i) => {
     out.push(
       '',
-      `  Key ${i + 1} of ${input.keys.length}: ${visibleText(key.alias)}`,
-      ...factLines(keyFacts(key, input.side), '    '),
+      `  ${t('receipt.keys.keyHeading', { n: i + 1, total: input.keys.length })} ${visibleText(key.alias)}`,
+      ...factLines(locale, keyFacts(key, input.side), '    '),
     );
-    out.push('    Output files:');
-    if (key.outputFiles.length === 0) out.push('      none on this side');
+    out.push(`    ${t('receipt.files.heading')}:`);
+    if (key.outputFiles.length === 0) out.push(`      ${t('receipt.files.none')}`);
     key.outputFiles.forEach((f) => {
-      out.push(`      ${visibleText(f.name)} (${formatSize(f.size)})`);
+      out.push(`      ${visibleText(f.name)} (${t('receipt.files.bytes', { bytes: f.size })})`);
       out.push(...groupHexLines(f.sha256).map((line, j) => `        ${j === 0 ? 'sha256' : '      '} ${line}`));
     });
     if (key.custody) {
-      out.push(`    ${custodyHeading(key.custody)}`);
+      out.push(`    ${p(custodyHeading(key.custody))}`);
       custodyRows(key).forEach((h) =>
         out.push(
-          `      Share ${h.shareIndex}: ${visibleText(h.custodian)}${key.custody?.restoredFrom ? `, presented by ${visibleText(h.presentedBy ?? '')}` : ''}`,
+          `      ${
+            key.custody?.restoredFrom
+              ? t('receipt.custody.textSharePresented', {
+                  share: h.shareIndex,
+                  custodian: visibleText(h.custodian),
+                  presenter: visibleText(h.presentedBy ?? ''),
+                })
+              : t('receipt.custody.textShare', { share: h.shareIndex, custodian: visibleText(h.custodian) })
+          }`,
         ),
       );
     }
   });
-  out.push(...heading('How these values are computed'), ...factLines([...CHECK_METHODS], '  '));
-  out.push(...heading('Sign-off'), ...wrap(SIGN_OFF_STATEMENT[input.side], 74, '  '));
+  out.push(...heading(t('receipt.methods.heading')), ...factLines(locale, CHECK_METHODS, '  '));
+  out.push(...heading(t('receipt.signoff.heading')), ...wrap(t('receipt.signoff.statement', { side: input.side }), 74, '  '));
   signatories(input).forEach((s) => {
     out.push(
       '',
-      `  ${s.role}: ${visibleText(s.name)}`,
-      '    Signature: ________________________________    Date: ______________',
+      `  ${p(s.role)}: ${visibleText(s.name)}`,
+      `    ${t('receipt.signoff.signature')}: ________________________________    ${t('receipt.signoff.date')}: ______________`,
     );
   });
   out.push(
     '',
-    `Made by Keyferry ${visibleText(input.app.version)} (build ${visibleText(input.app.build)}) on ${visibleText(input.workstation.hostname)}.`,
+    t('receipt.footerText', {
+      version: visibleText(input.app.version),
+      build: visibleText(input.app.build),
+      hostname: visibleText(input.workstation.hostname),
+    }),
   );
-  return `${out.join('\n')}\n`;
+  return out;
+}
+
+/** Renders the plain-text twin of the receipt; throws RECEIPT_INPUT_INVALID like the HTML. */
+export function renderReceiptText(input: ReceiptInput, options: { language?: ReceiptLanguage } = {}): string {
+  checkReceiptInput(input);
+  const locales = receiptLocales(options.language ?? DEFAULT_RECEIPT_LANGUAGE);
+  const twins = locales.map((locale) => twin(input, locale).join('\n'));
+  return `${twins.join(`\n\n${'='.repeat(78)}\n\n`)}\n`;
 }

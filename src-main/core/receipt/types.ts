@@ -4,6 +4,7 @@
  * receipt that prints a wrong-length hash or omits the import result would mislead its signers.
  */
 import type { KeySpec, KeyUsage, WrappingAlgorithm } from '../crypto/key-spec';
+import type { ReceiptPhrase } from './language';
 
 export type CeremonySide = 'online' | 'air-gapped';
 
@@ -54,9 +55,9 @@ export interface ReceiptKey {
   /** When the material expires in the KMS: `'never'` or the moment. */
   readonly materialExpiry: 'never' | Date;
   /** Online side only: what import-key-material answered, e.g. `Imported; key state Enabled (2)`. */
-  readonly importResult?: string;
+  readonly importResult?: string | ReceiptPhrase;
   /** Online side only: the check after import, e.g. `get-publickey matches the fingerprint above`. */
-  readonly verificationResult?: string;
+  readonly verificationResult?: string | ReceiptPhrase;
   readonly custody?: ReceiptCustody;
 }
 
@@ -70,7 +71,7 @@ export interface ReceiptBundleSeal {
 export interface ReceiptPerson {
   readonly role: 'operator' | 'witness' | 'custodian';
   readonly name: string;
-  readonly records: readonly string[];
+  readonly records: readonly ReceiptPhrase[];
 }
 
 /** One journal entry listed under "Deviations" (see core/journal/deviations.ts). */

@@ -2,6 +2,7 @@
 import { KEY_SPECS, isAsymmetric } from '../crypto/key-spec';
 import { KeyferryError } from '../errors';
 import { CEREMONY_ID_PATTERN, IDENTIFIERS } from '../identifiers';
+import { isMessageKey } from '../../i18n/catalogue';
 import type { ReceiptInput, ReceiptKey } from './types';
 
 export { CEREMONY_ID_PATTERN };
@@ -19,6 +20,22 @@ function bad(what: string): never {
 function text(value: unknown, what: string): void {
   if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT)
     bad(`${what} must be 1-${MAX_TEXT} characters`);
+}
+
+/** A text, or a catalogue phrase (a known key, values strings and numbers). */
+function textOrPhrase(value: unknown, what: string): void {
+  if (typeof value === 'string') return text(value, what);
+  const p = value as { key?: unknown; values?: unknown } | null;
+  if (!p || typeof p !== 'object' || typeof p.key !== 'string' || !isMessageKey(p.key)) bad(`${what} is not a known text`);
+  if (p.values !== undefined) {
+    if (!p.values || typeof p.values !== 'object') bad(`${what} has malformed values`);
+    for (const v of Object.values(p.values)) {
+      if (typeof v === 'string') {
+        if (v.length > MAX_TEXT) bad(`${what} has a value over ${MAX_TEXT} characters`);
+      }
+      else if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${what} has a value that is not text or a number`);
+    }
+  }
 }
 
 function hex64(value: unknown, what: string): void {
@@ -56,8 +73,8 @@ function checkKey(key: ReceiptKey, n: number, side: ReceiptInput['side']): void 
   )
     bad(`${at}: the material expiry must be 'never' or a valid date`);
   if (side === 'online') {
-    text(key.importResult, `${at}: the import result (required on the online side)`);
-    text(key.verificationResult, `${at}: the verification result (required on the online side)`);
+    textOrPhrase(key.importResult, `${at}: the import result (required on the online side)`);
+    textOrPhrase(key.verificationResult, `${at}: the verification result (required on the online side)`);
   } else if (key.importResult !== undefined || key.verificationResult !== undefined) {
     bad(`${at}: import and verification results belong to the online side only`);
   }
@@ -105,7 +122,7 @@ export function checkReceiptInput(input: ReceiptInput): void {
     bad('the people section must name the operator');
   input.people.forEach((p, i) => {
     text(p.name, `person ${i + 1}'s name`);
-    p.records.forEach((r: unknown) => text(r, `a line about ${p.name}`));
+    p.records.forEach((r: unknown) => textOrPhrase(r, `a line about ${p.name}`));
   });
   if (!Array.isArray(input.deviations)) bad('the deviations must be a list (empty when there are none)');
   input.deviations.forEach((d) => {

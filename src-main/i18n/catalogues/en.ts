@@ -10,6 +10,7 @@ import { enHsm } from './en/hsm';
 import { enConfirmations } from './en/confirmations';
 import { enOnlineCli } from './en/online-cli';
 import { enCli } from './en/cli';
+import { enReceipts } from './en/receipts';
 import { enProblems } from './en/problems';
 import { enProgress } from './en/progress';
 import { enScreens } from './en/screens';
@@ -29,4 +30,5 @@ export const en = {
   ...enCli,
   ...enIntegrity,
   ...enKmsSim,
+  ...enReceipts,
 } as const;

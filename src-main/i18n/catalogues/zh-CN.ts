@@ -9,6 +9,7 @@ import { zhCNHsm } from './zh-CN/hsm';
 import { zhCNConfirmations } from './zh-CN/confirmations';
 import { zhCNOnlineCli } from './zh-CN/online-cli';
 import { zhCNCli } from './zh-CN/cli';
+import { zhCNReceipts } from './zh-CN/receipts';
 import { zhCNProblems } from './zh-CN/problems';
 import { zhCNProgress } from './zh-CN/progress';
 import { zhCNScreens } from './zh-CN/screens';
@@ -28,4 +29,5 @@ export const zhCN: Catalogue = {
   ...zhCNCli,
   ...zhCNIntegrity,
   ...zhCNKmsSim,
+  ...zhCNReceipts,
 };

@@ -94,20 +94,34 @@ export function sampleReceiptInput(side: CeremonySide, specs: readonly KeySpec[]
       {
         role: 'operator',
         name: `Ada Lovelace ${HOSTILE.img}`,
-        records: ['ran this workstation: 30 of the 42 journal entries are theirs'],
+        records: [{ key: 'receipt.people.ran', values: { own: 30, total: 42 } }],
       },
       {
         role: 'witness',
         name: HOSTILE.script,
-        records: ['entry 7: typed back and confirmed the wrapping-key fingerprint'],
+        records: [
+          {
+            key: 'receipt.people.fingerprintConfirmed',
+            values: { seq: 7, fingerprint: '3f2a 9c41 0be7 55d2 …', keyIds: '0d0466b0-e727-4d9c-b35d-f84bb474a37f' },
+          },
+        ],
       },
       {
         role: 'witness',
         name: HOSTILE.arabic,
-        records: ['present; the journal records no confirmation typed by this witness'],
+        records: [{ key: 'receipt.people.noConfirmation' }],
       },
-      { role: 'witness', name: 'Alan Turing', records: [`entry 9: ${HOSTILE.rtlOverride}`] },
-      { role: 'custodian', name: 'Grace Hopper', records: ['entry 20: holds share 2 of 3'] },
+      { role: 'witness', name: 'Alan Turing', records: [{ key: 'receipt.people.event', values: { seq: 9, event: HOSTILE.rtlOverride } }] },
+      {
+        role: 'custodian',
+        name: 'Grace Hopper',
+        records: [
+          {
+            key: 'receipt.people.holds',
+            values: { seq: 20, share: '2', total: '3', keyId: '0d0466b0-e727-4d9c-b35d-f84bb474a37f', threshold: '2' },
+          },
+        ],
+      },
     ],
     deviations: [
       {

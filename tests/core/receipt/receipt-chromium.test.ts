@@ -138,7 +138,7 @@ describe.each(SIDES)('the %s receipt in Chromium', (side) => {
       });
       expect(dom.active).toBe(0);
       expect(dom.riskyAttributes).toEqual([]);
-      expect(dom.csp).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+      expect(dom.csp).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:");
       expect(dom.svgs).toBe(3);
       expect(requests).toEqual([]);
       expect(dialogs).toEqual([]);

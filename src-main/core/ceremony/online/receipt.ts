@@ -41,7 +41,9 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts): ReceiptKey 
     ...(key.checkedPublicKeyFingerprint ? { publicKeyFingerprint: key.checkedPublicKeyFingerprint } : {}),
     ...(key.checkedKeyCheckValue ? { keyCheckValue: key.checkedKeyCheckValue.toLowerCase() } : {}),
     materialExpiry: imported.expiresAt === null ? 'never' : new Date(imported.expiresAt),
-    importResult: `Imported${confirmation ? ` (${confirmation})` : ''}; key state ${key.verified.keyState}`,
+    importResult: confirmation
+      ? { key: 'receipt.key.importedHow', values: { how: confirmation, state: key.verified.keyState } }
+      : { key: 'receipt.key.imported', values: { state: key.verified.keyState } },
     verificationResult: key.verified.proof,
   };
 }

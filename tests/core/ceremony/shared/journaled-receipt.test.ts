@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
 import { listDeviations, type JournalEntry } from '../../../../src-main/core/journal';
 import { groupHexLines } from '../../../../src-main/core/hex-groups';
-import { DEVIATION_KIND_LABEL } from '../../../../src-main/core/receipt/facts';
+import { isMessageKey } from '../../../../src-main/i18n/catalogue';
+import { english } from '../../../../src-main/i18n/translate';
 import { htmlToPdf, launchChromium } from '../../../support/chromium';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 
@@ -137,7 +138,9 @@ describe('receipts from journals with deviations', () => {
       const deviations = listDeviations(entries);
       expect(text).toMatch(new RegExp(`DEVIATIONS: ${deviations.length}\\b`, 'i'));
       for (const { entry, kind } of deviations) {
-        const label = DEVIATION_KIND_LABEL[kind] as string;
+        const key = `receipt.deviationKind.${kind}`;
+        if (!isMessageKey(key)) throw new Error(`no receipt name for deviation kind ${kind}`);
+        const label = english.message({ key });
         // The PDF's table: the entry number and the kind on one line, the event name below.
         expect(text).toMatch(new RegExp(`^\\s*${entry.seq}\\s+${label.split(' ')[0]}\\b`, 'm'));
         expect(text).toContain(entry.event);

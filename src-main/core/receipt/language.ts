@@ -1,0 +1,112 @@
+/**
+ * The language a receipt or custody slip is printed in: English, Chinese, or both side by side
+ * (the auditor's choice), and the words of the catalogue rendered for HTML and for plain text.
+ *
+ * HTML: every catalogue text is escaped; a value placed into a text (a name, an alias, a file name)
+ * is escaped, made visible (`visibleText`) and bidi-isolated in `<bdi>`, exactly as a value
+ * printed on its own. In "both", each text is a pair of columns, each declaring its `lang`.
+ */
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { z } from 'zod';
+import type { MessageKey, PlainValues, ValuesArg } from '../../i18n/catalogue';
+import { en } from '../../i18n/catalogues/en';
+import { zhCN } from '../../i18n/catalogues/zh-CN';
+import { htmlLang, type Locale } from '../../i18n/locale';
+import { translator } from '../../i18n/translate';
+import { escapeHtml, userText, visibleText } from './text-safety';
+
+export const RECEIPT_LANGUAGES = ['en', 'zh-CN', 'both'] as const;
+export type ReceiptLanguage = (typeof RECEIPT_LANGUAGES)[number];
+export const receiptLanguageSchema = z.enum(RECEIPT_LANGUAGES);
+export const DEFAULT_RECEIPT_LANGUAGE: ReceiptLanguage = 'en';
+
+/** A text stored before it is printed (a line of the People section, an import result): key and values. */
+export interface ReceiptPhrase {
+  readonly key: MessageKey;
+  readonly values?: PlainValues;
+}
+
+/** The catalogue languages a receipt in `language` is printed in, in column order. */
+export function receiptLocales(language: ReceiptLanguage): readonly Locale[] {
+  return language === 'both' ? ['en', 'zh-CN'] : [language];
+}
+
+/** The document's `<html lang>`: the one language, or English for "both" (each column declares its own). */
+export function receiptHtmlLang(language: ReceiptLanguage): string {
+  return htmlLang(language === 'both' ? 'en' : language);
+}
+
+const CATALOGUE_TEXT: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, 'zh-CN': zhCN };
+
+/** Arguments that choose a branch (select, plural): they must reach the formatter as they are. */
+const selectorCache = new Map<string, ReadonlySet<string>>();
+function selectors(locale: Locale, key: MessageKey): ReadonlySet<string> {
+  const id = `${locale}\u0000${key}`;
+  const cached = selectorCache.get(id);
+  if (cached) return cached;
+  const names = new Set<string>();
+  const walk = (elements: readonly MessageFormatElement[]): void => {
+    for (const el of elements) {
+      if (el.type === TYPE.select || el.type === TYPE.plural) {
+        names.add(el.value);
+        for (const option of Object.values(el.options)) walk(option.value);
+      }
+    }
+  };
+  walk(parse(CATALOGUE_TEXT[locale][key], { ignoreTag: true }));
+  selectorCache.set(id, names);
+  return names;
+}
+
+const MARK = /\uE000(\d+)\uE001/g;
+
+/** One catalogue text in one language as HTML: the text escaped, each string value as `userText`. */
+function htmlIn(locale: Locale, key: MessageKey, values: PlainValues | undefined): string {
+  const placed: string[] = [];
+  const branch = selectors(locale, key);
+  const marked: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(values ?? {})) {
+    if (typeof value === 'string' && !branch.has(name)) {
+      marked[name] = `\uE000${placed.length}\uE001`;
+      placed.push(value);
+    } else marked[name] = value;
+  }
+  const text = translator(locale).message({ key, values: marked });
+  return escapeHtml(text).replace(MARK, (_m, i: string) => userText(placed[Number(i)] ?? ''));
+}
+
+/** The words of a receipt or slip in its language(s). */
+export class ReceiptWords {
+  readonly locales: readonly Locale[];
+  constructor(readonly language: ReceiptLanguage) {
+    this.locales = receiptLocales(language);
+  }
+
+  get both(): boolean {
+    return this.locales.length > 1;
+  }
+
+  /** A text as HTML: one language as it is; both as two columns (`.bi`), each with its `lang`. */
+  html<K extends MessageKey>(key: K, ...values: ValuesArg<K>): string {
+    return this.phraseHtml({ key, values: values[0] as PlainValues | undefined });
+  }
+
+  phraseHtml(phrase: ReceiptPhrase): string {
+    if (!this.both) return htmlIn(this.locales[0] as Locale, phrase.key, phrase.values);
+    return `<span class="bi">${this.locales
+      .map((l) => `<span lang="${htmlLang(l)}">${htmlIn(l, phrase.key, phrase.values)}</span>`)
+      .join('')}</span>`;
+  }
+
+  /** A text in one language as plain text, every string value through `visibleText`. */
+  static text<K extends MessageKey>(locale: Locale, key: K, ...values: ValuesArg<K>): string {
+    return ReceiptWords.phraseText(locale, { key, values: values[0] as PlainValues | undefined });
+  }
+
+  static phraseText(locale: Locale, phrase: ReceiptPhrase): string {
+    const values: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(phrase.values ?? {}))
+      values[name] = typeof value === 'string' ? visibleText(value) : value;
+    return translator(locale).message({ key: phrase.key, values });
+  }
+}
