@@ -54,7 +54,11 @@ function facts(share: CustodyShare): [ReceiptPhrase, string | ReceiptPhrase, 'us
     [{ key: 'slip.ceremony' }, share.ceremonyId, 'user'],
     [{ key: 'slip.keyId' }, share.keyId, 'plain'],
     [{ key: 'slip.keySpec' }, share.spec, 'plain'],
-    [{ key: 'slip.share' }, { key: 'slip.shareValue', values: { index: share.index, total: share.n, threshold: share.m } }, 'plain'],
+    [
+      { key: 'slip.share' },
+      { key: 'slip.shareValue', values: { index: share.index, total: share.n, threshold: share.m } },
+      'plain',
+    ],
     [
       { key: check.kind === 'kcv' ? 'slip.kcv' : 'slip.publicKey' },
       check.kind === 'kcv' ? check.value : groupHex(check.value),

@@ -188,7 +188,10 @@ export function signatories(input: ReceiptInput): { role: ReceiptPhrase; name: s
   return [
     { role: phrase('receipt.role.operator'), name: input.operator },
     ...input.witnesses.map((name, i) => ({
-      role: input.witnesses.length > 1 ? phrase('receipt.role.witnessNumbered', { n: i + 1 }) : phrase('receipt.role.witness'),
+      role:
+        input.witnesses.length > 1
+          ? phrase('receipt.role.witnessNumbered', { n: i + 1 })
+          : phrase('receipt.role.witness'),
       name,
     })),
   ];

@@ -33,7 +33,10 @@ function pageContent(template: string): string {
  */
 export function receiptCss(
   ceremonyId: string,
-  words: { readonly title: string; readonly page: string } = { title: 'Keyferry ceremony receipt', page: 'Page \uE010 of \uE011' },
+  words: { readonly title: string; readonly page: string } = {
+    title: 'Keyferry ceremony receipt',
+    page: 'Page \uE010 of \uE011',
+  },
 ): string {
   return `
 @page { size: auto; margin: 15mm 15mm 17mm 15mm;

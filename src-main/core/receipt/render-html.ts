@@ -20,7 +20,13 @@ import {
 } from './facts';
 import { embedCjkFont } from './cjk-font';
 import { groupHexLines } from '../hex-groups';
-import { DEFAULT_RECEIPT_LANGUAGE, ReceiptWords, receiptHtmlLang, type ReceiptLanguage, type ReceiptPhrase } from './language';
+import {
+  DEFAULT_RECEIPT_LANGUAGE,
+  ReceiptWords,
+  receiptHtmlLang,
+  type ReceiptLanguage,
+  type ReceiptPhrase,
+} from './language';
 import { qrSvg } from './qr-svg';
 import { receiptCss } from './receipt-css';
 import { escapeHtml, userText } from './text-safety';

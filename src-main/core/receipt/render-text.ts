@@ -19,7 +19,13 @@ import {
   type Fact,
 } from './facts';
 import { groupHexLines } from '../hex-groups';
-import { DEFAULT_RECEIPT_LANGUAGE, ReceiptWords, receiptLocales, type ReceiptLanguage, type ReceiptPhrase } from './language';
+import {
+  DEFAULT_RECEIPT_LANGUAGE,
+  ReceiptWords,
+  receiptLocales,
+  type ReceiptLanguage,
+  type ReceiptPhrase,
+} from './language';
 import { visibleText } from './text-safety';
 import type { ReceiptInput } from './types';
 import { checkReceiptInput } from './validate';
@@ -29,7 +35,13 @@ const LABEL_WIDTH = 42;
 /** Columns a string takes in a terminal: CJK and full-width characters take two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    width +=
+      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return width;
 }
 
@@ -39,7 +51,8 @@ function padEnd(text: string, width: number, fill: string): string {
 
 /** One language's words for the text twin. */
 function wordsIn(locale: Locale) {
-  const t = <K extends MessageKey>(key: K, ...values: ValuesArg<K>): string => ReceiptWords.text(locale, key, ...values);
+  const t = <K extends MessageKey>(key: K, ...values: ValuesArg<K>): string =>
+    ReceiptWords.text(locale, key, ...values);
   const p = (phrase: ReceiptPhrase): string => ReceiptWords.phraseText(locale, phrase);
   const v = (value: string | ReceiptPhrase): string => (typeof value === 'string' ? visibleText(value) : p(value));
   return { t, p, v };
@@ -82,7 +95,12 @@ function wrap(text: string, width: number, indent: string): string[] {
 function twin(input: ReceiptInput, locale: Locale): string[] {
   const { t, p } = wordsIn(locale);
   const title = t('receipt.title');
-  const out: string[] = [title.toUpperCase(), '='.repeat(displayWidth(title)), visibleText(input.title), t('receipt.side', { side: input.side })];
+  const out: string[] = [
+    title.toUpperCase(),
+    '='.repeat(displayWidth(title)),
+    visibleText(input.title),
+    t('receipt.side', { side: input.side }),
+  ];
   const facts = ceremonyFacts(input).flatMap((f): Fact[] =>
     f === LOCAL_TIME ? [{ label: { key: 'receipt.fact.timeLocal' }, value: formatLocalIn(locale, input.clock) }] : [f],
   );
@@ -160,7 +178,10 @@ function twin(input: ReceiptInput, locale: Locale): string[] {
     }
   });
   out.push(...heading(t('receipt.methods.heading')), ...factLines(locale, CHECK_METHODS, '  '));
-  out.push(...heading(t('receipt.signoff.heading')), ...wrap(t('receipt.signoff.statement', { side: input.side }), 74, '  '));
+  out.push(
+    ...heading(t('receipt.signoff.heading')),
+    ...wrap(t('receipt.signoff.statement', { side: input.side }), 74, '  '),
+  );
   signatories(input).forEach((s) => {
     out.push(
       '',

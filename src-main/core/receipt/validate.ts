@@ -26,14 +26,14 @@ function text(value: unknown, what: string): void {
 function textOrPhrase(value: unknown, what: string): void {
   if (typeof value === 'string') return text(value, what);
   const p = value as { key?: unknown; values?: unknown } | null;
-  if (!p || typeof p !== 'object' || typeof p.key !== 'string' || !isMessageKey(p.key)) bad(`${what} is not a known text`);
+  if (!p || typeof p !== 'object' || typeof p.key !== 'string' || !isMessageKey(p.key))
+    bad(`${what} is not a known text`);
   if (p.values !== undefined) {
     if (!p.values || typeof p.values !== 'object') bad(`${what} has malformed values`);
     for (const v of Object.values(p.values)) {
       if (typeof v === 'string') {
         if (v.length > MAX_TEXT) bad(`${what} has a value over ${MAX_TEXT} characters`);
-      }
-      else if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${what} has a value that is not text or a number`);
+      } else if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${what} has a value that is not text or a number`);
     }
   }
 }

@@ -111,7 +111,11 @@ export function sampleReceiptInput(side: CeremonySide, specs: readonly KeySpec[]
         name: HOSTILE.arabic,
         records: [{ key: 'receipt.people.noConfirmation' }],
       },
-      { role: 'witness', name: 'Alan Turing', records: [{ key: 'receipt.people.event', values: { seq: 9, event: HOSTILE.rtlOverride } }] },
+      {
+        role: 'witness',
+        name: 'Alan Turing',
+        records: [{ key: 'receipt.people.event', values: { seq: 9, event: HOSTILE.rtlOverride } }],
+      },
       {
         role: 'custodian',
         name: 'Grace Hopper',

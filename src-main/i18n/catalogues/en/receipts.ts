@@ -60,8 +60,7 @@ export const enReceipts = {
   'receipt.people.shareRefused': 'entry {seq}: presented a custody share that was refused',
   'receipt.people.event': 'entry {seq}: {event}',
   'receipt.people.eventDigest': 'entry {seq}: {event} {digest}',
-  'receipt.people.holds':
-    'entry {seq}: holds share {share} of {total} for key {keyId} (any {threshold} rebuild it)',
+  'receipt.people.holds': 'entry {seq}: holds share {share} of {total} for key {keyId} (any {threshold} rebuild it)',
   'receipt.people.presented':
     'entry {seq}: share {share} of {total} for key {keyId} (any {threshold} rebuild it) was presented and used to rebuild the material',
   'receipt.people.presentedBy':
@@ -123,8 +122,7 @@ export const enReceipts = {
   'receipt.files.sha256': 'SHA-256',
   'receipt.files.bytes': '{bytes, plural, one {# byte} other {# bytes}}',
   'receipt.custody.split': 'Custody: any {threshold} of {total} shares',
-  'receipt.custody.restored':
-    'Custody restore: rebuilt from {presented} of {total} shares (any {threshold} suffice)',
+  'receipt.custody.restored': 'Custody restore: rebuilt from {presented} of {total} shares (any {threshold} suffice)',
   'receipt.custody.share': 'Share',
   'receipt.custody.custodian': 'Custodian',
   'receipt.custody.presentedBy': 'Presented by',

@@ -128,7 +128,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.page': '第 {page} 页，共 {pages} 页',
   'receipt.rehearsal': '{title}（演练）',
   'problem.RECEIPT_FONT_MISSING': '无法在文档中嵌入中文字体：无法读取 {what}（{reason}）。',
-  'problem.RECEIPT_FONT_MISSING.next': '未写入任何文件。请重新安装 Keyferry（在源码目录中运行 npm ci），字体随之提供，然后重新生成回执。',
+  'problem.RECEIPT_FONT_MISSING.next':
+    '未写入任何文件。请重新安装 Keyferry（在源码目录中运行 npm ci），字体随之提供，然后重新生成回执。',
   'slip.title': 'Keyferry 托管凭条：份额 {index}/{total}',
   'slip.ceremony': '仪式',
   'slip.keyId': '密钥 ID',
