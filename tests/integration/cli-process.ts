@@ -42,7 +42,7 @@ export function runCli(
 /** The journal head and entry count a receipt's text twin prints. */
 export function receiptJournalSeal(text: string): { head: string; count: number } {
   const lines = text.split('\n');
-  const at = lines.findIndex((l) => /Journal head: hash of entry \d+ of \d+/.test(l));
+  const at = lines.findIndex((l) => /Journal head: hash of entry \d+ of \d+/i.test(l));
   const count = Number(/entry (\d+) of/.exec(lines[at] ?? '')?.[1]);
   const head = `${lines[at + 1] ?? ''}${lines[at + 2] ?? ''}`.replace(/\s+/g, '');
   return { head, count };
