@@ -41,6 +41,7 @@ const USAGE = [
   '  --out DIR                   a new folder on the removable media for the wrapped-material bundle',
   '  --journal FILE              the air-gapped journal (created when new, continued when it exists)',
   '  --operator NAME, --witness NAME (repeat)   the people present; --title TEXT names the ceremony',
+  "                              (default: the bundle's title; a different one is refused)",
   '  --witness-confirms NAME=HEX  (repeat) what witness NAME typed for a wrapping-key fingerprint after',
   '                              comparing it aloud with the online workstation: once per --witness and',
   '                              fingerprint (one value never counts for another person). Without it on',
@@ -187,6 +188,12 @@ export const airgapWrapCommand: CliCommand = {
       );
     // The bundle carries the ceremony's title, the plan's material expiry and the online journal's name.
     const facts = values.bundle ? await ceremonyFactsOf(path.resolve(io.cwd, values.bundle)) : undefined;
+    // One ceremony, one title on both receipts: a different --title is refused, never printed beside the other.
+    if (values.title !== undefined && facts?.title !== undefined && values.title !== facts.title)
+      throw new KeyferryError('TITLE_DIFFERS_FROM_BUNDLE', {
+        given: values.title.slice(0, 200),
+        bundle: facts.title,
+      });
     const expiry = parseMaterialExpiry(values.expires ?? facts?.materialExpiry ?? 'never');
     const passphrase = passphraseFrom(io, values['passphrase-env']);
     const custody = custodyRequest(values, out, io.cwd);

@@ -48,7 +48,11 @@ const wrapping = generateKeyPairSync('rsa', {
   privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
 });
 
-async function paramsBundle(spec: KeySpec, keyId = '0a1b2c3d-0000-4000-8000-00000000000a'): Promise<string> {
+async function paramsBundle(
+  spec: KeySpec,
+  keyId = '0a1b2c3d-0000-4000-8000-00000000000a',
+  ceremony?: { title: string; materialExpiry: string; onlineJournal: string },
+): Promise<string> {
   const p = importParametersFromKmsAnswer({
     region: 'cn-north-4',
     projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
@@ -65,7 +69,11 @@ async function paramsBundle(spec: KeySpec, keyId = '0a1b2c3d-0000-4000-8000-0000
   });
   fingerprint = p.wrappingKey.fingerprint;
   const folder = path.join(dir, 'params');
-  await writeImportParametersBundle(folder, { ceremonyId: 'KF-20250301-abcdef', keys: [p] });
+  await writeImportParametersBundle(folder, {
+    ceremonyId: 'KF-20250301-abcdef',
+    keys: [p],
+    ...(ceremony ? { ceremony } : {}),
+  });
   return folder;
 }
 
@@ -109,6 +117,33 @@ describe('keyferry airgap wrap', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/connected to a network \(eth0 192\.168\.7\.9\)/);
     expect(await readdir(dir)).not.toContain('wrapped');
+  });
+
+  it("refuses a --title other than the bundle's (one ceremony, one title on both receipts); nothing is written", async () => {
+    await paramsBundle('AES_256', undefined, {
+      title: 'Quarterly import',
+      materialExpiry: 'never',
+      onlineJournal: 'online.jsonl',
+    });
+    const other = await keyferry(
+      wrapArgs('--title', 'Quarterly import 2', '--witness-confirms', `Ben=${fingerprint}`),
+      {
+        cwd: dir,
+      },
+    );
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain(
+      'The import-parameters bundle names this ceremony "Quarterly import", but --title gives "Quarterly import 2"',
+    );
+    expect(await readdir(dir)).not.toContain('wrapped');
+    expect(await readdir(dir)).not.toContain('airgap.jsonl');
+    const same = await keyferry(wrapArgs('--title', 'Quarterly import', '--witness-confirms', `Ben=${fingerprint}`), {
+      cwd: dir,
+    });
+    expect(same.stderr).toBe('');
+    expect(same.code).toBe(0);
+    const receipt = (await readdir(dir)).find((f) => /^receipt-air-gapped-.*\.txt$/.test(f)) as string;
+    expect(await readFile(path.join(dir, receipt), 'utf8')).toContain('Quarterly import');
   });
 
   it('refuses to go on without every fingerprint typed back, and refuses a wrong one; nothing is written', async () => {

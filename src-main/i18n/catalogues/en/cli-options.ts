@@ -2,4 +2,8 @@
 export const enCliOptions = {
   'problem.CLI_BAD_NUMBER': '{option} "{text}" is not a whole number from {min} to {max}.',
   'problem.CLI_BAD_NUMBER.next': 'Give {option} a whole number from {min} to {max}.',
+  'problem.TITLE_DIFFERS_FROM_BUNDLE':
+    'The import-parameters bundle names this ceremony "{bundle}", but --title gives "{given}": the two receipts of one ceremony would carry different titles.',
+  'problem.TITLE_DIFFERS_FROM_BUNDLE.next':
+    "Leave --title out (the bundle's title is used), or give exactly the bundle's title; to change a title, start the ceremony again on the online workstation.",
 } as const;

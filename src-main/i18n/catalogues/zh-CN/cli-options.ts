@@ -4,4 +4,8 @@ import type { enCliOptions } from '../en/cli-options';
 export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string } = {
   'problem.CLI_BAD_NUMBER': '{option} 的值“{text}”不是 {min} 到 {max} 之间的整数。',
   'problem.CLI_BAD_NUMBER.next': '请为 {option} 指定 {min} 到 {max} 之间的整数。',
+  'problem.TITLE_DIFFERS_FROM_BUNDLE':
+    '导入参数包中本次仪式的标题为“{bundle}”，但 --title 给出的是“{given}”：同一仪式的两份回执将出现不同的标题。',
+  'problem.TITLE_DIFFERS_FROM_BUNDLE.next':
+    '请省略 --title（将使用参数包中的标题），或给出与参数包完全相同的标题；如需更改标题，请在在线工作站上重新开始仪式。',
 };
