@@ -114,6 +114,16 @@ describe.each(SIDES)('the %s receipt', (side) => {
   });
 });
 
+describe('the online sign-off', () => {
+  it('asks only what a signer saw: the screen, the air-gapped receipt, the deviations; not the KMS itself', () => {
+    const text = renderReceiptText(sampleReceiptInput('online')).replace(/\s+/g, ' ');
+    expect(text).toContain('I have read the deviations listed above');
+    expect(text).toContain('the wrapped-material bundle digest also matching the air-gapped receipt');
+    expect(text).toContain('a signature does not vouch for the KMS itself');
+    expect(text).not.toMatch(/are what the KMS answered|every hash above was read aloud/);
+  });
+});
+
 describe('receipts for every key spec', () => {
   it.each(KEY_SPECS.flatMap((spec) => SIDES.map((side) => [spec, side] as const)))(
     '%s on the %s side shows its material check',

@@ -130,7 +130,7 @@ export const enReceipts = {
   'receipt.custody.textSharePresented': 'Share {share}: {custodian}, presented by {presenter}',
   'receipt.signoff.heading': 'Sign-off',
   'receipt.signoff.statement':
-    '{side, select, online {By signing, I confirm that I was present for this ceremony, that every hash above was read aloud and matched the screen and the air-gapped receipt, and that the import and verification results above are what the KMS answered.} other {By signing, I confirm that I was present for this ceremony, that every fingerprint and hash above was read aloud and matched the screen, and that key material left this workstation only in wrapped form.}}',
+    '{side, select, online {By signing, I confirm that I was present for this ceremony, that I have read the deviations listed above, and that the digests and results printed above are the ones Keyferry showed on the screen, the wrapped-material bundle digest also matching the air-gapped receipt. The results are Keyferry’s reading of the KMS’s answers, each recorded in the journal; a signature does not vouch for the KMS itself.} other {By signing, I confirm that I was present for this ceremony, that every fingerprint and hash above was read aloud and matched the screen, and that key material left this workstation only in wrapped form.}}',
   'receipt.signoff.signature': 'Signature',
   'receipt.signoff.date': 'Date',
   'receipt.footer':

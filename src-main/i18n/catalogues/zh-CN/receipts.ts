@@ -119,7 +119,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.custody.textSharePresented': '份额 {share}：{custodian}，出示人 {presenter}',
   'receipt.signoff.heading': '签字确认',
   'receipt.signoff.statement':
-    '{side, select, online {本人签字确认：本人在场参加了本次仪式；上述每个哈希均已朗读，并与屏幕及离线回执一致；上述导入和验证结果即为 KMS 的应答。} other {本人签字确认：本人在场参加了本次仪式；上述每个指纹和哈希均已朗读并与屏幕一致；密钥材料仅以包装后的形式离开本工作站。}}',
+    '{side, select, online {本人签字确认：本人在场参加了本次仪式；本人已阅读上文列出的偏差；上文打印的摘要和结果与 Keyferry 屏幕上显示的一致，其中已包装密钥材料包摘要也与离线回执一致。这些结果是 Keyferry 对 KMS 应答的解读，每条均记录在日志中；签字并不为 KMS 本身作担保。} other {本人签字确认：本人在场参加了本次仪式；上述每个指纹和哈希均已朗读并与屏幕一致；密钥材料仅以包装后的形式离开本工作站。}}',
   'receipt.signoff.signature': '签字',
   'receipt.signoff.date': '日期',
   'receipt.footer':
