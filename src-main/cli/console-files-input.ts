@@ -1,22 +1,9 @@
 /** Reads the console's raw files named on the command line into a ConsoleFilesInput. */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ConsoleFilesInput } from '../core/bundle';
 import { DEFAULT_WRAPPING_ALGORITHM } from '../core/crypto/key-spec';
 import { KeyferryError } from '../core/errors';
-
-const MAX_FILE = 64 * 1024;
-
-async function readSmall(file: string, what: string): Promise<Buffer> {
-  const stat = await fs.stat(file).catch(() => undefined);
-  if (!stat?.isFile() || stat.size > MAX_FILE)
-    throw new KeyferryError(
-      'CONSOLE_FILE_UNREADABLE',
-      `The ${what} ${file} cannot be read (missing, not a file, or too large).`,
-      'Check the path and the media.',
-    );
-  return fs.readFile(file);
-}
+import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../core/fs/input-file';
 
 /** --console-wrapping-key FILE --key-id ID --spec SPEC --import-token FILE [--wrapping-algorithm ALG] */
 export async function readConsoleFilesInput(
@@ -38,12 +25,16 @@ export async function readConsoleFilesInput(
     );
   }
   return {
-    wrappingKeyFile: await readSmall(path.resolve(cwd, values['console-wrapping-key'] as string), 'wrapping key file'),
+    wrappingKeyFile: await readInputFile(
+      path.resolve(cwd, values['console-wrapping-key'] as string),
+      'wrappingKey',
+      SMALL_INPUT_FILE_BYTES,
+    ),
     keyId: values['key-id'] as string,
     keySpec: values.spec as string,
     wrappingAlgorithm: values['wrapping-algorithm'] ?? DEFAULT_WRAPPING_ALGORITHM,
-    importToken: (await readSmall(path.resolve(cwd, values['import-token'] as string), 'import token file')).toString(
-      'ascii',
-    ),
+    importToken: (
+      await readInputFile(path.resolve(cwd, values['import-token'] as string), 'importToken', SMALL_INPUT_FILE_BYTES)
+    ).toString('ascii'),
   };
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { HsmSourceRequest } from '../core/ceremony/airgap/hsm-material';
 import { KeyferryError } from '../core/errors';
-import { takePinFromEnvironment } from '../core/hsm/hsm-pin';
+import { secretFromEnvironment } from '../core/secret-from-environment';
 import type { OptionSpec } from './args';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
@@ -90,7 +90,7 @@ export async function hsmSourceFromOptions(
   const token = values['hsm-token'];
   if (!token) throw new KeyferryError('HSM_OPTION_NEEDS_TOKEN', {});
   const pinEnv = values['hsm-pin-env'];
-  const pin = pinEnv !== undefined ? takePinFromEnvironment(pinEnv, io.env) : await promptPin(io, token);
+  const pin = pinEnv !== undefined ? secretFromEnvironment('hsm-pin-env', pinEnv, io.env) : await promptPin(io, token);
   let labels = keyLabels(values['hsm-key-label']);
   if (labels?.['*'] !== undefined) {
     if (keyIds.length !== 1) throw new KeyferryError('HSM_KEY_LABEL_NEEDS_KEY_ID', { count: keyIds.length });

@@ -34,7 +34,7 @@ describe('keyferry rehearse (all six specs)', () => {
       const receipt = await readFile(path.join(out, side, text as string), 'utf8');
       for (const spec of KEY_SPECS) expect(receipt).toContain(spec);
       const seal = receiptJournalSeal(receipt);
-      expect(seal.head).toMatch(/^[0-9a-f]{64}$/);
+      expect(seal.head).toMatch(/^[0-9A-F]{64}$/);
       const verification = await verifyJournal(path.join(out, side, 'journal.jsonl'), {
         expectedHead: seal.head,
         expectedCount: seal.count,

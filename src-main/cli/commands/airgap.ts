@@ -27,6 +27,7 @@ import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines'
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
 import { onlineImportHint } from '../command-line';
 import { groupHex } from '../../core/hex-groups';
+import { secretFromEnvironment } from '../../core/secret-from-environment';
 import { HSM_OPTIONS, HSM_USAGE, hsmSourceFromOptions } from '../hsm-source-options';
 import { printHsmMaterial, printHsmSource } from '../hsm-source-lines';
 
@@ -103,24 +104,6 @@ function printParameters(io: CliIo, overview: ParametersOverview): void {
   for (const f of overview.fingerprints) io.stdout(`  ${f.grouped}   (key ${f.keyIds.join(', ')})`);
 }
 
-function passphraseFrom(io: CliIo, variable: string | undefined): string | undefined {
-  if (variable === undefined) return undefined;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable))
-    throw new KeyferryError(
-      'CLI_BAD_ARGUMENTS',
-      '--passphrase-env takes the NAME of an environment variable, not a passphrase.',
-      'Put the passphrase in an environment variable and give its name.',
-    );
-  const value = io.env[variable];
-  if (value === undefined)
-    throw new KeyferryError(
-      'PASSPHRASE_MISSING',
-      `The environment variable ${variable} is not set.`,
-      `Set ${variable} to the private key's passphrase.`,
-    );
-  return value;
-}
-
 /** Checks the custody options before anything happens (no folder is created here). */
 function custodyRequest(
   values: {
@@ -195,7 +178,7 @@ export const airgapWrapCommand: CliCommand = {
         bundle: facts.title,
       });
     const expiry = parseMaterialExpiry(values.expires ?? facts?.materialExpiry ?? 'never');
-    const passphrase = passphraseFrom(io, values['passphrase-env']);
+    const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
     const custody = custodyRequest(values, out, io.cwd);
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     const air = await AirGapCeremony.start({

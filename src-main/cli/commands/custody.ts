@@ -12,9 +12,11 @@ import { renderCustodySlip } from '../../core/custody/custody-slip';
 import { splitMaterial } from '../../core/custody/split';
 import { writeShareFiles, type VolumeIdOf } from '../../core/custody/write-shares';
 import { groupHex } from '../../core/hex-groups';
+import { secretFromEnvironment } from '../../core/secret-from-environment';
 import { parseCommandArgs } from '../args';
 import type { CliCommand, CliIo } from '../command';
-import { badArguments, readInputFile } from './custody-input';
+import { badArguments } from './custody-input';
+import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
 import { custodyRestoreCommand } from './custody-restore';
 
 const SPLIT_USAGE = `Usage: keyferry custody split --material FILE --key-spec SPEC --ceremony-id ID --key-id ID
@@ -48,25 +50,8 @@ const SplitSchema = z.object({
   n: count.optional(),
   custodian: z.array(z.string()).default([]),
   out: z.array(z.string().min(1)).default([]),
-  'passphrase-env': z
-    .string()
-    .regex(
-      /^[A-Za-z_][A-Za-z0-9_]*$/,
-      'The option --passphrase-env takes the NAME of an environment variable, not a passphrase.',
-    )
-    .optional(),
+  'passphrase-env': z.string().optional(),
 });
-
-function readPassphrase(variable: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
-  if (variable === undefined) return undefined;
-  const value = env[variable];
-  if (value === undefined || value === '')
-    throw badArguments(
-      'custody split',
-      `The environment variable ${variable} named by --passphrase-env is ${value === undefined ? 'not set' : 'empty'}.`,
-    );
-  return value;
-}
 
 async function runSplit(args: string[], io: CliIo, volumeIdOf: VolumeIdOf | undefined): Promise<number> {
   const { values } = parseCommandArgs('custody split', args, {
@@ -100,8 +85,8 @@ async function runSplit(args: string[], io: CliIo, volumeIdOf: VolumeIdOf | unde
       `${options.out.length} --out folder(s) were given for ${n} shares: give one per share, each on its own custodian's media.`,
     );
   const spec = parseKeySpec(options['key-spec']);
-  const passphrase = readPassphrase(options['passphrase-env'], io.env);
-  const bytes = await readInputFile(path.resolve(io.cwd, options.material), 'key material file');
+  const passphrase = secretFromEnvironment('passphrase-env', options['passphrase-env'], io.env);
+  const bytes = await readInputFile(path.resolve(io.cwd, options.material), 'material', SMALL_INPUT_FILE_BYTES);
   let material: KeyMaterial;
   try {
     material = loadKeyMaterial(spec, bytes, passphrase);

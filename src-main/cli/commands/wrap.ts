@@ -9,6 +9,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { groupHex } from '../../core/hex-groups';
+import { secretFromEnvironment } from '../../core/secret-from-environment';
+import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
 import {
   consoleFileNames,
   DEFAULT_WRAPPING_ALGORITHM,
@@ -37,7 +39,6 @@ import { parseCommandArgs } from '../args';
 import type { CliCommand, CliIo } from '../command';
 
 const NAME = 'wrap';
-const MAX_INPUT_FILE = 64 * 1024;
 
 const USAGE = `Usage: keyferry wrap --wrapping-key FILE --key-spec SPEC --out DIR [options]
 
@@ -66,13 +67,7 @@ const OptionsSchema = z.object({
     .min(1, 'The option --key-spec needs a value.'),
   'wrapping-algorithm': z.string().min(1).optional(),
   material: z.string().min(1, 'The option --material needs a file.').optional(),
-  'passphrase-env': z
-    .string()
-    .regex(
-      /^[A-Za-z_][A-Za-z0-9_]*$/,
-      'The option --passphrase-env takes the NAME of an environment variable, not a passphrase.',
-    )
-    .optional(),
+  'passphrase-env': z.string().optional(),
   out: z.string({ error: 'The option --out DIR is required.' }).min(1, 'The option --out needs a folder.'),
   'no-backup': z.boolean().optional(),
 });
@@ -97,36 +92,12 @@ function parseOptions(args: string[]): WrapOptions {
   return parsed.data;
 }
 
-async function readInputFile(file: string, what: string): Promise<Buffer> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) throw badArguments(`The ${what} ${file} is not a file.`);
-    if (stat.size > MAX_INPUT_FILE)
-      throw badArguments(`The ${what} ${file} is ${stat.size} bytes; it is at most a few kilobytes.`);
-    return await fs.readFile(file);
-  } catch (error) {
-    if (error instanceof KeyferryError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new KeyferryError(
-      'CLI_FILE_UNREADABLE',
-      `Could not read the ${what} ${file}${code === 'ENOENT' ? ': no such file' : ` (${code ?? 'error'})`}.`,
-      'Check the path and that the media is mounted.',
-    );
-  }
-}
-
 function readPassphrase(options: WrapOptions, env: NodeJS.ProcessEnv): string | undefined {
   const variable = options['passphrase-env'];
   if (variable === undefined) return undefined;
   if (options.material === undefined)
     throw badArguments('--passphrase-env is only for an existing, encrypted private key given with --material.');
-  const value = env[variable];
-  if (value === undefined || value === '') {
-    throw badArguments(
-      `The environment variable ${variable} named by --passphrase-env is ${value === undefined ? 'not set' : 'empty'}.`,
-    );
-  }
-  return value;
+  return secretFromEnvironment('passphrase-env', variable, env);
 }
 
 /** Checks the output folder before any work: whether to create it, and that no target file exists. */
@@ -192,7 +163,7 @@ async function obtainMaterial(
   cwd: string,
 ): Promise<KeyMaterial> {
   if (options.material === undefined) return generateKeyMaterial(spec);
-  const bytes = await readInputFile(path.resolve(cwd, options.material), 'key material file');
+  const bytes = await readInputFile(path.resolve(cwd, options.material), 'material', SMALL_INPUT_FILE_BYTES);
   return withWiped(bytes, (fileBytes) => loadKeyMaterial(spec, fileBytes, passphrase));
 }
 
@@ -234,7 +205,7 @@ export function createWrapCommand(deps: { layer?: FileLayer } = {}): CliCommand 
       const names = Object.values(consoleFileNames(spec)) as string[];
       const createDir = await checkOutFolder(outDir, names);
       const wrappingKey = loadWrappingPublicKey(
-        await readInputFile(path.resolve(io.cwd, options['wrapping-key']), 'wrapping key file'),
+        await readInputFile(path.resolve(io.cwd, options['wrapping-key']), 'wrappingKey', SMALL_INPUT_FILE_BYTES),
       );
       requireImportableWrappingKey({ file: options['wrapping-key'] }, wrappingKey);
       if (options.material === undefined && !options['no-backup'])

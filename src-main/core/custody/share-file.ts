@@ -7,11 +7,11 @@
  *     "index", "m", "n", "materialCheck": { "kind", "value" }, "custodian",
  *     "share": base64 (Keyferry share encoding), "checksum": 32 hex }
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SecretBytes } from '../crypto/secret-bytes';
 import { KeyferryError } from '../errors';
+import { readInputFile } from '../fs/input-file';
 import {
   CHECKSUM_PATTERN,
   custodyShareFieldsSchema,
@@ -104,23 +104,8 @@ export function decodeShareFile(text: string, label: string): CustodyShare {
 /** Reads a share file: a regular file (not a link), at most SHARE_FILE_MAX_BYTES, valid UTF-8 JSON. */
 export async function readShareFile(file: string): Promise<CustodyShare> {
   const label = path.basename(file);
-  let bytes: Buffer;
+  const bytes = await readInputFile(file, 'share', SHARE_FILE_MAX_BYTES);
   try {
-    const stat = await fs.lstat(file);
-    if (!stat.isFile()) throw unreadable(label, 'it is not a regular file');
-    if (stat.size > SHARE_FILE_MAX_BYTES)
-      throw unreadable(label, `it is ${stat.size} bytes, more than a share file can be`);
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    if (error instanceof KeyferryError) throw error;
-    throw new KeyferryError(
-      'CUSTODY_SHARE_FILE_UNREADABLE',
-      `The share file ${label} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-      'Check the path and the media, then try again.',
-    );
-  }
-  try {
-    if (bytes.length > SHARE_FILE_MAX_BYTES) throw unreadable(label, 'it grew while being read');
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -13,5 +13,4 @@ export {
   type KeySelector,
 } from './hsm-keys';
 export { hsmKeyCheckValue, wrapHsmKey, type HsmWrapOptions } from './hsm-wrap';
-export { takePinFromEnvironment } from './hsm-pin';
 export { mechanismLabel, MECHANISM } from './mechanisms';

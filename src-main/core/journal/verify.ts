@@ -8,8 +8,8 @@
  * Entries appended after the expected head are allowed (the chain vouches for everything up to
  * it) and reported as `laterEntries`, so a journal may record the receipt that sealed it.
  */
-import { promises as fs } from 'node:fs';
 import { KeyferryError } from '../errors';
+import { readInputFile } from '../fs/input-file';
 import {
   GENESIS_HASH,
   MAX_LINE_BYTES,
@@ -189,32 +189,9 @@ export function verifyJournalText(content: string | Uint8Array, expected: Expect
   return inspectJournal(content, expected).verification;
 }
 
-/** Reads a journal file (size-capped) and throws a KeyferryError when it cannot be read. */
+/** Reads a journal file (size-capped); refuses, naming the file, one that cannot be read. */
 export async function readJournalFile(file: string): Promise<Buffer> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' });
-    if (stat.size > MAX_JOURNAL_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-    return await fs.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'it does not exist'
-        : code === 'ENOTFILE'
-          ? 'it is not a file'
-          : code === 'EFBIG'
-            ? 'it is larger than any ceremony journal'
-            : code === 'EACCES'
-              ? 'permission was denied'
-              : 'it could not be read';
-    throw new KeyferryError(
-      'JOURNAL_UNREADABLE',
-      `Cannot read the journal ${file}: ${why}.`,
-      'Check the path and the media, then try again.',
-      { cause: error },
-    );
-  }
+  return readInputFile(file, 'journal', MAX_JOURNAL_BYTES);
 }
 
 /** Verifies the journal file at `file`; see ExpectedHead for checking against a receipt. */

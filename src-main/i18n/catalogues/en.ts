@@ -17,6 +17,7 @@ import { enScreens } from './en/screens';
 import { enCliOptions } from './en/cli-options';
 import { enIntegrity } from './en/integrity';
 import { enKmsSim } from './en/kms-sim';
+import { enInputs } from './en/inputs';
 
 export const en = {
   ...enScreens,
@@ -31,4 +32,5 @@ export const en = {
   ...enIntegrity,
   ...enKmsSim,
   ...enReceipts,
+  ...enInputs,
 } as const;

@@ -16,6 +16,7 @@ import { zhCNScreens } from './zh-CN/screens';
 import { zhCNCliOptions } from './zh-CN/cli-options';
 import { zhCNIntegrity } from './zh-CN/integrity';
 import { zhCNKmsSim } from './zh-CN/kms-sim';
+import { zhCNInputs } from './zh-CN/inputs';
 
 export const zhCN: Catalogue = {
   ...zhCNScreens,
@@ -30,4 +31,5 @@ export const zhCN: Catalogue = {
   ...zhCNIntegrity,
   ...zhCNKmsSim,
   ...zhCNReceipts,
+  ...zhCNInputs,
 };

@@ -10,7 +10,8 @@ import { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
 import { openJournal } from '../../core/journal';
 import type { ChannelHandler } from './channel-handler';
 import { airGapStartOptions, fingerprintView, networkCheckView, writtenBundleView } from './airgap-views';
-import { existingFolder, freshFolderInside, readSmallFile, smallRegularFile } from './paths';
+import { existingFolder, freshFolderInside, inputFilePath, readSmallFile } from './paths';
+import { SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
 import { materialExpiry } from './material-expiry';
 import { storeReceipt } from './receipt';
 import type { AirGapSide, CeremonySession } from './session';
@@ -27,9 +28,6 @@ type AirGapChannel =
   | 'writeWrappedBundle'
   | 'writeAirGapReceipt';
 type AirGapHandlers = { [C in AirGapChannel]: ChannelHandler<C> };
-
-const MAX_CONSOLE_FILE_BYTES = 64 * 1024;
-const MAX_MATERIAL_FILE_BYTES = 64 * 1024;
 
 /** Starts the air-gapped workflow on its journal in the ceremony folder (once per session). */
 async function startAirGap(session: CeremonySession): Promise<AirGapSide> {
@@ -85,8 +83,8 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
           keyId: key.keyId,
           keySpec: key.spec,
           wrappingAlgorithm: key.wrappingAlgorithm ?? 'RSAES_OAEP_SHA_256',
-          wrappingKeyFile: await readSmallFile(key.wrappingKeyFile, 'wrapping key file', MAX_CONSOLE_FILE_BYTES),
-          importToken: (await readSmallFile(key.importTokenFile, 'import token file', MAX_CONSOLE_FILE_BYTES)).toString(
+          wrappingKeyFile: await readSmallFile(key.wrappingKeyFile, 'wrappingKey', SMALL_INPUT_FILE_BYTES),
+          importToken: (await readSmallFile(key.importTokenFile, 'importToken', SMALL_INPUT_FILE_BYTES)).toString(
             'ascii',
           ),
         });
@@ -107,11 +105,7 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
 
     loadMaterialFile: async ({ keyId, file, passphrase }) => {
       const ceremony = workflow();
-      return ceremony.loadMaterialFile(
-        keyId,
-        await smallRegularFile(file, 'key material file', MAX_MATERIAL_FILE_BYTES),
-        passphrase,
-      );
+      return ceremony.loadMaterialFile(keyId, inputFilePath(file, 'key material file'), passphrase);
     },
 
     wrapMaterial: async () => ({ keys: await workflow().wrap() }),

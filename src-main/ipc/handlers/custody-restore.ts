@@ -7,14 +7,14 @@
  */
 import fs from 'node:fs';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
-import { readShareFile, SHARE_FILE_MAX_BYTES } from '../../core/custody/share-file';
+import { readShareFile } from '../../core/custody/share-file';
 import { parseTypedShare } from '../../core/custody/typed-share';
 import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
 import type { ChannelHandler } from './channel-handler';
 import { airGapStartOptions, fingerprintView, networkCheckView, writtenBundleView } from './airgap-views';
 import { materialExpiry } from './material-expiry';
-import { existingFolder, freshFolderInside, smallRegularFile } from './paths';
+import { existingFolder, freshFolderInside, inputFilePath } from './paths';
 import { storeReceipt } from './receipt';
 import type { CeremonySession, RestoreSide } from './session';
 
@@ -76,9 +76,7 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
 
     presentShare: async ({ presentedBy, file, typed }) => {
       const ceremony = workflow();
-      const share = file
-        ? await readShareFile(await smallRegularFile(file, 'share file', SHARE_FILE_MAX_BYTES))
-        : parseTypedShare(typed ?? '');
+      const share = file ? await readShareFile(inputFilePath(file, 'share file')) : parseTypedShare(typed ?? '');
       return ceremony.presentShare(share, presentedBy, file ? 'file' : 'typed');
     },
 

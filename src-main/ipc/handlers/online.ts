@@ -132,7 +132,7 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
       session.requireSetup();
       const credentials = await connectionCredentials(session, request);
       const extraCaPem = request.caFile
-        ? (await readSmallFile(request.caFile, 'CA certificate file', MAX_CA_FILE_BYTES)).toString('utf8')
+        ? (await readSmallFile(request.caFile, 'caCertificates', MAX_CA_FILE_BYTES)).toString('utf8')
         : undefined;
       if (extraCaPem !== undefined && !extraCaPem.includes('-----BEGIN CERTIFICATE-----')) {
         throw new KeyferryError(

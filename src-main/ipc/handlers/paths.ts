@@ -1,12 +1,13 @@
 /**
  * Paths that arrive from the renderer (typed, or picked in a dialog) are untrusted strings. The
  * contract already refused relative paths and control characters; here each one is resolved and
- * checked for what the step needs: an existing folder, a fresh folder inside one, a small regular
- * file. Every refusal says which path and what to do.
+ * checked for what the step needs: an existing folder, a fresh folder inside one, a full path of
+ * a file to read. Every refusal says which path and what to do.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError } from '../../core/errors';
+import { readInputFile, type InputFileKind } from '../../core/fs/input-file';
 import { describeFolder } from '../../core/media';
 
 function absolute(text: string, what: string): string {
@@ -63,36 +64,12 @@ export async function freshFolderInside(parent: string, baseName: string, what: 
   );
 }
 
-/** A regular file (not a link, not a folder) of at most `maxBytes`; returns its resolved path. */
-export async function smallRegularFile(text: string, what: string, maxBytes: number): Promise<string> {
-  const file = absolute(text, what);
-  const stat = await fs.lstat(file).catch(() => undefined);
-  if (!stat) {
-    throw new KeyferryError(
-      'FILE_NOT_FOUND',
-      `The ${what} ${file} does not exist.`,
-      'Check the path and that the media is still inserted.',
-    );
-  }
-  if (!stat.isFile()) {
-    throw new KeyferryError(
-      'FILE_NOT_REGULAR',
-      `The ${what} ${file} is not a regular file (a folder or a link).`,
-      'Pick the file itself.',
-    );
-  }
-  if (stat.size > maxBytes) {
-    throw new KeyferryError(
-      'FILE_TOO_LARGE',
-      `The ${what} ${file} is ${stat.size} bytes; at most ${maxBytes} are expected.`,
-      'Check that this is the right file.',
-    );
-  }
-  return file;
+/** The full path of a file to read; the reader (core/fs/input-file.ts) checks the file itself. */
+export function inputFilePath(text: string, what: string): string {
+  return absolute(text, what);
 }
 
-/** Reads a small regular file (see smallRegularFile). */
-export async function readSmallFile(text: string, what: string, maxBytes: number): Promise<Buffer> {
-  const file = await smallRegularFile(text, what, maxBytes);
-  return fs.readFile(file);
+/** Reads a small regular file named by the renderer (see core/fs/input-file.ts). */
+export async function readSmallFile(text: string, kind: InputFileKind, maxBytes: number): Promise<Buffer> {
+  return readInputFile(absolute(text, 'file'), kind, maxBytes);
 }

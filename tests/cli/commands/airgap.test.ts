@@ -338,7 +338,7 @@ describe('keyferry airgap wrap', () => {
       ),
       { cwd: dir },
     );
-    expect(run.stderr).toMatch(/environment variable NOT_SET_ANYWHERE is not set/);
+    expect(run.stderr).toMatch(/environment variable NOT_SET_ANYWHERE named by --passphrase-env is not set/);
     const pass = await keyferry(
       wrapArgs('--witness-confirms', `Ben=${fingerprint}`, '--passphrase-env', 'secret words'),
       {

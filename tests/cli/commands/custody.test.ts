@@ -239,7 +239,7 @@ describe('keyferry custody', () => {
       'DER',
     ]);
     const fingerprint = execFileSync('openssl', ['dgst', '-sha256', '-r'], { input: spki }).toString().slice(0, 64);
-    expect(split.out.replace(/ /g, '')).toContain(`PublickeySHA-256fingerprint:${fingerprint}`);
+    expect(split.out.replace(/ /g, '')).toContain(`PublickeySHA-256fingerprint:${fingerprint.toUpperCase()}`);
 
     const share = (i: number): string =>
       path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of3.json`);

@@ -147,7 +147,11 @@ describe('share files', () => {
     expect((await readShareFile(good)).checksum).toBe(share?.checksum);
 
     const cases: [string, string | Buffer, RegExp][] = [
-      ['big.json', `${text}${' '.repeat(SHARE_FILE_MAX_BYTES)}`, /more than a share file can be/],
+      [
+        'big.json',
+        `${text}${' '.repeat(SHARE_FILE_MAX_BYTES)}`,
+        /share file .*big\.json: it is \d+ bytes, more than the 16384 bytes such a file can be/,
+      ],
       ['latin1.json', Buffer.from([0x7b, 0xe9, 0x7d]), /not UTF-8 text/],
       ['array.json', '[]', /not a JSON object/],
       ['broken.json', text.slice(0, 40), /not valid JSON/],
@@ -173,9 +177,9 @@ describe('share files', () => {
       expect(error.message, name).toContain(name);
     }
     await symlink(good, path.join(dir, 'link.json'));
-    expect((await refusal(() => readShareFile(path.join(dir, 'link.json')))).message).toContain('not a regular file');
-    expect((await refusal(() => readShareFile(path.join(dir, 'absent.json')))).code).toBe(
-      'CUSTODY_SHARE_FILE_UNREADABLE',
+    expect((await refusal(() => readShareFile(path.join(dir, 'link.json')))).message).toContain(
+      'it is a link, not the file itself',
     );
+    expect((await refusal(() => readShareFile(path.join(dir, 'absent.json')))).code).toBe('INPUT_FILE_UNREADABLE');
   });
 });

@@ -9,13 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CKA, CKK, CKO } from '../../../src-main/core/hsm/attributes';
-import {
-  findMaterialKey,
-  HsmModule,
-  HsmSession,
-  selectToken,
-  takePinFromEnvironment,
-} from '../../../src-main/core/hsm';
+import { findMaterialKey, HsmModule, HsmSession, selectToken } from '../../../src-main/core/hsm';
 import { expectKeyferryError } from '../crypto/helpers/openssl';
 import { openSession } from './helpers/hsm-fixtures';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from './helpers/soft-tokens';
@@ -155,14 +149,5 @@ describe('PKCS#11 refusals on SoftHSM', () => {
     } finally {
       hsm.close();
     }
-  });
-
-  it('the PIN comes only from a named environment variable, which is emptied once read', () => {
-    const env: NodeJS.ProcessEnv = { HSM_PIN: '246810' };
-    expect(takePinFromEnvironment('HSM_PIN', env)).toBe('246810');
-    expect(env.HSM_PIN).toBeUndefined();
-    expectKeyferryError(() => takePinFromEnvironment('HSM_PIN', env), 'HSM_PIN_MISSING', /HSM_PIN holds no PIN/);
-    const error = expectKeyferryError(() => takePinFromEnvironment('246810', {}), 'HSM_PIN_ENV_INVALID');
-    expect(error.nextStep).toMatch(/never the PIN itself/);
   });
 });

@@ -60,8 +60,8 @@ describe('openJournal and append', () => {
     const { file } = await writeSampleJournal();
     await expect(openJournal(file, { create: true })).rejects.toMatchObject({ code: 'JOURNAL_EXISTS' });
     await expect(openJournal(`${file}.missing`, { create: false })).rejects.toMatchObject({
-      code: 'JOURNAL_UNREADABLE',
-      message: expect.stringMatching(/does not exist/),
+      code: 'INPUT_FILE_UNREADABLE',
+      message: expect.stringMatching(/journal .*\.missing: no such file/),
     });
     // the failed attempts left no lock behind
     const journal = await openJournal(file, { create: false });

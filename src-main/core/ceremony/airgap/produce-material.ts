@@ -3,7 +3,6 @@
  * existing file. The material goes straight into the MaterialVault; callers get only evidence
  * (public-key fingerprint, key check value), which is also journaled.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ImportParameters } from '../../bundle';
 import { derFingerprint, keyCheckValue } from '../../crypto/evidence';
@@ -12,11 +11,10 @@ import type { KeyMaterial } from '../../crypto/key-material';
 import type { KeySpec } from '../../crypto/key-spec';
 import { loadKeyMaterial } from '../../crypto/load-key-material';
 import { KeyferryError } from '../../errors';
+import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../fs/input-file';
 import type { Journal } from '../../journal';
 import type { MaterialVault } from './material-vault';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
-
-const MAX_MATERIAL_FILE_BYTES = 64 * 1024;
 
 /** What people see about produced material: never the material itself. */
 export interface MaterialSummary {
@@ -37,22 +35,6 @@ function summarize(keyId: string, material: KeyMaterial, source: MaterialSummary
     publicKeyFingerprint: material.publicKeySpkiDer ? derFingerprint(material.publicKeySpkiDer) : null,
     keyCheckValue: material.publicKeySpkiDer ? null : keyCheckValue(material.spec, material.secret),
   };
-}
-
-async function readMaterialFile(file: string): Promise<Buffer> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new Error('it is not a regular file');
-    if (stat.size > MAX_MATERIAL_FILE_BYTES)
-      throw new Error(`it is ${stat.size} bytes; key material is at most a few kilobytes`);
-    return await fs.readFile(file);
-  } catch (error) {
-    throw new KeyferryError(
-      'MATERIAL_FILE_UNREADABLE',
-      `Could not read the key material file ${path.basename(file)}: ${error instanceof Error ? error.message : String(error)}.`,
-      'Check the path and that the media is still inserted.',
-    );
-  }
 }
 
 export class AirGapMaterialStep {
@@ -105,7 +87,7 @@ export class AirGapMaterialStep {
         `Choose one of: ${parameters.map((k) => k.keyId).join(', ')}.`,
       );
     }
-    const bytes = await readMaterialFile(file);
+    const bytes = await readInputFile(file, 'material', SMALL_INPUT_FILE_BYTES);
     let material: KeyMaterial;
     try {
       material = loadKeyMaterial(p.keySpec, bytes, passphrase);

@@ -10,7 +10,6 @@
  * `materialExpiry` ("never" or an ISO 8601 date-time in the future) applies to AES keys only:
  * imported asymmetric material never expires (KMS rule).
  */
-import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import {
   KEY_SPEC_INFO,
@@ -21,6 +20,7 @@ import {
   type WrappingAlgorithm,
 } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
+import { readInputFile } from '../../fs/input-file';
 import { keyAliasSchema } from '../../identifiers';
 import { personName } from './person-name';
 
@@ -143,18 +143,7 @@ export function parseMaterialExpiry(value: string, now: Date = new Date()): Mate
 
 /** Loads a plan from a JSON file (size-capped). */
 export async function loadCeremonyPlan(file: string, now: Date = new Date()): Promise<CeremonyPlan> {
-  let text: string;
-  try {
-    const stat = await fs.stat(file);
-    if (stat.size > MAX_PLAN_FILE_BYTES) throw new Error(`the file is ${stat.size} bytes, more than a plan needs`);
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    throw new KeyferryError(
-      'PLAN_UNREADABLE',
-      `Could not read the ceremony plan ${file}: ${error instanceof Error ? error.message : String(error)}.`,
-      'Check the path of the plan file.',
-    );
-  }
+  const text = (await readInputFile(file, 'plan', MAX_PLAN_FILE_BYTES)).toString('utf8');
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -72,12 +72,6 @@ export const enHsm = {
     "Have the token's security officer unlock or reset the user PIN, then start this step again.",
   'problem.HSM_PIN_NOT_SET': 'Token "{token}" (serial {serial}) has no user PIN yet.',
   'problem.HSM_PIN_NOT_SET.next': "Have the token's security officer set the user PIN, then start this step again.",
-  'problem.HSM_PIN_ENV_INVALID': '"{name}" is not the name of an environment variable.',
-  'problem.HSM_PIN_ENV_INVALID.next':
-    'Give --hsm-pin-env the NAME of a variable that holds the PIN (for example HSM_PIN), never the PIN itself.',
-  'problem.HSM_PIN_MISSING': 'The environment variable {name} holds no PIN.',
-  'problem.HSM_PIN_MISSING.next':
-    'Set {name} without echoing it (read -rs {name}; export {name}), or leave out --hsm-pin-env to be asked for the PIN.',
   'problem.HSM_PIN_PROMPT_UNAVAILABLE': 'Keyferry cannot ask for the HSM PIN: there is no terminal to type it in.',
   'problem.HSM_PIN_PROMPT_UNAVAILABLE.next': 'Put the PIN in an environment variable and name it with --hsm-pin-env.',
   'problem.HSM_OPERATION_FAILED':

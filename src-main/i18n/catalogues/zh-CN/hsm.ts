@@ -65,11 +65,6 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_PIN_LOCKED.next': '请令牌的安全管理员（SO）解锁或重置用户 PIN，然后重新开始此步骤。',
   'problem.HSM_PIN_NOT_SET': '令牌 "{token}"（序列号 {serial}）尚未设置用户 PIN。',
   'problem.HSM_PIN_NOT_SET.next': '请令牌的安全管理员（SO）设置用户 PIN，然后重新开始此步骤。',
-  'problem.HSM_PIN_ENV_INVALID': '"{name}" 不是环境变量名。',
-  'problem.HSM_PIN_ENV_INVALID.next': '--hsm-pin-env 应给出保存 PIN 的变量名（例如 HSM_PIN），切勿直接给出 PIN。',
-  'problem.HSM_PIN_MISSING': '环境变量 {name} 中没有 PIN。',
-  'problem.HSM_PIN_MISSING.next':
-    '请在不回显的情况下设置 {name}（read -rs {name}; export {name}），或不使用 --hsm-pin-env 以便提示输入 PIN。',
   'problem.HSM_PIN_PROMPT_UNAVAILABLE': 'Keyferry 无法提示输入 HSM PIN：没有可输入的终端。',
   'problem.HSM_PIN_PROMPT_UNAVAILABLE.next': '请将 PIN 放入环境变量，并用 --hsm-pin-env 指明变量名。',
   'problem.HSM_OPERATION_FAILED':

@@ -62,7 +62,8 @@ describe('ceremony plan', () => {
     await writeFile(path.join(dir, 'bad.json'), '{ title: ');
     await expect(loadCeremonyPlan(path.join(dir, 'bad.json'), now)).rejects.toMatchObject({ code: 'PLAN_NOT_JSON' });
     await expect(loadCeremonyPlan(path.join(dir, 'missing.json'), now)).rejects.toMatchObject({
-      code: 'PLAN_UNREADABLE',
+      code: 'INPUT_FILE_UNREADABLE',
+      message: expect.stringMatching(/ceremony plan .*missing\.json: no such file/),
     });
   });
 });
