@@ -1,8 +1,11 @@
 /**
  * The CLI's language: `--lang zh-CN|en` (anywhere on the command line, taken out before the
- * command parses its options), else LC_ALL / LC_MESSAGES / LANG, else English.
+ * command parses its options), else LC_ALL / LC_MESSAGES / LANG, else English. Receipts and
+ * custody slips: `--receipt-lang en|zh-CN|both` (the auditor's choice, taken out the same way),
+ * else the CLI's language.
  */
 import { KeyferryError } from '../core/errors';
+import { receiptLanguageSchema, type ReceiptLanguage } from '../core/receipt/language';
 import { localeFromEnvironment, matchLocale, type DisplayLocale } from '../i18n/locale';
 import { translator, type Translator } from '../i18n/translate';
 import type { CliIo } from './command';
@@ -25,6 +28,39 @@ export function takeLangOption(argv: readonly string[]): { argv: string[]; lang?
     lang = match;
   }
   return lang ? { argv: rest, lang } : { argv: rest };
+}
+
+/** Removes `--receipt-lang X` / `--receipt-lang=X` from argv and returns the language it names, if any. */
+export function takeReceiptLangOption(argv: readonly string[]): { argv: string[]; receiptLanguage?: ReceiptLanguage } {
+  const rest: string[] = [];
+  let receiptLanguage: ReceiptLanguage | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    let value: string | undefined;
+    if (arg === '--receipt-lang') value = argv[++i] ?? '';
+    else if (arg.startsWith('--receipt-lang=')) value = arg.slice('--receipt-lang='.length);
+    else {
+      rest.push(arg);
+      continue;
+    }
+    const parsed = receiptLanguageSchema.safeParse(value);
+    if (!parsed.success) throw new KeyferryError('CLI_UNKNOWN_RECEIPT_LANGUAGE', { lang: value });
+    receiptLanguage = parsed.data;
+  }
+  return receiptLanguage ? { argv: rest, receiptLanguage } : { argv: rest };
+}
+
+/**
+ * The language a ceremony's receipts and slips are printed in: `--receipt-lang`, else the CLI's
+ * own language (Chinese under a Chinese locale; English otherwise, the pseudo-locale included).
+ */
+export function ceremonyReceiptLanguage(io: Pick<CliIo, 'env' | 'locale' | 'receiptLanguage'>): ReceiptLanguage {
+  return io.receiptLanguage ?? (cliLocale(io) === 'zh-CN' ? 'zh-CN' : 'en');
+}
+
+/** Only the language asked for on this command line (a later session's receipt keeps the journal's otherwise). */
+export function explicitReceiptLanguage(io: Pick<CliIo, 'receiptLanguage'>): { language?: ReceiptLanguage } {
+  return io.receiptLanguage ? { language: io.receiptLanguage } : {};
 }
 
 /** The language a command speaks in: the one runCli settled on, else the environment's. */

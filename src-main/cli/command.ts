@@ -1,4 +1,5 @@
 /** The shape of one `keyferry` sub-command. */
+import type { ReceiptLanguage } from '../core/receipt/language';
 import type { DisplayLocale } from '../i18n/locale';
 import type { CliInterrupts } from './interrupts';
 
@@ -9,6 +10,8 @@ export interface CliIo {
   readonly cwd: string;
   /** The language to print in (`--lang`, else LC_ALL/LC_MESSAGES/LANG); see cli-locale.ts. */
   readonly locale?: DisplayLocale;
+  /** `--receipt-lang en|zh-CN|both` when given; see cli-locale.ts `ceremonyReceiptLanguage`. */
+  readonly receiptLanguage?: ReceiptLanguage;
   /** Where a command registers what to do when the officer stops it (Ctrl-C); absent in tests run in-process. */
   readonly interrupts?: CliInterrupts;
 }

@@ -3,7 +3,7 @@ import { KeyferryError, toProblem } from '../core/errors';
 import { isMessageKey } from '../i18n/catalogue';
 import { DEFAULT_LOCALE, type DisplayLocale } from '../i18n/locale';
 import { translator } from '../i18n/translate';
-import { cliLocale, cliTranslator, takeLangOption } from './cli-locale';
+import { cliLocale, cliTranslator, takeLangOption, takeReceiptLangOption } from './cli-locale';
 import { terminalLines, terminalText } from '../core/terminal-text';
 import type { CliCommand, CliCommandListing, CliIo } from './command';
 
@@ -26,12 +26,23 @@ export function helpText(
     t('cli.help.usage', { app: APP_NAME }),
     t('cli.help.version', { app: APP_NAME }),
     t('cli.help.lang'),
+    t('cli.help.receiptLang'),
     '',
     t('cli.help.commands'),
     ...commands.map((c) => `  ${c.name.padEnd(width)}${summary(c)}`),
   ];
   return lines.join('\n');
 }
+
+/** The commands that print receipts or custody slips: their --help names --receipt-lang. */
+const RECEIPT_COMMANDS = new Set([
+  'airgap wrap',
+  'custody split',
+  'custody restore',
+  'online create-key',
+  'online import',
+  'rehearse',
+]);
 
 /** A command's `--help`: its usage in the CLI's language when the catalogue has it, else as written. */
 function usageText(command: CliCommand, locale: DisplayLocale): string {
@@ -97,8 +108,13 @@ export async function runCli(
   let io: CliIo;
   try {
     const taken = takeLangOption(argvWithLang);
-    argv = taken.argv;
-    io = { ...ioIn, locale: taken.lang ?? cliLocale(ioIn) };
+    const receipts = takeReceiptLangOption(taken.argv);
+    argv = receipts.argv;
+    io = {
+      ...ioIn,
+      locale: taken.lang ?? cliLocale(ioIn),
+      ...(receipts.receiptLanguage ? { receiptLanguage: receipts.receiptLanguage } : {}),
+    };
   } catch (error) {
     const problem = cliTranslator(ioIn).problem(toProblem(error));
     ioIn.stderr(`${APP_NAME}: ${terminalText(problem.message)} ${terminalText(problem.nextStep)}`);
@@ -135,6 +151,8 @@ export async function runCli(
     const command = await loadCommand(match.command);
     if (match.rest.includes('--help') || match.rest.includes('-h')) {
       io.stdout(usageText(command, io.locale ?? DEFAULT_LOCALE));
+      if (RECEIPT_COMMANDS.has(command.name))
+        io.stdout(`\n${translator(io.locale ?? DEFAULT_LOCALE).t('cli.help.receiptLang')}`);
       return 0;
     }
     return await command.run(match.rest, io);

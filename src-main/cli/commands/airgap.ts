@@ -22,7 +22,7 @@ import {
 } from '../witness-confirmations';
 import { readConsoleFilesInput } from '../console-files-input';
 import { formatTable } from '../text-table';
-import { cliTranslator } from '../cli-locale';
+import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
 import { onlineImportHint } from '../command-line';
@@ -187,6 +187,7 @@ export const airgapWrapCommand: CliCommand = {
       operator,
       witnesses,
       app: cliAppIdentity(io.env),
+      receiptLanguage: ceremonyReceiptLanguage(io),
     });
     const unregisterStop = stopCeremonyOnInterrupt(io, air, journal.path);
     try {

@@ -22,7 +22,7 @@ import type { Journal } from '../../core/journal';
 import { groupHex } from '../../core/hex-groups';
 import { parseCommandArgs } from '../args';
 import { openCeremonyJournal } from '../ceremony-journal';
-import { cliTranslator } from '../cli-locale';
+import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import type { CliCommand, CliIo } from '../command';
 import {
@@ -220,6 +220,7 @@ async function ceremonySteps(
       operator: values.operator as string,
       witnesses,
       app: cliAppIdentity(io.env),
+      receiptLanguage: ceremonyReceiptLanguage(io),
     });
     unregisterStop = stopCeremonyOnInterrupt(io, restore, journal.path);
     const network = await restore.checkNetwork({ allowNetwork: values['allow-network'] });

@@ -14,6 +14,7 @@ import { writeShareFiles, type VolumeIdOf } from '../../core/custody/write-share
 import { groupHex } from '../../core/hex-groups';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
 import { parseCommandArgs } from '../args';
+import { ceremonyReceiptLanguage } from '../cli-locale';
 import type { CliCommand, CliIo } from '../command';
 import { badArguments } from './custody-input';
 import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
@@ -108,7 +109,7 @@ async function runSplit(args: string[], io: CliIo, volumeIdOf: VolumeIdOf | unde
     const written = await writeShareFiles(shares, destinations, {
       ...(volumeIdOf ? { volumeIdOf } : {}),
       companions: (share) => {
-        const slip = renderCustodySlip(share);
+        const slip = renderCustodySlip(share, { language: ceremonyReceiptLanguage(io) });
         return [
           { name: slip.htmlName, data: slip.html },
           { name: slip.textName, data: slip.text },

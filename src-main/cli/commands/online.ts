@@ -18,7 +18,7 @@ import type { KeyProof } from '../../core/ceremony/online/key-proof';
 import type { ImportedKeySummary } from '../../core/ceremony/online/types';
 import { parseTypedDigest } from '../../core/crypto/typed-digest';
 import { KeyferryError } from '../../core/errors';
-import { cliTranslator } from '../cli-locale';
+import { ceremonyReceiptLanguage, cliTranslator, explicitReceiptLanguage } from '../cli-locale';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';
 import {
@@ -168,6 +168,7 @@ const createKeyCommand: CliCommand = {
       witnesses: plan.witnesses,
       wrappingAlgorithm: plan.wrappingAlgorithm,
       materialExpiry: plan.materialExpiry,
+      receiptLanguage: ceremonyReceiptLanguage(io),
     });
     return withSession(session, async () => {
       const created = await session.ceremony.createKeys(plan.keys);
@@ -323,7 +324,7 @@ const importCommand: CliCommand = {
         io.cwd,
         values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)),
       );
-      const receipt = await session.ceremony.writeReceipt(receiptDir);
+      const receipt = await session.ceremony.writeReceipt(receiptDir, explicitReceiptLanguage(io));
       io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
       io.stdout(`Next, to check the keys at any time: ${nextOnline('status', values)}`);
       return 0;

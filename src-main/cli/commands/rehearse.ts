@@ -13,7 +13,7 @@ import { KeyferryError } from '../../core/errors';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
 import { formatTable } from '../text-table';
-import { cliTranslator } from '../cli-locale';
+import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { translator, type Translator } from '../../i18n/translate';
 import { KEY_STATE_NAMES } from '../../core/kms/types';
 
@@ -113,6 +113,7 @@ export const rehearseCommand: CliCommand = {
       ...(custody ? { custody } : {}),
       ...(hsm ? { hsm } : {}),
       ...(wrappingAlgorithm ? { wrappingAlgorithm } : {}),
+      receiptLanguage: ceremonyReceiptLanguage(io),
       onProgress: (p) => {
         // One line as each key (or bundle) starts; the step's closing report adds nothing new.
         if (p.done >= p.total) return;

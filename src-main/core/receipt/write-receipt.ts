@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { KeyferryError } from '../errors';
 import { writeFileExclusive, type FileLayer, type WrittenFile } from '../fs/durable-file';
+import type { ReceiptLanguage } from './language';
 import { renderReceiptHtml } from './render-html';
 import { renderReceiptText } from './render-text';
 import type { ReceiptInput } from './types';
@@ -30,17 +31,18 @@ export function receiptBaseName(input: Pick<ReceiptInput, 'side' | 'ceremonyId'>
 }
 
 /**
- * Renders both twins first (so a bad input writes nothing), then writes
+ * Renders both twins in `language` (default English) first (so a bad input writes nothing), then writes
  * `receipt-<side>-<ceremonyId>[-<suffix>].html` and `.txt` into `dir` with writeFileExclusive.
  * Returns each file's path, size and SHA-256 as read back from the media.
  */
 export async function writeReceipt(
   dir: string,
   input: ReceiptInput,
-  options: { layer?: FileLayer; suffix?: string } = {},
+  options: { layer?: FileLayer; suffix?: string; language?: ReceiptLanguage } = {},
 ): Promise<WrittenReceipt> {
-  const html = renderReceiptHtml(input);
-  const text = renderReceiptText(input);
+  const language = options.language === undefined ? {} : { language: options.language };
+  const html = renderReceiptHtml(input, language);
+  const text = renderReceiptText(input, language);
   const base = path.join(dir, receiptBaseName(input, options.suffix));
   const writtenHtml = await writeFileExclusive(`${base}.html`, html, { layer: options.layer, mode: 0o644 });
   const writtenText = await writeFileExclusive(`${base}.txt`, text, { layer: options.layer, mode: 0o644 });

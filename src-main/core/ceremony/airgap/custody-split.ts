@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ImportParameters } from '../../bundle';
 import { renderCustodySlip } from '../../custody/custody-slip';
+import type { ReceiptLanguage } from '../../receipt/language';
 import { splitMaterial } from '../../custody/split';
 import { writeShareFiles } from '../../custody/write-shares';
 import { KeyferryError } from '../../errors';
@@ -29,6 +30,8 @@ export interface CustodyRequest {
    * every share). Journaled as a warning.
    */
   readonly allowSameVolume?: boolean;
+  /** The language of the custody slips (default: the ceremony's, else English). */
+  readonly language?: ReceiptLanguage;
 }
 
 export interface CustodyHolder {
@@ -110,7 +113,7 @@ export async function splitForCustody(
       const written = await writeShareFiles(shares, request.folders, {
         ...sameVolume,
         companions: (share) => {
-          const slip = renderCustodySlip(share);
+          const slip = renderCustodySlip(share, request.language ? { language: request.language } : {});
           return [
             { name: slip.htmlName, data: slip.html },
             { name: slip.textName, data: slip.text },

@@ -7,6 +7,7 @@ import type { Journal } from '../../journal';
 import { workstationClock, type ReceiptCustody, type ReceiptKey } from '../../receipt';
 import type { CustodyResult } from './custody-split';
 import type { WrittenWrappedBundle, WrappedKeySummary } from './wrap';
+import type { ReceiptLanguage } from '../../receipt/language';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import { receiptApp, writeJournaledReceipt, type WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 
@@ -19,6 +20,8 @@ interface AirGapReceiptFacts {
   readonly custody: ReadonlyMap<string, ReceiptCustody>;
   readonly journal: Journal;
   readonly now: Date;
+  /** The language to print in (default: the one the journal records for the ceremony). */
+  readonly language?: ReceiptLanguage;
   /** Names a later receipt of the same ceremony, e.g. `restore-20250101T101500Z` (see receiptBaseName). */
   readonly nameSuffix?: string;
 }
@@ -94,5 +97,6 @@ export async function writeAirGapReceipt(dir: string, facts: AirGapReceiptFacts)
       bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.manifestSha256 },
     },
     facts.nameSuffix,
+    facts.language,
   );
 }

@@ -7,6 +7,7 @@
  * Like its callers, this module must never reach a network client (a test scans the import
  * graph of the workflows): no KMS client, no node:http/https/net/tls.
  */
+import type { ReceiptLanguage } from '../../receipt/language';
 import type { PaperSize } from '../../receipt/paper-size';
 import { readBundle, type ImportParameters, type ImportParametersBundle } from '../../bundle';
 import { KeyferryError, isKeyferryError } from '../../errors';
@@ -32,6 +33,8 @@ export interface AirGapPeople {
   readonly rehearsal?: boolean;
   /** The paper its receipts are printed on (journaled with the session start). */
   readonly paperSize?: PaperSize;
+  /** The language its receipts and custody slips are printed in (journaled with the session start). */
+  readonly receiptLanguage?: ReceiptLanguage;
 }
 
 /** Journals `ceremony.session-started` for the air-gapped side (`purpose` for a restore). */
@@ -48,6 +51,7 @@ export async function journalAirGapSessionStart(options: AirGapPeople, purpose?:
     ...appIdentityData(options.app),
     rehearsal: options.rehearsal ?? false,
     ...(options.paperSize ? { paperSize: options.paperSize } : {}),
+    ...(options.receiptLanguage ? { receiptLanguage: options.receiptLanguage } : {}),
   });
 }
 
@@ -67,6 +71,7 @@ export function airGapRecord(
     app: options.app,
     rehearsal: options.rehearsal ?? false,
     ...(options.paperSize ? { paperSize: options.paperSize } : {}),
+    ...(options.receiptLanguage ? { receiptLanguage: options.receiptLanguage } : {}),
   };
 }
 

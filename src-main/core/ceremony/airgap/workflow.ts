@@ -26,6 +26,7 @@ import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hs
 import { checkCeremonyPeople } from '../shared/person-name';
 import { StepGuard } from '../shared/step-guard';
 import type { AirGapState } from '../shared/ceremony-states';
+import type { ReceiptLanguage } from '../../receipt/language';
 
 export type { AirGapState } from '../shared/ceremony-states';
 
@@ -249,7 +250,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
       this.currentCeremonyId,
       this.#parameters,
       this.#vault,
-      request,
+      { ...request, language: request.language ?? this.options.receiptLanguage ?? 'en' },
       this.options.journal,
       this.options.operator,
       this.options.onProgress,
@@ -277,10 +278,14 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   // Step 7, writing the wrapped-material bundle: writeWrappedBundle() (base).
 
   /** Step 8: writes the receipt (HTML and text) into `dir`; the ceremony is then finished. */
-  async writeReceipt(dir: string): Promise<WrittenCeremonyReceipt> {
+  async writeReceipt(
+    dir: string,
+    options: { readonly language?: ReceiptLanguage } = {},
+  ): Promise<WrittenCeremonyReceipt> {
     this.guard.require('write the receipt', ['bundle-written']);
     return this.whileWriting(async () => {
       const receipt = await writeAirGapReceipt(dir, {
+        ...(options.language ? { language: options.language } : {}),
         record: this.#record(),
         parameters: this.#parameters,
         wrapped: this.wrapped.map((w) => w.summary),

@@ -2,6 +2,7 @@
  * Opening an online ceremony's journal: a new journal gets the ceremony start (its facts and the
  * workstation); an existing one gets a session entry and is replayed, so it continues where it stopped.
  */
+import type { ReceiptLanguage } from '../../receipt/language';
 import type { PaperSize } from '../../receipt/paper-size';
 import type { WrappingAlgorithm } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
@@ -25,6 +26,8 @@ export interface OnlineCeremonyStart {
   readonly rehearsal?: boolean;
   /** The paper its receipts are printed on (journaled with the ceremony record). */
   readonly paperSize?: PaperSize;
+  /** The language its receipts are printed in (journaled with the ceremony record). */
+  readonly receiptLanguage?: ReceiptLanguage;
 }
 
 export interface OnlineCeremonyOptions {
@@ -79,6 +82,7 @@ export async function openOnlineJournal(options: OnlineCeremonyOptions): Promise
       app: options.app,
       rehearsal: start.rehearsal ?? false,
       ...(start.paperSize ? { paperSize: start.paperSize } : {}),
+      ...(start.receiptLanguage ? { receiptLanguage: start.receiptLanguage } : {}),
     }),
     wrappingAlgorithm: start.wrappingAlgorithm,
     expiry: start.materialExpiry.kind === 'never' ? 'never' : start.materialExpiry.at.toISOString(),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { KeyferryError } from '../../errors';
 import type { Journal } from '../../journal';
 import { workstationClock, type ReceiptKey } from '../../receipt';
+import type { ReceiptLanguage } from '../../receipt/language';
 import { receiptApp, writeJournaledReceipt, type WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import { describeWorkstation, type AppIdentity } from '../shared/ceremony-record';
 import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
@@ -16,6 +17,8 @@ interface OnlineReceiptFacts {
   readonly confirmations: ReadonlyMap<string, string>;
   readonly journal: Journal;
   readonly now: Date;
+  /** The language to print in (default: the one the journal records for the ceremony). */
+  readonly language?: ReceiptLanguage;
 }
 
 function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts): ReceiptKey {
@@ -74,5 +77,6 @@ export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts)
       bundle: { name: path.basename(facts.bundle.dir), digest: facts.bundle.digest },
     },
     earlier > 0 ? String(earlier + 1) : undefined,
+    facts.language,
   );
 }

@@ -49,6 +49,7 @@ import {
 } from './key-status';
 import { StepGuard } from '../shared/step-guard';
 import { DEFAULT_KMS_CONCURRENCY } from './key-concurrency';
+import type { ReceiptLanguage } from '../../receipt/language';
 
 export type { OnlineStep } from './state';
 export type { OnlineCeremonyOptions, OnlineCeremonyStart } from './open-journal';
@@ -293,7 +294,10 @@ export class OnlineCeremony {
   }
 
   /** Step 8: writes the online receipt into `dir` (needs the bundle checked in this session). */
-  async writeReceipt(dir: string): Promise<WrittenCeremonyReceipt> {
+  async writeReceipt(
+    dir: string,
+    options: { readonly language?: ReceiptLanguage } = {},
+  ): Promise<WrittenCeremonyReceipt> {
     this.#guard.require('write the receipt', ['verified']);
     if (!this.#checked) {
       throw new KeyferryError(
@@ -303,6 +307,7 @@ export class OnlineCeremony {
       );
     }
     const receipt = await writeOnlineReceipt(dir, {
+      ...(options.language ? { language: options.language } : {}),
       state: this.#state,
       app: this.#options.app,
       bundle: { dir: this.#checked.dir, digest: this.#checked.digest },

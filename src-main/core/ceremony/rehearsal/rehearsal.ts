@@ -26,6 +26,7 @@ import { parseCeremonyPlan, type CeremonyPlan, type MaterialExpiry } from '../sh
 import type { MaterialAuditObserver } from '../airgap/material-vault';
 import { OnlineCeremony } from '../online/workflow';
 import type { ProgressListener } from '../shared/progress';
+import type { ReceiptLanguage } from '../../receipt/language';
 
 export interface RehearsalOptions {
   /** A folder that must not exist yet; everything is written under it. */
@@ -46,6 +47,8 @@ export interface RehearsalOptions {
   readonly hsm?: HsmSourceRequest;
   /** The wrapping algorithm to ask the KMS for (default RSAES_OAEP_SHA_256; SoftHSM 2.6 needs RSAES_OAEP_SHA_1). */
   readonly wrappingAlgorithm?: WrappingAlgorithm;
+  /** The language of the receipts and custody slips (journaled on both sides; default English). */
+  readonly receiptLanguage?: ReceiptLanguage;
 }
 
 export interface RehearsalRow {
@@ -120,6 +123,7 @@ async function onlineSession(
       wrappingAlgorithm: plan.wrappingAlgorithm,
       materialExpiry: plan.materialExpiry,
       rehearsal: true,
+      ...(options.receiptLanguage ? { receiptLanguage: options.receiptLanguage } : {}),
     },
   });
   await ceremony.connect();
@@ -176,6 +180,7 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       witnesses: plan.witnesses,
       app: options.app,
       rehearsal: true,
+      ...(options.receiptLanguage ? { receiptLanguage: options.receiptLanguage } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onMaterialForAudit ? { onMaterialForAudit: options.onMaterialForAudit } : {}),
     });

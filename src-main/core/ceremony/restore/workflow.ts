@@ -32,6 +32,7 @@ import { checkCeremonyPeople, personName } from '../shared/person-name';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
 import { StepGuard } from '../shared/step-guard';
 import type { RestoreState } from '../shared/ceremony-states';
+import type { ReceiptLanguage } from '../../receipt/language';
 
 export type { RestoreState } from '../shared/ceremony-states';
 
@@ -261,7 +262,10 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
   // Step 7, writing the wrapped-material bundle: writeWrappedBundle() (base).
 
   /** Step 8: writes the restore receipt (HTML and text) into `dir`; the ceremony is then finished. */
-  async writeReceipt(dir: string): Promise<WrittenCeremonyReceipt> {
+  async writeReceipt(
+    dir: string,
+    options: { readonly language?: ReceiptLanguage } = {},
+  ): Promise<WrittenCeremonyReceipt> {
     this.guard.require('write the receipt', ['bundle-written']);
     const { key, result, presented } = this.#restored as RestoredState;
     const now = this.now();
@@ -272,6 +276,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     };
     return this.whileWriting(async () => {
       const receipt = await writeAirGapReceipt(dir, {
+        ...(options.language ? { language: options.language } : {}),
         record: this.record,
         parameters: [key],
         wrapped: this.wrapped.map((w) => w.summary),

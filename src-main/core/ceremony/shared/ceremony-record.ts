@@ -3,6 +3,7 @@
  * Nothing here is secret.
  */
 import os from 'node:os';
+import type { ReceiptLanguage } from '../../receipt/language';
 import type { PaperSize } from '../../receipt/paper-size';
 import { describeCodeIdentity, type CodeIdentity } from '../../software/code-identity';
 import type { NetworkCheckResult } from './network-check';
@@ -36,6 +37,8 @@ export interface CeremonyRecord {
   readonly rehearsal: boolean;
   /** The paper its receipts are printed on (chosen at setup in the desktop app). */
   readonly paperSize?: PaperSize;
+  /** The language its receipts and custody slips are printed in (journaled as `receiptLanguage`). */
+  readonly receiptLanguage?: ReceiptLanguage;
 }
 
 /** Describes this machine (hostname, OS); pass the network check on the air-gapped side. */
@@ -71,5 +74,6 @@ export function ceremonyRecordData(record: CeremonyRecord): Record<string, strin
     ...appIdentityData(record.app),
     rehearsal: record.rehearsal,
     ...(record.paperSize ? { paperSize: record.paperSize } : {}),
+    ...(record.receiptLanguage ? { receiptLanguage: record.receiptLanguage } : {}),
   };
 }

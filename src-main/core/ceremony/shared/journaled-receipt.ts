@@ -2,6 +2,8 @@
 import path from 'node:path';
 import type { Journal } from '../../journal';
 import { writeReceipt, type ReceiptInput } from '../../receipt';
+import { receiptLanguageSchema, type ReceiptLanguage } from '../../receipt/language';
+import type { JournalEntry } from '../../journal';
 import { parametersBundleOf, receiptDeviations, receiptPeople } from '../../receipt/journal-facts';
 import { describeCodeIdentity } from '../../software/code-identity';
 import type { AppIdentity } from './ceremony-record';
@@ -25,9 +27,22 @@ export function receiptApp(app: AppIdentity): ReceiptInput['app'] {
 }
 
 /**
+ * The ceremony's receipt language as its journal records it: the last `receiptLanguage` a session
+ * start (or ceremony start) names; English when none does (journals from before it was recorded).
+ */
+export function journaledReceiptLanguage(entries: readonly JournalEntry[]): ReceiptLanguage {
+  for (const entry of [...entries].reverse()) {
+    const parsed = receiptLanguageSchema.safeParse(entry.data.receiptLanguage);
+    if (parsed.success) return parsed.data;
+  }
+  return 'en';
+}
+
+/**
  * The receipt prints the journal's head and count as they are now, and the people, deviations and
- * import-parameters bundle the journal records up to that head; the `receipt.written` entry
- * appended afterwards records the receipt's files and digests (a later entry, which verification
+ * import-parameters bundle the journal records up to that head, in `language` (else the one the
+ * journal records for the ceremony); the `receipt.written` entry appended afterwards records the
+ * receipt's files, digests and language (a later entry, which verification
  * against the printed head accepts).
  */
 export async function writeJournaledReceipt(
@@ -36,10 +51,12 @@ export async function writeJournaledReceipt(
   actor: string,
   input: Omit<ReceiptInput, JournalSections>,
   suffix?: string,
+  language?: ReceiptLanguage,
 ): Promise<WrittenCeremonyReceipt> {
   const journalHead = journal.head;
   const journalCount = journal.count;
   const entries = journal.entries;
+  const printedIn = language ?? journaledReceiptLanguage(entries);
   const written = await writeReceipt(
     dir,
     {
@@ -49,7 +66,7 @@ export async function writeJournaledReceipt(
       deviations: receiptDeviations(entries),
       journal: { headHash: journalHead, count: journalCount },
     },
-    suffix === undefined ? {} : { suffix },
+    { language: printedIn, ...(suffix === undefined ? {} : { suffix }) },
   );
   await journal.append(actor, 'receipt.written', {
     htmlFile: path.basename(written.html.path),
@@ -58,6 +75,7 @@ export async function writeJournaledReceipt(
     textSha256: written.text.sha256,
     journalHeadAtReceipt: journalHead,
     journalCountAtReceipt: journalCount,
+    language: printedIn,
   });
   return {
     htmlFile: written.html.path,

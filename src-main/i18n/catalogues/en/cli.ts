@@ -5,6 +5,8 @@ export const enCli = {
   'cli.help.version': '       {app} --version                 (version and the digest of the code that runs)',
   'cli.help.commands': 'Commands:',
   'cli.help.lang': 'Language: --lang en|zh-CN, else LC_ALL / LC_MESSAGES / LANG.',
+  'cli.help.receiptLang':
+    'Receipts and custody slips: --receipt-lang en|zh-CN|both (both: English and Chinese side by side), else the language above; the ceremony journals it.',
   'cli.summary.journal-verify': 'Verify a ceremony journal (hash chain, and the head hash printed on a receipt)',
   'cli.summary.bundle-verify': 'Verify a transfer bundle (import parameters or wrapped material) and print its digest',
   'cli.summary.wrap': 'Wrap generated or existing key material under a KMS wrapping key (air-gapped side)',

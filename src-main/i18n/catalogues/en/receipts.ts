@@ -138,6 +138,8 @@ export const enReceipts = {
   'receipt.footerText': 'Made by Keyferry {version} (build {build}) on {hostname}.',
   'receipt.page': 'Page {page} of {pages}',
   'receipt.rehearsal': '{title} (REHEARSAL)',
+  'problem.CLI_UNKNOWN_RECEIPT_LANGUAGE': 'Receipts cannot be printed in "{lang}".',
+  'problem.CLI_UNKNOWN_RECEIPT_LANGUAGE.next': 'Use --receipt-lang en, --receipt-lang zh-CN or --receipt-lang both.',
   'problem.RECEIPT_FONT_MISSING': 'Cannot embed the Chinese font in the document: {what} could not be read ({reason}).',
   'problem.RECEIPT_FONT_MISSING.next':
     'Nothing was written. Reinstall Keyferry (in a checkout: npm ci), which ships the font, then write the receipt again.',

@@ -7,6 +7,8 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'cli.help.version': '      {app} --version                 （版本以及所运行代码的摘要）',
   'cli.help.commands': '命令：',
   'cli.help.lang': '语言：--lang en|zh-CN，否则依次取 LC_ALL / LC_MESSAGES / LANG。',
+  'cli.help.receiptLang':
+    '回执和托管凭条：--receipt-lang en|zh-CN|both（both：中英文并排），否则使用上面的语言；仪式日志记录此语言。',
   'cli.summary.journal-verify': '校验仪式日志（哈希链，以及回执上打印的链头哈希）',
   'cli.summary.bundle-verify': '校验传输包（导入参数或已包装的密钥材料）并打印其摘要',
   'cli.summary.wrap': '用 KMS 包装密钥包装新生成或已有的密钥材料（离线侧）',

@@ -127,6 +127,9 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.footerText': '由 Keyferry {version}（构建 {build}）在 {hostname} 上生成。',
   'receipt.page': '第 {page} 页，共 {pages} 页',
   'receipt.rehearsal': '{title}（演练）',
+  'problem.CLI_UNKNOWN_RECEIPT_LANGUAGE': '无法以“{lang}”打印回执。',
+  'problem.CLI_UNKNOWN_RECEIPT_LANGUAGE.next':
+    '请使用 --receipt-lang en、--receipt-lang zh-CN 或 --receipt-lang both。',
   'problem.RECEIPT_FONT_MISSING': '无法在文档中嵌入中文字体：无法读取 {what}（{reason}）。',
   'problem.RECEIPT_FONT_MISSING.next':
     '未写入任何文件。请重新安装 Keyferry（在源码目录中运行 npm ci），字体随之提供，然后重新生成回执。',
