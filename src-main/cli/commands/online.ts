@@ -9,7 +9,9 @@
  */
 import path from 'node:path';
 import {
+  examplePlan,
   loadCeremonyPlan,
+  PLAN_FIELD_SHAPES,
   parseCeremonyPlan,
   parseMaterialExpiry,
   type CeremonyPlan,
@@ -129,8 +131,13 @@ const createKeyCommand: CliCommand = {
     'Usage: keyferry online create-key --journal FILE (--plan FILE | --alias A --spec S --operator NAME --witness NAME ...) [connection options]',
     '',
     '  --plan FILE         the ceremony plan (JSON: title, operator, witnesses, keys, wrappingAlgorithm, materialExpiry)',
+    '  --example-plan      print a valid example plan (nothing else happens): keyferry online create-key',
+    '                      --example-plan > plan.json, then edit it; a rehearsal writes the same shape',
     '  --alias A --spec S  or one key by options, with --usage, --description, --title, --operator,',
     '                      --witness (repeat), --wrapping-algorithm, --expires never|ISO-DATE',
+    '',
+    'Plan fields:',
+    ...PLAN_FIELD_SHAPES.map(([field, shape]) => `  ${field.padEnd(20)}${shape}`),
     ...ONLINE_COMMON_USAGE,
   ].join('\n'),
   async run(args, io) {
@@ -146,7 +153,12 @@ const createKeyCommand: CliCommand = {
       witness: { type: 'string', multiple: true },
       'wrapping-algorithm': { type: 'string' },
       expires: { type: 'string' },
+      'example-plan': { type: 'boolean', default: false },
     });
+    if (values['example-plan']) {
+      for (const line of JSON.stringify(examplePlan(), null, 2).split('\n')) io.stdout(line);
+      return 0;
+    }
     if (values.plan && values.alias)
       throw new KeyferryError(
         'CLI_BAD_ARGUMENTS',

@@ -87,22 +87,83 @@ export const ceremonyPlanSchema = z
     }
   });
 
+/**
+ * Each plan field and the shape it takes, in the plan's own notation (`keys[].spec`): printed by
+ * `online create-key --help` and after the field a plan error names.
+ */
+export const PLAN_FIELD_SHAPES: readonly (readonly [field: string, shape: string])[] = [
+  ['title', 'text, 1-200 characters: "Payments keys 2026"'],
+  ['operator', "the operator's name, 1-100 characters"],
+  ['witnesses', 'a list of 1-20 names, all different from each other and from the operator: ["Ben", "Chloé"]'],
+  ['wrappingAlgorithm', '"RSAES_OAEP_SHA_256" (default) or "RSAES_OAEP_SHA_1"'],
+  ['materialExpiry', '"never" (default) or a future date-time with its zone, "2030-01-31T00:00:00Z"; AES keys only'],
+  ['keys', `a list of 1-${MAX_PLANNED_KEYS} keys, each {"alias": …, "spec": …} with optional "usage", "description"`],
+  ['keys[].alias', 'a key alias, 1-255 of a-z A-Z 0-9 : / _ -, each alias once'],
+  ['keys[].spec', KEY_SPECS.map((spec) => `"${spec}"`).join(', ')],
+  [
+    'keys[].usage',
+    '"ENCRYPT_DECRYPT" or "SIGN_VERIFY" (a choice for RSA keys only; default: AES encrypts, EC and RSA sign)',
+  ],
+  ['keys[].description', 'text, at most 255 characters (optional)'],
+];
+
+const PLAN_FIELDS = ['title', 'operator', 'witnesses', 'wrappingAlgorithm', 'materialExpiry', 'keys'] as const;
+const KEY_FIELDS = ['alias', 'spec', 'usage', 'description'] as const;
+
+/** A plan path in the plan's notation: `keys[2].spec`. */
+function planPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`))
+    .join('');
+}
+
+/** One issue: the field, what is wrong, and the shape it should have. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = planPath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    const where = issue.path.length === 0 ? 'the plan' : field;
+    const allowed = issue.path.length === 0 ? PLAN_FIELDS : KEY_FIELDS;
+    return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (the fields are ${allowed.join(', ')})`;
+  }
+  const general = issue.path
+    .map((part) => (typeof part === 'number' ? '[]' : String(part)))
+    .join('.')
+    .replace(/\.\[\]/g, '[]');
+  const shape = PLAN_FIELD_SHAPES.find(([name]) => name === general)?.[1];
+  const what = issue.code === 'invalid_value' ? 'not one of the allowed values' : issue.message;
+  return `${field || 'the plan'}: ${what}${shape ? ` (should be: ${shape})` : ''}`;
+}
+
 function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(plan)'}: ${issue.message}`)
-    .join('; ');
+  const shown = error.issues.slice(0, 5).map(describeIssue);
+  const more = error.issues.length - shown.length;
+  return `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+/**
+ * An example plan an officer can save and edit (`keyferry online create-key --example-plan >
+ * plan.json`): every field, one key of each kind; the same shape as a rehearsal's plan.json.
+ */
+export function examplePlan(): Record<string, unknown> {
+  return {
+    title: 'Payments keys 2026',
+    operator: 'Ana Lima',
+    witnesses: ['Ben Okafor', 'Chloé Martin'],
+    wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+    materialExpiry: 'never',
+    keys: [
+      { alias: 'payments/aes', spec: 'AES_256', description: 'Encrypts card data at rest' },
+      { alias: 'payments/signing-rsa', spec: 'RSA_3072', usage: 'SIGN_VERIFY' },
+      { alias: 'payments/signing-ec', spec: 'EC_P256' },
+    ],
+  };
 }
 
 /** Parses and checks a plan given as a JSON value; refuses a plan whose expiry is not in the future. */
 export function parseCeremonyPlan(value: unknown, now: Date = new Date()): CeremonyPlan {
   const parsed = ceremonyPlanSchema.safeParse(value);
   if (!parsed.success) {
-    throw new KeyferryError(
-      'PLAN_INVALID',
-      `The ceremony plan is not valid: ${formatIssues(parsed.error)}.`,
-      'Correct the plan file and load it again.',
-    );
+    throw new KeyferryError('PLAN_INVALID', { issues: formatIssues(parsed.error) });
   }
   const plan = parsed.data;
   return {

@@ -2,7 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCeremonyPlan, parseCeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
+import {
+  examplePlan,
+  loadCeremonyPlan,
+  parseCeremonyPlan,
+  PLAN_FIELD_SHAPES,
+} from '../../../../src-main/core/ceremony/shared/ceremony-plan';
+import { rehearsalPlan } from '../../../../src-main/core/ceremony/rehearsal/rehearsal';
 import { newCeremonyId, parseCeremonyId } from '../../../../src-main/core/ceremony/shared/ceremony-id';
 
 const now = new Date('2025-03-01T09:00:00Z');
@@ -34,7 +40,7 @@ describe('ceremony plan', () => {
   it('refuses duplicate aliases, HMAC specs, impossible usages, unknown fields and the operator as witness', () => {
     expect(() => parseCeremonyPlan({ ...base, keys: [base.keys[0], base.keys[0]] }, now)).toThrow(/appears twice/);
     expect(() => parseCeremonyPlan({ ...base, keys: [{ alias: 'h', spec: 'HMAC_256' }] }, now)).toThrow(
-      /keys\.0\.spec/,
+      /keys\[0\]\.spec: not one of the allowed values/,
     );
     expect(() =>
       parseCeremonyPlan({ ...base, keys: [{ alias: 'a', spec: 'AES_256', usage: 'SIGN_VERIFY' }] }, now),
@@ -45,6 +51,51 @@ describe('ceremony plan', () => {
     expect(() => parseCeremonyPlan({ ...base, keys: [{ alias: 'bad alias!', spec: 'AES_256' }] }, now)).toThrow(
       /alias/,
     );
+  });
+
+  it('names each wrong field by its path in the plan, with the shape it should have', () => {
+    const wrong = {
+      title: 'Payments 2025',
+      operator: 'Ana',
+      witnesses: 'Ben',
+      expiry: 'never',
+      keys: [
+        { alias: 'pay-aes', spec: 'AES_256' },
+        { alias: 'sig', spec: 'AES-256', size: 256 },
+      ],
+    };
+    let message = '';
+    try {
+      parseCeremonyPlan(wrong, now);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(
+      'witnesses: Invalid input: expected array, received string (should be: a list of 1-20 names',
+    );
+    expect(message).toContain('keys[1].spec: not one of the allowed values (should be: "AES_256", "RSA_2048"');
+    expect(message).toContain('keys[1]: unknown field "size" (the fields are alias, spec, usage, description)');
+    expect(message).toContain('the plan: unknown field "expiry" (the fields are title, operator, witnesses,');
+    // every field of a plan has its shape documented
+    const documented = PLAN_FIELD_SHAPES.map(([field]) => field);
+    for (const field of Object.keys(examplePlan())) expect(documented).toContain(field);
+  });
+
+  it('offers an example plan that is valid and has the shape of a rehearsal plan.json', () => {
+    const example = examplePlan();
+    const plan = parseCeremonyPlan(JSON.parse(JSON.stringify(example)), now);
+    expect(plan.keys.map((k) => k.spec)).toEqual(['AES_256', 'RSA_3072', 'EC_P256']);
+    const rehearsed = rehearsalPlan(['AES_256'], 'Ana', ['Ben'], { kind: 'never' }, 'RSAES_OAEP_SHA_256');
+    const rehearsalFile = {
+      title: rehearsed.title,
+      operator: rehearsed.operator,
+      witnesses: rehearsed.witnesses,
+      wrappingAlgorithm: rehearsed.wrappingAlgorithm,
+      materialExpiry: 'never',
+      keys: rehearsed.keys,
+    };
+    expect(Object.keys(example).sort()).toEqual(Object.keys(rehearsalFile).sort());
+    expect(parseCeremonyPlan(rehearsalFile, now).title).toBe(rehearsed.title);
   });
 
   it('allows RSA keys for encryption', () => {
