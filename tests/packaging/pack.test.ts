@@ -7,7 +7,7 @@
  * exists at every size the installers declare.
  */
 import { execFile } from 'node:child_process';
-import { chmod, cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -161,6 +161,31 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     expect(ours).toMatch(/^[0-9a-f]{64}$/);
     // …and the digest the app records on journals and receipts when packaged (software identity).
     expect(asarHeaderDigest(path.join(unpacked, 'resources/app.asar'))).toBe(ours);
+  });
+
+  it('ships the Chinese receipt font and its subsetter next to the asar, and they cut a glyph', async () => {
+    const fonts = path.join(unpacked, 'resources/fonts');
+    const css = await readFile(path.join(fonts, '400.css'), 'utf8');
+    const chunks = [...css.matchAll(/url\(\.\/files\/([\w-]+\.woff)\)/g)].map((m) => m[1] as string);
+    expect(chunks.length).toBeGreaterThan(90);
+    const shipped = new Set(await readdir(path.join(fonts, 'files')));
+    expect(chunks.filter((c) => !shipped.has(c))).toEqual([]);
+    expect(await readFile(path.join(fonts, 'LICENSE'), 'utf8')).toContain('SIL Open Font License');
+    // What cjk-font.ts does with them when packaged: the chunk holding 张, unpacked and cut to it.
+    const covers = (rule: string, cp: number) =>
+      (/unicode-range:\s*([^;]+);/.exec(rule)?.[1] ?? '').split(',').some((part) => {
+        const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+        return cp >= parseInt(from ?? '', 16) && cp <= parseInt(to ?? from ?? '', 16);
+      });
+    const rule = css.split('@font-face').find((r) => covers(r, 0x5f20));
+    expect(rule).toBeDefined();
+    const { woffToSfnt, subsetFont } = await import('../../src-main/core/receipt/cjk-font');
+    const file = /url\(\.\/files\/([\w-]+\.woff)\)/.exec(rule ?? '')?.[1] ?? '';
+    const cut = subsetFont(woffToSfnt(await readFile(path.join(fonts, 'files', file))), [0x5f20]);
+    expect(cut.readUInt32BE(0)).toBe(0x00010000);
+    expect(
+      (await readFile(path.join(fonts, 'harfbuzz-subset.wasm')).then((b) => b.subarray(0, 4))).toString('latin1'),
+    ).toBe('\0asm');
   });
 
   it('ships the licence next to the asar', async () => {
