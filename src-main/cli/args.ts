@@ -4,22 +4,12 @@ import { KeyferryError } from '../core/errors';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
-/**
- * The option names each command declared on its last parse (command name → `--name`s), so a test
- * can hold every command's --help text to the options it really accepts.
- */
-export const declaredOptions = new Map<string, readonly string[]>();
-
 export function parseCommandArgs<T extends OptionSpec>(
   commandName: string,
   args: string[],
   options: T,
   allowPositionals = false,
 ) {
-  declaredOptions.set(
-    commandName,
-    Object.keys(options).map((name) => `--${name}`),
-  );
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {

@@ -1,5 +1,6 @@
 /** The air-gapped workstation (and the rehearsal's air-gapped side), step by step. */
 import { NetworkBanner } from '../components/NetworkBanner';
+import { CeremonyPeople } from '../components/CeremonyPeople';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
 import { AirGapReceiptStep, MaterialStep, WrapStep } from './airgap/MaterialSteps';
@@ -8,21 +9,12 @@ import { useT } from '../i18n';
 
 export function AirGapScreen() {
   const mode = useAppStore((s) => s.mode);
-  const setup = useAppStore((s) => s.setup);
   const { t } = useT();
   return (
     <div className="screen">
       <ScreenHeading>{t('airgap.heading', { rehearsal: mode === 'rehearsal' ? 'yes' : 'no' })}</ScreenHeading>
       <NetworkBanner />
-      {setup && (
-        <p className="lead">
-          {t('screen.people', {
-            title: setup.title,
-            operator: setup.operator,
-            witnesses: setup.witnesses.join(t('list.separator')),
-          })}
-        </p>
-      )}
+      <CeremonyPeople />
       <NetworkStep />
       <ParametersStep />
       <FingerprintStep />

@@ -1,4 +1,5 @@
 /** The online workstation (and the rehearsal's online side), step by step. */
+import { CeremonyPeople } from '../components/CeremonyPeople';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
 import { ConnectionStep } from './online/ConnectionStep';
@@ -9,21 +10,11 @@ import { useT } from '../i18n';
 
 export function OnlineScreen() {
   const mode = useAppStore((s) => s.mode);
-  const setup = useAppStore((s) => s.setup);
   const { t } = useT();
   return (
     <div className="screen">
       <ScreenHeading>{t('online.heading', { rehearsal: mode === 'rehearsal' ? 'yes' : 'no' })}</ScreenHeading>
-      {setup && (
-        <p className="lead">
-          {t('screen.people', {
-            title: setup.title,
-            operator: setup.operator,
-            witnesses: setup.witnesses.join(t('list.separator')),
-          })}{' '}
-          {t('screen.folder')} <span className="file-name">{setup.folder}</span>
-        </p>
-      )}
+      <CeremonyPeople showFolder />
       <ConnectionStep />
       <KeyListStep />
       <CreateKeysStep />

@@ -2,10 +2,26 @@
  * Every command's --help names exactly the options its parseArgs table declares (no option
  * undocumented, none documented that does not exist), exits 0, and aligns its option columns.
  */
-import { describe, expect, it } from 'vitest';
-import { declaredOptions } from '../../src-main/cli/args';
+import { describe, expect, it, vi } from 'vitest';
 import { commands } from '../../src-main/cli/commands/index';
 import { runCli } from '../../src-main/cli/run-cli';
+
+/** The option names each command declared on its last parse (command name → `--name`s). */
+const declaredOptions = vi.hoisted(() => new Map<string, readonly string[]>());
+
+vi.mock('../../src-main/cli/args', async (original) => {
+  const actual = await original<typeof import('../../src-main/cli/args')>();
+  return {
+    ...actual,
+    parseCommandArgs: (...args: Parameters<typeof actual.parseCommandArgs>) => {
+      declaredOptions.set(
+        args[0],
+        Object.keys(args[2]).map((name) => `--${name}`),
+      );
+      return actual.parseCommandArgs(...args);
+    },
+  };
+});
 
 async function run(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];

@@ -9,7 +9,6 @@
 import type { ImportParameters } from '../../bundle';
 import { derFingerprint } from '../../crypto/evidence';
 import { KEY_SPEC_INFO, type WrappingAlgorithm } from '../../crypto/key-spec';
-import { loadWrappingPublicKey } from '../../crypto/wrapping-key';
 import { KeyferryError, toProblem } from '../../errors';
 import {
   ceremonyObjectLabel,
@@ -32,7 +31,7 @@ import type { Journal } from '../../journal';
 import type { JsonObject } from '../../journal/canonical-json';
 import { progressLine, reportProgress, type ProgressListener } from '../shared/progress';
 import type { MaterialSummary } from './produce-material';
-import { journalWrappedKey, type WrappedKey } from './wrap';
+import { journalWrappedKey, wrapEach, type WrappedKey } from './wrap';
 
 /** What the operator chose: the module, the token, how keys are found, and the PIN (used once, at login). */
 export interface HsmSourceRequest {
@@ -235,18 +234,9 @@ export class AirGapHsmMaterial {
 
   /** Wraps every key inside the HSM for its KMS wrapping key; journals the mechanisms and labels used. */
   async wrapAll(parameters: readonly ImportParameters[], context: StepContext): Promise<WrappedKey[]> {
-    const results: WrappedKey[] = [];
-    for (const [i, p] of parameters.entries()) {
-      reportProgress(context.onProgress, {
-        step: 'wrap',
-        done: i,
-        total: parameters.length,
-        keyId: p.keyId,
-        ...progressLine('wrap-key', { n: i + 1, total: parameters.length }),
-      });
+    return wrapEach(parameters, context, async (p, wrappingKey) => {
       const key = this.#keys.get(p.keyId);
       if (!key) throw new KeyferryError('HSM_KEY_NOT_PRODUCED', { keyId: p.keyId });
-      const wrappingKey = loadWrappingPublicKey(p.wrappingKey.spkiDer);
       const report = this.#reports.find((r) => r.algorithm === p.wrappingAlgorithm)!;
       const wrapped = wrapHsmKey(this.#session, key, {
         algorithm: p.wrappingAlgorithm,
@@ -259,22 +249,13 @@ export class AirGapHsmMaterial {
       if (chars !== null && chars < KMS_MIN_ENCRYPTED_PRIVATE_KEY_CHARS) {
         throw new KeyferryError('HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS', { spec: p.keySpec, keyId: p.keyId, chars });
       }
-      results.push(
-        await journalWrappedKey(context, p, wrapped, {
-          wrappedIn: 'hsm',
-          hsmTokenSerial: this.#session.identity.serial,
-          objectLabel: key.label,
-          mechanisms: [...(report.specs.find((s) => s.spec === p.keySpec)?.mechanisms ?? [])],
-        }),
-      );
-    }
-    reportProgress(context.onProgress, {
-      step: 'wrap',
-      done: parameters.length,
-      total: parameters.length,
-      ...progressLine('wrapped', { count: parameters.length }),
+      return journalWrappedKey(context, p, wrapped, {
+        wrappedIn: 'hsm',
+        hsmTokenSerial: this.#session.identity.serial,
+        objectLabel: key.label,
+        mechanisms: [...(report.specs.find((s) => s.spec === p.keySpec)?.mechanisms ?? [])],
+      });
     });
-    return results;
   }
 
   /** Logs out and closes the session (token objects stay: they are the custody copy). */

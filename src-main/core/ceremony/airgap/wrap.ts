@@ -7,7 +7,7 @@ import { writeWrappedMaterialBundle, type ImportParameters, type WrappedKeyMater
 import { derFingerprint } from '../../crypto/evidence';
 import { isAsymmetric, type KeySpec } from '../../crypto/key-spec';
 import { wrapKeyMaterial, type WrappedKeyMaterial } from '../../crypto/wrap';
-import { loadWrappingPublicKey } from '../../crypto/wrapping-key';
+import { loadWrappingPublicKey, type WrappingPublicKey } from '../../crypto/wrapping-key';
 import { KeyferryError } from '../../errors';
 import { sha256Hex } from '../../fs/durable-file';
 import type { Journal } from '../../journal';
@@ -50,11 +50,15 @@ export interface WrapContext {
   readonly onProgress?: ProgressListener;
 }
 
-/** Wraps the material of every key in `parameters`; disposes each material right after its wrap. */
-export async function wrapAll(
+/**
+ * Wraps each key of `parameters` in turn with `wrapOne`, reporting progress, and journals it. Each
+ * key's wrapping key is loaded here and must still have the fingerprint the witnesses confirmed,
+ * whatever the material source.
+ */
+export async function wrapEach(
   parameters: readonly ImportParameters[],
-  vault: MaterialVault,
   context: WrapContext,
+  wrapOne: (p: ImportParameters, wrappingKey: WrappingPublicKey) => Promise<WrappedKey>,
 ): Promise<WrappedKey[]> {
   const results: WrappedKey[] = [];
   for (const [i, p] of parameters.entries()) {
@@ -73,14 +77,7 @@ export async function wrapAll(
         'Stop and start the air-gapped side again from the bundle.',
       );
     }
-    const material = vault.get(p.keyId);
-    let wrapped: WrappedKeyMaterial;
-    try {
-      wrapped = wrapKeyMaterial({ material, wrappingKey, algorithm: p.wrappingAlgorithm });
-    } finally {
-      vault.dispose(p.keyId);
-    }
-    results.push(await journalWrappedKey(context, p, wrapped));
+    results.push(await wrapOne(p, wrappingKey));
   }
   reportProgress(context.onProgress, {
     step: 'wrap',
@@ -89,6 +86,24 @@ export async function wrapAll(
     ...progressLine('wrapped', { count: parameters.length }),
   });
   return results;
+}
+
+/** Wraps the material of every key in `parameters`; disposes each material right after its wrap. */
+export async function wrapAll(
+  parameters: readonly ImportParameters[],
+  vault: MaterialVault,
+  context: WrapContext,
+): Promise<WrappedKey[]> {
+  return wrapEach(parameters, context, async (p, wrappingKey) => {
+    const material = vault.get(p.keyId);
+    let wrapped: WrappedKeyMaterial;
+    try {
+      wrapped = wrapKeyMaterial({ material, wrappingKey, algorithm: p.wrappingAlgorithm });
+    } finally {
+      vault.dispose(p.keyId);
+    }
+    return journalWrappedKey(context, p, wrapped);
+  });
 }
 
 /**
