@@ -1,22 +1,12 @@
 /**
- * The simulator's own cryptography, checked against Node's: digest signatures (RSA PSS/PKCS#1,
- * ECDSA on BigInt arithmetic), sealed import tokens, and the AES-GCM ciphertext envelope.
+ * The simulator's digest signatures checked against Node's (RSA PSS/PKCS#1, ECDSA on BigInt
+ * arithmetic: signing.ts and ecdsa-digest.ts).
  */
-import {
-  constants,
-  createHash,
-  generateKeyPairSync,
-  randomBytes,
-  sign as nodeSign,
-  verify as nodeVerify,
-} from 'node:crypto';
+import { constants, createHash, generateKeyPairSync, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sealCiphertext, ciphertextKeyId, openCiphertext } from '../../../src-main/core/kms-simulator/ciphertext';
 import { basePointMultiple } from '../../../src-main/core/kms-simulator/ecdsa-digest';
-import { openImportToken, sealImportToken } from '../../../src-main/core/kms-simulator/import-token';
 import { signDigest, verifyDigest, type SimSigningAlgorithm } from '../../../src-main/core/kms-simulator/signing';
-import { IMPORT_TOKEN_PATTERN } from '../../../src-main/core/kms/api-schemas';
 
 const big = (b64url: string | undefined) => BigInt(`0x${Buffer.from(b64url ?? '', 'base64url').toString('hex')}`);
 
@@ -61,52 +51,6 @@ describe('digest signatures agree with Node in both directions', () => {
     ] as const) {
       const jwk = generateKeyPairSync('ec', { namedCurve: curve }).privateKey.export({ format: 'jwk' });
       expect(basePointMultiple(name, big(jwk.d))).toEqual({ x: big(jwk.x), y: big(jwk.y) });
-    }
-  });
-});
-
-describe('import tokens', () => {
-  const secret = randomBytes(32);
-  const claims = {
-    keyId: '0d0466b0-e727-4d9c-b35d-f84bb474a37f',
-    wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
-    wrappingKeyId: 'w1',
-    expiresAt: 1_900_000_000_000,
-    privateKeyDer: randomBytes(1217),
-  };
-
-  it('fit the API pattern and open to the same claims under the same secret only', () => {
-    const token = sealImportToken(secret, claims);
-    expect(token).toMatch(IMPORT_TOKEN_PATTERN);
-    expect(openImportToken(secret, token)).toEqual(claims);
-    expect(openImportToken(randomBytes(32), token)).toBeUndefined();
-  });
-
-  it('fail to open after any single-character change', () => {
-    const token = sealImportToken(secret, claims);
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-    fc.assert(
-      fc.property(fc.nat({ max: token.length - 3 }), fc.constantFrom(...alphabet), (at, c) => {
-        fc.pre(token[at] !== c);
-        expect(openImportToken(secret, `${token.slice(0, at)}${c}${token.slice(at + 1)}`)).toBeUndefined();
-      }),
-      { numRuns: 200 },
-    );
-  });
-});
-
-describe('ciphertext envelope', () => {
-  it('names its key, opens with it, and refuses another key or any change', () => {
-    const key = randomBytes(32);
-    const keyId = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';
-    const blob = Buffer.from(sealCiphertext(keyId, key, Buffer.from('data')), 'base64');
-    expect(ciphertextKeyId(blob)).toBe(keyId);
-    expect(openCiphertext(key, blob)?.toString()).toBe('data');
-    expect(openCiphertext(randomBytes(32), blob)).toBeUndefined();
-    for (let i = 0; i < blob.length; i += 1) {
-      const changed = Buffer.from(blob);
-      changed[i] = (changed[i] ?? 0) ^ 0x01;
-      expect(openCiphertext(key, changed)).toBeUndefined();
     }
   });
 });
