@@ -39,6 +39,7 @@ export async function wrapAsAnAttacker(params: string, out: string): Promise<voi
     await air.checkNetwork();
     await air.readParametersBundle(params);
     await confirmEveryWitness(air, ['Trent'], params);
+    await air.preflight({ wrappedBundle: out, receiptFolder: machine });
     await air.generateMaterial();
     await air.wrap();
     await air.writeWrappedBundle(out);

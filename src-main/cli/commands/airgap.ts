@@ -204,6 +204,7 @@ export const airgapWrapCommand: CliCommand = {
       await air.preflight({
         wrappedBundle: out,
         receiptFolder: receiptDir,
+        materialExpiry: expiry,
         ...(custody
           ? {
               custodianFolders: custody.folders,

@@ -231,7 +231,7 @@ async function ceremonySteps(
     );
     for (const warning of overview.warnings) io.stdout(`WARNING: ${warning}`);
     const receiptDir = rel(values['receipt-dir'] ?? path.dirname(journal.path));
-    await restore.preflight({ wrappedBundle: wrappedOut, receiptFolder: receiptDir });
+    await restore.preflight({ wrappedBundle: wrappedOut, receiptFolder: receiptDir, materialExpiry: expiry });
     io.stdout(cliTranslator(io).t('cli.preflight-passed', { bundle: wrappedOut, receipts: receiptDir, custodians: 0 }));
     while (read.length > 0) {
       const { share, source, file } = read.shift() as ReadShare;

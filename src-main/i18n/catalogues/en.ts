@@ -6,6 +6,7 @@
  * type check fails until you do).
  */
 import { enCeremonySafety } from './en/ceremony-safety';
+import { enAppSafety } from './en/app-safety';
 import { enHsm } from './en/hsm';
 import { enConfirmations } from './en/confirmations';
 import { enOnlineCli } from './en/online-cli';
@@ -24,6 +25,7 @@ export const en = {
   ...enProblems,
   ...enProgress,
   ...enCeremonySafety,
+  ...enAppSafety,
   ...enHsm,
   ...enConfirmations,
   ...enCliOptions,

@@ -5,6 +5,7 @@
  */
 import type { Catalogue } from '../catalogue';
 import { zhCNCeremonySafety } from './zh-CN/ceremony-safety';
+import { zhCNAppSafety } from './zh-CN/app-safety';
 import { zhCNHsm } from './zh-CN/hsm';
 import { zhCNConfirmations } from './zh-CN/confirmations';
 import { zhCNOnlineCli } from './zh-CN/online-cli';
@@ -23,6 +24,7 @@ export const zhCN: Catalogue = {
   ...zhCNProblems,
   ...zhCNProgress,
   ...zhCNCeremonySafety,
+  ...zhCNAppSafety,
   ...zhCNHsm,
   ...zhCNConfirmations,
   ...zhCNCliOptions,

@@ -132,6 +132,7 @@ export async function airGapSide(f: Fixture, plan: CeremonyPlan, params: string,
   const overview = await air.readParametersBundle(params);
   for (const fp of overview.fingerprints)
     for (const w of plan.witnesses) await air.confirmFingerprint(w, fp.fingerprint);
+  await air.preflight({ wrappedBundle: out, receiptFolder: f.dir });
   await air.generateMaterial();
   await air.wrap();
   const bundle = await air.writeWrappedBundle(out);

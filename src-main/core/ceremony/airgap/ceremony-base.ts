@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { withdrawWrappedBundle, type ImportParameters } from '../../bundle';
-import { toProblem } from '../../errors';
+import { KeyferryError, toProblem } from '../../errors';
 import { receiptBaseName } from '../../receipt';
 import { airGapDestinations, preflightJournaled, type AirGapDestinations } from './preflight';
 import { writeWrapped, type WrappedKey, type WrittenWrappedBundle } from './wrap';
@@ -45,10 +45,21 @@ export interface AbandonReport {
   readonly deleteByHand: string | null;
 }
 
-/** Why a session stopped: a failure, or a signal (the officer pressed Ctrl-C, or the system stopped it). */
+/**
+ * Why a session stopped: a failure, a signal (the officer pressed Ctrl-C, or the system stopped it),
+ * or, in the app, the officer confirmed leaving the ceremony (closing the window, or another screen).
+ */
 export interface StopCause {
   readonly reason: string;
   readonly signal?: 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+  readonly left?: 'window-closed' | 'ceremony-left';
+}
+
+/** The steps that need the preflight first (messages name them). */
+export type PreflightedStep = 'generate' | 'load' | 'hsm' | 'restore' | 'split' | 'bundle' | 'receipt';
+
+function expiryText(expiry: MaterialExpiry | undefined): string {
+  return !expiry || expiry.kind === 'never' ? 'never' : expiry.at.toISOString();
 }
 
 /** The states every air-gapped ceremony passes through (each adds its own in between). */
@@ -171,8 +182,34 @@ export abstract class AirGapCeremonyBase<S extends string> {
       this.options.operator,
       destinations,
       request.allowSameVolume ?? false,
+      request.materialExpiry ? { bundleExpiry: expiryText(request.materialExpiry) } : {},
     );
-    this.checkedDestinations = request;
+    this.checkedDestinations = {
+      ...request,
+      wrappedBundle: path.resolve(request.wrappedBundle),
+      receiptFolder: path.resolve(request.receiptFolder),
+      ...(request.custodianFolders ? { custodianFolders: request.custodianFolders.map((f) => path.resolve(f)) } : {}),
+    };
+  }
+
+  /** The destinations that passed the preflight in this session, if any. */
+  get preflighted(): AirGapDestinations | undefined {
+    return this.checkedDestinations;
+  }
+
+  /**
+   * The core's own guard (not only a disabled button): material is produced, and anything is
+   * written, only after the preflight passed in this session (PREFLIGHT_REQUIRED).
+   */
+  protected requirePreflight(step: PreflightedStep): AirGapDestinations {
+    if (!this.checkedDestinations) throw new KeyferryError('PREFLIGHT_REQUIRED', { step });
+    return this.checkedDestinations;
+  }
+
+  /** `dir` must be the folder the preflight checked for `role` (PREFLIGHT_FOLDER_DIFFERS). */
+  protected requirePreflightedFolder(role: 'bundle' | 'receipt' | 'custodian', dir: string, checked: string): void {
+    const given = path.resolve(dir);
+    if (given !== checked) throw new KeyferryError('PREFLIGHT_FOLDER_DIFFERS', { role, folder: given, checked });
   }
 
   /**
@@ -193,8 +230,13 @@ export abstract class AirGapCeremonyBase<S extends string> {
     const report = { state, wipedKeys, withdrawnBundle: null, deleteByHand: null };
     if (state === 'finished') return report;
     const { journal, operator } = this.options;
-    if (cause.signal)
-      await journal.append(operator, 'ceremony.interrupted', { signal: cause.signal, state, wipedKeys });
+    if (cause.signal || cause.left)
+      await journal.append(operator, 'ceremony.interrupted', {
+        ...(cause.signal ? { signal: cause.signal } : {}),
+        ...(cause.left ? { left: cause.left } : {}),
+        state,
+        wipedKeys,
+      });
     let withdrawnBundle: string | null = null;
     let deleteByHand: string | null = null;
     if (this.bundle) {
@@ -232,6 +274,13 @@ export abstract class AirGapCeremonyBase<S extends string> {
   /** Writes the wrapped-material bundle into the new folder `dir` and verifies it. */
   async writeWrappedBundle(dir: string, options: { expiry?: MaterialExpiry } = {}): Promise<WrittenWrappedBundle> {
     this.guard.require('write the wrapped-material bundle', this.shared('wrapped'));
+    const planned = this.requirePreflight('bundle');
+    this.requirePreflightedFolder('bundle', dir, planned.wrappedBundle);
+    if (planned.materialExpiry && expiryText(planned.materialExpiry) !== expiryText(options.expiry))
+      throw new KeyferryError('PREFLIGHT_EXPIRY_DIFFERS', {
+        planned: expiryText(planned.materialExpiry),
+        given: expiryText(options.expiry),
+      });
     return this.whileWriting(async () => {
       this.bundle = await writeWrapped(
         dir,

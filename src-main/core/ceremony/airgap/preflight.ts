@@ -4,6 +4,7 @@
  * checked with preflightDestinations, sized for the keys of this ceremony. Journaled either way.
  */
 import type { ImportParameters } from '../../bundle';
+import type { MaterialExpiry } from '../shared/ceremony-plan';
 import { isAsymmetric } from '../../crypto/key-spec';
 import { isKeyferryError, toProblem } from '../../errors';
 import type { Journal } from '../../journal';
@@ -19,6 +20,12 @@ export interface AirGapDestinations {
   readonly custodianFolders?: readonly string[];
   /** Custodian folders may share one volume (rehearsals only). */
   readonly allowSameVolume?: boolean;
+  /**
+   * The material expiry the wrapped bundle will request. When given, the bundle must be written
+   * with exactly this expiry, and AES material generated for an expiry with no custody folders
+   * needs the no-backup acknowledgement first (air-gapped side).
+   */
+  readonly materialExpiry?: MaterialExpiry;
 }
 
 /** Upper estimates, including a file-system block per file (4 KiB). */
@@ -68,6 +75,8 @@ export async function preflightJournaled(
   operator: string,
   destinations: readonly Destination[],
   allowSameVolume: boolean,
+  /** More facts for the `preflight.passed` entry (e.g. the planned material expiry). */
+  facts: Readonly<Record<string, string | number | boolean>> = {},
 ): Promise<CheckedDestination[]> {
   try {
     const checked = await preflightDestinations(destinations, { allowCustodiansOnOneVolume: allowSameVolume });
@@ -80,6 +89,7 @@ export async function preflightJournaled(
         neededBytes: c.neededBytes,
       })),
       custodiansOnOneVolume: allowSameVolume,
+      ...facts,
     });
     return checked;
   } catch (error) {

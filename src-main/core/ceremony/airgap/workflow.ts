@@ -70,6 +70,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   #parameters: ImportParameters[] = [];
   #custody = new Map<string, CustodyResult>();
   #hsm: AirGapHsmMaterial | null = null;
+  /** The expiry (ISO) the officer acknowledged losing AES material at, if they did. */
+  #noBackupAcknowledgedFor: string | null = null;
 
   private constructor(options: AirGapCeremonyOptions) {
     super(options, new StepGuard<AirGapState>('air-gapped', 'new', NEXT_STEP), {
@@ -188,6 +190,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
    */
   async acknowledgeNoBackup(expiresAt: string): Promise<void> {
     this.guard.require('acknowledge material without a backup', ['parameters-read', 'fingerprints-confirmed']);
+    this.#noBackupAcknowledgedFor = new Date(expiresAt).toISOString();
     await this.options.journal.append(this.options.operator, 'material.no-backup-acknowledged', {
       keyIds: this.#parameters.filter((p) => p.keySpec === 'AES_256').map((p) => p.keyId),
       expiresAt,
@@ -203,6 +206,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
    */
   async useHsm(request: HsmSourceRequest): Promise<HsmSourceSummary> {
     this.guard.require('check the HSM', ['parameters-read', 'fingerprints-confirmed']);
+    this.requirePreflight('hsm');
     const { AirGapHsmMaterial } = await import('./hsm-material');
     this.#hsm?.close();
     this.#hsm = null;
@@ -213,6 +217,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   /** Step 4: generates fresh material for every key that has none yet (progress per key), in the HSM when one is used. */
   async generateMaterial(): Promise<MaterialSummary[]> {
     this.guard.require('generate key material', ['fingerprints-confirmed', 'material-ready']);
+    this.#requireNoBackupAcknowledged(this.requirePreflight('generate'));
     const result = this.#hsm
       ? await this.#hsm.produce(this.#parameters, this.currentCeremonyId, this.options)
       : await this.#material.generate(this.#parameters);
@@ -223,10 +228,25 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   /** Step 4 (alternative): loads existing material for one key from `file`. */
   async loadMaterialFile(keyId: string, file: string, passphrase?: string): Promise<MaterialSummary> {
     this.guard.require('load key material', ['fingerprints-confirmed', 'material-ready']);
+    this.requirePreflight('load');
     if (this.#hsm) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
     const result = await this.#material.loadFile(this.#parameters, keyId, file, passphrase);
     this.#advanceIfMaterialComplete();
     return result;
+  }
+
+  /**
+   * AES material generated here for an expiry, with no custody folders and no HSM, would be kept
+   * nowhere: refused (MATERIAL_NO_BACKUP_UNACKNOWLEDGED) unless the officer acknowledged losing it
+   * at that expiry (acknowledgeNoBackup, journaled). Material loaded from a file is the officer's copy.
+   */
+  #requireNoBackupAcknowledged(planned: AirGapDestinations): void {
+    const expiry = planned.materialExpiry;
+    if (this.#hsm || expiry?.kind !== 'at' || (planned.custodianFolders?.length ?? 0) > 0) return;
+    const count = this.#parameters.filter((p) => p.keySpec === 'AES_256' && !this.#vault.has(p.keyId)).length;
+    const expiresAt = expiry.at.toISOString();
+    if (count > 0 && this.#noBackupAcknowledgedFor !== expiresAt)
+      throw new KeyferryError('MATERIAL_NO_BACKUP_UNACKNOWLEDGED', { count, expiresAt });
   }
 
   #advanceIfMaterialComplete(): void {
@@ -239,6 +259,10 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   async splitCustody(request: CustodyRequest): Promise<CustodyResult[]> {
     this.guard.require('split the material for custody', ['material-ready']);
     if (this.#hsm) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: this.#hsm.summary.token.serial });
+    const planned = this.requirePreflight('split').custodianFolders ?? [];
+    if (planned.length !== request.folders.length)
+      throw new KeyferryError('CUSTODY_NOT_PREFLIGHTED', { planned: planned.length, given: request.folders.length });
+    request.folders.forEach((folder, i) => this.requirePreflightedFolder('custodian', folder, planned[i] as string));
     if (this.#custody.size > 0) {
       throw new KeyferryError(
         'CUSTODY_ALREADY_SPLIT',
@@ -262,6 +286,10 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   /** Step 6: wraps every key's material, then wipes the material from memory. */
   async wrap(): Promise<WrappedKeySummary[]> {
     this.guard.require('wrap the key material', ['material-ready']);
+    const custodians = this.checkedDestinations?.custodianFolders?.length ?? 0;
+    // Custody was the reason no loss had to be acknowledged: wrapping (and wiping) before the split would lose it.
+    if (custodians > 0 && this.#custody.size === 0)
+      throw new KeyferryError('CUSTODY_PLANNED_NOT_SPLIT', { custodians });
     if (this.#hsm) {
       try {
         this.wrapped = await this.#hsm.wrapAll(this.#parameters, this.options);
@@ -283,6 +311,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
     options: { readonly language?: ReceiptLanguage } = {},
   ): Promise<WrittenCeremonyReceipt> {
     this.guard.require('write the receipt', ['bundle-written']);
+    this.requirePreflightedFolder('receipt', dir, this.requirePreflight('receipt').receiptFolder);
     return this.whileWriting(async () => {
       const receipt = await writeAirGapReceipt(dir, {
         ...(options.language ? { language: options.language } : {}),

@@ -194,6 +194,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
    */
   async restore(): Promise<RestoredKey> {
     this.guard.require('rebuild the material', ['shares-presented']);
+    this.requirePreflight('restore');
     const shares = this.#shares as PresentedShares;
     const first = shares.shares[0] as CustodyShare;
     const key = this.#parameters.find((p) => p.keyId === first.keyId) as ImportParameters;
@@ -267,6 +268,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     options: { readonly language?: ReceiptLanguage } = {},
   ): Promise<WrittenCeremonyReceipt> {
     this.guard.require('write the receipt', ['bundle-written']);
+    this.requirePreflightedFolder('receipt', dir, this.requirePreflight('receipt').receiptFolder);
     const { key, result, presented } = this.#restored as RestoredState;
     const now = this.now();
     const custody = {

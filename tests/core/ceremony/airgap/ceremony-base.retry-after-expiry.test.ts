@@ -3,7 +3,7 @@
  * with the same journal. The second session writes its own receipt (no collision with the first),
  * and a session that fails after its bundle was written leaves no importable bundle.
  */
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBundle } from '../../../../src-main/core/bundle';
@@ -116,9 +116,12 @@ describe('retry after an expired import token, same air-gapped journal', () => {
 
     const { day2, params2 } = await expiredThenNewParameters(plan);
     const wrapped2 = path.join(f.dir, 'wrapped-2');
-    const second = await airGapUpToBundle(plan, params2, wrapped2, f.dir);
+    const receiptMedia = path.join(f.dir, 'receipt-media');
+    await mkdir(receiptMedia);
+    const second = await airGapUpToBundle(plan, params2, wrapped2, receiptMedia);
     // The receipt media is pulled out after the preflight: the receipt cannot be written.
-    await expect(second.air.writeReceipt(path.join(f.dir, 'removed-media'))).rejects.toMatchObject({
+    await rm(receiptMedia, { recursive: true });
+    await expect(second.air.writeReceipt(receiptMedia)).rejects.toMatchObject({
       code: 'WRITE_FAILED',
     });
     const report = await second.air.abandon('the receipt could not be written');

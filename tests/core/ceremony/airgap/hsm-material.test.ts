@@ -215,6 +215,7 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
     });
     await air.checkNetwork();
     const overview = await air.readParametersBundle(params);
+    await air.preflight({ wrappedBundle: path.join(f.dir, 'wrapped'), receiptFolder: f.dir });
     await air.useHsm(hsmRequest());
     for (const fp of overview.fingerprints)
       for (const w of plan.witnesses) await air.confirmFingerprint(w, fp.fingerprint);

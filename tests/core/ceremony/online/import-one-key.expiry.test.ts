@@ -36,9 +36,10 @@ async function wrapRequesting(plan: CeremonyPlan, params: string, expiry: Materi
   const overview = await air.readParametersBundle(params);
   for (const fp of overview.fingerprints)
     for (const w of ['Ben', 'Chloé']) await air.confirmFingerprint(w, fp.fingerprint);
+  const out = path.join(f.dir, 'wrapped');
+  await air.preflight({ wrappedBundle: out, receiptFolder: f.dir });
   await air.generateMaterial();
   await air.wrap();
-  const out = path.join(f.dir, 'wrapped');
   await air.writeWrappedBundle(out, { expiry });
   await journal.close();
   return out;

@@ -31,9 +31,10 @@ async function attackerWraps(plan: ReturnType<Fixture['plan']>, params: string):
   await air.checkNetwork();
   await air.readParametersBundle(params);
   await confirmEveryWitness(air, plan.witnesses, params);
+  const out = path.join(f.dir, 'swapped');
+  await air.preflight({ wrappedBundle: out, receiptFolder: f.dir });
   await air.generateMaterial();
   await air.wrap();
-  const out = path.join(f.dir, 'swapped');
   await air.writeWrappedBundle(out);
   return out;
 }

@@ -28,6 +28,7 @@ async function airGap(params: string, out: string, material: { capture?: (b: Buf
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
   for (const w of ['Ben', 'Chloé']) await air.confirmFingerprint(w, overview.fingerprints[0]?.fingerprint as string);
+  await air.preflight({ wrappedBundle: out, receiptFolder: f.dir });
   if (material.file) await air.loadMaterialFile(overview.keys[0]?.keyId as string, material.file);
   else await air.generateMaterial();
   await air.wrap();

@@ -58,12 +58,18 @@ async function splitCeremony(plan: CeremonyPlan): Promise<Split> {
   const overview = await air.readParametersBundle(params);
   for (const fp of overview.fingerprints)
     for (const w of ['Ben', 'Chloé']) await air.confirmFingerprint(w, fp.fingerprint);
-  await air.generateMaterial();
   const folders: string[] = [];
   for (let i = 1; i <= 5; i++) {
     folders.push(path.join(f.dir, `custodian-${i}`));
     await mkdir(folders[i - 1] as string);
   }
+  await air.preflight({
+    wrappedBundle: path.join(f.dir, 'wrapped-split'),
+    receiptFolder: f.dir,
+    custodianFolders: folders,
+    allowSameVolume: true,
+  });
+  await air.generateMaterial();
   await air.splitCustody({ m: 3, n: 5, custodians: CUSTODIANS, folders, allowSameVolume: true });
   await journal.close();
   return { params, folders, keyIds: created.map((k) => k.keyId), materials };
@@ -110,6 +116,12 @@ describe('custody restore ceremony', () => {
     await expect(restore.restore()).rejects.toMatchObject(OUT_OF_ORDER);
     for (const i of [1, 2, 3])
       await restore.presentShare(await readShareFile(shareFile(split, split.keyIds[0] as string, i)));
+    // The shares are presented, but nothing is rebuilt before the output folders passed the preflight.
+    await expect(restore.restore()).rejects.toMatchObject({
+      code: 'PREFLIGHT_REQUIRED',
+      message: expect.stringContaining('Cannot rebuild the material from the shares yet'),
+    });
+    await restore.preflight({ wrappedBundle: path.join(f.dir, 'w'), receiptFolder: f.dir });
     await restore.restore();
     await expect(restore.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(restore.writeWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
@@ -127,6 +139,7 @@ describe('custody restore ceremony', () => {
     const restore = await startRestore();
     await restore.checkNetwork();
     await restore.readParametersBundle(split.params);
+    await restore.preflight({ wrappedBundle: path.join(f.dir, 'w'), receiptFolder: f.dir });
     const before = (await readdir(f.dir)).sort();
 
     const genuine = await readShareFile(shareFile(split, keyId, 2));
@@ -199,6 +212,10 @@ describe('custody restore ceremony', () => {
     const restore = await startRestore('restore.jsonl', plan);
     await restore.checkNetwork();
     const overview = await restore.readParametersBundle(split.params);
+    const wrapped = path.join(f.dir, 'wrapped-restored');
+    const receiptDir = path.join(f.dir, 'receipts');
+    await mkdir(receiptDir);
+    await restore.preflight({ wrappedBundle: wrapped, receiptFolder: receiptDir });
     for (const [i, share] of shares.entries())
       await restore.presentShare(share, i === 2 ? 'Frank' : share.custodian, i === 1 ? 'typed' : 'file');
     const restored = await restore.restore();
@@ -212,10 +229,7 @@ describe('custody restore ceremony', () => {
     expect(restore.state).toBe('fingerprints-confirmed');
     const summary = await restore.wrap();
     expect(summary.publicKeyFingerprint).toBe(restored.publicKeyFingerprint);
-    const wrapped = path.join(f.dir, 'wrapped-restored');
     const bundle = await restore.writeWrappedBundle(wrapped);
-    const receiptDir = path.join(f.dir, 'receipts');
-    await mkdir(receiptDir);
     const receipt = await restore.writeReceipt(receiptDir);
     expect(path.basename(receipt.htmlFile)).toMatch(
       /^receipt-air-gapped-KF-\d{8}-[a-z2-7]{6}-restore-\d{8}T\d{6}Z\.html$/,

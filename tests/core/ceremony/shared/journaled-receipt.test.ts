@@ -76,6 +76,7 @@ describe('receipts from journals with deviations', () => {
     });
     for (const fp of first.fingerprints())
       for (const w of ['Ben', 'Chloé']) await first.confirmFingerprint(w, fp.fingerprint);
+    await first.preflight({ wrappedBundle: path.join(f.dir, 'wrapped-1'), receiptFolder: f.dir });
     await first.generateMaterial();
     await first.abandon('operator stopped: wrong media');
 
@@ -87,10 +88,19 @@ describe('receipts from journals with deviations', () => {
       await air.confirmFingerprint('Ben', fp.fingerprint);
       await air.confirmFingerprint('Chloé', fp.fingerprint);
     }
-    await air.generateMaterial();
     const shares = path.join(f.dir, 'shares');
     await fs.mkdir(path.join(shares, 'a'), { recursive: true });
     await fs.mkdir(path.join(shares, 'b'), { recursive: true });
+    const wrappedDir = path.join(f.dir, 'wrapped');
+    const airReceiptDir = path.join(f.dir, 'air-receipt');
+    await fs.mkdir(airReceiptDir);
+    await air.preflight({
+      wrappedBundle: wrappedDir,
+      receiptFolder: airReceiptDir,
+      custodianFolders: [path.join(shares, 'a'), path.join(shares, 'b')],
+      allowSameVolume: true,
+    });
+    await air.generateMaterial();
     await air.splitCustody({
       m: 2,
       n: 2,
@@ -99,10 +109,7 @@ describe('receipts from journals with deviations', () => {
       allowSameVolume: true,
     });
     await air.wrap();
-    const wrappedDir = path.join(f.dir, 'wrapped');
     const wrapped = await air.writeWrappedBundle(wrappedDir);
-    const airReceiptDir = path.join(f.dir, 'air-receipt');
-    await fs.mkdir(airReceiptDir);
     const airReceipt = await air.writeReceipt(airReceiptDir);
 
     // Online, day 2: import with an expiry override, verify, receipt.

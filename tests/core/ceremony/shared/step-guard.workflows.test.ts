@@ -188,12 +188,24 @@ describe('air-gapped workflow: guarded transitions', () => {
     expect(remaining).toBe(0);
     await expect(air.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(air.writeReceipt(f.dir)).rejects.toMatchObject(OUT_OF_ORDER);
+    // The core itself refuses material before the preflight (not only a disabled button).
+    await expect(air.generateMaterial()).rejects.toMatchObject({ code: 'PREFLIGHT_REQUIRED' });
+    await expect(air.loadMaterialFile('any', path.join(f.dir, 'any.pem'))).rejects.toMatchObject({
+      code: 'PREFLIGHT_REQUIRED',
+    });
+    expect(air.state).toBe('fingerprints-confirmed');
+    await air.preflight({ wrappedBundle: path.join(f.dir, 'w'), receiptFolder: f.dir });
     await air.generateMaterial();
     await expect(air.writeWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
     await air.wrap();
     await expect(air.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(air.splitCustody({ m: 2, n: 2, folders: [f.dir, f.dir] })).rejects.toMatchObject(OUT_OF_ORDER);
+    // Only the folders the preflight checked are written to.
+    await expect(air.writeWrappedBundle(path.join(f.dir, 'elsewhere'))).rejects.toMatchObject({
+      code: 'PREFLIGHT_FOLDER_DIFFERS',
+    });
     await air.writeWrappedBundle(path.join(f.dir, 'w'));
+    await expect(air.writeReceipt(path.join(f.dir, 'w'))).rejects.toMatchObject({ code: 'PREFLIGHT_FOLDER_DIFFERS' });
     const receipt = await air.writeReceipt(f.dir);
     expect(air.state).toBe('finished');
     const events = (await fs.readFile(path.join(f.dir, 'airgap.jsonl'), 'utf8'))
@@ -263,6 +275,7 @@ describe('air-gapped workflow: guarded transitions', () => {
     await air.checkNetwork();
     const overview = await air.readParametersBundle(params);
     for (const w of ['Ben', 'Chloé']) await air.confirmFingerprint(w, overview.fingerprints[0]?.fingerprint as string);
+    await air.preflight({ wrappedBundle: path.join(f.dir, 'w'), receiptFolder: f.dir });
     await air.generateMaterial();
     await air.abandon('operator stopped');
     await expect(air.wrap()).rejects.toMatchObject({ code: 'CEREMONY_STOPPED' });
