@@ -13,6 +13,7 @@ import { RestoreScreen } from './screens/RestoreScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { StartScreen } from './screens/StartScreen';
 import type { MessageKey } from '../src-main/i18n/catalogue';
+import { LeaveCeremonyDialog } from './components/LeaveCeremonyDialog';
 import type { Screen } from './store/session';
 import { useAppStore } from './store/store';
 
@@ -96,6 +97,7 @@ export function App() {
       <main className="app-main">
         <CurrentScreen key={screen} screen={screen} />
       </main>
+      <LeaveCeremonyDialog />
     </div>
   );
 }

@@ -33,6 +33,8 @@ import { hardenApp } from './security/web-contents-guard';
 import { runningAppIdentity } from './software-identity';
 import { hardenSession } from './security/session-hardening';
 import { createMainWindow } from './window';
+import { guardWindowClose, type LeaveGuard } from './leave-guard';
+import { DEFAULT_LOCALE, matchLocale } from '../i18n/locale';
 
 /** Set by electron.vite.config.ts at build time. */
 declare const __KEYFERRY_BUILD__: string;
@@ -65,7 +67,7 @@ function desktopServices(log: FileOperationLog, window: () => BrowserWindow | nu
   };
 }
 
-function start(log: FileOperationLog): { window: BrowserWindow; ceremonies: CeremonySession } {
+function start(log: FileOperationLog): { window: BrowserWindow; ceremonies: CeremonySession; leaveGuard: LeaveGuard } {
   const ses = session.defaultSession;
   // Ids are never reused, so a destroyed window's id can never match a later sender.
   let mainContentsId: number | null = null;
@@ -97,7 +99,14 @@ function start(log: FileOperationLog): { window: BrowserWindow; ceremonies: Cere
     log,
   });
   mainContentsId = mainWindow.webContents.id;
-  return { window: mainWindow, ceremonies };
+  // Closing with an unfinished air-gapped ceremony asks first and journals the abandon (like Ctrl-C).
+  const leaveGuard = guardWindowClose(
+    mainWindow,
+    ceremonies,
+    dialog,
+    () => matchLocale(app.getLocale()) ?? DEFAULT_LOCALE,
+  );
+  return { window: mainWindow, ceremonies, leaveGuard };
 }
 
 function main(): void {
@@ -143,6 +152,7 @@ function main(): void {
   app.on('window-all-closed', () => app.quit());
   // Before quitting, end the ceremony session: held material is wiped, journals closed.
   let ceremonies: CeremonySession | null = null;
+  let leaveGuard: LeaveGuard | null = null;
   let sessionClosed = false;
   let closingStarted = false;
   app.on('before-quit', (event) => {
@@ -150,9 +160,15 @@ function main(): void {
     event.preventDefault();
     if (closingStarted) return; // a second quit request waits for the first to finish wiping
     closingStarted = true;
-    void (ceremonies?.close() ?? Promise.resolve())
-      .catch(() => undefined)
-      .finally(() => {
+    // Quitting (menu, Cmd-Q) asks like closing the window when a ceremony is unfinished.
+    void (leaveGuard?.confirmLeaving() ?? Promise.resolve(true))
+      .catch(() => true)
+      .then(async (leave) => {
+        if (!leave) {
+          closingStarted = false;
+          return;
+        }
+        await (ceremonies?.close() ?? Promise.resolve()).catch(() => undefined);
         sessionClosed = true;
         app.quit();
       });
@@ -168,6 +184,7 @@ function main(): void {
       const started = start(log);
       mainWindow = started.window;
       ceremonies = started.ceremonies;
+      leaveGuard = started.leaveGuard;
     })
     .catch((error: unknown) => {
       const problem = toProblem(error);

@@ -197,17 +197,15 @@ export const channels = {
     airgap.loadMaterialRequestSchema,
     airgap.materialSummarySchema,
   ),
+  preflightAirGap: defineChannel('airgap.preflight', airgap.airGapPreflightRequestSchema, airgap.preflightSchema),
   wrapMaterial: defineChannel('airgap.wrap', noRequest, airgap.wrappedKeysSchema),
-  writeWrappedBundle: defineChannel(
-    'airgap.write-bundle',
-    airgap.writeWrappedRequestSchema,
-    airgap.writtenWrappedSchema,
-  ),
+  writeWrappedBundle: defineChannel('airgap.write-bundle', noRequest, airgap.writtenWrappedSchema),
   writeAirGapReceipt: defineChannel('airgap.receipt', noRequest, common.writtenReceiptSchema),
   // Custody: the split (handlers/custody.ts) and the restore ceremony (handlers/custody-restore.ts).
-  splitCustody: defineChannel('custody.split', airgap.custodySplitRequestSchema, airgap.custodySplitSchema),
+  splitCustody: defineChannel('custody.split', noRequest, airgap.custodySplitSchema),
   restoreCheckNetwork: defineChannel('restore.check-network', noRequest, airgap.airGapNetworkSchema),
   restoreReadBundle: defineChannel('restore.read-bundle', airgap.folderRequestSchema, restore.restoreParametersSchema),
+  restorePreflight: defineChannel('restore.preflight', airgap.preflightRequestSchema, airgap.preflightSchema),
   presentShare: defineChannel('restore.present-share', restore.presentShareRequestSchema, restore.presentedShareSchema),
   rebuildMaterial: defineChannel('restore.rebuild', noRequest, restore.restoredKeySchema),
   restoreConfirmFingerprint: defineChannel(
@@ -216,13 +214,11 @@ export const channels = {
     airgap.confirmationSchema,
   ),
   restoreWrap: defineChannel('restore.wrap', noRequest, airgap.wrappedKeysSchema),
-  restoreWriteBundle: defineChannel(
-    'restore.write-bundle',
-    airgap.writeWrappedRequestSchema,
-    airgap.writtenWrappedSchema,
-  ),
+  restoreWriteBundle: defineChannel('restore.write-bundle', noRequest, airgap.writtenWrappedSchema),
   writeRestoreReceipt: defineChannel('restore.receipt', noRequest, common.writtenReceiptSchema),
   abandonRestore: defineChannel('restore.abandon', noRequest, restore.abandonedSchema),
+  // Leaving a ceremony that holds material (handlers/leave-ceremony.ts): journaled like a Ctrl-C.
+  leaveCeremony: defineChannel('ceremony.leave', restore.leaveCeremonyRequestSchema, restore.leftCeremonySchema),
   // Journals and receipts (handlers/journal.ts, handlers/receipt.ts), path pickers (handlers/media.ts).
   viewJournal: defineChannel('journal.view', records.sideRequestSchema, records.journalViewSchema),
   viewReceipt: defineChannel('receipt.view', records.sideRequestSchema, common.writtenReceiptSchema),

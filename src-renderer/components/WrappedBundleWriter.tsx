@@ -1,60 +1,44 @@
 /**
- * Writing a wrapped-material bundle: the material expiry requested in it, the removable media
- * folder it is created in, the button, and once written the folder and digest to compare online.
+ * Writing a wrapped-material bundle: into the new folder the preflight checked, requesting the
+ * expiry chosen there; the button, and once written the folder and digest to compare online.
  */
-import { useState, type ReactNode } from 'react';
-import type { MaterialExpiryChoice, WrittenWrappedView } from '../../src-main/ipc/contract';
-import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from './ExpiryChoice';
-import { PathField } from './Fields';
+import type { ReactNode } from 'react';
+import type { PreflightView, WrittenWrappedView } from '../../src-main/ipc/contract';
 import { Hex } from './Hex';
 import { StepButton } from './Step';
 import { useT } from '../i18n';
 
-/** Expiry, media folder and "Write the wrapped-material bundle"; then the written folder and its digest. */
+/** The planned folder and "Write the wrapped-material bundle"; then the written folder and its digest. */
 export function WrappedBundleWriter({
-  section,
-  expiryName,
-  expiryLegend,
-  folderLabel,
-  folderHint,
+  plan,
   digestLabel,
   available,
   onWrite,
   bundle,
   children,
 }: {
-  section: string;
-  expiryName: string;
-  expiryLegend: string;
-  folderLabel: string;
-  folderHint: string;
+  /** What passed the preflight (null before: nothing can be written). */
+  plan: PreflightView | null;
   digestLabel: string;
   /** The wrapped material waits to be written. */
   available: boolean;
-  onWrite: (request: { folder: string; expiry?: MaterialExpiryChoice }) => void;
+  onWrite: () => void;
   bundle: WrittenWrappedView | null;
   /** More about the written bundle, inside its card. */
   children?: ReactNode;
 }) {
-  const [folder, setFolder] = useState('');
-  const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'never', date: '' });
-  const choice = expiryChoice(expiry);
-  const { t } = useT();
+  const { t, utc } = useT();
   return (
     <>
-      <ExpiryChoice name={expiryName} legend={expiryLegend} value={expiry} onChange={setExpiry} />
-      <PathField
-        purpose="write-bundle"
-        section={section}
-        label={folderLabel}
-        value={folder}
-        onChange={setFolder}
-        hint={folderHint}
-      />
-      <StepButton
-        available={available && folder.trim() !== '' && expiryComplete(expiry)}
-        onClick={() => onWrite({ folder: folder.trim(), ...(choice ? { expiry: choice } : {}) })}
-      >
+      {plan && !bundle && (
+        <p>
+          {t('wrapped.planned-folder')} <span className="file-name">{plan.wrappedBundle}</span>{' '}
+          {plan.expiry.kind === 'never'
+            ? t('preflight.expiry-never')
+            : t('preflight.expiry-at', { at: utc(plan.expiry.at) })}
+        </p>
+      )}
+      <StepButton available={available && plan !== null} onClick={onWrite}>
         {t('wrapped.write')}
       </StepButton>
       {bundle && (

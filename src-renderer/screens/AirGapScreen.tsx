@@ -5,6 +5,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
 import { AirGapReceiptStep, MaterialStep, WrapStep } from './airgap/MaterialSteps';
 import { FingerprintStep, NetworkStep, ParametersStep } from './airgap/ParametersSteps';
+import { PreflightStep } from './airgap/PreflightStep';
 import { useT } from '../i18n';
 
 export function AirGapScreen() {
@@ -18,6 +19,7 @@ export function AirGapScreen() {
       <NetworkStep />
       <ParametersStep />
       <FingerprintStep />
+      <PreflightStep />
       <MaterialStep />
       <WrapStep />
       <AirGapReceiptStep />

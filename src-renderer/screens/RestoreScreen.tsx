@@ -8,7 +8,10 @@ import { useState } from 'react';
 import { BundleFolderField, useBundleFolder } from '../components/BundleFolderField';
 import { PathField, TextAreaField, TextField } from '../components/Fields';
 import { FingerprintConfirmation } from '../components/FingerprintConfirmation';
+import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../components/ExpiryChoice';
 import { Hex } from '../components/Hex';
+import { PreflightResult } from '../components/PreflightResult';
+import { hasReached, RESTORE_STATES } from '../../src-main/ipc/contract';
 import { NetworkBanner } from '../components/NetworkBanner';
 import { NetworkCheckStep } from '../components/NetworkCheckStep';
 import { ReceiptPanel } from '../components/ReceiptPanel';
@@ -25,6 +28,44 @@ const SHARE_SOURCES = [
   { value: 'file', id: 'share-file', label: 'restore.source.file' },
   { value: 'typed', id: 'share-typed', label: 'restore.source.typed' },
 ] as const;
+
+/** Step 3: the restored bundle's folder and the receipt folder pass the preflight before any share is rebuilt. */
+function RestorePreflightStep() {
+  const state = useAppStore((s) => s.ceremony?.restore?.state);
+  const plan = useAppStore((s) => s.ceremony?.restore?.preflight ?? null);
+  const preflight = useAppStore((s) => s.restorePreflight);
+  const [folder, setFolder] = useState('');
+  const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'never', date: '' });
+  const choice = expiryChoice(expiry);
+  const open = state === 'parameters-read' || state === 'shares-presented';
+  const { t } = useT();
+  return (
+    <Step
+      number={3}
+      title={t('restore.preflight.title')}
+      state={plan || hasReached(RESTORE_STATES, state, 'restored') ? 'done' : open ? 'current' : 'waiting'}
+      section="restore-preflight"
+    >
+      <p>{t('restore.preflight.intro')}</p>
+      <PathField
+        purpose="write-bundle"
+        section="restore-preflight"
+        label={t('restore.folder')}
+        value={folder}
+        onChange={setFolder}
+        hint={t('restore.folder.hint')}
+      />
+      <ExpiryChoice name="restore-expiry" legend={t('restore.expiry')} value={expiry} onChange={setExpiry} />
+      <StepButton
+        available={open && folder.trim() !== '' && expiryComplete(expiry)}
+        onClick={() => void preflight({ folder: folder.trim(), ...(choice ? { expiry: choice } : {}) })}
+      >
+        {t('preflight.button')}
+      </StepButton>
+      {plan && <PreflightResult plan={plan} />}
+    </Step>
+  );
+}
 
 function SharesStep() {
   const state = useAppStore((s) => s.ceremony?.restore?.state);
@@ -49,7 +90,7 @@ function SharesStep() {
   };
   return (
     <Step
-      number={3}
+      number={4}
       title={t('restore.shares.title')}
       state={restoreStepState(state, ['parameters-read', 'shares-presented'], 'restored')}
       section="restore-shares"
@@ -115,15 +156,17 @@ function RebuildStep() {
   const state = useAppStore((s) => s.ceremony?.restore?.state);
   const restored = useAppStore((s) => s.restored);
   const rebuild = useAppStore((s) => s.rebuildMaterial);
+  const preflighted = useAppStore((s) => (s.ceremony?.restore?.preflight ?? null) !== null);
   const { t } = useT();
   return (
     <Step
-      number={4}
+      number={5}
       title={t('restore.rebuild.title')}
       state={restoreStepState(state, ['shares-presented'], 'restored')}
       section="restore-rebuild"
     >
-      <StepButton available={state === 'shares-presented'} onClick={() => void rebuild()}>
+      {!preflighted && state === 'shares-presented' && <p className="hint">{t('preflight.first')}</p>}
+      <StepButton available={preflighted && state === 'shares-presented'} onClick={() => void rebuild()}>
         {t('restore.rebuild.button')}
       </StepButton>
       {restored && (
@@ -156,7 +199,7 @@ function RestoreFingerprintStep() {
   const { t } = useT();
   return (
     <Step
-      number={5}
+      number={6}
       title={t('restore.fingerprint.title')}
       state={restoreStepState(state, ['restored'], 'fingerprints-confirmed')}
       section="restore-fingerprint"
@@ -178,10 +221,11 @@ function RestoreWrapStep() {
   const wrapped = useAppStore((s) => s.restoreWrapped);
   const wrap = useAppStore((s) => s.restoreWrap);
   const write = useAppStore((s) => s.restoreWriteBundle);
+  const plan = useAppStore((s) => s.ceremony?.restore?.preflight ?? null);
   const { t } = useT();
   return (
     <Step
-      number={6}
+      number={7}
       title={t('wrap.title')}
       state={restoreStepState(state, ['fingerprints-confirmed', 'wrapped'], 'bundle-written')}
       section="restore-wrap"
@@ -195,14 +239,10 @@ function RestoreWrapStep() {
         </p>
       ))}
       <WrappedBundleWriter
-        section="restore-wrap"
-        expiryName="restore-expiry"
-        expiryLegend={t('restore.expiry')}
-        folderLabel={t('restore.folder')}
-        folderHint={t('restore.folder.hint')}
+        plan={plan}
         digestLabel={t('restore.digest')}
         available={state === 'wrapped'}
-        onWrite={(request) => void write(request)}
+        onWrite={() => void write()}
         bundle={bundle}
       />
     </Step>
@@ -263,12 +303,13 @@ export function RestoreScreen() {
           </div>
         )}
       </Step>
+      <RestorePreflightStep />
       <SharesStep />
       <RebuildStep />
       <RestoreFingerprintStep />
       <RestoreWrapStep />
       <Step
-        number={7}
+        number={8}
         title={t('restore.receipt.title')}
         state={restoreStepState(state, ['bundle-written'], 'finished')}
         section="restore-receipt"

@@ -27,9 +27,10 @@ export interface AirGapSlice {
   confirmFingerprint(request: Request<'confirmFingerprint'>): Promise<boolean>;
   generateMaterial(): Promise<void>;
   loadMaterialFile(request: Request<'loadMaterialFile'>): Promise<boolean>;
-  splitCustody(request: Request<'splitCustody'>): Promise<void>;
+  preflightAirGap(request: Request<'preflightAirGap'>): Promise<void>;
+  splitCustody(): Promise<void>;
   wrapMaterial(): Promise<void>;
-  writeWrappedBundle(request: Request<'writeWrappedBundle'>): Promise<void>;
+  writeWrappedBundle(): Promise<void>;
   writeAirGapReceipt(): Promise<void>;
 }
 
@@ -97,11 +98,19 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
         () => api().loadMaterialFile(request),
         keepMaterial,
       ),
-    splitCustody: async (request) => {
+    preflightAirGap: async (request) => {
+      await step(
+        'air-preflight',
+        uiAction('action.checking-folders'),
+        () => api().preflightAirGap(request),
+        () => undefined,
+      );
+    },
+    splitCustody: async () => {
       await step(
         'custody-split',
         uiAction('action.splitting-for-custody'),
-        () => api().splitCustody(request),
+        () => api().splitCustody(),
         ({ keys }) => set({ custody: keys }),
       );
     },
@@ -113,11 +122,11 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
         ({ keys }) => set({ wrappedKeys: keys }),
       );
     },
-    writeWrappedBundle: async (request) => {
+    writeWrappedBundle: async () => {
       await step(
         'air-wrap',
         uiAction('action.writing-wrapped-bundle'),
-        () => api().writeWrappedBundle(request),
+        () => api().writeWrappedBundle(),
         (wrappedBundle) => set({ wrappedBundle }),
       );
     },

@@ -28,7 +28,8 @@ export interface RestoreSlice {
   rebuildMaterial(): Promise<void>;
   restoreConfirmFingerprint(request: Request<'restoreConfirmFingerprint'>): Promise<boolean>;
   restoreWrap(): Promise<void>;
-  restoreWriteBundle(request: Request<'restoreWriteBundle'>): Promise<void>;
+  restorePreflight(request: Request<'restorePreflight'>): Promise<void>;
+  restoreWriteBundle(): Promise<void>;
   writeRestoreReceipt(): Promise<void>;
   abandonRestore(): Promise<void>;
 }
@@ -106,11 +107,19 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
         ({ keys }) => set({ restoreWrapped: keys }),
       );
     },
-    restoreWriteBundle: async (request) => {
+    restorePreflight: async (request) => {
+      await step(
+        'restore-preflight',
+        uiAction('action.checking-folders'),
+        () => api().restorePreflight(request),
+        () => undefined,
+      );
+    },
+    restoreWriteBundle: async () => {
       await step(
         'restore-wrap',
         uiAction('action.writing-wrapped-bundle'),
-        () => api().restoreWriteBundle(request),
+        () => api().restoreWriteBundle(),
         (restoreBundle) => set({ restoreBundle }),
       );
     },

@@ -8,10 +8,50 @@ import type {
   Request,
 } from '../../src-main/ipc/contract';
 import { api } from '../api';
-import type { SliceCreator } from './store';
+import type { AppState, SliceCreator } from './store';
 import { uiAction } from './ui-action';
 
 export type Screen = 'start' | 'setup' | 'online' | 'air-gapped' | 'custody' | 'restore' | 'journal';
+
+/** The air-gapped ceremonies a person can leave half-way, and the screens that belong to each. */
+export type LeavableSide = 'air-gapped' | 'custody-restore';
+const SIDE_SCREENS: Readonly<Record<LeavableSide, readonly Screen[]>> = {
+  'air-gapped': ['air-gapped', 'custody', 'journal'],
+  'custody-restore': ['restore', 'journal'],
+};
+const SIDE_SECTIONS: Readonly<Record<LeavableSide, RegExp>> = {
+  'air-gapped': /^(air-|custody-split)/,
+  'custody-restore': /^restore-/,
+};
+
+/** Leaving the screens of an unfinished ceremony: asked first, journaled when confirmed. */
+export interface PendingLeave {
+  readonly target: Screen;
+  readonly sides: readonly { side: LeavableSide; state: string; running: boolean }[];
+}
+
+/** What the screens of a side showed, cleared once that ceremony was abandoned. */
+function resetOf(side: LeavableSide): Partial<AppState> {
+  return side === 'air-gapped'
+    ? {
+        airNetwork: null,
+        overview: null,
+        fingerprints: [],
+        materials: [],
+        custody: [],
+        wrappedKeys: [],
+        wrappedBundle: null,
+      }
+    : {
+        restoreNetwork: null,
+        restoreParameters: null,
+        presentedShares: [],
+        restored: null,
+        restoreFingerprints: [],
+        restoreWrapped: [],
+        restoreBundle: null,
+      };
+}
 
 export interface SessionSlice {
   screen: Screen;
@@ -20,7 +60,13 @@ export interface SessionSlice {
   mode: KeyferryMode | null;
   setup: CeremonySetup | null;
   ceremony: CeremonyState | null;
+  /** Set while the officer is asked whether to abandon an unfinished ceremony to go to another screen. */
+  leaving: PendingLeave | null;
+  /** Goes to `screen`; asks first (leaving) when that leaves an unfinished air-gapped ceremony. */
   goTo(screen: Screen): void;
+  /** The officer confirmed: each unfinished ceremony is abandoned (journaled), then the screen changes. */
+  confirmLeave(): Promise<void>;
+  cancelLeave(): void;
   loadStart(): Promise<void>;
   refreshNetwork(): Promise<void>;
   /** Reads the network status without touching the activity state (after another step). */
@@ -37,7 +83,37 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   mode: null,
   setup: null,
   ceremony: null,
-  goTo: (screen) => set({ screen, problem: null, notice: null }),
+  leaving: null,
+  goTo: (screen) => {
+    const { ceremony, busy } = get();
+    const sides: PendingLeave['sides'][number][] = [];
+    const sessions = { 'air-gapped': ceremony?.airGap, 'custody-restore': ceremony?.restore } as const;
+    for (const side of ['air-gapped', 'custody-restore'] as const) {
+      if (SIDE_SCREENS[side].includes(screen)) continue;
+      const running = busy !== null && SIDE_SECTIONS[side].test(busy.section);
+      const session = sessions[side];
+      if (running || session?.unfinished) sides.push({ side, state: session?.state ?? 'new', running });
+    }
+    if (sides.length > 0) {
+      set({ leaving: { target: screen, sides } });
+      return;
+    }
+    set({ screen, problem: null, notice: null, leaving: null });
+  },
+  confirmLeave: async () => {
+    const leaving = get().leaving;
+    if (!leaving) return;
+    for (const { side } of leaving.sides) {
+      const left = await get().run('leave', uiAction('action.leaving-ceremony'), () =>
+        api().leaveCeremony({ side, reason: 'ceremony-left' }),
+      );
+      if (!left) return;
+      set(resetOf(side));
+    }
+    await get().refreshCeremony();
+    set({ screen: leaving.target, leaving: null });
+  },
+  cancelLeave: () => set({ leaving: null }),
   loadStart: async () => {
     const [info, network] = await Promise.all([api().appInfo(), api().networkStatus()]);
     set({

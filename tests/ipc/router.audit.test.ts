@@ -96,15 +96,15 @@ describe('a rehearsal through the ceremony channels', () => {
     for (const fingerprint of overview.fingerprints) {
       await value(ipc, 'airgap.confirm-fingerprint', { witness: 'Ben', typed: fingerprint.grouped.toLowerCase() });
     }
+    expect(await call(ipc, 'airgap.generate')).toMatchObject({ ok: false, problem: { code: 'PREFLIGHT_REQUIRED' } });
+    await value(ipc, 'airgap.preflight', { folder: dir });
     const material = await value<{ keys: { keyCheckValue: string | null; publicKeyFingerprint: string | null }[] }>(
       ipc,
       'airgap.generate',
     );
     expect(material.keys).toHaveLength(2);
     await value(ipc, 'airgap.wrap');
-    const wrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'airgap.write-bundle', {
-      folder: dir,
-    });
+    const wrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'airgap.write-bundle');
     const airReceipt = await value<{ text: string; htmlFile: string }>(ipc, 'airgap.receipt');
     expect(airReceipt.htmlFile).toMatch(/^receipt-air-gapped-/);
 

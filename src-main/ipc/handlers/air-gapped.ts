@@ -7,12 +7,14 @@
 import fs from 'node:fs';
 import type { ConsoleFilesInput } from '../../core/bundle';
 import { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
+import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
+import { materialExpiry } from './material-expiry';
 import type { ChannelHandler } from './channel-handler';
 import { airGapStartOptions, fingerprintView, networkCheckView, writtenBundleView } from './airgap-views';
-import { existingFolder, freshFolderInside, inputFilePath, readSmallFile } from './paths';
+import { existingFolder, inputFilePath, readSmallFile } from './paths';
 import { SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
-import { materialExpiry } from './material-expiry';
+import { bundleFolderFor, preflightView, requirePlan, sameVolumeAllowed } from './preflight';
 import { storeReceipt } from './receipt';
 import type { AirGapSide, CeremonySession } from './session';
 
@@ -24,6 +26,7 @@ type AirGapChannel =
   | 'confirmFingerprint'
   | 'generateMaterial'
   | 'loadMaterialFile'
+  | 'preflightAirGap'
   | 'wrapMaterial'
   | 'writeWrappedBundle'
   | 'writeAirGapReceipt';
@@ -101,31 +104,61 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
       return { confirmed: fingerprintView(confirmed), remaining };
     },
 
-    generateMaterial: async () => ({ keys: await workflow().generateMaterial() }),
-
-    loadMaterialFile: async ({ keyId, file, passphrase }) => {
+    /**
+     * Before any material exists: the bundle's new folder inside `folder`, the receipt folder (the
+     * ceremony folder) and every custodian folder pass the core's preflight; an AES expiry with no
+     * custody needs the acknowledgement (journaled by the core). Repeatable until material exists.
+     */
+    preflightAirGap: async ({ folder, expiry, custody, acknowledgeNoBackup }) => {
+      const mode = session.requireMode('air-gapped', 'rehearsal');
+      const side = session.requireAirGap();
       const ceremony = workflow();
-      return ceremony.loadMaterialFile(keyId, inputFilePath(file, 'key material file'), passphrase);
+      if (custody?.allowSameVolume) sameVolumeAllowed(mode);
+      const planned = {
+        wrappedBundle: await bundleFolderFor(folder, `wrapped-material-${ceremony.ceremonyId}`),
+        receiptFolder: session.requireSetup().folder,
+        ...(custody ? { custodianFolders: custody.folders, allowSameVolume: custody.allowSameVolume === true } : {}),
+        materialExpiry: materialExpiry(expiry, session.now()),
+      };
+      const unbacked = ceremony.unbackedAesKeys(planned);
+      if (unbacked.length > 0 && planned.materialExpiry.kind === 'at' && !acknowledgeNoBackup)
+        throw new KeyferryError('MATERIAL_NO_BACKUP_UNACKNOWLEDGED', {
+          count: unbacked.length,
+          expiresAt: planned.materialExpiry.at.toISOString(),
+        });
+      side.plan = undefined;
+      await ceremony.preflight(planned);
+      if (unbacked.length > 0 && planned.materialExpiry.kind === 'at')
+        await ceremony.acknowledgeNoBackup(planned.materialExpiry.at.toISOString());
+      side.plan = { ...planned, ...(custody ? { custody } : {}), noBackupKeyIds: unbacked };
+      return preflightView(side.plan);
     },
 
-    wrapMaterial: async () => ({ keys: await workflow().wrap() }),
+    generateMaterial: () => session.track('air-gapped', async () => ({ keys: await workflow().generateMaterial() })),
 
-    writeWrappedBundle: async ({ folder, expiry }) => {
-      const ceremony = workflow();
-      const requested = materialExpiry(expiry, session.now());
-      const dir = await freshFolderInside(
-        folder,
-        `wrapped-material-${ceremony.ceremonyId}`,
-        'folder for the wrapped-material bundle',
-      );
-      const written = await ceremony.writeWrappedBundle(dir, { expiry: requested });
-      session.lastWrappedDigest = written.manifestSha256;
-      return writtenBundleView(written);
-    },
+    loadMaterialFile: ({ keyId, file, passphrase }) =>
+      session.track('air-gapped', async () => {
+        const ceremony = workflow();
+        return ceremony.loadMaterialFile(keyId, inputFilePath(file, 'key material file'), passphrase);
+      }),
 
-    writeAirGapReceipt: async () => {
-      const ceremony = workflow();
-      return storeReceipt(session, 'air-gapped', await ceremony.writeReceipt(session.requireSetup().folder));
-    },
+    wrapMaterial: () => session.track('air-gapped', async () => ({ keys: await workflow().wrap() })),
+
+    writeWrappedBundle: () =>
+      session.track('air-gapped', async () => {
+        const ceremony = workflow();
+        const plan = requirePlan(session.requireAirGap().plan);
+        const written = await ceremony.writeWrappedBundle(plan.wrappedBundle, {
+          ...(plan.materialExpiry ? { expiry: plan.materialExpiry } : {}),
+        });
+        session.lastWrappedDigest = written.manifestSha256;
+        return writtenBundleView(written);
+      }),
+
+    writeAirGapReceipt: () =>
+      session.track('air-gapped', async () => {
+        const ceremony = workflow();
+        return storeReceipt(session, 'air-gapped', await ceremony.writeReceipt(session.requireSetup().folder));
+      }),
   };
 }

@@ -16,6 +16,7 @@ import type { CeremonyState, Connection, RecordKind } from '../contract';
 import type { ChannelHandler } from './channel-handler';
 import { writableFolder } from './paths';
 import { CeremonySession, JOURNAL_FILES, type OnlineSide } from './session';
+import { preflightView } from './preflight';
 
 type SetupHandlers = {
   setupCeremony: ChannelHandler<'setupCeremony'>;
@@ -147,6 +148,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
 
     ceremonyState: (): CeremonyState => {
       const { setup, online, airGap } = session;
+      const unfinished = session.unfinishedSides();
       const receipt = (side: RecordKind) => {
         const stored = session.receipts.get(side);
         if (!stored) return null;
@@ -178,11 +180,18 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
               state: airGap.ceremony.state,
               ceremonyId: airGap.ceremony.ceremonyId,
               parametersSource: airGap.ceremony.parametersSource,
+              preflight: airGap.plan ? preflightView(airGap.plan) : null,
+              unfinished: unfinished.includes('air-gapped'),
             }
           : null,
         restore:
           session.restore && !session.restore.abandoned
-            ? { state: session.restore.ceremony.state, ceremonyId: session.restore.ceremony.ceremonyId }
+            ? {
+                state: session.restore.ceremony.state,
+                ceremonyId: session.restore.ceremony.ceremonyId,
+                preflight: session.restore.plan ? preflightView(session.restore.plan) : null,
+                unfinished: unfinished.includes('custody-restore'),
+              }
             : null,
         receipts: {
           online: receipt('online'),

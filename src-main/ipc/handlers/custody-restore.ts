@@ -14,13 +14,15 @@ import { openJournal } from '../../core/journal';
 import type { ChannelHandler } from './channel-handler';
 import { airGapStartOptions, fingerprintView, networkCheckView, writtenBundleView } from './airgap-views';
 import { materialExpiry } from './material-expiry';
-import { existingFolder, freshFolderInside, inputFilePath } from './paths';
+import { existingFolder, inputFilePath } from './paths';
+import { bundleFolderFor, preflightView, requirePlan } from './preflight';
 import { storeReceipt } from './receipt';
 import type { CeremonySession, RestoreSide } from './session';
 
 type RestoreChannel =
   | 'restoreCheckNetwork'
   | 'restoreReadBundle'
+  | 'restorePreflight'
   | 'presentShare'
   | 'rebuildMaterial'
   | 'restoreConfirmFingerprint'
@@ -74,43 +76,59 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
       return { ...overview, keys: overview.keys.map((k) => ({ ...k })), warnings: [...overview.warnings] };
     },
 
+    /** Before the shares are rebuilt into material: the new bundle folder and the receipt folder pass the core's preflight. */
+    restorePreflight: async ({ folder, expiry }) => {
+      const ceremony = workflow();
+      const side = session.requireRestore();
+      const planned = {
+        wrappedBundle: await bundleFolderFor(folder, `wrapped-material-${ceremony.ceremonyId}-restored`),
+        receiptFolder: session.requireSetup().folder,
+        materialExpiry: materialExpiry(expiry, session.now()),
+      };
+      side.plan = undefined;
+      await ceremony.preflight(planned);
+      side.plan = { ...planned, noBackupKeyIds: [] };
+      return preflightView(side.plan);
+    },
+
     presentShare: async ({ presentedBy, file, typed }) => {
       const ceremony = workflow();
       const share = file ? await readShareFile(inputFilePath(file, 'share file')) : parseTypedShare(typed ?? '');
       return ceremony.presentShare(share, presentedBy, file ? 'file' : 'typed');
     },
 
-    rebuildMaterial: async () => {
-      const restored = await workflow().restore();
-      return {
-        ...restored,
-        shareIndexes: [...restored.shareIndexes],
-        fingerprints: restored.fingerprints.map(fingerprintView),
-      };
-    },
+    rebuildMaterial: () =>
+      session.track('custody-restore', async () => {
+        const restored = await workflow().restore();
+        return {
+          ...restored,
+          shareIndexes: [...restored.shareIndexes],
+          fingerprints: restored.fingerprints.map(fingerprintView),
+        };
+      }),
 
     restoreConfirmFingerprint: async ({ witness, typed }) => {
       const { confirmed, remaining } = await workflow().confirmFingerprint(witness, typed);
       return { confirmed: fingerprintView(confirmed), remaining };
     },
 
-    restoreWrap: async () => ({ keys: [await workflow().wrap()] }),
+    restoreWrap: () => session.track('custody-restore', async () => ({ keys: [await workflow().wrap()] })),
 
-    restoreWriteBundle: async ({ folder, expiry }) => {
-      const ceremony = workflow();
-      const dir = await freshFolderInside(
-        folder,
-        `wrapped-material-${ceremony.ceremonyId}-restored`,
-        'folder for the wrapped-material bundle',
-      );
-      const written = await ceremony.writeWrappedBundle(dir, { expiry: materialExpiry(expiry, session.now()) });
-      return writtenBundleView(written);
-    },
+    restoreWriteBundle: () =>
+      session.track('custody-restore', async () => {
+        const ceremony = workflow();
+        const plan = requirePlan(session.requireRestore().plan);
+        const written = await ceremony.writeWrappedBundle(plan.wrappedBundle, {
+          ...(plan.materialExpiry ? { expiry: plan.materialExpiry } : {}),
+        });
+        return writtenBundleView(written);
+      }),
 
-    writeRestoreReceipt: async () => {
-      const ceremony = workflow();
-      return storeReceipt(session, 'custody-restore', await ceremony.writeReceipt(session.requireSetup().folder));
-    },
+    writeRestoreReceipt: () =>
+      session.track('custody-restore', async () => {
+        const ceremony = workflow();
+        return storeReceipt(session, 'custody-restore', await ceremony.writeReceipt(session.requireSetup().folder));
+      }),
 
     abandonRestore: async () => {
       const { ceremony } = session.requireRestore();

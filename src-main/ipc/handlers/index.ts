@@ -13,6 +13,7 @@ import { ceremonySetupHandlers } from './ceremony-setup';
 import { custodyHandlers } from './custody';
 import { custodyRestoreHandlers } from './custody-restore';
 import { journalHandlers } from './journal';
+import { leaveCeremonyHandlers } from './leave-ceremony';
 import { mediaHandlers } from './media';
 import { onlineHandlers } from './online';
 import { receiptHandlers } from './receipt';
@@ -50,6 +51,7 @@ export function createHandlers(context: HandlerContext, options: HandlerOptions 
     ...airGapHandlers(session),
     ...custodyHandlers(session),
     ...custodyRestoreHandlers(session),
+    ...leaveCeremonyHandlers(session),
     ...journalHandlers(session),
     ...receiptHandlers(session),
     ...mediaHandlers(session),

@@ -5,7 +5,10 @@
  * internals stay here, in the main process.
  */
 import path from 'node:path';
+import type { AbandonReport } from '../../core/ceremony/airgap/ceremony-base';
+import type { AirGapDestinations } from '../../core/ceremony/airgap/preflight';
 import type { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
+import { AIR_GAP_STATES, hasReached, RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
 import type { MaterialAuditObserver } from '../../core/ceremony/airgap/material-vault';
 import type { InterfaceList } from '../../core/ceremony/shared/network-check';
 import type { OnlineCeremony } from '../../core/ceremony/online/workflow';
@@ -17,7 +20,7 @@ import type { Journal } from '../../core/journal';
 import type { KmsClient } from '../../core/kms/client';
 import type { KmsCredentials } from '../../core/kms/credentials';
 import type { KmsSimulator } from '../../core/kms-simulator/index';
-import type { RecordKind, KeyferryMode, WrittenReceiptView } from '../contract';
+import type { CustodyPlan, RecordKind, KeyferryMode, WrittenReceiptView } from '../contract';
 import type { HandlerContext } from '../context';
 import { requireMode } from '../mode';
 
@@ -56,18 +59,38 @@ export interface OnlineSide {
   };
 }
 
+/** What passed the preflight of an air-gapped ceremony: every later write goes exactly there. */
+export interface PreflightPlan extends AirGapDestinations {
+  readonly custody?: CustodyPlan;
+  /** The AES keys whose loss after the expiry was acknowledged (journaled). */
+  readonly noBackupKeyIds: readonly string[];
+}
+
 export interface RestoreSide {
   readonly ceremony: RestoreCeremony;
   readonly journal: Journal;
   /** Abandoned by the operator: its steps are refused until a new restore ceremony starts. */
   readonly abandoned?: boolean;
+  plan?: PreflightPlan;
 }
 
 export interface AirGapSide {
   readonly ceremony: AirGapCeremony;
   readonly journal: Journal;
   readonly rehearsal: boolean;
+  plan?: PreflightPlan;
 }
+
+/** The two air-gapped ceremonies a person can leave half-way. */
+export type LeavableSide = 'air-gapped' | 'custody-restore';
+
+/** Why a ceremony was left: the window closed, or the officer went to another screen. */
+export type LeaveReason = 'window-closed' | 'ceremony-left';
+
+const LEAVE_REASONS: Readonly<Record<LeaveReason, string>> = {
+  'window-closed': 'the officer closed the Keyferry window and confirmed abandoning the ceremony',
+  'ceremony-left': 'the officer left the ceremony for another screen and confirmed abandoning it',
+};
 
 export const JOURNAL_FILES: Readonly<Record<RecordKind, string>> = {
   online: 'online-journal.jsonl',
@@ -92,6 +115,7 @@ export class CeremonySession {
   /** The folder of the last path picked in a native dialog in this ceremony (where the next one opens). */
   lastPickedFolder: string | null = null;
   #tasks = 0;
+  readonly #running = new Map<LeavableSide, number>();
 
   constructor(
     readonly context: HandlerContext,
@@ -165,6 +189,60 @@ export class CeremonySession {
       );
     }
     return this.restore;
+  }
+
+  /** Runs a step of `side`, counted as under way until it settles (leaving meanwhile warns). */
+  async track<T>(side: LeavableSide, step: () => Promise<T>): Promise<T> {
+    this.#running.set(side, (this.#running.get(side) ?? 0) + 1);
+    try {
+      return await step();
+    } finally {
+      this.#running.set(side, (this.#running.get(side) ?? 1) - 1);
+    }
+  }
+
+  /** True when `side` has a step under way. */
+  running(side: LeavableSide): boolean {
+    return (this.#running.get(side) ?? 0) > 0;
+  }
+
+  /**
+   * The air-gapped ceremonies that leaving now would cut short: material (or presented shares)
+   * held, a bundle not yet named by a receipt, or a step under way.
+   */
+  unfinishedSides(): LeavableSide[] {
+    const sides: LeavableSide[] = [];
+    const air = this.airGap?.ceremony.state;
+    if (this.running('air-gapped') || (air && air !== 'finished' && hasReached(AIR_GAP_STATES, air, 'material-ready')))
+      sides.push('air-gapped');
+    const restore = this.restore && !this.restore.abandoned ? this.restore.ceremony.state : undefined;
+    if (
+      this.running('custody-restore') ||
+      (restore && restore !== 'finished' && hasReached(RESTORE_STATES, restore, 'shares-presented'))
+    )
+      sides.push('custody-restore');
+    return sides;
+  }
+
+  /**
+   * The officer confirmed leaving `side` half-way: like a Ctrl-C on the command line, what is held
+   * is wiped, the stop is journaled (`ceremony.interrupted` with the reason, then
+   * `ceremony.abandoned`) and an unreceipted bundle is withdrawn. The air-gapped journal is closed
+   * (its lock released): the next network check starts a new session on it.
+   */
+  async leave(side: LeavableSide, reason: LeaveReason): Promise<AbandonReport> {
+    const cause = { reason: LEAVE_REASONS[reason], left: reason };
+    if (side === 'air-gapped') {
+      const air = this.requireAirGap();
+      const report = await air.ceremony.abandon(cause);
+      await air.journal.close();
+      this.airGap = undefined;
+      return report;
+    }
+    const restore = this.requireRestore();
+    const report = await restore.ceremony.abandon(cause);
+    this.restore = { ...restore, abandoned: true };
+    return report;
   }
 
   /** Ends everything this session holds: wipes material, closes journals, clients, simulator. */

@@ -25,10 +25,12 @@ export const airGapNetworkSchema = z.object({
 export const folderRequestSchema = z.strictObject({ folder: pathSchema });
 
 /**
- * Write the wrapped-material bundle into a new folder inside `folder`, recording the material
- * expiry requested for AES keys (default never); the online side imports with it.
+ * The restore's preflight, before the shares are rebuilt into material: the wrapped-material
+ * bundle goes into a new folder inside `folder` (the removable media), requesting the material
+ * expiry `expiry` (default never); the receipt goes into the ceremony folder. The bundle is later
+ * written exactly there, with exactly that expiry.
  */
-export const writeWrappedRequestSchema = z.strictObject({
+export const preflightRequestSchema = z.strictObject({
   folder: pathSchema,
   expiry: materialExpirySchema.optional(),
 });
@@ -106,7 +108,7 @@ export const loadMaterialRequestSchema = z.strictObject({
   passphrase: z.string().min(1).max(1024).optional(),
 });
 
-export const custodySplitRequestSchema = z
+export const custodyPlanSchema = z
   .strictObject({
     m: z.number().int().min(2).max(16),
     n: z.number().int().min(2).max(16),
@@ -119,6 +121,35 @@ export const custodySplitRequestSchema = z
     (r) => r.m <= r.n && r.custodians.length === r.n && r.folders.length === r.n,
     'M must not exceed N, with one custodian and one folder per share',
   );
+export type CustodyPlan = z.output<typeof custodyPlanSchema>;
+
+/**
+ * The air-gapped side's preflight, before any material exists: where the bundle goes (a new
+ * folder inside `folder`), the expiry it requests, the custody split (custodian folders are
+ * checked too), and, when AES material with an expiry would be kept nowhere, the officer's
+ * acknowledgement of that loss (journaled). Everything later is written exactly as planned here.
+ */
+export const airGapPreflightRequestSchema = z.strictObject({
+  folder: pathSchema,
+  expiry: materialExpirySchema.optional(),
+  custody: custodyPlanSchema.optional(),
+  /** "I understand this AES material is kept nowhere and is lost for ever after its expiry." */
+  acknowledgeNoBackup: z.literal(true).optional(),
+});
+
+/** What passed the preflight: the folders that will be written and what the bundle will request. */
+export const preflightSchema = z.object({
+  wrappedBundle: z.string(),
+  receiptFolder: z.string(),
+  custodianFolders: z.array(z.string()),
+  expiry: materialExpirySchema,
+  /** The AES keys whose loss after the expiry the officer acknowledged (journaled); empty when none. */
+  noBackupKeyIds: z.array(z.string()),
+  custody: z
+    .object({ m: z.number().int(), n: z.number().int(), custodians: z.array(z.string()), sameVolume: z.boolean() })
+    .nullable(),
+});
+export type PreflightView = z.output<typeof preflightSchema>;
 export const custodySplitSchema = z.object({
   keys: z.array(
     z.object({

@@ -1,6 +1,7 @@
 /** Ceremony setup and the session overview the UI refreshes after every step. Renderer-safe. */
 import { z } from 'zod';
 import { AIR_GAP_STATES, ONLINE_STEPS } from '../../core/ceremony/shared/ceremony-states';
+import { preflightSchema } from './airgap';
 import { restoreSessionSchema } from './restore';
 import { keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, writtenReceiptSchema } from './common';
 
@@ -72,6 +73,10 @@ export const airGapSessionSchema = z.object({
   /** Empty until the parameters were read. */
   ceremonyId: z.string(),
   parametersSource: z.string(),
+  /** What passed the preflight in this session (null before): every later write goes there. */
+  preflight: preflightSchema.nullable(),
+  /** Material is held, a bundle waits for its receipt, or a step is under way: leaving abandons it. */
+  unfinished: z.boolean(),
 });
 export type AirGapSession = z.output<typeof airGapSessionSchema>;
 

@@ -6,14 +6,21 @@
  */
 import { z } from 'zod';
 import { RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
-import { fingerprintSchema } from './airgap';
+import { fingerprintSchema, preflightSchema } from './airgap';
 import { keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, timeTextSchema } from './common';
 
 /** The restore workflow's states (src-main/core/ceremony/restore/workflow.ts). */
 export const restoreStateSchema = z.enum(RESTORE_STATES);
 export type RestoreStateName = z.output<typeof restoreStateSchema>;
 
-export const restoreSessionSchema = z.object({ state: restoreStateSchema, ceremonyId: z.string() });
+export const restoreSessionSchema = z.object({
+  state: restoreStateSchema,
+  ceremonyId: z.string(),
+  /** What passed the preflight in this restore ceremony (null before). */
+  preflight: preflightSchema.nullable(),
+  /** Shares or material are held, a bundle waits for its receipt, or a step is under way. */
+  unfinished: z.boolean(),
+});
 
 export const restoreParametersSchema = z.object({
   ceremonyId: z.string(),
@@ -73,3 +80,18 @@ export const restoredKeySchema = z.object({
 export type RestoredKeyView = z.output<typeof restoredKeySchema>;
 
 export const abandonedSchema = z.object({ abandoned: z.literal(true) });
+
+/** Leaving a ceremony that holds material or has a step under way (window closed, another screen). */
+export const leaveCeremonyRequestSchema = z.strictObject({
+  side: z.enum(['air-gapped', 'custody-restore']),
+  reason: z.enum(['window-closed', 'ceremony-left']),
+});
+export const leftCeremonySchema = z.object({
+  /** The state the ceremony had reached. */
+  state: z.string(),
+  wipedKeys: z.number().int().nonnegative(),
+  /** A written bundle no receipt names, withdrawn (marked ABANDONED.txt), or null. */
+  withdrawnBundle: z.string().nullable(),
+  /** A written bundle that could not be withdrawn: delete it by hand. */
+  deleteByHand: z.string().nullable(),
+});

@@ -27,16 +27,18 @@ export function MaterialStep() {
   const [keyId, setKeyId] = useState('');
   const [file, setFile] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const available = state === 'fingerprints-confirmed' || state === 'material-ready';
+  const preflighted = useAppStore((s) => (s.ceremony?.airGap?.preflight ?? null) !== null);
+  const available = preflighted && (state === 'fingerprints-confirmed' || state === 'material-ready');
   const chosenKey = keyId || keys[0]?.keyId || '';
   const { t, message } = useT();
   return (
     <Step
-      number={4}
+      number={5}
       title={t('material.title')}
       state={airStepState(state, ['fingerprints-confirmed'], 'material-ready')}
       section="air-material"
     >
+      {!preflighted && state === 'fingerprints-confirmed' && <p className="hint">{t('preflight.first')}</p>}
       <SourceChoice
         legend={t('material.source')}
         name="material"
@@ -114,10 +116,11 @@ export function WrapStep() {
   const bundle = useAppStore((s) => s.wrappedBundle);
   const wrap = useAppStore((s) => s.wrapMaterial);
   const write = useAppStore((s) => s.writeWrappedBundle);
+  const plan = useAppStore((s) => s.ceremony?.airGap?.preflight ?? null);
   const { t } = useT();
   return (
     <Step
-      number={5}
+      number={6}
       title={t('wrap.title')}
       state={airStepState(state, ['material-ready', 'wrapped'], 'bundle-written')}
       section="air-wrap"
@@ -137,14 +140,10 @@ export function WrapStep() {
         </ul>
       )}
       <WrappedBundleWriter
-        section="air-wrap"
-        expiryName="bundle-expiry"
-        expiryLegend={t('wrap.expiry')}
-        folderLabel={t('wrap.folder')}
-        folderHint={t('wrap.folder.hint')}
+        plan={plan}
         digestLabel={t('wrap.digest')}
         available={state === 'wrapped'}
-        onWrite={(request) => void write(request)}
+        onWrite={() => void write()}
         bundle={bundle}
       >
         {bundle && (
@@ -172,7 +171,7 @@ export function AirGapReceiptStep() {
   const { t } = useT();
   return (
     <Step
-      number={6}
+      number={7}
       title={t('air.receipt.title')}
       state={airStepState(state, ['bundle-written'], 'finished')}
       section="air-receipt"

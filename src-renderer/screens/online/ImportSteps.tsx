@@ -173,7 +173,8 @@ export function VerifyStep() {
   const deleteMaterial = useAppStore((s) => s.deleteMaterial);
   const readKeyStates = useAppStore((s) => s.readKeyStates);
   const keyStates = useAppStore((s) => s.keyStates);
-  const [confirmDelete, setConfirmDelete] = useState('');
+  // What was typed to confirm deleting each key's material, per key (typing one key's ID never arms another's button).
+  const [confirmDelete, setConfirmDelete] = useState<Readonly<Record<string, string>>>({});
   const importedAes = keys.filter((k) => k.imported && k.spec === 'AES_256');
   const waiting = keys.filter((k) => !k.imported && k.expiresAt !== null);
   const { t, utc } = useT();
@@ -227,22 +228,18 @@ export function VerifyStep() {
       )}
       {importedAes.length > 0 && (
         <details>
-          <summary>Delete imported AES material</summary>
-          <p className="warning">
-            The key returns to Pending import; only these same bytes can ever be imported again. Unless custody shares
-            of this material exist, every ciphertext under the key is lost for ever. Typing the key ID acknowledges that
-            (journaled and printed on the receipt).
-          </p>
+          <summary>{t('delete.summary')}</summary>
+          <p className="warning">{t('delete.loss-warning')}</p>
           {importedAes.map((k) => (
             <div key={k.keyId} className="row">
               <TextField
                 label={t('delete.type-key-id', { keyId: k.keyId })}
-                value={confirmDelete}
-                onChange={setConfirmDelete}
+                value={confirmDelete[k.keyId] ?? ''}
+                onChange={(typed) => setConfirmDelete({ ...confirmDelete, [k.keyId]: typed })}
                 mono
               />
               <StepButton
-                available={confirmDelete.trim() === k.keyId}
+                available={(confirmDelete[k.keyId] ?? '').trim() === k.keyId}
                 primary={false}
                 onClick={() => void deleteMaterial(k.keyId)}
               >

@@ -241,12 +241,21 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
    * at that expiry (acknowledgeNoBackup, journaled). Material loaded from a file is the officer's copy.
    */
   #requireNoBackupAcknowledged(planned: AirGapDestinations): void {
-    const expiry = planned.materialExpiry;
-    if (this.#hsm || expiry?.kind !== 'at' || (planned.custodianFolders?.length ?? 0) > 0) return;
-    const count = this.#parameters.filter((p) => p.keySpec === 'AES_256' && !this.#vault.has(p.keyId)).length;
-    const expiresAt = expiry.at.toISOString();
-    if (count > 0 && this.#noBackupAcknowledgedFor !== expiresAt)
+    const count = this.unbackedAesKeys(planned).length;
+    if (count === 0 || planned.materialExpiry?.kind !== 'at') return;
+    const expiresAt = planned.materialExpiry.at.toISOString();
+    if (this.#noBackupAcknowledgedFor !== expiresAt)
       throw new KeyferryError('MATERIAL_NO_BACKUP_UNACKNOWLEDGED', { count, expiresAt });
+  }
+
+  /**
+   * The AES keys whose material, under `planned`, would be generated here and kept nowhere: an
+   * expiry, no custody folders, no HSM, no material loaded from the officer's own file. The keys a
+   * no-backup acknowledgement must cover (empty when none is needed).
+   */
+  unbackedAesKeys(planned: AirGapDestinations): string[] {
+    if (this.#hsm || planned.materialExpiry?.kind !== 'at' || (planned.custodianFolders?.length ?? 0) > 0) return [];
+    return this.#parameters.filter((p) => p.keySpec === 'AES_256' && !this.#vault.has(p.keyId)).map((p) => p.keyId);
   }
 
   #advanceIfMaterialComplete(): void {

@@ -31,4 +31,52 @@ export const enAppSafety = {
   'problem.CUSTODY_PLANNED_NOT_SPLIT.next': 'Split the material for custody first (Custody screen), then wrap it.',
   'problem.CEREMONY_NOTHING_TO_LEAVE': 'No ceremony step holds material or is under way on this side.',
   'problem.CEREMONY_NOTHING_TO_LEAVE.next': 'Nothing needs to be abandoned; go on.',
+  'problem.CUSTODY_SAME_VOLUME_REFUSED': 'Custody shares on one volume are accepted only in a rehearsal.',
+  'problem.CUSTODY_SAME_VOLUME_REFUSED.next': 'Give each custodian a folder on their own media.',
+  'problem.CUSTODY_NOT_PLANNED':
+    'No custody split was planned in the preflight step, so there is nothing to split. No share was written.',
+  'problem.CUSTODY_NOT_PLANNED.next':
+    'Custody is planned before any material exists: start the air-gapped side again and plan the custodians in the preflight step.',
+  'preflight.title': 'Check the folders before any material exists',
+  'preflight.intro':
+    'Nothing is generated until every place this ceremony writes to passes: the new folder of the wrapped bundle on the transfer media, the receipt in the ceremony folder and, for custody, each custodian folder. Each must be new or empty, take a real test write, and have room; custodians each on their own volume, none on the transfer media.',
+  'preflight.custody': 'Keep custody shares of the material (M of N custodians)',
+  'preflight.custody.hint':
+    'The shares are written after the material exists and before it is wrapped (Custody screen); their folders are checked now.',
+  'preflight.no-backup.title': 'No copy of this AES material will exist',
+  'preflight.no-backup.consequence':
+    'The AES material of {count, plural, one {# key} other {# keys}} will expire in the KMS at {expiresAt} and no custody share is planned. After that moment it can never be imported again, and every ciphertext under {count, plural, one {the key} other {these keys}} is unreadable for ever.',
+  'preflight.no-backup.acknowledge':
+    'I understand: this material is kept nowhere and is lost for ever after {expiresAt} (journaled and printed on the receipt)',
+  'preflight.button': 'Check the folders',
+  'preflight.passed': 'Preflight passed. This ceremony writes only here:',
+  'preflight.bundle': 'Wrapped-material bundle (new folder):',
+  'preflight.receipt': 'Receipt folder:',
+  'preflight.custodian': 'Custodian {n}:',
+  'preflight.expiry-never': 'Material expiry requested in the bundle: never.',
+  'preflight.expiry-at': 'Material expiry requested in the bundle: {at}.',
+  'preflight.acknowledged':
+    'Acknowledged (journaled, printed on the receipt): no copy of the AES material of {count, plural, one {# key} other {# keys}} exists.',
+  'preflight.first': 'Check the folders first (previous step): nothing is generated before they pass.',
+  'action.checking-folders': 'Checking the folders',
+  'custody.planned': '{m} of {n} shares, planned in the preflight step:',
+  'custody.planned-holder': 'Custodian {n}: {name}',
+  'custody.not-planned':
+    'No custody split is planned. Custody is planned in the preflight step of the air-gapped side, before any material exists.',
+  'wrapped.planned-folder': 'Written into the folder the preflight checked:',
+  'restore.preflight.title': 'Check the folders before the shares are rebuilt',
+  'restore.preflight.intro':
+    'The new folder of the restored bundle on the transfer media and the receipt in the ceremony folder are checked before any share becomes material.',
+  'leave.title': 'Leave this ceremony?',
+  'leave.side':
+    '{side, select, air {The air-gapped ceremony} other {The custody restore ceremony}} is not finished ({running, select, yes {a step is still running} other {it has reached “{state}”}}).',
+  'leave.consequence':
+    'Leaving abandons it: the material held is wiped, the stop is journaled as on the command line after Ctrl-C (interrupted, then abandoned), and a written bundle that no receipt names is withdrawn, so the online side refuses it. To go on, start that side again from the network check.',
+  'leave.stay': 'Stay in the ceremony',
+  'leave.confirm': 'Abandon the ceremony and leave',
+  'leave.close': 'Abandon the ceremony and close Keyferry',
+  'leave.window-message': 'A ceremony on this workstation is not finished. Close Keyferry anyway?',
+  'action.leaving-ceremony': 'Abandoning the ceremony',
+  'delete.loss-warning':
+    'The key returns to Pending import; only these same bytes can ever be imported again. Unless custody shares of this material exist, every ciphertext under the key is lost for ever. Typing the key ID acknowledges that (journaled and printed on the receipt).',
 } as const;

@@ -28,4 +28,47 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'problem.CUSTODY_PLANNED_NOT_SPLIT.next': '请先为保管拆分密钥材料（“保管”页面），然后再包装。',
   'problem.CEREMONY_NOTHING_TO_LEAVE': '这一端没有持有密钥材料的仪式步骤，也没有正在进行的步骤。',
   'problem.CEREMONY_NOTHING_TO_LEAVE.next': '无需放弃任何内容；请继续。',
+  'problem.CUSTODY_SAME_VOLUME_REFUSED': '只有在演练中才接受将保管份额放在同一个卷上。',
+  'problem.CUSTODY_SAME_VOLUME_REFUSED.next': '请为每位保管人指定位于其各自介质上的文件夹。',
+  'problem.CUSTODY_NOT_PLANNED': '预检步骤中没有计划保管拆分，因此没有可拆分的内容。未写出任何份额。',
+  'problem.CUSTODY_NOT_PLANNED.next': '保管须在任何密钥材料存在之前计划：请重新开始离线端，并在预检步骤中计划保管人。',
+  'preflight.title': '在任何密钥材料存在之前检查文件夹',
+  'preflight.intro':
+    '在本仪式要写入的每个位置都通过检查之前，不会生成任何内容：转移介质上包装后材料包的新文件夹、仪式文件夹中的回执，以及（如有保管）每位保管人的文件夹。每个文件夹都必须是新的或空的、能真正完成一次测试写入并有足够空间；每位保管人各用自己的卷，且都不在转移介质上。',
+  'preflight.custody': '保留密钥材料的保管份额（N 位保管人中的 M 位）',
+  'preflight.custody.hint': '份额在密钥材料生成之后、包装之前写出（“保管”页面）；其文件夹现在就会检查。',
+  'preflight.no-backup.title': '这些 AES 密钥材料将不存在任何副本',
+  'preflight.no-backup.consequence':
+    '{count, plural, other {# 个密钥}}的 AES 密钥材料将于 {expiresAt} 在 KMS 中过期，且没有计划保管份额。此后将永远无法再次导入，{count, plural, other {这些密钥}}下的所有密文都将永远无法解密。',
+  'preflight.no-backup.acknowledge':
+    '我已了解：这些密钥材料没有保存在任何地方，{expiresAt} 之后将永远丢失（将记入日志并打印在回执上）',
+  'preflight.button': '检查文件夹',
+  'preflight.passed': '预检已通过。本仪式只会写入以下位置：',
+  'preflight.bundle': '包装后材料包（新文件夹）：',
+  'preflight.receipt': '回执文件夹：',
+  'preflight.custodian': '保管人 {n}：',
+  'preflight.expiry-never': '材料包中请求的密钥材料到期时间：永不过期。',
+  'preflight.expiry-at': '材料包中请求的密钥材料到期时间：{at}。',
+  'preflight.acknowledged':
+    '已确认（已记入日志，并打印在回执上）：{count, plural, other {# 个密钥}}的 AES 密钥材料不存在任何副本。',
+  'preflight.first': '请先检查文件夹（上一步）：文件夹通过检查之前不会生成任何内容。',
+  'action.checking-folders': '正在检查文件夹',
+  'custody.planned': '在预检步骤中计划的份额：{n} 份中需 {m} 份：',
+  'custody.planned-holder': '保管人 {n}：{name}',
+  'custody.not-planned': '没有计划保管拆分。保管须在离线端的预检步骤中、任何密钥材料存在之前计划。',
+  'wrapped.planned-folder': '写入预检检查过的文件夹：',
+  'restore.preflight.title': '在重建份额之前检查文件夹',
+  'restore.preflight.intro': '在任何份额变成密钥材料之前，先检查转移介质上恢复后材料包的新文件夹和仪式文件夹中的回执。',
+  'leave.title': '要离开此仪式吗？',
+  'leave.side':
+    '{side, select, air {离线仪式} other {保管恢复仪式}}尚未完成（{running, select, yes {仍有步骤正在运行} other {已进行到“{state}”}}）。',
+  'leave.consequence':
+    '离开即放弃该仪式：所持有的密钥材料将被擦除，停止会像命令行中按 Ctrl-C 一样记入日志（先中断，后放弃），没有回执的已写出材料包将被撤回，联网端会拒绝它。如需继续，请从网络检查重新开始该端。',
+  'leave.stay': '留在仪式中',
+  'leave.confirm': '放弃仪式并离开',
+  'leave.close': '放弃仪式并关闭 Keyferry',
+  'leave.window-message': '此工作站上有仪式尚未完成。仍要关闭 Keyferry 吗？',
+  'action.leaving-ceremony': '正在放弃仪式',
+  'delete.loss-warning':
+    '该密钥将回到等待导入状态；今后只能再次导入完全相同的字节。除非存在该材料的保管份额，否则该密钥下的所有密文将永远丢失。输入密钥 ID 即表示确认这一点（将记入日志并打印在回执上）。',
 };

@@ -1,0 +1,63 @@
+/**
+ * What the air-gapped handlers (the air-gapped side and the custody restore) share for the
+ * preflight: the new bundle folder's name inside the chosen media folder, the plan as the screen
+ * shows it, and the refusals of a step that needs the plan first.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { MaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
+import { KeyferryError } from '../../core/errors';
+import type { KeyferryMode, MaterialExpiryChoice, PreflightView } from '../contract';
+import type { PreflightPlan } from './session';
+
+/**
+ * The path of a folder named `baseName` (then `baseName-2`, `-3`, …) inside `parent` that does not
+ * exist yet. Whether `parent` exists, is writable and has room is the preflight's to say (with the
+ * folder and the fix); the bundle writer later creates the folder exclusively.
+ */
+export async function bundleFolderFor(parent: string, baseName: string): Promise<string> {
+  const dir = path.resolve(parent);
+  for (let i = 1; i <= 99; i++) {
+    const candidate = path.join(dir, i === 1 ? baseName : `${baseName}-${i}`);
+    const exists = await fs.lstat(candidate).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) return candidate;
+  }
+  return path.join(dir, `${baseName}-100`); // taken too: the preflight refuses it, naming the folder
+}
+
+/** Custodian folders on one volume: a rehearsal may accept it (journaled as a warning); a ceremony never. */
+export function sameVolumeAllowed(mode: KeyferryMode): void {
+  if (mode !== 'rehearsal') throw new KeyferryError('CUSTODY_SAME_VOLUME_REFUSED', {});
+}
+
+/** The plan a write step follows; refused (PREFLIGHT_REQUIRED) when the preflight has not passed. */
+export function requirePlan(plan: PreflightPlan | undefined, step: 'bundle' | 'split' = 'bundle'): PreflightPlan {
+  if (!plan) throw new KeyferryError('PREFLIGHT_REQUIRED', { step });
+  return plan;
+}
+
+function expiryChoice(expiry: MaterialExpiry | undefined): MaterialExpiryChoice {
+  return !expiry || expiry.kind === 'never' ? { kind: 'never' } : { kind: 'at', at: expiry.at.toISOString() };
+}
+
+/** The plan as the screen shows it (plain copies). */
+export function preflightView(plan: PreflightPlan): PreflightView {
+  return {
+    wrappedBundle: plan.wrappedBundle,
+    receiptFolder: plan.receiptFolder,
+    custodianFolders: [...(plan.custodianFolders ?? [])],
+    expiry: expiryChoice(plan.materialExpiry),
+    noBackupKeyIds: [...plan.noBackupKeyIds],
+    custody: plan.custody
+      ? {
+          m: plan.custody.m,
+          n: plan.custody.n,
+          custodians: [...plan.custody.custodians],
+          sameVolume: plan.custody.allowSameVolume === true,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Step 4 air-gapped, before any material exists: where the wrapped bundle goes, the expiry it
+ * requests, the custody plan, and (AES with an expiry and no custody) the acknowledgement that the
+ * material is kept nowhere. The main process runs the core's preflight; the core refuses material
+ * until it passed, and writes only where it checked.
+ */
+import { useState } from 'react';
+import { CustodyPlanFields, custodyPlan, EMPTY_CUSTODY, type CustodyForm } from '../../components/CustodyPlanFields';
+import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../../components/ExpiryChoice';
+import { PathField } from '../../components/Fields';
+import { PreflightResult } from '../../components/PreflightResult';
+import { Step, StepButton } from '../../components/Step';
+import { selectParameterKeys } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+import { reachedState } from './steps';
+import { useT } from '../../i18n';
+
+export function PreflightStep() {
+  const state = useAppStore((s) => s.ceremony?.airGap?.state);
+  const plan = useAppStore((s) => s.ceremony?.airGap?.preflight ?? null);
+  const mode = useAppStore((s) => s.mode);
+  const keys = useAppStore(selectParameterKeys);
+  const preflight = useAppStore((s) => s.preflightAirGap);
+  const [folder, setFolder] = useState('');
+  const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'never', date: '' });
+  const [keepShares, setKeepShares] = useState(false);
+  const [custody, setCustody] = useState<CustodyForm>(EMPTY_CUSTODY);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const { t, utc } = useT();
+  const choice = expiryChoice(expiry);
+  const aesKeys = keys.filter((k) => k.spec === 'AES_256').length;
+  const needsAcknowledgement = choice?.kind === 'at' && !keepShares && aesKeys > 0;
+  const plannedCustody = keepShares ? custodyPlan(custody) : null;
+  const open = state === 'parameters-read' || state === 'fingerprints-confirmed';
+  const complete =
+    folder.trim() !== '' &&
+    expiryComplete(expiry) &&
+    (!keepShares || plannedCustody !== null) &&
+    (!needsAcknowledgement || acknowledged);
+  const stepState = plan || reachedState(state, 'material-ready') ? 'done' : open ? 'current' : 'waiting';
+  return (
+    <Step number={4} title={t('preflight.title')} state={stepState} section="air-preflight">
+      <p>{t('preflight.intro')}</p>
+      <PathField
+        purpose="write-bundle"
+        section="air-preflight"
+        label={t('wrap.folder')}
+        value={folder}
+        onChange={setFolder}
+        hint={t('wrap.folder.hint')}
+      />
+      <ExpiryChoice
+        name="bundle-expiry"
+        legend={t('wrap.expiry')}
+        value={expiry}
+        onChange={(form) => {
+          setExpiry(form);
+          setAcknowledged(false);
+        }}
+      />
+      <div className="choice">
+        <input
+          type="checkbox"
+          id="preflight-custody"
+          checked={keepShares}
+          onChange={(event) => setKeepShares(event.target.checked)}
+        />
+        <label htmlFor="preflight-custody">{t('preflight.custody')}</label>
+      </div>
+      {keepShares && (
+        <>
+          <p className="hint">{t('preflight.custody.hint')}</p>
+          <CustodyPlanFields
+            value={custody}
+            onChange={setCustody}
+            section="air-preflight"
+            rehearsal={mode === 'rehearsal'}
+          />
+        </>
+      )}
+      {needsAcknowledgement && choice?.kind === 'at' && (
+        <div className="banner banner-warning" role="group" aria-labelledby="no-backup-title">
+          <p className="banner-title" id="no-backup-title">
+            {t('preflight.no-backup.title')}
+          </p>
+          <p>{t('preflight.no-backup.consequence', { count: aesKeys, expiresAt: utc(choice.at) })}</p>
+          <div className="choice">
+            <input
+              type="checkbox"
+              id="preflight-no-backup"
+              checked={acknowledged}
+              onChange={(event) => setAcknowledged(event.target.checked)}
+            />
+            <label htmlFor="preflight-no-backup">
+              {t('preflight.no-backup.acknowledge', { expiresAt: utc(choice.at) })}
+            </label>
+          </div>
+        </div>
+      )}
+      <StepButton
+        available={open && complete}
+        onClick={() =>
+          void preflight({
+            folder: folder.trim(),
+            ...(choice ? { expiry: choice } : {}),
+            ...(plannedCustody ? { custody: plannedCustody } : {}),
+            ...(needsAcknowledgement && acknowledged ? { acknowledgeNoBackup: true } : {}),
+          })
+        }
+      >
+        {t('preflight.button')}
+      </StepButton>
+      {plan && <PreflightResult plan={plan} />}
+    </Step>
+  );
+}
