@@ -75,12 +75,14 @@ describe('custody restore through the UI', () => {
     await step(page, 'Check the network', 'air-network');
     await step(page, 'Read the bundle', 'air-parameters');
     await confirmFingerprint('air-fingerprints');
-    await step(page, 'Generate the key material', 'air-material');
-    keyCheckValue = (
-      (await page.locator('[data-section="air-material"] .key-list code.hex').textContent()) ?? ''
-    ).replace(/\s/g, '');
-    expect(keyCheckValue).toMatch(/^[0-9A-F]{6}$/);
-    await click(page, 'Open custody');
+    // Before any material: the bundle's media, its expiry and the custodians' folders are checked.
+    const sim = ui.ipc.simulator();
+    const expiryDay = new Date((sim?.clock.now() ?? Date.now()) + 3 * DAY_MS).toISOString().slice(0, 10);
+    const preflight = page.locator('[data-section="air-preflight"]');
+    await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);
+    await preflight.getByLabel('On a date (00:00 UTC)').check();
+    await preflight.getByLabel('Expiry date').fill(expiryDay);
+    await page.getByLabel('Keep custody shares of the material (M of N custodians)').check();
     for (const [i, name] of custodians.entries()) {
       const folder = path.join(dir, `custodian-${name.toLowerCase()}`);
       await mkdir(folder);
@@ -88,15 +90,17 @@ describe('custody restore through the UI', () => {
       await fillByLabel(page, `Folder of custodian ${i + 1}`, folder);
     }
     await page.getByLabel('Rehearsal: accept folders on one volume (recorded as a warning)').check();
+    await step(page, 'Check the folders', 'air-preflight');
+    await step(page, 'Generate the key material', 'air-material');
+    keyCheckValue = (
+      (await page.locator('[data-section="air-material"] .key-list code.hex').textContent()) ?? ''
+    ).replace(/\s/g, '');
+    expect(keyCheckValue).toMatch(/^[0-9A-F]{6}$/);
+    await click(page, 'Open custody');
     await step(page, 'Split and write the shares', 'custody-split');
     await ui.screenshot('custody-split');
     await click(page, 'Back to wrapping');
     await step(page, 'Wrap the key material', 'air-wrap');
-    const sim = ui.ipc.simulator();
-    const expiryDay = new Date((sim?.clock.now() ?? Date.now()) + 3 * DAY_MS).toISOString().slice(0, 10);
-    await page.locator('[data-section="air-wrap"]').getByLabel('On a date (00:00 UTC)').check();
-    await page.locator('[data-section="air-wrap"]').getByLabel('Expiry date').fill(expiryDay);
-    await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);
     await step(page, 'Write the wrapped-material bundle', 'air-wrap');
     await step(page, 'Write the receipt', 'air-receipt');
     await click(page, 'Go back to the online side');
@@ -149,6 +153,14 @@ describe('custody restore through the UI', () => {
     await fillByLabel(page, 'Slip lines', slip);
     await step(page, 'Present this share', 'restore-shares');
     expect(await page.locator('[data-section="restore-shares"] .key-list li').count()).toBe(2);
+    // The shares are here, but nothing is rebuilt before the output folders passed the preflight.
+    expect(await page.getByRole('button', { name: 'Rebuild the material' }).isDisabled()).toBe(true);
+    expect(await ui.ipc.route('restore.rebuild', undefined)).toMatchObject({
+      ok: false,
+      problem: { code: 'PREFLIGHT_REQUIRED' },
+    });
+    await fillByLabel(page, 'Removable media folder for the restored bundle', media);
+    await step(page, 'Check the folders', 'restore-preflight');
     await step(page, 'Rebuild the material', 'restore-rebuild');
     const rebuiltCheck = (
       (await page.getByLabel('Key check value of the rebuilt material').textContent()) ?? ''
@@ -156,7 +168,6 @@ describe('custody restore through the UI', () => {
     expect(rebuiltCheck).toBe(keyCheckValue);
     await confirmFingerprint('restore-fingerprint');
     await step(page, 'Wrap the rebuilt material', 'restore-wrap');
-    await fillByLabel(page, 'Removable media folder for the restored bundle', media);
     await step(page, 'Write the wrapped-material bundle', 'restore-wrap');
     await step(page, 'Write the receipt', 'restore-receipt');
     await page.getByLabel('Preview of the custody-restore receipt').waitFor();

@@ -44,6 +44,8 @@ export interface RecordedIpc {
   readonly logLines: string[];
   /** The rehearsal simulator, once the UI started it. */
   simulator(): KmsSimulator | undefined;
+  /** The ceremony session the handlers hold (what the app's window guard reads). */
+  readonly session: CeremonySession;
   /** Called with each progress event (the harness forwards them to the page). */
   onEvent: ((event: ProgressEvent) => void) | undefined;
   close(): Promise<void>;
@@ -62,7 +64,7 @@ export function createRecordedIpc(options: RecordedIpcOptions = {}): RecordedIpc
   const events: ProgressEvent[] = [];
   const secrets: { label: string; bytes: Buffer }[] = [];
   let simulator: KmsSimulator | undefined;
-  const recorded: RecordedIpc = {
+  const recorded: Omit<RecordedIpc, 'session'> & { session?: CeremonySession } = {
     route: async () => undefined,
     calls,
     events,
@@ -102,5 +104,6 @@ export function createRecordedIpc(options: RecordedIpcOptions = {}): RecordedIpc
     return response;
   };
   recorded.close = () => session.close();
-  return recorded;
+  recorded.session = session;
+  return recorded as RecordedIpc;
 }

@@ -1,7 +1,8 @@
 /**
  * A whole rehearsal through the real UI in Chromium, both sides, for AES_256, RSA_4096 and
  * EC_P256: setup, simulator, keys, parameters bundle, fingerprints confirmed by a witness (a
- * wrong one refused), generated material, a 2-of-3 custody split, wrap, bundle,
+ * wrong one refused), the preflight of the bundle and custodian folders (one volume refused until
+ * the rehearsal override), generated material, the planned 2-of-3 custody split, wrap, bundle,
  * receipt; then on the online side a tampered bundle and an expired token refused in plain
  * words, the real bundle checked, imported, verified, the receipt and both journals.
  * Finally the IPC audit over every answer and progress event of the run.
@@ -164,6 +165,28 @@ describe('rehearsal through the UI', () => {
     await ui.screenshot('air-gapped-fingerprints');
   });
 
+  it('checks the folders before any material exists, refusing custodians on the transfer volume until the rehearsal override', async () => {
+    expect(await page.getByRole('button', { name: 'Generate the key material' }).isDisabled()).toBe(true);
+    await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);
+    await page.getByLabel('Keep custody shares of the material (M of N custodians)').check();
+    for (const [i, name] of ['Cara', 'Dan', 'Eve'].entries()) {
+      const folder = path.join(dir, `custodian-${name.toLowerCase()}`);
+      await mkdir(folder);
+      await fillByLabel(page, `Name of custodian ${i + 1}`, name);
+      await fillByLabel(page, `Folder of custodian ${i + 1}`, folder);
+    }
+    await click(page, 'Check the folders');
+    const problem = await problemIn(page, 'air-preflight');
+    expect(problem).toContain(`The folder of custodian 1 (${path.join(dir, 'custodian-cara')}) is on the same volume`);
+    expect(problem).toContain('Nothing was generated.');
+    await ui.screenshot('air-gapped-preflight-refused');
+    await page.getByLabel('Rehearsal: accept folders on one volume (recorded as a warning)').check();
+    await click(page, 'Check the folders');
+    await succeeded(page, 'air-preflight');
+    await page.getByText('Preflight passed. This ceremony writes only here:').waitFor();
+    await ui.screenshot('air-gapped-preflight');
+  });
+
   it('generates the material with progress, showing only check values and fingerprints', async () => {
     await click(page, 'Generate the key material');
     await page
@@ -177,18 +200,10 @@ describe('rehearsal through the UI', () => {
     await ui.screenshot('air-gapped-material');
   });
 
-  it('splits the material 2-of-3 for custody, refusing one volume until the rehearsal override', async () => {
+  it('splits the material 2-of-3 as planned in the preflight', async () => {
     await click(page, 'Open custody');
     await page.getByRole('heading', { level: 1, name: 'Custody of the key material' }).waitFor();
-    for (const [i, name] of ['Cara', 'Dan', 'Eve'].entries()) {
-      const folder = path.join(dir, `custodian-${name.toLowerCase()}`);
-      await mkdir(folder);
-      await fillByLabel(page, `Name of custodian ${i + 1}`, name);
-      await fillByLabel(page, `Folder of custodian ${i + 1}`, folder);
-    }
-    await click(page, 'Split and write the shares');
-    expect(await problemIn(page, 'custody-split')).toContain('same volume');
-    await page.getByLabel('Rehearsal: accept folders on one volume (recorded as a warning)').check();
+    await page.getByText('2 of 3 shares, planned in the preflight step:').waitFor();
     await click(page, 'Split and write the shares');
     await succeeded(page, 'custody-split');
     const cards = page.locator('[data-section="custody-split"] .card');
@@ -204,7 +219,6 @@ describe('rehearsal through the UI', () => {
     await expect
       .poll(() => page.locator('[data-section="air-wrap"] .key-list li').count(), { timeout: 30_000 })
       .toBe(3);
-    await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);
     await click(page, 'Write the wrapped-material bundle');
     await page.getByText('Written and verified').waitFor();
     wrappedDigest = (await page.getByLabel('Wrapped-material bundle digest').textContent()) ?? '';

@@ -1,0 +1,61 @@
+/**
+ * Test helper: a rehearsal through the real router and handlers (no browser) up to the air-gapped
+ * side with every fingerprint confirmed, for the keys asked; the ceremony folder is `dir`.
+ */
+import type { RecordedIpc } from '../../ui/ipc-recorder';
+
+export type Answer =
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; problem: { code: string; message: string; nextStep: string; values?: Record<string, unknown> } };
+
+export async function call(ipc: RecordedIpc, channel: string, payload?: unknown): Promise<Answer> {
+  return (await ipc.route(channel, payload)) as Answer;
+}
+
+export async function value<T = Record<string, unknown>>(
+  ipc: RecordedIpc,
+  channel: string,
+  payload?: unknown,
+): Promise<T> {
+  const answer = await call(ipc, channel, payload);
+  if (!answer.ok) throw new Error(`${channel} failed: ${answer.problem.code} ${answer.problem.message}`);
+  return answer.value as T;
+}
+
+/** Setup, simulator, keys, parameters bundle in `dir`, air-gapped network check, bundle read, fingerprints confirmed. */
+export async function airGapConfirmed(
+  ipc: RecordedIpc,
+  dir: string,
+  specs: readonly ('AES_256' | 'EC_P256')[],
+): Promise<{ params: string; keyIds: string[] }> {
+  await value(ipc, 'mode.choose', { mode: 'rehearsal' });
+  await value(ipc, 'ceremony.setup', { title: 'Safety', operator: 'Ana', witnesses: ['Ben'], folder: dir });
+  await value(ipc, 'rehearsal.start');
+  await value(ipc, 'online.create-keys', {
+    keys: specs.map((spec, i) => ({ alias: `safety/k${i}`, spec })),
+  });
+  await value(ipc, 'online.fetch-parameters');
+  const params = await value<{ dir: string }>(ipc, 'online.write-parameters', { folder: dir });
+  await value(ipc, 'airgap.check-network');
+  const overview = await value<{ fingerprints: { grouped: string }[]; keys: { keyId: string }[] }>(
+    ipc,
+    'airgap.read-bundle',
+    { folder: params.dir },
+  );
+  for (const f of overview.fingerprints)
+    await value(ipc, 'airgap.confirm-fingerprint', { witness: 'Ben', typed: f.grouped });
+  return { params: params.dir, keyIds: overview.keys.map((k) => k.keyId) };
+}
+
+/** The events of a journal file, oldest first. */
+export async function journalEvents(
+  file: string,
+): Promise<{ event: string; actor: string; data: Record<string, unknown> }[]> {
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return text
+    .trim()
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as { event: string; actor: string; data: Record<string, unknown> });
+}
