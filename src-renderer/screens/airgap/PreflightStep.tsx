@@ -29,7 +29,8 @@ export function PreflightStep() {
   const { t, utc } = useT();
   const choice = expiryChoice(expiry);
   const aesKeys = keys.filter((k) => k.spec === 'AES_256').length;
-  const needsAcknowledgement = choice?.kind === 'at' && !keepShares && aesKeys > 0;
+  // Only once a whole date is given (a half-typed one is no moment to name).
+  const needsAcknowledgement = expiryComplete(expiry) && choice?.kind === 'at' && !keepShares && aesKeys > 0;
   const plannedCustody = keepShares ? custodyPlan(custody) : null;
   const open = state === 'parameters-read' || state === 'fingerprints-confirmed';
   const complete =

@@ -1,0 +1,273 @@
+/**
+ * The app's guards against silent loss, through the real UI in Chromium (real router, handlers,
+ * journals and simulator): the preflight before any material (a refused folder shown with the fix),
+ * AES material with an expiry and no custody copy needs a ticked acknowledgement naming the
+ * consequence (nothing generated without it, journaled with it), deleting imported material needs
+ * the key ID typed (nothing deleted without it, journaled with it), and leaving an air-gapped
+ * ceremony that holds material asks first: "stay" changes nothing, "abandon" journals the
+ * interrupt and the abandon as a Ctrl-C on the command line does.
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, startBrowser, type UiSession } from './harness';
+import { click, fillByLabel, navigate, problemIn, step, succeeded } from './page-helpers';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+async function events(file: string): Promise<{ event: string; actor: string; data: Record<string, unknown> }[]> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return text
+    .trim()
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as { event: string; actor: string; data: Record<string, unknown> });
+}
+
+/** Setup, simulator, one key of `spec`, parameters on `media`, air-gapped side up to the confirmed fingerprint. */
+async function upToConfirmedFingerprint(page: Page, folder: string, media: string, spec: string): Promise<void> {
+  await click(page, 'Continue');
+  await fillByLabel(page, 'Ceremony title', 'Safety rehearsal');
+  await fillByLabel(page, 'Operator', 'Ana');
+  await fillByLabel(page, 'Witness 1', 'Ben');
+  await fillByLabel(page, 'Ceremony folder', folder);
+  await click(page, 'Save and continue');
+  await step(page, 'Start the simulator', 'online-connect');
+  await fillByLabel(page, 'Alias of key 1', `safety/${spec.toLowerCase()}`);
+  await page.getByLabel('Key spec of key 1', { exact: true }).selectOption(spec);
+  await step(page, 'Create 1 external key', 'online-create');
+  await step(page, 'Fetch the import parameters', 'online-parameters');
+  const card = page.locator('.issued li.card').last();
+  await card.waitFor();
+  const fingerprint = (await card.locator('code.hex').textContent()) ?? '';
+  await fillByLabel(page, 'Removable media folder for the bundle', media);
+  await step(page, 'Write the import-parameters bundle', 'online-parameters');
+  await click(page, 'Go to the air-gapped side');
+  await step(page, 'Check the network', 'air-network');
+  await step(page, 'Read the bundle', 'air-parameters');
+  const heard = page.locator('[data-section="air-fingerprints"] .fingerprint').first();
+  await heard.getByLabel('Fingerprint of wrapping key 1 as heard').fill(fingerprint);
+  await heard.getByRole('button', { name: 'Confirm as Ben' }).click();
+  await heard.getByText('confirmed by Ben').waitFor();
+}
+
+describe('ceremony safety through the UI', () => {
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ui-safety-'));
+    browser = await startBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  describe('AES with an expiry and no custody, then deleting the imported material', () => {
+    let ui: UiSession;
+    let page: Page;
+    let folder: string;
+    let media: string;
+    let keyId = '';
+    const airJournal = () => path.join(folder, 'air-gapped-journal.jsonl');
+    const onlineJournal = () => path.join(folder, 'online-journal.jsonl');
+
+    beforeAll(async () => {
+      folder = path.join(dir, 'ceremony-1');
+      media = path.join(dir, 'media-1');
+      await mkdir(folder);
+      await mkdir(media);
+      ui = await openApp(browser);
+      page = ui.page;
+      page.setDefaultTimeout(15_000);
+    });
+    afterAll(async () => {
+      await ui?.close();
+    });
+
+    it('generates nothing before the folders passed, and shows a refused folder with the fix', async () => {
+      await upToConfirmedFingerprint(page, folder, media, 'AES_256');
+      expect(await page.getByRole('button', { name: 'Generate the key material' }).isDisabled()).toBe(true);
+      await page.getByText('Check the folders first (previous step): nothing is generated before they pass.').waitFor();
+      // Past the screen, straight to the channel: the core refuses too.
+      expect(await ui.ipc.route('airgap.generate', undefined)).toMatchObject({
+        ok: false,
+        problem: { code: 'PREFLIGHT_REQUIRED' },
+      });
+      const missing = path.join(dir, 'unplugged-usb');
+      await fillByLabel(page, 'Removable media folder for the wrapped bundle', missing);
+      await click(page, 'Check the folders');
+      const problem = await problemIn(page, 'air-preflight');
+      expect(problem).toContain(`${missing}/wrapped-material-`);
+      expect(problem).toContain('cannot be created: its parent');
+      expect(problem).toContain('Insert the media, or choose a folder whose parent exists.');
+      await ui.screenshot('air-gapped-preflight-missing-media');
+      expect((await events(airJournal())).map((e) => e.event)).not.toContain('material.generated');
+    });
+
+    it('asks for the acknowledgement of the loss: without it nothing is generated, with it the journal has it', async () => {
+      const sim = ui.ipc.simulator();
+      const expiryDay = new Date((sim?.clock.now() ?? Date.now()) + 30 * DAY_MS).toISOString().slice(0, 10);
+      const expiresAt = `${expiryDay}T00:00:00.000Z`;
+      const preflight = page.locator('[data-section="air-preflight"]');
+      await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);
+      await preflight.getByLabel('On a date (00:00 UTC)').check();
+      await preflight.getByLabel('Expiry date').fill(expiryDay);
+      const warning = preflight.getByRole('group', { name: 'No copy of this AES material will exist' });
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain(
+        `The AES material of 1 key will expire in the KMS at ${expiryDay} 00:00:00 UTC and no custody share is planned. After that moment it can never be imported again, and every ciphertext under the key is unreadable for ever.`,
+      );
+      const check = page.getByRole('button', { name: 'Check the folders', exact: true });
+      expect(await check.isDisabled()).toBe(true);
+      // The channel refuses the plan without the acknowledgement, whatever the screen does.
+      expect(
+        await ui.ipc.route('airgap.preflight', { folder: media, expiry: { kind: 'at', at: expiresAt } }),
+      ).toMatchObject({ ok: false, problem: { code: 'MATERIAL_NO_BACKUP_UNACKNOWLEDGED' } });
+      expect(await ui.ipc.route('airgap.generate', undefined)).toMatchObject({
+        ok: false,
+        problem: { code: 'PREFLIGHT_REQUIRED' },
+      });
+      let journaled = (await events(airJournal())).map((e) => e.event);
+      expect(journaled).not.toContain('material.no-backup-acknowledged');
+      expect(journaled).not.toContain('material.generated');
+      await ui.screenshot('air-gapped-no-backup-acknowledgement');
+
+      await page
+        .getByLabel(
+          `I understand: this material is kept nowhere and is lost for ever after ${expiryDay} 00:00:00 UTC (journaled and printed on the receipt)`,
+        )
+        .check();
+      await step(page, 'Check the folders', 'air-preflight');
+      await page
+        .getByText('Acknowledged (journaled, printed on the receipt): no copy of the AES material of 1 key exists.')
+        .waitFor();
+      const acknowledged = (await events(airJournal())).filter((e) => e.event === 'material.no-backup-acknowledged');
+      expect(acknowledged).toHaveLength(1);
+      keyId = (acknowledged[0]?.data.keyIds as string[])[0] as string;
+      expect(acknowledged[0]).toMatchObject({ actor: 'Ana', data: { expiresAt } });
+      await step(page, 'Generate the key material', 'air-material');
+      journaled = (await events(airJournal())).map((e) => e.event);
+      expect(journaled.indexOf('material.no-backup-acknowledged')).toBeLessThan(
+        journaled.indexOf('material.generated'),
+      );
+    });
+
+    it('asks before leaving the ceremony for another screen; "stay" changes nothing', async () => {
+      const before = (await events(airJournal())).length;
+      await navigate(page, 'Online');
+      const dialog = page.getByRole('alertdialog', { name: 'Leave this ceremony?' });
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain(
+        'The air-gapped ceremony is not finished (it has reached “material-ready”).',
+      );
+      expect(
+        await dialog
+          .getByRole('button', { name: 'Stay in the ceremony' })
+          .evaluate(
+            (b) => (b as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === b,
+          ),
+      ).toBe(true);
+      await ui.screenshot('leave-ceremony-dialog');
+      await dialog.getByRole('button', { name: 'Stay in the ceremony' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('heading', { level: 1, name: 'Air-gapped side (rehearsal)' }).waitFor();
+      expect(await events(airJournal())).toHaveLength(before);
+    });
+
+    it('wraps, imports and verifies with the requested expiry', async () => {
+      await step(page, 'Wrap the key material', 'air-wrap');
+      await step(page, 'Write the wrapped-material bundle', 'air-wrap');
+      await step(page, 'Write the receipt', 'air-receipt');
+      expect(await page.getByLabel('Preview of the air-gapped receipt').textContent()).toContain(
+        'material.no-backup-acknowledged',
+      );
+      await click(page, 'Go back to the online side');
+      await click(page, "Use the digest this rehearsal's air-gapped side wrote");
+      await step(page, 'Check the bundle', 'online-check');
+      await step(page, 'Import the key material', 'online-import');
+      await step(page, 'Verify the keys', 'online-verify');
+    });
+
+    it('deletes imported material only once its key ID is typed, and journals the acknowledged loss first', async () => {
+      await page.getByText('Delete imported AES material').click();
+      await page
+        .getByText(
+          'Unless custody shares of this material exist, every ciphertext under the key is lost for ever. Typing the key ID acknowledges that',
+        )
+        .waitFor();
+      const remove = page.getByRole('button', { name: 'Delete the material of safety/aes_256' });
+      expect(await remove.isDisabled()).toBe(true);
+      await fillByLabel(page, `Type the key ID ${keyId} to confirm`, keyId.slice(0, -1));
+      expect(await remove.isDisabled()).toBe(true);
+      // Straight to the channel without the acknowledgement: refused, nothing deleted.
+      expect(await ui.ipc.route('online.delete-material', { keyId })).toMatchObject({ ok: false });
+      expect(await ui.ipc.route('online.delete-material', { keyId, acknowledgeLoss: false })).toMatchObject({
+        ok: false,
+      });
+      let journaled = (await events(onlineJournal())).map((e) => e.event);
+      expect(journaled).not.toContain('material.loss-acknowledged');
+      expect(journaled).not.toContain('key.material-deleted');
+      await ui.screenshot('online-delete-acknowledgement');
+
+      await fillByLabel(page, `Type the key ID ${keyId} to confirm`, keyId);
+      await remove.click();
+      await succeeded(page, 'online-verify');
+      const entries = await events(onlineJournal());
+      journaled = entries.map((e) => e.event);
+      expect(entries.find((e) => e.event === 'material.loss-acknowledged')).toMatchObject({
+        data: {
+          keyId,
+          action: 'delete-imported-material',
+          consequence: expect.stringContaining('unreadable for ever'),
+        },
+      });
+      expect(journaled.indexOf('material.loss-acknowledged')).toBeLessThan(journaled.indexOf('key.material-deleted'));
+      expect(ui.pageErrors).toEqual([]);
+    });
+  });
+
+  describe('abandoning an air-gapped ceremony that holds material', () => {
+    let ui: UiSession;
+    let page: Page;
+    let folder: string;
+    let media: string;
+
+    beforeAll(async () => {
+      folder = path.join(dir, 'ceremony-2');
+      media = path.join(dir, 'media-2');
+      await mkdir(folder);
+      await mkdir(media);
+      ui = await openApp(browser);
+      page = ui.page;
+      page.setDefaultTimeout(15_000);
+    });
+    afterAll(async () => {
+      await ui?.close();
+    });
+
+    it('journals the interrupt and the abandon, wipes the material and starts the side afresh', async () => {
+      await upToConfirmedFingerprint(page, folder, media, 'EC_P256');
+      await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);
+      await step(page, 'Check the folders', 'air-preflight');
+      await step(page, 'Generate the key material', 'air-material');
+      await navigate(page, 'Setup');
+      const dialog = page.getByRole('alertdialog', { name: 'Leave this ceremony?' });
+      await dialog.getByRole('button', { name: 'Abandon the ceremony and leave' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ceremony setup' }).waitFor();
+      const entries = await events(path.join(folder, 'air-gapped-journal.jsonl'));
+      expect(entries.slice(-2)).toMatchObject([
+        { event: 'ceremony.interrupted', data: { left: 'ceremony-left', state: 'material-ready', wipedKeys: 1 } },
+        { event: 'ceremony.abandoned', data: { reason: expect.stringContaining('left the ceremony') } },
+      ]);
+      // Back on the air-gapped screen the side starts afresh: nothing of the abandoned session is offered.
+      await navigate(page, 'Air-gapped');
+      expect(await page.locator('[data-section="air-material"] .key-list li').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Check the network' }).isDisabled()).toBe(false);
+      expect(ui.pageErrors).toEqual([]);
+    });
+  });
+});
