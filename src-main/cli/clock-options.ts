@@ -10,8 +10,8 @@ const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 } as const;
 const DURATION = /^(?:\d{1,6}d)?(?:\d{1,7}h)?(?:\d{1,9}m)?(?:\d{1,10}s)?$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-function invalid(option: string, text: string): KeyferryError {
-  return new KeyferryError('SIM_CLOCK_OPTION_INVALID', { option, text: text.slice(0, 40) });
+function invalid(option: string, text: string, accepts: 'duration' | 'date' | 'either'): KeyferryError {
+  return new KeyferryError('SIM_CLOCK_OPTION_INVALID', { option, text: text.slice(0, 40), accepts });
 }
 
 /** A duration in ms, or undefined when `text` is not one. */
@@ -25,15 +25,15 @@ function durationMs(text: string): number | undefined {
 /** `--by`: a duration in ms. */
 export function parseDurationOption(option: string, text: string): number {
   const ms = durationMs(text.trim());
-  if (ms === undefined) throw invalid(option, text);
+  if (ms === undefined) throw invalid(option, text, 'duration');
   return ms;
 }
 
 /** `--to`: an ISO 8601 date-time with its zone, as epoch ms. */
-export function parseDateTimeOption(option: string, text: string): number {
+export function parseDateTimeOption(option: string, text: string, accepts: 'date' | 'either' = 'date'): number {
   const trimmed = text.trim();
   const at = DATE_TIME.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
-  if (Number.isNaN(at)) throw invalid(option, text);
+  if (Number.isNaN(at)) throw invalid(option, text, accepts);
   return at;
 }
 
@@ -41,7 +41,7 @@ export function parseDateTimeOption(option: string, text: string): number {
 export function parseStartAtOption(option: string, text: string, now: number): number {
   const trimmed = text.trim();
   const ms = durationMs(trimmed.startsWith('+') ? trimmed.slice(1) : trimmed);
-  return ms !== undefined ? now + ms : parseDateTimeOption(option, trimmed);
+  return ms !== undefined ? now + ms : parseDateTimeOption(option, trimmed, 'either');
 }
 
 /** An offset people read: `1d 1h 0m`, `45m 10s`, `0s`; negative with a leading minus. */

@@ -6,9 +6,9 @@ export const enKmsSim = {
   'kms-sim.clock.expired':
     'The KMS decides by this time: import tokens fetched more than 24 hours before it are refused (KMS.2601), and imported material whose expiry it passed is deleted (the key is back in Pending import). Keyferry itself and its journals keep this computer’s time.',
   'problem.SIM_CLOCK_OPTION_INVALID':
-    '{option} "{text}" is neither a date-time with its time zone (e.g. 2027-03-01T09:00:00Z) nor a duration (e.g. 25h, 30d, 1d12h).',
+    '{option} "{text}" is not {accepts, select, duration {a duration (e.g. 25h, 30d, 1d12h)} date {a date-time with its time zone (e.g. 2027-03-01T09:00:00Z)} other {a date-time with its time zone (e.g. 2027-03-01T09:00:00Z) nor a duration (e.g. +25h, +30d)}}.',
   'problem.SIM_CLOCK_OPTION_INVALID.next':
-    'Give {option} an ISO 8601 date-time ending in Z or an offset, or a duration of whole numbers with d, h, m or s (at most ten years).',
+    'Give {option} {accepts, select, duration {whole numbers with d, h, m or s, at most ten years} date {an ISO 8601 date-time ending in Z or an offset such as +08:00} other {an ISO 8601 date-time ending in Z or an offset, or a duration of whole numbers with d, h, m or s (at most ten years)}}.',
   'problem.SIM_CLOCK_BACKWARDS':
     'The simulator state file {file} resumes at {resumedAt, date, utc}; --start-at {startAt, date, utc} would move its clock back.',
   'problem.SIM_CLOCK_BACKWARDS.next':

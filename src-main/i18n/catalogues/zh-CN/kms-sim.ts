@@ -8,9 +8,9 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
   'kms-sim.clock.expired':
     'KMS 按此时间判断：早于此时间 24 小时以上获取的导入令牌将被拒绝（KMS.2601），过期时间已过的导入密钥材料将被删除（密钥回到“等待导入”状态）。Keyferry 本身及其日志仍使用本机时间。',
   'problem.SIM_CLOCK_OPTION_INVALID':
-    '{option} 的值“{text}”既不是带时区的日期时间（如 2027-03-01T09:00:00Z），也不是时长（如 25h、30d、1d12h）。',
+    '{option} 的值“{text}”不是{accepts, select, duration {时长（如 25h、30d、1d12h）} date {带时区的日期时间（如 2027-03-01T09:00:00Z）} other {带时区的日期时间（如 2027-03-01T09:00:00Z），也不是时长（如 +25h、+30d）}}。',
   'problem.SIM_CLOCK_OPTION_INVALID.next':
-    '请为 {option} 指定以 Z 或时区偏移结尾的 ISO 8601 日期时间，或由整数加 d、h、m、s 组成的时长（最多十年）。',
+    '请为 {option} 指定{accepts, select, duration {由整数加 d、h、m、s 组成的时长（最多十年）} date {以 Z 或时区偏移（如 +08:00）结尾的 ISO 8601 日期时间} other {以 Z 或时区偏移结尾的 ISO 8601 日期时间，或由整数加 d、h、m、s 组成的时长（最多十年）}}。',
   'problem.SIM_CLOCK_BACKWARDS':
     '模拟器状态文件 {file} 恢复时的时间为 {resumedAt, date, utc}；--start-at {startAt, date, utc} 会使其时钟倒退。',
   'problem.SIM_CLOCK_BACKWARDS.next':

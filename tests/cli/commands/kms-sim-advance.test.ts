@@ -1,0 +1,67 @@
+/**
+ * `keyferry kms-sim advance` against a simulator over real HTTP on loopback: it moves the clock and
+ * says to when; it explains a simulator started without clock control, refuses a non-loopback
+ * endpoint before sending anything, and refuses a time before the simulator's.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
+import { keyferry } from '../../integration/cli-in-process';
+
+const H = 3_600_000;
+const sims: KmsSimulator[] = [];
+afterEach(async () => {
+  for (const s of sims.splice(0)) await s.close();
+});
+async function sim(clockControl: boolean): Promise<KmsSimulator> {
+  const s = await startKmsSimulator({ clockControl, wrappingKeyPoolSize: 1 });
+  sims.push(s);
+  return s;
+}
+
+describe('keyferry kms-sim advance', () => {
+  it('moves the clock forward and prints the simulator time and offset', async () => {
+    const s = await sim(true);
+    const run = await keyferry(['kms-sim', 'advance', '--endpoint', s.endpoint, '--by', '25h'], { cwd: '/' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(s.clock.offset()).toBe(25 * H);
+    expect(run.stdout).toMatch(/^Simulator time: .* \(1d 1h 0m ahead of this computer\)\.$/m);
+    expect(run.stdout).toMatch(/import tokens fetched more than 24 hours before it are refused \(KMS\.2601\)/);
+  });
+
+  it('explains a simulator started without --clock-control, and leaves its clock alone', async () => {
+    const s = await sim(false);
+    const run = await keyferry(['kms-sim', 'advance', '--endpoint', s.endpoint, '--by', '1h'], { cwd: '/' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`The simulator at ${s.endpoint} was not started with clock control.`);
+    expect(run.stderr).toMatch(/start it again with its --state file and --clock-control/);
+    expect(s.clock.offset()).toBe(0);
+  });
+
+  it('refuses a non-loopback endpoint, a time before the simulator’s, and neither or both of --by/--to', async () => {
+    const s = await sim(true);
+    const remote = await keyferry(
+      ['kms-sim', 'advance', '--endpoint', 'https://kms.cn-north-4.myhuaweicloud.com', '--by', '1h'],
+      {
+        cwd: '/',
+      },
+    );
+    expect(remote.code).toBe(1);
+    expect(remote.stderr).toContain('https://kms.cn-north-4.myhuaweicloud.com is not');
+    const past = await keyferry(['kms-sim', 'advance', '--endpoint', s.endpoint, '--to', '2020-01-01T00:00:00Z'], {
+      cwd: '/',
+    });
+    expect(past.code).toBe(1);
+    expect(past.stderr).toMatch(/its clock moves only forward/);
+    const neither = await keyferry(['kms-sim', 'advance', '--endpoint', s.endpoint], { cwd: '/' });
+    expect(neither.stderr).toMatch(/--by or --to \(one of them\)/);
+    const both = await keyferry(
+      ['kms-sim', 'advance', '--endpoint', s.endpoint, '--by', '1h', '--to', '2030-01-01T00:00:00Z'],
+      {
+        cwd: '/',
+      },
+    );
+    expect(both.stderr).toMatch(/--by or --to \(one of them\)/);
+    expect(s.clock.offset()).toBe(0);
+  });
+});
