@@ -9,6 +9,8 @@ import { useAppStore } from '../store/store';
 
 type PaperSize = CeremonySetup['paperSize'];
 const PAPER_SIZES: readonly PaperSize[] = ['A4', 'Letter'];
+type ReceiptLanguage = CeremonySetup['receiptLanguage'];
+const RECEIPT_LANGUAGES: readonly ReceiptLanguage[] = ['en', 'zh-CN', 'both'];
 
 export function SetupScreen() {
   const mode = useAppStore((s) => s.mode);
@@ -17,12 +19,15 @@ export function SetupScreen() {
   const busy = useAppStore((s) => s.busy !== null);
   const saveSetup = useAppStore((s) => s.saveSetup);
   const goTo = useAppStore((s) => s.goTo);
-  const { t } = useT();
+  const { t, locale } = useT();
   const [title, setTitle] = useState(setup?.title ?? (mode === 'rehearsal' ? t('setup.rehearsal-title') : ''));
   const [operator, setOperator] = useState(setup?.operator ?? '');
   const [witnesses, setWitnesses] = useState<string[]>(setup ? [...setup.witnesses] : ['']);
   const [folder, setFolder] = useState(setup?.folder ?? '');
   const [paperSize, setPaperSize] = useState<PaperSize>(setup?.paperSize ?? 'A4');
+  const [receiptLanguage, setReceiptLanguage] = useState<ReceiptLanguage>(
+    setup?.receiptLanguage ?? (locale === 'zh-CN' ? 'zh-CN' : 'en'),
+  );
   const next = mode === 'air-gapped' ? 'air-gapped' : 'online';
 
   const submit = async () => {
@@ -36,6 +41,7 @@ export function SetupScreen() {
       witnesses: witnesses.map((w) => w.trim()).filter((w) => w !== ''),
       ...(folder.trim() !== '' ? { folder: folder.trim() } : {}),
       paperSize,
+      receiptLanguage,
     });
     if (ok) goTo(next);
   };
@@ -112,6 +118,23 @@ export function SetupScreen() {
                 onChange={() => setPaperSize(size)}
               />
               {t(`setup.paperSize.${size}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('setup.receiptLanguage.label')}</legend>
+          <p className="hint">{t('setup.receiptLanguage.hint')}</p>
+          {RECEIPT_LANGUAGES.map((language) => (
+            <label key={language} className="choice">
+              <input
+                type="radio"
+                name="receipt-language"
+                value={language}
+                checked={receiptLanguage === language}
+                disabled={!!(setup && started)}
+                onChange={() => setReceiptLanguage(language)}
+              />
+              {t(`setup.receiptLanguage.${language}`)}
             </label>
           ))}
         </fieldset>

@@ -15,8 +15,9 @@ import { htmlLang, type Locale } from '../../i18n/locale';
 import { translator } from '../../i18n/translate';
 import { escapeHtml, userText, visibleText } from './text-safety';
 
-export const RECEIPT_LANGUAGES = ['en', 'zh-CN', 'both'] as const;
-export type ReceiptLanguage = (typeof RECEIPT_LANGUAGES)[number];
+import { RECEIPT_LANGUAGES, type ReceiptLanguage } from './receipt-languages';
+
+export { RECEIPT_LANGUAGES, type ReceiptLanguage };
 export const receiptLanguageSchema = z.enum(RECEIPT_LANGUAGES);
 export const DEFAULT_RECEIPT_LANGUAGE: ReceiptLanguage = 'en';
 

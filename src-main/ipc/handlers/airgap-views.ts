@@ -40,6 +40,7 @@ export function airGapStartOptions(
     },
     rehearsal: session.context.mode.current() === 'rehearsal',
     paperSize: setup.paperSize,
+    receiptLanguage: setup.receiptLanguage,
     clock: () => session.now(),
     onProgress: session.progress(side),
     ...(interfaces ? { interfaces } : {}),

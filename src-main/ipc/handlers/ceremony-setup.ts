@@ -70,6 +70,7 @@ export async function connectOnline(
         materialExpiry: { kind: 'never' },
         rehearsal: connection.rehearsal,
         paperSize: setup.paperSize,
+        receiptLanguage: setup.receiptLanguage,
       },
     });
     connected = await ceremony.connect();
@@ -136,6 +137,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
         folder,
         continuesOnlineJournal,
         paperSize: request.paperSize ?? DEFAULT_PAPER_SIZE,
+        receiptLanguage: request.receiptLanguage ?? 'en',
       };
       session.context.log.info('ceremony.setup', { mode, folder, continuesOnlineJournal });
       return {

@@ -16,6 +16,7 @@ import type { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import type { CeremonyProgress } from '../../core/ceremony/shared/progress';
 import { KeyferryError } from '../../core/errors';
 import type { PaperSize } from '../../core/receipt/paper-size';
+import type { ReceiptLanguage } from '../../core/receipt/receipt-languages';
 import type { Journal } from '../../core/journal';
 import type { KmsClient } from '../../core/kms/client';
 import type { KmsCredentials } from '../../core/kms/credentials';
@@ -45,6 +46,8 @@ export interface CeremonySetupRecord {
   readonly continuesOnlineJournal: boolean;
   /** The paper receipts are printed on: journaled with each side's ceremony record, the PDFs' page size. */
   readonly paperSize: PaperSize;
+  /** The language of receipts and custody slips: journaled with each side's ceremony record. */
+  readonly receiptLanguage: ReceiptLanguage;
 }
 
 export interface OnlineSide {

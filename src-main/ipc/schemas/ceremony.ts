@@ -1,12 +1,16 @@
 /** Ceremony setup and the session overview the UI refreshes after every step. Renderer-safe. */
 import { z } from 'zod';
 import { AIR_GAP_STATES, ONLINE_STEPS } from '../../core/ceremony/shared/ceremony-states';
+import { RECEIPT_LANGUAGES } from '../../core/receipt/receipt-languages';
 import { preflightSchema } from './airgap';
 import { restoreSessionSchema } from './restore';
 import { keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, writtenReceiptSchema } from './common';
 
 /** The receipt paper (core's PaperSize, src-main/core/receipt/paper-size.ts; listed here because the renderer compiles this file). */
 export const paperSizeSchema = z.enum(['A4', 'Letter']);
+
+/** English, Chinese, or both side by side (core/receipt/receipt-languages.ts). */
+export const receiptLanguageSchema = z.enum(RECEIPT_LANGUAGES);
 
 export const ceremonySetupRequestSchema = z.strictObject({
   title: z.string().trim().min(1, 'give the ceremony a title').max(200),
@@ -16,6 +20,8 @@ export const ceremonySetupRequestSchema = z.strictObject({
   folder: pathSchema.optional(),
   /** The paper receipts are printed on; A4 when left out. */
   paperSize: paperSizeSchema.optional(),
+  /** The language of receipts and custody slips (journaled); English when left out. */
+  receiptLanguage: receiptLanguageSchema.optional(),
 });
 
 export const ceremonySetupSchema = z.object({
@@ -29,6 +35,7 @@ export const ceremonySetupSchema = z.object({
   /** An online journal already exists there: the online side continues that ceremony. */
   continuesOnlineJournal: z.boolean(),
   paperSize: paperSizeSchema,
+  receiptLanguage: receiptLanguageSchema,
 });
 export type CeremonySetup = z.output<typeof ceremonySetupSchema>;
 

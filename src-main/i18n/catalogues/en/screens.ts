@@ -14,6 +14,12 @@ export const enScreens = {
   'setup.paperSize.hint': 'Receipts and custody slips are saved as PDFs on this paper. It is written into the journal.',
   'setup.paperSize.A4': 'A4 (210 × 297 mm)',
   'setup.paperSize.Letter': 'US Letter (8.5 × 11 in)',
+  'setup.receiptLanguage.label': 'Receipt language',
+  'setup.receiptLanguage.hint':
+    'Receipts and custody slips are printed in this language, Chinese characters with their own embedded font. It is written into the journal.',
+  'setup.receiptLanguage.en': 'English',
+  'setup.receiptLanguage.zh-CN': '简体中文 (Simplified Chinese)',
+  'setup.receiptLanguage.both': 'Both, side by side (English | 简体中文)',
 
   'action.reading-console-files': "Reading the console's files",
   'action.abandoning-restore': 'Abandoning the restore ceremony',

@@ -16,6 +16,11 @@ export const zhCNScreens: { readonly [K in keyof typeof enScreens]: string } = {
   'setup.paperSize.hint': '回执和托管单以此纸张尺寸保存为 PDF，并记入日志。',
   'setup.paperSize.A4': 'A4（210 × 297 毫米）',
   'setup.paperSize.Letter': '美国 Letter（8.5 × 11 英寸）',
+  'setup.receiptLanguage.label': '回执语言',
+  'setup.receiptLanguage.hint': '回执和托管凭条以此语言打印，中文字符使用随文档嵌入的字体，并记入日志。',
+  'setup.receiptLanguage.en': 'English（英文）',
+  'setup.receiptLanguage.zh-CN': '简体中文',
+  'setup.receiptLanguage.both': '中英文并排（English | 简体中文）',
 
   'action.reading-console-files': '正在读取控制台文件',
   'action.abandoning-restore': '正在放弃恢复仪式',

@@ -1,0 +1,71 @@
+/**
+ * The app's receipt-language choice through the real router and handlers: the setup takes en,
+ * zh-CN or both (anything else is refused at the boundary), answers with it, and the air-gapped
+ * side journals it with its session start, so every receipt and slip of the ceremony follows it.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HandlerContext } from '../../../src-main/ipc/context';
+import { createHandlers } from '../../../src-main/ipc/handlers/index';
+import { CeremonySession } from '../../../src-main/ipc/handlers/session';
+import { createModeController } from '../../../src-main/ipc/mode';
+import { createIpcRouter } from '../../../src-main/ipc/router';
+import { memoryLog } from '../test-context';
+
+const sessions: CeremonySession[] = [];
+const folders: string[] = [];
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+  await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })));
+});
+
+async function airGappedSession() {
+  const { log } = memoryLog();
+  const context: HandlerContext = {
+    mode: createModeController(async () => undefined),
+    now: () => new Date(),
+    log,
+    identity: { name: 'Keyferry', version: '0.1.0', build: 'test' },
+    reportProgress: () => undefined,
+  };
+  const session = new CeremonySession(context, { interfaces: () => ({ lo: [] }) });
+  sessions.push(session);
+  const router = createIpcRouter(createHandlers(context, { session }), log);
+  const call = async (channel: string, payload?: unknown) =>
+    (await router.route(channel, payload)) as {
+      ok: boolean;
+      value?: Record<string, unknown>;
+      problem?: { code: string };
+    };
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'keyferry-receipt-lang-'));
+  folders.push(folder);
+  expect((await call('mode.choose', { mode: 'air-gapped' })).ok).toBe(true);
+  return { call, folder };
+}
+
+const SETUP = { title: '季度导入', operator: '张伟', witnesses: ['李娜'] };
+
+describe('the receipt language chosen at setup', () => {
+  it('is answered back and journaled with the air-gapped session start', async () => {
+    const { call, folder } = await airGappedSession();
+    const setup = await call('ceremony.setup', { ...SETUP, folder, receiptLanguage: 'both' });
+    expect(setup.ok).toBe(true);
+    expect(setup.value?.receiptLanguage).toBe('both');
+    expect((await call('airgap.check-network')).ok).toBe(true);
+    const journal = (await readFile(path.join(folder, String(setup.value?.airGapJournal)), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> });
+    const start = journal.find((e) => e.event === 'ceremony.session-started');
+    expect(start?.data.receiptLanguage).toBe('both');
+  });
+
+  it('is English when left out, and refused when it is not en, zh-CN or both', async () => {
+    const { call, folder } = await airGappedSession();
+    expect((await call('ceremony.setup', { ...SETUP, folder })).value?.receiptLanguage).toBe('en');
+    const refused = await call('ceremony.setup', { ...SETUP, folder, receiptLanguage: 'fr' });
+    expect(refused.ok).toBe(false);
+  });
+});
