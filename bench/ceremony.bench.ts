@@ -98,9 +98,11 @@ async function keyferryBatch(
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
   for (const f of overview.fingerprints) for (const w of plan.witnesses) await air.confirmFingerprint(w, f.fingerprint);
+  const wrapped = path.join(dir, 'wrapped');
+  // The workflow generates nothing before the preflight of where it writes (as every ceremony does).
+  await air.preflight({ wrappedBundle: wrapped, receiptFolder: dir });
   await air.generateMaterial();
   await air.wrap();
-  const wrapped = path.join(dir, 'wrapped');
   const { manifestSha256: digest } = await air.writeWrappedBundle(wrapped);
   await journal.close();
   return { ms: performance.now() - started, wrapped, digest };
