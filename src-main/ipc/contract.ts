@@ -22,6 +22,7 @@ export { KEY_SPECS, KEY_SPEC_TABLE } from '../core/key-spec-table';
 export { AIR_GAP_STATES, ONLINE_STEPS, RESTORE_STATES, hasReached } from '../core/ceremony/shared/ceremony-states';
 // The one hex grouping: the screens show digests as the CLI, receipts and slips print them.
 export { groupHex, groupHexLines } from '../core/hex-groups';
+export { KEY_STATE_FILTERS } from './schemas/online';
 // The ceremony channels' schemas live in ./schemas (one file per area); their types are re-exported.
 export type * from './schemas/airgap';
 export type * from './schemas/ceremony';

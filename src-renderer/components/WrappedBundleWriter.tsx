@@ -4,8 +4,8 @@
  */
 import type { ReactNode } from 'react';
 import type { PreflightView, WrittenWrappedView } from '../../src-main/ipc/contract';
-import { Hex } from './Hex';
 import { StepButton } from './Step';
+import { WrittenBundleCard } from './WrittenBundleCard';
 import { useT } from '../i18n';
 
 /** The planned folder and "Write the wrapped-material bundle"; then the written folder and its digest. */
@@ -42,15 +42,9 @@ export function WrappedBundleWriter({
         {t('wrapped.write')}
       </StepButton>
       {bundle && (
-        <div className="card">
-          <p>
-            {t('wrapped.written')} <span className="file-name">{bundle.folderName}</span> {t('receipt.in')}{' '}
-            <span className="file-name">{bundle.dir}</span>
-          </p>
-          <p>{t('wrapped.digest-to-compare')}</p>
-          <Hex value={bundle.manifestSha256} label={digestLabel} />
+        <WrittenBundleCard bundle={bundle} lead={t('wrapped.digest-to-compare')} digestLabel={digestLabel}>
           {children}
-        </div>
+        </WrittenBundleCard>
       )}
     </>
   );

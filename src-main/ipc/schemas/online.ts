@@ -81,14 +81,16 @@ export const credentialsStatusSchema = z.object({
 });
 export type CredentialsStatus = z.output<typeof credentialsStatusSchema>;
 
-export const keyStateFilterSchema = z.enum([
+/** The key-state filters of the key list, in the order the screen offers them. */
+export const KEY_STATE_FILTERS = [
   'all',
   'pending-import',
   'enabled',
   'disabled',
   'pending-deletion',
   'pending-activation',
-]);
+] as const;
+export const keyStateFilterSchema = z.enum(KEY_STATE_FILTERS);
 export type KeyStateFilter = z.output<typeof keyStateFilterSchema>;
 
 export const kmsKeySchema = z.object({

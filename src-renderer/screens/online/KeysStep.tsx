@@ -1,6 +1,6 @@
 /** Step 2 online: the keys the KMS holds (filtered by state), and the external keys to create. */
 import { useState } from 'react';
-import type { KeySpecName, KeyStateFilter } from '../../../src-main/ipc/contract';
+import { KEY_STATE_FILTERS, type KeySpecName, type KeyStateFilter } from '../../../src-main/ipc/contract';
 import { SelectField, TextField } from '../../components/Fields';
 import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
@@ -8,14 +8,7 @@ import { defaultUsage, specOptions } from './key-spec-choices';
 import { stepState } from './steps';
 import { useT } from '../../i18n';
 
-const FILTERS: readonly KeyStateFilter[] = [
-  'all',
-  'pending-import',
-  'enabled',
-  'disabled',
-  'pending-deletion',
-  'pending-activation',
-];
+const FILTERS: readonly KeyStateFilter[] = KEY_STATE_FILTERS;
 
 type Usage = 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT';
 interface PlannedRow {

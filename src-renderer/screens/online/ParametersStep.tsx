@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { PathField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { Step, StepButton } from '../../components/Step';
+import { WrittenBundleCard } from '../../components/WrittenBundleCard';
 import { useAppStore } from '../../store/store';
 import { reached, stepState } from './steps';
 import { useT } from '../../i18n';
@@ -59,13 +60,7 @@ export function ParametersStep() {
         {t('params.write')}
       </StepButton>
       {bundle && (
-        <div className="card">
-          <p>
-            {t('wrapped.written')} <span className="file-name">{bundle.folderName}</span> {t('receipt.in')}{' '}
-            <span className="file-name">{bundle.dir}</span>
-          </p>
-          <p>{t('params.digest')}</p>
-          <Hex value={bundle.manifestSha256} label={t('air.overview.digest-label')} />
+        <WrittenBundleCard bundle={bundle} lead={t('params.digest')} digestLabel={t('air.overview.digest-label')}>
           {bundle.warnings.map((w) => (
             <p key={w} className="warning">
               {w}
@@ -77,7 +72,7 @@ export function ParametersStep() {
               {t('params.go-air')}
             </button>
           )}
-        </div>
+        </WrittenBundleCard>
       )}
     </Step>
   );
