@@ -31,6 +31,8 @@ export const OFFLINE: InterfaceList = {
   ],
 };
 
+type AirGapStart = Parameters<typeof AirGapCeremony.start>[0];
+
 export interface Fixture {
   readonly dir: string;
   readonly sim: KmsSimulator;
@@ -39,7 +41,8 @@ export interface Fixture {
   plan(specs: KeySpec[]): CeremonyPlan;
   journal(name: string): Promise<Journal>;
   online(journal: Journal, plan: CeremonyPlan, clock?: () => Date): Promise<OnlineCeremony>;
-  airgap(journal: Journal, plan: CeremonyPlan): Promise<AirGapCeremony>;
+  /** The air-gapped side of `plan` on `journal`, offline; `extra` adds start options (e.g. onMaterialForAudit). */
+  airgap(journal: Journal, plan: CeremonyPlan, extra?: Partial<AirGapStart>): Promise<AirGapCeremony>;
   close(): Promise<void>;
 }
 
@@ -93,7 +96,7 @@ export async function createFixture(): Promise<Fixture> {
           rehearsal: true,
         },
       }),
-    airgap: (journal, plan) =>
+    airgap: (journal, plan, extra = {}) =>
       AirGapCeremony.start({
         journal,
         title: plan.title,
@@ -101,6 +104,7 @@ export async function createFixture(): Promise<Fixture> {
         witnesses: plan.witnesses,
         app: APP,
         interfaces: OFFLINE,
+        ...extra,
       }),
     async close() {
       for (const j of journals) await j.close().catch(() => undefined);

@@ -7,14 +7,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
 import type { HsmSourceRequest } from '../../../../src-main/core/ceremony/airgap/hsm-material';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { OnlineCeremony } from '../../../../src-main/core/ceremony/online/workflow';
 import { KmsClient } from '../../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../../src-main/core/kms/credentials';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../../hsm/helpers/soft-tokens';
-import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { APP, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 
 const DAY_MS = 24 * 3600 * 1000;
 let f: Fixture;
@@ -47,14 +46,7 @@ function hsmRequest(extra: Partial<HsmSourceRequest> = {}): HsmSourceRequest {
 
 async function airGapWithHsm(plan: CeremonyPlan, params: string, out: string, request: HsmSourceRequest) {
   const journal = await f.journal('airgap.jsonl');
-  const air = await AirGapCeremony.start({
-    journal,
-    title: plan.title,
-    operator: plan.operator,
-    witnesses: plan.witnesses,
-    app: APP,
-    interfaces: OFFLINE,
-  });
+  const air = await f.airgap(journal, plan);
   try {
     await air.checkNetwork();
     const overview = await air.readParametersBundle(params);
@@ -205,14 +197,7 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
     const plan = hsmPlan(['AES_256']);
     const { params } = await onlineDayOne(f, plan);
     const journal = await f.journal('airgap.jsonl');
-    const air = await AirGapCeremony.start({
-      journal,
-      title: plan.title,
-      operator: plan.operator,
-      witnesses: plan.witnesses,
-      app: APP,
-      interfaces: OFFLINE,
-    });
+    const air = await f.airgap(journal, plan);
     await air.checkNetwork();
     const overview = await air.readParametersBundle(params);
     await air.preflight({ wrappedBundle: path.join(f.dir, 'wrapped'), receiptFolder: f.dir });

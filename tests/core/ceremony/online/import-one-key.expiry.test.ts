@@ -7,8 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CeremonyPlan, MaterialExpiry } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
-import { APP, OFFLINE, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
-import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
+import { createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -24,14 +23,7 @@ const wholeSecondsFromNow = (ms: number) => new Date(Math.floor(Date.now() / 100
 /** The air-gapped side on `params`, asking for `expiry` in the wrapped-material bundle. */
 async function wrapRequesting(plan: CeremonyPlan, params: string, expiry: MaterialExpiry): Promise<string> {
   const journal = await f.journal('airgap.jsonl');
-  const air = await AirGapCeremony.start({
-    journal,
-    title: plan.title,
-    operator: plan.operator,
-    witnesses: plan.witnesses,
-    app: APP,
-    interfaces: OFFLINE,
-  });
+  const air = await f.airgap(journal, plan);
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
   for (const fp of overview.fingerprints)

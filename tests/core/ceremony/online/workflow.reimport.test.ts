@@ -2,8 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
-import { APP, OFFLINE, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import { createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -16,13 +15,7 @@ afterEach(async () => {
 async function airGap(params: string, out: string, material: { capture?: (b: Buffer) => void; file?: string }) {
   const plan = f.plan(['AES_256']);
   const journal = await f.journal('airgap.jsonl');
-  const air = await AirGapCeremony.start({
-    journal,
-    title: plan.title,
-    operator: plan.operator,
-    witnesses: plan.witnesses,
-    app: APP,
-    interfaces: OFFLINE,
+  const air = await f.airgap(journal, plan, {
     ...(material.capture ? { onMaterialForAudit: (copy: Buffer) => material.capture?.(copy) } : {}),
   });
   await air.checkNetwork();

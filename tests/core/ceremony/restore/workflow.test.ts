@@ -9,7 +9,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { RestoreCeremony } from '../../../../src-main/core/ceremony/restore/workflow';
 import { createKeyMaterial } from '../../../../src-main/core/crypto/key-material';
@@ -45,13 +44,7 @@ async function splitCeremony(plan: CeremonyPlan): Promise<Split> {
   const { params, created } = await onlineDayOne(f, plan);
   const materials: Buffer[] = [];
   const journal = await f.journal('airgap.jsonl');
-  const air = await AirGapCeremony.start({
-    journal,
-    title: plan.title,
-    operator: plan.operator,
-    witnesses: plan.witnesses,
-    app: APP,
-    interfaces: OFFLINE,
+  const air = await f.airgap(journal, plan, {
     onMaterialForAudit: (copy) => materials.push(copy),
   });
   await air.checkNetwork();
