@@ -44,7 +44,7 @@ export { CEREMONY_ID_PATTERN, KEY_ID_PATTERN } from '../identifiers';
 export const CHECKSUM_PATTERN = /^[0-9a-f]{32}$/;
 
 /** Custodian names: 1-100 printable characters, trimmed, no control characters. */
-const custodianSchema = z
+export const custodianSchema = z
   .string()
   .min(1)
   .max(100)

@@ -19,7 +19,9 @@ import { qrSvg } from '../receipt/qr-svg';
 import { MONO, SANS } from '../receipt/receipt-css';
 import { displayWidth } from '../receipt/render-text';
 import { escapeHtml, userText, visibleText } from '../receipt/text-safety';
+import { backupFileName } from './backup-text';
 import type { CustodyShare } from './custody-share';
+import { isSetShare, setShareFileName, type SetShare } from './set-share';
 import { shareFileName } from './share-file';
 import { typedShareLines } from './typed-share';
 
@@ -36,7 +38,7 @@ export interface CustodySlip {
 }
 
 /** The texts of the slip's QR codes, in order; joined with line breaks they read as a typed share. */
-export function slipQrTexts(share: CustodyShare): string[] {
+export function slipQrTexts(share: CustodyShare | SetShare): string[] {
   const [header, ...lines] = typedShareLines(share);
   const compact = lines.map((l) => l.replace(/\s+/g, ''));
   const texts: string[] = [];
@@ -48,7 +50,29 @@ export function slipQrTexts(share: CustodyShare): string[] {
 }
 
 /** The slip's facts: a label, and a value printed as it is (user) or a phrase (translated). */
-function facts(share: CustodyShare): [ReceiptPhrase, string | ReceiptPhrase, 'user' | 'plain'][] {
+type Fact = [ReceiptPhrase, string | ReceiptPhrase, 'user' | 'plain'];
+
+/** A set share's facts: one share of the ceremony's backup key, for every key of the ceremony. */
+function setFacts(share: SetShare): Fact[] {
+  return [
+    [{ key: 'slip.ceremony' }, share.ceremonyId, 'user'],
+    [{ key: 'slip.set.keys' }, { key: 'slip.set.keysValue', values: { count: share.keyCount } }, 'plain'],
+    [
+      { key: 'slip.share' },
+      { key: 'slip.set.shareValue', values: { index: share.index, total: share.n, threshold: share.m } },
+      'plain',
+    ],
+    [{ key: 'slip.set.backupFile' }, backupFileName(share.ceremonyId), 'plain'],
+    [{ key: 'slip.set.backupDigest' }, groupHex(share.backupDigest), 'plain'],
+    [{ key: 'slip.set.backupKeyCheck' }, groupHex(share.backupKeyCheck), 'plain'],
+    [{ key: 'slip.custodian' }, share.custodian, 'user'],
+    [{ key: 'slip.shareFile' }, setShareFileName(share), 'plain'],
+    [{ key: 'slip.checksum' }, groupHex(share.checksum), 'plain'],
+  ];
+}
+
+function facts(share: CustodyShare | SetShare): Fact[] {
+  if (isSetShare(share)) return setFacts(share);
   const check = share.materialCheck;
   return [
     [{ key: 'slip.ceremony' }, share.ceremonyId, 'user'],
@@ -104,12 +128,13 @@ function htmlLine(line: string): string {
 
 /** Renders the slip for one share (HTML and text twin, with their file names) in `language`. */
 export function renderCustodySlip(
-  share: CustodyShare,
+  share: CustodyShare | SetShare,
   options: { readonly language?: ReceiptLanguage } = {},
 ): CustodySlip {
   const language = options.language ?? DEFAULT_RECEIPT_LANGUAGE;
   const w = new ReceiptWords(language);
-  const base = shareFileName(share).replace(/\.json$/, '');
+  const base = (isSetShare(share) ? setShareFileName(share) : shareFileName(share)).replace(/\.json$/, '');
+  const keep = isSetShare(share) ? 'slip.set.keep' : 'slip.keep';
   const lines = typedShareLines(share);
   const qrs = slipQrTexts(share);
   const titlePhrase: ReceiptPhrase = { key: 'slip.title', values: { index: share.index, total: share.n } };
@@ -128,7 +153,7 @@ export function renderCustodySlip(
       return `${label}${' '.repeat(Math.max(1, labelWidth - displayWidth(label)))}${value(v)}`;
     }),
     '',
-    ...w.locales.flatMap((l) => wrapText(ReceiptWords.text(l, 'slip.keep'), 74)),
+    ...w.locales.flatMap((l) => wrapText(ReceiptWords.text(l, keep), 74)),
     '',
     signature('slip.custodianSignature'),
     '',
@@ -186,7 +211,7 @@ h1 .bi, th .bi, td .bi, figcaption .bi, .label .bi { display: block; }
 <table>
 ${rowsHtml}
 </table>
-<p>${w.html('slip.keep')}</p>
+<p>${w.html(keep)}</p>
 <div class="sign">
 ${signatureHtml('slip.custodianSignature')}
 ${signatureHtml('slip.witnessSignature')}

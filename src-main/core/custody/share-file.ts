@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { SecretBytes } from '../crypto/secret-bytes';
 import { KeyferryError } from '../errors';
 import { readInputFile } from '../fs/input-file';
+import { setShareFieldsSchema, setShareFields, type SetShare, type SetShareFields } from './set-share';
 import {
   CHECKSUM_PATTERN,
   custodyShareFieldsSchema,
@@ -22,6 +23,8 @@ import {
 
 export const SHARE_FILE_FORMAT = 'keyferry.custody-share';
 export const SHARE_FILE_VERSION = 1;
+/** The version written today: a custodian's share of a ceremony's custody set. */
+export const SET_SHARE_FILE_VERSION = 2;
 /** A share of an RSA-4096 key is about 3.3 KB as a file; nothing legitimate comes near this. */
 export const SHARE_FILE_MAX_BYTES = 16 * 1024;
 const SHARE_MAX_BYTES = 8 * 1024;
@@ -36,6 +39,56 @@ const envelopeSchema = z.strictObject({
     .regex(/^[A-Za-z0-9+/]+={0,2}$/),
   checksum: z.string().regex(CHECKSUM_PATTERN),
 });
+
+/** A set share's file text (JSON, two-space indented, trailing newline). */
+export function encodeSetShareFile(share: SetShare): string {
+  const { kind, ...fields } = setShareFields(share);
+  const document = {
+    format: SHARE_FILE_FORMAT,
+    formatVersion: SET_SHARE_FILE_VERSION,
+    kind,
+    ...fields,
+    share: share.share.use((bytes) => bytes.toString('base64')),
+    checksum: share.checksum,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+const setEnvelopeSchema = envelopeSchema.extend({ formatVersion: z.literal(SET_SHARE_FILE_VERSION) });
+
+function decodeSetShare(document: Record<string, unknown>, label: string): SetShare {
+  const { format, formatVersion, share, checksum, ...fields } = document;
+  const envelope = setEnvelopeSchema.safeParse({ format, formatVersion, share, checksum });
+  const parsed = setShareFieldsSchema.safeParse(fields);
+  if (!envelope.success || !parsed.success) {
+    const issues = [...(envelope.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
+    const fields = [...new Set(issues.map((i) => String(i.path[0] ?? 'fields')))].join(', ');
+    throw new KeyferryError('CUSTODY_SET_SHARE_FILE_INVALID', { file: label, fields });
+  }
+  const bytes = strictBase64(envelope.data.share);
+  if (!bytes || bytes.length < 2)
+    throw new KeyferryError('CUSTODY_SET_SHARE_FILE_INVALID', { file: label, fields: 'share' });
+  return { ...(parsed.data as SetShareFields), share: SecretBytes.from(bytes), checksum: envelope.data.checksum };
+}
+
+/** Decodes a share file of either version: a per-key share (1) or a set share (2). */
+export function decodeAnyShareFile(text: string, label: string): CustodyShare | SetShare {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    throw unreadable(label, 'it is not valid JSON');
+  }
+  if (
+    typeof document === 'object' &&
+    document !== null &&
+    !Array.isArray(document) &&
+    (document as Record<string, unknown>).format === SHARE_FILE_FORMAT &&
+    (document as Record<string, unknown>).formatVersion === SET_SHARE_FILE_VERSION
+  )
+    return decodeSetShare(document as Record<string, unknown>, label);
+  return decodeShareFile(text, label);
+}
 
 /** `keyferry-share-<keyId>-<index>of<n>.json` */
 export function shareFileName(share: CustodyShareFields): string {
@@ -103,6 +156,16 @@ export function decodeShareFile(text: string, label: string): CustodyShare {
 
 /** Reads a share file: a regular file (not a link), at most SHARE_FILE_MAX_BYTES, valid UTF-8 JSON. */
 export async function readShareFile(file: string): Promise<CustodyShare> {
+  const share = await readAnyShareFile(file);
+  if ('kind' in share) {
+    share.share.dispose();
+    throw new KeyferryError('CUSTODY_SHARE_IS_SET', { file: path.basename(file) });
+  }
+  return share;
+}
+
+/** Reads a share file of either version: a regular file (not a link), size-capped, UTF-8 JSON. */
+export async function readAnyShareFile(file: string): Promise<CustodyShare | SetShare> {
   const label = path.basename(file);
   const bytes = await readInputFile(file, 'share', SHARE_FILE_MAX_BYTES);
   try {
@@ -112,7 +175,7 @@ export async function readShareFile(file: string): Promise<CustodyShare> {
     } catch {
       throw unreadable(label, 'it is not UTF-8 text');
     }
-    return decodeShareFile(text, label);
+    return decodeAnyShareFile(text, label);
   } finally {
     bytes.fill(0);
   }

@@ -6,6 +6,11 @@
  *   | check value (3 bytes KCV for AES, 32 bytes SPKI SHA-256 otherwise)
  *   | share(len 2, big-endian + bytes) | checksum(16)
  *
+ * Version 2, a set share (one share of a ceremony's backup key, set-share.ts):
+ *
+ *   version(1)=2 | index(1) | m(1) | n(1) | keyCount(2, BE) | ceremonyId(len 1 + ASCII)
+ *   | custodian(len 1 + UTF-8) | backupDigest(32) | backupKeyCheck(8) | share(len 1 + bytes) | checksum(16)
+ *
  * Decoding is strict (no trailing bytes) and validates through the same schema as share files.
  */
 import { KEY_SPECS } from '../crypto/key-spec';
@@ -16,8 +21,57 @@ import {
   type CustodyShare,
   type CustodyShareFields,
 } from './custody-share';
+import { setShareFieldsSchema, type SetShare, type SetShareFields } from './set-share';
 
 const PAYLOAD_VERSION = 1;
+const SET_PAYLOAD_VERSION = 2;
+
+const textField = (s: string): Buffer => {
+  const b = Buffer.from(s, 'utf8');
+  return Buffer.concat([Buffer.from([b.length]), b]);
+};
+
+/** Encodes a set share for its slip. The caller must zero-fill the returned Buffer. */
+export function encodeSetSlipPayload(share: SetShare): Buffer {
+  const count = Buffer.alloc(2);
+  count.writeUInt16BE(share.keyCount);
+  return share.share.use((bytes) =>
+    Buffer.concat([
+      Buffer.from([SET_PAYLOAD_VERSION, share.index, share.m, share.n]),
+      count,
+      textField(share.ceremonyId),
+      textField(share.custodian),
+      Buffer.from(share.backupDigest, 'hex'),
+      Buffer.from(share.backupKeyCheck, 'hex'),
+      Buffer.from([bytes.length]),
+      bytes,
+      Buffer.from(share.checksum, 'hex'),
+    ]),
+  );
+}
+
+function decodeSetSlipPayload(payload: Buffer): SetShare | string {
+  try {
+    const r = new Reader(payload);
+    r.byte();
+    const [index, m, n] = [r.byte(), r.byte(), r.byte()];
+    const keyCount = r.take(2).readUInt16BE(0);
+    const ceremonyId = r.text();
+    const custodian = r.text();
+    const backupDigest = r.take(32).toString('hex');
+    const backupKeyCheck = r.take(8).toString('hex');
+    const shareView = r.take(r.byte());
+    const checksum = r.take(16).toString('hex');
+    if (r.offset !== payload.length) return 'it has bytes after its end';
+    const fields = { kind: 'set', ceremonyId, index, m, n, custodian, keyCount, backupDigest, backupKeyCheck };
+    const parsed = setShareFieldsSchema.safeParse(fields);
+    if (!parsed.success)
+      return `its fields are invalid (${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')})`;
+    return { ...(parsed.data as SetShareFields), share: SecretBytes.from(Buffer.from(shareView)), checksum };
+  } catch {
+    return 'it ends early or holds text that is not UTF-8';
+  }
+}
 
 /** Encodes a share for its slip. The caller must zero-fill the returned Buffer. */
 export function encodeSlipPayload(share: CustodyShare): Buffer {
@@ -65,7 +119,8 @@ class Reader {
  * Decodes a slip payload into a share, or returns a reason it cannot. Does not verify the
  * checksum (restore does). The input is not modified; the share's bytes are a fresh copy.
  */
-export function decodeSlipPayload(payload: Buffer): CustodyShare | string {
+export function decodeSlipPayload(payload: Buffer): CustodyShare | SetShare | string {
+  if (payload[0] === SET_PAYLOAD_VERSION) return decodeSetSlipPayload(payload);
   let fields: CustodyShareFields;
   let shareBytes: Buffer;
   let checksum: string;

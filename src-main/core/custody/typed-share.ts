@@ -13,12 +13,13 @@ import { createHash } from 'node:crypto';
 import { KeyferryError } from '../errors';
 import { decodeBase32, encodeBase32, normalizeBase32 } from './base32';
 import type { CustodyShare } from './custody-share';
-import { decodeSlipPayload, encodeSlipPayload } from './slip-payload';
+import { isSetShare, type SetShare } from './set-share';
+import { decodeSlipPayload, encodeSetSlipPayload, encodeSlipPayload } from './slip-payload';
 
 const CHARS_PER_GROUP = 4;
 const GROUPS_PER_LINE = 4;
 const CHARS_PER_LINE = CHARS_PER_GROUP * GROUPS_PER_LINE;
-const HEADER_PATTERN = /^KEYFERRYSHAREV1(\d{1,2})OF(\d{1,2})NEEDS(\d{1,2})LINES(\d{1,4})CHECK([0-9A-F]{2})$/;
+const HEADER_PATTERN = /^KEYFERRYSHAREV([12])(\d{1,2})OF(\d{1,2})NEEDS(\d{1,2})LINES(\d{1,4})CHECK([0-9A-F]{2})$/;
 const DATA_LINE_PATTERN = /^(\d{4})([0-9A-Z]*)([0-9A-F]{2})$/;
 
 /** The 2-hex check of one line. */
@@ -27,8 +28,9 @@ export function lineCheck(lineNumber: number, content: string): string {
 }
 
 /** Formats a share as its header line followed by its numbered data lines. */
-export function typedShareLines(share: CustodyShare): string[] {
-  const payload = encodeSlipPayload(share);
+export function typedShareLines(share: CustodyShare | SetShare): string[] {
+  const version = isSetShare(share) ? 2 : 1;
+  const payload = isSetShare(share) ? encodeSetSlipPayload(share) : encodeSlipPayload(share);
   let text: string;
   try {
     text = encodeBase32(payload);
@@ -36,8 +38,8 @@ export function typedShareLines(share: CustodyShare): string[] {
     payload.fill(0);
   }
   const chunks = text.match(new RegExp(`.{1,${CHARS_PER_LINE}}`, 'g')) ?? [];
-  const headerCore = `KEYFERRYSHAREV1${share.index}OF${share.n}NEEDS${share.m}LINES${chunks.length}`;
-  const header = `KEYFERRY SHARE V1  ${share.index} OF ${share.n}  NEEDS ${share.m}  LINES ${chunks.length}  CHECK ${lineCheck(0, headerCore)}`;
+  const headerCore = `KEYFERRYSHAREV${version}${share.index}OF${share.n}NEEDS${share.m}LINES${chunks.length}`;
+  const header = `KEYFERRY SHARE V${version}  ${share.index} OF ${share.n}  NEEDS ${share.m}  LINES ${chunks.length}  CHECK ${lineCheck(0, headerCore)}`;
   const lines = chunks.map((chunk, i) => {
     const groups = chunk.match(new RegExp(`.{1,${CHARS_PER_GROUP}}`, 'g')) ?? [];
     return `${String(i + 1).padStart(4, '0')}  ${groups.join(' ')}  ${lineCheck(i + 1, chunk)}`;
@@ -62,6 +64,16 @@ const squeeze = (line: string): string => line.replace(/[\s:|-]+/g, '');
  * QR codes). The checksum of the whole share is verified by restore.
  */
 export function parseTypedShare(text: string): CustodyShare {
+  const share = parseTypedAnyShare(text);
+  if (isSetShare(share)) {
+    share.share.dispose();
+    throw new KeyferryError('CUSTODY_SHARE_IS_SET', { file: 'typed share' });
+  }
+  return share;
+}
+
+/** Reads a typed share of either version: a per-key share (V1) or a set share (V2). */
+export function parseTypedAnyShare(text: string): CustodyShare | SetShare {
   const rawLines = text.split(/\r\n|\r|\n|;/);
   const headerText = (l: string): string => l.replace(/\s+/g, '').toUpperCase();
   let headerAt = rawLines.findIndex((l) => HEADER_PATTERN.test(headerText(l)));
@@ -75,9 +87,10 @@ export function parseTypedShare(text: string): CustodyShare {
   const header = HEADER_PATTERN.exec(headerText(rawLines[headerAt] ?? ''));
   if (!header)
     throw typo('The header line does not read as "KEYFERRY SHARE V1 <i> OF <n> NEEDS <m> LINES <count> CHECK <xx>".');
-  const [, index, n, m, count, headerCheck] = header;
+  const [, version, index, n, m, count, headerCheck] = header;
   if (
-    lineCheck(0, `KEYFERRYSHAREV1${Number(index)}OF${Number(n)}NEEDS${Number(m)}LINES${Number(count)}`) !== headerCheck
+    lineCheck(0, `KEYFERRYSHAREV${version}${Number(index)}OF${Number(n)}NEEDS${Number(m)}LINES${Number(count)}`) !==
+    headerCheck
   ) {
     throw typo('The header line does not match its check: look for a typo in the header line.');
   }
@@ -128,7 +141,12 @@ export function parseTypedShare(text: string): CustodyShare {
         `The typed share cannot be read: ${share}.`,
         'Compare every line with the printed slip and try again.',
       );
-    if (share.index !== Number(index) || share.n !== Number(n) || share.m !== Number(m)) {
+    if (
+      share.index !== Number(index) ||
+      share.n !== Number(n) ||
+      share.m !== Number(m) ||
+      isSetShare(share) !== (version === '2')
+    ) {
       share.share.dispose();
       throw typo(
         'The header line and the numbered lines describe different shares.',

@@ -62,6 +62,13 @@ async function checkAbsent(file: string): Promise<void> {
     );
 }
 
+/** What goes into one custodian's folder: their share file first, then its companions. */
+export interface CustodianFiles {
+  readonly index: number;
+  readonly custodian: string;
+  readonly files: readonly CompanionFile[];
+}
+
 /**
  * Writes share i (in the order given) into destinations[i], one folder per custodian, with its
  * companion files. Refuses before writing anything when two destinations share a volume, a
@@ -72,17 +79,38 @@ export async function writeShareFiles(
   destinations: readonly string[],
   options: WriteSharesOptions = {},
 ): Promise<WrittenShare[]> {
-  if (shares.length !== destinations.length) {
+  return writeCustodianFolders(
+    shares.map((share) => ({
+      index: share.index,
+      custodian: share.custodian,
+      files: [{ name: shareFileName(share), data: encodeShareFile(share) }, ...(options.companions?.(share) ?? [])],
+    })),
+    destinations,
+    options,
+  );
+}
+
+/**
+ * Writes custodian i's files into destinations[i]. Refuses before writing anything when two
+ * destinations share a volume, a destination is missing, or any target file already exists;
+ * if a write fails, every file this call wrote is removed again (nothing half-written stays).
+ */
+export async function writeCustodianFolders(
+  custodians: readonly CustodianFiles[],
+  destinations: readonly string[],
+  options: Pick<WriteSharesOptions, 'volumeIdOf' | 'layer'> = {},
+): Promise<WrittenShare[]> {
+  if (custodians.length !== destinations.length) {
     refuse(
       'CUSTODY_DESTINATIONS_COUNT',
-      `${destinations.length} destinations were given for ${shares.length} shares.`,
+      `${destinations.length} destinations were given for ${custodians.length} shares.`,
       "Give exactly one destination folder per share, each on a different custodian's media.",
     );
   }
   const volumeIdOf = options.volumeIdOf ?? mediaVolumeIdOf;
   const volumes = new Map<string, number>();
-  const plan: { share: CustodyShare; files: { file: string; data: string | Uint8Array }[] }[] = [];
-  for (const [i, share] of shares.entries()) {
+  const plan: { share: CustodianFiles; files: { file: string; data: string | Uint8Array }[] }[] = [];
+  for (const [i, share] of custodians.entries()) {
     const folder = path.resolve(destinations[i] as string);
     await checkFolder(folder, share.index);
     const volume = String(await volumeIdOf(folder));
@@ -90,16 +118,12 @@ export async function writeShareFiles(
     if (other !== undefined) {
       refuse(
         'CUSTODY_SAME_VOLUME',
-        `The destinations for shares ${other} and ${share.index} (${destinations[shares.findIndex((s) => s.index === other)]} and ${destinations[i]}) are on the same volume: one lost or copied drive would carry two shares.`,
+        `The destinations for shares ${other} and ${share.index} (${destinations[custodians.findIndex((s) => s.index === other)]} and ${destinations[i]}) are on the same volume: one lost or copied drive would carry two shares.`,
         "Give each custodian's share its own removable media.",
       );
     }
     volumes.set(volume, share.index);
-    const companions = options.companions?.(share) ?? [];
-    const files = [
-      { file: path.join(folder, shareFileName(share)), data: encodeShareFile(share) },
-      ...companions.map((c) => ({ file: path.join(folder, c.name), data: c.data })),
-    ];
+    const files = share.files.map((c) => ({ file: path.join(folder, c.name), data: c.data }));
     for (const { file } of files) await checkAbsent(file);
     plan.push({ share, files });
   }

@@ -5,6 +5,7 @@
  * are values, never part of a text. Add every key to the matching file under ./zh-CN/ too (the
  * type check fails until you do).
  */
+import { enCustodySet } from './en/custody-set';
 import { enCeremonySafety } from './en/ceremony-safety';
 import { enAppSafety } from './en/app-safety';
 import { enHsm } from './en/hsm';
@@ -35,4 +36,5 @@ export const en = {
   ...enKmsSim,
   ...enReceipts,
   ...enInputs,
+  ...enCustodySet,
 } as const;

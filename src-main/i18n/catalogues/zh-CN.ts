@@ -4,6 +4,7 @@
  * placeholder exactly as in English; hex, ids, codes and file names are values.
  */
 import type { Catalogue } from '../catalogue';
+import { zhCNCustodySet } from './zh-CN/custody-set';
 import { zhCNCeremonySafety } from './zh-CN/ceremony-safety';
 import { zhCNAppSafety } from './zh-CN/app-safety';
 import { zhCNHsm } from './zh-CN/hsm';
@@ -34,4 +35,5 @@ export const zhCN: Catalogue = {
   ...zhCNKmsSim,
   ...zhCNReceipts,
   ...zhCNInputs,
+  ...zhCNCustodySet,
 };

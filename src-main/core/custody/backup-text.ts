@@ -1,0 +1,130 @@
+/**
+ * The custody backup as text: a short preamble (what it is, which keys), then the payload as
+ * numbered, checked lines, the same lines whether read from the file or typed back from paper:
+ *
+ *   KEYFERRY BACKUP V1  KEYS 100  LINES 412  CHECK 7F
+ *   00001  ABCD EFGH JKMN PQRS TVWX YZ01 2345 6789  3C
+ *
+ * Crockford base32, 8 groups of 4 characters per line, then a 2-hex check (the same rule as a
+ * typed share: SHA-256 of "<line number>:<characters>", first byte; the header uses line 0).
+ * A truncated file, a typo or a swapped line is named by its line; nothing is decoded until every
+ * announced line is present and checks.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { KeyferryError } from '../errors';
+import { groupHex } from '../hex-groups';
+import { decodeBase32, encodeBase32, normalizeBase32 } from './base32';
+import { decodeBackup, type CustodyBackup } from './backup-file';
+import { describeMaterialCheck } from './custody-share';
+import { lineCheck } from './typed-share';
+
+const CHARS_PER_GROUP = 4;
+const CHARS_PER_LINE = 32;
+const HEADER_PATTERN = /^KEYFERRYBACKUPV(\d{1,2})KEYS(\d{1,4})LINES(\d{1,6})CHECK([0-9A-F]{2})$/;
+/** 1000 RSA-4096 keys are about 4 MB as text; nothing legitimate comes near this. */
+export const BACKUP_FILE_MAX_BYTES = 8 * 1024 * 1024;
+
+/** `keyferry-backup-<ceremonyId>.txt` */
+export function backupFileName(ceremonyId: string): string {
+  return `keyferry-backup-${ceremonyId}.txt`;
+}
+
+function headerCore(version: number, keys: number, lines: number): string {
+  return `KEYFERRYBACKUPV${version}KEYS${keys}LINES${lines}`;
+}
+
+/** The header line and the numbered data lines of a backup. */
+export function backupLines(backup: CustodyBackup): string[] {
+  const chunks = encodeBase32(backup.payload).match(new RegExp(`.{1,${CHARS_PER_LINE}}`, 'g')) ?? [];
+  const width = Math.max(5, String(chunks.length).length);
+  const keys = backup.entries.length;
+  const header = `KEYFERRY BACKUP V1  KEYS ${keys}  LINES ${chunks.length}  CHECK ${lineCheck(0, headerCore(1, keys, chunks.length))}`;
+  return [
+    header,
+    ...chunks.map((chunk, i) => {
+      const groups = chunk.match(new RegExp(`.{1,${CHARS_PER_GROUP}}`, 'g')) ?? [];
+      return `${String(i + 1).padStart(width, '0')}  ${groups.join(' ')}  ${lineCheck(i + 1, chunk)}`;
+    }),
+  ];
+}
+
+/**
+ * The backup file's text: what it is and which keys it holds (not read back: the lines are
+ * the data), then the lines. Printed as it is for a paper copy.
+ */
+export function encodeBackupText(backup: CustodyBackup, shares: { m: number; n: number }): string {
+  const lines = backupLines(backup);
+  return [
+    `Keyferry custody backup of ceremony ${backup.ceremonyId}`,
+    `Keys: ${backup.entries.length}. Backup digest (SHA-256): ${groupHex(backup.digest)}`,
+    `Every key's material, encrypted (AES-256-GCM) under the ceremony backup key. Any ${shares.m} of the`,
+    `${shares.n} custody shares rebuild that key; without them this file reveals nothing. Keep a copy with`,
+    'every share. To restore from paper, type the lines from the KEYFERRY BACKUP line on (spaces and',
+    'letter case do not matter).',
+    '',
+    ...backup.entries.map((e, i) => `  key ${i + 1}: ${e.keyId}  ${e.spec}  ${describeMaterialCheck(e.materialCheck)}`),
+    '',
+    ...lines,
+    '',
+  ].join('\n');
+}
+
+const squeeze = (line: string): string => line.replace(/[\s:|-]+/g, '');
+
+/** Reads a backup from its text (file or typed). `label` names it in messages. */
+export function parseBackupText(textIn: string, label: string): CustodyBackup {
+  const rawLines = textIn.split(/\r\n|\r|\n/);
+  const headerAt = rawLines.findIndex((l) => squeeze(l).toUpperCase().startsWith('KEYFERRYBACKUP'));
+  if (headerAt < 0) throw new KeyferryError('CUSTODY_BACKUP_NOT_A_BACKUP', { file: label });
+  const header = HEADER_PATTERN.exec(squeeze(rawLines[headerAt] ?? '').toUpperCase());
+  if (!header) throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: 0 });
+  const [, version, keys, count, check] = header;
+  if (lineCheck(0, headerCore(Number(version), Number(keys), Number(count))) !== check)
+    throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: 0 });
+  if (Number(version) !== 1)
+    throw new KeyferryError('CUSTODY_BACKUP_VERSION', { file: label, version: Number(version) });
+  const expected = Number(count);
+  const width = Math.max(5, String(expected).length);
+  const linePattern = new RegExp(`^(\\d{${width}})([0-9A-Z]*)([0-9A-F]{2})$`);
+  const contents: string[] = [];
+  for (const raw of rawLines.slice(headerAt + 1)) {
+    const line = normalizeBase32(squeeze(raw));
+    if (line === '') continue;
+    const match = linePattern.exec(line);
+    if (!/^\d/.test(line)) break;
+    const lineNumber = contents.length + 1;
+    if (lineNumber > expected)
+      throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: lineNumber });
+    if (!match || Number(match[1]) !== lineNumber)
+      throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: lineNumber });
+    const content = match[2] ?? '';
+    if ((content.length !== CHARS_PER_LINE && lineNumber < expected) || lineCheck(lineNumber, content) !== match[3])
+      throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: lineNumber });
+    contents.push(content);
+  }
+  if (contents.length < expected)
+    throw new KeyferryError('CUSTODY_BACKUP_TRUNCATED', { file: label, found: contents.length, expected });
+  const payload = decodeBase32(contents.join(''));
+  const backup = payload ? decodeBackup(payload) : { malformed: true as const };
+  if ('version' in backup) throw new KeyferryError('CUSTODY_BACKUP_VERSION', { file: label, version: backup.version });
+  if ('malformed' in backup || backup.entries.length !== Number(keys))
+    throw new KeyferryError('CUSTODY_BACKUP_NOT_A_BACKUP', { file: label });
+  return backup;
+}
+
+/** Reads a backup file: a regular file (not a link), size-capped, UTF-8. */
+export async function readBackupFile(file: string): Promise<CustodyBackup> {
+  const label = path.basename(file);
+  const stat = await fs.lstat(file).catch(() => undefined);
+  if (!stat?.isFile()) throw new KeyferryError('CUSTODY_BACKUP_MISSING', { file });
+  if (stat.size > BACKUP_FILE_MAX_BYTES) throw new KeyferryError('CUSTODY_BACKUP_NOT_A_BACKUP', { file: label });
+  const bytes = await fs.readFile(file);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new KeyferryError('CUSTODY_BACKUP_NOT_A_BACKUP', { file: label });
+  }
+  return parseBackupText(text, label);
+}

@@ -1,0 +1,111 @@
+/**
+ * Restoring a ceremony's keys from M set shares and its backup file, in memory only. Every
+ * share is checked, the backup file must be the one the shares were made with (its digest is in
+ * every share), the rebuilt backup key must match the check in every share, and every chosen
+ * entry must decrypt and prove against its recorded check value before any material is
+ * returned: all chosen keys or none.
+ */
+import type { KeyMaterial } from '../crypto/key-material';
+import { KeyferryError } from '../errors';
+import { decryptEntry, type CustodyBackup } from './backup-file';
+import { proveRebuiltMaterial } from './material-check';
+import { combineShares, shareXCoordinate } from './shamir';
+import { backupKeyCheckOf, setShareIntact, type SetShare } from './set-share';
+import { yieldToEventLoop } from './set-split';
+
+export interface RestoreSetOptions {
+  /** Restore only these keys (default: every key of the backup). */
+  readonly keyIds?: readonly string[];
+  /** Names the backup file in messages. */
+  readonly backupLabel?: string;
+}
+
+export interface RestoredSetKey {
+  readonly keyId: string;
+  readonly material: KeyMaterial;
+}
+
+/** Checks the shares alone (intact, one set, no index twice, at least M); returns M. */
+export function checkSetShares(shares: readonly SetShare[]): number {
+  const first = shares[0];
+  if (!first) throw new KeyferryError('CUSTODY_SET_TOO_FEW_SHARES', { given: 0, needed: 2 });
+  const indexes = new Set<number>();
+  const xs = new Set<number>();
+  for (const share of shares) {
+    if (!setShareIntact(share)) throw new KeyferryError('CUSTODY_SET_SHARE_CORRUPTED', { index: share.index });
+    const same =
+      share.ceremonyId === first.ceremonyId &&
+      share.m === first.m &&
+      share.n === first.n &&
+      share.keyCount === first.keyCount &&
+      share.backupDigest === first.backupDigest &&
+      share.backupKeyCheck === first.backupKeyCheck;
+    const x = share.share.use(shareXCoordinate);
+    if (!same || (xs.has(x) && !indexes.has(share.index)))
+      throw new KeyferryError('CUSTODY_SET_SHARES_MIXED', {
+        first: first.index,
+        other: share.index,
+        firstCeremony: first.ceremonyId,
+        otherCeremony: share.ceremonyId,
+      });
+    if (indexes.has(share.index)) throw new KeyferryError('CUSTODY_SET_SHARE_DUPLICATE', { index: share.index });
+    indexes.add(share.index);
+    xs.add(x);
+  }
+  if (shares.length < first.m)
+    throw new KeyferryError('CUSTODY_SET_TOO_FEW_SHARES', { given: shares.length, needed: first.m });
+  return first.m;
+}
+
+/** Refuses a backup file other than the one the shares were made with. */
+export function checkBackupMatches(share: SetShare, backup: CustodyBackup, label: string): void {
+  if (backup.digest !== share.backupDigest || backup.ceremonyId !== share.ceremonyId)
+    throw new KeyferryError('CUSTODY_BACKUP_SWAPPED', {
+      file: label,
+      ceremonyId: share.ceremonyId,
+      backupCeremonyId: backup.ceremonyId,
+      expected: share.backupDigest.slice(0, 16),
+      actual: backup.digest.slice(0, 16),
+    });
+}
+
+/**
+ * Rebuilds the backup key from the shares and opens the chosen entries of the backup. The
+ * shares are not disposed; the caller disposes every returned material.
+ */
+export async function restoreCustodySet(
+  shares: readonly SetShare[],
+  backup: CustodyBackup,
+  options: RestoreSetOptions = {},
+): Promise<RestoredSetKey[]> {
+  checkSetShares(shares);
+  const first = shares[0] as SetShare;
+  checkBackupMatches(first, backup, options.backupLabel ?? 'backup');
+  const chosen = options.keyIds ?? backup.entries.map((e) => e.keyId);
+  const entries = chosen.map((keyId) => {
+    const entry = backup.entries.find((e) => e.keyId === keyId);
+    if (!entry) throw new KeyferryError('CUSTODY_BACKUP_KEY_UNKNOWN', { keyId, ceremonyId: backup.ceremonyId });
+    return entry;
+  });
+  const copies = shares.map((s) => s.share.use((b) => Buffer.from(b)));
+  const backupKey = await combineShares(copies).finally(() => copies.forEach((c) => c.fill(0)));
+  const restored: RestoredSetKey[] = [];
+  try {
+    if (backupKeyCheckOf(backupKey) !== first.backupKeyCheck)
+      throw new KeyferryError('CUSTODY_SET_KEY_MISMATCH', { shares: shares.map((s) => s.index).join(', ') });
+    for (const [i, entry] of entries.entries()) {
+      const plain = decryptEntry(backupKey, backup.ceremonyId, entry);
+      const material = plain ? proveRebuiltMaterial(entry.spec, plain, entry.materialCheck) : undefined;
+      if (material === undefined || typeof material === 'string')
+        throw new KeyferryError('CUSTODY_BACKUP_ENTRY_INVALID', { keyId: entry.keyId });
+      restored.push({ keyId: entry.keyId, material });
+      if (i % 8 === 7) await yieldToEventLoop();
+    }
+    return restored;
+  } catch (error) {
+    for (const r of restored) r.material.dispose();
+    throw error;
+  } finally {
+    backupKey.fill(0);
+  }
+}

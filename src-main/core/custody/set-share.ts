@@ -1,0 +1,116 @@
+/**
+ * One custodian's share of a ceremony's custody set (share format version 2): a Shamir share of
+ * the ONE ceremony backup key, which encrypts every key's material in the ceremony's backup file
+ * (backup-file.ts). The share is the same size whatever the keys, so its slip fits one page.
+ *
+ * It records the backup file's digest (so a swapped backup file is refused by name) and a check
+ * of the backup key (so M shares that rebuild some other key are refused before any decryption).
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { z } from 'zod';
+import type { SecretBytes } from '../crypto/secret-bytes';
+import { ceremonyIdSchema } from '../identifiers';
+import { MAX_CUSTODY_SHARES, MIN_CUSTODY_THRESHOLD, custodianSchema } from './custody-share';
+
+/** The most keys one backup file carries (a 100-key ceremony is the design point). */
+export const MAX_BACKUP_KEYS = 1000;
+
+export interface SetShareFields {
+  readonly kind: 'set';
+  readonly ceremonyId: string;
+  /** 1..n, printed on the slip; not the Shamir x-coordinate. */
+  readonly index: number;
+  readonly m: number;
+  readonly n: number;
+  readonly custodian: string;
+  /** How many keys the backup file holds. */
+  readonly keyCount: number;
+  /** SHA-256 (64 lower-case hex) of the backup file's payload. */
+  readonly backupDigest: string;
+  /** 16 lower-case hex: HMAC-SHA-256 of the backup key over a fixed label, truncated. */
+  readonly backupKeyCheck: string;
+}
+
+export interface SetShare extends SetShareFields {
+  /** Keyferry's share encoding of the backup key (shamir.ts): 33 bytes. */
+  readonly share: SecretBytes;
+  /** 32 lower-case hex: SHA-256 of the canonical encoding, truncated to 16 bytes. */
+  readonly checksum: string;
+}
+
+export const setShareFieldsSchema = z
+  .strictObject({
+    kind: z.literal('set'),
+    ceremonyId: ceremonyIdSchema,
+    index: z.number().int().min(1).max(MAX_CUSTODY_SHARES),
+    m: z.number().int().min(MIN_CUSTODY_THRESHOLD).max(MAX_CUSTODY_SHARES),
+    n: z.number().int().min(MIN_CUSTODY_THRESHOLD).max(MAX_CUSTODY_SHARES),
+    custodian: custodianSchema,
+    keyCount: z.number().int().min(1).max(MAX_BACKUP_KEYS),
+    backupDigest: z.string().regex(/^[0-9a-f]{64}$/),
+    backupKeyCheck: z.string().regex(/^[0-9a-f]{16}$/),
+  })
+  .refine((f) => f.m <= f.n, { message: 'M must not exceed N', path: ['m'] })
+  .refine((f) => f.index <= f.n, { message: 'the index must not exceed N', path: ['index'] });
+
+/** True for a ceremony set share (format 2), false for a per-key share (format 1). */
+export function isSetShare(share: object): share is SetShare {
+  return 'kind' in share && (share as { kind: unknown }).kind === 'set';
+}
+
+const DOMAIN_TAG = 'keyferry.custody-set-share/v2';
+const KEY_CHECK_LABEL = 'keyferry.custody-set.backup-key-check/v2';
+
+function lengthPrefixed(bytes: Uint8Array): Buffer {
+  const prefix = Buffer.alloc(4);
+  prefix.writeUInt32BE(bytes.length);
+  return Buffer.concat([prefix, bytes]);
+}
+
+/** The check of a backup key recorded in every share. */
+export function backupKeyCheckOf(backupKey: Uint8Array): string {
+  return createHmac('sha256', backupKey).update(KEY_CHECK_LABEL).digest().subarray(0, 8).toString('hex');
+}
+
+/** SHA-256 of a domain tag, every field and the share bytes (each length-prefixed), first 16 bytes. */
+export function computeSetShareChecksum(fields: SetShareFields, shareBytes: Uint8Array): string {
+  const texts = [
+    DOMAIN_TAG,
+    fields.ceremonyId,
+    String(fields.index),
+    String(fields.m),
+    String(fields.n),
+    fields.custodian,
+    String(fields.keyCount),
+    fields.backupDigest,
+    fields.backupKeyCheck,
+  ];
+  const encoded = Buffer.concat([
+    ...texts.map((t) => lengthPrefixed(Buffer.from(t, 'utf8'))),
+    lengthPrefixed(shareBytes),
+  ]);
+  try {
+    return createHash('sha256').update(encoded).digest().subarray(0, 16).toString('hex');
+  } finally {
+    encoded.fill(0);
+  }
+}
+
+/** True when the share's fields are valid and its checksum matches its fields and bytes. */
+export function setShareIntact(share: SetShare): boolean {
+  return (
+    setShareFieldsSchema.safeParse(setShareFields(share)).success &&
+    share.share.use((bytes) => computeSetShareChecksum(share, bytes)) === share.checksum
+  );
+}
+
+/** Just the metadata (no bytes, no checksum). */
+export function setShareFields(share: SetShareFields): SetShareFields {
+  const { kind, ceremonyId, index, m, n, custodian, keyCount, backupDigest, backupKeyCheck } = share;
+  return { kind, ceremonyId, index, m, n, custodian, keyCount, backupDigest, backupKeyCheck };
+}
+
+/** `keyferry-share-<ceremonyId>-<index>of<n>.json` */
+export function setShareFileName(share: Pick<SetShareFields, 'ceremonyId' | 'index' | 'n'>): string {
+  return `keyferry-share-${share.ceremonyId}-${share.index}of${share.n}.json`;
+}

@@ -1,0 +1,85 @@
+/**
+ * Custody sets: one share per custodian per ceremony (a share of the ceremony backup key) and
+ * one backup file holding every key's material encrypted under that key.
+ */
+export const enCustodySet = {
+  'problem.CUSTODY_BACKUP_NOT_A_BACKUP':
+    '{file} is not a Keyferry custody backup, or it is damaged beyond its line checks.',
+  'problem.CUSTODY_BACKUP_NOT_A_BACKUP.next':
+    'Use the backup file (keyferry-backup-<ceremony>.txt) a custodian carries with their share, or type it from its printout.',
+  'problem.CUSTODY_BACKUP_LINE_INVALID':
+    'Line {line} of the custody backup {file} does not match its check (line 0 is the KEYFERRY BACKUP header). Nothing was restored.',
+  'problem.CUSTODY_BACKUP_LINE_INVALID.next':
+    "Compare line {line} with another custodian's copy or the printout, correct it and try again.",
+  'problem.CUSTODY_BACKUP_TRUNCATED':
+    'The custody backup {file} ends after {found} of its {expected} lines: it was not copied completely. Nothing was restored.',
+  'problem.CUSTODY_BACKUP_TRUNCATED.next':
+    "Use another custodian's copy of the backup file, or type the missing lines from the printout.",
+  'problem.CUSTODY_BACKUP_VERSION':
+    'The custody backup {file} has format version {version}, which this Keyferry does not read. Nothing was restored.',
+  'problem.CUSTODY_BACKUP_VERSION.next': 'Restore with the Keyferry version that wrote it, or a later one.',
+  'problem.CUSTODY_BACKUP_MISSING': 'The custody backup file {file} does not exist or is not a regular file.',
+  'problem.CUSTODY_BACKUP_MISSING.next':
+    'Give the backup file that travels with the shares (--backup FILE); it lies beside each share file.',
+  'problem.CUSTODY_BACKUP_SWAPPED':
+    'The backup file {file} is not the one these shares were made with: the shares are of ceremony {ceremonyId} and record backup digest {expected}…, the file is of ceremony {backupCeremonyId} with digest {actual}…. Nothing was restored.',
+  'problem.CUSTODY_BACKUP_SWAPPED.next':
+    'Use the backup file that lies beside these share files (the digest is printed on every share slip).',
+  'problem.CUSTODY_BACKUP_KEY_UNKNOWN':
+    'Key {keyId} is not in the custody backup of ceremony {ceremonyId}. Nothing was restored.',
+  'problem.CUSTODY_BACKUP_KEY_UNKNOWN.next': 'Choose keys the backup holds (its file lists them at the top).',
+  'problem.CUSTODY_BACKUP_ENTRY_INVALID':
+    "The custody backup's entry for key {keyId} does not decrypt to the recorded material: the file was altered. Nothing was restored.",
+  'problem.CUSTODY_BACKUP_ENTRY_INVALID.next':
+    "Use another custodian's copy of the backup file, or type it from the printout.",
+  'problem.CUSTODY_SET_SHARE_FILE_INVALID': 'The share file {file} cannot be used: its {fields} field is invalid.',
+  'problem.CUSTODY_SET_SHARE_FILE_INVALID.next':
+    'Check that it was copied completely; otherwise type the share from its printed slip.',
+  'problem.CUSTODY_SHARE_IS_SET':
+    '{file} is a share of a ceremony custody set, which restores together with its backup file.',
+  'problem.CUSTODY_SHARE_IS_SET.next': 'Give the backup file too (keyferry custody restore --backup FILE).',
+  'problem.CUSTODY_SET_PARAMETERS_INVALID':
+    '{m}-of-{n} custody is not allowed: it needs 2 <= M <= N <= 16. Nothing was written.',
+  'problem.CUSTODY_SET_PARAMETERS_INVALID.next': 'Choose M of at least 2 and N between M and 16.',
+  'problem.CUSTODY_SET_KEY_COUNT':
+    'A custody set holds 1 to {max} keys; this ceremony has {count}. Nothing was written.',
+  'problem.CUSTODY_SET_KEY_COUNT.next': 'Split the keys across ceremonies of at most {max} keys.',
+  'problem.CUSTODY_SET_CUSTODIANS': '{count} custodians were named for {n} shares. Nothing was written.',
+  'problem.CUSTODY_SET_CUSTODIANS.next': 'Name exactly {n} custodians, one per share.',
+  'problem.CUSTODY_SET_CUSTODIAN_INVALID':
+    'The custodian name "{name}" is not usable (1-100 printable characters). Nothing was written.',
+  'problem.CUSTODY_SET_CUSTODIAN_INVALID.next': 'Give each custodian a plain name.',
+  'problem.CUSTODY_SET_CUSTODIAN_TWICE':
+    'Custodian "{name}" is named for shares {first} and {second}: one person holding two shares weakens M-of-N. Nothing was written.',
+  'problem.CUSTODY_SET_CUSTODIAN_TWICE.next': 'Name a different person for each share.',
+  'problem.CUSTODY_SET_SPEC_MISMATCH':
+    'The material for key {keyId} is {actual}, but the key is {spec}. Nothing was written.',
+  'problem.CUSTODY_SET_SPEC_MISMATCH.next': 'Load the material of the right key spec.',
+  'problem.CUSTODY_SET_UNVERIFIED': 'The custody set just made did not restore every key exactly. Nothing was written.',
+  'problem.CUSTODY_SET_UNVERIFIED.next': 'Try the split again; if it fails again, report it.',
+  'problem.CUSTODY_SET_TOO_FEW_SHARES': '{given} of the {needed} shares needed were given. Nothing was restored.',
+  'problem.CUSTODY_SET_TOO_FEW_SHARES.next': 'Gather more custodians of this ceremony with their shares.',
+  'problem.CUSTODY_SET_SHARE_CORRUPTED':
+    'Share {index} is corrupted: its checksum does not match its contents. Nothing was restored.',
+  'problem.CUSTODY_SET_SHARE_CORRUPTED.next':
+    "Ask the custodian of share {index} for an intact copy (the share file or the printed slip), or use another custodian's share.",
+  'problem.CUSTODY_SET_SHARES_MIXED':
+    'Shares {first} and {other} are not from the same custody set (ceremonies {firstCeremony} and {otherCeremony}). Nothing was restored.',
+  'problem.CUSTODY_SET_SHARES_MIXED.next': 'Gather shares of one ceremony and one split only; set share {other} aside.',
+  'problem.CUSTODY_SET_SHARE_DUPLICATE': 'Share {index} was given more than once. Nothing was restored.',
+  'problem.CUSTODY_SET_SHARE_DUPLICATE.next': "Bring a different custodian's share instead of the second copy.",
+  'problem.CUSTODY_SET_KEY_MISMATCH':
+    'Shares {shares} did not rebuild the backup key recorded in them: at least one share is wrong though its checksum is intact. Nothing was restored.',
+  'problem.CUSTODY_SET_KEY_MISMATCH.next':
+    "Check each share against its custodian's printed slip, or use other custodians' shares.",
+  'slip.set.keys': 'Keys',
+  'slip.set.keysValue':
+    '{count, plural, one {# key} other {# keys}}: every key of the ceremony, encrypted in the backup file',
+  'slip.set.shareValue':
+    '{index} of {total} (any {threshold} shares with the backup file rebuild every key; fewer reveal nothing)',
+  'slip.set.backupFile': 'Backup file',
+  'slip.set.backupDigest': 'Backup digest (SHA-256)',
+  'slip.set.backupKeyCheck': 'Backup key check',
+  'slip.set.keep':
+    "Keep this slip, the share file and the backup file together, away from every other custodian's share. To restore, the custodians bring their shares and one copy of the backup file (or its printout); type the lines below exactly as printed (spaces and letter case do not matter) or scan the QR code.",
+} as const;

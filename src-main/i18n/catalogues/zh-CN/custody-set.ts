@@ -1,0 +1,68 @@
+/** 托管集：每个仪式每位保管人一份份额（仪式备份密钥的份额），以及一个用该密钥加密了每个密钥材料的备份文件。 */
+import type { enCustodySet } from '../en/custody-set';
+
+export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string } = {
+  'problem.CUSTODY_BACKUP_NOT_A_BACKUP': '{file} 不是 Keyferry 托管备份，或已损坏到无法通过行校验。',
+  'problem.CUSTODY_BACKUP_NOT_A_BACKUP.next':
+    '请使用保管人随份额携带的备份文件（keyferry-backup-<仪式>.txt），或根据其打印件录入。',
+  'problem.CUSTODY_BACKUP_LINE_INVALID':
+    '托管备份 {file} 的第 {line} 行与其校验值不符（第 0 行是 KEYFERRY BACKUP 标题行）。未恢复任何内容。',
+  'problem.CUSTODY_BACKUP_LINE_INVALID.next': '请将第 {line} 行与其他保管人的副本或打印件核对，改正后重试。',
+  'problem.CUSTODY_BACKUP_TRUNCATED':
+    '托管备份 {file} 在其 {expected} 行中的第 {found} 行后结束：文件未完整复制。未恢复任何内容。',
+  'problem.CUSTODY_BACKUP_TRUNCATED.next': '请使用其他保管人的备份文件副本，或根据打印件录入缺少的行。',
+  'problem.CUSTODY_BACKUP_VERSION':
+    '托管备份 {file} 的格式版本为 {version}，此版本的 Keyferry 无法读取。未恢复任何内容。',
+  'problem.CUSTODY_BACKUP_VERSION.next': '请使用写入它的 Keyferry 版本或更新版本进行恢复。',
+  'problem.CUSTODY_BACKUP_MISSING': '托管备份文件 {file} 不存在或不是普通文件。',
+  'problem.CUSTODY_BACKUP_MISSING.next': '请提供随份额一起保存的备份文件（--backup FILE），它位于每个份额文件旁边。',
+  'problem.CUSTODY_BACKUP_SWAPPED':
+    '备份文件 {file} 不是制作这些份额时的备份：份额属于仪式 {ceremonyId}，记录的备份摘要为 {expected}…；该文件属于仪式 {backupCeremonyId}，摘要为 {actual}…。未恢复任何内容。',
+  'problem.CUSTODY_BACKUP_SWAPPED.next': '请使用与这些份额文件放在一起的备份文件（摘要印在每张份额凭条上）。',
+  'problem.CUSTODY_BACKUP_KEY_UNKNOWN': '密钥 {keyId} 不在仪式 {ceremonyId} 的托管备份中。未恢复任何内容。',
+  'problem.CUSTODY_BACKUP_KEY_UNKNOWN.next': '请选择备份中包含的密钥（备份文件开头列出了它们）。',
+  'problem.CUSTODY_BACKUP_ENTRY_INVALID':
+    '托管备份中密钥 {keyId} 的条目解密后与记录的材料不符：文件已被改动。未恢复任何内容。',
+  'problem.CUSTODY_BACKUP_ENTRY_INVALID.next': '请使用其他保管人的备份文件副本，或根据打印件录入。',
+  'problem.CUSTODY_SET_SHARE_FILE_INVALID': '无法使用份额文件 {file}：其 {fields} 字段无效。',
+  'problem.CUSTODY_SET_SHARE_FILE_INVALID.next': '请确认文件已完整复制；否则请根据打印的份额凭条录入份额。',
+  'problem.CUSTODY_SHARE_IS_SET': '{file} 是仪式托管集的份额，需要与其备份文件一起恢复。',
+  'problem.CUSTODY_SHARE_IS_SET.next': '请同时提供备份文件（keyferry custody restore --backup FILE）。',
+  'problem.CUSTODY_SET_PARAMETERS_INVALID': '不允许 {m}-of-{n} 托管：需要 2 <= M <= N <= 16。未写入任何内容。',
+  'problem.CUSTODY_SET_PARAMETERS_INVALID.next': '请选择至少为 2 的 M，以及介于 M 和 16 之间的 N。',
+  'problem.CUSTODY_SET_KEY_COUNT': '一个托管集包含 1 到 {max} 个密钥；此仪式有 {count} 个。未写入任何内容。',
+  'problem.CUSTODY_SET_KEY_COUNT.next': '请将密钥分到每个最多 {max} 个密钥的多个仪式中。',
+  'problem.CUSTODY_SET_CUSTODIANS': '为 {n} 份份额指定了 {count} 位保管人。未写入任何内容。',
+  'problem.CUSTODY_SET_CUSTODIANS.next': '请正好指定 {n} 位保管人，每份份额一位。',
+  'problem.CUSTODY_SET_CUSTODIAN_INVALID': '保管人名称“{name}”不可用（需 1-100 个可打印字符）。未写入任何内容。',
+  'problem.CUSTODY_SET_CUSTODIAN_INVALID.next': '请为每位保管人提供一个普通名称。',
+  'problem.CUSTODY_SET_CUSTODIAN_TWICE':
+    '保管人“{name}”同时被指定为第 {first} 份和第 {second} 份份额的保管人：一人持有两份份额会削弱 M-of-N。未写入任何内容。',
+  'problem.CUSTODY_SET_CUSTODIAN_TWICE.next': '请为每份份额指定不同的人。',
+  'problem.CUSTODY_SET_SPEC_MISMATCH': '密钥 {keyId} 的材料是 {actual}，但该密钥是 {spec}。未写入任何内容。',
+  'problem.CUSTODY_SET_SPEC_MISMATCH.next': '请加载正确密钥规格的材料。',
+  'problem.CUSTODY_SET_UNVERIFIED': '刚制作的托管集未能准确恢复每个密钥。未写入任何内容。',
+  'problem.CUSTODY_SET_UNVERIFIED.next': '请重新拆分；如果再次失败，请报告此问题。',
+  'problem.CUSTODY_SET_TOO_FEW_SHARES': '需要 {needed} 份份额，只提供了 {given} 份。未恢复任何内容。',
+  'problem.CUSTODY_SET_TOO_FEW_SHARES.next': '请召集此仪式的更多保管人携带其份额。',
+  'problem.CUSTODY_SET_SHARE_CORRUPTED': '第 {index} 份份额已损坏：其校验和与内容不符。未恢复任何内容。',
+  'problem.CUSTODY_SET_SHARE_CORRUPTED.next':
+    '请向第 {index} 份份额的保管人索取完好的副本（份额文件或打印的凭条），或使用其他保管人的份额。',
+  'problem.CUSTODY_SET_SHARES_MIXED':
+    '第 {first} 份和第 {other} 份份额不属于同一个托管集（仪式 {firstCeremony} 和 {otherCeremony}）。未恢复任何内容。',
+  'problem.CUSTODY_SET_SHARES_MIXED.next': '请只收集同一仪式、同一次拆分的份额；将第 {other} 份放在一旁。',
+  'problem.CUSTODY_SET_SHARE_DUPLICATE': '第 {index} 份份额被提供了不止一次。未恢复任何内容。',
+  'problem.CUSTODY_SET_SHARE_DUPLICATE.next': '请改为带来另一位保管人的份额，而不是第二个副本。',
+  'problem.CUSTODY_SET_KEY_MISMATCH':
+    '份额 {shares} 未能重建其中记录的备份密钥：至少有一份份额是错误的，尽管其校验和完好。未恢复任何内容。',
+  'problem.CUSTODY_SET_KEY_MISMATCH.next': '请将每份份额与其保管人打印的凭条核对，或使用其他保管人的份额。',
+  'slip.set.keys': '密钥',
+  'slip.set.keysValue': '{count, plural, other {# 个密钥}}：本仪式的全部密钥，加密保存在备份文件中',
+  'slip.set.shareValue':
+    '第 {index} 份，共 {total} 份（任意 {threshold} 份加上备份文件可重建全部密钥；少于此数则不泄露任何信息）',
+  'slip.set.backupFile': '备份文件',
+  'slip.set.backupDigest': '备份摘要（SHA-256）',
+  'slip.set.backupKeyCheck': '备份密钥校验值',
+  'slip.set.keep':
+    '请将本凭条、份额文件和备份文件放在一起，并与其他保管人的份额分开存放。恢复时，各保管人带来各自的份额以及一份备份文件（或其打印件）；按打印内容逐行键入下方各行（空格和大小写不影响），或扫描二维码。',
+};
