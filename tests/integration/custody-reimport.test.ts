@@ -12,15 +12,15 @@
  * material in any encoding (raw, hex either case, base64 or base64url at any alignment).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runRehearsal } from '../../src-main/core/ceremony/rehearsal/rehearsal';
 import { createKeyMaterial } from '../../src-main/core/crypto/key-material';
 import { SecretBytes } from '../../src-main/core/crypto/secret-bytes';
-import { splitMaterial } from '../../src-main/core/custody/split';
-import { writeShareFiles } from '../../src-main/core/custody/write-shares';
+import { splitCustodySet } from '../../src-main/core/custody/set-split';
+import { encodeSetShareFile } from '../../src-main/core/custody/share-file';
 import { verifyJournal } from '../../src-main/core/journal';
 import { KmsClient } from '../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../src-main/core/kms/credentials';
@@ -113,7 +113,7 @@ describe('custody: expiry, restore ceremony, re-import', () => {
 
     // The split side records who holds which share index (journal and receipt), never a share.
     const split = (await journalEntries(rehearsal.files.airGapJournal)).find((e) => e.event === 'custody.split');
-    expect(split?.data).toMatchObject({ keyId, threshold: 3, total: 5 });
+    expect(split?.data).toMatchObject({ format: 'custody-set', keyIds: [keyId], threshold: 3, total: 5 });
     expect(
       (split?.data.holders as { shareIndex: number; custodian: string }[]).map((h) => [h.shareIndex, h.custodian]),
     ).toEqual(CUSTODIANS.map((c, i) => [i + 1, c]));
@@ -178,7 +178,8 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     ).toEqual([keyId]);
 
     // 4. The restore ceremony, as real child processes. Refusals first: nothing but their journal is written.
-    const share = (i: number) => path.join(`custodian-${i}`, `keyferry-share-${keyId}-${i}of5.json`);
+    const ceremonyId = rehearsal.ceremonyId;
+    const share = (i: number) => path.join(`custodian-${i}`, `keyferry-share-${ceremonyId}-${i}of5.json`);
     const restoreArgs = (journal: string, out: string) => [
       'custody',
       'restore',
@@ -211,19 +212,19 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     expect(tooFew.stderr).toContain('2 of the 3 shares needed were given');
 
     const foreignMaterial = createKeyMaterial('AES_256', SecretBytes.from(randomBytes(32)));
-    const foreign = await splitMaterial({
-      material: foreignMaterial,
+    const foreign = await splitCustodySet({
+      ceremonyId: 'KF-20240101-abcdef',
       m: 3,
       n: 5,
-      ceremonyId: 'KF-20240101-abcdef',
-      keyId,
-      spec: 'AES_256',
       custodians: CUSTODIANS,
+      keys: [{ keyId, spec: 'AES_256', material: foreignMaterial }],
     });
     foreignMaterial.dispose();
     const foreignFolder = path.join(dir, 'foreign-custodian');
     await mkdir(foreignFolder);
-    const [written] = await writeShareFiles([foreign[2]!], [foreignFolder]);
+    const written = { shareFile: { path: path.join(foreignFolder, 'keyferry-share-KF-20240101-abcdef-3of5.json') } };
+    await writeFile(written.shareFile.path, encodeSetShareFile(foreign.shares[2]!));
+    for (const s of foreign.shares) s.share.dispose();
     const mixed = await runCli(
       [
         ...restoreArgs('airgap/restore-mixed.jsonl', 'media/wrapped-mixed'),
@@ -237,7 +238,8 @@ describe('custody: expiry, restore ceremony, re-import', () => {
       { cwd: ceremony },
     );
     expect(mixed.code).toBe(1);
-    expect(mixed.stderr).toContain('is from ceremony "KF-20240101-abcdef"');
+    expect(mixed.stderr).toContain('(ceremonies');
+    expect(mixed.stderr).toContain('KF-20240101-abcdef');
     expect((await everyFile(ceremony)).sort()).toEqual(
       [
         ...filesBefore,
@@ -246,8 +248,8 @@ describe('custody: expiry, restore ceremony, re-import', () => {
       ].sort(),
     );
     for (const [journal, code] of [
-      ['restore-too-few', 'CUSTODY_TOO_FEW_SHARES'],
-      ['restore-mixed', 'CUSTODY_SHARES_MIXED'],
+      ['restore-too-few', 'CUSTODY_SET_TOO_FEW_SHARES'],
+      ['restore-mixed', 'CUSTODY_SET_SHARES_MIXED'],
     ] as const) {
       const entries = await journalEntries(path.join(ceremony, 'airgap', `${journal}.jsonl`));
       expect(entries.some((e) => e.data.code === code)).toBe(true);
@@ -256,7 +258,7 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     }
 
     // Shares 2 and 4 as files, share 5 typed from its printed slip (a different subset than 1, 2, 3).
-    const slip5 = path.join('custodian-5', `keyferry-share-${keyId}-5of5.slip.txt`);
+    const slip5 = path.join('custodian-5', `keyferry-share-${ceremonyId}-5of5.slip.txt`);
     const restored = await runCli(
       [
         ...restoreArgs('airgap/restore-journal.jsonl', 'media/wrapped-material-2'),
@@ -275,9 +277,8 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     );
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toContain(
-      `Proven: the rebuilt material's key check value ${splitKcv as string} equals the value recorded in every share.`,
-    );
+    expect(restored.stdout).toContain(`${keyId}  AES_256  KCV ${splitKcv as string}`);
+    expect(restored.stdout).toContain('Proven: every key');
     const digest = /bundle digest ([0-9A-F ]{79})/.exec(restored.stdout)?.[1] as string;
     expect(digest).toBeDefined();
 
@@ -293,10 +294,10 @@ describe('custody: expiry, restore ceremony, re-import', () => {
       [5, 'Erin', 'Erin', 'typed'],
     ]);
     expect(events.find((e) => e.event === 'custody.restored')?.data).toMatchObject({
-      keyId,
+      keyIds: [keyId],
       threshold: 3,
       total: 5,
-      keyCheckValue: splitKcv,
+      keys: [{ keyId, keyCheckValue: splitKcv }],
     });
     const restoreReceipt = (await readdir(path.join(ceremony, 'airgap'))).find((n) =>
       /^receipt-air-gapped-.*-restore-.*\.txt$/.test(n),

@@ -5,7 +5,7 @@
  * bundle, receipt. Journaled step by step (--journal FILE). No network client is involved.
  */
 import path from 'node:path';
-import { parseCustodySpec, type CustodyRequest } from '../../core/ceremony/airgap/custody-split';
+import { parseCustodySpec, type CustodyRequest, type CustodyResult } from '../../core/ceremony/airgap/custody-split';
 import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/airgap/workflow';
 import { cliAppIdentity } from '../software-identity';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
@@ -272,11 +272,8 @@ export const airgapWrapCommand: CliCommand = {
       if (custody) {
         if (custody.allowSameVolume)
           io.stdout('WARNING: custody folders share one volume: move each custodian-<i> folder to its own media now.');
-        for (const result of await air.splitCustody(custody)) {
-          io.stdout(
-            `Key ${result.keyId}: ${result.threshold}-of-${result.total} shares: ${result.holders.map((h) => `#${h.shareIndex} ${h.custodian} (${h.folder})`).join(', ')}`,
-          );
-        }
+        const [result] = await air.splitCustody(custody);
+        if (result) printCustodySet(io, result, overview.keys.length);
       }
       await air.wrap();
       const bundle = await air.writeWrappedBundle(out, { expiry });
@@ -296,3 +293,19 @@ export const airgapWrapCommand: CliCommand = {
     }
   },
 };
+
+/** One custody set for the whole ceremony: who holds which share, and the backup beside each. */
+function printCustodySet(io: CliIo, result: CustodyResult, keys: number): void {
+  const { t } = cliTranslator(io);
+  io.stdout(
+    t('cli.custody.set-written', {
+      keys,
+      m: result.threshold,
+      n: result.total,
+      backup: result.backupFile,
+      digest: groupHex(result.backupDigest),
+    }),
+  );
+  for (const h of result.holders)
+    io.stdout(t('cli.custody.set-holder', { index: h.shareIndex, custodian: h.custodian, folder: h.folder }));
+}

@@ -5,8 +5,9 @@
  */
 import path from 'node:path';
 import type { CustodyShare } from '../../core/custody/custody-share';
-import { readShareFile } from '../../core/custody/share-file';
-import { parseTypedShare } from '../../core/custody/typed-share';
+import type { SetShare } from '../../core/custody/set-share';
+import { readAnyShareFile } from '../../core/custody/share-file';
+import { parseTypedAnyShare } from '../../core/custody/typed-share';
 import { KeyferryError } from '../../core/errors';
 import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
 
@@ -22,7 +23,8 @@ function inFile(file: string, error: unknown): unknown {
 
 /** A share as read for a restore, with where it came from. */
 export interface ReadShare {
-  readonly share: CustodyShare;
+  /** A per-key share (format 1) or a share of a ceremony custody set (format 2). */
+  readonly share: CustodyShare | SetShare;
   readonly source: 'file' | 'typed';
   readonly file: string;
 }
@@ -40,13 +42,13 @@ export async function readShares(
   try {
     for (const file of shareFiles) {
       const full = path.resolve(cwd, file);
-      shares.push({ share: await readShareFile(full), source: 'file', file: full });
+      shares.push({ share: await readAnyShareFile(full), source: 'file', file: full });
     }
     for (const file of typedFiles) {
       const full = path.resolve(cwd, file);
       const bytes = await readInputFile(full, 'typedShare', SMALL_INPUT_FILE_BYTES);
       try {
-        shares.push({ share: parseTypedShare(bytes.toString('utf8')), source: 'typed', file: full });
+        shares.push({ share: parseTypedAnyShare(bytes.toString('utf8')), source: 'typed', file: full });
       } catch (error) {
         throw inFile(file, error);
       } finally {

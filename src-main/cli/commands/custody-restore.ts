@@ -33,15 +33,29 @@ import {
   requireEveryWitness,
 } from '../witness-confirmations';
 import { badArguments, readShares, type ReadShare } from './custody-input';
+import { backupFileFor, printBackup, printSetRestored, runSetProveOnly } from './custody-restore-set';
+import { readBackupFile } from '../../core/custody/backup-text';
+import { isSetShare } from '../../core/custody/set-share';
 
 const NAME = 'custody restore';
 
-export const RESTORE_USAGE = `Usage: keyferry ${NAME} --share FILE... [--typed FILE...] --bundle PARAMS_DIR --wrapped-out DIR
+export const RESTORE_USAGE = `Usage: keyferry ${NAME} --share FILE... [--typed FILE...] [--backup FILE] --bundle PARAMS_DIR --wrapped-out DIR
          --journal FILE --operator NAME --witness NAME... [--witness-confirms NAME=HEX...]
          [--presented-by INDEX=NAME...] [--expires never|ISO-TIME] [--receipt-dir DIR] [--title TEXT]
          [--allow-network]
-   or: keyferry ${NAME} --share FILE... [--typed FILE...] [--out FILE]
-         [--ceremony-id ID] [--key-id ID] [--key-spec SPEC]
+   or: keyferry ${NAME} --share FILE... [--typed FILE...] [--backup FILE] [--out FILE|DIR]
+         [--ceremony-id ID] [--key-id ID...] [--key-spec SPEC]
+
+Shares of a ceremony custody set (share files of format 2, slips headed KEYFERRY SHARE V2; what
+"airgap wrap --custody M/N" writes: one share per custodian for every key of the ceremony) restore
+together with the ceremony's backup file:
+  --backup FILE              keyferry-backup-<ceremony>.txt, a copy of which lies beside every share
+                             file (the default: the one beside the first --share), or the backup
+                             typed from its printout into a text file. Every key restores from it, or
+                             only those named with --key-id (repeat). A backup of another ceremony, an
+                             altered or truncated one is refused, naming the file or line; nothing is
+                             restored unless every chosen key proves against its recorded check value.
+Per-key shares (format 1, slips headed KEYFERRY SHARE V1) written by earlier versions still restore.
 
 Rebuilds key material from at least M custody shares: share files (--share) and/or shares typed
 from printed slips (--typed, one text file per slip), and proves it against the key check value
@@ -69,16 +83,19 @@ expired in the KMS (the key is back in Pending import and accepts only the same 
 Then import it on the online workstation: the restore prints the complete online import command.
   --wrap-bundle, --expires-at   earlier names of --bundle and --expires: refused, naming the new ones
 
-Without --bundle, nothing is written unless --out FILE is given: then the material (AES: 32 raw
-bytes; RSA/EC: PKCS#8 DER) goes to that new file, mode 0600, for handing to an HSM.
+Without --bundle, nothing is written unless --out is given: then the material (AES: 32 raw
+bytes; RSA/EC: PKCS#8 DER) goes to that new file, mode 0600, for handing to an HSM (set shares:
+--out names a new folder that receives one <key id>.key file per restored key; if any write fails,
+the folder is removed again).
 --ceremony-id, --key-id and --key-spec refuse shares of anything else.`;
 
 const OPTIONS = {
   share: { type: 'string', multiple: true },
   typed: { type: 'string', multiple: true },
+  backup: { type: 'string' },
   out: { type: 'string' },
   'ceremony-id': { type: 'string' },
-  'key-id': { type: 'string' },
+  'key-id': { type: 'string', multiple: true },
   'key-spec': { type: 'string' },
   bundle: { type: 'string' },
   'wrapped-out': { type: 'string' },
@@ -233,6 +250,7 @@ async function ceremonySteps(
     const receiptDir = rel(values['receipt-dir'] ?? path.dirname(journal.path));
     await restore.preflight({ wrappedBundle: wrappedOut, receiptFolder: receiptDir, materialExpiry: expiry });
     io.stdout(cliTranslator(io).t('cli.preflight-passed', { bundle: wrappedOut, receipts: receiptDir, custodians: 0 }));
+    const backupFile = backupFileFor(values, read, io);
     while (read.length > 0) {
       const { share, source, file } = read.shift() as ReadShare;
       const presented = await restore.presentShare(share, presentedBy.get(share.index) ?? share.custodian, source);
@@ -240,10 +258,17 @@ async function ceremonySteps(
         `  share ${presented.shareIndex} of ${presented.total} (custodian ${presented.custodian}) presented by ${presented.presentedBy} from ${source === 'file' ? path.basename(file) : `typed slip ${path.basename(file)}`}`,
       );
     }
+    if (backupFile) {
+      const backup = await readBackupFile(backupFile);
+      await restore.presentBackup(backup, path.basename(backupFile));
+      printBackup(io, backup, backupFile);
+    }
     const restored = await restore.restore();
-    io.stdout(
-      `Rebuilt ${restored.spec} key material of key ${restored.keyId} from shares ${restored.shareIndexes.join(', ')} of ${restored.total} (${restored.threshold} needed).`,
-    );
+    if (restored.keys) printSetRestored(io, restored.splitCeremonyId, restored.shareIndexes, restored);
+    else
+      io.stdout(
+        `Rebuilt ${restored.spec} key material of key ${restored.keyId} from shares ${restored.shareIndexes.join(', ')} of ${restored.total} (${restored.threshold} needed).`,
+      );
     io.stdout(restored.proof);
     io.stdout('Wrapping-key fingerprint (SHA-256), to compare aloud with the online workstation:');
     for (const f of restored.fingerprints) io.stdout(`  ${f.grouped}`);
@@ -253,7 +278,7 @@ async function ceremonySteps(
     else if (process.stdin.isTTY) await confirmInteractively(restore, io, process.stdin, true);
     requireEveryWitness(restore, io);
     for (const line of confirmationLinesFromJournal(journal, fromSeq, io)) io.stdout(line);
-    await restore.wrap();
+    await restore.wrapAll();
     const bundle = await restore.writeWrappedBundle(wrappedOut, { expiry });
     io.stdout(`Wrapped-material bundle written and verified: ${bundle.dir}`);
     io.stdout(`  bundle digest ${groupHex(bundle.manifestSha256)}`);
@@ -275,7 +300,13 @@ async function ceremonySteps(
 }
 
 async function runProveOnly(values: Values, read: ReadShare[], io: CliIo): Promise<number> {
-  const shares = read.map((r) => r.share);
+  const setShares = read.map((r) => r.share).filter(isSetShare);
+  if (setShares.length > 0) return runSetProveOnly(values, read, setShares, io);
+  const keyIds = values['key-id'] ?? [];
+  if (keyIds.length > 1) throw badArguments(NAME, '--key-id is given once for per-key shares (format 1).');
+  if (values.backup !== undefined)
+    throw badArguments(NAME, '--backup goes with shares of a ceremony custody set (format 2), not per-key shares.');
+  const shares = read.map((r) => r.share).filter((s): s is CustodyShare => !isSetShare(s));
   try {
     const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
     if (out && (await exists(out))) {
@@ -287,7 +318,7 @@ async function runProveOnly(values: Values, read: ReadShare[], io: CliIo): Promi
     }
     const expected = {
       ...(values['ceremony-id'] ? { ceremonyId: values['ceremony-id'] } : {}),
-      ...(values['key-id'] ? { keyId: values['key-id'] } : {}),
+      ...(keyIds[0] ? { keyId: keyIds[0] } : {}),
       ...(values['key-spec'] ? { spec: parseKeySpec(values['key-spec']) } : {}),
     };
     const material = await restoreMaterial(shares, { expected });

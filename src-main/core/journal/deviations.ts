@@ -42,6 +42,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'fingerprint.refused': 'refusal',
   'custody.share-refused': 'refusal',
   'custody.restore-refused': 'refusal',
+  'custody.backup-refused': 'refusal',
   'ceremony.abandoned': 'abandoned',
   'ceremony.interrupted': 'interrupt',
   'material.no-backup-acknowledged': 'possible-loss',

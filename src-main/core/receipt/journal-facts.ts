@@ -83,6 +83,28 @@ function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhras
         keyId: String(entry.data.keyId ?? '?'),
         threshold: String(entry.data.threshold ?? '?'),
       };
+      const keyIds = entry.data.keyIds;
+      if (Array.isArray(keyIds)) {
+        // One share of the ceremony's custody set covers every key.
+        const set = {
+          seq: entry.seq,
+          share: share.share,
+          total: share.total,
+          threshold: share.threshold,
+          keys: keyIds.length,
+          digest: String(entry.data.backupDigest ?? '?').slice(0, 16),
+        };
+        if (entry.event === 'custody.split') add(h.custodian, phrase('receipt.people.holdsSet', set));
+        if (entry.event === 'custody.restored')
+          add(
+            h.custodian,
+            phrase('receipt.people.presentedSet', {
+              ...set,
+              presenter: typeof h.presentedBy === 'string' ? h.presentedBy : h.custodian,
+            }),
+          );
+        continue;
+      }
       if (entry.event === 'custody.split') add(h.custodian, phrase('receipt.people.holds', share));
       if (entry.event === 'custody.restored')
         add(

@@ -7,8 +7,10 @@
  */
 import fs from 'node:fs';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
-import { readShareFile } from '../../core/custody/share-file';
-import { parseTypedShare } from '../../core/custody/typed-share';
+import path from 'node:path';
+import { backupFileName, readBackupFile } from '../../core/custody/backup-text';
+import { readAnyShareFile } from '../../core/custody/share-file';
+import { parseTypedAnyShare } from '../../core/custody/typed-share';
 import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
 import type { ChannelHandler } from './channel-handler';
@@ -93,8 +95,15 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
 
     presentShare: async ({ presentedBy, file, typed }) => {
       const ceremony = workflow();
-      const share = file ? await readShareFile(inputFilePath(file, 'share file')) : parseTypedShare(typed ?? '');
-      return ceremony.presentShare(share, presentedBy, file ? 'file' : 'typed');
+      const shareFile = file ? inputFilePath(file, 'share file') : undefined;
+      const share = shareFile ? await readAnyShareFile(shareFile) : parseTypedAnyShare(typed ?? '');
+      const presented = await ceremony.presentShare(share, presentedBy, file ? 'file' : 'typed');
+      // A set share's file lies beside the ceremony's backup file: present the first copy found.
+      if (shareFile && presented.keyId === null && !ceremony.hasBackup) {
+        const backupFile = path.join(path.dirname(shareFile), backupFileName(presented.ceremonyId));
+        await ceremony.presentBackup(await readBackupFile(backupFile), path.basename(backupFile));
+      }
+      return presented;
     },
 
     rebuildMaterial: () =>
@@ -112,7 +121,7 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
       return { confirmed: fingerprintView(confirmed), remaining };
     },
 
-    restoreWrap: () => session.track('custody-restore', async () => ({ keys: [await workflow().wrap()] })),
+    restoreWrap: () => session.track('custody-restore', async () => ({ keys: await workflow().wrapAll() })),
 
     restoreWriteBundle: () =>
       session.track('custody-restore', async () => {

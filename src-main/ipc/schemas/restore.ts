@@ -51,7 +51,8 @@ export const presentShareRequestSchema = z
 
 export const presentedShareSchema = z.object({
   ceremonyId: z.string(),
-  keyId: z.string(),
+  /** null for a share of a ceremony custody set (one share covers every key). */
+  keyId: z.string().nullable(),
   shareIndex: z.number().int(),
   threshold: z.number().int(),
   total: z.number().int(),

@@ -166,7 +166,9 @@ describe('share files', () => {
         text.replace('keyferry.custody-share', 'keyferry.import-parameters'),
         /not a Keyferry custody share/,
       ],
-      ['v2.json', text.replace('"formatVersion": 1', '"formatVersion": 2'), /format version 2/],
+      ['v3.json', text.replace('"formatVersion": 1', '"formatVersion": 3'), /format version 3/],
+      // Version 2 is a custody-set share: a per-key share's fields under it are refused by field.
+      ['v2.json', text.replace('"formatVersion": 1', '"formatVersion": 2'), /kind, keyCount, backupDigest/],
       ['noncanonical.json', text.replace(/"share": "[^"]*"/, '"share": "AAB="'), /its share is not canonical base64/],
       ['short.json', text.replace(/"share": "[^"]*"/, '"share": "AA=="'), /its share is too short/],
     ];

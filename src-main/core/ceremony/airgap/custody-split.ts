@@ -1,15 +1,20 @@
 /**
- * M-of-N custody on the air-gapped side: before wrapping, each key's material is split into N
- * shares (any M rebuild it) and each share is written, with its printable slip, into its
- * custodian's folder. The journal records who holds which share index, never a share.
+ * M-of-N custody on the air-gapped side: before wrapping, the ceremony's keys go into one custody
+ * set (core/custody/set-split.ts): every key's material encrypted under one backup key in one
+ * backup file, and that key split into N shares (any M rebuild it). Each custodian's folder gets
+ * their share file, its printable slip and the backup file. The journal records who holds which
+ * share index and the backup digest, never a share.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ImportParameters } from '../../bundle';
+import { backupFileName, encodeBackupText } from '../../custody/backup-text';
 import { renderCustodySlip } from '../../custody/custody-slip';
 import type { ReceiptLanguage } from '../../receipt/language';
-import { splitMaterial } from '../../custody/split';
-import { writeShareFiles } from '../../custody/write-shares';
+import { setShareFileName } from '../../custody/set-share';
+import { splitCustodySet } from '../../custody/set-split';
+import { encodeSetShareFile } from '../../custody/share-file';
+import { writeCustodianFolders } from '../../custody/write-shares';
 import { KeyferryError } from '../../errors';
 import { createFreshFolder } from '../../fs/durable-file';
 import type { Journal } from '../../journal';
@@ -46,6 +51,9 @@ export interface CustodyResult {
   readonly threshold: number;
   readonly total: number;
   readonly holders: readonly CustodyHolder[];
+  /** The ceremony's backup file (beside every share) and its payload's SHA-256. */
+  readonly backupFile: string;
+  readonly backupDigest: string;
 }
 
 /** Parses "M/N" (e.g. "2/3") as typed on a command line. */
@@ -63,7 +71,11 @@ export function parseCustodySpec(text: string): { m: number; n: number } {
   return { m, n };
 }
 
-/** Splits and writes the shares of every key; returns who holds which share of which key. */
+/**
+ * Splits the custody of every key at once (one custody set): one share per custodian, written
+ * with its printable slip and the ceremony's backup file into that custodian's folder. Returns
+ * who holds which share, for every key (the same holders for each: one share covers them all).
+ */
 export async function splitForCustody(
   ceremonyId: string,
   parameters: readonly ImportParameters[],
@@ -75,11 +87,7 @@ export async function splitForCustody(
 ): Promise<CustodyResult[]> {
   const custodians = request.custodians ?? Array.from({ length: request.n }, (_, i) => `custodian-${i + 1}`);
   if (request.folders.length !== request.n) {
-    throw new KeyferryError(
-      'CUSTODY_DESTINATIONS_COUNT',
-      `${request.folders.length} custodian folders were given for ${request.n} shares.`,
-      'Give one folder per custodian.',
-    );
+    throw new KeyferryError('CUSTODY_SET_CUSTODIANS', { count: request.folders.length, n: request.n });
   }
   if (request.allowSameVolume) {
     await journal.append(operator, 'warning.custody-same-volume', {
@@ -90,58 +98,69 @@ export async function splitForCustody(
   for (const folder of request.folders) {
     if (!(await fs.stat(folder).catch(() => undefined))) await createFreshFolder(path.resolve(folder));
   }
-  const sameVolume = request.allowSameVolume ? { volumeIdOf: (folder: string) => path.resolve(folder) } : {};
-  const results: CustodyResult[] = [];
-  for (const [i, p] of parameters.entries()) {
-    reportProgress(onProgress, {
-      step: 'custody',
-      done: i,
-      total: parameters.length,
-      keyId: p.keyId,
-      ...progressLine('split-key', { n: i + 1, total: parameters.length, shares: request.n }),
-    });
-    const shares = await splitMaterial({
-      material: vault.get(p.keyId),
-      m: request.m,
-      n: request.n,
-      ceremonyId,
-      keyId: p.keyId,
-      spec: p.keySpec,
-      custodians,
-    });
-    try {
-      const written = await writeShareFiles(shares, request.folders, {
-        ...sameVolume,
-        companions: (share) => {
-          const slip = renderCustodySlip(share, request.language ? { language: request.language } : {});
-          return [
-            { name: slip.htmlName, data: slip.html },
-            { name: slip.textName, data: slip.text },
-          ];
-        },
-      });
-      const holders = written.map((w, j) => ({
-        shareIndex: w.index,
-        custodian: w.custodian,
-        folder: path.resolve(request.folders[j] as string),
-        shareFile: path.basename(w.shareFile.path),
-      }));
-      await journal.append(operator, 'custody.split', {
-        keyId: p.keyId,
-        threshold: request.m,
-        total: request.n,
-        holders: holders.map((h) => ({ shareIndex: h.shareIndex, custodian: h.custodian, folder: h.folder })),
-      });
-      results.push({ keyId: p.keyId, threshold: request.m, total: request.n, holders });
-    } finally {
-      for (const share of shares) share.share.dispose();
-    }
-  }
   reportProgress(onProgress, {
     step: 'custody',
-    done: parameters.length,
+    done: 0,
     total: parameters.length,
-    ...progressLine('shares-written', {}),
+    ...progressLine('split-set', { keys: parameters.length, shares: request.n }),
   });
-  return results;
+  const set = await splitCustodySet({
+    ceremonyId,
+    m: request.m,
+    n: request.n,
+    custodians,
+    keys: parameters.map((p) => ({ keyId: p.keyId, spec: p.keySpec, material: vault.get(p.keyId) })),
+  });
+  try {
+    const backupName = backupFileName(ceremonyId);
+    const backupText = encodeBackupText(set.backup, request);
+    const written = await writeCustodianFolders(
+      set.shares.map((share) => {
+        const slip = renderCustodySlip(share, request.language ? { language: request.language } : {});
+        return {
+          index: share.index,
+          custodian: share.custodian,
+          files: [
+            { name: setShareFileName(share), data: encodeSetShareFile(share) },
+            { name: slip.htmlName, data: slip.html },
+            { name: slip.textName, data: slip.text },
+            { name: backupName, data: backupText },
+          ],
+        };
+      }),
+      request.folders,
+      request.allowSameVolume ? { volumeIdOf: (folder: string) => path.resolve(folder) } : {},
+    );
+    const holders = written.map((w, j) => ({
+      shareIndex: w.index,
+      custodian: w.custodian,
+      folder: path.resolve(request.folders[j] as string),
+      shareFile: path.basename(w.shareFile.path),
+    }));
+    await journal.append(operator, 'custody.split', {
+      format: 'custody-set',
+      keyIds: parameters.map((p) => p.keyId),
+      threshold: request.m,
+      total: request.n,
+      backupFile: backupName,
+      backupDigest: set.backup.digest,
+      holders: holders.map((h) => ({ shareIndex: h.shareIndex, custodian: h.custodian, folder: h.folder })),
+    });
+    reportProgress(onProgress, {
+      step: 'custody',
+      done: parameters.length,
+      total: parameters.length,
+      ...progressLine('shares-written', {}),
+    });
+    return parameters.map((p) => ({
+      keyId: p.keyId,
+      threshold: request.m,
+      total: request.n,
+      holders,
+      backupFile: backupName,
+      backupDigest: set.backup.digest,
+    }));
+  } finally {
+    for (const share of set.shares) share.share.dispose();
+  }
 }

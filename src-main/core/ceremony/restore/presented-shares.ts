@@ -12,6 +12,7 @@ import {
   shareFields,
   type CustodyShare,
 } from '../../custody/custody-share';
+import { setShareIntact, type SetShare } from '../../custody/set-share';
 import { KeyferryError } from '../../errors';
 
 /** Where a share came from: its share file, or the lines typed from its printed slip. */
@@ -20,7 +21,8 @@ export type ShareSource = 'file' | 'typed';
 /** One presented share as journaled and shown: never its bytes. */
 export interface PresentedShare {
   readonly ceremonyId: string;
-  readonly keyId: string;
+  /** The key of a per-key share; null for a share of a ceremony custody set (it covers every key). */
+  readonly keyId: string | null;
   readonly shareIndex: number;
   readonly threshold: number;
   readonly total: number;
@@ -40,6 +42,7 @@ function refuse(code: string, message: string, nextStep: string): never {
 export class PresentedShares {
   readonly #parameters: readonly ImportParameters[];
   readonly #shares: CustodyShare[] = [];
+  readonly #setShares: SetShare[] = [];
   readonly #records: PresentedShare[] = [];
 
   /** `parameters`: the keys of the import-parameters bundle the material will be wrapped for. */
@@ -51,12 +54,29 @@ export class PresentedShares {
    * Checks `share` and holds it. On refusal the share is wiped and a KeyferryError says why;
    * the shares presented before stay held.
    */
-  add(share: CustodyShare, presentedBy: string, source: ShareSource): PresentedShare {
+  add(share: CustodyShare | SetShare, presentedBy: string, source: ShareSource): PresentedShare {
     try {
-      this.#check(share);
+      if ('kind' in share) this.#checkSet(share);
+      else this.#check(share);
     } catch (error) {
       share.share.dispose();
       throw error;
+    }
+    if ('kind' in share) {
+      const record: PresentedShare = {
+        ceremonyId: share.ceremonyId,
+        keyId: null,
+        shareIndex: share.index,
+        threshold: share.m,
+        total: share.n,
+        custodian: share.custodian,
+        presentedBy,
+        source,
+        shareChecksum: share.checksum,
+      };
+      this.#setShares.push(share);
+      this.#records.push(record);
+      return record;
     }
     const record: PresentedShare = {
       ceremonyId: share.ceremonyId,
@@ -74,7 +94,43 @@ export class PresentedShares {
     return record;
   }
 
+  #checkSet(share: SetShare): void {
+    if (this.#shares.length > 0)
+      throw new KeyferryError('CUSTODY_SET_SHARES_MIXED', {
+        first: this.#shares[0]?.index ?? 0,
+        other: share.index,
+        firstCeremony: this.#shares[0]?.ceremonyId ?? '',
+        otherCeremony: share.ceremonyId,
+      });
+    if (!setShareIntact(share)) throw new KeyferryError('CUSTODY_SET_SHARE_CORRUPTED', { index: share.index });
+    const first = this.#setShares[0];
+    if (
+      first &&
+      (share.ceremonyId !== first.ceremonyId ||
+        share.m !== first.m ||
+        share.n !== first.n ||
+        share.backupDigest !== first.backupDigest ||
+        share.backupKeyCheck !== first.backupKeyCheck)
+    )
+      throw new KeyferryError('CUSTODY_SET_SHARES_MIXED', {
+        first: first.index,
+        other: share.index,
+        firstCeremony: first.ceremonyId,
+        otherCeremony: share.ceremonyId,
+      });
+    if (this.#setShares.some((s) => s.index === share.index))
+      throw new KeyferryError('CUSTODY_SET_SHARE_DUPLICATE', { index: share.index });
+  }
+
   #check(share: CustodyShare): void {
+    const set = this.#setShares[0];
+    if (set)
+      throw new KeyferryError('CUSTODY_SET_SHARES_MIXED', {
+        first: set.index,
+        other: share.index,
+        firstCeremony: set.ceremonyId,
+        otherCeremony: share.ceremonyId,
+      });
     if (!custodyShareFieldsSchema.safeParse(shareFields(share)).success || !shareChecksumMatches(share)) {
       refuse(
         'CUSTODY_SHARE_CORRUPTED',
@@ -134,13 +190,18 @@ export class PresentedShares {
     return this.#records;
   }
 
+  /** The set shares held (shares of a ceremony custody set), still owned here. */
+  get setShares(): readonly SetShare[] {
+    return this.#setShares;
+  }
+
   /** Shares needed (M), once a share was presented. */
   get threshold(): number | undefined {
-    return this.#shares[0]?.m;
+    return this.#shares[0]?.m ?? this.#setShares[0]?.m;
   }
 
   /** Wipes every share held; safe to call more than once. */
   disposeAll(): void {
-    for (const share of this.#shares) share.share.dispose();
+    for (const share of [...this.#shares, ...this.#setShares]) share.share.dispose();
   }
 }

@@ -12,12 +12,15 @@
  * workflow, this module must never reach a network client.
  */
 import type { ImportParameters } from '../../bundle';
+import type { CustodyBackup } from '../../custody/backup-file';
 import type { CustodyShare } from '../../custody/custody-share';
 import { restoreMaterial } from '../../custody/restore';
+import { checkBackupMatches, restoreCustodySet } from '../../custody/set-restore';
+import type { SetShare } from '../../custody/set-share';
 import { KeyferryError, toProblem } from '../../errors';
 import { writeAirGapReceipt } from '../airgap/receipt';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
-import type { WrappedKey, WrappedKeySummary, WrittenWrappedBundle } from '../airgap/wrap';
+import type { WrappedKeySummary, WrittenWrappedBundle } from '../airgap/wrap';
 import {
   AirGapCeremonyBase,
   type AbandonReport,
@@ -66,6 +69,22 @@ export interface RestoredKey {
   /** One sentence: what was proven. */
   readonly proof: string;
   readonly fingerprints: readonly FingerprintToConfirm[];
+  /** From a ceremony custody set: every key restored (the first is described above). */
+  readonly keys?: readonly {
+    readonly keyId: string;
+    readonly spec: ImportParameters['keySpec'];
+    readonly keyCheckValue: string | null;
+    readonly publicKeyFingerprint: string | null;
+  }[];
+}
+
+/** The backup file presented with set shares, as journaled (never its contents). */
+export interface PresentedBackup {
+  readonly file: string;
+  readonly ceremonyId: string;
+  readonly digest: string;
+  readonly keys: number;
+  readonly source: 'file' | 'typed';
 }
 
 export interface RestoreParametersOverview {
@@ -81,7 +100,7 @@ export interface RestoreParametersOverview {
 }
 
 interface RestoredState {
-  readonly key: ImportParameters;
+  readonly keys: readonly ImportParameters[];
   readonly result: RestoredKey;
   readonly presented: readonly PresentedShare[];
 }
@@ -91,6 +110,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
   #parameters: ImportParameters[] = [];
   #shares: PresentedShares | undefined;
   #restored: RestoredState | undefined;
+  #backup: CustodyBackup | undefined;
   #startedAt = new Date(0);
 
   private constructor(options: RestoreCeremonyOptions) {
@@ -148,7 +168,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
    * a refused share is wiped and journaled as refused. Ownership of `share` passes here.
    */
   async presentShare(
-    share: CustodyShare,
+    share: CustodyShare | SetShare,
     presentedBy: string = share.custodian,
     source: ShareSource = 'file',
   ): Promise<PresentedShare & { presented: number }> {
@@ -175,7 +195,8 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
       const problem = toProblem(error);
       await this.options.journal.append(who, 'custody.share-refused', {
         shareIndex: share.index,
-        keyId: share.keyId,
+        keyId: 'keyId' in share ? share.keyId : null,
+        ceremonyId: share.ceremonyId,
         source,
         code: problem.code,
         reason: problem.message,
@@ -187,15 +208,57 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     return { ...record, presented: shares.records.length };
   }
 
+  /** True once a custody backup was presented (needed before set shares can be restored). */
+  get hasBackup(): boolean {
+    return this.#backup !== undefined;
+  }
+
+  /**
+   * Step 3b (with shares of a ceremony custody set): the backup file the custodians carry with
+   * their shares (read from one custodian's copy, or typed from its printout). Refused when it
+   * is not the backup the shares presented so far were made with. Journaled (digest, never its contents).
+   */
+  async presentBackup(
+    backup: CustodyBackup,
+    file: string,
+    source: 'file' | 'typed' = 'file',
+  ): Promise<PresentedBackup> {
+    this.guard.require('present the custody backup', ['parameters-read', 'shares-presented']);
+    const first = (this.#shares as PresentedShares).setShares[0];
+    const record: PresentedBackup = {
+      file,
+      ceremonyId: backup.ceremonyId,
+      digest: backup.digest,
+      keys: backup.entries.length,
+      source,
+    };
+    try {
+      if (first) checkBackupMatches(first, backup, file);
+    } catch (error) {
+      const problem = toProblem(error);
+      await this.options.journal.append(this.options.operator, 'custody.backup-refused', {
+        ...record,
+        code: problem.code,
+        reason: problem.message,
+      });
+      throw error;
+    }
+    await this.options.journal.append(this.options.operator, 'custody.backup-presented', { ...record });
+    this.#backup = backup;
+    return record;
+  }
+
   /**
    * Step 4: rebuilds the material from the presented shares, in memory, and proves it against
-   * the check recorded in every share. Refuses fewer than M shares (more may still be presented)
+   * the check recorded in every share (per-key shares) or in the backup (set shares: every key
+   * of the bundle, all or none). Refuses fewer than M shares (more may still be presented)
    * and a result that does not prove (a wrong share); the shares are wiped once it succeeds.
    */
   async restore(): Promise<RestoredKey> {
     this.guard.require('rebuild the material', ['shares-presented']);
     this.requirePreflight('restore');
     const shares = this.#shares as PresentedShares;
+    if (shares.setShares.length > 0) return this.#restoreSet(shares);
     const first = shares.shares[0] as CustodyShare;
     const key = this.#parameters.find((p) => p.keyId === first.keyId) as ImportParameters;
     const { journal, operator } = this.options;
@@ -244,20 +307,88 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
       publicKeyFingerprint: result.publicKeyFingerprint,
       proof,
     });
-    this.#restored = { key, result, presented };
+    this.#restored = { keys: [key], result, presented };
+    this.guard.advance('restored');
+    return result;
+  }
+
+  /** Step 4 for set shares: every key of the bundle from the backup, proven, all or none. */
+  async #restoreSet(shares: PresentedShares): Promise<RestoredKey> {
+    const { journal, operator } = this.options;
+    const first = shares.setShares[0] as SetShare;
+    const keys = this.#parameters;
+    let restored;
+    try {
+      if (!this.#backup) throw new KeyferryError('CUSTODY_BACKUP_MISSING', { file: 'backup' });
+      restored = await restoreCustodySet(shares.setShares, this.#backup, { keyIds: keys.map((k) => k.keyId) });
+    } catch (error) {
+      const problem = toProblem(error);
+      await journal.append(operator, 'custody.restore-refused', {
+        keyIds: keys.map((k) => k.keyId),
+        sharesPresented: shares.records.map((r) => r.shareIndex),
+        code: problem.code,
+        reason: problem.message,
+      });
+      throw error;
+    }
+    const backup = this.#backup;
+    const presented = [...shares.records].sort((a, b) => a.shareIndex - b.shareIndex);
+    shares.disposeAll();
+    for (const r of restored) this.#vault.put(r.keyId, r.material);
+    this.confirmations = new FingerprintConfirmations(
+      new Map(keys.map((k) => [k.keyId, k.wrappingKey.fingerprint])),
+      this.options.witnesses,
+    );
+    const facts = keys.map((k) => {
+      const check = backup.entries.find((e) => e.keyId === k.keyId)?.materialCheck;
+      return {
+        keyId: k.keyId,
+        spec: k.keySpec,
+        keyCheckValue: check?.kind === 'kcv' ? check.value : null,
+        publicKeyFingerprint: check?.kind === 'spki-sha256' ? check.value : null,
+      };
+    });
+    const proof = `every key's rebuilt material matches the key check value or public-key SHA-256 recorded for it in the custody backup ${backup.digest.slice(0, 16)}…`;
+    const head = facts[0] as (typeof facts)[number];
+    const result: RestoredKey = {
+      ...head,
+      splitCeremonyId: first.ceremonyId,
+      shareIndexes: presented.map((p) => p.shareIndex),
+      threshold: first.m,
+      total: first.n,
+      proof: `Proven: ${proof}.`,
+      fingerprints: this.confirmations.list(),
+      keys: facts,
+    };
+    await journal.append(operator, 'custody.restored', {
+      keyIds: keys.map((k) => k.keyId),
+      splitCeremonyId: first.ceremonyId,
+      backupDigest: backup.digest,
+      threshold: first.m,
+      total: first.n,
+      holders: presented.map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy })),
+      keys: facts.map((f) => ({ ...f })),
+      proof,
+    });
+    this.#restored = { keys, result, presented };
     this.guard.advance('restored');
     return result;
   }
 
   // Step 5, a witness confirms the wrapping-key fingerprint: fingerprints() and confirmFingerprint() (base).
 
-  /** Step 6: wraps the rebuilt material under the key's wrapping key, then wipes it. */
+  /** Step 6: wraps the rebuilt material under the key's wrapping key, then wipes it (the first key's summary). */
   async wrap(): Promise<WrappedKeySummary> {
+    return (await this.wrapAll())[0] as WrappedKeySummary;
+  }
+
+  /** Step 6: wraps every rebuilt key under its wrapping key, then wipes the material. */
+  async wrapAll(): Promise<WrappedKeySummary[]> {
     this.guard.require('wrap the rebuilt material', ['fingerprints-confirmed']);
-    const { key } = this.#restored as RestoredState;
-    this.wrapped = await wrapThenWipe([key], this.#vault, this.options);
+    const { keys } = this.#restored as RestoredState;
+    this.wrapped = await wrapThenWipe(keys, this.#vault, this.options);
     this.guard.advance('wrapped');
-    return (this.wrapped[0] as WrappedKey).summary;
+    return this.wrapped.map((w) => w.summary);
   }
 
   // Step 7, writing the wrapped-material bundle: writeWrappedBundle() (base).
@@ -269,7 +400,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
   ): Promise<WrittenCeremonyReceipt> {
     this.guard.require('write the receipt', ['bundle-written']);
     this.requirePreflightedFolder('receipt', dir, this.requirePreflight('receipt').receiptFolder);
-    const { key, result, presented } = this.#restored as RestoredState;
+    const { keys, result, presented } = this.#restored as RestoredState;
     const now = this.now();
     const custody = {
       threshold: result.threshold,
@@ -280,10 +411,10 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
       const receipt = await writeAirGapReceipt(dir, {
         ...(options.language ? { language: options.language } : {}),
         record: this.record,
-        parameters: [key],
+        parameters: keys,
         wrapped: this.wrapped.map((w) => w.summary),
         bundle: this.bundle as WrittenWrappedBundle,
-        custody: new Map([[key.keyId, custody]]),
+        custody: new Map(keys.map((k) => [k.keyId, custody])),
         journal: this.options.journal,
         now,
         nameSuffix: this.receiptSuffix(),

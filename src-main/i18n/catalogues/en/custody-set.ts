@@ -66,7 +66,8 @@ export const enCustodySet = {
   'problem.CUSTODY_SET_SHARES_MIXED':
     'Shares {first} and {other} are not from the same custody set (ceremonies {firstCeremony} and {otherCeremony}). Nothing was restored.',
   'problem.CUSTODY_SET_SHARES_MIXED.next': 'Gather shares of one ceremony and one split only; set share {other} aside.',
-  'problem.CUSTODY_SET_SHARE_DUPLICATE': 'Share {index} was given more than once. Nothing was restored.',
+  'problem.CUSTODY_SET_SHARE_DUPLICATE':
+    'Share {index} was already presented: each share counts once. Nothing was restored.',
   'problem.CUSTODY_SET_SHARE_DUPLICATE.next': "Bring a different custodian's share instead of the second copy.",
   'problem.CUSTODY_SET_KEY_MISMATCH':
     'Shares {shares} did not rebuild the backup key recorded in them: at least one share is wrong though its checksum is intact. Nothing was restored.',
@@ -82,4 +83,26 @@ export const enCustodySet = {
   'slip.set.backupKeyCheck': 'Backup key check',
   'slip.set.keep':
     "Keep this slip, the share file and the backup file together, away from every other custodian's share. To restore, the custodians bring their shares and one copy of the backup file (or its printout); type the lines below exactly as printed (spaces and letter case do not matter) or scan the QR code.",
+  'cli.custody.set-written':
+    'Custody: one set for {keys, plural, one {# key} other {all # keys}}, {m}-of-{n}: each custodian holds one share, its slip and the backup {backup} (digest {digest}).',
+  'cli.custody.set-holder': '  share {index} of custodian {custodian}: {folder}',
+  'problem.CUSTODY_BACKUP_NOT_GIVEN':
+    'Shares of a ceremony custody set restore with the ceremony backup file, and none was given.',
+  'problem.CUSTODY_BACKUP_NOT_GIVEN.next':
+    'Give --backup FILE: the keyferry-backup-<ceremony>.txt beside a share file, or its printout typed into a text file.',
+  'cli.custody.backup-read':
+    'Custody backup {file}: {keys, plural, one {# key} other {# keys}} of ceremony {ceremonyId}, digest {digest}',
+  'cli.custody.set-restored':
+    'Rebuilt {count, plural, one {# key} other {# keys}} of ceremony {ceremonyId} from shares {shares} of {n} ({m} needed) and the backup; each proven against the check value recorded for it:',
+  'cli.custody.set-restored-key': '  {keyId}  {spec}  {kind, select, kcv {KCV} other {public-key SHA-256}} {value}',
+  'cli.custody.set-nothing-written':
+    'No plaintext file was written (give --out DIR to write every restored key into a new folder, or --bundle DIR to wrap them for a re-import).',
+  'cli.custody.set-files-written':
+    'Wrote {count, plural, one {# key} other {# keys}} into {dir}, one <key id>.key file each, mode 0600: plaintext key material; hand it to the HSM, then destroy it.',
+  'problem.CUSTODY_OUT_EXISTS': '{path} already exists; Keyferry never overwrites. Nothing was restored.',
+  'problem.CUSTODY_OUT_EXISTS.next': 'Choose a new folder name for --out.',
+  'receipt.people.holdsSet':
+    "entry {seq}: holds share {share} of {total} of the ceremony's custody set ({keys, plural, one {# key} other {# keys}}, backup digest {digest}…; any {threshold} rebuild them)",
+  'receipt.people.presentedSet':
+    "entry {seq}: share {share} of {total} of the ceremony's custody set ({keys, plural, one {# key} other {# keys}}, backup digest {digest}…; any {threshold} rebuild them) was presented by {presenter} and used to rebuild the material",
 } as const;

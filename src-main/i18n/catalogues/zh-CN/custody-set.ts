@@ -51,7 +51,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_SET_SHARES_MIXED':
     '第 {first} 份和第 {other} 份份额不属于同一个托管集（仪式 {firstCeremony} 和 {otherCeremony}）。未恢复任何内容。',
   'problem.CUSTODY_SET_SHARES_MIXED.next': '请只收集同一仪式、同一次拆分的份额；将第 {other} 份放在一旁。',
-  'problem.CUSTODY_SET_SHARE_DUPLICATE': '第 {index} 份份额被提供了不止一次。未恢复任何内容。',
+  'problem.CUSTODY_SET_SHARE_DUPLICATE': '第 {index} 份份额已经提交过：每份份额只计一次。未恢复任何内容。',
   'problem.CUSTODY_SET_SHARE_DUPLICATE.next': '请改为带来另一位保管人的份额，而不是第二个副本。',
   'problem.CUSTODY_SET_KEY_MISMATCH':
     '份额 {shares} 未能重建其中记录的备份密钥：至少有一份份额是错误的，尽管其校验和完好。未恢复任何内容。',
@@ -65,4 +65,24 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'slip.set.backupKeyCheck': '备份密钥校验值',
   'slip.set.keep':
     '请将本凭条、份额文件和备份文件放在一起，并与其他保管人的份额分开存放。恢复时，各保管人带来各自的份额以及一份备份文件（或其打印件）；按打印内容逐行键入下方各行（空格和大小写不影响），或扫描二维码。',
+  'cli.custody.set-written':
+    '托管：{keys, plural, other {全部 # 个密钥}}共用一个托管集，{m}-of-{n}：每位保管人持有一份份额、其凭条和备份 {backup}（摘要 {digest}）。',
+  'cli.custody.set-holder': '  保管人 {custodian} 的第 {index} 份份额：{folder}',
+  'problem.CUSTODY_BACKUP_NOT_GIVEN': '仪式托管集的份额需要与仪式备份文件一起恢复，但未提供备份文件。',
+  'problem.CUSTODY_BACKUP_NOT_GIVEN.next':
+    '请提供 --backup FILE：份额文件旁边的 keyferry-backup-<仪式>.txt，或将其打印件录入到文本文件中。',
+  'cli.custody.backup-read': '托管备份 {file}：仪式 {ceremonyId} 的 {keys, plural, other {# 个密钥}}，摘要 {digest}',
+  'cli.custody.set-restored':
+    '已根据 {n} 份中的份额 {shares}（需要 {m} 份）和备份重建仪式 {ceremonyId} 的 {count, plural, other {# 个密钥}}；每个密钥均已与为其记录的校验值核对：',
+  'cli.custody.set-restored-key': '  {keyId}  {spec}  {kind, select, kcv {KCV} other {公钥 SHA-256}} {value}',
+  'cli.custody.set-nothing-written':
+    '未写入明文文件（使用 --out DIR 将每个恢复的密钥写入新文件夹，或使用 --bundle DIR 将其包装以便重新导入）。',
+  'cli.custody.set-files-written':
+    '已将 {count, plural, other {# 个密钥}}写入 {dir}，每个密钥一个 <密钥 ID>.key 文件，权限 0600：这是明文密钥材料；交给 HSM 后请销毁。',
+  'problem.CUSTODY_OUT_EXISTS': '{path} 已存在；Keyferry 从不覆盖。未恢复任何内容。',
+  'problem.CUSTODY_OUT_EXISTS.next': '请为 --out 选择一个新的文件夹名称。',
+  'receipt.people.holdsSet':
+    '条目 {seq}：持有本仪式托管集的份额 {share}（共 {total} 份；{keys, plural, other {# 个密钥}}，备份摘要 {digest}…；任意 {threshold} 份可重建）',
+  'receipt.people.presentedSet':
+    '条目 {seq}：本仪式托管集的份额 {share}（共 {total} 份；{keys, plural, other {# 个密钥}}，备份摘要 {digest}…；任意 {threshold} 份可重建）由 {presenter} 出示并用于重建密钥材料',
 };

@@ -6,7 +6,7 @@
  * which share and carry no share bytes.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
@@ -14,8 +14,11 @@ import { RestoreCeremony } from '../../../../src-main/core/ceremony/restore/work
 import { createKeyMaterial } from '../../../../src-main/core/crypto/key-material';
 import { SecretBytes } from '../../../../src-main/core/crypto/secret-bytes';
 import type { CustodyShare } from '../../../../src-main/core/custody/custody-share';
-import { readShareFile } from '../../../../src-main/core/custody/share-file';
+import { readBackupFile } from '../../../../src-main/core/custody/backup-text';
+import type { SetShare } from '../../../../src-main/core/custody/set-share';
+import { encodeShareFile, readAnyShareFile, readShareFile } from '../../../../src-main/core/custody/share-file';
 import { splitMaterial } from '../../../../src-main/core/custody/split';
+import { splitCustodySet } from '../../../../src-main/core/custody/set-split';
 import { verifyJournal } from '../../../../src-main/core/journal';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { importGraph } from '../../../support/import-graph';
@@ -33,6 +36,7 @@ afterEach(async () => {
 });
 
 interface Split {
+  readonly ceremonyId: string;
   readonly params: string;
   readonly folders: string[];
   readonly keyIds: string[];
@@ -65,11 +69,42 @@ async function splitCeremony(plan: CeremonyPlan): Promise<Split> {
   await air.generateMaterial();
   await air.splitCustody({ m: 3, n: 5, custodians: CUSTODIANS, folders, allowSameVolume: true });
   await journal.close();
-  return { params, folders, keyIds: created.map((k) => k.keyId), materials };
+  return { ceremonyId: overview.ceremonyId, params, folders, keyIds: created.map((k) => k.keyId), materials };
 }
 
-function shareFile(split: Split, keyId: string, index: number): string {
-  return path.join(split.folders[index - 1] as string, `keyferry-share-${keyId}-${index}of5.json`);
+/** Custodian i's share of the ceremony's custody set (one share covers every key). */
+function shareFile(split: Split, index: number): string {
+  return path.join(split.folders[index - 1] as string, `keyferry-share-${split.ceremonyId}-${index}of5.json`);
+}
+
+async function setShare(split: Split, index: number): Promise<SetShare> {
+  return (await readAnyShareFile(shareFile(split, index))) as SetShare;
+}
+
+async function backupOf(split: Split, index = 1) {
+  return readBackupFile(path.join(split.folders[index - 1] as string, `keyferry-backup-${split.ceremonyId}.txt`));
+}
+
+/**
+ * Per-key shares (format 1) as earlier versions wrote them, made from the material the
+ * air-gapped side generated (its audit copy), so old shares in custodians' safes are proven to restore.
+ */
+async function perKeyShares(split: Split, plan: CeremonyPlan, i = 0): Promise<CustodyShare[]> {
+  const spec = plan.keys[i]?.spec as 'AES_256';
+  const material = createKeyMaterial(spec, SecretBytes.from(Buffer.from(split.materials[i] as Buffer)));
+  try {
+    return await splitMaterial({
+      material,
+      m: 3,
+      n: 5,
+      ceremonyId: split.ceremonyId,
+      keyId: split.keyIds[i] as string,
+      spec,
+      custodians: CUSTODIANS,
+    });
+  } finally {
+    material.dispose();
+  }
 }
 
 async function startRestore(journalName = 'restore.jsonl', plan = f.plan(['AES_256'])): Promise<RestoreCeremony> {
@@ -97,7 +132,7 @@ describe('custody restore ceremony', () => {
     const plan = f.plan(['AES_256']);
     const split = await splitCeremony(plan);
     const restore = await startRestore();
-    const early = await readShareFile(shareFile(split, split.keyIds[0] as string, 1));
+    const early = await setShare(split, 1);
     await expect(restore.presentShare(early)).rejects.toMatchObject(OUT_OF_ORDER);
     expect(early.share.disposed).toBe(true);
     await expect(restore.readParametersBundle(split.params)).rejects.toMatchObject(OUT_OF_ORDER);
@@ -107,14 +142,16 @@ describe('custody restore ceremony', () => {
     await expect(restore.restore()).rejects.toMatchObject(OUT_OF_ORDER);
     await restore.readParametersBundle(split.params);
     await expect(restore.restore()).rejects.toMatchObject(OUT_OF_ORDER);
-    for (const i of [1, 2, 3])
-      await restore.presentShare(await readShareFile(shareFile(split, split.keyIds[0] as string, i)));
+    for (const i of [1, 2, 3]) await restore.presentShare(await setShare(split, i));
     // The shares are presented, but nothing is rebuilt before the output folders passed the preflight.
     await expect(restore.restore()).rejects.toMatchObject({
       code: 'PREFLIGHT_REQUIRED',
       message: expect.stringContaining('Cannot rebuild the material from the shares yet'),
     });
     await restore.preflight({ wrappedBundle: path.join(f.dir, 'w'), receiptFolder: f.dir });
+    // Set shares rebuild the backup key only: without the backup file there is nothing to restore.
+    await expect(restore.restore()).rejects.toMatchObject({ code: 'CUSTODY_BACKUP_MISSING' });
+    await restore.presentBackup(await backupOf(split), 'backup');
     await restore.restore();
     await expect(restore.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(restore.writeWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
@@ -125,17 +162,22 @@ describe('custody restore ceremony', () => {
     expect(await readdir(f.dir)).not.toContain('w');
   });
 
-  it('refuses corrupted, foreign, mixed, repeated and too few shares, journals each refusal, writes nothing', async () => {
+  it('per-key shares of earlier versions: refuses corrupted, foreign, mixed, repeated and too few, journals each refusal, writes nothing', async () => {
     const plan = f.plan(['AES_256']);
     const split = await splitCeremony(plan);
     const keyId = split.keyIds[0] as string;
+    const old = await perKeyShares(split, plan);
+    const dir = path.join(f.dir, 'old-shares');
+    await mkdir(dir);
+    for (const share of old) await writeFile(path.join(dir, `share-${share.index}.json`), encodeShareFile(share));
+    for (const share of old) share.share.dispose();
+    const readOld = (index: number) => readShareFile(path.join(dir, `share-${index}.json`));
     const restore = await startRestore();
     await restore.checkNetwork();
     await restore.readParametersBundle(split.params);
     await restore.preflight({ wrappedBundle: path.join(f.dir, 'w'), receiptFolder: f.dir });
     const before = (await readdir(f.dir)).sort();
-
-    const genuine = await readShareFile(shareFile(split, keyId, 2));
+    const genuine = await readOld(2);
     const tampered: CustodyShare = {
       ...genuine,
       share: SecretBytes.from(genuine.share.use((b) => Buffer.from(b.map((x, i) => (i === 3 ? x ^ 1 : x))))),
@@ -154,10 +196,13 @@ describe('custody restore ceremony', () => {
       code: 'CUSTODY_SHARES_MIXED',
       message: expect.stringContaining('KF-20250101-bbbbbb'),
     });
-    await expect(restore.presentShare(await readShareFile(shareFile(split, keyId, 2)), 'Bob')).rejects.toMatchObject({
+    await expect(restore.presentShare(await readOld(2), 'Bob')).rejects.toMatchObject({
       code: 'CUSTODY_SHARE_DUPLICATE',
     });
-    await restore.presentShare(await readShareFile(shareFile(split, keyId, 4)));
+    await expect(restore.presentShare(await setShare(split, 3))).rejects.toMatchObject({
+      code: 'CUSTODY_SET_SHARES_MIXED',
+    });
+    await restore.presentShare(await readOld(4));
     await expect(restore.restore()).rejects.toMatchObject({
       code: 'CUSTODY_TOO_FEW_SHARES',
       message: expect.stringContaining('2 of the 3 shares needed'),
@@ -165,7 +210,7 @@ describe('custody restore ceremony', () => {
     expect((await readdir(f.dir)).sort()).toEqual(before);
 
     // A third custodian arrives: the restore goes on.
-    await restore.presentShare(await readShareFile(shareFile(split, keyId, 5)), 'Frank');
+    await restore.presentShare(await readOld(5), 'Frank');
     const restored = await restore.restore();
     expect(restored.shareIndexes).toEqual([2, 4, 5]);
     expect(restored.keyCheckValue).toMatch(/^[0-9A-F]{6}$/);
@@ -180,6 +225,7 @@ describe('custody restore ceremony', () => {
       'CUSTODY_SHARE_FOREIGN',
       'CUSTODY_SHARES_MIXED',
       'CUSTODY_SHARE_DUPLICATE',
+      'CUSTODY_SET_SHARES_MIXED',
     ]);
     expect(events.filter((e) => e.event === 'custody.restore-refused').map((e) => e.data.code)).toEqual([
       'CUSTODY_TOO_FEW_SHARES',
@@ -196,11 +242,10 @@ describe('custody restore ceremony', () => {
     expect(events.at(-1)?.event).toBe('ceremony.abandoned');
   });
 
-  it('restores an EC_P256 key from shares 2, 4, 5; the online side imports it; journal and receipt name who presented which share', async () => {
-    const plan = f.plan(['EC_P256']);
+  it('restores every key of a custody set (EC_P256 and AES_256) from shares 2, 4, 5 and the backup; refuses a swapped backup; the online side imports both; journal and receipt name who presented which share', async () => {
+    const plan = f.plan(['EC_P256', 'AES_256']);
     const split = await splitCeremony(plan);
-    const keyId = split.keyIds[0] as string;
-    const shares = await Promise.all([2, 4, 5].map((i) => readShareFile(shareFile(split, keyId, i))));
+    const shares = await Promise.all([2, 4, 5].map((i) => setShare(split, i)));
     const shareTexts = shares.map((s) => s.share.use((b) => b.toString('base64')));
     const restore = await startRestore('restore.jsonl', plan);
     await restore.checkNetwork();
@@ -211,17 +256,34 @@ describe('custody restore ceremony', () => {
     await restore.preflight({ wrappedBundle: wrapped, receiptFolder: receiptDir });
     for (const [i, share] of shares.entries())
       await restore.presentShare(share, i === 2 ? 'Frank' : share.custodian, i === 1 ? 'typed' : 'file');
+    const stranger = createKeyMaterial('AES_256', SecretBytes.from(randomBytes(32)));
+    const other = await splitCustodySet({
+      ceremonyId: 'KF-20250101-cccccc',
+      m: 3,
+      n: 5,
+      custodians: CUSTODIANS,
+      keys: [{ keyId: split.keyIds[1] as string, spec: 'AES_256', material: stranger }],
+    });
+    stranger.dispose();
+    for (const s of other.shares) s.share.dispose();
+    await expect(restore.presentBackup(other.backup, 'keyferry-backup-KF-20250101-cccccc.txt')).rejects.toMatchObject({
+      code: 'CUSTODY_BACKUP_SWAPPED',
+      message: expect.stringContaining('KF-20250101-cccccc'),
+    });
+    await restore.presentBackup(await backupOf(split, 4), 'custodian-4 copy');
     const restored = await restore.restore();
+    expect(restored.keys?.map((k) => k.keyId)).toEqual(split.keyIds);
     expect(restored.publicKeyFingerprint).toMatch(/^[0-9a-f]{64}$/);
-    expect(restored.proof).toContain(restored.publicKeyFingerprint as string);
+    expect(restored.keys?.[1]?.keyCheckValue).toMatch(/^[0-9A-F]{6}$/);
     expect(shares.every((s) => s.share.disposed)).toBe(true);
-    expect(restored.fingerprints.map((x) => x.fingerprint)).toEqual([overview.keys[0]?.wrappingKeyFingerprint]);
-    await restore.confirmFingerprint('Chloé', restored.fingerprints[0]?.grouped as string);
-    expect(restore.state).toBe('restored'); // Ben has not typed it yet: nobody confirms for another
-    await restore.confirmFingerprint('Ben', restored.fingerprints[0]?.grouped as string);
+    expect(restored.fingerprints.map((x) => x.fingerprint)).toEqual(overview.keys.map((k) => k.wrappingKeyFingerprint));
+    for (const fp of restored.fingerprints) await restore.confirmFingerprint('Chloé', fp.grouped);
+    expect(restore.state).toBe('restored'); // Ben has not typed them yet: nobody confirms for another
+    for (const fp of restored.fingerprints) await restore.confirmFingerprint('Ben', fp.grouped);
     expect(restore.state).toBe('fingerprints-confirmed');
-    const summary = await restore.wrap();
-    expect(summary.publicKeyFingerprint).toBe(restored.publicKeyFingerprint);
+    const summaries = await restore.wrapAll();
+    expect(summaries.map((w) => w.keyId)).toEqual(split.keyIds);
+    expect(summaries[0]?.publicKeyFingerprint).toBe(restored.publicKeyFingerprint);
     const bundle = await restore.writeWrappedBundle(wrapped);
     const receipt = await restore.writeReceipt(receiptDir);
     expect(path.basename(receipt.htmlFile)).toMatch(
@@ -243,16 +305,18 @@ describe('custody restore ceremony', () => {
     ).toBe(true);
     const journalText = await readFile(path.join(f.dir, 'restore.jsonl'), 'utf8');
     for (const share of shareTexts) expect(journalText).not.toContain(share.slice(8, 40));
-    const material = split.materials[0] as Buffer;
-    for (const file of [
-      path.join(f.dir, 'restore.jsonl'),
-      receipt.htmlFile,
-      receipt.textFile,
-      ...(await readdir(path.join(wrapped, 'keys', keyId))).map((n) => path.join(wrapped, 'keys', keyId, n)),
-    ]) {
-      const bytes = await readFile(file);
-      expect(bytes.includes(material)).toBe(false);
-      expect(bytes.includes(Buffer.from(material.toString('base64').slice(4, 60)))).toBe(false);
+    for (const [k, keyId] of split.keyIds.entries()) {
+      const material = split.materials[k] as Buffer;
+      for (const file of [
+        path.join(f.dir, 'restore.jsonl'),
+        receipt.htmlFile,
+        receipt.textFile,
+        ...(await readdir(path.join(wrapped, 'keys', keyId))).map((n) => path.join(wrapped, 'keys', keyId, n)),
+      ]) {
+        const bytes = await readFile(file);
+        expect(bytes.includes(material)).toBe(false);
+        expect(bytes.includes(Buffer.from(material.toString('base64').slice(4, 60)))).toBe(false);
+      }
     }
 
     // The online side imports the restored material and proves it (get-publickey equals).
@@ -261,7 +325,10 @@ describe('custody restore ceremony', () => {
     await day2.checkWrappedBundle(wrapped, { expectedDigest: bundle.manifestSha256, source: 'air-gapped-receipt' });
     await day2.importMaterial();
     const proofs = await day2.verifyKeys();
-    expect(proofs.map((p) => [p.keyState, p.ok])).toEqual([['Enabled', true]]);
+    expect(proofs.map((p) => [p.keyState, p.ok])).toEqual([
+      ['Enabled', true],
+      ['Enabled', true],
+    ]);
   }, 60_000);
 });
 

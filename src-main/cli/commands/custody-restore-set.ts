@@ -1,0 +1,183 @@
+/**
+ * `keyferry custody restore` for shares of a ceremony custody set (format 2): which backup file
+ * goes with the shares, what is printed, and the restore without a ceremony (prove every chosen
+ * key, and with --out write each into a new folder, all or nothing).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { CustodyBackup } from '../../core/custody/backup-file';
+import { backupFileName, readBackupFile } from '../../core/custody/backup-text';
+import { restoreCustodySet, type RestoredSetKey } from '../../core/custody/set-restore';
+import { isSetShare, type SetShare } from '../../core/custody/set-share';
+import { KeyferryError } from '../../core/errors';
+import { createFreshFolder, writeFileExclusive } from '../../core/fs/durable-file';
+import { groupHex } from '../../core/hex-groups';
+import { cliTranslator } from '../cli-locale';
+import type { CliIo } from '../command';
+import { badArguments, type ReadShare } from './custody-input';
+
+const NAME = 'custody restore';
+
+interface SetValues {
+  readonly backup?: string | undefined;
+  readonly out?: string | undefined;
+  readonly 'key-id'?: string[] | undefined;
+  readonly 'ceremony-id'?: string | undefined;
+  readonly 'key-spec'?: string | undefined;
+}
+
+/**
+ * The backup file for set shares: --backup, else the copy beside the first share file. Refuses
+ * --backup with per-key shares and set shares typed with no backup named.
+ */
+export function backupFileFor(values: SetValues, read: readonly ReadShare[], io: CliIo): string | undefined {
+  const sets = read.filter((r) => isSetShare(r.share));
+  if (sets.length === 0) {
+    if (values.backup !== undefined)
+      throw badArguments(NAME, '--backup goes with shares of a ceremony custody set (format 2), not per-key shares.');
+    return undefined;
+  }
+  if (values.backup !== undefined) return path.resolve(io.cwd, values.backup);
+  const filed = sets.find((r) => r.source === 'file');
+  if (!filed) throw new KeyferryError('CUSTODY_BACKUP_NOT_GIVEN', {});
+  return path.join(path.dirname(filed.file), backupFileName(filed.share.ceremonyId));
+}
+
+export function printBackup(io: CliIo, backup: CustodyBackup, file: string): void {
+  io.stdout(
+    cliTranslator(io).t('cli.custody.backup-read', {
+      file: path.basename(file),
+      keys: backup.entries.length,
+      ceremonyId: backup.ceremonyId,
+      digest: groupHex(backup.digest),
+    }),
+  );
+}
+
+interface RestoredFacts {
+  readonly total: number;
+  readonly threshold: number;
+  readonly keys?:
+    | readonly {
+        keyId: string;
+        spec: string;
+        keyCheckValue: string | null;
+        publicKeyFingerprint: string | null;
+      }[]
+    | undefined;
+}
+
+export function printSetRestored(
+  io: CliIo,
+  ceremonyId: string,
+  shareIndexes: readonly number[],
+  restored: RestoredFacts,
+): void {
+  const { t } = cliTranslator(io);
+  const keys = restored.keys ?? [];
+  io.stdout(
+    t('cli.custody.set-restored', {
+      count: keys.length,
+      ceremonyId,
+      shares: shareIndexes.join(', '),
+      n: restored.total,
+      m: restored.threshold,
+    }),
+  );
+  for (const k of keys)
+    io.stdout(
+      t('cli.custody.set-restored-key', {
+        keyId: k.keyId,
+        spec: k.spec,
+        kind: k.keyCheckValue ? 'kcv' : 'spki',
+        value: k.keyCheckValue ?? groupHex(k.publicKeyFingerprint ?? ''),
+      }),
+    );
+}
+
+function factsOf(restored: readonly RestoredSetKey[], backup: CustodyBackup) {
+  return restored.map((r) => {
+    const check = backup.entries.find((e) => e.keyId === r.keyId)?.materialCheck;
+    return {
+      keyId: r.keyId,
+      spec: r.material.spec,
+      keyCheckValue: check?.kind === 'kcv' ? check.value : null,
+      publicKeyFingerprint: check?.kind === 'spki-sha256' ? check.value : null,
+    };
+  });
+}
+
+/** Writes every restored key into the new folder `dir`, all or nothing. */
+async function writeAll(dir: string, restored: readonly RestoredSetKey[]): Promise<void> {
+  await createFreshFolder(dir);
+  try {
+    for (const r of restored)
+      await r.material.secret.use((bytes) =>
+        writeFileExclusive(path.join(dir, `${r.keyId}.key`), bytes, { mode: 0o600 }),
+      );
+  } catch (error) {
+    await fs.rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Restores (and proves) the chosen keys of a custody set without a ceremony; --out writes them. */
+export async function runSetProveOnly(
+  values: SetValues,
+  read: readonly ReadShare[],
+  shares: readonly SetShare[],
+  io: CliIo,
+): Promise<number> {
+  const { t } = cliTranslator(io);
+  if (shares.length !== read.length) throw new KeyferryError('CUSTODY_SET_SHARES_MIXED', mixedValues(read));
+  if (values['key-spec'] !== undefined)
+    throw badArguments(NAME, '--key-spec goes with per-key shares; a custody backup records every key spec.');
+  const ceremonyId = values['ceremony-id'];
+  const foreign = shares.find((s) => ceremonyId !== undefined && s.ceremonyId !== ceremonyId);
+  if (foreign)
+    throw new KeyferryError('CUSTODY_SET_SHARES_MIXED', {
+      first: foreign.index,
+      other: foreign.index,
+      firstCeremony: ceremonyId ?? '',
+      otherCeremony: foreign.ceremonyId,
+    });
+  const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
+  if (out && (await fs.lstat(out).catch(() => undefined))) throw new KeyferryError('CUSTODY_OUT_EXISTS', { path: out });
+  const file = backupFileFor(values, read, io) as string;
+  const backup = await readBackupFile(file);
+  printBackup(io, backup, file);
+  const keyIds = values['key-id'];
+  const restored = await restoreCustodySet(shares, backup, {
+    backupLabel: path.basename(file),
+    ...(keyIds && keyIds.length > 0 ? { keyIds } : {}),
+  });
+  try {
+    const first = shares[0] as SetShare;
+    printSetRestored(
+      io,
+      first.ceremonyId,
+      [...shares].map((s) => s.index).sort((a, b) => a - b),
+      { total: first.n, threshold: first.m, keys: factsOf(restored, backup) },
+    );
+    if (!out) {
+      io.stdout(t('cli.custody.set-nothing-written'));
+      return 0;
+    }
+    await writeAll(out, restored);
+    io.stdout(t('cli.custody.set-files-written', { count: restored.length, dir: out }));
+    return 0;
+  } finally {
+    for (const r of restored) r.material.dispose();
+  }
+}
+
+function mixedValues(read: readonly ReadShare[]) {
+  const set = read.find((r) => isSetShare(r.share))?.share;
+  const other = read.find((r) => !isSetShare(r.share))?.share;
+  return {
+    first: set?.index ?? 0,
+    other: other?.index ?? 0,
+    firstCeremony: set?.ceremonyId ?? '',
+    otherCeremony: other?.ceremonyId ?? '',
+  };
+}

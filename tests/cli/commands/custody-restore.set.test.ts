@@ -1,0 +1,171 @@
+/**
+ * `keyferry custody restore` with the custody set a ceremony wrote (one share per custodian for
+ * every key, and the backup file beside each share): every key (or the chosen ones) from any M
+ * shares, a share typed from its slip, --out DIR with each key as OpenSSL reads it; M-1 shares,
+ * a swapped backup file and a truncated one refused with nothing written.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../src-main/cli/command';
+import { commands } from '../../../src-main/cli/commands/index';
+import { runCli } from '../../../src-main/cli/run-cli';
+import { runRehearsal } from '../../../src-main/core/ceremony/rehearsal/rehearsal';
+import { createKeyMaterial } from '../../../src-main/core/crypto/key-material';
+import { SecretBytes } from '../../../src-main/core/crypto/secret-bytes';
+import { encodeBackupText } from '../../../src-main/core/custody/backup-text';
+import { splitCustodySet } from '../../../src-main/core/custody/set-split';
+
+const APP = { version: '0.1.0-test', build: 'test' };
+let dir: string;
+let ceremonyId: string;
+let keyIds: string[];
+const materials: Buffer[] = [];
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env: {}, cwd: dir };
+  const code = await runCli(commands, argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const share = (i: number) => path.join(`ceremony/custodian-${i}`, `keyferry-share-${ceremonyId}-${i}of3.json`);
+const backup = (i: number) => path.join(`ceremony/custodian-${i}`, `keyferry-backup-${ceremonyId}.txt`);
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-custody-set-cli-'));
+  const rehearsal = await runRehearsal({
+    outDir: path.join(dir, 'ceremony'),
+    specs: ['AES_256', 'EC_P256', 'RSA_2048'],
+    app: APP,
+    custody: { m: 2, n: 3, custodians: ['Alice', 'Bob', 'Carol'] },
+    onMaterialForAudit: (copy) => materials.push(copy),
+  });
+  expect(rehearsal.ok).toBe(true);
+  ceremonyId = rehearsal.ceremonyId;
+  keyIds = rehearsal.rows.map((r) => r.keyId);
+}, 120_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('custody restore of a ceremony custody set', () => {
+  it('each custodian folder holds one share, its slip and the backup; no per-key files', async () => {
+    for (let i = 1; i <= 3; i++)
+      expect((await readdir(path.join(dir, `ceremony/custodian-${i}`))).sort()).toEqual(
+        [
+          `keyferry-backup-${ceremonyId}.txt`,
+          `keyferry-share-${ceremonyId}-${i}of3.json`,
+          `keyferry-share-${ceremonyId}-${i}of3.slip.html`,
+          `keyferry-share-${ceremonyId}-${i}of3.slip.txt`,
+        ].sort(),
+      );
+  });
+
+  it('restores every key from shares 3 (typed from its slip) and 1 (file, backup beside it) into a new folder', async () => {
+    const restored = await run([
+      'custody',
+      'restore',
+      '--typed',
+      share(3).replace(/\.json$/, '.slip.txt'),
+      '--share',
+      share(1),
+      '--out',
+      'keys',
+    ]);
+    expect(restored.err).toBe('');
+    expect(restored.code).toBe(0);
+    expect(restored.out).toContain(`Rebuilt 3 keys of ceremony ${ceremonyId} from shares 1, 3 of 3 (2 needed)`);
+    const files = (await readdir(path.join(dir, 'keys'))).sort();
+    expect(files).toEqual(keyIds.map((k) => `${k}.key`).sort());
+    for (const [i, keyId] of keyIds.entries()) {
+      const file = path.join(dir, 'keys', `${keyId}.key`);
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      expect((await readFile(file)).equals(materials[i] as Buffer)).toBe(true);
+    }
+    // The RSA and EC keys are PKCS#8 DER private keys as OpenSSL reads them.
+    for (const keyId of keyIds.slice(1)) {
+      const text = execFileSync(
+        'openssl',
+        ['pkey', '-inform', 'DER', '-in', path.join(dir, 'keys', `${keyId}.key`), '-noout', '-text'],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(text).toMatch(/Private-Key/);
+    }
+  });
+
+  it('restores only the chosen key', async () => {
+    const chosen = await run([
+      'custody',
+      'restore',
+      '--share',
+      share(2),
+      '--share',
+      share(3),
+      '--key-id',
+      keyIds[1] as string,
+    ]);
+    expect(chosen.code).toBe(0);
+    expect(chosen.out).toContain('Rebuilt 1 key of ceremony');
+    expect(chosen.out).toContain(`${keyIds[1] as string}  EC_P256  public-key SHA-256`);
+    expect(chosen.out).toContain('No plaintext file was written');
+  });
+
+  it('refuses M-1 shares, a swapped backup file and a truncated one, writing nothing', async () => {
+    const few = await run(['custody', 'restore', '--share', share(1), '--out', 'few']);
+    expect(few.code).toBe(1);
+    expect(few.err).toContain('1 of the 2 shares needed were given');
+
+    const material = createKeyMaterial('AES_256', SecretBytes.from(randomBytes(32)));
+    const other = await splitCustodySet({
+      ceremonyId: 'KF-20250101-zzzzzz',
+      m: 2,
+      n: 3,
+      custodians: ['Alice', 'Bob', 'Carol'],
+      keys: [{ keyId: keyIds[0] as string, spec: 'AES_256', material }],
+    });
+    material.dispose();
+    for (const s of other.shares) s.share.dispose();
+    await writeFile(path.join(dir, 'other-backup.txt'), encodeBackupText(other.backup, { m: 2, n: 3 }));
+    const swapped = await run([
+      'custody',
+      'restore',
+      '--share',
+      share(1),
+      '--share',
+      share(2),
+      '--backup',
+      'other-backup.txt',
+      '--out',
+      'swapped',
+    ]);
+    expect(swapped.code).toBe(1);
+    expect(swapped.err).toContain('other-backup.txt is not the one these shares were made with');
+    expect(swapped.err).toContain('KF-20250101-zzzzzz');
+
+    const text = await readFile(path.join(dir, backup(2)), 'utf8');
+    await writeFile(path.join(dir, 'truncated.txt'), text.slice(0, Math.floor(text.length * 0.7)));
+    const truncated = await run([
+      'custody',
+      'restore',
+      '--share',
+      share(1),
+      '--share',
+      share(2),
+      '--backup',
+      'truncated.txt',
+      '--out',
+      'truncated',
+    ]);
+    expect(truncated.code).toBe(1);
+    expect(truncated.err).toMatch(/truncated\.txt (ends after \d+ of its \d+ lines|does not match its check)/);
+
+    expect((await readdir(dir)).filter((n) => ['few', 'swapped', 'truncated'].includes(n))).toEqual([]);
+  });
+});
