@@ -64,15 +64,20 @@ describe('keyferry rehearse', () => {
     expect(path.basename(out)).toMatch(/^keyferry-rehearsal-\d{8}-\d{6}$/);
     for (const i of [1, 2, 3]) {
       const shares = (await readdir(path.join(out, `custodian-${i}`))).filter((f) => f.endsWith('.json'));
-      expect(shares).toHaveLength(2);
+      // One custody set: one share per custodian for both keys, and the backup file beside it.
+      expect(shares).toHaveLength(1);
       expect(shares.every((f) => f.endsWith(`-${i}of3.json`))).toBe(true);
+      expect(
+        (await readdir(path.join(out, `custodian-${i}`))).filter((f) => f.startsWith('keyferry-backup-')),
+      ).toHaveLength(1);
     }
     const journal = (await readFile(path.join(out, 'airgap', 'journal.jsonl'), 'utf8'))
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> });
     const splits = journal.filter((e) => e.event === 'custody.split');
-    expect(splits).toHaveLength(2);
+    expect(splits).toHaveLength(1);
+    expect(splits[0]?.data.keyIds).toHaveLength(2);
     expect(splits[0]?.data.holders).toEqual([
       expect.objectContaining({ shareIndex: 1, custodian: 'Dora' }),
       expect.objectContaining({ shareIndex: 2, custodian: 'Emil' }),
