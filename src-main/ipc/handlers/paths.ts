@@ -42,13 +42,8 @@ export async function writableFolder(text: string, what: string): Promise<string
   return dir;
 }
 
-/**
- * The path of a folder named `baseName` inside the writable folder `parent` that does not exist
- * yet (`baseName`, then `baseName-2`, `-3`, …). The bundle writer creates it exclusively, so a
- * folder left over from a failed attempt is never reused or taken as done.
- */
-export async function freshFolderInside(parent: string, baseName: string, what: string): Promise<string> {
-  const dir = await writableFolder(parent, what);
+/** The first of `baseName`, `baseName-2` … `baseName-99` inside `dir` that does not exist yet. */
+export async function firstFreeName(dir: string, baseName: string): Promise<string | undefined> {
   for (let i = 1; i <= 99; i++) {
     const candidate = path.join(dir, i === 1 ? baseName : `${baseName}-${i}`);
     const exists = await fs.lstat(candidate).then(
@@ -57,6 +52,18 @@ export async function freshFolderInside(parent: string, baseName: string, what: 
     );
     if (!exists) return candidate;
   }
+  return undefined;
+}
+
+/**
+ * The path of a folder named `baseName` inside the writable folder `parent` that does not exist
+ * yet (`baseName`, then `baseName-2`, `-3`, …). The bundle writer creates it exclusively, so a
+ * folder left over from a failed attempt is never reused or taken as done.
+ */
+export async function freshFolderInside(parent: string, baseName: string, what: string): Promise<string> {
+  const dir = await writableFolder(parent, what);
+  const free = await firstFreeName(dir, baseName);
+  if (free !== undefined) return free;
   throw new KeyferryError(
     'FOLDER_CROWDED',
     `${dir} already holds 99 folders named ${baseName}.`,

@@ -3,11 +3,11 @@
  * preflight: the new bundle folder's name inside the chosen media folder, the plan as the screen
  * shows it, and the refusals of a step that needs the plan first.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { MaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { KeyferryError } from '../../core/errors';
 import type { KeyferryMode, MaterialExpiryChoice, PreflightView } from '../contract';
+import { firstFreeName } from './paths';
 import type { PreflightPlan } from './session';
 
 /**
@@ -17,15 +17,8 @@ import type { PreflightPlan } from './session';
  */
 export async function bundleFolderFor(parent: string, baseName: string): Promise<string> {
   const dir = path.resolve(parent);
-  for (let i = 1; i <= 99; i++) {
-    const candidate = path.join(dir, i === 1 ? baseName : `${baseName}-${i}`);
-    const exists = await fs.lstat(candidate).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) return candidate;
-  }
-  return path.join(dir, `${baseName}-100`); // taken too: the preflight refuses it, naming the folder
+  // All 99 taken: the -100 folder is taken too, and the preflight refuses it, naming the folder.
+  return (await firstFreeName(dir, baseName)) ?? path.join(dir, `${baseName}-100`);
 }
 
 /** Custodian folders on one volume: a rehearsal may accept it (journaled as a warning); a ceremony never. */
