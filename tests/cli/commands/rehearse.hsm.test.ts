@@ -58,7 +58,7 @@ describe('keyferry rehearse --hsm-module', () => {
     const out = path.join(dir, 'out');
     const run = await keyferry(['rehearse', '--out', out, '--specs', 'AES_256', ...HSM_ARGS], { cwd: dir, env: {} });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/The environment variable HSM_PIN holds no PIN/);
+    expect(run.stderr).toMatch(/The environment variable HSM_PIN named by --hsm-pin-env is not set/);
     await expect(stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
