@@ -18,21 +18,24 @@ export function NetworkCheckStep({
   section: string;
   available: boolean;
   onCheck: () => void;
-  result: { overridden: boolean; summary: string } | null;
+  result: {
+    overridden: boolean;
+    message: { key: 'network.offline' } | { key: 'network.overridden'; values: { interfaces: string } };
+  } | null;
   label?: string;
   /** Shown above the button. */
   intro?: ReactNode;
   /** Shown below the outcome. */
   children?: ReactNode;
 }) {
-  const { t } = useT();
+  const { t, message } = useT();
   return (
     <Step number={1} title={t('network.step')} state={state} section={section}>
       {intro}
       <StepButton available={available} onClick={onCheck}>
         {label ?? t('network.step')}
       </StepButton>
-      {result && <p className={result.overridden ? 'warning' : 'notice'}>{result.summary}</p>}
+      {result && <p className={result.overridden ? 'warning' : 'notice'}>{message(result.message)}</p>}
       {children}
     </Step>
   );

@@ -192,7 +192,8 @@ export const airgapWrapCommand: CliCommand = {
     const unregisterStop = stopCeremonyOnInterrupt(io, air, journal.path);
     try {
       const network = await air.checkNetwork({ allowNetwork: values['allow-network'] });
-      io.stdout(network.overridden ? network.summary : `Network check: ${network.summary}`);
+      const networkLine = cliTranslator(io).message(network.message);
+      io.stdout(network.overridden ? networkLine : cliTranslator(io).t('network.checked', { summary: networkLine }));
       const overview = values.bundle
         ? await air.readParametersBundle(path.resolve(io.cwd, values.bundle))
         : await air.readConsoleFiles([await readConsoleFilesInput(io.cwd, values)]);

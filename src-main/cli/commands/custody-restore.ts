@@ -241,7 +241,8 @@ async function ceremonySteps(
     });
     unregisterStop = stopCeremonyOnInterrupt(io, restore, journal.path);
     const network = await restore.checkNetwork({ allowNetwork: values['allow-network'] });
-    io.stdout(network.overridden ? network.summary : `Network check: ${network.summary}`);
+    const networkLine = cliTranslator(io).message(network.message);
+    io.stdout(network.overridden ? networkLine : cliTranslator(io).t('network.checked', { summary: networkLine }));
     const overview = await restore.readParametersBundle(rel(values.bundle as string));
     io.stdout(
       `Import parameters of ceremony ${overview.ceremonyId} for key(s) ${overview.keys.map((k) => `${k.keyId} (${k.spec})`).join(', ')}`,

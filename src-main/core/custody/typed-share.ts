@@ -47,12 +47,47 @@ export function typedShareLines(share: CustodyShare | SetShare): string[] {
   return [header, ...lines];
 }
 
-function typo(message: string, nextStep?: string): KeyferryError {
-  return new KeyferryError(
-    'CUSTODY_TYPED_SHARE_INVALID',
-    message,
-    nextStep ?? 'Compare that line with the printed slip character by character, correct it and try again.',
-  );
+type TypoReason =
+  | 'no_header'
+  | 'header_form'
+  | 'header_check'
+  | 'line_form'
+  | 'line_order'
+  | 'too_many'
+  | 'line_length'
+  | 'line_check'
+  | 'too_few'
+  | 'no_decode'
+  | 'unreadable'
+  | 'mixed';
+
+/** CUSTODY_TYPED_SHARE_INVALID for `reason` (catalogue: i18n/catalogues/*\/custody-typing.ts). */
+function lineProblem(
+  reason: TypoReason,
+  values: Partial<{
+    line: number;
+    numbered: string;
+    expected: number;
+    length: number;
+    width: number;
+    check: string;
+    found: number;
+    missing: number;
+    detail: string;
+  }> = {},
+): KeyferryError {
+  return new KeyferryError('CUSTODY_TYPED_SHARE_INVALID', {
+    reason,
+    line: values.line ?? 0,
+    numbered: values.numbered ?? '',
+    expected: values.expected ?? 0,
+    length: values.length ?? 0,
+    width: values.width ?? 0,
+    check: values.check ?? '',
+    found: values.found ?? 0,
+    missing: values.missing ?? 0,
+    detail: values.detail ?? '',
+  });
 }
 
 const squeeze = (line: string): string => line.replace(/[\s:|-]+/g, '');
@@ -79,20 +114,16 @@ export function parseTypedAnyShare(text: string): CustodyShare | SetShare {
   let headerAt = rawLines.findIndex((l) => HEADER_PATTERN.test(headerText(l)));
   if (headerAt < 0) headerAt = rawLines.findIndex((l) => headerText(l).startsWith('KEYFERRYSHARE'));
   if (headerAt < 0) {
-    throw typo(
-      'No header line ("KEYFERRY SHARE V1 ...") was found in the typed share.',
-      'Type the header line of the slip first, then its numbered lines.',
-    );
+    throw lineProblem('no_header');
   }
   const header = HEADER_PATTERN.exec(headerText(rawLines[headerAt] ?? ''));
-  if (!header)
-    throw typo('The header line does not read as "KEYFERRY SHARE V1 <i> OF <n> NEEDS <m> LINES <count> CHECK <xx>".');
+  if (!header) throw lineProblem('header_form');
   const [, version, index, n, m, count, headerCheck] = header;
   if (
     lineCheck(0, `KEYFERRYSHAREV${version}${Number(index)}OF${Number(n)}NEEDS${Number(m)}LINES${Number(count)}`) !==
     headerCheck
   ) {
-    throw typo('The header line does not match its check: look for a typo in the header line.');
+    throw lineProblem('header_check');
   }
   const expected = Number(count);
   const contents: string[] = [];
@@ -102,45 +133,26 @@ export function parseTypedAnyShare(text: string): CustodyShare | SetShare {
     if (!/^\d{4}/.test(line)) break;
     const lineNumber = contents.length + 1;
     const match = DATA_LINE_PATTERN.exec(line);
-    if (!match)
-      throw typo(`Line ${lineNumber} does not read as a line number, up to 16 characters and a 2-character check.`);
+    if (!match) throw lineProblem('line_form', { line: lineNumber });
     if (Number(match[1]) !== lineNumber) {
-      throw typo(
-        `Line ${lineNumber} is numbered ${match[1]}: a line is missing, repeated or out of order.`,
-        'Type every numbered line of the slip once, in order.',
-      );
+      throw lineProblem('line_order', { line: lineNumber, numbered: match[1] });
     }
     const content = match[2] ?? '';
-    if (lineNumber > expected)
-      throw typo(
-        `There are more lines than the ${expected} the header announces.`,
-        'Remove the extra lines, or correct the header.',
-      );
+    if (lineNumber > expected) throw lineProblem('too_many', { expected });
     if (content.length !== CHARS_PER_LINE && lineNumber < expected)
-      throw typo(`Line ${lineNumber} has ${content.length} characters instead of ${CHARS_PER_LINE}.`);
+      throw lineProblem('line_length', { line: lineNumber, length: content.length, width: CHARS_PER_LINE });
     if (lineCheck(lineNumber, content) !== match[3])
-      throw typo(`Line ${lineNumber} does not match its check ${match[3]}: look for a typo in line ${lineNumber}.`);
+      throw lineProblem('line_check', { line: lineNumber, check: match[3] });
     contents.push(content);
   }
   if (contents.length < expected) {
-    throw typo(
-      `Only ${contents.length} of the ${expected} lines were found: line ${contents.length + 1} is missing.`,
-      'Type every numbered line of the slip once, in order.',
-    );
+    throw lineProblem('too_few', { found: contents.length, expected, missing: contents.length + 1 });
   }
   const payload = decodeBase32(contents.join(''));
-  if (!payload)
-    throw typo(
-      'The typed lines do not decode, though each matches its check.',
-      'Compare every line with the printed slip and try again.',
-    );
+  if (!payload) throw lineProblem('no_decode');
   try {
     const share = decodeSlipPayload(payload);
-    if (typeof share === 'string')
-      throw typo(
-        `The typed share cannot be read: ${share}.`,
-        'Compare every line with the printed slip and try again.',
-      );
+    if (typeof share === 'string') throw lineProblem('unreadable', { detail: share });
     if (
       share.index !== Number(index) ||
       share.n !== Number(n) ||
@@ -148,10 +160,7 @@ export function parseTypedAnyShare(text: string): CustodyShare | SetShare {
       isSetShare(share) !== (version === '2')
     ) {
       share.share.dispose();
-      throw typo(
-        'The header line and the numbered lines describe different shares.',
-        'Type the header and the lines from the same slip.',
-      );
+      throw lineProblem('mixed');
     }
     return share;
   } finally {

@@ -92,7 +92,7 @@ export interface ReceiptInput {
   readonly side: CeremonySide;
   readonly clock: ReceiptClock;
   /** `network`: the air-gapped side's network state as the check found it. */
-  readonly workstation: { readonly hostname: string; readonly os: string; readonly network?: string };
+  readonly workstation: { readonly hostname: string; readonly os: string; readonly network?: string | ReceiptPhrase };
   /** `code`: the digest of the code that ran, described (commit and sources, or app.asar header). */
   readonly app: { readonly version: string; readonly build: string; readonly code?: string };
   readonly operator: string;

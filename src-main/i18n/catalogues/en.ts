@@ -13,6 +13,8 @@ import { enConfirmations } from './en/confirmations';
 import { enOnlineCli } from './en/online-cli';
 import { enCli } from './en/cli';
 import { enReceipts } from './en/receipts';
+import { enCustodyTyping } from './en/custody-typing';
+import { enNetworkCheck } from './en/network-check';
 import { enProblems } from './en/problems';
 import { enProgress } from './en/progress';
 import { enScreens } from './en/screens';
@@ -35,6 +37,8 @@ export const en = {
   ...enIntegrity,
   ...enKmsSim,
   ...enReceipts,
+  ...enCustodyTyping,
+  ...enNetworkCheck,
   ...enInputs,
   ...enCustodySet,
 } as const;

@@ -12,6 +12,8 @@ import { zhCNConfirmations } from './zh-CN/confirmations';
 import { zhCNOnlineCli } from './zh-CN/online-cli';
 import { zhCNCli } from './zh-CN/cli';
 import { zhCNReceipts } from './zh-CN/receipts';
+import { zhCNCustodyTyping } from './zh-CN/custody-typing';
+import { zhCNNetworkCheck } from './zh-CN/network-check';
 import { zhCNProblems } from './zh-CN/problems';
 import { zhCNProgress } from './zh-CN/progress';
 import { zhCNScreens } from './zh-CN/screens';
@@ -34,6 +36,8 @@ export const zhCN: Catalogue = {
   ...zhCNIntegrity,
   ...zhCNKmsSim,
   ...zhCNReceipts,
+  ...zhCNCustodyTyping,
+  ...zhCNNetworkCheck,
   ...zhCNInputs,
   ...zhCNCustodySet,
 };

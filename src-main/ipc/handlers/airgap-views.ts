@@ -50,7 +50,14 @@ export function airGapStartOptions(
 
 /** A network check result with its own copy of the live interfaces. */
 export function networkCheckView(result: NetworkCheckResult) {
-  return { ...result, liveInterfaces: result.liveInterfaces.map((l) => ({ ...l })) };
+  return {
+    ...result,
+    message:
+      result.message.key === 'network.overridden'
+        ? { ...result.message, values: { ...result.message.values } }
+        : { key: result.message.key },
+    liveInterfaces: result.liveInterfaces.map((l) => ({ ...l })),
+  };
 }
 
 /** A fingerprint to confirm with its own copies of the key ids and the confirming witnesses. */

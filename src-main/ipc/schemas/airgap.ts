@@ -13,8 +13,13 @@ import {
 
 export const airGapNetworkSchema = z.object({
   state: z.enum(['offline', 'network-present']),
-  /** One plain line for the banner (and the journal). */
+  /** One plain line in English (the journal's). */
   summary: z.string(),
+  /** The same line as a catalogue message: what the screen shows, in its language. */
+  message: z.discriminatedUnion('key', [
+    z.object({ key: z.literal('network.offline') }),
+    z.object({ key: z.literal('network.overridden'), values: z.object({ interfaces: z.string() }) }),
+  ]),
   /** True when a live network was accepted (rehearsal mode only). */
   overridden: z.boolean(),
   liveInterfaces: z.array(

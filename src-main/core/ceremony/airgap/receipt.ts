@@ -88,7 +88,9 @@ export async function writeAirGapReceipt(dir: string, facts: AirGapReceiptFacts)
       workstation: {
         hostname: record.workstation.hostname,
         os: record.workstation.os,
-        ...(record.workstation.network ? { network: record.workstation.network } : {}),
+        ...(record.workstation.network
+          ? { network: record.workstation.networkMessage ?? record.workstation.network }
+          : {}),
       },
       app: receiptApp(record.app),
       operator: record.operator,

@@ -16,6 +16,8 @@ export interface WorkstationInfo {
   readonly os: string;
   /** Air-gapped side: the network state found by the check. */
   readonly network?: string;
+  /** The same, as a catalogue message (printed on the receipt in its language). */
+  readonly networkMessage?: NetworkCheckResult['message'];
 }
 
 export interface AppIdentity {
@@ -47,7 +49,7 @@ export function describeWorkstation(network?: NetworkCheckResult): WorkstationIn
   return {
     hostname: os.hostname(),
     os: `${os.platform()} ${os.release()} ${os.arch()}${version ? ` (${version})` : ''}`,
-    ...(network ? { network: network.summary } : {}),
+    ...(network ? { network: network.summary, networkMessage: network.message } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { KeyferryError } from '../../errors';
+import { english } from '../../../i18n/translate';
 
 export type InterfaceList = NodeJS.Dict<os.NetworkInterfaceInfo[]>;
 
@@ -22,8 +23,12 @@ export interface NetworkCheckResult {
   readonly liveInterfaces: readonly LiveInterface[];
   /** True when a live network was accepted because the operator overrode the check. */
   readonly overridden: boolean;
-  /** One plain line for screens, receipts and the journal. */
+  /** One plain line in English for the journal (and logs). */
   readonly summary: string;
+  /** The same line as a catalogue message, for screens, the CLI and receipts in their language. */
+  readonly message:
+    | { readonly key: 'network.offline' }
+    | { readonly key: 'network.overridden'; readonly values: { readonly interfaces: string } };
 }
 
 function isLinkLocal(info: os.NetworkInterfaceInfo): boolean {
@@ -53,21 +58,19 @@ export function checkAirGap(options: { allowNetwork?: boolean; interfaces?: Inte
       state: 'offline',
       liveInterfaces: [],
       overridden: false,
-      summary: 'No network: only loopback interfaces are up.',
+      summary: english.t('network.offline'),
+      message: { key: 'network.offline' },
     };
   }
   const list = live.map((l) => `${l.name} ${l.address}${l.linkLocal ? ' (link-local)' : ''}`).join(', ');
   if (!options.allowNetwork) {
-    throw new KeyferryError(
-      'AIRGAP_NETWORK_LIVE',
-      `This machine is connected to a network (${list}); an air-gapped workstation must have no live network.`,
-      'Unplug the cable and turn off Wi-Fi and Bluetooth, then check again. Only for a rehearsal may the check be overridden (keyferry airgap wrap --allow-network); the override is journaled.',
-    );
+    throw new KeyferryError('AIRGAP_NETWORK_LIVE', { interfaces: list });
   }
   return {
     state: 'network-present',
     liveInterfaces: live,
     overridden: true,
-    summary: `WARNING: network present and allowed by override: ${list}.`,
+    summary: english.t('network.overridden', { interfaces: list }),
+    message: { key: 'network.overridden', values: { interfaces: list } },
   };
 }

@@ -1,6 +1,7 @@
 import type os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { checkAirGap, findLiveInterfaces } from '../../../../src-main/core/ceremony/shared/network-check';
+import { translator } from '../../../../src-main/i18n/translate';
 
 function iface(address: string, family: 'IPv4' | 'IPv6', internal: boolean): os.NetworkInterfaceInfo {
   const base = { address, netmask: '', mac: '00:00:00:00:00:00', internal, cidr: null };
@@ -39,5 +40,27 @@ describe('air-gap network check', () => {
     expect(result.overridden).toBe(true);
     expect(result.summary).toMatch(/^WARNING: network present/);
     expect(result.liveInterfaces).toHaveLength(2);
+    expect(result.message).toEqual({
+      key: 'network.overridden',
+      values: { interfaces: 'eth0 192.168.1.20, eth0 fe80::1 (link-local)' },
+    });
+    expect(translator('zh-CN').message(result.message)).toBe(
+      '警告：存在网络连接，已通过覆盖放行：eth0 192.168.1.20, eth0 fe80::1 (link-local)。',
+    );
+  });
+
+  it("says the outcome and the refusal in the reader's language: codes and values, never a sentence", () => {
+    expect(translator('zh-CN').message(checkAirGap({ interfaces: loopbackOnly }).message)).toBe(
+      '无网络：只有回环接口处于启用状态。',
+    );
+    try {
+      checkAirGap({ interfaces: wired });
+      throw new Error('not refused');
+    } catch (error) {
+      const problem = translator('zh-CN').problem(error as { code: string; message: string; nextStep: string });
+      expect(problem.message).toBe(
+        '本机已连接网络（eth0 192.168.1.20, eth0 fe80::1 (link-local)）；离线工作站不得有任何处于启用状态的网络。',
+      );
+    }
   });
 });

@@ -1,0 +1,13 @@
+/**
+ * The air-gapped workstation's network check (core/ceremony/shared/network-check.ts) as the CLI,
+ * the receipt's Network row and the refusal say it. `{interfaces}`: "eth0 192.0.2.7, wlan0 fe80::1 (link-local)".
+ */
+export const enNetworkCheck = {
+  'network.offline': 'No network: only loopback interfaces are up.',
+  'network.overridden': 'WARNING: network present and allowed by override: {interfaces}.',
+  'network.checked': 'Network check: {summary}',
+  'problem.AIRGAP_NETWORK_LIVE':
+    'This machine is connected to a network ({interfaces}); an air-gapped workstation must have no live network.',
+  'problem.AIRGAP_NETWORK_LIVE.next':
+    'Unplug the cable and turn off Wi-Fi and Bluetooth, then check again. Only for a rehearsal may the check be overridden (keyferry airgap wrap --allow-network); the override is journaled.',
+} as const;
