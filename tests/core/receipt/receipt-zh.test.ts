@@ -55,9 +55,13 @@ function notoRows(fonts: string[][]): string[][] {
   return fonts.filter((row) => /^[A-Z]{6}\+NotoSansSC-Regular$/.test(row[0] ?? ''));
 }
 
-describe('this machine, like CI, has no CJK font', () => {
+// On CI (and this machine) no CJK font is installed, so every Chinese glyph printed below came from
+// the document. A developer machine with CJK fonts skips this check; pdffonts below still shows the
+// embedded subset printed them.
+const systemCjkFonts = execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim();
+describe.skipIf(systemCjkFonts !== '' && process.env.CI !== 'true')('this machine, like CI, has no CJK font', () => {
   it('fc-list :lang=zh lists none, so every Chinese glyph printed below came from the document', () => {
-    expect(execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim()).toBe('');
+    expect(systemCjkFonts).toBe('');
   });
 });
 
