@@ -156,6 +156,17 @@ export const rehearseCommand: CliCommand = {
     io.stdout(t('cli.rehearse.everything-in', { dir: rel(result.outDir) }));
     for (const line of formatTable(['', ''], files).slice(2)) io.stdout(`  ${line}`);
     io.stdout('');
+    const people = result.humanActions;
+    io.stdout(
+      t('cli.rehearse.human-actions', {
+        keys: result.rows.length,
+        readAloud: people.readAloud,
+        typed: people.typed,
+        slips: people.slipsPrintedAndSigned,
+        media: people.mediaSwaps,
+        total: people.total,
+      }),
+    );
     io.stdout(result.ok ? t('cli.rehearse.passed') : t('cli.rehearse.failed-summary'));
     return result.ok ? 0 : 1;
   },

@@ -10,7 +10,10 @@
  *   DIR/media/import-parameters/, DIR/media/wrapped-material/   the two bundles
  *   DIR/custodian-<i>/                     custody shares (with --custody M/N)
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { JournalEntry } from '../../journal/entry';
+import { countHumanActions, type HumanActions } from '../shared/human-actions';
 import type { KeySpec, WrappingAlgorithm } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
 import type { HsmSourceRequest } from '../airgap/hsm-material';
@@ -77,6 +80,8 @@ export interface RehearsalResult {
     readonly custodianFolders: readonly string[];
   };
   readonly journals: { readonly online: boolean; readonly airGap: boolean };
+  /** What people did, counted from both journals (human-actions.ts). */
+  readonly humanActions: HumanActions;
 }
 
 /** The plan a rehearsal runs: one key per spec. */
@@ -89,12 +94,13 @@ export function rehearsalPlan(
 ): CeremonyPlan {
   return parseCeremonyPlan({
     ...(wrappingAlgorithm ? { wrappingAlgorithm } : {}),
-    title: `Keyferry rehearsal (${specs.join(', ')})`,
+    title: `Keyferry rehearsal (${[...new Set(specs)].map((spec) => `${spec}${specs.filter((s) => s === spec).length > 1 ? ` x${specs.filter((s) => s === spec).length}` : ''}`).join(', ')})`,
     operator,
     witnesses,
     materialExpiry: materialExpiry.kind === 'never' ? 'never' : materialExpiry.at.toISOString(),
-    keys: specs.map((spec) => ({
-      alias: `rehearsal/${spec.toLowerCase()}`,
+    keys: specs.map((spec, i) => ({
+      // A spec given more than once (a batch) numbers its aliases: rehearsal/aes_256-2, -3, ...
+      alias: `rehearsal/${spec.toLowerCase()}${specs.indexOf(spec) === i ? '' : `-${specs.slice(0, i + 1).filter((s) => s === spec).length}`}`,
       spec,
       description: 'Keyferry rehearsal key (simulator)',
     })),
@@ -250,7 +256,11 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
         expectedCount: airGapReceipt.journalCount,
       })
     ).ok;
+    const humanActions = countHumanActions(
+      await Promise.all([files.onlineJournal, files.airGapJournal].map(journalEntriesOf)),
+    );
     return {
+      humanActions,
       ok: allVerified && onlineOk && airOk && rows.every((r) => r.ok && r.finalState === 'Enabled'),
       ceremonyId: day2.ceremony.ceremonyId,
       outDir: out,
@@ -263,4 +273,13 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     kms.close();
     if (!options.simulator) await sim.close();
   }
+}
+
+/** The entries of a journal this rehearsal wrote (verified above against its receipt). */
+async function journalEntriesOf(file: string): Promise<JournalEntry[]> {
+  const text = await readFile(file, 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as JournalEntry);
 }

@@ -105,4 +105,6 @@ export const enCustodySet = {
     "entry {seq}: holds share {share} of {total} of the ceremony's custody set ({keys, plural, one {# key} other {# keys}}, backup digest {digest}…; any {threshold} rebuild them)",
   'receipt.people.presentedSet':
     "entry {seq}: share {share} of {total} of the ceremony's custody set ({keys, plural, one {# key} other {# keys}}, backup digest {digest}…; any {threshold} rebuild them) was presented by {presenter} and used to rebuild the material",
+  'cli.rehearse.human-actions':
+    "People's work for {keys, plural, one {# key} other {# keys}} (from the journals): {readAloud} values read aloud, {typed} typed, {slips} slips printed and signed, {media} media handed over ({total} in all)",
 } as const;

@@ -85,4 +85,6 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
     '条目 {seq}：持有本仪式托管集的份额 {share}（共 {total} 份；{keys, plural, other {# 个密钥}}，备份摘要 {digest}…；任意 {threshold} 份可重建）',
   'receipt.people.presentedSet':
     '条目 {seq}：本仪式托管集的份额 {share}（共 {total} 份；{keys, plural, other {# 个密钥}}，备份摘要 {digest}…；任意 {threshold} 份可重建）由 {presenter} 出示并用于重建密钥材料',
+  'cli.rehearse.human-actions':
+    '{keys, plural, other {# 个密钥}}的人工操作（据日志统计）：朗读 {readAloud} 个值，键入 {typed} 个，打印并签署 {slips} 份凭条，交接 {media} 次介质（共 {total} 次）',
 };
