@@ -97,7 +97,8 @@ async function keyferryBatch(
   });
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
-  for (const f of overview.fingerprints) for (const w of plan.witnesses) await air.confirmFingerprint(w, f.fingerprint);
+  // Each witness types the bundle digest once, whatever the number of keys.
+  for (const w of plan.witnesses) await air.confirmArtefact(w, overview.manifestSha256 as string);
   const wrapped = path.join(dir, 'wrapped');
   // The workflow generates nothing before the preflight of where it writes (as every ceremony does).
   await air.preflight({ wrappedBundle: wrapped, receiptFolder: dir });

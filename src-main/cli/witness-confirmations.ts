@@ -1,16 +1,20 @@
 /**
- * The witnesses' confirmations on the command line (DESIGN rule 7): every named witness types
- * every wrapping-key fingerprint for themselves. Non-interactive: `--witness-confirms NAME=VALUE`,
- * one per witness and fingerprint (one value never counts for two people). On a terminal: each
- * witness is asked in turn; an empty line is refused and asked again (never recorded), and three
- * wrong values stop the ceremony before any material exists. Afterwards the lines printed about
- * who confirmed what come from the journal entries, never from what was meant to happen.
+ * The witnesses' confirmations on the command line (DESIGN rule 7): every named witness types,
+ * for themselves, the import-parameters bundle digest read aloud from the online workstation (one
+ * value per witness whatever the number of keys; for the console's raw files, each wrapping-key
+ * fingerprint). The bundle digest is never printed before every witness has typed it.
+ * Non-interactive: `--witness-confirms NAME=DIGEST`, one per witness (one value never counts for
+ * two people). On a terminal: each witness is asked in turn; an empty line is refused and asked
+ * again (never recorded), and three wrong values stop the ceremony before any material exists.
+ * Afterwards the lines printed about who confirmed what come from the journal entries, never from
+ * what was meant to happen. Witness names are untrusted text: printed through terminalText.
  */
 import { createInterface } from 'node:readline';
-import type { FingerprintToConfirm } from '../core/ceremony/airgap/fingerprint-confirmation';
+import type { ArtefactToConfirm } from '../core/ceremony/airgap/witness-confirmations';
 import { groupHex } from '../core/hex-groups';
 import { isKeyferryError, KeyferryError } from '../core/errors';
-import type { Journal } from '../core/journal';
+import type { Journal, JournalEntry } from '../core/journal';
+import { terminalText } from '../core/terminal-text';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
 
@@ -18,8 +22,17 @@ export const MAX_ATTEMPTS = 3;
 
 /** What a ceremony offers for confirmations (the air-gapped side and the custody restore). */
 export interface ConfirmingCeremony {
-  fingerprints(): FingerprintToConfirm[];
-  confirmFingerprint(witness: string, typed: string): Promise<{ confirmed: FingerprintToConfirm; remaining: number }>;
+  artefactsToConfirm(): ArtefactToConfirm[];
+  confirmArtefact(witness: string, typed: string): Promise<{ confirmed: ArtefactToConfirm; remaining: number }>;
+}
+
+type Translate = ReturnType<typeof cliTranslator>['t'];
+
+/** How a message names an artefact: the bundle digest (binding N keys), or a wrapping key's fingerprint. */
+function artefactText(t: Translate, kind: ArtefactToConfirm['kind'], keyIds: readonly string[]): string {
+  return kind === 'import-parameters-bundle'
+    ? t('witness.artefact.bundle', { count: keyIds.length })
+    : t('witness.artefact.wrapping-key', { keys: keyIds.map(terminalText).join(', ') });
 }
 
 /** Splits each `--witness-confirms NAME=VALUE` into the witness and what they typed. */
@@ -32,18 +45,22 @@ export function parseWitnessConfirms(given: readonly string[] | undefined): { wi
   });
 }
 
-/** Records each given confirmation as that witness's own; a witness named more often than there are fingerprints is refused. */
+/**
+ * Records each given confirmation as that witness's own; a witness named more often than there are
+ * values to confirm (one for a bundle) is refused before anything is recorded.
+ */
 export async function confirmGiven(
   ceremony: ConfirmingCeremony,
   given: readonly { witness: string; typed: string }[],
 ): Promise<void> {
-  const fingerprints = ceremony.fingerprints().length;
+  const artefacts = ceremony.artefactsToConfirm().length;
   const counts = new Map<string, number>();
   for (const { witness } of given) {
     counts.set(witness, (counts.get(witness) ?? 0) + 1);
-    if ((counts.get(witness) ?? 0) > fingerprints) throw new KeyferryError('WITNESS_CONFIRMS_TWICE', { witness });
+    if ((counts.get(witness) ?? 0) > artefacts)
+      throw new KeyferryError('WITNESS_CONFIRMS_TWICE', { witness: witness.slice(0, 100) });
   }
-  for (const { witness, typed } of given) await ceremony.confirmFingerprint(witness, typed);
+  for (const { witness, typed } of given) await ceremony.confirmArtefact(witness, typed);
 }
 
 /** A line reader over `input` that yields undefined at the end of the input. */
@@ -62,9 +79,11 @@ function lineReader(input: NodeJS.ReadableStream, terminal: boolean) {
 }
 
 /**
- * Asks each witness still pending, fingerprint by fingerprint, to type it. Empty lines are refused
- * and asked again; after MAX_ATTEMPTS wrong values the ceremony stops (WITNESS_ATTEMPTS_EXHAUSTED);
- * the end of the input stops it too (WITNESS_INPUT_ENDED). Nothing is recorded for a witness who did not type the value.
+ * Asks each witness still pending to type the value of each artefact: the bundle digest (not
+ * printed: it is heard from the online workstation), or a console file's wrapping-key fingerprint
+ * (printed, to compare aloud). Empty lines are refused and asked again; after MAX_ATTEMPTS wrong
+ * values the ceremony stops (WITNESS_ATTEMPTS_EXHAUSTED); the end of the input stops it too
+ * (WITNESS_INPUT_ENDED). Nothing is recorded for a witness who did not type the value.
  */
 export async function confirmInteractively(
   ceremony: ConfirmingCeremony,
@@ -75,29 +94,38 @@ export async function confirmInteractively(
   const { t } = cliTranslator(io);
   const reader = lineReader(input, terminal);
   try {
-    for (const f of ceremony.fingerprints()) {
-      const artefactText = t('witness.artefact.wrapping-key', { keys: f.keyIds.join(', ') });
-      io.stdout(t('witness.prompt.intro', { artefactText }));
-      io.stdout(`  ${f.grouped}`);
-      for (const witness of f.pending) {
+    for (const artefact of ceremony.artefactsToConfirm()) {
+      const text = artefactText(t, artefact.kind, artefact.keyIds);
+      if (artefact.kind === 'import-parameters-bundle') io.stdout(t('witness.prompt.bundle-intro'));
+      else {
+        io.stdout(t('witness.prompt.intro', { artefactText: text }));
+        io.stdout(`  ${artefact.shown ?? ''}`);
+      }
+      for (const witness of artefact.pending) {
+        const shownName = terminalText(witness);
         for (let attempt = 1; ;) {
-          io.stdout(t('witness.prompt.ask', { witness }));
+          io.stdout(t('witness.prompt.ask', { witness: shownName }));
           const line = await reader.next();
-          if (line === undefined) throw new KeyferryError('WITNESS_INPUT_ENDED', { witness, artefactText });
+          if (line === undefined)
+            throw new KeyferryError('WITNESS_INPUT_ENDED', { witness: shownName, artefactText: text });
           if (line.trim() === '') {
-            io.stdout(t('witness.prompt.empty', { witness }));
+            io.stdout(t('witness.prompt.empty', { witness: shownName }));
             continue;
           }
           try {
-            await ceremony.confirmFingerprint(witness, line);
-            io.stdout(t('witness.prompt.confirmed', { witness }));
+            await ceremony.confirmArtefact(witness, line);
+            io.stdout(t('witness.prompt.confirmed', { witness: shownName }));
             break;
           } catch (error) {
             if (!isKeyferryError(error)) throw error;
             const problem = cliTranslator(io).problem(error.toProblem());
             io.stdout(t('witness.prompt.refused', { ...problem, attempt, max: MAX_ATTEMPTS }));
             if (attempt >= MAX_ATTEMPTS)
-              throw new KeyferryError('WITNESS_ATTEMPTS_EXHAUSTED', { witness, attempts: attempt, artefactText });
+              throw new KeyferryError('WITNESS_ATTEMPTS_EXHAUSTED', {
+                witness: shownName,
+                attempts: attempt,
+                artefactText: text,
+              });
             attempt++;
           }
         }
@@ -108,31 +136,39 @@ export async function confirmInteractively(
   }
 }
 
-/** Refuses to go on while any witness has not confirmed any fingerprint (naming who). */
+/** Refuses to go on while any witness has not confirmed any artefact (naming who). */
 export function requireEveryWitness(ceremony: ConfirmingCeremony, io: CliIo): void {
-  const missing = ceremony.fingerprints().find((f) => f.pending.length > 0);
+  const missing = ceremony.artefactsToConfirm().find((a) => a.pending.length > 0);
   if (!missing) return;
   const { t } = cliTranslator(io);
   throw new KeyferryError('WITNESS_CONFIRMATION_MISSING', {
     count: missing.pending.length,
-    pending: missing.pending.join(', '),
-    artefactText: t('witness.artefact.wrapping-key', { keys: missing.keyIds.join(', ') }),
+    pending: missing.pending.map(terminalText).join(', '),
+    artefactText: artefactText(t, missing.kind, missing.keyIds),
   });
+}
+
+function stringList(entry: JournalEntry, field: string): string[] {
+  const value = entry.data[field];
+  return Array.isArray(value) ? value.map(String) : [];
 }
 
 /** One line per confirmation the journal holds from `fromSeq` on: who, what, which entry. */
 export function confirmationLinesFromJournal(journal: Journal, fromSeq: number, io: CliIo): string[] {
   const { t } = cliTranslator(io);
   return journal.entries
-    .filter((e) => e.seq >= fromSeq && e.event === 'fingerprint.confirmed')
+    .filter((e) => e.seq >= fromSeq && e.event === 'witness.confirmed')
     .map((e) => {
-      const keys = Array.isArray(e.data.keyIds) ? e.data.keyIds.map(String).join(', ') : '';
-      const fingerprint = typeof e.data.wrappingKeyFingerprint === 'string' ? e.data.wrappingKeyFingerprint : '';
-      return t('witness.summary', {
-        witness: e.actor,
-        artefactText: t('witness.artefact.wrapping-key', { keys }),
-        digest: groupHex(fingerprint),
+      const kind = e.data.artefact === 'wrapping-key' ? 'wrapping-key' : 'import-parameters-bundle';
+      const digest = typeof e.data.digest === 'string' ? e.data.digest : '';
+      const values = {
+        witness: terminalText(e.actor),
+        artefactText: artefactText(t, kind, stringList(e, 'keyIds')),
+        digest: groupHex(digest),
         seq: e.seq,
-      });
+      };
+      return e.data.source === 'rehearsal-online-side'
+        ? t('witness.summary.rehearsal', values)
+        : t('witness.summary', values);
     });
 }

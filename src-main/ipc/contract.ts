@@ -186,10 +186,10 @@ export const channels = {
     airgap.consoleFilesRequestSchema,
     airgap.parametersOverviewSchema,
   ),
-  listFingerprints: defineChannel('airgap.fingerprints', noRequest, airgap.fingerprintListSchema),
-  confirmFingerprint: defineChannel(
-    'airgap.confirm-fingerprint',
-    airgap.confirmFingerprintRequestSchema,
+  listConfirmations: defineChannel('airgap.confirmations', noRequest, airgap.confirmationListSchema),
+  confirmAsWitness: defineChannel(
+    'airgap.confirm-as-witness',
+    airgap.confirmAsWitnessRequestSchema,
     airgap.confirmationSchema,
   ),
   generateMaterial: defineChannel('airgap.generate', noRequest, airgap.materialListSchema),
@@ -209,9 +209,9 @@ export const channels = {
   restorePreflight: defineChannel('restore.preflight', airgap.preflightRequestSchema, airgap.preflightSchema),
   presentShare: defineChannel('restore.present-share', restore.presentShareRequestSchema, restore.presentedShareSchema),
   rebuildMaterial: defineChannel('restore.rebuild', noRequest, restore.restoredKeySchema),
-  restoreConfirmFingerprint: defineChannel(
-    'restore.confirm-fingerprint',
-    airgap.confirmFingerprintRequestSchema,
+  restoreConfirmAsWitness: defineChannel(
+    'restore.confirm-as-witness',
+    airgap.confirmAsWitnessRequestSchema,
     airgap.confirmationSchema,
   ),
   restoreWrap: defineChannel('restore.wrap', noRequest, airgap.wrappedKeysSchema),

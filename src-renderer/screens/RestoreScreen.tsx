@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { BundleFolderField, useBundleFolder } from '../components/BundleFolderField';
 import { PathField, TextAreaField, TextField } from '../components/Fields';
-import { FingerprintConfirmation } from '../components/FingerprintConfirmation';
+import { WitnessConfirmation } from '../components/WitnessConfirmation';
 import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../components/ExpiryChoice';
 import { Hex } from '../components/Hex';
 import { PreflightResult } from '../components/PreflightResult';
@@ -19,7 +19,6 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { SourceChoice } from '../components/SourceChoice';
 import { Step, StepButton } from '../components/Step';
 import { WrappedBundleWriter } from '../components/WrappedBundleWriter';
-import { selectWitnesses } from '../store/selectors';
 import { useAppStore } from '../store/store';
 import { restoreStepState } from './airgap/steps';
 import { useT } from '../i18n';
@@ -193,9 +192,8 @@ function RebuildStep() {
 
 function RestoreFingerprintStep() {
   const state = useAppStore((s) => s.ceremony?.restore?.state);
-  const witnesses = useAppStore(selectWitnesses);
-  const fingerprints = useAppStore((s) => s.restoreFingerprints);
-  const confirm = useAppStore((s) => s.restoreConfirmFingerprint);
+  const confirmations = useAppStore((s) => s.restoreConfirmations);
+  const confirm = useAppStore((s) => s.restoreConfirmAsWitness);
   const { t } = useT();
   return (
     <Step
@@ -205,9 +203,8 @@ function RestoreFingerprintStep() {
       section="restore-fingerprint"
     >
       <p>{t('restore.fingerprint.intro')}</p>
-      <FingerprintConfirmation
-        fingerprints={fingerprints}
-        witnesses={witnesses}
+      <WitnessConfirmation
+        confirmations={confirmations}
         available={state === 'restored' || state === 'fingerprints-confirmed'}
         onConfirm={confirm}
       />
@@ -299,7 +296,6 @@ export function RestoreScreen() {
               {t('restore.parameters.keys', { count: parameters.keys.length })}{' '}
               {parameters.keys.map((k) => `${k.keyId} (${k.spec})`).join(', ')}
             </p>
-            <Hex value={parameters.manifestSha256} label={t('restore.parameters.digest')} />
           </div>
         )}
       </Step>

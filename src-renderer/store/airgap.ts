@@ -1,6 +1,6 @@
 /** The air-gapped workstation's results: network check, parameters, confirmations, material, wrap. */
 import type {
-  FingerprintView,
+  ArtefactToConfirmView,
   MaterialView,
   ParametersOverview,
   Request,
@@ -16,7 +16,8 @@ import { uiAction } from './ui-action';
 export interface AirGapSlice {
   airNetwork: Response<'checkAirGap'> | null;
   overview: ParametersOverview | null;
-  fingerprints: FingerprintView[];
+  /** What the witnesses confirm (the bundle, or each console wrapping key), with who has typed it. */
+  confirmations: ArtefactToConfirmView[];
   materials: MaterialView[];
   custody: Response<'splitCustody'>['keys'];
   wrappedKeys: WrappedKeyView[];
@@ -24,7 +25,7 @@ export interface AirGapSlice {
   checkAirGap(): Promise<void>;
   readParametersBundle(folder: string): Promise<void>;
   readConsoleFiles(request: Request<'readConsoleFiles'>): Promise<void>;
-  confirmFingerprint(request: Request<'confirmFingerprint'>): Promise<boolean>;
+  confirmAsWitness(request: Request<'confirmAsWitness'>): Promise<boolean>;
   generateMaterial(): Promise<void>;
   loadMaterialFile(request: Request<'loadMaterialFile'>): Promise<boolean>;
   preflightAirGap(request: Request<'preflightAirGap'>): Promise<void>;
@@ -38,11 +39,11 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
   const step = stepRunner(get);
   const keepMaterial = (summary: MaterialView) =>
     set({ materials: [...get().materials.filter((m) => m.keyId !== summary.keyId), summary] });
-  const keepOverview = (overview: ParametersOverview) => set({ overview, fingerprints: overview.fingerprints });
+  const keepOverview = (overview: ParametersOverview) => set({ overview, confirmations: overview.confirmations });
   return {
     airNetwork: null,
     overview: null,
-    fingerprints: [],
+    confirmations: [],
     materials: [],
     custody: [],
     wrappedKeys: [],
@@ -73,15 +74,13 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
         keepOverview,
       );
     },
-    confirmFingerprint: (request) =>
+    confirmAsWitness: (request) =>
       step(
         'air-fingerprints',
         uiAction('action.recording-confirmation', { witness: request.witness }),
-        () => api().confirmFingerprint(request),
+        () => api().confirmAsWitness(request),
         ({ confirmed }) =>
-          set({
-            fingerprints: get().fingerprints.map((f) => (f.fingerprint === confirmed.fingerprint ? confirmed : f)),
-          }),
+          set({ confirmations: get().confirmations.map((a) => (a.index === confirmed.index ? confirmed : a)) }),
       ),
     generateMaterial: async () => {
       await step(

@@ -1,6 +1,6 @@
 /** The custody restore ceremony's results, step by step, as the main process answered them. */
 import type {
-  FingerprintView,
+  ArtefactToConfirmView,
   PresentedShareView,
   Request,
   Response,
@@ -19,14 +19,14 @@ export interface RestoreSlice {
   restoreParameters: RestoreParametersView | null;
   presentedShares: PresentedShareView[];
   restored: RestoredKeyView | null;
-  restoreFingerprints: FingerprintView[];
+  restoreConfirmations: ArtefactToConfirmView[];
   restoreWrapped: WrappedKeyView[];
   restoreBundle: WrittenWrappedView | null;
   restoreCheckNetwork(): Promise<void>;
   restoreReadBundle(folder: string): Promise<void>;
   presentShare(request: Request<'presentShare'>): Promise<boolean>;
   rebuildMaterial(): Promise<void>;
-  restoreConfirmFingerprint(request: Request<'restoreConfirmFingerprint'>): Promise<boolean>;
+  restoreConfirmAsWitness(request: Request<'restoreConfirmAsWitness'>): Promise<boolean>;
   restoreWrap(): Promise<void>;
   restorePreflight(request: Request<'restorePreflight'>): Promise<void>;
   restoreWriteBundle(): Promise<void>;
@@ -39,7 +39,7 @@ const EMPTY = {
   restoreParameters: null,
   presentedShares: [],
   restored: null,
-  restoreFingerprints: [],
+  restoreConfirmations: [],
   restoreWrapped: [],
   restoreBundle: null,
 } as const;
@@ -49,13 +49,13 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
   return {
     ...EMPTY,
     presentedShares: [],
-    restoreFingerprints: [],
+    restoreConfirmations: [],
     restoreWrapped: [],
     restoreCheckNetwork: async () => {
       // A finished or abandoned restore ceremony is followed by a new one: start from a clean slate.
       const state = get().ceremony?.restore?.state;
       if (state === undefined || state === 'finished')
-        set({ ...EMPTY, presentedShares: [], restoreFingerprints: [], restoreWrapped: [] });
+        set({ ...EMPTY, presentedShares: [], restoreConfirmations: [], restoreWrapped: [] });
       await step(
         'restore-network',
         uiAction('action.checking-network'),
@@ -84,19 +84,17 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
         'restore-rebuild',
         uiAction('action.rebuilding-material'),
         () => api().rebuildMaterial(),
-        (restored) => set({ restored, restoreFingerprints: restored.fingerprints }),
+        (restored) => set({ restored, restoreConfirmations: restored.confirmations }),
       );
     },
-    restoreConfirmFingerprint: (request) =>
+    restoreConfirmAsWitness: (request) =>
       step(
         'restore-fingerprint',
         uiAction('action.recording-confirmation', { witness: request.witness }),
-        () => api().restoreConfirmFingerprint(request),
+        () => api().restoreConfirmAsWitness(request),
         ({ confirmed }) =>
           set({
-            restoreFingerprints: get().restoreFingerprints.map((f) =>
-              f.fingerprint === confirmed.fingerprint ? confirmed : f,
-            ),
+            restoreConfirmations: get().restoreConfirmations.map((a) => (a.index === confirmed.index ? confirmed : a)),
           }),
       ),
     restoreWrap: async () => {
@@ -136,7 +134,7 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
         'restore-network',
         uiAction('action.abandoning-restore'),
         () => api().abandonRestore(),
-        () => set({ ...EMPTY, presentedShares: [], restoreFingerprints: [], restoreWrapped: [] }),
+        () => set({ ...EMPTY, presentedShares: [], restoreConfirmations: [], restoreWrapped: [] }),
       );
     },
   };

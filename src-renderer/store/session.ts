@@ -36,7 +36,7 @@ function resetOf(side: LeavableSide): Partial<AppState> {
     ? {
         airNetwork: null,
         overview: null,
-        fingerprints: [],
+        confirmations: [],
         materials: [],
         custody: [],
         wrappedKeys: [],
@@ -47,7 +47,7 @@ function resetOf(side: LeavableSide): Partial<AppState> {
         restoreParameters: null,
         presentedShares: [],
         restored: null,
-        restoreFingerprints: [],
+        restoreConfirmations: [],
         restoreWrapped: [],
         restoreBundle: null,
       };

@@ -1,8 +1,9 @@
 /**
  * The witnesses' confirmations as the CLI takes them, against a real air-gapped ceremony and
- * journal (parameters from the simulator on 127.0.0.1): an empty line at the prompt is asked
- * again and never recorded, three wrong values stop the ceremony, the end of the input stops it,
- * and one witness's value never counts for another (a missing witness blocks the ceremony).
+ * journal (parameters from the simulator on 127.0.0.1): each witness types the import-parameters
+ * bundle digest (never printed before they all have); an empty line at the prompt is asked again
+ * and never recorded, three wrong values stop the ceremony, the end of the input stops it, and
+ * one witness's value never counts for another (a missing witness blocks the ceremony).
  */
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import {
 } from '../../src-main/cli/witness-confirmations';
 import type { CliIo } from '../../src-main/cli/command';
 import { createFixture, onlineDayOne, type Fixture } from '../core/ceremony/ceremony-fixture';
+import { parametersDigestOf, slipInGroup } from '../core/ceremony/witness-helpers';
 
 let f: Fixture;
 let out: string[];
@@ -28,14 +30,14 @@ afterEach(async () => {
   await f.close();
 });
 
-async function ceremonyAtConfirmations() {
-  const plan = f.plan(['AES_256']);
+async function ceremonyAtConfirmations(specs: ('AES_256' | 'EC_P256')[] = ['AES_256']) {
+  const plan = f.plan(specs);
   const { params, issued } = await onlineDayOne(f, plan);
   const journal = await f.journal('airgap.jsonl');
   const air = await f.airgap(journal, plan);
   await air.checkNetwork();
   await air.readParametersBundle(params);
-  return { air, journal, fingerprint: issued[0]?.wrappingKeyFingerprintGrouped as string };
+  return { air, journal, digest: await parametersDigestOf(params), issued };
 }
 
 const confirmations = async () =>
@@ -47,19 +49,36 @@ const confirmations = async () =>
         .split('\n')
         .map((l) => JSON.parse(l) as { event: string; actor: string }),
     )
-    .then((es) => es.filter((e) => e.event === 'fingerprint.confirmed').map((e) => e.actor));
+    .then((es) => es.filter((e) => e.event === 'witness.confirmed').map((e) => e.actor));
 
 describe('witness confirmations on the command line', () => {
   it('asks again after an empty line (never recorded) and stops after three wrong values', async () => {
-    const { air, fingerprint } = await ceremonyAtConfirmations();
+    const { air, digest, issued } = await ceremonyAtConfirmations(['AES_256', 'EC_P256']);
     const input = new PassThrough();
-    input.end(['', '   ', fingerprint.toLowerCase(), 'ab'.repeat(32), '00'.repeat(32), 'cd'.repeat(32), ''].join('\n'));
+    const slip = slipInGroup(digest, 5);
+    input.end(['', '   ', digest.toLowerCase(), 'ab'.repeat(32), slip, 'cd'.repeat(32), ''].join('\n'));
     const refusal = confirmInteractively(air, io(), input, false);
     await expect(refusal).rejects.toMatchObject({ code: 'WITNESS_ATTEMPTS_EXHAUSTED' });
     await expect(refusal).rejects.toThrow(/Chloé typed 3 values that do not match/);
     expect(out.filter((l) => l.includes('Ben must type it; it cannot be skipped'))).toHaveLength(2);
     expect(out).toContain('  Confirmed by Ben.');
     expect(out.filter((l) => l.includes('(attempt ')).length).toBe(3);
+    // The slip is located and the typist named; the digest itself is never printed here.
+    expect(out.join('\n')).toMatch(
+      /Chloé typed a value that differs from the digest of the import-parameters bundle read here in group 5 of 16 \(typed (AAAA|BBBB) there\)/,
+    );
+    expect(out.join('\n')).not.toContain(digest);
+    expect(out.join('\n')).not.toContain(digest.split(' ')[4]);
+    // One question per witness for two keys: the bundle digest, with the fingerprints only for reference.
+    expect(out.filter((l) => /^ {2}\S+, type it as you heard it:$/.test(l))).toEqual([
+      '  Ben, type it as you heard it:',
+      '  Ben, type it as you heard it:',
+      '  Ben, type it as you heard it:',
+      '  Chloé, type it as you heard it:',
+      '  Chloé, type it as you heard it:',
+      '  Chloé, type it as you heard it:',
+    ]);
+    expect(issued).toHaveLength(2);
     expect(await confirmations()).toEqual(['Ben']);
     expect(() => requireEveryWitness(air, io())).toThrow(/Witness Chloé has not confirmed/);
     expect(air.state).toBe('parameters-read');
@@ -76,25 +95,31 @@ describe('witness confirmations on the command line', () => {
   });
 
   it('credits a --witness-confirms value to that witness only: the other still blocks the ceremony', async () => {
-    const { air, journal, fingerprint } = await ceremonyAtConfirmations();
+    const { air, journal, digest, issued } = await ceremonyAtConfirmations();
     const fromSeq = journal.count + 1;
-    await confirmGiven(air, parseWitnessConfirms([`Ben=${fingerprint}`]));
+    await confirmGiven(air, parseWitnessConfirms([`Ben=${digest}`]));
     expect(() => requireEveryWitness(air, io())).toThrow(
-      /Witness Chloé has not confirmed the wrapping-key fingerprint .*nobody can be skipped/,
+      /Witness Chloé has not confirmed the import-parameters bundle digest .*nobody can be skipped/,
     );
     await expect(air.generateMaterial()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
-    expect(() => parseWitnessConfirms([fingerprint])).toThrow(/takes NAME=VALUE/);
+    expect(() => parseWitnessConfirms([digest])).toThrow(/takes NAME=VALUE/);
+    await expect(confirmGiven(air, parseWitnessConfirms([`Chloé=${digest}`, `Chloé=${digest}`]))).rejects.toMatchObject(
+      { code: 'WITNESS_CONFIRMS_TWICE' },
+    );
+    // The wrapping-key fingerprint is not the value a witness confirms for a bundle.
     await expect(
-      confirmGiven(air, parseWitnessConfirms([`Chloé=${fingerprint}`, `Chloé=${fingerprint}`])),
-    ).rejects.toMatchObject({
-      code: 'WITNESS_CONFIRMS_TWICE',
-    });
-    await confirmGiven(air, parseWitnessConfirms([`Chloé=${fingerprint}`]));
+      confirmGiven(air, parseWitnessConfirms([`Chloé=${issued[0]?.wrappingKeyFingerprint as string}`])),
+    ).rejects.toMatchObject({ code: 'WITNESS_DIGEST_MISMATCH' });
+    await confirmGiven(air, parseWitnessConfirms([`Chloé=${digest}`]));
     requireEveryWitness(air, io());
     expect(air.state).toBe('fingerprints-confirmed');
     const lines = confirmationLinesFromJournal(journal, fromSeq, io());
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^Journal entry \d+: Ben typed and confirmed the wrapping-key fingerprint/);
-    expect(lines[1]).toMatch(/^Journal entry \d+: Chloé typed and confirmed/);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^Journal entry \d+: Ben typed and confirmed the import-parameters bundle digest \(it binds the wrapping keys and import tokens of 1 key\): /,
+      ),
+      expect.stringMatching(/^Journal entry \d+: Chloé typed and confirmed the import-parameters bundle digest/),
+    ]);
+    expect(lines[0]?.endsWith(digest)).toBe(true);
   });
 });

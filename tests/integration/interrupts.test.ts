@@ -12,7 +12,11 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importParametersFromKmsAnswer, writeImportParametersBundle } from '../../src-main/core/bundle';
+import {
+  importParametersFromKmsAnswer,
+  readBundleDigest,
+  writeImportParametersBundle,
+} from '../../src-main/core/bundle';
 import { verifyJournal } from '../../src-main/core/journal';
 import { ROOT } from './cli-process';
 
@@ -36,7 +40,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** An import-parameters bundle with `count` RSA_4096 keys under one wrapping key; returns its fingerprint. */
+/** An import-parameters bundle with `count` RSA_4096 keys under one wrapping key; returns its digest (what the witness types). */
 async function rsa4096Parameters(count: number): Promise<string> {
   const wrapping = generateKeyPairSync('rsa', {
     modulusLength: 2048,
@@ -60,7 +64,7 @@ async function rsa4096Parameters(count: number): Promise<string> {
     }),
   );
   await writeImportParametersBundle(path.join(dir, 'params'), { ceremonyId: 'KF-20250301-abcdef', keys });
-  return keys[0]?.wrappingKey.fingerprint as string;
+  return readBundleDigest(path.join(dir, 'params'));
 }
 
 function wrapArgs(...extra: string[]): string[] {
@@ -131,9 +135,9 @@ async function expectCleanStop(run: Finished, state: string): Promise<void> {
 }
 
 /** The next run with the same journal finishes; the stopped attempt is still in the journal. */
-async function expectResume(fingerprint: string): Promise<void> {
+async function expectResume(digest: string): Promise<void> {
   const resumed = await watch(
-    spawn(process.execPath, [BIN, ...wrapArgs('--witness-confirms', `Ben=${fingerprint}`)], { cwd: dir }),
+    spawn(process.execPath, [BIN, ...wrapArgs('--witness-confirms', `Ben=${digest}`)], { cwd: dir }),
     () => undefined,
   );
   expect(resumed.stderr).toBe('');
@@ -147,8 +151,8 @@ async function expectResume(fingerprint: string): Promise<void> {
 
 describe('Ctrl-C during an air-gapped ceremony', () => {
   it('during RSA-4096 generation: wiped, journaled, lock released, one line; the next run resumes', async () => {
-    const fingerprint = await rsa4096Parameters(3);
-    const child = spawn(process.execPath, [BIN, ...wrapArgs('--witness-confirms', `Ben=${fingerprint}`)], {
+    const digest = await rsa4096Parameters(3);
+    const child = spawn(process.execPath, [BIN, ...wrapArgs('--witness-confirms', `Ben=${digest}`)], {
       cwd: dir,
       detached: true,
     });
@@ -163,16 +167,16 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
     await expectCleanStop(run, 'fingerprints-confirmed');
     const generated = (await journalEvents()).filter((e) => e === 'material.generated').length;
     expect(generated).toBeLessThan(3);
-    await expectResume(fingerprint);
+    await expectResume(digest);
   }, 240_000);
 
   it('at the witness prompt on a real terminal: the same clean stop; the next run resumes', async () => {
-    const fingerprint = await rsa4096Parameters(1);
+    const digest = await rsa4096Parameters(1);
     const command = [process.execPath, BIN, ...wrapArgs()].map((a) => `'${a}'`).join(' ');
     const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: dir, detached: true });
     let typed = false;
     const run = await watch(child, (seen) => {
-      if (!typed && seen.includes('type it as you compared it')) {
+      if (!typed && seen.includes('type it as you heard it')) {
         typed = true;
         child.stdin?.write('\x03');
       }
@@ -180,6 +184,6 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
     // `script` merges the terminal's output into its stdout and exits with the command's code.
     await expectCleanStop({ ...run, stderr: run.stdout }, 'parameters-read');
     expect(await journalEvents()).not.toContain('material.generated');
-    await expectResume(fingerprint);
+    await expectResume(digest);
   }, 240_000);
 });

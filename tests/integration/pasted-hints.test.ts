@@ -2,7 +2,7 @@
  * Every "Next:" hint of a full ceremony, pasted back into a shell and run: two folders as two
  * machines (online/ and airgap/), a persisted simulator, `keyferry` on PATH (the package's bin).
  * The only words the test adds are the ceremony's human inputs and this machine's facts: the
- * witnesses' typed fingerprints (--witness-confirms, instead of typing at the prompt) and
+ * witnesses' typed bundle digest (--witness-confirms, instead of typing at the prompt) and
  * --allow-network (the test machine has a network), and --no-backup (the officer's decision
  * about the plan's material expiry without custody, which the air-gapped side asks for).
  */
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
 import { ROOT } from './cli-process';
+import { paramsDigestFrom } from '../cli/commands/witness-args';
 
 const BIN = path.join(ROOT, packageJson.bin.keyferry);
 let dir: string | undefined;
@@ -106,12 +107,10 @@ describe('hints pasted back', () => {
     const params = paste(hint(create.out), online, creds);
     expect(params.err).toBe('');
     expect(params.code).toBe(0);
-    const fingerprints = [...params.out.matchAll(/^ {4}((?:[0-9A-F]{4} ){15}[0-9A-F]{4})$/gm)].map((m) => m[1]);
+    const digest = paramsDigestFrom(params.out);
 
     // The air-gapped workstation: no credentials.
-    const typed = fingerprints
-      .flatMap((fp) => ['Ben', "Chloé O'Neil"].map((w) => ` --witness-confirms "${w}=${fp}"`))
-      .join('');
+    const typed = ['Ben', "Chloé O'Neil"].map((w) => ` --witness-confirms "${w}=${digest}"`).join('');
     const wrap = paste(`${hint(params.out)}${typed} --allow-network --no-backup`, airgap, {
       KEYFERRY_AK: '',
       KEYFERRY_SK: '',

@@ -79,23 +79,36 @@ describe('a rehearsal through the ceremony channels', () => {
     });
     expect(listed.keys.filter((k) => k.inCeremony)).toHaveLength(2);
     const issued = await value<{ keys: { wrappingKeyFingerprintGrouped: string }[] }>(ipc, 'online.fetch-parameters');
-    const params = await value<{ dir: string; folderName: string }>(ipc, 'online.write-parameters', { folder: dir });
+    const params = await value<{
+      dir: string;
+      folderName: string;
+      manifestSha256: string;
+      manifestSha256Grouped: string;
+    }>(ipc, 'online.write-parameters', { folder: dir });
     expect(params.folderName).toMatch(/^import-parameters-/);
 
     expect(await value(ipc, 'airgap.check-network')).toMatchObject({ state: 'offline', overridden: false });
-    const overview = await value<{ fingerprints: { grouped: string }[] }>(ipc, 'airgap.read-bundle', {
-      folder: params.dir,
-    });
-    expect(overview.fingerprints.map((f) => f.grouped).sort()).toEqual(
-      [...new Set(issued.keys.map((k) => k.wrappingKeyFingerprintGrouped))].sort(),
+    const overview = await value<{
+      confirmations: { kind: string; shown: string | null; fingerprints: { grouped: string }[] }[];
+    }>(ipc, 'airgap.read-bundle', { folder: params.dir });
+    // One value for the witness to type, the bundle digest: not sent to the screen before it was typed.
+    expect(overview.confirmations).toHaveLength(1);
+    expect(overview.confirmations[0]?.kind).toBe('import-parameters-bundle');
+    expect(overview.confirmations[0]?.shown).toBeNull();
+    expect(JSON.stringify(overview)).not.toContain(params.manifestSha256);
+    expect(overview.confirmations[0]?.fingerprints.map((f) => f.grouped).sort()).toEqual(
+      issued.keys.map((k) => k.wrappingKeyFingerprintGrouped).sort(),
     );
     expect(await call(ipc, 'airgap.generate')).toMatchObject({
       ok: false,
       problem: { code: 'CEREMONY_STEP_OUT_OF_ORDER' },
     });
-    for (const fingerprint of overview.fingerprints) {
-      await value(ipc, 'airgap.confirm-fingerprint', { witness: 'Ben', typed: fingerprint.grouped.toLowerCase() });
-    }
+    const confirmed = await value<{ confirmed: { shown: string }; remaining: number }>(
+      ipc,
+      'airgap.confirm-as-witness',
+      { witness: 'Ben', typed: params.manifestSha256Grouped.toLowerCase() },
+    );
+    expect(confirmed).toMatchObject({ remaining: 0, confirmed: { shown: params.manifestSha256Grouped } });
     expect(await call(ipc, 'airgap.generate')).toMatchObject({ ok: false, problem: { code: 'PREFLIGHT_REQUIRED' } });
     await value(ipc, 'airgap.preflight', { folder: dir });
     const material = await value<{ keys: { keyCheckValue: string | null; publicKeyFingerprint: string | null }[] }>(

@@ -24,7 +24,8 @@ describe('custody restore through the UI', () => {
   let page: Page;
   let dir: string;
   let media: string;
-  let fingerprint = '';
+  /** The import-parameters bundle digest the online side shows, read aloud to the witness. */
+  let parametersDigest = '';
   let keyCheckValue = '';
   const custodians = ['Cara', 'Dan', 'Eve'];
 
@@ -44,15 +45,15 @@ describe('custody restore through the UI', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function readOnlineFingerprint(): Promise<string> {
-    const card = page.locator('.issued li.card').last();
-    await card.waitFor();
-    return (await card.locator('code.hex').textContent()) ?? '';
+  async function readOnlineDigest(): Promise<string> {
+    const digest = page.locator('[data-section="online-parameters"]').getByLabel('Import-parameters bundle digest');
+    await digest.waitFor();
+    return (await digest.textContent()) ?? '';
   }
 
-  async function confirmFingerprint(section: string): Promise<void> {
-    const card = page.locator(`[data-section="${section}"] .fingerprint`).first();
-    await card.getByLabel('Fingerprint of wrapping key 1 as heard').fill(fingerprint);
+  async function confirmDigest(section: string): Promise<void> {
+    const card = page.locator(`[data-section="${section}"] .bundle-digest`);
+    await card.getByLabel('Bundle digest as Ben heard it').fill(parametersDigest);
     await card.getByRole('button', { name: 'Confirm as Ben' }).click();
     await card.getByText('confirmed by Ben').waitFor();
   }
@@ -67,14 +68,14 @@ describe('custody restore through the UI', () => {
     await fillByLabel(page, 'Alias of key 1', 'restore/aes');
     await step(page, 'Create 1 external key', 'online-create');
     await step(page, 'Fetch the import parameters', 'online-parameters');
-    fingerprint = await readOnlineFingerprint();
     await fillByLabel(page, 'Removable media folder for the bundle', media);
     await step(page, 'Write the import-parameters bundle', 'online-parameters');
+    parametersDigest = await readOnlineDigest();
 
     await click(page, 'Go to the air-gapped side');
     await step(page, 'Check the network', 'air-network');
     await step(page, 'Read the bundle', 'air-parameters');
-    await confirmFingerprint('air-fingerprints');
+    await confirmDigest('air-fingerprints');
     // Before any material: the bundle's media, its expiry and the custodians' folders are checked.
     const sim = ui.ipc.simulator();
     const expiryDay = new Date((sim?.clock.now() ?? Date.now()) + 3 * DAY_MS).toISOString().slice(0, 10);
@@ -126,9 +127,11 @@ describe('custody restore through the UI', () => {
     expect(await page.locator('[data-section="online-verify"] .banner').textContent()).toContain('expired in the KMS');
     await ui.screenshot('online-material-lapsed');
     await step(page, 'Fetch new import parameters', 'online-parameters');
-    fingerprint = await readOnlineFingerprint();
     await fillByLabel(page, 'Removable media folder for the bundle', media);
     await step(page, 'Write the import-parameters bundle', 'online-parameters');
+    const fresh = await readOnlineDigest();
+    expect(fresh).not.toBe(parametersDigest);
+    parametersDigest = fresh;
   });
 
   it('restores the material from one share file and one typed slip, refusing a share given twice', async () => {
@@ -166,7 +169,7 @@ describe('custody restore through the UI', () => {
       (await page.getByLabel('Key check value of the rebuilt material').textContent()) ?? ''
     ).replace(/\s/g, '');
     expect(rebuiltCheck).toBe(keyCheckValue);
-    await confirmFingerprint('restore-fingerprint');
+    await confirmDigest('restore-fingerprint');
     await step(page, 'Wrap the rebuilt material', 'restore-wrap');
     await step(page, 'Write the wrapped-material bundle', 'restore-wrap');
     await step(page, 'Write the receipt', 'restore-receipt');

@@ -1,8 +1,9 @@
 /**
  * A whole rehearsal through the real UI in Chromium, both sides, for AES_256, RSA_4096 and
- * EC_P256: setup, simulator, keys, parameters bundle, fingerprints confirmed by a witness (a
- * wrong one refused), the preflight of the bundle and custodian folders (one volume refused until
- * the rehearsal override), generated material, the planned 2-of-3 custody split, wrap, bundle,
+ * EC_P256: setup with two witnesses, simulator, keys, parameters bundle, the bundle digest typed by
+ * each witness in turn (hidden until both have; a wrong one refused naming who typed it; the
+ * second witness cannot be skipped), the preflight of the bundle and custodian folders (one volume
+ * refused until the rehearsal override), generated material, the planned 2-of-3 custody split, wrap, bundle,
  * receipt; then on the online side a tampered bundle and an expired token refused in plain
  * words, the real bundle checked, imported, verified, the receipt and both journals.
  * Finally the IPC audit over every answer and progress event of the run.
@@ -29,6 +30,7 @@ describe('rehearsal through the UI', () => {
   let dir: string;
   let media: string;
   const fingerprintOfKey = new Map<string, string>();
+  let parametersDigest = '';
   let wrappedDir = '';
   let wrappedDigest = '';
 
@@ -91,6 +93,8 @@ describe('rehearsal through the UI', () => {
     await click(page, 'Save and continue');
     expect(await problemIn(page, 'setup')).toContain('The operator and every witness must be different people.');
     await fillByLabel(page, 'Witness 1', 'Ben');
+    await click(page, 'Add a witness');
+    await fillByLabel(page, 'Witness 2', 'Chloé');
     await click(page, 'Save and continue');
     await page.getByRole('heading', { level: 1, name: 'Online side (rehearsal)' }).waitFor();
   });
@@ -127,42 +131,74 @@ describe('rehearsal through the UI', () => {
     expect(await page.getByLabel('Removable media folder for the bundle', { exact: true }).inputValue()).toBe(media);
     await click(page, 'Write the import-parameters bundle');
     await page.getByText('Written and verified').waitFor();
+    // The one value read aloud to the air-gapped side, set apart in groups of four.
+    const online = page.locator('[data-section="online-parameters"]');
+    parametersDigest = (await online.getByLabel('Import-parameters bundle digest').textContent()) ?? '';
+    expect(parametersDigest).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+    expect(
+      await online
+        .locator('.digest-to-read')
+        .getByText('IMPORT-PARAMETERS BUNDLE DIGEST: read it aloud at the air-gapped workstation')
+        .isVisible(),
+    ).toBe(true);
     await ui.screenshot('online-parameters');
   });
 
-  it('on the air-gapped side, reads the bundle and refuses a fingerprint that does not match', async () => {
+  it('on the air-gapped side, hides the bundle digest and refuses a wrong one, naming who typed it', async () => {
     await click(page, 'Go to the air-gapped side');
     await page.getByRole('heading', { level: 1, name: 'Air-gapped side (rehearsal)' }).waitFor();
     await click(page, 'Check the network');
     await page.locator('[data-section="air-network"] .notice').waitFor();
     await click(page, 'Read the bundle');
-    const cards = page.locator('.fingerprint');
-    await cards.first().waitFor();
-    const first = cards.first();
-    const covered = ((await first.locator('.covers').textContent()) ?? '').replace(/^Covers keys? /, '').split(', ');
-    const right = fingerprintOfKey.get(covered[0] ?? '') ?? '';
-    const wrong = `${right.slice(0, -1)}${right.endsWith('0') ? '1' : '0'}`;
-    await first.getByLabel('Fingerprint of wrapping key 1 as heard').fill(wrong);
-    await first.getByRole('button', { name: 'Confirm as Ben' }).click();
+    const section = page.locator('[data-section="air-fingerprints"]');
+    const card = section.locator('.bundle-digest');
+    await card.waitFor();
+    // One card for three keys: one value per witness. The digest is not on this screen yet.
+    expect(await section.locator('.card').count()).toBe(1);
+    await card.getByText('Not shown until every witness has typed it.').waitFor();
+    const groups = parametersDigest.split(' ');
+    const page1 = (await page.locator('main').textContent()) ?? '';
+    expect(page1).not.toContain(groups.slice(0, 2).join(' '));
+    expect(page1).not.toContain(groups.slice(14).join(' '));
+    expect(await card.getByText('Still to type it: Ben, Chloé.').count()).toBe(1);
+    // The wrapping-key fingerprints it binds stay available, folded.
+    await card.getByText('The wrapping-key fingerprints of the 3 keys').click();
+    expect(await card.locator('.covered-fingerprints code.hex').count()).toBe(3);
+
+    const slip = [...groups];
+    slip[4] = slip[4] === 'AAAA' ? 'BBBB' : 'AAAA';
+    await card.getByLabel('Bundle digest as Ben heard it').fill(slip.join(' '));
+    await card.getByRole('button', { name: 'Confirm as Ben' }).click();
     const problem = await problemIn(page, 'air-fingerprints');
-    expect(problem).toContain('matches no wrapping key in the bundle');
+    expect(problem).toContain(
+      'Ben typed a value that differs from the digest of the import-parameters bundle read here in group 5 of 16',
+    );
+    expect(problem).not.toContain(groups[4]);
     expect(problem).toContain('What to do next');
-    await ui.screenshot('air-gapped-fingerprint-mismatch');
+    expect(await card.getByText('Still to type it: Ben, Chloé.').count()).toBe(1);
+    await ui.screenshot('air-gapped-digest-slip');
   });
 
-  it('records the witness confirmation of every fingerprint', async () => {
-    const cards = page.locator('.fingerprint');
-    const count = await cards.count();
-    for (let i = 0; i < count; i++) {
-      const card = cards.nth(i);
-      const covered = ((await card.locator('.covers').textContent()) ?? '').replace(/^Covers keys? /, '').split(', ');
-      await card
-        .getByLabel(`Fingerprint of wrapping key ${i + 1} as heard`)
-        .fill((fingerprintOfKey.get(covered[0] ?? '') ?? '').toLowerCase());
-      await card.getByRole('button', { name: 'Confirm as Ben' }).click();
-      await card.getByText('confirmed by Ben').waitFor();
-    }
-    await ui.screenshot('air-gapped-fingerprints');
+  it('asks each witness in turn: the second cannot be skipped', async () => {
+    const card = page.locator('[data-section="air-fingerprints"] .bundle-digest');
+    await card.getByLabel('Bundle digest as Ben heard it').fill(parametersDigest.toLowerCase());
+    await card.getByRole('button', { name: 'Confirm as Ben' }).click();
+    await card.getByText('Typed by Ben.').waitFor();
+    expect(await card.getByText('Still to type it: Chloé.').count()).toBe(1);
+    // Only Chloé is left to choose; there is no way past her, and no material can be made yet.
+    const who = card.getByLabel('Witness typing now');
+    expect(await who.locator('option').allTextContents()).toEqual(['Chloé']);
+    expect(await card.getByRole('button', { name: /skip/i }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Generate the key material' }).isDisabled()).toBe(true);
+    expect(await card.getByText('Not shown until every witness has typed it.').count()).toBe(1);
+    await ui.screenshot('air-gapped-digest-one-of-two');
+
+    await card.getByLabel('Bundle digest as Chloé heard it').fill(parametersDigest.replace(/ /g, ''));
+    await card.getByRole('button', { name: 'Confirm as Chloé' }).click();
+    await card.getByText('confirmed by Ben, Chloé').waitFor();
+    expect(await card.getByLabel('Import-parameters bundle digest').textContent()).toBe(parametersDigest);
+    expect(await card.getByRole('button', { name: /Confirm as/ }).count()).toBe(0);
+    await ui.screenshot('air-gapped-digest-confirmed');
   });
 
   it('checks the folders before any material exists, refusing custodians on the transfer volume until the rehearsal override', async () => {

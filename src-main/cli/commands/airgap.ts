@@ -1,6 +1,6 @@
 /**
  * `keyferry airgap wrap`: the air-gapped workstation's half of a real ceremony in one command:
- * network check, parameters (bundle or console files), fingerprints typed back by the witnesses,
+ * network check, parameters (bundle or console files), the bundle digest typed by every witness,
  * material (generated, or loaded from a file), optional M-of-N custody, wrap, wrapped-material
  * bundle, receipt. Journaled step by step (--journal FILE). No network client is involved.
  */
@@ -43,10 +43,11 @@ const USAGE = [
   '  --journal FILE              the air-gapped journal (created when new, continued when it exists)',
   '  --operator NAME, --witness NAME (repeat)   the people present; --title TEXT names the ceremony',
   "                              (default: the bundle's title; a different one is refused)",
-  '  --witness-confirms NAME=HEX  (repeat) what witness NAME typed for a wrapping-key fingerprint after',
-  '                              comparing it aloud with the online workstation: once per --witness and',
-  '                              fingerprint (one value never counts for another person). Without it on',
-  '                              a terminal, each witness is asked in turn; nobody can be skipped.',
+  '  --witness-confirms NAME=DIGEST  (repeat) the import-parameters bundle digest as witness NAME typed it',
+  '                              after hearing it read aloud from the online workstation (keyferry online',
+  '                              params prints it): once per --witness, one value never counts for another',
+  '                              person (console files: once per witness and wrapping-key fingerprint).',
+  '                              Without it on a terminal, each witness is asked in turn; nobody is skipped.',
   '  --confirm-fingerprint HEX   removed (one value was credited to every witness): refused, use --witness-confirms',
   '  --material FILE             existing key material (else fresh material is generated here);',
   '                              --key-id picks the key when the bundle holds several',
@@ -100,8 +101,13 @@ function printParameters(io: CliIo, overview: ParametersOverview): void {
   ))
     io.stdout(`  ${line}`);
   for (const warning of overview.warnings) io.stdout(`WARNING: ${warning}`);
-  io.stdout('Wrapping-key fingerprints (SHA-256), to compare aloud with the online workstation:');
-  for (const f of overview.fingerprints) io.stdout(`  ${f.grouped}   (key ${f.keyIds.join(', ')})`);
+  const { t } = cliTranslator(io);
+  // A bundle's digest is not printed here: every witness types it as heard from the online side.
+  for (const artefact of overview.confirmations) {
+    if (artefact.kind !== 'import-parameters-bundle') continue;
+    io.stdout(t('witness.fingerprints.heading'));
+    for (const k of artefact.fingerprints) io.stdout(`  ${k.grouped}   (key ${k.keyId})`);
+  }
 }
 
 /** Checks the custody options before anything happens (no folder is created here). */
@@ -153,7 +159,7 @@ function custodyRequest(
 
 export const airgapWrapCommand: CliCommand = {
   name: NAME,
-  summary: 'Air-gapped side: confirm fingerprints, produce and wrap material, write bundle and receipt',
+  summary: 'Air-gapped side: witnesses confirm the bundle digest, produce and wrap material, write bundle and receipt',
   usage: USAGE,
   async run(args, io) {
     const { values } = parseCommandArgs(NAME, args, OPTIONS);

@@ -40,7 +40,7 @@ import { isSetShare } from '../../core/custody/set-share';
 const NAME = 'custody restore';
 
 export const RESTORE_USAGE = `Usage: keyferry ${NAME} --share FILE... [--typed FILE...] [--backup FILE] --bundle PARAMS_DIR --wrapped-out DIR
-         --journal FILE --operator NAME --witness NAME... [--witness-confirms NAME=HEX...]
+         --journal FILE --operator NAME --witness NAME... [--witness-confirms NAME=DIGEST...]
          [--presented-by INDEX=NAME...] [--expires never|ISO-TIME] [--receipt-dir DIR] [--title TEXT]
          [--allow-network]
    or: keyferry ${NAME} --share FILE... [--typed FILE...] [--backup FILE] [--out FILE|DIR]
@@ -70,10 +70,10 @@ expired in the KMS (the key is back in Pending import and accepts only the same 
   --journal FILE             the restore journal (created when new, continued when it exists): who
                              presented which share, the proof, the bundle; never a share
   --operator NAME, --witness NAME (repeat)   the people present; --title TEXT names the ceremony
-  --witness-confirms NAME=HEX  what witness NAME typed for the wrapping-key fingerprint after comparing
-                             it aloud with the online workstation: once per --witness (one value
-                             never counts for another person); without it on a terminal, each
-                             witness is asked in turn and nobody can be skipped
+  --witness-confirms NAME=DIGEST  the fresh import-parameters bundle digest as witness NAME typed
+                             it after hearing it read aloud from the online workstation: once per
+                             --witness (one value never counts for another person); without it on
+                             a terminal, each witness is asked in turn and nobody can be skipped
   --confirm-fingerprint HEX  removed (one value was credited to every witness): refused,
                              use --witness-confirms
   --presented-by I=NAME      share I was handed over by NAME (default: its recorded custodian)
@@ -271,8 +271,9 @@ async function ceremonySteps(
         `Rebuilt ${restored.spec} key material of key ${restored.keyId} from shares ${restored.shareIndexes.join(', ')} of ${restored.total} (${restored.threshold} needed).`,
       );
     io.stdout(restored.proof);
-    io.stdout('Wrapping-key fingerprint (SHA-256), to compare aloud with the online workstation:');
-    for (const f of restored.fingerprints) io.stdout(`  ${f.grouped}`);
+    io.stdout(cliTranslator(io).t('witness.fingerprints.heading'));
+    for (const a of restored.confirmations)
+      for (const k of a.fingerprints) io.stdout(`  ${k.grouped}   (key ${k.keyId})`);
     const fromSeq = journal.count + 1;
     const given = parseWitnessConfirms(values['witness-confirms']);
     if (given.length > 0) await confirmGiven(restore, given);

@@ -231,7 +231,7 @@ const paramsCommand: CliCommand = {
     return withSession(session, async () => {
       const issued = await session.ceremony.fetchParameters();
       const written = await session.ceremony.writeParametersBundle(out);
-      io.stdout('Wrapping-key fingerprints (SHA-256), to read aloud and compare on the air-gapped workstation:');
+      io.stdout(cliTranslator(io).t('params.fingerprints.heading'));
       for (const k of issued) {
         io.stdout(`  ${k.alias} (${k.spec}, key ${k.keyId}), token valid until ${k.tokenExpiresAt}`);
         io.stdout(`    ${k.wrappingKeyFingerprintGrouped}`);

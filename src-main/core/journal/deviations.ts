@@ -40,6 +40,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'network.refused': 'refusal',
   'warning.custody-same-volume': 'override',
   'fingerprint.refused': 'refusal',
+  'witness.refused': 'refusal',
   'custody.share-refused': 'refusal',
   'custody.restore-refused': 'refusal',
   'custody.backup-refused': 'refusal',

@@ -4,6 +4,7 @@
  * the journal entry it comes from; every entry whose event is a deviation (journal/deviations.ts).
  */
 import { canonicalJson, listDeviations, type JournalEntry, type JsonValue } from '../journal';
+import { SLIP_GROUPS } from '../crypto/typed-digest';
 import { groupHexLines } from '../hex-groups';
 import { phrase } from './facts';
 import type { ReceiptPhrase } from './language';
@@ -36,11 +37,43 @@ export function summarizeData(data: Readonly<Record<string, JsonValue>>): string
   return text.length > MAX_DETAILS ? `${text.slice(0, MAX_DETAILS - 1)}…` : text;
 }
 
+/** What a `witness.confirmed` entry says: which value, typed by whom (or, in a rehearsal, for whom). */
+function confirmedAct(seq: number, d: Readonly<Record<string, JsonValue>>): ReceiptPhrase {
+  const keyIds = list(d.keyIds);
+  const digest = shortHex(d.digest);
+  if (d.artefact === 'wrapping-key')
+    return phrase('receipt.people.fingerprintConfirmed', { seq, fingerprint: digest, keyIds: keyIds.join(', ') });
+  return d.source === 'rehearsal-online-side'
+    ? phrase('receipt.people.bundleConfirmedRehearsal', { seq, digest, count: keyIds.length })
+    : phrase('receipt.people.bundleConfirmed', { seq, digest, count: keyIds.length });
+}
+
+/** What a `witness.refused` entry says: the value typed did not match (where), or was not a digest. */
+function refusedAct(seq: number, d: Readonly<Record<string, JsonValue>>): ReceiptPhrase {
+  const artefact = d.artefact === 'wrapping-key' ? 'key' : 'bundle';
+  const groups = Array.isArray(d.differingGroups) ? d.differingGroups.map(String) : [];
+  if (groups.length === 0)
+    return phrase('receipt.people.witnessRefusedForm', { seq, artefact, code: String(d.code ?? '?') });
+  if (groups.length > SLIP_GROUPS)
+    return phrase('receipt.people.witnessRefusedMismatch', { seq, artefact, count: groups.length });
+  return phrase('receipt.people.witnessRefusedSlip', {
+    seq,
+    artefact,
+    count: groups.length,
+    groups: groups.join(', '),
+  });
+}
+
 /** One line (a catalogue phrase) for an entry a witness (or the operator) is the actor of. */
 function describeAct(entry: JournalEntry): ReceiptPhrase {
   const seq = entry.seq;
   const d = entry.data;
   switch (entry.event) {
+    case 'witness.confirmed':
+      return confirmedAct(seq, d);
+    case 'witness.refused':
+      return refusedAct(seq, d);
+    // Journals written before one confirmation per bundle (each witness typed each fingerprint).
     case 'fingerprint.confirmed':
       return phrase('receipt.people.fingerprintConfirmed', {
         seq,

@@ -11,7 +11,13 @@ import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
 import { materialExpiry } from './material-expiry';
 import type { ChannelHandler } from './channel-handler';
-import { airGapStartOptions, fingerprintView, networkCheckView, writtenBundleView } from './airgap-views';
+import {
+  airGapStartOptions,
+  artefactView,
+  confirmationView,
+  networkCheckView,
+  writtenBundleView,
+} from './airgap-views';
 import { existingFolder, inputFilePath, readSmallFile } from './paths';
 import { SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
 import { bundleFolderFor, preflightView, requirePlan, sameVolumeAllowed } from './preflight';
@@ -22,8 +28,8 @@ type AirGapChannel =
   | 'checkAirGap'
   | 'readParametersBundle'
   | 'readConsoleFiles'
-  | 'listFingerprints'
-  | 'confirmFingerprint'
+  | 'listConfirmations'
+  | 'confirmAsWitness'
   | 'generateMaterial'
   | 'loadMaterialFile'
   | 'preflightAirGap'
@@ -49,11 +55,13 @@ async function startAirGap(session: CeremonySession): Promise<AirGapSide> {
   }
 }
 
+/** The parameters as the screen may show them: without the bundle digest, which the witnesses type as heard. */
 function overviewView(overview: Awaited<ReturnType<AirGapCeremony['readParametersBundle']>>) {
   return {
-    ...overview,
+    ceremonyId: overview.ceremonyId,
+    source: overview.source,
     keys: overview.keys.map((k) => ({ ...k })),
-    fingerprints: overview.fingerprints.map(fingerprintView),
+    confirmations: overview.confirmations.map(artefactView),
     warnings: [...overview.warnings],
   };
 }
@@ -95,14 +103,14 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
       return overviewView(await ceremony.readConsoleFiles(inputs));
     },
 
-    listFingerprints: () => ({
-      fingerprints: workflow().fingerprints().map(fingerprintView),
+    listConfirmations: () => ({
+      confirmations: workflow().artefactsToConfirm().map(artefactView),
     }),
 
-    confirmFingerprint: async ({ witness, typed }) => {
-      const { confirmed, remaining } = await workflow().confirmFingerprint(witness, typed);
-      return { confirmed: fingerprintView(confirmed), remaining };
-    },
+    confirmAsWitness: async ({ witness, typed, artefact }) =>
+      confirmationView(
+        await workflow().confirmArtefact(witness, typed, artefact === undefined ? {} : { index: artefact }),
+      ),
 
     /**
      * Before any material exists: the bundle's new folder inside `folder`, the receipt folder (the

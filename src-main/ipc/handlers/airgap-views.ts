@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { WrittenWrappedBundle } from '../../core/ceremony/airgap/wrap';
+import type { ArtefactToConfirm } from '../../core/ceremony/airgap/witness-confirmations';
 import type { AirGapPeople } from '../../core/ceremony/airgap/steps';
 import type { MaterialAuditObserver } from '../../core/ceremony/airgap/material-vault';
 import type { InterfaceList, NetworkCheckResult } from '../../core/ceremony/shared/network-check';
@@ -60,15 +61,20 @@ export function networkCheckView(result: NetworkCheckResult) {
   };
 }
 
-/** A fingerprint to confirm with its own copies of the key ids and the confirming witnesses. */
-export function fingerprintView<
-  F extends {
-    readonly keyIds: readonly string[];
-    readonly confirmedBy: readonly string[];
-    readonly pending: readonly string[];
-  },
->(f: F) {
-  return { ...f, keyIds: [...f.keyIds], confirmedBy: [...f.confirmedBy], pending: [...f.pending] };
+/** An artefact the witnesses confirm, with its own copies of every list. */
+export function artefactView(a: ArtefactToConfirm) {
+  return {
+    ...a,
+    keyIds: [...a.keyIds],
+    fingerprints: a.fingerprints.map((f) => ({ ...f })),
+    confirmedBy: [...a.confirmedBy],
+    pending: [...a.pending],
+  };
+}
+
+/** What a witness typed, confirmed: the artefact as it now stands and how many confirmations are missing. */
+export function confirmationView(outcome: { confirmed: ArtefactToConfirm; remaining: number }) {
+  return { confirmed: artefactView(outcome.confirmed), remaining: outcome.remaining };
 }
 
 /** A written wrapped-material bundle as the screen shows it (folder name, grouped digest). */

@@ -14,7 +14,13 @@ import { parseTypedAnyShare } from '../../core/custody/typed-share';
 import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
 import type { ChannelHandler } from './channel-handler';
-import { airGapStartOptions, fingerprintView, networkCheckView, writtenBundleView } from './airgap-views';
+import {
+  airGapStartOptions,
+  artefactView,
+  confirmationView,
+  networkCheckView,
+  writtenBundleView,
+} from './airgap-views';
 import { materialExpiry } from './material-expiry';
 import { existingFolder, inputFilePath } from './paths';
 import { bundleFolderFor, preflightView, requirePlan } from './preflight';
@@ -27,7 +33,7 @@ type RestoreChannel =
   | 'restorePreflight'
   | 'presentShare'
   | 'rebuildMaterial'
-  | 'restoreConfirmFingerprint'
+  | 'restoreConfirmAsWitness'
   | 'restoreWrap'
   | 'restoreWriteBundle'
   | 'writeRestoreReceipt'
@@ -75,7 +81,12 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
       const overview = await ceremony.readParametersBundle(
         await existingFolder(folder, 'import-parameters bundle folder'),
       );
-      return { ...overview, keys: overview.keys.map((k) => ({ ...k })), warnings: [...overview.warnings] };
+      // Without the bundle digest: the witnesses type it as heard from the online workstation.
+      return {
+        ceremonyId: overview.ceremonyId,
+        keys: overview.keys.map((k) => ({ ...k })),
+        warnings: [...overview.warnings],
+      };
     },
 
     /** Before the shares are rebuilt into material: the new bundle folder and the receipt folder pass the core's preflight. */
@@ -112,14 +123,14 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
         return {
           ...restored,
           shareIndexes: [...restored.shareIndexes],
-          fingerprints: restored.fingerprints.map(fingerprintView),
+          confirmations: restored.confirmations.map(artefactView),
         };
       }),
 
-    restoreConfirmFingerprint: async ({ witness, typed }) => {
-      const { confirmed, remaining } = await workflow().confirmFingerprint(witness, typed);
-      return { confirmed: fingerprintView(confirmed), remaining };
-    },
+    restoreConfirmAsWitness: async ({ witness, typed, artefact }) =>
+      confirmationView(
+        await workflow().confirmArtefact(witness, typed, artefact === undefined ? {} : { index: artefact }),
+      ),
 
     restoreWrap: () => session.track('custody-restore', async () => ({ keys: await workflow().wrapAll() })),
 

@@ -1,4 +1,4 @@
-/** The air-gapped workstation's channels: network, parameters, fingerprints, material, wrap. */
+/** The air-gapped workstation's channels: network, parameters, witnesses' confirmations, material, wrap. */
 import { z } from 'zod';
 import {
   keyIdSchema,
@@ -56,21 +56,28 @@ export const consoleFilesRequestSchema = z.strictObject({
     .max(20),
 });
 
-export const fingerprintSchema = z.object({
-  fingerprint: sha256HexSchema,
-  /** "AB12 CD34 …" for reading aloud. */
-  grouped: z.string(),
+/**
+ * What the witnesses confirm: the import-parameters bundle (one value, its digest), or for the
+ * console's files each wrapping key (its fingerprint). Every witness types it for themselves.
+ */
+export const artefactToConfirmSchema = z.object({
+  index: z.number().int().nonnegative(),
+  kind: z.enum(['import-parameters-bundle', 'wrapping-key']),
   keyIds: z.array(z.string()),
+  /** Each covered key's wrapping-key fingerprint, for those who want to compare them too. */
+  fingerprints: z.array(z.object({ keyId: z.string(), fingerprint: sha256HexSchema, grouped: z.string() })),
+  /** The value to type, grouped: a bundle digest only once every witness typed it (else null). */
+  shown: z.string().nullable(),
   confirmedBy: z.array(z.string()),
   /** Witnesses who have not typed it yet: every witness confirms for themselves. */
   pending: z.array(z.string()),
 });
-export type FingerprintView = z.output<typeof fingerprintSchema>;
+export type ArtefactToConfirmView = z.output<typeof artefactToConfirmSchema>;
 
+/** The parameters as read; the bundle digest is not among them (the witnesses type it as heard). */
 export const parametersOverviewSchema = z.object({
   ceremonyId: z.string(),
   source: z.string(),
-  manifestSha256: sha256HexSchema.nullable(),
   keys: z.array(
     z.object({
       keyId: z.string(),
@@ -82,19 +89,25 @@ export const parametersOverviewSchema = z.object({
       tokenExpiresAt: timeTextSchema.nullable(),
     }),
   ),
-  fingerprints: z.array(fingerprintSchema),
+  confirmations: z.array(artefactToConfirmSchema),
   warnings: z.array(z.string()),
 });
 export type ParametersOverview = z.output<typeof parametersOverviewSchema>;
 
-export const fingerprintListSchema = z.object({ fingerprints: z.array(fingerprintSchema) });
+export const confirmationListSchema = z.object({ confirmations: z.array(artefactToConfirmSchema) });
 
-export const confirmFingerprintRequestSchema = z.strictObject({
+export const confirmAsWitnessRequestSchema = z.strictObject({
   witness: personNameSchema,
-  /** The whole fingerprint as the witness typed it back (any spacing, any case). */
+  /** The whole value as the witness typed it (any spacing, any case). */
   typed: z.string().min(1).max(300),
+  /** Which artefact (index in the list); default: the one the value matches, else the witness's next. */
+  artefact: z.number().int().nonnegative().max(100).optional(),
 });
-export const confirmationSchema = z.object({ confirmed: fingerprintSchema, remaining: z.number().int().nonnegative() });
+export const confirmationSchema = z.object({
+  confirmed: artefactToConfirmSchema,
+  /** Confirmations still missing (witnesses × artefacts). */
+  remaining: z.number().int().nonnegative(),
+});
 
 export const materialSummarySchema = z.object({
   keyId: z.string(),

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
-import { fingerprintSchema, preflightSchema } from './airgap';
+import { artefactToConfirmSchema, preflightSchema } from './airgap';
 import { keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, timeTextSchema } from './common';
 
 /** The restore workflow's states (src-main/core/ceremony/restore/workflow.ts). */
@@ -22,9 +22,9 @@ export const restoreSessionSchema = z.object({
   unfinished: z.boolean(),
 });
 
+/** The fresh parameters as read; the bundle digest is not among them (the witnesses type it as heard). */
 export const restoreParametersSchema = z.object({
   ceremonyId: z.string(),
-  manifestSha256: sha256HexSchema,
   keys: z.array(
     z.object({
       keyId: z.string(),
@@ -76,7 +76,7 @@ export const restoredKeySchema = z.object({
   keyCheckValue: z.string().nullable(),
   publicKeyFingerprint: sha256HexSchema.nullable(),
   proof: z.string(),
-  fingerprints: z.array(fingerprintSchema),
+  confirmations: z.array(artefactToConfirmSchema),
 });
 export type RestoredKeyView = z.output<typeof restoredKeySchema>;
 

@@ -2,12 +2,10 @@
 import { useState } from 'react';
 import { BundleFolderField, useBundleFolder } from '../../components/BundleFolderField';
 import { PathField, SelectField, TextField } from '../../components/Fields';
-import { FingerprintConfirmation } from '../../components/FingerprintConfirmation';
-import { Hex } from '../../components/Hex';
+import { WitnessConfirmation } from '../../components/WitnessConfirmation';
 import { NetworkCheckStep } from '../../components/NetworkCheckStep';
 import { SourceChoice } from '../../components/SourceChoice';
 import { Step, StepButton } from '../../components/Step';
-import { selectWitnesses } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { specOptions } from '../online/key-spec-choices';
 import type { KeySpecName } from '../../../src-main/ipc/contract';
@@ -125,12 +123,6 @@ export function ParametersStep() {
               <span className="file-name">{overview.source}</span>
             )}
           </p>
-          {overview.manifestSha256 && (
-            <>
-              <p>{t('air.overview.digest')}</p>
-              <Hex value={overview.manifestSha256} label={t('air.overview.digest-label')} />
-            </>
-          )}
           <ul className="key-list">
             {overview.keys.map((k) => (
               <li key={k.keyId}>
@@ -154,9 +146,8 @@ export function ParametersStep() {
 
 export function FingerprintStep() {
   const state = useAppStore((s) => s.ceremony?.airGap?.state);
-  const witnesses = useAppStore(selectWitnesses);
-  const fingerprints = useAppStore((s) => s.fingerprints);
-  const confirm = useAppStore((s) => s.confirmFingerprint);
+  const confirmations = useAppStore((s) => s.confirmations);
+  const confirm = useAppStore((s) => s.confirmAsWitness);
   const { t } = useT();
   return (
     <Step
@@ -166,9 +157,8 @@ export function FingerprintStep() {
       section="air-fingerprints"
     >
       <p>{t('air.fingerprints.intro')}</p>
-      <FingerprintConfirmation
-        fingerprints={fingerprints}
-        witnesses={witnesses}
+      <WitnessConfirmation
+        confirmations={confirmations}
         available={state === 'parameters-read' || state === 'fingerprints-confirmed'}
         onConfirm={confirm}
       />

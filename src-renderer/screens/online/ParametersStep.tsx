@@ -60,7 +60,12 @@ export function ParametersStep() {
         {t('params.write')}
       </StepButton>
       {bundle && (
-        <WrittenBundleCard bundle={bundle} lead={t('params.digest')} digestLabel={t('air.overview.digest-label')}>
+        <WrittenBundleCard
+          bundle={bundle}
+          lead={t('params.digest')}
+          digestLabel={t('air.overview.digest-label')}
+          readAloud
+        >
           {bundle.warnings.map((w) => (
             <p key={w} className="warning">
               {w}

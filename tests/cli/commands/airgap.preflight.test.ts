@@ -8,7 +8,11 @@ import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { importParametersFromKmsAnswer, writeImportParametersBundle } from '../../../src-main/core/bundle';
+import {
+  importParametersFromKmsAnswer,
+  readBundleDigest,
+  writeImportParametersBundle,
+} from '../../../src-main/core/bundle';
 import { verifyJournal } from '../../../src-main/core/journal';
 import { keyferry } from '../../integration/cli-in-process';
 import { MOUNTS_AVAILABLE, fillUp, mountTmpfs } from '../../support/tmpfs-mount';
@@ -53,10 +57,11 @@ async function parameters(folder: string): Promise<string> {
     },
   });
   await writeImportParametersBundle(path.join(dir, folder), { ceremonyId: CEREMONY, keys: [p] });
-  return p.wrappingKey.fingerprint;
+  // What the witness types: the bundle digest, read aloud from the online side.
+  return readBundleDigest(path.join(dir, folder));
 }
 
-function wrap(params: string, out: string, fingerprint: string, ...extra: string[]) {
+function wrap(params: string, out: string, digest: string, ...extra: string[]) {
   return keyferry(
     [
       'airgap',
@@ -72,7 +77,7 @@ function wrap(params: string, out: string, fingerprint: string, ...extra: string
       '--witness',
       'Ben',
       '--witness-confirms',
-      `Ben=${fingerprint}`,
+      `Ben=${digest}`,
       ...extra,
     ],
     { cwd: dir },
@@ -167,21 +172,14 @@ describe('keyferry airgap wrap: preflight and retries', () => {
   });
 
   it('AES material expiring with no custody copy needs --no-backup: refused before generating, then journaled and on the receipt', async () => {
-    const fingerprint = await parameters('params');
-    const refused = await wrap('params', 'wrapped', fingerprint, '--expires', '2099-01-01T00:00:00Z');
+    const digest = await parameters('params');
+    const refused = await wrap('params', 'wrapped', digest, '--expires', '2099-01-01T00:00:00Z');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('would expire in the KMS at 2099-01-01T00:00:00.000Z with no custody copy');
     expect(refused.stderr).toContain('--no-backup');
     expect(await events()).not.toContain('material.generated');
     expect(await readdir(dir)).not.toContain('wrapped');
-    const acknowledged = await wrap(
-      'params',
-      'wrapped',
-      fingerprint,
-      '--expires',
-      '2099-01-01T00:00:00Z',
-      '--no-backup',
-    );
+    const acknowledged = await wrap('params', 'wrapped', digest, '--expires', '2099-01-01T00:00:00Z', '--no-backup');
     expect(acknowledged.stderr).toBe('');
     expect(acknowledged.code).toBe(0);
     expect(acknowledged.stdout).toContain('Acknowledged with --no-backup (journaled)');

@@ -8,7 +8,11 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { importParametersFromKmsAnswer, writeImportParametersBundle } from '../../../src-main/core/bundle';
+import {
+  importParametersFromKmsAnswer,
+  readBundleDigest,
+  writeImportParametersBundle,
+} from '../../../src-main/core/bundle';
 import { groupHex } from '../../../src-main/core/hex-groups';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { verifyJournal } from '../../../src-main/core/journal';
@@ -42,6 +46,8 @@ const WIRED = {
 
 let dir: string;
 let fingerprint: string;
+/** The import-parameters bundle digest: what every witness types (read aloud from the online side). */
+let digest: string;
 const wrapping = generateKeyPairSync('rsa', {
   modulusLength: 2048,
   publicKeyEncoding: { type: 'spki', format: 'der' },
@@ -74,6 +80,7 @@ async function paramsBundle(
     keys: [p],
     ...(ceremony ? { ceremony } : {}),
   });
+  digest = await readBundleDigest(folder);
   return folder;
 }
 
@@ -113,7 +120,7 @@ describe('keyferry airgap wrap', () => {
   it('refuses a live network unless overridden', async () => {
     await paramsBundle('AES_256');
     vi.mocked(os.networkInterfaces).mockReturnValue(WIRED);
-    const run = await keyferry(wrapArgs('--witness-confirms', `Ben=${fingerprint}`), { cwd: dir });
+    const run = await keyferry(wrapArgs('--witness-confirms', `Ben=${digest}`), { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/connected to a network \(eth0 192\.168\.7\.9\)/);
     expect(await readdir(dir)).not.toContain('wrapped');
@@ -125,19 +132,16 @@ describe('keyferry airgap wrap', () => {
       materialExpiry: 'never',
       onlineJournal: 'online.jsonl',
     });
-    const other = await keyferry(
-      wrapArgs('--title', 'Quarterly import 2', '--witness-confirms', `Ben=${fingerprint}`),
-      {
-        cwd: dir,
-      },
-    );
+    const other = await keyferry(wrapArgs('--title', 'Quarterly import 2', '--witness-confirms', `Ben=${digest}`), {
+      cwd: dir,
+    });
     expect(other.code).toBe(1);
     expect(other.stderr).toContain(
       'The import-parameters bundle names this ceremony "Quarterly import", but --title gives "Quarterly import 2"',
     );
     expect(await readdir(dir)).not.toContain('wrapped');
     expect(await readdir(dir)).not.toContain('airgap.jsonl');
-    const same = await keyferry(wrapArgs('--title', 'Quarterly import', '--witness-confirms', `Ben=${fingerprint}`), {
+    const same = await keyferry(wrapArgs('--title', 'Quarterly import', '--witness-confirms', `Ben=${digest}`), {
       cwd: dir,
     });
     expect(same.stderr).toBe('');
@@ -146,20 +150,29 @@ describe('keyferry airgap wrap', () => {
     expect(await readFile(path.join(dir, receipt), 'utf8')).toContain('Quarterly import');
   });
 
-  it('refuses to go on without every fingerprint typed back, and refuses a wrong one; nothing is written', async () => {
+  it('refuses to go on without the bundle digest typed by the witness, and refuses a wrong one; nothing is written', async () => {
     await paramsBundle('AES_256');
     const none = await keyferry(wrapArgs(), { cwd: dir });
     expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/Witness Ben has not confirmed the wrapping-key fingerprint of key\(s\) /);
+    expect(none.stderr).toMatch(/Witness Ben has not confirmed the import-parameters bundle digest \(it binds/);
+    // The digest is never printed on this side before the witnesses typed it.
+    expect(none.stdout).not.toContain(groupHex(digest));
+    expect(none.stdout).toContain(groupHex(fingerprint));
     const wrong = await keyferry(wrapArgs('--witness-confirms', `Ben=${'ab'.repeat(32)}`), { cwd: dir });
-    expect(wrong.stderr).toMatch(/matches no wrapping key in the bundle/);
-    const partial = await keyferry(wrapArgs('--witness-confirms', `Ben=${fingerprint.slice(0, 32)}`), { cwd: dir });
-    expect(partial.stderr).toMatch(/not a whole SHA-256 fingerprint/);
+    expect(wrong.stderr).toMatch(
+      /Ben typed a value that differs from the digest of the import-parameters bundle read here in 1[3-6] of 16 groups/,
+    );
+    // The wrapping-key fingerprint is not the bundle digest.
+    const key = await keyferry(wrapArgs('--witness-confirms', `Ben=${fingerprint}`), { cwd: dir });
+    expect(key.stderr).toMatch(/Ben typed a value that differs from the digest/);
+    const partial = await keyferry(wrapArgs('--witness-confirms', `Ben=${digest.slice(0, 32)}`), { cwd: dir });
+    expect(partial.stderr).toMatch(/The typed import-parameters bundle digest has 32 hex digits/);
     const old = await keyferry(wrapArgs('--confirm-fingerprint', fingerprint), { cwd: dir });
     expect(old.stderr).toMatch(/--confirm-fingerprint is gone: one value credited to every witness/);
     expect(await readdir(dir)).not.toContain('wrapped');
     const journal = await readFile(path.join(dir, 'airgap.jsonl'), 'utf8');
-    expect(journal.match(/"ceremony\.abandoned"/g)).toHaveLength(3);
+    expect(journal.match(/"ceremony\.abandoned"/g)).toHaveLength(4);
+    expect(journal.match(/"witness\.refused"/g)).toHaveLength(3);
     expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
   });
 
@@ -172,9 +185,9 @@ describe('keyferry airgap wrap', () => {
         '--witness',
         'Chloé',
         '--witness-confirms',
-        `Chloé=${groupHex(fingerprint)}`,
+        `Chloé=${groupHex(digest)}`,
         '--witness-confirms',
-        `Ben=${fingerprint}`,
+        `Ben=${digest}`,
         '--material',
         'aes.bin',
         '--expires',
@@ -207,7 +220,7 @@ describe('keyferry airgap wrap', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { event: string; actor: string });
-    expect(journal.filter((e) => e.event === 'fingerprint.confirmed').map((e) => e.actor)).toEqual(['Chloé', 'Ben']);
+    expect(journal.filter((e) => e.event === 'witness.confirmed').map((e) => e.actor)).toEqual(['Chloé', 'Ben']);
     expect(journal.some((e) => e.event === 'material.loaded')).toBe(true);
     expect((await readdir(dir)).filter((f) => f.startsWith('receipt-air-gapped-KF-20250301-abcdef'))).toHaveLength(2);
   });
@@ -217,7 +230,7 @@ describe('keyferry airgap wrap', () => {
     openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.pem']);
     const pkcs8 = openssl(['pkcs8', '-topk8', '-nocrypt', '-in', 'ec.pem', '-outform', 'DER']);
     const refused = await keyferry(
-      wrapArgs('--witness-confirms', `Ben=${fingerprint}`, '--material', 'ec.pem', '--custody', '2/2'),
+      wrapArgs('--witness-confirms', `Ben=${digest}`, '--material', 'ec.pem', '--custody', '2/2'),
       { cwd: dir },
     );
     expect(refused.code).toBe(1);
@@ -228,7 +241,7 @@ describe('keyferry airgap wrap', () => {
     const run = await keyferry(
       wrapArgs(
         '--witness-confirms',
-        `Ben=${fingerprint}`,
+        `Ben=${digest}`,
         '--material',
         'ec.pem',
         '--custody',
@@ -328,23 +341,13 @@ describe('keyferry airgap wrap', () => {
   it('refuses a passphrase variable that is not set, and a passphrase given in place of a variable name', async () => {
     await paramsBundle('RSA_2048');
     const run = await keyferry(
-      wrapArgs(
-        '--witness-confirms',
-        `Ben=${fingerprint}`,
-        '--material',
-        'x.pem',
-        '--passphrase-env',
-        'NOT_SET_ANYWHERE',
-      ),
+      wrapArgs('--witness-confirms', `Ben=${digest}`, '--material', 'x.pem', '--passphrase-env', 'NOT_SET_ANYWHERE'),
       { cwd: dir },
     );
     expect(run.stderr).toMatch(/environment variable NOT_SET_ANYWHERE named by --passphrase-env is not set/);
-    const pass = await keyferry(
-      wrapArgs('--witness-confirms', `Ben=${fingerprint}`, '--passphrase-env', 'secret words'),
-      {
-        cwd: dir,
-      },
-    );
+    const pass = await keyferry(wrapArgs('--witness-confirms', `Ben=${digest}`, '--passphrase-env', 'secret words'), {
+      cwd: dir,
+    });
     expect(pass.stderr).toMatch(/takes the NAME of an environment variable/);
   });
 });

@@ -284,7 +284,8 @@ describe('keyferry custody', () => {
     const now = new Date();
     await parametersBundle(dir, 'AES_256', wrapping.publicKey, now, '0042abcd-0000-4000-8000-000000000042');
     const params = await readBundle(path.join(dir, 'parameters'), { now });
-    const fingerprint = params.kind === 'import-parameters' ? (params.keys[0]?.wrappingKey.fingerprint as string) : '';
+    // What the witness types: the fresh bundle's digest, read aloud from the online side.
+    const digest = params.digest;
     const share = (i: number): string =>
       path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of3.json`);
     const base = ['custody', 'restore', '--share', share(2), '--share', share(3)];
@@ -305,7 +306,7 @@ describe('keyferry custody', () => {
     );
     expect(badExpiry.err).toContain('is not "never" or an ISO 8601 date-time');
     const unconfirmed = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', ...ceremony], dir);
-    expect(unconfirmed.err).toContain('Witness Wes has not confirmed the wrapping-key fingerprint');
+    expect(unconfirmed.err).toContain('Witness Wes has not confirmed the import-parameters bundle digest');
     expect((await readdir(dir)).sort()).toEqual(['key.bin', 'parameters', 'restore.jsonl', 'usb1', 'usb2', 'usb3']);
 
     const expiresAt = new Date(now.getTime() + 30 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -319,7 +320,7 @@ describe('keyferry custody', () => {
         '--expires',
         expiresAt,
         '--witness-confirms',
-        `Wes=${fingerprint}`,
+        `Wes=${digest}`,
         '--presented-by',
         '3=Dana',
         ...ceremony,

@@ -91,5 +91,16 @@ describe('keyferry rehearse', () => {
     );
     expect(receipt).toMatch(/Custody: any 2 of 3 shares/);
     expect(receipt).toContain('Farah');
+    // The rehearsal confirms the bundle digest as its witness, once for both keys, and says so.
+    const confirmed = journal.filter((e) => e.event === 'witness.confirmed');
+    expect(confirmed).toHaveLength(1);
+    expect(confirmed[0]?.data).toMatchObject({
+      artefact: 'import-parameters-bundle',
+      source: 'rehearsal-online-side',
+      keyIds: [expect.any(String), expect.any(String)],
+    });
+    expect(receipt.replace(/\s+/g, ' ')).toContain(
+      "rehearsal: confirmed for this witness with the online side's own value (nobody typed it): the import-parameters bundle digest",
+    );
   }, 120_000);
 });

@@ -10,10 +10,8 @@ export function paramsDigestFrom(paramsOutput: string): string {
   return `${m[1]} ${m[2]}`;
 }
 
-/** The options with which every witness confirms what `online params` printed. */
+/** The options with which every witness confirms the bundle digest `online params` printed: one per witness. */
 export function airgapConfirmations(paramsOutput: string, witnesses: readonly string[]): string[] {
-  const fingerprints = [...paramsOutput.matchAll(/^ {4}((?:[0-9A-F]{4} ){15}[0-9A-F]{4})$/gm)].map(
-    (m) => m[1] as string,
-  );
-  return fingerprints.flatMap((fp) => witnesses.flatMap((w) => ['--witness-confirms', `${w}=${fp}`]));
+  const digest = paramsDigestFrom(paramsOutput);
+  return witnesses.flatMap((w) => ['--witness-confirms', `${w}=${digest}`]);
 }

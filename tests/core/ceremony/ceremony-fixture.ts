@@ -10,6 +10,7 @@ import { parseCeremonyPlan, type CeremonyPlan } from '../../../src-main/core/cer
 import type { InterfaceList } from '../../../src-main/core/ceremony/shared/network-check';
 import { OnlineCeremony, type WrappedBundleProof } from '../../../src-main/core/ceremony/online/workflow';
 import { readBundleDigest } from '../../../src-main/core/bundle';
+import { confirmEveryWitness } from './witness-helpers';
 import { groupHex } from '../../../src-main/core/hex-groups';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { openJournal, type Journal } from '../../../src-main/core/journal';
@@ -133,9 +134,8 @@ export async function airGapSide(f: Fixture, plan: CeremonyPlan, params: string,
   const journal = await f.journal('airgap.jsonl');
   const air = await f.airgap(journal, plan);
   await air.checkNetwork();
-  const overview = await air.readParametersBundle(params);
-  for (const fp of overview.fingerprints)
-    for (const w of plan.witnesses) await air.confirmFingerprint(w, fp.fingerprint);
+  await air.readParametersBundle(params);
+  await confirmEveryWitness(air, plan.witnesses, params);
   await air.preflight({ wrappedBundle: out, receiptFolder: f.dir });
   await air.generateMaterial();
   await air.wrap();

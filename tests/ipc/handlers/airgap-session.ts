@@ -1,6 +1,6 @@
 /**
  * Test helper: a rehearsal through the real router and handlers (no browser) up to the air-gapped
- * side with every fingerprint confirmed, for the keys asked; the ceremony folder is `dir`.
+ * side with the bundle digest confirmed by the witness, for the keys asked; the ceremony folder is `dir`.
  */
 import type { RecordedIpc } from '../../ui/ipc-recorder';
 
@@ -22,7 +22,7 @@ export async function value<T = Record<string, unknown>>(
   return answer.value as T;
 }
 
-/** Setup, simulator, keys, parameters bundle in `dir`, air-gapped network check, bundle read, fingerprints confirmed. */
+/** Setup, simulator, keys, parameters bundle in `dir`, air-gapped network check, bundle read, its digest confirmed. */
 export async function airGapConfirmed(
   ipc: RecordedIpc,
   dir: string,
@@ -35,15 +35,13 @@ export async function airGapConfirmed(
     keys: specs.map((spec, i) => ({ alias: `safety/k${i}`, spec })),
   });
   await value(ipc, 'online.fetch-parameters');
-  const params = await value<{ dir: string }>(ipc, 'online.write-parameters', { folder: dir });
+  const params = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'online.write-parameters', {
+    folder: dir,
+  });
   await value(ipc, 'airgap.check-network');
-  const overview = await value<{ fingerprints: { grouped: string }[]; keys: { keyId: string }[] }>(
-    ipc,
-    'airgap.read-bundle',
-    { folder: params.dir },
-  );
-  for (const f of overview.fingerprints)
-    await value(ipc, 'airgap.confirm-fingerprint', { witness: 'Ben', typed: f.grouped });
+  const overview = await value<{ keys: { keyId: string }[] }>(ipc, 'airgap.read-bundle', { folder: params.dir });
+  // The witness types the bundle digest the online side showed.
+  await value(ipc, 'airgap.confirm-as-witness', { witness: 'Ben', typed: params.manifestSha256Grouped });
   return { params: params.dir, keyIds: overview.keys.map((k) => k.keyId) };
 }
 

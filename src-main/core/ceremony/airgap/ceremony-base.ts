@@ -1,7 +1,7 @@
 /**
  * What the air-gapped ceremonies (the air-gapped side and the custody restore) have in common:
  * their options, the step guard, the ceremony record, the network check, the witnesses'
- * fingerprint confirmations and writing the wrapped-material bundle. Each ceremony keeps its own
+ * confirmations (one value per witness per artefact) and writing the wrapped-material bundle. Each ceremony keeps its own
  * material vault (private to it) and its own states and steps.
  *
  * Like its subclasses, this module must never reach a network client (a test scans the import
@@ -13,10 +13,16 @@ import { KeyferryError, toProblem } from '../../errors';
 import { receiptBaseName } from '../../receipt';
 import { airGapDestinations, preflightJournaled, type AirGapDestinations } from './preflight';
 import { writeWrapped, type WrappedKey, type WrittenWrappedBundle } from './wrap';
-import { airGapRecord, checkNetworkJournaled, confirmFingerprintJournaled, type AirGapPeople } from './steps';
+import {
+  airGapRecord,
+  checkNetworkJournaled,
+  confirmArtefactJournaled,
+  type AirGapPeople,
+  type ConfirmationSource,
+} from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
-import type { FingerprintConfirmations, FingerprintToConfirm } from './fingerprint-confirmation';
+import type { ArtefactToConfirm, WitnessConfirmations } from './witness-confirmations';
 import type { MaterialAuditObserver } from './material-vault';
 import type { InterfaceList, NetworkCheckResult } from '../shared/network-check';
 import type { ProgressListener } from '../shared/progress';
@@ -65,7 +71,7 @@ function expiryText(expiry: MaterialExpiry | undefined): string {
 /** The states every air-gapped ceremony passes through (each adds its own in between). */
 type SharedState = 'new' | 'network-checked' | 'fingerprints-confirmed' | 'wrapped' | 'bundle-written';
 
-/** The states from which the fingerprint steps may run, which differ per ceremony. */
+/** The states from which the confirmation steps may run, which differ per ceremony. */
 export interface FingerprintSteps<S extends string> {
   readonly show: readonly S[];
   readonly confirm: readonly S[];
@@ -78,7 +84,7 @@ export abstract class AirGapCeremonyBase<S extends string> {
   readonly #fingerprintSteps: FingerprintSteps<S>;
   #network: NetworkCheckResult | undefined;
   protected currentCeremonyId = '';
-  protected confirmations: FingerprintConfirmations | undefined;
+  protected confirmations: WitnessConfirmations | undefined;
   protected wrapped: WrappedKey[] = [];
   protected bundle: WrittenWrappedBundle | undefined;
   /** The journal seq of this session's start: makes the receipt's file name unique per session. */
@@ -137,26 +143,37 @@ export abstract class AirGapCeremonyBase<S extends string> {
     return result;
   }
 
-  /** The wrapping-key fingerprints to compare aloud, grouped, with who confirmed each so far. */
-  fingerprints(): FingerprintToConfirm[] {
-    this.guard.require('show the fingerprints', this.#fingerprintSteps.show);
+  /**
+   * What the witnesses confirm, with who has typed each value so far: for a bundle, the bundle
+   * (its digest hidden until every witness typed it); for console files, each wrapping key.
+   */
+  artefactsToConfirm(): ArtefactToConfirm[] {
+    this.guard.require('show what the witnesses confirm', this.#fingerprintSteps.show);
     return this.confirmations?.list() ?? [];
   }
 
   /**
-   * `witness` typed back a fingerprint after comparing it aloud with the online workstation's.
-   * Journaled with the witness as actor. When every fingerprint is confirmed, the step is done.
+   * `witness` typed back the value read aloud from the online workstation (the import-parameters
+   * bundle digest; a wrapping-key fingerprint for console files), for artefact `index` (default:
+   * the one it matches, else their next). Journaled with the witness as actor; a wrong value is
+   * refused and journaled. When every witness has confirmed every artefact, the step is done.
+   * `source` 'rehearsal-online-side' (the rehearsal confirming for each witness) only in a rehearsal.
    */
-  async confirmFingerprint(
+  async confirmArtefact(
     witness: string,
-    typedFingerprint: string,
-  ): Promise<{ confirmed: FingerprintToConfirm; remaining: number }> {
-    this.guard.require('confirm a fingerprint', this.#fingerprintSteps.confirm);
-    const outcome = await confirmFingerprintJournaled(
-      this.confirmations as FingerprintConfirmations,
+    typed: string,
+    options: { index?: number; source?: ConfirmationSource } = {},
+  ): Promise<{ confirmed: ArtefactToConfirm; remaining: number }> {
+    this.guard.require('confirm as a witness', this.#fingerprintSteps.confirm);
+    const source = options.source ?? 'witness-typed';
+    if (source === 'rehearsal-online-side' && !this.options.rehearsal)
+      throw new KeyferryError('WITNESS_SOURCE_REFUSED', {});
+    const outcome = await confirmArtefactJournaled(
+      this.confirmations as WitnessConfirmations,
       this.options.journal,
       witness,
-      typedFingerprint,
+      typed,
+      { source, ...(options.index === undefined ? {} : { index: options.index }) },
     );
     if (outcome.remaining === 0) this.guard.advance(this.sharedState('fingerprints-confirmed'));
     return outcome;

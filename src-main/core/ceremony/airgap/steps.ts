@@ -1,7 +1,8 @@
 /**
  * Steps shared by the air-gapped ceremonies (the air-gapped side and the custody restore):
  * journaling who is present, the network check, reading an import-parameters bundle, a witness
- * confirming a wrapping-key fingerprint, and wrapping then wiping the material. Each function
+ * confirming the bundle digest (or a console file's wrapping-key fingerprint), and wrapping then
+ * wiping the material. Each function
  * is the journaled body of a step; the callers keep their own step guards and state.
  *
  * Like its callers, this module must never reach a network client (a test scans the import
@@ -10,15 +11,11 @@
 import type { ReceiptLanguage } from '../../receipt/language';
 import type { PaperSize } from '../../receipt/paper-size';
 import { readBundle, type ImportParameters, type ImportParametersBundle } from '../../bundle';
-import { KeyferryError, isKeyferryError } from '../../errors';
+import { KeyferryError } from '../../errors';
 import type { Journal, JournalEntry } from '../../journal';
 import { wrapAll, type WrapContext, type WrappedKey } from './wrap';
 import { appIdentityData, describeWorkstation, type AppIdentity, type CeremonyRecord } from '../shared/ceremony-record';
-import {
-  normalizeFingerprint,
-  type FingerprintConfirmations,
-  type FingerprintToConfirm,
-} from './fingerprint-confirmation';
+import type { ArtefactToConfirm, WitnessConfirmations } from './witness-confirmations';
 import type { MaterialVault } from './material-vault';
 import { checkAirGap, type InterfaceList, type NetworkCheckResult } from '../shared/network-check';
 
@@ -118,31 +115,43 @@ export async function readImportParametersBundle(
   return bundle;
 }
 
-/** `witness` typed back a fingerprint: checked, then journaled with the witness as actor. */
-export async function confirmFingerprintJournaled(
-  confirmations: FingerprintConfirmations,
+/**
+ * Where a confirmed value came from: a witness typed what was read aloud from the online
+ * workstation, or (rehearsals only) the rehearsal confirmed for the witness with the online
+ * side's own value.
+ */
+export type ConfirmationSource = 'witness-typed' | 'rehearsal-online-side';
+
+/**
+ * `witness` typed back a value (the bundle digest, or a console file's wrapping-key fingerprint):
+ * checked, then journaled with the witness as actor, one `witness.confirmed` entry per witness per
+ * artefact. A refused value is journaled too (`witness.refused`, a deviation), without the real value.
+ */
+export async function confirmArtefactJournaled(
+  confirmations: WitnessConfirmations,
   journal: Journal,
   witness: string,
-  typedFingerprint: string,
-): Promise<{ confirmed: FingerprintToConfirm; remaining: number }> {
-  let confirmed: FingerprintToConfirm;
-  try {
-    confirmed = confirmations.confirm(witness, typedFingerprint);
-  } catch (error) {
-    if (isKeyferryError(error) && error.code === 'FINGERPRINT_MISMATCH') {
-      await journal.append(witness.trim(), 'fingerprint.refused', {
-        code: error.code,
-        typedFingerprint: normalizeFingerprint(typedFingerprint),
-      });
-    }
-    throw error;
-  }
-  const name = confirmed.confirmedBy.find((w) => w === witness.trim()) ?? witness.trim();
-  await journal.append(name, 'fingerprint.confirmed', {
-    wrappingKeyFingerprint: confirmed.fingerprint,
-    keyIds: [...confirmed.keyIds],
+  typed: string,
+  options: { readonly index?: number; readonly source: ConfirmationSource },
+): Promise<{ confirmed: ArtefactToConfirm; remaining: number }> {
+  const matched = await confirmations.check(witness, typed, options.index, async (refused) => {
+    await journal.append(refused.witness, 'witness.refused', {
+      artefact: refused.kind,
+      index: refused.index,
+      code: refused.code,
+      differingGroups: [...refused.differingGroups],
+      source: options.source,
+    });
   });
-  return { confirmed, remaining: confirmations.unconfirmed().length };
+  await journal.append(matched.witness, 'witness.confirmed', {
+    artefact: matched.kind,
+    index: matched.index,
+    digest: matched.digest,
+    keyIds: [...matched.keyIds],
+    source: options.source,
+  });
+  const confirmed = confirmations.record(matched);
+  return { confirmed, remaining: confirmations.remaining() };
 }
 
 /** Wraps the material of `keys`, wipes every material in `vault` (even on failure) and journals the wipe. */

@@ -1,6 +1,7 @@
 /**
  * The air-gapped side of a ceremony, step by step: check the network, read the import
- * parameters, show the wrapping-key fingerprints, record the witnesses' confirmations, produce
+ * parameters, record each witness's confirmation of the bundle digest (heard from the online
+ * workstation; per wrapping-key fingerprint for console files), produce
  * the material (generate or load), split it for custody (optional), wrap it, write the
  * wrapped-material bundle, write the receipt. Each method is one step returning plain values
  * (fingerprints, file names, states), never key bytes, so a UI can drive it over IPC.
@@ -20,7 +21,12 @@ import type { AirGapDestinations } from './preflight';
 import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import { newCeremonyId } from '../shared/ceremony-id';
-import { FingerprintConfirmations, type FingerprintToConfirm } from './fingerprint-confirmation';
+import {
+  bundleArtefacts,
+  WitnessConfirmations,
+  wrappingKeyArtefacts,
+  type ArtefactToConfirm,
+} from './witness-confirmations';
 import { MaterialVault } from './material-vault';
 import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hsm-material';
 import { checkCeremonyPeople } from '../shared/person-name';
@@ -33,7 +39,8 @@ export type { AirGapState } from '../shared/ceremony-states';
 const NEXT_STEP: Record<AirGapState, string> = {
   new: 'Check the network first.',
   'network-checked': 'Read the import-parameters bundle next.',
-  'parameters-read': 'Have a witness compare and type back every wrapping-key fingerprint next.',
+  'parameters-read':
+    'Have every witness type the import-parameters bundle digest read aloud from the online workstation next.',
   'fingerprints-confirmed': 'Generate or load the key material next.',
   'material-ready': 'Wrap the key material next (after custody shares, if any).',
   wrapped: 'Write the wrapped-material bundle next.',
@@ -57,9 +64,13 @@ export interface AirGapKeyOverview {
 export interface ParametersOverview {
   readonly ceremonyId: string;
   readonly source: string;
+  /**
+   * The bundle digest (null for console files). Not for showing: the witnesses type it as heard
+   * from the online workstation (`confirmations` shows it once they all have).
+   */
   readonly manifestSha256: string | null;
   readonly keys: readonly AirGapKeyOverview[];
-  readonly fingerprints: readonly FingerprintToConfirm[];
+  readonly confirmations: readonly ArtefactToConfirm[];
   readonly warnings: readonly string[];
 }
 
@@ -157,8 +168,9 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
     this.currentCeremonyId = ceremonyId;
     this.#parametersSource = source;
     this.#parameters = keys;
-    this.confirmations = new FingerprintConfirmations(
-      new Map(keys.map((k) => [k.keyId, k.wrappingKey.fingerprint])),
+    const covered = keys.map((k) => ({ keyId: k.keyId, fingerprint: k.wrappingKey.fingerprint }));
+    this.confirmations = new WitnessConfirmations(
+      digest === null ? wrappingKeyArtefacts(covered) : bundleArtefacts(digest, covered),
       this.options.witnesses,
     );
     this.guard.advance('parameters-read');
@@ -167,12 +179,12 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
       source,
       manifestSha256: digest,
       keys: overview,
-      fingerprints: this.confirmations.list(),
+      confirmations: this.confirmations.list(),
       warnings,
     };
   }
 
-  // Step 3, the witnesses' fingerprint confirmations: fingerprints() and confirmFingerprint() (base).
+  // Step 3, the witnesses' confirmations: artefactsToConfirm() and confirmArtefact() (base).
 
   /**
    * Step 3b, before any material exists: checks the wrapped-bundle folder, the receipt folder and

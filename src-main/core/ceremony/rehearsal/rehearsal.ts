@@ -172,8 +172,8 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     const day1 = await onlineSession(files.onlineJournal, kms, sim.region, options, plan, true);
     journals.push(day1.journal);
     await day1.ceremony.createKeys(plan.keys);
-    const issued = await day1.ceremony.fetchParameters();
-    await day1.ceremony.writeParametersBundle(files.parametersBundle);
+    await day1.ceremony.fetchParameters();
+    const written = await day1.ceremony.writeParametersBundle(files.parametersBundle);
     await day1.journal.close();
 
     // Air-gapped workstation: its own code path and journal; the media is a folder.
@@ -192,10 +192,9 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     });
     await air.checkNetwork({ allowNetwork: true });
     await air.readParametersBundle(files.parametersBundle);
-    // Each witness in turn reads each fingerprint off the online side and types it back here.
-    for (const fingerprint of new Set(issued.map((i) => i.wrappingKeyFingerprintGrouped))) {
-      for (const witness of plan.witnesses) await air.confirmFingerprint(witness, fingerprint);
-    }
+    // Each witness confirms the bundle digest the online side wrote (journaled as the rehearsal's doing).
+    for (const witness of plan.witnesses)
+      await air.confirmArtefact(witness, written.manifestSha256, { source: 'rehearsal-online-side' });
     const custodianFolders = options.custody
       ? Array.from({ length: options.custody.n }, (_, i) => path.join(out, `custodian-${i + 1}`))
       : [];

@@ -6,7 +6,7 @@
  * a fresh import-parameters bundle of the same key, so the online side can import it again.
  *
  * Steps, each guarded: check the network, read the parameters bundle, present shares (who
- * presented which index), restore and prove, witnesses confirm the wrapping-key fingerprint,
+ * presented which index), restore and prove, every witness types the bundle digest,
  * wrap, write the wrapped-material bundle, write the receipt. The journal records who presented
  * which share, the proof and the bundle; never a share or the material. Like the air-gapped
  * workflow, this module must never reach a network client.
@@ -29,7 +29,7 @@ import {
 } from '../airgap/ceremony-base';
 import type { AirGapDestinations } from '../airgap/preflight';
 import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from '../airgap/steps';
-import { FingerprintConfirmations, type FingerprintToConfirm } from '../airgap/fingerprint-confirmation';
+import { bundleArtefacts, WitnessConfirmations, type ArtefactToConfirm } from '../airgap/witness-confirmations';
 import { MaterialVault } from '../airgap/material-vault';
 import { checkCeremonyPeople, personName } from '../shared/person-name';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
@@ -44,7 +44,7 @@ const NEXT_STEP: Record<RestoreState, string> = {
   'network-checked': 'Read the fresh import-parameters bundle of the key next.',
   'parameters-read': 'Have the custodians present their shares next.',
   'shares-presented': 'Present at least M shares, then rebuild the material.',
-  restored: 'Have a witness compare and type back the wrapping-key fingerprint next.',
+  restored: 'Have every witness type the import-parameters bundle digest read aloud from the online workstation next.',
   'fingerprints-confirmed': 'Wrap the rebuilt material next.',
   wrapped: 'Write the wrapped-material bundle next.',
   'bundle-written': 'Write the receipt next.',
@@ -68,7 +68,8 @@ export interface RestoredKey {
   readonly publicKeyFingerprint: string | null;
   /** One sentence: what was proven. */
   readonly proof: string;
-  readonly fingerprints: readonly FingerprintToConfirm[];
+  /** What every witness confirms: the bundle digest (shown once all typed it). */
+  readonly confirmations: readonly ArtefactToConfirm[];
   /** From a ceremony custody set: every key restored (the first is described above). */
   readonly keys?: readonly {
     readonly keyId: string;
@@ -108,6 +109,7 @@ interface RestoredState {
 export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
   readonly #vault: MaterialVault;
   #parameters: ImportParameters[] = [];
+  #parametersDigest = '';
   #shares: PresentedShares | undefined;
   #restored: RestoredState | undefined;
   #backup: CustodyBackup | undefined;
@@ -157,6 +159,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     });
     this.currentCeremonyId = bundle.manifest.ceremonyId;
     this.#parameters = bundle.keys;
+    this.#parametersDigest = bundle.digest;
     this.#shares = new PresentedShares(bundle.keys);
     this.guard.advance('parameters-read');
     return { ceremonyId: bundle.manifest.ceremonyId, manifestSha256: bundle.digest, keys, warnings };
@@ -280,10 +283,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     this.#vault.put(key.keyId, material);
     const check = first.materialCheck;
     const proof = `the rebuilt material's ${check.kind === 'kcv' ? 'key check value' : 'public-key SHA-256'} ${check.value} equals the value recorded in every share`;
-    this.confirmations = new FingerprintConfirmations(
-      new Map([[key.keyId, key.wrappingKey.fingerprint]]),
-      this.options.witnesses,
-    );
+    this.confirmations = this.#bundleConfirmations();
     const result: RestoredKey = {
       keyId: key.keyId,
       spec: key.keySpec,
@@ -294,7 +294,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
       keyCheckValue: check.kind === 'kcv' ? check.value : null,
       publicKeyFingerprint: check.kind === 'spki-sha256' ? check.value : null,
       proof: `Proven: ${proof}.`,
-      fingerprints: this.confirmations.list(),
+      confirmations: this.confirmations.list(),
     };
     await journal.append(operator, 'custody.restored', {
       keyId: key.keyId,
@@ -310,6 +310,17 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     this.#restored = { keys: [key], result, presented };
     this.guard.advance('restored');
     return result;
+  }
+
+  /** What every witness confirms: the fresh bundle's digest, which binds every key's wrapping key and token. */
+  #bundleConfirmations(): WitnessConfirmations {
+    return new WitnessConfirmations(
+      bundleArtefacts(
+        this.#parametersDigest,
+        this.#parameters.map((p) => ({ keyId: p.keyId, fingerprint: p.wrappingKey.fingerprint })),
+      ),
+      this.options.witnesses,
+    );
   }
 
   /** Step 4 for set shares: every key of the bundle from the backup, proven, all or none. */
@@ -335,10 +346,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     const presented = [...shares.records].sort((a, b) => a.shareIndex - b.shareIndex);
     shares.disposeAll();
     for (const r of restored) this.#vault.put(r.keyId, r.material);
-    this.confirmations = new FingerprintConfirmations(
-      new Map(keys.map((k) => [k.keyId, k.wrappingKey.fingerprint])),
-      this.options.witnesses,
-    );
+    this.confirmations = this.#bundleConfirmations();
     const facts = keys.map((k) => {
       const check = backup.entries.find((e) => e.keyId === k.keyId)?.materialCheck;
       return {
@@ -357,7 +365,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
       threshold: first.m,
       total: first.n,
       proof: `Proven: ${proof}.`,
-      fingerprints: this.confirmations.list(),
+      confirmations: this.confirmations.list(),
       keys: facts,
     };
     await journal.append(operator, 'custody.restored', {
@@ -375,7 +383,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     return result;
   }
 
-  // Step 5, a witness confirms the wrapping-key fingerprint: fingerprints() and confirmFingerprint() (base).
+  // Step 5, every witness types the bundle digest: artefactsToConfirm() and confirmArtefact() (base).
 
   /** Step 6: wraps the rebuilt material under the key's wrapping key, then wipes it (the first key's summary). */
   async wrap(): Promise<WrappedKeySummary> {

@@ -54,39 +54,73 @@ export const enConfirmations = {
 
   'problem.WITNESS_UNKNOWN': '"{witness}" is not a witness of this ceremony.',
   'problem.WITNESS_UNKNOWN.next': 'Confirmations come from the named witnesses: {witnesses}.',
+  'problem.WITNESS_ARTEFACT_UNKNOWN': 'There is no value {index} to confirm; this ceremony has {count}.',
+  'problem.WITNESS_ARTEFACT_UNKNOWN.next': 'Confirm one of the values shown on the screen.',
+  'problem.WITNESS_DIGEST_SLIP':
+    '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count, plural, one {group {groups}} other {groups {groups}}} of 16 (typed {typed} there). Refused; nothing was recorded for {witness}.',
+  'problem.WITNESS_DIGEST_SLIP.next':
+    'Have the online workstation read that group aloud again, then {witness} types the whole value again. If it still differs, stop: the bundle here is not the one the online workstation wrote.',
+  'problem.WITNESS_DIGEST_MISMATCH':
+    '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count} of 16 groups: not a typing slip. Refused; nothing was recorded for {witness}.',
+  'problem.WITNESS_DIGEST_MISMATCH.next':
+    'Stop and compare: the online workstation reads the import-parameters bundle digest (keyferry online params, or the online screen); if {witness} typed what was read, the bundle here is not the one it wrote: fetch new parameters.',
+  'problem.WITNESS_SOURCE_REFUSED':
+    "Only a rehearsal may confirm for a witness from the online side's own value; this ceremony is not a rehearsal.",
+  'problem.WITNESS_SOURCE_REFUSED.next': 'Each witness types the value read aloud from the online workstation.',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
     '{witness} typed {attempts} values that do not match {artefactText}; the ceremony stops here. No material exists yet.',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
-    'Compare the value on the online workstation with the bundle carried here (keyferry bundle verify on each side); start again when they agree, or fetch new parameters.',
+    'Compare the import-parameters bundle digest on the online workstation with the bundle carried here (keyferry bundle verify on each side); start again when they agree, or fetch new parameters.',
   'problem.WITNESS_CONFIRMATION_MISSING':
     '{count, plural, one {Witness {pending} has} other {Witnesses {pending} have}} not confirmed {artefactText}; every named witness confirms for themselves and nobody can be skipped. No material exists yet.',
   'problem.WITNESS_CONFIRMATION_MISSING.next':
-    'Each witness types the value read aloud from the online workstation: on a terminal when asked, or with --witness-confirms "NAME=VALUE" once per witness and fingerprint.',
+    'Each witness types the value read aloud from the online workstation: on a terminal when asked, or with --witness-confirms "NAME=VALUE" once per witness (once per witness and fingerprint for console files).',
   'problem.WITNESS_CONFIRMS_MALFORMED':
-    '--witness-confirms takes NAME=VALUE (one witness and the fingerprint that witness typed), not "{value}".',
+    '--witness-confirms takes NAME=VALUE (one witness and the import-parameters bundle digest that witness typed), not "{value}".',
   'problem.WITNESS_CONFIRMS_MALFORMED.next':
-    'Give --witness-confirms "NAME=XXXX XXXX …" once for every --witness and fingerprint, each with what that person typed.',
+    'Give --witness-confirms "NAME=XXXX XXXX …" once for every --witness, each with what that person typed.',
   'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms names {witness} more often than there are values to confirm.',
   'problem.WITNESS_CONFIRMS_TWICE.next':
-    'Give one --witness-confirms per witness and fingerprint: one value never counts for two people, and one person confirms each value once.',
+    'Give one --witness-confirms per witness (per witness and fingerprint for console files): one value never counts for two people, and one person confirms each value once.',
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED':
     '--confirm-fingerprint is gone: one value credited to every witness proved nothing about the others.',
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED.next':
-    'Each witness types each wrapping-key fingerprint for themselves: --witness-confirms "NAME=VALUE" once per --witness and fingerprint, or type it when asked on a terminal.',
+    'Each witness types the import-parameters bundle digest for themselves: --witness-confirms "NAME=DIGEST" once per --witness, or type it when asked on a terminal.',
   'problem.WITNESS_INPUT_ENDED':
     'The input ended before {witness} confirmed {artefactText}; nothing was recorded for {witness}. No material exists yet.',
   'problem.WITNESS_INPUT_ENDED.next':
-    'Run the command again on a terminal so every witness can type, or give --witness-confirms "NAME=VALUE" once per witness and fingerprint.',
+    'Run the command again on a terminal so every witness can type, or give --witness-confirms "NAME=DIGEST" once per witness.',
 
+  'witness.artefact.bundle':
+    'the import-parameters bundle digest (it binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}})',
   'witness.artefact.wrapping-key': 'the wrapping-key fingerprint of key(s) {keys}',
   'witness.prompt.intro': 'Each witness now compares {artefactText} aloud with the online workstation and types it:',
-  'witness.prompt.ask': '  {witness}, type it as you compared it:',
+  'witness.prompt.bundle-intro':
+    'The online workstation reads its IMPORT-PARAMETERS BUNDLE DIGEST aloud (16 groups of four, printed by keyferry online params). It is not shown here: each witness types it as heard, and the bundle read here must have exactly that digest.',
+  'witness.fingerprints.heading':
+    'Wrapping-key fingerprints (SHA-256), all bound by the import-parameters bundle digest the witnesses type (compare them too if you wish):',
+  'witness.prompt.ask': '  {witness}, type it as you heard it:',
   'witness.prompt.empty': '  Nothing was typed. {witness} must type it; it cannot be skipped.',
   'witness.prompt.refused': '  {message} {nextStep} (attempt {attempt} of {max})',
   'witness.prompt.confirmed': '  Confirmed by {witness}.',
   'witness.summary': 'Journal entry {seq}: {witness} typed and confirmed {artefactText}: {digest}',
+  'witness.summary.rehearsal':
+    "Journal entry {seq}: rehearsal: confirmed as {witness} with the online side's own value for {artefactText}: {digest}",
   'fingerprint.typed-by': 'Typed by {witnesses}.',
   'fingerprint.still-to-type': 'Still to type it: {witnesses}.',
+  'bundle-confirm.title': 'Import-parameters bundle digest',
+  'bundle-confirm.intro':
+    'The online workstation reads its import-parameters bundle digest aloud. It is not shown here until every witness has typed it: each witness, for themselves, types it as heard. It binds every wrapping key and import token of the {count, plural, one {# key} other {# keys}} in the bundle.',
+  'bundle-confirm.hidden': 'Not shown until every witness has typed it.',
+  'bundle-confirm.shown': 'Every witness typed it; the bundle read here has this digest:',
+  'bundle-confirm.label': 'Import-parameters bundle digest',
+  'bundle-confirm.typed-as': 'Bundle digest as {witness} heard it',
+  'bundle-confirm.witness': 'Witness typing now',
+  'bundle-confirm.all-confirmed': 'Confirmed by every witness: {witnesses}.',
+  'bundle-confirm.fingerprints':
+    'The wrapping-key fingerprints of the {count, plural, one {# key} other {# keys}} (bound by the digest; compare them too if you wish)',
+  'params.fingerprints.heading':
+    'Wrapping-key fingerprints (SHA-256), for reference: the bundle digest below binds every one of them, so it is the one value read aloud:',
   'params.digest.heading':
     'IMPORT-PARAMETERS BUNDLE DIGEST: read it aloud to the air-gapped workstation, where every witness types it back (it binds every wrapping key and import token in the bundle):',
   'import.digest.matches': '  bundle digest {digest}: equals the digest typed from the air-gapped receipt',

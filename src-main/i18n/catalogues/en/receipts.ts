@@ -56,6 +56,16 @@ export const enReceipts = {
   'receipt.people.fingerprintConfirmed':
     'entry {seq}: typed back and confirmed the wrapping-key fingerprint {fingerprint} (keys {keyIds})',
   'receipt.people.fingerprintRefused': 'entry {seq}: typed a fingerprint that matches no wrapping key; refused',
+  'receipt.people.bundleConfirmed':
+    'entry {seq}: typed the import-parameters bundle digest {digest}, which binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}}, as read aloud from the online workstation; it matched the bundle read here',
+  'receipt.people.bundleConfirmedRehearsal':
+    "entry {seq}: rehearsal: confirmed for this witness with the online side's own value (nobody typed it): the import-parameters bundle digest {digest}, which binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}}",
+  'receipt.people.witnessRefusedSlip':
+    'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count, plural, one {group} other {groups}} {groups} of 16; refused',
+  'receipt.people.witnessRefusedMismatch':
+    'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count} of 16 groups (not a typing slip); refused',
+  'receipt.people.witnessRefusedForm':
+    'entry {seq}: typed a value that is not a whole digest for {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} ({code}); refused',
   'receipt.people.sharePresented': 'entry {seq}: presented custody share {share} of custodian {custodian}',
   'receipt.people.shareRefused': 'entry {seq}: presented a custody share that was refused',
   'receipt.people.event': 'entry {seq}: {event}',
@@ -130,7 +140,7 @@ export const enReceipts = {
   'receipt.custody.textSharePresented': 'Share {share}: {custodian}, presented by {presenter}',
   'receipt.signoff.heading': 'Sign-off',
   'receipt.signoff.statement':
-    '{side, select, online {By signing, I confirm that I was present for this ceremony, that I have read the deviations listed above, and that the digests and results printed above are the ones Keyferry showed on the screen, the wrapped-material bundle digest also matching the air-gapped receipt. The results are Keyferry’s reading of the KMS’s answers, each recorded in the journal; a signature does not vouch for the KMS itself.} other {By signing, I confirm that I was present for this ceremony, that every fingerprint and hash above was read aloud and matched the screen, and that key material left this workstation only in wrapped form.}}',
+    '{side, select, online {By signing, I confirm that I was present for this ceremony, that I have read the deviations listed above, and that the digests and results printed above are the ones Keyferry showed on the screen, the wrapped-material bundle digest also matching the air-gapped receipt. The results are Keyferry’s reading of the KMS’s answers, each recorded in the journal; a signature does not vouch for the KMS itself.} other {By signing, I confirm that I was present for this ceremony, that each confirmation listed under my name above is one I typed myself, that I have read the deviations listed above, that the digests printed above are the ones Keyferry showed on the screen, and that I saw key material leave this workstation only in wrapped form.}}',
   'receipt.signoff.signature': 'Signature',
   'receipt.signoff.date': 'Date',
   'receipt.footer':

@@ -46,39 +46,69 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
 
   'problem.WITNESS_UNKNOWN': '“{witness}”不是本次仪式的见证人。',
   'problem.WITNESS_UNKNOWN.next': '确认只能由指定的见证人作出：{witnesses}。',
+  'problem.WITNESS_ARTEFACT_UNKNOWN': '没有第 {index} 个需要确认的值；本次仪式共有 {count} 个。',
+  'problem.WITNESS_ARTEFACT_UNKNOWN.next': '请确认屏幕上显示的某一个值。',
+  'problem.WITNESS_DIGEST_SLIP':
+    '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}在{count, plural, other {第 {groups} 组}}（共 16 组）不同（该处输入的是 {typed}）。已拒绝；没有为 {witness} 记录任何内容。',
+  'problem.WITNESS_DIGEST_SLIP.next':
+    '请联网工作站再朗读一遍该组，然后 {witness} 重新输入完整的值。如果仍然不同，请停止：此处的包不是联网工作站写出的那个包。',
+  'problem.WITNESS_DIGEST_MISMATCH':
+    '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}有 {count} 组（共 16 组）不同，不是输入笔误。已拒绝；没有为 {witness} 记录任何内容。',
+  'problem.WITNESS_DIGEST_MISMATCH.next':
+    '请停止并核对：由联网工作站朗读导入参数包摘要（keyferry online params 或联网界面）；如果 {witness} 输入的正是朗读的值，则此处的包不是它写出的那个包：请重新获取导入参数。',
+  'problem.WITNESS_SOURCE_REFUSED': '只有演练才能用联网端自身的值代见证人确认；本次仪式不是演练。',
+  'problem.WITNESS_SOURCE_REFUSED.next': '每位见证人输入从联网工作站朗读的值。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
     '{witness} 输入了 {attempts} 次，均与{artefactText}不符；仪式在此停止。尚未生成任何密钥材料。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
-    '请在两端分别用 keyferry bundle verify 核对联网工作站上的值与带到此处的包；一致后再重新开始，或重新获取导入参数。',
+    '请在两端分别用 keyferry bundle verify 核对联网工作站上的导入参数包摘要与带到此处的包；一致后再重新开始，或重新获取导入参数。',
   'problem.WITNESS_CONFIRMATION_MISSING':
     '{count, plural, other {见证人 {pending}}} 尚未确认{artefactText}；每位指定的见证人都须亲自确认，任何人都不能被跳过。尚未生成任何密钥材料。',
   'problem.WITNESS_CONFIRMATION_MISSING.next':
-    '每位见证人输入从联网工作站朗读的值：在终端上按提示输入，或每位见证人、每个指纹各用一次 --witness-confirms "姓名=值"。',
+    '每位见证人输入从联网工作站朗读的值：在终端上按提示输入，或每位见证人各用一次 --witness-confirms "姓名=值"（控制台文件则每位见证人、每个指纹各一次）。',
   'problem.WITNESS_CONFIRMS_MALFORMED':
-    '--witness-confirms 的格式是 姓名=值（一位见证人及其输入的指纹），而不是“{value}”。',
+    '--witness-confirms 的格式是 姓名=值（一位见证人及其输入的导入参数包摘要），而不是“{value}”。',
   'problem.WITNESS_CONFIRMS_MALFORMED.next':
-    '为每个 --witness 和每个指纹各给一次 --witness-confirms "姓名=XXXX XXXX …"，每次都是该见证人本人输入的值。',
+    '为每个 --witness 各给一次 --witness-confirms "姓名=XXXX XXXX …"，每次都是该见证人本人输入的值。',
   'problem.WITNESS_CONFIRMS_TWICE': '--witness-confirms 提到 {witness} 的次数多于需要确认的值。',
   'problem.WITNESS_CONFIRMS_TWICE.next':
-    '每位见证人、每个指纹各一次 --witness-confirms：一个值不能算作两个人的确认，一个人对每个值也只确认一次。',
+    '每位见证人一次 --witness-confirms（控制台文件则每位见证人、每个指纹各一次）：一个值不能算作两个人的确认，一个人对每个值也只确认一次。',
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED':
     '--confirm-fingerprint 已取消：一个值被记作所有见证人的确认，并不能证明其他人核对过。',
   'problem.CLI_CONFIRM_FINGERPRINT_REPLACED.next':
-    '每位见证人亲自输入每个包装密钥指纹：每个 --witness 和每个指纹各一次 --witness-confirms "姓名=值"，或在终端上按提示输入。',
+    '每位见证人亲自输入导入参数包摘要：每个 --witness 各一次 --witness-confirms "姓名=摘要"，或在终端上按提示输入。',
   'problem.WITNESS_INPUT_ENDED':
     '在 {witness} 确认{artefactText}之前输入就结束了；没有为 {witness} 记录任何内容。尚未生成任何密钥材料。',
   'problem.WITNESS_INPUT_ENDED.next':
-    '请在终端上重新运行该命令，让每位见证人都能输入；或每位见证人、每个指纹各用一次 --witness-confirms "姓名=值"。',
+    '请在终端上重新运行该命令，让每位见证人都能输入；或每位见证人各用一次 --witness-confirms "姓名=摘要"。',
 
+  'witness.artefact.bundle': '导入参数包摘要（它约束 {count, plural, other {# 个密钥}}的包装密钥和导入令牌）',
   'witness.artefact.wrapping-key': '密钥 {keys} 的包装密钥指纹',
   'witness.prompt.intro': '现在每位见证人与联网工作站朗读核对{artefactText}，并亲自输入：',
-  'witness.prompt.ask': '  {witness}，请输入您核对过的值：',
+  'witness.prompt.bundle-intro':
+    '联网工作站朗读其“导入参数包摘要”（16 组，每组 4 个，由 keyferry online params 打印）。此处不显示该值：每位见证人按听到的内容输入，此处读取的包的摘要必须与之完全相同。',
+  'witness.fingerprints.heading': '包装密钥指纹（SHA-256），均受见证人输入的导入参数包摘要约束（如愿意也可逐一核对）：',
+  'witness.prompt.ask': '  {witness}，请输入您听到的值：',
   'witness.prompt.empty': '  没有输入。{witness} 必须输入；此项不能跳过。',
   'witness.prompt.refused': '  {message} {nextStep}（第 {attempt} 次，共 {max} 次）',
   'witness.prompt.confirmed': '  {witness} 已确认。',
   'witness.summary': '日志第 {seq} 条：{witness} 输入并确认了{artefactText}：{digest}',
+  'witness.summary.rehearsal': '日志第 {seq} 条：演练：以联网端自身的值代 {witness} 确认了{artefactText}：{digest}',
   'fingerprint.typed-by': '已输入：{witnesses}。',
   'fingerprint.still-to-type': '尚未输入：{witnesses}。',
+  'bundle-confirm.title': '导入参数包摘要',
+  'bundle-confirm.intro':
+    '联网工作站朗读其导入参数包摘要。在每位见证人都输入之前，此处不显示该值：每位见证人亲自按听到的内容输入。它约束包中 {count, plural, other {# 个密钥}}的每个包装密钥和导入令牌。',
+  'bundle-confirm.hidden': '每位见证人都输入之前不显示。',
+  'bundle-confirm.shown': '每位见证人都已输入；此处读取的包的摘要为：',
+  'bundle-confirm.label': '导入参数包摘要',
+  'bundle-confirm.typed-as': '{witness} 听到的包摘要',
+  'bundle-confirm.witness': '正在输入的见证人',
+  'bundle-confirm.all-confirmed': '每位见证人都已确认：{witnesses}。',
+  'bundle-confirm.fingerprints':
+    '{count, plural, other {# 个密钥}}的包装密钥指纹（均受该摘要约束；如愿意也可逐一核对）',
+  'params.fingerprints.heading':
+    '包装密钥指纹（SHA-256），仅供参考：下面的包摘要约束其中每一个，因此只需朗读这一个值：',
   'params.digest.heading':
     '导入参数包摘要：请向离线工作站朗读，每位见证人在那里输入（它约束包中的每个包装密钥和导入令牌）：',
   'import.digest.matches': '  包摘要 {digest}：与从离线回执输入的摘要一致',

@@ -50,6 +50,16 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.people.noConfirmation': '在场；日志中没有此见证人键入的确认',
   'receipt.people.fingerprintConfirmed': '条目 {seq}：键入并确认了包装密钥指纹 {fingerprint}（密钥 {keyIds}）',
   'receipt.people.fingerprintRefused': '条目 {seq}：键入的指纹与任何包装密钥都不符；已拒绝',
+  'receipt.people.bundleConfirmed':
+    '条目 {seq}：键入了从联网工作站朗读的导入参数包摘要 {digest}（它约束 {count, plural, other {# 个密钥}}的包装密钥和导入令牌）；与此处读取的包一致',
+  'receipt.people.bundleConfirmedRehearsal':
+    '条目 {seq}：演练：以联网端自身的值代该见证人确认（无人键入）：导入参数包摘要 {digest}（它约束 {count, plural, other {# 个密钥}}的包装密钥和导入令牌）',
+  'receipt.people.witnessRefusedSlip':
+    '条目 {seq}：键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}在{count, plural, other {第 {groups} 组}}（共 16 组）不同；已拒绝',
+  'receipt.people.witnessRefusedMismatch':
+    '条目 {seq}：键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}有 {count} 组（共 16 组）不同（不是输入笔误）；已拒绝',
+  'receipt.people.witnessRefusedForm':
+    '条目 {seq}：键入的值不是完整的{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}（{code}）；已拒绝',
   'receipt.people.sharePresented': '条目 {seq}：出示了保管人 {custodian} 的托管份额 {share}',
   'receipt.people.shareRefused': '条目 {seq}：出示的托管份额被拒绝',
   'receipt.people.event': '条目 {seq}：{event}',
@@ -119,7 +129,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.custody.textSharePresented': '份额 {share}：{custodian}，出示人 {presenter}',
   'receipt.signoff.heading': '签字确认',
   'receipt.signoff.statement':
-    '{side, select, online {本人签字确认：本人在场参加了本次仪式；本人已阅读上文列出的偏差；上文打印的摘要和结果与 Keyferry 屏幕上显示的一致，其中已包装密钥材料包摘要也与离线回执一致。这些结果是 Keyferry 对 KMS 应答的解读，每条均记录在日志中；签字并不为 KMS 本身作担保。} other {本人签字确认：本人在场参加了本次仪式；上述每个指纹和哈希均已朗读并与屏幕一致；密钥材料仅以包装后的形式离开本工作站。}}',
+    '{side, select, online {本人签字确认：本人在场参加了本次仪式；本人已阅读上文列出的偏差；上文打印的摘要和结果与 Keyferry 屏幕上显示的一致，其中已包装密钥材料包摘要也与离线回执一致。这些结果是 Keyferry 对 KMS 应答的解读，每条均记录在日志中；签字并不为 KMS 本身作担保。} other {本人签字确认：本人在场参加了本次仪式；上文列在本人名下的每项确认均由本人亲自键入；本人已阅读上文列出的偏差；上文打印的摘要与 Keyferry 屏幕上显示的一致；本人所见的密钥材料仅以包装后的形式离开本工作站。}}',
   'receipt.signoff.signature': '签字',
   'receipt.signoff.date': '日期',
   'receipt.footer':

@@ -13,6 +13,7 @@ import { verifyJournal } from '../../../../src-main/core/journal';
 import { KmsClient } from '../../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../../src-main/core/kms/credentials';
 import { APP, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import { confirmEveryWitness } from '../witness-helpers';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let f: Fixture;
@@ -30,10 +31,9 @@ async function airGapUpToBundle(plan: CeremonyPlan, params: string, out: string,
   const journal = await f.journal('airgap.jsonl');
   const air = await f.airgap(journal, plan);
   await air.checkNetwork();
-  const overview = await air.readParametersBundle(params);
+  await air.readParametersBundle(params);
   await air.preflight({ wrappedBundle: out, receiptFolder: receipts });
-  for (const fp of overview.fingerprints)
-    for (const w of plan.witnesses) await air.confirmFingerprint(w, fp.fingerprint);
+  await confirmEveryWitness(air, plan.witnesses, params);
   await air.generateMaterial();
   await air.wrap();
   const bundle = await air.writeWrappedBundle(out);

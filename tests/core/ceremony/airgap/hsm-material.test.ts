@@ -14,6 +14,7 @@ import { KmsClient } from '../../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../../src-main/core/kms/credentials';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../../hsm/helpers/soft-tokens';
 import { APP, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { confirmEveryWitness } from '../witness-helpers';
 
 const DAY_MS = 24 * 3600 * 1000;
 let f: Fixture;
@@ -49,11 +50,10 @@ async function airGapWithHsm(plan: CeremonyPlan, params: string, out: string, re
   const air = await f.airgap(journal, plan);
   try {
     await air.checkNetwork();
-    const overview = await air.readParametersBundle(params);
+    await air.readParametersBundle(params);
     await air.preflight({ wrappedBundle: out, receiptFolder: f.dir });
     const hsm = await air.useHsm(request);
-    for (const fp of overview.fingerprints)
-      for (const w of plan.witnesses) await air.confirmFingerprint(w, fp.fingerprint);
+    await confirmEveryWitness(air, plan.witnesses, params);
     const material = await air.generateMaterial();
     await air.wrap();
     const bundle = await air.writeWrappedBundle(out, { expiry: plan.materialExpiry });
@@ -199,11 +199,10 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
     const journal = await f.journal('airgap.jsonl');
     const air = await f.airgap(journal, plan);
     await air.checkNetwork();
-    const overview = await air.readParametersBundle(params);
+    await air.readParametersBundle(params);
     await air.preflight({ wrappedBundle: path.join(f.dir, 'wrapped'), receiptFolder: f.dir });
     await air.useHsm(hsmRequest());
-    for (const fp of overview.fingerprints)
-      for (const w of plan.witnesses) await air.confirmFingerprint(w, fp.fingerprint);
+    await confirmEveryWitness(air, plan.witnesses, params);
     await air.generateMaterial();
     const error = await air
       .splitCustody({ m: 2, n: 3, folders: ['a', 'b', 'c'].map((n) => path.join(f.dir, n)), allowSameVolume: true })

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
 import { createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { confirmEveryWitness } from '../witness-helpers';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -26,9 +27,8 @@ async function confirmedAirGap(specs: ('AES_256' | 'EC_P256')[]): Promise<AirGap
   const { params } = await onlineDayOne(f, plan);
   const air = await f.airgap(await f.journal('airgap.jsonl'), plan);
   await air.checkNetwork();
-  const overview = await air.readParametersBundle(params);
-  for (const fp of overview.fingerprints)
-    for (const w of plan.witnesses) await air.confirmFingerprint(w, fp.fingerprint);
+  await air.readParametersBundle(params);
+  await confirmEveryWitness(air, plan.witnesses, params);
   return air;
 }
 

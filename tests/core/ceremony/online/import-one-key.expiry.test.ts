@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CeremonyPlan, MaterialExpiry } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import { confirmEveryWitness } from '../witness-helpers';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -25,9 +26,8 @@ async function wrapRequesting(plan: CeremonyPlan, params: string, expiry: Materi
   const journal = await f.journal('airgap.jsonl');
   const air = await f.airgap(journal, plan);
   await air.checkNetwork();
-  const overview = await air.readParametersBundle(params);
-  for (const fp of overview.fingerprints)
-    for (const w of ['Ben', 'Chloé']) await air.confirmFingerprint(w, fp.fingerprint);
+  await air.readParametersBundle(params);
+  await confirmEveryWitness(air, ['Ben', 'Chloé'], params);
   const out = path.join(f.dir, 'wrapped');
   await air.preflight({ wrappedBundle: out, receiptFolder: f.dir });
   await air.generateMaterial();

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import { confirmEveryWitness } from '../witness-helpers';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -20,7 +21,7 @@ async function airGap(params: string, out: string, material: { capture?: (b: Buf
   });
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
-  for (const w of ['Ben', 'Chloé']) await air.confirmFingerprint(w, overview.fingerprints[0]?.fingerprint as string);
+  await confirmEveryWitness(air, ['Ben', 'Chloé'], params);
   await air.preflight({ wrappedBundle: out, receiptFolder: f.dir });
   if (material.file) await air.loadMaterialFile(overview.keys[0]?.keyId as string, material.file);
   else await air.generateMaterial();

@@ -22,6 +22,7 @@ import { splitCustodySet } from '../../../../src-main/core/custody/set-split';
 import { verifyJournal } from '../../../../src-main/core/journal';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { importGraph } from '../../../support/import-graph';
+import { confirmEveryWitness, parametersDigestOf, slipInGroup } from '../witness-helpers';
 
 const CUSTODIANS = ['Alice', 'Bob', 'Carol', 'Dave', 'Erin'];
 const OUT_OF_ORDER = { code: 'CEREMONY_STEP_OUT_OF_ORDER' };
@@ -53,8 +54,7 @@ async function splitCeremony(plan: CeremonyPlan): Promise<Split> {
   });
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
-  for (const fp of overview.fingerprints)
-    for (const w of ['Ben', 'Chloé']) await air.confirmFingerprint(w, fp.fingerprint);
+  await confirmEveryWitness(air, ['Ben', 'Chloé'], params);
   const folders: string[] = [];
   for (let i = 1; i <= 5; i++) {
     folders.push(path.join(f.dir, `custodian-${i}`));
@@ -155,9 +155,9 @@ describe('custody restore ceremony', () => {
     await restore.restore();
     await expect(restore.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(restore.writeWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
-    await expect(
-      restore.confirmFingerprint('Ana', restore.fingerprints()[0]?.fingerprint as string),
-    ).rejects.toMatchObject({ code: 'WITNESS_UNKNOWN' });
+    await expect(restore.confirmArtefact('Ana', await parametersDigestOf(split.params))).rejects.toMatchObject({
+      code: 'WITNESS_UNKNOWN',
+    });
     await restore.abandon('test over');
     expect(await readdir(f.dir)).not.toContain('w');
   });
@@ -276,11 +276,23 @@ describe('custody restore ceremony', () => {
     expect(restored.publicKeyFingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(restored.keys?.[1]?.keyCheckValue).toMatch(/^[0-9A-F]{6}$/);
     expect(shares.every((s) => s.share.disposed)).toBe(true);
-    expect(restored.fingerprints.map((x) => x.fingerprint)).toEqual(overview.keys.map((k) => k.wrappingKeyFingerprint));
-    for (const fp of restored.fingerprints) await restore.confirmFingerprint('Chloé', fp.grouped);
-    expect(restore.state).toBe('restored'); // Ben has not typed them yet: nobody confirms for another
-    for (const fp of restored.fingerprints) await restore.confirmFingerprint('Ben', fp.grouped);
+    // One value per witness for every key: the fresh bundle's digest, not shown until every witness typed it.
+    const [bundle0] = restored.confirmations;
+    expect(restored.confirmations).toHaveLength(1);
+    expect(bundle0?.kind).toBe('import-parameters-bundle');
+    expect(bundle0?.shown).toBeNull();
+    expect(bundle0?.fingerprints.map((x) => x.fingerprint)).toEqual(overview.keys.map((k) => k.wrappingKeyFingerprint));
+    const digest = await parametersDigestOf(split.params);
+    await expect(restore.confirmArtefact('Chloé', slipInGroup(digest, 3))).rejects.toMatchObject({
+      code: 'WITNESS_DIGEST_SLIP',
+      values: { witness: 'Chloé', groups: '3' },
+    });
+    await restore.confirmArtefact('Chloé', digest);
+    expect(restore.state).toBe('restored'); // Ben has not typed it yet: nobody confirms for another
+    expect(restore.artefactsToConfirm()[0]?.shown).toBeNull();
+    await restore.confirmArtefact('Ben', digest.toLowerCase());
     expect(restore.state).toBe('fingerprints-confirmed');
+    expect(restore.artefactsToConfirm()[0]?.shown).toBe(digest);
     const summaries = await restore.wrapAll();
     expect(summaries.map((w) => w.keyId)).toEqual(split.keyIds);
     expect(summaries[0]?.publicKeyFingerprint).toBe(restored.publicKeyFingerprint);

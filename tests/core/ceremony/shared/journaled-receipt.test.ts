@@ -17,6 +17,7 @@ import { isMessageKey } from '../../../../src-main/i18n/catalogue';
 import { english } from '../../../../src-main/i18n/translate';
 import { htmlToPdf, launchChromium } from '../../../support/chromium';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { confirmEveryWitness } from '../witness-helpers';
 
 const OUT = path.resolve('test-results/receipts');
 let browser: Browser;
@@ -62,20 +63,18 @@ async function entriesOf(file: string): Promise<JournalEntry[]> {
 describe('receipts from journals with deviations', () => {
   it('print both digests, every person with what they did, and each deviation, on both sides', async () => {
     const plan = f.plan(['AES_256', 'EC_P256']);
-    const { params, written, issued } = await onlineDayOne(f, plan);
-    const fingerprint = issued[0]?.wrappingKeyFingerprint as string;
+    const { params, written } = await onlineDayOne(f, plan);
 
-    // Air-gapped, attempt 1: live network refused, then overridden; a mistyped fingerprint; abandoned.
+    // Air-gapped, attempt 1: live network refused, then overridden; a wrong bundle digest typed; abandoned.
     const airJournal = await f.journal('airgap.jsonl');
     const first = await AirGapCeremony.start({ journal: airJournal, ...people(plan), app: APP, interfaces: LIVE });
     await expect(first.checkNetwork()).rejects.toMatchObject({ code: 'AIRGAP_NETWORK_LIVE' });
     await first.checkNetwork({ allowNetwork: true });
     await first.readParametersBundle(params);
-    await expect(first.confirmFingerprint('Ben', 'ab'.repeat(32))).rejects.toMatchObject({
-      code: 'FINGERPRINT_MISMATCH',
+    await expect(first.confirmArtefact('Ben', 'ab'.repeat(32))).rejects.toMatchObject({
+      code: 'WITNESS_DIGEST_MISMATCH',
     });
-    for (const fp of first.fingerprints())
-      for (const w of ['Ben', 'Chloé']) await first.confirmFingerprint(w, fp.fingerprint);
+    await confirmEveryWitness(first, ['Ben', 'Chloé'], params);
     await first.preflight({ wrappedBundle: path.join(f.dir, 'wrapped-1'), receiptFolder: f.dir });
     await first.generateMaterial();
     await first.abandon('operator stopped: wrong media');
@@ -84,10 +83,7 @@ describe('receipts from journals with deviations', () => {
     const air = await AirGapCeremony.start({ journal: airJournal, ...people(plan), app: APP, interfaces: OFFLINE });
     await air.checkNetwork();
     await air.readParametersBundle(params);
-    for (const fp of air.fingerprints()) {
-      await air.confirmFingerprint('Ben', fp.fingerprint);
-      await air.confirmFingerprint('Chloé', fp.fingerprint);
-    }
+    await confirmEveryWitness(air, ['Ben', 'Chloé'], params);
     const shares = path.join(f.dir, 'shares');
     await fs.mkdir(path.join(shares, 'a'), { recursive: true });
     await fs.mkdir(path.join(shares, 'b'), { recursive: true });
@@ -157,15 +153,28 @@ describe('receipts from journals with deviations', () => {
         expect(deviations.map((d) => d.entry.event)).toEqual([
           'network.refused',
           'warning.network-allowed',
-          'fingerprint.refused',
+          'witness.refused',
           'ceremony.abandoned',
           'warning.custody-same-volume',
         ]);
         // What each person confirmed or holds, citing the journal entry.
-        const confirmed = entries.filter((e) => e.event === 'fingerprint.confirmed' && e.actor === 'Chloé');
-        expect(confirmed.length).toBeGreaterThan(0);
-        expect(text).toContain(`entry ${confirmed[0]?.seq}: typed back and confirmed the wrapping-key`);
-        expect(text).toContain(groupHexLines(fingerprint)[0]);
+        // One confirmation per witness per session: the bundle digest, whatever the number of keys.
+        const confirmed = entries.filter((e) => e.event === 'witness.confirmed' && e.actor === 'Chloé');
+        expect(confirmed).toHaveLength(2);
+        const flowing = twin.replace(/\s+/g, ' ');
+        expect(flowing).toContain(
+          `entry ${confirmed[1]?.seq}: typed the import-parameters bundle digest ${groupHexLines(written.manifestSha256)[0]} …, which binds the wrapping keys and import tokens of 2 keys, as read aloud from the online workstation`,
+        );
+        const refused = entries.find((e) => e.event === 'witness.refused');
+        expect(refused?.actor).toBe('Ben');
+        expect(flowing).toMatch(
+          new RegExp(
+            `entry ${refused?.seq}: typed a value that differs from the import-parameters bundle digest in 1[3-6] of 16 groups \\(not a typing slip\\); refused`,
+          ),
+        );
+        expect(flowing).toContain('each confirmation listed under my name above is one I typed myself');
+        expect(flowing).not.toContain('every fingerprint');
+        expect(text).toContain(`entry ${confirmed[1]?.seq}: typed the import-parameters bundle digest`);
         for (const custodian of ['Dora Custodian', 'Emil Custodian']) expect(text).toContain(custodian);
         expect(twin).toMatch(
           /Custodian: Dora Custodian\n {4}- entry \d+: holds share 1 of 2 of the ceremony's custody set \(2 keys,\s+backup digest [0-9a-f]{16}…; any 2 rebuild them\)/,

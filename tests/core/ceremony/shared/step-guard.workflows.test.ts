@@ -13,6 +13,7 @@ import {
   receiptDigestOf,
   type Fixture,
 } from '../ceremony-fixture';
+import { confirmEveryWitness, parametersDigestOf } from '../witness-helpers';
 
 const OUT_OF_ORDER = { code: 'CEREMONY_STEP_OUT_OF_ORDER' };
 const ANY_DIGEST = { expectedDigest: 'ab'.repeat(32), source: 'air-gapped-receipt' } as const;
@@ -160,12 +161,13 @@ describe('air-gapped workflow: guarded transitions', () => {
   it('refuses every step out of order, and wrapping before the witnesses confirmed', async () => {
     const plan = f.plan(['EC_P256']);
     const { params, issued } = await onlineDayOne(f, plan);
+    const digest = await parametersDigestOf(params);
     const air = await f.airgap(await f.journal('airgap.jsonl'), plan);
     await expect(air.readParametersBundle(params)).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(air.generateMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(air.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
     await air.checkNetwork();
-    expect(() => air.fingerprints()).toThrow(/Cannot show the fingerprints now/);
+    expect(() => air.artefactsToConfirm()).toThrow(/Cannot show what the witnesses confirm now/);
     await air.readParametersBundle(params);
     await expect(air.generateMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(air.wrap()).rejects.toMatchObject({
@@ -173,19 +175,28 @@ describe('air-gapped workflow: guarded transitions', () => {
       message: expect.stringMatching(/parameters-read/),
     });
     await expect(air.writeWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
-    await expect(air.confirmFingerprint('Ben', 'ab'.repeat(32))).rejects.toMatchObject({
-      code: 'FINGERPRINT_MISMATCH',
+    await expect(air.confirmArtefact('Ben', 'ab'.repeat(32))).rejects.toMatchObject({
+      code: 'WITNESS_DIGEST_MISMATCH',
     });
-    await expect(air.confirmFingerprint('Mallory', issued[0]?.wrappingKeyFingerprint as string)).rejects.toMatchObject({
-      code: 'WITNESS_UNKNOWN',
+    // The wrapping-key fingerprint is not what a witness confirms for a bundle: its digest is.
+    await expect(air.confirmArtefact('Ben', issued[0]?.wrappingKeyFingerprint as string)).rejects.toMatchObject({
+      code: 'WITNESS_DIGEST_MISMATCH',
     });
+    await expect(air.confirmArtefact('Mallory', digest)).rejects.toMatchObject({ code: 'WITNESS_UNKNOWN' });
+    // Only a rehearsal may confirm with the online side's own value; here nobody is credited.
+    await expect(air.confirmArtefact('Ben', digest, { source: 'rehearsal-online-side' })).rejects.toMatchObject({
+      code: 'WITNESS_SOURCE_REFUSED',
+    });
+    await expect(air.confirmArtefact('Ben', '')).rejects.toMatchObject({ code: 'DIGEST_TYPED_EMPTY' });
     // One witness's confirmation is not credited to the other: the ceremony waits for Ben.
-    const chloe = await air.confirmFingerprint('Chloé', issued[0]?.wrappingKeyFingerprintGrouped as string);
+    const chloe = await air.confirmArtefact('Chloé', digest);
     expect(chloe.remaining).toBe(1);
     expect(chloe.confirmed.pending).toEqual(['Ben']);
+    expect(chloe.confirmed.shown).toBeNull();
     await expect(air.generateMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
-    const { remaining } = await air.confirmFingerprint('Ben', issued[0]?.wrappingKeyFingerprint as string);
+    const { remaining, confirmed } = await air.confirmArtefact('Ben', digest.replace(/ /g, '').toLowerCase());
     expect(remaining).toBe(0);
+    expect(confirmed.shown).toBe(digest);
     await expect(air.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(air.writeReceipt(f.dir)).rejects.toMatchObject(OUT_OF_ORDER);
     // The core itself refuses material before the preflight (not only a disabled button).
@@ -212,8 +223,8 @@ describe('air-gapped workflow: guarded transitions', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { event: string; actor: string });
-    expect(events.find((e) => e.event === 'fingerprint.confirmed')?.actor).toBe('Chloé');
-    expect(events.find((e) => e.event === 'fingerprint.refused')?.actor).toBe('Ben');
+    expect(events.filter((e) => e.event === 'witness.confirmed').map((e) => e.actor)).toEqual(['Chloé', 'Ben']);
+    expect(events.filter((e) => e.event === 'witness.refused').map((e) => e.actor)).toEqual(['Ben', 'Ben', 'Ben']);
     expect(events.map((e) => e.event)).toEqual(
       expect.arrayContaining([
         'network.checked',
@@ -273,8 +284,8 @@ describe('air-gapped workflow: guarded transitions', () => {
     const { params } = await onlineDayOne(f, plan);
     const air = await f.airgap(await f.journal('airgap.jsonl'), plan);
     await air.checkNetwork();
-    const overview = await air.readParametersBundle(params);
-    for (const w of ['Ben', 'Chloé']) await air.confirmFingerprint(w, overview.fingerprints[0]?.fingerprint as string);
+    await air.readParametersBundle(params);
+    await confirmEveryWitness(air, ['Ben', 'Chloé'], params);
     await air.preflight({ wrappedBundle: path.join(f.dir, 'w'), receiptFolder: f.dir });
     await air.generateMaterial();
     await air.abandon('operator stopped');

@@ -1,0 +1,226 @@
+/**
+ * The witnesses' confirmations on the air-gapped side (DESIGN rule 7): every named witness, for
+ * themselves, types back one value per artefact; nobody can be skipped or confirm for another.
+ *
+ * For an import-parameters bundle the artefact is the bundle and the value its digest (the SHA-256
+ * of its manifest, which binds every wrapping key and import token in it), read aloud from the
+ * online workstation: one value per witness whatever the number of keys. The digest is not shown
+ * here until every witness has typed it, so typing it proves it was heard from the online side,
+ * not copied off this screen. For the console's raw files (no bundle, no digest) each wrapping key
+ * is an artefact and its fingerprint the value, shown on both sides. The per-key wrapping-key
+ * fingerprints stay visible for anyone who wants to compare them too.
+ *
+ * A typed value that differs is refused; a slip is located by group (core/crypto/typed-digest.ts)
+ * without revealing the real value.
+ */
+import { groupHex } from '../../hex-groups';
+import {
+  compareTypedDigest,
+  differenceValues,
+  parseTypedDigest,
+  type TypedDigestComparison,
+} from '../../crypto/typed-digest';
+import { KeyferryError } from '../../errors';
+
+/** What a witness confirms: a whole import-parameters bundle, or (console files) one wrapping key. */
+export type ConfirmedArtefactKind = 'import-parameters-bundle' | 'wrapping-key';
+
+/** One key an artefact covers and its wrapping-key fingerprint (64 lower-case hex digits). */
+export interface CoveredKey {
+  readonly keyId: string;
+  readonly fingerprint: string;
+}
+
+export interface ArtefactSource {
+  readonly kind: ConfirmedArtefactKind;
+  /** 64 lower-case hex digits: the bundle digest, or the wrapping-key fingerprint. */
+  readonly digest: string;
+  readonly keys: readonly CoveredKey[];
+}
+
+/** One artefact as screens and prompts show it, with who has confirmed it and who is still to. */
+export interface ArtefactToConfirm {
+  /** Its place in the list: a confirmation may name it. */
+  readonly index: number;
+  readonly kind: ConfirmedArtefactKind;
+  readonly keyIds: readonly string[];
+  /** Each covered key's wrapping-key fingerprint, grouped, for those who want to compare them too. */
+  readonly fingerprints: readonly { keyId: string; fingerprint: string; grouped: string }[];
+  /**
+   * The value to type, grouped ("AB12 CD34 …"): a wrapping-key fingerprint always; a bundle digest
+   * only once every witness has typed it (until then null: it is heard from the online workstation).
+   */
+  readonly shown: string | null;
+  readonly confirmedBy: readonly string[];
+  /** The witnesses who have not typed it yet: the step is done when this is empty everywhere. */
+  readonly pending: readonly string[];
+}
+
+/** A typed value that did not match: what the journal records (never the real value). */
+export interface RefusedConfirmation {
+  readonly witness: string;
+  readonly index: number;
+  readonly kind: ConfirmedArtefactKind;
+  readonly code: string;
+  /** The 1-based groups of four that differ (empty when the value's form was refused). */
+  readonly differingGroups: readonly number[];
+}
+
+/** A confirmation that matched, to be journaled by the caller and then recorded. */
+export interface MatchedConfirmation {
+  readonly index: number;
+  readonly witness: string;
+  readonly kind: ConfirmedArtefactKind;
+  readonly digest: string;
+  readonly keyIds: readonly string[];
+}
+
+export class WitnessConfirmations {
+  readonly #witnesses: readonly string[];
+  readonly #artefacts: readonly ArtefactSource[];
+  readonly #confirmedBy: string[][];
+
+  constructor(artefacts: readonly ArtefactSource[], witnesses: readonly string[]) {
+    this.#artefacts = artefacts;
+    this.#witnesses = witnesses;
+    this.#confirmedBy = artefacts.map(() => []);
+  }
+
+  list(): ArtefactToConfirm[] {
+    return this.#artefacts.map((a, index) => {
+      const confirmedBy = [...(this.#confirmedBy[index] ?? [])];
+      const pending = this.#witnesses.filter((w) => !confirmedBy.includes(w));
+      const shown = a.kind === 'wrapping-key' || pending.length === 0;
+      return {
+        index,
+        kind: a.kind,
+        keyIds: a.keys.map((k) => k.keyId),
+        fingerprints: a.keys.map((k) => ({ ...k, grouped: groupHex(k.fingerprint) })),
+        shown: shown ? groupHex(a.digest) : null,
+        confirmedBy,
+        pending,
+      };
+    });
+  }
+
+  /** The named witness `typed` names (trimmed, exact), or WITNESS_UNKNOWN. */
+  witnessNamed(typed: string): string {
+    const name = this.#witnesses.find((w) => w === typed.trim());
+    if (!name)
+      throw new KeyferryError('WITNESS_UNKNOWN', {
+        witness: typed.trim().slice(0, 100),
+        witnesses: this.#witnesses.join(', '),
+      });
+    return name;
+  }
+
+  /**
+   * The artefact a value typed by `witness` is for: `index` when given; else the one whose value
+   * it is (console files: several wrapping keys); else the first this witness has not confirmed.
+   */
+  #target(witness: string, digits: string | undefined, index: number | undefined): number {
+    if (index !== undefined) {
+      if (!Number.isInteger(index) || index < 0 || index >= this.#artefacts.length)
+        throw new KeyferryError('WITNESS_ARTEFACT_UNKNOWN', { index, count: this.#artefacts.length });
+      return index;
+    }
+    const exact = digits === undefined ? -1 : this.#artefacts.findIndex((a) => a.digest === digits);
+    if (exact >= 0) return exact;
+    const open = this.#confirmedBy.findIndex((by) => !by.includes(witness));
+    return open >= 0 ? open : 0;
+  }
+
+  /**
+   * Checks what `witness` typed (for artefact `index`, by default the one it matches or their
+   * next). Throws WITNESS_UNKNOWN; the typed value's form problem (DIGEST_TYPED_*) or
+   * WITNESS_DIGEST_SLIP/MISMATCH, telling `onRefused` first; nothing is recorded here.
+   */
+  async check(
+    witness: string,
+    typed: string,
+    index: number | undefined,
+    onRefused: (refused: RefusedConfirmation) => Promise<void>,
+  ): Promise<MatchedConfirmation> {
+    const name = this.witnessNamed(witness);
+    let digits: string | undefined;
+    let formError: unknown;
+    try {
+      // The subject names the value in a form problem ("the typed import-parameters bundle digest has …").
+      const kind = this.#artefacts[index ?? 0]?.kind ?? 'import-parameters-bundle';
+      digits = parseTypedDigest(typed, kind === 'import-parameters-bundle' ? 'parameters' : 'fingerprint');
+    } catch (error) {
+      formError = error;
+    }
+    const at = this.#target(name, digits, index);
+    const artefact = this.#artefacts[at] as ArtefactSource;
+    if (digits === undefined) {
+      const code = formError instanceof KeyferryError ? formError.code : 'DIGEST_TYPED_INVALID';
+      await onRefused({ witness: name, index: at, kind: artefact.kind, code, differingGroups: [] });
+      throw formError;
+    }
+    const comparison = compareTypedDigest(digits, artefact.digest);
+    if (!comparison.matches) {
+      const error = refusal(name, artefact.kind, comparison);
+      await onRefused({
+        witness: name,
+        index: at,
+        kind: artefact.kind,
+        code: error.code,
+        differingGroups: [...comparison.differing],
+      });
+      throw error;
+    }
+    return {
+      index: at,
+      witness: name,
+      kind: artefact.kind,
+      digest: artefact.digest,
+      keyIds: this.list()[at]?.keyIds ?? [],
+    };
+  }
+
+  /** Records a matched confirmation (after it was journaled) and returns the artefact as it now stands. */
+  record(matched: MatchedConfirmation): ArtefactToConfirm {
+    const by = this.#confirmedBy[matched.index] as string[];
+    if (!by.includes(matched.witness)) by.push(matched.witness);
+    return this.list()[matched.index] as ArtefactToConfirm;
+  }
+
+  /** How many confirmations are still missing (witnesses × artefacts not yet typed). */
+  remaining(): number {
+    return this.list().reduce((sum, a) => sum + a.pending.length, 0);
+  }
+
+  /** The artefacts some witness has not confirmed yet. */
+  unconfirmed(): ArtefactToConfirm[] {
+    return this.list().filter((a) => a.pending.length > 0);
+  }
+}
+
+function refusal(
+  witness: string,
+  kind: ConfirmedArtefactKind,
+  comparison: Extract<TypedDigestComparison, { matches: false }>,
+): KeyferryError {
+  const artefact = kind === 'import-parameters-bundle' ? 'bundle' : 'key';
+  const difference = differenceValues(comparison);
+  if (!comparison.slip)
+    return new KeyferryError('WITNESS_DIGEST_MISMATCH', { witness, count: difference.count, artefact });
+  return new KeyferryError('WITNESS_DIGEST_SLIP', { witness, artefact, ...difference });
+}
+
+/** The artefacts of an import-parameters bundle: one, the bundle itself (its digest binds every key). */
+export function bundleArtefacts(digest: string, keys: readonly CoveredKey[]): ArtefactSource[] {
+  return [{ kind: 'import-parameters-bundle', digest, keys: keys.map((k) => ({ ...k })) }];
+}
+
+/** The artefacts of console files (no bundle digest): one per distinct wrapping key. */
+export function wrappingKeyArtefacts(keys: readonly CoveredKey[]): ArtefactSource[] {
+  const byFingerprint = new Map<string, CoveredKey[]>();
+  for (const k of keys) byFingerprint.set(k.fingerprint, [...(byFingerprint.get(k.fingerprint) ?? []), { ...k }]);
+  return [...byFingerprint].map(([fingerprint, covered]) => ({
+    kind: 'wrapping-key' as const,
+    digest: fingerprint,
+    keys: covered,
+  }));
+}

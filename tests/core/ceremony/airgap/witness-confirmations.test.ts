@@ -1,0 +1,106 @@
+/**
+ * The witnesses' confirmations as values: one artefact per bundle (its digest, hidden until every
+ * witness typed it) or one per console wrapping key (its fingerprint, shown); each witness
+ * confirms for themselves; a slip is located by group and refused, never recorded.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  bundleArtefacts,
+  WitnessConfirmations,
+  wrappingKeyArtefacts,
+  type RefusedConfirmation,
+} from '../../../../src-main/core/ceremony/airgap/witness-confirmations';
+import { groupHex } from '../../../../src-main/core/hex-groups';
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const digest = sha('manifest');
+const keys = Array.from({ length: 100 }, (_, i) => ({
+  keyId: `0d0466b0-e727-4d9c-b35d-${String(i).padStart(12, '0')}`,
+  fingerprint: sha(`wrapping key ${i % 3}`),
+}));
+
+async function check(c: WitnessConfirmations, witness: string, typed: string, index?: number) {
+  const refused: RefusedConfirmation[] = [];
+  try {
+    const matched = await c.check(witness, typed, index, async (r) => {
+      refused.push(r);
+    });
+    return { matched, refused, error: undefined };
+  } catch (error) {
+    return { matched: undefined, refused, error };
+  }
+}
+
+describe('witness confirmations of an import-parameters bundle', () => {
+  it('asks one value per witness for 100 keys: the digest, shown only after every witness typed it', async () => {
+    const c = new WitnessConfirmations(bundleArtefacts(digest, keys), ['Ben', 'Chloé']);
+    const [bundle] = c.list();
+    expect(c.list()).toHaveLength(1);
+    expect(bundle).toMatchObject({ kind: 'import-parameters-bundle', shown: null, pending: ['Ben', 'Chloé'] });
+    expect(bundle?.fingerprints).toHaveLength(100);
+    expect(bundle?.fingerprints[4]?.grouped).toBe(groupHex(keys[4]?.fingerprint as string));
+    expect(c.remaining()).toBe(2);
+
+    const ben = await check(c, 'Ben', groupHex(digest).toLowerCase());
+    c.record(ben.matched!);
+    expect(c.list()[0]).toMatchObject({ confirmedBy: ['Ben'], pending: ['Chloé'], shown: null });
+    expect(c.remaining()).toBe(1);
+    // Ben typing again does not count for Chloé.
+    c.record((await check(c, 'Ben', digest)).matched!);
+    expect(c.remaining()).toBe(1);
+
+    c.record((await check(c, ' Chloé ', digest.toUpperCase())).matched!);
+    expect(c.remaining()).toBe(0);
+    expect(c.list()[0]).toMatchObject({ confirmedBy: ['Ben', 'Chloé'], pending: [], shown: groupHex(digest) });
+  });
+
+  it('refuses a slip naming the witness and the group (never the real value), and another value outright', async () => {
+    const c = new WitnessConfirmations(bundleArtefacts(digest, keys), ['Ben', 'Chloé']);
+    const groups = groupHex(digest).split(' ');
+    groups[6] = groups[6] === 'AAAA' ? 'BBBB' : 'AAAA';
+    const slip = await check(c, 'Chloé', groups.join(' '));
+    expect(slip.error).toMatchObject({ code: 'WITNESS_DIGEST_SLIP', values: { witness: 'Chloé', groups: '7' } });
+    expect(String((slip.error as Error).message)).not.toContain(groupHex(digest).split(' ')[6]);
+    expect(slip.refused).toEqual([
+      {
+        witness: 'Chloé',
+        index: 0,
+        kind: 'import-parameters-bundle',
+        code: 'WITNESS_DIGEST_SLIP',
+        differingGroups: [7],
+      },
+    ]);
+
+    const other = await check(c, 'Ben', keys[0]?.fingerprint as string);
+    expect(other.error).toMatchObject({ code: 'WITNESS_DIGEST_MISMATCH', values: { witness: 'Ben' } });
+    expect(other.refused[0]?.differingGroups.length).toBeGreaterThan(2);
+
+    for (const typed of ['', '   ', digest.slice(0, 60), `${digest.slice(0, 63)}g`]) {
+      const bad = await check(c, 'Ben', typed);
+      expect((bad.error as { code: string }).code).toMatch(/^DIGEST_TYPED_/);
+      expect(bad.refused[0]).toMatchObject({ witness: 'Ben', differingGroups: [] });
+    }
+    const stranger = await check(c, 'Mallory', digest);
+    expect(stranger.error).toMatchObject({ code: 'WITNESS_UNKNOWN' });
+    expect(stranger.refused).toEqual([]);
+    expect(c.remaining()).toBe(2);
+  });
+});
+
+describe("witness confirmations of the console's files", () => {
+  it('asks each witness for each distinct wrapping-key fingerprint, shown to compare aloud', async () => {
+    const few = keys.slice(0, 4);
+    const c = new WitnessConfirmations(wrappingKeyArtefacts(few), ['Ben']);
+    const list = c.list();
+    expect(list.map((a) => a.keyIds.length)).toEqual([2, 1, 1]);
+    expect(list.every((a) => a.kind === 'wrapping-key' && a.shown !== null)).toBe(true);
+    // A value is credited to the artefact it matches, whatever the order.
+    const second = await check(c, 'Ben', few[1]?.fingerprint as string);
+    expect(second.matched?.index).toBe(1);
+    c.record(second.matched!);
+    expect(c.unconfirmed().map((a) => a.index)).toEqual([0, 2]);
+    const wrongPlace = await check(c, 'Ben', few[1]?.fingerprint as string, 0);
+    expect(wrongPlace.error).toMatchObject({ code: 'WITNESS_DIGEST_MISMATCH' });
+  });
+});
