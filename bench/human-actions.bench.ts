@@ -35,7 +35,7 @@ export async function run(print: (line: string) => void): Promise<void> {
         await sim.close();
       }
     }
-    print('read aloud / typed are per wrapping-key fingerprint until one digest per bundle is confirmed');
+    print('read aloud / typed: one import-parameters bundle digest per ceremony, typed once by each witness');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,9 +1,8 @@
 /**
  * People's work per ceremony, counted from the journals of real rehearsals (simulator, both
  * sides, custody 2-of-3) with 1 and with 100 AES_256 keys: custody slips, receipts and media
- * handed over do not grow with the key count. What witnesses read aloud and type is counted per
- * wrapping-key fingerprint today, so it still grows with the keys: the count says so, and this
- * test pins it until the one-digest-per-bundle confirmation lands (then it asserts equal totals).
+ * handed over do not grow with the key count, and neither does what witnesses read aloud and type:
+ * one import-parameters bundle digest per ceremony, typed once by each witness.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -50,11 +49,12 @@ describe('human actions per ceremony', () => {
     expect(hundred?.mediaSwaps).toBe(one?.mediaSwaps);
   });
 
-  it('counts what witnesses compare and type: one reading per wrapping key, one typing per witness, one digest at import', () => {
+  it('counts what witnesses compare and type: one bundle digest read aloud, typed once per witness, one digest at import', () => {
     const one = results.get(1)?.humanActions;
     const hundred = results.get(100)?.humanActions;
     expect(one).toMatchObject({ readAloud: 1, typed: 2 + 1 });
-    // Still per wrapping-key fingerprint (each key gets its own from the KMS): 100 readings, 2 x 100 typed.
-    expect(hundred).toMatchObject({ readAloud: 100, typed: 2 * 100 + 1 });
+    // 100 keys, each under its own wrapping key from the KMS: still one bundle digest for the witnesses.
+    expect(hundred).toMatchObject({ readAloud: 1, typed: 2 + 1 });
+    expect(hundred?.total).toBe(one?.total);
   });
 });
