@@ -150,7 +150,10 @@ describe('custody restore through the UI', () => {
     expect(await problemIn(page, 'restore-shares')).toContain('already presented');
     await ui.screenshot('restore-duplicate-share');
     const dan = path.join(dir, 'custodian-dan');
-    const slip = await readFile(path.join(dan, (await readdir(dan)).find((f) => f.endsWith('.txt')) ?? ''), 'utf8');
+    const slip = await readFile(
+      path.join(dan, (await readdir(dan)).find((f) => f.endsWith('.slip.txt')) ?? ''),
+      'utf8',
+    );
     await fillByLabel(page, 'Presented by', 'Dan');
     await page.getByLabel('Lines typed from the printed slip').check();
     await fillByLabel(page, 'Slip lines', slip);
