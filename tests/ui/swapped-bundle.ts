@@ -43,6 +43,7 @@ export async function wrapAsAnAttacker(params: string, out: string): Promise<voi
     await air.generateMaterial();
     await air.wrap();
     await air.writeWrappedBundle(out);
+    await air.writeReceipt(machine);
   } finally {
     await journal.close();
     await rm(machine, { recursive: true, force: true });

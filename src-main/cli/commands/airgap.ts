@@ -23,6 +23,8 @@ import {
 import { readConsoleFilesInput } from '../console-files-input';
 import { formatTable } from '../text-table';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
+import { custodyLine } from '../custody-line';
+import { pauseForTest } from '../test-pause';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
 import { onlineImportHint } from '../command-line';
@@ -284,10 +286,14 @@ export const airgapWrapCommand: CliCommand = {
       }
       await air.wrap();
       const bundle = await air.writeWrappedBundle(out, { expiry });
-      io.stdout(`Wrapped-material bundle written and verified: ${bundle.dir}`);
+      const { t } = cliTranslator(io);
+      io.stdout(t('airgap.bundle-staged', { dir: bundle.dir }));
       io.stdout(`  bundle digest ${groupHex(bundle.manifestSha256)}`);
+      io.stdout(`  ${custodyLine(t, bundle.custody)}`);
+      await pauseForTest(io, 'before-receipt');
       const receipt = await air.writeReceipt(receiptDir);
       io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
+      io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
       io.stdout(onlineImportHint(facts?.onlineJournal, bundle));
       return 0;
     } catch (error) {

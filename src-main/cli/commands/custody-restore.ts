@@ -23,6 +23,7 @@ import { groupHex } from '../../core/hex-groups';
 import { parseCommandArgs } from '../args';
 import { openCeremonyJournal } from '../ceremony-journal';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
+import { custodyLine } from '../custody-line';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import type { CliCommand, CliIo } from '../command';
 import {
@@ -282,10 +283,13 @@ async function ceremonySteps(
     for (const line of confirmationLinesFromJournal(journal, fromSeq, io)) io.stdout(line);
     await restore.wrapAll();
     const bundle = await restore.writeWrappedBundle(wrappedOut, { expiry });
-    io.stdout(`Wrapped-material bundle written and verified: ${bundle.dir}`);
+    const { t } = cliTranslator(io);
+    io.stdout(t('airgap.bundle-staged', { dir: bundle.dir }));
     io.stdout(`  bundle digest ${groupHex(bundle.manifestSha256)}`);
+    io.stdout(`  ${custodyLine(t, bundle.custody)}`);
     const receipt = await restore.writeReceipt(receiptDir);
     io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
+    io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
     io.stdout(
       `Requested material expiry: ${expiry.kind === 'never' ? 'never' : expiry.at.toISOString()} (the online import uses it).`,
     );

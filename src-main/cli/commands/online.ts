@@ -21,6 +21,7 @@ import type { ImportedKeySummary } from '../../core/ceremony/online/types';
 import { parseTypedDigest } from '../../core/crypto/typed-digest';
 import { KeyferryError } from '../../core/errors';
 import { ceremonyReceiptLanguage, cliTranslator, explicitReceiptLanguage } from '../cli-locale';
+import { custodyLine } from '../custody-line';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';
 import {
@@ -318,6 +319,7 @@ const importCommand: CliCommand = {
         `Wrapped-material bundle checked against the parameters the KMS issued: ${checked.keys.length} key(s).`,
       );
       io.stdout(cliTranslator(io).t('import.digest.matches', { digest: checked.manifestSha256Grouped }));
+      io.stdout(custodyLine(cliTranslator(io).t, checked.custody));
       for (const warning of checked.warnings) io.stdout(`WARNING: ${warning}`);
       const imported = await session.ceremony.importMaterial(expiry ? { expiry } : {});
       for (const k of imported)

@@ -18,6 +18,8 @@ export interface WithdrawnBundle {
   readonly marker: string;
   /** False when manifest.json could not be renamed (the marker alone refuses the folder). */
   readonly manifestRenamed: boolean;
+  /** False when the folder never got its manifest (its receipt was never written): nothing to move. */
+  readonly manifestWritten: boolean;
 }
 
 function markerText(reason: string, at: Date, journal: string): string {
@@ -55,17 +57,19 @@ export async function withdrawWrappedBundle(
         () => true,
       );
       if (!gone) throw new KeyferryError('WRAPPED_WITHDRAW_FAILED', { dir }, { cause: error });
-      return { dir, marker, manifestRenamed: true };
+      return { dir, marker, manifestRenamed: true, manifestWritten: true };
     }
   }
   let manifestRenamed = true;
+  let manifestWritten = true;
   try {
     await fs.rename(path.join(dir, MANIFEST_FILE), path.join(dir, WITHDRAWN_MANIFEST));
     await fsyncDirectory(dir);
-  } catch {
+  } catch (error) {
     manifestRenamed = false;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') manifestWritten = false;
   }
-  return { dir, marker, manifestRenamed };
+  return { dir, marker, manifestRenamed, manifestWritten };
 }
 
 /** Refuses a folder holding ABANDONED.txt with BUNDLE_ABANDONED (checked before anything else is read). */

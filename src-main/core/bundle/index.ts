@@ -12,7 +12,12 @@ export type { BundleWarning } from './bundle-problem';
 export { ABANDONED_MARKER, withdrawWrappedBundle, type WithdrawnBundle } from './abandoned-bundle';
 export type { BundleCreator } from './bundle-creator';
 export { importParametersManifestSchema, type ImportParametersManifest } from './import-parameters-manifest';
-export { wrappedMaterialManifestSchema, type WrappedMaterialManifest } from './wrapped-material-manifest';
+export {
+  custodyArrangementSchema,
+  wrappedMaterialManifestSchema,
+  type CustodyArrangement,
+  type WrappedMaterialManifest,
+} from './wrapped-material-manifest';
 export {
   importParametersFromKmsAnswer,
   importTokenSha256,
@@ -27,8 +32,12 @@ export type { WrappedKeyMaterial } from './wrapped-material';
 export { checkWrappingPublicKey, requireImportableWrappingKey, type WrappingPublicKey } from './wrapping-public-key';
 export { importParametersFromConsoleFiles, type ConsoleFilesInput } from './console-files';
 export { writeImportParametersBundle, type ImportParametersBundleInput } from './import-parameters-bundle';
-export { writeWrappedMaterialBundle, type WrappedMaterialBundleInput } from './wrapped-material-bundle';
-export type { WriteBundleOptions, WrittenBundle } from './write-bundle';
+export {
+  stageWrappedMaterialBundle,
+  writeWrappedMaterialBundle,
+  type WrappedMaterialBundleInput,
+} from './wrapped-material-bundle';
+export type { StagedBundle, WriteBundleOptions, WrittenBundle } from './write-bundle';
 export {
   readBundle,
   readBundleDigest,

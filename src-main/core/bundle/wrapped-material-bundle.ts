@@ -6,12 +6,25 @@ import { WRAPPED_MATERIAL_FILES, keyFilePath } from './bundle-layout';
 import { bundleInputInvalid } from './bundle-problem';
 import { wrappedMaterialReadme } from './bundle-readme';
 import type { WrappedKeyMaterial } from './wrapped-material';
-import type { WrappedMaterialManifest, WrappedMaterialManifestKey } from './wrapped-material-manifest';
-import { writeBundleFolder, type PlannedFile, type WriteBundleOptions, type WrittenBundle } from './write-bundle';
+import type {
+  CustodyArrangement,
+  WrappedMaterialManifest,
+  WrappedMaterialManifestKey,
+} from './wrapped-material-manifest';
+import {
+  stageBundleFolder,
+  type BundleDraft,
+  type PlannedFile,
+  type StagedBundle,
+  type WriteBundleOptions,
+  type WrittenBundle,
+} from './write-bundle';
 
 export interface WrappedMaterialBundleInput {
   readonly ceremonyId: string;
   readonly keys: readonly WrappedKeyMaterial[];
+  /** Who keeps a copy of the material (shown by the online side before it imports). */
+  readonly custody?: CustodyArrangement;
 }
 
 function manifestKey(k: WrappedKeyMaterial): WrappedMaterialManifestKey {
@@ -46,6 +59,41 @@ function keyFiles(k: WrappedKeyMaterial): PlannedFile[] {
   return files;
 }
 
+function wrappedDraft(input: WrappedMaterialBundleInput, createdAt: string): BundleDraft {
+  const keys = input.keys.map(manifestKey);
+  const files: PlannedFile[] = [
+    {
+      name: README_FILE,
+      data: Buffer.from(wrappedMaterialReadme({ ceremonyId: input.ceremonyId, createdAt, keys }), 'utf8'),
+    },
+    ...input.keys.flatMap(keyFiles),
+  ];
+  return {
+    format: WRAPPED_MATERIAL_FORMAT,
+    ceremonyId: input.ceremonyId,
+    ...(input.custody ? { custody: input.custody } : {}),
+    keys,
+    files,
+  };
+}
+
+/**
+ * Writes every file of the wrapped-material bundle except its manifest into the new folder `dir`
+ * (keys/<KeyID>/EncryptedKeyMaterial.bin, out_*_private_key.der, README.txt): the folder becomes a
+ * bundle only when `complete()` writes the manifest, after the receipt naming its digest is written.
+ */
+export async function stageWrappedMaterialBundle(
+  dir: string,
+  input: WrappedMaterialBundleInput,
+  options: WriteBundleOptions = {},
+): Promise<StagedBundle<WrappedMaterialManifest>> {
+  const createdAt = (options.createdAt ?? options.now ?? new Date()).toISOString();
+  return stageBundleFolder<WrappedMaterialManifest>(dir, wrappedDraft(input, createdAt), {
+    ...options,
+    createdAt: new Date(createdAt),
+  });
+}
+
 /**
  * Writes the wrapped material of one or more keys into the new folder `dir`, with the console's
  * own files per key (keys/<KeyID>/EncryptedKeyMaterial.bin, out_*_private_key.der), and verifies it.
@@ -55,18 +103,5 @@ export async function writeWrappedMaterialBundle(
   input: WrappedMaterialBundleInput,
   options: WriteBundleOptions = {},
 ): Promise<WrittenBundle<WrappedMaterialManifest>> {
-  const keys = input.keys.map(manifestKey);
-  const createdAt = (options.createdAt ?? options.now ?? new Date()).toISOString();
-  const files: PlannedFile[] = [
-    {
-      name: README_FILE,
-      data: Buffer.from(wrappedMaterialReadme({ ceremonyId: input.ceremonyId, createdAt, keys }), 'utf8'),
-    },
-    ...input.keys.flatMap(keyFiles),
-  ];
-  return writeBundleFolder<WrappedMaterialManifest>(
-    dir,
-    { format: WRAPPED_MATERIAL_FORMAT, ceremonyId: input.ceremonyId, keys, files },
-    { ...options, createdAt: new Date(createdAt) },
-  );
+  return (await stageWrappedMaterialBundle(dir, input, options)).complete();
 }

@@ -1,6 +1,9 @@
 /** manifest.json of a wrapped-material bundle (air-gapped → online), version 1. */
 import { z } from 'zod';
 import { BUNDLE_LIMITS, WRAPPED_MATERIAL_FORMAT } from './bundle-limits';
+import { custodyArrangementSchema } from './custody-arrangement';
+
+export { custodyArrangementSchema, type CustodyArrangement } from './custody-arrangement';
 import {
   fileListSchema,
   isoUtcSchema,
@@ -34,6 +37,8 @@ export const wrappedMaterialKeySchema = z.strictObject({
 export const wrappedMaterialManifestSchema = z.strictObject({
   format: z.literal(WRAPPED_MATERIAL_FORMAT),
   ...manifestHeaderShape,
+  /** Absent in bundles written before it existed; every bundle Keyferry writes now carries it. */
+  custody: custodyArrangementSchema.optional(),
   keys: z.array(wrappedMaterialKeySchema).min(1).max(BUNDLE_LIMITS.maxKeys),
   files: fileListSchema,
   manifestChecksum: manifestChecksumSchema,

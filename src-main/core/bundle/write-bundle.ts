@@ -1,7 +1,8 @@
 /**
  * Writes a bundle folder durably (DESIGN rule 2): a fresh folder, every file exclusive and
  * fsynced, the manifest last, then everything read back and verified by the same reader used for
- * incoming bundles. A failed write never leaves a folder that verifies as a bundle.
+ * incoming bundles. A failed write never leaves a folder that verifies as a bundle. A wrapped bundle
+ * is staged (everything but its manifest) and completed only once its receipt is on the media.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -51,6 +52,8 @@ export interface BundleDraft {
   readonly ceremonyId: string;
   /** Import-parameters bundles: the ceremony facts the air-gapped side starts from (optional). */
   readonly ceremony?: object;
+  /** Wrapped-material bundles: the custody arrangement of the material. */
+  readonly custody?: object;
   readonly keys: readonly object[];
   readonly files: readonly PlannedFile[];
 }
@@ -65,6 +68,7 @@ function planManifest(draft: BundleDraft, options: WriteBundleOptions, now: Date
         ceremonyId: draft.ceremonyId,
         createdBy: { ...(options.creator ?? KEYFERRY_CREATOR) },
         createdAt: (options.createdAt ?? now).toISOString(),
+        ...(draft.custody ? { custody: draft.custody } : {}),
         ...(draft.ceremony ? { ceremony: draft.ceremony } : {}),
         keys: draft.keys,
         files: draft.files.map((f) => ({ name: f.name, size: f.data.length, sha256: sha256Hex(f.data) })),
@@ -85,13 +89,7 @@ function planManifest(draft: BundleDraft, options: WriteBundleOptions, now: Date
   }
 }
 
-async function writeContents(
-  dir: string,
-  draft: BundleDraft,
-  manifestBytes: Buffer,
-  layer: FileLayer,
-  onManifest: () => void,
-) {
+async function writeContents(dir: string, draft: BundleDraft, layer: FileLayer) {
   const folders = foldersOf(draft.files.map((f) => f.name));
   for (const folder of folders) {
     await createFreshFolder(path.join(dir, folder), layer);
@@ -101,17 +99,28 @@ async function writeContents(
   }
   for (const folder of folders) await fsyncDirectory(path.join(dir, folder), layer);
   await fsyncDirectory(dir, layer);
-  onManifest();
-  await writeFileExclusive(path.join(dir, MANIFEST_FILE), manifestBytes, { layer });
-  await fsyncDirectory(dir, layer);
 }
 
-/** Writes `draft` into the new folder `dir` and verifies it from disk. */
-export async function writeBundleFolder<M extends BundleManifest>(
+/**
+ * A bundle whose every file is written and fsynced except manifest.json, the file that makes the
+ * folder a bundle: until `complete()` no reader takes it for one (BUNDLE_MANIFEST_MISSING). Its
+ * digest is known already, so a receipt naming it can be written first.
+ */
+export interface StagedBundle<M extends BundleManifest> {
+  readonly dir: string;
+  /** SHA-256 of the manifest that `complete()` writes: the bundle's digest. */
+  readonly digest: string;
+  readonly manifest: M;
+  /** Writes manifest.json (exclusive, fsynced) and verifies the whole bundle from disk. */
+  complete(): Promise<WrittenBundle<M>>;
+}
+
+/** Writes every file of `draft` except its manifest into the new folder `dir`; see StagedBundle. */
+export async function stageBundleFolder<M extends BundleManifest>(
   dir: string,
   draft: BundleDraft,
   options: WriteBundleOptions = {},
-): Promise<WrittenBundle<M>> {
+): Promise<StagedBundle<M>> {
   const now = options.now ?? new Date();
   const layer = options.layer ?? nodeFileLayer;
   const manifest = planManifest(draft, options, now) as M;
@@ -124,17 +133,41 @@ export async function writeBundleFolder<M extends BundleManifest>(
     if (((error as Error).cause as NodeJS.ErrnoException | undefined)?.code === 'EEXIST') throw error;
     throw writeFailed(dir, error);
   }
-  let manifestAttempted = false;
   try {
-    await writeContents(dir, draft, manifestBytes, layer, () => {
-      manifestAttempted = true;
-    });
-    const read = await readBundle(dir, { now, expectedDigest: digest });
-    return { dir, digest, manifest, warnings: read.warnings };
+    await writeContents(dir, draft, layer);
   } catch (error) {
-    if (manifestAttempted) await fs.rm(path.join(dir, MANIFEST_FILE), { force: true }).catch(() => undefined);
     throw writeFailed(dir, error);
   }
+  let completing: Promise<WrittenBundle<M>> | undefined;
+  const complete = async (): Promise<WrittenBundle<M>> => {
+    let manifestAttempted = false;
+    try {
+      manifestAttempted = true;
+      await writeFileExclusive(path.join(dir, MANIFEST_FILE), manifestBytes, { layer });
+      await fsyncDirectory(dir, layer);
+      const read = await readBundle(dir, { now, expectedDigest: digest });
+      return { dir, digest, manifest, warnings: read.warnings };
+    } catch (error) {
+      if (manifestAttempted) await fs.rm(path.join(dir, MANIFEST_FILE), { force: true }).catch(() => undefined);
+      throw writeFailed(dir, error);
+    }
+  };
+  return {
+    dir,
+    digest,
+    manifest,
+    complete: () => (completing ??= complete()),
+  };
+}
+
+/** Writes `draft` into the new folder `dir`, manifest last, and verifies it from disk. */
+export async function writeBundleFolder<M extends BundleManifest>(
+  dir: string,
+  draft: BundleDraft,
+  options: WriteBundleOptions = {},
+): Promise<WrittenBundle<M>> {
+  const staged = await stageBundleFolder<M>(dir, draft, options);
+  return staged.complete();
 }
 
 const MEDIA_ERRORS: Record<string, string> = {

@@ -1,5 +1,6 @@
 /** The online workstation's channels: connection, keys, parameters, the wrapped bundle, import. */
 import { z } from 'zod';
+import { custodyArrangementSchema } from '../../core/bundle/custody-arrangement';
 import { onlineStepSchema } from './ceremony';
 import {
   keyAliasSchema,
@@ -162,6 +163,8 @@ export const checkedBundleSchema = z.object({
     }),
   ),
   warnings: z.array(z.string()),
+  /** Who keeps a copy of the material (M of N and custodians, HSM token, or none); null when the bundle does not say. */
+  custody: custodyArrangementSchema.nullable(),
 });
 export type CheckedBundleView = z.output<typeof checkedBundleSchema>;
 

@@ -214,8 +214,11 @@ describe('keyferry airgap wrap', () => {
     expect(recovered.equals(material)).toBe(true);
     const manifest = JSON.parse(await readFile(path.join(dir, 'wrapped', 'manifest.json'), 'utf8')) as {
       keys: { materialExpiresAt: string }[];
+      custody: unknown;
     };
     expect(manifest.keys[0]?.materialExpiresAt).toBe('2099-01-01T00:00:00.000Z');
+    expect(manifest.custody).toEqual({ kind: 'material-files' });
+    expect(run.stdout).toContain('Custody copy: the material files loaded on the air-gapped workstation.');
     const journal = (await readFile(path.join(dir, 'airgap.jsonl'), 'utf8'))
       .trim()
       .split('\n')
@@ -253,6 +256,17 @@ describe('keyferry airgap wrap', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/custody folders share one volume/);
+    // The manifest tells the online side who keeps a copy (shown before it imports).
+    expect(run.stdout).toContain('Custody copy: 2 of 2 shares, held by custodian-1, custodian-2.');
+    const written = JSON.parse(await readFile(path.join(dir, 'wrapped', 'manifest.json'), 'utf8')) as {
+      custody: unknown;
+    };
+    expect(written.custody).toEqual({
+      kind: 'shares',
+      threshold: 2,
+      total: 2,
+      custodians: ['custodian-1', 'custodian-2'],
+    });
     const keyDir = path.join(dir, 'wrapped', 'keys', '0a1b2c3d-0000-4000-8000-00000000000a');
     const temporaryKey = openssl([
       'pkeyutl',

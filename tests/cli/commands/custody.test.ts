@@ -329,7 +329,9 @@ describe('keyferry custody', () => {
     );
     expect(result.err).toBe('');
     expect(result.out).toContain('share 3 of 3 (custodian Carol) presented by Dana');
-    expect(result.out).toContain('Wrapped-material bundle written and verified');
+    expect(result.out).toContain('Wrapped-material bundle written, all but its manifest');
+    expect(result.out).toContain('the wrapped-material bundle is complete and verified');
+    expect(result.out).toMatch(/Custody copy: 2 of \d+ shares, held by /);
     expect(result.out).toContain('No plaintext was written');
     const written = (await readdir(dir)).sort();
     expect(written.filter((f) => !f.startsWith('receipt-'))).toEqual([

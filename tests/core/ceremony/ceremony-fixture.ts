@@ -140,8 +140,11 @@ export async function airGapSide(f: Fixture, plan: CeremonyPlan, params: string,
   await air.generateMaterial();
   await air.wrap();
   const bundle = await air.writeWrappedBundle(out);
+  // The bundle's manifest is written after its receipt: only then is the folder a bundle.
+  const receipts = await mkdtemp(path.join(f.dir, 'airgap-receipt-'));
+  const receipt = await air.writeReceipt(receipts);
   await journal.close();
-  return { air, bundle, out };
+  return { air, bundle, out, receipt };
 }
 
 /** The proof `online import` needs: the digest as typed from the air-gapped receipt of the bundle in `dir`. */

@@ -8,7 +8,7 @@
  * graph of the workflows): no KMS client, no node:http/https/net/tls.
  */
 import path from 'node:path';
-import { withdrawWrappedBundle, type ImportParameters } from '../../bundle';
+import { withdrawWrappedBundle, type CustodyArrangement, type ImportParameters } from '../../bundle';
 import { KeyferryError, toProblem } from '../../errors';
 import { receiptBaseName } from '../../receipt';
 import { airGapDestinations, preflightJournaled, type AirGapDestinations } from './preflight';
@@ -87,6 +87,8 @@ export abstract class AirGapCeremonyBase<S extends string> {
   protected confirmations: WitnessConfirmations | undefined;
   protected wrapped: WrappedKey[] = [];
   protected bundle: WrittenWrappedBundle | undefined;
+  /** Writes the staged bundle's manifest (after the receipt). */
+  #completeBundle: (() => Promise<WrittenWrappedBundle>) | undefined;
   /** The journal seq of this session's start: makes the receipt's file name unique per session. */
   protected sessionSeq = 0;
   /** Where this session will write, once the preflight passed. */
@@ -269,6 +271,7 @@ export abstract class AirGapCeremonyBase<S extends string> {
           manifestSha256: this.bundle.manifestSha256,
           marker: path.basename(withdrawn.marker),
           manifestRenamed: withdrawn.manifestRenamed,
+          manifestWritten: withdrawn.manifestWritten,
         });
       } catch (error) {
         deleteByHand = this.bundle.dir;
@@ -288,7 +291,11 @@ export abstract class AirGapCeremonyBase<S extends string> {
     return { state, wipedKeys, withdrawnBundle, deleteByHand };
   }
 
-  /** Writes the wrapped-material bundle into the new folder `dir` and verifies it. */
+  /**
+   * Writes the wrapped-material bundle into the new folder `dir`, all but its manifest: the folder
+   * becomes a bundle only when the receipt naming its digest has been written (completeBundle), so
+   * a stop in between, even a SIGKILL, leaves nothing `online import` accepts.
+   */
   async writeWrappedBundle(dir: string, options: { expiry?: MaterialExpiry } = {}): Promise<WrittenWrappedBundle> {
     this.guard.require('write the wrapped-material bundle', this.shared('wrapped'));
     const planned = this.requirePreflight('bundle');
@@ -299,17 +306,30 @@ export abstract class AirGapCeremonyBase<S extends string> {
         given: expiryText(options.expiry),
       });
     return this.whileWriting(async () => {
-      this.bundle = await writeWrapped(
+      const staged = await writeWrapped(
         dir,
         this.currentCeremonyId,
         this.wrapped,
         options.expiry ?? { kind: 'never' },
+        this.custodyArrangement(),
         this.options,
         this.now(),
       );
+      this.bundle = staged.bundle;
+      this.#completeBundle = staged.complete;
       this.guard.advance(this.sharedState('bundle-written'));
-      return this.bundle;
+      return staged.bundle;
     });
+  }
+
+  /** Who keeps a copy of this session's material (written into the wrapped bundle's manifest). */
+  protected abstract custodyArrangement(): CustodyArrangement;
+
+  /** After the receipt is written: writes the bundle's manifest and verifies the bundle from disk. */
+  protected async completeBundle(): Promise<void> {
+    // The step guard admits the receipt only in 'bundle-written', so the bundle was staged.
+    const complete = this.#completeBundle as () => Promise<WrittenWrappedBundle>;
+    this.bundle = await complete();
   }
 
   /** Runs a write step so that a stop arriving meanwhile waits for it (and then sees its outcome). */

@@ -9,7 +9,12 @@
  * This module and everything it imports must never reach a network client (a test scans the
  * import graph): no KMS client, no node:http/https/net/tls.
  */
-import { importParametersFromConsoleFiles, type ConsoleFilesInput, type ImportParameters } from '../../bundle';
+import {
+  importParametersFromConsoleFiles,
+  type ConsoleFilesInput,
+  type CustodyArrangement,
+  type ImportParameters,
+} from '../../bundle';
 import { KeyferryError, toProblem } from '../../errors';
 import { splitForCustody, type CustodyRequest, type CustodyResult } from './custody-split';
 import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
@@ -83,6 +88,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   #hsm: AirGapHsmMaterial | null = null;
   /** The expiry (ISO) the officer acknowledged losing AES material at, if they did. */
   #noBackupAcknowledgedFor: string | null = null;
+  /** Keys whose material was loaded from a file the officer keeps (not generated here). */
+  readonly #loadedFromFile = new Set<string>();
 
   private constructor(options: AirGapCeremonyOptions) {
     super(options, new StepGuard<AirGapState>('air-gapped', 'new', NEXT_STEP), {
@@ -243,6 +250,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
     this.requirePreflight('load');
     if (this.#hsm) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
     const result = await this.#material.loadFile(this.#parameters, keyId, file, passphrase);
+    this.#loadedFromFile.add(result.keyId);
     this.#advanceIfMaterialComplete();
     return result;
   }
@@ -345,6 +353,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
         now: this.now(),
         nameSuffix: this.receiptSuffix(),
       });
+      await this.completeBundle();
       this.guard.advance('finished');
       return receipt;
     });
@@ -366,6 +375,25 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
 
   protected receiptSuffix(): string {
     return `session-${this.sessionSeq}`;
+  }
+
+  protected custodyArrangement(): CustodyArrangement {
+    if (this.#hsm) {
+      const { token } = this.#hsm.summary;
+      return { kind: 'hsm-token', label: token.label, serial: token.serial };
+    }
+    const split = [...this.#custody.values()][0];
+    if (split) {
+      const holders = [...split.holders].sort((a, b) => a.shareIndex - b.shareIndex);
+      return {
+        kind: 'shares',
+        threshold: split.threshold,
+        total: split.total,
+        custodians: holders.map((h) => h.custodian),
+      };
+    }
+    if (this.#parameters.every((p) => this.#loadedFromFile.has(p.keyId))) return { kind: 'material-files' };
+    return { kind: 'none', acknowledged: this.#noBackupAcknowledgedFor !== null };
   }
 
   #record(): CeremonyRecord {

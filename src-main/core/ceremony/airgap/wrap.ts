@@ -3,7 +3,12 @@
  * bundle. The material is disposed key by key as soon as it is wrapped.
  */
 import path from 'node:path';
-import { writeWrappedMaterialBundle, type ImportParameters, type WrappedKeyMaterial as BundleKey } from '../../bundle';
+import {
+  stageWrappedMaterialBundle,
+  type CustodyArrangement,
+  type ImportParameters,
+  type WrappedKeyMaterial as BundleKey,
+} from '../../bundle';
 import { derFingerprint } from '../../crypto/evidence';
 import { isAsymmetric, type KeySpec } from '../../crypto/key-spec';
 import { wrapKeyMaterial, type WrappedKeyMaterial } from '../../crypto/wrap';
@@ -36,6 +41,8 @@ export interface WrappedKey {
 
 export interface WrittenWrappedBundle {
   readonly dir: string;
+  /** Who keeps a copy of the material, as the manifest tells the online side. */
+  readonly custody: CustodyArrangement;
   /** SHA-256 of manifest.json: the bundle digest people compare on the online side. */
   readonly manifestSha256: string;
   readonly files: readonly { readonly name: string; readonly size: number; readonly sha256: string }[];
@@ -149,46 +156,77 @@ function bundleKey({ summary: k, wrapped: w }: WrappedKey, expiry: MaterialExpir
   };
 }
 
-/** Writes the wrapped-material bundle into the new folder `dir` (verified by reading it back). */
+/** A wrapped bundle written but for its manifest; `complete()` writes it once the receipt exists. */
+export interface StagedWrappedBundle {
+  readonly bundle: WrittenWrappedBundle;
+  complete(): Promise<WrittenWrappedBundle>;
+}
+
+/**
+ * Writes the wrapped-material bundle into the new folder `dir`, all but its manifest (the file every
+ * reader needs): a stop before `complete()` (even SIGKILL) leaves no importable bundle. The digest
+ * is known now, so the receipt naming it is written first; `complete()` then writes the manifest,
+ * verifies the bundle by reading it back, and journals `wrapped-bundle.completed`.
+ */
 export async function writeWrapped(
   dir: string,
   ceremonyId: string,
   keys: readonly WrappedKey[],
   expiry: MaterialExpiry,
+  custody: CustodyArrangement,
   context: WrapContext,
   now: Date,
-): Promise<WrittenWrappedBundle> {
+): Promise<StagedWrappedBundle> {
   reportProgress(context.onProgress, {
     step: 'write-bundle',
     done: 0,
     total: 1,
     ...progressLine('write-wrapped-bundle', { dir }),
   });
-  const written = await writeWrappedMaterialBundle(
+  const staged = await stageWrappedMaterialBundle(
     dir,
-    { ceremonyId, keys: keys.map((k) => bundleKey(k, expiry)) },
+    { ceremonyId, keys: keys.map((k) => bundleKey(k, expiry)), custody },
     { now },
   );
-  const files = written.manifest.files.map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 }));
-  const warnings = written.warnings.map((w) => w.message);
+  const files = staged.manifest.files.map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 }));
+  const folder = path.resolve(dir);
   await context.journal.append(context.operator, 'wrapped-bundle.written', {
-    folder: path.resolve(dir),
-    manifestSha256: written.digest,
+    folder,
+    manifestSha256: staged.digest,
     keyIds: keys.map((k) => k.summary.keyId),
     fileCount: files.length,
     expiry: expiry.kind === 'never' ? 'never' : expiry.at.toISOString(),
+    custody: { ...custody },
+    manifest: 'after-receipt',
   });
   reportProgress(context.onProgress, {
     step: 'write-bundle',
     done: 1,
     total: 1,
-    ...progressLine('wrapped-bundle-written', {}),
+    ...progressLine('wrapped-bundle-staged', {}),
   });
-  return {
-    dir: path.resolve(dir),
-    manifestSha256: written.digest,
+  const bundle: WrittenWrappedBundle = {
+    dir: folder,
+    custody,
+    manifestSha256: staged.digest,
     files,
-    warnings,
+    warnings: [],
     expiry: expiry.kind === 'never' ? 'never' : expiry.at.toISOString(),
   };
+  let completed: Promise<WrittenWrappedBundle> | undefined;
+  const complete = async (): Promise<WrittenWrappedBundle> => {
+    const written = await staged.complete();
+    await context.journal.append(context.operator, 'wrapped-bundle.completed', {
+      folder,
+      manifestSha256: written.digest,
+    });
+    reportProgress(context.onProgress, {
+      step: 'write-bundle',
+      done: 1,
+      total: 1,
+      ...progressLine('wrapped-bundle-written', {}),
+    });
+    return { ...bundle, warnings: written.warnings.map((w) => w.message) };
+  };
+  return { bundle, complete: () => (completed ??= complete()) };
 }

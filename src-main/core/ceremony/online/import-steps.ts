@@ -125,6 +125,7 @@ async function checkProvenBundle(
     folder: path.resolve(dir),
     manifestSha256: bundle.digest,
     digestSource: (proof as WrappedBundleProof).source,
+    custody: bundle.manifest.custody ? { ...bundle.manifest.custody } : null,
     keys: keys.map((k) => ({
       keyId: k.keyId,
       publicKeyFingerprint: k.publicKeyFingerprint,
@@ -144,6 +145,7 @@ async function checkProvenBundle(
       manifestSha256Grouped: groupHex(bundle.digest),
       keys,
       warnings,
+      custody: bundle.manifest.custody ?? null,
     },
   };
 }

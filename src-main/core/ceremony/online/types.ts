@@ -1,4 +1,5 @@
 /** Plain values the online workflow returns to its callers (CLI, IPC handlers). No key bytes. */
+import type { CustodyArrangement } from '../../bundle/custody-arrangement';
 import type { KeySpec, WrappingAlgorithm } from '../../crypto/key-spec';
 import type { PlannedKey } from '../shared/ceremony-plan';
 
@@ -44,6 +45,8 @@ export interface CheckedBundleSummary {
     requestedExpiresAt: string;
   }[];
   readonly warnings: readonly string[];
+  /** Who keeps a copy of the material, as the bundle's manifest says; null for bundles written before it did. */
+  readonly custody: CustodyArrangement | null;
 }
 
 export interface ImportedKeySummary {

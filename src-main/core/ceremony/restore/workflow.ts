@@ -11,7 +11,7 @@
  * which share, the proof and the bundle; never a share or the material. Like the air-gapped
  * workflow, this module must never reach a network client.
  */
-import type { ImportParameters } from '../../bundle';
+import type { CustodyArrangement, ImportParameters } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
 import type { CustodyShare } from '../../custody/custody-share';
 import { restoreMaterial } from '../../custody/restore';
@@ -427,6 +427,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
         now,
         nameSuffix: this.receiptSuffix(),
       });
+      await this.completeBundle();
       this.guard.advance('finished');
       return receipt;
     });
@@ -446,6 +447,17 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
   async preflight(request: AirGapDestinations): Promise<void> {
     this.guard.require('check the output folders', ['parameters-read', 'shares-presented']);
     await this.preflightFor(this.#parameters, request);
+  }
+
+  /** The shares stay with their custodians: those who presented theirs here are named. */
+  protected custodyArrangement(): CustodyArrangement {
+    const { result, presented } = this.#restored as RestoredState;
+    return {
+      kind: 'shares',
+      threshold: result.threshold,
+      total: result.total,
+      custodians: [...presented].sort((a, b) => a.shareIndex - b.shareIndex).map((p) => p.custodian),
+    };
   }
 
   /** `restore-<session start, UTC>`: a restore receipt's name, fixed when the session starts. */

@@ -33,6 +33,7 @@ async function wrapRequesting(plan: CeremonyPlan, params: string, expiry: Materi
   await air.generateMaterial();
   await air.wrap();
   await air.writeWrappedBundle(out, { expiry });
+  await air.writeReceipt(f.dir);
   await journal.close();
   return out;
 }

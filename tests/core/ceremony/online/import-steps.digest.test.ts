@@ -4,7 +4,7 @@
  * wrapped under a copy of the same parameters) is refused before anything reaches the KMS, as is
  * an import without the digest; a typo is located by group without revealing the real digest.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { groupHex } from '../../../../src-main/core/hex-groups';
@@ -36,6 +36,7 @@ async function attackerWraps(plan: ReturnType<Fixture['plan']>, params: string):
   await air.generateMaterial();
   await air.wrap();
   await air.writeWrappedBundle(out);
+  await air.writeReceipt(await mkdtemp(path.join(f.dir, 'attacker-receipt-')));
   return out;
 }
 

@@ -1,5 +1,5 @@
 /** Deleting AES material on request, then importing the same material again (a restore). */
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
@@ -27,6 +27,7 @@ async function airGap(params: string, out: string, material: { capture?: (b: Buf
   else await air.generateMaterial();
   await air.wrap();
   const bundle = await air.writeWrappedBundle(out);
+  await air.writeReceipt(await mkdtemp(path.join(f.dir, 'airgap-receipt-')));
   await journal.close();
   return bundle;
 }

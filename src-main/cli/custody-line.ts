@@ -1,0 +1,24 @@
+/** One line saying who keeps a copy of the material, from a wrapped bundle's manifest. */
+import type { CustodyArrangement } from '../core/bundle/custody-arrangement';
+import type { Translator } from '../i18n/translate';
+
+export function custodyLine(t: Translator['t'], custody: CustodyArrangement | null): string {
+  const none = { threshold: 0, total: 0, custodians: '', label: '', serial: '', acknowledged: 'no' };
+  if (!custody) return t('bundle.custody', { ...none, kind: 'unknown' });
+  switch (custody.kind) {
+    case 'shares':
+      return t('bundle.custody', {
+        ...none,
+        kind: 'shares',
+        threshold: custody.threshold,
+        total: custody.total,
+        custodians: custody.custodians.join(', '),
+      });
+    case 'hsm-token':
+      return t('bundle.custody', { ...none, kind: 'hsmToken', label: custody.label, serial: custody.serial });
+    case 'material-files':
+      return t('bundle.custody', { ...none, kind: 'materialFiles' });
+    case 'none':
+      return t('bundle.custody', { ...none, kind: 'none', acknowledged: custody.acknowledged ? 'yes' : 'no' });
+  }
+}

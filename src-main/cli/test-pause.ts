@@ -1,0 +1,17 @@
+/**
+ * TEST ONLY: with NODE_ENV=test and KEYFERRY_TEST_PAUSE_AT=<point>, a command stops at `point`,
+ * prints `test pause: <point>` on stderr and waits (at most a minute, then goes on), so a test can
+ * kill the real process exactly there: a SIGKILL between the wrapped bundle and its receipt must
+ * leave nothing importable. Without both variables this does nothing.
+ */
+import type { CliIo } from './command';
+
+export type TestPausePoint = 'before-receipt';
+
+const MAX_PAUSE_MS = 60_000;
+
+export async function pauseForTest(io: Pick<CliIo, 'env' | 'stderr'>, point: TestPausePoint): Promise<void> {
+  if (io.env.NODE_ENV !== 'test' || io.env.KEYFERRY_TEST_PAUSE_AT !== point) return;
+  io.stderr(`test pause: ${point}`);
+  await new Promise((resolve) => setTimeout(resolve, MAX_PAUSE_MS));
+}
