@@ -76,6 +76,7 @@ describe('layout rule: what the renderer compiles from src-main imports only zod
     'src-main/core/ceremony/shared/ceremony-states.ts',
     'src-main/core/hex-groups.ts',
     'src-main/core/receipt/receipt-languages.ts',
+    'src-main/core/bundle/custody-arrangement.ts',
   ];
 
   /** Files reachable through relative imports, and every specifier that is neither zod nor relative. */

@@ -10,6 +10,12 @@ import { z } from 'zod';
 import { KeyferryError } from '../core/errors';
 import { checkIdentifier } from '../core/identifier-check';
 import { projectIdSchema, regionSchema } from '../core/identifiers';
+import {
+  bindingOf,
+  requireBoundConnection,
+  requireConfirmedEndpoint,
+  type CredentialBinding,
+} from '../core/kms/credential-binding';
 import { AkSkCredentials, IamTokenCredentials, type KmsCredentials } from '../core/kms/credentials';
 
 const MAX_CONFIG_BYTES = 64 * 1024;
@@ -37,6 +43,13 @@ export interface KmsConnection {
   readonly extraCaPem?: string;
   /** Where the credentials came from, for the journal ("environment" or the config path). */
   readonly credentialSource: string;
+  /** What the credentials are bound to, journaled with the connection (never the secret). */
+  readonly binding: CredentialBindingRecord;
+}
+
+/** The journaled binding: where the credentials came from and the connection they may be used for. */
+export interface CredentialBindingRecord extends CredentialBinding {
+  readonly source: string;
 }
 
 function configProblem(file: string, why: string): KeyferryError {
@@ -186,13 +199,51 @@ export async function resolveKmsConnection(input: {
         'Give a PEM file of CA certificates.',
       );
   }
-  return {
-    credentials,
+  const checked = {
     region: checkIdentifier('region', region, sources.region),
     projectId: checkIdentifier('projectId', projectId, sources.projectId),
     ...(endpoint ? { endpoint } : {}),
+  };
+  const binding = fromEnv
+    ? environmentBinding(checked, input.endpoint !== undefined, sources.endpoint)
+    : configBinding(config, configName, checked, sources);
+  return {
+    credentials,
+    ...checked,
     sources,
     ...(extraCaPem ? { extraCaPem } : {}),
     credentialSource: fromEnv ? 'environment' : (configPath as string),
+    binding,
   };
+}
+
+type Connection = { readonly region: string; readonly projectId: string; readonly endpoint?: string };
+
+/**
+ * Credentials in a config file are bound to the region, project and endpoint that file names (the
+ * region's own endpoint when it names none): an option or a journal naming another is refused.
+ */
+function configBinding(
+  config: KmsConfig,
+  file: string,
+  given: Connection,
+  sources: KmsConnection['sources'],
+): CredentialBindingRecord {
+  if (config.region === undefined) throw new KeyferryError('CONFIG_CREDENTIALS_UNBOUND', { file, missing: 'region' });
+  if (config.projectId === undefined)
+    throw new KeyferryError('CONFIG_CREDENTIALS_UNBOUND', { file, missing: 'projectId' });
+  const bound = bindingOf({
+    region: config.region,
+    projectId: config.projectId,
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+  });
+  requireBoundConnection({ kind: 'config', name: file }, bound, bindingOf(given), (field) => sources[field]);
+  return { source: `config file ${file}`, ...bound };
+}
+
+/** Environment credentials go to an endpoint from the command line, the region's own, or the simulator. */
+function environmentBinding(given: Connection, fromCommandLine: boolean, from: string): CredentialBindingRecord {
+  const binding = bindingOf(given);
+  requireConfirmedEndpoint({ endpoint: binding.endpoint, region: given.region, fromCommandLine, from });
+  return { source: 'environment', ...binding };
 }

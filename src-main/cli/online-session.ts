@@ -12,7 +12,11 @@ import { resolveKmsConnection } from './credentials';
 import { parseWholeNumberOption } from './number-option';
 import { DEFAULT_KMS_CONCURRENCY, MAX_KMS_CONCURRENCY } from '../core/ceremony/online/key-concurrency';
 import { assertSameConnection, recordedConnection } from './journal-connection';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { KeyferryError } from '../core/errors';
+import { openJournal } from '../core/journal';
+import { accessKeyHint } from '../core/kms/access-key-hint';
 
 /** Options every online command accepts (node:util parseArgs shape). */
 export const ONLINE_COMMON_OPTIONS = {
@@ -75,18 +79,20 @@ export async function openOnlineSession(
   );
   const journalFile = values.journal ? path.resolve(io.cwd, values.journal) : undefined;
   const recorded = journalFile ? await recordedConnection(journalFile) : undefined;
-  const connection = await resolveKmsConnection({
-    env: io.env,
-    cwd: io.cwd,
-    ...(values.config ? { configFile: values.config } : {}),
-    ...(values.region ? { region: values.region } : {}),
-    ...(values['project-id'] ? { projectId: values['project-id'] } : {}),
-    ...(values.endpoint ? { endpoint: values.endpoint } : {}),
-    ...(values['ca-file'] ? { caFile: values['ca-file'] } : {}),
-    // The journal's connection fills only what neither an option nor --config gives; a config file
-    // that names another region, project or endpoint is refused below like an option would be.
-    ...(recorded ? { recorded } : {}),
-  });
+  const connection = await journaledRefusal(journalFile, () =>
+    resolveKmsConnection({
+      env: io.env,
+      cwd: io.cwd,
+      ...(values.config ? { configFile: values.config } : {}),
+      ...(values.region ? { region: values.region } : {}),
+      ...(values['project-id'] ? { projectId: values['project-id'] } : {}),
+      ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+      ...(values['ca-file'] ? { caFile: values['ca-file'] } : {}),
+      // The journal's connection fills only what neither an option nor --config gives; a config file
+      // that names another region, project or endpoint is refused below like an option would be.
+      ...(recorded ? { recorded } : {}),
+    }),
+  );
   const kms = new KmsClient({
     projectId: connection.projectId,
     credentials: connection.credentials,
@@ -121,13 +127,49 @@ export async function openOnlineSession(
       concurrency,
       ...(start ? { start } : {}),
     });
-    const connected = await ceremony.connect();
+    const connected = await ceremony.connect({
+      ...connection.binding,
+      accessKeyHint: connection.credentials.kind === 'aksk' ? accessKeyHint(connection.credentials.accessKeyId) : null,
+    });
     io.stdout(
       `Ceremony ${ceremony.ceremonyId}: connected to ${connected.endpoint} (project ${connected.projectId}, ${connected.keysVisible} keys visible; credentials from ${connection.credentialSource === 'environment' ? 'the environment' : 'the config file'}).`,
     );
     return { ceremony, journal, close };
   } catch (error) {
     await close();
+    throw error;
+  }
+}
+
+/** Refusals that keep credentials from going where they are not bound. */
+const CREDENTIAL_REFUSALS = new Set([
+  'CREDENTIALS_BOUND_ELSEWHERE',
+  'CREDENTIALS_ENDPOINT_UNCONFIRMED',
+  'CONFIG_CREDENTIALS_UNBOUND',
+]);
+
+/**
+ * Runs `resolve`; a credential refusal is journaled (`credentials.refused`, a deviation) in the
+ * ceremony's journal when one exists already, so the receipt shows the attempt. Never the secret.
+ */
+async function journaledRefusal<T>(journalFile: string | undefined, resolve: () => Promise<T>): Promise<T> {
+  try {
+    return await resolve();
+  } catch (error) {
+    if (
+      journalFile &&
+      error instanceof KeyferryError &&
+      CREDENTIAL_REFUSALS.has(error.code) &&
+      existsSync(journalFile)
+    ) {
+      const journal = await openJournal(journalFile, { create: false }).catch(() => undefined);
+      if (journal) {
+        await journal
+          .append('system', 'credentials.refused', { code: error.code, ...(error.values ?? {}) })
+          .catch(() => undefined);
+        await journal.close().catch(() => undefined);
+      }
+    }
     throw error;
   }
 }

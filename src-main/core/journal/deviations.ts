@@ -57,6 +57,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   // Online side
   'import.expiry-chosen': 'override',
   'wrapped-bundle.refused': 'refusal',
+  'credentials.refused': 'refusal',
   'step.failed': 'failure',
   'key.verify-failed': 'failure',
   'key.material-deleted': 'possible-loss',

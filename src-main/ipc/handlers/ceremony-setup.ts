@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { OnlineCeremony } from '../../core/ceremony/online/workflow';
+import { OnlineCeremony, type OnlineCredentialBinding } from '../../core/ceremony/online/workflow';
 import { KeyferryError } from '../../core/errors';
 import { DEFAULT_PAPER_SIZE } from '../../core/receipt/paper-size';
 import { openJournal } from '../../core/journal';
@@ -45,6 +45,7 @@ export async function connectOnline(
   kms: KmsClient,
   region: string,
   connection: OnlineSide['connection'],
+  credentials?: OnlineCredentialBinding,
 ): Promise<Connection> {
   const setup = session.requireSetup();
   const journal = await openOnlineJournal(session);
@@ -73,7 +74,7 @@ export async function connectOnline(
         receiptLanguage: setup.receiptLanguage,
       },
     });
-    connected = await ceremony.connect();
+    connected = await ceremony.connect(credentials);
   } catch (error) {
     kms.close();
     throw error;
@@ -222,13 +223,13 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
         now: () => new Date(sim.clock.now()),
         env: {},
       });
-      return connectOnline(session, kms, sim.region, {
-        endpoint: sim.endpoint,
-        region: sim.region,
-        projectId: sim.projectId,
-        accessKeyHint: null,
-        rehearsal: true,
-      });
+      return connectOnline(
+        session,
+        kms,
+        sim.region,
+        { endpoint: sim.endpoint, region: sim.region, projectId: sim.projectId, accessKeyHint: null, rehearsal: true },
+        { source: 'rehearsal simulator', endpoint: sim.endpoint, region: sim.region, projectId: sim.projectId },
+      );
     },
   };
 }

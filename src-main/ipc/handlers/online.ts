@@ -6,7 +6,14 @@
 import path from 'node:path';
 import { parseCeremonyPlan } from '../../core/ceremony/shared/ceremony-plan';
 import { KeyferryError } from '../../core/errors';
+import { accessKeyHint } from '../../core/kms/access-key-hint';
 import { KmsClient } from '../../core/kms/client';
+import {
+  bindingOf,
+  requireBoundConnection,
+  type BoundCredentialSource,
+  type CredentialBinding,
+} from '../../core/kms/credential-binding';
 import { AkSkCredentials } from '../../core/kms/credentials';
 import { KeyState } from '../../core/kms/types';
 import type { KmsCredentials } from '../../core/kms/credentials';
@@ -49,15 +56,19 @@ const STATE_OF_FILTER: Readonly<Record<KeyStateFilter, KeyState | undefined>> = 
 
 const MAX_CA_FILE_BYTES = 1024 * 1024;
 
-/** `HPUA…7QZK`: enough to recognise an access key, not enough to use it. */
-export function accessKeyHint(accessKeyId: string): string {
-  return accessKeyId.length <= 8 ? '****' : `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
-}
-
 type ConnectRequest = ValidRequest<'connectKms'>;
 
+/** Credentials for one connection: where they came from and what they are bound to. */
+interface ChosenCredentials {
+  readonly credentials: KmsCredentials;
+  /** Journaled with the connection (never a secret). */
+  readonly source: string;
+  /** Remembered or session credentials: the connection they may be used for (checked before sending). */
+  readonly bound?: { readonly from: BoundCredentialSource; readonly binding: CredentialBinding };
+}
+
 /** The credentials to connect with: typed in, remembered on this computer, or held for the session. */
-async function connectionCredentials(session: CeremonySession, request: ConnectRequest): Promise<KmsCredentials> {
+async function connectionCredentials(session: CeremonySession, request: ConnectRequest): Promise<ChosenCredentials> {
   const given = request.credentials;
   if (request.useRemembered && (given || request.remember)) {
     throw new KeyferryError(
@@ -76,22 +87,54 @@ async function connectionCredentials(session: CeremonySession, request: ConnectR
     }
     requireCredentialVault(session); // refuse before connecting, not after
   }
-  if (request.useRemembered) return recallCredentials(session, request.profile ?? DEFAULT_CREDENTIALS_PROFILE);
-  const credentials = given
-    ? new AkSkCredentials({
-        accessKeyId: given.accessKeyId,
-        secretKey: given.secretAccessKey,
-        ...(given.securityToken ? { securityToken: given.securityToken } : {}),
-      })
-    : session.credentials;
-  if (!credentials) {
+  if (request.useRemembered) {
+    const profile = request.profile ?? DEFAULT_CREDENTIALS_PROFILE;
+    const { credentials, binding } = await recallCredentials(session, profile);
+    return {
+      credentials,
+      source: `remembered (profile ${profile})`,
+      bound: { from: { kind: 'remembered', name: profile }, binding },
+    };
+  }
+  if (given) {
+    const credentials = new AkSkCredentials({
+      accessKeyId: given.accessKeyId,
+      secretKey: given.secretAccessKey,
+      ...(given.securityToken ? { securityToken: given.securityToken } : {}),
+    });
+    return { credentials, source: 'entered in this session' };
+  }
+  if (!session.credentials || !session.credentialBinding) {
     throw new KeyferryError(
       'CREDENTIALS_MISSING',
       'No access key was entered for this session.',
       'Enter the access key ID and the secret access key, then test the connection.',
     );
   }
-  return credentials;
+  return {
+    credentials: session.credentials,
+    source: 'entered in this session',
+    bound: { from: { kind: 'session' }, binding: session.credentialBinding },
+  };
+}
+
+/**
+ * Refuses (before anything is sent) remembered or session credentials for a connection other than
+ * the one they are bound to; the refusal is journaled when the ceremony's journal has begun.
+ */
+async function requireBound(session: CeremonySession, chosen: ChosenCredentials, wanted: CredentialBinding) {
+  if (!chosen.bound) return;
+  try {
+    requireBoundConnection(chosen.bound.from, chosen.bound.binding, wanted, () => 'the connection form');
+  } catch (error) {
+    const journal = session.onlineJournal;
+    if (journal && journal.count > 0 && error instanceof KeyferryError) {
+      await journal
+        .append('system', 'credentials.refused', { code: error.code, ...(error.values ?? {}) })
+        .catch(() => undefined);
+    }
+    throw error;
+  }
 }
 
 /** Remembers the credentials that just worked; the connection stands even if this fails. */
@@ -130,7 +173,14 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
     connectKms: async (request) => {
       session.requireMode('online');
       session.requireSetup();
-      const credentials = await connectionCredentials(session, request);
+      const chosen = await connectionCredentials(session, request);
+      const wanted = bindingOf({
+        region: request.region,
+        projectId: request.projectId,
+        ...(request.endpoint ? { endpoint: request.endpoint } : {}),
+      });
+      await requireBound(session, chosen, wanted);
+      const { credentials } = chosen;
       const extraCaPem = request.caFile
         ? (await readSmallFile(request.caFile, 'caCertificates', MAX_CA_FILE_BYTES)).toString('utf8')
         : undefined;
@@ -150,14 +200,22 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
         now: () => session.context.now(),
       });
       const hint = credentials.kind === 'aksk' ? accessKeyHint(credentials.accessKeyId) : null;
-      const connection = await connectOnline(session, kms, request.region, {
-        endpoint: kms.endpoint.origin,
-        region: request.region,
-        projectId: request.projectId,
-        accessKeyHint: hint,
-        rehearsal: false,
-      });
+      const binding = chosen.bound?.binding ?? wanted;
+      const connection = await connectOnline(
+        session,
+        kms,
+        request.region,
+        {
+          endpoint: kms.endpoint.origin,
+          region: request.region,
+          projectId: request.projectId,
+          accessKeyHint: hint,
+          rehearsal: false,
+        },
+        { source: chosen.source, ...binding, accessKeyHint: hint },
+      );
       session.credentials = credentials;
+      session.credentialBinding = binding;
       if (request.remember && request.credentials) {
         await rememberAfterConnecting(session, request, request.credentials);
       }

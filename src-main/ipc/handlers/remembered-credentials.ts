@@ -6,6 +6,7 @@
  * the log records that credentials were remembered, recalled or forgotten, never their values.
  */
 import { KeyferryError } from '../../core/errors';
+import { bindingOf, type CredentialBinding } from '../../core/kms/credential-binding';
 import { AkSkCredentials } from '../../core/kms/credentials';
 import type { CredentialsStatus } from '../contract';
 import type { CredentialVault, RememberedCredentials } from '../desktop-services';
@@ -53,8 +54,14 @@ export async function rememberCredentials(
   session.context.log.info('credentials.remembered', { profile });
 }
 
-/** The remembered credentials of `profile` as KMS credentials; refuses when there are none. */
-export async function recallCredentials(session: CeremonySession, profile: string): Promise<AkSkCredentials> {
+/**
+ * The remembered credentials of `profile` as KMS credentials, with the connection they were
+ * remembered for (they are bound to it); refuses when there are none.
+ */
+export async function recallCredentials(
+  session: CeremonySession,
+  profile: string,
+): Promise<{ credentials: AkSkCredentials; binding: CredentialBinding }> {
   const recalled = await requireCredentialVault(session).recall(profile);
   if (!recalled) {
     throw new KeyferryError(
@@ -64,11 +71,17 @@ export async function recallCredentials(session: CeremonySession, profile: strin
     );
   }
   session.context.log.info('credentials.recalled', { profile });
-  return new AkSkCredentials({
+  const credentials = new AkSkCredentials({
     accessKeyId: recalled.accessKeyId,
     secretKey: recalled.secretAccessKey,
     ...(recalled.securityToken ? { securityToken: recalled.securityToken } : {}),
   });
+  const binding = bindingOf({
+    region: recalled.region,
+    projectId: recalled.projectId,
+    ...(recalled.endpoint ? { endpoint: recalled.endpoint } : {}),
+  });
+  return { credentials, binding };
 }
 
 async function describeRemembered(session: CeremonySession, profile: string): Promise<CredentialsStatus> {

@@ -19,6 +19,7 @@ import type { PaperSize } from '../../core/receipt/paper-size';
 import type { ReceiptLanguage } from '../../core/receipt/receipt-languages';
 import type { Journal } from '../../core/journal';
 import type { KmsClient } from '../../core/kms/client';
+import type { CredentialBinding } from '../../core/kms/credential-binding';
 import type { KmsCredentials } from '../../core/kms/credentials';
 import type { KmsSimulator } from '../../core/kms-simulator/index';
 import type { CustodyPlan, RecordKind, KeyferryMode, WrittenReceiptView } from '../contract';
@@ -108,6 +109,8 @@ export class CeremonySession {
   onlineJournal: Journal | undefined;
   /** The KMS credentials of this session: held here only, never sent back. */
   credentials: KmsCredentials | undefined;
+  /** The connection `credentials` first worked with: they are used for no other. */
+  credentialBinding: CredentialBinding | undefined;
   simulator: KmsSimulator | undefined;
   airGap: AirGapSide | undefined;
   /** The custody restore ceremony running on this (air-gapped) workstation, if any. */
@@ -263,5 +266,6 @@ export class CeremonySession {
     this.onlineJournal = undefined;
     this.simulator = undefined;
     this.credentials = undefined;
+    this.credentialBinding = undefined;
   }
 }

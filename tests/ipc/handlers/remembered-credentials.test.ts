@@ -4,7 +4,9 @@
  * Electron's safeStorage cannot run in plain Node, so the real vault's file handling is tested
  * separately (tests/app/credential-vault.test.ts) over a stand-in keystore.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -201,5 +203,97 @@ describe('remembered credentials (fake vault)', () => {
     const router = createIpcRouter(createHandlers(context), log);
     await router.route('mode.choose', { mode: 'air-gapped' });
     expect(await router.route('credentials.status', {})).toMatchObject({ ok: false });
+  });
+});
+
+describe('remembered and session credentials are bound to where they were entered for', () => {
+  /** A host that is not the KMS, listening on 127.0.0.1: it must never see a request. */
+  async function standInHost() {
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''} ${req.headers['x-security-token'] ?? ''}`);
+      res.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { seen, endpoint, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  it('remembered credentials with another endpoint or project: refused naming both, nothing sent there', async () => {
+    const host = await standInHost();
+    try {
+      const vault = fakeCredentialVault();
+      const first = await openSession(desktopWithVault(vault));
+      const remembered = await first.call('online.connect', {
+        ...where(),
+        credentials: { accessKeyId: AK, secretAccessKey: SK },
+        remember: true,
+      });
+      expect(remembered.ok).toBe(true);
+
+      const later = await openSession(desktopWithVault(vault));
+      const elsewhere = await later.call('online.connect', {
+        ...where(),
+        endpoint: host.endpoint,
+        useRemembered: true,
+      });
+      expect(elsewhere.ok).toBe(false);
+      expect(elsewhere.problem?.code).toBe('CREDENTIALS_BOUND_ELSEWHERE');
+      expect(elsewhere.problem?.message).toBe(
+        `The credentials remembered on this computer (profile default) are for the endpoint ${sim.endpoint}, but this connection would use them for the endpoint ${host.endpoint} (from the connection form). Nothing was sent.`,
+      );
+      const otherProject = await later.call('online.connect', {
+        ...where(),
+        projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
+        useRemembered: true,
+      });
+      expect(otherProject.problem?.message).toContain(
+        `are for the project ${sim.projectId}, but this connection would use them for the project a4a5d4098fb4474fa22cd05f897d6b99`,
+      );
+      expect(host.seen).toEqual([]);
+      // Where they were remembered for, they still work.
+      expect((await later.call('online.connect', { ...where(), useRemembered: true })).ok).toBe(true);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it("a session's credentials are not sent to another endpoint the renderer names; the refusal is journaled", async () => {
+    const host = await standInHost();
+    try {
+      const { call, session } = await openSession();
+      const plain = await call('online.connect', { ...where(), credentials: { accessKeyId: AK, secretAccessKey: SK } });
+      expect(plain.ok).toBe(true);
+      // Held for the session: a connection without typed-in credentials reuses them, but only here.
+      const elsewhere = await call('online.connect', { ...where(), endpoint: host.endpoint });
+      expect(elsewhere.problem?.code).toBe('CREDENTIALS_BOUND_ELSEWHERE');
+      expect(elsewhere.problem?.message).toContain(
+        `The credentials entered in this session are for the endpoint ${sim.endpoint}, but this connection would use them for the endpoint ${host.endpoint}`,
+      );
+      expect(host.seen).toEqual([]);
+      expect((await call('online.connect', where())).ok).toBe(true);
+      const journal = await readFile(session.journalPath('online'), 'utf8');
+      const entries = journal
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> });
+      expect(entries.find((e) => e.event === 'credentials.refused')?.data).toMatchObject({
+        code: 'CREDENTIALS_BOUND_ELSEWHERE',
+        sourceKind: 'session',
+        field: 'endpoint',
+        bound: sim.endpoint,
+        given: host.endpoint,
+      });
+      expect(entries.filter((e) => e.event === 'kms.connected').at(-1)?.data.credentials).toEqual({
+        source: 'entered in this session',
+        endpoint: sim.endpoint,
+        region: sim.region,
+        projectId: sim.projectId,
+        accessKeyHint: 'HPUA…7QZK',
+      });
+      expect(journal).not.toContain(SK);
+    } finally {
+      await host.close();
+    }
   });
 });

@@ -55,6 +55,17 @@ export type { OnlineStep } from './state';
 export type { OnlineCeremonyOptions, OnlineCeremonyStart } from './open-journal';
 export type { WrappedBundleProof } from './import-steps';
 
+/** Where the credentials of a connection came from and the connection they are bound to. */
+export interface OnlineCredentialBinding {
+  /** e.g. "environment", "config file kms.json", "remembered (profile default)", "entered in this session". */
+  readonly source: string;
+  readonly endpoint: string;
+  readonly region: string;
+  readonly projectId: string;
+  /** The access key id shortened (first 4 … last 4), or null for a token. */
+  readonly accessKeyHint?: string | null;
+}
+
 export class OnlineCeremony {
   readonly #options: OnlineCeremonyOptions;
   readonly #guard: StepGuard<OnlineStep>;
@@ -146,8 +157,13 @@ export class OnlineCeremony {
     }
   }
 
-  /** Step 1 (every session): tests the endpoint and credentials with list-keys. */
-  async connect(): Promise<{ endpoint: string; projectId: string; region: string; keysVisible: number }> {
+  /**
+   * Step 1 (every session): tests the endpoint and credentials with list-keys. `credentials` says
+   * where they came from and what they are bound to (journaled; never a secret).
+   */
+  async connect(
+    credentials?: OnlineCredentialBinding,
+  ): Promise<{ endpoint: string; projectId: string; region: string; keysVisible: number }> {
     const keys = await this.#ctx.kmsCall('connect', null, () => this.#options.kms.listKeys());
     const result = {
       endpoint: this.#options.kms.endpoint.origin,
@@ -155,7 +171,10 @@ export class OnlineCeremony {
       region: this.#options.region,
       keysVisible: keys.length,
     };
-    await this.#ctx.journal(ONLINE_EVENTS.connected, result);
+    await this.#ctx.journal(ONLINE_EVENTS.connected, {
+      ...result,
+      ...(credentials ? { credentials: { ...credentials } } : {}),
+    });
     this.#connected = true;
     return result;
   }

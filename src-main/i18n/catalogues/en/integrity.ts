@@ -9,6 +9,18 @@ export const enIntegrity = {
     'Huawei KMS issues RSA-2048 wrapping keys: treat these parameters as not from the KMS, and fetch new import parameters on the online workstation.',
   'progress.wrapped-bundle-staged':
     'Wrapped-material bundle written except its manifest, which follows the receipt (until then no one can import it)',
+  'problem.CREDENTIALS_BOUND_ELSEWHERE':
+    '{sourceKind, select, config {The credentials in the config file {sourceName}} remembered {The credentials remembered on this computer (profile {sourceName})} other {The credentials entered in this session}} are for {field, select, endpoint {the endpoint {bound}} region {the region {bound}} other {the project {bound}}}, but this connection would use them for {field, select, endpoint {the endpoint {given}} region {the region {given}} other {the project {given}}} (from {givenFrom}). Nothing was sent.',
+  'problem.CREDENTIALS_BOUND_ELSEWHERE.next':
+    'If {given} is right, enter the credentials for it {sourceKind, select, config {in a config file of its own} other {again}}; otherwise correct {givenFrom}.',
+  'problem.CREDENTIALS_ENDPOINT_UNCONFIRMED':
+    'The credentials from the environment would be sent to {endpoint}, which comes from {from}, not from the command line, and is neither the KMS endpoint of the region ({regionEndpoint}) nor the local simulator. Nothing was sent.',
+  'problem.CREDENTIALS_ENDPOINT_UNCONFIRMED.next':
+    'If {endpoint} is the KMS you mean, give --endpoint {endpoint} on the command line; otherwise check {from}.',
+  'problem.CONFIG_CREDENTIALS_UNBOUND':
+    'The config file {file} holds credentials but does not name the {missing, select, region {region} other {project}} they are for, so Keyferry cannot tell where they may be sent.',
+  'problem.CONFIG_CREDENTIALS_UNBOUND.next':
+    'Add "region" and "projectId" (and "endpoint" unless it is the region\'s own) to {file}, next to the credentials.',
   'airgap.bundle-staged':
     'Wrapped-material bundle written, all but its manifest, which is written after the receipt (until then nothing can import it): {dir}',
   'airgap.bundle-completed':
