@@ -35,9 +35,12 @@ export function base64Schema(minChars: number, maxChars: number) {
 /** The API's import_token: `^[0-9a-zA-Z+/=]{200,6144}$`. */
 export const importTokenSchema = base64Schema(200, 6144);
 
+/** Printed by `bundle verify` and on screens: plain text only (no ESC, CR/LF or bidi controls). */
+const creatorText = z.string().regex(/^[^\p{Cc}\p{Cf}]{1,64}$/u, 'must be 1-64 characters without control characters');
+
 export const creatorSchema = z.strictObject({
-  app: z.string().min(1).max(64),
-  version: z.string().min(1).max(64),
+  app: creatorText,
+  version: creatorText,
 });
 
 /** One file of the bundle besides the manifest. The name is checked for safety separately. */

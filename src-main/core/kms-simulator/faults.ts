@@ -5,8 +5,12 @@
  */
 export type FaultTiming = 'before' | 'after';
 
+/** A test's rewrite of an answer body (a KMS answering something it never would). */
+export type AnswerRewrite = (body: Record<string, unknown>) => Record<string, unknown>;
+
 export type Fault =
   | { readonly kind: 'delay'; readonly ms: number }
+  | { readonly kind: 'rewrite'; readonly rewrite: AnswerRewrite }
   | { readonly kind: 'status'; readonly status: number; readonly when: FaultTiming }
   | { readonly kind: 'drop'; readonly when: FaultTiming };
 
@@ -39,14 +43,24 @@ export class SimulatorFaults {
     this.#armed.push({ action, fault: { kind: 'drop', when }, remaining: times, skip: 0 });
   }
 
+  /**
+   * Answers `action` (after it took effect) with `rewrite` applied to the answer's JSON, e.g. a
+   * get-parameters-for-import answer carrying a weak wrapping key, as a tampered path would.
+   */
+  rewriteAnswer(action: string, rewrite: AnswerRewrite, times = 1): void {
+    this.#armed.push({ action, fault: { kind: 'rewrite', rewrite }, remaining: times, skip: 0 });
+  }
+
   clear(): void {
     this.#armed.splice(0);
   }
 
-  /** Takes the next armed fault for `action` at `timing` ('after' also yields delays). */
+  /** Takes the next armed fault for `action` at `timing` ('after' also yields delays and rewrites). */
   take(action: string, timing: FaultTiming): Fault | undefined {
     const index = this.#armed.findIndex(
-      (a) => a.action === action && (a.fault.kind === 'delay' ? timing === 'after' : a.fault.when === timing),
+      (a) =>
+        a.action === action &&
+        (a.fault.kind === 'delay' || a.fault.kind === 'rewrite' ? timing === 'after' : a.fault.when === timing),
     );
     const armed = index < 0 ? undefined : this.#armed[index];
     if (!armed) return undefined;

@@ -140,7 +140,7 @@ export async function handleSimulatorRequest(
       return;
     }
     if (after?.kind === 'status') return answer(after.status, new SimError('KMS.0101').body(requestId));
-    answer(200, result.body);
+    answer(200, after?.kind === 'rewrite' ? after.rewrite(result.body as Record<string, unknown>) : result.body);
   } catch (error) {
     const simulated = error instanceof SimError ? error : new SimError('KMS.0101');
     answer(simulated.status, simulated.body(requestId));

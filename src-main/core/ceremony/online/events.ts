@@ -13,6 +13,8 @@ export const ONLINE_EVENTS = {
   connected: 'kms.connected',
   keyCreated: 'key.created',
   parametersFetched: 'parameters.fetched',
+  /** An answer's wrapping key refused at fetch (weak, or one Huawei's import would refuse): nothing issued. */
+  parametersRefused: 'parameters.refused',
   parametersWritten: 'parameters.bundle-written',
   wrappedChecked: 'wrapped-bundle.checked',
   /** A wrapped-material bundle refused before anything was sent: no digest from the receipt, a digest that differs, or a failed check. */

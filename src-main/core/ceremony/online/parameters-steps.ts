@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { writeImportParametersBundle } from '../../bundle';
 import { groupHex } from '../../hex-groups';
-import { KeyferryError } from '../../errors';
+import { KeyferryError, toProblem } from '../../errors';
+import { sha256Hex } from '../../fs/durable-file';
 import type { PlannedKey } from '../shared/ceremony-plan';
 import type { OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
@@ -71,7 +72,21 @@ export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<Iss
         wrappingAlgorithm: state.wrappingAlgorithm,
       }),
     );
-    const { event, summary } = issuedFromAnswer(key, answer, state.wrappingAlgorithm, ctx.region, ctx.kms.projectId);
+    let issued: ReturnType<typeof issuedFromAnswer>;
+    try {
+      issued = issuedFromAnswer(key, answer, state.wrappingAlgorithm, ctx.region, ctx.kms.projectId);
+    } catch (error) {
+      // A wrapping key the KMS should never issue (weak, or one its own import would refuse).
+      const problem = toProblem(error);
+      await ctx.journal(ONLINE_EVENTS.parametersRefused, {
+        keyId: key.keyId,
+        wrappingKeyFingerprint: sha256Hex(answer.publicKeyDer),
+        code: problem.code,
+        reason: problem.message,
+      });
+      throw error;
+    }
+    const { event, summary } = issued;
     await ctx.journal(ONLINE_EVENTS.parametersFetched, event);
     return summary;
   });
