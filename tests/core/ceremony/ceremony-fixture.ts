@@ -136,12 +136,12 @@ export async function airGapSide(f: Fixture, plan: CeremonyPlan, params: string,
   await air.checkNetwork();
   await air.readParametersBundle(params);
   await confirmEveryWitness(air, plan.witnesses, params);
-  await air.preflight({ wrappedBundle: out, receiptFolder: f.dir });
+  const receipts = await mkdtemp(path.join(f.dir, 'airgap-receipt-'));
+  await air.preflight({ wrappedBundle: out, receiptFolder: receipts });
   await air.generateMaterial();
   await air.wrap();
   const bundle = await air.writeWrappedBundle(out);
   // The bundle's manifest is written after its receipt: only then is the folder a bundle.
-  const receipts = await mkdtemp(path.join(f.dir, 'airgap-receipt-'));
   const receipt = await air.writeReceipt(receipts);
   await journal.close();
   return { air, bundle, out, receipt };

@@ -32,11 +32,12 @@ async function attackerWraps(plan: ReturnType<Fixture['plan']>, params: string):
   await air.readParametersBundle(params);
   await confirmEveryWitness(air, plan.witnesses, params);
   const out = path.join(f.dir, 'swapped');
-  await air.preflight({ wrappedBundle: out, receiptFolder: f.dir });
+  const receipts = await mkdtemp(path.join(f.dir, 'attacker-receipt-'));
+  await air.preflight({ wrappedBundle: out, receiptFolder: receipts });
   await air.generateMaterial();
   await air.wrap();
   await air.writeWrappedBundle(out);
-  await air.writeReceipt(await mkdtemp(path.join(f.dir, 'attacker-receipt-')));
+  await air.writeReceipt(receipts);
   return out;
 }
 

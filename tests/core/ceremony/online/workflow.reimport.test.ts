@@ -22,12 +22,13 @@ async function airGap(params: string, out: string, material: { capture?: (b: Buf
   await air.checkNetwork();
   const overview = await air.readParametersBundle(params);
   await confirmEveryWitness(air, ['Ben', 'Chloé'], params);
-  await air.preflight({ wrappedBundle: out, receiptFolder: f.dir });
+  const receipts = await mkdtemp(path.join(f.dir, 'airgap-receipt-'));
+  await air.preflight({ wrappedBundle: out, receiptFolder: receipts });
   if (material.file) await air.loadMaterialFile(overview.keys[0]?.keyId as string, material.file);
   else await air.generateMaterial();
   await air.wrap();
   const bundle = await air.writeWrappedBundle(out);
-  await air.writeReceipt(await mkdtemp(path.join(f.dir, 'airgap-receipt-')));
+  await air.writeReceipt(receipts);
   await journal.close();
   return bundle;
 }
