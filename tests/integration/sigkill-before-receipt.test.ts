@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
+import { paramsDigestFrom } from '../cli/commands/witness-args';
 import { keyferry } from './cli-in-process';
 import { ROOT } from './cli-process';
 
@@ -67,7 +68,8 @@ async function dayOne(): Promise<string> {
     env: online().env,
   });
   expect(params.code).toBe(0);
-  return /^ {4}((?:[0-9A-F]{4} ){15}[0-9A-F]{4})$/m.exec(params.stdout)?.[1] as string;
+  // What each witness types: the import-parameters bundle digest, heard from the online side.
+  return paramsDigestFrom(params.stdout);
 }
 
 function wrapArgs(fingerprint: string, ...extra: string[]): string[] {
