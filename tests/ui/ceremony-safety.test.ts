@@ -26,8 +26,8 @@ async function events(file: string): Promise<{ event: string; actor: string; dat
     .map((l) => JSON.parse(l) as { event: string; actor: string; data: Record<string, unknown> });
 }
 
-/** Setup, simulator, one key of `spec`, parameters on `media`, air-gapped side up to the confirmed fingerprint. */
-async function upToConfirmedFingerprint(page: Page, folder: string, media: string, spec: string): Promise<void> {
+/** Setup, simulator, one key of `spec`, parameters on `media`, air-gapped side up to the witness's confirmed bundle digest. */
+async function upToConfirmedDigest(page: Page, folder: string, media: string, spec: string): Promise<void> {
   await click(page, 'Continue');
   await fillByLabel(page, 'Ceremony title', 'Safety rehearsal');
   await fillByLabel(page, 'Operator', 'Ana');
@@ -39,18 +39,21 @@ async function upToConfirmedFingerprint(page: Page, folder: string, media: strin
   await page.getByLabel('Key spec of key 1', { exact: true }).selectOption(spec);
   await step(page, 'Create 1 external key', 'online-create');
   await step(page, 'Fetch the import parameters', 'online-parameters');
-  const card = page.locator('.issued li.card').last();
-  await card.waitFor();
-  const fingerprint = (await card.locator('code.hex').textContent()) ?? '';
   await fillByLabel(page, 'Removable media folder for the bundle', media);
   await step(page, 'Write the import-parameters bundle', 'online-parameters');
+  // The one value read aloud to the air-gapped side: the import-parameters bundle digest.
+  const digest =
+    (await page
+      .locator('[data-section="online-parameters"]')
+      .getByLabel('Import-parameters bundle digest')
+      .textContent()) ?? '';
   await click(page, 'Go to the air-gapped side');
   await step(page, 'Check the network', 'air-network');
   await step(page, 'Read the bundle', 'air-parameters');
-  const heard = page.locator('[data-section="air-fingerprints"] .fingerprint').first();
-  await heard.getByLabel('Fingerprint of wrapping key 1 as heard').fill(fingerprint);
-  await heard.getByRole('button', { name: 'Confirm as Ben' }).click();
-  await heard.getByText('confirmed by Ben').waitFor();
+  const card = page.locator('[data-section="air-fingerprints"] .bundle-digest');
+  await card.getByLabel('Bundle digest as Ben heard it').fill(digest);
+  await card.getByRole('button', { name: 'Confirm as Ben' }).click();
+  await card.getByText('confirmed by Ben').waitFor();
 }
 
 describe('ceremony safety through the UI', () => {
@@ -89,7 +92,7 @@ describe('ceremony safety through the UI', () => {
     });
 
     it('generates nothing before the folders passed, and shows a refused folder with the fix', async () => {
-      await upToConfirmedFingerprint(page, folder, media, 'AES_256');
+      await upToConfirmedDigest(page, folder, media, 'AES_256');
       expect(await page.getByRole('button', { name: 'Generate the key material' }).isDisabled()).toBe(true);
       await page.getByText('Check the folders first (previous step): nothing is generated before they pass.').waitFor();
       // Past the screen, straight to the channel: the core refuses too.
@@ -250,7 +253,7 @@ describe('ceremony safety through the UI', () => {
     });
 
     it('journals the interrupt and the abandon, wipes the material and starts the side afresh', async () => {
-      await upToConfirmedFingerprint(page, folder, media, 'EC_P256');
+      await upToConfirmedDigest(page, folder, media, 'EC_P256');
       await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);
       await step(page, 'Check the folders', 'air-preflight');
       await step(page, 'Generate the key material', 'air-material');

@@ -92,7 +92,8 @@ export const commands: readonly CliCommandEntry[] = [
   },
   {
     name: 'airgap wrap',
-    summary: 'Air-gapped side: confirm fingerprints, produce and wrap material, write bundle and receipt',
+    summary:
+      'Air-gapped side: witnesses confirm the bundle digest, produce and wrap material, write bundle and receipt',
     load: async () => (await import('./airgap')).airgapWrapCommand,
   },
 ];
