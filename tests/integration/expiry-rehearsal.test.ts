@@ -7,17 +7,22 @@
  * prints; the import succeeds. Then the material expiry passes and `online status` shows the key
  * back in Pending import with its material lapsed, as the KMS reports it.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import packageJson from '../../package.json';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
-import { ROOT } from './cli-process';
+import {
+  hint,
+  KEYFERRY_BIN,
+  paste as pasteIn,
+  startSimulatorProcess,
+  freePort,
+  type SimulatorInfo,
+} from './pasted-shell';
 
-const BIN = path.join(ROOT, packageJson.bin.keyferry);
+const BIN = KEYFERRY_BIN;
 const DAY_MS = 86_400_000;
 let dir: string | undefined;
 let sim: ChildProcess | undefined;
@@ -27,39 +32,16 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Info {
-  endpoint: string;
-  region: string;
-  projectId: string;
-  ak: string;
-  sk: string;
+interface Info extends SimulatorInfo {
   now: number;
   offsetMs: number;
   clockControl: boolean;
 }
 
 async function startSimulator(cwd: string, port: number): Promise<Info> {
-  sim = spawn(BIN, ['kms-sim', '--state', 'sim-state.json', '--port', String(port), '--clock-control', '--json'], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    sim?.stdout?.on('data', (d: Buffer) => {
-      buffer += d.toString('utf8');
-      const end = buffer.indexOf('\n');
-      if (end >= 0) resolve(JSON.parse(buffer.slice(0, end)) as Info);
-    });
-    sim?.once('exit', () => reject(new Error('the simulator exited')));
-  });
+  const started = startSimulatorProcess<Info>(cwd, port, ['--clock-control']);
+  sim = started.child;
+  return started.ready;
 }
 
 async function stopSimulator(): Promise<void> {
@@ -71,24 +53,8 @@ async function stopSimulator(): Promise<void> {
 }
 
 /** Runs one pasted line in bash in `cwd`, with `keyferry` on PATH. */
-function paste(
-  line: string,
-  cwd: string,
-  env: NodeJS.ProcessEnv = {},
-): { code: number | null; out: string; err: string } {
-  const run = spawnSync('bash', ['-c', line], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ...env, PATH: `${path.join(dir as string, 'bin')}:${process.env.PATH ?? ''}` },
-  });
-  return { code: run.status, out: run.stdout, err: run.stderr };
-}
-
-/** The command a "Next…: keyferry …" line suggests. */
-function hint(out: string): string {
-  const line = out.split('\n').find((l) => /^Next\b.*?: keyferry /.test(l));
-  expect(line, `no Next hint in:\n${out}`).toBeDefined();
-  return (line as string).slice((line as string).indexOf('keyferry '));
+function paste(line: string, cwd: string, env: NodeJS.ProcessEnv = {}): ReturnType<typeof pasteIn> {
+  return pasteIn(line, cwd, path.join(dir as string, 'bin'), env);
 }
 
 /** The air-gapped step: the printed command, with the bundle digest the witness typed and this machine's facts. */

@@ -6,17 +6,22 @@
  * --allow-network (the test machine has a network), and --no-backup (the officer's decision
  * about the plan's material expiry without custody, which the air-gapped side asks for).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import packageJson from '../../package.json';
-import { ROOT } from './cli-process';
+import {
+  hint,
+  KEYFERRY_BIN,
+  paste as pasteIn,
+  startSimulatorProcess,
+  freePort,
+  type SimulatorInfo,
+} from './pasted-shell';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
 
-const BIN = path.join(ROOT, packageJson.bin.keyferry);
+const BIN = KEYFERRY_BIN;
 let dir: string | undefined;
 let sim: ChildProcess | undefined;
 
@@ -25,53 +30,15 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Info {
-  endpoint: string;
-  region: string;
-  projectId: string;
-  ak: string;
-  sk: string;
-}
-
-async function startSimulator(cwd: string, port: number): Promise<Info> {
-  sim = spawn(BIN, ['kms-sim', '--state', 'sim-state.json', '--port', String(port), '--json'], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    sim?.stdout?.on('data', (d: Buffer) => {
-      buffer += d.toString('utf8');
-      const end = buffer.indexOf('\n');
-      if (end >= 0) resolve(JSON.parse(buffer.slice(0, end)) as Info);
-    });
-    sim?.once('exit', () => reject(new Error('the simulator exited')));
-  });
+async function startSimulator(cwd: string, port: number): Promise<SimulatorInfo> {
+  const started = startSimulatorProcess<SimulatorInfo>(cwd, port);
+  sim = started.child;
+  return started.ready;
 }
 
 /** Runs one pasted line in bash in `cwd`, with `keyferry` on PATH. */
-function paste(line: string, cwd: string, env: NodeJS.ProcessEnv): { code: number | null; out: string; err: string } {
-  const run = spawnSync('bash', ['-c', line], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ...env, PATH: `${path.join(dir as string, 'bin')}:${process.env.PATH ?? ''}` },
-  });
-  return { code: run.status, out: run.stdout, err: run.stderr };
-}
-
-/** The command a "Next…: keyferry …" line suggests. */
-function hint(out: string): string {
-  const line = out.split('\n').find((l) => /^Next\b.*?: keyferry /.test(l));
-  expect(line, `no Next hint in:\n${out}`).toBeDefined();
-  return (line as string).slice((line as string).indexOf('keyferry '));
+function paste(line: string, cwd: string, env: NodeJS.ProcessEnv): ReturnType<typeof pasteIn> {
+  return pasteIn(line, cwd, path.join(dir as string, 'bin'), env);
 }
 
 describe('hints pasted back', () => {

@@ -1,0 +1,78 @@
+/**
+ * What the "two folders as two machines" integration tests share: the package's `keyferry` bin, a
+ * free loopback port, a persisted simulator started through that bin, a pasted line run in bash with
+ * `keyferry` on PATH, and the command a "Next…: keyferry …" hint suggests.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { expect } from 'vitest';
+import packageJson from '../../package.json';
+import { ROOT } from './cli-process';
+
+export const KEYFERRY_BIN = path.join(ROOT, packageJson.bin.keyferry);
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The first line `keyferry kms-sim --json` prints. */
+export interface SimulatorInfo {
+  endpoint: string;
+  region: string;
+  projectId: string;
+  ak: string;
+  sk: string;
+}
+
+/** Starts `keyferry kms-sim --state sim-state.json --json` in `cwd`; `ready` is its first line. */
+export function startSimulatorProcess<T extends SimulatorInfo>(
+  cwd: string,
+  port: number,
+  extra: readonly string[] = [],
+): { child: ChildProcess; ready: Promise<T> } {
+  const child = spawn(
+    KEYFERRY_BIN,
+    ['kms-sim', '--state', 'sim-state.json', '--port', String(port), ...extra, '--json'],
+    {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const ready = new Promise<T>((resolve, reject) => {
+    let buffer = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      buffer += d.toString('utf8');
+      const end = buffer.indexOf('\n');
+      if (end >= 0) resolve(JSON.parse(buffer.slice(0, end)) as T);
+    });
+    child.once('exit', () => reject(new Error('the simulator exited')));
+  });
+  return { child, ready };
+}
+
+/** Runs one pasted line in bash in `cwd`, with the `keyferry` in `binDir` first on PATH. */
+export function paste(
+  line: string,
+  cwd: string,
+  binDir: string,
+  env: NodeJS.ProcessEnv = {},
+): { code: number | null; out: string; err: string } {
+  const run = spawnSync('bash', ['-c', line], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, PATH: `${binDir}:${process.env.PATH ?? ''}` },
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+/** The command a "Next…: keyferry …" line suggests. */
+export function hint(out: string): string {
+  const line = out.split('\n').find((l) => /^Next\b.*?: keyferry /.test(l));
+  expect(line, `no Next hint in:\n${out}`).toBeDefined();
+  return (line as string).slice((line as string).indexOf('keyferry '));
+}
