@@ -12,6 +12,7 @@ import { z } from 'zod';
 import * as airgap from './schemas/airgap';
 import * as ceremony from './schemas/ceremony';
 import * as common from './schemas/common';
+import * as hsm from './schemas/hsm';
 import * as online from './schemas/online';
 import * as records from './schemas/records';
 import * as restore from './schemas/restore';
@@ -27,6 +28,7 @@ export { KEY_STATE_FILTERS } from './schemas/online';
 export type * from './schemas/airgap';
 export type * from './schemas/ceremony';
 export type * from './schemas/common';
+export type * from './schemas/hsm';
 export type * from './schemas/online';
 export type * from './schemas/records';
 export type * from './schemas/restore';
@@ -199,6 +201,9 @@ export const channels = {
     airgap.materialSummarySchema,
   ),
   preflightAirGap: defineChannel('airgap.preflight', airgap.airGapPreflightRequestSchema, airgap.preflightSchema),
+  // The HSM material source (handlers/hsm-source.ts): tokens of a module; the token chosen, its capability check.
+  listHsmTokens: defineChannel('hsm.tokens', hsm.hsmModuleRequestSchema, hsm.hsmTokenListSchema),
+  useHsm: defineChannel('airgap.use-hsm', hsm.useHsmRequestSchema, hsm.hsmCapabilitySchema),
   wrapMaterial: defineChannel('airgap.wrap', noRequest, airgap.wrappedKeysSchema),
   writeWrappedBundle: defineChannel('airgap.write-bundle', noRequest, airgap.writtenWrappedSchema),
   writeAirGapReceipt: defineChannel('airgap.receipt', noRequest, common.writtenReceiptSchema),

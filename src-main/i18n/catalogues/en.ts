@@ -9,6 +9,7 @@ import { enCustodySet } from './en/custody-set';
 import { enCeremonySafety } from './en/ceremony-safety';
 import { enAppSafety } from './en/app-safety';
 import { enHsm } from './en/hsm';
+import { enHsmApp } from './en/hsm-app';
 import { enConfirmations } from './en/confirmations';
 import { enOnlineCli } from './en/online-cli';
 import { enCli } from './en/cli';
@@ -30,6 +31,7 @@ export const en = {
   ...enCeremonySafety,
   ...enAppSafety,
   ...enHsm,
+  ...enHsmApp,
   ...enConfirmations,
   ...enCliOptions,
   ...enOnlineCli,

@@ -8,6 +8,7 @@ import { zhCNCustodySet } from './zh-CN/custody-set';
 import { zhCNCeremonySafety } from './zh-CN/ceremony-safety';
 import { zhCNAppSafety } from './zh-CN/app-safety';
 import { zhCNHsm } from './zh-CN/hsm';
+import { zhCNHsmApp } from './zh-CN/hsm-app';
 import { zhCNConfirmations } from './zh-CN/confirmations';
 import { zhCNOnlineCli } from './zh-CN/online-cli';
 import { zhCNCli } from './zh-CN/cli';
@@ -29,6 +30,7 @@ export const zhCN: Catalogue = {
   ...zhCNCeremonySafety,
   ...zhCNAppSafety,
   ...zhCNHsm,
+  ...zhCNHsmApp,
   ...zhCNConfirmations,
   ...zhCNCliOptions,
   ...zhCNOnlineCli,

@@ -117,7 +117,7 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
      * ceremony folder) and every custodian folder pass the core's preflight; an AES expiry with no
      * custody needs the acknowledgement (journaled by the core). Repeatable until material exists.
      */
-    preflightAirGap: async ({ folder, expiry, custody, acknowledgeNoBackup }) => {
+    preflightAirGap: async ({ folder, expiry, custody, acknowledgeNoBackup, materialFromHsm }) => {
       const mode = session.requireMode('air-gapped', 'rehearsal');
       const side = session.requireAirGap();
       const ceremony = workflow();
@@ -128,7 +128,8 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
         ...(custody ? { custodianFolders: custody.folders, allowSameVolume: custody.allowSameVolume === true } : {}),
         materialExpiry: materialExpiry(expiry, session.now()),
       };
-      const unbacked = ceremony.unbackedAesKeys(planned);
+      // HSM material is kept by the token (the core asks for no acknowledgement once the HSM is in use).
+      const unbacked = materialFromHsm ? [] : ceremony.unbackedAesKeys(planned);
       if (unbacked.length > 0 && planned.materialExpiry.kind === 'at' && !acknowledgeNoBackup)
         throw new KeyferryError('MATERIAL_NO_BACKUP_UNACKNOWLEDGED', {
           count: unbacked.length,
@@ -138,7 +139,12 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
       await ceremony.preflight(planned);
       if (unbacked.length > 0 && planned.materialExpiry.kind === 'at')
         await ceremony.acknowledgeNoBackup(planned.materialExpiry.at.toISOString());
-      side.plan = { ...planned, ...(custody ? { custody } : {}), noBackupKeyIds: unbacked };
+      side.plan = {
+        ...planned,
+        ...(custody ? { custody } : {}),
+        noBackupKeyIds: unbacked,
+        ...(materialFromHsm ? { materialFromHsm } : {}),
+      };
       return preflightView(side.plan);
     },
 

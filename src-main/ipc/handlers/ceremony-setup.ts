@@ -67,7 +67,7 @@ export async function connectOnline(
         title: setup.title,
         operator: setup.operator,
         witnesses: setup.witnesses,
-        wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+        wrappingAlgorithm: setup.wrappingAlgorithm,
         materialExpiry: { kind: 'never' },
         rehearsal: connection.rehearsal,
         paperSize: setup.paperSize,
@@ -139,6 +139,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
         continuesOnlineJournal,
         paperSize: request.paperSize ?? DEFAULT_PAPER_SIZE,
         receiptLanguage: request.receiptLanguage ?? 'en',
+        wrappingAlgorithm: request.wrappingAlgorithm ?? 'RSAES_OAEP_SHA_256',
       };
       session.context.log.info('ceremony.setup', { mode, folder, continuesOnlineJournal });
       return {

@@ -12,6 +12,7 @@ import { airGapHandlers } from './air-gapped';
 import { ceremonySetupHandlers } from './ceremony-setup';
 import { custodyHandlers } from './custody';
 import { custodyRestoreHandlers } from './custody-restore';
+import { hsmSourceHandlers } from './hsm-source';
 import { journalHandlers } from './journal';
 import { leaveCeremonyHandlers } from './leave-ceremony';
 import { mediaHandlers } from './media';
@@ -49,6 +50,7 @@ export function createHandlers(context: HandlerContext, options: HandlerOptions 
     ...onlineHandlers(session),
     ...rememberedCredentialsHandlers(session),
     ...airGapHandlers(session),
+    ...hsmSourceHandlers(session),
     ...custodyHandlers(session),
     ...custodyRestoreHandlers(session),
     ...leaveCeremonyHandlers(session),

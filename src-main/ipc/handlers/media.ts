@@ -41,7 +41,9 @@ export function mediaHandlers(session: CeremonySession): { choosePath: ChannelHa
         );
       }
       const chosen = await desktop.choosePath(purpose, await startFolder(session, startIn));
-      if (chosen) session.lastPickedFolder = purpose.endsWith('-file') ? path.dirname(chosen) : chosen;
+      // A system library folder is no place to open the next ceremony picker in.
+      if (chosen && purpose !== 'hsm-module')
+        session.lastPickedFolder = purpose.endsWith('-file') ? path.dirname(chosen) : chosen;
       return { path: chosen };
     },
   };

@@ -44,6 +44,7 @@ export function preflightView(plan: PreflightPlan): PreflightView {
     custodianFolders: [...(plan.custodianFolders ?? [])],
     expiry: expiryChoice(plan.materialExpiry),
     noBackupKeyIds: [...plan.noBackupKeyIds],
+    materialFromHsm: plan.materialFromHsm === true,
     custody: plan.custody
       ? {
           m: plan.custody.m,

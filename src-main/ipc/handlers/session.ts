@@ -15,6 +15,7 @@ import type { OnlineCeremony } from '../../core/ceremony/online/workflow';
 import type { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import type { CeremonyProgress } from '../../core/ceremony/shared/progress';
 import { KeyferryError } from '../../core/errors';
+import type { WrappingAlgorithm } from '../../core/crypto/key-spec';
 import type { PaperSize } from '../../core/receipt/paper-size';
 import type { ReceiptLanguage } from '../../core/receipt/receipt-languages';
 import type { Journal } from '../../core/journal';
@@ -49,6 +50,8 @@ export interface CeremonySetupRecord {
   readonly paperSize: PaperSize;
   /** The language of receipts and custody slips: journaled with each side's ceremony record. */
   readonly receiptLanguage: ReceiptLanguage;
+  /** What the KMS wraps the import with (the online side's start). */
+  readonly wrappingAlgorithm: WrappingAlgorithm;
 }
 
 export interface OnlineSide {
@@ -68,6 +71,8 @@ export interface PreflightPlan extends AirGapDestinations {
   readonly custody?: CustodyPlan;
   /** The AES keys whose loss after the expiry was acknowledged (journaled). */
   readonly noBackupKeyIds: readonly string[];
+  /** The material is planned to come from an HSM: the token keeps it, no loss to acknowledge. */
+  readonly materialFromHsm?: boolean;
 }
 
 export interface RestoreSide {

@@ -115,6 +115,8 @@ export const materialSummarySchema = z.object({
   source: z.enum(['generated', 'file', 'hsm']),
   publicKeyFingerprint: sha256HexSchema.nullable(),
   keyCheckValue: z.string().nullable(),
+  /** HSM material: the label of the token object that holds it (the custody copy). */
+  objectLabel: z.string().optional(),
 });
 export type MaterialView = z.output<typeof materialSummarySchema>;
 export const materialListSchema = z.object({ keys: z.array(materialSummarySchema) });
@@ -147,13 +149,23 @@ export type CustodyPlan = z.output<typeof custodyPlanSchema>;
  * checked too), and, when AES material with an expiry would be kept nowhere, the officer's
  * acknowledgement of that loss (journaled). Everything later is written exactly as planned here.
  */
-export const airGapPreflightRequestSchema = z.strictObject({
-  folder: pathSchema,
-  expiry: materialExpirySchema.optional(),
-  custody: custodyPlanSchema.optional(),
-  /** "I understand this AES material is kept nowhere and is lost for ever after its expiry." */
-  acknowledgeNoBackup: z.literal(true).optional(),
-});
+export const airGapPreflightRequestSchema = z
+  .strictObject({
+    folder: pathSchema,
+    expiry: materialExpirySchema.optional(),
+    custody: custodyPlanSchema.optional(),
+    /** "I understand this AES material is kept nowhere and is lost for ever after its expiry." */
+    acknowledgeNoBackup: z.literal(true).optional(),
+    /**
+     * The material will come from an HSM: its token objects are the custody copy, so no loss is
+     * acknowledged and no custody shares are planned (HSM material cannot be split).
+     */
+    materialFromHsm: z.literal(true).optional(),
+  })
+  .refine((r) => !(r.materialFromHsm && r.custody), {
+    message: 'HSM material cannot be split into custody shares',
+    path: ['custody'],
+  });
 
 /** What passed the preflight: the folders that will be written and what the bundle will request. */
 export const preflightSchema = z.object({
@@ -163,6 +175,8 @@ export const preflightSchema = z.object({
   expiry: materialExpirySchema,
   /** The AES keys whose loss after the expiry the officer acknowledged (journaled); empty when none. */
   noBackupKeyIds: z.array(z.string()),
+  /** The material is planned to come from an HSM (its token keeps it). */
+  materialFromHsm: z.boolean(),
   custody: z
     .object({ m: z.number().int(), n: z.number().int(), custodians: z.array(z.string()), sameVolume: z.boolean() })
     .nullable(),

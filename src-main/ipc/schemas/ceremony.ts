@@ -4,7 +4,14 @@ import { AIR_GAP_STATES, ONLINE_STEPS } from '../../core/ceremony/shared/ceremon
 import { RECEIPT_LANGUAGES } from '../../core/receipt/receipt-languages';
 import { preflightSchema } from './airgap';
 import { restoreSessionSchema } from './restore';
-import { keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, writtenReceiptSchema } from './common';
+import {
+  keySpecSchema,
+  pathSchema,
+  personNameSchema,
+  sha256HexSchema,
+  wrappingAlgorithmSchema,
+  writtenReceiptSchema,
+} from './common';
 
 /** The receipt paper (core's PaperSize, src-main/core/receipt/paper-size.ts; listed here because the renderer compiles this file). */
 export const paperSizeSchema = z.enum(['A4', 'Letter']);
@@ -22,6 +29,11 @@ export const ceremonySetupRequestSchema = z.strictObject({
   paperSize: paperSizeSchema.optional(),
   /** The language of receipts and custody slips (journaled); English when left out. */
   receiptLanguage: receiptLanguageSchema.optional(),
+  /**
+   * What the KMS wraps the import with (online side; journaled with the online start). SHA-256
+   * when left out; RSAES_OAEP_SHA_1 for an HSM that does OAEP only with SHA-1 (SoftHSM 2.6).
+   */
+  wrappingAlgorithm: wrappingAlgorithmSchema.optional(),
 });
 
 export const ceremonySetupSchema = z.object({
@@ -36,6 +48,7 @@ export const ceremonySetupSchema = z.object({
   continuesOnlineJournal: z.boolean(),
   paperSize: paperSizeSchema,
   receiptLanguage: receiptLanguageSchema,
+  wrappingAlgorithm: wrappingAlgorithmSchema,
 });
 export type CeremonySetup = z.output<typeof ceremonySetupSchema>;
 

@@ -44,6 +44,7 @@ export const pathPurposeSchema = z.enum([
   'material-file',
   'share-file',
   'console-file',
+  'hsm-module',
 ]);
 export type PathPurpose = z.output<typeof pathPurposeSchema>;
 export const choosePathRequestSchema = z.strictObject({

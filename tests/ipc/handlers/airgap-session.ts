@@ -2,6 +2,7 @@
  * Test helper: a rehearsal through the real router and handlers (no browser) up to the air-gapped
  * side with the bundle digest confirmed by the witness, for the keys asked; the ceremony folder is `dir`.
  */
+import type { KeySpecName } from '../../../src-main/ipc/contract';
 import type { RecordedIpc } from '../../ui/ipc-recorder';
 
 export type Answer =
@@ -26,10 +27,11 @@ export async function value<T = Record<string, unknown>>(
 export async function airGapConfirmed(
   ipc: RecordedIpc,
   dir: string,
-  specs: readonly ('AES_256' | 'EC_P256')[],
+  specs: readonly KeySpecName[],
+  setup: { readonly wrappingAlgorithm?: 'RSAES_OAEP_SHA_1' | 'RSAES_OAEP_SHA_256' } = {},
 ): Promise<{ params: string; keyIds: string[] }> {
   await value(ipc, 'mode.choose', { mode: 'rehearsal' });
-  await value(ipc, 'ceremony.setup', { title: 'Safety', operator: 'Ana', witnesses: ['Ben'], folder: dir });
+  await value(ipc, 'ceremony.setup', { title: 'Safety', operator: 'Ana', witnesses: ['Ben'], folder: dir, ...setup });
   await value(ipc, 'rehearsal.start');
   await value(ipc, 'online.create-keys', {
     keys: specs.map((spec, i) => ({ alias: `safety/k${i}`, spec })),

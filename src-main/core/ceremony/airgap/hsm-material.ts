@@ -69,6 +69,12 @@ export function keyObjectId(keyId: string): Buffer {
 
 const KMS_MIN_ENCRYPTED_PRIVATE_KEY_CHARS = 200;
 
+/** The capability check's result a refusal carries (every spec, not only the refused one), or null. */
+export function refusedCapability(error: unknown): HsmSourceSummary | null {
+  const carried = (error as { capability?: HsmSourceSummary } | null)?.capability;
+  return carried && typeof carried === 'object' ? carried : null;
+}
+
 export class AirGapHsmMaterial {
   readonly #module: HsmModule;
   readonly #session: HsmSession;
@@ -117,7 +123,12 @@ export class AirGapHsmMaterial {
         'hsm.capability-checked',
         capabilityRecord(session.identity, request, reports),
       );
-      for (const report of reports) requireCapability(report);
+      try {
+        for (const report of reports) requireCapability(report);
+      } catch (refusal) {
+        // The screen shows every spec's result beside the refusal, not only the first refusal.
+        throw Object.assign(refusal as object, { capability: { token: session.identity, reports } });
+      }
       const zeroFilled = reports.some(
         (r) =>
           r.privateKeyWrap.framing === 'zero-filled' &&

@@ -225,12 +225,25 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
    */
   async useHsm(request: HsmSourceRequest): Promise<HsmSourceSummary> {
     this.guard.require('check the HSM', ['parameters-read', 'fingerprints-confirmed']);
-    this.requirePreflight('hsm');
+    const planned = this.requirePreflight('hsm');
     const { AirGapHsmMaterial } = await import('./hsm-material');
     this.#hsm?.close();
     this.#hsm = null;
-    this.#hsm = await AirGapHsmMaterial.open(request, this.#parameters, this.options);
-    return this.#hsm.summary;
+    const hsm = await AirGapHsmMaterial.open(request, this.#parameters, this.options);
+    if ((planned.custodianFolders?.length ?? 0) > 0) {
+      // Custody shares were planned, but HSM material never leaves the token to be split.
+      const { serial } = hsm.summary.token;
+      hsm.close();
+      await this.options.journal.append(this.options.operator, 'hsm.refused', {
+        code: 'HSM_CUSTODY_IS_TOKEN',
+        values: { serial },
+        modulePath: request.modulePath,
+        token: request.token,
+      });
+      throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial });
+    }
+    this.#hsm = hsm;
+    return hsm.summary;
   }
 
   /** Step 4: generates fresh material for every key that has none yet (progress per key), in the HSM when one is used. */

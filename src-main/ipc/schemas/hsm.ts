@@ -1,0 +1,102 @@
+/**
+ * The HSM (PKCS#11) material source's channels: the tokens a module shows, and the token chosen
+ * with its capability check. Renderer-safe: zod only. The PIN travels in one request only
+ * (`airgap.use-hsm`) and has no field in any answer; nothing secret does.
+ */
+import { z } from 'zod';
+import { keyIdSchema, keySpecSchema, pathSchema, wrappingAlgorithmSchema } from './common';
+
+export const hsmModuleRequestSchema = z.strictObject({ modulePath: pathSchema });
+
+const mechanismSupportSchema = z.object({
+  name: z.string(),
+  present: z.boolean(),
+  minKeySize: z.number().nullable(),
+  maxKeySize: z.number().nullable(),
+});
+
+export const hsmTokenSchema = z.object({
+  slotId: z.string(),
+  slotDescription: z.string(),
+  label: z.string(),
+  manufacturer: z.string(),
+  model: z.string(),
+  serial: z.string(),
+  firmware: z.string(),
+  hardware: z.string(),
+  initialized: z.boolean(),
+  pin: z.enum(['ok', 'notSet', 'countLow', 'finalTry', 'locked']),
+  /** The mechanisms a ceremony uses, each present or missing, with its key-size range. */
+  mechanisms: z.array(mechanismSupportSchema),
+  mechanismCount: z.number().int().nonnegative(),
+});
+export type HsmTokenView = z.output<typeof hsmTokenSchema>;
+
+/** What `hsm info` shows: the module and every slot holding a token. Needs no PIN. */
+export const hsmTokenListSchema = z.object({
+  modulePath: z.string(),
+  module: z.object({ manufacturer: z.string(), description: z.string(), version: z.string(), cryptoki: z.string() }),
+  tokens: z.array(hsmTokenSchema),
+});
+export type HsmTokenList = z.output<typeof hsmTokenListSchema>;
+
+/** A token's user PIN: typed in a password field, sent in this one request, used for C_Login, kept nowhere. */
+const pinSchema = z.string().min(1).max(256);
+
+export const useHsmRequestSchema = z.strictObject({
+  modulePath: pathSchema,
+  /** The token's label or serial number. */
+  token: z.string().trim().min(1).max(64),
+  pin: pinSchema,
+  /**
+   * Use keys already in the token instead of generating: each key by the label given here, a key
+   * without one by CKA_ID = its KMS key id (what Keyferry gives the keys it generates).
+   */
+  existingKeys: z
+    .strictObject({ labels: z.record(keyIdSchema, z.string().trim().min(1).max(128)).optional() })
+    .optional(),
+  /** Rehearsal only: accept a CKM_AES_KEY_WRAP_PAD that zero-fills (journaled as a deviation). */
+  acceptZeroFilledPad: z.literal(true).optional(),
+});
+
+const problemValuesSchema = z.record(z.string().max(100), z.union([z.string().max(2000), z.number()]));
+
+/** One spec's result: can this token do it, with which mechanisms, or why not (a catalogue problem). */
+const specCapabilitySchema = z.object({
+  spec: keySpecSchema,
+  ok: z.boolean(),
+  mechanisms: z.array(z.string()),
+  problem: z
+    .object({ code: z.string(), message: z.string(), nextStep: z.string(), values: problemValuesSchema.optional() })
+    .nullable(),
+});
+
+export const hsmCapabilitySchema = z.object({
+  token: z.object({
+    module: z.string(),
+    manufacturer: z.string(),
+    model: z.string(),
+    serial: z.string(),
+    firmware: z.string(),
+    label: z.string(),
+  }),
+  checks: z.array(
+    z.object({
+      algorithm: wrappingAlgorithmSchema,
+      /** The OAEP trial wrap: null when it decrypted to the trial key, else what the token answered. */
+      oaepFailure: z.string().nullable(),
+      keyWrapMechanism: z.string().nullable(),
+      /** `zero-filled`: SoftHSM's AES_KEY_WRAP_PAD, not RFC 5649-exact (a rehearsal may accept it). */
+      keyWrapFraming: z.enum(['exact', 'zero-filled', 'missing']),
+      kcvMethod: z.enum(['check-value', 'ecb']).nullable(),
+      specs: z.array(specCapabilitySchema),
+    }),
+  ),
+  /** True when every spec can be done: the material step may produce the material in the token. */
+  accepted: z.boolean(),
+  /** Keys already in the token are used (found by label or key id) instead of generated ones. */
+  existingKeys: z.boolean(),
+  /** The zero-filled AES_KEY_WRAP_PAD was accepted for this rehearsal (journaled as a deviation). */
+  zeroFilledPadAccepted: z.boolean(),
+});
+export type HsmCapabilityView = z.output<typeof hsmCapabilitySchema>;

@@ -1,0 +1,245 @@
+/**
+ * The HSM material source through the real router and handlers (no browser) on a real SoftHSM
+ * token: the module's tokens listed without a PIN; the capability result per spec before anything
+ * exists (SoftHSM's OAEP-SHA-1 only, its zero-filled AES_KEY_WRAP_PAD refused unless a rehearsal
+ * accepts it); a wrong PIN refused with its message and nothing written; custody shares refused
+ * for HSM material; the material produced and wrapped in the token, its key check value and
+ * public-key fingerprint from the HSM; and the PIN in no IPC answer, log line, journal or file.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../../core/hsm/helpers/soft-tokens';
+import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
+import { airGapConfirmed, call, journalEvents, value } from './airgap-session';
+
+const PIN = '73914628';
+const WRONG_PIN = '55501234';
+
+let dir: string;
+let media: string;
+let token: SoftToken;
+let ipc: RecordedIpc;
+const journal = () => path.join(dir, 'air-gapped-journal.jsonl');
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ipc-hsm-'));
+  media = path.join(dir, 'media');
+  await mkdir(media);
+  token = await createSoftHsmToken('ipc-hsm-token', PIN);
+  ipc = createRecordedIpc();
+});
+afterEach(async () => {
+  await ipc.close();
+  await token.cleanup();
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface SpecResult {
+  spec: string;
+  ok: boolean;
+  mechanisms: string[];
+  problem: { code: string; message: string; nextStep: string; values?: Record<string, unknown> } | null;
+}
+interface Capability {
+  token: { label: string; serial: string; manufacturer: string; model: string; firmware: string };
+  checks: { algorithm: string; keyWrapFraming: string; kcvMethod: string | null; specs: SpecResult[] }[];
+  accepted: boolean;
+  zeroFilledPadAccepted: boolean;
+}
+
+const hsmRequest = (extra: Record<string, unknown> = {}) => ({
+  modulePath: SOFTHSM_MODULE,
+  token: token.label,
+  pin: PIN,
+  ...extra,
+});
+
+/** Every file under `root`, with its bytes. */
+async function filesUnder(root: string): Promise<{ file: string; bytes: Buffer }[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => ({
+        file: path.join(e.parentPath, e.name),
+        bytes: await readFile(path.join(e.parentPath, e.name)),
+      })),
+  );
+}
+
+/** Neither PIN in any IPC answer, log line or file under `dir` (the requests carried them, nothing else may). */
+async function expectNoPinAnywhere(): Promise<void> {
+  // The search can find it: the use-hsm requests carried it.
+  expect(JSON.stringify(ipc.calls.filter((c) => c.channel === 'airgap.use-hsm').map((c) => c.request))).toContain(PIN);
+  for (const pin of [PIN, WRONG_PIN]) {
+    for (const c of ipc.calls)
+      expect(JSON.stringify(c.response), `PIN in the answer of ${c.channel}`).not.toContain(pin);
+    expect(ipc.logLines.join('\n')).not.toContain(pin);
+    expect(JSON.stringify(ipc.events)).not.toContain(pin);
+    for (const f of await filesUnder(dir)) expect(f.bytes.includes(Buffer.from(pin)), `PIN in ${f.file}`).toBe(false);
+  }
+}
+
+describe('the HSM material source through the channels, on a SoftHSM token', () => {
+  it('lists the tokens of a module without a PIN: label, serial, manufacturer, model, firmware, mechanisms', async () => {
+    await value(ipc, 'mode.choose', { mode: 'air-gapped' });
+    const list = await value<{
+      modulePath: string;
+      module: { manufacturer: string };
+      tokens: {
+        label: string;
+        serial: string;
+        manufacturer: string;
+        model: string;
+        firmware: string;
+        pin: string;
+        mechanisms: { name: string; present: boolean }[];
+      }[];
+    }>(ipc, 'hsm.tokens', { modulePath: SOFTHSM_MODULE });
+    expect(list.modulePath).toBe(SOFTHSM_MODULE);
+    expect(list.module.manufacturer).toBe('SoftHSM');
+    const shown = list.tokens.find((t) => t.serial === token.serial);
+    expect(shown).toMatchObject({
+      label: 'ipc-hsm-token',
+      manufacturer: 'SoftHSM project',
+      model: 'SoftHSM v2',
+      pin: 'ok',
+    });
+    expect(shown?.firmware).toMatch(/^\d+\.\d+$/);
+    const present = (name: string) => shown?.mechanisms.find((m) => m.name.startsWith(name))?.present;
+    expect(present('CKM_RSA_PKCS_OAEP')).toBe(true);
+    expect(present('CKM_AES_KEY_GEN')).toBe(true);
+    expect(present('CKM_AES_KEY_WRAP_KWP')).toBe(false);
+
+    const missing = await call(ipc, 'hsm.tokens', { modulePath: path.join(dir, 'libnothing.so') });
+    expect(missing).toMatchObject({ ok: false, problem: { code: 'HSM_MODULE_MISSING' } });
+    if (!missing.ok)
+      expect(missing.problem.message).toBe(`There is no PKCS#11 module at ${path.join(dir, 'libnothing.so')}.`);
+    expect(await call(ipc, 'hsm.tokens', { modulePath: 'libsofthsm2.so' })).toMatchObject({
+      ok: false,
+      problem: { code: 'IPC_BAD_REQUEST' },
+    });
+  });
+
+  it('shows SoftHSM refusing OAEP-SHA-256 per spec, naming SHA-1, before anything exists', async () => {
+    await airGapConfirmed(ipc, dir, ['AES_256']);
+    await value(ipc, 'airgap.preflight', { folder: media, materialFromHsm: true });
+    const result = await value<Capability>(ipc, 'airgap.use-hsm', hsmRequest());
+    expect(result.accepted).toBe(false);
+    expect(result.token).toMatchObject({ label: 'ipc-hsm-token', serial: token.serial });
+    const spec = result.checks[0]?.specs[0];
+    expect(spec).toMatchObject({
+      spec: 'AES_256',
+      ok: false,
+      problem: {
+        code: 'HSM_OAEP_HASH_UNSUPPORTED',
+        values: { worksWith: 'SHA-1', worksWithAlgorithm: 'RSAES_OAEP_SHA_1', algorithm: 'RSAES_OAEP_SHA_256' },
+      },
+    });
+    expect(spec?.problem?.message).toContain('it does OAEP only with SHA-1');
+    const events = await journalEvents(journal());
+    expect(events.map((e) => e.event)).toContain('hsm.capability-checked');
+    expect(events.find((e) => e.event === 'hsm.refused')?.data.code).toBe('HSM_OAEP_HASH_UNSUPPORTED');
+    expect(events.map((e) => e.event)).not.toContain('material.generated');
+    expect(await readdir(media)).toEqual([]);
+    await expectNoPinAnywhere();
+  }, 120_000);
+
+  it('refuses a wrong PIN with its message and writes nothing; then checks, generates and wraps in the token', async () => {
+    const { keyIds } = await airGapConfirmed(ipc, dir, ['AES_256', 'RSA_2048'], {
+      wrappingAlgorithm: 'RSAES_OAEP_SHA_1',
+    });
+    await value(ipc, 'airgap.preflight', { folder: media, materialFromHsm: true });
+
+    const wrong = await call(ipc, 'airgap.use-hsm', hsmRequest({ pin: WRONG_PIN }));
+    expect(wrong).toMatchObject({ ok: false, problem: { code: 'HSM_PIN_INCORRECT' } });
+    if (!wrong.ok)
+      expect(wrong.problem.message).toBe(
+        `Token "ipc-hsm-token" (serial ${token.serial}) refused the user PIN (CKR_PIN_INCORRECT).`,
+      );
+    let events = await journalEvents(journal());
+    expect(events.find((e) => e.event === 'hsm.refused')?.data.code).toBe('HSM_PIN_INCORRECT');
+    expect(events.map((e) => e.event)).not.toContain('material.generated');
+    expect(await readdir(media)).toEqual([]);
+
+    // SoftHSM's AES_KEY_WRAP_PAD zero-fills: the RSA key is refused with the reason, AES can be done.
+    const padRefused = await value<Capability>(ipc, 'airgap.use-hsm', hsmRequest());
+    expect(padRefused.accepted).toBe(false);
+    const bySpec = new Map(padRefused.checks[0]?.specs.map((s) => [s.spec, s]));
+    expect(bySpec.get('AES_256')).toMatchObject({ ok: true, problem: null });
+    expect(bySpec.get('AES_256')?.mechanisms).toContain('CKM_AES_KEY_GEN (0x1080)');
+    expect(bySpec.get('RSA_2048')).toMatchObject({ ok: false, problem: { code: 'HSM_WRAP_PAD_NOT_EXACT' } });
+    expect(padRefused.checks[0]?.keyWrapFraming).toBe('zero-filled');
+
+    const accepted = await value<Capability>(ipc, 'airgap.use-hsm', hsmRequest({ acceptZeroFilledPad: true }));
+    expect(accepted).toMatchObject({ accepted: true, zeroFilledPadAccepted: true });
+    expect(accepted.checks[0]?.specs.every((s) => s.ok)).toBe(true);
+    events = await journalEvents(journal());
+    expect(events.map((e) => e.event)).toContain('hsm.zero-filled-pad-accepted');
+    expect(events.map((e) => e.event)).not.toContain('material.generated');
+
+    const { keys } = await value<{
+      keys: {
+        keyId: string;
+        spec: string;
+        source: string;
+        objectLabel?: string;
+        keyCheckValue: string | null;
+        publicKeyFingerprint: string | null;
+      }[];
+    }>(ipc, 'airgap.generate');
+    expect(keys.map((k) => k.keyId).sort()).toEqual([...keyIds].sort());
+    for (const k of keys) {
+      expect(k.source).toBe('hsm');
+      expect(k.objectLabel).toMatch(new RegExp(`^keyferry .+ ${k.keyId}$`));
+    }
+    const aes = keys.find((k) => k.spec === 'AES_256');
+    const rsa = keys.find((k) => k.spec === 'RSA_2048');
+    expect(aes?.keyCheckValue).toMatch(/^[0-9A-F]{6}$/);
+    expect(rsa?.publicKeyFingerprint).toMatch(/^[0-9a-f]{64}$/);
+    // No custody split for HSM material, with the reason.
+    expect(await call(ipc, 'custody.split')).toMatchObject({ ok: false });
+
+    await value(ipc, 'airgap.wrap');
+    await value(ipc, 'airgap.write-bundle');
+    await value(ipc, 'airgap.receipt');
+    events = await journalEvents(journal());
+    const wrapped = events.filter((e) => e.event === 'material.wrapped');
+    expect(wrapped.map((e) => [e.data.wrappedIn, e.data.hsmTokenSerial])).toEqual([
+      ['hsm', token.serial],
+      ['hsm', token.serial],
+    ]);
+    expect(events.map((e) => e.event)).toContain('wrapped-bundle.completed');
+    expect(JSON.stringify(events)).toContain(token.serial);
+    await expectNoPinAnywhere();
+  }, 180_000);
+
+  it('refuses HSM material when custody shares were planned, with the reason', async () => {
+    await airGapConfirmed(ipc, dir, ['AES_256'], { wrappingAlgorithm: 'RSAES_OAEP_SHA_1' });
+    const custodians = [path.join(dir, 'c1'), path.join(dir, 'c2')];
+    for (const c of custodians) await mkdir(c);
+    expect(
+      await call(ipc, 'airgap.preflight', {
+        folder: media,
+        materialFromHsm: true,
+        custody: { m: 2, n: 2, custodians: ['Cara', 'Dan'], folders: custodians, allowSameVolume: true },
+      }),
+    ).toMatchObject({ ok: false, problem: { code: 'IPC_BAD_REQUEST' } });
+    await value(ipc, 'airgap.preflight', {
+      folder: media,
+      custody: { m: 2, n: 2, custodians: ['Cara', 'Dan'], folders: custodians, allowSameVolume: true },
+    });
+    const refused = await call(ipc, 'airgap.use-hsm', hsmRequest());
+    expect(refused).toMatchObject({
+      ok: false,
+      problem: { code: 'HSM_CUSTODY_IS_TOKEN', values: { serial: token.serial } },
+    });
+    if (!refused.ok) expect(refused.problem.message).toContain('Shamir custody shares are refused for HSM material');
+    expect((await journalEvents(journal())).filter((e) => e.event === 'hsm.refused').map((e) => e.data.code)).toEqual([
+      'HSM_CUSTODY_IS_TOKEN',
+    ]);
+    await expectNoPinAnywhere();
+  }, 120_000);
+});
