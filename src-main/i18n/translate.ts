@@ -100,18 +100,32 @@ function createTranslator(locale: DisplayLocale): Translator {
     locale,
     t: (key, ...values) => format(key, values[0]),
     message: (stored) => safeFormat(stored.key, stored.values, stored.key),
-    problem: (p) =>
-      isProblemCode(p.code)
+    problem: (p) => {
+      const code = textCodeOf(p);
+      return code
         ? {
-            message: safeFormat(`problem.${p.code}`, p.values, p.message),
-            nextStep: safeFormat(`problem.${p.code}.next`, p.values, p.nextStep),
+            message: safeFormat(`problem.${code}`, p.values, p.message),
+            nextStep: safeFormat(`problem.${code}.next`, p.values, p.nextStep),
           }
-        : { message: p.message, nextStep: p.nextStep },
+        : { message: p.message, nextStep: p.nextStep };
+    },
     progress: (p) =>
       p.code && isProgressCode(p.code) ? safeFormat(`progress.${p.code}`, p.values, p.message) : p.message,
     dateTime: (at) => long.format(at),
     utc: (at) => utcText(at),
   };
+}
+
+/** A KMS or API-gateway error code, as the service sends it (`KMS.2601`, `APIGW.0301`, `APIG.0308`). */
+const SERVICE_CODE = /^(?:KMS|APIGW?)\.\d{4}$/;
+
+/**
+ * Whose catalogue texts a problem is shown with: its own code's, or for a service code Keyferry
+ * has no texts for, `KMS_SERVICE_UNKNOWN`'s (which names the code).
+ */
+function textCodeOf(p: ProblemLike): string | undefined {
+  if (isProblemCode(p.code)) return p.code;
+  return SERVICE_CODE.test(p.code) && p.values ? 'KMS_SERVICE_UNKNOWN' : undefined;
 }
 
 /** `2026-11-30 18:56:15 UTC`: the same in every language, as journals and receipts show it. */

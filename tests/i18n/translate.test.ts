@@ -1,6 +1,7 @@
 /** The translator: ICU plurals and values, Chinese, the pseudo-locale, problems and progress. */
 import { describe, expect, it } from 'vitest';
 import { KeyferryError, toProblem } from '../../src-main/core/errors';
+import { kmsServiceError } from '../../src-main/core/kms/errors';
 import { localeFromEnvironment, matchLocale } from '../../src-main/i18n/locale';
 import { translator, utcText } from '../../src-main/i18n/translate';
 
@@ -25,6 +26,17 @@ describe('translator', () => {
     const problem = error.toProblem();
     expect(problem).toMatchObject({ code: 'CLI_UNKNOWN_LANGUAGE', values: { lang: 'fr' } });
     expect(translator('zh-CN').problem(problem).message).toBe('Keyferry 不支持语言“fr”。');
+  });
+
+  it('renders a KMS error code it has no texts for through KMS_SERVICE_UNKNOWN, naming the code', () => {
+    const problem = kmsServiceError('KMS.9999', 'Something new.', 400, 'req-1').toProblem();
+    expect(problem.code).toBe('KMS.9999');
+    expect(problem.message).toBe('The KMS refused the request with KMS.9999 (HTTP 400): "Something new.".');
+    const chinese = translator('zh-CN').problem(problem);
+    expect(chinese.message).toBe('KMS 以 KMS.9999（HTTP 400）拒绝了请求：“Something new.”。');
+    expect(chinese.nextStep).toBe('请在华为云文档中查阅该 KMS 错误码；保留日志。');
+    const locked = kmsServiceError('APIGW.0301', 'account locked', 401, undefined).toProblem();
+    expect(translator('zh-CN').problem(locked).message).toBe('连续五次签名错误，访问密钥已被锁定。');
   });
 
   it('shows a problem whose code has no catalogue entry yet in its English texts', () => {

@@ -132,11 +132,7 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
-        new KeyferryError(
-          'SIM_LISTEN_FAILED',
-          `The simulator could not listen on ${host}:${options.port ?? 0} (${error.code ?? error.message}).`,
-          'Choose another --port, or stop what uses it.',
-        ),
+        new KeyferryError('SIM_LISTEN_FAILED', { host, port: options.port ?? 0, detail: error.code ?? error.message }),
       ),
     );
     server.listen(options.port ?? 0, host, () => resolve());
@@ -158,8 +154,7 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
     issueIamToken: (ttlMs) => auth.issueIamToken(ttlMs),
     setKeyState: async (keyId, keyState) => {
       const key = state.keys.get(keyId);
-      if (!key)
-        throw new KeyferryError('SIM_NO_SUCH_KEY', `The simulator has no key ${keyId}.`, 'Create the key first.');
+      if (!key) throw new KeyferryError('SIM_NO_SUCH_KEY', { keyId });
       key.state = keyState;
       await persist();
     },

@@ -12,12 +12,8 @@ import { stateFileSchema, stateFromFile, stateToFile, type SimState } from './st
 
 const MAX_STATE_BYTES = 64 * 1024 * 1024;
 
-function invalidState(file: string, why: string): KeyferryError {
-  return new KeyferryError(
-    'SIM_STATE_INVALID',
-    `The simulator state file ${file} cannot be used: ${why}.`,
-    'Start the simulator with a new --state file (or none); keep the old file for inspection.',
-  );
+function invalidState(file: string, why: 'tooLarge' | 'notJson' | 'field' | 'unreadable', detail = ''): KeyferryError {
+  return new KeyferryError('SIM_STATE_INVALID', { file, why, detail });
 }
 
 /** Loads a state file; undefined when it does not exist. */
@@ -25,23 +21,23 @@ export async function loadStateFile(file: string): Promise<SimState | undefined>
   let text: string;
   try {
     const stat = await fs.stat(file);
-    if (stat.size > MAX_STATE_BYTES) throw invalidState(file, 'it is larger than 64 MiB');
+    if (stat.size > MAX_STATE_BYTES) throw invalidState(file, 'tooLarge');
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     if (error instanceof KeyferryError) throw error;
-    throw invalidState(file, (error as Error).message);
+    throw invalidState(file, 'unreadable', (error as Error).message);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw invalidState(file, 'it is not JSON');
+    throw invalidState(file, 'notJson');
   }
   const parsed = stateFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalidState(file, `field "${issue?.path.join('.') ?? '?'}" is not valid`);
+    throw invalidState(file, 'field', issue?.path.join('.') ?? '?');
   }
   return stateFromFile(parsed.data);
 }

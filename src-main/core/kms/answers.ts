@@ -5,7 +5,7 @@
 import { createPublicKey } from 'node:crypto';
 import type { z } from 'zod';
 import { flatErrorAnswer, nestedErrorAnswer } from './api-schemas';
-import { KmsError, kmsClientError, kmsServiceError } from './errors';
+import { KmsError, badResponse, kmsClientError, kmsServiceError } from './errors';
 import type { HttpResponse } from './http-transport';
 
 function parseJson(body: Buffer): unknown {
@@ -43,8 +43,7 @@ export function errorFromAnswer(response: HttpResponse): KmsError {
   const serverSide = response.status >= 500;
   return kmsClientError(
     'KMS_HTTP_ERROR',
-    `The KMS endpoint answered HTTP ${response.status} without a KMS error code.`,
-    serverSide ? 'Wait a minute and retry.' : 'Check the region or endpoint: it does not behave like the KMS.',
+    { httpStatus: response.status, side: serverSide ? 'server' : 'client' },
     {
       httpStatus: response.status,
       ambiguous: serverSide,
@@ -59,10 +58,8 @@ export function parseAnswer<T>(response: HttpResponse, schema: z.ZodType<T>, act
   const parsed = schema.safeParse(parseJson(response.body));
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') || 'body';
-    throw kmsClientError(
-      'KMS_BAD_RESPONSE',
-      `The KMS answer to ${action} did not have the documented shape (at "${where}").`,
-      'Check the region or endpoint; if it is the real KMS, keep the journal and report it.',
+    throw badResponse(
+      { reason: 'shape', action, where },
       { httpStatus: response.status, ...(requestIdOf(response) ? { requestId: requestIdOf(response) } : {}) },
     );
   }
@@ -77,10 +74,6 @@ export function publicKeyDerFromAnswer(text: string, action: string): Buffer {
       : createPublicKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
     return key.export({ type: 'spki', format: 'der' });
   } catch {
-    throw kmsClientError(
-      'KMS_BAD_RESPONSE',
-      `The public key in the KMS answer to ${action} cannot be read.`,
-      'Fetch it again; if it repeats, keep the journal and report it.',
-    );
+    throw badResponse({ reason: 'publicKey', action });
   }
 }

@@ -15,7 +15,7 @@ import type { KmsAction } from './api-schemas';
 import type { KmsClientOptions, KmsLogEvent, MessageType, SigningAlgorithm } from './client-options';
 import type { KmsCredentials } from './credentials';
 import { actionUrl, checkProjectId, resolveEndpoint } from './endpoint';
-import { isKmsError, kmsClientError } from './errors';
+import { badResponse, isKmsError } from './errors';
 import { createNodeTransport, type HttpTransport } from './http-transport';
 import { importWithReconciliation } from './import-reconcile';
 import {
@@ -184,11 +184,7 @@ export class KmsClient {
       if (answer.truncated === 'false') return keys;
       const next = answer.next_marker;
       if (!next || seenMarkers.has(next) || seenMarkers.size > 100_000) {
-        throw kmsClientError(
-          'KMS_BAD_RESPONSE',
-          'The KMS key list said more pages follow but gave no new page marker.',
-          'Retry; if it repeats, keep the journal and report it.',
-        );
+        throw badResponse({ reason: 'marker' });
       }
       seenMarkers.add(next);
       marker = next;
@@ -239,11 +235,7 @@ export class KmsClient {
       const key = createPublicKey({ key: publicKeyDer, format: 'der', type: 'spki' });
       if (key.asymmetricKeyType !== 'rsa') throw new Error('not RSA');
     } catch {
-      throw kmsClientError(
-        'KMS_BAD_RESPONSE',
-        'The wrapping key in the import parameters is not an RSA public key.',
-        'Fetch the parameters again; if it repeats, keep the journal and report it.',
-      );
+      throw badResponse({ reason: 'wrappingKey' });
     }
     return {
       keyId: answer.key_id,
@@ -361,11 +353,7 @@ export class KmsClient {
 
   #checkSameKey(asked: string, answered: string, action: string): void {
     if (asked !== answered) {
-      throw kmsClientError(
-        'KMS_BAD_RESPONSE',
-        `The KMS answered ${action} for key ${answered}, not the key asked for (${asked}).`,
-        'Keep the journal and report it; do not go on with this key.',
-      );
+      throw badResponse({ reason: 'otherKey', action, answered, asked });
     }
   }
 

@@ -10,13 +10,9 @@ import { KeyferryError } from '../errors';
 
 const REDACTED = '[redacted]';
 
-function requireText(value: string | undefined, what: string): string {
+function requireText(value: string | undefined, what: 'ak' | 'sk' | 'securityToken' | 'iamToken'): string {
   if (typeof value !== 'string' || value.trim() === '' || /[\s\u0000-\u001f\u007f]/.test(value)) {
-    throw new KeyferryError(
-      'KMS_CREDENTIALS_INVALID',
-      `The ${what} is missing or contains spaces or control characters.`,
-      `Enter the ${what} again exactly as the console shows it.`,
-    );
+    throw new KeyferryError('KMS_CREDENTIALS_INVALID', { what });
   }
   return value;
 }
@@ -30,10 +26,10 @@ export class AkSkCredentials {
   readonly #securityToken: string | undefined;
 
   constructor(input: { accessKeyId: string; secretKey: string; securityToken?: string }) {
-    this.accessKeyId = requireText(input.accessKeyId, 'access key ID (AK)');
-    this.#secretKey = requireText(input.secretKey, 'secret access key (SK)');
+    this.accessKeyId = requireText(input.accessKeyId, 'ak');
+    this.#secretKey = requireText(input.secretKey, 'sk');
     this.#securityToken =
-      input.securityToken === undefined ? undefined : requireText(input.securityToken, 'security token');
+      input.securityToken === undefined ? undefined : requireText(input.securityToken, 'securityToken');
   }
 
   get isTemporary(): boolean {
@@ -74,7 +70,7 @@ export class IamTokenCredentials {
   readonly #token: string;
 
   constructor(token: string) {
-    this.#token = requireText(token, 'IAM token');
+    this.#token = requireText(token, 'iamToken');
   }
 
   /** The value for the X-Auth-Token header. */

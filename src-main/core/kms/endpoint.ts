@@ -2,7 +2,7 @@
  * Where the KMS lives: `https://kms.{region}.myhuaweicloud.com`, or an explicit endpoint. Plain
  * http is accepted only for loopback (the built-in simulator); everything else must be https.
  */
-import { IDENTIFIERS, PROJECT_ID_PATTERN, REGION_PATTERN } from '../identifiers';
+import { PROJECT_ID_PATTERN, REGION_PATTERN } from '../identifiers';
 import { kmsClientError } from './errors';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -12,17 +12,14 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname.toLowerCase());
 }
 
-function invalid(message: string, nextStep: string) {
-  return kmsClientError('KMS_ENDPOINT_INVALID', message, nextStep);
+function badEndpoint(reason: 'region' | 'notUrl' | 'path' | 'plainHttp' | 'scheme' | 'none', value = '') {
+  return kmsClientError('KMS_ENDPOINT_INVALID', { reason, value });
 }
 
 /** The KMS endpoint of a region, e.g. `cn-north-4` → https://kms.cn-north-4.myhuaweicloud.com. */
 export function endpointForRegion(region: string): URL {
   if (!REGION_PATTERN.test(region)) {
-    throw invalid(
-      `"${region}" is not a Huawei Cloud region name.`,
-      `Give the region of the key: ${IDENTIFIERS.region.rule}.`,
-    );
+    throw badEndpoint('region', region);
   }
   return new URL(`https://kms.${region}.myhuaweicloud.com`);
 }
@@ -33,22 +30,16 @@ export function parseExplicitEndpoint(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw invalid(`"${text}" is not a URL.`, 'Give the endpoint as https://host[:port].');
+    throw badEndpoint('notUrl', text);
   }
   if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
-    throw invalid(
-      `The endpoint "${url.origin}" must not carry a path, query or credentials.`,
-      'Give the endpoint as https://host[:port] only.',
-    );
+    throw badEndpoint('path', url.origin);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw invalid(
-      `Plain http is refused for ${url.hostname}: only the local simulator (127.0.0.1 or localhost) may be reached without TLS.`,
-      'Use the https endpoint of the KMS.',
-    );
+    throw badEndpoint('plainHttp', url.hostname);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw invalid(`The endpoint scheme ${url.protocol} is not supported.`, 'Use https://.');
+    throw badEndpoint('scheme', url.protocol);
   }
   return new URL(url.origin);
 }
@@ -57,17 +48,13 @@ export function parseExplicitEndpoint(text: string): URL {
 export function resolveEndpoint(options: { region?: string; endpoint?: string }): URL {
   if (options.endpoint !== undefined) return parseExplicitEndpoint(options.endpoint);
   if (options.region !== undefined) return endpointForRegion(options.region);
-  throw invalid('Neither a region nor an endpoint was given.', 'Choose the region of the key (e.g. cn-north-4).');
+  throw badEndpoint('none');
 }
 
 /** Checks a project ID before it goes into a URL path. */
 export function checkProjectId(projectId: string): string {
   if (!PROJECT_ID_PATTERN.test(projectId)) {
-    throw kmsClientError(
-      'KMS_PROJECT_ID_INVALID',
-      `"${projectId}" is not a project ID.`,
-      `Copy the project ID of the region from the console: ${IDENTIFIERS.projectId.rule}.`,
-    );
+    throw kmsClientError('KMS_PROJECT_ID_INVALID', { projectId });
   }
   return projectId;
 }

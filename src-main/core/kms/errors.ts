@@ -1,9 +1,12 @@
 /**
  * KmsError: a KeyferryError carrying the service's code (e.g. `KMS.2601`) or a client-side code
- * (e.g. `KMS_TIMEOUT`), with a plain sentence and the next step. Never carries request headers,
- * bodies or credentials.
+ * (e.g. `KMS_TIMEOUT`) and the values its catalogue texts need (`problem.KMS.2601`, ...; a service
+ * code Keyferry does not know is shown with the texts of `KMS_SERVICE_UNKNOWN`). Never carries
+ * request headers, bodies or credentials.
  */
-import { KeyferryError } from '../errors';
+import type { PlainValues, ProblemCode } from '../../i18n/catalogue';
+import { english } from '../../i18n/translate';
+import { KeyferryError, type KeyferryErrorArgs } from '../errors';
 import { lookupKmsErrorCode } from './error-codes';
 
 export interface KmsErrorDetails {
@@ -27,9 +30,13 @@ export class KmsError extends KeyferryError {
   readonly serviceMessage: string | undefined;
   readonly ambiguous: boolean;
   readonly retryable: boolean;
+  declare readonly values: PlainValues;
 
-  constructor(code: string, message: string, nextStep: string, details: KmsErrorDetails = {}) {
-    super(code, message, nextStep, details.cause === undefined ? undefined : { cause: details.cause });
+  /** `code` is a catalogue problem code or a KMS/APIGW service code; `values` fill its texts. */
+  constructor(code: string, values: PlainValues, details: KmsErrorDetails = {}) {
+    const texts = english.problem({ code, message: code, nextStep: '', values });
+    super(code, texts.message, texts.nextStep, details.cause === undefined ? undefined : { cause: details.cause });
+    this.values = { ...values };
     this.name = 'KmsError';
     this.httpStatus = details.httpStatus;
     this.requestId = details.requestId;
@@ -52,7 +59,6 @@ export function kmsServiceError(
   httpStatus: number,
   requestId: string | undefined,
 ): KmsError {
-  const info = lookupKmsErrorCode(serviceCode);
   const serverSide = httpStatus >= 500;
   const details = {
     httpStatus,
@@ -62,31 +68,39 @@ export function kmsServiceError(
     retryable: serverSide || httpStatus === 429,
   };
   if (serviceCode === 'APIGW.0301' && serviceMessage && LOCKED.test(serviceMessage)) {
-    return new KmsError(
-      serviceCode,
-      'The access key is locked after five wrong signatures in a row.',
-      "Wait five minutes, check the AK/SK and this computer's clock, then retry.",
-      details,
-    );
+    return new KmsError(serviceCode, { locked: 'yes' }, details);
   }
-  if (info) return new KmsError(serviceCode, info.message, info.nextStep, details);
-  const said = serviceMessage ? `: "${serviceMessage.slice(0, 300)}"` : '';
+  if (lookupKmsErrorCode(serviceCode)) {
+    return new KmsError(serviceCode, serviceCode === 'APIGW.0301' ? { locked: 'no' } : {}, details);
+  }
   return new KmsError(
     serviceCode,
-    `The KMS refused the request with ${serviceCode} (HTTP ${httpStatus})${said}.`,
-    serverSide
-      ? 'Wait a minute and retry.'
-      : 'Check the KMS error code in the Huawei Cloud documentation; keep the journal.',
+    {
+      serviceCode,
+      httpStatus,
+      side: serverSide ? 'server' : 'client',
+      answered: serviceMessage ? 'yes' : 'no',
+      said: serviceMessage ? serviceMessage.slice(0, 300) : '',
+    },
     details,
   );
 }
 
 /** A client-side failure: network, TLS, proxy, bad answer, bad input. */
-export function kmsClientError(
-  code: string,
-  message: string,
-  nextStep: string,
+export function kmsClientError<C extends ProblemCode>(
+  code: C,
+  values: KeyferryErrorArgs<C>[0] & PlainValues,
   details: KmsErrorDetails = {},
 ): KmsError {
-  return new KmsError(code, message, nextStep, details);
+  return new KmsError(code, values, details);
+}
+
+type BadResponseValues = {
+  reason: 'shape' | 'publicKey' | 'marker' | 'wrappingKey' | 'otherKey' | 'tooLarge';
+} & Partial<Record<'action' | 'where' | 'answered' | 'asked' | 'host', string> & { limit: number }>;
+
+/** KMS_BAD_RESPONSE: an answer that is not what the KMS documents (`reason` says how). */
+export function badResponse(values: BadResponseValues, details?: KmsErrorDetails): KmsError {
+  const blank = { action: '', where: '', answered: '', asked: '', host: '', limit: 0 };
+  return kmsClientError('KMS_BAD_RESPONSE', { ...blank, ...values }, details);
 }

@@ -8,7 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
-import { KmsError, kmsClientError } from './errors';
+import { KmsError, badResponse, kmsClientError } from './errors';
 import { openConnectTunnel, proxyForTarget } from './proxy';
 
 export interface HttpRequestSpec {
@@ -46,21 +46,13 @@ const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_|ERR_TLS|ERR_SSL|EPROTO/;
 export function parseCaBundle(pem: string): string[] {
   const blocks = pem.match(PEM_BLOCK) ?? [];
   if (blocks.length === 0) {
-    throw kmsClientError(
-      'KMS_CA_BUNDLE_INVALID',
-      'The CA bundle holds no PEM certificate.',
-      'Choose a PEM file with -----BEGIN CERTIFICATE----- blocks.',
-    );
+    throw kmsClientError('KMS_CA_BUNDLE_INVALID', { reason: 'empty' });
   }
   for (const block of blocks) {
     try {
       new X509Certificate(block);
     } catch {
-      throw kmsClientError(
-        'KMS_CA_BUNDLE_INVALID',
-        'A certificate in the CA bundle cannot be read.',
-        'Export the CA certificate again as PEM.',
-      );
+      throw kmsClientError('KMS_CA_BUNDLE_INVALID', { reason: 'unreadable' });
     }
   }
   return blocks;
@@ -71,33 +63,17 @@ function classify(error: NodeJS.ErrnoException, url: URL, written: boolean): Kms
   const host = url.host;
   if (error instanceof KmsError) return error;
   if (TLS_CODE.test(code)) {
-    return kmsClientError(
-      'KMS_TLS',
-      `The TLS certificate of ${host} could not be verified (${code}).`,
-      'Check the endpoint; behind a TLS-inspecting proxy, add its CA certificate as the extra CA bundle.',
-      { cause: error },
-    );
+    return kmsClientError('KMS_TLS', { host, code }, { cause: error });
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return kmsClientError(
-      'KMS_DNS',
-      `The name ${url.hostname} could not be resolved.`,
-      "Check the region or endpoint and this computer's network or DNS.",
-      { retryable: true, cause: error },
-    );
+    return kmsClientError('KMS_DNS', { hostname: url.hostname }, { retryable: true, cause: error });
   }
   if (code === 'ECONNREFUSED') {
-    return kmsClientError(
-      'KMS_CONNECTION_REFUSED',
-      `${host} refused the connection.`,
-      'Check the endpoint and that the service (or the simulator) is running, then retry.',
-      { retryable: true, cause: error },
-    );
+    return kmsClientError('KMS_CONNECTION_REFUSED', { host }, { retryable: true, cause: error });
   }
   return kmsClientError(
     'KMS_CONNECTION_DROPPED',
-    `The connection to ${host} failed ${written ? 'after the request was sent' : 'before the request was sent'} (${code || error.message}).`,
-    'Check the network and retry.',
+    { host, written: written ? 'yes' : 'no', detail: code || error.message },
     { ambiguous: written, retryable: true, cause: error },
   );
 }
@@ -161,8 +137,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
           finish(
             kmsClientError(
               'KMS_TIMEOUT',
-              `${spec.url.host} did not answer within ${spec.timeoutMs} ms${written ? ' after the request was sent' : ''}.`,
-              'Check the network and retry.',
+              { host: spec.url.host, timeoutMs: spec.timeoutMs, written: written ? 'yes' : 'no' },
               { ambiguous: written, retryable: true },
             ),
           );
@@ -180,10 +155,8 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
           size += chunk.length;
           if (size > MAX_RESPONSE_BYTES) {
             finish(
-              kmsClientError(
-                'KMS_BAD_RESPONSE',
-                `The answer from ${spec.url.host} exceeded ${MAX_RESPONSE_BYTES} bytes.`,
-                'Check the endpoint: it does not behave like the KMS.',
+              badResponse(
+                { reason: 'tooLarge', host: spec.url.host, limit: MAX_RESPONSE_BYTES },
                 { ambiguous: true, httpStatus: response.statusCode },
               ),
             );

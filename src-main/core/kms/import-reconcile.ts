@@ -32,11 +32,9 @@ export function importRequestBody(input: ImportKeyMaterialInput): Record<string,
 }
 
 function unknownOutcome(cause: KmsError, info: KmsKeyInfo | undefined): KmsError {
-  const now = info ? `the key is now ${info.stateName}` : "the key's state could not be read either";
   return kmsClientError(
     'KMS_IMPORT_OUTCOME_UNKNOWN',
-    `The import got no clear answer (${cause.message}) and ${now}, so Keyferry cannot tell whether this import took effect.`,
-    'Do not import again yet: check the key with describe-key or in the console, and confirm it before relying on it.',
+    { cause: cause.code, state: info ? String(info.state) : 'none' },
     { ambiguous: true, cause },
   );
 }
@@ -45,12 +43,12 @@ async function mismatch(
   port: ImportPort,
   input: ImportKeyMaterialInput,
   info: KmsKeyInfo,
-): Promise<string | undefined> {
+): Promise<'expiry' | 'publicKey' | undefined> {
   const wanted = input.materialExpiresAt ? Math.floor(input.materialExpiresAt.getTime() / 1000) * 1000 : undefined;
-  if (wanted !== info.materialExpiresAt?.getTime()) return 'its material expiry time';
+  if (wanted !== info.materialExpiresAt?.getTime()) return 'expiry';
   if (input.expectedPublicKeyDer) {
     const actual = await port.getPublicKeyDer(input.keyId);
-    if (!actual.equals(input.expectedPublicKeyDer)) return 'its public key';
+    if (!actual.equals(input.expectedPublicKeyDer)) return 'publicKey';
   }
   return undefined;
 }
@@ -72,31 +70,16 @@ async function reconcile(
     const differs = await mismatch(port, input, info).catch(() => 'unknown');
     if (differs === 'unknown') throw unknownOutcome(cause, info);
     if (differs) {
-      throw kmsClientError(
-        'KMS_IMPORT_CONFLICT',
-        `The key is Enabled, but ${differs} differs from this import: other material was imported into it.`,
-        'Stop: do not use this key for the ceremony; find out who imported into it.',
-        { cause },
-      );
+      throw kmsClientError('KMS_IMPORT_CONFLICT', { differs }, { cause });
     }
     return { keyId: input.keyId, state: KeyState.Enabled, confirmation: retried ? 'retried' : 'reconciled' };
   }
   if (info.state !== KeyState.PendingImport) throw unknownOutcome(cause, info);
   if (retried) {
-    throw kmsClientError(
-      'KMS_IMPORT_NOT_APPLIED',
-      'The import got no clear answer twice and the key is still Pending import: the material was not imported.',
-      'Check the network, then run the import step again (the same token works until it expires).',
-      { cause },
-    );
+    throw kmsClientError('KMS_IMPORT_NOT_APPLIED', {}, { cause });
   }
   if (input.tokenExpiresAt && port.now().getTime() >= input.tokenExpiresAt.getTime()) {
-    throw kmsClientError(
-      'KMS_IMPORT_TOKEN_EXPIRED',
-      'The import got no clear answer, the key is still Pending import, and the import token has expired meanwhile.',
-      'Fetch new import parameters for this key and wrap the material again with the new wrapping key.',
-      { cause },
-    );
+    throw kmsClientError('KMS_IMPORT_TOKEN_EXPIRED', {}, { cause });
   }
   try {
     await port.sendImport(body);
@@ -117,13 +100,7 @@ export async function importWithReconciliation(
   const body = importRequestBody(input);
   const before = await port.describeKey(input.keyId);
   if (before.state !== KeyState.PendingImport) {
-    throw kmsClientError(
-      'KMS_KEY_NOT_PENDING_IMPORT',
-      `The key is ${before.stateName}, not Pending import, so it does not accept key material now.`,
-      before.state === KeyState.Enabled
-        ? 'The key already holds material: check it (describe-key, get-publickey) instead of importing again.'
-        : 'Describe the key and bring it back to Pending import before importing.',
-    );
+    throw kmsClientError('KMS_KEY_NOT_PENDING_IMPORT', { state: String(before.state) });
   }
   try {
     await port.sendImport(body);

@@ -18,18 +18,10 @@ function parseProxyUrl(text: string): ProxySettings {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
   } catch {
-    throw kmsClientError(
-      'KMS_PROXY_INVALID',
-      'The HTTPS_PROXY setting is not a URL.',
-      'Set HTTPS_PROXY to http://host:port (or unset it).',
-    );
+    throw kmsClientError('KMS_PROXY_INVALID', { reason: 'notUrl', scheme: '' });
   }
   if (url.protocol !== 'http:') {
-    throw kmsClientError(
-      'KMS_PROXY_INVALID',
-      `Proxies reached with ${url.protocol} are not supported; only http:// proxies (with CONNECT) are.`,
-      "Set HTTPS_PROXY to the proxy's http://host:port address.",
-    );
+    throw kmsClientError('KMS_PROXY_INVALID', { reason: 'scheme', scheme: url.protocol });
   }
   const user = decodeURIComponent(url.username);
   const authorization =
@@ -89,14 +81,7 @@ export function openConnectTunnel(proxy: ProxySettings, target: URL, timeoutMs: 
     });
     const timer = setTimeout(() => {
       request.destroy();
-      reject(
-        kmsClientError(
-          'KMS_PROXY_TIMEOUT',
-          `The proxy ${proxy.url.host} did not open a tunnel within ${timeoutMs} ms.`,
-          'Check the proxy, or NO_PROXY, and retry.',
-          { retryable: true },
-        ),
-      );
+      reject(kmsClientError('KMS_PROXY_TIMEOUT', { proxy: proxy.url.host, timeoutMs }, { retryable: true }));
     }, timeoutMs);
     request.once('connect', (response, socket, head) => {
       clearTimeout(timer);
@@ -104,14 +89,7 @@ export function openConnectTunnel(proxy: ProxySettings, target: URL, timeoutMs: 
         socket.destroy();
         const status = response.statusCode ?? 0;
         reject(
-          kmsClientError(
-            'KMS_PROXY_REFUSED',
-            `The proxy ${proxy.url.host} refused to open a tunnel to ${authority} (HTTP ${status}).`,
-            status === 407
-              ? 'Put the proxy user and password in HTTPS_PROXY (http://user:password@host:port).'
-              : 'Ask the network administrators to allow this KMS endpoint through the proxy.',
-            { httpStatus: status },
-          ),
+          kmsClientError('KMS_PROXY_REFUSED', { proxy: proxy.url.host, authority, status }, { httpStatus: status }),
         );
         return;
       }
@@ -123,8 +101,7 @@ export function openConnectTunnel(proxy: ProxySettings, target: URL, timeoutMs: 
       reject(
         kmsClientError(
           'KMS_PROXY_UNREACHABLE',
-          `The proxy ${proxy.url.host} could not be reached (${error.code ?? 'network error'}).`,
-          'Check HTTPS_PROXY and the network, then retry.',
+          { proxy: proxy.url.host, code: error.code ?? 'none' },
           { retryable: true, cause: error },
         ),
       );

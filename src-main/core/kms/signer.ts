@@ -31,12 +31,8 @@ export interface SignableRequest {
 const HEADER_NAME = /^[a-z0-9-]+$/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function refuse(message: string): KeyferryError {
-  return new KeyferryError(
-    'KMS_REQUEST_UNSIGNABLE',
-    message,
-    'This is a defect in the caller; report it with the journal.',
-  );
+function unsignable(reason: 'headerName' | 'twice' | 'spaces' | 'url' | 'reserved', header = ''): KeyferryError {
+  return new KeyferryError('KMS_REQUEST_UNSIGNABLE', { reason, header });
 }
 
 function normalizeHeaders(headers: Readonly<Record<string, string>>): Map<string, string> {
@@ -45,12 +41,10 @@ function normalizeHeaders(headers: Readonly<Record<string, string>>): Map<string
     const name = rawName.toLowerCase();
     // Only token characters without "_": the official signer sorts with localeCompare, which
     // agrees with byte order for [a-z0-9-] but not for every character.
-    if (!HEADER_NAME.test(name)) throw refuse(`Header name "${rawName}" cannot be signed.`);
-    if (out.has(name)) throw refuse(`Header "${rawName}" is given twice.`);
+    if (!HEADER_NAME.test(name)) throw unsignable('headerName', rawName);
+    if (out.has(name)) throw unsignable('twice', rawName);
     if (value !== value.trim() || /[\u0000-\u001f\u007f]/.test(value)) {
-      throw refuse(
-        `Header "${rawName}" has surrounding spaces or control characters, which HTTP would not carry as signed.`,
-      );
+      throw unsignable('spaces', rawName);
     }
     out.set(name, value);
   }
@@ -67,11 +61,11 @@ export function signWithAkSk(
   date: Date,
 ): Record<string, string> {
   if (LONE_SURROGATE.test(request.url.pathname) || LONE_SURROGATE.test(request.url.search)) {
-    throw refuse('The request URL holds a broken Unicode character.');
+    throw unsignable('url');
   }
   const headers = normalizeHeaders(request.headers);
   if (headers.has('host') || headers.has('x-sdk-date') || headers.has('authorization')) {
-    throw refuse('host, X-Sdk-Date and Authorization are set by the signer, not the caller.');
+    throw unsignable('reserved');
   }
   const sdkDate = formatSdkDate(date);
   headers.set('x-sdk-date', sdkDate);

@@ -22,6 +22,7 @@ import { enScreens } from './en/screens';
 import { enCliOptions } from './en/cli-options';
 import { enIntegrity } from './en/integrity';
 import { enKmsSim } from './en/kms-sim';
+import { enKms } from './en/kms';
 import { enInputs } from './en/inputs';
 
 export const en = {
@@ -38,6 +39,7 @@ export const en = {
   ...enCli,
   ...enIntegrity,
   ...enKmsSim,
+  ...enKms,
   ...enReceipts,
   ...enCustodyTyping,
   ...enNetworkCheck,

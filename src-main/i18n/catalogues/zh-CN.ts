@@ -21,6 +21,7 @@ import { zhCNScreens } from './zh-CN/screens';
 import { zhCNCliOptions } from './zh-CN/cli-options';
 import { zhCNIntegrity } from './zh-CN/integrity';
 import { zhCNKmsSim } from './zh-CN/kms-sim';
+import { zhCNKms } from './zh-CN/kms';
 import { zhCNInputs } from './zh-CN/inputs';
 
 export const zhCN: Catalogue = {
@@ -37,6 +38,7 @@ export const zhCN: Catalogue = {
   ...zhCNCli,
   ...zhCNIntegrity,
   ...zhCNKmsSim,
+  ...zhCNKms,
   ...zhCNReceipts,
   ...zhCNCustodyTyping,
   ...zhCNNetworkCheck,

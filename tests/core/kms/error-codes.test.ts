@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KMS_ERROR_CODES } from '../../../src-main/core/kms/error-codes';
 import { KmsError } from '../../../src-main/core/kms/errors';
+import { english, translator } from '../../../src-main/i18n/translate';
 import { signWithAkSk } from '../../../src-main/core/kms/signer';
 import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
 import { asymmetricWrap, kwpWrap, oaepWrap, pkcs8 } from './helpers/raw-wrap';
@@ -35,9 +36,15 @@ function expectCode(error: KmsError, code: keyof typeof KMS_ERROR_CODES): void {
   const info = KMS_ERROR_CODES[code];
   expect(error.code).toBe(code);
   expect(error.httpStatus).toBe(info.httpStatus);
-  expect(error.message).toBe(info.message);
-  expect(error.nextStep).toBe(info.nextStep);
-  expect(error.toProblem()).toEqual({ code, message: info.message, nextStep: info.nextStep });
+  const texts = english.problem({ code, message: '', nextStep: '', values: error.values });
+  expect(texts.message).toMatch(/^[A-Z].+\.$/);
+  expect(error.message).toBe(texts.message);
+  expect(error.nextStep).toBe(texts.nextStep);
+  expect(error.toProblem()).toEqual({ code, message: texts.message, nextStep: texts.nextStep, values: error.values });
+  // The same problem in Chinese: every known code has its own zh-CN texts, no English left.
+  const chinese = translator('zh-CN').problem(error.toProblem());
+  expect(chinese.message).toMatch(/[\u4e00-\u9fff]/);
+  expect(chinese.nextStep).toMatch(/[\u4e00-\u9fff]/);
 }
 
 const importRaw = (body: Record<string, unknown>) => setup.client.callAction('import-key-material', body);
