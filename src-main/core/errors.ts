@@ -58,6 +58,16 @@ export class KeyferryError<C extends string = string> extends Error implements P
   }
 }
 
+/**
+ * The values that name `error` as the cause of another problem whose text has `{cause}`: its code
+ * and values, rendered in the reader's language (an error without catalogue texts gives its English sentence).
+ */
+export function causeValues(error: KeyferryError): { cause: string; causeValues: string } {
+  return isProblemCode(error.code)
+    ? { cause: error.code, causeValues: JSON.stringify(error.values ?? {}) }
+    : { cause: error.message, causeValues: '{}' };
+}
+
 export function isKeyferryError(value: unknown): value is KeyferryError {
   return value instanceof KeyferryError;
 }

@@ -102,12 +102,14 @@ function createTranslator(locale: DisplayLocale): Translator {
     message: (stored) => safeFormat(stored.key, stored.values, stored.key),
     problem: (p) => {
       const code = textCodeOf(p);
-      return code
-        ? {
-            message: safeFormat(`problem.${code}`, p.values, p.message),
-            nextStep: safeFormat(`problem.${code}.next`, p.values, p.nextStep),
-          }
-        : { message: p.message, nextStep: p.nextStep };
+      if (!code) return { message: p.message, nextStep: p.nextStep };
+      const causeText = (inner: string, values: PlainValues): string =>
+        safeFormat(`problem.${inner}`, withCauseText(values, causeText), inner);
+      const values = withCauseText(p.values, causeText);
+      return {
+        message: safeFormat(`problem.${code}`, values, p.message),
+        nextStep: safeFormat(`problem.${code}.next`, values, p.nextStep),
+      };
     },
     progress: (p) =>
       p.code && isProgressCode(p.code) ? safeFormat(`progress.${p.code}`, p.values, p.message) : p.message,
@@ -126,6 +128,26 @@ const SERVICE_CODE = /^(?:KMS|APIGW?)\.\d{4}$/;
 function textCodeOf(p: ProblemLike): string | undefined {
   if (isProblemCode(p.code)) return p.code;
   return SERVICE_CODE.test(p.code) && p.values ? 'KMS_SERVICE_UNKNOWN' : undefined;
+}
+
+/**
+ * A problem caused by another carries `cause` (the inner problem's code) and `causeValues` (its
+ * values as JSON; see `causeValues` in core/errors.ts): the inner sentence is rendered in the
+ * same language and takes the place of `{cause}`.
+ */
+function withCauseText(
+  values: ProblemLike['values'],
+  render: (code: string, values: PlainValues) => string,
+): ProblemLike['values'] {
+  const code = values?.cause;
+  if (typeof code !== 'string' || !isProblemCode(code)) return values;
+  let inner: PlainValues = {};
+  try {
+    inner = JSON.parse(String(values?.causeValues ?? '{}')) as PlainValues;
+  } catch {
+    inner = {};
+  }
+  return { ...values, cause: render(code, inner) };
 }
 
 /** `2026-11-30 18:56:15 UTC`: the same in every language, as journals and receipts show it. */

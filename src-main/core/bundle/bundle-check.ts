@@ -11,7 +11,8 @@ import {
   importParametersFileNames,
   wrappedMaterialFileNames,
 } from './bundle-layout';
-import { bundleRefused, type BundleWarning } from './bundle-problem';
+import { KeyferryError } from '../errors';
+import type { BundleWarning } from './bundle-problem';
 import type { ImportParameters } from './import-parameters';
 import { verifyImportParametersContents } from './import-parameters-verify';
 import type { BundleManifest } from './manifest-codec';
@@ -63,66 +64,49 @@ export function checkListing(manifest: BundleManifest, present: PresentFiles): v
   assertUnique(
     manifest.keys.map((k) => k.keyId),
     (id) => {
-      throw bundleRefused('BUNDLE_DUPLICATE_KEY', `The manifest lists key ${id} more than once.`);
+      throw new KeyferryError('BUNDLE_DUPLICATE_KEY', { keyId: id });
     },
   );
   assertUnique(listed, (name) => {
-    throw bundleRefused('BUNDLE_MANIFEST_INVALID', `The manifest lists the file ${name} more than once.`);
+    throw new KeyferryError('BUNDLE_DUPLICATE_FILE', { file: name });
   });
   const expected = new Set(expectedNames(manifest));
   for (const name of listed) {
     if (!expected.has(name)) {
-      throw bundleRefused(
-        'BUNDLE_LAYOUT_MISMATCH',
-        `The manifest lists ${name}, which does not belong to any of its keys.`,
-      );
+      throw new KeyferryError('BUNDLE_LAYOUT_MISMATCH', { listing: 'extra', file: name });
     }
   }
   const listedSet = new Set(listed);
   for (const name of expected) {
-    if (!listedSet.has(name))
-      throw bundleRefused('BUNDLE_LAYOUT_MISMATCH', `The manifest does not list ${name}, which its keys need.`);
+    if (!listedSet.has(name)) throw new KeyferryError('BUNDLE_LAYOUT_MISMATCH', { listing: 'missing', file: name });
   }
   for (const name of listed) {
     if (!present.files.has(name)) {
-      throw bundleRefused(
-        'BUNDLE_FILE_MISSING',
-        `${name} is listed in the manifest but missing from the bundle folder.`,
-      );
+      throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'listed', file: name });
     }
   }
   const folders = new Set(foldersOf(listed));
   for (const name of present.files.keys()) {
     if (name !== MANIFEST_FILE && !listedSet.has(name)) {
-      throw bundleRefused('BUNDLE_UNEXPECTED_FILE', `${name} is in the bundle folder but not in its manifest.`);
+      throw new KeyferryError('BUNDLE_UNEXPECTED_FILE', { entry: 'file', name });
     }
   }
   for (const name of present.folders) {
-    if (!folders.has(name))
-      throw bundleRefused('BUNDLE_UNEXPECTED_FILE', `The folder ${name} is in the bundle but not in its manifest.`);
+    if (!folders.has(name)) throw new KeyferryError('BUNDLE_UNEXPECTED_FILE', { entry: 'folder', name });
   }
   let total = present.files.get(MANIFEST_FILE)?.size ?? 0;
   for (const entry of manifest.files) {
     const size = present.files.get(entry.name)?.size ?? 0;
     if (size > BUNDLE_LIMITS.fileMaxBytes || entry.size > BUNDLE_LIMITS.fileMaxBytes) {
-      throw bundleRefused(
-        'BUNDLE_FILE_TOO_LARGE',
-        `${entry.name} is larger than the ${BUNDLE_LIMITS.fileMaxBytes}-byte limit for bundle files.`,
-      );
+      throw new KeyferryError('BUNDLE_FILE_TOO_LARGE', { file: entry.name, limit: BUNDLE_LIMITS.fileMaxBytes });
     }
     if (size !== entry.size) {
-      throw bundleRefused(
-        'BUNDLE_SIZE_MISMATCH',
-        `${entry.name} is ${size} bytes but the manifest says ${entry.size}: it was changed or cut short.`,
-      );
+      throw new KeyferryError('BUNDLE_SIZE_MISMATCH', { file: entry.name, size, expected: entry.size });
     }
     total += size;
   }
   if (total > BUNDLE_LIMITS.totalMaxBytes) {
-    throw bundleRefused(
-      'BUNDLE_TOO_LARGE',
-      `The bundle holds ${total} bytes, more than the ${BUNDLE_LIMITS.totalMaxBytes}-byte limit.`,
-    );
+    throw new KeyferryError('BUNDLE_TOO_LARGE', { total, limit: BUNDLE_LIMITS.totalMaxBytes });
   }
 }
 
@@ -130,18 +114,12 @@ export function checkListing(manifest: BundleManifest, present: PresentFiles): v
 export function checkHashes(manifest: BundleManifest, files: ReadonlyMap<string, Buffer>): void {
   for (const entry of manifest.files) {
     const data = files.get(entry.name);
-    if (!data) throw bundleRefused('BUNDLE_FILE_MISSING', `${entry.name} could not be read.`);
+    if (!data) throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'unread', file: entry.name });
     if (data.length !== entry.size) {
-      throw bundleRefused(
-        'BUNDLE_SIZE_MISMATCH',
-        `${entry.name} is ${data.length} bytes but the manifest says ${entry.size}: it was changed or cut short.`,
-      );
+      throw new KeyferryError('BUNDLE_SIZE_MISMATCH', { file: entry.name, size: data.length, expected: entry.size });
     }
     if (sha256Hex(data) !== entry.sha256) {
-      throw bundleRefused(
-        'BUNDLE_HASH_MISMATCH',
-        `${entry.name} does not match its SHA-256 in the manifest: it was changed or damaged.`,
-      );
+      throw new KeyferryError('BUNDLE_HASH_MISMATCH', { file: entry.name });
     }
   }
 }

@@ -6,14 +6,11 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError } from '../errors';
-import { bundleRefused } from './bundle-problem';
 import type { ScannedFile } from './bundle-scan';
 
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-const RECONNECT = 'Reconnect the media and read the bundle again.';
-
 function tooLarge(name: string, cap: number): KeyferryError {
-  return bundleRefused('BUNDLE_FILE_TOO_LARGE', `${name} is larger than the ${cap}-byte limit for bundle files.`);
+  return new KeyferryError('BUNDLE_FILE_TOO_LARGE', { file: name, limit: cap });
 }
 
 async function openNoFollow(dir: string, name: string): Promise<fs.FileHandle> {
@@ -22,13 +19,9 @@ async function openNoFollow(dir: string, name: string): Promise<fs.FileHandle> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP' || code === 'EMLINK') {
-      throw bundleRefused('BUNDLE_SYMLINK', `${name} became a symbolic link while the bundle was read.`);
+      throw new KeyferryError('BUNDLE_SYMLINK', { where: 'raced', name });
     }
-    throw bundleRefused(
-      'BUNDLE_UNREADABLE',
-      `Could not open ${name} (${code ?? 'error'}): the media may have been removed.`,
-      RECONNECT,
-    );
+    throw new KeyferryError('BUNDLE_UNREADABLE', { action: 'open', name, errno: code ?? 'error' });
   }
 }
 
@@ -57,23 +50,15 @@ export async function readBundleFile(dir: string, name: string, scanned: Scanned
   const handle = await openNoFollow(dir, name);
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw bundleRefused('BUNDLE_SPECIAL_FILE', `${name} is not a regular file.`);
+    if (!stat.isFile()) throw new KeyferryError('BUNDLE_SPECIAL_FILE', { kind: 'notRegular', name });
     if (stat.dev !== scanned.dev || stat.ino !== scanned.ino) {
-      throw bundleRefused(
-        'BUNDLE_CHANGED_WHILE_READING',
-        `${name} was replaced while the bundle was read.`,
-        'Make sure nothing else is writing to the media, then read it again.',
-      );
+      throw new KeyferryError('BUNDLE_CHANGED_WHILE_READING', { file: name });
     }
     return await readCapped(handle, stat.size, name, cap);
   } catch (error) {
     if (error instanceof KeyferryError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw bundleRefused(
-      'BUNDLE_UNREADABLE',
-      `Could not read ${name} (${code ?? 'error'}): the media may have been removed.`,
-      RECONNECT,
-    );
+    throw new KeyferryError('BUNDLE_UNREADABLE', { action: 'read', name, errno: code ?? 'error' });
   } finally {
     await handle.close().catch(() => undefined);
   }

@@ -4,7 +4,7 @@
  */
 import { KEY_SPEC_INFO, type KeySpec } from '../crypto/key-spec';
 import { KEYS_FOLDER, MANIFEST_FILE, README_FILE } from './bundle-limits';
-import { bundleRefused } from './bundle-problem';
+import { KeyferryError } from '../errors';
 
 export const IMPORT_PARAMETER_FILES = {
   publicKeyBin: 'PublicKey.bin',
@@ -64,12 +64,9 @@ export function assertSafeRelativeName(name: string): void {
     /^[A-Za-z]:/.test(name) ||
     name.split('/').some((part) => part === '' || part === '.' || part === '..' || !/^[A-Za-z0-9._-]+$/.test(part));
   if (unsafe) {
-    throw bundleRefused(
-      'BUNDLE_UNSAFE_PATH',
-      `The manifest lists the file name ${JSON.stringify(name)}, which could point outside the bundle folder.`,
-    );
+    throw new KeyferryError('BUNDLE_UNSAFE_PATH', { name: JSON.stringify(name) });
   }
   if (name === MANIFEST_FILE) {
-    throw bundleRefused('BUNDLE_MANIFEST_INVALID', `The manifest lists itself (${MANIFEST_FILE}) as a file.`);
+    throw new KeyferryError('BUNDLE_MANIFEST_LISTS_ITSELF', { file: MANIFEST_FILE });
   }
 }

@@ -1,5 +1,6 @@
 /** The errors and warnings a bundle reader or writer reports. */
-import { KeyferryError } from '../errors';
+import { causeValues, KeyferryError } from '../errors';
+import type { ProblemValues } from '../../i18n/catalogue';
 
 /** Something a person should see while the bundle is still accepted (e.g. a token about to expire). */
 export interface BundleWarning {
@@ -7,20 +8,45 @@ export interface BundleWarning {
   readonly message: string;
 }
 
-const REFUSED_NEXT_STEP =
-  'Do not use this bundle. Write it again on the machine that made it, into a fresh folder, and check its digest.';
+/** Why a wrapped-material key's manifest fields do not fit its key spec. */
+export type SpecProblem =
+  'kcvOnAsymmetric' | 'noFingerprint' | 'expiryOnAsymmetric' | 'noKcv' | 'fingerprintOnSymmetric';
 
-/** A bundle that must not be used: the message names the exact problem. */
-export function bundleRefused(code: string, message: string, nextStep: string = REFUSED_NEXT_STEP): KeyferryError {
-  return new KeyferryError(code, message, nextStep);
+/** The ways a manifest can be invalid, each with the values its sentence names. */
+type ManifestInvalid =
+  | { readonly reason: 'notJson' | 'notObject'; readonly file: string }
+  | { readonly reason: 'schema'; readonly file: string; readonly format: string; readonly detail: string }
+  | { readonly reason: 'spec'; readonly keyId: string; readonly keySpec: string; readonly problem: SpecProblem };
+
+/** BUNDLE_MANIFEST_INVALID: one code (callers and tests match it), one sentence per `reason`. */
+export function manifestInvalid(values: ManifestInvalid): KeyferryError {
+  return new KeyferryError('BUNDLE_MANIFEST_INVALID', values as unknown as ProblemValues<'BUNDLE_MANIFEST_INVALID'>);
 }
 
+/** The ways bundle input can be unusable, each with the values its sentence names. */
+type InputInvalid =
+  | {
+      readonly reason: 'consoleFiles' | 'noToken' | 'wrappingKeyBase64';
+      readonly keyId: string;
+    }
+  | { readonly reason: 'privateKeyMissing' | 'symmetricExtra'; readonly keyId: string; readonly keySpec: string }
+  | { readonly reason: 'tokenExpiry' | 'notKeyId'; readonly value: string }
+  | { readonly reason: 'importToken'; readonly detail: string }
+  | { readonly reason: 'keyUnusable'; readonly keyId: string; readonly field: string; readonly detail: string };
+
 /** Input handed to a bundle writer that cannot make a correct bundle; nothing was written. */
-export function bundleInputInvalid(message: string, cause?: unknown): KeyferryError {
+export function bundleInputInvalid(values: InputInvalid): KeyferryError {
+  return new KeyferryError('BUNDLE_INPUT_INVALID', values as unknown as ProblemValues<'BUNDLE_INPUT_INVALID'>);
+}
+
+/** BUNDLE_INPUT_INVALID because a check refused `error` (a bundle being written, a KMS answer). */
+export function bundleInputRefused(
+  error: KeyferryError,
+  reason: 'wouldBeRefused' | 'kmsAnswerRefused' = 'wouldBeRefused',
+): KeyferryError {
   return new KeyferryError(
     'BUNDLE_INPUT_INVALID',
-    message,
-    'Nothing was written. Correct the ceremony input and write the bundle again.',
-    cause === undefined ? undefined : { cause },
+    { reason, ...causeValues(error) } as unknown as ProblemValues<'BUNDLE_INPUT_INVALID'>,
+    { cause: error },
   );
 }

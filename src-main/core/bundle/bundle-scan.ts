@@ -6,7 +6,7 @@ import type { Stats } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { BUNDLE_LIMITS, isOsMetadataFile } from './bundle-limits';
-import { bundleRefused } from './bundle-problem';
+import { KeyferryError } from '../errors';
 
 export interface ScannedFile {
   readonly size: number;
@@ -23,11 +23,11 @@ export interface FolderScan {
   readonly ignored: string[];
 }
 
-function specialKind(stat: Stats): string {
-  if (stat.isFIFO()) return 'a named pipe (FIFO)';
-  if (stat.isSocket()) return 'a socket';
-  if (stat.isBlockDevice() || stat.isCharacterDevice()) return 'a device file';
-  return 'a special file';
+function specialKind(stat: Stats): 'fifo' | 'socket' | 'device' | 'special' {
+  if (stat.isFIFO()) return 'fifo';
+  if (stat.isSocket()) return 'socket';
+  if (stat.isBlockDevice() || stat.isCharacterDevice()) return 'device';
+  return 'special';
 }
 
 async function lstatOrRefuse(full: string, name: string): Promise<Stats> {
@@ -35,11 +35,7 @@ async function lstatOrRefuse(full: string, name: string): Promise<Stats> {
     return await fs.lstat(full);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw bundleRefused(
-      'BUNDLE_UNREADABLE',
-      `Could not look at ${name} (${code ?? 'error'}): the media may have been removed.`,
-      'Reconnect the media and read the bundle again.',
-    );
+    throw new KeyferryError('BUNDLE_UNREADABLE', { action: 'look', name, errno: code ?? 'error' });
   }
 }
 
@@ -47,18 +43,10 @@ async function lstatOrRefuse(full: string, name: string): Promise<Stats> {
 export async function scanBundleFolder(dir: string): Promise<FolderScan> {
   const top = await lstatOrRefuse(dir, dir);
   if (top.isSymbolicLink()) {
-    throw bundleRefused(
-      'BUNDLE_SYMLINK',
-      `${dir} is a symbolic link, not a bundle folder.`,
-      'Open the bundle folder itself.',
-    );
+    throw new KeyferryError('BUNDLE_SYMLINK', { where: 'folder', name: dir });
   }
   if (!top.isDirectory()) {
-    throw bundleRefused(
-      'BUNDLE_NOT_A_FOLDER',
-      `${dir} is not a folder.`,
-      'Pick the bundle folder (the one holding manifest.json).',
-    );
+    throw new KeyferryError('BUNDLE_NOT_A_FOLDER', { dir });
   }
   const scan: FolderScan = { files: new Map(), folders: new Set(), ignored: [] };
   let entries = 0;
@@ -68,18 +56,11 @@ export async function scanBundleFolder(dir: string): Promise<FolderScan> {
       names = (await fs.readdir(path.join(dir, rel))).sort();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw bundleRefused(
-        'BUNDLE_UNREADABLE',
-        `Could not list ${rel || dir} (${code ?? 'error'}).`,
-        'Reconnect the media and read the bundle again.',
-      );
+      throw new KeyferryError('BUNDLE_UNREADABLE', { action: 'list', name: rel || dir, errno: code ?? 'error' });
     }
     entries += names.length;
     if (entries > BUNDLE_LIMITS.maxEntries) {
-      throw bundleRefused(
-        'BUNDLE_TOO_MANY_FILES',
-        `The bundle folder holds more than ${BUNDLE_LIMITS.maxEntries} entries.`,
-      );
+      throw new KeyferryError('BUNDLE_TOO_MANY_FILES', { limit: BUNDLE_LIMITS.maxEntries });
     }
     const stats = await Promise.all(
       names.map((base) => lstatOrRefuse(path.join(dir, rel, base), rel ? `${rel}/${base}` : base)),
@@ -88,14 +69,11 @@ export async function scanBundleFolder(dir: string): Promise<FolderScan> {
       const name = rel ? `${rel}/${base}` : base;
       const stat = stats[i] as Stats;
       if (stat.isSymbolicLink()) {
-        throw bundleRefused(
-          'BUNDLE_SYMLINK',
-          `The bundle contains a symbolic link, ${name}; bundles never hold links.`,
-        );
+        throw new KeyferryError('BUNDLE_SYMLINK', { where: 'inside', name });
       }
       if (stat.isDirectory()) {
         if (depth >= BUNDLE_LIMITS.maxDepth) {
-          throw bundleRefused('BUNDLE_UNEXPECTED_FILE', `The bundle holds a folder nested too deep: ${name}.`);
+          throw new KeyferryError('BUNDLE_UNEXPECTED_FILE', { entry: 'deep', name });
         }
         scan.folders.add(name);
         await walk(name, depth + 1);
@@ -103,10 +81,7 @@ export async function scanBundleFolder(dir: string): Promise<FolderScan> {
         if (isOsMetadataFile(base)) scan.ignored.push(name);
         else scan.files.set(name, { size: stat.size, dev: stat.dev, ino: stat.ino });
       } else {
-        throw bundleRefused(
-          'BUNDLE_SPECIAL_FILE',
-          `The bundle contains ${specialKind(stat)}, ${name}; bundles hold only regular files.`,
-        );
+        throw new KeyferryError('BUNDLE_SPECIAL_FILE', { kind: specialKind(stat), name });
       }
     }
   };

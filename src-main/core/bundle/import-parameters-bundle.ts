@@ -21,16 +21,12 @@ export interface ImportParametersBundleInput {
 
 function manifestKey(p: ImportParameters): ImportParametersManifestKey {
   if (p.origin.kind !== 'kms-answer') {
-    throw bundleInputInvalid(
-      `The parameters of key ${p.keyId} came from console files; a bundle carries only parameters fetched from the KMS.`,
-    );
+    throw bundleInputInvalid({ reason: 'consoleFiles', keyId: p.keyId });
   }
   const importToken = p.importToken;
   const expiry = importToken?.expiry;
   if (!importToken || !expiry) {
-    throw bundleInputInvalid(
-      `The parameters of key ${p.keyId} have no import token with its expiry; fetch them with get-parameters-for-import.`,
-    );
+    throw bundleInputInvalid({ reason: 'noToken', keyId: p.keyId });
   }
   const { origin } = p;
   return {

@@ -5,44 +5,37 @@
  */
 import { TOKEN_MAX_LIFETIME_MS, TOKEN_NEAR_EXPIRY_MS } from './bundle-limits';
 import { IMPORT_PARAMETER_FILES, keyFilePath } from './bundle-layout';
-import { bundleRefused, type BundleWarning } from './bundle-problem';
+import { KeyferryError } from '../errors';
+import type { BundleWarning } from './bundle-problem';
 import type { ImportParametersManifest, ImportParametersManifestKey } from './import-parameters-manifest';
 import { importTokenSha256, type ImportParameters } from './import-parameters';
 import { checkWrappingPublicKey, requireImportableWrappingKey } from './wrapping-public-key';
 
-const FETCH_AGAIN = 'Fetch new parameters on the online workstation and write a new import-parameters bundle.';
-
 function fileOf(files: ReadonlyMap<string, Buffer>, name: string): Buffer {
   const data = files.get(name);
-  if (!data) throw bundleRefused('BUNDLE_FILE_MISSING', `The bundle has no ${name}.`);
+  if (!data) throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'absent', file: name });
   return data;
 }
 
 function checkTokenBinding(key: ImportParametersManifestKey, files: ReadonlyMap<string, Buffer>): void {
   const token = key.importToken;
   if (token.keyId !== key.keyId) {
-    throw bundleRefused(
-      'BUNDLE_TOKEN_KEY_MISMATCH',
-      `The import token filed under key ${key.keyId} was issued for key ${token.keyId}; the KMS would refuse it.`,
-      FETCH_AGAIN,
-    );
+    throw new KeyferryError('BUNDLE_TOKEN_KEY_MISMATCH', { keyId: key.keyId, tokenKeyId: token.keyId });
   }
   if (importTokenSha256(token.value) !== token.sha256) {
-    throw bundleRefused(
-      'BUNDLE_TOKEN_HASH_MISMATCH',
-      `The import token of key ${key.keyId} does not match its SHA-256 in the manifest.`,
-    );
+    throw new KeyferryError('BUNDLE_TOKEN_HASH_MISMATCH', { keyId: key.keyId });
   }
   const tokenFile = keyFilePath(key.keyId, IMPORT_PARAMETER_FILES.importToken);
   if (!fileOf(files, tokenFile).equals(Buffer.from(token.value, 'ascii'))) {
-    throw bundleRefused('BUNDLE_TOKEN_FILE_MISMATCH', `${tokenFile} differs from the import token in the manifest.`);
+    throw new KeyferryError('BUNDLE_TOKEN_FILE_MISMATCH', { file: tokenFile });
   }
   const expiry = new Date(token.expirationTime * 1000);
   if (Number.isNaN(expiry.getTime()) || expiry.toISOString() !== token.expiresAt) {
-    throw bundleRefused(
-      'BUNDLE_MANIFEST_INVALID',
-      `The token expiry of key ${key.keyId} is given as ${token.expiresAt} and as ${token.expirationTime} seconds, which disagree.`,
-    );
+    throw new KeyferryError('BUNDLE_TOKEN_EXPIRY_DISAGREES', {
+      keyId: key.keyId,
+      expiresAt: token.expiresAt,
+      expirationTime: token.expirationTime,
+    });
   }
 }
 
@@ -51,22 +44,20 @@ function checkWrappingKeyFiles(key: ImportParametersManifestKey, files: Readonly
   const binName = keyFilePath(key.keyId, IMPORT_PARAMETER_FILES.publicKeyBin);
   const der = Buffer.from(key.wrappingPublicKey, 'base64');
   if (!fileOf(files, b64Name).equals(Buffer.from(key.wrappingPublicKey, 'ascii'))) {
-    throw bundleRefused('BUNDLE_PUBLIC_KEY_MISMATCH', `${b64Name} differs from the wrapping key in the manifest.`);
+    throw new KeyferryError('BUNDLE_PUBLIC_KEY_MISMATCH', { kind: 'b64', file: b64Name, source: b64Name });
   }
   if (!fileOf(files, binName).equals(der)) {
-    throw bundleRefused('BUNDLE_PUBLIC_KEY_MISMATCH', `${binName} is not the base64-decoded ${b64Name}.`);
+    throw new KeyferryError('BUNDLE_PUBLIC_KEY_MISMATCH', { kind: 'bin', file: binName, source: b64Name });
   }
-  const wrappingKey = checkWrappingPublicKey(
-    der,
-    `The wrapping key of key ${key.keyId}`,
-    'BUNDLE_WRAPPING_KEY_INVALID',
-  );
+  const wrappingKey = checkWrappingPublicKey(der, key.keyId);
   requireImportableWrappingKey({ keyId: key.keyId }, wrappingKey);
   if (wrappingKey.fingerprint !== key.wrappingKeyFingerprint) {
-    throw bundleRefused(
-      'BUNDLE_FINGERPRINT_MISMATCH',
-      `The wrapping key of key ${key.keyId} has fingerprint ${wrappingKey.fingerprint}, not ${key.wrappingKeyFingerprint} as the manifest says.`,
-    );
+    throw new KeyferryError('BUNDLE_FINGERPRINT_MISMATCH', {
+      key: 'wrapping',
+      keyId: key.keyId,
+      actual: wrappingKey.fingerprint,
+      expected: key.wrappingKeyFingerprint,
+    });
   }
   return wrappingKey;
 }
@@ -75,11 +66,11 @@ function checkExpiry(key: ImportParametersManifestKey, now: Date, warnings: Bund
   const left = key.importToken.expirationTime * 1000 - now.getTime();
   const minutes = Math.floor(Math.abs(left) / 60_000);
   if (left <= 0) {
-    throw bundleRefused(
-      'BUNDLE_TOKEN_EXPIRED',
-      `The import token of key ${key.keyId} expired at ${key.importToken.expiresAt} (${minutes} minutes ago by this machine's clock); the KMS would refuse it, so fetch new parameters.`,
-      FETCH_AGAIN,
-    );
+    throw new KeyferryError('BUNDLE_TOKEN_EXPIRED', {
+      keyId: key.keyId,
+      expiresAt: key.importToken.expiresAt,
+      minutes,
+    });
   }
   if (left < TOKEN_NEAR_EXPIRY_MS) {
     warnings.push({
@@ -105,11 +96,7 @@ export function verifyImportParametersContents(
   const keys = manifest.keys.map((key): ImportParameters => {
     checkTokenBinding(key, files);
     if (tokens.has(key.importToken.sha256)) {
-      throw bundleRefused(
-        'BUNDLE_DUPLICATE_TOKEN',
-        `Key ${key.keyId} carries the same import token as another key in the bundle.`,
-        FETCH_AGAIN,
-      );
+      throw new KeyferryError('BUNDLE_DUPLICATE_TOKEN', { keyId: key.keyId });
     }
     tokens.add(key.importToken.sha256);
     const wrappingKey = checkWrappingKeyFiles(key, files);

@@ -10,7 +10,8 @@ import {
   type WrappingAlgorithm,
 } from '../crypto/key-spec';
 import { sha256Hex } from '../fs/durable-file';
-import { bundleInputInvalid } from './bundle-problem';
+import { KeyferryError } from '../errors';
+import { bundleInputInvalid, bundleInputRefused } from './bundle-problem';
 import { importParametersKeySchema } from './import-parameters-manifest';
 import { importTokenSchema, isCanonicalBase64, keyIdSchema } from './manifest-common';
 import { checkWrappingPublicKey, requireImportableWrappingKey, type WrappingPublicKey } from './wrapping-public-key';
@@ -71,7 +72,7 @@ export function importTokenSha256(token: string): string {
 /** The expiry as both forms, from the API's seconds. */
 export function tokenExpiryFromSeconds(expirationTime: number): ImportTokenExpiry {
   if (!Number.isSafeInteger(expirationTime) || expirationTime <= 0 || expirationTime > 253402300799) {
-    throw bundleInputInvalid(`The token expiry ${String(expirationTime)} is not a time in whole seconds since 1970.`);
+    throw bundleInputInvalid({ reason: 'tokenExpiry', value: String(expirationTime) });
   }
   return { expiresAt: new Date(expirationTime * 1000).toISOString(), expirationTime };
 }
@@ -100,10 +101,15 @@ export function importParametersFromKmsAnswer(input: {
   const keySpec = parseKeySpec(input.keySpec);
   const wrappingAlgorithm = parseWrappingAlgorithm(input.wrappingAlgorithm);
   if (typeof answer.public_key !== 'string' || !isCanonicalBase64(answer.public_key)) {
-    throw bundleInputInvalid(`The wrapping key of key ${answer.key_id} is not canonical base64.`);
+    throw bundleInputInvalid({ reason: 'wrappingKeyBase64', keyId: answer.key_id });
   }
   const der = Buffer.from(answer.public_key, 'base64');
-  const wrappingKey = checkWrappingPublicKey(der, `The wrapping key of key ${answer.key_id}`, 'BUNDLE_INPUT_INVALID');
+  let wrappingKey: WrappingPublicKey;
+  try {
+    wrappingKey = checkWrappingPublicKey(der, answer.key_id);
+  } catch (error) {
+    throw error instanceof KeyferryError ? bundleInputRefused(error, 'kmsAnswerRefused') : error;
+  }
   requireImportableWrappingKey({ keyId: answer.key_id }, wrappingKey);
   const entry = {
     provider: 'huaweicloud',
@@ -126,9 +132,12 @@ export function importParametersFromKmsAnswer(input: {
   const checked = importParametersKeySchema.safeParse(entry);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw bundleInputInvalid(
-      `The import parameters of key ${answer.key_id} are not usable: ${issue?.path.join('.')}: ${issue?.message}.`,
-    );
+    throw bundleInputInvalid({
+      reason: 'keyUnusable',
+      keyId: answer.key_id,
+      field: issue?.path.join('.') ?? '',
+      detail: issue?.message ?? 'invalid',
+    });
   }
   const e = checked.data;
   return {
@@ -156,7 +165,7 @@ export function importParametersFromKmsAnswer(input: {
 /** Validates a key id typed or read by a person. */
 export function parseKeyId(value: string): string {
   const result = keyIdSchema.safeParse(value.trim());
-  if (!result.success) throw bundleInputInvalid(`"${value}" is not a key id (letters, digits and dashes, at most 64).`);
+  if (!result.success) throw bundleInputInvalid({ reason: 'notKeyId', value });
   return result.data;
 }
 
@@ -165,6 +174,6 @@ export function parseImportTokenText(value: string): string {
   const text = value.trim();
   const result = importTokenSchema.safeParse(text);
   if (!result.success)
-    throw bundleInputInvalid(`The import token is not valid: ${result.error.issues[0]?.message ?? 'invalid'}.`);
+    throw bundleInputInvalid({ reason: 'importToken', detail: result.error.issues[0]?.message ?? 'invalid' });
   return text;
 }

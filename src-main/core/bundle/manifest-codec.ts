@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import { sha256Hex } from '../fs/durable-file';
 import { BUNDLE_FORMAT_VERSION, BUNDLE_FORMATS, IMPORT_PARAMETERS_FORMAT, MANIFEST_FILE } from './bundle-limits';
-import { bundleRefused } from './bundle-problem';
+import { KeyferryError } from '../errors';
+import { manifestInvalid } from './bundle-problem';
 import { importParametersManifestSchema, type ImportParametersManifest } from './import-parameters-manifest';
 import { wrappedMaterialManifestSchema, type WrappedMaterialManifest } from './wrapped-material-manifest';
 
@@ -45,10 +46,12 @@ export function checkManifestSchema(value: unknown): BundleManifest {
   const result = schema.safeParse(value);
   if (!result.success) {
     const first = result.error.issues[0];
-    throw bundleRefused(
-      'BUNDLE_MANIFEST_INVALID',
-      `${MANIFEST_FILE} does not match the ${String(format)} format: ${first ? describeIssue(first) : 'invalid'}.`,
-    );
+    throw manifestInvalid({
+      reason: 'schema',
+      file: MANIFEST_FILE,
+      format: String(format),
+      detail: first ? describeIssue(first) : 'invalid',
+    });
   }
   return result.data;
 }
@@ -60,41 +63,32 @@ export function parseManifest(bytes: Buffer): BundleManifest {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     parsed = JSON.parse(text);
   } catch {
-    throw bundleRefused(
-      'BUNDLE_MANIFEST_INVALID',
-      `${MANIFEST_FILE} is not valid JSON: it was damaged, edited or cut short while being written.`,
-    );
+    throw manifestInvalid({ reason: 'notJson', file: MANIFEST_FILE });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw bundleRefused('BUNDLE_MANIFEST_INVALID', `${MANIFEST_FILE} is not a JSON object.`);
+    throw manifestInvalid({ reason: 'notObject', file: MANIFEST_FILE });
   }
   const { format, formatVersion } = parsed as { format?: unknown; formatVersion?: unknown };
   if (typeof format !== 'string' || !(BUNDLE_FORMATS as readonly string[]).includes(format)) {
-    throw bundleRefused(
-      'BUNDLE_UNKNOWN_FORMAT',
-      `${MANIFEST_FILE} has format ${JSON.stringify(format ?? null)}, which is not a Keyferry bundle (expected ${BUNDLE_FORMATS.join(' or ')}).`,
-      'Check that you picked a Keyferry bundle folder.',
-    );
+    throw new KeyferryError('BUNDLE_UNKNOWN_FORMAT', {
+      file: MANIFEST_FILE,
+      format: JSON.stringify(format ?? null),
+      expected: BUNDLE_FORMATS.join(' | '),
+    });
   }
   if (formatVersion !== BUNDLE_FORMAT_VERSION) {
-    throw bundleRefused(
-      'BUNDLE_UNSUPPORTED_VERSION',
-      `The bundle has format version ${JSON.stringify(formatVersion ?? null)}; this Keyferry reads ${format} version ${BUNDLE_FORMAT_VERSION} only.`,
-      'Use the same Keyferry version on both machines, or write the bundle again with this version.',
-    );
+    throw new KeyferryError('BUNDLE_UNSUPPORTED_VERSION', {
+      version: JSON.stringify(formatVersion ?? null),
+      format,
+      supported: BUNDLE_FORMAT_VERSION,
+    });
   }
   const manifest = checkManifestSchema(parsed);
   if (!serializeManifest(manifest).equals(bytes)) {
-    throw bundleRefused(
-      'BUNDLE_MANIFEST_NOT_CANONICAL',
-      `${MANIFEST_FILE} is not byte for byte what Keyferry writes: it was edited or re-formatted after writing.`,
-    );
+    throw new KeyferryError('BUNDLE_MANIFEST_NOT_CANONICAL', { file: MANIFEST_FILE });
   }
   if (computeManifestChecksum(manifest) !== manifest.manifestChecksum) {
-    throw bundleRefused(
-      'BUNDLE_MANIFEST_CHECKSUM_MISMATCH',
-      `${MANIFEST_FILE} does not match its own checksum: it was edited or damaged after writing.`,
-    );
+    throw new KeyferryError('BUNDLE_MANIFEST_CHECKSUM_MISMATCH', { file: MANIFEST_FILE });
   }
   return manifest;
 }

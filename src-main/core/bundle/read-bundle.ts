@@ -9,7 +9,7 @@ import { refuseAbandonedBundle } from './abandoned-bundle';
 import { BUNDLE_LIMITS, MANIFEST_FILE } from './bundle-limits';
 import { checkContents, checkHashes, checkListing, type BundleContents } from './bundle-check';
 import { readBundleFile } from './bundle-file-reader';
-import { bundleRefused, type BundleWarning } from './bundle-problem';
+import type { BundleWarning } from './bundle-problem';
 import { scanBundleFolder, type FolderScan } from './bundle-scan';
 import { parseManifest } from './manifest-codec';
 
@@ -34,11 +34,7 @@ async function readListedFiles(dir: string, names: readonly string[], scan: Fold
     while (next < names.length) {
       const name = names[next++] as string;
       const scanned = scan.files.get(name);
-      if (!scanned)
-        throw bundleRefused(
-          'BUNDLE_FILE_MISSING',
-          `${name} is listed in the manifest but missing from the bundle folder.`,
-        );
+      if (!scanned) throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'listed', file: name });
       files.set(name, await readBundleFile(dir, name, scanned, BUNDLE_LIMITS.fileMaxBytes));
     }
   };
@@ -51,11 +47,7 @@ async function readManifestBytes(dir: string): Promise<{ scan: FolderScan; manif
   const scan = await scanBundleFolder(dir);
   const manifestFile = scan.files.get(MANIFEST_FILE);
   if (!manifestFile) {
-    throw bundleRefused(
-      'BUNDLE_MANIFEST_MISSING',
-      `${dir} has no ${MANIFEST_FILE}: it is not a bundle, or writing it never finished.`,
-      'Pick the bundle folder itself, or write the bundle again into a fresh folder.',
-    );
+    throw new KeyferryError('BUNDLE_MANIFEST_MISSING', { dir, file: MANIFEST_FILE });
   }
   return {
     scan,

@@ -47,14 +47,14 @@ function keyFiles(k: WrappedKeyMaterial): PlannedFile[] {
   const privateKeyFile = KEY_SPEC_INFO[k.keySpec]?.wrappedPrivateKeyFile;
   if (privateKeyFile) {
     if (!k.encryptedPrivateKey || !k.publicKeyDer) {
-      throw bundleInputInvalid(`Key ${k.keyId} is ${k.keySpec} but its wrapped private key or public key is missing.`);
+      throw bundleInputInvalid({ reason: 'privateKeyMissing', keyId: k.keyId, keySpec: k.keySpec });
     }
     files.push(
       { name: keyFilePath(k.keyId, privateKeyFile), data: k.encryptedPrivateKey },
       { name: keyFilePath(k.keyId, WRAPPED_MATERIAL_FILES.publicKey), data: k.publicKeyDer },
     );
   } else if (k.encryptedPrivateKey || k.publicKeyDer) {
-    throw bundleInputInvalid(`Key ${k.keyId} is ${k.keySpec} (symmetric) but comes with a private or public key.`);
+    throw bundleInputInvalid({ reason: 'symmetricExtra', keyId: k.keyId, keySpec: k.keySpec });
   }
   return files;
 }

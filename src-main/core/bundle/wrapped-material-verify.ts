@@ -6,7 +6,8 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { KEY_SPEC_INFO, isAsymmetric } from '../crypto/key-spec';
 import { sha256Hex } from '../fs/durable-file';
 import { WRAPPED_MATERIAL_FILES, keyFilePath } from './bundle-layout';
-import { bundleRefused, type BundleWarning } from './bundle-problem';
+import { KeyferryError } from '../errors';
+import { manifestInvalid, type BundleWarning, type SpecProblem } from './bundle-problem';
 import type { WrappedMaterialManifest, WrappedMaterialManifestKey } from './wrapped-material-manifest';
 import type { WrappedKeyMaterial } from './wrapped-material';
 
@@ -17,25 +18,25 @@ const ENCRYPTED_PRIVATE_KEY_MAX = 4608;
 
 function fileOf(files: ReadonlyMap<string, Buffer>, name: string): Buffer {
   const data = files.get(name);
-  if (!data) throw bundleRefused('BUNDLE_FILE_MISSING', `The bundle has no ${name}.`);
+  if (!data) throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'absent', file: name });
   return data;
 }
 
-function specProblem(key: WrappedMaterialManifestKey): string | undefined {
+function specProblem(key: WrappedMaterialManifestKey): SpecProblem | undefined {
   if (isAsymmetric(key.keySpec)) {
-    if (key.keyCheckValue !== null) return 'has a key check value, which only symmetric keys have';
-    if (key.publicKeyFingerprint === null) return 'has no public key fingerprint';
-    if (key.materialExpiresAt !== null) return 'asks for an expiry, but imported asymmetric material never expires';
+    if (key.keyCheckValue !== null) return 'kcvOnAsymmetric';
+    if (key.publicKeyFingerprint === null) return 'noFingerprint';
+    if (key.materialExpiresAt !== null) return 'expiryOnAsymmetric';
     return undefined;
   }
-  if (key.keyCheckValue === null) return 'has no key check value';
-  if (key.publicKeyFingerprint !== null) return 'has a public key fingerprint, which only asymmetric keys have';
+  if (key.keyCheckValue === null) return 'noKcv';
+  if (key.publicKeyFingerprint !== null) return 'fingerprintOnSymmetric';
   return undefined;
 }
 
 function checkFieldsFitSpec(key: WrappedMaterialManifestKey): void {
   const problem = specProblem(key);
-  if (problem) throw bundleRefused('BUNDLE_MANIFEST_INVALID', `Key ${key.keyId} (${key.keySpec}) ${problem}.`);
+  if (problem) throw manifestInvalid({ reason: 'spec', keyId: key.keyId, keySpec: key.keySpec, problem });
 }
 
 function checkPublicKey(key: WrappedMaterialManifestKey, der: Buffer): void {
@@ -44,7 +45,7 @@ function checkPublicKey(key: WrappedMaterialManifestKey, der: Buffer): void {
   try {
     publicKey = createPublicKey({ key: der, format: 'der', type: 'spki' });
   } catch {
-    throw bundleRefused('BUNDLE_PUBLIC_KEY_INVALID', `The public key of key ${key.keyId} is not a DER public key.`);
+    throw new KeyferryError('BUNDLE_PUBLIC_KEY_INVALID', { problem: 'notDer', keyId: key.keyId, keySpec: key.keySpec });
   }
   const details = publicKey.asymmetricKeyDetails;
   const fits =
@@ -52,16 +53,20 @@ function checkPublicKey(key: WrappedMaterialManifestKey, der: Buffer): void {
       ? publicKey.asymmetricKeyType === 'rsa' && details?.modulusLength === info.bits
       : publicKey.asymmetricKeyType === 'ec' && details?.namedCurve === info.namedCurve;
   if (!fits) {
-    throw bundleRefused(
-      'BUNDLE_PUBLIC_KEY_INVALID',
-      `The public key of key ${key.keyId} is not a ${key.keySpec} public key.`,
-    );
+    throw new KeyferryError('BUNDLE_PUBLIC_KEY_INVALID', {
+      problem: 'wrongSpec',
+      keyId: key.keyId,
+      keySpec: key.keySpec,
+    });
   }
-  if (sha256Hex(der) !== key.publicKeyFingerprint) {
-    throw bundleRefused(
-      'BUNDLE_FINGERPRINT_MISMATCH',
-      `The public key of key ${key.keyId} does not match its fingerprint in the manifest.`,
-    );
+  const actual = sha256Hex(der);
+  if (actual !== key.publicKeyFingerprint) {
+    throw new KeyferryError('BUNDLE_FINGERPRINT_MISMATCH', {
+      key: 'public',
+      keyId: key.keyId,
+      actual,
+      expected: key.publicKeyFingerprint ?? '',
+    });
   }
 }
 
@@ -76,10 +81,12 @@ export function verifyWrappedMaterialContents(
     checkFieldsFitSpec(key);
     const encryptedKeyMaterial = fileOf(files, keyFilePath(key.keyId, WRAPPED_MATERIAL_FILES.encryptedKeyMaterial));
     if (!ENCRYPTED_KEY_MATERIAL_LENGTHS.includes(encryptedKeyMaterial.length)) {
-      throw bundleRefused(
-        'BUNDLE_CIPHERTEXT_INVALID',
-        `EncryptedKeyMaterial.bin of key ${key.keyId} is ${encryptedKeyMaterial.length} bytes; an RSA-OAEP ciphertext is 256, 384 or 512.`,
-      );
+      throw new KeyferryError('BUNDLE_CIPHERTEXT_INVALID', {
+        kind: 'rsa',
+        file: WRAPPED_MATERIAL_FILES.encryptedKeyMaterial,
+        keyId: key.keyId,
+        size: encryptedKeyMaterial.length,
+      });
     }
     let encryptedPrivateKey: Buffer | null = null;
     let publicKeyDer: Buffer | null = null;
@@ -88,10 +95,12 @@ export function verifyWrappedMaterialContents(
       encryptedPrivateKey = fileOf(files, keyFilePath(key.keyId, privateKeyFile));
       const n = encryptedPrivateKey.length;
       if (n < 16 || n % 8 !== 0 || n > ENCRYPTED_PRIVATE_KEY_MAX) {
-        throw bundleRefused(
-          'BUNDLE_CIPHERTEXT_INVALID',
-          `${privateKeyFile} of key ${key.keyId} is ${n} bytes, not an AES key-wrap output.`,
-        );
+        throw new KeyferryError('BUNDLE_CIPHERTEXT_INVALID', {
+          kind: 'aes',
+          file: privateKeyFile,
+          keyId: key.keyId,
+          size: n,
+        });
       }
       publicKeyDer = fileOf(files, keyFilePath(key.keyId, WRAPPED_MATERIAL_FILES.publicKey));
       checkPublicKey(key, publicKeyDer);

@@ -4,7 +4,7 @@
  * wrapping engine's `loadWrappingPublicKey`; bundles add that the bytes must be exactly canonical DER.
  */
 import { loadWrappingPublicKey } from '../crypto';
-import { KeyferryError } from '../errors';
+import { causeValues, KeyferryError } from '../errors';
 import { HUAWEI_ENCRYPTED_KEY_MATERIAL_CHARS, rsaCiphertextBase64Chars } from './bundle-limits';
 
 export interface WrappingPublicKey {
@@ -21,26 +21,26 @@ function plain(key: WrappingPublicKey): WrappingPublicKey {
 }
 
 /**
- * Checks the DER wrapping key found in a bundle (`where` names it, e.g. "The wrapping key of key
- * X"); any refusal carries `code`.
+ * Checks the DER wrapping key of key `keyId` found in a bundle; any refusal is
+ * BUNDLE_WRAPPING_KEY_INVALID (the wrapping engine's own refusal is its cause).
  */
-export function checkWrappingPublicKey(
-  der: Uint8Array,
-  where: string,
-  code = 'BUNDLE_WRAPPING_KEY_INVALID',
-): WrappingPublicKey {
+export function checkWrappingPublicKey(der: Uint8Array, keyId: string): WrappingPublicKey {
   const bytes = Buffer.from(der);
-  const nextStep = 'Fetch new parameters on the online workstation and write a new import-parameters bundle.';
-  if (bytes[0] !== 0x30) throw new KeyferryError(code, `${where} is not DER (SubjectPublicKeyInfo).`, nextStep);
+  if (bytes[0] !== 0x30)
+    throw new KeyferryError('BUNDLE_WRAPPING_KEY_INVALID', { problem: 'notDer', keyId, cause: '' });
   let loaded: WrappingPublicKey;
   try {
     loaded = loadWrappingPublicKey(bytes);
   } catch (error) {
     if (!(error instanceof KeyferryError)) throw error;
-    throw new KeyferryError(code, `${where} is refused: ${error.message}`, nextStep, { cause: error });
+    throw new KeyferryError(
+      'BUNDLE_WRAPPING_KEY_INVALID',
+      { problem: 'refused', keyId, ...causeValues(error) },
+      { cause: error },
+    );
   }
   if (!loaded.spkiDer.equals(bytes)) {
-    throw new KeyferryError(code, `${where} has extra or non-canonical bytes around the public key.`, nextStep);
+    throw new KeyferryError('BUNDLE_WRAPPING_KEY_INVALID', { problem: 'nonCanonical', keyId, cause: '' });
   }
   return plain(loaded);
 }

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { KeyferryError } from '../errors';
+import { causeValues, KeyferryError } from '../errors';
 import {
   createFreshFolder,
   fsyncDirectory,
@@ -19,7 +19,7 @@ import { MANIFEST_FILE } from './bundle-limits';
 import { checkContents, checkHashes, checkListing } from './bundle-check';
 import { KEYFERRY_CREATOR, type BundleCreator } from './bundle-creator';
 import { foldersOf } from './bundle-layout';
-import { bundleInputInvalid, type BundleWarning } from './bundle-problem';
+import { bundleInputRefused, type BundleWarning } from './bundle-problem';
 import { checkManifestSchema, sealManifest, serializeManifest, type BundleManifest } from './manifest-codec';
 import { readBundle } from './read-bundle';
 
@@ -83,7 +83,7 @@ function planManifest(draft: BundleDraft, options: WriteBundleOptions, now: Date
     return manifest;
   } catch (error) {
     if (error instanceof KeyferryError && error.code !== 'BUNDLE_INPUT_INVALID') {
-      throw bundleInputInvalid(`Cannot write this bundle: ${error.message}`, error);
+      throw bundleInputRefused(error);
     }
     throw error;
   }
@@ -170,28 +170,11 @@ export async function writeBundleFolder<M extends BundleManifest>(
   return staged.complete();
 }
 
-const MEDIA_ERRORS: Record<string, string> = {
-  ENOSPC: 'the media is full.',
-  EIO: 'the media reported an input/output error (was it removed?).',
-  ENOENT: 'the folder no longer exists (was the media removed?).',
-  EROFS: 'the media is read-only.',
-  EACCES: 'permission was denied.',
-  EPERM: 'permission was denied.',
-};
-
-/** A plain sentence for what went wrong; raw system messages never reach the user. */
-function describeFailure(error: unknown): string {
-  if (error instanceof KeyferryError) return error.message;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return (code && MEDIA_ERRORS[code]) ?? `an unexpected file-system error occurred (${code ?? 'unknown'}).`;
-}
-
+/** What went wrong, as values: a refusal of the written bundle is its cause, else the system's error code. */
 function writeFailed(dir: string, error: unknown): KeyferryError {
-  const reason = describeFailure(error);
-  return new KeyferryError(
-    'BUNDLE_WRITE_FAILED',
-    `Writing the bundle to ${dir} failed, so that folder is not a bundle: ${reason}`,
-    'Retry into a fresh folder (use other media if it fails again); never use the failed folder.',
-    { cause: error },
-  );
+  const failure =
+    error instanceof KeyferryError
+      ? { errno: 'refused', ...causeValues(error) }
+      : { errno: (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown', cause: '' };
+  return new KeyferryError('BUNDLE_WRITE_FAILED', { dir, ...failure }, { cause: error });
 }

@@ -24,6 +24,7 @@ import { enIntegrity } from './en/integrity';
 import { enKmsSim } from './en/kms-sim';
 import { enKms } from './en/kms';
 import { enInputs } from './en/inputs';
+import { enBundle } from './en/bundle';
 
 export const en = {
   ...enScreens,
@@ -45,4 +46,5 @@ export const en = {
   ...enNetworkCheck,
   ...enInputs,
   ...enCustodySet,
+  ...enBundle,
 } as const;

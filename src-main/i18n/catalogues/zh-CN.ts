@@ -23,6 +23,7 @@ import { zhCNIntegrity } from './zh-CN/integrity';
 import { zhCNKmsSim } from './zh-CN/kms-sim';
 import { zhCNKms } from './zh-CN/kms';
 import { zhCNInputs } from './zh-CN/inputs';
+import { zhCNBundle } from './zh-CN/bundle';
 
 export const zhCN: Catalogue = {
   ...zhCNScreens,
@@ -44,4 +45,5 @@ export const zhCN: Catalogue = {
   ...zhCNNetworkCheck,
   ...zhCNInputs,
   ...zhCNCustodySet,
+  ...zhCNBundle,
 };

@@ -1,0 +1,107 @@
+/**
+ * Transfer bundles (import-parameters and wrapped-material folders): why one is refused when it is
+ * read, and why writing one failed. File names, key ids, hex and codes are values.
+ */
+const REFUSED =
+  'Do not use this bundle. Write it again on the machine that made it, into a fresh folder, and check its digest.';
+const FETCH_AGAIN = 'Fetch new parameters on the online workstation and write a new import-parameters bundle.';
+const RECONNECT = 'Reconnect the media and read the bundle again.';
+
+export const enBundle = {
+  'problem.BUNDLE_DUPLICATE_KEY': 'The manifest lists key {keyId} more than once.',
+  'problem.BUNDLE_DUPLICATE_KEY.next': REFUSED,
+  'problem.BUNDLE_DUPLICATE_FILE': 'The manifest lists the file {file} more than once.',
+  'problem.BUNDLE_DUPLICATE_FILE.next': REFUSED,
+  'problem.BUNDLE_MANIFEST_LISTS_ITSELF': 'The manifest lists itself ({file}) as a file.',
+  'problem.BUNDLE_MANIFEST_LISTS_ITSELF.next': REFUSED,
+  'problem.BUNDLE_LAYOUT_MISMATCH':
+    '{listing, select, missing {The manifest does not list {file}, which its keys need.} other {The manifest lists {file}, which does not belong to any of its keys.}}',
+  'problem.BUNDLE_LAYOUT_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_FILE_MISSING':
+    '{where, select, unread {{file} could not be read.} absent {The bundle has no {file}.} other {{file} is listed in the manifest but missing from the bundle folder.}}',
+  'problem.BUNDLE_FILE_MISSING.next': REFUSED,
+  'problem.BUNDLE_UNEXPECTED_FILE':
+    '{entry, select, folder {The folder {name} is in the bundle but not in its manifest.} deep {The bundle holds a folder nested too deep: {name}.} other {{name} is in the bundle folder but not in its manifest.}}',
+  'problem.BUNDLE_UNEXPECTED_FILE.next': REFUSED,
+  'problem.BUNDLE_FILE_TOO_LARGE': '{file} is larger than the {limit}-byte limit for bundle files.',
+  'problem.BUNDLE_FILE_TOO_LARGE.next': REFUSED,
+  'problem.BUNDLE_SIZE_MISMATCH':
+    '{file} is {size} bytes but the manifest says {expected}: it was changed or cut short.',
+  'problem.BUNDLE_SIZE_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_TOO_LARGE': 'The bundle holds {total} bytes, more than the {limit}-byte limit.',
+  'problem.BUNDLE_TOO_LARGE.next': REFUSED,
+  'problem.BUNDLE_TOO_MANY_FILES': 'The bundle folder holds more than {limit} entries.',
+  'problem.BUNDLE_TOO_MANY_FILES.next': REFUSED,
+  'problem.BUNDLE_HASH_MISMATCH': '{file} does not match its SHA-256 in the manifest: it was changed or damaged.',
+  'problem.BUNDLE_HASH_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_SYMLINK':
+    '{where, select, folder {{name} is a symbolic link, not a bundle folder.} raced {{name} became a symbolic link while the bundle was read.} other {The bundle contains a symbolic link, {name}; bundles never hold links.}}',
+  'problem.BUNDLE_SYMLINK.next': `{where, select, folder {Open the bundle folder itself.} other {${REFUSED}}}`,
+  'problem.BUNDLE_SPECIAL_FILE':
+    '{kind, select, fifo {The bundle contains a named pipe (FIFO), {name}; bundles hold only regular files.} socket {The bundle contains a socket, {name}; bundles hold only regular files.} device {The bundle contains a device file, {name}; bundles hold only regular files.} special {The bundle contains a special file, {name}; bundles hold only regular files.} other {{name} is not a regular file.}}',
+  'problem.BUNDLE_SPECIAL_FILE.next': REFUSED,
+  'problem.BUNDLE_UNREADABLE':
+    '{action, select, open {Could not open {name} ({errno}): the media may have been removed.} read {Could not read {name} ({errno}): the media may have been removed.} look {Could not look at {name} ({errno}): the media may have been removed.} other {Could not list {name} ({errno}).}}',
+  'problem.BUNDLE_UNREADABLE.next': RECONNECT,
+  'problem.BUNDLE_CHANGED_WHILE_READING': '{file} was replaced while the bundle was read.',
+  'problem.BUNDLE_CHANGED_WHILE_READING.next': 'Make sure nothing else is writing to the media, then read it again.',
+  'problem.BUNDLE_NOT_A_FOLDER': '{dir} is not a folder.',
+  'problem.BUNDLE_NOT_A_FOLDER.next': 'Pick the bundle folder (the one holding manifest.json).',
+  'problem.BUNDLE_UNSAFE_PATH': 'The manifest lists the file name {name}, which could point outside the bundle folder.',
+  'problem.BUNDLE_UNSAFE_PATH.next': REFUSED,
+  'problem.BUNDLE_MANIFEST_MISSING': '{dir} has no {file}: it is not a bundle, or writing it never finished.',
+  'problem.BUNDLE_MANIFEST_MISSING.next':
+    'Pick the bundle folder itself, or write the bundle again into a fresh folder.',
+  'problem.BUNDLE_MANIFEST_INVALID':
+    '{reason, select, notJson {{file} is not valid JSON: it was damaged, edited or cut short while being written.} notObject {{file} is not a JSON object.} spec {Key {keyId} ({keySpec}) {problem, select, kcvOnAsymmetric {has a key check value, which only symmetric keys have} noFingerprint {has no public key fingerprint} expiryOnAsymmetric {asks for an expiry, but imported asymmetric material never expires} noKcv {has no key check value} other {has a public key fingerprint, which only asymmetric keys have}}.} other {{file} does not match the {format} format: {detail}.}}',
+  'problem.BUNDLE_MANIFEST_INVALID.next': REFUSED,
+  'problem.BUNDLE_UNKNOWN_FORMAT': '{file} has format {format}, which is not a Keyferry bundle (expected {expected}).',
+  'problem.BUNDLE_UNKNOWN_FORMAT.next': 'Check that you picked a Keyferry bundle folder.',
+  'problem.BUNDLE_UNSUPPORTED_VERSION':
+    'The bundle has format version {version}; this Keyferry reads {format} version {supported} only.',
+  'problem.BUNDLE_UNSUPPORTED_VERSION.next':
+    'Use the same Keyferry version on both machines, or write the bundle again with this version.',
+  'problem.BUNDLE_MANIFEST_NOT_CANONICAL':
+    '{file} is not byte for byte what Keyferry writes: it was edited or re-formatted after writing.',
+  'problem.BUNDLE_MANIFEST_NOT_CANONICAL.next': REFUSED,
+  'problem.BUNDLE_MANIFEST_CHECKSUM_MISMATCH':
+    '{file} does not match its own checksum: it was edited or damaged after writing.',
+  'problem.BUNDLE_MANIFEST_CHECKSUM_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_TOKEN_KEY_MISMATCH':
+    'The import token filed under key {keyId} was issued for key {tokenKeyId}; the KMS would refuse it.',
+  'problem.BUNDLE_TOKEN_KEY_MISMATCH.next': FETCH_AGAIN,
+  'problem.BUNDLE_TOKEN_HASH_MISMATCH': 'The import token of key {keyId} does not match its SHA-256 in the manifest.',
+  'problem.BUNDLE_TOKEN_HASH_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_TOKEN_FILE_MISMATCH': '{file} differs from the import token in the manifest.',
+  'problem.BUNDLE_TOKEN_FILE_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_TOKEN_EXPIRY_DISAGREES':
+    'The token expiry of key {keyId} is given as {expiresAt} and as {expirationTime} seconds, which disagree.',
+  'problem.BUNDLE_TOKEN_EXPIRY_DISAGREES.next': REFUSED,
+  'problem.BUNDLE_TOKEN_EXPIRED':
+    "The import token of key {keyId} expired at {expiresAt} ({minutes} minutes ago by this machine's clock); the KMS would refuse it, so fetch new parameters.",
+  'problem.BUNDLE_TOKEN_EXPIRED.next': FETCH_AGAIN,
+  'problem.BUNDLE_DUPLICATE_TOKEN': 'Key {keyId} carries the same import token as another key in the bundle.',
+  'problem.BUNDLE_DUPLICATE_TOKEN.next': FETCH_AGAIN,
+  'problem.BUNDLE_PUBLIC_KEY_MISMATCH':
+    '{kind, select, bin {{file} is not the base64-decoded {source}.} other {{file} differs from the wrapping key in the manifest.}}',
+  'problem.BUNDLE_PUBLIC_KEY_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_WRAPPING_KEY_INVALID':
+    '{problem, select, notDer {The wrapping key of key {keyId} is not DER (SubjectPublicKeyInfo).} nonCanonical {The wrapping key of key {keyId} has extra or non-canonical bytes around the public key.} other {The wrapping key of key {keyId} is refused: {cause}}}',
+  'problem.BUNDLE_WRAPPING_KEY_INVALID.next': FETCH_AGAIN,
+  'problem.BUNDLE_FINGERPRINT_MISMATCH':
+    '{key, select, wrapping {The wrapping key of key {keyId} has fingerprint {actual}, not {expected} as the manifest says.} other {The public key of key {keyId} does not match its fingerprint in the manifest.}}',
+  'problem.BUNDLE_FINGERPRINT_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_PUBLIC_KEY_INVALID':
+    '{problem, select, notDer {The public key of key {keyId} is not a DER public key.} other {The public key of key {keyId} is not a {keySpec} public key.}}',
+  'problem.BUNDLE_PUBLIC_KEY_INVALID.next': REFUSED,
+  'problem.BUNDLE_CIPHERTEXT_INVALID':
+    '{kind, select, rsa {{file} of key {keyId} is {size} bytes; an RSA-OAEP ciphertext is 256, 384 or 512.} other {{file} of key {keyId} is {size} bytes, not an AES key-wrap output.}}',
+  'problem.BUNDLE_CIPHERTEXT_INVALID.next': REFUSED,
+  'problem.BUNDLE_WRITE_FAILED':
+    'Writing the bundle to {dir} failed, so that folder is not a bundle: {errno, select, ENOSPC {the media is full.} EIO {the media reported an input/output error (was it removed?).} ENOENT {the folder no longer exists (was the media removed?).} EROFS {the media is read-only.} EACCES {permission was denied.} EPERM {permission was denied.} refused {{cause}} other {an unexpected file-system error occurred ({errno}).}}',
+  'problem.BUNDLE_WRITE_FAILED.next':
+    'Retry into a fresh folder (use other media if it fails again); never use the failed folder.',
+  'problem.BUNDLE_INPUT_INVALID':
+    '{reason, select, consoleFiles {The parameters of key {keyId} came from console files; a bundle carries only parameters fetched from the KMS.} noToken {The parameters of key {keyId} have no import token with its expiry; fetch them with get-parameters-for-import.} wrappingKeyBase64 {The wrapping key of key {keyId} is not canonical base64.} privateKeyMissing {Key {keyId} is {keySpec} but its wrapped private key or public key is missing.} symmetricExtra {Key {keyId} is {keySpec} (symmetric) but comes with a private or public key.} tokenExpiry {The token expiry {value} is not a time in whole seconds since 1970.} notKeyId {"{value}" is not a key id (letters, digits and dashes, at most 64).} importToken {The import token is not valid: {detail}.} keyUnusable {The import parameters of key {keyId} are not usable: {field}: {detail}.} kmsAnswerRefused {{cause}} other {Cannot write this bundle: {cause}}}',
+  'problem.BUNDLE_INPUT_INVALID.next': 'Nothing was written. Correct the ceremony input and write the bundle again.',
+} as const;

@@ -1,0 +1,99 @@
+/** 传输包（导入参数包和已包装密钥材料包）：读取时为何被拒绝，写入为何失败。文件名、密钥 ID、十六进制值和代码均为值。 */
+import type { enBundle } from '../en/bundle';
+
+const REFUSED = '请勿使用此包。请在生成它的机器上重新写入到一个新的文件夹，并核对其包摘要。';
+const FETCH_AGAIN = '请在联网工作站上重新获取导入参数，并写入新的导入参数包。';
+const RECONNECT = '请重新连接移动存储介质，然后再次读取此包。';
+
+export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
+  'problem.BUNDLE_DUPLICATE_KEY': '清单中多次列出了密钥 {keyId}。',
+  'problem.BUNDLE_DUPLICATE_KEY.next': REFUSED,
+  'problem.BUNDLE_DUPLICATE_FILE': '清单中多次列出了文件 {file}。',
+  'problem.BUNDLE_DUPLICATE_FILE.next': REFUSED,
+  'problem.BUNDLE_MANIFEST_LISTS_ITSELF': '清单把它自己（{file}）列为一个文件。',
+  'problem.BUNDLE_MANIFEST_LISTS_ITSELF.next': REFUSED,
+  'problem.BUNDLE_LAYOUT_MISMATCH':
+    '{listing, select, missing {清单未列出 {file}，而其中的密钥需要它。} other {清单列出了 {file}，但它不属于清单中的任何密钥。}}',
+  'problem.BUNDLE_LAYOUT_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_FILE_MISSING':
+    '{where, select, unread {无法读取 {file}。} absent {包中没有 {file}。} other {清单中列出了 {file}，但包文件夹中没有它。}}',
+  'problem.BUNDLE_FILE_MISSING.next': REFUSED,
+  'problem.BUNDLE_UNEXPECTED_FILE':
+    '{entry, select, folder {包中有文件夹 {name}，但清单中没有它。} deep {包中的文件夹嵌套过深：{name}。} other {包文件夹中有 {name}，但清单中没有它。}}',
+  'problem.BUNDLE_UNEXPECTED_FILE.next': REFUSED,
+  'problem.BUNDLE_FILE_TOO_LARGE': '{file} 超过了包文件 {limit} 字节的上限。',
+  'problem.BUNDLE_FILE_TOO_LARGE.next': REFUSED,
+  'problem.BUNDLE_SIZE_MISMATCH': '{file} 为 {size} 字节，但清单记录为 {expected} 字节：文件被改动或被截断。',
+  'problem.BUNDLE_SIZE_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_TOO_LARGE': '包共 {total} 字节，超过了 {limit} 字节的上限。',
+  'problem.BUNDLE_TOO_LARGE.next': REFUSED,
+  'problem.BUNDLE_TOO_MANY_FILES': '包文件夹中的条目超过 {limit} 个。',
+  'problem.BUNDLE_TOO_MANY_FILES.next': REFUSED,
+  'problem.BUNDLE_HASH_MISMATCH': '{file} 与清单中记录的 SHA-256 不符：文件被改动或已损坏。',
+  'problem.BUNDLE_HASH_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_SYMLINK':
+    '{where, select, folder {{name} 是符号链接，不是包文件夹。} raced {读取包的过程中，{name} 变成了符号链接。} other {包中含有符号链接 {name}；包中绝不应有链接。}}',
+  'problem.BUNDLE_SYMLINK.next': `{where, select, folder {请直接打开包文件夹本身。} other {${REFUSED}}}`,
+  'problem.BUNDLE_SPECIAL_FILE':
+    '{kind, select, fifo {包中含有命名管道（FIFO）{name}；包中只能有普通文件。} socket {包中含有套接字 {name}；包中只能有普通文件。} device {包中含有设备文件 {name}；包中只能有普通文件。} special {包中含有特殊文件 {name}；包中只能有普通文件。} other {{name} 不是普通文件。}}',
+  'problem.BUNDLE_SPECIAL_FILE.next': REFUSED,
+  'problem.BUNDLE_UNREADABLE':
+    '{action, select, open {无法打开 {name}（{errno}）：移动存储介质可能已被移除。} read {无法读取 {name}（{errno}）：移动存储介质可能已被移除。} look {无法查看 {name}（{errno}）：移动存储介质可能已被移除。} other {无法列出 {name} 的内容（{errno}）。}}',
+  'problem.BUNDLE_UNREADABLE.next': RECONNECT,
+  'problem.BUNDLE_CHANGED_WHILE_READING': '读取包的过程中，{file} 被替换了。',
+  'problem.BUNDLE_CHANGED_WHILE_READING.next': '请确认没有其他程序在写入该介质，然后重新读取。',
+  'problem.BUNDLE_NOT_A_FOLDER': '{dir} 不是文件夹。',
+  'problem.BUNDLE_NOT_A_FOLDER.next': '请选择包文件夹（包含 manifest.json 的那个文件夹）。',
+  'problem.BUNDLE_UNSAFE_PATH': '清单中列出的文件名 {name} 可能指向包文件夹之外。',
+  'problem.BUNDLE_UNSAFE_PATH.next': REFUSED,
+  'problem.BUNDLE_MANIFEST_MISSING': '{dir} 中没有 {file}：它不是包，或者写入从未完成。',
+  'problem.BUNDLE_MANIFEST_MISSING.next': '请选择包文件夹本身，或将包重新写入一个新的文件夹。',
+  'problem.BUNDLE_MANIFEST_INVALID':
+    '{reason, select, notJson {{file} 不是有效的 JSON：它在写入时被损坏、编辑或截断。} notObject {{file} 不是 JSON 对象。} spec {密钥 {keyId}（{keySpec}）{problem, select, kcvOnAsymmetric {带有密钥校验值（KCV），而只有对称密钥才有} noFingerprint {没有公钥指纹} expiryOnAsymmetric {要求设置到期时间，但导入的非对称密钥材料永不过期} noKcv {没有密钥校验值（KCV）} other {带有公钥指纹，而只有非对称密钥才有}}。} other {{file} 不符合 {format} 格式：{detail}。}}',
+  'problem.BUNDLE_MANIFEST_INVALID.next': REFUSED,
+  'problem.BUNDLE_UNKNOWN_FORMAT': '{file} 的格式为 {format}，不是 Keyferry 包（应为 {expected}）。',
+  'problem.BUNDLE_UNKNOWN_FORMAT.next': '请确认您选择的是 Keyferry 包文件夹。',
+  'problem.BUNDLE_UNSUPPORTED_VERSION':
+    '此包的格式版本为 {version}；此版本的 Keyferry 只读取 {format} 版本 {supported}。',
+  'problem.BUNDLE_UNSUPPORTED_VERSION.next': '请在两台机器上使用相同版本的 Keyferry，或用此版本重新写入该包。',
+  'problem.BUNDLE_MANIFEST_NOT_CANONICAL': '{file} 与 Keyferry 写入的内容并非逐字节一致：写入后被编辑或重新排版过。',
+  'problem.BUNDLE_MANIFEST_NOT_CANONICAL.next': REFUSED,
+  'problem.BUNDLE_MANIFEST_CHECKSUM_MISMATCH': '{file} 与其自身的校验和不符：写入后被编辑或已损坏。',
+  'problem.BUNDLE_MANIFEST_CHECKSUM_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_TOKEN_KEY_MISMATCH': '归在密钥 {keyId} 下的导入令牌是为密钥 {tokenKeyId} 签发的；KMS 会拒绝它。',
+  'problem.BUNDLE_TOKEN_KEY_MISMATCH.next': FETCH_AGAIN,
+  'problem.BUNDLE_TOKEN_HASH_MISMATCH': '密钥 {keyId} 的导入令牌与清单中记录的 SHA-256 不符。',
+  'problem.BUNDLE_TOKEN_HASH_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_TOKEN_FILE_MISMATCH': '{file} 与清单中的导入令牌不一致。',
+  'problem.BUNDLE_TOKEN_FILE_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_TOKEN_EXPIRY_DISAGREES':
+    '密钥 {keyId} 的令牌到期时间记为 {expiresAt}，又记为 {expirationTime} 秒，两者不一致。',
+  'problem.BUNDLE_TOKEN_EXPIRY_DISAGREES.next': REFUSED,
+  'problem.BUNDLE_TOKEN_EXPIRED':
+    '密钥 {keyId} 的导入令牌已于 {expiresAt} 过期（按本机时钟为 {minutes} 分钟前）；KMS 会拒绝它，请重新获取导入参数。',
+  'problem.BUNDLE_TOKEN_EXPIRED.next': FETCH_AGAIN,
+  'problem.BUNDLE_DUPLICATE_TOKEN': '密钥 {keyId} 与包中另一个密钥使用了相同的导入令牌。',
+  'problem.BUNDLE_DUPLICATE_TOKEN.next': FETCH_AGAIN,
+  'problem.BUNDLE_PUBLIC_KEY_MISMATCH':
+    '{kind, select, bin {{file} 不是 {source} 经 base64 解码后的内容。} other {{file} 与清单中的包装密钥不一致。}}',
+  'problem.BUNDLE_PUBLIC_KEY_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_WRAPPING_KEY_INVALID':
+    '{problem, select, notDer {密钥 {keyId} 的包装密钥不是 DER 格式（SubjectPublicKeyInfo）。} nonCanonical {密钥 {keyId} 的包装密钥在公钥前后有多余或非规范的字节。} other {密钥 {keyId} 的包装密钥被拒绝：{cause}}}',
+  'problem.BUNDLE_WRAPPING_KEY_INVALID.next': FETCH_AGAIN,
+  'problem.BUNDLE_FINGERPRINT_MISMATCH':
+    '{key, select, wrapping {密钥 {keyId} 的包装密钥指纹为 {actual}，而不是清单所记录的 {expected}。} other {密钥 {keyId} 的公钥与清单中记录的指纹不符。}}',
+  'problem.BUNDLE_FINGERPRINT_MISMATCH.next': REFUSED,
+  'problem.BUNDLE_PUBLIC_KEY_INVALID':
+    '{problem, select, notDer {密钥 {keyId} 的公钥不是 DER 格式的公钥。} other {密钥 {keyId} 的公钥不是 {keySpec} 公钥。}}',
+  'problem.BUNDLE_PUBLIC_KEY_INVALID.next': REFUSED,
+  'problem.BUNDLE_CIPHERTEXT_INVALID':
+    '{kind, select, rsa {密钥 {keyId} 的 {file} 为 {size} 字节；RSA-OAEP 密文应为 256、384 或 512 字节。} other {密钥 {keyId} 的 {file} 为 {size} 字节，不是 AES 密钥包装的输出。}}',
+  'problem.BUNDLE_CIPHERTEXT_INVALID.next': REFUSED,
+  'problem.BUNDLE_WRITE_FAILED':
+    '将包写入 {dir} 失败，因此该文件夹不是一个包：{errno, select, ENOSPC {移动存储介质已满。} EIO {移动存储介质报告了输入/输出错误（是否已被移除？）。} ENOENT {该文件夹已不存在（移动存储介质是否已被移除？）。} EROFS {移动存储介质为只读。} EACCES {权限被拒绝。} EPERM {权限被拒绝。} refused {{cause}} other {发生了意外的文件系统错误（{errno}）。}}',
+  'problem.BUNDLE_WRITE_FAILED.next':
+    '请重试写入一个新的文件夹（如再次失败，请换用其他介质）；切勿使用写入失败的文件夹。',
+  'problem.BUNDLE_INPUT_INVALID':
+    '{reason, select, consoleFiles {密钥 {keyId} 的导入参数来自控制台文件；包只能携带从 KMS 获取的导入参数。} noToken {密钥 {keyId} 的导入参数没有带到期时间的导入令牌；请用 get-parameters-for-import 获取。} wrappingKeyBase64 {密钥 {keyId} 的包装密钥不是规范的 base64。} privateKeyMissing {密钥 {keyId} 为 {keySpec}，但缺少其已包装的私钥或公钥。} symmetricExtra {密钥 {keyId} 为 {keySpec}（对称密钥），却带有私钥或公钥。} tokenExpiry {令牌到期时间 {value} 不是自 1970 年起的整秒数。} notKeyId {“{value}”不是密钥 ID（字母、数字和连字符，最多 64 个）。} importToken {导入令牌无效：{detail}。} keyUnusable {密钥 {keyId} 的导入参数不可用：{field}：{detail}。} kmsAnswerRefused {{cause}} other {无法写入此包：{cause}}}',
+  'problem.BUNDLE_INPUT_INVALID.next': '未写入任何内容。请更正仪式输入后重新写入此包。',
+};
