@@ -19,6 +19,7 @@ const INPUT_FILES = [
   'src-main/ipc/problem.ts',
   'src-main/core/key-spec-table.ts',
   'src-main/core/ceremony/shared/ceremony-states.ts',
+  'src-main/core/ceremony/shared/allowed-steps.ts',
   'src-main/preload/api-factory.ts',
   'electron.vite.config.ts',
   'package-lock.json',

@@ -9,6 +9,11 @@ import { OnlineCeremony, type OnlineCredentialBinding } from '../../core/ceremon
 import { KeyferryError } from '../../core/errors';
 import { DEFAULT_PAPER_SIZE } from '../../core/receipt/paper-size';
 import { openJournal } from '../../core/journal';
+import {
+  airGapStepAvailability,
+  onlineStepAvailability,
+  restoreStepAvailability,
+} from '../../core/ceremony/shared/allowed-steps';
 import { KmsClient } from '../../core/kms/client';
 import { AkSkCredentials } from '../../core/kms/credentials';
 import { startKmsSimulator } from '../../core/kms-simulator/index';
@@ -175,6 +180,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
               ceremonyId: online.ceremony.ceremonyId,
               title: setup?.title ?? '',
               step: online.ceremony.step,
+              ...onlineStepAvailability(online.ceremony.step),
               keys: online.ceremony.keys(),
             }
           : null,
@@ -182,6 +188,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
           ? {
               rehearsal: airGap.rehearsal,
               state: airGap.ceremony.state,
+              ...airGapStepAvailability(airGap.ceremony.state),
               ceremonyId: airGap.ceremony.ceremonyId,
               parametersSource: airGap.ceremony.parametersSource,
               preflight: airGap.plan ? preflightView(airGap.plan) : null,
@@ -192,6 +199,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
           session.restore && !session.restore.abandoned
             ? {
                 state: session.restore.ceremony.state,
+                ...restoreStepAvailability(session.restore.ceremony.state),
                 ceremonyId: session.restore.ceremony.ceremonyId,
                 preflight: session.restore.plan ? preflightView(session.restore.plan) : null,
                 unfinished: unfinished.includes('custody-restore'),

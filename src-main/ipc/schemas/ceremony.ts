@@ -1,6 +1,7 @@
 /** Ceremony setup and the session overview the UI refreshes after every step. Renderer-safe. */
 import { z } from 'zod';
 import { AIR_GAP_STATES, ONLINE_STEPS } from '../../core/ceremony/shared/ceremony-states';
+import { AIR_GAP_STEP_IDS, ONLINE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
 import { RECEIPT_LANGUAGES } from '../../core/receipt/receipt-languages';
 import { preflightSchema } from './airgap';
 import { restoreSessionSchema } from './restore';
@@ -9,6 +10,7 @@ import {
   pathSchema,
   personNameSchema,
   sha256HexSchema,
+  stepAvailabilitySchema,
   wrappingAlgorithmSchema,
   writtenReceiptSchema,
 } from './common';
@@ -83,6 +85,7 @@ export const onlineSessionSchema = z.object({
   ceremonyId: z.string(),
   title: z.string(),
   step: onlineStepSchema,
+  ...stepAvailabilitySchema(ONLINE_STEP_IDS),
   keys: z.array(ceremonyKeySchema),
 });
 export type OnlineSession = z.output<typeof onlineSessionSchema>;
@@ -90,6 +93,7 @@ export type OnlineSession = z.output<typeof onlineSessionSchema>;
 export const airGapSessionSchema = z.object({
   rehearsal: z.boolean(),
   state: airGapStateSchema,
+  ...stepAvailabilitySchema(AIR_GAP_STEP_IDS),
   /** Empty until the parameters were read. */
   ceremonyId: z.string(),
   parametersSource: z.string(),

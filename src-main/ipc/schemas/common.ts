@@ -80,3 +80,13 @@ export const writtenBundleSchema = z.object({
   warnings: z.array(z.string()),
 });
 export type WrittenBundleView = z.output<typeof writtenBundleSchema>;
+
+/**
+ * Which steps a session may run now and which are done, computed in main from the ceremony's
+ * step table (core/ceremony/shared/allowed-steps.ts): the renderer asks these (`canRun`) and
+ * never compares states itself.
+ */
+export function stepAvailabilitySchema<K extends string>(steps: readonly K[]) {
+  const step = z.enum(steps as [K, ...K[]]);
+  return { allowedSteps: z.array(step), doneSteps: z.array(step) };
+}

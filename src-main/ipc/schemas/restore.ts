@@ -6,8 +6,16 @@
  */
 import { z } from 'zod';
 import { RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
+import { RESTORE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
 import { artefactToConfirmSchema, preflightSchema } from './airgap';
-import { keySpecSchema, pathSchema, personNameSchema, sha256HexSchema, timeTextSchema } from './common';
+import {
+  keySpecSchema,
+  pathSchema,
+  personNameSchema,
+  sha256HexSchema,
+  stepAvailabilitySchema,
+  timeTextSchema,
+} from './common';
 
 /** The restore workflow's states (src-main/core/ceremony/restore/workflow.ts). */
 export const restoreStateSchema = z.enum(RESTORE_STATES);
@@ -15,6 +23,7 @@ export type RestoreStateName = z.output<typeof restoreStateSchema>;
 
 export const restoreSessionSchema = z.object({
   state: restoreStateSchema,
+  ...stepAvailabilitySchema(RESTORE_STEP_IDS),
   ceremonyId: z.string(),
   /** What passed the preflight in this restore ceremony (null before). */
   preflight: preflightSchema.nullable(),

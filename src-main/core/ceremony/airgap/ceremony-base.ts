@@ -27,6 +27,7 @@ import type { MaterialAuditObserver } from './material-vault';
 import type { InterfaceList, NetworkCheckResult } from '../shared/network-check';
 import type { ProgressListener } from '../shared/progress';
 import type { StepGuard } from '../shared/step-guard';
+import type { SharedAirGapStepId } from '../shared/allowed-steps';
 
 export interface AirGapWorkflowOptions extends AirGapPeople {
   readonly clock?: () => Date;
@@ -71,17 +72,10 @@ function expiryText(expiry: MaterialExpiry | undefined): string {
 /** The states every air-gapped ceremony passes through (each adds its own in between). */
 type SharedState = 'new' | 'network-checked' | 'fingerprints-confirmed' | 'wrapped' | 'bundle-written';
 
-/** The states from which the confirmation steps may run, which differ per ceremony. */
-export interface FingerprintSteps<S extends string> {
-  readonly show: readonly S[];
-  readonly confirm: readonly S[];
-}
-
-export abstract class AirGapCeremonyBase<S extends string> {
+export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   protected readonly options: AirGapWorkflowOptions;
-  protected readonly guard: StepGuard<S>;
+  protected readonly guard: StepGuard<S, K | SharedAirGapStepId>;
   protected readonly now: () => Date;
-  readonly #fingerprintSteps: FingerprintSteps<S>;
   #network: NetworkCheckResult | undefined;
   protected currentCeremonyId = '';
   protected confirmations: WitnessConfirmations | undefined;
@@ -98,16 +92,10 @@ export abstract class AirGapCeremonyBase<S extends string> {
   /** The outcome of the first stop: a second one (an interrupt racing a failure) reports the same. */
   #stopped: Promise<AbandonReport> | undefined;
 
-  protected constructor(options: AirGapWorkflowOptions, guard: StepGuard<S>, fingerprintSteps: FingerprintSteps<S>) {
+  protected constructor(options: AirGapWorkflowOptions, guard: StepGuard<S, K | SharedAirGapStepId>) {
     this.options = options;
     this.guard = guard;
     this.now = options.clock ?? (() => new Date());
-    this.#fingerprintSteps = fingerprintSteps;
-  }
-
-  /** `states` typed as this ceremony's: every ceremony has the shared states. */
-  protected shared(...states: SharedState[]): S[] {
-    return states as string[] as S[];
   }
 
   protected sharedState(state: SharedState): S {
@@ -133,7 +121,7 @@ export abstract class AirGapCeremonyBase<S extends string> {
    * journaled as a warning. May be repeated until the parameters are read.
    */
   async checkNetwork(options: { allowNetwork?: boolean } = {}): Promise<NetworkCheckResult> {
-    this.guard.require('check the network', this.shared('new', 'network-checked'));
+    this.guard.require('checkNetwork');
     const result = await checkNetworkJournaled(
       this.options.journal,
       this.options.operator,
@@ -150,7 +138,7 @@ export abstract class AirGapCeremonyBase<S extends string> {
    * (its digest hidden until every witness typed it); for console files, each wrapping key.
    */
   artefactsToConfirm(): ArtefactToConfirm[] {
-    this.guard.require('show what the witnesses confirm', this.#fingerprintSteps.show);
+    this.guard.require('showArtefacts');
     return this.confirmations?.list() ?? [];
   }
 
@@ -166,7 +154,7 @@ export abstract class AirGapCeremonyBase<S extends string> {
     typed: string,
     options: { index?: number; source?: ConfirmationSource } = {},
   ): Promise<{ confirmed: ArtefactToConfirm; remaining: number }> {
-    this.guard.require('confirm as a witness', this.#fingerprintSteps.confirm);
+    this.guard.require('confirmArtefact');
     const source = options.source ?? 'witness-typed';
     if (source === 'rehearsal-online-side' && !this.options.rehearsal)
       throw new KeyferryError('WITNESS_SOURCE_REFUSED', {});
@@ -297,7 +285,7 @@ export abstract class AirGapCeremonyBase<S extends string> {
    * a stop in between, even a SIGKILL, leaves nothing `online import` accepts.
    */
   async writeWrappedBundle(dir: string, options: { expiry?: MaterialExpiry } = {}): Promise<WrittenWrappedBundle> {
-    this.guard.require('write the wrapped-material bundle', this.shared('wrapped'));
+    this.guard.require('writeBundle');
     const planned = this.requirePreflight('bundle');
     this.requirePreflightedFolder('bundle', dir, planned.wrappedBundle);
     if (planned.materialExpiry && expiryText(planned.materialExpiry) !== expiryText(options.expiry))

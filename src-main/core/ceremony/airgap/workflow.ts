@@ -36,6 +36,7 @@ import { MaterialVault } from './material-vault';
 import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hsm-material';
 import { checkCeremonyPeople } from '../shared/person-name';
 import { StepGuard } from '../shared/step-guard';
+import { AIR_GAP_STEP_FROM, type AirGapStepId } from '../shared/allowed-steps';
 import type { AirGapState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
 
@@ -79,7 +80,7 @@ export interface ParametersOverview {
   readonly warnings: readonly string[];
 }
 
-export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
+export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId> {
   readonly #vault: MaterialVault;
   readonly #material: AirGapMaterialStep;
   #parametersSource = '';
@@ -92,10 +93,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
   readonly #loadedFromFile = new Set<string>();
 
   private constructor(options: AirGapCeremonyOptions) {
-    super(options, new StepGuard<AirGapState>('air-gapped', 'new', NEXT_STEP), {
-      show: ['parameters-read', 'fingerprints-confirmed', 'material-ready', 'wrapped', 'bundle-written', 'finished'],
-      confirm: ['parameters-read', 'fingerprints-confirmed'],
-    });
+    super(options, new StepGuard<AirGapState, AirGapStepId>('air-gapped', 'new', NEXT_STEP, AIR_GAP_STEP_FROM));
     this.#vault = new MaterialVault(options.onMaterialForAudit);
     this.#material = new AirGapMaterialStep(this.#vault, options.journal, options.operator, options.onProgress);
   }
@@ -112,7 +110,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
 
   /** Step 2: reads and verifies an import-parameters bundle folder. */
   async readParametersBundle(dir: string): Promise<ParametersOverview> {
-    this.guard.require('read the import parameters', ['network-checked']);
+    this.guard.require('readParameters');
     const bundle = await this.#refusalJournaled(dir, () =>
       readImportParametersBundle(
         dir,
@@ -134,7 +132,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
     inputs: readonly ConsoleFilesInput[],
     ceremonyId = newCeremonyId(this.now()),
   ): Promise<ParametersOverview> {
-    this.guard.require('read the import parameters', ['network-checked']);
+    this.guard.require('readParameters');
     const keys = await this.#refusalJournaled('console files', async () =>
       inputs.map((input) => importParametersFromConsoleFiles(input)),
     );
@@ -198,7 +196,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
    * (for custody) every custodian folder; see preflightFor. May be repeated until material exists.
    */
   async preflight(request: AirGapDestinations): Promise<void> {
-    this.guard.require('check the output folders', ['parameters-read', 'fingerprints-confirmed']);
+    this.guard.require('preflight');
     await this.preflightFor(this.#parameters, request);
   }
 
@@ -208,7 +206,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
    * (DESIGN rule 8). Journaled as a possible loss; the receipt lists it.
    */
   async acknowledgeNoBackup(expiresAt: string): Promise<void> {
-    this.guard.require('acknowledge material without a backup', ['parameters-read', 'fingerprints-confirmed']);
+    this.guard.require('acknowledgeNoBackup');
     this.#noBackupAcknowledgedFor = new Date(expiresAt).toISOString();
     await this.options.journal.append(this.options.operator, 'material.no-backup-acknowledged', {
       keyIds: this.#parameters.filter((p) => p.keySpec === 'AES_256').map((p) => p.keyId),
@@ -224,7 +222,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
    * From then on the material is produced and wrapped inside the HSM.
    */
   async useHsm(request: HsmSourceRequest): Promise<HsmSourceSummary> {
-    this.guard.require('check the HSM', ['parameters-read', 'fingerprints-confirmed']);
+    this.guard.require('useHsm');
     const planned = this.requirePreflight('hsm');
     const { AirGapHsmMaterial } = await import('./hsm-material');
     this.#hsm?.close();
@@ -248,7 +246,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
 
   /** Step 4: generates fresh material for every key that has none yet (progress per key), in the HSM when one is used. */
   async generateMaterial(): Promise<MaterialSummary[]> {
-    this.guard.require('generate key material', ['fingerprints-confirmed', 'material-ready']);
+    this.guard.require('generateMaterial');
     this.#requireNoBackupAcknowledged(this.requirePreflight('generate'));
     const result = this.#hsm
       ? await this.#hsm.produce(this.#parameters, this.currentCeremonyId, this.options)
@@ -259,7 +257,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
 
   /** Step 4 (alternative): loads existing material for one key from `file`. */
   async loadMaterialFile(keyId: string, file: string, passphrase?: string): Promise<MaterialSummary> {
-    this.guard.require('load key material', ['fingerprints-confirmed', 'material-ready']);
+    this.guard.require('loadMaterial');
     this.requirePreflight('load');
     if (this.#hsm) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
     const result = await this.#material.loadFile(this.#parameters, keyId, file, passphrase);
@@ -299,7 +297,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
 
   /** Optional step 5: splits each key's material M-of-N, one share folder per custodian. */
   async splitCustody(request: CustodyRequest): Promise<CustodyResult[]> {
-    this.guard.require('split the material for custody', ['material-ready']);
+    this.guard.require('splitCustody');
     if (this.#hsm) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: this.#hsm.summary.token.serial });
     const planned = this.requirePreflight('split').custodianFolders ?? [];
     if (planned.length !== request.folders.length)
@@ -327,7 +325,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
 
   /** Step 6: wraps every key's material, then wipes the material from memory. */
   async wrap(): Promise<WrappedKeySummary[]> {
-    this.guard.require('wrap the key material', ['material-ready']);
+    this.guard.require('wrap');
     const custodians = this.checkedDestinations?.custodianFolders?.length ?? 0;
     // Custody was the reason no loss had to be acknowledged: wrapping (and wiping) before the split would lose it.
     if (custodians > 0 && this.#custody.size === 0)
@@ -352,7 +350,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState> {
     dir: string,
     options: { readonly language?: ReceiptLanguage } = {},
   ): Promise<WrittenCeremonyReceipt> {
-    this.guard.require('write the receipt', ['bundle-written']);
+    this.guard.require('writeReceipt');
     this.requirePreflightedFolder('receipt', dir, this.requirePreflight('receipt').receiptFolder);
     return this.whileWriting(async () => {
       const receipt = await writeAirGapReceipt(dir, {

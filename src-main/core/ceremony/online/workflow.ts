@@ -48,6 +48,8 @@ import {
   readKeyStatuses,
 } from './key-status';
 import { StepGuard } from '../shared/step-guard';
+import { ONLINE_STEP_FROM, type OnlineStepId } from '../shared/allowed-steps';
+import { hasReached, ONLINE_STEPS } from '../shared/ceremony-states';
 import { DEFAULT_KMS_CONCURRENCY } from './key-concurrency';
 import type { ReceiptLanguage } from '../../receipt/language';
 
@@ -68,7 +70,7 @@ export interface OnlineCredentialBinding {
 
 export class OnlineCeremony {
   readonly #options: OnlineCeremonyOptions;
-  readonly #guard: StepGuard<OnlineStep>;
+  readonly #guard: StepGuard<OnlineStep, OnlineStepId>;
   readonly #now: () => Date;
   #state: OnlineCeremonyState;
   #connected = false;
@@ -80,7 +82,7 @@ export class OnlineCeremony {
     this.#options = options;
     this.#now = options.clock ?? (() => new Date());
     this.#state = state;
-    this.#guard = new StepGuard('online', onlineStepFromState(state), ONLINE_NEXT_STEP);
+    this.#guard = new StepGuard('online', onlineStepFromState(state), ONLINE_NEXT_STEP, ONLINE_STEP_FROM);
     this.#ctx = {
       state,
       kms: options.kms,
@@ -181,7 +183,7 @@ export class OnlineCeremony {
 
   /** Step 2: creates one external key (Pending import) per planned key. */
   async createKeys(planned: readonly PlannedKey[]): Promise<CreatedKey[]> {
-    this.#guard.require('create keys', ['new']);
+    this.#guard.require('createKeys');
     this.#requireConnected('create keys');
     const created = await createExternalKeys(this.#ctx, planned);
     this.#guard.advance('keys-created');
@@ -194,7 +196,8 @@ export class OnlineCeremony {
    * keys wait for the same material again (restored from custody) and get fresh parameters.
    */
   async fetchParameters(): Promise<IssuedSummary[]> {
-    const afterImport = (['imported', 'verified', 'finished'] as OnlineStep[]).includes(this.#guard.state);
+    this.#guard.require('fetchParameters');
+    const afterImport = hasReached(ONLINE_STEPS, this.#guard.state, 'imported');
     if (afterImport) {
       this.#requireConnected('fetch import parameters');
       await noticeLapsedMaterial(this.#ctx, (key) => this.#journalLapse(key));
@@ -205,8 +208,6 @@ export class OnlineCeremony {
           'Check the keys with "keyferry online status".',
         );
       }
-    } else {
-      this.#guard.require('fetch import parameters', ['keys-created', 'parameters-fetched', 'parameters-written']);
     }
     this.#requireConnected('fetch import parameters');
     const issued = await fetchIssuedParameters(this.#ctx);
@@ -216,7 +217,7 @@ export class OnlineCeremony {
 
   /** Step 4: writes the latest parameters of every waiting key into the new folder `dir`. */
   async writeParametersBundle(dir: string): Promise<WrittenParametersBundle> {
-    this.#guard.require('write the import-parameters bundle', ['parameters-fetched']);
+    this.#guard.require('writeParameters');
     const written = await writeParametersBundleStep(this.#ctx, dir);
     this.#guard.advance('parameters-written');
     return written;
@@ -230,12 +231,7 @@ export class OnlineCeremony {
    * before it is read further, so a swapped bundle never reaches the KMS.
    */
   async checkWrappedBundle(dir: string, proof: WrappedBundleProof): Promise<CheckedBundleSummary> {
-    this.#guard.require('check the wrapped-material bundle', [
-      'parameters-written',
-      'material-checked',
-      'imported',
-      'verified',
-    ]);
+    this.#guard.require('checkWrappedBundle');
     const { session, summary } = await checkWrappedBundleStep(this.#ctx, dir, proof);
     this.#checked = session;
     if (session.keys.some((c) => !holdsImportedMaterial(c.key))) this.#guard.advance('material-checked');
@@ -248,7 +244,7 @@ export class OnlineCeremony {
    * material (asymmetric material never expires). A past expiry is refused before any import.
    */
   async importMaterial(options: { expiry?: MaterialExpiry } = {}): Promise<ImportedKeySummary[]> {
-    this.#guard.require('import key material', ['material-checked']);
+    this.#guard.require('importMaterial');
     this.#requireConnected('import key material');
     if (!this.#checked) throw new KeyferryError('WRAPPED_NOT_CHECKED_IN_SESSION');
     const results = await importCheckedMaterial(this.#ctx, this.#checked, options.expiry, (keyId, confirmation) =>
@@ -263,7 +259,7 @@ export class OnlineCeremony {
    * such and returned with ok=false; the ceremony reaches "verified" only when all pass.
    */
   async verifyKeys(): Promise<KeyProof[]> {
-    this.#guard.require('verify the imported keys', ['imported', 'verified', 'finished']);
+    this.#guard.require('verifyKeys');
     this.#requireConnected('verify the imported keys');
     const proofs = await proveImportedKeys(this.#ctx);
     if (this.#guard.state !== 'finished') this.#guard.advance(proofs.every((p) => p.ok) ? 'verified' : 'imported');
@@ -295,7 +291,7 @@ export class OnlineCeremony {
     keyId: string,
     acknowledgement: { readonly lossAcknowledged: boolean } = { lossAcknowledged: false },
   ): Promise<{ keyId: string; keyState: string }> {
-    this.#guard.require('delete imported key material', ['imported', 'verified', 'finished']);
+    this.#guard.require('deleteMaterial');
     this.#requireConnected('delete imported key material');
     // This workstation cannot know whether custody shares of the material exist: deleting it may
     // lose every ciphertext under the key for ever, so the person must say they accept that (DESIGN rule 8).
@@ -317,7 +313,7 @@ export class OnlineCeremony {
     dir: string,
     options: { readonly language?: ReceiptLanguage } = {},
   ): Promise<WrittenCeremonyReceipt> {
-    this.#guard.require('write the receipt', ['verified']);
+    this.#guard.require('writeReceipt');
     if (!this.#checked) {
       throw new KeyferryError(
         'CEREMONY_STEP_OUT_OF_ORDER',

@@ -34,6 +34,7 @@ import { MaterialVault } from '../airgap/material-vault';
 import { checkCeremonyPeople, personName } from '../shared/person-name';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
 import { StepGuard } from '../shared/step-guard';
+import { RESTORE_STEP_FROM, type RestoreStepId } from '../shared/allowed-steps';
 import type { RestoreState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
 
@@ -106,7 +107,7 @@ interface RestoredState {
   readonly presented: readonly PresentedShare[];
 }
 
-export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
+export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreStepId> {
   readonly #vault: MaterialVault;
   #parameters: ImportParameters[] = [];
   #parametersDigest = '';
@@ -116,10 +117,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
   #startedAt = new Date(0);
 
   private constructor(options: RestoreCeremonyOptions) {
-    super(options, new StepGuard<RestoreState>('custody restore', 'new', NEXT_STEP), {
-      show: ['restored', 'fingerprints-confirmed', 'wrapped', 'bundle-written', 'finished'],
-      confirm: ['restored', 'fingerprints-confirmed'],
-    });
+    super(options, new StepGuard<RestoreState, RestoreStepId>('custody restore', 'new', NEXT_STEP, RESTORE_STEP_FROM));
     this.#vault = new MaterialVault(options.onMaterialForAudit);
   }
 
@@ -137,7 +135,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
 
   /** Step 2: reads and verifies the fresh import-parameters bundle (token, expiry, hashes). */
   async readParametersBundle(dir: string): Promise<RestoreParametersOverview> {
-    this.guard.require('read the import parameters', ['network-checked']);
+    this.guard.require('readParameters');
     const bundle = await readImportParametersBundle(
       dir,
       this.now(),
@@ -176,7 +174,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     source: ShareSource = 'file',
   ): Promise<PresentedShare & { presented: number }> {
     try {
-      this.guard.require('present a share', ['parameters-read', 'shares-presented']);
+      this.guard.require('presentShare');
     } catch (error) {
       share.share.dispose();
       throw error;
@@ -226,7 +224,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     file: string,
     source: 'file' | 'typed' = 'file',
   ): Promise<PresentedBackup> {
-    this.guard.require('present the custody backup', ['parameters-read', 'shares-presented']);
+    this.guard.require('presentBackup');
     const first = (this.#shares as PresentedShares).setShares[0];
     const record: PresentedBackup = {
       file,
@@ -258,7 +256,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
    * and a result that does not prove (a wrong share); the shares are wiped once it succeeds.
    */
   async restore(): Promise<RestoredKey> {
-    this.guard.require('rebuild the material', ['shares-presented']);
+    this.guard.require('restore');
     this.requirePreflight('restore');
     const shares = this.#shares as PresentedShares;
     if (shares.setShares.length > 0) return this.#restoreSet(shares);
@@ -392,7 +390,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
 
   /** Step 6: wraps every rebuilt key under its wrapping key, then wipes the material. */
   async wrapAll(): Promise<WrappedKeySummary[]> {
-    this.guard.require('wrap the rebuilt material', ['fingerprints-confirmed']);
+    this.guard.require('wrap');
     const { keys } = this.#restored as RestoredState;
     this.wrapped = await wrapThenWipe(keys, this.#vault, this.options);
     this.guard.advance('wrapped');
@@ -406,7 +404,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
     dir: string,
     options: { readonly language?: ReceiptLanguage } = {},
   ): Promise<WrittenCeremonyReceipt> {
-    this.guard.require('write the receipt', ['bundle-written']);
+    this.guard.require('writeReceipt');
     this.requirePreflightedFolder('receipt', dir, this.requirePreflight('receipt').receiptFolder);
     const { keys, result, presented } = this.#restored as RestoredState;
     const now = this.now();
@@ -445,7 +443,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState> {
 
   /** Checks the wrapped-bundle and receipt folders before the shares are rebuilt into material. */
   async preflight(request: AirGapDestinations): Promise<void> {
-    this.guard.require('check the output folders', ['parameters-read', 'shares-presented']);
+    this.guard.require('preflight');
     await this.preflightFor(this.#parameters, request);
   }
 

@@ -2,7 +2,7 @@
  * The one list of each ceremony's states, in the order a ceremony passes them. The workflows'
  * state types, the IPC zod enums (ipc/schemas) and the renderer's step display all derive from
  * these lists; tests/core/ceremony/shared/ceremony-states.test.ts proves it. Which step may run
- * in which state stays with each workflow's step guard (shared/step-guard.ts).
+ * in which state is the step table beside it (shared/allowed-steps.ts), read by the step guards.
  * Renderer-safe: imports nothing.
  */
 

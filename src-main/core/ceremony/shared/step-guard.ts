@@ -1,19 +1,22 @@
 /**
- * Guarded transitions: each workflow names its states, and every step says from which states
- * it may run. A step called out of order is refused with CEREMONY_STEP_OUT_OF_ORDER, naming
+ * Guarded transitions: each workflow names its states, and its step table
+ * (shared/allowed-steps.ts) says from which states every step may run. A step called out of order is refused with CEREMONY_STEP_OUT_OF_ORDER, naming
  * where the ceremony stands and what must happen first. Nothing changes when a step is refused.
  */
 import { KeyferryError } from '../../errors';
+import type { StepTable } from './allowed-steps';
 
-export class StepGuard<S extends string> {
+export class StepGuard<S extends string, K extends string = string> {
   #state: S;
   readonly #side: string;
   readonly #nextStepFrom: Readonly<Record<S, string>>;
+  readonly #table: StepTable<S, K>;
   #stopped = false;
 
   /** `nextStepFrom[state]` is the sentence telling a person what to do next in that state. */
-  constructor(side: string, initial: S, nextStepFrom: Readonly<Record<S, string>>) {
+  constructor(side: string, initial: S, nextStepFrom: Readonly<Record<S, string>>, table: StepTable<S, K>) {
     this.#side = side;
+    this.#table = table;
     this.#state = initial;
     this.#nextStepFrom = nextStepFrom;
   }
@@ -22,13 +25,14 @@ export class StepGuard<S extends string> {
     return this.#state;
   }
 
-  /** Throws unless the current state is one of `allowed`. `step` names the refused action. */
-  require(step: string, allowed: readonly S[]): void {
+  /** Throws unless the table lets `step` run from the current state. */
+  require(step: K): void {
     if (this.#stopped) throw new KeyferryError('CEREMONY_STOPPED');
-    if (!allowed.includes(this.#state)) {
+    const rule = this.#table[step];
+    if (!rule.from.includes(this.#state)) {
       throw new KeyferryError(
         'CEREMONY_STEP_OUT_OF_ORDER',
-        `Cannot ${step} now: the ${this.#side} ceremony is at "${this.#state}".`,
+        `Cannot ${rule.doing} now: the ${this.#side} ceremony is at "${this.#state}".`,
         this.#nextStepFrom[this.#state],
       );
     }

@@ -1,0 +1,155 @@
+/**
+ * The one table per ceremony of which step may run from which state, and which state it leads to.
+ * The workflows' step guards read it (StepGuard.require(step) takes only the step's name, so a
+ * guard cannot list states of its own); main computes each session's allowed and done steps from
+ * it for the IPC views; the renderer asks those views (`canRun(step)`) instead of comparing states.
+ * tests/core/ceremony/shared/allowed-steps.test.ts proves guard and table agree.
+ * Renderer-safe: imports only the state lists.
+ */
+import {
+  AIR_GAP_STATES,
+  ONLINE_STEPS,
+  RESTORE_STATES,
+  type AirGapState,
+  type OnlineStep,
+  type RestoreState,
+} from './ceremony-states';
+
+/** One step: the states it may run from, the state it leads to (null: it leaves the state as it is), and what it does (named in the refusal). */
+export interface StepRule<S extends string> {
+  readonly from: readonly S[];
+  readonly to: S | null;
+  readonly doing: string;
+}
+
+export type StepTable<S extends string, K extends string = string> = Readonly<Record<K, StepRule<S>>>;
+
+/** The online side (online/workflow.ts). */
+export const ONLINE_STEP_FROM = {
+  createKeys: { from: ['new'], to: 'keys-created', doing: 'create keys' },
+  fetchParameters: {
+    // After an import, again for keys whose imported material lapsed.
+    from: ['keys-created', 'parameters-fetched', 'parameters-written', 'imported', 'verified', 'finished'],
+    to: 'parameters-fetched',
+    doing: 'fetch import parameters',
+  },
+  writeParameters: {
+    from: ['parameters-fetched'],
+    to: 'parameters-written',
+    doing: 'write the import-parameters bundle',
+  },
+  checkWrappedBundle: {
+    from: ['parameters-written', 'material-checked', 'imported', 'verified'],
+    to: 'material-checked',
+    doing: 'check the wrapped-material bundle',
+  },
+  importMaterial: { from: ['material-checked'], to: 'imported', doing: 'import key material' },
+  verifyKeys: { from: ['imported', 'verified', 'finished'], to: 'verified', doing: 'verify the imported keys' },
+  deleteMaterial: { from: ['imported', 'verified', 'finished'], to: null, doing: 'delete imported key material' },
+  writeReceipt: { from: ['verified'], to: 'finished', doing: 'write the receipt' },
+} as const satisfies StepTable<OnlineStep>;
+export type OnlineStepId = keyof typeof ONLINE_STEP_FROM;
+
+/** The steps both air-gapped ceremonies have (airgap/ceremony-base.ts runs them). */
+export type SharedAirGapStepId = 'checkNetwork' | 'showArtefacts' | 'confirmArtefact' | 'writeBundle';
+
+/** The air-gapped side (airgap/workflow.ts). */
+export const AIR_GAP_STEP_FROM = {
+  checkNetwork: { from: ['new', 'network-checked'], to: 'network-checked', doing: 'check the network' },
+  readParameters: { from: ['network-checked'], to: 'parameters-read', doing: 'read the import parameters' },
+  showArtefacts: {
+    from: ['parameters-read', 'fingerprints-confirmed', 'material-ready', 'wrapped', 'bundle-written', 'finished'],
+    to: null,
+    doing: 'show what the witnesses confirm',
+  },
+  confirmArtefact: {
+    from: ['parameters-read', 'fingerprints-confirmed'],
+    to: 'fingerprints-confirmed',
+    doing: 'confirm as a witness',
+  },
+  preflight: { from: ['parameters-read', 'fingerprints-confirmed'], to: null, doing: 'check the output folders' },
+  acknowledgeNoBackup: {
+    from: ['parameters-read', 'fingerprints-confirmed'],
+    to: null,
+    doing: 'acknowledge material without a backup',
+  },
+  useHsm: { from: ['parameters-read', 'fingerprints-confirmed'], to: null, doing: 'check the HSM' },
+  generateMaterial: {
+    from: ['fingerprints-confirmed', 'material-ready'],
+    to: 'material-ready',
+    doing: 'generate key material',
+  },
+  loadMaterial: {
+    from: ['fingerprints-confirmed', 'material-ready'],
+    to: 'material-ready',
+    doing: 'load key material',
+  },
+  splitCustody: { from: ['material-ready'], to: null, doing: 'split the material for custody' },
+  wrap: { from: ['material-ready'], to: 'wrapped', doing: 'wrap the key material' },
+  writeBundle: { from: ['wrapped'], to: 'bundle-written', doing: 'write the wrapped-material bundle' },
+  writeReceipt: { from: ['bundle-written'], to: 'finished', doing: 'write the receipt' },
+} as const satisfies StepTable<AirGapState> & Record<SharedAirGapStepId, StepRule<AirGapState>>;
+export type AirGapStepId = keyof typeof AIR_GAP_STEP_FROM;
+
+/** The custody restore ceremony (restore/workflow.ts). */
+export const RESTORE_STEP_FROM = {
+  checkNetwork: { from: ['new', 'network-checked'], to: 'network-checked', doing: 'check the network' },
+  readParameters: { from: ['network-checked'], to: 'parameters-read', doing: 'read the import parameters' },
+  presentShare: { from: ['parameters-read', 'shares-presented'], to: 'shares-presented', doing: 'present a share' },
+  presentBackup: {
+    from: ['parameters-read', 'shares-presented'],
+    to: null,
+    doing: 'present the custody backup',
+  },
+  preflight: { from: ['parameters-read', 'shares-presented'], to: null, doing: 'check the output folders' },
+  restore: { from: ['shares-presented'], to: 'restored', doing: 'rebuild the material' },
+  showArtefacts: {
+    from: ['restored', 'fingerprints-confirmed', 'wrapped', 'bundle-written', 'finished'],
+    to: null,
+    doing: 'show what the witnesses confirm',
+  },
+  confirmArtefact: {
+    from: ['restored', 'fingerprints-confirmed'],
+    to: 'fingerprints-confirmed',
+    doing: 'confirm as a witness',
+  },
+  wrap: { from: ['fingerprints-confirmed'], to: 'wrapped', doing: 'wrap the rebuilt material' },
+  writeBundle: { from: ['wrapped'], to: 'bundle-written', doing: 'write the wrapped-material bundle' },
+  writeReceipt: { from: ['bundle-written'], to: 'finished', doing: 'write the receipt' },
+} as const satisfies StepTable<RestoreState> & Record<SharedAirGapStepId, StepRule<RestoreState>>;
+export type RestoreStepId = keyof typeof RESTORE_STEP_FROM;
+
+export const ONLINE_STEP_IDS = Object.keys(ONLINE_STEP_FROM) as OnlineStepId[];
+export const AIR_GAP_STEP_IDS = Object.keys(AIR_GAP_STEP_FROM) as AirGapStepId[];
+export const RESTORE_STEP_IDS = Object.keys(RESTORE_STEP_FROM) as RestoreStepId[];
+
+/** Which steps a session may run now and which are done, as the IPC views carry them. */
+export interface StepAvailability<K extends string> {
+  /** The steps that may run from the current state. */
+  readonly allowedSteps: K[];
+  /** The steps whose outcome the ceremony has reached (its `to` state or a later one). */
+  readonly doneSteps: K[];
+}
+
+function availability<S extends string, K extends string>(
+  order: readonly S[],
+  table: StepTable<S, K>,
+  state: S,
+): StepAvailability<K> {
+  const at = order.indexOf(state);
+  const steps = Object.keys(table) as K[];
+  return {
+    allowedSteps: steps.filter((step) => table[step].from.includes(state)),
+    doneSteps: steps.filter((step) => {
+      const to = table[step].to;
+      return to !== null && order.indexOf(to) <= at;
+    }),
+  };
+}
+
+export const onlineStepAvailability = (state: OnlineStep): StepAvailability<OnlineStepId> =>
+  availability(ONLINE_STEPS, ONLINE_STEP_FROM, state);
+export const airGapStepAvailability = (state: AirGapState): StepAvailability<AirGapStepId> =>
+  availability(AIR_GAP_STATES, AIR_GAP_STEP_FROM, state);
+export const restoreStepAvailability = (state: RestoreState): StepAvailability<RestoreStepId> =>
+  availability(RESTORE_STATES, RESTORE_STEP_FROM, state);

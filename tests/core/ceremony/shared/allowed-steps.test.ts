@@ -1,0 +1,157 @@
+/**
+ * One table per ceremony says which step may run from which state (core/ceremony/shared/allowed-steps.ts):
+ * the workflows' step guards read it, main computes the IPC views' allowed and done steps from it,
+ * and the renderer asks those views. Guard and table cannot drift: proven here three ways.
+ */
+import { promises as fs } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  AIR_GAP_STEP_FROM,
+  ONLINE_STEP_FROM,
+  RESTORE_STEP_FROM,
+  airGapStepAvailability,
+  onlineStepAvailability,
+  restoreStepAvailability,
+  type AirGapStepId,
+  type StepTable,
+} from '../../../../src-main/core/ceremony/shared/allowed-steps';
+import {
+  AIR_GAP_STATES,
+  ONLINE_STEPS,
+  RESTORE_STATES,
+} from '../../../../src-main/core/ceremony/shared/ceremony-states';
+import { StepGuard } from '../../../../src-main/core/ceremony/shared/step-guard';
+import type { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
+import { createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { confirmEveryWitness } from '../witness-helpers';
+
+const REPO = path.resolve(__dirname, '../../../..');
+const CEREMONIES = [
+  { name: 'online', order: ONLINE_STEPS, table: ONLINE_STEP_FROM, availability: onlineStepAvailability },
+  { name: 'air-gapped', order: AIR_GAP_STATES, table: AIR_GAP_STEP_FROM, availability: airGapStepAvailability },
+  { name: 'custody restore', order: RESTORE_STATES, table: RESTORE_STEP_FROM, availability: restoreStepAvailability },
+] as const;
+
+function outcome(table: StepTable<string>, state: string, step: string): 'runs' | 'refused' {
+  const next = Object.fromEntries([state].map((s) => [s, 'next']));
+  const guard = new StepGuard<string>('test', state, next, table);
+  try {
+    guard.require(step);
+    return 'runs';
+  } catch (error) {
+    expect(error).toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
+    return 'refused';
+  }
+}
+
+describe('allowed-steps table', () => {
+  it.each(CEREMONIES)('$name: in every state, the guard admits exactly the steps the view calls allowed', (c) => {
+    const table = c.table as StepTable<string>;
+    const order: readonly string[] = c.order;
+    for (const state of order) {
+      const view = (c.availability as (s: string) => { allowedSteps: string[]; doneSteps: string[] })(state);
+      const runs = Object.keys(table).filter((step) => outcome(table, state, step) === 'runs');
+      expect(view.allowedSteps, state).toEqual(runs);
+      // Done: the step's outcome state was reached; a step that changes no state is never done.
+      const done = Object.entries(table)
+        .filter(([, rule]) => rule.to !== null && order.indexOf(rule.to) <= order.indexOf(state))
+        .map(([step]) => step);
+      expect(view.doneSteps, state).toEqual(done);
+    }
+    // Every state named in the table is one of the ceremony's; every state but the last has a step.
+    for (const rule of Object.values(table))
+      for (const s of [...rule.from, ...(rule.to ? [rule.to] : [])]) expect(order).toContain(s);
+    for (const state of order.slice(0, -1))
+      expect(c.availability(state as never).allowedSteps.length, state).toBeGreaterThan(0);
+  });
+
+  it('the workflows name only table steps in their guards, list no states of their own, and use every step', async () => {
+    const files = {
+      online: ['src-main/core/ceremony/online/workflow.ts'],
+      'air-gapped': ['src-main/core/ceremony/airgap/workflow.ts', 'src-main/core/ceremony/airgap/ceremony-base.ts'],
+      'custody restore': [
+        'src-main/core/ceremony/restore/workflow.ts',
+        'src-main/core/ceremony/airgap/ceremony-base.ts',
+      ],
+    } as const;
+    for (const c of CEREMONIES) {
+      const source = (await Promise.all(files[c.name].map((f) => fs.readFile(path.join(REPO, f), 'utf8')))).join('\n');
+      const calls = [...source.matchAll(/guard\.require\(([^)]*)\)/g)].map((m) => (m[1] as string).trim());
+      expect(calls.length, c.name).toBeGreaterThan(0);
+      for (const call of calls) expect(call, c.name).toMatch(/^'[A-Za-z]+'$/);
+      const named = new Set(calls.map((call) => call.slice(1, -1)));
+      expect([...named].sort(), c.name).toEqual(Object.keys(c.table).sort());
+    }
+  });
+});
+
+/** Each air-gapped step called on a real ceremony, with arguments a refusal never reaches. */
+function callStep(air: AirGapCeremony, step: AirGapStepId, dir: string): Promise<unknown> {
+  const folder = path.join(dir, 'never');
+  const calls: Record<AirGapStepId, () => Promise<unknown>> = {
+    checkNetwork: () => air.checkNetwork(),
+    readParameters: () => air.readParametersBundle(folder),
+    showArtefacts: async () => air.artefactsToConfirm(),
+    confirmArtefact: () => air.confirmArtefact('Ben', 'AAAA'),
+    preflight: () => air.preflight({ wrappedBundle: folder, receiptFolder: folder }),
+    acknowledgeNoBackup: () => air.acknowledgeNoBackup('never'),
+    useHsm: () => air.useHsm({ module: folder, token: 't', pin: 'p' } as never),
+    generateMaterial: () => air.generateMaterial(),
+    loadMaterial: () => air.loadMaterialFile('0d0466b0-e727-4d9c-b35d-f84bb474a37f', folder),
+    splitCustody: () => air.splitCustody({ threshold: 2, custodians: [] } as never),
+    wrap: () => air.wrap(),
+    writeBundle: () => air.writeWrappedBundle(folder),
+    writeReceipt: () => air.writeReceipt(folder),
+  };
+  return calls[step]();
+}
+
+describe('the air-gapped workflow follows the table', () => {
+  let f: Fixture;
+  beforeEach(async () => {
+    f = await createFixture();
+  });
+  afterEach(async () => {
+    await f.close();
+  });
+
+  it('in every state it reaches, each step the table does not allow is refused and changes nothing', async () => {
+    const plan = f.plan(['AES_256']);
+    const { params } = await onlineDayOne(f, plan);
+    const air = await f.airgap(await f.journal('airgap.jsonl'), plan);
+    const out = path.join(f.dir, 'wrapped');
+    const receipts = await mkdtemp(path.join(f.dir, 'receipt-'));
+    const visited: string[] = [];
+    const probe = async () => {
+      const state = air.state;
+      visited.push(state);
+      const { allowedSteps } = airGapStepAvailability(state);
+      for (const step of Object.keys(AIR_GAP_STEP_FROM) as AirGapStepId[]) {
+        if (allowedSteps.includes(step)) continue;
+        await expect(callStep(air, step, f.dir), `${step} at ${state}`).rejects.toMatchObject({
+          code: 'CEREMONY_STEP_OUT_OF_ORDER',
+        });
+        expect(air.state).toBe(state);
+      }
+    };
+    await probe();
+    await air.checkNetwork();
+    await probe();
+    await air.readParametersBundle(params);
+    await probe();
+    await air.preflight({ wrappedBundle: out, receiptFolder: receipts });
+    await confirmEveryWitness(air, plan.witnesses, params);
+    await probe();
+    await air.generateMaterial();
+    await probe();
+    await air.wrap();
+    await probe();
+    await air.writeWrappedBundle(out);
+    await probe();
+    await air.writeReceipt(receipts);
+    await probe();
+    expect(visited).toEqual([...AIR_GAP_STATES]);
+  });
+});
