@@ -178,3 +178,23 @@ export function SelectField<T extends string>({
     />
   );
 }
+
+/** A checkbox with its label beside it (a choice the officer ticks, e.g. an acknowledgement). */
+export function CheckboxField({
+  id,
+  label,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div className="choice">
+      <input type="checkbox" id={id} checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}

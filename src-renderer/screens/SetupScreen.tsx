@@ -1,6 +1,6 @@
 /** Ceremony setup: the title, the operator, the witnesses and the folder for journals and receipts. */
 import { useState } from 'react';
-import type { CeremonySetup } from '../../src-main/ipc/contract';
+import { WRAPPING_ALGORITHMS, type CeremonySetup } from '../../src-main/ipc/contract';
 import { Activity } from '../components/Activity';
 import { PathField, TextField } from '../components/Fields';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -11,6 +11,7 @@ type PaperSize = CeremonySetup['paperSize'];
 const PAPER_SIZES: readonly PaperSize[] = ['A4', 'Letter'];
 type ReceiptLanguage = CeremonySetup['receiptLanguage'];
 const RECEIPT_LANGUAGES: readonly ReceiptLanguage[] = ['en', 'zh-CN', 'both'];
+type WrappingAlgorithm = CeremonySetup['wrappingAlgorithm'];
 
 export function SetupScreen() {
   const mode = useAppStore((s) => s.mode);
@@ -28,6 +29,9 @@ export function SetupScreen() {
   const [receiptLanguage, setReceiptLanguage] = useState<ReceiptLanguage>(
     setup?.receiptLanguage ?? (locale === 'zh-CN' ? 'zh-CN' : 'en'),
   );
+  const [wrappingAlgorithm, setWrappingAlgorithm] = useState<WrappingAlgorithm>(
+    setup?.wrappingAlgorithm ?? 'RSAES_OAEP_SHA_256',
+  );
   const next = mode === 'air-gapped' ? 'air-gapped' : 'online';
 
   const submit = async () => {
@@ -42,6 +46,7 @@ export function SetupScreen() {
       ...(folder.trim() !== '' ? { folder: folder.trim() } : {}),
       paperSize,
       receiptLanguage,
+      ...(mode !== 'air-gapped' ? { wrappingAlgorithm } : {}),
     });
     if (ok) goTo(next);
   };
@@ -138,6 +143,25 @@ export function SetupScreen() {
             </label>
           ))}
         </fieldset>
+        {mode !== 'air-gapped' && (
+          <fieldset>
+            <legend>{t('setup.wrappingAlgorithm.label')}</legend>
+            <p className="hint">{t('setup.wrappingAlgorithm.hint')}</p>
+            {WRAPPING_ALGORITHMS.map((algorithm) => (
+              <label key={algorithm} className="choice">
+                <input
+                  type="radio"
+                  name="wrapping-algorithm"
+                  value={algorithm}
+                  checked={wrappingAlgorithm === algorithm}
+                  disabled={!!(setup && started)}
+                  onChange={() => setWrappingAlgorithm(algorithm)}
+                />
+                <span className="mono">{algorithm}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             {setup && started ? t('common.continue') : t('setup.save-and-continue')}

@@ -1,6 +1,8 @@
 /** The air-gapped workstation's results: network check, parameters, confirmations, material, wrap. */
 import type {
   ArtefactToConfirmView,
+  HsmCapabilityView,
+  HsmTokenList,
   MaterialView,
   ParametersOverview,
   Request,
@@ -22,6 +24,10 @@ export interface AirGapSlice {
   custody: Response<'splitCustody'>['keys'];
   wrappedKeys: WrappedKeyView[];
   wrappedBundle: WrittenWrappedView | null;
+  /** The tokens of the PKCS#11 module last listed (no PIN involved). */
+  hsmTokens: HsmTokenList | null;
+  /** The chosen token's capability check; the PIN that opened it is not kept anywhere here. */
+  hsmCapability: HsmCapabilityView | null;
   checkAirGap(): Promise<void>;
   readParametersBundle(folder: string): Promise<void>;
   readConsoleFiles(request: Request<'readConsoleFiles'>): Promise<void>;
@@ -29,6 +35,9 @@ export interface AirGapSlice {
   generateMaterial(): Promise<void>;
   loadMaterialFile(request: Request<'loadMaterialFile'>): Promise<boolean>;
   preflightAirGap(request: Request<'preflightAirGap'>): Promise<void>;
+  listHsmTokens(modulePath: string): Promise<void>;
+  /** Sends the PIN in this one request; the answer (and the store) never holds it. */
+  checkHsmToken(request: Request<'useHsm'>): Promise<void>;
   splitCustody(): Promise<void>;
   wrapMaterial(): Promise<void>;
   writeWrappedBundle(): Promise<void>;
@@ -48,6 +57,8 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
     custody: [],
     wrappedKeys: [],
     wrappedBundle: null,
+    hsmTokens: null,
+    hsmCapability: null,
     checkAirGap: async () => {
       set({ airNetwork: null });
       await step(
@@ -103,6 +114,23 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
         uiAction('action.checking-folders'),
         () => api().preflightAirGap(request),
         () => undefined,
+      );
+    },
+    listHsmTokens: async (modulePath) => {
+      set({ hsmTokens: null });
+      await get().run('air-material', uiAction('action.listing-hsm-tokens'), async () => {
+        const answer = await api().listHsmTokens({ modulePath });
+        if (answer.ok) set({ hsmTokens: answer.value });
+        return answer;
+      });
+    },
+    checkHsmToken: async (request) => {
+      set({ hsmCapability: null });
+      await step(
+        'air-material',
+        uiAction('action.checking-hsm'),
+        () => api().useHsm(request),
+        (hsmCapability) => set({ hsmCapability }),
       );
     },
     splitCustody: async () => {

@@ -41,6 +41,8 @@ function resetOf(side: LeavableSide): Partial<AppState> {
         custody: [],
         wrappedKeys: [],
         wrappedBundle: null,
+        hsmTokens: null,
+        hsmCapability: null,
       }
     : {
         restoreNetwork: null,

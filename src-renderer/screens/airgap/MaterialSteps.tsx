@@ -6,6 +6,7 @@ import { ReceiptPanel } from '../../components/ReceiptPanel';
 import { SourceChoice } from '../../components/SourceChoice';
 import { Step, StepButton } from '../../components/Step';
 import { WrappedBundleWriter } from '../../components/WrappedBundleWriter';
+import { HsmSource } from './HsmSource';
 import { selectParameterKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { airStepState, reachedState } from './steps';
@@ -14,7 +15,9 @@ import { useT } from '../../i18n';
 const MATERIAL_SOURCES = [
   { value: 'generate', id: 'material-generate', label: 'material.source.generate' },
   { value: 'file', id: 'material-file', label: 'material.source.file' },
+  { value: 'hsm', id: 'material-hsm', label: 'material.source.hsm' },
 ] as const;
+type MaterialSource = (typeof MATERIAL_SOURCES)[number]['value'];
 
 export function MaterialStep() {
   const state = useAppStore((s) => s.ceremony?.airGap?.state);
@@ -23,11 +26,16 @@ export function MaterialStep() {
   const generate = useAppStore((s) => s.generateMaterial);
   const load = useAppStore((s) => s.loadMaterialFile);
   const goTo = useAppStore((s) => s.goTo);
-  const [source, setSource] = useState<'generate' | 'file'>('generate');
+  const [picked, setSource] = useState<MaterialSource | null>(null);
   const [keyId, setKeyId] = useState('');
   const [file, setFile] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const preflighted = useAppStore((s) => (s.ceremony?.airGap?.preflight ?? null) !== null);
+  const plan = useAppStore((s) => s.ceremony?.airGap?.preflight ?? null);
+  const hsmToken = useAppStore((s) => (s.hsmCapability?.accepted ? s.hsmCapability.token : null));
+  const preflighted = plan !== null;
+  // The preflight said the material comes from an HSM: that source is open unless another is picked.
+  const source: MaterialSource = picked ?? (plan?.materialFromHsm ? 'hsm' : 'generate');
+  const fromHsm = materials.length > 0 && materials.every((m) => m.source === 'hsm');
   const available = preflighted && (state === 'fingerprints-confirmed' || state === 'material-ready');
   const chosenKey = keyId || keys[0]?.keyId || '';
   const { t, message } = useT();
@@ -46,7 +54,9 @@ export function MaterialStep() {
         options={MATERIAL_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
         onChange={setSource}
       />
-      {source === 'generate' ? (
+      {source === 'hsm' ? (
+        <HsmSource available={available} keys={keys} />
+      ) : source === 'generate' ? (
         <StepButton available={available} onClick={() => void generate()}>
           {t('material.generate')}
         </StepButton>
@@ -84,6 +94,7 @@ export function MaterialStep() {
           {materials.map((m) => (
             <li key={m.keyId}>
               <strong>{m.keyId}</strong> {t('material.summary', { spec: m.spec, source: m.source })}{' '}
+              {m.objectLabel && <>({t('hsm.object-label', { label: m.objectLabel })}) </>}
               {m.keyCheckValue ? (
                 <>
                   {t('material.kcv')} <Hex value={m.keyCheckValue} size="small" />
@@ -97,7 +108,8 @@ export function MaterialStep() {
           ))}
         </ul>
       )}
-      {state === 'material-ready' && (
+      {state === 'material-ready' && fromHsm && <p>{t('hsm.custody-is-token', { serial: hsmToken?.serial ?? '' })}</p>}
+      {state === 'material-ready' && !fromHsm && (
         <p>
           {t('material.custody-optional')}{' '}
           <button type="button" className="link" onClick={() => goTo('custody')}>

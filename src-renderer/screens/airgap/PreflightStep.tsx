@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { CustodyPlanFields, custodyPlan, EMPTY_CUSTODY, type CustodyForm } from '../../components/CustodyPlanFields';
 import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../../components/ExpiryChoice';
-import { PathField } from '../../components/Fields';
+import { CheckboxField, PathField } from '../../components/Fields';
 import { PreflightResult } from '../../components/PreflightResult';
 import { Step, StepButton } from '../../components/Step';
 import { selectParameterKeys } from '../../store/selectors';
@@ -26,17 +26,20 @@ export function PreflightStep() {
   const [keepShares, setKeepShares] = useState(false);
   const [custody, setCustody] = useState<CustodyForm>(EMPTY_CUSTODY);
   const [acknowledged, setAcknowledged] = useState(false);
+  const [fromHsm, setFromHsm] = useState(false);
   const { t, utc } = useT();
   const choice = expiryChoice(expiry);
   const aesKeys = keys.filter((k) => k.spec === 'AES_256').length;
   // Only once a whole date is given (a half-typed one is no moment to name).
-  const needsAcknowledgement = expiryComplete(expiry) && choice?.kind === 'at' && !keepShares && aesKeys > 0;
-  const plannedCustody = keepShares ? custodyPlan(custody) : null;
+  // HSM material: the token keeps it (no loss to acknowledge) and it cannot be split into shares.
+  const shares = keepShares && !fromHsm;
+  const needsAcknowledgement = expiryComplete(expiry) && choice?.kind === 'at' && !shares && !fromHsm && aesKeys > 0;
+  const plannedCustody = shares ? custodyPlan(custody) : null;
   const open = state === 'parameters-read' || state === 'fingerprints-confirmed';
   const complete =
     folder.trim() !== '' &&
     expiryComplete(expiry) &&
-    (!keepShares || plannedCustody !== null) &&
+    (!shares || plannedCustody !== null) &&
     (!needsAcknowledgement || acknowledged);
   const stepState = plan || reachedState(state, 'material-ready') ? 'done' : open ? 'current' : 'waiting';
   return (
@@ -59,16 +62,16 @@ export function PreflightStep() {
           setAcknowledged(false);
         }}
       />
-      <div className="choice">
-        <input
-          type="checkbox"
+      <CheckboxField id="preflight-hsm" label={t('preflight.hsm')} checked={fromHsm} onChange={setFromHsm} />
+      {!fromHsm && (
+        <CheckboxField
           id="preflight-custody"
+          label={t('preflight.custody')}
           checked={keepShares}
-          onChange={(event) => setKeepShares(event.target.checked)}
+          onChange={setKeepShares}
         />
-        <label htmlFor="preflight-custody">{t('preflight.custody')}</label>
-      </div>
-      {keepShares && (
+      )}
+      {shares && (
         <>
           <p className="hint">{t('preflight.custody.hint')}</p>
           <CustodyPlanFields
@@ -85,17 +88,12 @@ export function PreflightStep() {
             {t('preflight.no-backup.title')}
           </p>
           <p>{t('preflight.no-backup.consequence', { count: aesKeys, expiresAt: utc(choice.at) })}</p>
-          <div className="choice">
-            <input
-              type="checkbox"
-              id="preflight-no-backup"
-              checked={acknowledged}
-              onChange={(event) => setAcknowledged(event.target.checked)}
-            />
-            <label htmlFor="preflight-no-backup">
-              {t('preflight.no-backup.acknowledge', { expiresAt: utc(choice.at) })}
-            </label>
-          </div>
+          <CheckboxField
+            id="preflight-no-backup"
+            label={t('preflight.no-backup.acknowledge', { expiresAt: utc(choice.at) })}
+            checked={acknowledged}
+            onChange={setAcknowledged}
+          />
         </div>
       )}
       <StepButton
@@ -106,6 +104,7 @@ export function PreflightStep() {
             ...(choice ? { expiry: choice } : {}),
             ...(plannedCustody ? { custody: plannedCustody } : {}),
             ...(needsAcknowledgement && acknowledged ? { acknowledgeNoBackup: true } : {}),
+            ...(fromHsm ? { materialFromHsm: true } : {}),
           })
         }
       >

@@ -6,10 +6,11 @@
  * for HSM material; the material produced and wrapped in the token, its key check value and
  * public-key fingerprint from the HSM; and the PIN in no IPC answer, log line, journal or file.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { filesUnder } from '../../support/written-files';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../../core/hsm/helpers/soft-tokens';
 import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
 import { airGapConfirmed, call, journalEvents, value } from './airgap-session';
@@ -55,19 +56,6 @@ const hsmRequest = (extra: Record<string, unknown> = {}) => ({
   pin: PIN,
   ...extra,
 });
-
-/** Every file under `root`, with its bytes. */
-async function filesUnder(root: string): Promise<{ file: string; bytes: Buffer }[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return Promise.all(
-    entries
-      .filter((e) => e.isFile())
-      .map(async (e) => ({
-        file: path.join(e.parentPath, e.name),
-        bytes: await readFile(path.join(e.parentPath, e.name)),
-      })),
-  );
-}
 
 /** Neither PIN in any IPC answer, log line or file under `dir` (the requests carried them, nothing else may). */
 async function expectNoPinAnywhere(): Promise<void> {

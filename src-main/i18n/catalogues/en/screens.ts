@@ -194,7 +194,7 @@ export const enScreens = {
   'material.file.hint': 'AES: 32 raw bytes, hex or base64. RSA and EC: the private key as PEM or DER.',
   'material.passphrase': 'Passphrase (encrypted PEM only)',
   'material.load': 'Load the material',
-  'material.summary': '({spec}, {source, select, generated {generated} other {from file}}):',
+  'material.summary': '({spec}, {source, select, generated {generated} hsm {in the HSM} other {from file}}):',
   'material.kcv': 'key check value',
   'material.public-key': 'public key',
   'material.custody-optional': 'Optional before wrapping: split the material among custodians.',

@@ -187,7 +187,7 @@ export const zhCNScreens: { readonly [K in keyof typeof enScreens]: string } = {
   'material.file.hint': 'AES：32 字节原始数据、十六进制或 base64。RSA 和 EC：PEM 或 DER 格式的私钥。',
   'material.passphrase': '口令（仅用于加密的 PEM）',
   'material.load': '加载密钥材料',
-  'material.summary': '（{spec}，{source, select, generated {本机生成} other {来自文件}}）：',
+  'material.summary': '（{spec}，{source, select, generated {本机生成} hsm {在 HSM 内} other {来自文件}}）：',
   'material.kcv': '密钥校验值',
   'material.public-key': '公钥',
   'material.custody-optional': '包装之前可选：将密钥材料拆分给多位保管人。',

@@ -1,0 +1,237 @@
+/**
+ * The HSM material source through the real UI in Chromium (real router, handlers, journals,
+ * simulator) on a real SoftHSM token: the preflight says the material comes from an HSM (no
+ * backup question, no custody), the material step lists the module's tokens, the officer picks
+ * the token and types the PIN; a wrong PIN is refused with its message and nothing written; the
+ * capability result shows each spec (SoftHSM's zero-filled AES_KEY_WRAP_PAD refused, then accepted
+ * for this rehearsal with a warning) before anything is generated; the material is generated in
+ * the token, its key check value and public-key fingerprint shown; the PIN is in no IPC answer,
+ * progress event, log line, journal, written file or page, and its field is empty after each try.
+ */
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesUnder } from '../support/written-files';
+import { translator, type Translator } from '../../src-main/i18n/translate';
+import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../core/hsm/helpers/soft-tokens';
+import { journalEvents } from '../ipc/handlers/airgap-session';
+import { openApp, startBrowser, type UiSession } from './harness';
+import { click, fillByLabel, problemIn, step, succeeded } from './page-helpers';
+
+const PIN = '80417362';
+const WRONG_PIN = '19283746';
+const { t } = translator('en');
+const zh = translator('zh-CN').t;
+
+/**
+ * Setup (OAEP-SHA-1: SoftHSM does OAEP only with SHA-1), keys of `specs`, parameters on `media`,
+ * the witness's bundle digest confirmed, then the preflight with the material from an HSM; every
+ * label through the catalogue of the page's language.
+ */
+async function upToHsmMaterial(
+  page: Page,
+  tr: Translator['t'],
+  folder: string,
+  media: string,
+  specs: readonly string[],
+): Promise<void> {
+  await click(page, tr('common.continue'));
+  await fillByLabel(page, tr('setup.title'), 'HSM rehearsal');
+  await fillByLabel(page, tr('setup.operator'), 'Ana');
+  await fillByLabel(page, tr('setup.witness', { n: 1 }), 'Ben');
+  await fillByLabel(page, tr('setup.folder'), folder);
+  await page.getByLabel('RSAES_OAEP_SHA_1', { exact: true }).check();
+  await click(page, tr('setup.save-and-continue'));
+  await step(page, tr('connect.start-simulator'), 'online-connect');
+  for (const [i, spec] of specs.entries()) {
+    if (i > 0) await click(page, tr('create.add'));
+    await fillByLabel(page, tr('create.alias', { n: i + 1 }), `hsm/${spec.toLowerCase()}`);
+    await page.getByLabel(tr('create.spec', { n: i + 1 }), { exact: true }).selectOption(spec);
+  }
+  await step(page, tr('create.button', { count: specs.length }), 'online-create');
+  await step(page, tr('params.fetch'), 'online-parameters');
+  await fillByLabel(page, tr('params.folder'), media);
+  await step(page, tr('params.write'), 'online-parameters');
+  const digest =
+    (await page
+      .locator('[data-section="online-parameters"]')
+      .getByLabel(tr('air.overview.digest-label'))
+      .textContent()) ?? '';
+  await click(page, tr('params.go-air'));
+  await step(page, tr('network.step'), 'air-network');
+  await step(page, tr('bundle.read'), 'air-parameters');
+  const card = page.locator('[data-section="air-fingerprints"] .bundle-digest');
+  await card.getByLabel(tr('bundle-confirm.typed-as', { witness: 'Ben' })).fill(digest);
+  await card.getByRole('button', { name: tr('fingerprint.confirm-as', { witness: 'Ben' }) }).click();
+  await page.locator('[data-section="air-fingerprints"] .state-done').waitFor();
+  const preflight = page.locator('[data-section="air-preflight"]');
+  await fillByLabel(page, tr('wrap.folder'), media);
+  await preflight.getByLabel(tr('preflight.hsm'), { exact: true }).check();
+  expect(await preflight.getByLabel(tr('preflight.custody'), { exact: true }).count()).toBe(0);
+  await step(page, tr('preflight.button'), 'air-preflight');
+}
+
+describe('the HSM material source through the UI, on a SoftHSM token', () => {
+  let browser: Browser;
+  let dir: string;
+  let folder: string;
+  let media: string;
+  let token: SoftToken;
+  let ui: UiSession;
+  let uiClosed = false;
+  let page: Page;
+  const airJournal = () => path.join(folder, 'air-gapped-journal.jsonl');
+  const material = () => page.locator('[data-section="air-material"]');
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ui-hsm-'));
+    folder = path.join(dir, 'ceremony');
+    media = path.join(dir, 'media');
+    await mkdir(folder);
+    await mkdir(media);
+    token = await createSoftHsmToken('ui-hsm-token', PIN);
+    browser = await startBrowser();
+    ui = await openApp(browser);
+    page = ui.page;
+    page.setDefaultTimeout(20_000);
+  }, 120_000);
+  afterAll(async () => {
+    if (!uiClosed) await ui?.close();
+    await browser?.close();
+    await token?.cleanup();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('plans HSM material in the preflight: no custody choice and no backup question', async () => {
+    await upToHsmMaterial(page, t, folder, media, ['AES_256', 'RSA_2048']);
+    // The HSM source is the one open on the material step.
+    expect(await page.getByRole('radio', { name: t('material.source.hsm') }).isChecked()).toBe(true);
+  }, 180_000);
+
+  it('lists the tokens of the module, picks one by label and serial, and refuses a wrong PIN with nothing written', async () => {
+    await fillByLabel(page, t('hsm.module'), SOFTHSM_MODULE);
+    await click(page, t('hsm.list-tokens'));
+    await succeeded(page, 'air-material');
+    await material()
+      .getByLabel(t('hsm.token'), { exact: true })
+      .selectOption({
+        label: t('hsm.token.option', { label: 'ui-hsm-token', serial: token.serial }),
+      });
+    const details = (await material().locator('.hsm-token').textContent()) ?? '';
+    expect(details).toContain(`SoftHSM project SoftHSM v2, serial ${token.serial}, firmware 2.6, slot `);
+    expect(details).toContain('User PIN: set');
+    await fillByLabel(page, t('hsm.pin'), WRONG_PIN);
+    await click(page, t('hsm.check'));
+    const refused = await problemIn(page, 'air-material');
+    expect(refused).toContain(
+      `Token "ui-hsm-token" (serial ${token.serial}) refused the user PIN (CKR_PIN_INCORRECT).`,
+    );
+    expect(refused).toContain('The token locks the PIN after a few wrong tries');
+    expect(await page.getByLabel(t('hsm.pin'), { exact: true }).inputValue()).toBe('');
+    await ui.screenshot('air-gapped-hsm-wrong-pin');
+    const events = await journalEvents(airJournal());
+    expect(events.find((e) => e.event === 'hsm.refused')?.data.code).toBe('HSM_PIN_INCORRECT');
+    expect(events.map((e) => e.event)).not.toContain('material.generated');
+    expect(await readdir(media)).toEqual([expect.stringMatching(/^import-parameters-/)]);
+  }, 120_000);
+
+  it('shows the capability result per spec before anything is generated: the zero-filled pad refused, then accepted for the rehearsal', async () => {
+    await fillByLabel(page, t('hsm.pin'), PIN);
+    await click(page, t('hsm.check'));
+    await succeeded(page, 'air-material');
+    const result = material().locator('[data-hsm-result]');
+    expect(await result.getAttribute('data-hsm-result')).toBe('refused');
+    expect(await result.locator('[data-spec="AES_256"]').getAttribute('data-ok')).toBe('yes');
+    expect(await result.locator('[data-spec="AES_256"]').textContent()).toContain('CKM_AES_KEY_GEN (0x1080)');
+    const rsa = (await result.locator('[data-spec="RSA_2048"]').textContent()) ?? '';
+    expect(rsa).toContain('RSA_2048: cannot be done');
+    expect(rsa).toContain('CKM_AES_KEY_WRAP_PAD (0x210A) is not RFC 5649-exact');
+    expect(await page.getByRole('button', { name: t('hsm.produce.generate') }).count()).toBe(0);
+    await ui.screenshot('air-gapped-hsm-capability-refused');
+
+    await material().getByLabel(t('hsm.zero-filled.accept'), { exact: true }).check();
+    await fillByLabel(page, t('hsm.pin'), PIN);
+    await click(page, t('hsm.check'));
+    await succeeded(page, 'air-material');
+    expect(await result.getAttribute('data-hsm-result')).toBe('accepted');
+    expect(await result.textContent()).toContain(t('hsm.result.accepted'));
+    expect(await result.textContent()).toContain(
+      t('hsm.result.zero-filled', { mechanism: 'CKM_AES_KEY_WRAP_PAD (0x210A)' }),
+    );
+    expect(await page.getByLabel(t('hsm.pin'), { exact: true }).inputValue()).toBe('');
+    const events = (await journalEvents(airJournal())).map((e) => e.event);
+    expect(events).toContain('hsm.zero-filled-pad-accepted');
+    expect(events).not.toContain('material.generated');
+    await ui.screenshot('air-gapped-hsm-capability');
+  }, 120_000);
+
+  it('generates the material in the token: key check value and public-key fingerprint from the HSM, no custody question', async () => {
+    await click(page, t('hsm.produce.generate'));
+    await succeeded(page, 'air-material');
+    await page.locator('[data-section="air-material"] .state-done').waitFor();
+    const list = material().locator('.key-list');
+    const text = (await list.textContent()) ?? '';
+    expect(text).toContain('(AES_256, in the HSM)');
+    expect(text).toContain('(RSA_2048, in the HSM)');
+    expect(text).toMatch(/token object "keyferry \S+ \S+"/);
+    const generated = (await journalEvents(airJournal())).filter((e) => e.event === 'material.generated');
+    const aes = generated.find((e) => e.data.spec === 'AES_256');
+    const rsa = generated.find((e) => e.data.spec === 'RSA_2048');
+    expect(aes?.data).toMatchObject({ source: 'hsm', keptInHsm: true, hsmTokenSerial: token.serial });
+    expect(text.replace(/\s/g, '')).toContain(String(aes?.data.keyCheckValue));
+    const fingerprint = String(rsa?.data.publicKeyFingerprint).toUpperCase();
+    expect(text.replace(/\s/g, '')).toContain(fingerprint);
+    expect(await material().textContent()).toContain(t('hsm.custody-is-token', { serial: token.serial }));
+    expect(await material().getByRole('button', { name: 'Open the custody screen' }).count()).toBe(0);
+    await ui.screenshot('air-gapped-hsm-material');
+  }, 120_000);
+
+  it('never shows, sends back, logs, journals or writes the PIN', async () => {
+    const requests = JSON.stringify(ui.ipc.calls.filter((c) => c.channel === 'airgap.use-hsm').map((c) => c.request));
+    // The search can find it: the requests carried both.
+    expect(requests).toContain(PIN);
+    expect(requests).toContain(WRONG_PIN);
+    const html = await page.content();
+    for (const pin of [PIN, WRONG_PIN]) {
+      for (const c of ui.ipc.calls) expect(JSON.stringify(c.response), `PIN in ${c.channel}`).not.toContain(pin);
+      expect(JSON.stringify(ui.ipc.events)).not.toContain(pin);
+      expect(ui.ipc.logLines.join('\n')).not.toContain(pin);
+      expect(html).not.toContain(pin);
+      for (const root of [folder, media])
+        for (const f of await filesUnder(root))
+          expect(f.bytes.includes(Buffer.from(pin)), `PIN in ${f.file}`).toBe(false);
+    }
+    expect(ui.pageErrors).toEqual([]);
+    expect(ui.foreignRequests).toEqual([]);
+  });
+
+  it('shows the token picker and the capability result in Chinese', async () => {
+    // PKCS#11 login state is per process and token: the first session logs out when it closes.
+    await ui.close();
+    uiClosed = true;
+    const zhUi = await openApp(browser, { locale: 'zh-CN' });
+    try {
+      const zhPage = zhUi.page;
+      zhPage.setDefaultTimeout(20_000);
+      await mkdir(path.join(dir, 'zh-ceremony'));
+      await mkdir(path.join(dir, 'zh-media'));
+      await upToHsmMaterial(zhPage, zh, path.join(dir, 'zh-ceremony'), path.join(dir, 'zh-media'), ['AES_256']);
+      const section = zhPage.locator('[data-section="air-material"]');
+      await fillByLabel(zhPage, zh('hsm.module'), SOFTHSM_MODULE);
+      await click(zhPage, zh('hsm.list-tokens'));
+      await succeeded(zhPage, 'air-material');
+      expect(await section.locator('.hsm-token').textContent()).toContain(`序列号 ${token.serial}`);
+      await fillByLabel(zhPage, zh('hsm.pin'), PIN);
+      await click(zhPage, zh('hsm.check'));
+      await succeeded(zhPage, 'air-material');
+      const result = section.locator('[data-hsm-result="accepted"]');
+      expect(await result.textContent()).toContain(zh('hsm.result.accepted'));
+      await zhUi.screenshot('zh-CN/air-gapped-hsm-capability');
+      expect(zhUi.pageErrors).toEqual([]);
+    } finally {
+      await zhUi.close();
+    }
+  }, 180_000);
+});
