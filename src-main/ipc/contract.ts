@@ -250,6 +250,10 @@ export const progressEventSchema = z.object({
   stage: z.string().min(1).max(200),
   done: z.number().int().nonnegative().optional(),
   total: z.number().int().nonnegative().optional(),
+  /** Steps that run several keys at once (online create, fetch, import, verify): the key this event is about. */
+  keyId: z.string().min(1).max(200).optional(),
+  /** ...and whether its KMS calls started, finished or failed (`done` counts the finished keys). */
+  keyPhase: z.enum(['started', 'done', 'failed']).optional(),
   /** English fallback line; the renderer shows `code` + `values` from the catalogue when set. */
   message: z.string().max(2000),
   code: z.string().max(100).optional(),

@@ -8,7 +8,7 @@ import { startKmsSimulator } from '../../core/kms-simulator/index';
 import { parseCommandArgs } from '../args';
 import { cliTranslator } from '../cli-locale';
 import { formatOffset, parseStartAtOption } from '../clock-options';
-import { parseWholeNumberOption } from '../number-option';
+import { parseMillisecondsOption, parsePerSecondOption, parseWholeNumberOption } from '../number-option';
 import type { CliCommand } from '../command';
 
 const NAME = 'kms-sim';
@@ -29,7 +29,7 @@ export const kmsSimCommand: CliCommand = {
   name: NAME,
   summary: 'Run the built-in KMS simulator on loopback (rehearsals, no cloud account)',
   usage: [
-    `Usage: keyferry ${NAME} [--host 127.0.0.1] [--port N] [--state FILE] [--latency MS] [--rate-limit N]`,
+    `Usage: keyferry ${NAME} [--host 127.0.0.1] [--port N] [--state FILE] [--latency 60ms] [--throttle N/s]`,
     '                        [--start-at WHEN] [--clock-control] [--json]',
     '',
     'Serves the Huawei Cloud KMS API (v1.0) on loopback until Ctrl+C or SIGTERM, and prints the',
@@ -38,9 +38,10 @@ export const kmsSimCommand: CliCommand = {
     '  --host H      address to listen on (default 127.0.0.1; anything else is reachable from the network)',
     '  --port N      port (default: a free one)',
     '  --state FILE  keep keys and credentials in FILE, so a later run resumes the rehearsal',
-    '  --latency MS  answer every request MS milliseconds late, like a distant region (default 0)',
-    '  --rate-limit N  admit N requests a second, answering the rest APIG.0308 (HTTP 429) as the',
-    '                API gateway does (default: no limit)',
+    '  --latency T   answer every request T late, like a distant region: 60ms, 1s or a bare',
+    '                number of milliseconds (default 0)',
+    '  --throttle N/s  admit N requests a second, answering the rest APIG.0308 (HTTP 429) as',
+    "                Huawei's API gateway does (default: no limit); --rate-limit N is the same",
     "  --start-at WHEN  start the simulator's clock at WHEN: a date-time with its zone",
     '                (2027-03-01T09:00:00Z) or a duration from now (+30d, +25h); never earlier',
     '                than the time a --state file resumes at',
@@ -63,6 +64,7 @@ export const kmsSimCommand: CliCommand = {
       port: { type: 'string' },
       state: { type: 'string' },
       latency: { type: 'string' },
+      throttle: { type: 'string' },
       'rate-limit': { type: 'string' },
       'start-at': { type: 'string' },
       'clock-control': { type: 'boolean', default: false },
@@ -70,8 +72,11 @@ export const kmsSimCommand: CliCommand = {
     });
     const host = values.host ?? '127.0.0.1';
     const port = parseWholeNumberOption('--port', values.port, { min: 0, max: 65535 }, 0);
-    const latencyMs = parseWholeNumberOption('--latency', values.latency, { min: 0, max: 60_000 }, 0);
-    const ratePerSecond = parseWholeNumberOption('--rate-limit', values['rate-limit'], { min: 1, max: 100_000 }, 0);
+    const latencyMs = parseMillisecondsOption('--latency', values.latency, { min: 0, max: 60_000 }, 0);
+    const ratePerSecond =
+      values.throttle !== undefined
+        ? parsePerSecondOption('--throttle', values.throttle, { min: 1, max: 100_000 }, 0)
+        : parsePerSecondOption('--rate-limit', values['rate-limit'], { min: 1, max: 100_000 }, 0);
     const statePath = values.state ? path.resolve(io.cwd, values.state) : undefined;
     const startAt =
       values['start-at'] === undefined ? undefined : parseStartAtOption('--start-at', values['start-at'], Date.now());

@@ -8,6 +8,10 @@ export interface SimContext {
   readonly state: SimState;
   readonly now: () => number;
   readonly pool: WrappingKeyPool;
+  /** import-key-material calls that took effect, per key id (not persisted): what tests assert "no duplicate import" on. */
+  readonly importsApplied: Map<string, number>;
+  /** import-key-material requests that got past the API gateway to the KMS, per key id (applied or refused). */
+  readonly importsReceived: Map<string, number>;
 }
 
 export interface ActionResult {

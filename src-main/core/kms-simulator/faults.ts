@@ -4,6 +4,8 @@
  * action runs or after it took effect. Each injected fault fires `times` times.
  */
 export type FaultTiming = 'before' | 'after';
+/** Where a fault fires: at the API gateway (before the KMS sees the request), or before/after the action. */
+export type FaultPlace = FaultTiming | 'gateway';
 
 /** A test's rewrite of an answer body (a KMS answering something it never would). */
 export type AnswerRewrite = (body: Record<string, unknown>) => Record<string, unknown>;
@@ -12,7 +14,8 @@ export type Fault =
   | { readonly kind: 'delay'; readonly ms: number }
   | { readonly kind: 'rewrite'; readonly rewrite: AnswerRewrite }
   | { readonly kind: 'status'; readonly status: number; readonly when: FaultTiming }
-  | { readonly kind: 'drop'; readonly when: FaultTiming };
+  | { readonly kind: 'drop'; readonly when: FaultTiming }
+  | { readonly kind: 'throttle' };
 
 interface Armed {
   readonly action: string;
@@ -51,17 +54,21 @@ export class SimulatorFaults {
     this.#armed.push({ action, fault: { kind: 'rewrite', rewrite }, remaining: times, skip: 0 });
   }
 
+  /**
+   * Answers `action` APIG.0308 (HTTP 429) at the API gateway, as an exceeded rate limit does: the
+   * KMS never sees the request. Fires `times` times once `skip` matching requests went through.
+   */
+  throttle(action: string, times = 1, skip = 0): void {
+    this.#armed.push({ action, fault: { kind: 'throttle' }, remaining: times, skip });
+  }
+
   clear(): void {
     this.#armed.splice(0);
   }
 
-  /** Takes the next armed fault for `action` at `timing` ('after' also yields delays and rewrites). */
-  take(action: string, timing: FaultTiming): Fault | undefined {
-    const index = this.#armed.findIndex(
-      (a) =>
-        a.action === action &&
-        (a.fault.kind === 'delay' || a.fault.kind === 'rewrite' ? timing === 'after' : a.fault.when === timing),
-    );
+  /** Takes the next armed fault for `action` at `place` ('after' also yields delays and rewrites). */
+  take(action: string, place: FaultPlace): Fault | undefined {
+    const index = this.#armed.findIndex((a) => a.action === action && placeOf(a.fault) === place);
     const armed = index < 0 ? undefined : this.#armed[index];
     if (!armed) return undefined;
     if (armed.skip > 0) {
@@ -72,4 +79,10 @@ export class SimulatorFaults {
     if (armed.remaining <= 0) this.#armed.splice(index, 1);
     return armed.fault;
   }
+}
+
+function placeOf(fault: Fault): FaultPlace {
+  if (fault.kind === 'throttle') return 'gateway';
+  if (fault.kind === 'delay' || fault.kind === 'rewrite') return 'after';
+  return fault.when;
 }

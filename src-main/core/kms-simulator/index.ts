@@ -69,6 +69,10 @@ export interface KmsSimulator {
   wrappingKeysReady(): Promise<void>;
   /** Requests served, throttled answers and the most requests in flight at once. */
   trafficStats(): SimulatorTrafficStats;
+  /** How many import-key-material calls took effect for `keyId` since this simulator started (0, 1, or a duplicate). */
+  importCount(keyId: string): number;
+  /** How many import-key-material requests for `keyId` got past the API gateway to the KMS (applied or refused). */
+  importRequestCount(keyId: string): number;
   /** Issues an IAM token (X-Auth-Token) for this project. */
   issueIamToken(ttlMs?: number): string;
   /** Test hook: puts a key into a state the API cannot reach directly (e.g. 1, Pending activation). */
@@ -106,7 +110,7 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
   const clock = createSimulatorClock(options.now, state);
   if (options.startAt !== undefined) startClockAt(clock, options.startAt, options.statePath);
   const pool = new WrappingKeyPool(options.wrappingKeyPoolSize ?? 2, { refill: options.refillWrappingKeys ?? true });
-  const ctx: SimContext = { state, now: clock.now, pool };
+  const ctx: SimContext = { state, now: clock.now, pool, importsApplied: new Map(), importsReceived: new Map() };
   const persister = options.statePath ? createStatePersister(options.statePath, state) : undefined;
   const persist = () => persister?.save() ?? Promise.resolve();
   await persist();
@@ -150,6 +154,8 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
     clock,
     faults,
     trafficStats: () => traffic.stats(),
+    importCount: (keyId) => ctx.importsApplied.get(keyId) ?? 0,
+    importRequestCount: (keyId) => ctx.importsReceived.get(keyId) ?? 0,
     wrappingKeysReady: () => pool.filled(),
     issueIamToken: (ttlMs) => auth.issueIamToken(ttlMs),
     setKeyState: async (keyId, keyState) => {

@@ -111,8 +111,11 @@ export async function handleSimulatorRequest(
     ) {
       throw simError('KMS.0306', 'The project ID does not belong to these credentials.');
     }
-    if (!deps.traffic.admit()) throw new SimError('APIG.0308');
+    if (!deps.traffic.admit() || deps.faults.take(action, 'gateway')) throw new SimError('APIG.0308');
     const body = parseBody(bytes);
+    if (action === 'import-key-material' && typeof body.key_id === 'string') {
+      deps.ctx.importsReceived.set(body.key_id, (deps.ctx.importsReceived.get(body.key_id) ?? 0) + 1);
+    }
     if (applyTime(deps.ctx.state, deps.ctx.now())) await deps.persist();
 
     const before = deps.faults.take(action, 'before');

@@ -20,7 +20,9 @@ import { createNodeTransport, type HttpTransport } from './http-transport';
 import { importWithReconciliation } from './import-reconcile';
 import {
   DEFAULT_RETRY_POLICY,
+  isThrottledError,
   realSleep,
+  reportKmsRetry,
   retrySafeCall,
   retryThrottledOnly,
   withRetries,
@@ -121,6 +123,15 @@ export class KmsClient {
       this.#retry,
       this.#sleep,
       decide,
+      (attempt, error, delayMs) =>
+        reportKmsRetry({
+          action,
+          attempt,
+          code: isKmsError(error) ? error.code : 'KMS_UNKNOWN',
+          httpStatus: isKmsError(error) ? (error.httpStatus ?? null) : null,
+          throttled: isThrottledError(error),
+          delayMs,
+        }),
     );
     return parseAnswer(response, schema, action);
   }

@@ -1,10 +1,15 @@
 /**
  * Retries with exponential backoff and jitter. Safe (read-only) KMS calls retry on any retryable
  * error (5xx, 429, connection failures). State-changing calls retry only when the API gateway
- * throttled them (HTTP 429, APIG.0308): the gateway refused the request before the KMS saw it, so
- * sending it again cannot do anything twice.
+ * throttled them (HTTP 429; Huawei documents the code APIG.0308, "The throttling threshold has
+ * been reached", and advises waiting a few seconds and sending it again): the gateway refused the
+ * request before the KMS saw it, so sending it again cannot do anything twice. Attempts are
+ * bounded (RetryPolicy). Whoever runs a KMS call can watch its retries (`observeKmsRetries`), e.g.
+ * to journal them.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomInt } from 'node:crypto';
+import type { KmsAction } from './api-schemas';
 import { isKmsError } from './errors';
 
 export interface RetryPolicy {
@@ -41,9 +46,50 @@ export function isRetryableError(error: unknown): boolean {
   return isKmsError(error) && error.retryable;
 }
 
+/**
+ * The API gateway's throttling codes: APIG.0308 is the one Huawei documents (HTTP 429);
+ * APIGW.0308 is accepted too, as the dedicated gateways spell their codes APIGW.
+ */
+export const THROTTLING_CODES: ReadonlySet<string> = new Set(['APIG.0308', 'APIGW.0308']);
+
 /** True when the API gateway refused the call for the rate limit: the KMS never saw it. */
 export function isThrottledError(error: unknown): boolean {
-  return isKmsError(error) && (error.httpStatus === 429 || error.code === 'APIG.0308');
+  return isKmsError(error) && (error.httpStatus === 429 || THROTTLING_CODES.has(error.code));
+}
+
+/** One retry about to happen: the failed attempt, why, and how long the client waits first. */
+export interface KmsRetry {
+  readonly action: KmsAction;
+  /** The attempt that failed (1 = the first). */
+  readonly attempt: number;
+  readonly code: string;
+  readonly httpStatus: number | null;
+  readonly throttled: boolean;
+  readonly delayMs: number;
+}
+
+/** Called before each retry's wait; the wait starts once it settles. */
+export type KmsRetryObserver = (retry: KmsRetry) => void | Promise<void>;
+
+const retryObservers = new AsyncLocalStorage<KmsRetryObserver>();
+
+/**
+ * Runs `run` with `observer` told of every retry of the KMS calls it makes (and only those: calls
+ * running at the same time for other keys have their own observer).
+ */
+export function observeKmsRetries<T>(observer: KmsRetryObserver, run: () => Promise<T>): Promise<T> {
+  return retryObservers.run(observer, run);
+}
+
+/** Tells the observer of the current call, if any, about `retry`; an observer's failure never stops the retry. */
+export async function reportKmsRetry(retry: KmsRetry): Promise<void> {
+  const observer = retryObservers.getStore();
+  if (!observer) return;
+  try {
+    await observer(retry);
+  } catch {
+    // Recording a retry must not turn a recoverable call into a failed one.
+  }
 }
 
 /** Whether attempt `attempt` that failed with `error` is followed by another one. */
@@ -68,7 +114,7 @@ export async function withRetries<T>(
   policy: RetryPolicy,
   sleep: Sleep,
   shouldRetry: RetryDecision = retrySafeCall(policy),
-  onRetry?: (attempt: number, error: unknown, delayMs: number) => void,
+  onRetry?: (attempt: number, error: unknown, delayMs: number) => void | Promise<void>,
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -76,7 +122,7 @@ export async function withRetries<T>(
     } catch (error) {
       if (!shouldRetry(error, attempt)) throw error;
       const delay = backoffDelay(policy, attempt);
-      onRetry?.(attempt, error, delay);
+      await onRetry?.(attempt, error, delay);
       await sleep(delay);
     }
   }

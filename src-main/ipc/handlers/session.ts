@@ -185,6 +185,8 @@ export class CeremonySession {
         stage: p.step,
         done: p.done,
         total: p.total,
+        ...(p.keyId ? { keyId: p.keyId } : {}),
+        ...(p.keyPhase ? { keyPhase: p.keyPhase } : {}),
         message: p.message.slice(0, 2000),
         ...(p.code ? { code: p.code } : {}),
         ...(p.values ? { values: p.values } : {}),

@@ -157,8 +157,8 @@ describe('keyferry kms-sim', () => {
     expect(err).not.toMatch(/\n\s+at /);
   });
 
-  it('--rate-limit answers the excess APIG.0308 (HTTP 429) like the API gateway, and the client waits it out', async () => {
-    const started = await startCli(['kms-sim', '--json', '--rate-limit', '2', '--latency', '20']);
+  it('--throttle N/s answers the excess APIG.0308 (HTTP 429) like the API gateway, and the client waits it out', async () => {
+    const started = await startCli(['kms-sim', '--json', '--throttle', '2/s', '--latency', '20ms']);
     const info = JSON.parse(started.first) as { endpoint: string; projectId: string; ak: string; sk: string };
     const impatient = new KmsClient({
       endpoint: info.endpoint,

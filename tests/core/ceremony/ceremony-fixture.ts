@@ -16,7 +16,12 @@ import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { openJournal, type Journal } from '../../../src-main/core/journal';
 import { KmsClient } from '../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
-import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
+import {
+  startKmsSimulator,
+  type KmsSimulator,
+  type KmsSimulatorOptions,
+} from '../../../src-main/core/kms-simulator/index';
+import type { RetryPolicy } from '../../../src-main/core/kms/retry';
 
 export const APP = { version: '0.1.0-test', build: 'test' };
 export const OFFLINE: InterfaceList = {
@@ -47,14 +52,21 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function createFixture(): Promise<Fixture> {
+/** A fixture's simulator options, the client's retry policy and the online side's concurrency. */
+export interface FixtureOptions {
+  readonly simulator?: KmsSimulatorOptions;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly concurrency?: number;
+}
+
+export async function createFixture(options: FixtureOptions = {}): Promise<Fixture> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ceremony-'));
-  const sim = await startKmsSimulator();
+  const sim = await startKmsSimulator(options.simulator);
   const kms = new KmsClient({
     endpoint: sim.endpoint,
     projectId: sim.projectId,
     credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
-    retry: { maxAttempts: 1 },
+    retry: options.retry ?? { maxAttempts: 1 },
   });
   const journals: Journal[] = [];
   return {
@@ -88,6 +100,7 @@ export async function createFixture(): Promise<Fixture> {
         region: sim.region,
         app: APP,
         ...(clock ? { clock } : {}),
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         start: {
           title: plan.title,
           operator: plan.operator,

@@ -28,6 +28,8 @@ export const ONLINE_EVENTS = {
   /** Before an import: per key, the expiry the bundle requests, the plan's, and the one used (an override, or bundle and plan differ). */
   expiryChosen: 'import.expiry-chosen',
   stepFailed: 'step.failed',
+  /** A KMS call sent again after a throttling answer (or, for a read, a passing failure), before the wait. */
+  kmsRetried: 'kms.retried',
   receiptWritten: 'receipt.written',
 } as const;
 

@@ -15,10 +15,18 @@ import { KeyferryError, toProblem } from '../../errors';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS, type WrappedDigestSource } from './events';
-import { decideExpiry, expiryNotes, importCheckedKey, isNotableExpiry, pastExpiryRefusal } from './import-one-key';
+import {
+  decideExpiry,
+  expiryNotes,
+  importCheckedKey,
+  isNotableExpiry,
+  pastExpiryRefusal,
+  type ExpiryDecision,
+} from './import-one-key';
+import { forEachKeyWithProgress } from './key-concurrency';
 import { holdsImportedMaterial } from './state';
 import type { CheckedBundleSummary, ImportedKeySummary } from './types';
-import { reportProgress, progressLine } from '../shared/progress';
+import { progressLine } from '../shared/progress';
 import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
 
 /** The wrapped-material bundle checked in this session (what the import and the receipt use). */
@@ -151,9 +159,11 @@ async function checkProvenBundle(
 }
 
 /**
- * Imports every checked key not imported yet with its decided expiry (`override` wins); a past
- * expiry is journaled as a failed step and refused before any import. `onImported` gets each
- * key id and the KMS confirmation.
+ * Imports every checked key not imported yet with its decided expiry (`override` wins), several
+ * keys at once (the ceremony's concurrency); a past expiry is journaled as a failed step and
+ * refused before any import. Each import keeps its describe-key reconciliation (a lost answer of
+ * an import that took effect is recognised, never sent twice); throttled imports wait and are sent
+ * again (journaled as kms.retried). `onImported` gets each key id and the KMS confirmation.
  */
 export async function importCheckedMaterial(
   ctx: OnlineStepContext,
@@ -167,34 +177,34 @@ export async function importCheckedMaterial(
   if (notable.length > 0) await ctx.journal(ONLINE_EVENTS.expiryChosen, { keys: notable.map((d) => ({ ...d })) });
   const refusal = pastExpiryRefusal(decisions, ctx.now());
   if (refusal) await ctx.kmsCall('import-key-material', refusal.keyId, () => Promise.reject(refusal.error));
-  const results: ImportedKeySummary[] = [];
-  for (const [i, c] of todo.entries()) {
-    const { effective: expiresAt, requested, source } = decisions[i] as (typeof decisions)[number];
-    reportProgress(ctx.onProgress, {
-      step: 'import',
-      done: i,
-      total: todo.length,
-      keyId: c.key.keyId,
-      ...progressLine('import-key', { spec: c.key.spec, alias: c.key.alias }),
-    });
-    const outcome = await ctx.kmsCall('import-key-material', c.key.keyId, () =>
-      importCheckedKey(ctx.kms, c, expiresAt, ctx.now()),
-    );
-    await ctx.journal(ONLINE_EVENTS.imported, {
-      keyId: c.key.keyId,
-      expiresAt: expiresAt === 'never' ? null : expiresAt,
-      importTokenSha256: c.issued.importTokenSha256,
-      confirmation: outcome.confirmation,
-    });
-    onImported(c.key.keyId, outcome.confirmation);
-    results.push({
-      keyId: c.key.keyId,
-      spec: c.key.spec,
-      expiresAt,
-      requestedExpiresAt: requested,
-      expirySource: source,
-      confirmation: outcome.confirmation,
-    });
-  }
-  return results;
+  const decided = todo.map((checkedKey, i) => ({ checkedKey, decision: decisions[i] as ExpiryDecision }));
+  return forEachKeyWithProgress(
+    { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'import' },
+    decided,
+    ({ checkedKey: { key } }) => ({
+      keyId: key.keyId,
+      line: progressLine('import-key', { spec: key.spec, alias: key.alias }),
+    }),
+    async ({ checkedKey: c, decision }): Promise<ImportedKeySummary> => {
+      const { effective: expiresAt, requested, source } = decision;
+      const outcome = await ctx.kmsCall('import-key-material', c.key.keyId, () =>
+        importCheckedKey(ctx.kms, c, expiresAt, ctx.now()),
+      );
+      await ctx.journal(ONLINE_EVENTS.imported, {
+        keyId: c.key.keyId,
+        expiresAt: expiresAt === 'never' ? null : expiresAt,
+        importTokenSha256: c.issued.importTokenSha256,
+        confirmation: outcome.confirmation,
+      });
+      onImported(c.key.keyId, outcome.confirmation);
+      return {
+        keyId: c.key.keyId,
+        spec: c.key.spec,
+        expiresAt,
+        requestedExpiresAt: requested,
+        expirySource: source,
+        confirmation: outcome.confirmation,
+      };
+    },
+  );
 }

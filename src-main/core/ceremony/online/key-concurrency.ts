@@ -5,6 +5,7 @@
  * to finish (so its effect is journaled: a key created in the KMS is never forgotten by the
  * journal), and then the first failure is raised.
  */
+import { reportProgress, type CeremonyProgress, type KeyPhase, type ProgressListener } from '../shared/progress';
 
 /** Keys handled at once unless the officer chooses otherwise (--concurrency). */
 export const DEFAULT_KMS_CONCURRENCY = 8;
@@ -34,4 +35,54 @@ export async function forEachKeyConcurrently<T, R>(
   await Promise.all(Array.from({ length: workers }, worker));
   if (failure) throw failure.error;
   return results;
+}
+
+/** What a key's progress line says, and which key it is (absent before the KMS names it). */
+export interface KeyProgressLine {
+  readonly keyId?: string;
+  readonly line: Pick<CeremonyProgress, 'code' | 'values' | 'message'>;
+}
+
+/**
+ * `forEachKeyConcurrently` with progress per key: each key reports `started` when its calls
+ * begin and `done` (or `failed`) when they end; `done` counts the keys finished so far, so a
+ * screen can show both the overall bar and which keys are in flight.
+ */
+export async function forEachKeyWithProgress<T, R>(
+  options: { readonly concurrency: number; readonly onProgress: ProgressListener | undefined; readonly step: string },
+  items: readonly T[],
+  describe: (item: T) => KeyProgressLine,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  let finished = 0;
+  const report = (item: T, keyPhase: KeyPhase, keyId?: string) => {
+    const { keyId: known, line } = describe(item);
+    const id = keyId ?? known;
+    reportProgress(options.onProgress, {
+      step: options.step,
+      done: finished,
+      total: items.length,
+      keyPhase,
+      ...(id ? { keyId: id } : {}),
+      ...line,
+    });
+  };
+  return forEachKeyConcurrently(items, options.concurrency, async (item, index) => {
+    report(item, 'started');
+    try {
+      const result = await task(item, index);
+      finished += 1;
+      report(item, 'done', keyIdOf(result));
+      return result;
+    } catch (error) {
+      report(item, 'failed');
+      throw error;
+    }
+  });
+}
+
+function keyIdOf(result: unknown): string | undefined {
+  if (typeof result !== 'object' || result === null) return undefined;
+  const keyId = (result as { keyId?: unknown }).keyId;
+  return typeof keyId === 'string' ? keyId : undefined;
 }

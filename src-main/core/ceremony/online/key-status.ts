@@ -5,13 +5,14 @@
  */
 import { isAsymmetric } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
-import { KeyState } from '../../kms/types';
+import { KeyState, type KmsKeyInfo } from '../../kms/types';
+import { forEachKeyConcurrently, forEachKeyWithProgress } from './key-concurrency';
 import { proveKey, type KeyProof } from './key-proof';
 import type { OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { holdsImportedMaterial, type OnlineKeyState } from './state';
 import type { KeyStatus } from './types';
-import { reportProgress, progressLine } from '../shared/progress';
+import { progressLine } from '../shared/progress';
 
 /** Journals that the imported material of `key` lapsed (the key is back in Pending import). */
 export async function journalLapse(ctx: OnlineStepContext, key: OnlineKeyState): Promise<void> {
@@ -26,19 +27,18 @@ export async function journalLapse(ctx: OnlineStepContext, key: OnlineKeyState):
 export async function readKeyStatuses(
   ctx: OnlineStepContext,
 ): Promise<{ statuses: KeyStatus[]; lapsed: OnlineKeyState[] }> {
-  const statuses: KeyStatus[] = [];
-  const lapsed: OnlineKeyState[] = [];
-  for (const key of ctx.state.keys.values()) {
-    const info = await ctx.kmsCall('describe-key', key.keyId, () => ctx.kms.describeKey(key.keyId));
-    if (holdsImportedMaterial(key) && info.state === KeyState.PendingImport) lapsed.push(key);
-    statuses.push({
-      keyId: key.keyId,
-      alias: key.alias,
-      spec: key.spec,
-      keyState: info.stateName,
-      materialExpiresAt: info.materialExpiresAt?.toISOString() ?? null,
-    });
-  }
+  const keys = [...ctx.state.keys.values()];
+  const infos = await forEachKeyConcurrently(keys, ctx.concurrency, (key) =>
+    ctx.kmsCall('describe-key', key.keyId, () => ctx.kms.describeKey(key.keyId)),
+  );
+  const lapsed = keys.filter((key, i) => holdsImportedMaterial(key) && infos[i]?.state === KeyState.PendingImport);
+  const statuses: KeyStatus[] = keys.map((key, i) => ({
+    keyId: key.keyId,
+    alias: key.alias,
+    spec: key.spec,
+    keyState: (infos[i] as KmsKeyInfo).stateName,
+    materialExpiresAt: (infos[i] as KmsKeyInfo).materialExpiresAt?.toISOString() ?? null,
+  }));
   await ctx.journal('key.status-read', { keys: statuses.map((k) => ({ keyId: k.keyId, keyState: k.keyState })) });
   return { statuses, lapsed };
 }
@@ -48,42 +48,39 @@ export async function noticeLapsedMaterial(
   ctx: OnlineStepContext,
   onLapse: (key: OnlineKeyState) => Promise<void>,
 ): Promise<void> {
-  for (const key of [...ctx.state.keys.values()].filter((k) => holdsImportedMaterial(k) && !isAsymmetric(k.spec))) {
-    const info = await ctx.kmsCall('describe-key', key.keyId, () => ctx.kms.describeKey(key.keyId));
-    if (info.state === KeyState.PendingImport) await onLapse(key);
-  }
+  const keys = [...ctx.state.keys.values()].filter((k) => holdsImportedMaterial(k) && !isAsymmetric(k.spec));
+  const infos = await forEachKeyConcurrently(keys, ctx.concurrency, (key) =>
+    ctx.kmsCall('describe-key', key.keyId, () => ctx.kms.describeKey(key.keyId)),
+  );
+  for (const [i, key] of keys.entries()) if (infos[i]?.state === KeyState.PendingImport) await onLapse(key);
 }
 
 /** Proves every key holding imported material (see key-proof.ts), journaling each result. */
 export async function proveImportedKeys(ctx: OnlineStepContext): Promise<KeyProof[]> {
   const keys = [...ctx.state.keys.values()].filter((k) => holdsImportedMaterial(k));
-  const proofs: KeyProof[] = [];
-  for (const [i, key] of keys.entries()) {
-    reportProgress(ctx.onProgress, {
-      step: 'verify',
-      done: i,
-      total: keys.length,
-      keyId: key.keyId,
-      ...progressLine('verify-key', { spec: key.spec, alias: key.alias }),
-    });
-    const proof = await ctx.kmsCall('verify', key.keyId, () =>
-      proveKey(ctx.kms, {
+  return forEachKeyWithProgress(
+    { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'verify' },
+    keys,
+    (key) => ({ keyId: key.keyId, line: progressLine('verify-key', { spec: key.spec, alias: key.alias }) }),
+    async (key) => {
+      const proof = await ctx.kmsCall('verify', key.keyId, () =>
+        proveKey(ctx.kms, {
+          keyId: key.keyId,
+          spec: key.spec,
+          usage: key.usage,
+          expectedPublicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null,
+        }),
+      );
+      const data = {
         keyId: key.keyId,
-        spec: key.spec,
-        usage: key.usage,
-        expectedPublicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null,
-      }),
-    );
-    const data = {
-      keyId: key.keyId,
-      keyState: proof.keyState,
-      proof: proof.proof,
-      publicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null,
-    };
-    await ctx.journal(proof.ok ? ONLINE_EVENTS.verified : ONLINE_EVENTS.verifyFailed, data);
-    proofs.push(proof);
-  }
-  return proofs;
+        keyState: proof.keyState,
+        proof: proof.proof,
+        publicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null,
+      };
+      await ctx.journal(proof.ok ? ONLINE_EVENTS.verified : ONLINE_EVENTS.verifyFailed, data);
+      return proof;
+    },
+  );
 }
 
 /** Deletes the imported material of one AES key of this ceremony and journals its new state. */

@@ -13,7 +13,7 @@ import { ONLINE_EVENTS } from './events';
 import { issuedFromAnswer, parametersForBundle } from './issued-parameters';
 import { holdsImportedMaterial } from './state';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
-import { forEachKeyConcurrently } from './key-concurrency';
+import { forEachKeyWithProgress } from './key-concurrency';
 import { reportProgress, progressLine } from '../shared/progress';
 
 /** Creates one external key per planned key, journaling each; refuses an empty plan. */
@@ -27,69 +27,66 @@ export async function createExternalKeys(
       'No keys were given to create.',
       'Name at least one key (alias and spec) in the plan.',
     );
-  return forEachKeyConcurrently(planned, ctx.concurrency, async (key, index) => {
-    reportProgress(ctx.onProgress, {
-      step: 'create-keys',
-      done: index,
-      total: planned.length,
-      ...progressLine('create-key', { spec: key.spec, alias: key.alias }),
-    });
-    const { keyId } = await ctx.kmsCall('create-key', null, () =>
-      ctx.kms.createKey({
+  return forEachKeyWithProgress(
+    { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'create-keys' },
+    planned,
+    (key) => ({ line: progressLine('create-key', { spec: key.spec, alias: key.alias }) }),
+    async (key) => {
+      const { keyId } = await ctx.kmsCall('create-key', null, () =>
+        ctx.kms.createKey({
+          alias: key.alias,
+          spec: key.spec,
+          usage: key.usage,
+          description: key.description,
+          origin: 'external',
+        }),
+      );
+      await ctx.journal(ONLINE_EVENTS.keyCreated, {
+        keyId,
         alias: key.alias,
         spec: key.spec,
         usage: key.usage,
         description: key.description,
-        origin: 'external',
-      }),
-    );
-    await ctx.journal(ONLINE_EVENTS.keyCreated, {
-      keyId,
-      alias: key.alias,
-      spec: key.spec,
-      usage: key.usage,
-      description: key.description,
-    });
-    return { keyId, alias: key.alias, spec: key.spec, usage: key.usage };
-  });
+      });
+      return { keyId, alias: key.alias, spec: key.spec, usage: key.usage };
+    },
+  );
 }
 
 /** Fetches and journals import parameters for every key not holding imported material. */
 export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<IssuedSummary[]> {
   const { state } = ctx;
   const keys = [...state.keys.values()].filter((k) => !holdsImportedMaterial(k));
-  return forEachKeyConcurrently(keys, ctx.concurrency, async (key, index) => {
-    reportProgress(ctx.onProgress, {
-      step: 'fetch-parameters',
-      done: index,
-      total: keys.length,
-      keyId: key.keyId,
-      ...progressLine('fetch-parameters', { alias: key.alias }),
-    });
-    const answer = await ctx.kmsCall('get-parameters-for-import', key.keyId, () =>
-      ctx.kms.getParametersForImport({
-        keyId: key.keyId,
-        wrappingAlgorithm: state.wrappingAlgorithm,
-      }),
-    );
-    let issued: ReturnType<typeof issuedFromAnswer>;
-    try {
-      issued = issuedFromAnswer(key, answer, state.wrappingAlgorithm, ctx.region, ctx.kms.projectId);
-    } catch (error) {
-      // A wrapping key the KMS should never issue (weak, or one its own import would refuse).
-      const problem = toProblem(error);
-      await ctx.journal(ONLINE_EVENTS.parametersRefused, {
-        keyId: key.keyId,
-        wrappingKeyFingerprint: sha256Hex(answer.publicKeyDer),
-        code: problem.code,
-        reason: problem.message,
-      });
-      throw error;
-    }
-    const { event, summary } = issued;
-    await ctx.journal(ONLINE_EVENTS.parametersFetched, event);
-    return summary;
-  });
+  return forEachKeyWithProgress(
+    { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'fetch-parameters' },
+    keys,
+    (key) => ({ keyId: key.keyId, line: progressLine('fetch-parameters', { alias: key.alias }) }),
+    async (key) => {
+      const answer = await ctx.kmsCall('get-parameters-for-import', key.keyId, () =>
+        ctx.kms.getParametersForImport({
+          keyId: key.keyId,
+          wrappingAlgorithm: state.wrappingAlgorithm,
+        }),
+      );
+      let issued: ReturnType<typeof issuedFromAnswer>;
+      try {
+        issued = issuedFromAnswer(key, answer, state.wrappingAlgorithm, ctx.region, ctx.kms.projectId);
+      } catch (error) {
+        // A wrapping key the KMS should never issue (weak, or one its own import would refuse).
+        const problem = toProblem(error);
+        await ctx.journal(ONLINE_EVENTS.parametersRefused, {
+          keyId: key.keyId,
+          wrappingKeyFingerprint: sha256Hex(answer.publicKeyDer),
+          code: problem.code,
+          reason: problem.message,
+        });
+        throw error;
+      }
+      const { event, summary } = issued;
+      await ctx.journal(ONLINE_EVENTS.parametersFetched, event);
+      return summary;
+    },
+  );
 }
 
 /** Writes the latest parameters of every waiting key into the new folder `dir` and journals it. */

@@ -4,6 +4,7 @@
  */
 import { toProblem } from '../../errors';
 import type { Journal, JsonObject } from '../../journal';
+import { observeKmsRetries } from '../../kms/retry';
 import { ONLINE_EVENTS } from './events';
 import type { OnlineKms } from './kms-calls';
 import type { OnlineCeremonyState } from './state';
@@ -26,7 +27,11 @@ export interface OnlineStepContext {
   kmsCall<T>(step: string, keyId: string | null, run: () => Promise<T>): Promise<T>;
 }
 
-/** Runs `run`; on failure appends a step-failed entry (code and sentence only, best effort) and rethrows. */
+/**
+ * Runs `run`, journaling every retry of its KMS calls (kms.retried: the action, the attempt that
+ * failed, its code, whether the API gateway throttled it, the wait) before the wait starts; on
+ * failure appends a step-failed entry (code and sentence only, best effort) and rethrows.
+ */
 export async function journaledKmsCall<T>(
   journal: Journal,
   operator: string,
@@ -35,7 +40,9 @@ export async function journaledKmsCall<T>(
   run: () => Promise<T>,
 ): Promise<T> {
   try {
-    return await run();
+    return await observeKmsRetries(async (retry) => {
+      await journal.append(operator, ONLINE_EVENTS.kmsRetried, { step, keyId, ...retry });
+    }, run);
   } catch (error) {
     const problem = toProblem(error);
     await journal

@@ -2,6 +2,9 @@
 import type { PlainValues, ProgressCode, ProgressValues } from '../../../i18n/catalogue';
 import { english } from '../../../i18n/translate';
 
+/** Where one key of a step that goes key by key (several at once) stands. */
+export type KeyPhase = 'started' | 'done' | 'failed';
+
 export interface CeremonyProgress {
   /** The workflow step, e.g. `generate-material`, `write-bundle`, `import`. */
   readonly step: string;
@@ -10,6 +13,8 @@ export interface CeremonyProgress {
   readonly total: number;
   /** The key being worked on, when the step goes key by key. */
   readonly keyId?: string;
+  /** For steps that run several keys at once: whether `keyId`'s calls started, finished or failed. */
+  readonly keyPhase?: KeyPhase;
   /** One short line for a status bar, e.g. "Generating RSA_4096 key 2 of 3" (English fallback). */
   readonly message: string;
   /** The catalogue's `progress.CODE` and its values: what each surface shows in its language. */

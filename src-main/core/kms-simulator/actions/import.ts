@@ -134,6 +134,7 @@ export const importKeyMaterial: ActionHandler = (ctx, body) => {
   key.state = 2;
   if (expirationSeconds !== undefined) key.materialExpiresAt = expirationSeconds * 1000;
   else delete key.materialExpiresAt;
+  ctx.importsApplied.set(keyId, (ctx.importsApplied.get(keyId) ?? 0) + 1);
   return { body: {}, changed: true };
 };
 

@@ -2,6 +2,10 @@
 export const enCliOptions = {
   'problem.CLI_BAD_NUMBER': '{option} "{text}" is not a whole number from {min} to {max}.',
   'problem.CLI_BAD_NUMBER.next': 'Give {option} a whole number from {min} to {max}.',
+  'problem.CLI_BAD_DURATION': '{option} "{text}" is not a time from {min} ms to {max} ms.',
+  'problem.CLI_BAD_DURATION.next': 'Give {option} a whole number of milliseconds, e.g. 60ms (or seconds, e.g. 2s).',
+  'problem.CLI_BAD_RATE': '{option} "{text}" is not a rate from {min} to {max} requests a second.',
+  'problem.CLI_BAD_RATE.next': 'Give {option} a whole number of requests a second, e.g. 20/s.',
   'problem.TITLE_DIFFERS_FROM_BUNDLE':
     'The import-parameters bundle names this ceremony "{bundle}", but --title gives "{given}": the two receipts of one ceremony would carry different titles.',
   'problem.TITLE_DIFFERS_FROM_BUNDLE.next':
