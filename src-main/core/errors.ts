@@ -59,6 +59,19 @@ export class KeyferryError<C extends string = string> extends Error implements P
 }
 
 /**
+ * A problem whose text is a `{reason, select, …}` with branches naming different values: give the
+ * chosen branch's values only (names and kinds are still checked; which ones are needed is not).
+ */
+export function selectedProblem<C extends ProblemCode>(
+  code: C,
+  values: Partial<Plain<ProblemValues<C>>>,
+  options?: ErrorOptions,
+): KeyferryError<C> {
+  const args = [values, options] as unknown as KeyferryErrorArgs<C>;
+  return new KeyferryError(code, ...args);
+}
+
+/**
  * The values that name `error` as the cause of another problem whose text has `{cause}`: its code
  * and values, rendered in the reader's language (an error without catalogue texts gives its English sentence).
  */

@@ -22,11 +22,7 @@ function kwpCipherName(kek: Uint8Array): 'id-aes128-wrap-pad' | 'id-aes192-wrap-
     case 32:
       return 'id-aes256-wrap-pad';
     default:
-      throw new KeyferryError(
-        'KWP_BAD_KEK_LENGTH',
-        `The key-wrapping key is ${kek.length} bytes long; AES key wrap needs 16, 24 or 32 bytes.`,
-        'Use a 32-byte temporary key (AES-256), as the KMS expects.',
-      );
+      throw new KeyferryError('KWP_BAD_KEK_LENGTH', { length: kek.length });
   }
 }
 
@@ -34,11 +30,7 @@ function kwpCipherName(kek: Uint8Array): 'id-aes128-wrap-pad' | 'id-aes192-wrap-
 export function aesKeyWrapPad(kek: Uint8Array, data: Uint8Array): Buffer {
   const name = kwpCipherName(kek);
   if (data.length === 0 || data.length > MAX_KWP_INPUT) {
-    throw new KeyferryError(
-      'KWP_BAD_INPUT_LENGTH',
-      `AES key wrap was given ${data.length} bytes; it wraps between 1 byte and ${MAX_KWP_INPUT} bytes.`,
-      'Check that the key material was loaded completely.',
-    );
+    throw new KeyferryError('KWP_BAD_INPUT_LENGTH', { length: data.length, max: MAX_KWP_INPUT });
   }
   const cipher = createCipheriv(name, kek, KWP_ALTERNATIVE_IV);
   return Buffer.concat([cipher.update(data), cipher.final()]);
@@ -51,11 +43,7 @@ export function aesKeyWrapPad(kek: Uint8Array, data: Uint8Array): Buffer {
 export function unwrapAesKeyWrapPad(kek: Uint8Array, wrapped: Uint8Array): SecretBytes {
   const name = kwpCipherName(kek);
   if (wrapped.length < 16 || wrapped.length % 8 !== 0 || wrapped.length > MAX_KWP_INPUT + 16) {
-    throw new KeyferryError(
-      'KWP_BAD_CIPHERTEXT_LENGTH',
-      `The wrapped data is ${wrapped.length} bytes long; AES key wrap output is a multiple of 8 bytes, at least 16.`,
-      'Check that the wrapped private key file was copied completely.',
-    );
+    throw new KeyferryError('KWP_BAD_CIPHERTEXT_LENGTH', { length: wrapped.length });
   }
   let head: Buffer | undefined;
   let tail: Buffer | undefined;
@@ -65,12 +53,7 @@ export function unwrapAesKeyWrapPad(kek: Uint8Array, wrapped: Uint8Array): Secre
     tail = decipher.final();
   } catch (error) {
     head?.fill(0);
-    throw new KeyferryError(
-      'KWP_UNWRAP_FAILED',
-      'The wrapped private key did not pass the AES key wrap integrity check: wrong temporary key or damaged data.',
-      'Check that the wrapped private key and the encrypted key material come from the same wrap.',
-      { cause: error },
-    );
+    throw new KeyferryError('KWP_UNWRAP_FAILED', {}, { cause: error });
   }
   if (tail.length === 0) return SecretBytes.from(head);
   try {

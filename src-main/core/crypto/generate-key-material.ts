@@ -40,11 +40,7 @@ export async function generateKeyMaterial(spec: KeySpec): Promise<KeyMaterial> {
     const { publicKey, privateKey } = await generateDerKeyPair(spec);
     return createKeyMaterial(spec, SecretBytes.from(privateKey), publicKey);
   } catch (error) {
-    throw new KeyferryError(
-      'KEYGEN_FAILED',
-      `Generating ${spec} key material failed: ${error instanceof Error ? error.message : String(error)}.`,
-      "Nothing was written. Try again; if it keeps failing, the machine's crypto library may be broken.",
-      { cause: error },
-    );
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new KeyferryError('KEYGEN_FAILED', { spec, detail }, { cause: error });
   }
 }

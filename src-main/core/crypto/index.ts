@@ -24,5 +24,5 @@ export { unwrapKeyMaterial, isPkcs8Der, type UnwrapKeyMaterialInput } from './un
 export { aesKeyWrapPad, unwrapAesKeyWrapPad, KWP_ALTERNATIVE_IV } from './aes-key-wrap';
 export { rsaOaepEncrypt, rsaOaepDecrypt, oaepHashOf } from './rsa-oaep';
 export { derFingerprint, keyCheckValue, type KeyEvidence } from './evidence';
-export { describeKeyObject } from './key-description';
+export { keyObjectValues } from './key-description';
 export { consoleFileNames, ENCRYPTED_KEY_MATERIAL_FILE, PUBLIC_KEY_FILE, type ConsoleFileNames } from './console-files';

@@ -1,4 +1,4 @@
-/** Plain names for keys ("an RSA-3072 key", "an EC P-384 key") used in refusals. */
+/** The values that name a key's type and size in refusals ("An RSA-3072 key", "An EC P-384 key"). */
 import type { KeyObject } from 'node:crypto';
 
 const CURVE_NAMES: Readonly<Record<string, string>> = {
@@ -9,34 +9,27 @@ const CURVE_NAMES: Readonly<Record<string, string>> = {
   SM2: 'SM2',
 };
 
-/** Describes a key's type and size without revealing anything secret, e.g. "an RSA-1024 key". */
-export function describeKeyObject(key: KeyObject): string {
+/** A key's type and size as refusals name it (catalogue: "An RSA-1024 key", "An EC P-384 key"); nothing secret. */
+export function keyObjectValues(key: KeyObject): { keyType: string; keySize: string } {
   const details = key.asymmetricKeyDetails ?? {};
+  const bits = String(details.modulusLength ?? '?');
   switch (key.asymmetricKeyType) {
     case 'rsa':
-      return `an RSA-${details.modulusLength ?? '?'} key`;
+      return { keyType: 'rsa', keySize: bits };
     case 'rsa-pss':
-      return `an RSA-PSS-${details.modulusLength ?? '?'} key (restricted to PSS signatures)`;
+      return { keyType: 'rsaPss', keySize: bits };
+    case 'dsa':
+      return { keyType: 'dsa', keySize: bits };
     case 'ec': {
       const curve = details.namedCurve ?? 'unknown curve';
-      return `an EC ${CURVE_NAMES[curve] ?? curve} key`;
+      return { keyType: 'ec', keySize: CURVE_NAMES[curve] ?? curve };
     }
     case 'ed25519':
-      return 'an Ed25519 key';
     case 'ed448':
-      return 'an Ed448 key';
     case 'x25519':
-      return 'an X25519 key';
     case 'x448':
-      return 'an X448 key';
-    case 'dsa':
-      return `a DSA-${details.modulusLength ?? '?'} key`;
+      return { keyType: key.asymmetricKeyType, keySize: '' };
     default:
-      return `a key of type ${key.asymmetricKeyType ?? 'unknown'}`;
+      return { keyType: 'other', keySize: key.asymmetricKeyType ?? 'unknown' };
   }
-}
-
-/** Upper-cases the first letter, to start a sentence with a description. */
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

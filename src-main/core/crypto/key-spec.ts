@@ -40,20 +40,12 @@ export function parseKeySpec(value: string): KeySpec {
   const upper = value.trim().toUpperCase();
   if ((KEY_SPECS as readonly string[]).includes(upper)) return upper as KeySpec;
   if (upper.startsWith('HMAC')) {
-    throw new KeyferryError(
-      'SPEC_NOT_IMPORTABLE',
-      `Key spec ${upper} cannot be imported: the KMS does not support importing key material for HMAC keys.`,
-      'Let the KMS generate HMAC keys (origin kms), or choose AES_256, RSA_2048/3072/4096, EC_P256 or EC_P384.',
-    );
+    throw new KeyferryError('SPEC_NOT_IMPORTABLE', { spec: upper });
   }
   if (/^(SM4|SM2|ED25519|SECP256K1)/.test(upper)) {
-    throw new KeyferryError(
-      'SPEC_NOT_SUPPORTED',
-      `Key spec ${upper} is not supported yet: its import format is not confirmed, so Keyferry cannot promise a correct wrap.`,
-      `Choose ${KEY_SPECS.join(', ')}.`,
-    );
+    throw new KeyferryError('SPEC_NOT_SUPPORTED', { spec: upper, specs: KEY_SPECS.join(', ') });
   }
-  throw new KeyferryError('SPEC_UNKNOWN', `Unknown key spec "${value}".`, `Choose one of ${KEY_SPECS.join(', ')}.`);
+  throw new KeyferryError('SPEC_UNKNOWN', { value, specs: KEY_SPECS.join(', ') });
 }
 
 /** Parses a wrapping algorithm; refuses PKCS#1 v1.5 and SM2 with the reason. */
@@ -61,22 +53,10 @@ export function parseWrappingAlgorithm(value: string): WrappingAlgorithm {
   const upper = value.trim().toUpperCase();
   if ((WRAPPING_ALGORITHMS as readonly string[]).includes(upper)) return upper as WrappingAlgorithm;
   if (upper === 'RSAES_PKCS1_V1_5') {
-    throw new KeyferryError(
-      'ALGORITHM_REFUSED',
-      'Wrapping algorithm RSAES_PKCS1_V1_5 is refused: PKCS#1 v1.5 encryption is open to padding-oracle attacks.',
-      'Fetch import parameters with RSAES_OAEP_SHA_256 (or RSAES_OAEP_SHA_1 where the region offers nothing newer).',
-    );
+    throw new KeyferryError('ALGORITHM_REFUSED', { algorithm: upper });
   }
   if (upper === 'SM2_ENCRYPT') {
-    throw new KeyferryError(
-      'ALGORITHM_NOT_SUPPORTED',
-      'Wrapping algorithm SM2_ENCRYPT is not supported yet: its ciphertext layout is not confirmed.',
-      'Fetch import parameters with RSAES_OAEP_SHA_256.',
-    );
+    throw new KeyferryError('ALGORITHM_NOT_SUPPORTED', { algorithm: upper });
   }
-  throw new KeyferryError(
-    'ALGORITHM_UNKNOWN',
-    `Unknown wrapping algorithm "${value}".`,
-    `Choose one of ${WRAPPING_ALGORITHMS.join(', ')}.`,
-  );
+  throw new KeyferryError('ALGORITHM_UNKNOWN', { value, algorithms: WRAPPING_ALGORITHMS.join(', ') });
 }

@@ -24,6 +24,11 @@ export function pemLabels(bytes: Buffer): string[] {
   return labels;
 }
 
+/** PEM labels as refusals quote them: `"PRIVATE KEY", "EC PARAMETERS"`. */
+export function quotedLabels(labels: readonly string[]): string {
+  return labels.map((l) => `"${l}"`).join(', ');
+}
+
 /** True when a PEM file carries a legacy OpenSSL encryption header (Proc-Type: 4,ENCRYPTED). */
 export function hasLegacyPemEncryption(bytes: Buffer): boolean {
   return bytes.includes('Proc-Type: 4,ENCRYPTED', 0, 'latin1');

@@ -4,46 +4,27 @@
  * The file bytes stay the caller's to wipe; the PKCS#8 DER made here is owned by SecretBytes.
  */
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { KeyferryError } from '../errors';
-import { capitalize, describeKeyObject } from './key-description';
+import { KeyferryError, selectedProblem } from '../errors';
+import { keyObjectValues } from './key-description';
 import { createKeyMaterial, type KeyMaterial } from './key-material';
 import { KEY_SPEC_INFO, type KeySpec } from './key-spec';
-import { hasLegacyPemEncryption, looksLikePem, pemLabels } from './pem';
+import { hasLegacyPemEncryption, looksLikePem, pemLabels, quotedLabels } from './pem';
 import { SecretBytes } from './secret-bytes';
 
 const PRIVATE_LABELS = ['PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY'];
 const PUBLIC_LABELS = ['PUBLIC KEY', 'RSA PUBLIC KEY', 'CERTIFICATE', 'TRUSTED CERTIFICATE'];
 
-function refuse(code: string, message: string, nextStep: string, cause?: unknown): never {
-  throw new KeyferryError(code, message, nextStep, cause === undefined ? undefined : { cause });
-}
-
-const FORMATS_STEP = 'Give the private key as PEM or DER (PKCS#8, PKCS#1 or SEC1), for example from "openssl genpkey".';
-
 function passphraseChecks(encrypted: boolean, passphrase: string | undefined): void {
   if (encrypted && passphrase === undefined) {
-    refuse(
-      'MATERIAL_PASSPHRASE_MISSING',
-      'The private key file is encrypted and no passphrase was given.',
-      'Give the passphrase (on the command line: --passphrase-env NAME, with the passphrase in that environment variable).',
-    );
+    throw new KeyferryError('MATERIAL_PASSPHRASE_MISSING');
   }
   if (!encrypted && passphrase !== undefined) {
-    refuse(
-      'MATERIAL_NOT_ENCRYPTED',
-      'A passphrase was given but the private key file is not encrypted.',
-      'Check that this is the file you meant; drop the passphrase for an unencrypted key.',
-    );
+    throw selectedProblem('MATERIAL_NOT_ENCRYPTED', { kind: 'privateKey' });
   }
 }
 
 function wrongPassphrase(cause: unknown): never {
-  return refuse(
-    'MATERIAL_PASSPHRASE_WRONG',
-    'The private key file could not be decrypted with the passphrase given (wrong passphrase or damaged file).',
-    'Check the passphrase and try again.',
-    cause,
-  );
+  throw new KeyferryError('MATERIAL_PASSPHRASE_WRONG', {}, { cause });
 }
 
 function privateKeyFromPem(bytes: Buffer, passphrase: string | undefined): KeyObject {
@@ -51,24 +32,12 @@ function privateKeyFromPem(bytes: Buffer, passphrase: string | undefined): KeyOb
   const privateBlocks = labels.filter((l) => PRIVATE_LABELS.includes(l));
   if (privateBlocks.length === 0) {
     if (labels.some((l) => PUBLIC_LABELS.includes(l))) {
-      refuse(
-        'MATERIAL_IS_PUBLIC_KEY',
-        `The key material file holds a public key or certificate (PEM "${labels.join('", "')}"), not a private key.`,
-        FORMATS_STEP,
-      );
+      throw selectedProblem('MATERIAL_IS_PUBLIC_KEY', { format: 'pem', labels: quotedLabels(labels) });
     }
-    refuse(
-      'MATERIAL_UNREADABLE',
-      `The key material file is PEM with block(s) "${labels.join('", "')}", none of them a private key.`,
-      FORMATS_STEP,
-    );
+    throw selectedProblem('MATERIAL_UNREADABLE', { reason: 'pemBlocks', labels: quotedLabels(labels) });
   }
   if (privateBlocks.length > 1) {
-    refuse(
-      'MATERIAL_AMBIGUOUS',
-      `The key material file holds ${privateBlocks.length} private keys; Keyferry will not guess which one to import.`,
-      'Give a file holding exactly one private key.',
-    );
+    throw new KeyferryError('MATERIAL_AMBIGUOUS', { count: privateBlocks.length });
   }
   const encrypted = privateBlocks[0] === 'ENCRYPTED PRIVATE KEY' || hasLegacyPemEncryption(bytes);
   passphraseChecks(encrypted, passphrase);
@@ -76,11 +45,10 @@ function privateKeyFromPem(bytes: Buffer, passphrase: string | undefined): KeyOb
     return createPrivateKey(encrypted ? { key: bytes, format: 'pem', passphrase } : { key: bytes, format: 'pem' });
   } catch (error) {
     if (encrypted) wrongPassphrase(error);
-    return refuse(
+    throw selectedProblem(
       'MATERIAL_UNREADABLE',
-      `The key material file is PEM "${privateBlocks[0]}" but could not be read as a private key.`,
-      FORMATS_STEP,
-      error,
+      { reason: 'pemContents', labels: quotedLabels(privateBlocks.slice(0, 1)) },
+      { cause: error },
     );
   }
 }
@@ -108,17 +76,9 @@ function privateKeyFromDer(bytes: Buffer, passphrase: string | undefined): KeyOb
   try {
     createPublicKey({ key: bytes, format: 'der', type: 'spki' });
   } catch {
-    return refuse(
-      'MATERIAL_UNREADABLE',
-      `The key material file (${bytes.length} bytes of DER) is not a PKCS#8, PKCS#1 or SEC1 private key.`,
-      FORMATS_STEP,
-    );
+    throw selectedProblem('MATERIAL_UNREADABLE', { reason: 'der', size: bytes.length });
   }
-  return refuse(
-    'MATERIAL_IS_PUBLIC_KEY',
-    'The key material file holds a public key (DER SubjectPublicKeyInfo), not a private key.',
-    FORMATS_STEP,
-  );
+  throw selectedProblem('MATERIAL_IS_PUBLIC_KEY', { format: 'der' });
 }
 
 /** Refuses a private key whose type, RSA size or curve differs from `spec`, saying what it is. */
@@ -129,11 +89,7 @@ export function checkPrivateKeyMatchesSpec(spec: KeySpec, key: KeyObject): void 
     (info.kind === 'rsa' && key.asymmetricKeyType === 'rsa' && details.modulusLength === info.bits) ||
     (info.kind === 'ec' && key.asymmetricKeyType === 'ec' && details.namedCurve === info.namedCurve);
   if (!matches) {
-    refuse(
-      'MATERIAL_SPEC_MISMATCH',
-      `${capitalize(describeKeyObject(key))} was given for ${spec}.`,
-      `Give a key that matches ${spec}, or create the KMS key with the spec of this key.`,
-    );
+    throw new KeyferryError('MATERIAL_SPEC_MISMATCH', { ...keyObjectValues(key), spec });
   }
 }
 
@@ -147,11 +103,7 @@ function selfTest(key: KeyObject, publicKey: KeyObject): void {
     ok = false;
   }
   if (!ok) {
-    refuse(
-      'MATERIAL_INCONSISTENT',
-      'The private key failed a sign-and-verify self-test: its parts do not belong together.',
-      'The file is damaged. Use an intact copy of the private key.',
-    );
+    throw new KeyferryError('MATERIAL_INCONSISTENT');
   }
 }
 
@@ -173,9 +125,5 @@ export function keyMaterialFromPrivateKey(spec: KeySpec, key: KeyObject): KeyMat
 export function loadPrivateKeyMaterial(spec: KeySpec, fileBytes: Buffer, passphrase?: string): KeyMaterial {
   if (looksLikePem(fileBytes)) return keyMaterialFromPrivateKey(spec, privateKeyFromPem(fileBytes, passphrase));
   if (fileBytes[0] === 0x30) return keyMaterialFromPrivateKey(spec, privateKeyFromDer(fileBytes, passphrase));
-  return refuse(
-    'MATERIAL_UNREADABLE',
-    `The key material file (${fileBytes.length} bytes) is neither PEM nor DER; ${spec} needs a private key.`,
-    FORMATS_STEP,
-  );
+  throw selectedProblem('MATERIAL_UNREADABLE', { reason: 'neither', size: fileBytes.length, spec });
 }

@@ -35,11 +35,6 @@ export function rsaOaepDecrypt(
       ),
     );
   } catch (error) {
-    throw new KeyferryError(
-      'RSA_OAEP_DECRYPT_FAILED',
-      `The encrypted key material could not be decrypted with ${algorithm}: wrong wrapping key, wrong algorithm or damaged data.`,
-      'Wrap the material again with the wrapping key and algorithm of this import token.',
-      { cause: error },
-    );
+    throw new KeyferryError('RSA_OAEP_DECRYPT_FAILED', { algorithm }, { cause: error });
   }
 }

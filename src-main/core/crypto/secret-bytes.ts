@@ -36,11 +36,7 @@ export class SecretBytes {
    */
   use<T>(fn: (bytes: Buffer) => T): T {
     if (this.#disposed) {
-      throw new KeyferryError(
-        'SECRET_DISPOSED',
-        'The key material was already wiped from memory and cannot be used again.',
-        'Load or generate the key material again for this step.',
-      );
+      throw new KeyferryError('SECRET_DISPOSED');
     }
     return fn(this.#bytes);
   }

@@ -4,7 +4,7 @@
  * Each refusal carries a code naming the KMS error it mirrors.
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { KeyferryError } from '../errors';
+import { causeValues, KeyferryError } from '../errors';
 import { unwrapAesKeyWrapPad } from './aes-key-wrap';
 import { createKeyMaterial, type KeyMaterial } from './key-material';
 import { isAsymmetric, symmetricMaterialBytes, type KeySpec, type WrappingAlgorithm } from './key-spec';
@@ -20,8 +20,6 @@ export interface UnwrapKeyMaterialInput {
   readonly encryptedPrivateKey?: Uint8Array;
 }
 
-const NEXT = 'Wrap the key material again with the wrapping key of this import token.';
-
 /** True when DER is a PKCS#8 PrivateKeyInfo: SEQUENCE { INTEGER version, SEQUENCE algorithm, ... }. */
 export function isPkcs8Der(der: Buffer): boolean {
   if (der.length < 8 || der[0] !== 0x30) return false;
@@ -34,11 +32,7 @@ export function isPkcs8Der(der: Buffer): boolean {
 
 function unwrapPrivateKey(spec: KeySpec, temporaryKey: SecretBytes, wrapped: Uint8Array): KeyMaterial {
   if (temporaryKey.length !== 16 && temporaryKey.length !== 32) {
-    throw new KeyferryError(
-      'UNWRAP_TEMPORARY_KEY_LENGTH',
-      `The temporary key is ${temporaryKey.length} bytes; it must be 16 or 32 (KMS.2610).`,
-      NEXT,
-    );
+    throw new KeyferryError('UNWRAP_TEMPORARY_KEY_LENGTH', { length: temporaryKey.length });
   }
   const pkcs8 = temporaryKey.use((kek) => unwrapAesKeyWrapPad(kek, wrapped));
   try {
@@ -49,13 +43,9 @@ function unwrapPrivateKey(spec: KeySpec, temporaryKey: SecretBytes, wrapped: Uin
     return createKeyMaterial(spec, pkcs8, spkiDer);
   } catch (error) {
     pkcs8.dispose();
-    const detail = error instanceof KeyferryError ? ` ${error.message}` : '';
-    throw new KeyferryError(
-      'UNWRAP_PRIVATE_KEY_INVALID',
-      `The unwrapped private key is not a valid PKCS#8 ${spec} key (KMS.2609).${detail}`,
-      NEXT,
-      { cause: error },
-    );
+    const reason =
+      error instanceof KeyferryError ? { reason: 'refused', ...causeValues(error) } : { reason: 'notPkcs8', cause: '' };
+    throw new KeyferryError('UNWRAP_PRIVATE_KEY_INVALID', { spec, ...reason }, { cause: error });
   }
 }
 
@@ -67,18 +57,10 @@ export function unwrapKeyMaterial(input: UnwrapKeyMaterialInput): KeyMaterial {
   const { spec, algorithm } = input;
   const asymmetric = isAsymmetric(spec);
   if (asymmetric && !input.encryptedPrivateKey) {
-    throw new KeyferryError(
-      'UNWRAP_PRIVATE_KEY_MISSING',
-      `${spec} key material needs the wrapped private key as well (KMS.2608).`,
-      NEXT,
-    );
+    throw new KeyferryError('UNWRAP_PRIVATE_KEY_MISSING', { spec });
   }
   if (!asymmetric && input.encryptedPrivateKey) {
-    throw new KeyferryError(
-      'UNWRAP_UNEXPECTED_PRIVATE_KEY',
-      `A wrapped private key was given for ${spec}, which is symmetric.`,
-      NEXT,
-    );
+    throw new KeyferryError('UNWRAP_UNEXPECTED_PRIVATE_KEY', { spec });
   }
   const decrypted = rsaOaepDecrypt(input.wrappingPrivateKey, algorithm, input.encryptedKeyMaterial);
   if (asymmetric && input.encryptedPrivateKey) {
@@ -92,11 +74,7 @@ export function unwrapKeyMaterial(input: UnwrapKeyMaterialInput): KeyMaterial {
   if (decrypted.length !== needed) {
     const found = decrypted.length;
     decrypted.dispose();
-    throw new KeyferryError(
-      'UNWRAP_WRONG_LENGTH',
-      `The decrypted ${spec} key material is ${found} bytes; it must be ${needed} (KMS.2604).`,
-      NEXT,
-    );
+    throw new KeyferryError('UNWRAP_WRONG_LENGTH', { spec, found, needed });
   }
   return createKeyMaterial(spec, decrypted);
 }

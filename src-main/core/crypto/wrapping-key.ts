@@ -5,10 +5,10 @@
  * else is refused saying what was found.
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { KeyferryError } from '../errors';
+import { KeyferryError, selectedProblem } from '../errors';
 import { derFingerprint } from './evidence';
-import { capitalize, describeKeyObject } from './key-description';
-import { looksLikePem, pemLabels } from './pem';
+import { keyObjectValues } from './key-description';
+import { looksLikePem, pemLabels, quotedLabels } from './pem';
 import { findRsaPublicKeyWeakness } from './rsa-public-key-check';
 
 export interface WrappingPublicKey {
@@ -22,12 +22,6 @@ export interface WrappingPublicKey {
 }
 
 const MAX_WRAPPING_KEY_INPUT = 64 * 1024;
-const NEXT_STEP =
-  'Use the wrapping key downloaded with the import token (wrappingKey_<KeyID>, PublicKey.bin or PublicKey.b64).';
-
-function refuse(code: string, message: string, cause?: unknown): never {
-  throw new KeyferryError(code, message, NEXT_STEP, cause === undefined ? undefined : { cause });
-}
 
 function isPrivateKeyDer(der: Buffer): boolean {
   for (const type of ['pkcs8', 'pkcs1', 'sec1'] as const) {
@@ -44,51 +38,31 @@ function isPrivateKeyDer(der: Buffer): boolean {
 function publicKeyFromPem(input: Buffer): KeyObject {
   const labels = pemLabels(input);
   if (labels.some((l) => l.includes('PRIVATE KEY'))) {
-    refuse(
-      'WRAPPING_KEY_IS_PRIVATE',
-      `The wrapping key file is a private key (PEM "${labels.join('", "')}"); the wrapping key is the KMS public key.`,
-    );
+    throw selectedProblem('WRAPPING_KEY_IS_PRIVATE', { format: 'pem', labels: quotedLabels(labels) });
   }
   if (labels.length !== 1 || (labels[0] !== 'PUBLIC KEY' && labels[0] !== 'RSA PUBLIC KEY')) {
-    refuse(
-      'WRAPPING_KEY_UNREADABLE',
-      `The wrapping key file is PEM with block(s) "${labels.join('", "')}"; expected one "PUBLIC KEY" block.`,
-    );
+    throw selectedProblem('WRAPPING_KEY_UNREADABLE', { reason: 'pemBlocks', labels: quotedLabels(labels) });
   }
   try {
     return createPublicKey({ key: input, format: 'pem' });
   } catch (error) {
-    return refuse(
-      'WRAPPING_KEY_UNREADABLE',
-      'The wrapping key file is PEM "PUBLIC KEY" but its contents could not be read as a public key.',
-      error,
-    );
+    throw selectedProblem('WRAPPING_KEY_UNREADABLE', { reason: 'pemContents' }, { cause: error });
   }
 }
 
-function publicKeyFromDer(der: Buffer, source: string): KeyObject {
+function publicKeyFromDer(der: Buffer, source: 'der' | 'base64'): KeyObject {
   let key: KeyObject;
   try {
     key = createPublicKey({ key: der, format: 'der', type: 'spki' });
   } catch (error) {
     if (isPrivateKeyDer(der)) {
-      refuse(
-        'WRAPPING_KEY_IS_PRIVATE',
-        `The wrapping key file (${source}) is a private key; the wrapping key is the KMS public key.`,
-      );
+      throw selectedProblem('WRAPPING_KEY_IS_PRIVATE', { format: 'der', source });
     }
-    return refuse(
-      'WRAPPING_KEY_UNREADABLE',
-      `The wrapping key file (${source}, ${der.length} bytes) is not a DER SubjectPublicKeyInfo public key.`,
-      error,
-    );
+    throw selectedProblem('WRAPPING_KEY_UNREADABLE', { reason: 'der', source, size: der.length }, { cause: error });
   }
   const canonical = key.export({ type: 'spki', format: 'der' });
   if (!canonical.equals(der)) {
-    refuse(
-      'WRAPPING_KEY_NOT_CANONICAL',
-      `The wrapping key file (${source}) holds ${der.length} bytes but the public key in it is ${canonical.length} bytes: it has extra or non-canonical data.`,
-    );
+    throw new KeyferryError('WRAPPING_KEY_NOT_CANONICAL', { source, size: der.length, keyBytes: canonical.length });
   }
   return key;
 }
@@ -105,32 +79,21 @@ function base64Der(input: Buffer): Buffer | undefined {
  */
 export function loadWrappingPublicKey(input: Buffer): WrappingPublicKey {
   if (input.length > MAX_WRAPPING_KEY_INPUT) {
-    refuse(
-      'WRAPPING_KEY_UNREADABLE',
-      `The wrapping key file is ${input.length} bytes; a wrapping key is at most a few kilobytes.`,
-    );
+    throw selectedProblem('WRAPPING_KEY_UNREADABLE', { reason: 'tooLarge', size: input.length });
   }
-  if (input.toString('latin1').trim().length === 0) {
-    refuse('WRAPPING_KEY_EMPTY', 'The wrapping key file is empty.');
-  }
+  if (input.toString('latin1').trim().length === 0) throw new KeyferryError('WRAPPING_KEY_EMPTY');
   let key: KeyObject;
   if (looksLikePem(input)) key = publicKeyFromPem(input);
-  else if (input[0] === 0x30) key = publicKeyFromDer(input, 'DER');
+  else if (input[0] === 0x30) key = publicKeyFromDer(input, 'der');
   else {
     const der = base64Der(input);
     if (der === undefined) {
-      refuse(
-        'WRAPPING_KEY_UNREADABLE',
-        `The wrapping key file (${input.length} bytes) is neither DER, base64 text nor PEM.`,
-      );
+      throw selectedProblem('WRAPPING_KEY_UNREADABLE', { reason: 'neither', size: input.length });
     }
-    key = publicKeyFromDer(der, 'base64 text');
+    key = publicKeyFromDer(der, 'base64');
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    refuse(
-      'WRAPPING_KEY_NOT_RSA',
-      `${capitalize(describeKeyObject(key))} was given as the wrapping key; the KMS wrapping key is an RSA key.`,
-    );
+    throw new KeyferryError('WRAPPING_KEY_NOT_RSA', keyObjectValues(key));
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   const spkiDer = key.export({ type: 'spki', format: 'der' });

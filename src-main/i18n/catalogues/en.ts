@@ -25,6 +25,7 @@ import { enKmsSim } from './en/kms-sim';
 import { enKms } from './en/kms';
 import { enInputs } from './en/inputs';
 import { enBundle } from './en/bundle';
+import { enCrypto } from './en/crypto';
 
 export const en = {
   ...enScreens,
@@ -47,4 +48,5 @@ export const en = {
   ...enInputs,
   ...enCustodySet,
   ...enBundle,
+  ...enCrypto,
 } as const;

@@ -24,6 +24,7 @@ import { zhCNKmsSim } from './zh-CN/kms-sim';
 import { zhCNKms } from './zh-CN/kms';
 import { zhCNInputs } from './zh-CN/inputs';
 import { zhCNBundle } from './zh-CN/bundle';
+import { zhCNCrypto } from './zh-CN/crypto';
 
 export const zhCN: Catalogue = {
   ...zhCNScreens,
@@ -46,4 +47,5 @@ export const zhCN: Catalogue = {
   ...zhCNInputs,
   ...zhCNCustodySet,
   ...zhCNBundle,
+  ...zhCNCrypto,
 };
