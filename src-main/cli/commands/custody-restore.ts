@@ -37,6 +37,10 @@ import { badArguments, readShares, type ReadShare } from './custody-input';
 import { backupFileFor, printBackup, printSetRestored, runSetProveOnly } from './custody-restore-set';
 import { readBackupFile } from '../../core/custody/backup-text';
 import { isSetShare } from '../../core/custody/set-share';
+import type { HsmRestoreRequest } from '../../core/ceremony/restore/workflow';
+import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
+import { printHsmSource } from '../hsm-source-lines';
+import type { ArtefactToConfirm } from '../../core/ceremony/airgap/witness-confirmations';
 
 const NAME = 'custody restore';
 
@@ -44,8 +48,24 @@ export const RESTORE_USAGE = `Usage: keyferry ${NAME} --share FILE... [--typed F
          --journal FILE --operator NAME --witness NAME... [--witness-confirms NAME=DIGEST...]
          [--presented-by INDEX=NAME...] [--expires never|ISO-TIME] [--receipt-dir DIR] [--title TEXT]
          [--allow-network]
+   or: keyferry ${NAME} --hsm-module FILE --hsm-token LABEL|SERIAL [--hsm-pin-env VAR] [--hsm-journal FILE]
+         --bundle PARAMS_DIR --wrapped-out DIR --journal FILE --operator NAME --witness NAME... [...]
    or: keyferry ${NAME} --share FILE... [--typed FILE...] [--backup FILE] [--out FILE|DIR]
          [--ceremony-id ID] [--key-id ID...] [--key-spec SPEC]
+
+Material generated (or chosen) in an HSM by "airgap wrap --hsm-module" has no shares: its custody
+copy is the token object, labelled "keyferry <ceremony> <key id>". The restore ceremony re-wraps
+that same object inside the HSM for the fresh bundle, instead of presenting shares:
+  --hsm-module FILE          the HSM's PKCS#11 library (keyferry hsm info)
+  --hsm-token LABEL|SERIAL   the token; its serial must be the one the air-gapped journal recorded
+  --hsm-pin-env VAR          the NAME of an environment variable holding the user PIN (read once,
+                             then removed); without it the PIN is asked for, hidden. Never the PIN itself.
+  --hsm-journal FILE         the air-gapped journal that recorded the material in the HSM (default:
+                             --journal, when the restore continues that journal); its chain is verified
+  --hsm-accept-zero-filled-pad  rehearsals only: accept a token whose CKM_AES_KEY_WRAP_PAD zero-fills
+Each object is found by the label the journal recorded and must give the journaled key check value
+or public-key SHA-256 (computed in the HSM); a missing or different object, another token, or shares
+given with the HSM options are refused and journaled, and nothing is wrapped.
 
 Shares of a ceremony custody set (share files of format 2, slips headed KEYFERRY SHARE V2; what
 "airgap wrap --custody M/N" writes: one share per custodian for every key of the ceremony) restore
@@ -112,6 +132,11 @@ const OPTIONS = {
   'allow-network': { type: 'boolean', default: false },
   'wrap-bundle': { type: 'string' },
   'expires-at': { type: 'string' },
+  'hsm-module': HSM_OPTIONS['hsm-module'],
+  'hsm-token': HSM_OPTIONS['hsm-token'],
+  'hsm-pin-env': HSM_OPTIONS['hsm-pin-env'],
+  'hsm-accept-zero-filled-pad': HSM_OPTIONS['hsm-accept-zero-filled-pad'],
+  'hsm-journal': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
@@ -137,13 +162,20 @@ const exists = (file: string): Promise<boolean> =>
 
 /** Refuses option mixes before any share is read. */
 function checkMode(values: Values): void {
+  if (values['hsm-module'] !== undefined) {
+    if ((values.share ?? []).length + (values.typed ?? []).length > 0 || values.backup !== undefined)
+      throw new KeyferryError('HSM_RESTORE_SHARES_PRESENTED', {});
+    if (values.bundle === undefined) throw new KeyferryError('HSM_RESTORE_NEEDS_BUNDLE', {});
+  } else if (values['hsm-journal'] !== undefined || values['hsm-token'] !== undefined) {
+    throw new KeyferryError('HSM_OPTION_NEEDS_MODULE', {});
+  }
   if (values['wrap-bundle'] !== undefined || values['expires-at'] !== undefined) {
     throw badArguments(
       NAME,
       '--wrap-bundle and --expires-at are now --bundle and --expires, and make a journaled restore ceremony (with --wrapped-out, --journal, --operator and --witness).',
     );
   }
-  if ((values.share ?? []).length + (values.typed ?? []).length === 0) {
+  if (values['hsm-module'] === undefined && (values.share ?? []).length + (values.typed ?? []).length === 0) {
     throw badArguments(NAME, 'Give the shares with --share FILE (share files) and/or --typed FILE (typed slips).');
   }
   const given = (names: readonly string[]) =>
@@ -189,7 +221,12 @@ function presentedByMap(entries: readonly string[]): Map<number, string> {
   return map;
 }
 
-async function runCeremony(values: Values, read: ReadShare[], io: CliIo): Promise<number> {
+async function runCeremony(
+  values: Values,
+  read: ReadShare[],
+  io: CliIo,
+  hsm: HsmRestoreRequest | null,
+): Promise<number> {
   const rel = (p: string) => path.resolve(io.cwd, p);
   const wrappedOut = rel(values['wrapped-out'] as string);
   const expiry = values.expires ? parseMaterialExpiry(values.expires) : { kind: 'never' as const };
@@ -204,7 +241,7 @@ async function runCeremony(values: Values, read: ReadShare[], io: CliIo): Promis
       );
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     try {
-      return await ceremonySteps(values, read, io, journal, { wrappedOut, expiry, presentedBy, witnesses });
+      return await ceremonySteps(values, read, io, journal, { wrappedOut, expiry, presentedBy, witnesses, hsm });
     } finally {
       await journal.close();
     }
@@ -218,6 +255,7 @@ interface CeremonyInputs {
   readonly expiry: MaterialExpiry;
   readonly presentedBy: ReadonlyMap<number, string>;
   readonly witnesses: readonly string[];
+  readonly hsm: HsmRestoreRequest | null;
 }
 
 async function ceremonySteps(
@@ -252,29 +290,11 @@ async function ceremonySteps(
     const receiptDir = rel(values['receipt-dir'] ?? path.dirname(journal.path));
     await restore.preflight({ wrappedBundle: wrappedOut, receiptFolder: receiptDir, materialExpiry: expiry });
     io.stdout(cliTranslator(io).t('cli.preflight-passed', { bundle: wrappedOut, receipts: receiptDir, custodians: 0 }));
-    const backupFile = backupFileFor(values, read, io);
-    while (read.length > 0) {
-      const { share, source, file } = read.shift() as ReadShare;
-      const presented = await restore.presentShare(share, presentedBy.get(share.index) ?? share.custodian, source);
-      io.stdout(
-        `  share ${presented.shareIndex} of ${presented.total} (custodian ${presented.custodian}) presented by ${presented.presentedBy} from ${source === 'file' ? path.basename(file) : `typed slip ${path.basename(file)}`}`,
-      );
-    }
-    if (backupFile) {
-      const backup = await readBackupFile(backupFile);
-      await restore.presentBackup(backup, path.basename(backupFile));
-      printBackup(io, backup, backupFile);
-    }
-    const restored = await restore.restore();
-    if (restored.keys) printSetRestored(io, restored.splitCeremonyId, restored.shareIndexes, restored);
-    else
-      io.stdout(
-        `Rebuilt ${restored.spec} key material of key ${restored.keyId} from shares ${restored.shareIndexes.join(', ')} of ${restored.total} (${restored.threshold} needed).`,
-      );
-    io.stdout(restored.proof);
+    const confirmations = inputs.hsm
+      ? await restoreFromToken(restore, inputs.hsm, io)
+      : await restoreFromShares(restore, values, read, io, presentedBy);
     io.stdout(cliTranslator(io).t('witness.fingerprints.heading'));
-    for (const a of restored.confirmations)
-      for (const k of a.fingerprints) io.stdout(`  ${k.grouped}   (key ${k.keyId})`);
+    for (const a of confirmations) for (const k of a.fingerprints) io.stdout(`  ${k.grouped}   (key ${k.keyId})`);
     const fromSeq = journal.count + 1;
     const given = parseWitnessConfirms(values['witness-confirms']);
     if (given.length > 0) await confirmGiven(restore, given);
@@ -303,6 +323,56 @@ async function ceremonySteps(
   } finally {
     unregisterStop();
   }
+}
+
+/** Presents the shares (and a set's backup), rebuilds and proves the material; what the witnesses confirm. */
+async function restoreFromShares(
+  restore: RestoreCeremony,
+  values: Values,
+  read: ReadShare[],
+  io: CliIo,
+  presentedBy: ReadonlyMap<number, string>,
+): Promise<readonly ArtefactToConfirm[]> {
+  const backupFile = backupFileFor(values, read, io);
+  while (read.length > 0) {
+    const { share, source, file } = read.shift() as ReadShare;
+    const presented = await restore.presentShare(share, presentedBy.get(share.index) ?? share.custodian, source);
+    io.stdout(
+      `  share ${presented.shareIndex} of ${presented.total} (custodian ${presented.custodian}) presented by ${presented.presentedBy} from ${source === 'file' ? path.basename(file) : `typed slip ${path.basename(file)}`}`,
+    );
+  }
+  if (backupFile) {
+    const backup = await readBackupFile(backupFile);
+    await restore.presentBackup(backup, path.basename(backupFile));
+    printBackup(io, backup, backupFile);
+  }
+  const restored = await restore.restore();
+  if (restored.keys) printSetRestored(io, restored.splitCeremonyId, restored.shareIndexes, restored);
+  else
+    io.stdout(
+      `Rebuilt ${restored.spec} key material of key ${restored.keyId} from shares ${restored.shareIndexes.join(', ')} of ${restored.total} (${restored.threshold} needed).`,
+    );
+  io.stdout(restored.proof);
+  return restored.confirmations;
+}
+
+/** Finds the journaled token objects in the HSM and proves them; what the witnesses confirm. */
+async function restoreFromToken(
+  restore: RestoreCeremony,
+  request: HsmRestoreRequest,
+  io: CliIo,
+): Promise<readonly ArtefactToConfirm[]> {
+  const restored = await restore.restoreFromHsm(request);
+  const { t, message } = cliTranslator(io);
+  printHsmSource(io, { token: restored.token, reports: restored.capability });
+  for (const k of restored.keys) {
+    const check = k.publicKeyFingerprint
+      ? `public key SHA-256 ${groupHex(k.publicKeyFingerprint)}`
+      : `KCV ${k.keyCheckValue ?? ''}`;
+    io.stdout(t('hsm.cli.recalled', { keyId: k.keyId, spec: k.spec, label: k.objectLabel, check, seq: k.recordedSeq }));
+  }
+  io.stdout(message(restored.proof));
+  return restored.confirmations;
 }
 
 async function runProveOnly(values: Values, read: ReadShare[], io: CliIo): Promise<number> {
@@ -368,7 +438,18 @@ export const custodyRestoreCommand: CliCommand = {
     checkMode(values);
     if (values.bundle !== undefined && values.expires) parseMaterialExpiry(values.expires);
     presentedByMap(values['presented-by'] ?? []);
+    const hsm = await hsmSourceFromOptions(values, io, []);
+    if (hsm) {
+      const journalFile = values['hsm-journal'];
+      return runCeremony(values, [], io, {
+        modulePath: hsm.modulePath,
+        token: hsm.token,
+        pin: hsm.pin,
+        acceptZeroFilledPad: hsm.acceptZeroFilledPad ?? false,
+        ...(journalFile === undefined ? {} : { airGapJournal: path.resolve(io.cwd, journalFile) }),
+      });
+    }
     const read = await readShares(values.share ?? [], values.typed ?? [], io.cwd);
-    return values.bundle === undefined ? runProveOnly(values, read, io) : runCeremony(values, read, io);
+    return values.bundle === undefined ? runProveOnly(values, read, io) : runCeremony(values, read, io, null);
   },
 };

@@ -47,6 +47,8 @@ export interface Fixture {
   plan(specs: KeySpec[]): CeremonyPlan;
   journal(name: string): Promise<Journal>;
   online(journal: Journal, plan: CeremonyPlan, clock?: () => Date): Promise<OnlineCeremony>;
+  /** The online side with its KMS client and clock `aheadMs` ahead of this computer's, like the simulator's after `sim.clock.advance`. */
+  onlineAhead(journal: Journal, plan: CeremonyPlan, aheadMs: number): Promise<OnlineCeremony>;
   /** The air-gapped side of `plan` on `journal`, offline; `extra` adds start options (e.g. onMaterialForAudit). */
   airgap(journal: Journal, plan: CeremonyPlan, extra?: Partial<AirGapStart>): Promise<AirGapCeremony>;
   close(): Promise<void>;
@@ -62,13 +64,34 @@ export interface FixtureOptions {
 export async function createFixture(options: FixtureOptions = {}): Promise<Fixture> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ceremony-'));
   const sim = await startKmsSimulator(options.simulator);
-  const kms = new KmsClient({
-    endpoint: sim.endpoint,
-    projectId: sim.projectId,
-    credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
-    retry: options.retry ?? { maxAttempts: 1 },
-  });
+  const kmsClient = (now?: () => Date) =>
+    new KmsClient({
+      endpoint: sim.endpoint,
+      projectId: sim.projectId,
+      credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
+      retry: options.retry ?? { maxAttempts: 1 },
+      ...(now ? { now } : {}),
+    });
+  const kms = kmsClient();
   const journals: Journal[] = [];
+  const laterClients: KmsClient[] = [];
+  const openOnline = (journal: Journal, plan: CeremonyPlan, client: KmsClient, clock?: () => Date) =>
+    OnlineCeremony.open({
+      journal,
+      kms: client,
+      region: sim.region,
+      app: APP,
+      ...(clock ? { clock } : {}),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      start: {
+        title: plan.title,
+        operator: plan.operator,
+        witnesses: plan.witnesses,
+        wrappingAlgorithm: plan.wrappingAlgorithm,
+        materialExpiry: plan.materialExpiry,
+        rehearsal: true,
+      },
+    });
   return {
     dir,
     sim,
@@ -93,23 +116,13 @@ export async function createFixture(options: FixtureOptions = {}): Promise<Fixtu
       journals.push(journal);
       return journal;
     },
-    online: (journal, plan, clock) =>
-      OnlineCeremony.open({
-        journal,
-        kms,
-        region: sim.region,
-        app: APP,
-        ...(clock ? { clock } : {}),
-        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-        start: {
-          title: plan.title,
-          operator: plan.operator,
-          witnesses: plan.witnesses,
-          wrappingAlgorithm: plan.wrappingAlgorithm,
-          materialExpiry: plan.materialExpiry,
-          rehearsal: true,
-        },
-      }),
+    online: (journal, plan, clock) => openOnline(journal, plan, kms, clock),
+    onlineAhead(journal, plan, aheadMs) {
+      const later = () => new Date(Date.now() + aheadMs);
+      const client = kmsClient(later);
+      laterClients.push(client);
+      return openOnline(journal, plan, client, later);
+    },
     airgap: (journal, plan, extra = {}) =>
       AirGapCeremony.start({
         journal,
@@ -123,6 +136,7 @@ export async function createFixture(options: FixtureOptions = {}): Promise<Fixtu
     async close() {
       for (const j of journals) await j.close().catch(() => undefined);
       kms.close();
+      for (const c of laterClients) c.close();
       await sim.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -8,7 +8,7 @@
  */
 import type { ImportParameters } from '../../bundle';
 import { derFingerprint } from '../../crypto/evidence';
-import { KEY_SPEC_INFO, type WrappingAlgorithm } from '../../crypto/key-spec';
+import { KEY_SPEC_INFO, type KeySpec, type WrappingAlgorithm } from '../../crypto/key-spec';
 import { KeyferryError, toProblem } from '../../errors';
 import {
   ceremonyObjectLabel,
@@ -43,6 +43,19 @@ export interface HsmSourceRequest {
   readonly existingKeys?: { readonly labels?: Readonly<Record<string, string>>; readonly byKeyId?: boolean };
   /** Rehearsal only: accept a CKM_AES_KEY_WRAP_PAD that zero-fills (journaled as a deviation). */
   readonly acceptZeroFilledPad?: boolean;
+}
+
+/** What an air-gapped journal recorded of a key kept in the HSM (its `material.generated` / `material.hsm-selected`). */
+export interface RecordedHsmObject {
+  readonly keyId: string;
+  readonly spec: KeySpec;
+  /** CKA_LABEL of the token object. */
+  readonly objectLabel: string;
+  readonly tokenSerial: string;
+  readonly keyCheckValue: string | null;
+  readonly publicKeyFingerprint: string | null;
+  /** The journal entry that recorded it. */
+  readonly seq: number;
 }
 
 /** A key's material summary, with the label of the token object that holds it. */
@@ -102,12 +115,22 @@ export class AirGapHsmMaterial {
     request: HsmSourceRequest,
     parameters: readonly ImportParameters[],
     context: StepContext,
+    expectedSerial?: string,
   ): Promise<AirGapHsmMaterial> {
     let module: HsmModule | null = null;
     let session: HsmSession | null = null;
     try {
       module = HsmModule.open(request.modulePath);
-      session = HsmSession.open(module, selectToken(module, request.token), request.pin);
+      const slot = selectToken(module, request.token);
+      // A restore re-wraps the object of the token the journal names: another token is refused before login.
+      if (expectedSerial !== undefined && slot.token.serialNumber.trim() !== expectedSerial) {
+        throw new KeyferryError('HSM_RESTORE_TOKEN_DIFFERS', {
+          token: slot.token.label.trim(),
+          found: slot.token.serialNumber.trim(),
+          recorded: expectedSerial,
+        });
+      }
+      session = HsmSession.open(module, slot, request.pin);
       const algorithms = [...new Set(parameters.map((p) => p.wrappingAlgorithm))] as WrappingAlgorithm[];
       const existing = Boolean(request.existingKeys);
       const reports = algorithms.map((algorithm) =>
@@ -240,6 +263,56 @@ export class AirGapHsmMaterial {
       total: todo.length,
       ...progressLine('generated', { count: todo.length }),
     });
+    return summaries;
+  }
+
+  /**
+   * A restore: finds each key's token object by the label the air-gapped journal recorded and
+   * proves it is that material (the key check value or public-key fingerprint the HSM gives now
+   * equals the journaled one). A missing or different object is refused before anything is wrapped.
+   */
+  async recall(recorded: readonly RecordedHsmObject[], context: StepContext): Promise<HsmMaterialSummary[]> {
+    const summaries: HsmMaterialSummary[] = [];
+    for (const r of recorded) {
+      const { serial, label } = this.#session.identity;
+      if (r.tokenSerial !== serial) {
+        throw new KeyferryError('HSM_RESTORE_TOKEN_DIFFERS', { token: label, found: serial, recorded: r.tokenSerial });
+      }
+      let key: HsmMaterialKey;
+      try {
+        key = findMaterialKey(this.#session, r.spec, { label: r.objectLabel });
+      } catch (error) {
+        if (toProblem(error).code !== 'HSM_KEY_NOT_FOUND') throw error;
+        throw new KeyferryError('HSM_RESTORE_OBJECT_MISSING', {
+          label: r.objectLabel,
+          keyId: r.keyId,
+          serial: r.tokenSerial,
+          seq: r.seq,
+        });
+      }
+      const summary = this.#summarize(r.keyId, key);
+      const found = summary.keyCheckValue ?? summary.publicKeyFingerprint ?? '';
+      const expected = r.keyCheckValue ?? r.publicKeyFingerprint ?? '';
+      if (found.toLowerCase() !== expected.toLowerCase()) {
+        throw new KeyferryError('HSM_RESTORE_OBJECT_DIFFERS', {
+          label: r.objectLabel,
+          keyId: r.keyId,
+          check: r.keyCheckValue !== null ? 'kcv' : 'spki',
+          recorded: expected,
+          found,
+          seq: r.seq,
+        });
+      }
+      this.#keys.set(r.keyId, key);
+      await context.journal.append(context.operator, 'material.hsm-recalled', {
+        ...summary,
+        hsmTokenSerial: this.#session.identity.serial,
+        hsmTokenLabel: this.#session.identity.label,
+        recordedSeq: r.seq,
+        keptInHsm: true,
+      });
+      summaries.push(summary);
+    }
     return summaries;
   }
 

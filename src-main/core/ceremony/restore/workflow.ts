@@ -11,6 +11,7 @@
  * which share, the proof and the bundle; never a share or the material. Like the air-gapped
  * workflow, this module must never reach a network client.
  */
+import path from 'node:path';
 import type { CustodyArrangement, ImportParameters } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
 import type { CustodyShare } from '../../custody/custody-share';
@@ -37,6 +38,10 @@ import { StepGuard } from '../shared/step-guard';
 import { RESTORE_STEP_FROM, type RestoreStepId } from '../shared/allowed-steps';
 import type { RestoreState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
+import type { MessageKey } from '../../../i18n/catalogue';
+import type { AirGapHsmMaterial, HsmMaterialSummary, HsmSourceSummary } from '../airgap/hsm-material';
+import type { HsmTokenIdentity } from '../../hsm';
+import { readAirGapJournal, recordedHsmObjects } from './hsm-records';
 
 export type { RestoreState } from '../shared/ceremony-states';
 
@@ -101,11 +106,48 @@ export interface RestoreParametersOverview {
   readonly warnings: readonly string[];
 }
 
-interface RestoredState {
-  readonly keys: readonly ImportParameters[];
-  readonly result: RestoredKey;
-  readonly presented: readonly PresentedShare[];
+/** A restore from the HSM: which token, and what the operator gives to open it (the PIN is used once, at login). */
+export interface HsmRestoreRequest {
+  readonly modulePath: string;
+  /** Token label or serial number; its serial must be the one the air-gapped journal recorded. */
+  readonly token: string;
+  readonly pin: string;
+  /**
+   * The air-gapped journal that recorded the material in the HSM (its `material.generated`):
+   * verified before use. Default: this restore's own journal (an air-gapped journal continued).
+   */
+  readonly airGapJournal?: string;
+  /** Rehearsal only: accept a CKM_AES_KEY_WRAP_PAD that zero-fills (journaled as a deviation). */
+  readonly acceptZeroFilledPad?: boolean;
 }
+
+/** What a restore from the HSM proved, for the screen and the CLI (no key bytes, no PIN). */
+export interface HsmRestoredKeys {
+  readonly token: HsmTokenIdentity;
+  readonly capability: HsmSourceSummary['reports'];
+  /** Every key of the fresh bundle: the token object found and its check, equal to the journaled one. */
+  readonly keys: readonly (HsmMaterialSummary & { readonly recordedSeq: number })[];
+  /** The journal the objects were recorded in (its file name). */
+  readonly recordedIn: string;
+  /** One sentence: what was proven (a catalogue message). */
+  readonly proof: { readonly key: MessageKey; readonly values: { readonly count: number } };
+  /** What every witness confirms: the bundle digest (shown once all typed it). */
+  readonly confirmations: readonly ArtefactToConfirm[];
+}
+
+type RestoredState =
+  | {
+      readonly from: 'shares';
+      readonly keys: readonly ImportParameters[];
+      readonly result: RestoredKey;
+      readonly presented: readonly PresentedShare[];
+    }
+  | {
+      readonly from: 'hsm';
+      readonly keys: readonly ImportParameters[];
+      readonly result: HsmRestoredKeys;
+      readonly hsm: AirGapHsmMaterial;
+    };
 
 export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreStepId> {
   readonly #vault: MaterialVault;
@@ -115,6 +157,8 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   #restored: RestoredState | undefined;
   #backup: CustodyBackup | undefined;
   #startedAt = new Date(0);
+  #hsmChosen = false;
+  #hsm: AirGapHsmMaterial | null = null;
 
   private constructor(options: RestoreCeremonyOptions) {
     super(options, new StepGuard<RestoreState, RestoreStepId>('custody restore', 'new', NEXT_STEP, RESTORE_STEP_FROM));
@@ -175,6 +219,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   ): Promise<PresentedShare & { presented: number }> {
     try {
       this.guard.require('presentShare');
+      if (this.#hsmChosen) throw new KeyferryError('HSM_RESTORE_SHARES_PRESENTED', {});
     } catch (error) {
       share.share.dispose();
       throw error;
@@ -305,7 +350,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       publicKeyFingerprint: result.publicKeyFingerprint,
       proof,
     });
-    this.#restored = { keys: [key], result, presented };
+    this.#restored = { from: 'shares', keys: [key], result, presented };
     this.guard.advance('restored');
     return result;
   }
@@ -319,6 +364,86 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       ),
       this.options.witnesses,
     );
+  }
+
+  /**
+   * Step 3-4 for HSM material (instead of shares): the custody copy is the token object the
+   * air-gapped ceremony generated (or chose) and journaled. Reads that journal's record of every
+   * key of the fresh bundle, opens the token it names (another token's serial is refused before
+   * login), runs the capability check for the fresh parameters, finds each object by its
+   * recorded label and proves it holds the recorded material (key check value or public-key
+   * SHA-256, computed in the HSM). Refusals are journaled; nothing is wrapped until the
+   * witnesses confirmed the bundle digest.
+   */
+  async restoreFromHsm(request: HsmRestoreRequest): Promise<HsmRestoredKeys> {
+    this.guard.require('restoreFromHsm');
+    this.requirePreflight('restore');
+    const { journal, operator } = this.options;
+    const keys = this.#parameters;
+    const journalFile = request.airGapJournal ?? journal.path;
+    let hsm: AirGapHsmMaterial | null = null;
+    try {
+      if (this.guard.state === 'shares-presented') throw new KeyferryError('HSM_RESTORE_SHARES_PRESENTED', {});
+      const entries = request.airGapJournal ? await readAirGapJournal(request.airGapJournal) : journal.entries;
+      const recorded = recordedHsmObjects(entries, keys, journalFile);
+      const { AirGapHsmMaterial } = await import('../airgap/hsm-material');
+      hsm = await AirGapHsmMaterial.open(
+        {
+          modulePath: request.modulePath,
+          token: request.token,
+          pin: request.pin,
+          acceptZeroFilledPad: request.acceptZeroFilledPad ?? false,
+          existingKeys: { labels: Object.fromEntries(recorded.map((r) => [r.keyId, r.objectLabel])) },
+        },
+        keys,
+        this.options,
+        recorded[0]!.tokenSerial,
+      );
+      this.#hsmChosen = true;
+      this.#hsm = hsm;
+      const found = await hsm.recall(recorded, this.options);
+      const seqOf = new Map(recorded.map((r) => [r.keyId, r.seq]));
+      this.confirmations = this.#bundleConfirmations();
+      const result: HsmRestoredKeys = {
+        token: hsm.summary.token,
+        capability: hsm.summary.reports,
+        keys: found.map((k) => ({ ...k, recordedSeq: seqOf.get(k.keyId)! })),
+        recordedIn: path.basename(journalFile),
+        proof: { key: 'hsm.restore.proven', values: { count: found.length } },
+        confirmations: this.confirmations.list(),
+      };
+      await journal.append(operator, 'custody.restored', {
+        from: 'hsm-token',
+        keyIds: keys.map((k) => k.keyId),
+        hsmTokenSerial: result.token.serial,
+        hsmTokenLabel: result.token.label,
+        recordedIn: result.recordedIn,
+        keys: result.keys.map((k) => ({
+          keyId: k.keyId,
+          spec: k.spec,
+          objectLabel: k.objectLabel,
+          keyCheckValue: k.keyCheckValue,
+          publicKeyFingerprint: k.publicKeyFingerprint,
+          recordedSeq: k.recordedSeq,
+        })),
+        proof: 'the check value the HSM computes for every token object equals the one the air-gapped journal recorded',
+      });
+      this.#restored = { from: 'hsm', keys, result, hsm };
+      this.guard.advance('restored');
+      return result;
+    } catch (error) {
+      hsm?.close();
+      this.#hsm = null;
+      const problem = toProblem(error);
+      await journal.append(operator, 'custody.restore-refused', {
+        from: 'hsm-token',
+        keyIds: keys.map((k) => k.keyId),
+        recordedIn: path.basename(journalFile),
+        code: problem.code,
+        ...(problem.values ? { values: { ...problem.values } } : {}),
+      });
+      throw error;
+    }
   }
 
   /** Step 4 for set shares: every key of the bundle from the backup, proven, all or none. */
@@ -376,7 +501,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       keys: facts.map((f) => ({ ...f })),
       proof,
     });
-    this.#restored = { keys, result, presented };
+    this.#restored = { from: 'shares', keys, result, presented };
     this.guard.advance('restored');
     return result;
   }
@@ -391,8 +516,16 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   /** Step 6: wraps every rebuilt key under its wrapping key, then wipes the material. */
   async wrapAll(): Promise<WrappedKeySummary[]> {
     this.guard.require('wrap');
-    const { keys } = this.#restored as RestoredState;
-    this.wrapped = await wrapThenWipe(keys, this.#vault, this.options);
+    const restored = this.#restored as RestoredState;
+    if (restored.from === 'hsm') {
+      try {
+        this.wrapped = await restored.hsm.wrapAll(restored.keys, this.options);
+      } finally {
+        restored.hsm.close();
+      }
+    } else {
+      this.wrapped = await wrapThenWipe(restored.keys, this.#vault, this.options);
+    }
     this.guard.advance('wrapped');
     return this.wrapped.map((w) => w.summary);
   }
@@ -406,13 +539,13 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   ): Promise<WrittenCeremonyReceipt> {
     this.guard.require('writeReceipt');
     this.requirePreflightedFolder('receipt', dir, this.requirePreflight('receipt').receiptFolder);
-    const { keys, result, presented } = this.#restored as RestoredState;
+    const restored = this.#restored as RestoredState;
+    const { keys } = restored;
     const now = this.now();
-    const custody = {
-      threshold: result.threshold,
-      holders: presented.map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy })),
-      restoredFrom: { total: result.total },
-    };
+    const custody =
+      restored.from === 'shares'
+        ? new Map(keys.map((k) => [k.keyId, sharesCustody(restored.result, restored.presented)]))
+        : new Map();
     return this.whileWriting(async () => {
       const receipt = await writeAirGapReceipt(dir, {
         ...(options.language ? { language: options.language } : {}),
@@ -420,7 +553,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
         parameters: keys,
         wrapped: this.wrapped.map((w) => w.summary),
         bundle: this.bundle as WrittenWrappedBundle,
-        custody: new Map(keys.map((k) => [k.keyId, custody])),
+        custody,
         journal: this.options.journal,
         now,
         nameSuffix: this.receiptSuffix(),
@@ -435,6 +568,8 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   async abandon(cause: string | StopCause): Promise<AbandonReport> {
     return this.stopSession(typeof cause === 'string' ? { reason: cause } : cause, () => {
       this.#shares?.disposeAll();
+      this.#hsm?.close();
+      this.#hsm = null;
       const held = this.#vault.size;
       this.#vault.close();
       return held;
@@ -449,7 +584,12 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
 
   /** The shares stay with their custodians: those who presented theirs here are named. */
   protected custodyArrangement(): CustodyArrangement {
-    const { result, presented } = this.#restored as RestoredState;
+    const restored = this.#restored as RestoredState;
+    if (restored.from === 'hsm') {
+      const { label, serial } = restored.result.token;
+      return { kind: 'hsm-token', label, serial };
+    }
+    const { result, presented } = restored;
     return {
       kind: 'shares',
       threshold: result.threshold,
@@ -462,4 +602,13 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   protected receiptSuffix(): string {
     return `restore-${this.#startedAt.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
   }
+}
+
+/** A share restore's custody section on the receipt: who presented which share, out of how many. */
+function sharesCustody(result: RestoredKey, presented: readonly PresentedShare[]) {
+  return {
+    threshold: result.threshold,
+    holders: presented.map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy })),
+    restoredFrom: { total: result.total },
+  };
 }

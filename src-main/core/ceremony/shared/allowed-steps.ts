@@ -103,6 +103,12 @@ export const RESTORE_STEP_FROM = {
   },
   preflight: { from: ['parameters-read', 'shares-presented'], to: null, doing: 'check the output folders' },
   restore: { from: ['shares-presented'], to: 'restored', doing: 'rebuild the material' },
+  // From 'shares-presented' too, so that shares given for HSM material are refused with the reason.
+  restoreFromHsm: {
+    from: ['parameters-read', 'shares-presented'],
+    to: 'restored',
+    doing: 'restore the material from the HSM',
+  },
   showArtefacts: {
     from: ['restored', 'fingerprints-confirmed', 'wrapped', 'bundle-written', 'finished'],
     to: null,

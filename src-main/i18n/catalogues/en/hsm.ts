@@ -130,4 +130,34 @@ export const enHsm = {
     'Token "{token}": {mechanism} is not RFC 5649-exact. It zero-fills to a multiple of 8 and records the filled length (a {sent}-byte trial key came back as {returned} bytes), so a private key whose PKCS#8 length is not a multiple of 8 would reach the KMS with up to 7 extra zero bytes, which the KMS may refuse.',
   'problem.HSM_WRAP_PAD_NOT_EXACT.next':
     'Use a token with CKM_AES_KEY_WRAP_KWP (0x210B) or an exact CKM_AES_KEY_WRAP_PAD, or generate this key in software. For a rehearsal only, --hsm-accept-zero-filled-pad accepts it (journaled as a deviation).',
+  'hsm.restore.proven':
+    'Proven: {count, plural, one {the token object holds} other {each of the # token objects holds}} the material the air-gapped journal recorded (same key check value or public-key SHA-256, computed in the HSM).',
+  'hsm.cli.recalled': 'Key {keyId} ({spec}): token object "{label}" found, {check} equals journal entry {seq}',
+  'problem.HSM_RESTORE_TOKEN_DIFFERS':
+    'Token "{token}" has serial {found}, but the air-gapped journal recorded the material in the token with serial {recorded}.',
+  'problem.HSM_RESTORE_TOKEN_DIFFERS.next':
+    'Connect the token with serial {recorded} (keyferry hsm info lists serials) and choose it with --hsm-token.',
+  'problem.HSM_RESTORE_OBJECT_MISSING':
+    'The token (serial {serial}) has no object labelled "{label}", which journal entry {seq} recorded as the material of key {keyId}.',
+  'problem.HSM_RESTORE_OBJECT_MISSING.next':
+    "Check with the HSM vendor's tools whether the object was deleted or renamed; if it is gone, the material cannot be restored from this token (restore the token from the vendor's backup first).",
+  'problem.HSM_RESTORE_OBJECT_DIFFERS':
+    'The token object "{label}" is not the material of key {keyId} that journal entry {seq} recorded: its {check, select, kcv {key check value} other {public-key SHA-256}} is {found}, the journal recorded {recorded}.',
+  'problem.HSM_RESTORE_OBJECT_DIFFERS.next':
+    "Nothing was wrapped. Find out with the HSM vendor's tools who replaced the object; only the recorded material can be imported again, since the KMS accepts only the same bytes.",
+  'problem.HSM_RESTORE_NOT_RECORDED':
+    'The journal {journal} records no HSM token object for key {keyId}, so there is nothing in an HSM to restore it from.',
+  'problem.HSM_RESTORE_NOT_RECORDED.next':
+    'Give the air-gapped journal of the ceremony that generated the key in the HSM (--hsm-journal FILE), or restore from custody shares if the material was split.',
+  'problem.HSM_RESTORE_SHARES_PRESENTED':
+    'HSM material has no custody shares: it never left the HSM in plaintext, so it was never split, and shares cannot be combined with a restore from the token.',
+  'problem.HSM_RESTORE_SHARES_PRESENTED.next':
+    'Restore either from the token (the HSM options, no shares) or from shares (no HSM options), in a ceremony of its own.',
+  'problem.HSM_RESTORE_JOURNAL_INVALID': 'The air-gapped journal {file} cannot be trusted: line {line}: {reason}.',
+  'problem.HSM_RESTORE_JOURNAL_INVALID.next':
+    'Use the journal as the air-gapped ceremony wrote it (keyferry journal verify checks it), not a copy that was changed.',
+  'problem.HSM_RESTORE_NEEDS_BUNDLE':
+    'A restore from the HSM is a restore ceremony: it re-wraps the token object for a fresh import-parameters bundle.',
+  'problem.HSM_RESTORE_NEEDS_BUNDLE.next':
+    'Give --bundle PARAMS_DIR with --wrapped-out, --journal, --operator and --witness (keyferry custody restore --help).',
 } as const;

@@ -114,4 +114,32 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
     '令牌 "{token}"：{mechanism} 不严格符合 RFC 5649。它用零填充到 8 的倍数并记录填充后的长度（{sent} 字节的试验密钥返回 {returned} 字节），因此 PKCS#8 长度不是 8 的倍数的私钥到达 KMS 时会多出最多 7 个零字节，KMS 可能拒绝。',
   'problem.HSM_WRAP_PAD_NOT_EXACT.next':
     '请使用具有 CKM_AES_KEY_WRAP_KWP (0x210B) 或严格 CKM_AES_KEY_WRAP_PAD 的令牌，或在软件中生成此密钥。仅用于演练时，可用 --hsm-accept-zero-filled-pad 接受（作为偏差记入日志）。',
+  'hsm.restore.proven':
+    '已证明：{count, plural, one {该令牌对象保存的} other {这 # 个令牌对象各自保存的}}正是隔离网络日志记录的材料（在 HSM 中计算的密钥校验值或公钥 SHA-256 相同）。',
+  'hsm.cli.recalled': '密钥 {keyId}（{spec}）：已找到令牌对象 "{label}"，{check} 与日志条目 {seq} 相同',
+  'problem.HSM_RESTORE_TOKEN_DIFFERS':
+    '令牌 "{token}" 的序列号为 {found}，但隔离网络日志记录材料保存在序列号为 {recorded} 的令牌中。',
+  'problem.HSM_RESTORE_TOKEN_DIFFERS.next':
+    '请连接序列号为 {recorded} 的令牌（keyferry hsm info 会列出序列号），并用 --hsm-token 选择它。',
+  'problem.HSM_RESTORE_OBJECT_MISSING':
+    '令牌（序列号 {serial}）中没有标签为 "{label}" 的对象，而日志条目 {seq} 记录它是密钥 {keyId} 的材料。',
+  'problem.HSM_RESTORE_OBJECT_MISSING.next':
+    '请用 HSM 厂商工具检查该对象是否被删除或改名；如果已不存在，则无法从此令牌恢复材料（请先用厂商备份恢复令牌）。',
+  'problem.HSM_RESTORE_OBJECT_DIFFERS':
+    '令牌对象 "{label}" 不是日志条目 {seq} 记录的密钥 {keyId} 的材料：其{check, select, kcv {密钥校验值} other {公钥 SHA-256}}为 {found}，日志记录的是 {recorded}。',
+  'problem.HSM_RESTORE_OBJECT_DIFFERS.next':
+    '未包装任何内容。请用 HSM 厂商工具查明是谁替换了该对象；KMS 只接受相同的字节，因此只有记录的材料才能再次导入。',
+  'problem.HSM_RESTORE_NOT_RECORDED': '日志 {journal} 中没有密钥 {keyId} 的 HSM 令牌对象记录，因此无法从 HSM 恢复它。',
+  'problem.HSM_RESTORE_NOT_RECORDED.next':
+    '请给出在 HSM 中生成该密钥的隔离网络仪式日志（--hsm-journal FILE）；如果材料曾被分片，请用保管分片恢复。',
+  'problem.HSM_RESTORE_SHARES_PRESENTED':
+    'HSM 中的材料没有保管分片：它从未以明文离开 HSM，因此从未被拆分，分片不能与从令牌恢复混用。',
+  'problem.HSM_RESTORE_SHARES_PRESENTED.next':
+    '请单独举行仪式：要么从令牌恢复（使用 HSM 选项，不提供分片），要么从分片恢复（不使用 HSM 选项）。',
+  'problem.HSM_RESTORE_JOURNAL_INVALID': '隔离网络日志 {file} 不可信：第 {line} 行：{reason}。',
+  'problem.HSM_RESTORE_JOURNAL_INVALID.next':
+    '请使用隔离网络仪式写下的原始日志（可用 keyferry journal verify 检查），而不是被修改过的副本。',
+  'problem.HSM_RESTORE_NEEDS_BUNDLE': '从 HSM 恢复是一场恢复仪式：它为新的导入参数包重新包装令牌对象。',
+  'problem.HSM_RESTORE_NEEDS_BUNDLE.next':
+    '请同时给出 --bundle PARAMS_DIR 以及 --wrapped-out、--journal、--operator 和 --witness（见 keyferry custody restore --help）。',
 };

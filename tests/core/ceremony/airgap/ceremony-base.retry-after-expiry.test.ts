@@ -8,21 +8,16 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBundle } from '../../../../src-main/core/bundle';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
-import { OnlineCeremony } from '../../../../src-main/core/ceremony/online/workflow';
 import { verifyJournal } from '../../../../src-main/core/journal';
-import { KmsClient } from '../../../../src-main/core/kms/client';
-import { AkSkCredentials } from '../../../../src-main/core/kms/credentials';
-import { APP, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import { createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let f: Fixture;
-const clients: KmsClient[] = [];
 beforeEach(async () => {
   f = await createFixture();
 });
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
   await f.close();
 });
 
@@ -43,30 +38,7 @@ async function airGapUpToBundle(plan: CeremonyPlan, params: string, out: string,
 /** Day 2 after the first token expired: the online side sees the expiry and fetches new parameters. */
 async function expiredThenNewParameters(plan: CeremonyPlan) {
   f.sim.clock.advance(DAY_MS + 60_000);
-  const later = () => new Date(Date.now() + DAY_MS + 60_000);
-  const kms = new KmsClient({
-    endpoint: f.sim.endpoint,
-    projectId: f.sim.projectId,
-    credentials: new AkSkCredentials({ accessKeyId: f.sim.ak, secretKey: f.sim.sk }),
-    retry: { maxAttempts: 1 },
-    now: later,
-  });
-  clients.push(kms);
-  const day2 = await OnlineCeremony.open({
-    journal: await f.journal('online.jsonl'),
-    kms,
-    region: f.sim.region,
-    app: APP,
-    clock: later,
-    start: {
-      title: plan.title,
-      operator: plan.operator,
-      witnesses: plan.witnesses,
-      wrappingAlgorithm: plan.wrappingAlgorithm,
-      materialExpiry: plan.materialExpiry,
-      rehearsal: true,
-    },
-  });
+  const day2 = await f.onlineAhead(await f.journal('online.jsonl'), plan, DAY_MS + 60_000);
   await day2.connect();
   await expect(
     day2.checkWrappedBundle(path.join(f.dir, 'wrapped-1'), await receiptDigestOf(path.join(f.dir, 'wrapped-1'))),

@@ -6,66 +6,25 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HsmSourceRequest } from '../../../../src-main/core/ceremony/airgap/hsm-material';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
-import { OnlineCeremony } from '../../../../src-main/core/ceremony/online/workflow';
-import { KmsClient } from '../../../../src-main/core/kms/client';
-import { AkSkCredentials } from '../../../../src-main/core/kms/credentials';
-import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../../hsm/helpers/soft-tokens';
-import { APP, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
+import { onlineDayOne } from '../ceremony-fixture';
+import {
+  airGapWithHsm as airGapSide,
+  expiredHsmKey,
+  hsmPlan as planOf,
+  softHsmCeremonies,
+  softHsmRequest,
+} from '../hsm-ceremony';
 import { confirmEveryWitness } from '../witness-helpers';
 
-const DAY_MS = 24 * 3600 * 1000;
-let f: Fixture;
-let token: SoftToken;
-const clients: KmsClient[] = [];
+const t = softHsmCeremonies('ceremony-hsm', '73915264');
 
-beforeEach(async () => {
-  f = await createFixture();
-  token = await createSoftHsmToken('ceremony-hsm', '73915264');
-});
-afterEach(async () => {
-  for (const c of clients) c.close();
-  clients.length = 0;
-  await f.close();
-  await token.cleanup();
-});
-
-function hsmPlan(specs: Parameters<Fixture['plan']>[0], expiresInMs?: number): CeremonyPlan {
-  const plan = f.plan(specs);
-  return {
-    ...plan,
-    wrappingAlgorithm: 'RSAES_OAEP_SHA_1',
-    ...(expiresInMs ? { materialExpiry: { kind: 'at' as const, at: new Date(Date.now() + expiresInMs) } } : {}),
-  };
-}
-
-function hsmRequest(extra: Partial<HsmSourceRequest> = {}): HsmSourceRequest {
-  return { modulePath: SOFTHSM_MODULE, token: 'ceremony-hsm', pin: token.pin, ...extra };
-}
-
-async function airGapWithHsm(plan: CeremonyPlan, params: string, out: string, request: HsmSourceRequest) {
-  const journal = await f.journal('airgap.jsonl');
-  const air = await f.airgap(journal, plan);
-  try {
-    await air.checkNetwork();
-    await air.readParametersBundle(params);
-    await air.preflight({ wrappedBundle: out, receiptFolder: f.dir });
-    const hsm = await air.useHsm(request);
-    await confirmEveryWitness(air, plan.witnesses, params);
-    const material = await air.generateMaterial();
-    await air.wrap();
-    const bundle = await air.writeWrappedBundle(out, { expiry: plan.materialExpiry });
-    const receipt = await air.writeReceipt(f.dir);
-    return { hsm, material, bundle, receipt };
-  } catch (error) {
-    await air.abandon('test failure');
-    throw error;
-  } finally {
-    await journal.close();
-  }
-}
+const hsmPlan = (specs: Parameters<typeof planOf>[1], expiresInMs?: number) => planOf(t.f, specs, expiresInMs);
+const hsmRequest = (extra: Partial<HsmSourceRequest> = {}) => softHsmRequest(t.token, extra);
+const airGapWithHsm = (plan: CeremonyPlan, params: string, out: string, request: HsmSourceRequest) =>
+  airGapSide(t.f, plan, params, out, request);
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -74,6 +33,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
   it('AES_256 and RSA_2048 generated and wrapped in the token import and prove; the journal records the token, never the PIN', async () => {
+    const { f, token } = t;
     const plan = hsmPlan(['AES_256', 'RSA_2048']);
     const { params } = await onlineDayOne(f, plan);
     const out = path.join(f.dir, 'wrapped');
@@ -101,54 +61,9 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
     }
   }, 120_000);
 
-  it('after the AES material expires, the restore re-wraps the same token object for fresh parameters and it proves again', async () => {
-    const plan = hsmPlan(['AES_256'], 2 * 3600 * 1000);
-    const { params, created } = await onlineDayOne(f, plan);
-    const first = await airGapWithHsm(plan, params, path.join(f.dir, 'wrapped-1'), hsmRequest());
-    const day2Journal = await f.journal('online.jsonl');
-    const day2 = await f.online(day2Journal, plan);
-    await day2.connect();
-    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-1'), {
-      expectedDigest: first.bundle.manifestSha256,
-      source: 'air-gapped-receipt',
-    });
-    await day2.importMaterial();
-    expect((await day2.verifyKeys()).map((p) => p.ok)).toEqual([true]);
-    await day2Journal.close();
-
-    // Two days later the KMS has deleted the expired material: the key is back to Pending import.
-    f.sim.clock.advance(2 * DAY_MS);
-    const later = () => new Date(Date.now() + 2 * DAY_MS);
-    const kms = new KmsClient({
-      endpoint: f.sim.endpoint,
-      projectId: f.sim.projectId,
-      credentials: new AkSkCredentials({ accessKeyId: f.sim.ak, secretKey: f.sim.sk }),
-      retry: { maxAttempts: 1 },
-      now: later,
-    });
-    clients.push(kms);
-    const day3 = await OnlineCeremony.open({
-      journal: await f.journal('online.jsonl'),
-      kms,
-      region: f.sim.region,
-      app: APP,
-      clock: later,
-      start: {
-        title: plan.title,
-        operator: plan.operator,
-        witnesses: plan.witnesses,
-        wrappingAlgorithm: plan.wrappingAlgorithm,
-        materialExpiry: { kind: 'never' },
-        rehearsal: true,
-      },
-    });
-    await day3.connect();
-    const status = await day3.status();
-    expect(status.map((s) => s.keyState)).toEqual(['Pending import']);
-    await day3.fetchParameters();
-    const params2 = path.join(f.dir, 'params-2');
-    await day3.writeParametersBundle(params2);
-
+  it('after the AES material expires, a second air-gapped ceremony with existing keys (by key id) wraps the same token object for fresh parameters and it proves again', async () => {
+    const { f } = t;
+    const { plan, created, first, day3, params2 } = await expiredHsmKey(f, hsmRequest());
     const restorePlan = { ...plan, materialExpiry: { kind: 'never' as const } };
     const second = await airGapWithHsm(
       restorePlan,
@@ -167,6 +82,7 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
   }, 120_000);
 
   it('refusals before anything exists: wrong PIN, missing module, unknown token, OAEP-SHA-256 on SoftHSM; journaled, nothing written', async () => {
+    const { f, token } = t;
     const refusals: [string, CeremonyPlan, HsmSourceRequest][] = [
       ['HSM_PIN_INCORRECT', hsmPlan(['AES_256']), hsmRequest({ pin: '58203947' })],
       ['HSM_MODULE_MISSING', hsmPlan(['AES_256']), hsmRequest({ modulePath: '/opt/hsm/libmissing.so' })],
@@ -194,6 +110,7 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
   }, 120_000);
 
   it('custody shares are refused for HSM material, with the reason', async () => {
+    const { f } = t;
     const plan = hsmPlan(['AES_256']);
     const { params } = await onlineDayOne(f, plan);
     const journal = await f.journal('airgap.jsonl');
