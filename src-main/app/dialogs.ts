@@ -20,6 +20,7 @@ const PICKS: Readonly<Record<PathPurpose, { title: string; file: boolean; create
   'material-file': { title: 'Choose the key material file', file: true, create: false },
   'share-file': { title: 'Choose a custody share file', file: true, create: false },
   'console-file': { title: 'Choose a file downloaded from the cloud console', file: true, create: false },
+  'journal-file': { title: 'Choose the journal file (.jsonl)', file: true, create: false },
   'hsm-module': { title: "Choose the HSM vendor's PKCS#11 library (.so, .dll, .dylib)", file: true, create: false },
 };
 

@@ -216,6 +216,7 @@ export const channels = {
   restorePreflight: defineChannel('restore.preflight', airgap.preflightRequestSchema, airgap.preflightSchema),
   presentShare: defineChannel('restore.present-share', restore.presentShareRequestSchema, restore.presentedShareSchema),
   rebuildMaterial: defineChannel('restore.rebuild', noRequest, restore.restoredKeySchema),
+  restoreFromHsm: defineChannel('restore.from-hsm', hsm.restoreFromHsmRequestSchema, hsm.hsmRestoredSchema),
   restoreConfirmAsWitness: defineChannel(
     'restore.confirm-as-witness',
     airgap.confirmAsWitnessRequestSchema,

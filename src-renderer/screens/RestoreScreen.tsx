@@ -20,12 +20,14 @@ import { SourceChoice } from '../components/SourceChoice';
 import { Step, StepButton } from '../components/Step';
 import { WrappedBundleWriter } from '../components/WrappedBundleWriter';
 import { useAppStore } from '../store/store';
+import { RestoreHsmSource } from './airgap/HsmSource';
 import { restoreStepState } from './airgap/steps';
 import { useT } from '../i18n';
 
 const SHARE_SOURCES = [
   { value: 'file', id: 'share-file', label: 'restore.source.file' },
   { value: 'typed', id: 'share-typed', label: 'restore.source.typed' },
+  { value: 'hsm', id: 'share-hsm', label: 'restore.source.hsm' },
 ] as const;
 
 /** Step 3: the restored bundle's folder and the receipt folder pass the preflight before any share is rebuilt. */
@@ -71,7 +73,8 @@ function SharesStep() {
   const shares = useAppStore((s) => s.presentedShares);
   const present = useAppStore((s) => s.presentShare);
   const [presentedBy, setPresentedBy] = useState('');
-  const [source, setSource] = useState<'file' | 'typed'>('file');
+  const [source, setSource] = useState<(typeof SHARE_SOURCES)[number]['value']>('file');
+  const preflighted = useAppStore((s) => (s.ceremony?.restore?.preflight ?? null) !== null);
   const [file, setFile] = useState('');
   const [typed, setTyped] = useState('');
   const { t, message } = useT();
@@ -95,12 +98,6 @@ function SharesStep() {
       section="restore-shares"
     >
       <p>{t('restore.shares.intro')}</p>
-      <TextField
-        label={t('restore.presented-by')}
-        value={presentedBy}
-        onChange={setPresentedBy}
-        hint={t('restore.presented-by.hint')}
-      />
       <SourceChoice
         legend={t('restore.source')}
         name="share-source"
@@ -108,7 +105,21 @@ function SharesStep() {
         options={SHARE_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
         onChange={setSource}
       />
-      {source === 'file' ? (
+      {source === 'hsm' && (
+        <>
+          {!preflighted && state === 'parameters-read' && <p className="hint">{t('preflight.first')}</p>}
+          <RestoreHsmSource available={preflighted && state === 'parameters-read'} />
+        </>
+      )}
+      {source !== 'hsm' && (
+        <TextField
+          label={t('restore.presented-by')}
+          value={presentedBy}
+          onChange={setPresentedBy}
+          hint={t('restore.presented-by.hint')}
+        />
+      )}
+      {source === 'hsm' ? null : source === 'file' ? (
         <PathField
           purpose="share-file"
           section="restore-shares"
@@ -124,12 +135,14 @@ function SharesStep() {
           hint={t('restore.slip-lines.hint')}
         />
       )}
-      <StepButton
-        available={(state === 'parameters-read' || state === 'shares-presented') && ready}
-        onClick={() => void submit()}
-      >
-        {t('restore.present')}
-      </StepButton>
+      {source !== 'hsm' && (
+        <StepButton
+          available={(state === 'parameters-read' || state === 'shares-presented') && ready}
+          onClick={() => void submit()}
+        >
+          {t('restore.present')}
+        </StepButton>
+      )}
       {shares.length > 0 && (
         <ul className="key-list">
           {shares.map((s) => (

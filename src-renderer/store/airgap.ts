@@ -35,7 +35,8 @@ export interface AirGapSlice {
   generateMaterial(): Promise<void>;
   loadMaterialFile(request: Request<'loadMaterialFile'>): Promise<boolean>;
   preflightAirGap(request: Request<'preflightAirGap'>): Promise<void>;
-  listHsmTokens(modulePath: string): Promise<void>;
+  /** Lists the tokens of a module for the step `section` (the material step, or the restore's). */
+  listHsmTokens(modulePath: string, section: string): Promise<void>;
   /** Sends the PIN in this one request; the answer (and the store) never holds it. */
   checkHsmToken(request: Request<'useHsm'>): Promise<void>;
   splitCustody(): Promise<void>;
@@ -116,9 +117,9 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
         () => undefined,
       );
     },
-    listHsmTokens: async (modulePath) => {
+    listHsmTokens: async (modulePath, section) => {
       set({ hsmTokens: null });
-      await get().run('air-material', uiAction('action.listing-hsm-tokens'), async () => {
+      await get().run(section, uiAction('action.listing-hsm-tokens'), async () => {
         const answer = await api().listHsmTokens({ modulePath });
         if (answer.ok) set({ hsmTokens: answer.value });
         return answer;

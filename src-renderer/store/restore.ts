@@ -1,6 +1,7 @@
 /** The custody restore ceremony's results, step by step, as the main process answered them. */
 import type {
   ArtefactToConfirmView,
+  HsmRestoredView,
   PresentedShareView,
   Request,
   Response,
@@ -19,6 +20,8 @@ export interface RestoreSlice {
   restoreParameters: RestoreParametersView | null;
   presentedShares: PresentedShareView[];
   restored: RestoredKeyView | null;
+  /** HSM material restored from its token objects (instead of shares): objects found and proven. */
+  hsmRestored: HsmRestoredView | null;
   restoreConfirmations: ArtefactToConfirmView[];
   restoreWrapped: WrappedKeyView[];
   restoreBundle: WrittenWrappedView | null;
@@ -26,6 +29,8 @@ export interface RestoreSlice {
   restoreReadBundle(folder: string): Promise<void>;
   presentShare(request: Request<'presentShare'>): Promise<boolean>;
   rebuildMaterial(): Promise<void>;
+  /** Sends the PIN in this one request; the answer (and the store) never holds it. */
+  restoreFromHsm(request: Request<'restoreFromHsm'>): Promise<void>;
   restoreConfirmAsWitness(request: Request<'restoreConfirmAsWitness'>): Promise<boolean>;
   restoreWrap(): Promise<void>;
   restorePreflight(request: Request<'restorePreflight'>): Promise<void>;
@@ -39,6 +44,7 @@ const EMPTY = {
   restoreParameters: null,
   presentedShares: [],
   restored: null,
+  hsmRestored: null,
   restoreConfirmations: [],
   restoreWrapped: [],
   restoreBundle: null,
@@ -85,6 +91,14 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
         uiAction('action.rebuilding-material'),
         () => api().rebuildMaterial(),
         (restored) => set({ restored, restoreConfirmations: restored.confirmations }),
+      );
+    },
+    restoreFromHsm: async (request) => {
+      await step(
+        'restore-shares',
+        uiAction('action.restoring-from-hsm'),
+        () => api().restoreFromHsm(request),
+        (hsmRestored) => set({ hsmRestored, restoreConfirmations: hsmRestored.confirmations }),
       );
     },
     restoreConfirmAsWitness: (request) =>

@@ -49,6 +49,7 @@ function resetOf(side: LeavableSide): Partial<AppState> {
         restoreParameters: null,
         presentedShares: [],
         restored: null,
+        hsmRestored: null,
         restoreConfirmations: [],
         restoreWrapped: [],
         restoreBundle: null,

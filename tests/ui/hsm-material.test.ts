@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesUnder } from '../support/written-files';
 import { translator, type Translator } from '../../src-main/i18n/translate';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../core/hsm/helpers/soft-tokens';
-import { journalEvents } from '../ipc/handlers/airgap-session';
+import { journalEvents, parametersConfirmed } from '../ipc/handlers/airgap-session';
+import { hsmMaterialLapsed } from '../ipc/handlers/hsm-session';
 import { openApp, startBrowser, type UiSession } from './harness';
 import { click, fillByLabel, problemIn, step, succeeded } from './page-helpers';
 
@@ -234,4 +235,69 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
       await zhUi.close();
     }
   }, 180_000);
+
+  it('restores the lapsed HSM material on the restore screen from the token object: wrong PIN refused, then proven', async () => {
+    const restoreUi = await openApp(browser);
+    try {
+      const rp = restoreUi.page;
+      rp.setDefaultTimeout(20_000);
+      const rFolder = path.join(dir, 'restore-ceremony');
+      const rMedia = path.join(dir, 'restore-media');
+      await mkdir(rFolder);
+      await mkdir(rMedia);
+      await click(rp, 'Continue');
+      await fillByLabel(rp, 'Ceremony title', 'HSM restore rehearsal');
+      await fillByLabel(rp, 'Operator', 'Ana');
+      await fillByLabel(rp, 'Witness 1', 'Ben');
+      await fillByLabel(rp, 'Ceremony folder', rFolder);
+      await rp.getByLabel('RSAES_OAEP_SHA_1', { exact: true }).check();
+      await click(rp, 'Save and continue');
+      await rp.getByRole('heading', { level: 1, name: 'Online side (rehearsal)' }).waitFor();
+      // The ceremony up to the lapse runs through the same channels (the screens for it are tested above).
+      await parametersConfirmed(restoreUi.ipc, rFolder, ['AES_256']);
+      const hsm = { modulePath: SOFTHSM_MODULE, token: token.label, pin: PIN };
+      const { keyCheckValue, fresh } = await hsmMaterialLapsed(restoreUi.ipc, rMedia, hsm);
+
+      await rp.getByRole('navigation').getByRole('button', { name: 'Restore', exact: true }).click();
+      await step(rp, 'Check the network', 'restore-network');
+      await fillByLabel(rp, 'Fresh import-parameters bundle folder', fresh.dir);
+      await step(rp, 'Read the bundle', 'restore-parameters');
+      await fillByLabel(rp, 'Removable media folder for the restored bundle', rMedia);
+      await step(rp, 'Check the folders', 'restore-preflight');
+      const shares = rp.locator('[data-section="restore-shares"]');
+      await shares.getByRole('radio', { name: t('restore.source.hsm') }).check();
+      await fillByLabel(rp, t('hsm.module'), SOFTHSM_MODULE);
+      await click(rp, t('hsm.list-tokens'));
+      await succeeded(rp, 'restore-shares');
+      await fillByLabel(rp, t('hsm.pin'), WRONG_PIN);
+      await click(rp, t('hsm.restore.button'));
+      expect(await problemIn(rp, 'restore-shares')).toContain('refused the user PIN (CKR_PIN_INCORRECT)');
+      await fillByLabel(rp, t('hsm.pin'), PIN);
+      await click(rp, t('hsm.restore.button'));
+      await succeeded(rp, 'restore-shares');
+      const card = shares.locator('[data-hsm-restored]');
+      expect(await card.textContent()).toContain(
+        t('hsm.restore.result', { label: 'ui-hsm-token', serial: token.serial, journal: 'air-gapped-journal.jsonl' }),
+      );
+      expect((await card.getByLabel(t('hsm.restore.kcv')).textContent())?.replace(/\s/g, '')).toBe(keyCheckValue);
+      expect(await card.textContent()).toContain(t('hsm.restore.proven', { count: 1 }));
+      await restoreUi.screenshot('restore-hsm');
+      const witness = rp.locator('[data-section="restore-fingerprint"] .bundle-digest');
+      await witness.getByLabel('Bundle digest as Ben heard it').fill(fresh.manifestSha256Grouped);
+      await witness.getByRole('button', { name: 'Confirm as Ben' }).click();
+      await step(rp, 'Wrap the rebuilt material', 'restore-wrap');
+      await step(rp, 'Write the wrapped-material bundle', 'restore-wrap');
+      await step(rp, 'Write the receipt', 'restore-receipt');
+      for (const pin of [PIN, WRONG_PIN]) {
+        for (const c of restoreUi.ipc.calls) expect(JSON.stringify(c.response)).not.toContain(pin);
+        expect(restoreUi.ipc.logLines.join('\n')).not.toContain(pin);
+        expect(await rp.content()).not.toContain(pin);
+        for (const root of [rFolder, rMedia])
+          for (const f of await filesUnder(root)) expect(f.bytes.includes(Buffer.from(pin)), f.file).toBe(false);
+      }
+      expect(restoreUi.pageErrors).toEqual([]);
+    } finally {
+      await restoreUi.close();
+    }
+  }, 240_000);
 });

@@ -1,20 +1,48 @@
 /**
  * The HSM (PKCS#11) material source on the air-gapped side: the tokens a module shows (no PIN),
  * and the token chosen for this ceremony (`AirGapCeremony.useHsm`: login, capability check for
- * every wrapping algorithm and key spec, journaled by the core). The PIN arrives in that one
- * request, goes to C_Login and is dropped: it is never stored, logged, journaled or sent back.
+ * every wrapping algorithm and key spec, journaled by the core); and the custody restore of HSM
+ * material from the token objects the air-gapped journal recorded (`RestoreCeremony.restoreFromHsm`).
+ * The PIN arrives in that one request, goes to C_Login and is dropped: it is never stored, logged,
+ * journaled or sent back.
  * The PKCS#11 layer is loaded on first use, so a workstation without HSM never loads it.
  */
+import fs from 'node:fs';
 import type { HsmSourceSummary } from '../../core/ceremony/airgap/hsm-material';
 import { KeyferryError } from '../../core/errors';
 import { mechanismLabel } from '../../core/hsm/mechanisms';
-import type { HsmCapabilityView, HsmTokenList } from '../contract';
+import type { HsmCapabilityCheckView, HsmCapabilityView, HsmRestoredView, HsmTokenList } from '../contract';
 import type { ChannelHandler } from './channel-handler';
+import { artefactView } from './airgap-views';
+import { inputFilePath } from './paths';
 import type { CeremonySession } from './session';
 
-type HsmChannel = 'listHsmTokens' | 'useHsm';
+type HsmChannel = 'listHsmTokens' | 'useHsm' | 'restoreFromHsm';
 
-/** The capability check as the screen shows it: identity, and per algorithm and spec what works or why not. */
+/** Each wrapping algorithm's capability check as the screen shows it: trials, and per spec what works or why not. */
+function checksView(reports: HsmSourceSummary['reports']): HsmCapabilityCheckView[] {
+  return reports.map((r) => ({
+    algorithm: r.algorithm,
+    oaepFailure: r.oaep.failure,
+    keyWrapMechanism: r.privateKeyWrap.mechanism === null ? null : mechanismLabel(r.privateKeyWrap.mechanism),
+    keyWrapFraming: r.privateKeyWrap.framing,
+    kcvMethod: r.kcvMethod,
+    specs: r.specs.map((s) => ({
+      spec: s.spec,
+      ok: s.ok,
+      mechanisms: [...s.mechanisms],
+      problem: s.problem
+        ? {
+            code: s.problem.code,
+            message: s.problem.message,
+            nextStep: s.problem.nextStep,
+            ...(s.problem.values ? { values: { ...s.problem.values } } : {}),
+          }
+        : null,
+    })),
+  }));
+}
+
 function capabilityView(
   summary: HsmSourceSummary,
   accepted: boolean,
@@ -23,30 +51,17 @@ function capabilityView(
 ): HsmCapabilityView {
   return {
     token: { ...summary.token },
-    checks: summary.reports.map((r) => ({
-      algorithm: r.algorithm,
-      oaepFailure: r.oaep.failure,
-      keyWrapMechanism: r.privateKeyWrap.mechanism === null ? null : mechanismLabel(r.privateKeyWrap.mechanism),
-      keyWrapFraming: r.privateKeyWrap.framing,
-      kcvMethod: r.kcvMethod,
-      specs: r.specs.map((s) => ({
-        spec: s.spec,
-        ok: s.ok,
-        mechanisms: [...s.mechanisms],
-        problem: s.problem
-          ? {
-              code: s.problem.code,
-              message: s.problem.message,
-              nextStep: s.problem.nextStep,
-              ...(s.problem.values ? { values: { ...s.problem.values } } : {}),
-            }
-          : null,
-      })),
-    })),
+    checks: checksView(summary.reports),
     accepted,
     existingKeys,
     zeroFilledPadAccepted,
   };
+}
+
+/** The zero-filled pad override: a rehearsal's only (HSM_ZERO_FILLED_PAD_REHEARSAL_ONLY otherwise). */
+function zeroFilledAllowed(accept: true | undefined, rehearsal: boolean): boolean {
+  if (accept && !rehearsal) throw new KeyferryError('HSM_ZERO_FILLED_PAD_REHEARSAL_ONLY', {});
+  return accept === true;
 }
 
 export function hsmSourceHandlers(session: CeremonySession): { [C in HsmChannel]: ChannelHandler<C> } {
@@ -72,14 +87,13 @@ export function hsmSourceHandlers(session: CeremonySession): { [C in HsmChannel]
       session.track('air-gapped', async () => {
         session.requireMode('air-gapped', 'rehearsal');
         const side = session.requireAirGap();
-        if (acceptZeroFilledPad && !side.rehearsal) throw new KeyferryError('HSM_ZERO_FILLED_PAD_REHEARSAL_ONLY', {});
         const { refusedCapability } = await import('../../core/ceremony/airgap/hsm-material');
         const request = {
           modulePath,
           token,
           pin,
           ...(existingKeys ? { existingKeys: existingKeys.labels ? { labels: existingKeys.labels } : {} } : {}),
-          acceptZeroFilledPad: acceptZeroFilledPad === true,
+          acceptZeroFilledPad: zeroFilledAllowed(acceptZeroFilledPad, side.rehearsal),
         };
         const zeroFilled = (summary: HsmSourceSummary) =>
           summary.reports.some((r) => r.privateKeyWrap.framing === 'zero-filled' && r.specs.some((s) => s.ok));
@@ -92,6 +106,41 @@ export function hsmSourceHandlers(session: CeremonySession): { [C in HsmChannel]
           if (!refused) throw error;
           return capabilityView(refused, false, existingKeys !== undefined, false);
         }
+      }),
+
+    restoreFromHsm: ({ modulePath, token, pin, airGapJournal, acceptZeroFilledPad }) =>
+      session.track('custody-restore', async (): Promise<HsmRestoredView> => {
+        const mode = session.requireMode('air-gapped', 'rehearsal');
+        const { ceremony } = session.requireRestore();
+        // The air-gapped journal that recorded the token objects: chosen, else this ceremony folder's.
+        const here = session.journalPath('air-gapped');
+        const journal = airGapJournal
+          ? inputFilePath(airGapJournal, 'air-gapped journal')
+          : fs.existsSync(here)
+            ? here
+            : undefined;
+        const restored = await ceremony.restoreFromHsm({
+          modulePath,
+          token,
+          pin,
+          ...(journal ? { airGapJournal: journal } : {}),
+          acceptZeroFilledPad: zeroFilledAllowed(acceptZeroFilledPad, mode === 'rehearsal'),
+        });
+        return {
+          token: { ...restored.token },
+          checks: checksView(restored.capability),
+          keys: restored.keys.map((k) => ({
+            keyId: k.keyId,
+            spec: k.spec,
+            objectLabel: k.objectLabel,
+            keyCheckValue: k.keyCheckValue,
+            publicKeyFingerprint: k.publicKeyFingerprint,
+            recordedSeq: k.recordedSeq,
+          })),
+          recordedIn: restored.recordedIn,
+          proof: { key: 'hsm.restore.proven', values: { count: restored.proof.values.count } },
+          confirmations: restored.confirmations.map(artefactView),
+        };
       }),
   };
 }

@@ -4,7 +4,8 @@
  * (`airgap.use-hsm`) and has no field in any answer; nothing secret does.
  */
 import { z } from 'zod';
-import { keyIdSchema, keySpecSchema, pathSchema, wrappingAlgorithmSchema } from './common';
+import { artefactToConfirmSchema } from './airgap';
+import { keyIdSchema, keySpecSchema, pathSchema, sha256HexSchema, wrappingAlgorithmSchema } from './common';
 
 export const hsmModuleRequestSchema = z.strictObject({ modulePath: pathSchema });
 
@@ -71,27 +72,31 @@ const specCapabilitySchema = z.object({
     .nullable(),
 });
 
+const tokenIdentitySchema = z.object({
+  module: z.string(),
+  manufacturer: z.string(),
+  model: z.string(),
+  serial: z.string(),
+  firmware: z.string(),
+  label: z.string(),
+});
+
+/** The capability check of one wrapping algorithm: the trials, then each spec's result. */
+const capabilityCheckSchema = z.object({
+  algorithm: wrappingAlgorithmSchema,
+  /** The OAEP trial wrap: null when it decrypted to the trial key, else what the token answered. */
+  oaepFailure: z.string().nullable(),
+  keyWrapMechanism: z.string().nullable(),
+  /** `zero-filled`: SoftHSM's AES_KEY_WRAP_PAD, not RFC 5649-exact (a rehearsal may accept it). */
+  keyWrapFraming: z.enum(['exact', 'zero-filled', 'missing']),
+  kcvMethod: z.enum(['check-value', 'ecb']).nullable(),
+  specs: z.array(specCapabilitySchema),
+});
+export type HsmCapabilityCheckView = z.output<typeof capabilityCheckSchema>;
+
 export const hsmCapabilitySchema = z.object({
-  token: z.object({
-    module: z.string(),
-    manufacturer: z.string(),
-    model: z.string(),
-    serial: z.string(),
-    firmware: z.string(),
-    label: z.string(),
-  }),
-  checks: z.array(
-    z.object({
-      algorithm: wrappingAlgorithmSchema,
-      /** The OAEP trial wrap: null when it decrypted to the trial key, else what the token answered. */
-      oaepFailure: z.string().nullable(),
-      keyWrapMechanism: z.string().nullable(),
-      /** `zero-filled`: SoftHSM's AES_KEY_WRAP_PAD, not RFC 5649-exact (a rehearsal may accept it). */
-      keyWrapFraming: z.enum(['exact', 'zero-filled', 'missing']),
-      kcvMethod: z.enum(['check-value', 'ecb']).nullable(),
-      specs: z.array(specCapabilitySchema),
-    }),
-  ),
+  token: tokenIdentitySchema,
+  checks: z.array(capabilityCheckSchema),
   /** True when every spec can be done: the material step may produce the material in the token. */
   accepted: z.boolean(),
   /** Keys already in the token are used (found by label or key id) instead of generated ones. */
@@ -100,3 +105,40 @@ export const hsmCapabilitySchema = z.object({
   zeroFilledPadAccepted: z.boolean(),
 });
 export type HsmCapabilityView = z.output<typeof hsmCapabilitySchema>;
+
+/**
+ * The custody restore of HSM material: the token the air-gapped journal recorded is opened with
+ * the PIN (this one request), each recorded token object found and proven, nothing unwrapped.
+ */
+export const restoreFromHsmRequestSchema = z.strictObject({
+  modulePath: pathSchema,
+  /** The token's label or serial number; its serial must be the one the air-gapped journal recorded. */
+  token: z.string().trim().min(1).max(64),
+  pin: pinSchema,
+  /** The air-gapped journal that recorded the material; default: the ceremony folder's, if there. */
+  airGapJournal: pathSchema.optional(),
+  /** Rehearsal only: accept a CKM_AES_KEY_WRAP_PAD that zero-fills (journaled as a deviation). */
+  acceptZeroFilledPad: z.literal(true).optional(),
+});
+
+export const hsmRestoredSchema = z.object({
+  token: tokenIdentitySchema,
+  checks: z.array(capabilityCheckSchema),
+  /** Every key of the fresh bundle: its token object and the check the HSM computed, equal to the journaled one. */
+  keys: z.array(
+    z.object({
+      keyId: z.string(),
+      spec: keySpecSchema,
+      objectLabel: z.string(),
+      keyCheckValue: z.string().nullable(),
+      publicKeyFingerprint: sha256HexSchema.nullable(),
+      /** The journal entry that recorded the object. */
+      recordedSeq: z.number().int().nonnegative(),
+    }),
+  ),
+  /** The file name of the air-gapped journal the objects were recorded in. */
+  recordedIn: z.string(),
+  proof: z.object({ key: z.literal('hsm.restore.proven'), values: z.object({ count: z.number().int() }) }),
+  confirmations: z.array(artefactToConfirmSchema),
+});
+export type HsmRestoredView = z.output<typeof hsmRestoredSchema>;

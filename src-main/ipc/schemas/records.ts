@@ -45,6 +45,7 @@ export const pathPurposeSchema = z.enum([
   'share-file',
   'console-file',
   'hsm-module',
+  'journal-file',
 ]);
 export type PathPurpose = z.output<typeof pathPurposeSchema>;
 export const choosePathRequestSchema = z.strictObject({

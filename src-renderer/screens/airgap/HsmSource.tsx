@@ -7,9 +7,10 @@
  * store and every answer never hold it. Key material never reaches the renderer (it never leaves
  * the token): only labels, key check values and public-key fingerprints come back.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { HsmCapabilityView, HsmTokenView, KeySpecName } from '../../../src-main/ipc/contract';
 import { CheckboxField, PathField, SelectField, TextField } from '../../components/Fields';
+import { Hex } from '../../components/Hex';
 import { SourceChoice } from '../../components/SourceChoice';
 import { StepButton } from '../../components/Step';
 import { useT } from '../../i18n';
@@ -109,64 +110,50 @@ export function HsmCapabilityResult({ result }: { result: HsmCapabilityView }) {
   );
 }
 
-export function HsmSource({
-  available,
-  keys,
-}: {
-  available: boolean;
-  keys: readonly { keyId: string; alias: string; spec: KeySpecName }[];
-}) {
-  const mode = useAppStore((s) => s.mode);
-  const plan = useAppStore((s) => s.ceremony?.airGap?.preflight ?? null);
+/** The initialized tokens of the module last listed, and the one chosen by serial (else the first). */
+function useChosenToken(serial: string): HsmTokenView | null {
   const tokens = useAppStore((s) => s.hsmTokens);
-  const capability = useAppStore((s) => s.hsmCapability);
-  const listTokens = useAppStore((s) => s.listHsmTokens);
-  const checkToken = useAppStore((s) => s.checkHsmToken);
-  const generate = useAppStore((s) => s.generateMaterial);
-  const [modulePath, setModulePath] = useState('');
-  const [serial, setSerial] = useState('');
-  const [pin, setPin] = useState('');
-  const [keySource, setKeySource] = useState<'generate' | 'existing'>('generate');
-  const [labels, setLabels] = useState<Record<string, string>>({});
-  const [acceptZeroFilled, setAcceptZeroFilled] = useState(false);
-  const { t, message } = useT();
-  const custodyPlanned = (plan?.custody ?? null) !== null;
   const usable = (tokens?.tokens ?? []).filter((tk) => tk.initialized);
-  const chosen = usable.find((tk) => tk.serial === serial) ?? usable[0] ?? null;
-  const labelsGiven = Object.fromEntries(
-    Object.entries(labels)
-      .map(([keyId, label]) => [keyId, label.trim()] as const)
-      .filter(([, label]) => label !== ''),
-  );
+  return usable.find((tk) => tk.serial === serial) ?? usable[0] ?? null;
+}
 
-  const check = async () => {
-    if (!tokens || !chosen) return;
-    const typed = pin;
-    // The PIN leaves this field now: cleared whatever the answer.
-    setPin('');
-    await checkToken({
-      modulePath: tokens.modulePath,
-      token: chosen.serial || chosen.label,
-      pin: typed,
-      ...(keySource === 'existing'
-        ? { existingKeys: Object.keys(labelsGiven).length > 0 ? { labels: labelsGiven } : {} }
-        : {}),
-      ...(mode === 'rehearsal' && acceptZeroFilled ? { acceptZeroFilledPad: true as const } : {}),
-    });
-  };
-
-  if (custodyPlanned) return <p className="banner banner-warning">{t('hsm.custody-planned')}</p>;
+/**
+ * The module (typed or picked), "List the tokens" (no PIN), the token chosen by label and serial
+ * with its details. `children` (the PIN and what follows) appear once a token can be chosen.
+ */
+export function HsmTokenPicker({
+  section,
+  available,
+  serial,
+  onSerial,
+  children,
+}: {
+  section: string;
+  available: boolean;
+  serial: string;
+  onSerial: (serial: string) => void;
+  children: ReactNode;
+}) {
+  const tokens = useAppStore((s) => s.hsmTokens);
+  const listTokens = useAppStore((s) => s.listHsmTokens);
+  const [modulePath, setModulePath] = useState(tokens?.modulePath ?? '');
+  const chosen = useChosenToken(serial);
+  const usable = (tokens?.tokens ?? []).filter((tk) => tk.initialized);
+  const { t } = useT();
   return (
-    <div className="hsm-source">
+    <>
       <PathField
         purpose="hsm-module"
-        section="air-material"
+        section={section}
         label={t('hsm.module')}
         value={modulePath}
         onChange={setModulePath}
         hint={t('hsm.module.hint')}
       />
-      <StepButton available={available && modulePath.trim() !== ''} onClick={() => void listTokens(modulePath.trim())}>
+      <StepButton
+        available={available && modulePath.trim() !== ''}
+        onClick={() => void listTokens(modulePath.trim(), section)}
+      >
         {t('hsm.list-tokens')}
       </StepButton>
       {tokens && (
@@ -190,47 +177,200 @@ export function HsmSource({
                   value: tk.serial,
                   label: t('hsm.token.option', { label: tk.label, serial: tk.serial }),
                 }))}
-                onChange={setSerial}
+                onChange={onSerial}
               />
               {chosen && <TokenDetails token={chosen} />}
-              <SourceChoice
-                legend={t('hsm.keys')}
-                name="hsm-keys"
-                value={keySource}
-                options={KEY_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
-                onChange={setKeySource}
-              />
-              {keySource === 'existing' &&
-                keys.map((k) => (
-                  <TextField
-                    key={k.keyId}
-                    label={t('hsm.key-label', { alias: k.alias, spec: k.spec })}
-                    value={labels[k.keyId] ?? ''}
-                    onChange={(value) => setLabels({ ...labels, [k.keyId]: value })}
-                    hint={t('hsm.key-label.hint')}
-                  />
-                ))}
-              {mode === 'rehearsal' && (
-                <CheckboxField
-                  id="hsm-accept-zero-filled"
-                  label={t('hsm.zero-filled.accept')}
-                  checked={acceptZeroFilled}
-                  onChange={setAcceptZeroFilled}
-                />
-              )}
-              <TextField label={t('hsm.pin')} type="password" value={pin} onChange={setPin} hint={t('hsm.pin.hint')} />
-              <StepButton available={available && chosen !== null && pin !== ''} onClick={() => void check()}>
-                {t('hsm.check')}
-              </StepButton>
+              {children}
             </>
           )}
         </>
       )}
+    </>
+  );
+}
+
+/** The PIN field and the rehearsal-only override, as both HSM sources ask for them. */
+function PinAndOverride({
+  pin,
+  onPin,
+  acceptZeroFilled,
+  onAcceptZeroFilled,
+}: {
+  pin: string;
+  onPin: (pin: string) => void;
+  acceptZeroFilled: boolean;
+  onAcceptZeroFilled: (accept: boolean) => void;
+}) {
+  const mode = useAppStore((s) => s.mode);
+  const { t } = useT();
+  return (
+    <>
+      {mode === 'rehearsal' && (
+        <CheckboxField
+          id="hsm-accept-zero-filled"
+          label={t('hsm.zero-filled.accept')}
+          checked={acceptZeroFilled}
+          onChange={onAcceptZeroFilled}
+        />
+      )}
+      <TextField label={t('hsm.pin')} type="password" value={pin} onChange={onPin} hint={t('hsm.pin.hint')} />
+    </>
+  );
+}
+
+export function HsmSource({
+  available,
+  keys,
+}: {
+  available: boolean;
+  keys: readonly { keyId: string; alias: string; spec: KeySpecName }[];
+}) {
+  const mode = useAppStore((s) => s.mode);
+  const plan = useAppStore((s) => s.ceremony?.airGap?.preflight ?? null);
+  const tokens = useAppStore((s) => s.hsmTokens);
+  const capability = useAppStore((s) => s.hsmCapability);
+  const checkToken = useAppStore((s) => s.checkHsmToken);
+  const generate = useAppStore((s) => s.generateMaterial);
+  const [serial, setSerial] = useState('');
+  const [pin, setPin] = useState('');
+  const [keySource, setKeySource] = useState<'generate' | 'existing'>('generate');
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const [acceptZeroFilled, setAcceptZeroFilled] = useState(false);
+  const chosen = useChosenToken(serial);
+  const { t, message } = useT();
+  const labelsGiven = Object.fromEntries(
+    Object.entries(labels)
+      .map(([keyId, label]) => [keyId, label.trim()] as const)
+      .filter(([, label]) => label !== ''),
+  );
+
+  const check = async () => {
+    if (!tokens || !chosen) return;
+    const typed = pin;
+    // The PIN leaves this field now: cleared whatever the answer.
+    setPin('');
+    await checkToken({
+      modulePath: tokens.modulePath,
+      token: chosen.serial || chosen.label,
+      pin: typed,
+      ...(keySource === 'existing'
+        ? { existingKeys: Object.keys(labelsGiven).length > 0 ? { labels: labelsGiven } : {} }
+        : {}),
+      ...(mode === 'rehearsal' && acceptZeroFilled ? { acceptZeroFilledPad: true as const } : {}),
+    });
+  };
+
+  if ((plan?.custody ?? null) !== null) return <p className="banner banner-warning">{t('hsm.custody-planned')}</p>;
+  return (
+    <div className="hsm-source">
+      <HsmTokenPicker section="air-material" available={available} serial={serial} onSerial={setSerial}>
+        <SourceChoice
+          legend={t('hsm.keys')}
+          name="hsm-keys"
+          value={keySource}
+          options={KEY_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
+          onChange={setKeySource}
+        />
+        {keySource === 'existing' &&
+          keys.map((k) => (
+            <TextField
+              key={k.keyId}
+              label={t('hsm.key-label', { alias: k.alias, spec: k.spec })}
+              value={labels[k.keyId] ?? ''}
+              onChange={(value) => setLabels({ ...labels, [k.keyId]: value })}
+              hint={t('hsm.key-label.hint')}
+            />
+          ))}
+        <PinAndOverride
+          pin={pin}
+          onPin={setPin}
+          acceptZeroFilled={acceptZeroFilled}
+          onAcceptZeroFilled={setAcceptZeroFilled}
+        />
+        <StepButton available={available && chosen !== null && pin !== ''} onClick={() => void check()}>
+          {t('hsm.check')}
+        </StepButton>
+      </HsmTokenPicker>
       {capability && <HsmCapabilityResult result={capability} />}
       {capability?.accepted && (
         <StepButton available={available} onClick={() => void generate()}>
           {capability.existingKeys ? t('hsm.produce.existing') : t('hsm.produce.generate')}
         </StepButton>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The custody restore of HSM material: the token the air-gapped journal recorded, its PIN, and
+ * the proof that each recorded token object still holds that material (check computed in the HSM).
+ */
+export function RestoreHsmSource({ available }: { available: boolean }) {
+  const mode = useAppStore((s) => s.mode);
+  const tokens = useAppStore((s) => s.hsmTokens);
+  const restored = useAppStore((s) => s.hsmRestored);
+  const restore = useAppStore((s) => s.restoreFromHsm);
+  const [serial, setSerial] = useState('');
+  const [pin, setPin] = useState('');
+  const [journal, setJournal] = useState('');
+  const [acceptZeroFilled, setAcceptZeroFilled] = useState(false);
+  const chosen = useChosenToken(serial);
+  const { t, message } = useT();
+  const submit = async () => {
+    if (!tokens || !chosen) return;
+    const typed = pin;
+    setPin('');
+    await restore({
+      modulePath: tokens.modulePath,
+      token: chosen.serial || chosen.label,
+      pin: typed,
+      ...(journal.trim() !== '' ? { airGapJournal: journal.trim() } : {}),
+      ...(mode === 'rehearsal' && acceptZeroFilled ? { acceptZeroFilledPad: true as const } : {}),
+    });
+  };
+  return (
+    <div className="hsm-source">
+      <HsmTokenPicker section="restore-shares" available={available} serial={serial} onSerial={setSerial}>
+        <PathField
+          purpose="journal-file"
+          section="restore-shares"
+          label={t('hsm.restore.journal')}
+          value={journal}
+          onChange={setJournal}
+          hint={t('hsm.restore.journal.hint')}
+        />
+        <PinAndOverride
+          pin={pin}
+          onPin={setPin}
+          acceptZeroFilled={acceptZeroFilled}
+          onAcceptZeroFilled={setAcceptZeroFilled}
+        />
+        <StepButton available={available && chosen !== null && pin !== ''} onClick={() => void submit()}>
+          {t('hsm.restore.button')}
+        </StepButton>
+      </HsmTokenPicker>
+      {restored && (
+        <div className="card" data-hsm-restored="yes">
+          <p>
+            {t('hsm.restore.result', {
+              label: restored.token.label,
+              serial: restored.token.serial,
+              journal: restored.recordedIn,
+            })}
+          </p>
+          <ul className="key-list">
+            {restored.keys.map((k) => (
+              <li key={k.keyId}>
+                {t('hsm.restore.key', { keyId: k.keyId, spec: k.spec, label: k.objectLabel, seq: k.recordedSeq })}{' '}
+                {k.keyCheckValue && <Hex value={k.keyCheckValue} size="small" label={t('hsm.restore.kcv')} />}
+                {k.publicKeyFingerprint && (
+                  <Hex value={k.publicKeyFingerprint} size="small" label={t('hsm.restore.public-key')} />
+                )}
+              </li>
+            ))}
+          </ul>
+          <p>{message(restored.proof)}</p>
+        </div>
       )}
     </div>
   );

@@ -32,6 +32,15 @@ export async function airGapConfirmed(
 ): Promise<{ params: string; keyIds: string[] }> {
   await value(ipc, 'mode.choose', { mode: 'rehearsal' });
   await value(ipc, 'ceremony.setup', { title: 'Safety', operator: 'Ana', witnesses: ['Ben'], folder: dir, ...setup });
+  return parametersConfirmed(ipc, dir, specs);
+}
+
+/** After the setup (by the channel or the screen): simulator, keys, parameters in `dir`, air-gapped side up to the confirmed digest. */
+export async function parametersConfirmed(
+  ipc: RecordedIpc,
+  dir: string,
+  specs: readonly KeySpecName[],
+): Promise<{ params: string; keyIds: string[] }> {
   await value(ipc, 'rehearsal.start');
   await value(ipc, 'online.create-keys', {
     keys: specs.map((spec, i) => ({ alias: `safety/k${i}`, spec })),

@@ -14,6 +14,7 @@ import { filesUnder } from '../../support/written-files';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../../core/hsm/helpers/soft-tokens';
 import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
 import { airGapConfirmed, call, journalEvents, value } from './airgap-session';
+import { hsmMaterialLapsed } from './hsm-session';
 
 const PIN = '73914628';
 const WRONG_PIN = '55501234';
@@ -230,4 +231,49 @@ describe('the HSM material source through the channels, on a SoftHSM token', () 
     ]);
     await expectNoPinAnywhere();
   }, 120_000);
+
+  it('restores HSM material after expiry from the same token object, proven against the journal; a wrong PIN refused first', async () => {
+    await airGapConfirmed(ipc, dir, ['AES_256'], { wrappingAlgorithm: 'RSAES_OAEP_SHA_1' });
+    const { keyCheckValue, fresh } = await hsmMaterialLapsed(ipc, media, hsmRequest());
+
+    await value(ipc, 'restore.check-network');
+    await value(ipc, 'restore.read-bundle', { folder: fresh.dir });
+    const restoreMedia = path.join(dir, 'restore-media');
+    await mkdir(restoreMedia);
+    await value(ipc, 'restore.preflight', { folder: restoreMedia });
+    const wrong = await call(ipc, 'restore.from-hsm', hsmRequest({ pin: WRONG_PIN }));
+    expect(wrong).toMatchObject({ ok: false, problem: { code: 'HSM_PIN_INCORRECT' } });
+    expect(await readdir(restoreMedia)).toEqual([]);
+
+    const restored = await value<{
+      token: { serial: string };
+      keys: { keyId: string; objectLabel: string; keyCheckValue: string | null; recordedSeq: number }[];
+      recordedIn: string;
+      proof: { key: string; values: { count: number } };
+    }>(ipc, 'restore.from-hsm', hsmRequest());
+    expect(restored.token.serial).toBe(token.serial);
+    expect(restored.recordedIn).toBe('air-gapped-journal.jsonl');
+    expect(restored.keys).toHaveLength(1);
+    expect(restored.keys[0]?.keyCheckValue).toBe(keyCheckValue);
+    expect(restored.proof).toEqual({ key: 'hsm.restore.proven', values: { count: 1 } });
+    await value(ipc, 'restore.confirm-as-witness', { witness: 'Ben', typed: fresh.manifestSha256Grouped });
+    await value(ipc, 'restore.wrap');
+    const rewrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'restore.write-bundle');
+    await value(ipc, 'restore.receipt');
+    // The online side imports the re-wrapped token object again and the KMS proves it.
+    await value(ipc, 'online.check-wrapped', {
+      folder: rewrapped.dir,
+      expectedDigest: rewrapped.manifestSha256Grouped,
+      digestSource: 'air-gapped-receipt',
+    });
+    await value(ipc, 'online.import', {});
+    expect(await value<{ allVerified: boolean }>(ipc, 'online.verify')).toMatchObject({ allVerified: true });
+    const restoreEvents = await journalEvents(path.join(dir, 'custody-restore-journal.jsonl'));
+    expect(restoreEvents.find((e) => e.event === 'custody.restored')?.data).toMatchObject({
+      from: 'hsm-token',
+      hsmTokenSerial: token.serial,
+    });
+    expect(restoreEvents.find((e) => e.event === 'custody.restore-refused')?.data.code).toBe('HSM_PIN_INCORRECT');
+    await expectNoPinAnywhere();
+  }, 240_000);
 });

@@ -59,4 +59,14 @@ export const enHsmApp = {
     'A zero-filled CKM_AES_KEY_WRAP_PAD can be accepted in a rehearsal only: a real import needs RFC 5649-exact output.',
   'problem.HSM_ZERO_FILLED_PAD_REHEARSAL_ONLY.next':
     'Use a token with CKM_AES_KEY_WRAP_KWP (0x210B) or an exact CKM_AES_KEY_WRAP_PAD, or generate the material in software.',
+  'restore.source.hsm': 'From the HSM token (HSM material: its token object is the custody copy)',
+  'hsm.restore.journal': 'Air-gapped journal that recorded the token objects',
+  'hsm.restore.journal.hint':
+    "The journal of the ceremony that generated the material in the token (air-gapped-journal.jsonl). Leave empty to use this ceremony folder's.",
+  'hsm.restore.button': 'Find and prove the keys in the token',
+  'hsm.restore.result': 'Token "{label}" (serial {serial}): the objects recorded in {journal}',
+  'hsm.restore.key': '{keyId} ({spec}): token object "{label}", recorded in journal entry {seq}',
+  'hsm.restore.kcv': 'Key check value computed in the token',
+  'hsm.restore.public-key': 'Public-key fingerprint read from the token',
+  'action.restoring-from-hsm': 'Logging in to the token and proving the recorded keys',
 } as const;

@@ -54,4 +54,14 @@ export const zhCNHsmApp: { readonly [K in keyof typeof enHsmApp]: string } = {
     '以零填充的 CKM_AES_KEY_WRAP_PAD 只能在演练中接受：正式导入需要严格符合 RFC 5649 的输出。',
   'problem.HSM_ZERO_FILLED_PAD_REHEARSAL_ONLY.next':
     '请使用具有 CKM_AES_KEY_WRAP_KWP (0x210B) 或严格 CKM_AES_KEY_WRAP_PAD 的令牌，或在软件中生成密钥材料。',
+  'restore.source.hsm': '来自 HSM 令牌（HSM 密钥材料：其令牌对象就是托管副本）',
+  'hsm.restore.journal': '记录这些令牌对象的离线端日志',
+  'hsm.restore.journal.hint':
+    '在令牌内生成该密钥材料的仪式的日志（air-gapped-journal.jsonl）。留空则使用本仪式文件夹中的日志。',
+  'hsm.restore.button': '在令牌中查找并证明密钥',
+  'hsm.restore.result': '令牌 "{label}"（序列号 {serial}）：{journal} 中记录的对象',
+  'hsm.restore.key': '{keyId}（{spec}）：令牌对象 "{label}"，记录于日志条目 {seq}',
+  'hsm.restore.kcv': '在令牌内计算的密钥校验值',
+  'hsm.restore.public-key': '从令牌读取的公钥指纹',
+  'action.restoring-from-hsm': '正在登录令牌并证明已记录的密钥',
 };
