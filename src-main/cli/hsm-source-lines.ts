@@ -23,9 +23,7 @@ export function printHsmSource(io: CliIo, summary: HsmSourceSummary): void {
 }
 
 export function printHsmMaterial(io: CliIo, material: MaterialSummary): void {
-  const check = material.publicKeyFingerprint
-    ? `public key SHA-256 ${groupHex(material.publicKeyFingerprint)}`
-    : `KCV ${material.keyCheckValue ?? ''}`;
+  const check = materialCheck(io, material);
   io.stdout(
     cliTranslator(io).t('hsm.cli.material', {
       source: material.source,
@@ -35,4 +33,15 @@ export function printHsmMaterial(io: CliIo, material: MaterialSummary): void {
       check,
     }),
   );
+}
+
+/** A key's evidence as the CLI prints it: the public key's SHA-256 in groups of four, or the KCV. */
+export function materialCheck(
+  io: CliIo,
+  material: Pick<MaterialSummary, 'publicKeyFingerprint' | 'keyCheckValue'>,
+): string {
+  const { t } = cliTranslator(io);
+  return material.publicKeyFingerprint
+    ? t('cli.material-check', { kind: 'publicKey', hex: groupHex(material.publicKeyFingerprint) })
+    : t('cli.material-check', { kind: 'kcv', hex: material.keyCheckValue ?? '' });
 }

@@ -3,7 +3,7 @@
  * selects, number and date formatting through the platform's Intl). One translator per language;
  * compiled messages are cached. Used by the main process, the CLI and the renderer alike.
  */
-import { IntlMessageFormat, type Formats } from 'intl-messageformat';
+import { IntlMessageFormat, type Formats, type Formatters } from 'intl-messageformat';
 import {
   isMessageKey,
   isProblemCode,
@@ -18,23 +18,52 @@ import { zhCN } from './catalogues/zh-CN';
 import { DEFAULT_LOCALE, PSEUDO_LOCALE, type DisplayLocale } from './locale';
 import { pseudoMessage } from './pseudo';
 
-/** Named date styles messages may use: `{at, date, utc}` (always UTC, ISO-like) and `{at, date, local}`. */
+/**
+ * Named date styles messages may use: `{at, date, utc}` (always UTC, to the minute: `2026-12-01
+ * 01:05 UTC` in English, `2026年12月1日 01:05 UTC` in Chinese; see `utcInMessage`) and
+ * `{at, date, local}`. The `utc` options below only mark the style; Intl would print US dates.
+ */
+const UTC_STYLE = { timeZone: 'UTC', timeZoneName: 'short', hourCycle: 'h23' } as const;
 const FORMATS: Partial<Formats> = {
   date: {
-    utc: {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZone: 'UTC',
-      timeZoneName: 'short',
-    },
+    utc: { ...UTC_STYLE },
     local: { dateStyle: 'long', timeStyle: 'long' },
   },
 };
+
+const isUtcStyle = (options: Intl.DateTimeFormatOptions | undefined): boolean =>
+  options !== undefined &&
+  options.timeZone === UTC_STYLE.timeZone &&
+  options.timeZoneName === UTC_STYLE.timeZoneName &&
+  options.hourCycle === UTC_STYLE.hourCycle &&
+  options.dateStyle === undefined &&
+  options.year === undefined;
+
+/** `{at, date, utc}` in `locale`: ISO-like digits in English, the year-month-day form in Chinese. */
+export function utcInMessage(locale: DisplayLocale, at: Date | number | string): string {
+  const iso = new Date(at).toISOString();
+  const time = `${iso.slice(11, 16)} UTC`;
+  if (locale !== 'zh-CN') return `${iso.slice(0, 10)} ${time}`;
+  const [year, month, day] = [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10)].map(Number);
+  return `${year}年${month}月${day}日 ${time}`;
+}
+
+/** intl-messageformat's formatters, with `{x, date, utc}` printed by `utcInMessage` (cached Intl objects otherwise). */
+function messageFormatters(locale: DisplayLocale): Formatters {
+  const cache = new Map<string, unknown>();
+  const cached = <T>(kind: string, args: unknown[], make: () => T): T => {
+    const key = JSON.stringify([kind, ...args]);
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key) as T;
+  };
+  const utc = { format: (at: Date | number) => utcInMessage(locale, at) } as unknown as Intl.DateTimeFormat;
+  return {
+    getNumberFormat: (...args) => cached('number', args, () => new Intl.NumberFormat(...args)),
+    getDateTimeFormat: (...args) =>
+      isUtcStyle(args[1]) ? utc : cached('date', args, () => new Intl.DateTimeFormat(...args)),
+    getPluralRules: (...args) => cached('plural', args, () => new Intl.PluralRules(...args)),
+  };
+}
 
 const CATALOGUES: Readonly<Record<Exclude<DisplayLocale, typeof PSEUDO_LOCALE>, Catalogue>> = { en, 'zh-CN': zhCN };
 
@@ -76,12 +105,14 @@ function messageText(locale: DisplayLocale, key: MessageKey): string {
 function createTranslator(locale: DisplayLocale): Translator {
   const compiled = new Map<MessageKey, IntlMessageFormat>();
   const intlLocale = locale === PSEUDO_LOCALE ? DEFAULT_LOCALE : locale;
+  const formatters = messageFormatters(locale);
   const format = (key: MessageKey, values?: Readonly<Record<string, unknown>>): string => {
     let message = compiled.get(key);
     if (!message) {
       const text = messageText(locale, key);
       message = new IntlMessageFormat(locale === PSEUDO_LOCALE ? pseudoMessage(text) : text, intlLocale, FORMATS, {
         ignoreTag: true,
+        formatters,
       });
       compiled.set(key, message);
     }

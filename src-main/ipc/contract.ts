@@ -140,6 +140,13 @@ export const channels = {
   setupCeremony: defineChannel('ceremony.setup', ceremony.ceremonySetupRequestSchema, ceremony.ceremonySetupSchema),
   ceremonyState: defineChannel('ceremony.state', noRequest, ceremony.ceremonyStateSchema),
   startRehearsal: defineChannel('rehearsal.start', noRequest, online.connectionSchema),
+  // The rehearsal simulator's clock, read and moved forward (handlers/rehearsal-clock.ts).
+  simulatorClock: defineChannel('rehearsal.clock', noRequest, ceremony.simulatorClockSchema),
+  moveSimulatorClock: defineChannel(
+    'rehearsal.move-clock',
+    ceremony.moveSimulatorClockRequestSchema,
+    ceremony.simulatorClockSchema,
+  ),
   // Online workstation (handlers/online.ts).
   connectKms: defineChannel('online.connect', online.connectRequestSchema, online.connectionSchema),
   credentialsStatus: defineChannel(

@@ -6,6 +6,7 @@ import { ConnectionStep } from './online/ConnectionStep';
 import { CheckBundleStep, ImportStep, OnlineReceiptStep, VerifyStep } from './online/ImportSteps';
 import { CreateKeysStep, KeyListStep } from './online/KeysStep';
 import { ParametersStep } from './online/ParametersStep';
+import { SimulatorClock } from './online/SimulatorClock';
 import { useT } from '../i18n';
 
 export function OnlineScreen() {
@@ -16,6 +17,7 @@ export function OnlineScreen() {
       <ScreenHeading>{t('online.heading', { rehearsal: mode === 'rehearsal' ? 'yes' : 'no' })}</ScreenHeading>
       <CeremonyPeople showFolder />
       <ConnectionStep />
+      <SimulatorClock />
       <KeyListStep />
       <CreateKeysStep />
       <ParametersStep />

@@ -8,6 +8,7 @@ import type {
   KmsKeyView,
   Request,
   Response,
+  SimulatorClockView,
   WrittenBundleView,
 } from '../../src-main/ipc/contract';
 import { api } from '../api';
@@ -27,7 +28,12 @@ export interface OnlineSlice {
   imported: Response<'importMaterial'>['keys'];
   proofs: Response<'verifyKeys'> | null;
   keyStates: Response<'keyStatus'>['keys'];
+  /** Rehearsal: the built-in simulator's clock, and the last move made from this screen. */
+  simulatorClock: SimulatorClockView | null;
+  lastClockMove: { hours: number; now: string } | null;
   startRehearsal(): Promise<void>;
+  readSimulatorClock(): Promise<void>;
+  moveSimulatorClock(hours: number): Promise<void>;
   connect(request: Request<'connectKms'>): Promise<boolean>;
   readCredentialsStatus(): Promise<void>;
   forgetCredentials(): Promise<void>;
@@ -56,12 +62,30 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     imported: [],
     proofs: null,
     keyStates: [],
+    simulatorClock: null,
+    lastClockMove: null,
     startRehearsal: async () => {
       await step(
         'online-connect',
         uiAction('action.starting-simulator'),
         () => api().startRehearsal(),
         (connection) => set({ connection }),
+      );
+      await get().readSimulatorClock();
+    },
+    readSimulatorClock: async () => {
+      // A quiet read for the clock line: no busy state, no notice (refused outside a rehearsal).
+      const result = await api()
+        .simulatorClock()
+        .catch(() => null);
+      set({ simulatorClock: result?.ok ? result.value : null });
+    },
+    moveSimulatorClock: async (hours) => {
+      await step(
+        'online-clock',
+        uiAction('action.moving-simulator-clock'),
+        () => api().moveSimulatorClock({ hours }),
+        (simulatorClock) => set({ simulatorClock, lastClockMove: { hours, now: simulatorClock.now } }),
       );
     },
     connect: async (request) => {

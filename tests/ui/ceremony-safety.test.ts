@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, startBrowser, type UiSession } from './harness';
 import { click, fillByLabel, navigate, problemIn, step, succeeded } from './page-helpers';
+import { upToConfirmedDigest } from './rehearsal-steps';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,36 +25,6 @@ async function events(file: string): Promise<{ event: string; actor: string; dat
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as { event: string; actor: string; data: Record<string, unknown> });
-}
-
-/** Setup, simulator, one key of `spec`, parameters on `media`, air-gapped side up to the witness's confirmed bundle digest. */
-async function upToConfirmedDigest(page: Page, folder: string, media: string, spec: string): Promise<void> {
-  await click(page, 'Continue');
-  await fillByLabel(page, 'Ceremony title', 'Safety rehearsal');
-  await fillByLabel(page, 'Operator', 'Ana');
-  await fillByLabel(page, 'Witness 1', 'Ben');
-  await fillByLabel(page, 'Ceremony folder', folder);
-  await click(page, 'Save and continue');
-  await step(page, 'Start the simulator', 'online-connect');
-  await fillByLabel(page, 'Alias of key 1', `safety/${spec.toLowerCase()}`);
-  await page.getByLabel('Key spec of key 1', { exact: true }).selectOption(spec);
-  await step(page, 'Create 1 external key', 'online-create');
-  await step(page, 'Fetch the import parameters', 'online-parameters');
-  await fillByLabel(page, 'Removable media folder for the bundle', media);
-  await step(page, 'Write the import-parameters bundle', 'online-parameters');
-  // The one value read aloud to the air-gapped side: the import-parameters bundle digest.
-  const digest =
-    (await page
-      .locator('[data-section="online-parameters"]')
-      .getByLabel('Import-parameters bundle digest')
-      .textContent()) ?? '';
-  await click(page, 'Go to the air-gapped side');
-  await step(page, 'Check the network', 'air-network');
-  await step(page, 'Read the bundle', 'air-parameters');
-  const card = page.locator('[data-section="air-fingerprints"] .bundle-digest');
-  await card.getByLabel('Bundle digest as Ben heard it').fill(digest);
-  await card.getByRole('button', { name: 'Confirm as Ben' }).click();
-  await card.getByText('confirmed by Ben').waitFor();
 }
 
 describe('ceremony safety through the UI', () => {

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditPayloads } from './audit';
 import { openApp, startBrowser, type UiSession } from './harness';
 import { click, fillByLabel, navigate, problemIn, step, succeeded } from './page-helpers';
+import { wrapAndCheckOnline } from './rehearsal-steps';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -101,13 +102,7 @@ describe('custody restore through the UI', () => {
     await step(page, 'Split and write the shares', 'custody-split');
     await ui.screenshot('custody-split');
     await click(page, 'Back to wrapping');
-    await step(page, 'Wrap the key material', 'air-wrap');
-    await step(page, 'Write the wrapped-material bundle', 'air-wrap');
-    await step(page, 'Write the receipt', 'air-receipt');
-    await click(page, 'Go back to the online side');
-
-    await click(page, "Use the digest this rehearsal's air-gapped side wrote");
-    await step(page, 'Check the bundle', 'online-check');
+    await wrapAndCheckOnline(page);
     await page.getByText("The bundle has the digest this rehearsal's air-gapped side wrote").waitFor();
     expect(await page.locator('[data-section="online-import"] .requested').textContent()).toContain(
       `${expiryDay} 00:00:00 UTC`,

@@ -27,11 +27,12 @@ import { custodyLine } from '../custody-line';
 import { pauseForTest } from '../test-pause';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
+import { ceremonyTitle } from '../ceremony-title';
 import { onlineImportHint } from '../command-line';
 import { groupHex } from '../../core/hex-groups';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
 import { HSM_OPTIONS, HSM_USAGE, hsmSourceFromOptions } from '../hsm-source-options';
-import { printHsmMaterial, printHsmSource } from '../hsm-source-lines';
+import { materialCheck, printHsmMaterial, printHsmSource } from '../hsm-source-lines';
 
 const NAME = 'airgap wrap';
 
@@ -179,19 +180,14 @@ export const airgapWrapCommand: CliCommand = {
       );
     // The bundle carries the ceremony's title, the plan's material expiry and the online journal's name.
     const facts = values.bundle ? await ceremonyFactsOf(path.resolve(io.cwd, values.bundle)) : undefined;
-    // One ceremony, one title on both receipts: a different --title is refused, never printed beside the other.
-    if (values.title !== undefined && facts?.title !== undefined && values.title !== facts.title)
-      throw new KeyferryError('TITLE_DIFFERS_FROM_BUNDLE', {
-        given: values.title.slice(0, 200),
-        bundle: facts.title,
-      });
+    const title = ceremonyTitle(values.title, facts, 'Key import ceremony');
     const expiry = parseMaterialExpiry(values.expires ?? facts?.materialExpiry ?? 'never');
     const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
     const custody = custodyRequest(values, out, io.cwd);
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     const air = await AirGapCeremony.start({
       journal,
-      title: values.title ?? facts?.title ?? 'Key import ceremony',
+      title,
       operator,
       witnesses,
       app: cliAppIdentity(io.env),
@@ -266,7 +262,12 @@ export const airgapWrapCommand: CliCommand = {
           );
         const loaded = await air.loadMaterialFile(keyId, path.resolve(io.cwd, values.material), passphrase);
         io.stdout(
-          `Loaded ${loaded.spec} material for key ${loaded.keyId} (${loaded.publicKeyFingerprint ? `public key SHA-256 ${loaded.publicKeyFingerprint}` : `KCV ${loaded.keyCheckValue}`}).`,
+          cliTranslator(io).t('cli.material-produced', {
+            how: 'loaded',
+            spec: loaded.spec,
+            keyId: loaded.keyId,
+            check: materialCheck(io, loaded),
+          }),
         );
       }
       for (const generated of await air.generateMaterial()) {
@@ -275,7 +276,12 @@ export const airgapWrapCommand: CliCommand = {
           continue;
         }
         io.stdout(
-          `Generated ${generated.spec} material for key ${generated.keyId} (${generated.publicKeyFingerprint ? `public key SHA-256 ${generated.publicKeyFingerprint}` : `KCV ${generated.keyCheckValue}`}).`,
+          cliTranslator(io).t('cli.material-produced', {
+            how: 'generated',
+            spec: generated.spec,
+            keyId: generated.keyId,
+            check: materialCheck(io, generated),
+          }),
         );
       }
       if (custody) {

@@ -7,6 +7,8 @@
  *  - Without it: rebuild and prove only; --out writes the plaintext (mode 0600) for an HSM.
  */
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
+import type { CeremonyFacts } from '../../core/bundle/import-parameters-manifest';
+import { ceremonyTitle } from '../ceremony-title';
 import { onlineImportHint } from '../command-line';
 import path from 'node:path';
 import { lstat } from 'node:fs/promises';
@@ -91,6 +93,7 @@ expired in the KMS (the key is back in Pending import and accepts only the same 
   --journal FILE             the restore journal (created when new, continued when it exists): who
                              presented which share, the proof, the bundle; never a share
   --operator NAME, --witness NAME (repeat)   the people present; --title TEXT names the ceremony
+                             (default: the bundle's title; a different one is refused)
   --witness-confirms NAME=DIGEST  the fresh import-parameters bundle digest as witness NAME typed
                              it after hearing it read aloud from the online workstation: once per
                              --witness (one value never counts for another person); without it on
@@ -239,9 +242,20 @@ async function runCeremony(
         `${wrappedOut} already exists; Keyferry never overwrites.`,
         'Choose a new folder for --wrapped-out.',
       );
+    // The fresh bundle carries the ceremony's title: refused before the journal if --title differs.
+    const facts = await ceremonyFactsOf(rel(values.bundle as string));
+    const title = ceremonyTitle(values.title, facts, 'Custody restore ceremony');
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     try {
-      return await ceremonySteps(values, read, io, journal, { wrappedOut, expiry, presentedBy, witnesses, hsm });
+      return await ceremonySteps(values, read, io, journal, {
+        wrappedOut,
+        expiry,
+        presentedBy,
+        witnesses,
+        hsm,
+        title,
+        facts,
+      });
     } finally {
       await journal.close();
     }
@@ -256,6 +270,8 @@ interface CeremonyInputs {
   readonly presentedBy: ReadonlyMap<number, string>;
   readonly witnesses: readonly string[];
   readonly hsm: HsmRestoreRequest | null;
+  readonly title: string;
+  readonly facts: CeremonyFacts | undefined;
 }
 
 async function ceremonySteps(
@@ -266,13 +282,13 @@ async function ceremonySteps(
   inputs: CeremonyInputs,
 ): Promise<number> {
   const rel = (p: string) => path.resolve(io.cwd, p);
-  const { wrappedOut, expiry, presentedBy, witnesses } = inputs;
+  const { wrappedOut, expiry, presentedBy, witnesses, title, facts } = inputs;
   let restore: RestoreCeremony | undefined;
   let unregisterStop = () => undefined as void;
   try {
     restore = await RestoreCeremony.start({
       journal,
-      title: values.title ?? 'Custody restore ceremony',
+      title,
       operator: values.operator as string,
       witnesses,
       app: cliAppIdentity(io.env),
@@ -313,7 +329,6 @@ async function ceremonySteps(
     io.stdout(
       `Requested material expiry: ${expiry.kind === 'never' ? 'never' : expiry.at.toISOString()} (the online import uses it).`,
     );
-    const facts = await ceremonyFactsOf(rel(values.bundle as string));
     io.stdout(`No plaintext was written. ${onlineImportHint(facts?.onlineJournal, bundle)}`);
     return 0;
   } catch (error) {

@@ -61,6 +61,8 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'step.failed': 'failure',
   'key.verify-failed': 'failure',
   'key.material-deleted': 'possible-loss',
+  // Rehearsal only: the built-in simulator's clock moved forward (ipc/handlers/rehearsal-clock.ts)
+  'rehearsal.clock-moved': 'override',
 };
 
 /** One deviation as found in the journal. */

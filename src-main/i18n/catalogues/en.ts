@@ -26,6 +26,7 @@ import { enKms } from './en/kms';
 import { enInputs } from './en/inputs';
 import { enBundle } from './en/bundle';
 import { enCrypto } from './en/crypto';
+import { enRehearsalClock } from './en/rehearsal-clock';
 
 export const en = {
   ...enScreens,
@@ -49,4 +50,5 @@ export const en = {
   ...enCustodySet,
   ...enBundle,
   ...enCrypto,
+  ...enRehearsalClock,
 } as const;

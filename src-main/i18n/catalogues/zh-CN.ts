@@ -25,6 +25,7 @@ import { zhCNKms } from './zh-CN/kms';
 import { zhCNInputs } from './zh-CN/inputs';
 import { zhCNBundle } from './zh-CN/bundle';
 import { zhCNCrypto } from './zh-CN/crypto';
+import { zhCNRehearsalClock } from './zh-CN/rehearsal-clock';
 
 export const zhCN: Catalogue = {
   ...zhCNScreens,
@@ -48,4 +49,5 @@ export const zhCN: Catalogue = {
   ...zhCNCustodySet,
   ...zhCNBundle,
   ...zhCNCrypto,
+  ...zhCNRehearsalClock,
 };

@@ -18,6 +18,7 @@ import { leaveCeremonyHandlers } from './leave-ceremony';
 import { mediaHandlers } from './media';
 import { onlineHandlers } from './online';
 import { receiptHandlers } from './receipt';
+import { rehearsalClockHandlers } from './rehearsal-clock';
 import { rememberedCredentialsHandlers } from './remembered-credentials';
 import { CeremonySession, type CeremonyHooks } from './session';
 import { describeNetwork } from '../network-status';
@@ -48,6 +49,7 @@ export function createHandlers(context: HandlerContext, options: HandlerOptions 
   return {
     ...ceremonySetupHandlers(session),
     ...onlineHandlers(session),
+    ...rehearsalClockHandlers(session),
     ...rememberedCredentialsHandlers(session),
     ...airGapHandlers(session),
     ...hsmSourceHandlers(session),

@@ -123,3 +123,22 @@ export const ceremonyStateSchema = z.object({
   lastWrappedDigest: sha256HexSchema.nullable(),
 });
 export type CeremonyState = z.output<typeof ceremonyStateSchema>;
+
+/** The most one move may advance the rehearsal simulator's clock: ten years (core's MAX_CLOCK_MOVE_MS). */
+export const MAX_SIMULATOR_CLOCK_MOVE_HOURS = 10 * 366 * 24;
+
+/** Moves the rehearsal simulator's clock forward by whole hours (never back: time does not run back). */
+export const moveSimulatorClockRequestSchema = z.strictObject({
+  hours: z.number().int().min(1).max(MAX_SIMULATOR_CLOCK_MOVE_HOURS),
+});
+
+/** The built-in simulator's clock in a rehearsal (handlers/rehearsal-clock.ts). */
+export const simulatorClockSchema = z.strictObject({
+  /** The simulator's time: what the KMS decides token and material expiry by. */
+  now: z.iso.datetime(),
+  /** This computer's time, which Keyferry and its journals keep. */
+  computerNow: z.iso.datetime(),
+  /** How far the simulator's time is ahead of this computer's (ms). */
+  offsetMs: z.number().int(),
+});
+export type SimulatorClockView = z.output<typeof simulatorClockSchema>;

@@ -3,7 +3,7 @@
  * key (no KMS), so the guide's OpenSSL commands can unwrap what Keyferry wrote.
  */
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -256,6 +256,12 @@ describe('keyferry airgap wrap', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/custody folders share one volume/);
+    // The public key's SHA-256 (of its SPKI DER, as openssl computes it), in upper-case groups of four like every digest.
+    const spki = openssl(['pkey', '-in', 'ec.pem', '-pubout', '-outform', 'DER']);
+    const grouped = (createHash('sha256').update(spki).digest('hex').toUpperCase().match(/.{4}/g) ?? []).join(' ');
+    expect(run.stdout).toContain(
+      `Loaded EC_P256 material for key 0a1b2c3d-0000-4000-8000-00000000000a (public key SHA-256 ${grouped}).`,
+    );
     // The manifest tells the online side who keeps a copy (shown before it imports).
     expect(run.stdout).toContain('Custody copy: 2 of 2 shares, held by custodian-1, custodian-2.');
     const written = JSON.parse(await readFile(path.join(dir, 'wrapped', 'manifest.json'), 'utf8')) as {
@@ -302,7 +308,6 @@ describe('keyferry airgap wrap', () => {
     const keyId = '0a1b2c3d-0000-4000-8000-00000000000b';
     await writeFile(path.join(dir, `wrappingKey_${keyId}`), wrapping.publicKey);
     await writeFile(path.join(dir, 'ImportToken.b64'), `${randomBytes(300).toString('base64')}\n`);
-    const { createHash } = await import('node:crypto');
     const fp = createHash('sha256').update(wrapping.publicKey).digest('hex');
     const run = await keyferry(
       [

@@ -282,7 +282,12 @@ describe('keyferry custody', () => {
     expect((await run(splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), dir)).code).toBe(0);
     const wrapping = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const now = new Date();
-    await parametersBundle(dir, 'AES_256', wrapping.publicKey, now, '0042abcd-0000-4000-8000-000000000042');
+    // The fresh bundle carries the online side's title: the restore receipt prints it, a different --title is refused.
+    await parametersBundle(dir, 'AES_256', wrapping.publicKey, now, '0042abcd-0000-4000-8000-000000000042', {
+      title: 'Payments key re-import',
+      materialExpiry: 'never',
+      onlineJournal: 'online.jsonl',
+    });
     const params = await readBundle(path.join(dir, 'parameters'), { now });
     // What the witness types: the fresh bundle's digest, read aloud from the online side.
     const digest = params.digest;
@@ -308,6 +313,16 @@ describe('keyferry custody', () => {
     const unconfirmed = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', ...ceremony], dir);
     expect(unconfirmed.err).toContain('Witness Wes has not confirmed the import-parameters bundle digest');
     expect((await readdir(dir)).sort()).toEqual(['key.bin', 'parameters', 'restore.jsonl', 'usb1', 'usb2', 'usb3']);
+    const journaled = await readFile(path.join(dir, 'restore.jsonl'), 'utf8');
+    const otherTitle = await run(
+      [...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--title', 'Another title', ...ceremony],
+      dir,
+    );
+    expect(otherTitle.code).toBe(1);
+    expect(otherTitle.err).toContain(
+      'The import-parameters bundle names this ceremony "Payments key re-import", but --title gives "Another title"',
+    );
+    expect(await readFile(path.join(dir, 'restore.jsonl'), 'utf8')).toBe(journaled);
 
     const expiresAt = new Date(now.getTime() + 30 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
     const result = await run(
@@ -343,7 +358,11 @@ describe('keyferry custody', () => {
       'usb3',
       'wrapped',
     ]);
-    expect(written.filter((f) => f.startsWith('receipt-air-gapped-reimport-2025-02-restore-'))).toHaveLength(2);
+    const receipts = written.filter((f) => f.startsWith('receipt-air-gapped-reimport-2025-02-restore-'));
+    expect(receipts).toHaveLength(2);
+    const receiptText = await readFile(path.join(dir, receipts.find((f) => f.endsWith('.txt')) ?? ''), 'utf8');
+    expect(receiptText).toContain('Payments key re-import');
+    expect(receiptText).not.toContain('Custody restore ceremony');
     const bundle = await readBundle(path.join(dir, 'wrapped'), { now });
     if (bundle.kind !== 'wrapped-material') throw new Error('expected a wrapped-material bundle');
     expect(bundle.keys[0]?.materialExpiresAt).toBe(new Date(expiresAt).toISOString());

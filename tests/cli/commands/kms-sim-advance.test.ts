@@ -25,7 +25,9 @@ describe('keyferry kms-sim advance', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(s.clock.offset()).toBe(25 * H);
-    expect(run.stdout).toMatch(/^Simulator time: .* \(1d 1h 0m ahead of this computer\)\.$/m);
+    expect(run.stdout).toMatch(
+      /^Simulator time: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(1d 1h 0m ahead of this computer\)\.$/m,
+    );
     expect(run.stdout).toMatch(/import tokens fetched more than 24 hours before it are refused \(KMS\.2601\)/);
   });
 

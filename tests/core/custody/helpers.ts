@@ -2,6 +2,7 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { importParametersFromKmsAnswer, writeImportParametersBundle } from '../../../src-main/core/bundle';
+import type { CeremonyFacts } from '../../../src-main/core/bundle/import-parameters-manifest';
 import { generateKeyMaterial } from '../../../src-main/core/crypto/generate-key-material';
 import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
@@ -93,6 +94,7 @@ export async function parametersBundle(
   wrappingPublicKey: KeyObject,
   now: Date,
   keyId = KEY_ID,
+  ceremony?: CeremonyFacts,
 ): Promise<string> {
   const parameters = importParametersFromKmsAnswer({
     region: 'ap-southeast-1',
@@ -109,6 +111,10 @@ export async function parametersBundle(
     },
   });
   const bundleDir = path.join(dir, 'parameters');
-  await writeImportParametersBundle(bundleDir, { ceremonyId: 'reimport-2025-02', keys: [parameters] }, { now });
+  await writeImportParametersBundle(
+    bundleDir,
+    { ceremonyId: 'reimport-2025-02', keys: [parameters], ...(ceremony ? { ceremony } : {}) },
+    { now },
+  );
   return bundleDir;
 }

@@ -211,6 +211,8 @@ export class OnlineCeremony {
     }
     this.#requireConnected('fetch import parameters');
     const issued = await fetchIssuedParameters(this.#ctx);
+    // A bundle checked against the earlier tokens no longer matches what the KMS issued: check again.
+    this.#checked = undefined;
     this.#guard.advance('parameters-fetched');
     return issued;
   }

@@ -28,8 +28,16 @@ export type StepTable<S extends string, K extends string = string> = Readonly<Re
 export const ONLINE_STEP_FROM = {
   createKeys: { from: ['new'], to: 'keys-created', doing: 'create keys' },
   fetchParameters: {
-    // After an import, again for keys whose imported material lapsed.
-    from: ['keys-created', 'parameters-fetched', 'parameters-written', 'imported', 'verified', 'finished'],
+    // After an import, again for keys whose imported material lapsed; after a check, when the tokens lapsed before the import (KMS.2601).
+    from: [
+      'keys-created',
+      'parameters-fetched',
+      'parameters-written',
+      'material-checked',
+      'imported',
+      'verified',
+      'finished',
+    ],
     to: 'parameters-fetched',
     doing: 'fetch import parameters',
   },
