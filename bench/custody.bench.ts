@@ -35,8 +35,8 @@ export async function run(print: (line: string) => void): Promise<void> {
           material,
           m,
           n,
-          ceremonyId: 'bench',
-          keyId: 'bench-key',
+          ceremonyId: 'bench-ceremony',
+          keyId: '0d0466b0-e727-4d9c-b35d-f84bb474a37f',
           spec,
           custodians: CUSTODIANS.slice(0, n),
         });

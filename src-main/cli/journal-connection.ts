@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { KeyferryError } from '../core/errors';
 import { isLoopbackHost } from '../core/kms/endpoint';
-import { inspectJournal, readJournalFile } from '../core/journal/verify';
+import { inspectJournalInSlices, readJournalFile } from '../core/journal/verify';
 
 export interface RecordedConnection {
   readonly endpoint: string;
@@ -21,7 +21,7 @@ const connectedData = z.object({ endpoint: z.string(), region: z.string(), proje
 /** The connection recorded in the journal at `file`, or undefined (no journal yet, or none recorded). */
 export async function recordedConnection(file: string): Promise<RecordedConnection | undefined> {
   if (!existsSync(file)) return undefined;
-  const { entries } = inspectJournal(await readJournalFile(file));
+  const { entries } = await inspectJournalInSlices(await readJournalFile(file));
   for (const entry of [...entries].reverse()) {
     if (entry.event !== 'kms.connected') continue;
     const parsed = connectedData.safeParse(entry.data);

@@ -36,12 +36,53 @@ function smallPrimes(bound: number): number[] {
   }
   return primes;
 }
-const SMALL_PRIMES = smallPrimes(TRIAL_DIVISION_BOUND).map(BigInt);
+/**
+ * The small primes in groups whose product stays below 2^53: `n mod product` is one big division
+ * per group, and each prime then divides an ordinary number. Same answer as dividing n by every
+ * prime, about four times fewer big divisions.
+ */
+const PRIME_GROUPS: { readonly product: bigint; readonly primes: readonly number[] }[] = [];
+for (const p of smallPrimes(TRIAL_DIVISION_BOUND)) {
+  const last = PRIME_GROUPS.at(-1);
+  if (last && Number(last.product) * p < Number.MAX_SAFE_INTEGER) {
+    PRIME_GROUPS[PRIME_GROUPS.length - 1] = { product: last.product * BigInt(p), primes: [...last.primes, p] };
+  } else {
+    PRIME_GROUPS.push({ product: BigInt(p), primes: [p] });
+  }
+}
 
-/** floor(sqrt(n)) for n ≥ 0. */
+/** The smallest prime below TRIAL_DIVISION_BOUND dividing n, if any. */
+function smallFactor(n: bigint): number | undefined {
+  for (const group of PRIME_GROUPS) {
+    const rest = Number(n % group.product);
+    for (const p of group.primes) if (rest % p === 0) return p;
+  }
+  return undefined;
+}
+
+/**
+ * Quadratic residues modulo 64·63·65·11: a number that is not a square modulo it is not a square,
+ * which rules out all but about 1 in 120 candidates before the square root is computed.
+ */
+const RESIDUE_MODULUS = 64 * 63 * 65 * 11;
+const RESIDUE_MODULI = [64, 63, 65, 11];
+const SQUARES_MOD = RESIDUE_MODULI.map((m) => {
+  const table = new Uint8Array(m);
+  for (let i = 0; i < m; i++) table[(i * i) % m] = 1;
+  return table;
+});
+
+function mayBeSquare(n: bigint): boolean {
+  const r = Number(n % BigInt(RESIDUE_MODULUS));
+  return RESIDUE_MODULI.every((m, i) => SQUARES_MOD[i]![r % m] === 1);
+}
+
+/** floor(sqrt(n)) for n ≥ 0 (Newton's method from a float estimate at or above the root). */
 export function integerSqrt(n: bigint): bigint {
   if (n < 2n) return n;
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  const bits = n.toString(2).length;
+  const shift = bits > 104 ? BigInt((bits - 52) & ~1) : 0n;
+  let x = (BigInt(Math.ceil(Math.sqrt(Number(n >> shift)))) + 1n) << (shift / 2n);
   for (;;) {
     const y = (x + n / x) >> 1n;
     if (y >= x) return x;
@@ -50,6 +91,7 @@ export function integerSqrt(n: bigint): bigint {
 }
 
 function isSquare(n: bigint): boolean {
+  if (!mayBeSquare(n)) return false;
   const r = integerSqrt(n);
   return r * r === n;
 }
@@ -77,14 +119,16 @@ export function findRsaPublicKeyWeakness(key: KeyObject): RsaKeyWeakness | undef
   if (e % 2n === 0n) return { weakness: 'exponentEven', exponent: e.toString() };
   if (e >= MAX_EXPONENT) return { weakness: 'exponentLarge', exponent: '2^256' };
   if (n % 2n === 0n) return { weakness: 'modulusEven' };
-  for (const p of SMALL_PRIMES) {
-    if (n % p === 0n) return { weakness: 'modulusSmallFactor', divisor: Number(p) };
-  }
+  const divisor = smallFactor(n);
+  if (divisor !== undefined) return { weakness: 'modulusSmallFactor', divisor };
   let a = integerSqrt(n);
   if (a * a === n) return { weakness: 'modulusSquare' };
+  // Fermat: a² − n for a = ⌊√n⌋+1, +2, …; (a+1)² − n = (a² − n) + 2a + 1.
+  let gap = a * a - n;
   for (let step = 0; step < FERMAT_STEPS; step++) {
+    gap += 2n * a + 1n;
     a += 1n;
-    if (isSquare(a * a - n)) {
+    if (isSquare(gap)) {
       return { weakness: 'modulusClosePrimes' };
     }
   }

@@ -23,6 +23,15 @@ export interface WrappingPublicKey {
 
 const MAX_WRAPPING_KEY_INPUT = 64 * 1024;
 
+/**
+ * Keys that passed every check in this process, by the SHA-256 of the exact bytes handed in. The
+ * checks are a pure function of those bytes, so a key read from the bundle and loaded again to wrap
+ * (or a bundle read in slices, then checked) is checked once, not twice. Refusals are not kept.
+ * Bounded: forgotten once full.
+ */
+const SOUND_KEYS = new Map<string, WrappingPublicKey>();
+const MAX_SOUND_KEYS = 4096;
+
 function isPrivateKeyDer(der: Buffer): boolean {
   for (const type of ['pkcs8', 'pkcs1', 'sec1'] as const) {
     try {
@@ -78,6 +87,17 @@ function base64Der(input: Buffer): Buffer | undefined {
  * key of 2048, 3072 or 4096 bits: this is the one check every wrapping key passes before use.
  */
 export function loadWrappingPublicKey(input: Buffer): WrappingPublicKey {
+  const known = input.length <= MAX_WRAPPING_KEY_INPUT ? derFingerprint(input) : '';
+  // Each caller gets its own copy of the DER bytes (the key object is immutable).
+  const sound = SOUND_KEYS.get(known);
+  if (sound) return { ...sound, spkiDer: Buffer.from(sound.spkiDer) };
+  const loaded = checkedWrappingPublicKey(input);
+  if (SOUND_KEYS.size >= MAX_SOUND_KEYS) SOUND_KEYS.clear();
+  SOUND_KEYS.set(known, { ...loaded, spkiDer: Buffer.from(loaded.spkiDer) });
+  return loaded;
+}
+
+function checkedWrappingPublicKey(input: Buffer): WrappingPublicKey {
   if (input.length > MAX_WRAPPING_KEY_INPUT) {
     throw selectedProblem('WRAPPING_KEY_UNREADABLE', { reason: 'tooLarge', size: input.length });
   }

@@ -11,7 +11,7 @@ import { decryptEntry, type CustodyBackup } from './backup-file';
 import { proveRebuiltMaterial } from './material-check';
 import { combineShares, shareXCoordinate } from './shamir';
 import { backupKeyCheckOf, setShareIntact, type SetShare } from './set-share';
-import { yieldToEventLoop } from './set-split';
+import { eventLoopSlicer } from '../yield';
 
 export interface RestoreSetOptions {
   /** Restore only these keys (default: every key of the backup). */
@@ -93,13 +93,14 @@ export async function restoreCustodySet(
   try {
     if (backupKeyCheckOf(backupKey) !== first.backupKeyCheck)
       throw new KeyferryError('CUSTODY_SET_KEY_MISMATCH', { shares: shares.map((s) => s.index).join(', ') });
-    for (const [i, entry] of entries.entries()) {
+    const slicer = eventLoopSlicer();
+    for (const entry of entries) {
       const plain = decryptEntry(backupKey, backup.ceremonyId, entry);
       const material = plain ? proveRebuiltMaterial(entry.spec, plain, entry.materialCheck) : undefined;
       if (material === undefined || typeof material === 'string')
         throw new KeyferryError('CUSTODY_BACKUP_ENTRY_INVALID', { keyId: entry.keyId });
       restored.push({ keyId: entry.keyId, material });
-      if (i % 8 === 7) await yieldToEventLoop();
+      await slicer.pause();
     }
     return restored;
   } catch (error) {

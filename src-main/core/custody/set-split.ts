@@ -9,6 +9,7 @@ import type { KeyMaterial } from '../crypto/key-material';
 import type { KeySpec } from '../crypto/key-spec';
 import { SecretBytes } from '../crypto/secret-bytes';
 import { KeyferryError } from '../errors';
+import { eventLoopSlicer } from '../yield';
 import { decryptEntry, encodeBackup, encryptEntry, type BackupEntry, type CustodyBackup } from './backup-file';
 import { MAX_CUSTODY_SHARES, MIN_CUSTODY_THRESHOLD, custodianSchema } from './custody-share';
 import { materialCheckOf } from './material-check';
@@ -36,9 +37,6 @@ export interface CustodySet {
   readonly backup: CustodyBackup;
 }
 
-/** Lets the event loop run between keys (a 100-key split never holds it for long). */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 function checkRequest(request: SplitSetRequest): string[] {
   const { m, n } = request;
   if (!Number.isInteger(m) || !Number.isInteger(n) || m < MIN_CUSTODY_THRESHOLD || m > n || n > MAX_CUSTODY_SHARES)
@@ -62,7 +60,9 @@ function checkRequest(request: SplitSetRequest): string[] {
 
 async function encryptAll(backupKey: Buffer, request: SplitSetRequest): Promise<BackupEntry[]> {
   const entries: BackupEntry[] = [];
-  for (const [i, key] of request.keys.entries()) {
+  // Between keys the event loop runs (a 100-key split never holds it for more than a slice).
+  const slicer = eventLoopSlicer();
+  for (const key of request.keys) {
     if (key.material.spec !== key.spec)
       throw new KeyferryError('CUSTODY_SET_SPEC_MISMATCH', {
         keyId: key.keyId,
@@ -75,7 +75,7 @@ async function encryptAll(backupKey: Buffer, request: SplitSetRequest): Promise<
         encryptEntry(backupKey, request.ceremonyId, { keyId: key.keyId, spec: key.spec, materialCheck }, bytes),
       ),
     );
-    if (i % 8 === 7) await yieldToEventLoop();
+    await slicer.pause();
   }
   return entries;
 }
@@ -83,6 +83,7 @@ async function encryptAll(backupKey: Buffer, request: SplitSetRequest): Promise<
 /** Proves the set restorable: two M-subsets rebuild the key, every entry decrypts to its material. */
 async function proveSet(shares: readonly SetShare[], backup: CustodyBackup, request: SplitSetRequest, key: Buffer) {
   const m = request.m;
+  const slicer = eventLoopSlicer();
   for (const subset of [shares.slice(0, m), shares.slice(-m)]) {
     const copies = subset.map((s) => s.share.use((b) => Buffer.from(b)));
     const rebuilt = await combineShares(copies).finally(() => copies.forEach((c) => c.fill(0)));
@@ -99,7 +100,7 @@ async function proveSet(shares: readonly SetShare[], backup: CustodyBackup, requ
       material.secret.use((bytes) => bytes.length === plain.length && timingSafeEqual(bytes, plain));
     plain?.fill(0);
     if (!same) throw new KeyferryError('CUSTODY_SET_UNVERIFIED', {});
-    if (i % 8 === 7) await yieldToEventLoop();
+    await slicer.pause();
   }
 }
 

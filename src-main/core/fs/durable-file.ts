@@ -68,6 +68,16 @@ function describeFsError(error: unknown): string {
   }
 }
 
+export interface WriteFileOptions {
+  readonly layer?: FileLayer;
+  readonly mode?: number;
+  /**
+   * false: the caller fsyncs the folder itself once every file of a batch is written (a bundle of
+   * a hundred files pays one folder fsync, not a hundred). The file itself is always fsynced.
+   */
+  readonly syncFolder?: boolean;
+}
+
 /**
  * Writes `data` to a new file at `file`; fails if anything exists there. Returns size and SHA-256
  * as read back from the media. On failure the partial file is removed when possible.
@@ -75,7 +85,7 @@ function describeFsError(error: unknown): string {
 export async function writeFileExclusive(
   file: string,
   data: Uint8Array | string,
-  options: { layer?: FileLayer; mode?: number } = {},
+  options: WriteFileOptions = {},
 ): Promise<WrittenFile> {
   const layer = options.layer ?? nodeFileLayer;
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
@@ -99,7 +109,7 @@ export async function writeFileExclusive(
     } finally {
       await handle.close();
     }
-    await fsyncDirectory(path.dirname(file), layer);
+    if (options.syncFolder !== false) await fsyncDirectory(path.dirname(file), layer);
     const readBack = await layer.readFile(file);
     const actual = sha256Hex(readBack);
     const sameLength = readBack.length === bytes.length;
@@ -127,11 +137,18 @@ export async function writeFileExclusive(
   }
 }
 
-/** Creates a new, empty folder; fails if it already exists. */
-export async function createFreshFolder(dir: string, layer: FileLayer = nodeFileLayer): Promise<void> {
+/**
+ * Creates a new, empty folder; fails if it already exists. `syncParent: false` when the caller
+ * fsyncs the parent itself after a batch of folders.
+ */
+export async function createFreshFolder(
+  dir: string,
+  layer: FileLayer = nodeFileLayer,
+  options: { readonly syncParent?: boolean } = {},
+): Promise<void> {
   try {
     await layer.mkdir(dir);
-    await fsyncDirectory(path.dirname(dir), layer);
+    if (options.syncParent !== false) await fsyncDirectory(path.dirname(dir), layer);
   } catch (error) {
     throw new KeyferryError(
       'FOLDER_NOT_FRESH',

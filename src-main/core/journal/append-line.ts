@@ -1,5 +1,5 @@
 /**
- * Writes one journal line durably: checks the file is still the size this writer left it,
+ * Writes journal lines durably (one entry, or several appended together): checks the file is still the size this writer left it,
  * appends (the handle is O_APPEND), fsyncs. On failure it cuts the file back to its previous
  * size so no half line is left; if even that fails, the journal is reported broken.
  */
@@ -19,7 +19,7 @@ async function rollBack(handle: fsp.FileHandle, size: number): Promise<boolean> 
   }
 }
 
-/** Appends `line` (ending in "\n") to a file expected to be `expectedSize` bytes long. */
+/** Appends `line` (one or more lines, ending in "\n") to a file expected to be `expectedSize` bytes long. */
 export async function appendLine(
   handle: fsp.FileHandle,
   line: Buffer,

@@ -16,7 +16,7 @@ export {
   type Deviation,
   type DeviationKind,
 } from './deviations';
-export { openJournal, type Journal, type OpenJournalOptions } from './journal';
+export { openJournal, type Journal, type JournalAppend, type OpenJournalOptions } from './journal';
 export { assertNoSecrets, isSensitiveKeyName } from './secret-guard';
 export {
   normalizeHeadHash,

@@ -1,7 +1,10 @@
 /**
  * The append-only ceremony journal. `openJournal` creates a new file (O_EXCL) or verifies an
  * existing one and continues its chain; every `append` is written with O_APPEND and fsynced
- * before it resolves. One writer at a time (lock.ts); appends from one Journal are serialized.
+ * before it resolves. A step that records many facts at once (one per key of a 100-key ceremony)
+ * uses `appendMany`: the entries are chained one after another as usual, written in one write
+ * and fsynced once, so they become durable together (all or none). One writer at a time
+ * (lock.ts); appends from one Journal are serialized.
  */
 import { constants, type promises as fsp } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +23,7 @@ import {
 } from './entry';
 import { acquireJournalLock, type JournalLock } from './lock';
 import { assertNoSecrets } from './secret-guard';
-import { inspectJournal, readJournalFile, type ExpectedHead } from './verify';
+import { inspectJournalInSlices, readJournalFile, type ExpectedHead } from './verify';
 
 export interface OpenJournalOptions extends ExpectedHead {
   /** true: make a new journal (fails if the file exists); false: open and verify an existing one. */
@@ -29,6 +32,13 @@ export interface OpenJournalOptions extends ExpectedHead {
   readonly now?: () => Date;
   /** File operations (tests inject failures). */
   readonly layer?: FileLayer;
+}
+
+/** One entry to append: who, what, and the facts (never secrets). */
+export interface JournalAppend {
+  readonly actor: string;
+  readonly event: string;
+  readonly data?: JsonObject;
 }
 
 export interface Journal {
@@ -41,6 +51,11 @@ export interface Journal {
   readonly entries: readonly JournalEntry[];
   /** Appends one entry, durably; resolves once it is fsynced. Never pass secrets in `data`. */
   append(actor: string, event: string, data?: JsonObject): Promise<JournalEntry>;
+  /**
+   * Appends several entries, chained in order, with one write and one fsync: all of them are
+   * durable once it resolves, or none is recorded. For a step that records one fact per key.
+   */
+  appendMany(entries: readonly JournalAppend[]): Promise<JournalEntry[]>;
   /** Releases the lock and the file. Further appends fail. */
   close(): Promise<void>;
 }
@@ -88,21 +103,33 @@ class FileJournal implements Journal {
   }
 
   append(actor: string, event: string, data: JsonObject = {}): Promise<JournalEntry> {
-    const result = this.queue.then(() => this.appendNow(actor, event, data));
+    return this.enqueue([{ actor, event, data }]).then((entries) => entries[0] as JournalEntry);
+  }
+
+  appendMany(entries: readonly JournalAppend[]): Promise<JournalEntry[]> {
+    if (entries.length === 0) return Promise.resolve([]);
+    return this.enqueue(entries.map((e) => ({ ...e })));
+  }
+
+  private enqueue(entries: readonly JournalAppend[]): Promise<JournalEntry[]> {
+    const result = this.queue.then(() => this.appendNow(entries));
     this.queue = result.catch(() => undefined);
     return result;
   }
 
-  private async appendNow(actor: string, event: string, data: JsonObject): Promise<JournalEntry> {
-    if (this.state !== 'open') {
-      throw new KeyferryError(
-        this.state === 'closed' ? 'JOURNAL_CLOSED' : 'JOURNAL_BROKEN',
-        this.state === 'closed'
-          ? 'The journal is closed.'
-          : 'An earlier write to the journal failed and could not be undone.',
-        'Open the journal again; it is verified on opening.',
-      );
-    }
+  private checkOpen(): void {
+    if (this.state === 'open') return;
+    throw new KeyferryError(
+      this.state === 'closed' ? 'JOURNAL_CLOSED' : 'JOURNAL_BROKEN',
+      this.state === 'closed'
+        ? 'The journal is closed.'
+        : 'An earlier write to the journal failed and could not be undone.',
+      'Open the journal again; it is verified on opening.',
+    );
+  }
+
+  /** Checks one entry and chains it after `prev` as entry number `seq`. */
+  private chained(seq: number, prev: string, { actor, event, data = {} }: JournalAppend): JournalEntry {
     if (typeof actor !== 'string' || !ACTOR_PATTERN.test(actor))
       invalid(
         'The journal actor must be 1-200 characters without control characters.',
@@ -120,29 +147,34 @@ class FileJournal implements Journal {
     if (!(date instanceof Date) || Number.isNaN(date.getTime()))
       invalid('The clock gave an invalid time.', 'Check the workstation clock.');
     const ownData = JSON.parse(canonicalJson(data)) as JsonObject;
-    const entry = chainEntry({
-      seq: this.list.length + 1,
-      time: date.toISOString(),
-      actor,
-      event,
-      data: ownData,
-      prev: this.head,
-    });
-    const line = Buffer.from(`${encodeEntryLine(entry)}\n`, 'utf8');
-    if (line.length - 1 > MAX_LINE_BYTES)
-      invalid(
-        `The journal entry is larger than ${MAX_LINE_BYTES} bytes.`,
-        'Record hashes and names, not file contents.',
-      );
+    return chainEntry({ seq, time: date.toISOString(), actor, event, data: ownData, prev });
+  }
+
+  private async appendNow(items: readonly JournalAppend[]): Promise<JournalEntry[]> {
+    this.checkOpen();
+    const entries: JournalEntry[] = [];
+    const lines: Buffer[] = [];
+    for (const item of items) {
+      const entry = this.chained(this.list.length + entries.length + 1, entries.at(-1)?.hash ?? this.head, item);
+      const line = Buffer.from(`${encodeEntryLine(entry)}\n`, 'utf8');
+      if (line.length - 1 > MAX_LINE_BYTES)
+        invalid(
+          `The journal entry is larger than ${MAX_LINE_BYTES} bytes.`,
+          'Record hashes and names, not file contents.',
+        );
+      entries.push(entry);
+      lines.push(line);
+    }
+    const bytes = Buffer.concat(lines);
     try {
-      await appendLine(this.handle, line, this.size, path.basename(this.path));
+      await appendLine(this.handle, bytes, this.size, path.basename(this.path));
     } catch (error) {
       if (error instanceof KeyferryError && BROKEN_CODES.has(error.code)) this.state = 'broken';
       throw error;
     }
-    this.size += line.length;
-    const frozen = deepFreeze(entry);
-    this.list.push(frozen);
+    this.size += bytes.length;
+    const frozen = entries.map(deepFreeze);
+    this.list.push(...frozen);
     return frozen;
   }
 
@@ -192,7 +224,7 @@ export async function openJournal(file: string, options: OpenJournalOptions): Pr
     let size = 0;
     if (!options.create) {
       const bytes = await readJournalFile(file);
-      const inspected = inspectJournal(bytes, options);
+      const inspected = await inspectJournalInSlices(bytes, options);
       if (!inspected.verification.ok) {
         const { line, reason } = inspected.verification;
         throw new KeyferryError(

@@ -10,6 +10,7 @@
  */
 import { KeyferryError } from '../errors';
 import { readInputFile } from '../fs/input-file';
+import { eventLoopSlicer } from '../yield';
 import {
   GENESIS_HASH,
   MAX_LINE_BYTES,
@@ -39,9 +40,11 @@ export type JournalVerification =
 /** Largest journal file read (a ceremony journal holds hundreds of entries, not millions). */
 export const MAX_JOURNAL_BYTES = 256 * 1024 * 1024;
 
+type Inspection = { verification: JournalVerification; entries: JournalEntry[] };
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function fail(line: number, reason: string): { verification: JournalVerification; entries: JournalEntry[] } {
+function fail(line: number, reason: string): Inspection {
   return { verification: { ok: false, line, reason }, entries: [] };
 }
 
@@ -152,11 +155,8 @@ function checkExpected(entries: JournalEntry[], expected: ExpectedHead): Journal
   return { ok: true, headHash: hashAt(count), count, expectedHeadAt: at, laterEntries: count - at };
 }
 
-/** Verifies journal bytes and returns the entries when they are sound (used by openJournal). */
-export function inspectJournal(
-  content: string | Uint8Array,
-  expected: ExpectedHead = {},
-): { verification: JournalVerification; entries: JournalEntry[] } {
+/** The verification, one line per step (a generator, so it can run in slices or all at once). */
+function* inspectLines(content: string | Uint8Array, expected: ExpectedHead): Generator<void, Inspection> {
   const bytes =
     typeof content === 'string'
       ? Buffer.from(content, 'utf8')
@@ -179,9 +179,36 @@ export function inspectJournal(
     previous = checked.entry.hash;
     start = end + 1;
     line += 1;
+    yield;
   }
   const verification = checkExpected(entries, expected) ?? { ok: true, headHash: previous, count: entries.length };
   return verification.ok ? { verification, entries } : { verification, entries: [] };
+}
+
+/** Verifies journal bytes and returns the entries when they are sound, in one go (small journals, tests). */
+export function inspectJournal(content: string | Uint8Array, expected: ExpectedHead = {}): Inspection {
+  const steps = inspectLines(content, expected);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same verification in slices of at most a few milliseconds, letting the event loop run in
+ * between: 10,000 entries never hold the main process (IPC, the window) for more than a frame.
+ */
+export async function inspectJournalInSlices(
+  content: string | Uint8Array,
+  expected: ExpectedHead = {},
+): Promise<Inspection> {
+  const slicer = eventLoopSlicer();
+  const steps = inspectLines(content, expected);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await slicer.pause();
+  }
 }
 
 /** Verifies journal text or bytes in memory. */
@@ -194,7 +221,7 @@ export async function readJournalFile(file: string): Promise<Buffer> {
   return readInputFile(file, 'journal', MAX_JOURNAL_BYTES);
 }
 
-/** Verifies the journal file at `file`; see ExpectedHead for checking against a receipt. */
+/** Verifies the journal file at `file` (in slices); see ExpectedHead for checking against a receipt. */
 export async function verifyJournal(file: string, expected: ExpectedHead = {}): Promise<JournalVerification> {
-  return verifyJournalText(await readJournalFile(file), expected);
+  return (await inspectJournalInSlices(await readJournalFile(file), expected)).verification;
 }

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GENESIS_HASH, type JournalEntry, type JsonValue } from '../../core/journal';
-import { inspectJournal, readJournalFile } from '../../core/journal/verify';
+import { inspectJournalInSlices, readJournalFile } from '../../core/journal/verify';
 import type { ChannelHandler } from './channel-handler';
 import type { CeremonySession } from './session';
 
@@ -39,7 +39,7 @@ export function journalHandlers(session: CeremonySession): { viewJournal: Channe
       );
       if (!present)
         return { ...base, exists: false, intact: true, problem: null, count: 0, head: GENESIS_HASH, entries: [] };
-      const { verification, entries } = inspectJournal(await readJournalFile(file));
+      const { verification, entries } = await inspectJournalInSlices(await readJournalFile(file));
       return {
         ...base,
         exists: true,

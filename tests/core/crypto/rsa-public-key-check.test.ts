@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { checkPrimeSync, createPublicKey, generateKeyPairSync, generatePrimeSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadWrappingPublicKey } from '../../../src-main/core/crypto';
 import { findRsaPublicKeyWeakness, integerSqrt } from '../../../src-main/core/crypto/rsa-public-key-check';
@@ -53,8 +53,30 @@ describe('wrapping key checks', () => {
     expect(findRsaPublicKeyWeakness(keyFromNumbers(n, 4n))).toEqual({ weakness: 'exponentEven', exponent: '4' });
   });
 
+  it('finds the smallest factor below 10,000 whichever group of primes holds it, and primes close together', () => {
+    const nextPrime = (from: bigint) => {
+      let q = from | 1n;
+      while (!checkPrimeSync(q)) q += 2n;
+      return q;
+    };
+    const big = generatePrimeSync(1024, { bigint: true });
+    // 9973 is the last prime below 10,000, 9967 the one before: the last group of the grouped division.
+    for (const small of [3n, 9967n, 9973n]) {
+      const n = big * small * nextPrime((1n << 2047n) / (big * small) + 1n);
+      expect(n.toString(2)).toHaveLength(2048);
+      expect(findRsaPublicKeyWeakness(keyFromNumbers(n, 65537n))).toEqual({
+        weakness: 'modulusSmallFactor',
+        divisor: Number(small),
+      });
+    }
+    const q = nextPrime(big + 2n);
+    expect(findRsaPublicKeyWeakness(keyFromNumbers(big * q, 65537n))).toEqual({ weakness: 'modulusClosePrimes' });
+  });
+
   it('integerSqrt is exact', () => {
-    for (const v of [0n, 1n, 2n, 15n, 16n, 17n, (1n << 200n) + 12345n]) {
+    const random = Array.from({ length: 200 }, (_, i) => BigInt(`0x${randomBytes(1 + (i % 300)).toString('hex')}`));
+    const edges = [52n, 53n, 54n, 103n, 104n, 105n].flatMap((b) => [(1n << b) - 1n, 1n << b, (1n << b) + 1n]);
+    for (const v of [0n, 1n, 2n, 15n, 16n, 17n, (1n << 200n) + 12345n, ...edges, ...random]) {
       const r = integerSqrt(v);
       expect(r * r <= v && (r + 1n) * (r + 1n) > v).toBe(true);
     }

@@ -228,6 +228,72 @@ describe('openJournal and append', () => {
     expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 2, headHash: retried.hash });
   });
 
+  it('appendMany chains several entries with one write and one fsync: all of them, or none', async () => {
+    const file = path.join(await tempDir(), 'j.jsonl');
+    let syncs = 0;
+    let failNext = false;
+    const layer: FileLayer = {
+      ...nodeFileLayer,
+      open: async (p, flags, mode) => {
+        const handle = await nodeFileLayer.open(p, flags, mode);
+        if (!(flags & constants.O_APPEND)) return handle;
+        const realWrite = handle.write.bind(handle) as (
+          b: Buffer,
+          o: number,
+          l: number,
+        ) => Promise<{ bytesWritten: number }>;
+        const realSync = handle.sync.bind(handle);
+        return Object.assign(Object.create(handle) as typeof handle, {
+          sync: async () => {
+            syncs += 1;
+            await realSync();
+          },
+          write: async (buffer: Buffer, offset: number, length: number) => {
+            if (!failNext) return realWrite(buffer, offset, length);
+            failNext = false;
+            await realWrite(buffer, offset, Math.floor(length / 2));
+            throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+          },
+        });
+      },
+    };
+    const journal = await openJournal(file, { create: true, layer });
+    await journal.append('system', 'ceremony.started', {});
+    syncs = 0;
+    const keyIds = ['0d0466b0-e727-4d9c-b35d-f84bb474a37f', '1d0466b0-e727-4d9c-b35d-f84bb474a37f'];
+    const batch = await journal.appendMany(
+      keyIds.map((keyId) => ({ actor: 'Ana', event: 'material.generated', data: { keyId } })),
+    );
+    expect(syncs).toBe(1);
+    expect(batch.map((e) => [e.seq, e.actor, e.data.keyId])).toEqual([
+      [2, 'Ana', keyIds[0]],
+      [3, 'Ana', keyIds[1]],
+    ]);
+    expect(batch[1]?.prev).toBe(batch[0]?.hash);
+    // A bad entry anywhere in the batch refuses the whole batch before anything is written.
+    await expect(
+      journal.appendMany([
+        { actor: 'Ana', event: 'material.wrapped', data: {} },
+        { actor: 'Ana', event: 'not an event' },
+      ]),
+    ).rejects.toMatchObject({ code: 'JOURNAL_ENTRY_INVALID' });
+    // A failed write cuts the file back: none of the batch is recorded.
+    failNext = true;
+    await expect(
+      journal.appendMany(keyIds.map((keyId) => ({ actor: 'Ana', event: 'material.wrapped', data: { keyId } }))),
+    ).rejects.toMatchObject({ code: 'JOURNAL_WRITE_FAILED' });
+    expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 3, headHash: batch[1]?.hash });
+    expect(journal.count).toBe(3);
+    await journal.close();
+    const reopened = await openJournal(file, { create: false });
+    expect(reopened.entries.map((e) => e.event)).toEqual([
+      'ceremony.started',
+      'material.generated',
+      'material.generated',
+    ]);
+    await reopened.close();
+  });
+
   it('refuses appends after close', async () => {
     const file = path.join(await tempDir(), 'j.jsonl');
     const journal = await openJournal(file, { create: true });

@@ -31,7 +31,7 @@ import type { Journal } from '../../journal';
 import type { JsonObject } from '../../journal/canonical-json';
 import { progressLine, reportProgress, type ProgressListener } from '../shared/progress';
 import type { MaterialSummary } from './produce-material';
-import { journalWrappedKey, wrapEach, type WrappedKey } from './wrap';
+import { wrappedKeyRecord, wrapEach, type WrappedKey } from './wrap';
 
 /** What the operator chose: the module, the token, how keys are found, and the PIN (used once, at login). */
 export interface HsmSourceRequest {
@@ -333,7 +333,7 @@ export class AirGapHsmMaterial {
       if (chars !== null && chars < KMS_MIN_ENCRYPTED_PRIVATE_KEY_CHARS) {
         throw new KeyferryError('HSM_WRAP_SHORTER_THAN_KMS_ACCEPTS', { spec: p.keySpec, keyId: p.keyId, chars });
       }
-      return journalWrappedKey(context, p, wrapped, {
+      return wrappedKeyRecord(p, wrapped, {
         wrappedIn: 'hsm',
         hsmTokenSerial: this.#session.identity.serial,
         objectLabel: key.label,

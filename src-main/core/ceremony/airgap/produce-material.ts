@@ -14,6 +14,7 @@ import { KeyferryError } from '../../errors';
 import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../fs/input-file';
 import type { Journal } from '../../journal';
 import type { MaterialVault } from './material-vault';
+import { forEachConcurrently } from '../../concurrency';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
 
 /** What people see about produced material: never the material itself. */
@@ -26,6 +27,12 @@ export interface MaterialSummary {
   /** AES: key check value (6 upper-case hex). */
   readonly keyCheckValue: string | null;
 }
+
+/**
+ * Key pairs generated at once: RSA and EC generation runs on libuv's thread pool (4 threads by
+ * default), so several keys take about the time of the slowest on a machine with cores to spare.
+ */
+const GENERATION_CONCURRENCY = 4;
 
 function summarize(keyId: string, material: KeyMaterial, source: MaterialSummary['source']): MaterialSummary {
   return {
@@ -45,31 +52,48 @@ export class AirGapMaterialStep {
     private readonly onProgress: ProgressListener | undefined,
   ) {}
 
-  /** Generates material for every key without any yet, reporting progress key by key. */
+  /**
+   * Generates material for every key without any yet, reporting progress key by key; journals one
+   * `material.generated` per key, appended together (one fsync) once every key has its material, or,
+   * on a failure part way, for the keys generated before it.
+   */
   async generate(parameters: readonly ImportParameters[]): Promise<MaterialSummary[]> {
     const todo = parameters.filter((p) => !this.vault.has(p.keyId));
-    const summaries: MaterialSummary[] = [];
-    for (const [i, p] of todo.entries()) {
-      reportProgress(this.onProgress, {
-        step: 'generate-material',
-        done: i,
-        total: todo.length,
-        keyId: p.keyId,
-        ...progressLine('generate-key', { spec: p.keySpec, n: i + 1, total: todo.length }),
+    const produced: (MaterialSummary | undefined)[] = [];
+    let done = 0;
+    const journalGenerated = () =>
+      this.journal.appendMany(
+        produced
+          .filter((summary) => summary !== undefined)
+          .map((summary) => ({ actor: this.operator, event: 'material.generated', data: { ...summary } })),
+      );
+    try {
+      await forEachConcurrently(todo, GENERATION_CONCURRENCY, async (p, i) => {
+        const material = await generateKeyMaterial(p.keySpec);
+        // Into the vault at once: a stop meanwhile wipes it (the vault refuses and wipes once closed).
+        this.vault.put(p.keyId, material);
+        produced[i] = summarize(p.keyId, material, 'generated');
+        done += 1;
+        reportProgress(this.onProgress, {
+          step: 'generate-material',
+          done,
+          total: todo.length,
+          keyId: p.keyId,
+          ...progressLine('generate-key', { spec: p.keySpec, n: done, total: todo.length }),
+        });
       });
-      const material = await generateKeyMaterial(p.keySpec);
-      this.vault.put(p.keyId, material);
-      const summary = summarize(p.keyId, material, 'generated');
-      await this.journal.append(this.operator, 'material.generated', { ...summary });
-      summaries.push(summary);
+    } catch (error) {
+      await journalGenerated().catch(() => undefined);
+      throw error;
     }
+    await journalGenerated();
     reportProgress(this.onProgress, {
       step: 'generate-material',
       done: todo.length,
       total: todo.length,
       ...progressLine('generated', { count: todo.length }),
     });
-    return summaries;
+    return produced as MaterialSummary[];
   }
 
   /** Loads existing material for `keyId` from `file`; the file's bytes are wiped after reading. */

@@ -20,6 +20,7 @@ import type { JsonObject } from '../../journal/canonical-json';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { MaterialVault } from './material-vault';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
+import { eventLoopSlicer } from '../../yield';
 
 /** One key after wrapping: digests of what will be written, never key bytes. */
 export interface WrappedKeySummary {
@@ -57,42 +58,62 @@ export interface WrapContext {
   readonly onProgress?: ProgressListener;
 }
 
+/** A wrapped key and the facts `material.wrapped` journals about it. */
+export interface WrappedKeyRecord extends WrappedKey {
+  readonly journalData: JsonObject;
+}
+
 /**
- * Wraps each key of `parameters` in turn with `wrapOne`, reporting progress, and journals it. Each
+ * Wraps each key of `parameters` in turn with `wrapOne`, reporting progress, and journals every
+ * wrapped key (`material.wrapped`, one entry per key, appended together with one fsync; on a
+ * failure part way, the keys wrapped before it are journaled, then the failure is thrown). Each
  * key's wrapping key is loaded here and must still have the fingerprint the witnesses confirmed,
  * whatever the material source.
  */
 export async function wrapEach(
   parameters: readonly ImportParameters[],
   context: WrapContext,
-  wrapOne: (p: ImportParameters, wrappingKey: WrappingPublicKey) => Promise<WrappedKey>,
+  wrapOne: (p: ImportParameters, wrappingKey: WrappingPublicKey) => Promise<WrappedKeyRecord>,
 ): Promise<WrappedKey[]> {
-  const results: WrappedKey[] = [];
-  for (const [i, p] of parameters.entries()) {
-    reportProgress(context.onProgress, {
-      step: 'wrap',
-      done: i,
-      total: parameters.length,
-      keyId: p.keyId,
-      ...progressLine('wrap-key', { n: i + 1, total: parameters.length }),
-    });
-    const wrappingKey = loadWrappingPublicKey(p.wrappingKey.spkiDer);
-    if (wrappingKey.fingerprint !== p.wrappingKey.fingerprint) {
-      throw new KeyferryError(
-        'WRAPPING_KEY_CHANGED',
-        `The wrapping key of key ${p.keyId} no longer matches the fingerprint the witnesses confirmed.`,
-        'Stop and start the air-gapped side again from the bundle.',
-      );
+  const records: WrappedKeyRecord[] = [];
+  const journalWrapped = () =>
+    context.journal.appendMany(
+      records.map((r) => ({ actor: context.operator, event: 'material.wrapped', data: r.journalData })),
+    );
+  const slicer = eventLoopSlicer();
+  try {
+    for (const [i, p] of parameters.entries()) {
+      reportProgress(context.onProgress, {
+        step: 'wrap',
+        done: i,
+        total: parameters.length,
+        keyId: p.keyId,
+        ...progressLine('wrap-key', { n: i + 1, total: parameters.length }),
+      });
+      const wrappingKey = loadWrappingPublicKey(p.wrappingKey.spkiDer);
+      if (wrappingKey.fingerprint !== p.wrappingKey.fingerprint) {
+        throw new KeyferryError(
+          'WRAPPING_KEY_CHANGED',
+          `The wrapping key of key ${p.keyId} no longer matches the fingerprint the witnesses confirmed.`,
+          'Stop and start the air-gapped side again from the bundle.',
+        );
+      }
+      records.push(await wrapOne(p, wrappingKey));
+      // A long run of keys must not hold the event loop: let other work in between.
+      await slicer.pause();
     }
-    results.push(await wrapOne(p, wrappingKey));
+  } catch (error) {
+    await journalWrapped().catch(() => undefined);
+    throw error;
   }
+  await journalWrapped();
   reportProgress(context.onProgress, {
     step: 'wrap',
     done: parameters.length,
     total: parameters.length,
     ...progressLine('wrapped', { count: parameters.length }),
   });
-  return results;
+  return records.map(({ summary, wrapped }) => ({ summary, wrapped }));
 }
 
 /** Wraps the material of every key in `parameters`; disposes each material right after its wrap. */
@@ -109,20 +130,20 @@ export async function wrapAll(
     } finally {
       vault.dispose(p.keyId);
     }
-    return journalWrappedKey(context, p, wrapped);
+    return wrappedKeyRecord(p, wrapped);
   });
 }
 
 /**
- * Summarizes one wrapped key (digests of what will be written, never key bytes) and journals it as
- * `material.wrapped`; `extra` adds what the material source knows (e.g. the HSM token and label).
+ * Summarizes one wrapped key (digests of what will be written, never key bytes) with what
+ * `material.wrapped` journals about it; `extra` adds what the material source knows (e.g. the HSM
+ * token and label). wrapEach journals it.
  */
-export async function journalWrappedKey(
-  context: WrapContext,
+export function wrappedKeyRecord(
   p: ImportParameters,
   wrapped: WrappedKeyMaterial,
   extra: JsonObject = {},
-): Promise<WrappedKey> {
+): WrappedKeyRecord {
   const summary: WrappedKeySummary = {
     keyId: p.keyId,
     spec: p.keySpec,
@@ -133,12 +154,7 @@ export async function journalWrappedKey(
     publicKeyFingerprint: wrapped.publicKeySpkiDer ? derFingerprint(wrapped.publicKeySpkiDer) : null,
     keyCheckValue: wrapped.evidence.keyCheckValue ?? null,
   };
-  await context.journal.append(context.operator, 'material.wrapped', {
-    ...summary,
-    wrappingAlgorithm: p.wrappingAlgorithm,
-    ...extra,
-  });
-  return { summary, wrapped };
+  return { summary, wrapped, journalData: { ...summary, wrappingAlgorithm: p.wrappingAlgorithm, ...extra } };
 }
 
 function bundleKey({ summary: k, wrapped: w }: WrappedKey, expiry: MaterialExpiry): BundleKey {

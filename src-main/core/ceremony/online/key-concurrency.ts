@@ -5,6 +5,7 @@
  * to finish (so its effect is journaled: a key created in the KMS is never forgotten by the
  * journal), and then the first failure is raised.
  */
+import { forEachConcurrently as forEachKeyConcurrently } from '../../concurrency';
 import { reportProgress, type CeremonyProgress, type KeyPhase, type ProgressListener } from '../shared/progress';
 
 /** Keys handled at once unless the officer chooses otherwise (--concurrency). */
@@ -12,30 +13,7 @@ export const DEFAULT_KMS_CONCURRENCY = 8;
 /** More than this in flight only earns throttling answers from the API gateway. */
 export const MAX_KMS_CONCURRENCY = 32;
 
-/** Runs `task` for each item with at most `limit` running at once; results in item order. */
-export async function forEachKeyConcurrently<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async (): Promise<void> => {
-    while (failure === undefined && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await task(items[index] as T, index);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  const workers = Math.max(1, Math.min(Math.floor(limit) || 1, items.length));
-  await Promise.all(Array.from({ length: workers }, worker));
-  if (failure) throw failure.error;
-  return results;
-}
+export { forEachConcurrently as forEachKeyConcurrently } from '../../concurrency';
 
 /** What a key's progress line says, and which key it is (absent before the KMS names it). */
 export interface KeyProgressLine {

@@ -1,0 +1,133 @@
+/**
+ * Run as a child of bench/airgap-floor.bench.ts (a fresh process, like the air-gapped
+ * workstation: nothing the online side computed is cached): the air-gapped side of a ceremony
+ * from the import-parameters bundle in argv[2] into the new folder argv[3], timed per step, then
+ * the fsync floor of the same files in the same run, and the longest event-loop stall per step
+ * (monitorEventLoopDelay). Prints one JSON line.
+ *
+ * The floor is what any durable writer must pay for those files: the same folders created, the
+ * same number of files of the same sizes each written and fsynced one after another, every folder
+ * fsynced once. The journal counts as one file of its final size.
+ */
+import { constants } from 'node:fs';
+import { mkdir, open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { AirGapCeremony } from '../../src-main/core/ceremony/airgap/workflow';
+import { openJournal } from '../../src-main/core/journal';
+
+const OFFLINE = {
+  lo: [
+    {
+      address: '127.0.0.1',
+      netmask: '255.0.0.0',
+      family: 'IPv4' as const,
+      mac: '00:00:00:00:00:00',
+      internal: true,
+      cidr: '127.0.0.1/8',
+    },
+  ],
+};
+
+interface Written {
+  readonly folders: string[];
+  readonly files: { name: string; size: number }[];
+}
+
+async function listTree(root: string, rel = ''): Promise<Written> {
+  const out: Written = { folders: [rel], files: [] };
+  for (const entry of await readdir(path.join(root, rel), { withFileTypes: true })) {
+    const name = path.join(rel, entry.name);
+    if (entry.isDirectory()) {
+      const sub = await listTree(root, name);
+      out.folders.push(...sub.folders);
+      out.files.push(...sub.files);
+    } else {
+      out.files.push({ name, size: (await stat(path.join(root, name))).size });
+    }
+  }
+  return out;
+}
+
+async function fsyncFolder(dir: string): Promise<void> {
+  const handle = await open(dir, constants.O_RDONLY);
+  await handle.sync();
+  await handle.close();
+}
+
+/** The same folders and files (sizes), written plainly: exclusive, write, fsync, close; each folder fsynced once. */
+async function floor(written: Written, into: string): Promise<number> {
+  const started = performance.now();
+  for (const folder of written.folders) await mkdir(path.join(into, folder), { recursive: true });
+  for (const file of written.files) {
+    const handle = await open(
+      path.join(into, file.name),
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+      0o600,
+    );
+    await handle.write(Buffer.alloc(file.size, 0x5a));
+    await handle.sync();
+    await handle.close();
+  }
+  for (const folder of [...written.folders].reverse()) await fsyncFolder(path.join(into, folder));
+  await fsyncFolder(path.dirname(into));
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  const [params, out] = process.argv.slice(2) as [string, string];
+  const work = path.join(out, 'keyferry');
+  await mkdir(path.join(work, 'receipt'), { recursive: true });
+  const steps: [string, number, number][] = [];
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const started = performance.now();
+  let last = started;
+  /** Ends a step: its time and the longest the event loop was held during it. */
+  const step = async (label: string) => {
+    const now = performance.now();
+    // Let the sampling timer fire once more, so a block at the very end of the step is recorded.
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    steps.push([label, now - last, delay.max / 1e6]);
+    delay.reset();
+    last = performance.now();
+  };
+  const journal = await openJournal(path.join(work, 'airgap.jsonl'), { create: true });
+  const air = await AirGapCeremony.start({
+    journal,
+    title: 'Bench batch',
+    operator: 'Ana',
+    witnesses: ['Ben'],
+    app: { version: 'bench', build: 'bench' },
+    interfaces: OFFLINE,
+  });
+  await air.checkNetwork();
+  await step('start, network check');
+  const overview = await air.readParametersBundle(params);
+  await step('read + verify the parameters bundle');
+  await air.confirmArtefact('Ben', overview.manifestSha256 as string);
+  const wrapped = path.join(work, 'wrapped');
+  await air.preflight({ wrappedBundle: wrapped, receiptFolder: path.join(work, 'receipt') });
+  await step('witness confirmation, preflight');
+  await air.generateMaterial();
+  await step('generate material');
+  await air.wrap();
+  await step('wrap');
+  await air.writeWrappedBundle(wrapped);
+  await step('write the wrapped bundle');
+  await air.writeReceipt(path.join(work, 'receipt'));
+  await step('receipt, manifest, read back');
+  await journal.close();
+  delay.disable();
+  const keyferryMs = steps.reduce((sum, [, ms]) => sum + ms, 0);
+  const written = await listTree(work);
+  const floorMs = await floor(written, path.join(out, 'floor'));
+  process.stdout.write(
+    `${JSON.stringify({ keyferryMs, floorMs, steps, files: written.files.length, folders: written.folders.length, bytes: written.files.reduce((n, f) => n + f.size, 0) })}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
