@@ -69,18 +69,18 @@ export class AirGapMaterialStep {
       );
     try {
       await forEachConcurrently(todo, GENERATION_CONCURRENCY, async (p, i) => {
-        const material = await generateKeyMaterial(p.keySpec);
-        // Into the vault at once: a stop meanwhile wipes it (the vault refuses and wipes once closed).
-        this.vault.put(p.keyId, material);
-        produced[i] = summarize(p.keyId, material, 'generated');
-        done += 1;
         reportProgress(this.onProgress, {
           step: 'generate-material',
           done,
           total: todo.length,
           keyId: p.keyId,
-          ...progressLine('generate-key', { spec: p.keySpec, n: done, total: todo.length }),
+          ...progressLine('generate-key', { spec: p.keySpec, n: i + 1, total: todo.length }),
         });
+        const material = await generateKeyMaterial(p.keySpec);
+        // Into the vault at once: a stop meanwhile wipes it (the vault refuses and wipes once closed).
+        this.vault.put(p.keyId, material);
+        produced[i] = summarize(p.keyId, material, 'generated');
+        done += 1;
       });
     } catch (error) {
       await journalGenerated().catch(() => undefined);
