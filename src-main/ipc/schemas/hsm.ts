@@ -7,7 +7,16 @@ import { z } from 'zod';
 import { artefactToConfirmSchema } from './airgap';
 import { keyIdSchema, keySpecSchema, pathSchema, sha256HexSchema, wrappingAlgorithmSchema } from './common';
 
-export const hsmModuleRequestSchema = z.strictObject({ modulePath: pathSchema });
+/**
+ * The vendor's PKCS#11 library: an absolute path to a shared library (.so, .so.N, .dll, .dylib).
+ * Main loads it (native code), so nothing else is accepted even from the app's own renderer.
+ */
+const modulePathSchema = pathSchema.refine(
+  (value) => /\.(so(\.\d+)*|dll|dylib)$/i.test(value),
+  'must be a PKCS#11 shared library (.so, .dll or .dylib)',
+);
+
+export const hsmModuleRequestSchema = z.strictObject({ modulePath: modulePathSchema });
 
 const mechanismSupportSchema = z.object({
   name: z.string(),
@@ -45,7 +54,7 @@ export type HsmTokenList = z.output<typeof hsmTokenListSchema>;
 const pinSchema = z.string().min(1).max(256);
 
 export const useHsmRequestSchema = z.strictObject({
-  modulePath: pathSchema,
+  modulePath: modulePathSchema,
   /** The token's label or serial number. */
   token: z.string().trim().min(1).max(64),
   pin: pinSchema,
@@ -111,7 +120,7 @@ export type HsmCapabilityView = z.output<typeof hsmCapabilitySchema>;
  * the PIN (this one request), each recorded token object found and proven, nothing unwrapped.
  */
 export const restoreFromHsmRequestSchema = z.strictObject({
-  modulePath: pathSchema,
+  modulePath: modulePathSchema,
   /** The token's label or serial number; its serial must be the one the air-gapped journal recorded. */
   token: z.string().trim().min(1).max(64),
   pin: pinSchema,

@@ -11,6 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { filesUnder } from '../../support/written-files';
+import { generateAesKey } from '../../../src-main/core/hsm';
+import { openSession } from '../../core/hsm/helpers/hsm-fixtures';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../../core/hsm/helpers/soft-tokens';
 import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
 import { airGapConfirmed, call, journalEvents, value } from './airgap-session';
@@ -110,6 +112,10 @@ describe('the HSM material source through the channels, on a SoftHSM token', () 
       ok: false,
       problem: { code: 'IPC_BAD_REQUEST' },
     });
+    // Main loads the module as native code: only a shared library's name is accepted.
+    const notLibrary = await call(ipc, 'hsm.tokens', { modulePath: path.join(dir, 'payload.sh') });
+    expect(notLibrary).toMatchObject({ ok: false, problem: { code: 'IPC_BAD_REQUEST' } });
+    if (!notLibrary.ok) expect(notLibrary.problem.message).toContain('must be a PKCS#11 shared library');
   });
 
   it('shows SoftHSM refusing OAEP-SHA-256 per spec, naming SHA-1, before anything exists', async () => {
@@ -276,4 +282,49 @@ describe('the HSM material source through the channels, on a SoftHSM token', () 
     expect(restoreEvents.find((e) => e.event === 'custody.restore-refused')?.data.code).toBe('HSM_PIN_INCORRECT');
     await expectNoPinAnywhere();
   }, 240_000);
+
+  it('wraps a key already in the token, chosen by its label; an unknown label is refused before anything is wrapped', async () => {
+    // The officer's key, created earlier in the token (here with the core's own generator).
+    const officer = openSession(token);
+    try {
+      generateAesKey(
+        officer.session,
+        { token: true, label: 'payments-kek-2026', id: Buffer.from('kek') },
+        { encrypt: true },
+      );
+    } finally {
+      officer.close();
+    }
+    const { keyIds } = await airGapConfirmed(ipc, dir, ['AES_256'], { wrappingAlgorithm: 'RSAES_OAEP_SHA_1' });
+    const keyId = keyIds[0] as string;
+    await value(ipc, 'airgap.preflight', { folder: media, materialFromHsm: true });
+    const unknown = await value<Capability & { existingKeys: boolean }>(
+      ipc,
+      'airgap.use-hsm',
+      hsmRequest({ existingKeys: { labels: { [keyId]: 'no-such-key' } } }),
+    );
+    expect(unknown).toMatchObject({ accepted: true, existingKeys: true });
+    // The capability check needs no generator for existing keys.
+    expect(unknown.checks[0]?.specs[0]?.mechanisms).not.toContain('CKM_AES_KEY_GEN (0x1080)');
+    const missing = await call(ipc, 'airgap.generate');
+    expect(missing).toMatchObject({ ok: false, problem: { code: 'HSM_KEY_NOT_FOUND' } });
+    if (!missing.ok)
+      expect(missing.problem.message).toBe('Token "ipc-hsm-token" has no secret key with label "no-such-key".');
+
+    await value(ipc, 'airgap.use-hsm', hsmRequest({ existingKeys: { labels: { [keyId]: 'payments-kek-2026' } } }));
+    const { keys } = await value<{ keys: { objectLabel?: string; keyCheckValue: string | null; source: string }[] }>(
+      ipc,
+      'airgap.generate',
+    );
+    expect(keys).toMatchObject([{ objectLabel: 'payments-kek-2026', source: 'hsm' }]);
+    expect(keys[0]?.keyCheckValue).toMatch(/^[0-9A-F]{6}$/);
+    const events = await journalEvents(journal());
+    expect(events.find((e) => e.event === 'material.hsm-selected')?.data).toMatchObject({
+      objectLabel: 'payments-kek-2026',
+      hsmTokenSerial: token.serial,
+    });
+    expect(events.map((e) => e.event)).not.toContain('material.generated');
+    await value(ipc, 'airgap.wrap');
+    await expectNoPinAnywhere();
+  }, 120_000);
 });
