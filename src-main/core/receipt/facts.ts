@@ -10,7 +10,7 @@ import { isMessageKey } from '../../i18n/catalogue';
 import type { Locale } from '../../i18n/locale';
 import { KEY_SPEC_INFO, isAsymmetric } from '../crypto/key-spec';
 import type { ReceiptPhrase } from './language';
-import type { CeremonySide, ReceiptClock, ReceiptInput, ReceiptKey } from './types';
+import type { CeremonySide, ReceiptClock, ReceiptHsm, ReceiptInput, ReceiptKey } from './types';
 
 export interface Fact {
   readonly label: ReceiptPhrase;
@@ -194,5 +194,28 @@ export function signatories(input: ReceiptInput): { role: ReceiptPhrase; name: s
           : phrase('receipt.role.witness'),
       name,
     })),
+  ];
+}
+
+/** The HSM section's rows: the token, then each key's object label and the mechanisms used for it. */
+export function hsmFacts(hsm: ReceiptHsm): Fact[] {
+  const t = hsm.token;
+  return [
+    { label: phrase('receipt.hsm.manufacturer'), value: t.manufacturer },
+    { label: phrase('receipt.hsm.model'), value: t.model },
+    { label: phrase('receipt.hsm.serial'), value: t.serial },
+    { label: phrase('receipt.hsm.firmware'), value: t.firmware },
+    { label: phrase('receipt.hsm.tokenLabel'), value: t.label },
+    { label: phrase('receipt.hsm.module'), value: t.module },
+    ...hsm.keys.flatMap((k): Fact[] => [
+      { label: phrase('receipt.hsm.object', { keyId: k.keyId }), value: k.objectLabel },
+      {
+        label: phrase('receipt.hsm.mechanisms', { keyId: k.keyId }),
+        value: phrase('receipt.hsm.mechanismsValue', {
+          mechanisms: k.mechanisms.join(', '),
+          algorithm: k.wrappingAlgorithm,
+        }),
+      },
+    ]),
   ];
 }

@@ -8,7 +8,8 @@ import { SLIP_GROUPS } from '../crypto/typed-digest';
 import { groupHexLines } from '../hex-groups';
 import { phrase } from './facts';
 import type { ReceiptPhrase } from './language';
-import type { ReceiptDeviation, ReceiptPerson } from './types';
+import { z } from 'zod';
+import type { ReceiptDeviation, ReceiptHsm, ReceiptPerson } from './types';
 
 const MAX_DETAILS = 400;
 
@@ -206,4 +207,49 @@ export function parametersBundleOf(
     return { name, digest };
   }
   return null;
+}
+
+const text = z.string().max(256);
+const hsmTokenSchema = z.object({
+  manufacturer: text,
+  model: text,
+  serial: text,
+  firmware: text,
+  label: text,
+  module: text,
+});
+const hsmWrapSchema = z.object({
+  keyId: text,
+  wrappedIn: z.literal('hsm'),
+  objectLabel: text,
+  mechanisms: z.array(text).max(16),
+  wrappingAlgorithm: text,
+});
+
+/**
+ * The HSM of the session the receipt is written in (the entries after its last
+ * `ceremony.session-started`): the token its capability check opened, and every key wrapped in it
+ * with its object label and mechanisms. Undefined when the session's material did not come from an HSM.
+ */
+export function hsmOf(entries: readonly JournalEntry[]): ReceiptHsm | undefined {
+  const start = entries.findLastIndex((e) => e.event === 'ceremony.session-started');
+  const session = entries.slice(start + 1);
+  const checked = session.findLast((e) => e.event === 'hsm.capability-checked');
+  const token = hsmTokenSchema.safeParse(checked?.data.hsm);
+  if (!token.success) return undefined;
+  const keys = session.flatMap((e) => {
+    if (e.event !== 'material.wrapped') return [];
+    const wrapped = hsmWrapSchema.safeParse(e.data);
+    return wrapped.success
+      ? [
+          {
+            keyId: wrapped.data.keyId,
+            objectLabel: wrapped.data.objectLabel,
+            mechanisms: wrapped.data.mechanisms,
+            wrappingAlgorithm: wrapped.data.wrappingAlgorithm,
+          },
+        ]
+      : [];
+  });
+  return { token: token.data, keys };
 }

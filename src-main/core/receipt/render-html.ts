@@ -13,6 +13,7 @@ import {
   ceremonyFacts,
   deviationKindPhrase,
   formatLocalIn,
+  hsmFacts,
   keyFacts,
   parametersSealAbout,
   signatories,
@@ -126,6 +127,11 @@ function peopleSection(w: ReceiptWords, input: ReceiptInput): string {
   return `<section class="people"><h2>${w.html('receipt.people.heading')}</h2><p class="lead">${w.html('receipt.people.lead')}</p><table><tbody>${rows}</tbody></table></section>`;
 }
 
+function hsmSection(w: ReceiptWords, input: ReceiptInput): string {
+  if (!input.hsm) return '';
+  return `<section class="hsm"><h2>${w.html('receipt.hsm.heading')}</h2><p class="lead">${w.html('receipt.hsm.lead')}</p><table class="facts"><tbody>${factRows(w, hsmFacts(input.hsm))}</tbody></table></section>`;
+}
+
 function methodsSection(w: ReceiptWords): string {
   return `<section class="methods"><h2>${w.html('receipt.methods.heading')}</h2><table class="facts"><tbody>${factRows(w, CHECK_METHODS)}</tbody></table></section>`;
 }
@@ -191,6 +197,7 @@ export function renderReceiptHtml(input: ReceiptInput, options: ReceiptRenderOpt
 <body>
 <header class="doc-head"><div><h1>${w.html('receipt.title')}</h1><p class="subtitle">${userText(input.title)}</p></div><div class="side">${w.html('receipt.side', { side: input.side })}</div></header>
 <section><h2>${w.html('receipt.section.ceremony')}</h2><table class="facts"><tbody>${ceremonyRows(w, input)}</tbody></table></section>
+${hsmSection(w, input)}
 ${deviationsSection(w, input)}
 <section><h2>${w.html('receipt.seals.heading')}</h2>
 <p class="lead">${w.both ? `<span class="bi">${w.locales.map((l) => `<span lang="${htmlLang(l)}">${escapeHtml(`${ReceiptWords.text(l, 'receipt.seals.lead')} ${ReceiptWords.text(l, 'receipt.seals.qrNote')}`)}</span>`).join('')}</span>` : `${w.html('receipt.seals.lead')} ${w.html('receipt.seals.qrNote')}`}</p>

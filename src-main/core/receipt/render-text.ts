@@ -13,6 +13,7 @@ import {
   custodyRows,
   deviationKindPhrase,
   formatLocalIn,
+  hsmFacts,
   keyFacts,
   parametersSealAbout,
   signatories,
@@ -105,6 +106,14 @@ function twin(input: ReceiptInput, locale: Locale): string[] {
     f === LOCAL_TIME ? [{ label: { key: 'receipt.fact.timeLocal' }, value: formatLocalIn(locale, input.clock) }] : [f],
   );
   out.push(...heading(t('receipt.section.ceremony')), ...factLines(locale, facts, '  '));
+  if (input.hsm) {
+    out.push(
+      ...heading(t('receipt.hsm.heading')),
+      ...wrap(t('receipt.hsm.lead'), 74, '  '),
+      '',
+      ...factLines(locale, hsmFacts(input.hsm), '  '),
+    );
+  }
   if (input.deviations.length === 0) {
     out.push(
       ...heading(t('receipt.deviations.heading')),

@@ -85,6 +85,26 @@ export interface ReceiptDeviation {
   readonly details: string;
 }
 
+/** The HSM a session's material stayed in, as the journal records it (never the PIN). */
+export interface ReceiptHsm {
+  readonly token: {
+    readonly manufacturer: string;
+    readonly model: string;
+    readonly serial: string;
+    readonly firmware: string;
+    readonly label: string;
+    /** The PKCS#11 module's own description and version. */
+    readonly module: string;
+  };
+  /** Every key wrapped in the HSM this session: its token object and the mechanisms used. */
+  readonly keys: readonly {
+    readonly keyId: string;
+    readonly objectLabel: string;
+    readonly mechanisms: readonly string[];
+    readonly wrappingAlgorithm: string;
+  }[];
+}
+
 export interface ReceiptInput {
   /** Letters, digits, `.`, `_`, `-` (1-64); it is part of the receipt's file name. */
   readonly ceremonyId: string;
@@ -108,4 +128,6 @@ export interface ReceiptInput {
   readonly deviations: readonly ReceiptDeviation[];
   /** The journal's head hash and entry count at the moment of the receipt. */
   readonly journal: { readonly headHash: string; readonly count: number };
+  /** Air-gapped sessions whose material stayed in an HSM: the token and what was used (from the journal). */
+  readonly hsm?: ReceiptHsm;
 }

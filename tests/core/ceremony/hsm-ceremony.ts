@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { HsmSourceRequest } from '../../../src-main/core/ceremony/airgap/hsm-material';
 import type { CeremonyPlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
+import type { ReceiptLanguage } from '../../../src-main/core/receipt/language';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../hsm/helpers/soft-tokens';
 import { createFixture, onlineDayOne, type Fixture } from './ceremony-fixture';
 import { confirmEveryWitness } from './witness-helpers';
@@ -42,6 +43,7 @@ export async function airGapWithHsm(
   params: string,
   out: string,
   request: HsmSourceRequest,
+  receiptLanguage?: ReceiptLanguage,
 ) {
   const journal = await f.journal('airgap.jsonl');
   const air = await f.airgap(journal, plan);
@@ -54,7 +56,7 @@ export async function airGapWithHsm(
     const material = await air.generateMaterial();
     await air.wrap();
     const bundle = await air.writeWrappedBundle(out, { expiry: plan.materialExpiry });
-    const receipt = await air.writeReceipt(f.dir);
+    const receipt = await air.writeReceipt(f.dir, receiptLanguage ? { language: receiptLanguage } : {});
     return { hsm, material, bundle, receipt };
   } catch (error) {
     await air.abandon('test failure');

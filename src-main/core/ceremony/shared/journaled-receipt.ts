@@ -4,7 +4,7 @@ import type { Journal } from '../../journal';
 import { writeReceipt, type ReceiptInput } from '../../receipt';
 import { receiptLanguageSchema, type ReceiptLanguage } from '../../receipt/language';
 import type { JournalEntry } from '../../journal';
-import { parametersBundleOf, receiptDeviations, receiptPeople } from '../../receipt/journal-facts';
+import { hsmOf, parametersBundleOf, receiptDeviations, receiptPeople } from '../../receipt/journal-facts';
 import { describeCodeIdentity } from '../../software/code-identity';
 import type { AppIdentity } from './ceremony-record';
 
@@ -19,7 +19,7 @@ export interface WrittenCeremonyReceipt {
 }
 
 /** What a receipt fills in from the journal itself, never from the caller. */
-type JournalSections = 'journal' | 'people' | 'deviations' | 'parametersBundle';
+type JournalSections = 'journal' | 'people' | 'deviations' | 'parametersBundle' | 'hsm';
 
 /** The receipt's software line: version, build and the described code digest. */
 export function receiptApp(app: AppIdentity): ReceiptInput['app'] {
@@ -57,6 +57,7 @@ export async function writeJournaledReceipt(
   const journalCount = journal.count;
   const entries = journal.entries;
   const printedIn = language ?? journaledReceiptLanguage(entries);
+  const hsm = hsmOf(entries);
   const written = await writeReceipt(
     dir,
     {
@@ -65,6 +66,7 @@ export async function writeJournaledReceipt(
       people: receiptPeople(entries, input),
       deviations: receiptDeviations(entries),
       journal: { headHash: journalHead, count: journalCount },
+      ...(hsm ? { hsm } : {}),
     },
     { language: printedIn, ...(suffix === undefined ? {} : { suffix }) },
   );

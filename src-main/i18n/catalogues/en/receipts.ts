@@ -171,4 +171,16 @@ export const enReceipts = {
   'slip.date': 'Date',
   'slip.qrCaption': 'QR {n} of {count}: lines {first}-{last}',
   'slip.qrCaptionHeader': 'QR {n} of {count}: header and lines {first}-{last}',
+  'receipt.hsm.heading': 'HSM',
+  'receipt.hsm.lead':
+    'The key material of this session stayed inside this HSM token: it was generated or kept there and wrapped there, and only its wrapped form left it. The user PIN is recorded nowhere.',
+  'receipt.hsm.manufacturer': 'Manufacturer',
+  'receipt.hsm.model': 'Model',
+  'receipt.hsm.serial': 'Serial number',
+  'receipt.hsm.firmware': 'Firmware',
+  'receipt.hsm.tokenLabel': 'Token label',
+  'receipt.hsm.module': 'PKCS#11 module',
+  'receipt.hsm.object': 'Token object of key {keyId}',
+  'receipt.hsm.mechanisms': 'Mechanisms for key {keyId}',
+  'receipt.hsm.mechanismsValue': '{mechanisms}; wrapped for {algorithm}',
 } as const;

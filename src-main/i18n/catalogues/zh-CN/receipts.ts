@@ -161,4 +161,16 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'slip.date': '日期',
   'slip.qrCaption': '二维码 {n}/{count}：第 {first}-{last} 行',
   'slip.qrCaptionHeader': '二维码 {n}/{count}：标题行及第 {first}-{last} 行',
+  'receipt.hsm.heading': 'HSM',
+  'receipt.hsm.lead':
+    '本次会话的密钥材料始终留在此 HSM 令牌内：在其中生成或保存并在其中包装，只有包装后的形式离开了它。用户 PIN 未在任何地方记录。',
+  'receipt.hsm.manufacturer': '制造商',
+  'receipt.hsm.model': '型号',
+  'receipt.hsm.serial': '序列号',
+  'receipt.hsm.firmware': '固件',
+  'receipt.hsm.tokenLabel': '令牌标签',
+  'receipt.hsm.module': 'PKCS#11 模块',
+  'receipt.hsm.object': '密钥 {keyId} 的令牌对象',
+  'receipt.hsm.mechanisms': '密钥 {keyId} 使用的机制',
+  'receipt.hsm.mechanismsValue': '{mechanisms}；按 {algorithm} 包装',
 };
