@@ -5,7 +5,8 @@ import type { HsmSourceRequest } from '../../../src-main/core/ceremony/airgap/hs
 import type { CeremonyPlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
 import type { ReceiptLanguage } from '../../../src-main/core/receipt/language';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../hsm/helpers/soft-tokens';
-import { createFixture, onlineDayOne, type Fixture } from './ceremony-fixture';
+import { RestoreCeremony } from '../../../src-main/core/ceremony/restore/workflow';
+import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from './ceremony-fixture';
 import { confirmEveryWitness } from './witness-helpers';
 
 /** A fixture and a fresh SoftHSM token labelled `label` for every test of the file (read them in the test). */
@@ -100,4 +101,20 @@ export async function expiredHsmKey(f: Fixture, request: HsmSourceRequest) {
   const params2 = path.join(f.dir, 'params-2');
   await day3.writeParametersBundle(params2);
   return { plan, created, first, day3, params2 };
+}
+
+/** A restore ceremony (people of `plan`) on journal `journalName`, up to the preflight of `out` and a receipt in f.dir. */
+export async function startRestore(f: Fixture, plan: CeremonyPlan, params: string, out: string, journalName: string) {
+  const restore = await RestoreCeremony.start({
+    journal: await f.journal(journalName),
+    title: 'HSM restore',
+    operator: plan.operator,
+    witnesses: plan.witnesses,
+    app: APP,
+    interfaces: OFFLINE,
+  });
+  await restore.checkNetwork();
+  await restore.readParametersBundle(params);
+  await restore.preflight({ wrappedBundle: out, receiptFolder: f.dir });
+  return restore;
 }

@@ -10,10 +10,16 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HsmMaterialSummary } from '../../../src-main/core/ceremony/airgap/hsm-material';
-import { RestoreCeremony } from '../../../src-main/core/ceremony/restore/workflow';
 import { htmlToPdf, launchChromium } from '../../support/chromium';
-import { APP, OFFLINE, airGapSide, onlineDayOne } from '../ceremony/ceremony-fixture';
-import { airGapWithHsm, expiredHsmKey, hsmPlan, softHsmCeremonies, softHsmRequest } from '../ceremony/hsm-ceremony';
+import { airGapSide, onlineDayOne } from '../ceremony/ceremony-fixture';
+import {
+  airGapWithHsm,
+  expiredHsmKey,
+  hsmPlan,
+  softHsmCeremonies,
+  softHsmRequest,
+  startRestore,
+} from '../ceremony/hsm-ceremony';
 import { confirmEveryWitness } from '../ceremony/witness-helpers';
 
 const t = softHsmCeremonies('receipt-hsm', '90817263');
@@ -93,17 +99,7 @@ describe('the HSM section of the receipts', () => {
     const { plan, created, first, params2 } = await expiredHsmKey(f, softHsmRequest(token));
     const firstText = await readFile(first.receipt.textFile, 'utf8');
     expect(firstText).toMatch(/\nHSM\n---\n/);
-    const restore = await RestoreCeremony.start({
-      journal: await f.journal('airgap.jsonl'),
-      title: 'HSM restore',
-      operator: plan.operator,
-      witnesses: plan.witnesses,
-      app: APP,
-      interfaces: OFFLINE,
-    });
-    await restore.checkNetwork();
-    await restore.readParametersBundle(params2);
-    await restore.preflight({ wrappedBundle: path.join(f.dir, 'wrapped-2'), receiptFolder: f.dir });
+    const restore = await startRestore(f, plan, params2, path.join(f.dir, 'wrapped-2'), 'airgap.jsonl');
     await restore.restoreFromHsm(softHsmRequest(token));
     await confirmEveryWitness(restore, plan.witnesses, params2);
     await restore.wrapAll();

@@ -12,16 +12,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HsmMaterialSummary } from '../../../../src-main/core/ceremony/airgap/hsm-material';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
-import { RestoreCeremony, type HsmRestoreRequest } from '../../../../src-main/core/ceremony/restore/workflow';
+import type { HsmRestoreRequest } from '../../../../src-main/core/ceremony/restore/workflow';
 import { CKA, CKK, CKO } from '../../../../src-main/core/hsm/attributes';
 import { openSession } from '../../hsm/helpers/hsm-fixtures';
-import { APP, OFFLINE, airGapSide, onlineDayOne } from '../ceremony-fixture';
+import { airGapSide, onlineDayOne } from '../ceremony-fixture';
 import {
   airGapWithHsm as airGapHsmSide,
   expiredHsmKey,
   hsmPlan as planOf,
   softHsmCeremonies,
   softHsmRequest,
+  startRestore as startHsmRestore,
 } from '../hsm-ceremony';
 import { confirmEveryWitness } from '../witness-helpers';
 
@@ -32,21 +33,8 @@ const request = (extra: Partial<HsmRestoreRequest> = {}): HsmRestoreRequest => s
 const airGapWithHsm = (plan: CeremonyPlan, params: string, out: string) =>
   airGapHsmSide(t.f, plan, params, out, softHsmRequest(t.token));
 
-async function startRestore(plan: CeremonyPlan, params: string, out: string, journalName = 'restore.jsonl') {
-  const { f } = t;
-  const restore = await RestoreCeremony.start({
-    journal: await f.journal(journalName),
-    title: 'HSM restore',
-    operator: plan.operator,
-    witnesses: plan.witnesses,
-    app: APP,
-    interfaces: OFFLINE,
-  });
-  await restore.checkNetwork();
-  await restore.readParametersBundle(params);
-  await restore.preflight({ wrappedBundle: out, receiptFolder: f.dir });
-  return restore;
-}
+const startRestore = (plan: CeremonyPlan, params: string, out: string, journalName = 'restore.jsonl') =>
+  startHsmRestore(t.f, plan, params, out, journalName);
 
 async function journalLines(name: string): Promise<{ event: string; data: Record<string, unknown> }[]> {
   const { f } = t;
