@@ -9,28 +9,49 @@ import { createKeyMaterial, type KeyMaterial } from '../crypto/key-material';
 import { isAsymmetric, symmetricMaterialBytes, type KeySpec } from '../crypto/key-spec';
 import { loadKeyMaterial } from '../crypto/load-key-material';
 import { SecretBytes } from '../crypto/secret-bytes';
-import { KeyferryError, isKeyferryError } from '../errors';
+import { causeValues, isKeyferryError, selectedProblem } from '../errors';
 import type { MaterialCheck } from './custody-share';
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Why bytes are not the private key of a spec: the engine's refusal (its cause), or not its exact PKCS#8. */
+type NotTheKey =
+  | { readonly reason: 'form'; readonly form: 'refused'; readonly cause: string; readonly causeValues: string }
+  | { readonly reason: 'form'; readonly form: 'notPrivateKey' | 'notExact' };
+
 /**
- * Parses asymmetric material with the crypto engine and returns it, or a reason it is not a
- * PKCS#8 private key of `spec` exactly as the engine encodes it. `bytes` stay the caller's.
+ * Why rebuilt (or to-be-split) material is not the recorded material, as the values of
+ * CUSTODY_RESTORE_MISMATCH / CUSTODY_MATERIAL_INVALID.
  */
-function loadExactPkcs8(spec: KeySpec, bytes: Buffer): KeyMaterial | string {
+export type MaterialProblem =
+  | NotTheKey
+  | { readonly reason: 'length'; readonly size: number; readonly bytes: number }
+  | { readonly reason: 'kcv' | 'fingerprint'; readonly actual: string; readonly expected: string }
+  | { readonly reason: 'publicKey' };
+
+export function isMaterialProblem(result: KeyMaterial | MaterialProblem): result is MaterialProblem {
+  return 'reason' in result;
+}
+
+/**
+ * Parses asymmetric material with the crypto engine and returns it, or why it is not a PKCS#8
+ * private key of `spec` exactly as the engine encodes it. `bytes` stay the caller's.
+ */
+function loadExactPkcs8(spec: KeySpec, bytes: Buffer): KeyMaterial | NotTheKey {
   let loaded: KeyMaterial;
   try {
     loaded = loadKeyMaterial(spec, bytes);
   } catch (error) {
-    return isKeyferryError(error) ? error.message : `it is not a ${spec} private key`;
+    return isKeyferryError(error)
+      ? { reason: 'form', form: 'refused', ...causeValues(error) }
+      : { reason: 'form', form: 'notPrivateKey' };
   }
   const exact = loaded.secret.use((canonical) => sameBytes(canonical, bytes));
   if (!exact || !loaded.publicKeySpkiDer) {
     loaded.dispose();
-    return `it is not a ${spec} private key in PKCS#8 DER exactly as Keyferry encodes it`;
+    return { reason: 'form', form: 'notExact' };
   }
   return loaded;
 }
@@ -40,24 +61,19 @@ function loadExactPkcs8(spec: KeySpec, bytes: Buffer): KeyMaterial | string {
  * after a restore (wrong AES length, non-PKCS#8 or mismatched public key for RSA/EC).
  */
 export function materialCheckOf(material: KeyMaterial): MaterialCheck {
-  const refuse = (reason: string): never => {
-    throw new KeyferryError(
-      'CUSTODY_MATERIAL_INVALID',
-      `The ${material.spec} key material cannot be split: ${reason}.`,
-      'Load the key material again with the right key spec.',
-    );
+  const refuse = (problem: MaterialProblem): never => {
+    throw selectedProblem('CUSTODY_MATERIAL_INVALID', { spec: material.spec, ...problem });
   };
   if (!isAsymmetric(material.spec)) {
     const bytes = symmetricMaterialBytes(material.spec);
-    if (material.secret.length !== bytes) refuse(`it holds ${material.secret.length} bytes, not ${bytes}`);
+    if (material.secret.length !== bytes) refuse({ reason: 'length', size: material.secret.length, bytes });
     return { kind: 'kcv', value: keyCheckValue(material.spec, material.secret) };
   }
   const loaded = material.secret.use((bytes) => loadExactPkcs8(material.spec, bytes));
-  if (typeof loaded === 'string') return refuse(loaded);
+  if (isMaterialProblem(loaded)) return refuse(loaded);
   try {
     const spki = loaded.publicKeySpkiDer as Buffer;
-    if (material.publicKeySpkiDer && !sameBytes(material.publicKeySpkiDer, spki))
-      refuse('its recorded public key does not belong to its private key');
+    if (material.publicKeySpkiDer && !sameBytes(material.publicKeySpkiDer, spki)) refuse({ reason: 'publicKey' });
     return { kind: 'spki-sha256', value: derFingerprint(spki) };
   } finally {
     loaded.dispose();
@@ -68,32 +84,37 @@ export function materialCheckOf(material: KeyMaterial): MaterialCheck {
  * Proves `rebuilt` against the recorded check. On success returns KeyMaterial owning `rebuilt`;
  * otherwise returns the reason and zero-fills `rebuilt`.
  */
-export function proveRebuiltMaterial(spec: KeySpec, rebuilt: Buffer, expected: MaterialCheck): KeyMaterial | string {
+export function proveRebuiltMaterial(
+  spec: KeySpec,
+  rebuilt: Buffer,
+  expected: MaterialCheck,
+): KeyMaterial | MaterialProblem {
   if (!isAsymmetric(spec)) {
     const bytes = symmetricMaterialBytes(spec);
     if (rebuilt.length !== bytes) {
+      const size = rebuilt.length;
       rebuilt.fill(0);
-      return `the rebuilt material is ${rebuilt.length} bytes, not the ${bytes} of ${spec}`;
+      return { reason: 'length', size, bytes };
     }
     const secret = SecretBytes.from(rebuilt);
     const kcv = keyCheckValue(spec, secret);
     if (expected.kind !== 'kcv' || kcv !== expected.value) {
       secret.dispose();
-      return `the rebuilt key's check value ${kcv} differs from the recorded ${expected.value}`;
+      return { reason: 'kcv', actual: kcv, expected: expected.value };
     }
     return createKeyMaterial(spec, secret);
   }
   const loaded = loadExactPkcs8(spec, rebuilt);
-  if (typeof loaded === 'string') {
+  if (isMaterialProblem(loaded)) {
     rebuilt.fill(0);
-    return `the rebuilt bytes do not form the key: ${loaded.replace(/\.$/, '')}`;
+    return loaded;
   }
   const spki = loaded.publicKeySpkiDer as Buffer;
   loaded.dispose();
   const fingerprint = derFingerprint(spki);
   if (expected.kind !== 'spki-sha256' || fingerprint !== expected.value) {
     rebuilt.fill(0);
-    return `the rebuilt key's public-key SHA-256 ${fingerprint} differs from the recorded ${expected.value}`;
+    return { reason: 'fingerprint', actual: fingerprint, expected: expected.value };
   }
   return createKeyMaterial(spec, SecretBytes.from(rebuilt), spki);
 }

@@ -8,7 +8,7 @@
 import type { KeyMaterial } from '../crypto/key-material';
 import { KeyferryError } from '../errors';
 import { decryptEntry, type CustodyBackup } from './backup-file';
-import { proveRebuiltMaterial } from './material-check';
+import { isMaterialProblem, proveRebuiltMaterial } from './material-check';
 import { combineShares, shareXCoordinate } from './shamir';
 import { backupKeyCheckOf, setShareIntact, type SetShare } from './set-share';
 import { eventLoopSlicer } from '../yield';
@@ -97,7 +97,7 @@ export async function restoreCustodySet(
     for (const entry of entries) {
       const plain = decryptEntry(backupKey, backup.ceremonyId, entry);
       const material = plain ? proveRebuiltMaterial(entry.spec, plain, entry.materialCheck) : undefined;
-      if (material === undefined || typeof material === 'string')
+      if (material === undefined || isMaterialProblem(material))
         throw new KeyferryError('CUSTODY_BACKUP_ENTRY_INVALID', { keyId: entry.keyId });
       restored.push({ keyId: entry.keyId, material });
       await slicer.pause();

@@ -7,18 +7,19 @@
  * The library checks nothing after combining: callers must verify the rebuilt secret.
  */
 import { combine, split } from 'shamir-secret-sharing';
-import { KeyferryError } from '../errors';
+import { selectedProblem, type KeyferryError } from '../errors';
 
 /** The library's limits: at least 2 and at most 255 shares, threshold at least 2. */
 export const SHAMIR_MIN_THRESHOLD = 2;
 export const SHAMIR_MAX_SHARES = 255;
 
-function invalid(message: string): KeyferryError {
-  return new KeyferryError(
-    'CUSTODY_SHAMIR_INVALID',
-    message,
-    'Check the custody parameters and the shares, then try again.',
-  );
+type ShamirProblem =
+  | { readonly reason: 'parameters'; readonly m: number; readonly n: number; readonly max: number }
+  | { readonly reason: 'count'; readonly count: number; readonly max: number }
+  | { readonly reason: 'empty' | 'lengths' | 'coordinates' };
+
+function invalid(problem: ShamirProblem): KeyferryError {
+  return selectedProblem('CUSTODY_SHAMIR_INVALID', problem);
 }
 
 /** A plain Uint8Array copy (the library refuses Buffer and other subclasses). Caller zeroes it. */
@@ -34,9 +35,9 @@ function plainCopy(bytes: Uint8Array): Uint8Array {
  */
 export async function splitSecret(secret: Uint8Array, m: number, n: number): Promise<Buffer[]> {
   if (!Number.isInteger(m) || !Number.isInteger(n) || m < SHAMIR_MIN_THRESHOLD || m > n || n > SHAMIR_MAX_SHARES) {
-    throw invalid(`Cannot split into ${n} shares with threshold ${m}: need 2 <= M <= N <= ${SHAMIR_MAX_SHARES}.`);
+    throw invalid({ reason: 'parameters', m, n, max: SHAMIR_MAX_SHARES });
   }
-  if (secret.length === 0) throw invalid('Cannot split an empty secret.');
+  if (secret.length === 0) throw invalid({ reason: 'empty' });
   const input = plainCopy(secret);
   let raw: Uint8Array[] = [];
   try {
@@ -64,14 +65,14 @@ export function shareXCoordinate(share: Uint8Array): number {
  */
 export async function combineShares(shares: readonly Uint8Array[]): Promise<Buffer> {
   if (shares.length < SHAMIR_MIN_THRESHOLD || shares.length > SHAMIR_MAX_SHARES) {
-    throw invalid(`Combining needs between 2 and ${SHAMIR_MAX_SHARES} shares; got ${shares.length}.`);
+    throw invalid({ reason: 'count', count: shares.length, max: SHAMIR_MAX_SHARES });
   }
   const length = shares[0]?.length ?? 0;
   const seen = new Set<number>();
   for (const share of shares) {
-    if (share.length !== length || length < 2) throw invalid('The shares have different or impossible lengths.');
+    if (share.length !== length || length < 2) throw invalid({ reason: 'lengths' });
     const x = shareXCoordinate(share);
-    if (x === 0 || seen.has(x)) throw invalid('Two shares carry the same x-coordinate, or one carries zero.');
+    if (x === 0 || seen.has(x)) throw invalid({ reason: 'coordinates' });
     seen.add(x);
   }
   const raw = shares.map((share) => {

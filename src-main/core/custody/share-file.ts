@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { SecretBytes } from '../crypto/secret-bytes';
-import { KeyferryError } from '../errors';
+import { KeyferryError, selectedProblem } from '../errors';
 import { readInputFile } from '../fs/input-file';
 import { setShareFieldsSchema, setShareFields, type SetShare, type SetShareFields } from './set-share';
 import {
@@ -77,7 +77,7 @@ export function decodeAnyShareFile(text: string, label: string): CustodyShare | 
   try {
     document = JSON.parse(text);
   } catch {
-    throw unreadable(label, 'it is not valid JSON');
+    throw unreadable(label, { reason: 'notJson' });
   }
   if (
     typeof document === 'object' &&
@@ -107,12 +107,13 @@ export function encodeShareFile(share: CustodyShare): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-function unreadable(label: string, reason: string): KeyferryError {
-  return new KeyferryError(
-    'CUSTODY_SHARE_FILE_INVALID',
-    `The share file ${label} cannot be used: ${reason}.`,
-    'Check that this is a Keyferry custody share file and that it was copied completely; otherwise type the share from its printed slip.',
-  );
+type Unreadable =
+  | { readonly reason: 'notJson' | 'notObject' | 'notShare' | 'base64' | 'tooShort' | 'notUtf8' }
+  | { readonly reason: 'version'; readonly version: string }
+  | { readonly reason: 'fields'; readonly fields: string };
+
+function unreadable(label: string, problem: Unreadable): KeyferryError {
+  return selectedProblem('CUSTODY_SHARE_FILE_INVALID', { file: label, ...problem });
 }
 
 /** Decodes base64 only when it is the one canonical spelling of its bytes (so no edit goes unseen). */
@@ -129,28 +130,29 @@ export function decodeShareFile(text: string, label: string): CustodyShare {
   try {
     document = JSON.parse(text);
   } catch {
-    throw unreadable(label, 'it is not valid JSON');
+    throw unreadable(label, { reason: 'notJson' });
   }
   if (typeof document !== 'object' || document === null || Array.isArray(document))
-    throw unreadable(label, 'it is not a JSON object');
+    throw unreadable(label, { reason: 'notObject' });
   const { format, formatVersion, share, checksum, ...fields } = document as Record<string, unknown>;
   const envelope = envelopeSchema.safeParse({ format, formatVersion, share, checksum });
   if (!envelope.success) {
-    if (format !== SHARE_FILE_FORMAT) throw unreadable(label, 'it is not a Keyferry custody share');
+    if (format !== SHARE_FILE_FORMAT) throw unreadable(label, { reason: 'notShare' });
     if (formatVersion !== SHARE_FILE_VERSION)
-      throw unreadable(label, `its format version ${String(formatVersion)} is not one this Keyferry reads`);
-    throw unreadable(label, `its ${envelope.error.issues.map((i) => i.path.join('.')).join(', ')} field is invalid`);
+      throw unreadable(label, { reason: 'version', version: String(formatVersion) });
+    throw unreadable(label, {
+      reason: 'fields',
+      fields: envelope.error.issues.map((i) => i.path.join('.')).join(', '),
+    });
   }
   const parsed = custodyShareFieldsSchema.safeParse(fields);
   if (!parsed.success) {
-    throw unreadable(
-      label,
-      `its ${[...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'fields')))].join(', ')} field is invalid`,
-    );
+    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'fields')))].join(', ');
+    throw unreadable(label, { reason: 'fields', fields });
   }
   const bytes = strictBase64(envelope.data.share);
-  if (!bytes) throw unreadable(label, 'its share is not canonical base64');
-  if (bytes.length < 2) throw unreadable(label, 'its share is too short');
+  if (!bytes) throw unreadable(label, { reason: 'base64' });
+  if (bytes.length < 2) throw unreadable(label, { reason: 'tooShort' });
   return { ...parsed.data, share: SecretBytes.from(bytes), checksum: envelope.data.checksum };
 }
 
@@ -173,7 +175,7 @@ export async function readAnyShareFile(file: string): Promise<CustodyShare | Set
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw unreadable(label, 'it is not UTF-8 text');
+      throw unreadable(label, { reason: 'notUtf8' });
     }
     return decodeAnyShareFile(text, label);
   } finally {

@@ -6,8 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { KeyMaterial } from '../crypto/key-material';
 import type { KeySpec } from '../crypto/key-spec';
 import { SecretBytes } from '../crypto/secret-bytes';
-import { KeyferryError } from '../errors';
-import { IDENTIFIERS } from '../identifiers';
+import { KeyferryError, selectedProblem } from '../errors';
 import {
   CEREMONY_ID_PATTERN,
   KEY_ID_PATTERN,
@@ -35,45 +34,39 @@ export interface SplitMaterialRequest {
   readonly custodians: readonly string[];
 }
 
-function refuse(message: string, nextStep: string): never {
-  throw new KeyferryError('CUSTODY_SPLIT_REFUSED', message, nextStep);
+type SplitRefusal =
+  | {
+      readonly reason: 'parameters';
+      readonly m: number;
+      readonly n: number;
+      readonly min: number;
+      readonly max: number;
+    }
+  | { readonly reason: 'spec'; readonly actual: string; readonly spec: string }
+  | { readonly reason: 'ceremonyId' | 'keyId'; readonly value: string }
+  | { readonly reason: 'custodians'; readonly count: number; readonly n: number }
+  | { readonly reason: 'twice'; readonly name: string; readonly first: number; readonly second: number }
+  | { readonly reason: 'name'; readonly name: string };
+
+function refuse(refusal: SplitRefusal): never {
+  throw selectedProblem('CUSTODY_SPLIT_REFUSED', refusal);
 }
 
 function validate(request: SplitMaterialRequest): string[] {
   const { m, n, spec, material, ceremonyId, keyId } = request;
   if (!Number.isInteger(m) || !Number.isInteger(n) || m < MIN_CUSTODY_THRESHOLD || m > n || n > MAX_CUSTODY_SHARES) {
-    refuse(
-      `${m}-of-${n} custody is not allowed: it needs ${MIN_CUSTODY_THRESHOLD} <= M <= N <= ${MAX_CUSTODY_SHARES}.`,
-      'Choose M of at least 2 and N between M and 16.',
-    );
+    refuse({ reason: 'parameters', m, n, min: MIN_CUSTODY_THRESHOLD, max: MAX_CUSTODY_SHARES });
   }
-  if (spec !== material.spec)
-    refuse(
-      `The key material is ${material.spec} but ${spec} was requested.`,
-      'Give the key spec of the material being split.',
-    );
-  if (!CEREMONY_ID_PATTERN.test(ceremonyId))
-    refuse(
-      `The ceremony id "${ceremonyId}" is not valid.`,
-      `Use the ceremony's own id: ${IDENTIFIERS.ceremonyId.rule}.`,
-    );
-  if (!KEY_ID_PATTERN.test(keyId))
-    refuse(`The key id "${keyId}" is not valid.`, `Use the KMS key id: ${IDENTIFIERS.keyId.rule}.`);
-  if (request.custodians.length !== n)
-    refuse(
-      `${request.custodians.length} custodians were named for ${n} shares.`,
-      `Name exactly ${n} custodians, one per share.`,
-    );
+  if (spec !== material.spec) refuse({ reason: 'spec', actual: material.spec, spec });
+  if (!CEREMONY_ID_PATTERN.test(ceremonyId)) refuse({ reason: 'ceremonyId', value: ceremonyId });
+  if (!KEY_ID_PATTERN.test(keyId)) refuse({ reason: 'keyId', value: keyId });
+  if (request.custodians.length !== n) refuse({ reason: 'custodians', count: request.custodians.length, n });
   const names = request.custodians.map((c) => c.normalize('NFC').trim());
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
     const key = name.toLocaleLowerCase('en');
     const earlier = seen.get(key);
-    if (earlier !== undefined)
-      refuse(
-        `Custodian "${name}" is named for shares ${earlier + 1} and ${i + 1}: one person holding two shares weakens M-of-N.`,
-        'Name a different person for each share.',
-      );
+    if (earlier !== undefined) refuse({ reason: 'twice', name, first: earlier + 1, second: i + 1 });
     seen.set(key, i);
   });
   return names;
@@ -101,11 +94,7 @@ export async function splitMaterial(request: SplitMaterialRequest): Promise<Cust
   }));
   fields.forEach((f) => {
     const parsed = custodyShareFieldsSchema.safeParse(f);
-    if (!parsed.success)
-      refuse(
-        `Custodian name "${f.custodian}" is not usable (1-100 printable characters).`,
-        'Give each custodian a plain name.',
-      );
+    if (!parsed.success) refuse({ reason: 'name', name: f.custodian });
   });
   const secret = material.secret.use((bytes) => {
     const copy = Buffer.alloc(bytes.length);
@@ -140,11 +129,7 @@ async function proveRestorable(shares: CustodyShare[], material: KeyMaterial): P
         material.secret.use((b) => a.length === b.length && timingSafeEqual(a, b)),
       );
       if (!same) {
-        throw new KeyferryError(
-          'CUSTODY_SPLIT_UNVERIFIED',
-          'The shares just made did not rebuild the key material exactly.',
-          'Nothing was written. Try the split again; if it fails again, report it.',
-        );
+        throw new KeyferryError('CUSTODY_SPLIT_UNVERIFIED');
       }
     } finally {
       rebuilt.dispose();

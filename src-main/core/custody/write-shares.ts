@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { KeyferryError } from '../errors';
+import { causeValues, KeyferryError } from '../errors';
 import { nodeFileLayer, writeFileExclusive, type FileLayer, type WrittenFile } from '../fs/durable-file';
 import { volumeIdOf as mediaVolumeIdOf } from '../media/folder-info';
 import type { CustodyShare } from './custody-share';
@@ -35,18 +35,9 @@ export interface WrittenShare {
   readonly companions: readonly WrittenFile[];
 }
 
-function refuse(code: string, message: string, nextStep: string): never {
-  throw new KeyferryError(code, message, nextStep);
-}
-
 async function checkFolder(folder: string, index: number): Promise<void> {
   const stat = await fs.stat(folder).catch(() => undefined);
-  if (!stat?.isDirectory())
-    refuse(
-      'CUSTODY_DESTINATION_MISSING',
-      `The destination for share ${index} (${folder}) is not an existing folder.`,
-      "Insert the custodian's media and choose a folder on it.",
-    );
+  if (!stat?.isDirectory()) throw new KeyferryError('CUSTODY_DESTINATION_MISSING', { index, folder });
 }
 
 async function checkAbsent(file: string): Promise<void> {
@@ -54,12 +45,7 @@ async function checkAbsent(file: string): Promise<void> {
     () => true,
     () => false,
   );
-  if (exists)
-    refuse(
-      'CUSTODY_FILE_EXISTS',
-      `${file} already exists; Keyferry never overwrites.`,
-      'Choose an empty folder, or move the old file away first.',
-    );
+  if (exists) throw new KeyferryError('CUSTODY_FILE_EXISTS', { file });
 }
 
 /** What goes into one custodian's folder: their share file first, then its companions. */
@@ -101,11 +87,10 @@ export async function writeCustodianFolders(
   options: Pick<WriteSharesOptions, 'volumeIdOf' | 'layer'> = {},
 ): Promise<WrittenShare[]> {
   if (custodians.length !== destinations.length) {
-    refuse(
-      'CUSTODY_DESTINATIONS_COUNT',
-      `${destinations.length} destinations were given for ${custodians.length} shares.`,
-      "Give exactly one destination folder per share, each on a different custodian's media.",
-    );
+    throw new KeyferryError('CUSTODY_DESTINATIONS_COUNT', {
+      destinations: destinations.length,
+      shares: custodians.length,
+    });
   }
   const volumeIdOf = options.volumeIdOf ?? mediaVolumeIdOf;
   const volumes = new Map<string, number>();
@@ -116,11 +101,12 @@ export async function writeCustodianFolders(
     const volume = String(await volumeIdOf(folder));
     const other = volumes.get(volume);
     if (other !== undefined) {
-      refuse(
-        'CUSTODY_SAME_VOLUME',
-        `The destinations for shares ${other} and ${share.index} (${destinations[custodians.findIndex((s) => s.index === other)]} and ${destinations[i]}) are on the same volume: one lost or copied drive would carry two shares.`,
-        "Give each custodian's share its own removable media.",
-      );
+      throw new KeyferryError('CUSTODY_SAME_VOLUME', {
+        first: other,
+        second: share.index,
+        firstFolder: destinations[custodians.findIndex((s) => s.index === other)] ?? '',
+        secondFolder: destinations[i] ?? '',
+      });
     }
     volumes.set(volume, share.index);
     const files = share.files.map((c) => ({ file: path.join(folder, c.name), data: c.data }));
@@ -147,15 +133,11 @@ export async function writeCustodianFolders(
   } catch (error) {
     const leftovers: string[] = [];
     for (const w of written) await fs.rm(w.path).catch(() => leftovers.push(w.path));
-    const problem = error instanceof KeyferryError ? error : undefined;
-    const cleanup =
-      leftovers.length === 0
-        ? `The ${written.length} file(s) this split had already written were removed again.`
-        : `Could not remove ${leftovers.join(', ')}: delete by hand, that split is incomplete.`;
+    const failure =
+      error instanceof KeyferryError ? { reason: 'refused', ...causeValues(error) } : { reason: 'unknown', cause: '' };
     throw new KeyferryError(
-      problem?.code ?? 'WRITE_FAILED',
-      `${problem?.message ?? 'Writing the shares failed.'} ${cleanup}`,
-      'Fix the media, then run the split again (it makes fresh shares; never mix shares of two splits).',
+      'CUSTODY_SHARES_WRITE_FAILED',
+      { ...failure, left: leftovers.length, written: written.length, leftovers: leftovers.join(', ') },
       { cause: error },
     );
   }

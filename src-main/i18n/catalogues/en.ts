@@ -27,6 +27,7 @@ import { enInputs } from './en/inputs';
 import { enBundle } from './en/bundle';
 import { enCrypto } from './en/crypto';
 import { enRehearsalClock } from './en/rehearsal-clock';
+import { enCustody } from './en/custody';
 
 export const en = {
   ...enScreens,
@@ -51,4 +52,5 @@ export const en = {
   ...enBundle,
   ...enCrypto,
   ...enRehearsalClock,
+  ...enCustody,
 } as const;

@@ -26,6 +26,7 @@ import { zhCNInputs } from './zh-CN/inputs';
 import { zhCNBundle } from './zh-CN/bundle';
 import { zhCNCrypto } from './zh-CN/crypto';
 import { zhCNRehearsalClock } from './zh-CN/rehearsal-clock';
+import { zhCNCustody } from './zh-CN/custody';
 
 export const zhCN: Catalogue = {
   ...zhCNScreens,
@@ -50,4 +51,5 @@ export const zhCN: Catalogue = {
   ...zhCNBundle,
   ...zhCNCrypto,
   ...zhCNRehearsalClock,
+  ...zhCNCustody,
 };

@@ -1,0 +1,62 @@
+/**
+ * Custody of one key (format 1 shares): splitting material into M-of-N shares, writing them to
+ * custodians' media, reading share files and restoring. Indexes, names, ids and hex are values.
+ */
+
+/** Why bytes are not the key's private key (`notTheKey` in core/custody/material-check.ts). */
+const NOT_THE_KEY =
+  '{form, select, refused {{cause}} notExact {it is not a {spec} private key in PKCS#8 DER exactly as Keyferry encodes it.} other {it is not a {spec} private key.}}';
+/** A recorded material check ("key check value 1A2B3C"), from `{kind}` and `{value}` with a prefix. */
+const FIRST_CHECK = '{firstKind, select, kcv {key check value {firstValue}} other {public-key SHA-256 {firstValue}}}';
+const OTHER_CHECK = '{otherKind, select, kcv {key check value {otherValue}} other {public-key SHA-256 {otherValue}}}';
+const ONE_SPLIT = 'Gather shares of one split only.';
+
+export const enCustody = {
+  'problem.CUSTODY_MATERIAL_INVALID': `The {spec} key material cannot be split: {reason, select, length {it holds {size} bytes, not {bytes}.} publicKey {its recorded public key does not belong to its private key.} other {${NOT_THE_KEY}}}`,
+  'problem.CUSTODY_MATERIAL_INVALID.next': 'Load the key material again with the right key spec.',
+  'problem.CUSTODY_RESTORE_MISMATCH': `The shares did not rebuild the recorded key material: {reason, select, length {the rebuilt material is {size} bytes, not the {bytes} of {spec}.} kcv {the rebuilt key's check value {actual} differs from the recorded {expected}.} fingerprint {the rebuilt key's public-key SHA-256 {actual} differs from the recorded {expected}.} other {the rebuilt bytes do not form the key: ${NOT_THE_KEY}}}{odd, plural, =0 {} one { Share {oddShares} disagrees with the others.} other { Shares {oddShares} disagree with the others.}} At least one share is wrong though its checksum is intact.`,
+  'problem.CUSTODY_RESTORE_MISMATCH.next':
+    "Nothing was written. Check each share against its custodian's printed slip, or use other custodians' shares.",
+  'problem.CUSTODY_SHARE_CORRUPTED': 'Share {index} is corrupted: its checksum does not match its contents.',
+  'problem.CUSTODY_SHARE_CORRUPTED.next':
+    "Ask the custodian of share {index} for an intact copy (the share file or the printed slip), or use another custodian's share.",
+  'problem.CUSTODY_SHARE_FOREIGN':
+    'Share {index} (custodian {custodian}) belongs to {field, select, ceremonyId {ceremony} keyId {key} other {key spec}} "{found}", not the expected "{expected}".',
+  'problem.CUSTODY_SHARE_FOREIGN.next': 'Use only shares of this ceremony and key.',
+  'problem.CUSTODY_SHARES_MIXED': `{reason, select, field {The shares are from different {field, select, ceremonyId {ceremonies} keyId {keys} other {key specs}}: share {first} has "{firstValue}", share {other} has "{otherValue}".} split {The shares are from different splits: share {first} is {firstM}-of-{firstN}, share {other} is {otherM}-of-{otherN}.} material {Shares {first} and {other} record different material (${FIRST_CHECK} vs ${OTHER_CHECK}, or a different length).} other {Shares {first} and {other} are not from the same split (they carry the same Shamir coordinate).}}`,
+  'problem.CUSTODY_SHARES_MIXED.next': `{reason, select, field {Gather shares of one ceremony and key only.} other {${ONE_SPLIT}}}`,
+  'problem.CUSTODY_SHARE_DUPLICATE': 'Share {index} was given more than once.',
+  'problem.CUSTODY_SHARE_DUPLICATE.next':
+    "Give each share once; bring a different custodian's share instead of the second copy of share {index}.",
+  'problem.CUSTODY_TOO_FEW_SHARES':
+    '{given, plural, =0 {No shares were given.} other {{given} of the {needed} shares needed were given: {missing, plural, one {# more is needed} other {# more are needed}}.}}',
+  'problem.CUSTODY_TOO_FEW_SHARES.next':
+    '{given, plural, =0 {Gather the custodians and their shares.} other {Gather {missing, plural, one {# more custodian} other {# more custodians}} of this key with their shares.}}',
+  'problem.CUSTODY_SHAMIR_INVALID':
+    '{reason, select, parameters {Cannot split into {n} shares with threshold {m}: need 2 <= M <= N <= {max}.} empty {Cannot split an empty secret.} count {Combining needs between 2 and {max} shares; got {count}.} lengths {The shares have different or impossible lengths.} other {Two shares carry the same x-coordinate, or one carries zero.}}',
+  'problem.CUSTODY_SHAMIR_INVALID.next': 'Check the custody parameters and the shares, then try again.',
+  'problem.CUSTODY_SHARE_FILE_INVALID':
+    'The share file {file} cannot be used: {reason, select, notJson {it is not valid JSON} notObject {it is not a JSON object} notShare {it is not a Keyferry custody share} version {its format version {version} is not one this Keyferry reads} fields {its {fields} field is invalid} base64 {its share is not canonical base64} tooShort {its share is too short} other {it is not UTF-8 text}}.',
+  'problem.CUSTODY_SHARE_FILE_INVALID.next':
+    'Check that this is a Keyferry custody share file and that it was copied completely; otherwise type the share from its printed slip.',
+  'problem.CUSTODY_SPLIT_REFUSED':
+    '{reason, select, parameters {{m}-of-{n} custody is not allowed: it needs {min} <= M <= N <= {max}.} spec {The key material is {actual} but {spec} was requested.} ceremonyId {The ceremony id "{value}" is not valid.} keyId {The key id "{value}" is not valid.} custodians {{count} custodians were named for {n} shares.} twice {Custodian "{name}" is named for shares {first} and {second}: one person holding two shares weakens M-of-N.} other {Custodian name "{name}" is not usable (1-100 printable characters).}}',
+  'problem.CUSTODY_SPLIT_REFUSED.next':
+    "{reason, select, parameters {Choose M of at least 2 and N between M and 16.} spec {Give the key spec of the material being split.} ceremonyId {Use the ceremony's own id: a ceremony id is 1-64 letters, digits, dots, underscores and dashes, starting with a letter or digit (e.g. KF-20261130-abcdef).} keyId {Use the KMS key id: a KMS key id is 36 characters: lower-case letters and digits in groups of 8-4-4-4-12 separated by dashes (e.g. 0d0466b0-e727-4d9c-b35d-f84bb474a37f).} custodians {Name exactly {n} custodians, one per share.} twice {Name a different person for each share.} other {Give each custodian a plain name.}}",
+  'problem.CUSTODY_SPLIT_UNVERIFIED': 'The shares just made did not rebuild the key material exactly.',
+  'problem.CUSTODY_SPLIT_UNVERIFIED.next': 'Nothing was written. Try the split again; if it fails again, report it.',
+  'problem.CUSTODY_DESTINATION_MISSING': 'The destination for share {index} ({folder}) is not an existing folder.',
+  'problem.CUSTODY_DESTINATION_MISSING.next': "Insert the custodian's media and choose a folder on it.",
+  'problem.CUSTODY_FILE_EXISTS': '{file} already exists; Keyferry never overwrites.',
+  'problem.CUSTODY_FILE_EXISTS.next': 'Choose an empty folder, or move the old file away first.',
+  'problem.CUSTODY_DESTINATIONS_COUNT': '{destinations} destinations were given for {shares} shares.',
+  'problem.CUSTODY_DESTINATIONS_COUNT.next':
+    "Give exactly one destination folder per share, each on a different custodian's media.",
+  'problem.CUSTODY_SAME_VOLUME':
+    'The destinations for shares {first} and {second} ({firstFolder} and {secondFolder}) are on the same volume: one lost or copied drive would carry two shares.',
+  'problem.CUSTODY_SAME_VOLUME.next': "Give each custodian's share its own removable media.",
+  'problem.CUSTODY_SHARES_WRITE_FAILED':
+    '{reason, select, refused {{cause}} other {Writing the shares failed.}} {left, plural, =0 {The {written} file(s) this split had already written were removed again.} other {Could not remove {leftovers}: delete by hand, that split is incomplete.}}',
+  'problem.CUSTODY_SHARES_WRITE_FAILED.next':
+    'Fix the media, then run the split again (it makes fresh shares; never mix shares of two splits).',
+} as const;

@@ -1,0 +1,56 @@
+/** 单个密钥的托管（格式 1 份额）：把密钥材料拆分为 M-of-N 份额、写入保管人的介质、读取份额文件和恢复。序号、姓名、ID 和十六进制值均为值。 */
+import type { enCustody } from '../en/custody';
+
+const NOT_THE_KEY =
+  '{form, select, refused {{cause}} notExact {它不是 Keyferry 所编码的 PKCS#8 DER 格式的 {spec} 私钥。} other {它不是 {spec} 私钥。}}';
+const FIRST_CHECK = '{firstKind, select, kcv {密钥校验值 {firstValue}} other {公钥 SHA-256 {firstValue}}}';
+const OTHER_CHECK = '{otherKind, select, kcv {密钥校验值 {otherValue}} other {公钥 SHA-256 {otherValue}}}';
+const ONE_SPLIT = '请只收集同一次拆分的份额。';
+
+export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
+  'problem.CUSTODY_MATERIAL_INVALID': `无法拆分该 {spec} 密钥材料：{reason, select, length {它有 {size} 字节，而不是 {bytes} 字节。} publicKey {其记录的公钥与其私钥不匹配。} other {${NOT_THE_KEY}}}`,
+  'problem.CUSTODY_MATERIAL_INVALID.next': '请按正确的密钥规格重新加载密钥材料。',
+  'problem.CUSTODY_RESTORE_MISMATCH': `这些份额未能重建出记录的密钥材料：{reason, select, length {重建的材料为 {size} 字节，而不是 {spec} 的 {bytes} 字节。} kcv {重建的密钥校验值 {actual} 与记录的 {expected} 不同。} fingerprint {重建的密钥的公钥 SHA-256 {actual} 与记录的 {expected} 不同。} other {重建的字节无法构成该密钥：${NOT_THE_KEY}}}{odd, plural, =0 {} other {份额 {oddShares} 与其他份额不一致。}}至少有一份份额是错的，尽管其校验和完好。`,
+  'problem.CUSTODY_RESTORE_MISMATCH.next':
+    '未写入任何内容。请将每份份额与其保管人打印的份额凭条核对，或使用其他保管人的份额。',
+  'problem.CUSTODY_SHARE_CORRUPTED': '份额 {index} 已损坏：其校验和与内容不符。',
+  'problem.CUSTODY_SHARE_CORRUPTED.next':
+    '请向份额 {index} 的保管人索取完好的副本（份额文件或打印的份额凭条），或使用其他保管人的份额。',
+  'problem.CUSTODY_SHARE_FOREIGN':
+    '份额 {index}（保管人 {custodian}）属于{field, select, ceremonyId {仪式} keyId {密钥} other {密钥规格}}“{found}”，而不是预期的“{expected}”。',
+  'problem.CUSTODY_SHARE_FOREIGN.next': '请只使用此仪式和此密钥的份额。',
+  'problem.CUSTODY_SHARES_MIXED': `{reason, select, field {这些份额来自不同的{field, select, ceremonyId {仪式} keyId {密钥} other {密钥规格}}：份额 {first} 为“{firstValue}”，份额 {other} 为“{otherValue}”。} split {这些份额来自不同的拆分：份额 {first} 为 {firstM}-of-{firstN}，份额 {other} 为 {otherM}-of-{otherN}。} material {份额 {first} 和 {other} 记录的材料不同（${FIRST_CHECK} 与 ${OTHER_CHECK}，或长度不同）。} other {份额 {first} 和 {other} 不是来自同一次拆分（它们带有相同的 Shamir 坐标）。}}`,
+  'problem.CUSTODY_SHARES_MIXED.next': `{reason, select, field {请只收集同一仪式、同一密钥的份额。} other {${ONE_SPLIT}}}`,
+  'problem.CUSTODY_SHARE_DUPLICATE': '份额 {index} 被提供了不止一次。',
+  'problem.CUSTODY_SHARE_DUPLICATE.next':
+    '每份份额只提供一次；请带来另一位保管人的份额，而不是份额 {index} 的第二份副本。',
+  'problem.CUSTODY_TOO_FEW_SHARES':
+    '{given, plural, =0 {未提供任何份额。} other {需要 {needed} 份份额，只提供了 {given} 份：还需要 {missing} 份。}}',
+  'problem.CUSTODY_TOO_FEW_SHARES.next':
+    '{given, plural, =0 {请召集保管人并带上他们的份额。} other {请再召集此密钥的 {missing} 位保管人并带上他们的份额。}}',
+  'problem.CUSTODY_SHAMIR_INVALID':
+    '{reason, select, parameters {无法以门限 {m} 拆分为 {n} 份：需要 2 <= M <= N <= {max}。} empty {无法拆分空的秘密。} count {合并需要 2 到 {max} 份份额；实际为 {count} 份。} lengths {这些份额的长度不同或不可能。} other {有两份份额带有相同的 x 坐标，或有一份为零。}}',
+  'problem.CUSTODY_SHAMIR_INVALID.next': '请检查托管参数和份额，然后重试。',
+  'problem.CUSTODY_SHARE_FILE_INVALID':
+    '无法使用份额文件 {file}：{reason, select, notJson {它不是有效的 JSON} notObject {它不是 JSON 对象} notShare {它不是 Keyferry 托管份额} version {此版本的 Keyferry 无法读取其格式版本 {version}} fields {其 {fields} 字段无效} base64 {其份额不是规范的 base64} tooShort {其份额太短} other {它不是 UTF-8 文本}}。',
+  'problem.CUSTODY_SHARE_FILE_INVALID.next':
+    '请确认这是 Keyferry 托管份额文件且已完整复制；否则请根据打印的份额凭条录入份额。',
+  'problem.CUSTODY_SPLIT_REFUSED':
+    '{reason, select, parameters {不允许 {m}-of-{n} 托管：需要 {min} <= M <= N <= {max}。} spec {密钥材料为 {actual}，但请求的是 {spec}。} ceremonyId {仪式 ID“{value}”无效。} keyId {密钥 ID“{value}”无效。} custodians {为 {n} 份份额指定了 {count} 位保管人。} twice {保管人“{name}”同时被指定为第 {first} 份和第 {second} 份份额的保管人：一人持有两份份额会削弱 M-of-N。} other {保管人名称“{name}”不可用（需 1-100 个可打印字符）。}}',
+  'problem.CUSTODY_SPLIT_REFUSED.next':
+    '{reason, select, parameters {请选择至少为 2 的 M，以及介于 M 和 16 之间的 N。} spec {请提供所拆分材料的密钥规格。} ceremonyId {请使用该仪式自己的 ID：仪式 ID 为 1-64 个字母、数字、点、下划线或连字符，以字母或数字开头（例如 KF-20261130-abcdef）。} keyId {请使用 KMS 密钥 ID：KMS 密钥 ID 为 36 个字符，由小写字母和数字按 8-4-4-4-12 分组并以连字符连接（例如 0d0466b0-e727-4d9c-b35d-f84bb474a37f）。} custodians {请正好指定 {n} 位保管人，每份份额一位。} twice {请为每份份额指定不同的人。} other {请为每位保管人提供一个普通名称。}}',
+  'problem.CUSTODY_SPLIT_UNVERIFIED': '刚生成的份额未能准确重建密钥材料。',
+  'problem.CUSTODY_SPLIT_UNVERIFIED.next': '未写入任何内容。请重新拆分；如果再次失败，请报告此问题。',
+  'problem.CUSTODY_DESTINATION_MISSING': '份额 {index} 的目标位置（{folder}）不是已存在的文件夹。',
+  'problem.CUSTODY_DESTINATION_MISSING.next': '请插入保管人的移动存储介质，并选择其上的一个文件夹。',
+  'problem.CUSTODY_FILE_EXISTS': '{file} 已存在；Keyferry 从不覆盖文件。',
+  'problem.CUSTODY_FILE_EXISTS.next': '请选择一个空文件夹，或先将旧文件移走。',
+  'problem.CUSTODY_DESTINATIONS_COUNT': '为 {shares} 份份额提供了 {destinations} 个目标位置。',
+  'problem.CUSTODY_DESTINATIONS_COUNT.next': '请为每份份额正好提供一个目标文件夹，且各在不同保管人的介质上。',
+  'problem.CUSTODY_SAME_VOLUME':
+    '份额 {first} 和 {second} 的目标位置（{firstFolder} 和 {secondFolder}）在同一个卷上：一个丢失或被复制的驱动器会带走两份份额。',
+  'problem.CUSTODY_SAME_VOLUME.next': '请为每位保管人的份额使用各自独立的移动存储介质。',
+  'problem.CUSTODY_SHARES_WRITE_FAILED':
+    '{reason, select, refused {{cause}} other {写入份额失败。}} {left, plural, =0 {此次拆分已写入的 {written} 个文件已被删除。} other {无法删除 {leftovers}：请手动删除，该次拆分不完整。}}',
+  'problem.CUSTODY_SHARES_WRITE_FAILED.next': '请修复介质后重新拆分（会生成新的份额；切勿混用两次拆分的份额）。',
+};
