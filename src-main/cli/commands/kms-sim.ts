@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { isLoopbackHost } from '../../core/kms/endpoint';
+import { checkIdentifier } from '../../core/identifier-check';
 import { startKmsSimulator } from '../../core/kms-simulator/index';
 import { parseCommandArgs } from '../args';
 import { cliTranslator } from '../cli-locale';
@@ -30,7 +31,7 @@ export const kmsSimCommand: CliCommand = {
   summary: 'Run the built-in KMS simulator on loopback (rehearsals, no cloud account)',
   usage: [
     `Usage: keyferry ${NAME} [--host 127.0.0.1] [--port N] [--state FILE] [--latency 60ms] [--throttle N/s]`,
-    '                        [--start-at WHEN] [--clock-control] [--json]',
+    '                        [--regions R1,R2] [--start-at WHEN] [--clock-control] [--json]',
     '',
     'Serves the Huawei Cloud KMS API (v1.0) on loopback until Ctrl+C or SIGTERM, and prints the',
     'endpoint, region, project ID, AK and SK to configure Keyferry with.',
@@ -42,13 +43,16 @@ export const kmsSimCommand: CliCommand = {
     '                number of milliseconds (default 0)',
     '  --throttle N/s  admit N requests a second, answering the rest APIG.0308 (HTTP 429) as',
     "                Huawei's API gateway does (default: no limit); --rate-limit N is the same",
+    '  --regions R1,R2  also serve these regions (replica groups), each with its own project, keys',
+    '                and wrapping keys, the same AK/SK; reach one at http://kms.REGION.localhost:PORT',
+    '                (printed). In memory only (not with --state)',
     "  --start-at WHEN  start the simulator's clock at WHEN: a date-time with its zone",
     '                (2027-03-01T09:00:00Z) or a duration from now (+30d, +25h); never earlier',
     '                than the time a --state file resumes at',
     '  --clock-control  let "keyferry kms-sim advance" move the clock forward (from this computer',
     "                only, over loopback), to rehearse an import token's 24 hours or a material expiry",
     '  --json        print exactly one JSON line first:',
-    '                {"endpoint","region","projectId","ak","sk","now","offsetMs","clockControl"}',
+    '                {"endpoint","region","projectId","ak","sk","now","offsetMs","clockControl","regions"}',
     '',
     "The simulator's clock decides what the KMS decides (token and material expiry); a moved clock",
     "is kept in the --state file. Requests are still signed with this computer's time, and the",
@@ -65,6 +69,7 @@ export const kmsSimCommand: CliCommand = {
       state: { type: 'string' },
       latency: { type: 'string' },
       throttle: { type: 'string' },
+      regions: { type: 'string' },
       'rate-limit': { type: 'string' },
       'start-at': { type: 'string' },
       'clock-control': { type: 'boolean', default: false },
@@ -78,6 +83,11 @@ export const kmsSimCommand: CliCommand = {
         ? parsePerSecondOption('--throttle', values.throttle, { min: 1, max: 100_000 }, 0)
         : parsePerSecondOption('--rate-limit', values['rate-limit'], { min: 1, max: 100_000 }, 0);
     const statePath = values.state ? path.resolve(io.cwd, values.state) : undefined;
+    const regions = (values.regions ?? '')
+      .split(',')
+      .map((r) => r.trim())
+      .filter((r) => r !== '')
+      .map((r) => ({ region: checkIdentifier('region', r, '--regions') }));
     const startAt =
       values['start-at'] === undefined ? undefined : parseStartAtOption('--start-at', values['start-at'], Date.now());
     const clockControl = values['clock-control'] ?? false;
@@ -93,6 +103,7 @@ export const kmsSimCommand: CliCommand = {
       port,
       ...(statePath ? { statePath } : {}),
       traffic: { latencyMs, ratePerSecond },
+      ...(regions.length > 0 ? { regions } : {}),
       ...(startAt !== undefined ? { startAt } : {}),
       clockControl,
       ...(values.json
@@ -113,6 +124,7 @@ export const kmsSimCommand: CliCommand = {
           now: sim.clock.now(),
           offsetMs: sim.clock.offset(),
           clockControl,
+          regions: sim.regions,
         }),
       );
     } else {
@@ -123,6 +135,16 @@ export const kmsSimCommand: CliCommand = {
       io.stdout(`  AK          ${sim.ak}`);
       io.stdout(`  SK          ${sim.sk}`);
       io.stdout(`  state       ${statePath ?? 'in memory (lost when the simulator stops)'}`);
+      if (sim.regions.length > 1) {
+        for (const r of sim.regions)
+          io.stdout(
+            cliTranslator(io).t('kms-sim.region.line', {
+              region: r.region,
+              projectId: r.projectId,
+              endpoint: r.endpoint,
+            }),
+          );
+      }
       io.stdout(
         cliTranslator(io).t('kms-sim.clock.line', {
           now: sim.clock.now(),

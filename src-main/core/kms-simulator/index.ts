@@ -7,6 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { KeyferryError } from '../errors';
+import { simulatedRegionOf } from '../kms/endpoint';
 import { SimAuthenticator } from './auth';
 import { createSimulatorClock, type SimulatorClock } from './clock';
 import { CLOCK_CONTROL_PATH, handleClockControl } from './clock-control';
@@ -53,6 +54,22 @@ export interface KmsSimulatorOptions {
   readonly onRequest?: (info: { action: string; status: number }) => void;
   /** A distant, rate-limited region: latency per answer and the API gateway's rate limit. */
   readonly traffic?: SimulatorTrafficOptions;
+  /**
+   * More regions served by the same process, for replica groups: each has its own project, keys,
+   * wrapping keys and import-token secret; the account (AK/SK, domain) is shared, as Huawei's is.
+   * A request reaches a region by its host, as the real endpoints are named:
+   * http://kms.{region}.localhost:{port} (the first region also answers on 127.0.0.1). In memory
+   * only: refused together with `statePath`.
+   */
+  readonly regions?: readonly { readonly region: string; readonly projectId?: string }[];
+}
+
+/** One region the simulator serves. */
+export interface SimulatedRegion {
+  readonly region: string;
+  readonly projectId: string;
+  /** http://kms.{region}.localhost:{port}: the endpoint a client of this region uses. */
+  readonly endpoint: string;
 }
 
 export interface KmsSimulator {
@@ -65,6 +82,8 @@ export interface KmsSimulator {
   readonly securityToken: string | undefined;
   readonly clock: SimulatorClock;
   readonly faults: SimulatorFaults;
+  /** Every region served, the first one (region, projectId above) first. */
+  readonly regions: readonly SimulatedRegion[];
   /** Resolves once the pool of ready wrapping keys is full (so a bench times the client, not RSA generation). */
   wrappingKeysReady(): Promise<void>;
   /** Requests served, throttled answers and the most requests in flight at once. */
@@ -78,6 +97,18 @@ export interface KmsSimulator {
   /** Test hook: puts a key into a state the API cannot reach directly (e.g. 1, Pending activation). */
   setKeyState(keyId: string, state: SimKeyState): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A region of the same account: shared AK/SK and domain, its own project, secrets and keys. */
+function sharedAccountState(account: SimState, region: string, projectId: string | undefined): SimState {
+  const fresh = createFreshState({
+    region,
+    ...(projectId ? { projectId } : {}),
+    accessKeyId: account.accessKeyId,
+    secretKey: account.secretKey,
+    ...(account.securityToken ? { securityToken: account.securityToken } : {}),
+  });
+  return { ...fresh, domainId: account.domainId };
 }
 
 async function initialState(options: KmsSimulatorOptions): Promise<SimState> {
@@ -110,14 +141,33 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
   const clock = createSimulatorClock(options.now, state);
   if (options.startAt !== undefined) startClockAt(clock, options.startAt, options.statePath);
   const pool = new WrappingKeyPool(options.wrappingKeyPoolSize ?? 2, { refill: options.refillWrappingKeys ?? true });
-  const ctx: SimContext = { state, now: clock.now, pool, importsApplied: new Map(), importsReceived: new Map() };
+  if (options.regions?.length && options.statePath) throw new KeyferryError('SIM_REGIONS_IN_MEMORY_ONLY');
+  const counters = { importsApplied: new Map<string, number>(), importsReceived: new Map<string, number>() };
+  const ctx: SimContext = { state, now: clock.now, pool, ...counters };
   const persister = options.statePath ? createStatePersister(options.statePath, state) : undefined;
   const persist = () => persister?.save() ?? Promise.resolve();
   await persist();
-  const auth = new SimAuthenticator(state, clock.now, clock.baseNow);
   const faults = new SimulatorFaults();
   const traffic = new SimulatorTraffic(options.traffic);
-  const deps = { ctx, auth, faults, traffic, persist, ...(options.onRequest ? { onRequest: options.onRequest } : {}) };
+  const depsOf = (regionCtx: SimContext) => ({
+    ctx: regionCtx,
+    auth: new SimAuthenticator(regionCtx.state, clock.now, clock.baseNow),
+    faults,
+    traffic,
+    persist,
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+  });
+  const deps = depsOf(ctx);
+  const regionDeps = new Map([[state.region, deps]]);
+  for (const extra of options.regions ?? []) {
+    if (regionDeps.has(extra.region)) continue;
+    const regionState = sharedAccountState(state, extra.region, extra.projectId);
+    regionDeps.set(extra.region, depsOf({ state: regionState, now: clock.now, pool, ...counters }));
+  }
+  const depsFor = (req: http.IncomingMessage) => {
+    const named = simulatedRegionOf((req.headers.host ?? '').replace(/:\d+$/, ''));
+    return named === undefined ? deps : regionDeps.get(named);
+  };
   const clockDeps = {
     enabled: options.clockControl ?? false,
     clock,
@@ -128,7 +178,7 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) =>
     void ((req.url ?? '').split('?')[0] === CLOCK_CONTROL_PATH
       ? handleClockControl(req, res, clockDeps)
-      : handleSimulatorRequest(req, res, deps));
+      : handleSimulatorRequest(req, res, depsFor(req) ?? deps, depsFor(req) === undefined));
   const server = options.tls
     ? https.createServer({ key: options.tls.keyPem, cert: options.tls.certPem }, listener)
     : http.createServer(listener);
@@ -143,8 +193,14 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const scheme = options.tls ? 'https' : 'http';
   return {
-    endpoint: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
+    endpoint: `${scheme}://${urlHost}:${port}`,
+    regions: [...regionDeps.values()].map((d) => ({
+      region: d.ctx.state.region,
+      projectId: d.ctx.state.projectId,
+      endpoint: `${scheme}://kms.${d.ctx.state.region}.localhost:${port}`,
+    })),
     region: state.region,
     projectId: state.projectId,
     domainId: state.domainId,
@@ -157,7 +213,7 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
     importCount: (keyId) => ctx.importsApplied.get(keyId) ?? 0,
     importRequestCount: (keyId) => ctx.importsReceived.get(keyId) ?? 0,
     wrappingKeysReady: () => pool.filled(),
-    issueIamToken: (ttlMs) => auth.issueIamToken(ttlMs),
+    issueIamToken: (ttlMs) => deps.auth.issueIamToken(ttlMs),
     setKeyState: async (keyId, keyState) => {
       const key = state.keys.get(keyId);
       if (!key) throw new KeyferryError('SIM_NO_SUCH_KEY', { keyId });

@@ -82,6 +82,7 @@ export async function handleSimulatorRequest(
   req: IncomingMessage,
   res: ServerResponse,
   deps: RequestHandlerDeps,
+  unknownRegion = false,
 ): Promise<void> {
   const requestId = randomUUID().replace(/-/g, '');
   const rawUrl = req.url ?? '/';
@@ -102,7 +103,8 @@ export async function handleSimulatorRequest(
       throw error;
     }
     const handler = route && req.method === 'POST' ? SIMULATOR_ACTIONS[action] : undefined;
-    if (!route || !handler) throw new SimError('APIGW.0101');
+    // A region this simulator does not serve has no such API, as a region without KMS would answer.
+    if (!route || !handler || unknownRegion) throw new SimError('APIGW.0101');
     deps.auth.verify({ method: req.method ?? 'POST', rawUrl, headers: req.headers, body: bytes });
     const projectHeader = req.headers['x-project-id'];
     if (

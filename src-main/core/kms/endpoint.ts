@@ -6,10 +6,39 @@ import { PROJECT_ID_PATTERN, REGION_PATTERN } from '../identifiers';
 import { kmsClientError } from './errors';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/**
+ * A region of the local simulator, named as the real endpoints name it (kms.{region}.…) under
+ * `localhost`, which always means this computer (RFC 6761); the transport connects to 127.0.0.1.
+ */
+const SIMULATED_REGION_HOST = /^kms\.([a-z]{2,}(?:-[a-z0-9]+){1,4})\.localhost$/;
+const HUAWEI_REGION_HOST = /^kms\.([a-z]{2,}(?:-[a-z0-9]+){1,4})\.myhuaweicloud\.com$/;
 
-/** True for 127.0.0.1, localhost and [::1]. */
+/** True for 127.0.0.1, localhost, [::1] and a simulated region's host (kms.{region}.localhost). */
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+  const name = hostname.toLowerCase();
+  return LOOPBACK_HOSTS.has(name) || SIMULATED_REGION_HOST.test(name);
+}
+
+/** The region a simulated region's host names (kms.cn-north-4.localhost → cn-north-4), else undefined. */
+export function simulatedRegionOf(hostname: string): string | undefined {
+  return SIMULATED_REGION_HOST.exec(hostname.toLowerCase())?.[1];
+}
+
+/**
+ * The endpoint of `region` for a ceremony whose first connection is `primary`: Huawei's endpoint
+ * of that region (https://kms.{region}.myhuaweicloud.com) when the primary is a Huawei regional
+ * endpoint, the simulator's host of that region (same scheme and port) when the primary is the
+ * local simulator; undefined for any other explicit endpoint (a proxy or private endpoint: give
+ * each region's endpoint explicitly).
+ */
+export function endpointBeside(primary: URL, region: string): URL | undefined {
+  if (!REGION_PATTERN.test(region)) throw badEndpoint('region', region);
+  const host = primary.hostname.toLowerCase();
+  if (HUAWEI_REGION_HOST.test(host) && primary.protocol === 'https:') return endpointForRegion(region);
+  if (isLoopbackHost(host)) {
+    return new URL(`${primary.protocol}//kms.${region}.localhost${primary.port ? `:${primary.port}` : ''}`);
+  }
+  return undefined;
 }
 
 function badEndpoint(reason: 'region' | 'notUrl' | 'path' | 'plainHttp' | 'scheme' | 'none', value = '') {

@@ -9,6 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import { KmsError, badResponse, kmsClientError } from './errors';
+import { simulatedRegionOf } from './endpoint';
 import { openConnectTunnel, proxyForTarget } from './proxy';
 
 export interface HttpRequestSpec {
@@ -91,6 +92,8 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
     const isHttps = spec.url.protocol === 'https:';
     const proxy = isHttps ? proxyForTarget(spec.url, env) : undefined;
     const hostname = spec.url.hostname.replace(/^\[|\]$/g, '');
+    // A simulated region's host (kms.{region}.localhost) is this computer, whatever the resolver says.
+    const connectTo = simulatedRegionOf(hostname) ? '127.0.0.1' : hostname;
     let tunnelSocket: tls.TLSSocket | undefined;
     if (proxy) {
       const raw = await openConnectTunnel(proxy, spec.url, spec.timeoutMs);
@@ -103,10 +106,15 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
     }
     const requestOptions: https.RequestOptions = {
       method: spec.method,
-      host: hostname,
+      host: connectTo,
+      ...(connectTo !== hostname ? { servername: hostname } : {}),
       port: Number(spec.url.port || (isHttps ? 443 : 80)),
       path: `${spec.url.pathname}${spec.url.search}`,
-      headers: { ...spec.headers, 'content-length': String(spec.body.length) },
+      headers: {
+        ...spec.headers,
+        'content-length': String(spec.body.length),
+        ...(connectTo !== hostname ? { host: spec.url.host } : {}),
+      },
     };
     const socket = tunnelSocket;
     const request = socket

@@ -29,4 +29,8 @@ export const enKmsSim = {
   'problem.SIM_CLOCK_FAILED': 'The simulator at {endpoint} did not move its clock: {detail}',
   'problem.SIM_CLOCK_FAILED.next':
     'Check that the simulator runs and that --endpoint is the one it printed (it changes when it restarts without --port).',
+  'problem.SIM_REGIONS_IN_MEMORY_ONLY':
+    'A simulator serving several regions keeps them in memory only; it cannot also keep a --state file.',
+  'problem.SIM_REGIONS_IN_MEMORY_ONLY.next': 'Leave out --state (or --regions) and start the simulator again.',
+  'kms-sim.region.line': '  region      {region}  project {projectId}  endpoint {endpoint}',
 } as const;

@@ -30,4 +30,7 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
   'problem.SIM_CLOCK_FAILED': '位于 {endpoint} 的模拟器未能调整时钟：{detail}',
   'problem.SIM_CLOCK_FAILED.next':
     '请确认模拟器正在运行，且 --endpoint 是它打印的端点（未指定 --port 时，重启后端点会变化）。',
+  'problem.SIM_REGIONS_IN_MEMORY_ONLY': '服务多个区域的模拟器只在内存中保存这些区域，不能同时使用 --state 文件。',
+  'problem.SIM_REGIONS_IN_MEMORY_ONLY.next': '请去掉 --state（或 --regions）后重新启动模拟器。',
+  'kms-sim.region.line': '  区域        {region}  项目 {projectId}  端点 {endpoint}',
 };
