@@ -79,6 +79,7 @@ describe('keyferry kms-sim', () => {
       'offsetMs',
       'projectId',
       'region',
+      'regions',
       'sk',
     ]);
     expect(info.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
