@@ -47,10 +47,17 @@ describe('electron-builder.yml', () => {
     expect(errorsOf({ ...config, asar: 'yes please' })).not.toEqual([]);
   });
 
-  it('names the app and packs only the build output into an asar', () => {
+  it('names the app and packs only the build output (and the pkcs11js addon, unpacked) into an asar', () => {
     const config = loadConfig();
-    expect(config).toMatchObject({ appId: 'io.keyferry.app', productName: 'Keyferry', asar: true });
-    expect(config.files).toEqual(['out/**', 'package.json', '!**/*.map']);
+    expect(config).toMatchObject({ appId: 'io.keyferry.app', productName: 'Keyferry', asar: true, npmRebuild: false });
+    expect(config.files).toEqual([
+      'out/**',
+      'package.json',
+      '!**/*.map',
+      '!**/node_modules/pkcs11js/{src,includes,binding.gyp,README.md,index.d.ts}',
+      '!**/node_modules/pkcs11js/build/{Makefile,config.gypi,binding.Makefile,*.mk,Release/obj.target,Release/.deps}',
+    ]);
+    expect(config.asarUnpack).toEqual(['**/*.node']);
   });
 
   it('sets the security fuses, the inspect fuse off too (e2e drives the unpackaged build)', () => {
