@@ -3,7 +3,15 @@
  * that talks to the binding directly for module-, slot- and token-level calls. Every answer is
  * schema-checked (pkcs11-answers.ts). One process initializes a module once; `open` counts users
  * and the last `close` finalizes it, so a ceremony and a capability check can share it.
+ *
+ * PKCS#11 login state belongs to the process and the token, not to a session: a second C_Login on
+ * a token already logged in answers CKR_USER_ALREADY_LOGGED_IN whatever the PIN, and C_Logout from
+ * any session logs every session out. So logins are counted here per token (`login`/`logout`): the
+ * first user's PIN is checked by the token; a later user's PIN is compared with the first one's
+ * (an HMAC under a key that lives only in this process, never the PIN itself) so an existing login
+ * never lets a wrong PIN through; only the last user logs out.
  */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { PKCS11 } from 'pkcs11js';
@@ -30,12 +38,42 @@ export interface TokenSlot {
   readonly token: RawTokenInfo;
 }
 
+/** A token this process is logged in to: how many sessions use the login, and the PIN's HMAC. */
+interface Login {
+  users: number;
+  readonly pinCheck: Buffer;
+}
+
 interface Loaded {
   readonly lib: PKCS11;
   users: number;
+  /** By slot and token serial (tokenKey). */
+  readonly logins: Map<string, Login>;
 }
 
 const loaded = new Map<string, Loaded>();
+
+/** Key for the PIN checks; random per process, so a check means nothing outside it. */
+const PIN_CHECK_KEY = randomBytes(32);
+const CKU_USER = 1;
+
+function pinCheck(pin: string): Buffer {
+  return createHmac('sha256', PIN_CHECK_KEY).update(pin, 'utf8').digest();
+}
+
+function tokenKey(tokenSlot: TokenSlot): string {
+  return `${slotId(tokenSlot.slot)}/${tokenSlot.token.serialNumber}/${tokenSlot.token.label}`;
+}
+
+/** How a login ended when the token did not accept it; the caller turns it into a problem. */
+export class LoginRefused extends Error {
+  constructor(
+    readonly reason: 'pin-differs' | 'unknown-login',
+    options?: { cause?: unknown },
+  ) {
+    super(reason, options);
+  }
+}
 
 function checkModuleFile(modulePath: string): string {
   const absolute = path.resolve(modulePath);
@@ -81,13 +119,16 @@ function slotId(slot: Buffer): string {
 
 export class HsmModule {
   readonly #lib: PKCS11;
+  readonly #logins: Map<string, Login>;
   #closed = false;
 
   private constructor(
     readonly modulePath: string,
     lib: PKCS11,
+    logins: Map<string, Login>,
   ) {
     this.#lib = lib;
+    this.#logins = logins;
   }
 
   /** Loads and initializes the module at `modulePath` (or shares the one already open). */
@@ -95,11 +136,11 @@ export class HsmModule {
     const absolute = checkModuleFile(modulePath);
     let entry = loaded.get(absolute);
     if (!entry) {
-      entry = { lib: load(absolute), users: 0 };
+      entry = { lib: load(absolute), users: 0, logins: new Map() };
       loaded.set(absolute, entry);
     }
     entry.users += 1;
-    return new HsmModule(absolute, entry.lib);
+    return new HsmModule(absolute, entry.lib, entry.logins);
   }
 
   /** The binding, for the session layer only. */
@@ -133,6 +174,58 @@ export class HsmModule {
 
   mechanismInfo(slot: Buffer, mechanism: number): MechanismInfo {
     return mechanismInfoSchema.parse(hsmCall('mechanisms', () => this.binding.C_GetMechanismInfo(slot, mechanism)));
+  }
+
+  /**
+   * Logs `session` in as the user. The first user of the token: C_Login with `pin` (what the
+   * token throws is passed on). A later user: `pin` must be the PIN the first user logged in with
+   * (else LoginRefused 'pin-differs', the token is not asked, so no try is used up), and the
+   * session must already be in the user state the login gave it. CKR_USER_ALREADY_LOGGED_IN for a
+   * token this process did not log in to (someone else's login, whose PIN is unknown) is refused.
+   */
+  login(tokenSlot: TokenSlot, session: Buffer, pin: string): void {
+    const key = tokenKey(tokenSlot);
+    const check = pinCheck(pin);
+    const existing = this.#logins.get(key);
+    if (existing) {
+      if (!timingSafeEqual(existing.pinCheck, check)) throw new LoginRefused('pin-differs');
+      try {
+        this.binding.C_Login(session, CKU_USER, pin);
+      } catch (error) {
+        if (!/^CKR_USER_ALREADY_LOGGED_IN/.test(error instanceof Error ? error.message : '')) throw error;
+      }
+      existing.users += 1;
+      return;
+    }
+    try {
+      this.binding.C_Login(session, CKU_USER, pin);
+    } catch (error) {
+      if (/^CKR_USER_ALREADY_LOGGED_IN/.test(error instanceof Error ? error.message : '')) {
+        throw new LoginRefused('unknown-login', { cause: error });
+      }
+      throw error;
+    }
+    this.#logins.set(key, { users: 1, pinCheck: check });
+  }
+
+  /**
+   * Ends one user's login on the token: C_Logout only for the last one (C_Logout ends the login
+   * of every session of the token). Returns whether it logged out.
+   */
+  logout(tokenSlot: TokenSlot, session: Buffer): boolean {
+    const key = tokenKey(tokenSlot);
+    const login = this.#logins.get(key);
+    if (login && login.users > 1) {
+      login.users -= 1;
+      return false;
+    }
+    this.#logins.delete(key);
+    try {
+      this.binding.C_Logout(session);
+    } catch {
+      // already logged out
+    }
+    return true;
   }
 
   /** Releases this user of the module; the last one finalizes and unloads it. */

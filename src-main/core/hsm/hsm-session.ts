@@ -5,19 +5,26 @@
  */
 import { KeyferryError } from '../errors';
 import { ckrName, hsmCall, hsmFailure } from './hsm-error';
-import type { HsmModule, TokenSlot } from './hsm-module';
+import { LoginRefused, type HsmModule, type TokenSlot } from './hsm-module';
 import { tokenIdentity, type HsmTokenIdentity } from './hsm-token';
 import { handleSchema, TOKEN_FLAG } from './pkcs11-answers';
 import type { PKCS11 } from 'pkcs11js';
 
 const CKF_RW_SESSION = 0x2;
 const CKF_SERIAL_SESSION = 0x4;
-const CKU_USER = 1;
 
 /** A failed C_Login, by what the token answered. */
 function loginFailure(identity: HsmTokenIdentity, error: unknown): KeyferryError {
   const ckr = ckrName(error);
   const token = { token: identity.label, serial: identity.serial };
+  if (error instanceof LoginRefused) {
+    // pin-differs: another session of this process is logged in with a different PIN, the one the
+    // token accepted, so this one is wrong (the token was not asked; no try used up).
+    if (error.reason === 'pin-differs') {
+      return new KeyferryError('HSM_PIN_INCORRECT', { ...token, ckr: 'CKR_PIN_INCORRECT' }, { cause: error });
+    }
+    return hsmFailure('login', error.cause);
+  }
   if (ckr === 'CKR_PIN_INCORRECT' || ckr === 'CKR_PIN_LEN_RANGE' || ckr === 'CKR_PIN_INVALID') {
     return new KeyferryError('HSM_PIN_INCORRECT', { ...token, ckr }, { cause: error });
   }
@@ -57,7 +64,7 @@ export class HsmSession {
       hsmCall('session', () => p11.C_OpenSession(tokenSlot.slot, CKF_SERIAL_SESSION | CKF_RW_SESSION)),
     );
     try {
-      p11.C_Login(session, CKU_USER, pin);
+      module.login(tokenSlot, session, pin);
     } catch (error) {
       try {
         p11.C_CloseSession(session);
@@ -108,11 +115,8 @@ export class HsmSession {
     }
     this.#temporary.clear();
     this.#closed = true;
-    try {
-      p11.C_Logout(this.#session);
-    } catch {
-      // already logged out
-    }
+    // Only the token's last user logs out: C_Logout would end the other sessions' login too.
+    this.#module.logout(this.tokenSlot, this.#session);
     try {
       p11.C_CloseSession(this.#session);
     } catch (error) {
