@@ -9,6 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HsmSourceRequest } from '../../../../src-main/core/ceremony/airgap/hsm-material';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
+import { CKA, CKK, CKO } from '../../../../src-main/core/hsm/attributes';
+import { openSession } from '../../hsm/helpers/hsm-fixtures';
 import { onlineDayOne } from '../ceremony-fixture';
 import {
   airGapWithHsm as airGapSide,
@@ -106,6 +108,38 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
     for (const file of await filesUnder(f.dir)) {
       expect((await readFile(file)).includes(Buffer.from(token.pin)), `PIN found in ${file}`).toBe(false);
       expect((await readFile(file)).includes(Buffer.from('58203947')), `wrong PIN found in ${file}`).toBe(false);
+    }
+  }, 120_000);
+
+  it('a token key the HSM may not let out (CKA_EXTRACTABLE false), chosen by label, is refused with its message: nothing written, no PIN', async () => {
+    const { f, token } = t;
+    const hsm = openSession(token);
+    try {
+      hsm.session.p11.C_GenerateKey(hsm.session.handle, { mechanism: 0x1080 }, [
+        { type: CKA.CLASS, value: CKO.SECRET_KEY },
+        { type: CKA.KEY_TYPE, value: CKK.AES },
+        { type: CKA.VALUE_LEN, value: 32 },
+        { type: CKA.TOKEN, value: true },
+        { type: CKA.LABEL, value: 'locked-in' },
+        { type: CKA.SENSITIVE, value: true },
+        { type: CKA.EXTRACTABLE, value: false },
+      ]);
+    } finally {
+      hsm.close();
+    }
+    const plan = hsmPlan(['AES_256']);
+    const { params, created } = await onlineDayOne(f, plan);
+    const out = path.join(f.dir, 'wrapped');
+    const request = hsmRequest({ existingKeys: { labels: { [created[0]!.keyId]: 'locked-in' } } });
+    const error = (await airGapWithHsm(plan, params, out, request).catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ code: 'HSM_KEY_NOT_EXTRACTABLE' });
+    expect(error.message).toMatch(/label "locked-in" is not extractable \(CKA_EXTRACTABLE false\)/);
+    await expect(stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
+    const journal = await readFile(path.join(f.dir, 'airgap.jsonl'), 'utf8');
+    expect(journal).not.toContain('"event":"material.wrapped"');
+    expect(journal).toContain('"event":"ceremony.abandoned"');
+    for (const file of await filesUnder(f.dir)) {
+      expect((await readFile(file)).includes(Buffer.from(token.pin)), `PIN found in ${file}`).toBe(false);
     }
   }, 120_000);
 
