@@ -5,16 +5,17 @@
 import { Step, StepButton } from '../components/Step';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
+import { useAirGapSteps } from '../store/allowed-steps';
 import { useT } from '../i18n';
 
 function SplitSection() {
-  const state = useAppStore((s) => s.ceremony?.airGap?.state);
+  const steps = useAirGapSteps();
   const plan = useAppStore((s) => s.ceremony?.airGap?.preflight ?? null);
   const custody = useAppStore((s) => s.custody);
   const split = useAppStore((s) => s.splitCustody);
   const goTo = useAppStore((s) => s.goTo);
   const planned = plan?.custody ?? null;
-  const available = state === 'material-ready' && planned !== null && custody.length === 0;
+  const available = steps.canRun('splitCustody') && planned !== null && custody.length === 0;
   const { t } = useT();
   return (
     <Step
@@ -38,7 +39,7 @@ function SplitSection() {
       ) : (
         <p className="hint">{t('custody.not-planned')}</p>
       )}
-      {state !== 'material-ready' && custody.length === 0 && planned && (
+      {!steps.canRun('splitCustody') && custody.length === 0 && planned && (
         <p className="hint">{t('custody.split.available-when')}</p>
       )}
       <StepButton available={available} onClick={() => void split()}>

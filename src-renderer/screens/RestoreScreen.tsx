@@ -11,7 +11,6 @@ import { WitnessConfirmation } from '../components/WitnessConfirmation';
 import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../components/ExpiryChoice';
 import { Hex } from '../components/Hex';
 import { PreflightResult } from '../components/PreflightResult';
-import { hasReached, RESTORE_STATES } from '../../src-main/ipc/contract';
 import { NetworkBanner } from '../components/NetworkBanner';
 import { NetworkCheckStep } from '../components/NetworkCheckStep';
 import { ReceiptPanel } from '../components/ReceiptPanel';
@@ -21,7 +20,7 @@ import { Step, StepButton } from '../components/Step';
 import { WrappedBundleWriter } from '../components/WrappedBundleWriter';
 import { useAppStore } from '../store/store';
 import { RestoreHsmSource } from './airgap/HsmSource';
-import { restoreStepState } from './airgap/steps';
+import { useRestoreSteps } from '../store/allowed-steps';
 import { useT } from '../i18n';
 
 const SHARE_SOURCES = [
@@ -32,19 +31,19 @@ const SHARE_SOURCES = [
 
 /** Step 3: the restored bundle's folder and the receipt folder pass the preflight before any share is rebuilt. */
 function RestorePreflightStep() {
-  const state = useAppStore((s) => s.ceremony?.restore?.state);
+  const steps = useRestoreSteps();
   const plan = useAppStore((s) => s.ceremony?.restore?.preflight ?? null);
   const preflight = useAppStore((s) => s.restorePreflight);
   const [folder, setFolder] = useState('');
   const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'never', date: '' });
   const choice = expiryChoice(expiry);
-  const open = state === 'parameters-read' || state === 'shares-presented';
+  const open = steps.canRun('preflight');
   const { t } = useT();
   return (
     <Step
       number={3}
       title={t('restore.preflight.title')}
-      state={plan || hasReached(RESTORE_STATES, state, 'restored') ? 'done' : open ? 'current' : 'waiting'}
+      state={plan || steps.isDone('restore') ? 'done' : open ? 'current' : 'waiting'}
       section="restore-preflight"
     >
       <p>{t('restore.preflight.intro')}</p>
@@ -69,7 +68,9 @@ function RestorePreflightStep() {
 }
 
 function SharesStep() {
-  const state = useAppStore((s) => s.ceremony?.restore?.state);
+  const steps = useRestoreSteps();
+  // The HSM is offered until a share was presented (the core then refuses it, naming the shares).
+  const hsmOpen = steps.canRun('restoreFromHsm') && !steps.isDone('presentShare');
   const shares = useAppStore((s) => s.presentedShares);
   const present = useAppStore((s) => s.presentShare);
   const [presentedBy, setPresentedBy] = useState('');
@@ -94,7 +95,7 @@ function SharesStep() {
     <Step
       number={4}
       title={t('restore.shares.title')}
-      state={restoreStepState(state, ['parameters-read', 'shares-presented'], 'restored')}
+      state={steps.display(['presentShare'], 'restore')}
       section="restore-shares"
     >
       <p>{t('restore.shares.intro')}</p>
@@ -107,8 +108,8 @@ function SharesStep() {
       />
       {source === 'hsm' && (
         <>
-          {!preflighted && state === 'parameters-read' && <p className="hint">{t('preflight.first')}</p>}
-          <RestoreHsmSource available={preflighted && state === 'parameters-read'} />
+          {!preflighted && hsmOpen && <p className="hint">{t('preflight.first')}</p>}
+          <RestoreHsmSource available={preflighted && hsmOpen} />
         </>
       )}
       {source !== 'hsm' && (
@@ -136,10 +137,7 @@ function SharesStep() {
         />
       )}
       {source !== 'hsm' && (
-        <StepButton
-          available={(state === 'parameters-read' || state === 'shares-presented') && ready}
-          onClick={() => void submit()}
-        >
+        <StepButton available={steps.canRun('presentShare') && ready} onClick={() => void submit()}>
           {t('restore.present')}
         </StepButton>
       )}
@@ -165,7 +163,7 @@ function SharesStep() {
 }
 
 function RebuildStep() {
-  const state = useAppStore((s) => s.ceremony?.restore?.state);
+  const steps = useRestoreSteps();
   const restored = useAppStore((s) => s.restored);
   const rebuild = useAppStore((s) => s.rebuildMaterial);
   const preflighted = useAppStore((s) => (s.ceremony?.restore?.preflight ?? null) !== null);
@@ -174,11 +172,11 @@ function RebuildStep() {
     <Step
       number={5}
       title={t('restore.rebuild.title')}
-      state={restoreStepState(state, ['shares-presented'], 'restored')}
+      state={steps.display(['restore'], 'restore')}
       section="restore-rebuild"
     >
-      {!preflighted && state === 'shares-presented' && <p className="hint">{t('preflight.first')}</p>}
-      <StepButton available={preflighted && state === 'shares-presented'} onClick={() => void rebuild()}>
+      {!preflighted && steps.canRun('restore') && <p className="hint">{t('preflight.first')}</p>}
+      <StepButton available={preflighted && steps.canRun('restore')} onClick={() => void rebuild()}>
         {t('restore.rebuild.button')}
       </StepButton>
       {restored && (
@@ -204,7 +202,7 @@ function RebuildStep() {
 }
 
 function RestoreFingerprintStep() {
-  const state = useAppStore((s) => s.ceremony?.restore?.state);
+  const steps = useRestoreSteps();
   const confirmations = useAppStore((s) => s.restoreConfirmations);
   const confirm = useAppStore((s) => s.restoreConfirmAsWitness);
   const { t } = useT();
@@ -212,13 +210,13 @@ function RestoreFingerprintStep() {
     <Step
       number={6}
       title={t('restore.fingerprint.title')}
-      state={restoreStepState(state, ['restored'], 'fingerprints-confirmed')}
+      state={steps.display(['confirmArtefact'], 'confirmArtefact')}
       section="restore-fingerprint"
     >
       <p>{t('restore.fingerprint.intro')}</p>
       <WitnessConfirmation
         confirmations={confirmations}
-        available={state === 'restored' || state === 'fingerprints-confirmed'}
+        available={steps.canRun('confirmArtefact')}
         onConfirm={confirm}
       />
     </Step>
@@ -226,7 +224,7 @@ function RestoreFingerprintStep() {
 }
 
 function RestoreWrapStep() {
-  const state = useAppStore((s) => s.ceremony?.restore?.state);
+  const steps = useRestoreSteps();
   const bundle = useAppStore((s) => s.restoreBundle);
   const wrapped = useAppStore((s) => s.restoreWrapped);
   const wrap = useAppStore((s) => s.restoreWrap);
@@ -237,10 +235,10 @@ function RestoreWrapStep() {
     <Step
       number={7}
       title={t('wrap.title')}
-      state={restoreStepState(state, ['fingerprints-confirmed', 'wrapped'], 'bundle-written')}
+      state={steps.display(['wrap', 'writeBundle'], 'writeBundle')}
       section="restore-wrap"
     >
-      <StepButton available={state === 'fingerprints-confirmed'} onClick={() => void wrap()}>
+      <StepButton available={steps.canRun('wrap')} onClick={() => void wrap()}>
         {t('restore.wrap.button')}
       </StepButton>
       {wrapped.map((k) => (
@@ -251,7 +249,7 @@ function RestoreWrapStep() {
       <WrappedBundleWriter
         plan={plan}
         digestLabel={t('restore.digest')}
-        available={state === 'wrapped'}
+        available={steps.canRun('writeBundle')}
         onWrite={() => void write()}
         bundle={bundle}
       />
@@ -260,7 +258,7 @@ function RestoreWrapStep() {
 }
 
 export function RestoreScreen() {
-  const state = useAppStore((s) => s.ceremony?.restore?.state);
+  const steps = useRestoreSteps();
   const network = useAppStore((s) => s.restoreNetwork);
   const parameters = useAppStore((s) => s.restoreParameters);
   const checkNetwork = useAppStore((s) => s.restoreCheckNetwork);
@@ -275,14 +273,15 @@ export function RestoreScreen() {
       <NetworkBanner />
       <p className="lead">{t('restore.lead')}</p>
       <NetworkCheckStep
-        state={restoreStepState(state, ['new', 'network-checked'], 'parameters-read')}
+        state={steps.display(['checkNetwork'], 'readParameters')}
         section="restore-network"
-        available={state === undefined || state === 'new' || state === 'network-checked' || state === 'finished'}
+        // A finished restore is followed by a new one: the check opens a new session.
+        available={steps.canRun('checkNetwork') || steps.isDone('writeReceipt')}
         onCheck={() => void checkNetwork()}
-        label={state === 'finished' ? t('restore.another') : t('network.step')}
+        label={steps.isDone('writeReceipt') ? t('restore.another') : t('network.step')}
         result={network}
       >
-        {state !== undefined && state !== 'finished' && (
+        {steps.inSession && !steps.isDone('writeReceipt') && (
           <StepButton available primary={false} onClick={() => void abandon()}>
             {t('restore.abandon')}
           </StepButton>
@@ -291,7 +290,7 @@ export function RestoreScreen() {
       <Step
         number={2}
         title={t('restore.parameters.title')}
-        state={restoreStepState(state, ['network-checked'], 'parameters-read')}
+        state={steps.display(['readParameters'], 'readParameters')}
         section="restore-parameters"
       >
         <BundleFolderField
@@ -299,7 +298,7 @@ export function RestoreScreen() {
           label={t('restore.parameters.folder')}
           folder={folder}
           onChange={setFolder}
-          available={state === 'network-checked'}
+          available={steps.canRun('readParameters')}
           onRead={(dir) => void readBundle(dir)}
         />
         {parameters && (
@@ -320,10 +319,10 @@ export function RestoreScreen() {
       <Step
         number={8}
         title={t('restore.receipt.title')}
-        state={restoreStepState(state, ['bundle-written'], 'finished')}
+        state={steps.display(['writeReceipt'], 'writeReceipt')}
         section="restore-receipt"
       >
-        <StepButton available={state === 'bundle-written'} onClick={() => void writeReceipt()}>
+        <StepButton available={steps.canRun('writeReceipt')} onClick={() => void writeReceipt()}>
           {t('common.write-receipt')}
         </StepButton>
         <ReceiptPanel side="custody-restore" />

@@ -12,6 +12,7 @@ import type {
 } from '../../src-main/ipc/contract';
 import { api } from '../api';
 import { stepRunner } from './step';
+import { stepQuestions } from './step-questions';
 import type { SliceCreator } from './store';
 import { uiAction } from './ui-action';
 
@@ -59,8 +60,8 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
     restoreWrapped: [],
     restoreCheckNetwork: async () => {
       // A finished or abandoned restore ceremony is followed by a new one: start from a clean slate.
-      const state = get().ceremony?.restore?.state;
-      if (state === undefined || state === 'finished')
+      const steps = stepQuestions(get().ceremony?.restore);
+      if (!steps.inSession || steps.isDone('writeReceipt'))
         set({ ...EMPTY, presentedShares: [], restoreConfirmations: [], restoreWrapped: [] });
       await step(
         'restore-network',

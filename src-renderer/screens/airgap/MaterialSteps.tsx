@@ -9,7 +9,7 @@ import { WrappedBundleWriter } from '../../components/WrappedBundleWriter';
 import { HsmSource } from './HsmSource';
 import { selectParameterKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { airStepState, reachedState } from './steps';
+import { useAirGapSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
 
 const MATERIAL_SOURCES = [
@@ -20,7 +20,7 @@ const MATERIAL_SOURCES = [
 type MaterialSource = (typeof MATERIAL_SOURCES)[number]['value'];
 
 export function MaterialStep() {
-  const state = useAppStore((s) => s.ceremony?.airGap?.state);
+  const steps = useAirGapSteps();
   const keys = useAppStore(selectParameterKeys);
   const materials = useAppStore((s) => s.materials);
   const generate = useAppStore((s) => s.generateMaterial);
@@ -36,17 +36,17 @@ export function MaterialStep() {
   // The preflight said the material comes from an HSM: that source is open unless another is picked.
   const source: MaterialSource = picked ?? (plan?.materialFromHsm ? 'hsm' : 'generate');
   const fromHsm = materials.length > 0 && materials.every((m) => m.source === 'hsm');
-  const available = preflighted && (state === 'fingerprints-confirmed' || state === 'material-ready');
+  const available = preflighted && steps.canRun('generateMaterial');
   const chosenKey = keyId || keys[0]?.keyId || '';
   const { t, message } = useT();
   return (
     <Step
       number={5}
       title={t('material.title')}
-      state={airStepState(state, ['fingerprints-confirmed'], 'material-ready')}
+      state={steps.display(['generateMaterial'], 'generateMaterial')}
       section="air-material"
     >
-      {!preflighted && state === 'fingerprints-confirmed' && <p className="hint">{t('preflight.first')}</p>}
+      {!preflighted && steps.canRun('generateMaterial') && <p className="hint">{t('preflight.first')}</p>}
       <SourceChoice
         legend={t('material.source')}
         name="material"
@@ -108,8 +108,8 @@ export function MaterialStep() {
           ))}
         </ul>
       )}
-      {state === 'material-ready' && fromHsm && <p>{t('hsm.custody-is-token', { serial: hsmToken?.serial ?? '' })}</p>}
-      {state === 'material-ready' && !fromHsm && (
+      {steps.canRun('wrap') && fromHsm && <p>{t('hsm.custody-is-token', { serial: hsmToken?.serial ?? '' })}</p>}
+      {steps.canRun('splitCustody') && !fromHsm && (
         <p>
           {t('material.custody-optional')}{' '}
           <button type="button" className="link" onClick={() => goTo('custody')}>
@@ -122,7 +122,7 @@ export function MaterialStep() {
 }
 
 export function WrapStep() {
-  const state = useAppStore((s) => s.ceremony?.airGap?.state);
+  const steps = useAirGapSteps();
   const mode = useAppStore((s) => s.mode);
   const wrappedKeys = useAppStore((s) => s.wrappedKeys);
   const bundle = useAppStore((s) => s.wrappedBundle);
@@ -134,11 +134,11 @@ export function WrapStep() {
     <Step
       number={6}
       title={t('wrap.title')}
-      state={airStepState(state, ['material-ready', 'wrapped'], 'bundle-written')}
+      state={steps.display(['wrap', 'writeBundle'], 'writeBundle')}
       section="air-wrap"
     >
       <p>{t('wrap.intro')}</p>
-      <StepButton available={state === 'material-ready'} onClick={() => void wrap()}>
+      <StepButton available={steps.canRun('wrap')} onClick={() => void wrap()}>
         {t('wrap.button')}
       </StepButton>
       {wrappedKeys.length > 0 && (
@@ -154,7 +154,7 @@ export function WrapStep() {
       <WrappedBundleWriter
         plan={plan}
         digestLabel={t('wrap.digest')}
-        available={state === 'wrapped'}
+        available={steps.canRun('writeBundle')}
         onWrite={() => void write()}
         bundle={bundle}
       >
@@ -167,7 +167,7 @@ export function WrapStep() {
                 </li>
               ))}
             </ul>
-            {mode === 'rehearsal' && reachedState(state, 'bundle-written') && <p>{t('wrap.rehearsal-next')}</p>}
+            {mode === 'rehearsal' && steps.isDone('writeBundle') && <p>{t('wrap.rehearsal-next')}</p>}
           </>
         )}
       </WrappedBundleWriter>
@@ -176,7 +176,7 @@ export function WrapStep() {
 }
 
 export function AirGapReceiptStep() {
-  const state = useAppStore((s) => s.ceremony?.airGap?.state);
+  const steps = useAirGapSteps();
   const mode = useAppStore((s) => s.mode);
   const writeReceipt = useAppStore((s) => s.writeAirGapReceipt);
   const goTo = useAppStore((s) => s.goTo);
@@ -185,14 +185,14 @@ export function AirGapReceiptStep() {
     <Step
       number={7}
       title={t('air.receipt.title')}
-      state={airStepState(state, ['bundle-written'], 'finished')}
+      state={steps.display(['writeReceipt'], 'writeReceipt')}
       section="air-receipt"
     >
-      <StepButton available={state === 'bundle-written'} onClick={() => void writeReceipt()}>
+      <StepButton available={steps.canRun('writeReceipt')} onClick={() => void writeReceipt()}>
         {t('common.write-receipt')}
       </StepButton>
       <ReceiptPanel side="air-gapped" />
-      {mode === 'rehearsal' && state === 'finished' && (
+      {mode === 'rehearsal' && steps.isDone('writeReceipt') && (
         <button type="button" className="primary" onClick={() => goTo('online')}>
           {t('air.receipt.back-online')}
         </button>

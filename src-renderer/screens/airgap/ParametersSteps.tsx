@@ -9,7 +9,7 @@ import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { specOptions } from '../online/key-spec-choices';
 import type { KeySpecName } from '../../../src-main/ipc/contract';
-import { airStepState, reachedState } from './steps';
+import { useAirGapSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
 
 const PARAMETER_SOURCES = [
@@ -18,16 +18,16 @@ const PARAMETER_SOURCES = [
 ] as const;
 
 export function NetworkStep() {
-  const state = useAppStore((s) => s.ceremony?.airGap?.state);
+  const steps = useAirGapSteps();
   const result = useAppStore((s) => s.airNetwork);
   const check = useAppStore((s) => s.checkAirGap);
   const { t } = useT();
   return (
     <NetworkCheckStep
-      state={airStepState(state, ['new', 'network-checked'], 'parameters-read')}
+      state={steps.display(['checkNetwork'], 'readParameters')}
       section="air-network"
       intro={<p>{t('air.network.intro')}</p>}
-      available={!reachedState(state, 'parameters-read')}
+      available={steps.canRun('checkNetwork')}
       onCheck={() => void check()}
       result={result}
     />
@@ -35,7 +35,7 @@ export function NetworkStep() {
 }
 
 export function ParametersStep() {
-  const state = useAppStore((s) => s.ceremony?.airGap?.state);
+  const steps = useAirGapSteps();
   const overview = useAppStore((s) => s.overview);
   const readBundle = useAppStore((s) => s.readParametersBundle);
   const readConsoleFiles = useAppStore((s) => s.readConsoleFiles);
@@ -45,14 +45,14 @@ export function ParametersStep() {
   const [spec, setSpec] = useState<KeySpecName>('AES_256');
   const [wrappingKeyFile, setWrappingKeyFile] = useState('');
   const [importTokenFile, setImportTokenFile] = useState('');
-  const available = state === 'network-checked';
+  const available = steps.canRun('readParameters');
   const { t, message, utc } = useT();
   const specs = specOptions(t);
   return (
     <Step
       number={2}
       title={t('air.parameters.title')}
-      state={airStepState(state, ['network-checked'], 'parameters-read')}
+      state={steps.display(['readParameters'], 'readParameters')}
       section="air-parameters"
     >
       <SourceChoice
@@ -145,7 +145,7 @@ export function ParametersStep() {
 }
 
 export function FingerprintStep() {
-  const state = useAppStore((s) => s.ceremony?.airGap?.state);
+  const steps = useAirGapSteps();
   const confirmations = useAppStore((s) => s.confirmations);
   const confirm = useAppStore((s) => s.confirmAsWitness);
   const { t } = useT();
@@ -153,13 +153,13 @@ export function FingerprintStep() {
     <Step
       number={3}
       title={t('air.fingerprints.title')}
-      state={airStepState(state, ['parameters-read'], 'fingerprints-confirmed')}
+      state={steps.display(['confirmArtefact'], 'confirmArtefact')}
       section="air-fingerprints"
     >
       <p>{t('air.fingerprints.intro')}</p>
       <WitnessConfirmation
         confirmations={confirmations}
-        available={state === 'parameters-read' || state === 'fingerprints-confirmed'}
+        available={steps.canRun('confirmArtefact')}
         onConfirm={confirm}
       />
     </Step>

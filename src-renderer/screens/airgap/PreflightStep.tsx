@@ -12,11 +12,11 @@ import { PreflightResult } from '../../components/PreflightResult';
 import { Step, StepButton } from '../../components/Step';
 import { selectParameterKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { reachedState } from './steps';
+import { useAirGapSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
 
 export function PreflightStep() {
-  const state = useAppStore((s) => s.ceremony?.airGap?.state);
+  const steps = useAirGapSteps();
   const plan = useAppStore((s) => s.ceremony?.airGap?.preflight ?? null);
   const mode = useAppStore((s) => s.mode);
   const keys = useAppStore(selectParameterKeys);
@@ -35,13 +35,13 @@ export function PreflightStep() {
   const shares = keepShares && !fromHsm;
   const needsAcknowledgement = expiryComplete(expiry) && choice?.kind === 'at' && !shares && !fromHsm && aesKeys > 0;
   const plannedCustody = shares ? custodyPlan(custody) : null;
-  const open = state === 'parameters-read' || state === 'fingerprints-confirmed';
+  const open = steps.canRun('preflight');
   const complete =
     folder.trim() !== '' &&
     expiryComplete(expiry) &&
     (!shares || plannedCustody !== null) &&
     (!needsAcknowledgement || acknowledged);
-  const stepState = plan || reachedState(state, 'material-ready') ? 'done' : open ? 'current' : 'waiting';
+  const stepState = plan || steps.isDone('generateMaterial') ? 'done' : open ? 'current' : 'waiting';
   return (
     <Step number={4} title={t('preflight.title')} state={stepState} section="air-preflight">
       <p>{t('preflight.intro')}</p>

@@ -12,10 +12,10 @@ import { ReceiptPanel } from '../../components/ReceiptPanel';
 import { Step, StepButton } from '../../components/Step';
 import { selectCeremonyKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { reached, stepState } from './steps';
+import { useOnlineSteps } from '../../store/allowed-steps';
 
 export function CheckBundleStep() {
-  const step = useAppStore((s) => s.ceremony?.online?.step);
+  const steps = useOnlineSteps();
   const mode = useAppStore((s) => s.mode);
   const lastWrapped = useAppStore((s) => s.wrappedBundle);
   const checked = useAppStore((s) => s.checkedBundle);
@@ -24,7 +24,7 @@ export function CheckBundleStep() {
   const [digest, setDigest] = useState('');
   const [fromRehearsal, setFromRehearsal] = useState(false);
   const { t } = useT();
-  const available = reached(step, 'parameters-written') && step !== 'finished';
+  const available = steps.canRun('checkWrappedBundle');
   const typeDigest = (value: string) => {
     setDigest(value);
     setFromRehearsal(false);
@@ -33,7 +33,7 @@ export function CheckBundleStep() {
     <Step
       number={5}
       title={t('check.title')}
-      state={stepState(step, ['parameters-written'], 'material-checked')}
+      state={steps.display(['checkWrappedBundle'], 'checkWrappedBundle')}
       section="online-check"
     >
       <PathField
@@ -113,7 +113,7 @@ export function CheckBundleStep() {
 }
 
 export function ImportStep() {
-  const step = useAppStore((s) => s.ceremony?.online?.step);
+  const steps = useOnlineSteps();
   const checked = useAppStore((s) => s.checkedBundle);
   const imported = useAppStore((s) => s.imported);
   const importMaterial = useAppStore((s) => s.importMaterial);
@@ -125,7 +125,7 @@ export function ImportStep() {
     <Step
       number={6}
       title={t('import.title')}
-      state={stepState(step, ['material-checked'], 'imported')}
+      state={steps.display(['importMaterial'], 'importMaterial')}
       section="online-import"
     >
       {checked && (
@@ -146,7 +146,7 @@ export function ImportStep() {
       />
       {override && <p className="warning">{t('import.override')}</p>}
       <StepButton
-        available={step === 'material-checked' && expiryComplete(expiry)}
+        available={steps.canRun('importMaterial') && expiryComplete(expiry)}
         onClick={() => void importMaterial(override ? { expiry: override } : {})}
       >
         {t('import.button')}
@@ -166,7 +166,7 @@ export function ImportStep() {
 }
 
 export function VerifyStep() {
-  const step = useAppStore((s) => s.ceremony?.online?.step);
+  const steps = useOnlineSteps();
   const keys = useAppStore(selectCeremonyKeys);
   const proofs = useAppStore((s) => s.proofs);
   const verifyKeys = useAppStore((s) => s.verifyKeys);
@@ -182,11 +182,11 @@ export function VerifyStep() {
     <Step
       number={7}
       title={t('verify.title')}
-      state={stepState(step, ['imported'], 'verified')}
+      state={steps.display(['verifyKeys'], 'verifyKeys')}
       section="online-verify"
     >
       <p>{t('verify.intro')}</p>
-      <StepButton available={reached(step, 'imported')} onClick={() => void verifyKeys()}>
+      <StepButton available={steps.canRun('verifyKeys')} onClick={() => void verifyKeys()}>
         {t('verify.button')}
       </StepButton>
       {proofs && (
@@ -199,7 +199,7 @@ export function VerifyStep() {
           ))}
         </ul>
       )}
-      <StepButton available={step !== undefined} primary={false} onClick={() => void readKeyStates()}>
+      <StepButton available={steps.inSession} primary={false} onClick={() => void readKeyStates()}>
         {t('verify.read-states')}
       </StepButton>
       {keyStates.length > 0 && (
@@ -254,17 +254,17 @@ export function VerifyStep() {
 }
 
 export function OnlineReceiptStep() {
-  const step = useAppStore((s) => s.ceremony?.online?.step);
+  const steps = useOnlineSteps();
   const writeReceipt = useAppStore((s) => s.writeOnlineReceipt);
   const { t } = useT();
   return (
     <Step
       number={8}
       title={t('online.receipt.title')}
-      state={stepState(step, ['verified'], 'finished')}
+      state={steps.display(['writeReceipt'], 'writeReceipt')}
       section="online-receipt"
     >
-      <StepButton available={step === 'verified'} onClick={() => void writeReceipt()}>
+      <StepButton available={steps.canRun('writeReceipt')} onClick={() => void writeReceipt()}>
         {t('common.write-receipt')}
       </StepButton>
       <ReceiptPanel side="online" />

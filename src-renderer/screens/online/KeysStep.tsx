@@ -5,7 +5,7 @@ import { SelectField, TextField } from '../../components/Fields';
 import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { defaultUsage, specOptions } from './key-spec-choices';
-import { stepState } from './steps';
+import { useOnlineSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
 
 const FILTERS: readonly KeyStateFilter[] = KEY_STATE_FILTERS;
@@ -75,13 +75,18 @@ export function CreateKeysStep() {
   const [rows, setRows] = useState<PlannedRow[]>([{ alias: '', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT' }]);
   const update = (i: number, change: Partial<PlannedRow>) =>
     setRows(rows.map((row, j) => (j === i ? { ...row, ...change } : row)));
-  const step = online?.step;
+  const steps = useOnlineSteps();
   const ceremonyKeys = online?.keys ?? [];
   const { t } = useT();
   const specs = specOptions(t);
   return (
-    <Step number={3} title={t('create.title')} state={stepState(step, ['new'], 'keys-created')} section="online-create">
-      {step === undefined || step === 'new' ? (
+    <Step
+      number={3}
+      title={t('create.title')}
+      state={steps.display(['createKeys'], 'createKeys')}
+      section="online-create"
+    >
+      {!steps.isDone('createKeys') ? (
         <>
           <p>{t('create.intro')}</p>
           {rows.map((row, i) => (
@@ -127,7 +132,7 @@ export function CreateKeysStep() {
               {t('create.add')}
             </button>
             <StepButton
-              available={step === 'new'}
+              available={steps.canRun('createKeys')}
               onClick={() =>
                 void createKeys({
                   keys: rows.map((r) => ({

@@ -5,11 +5,11 @@ import { Hex } from '../../components/Hex';
 import { Step, StepButton } from '../../components/Step';
 import { WrittenBundleCard } from '../../components/WrittenBundleCard';
 import { useAppStore } from '../../store/store';
-import { reached, stepState } from './steps';
+import { useOnlineSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
 
 export function ParametersStep() {
-  const step = useAppStore((s) => s.ceremony?.online?.step);
+  const steps = useOnlineSteps();
   const mode = useAppStore((s) => s.mode);
   const issued = useAppStore((s) => s.issued);
   const bundle = useAppStore((s) => s.parametersBundle);
@@ -18,18 +18,22 @@ export function ParametersStep() {
   const goTo = useAppStore((s) => s.goTo);
   const [folder, setFolder] = useState('');
   // Also after an import: keys whose material was deleted or lapsed get fresh parameters.
-  const canFetch = step !== undefined && step !== 'new';
+  const canFetch = steps.canRun('fetchParameters');
   const { t, utc } = useT();
   return (
     <Step
       number={4}
       title={t('params.title')}
-      state={stepState(step, ['keys-created', 'parameters-fetched'], 'parameters-written')}
+      state={steps.display(['fetchParameters', 'writeParameters'], 'writeParameters')}
       section="online-parameters"
     >
       <p>{t('params.intro')}</p>
-      <StepButton available={canFetch} primary={step === 'keys-created'} onClick={() => void fetchParameters()}>
-        {reached(step, 'parameters-fetched') ? t('params.fetch-new') : t('params.fetch')}
+      <StepButton
+        available={canFetch}
+        primary={canFetch && !steps.isDone('fetchParameters')}
+        onClick={() => void fetchParameters()}
+      >
+        {steps.isDone('fetchParameters') ? t('params.fetch-new') : t('params.fetch')}
       </StepButton>
       {issued.length > 0 && (
         <ul className="issued">
@@ -54,7 +58,7 @@ export function ParametersStep() {
         hint={t('params.folder.hint')}
       />
       <StepButton
-        available={step === 'parameters-fetched' && folder.trim() !== ''}
+        available={steps.canRun('writeParameters') && folder.trim() !== ''}
         onClick={() => void writeParameters(folder.trim())}
       >
         {t('params.write')}

@@ -3,7 +3,7 @@
  * the workflows' step guards read it, main computes the IPC views' allowed and done steps from it,
  * and the renderer asks those views. Guard and table cannot drift: proven here three ways.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -153,5 +153,34 @@ describe('the air-gapped workflow follows the table', () => {
     await air.writeReceipt(receipts);
     await probe();
     expect(visited).toEqual([...AIR_GAP_STATES]);
+  });
+});
+
+describe('the renderer asks instead of comparing states', () => {
+  it('no screen or store reads a ceremony state, compares one, or orders the states', () => {
+    const renderer = path.join(REPO, 'src-renderer');
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((e) => {
+        const full = path.join(dir, e);
+        return statSync(full).isDirectory() ? files(full) : /\.tsx?$/.test(e) ? [full] : [];
+      });
+    const states = [...new Set<string>([...ONLINE_STEPS, ...AIR_GAP_STATES, ...RESTORE_STATES])].join('|');
+    const patterns = [
+      /hasReached|_STATES\b|ONLINE_STEPS/,
+      /\.(online|airGap|restore)\??\.(state|step)\b/,
+      new RegExp(`[!=]==\\s*'(${states})'|'(${states})'\\s*[!=]==`),
+    ];
+    const found: string[] = [];
+    for (const file of files(renderer)) {
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (patterns.some((p) => p.test(line))) found.push(`${path.relative(REPO, file)}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(found).toEqual([]);
+    // The contract no longer hands the renderer the state order to compare with.
+    const contract = readFileSync(path.join(REPO, 'src-main/ipc/contract.ts'), 'utf8');
+    expect(contract).not.toMatch(/hasReached|AIR_GAP_STATES|RESTORE_STATES|ONLINE_STEPS/);
   });
 });
