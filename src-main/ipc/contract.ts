@@ -106,7 +106,6 @@ export const modeChoiceSchema = z.strictObject({
    */
   networkGuard: z.enum(['app-only', 'offline']),
 });
-export type ModeChoice = z.output<typeof modeChoiceSchema>;
 
 export const removableVolumeSchema = z.strictObject({
   /** The volume label, or the mount folder's name when the volume has none. */

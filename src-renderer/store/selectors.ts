@@ -8,7 +8,5 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /** The keys of the online ceremony (journal view), or none. */
 export const selectCeremonyKeys = (s: AppState) => s.ceremony?.online?.keys ?? NONE;
-/** The witnesses named in the setup, or none. */
-export const selectWitnesses = (s: AppState) => s.setup?.witnesses ?? NONE;
 /** The keys of the import parameters read on the air-gapped side, or none. */
 export const selectParameterKeys = (s: AppState) => s.overview?.keys ?? NONE;

@@ -24,7 +24,6 @@ export const cloudCredentialsInputSchema = z.strictObject({
     .regex(/^\S{1,8192}$/)
     .optional(),
 });
-export type CloudCredentialsInput = z.output<typeof cloudCredentialsInputSchema>;
 
 /** Why credentials may not be saved here (no OS encryption, or Linux's `basic_text`), or null. */
 export function encryptionProblem(safeStorage: SafeStorageLike): KeyferryError | null {

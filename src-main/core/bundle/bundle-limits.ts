@@ -9,7 +9,6 @@ export const KEYS_FOLDER = 'keys';
 export const IMPORT_PARAMETERS_FORMAT = 'keyferry.import-parameters';
 export const WRAPPED_MATERIAL_FORMAT = 'keyferry.wrapped-material';
 export const BUNDLE_FORMATS = [IMPORT_PARAMETERS_FORMAT, WRAPPED_MATERIAL_FORMAT] as const;
-export type BundleFormat = (typeof BUNDLE_FORMATS)[number];
 export const BUNDLE_FORMAT_VERSION = 1;
 
 export const BUNDLE_LIMITS = {

@@ -49,7 +49,6 @@ export const fileEntrySchema = z.strictObject({
   size: z.number().int().nonnegative().max(BUNDLE_LIMITS.totalMaxBytes),
   sha256: sha256HexSchema,
 });
-export type FileEntry = z.infer<typeof fileEntrySchema>;
 
 /** Fields every manifest starts with, in this order. */
 export const manifestHeaderShape = {

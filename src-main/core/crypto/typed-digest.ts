@@ -9,11 +9,6 @@ import { KeyferryError } from '../errors';
 export const DIGEST_GROUPS = 16;
 const GROUP_DIGITS = 4;
 
-/** Strips spaces, colons and dashes and lower-cases: "AB12 CD34" and "ab:12:cd:34" compare equal. */
-export function normalizeTypedHex(typed: string): string {
-  return typed.replace(/[\s:-]/g, '').toLowerCase();
-}
-
 /** Which digest a person typed: names it in messages (see the catalogue's confirmations area). */
 export type TypedDigestSubject = 'wrapped' | 'parameters' | 'fingerprint' | 'bundle';
 

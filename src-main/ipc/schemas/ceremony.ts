@@ -56,10 +56,8 @@ export type CeremonySetup = z.output<typeof ceremonySetupSchema>;
 
 /** The online workflow's steps (src-main/core/ceremony/online/workflow.ts). */
 export const onlineStepSchema = z.enum(ONLINE_STEPS);
-export type OnlineStepName = z.output<typeof onlineStepSchema>;
 /** The air-gapped workflow's states (src-main/core/ceremony/airgap/workflow.ts). */
 export const airGapStateSchema = z.enum(AIR_GAP_STATES);
-export type AirGapStateName = z.output<typeof airGapStateSchema>;
 
 export const ceremonyKeySchema = z.object({
   keyId: z.string(),
@@ -102,7 +100,6 @@ export const airGapSessionSchema = z.object({
   /** Material is held, a bundle waits for its receipt, or a step is under way: leaving abandons it. */
   unfinished: z.boolean(),
 });
-export type AirGapSession = z.output<typeof airGapSessionSchema>;
 
 const receiptFilesSchema = writtenReceiptSchema.omit({ text: true });
 

@@ -19,7 +19,6 @@ import {
 
 /** The restore workflow's states (src-main/core/ceremony/restore/workflow.ts). */
 export const restoreStateSchema = z.enum(RESTORE_STATES);
-export type RestoreStateName = z.output<typeof restoreStateSchema>;
 
 export const restoreSessionSchema = z.object({
   state: restoreStateSchema,

@@ -26,7 +26,7 @@ describe('deviations', () => {
       ['A. Officer', 'network.refused'],
       ['A. Officer', 'warning.network-allowed'],
       ['B. Witness', 'fingerprint.refused'],
-      ['B. Witness', 'fingerprint.confirmed'],
+      ['B. Witness', 'witness.confirmed'],
       ['A. Officer', 'ceremony.abandoned'],
       ['A. Officer', 'warning.custody-same-volume'],
       ['A. Officer', 'receipt.written'],

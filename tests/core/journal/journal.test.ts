@@ -19,8 +19,9 @@ describe('openJournal and append', () => {
     expect(journal.count).toBe(0);
     expect(journal.head).toBe(GENESIS_HASH);
     const first = await journal.append('system', 'ceremony.started', { ceremonyId: 'KF-1' });
-    const second = await journal.append('Ada Lovelace', 'fingerprint.confirmed', {
-      wrappingKeyFingerprint: 'ab'.repeat(32),
+    const second = await journal.append('Ada Lovelace', 'witness.confirmed', {
+      artefact: 'import-parameters-bundle',
+      digest: 'ab'.repeat(32),
     });
     expect(first).toMatchObject({
       seq: 1,

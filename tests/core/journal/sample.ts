@@ -11,7 +11,11 @@ export const SAMPLE_EVENTS: [string, string, JsonObject][] = [
     'parameters.read',
     { keyId: '43f1ffd7-18fb-4568-9575-602e009b7ee8', importTokenSha256: 'ab'.repeat(32) },
   ],
-  ['Alan Turing', 'fingerprint.confirmed', { wrappingKeyFingerprint: 'cd'.repeat(32), readAloud: true }],
+  [
+    'Alan Turing',
+    'witness.confirmed',
+    { artefact: 'import-parameters-bundle', digest: 'cd'.repeat(32), source: 'witness-typed' },
+  ],
   ['system', 'material.generated', { spec: 'RSA_2048', publicKeyFingerprint: 'ef'.repeat(32) }],
   ['system', 'material.wrapped', { files: [{ name: 'EncryptedKeyMaterial.bin', size: 256 }], note: 'مفتاح ✓' }],
   ['system', 'bundle.written', { manifestSha256: '01'.repeat(32), count: 3, ratio: 0.5, nothing: null }],

@@ -21,7 +21,7 @@ const actor = fc.oneof(
 const event = fc.constantFrom(
   'ceremony.started',
   'parameters.read',
-  'fingerprint.confirmed',
+  'witness.confirmed',
   'material.generated',
   'material.wrapped',
   'bundle.written',

@@ -102,11 +102,3 @@ export const wrappedCheckedData = z.object({
     z.object({ keyId: z.string(), publicKeyFingerprint: sha256.nullable(), keyCheckValue: z.string().nullable() }),
   ),
 });
-export const wrappedRefusedData = z.object({
-  folder: z.string(),
-  code: z.string(),
-  reason: z.string(),
-  digestSource: z.enum(WRAPPED_DIGEST_SOURCES).nullable(),
-  /** The 1-based groups of four in which the typed digest differs (empty unless the digest differs). */
-  differingGroups: z.array(z.number().int().min(1).max(16)),
-});

@@ -6,7 +6,6 @@ export const enProgress = {
   'progress.wrapped': 'Wrapped {count, plural, one {# key} other {# keys}}',
   'progress.write-wrapped-bundle': 'Writing the wrapped-material bundle to {dir}',
   'progress.wrapped-bundle-written': 'Wrapped-material bundle written and verified',
-  'progress.split-key': 'Splitting key {n} of {total} into {shares} shares',
   'progress.split-set':
     'Encrypting {keys, plural, one {# key} other {# keys}} into one custody backup and splitting its key into {shares} shares',
   'progress.shares-written': 'Custody shares written',

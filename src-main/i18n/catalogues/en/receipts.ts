@@ -8,7 +8,6 @@ export const enReceipts = {
   'receipt.title': 'Keyferry ceremony receipt',
   'receipt.side': '{side, select, online {Online workstation} other {Air-gapped workstation}}',
   'receipt.notApplicable': 'not applicable on this side',
-  'receipt.language': 'English',
   'receipt.section.ceremony': 'Ceremony',
   'receipt.fact.ceremonyId': 'Ceremony ID',
   'receipt.fact.title': 'Title',

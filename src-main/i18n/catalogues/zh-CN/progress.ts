@@ -8,7 +8,6 @@ export const zhCNProgress: { readonly [K in keyof typeof enProgress]: string } =
   'progress.wrapped': '已包装 {count} 个密钥',
   'progress.write-wrapped-bundle': '正在将已包装密钥材料包写入 {dir}',
   'progress.wrapped-bundle-written': '已包装密钥材料包已写入并校验',
-  'progress.split-key': '正在将第 {n} 个密钥（共 {total} 个）拆分为 {shares} 份',
   'progress.split-set': '正在将 {keys, plural, other {# 个密钥}}加密到一个托管备份中，并将其密钥拆分为 {shares} 份',
   'progress.shares-written': '托管份额已写入',
   'progress.create-key': '正在创建 {spec} 密钥 {alias}',

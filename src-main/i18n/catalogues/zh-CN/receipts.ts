@@ -5,7 +5,6 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.title': 'Keyferry 密钥仪式回执',
   'receipt.side': '{side, select, online {联网工作站} other {离线工作站（物理隔离）}}',
   'receipt.notApplicable': '本侧不适用',
-  'receipt.language': '简体中文',
   'receipt.section.ceremony': '仪式',
   'receipt.fact.ceremonyId': '仪式 ID',
   'receipt.fact.title': '标题',
