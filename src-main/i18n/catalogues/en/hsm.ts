@@ -109,7 +109,7 @@ export const enHsm = {
   'problem.HSM_OAEP_HASH_UNSUPPORTED':
     'Token "{token}" cannot wrap with CKM_RSA_PKCS_OAEP for {algorithm} (the trial wrap answered {ckr}); it does OAEP only with {worksWith}.',
   'problem.HSM_OAEP_HASH_UNSUPPORTED.next':
-    'Fetch the import parameters again with --wrapping-algorithm {worksWithAlgorithm} if the KMS region offers it, or use a token that does OAEP for {algorithm}.',
+    "Choose {worksWithAlgorithm} as the online side's wrapping algorithm and fetch new import parameters, if the KMS region offers it; or use a token that does OAEP for {algorithm}.",
   'problem.HSM_OAEP_UNSUPPORTED': 'Token "{token}" cannot wrap with CKM_RSA_PKCS_OAEP for {algorithm} ({detail}).',
   'problem.HSM_OAEP_UNSUPPORTED.next':
     'Use a token that supports CKM_RSA_PKCS_OAEP with this hash, or generate the material in software.',
