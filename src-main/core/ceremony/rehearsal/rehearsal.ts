@@ -136,6 +136,16 @@ async function onlineSession(
   return { journal, ceremony };
 }
 
+/** The rehearsal's fresh folder, its sub-folders and the plan it ran. */
+async function prepareRehearsalFolder(out: string, plan: ReturnType<typeof rehearsalPlan>): Promise<void> {
+  await createFreshFolder(out);
+  for (const sub of ['online', 'airgap', 'media']) await createFreshFolder(path.join(out, sub));
+  await writeFileExclusive(
+    path.join(out, 'plan.json'),
+    `${JSON.stringify({ title: plan.title, operator: plan.operator, witnesses: plan.witnesses, wrappingAlgorithm: plan.wrappingAlgorithm, materialExpiry: plan.materialExpiry.kind === 'never' ? 'never' : plan.materialExpiry.at.toISOString(), keys: plan.keys }, null, 2)}\n`,
+  );
+}
+
 /** Runs the rehearsal; resolves with what happened (ok only if every key verified). */
 export async function runRehearsal(options: RehearsalOptions): Promise<RehearsalResult> {
   const out = path.resolve(options.outDir);
@@ -147,20 +157,23 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     options.materialExpiry,
     options.wrappingAlgorithm,
   );
-  await createFreshFolder(out);
-  for (const sub of ['online', 'airgap', 'media']) await createFreshFolder(path.join(out, sub));
-  const planFile = path.join(out, 'plan.json');
-  await writeFileExclusive(
-    planFile,
-    `${JSON.stringify({ title: plan.title, operator: plan.operator, witnesses: plan.witnesses, wrappingAlgorithm: plan.wrappingAlgorithm, materialExpiry: plan.materialExpiry.kind === 'never' ? 'never' : plan.materialExpiry.at.toISOString(), keys: plan.keys }, null, 2)}\n`,
-  );
+  // The simulator's wrapping keys (one RSA-2048 per key) start generating at once, in the
+  // background on libuv's pool, while the folders are made and the online side starts.
+  const sim =
+    options.simulator ??
+    (await startKmsSimulator({ wrappingKeyPoolSize: plan.keys.length, refillWrappingKeys: false }));
+  try {
+    await prepareRehearsalFolder(out, plan);
+  } catch (error) {
+    if (!options.simulator) await sim.close();
+    throw error;
+  }
   const files = {
     onlineJournal: path.join(out, 'online', 'journal.jsonl'),
     airGapJournal: path.join(out, 'airgap', 'journal.jsonl'),
     parametersBundle: path.join(out, 'media', 'import-parameters'),
     wrappedBundle: path.join(out, 'media', 'wrapped-material'),
   };
-  const sim = options.simulator ?? (await startKmsSimulator());
   const kms = new KmsClient({
     endpoint: sim.endpoint,
     projectId: sim.projectId,
@@ -264,7 +277,13 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       ceremonyId: day2.ceremony.ceremonyId,
       outDir: out,
       rows,
-      files: { plan: planFile, ...files, onlineReceipt: onlineReceipt ?? null, airGapReceipt, custodianFolders },
+      files: {
+        plan: path.join(out, 'plan.json'),
+        ...files,
+        onlineReceipt: onlineReceipt ?? null,
+        airGapReceipt,
+        custodianFolders,
+      },
       journals: { online: onlineOk, airGap: airOk },
     };
   } finally {
