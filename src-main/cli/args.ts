@@ -21,14 +21,31 @@ export function parseCommandArgs<T extends OptionSpec>(
   }
 }
 
+interface MissingOption {
+  readonly reason:
+    | 'option'
+    | 'withBundle'
+    | 'journal'
+    | 'witness'
+    | 'parameters'
+    | 'materialKeyId'
+    | 'noKeys'
+    | 'consoleFiles'
+    | 'region'
+    | 'projectId';
+  readonly option?: string;
+  readonly command?: string;
+}
+
+/** CLI_MISSING_OPTION: `reason` says which option or which kind of input is missing. */
+export function missingOption(values: MissingOption): KeyferryError {
+  return new KeyferryError('CLI_MISSING_OPTION', { option: '', command: '', ...values });
+}
+
 /** Reads a required string option or fails with a plain message. */
 export function requireOption(commandName: string, value: string | undefined, flag: string): string {
   if (value === undefined || value === '') {
-    throw new KeyferryError(
-      'CLI_MISSING_OPTION',
-      `The option ${flag} is required.`,
-      `Run "keyferry ${commandName} --help" for the usage.`,
-    );
+    throw missingOption({ reason: 'option', option: flag, command: commandName });
   }
   return value;
 }

@@ -1,4 +1,5 @@
 /** The journal a ceremony command writes: created when missing, continued (verified) when present. */
+import { missingOption } from './args';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError } from '../core/errors';
@@ -17,23 +18,14 @@ export async function openCeremonyJournal(
   mayCreate = true,
   io?: Pick<CliIo, 'interrupts' | 'env' | 'locale'>,
 ): Promise<Journal> {
-  if (!file)
-    throw new KeyferryError(
-      'CLI_MISSING_OPTION',
-      'The option --journal FILE is required: every ceremony step is journaled.',
-      'Give --journal FILE (created if missing, continued if present).',
-    );
+  if (!file) throw missingOption({ reason: 'journal' });
   const full = path.resolve(cwd, file);
   const exists = await fs.lstat(full).then(
     () => true,
     () => false,
   );
   if (!exists && !mayCreate) {
-    throw new KeyferryError(
-      'JOURNAL_MISSING',
-      `The journal ${full} does not exist, so there is no ceremony to continue.`,
-      'Start the ceremony with "keyferry online create-key", or give the path of its journal.',
-    );
+    throw new KeyferryError('JOURNAL_MISSING', { file: full });
   }
   const journal = await openJournal(full, { create: !exists });
   if (io?.interrupts) closeOnStop(journal, io);

@@ -1,8 +1,8 @@
 /** Reads the console's raw files named on the command line into a ConsoleFilesInput. */
+import { missingOption } from './args';
 import path from 'node:path';
 import type { ConsoleFilesInput } from '../core/bundle';
 import { DEFAULT_WRAPPING_ALGORITHM } from '../core/crypto/key-spec';
-import { KeyferryError } from '../core/errors';
 import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../core/fs/input-file';
 
 /** --console-wrapping-key FILE --key-id ID --spec SPEC --import-token FILE [--wrapping-algorithm ALG] */
@@ -18,11 +18,7 @@ export async function readConsoleFilesInput(
 ): Promise<ConsoleFilesInput> {
   const missing = (['console-wrapping-key', 'key-id', 'spec', 'import-token'] as const).filter((k) => !values[k]);
   if (missing.length > 0) {
-    throw new KeyferryError(
-      'CLI_MISSING_OPTION',
-      `Console files need ${missing.map((m) => `--${m}`).join(', ')}.`,
-      'Give the wrapping key file, the key id, the key spec and the import token file (ImportToken.b64).',
-    );
+    throw missingOption({ reason: 'consoleFiles', option: missing.map((m) => `--${m}`).join(', ') });
   }
   return {
     wrappingKeyFile: await readInputFile(

@@ -4,6 +4,7 @@
  * config file (JSON, refused when group- or world-readable on POSIX), never from the command
  * line. Region, project and endpoint come from options, else the config file.
  */
+import { missingOption } from './args';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -52,12 +53,13 @@ export interface CredentialBindingRecord extends CredentialBinding {
   readonly source: string;
 }
 
-function configProblem(file: string, why: string): KeyferryError {
-  return new KeyferryError(
-    'CONFIG_INVALID',
-    `The config file ${file} ${why}.`,
-    'Fix the config file (JSON with region, projectId, endpoint, caFile, ak, sk, securityToken or iamToken).',
-  );
+function configProblem(
+  file: string,
+  why: 'unreadable' | 'notSmallFile' | 'notJson' | 'field',
+  field = '',
+  detail = '',
+): KeyferryError {
+  return new KeyferryError('CONFIG_INVALID', { file, why, field, detail });
 }
 
 /** Reads and checks a config file; refuses one that others can read (it may hold an SK). */
@@ -66,29 +68,22 @@ export async function readKmsConfig(file: string, platform: NodeJS.Platform = pr
   try {
     stat = await fs.stat(file);
   } catch {
-    throw configProblem(file, 'cannot be read');
+    throw configProblem(file, 'unreadable');
   }
-  if (!stat.isFile() || stat.size > MAX_CONFIG_BYTES) throw configProblem(file, 'is not a small regular file');
+  if (!stat.isFile() || stat.size > MAX_CONFIG_BYTES) throw configProblem(file, 'notSmallFile');
   if (platform !== 'win32' && (stat.mode & 0o077) !== 0) {
-    throw new KeyferryError(
-      'CONFIG_TOO_OPEN',
-      `The config file ${file} can be read by other users (mode ${(stat.mode & 0o777).toString(8)}); it may hold credentials.`,
-      `Restrict it to its owner: chmod 600 ${file}`,
-    );
+    throw new KeyferryError('CONFIG_TOO_OPEN', { file, mode: (stat.mode & 0o777).toString(8) });
   }
   let json: unknown;
   try {
     json = JSON.parse(await fs.readFile(file, 'utf8'));
   } catch {
-    throw configProblem(file, 'is not valid JSON');
+    throw configProblem(file, 'notJson');
   }
   const parsed = kmsConfigSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw configProblem(
-      file,
-      `has a problem at ${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`,
-    );
+    throw configProblem(file, 'field', issue?.path.join('.') || '(top level)', issue?.message ?? 'invalid');
   }
   return parsed.data;
 }
@@ -99,20 +94,12 @@ function credentialsFrom(
 ): KmsCredentials | undefined {
   const hasAkSk = source.ak !== undefined || source.sk !== undefined;
   if (hasAkSk && source.iamToken !== undefined) {
-    throw new KeyferryError(
-      'CREDENTIALS_AMBIGUOUS',
-      `Both an AK/SK pair and an IAM token are set in ${where}.`,
-      'Keep only one kind of credential.',
-    );
+    throw new KeyferryError('CREDENTIALS_AMBIGUOUS', { where });
   }
   if (source.iamToken !== undefined) return new IamTokenCredentials(source.iamToken);
   if (!hasAkSk) return undefined;
   if (source.ak === undefined || source.sk === undefined) {
-    throw new KeyferryError(
-      'CREDENTIALS_INCOMPLETE',
-      `Only half of the AK/SK pair is set in ${where}.`,
-      'Set both the access key ID (AK) and the secret access key (SK).',
-    );
+    throw new KeyferryError('CREDENTIALS_INCOMPLETE', { where });
   }
   return new AkSkCredentials({
     accessKeyId: source.ak,
@@ -142,15 +129,11 @@ export async function resolveKmsConnection(input: {
       securityToken: input.env.KEYFERRY_SECURITY_TOKEN,
       iamToken: input.env.KEYFERRY_IAM_TOKEN,
     },
-    'the environment (KEYFERRY_AK, KEYFERRY_SK, KEYFERRY_IAM_TOKEN)',
+    'environment',
   );
   const credentials = fromEnv ?? (configPath ? credentialsFrom(config, configPath) : undefined);
   if (!credentials) {
-    throw new KeyferryError(
-      'CREDENTIALS_MISSING',
-      'No KMS credentials were given.',
-      'Set KEYFERRY_AK and KEYFERRY_SK (plus KEYFERRY_SECURITY_TOKEN for temporary keys) or KEYFERRY_IAM_TOKEN, or give --config FILE. Credentials are never taken from the command line.',
-    );
+    throw new KeyferryError('CREDENTIALS_MISSING', { where: 'cli' });
   }
   const configName = configPath ? path.basename(configPath) : '';
   const sourceOf = (option: string, key: 'region' | 'projectId' | 'endpoint') =>
@@ -168,36 +151,17 @@ export async function resolveKmsConnection(input: {
   };
   const region = input.region ?? config.region ?? input.recorded?.region;
   const projectId = input.projectId ?? config.projectId ?? input.recorded?.projectId;
-  if (!region)
-    throw new KeyferryError(
-      'CLI_MISSING_OPTION',
-      'The KMS region is not set.',
-      'Give --region (e.g. cn-north-4) or "region" in the config file.',
-    );
-  if (!projectId)
-    throw new KeyferryError(
-      'CLI_MISSING_OPTION',
-      'The project ID is not set.',
-      'Give --project-id or "projectId" in the config file.',
-    );
+  if (!region) throw missingOption({ reason: 'region' });
+  if (!projectId) throw missingOption({ reason: 'projectId' });
   const endpoint = input.endpoint ?? config.endpoint ?? input.recorded?.endpoint;
   const caFile = input.caFile ? path.resolve(input.cwd, input.caFile) : config.caFile;
   let extraCaPem: string | undefined;
   if (caFile) {
     const stat = await fs.stat(caFile).catch(() => undefined);
-    if (!stat?.isFile() || stat.size > MAX_CA_BYTES)
-      throw new KeyferryError(
-        'CA_FILE_UNREADABLE',
-        `The CA file ${caFile} cannot be read.`,
-        'Give a PEM file of CA certificates.',
-      );
+    if (!stat?.isFile() || stat.size > MAX_CA_BYTES) throw new KeyferryError('CA_FILE_UNREADABLE', { file: caFile });
     extraCaPem = await fs.readFile(caFile, 'utf8');
     if (!extraCaPem.includes('-----BEGIN CERTIFICATE-----'))
-      throw new KeyferryError(
-        'CA_FILE_NOT_PEM',
-        `The CA file ${caFile} holds no PEM certificate.`,
-        'Give a PEM file of CA certificates.',
-      );
+      throw new KeyferryError('CA_FILE_NOT_PEM', { file: caFile, where: 'cli' });
   }
   const checked = {
     region: checkIdentifier('region', region, sources.region),

@@ -72,11 +72,7 @@ async function loadCommand(listing: CliCommandListing): Promise<CliCommand> {
   if (!('load' in listing)) return listing;
   const command = await listing.load();
   if (command.name !== listing.name) {
-    throw new KeyferryError(
-      'CLI_COMMAND_MISMATCH',
-      `The command "${listing.name}" loaded as "${command.name}".`,
-      'Report this to the Keyferry maintainers.',
-    );
+    throw new KeyferryError('CLI_COMMAND_MISMATCH', { listed: listing.name, loaded: command.name });
   }
   return command;
 }

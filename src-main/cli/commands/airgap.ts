@@ -10,7 +10,7 @@ import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/air
 import { cliAppIdentity } from '../software-identity';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { KeyferryError, toProblem } from '../../core/errors';
-import { parseCommandArgs, requireOption } from '../args';
+import { missingOption, parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';
 import { openCeremonyJournal } from '../ceremony-journal';
 import {
@@ -149,12 +149,7 @@ function custodyRequest(
     );
   let folders = given?.map((folder) => path.resolve(cwd, folder));
   if (!folders) {
-    if (!values['shares-on-one-volume'])
-      throw new KeyferryError(
-        'CUSTODY_FOLDERS_MISSING',
-        `Custody needs ${n} --custodian-folder options, one per custodian, each on its own media.`,
-        'Give one --custodian-folder per custodian (the app checks they are on different volumes); for a rehearsal only, --shares-on-one-volume writes them beside --out.',
-      );
+    if (!values['shares-on-one-volume']) throw new KeyferryError('CUSTODY_FOLDERS_MISSING', { n });
     folders = Array.from({ length: n }, (_, i) => path.join(path.dirname(out), `custodian-${i + 1}`));
   }
   return { m, n, folders, ...(values.custodian ? { custodians: values.custodian } : {}), allowSameVolume: !given };
@@ -170,14 +165,8 @@ export const airgapWrapCommand: CliCommand = {
     const out = path.resolve(io.cwd, requireOption(NAME, values.out, '--out'));
     const operator = requireOption(NAME, values.operator, '--operator');
     const witnesses = values.witness ?? [];
-    if (witnesses.length === 0)
-      throw new KeyferryError('CLI_MISSING_OPTION', 'No witness was named.', 'Name every witness with --witness NAME.');
-    if (!values.bundle && !values['console-wrapping-key'])
-      throw new KeyferryError(
-        'CLI_MISSING_OPTION',
-        'No import parameters were given.',
-        'Give --bundle DIR (or the console files: --console-wrapping-key, --key-id, --spec, --import-token).',
-      );
+    if (witnesses.length === 0) throw missingOption({ reason: 'witness' });
+    if (!values.bundle && !values['console-wrapping-key']) throw missingOption({ reason: 'parameters' });
     // The bundle carries the ceremony's title, the plan's material expiry and the online journal's name.
     const facts = values.bundle ? await ceremonyFactsOf(path.resolve(io.cwd, values.bundle)) : undefined;
     const title = ceremonyTitle(values.title, facts, 'Key import ceremony');
@@ -254,12 +243,7 @@ export const airgapWrapCommand: CliCommand = {
       for (const line of confirmationLinesFromJournal(journal, fromSeq, io)) io.stdout(line);
       if (values.material) {
         const keyId = values['key-id'] ?? (overview.keys.length === 1 ? overview.keys[0]?.keyId : undefined);
-        if (!keyId)
-          throw new KeyferryError(
-            'CLI_MISSING_OPTION',
-            'The bundle holds several keys: --material needs --key-id.',
-            'Name the key the material is for with --key-id.',
-          );
+        if (!keyId) throw missingOption({ reason: 'materialKeyId' });
         const loaded = await air.loadMaterialFile(keyId, path.resolve(io.cwd, values.material), passphrase);
         io.stdout(
           cliTranslator(io).t('cli.material-produced', {

@@ -22,7 +22,7 @@ import { KeyferryError, toProblem } from '../../core/errors';
 import { writeFileExclusive } from '../../core/fs/durable-file';
 import type { Journal } from '../../core/journal';
 import { groupHex } from '../../core/hex-groups';
-import { parseCommandArgs } from '../args';
+import { missingOption, parseCommandArgs } from '../args';
 import { openCeremonyJournal } from '../ceremony-journal';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { custodyLine } from '../custody-line';
@@ -199,15 +199,9 @@ function checkMode(values: Values): void {
     );
   }
   for (const option of ['wrapped-out', 'journal', 'operator'] as const) {
-    if (!values[option])
-      throw new KeyferryError(
-        'CLI_MISSING_OPTION',
-        `The option --${option} is required with --bundle.`,
-        `Run "keyferry ${NAME} --help" for the usage.`,
-      );
+    if (!values[option]) throw missingOption({ reason: 'withBundle', option: `--${option}`, command: NAME });
   }
-  if (!values.witness?.length)
-    throw new KeyferryError('CLI_MISSING_OPTION', 'No witness was named.', 'Name every witness with --witness NAME.');
+  if (!values.witness?.length) throw missingOption({ reason: 'witness' });
 }
 
 /** `--presented-by 3=Dana` → Map(3 → "Dana"). */
@@ -237,11 +231,7 @@ async function runCeremony(
   const witnesses = values.witness ?? [];
   try {
     if (await exists(wrappedOut))
-      throw new KeyferryError(
-        'OUTPUT_EXISTS',
-        `${wrappedOut} already exists; Keyferry never overwrites.`,
-        'Choose a new folder for --wrapped-out.',
-      );
+      throw new KeyferryError('OUTPUT_EXISTS', { what: 'wrappedOut', path: wrappedOut });
     // The fresh bundle carries the ceremony's title: refused before the journal if --title differs.
     const facts = await ceremonyFactsOf(rel(values.bundle as string));
     const title = ceremonyTitle(values.title, facts, 'Custody restore ceremony');
@@ -401,11 +391,7 @@ async function runProveOnly(values: Values, read: ReadShare[], io: CliIo): Promi
   try {
     const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
     if (out && (await exists(out))) {
-      throw new KeyferryError(
-        'OUTPUT_EXISTS',
-        `${out} already exists; Keyferry never overwrites a file.`,
-        'Choose a new file name for --out.',
-      );
+      throw new KeyferryError('OUTPUT_EXISTS', { what: 'outFile', path: out });
     }
     const expected = {
       ...(values['ceremony-id'] ? { ceremonyId: values['ceremony-id'] } : {}),

@@ -10,12 +10,7 @@ import { KeyferryError } from '../../core/errors';
 /** The command called `name` from a module that exports several; a wrong name is a programming error. */
 function pick(list: readonly CliCommand[], name: string): CliCommand {
   const found = list.find((c) => c.name === name);
-  if (!found)
-    throw new KeyferryError(
-      'CLI_COMMAND_MISSING',
-      `The command "${name}" is listed but its module does not provide it.`,
-      'Report this to the Keyferry maintainers.',
-    );
+  if (!found) throw new KeyferryError('CLI_COMMAND_MISSING', { name });
   return found;
 }
 

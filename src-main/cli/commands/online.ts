@@ -22,7 +22,7 @@ import { parseTypedDigest } from '../../core/crypto/typed-digest';
 import { KeyferryError } from '../../core/errors';
 import { ceremonyReceiptLanguage, cliTranslator, explicitReceiptLanguage } from '../cli-locale';
 import { custodyLine } from '../custody-line';
-import { parseCommandArgs, requireOption } from '../args';
+import { missingOption, parseCommandArgs, requireOption } from '../args';
 import type { CliCommand, CliIo } from '../command';
 import {
   ONLINE_COMMON_OPTIONS,
@@ -166,12 +166,7 @@ const createKeyCommand: CliCommand = {
         'Give either --plan or --alias/--spec, not both.',
         'Put every key in the plan file.',
       );
-    if (!values.plan && !values.alias)
-      throw new KeyferryError(
-        'CLI_MISSING_OPTION',
-        'No keys to create.',
-        'Give --plan FILE, or --alias A --spec S with --operator and --witness.',
-      );
+    if (!values.plan && !values.alias) throw missingOption({ reason: 'noKeys' });
     const plan: CeremonyPlan = values.plan
       ? await loadCeremonyPlan(path.resolve(io.cwd, values.plan))
       : parseCeremonyPlan(planFromOptions(values));
@@ -399,11 +394,7 @@ const deleteMaterialCommand: CliCommand = {
     });
     const keyId = requireOption('online delete-material', values['key-id'], '--key-id');
     if (!values.yes) {
-      throw new KeyferryError(
-        'CONFIRMATION_REQUIRED',
-        `Deleting the material of key ${keyId} makes every ciphertext under it unreadable until the same material is imported again.`,
-        'Add --yes to confirm.',
-      );
+      throw new KeyferryError('CONFIRMATION_REQUIRED', { keyId });
     }
     if (!values['acknowledge-loss']) throw new KeyferryError('LOSS_NOT_ACKNOWLEDGED', { keyId });
     const session = await openOnlineSession(values, io);

@@ -107,11 +107,7 @@ async function checkOutFolder(outDir: string, names: string[]): Promise<boolean>
   if (!stat.isDirectory()) throw badArguments(`The output ${outDir} exists and is not a folder.`);
   for (const name of names) {
     if (await fs.lstat(path.join(outDir, name)).catch(() => undefined)) {
-      throw new KeyferryError(
-        'OUTPUT_EXISTS',
-        `The output folder already holds ${name}; Keyferry never overwrites a file.`,
-        'Choose a new, empty output folder.',
-      );
+      throw new KeyferryError('OUTPUT_EXISTS', { what: 'inFolder', path: name });
     }
   }
   return false;

@@ -23,6 +23,8 @@ import { enCliOptions } from './en/cli-options';
 import { enIntegrity } from './en/integrity';
 import { enKmsSim } from './en/kms-sim';
 import { enKms } from './en/kms';
+import { enCeremony } from './en/ceremony';
+import { enCliProblems } from './en/cli-problems';
 import { enInputs } from './en/inputs';
 import { enBundle } from './en/bundle';
 import { enCrypto } from './en/crypto';
@@ -44,6 +46,8 @@ export const en = {
   ...enIntegrity,
   ...enKmsSim,
   ...enKms,
+  ...enCeremony,
+  ...enCliProblems,
   ...enReceipts,
   ...enCustodyTyping,
   ...enNetworkCheck,

@@ -22,6 +22,8 @@ import { zhCNCliOptions } from './zh-CN/cli-options';
 import { zhCNIntegrity } from './zh-CN/integrity';
 import { zhCNKmsSim } from './zh-CN/kms-sim';
 import { zhCNKms } from './zh-CN/kms';
+import { zhCNCeremony } from './zh-CN/ceremony';
+import { zhCNCliProblems } from './zh-CN/cli-problems';
 import { zhCNInputs } from './zh-CN/inputs';
 import { zhCNBundle } from './zh-CN/bundle';
 import { zhCNCrypto } from './zh-CN/crypto';
@@ -43,6 +45,8 @@ export const zhCN: Catalogue = {
   ...zhCNIntegrity,
   ...zhCNKmsSim,
   ...zhCNKms,
+  ...zhCNCeremony,
+  ...zhCNCliProblems,
   ...zhCNReceipts,
   ...zhCNCustodyTyping,
   ...zhCNNetworkCheck,

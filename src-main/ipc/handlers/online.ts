@@ -105,11 +105,7 @@ async function connectionCredentials(session: CeremonySession, request: ConnectR
     return { credentials, source: 'entered in this session' };
   }
   if (!session.credentials || !session.credentialBinding) {
-    throw new KeyferryError(
-      'CREDENTIALS_MISSING',
-      'No access key was entered for this session.',
-      'Enter the access key ID and the secret access key, then test the connection.',
-    );
+    throw new KeyferryError('CREDENTIALS_MISSING', { where: 'app' });
   }
   return {
     credentials: session.credentials,
@@ -185,11 +181,7 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
         ? (await readSmallFile(request.caFile, 'caCertificates', MAX_CA_FILE_BYTES)).toString('utf8')
         : undefined;
       if (extraCaPem !== undefined && !extraCaPem.includes('-----BEGIN CERTIFICATE-----')) {
-        throw new KeyferryError(
-          'CA_FILE_NOT_PEM',
-          'The CA file holds no PEM certificate.',
-          'Choose a PEM file of CA certificates, or leave the field empty.',
-        );
+        throw new KeyferryError('CA_FILE_NOT_PEM', { file: request.caFile ?? '', where: 'app' });
       }
       const kms = new KmsClient({
         projectId: request.projectId,

@@ -62,11 +62,7 @@ export function parseCustodySpec(text: string): { m: number; n: number } {
   const m = Number(match?.[1]);
   const n = Number(match?.[2]);
   if (!match || m < 2 || m > n || n > 16) {
-    throw new KeyferryError(
-      'CUSTODY_SPEC_INVALID',
-      `"${text}" is not a custody split such as 2/3.`,
-      'Give M/N with 2 <= M <= N <= 16, e.g. --custody 2/3.',
-    );
+    throw new KeyferryError('CUSTODY_SPEC_INVALID', { text });
   }
   return { m, n };
 }

@@ -44,11 +44,7 @@ export class MaterialVault {
   get(keyId: string): KeyMaterial {
     const material = this.#materials.get(keyId);
     if (!material || material.secret.disposed) {
-      throw new KeyferryError(
-        'MATERIAL_NOT_HELD',
-        `No key material is held for key ${keyId}.`,
-        'Generate or load the key material for this key first.',
-      );
+      throw new KeyferryError('MATERIAL_NOT_HELD', { keyId });
     }
     return material;
   }

@@ -105,11 +105,7 @@ export class AirGapMaterialStep {
   ): Promise<MaterialSummary> {
     const p = parameters.find((k) => k.keyId === keyId);
     if (!p) {
-      throw new KeyferryError(
-        'KEY_NOT_IN_CEREMONY',
-        `Key ${keyId} is not in the import parameters of this ceremony.`,
-        `Choose one of: ${parameters.map((k) => k.keyId).join(', ')}.`,
-      );
+      throw new KeyferryError('KEY_NOT_IN_CEREMONY', { keyId, keyIds: parameters.map((k) => k.keyId).join(', ') });
     }
     const bytes = await readInputFile(file, 'material', SMALL_INPUT_FILE_BYTES);
     let material: KeyMaterial;

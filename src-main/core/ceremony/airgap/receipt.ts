@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ImportParameters } from '../../bundle';
 import { KEY_SPEC_INFO, isAsymmetric } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
+import { stepOutOfOrder } from '../shared/step-guard';
 import type { Journal } from '../../journal';
 import { workstationClock, type ReceiptCustody, type ReceiptKey } from '../../receipt';
 import type { CustodyResult } from './custody-split';
@@ -36,11 +37,7 @@ export function receiptCustodyOf(result: CustodyResult): ReceiptCustody {
 
 function receiptKey(p: ImportParameters, w: WrappedKeySummary, facts: AirGapReceiptFacts): ReceiptKey {
   if (!p.importToken) {
-    throw new KeyferryError(
-      'RECEIPT_NEEDS_TOKEN',
-      `Key ${p.keyId} has no import token, so the receipt cannot cite it.`,
-      'Read the parameters with their import token (ImportToken.b64).',
-    );
+    throw new KeyferryError('RECEIPT_NEEDS_TOKEN', { keyId: p.keyId });
   }
   const prefix = `keys/${p.keyId}/`;
   const custody = facts.custody.get(p.keyId);
@@ -68,12 +65,7 @@ export async function writeAirGapReceipt(dir: string, facts: AirGapReceiptFacts)
   const { record, journal } = facts;
   const keys = facts.parameters.map((p) => {
     const w = facts.wrapped.find((k) => k.keyId === p.keyId);
-    if (!w)
-      throw new KeyferryError(
-        'CEREMONY_STEP_OUT_OF_ORDER',
-        `Key ${p.keyId} was not wrapped.`,
-        'Wrap every key before writing the receipt.',
-      );
+    if (!w) throw stepOutOfOrder({ reason: 'notWrapped', keyId: p.keyId });
     return receiptKey(p, w, facts);
   });
   return writeJournaledReceipt(

@@ -98,19 +98,18 @@ export async function checkNetworkJournaled(
   return result;
 }
 
-/** Reads and verifies the bundle in `dir`; refuses a wrapped-material bundle (BUNDLE_WRONG_KIND) with `nextStep`. */
+/**
+ * Reads and verifies the bundle in `dir`; refuses a wrapped-material bundle (BUNDLE_WRONG_KIND),
+ * saying which bundle to pick for `side`.
+ */
 export async function readImportParametersBundle(
   dir: string,
   now: Date,
-  nextStep: string,
+  side: 'airgap' | 'restore',
 ): Promise<ImportParametersBundle> {
   const bundle = await readBundle(dir, { now });
   if (bundle.kind !== 'import-parameters') {
-    throw new KeyferryError(
-      'BUNDLE_WRONG_KIND',
-      `${dir} is a wrapped-material bundle, not an import-parameters bundle.`,
-      nextStep,
-    );
+    throw new KeyferryError('BUNDLE_WRONG_KIND', { dir, found: 'wrapped', pick: side });
   }
   return bundle;
 }

@@ -42,18 +42,6 @@ import type { ReceiptLanguage } from '../../receipt/language';
 
 export type { AirGapState } from '../shared/ceremony-states';
 
-const NEXT_STEP: Record<AirGapState, string> = {
-  new: 'Check the network first.',
-  'network-checked': 'Read the import-parameters bundle next.',
-  'parameters-read':
-    'Have every witness type the import-parameters bundle digest read aloud from the online workstation next.',
-  'fingerprints-confirmed': 'Generate or load the key material next.',
-  'material-ready': 'Wrap the key material next (after custody shares, if any).',
-  wrapped: 'Write the wrapped-material bundle next.',
-  'bundle-written': 'Write the receipt next.',
-  finished: 'This ceremony is finished; start a new one for more keys.',
-};
-
 export type AirGapCeremonyOptions = AirGapWorkflowOptions;
 
 /** One key as read from the parameters, with what people compare. */
@@ -93,7 +81,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   readonly #loadedFromFile = new Set<string>();
 
   private constructor(options: AirGapCeremonyOptions) {
-    super(options, new StepGuard<AirGapState, AirGapStepId>('air-gapped', 'new', NEXT_STEP, AIR_GAP_STEP_FROM));
+    super(options, new StepGuard<AirGapState, AirGapStepId>('airgap', 'new', AIR_GAP_STEP_FROM));
     this.#vault = new MaterialVault(options.onMaterialForAudit);
     this.#material = new AirGapMaterialStep(this.#vault, options.journal, options.operator, options.onProgress);
   }
@@ -111,13 +99,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   /** Step 2: reads and verifies an import-parameters bundle folder. */
   async readParametersBundle(dir: string): Promise<ParametersOverview> {
     this.guard.require('readParameters');
-    const bundle = await this.#refusalJournaled(dir, () =>
-      readImportParametersBundle(
-        dir,
-        this.now(),
-        'Pick the import-parameters bundle written by the online workstation.',
-      ),
-    );
+    const bundle = await this.#refusalJournaled(dir, () => readImportParametersBundle(dir, this.now(), 'airgap'));
     return this.#acceptParameters(
       bundle.manifest.ceremonyId,
       dir,
@@ -304,11 +286,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
       throw new KeyferryError('CUSTODY_NOT_PREFLIGHTED', { planned: planned.length, given: request.folders.length });
     request.folders.forEach((folder, i) => this.requirePreflightedFolder('custodian', folder, planned[i] as string));
     if (this.#custody.size > 0) {
-      throw new KeyferryError(
-        'CUSTODY_ALREADY_SPLIT',
-        'The material was already split for custody in this ceremony.',
-        'Wrap the material next.',
-      );
+      throw new KeyferryError('CUSTODY_ALREADY_SPLIT');
     }
     const results = await splitForCustody(
       this.currentCeremonyId,

@@ -92,11 +92,7 @@ export async function wrapEach(
       });
       const wrappingKey = loadWrappingPublicKey(p.wrappingKey.spkiDer);
       if (wrappingKey.fingerprint !== p.wrappingKey.fingerprint) {
-        throw new KeyferryError(
-          'WRAPPING_KEY_CHANGED',
-          `The wrapping key of key ${p.keyId} no longer matches the fingerprint the witnesses confirmed.`,
-          'Stop and start the air-gapped side again from the bundle.',
-        );
+        throw new KeyferryError('WRAPPING_KEY_CHANGED', { keyId: p.keyId });
       }
       records.push(await wrapOne(p, wrappingKey));
       // A long run of keys must not hold the event loop: let other work in between.

@@ -9,7 +9,7 @@ import { KeyferryError } from '../../errors';
 import type { ImportOutcome } from '../../kms/types';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { OnlineKms } from './kms-calls';
-import { FETCH_NEW_PARAMETERS, type CheckedKey } from './wrapped-bundle-check';
+import type { CheckedKey } from './wrapped-bundle-check';
 
 /** Where the expiry sent to the KMS came from: the bundle's request, or an explicit override. */
 export type ExpirySource = 'bundle' | 'override';
@@ -73,17 +73,9 @@ export function pastExpiryRefusal(
 
 function pastExpiryError(past: ExpiryDecision): KeyferryError {
   if (past.source === 'override') {
-    return new KeyferryError(
-      'EXPIRY_IN_PAST',
-      `The material expiry chosen for key ${past.keyId}, ${past.effective}, is not in the future; the KMS would refuse it (KMS.2602).`,
-      'Choose a later expiry, or "never".',
-    );
+    return new KeyferryError('EXPIRY_IN_PAST', { reason: 'chosen', keyId: past.keyId, at: past.effective });
   }
-  return new KeyferryError(
-    'EXPIRY_IN_PAST',
-    `The wrapped-material bundle requests material expiry ${past.effective} for key ${past.keyId}, which has passed; the KMS would refuse it (KMS.2602). Nothing was imported.`,
-    'Choose the expiry explicitly (keyferry online import --expires never|ISO-TIME; it is journaled as an override), or wrap again on the air-gapped workstation with a later --expires.',
-  );
+  return new KeyferryError('EXPIRY_IN_PAST', { reason: 'bundle', keyId: past.keyId, at: past.effective });
 }
 
 /** Submits import-key-material for `checked` with `expiresAt` ("never" or ISO); refuses an expired token or a past expiry first. */
@@ -96,18 +88,10 @@ export async function importCheckedKey(
   const { key, issued, wrapped } = checked;
   const tokenExpiresAt = new Date(issued.tokenExpiresAt);
   if (tokenExpiresAt.getTime() <= now.getTime()) {
-    throw new KeyferryError(
-      'IMPORT_TOKEN_EXPIRED',
-      `The import token of key ${key.keyId} expired at ${issued.tokenExpiresAt}; the KMS would refuse the import.`,
-      FETCH_NEW_PARAMETERS,
-    );
+    throw new KeyferryError('IMPORT_TOKEN_EXPIRED', { keyId: key.keyId, at: issued.tokenExpiresAt });
   }
   if (expiresAt !== 'never' && Date.parse(expiresAt) <= now.getTime()) {
-    throw new KeyferryError(
-      'EXPIRY_IN_PAST',
-      `The material expiry ${expiresAt} of key ${key.keyId} is not in the future; the KMS would refuse it (KMS.2602).`,
-      'Choose a later expiry, or "never".',
-    );
+    throw new KeyferryError('EXPIRY_IN_PAST', { reason: 'import', keyId: key.keyId, at: expiresAt });
   }
   return kms.importKeyMaterial({
     keyId: key.keyId,

@@ -111,11 +111,7 @@ async function checkProvenBundle(
   const now = ctx.now();
   const bundle = await readBundle(dir, { now, expectedDigest });
   if (bundle.kind !== 'wrapped-material') {
-    throw new KeyferryError(
-      'BUNDLE_WRONG_KIND',
-      `${dir} is an import-parameters bundle, not a wrapped-material bundle.`,
-      'Pick the wrapped-material bundle written on the air-gapped workstation.',
-    );
+    throw new KeyferryError('BUNDLE_WRONG_KIND', { dir, found: 'parameters', pick: 'online' });
   }
   const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
   const keys = checked.map(({ key, issued, wrapped }) => ({

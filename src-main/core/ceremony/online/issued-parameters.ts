@@ -11,7 +11,6 @@ import type { JsonObject } from '../../journal';
 import type { ImportParameters as KmsImportParameters } from '../../kms/types';
 import type { OnlineKeyState } from './state';
 import type { IssuedSummary } from './types';
-import { FETCH_NEW_PARAMETERS } from './wrapped-bundle-check';
 
 /** Checks an answer (as a bundle would carry it) and returns the journal event data and a summary. */
 export function issuedFromAnswer(
@@ -67,11 +66,7 @@ export function issuedFromAnswer(
 export function parametersForBundle(key: OnlineKeyState, now: Date): ImportParameters {
   const issued = key.issued[key.issued.length - 1];
   if (!issued || Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
-    throw new KeyferryError(
-      'IMPORT_TOKEN_EXPIRED',
-      `The import token of key ${key.keyId} has expired${issued ? ` (at ${issued.tokenExpiresAt})` : ''}.`,
-      FETCH_NEW_PARAMETERS,
-    );
+    throw new KeyferryError('IMPORT_TOKEN_EXPIRED', { keyId: key.keyId, at: issued?.tokenExpiresAt ?? 'unknown' });
   }
   return importParametersFromKmsAnswer({
     region: issued.region,

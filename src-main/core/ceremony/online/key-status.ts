@@ -91,18 +91,10 @@ export async function deleteImportedMaterial(
 ): Promise<{ keyId: string; keyState: string }> {
   const key = ctx.state.keys.get(keyId);
   if (!key || !holdsImportedMaterial(key)) {
-    throw new KeyferryError(
-      'KEY_NOT_IMPORTED',
-      `Key ${keyId} has no material imported in this ceremony.`,
-      'Give the key id of an imported key of this ceremony.',
-    );
+    throw new KeyferryError('KEY_NOT_IMPORTED', { keyId });
   }
   if (isAsymmetric(key.spec)) {
-    throw new KeyferryError(
-      'MATERIAL_NOT_DELETABLE',
-      `Key ${keyId} is ${key.spec}: imported asymmetric material cannot be deleted (KMS.2702).`,
-      'Disable the key or schedule its deletion instead.',
-    );
+    throw new KeyferryError('MATERIAL_NOT_DELETABLE', { keyId, spec: key.spec });
   }
   await beforeDelete();
   await ctx.kmsCall('delete-imported-key-material', keyId, () => ctx.kms.deleteImportedKeyMaterial(keyId));

@@ -64,11 +64,7 @@ export async function openOnlineJournal(options: OnlineCeremonyOptions): Promise
     ? { ...options.start, ...checkCeremonyPeople(options.start.operator, options.start.witnesses) }
     : undefined;
   if (!start) {
-    throw new KeyferryError(
-      'CEREMONY_NOT_STARTED',
-      'This journal holds no ceremony yet.',
-      'Start with "keyferry online create-key" and a ceremony plan, or give the journal of an existing ceremony.',
-    );
+    throw new KeyferryError('CEREMONY_NOT_STARTED');
   }
   const id = newCeremonyId((options.clock ?? (() => new Date()))());
   await journal.append(start.operator, ONLINE_EVENTS.started, {

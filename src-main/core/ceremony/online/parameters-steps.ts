@@ -21,12 +21,7 @@ export async function createExternalKeys(
   ctx: OnlineStepContext,
   planned: readonly PlannedKey[],
 ): Promise<CreatedKey[]> {
-  if (planned.length === 0)
-    throw new KeyferryError(
-      'CEREMONY_NO_KEYS',
-      'No keys were given to create.',
-      'Name at least one key (alias and spec) in the plan.',
-    );
+  if (planned.length === 0) throw new KeyferryError('CEREMONY_NO_KEYS');
   return forEachKeyWithProgress(
     { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'create-keys' },
     planned,

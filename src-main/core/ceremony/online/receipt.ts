@@ -1,6 +1,6 @@
 /** The online side's receipt: which keys were imported from which bundle, and how each was proven. */
 import path from 'node:path';
-import { KeyferryError } from '../../errors';
+import { stepOutOfOrder } from '../shared/step-guard';
 import type { Journal } from '../../journal';
 import { workstationClock, type ReceiptKey } from '../../receipt';
 import type { ReceiptLanguage } from '../../receipt/language';
@@ -25,11 +25,7 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts): ReceiptKey 
   const imported = key.imported;
   const issued = key.issued.find((i) => i.importTokenSha256 === imported?.importTokenSha256);
   if (!imported || !issued || !key.verified) {
-    throw new KeyferryError(
-      'CEREMONY_STEP_OUT_OF_ORDER',
-      `Key ${key.keyId} has not been imported and verified.`,
-      'Import and verify every key before writing the receipt.',
-    );
+    throw stepOutOfOrder({ reason: 'notImported', keyId: key.keyId });
   }
   const confirmation = facts.confirmations.get(key.keyId);
   return {

@@ -72,17 +72,13 @@ export interface OnlineCeremonyState {
   receiptWritten?: boolean;
 }
 
-function corrupt(entry: JournalEntry, why: string): never {
-  throw new KeyferryError(
-    'CEREMONY_JOURNAL_UNEXPECTED',
-    `Journal entry ${entry.seq} (${entry.event}) cannot be replayed: ${why}.`,
-    'Check that this is the online journal of this ceremony (not the air-gapped one). Keep it as evidence.',
-  );
+function corrupt(entry: JournalEntry, why: 'unknownKey' | 'data' | 'notStart' | 'second', keyId = ''): never {
+  throw new KeyferryError('CEREMONY_JOURNAL_UNEXPECTED', { why, seq: entry.seq, event: entry.event, keyId });
 }
 
 function keyOf(state: OnlineCeremonyState, entry: JournalEntry, keyId: string): OnlineKeyState {
   const key = state.keys.get(keyId);
-  if (!key) corrupt(entry, `it names key ${keyId}, which this ceremony did not create`);
+  if (!key) corrupt(entry, 'unknownKey', keyId);
   return key;
 }
 
@@ -90,7 +86,7 @@ function keyOf(state: OnlineCeremonyState, entry: JournalEntry, keyId: string): 
 export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry): void {
   const parse = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T => {
     const result = schema.safeParse(entry.data);
-    if (!result.success) corrupt(entry, 'its data is not in the expected form');
+    if (!result.success) corrupt(entry, 'data');
     return result.data;
   };
   switch (entry.event) {
@@ -159,16 +155,12 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
   const first = entries.find((e) => e.event === ONLINE_EVENTS.started);
   if (!first) {
     if (entries.length > 0) {
-      throw new KeyferryError(
-        'CEREMONY_JOURNAL_UNEXPECTED',
-        'This journal has entries but no online ceremony start.',
-        'Give the online journal of this ceremony, or a new file name to start one.',
-      );
+      throw new KeyferryError('CEREMONY_JOURNAL_UNEXPECTED', { why: 'noStart', seq: 0, event: '', keyId: '' });
     }
     return undefined;
   }
   const started = startedData.safeParse(first.data);
-  if (!started.success) corrupt(first, 'it is not an online ceremony start');
+  if (!started.success) corrupt(first, 'notStart');
   const d = started.data;
   const state: OnlineCeremonyState = {
     ceremonyId: d.ceremonyId,
@@ -181,8 +173,7 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
     keys: new Map(),
   };
   for (const entry of entries) {
-    if (entry.event === ONLINE_EVENTS.started && entry !== first)
-      corrupt(entry, 'a journal holds one ceremony; this one starts a second');
+    if (entry.event === ONLINE_EVENTS.started && entry !== first) corrupt(entry, 'second');
     applyOnlineEntry(state, entry);
   }
   return state;
@@ -190,20 +181,6 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
 
 /** Where an online ceremony stands (the list: shared/ceremony-states.ts); every step of OnlineCeremony is guarded by it. */
 export type { OnlineStep } from '../shared/ceremony-states';
-
-/** The sentence telling a person what to do next, per step (the guard's refusal names it). */
-export const ONLINE_NEXT_STEP: Record<OnlineStep, string> = {
-  new: 'Create the keys first (keyferry online create-key).',
-  'keys-created': 'Fetch the import parameters next (keyferry online params).',
-  'parameters-fetched': 'Write the import-parameters bundle next.',
-  'parameters-written':
-    'Wrap on the air-gapped workstation, then check the wrapped-material bundle here (keyferry online import).',
-  'material-checked': 'Import the checked material next.',
-  imported: 'Verify the imported keys next (keyferry online status).',
-  verified: 'Write the receipt next.',
-  finished:
-    'This ceremony is finished: every key was imported and verified and its receipt is written. Check the keys with keyferry online status.',
-};
 
 /** The step a replayed ceremony continues from. */
 export function onlineStepFromState(state: OnlineCeremonyState): OnlineStep {

@@ -34,7 +34,6 @@ import { writeOnlineReceipt } from './receipt';
 import {
   applyOnlineEntry,
   holdsImportedMaterial,
-  ONLINE_NEXT_STEP,
   onlineStepFromState,
   type OnlineCeremonyState,
   type OnlineKeyState,
@@ -47,7 +46,7 @@ import {
   proveImportedKeys,
   readKeyStatuses,
 } from './key-status';
-import { StepGuard } from '../shared/step-guard';
+import { StepGuard, stepOutOfOrder, type CeremonyStepName } from '../shared/step-guard';
 import { ONLINE_STEP_FROM, type OnlineStepId } from '../shared/allowed-steps';
 import { hasReached, ONLINE_STEPS } from '../shared/ceremony-states';
 import { DEFAULT_KMS_CONCURRENCY } from './key-concurrency';
@@ -82,7 +81,7 @@ export class OnlineCeremony {
     this.#options = options;
     this.#now = options.clock ?? (() => new Date());
     this.#state = state;
-    this.#guard = new StepGuard('online', onlineStepFromState(state), ONLINE_NEXT_STEP, ONLINE_STEP_FROM);
+    this.#guard = new StepGuard('online', onlineStepFromState(state), ONLINE_STEP_FROM);
     this.#ctx = {
       state,
       kms: options.kms,
@@ -149,14 +148,8 @@ export class OnlineCeremony {
     }));
   }
 
-  #requireConnected(step: string): void {
-    if (!this.#connected) {
-      throw new KeyferryError(
-        'CEREMONY_STEP_OUT_OF_ORDER',
-        `Cannot ${step} before connecting to the KMS.`,
-        'Connect first (it tests the endpoint and credentials with list-keys).',
-      );
-    }
+  #requireConnected(step: CeremonyStepName): void {
+    if (!this.#connected) throw stepOutOfOrder({ reason: 'notConnected', step });
   }
 
   /**
@@ -184,7 +177,7 @@ export class OnlineCeremony {
   /** Step 2: creates one external key (Pending import) per planned key. */
   async createKeys(planned: readonly PlannedKey[]): Promise<CreatedKey[]> {
     this.#guard.require('createKeys');
-    this.#requireConnected('create keys');
+    this.#requireConnected('createKeys');
     const created = await createExternalKeys(this.#ctx, planned);
     this.#guard.advance('keys-created');
     return created;
@@ -199,17 +192,13 @@ export class OnlineCeremony {
     this.#guard.require('fetchParameters');
     const afterImport = hasReached(ONLINE_STEPS, this.#guard.state, 'imported');
     if (afterImport) {
-      this.#requireConnected('fetch import parameters');
+      this.#requireConnected('fetchImportParameters');
       await noticeLapsedMaterial(this.#ctx, (key) => this.#journalLapse(key));
       if ([...this.#state.keys.values()].every((k) => holdsImportedMaterial(k))) {
-        throw new KeyferryError(
-          'NOTHING_TO_IMPORT',
-          'Every key of this ceremony holds its imported material; no key waits for import parameters.',
-          'Check the keys with "keyferry online status".',
-        );
+        throw new KeyferryError('NOTHING_TO_IMPORT');
       }
     }
-    this.#requireConnected('fetch import parameters');
+    this.#requireConnected('fetchImportParameters');
     const issued = await fetchIssuedParameters(this.#ctx);
     // A bundle checked against the earlier tokens no longer matches what the KMS issued: check again.
     this.#checked = undefined;
@@ -247,7 +236,7 @@ export class OnlineCeremony {
    */
   async importMaterial(options: { expiry?: MaterialExpiry } = {}): Promise<ImportedKeySummary[]> {
     this.#guard.require('importMaterial');
-    this.#requireConnected('import key material');
+    this.#requireConnected('importKeyMaterial');
     if (!this.#checked) throw new KeyferryError('WRAPPED_NOT_CHECKED_IN_SESSION');
     const results = await importCheckedMaterial(this.#ctx, this.#checked, options.expiry, (keyId, confirmation) =>
       this.#confirmations.set(keyId, confirmation),
@@ -262,7 +251,7 @@ export class OnlineCeremony {
    */
   async verifyKeys(): Promise<KeyProof[]> {
     this.#guard.require('verifyKeys');
-    this.#requireConnected('verify the imported keys');
+    this.#requireConnected('verifyTheImportedKeys');
     const proofs = await proveImportedKeys(this.#ctx);
     if (this.#guard.state !== 'finished') this.#guard.advance(proofs.every((p) => p.ok) ? 'verified' : 'imported');
     return proofs;
@@ -273,7 +262,7 @@ export class OnlineCeremony {
    * found back in Pending import is journaled as lapsed: it then waits for the same material again.
    */
   async status(): Promise<KeyStatus[]> {
-    this.#requireConnected('read the key states');
+    this.#requireConnected('readTheKeyStates');
     const { statuses, lapsed } = await readKeyStatuses(this.#ctx);
     for (const key of lapsed) await this.#journalLapse(key);
     return statuses;
@@ -294,7 +283,7 @@ export class OnlineCeremony {
     acknowledgement: { readonly lossAcknowledged: boolean } = { lossAcknowledged: false },
   ): Promise<{ keyId: string; keyState: string }> {
     this.#guard.require('deleteMaterial');
-    this.#requireConnected('delete imported key material');
+    this.#requireConnected('deleteImportedKeyMaterial');
     // This workstation cannot know whether custody shares of the material exist: deleting it may
     // lose every ciphertext under the key for ever, so the person must say they accept that (DESIGN rule 8).
     if (!acknowledgement.lossAcknowledged) throw new KeyferryError('LOSS_NOT_ACKNOWLEDGED', { keyId });
@@ -317,11 +306,7 @@ export class OnlineCeremony {
   ): Promise<WrittenCeremonyReceipt> {
     this.#guard.require('writeReceipt');
     if (!this.#checked) {
-      throw new KeyferryError(
-        'CEREMONY_STEP_OUT_OF_ORDER',
-        'The receipt names the wrapped-material bundle, which was not read in this session.',
-        'Check the wrapped-material bundle again, then write the receipt.',
-      );
+      throw stepOutOfOrder({ reason: 'bundleNotRead' });
     }
     const receipt = await writeOnlineReceipt(dir, {
       ...(options.language ? { language: options.language } : {}),

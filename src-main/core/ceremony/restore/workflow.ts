@@ -45,18 +45,6 @@ import { readAirGapJournal, recordedHsmObjects } from './hsm-records';
 
 export type { RestoreState } from '../shared/ceremony-states';
 
-const NEXT_STEP: Record<RestoreState, string> = {
-  new: 'Check the network first.',
-  'network-checked': 'Read the fresh import-parameters bundle of the key next.',
-  'parameters-read': 'Have the custodians present their shares next.',
-  'shares-presented': 'Present at least M shares, then rebuild the material.',
-  restored: 'Have every witness type the import-parameters bundle digest read aloud from the online workstation next.',
-  'fingerprints-confirmed': 'Wrap the rebuilt material next.',
-  wrapped: 'Write the wrapped-material bundle next.',
-  'bundle-written': 'Write the receipt next.',
-  finished: 'This restore ceremony is finished.',
-};
-
 export type RestoreCeremonyOptions = AirGapWorkflowOptions;
 
 /** What the restore proved, for the screen and the receipt (no key bytes). */
@@ -161,7 +149,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   #hsm: AirGapHsmMaterial | null = null;
 
   private constructor(options: RestoreCeremonyOptions) {
-    super(options, new StepGuard<RestoreState, RestoreStepId>('custody restore', 'new', NEXT_STEP, RESTORE_STEP_FROM));
+    super(options, new StepGuard<RestoreState, RestoreStepId>('restore', 'new', RESTORE_STEP_FROM));
     this.#vault = new MaterialVault(options.onMaterialForAudit);
   }
 
@@ -180,11 +168,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   /** Step 2: reads and verifies the fresh import-parameters bundle (token, expiry, hashes). */
   async readParametersBundle(dir: string): Promise<RestoreParametersOverview> {
     this.guard.require('readParameters');
-    const bundle = await readImportParametersBundle(
-      dir,
-      this.now(),
-      'Pick the import-parameters bundle fetched for this key after its material expired (keyferry online params).',
-    );
+    const bundle = await readImportParametersBundle(dir, this.now(), 'restore');
     const keys = bundle.keys.map((k) => ({
       keyId: k.keyId,
       spec: k.keySpec,
@@ -230,11 +214,12 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     let record: PresentedShare;
     try {
       if (!name.success)
-        throw new KeyferryError(
-          'CEREMONY_PEOPLE_INVALID',
-          `"${presentedBy.slice(0, 100)}" is not a usable name for who presented share ${share.index}.`,
-          'Give the plain name of the person handing over the share.',
-        );
+        throw new KeyferryError('CEREMONY_PEOPLE_INVALID', {
+          reason: 'presenter',
+          name: presentedBy.slice(0, 100),
+          index: share.index,
+          field: '',
+        });
       record = shares.add(share, who, source);
     } catch (error) {
       if (!share.share.disposed) share.share.dispose();

@@ -15,18 +15,47 @@ import {
   type RestoreState,
 } from './ceremony-states';
 
+/** What a step does, as its refusal names it (catalogue: `problem.CEREMONY_STEP_OUT_OF_ORDER`). */
+export type CeremonyStepName =
+  | 'acknowledgeMaterialWithoutABackup'
+  | 'checkTheHSM'
+  | 'checkTheNetwork'
+  | 'checkTheOutputFolders'
+  | 'checkTheWrappedMaterialBundle'
+  | 'confirmAsAWitness'
+  | 'createKeys'
+  | 'deleteImportedKeyMaterial'
+  | 'fetchImportParameters'
+  | 'generateKeyMaterial'
+  | 'importKeyMaterial'
+  | 'loadKeyMaterial'
+  | 'presentAShare'
+  | 'presentTheCustodyBackup'
+  | 'readTheImportParameters'
+  | 'readTheKeyStates'
+  | 'rebuildTheMaterial'
+  | 'restoreTheMaterialFromTheHSM'
+  | 'showWhatTheWitnessesConfirm'
+  | 'splitTheMaterialForCustody'
+  | 'verifyTheImportedKeys'
+  | 'wrapTheKeyMaterial'
+  | 'wrapTheRebuiltMaterial'
+  | 'writeTheImportParametersBundle'
+  | 'writeTheReceipt'
+  | 'writeTheWrappedMaterialBundle';
+
 /** One step: the states it may run from, the state it leads to (null: it leaves the state as it is), and what it does (named in the refusal). */
 export interface StepRule<S extends string> {
   readonly from: readonly S[];
   readonly to: S | null;
-  readonly doing: string;
+  readonly doing: CeremonyStepName;
 }
 
 export type StepTable<S extends string, K extends string = string> = Readonly<Record<K, StepRule<S>>>;
 
 /** The online side (online/workflow.ts). */
 export const ONLINE_STEP_FROM = {
-  createKeys: { from: ['new'], to: 'keys-created', doing: 'create keys' },
+  createKeys: { from: ['new'], to: 'keys-created', doing: 'createKeys' },
   fetchParameters: {
     // After an import, again for keys whose imported material lapsed; after a check, when the tokens lapsed before the import (KMS.2601).
     from: [
@@ -39,22 +68,22 @@ export const ONLINE_STEP_FROM = {
       'finished',
     ],
     to: 'parameters-fetched',
-    doing: 'fetch import parameters',
+    doing: 'fetchImportParameters',
   },
   writeParameters: {
     from: ['parameters-fetched'],
     to: 'parameters-written',
-    doing: 'write the import-parameters bundle',
+    doing: 'writeTheImportParametersBundle',
   },
   checkWrappedBundle: {
     from: ['parameters-written', 'material-checked', 'imported', 'verified'],
     to: 'material-checked',
-    doing: 'check the wrapped-material bundle',
+    doing: 'checkTheWrappedMaterialBundle',
   },
-  importMaterial: { from: ['material-checked'], to: 'imported', doing: 'import key material' },
-  verifyKeys: { from: ['imported', 'verified', 'finished'], to: 'verified', doing: 'verify the imported keys' },
-  deleteMaterial: { from: ['imported', 'verified', 'finished'], to: null, doing: 'delete imported key material' },
-  writeReceipt: { from: ['verified'], to: 'finished', doing: 'write the receipt' },
+  importMaterial: { from: ['material-checked'], to: 'imported', doing: 'importKeyMaterial' },
+  verifyKeys: { from: ['imported', 'verified', 'finished'], to: 'verified', doing: 'verifyTheImportedKeys' },
+  deleteMaterial: { from: ['imported', 'verified', 'finished'], to: null, doing: 'deleteImportedKeyMaterial' },
+  writeReceipt: { from: ['verified'], to: 'finished', doing: 'writeTheReceipt' },
 } as const satisfies StepTable<OnlineStep>;
 export type OnlineStepId = keyof typeof ONLINE_STEP_FROM;
 
@@ -63,73 +92,73 @@ export type SharedAirGapStepId = 'checkNetwork' | 'showArtefacts' | 'confirmArte
 
 /** The air-gapped side (airgap/workflow.ts). */
 export const AIR_GAP_STEP_FROM = {
-  checkNetwork: { from: ['new', 'network-checked'], to: 'network-checked', doing: 'check the network' },
-  readParameters: { from: ['network-checked'], to: 'parameters-read', doing: 'read the import parameters' },
+  checkNetwork: { from: ['new', 'network-checked'], to: 'network-checked', doing: 'checkTheNetwork' },
+  readParameters: { from: ['network-checked'], to: 'parameters-read', doing: 'readTheImportParameters' },
   showArtefacts: {
     from: ['parameters-read', 'fingerprints-confirmed', 'material-ready', 'wrapped', 'bundle-written', 'finished'],
     to: null,
-    doing: 'show what the witnesses confirm',
+    doing: 'showWhatTheWitnessesConfirm',
   },
   confirmArtefact: {
     from: ['parameters-read', 'fingerprints-confirmed'],
     to: 'fingerprints-confirmed',
-    doing: 'confirm as a witness',
+    doing: 'confirmAsAWitness',
   },
-  preflight: { from: ['parameters-read', 'fingerprints-confirmed'], to: null, doing: 'check the output folders' },
+  preflight: { from: ['parameters-read', 'fingerprints-confirmed'], to: null, doing: 'checkTheOutputFolders' },
   acknowledgeNoBackup: {
     from: ['parameters-read', 'fingerprints-confirmed'],
     to: null,
-    doing: 'acknowledge material without a backup',
+    doing: 'acknowledgeMaterialWithoutABackup',
   },
-  useHsm: { from: ['parameters-read', 'fingerprints-confirmed'], to: null, doing: 'check the HSM' },
+  useHsm: { from: ['parameters-read', 'fingerprints-confirmed'], to: null, doing: 'checkTheHSM' },
   generateMaterial: {
     from: ['fingerprints-confirmed', 'material-ready'],
     to: 'material-ready',
-    doing: 'generate key material',
+    doing: 'generateKeyMaterial',
   },
   loadMaterial: {
     from: ['fingerprints-confirmed', 'material-ready'],
     to: 'material-ready',
-    doing: 'load key material',
+    doing: 'loadKeyMaterial',
   },
-  splitCustody: { from: ['material-ready'], to: null, doing: 'split the material for custody' },
-  wrap: { from: ['material-ready'], to: 'wrapped', doing: 'wrap the key material' },
-  writeBundle: { from: ['wrapped'], to: 'bundle-written', doing: 'write the wrapped-material bundle' },
-  writeReceipt: { from: ['bundle-written'], to: 'finished', doing: 'write the receipt' },
+  splitCustody: { from: ['material-ready'], to: null, doing: 'splitTheMaterialForCustody' },
+  wrap: { from: ['material-ready'], to: 'wrapped', doing: 'wrapTheKeyMaterial' },
+  writeBundle: { from: ['wrapped'], to: 'bundle-written', doing: 'writeTheWrappedMaterialBundle' },
+  writeReceipt: { from: ['bundle-written'], to: 'finished', doing: 'writeTheReceipt' },
 } as const satisfies StepTable<AirGapState> & Record<SharedAirGapStepId, StepRule<AirGapState>>;
 export type AirGapStepId = keyof typeof AIR_GAP_STEP_FROM;
 
 /** The custody restore ceremony (restore/workflow.ts). */
 export const RESTORE_STEP_FROM = {
-  checkNetwork: { from: ['new', 'network-checked'], to: 'network-checked', doing: 'check the network' },
-  readParameters: { from: ['network-checked'], to: 'parameters-read', doing: 'read the import parameters' },
-  presentShare: { from: ['parameters-read', 'shares-presented'], to: 'shares-presented', doing: 'present a share' },
+  checkNetwork: { from: ['new', 'network-checked'], to: 'network-checked', doing: 'checkTheNetwork' },
+  readParameters: { from: ['network-checked'], to: 'parameters-read', doing: 'readTheImportParameters' },
+  presentShare: { from: ['parameters-read', 'shares-presented'], to: 'shares-presented', doing: 'presentAShare' },
   presentBackup: {
     from: ['parameters-read', 'shares-presented'],
     to: null,
-    doing: 'present the custody backup',
+    doing: 'presentTheCustodyBackup',
   },
-  preflight: { from: ['parameters-read', 'shares-presented'], to: null, doing: 'check the output folders' },
-  restore: { from: ['shares-presented'], to: 'restored', doing: 'rebuild the material' },
+  preflight: { from: ['parameters-read', 'shares-presented'], to: null, doing: 'checkTheOutputFolders' },
+  restore: { from: ['shares-presented'], to: 'restored', doing: 'rebuildTheMaterial' },
   // From 'shares-presented' too, so that shares given for HSM material are refused with the reason.
   restoreFromHsm: {
     from: ['parameters-read', 'shares-presented'],
     to: 'restored',
-    doing: 'restore the material from the HSM',
+    doing: 'restoreTheMaterialFromTheHSM',
   },
   showArtefacts: {
     from: ['restored', 'fingerprints-confirmed', 'wrapped', 'bundle-written', 'finished'],
     to: null,
-    doing: 'show what the witnesses confirm',
+    doing: 'showWhatTheWitnessesConfirm',
   },
   confirmArtefact: {
     from: ['restored', 'fingerprints-confirmed'],
     to: 'fingerprints-confirmed',
-    doing: 'confirm as a witness',
+    doing: 'confirmAsAWitness',
   },
-  wrap: { from: ['fingerprints-confirmed'], to: 'wrapped', doing: 'wrap the rebuilt material' },
-  writeBundle: { from: ['wrapped'], to: 'bundle-written', doing: 'write the wrapped-material bundle' },
-  writeReceipt: { from: ['bundle-written'], to: 'finished', doing: 'write the receipt' },
+  wrap: { from: ['fingerprints-confirmed'], to: 'wrapped', doing: 'wrapTheRebuiltMaterial' },
+  writeBundle: { from: ['wrapped'], to: 'bundle-written', doing: 'writeTheWrappedMaterialBundle' },
+  writeReceipt: { from: ['bundle-written'], to: 'finished', doing: 'writeTheReceipt' },
 } as const satisfies StepTable<RestoreState> & Record<SharedAirGapStepId, StepRule<RestoreState>>;
 export type RestoreStepId = keyof typeof RESTORE_STEP_FROM;
 

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { KeyferryError } from '../../errors';
-import { CEREMONY_ID_PATTERN, IDENTIFIERS } from '../../identifiers';
+import { CEREMONY_ID_PATTERN } from '../../identifiers';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 
@@ -19,11 +19,7 @@ export function newCeremonyId(now: Date = new Date()): string {
 export function parseCeremonyId(value: string): string {
   const id = value.trim();
   if (!CEREMONY_ID_PATTERN.test(id)) {
-    throw new KeyferryError(
-      'CEREMONY_ID_INVALID',
-      `"${id.slice(0, 40)}" is not a ceremony id: ${IDENTIFIERS.ceremonyId.rule}.`,
-      'Copy the ceremony id exactly as the receipt or journal shows it.',
-    );
+    throw new KeyferryError('CEREMONY_ID_INVALID', { id: id.slice(0, 40) });
   }
   return id;
 }

@@ -186,18 +186,10 @@ export function parseMaterialExpiry(value: string, now: Date = new Date()): Mate
   if (value === 'never') return { kind: 'never' };
   const at = new Date(value);
   if (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    throw new KeyferryError(
-      'EXPIRY_INVALID',
-      `"${value}" is not "never" or an ISO 8601 date-time.`,
-      'Give "never" or a date-time such as 2030-01-31T00:00:00Z.',
-    );
+    throw new KeyferryError('EXPIRY_INVALID', { value });
   }
   if (at.getTime() <= now.getTime()) {
-    throw new KeyferryError(
-      'EXPIRY_IN_PAST',
-      `The material expiry ${at.toISOString()} is not in the future.`,
-      'Choose a later date, or "never".',
-    );
+    throw new KeyferryError('EXPIRY_IN_PAST', { reason: 'plan', keyId: '', at: at.toISOString() });
   }
   return { kind: 'at', at };
 }
@@ -209,11 +201,7 @@ export async function loadCeremonyPlan(file: string, now: Date = new Date()): Pr
   try {
     json = JSON.parse(text);
   } catch {
-    throw new KeyferryError(
-      'PLAN_NOT_JSON',
-      `The ceremony plan ${file} is not valid JSON.`,
-      'Correct the plan file and load it again.',
-    );
+    throw new KeyferryError('PLAN_NOT_JSON', { file });
   }
   return parseCeremonyPlan(json, now);
 }

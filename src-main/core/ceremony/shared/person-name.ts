@@ -10,6 +10,13 @@ export const personName = z
   .max(100, 'a name is at most 100 characters')
   .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'a name cannot contain control characters');
 
+/** What is wrong with a name or the list of witnesses, as CEREMONY_PEOPLE_INVALID's `reason`. */
+function peopleIssueReason(issue: z.ZodIssue | undefined): string {
+  if (issue?.code === 'too_small') return issue.origin === 'array' ? 'noWitness' : 'empty';
+  if (issue?.code === 'too_big') return issue.origin === 'array' ? 'tooManyWitnesses' : 'tooLong';
+  return 'control';
+}
+
 /** Checks the operator and witnesses of a ceremony: valid names, at least one witness, all different people. */
 export function checkCeremonyPeople(
   operator: string,
@@ -20,19 +27,16 @@ export function checkCeremonyPeople(
     .safeParse({ operator, witnesses });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new KeyferryError(
-      'CEREMONY_PEOPLE_INVALID',
-      `The people of the ceremony are not valid: ${issue?.path.join('.') || 'names'}: ${issue?.message ?? 'invalid'}.`,
-      'Name the operator and every witness (different people, plain names).',
-    );
+    throw new KeyferryError('CEREMONY_PEOPLE_INVALID', {
+      reason: peopleIssueReason(issue),
+      field: issue?.path.join('.') || 'names',
+      name: '',
+      index: 0,
+    });
   }
   const all = [parsed.data.operator, ...parsed.data.witnesses].map((p) => p.toLowerCase());
   if (new Set(all).size !== all.length) {
-    throw new KeyferryError(
-      'CEREMONY_PEOPLE_INVALID',
-      'The operator and the witnesses must all be different people.',
-      'Name each person once: one operator, and witnesses who are not the operator.',
-    );
+    throw new KeyferryError('CEREMONY_PEOPLE_INVALID', { reason: 'same', field: '', name: '', index: 0 });
   }
   return parsed.data;
 }

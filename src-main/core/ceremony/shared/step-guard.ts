@@ -1,24 +1,53 @@
 /**
  * Guarded transitions: each workflow names its states, and its step table
- * (shared/allowed-steps.ts) says from which states every step may run. A step called out of order is refused with CEREMONY_STEP_OUT_OF_ORDER, naming
- * where the ceremony stands and what must happen first. Nothing changes when a step is refused.
+ * (shared/allowed-steps.ts) says from which states every step may run. A step called out of
+ * order is refused with CEREMONY_STEP_OUT_OF_ORDER, naming where the ceremony stands and what
+ * must happen first (both texts in the catalogue, chosen by the step, the side and the state).
+ * Nothing changes when a step is refused.
  */
 import { KeyferryError } from '../../errors';
-import type { StepTable } from './allowed-steps';
+import type { CeremonyStepName, StepTable } from './allowed-steps';
+
+export type { CeremonyStepName } from './allowed-steps';
+export type CeremonySide = 'online' | 'airgap' | 'restore';
+
+interface OutOfOrder {
+  readonly reason: 'state' | 'notWrapped' | 'notImported' | 'notConnected' | 'bundleNotRead';
+  readonly step?: CeremonyStepName;
+  readonly side?: CeremonySide;
+  readonly state?: string;
+  readonly keyId?: string;
+}
+
+/** `network-checked` → `networkChecked`: a state as an ICU select key. */
+function selectKey(state: string): string {
+  return state.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** CEREMONY_STEP_OUT_OF_ORDER: a step refused for where the ceremony stands (`reason` says what is missing). */
+export function stepOutOfOrder(values: OutOfOrder): KeyferryError {
+  const side = values.side ?? 'online';
+  const state = values.state ?? '';
+  return new KeyferryError('CEREMONY_STEP_OUT_OF_ORDER', {
+    reason: values.reason,
+    step: values.step ?? '',
+    side,
+    state,
+    next: `${side}_${selectKey(state)}`,
+    keyId: values.keyId ?? '',
+  });
+}
 
 export class StepGuard<S extends string, K extends string = string> {
   #state: S;
-  readonly #side: string;
-  readonly #nextStepFrom: Readonly<Record<S, string>>;
+  readonly #side: CeremonySide;
   readonly #table: StepTable<S, K>;
   #stopped = false;
 
-  /** `nextStepFrom[state]` is the sentence telling a person what to do next in that state. */
-  constructor(side: string, initial: S, nextStepFrom: Readonly<Record<S, string>>, table: StepTable<S, K>) {
+  constructor(side: CeremonySide, initial: S, table: StepTable<S, K>) {
     this.#side = side;
     this.#table = table;
     this.#state = initial;
-    this.#nextStepFrom = nextStepFrom;
   }
 
   get state(): S {
@@ -30,11 +59,7 @@ export class StepGuard<S extends string, K extends string = string> {
     if (this.#stopped) throw new KeyferryError('CEREMONY_STOPPED');
     const rule = this.#table[step];
     if (!rule.from.includes(this.#state)) {
-      throw new KeyferryError(
-        'CEREMONY_STEP_OUT_OF_ORDER',
-        `Cannot ${rule.doing} now: the ${this.#side} ceremony is at "${this.#state}".`,
-        this.#nextStepFrom[this.#state],
-      );
+      throw stepOutOfOrder({ reason: 'state', step: rule.doing, side: this.#side, state: this.#state });
     }
   }
 

@@ -1,0 +1,83 @@
+/** Ceremony steps' refusals (online, air-gapped, restore, shared). zh-CN twin in ../zh-CN/ceremony.ts. */
+const REFUSED =
+  'Do not import this bundle. Bring the wrapped-material bundle written on the air-gapped workstation for these parameters, unchanged.';
+const FETCH_NEW_PARAMETERS =
+  'Fetch new parameters (keyferry online params), carry them to the air-gapped workstation and wrap again.';
+
+export const enCeremony = {
+  'problem.CUSTODY_SPEC_INVALID': '"{text}" is not a custody split such as 2/3.',
+  'problem.CUSTODY_SPEC_INVALID.next': 'Give M/N with 2 <= M <= N <= 16, e.g. --custody 2/3.',
+  'problem.MATERIAL_NOT_HELD': 'No key material is held for key {keyId}.',
+  'problem.MATERIAL_NOT_HELD.next': 'Generate or load the key material for this key first.',
+  'problem.KEY_NOT_IN_CEREMONY': 'Key {keyId} is not in the import parameters of this ceremony.',
+  'problem.KEY_NOT_IN_CEREMONY.next': 'Choose one of: {keyIds}.',
+  'problem.RECEIPT_NEEDS_TOKEN': 'Key {keyId} has no import token, so the receipt cannot cite it.',
+  'problem.RECEIPT_NEEDS_TOKEN.next': 'Read the parameters with their import token (ImportToken.b64).',
+  'problem.BUNDLE_WRONG_KIND':
+    '{dir} is {found, select, wrapped {a wrapped-material bundle, not an import-parameters bundle} other {an import-parameters bundle, not a wrapped-material bundle}}.',
+  'problem.BUNDLE_WRONG_KIND.next':
+    '{pick, select, airgap {Pick the import-parameters bundle written by the online workstation.} restore {Pick the import-parameters bundle fetched for this key after its material expired (keyferry online params).} other {Pick the wrapped-material bundle written on the air-gapped workstation.}}',
+  'problem.CUSTODY_ALREADY_SPLIT': 'The material was already split for custody in this ceremony.',
+  'problem.CUSTODY_ALREADY_SPLIT.next': 'Wrap the material next.',
+  'problem.WRAPPING_KEY_CHANGED':
+    'The wrapping key of key {keyId} no longer matches the fingerprint the witnesses confirmed.',
+  'problem.WRAPPING_KEY_CHANGED.next': 'Stop and start the air-gapped side again from the bundle.',
+  'problem.EXPIRY_IN_PAST':
+    '{reason, select, chosen {The material expiry chosen for key {keyId}, {at}, is not in the future; the KMS would refuse it (KMS.2602).} bundle {The wrapped-material bundle requests material expiry {at} for key {keyId}, which has passed; the KMS would refuse it (KMS.2602). Nothing was imported.} import {The material expiry {at} of key {keyId} is not in the future; the KMS would refuse it (KMS.2602).} other {The material expiry {at} is not in the future.}}',
+  'problem.EXPIRY_IN_PAST.next':
+    '{reason, select, bundle {Choose the expiry explicitly (keyferry online import --expires never|ISO-TIME; it is journaled as an override), or wrap again on the air-gapped workstation with a later --expires.} plan {Choose a later date, or "never".} other {Choose a later expiry, or "never".}}',
+  'problem.EXPIRY_INVALID': '"{value}" is not "never" or an ISO 8601 date-time.',
+  'problem.EXPIRY_INVALID.next': 'Give "never" or a date-time such as 2030-01-31T00:00:00Z.',
+  'problem.PLAN_NOT_JSON': 'The ceremony plan {file} is not valid JSON.',
+  'problem.PLAN_NOT_JSON.next': 'Correct the plan file and load it again.',
+  'problem.IMPORT_TOKEN_EXPIRED':
+    '{at, select, unknown {The import token of key {keyId} has expired.} other {The import token of key {keyId} expired at {at}; the KMS would refuse the import.}}',
+  'problem.IMPORT_TOKEN_EXPIRED.next': FETCH_NEW_PARAMETERS,
+  'problem.KEY_NOT_IMPORTED': 'Key {keyId} has no material imported in this ceremony.',
+  'problem.KEY_NOT_IMPORTED.next': 'Give the key id of an imported key of this ceremony.',
+  'problem.MATERIAL_NOT_DELETABLE': 'Key {keyId} is {spec}: imported asymmetric material cannot be deleted (KMS.2702).',
+  'problem.MATERIAL_NOT_DELETABLE.next': 'Disable the key or schedule its deletion instead.',
+  'problem.CEREMONY_NOT_STARTED': 'This journal holds no ceremony yet.',
+  'problem.CEREMONY_NOT_STARTED.next':
+    'Start with "keyferry online create-key" and a ceremony plan, or give the journal of an existing ceremony.',
+  'problem.CEREMONY_NO_KEYS': 'No keys were given to create.',
+  'problem.CEREMONY_NO_KEYS.next': 'Name at least one key (alias and spec) in the plan.',
+  'problem.CEREMONY_JOURNAL_UNEXPECTED':
+    '{why, select, noStart {This journal has entries but no online ceremony start.} unknownKey {Journal entry {seq} ({event}) cannot be replayed: it names key {keyId}, which this ceremony did not create.} data {Journal entry {seq} ({event}) cannot be replayed: its data is not in the expected form.} notStart {Journal entry {seq} ({event}) cannot be replayed: it is not an online ceremony start.} other {Journal entry {seq} ({event}) cannot be replayed: a journal holds one ceremony; this one starts a second.}}',
+  'problem.CEREMONY_JOURNAL_UNEXPECTED.next':
+    '{why, select, noStart {Give the online journal of this ceremony, or a new file name to start one.} other {Check that this is the online journal of this ceremony (not the air-gapped one). Keep it as evidence.}}',
+  'problem.NOTHING_TO_IMPORT':
+    'Every key of this ceremony holds its imported material; no key waits for import parameters.',
+  'problem.NOTHING_TO_IMPORT.next': 'Check the keys with "keyferry online status".',
+  'problem.WRAPPED_KEY_UNKNOWN': 'The bundle holds key {keyId}, which this ceremony did not create.',
+  'problem.WRAPPED_KEY_UNKNOWN.next': REFUSED,
+  'problem.WRAPPED_SPEC_MISMATCH': 'Key {keyId} was created as {created} but the bundle holds {held} material.',
+  'problem.WRAPPED_SPEC_MISMATCH.next': REFUSED,
+  'problem.WRAPPED_TOKEN_MISSING':
+    'The bundle names no import token for key {keyId}; the online import needs the token the KMS issued.',
+  'problem.WRAPPED_TOKEN_MISSING.next': FETCH_NEW_PARAMETERS,
+  'problem.WRAPPED_TOKEN_NOT_ISSUED':
+    'The import token cited for key {keyId} is not one the KMS issued to this ceremony.',
+  'problem.WRAPPED_TOKEN_NOT_ISSUED.next': REFUSED,
+  'problem.WRAPPED_FINGERPRINT_MISMATCH':
+    'Key {keyId} was wrapped under the key with fingerprint {used}, not the wrapping key the KMS issued with its token ({issued}).',
+  'problem.WRAPPED_FINGERPRINT_MISMATCH.next': REFUSED,
+  'problem.WRAPPED_ALGORITHM_MISMATCH':
+    'Key {keyId} was wrapped with {used}, but its parameters were issued for {issued}.',
+  'problem.WRAPPED_ALGORITHM_MISMATCH.next': REFUSED,
+  'problem.WRAPPED_KEY_ALREADY_IMPORTED': 'Key {keyId} was already imported with other parameters.',
+  'problem.WRAPPED_KEY_ALREADY_IMPORTED.next': 'Check it with "keyferry online status" instead of importing again.',
+  'problem.WRAPPED_OTHER_CEREMONY': 'The bundle belongs to ceremony {bundleCeremony}, not to {ceremonyId}.',
+  'problem.WRAPPED_OTHER_CEREMONY.next': REFUSED,
+  'problem.CEREMONY_PEOPLE_INVALID':
+    '{reason, select, presenter {"{name}" is not a usable name for who presented share {index}.} same {The operator and the witnesses must all be different people.} other {The people of the ceremony are not valid: {field}: {reason, select, empty {a name cannot be empty} tooLong {a name is at most 100 characters} noWitness {name at least one witness} tooManyWitnesses {at most 20 witnesses} other {a name cannot contain control characters}}.}}',
+  'problem.CEREMONY_PEOPLE_INVALID.next':
+    '{reason, select, presenter {Give the plain name of the person handing over the share.} same {Name each person once: one operator, and witnesses who are not the operator.} other {Name the operator and every witness (different people, plain names).}}',
+  'problem.CEREMONY_ID_INVALID':
+    '"{id}" is not a ceremony id: a ceremony id is 1-64 letters, digits, dots, underscores and dashes, starting with a letter or digit (e.g. KF-20261130-abcdef).',
+  'problem.CEREMONY_ID_INVALID.next': 'Copy the ceremony id exactly as the receipt or journal shows it.',
+  'problem.CEREMONY_STEP_OUT_OF_ORDER':
+    '{reason, select, notWrapped {Key {keyId} was not wrapped.} notImported {Key {keyId} has not been imported and verified.} notConnected {Cannot {step, select, acknowledgeMaterialWithoutABackup {acknowledge material without a backup} checkTheHSM {check the HSM} checkTheNetwork {check the network} checkTheOutputFolders {check the output folders} checkTheWrappedMaterialBundle {check the wrapped-material bundle} confirmAsAWitness {confirm as a witness} createKeys {create keys} deleteImportedKeyMaterial {delete imported key material} fetchImportParameters {fetch import parameters} generateKeyMaterial {generate key material} importKeyMaterial {import key material} loadKeyMaterial {load key material} presentAShare {present a share} presentTheCustodyBackup {present the custody backup} readTheImportParameters {read the import parameters} readTheKeyStates {read the key states} rebuildTheMaterial {rebuild the material} showWhatTheWitnessesConfirm {show what the witnesses confirm} splitTheMaterialForCustody {split the material for custody} verifyTheImportedKeys {verify the imported keys} wrapTheKeyMaterial {wrap the key material} wrapTheRebuiltMaterial {wrap the rebuilt material} writeTheImportParametersBundle {write the import-parameters bundle} writeTheReceipt {write the receipt} writeTheWrappedMaterialBundle {write the wrapped-material bundle} restoreTheMaterialFromTheHSM {restore the material from the HSM} other {{step}}} before connecting to the KMS.} bundleNotRead {The receipt names the wrapped-material bundle, which was not read in this session.} other {Cannot {step, select, acknowledgeMaterialWithoutABackup {acknowledge material without a backup} checkTheHSM {check the HSM} checkTheNetwork {check the network} checkTheOutputFolders {check the output folders} checkTheWrappedMaterialBundle {check the wrapped-material bundle} confirmAsAWitness {confirm as a witness} createKeys {create keys} deleteImportedKeyMaterial {delete imported key material} fetchImportParameters {fetch import parameters} generateKeyMaterial {generate key material} importKeyMaterial {import key material} loadKeyMaterial {load key material} presentAShare {present a share} presentTheCustodyBackup {present the custody backup} readTheImportParameters {read the import parameters} readTheKeyStates {read the key states} rebuildTheMaterial {rebuild the material} showWhatTheWitnessesConfirm {show what the witnesses confirm} splitTheMaterialForCustody {split the material for custody} verifyTheImportedKeys {verify the imported keys} wrapTheKeyMaterial {wrap the key material} wrapTheRebuiltMaterial {wrap the rebuilt material} writeTheImportParametersBundle {write the import-parameters bundle} writeTheReceipt {write the receipt} writeTheWrappedMaterialBundle {write the wrapped-material bundle} restoreTheMaterialFromTheHSM {restore the material from the HSM} other {{step}}} now: the {side, select, airgap {air-gapped} restore {custody restore} other {online}} ceremony is at "{state}".}}',
+  'problem.CEREMONY_STEP_OUT_OF_ORDER.next':
+    '{reason, select, notWrapped {Wrap every key before writing the receipt.} notImported {Import and verify every key before writing the receipt.} notConnected {Connect first (it tests the endpoint and credentials with list-keys).} bundleNotRead {Check the wrapped-material bundle again, then write the receipt.} other {{next, select, airgap_new {Check the network first.} airgap_networkChecked {Read the import-parameters bundle next.} airgap_parametersRead {Have every witness type the import-parameters bundle digest read aloud from the online workstation next.} airgap_fingerprintsConfirmed {Generate or load the key material next.} airgap_materialReady {Wrap the key material next (after custody shares, if any).} airgap_wrapped {Write the wrapped-material bundle next.} airgap_bundleWritten {Write the receipt next.} airgap_finished {This ceremony is finished; start a new one for more keys.} restore_new {Check the network first.} restore_networkChecked {Read the fresh import-parameters bundle of the key next.} restore_parametersRead {Have the custodians present their shares next.} restore_sharesPresented {Present at least M shares, then rebuild the material.} restore_restored {Have every witness type the import-parameters bundle digest read aloud from the online workstation next.} restore_fingerprintsConfirmed {Wrap the rebuilt material next.} restore_wrapped {Write the wrapped-material bundle next.} restore_bundleWritten {Write the receipt next.} restore_finished {This restore ceremony is finished.} online_new {Create the keys first (keyferry online create-key).} online_keysCreated {Fetch the import parameters next (keyferry online params).} online_parametersFetched {Write the import-parameters bundle next.} online_parametersWritten {Wrap on the air-gapped workstation, then check the wrapped-material bundle here (keyferry online import).} online_materialChecked {Import the checked material next.} online_imported {Verify the imported keys next (keyferry online status).} online_verified {Write the receipt next.} online_finished {This ceremony is finished: every key was imported and verified and its receipt is written. Check the keys with keyferry online status.} other {}}}}',
+} as const;

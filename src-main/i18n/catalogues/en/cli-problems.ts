@@ -1,0 +1,49 @@
+/** The CLI's own refusals: options, journals, config files, credentials, outputs. zh-CN twin in ../zh-CN/cli-problems.ts. */
+const WHERE =
+  '{where, select, environment {the environment (KEYFERRY_AK, KEYFERRY_SK, KEYFERRY_IAM_TOKEN)} other {{where}}}';
+const REPORT = 'Report this to the Keyferry maintainers.';
+
+export const enCliProblems = {
+  'problem.CLI_MISSING_OPTION':
+    '{reason, select, option {The option {option} is required.} withBundle {The option {option} is required with --bundle.} journal {The option --journal FILE is required: every ceremony step is journaled.} witness {No witness was named.} parameters {No import parameters were given.} materialKeyId {The bundle holds several keys: --material needs --key-id.} noKeys {No keys to create.} consoleFiles {Console files need {option}.} region {The KMS region is not set.} other {The project ID is not set.}}',
+  'problem.CLI_MISSING_OPTION.next':
+    '{reason, select, journal {Give --journal FILE (created if missing, continued if present).} witness {Name every witness with --witness NAME.} parameters {Give --bundle DIR (or the console files: --console-wrapping-key, --key-id, --spec, --import-token).} materialKeyId {Name the key the material is for with --key-id.} noKeys {Give --plan FILE, or --alias A --spec S with --operator and --witness.} consoleFiles {Give the wrapping key file, the key id, the key spec and the import token file (ImportToken.b64).} region {Give --region (e.g. cn-north-4) or "region" in the config file.} projectId {Give --project-id or "projectId" in the config file.} other {Run "keyferry {command} --help" for the usage.}}',
+  'problem.JOURNAL_MISSING': 'The journal {file} does not exist, so there is no ceremony to continue.',
+  'problem.JOURNAL_MISSING.next':
+    'Start the ceremony with "keyferry online create-key", or give the path of its journal.',
+  'problem.CUSTODY_FOLDERS_MISSING':
+    'Custody needs {n} --custodian-folder options, one per custodian, each on its own media.',
+  'problem.CUSTODY_FOLDERS_MISSING.next':
+    'Give one --custodian-folder per custodian (the app checks they are on different volumes); for a rehearsal only, --shares-on-one-volume writes them beside --out.',
+  'problem.OUTPUT_EXISTS':
+    '{what, select, inFolder {The output folder already holds {path}; Keyferry never overwrites a file.} outFile {{path} already exists; Keyferry never overwrites a file.} other {{path} already exists; Keyferry never overwrites.}}',
+  'problem.OUTPUT_EXISTS.next':
+    '{what, select, inFolder {Choose a new, empty output folder.} outFile {Choose a new file name for --out.} other {Choose a new folder for --wrapped-out.}}',
+  'problem.CONFIRMATION_REQUIRED':
+    'Deleting the material of key {keyId} makes every ciphertext under it unreadable until the same material is imported again.',
+  'problem.CONFIRMATION_REQUIRED.next': 'Add --yes to confirm.',
+  'problem.CONFIG_INVALID':
+    'The config file {file} {why, select, unreadable {cannot be read} notSmallFile {is not a small regular file} notJson {is not valid JSON} other {has a problem at {field}: {detail}}}.',
+  'problem.CONFIG_INVALID.next':
+    'Fix the config file (JSON with region, projectId, endpoint, caFile, ak, sk, securityToken or iamToken).',
+  'problem.CONFIG_TOO_OPEN':
+    'The config file {file} can be read by other users (mode {mode}); it may hold credentials.',
+  'problem.CONFIG_TOO_OPEN.next': 'Restrict it to its owner: chmod 600 {file}',
+  'problem.CREDENTIALS_AMBIGUOUS': `Both an AK/SK pair and an IAM token are set in ${WHERE}.`,
+  'problem.CREDENTIALS_AMBIGUOUS.next': 'Keep only one kind of credential.',
+  'problem.CREDENTIALS_INCOMPLETE': `Only half of the AK/SK pair is set in ${WHERE}.`,
+  'problem.CREDENTIALS_INCOMPLETE.next': 'Set both the access key ID (AK) and the secret access key (SK).',
+  'problem.CREDENTIALS_MISSING':
+    '{where, select, app {No access key was entered for this session.} other {No KMS credentials were given.}}',
+  'problem.CREDENTIALS_MISSING.next':
+    '{where, select, app {Enter the access key ID and the secret access key, then test the connection.} other {Set KEYFERRY_AK and KEYFERRY_SK (plus KEYFERRY_SECURITY_TOKEN for temporary keys) or KEYFERRY_IAM_TOKEN, or give --config FILE. Credentials are never taken from the command line.}}',
+  'problem.CA_FILE_UNREADABLE': 'The CA file {file} cannot be read.',
+  'problem.CA_FILE_UNREADABLE.next': 'Give a PEM file of CA certificates.',
+  'problem.CA_FILE_NOT_PEM': 'The CA file {file} holds no PEM certificate.',
+  'problem.CA_FILE_NOT_PEM.next':
+    '{where, select, app {Choose a PEM file of CA certificates, or leave the field empty.} other {Give a PEM file of CA certificates.}}',
+  'problem.CLI_COMMAND_MISSING': 'The command "{name}" is listed but its module does not provide it.',
+  'problem.CLI_COMMAND_MISSING.next': REPORT,
+  'problem.CLI_COMMAND_MISMATCH': 'The command "{listed}" loaded as "{loaded}".',
+  'problem.CLI_COMMAND_MISMATCH.next': REPORT,
+} as const;

@@ -1,0 +1,80 @@
+/**
+ * 仪式各步骤的拒绝（联网、离线、恢复、共用）。英文原文见 ../en/ceremony.ts。
+ * Chinese wording by the i18n engineer, not yet reviewed by a native-speaking security officer.
+ */
+import type { enCeremony } from '../en/ceremony';
+
+const REFUSED = '不要导入此包。请带来离线工作站为这些导入参数写出的已包装密钥材料包，不得改动。';
+const FETCH_NEW_PARAMETERS = '请重新获取导入参数（keyferry online params），带到离线工作站后重新包装。';
+
+export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } = {
+  'problem.CUSTODY_SPEC_INVALID': '“{text}” 不是形如 2/3 的托管拆分。',
+  'problem.CUSTODY_SPEC_INVALID.next': '请给出 M/N，满足 2 <= M <= N <= 16，例如 --custody 2/3。',
+  'problem.MATERIAL_NOT_HELD': '没有持有密钥 {keyId} 的密钥材料。',
+  'problem.MATERIAL_NOT_HELD.next': '请先为此密钥生成或加载密钥材料。',
+  'problem.KEY_NOT_IN_CEREMONY': '密钥 {keyId} 不在本仪式的导入参数中。',
+  'problem.KEY_NOT_IN_CEREMONY.next': '请从以下密钥中选择：{keyIds}。',
+  'problem.RECEIPT_NEEDS_TOKEN': '密钥 {keyId} 没有导入令牌，回执无法引用它。',
+  'problem.RECEIPT_NEEDS_TOKEN.next': '请连同导入令牌（ImportToken.b64）一起读取导入参数。',
+  'problem.BUNDLE_WRONG_KIND':
+    '{dir} 是{found, select, wrapped {已包装密钥材料包，不是导入参数包} other {导入参数包，不是已包装密钥材料包}}。',
+  'problem.BUNDLE_WRONG_KIND.next':
+    '{pick, select, airgap {请选择联网工作站写出的导入参数包。} restore {请选择在此密钥的密钥材料到期后为它获取的导入参数包（keyferry online params）。} other {请选择离线工作站写出的已包装密钥材料包。}}',
+  'problem.CUSTODY_ALREADY_SPLIT': '本仪式中的密钥材料已经拆分托管。',
+  'problem.CUSTODY_ALREADY_SPLIT.next': '下一步请包装密钥材料。',
+  'problem.WRAPPING_KEY_CHANGED': '密钥 {keyId} 的包装密钥与见证人确认的指纹不再一致。',
+  'problem.WRAPPING_KEY_CHANGED.next': '请停止，并从导入参数包重新开始离线一侧。',
+  'problem.EXPIRY_IN_PAST':
+    '{reason, select, chosen {为密钥 {keyId} 选择的密钥材料到期时间 {at} 不在未来；KMS 会拒绝（KMS.2602）。} bundle {已包装密钥材料包为密钥 {keyId} 请求的密钥材料到期时间 {at} 已过；KMS 会拒绝（KMS.2602）。没有导入任何内容。} import {密钥 {keyId} 的密钥材料到期时间 {at} 不在未来；KMS 会拒绝（KMS.2602）。} other {密钥材料到期时间 {at} 不在未来。}}',
+  'problem.EXPIRY_IN_PAST.next':
+    '{reason, select, bundle {请明确选择到期时间（keyferry online import --expires never|ISO-TIME；会作为覆盖记入日志），或在离线工作站用更晚的 --expires 重新包装。} plan {请选择更晚的日期，或 “never”。} other {请选择更晚的到期时间，或 “never”。}}',
+  'problem.EXPIRY_INVALID': '“{value}” 既不是 “never”，也不是 ISO 8601 日期时间。',
+  'problem.EXPIRY_INVALID.next': '请给出 “never” 或形如 2030-01-31T00:00:00Z 的日期时间。',
+  'problem.PLAN_NOT_JSON': '仪式计划 {file} 不是有效的 JSON。',
+  'problem.PLAN_NOT_JSON.next': '请修正计划文件后重新加载。',
+  'problem.IMPORT_TOKEN_EXPIRED':
+    '{at, select, unknown {密钥 {keyId} 的导入令牌已过期。} other {密钥 {keyId} 的导入令牌已于 {at} 过期；KMS 会拒绝导入。}}',
+  'problem.IMPORT_TOKEN_EXPIRED.next': FETCH_NEW_PARAMETERS,
+  'problem.KEY_NOT_IMPORTED': '密钥 {keyId} 在本仪式中没有导入密钥材料。',
+  'problem.KEY_NOT_IMPORTED.next': '请给出本仪式中已导入密钥的密钥 ID。',
+  'problem.MATERIAL_NOT_DELETABLE': '密钥 {keyId} 是 {spec}：导入的非对称密钥材料不能删除（KMS.2702）。',
+  'problem.MATERIAL_NOT_DELETABLE.next': '请改为禁用该密钥或计划删除它。',
+  'problem.CEREMONY_NOT_STARTED': '此日志中还没有仪式。',
+  'problem.CEREMONY_NOT_STARTED.next': '请用 “keyferry online create-key” 和仪式计划开始，或给出已有仪式的日志。',
+  'problem.CEREMONY_NO_KEYS': '没有给出要创建的密钥。',
+  'problem.CEREMONY_NO_KEYS.next': '请在计划中至少写明一个密钥（别名和规格）。',
+  'problem.CEREMONY_JOURNAL_UNEXPECTED':
+    '{why, select, noStart {此日志有条目，但没有联网仪式的开始。} unknownKey {日志条目 {seq}（{event}）无法重放：它提到了本仪式未创建的密钥 {keyId}。} data {日志条目 {seq}（{event}）无法重放：其数据不是预期的格式。} notStart {日志条目 {seq}（{event}）无法重放：它不是联网仪式的开始。} other {日志条目 {seq}（{event}）无法重放：一个日志只容纳一个仪式，而此条目开始了第二个。}}',
+  'problem.CEREMONY_JOURNAL_UNEXPECTED.next':
+    '{why, select, noStart {请给出本仪式的联网日志，或给一个新文件名以开始新仪式。} other {请确认这是本仪式的联网日志（而不是离线日志）。请保留它作为证据。}}',
+  'problem.NOTHING_TO_IMPORT': '本仪式的每个密钥都已持有导入的密钥材料；没有密钥在等待导入参数。',
+  'problem.NOTHING_TO_IMPORT.next': '请用 “keyferry online status” 检查这些密钥。',
+  'problem.WRAPPED_KEY_UNKNOWN': '包中含有密钥 {keyId}，但本仪式没有创建该密钥。',
+  'problem.WRAPPED_KEY_UNKNOWN.next': REFUSED,
+  'problem.WRAPPED_SPEC_MISMATCH': '密钥 {keyId} 创建时的规格是 {created}，但包中是 {held} 的密钥材料。',
+  'problem.WRAPPED_SPEC_MISMATCH.next': REFUSED,
+  'problem.WRAPPED_TOKEN_MISSING': '包中没有写明密钥 {keyId} 的导入令牌；联网导入需要 KMS 签发的导入令牌。',
+  'problem.WRAPPED_TOKEN_MISSING.next': FETCH_NEW_PARAMETERS,
+  'problem.WRAPPED_TOKEN_NOT_ISSUED': '为密钥 {keyId} 引用的导入令牌不是 KMS 签发给本仪式的。',
+  'problem.WRAPPED_TOKEN_NOT_ISSUED.next': REFUSED,
+  'problem.WRAPPED_FINGERPRINT_MISMATCH':
+    '密钥 {keyId} 是用指纹为 {used} 的密钥包装的，而不是 KMS 随导入令牌签发的包装密钥（{issued}）。',
+  'problem.WRAPPED_FINGERPRINT_MISMATCH.next': REFUSED,
+  'problem.WRAPPED_ALGORITHM_MISMATCH': '密钥 {keyId} 是用 {used} 包装的，但其导入参数是为 {issued} 签发的。',
+  'problem.WRAPPED_ALGORITHM_MISMATCH.next': REFUSED,
+  'problem.WRAPPED_KEY_ALREADY_IMPORTED': '密钥 {keyId} 已经用其他导入参数导入过。',
+  'problem.WRAPPED_KEY_ALREADY_IMPORTED.next': '请用 “keyferry online status” 检查它，不要再次导入。',
+  'problem.WRAPPED_OTHER_CEREMONY': '此包属于仪式 {bundleCeremony}，而不是 {ceremonyId}。',
+  'problem.WRAPPED_OTHER_CEREMONY.next': REFUSED,
+  'problem.CEREMONY_PEOPLE_INVALID':
+    '{reason, select, presenter {“{name}” 不能用作交出份额 {index} 的人的姓名。} same {操作员和各位见证人必须是不同的人。} other {仪式人员无效：{field}：{reason, select, empty {姓名不能为空} tooLong {姓名最多 100 个字符} noWitness {至少写明一位见证人} tooManyWitnesses {最多 20 位见证人} other {姓名不能含有控制字符}}。}}',
+  'problem.CEREMONY_PEOPLE_INVALID.next':
+    '{reason, select, presenter {请给出交出份额的人的普通姓名。} same {每人只写一次：一位操作员，以及不是操作员的见证人。} other {请写明操作员和每位见证人（不同的人，普通姓名）。}}',
+  'problem.CEREMONY_ID_INVALID':
+    '“{id}” 不是仪式 ID：仪式 ID 为 1-64 个字母、数字、点、下划线和短横线，以字母或数字开头（例如 KF-20261130-abcdef）。',
+  'problem.CEREMONY_ID_INVALID.next': '请按回执或日志所示准确复制仪式 ID。',
+  'problem.CEREMONY_STEP_OUT_OF_ORDER':
+    '{reason, select, notWrapped {密钥 {keyId} 尚未包装。} notImported {密钥 {keyId} 尚未导入并验证。} notConnected {连接 KMS 之前不能{step, select, acknowledgeMaterialWithoutABackup {确认无备份的密钥材料} checkTheHSM {检查 HSM} checkTheNetwork {检查网络} checkTheOutputFolders {检查输出文件夹} checkTheWrappedMaterialBundle {检查已包装密钥材料包} confirmAsAWitness {以见证人身份确认} createKeys {创建密钥} deleteImportedKeyMaterial {删除导入的密钥材料} fetchImportParameters {获取导入参数} generateKeyMaterial {生成密钥材料} importKeyMaterial {导入密钥材料} loadKeyMaterial {加载密钥材料} presentAShare {出示份额} presentTheCustodyBackup {出示托管备份} readTheImportParameters {读取导入参数} readTheKeyStates {读取密钥状态} rebuildTheMaterial {重建密钥材料} showWhatTheWitnessesConfirm {显示见证人要确认的内容} splitTheMaterialForCustody {拆分密钥材料以托管} verifyTheImportedKeys {验证导入的密钥} wrapTheKeyMaterial {包装密钥材料} wrapTheRebuiltMaterial {包装重建的密钥材料} writeTheImportParametersBundle {写出导入参数包} writeTheReceipt {写出回执} writeTheWrappedMaterialBundle {写出已包装密钥材料包} restoreTheMaterialFromTheHSM {从 HSM 恢复密钥材料} other {{step}}}。} bundleNotRead {回执要写明已包装密钥材料包，但本次会话没有读取它。} other {现在不能{step, select, acknowledgeMaterialWithoutABackup {确认无备份的密钥材料} checkTheHSM {检查 HSM} checkTheNetwork {检查网络} checkTheOutputFolders {检查输出文件夹} checkTheWrappedMaterialBundle {检查已包装密钥材料包} confirmAsAWitness {以见证人身份确认} createKeys {创建密钥} deleteImportedKeyMaterial {删除导入的密钥材料} fetchImportParameters {获取导入参数} generateKeyMaterial {生成密钥材料} importKeyMaterial {导入密钥材料} loadKeyMaterial {加载密钥材料} presentAShare {出示份额} presentTheCustodyBackup {出示托管备份} readTheImportParameters {读取导入参数} readTheKeyStates {读取密钥状态} rebuildTheMaterial {重建密钥材料} showWhatTheWitnessesConfirm {显示见证人要确认的内容} splitTheMaterialForCustody {拆分密钥材料以托管} verifyTheImportedKeys {验证导入的密钥} wrapTheKeyMaterial {包装密钥材料} wrapTheRebuiltMaterial {包装重建的密钥材料} writeTheImportParametersBundle {写出导入参数包} writeTheReceipt {写出回执} writeTheWrappedMaterialBundle {写出已包装密钥材料包} restoreTheMaterialFromTheHSM {从 HSM 恢复密钥材料} other {{step}}}：{side, select, airgap {离线} restore {托管恢复} other {联网}}仪式处于 “{state}”。}}',
+  'problem.CEREMONY_STEP_OUT_OF_ORDER.next':
+    '{reason, select, notWrapped {写出回执之前，请先包装每个密钥。} notImported {写出回执之前，请先导入并验证每个密钥。} notConnected {请先连接（连接时会用 list-keys 测试终端节点和凭证）。} bundleNotRead {请重新检查已包装密钥材料包，然后写出回执。} other {{next, select, airgap_new {请先检查网络。} airgap_networkChecked {下一步请读取导入参数包。} airgap_parametersRead {下一步请每位见证人输入在联网工作站上朗读的导入参数包摘要。} airgap_fingerprintsConfirmed {下一步请生成或加载密钥材料。} airgap_materialReady {下一步请包装密钥材料（如有托管份额，在拆分之后）。} airgap_wrapped {下一步请写出已包装密钥材料包。} airgap_bundleWritten {下一步请写出回执。} airgap_finished {本仪式已结束；如需更多密钥，请开始新的仪式。} restore_new {请先检查网络。} restore_networkChecked {下一步请读取该密钥新获取的导入参数包。} restore_parametersRead {下一步请保管人出示各自的份额。} restore_sharesPresented {请至少出示 M 份份额，然后重建密钥材料。} restore_restored {下一步请每位见证人输入在联网工作站上朗读的导入参数包摘要。} restore_fingerprintsConfirmed {下一步请包装重建的密钥材料。} restore_wrapped {下一步请写出已包装密钥材料包。} restore_bundleWritten {下一步请写出回执。} restore_finished {本恢复仪式已结束。} online_new {请先创建密钥（keyferry online create-key）。} online_keysCreated {下一步请获取导入参数（keyferry online params）。} online_parametersFetched {下一步请写出导入参数包。} online_parametersWritten {请在离线工作站上包装，然后在此检查已包装密钥材料包（keyferry online import）。} online_materialChecked {下一步请导入已检查的密钥材料。} online_imported {下一步请验证导入的密钥（keyferry online status）。} online_verified {下一步请写出回执。} online_finished {本仪式已结束：每个密钥都已导入并验证，回执也已写出。请用 keyferry online status 检查这些密钥。} other {}}}}',
+};

@@ -1,0 +1,49 @@
+/**
+ * 命令行自身的拒绝：选项、日志、配置文件、凭证、输出。英文原文见 ../en/cli-problems.ts。
+ * Chinese wording by the i18n engineer, not yet reviewed by a native-speaking security officer.
+ */
+import type { enCliProblems } from '../en/cli-problems';
+
+const WHERE = '{where, select, environment {环境变量（KEYFERRY_AK、KEYFERRY_SK、KEYFERRY_IAM_TOKEN）} other {{where}}}';
+const REPORT = '请向 Keyferry 维护者报告。';
+
+export const zhCNCliProblems: { readonly [K in keyof typeof enCliProblems]: string } = {
+  'problem.CLI_MISSING_OPTION':
+    '{reason, select, option {必须提供选项 {option}。} withBundle {使用 --bundle 时必须提供选项 {option}。} journal {必须提供选项 --journal FILE：仪式的每一步都记入日志。} witness {没有写明见证人。} parameters {没有给出导入参数。} materialKeyId {该包含有多个密钥：--material 需要 --key-id。} noKeys {没有要创建的密钥。} consoleFiles {控制台文件还需要 {option}。} region {没有设置 KMS 区域。} other {没有设置项目 ID。}}',
+  'problem.CLI_MISSING_OPTION.next':
+    '{reason, select, journal {请给出 --journal FILE（不存在则创建，存在则继续）。} witness {请用 --witness NAME 写明每位见证人。} parameters {请给出 --bundle DIR（或控制台文件：--console-wrapping-key、--key-id、--spec、--import-token）。} materialKeyId {请用 --key-id 指明该密钥材料属于哪个密钥。} noKeys {请给出 --plan FILE，或 --alias A --spec S 以及 --operator 和 --witness。} consoleFiles {请给出包装密钥文件、密钥 ID、密钥规格和导入令牌文件（ImportToken.b64）。} region {请给出 --region（例如 cn-north-4），或在配置文件中写 "region"。} projectId {请给出 --project-id，或在配置文件中写 "projectId"。} other {运行 “keyferry {command} --help” 查看用法。}}',
+  'problem.JOURNAL_MISSING': '日志 {file} 不存在，因此没有可继续的仪式。',
+  'problem.JOURNAL_MISSING.next': '请用 “keyferry online create-key” 开始仪式，或给出该仪式日志的路径。',
+  'problem.CUSTODY_FOLDERS_MISSING': '托管需要 {n} 个 --custodian-folder 选项，每位保管人一个，各在自己的介质上。',
+  'problem.CUSTODY_FOLDERS_MISSING.next':
+    '请为每位保管人给出一个 --custodian-folder（应用会检查它们位于不同的卷上）；仅限演练时，--shares-on-one-volume 会把它们写在 --out 旁边。',
+  'problem.OUTPUT_EXISTS':
+    '{what, select, inFolder {输出文件夹中已有 {path}；Keyferry 从不覆盖文件。} outFile {{path} 已存在；Keyferry 从不覆盖文件。} other {{path} 已存在；Keyferry 从不覆盖。}}',
+  'problem.OUTPUT_EXISTS.next':
+    '{what, select, inFolder {请选择一个新的空输出文件夹。} outFile {请为 --out 选择新的文件名。} other {请为 --wrapped-out 选择新的文件夹。}}',
+  'problem.CONFIRMATION_REQUIRED':
+    '删除密钥 {keyId} 的密钥材料后，用它加密的所有密文都将无法解密，直到再次导入相同的密钥材料。',
+  'problem.CONFIRMATION_REQUIRED.next': '请加上 --yes 以确认。',
+  'problem.CONFIG_INVALID':
+    '配置文件 {file} {why, select, unreadable {无法读取} notSmallFile {不是小的普通文件} notJson {不是有效的 JSON} other {在 {field} 处有问题：{detail}}}。',
+  'problem.CONFIG_INVALID.next':
+    '请修正配置文件（JSON，包含 region、projectId、endpoint、caFile、ak、sk、securityToken 或 iamToken）。',
+  'problem.CONFIG_TOO_OPEN': '配置文件 {file} 可被其他用户读取（权限 {mode}）；它可能含有凭证。',
+  'problem.CONFIG_TOO_OPEN.next': '请将其限制为仅所有者可读：chmod 600 {file}',
+  'problem.CREDENTIALS_AMBIGUOUS': `${WHERE}中同时设置了 AK/SK 和 IAM 令牌。`,
+  'problem.CREDENTIALS_AMBIGUOUS.next': '请只保留一种凭证。',
+  'problem.CREDENTIALS_INCOMPLETE': `${WHERE}中只设置了 AK/SK 中的一个。`,
+  'problem.CREDENTIALS_INCOMPLETE.next': '请同时设置访问密钥 ID（AK）和私有访问密钥（SK）。',
+  'problem.CREDENTIALS_MISSING': '{where, select, app {本次会话没有输入访问密钥。} other {没有给出 KMS 凭证。}}',
+  'problem.CREDENTIALS_MISSING.next':
+    '{where, select, app {请输入访问密钥 ID 和私有访问密钥，然后测试连接。} other {请设置 KEYFERRY_AK 和 KEYFERRY_SK（临时凭证另加 KEYFERRY_SECURITY_TOKEN）或 KEYFERRY_IAM_TOKEN，或给出 --config FILE。凭证从不从命令行读取。}}',
+  'problem.CA_FILE_UNREADABLE': '无法读取 CA 文件 {file}。',
+  'problem.CA_FILE_UNREADABLE.next': '请给出包含 CA 证书的 PEM 文件。',
+  'problem.CA_FILE_NOT_PEM': 'CA 文件 {file} 中没有 PEM 证书。',
+  'problem.CA_FILE_NOT_PEM.next':
+    '{where, select, app {请选择包含 CA 证书的 PEM 文件，或将此栏留空。} other {请给出包含 CA 证书的 PEM 文件。}}',
+  'problem.CLI_COMMAND_MISSING': '命令 “{name}” 已列出，但其模块没有提供它。',
+  'problem.CLI_COMMAND_MISSING.next': REPORT,
+  'problem.CLI_COMMAND_MISMATCH': '命令 “{listed}” 加载后成了 “{loaded}”。',
+  'problem.CLI_COMMAND_MISMATCH.next': REPORT,
+};
