@@ -230,8 +230,7 @@ async function runCeremony(
   const presentedBy = presentedByMap(values['presented-by'] ?? []);
   const witnesses = values.witness ?? [];
   try {
-    if (await exists(wrappedOut))
-      throw new KeyferryError('OUTPUT_EXISTS', { what: 'wrappedOut', path: wrappedOut });
+    if (await exists(wrappedOut)) throw new KeyferryError('OUTPUT_EXISTS', { what: 'wrappedOut', path: wrappedOut });
     // The fresh bundle carries the ceremony's title: refused before the journal if --title differs.
     const facts = await ceremonyFactsOf(rel(values.bundle as string));
     const title = ceremonyTitle(values.title, facts, 'Custody restore ceremony');
