@@ -7,6 +7,8 @@ import { OnlineCeremony, type OnlineCeremonyStart } from '../core/ceremony/onlin
 import type { Journal } from '../core/journal';
 import { KmsClient } from '../core/kms/client';
 import type { CliIo } from './command';
+import { cliTranslator } from './cli-locale';
+import type { CeremonyProgress } from '../core/ceremony/shared/progress';
 import { openCeremonyJournal } from './ceremony-journal';
 import { resolveKmsConnection } from './credentials';
 import { parseWholeNumberOption } from './number-option';
@@ -60,6 +62,18 @@ export interface OnlineSession {
   readonly ceremony: OnlineCeremony;
   readonly journal: Journal;
   close(): Promise<void>;
+}
+
+/**
+ * One line per key as its KMS calls finish, counted (`[37/100]`): several keys run at once, so a
+ * line says which key is done rather than which one is next.
+ */
+function keyByKeyProgress(io: CliIo): (p: CeremonyProgress) => void {
+  const { progress } = cliTranslator(io);
+  return (p) => {
+    if (p.keyPhase !== 'done') return;
+    io.stdout(`  [${p.done}/${p.total}] ${progress(p)}${p.keyId ? ` (${p.keyId})` : ''}`);
+  };
 }
 
 /**
@@ -125,6 +139,7 @@ export async function openOnlineSession(
       region: connection.region,
       app: cliAppIdentity(io.env),
       concurrency,
+      onProgress: keyByKeyProgress(io),
       ...(start ? { start } : {}),
     });
     const connected = await ceremony.connect({

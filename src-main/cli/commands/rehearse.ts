@@ -115,8 +115,8 @@ export const rehearseCommand: CliCommand = {
       ...(wrappingAlgorithm ? { wrappingAlgorithm } : {}),
       receiptLanguage: ceremonyReceiptLanguage(io),
       onProgress: (p) => {
-        // One line as each key (or bundle) starts; the step's closing report adds nothing new.
-        if (p.done >= p.total) return;
+        // One line as each key (or bundle) starts; a key's finishing report and the step's closing one add nothing new.
+        if (p.done >= p.total || (p.keyPhase !== undefined && p.keyPhase !== 'started')) return;
         io.stdout(`  ${progress(p)}`);
       },
     });

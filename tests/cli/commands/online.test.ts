@@ -179,6 +179,8 @@ describe('keyferry online: steps in order', () => {
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/Created 3 key\(s\), Pending import\./);
+    // One counted line per key as its calls finish (several keys run at once).
+    for (const n of [1, 2, 3]) expect(created.stdout).toMatch(new RegExp(`^  \\[${n}/3\\] Creating \\S+ key `, 'm'));
     const help = await keyferry(['online', 'create-key', '--help'], { cwd: dir, env: {} });
     for (const field of ['title', 'witnesses', 'materialExpiry', 'keys[].spec', 'keys[].usage'])
       expect(help.stdout).toMatch(new RegExp(`^  ${field.replace(/[[\].]/g, '\\$&')} +\\S`, 'm'));
