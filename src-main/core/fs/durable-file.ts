@@ -47,25 +47,10 @@ export async function fsyncDirectory(dir: string, layer: FileLayer = nodeFileLay
   }
 }
 
-function describeFsError(error: unknown): string {
+/** Why a file-system call failed, as values: its error code, and the system's words for codes the catalogue does not name. */
+function fsErrorValues(error: unknown): { errno: string; detail: string } {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'EEXIST':
-      return 'a file with that name already exists (Keyferry never overwrites)';
-    case 'ENOSPC':
-      return 'the media is full';
-    case 'EROFS':
-      return 'the media is read-only';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission was denied';
-    case 'ENOENT':
-      return 'the folder no longer exists (was the media removed?)';
-    case 'EIO':
-      return 'the media reported an input/output error (was it removed?)';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
+  return { errno: code ?? 'unknown', detail: error instanceof Error ? error.message : String(error) };
 }
 
 export interface WriteFileOptions {
@@ -116,11 +101,7 @@ export async function writeFileExclusive(
     // The read-back copy may hold a share or other sensitive bytes: wipe it once compared.
     readBack.fill(0);
     if (actual !== expected || !sameLength) {
-      throw new KeyferryError(
-        'WRITE_VERIFY_FAILED',
-        `The file ${path.basename(file)} read back differently from what was written.`,
-        'The media may be failing. Use other media and write into a fresh folder.',
-      );
+      throw new KeyferryError('WRITE_VERIFY_FAILED', { file: path.basename(file) });
     }
     return { path: file, size: bytes.length, sha256: actual };
   } catch (error) {
@@ -128,12 +109,7 @@ export async function writeFileExclusive(
       await fs.rm(file, { force: true }).catch(() => undefined);
     }
     if (error instanceof KeyferryError) throw error;
-    throw new KeyferryError(
-      'WRITE_FAILED',
-      `Could not write ${path.basename(file)}: ${describeFsError(error)}.`,
-      'Nothing written there counts as done. Check the media, then write again into a fresh folder.',
-      { cause: error },
-    );
+    throw new KeyferryError('WRITE_FAILED', { file: path.basename(file), ...fsErrorValues(error) }, { cause: error });
   }
 }
 
@@ -150,11 +126,6 @@ export async function createFreshFolder(
     await layer.mkdir(dir);
     if (options.syncParent !== false) await fsyncDirectory(path.dirname(dir), layer);
   } catch (error) {
-    throw new KeyferryError(
-      'FOLDER_NOT_FRESH',
-      `Could not create the folder ${dir}: ${describeFsError(error)}.`,
-      'Choose a new folder name that does not exist yet.',
-      { cause: error },
-    );
+    throw new KeyferryError('FOLDER_NOT_FRESH', { dir, ...fsErrorValues(error) }, { cause: error });
   }
 }

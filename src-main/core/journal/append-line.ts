@@ -4,7 +4,7 @@
  * size so no half line is left; if even that fails, the journal is reported broken.
  */
 import type { promises as fsp } from 'node:fs';
-import { KeyferryError } from '../errors';
+import { KeyferryError, selectedProblem } from '../errors';
 
 /** Codes after which the journal must not take further appends. */
 export const BROKEN_CODES = new Set(['JOURNAL_BROKEN', 'JOURNAL_CHANGED_ELSEWHERE']);
@@ -28,11 +28,7 @@ export async function appendLine(
 ): Promise<void> {
   const actualSize = (await handle.stat()).size;
   if (actualSize !== expectedSize) {
-    throw new KeyferryError(
-      'JOURNAL_CHANGED_ELSEWHERE',
-      `The journal ${name} was changed by something else while it was open (${actualSize} bytes, expected ${expectedSize}).`,
-      'Stop and verify the journal with "keyferry journal verify"; keep it as evidence.',
-    );
+    throw new KeyferryError('JOURNAL_CHANGED_ELSEWHERE', { name, size: actualSize, expected: expectedSize });
   }
   try {
     let offset = 0;
@@ -45,18 +41,8 @@ export async function appendLine(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     if (await rollBack(handle, expectedSize)) {
-      throw new KeyferryError(
-        'JOURNAL_WRITE_FAILED',
-        `Could not write to the journal ${name} (${code}); the entry was not recorded.`,
-        'Free space or reconnect the media, then retry the step.',
-        { cause: error },
-      );
+      throw new KeyferryError('JOURNAL_WRITE_FAILED', { name, errno: code }, { cause: error });
     }
-    throw new KeyferryError(
-      'JOURNAL_BROKEN',
-      `Could not write to the journal ${name} (${code}) and could not undo the partial write.`,
-      'Stop. Verify the journal with "keyferry journal verify" and keep it as evidence.',
-      { cause: error },
-    );
+    throw selectedProblem('JOURNAL_BROKEN', { reason: 'unwritten', name, errno: code }, { cause: error });
   }
 }

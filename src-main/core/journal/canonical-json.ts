@@ -9,7 +9,7 @@
  * Anything else (undefined, NaN, Infinity, bigint, functions, symbols, Dates, Maps, Buffers, class
  * instances) is refused with a KeyferryError naming where it was found.
  */
-import { KeyferryError } from '../errors';
+import { selectedProblem } from '../errors';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -17,12 +17,15 @@ export type JsonObject = { [key: string]: JsonValue };
 /** Deepest nesting of arrays and objects accepted (journal data is a few levels deep). */
 export const MAX_JSON_DEPTH = 32;
 
-function refuse(where: string, what: string): never {
-  throw new KeyferryError(
-    'JOURNAL_DATA_NOT_JSON',
-    `The journal data at ${where} is ${what}, which has no exact JSON form.`,
-    'Record only strings, finite numbers, booleans, null, arrays and plain objects in the journal.',
-  );
+/** What a value without an exact JSON form is: the value itself (NaN, Infinity), its type, or why. */
+type NotJson =
+  | { readonly kind: 'value'; readonly value: string }
+  | { readonly kind: 'type' | 'instance'; readonly type: string }
+  | { readonly kind: 'deep'; readonly max: number }
+  | { readonly kind: 'circular' };
+
+function refuse(where: string, what: NotJson): never {
+  throw selectedProblem('JOURNAL_DATA_NOT_JSON', { where, ...what });
 }
 
 function isPlainObject(value: object): boolean {
@@ -38,22 +41,22 @@ function encode(value: unknown, where: string, seen: Set<object>, depth: number)
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) refuse(where, String(value));
+      if (!Number.isFinite(value)) refuse(where, { kind: 'value', value: String(value) });
       return JSON.stringify(value);
     case 'object':
       break;
     default:
-      refuse(where, typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`);
+      refuse(where, { kind: 'type', type: typeof value });
   }
   const obj = value as object;
-  if (depth >= MAX_JSON_DEPTH) refuse(where, `nested deeper than ${MAX_JSON_DEPTH} levels`);
-  if (seen.has(obj)) refuse(where, 'a circular reference');
+  if (depth >= MAX_JSON_DEPTH) refuse(where, { kind: 'deep', max: MAX_JSON_DEPTH });
+  if (seen.has(obj)) refuse(where, { kind: 'circular' });
   seen.add(obj);
   try {
     if (Array.isArray(obj)) {
       return `[${obj.map((item, i) => encode(item, `${where}[${i}]`, seen, depth + 1)).join(',')}]`;
     }
-    if (!isPlainObject(obj)) refuse(where, `an instance of ${obj.constructor?.name ?? 'a class'}`);
+    if (!isPlainObject(obj)) refuse(where, { kind: 'instance', type: obj.constructor?.name ?? 'a class' });
     const record = obj as Record<string, unknown>;
     const keys = Object.keys(record).sort();
     const parts = keys.map(

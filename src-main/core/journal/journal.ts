@@ -8,7 +8,7 @@
  */
 import { constants, type promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { KeyferryError } from '../errors';
+import { KeyferryError, selectedProblem } from '../errors';
 import { BROKEN_CODES, appendLine } from './append-line';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 import { canonicalJson, type JsonObject } from './canonical-json';
@@ -68,8 +68,13 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function invalid(what: string, nextStep: string): never {
-  throw new KeyferryError('JOURNAL_ENTRY_INVALID', what, nextStep);
+type EntryInvalid =
+  | { readonly reason: 'actor' | 'data' | 'clock' }
+  | { readonly reason: 'event'; readonly event: string }
+  | { readonly reason: 'size'; readonly max: number };
+
+function invalid(problem: EntryInvalid): never {
+  throw selectedProblem('JOURNAL_ENTRY_INVALID', problem);
 }
 
 class FileJournal implements Journal {
@@ -119,33 +124,20 @@ class FileJournal implements Journal {
 
   private checkOpen(): void {
     if (this.state === 'open') return;
-    throw new KeyferryError(
-      this.state === 'closed' ? 'JOURNAL_CLOSED' : 'JOURNAL_BROKEN',
-      this.state === 'closed'
-        ? 'The journal is closed.'
-        : 'An earlier write to the journal failed and could not be undone.',
-      'Open the journal again; it is verified on opening.',
-    );
+    throw this.state === 'closed'
+      ? new KeyferryError('JOURNAL_CLOSED')
+      : selectedProblem('JOURNAL_BROKEN', { reason: 'earlier' });
   }
 
   /** Checks one entry and chains it after `prev` as entry number `seq`. */
   private chained(seq: number, prev: string, { actor, event, data = {} }: JournalAppend): JournalEntry {
-    if (typeof actor !== 'string' || !ACTOR_PATTERN.test(actor))
-      invalid(
-        'The journal actor must be 1-200 characters without control characters.',
-        'Name the operator, witness or "system".',
-      );
+    if (typeof actor !== 'string' || !ACTOR_PATTERN.test(actor)) invalid({ reason: 'actor' });
     if (typeof event !== 'string' || !EVENT_PATTERN.test(event))
-      invalid(
-        `The journal event "${String(event).slice(0, 80)}" is not a dotted event name.`,
-        'Use a name such as ceremony.started or material.wrapped.',
-      );
-    if (data === null || typeof data !== 'object' || Array.isArray(data))
-      invalid('Journal data must be a JSON object.', 'Pass the facts as an object, e.g. { keyId }.');
+      invalid({ reason: 'event', event: String(event).slice(0, 80) });
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) invalid({ reason: 'data' });
     assertNoSecrets(data);
     const date = this.now();
-    if (!(date instanceof Date) || Number.isNaN(date.getTime()))
-      invalid('The clock gave an invalid time.', 'Check the workstation clock.');
+    if (!(date instanceof Date) || Number.isNaN(date.getTime())) invalid({ reason: 'clock' });
     const ownData = JSON.parse(canonicalJson(data)) as JsonObject;
     return chainEntry({ seq, time: date.toISOString(), actor, event, data: ownData, prev });
   }
@@ -157,11 +149,7 @@ class FileJournal implements Journal {
     for (const item of items) {
       const entry = this.chained(this.list.length + entries.length + 1, entries.at(-1)?.hash ?? this.head, item);
       const line = Buffer.from(`${encodeEntryLine(entry)}\n`, 'utf8');
-      if (line.length - 1 > MAX_LINE_BYTES)
-        invalid(
-          `The journal entry is larger than ${MAX_LINE_BYTES} bytes.`,
-          'Record hashes and names, not file contents.',
-        );
+      if (line.length - 1 > MAX_LINE_BYTES) invalid({ reason: 'size', max: MAX_LINE_BYTES });
       entries.push(entry);
       lines.push(line);
     }
@@ -199,19 +187,9 @@ async function openFile(file: string, create: boolean, layer: FileLayer): Promis
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
-      throw new KeyferryError(
-        'JOURNAL_EXISTS',
-        `A journal already exists at ${file}.`,
-        'Open it to continue that ceremony, or choose a new file name for a new ceremony.',
-        { cause: error },
-      );
+      throw new KeyferryError('JOURNAL_EXISTS', { file }, { cause: error });
     }
-    throw new KeyferryError(
-      'JOURNAL_OPEN_FAILED',
-      `Cannot open the journal ${file} for writing (${code ?? 'unknown error'}).`,
-      'Check the folder exists and is writable, then try again.',
-      { cause: error },
-    );
+    throw new KeyferryError('JOURNAL_OPEN_FAILED', { file, errno: code ?? 'unknown error' }, { cause: error });
   }
 }
 
@@ -227,11 +205,7 @@ export async function openJournal(file: string, options: OpenJournalOptions): Pr
       const inspected = await inspectJournalInSlices(bytes, options);
       if (!inspected.verification.ok) {
         const { line, reason } = inspected.verification;
-        throw new KeyferryError(
-          'JOURNAL_TAMPERED',
-          `The journal ${path.basename(file)} does not verify: line ${line}: ${reason}.`,
-          'Do not continue this ceremony with it. Keep the file as evidence and start the ceremony again with a new journal.',
-        );
+        throw new KeyferryError('JOURNAL_TAMPERED', { file: path.basename(file), line, reason });
       }
       entries = inspected.entries;
       size = bytes.length;

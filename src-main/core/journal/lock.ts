@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
-import { KeyferryError } from '../errors';
+import { selectedProblem } from '../errors';
 import { writeFileExclusive, type FileLayer } from '../fs/durable-file';
 
 export interface JournalLock {
@@ -66,17 +66,13 @@ export async function acquireJournalLock(journalPath: string, layer?: FileLayer)
         await fs.rm(lockPath, { force: true });
         continue;
       }
-      const who = owner ? `process ${owner.pid} on ${owner.hostname}, since ${owner.since}` : 'an unknown process';
-      throw new KeyferryError(
+      throw selectedProblem(
         'JOURNAL_IN_USE',
-        `The journal is already open for writing by ${who}.`,
-        `Close the other Keyferry first. If none is running, delete ${lockPath} and try again.`,
+        owner
+          ? { reason: 'owner', pid: owner.pid, hostname: owner.hostname, since: owner.since, lockPath }
+          : { reason: 'unknown', lockPath },
       );
     }
   }
-  throw new KeyferryError(
-    'JOURNAL_IN_USE',
-    'The journal lock could not be taken.',
-    `Delete ${lockPath} if no Keyferry is running, then try again.`,
-  );
+  throw selectedProblem('JOURNAL_IN_USE', { reason: 'lock', lockPath });
 }

@@ -14,7 +14,7 @@
  *    (any case, optionally after `_` or `-`), e.g. `privateKeyFingerprint`, `materialSha256`.
  * 4. A string value that contains a PEM private-key header (`-----BEGIN … PRIVATE KEY-----`) is refused.
  */
-import { KeyferryError } from '../errors';
+import { selectedProblem } from '../errors';
 
 const SENSITIVE_WORDS = /material|secret|private|plaintext|password|passphrase/i;
 const SAFE_SUFFIX = /(?:fingerprint|sha256|keycheckvalue)$/i;
@@ -31,21 +31,17 @@ export function isSensitiveKeyName(name: string): boolean {
   return SENSITIVE_WORDS.test(name) || endsWithSkWord(name);
 }
 
-function refuse(where: string, why: string): never {
-  throw new KeyferryError(
-    'JOURNAL_SECRET_REFUSED',
-    `Refused to write ${where} to the journal: ${why}.`,
-    'Record a fingerprint or SHA-256 of the value instead (e.g. name the field …Fingerprint or …Sha256); never the value itself.',
-  );
+function refuse(where: string, why: { reason: 'pem' | 'binary' } | { reason: 'name'; name: string }): never {
+  throw selectedProblem('JOURNAL_SECRET_REFUSED', { where, ...why });
 }
 
 function check(value: unknown, where: string): void {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'string' && PEM_PRIVATE.test(value)) refuse(where, 'it contains a PEM private key');
+    if (typeof value === 'string' && PEM_PRIVATE.test(value)) refuse(where, { reason: 'pem' });
     return;
   }
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) {
-    refuse(where, 'binary values (Buffers, typed arrays) may hold key bytes');
+    refuse(where, { reason: 'binary' });
   }
   if (Array.isArray(value)) {
     value.forEach((item, i) => check(item, `${where}[${i}]`));
@@ -53,7 +49,7 @@ function check(value: unknown, where: string): void {
   }
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     const path = `${where}.${key}`;
-    if (isSensitiveKeyName(key)) refuse(path, `the name "${key}" suggests secret material`);
+    if (isSensitiveKeyName(key)) refuse(path, { reason: 'name', name: key });
     check(item, path);
   }
 }

@@ -52,11 +52,7 @@ function fail(line: number, reason: string): Inspection {
 export function normalizeHeadHash(value: string): string {
   const hex = value.replace(/[\s:-]/g, '').toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(hex)) {
-    throw new KeyferryError(
-      'JOURNAL_BAD_EXPECTED_HEAD',
-      'The expected head hash is not 64 hex digits.',
-      'Copy the journal head hash from the receipt again (the 16 groups of four).',
-    );
+    throw new KeyferryError('JOURNAL_BAD_EXPECTED_HEAD');
   }
   return hex;
 }
@@ -118,11 +114,7 @@ function checkExpected(entries: JournalEntry[], expected: ExpectedHead): Journal
   if (expected.expectedCount !== undefined) {
     const want = expected.expectedCount;
     if (!Number.isSafeInteger(want) || want < 0) {
-      throw new KeyferryError(
-        'JOURNAL_BAD_EXPECTED_COUNT',
-        'The expected entry count is not a whole number.',
-        'Copy the entry count from the receipt again.',
-      );
+      throw new KeyferryError('JOURNAL_BAD_EXPECTED_COUNT');
     }
     if (want > count) {
       return {

@@ -16,12 +16,7 @@ export interface FolderInfo {
 
 function unreadable(dir: string, error: unknown): KeyferryError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'error';
-  return new KeyferryError(
-    'FOLDER_UNAVAILABLE',
-    `The folder ${dir} cannot be used (${code}): it does not exist, is not a folder, or its media was removed.`,
-    'Connect the media and pick the folder again.',
-    { cause: error },
-  );
+  return new KeyferryError('FOLDER_UNAVAILABLE', { dir, errno: code }, { cause: error });
 }
 
 /** The volume id (`st_dev`) of the volume holding `target`, as a decimal string. */

@@ -12,11 +12,7 @@ export const QR_QUIET_ZONE = 4;
 /** The QR matrix for `text` (true = dark), without the quiet zone. */
 export function qrMatrix(text: string): boolean[][] {
   if (!/^[\x20-\x7e]{1,1000}$/.test(text)) {
-    throw new KeyferryError(
-      'QR_TEXT_INVALID',
-      'A QR code on a receipt can only hold 1-1000 printable ASCII characters.',
-      'Encode a hex digest or an identifier.',
-    );
+    throw new KeyferryError('QR_TEXT_INVALID');
   }
   const qr = qrcode(0, 'M');
   qr.addData(text, 'Byte');

@@ -9,12 +9,9 @@ export { CEREMONY_ID_PATTERN };
 const HEX64 = /^[0-9a-f]{64}$/;
 const MAX_TEXT = 1000;
 
-function bad(what: string): never {
-  throw new KeyferryError(
-    'RECEIPT_INPUT_INVALID',
-    `Cannot make the receipt: ${what}.`,
-    'This is a fault in Keyferry, not in the ceremony; keep the journal and report it.',
-  );
+/** A fault in Keyferry's own receipt input: `detail` is for whoever fixes Keyferry, so it stays in English. */
+function bad(detail: string): never {
+  throw new KeyferryError('RECEIPT_INPUT_INVALID', { detail });
 }
 
 function text(value: unknown, what: string): void {

@@ -21,11 +21,9 @@ const SUFFIX_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
  */
 export function receiptBaseName(input: Pick<ReceiptInput, 'side' | 'ceremonyId'>, suffix?: string): string {
   if (suffix !== undefined && !SUFFIX_PATTERN.test(suffix)) {
-    throw new KeyferryError(
-      'RECEIPT_INPUT_INVALID',
-      `Cannot make the receipt: the name suffix "${suffix.slice(0, 70)}" is not file-name safe.`,
-      'This is a fault in Keyferry, not in the ceremony; keep the journal and report it.',
-    );
+    throw new KeyferryError('RECEIPT_INPUT_INVALID', {
+      detail: `the name suffix "${suffix.slice(0, 70)}" is not file-name safe`,
+    });
   }
   return `receipt-${input.side}-${input.ceremonyId}${suffix === undefined ? '' : `-${suffix}`}`;
 }

@@ -30,6 +30,7 @@ import { enBundle } from './en/bundle';
 import { enCrypto } from './en/crypto';
 import { enRehearsalClock } from './en/rehearsal-clock';
 import { enCustody } from './en/custody';
+import { enJournal } from './en/journal';
 
 export const en = {
   ...enScreens,
@@ -57,4 +58,5 @@ export const en = {
   ...enCrypto,
   ...enRehearsalClock,
   ...enCustody,
+  ...enJournal,
 } as const;

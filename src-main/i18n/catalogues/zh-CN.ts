@@ -29,6 +29,7 @@ import { zhCNBundle } from './zh-CN/bundle';
 import { zhCNCrypto } from './zh-CN/crypto';
 import { zhCNRehearsalClock } from './zh-CN/rehearsal-clock';
 import { zhCNCustody } from './zh-CN/custody';
+import { zhCNJournal } from './zh-CN/journal';
 
 export const zhCN: Catalogue = {
   ...zhCNScreens,
@@ -56,4 +57,5 @@ export const zhCN: Catalogue = {
   ...zhCNCrypto,
   ...zhCNRehearsalClock,
   ...zhCNCustody,
+  ...zhCNJournal,
 };

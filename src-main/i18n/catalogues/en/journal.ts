@@ -1,0 +1,66 @@
+/**
+ * The journal (append, lock, verify, what it refuses to record), durable file writes, folders on
+ * media and receipt inputs. Paths, hashes, process ids and system error codes are values.
+ */
+
+/** Why a file-system call failed, from its error code (`detail`: the system's own words otherwise). */
+const FS_ERROR =
+  '{errno, select, EEXIST {a file with that name already exists (Keyferry never overwrites)} ENOSPC {the media is full} EROFS {the media is read-only} EACCES {permission was denied} EPERM {permission was denied} ENOENT {the folder no longer exists (was the media removed?)} EIO {the media reported an input/output error (was it removed?)} other {{detail}}}';
+const VERIFY_AND_KEEP = 'Stop. Verify the journal with "keyferry journal verify" and keep it as evidence.';
+const KEYFERRY_FAULT = 'This is a fault in Keyferry, not in the ceremony; keep the journal and report it.';
+
+export const enJournal = {
+  'problem.WRITE_VERIFY_FAILED': 'The file {file} read back differently from what was written.',
+  'problem.WRITE_VERIFY_FAILED.next': 'The media may be failing. Use other media and write into a fresh folder.',
+  'problem.WRITE_FAILED': `Could not write {file}: ${FS_ERROR}.`,
+  'problem.WRITE_FAILED.next':
+    'Nothing written there counts as done. Check the media, then write again into a fresh folder.',
+  'problem.FOLDER_NOT_FRESH': `Could not create the folder {dir}: ${FS_ERROR}.`,
+  'problem.FOLDER_NOT_FRESH.next': 'Choose a new folder name that does not exist yet.',
+  'problem.FOLDER_UNAVAILABLE':
+    'The folder {dir} cannot be used ({errno}): it does not exist, is not a folder, or its media was removed.',
+  'problem.FOLDER_UNAVAILABLE.next': 'Connect the media and pick the folder again.',
+  'problem.JOURNAL_CHANGED_ELSEWHERE':
+    'The journal {name} was changed by something else while it was open ({size} bytes, expected {expected}).',
+  'problem.JOURNAL_CHANGED_ELSEWHERE.next':
+    'Stop and verify the journal with "keyferry journal verify"; keep it as evidence.',
+  'problem.JOURNAL_WRITE_FAILED': 'Could not write to the journal {name} ({errno}); the entry was not recorded.',
+  'problem.JOURNAL_WRITE_FAILED.next': 'Free space or reconnect the media, then retry the step.',
+  'problem.JOURNAL_BROKEN':
+    '{reason, select, unwritten {Could not write to the journal {name} ({errno}) and could not undo the partial write.} other {An earlier write to the journal failed and could not be undone.}}',
+  'problem.JOURNAL_BROKEN.next': `{reason, select, unwritten {${VERIFY_AND_KEEP}} other {Open the journal again; it is verified on opening.}}`,
+  'problem.JOURNAL_CLOSED': 'The journal is closed.',
+  'problem.JOURNAL_CLOSED.next': 'Open the journal again; it is verified on opening.',
+  'problem.JOURNAL_DATA_NOT_JSON':
+    'The journal data at {where} is {kind, select, value {{value}} type {{type, select, undefined {undefined} other {a {type}}}} deep {nested deeper than {max} levels} circular {a circular reference} other {an instance of {type}}}, which has no exact JSON form.',
+  'problem.JOURNAL_DATA_NOT_JSON.next':
+    'Record only strings, finite numbers, booleans, null, arrays and plain objects in the journal.',
+  'problem.JOURNAL_ENTRY_INVALID':
+    '{reason, select, actor {The journal actor must be 1-200 characters without control characters.} event {The journal event "{event}" is not a dotted event name.} data {Journal data must be a JSON object.} clock {The clock gave an invalid time.} other {The journal entry is larger than {max} bytes.}}',
+  'problem.JOURNAL_ENTRY_INVALID.next':
+    '{reason, select, actor {Name the operator, witness or "system".} event {Use a name such as ceremony.started or material.wrapped.} data {Pass the facts as an object with named fields, such as keyId.} clock {Check the workstation clock.} other {Record hashes and names, not file contents.}}',
+  'problem.JOURNAL_EXISTS': 'A journal already exists at {file}.',
+  'problem.JOURNAL_EXISTS.next': 'Open it to continue that ceremony, or choose a new file name for a new ceremony.',
+  'problem.JOURNAL_OPEN_FAILED': 'Cannot open the journal {file} for writing ({errno}).',
+  'problem.JOURNAL_OPEN_FAILED.next': 'Check the folder exists and is writable, then try again.',
+  'problem.JOURNAL_TAMPERED': 'The journal {file} does not verify: line {line}: {reason}.',
+  'problem.JOURNAL_TAMPERED.next':
+    'Do not continue this ceremony with it. Keep the file as evidence and start the ceremony again with a new journal.',
+  'problem.JOURNAL_IN_USE':
+    '{reason, select, owner {The journal is already open for writing by process {pid} on {hostname}, since {since}.} unknown {The journal is already open for writing by an unknown process.} other {The journal lock could not be taken.}}',
+  'problem.JOURNAL_IN_USE.next':
+    '{reason, select, lock {Delete {lockPath} if no Keyferry is running, then try again.} other {Close the other Keyferry first. If none is running, delete {lockPath} and try again.}}',
+  'problem.JOURNAL_SECRET_REFUSED':
+    'Refused to write {where} to the journal: {reason, select, pem {it contains a PEM private key} binary {binary values (Buffers, typed arrays) may hold key bytes} other {the name "{name}" suggests secret material}}.',
+  'problem.JOURNAL_SECRET_REFUSED.next':
+    'Record a fingerprint or SHA-256 of the value instead (e.g. name the field …Fingerprint or …Sha256); never the value itself.',
+  'problem.JOURNAL_BAD_EXPECTED_HEAD': 'The expected head hash is not 64 hex digits.',
+  'problem.JOURNAL_BAD_EXPECTED_HEAD.next':
+    'Copy the journal head hash from the receipt again (the 16 groups of four).',
+  'problem.JOURNAL_BAD_EXPECTED_COUNT': 'The expected entry count is not a whole number.',
+  'problem.JOURNAL_BAD_EXPECTED_COUNT.next': 'Copy the entry count from the receipt again.',
+  'problem.QR_TEXT_INVALID': 'A QR code on a receipt can only hold 1-1000 printable ASCII characters.',
+  'problem.QR_TEXT_INVALID.next': 'Encode a hex digest or an identifier.',
+  'problem.RECEIPT_INPUT_INVALID': 'Cannot make the receipt: {detail}.',
+  'problem.RECEIPT_INPUT_INVALID.next': KEYFERRY_FAULT,
+} as const;

@@ -1,0 +1,56 @@
+/** 日志（追加、加锁、验证、拒绝记录的内容）、持久写入文件、介质上的文件夹和回执输入。路径、哈希、进程 ID 和系统错误代码均为值。 */
+import type { enJournal } from '../en/journal';
+
+const FS_ERROR =
+  '{errno, select, EEXIST {同名文件已存在（Keyferry 从不覆盖文件）} ENOSPC {移动存储介质已满} EROFS {移动存储介质为只读} EACCES {权限被拒绝} EPERM {权限被拒绝} ENOENT {该文件夹已不存在（移动存储介质是否已被移除？）} EIO {移动存储介质报告了输入/输出错误（是否已被移除？）} other {{detail}}}';
+const VERIFY_AND_KEEP = '请停止。用 "keyferry journal verify" 验证日志，并将其保留作为证据。';
+const KEYFERRY_FAULT = '这是 Keyferry 的故障，而非仪式的问题；请保留日志并报告此问题。';
+
+export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
+  'problem.WRITE_VERIFY_FAILED': '文件 {file} 读回的内容与写入的不一致。',
+  'problem.WRITE_VERIFY_FAILED.next': '移动存储介质可能正在损坏。请换用其他介质，并写入一个新的文件夹。',
+  'problem.WRITE_FAILED': `无法写入 {file}：${FS_ERROR}。`,
+  'problem.WRITE_FAILED.next': '在那里写入的任何内容都不算完成。请检查介质，然后重新写入一个新的文件夹。',
+  'problem.FOLDER_NOT_FRESH': `无法创建文件夹 {dir}：${FS_ERROR}。`,
+  'problem.FOLDER_NOT_FRESH.next': '请选择一个尚不存在的新文件夹名称。',
+  'problem.FOLDER_UNAVAILABLE': '无法使用文件夹 {dir}（{errno}）：它不存在、不是文件夹，或其移动存储介质已被移除。',
+  'problem.FOLDER_UNAVAILABLE.next': '请连接移动存储介质，然后重新选择该文件夹。',
+  'problem.JOURNAL_CHANGED_ELSEWHERE': '日志 {name} 在打开期间被其他程序改动（{size} 字节，应为 {expected} 字节）。',
+  'problem.JOURNAL_CHANGED_ELSEWHERE.next': '请停止并用 "keyferry journal verify" 验证日志；将其保留作为证据。',
+  'problem.JOURNAL_WRITE_FAILED': '无法写入日志 {name}（{errno}）；该条目未被记录。',
+  'problem.JOURNAL_WRITE_FAILED.next': '请释放空间或重新连接移动存储介质，然后重试该步骤。',
+  'problem.JOURNAL_BROKEN':
+    '{reason, select, unwritten {无法写入日志 {name}（{errno}），且无法撤销已写入的部分。} other {之前一次写入日志失败，且无法撤销。}}',
+  'problem.JOURNAL_BROKEN.next': `{reason, select, unwritten {${VERIFY_AND_KEEP}} other {请重新打开日志；打开时会验证它。}}`,
+  'problem.JOURNAL_CLOSED': '日志已关闭。',
+  'problem.JOURNAL_CLOSED.next': '请重新打开日志；打开时会验证它。',
+  'problem.JOURNAL_DATA_NOT_JSON':
+    '日志数据 {where} 处是{kind, select, value { {value}} type {{type, select, undefined { undefined} other {一个 {type}}}} deep {嵌套超过 {max} 层的数据} circular {循环引用} other {{type} 的实例}}，它没有确切的 JSON 形式。',
+  'problem.JOURNAL_DATA_NOT_JSON.next': '日志中只能记录字符串、有限数字、布尔值、null、数组和普通对象。',
+  'problem.JOURNAL_ENTRY_INVALID':
+    '{reason, select, actor {日志的操作者必须是 1-200 个字符，且不含控制字符。} event {日志事件“{event}”不是以点分隔的事件名。} data {日志数据必须是 JSON 对象。} clock {时钟给出了无效的时间。} other {日志条目超过了 {max} 字节。}}',
+  'problem.JOURNAL_ENTRY_INVALID.next':
+    '{reason, select, actor {请写明操作员、见证人或 "system"。} event {请使用 ceremony.started 或 material.wrapped 这样的名称。} data {请以带命名字段（例如 keyId）的对象传递事实。} clock {请检查工作站的时钟。} other {请记录哈希和名称，而不是文件内容。}}',
+  'problem.JOURNAL_EXISTS': '{file} 处已存在日志。',
+  'problem.JOURNAL_EXISTS.next': '请打开它以继续该仪式，或为新仪式选择新的文件名。',
+  'problem.JOURNAL_OPEN_FAILED': '无法打开日志 {file} 进行写入（{errno}）。',
+  'problem.JOURNAL_OPEN_FAILED.next': '请确认文件夹存在且可写，然后重试。',
+  'problem.JOURNAL_TAMPERED': '日志 {file} 未通过验证：第 {line} 行：{reason}。',
+  'problem.JOURNAL_TAMPERED.next': '请勿用它继续此仪式。请将该文件保留作为证据，并用新的日志重新开始仪式。',
+  'problem.JOURNAL_IN_USE':
+    '{reason, select, owner {日志已被主机 {hostname} 上的进程 {pid} 打开用于写入（自 {since} 起）。} unknown {日志已被一个未知进程打开用于写入。} other {无法获取日志锁。}}',
+  'problem.JOURNAL_IN_USE.next':
+    '{reason, select, lock {如果没有 Keyferry 在运行，请删除 {lockPath} 后重试。} other {请先关闭另一个 Keyferry。如果没有在运行的，请删除 {lockPath} 后重试。}}',
+  'problem.JOURNAL_SECRET_REFUSED':
+    '拒绝将 {where} 写入日志：{reason, select, pem {其中含有 PEM 私钥} binary {二进制值（Buffer、类型化数组）可能含有密钥字节} other {名称“{name}”表明这是秘密材料}}。',
+  'problem.JOURNAL_SECRET_REFUSED.next':
+    '请改为记录该值的指纹或 SHA-256（例如将字段命名为 …Fingerprint 或 …Sha256）；切勿记录值本身。',
+  'problem.JOURNAL_BAD_EXPECTED_HEAD': '预期的链头哈希不是 64 位十六进制数字。',
+  'problem.JOURNAL_BAD_EXPECTED_HEAD.next': '请从回执上重新抄写日志链头哈希（16 组，每组四位）。',
+  'problem.JOURNAL_BAD_EXPECTED_COUNT': '预期的条目数不是整数。',
+  'problem.JOURNAL_BAD_EXPECTED_COUNT.next': '请从回执上重新抄写条目数。',
+  'problem.QR_TEXT_INVALID': '回执上的二维码只能容纳 1-1000 个可打印 ASCII 字符。',
+  'problem.QR_TEXT_INVALID.next': '请编码十六进制摘要或标识符。',
+  'problem.RECEIPT_INPUT_INVALID': '无法生成回执：{detail}。',
+  'problem.RECEIPT_INPUT_INVALID.next': KEYFERRY_FAULT,
+};
