@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { RecordKind } from '../../src-main/ipc/contract';
 import { Activity } from '../components/Activity';
+import { TextField } from '../components/Fields';
 import { Hex } from '../components/Hex';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
@@ -23,7 +24,12 @@ export function JournalScreen() {
     void load(side);
   }, [load, side]);
   const journal = journals[side];
+  const [filter, setFilter] = useState('');
   const { t } = useT();
+  const wanted = filter.trim().toLowerCase();
+  const entries = (journal?.entries ?? []).filter(
+    (e) => wanted === '' || [e.event, e.actor, e.summary].some((field) => field.toLowerCase().includes(wanted)),
+  );
   return (
     <div className="screen">
       <ScreenHeading>{t('journal.heading')}</ScreenHeading>
@@ -67,7 +73,13 @@ export function JournalScreen() {
               <Hex value={journal.head} label={t('journal.head-label')} />
             </>
           )}
-          <div className="table-wrap">
+          <TextField
+            label={t('journal.filter')}
+            value={filter}
+            onChange={setFilter}
+            hint={t('ckeys.shown-entries', { shown: entries.length, count: journal.entries.length })}
+          />
+          <div className="table-wrap bounded" tabIndex={0} role="region" aria-label={t('journal.caption')}>
             <table className="journal">
               <caption>{t('journal.caption')}</caption>
               <thead>
@@ -80,7 +92,7 @@ export function JournalScreen() {
                 </tr>
               </thead>
               <tbody>
-                {journal.entries.map((e) => (
+                {entries.map((e) => (
                   <tr key={e.seq}>
                     <td>{e.seq}</td>
                     <td className="mono">{e.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>

@@ -2,6 +2,7 @@
 import { CeremonyPeople } from '../components/CeremonyPeople';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
+import { CeremonyKeys } from './online/CeremonyKeys';
 import { ConnectionStep } from './online/ConnectionStep';
 import { CheckBundleStep, ImportStep, OnlineReceiptStep, VerifyStep } from './online/ImportSteps';
 import { CreateKeysStep, KeyListStep } from './online/KeysStep';
@@ -20,6 +21,7 @@ export function OnlineScreen() {
       <SimulatorClock />
       <KeyListStep />
       <CreateKeysStep />
+      <CeremonyKeys />
       <ParametersStep />
       <CheckBundleStep />
       <ImportStep />

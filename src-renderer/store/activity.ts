@@ -14,12 +14,20 @@ export interface ShownProblem extends Problem {
   readonly action: UiAction;
 }
 
+/** One key's phase in a key-by-key step (several keys run at once): started, done or failed. */
+export interface KeyPhaseSeen {
+  readonly stage: string;
+  readonly phase: NonNullable<ProgressEvent['keyPhase']>;
+}
+
 export interface ActivitySlice {
   busy: { section: string; action: UiAction } | null;
   problem: ShownProblem | null;
   /** The last action that succeeded. */
   notice: UiAction | null;
   progress: ProgressEvent | null;
+  /** Per key, where the running (or last) key-by-key step stands: from the progress events' keyId and keyPhase. */
+  keyPhases: Readonly<Record<string, KeyPhaseSeen>>;
   /** Runs one call for `section`; resolves to its value, or undefined when it failed (problem set). */
   run<T>(section: string, action: UiAction, call: () => Promise<Result<T>>): Promise<T | undefined>;
   setProgress(event: ProgressEvent): void;
@@ -31,9 +39,10 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => ({
   problem: null,
   notice: null,
   progress: null,
+  keyPhases: {},
   run: async (section, action, call) => {
     if (get().busy) return undefined;
-    set({ busy: { section, action }, problem: null, notice: null, progress: null });
+    set({ busy: { section, action }, problem: null, notice: null, progress: null, keyPhases: {} });
     try {
       let result: Awaited<ReturnType<typeof call>>;
       try {
@@ -63,6 +72,14 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => ({
       set({ busy: null });
     }
   },
-  setProgress: (event) => set({ progress: event }),
+  setProgress: (event) => {
+    const { keyId, keyPhase } = event;
+    if (keyId === undefined || keyPhase === undefined) set({ progress: event });
+    else
+      set((s) => ({
+        progress: event,
+        keyPhases: { ...s.keyPhases, [keyId]: { stage: event.stage, phase: keyPhase } },
+      }));
+  },
   dismissProblem: () => set({ problem: null }),
 });

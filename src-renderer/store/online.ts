@@ -31,6 +31,9 @@ export interface OnlineSlice {
   /** Rehearsal: the built-in simulator's clock, and the last move made from this screen. */
   simulatorClock: SimulatorClockView | null;
   lastClockMove: { hours: number; now: string } | null;
+  /** What the officer typed to narrow every key list of the online screen (alias, key ID, spec or state). */
+  keyFilter: string;
+  setKeyFilter(filter: string): void;
   startRehearsal(): Promise<void>;
   readSimulatorClock(): Promise<void>;
   moveSimulatorClock(hours: number): Promise<void>;
@@ -64,6 +67,8 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     keyStates: [],
     simulatorClock: null,
     lastClockMove: null,
+    keyFilter: '',
+    setKeyFilter: (keyFilter) => set({ keyFilter }),
     startRehearsal: async () => {
       await step(
         'online-connect',

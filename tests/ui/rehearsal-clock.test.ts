@@ -83,7 +83,7 @@ describe('the simulator clock in a rehearsal', () => {
     const fresh = Date.parse(String(fetched[1]?.data.tokenExpiresAt));
     const moved = ui.ipc.simulator()?.clock.now() ?? 0;
     expect(fresh).toBeGreaterThan(moved + 23 * HOUR);
-    expect(await page.locator('.issued li.card').count()).toBe(1);
+    expect(await page.locator('table.issued tbody tr').count()).toBe(1);
     // The new token must reach the air-gapped side again: the import waits for a new check.
     expect(await page.getByRole('button', { name: 'Import the key material', exact: true }).isDisabled()).toBe(true);
     await navigate(page, 'Journal');

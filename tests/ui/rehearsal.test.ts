@@ -119,10 +119,10 @@ describe('rehearsal through the UI', () => {
 
   it('fetches the parameters and writes the import-parameters bundle', async () => {
     await click(page, 'Fetch the import parameters');
-    const cards = page.locator('.issued li.card');
+    const cards = page.locator('table.issued tbody tr');
     await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(3);
     for (const card of await cards.all()) {
-      const keyId = (await card.locator('p .mono').first().textContent()) ?? '';
+      const keyId = (await card.locator('td.key-id').textContent()) ?? '';
       fingerprintOfKey.set(keyId, (await card.locator('code.hex').textContent()) ?? '');
     }
     expect([...fingerprintOfKey.values()].every((f) => /^([0-9A-F]{4} ){15}[0-9A-F]{4}$/.test(f))).toBe(true);

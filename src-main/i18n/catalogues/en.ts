@@ -22,6 +22,7 @@ import { enScreens } from './en/screens';
 import { enCliOptions } from './en/cli-options';
 import { enIntegrity } from './en/integrity';
 import { enKmsSim } from './en/kms-sim';
+import { enKeyTable } from './en/key-table';
 import { enKms } from './en/kms';
 import { enCeremony } from './en/ceremony';
 import { enCliProblems } from './en/cli-problems';
@@ -46,6 +47,7 @@ export const en = {
   ...enCli,
   ...enIntegrity,
   ...enKmsSim,
+  ...enKeyTable,
   ...enKms,
   ...enCeremony,
   ...enCliProblems,

@@ -21,6 +21,7 @@ import { zhCNScreens } from './zh-CN/screens';
 import { zhCNCliOptions } from './zh-CN/cli-options';
 import { zhCNIntegrity } from './zh-CN/integrity';
 import { zhCNKmsSim } from './zh-CN/kms-sim';
+import { zhCNKeyTable } from './zh-CN/key-table';
 import { zhCNKms } from './zh-CN/kms';
 import { zhCNCeremony } from './zh-CN/ceremony';
 import { zhCNCliProblems } from './zh-CN/cli-problems';
@@ -45,6 +46,7 @@ export const zhCN: Catalogue = {
   ...zhCNCli,
   ...zhCNIntegrity,
   ...zhCNKmsSim,
+  ...zhCNKeyTable,
   ...zhCNKms,
   ...zhCNCeremony,
   ...zhCNCliProblems,

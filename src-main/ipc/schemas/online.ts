@@ -118,7 +118,8 @@ export const plannedKeySchema = z.strictObject({
   usage: keyUsageSchema.optional(),
   description: z.string().max(255).optional(),
 });
-export const createKeysRequestSchema = z.strictObject({ keys: z.array(plannedKeySchema).min(1).max(50) });
+/** As many keys as a plan may list (core's MAX_PLANNED_KEYS in ceremony-plan.ts, not imported: renderer-safe). */
+export const createKeysRequestSchema = z.strictObject({ keys: z.array(plannedKeySchema).min(1).max(500) });
 export const createdKeysSchema = z.object({
   keys: z.array(z.object({ keyId: z.string(), alias: z.string(), spec: keySpecSchema, usage: keyUsageSchema })),
 });

@@ -13,9 +13,11 @@ import { Step, StepButton } from '../../components/Step';
 import { selectCeremonyKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { useOnlineSteps } from '../../store/allowed-steps';
+import { useKeyFilter } from './key-filter';
 
 export function CheckBundleStep() {
   const steps = useOnlineSteps();
+  const shown = useKeyFilter();
   const mode = useAppStore((s) => s.mode);
   const lastWrapped = useAppStore((s) => s.wrappedBundle);
   const checked = useAppStore((s) => s.checkedBundle);
@@ -86,7 +88,7 @@ export function CheckBundleStep() {
           <p>Bundle digest:</p>
           <Hex value={checked.manifestSha256} label="Wrapped-material bundle digest" />
           <ul className="key-list">
-            {checked.keys.map((k) => (
+            {checked.keys.filter(shown).map((k) => (
               <li key={k.keyId}>
                 <strong>{k.alias}</strong> ({k.spec}):{' '}
                 {k.keyCheckValue ? (
@@ -114,6 +116,7 @@ export function CheckBundleStep() {
 
 export function ImportStep() {
   const steps = useOnlineSteps();
+  const shown = useKeyFilter();
   const checked = useAppStore((s) => s.checkedBundle);
   const imported = useAppStore((s) => s.imported);
   const importMaterial = useAppStore((s) => s.importMaterial);
@@ -130,7 +133,7 @@ export function ImportStep() {
     >
       {checked && (
         <ul className="key-list requested">
-          {checked.keys.map((k) => (
+          {checked.keys.filter(shown).map((k) => (
             <li key={k.keyId}>
               {k.alias} ({k.spec}): {t('import.requested', { when: whenText(k.requestedExpiresAt) })}
             </li>
@@ -153,7 +156,7 @@ export function ImportStep() {
       </StepButton>
       {imported.length > 0 && (
         <ul className="key-list imported">
-          {imported.map((k) => (
+          {imported.filter(shown).map((k) => (
             <li key={k.keyId}>
               <span className="mono">{k.keyId}</span> ({k.spec}):{' '}
               {t('import.imported', { when: whenText(k.expiresAt), source: k.expirySource })} {k.confirmation}
@@ -167,6 +170,7 @@ export function ImportStep() {
 
 export function VerifyStep() {
   const steps = useOnlineSteps();
+  const shown = useKeyFilter();
   const keys = useAppStore(selectCeremonyKeys);
   const proofs = useAppStore((s) => s.proofs);
   const verifyKeys = useAppStore((s) => s.verifyKeys);
@@ -191,7 +195,7 @@ export function VerifyStep() {
       </StepButton>
       {proofs && (
         <ul className="key-list">
-          {proofs.keys.map((p) => (
+          {proofs.keys.filter(shown).map((p) => (
             <li key={p.keyId} className={p.ok ? 'ok' : 'bad'}>
               <strong>{p.ok ? t('verify.ok') : t('verify.not-ok')}</strong> <span className="mono">{p.keyId}</span> (
               {p.spec}, {p.keyState}): {p.proof}
@@ -204,7 +208,7 @@ export function VerifyStep() {
       </StepButton>
       {keyStates.length > 0 && (
         <ul className="key-list">
-          {keyStates.map((k) => (
+          {keyStates.filter(shown).map((k) => (
             <li key={k.keyId}>
               {k.alias} ({k.spec}): {k.keyState}
               {k.materialExpiresAt ? t('verify.material-expires', { at: utc(k.materialExpiresAt) }) : ''}

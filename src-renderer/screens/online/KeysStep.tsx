@@ -4,6 +4,7 @@ import { KEY_STATE_FILTERS, type KeySpecName, type KeyStateFilter } from '../../
 import { SelectField, TextField } from '../../components/Fields';
 import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
+import { KeyHeaderCells } from './CeremonyKeys';
 import { defaultUsage, specOptions } from './key-spec-choices';
 import { useOnlineSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
@@ -36,17 +37,14 @@ export function KeyListStep() {
         </StepButton>
       </div>
       {keyList && (
-        <div className="table-wrap">
+        <div className="table-wrap bounded" tabIndex={0} role="region" aria-label={t('keys.title')}>
           <table>
             <caption>
               {t('keys.caption', { count: keyList.keys.length, filter: keyList.filter.replace(/-/g, '_') })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">{t('keys.col.alias')}</th>
-                <th scope="col">{t('keys.col.key-id')}</th>
-                <th scope="col">{t('keys.col.spec')}</th>
-                <th scope="col">{t('keys.col.state')}</th>
+                <KeyHeaderCells state />
                 <th scope="col">{t('keys.col.in-ceremony')}</th>
               </tr>
             </thead>
@@ -148,13 +146,7 @@ export function CreateKeysStep() {
           </div>
         </>
       ) : (
-        <ul className="key-list">
-          {(created.length > 0 ? created : ceremonyKeys).map((k) => (
-            <li key={k.keyId}>
-              <strong>{k.alias}</strong> ({k.spec}) <span className="mono">{k.keyId}</span>
-            </li>
-          ))}
-        </ul>
+        <p>{t('ckeys.created', { count: (created.length > 0 ? created : ceremonyKeys).length })}</p>
       )}
     </Step>
   );

@@ -6,6 +6,8 @@ import { Step, StepButton } from '../../components/Step';
 import { WrittenBundleCard } from '../../components/WrittenBundleCard';
 import { useAppStore } from '../../store/store';
 import { useOnlineSteps } from '../../store/allowed-steps';
+import { KeyHeaderCells } from './CeremonyKeys';
+import { useKeyFilter } from './key-filter';
 import { useT } from '../../i18n';
 
 export function ParametersStep() {
@@ -19,6 +21,7 @@ export function ParametersStep() {
   const [folder, setFolder] = useState('');
   // Also after an import: keys whose material was deleted or lapsed get fresh parameters.
   const canFetch = steps.canRun('fetchParameters');
+  const shown = useKeyFilter();
   const { t, utc } = useT();
   return (
     <Step
@@ -36,18 +39,35 @@ export function ParametersStep() {
         {steps.isDone('fetchParameters') ? t('params.fetch-new') : t('params.fetch')}
       </StepButton>
       {issued.length > 0 && (
-        <ul className="issued">
-          {issued.map((k) => (
-            <li key={k.keyId} className="card">
-              <p>
-                <strong>{k.alias}</strong> ({k.spec}) <span className="mono">{k.keyId}</span>
-              </p>
-              <p>{t('params.fingerprint')}</p>
-              <Hex value={k.wrappingKeyFingerprint} label={t('params.fingerprint-of', { alias: k.alias })} />
-              <p className="hint">{t('params.token-valid', { at: utc(k.tokenExpiresAt) })}</p>
-            </li>
-          ))}
-        </ul>
+        <div className="table-wrap bounded" tabIndex={0} role="region" aria-label={t('params.col.fingerprint')}>
+          <table className="issued">
+            <caption>{t('params.fingerprint')}</caption>
+            <thead>
+              <tr>
+                <KeyHeaderCells />
+                <th scope="col">{t('params.col.fingerprint')}</th>
+                <th scope="col">{t('params.col.token')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {issued.filter(shown).map((k) => (
+                <tr key={k.keyId}>
+                  <td className="mono">{k.alias}</td>
+                  <td className="mono key-id">{k.keyId}</td>
+                  <td>{k.spec}</td>
+                  <td>
+                    <Hex
+                      value={k.wrappingKeyFingerprint}
+                      size="small"
+                      label={t('params.fingerprint-of', { alias: k.alias })}
+                    />
+                  </td>
+                  <td>{utc(k.tokenExpiresAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <PathField
         purpose="write-bundle"

@@ -1,0 +1,23 @@
+/** The online screen's table of the ceremony's keys (screens/online/CeremonyKeys.tsx). zh-CN twin in ../zh-CN/key-table.ts. */
+export const enKeyTable = {
+  'ckeys.title': 'Keys of this ceremony',
+  'ckeys.total': '{count, plural, one {# key} other {# keys}}',
+  'ckeys.by-spec': 'By spec:',
+  'ckeys.by-state': 'By state:',
+  'ckeys.state':
+    '{state, select, created {Created} issued {Parameters issued} imported {Imported} verified {Verified} lapsed {Material lapsed} other {{state}}}',
+  'ckeys.filter': 'Filter the keys',
+  'ckeys.filter.hint': 'Part of an alias, a key ID, a spec or a state; every key list on this screen follows it.',
+  'ckeys.shown': 'Showing {shown} of {count, plural, one {# key} other {# keys}}.',
+  'ckeys.col.progress': 'Progress',
+  'ckeys.phase':
+    '{stage, select, create_keys {Create} fetch_parameters {Fetch parameters} import {Import} verify {Verify} other {{stage}}}: {phase, select, started {in progress} done {done} failed {failed} other {{phase}}}',
+  'ckeys.in-flight': '{count, plural, =0 {No key in progress.} one {# key in progress:} other {# keys in progress:}}',
+  'ckeys.created':
+    'Created {count, plural, one {# external key} other {# external keys}}: see “Keys of this ceremony”.',
+  'ckeys.hidden': '{count, plural, one {# key} other {# keys}} hidden by the filter.',
+  'params.col.fingerprint': 'Wrapping-key fingerprint (SHA-256)',
+  'params.col.token': 'Token valid until',
+  'journal.filter': 'Filter the entries (event, who, data: e.g. a key ID)',
+  'ckeys.shown-entries': 'Showing {shown} of {count, plural, one {# entry} other {# entries}}.',
+} as const;

@@ -1,0 +1,24 @@
+/** 联网屏幕上本次仪式的密钥表（screens/online/CeremonyKeys.tsx）。 */
+import type { enKeyTable } from '../en/key-table';
+
+export const zhCNKeyTable: { readonly [K in keyof typeof enKeyTable]: string } = {
+  'ckeys.title': '本次仪式的密钥',
+  'ckeys.total': '{count, plural, other {# 个密钥}}',
+  'ckeys.by-spec': '按规格：',
+  'ckeys.by-state': '按状态：',
+  'ckeys.state':
+    '{state, select, created {已创建} issued {已下发导入参数} imported {已导入} verified {已验证} lapsed {密钥材料已过期} other {{state}}}',
+  'ckeys.filter': '筛选密钥',
+  'ckeys.filter.hint': '别名、密钥 ID、规格或状态的一部分；本屏幕上的所有密钥列表都按此筛选。',
+  'ckeys.shown': '显示 {shown} 个，共 {count, plural, other {# 个密钥}}。',
+  'ckeys.col.progress': '进度',
+  'ckeys.phase':
+    '{stage, select, create_keys {创建} fetch_parameters {获取导入参数} import {导入} verify {验证} other {{stage}}}：{phase, select, started {进行中} done {完成} failed {失败} other {{phase}}}',
+  'ckeys.in-flight': '{count, plural, =0 {没有进行中的密钥。} other {# 个密钥进行中：}}',
+  'ckeys.created': '已创建 {count, plural, other {# 个外部密钥}}：见“本次仪式的密钥”。',
+  'ckeys.hidden': '{count, plural, other {# 个密钥}}被筛选隐藏。',
+  'params.col.fingerprint': '包装密钥指纹（SHA-256）',
+  'params.col.token': '令牌有效期至',
+  'journal.filter': '筛选条目（事件、操作人、数据：例如密钥 ID）',
+  'ckeys.shown-entries': '显示 {shown} 条，共 {count, plural, other {# 条}}。',
+};

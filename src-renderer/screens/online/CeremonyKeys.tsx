@@ -1,0 +1,103 @@
+/**
+ * The ceremony's keys in one compact table, built for 100 keys: a summary line (how many of each
+ * spec and in each state), a filter every key list of the online screen follows, the table in a
+ * bounded scroll area, and each key's progress while a key-by-key step runs several at once.
+ */
+import { useId } from 'react';
+import { TextField } from '../../components/Fields';
+import { useT } from '../../i18n';
+import { selectCeremonyKeys } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+import { ceremonyKeyState, keyMatches, type CeremonyKeyState } from './key-filter';
+
+/** How many of each value, in first-seen order. */
+function tally<T extends string>(values: readonly T[]): [T, number][] {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts];
+}
+
+/** ICU select keys take no hyphen: `fetch-parameters` is shown through `fetch_parameters`. */
+const selectKey = (value: string) => value.replace(/-/g, '_');
+
+export function CeremonyKeys() {
+  const keys = useAppStore(selectCeremonyKeys);
+  const issued = useAppStore((s) => s.issued);
+  const phases = useAppStore((s) => s.keyPhases);
+  const filter = useAppStore((s) => s.keyFilter);
+  const setFilter = useAppStore((s) => s.setKeyFilter);
+  const headingId = useId();
+  const { t } = useT();
+  if (keys.length === 0) return null;
+  const issuedIds = new Set(issued.map((k) => k.keyId));
+  const rows = keys.map((k) => ({ ...k, state: ceremonyKeyState(k, issuedIds) }));
+  const stateText = (state: CeremonyKeyState) => t('ckeys.state', { state });
+  const shown = rows.filter((k) => keyMatches(filter, k, [k.state, stateText(k.state)]));
+  const inFlight = Object.entries(phases).filter(([, p]) => p.phase === 'started');
+  return (
+    <section className="step ceremony-keys" aria-labelledby={headingId} data-section="online-ceremony-keys">
+      <h2 id={headingId}>{t('ckeys.title')}</h2>
+      <p className="key-summary">
+        <strong>{t('ckeys.total', { count: rows.length })}</strong> · {t('ckeys.by-spec')}{' '}
+        {tally(rows.map((k) => k.spec)).map(([spec, n]) => (
+          <span key={spec} className="tally" data-spec={spec}>
+            {spec} <strong>{n}</strong>
+          </span>
+        ))}{' '}
+        · {t('ckeys.by-state')}{' '}
+        {tally(rows.map((k) => k.state)).map(([state, n]) => (
+          <span key={state} className="tally" data-state={state}>
+            {stateText(state)} <strong>{n}</strong>
+          </span>
+        ))}
+      </p>
+      {inFlight.length > 0 && (
+        <p className="in-flight" aria-live="polite">
+          {t('ckeys.in-flight', { count: inFlight.length })}{' '}
+          <span className="mono">{inFlight.map(([keyId]) => keyId.slice(0, 8)).join(' ')}</span>
+        </p>
+      )}
+      <TextField label={t('ckeys.filter')} value={filter} onChange={setFilter} hint={t('ckeys.filter.hint')} />
+      <p className="hint" aria-live="polite">
+        {t('ckeys.shown', { shown: shown.length, count: rows.length })}
+      </p>
+      <div className="table-wrap bounded" tabIndex={0} role="region" aria-label={t('ckeys.title')}>
+        <table className="key-table">
+          <thead>
+            <tr>
+              <KeyHeaderCells state />
+              <th scope="col">{t('ckeys.col.progress')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((k) => {
+              const phase = phases[k.keyId];
+              return (
+                <tr key={k.keyId} data-state={k.state} className={phase ? `phase-${phase.phase}` : undefined}>
+                  <td className="mono">{k.alias}</td>
+                  <td className="mono">{k.keyId}</td>
+                  <td>{k.spec}</td>
+                  <td>{stateText(k.state)}</td>
+                  <td>{phase ? t('ckeys.phase', { stage: selectKey(phase.stage), phase: phase.phase }) : ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The first columns of every key table on the online screen: alias, key ID, spec (and state). */
+export function KeyHeaderCells({ state = false }: { state?: boolean }) {
+  const { t } = useT();
+  return (
+    <>
+      <th scope="col">{t('keys.col.alias')}</th>
+      <th scope="col">{t('keys.col.key-id')}</th>
+      <th scope="col">{t('keys.col.spec')}</th>
+      {state && <th scope="col">{t('keys.col.state')}</th>}
+    </>
+  );
+}
