@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
-import { paramsDigestFrom } from '../cli/commands/witness-args';
+import { airgapWrapArgs, paramsDigestFrom } from '../cli/commands/witness-args';
 import { keyferry } from './cli-in-process';
 import { ROOT } from './cli-process';
 
@@ -73,25 +73,7 @@ async function dayOne(): Promise<string> {
 }
 
 function wrapArgs(fingerprint: string, ...extra: string[]): string[] {
-  return [
-    BIN,
-    'airgap',
-    'wrap',
-    '--bundle',
-    'params',
-    '--out',
-    'wrapped',
-    '--journal',
-    'airgap.jsonl',
-    '--operator',
-    'Ana',
-    '--witness',
-    'Ben',
-    '--witness-confirms',
-    `Ben=${fingerprint}`,
-    '--allow-network',
-    ...extra,
-  ];
+  return [BIN, ...airgapWrapArgs(), '--witness-confirms', `Ben=${fingerprint}`, '--allow-network', ...extra];
 }
 
 describe('SIGKILL between the wrapped bundle and its receipt', () => {

@@ -2,6 +2,7 @@
  * `keyferry airgap wrap` against an import-parameters bundle made here with our own RSA wrapping
  * key (no KMS), so the guide's OpenSSL commands can unwrap what Keyferry wrote.
  */
+import { airgapWrapArgs } from './witness-args';
 import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -85,21 +86,7 @@ async function paramsBundle(
 }
 
 function wrapArgs(...extra: string[]): string[] {
-  return [
-    'airgap',
-    'wrap',
-    '--bundle',
-    'params',
-    '--out',
-    'wrapped',
-    '--journal',
-    'airgap.jsonl',
-    '--operator',
-    'Ana',
-    '--witness',
-    'Ben',
-    ...extra,
-  ];
+  return airgapWrapArgs(...extra);
 }
 
 function openssl(args: string[], input?: Buffer): Buffer {

@@ -5,6 +5,7 @@
  * character made visible (no raw ESC, CR, no line the value started), and `airgap wrap` writes no
  * bundle, no receipt and no material (the journal records the refusal).
  */
+import { airgapWrapArgs } from './witness-args';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,26 +43,9 @@ function expectEscaped(output: string): void {
 }
 
 async function wrapRun() {
-  return keyferry(
-    [
-      'airgap',
-      'wrap',
-      '--bundle',
-      'params',
-      '--out',
-      'wrapped',
-      '--journal',
-      'airgap.jsonl',
-      '--operator',
-      'Ana',
-      '--witness',
-      'Ben',
-      '--witness-confirms',
-      `Ben=${'0'.repeat(64)}`,
-      '--allow-network',
-    ],
-    { cwd: dir },
-  );
+  return keyferry([...airgapWrapArgs(), '--witness-confirms', `Ben=${'0'.repeat(64)}`, '--allow-network'], {
+    cwd: dir,
+  });
 }
 
 async function expectNothingWritten(): Promise<void> {

@@ -15,3 +15,22 @@ export function airgapConfirmations(paramsOutput: string, witnesses: readonly st
   const digest = paramsDigestFrom(paramsOutput);
   return witnesses.flatMap((w) => ['--witness-confirms', `${w}=${digest}`]);
 }
+
+/** `airgap wrap` from the folder layout the CLI tests use (params → wrapped, journal airgap.jsonl, Ana with Ben), then `extra`. */
+export function airgapWrapArgs(...extra: string[]): string[] {
+  return [
+    'airgap',
+    'wrap',
+    '--bundle',
+    'params',
+    '--out',
+    'wrapped',
+    '--journal',
+    'airgap.jsonl',
+    '--operator',
+    'Ana',
+    '--witness',
+    'Ben',
+    ...extra,
+  ];
+}
