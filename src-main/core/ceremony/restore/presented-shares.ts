@@ -7,13 +7,12 @@
 import type { ImportParameters } from '../../bundle';
 import {
   custodyShareFieldsSchema,
-  describeMaterialCheck,
   shareChecksumMatches,
   shareFields,
   type CustodyShare,
 } from '../../custody/custody-share';
 import { setShareIntact, type SetShare } from '../../custody/set-share';
-import { KeyferryError } from '../../errors';
+import { KeyferryError, selectedProblem } from '../../errors';
 
 /** Where a share came from: its share file, or the lines typed from its printed slip. */
 export type ShareSource = 'file' | 'typed';
@@ -33,10 +32,6 @@ export interface PresentedShare {
   readonly source: ShareSource;
   /** The share's checksum as printed on its slip (a truncated hash, not the share). */
   readonly shareChecksum: string;
-}
-
-function refuse(code: string, message: string, nextStep: string): never {
-  throw new KeyferryError(code, message, nextStep);
 }
 
 export class PresentedShares {
@@ -131,54 +126,60 @@ export class PresentedShares {
         firstCeremony: set.ceremonyId,
         otherCeremony: share.ceremonyId,
       });
-    if (!custodyShareFieldsSchema.safeParse(shareFields(share)).success || !shareChecksumMatches(share)) {
-      refuse(
-        'CUSTODY_SHARE_CORRUPTED',
-        `Share ${share.index} is corrupted: its checksum does not match its contents.`,
-        `Ask the custodian of share ${share.index} for an intact copy (the share file or the printed slip), or use another custodian's share.`,
-      );
-    }
+    if (!custodyShareFieldsSchema.safeParse(shareFields(share)).success || !shareChecksumMatches(share))
+      throw new KeyferryError('CUSTODY_SHARE_CORRUPTED', { index: share.index });
     const key = this.#parameters.find((p) => p.keyId === share.keyId);
-    if (!key) {
-      refuse(
-        'CUSTODY_SHARE_FOREIGN',
-        `Share ${share.index} (custodian ${share.custodian}) is a share of key ${share.keyId}, which the import-parameters bundle does not hold (it holds ${this.#parameters.map((p) => p.keyId).join(', ')}).`,
-        'Use the shares of the key the parameters were fetched for, or fetch parameters for this key.',
-      );
-    }
-    if (key.keySpec !== share.spec) {
-      refuse(
-        'CUSTODY_SHARE_FOREIGN',
-        `Share ${share.index} holds ${share.spec} material, but key ${share.keyId} is ${key.keySpec}.`,
-        'Use only shares of this key.',
-      );
-    }
+    const foreign = { index: share.index, custodian: share.custodian };
+    if (!key)
+      throw new KeyferryError('CUSTODY_SHARE_FOREIGN', {
+        ...foreign,
+        field: 'bundleKey',
+        found: share.keyId,
+        expected: this.#parameters.map((p) => p.keyId).join(', '),
+      });
+    if (key.keySpec !== share.spec)
+      throw new KeyferryError('CUSTODY_SHARE_FOREIGN', {
+        ...foreign,
+        field: 'spec',
+        found: share.spec,
+        expected: key.keySpec,
+      });
     const first = this.#shares[0];
     if (first) {
       for (const field of ['ceremonyId', 'keyId'] as const) {
-        if (share[field] !== first[field]) {
-          refuse(
-            'CUSTODY_SHARES_MIXED',
-            `Share ${share.index} (custodian ${share.custodian}) is from ${field === 'ceremonyId' ? 'ceremony' : 'key'} "${share[field]}", but the shares presented so far are from "${first[field]}".`,
-            'Gather shares of one ceremony and key only; set this one aside.',
-          );
-        }
+        if (share[field] !== first[field])
+          throw selectedProblem('CUSTODY_SHARES_MIXED', {
+            reason: 'field',
+            field,
+            first: first.index,
+            firstValue: first[field],
+            other: share.index,
+            otherValue: share[field],
+          });
       }
-      if (share.m !== first.m || share.n !== first.n || share.materialCheck.value !== first.materialCheck.value) {
-        refuse(
-          'CUSTODY_SHARES_MIXED',
-          `Share ${share.index} is from another split (${share.m}-of-${share.n}, ${describeMaterialCheck(share.materialCheck)}) than the shares presented so far (${first.m}-of-${first.n}, ${describeMaterialCheck(first.materialCheck)}).`,
-          'Gather shares of one split only; set this one aside.',
-        );
-      }
+      if (share.m !== first.m || share.n !== first.n)
+        throw selectedProblem('CUSTODY_SHARES_MIXED', {
+          reason: 'split',
+          first: first.index,
+          firstM: first.m,
+          firstN: first.n,
+          other: share.index,
+          otherM: share.m,
+          otherN: share.n,
+        });
+      if (share.materialCheck.value !== first.materialCheck.value)
+        throw selectedProblem('CUSTODY_SHARES_MIXED', {
+          reason: 'material',
+          first: first.index,
+          firstKind: first.materialCheck.kind,
+          firstValue: first.materialCheck.value,
+          other: share.index,
+          otherKind: share.materialCheck.kind,
+          otherValue: share.materialCheck.value,
+        });
     }
-    if (this.#shares.some((s) => s.index === share.index)) {
-      refuse(
-        'CUSTODY_SHARE_DUPLICATE',
-        `Share ${share.index} was already presented.`,
-        `Give each share once; bring a different custodian's share instead of a second copy of share ${share.index}.`,
-      );
-    }
+    if (this.#shares.some((s) => s.index === share.index))
+      throw new KeyferryError('CUSTODY_SHARE_DUPLICATE', { index: share.index });
   }
 
   /** The shares held, for restoreMaterial (still owned here). */

@@ -21,8 +21,9 @@ export const enCustody = {
   'problem.CUSTODY_SHARE_CORRUPTED.next':
     "Ask the custodian of share {index} for an intact copy (the share file or the printed slip), or use another custodian's share.",
   'problem.CUSTODY_SHARE_FOREIGN':
-    'Share {index} (custodian {custodian}) belongs to {field, select, ceremonyId {ceremony} keyId {key} other {key spec}} "{found}", not the expected "{expected}".',
-  'problem.CUSTODY_SHARE_FOREIGN.next': 'Use only shares of this ceremony and key.',
+    'Share {index} (custodian {custodian}) {field, select, bundleKey {is a share of key "{found}", which the import-parameters bundle does not hold (it holds {expected}).} ceremonyId {belongs to ceremony "{found}", not the expected "{expected}".} keyId {belongs to key "{found}", not the expected "{expected}".} other {belongs to key spec "{found}", not the expected "{expected}".}}',
+  'problem.CUSTODY_SHARE_FOREIGN.next':
+    '{field, select, bundleKey {Use the shares of the key the parameters were fetched for, or fetch parameters for this key.} other {Use only shares of this ceremony and key.}}',
   'problem.CUSTODY_SHARES_MIXED': `{reason, select, field {The shares are from different {field, select, ceremonyId {ceremonies} keyId {keys} other {key specs}}: share {first} has "{firstValue}", share {other} has "{otherValue}".} split {The shares are from different splits: share {first} is {firstM}-of-{firstN}, share {other} is {otherM}-of-{otherN}.} material {Shares {first} and {other} record different material (${FIRST_CHECK} vs ${OTHER_CHECK}, or a different length).} other {Shares {first} and {other} are not from the same split (they carry the same Shamir coordinate).}}`,
   'problem.CUSTODY_SHARES_MIXED.next': `{reason, select, field {Gather shares of one ceremony and key only.} other {${ONE_SPLIT}}}`,
   'problem.CUSTODY_SHARE_DUPLICATE': 'Share {index} was given more than once.',

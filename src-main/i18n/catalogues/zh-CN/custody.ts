@@ -17,8 +17,9 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_SHARE_CORRUPTED.next':
     '请向份额 {index} 的保管人索取完好的副本（份额文件或打印的份额凭条），或使用其他保管人的份额。',
   'problem.CUSTODY_SHARE_FOREIGN':
-    '份额 {index}（保管人 {custodian}）属于{field, select, ceremonyId {仪式} keyId {密钥} other {密钥规格}}“{found}”，而不是预期的“{expected}”。',
-  'problem.CUSTODY_SHARE_FOREIGN.next': '请只使用此仪式和此密钥的份额。',
+    '份额 {index}（保管人 {custodian}）{field, select, bundleKey {是密钥“{found}”的份额，而导入参数包中没有该密钥（包中有 {expected}）。} ceremonyId {属于仪式“{found}”，而不是预期的“{expected}”。} keyId {属于密钥“{found}”，而不是预期的“{expected}”。} other {属于密钥规格“{found}”，而不是预期的“{expected}”。}}',
+  'problem.CUSTODY_SHARE_FOREIGN.next':
+    '{field, select, bundleKey {请使用获取导入参数时所针对的密钥的份额，或为此密钥获取导入参数。} other {请只使用此仪式和此密钥的份额。}}',
   'problem.CUSTODY_SHARES_MIXED': `{reason, select, field {这些份额来自不同的{field, select, ceremonyId {仪式} keyId {密钥} other {密钥规格}}：份额 {first} 为“{firstValue}”，份额 {other} 为“{otherValue}”。} split {这些份额来自不同的拆分：份额 {first} 为 {firstM}-of-{firstN}，份额 {other} 为 {otherM}-of-{otherN}。} material {份额 {first} 和 {other} 记录的材料不同（${FIRST_CHECK} 与 ${OTHER_CHECK}，或长度不同）。} other {份额 {first} 和 {other} 不是来自同一次拆分（它们带有相同的 Shamir 坐标）。}}`,
   'problem.CUSTODY_SHARES_MIXED.next': `{reason, select, field {请只收集同一仪式、同一密钥的份额。} other {${ONE_SPLIT}}}`,
   'problem.CUSTODY_SHARE_DUPLICATE': '份额 {index} 被提供了不止一次。',

@@ -20,6 +20,8 @@ import { encodeShareFile, readAnyShareFile, readShareFile } from '../../../../sr
 import { splitMaterial } from '../../../../src-main/core/custody/split';
 import { splitCustodySet } from '../../../../src-main/core/custody/set-split';
 import { verifyJournal } from '../../../../src-main/core/journal';
+import { toProblem } from '../../../../src-main/core/errors';
+import { translator } from '../../../../src-main/i18n/translate';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { importGraph } from '../../../support/import-graph';
 import { confirmEveryWitness, parametersDigestOf, slipInGroup } from '../witness-helpers';
@@ -185,10 +187,16 @@ describe('custody restore ceremony', () => {
     await expect(restore.presentShare(tampered, 'Bob')).rejects.toMatchObject({ code: 'CUSTODY_SHARE_CORRUPTED' });
     expect(tampered.share.disposed).toBe(true);
     const [otherKey] = await foreignShares('0d0466b0-e727-4d9c-b35d-f84bb474a37f', 'AES_256', 'KF-20250101-aaaaaa');
-    await expect(restore.presentShare(otherKey as CustodyShare)).rejects.toMatchObject({
+    const foreign: unknown = await restore.presentShare(otherKey as CustodyShare).catch((e: unknown) => e);
+    expect(foreign).toMatchObject({
       code: 'CUSTODY_SHARE_FOREIGN',
       message: expect.stringContaining('which the import-parameters bundle does not hold'),
     });
+    // The refusal is a code with values: a Chinese surface renders it in Chinese, ids untouched.
+    const inChinese = translator('zh-CN').problem(toProblem(foreign));
+    expect(inChinese.message).toContain('导入参数包中没有该密钥');
+    expect(inChinese.message).toContain(keyId);
+    expect(inChinese.message).not.toMatch(/[a-z]{4,} [a-z]{4,}/);
 
     await restore.presentShare(genuine, 'Bob');
     const [, , otherCeremony] = await foreignShares(keyId, 'AES_256', 'KF-20250101-bbbbbb');
