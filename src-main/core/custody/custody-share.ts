@@ -88,6 +88,17 @@ export function describeMaterialCheck(check: MaterialCheck): string {
   return check.kind === 'kcv' ? `key check value ${check.value}` : `public-key SHA-256 ${check.value}`;
 }
 
+/** A check as the screen, journal and receipt carry it: the AES key check value or the public key's SHA-256 (the other null). */
+export function checkValues(check: MaterialCheck | undefined): {
+  readonly keyCheckValue: string | null;
+  readonly publicKeyFingerprint: string | null;
+} {
+  return {
+    keyCheckValue: check?.kind === 'kcv' ? check.value : null,
+    publicKeyFingerprint: check?.kind === 'spki-sha256' ? check.value : null,
+  };
+}
+
 const DOMAIN_TAG = 'keyferry.custody-share/v1';
 
 function lengthPrefixed(bytes: Uint8Array): Buffer {

@@ -6,8 +6,10 @@
  * returned: all chosen keys or none.
  */
 import type { KeyMaterial } from '../crypto/key-material';
+import type { KeySpec } from '../crypto/key-spec';
 import { KeyferryError } from '../errors';
 import { decryptEntry, type CustodyBackup } from './backup-file';
+import { checkValues } from './custody-share';
 import { isMaterialProblem, proveRebuiltMaterial } from './material-check';
 import { combineShares, shareXCoordinate } from './shamir';
 import { backupKeyCheckOf, setShareIntact, type SetShare } from './set-share';
@@ -23,6 +25,31 @@ export interface RestoreSetOptions {
 export interface RestoredSetKey {
   readonly keyId: string;
   readonly material: KeyMaterial;
+}
+
+/** What a set restore proved for one key: the check its backup entry recorded. */
+export interface RestoredKeyCheck {
+  readonly keyId: string;
+  readonly spec: KeySpec;
+  readonly keyCheckValue: string | null;
+  readonly publicKeyFingerprint: string | null;
+}
+
+/** For each of `keys` (in their order), the check `backup` recorded for it: what a set restore proves. */
+export function recordedChecks(
+  backup: CustodyBackup,
+  keys: readonly { readonly keyId: string; readonly spec: KeySpec }[],
+): RestoredKeyCheck[] {
+  return keys.map((k) => ({
+    keyId: k.keyId,
+    spec: k.spec,
+    ...checkValues(backup.entries.find((e) => e.keyId === k.keyId)?.materialCheck),
+  }));
+}
+
+/** One sentence for the journal: what a set restore from `backup` proved. */
+export function setRestoreProof(backup: CustodyBackup): string {
+  return `every key's rebuilt material matches the key check value or public-key SHA-256 recorded for it in the custody backup ${backup.digest.slice(0, 16)}…`;
 }
 
 /** Checks the shares alone (intact, one set, no index twice, at least M); returns M. */

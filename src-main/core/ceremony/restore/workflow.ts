@@ -11,12 +11,12 @@
  * which share, the proof and the bundle; never a share or the material. Like the air-gapped
  * workflow, this module must never reach a network client.
  */
-import path from 'node:path';
 import type { CustodyArrangement, ImportParameters } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
 import type { CustodyShare } from '../../custody/custody-share';
 import { restoreMaterial } from '../../custody/restore';
-import { checkBackupMatches, restoreCustodySet } from '../../custody/set-restore';
+import { checkBackupMatches, recordedChecks, restoreCustodySet, setRestoreProof } from '../../custody/set-restore';
+import { checkValues } from '../../custody/custody-share';
 import type { SetShare } from '../../custody/set-share';
 import { KeyferryError, toProblem } from '../../errors';
 import { writeAirGapReceipt } from '../airgap/receipt';
@@ -38,12 +38,11 @@ import { StepGuard } from '../shared/step-guard';
 import { RESTORE_STEP_FROM, type RestoreStepId } from '../shared/allowed-steps';
 import type { RestoreState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
-import type { MessageKey } from '../../../i18n/catalogue';
-import type { AirGapHsmMaterial, HsmMaterialSummary, HsmSourceSummary } from '../airgap/hsm-material';
-import type { HsmTokenIdentity } from '../../hsm';
-import { readAirGapJournal, recordedHsmObjects } from './hsm-records';
+import type { AirGapHsmMaterial } from '../airgap/hsm-material';
+import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } from './hsm-restore';
 
 export type { RestoreState } from '../shared/ceremony-states';
+export type { HsmRestoredKeys, HsmRestoreRequest } from './hsm-restore';
 
 export type RestoreCeremonyOptions = AirGapWorkflowOptions;
 
@@ -92,35 +91,6 @@ export interface RestoreParametersOverview {
     tokenExpiresAt: string | null;
   }[];
   readonly warnings: readonly string[];
-}
-
-/** A restore from the HSM: which token, and what the operator gives to open it (the PIN is used once, at login). */
-export interface HsmRestoreRequest {
-  readonly modulePath: string;
-  /** Token label or serial number; its serial must be the one the air-gapped journal recorded. */
-  readonly token: string;
-  readonly pin: string;
-  /**
-   * The air-gapped journal that recorded the material in the HSM (its `material.generated`):
-   * verified before use. Default: this restore's own journal (an air-gapped journal continued).
-   */
-  readonly airGapJournal?: string;
-  /** Rehearsal only: accept a CKM_AES_KEY_WRAP_PAD that zero-fills (journaled as a deviation). */
-  readonly acceptZeroFilledPad?: boolean;
-}
-
-/** What a restore from the HSM proved, for the screen and the CLI (no key bytes, no PIN). */
-export interface HsmRestoredKeys {
-  readonly token: HsmTokenIdentity;
-  readonly capability: HsmSourceSummary['reports'];
-  /** Every key of the fresh bundle: the token object found and its check, equal to the journaled one. */
-  readonly keys: readonly (HsmMaterialSummary & { readonly recordedSeq: number })[];
-  /** The journal the objects were recorded in (its file name). */
-  readonly recordedIn: string;
-  /** One sentence: what was proven (a catalogue message). */
-  readonly proof: { readonly key: MessageKey; readonly values: { readonly count: number } };
-  /** What every witness confirms: the bundle digest (shown once all typed it). */
-  readonly confirmations: readonly ArtefactToConfirm[];
 }
 
 type RestoredState =
@@ -319,8 +289,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       shareIndexes: presented.map((p) => p.shareIndex),
       threshold: first.m,
       total: first.n,
-      keyCheckValue: check.kind === 'kcv' ? check.value : null,
-      publicKeyFingerprint: check.kind === 'spki-sha256' ? check.value : null,
+      ...checkValues(check),
       proof: `Proven: ${proof}.`,
       confirmations: this.confirmations.list(),
     };
@@ -352,81 +321,33 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   }
 
   /**
-   * Step 3-4 for HSM material (instead of shares): the custody copy is the token object the
-   * air-gapped ceremony generated (or chose) and journaled. Reads that journal's record of every
-   * key of the fresh bundle, opens the token it names (another token's serial is refused before
-   * login), runs the capability check for the fresh parameters, finds each object by its
-   * recorded label and proves it holds the recorded material (key check value or public-key
-   * SHA-256, computed in the HSM). Refusals are journaled; nothing is wrapped until the
-   * witnesses confirmed the bundle digest.
+   * Step 3-4 for HSM material (instead of shares): proves every key's token object against the
+   * air-gapped journal's record (hsm-restore.ts). Nothing is wrapped until the witnesses
+   * confirmed the bundle digest.
    */
   async restoreFromHsm(request: HsmRestoreRequest): Promise<HsmRestoredKeys> {
     this.guard.require('restoreFromHsm');
     this.requirePreflight('restore');
-    const { journal, operator } = this.options;
     const keys = this.#parameters;
-    const journalFile = request.airGapJournal ?? journal.path;
-    let hsm: AirGapHsmMaterial | null = null;
     try {
-      if (this.guard.state === 'shares-presented') throw new KeyferryError('HSM_RESTORE_SHARES_PRESENTED', {});
-      const entries = request.airGapJournal ? await readAirGapJournal(request.airGapJournal) : journal.entries;
-      const recorded = recordedHsmObjects(entries, keys, journalFile);
-      const { AirGapHsmMaterial } = await import('../airgap/hsm-material');
-      hsm = await AirGapHsmMaterial.open(
-        {
-          modulePath: request.modulePath,
-          token: request.token,
-          pin: request.pin,
-          acceptZeroFilledPad: request.acceptZeroFilledPad ?? false,
-          existingKeys: { labels: Object.fromEntries(recorded.map((r) => [r.keyId, r.objectLabel])) },
-        },
+      const { result, hsm } = await restoreFromHsmToken(request, {
         keys,
-        this.options,
-        recorded[0]!.tokenSerial,
-      );
-      this.#hsmChosen = true;
-      this.#hsm = hsm;
-      const found = await hsm.recall(recorded, this.options);
-      const seqOf = new Map(recorded.map((r) => [r.keyId, r.seq]));
-      this.confirmations = this.#bundleConfirmations();
-      const result: HsmRestoredKeys = {
-        token: hsm.summary.token,
-        capability: hsm.summary.reports,
-        keys: found.map((k) => ({ ...k, recordedSeq: seqOf.get(k.keyId)! })),
-        recordedIn: path.basename(journalFile),
-        proof: { key: 'hsm.restore.proven', values: { count: found.length } },
-        confirmations: this.confirmations.list(),
-      };
-      await journal.append(operator, 'custody.restored', {
-        from: 'hsm-token',
-        keyIds: keys.map((k) => k.keyId),
-        hsmTokenSerial: result.token.serial,
-        hsmTokenLabel: result.token.label,
-        recordedIn: result.recordedIn,
-        keys: result.keys.map((k) => ({
-          keyId: k.keyId,
-          spec: k.spec,
-          objectLabel: k.objectLabel,
-          keyCheckValue: k.keyCheckValue,
-          publicKeyFingerprint: k.publicKeyFingerprint,
-          recordedSeq: k.recordedSeq,
-        })),
-        proof: 'the check value the HSM computes for every token object equals the one the air-gapped journal recorded',
+        options: this.options,
+        sharesPresented: this.guard.state === 'shares-presented',
+        opened: (opened) => {
+          this.#hsmChosen = true;
+          this.#hsm = opened;
+        },
+        confirmations: () => {
+          this.confirmations = this.#bundleConfirmations();
+          return this.confirmations.list();
+        },
       });
       this.#restored = { from: 'hsm', keys, result, hsm };
       this.guard.advance('restored');
       return result;
     } catch (error) {
-      hsm?.close();
       this.#hsm = null;
-      const problem = toProblem(error);
-      await journal.append(operator, 'custody.restore-refused', {
-        from: 'hsm-token',
-        keyIds: keys.map((k) => k.keyId),
-        recordedIn: path.basename(journalFile),
-        code: problem.code,
-        ...(problem.values ? { values: { ...problem.values } } : {}),
-      });
       throw error;
     }
   }
@@ -455,16 +376,11 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     shares.disposeAll();
     for (const r of restored) this.#vault.put(r.keyId, r.material);
     this.confirmations = this.#bundleConfirmations();
-    const facts = keys.map((k) => {
-      const check = backup.entries.find((e) => e.keyId === k.keyId)?.materialCheck;
-      return {
-        keyId: k.keyId,
-        spec: k.keySpec,
-        keyCheckValue: check?.kind === 'kcv' ? check.value : null,
-        publicKeyFingerprint: check?.kind === 'spki-sha256' ? check.value : null,
-      };
-    });
-    const proof = `every key's rebuilt material matches the key check value or public-key SHA-256 recorded for it in the custody backup ${backup.digest.slice(0, 16)}…`;
+    const facts = recordedChecks(
+      backup,
+      keys.map((k) => ({ keyId: k.keyId, spec: k.keySpec })),
+    );
+    const proof = setRestoreProof(backup);
     const head = facts[0] as (typeof facts)[number];
     const result: RestoredKey = {
       ...head,
