@@ -83,6 +83,9 @@ table.files .hex { font-size: 8.5pt; }
 .statement { margin: 0 0 4mm; }
 table.signatures td { height: 19mm; vertical-align: bottom; padding: 2mm 3mm 1.5mm; }
 th.share { width: 22%; }
+.custody-set { border: 1pt solid #777; padding: 3.5mm 4mm 3mm; margin-bottom: 5mm; }
+.custody-set table.custody { break-inside: avoid; page-break-inside: avoid; }
+ul.custody-keys { columns: 2; margin: 1mm 0 0; padding-left: 5mm; font-size: 8.5pt; overflow-wrap: anywhere; }
 table.signatures td.date { width: 24%; }
 table.signatures td.who { vertical-align: top; width: 34%; overflow-wrap: anywhere; }
 table.signatures .role { display: block; font-size: 8pt; text-transform: uppercase; letter-spacing: 0.06em; color: #444; }

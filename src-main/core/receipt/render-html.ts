@@ -10,6 +10,9 @@ import {
   LOCAL_TIME,
   custodyHeading,
   custodyRows,
+  custodySetFact,
+  custodySetOf,
+  custodySets,
   ceremonyFacts,
   deviationKindPhrase,
   formatLocalIn,
@@ -18,6 +21,7 @@ import {
   parametersSealAbout,
   signatories,
   type Fact,
+  type ReceiptCustodySet,
 } from './facts';
 import { embedCjkFont } from './cjk-font';
 import { groupHexLines } from '../hex-groups';
@@ -86,22 +90,38 @@ function filesTable(w: ReceiptWords, key: ReceiptKey): string {
   return `<h4>${w.html('receipt.files.heading')}</h4><table class="files"><thead><tr><th>${w.html('receipt.files.file')}</th><th class="num">${w.html('receipt.files.size')}</th><th>${w.html('receipt.files.sha256')}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function custodyTable(w: ReceiptWords, key: ReceiptKey): string {
-  if (!key.custody) return '';
-  const restore = !!key.custody.restoredFrom;
-  const rows = custodyRows(key)
+/** One custody set: who holds (or presented) which share, then every key the set holds, named once. */
+function custodySetHtml(w: ReceiptWords, set: ReceiptCustodySet): string {
+  const restore = !!set.custody.restoredFrom;
+  const rows = custodyRows(set.custody)
     .map(
       (h) =>
         `<tr><td class="num">${h.shareIndex}</td><td>${userText(h.custodian)}</td>${restore ? `<td>${userText(h.presentedBy ?? '')}</td>` : ''}</tr>`,
     )
     .join('');
-  return `<h4>${w.phraseHtml(custodyHeading(key.custody))}</h4><table class="custody"><thead><tr><th class="num share">${w.html('receipt.custody.share')}</th><th>${w.html('receipt.custody.custodian')}</th>${restore ? `<th>${w.html('receipt.custody.presentedBy')}</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>`;
+  const keys = set.keys.map((k) => `<li>${userText(k.alias)} <code>${userText(k.keyId)}</code></li>`).join('');
+  return `<article class="custody-set"><h3>${w.html('receipt.custody.setTitle', { set: set.n })}: ${w.phraseHtml(custodyHeading(set.custody))}</h3><table class="custody"><thead><tr><th class="num share">${w.html('receipt.custody.share')}</th><th>${w.html('receipt.custody.custodian')}</th>${restore ? `<th>${w.html('receipt.custody.presentedBy')}</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>
+<p>${w.html('receipt.custody.setKeys', { count: set.keys.length })}</p><ul class="custody-keys">${keys}</ul></article>`;
 }
 
-function keySection(w: ReceiptWords, key: ReceiptKey, index: number, input: ReceiptInput): string {
+function custodySection(w: ReceiptWords, sets: readonly ReceiptCustodySet[]): string {
+  if (sets.length === 0) return '';
+  return `<section class="custody"><h2>${w.html('receipt.custody.heading')}</h2>
+${sets.map((set) => custodySetHtml(w, set)).join('\n')}</section>`;
+}
+
+function keySection(
+  w: ReceiptWords,
+  key: ReceiptKey,
+  index: number,
+  input: ReceiptInput,
+  sets: readonly ReceiptCustodySet[],
+): string {
+  const set = custodySetOf(sets, key);
+  const facts = [...keyFacts(key, input.side), ...(set ? [custodySetFact(set)] : [])];
   return `<article class="key"><h3>${w.html('receipt.keys.keyHeading', { n: index + 1, total: input.keys.length })} ${userText(key.alias)}</h3>
-<table class="facts"><tbody>${factRows(w, keyFacts(key, input.side))}</tbody></table>
-${filesTable(w, key)}${custodyTable(w, key)}</article>`;
+<table class="facts"><tbody>${factRows(w, facts)}</tbody></table>
+${filesTable(w, key)}</article>`;
 }
 
 function deviationsSection(w: ReceiptWords, input: ReceiptInput): string {
@@ -186,6 +206,7 @@ export function renderReceiptHtml(input: ReceiptInput, options: ReceiptRenderOpt
   const language = options.language ?? DEFAULT_RECEIPT_LANGUAGE;
   const w = new ReceiptWords(language);
   const { journal, bundle } = input;
+  const sets = custodySets(input.keys);
   const docTitle = w.locales.map((l) => ReceiptWords.text(l, 'receipt.title')).join(' / ');
   const page = w.locales.map((l) => ReceiptWords.text(l, 'receipt.page', { page: '\uE010', pages: '\uE011' }));
   const html = `<!doctype html>
@@ -207,8 +228,9 @@ ${seal(w, { key: 'receipt.seals.head' }, headAbout(w, journal.count), journal.he
 </section>
 ${peopleSection(w, input)}
 <section><h2>${w.html('receipt.keys.heading')}</h2>
-${input.keys.map((key, i) => keySection(w, key, i, input)).join('\n')}
+${input.keys.map((key, i) => keySection(w, key, i, input, sets)).join('\n')}
 </section>
+${custodySection(w, sets)}
 ${methodsSection(w)}
 ${signOff(w, input)}
 <footer>${w.html('receipt.footer', { version: input.app.version, build: input.app.build, hostname: input.workstation.hostname })}</footer>

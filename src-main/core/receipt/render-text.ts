@@ -11,6 +11,9 @@ import {
   ceremonyFacts,
   custodyHeading,
   custodyRows,
+  custodySetFact,
+  custodySetOf,
+  custodySets,
   deviationKindPhrase,
   formatLocalIn,
   hsmFacts,
@@ -157,35 +160,41 @@ function twin(input: ReceiptInput, locale: Locale): string[] {
     for (const r of person.records) out.push(...wrap(`- ${p(r)}`, 72, '    '));
   }
   out.push(...heading(t('receipt.keys.heading')));
+  const sets = custodySets(input.keys);
   input.keys.forEach((key, i) => {
     out.push(
       '',
       `  ${t('receipt.keys.keyHeading', { n: i + 1, total: input.keys.length })} ${visibleText(key.alias)}`,
       ...factLines(locale, keyFacts(key, input.side), '    '),
     );
+    const set = custodySetOf(sets, key);
+    if (set) out.push(...factLines(locale, [custodySetFact(set)], '    '));
     out.push(`    ${t('receipt.files.heading')}:`);
     if (key.outputFiles.length === 0) out.push(`      ${t('receipt.files.none')}`);
     key.outputFiles.forEach((f) => {
       out.push(`      ${visibleText(f.name)} (${t('receipt.files.bytes', { bytes: f.size })})`);
       out.push(...groupHexLines(f.sha256).map((line, j) => `        ${j === 0 ? 'sha256' : '      '} ${line}`));
     });
-    if (key.custody) {
-      out.push(`    ${p(custodyHeading(key.custody))}`);
-      custodyRows(key).forEach((h) =>
-        out.push(
-          `      ${
-            key.custody?.restoredFrom
-              ? t('receipt.custody.textSharePresented', {
-                  share: h.shareIndex,
-                  custodian: visibleText(h.custodian),
-                  presenter: visibleText(h.presentedBy ?? ''),
-                })
-              : t('receipt.custody.textShare', { share: h.shareIndex, custodian: visibleText(h.custodian) })
-          }`,
-        ),
-      );
-    }
   });
+  if (sets.length > 0) out.push(...heading(t('receipt.custody.heading')));
+  for (const set of sets) {
+    out.push('', `  ${t('receipt.custody.setTitle', { set: set.n })}: ${p(custodyHeading(set.custody))}`);
+    custodyRows(set.custody).forEach((h) =>
+      out.push(
+        `    ${
+          set.custody.restoredFrom
+            ? t('receipt.custody.textSharePresented', {
+                share: h.shareIndex,
+                custodian: visibleText(h.custodian),
+                presenter: visibleText(h.presentedBy ?? ''),
+              })
+            : t('receipt.custody.textShare', { share: h.shareIndex, custodian: visibleText(h.custodian) })
+        }`,
+      ),
+    );
+    out.push(`    ${t('receipt.custody.setKeys', { count: set.keys.length })}`);
+    for (const k of set.keys) out.push(`      ${visibleText(k.alias)}  ${visibleText(k.keyId)}`);
+  }
   out.push(...heading(t('receipt.methods.heading')), ...factLines(locale, CHECK_METHODS, '  '));
   out.push(
     ...heading(t('receipt.signoff.heading')),

@@ -100,10 +100,11 @@ describe.each(SIDES)('the %s receipt', (side) => {
     },
   );
 
-  it('lists custody holders by share index', () => {
+  it('lists custody holders by share index, once, under Custody, and names the set in the key section', () => {
     expect(text).toMatch(
-      /Custody: any 2 of 3 shares\n\s+Share 1: "><img src=x onerror=alert\(1\)>\n\s+Share 2: Grace Hopper\n\s+Share 3: מפתח הצפנה ראשי/,
+      /CUSTODY\n-+\n\n\s+Custody set 1: Custody: any 2 of 3 shares\n\s+Share 1: "><img src=x onerror=alert\(1\)>\n\s+Share 2: Grace Hopper\n\s+Share 3: מפתח הצפנה ראשי\n\s+Keys held by this set \(1\):/,
     );
+    expect(text).toMatch(/Custody \.+ set 1: any 2 of 3 shares \(holders listed under “Custody”\)/);
     expect(html).toContain('Custody: any 2 of 3 shares');
   });
 
@@ -209,5 +210,61 @@ describe('receipt input checks', () => {
       clock: { at: new Date('2025-03-01T03:00:00.000Z'), utcOffsetMinutes: -330 },
     });
     expect(text).toContain('2025-02-28 21:30:00 UTC-05:30');
+  });
+});
+
+describe('the custody section of a ceremony whose keys share one custody set', () => {
+  const custody = {
+    threshold: 3,
+    holders: [
+      { shareIndex: 2, custodian: 'Ida Rhodes' },
+      { shareIndex: 1, custodian: 'Barbara Liskov' },
+      { shareIndex: 3, custodian: 'Frances Allen' },
+      { shareIndex: 4, custodian: 'Radia Perlman' },
+      { shareIndex: 5, custodian: 'Margaret Hamilton' },
+    ],
+  };
+  const specs = ['AES_256', 'RSA_2048', 'EC_P256'] as const;
+  const base = sampleReceiptInput('air-gapped', specs);
+  // Forty keys held by the one set, and one key held by a set of its own (a per-key V1 split).
+  const keys = Array.from({ length: 40 }, (_, i) => ({
+    ...sampleKey(specs[i % 3] ?? 'AES_256', 'air-gapped', `app-key-${i + 1}`),
+    keyId: `0d0466b0-e727-4d9c-b35d-${String(i + 1).padStart(12, '0')}`,
+    custody,
+  }));
+  const loner = {
+    ...sampleKey('AES_256', 'air-gapped', 'old-key'),
+    keyId: '0d0466b0-e727-4d9c-b35d-f84bb474a37f',
+    custody: { threshold: 2, holders: [custody.holders[0]!, custody.holders[1]!] },
+  };
+  const input: ReceiptInput = { ...base, keys: [...keys, loner] };
+  const text = renderReceiptText(input);
+  const html = renderReceiptHtml(input);
+
+  it('names each holder once per set however many keys the set holds, and lists every key under it', () => {
+    for (const name of ['Barbara Liskov', 'Frances Allen', 'Radia Perlman', 'Margaret Hamilton'])
+      expect(text.split(name).length - 1, name).toBe(name === 'Barbara Liskov' ? 2 : 1);
+    expect(text.split('Ida Rhodes').length - 1).toBe(2);
+    expect(text).toContain('Custody set 1: Custody: any 3 of 5 shares');
+    expect(text).toContain('Keys held by this set (40):');
+    expect(text).toContain('Custody set 2: Custody: any 2 of 2 shares');
+    expect(text).toContain('Keys held by this set (1):\n      old-key  0d0466b0-e727-4d9c-b35d-f84bb474a37f');
+    for (const k of keys) expect(text).toContain(`${k.alias}  ${k.keyId}`);
+    expect(text.match(/set 1: any 3 of 5 shares \(holders listed under “Custody”\)/g)).toHaveLength(40);
+    expect(text.match(/set 2: any 2 of 2 shares/g)).toHaveLength(1);
+    expect(html.split('Margaret Hamilton').length - 1).toBe(1);
+    expect(html.match(/<article class="custody-set">/g)).toHaveLength(2);
+  });
+
+  it('a restore receipt groups the presented shares the same way, with who presented them', () => {
+    const restored = {
+      threshold: 3,
+      restoredFrom: { total: 5 },
+      holders: custody.holders.slice(0, 3).map((h) => ({ ...h, presentedBy: `${h.custodian} (in person)` })),
+    };
+    const r = renderReceiptText({ ...input, keys: keys.map((k) => ({ ...k, custody: restored })) });
+    expect(r).toContain('Custody set 1: Custody restore: rebuilt from 3 of 5 shares (any 3 suffice)');
+    expect(r.split('presented by Ida Rhodes (in person)').length - 1).toBe(1);
+    expect(r).not.toContain('Custody set 2');
   });
 });
