@@ -49,6 +49,12 @@ export interface OnlineKeyState {
   checkedPublicKeyFingerprint?: string | null;
   checkedKeyCheckValue?: string | null;
   imported?: { readonly expiresAt: string | null; readonly importTokenSha256: string };
+  /**
+   * What the KMS bound this key to: the KCV (AES) of the material first imported into it, as the
+   * bundle check before that import recorded it, and the journal entry of the import. The KMS
+   * accepts only those bytes again (KMS.2606), after a deletion or a lapse too.
+   */
+  firstImport?: { readonly keyCheckValue: string | null; readonly seq: number };
   verified?: { readonly keyState: string; readonly proof: string };
   /** The imported material is gone: deleted on request, or lapsed (expired) in the KMS. */
   materialDeleted?: boolean;
@@ -122,6 +128,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       const d = parse(importedData);
       const key = keyOf(state, entry, d.keyId);
       key.imported = { expiresAt: d.expiresAt, importTokenSha256: d.importTokenSha256 };
+      key.firstImport ??= { keyCheckValue: key.checkedKeyCheckValue ?? null, seq: entry.seq };
       state.receiptWritten = false;
       key.materialDeleted = false;
       key.materialLapsed = false;

@@ -47,7 +47,27 @@ function checkKey(state: OnlineCeremonyState, w: WrappedKeyMaterial, now: Date):
   if (holdsImportedMaterial(key) && key.imported?.importTokenSha256 !== w.importTokenSha256) {
     throw new KeyferryError('WRAPPED_KEY_ALREADY_IMPORTED', { keyId: w.keyId });
   }
+  refuseOtherMaterial(key, w);
   return { key, issued, wrapped: w };
+}
+
+/**
+ * A key the KMS already bound to material takes only those bytes again (KMS.2606), after a
+ * deletion or a lapse too; only AES material can be deleted or lapse, so the evidence is its KCV.
+ * A bundle whose KCV differs from the one this journal checked before the key's first import is
+ * refused here, before its import token is spent (a KCV is 3 bytes: equal does not prove the same
+ * material, which the KMS still checks; different proves other material).
+ */
+function refuseOtherMaterial(key: OnlineKeyState, w: WrappedKeyMaterial): void {
+  const bound = key.firstImport?.keyCheckValue;
+  const held = w.keyCheckValue;
+  if (!key.firstImport || !bound || !held || held.toUpperCase() === bound.toUpperCase()) return;
+  throw new KeyferryError('WRAPPED_MATERIAL_NOT_THE_IMPORTED', {
+    keyId: w.keyId,
+    bound: bound.toUpperCase(),
+    held: held.toUpperCase(),
+    seq: key.firstImport.seq,
+  });
 }
 
 /** Checks every key of `bundle` (already read and verified by the bundle reader) against `state`. */

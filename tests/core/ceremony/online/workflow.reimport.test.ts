@@ -1,9 +1,13 @@
 /** Deleting AES material on request, then importing the same material again (a restore). */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
+import { toProblem } from '../../../../src-main/core/errors';
+import { translator } from '../../../../src-main/i18n/translate';
+
+type ManifestKcvs = { keys: { keyCheckValue: string | null }[] };
 
 let f: Fixture;
 beforeEach(async () => {
@@ -67,5 +71,59 @@ describe('delete and re-import', () => {
     expect(proofs.map((p) => [p.keyState, p.ok])).toEqual([['Enabled', true]]);
     const receipt = await day2.writeReceipt(f.dir);
     expect(receipt.journalCount).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('refuses new material for a key the KMS bound to other material, before the import token is spent', async () => {
+    const plan = f.plan(['AES_256']);
+    const { params } = await onlineDayOne(f, plan);
+    let material: Buffer | undefined;
+    await airGap(params, path.join(f.dir, 'wrapped-1'), { capture: (b) => (material = b) });
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-1'), await receiptDigestOf(path.join(f.dir, 'wrapped-1')));
+    const [imported] = await day2.importMaterial();
+    const keyId = imported?.keyId as string;
+    await day2.verifyKeys();
+    await day2.deleteMaterial(keyId, { lossAcknowledged: true });
+    await day2.fetchParameters();
+    const params2 = path.join(f.dir, 'params-2');
+    await day2.writeParametersBundle(params2);
+
+    // The officer follows the usual air-gapped path and generates fresh material for the old key.
+    const fresh = await airGap(params2, path.join(f.dir, 'wrapped-new'), {});
+    const importsBefore = f.sim.importRequestCount(keyId);
+    const refusal = await day2
+      .checkWrappedBundle(path.join(f.dir, 'wrapped-new'), {
+        expectedDigest: fresh.manifestSha256,
+        source: 'air-gapped-receipt',
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    const kcvOf = async (bundle: string) =>
+      (JSON.parse(await readFile(path.join(f.dir, bundle, 'manifest.json'), 'utf8')) as ManifestKcvs).keys[0]
+        ?.keyCheckValue;
+    const [boundKcv, freshKcv] = [await kcvOf('wrapped-1'), await kcvOf('wrapped-new')];
+    expect(freshKcv).not.toBe(boundKcv);
+    expect(refusal).toMatchObject({
+      code: 'WRAPPED_MATERIAL_NOT_THE_IMPORTED',
+      values: { keyId, bound: boundKcv, held: freshKcv },
+    });
+    expect(translator('zh-CN').problem(toProblem(refusal)).message).toContain('KMS.2606');
+    expect(f.sim.importRequestCount(keyId)).toBe(importsBefore);
+    const journal = await readFile(path.join(f.dir, 'online.jsonl'), 'utf8');
+    expect(journal).toMatch(/"code":"WRAPPED_MATERIAL_NOT_THE_IMPORTED".*"event":"wrapped-bundle.refused"/);
+
+    // The original material, restored and wrapped under the same (still unused) parameters, imports.
+    const file = path.join(f.dir, 'restored-material.bin');
+    await writeFile(file, material as Buffer, { mode: 0o600 });
+    const restored = await airGap(params2, path.join(f.dir, 'wrapped-restored'), { file });
+    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-restored'), {
+      expectedDigest: restored.manifestSha256,
+      source: 'air-gapped-receipt',
+    });
+    await day2.importMaterial();
+    expect((await day2.verifyKeys()).map((p) => [p.keyState, p.ok])).toEqual([['Enabled', true]]);
   }, 60_000);
 });
