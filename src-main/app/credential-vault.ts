@@ -33,11 +33,7 @@ const rememberedSchema = cloudCredentialsInputSchema.extend({
 /** The vault file of `profile` inside `folder`; refuses names that could leave the folder. */
 export function vaultFileOf(folder: string, profile: string): string {
   if (!PROFILE.test(profile)) {
-    throw new KeyferryError(
-      'CREDENTIALS_PROFILE_INVALID',
-      'A remembered-credentials profile name is 1-64 of a-z 0-9 and -.',
-      'Use the profile "default".',
-    );
+    throw new KeyferryError('CREDENTIALS_PROFILE_INVALID');
   }
   return path.join(folder, `${profile}.json`);
 }
@@ -66,8 +62,7 @@ export async function replaceFileAtomically(file: string, text: string): Promise
     await fs.rm(temporary, { force: true });
     throw new KeyferryError(
       'CREDENTIALS_NOT_SAVED',
-      `The remembered credentials could not be replaced (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-      'Check that Keyferry may write to its settings folder, then try again.',
+      { errno: (error as NodeJS.ErrnoException).code ?? 'error' },
       { cause: error },
     );
   }
@@ -86,12 +81,7 @@ export function createCredentialVault(options: {
     const refusal = encryptionProblem(safeStorage);
     if (refusal) throw refusal;
   };
-  const unreadable = () =>
-    new KeyferryError(
-      'CREDENTIALS_UNREADABLE',
-      'The remembered credentials could not be read back on this computer.',
-      'Forget the remembered credentials and enter them again.',
-    );
+  const unreadable = () => new KeyferryError('CREDENTIALS_UNREADABLE');
   return {
     isAvailable: () => {
       const refusal = encryptionProblem(safeStorage);
@@ -103,11 +93,7 @@ export function createCredentialVault(options: {
       requireEncryption();
       const parsed = rememberedSchema.safeParse(credentials);
       if (!parsed.success) {
-        throw new KeyferryError(
-          'CREDENTIALS_INVALID',
-          'The credentials are not in the expected form, so they were not remembered.',
-          'Copy the access key ID and secret access key again from the cloud console.',
-        );
+        throw new KeyferryError('CREDENTIALS_INVALID');
       }
       const encrypted = safeStorage.encryptString(JSON.stringify(parsed.data)).toString('base64');
       const record = { format: FORMAT, savedAt: now().toISOString(), encrypted };

@@ -84,14 +84,7 @@ export function createReceiptPrinter(electron: PrintingElectron, log: OperationL
             { printBackground: true, pageSize: paperSize, ...options },
             (success, failureReason) => {
               if (success) resolve();
-              else
-                reject(
-                  new KeyferryError(
-                    'PRINT_FAILED',
-                    `The receipt was not printed (${failureReason || 'cancelled'}).`,
-                    'Check the printer and print again, or save the receipt as a PDF.',
-                  ),
-                );
+              else reject(new KeyferryError('PRINT_FAILED', { reason: failureReason || 'cancelled' }));
             },
           );
         });
@@ -101,11 +94,7 @@ export function createReceiptPrinter(electron: PrintingElectron, log: OperationL
 
     async saveReceiptPdf(html, folder, fileName, paperSize) {
       if (path.basename(fileName) !== fileName || !fileName.toLowerCase().endsWith('.pdf')) {
-        throw new KeyferryError(
-          'RECEIPT_NAME_INVALID',
-          `"${fileName}" is not a plain PDF file name.`,
-          'Use a name like receipt.pdf.',
-        );
+        throw new KeyferryError('RECEIPT_NAME_INVALID', { name: fileName });
       }
       // The ceremony's paper, not the page's CSS (the receipt's @page says `size: auto`).
       const pdf = await withReceiptWindow(html, (window) =>

@@ -18,21 +18,12 @@ export function createModeController(applyPolicy: ApplyModePolicy): ModeControll
 
   async function choose(mode: KeyferryMode): Promise<KeyferryMode> {
     if (current === 'air-gapped' && mode !== 'air-gapped') {
-      throw new KeyferryError(
-        'MODE_LOCKED',
-        'Keyferry is in air-gapped mode for the rest of this session.',
-        'Close Keyferry and start it again to choose another mode.',
-      );
+      throw new KeyferryError('MODE_LOCKED');
     }
     try {
       await applyPolicy(mode);
     } catch (error) {
-      throw new KeyferryError(
-        'MODE_GUARD_FAILED',
-        `The network guard for ${mode} mode could not be put in place, so the mode was not changed.`,
-        'Close Keyferry and start it again; if this happens again, keep the log and report it.',
-        { cause: error },
-      );
+      throw new KeyferryError('MODE_GUARD_FAILED', { mode }, { cause: error });
     }
     current = mode;
     return mode;
@@ -53,14 +44,11 @@ export function createModeController(applyPolicy: ApplyModePolicy): ModeControll
 export function requireMode(controller: ModeController, ...allowed: KeyferryMode[]): KeyferryMode {
   const mode = controller.current();
   if (mode === null) {
-    throw new KeyferryError('MODE_NOT_CHOSEN', 'No mode has been chosen yet.', 'Choose a mode on the start screen.');
+    throw new KeyferryError('MODE_NOT_CHOSEN');
   }
   if (!allowed.includes(mode)) {
-    throw new KeyferryError(
-      'MODE_WRONG',
-      `This step runs only in ${allowed.join(' or ')} mode; Keyferry is in ${mode} mode.`,
-      'Use the workstation meant for this step, or restart Keyferry and choose the right mode.',
-    );
+    // The steps allow one mode or two (never all three, else no mode could be wrong).
+    throw new KeyferryError('MODE_WRONG', { first: allowed[0] ?? mode, second: allowed[1] ?? 'none', mode });
   }
   return mode;
 }

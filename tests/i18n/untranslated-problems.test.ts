@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../../src-main');
 /** Sites left to convert when this ceiling was last lowered. */
-const CEILING = 44;
+const CEILING = 14;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -29,9 +29,5 @@ export const cloudCredentialsInputSchema = z.strictObject({
 export function encryptionProblem(safeStorage: SafeStorageLike): KeyferryError | null {
   const backend = safeStorage.getSelectedStorageBackend?.();
   if (safeStorage.isEncryptionAvailable() && backend !== 'basic_text' && backend !== 'unknown') return null;
-  return new KeyferryError(
-    'CREDENTIALS_ENCRYPTION_UNAVAILABLE',
-    'This computer offers no OS keystore encryption, so Keyferry will not save credentials on it.',
-    'Use the credentials for this session only; they are forgotten when Keyferry closes.',
-  );
+  return new KeyferryError('CREDENTIALS_ENCRYPTION_UNAVAILABLE');
 }

@@ -32,6 +32,7 @@ import { enCrypto } from './en/crypto';
 import { enRehearsalClock } from './en/rehearsal-clock';
 import { enCustody } from './en/custody';
 import { enJournal } from './en/journal';
+import { enMainProcess } from './en/main-process';
 
 export const en = {
   ...enScreens,
@@ -61,4 +62,5 @@ export const en = {
   ...enRehearsalClock,
   ...enCustody,
   ...enJournal,
+  ...enMainProcess,
 } as const;

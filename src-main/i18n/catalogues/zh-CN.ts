@@ -31,6 +31,7 @@ import { zhCNCrypto } from './zh-CN/crypto';
 import { zhCNRehearsalClock } from './zh-CN/rehearsal-clock';
 import { zhCNCustody } from './zh-CN/custody';
 import { zhCNJournal } from './zh-CN/journal';
+import { zhCNMainProcess } from './zh-CN/main-process';
 
 export const zhCN: Catalogue = {
   ...zhCNScreens,
@@ -60,4 +61,5 @@ export const zhCN: Catalogue = {
   ...zhCNRehearsalClock,
   ...zhCNCustody,
   ...zhCNJournal,
+  ...zhCNMainProcess,
 };

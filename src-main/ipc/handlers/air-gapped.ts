@@ -81,9 +81,7 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
 
     readParametersBundle: async ({ folder }) => {
       const ceremony = workflow();
-      return overviewView(
-        await ceremony.readParametersBundle(await existingFolder(folder, 'import-parameters bundle folder')),
-      );
+      return overviewView(await ceremony.readParametersBundle(await existingFolder(folder, 'parametersBundle')));
     },
 
     readConsoleFiles: async ({ keys }) => {
@@ -153,7 +151,7 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
     loadMaterialFile: ({ keyId, file, passphrase }) =>
       session.track('air-gapped', async () => {
         const ceremony = workflow();
-        return ceremony.loadMaterialFile(keyId, inputFilePath(file, 'key material file'), passphrase);
+        return ceremony.loadMaterialFile(keyId, inputFilePath(file, 'materialFile'), passphrase);
       }),
 
     wrapMaterial: () => session.track('air-gapped', async () => ({ keys: await workflow().wrap() })),

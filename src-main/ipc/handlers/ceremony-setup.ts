@@ -103,11 +103,7 @@ export async function connectOnline(
 function distinctPeople(operator: string, witnesses: readonly string[]): void {
   const people = [operator, ...witnesses].map((name) => name.toLowerCase());
   if (new Set(people).size !== people.length) {
-    throw new KeyferryError(
-      'PEOPLE_NOT_DISTINCT',
-      'The operator and every witness must be different people.',
-      'Name each person once: a witness cannot also be the operator or another witness.',
-    );
+    throw new KeyferryError('PEOPLE_NOT_DISTINCT');
   }
 }
 
@@ -116,24 +112,16 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
     setupCeremony: async (request) => {
       const mode = session.requireMode('rehearsal', 'online', 'air-gapped');
       if (session.online || session.airGap || session.onlineJournal) {
-        throw new KeyferryError(
-          'CEREMONY_ALREADY_STARTED',
-          'This ceremony has started; its people and folder are fixed in its journal.',
-          'Finish it, or close Keyferry and start again for another ceremony.',
-        );
+        throw new KeyferryError('CEREMONY_ALREADY_STARTED');
       }
       distinctPeople(request.operator, request.witnesses);
       let folder: string;
       if (request.folder) {
-        folder = await writableFolder(request.folder, 'ceremony folder');
+        folder = await writableFolder(request.folder, 'ceremonyFolder');
       } else if (mode === 'rehearsal') {
         folder = await fs.mkdtemp(path.join(session.hooks.rehearsalRoot ?? os.tmpdir(), 'keyferry-rehearsal-'));
       } else {
-        throw new KeyferryError(
-          'CEREMONY_FOLDER_MISSING',
-          'No ceremony folder was chosen.',
-          'Choose the folder where the journal and the receipts of this ceremony are kept.',
-        );
+        throw new KeyferryError('CEREMONY_FOLDER_MISSING');
       }
       const continuesOnlineJournal = await exists(path.join(folder, JOURNAL_FILES.online));
       session.setup = {

@@ -60,11 +60,7 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
     session.requireMode('air-gapped', 'rehearsal');
     const restore = session.requireRestore();
     if (restore.abandoned) {
-      throw new KeyferryError(
-        'RESTORE_ABANDONED',
-        'The restore ceremony was abandoned; its shares and material were wiped.',
-        'Check the network to start a new restore ceremony.',
-      );
+      throw new KeyferryError('RESTORE_ABANDONED');
     }
     return restore.ceremony;
   };
@@ -78,9 +74,7 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
 
     restoreReadBundle: async ({ folder }) => {
       const ceremony = workflow();
-      const overview = await ceremony.readParametersBundle(
-        await existingFolder(folder, 'import-parameters bundle folder'),
-      );
+      const overview = await ceremony.readParametersBundle(await existingFolder(folder, 'parametersBundle'));
       // Without the bundle digest: the witnesses type it as heard from the online workstation.
       return {
         ceremonyId: overview.ceremonyId,
@@ -106,7 +100,7 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
 
     presentShare: async ({ presentedBy, file, typed }) => {
       const ceremony = workflow();
-      const shareFile = file ? inputFilePath(file, 'share file') : undefined;
+      const shareFile = file ? inputFilePath(file, 'shareFile') : undefined;
       const share = shareFile ? await readAnyShareFile(shareFile) : parseTypedAnyShare(typed ?? '');
       const presented = await ceremony.presentShare(share, presentedBy, file ? 'file' : 'typed');
       // A set share's file lies beside the ceremony's backup file: present the first copy found.

@@ -115,7 +115,7 @@ export function hsmSourceHandlers(session: CeremonySession): { [C in HsmChannel]
         // The air-gapped journal that recorded the token objects: chosen, else this ceremony folder's.
         const here = session.journalPath('air-gapped');
         const journal = airGapJournal
-          ? inputFilePath(airGapJournal, 'air-gapped journal')
+          ? inputFilePath(airGapJournal, 'airGapJournal')
           : fs.existsSync(here)
             ? here
             : undefined;

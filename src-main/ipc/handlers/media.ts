@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { KeyferryError } from '../../core/errors';
+import { selectedProblem } from '../../core/errors';
 import type { ChannelHandler } from './channel-handler';
 import type { CeremonySession } from './session';
 
@@ -34,11 +34,7 @@ export function mediaHandlers(session: CeremonySession): { choosePath: ChannelHa
     choosePath: async ({ purpose, startIn }) => {
       const desktop = session.context.desktop;
       if (!desktop) {
-        throw new KeyferryError(
-          'DESKTOP_UNAVAILABLE',
-          'No file dialog is available here.',
-          'Type the full path into the field instead.',
-        );
+        throw selectedProblem('DESKTOP_UNAVAILABLE', { action: 'pick' });
       }
       const chosen = await desktop.choosePath(purpose, await startFolder(session, startIn));
       // A system library folder is no place to open the next ceremony picker in.

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseCeremonyPlan } from '../../core/ceremony/shared/ceremony-plan';
-import { KeyferryError } from '../../core/errors';
+import { causeValues, isKeyferryError, KeyferryError } from '../../core/errors';
 import { accessKeyHint } from '../../core/kms/access-key-hint';
 import { KmsClient } from '../../core/kms/client';
 import {
@@ -71,19 +71,11 @@ interface ChosenCredentials {
 async function connectionCredentials(session: CeremonySession, request: ConnectRequest): Promise<ChosenCredentials> {
   const given = request.credentials;
   if (request.useRemembered && (given || request.remember)) {
-    throw new KeyferryError(
-      'CREDENTIALS_CHOICE_UNCLEAR',
-      'Both typed-in and remembered credentials were offered for one connection.',
-      'Either connect with the remembered credentials, or type new ones (and tick "Remember" to replace them).',
-    );
+    throw new KeyferryError('CREDENTIALS_CHOICE_UNCLEAR');
   }
   if (request.remember) {
     if (!given) {
-      throw new KeyferryError(
-        'CREDENTIALS_REMEMBER_NEEDS_ENTRY',
-        'Only credentials typed in now can be remembered.',
-        'Type the access key ID and the secret access key, tick "Remember", then test the connection.',
-      );
+      throw new KeyferryError('CREDENTIALS_REMEMBER_NEEDS_ENTRY');
     }
     requireCredentialVault(session); // refuse before connecting, not after
   }
@@ -150,13 +142,9 @@ async function rememberAfterConnecting(
       ...(given.securityToken ? { securityToken: given.securityToken } : {}),
     });
   } catch (error) {
-    const problem = error instanceof KeyferryError ? error.message : 'the vault failed';
-    session.context.log.warn('credentials.remember-failed', { profile });
-    throw new KeyferryError(
-      'CREDENTIALS_NOT_REMEMBERED',
-      `Connected to the KMS, but the credentials were not remembered: ${problem}`,
-      'Carry on with this session (the credentials are held until Keyferry closes), or try remembering again later.',
-    );
+    const inner = isKeyferryError(error) ? error : new KeyferryError('INTERNAL', { detail: 'the vault failed' });
+    session.context.log.warn('credentials.remember-failed', { profile, code: inner.code });
+    throw new KeyferryError('CREDENTIALS_REMEMBER_FAILED', causeValues(inner));
   }
 }
 
@@ -251,11 +239,7 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
 
     writeParametersBundle: async ({ folder }) => {
       const ceremony = workflow();
-      const dir = await freshFolderInside(
-        folder,
-        `import-parameters-${ceremony.ceremonyId}`,
-        'folder for the import-parameters bundle',
-      );
+      const dir = await freshFolderInside(folder, `import-parameters-${ceremony.ceremonyId}`, 'parametersTarget');
       const written = await ceremony.writeParametersBundle(dir);
       return {
         ...written,

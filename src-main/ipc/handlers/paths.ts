@@ -10,34 +10,37 @@ import { KeyferryError } from '../../core/errors';
 import { readInputFile, type InputFileKind } from '../../core/fs/input-file';
 import { describeFolder } from '../../core/media';
 
-function absolute(text: string, what: string): string {
+/** What a path handed in is for, as refusals name it (`problem.PATH_NOT_ABSOLUTE`'s `what`). */
+export type PathRole =
+  | 'ceremonyFolder'
+  | 'parametersBundle'
+  | 'parametersTarget'
+  | 'materialFile'
+  | 'airGapJournal'
+  | 'receiptPdf'
+  | 'shareFile'
+  | 'file';
+
+function absolute(text: string, what: PathRole): string {
   if (!path.isAbsolute(text)) {
-    throw new KeyferryError(
-      'PATH_NOT_ABSOLUTE',
-      `The ${what} "${text.slice(0, 200)}" is not a full path.`,
-      'Pick the folder with Browse, or type the full path (starting with / or a drive letter).',
-    );
+    throw new KeyferryError('PATH_NOT_ABSOLUTE', { what, path: text.slice(0, 200) });
   }
   return path.resolve(text);
 }
 
 /** An existing folder (following no tricks: it must be a folder when stat'ed). */
-export async function existingFolder(text: string, what: string): Promise<string> {
+export async function existingFolder(text: string, what: PathRole): Promise<string> {
   const dir = absolute(text, what);
   await describeFolder(dir);
   return dir;
 }
 
 /** An existing folder the user can write to. */
-export async function writableFolder(text: string, what: string): Promise<string> {
+export async function writableFolder(text: string, what: PathRole): Promise<string> {
   const dir = absolute(text, what);
   const info = await describeFolder(dir);
   if (!info.writable) {
-    throw new KeyferryError(
-      'FOLDER_READ_ONLY',
-      `Keyferry cannot write into ${dir} (read-only media or no permission).`,
-      'Unlock the media or choose another folder.',
-    );
+    throw new KeyferryError('FOLDER_READ_ONLY', { dir });
   }
   return dir;
 }
@@ -60,19 +63,15 @@ export async function firstFreeName(dir: string, baseName: string): Promise<stri
  * yet (`baseName`, then `baseName-2`, `-3`, …). The bundle writer creates it exclusively, so a
  * folder left over from a failed attempt is never reused or taken as done.
  */
-export async function freshFolderInside(parent: string, baseName: string, what: string): Promise<string> {
+export async function freshFolderInside(parent: string, baseName: string, what: PathRole): Promise<string> {
   const dir = await writableFolder(parent, what);
   const free = await firstFreeName(dir, baseName);
   if (free !== undefined) return free;
-  throw new KeyferryError(
-    'FOLDER_CROWDED',
-    `${dir} already holds 99 folders named ${baseName}.`,
-    'Choose another folder, or clear the old attempts away.',
-  );
+  throw new KeyferryError('FOLDER_CROWDED', { dir, name: baseName });
 }
 
 /** The full path of a file to read; the reader (core/fs/input-file.ts) checks the file itself. */
-export function inputFilePath(text: string, what: string): string {
+export function inputFilePath(text: string, what: PathRole): string {
   return absolute(text, what);
 }
 

@@ -24,11 +24,7 @@ type ReceiptHandlers = {
 async function readBack(file: string, sha256: string): Promise<string> {
   const bytes = await fs.readFile(file);
   if (sha256Hex(bytes) !== sha256) {
-    throw new KeyferryError(
-      'RECEIPT_CHANGED',
-      `The receipt ${path.basename(file)} changed after it was written.`,
-      'Keep the media as evidence and write the receipt again into another folder.',
-    );
+    throw new KeyferryError('RECEIPT_CHANGED', { file: path.basename(file) });
   }
   return bytes.toString('utf8');
 }
@@ -59,21 +55,13 @@ export async function storeReceipt(
 function receiptOf(session: CeremonySession, side: RecordKind): { view: WrittenReceiptView; html: string } {
   const receipt = session.receipts.get(side);
   if (!receipt) {
-    throw new KeyferryError(
-      'RECEIPT_NOT_WRITTEN',
-      `No ${side} receipt has been written in this session.`,
-      'Write the receipt first (the last step of the ceremony).',
-    );
+    throw new KeyferryError('RECEIPT_NOT_WRITTEN', { side: side === 'custody-restore' ? 'restore' : side });
   }
   return receipt;
 }
 
-function desktopOnly(what: string, receipt: WrittenReceiptView): never {
-  throw new KeyferryError(
-    'DESKTOP_UNAVAILABLE',
-    `${what} needs the Keyferry desktop window, which is not available here.`,
-    `Open ${path.join(receipt.folder, receipt.htmlFile)} in a browser and print it from there.`,
-  );
+function desktopOnly(action: 'print' | 'pdf', receipt: WrittenReceiptView): never {
+  throw new KeyferryError('DESKTOP_UNAVAILABLE', { action, file: path.join(receipt.folder, receipt.htmlFile) });
 }
 
 export function receiptHandlers(session: CeremonySession): ReceiptHandlers {
@@ -83,7 +71,7 @@ export function receiptHandlers(session: CeremonySession): ReceiptHandlers {
     printReceipt: async ({ side }) => {
       const { view, html } = receiptOf(session, side);
       const desktop = session.context.desktop;
-      if (!desktop) desktopOnly('Printing', view);
+      if (!desktop) desktopOnly('print', view);
       await desktop.printReceipt(html, session.setup?.paperSize ?? DEFAULT_PAPER_SIZE);
       session.context.log.info('receipt.print-requested', { side, file: view.htmlFile });
       return { printed: true as const };
@@ -92,8 +80,8 @@ export function receiptHandlers(session: CeremonySession): ReceiptHandlers {
     saveReceiptPdf: async ({ side, folder }) => {
       const { view, html } = receiptOf(session, side);
       const desktop = session.context.desktop;
-      if (!desktop) desktopOnly('Saving a PDF', view);
-      const dir = await writableFolder(folder, 'folder for the receipt PDF');
+      if (!desktop) desktopOnly('pdf', view);
+      const dir = await writableFolder(folder, 'receiptPdf');
       const paperSize = session.setup?.paperSize ?? DEFAULT_PAPER_SIZE;
       const saved = await desktop.saveReceiptPdf(html, dir, view.htmlFile.replace(/\.html$/, '.pdf'), paperSize);
       return { file: path.basename(saved.path), size: saved.size, sha256: saved.sha256 };

@@ -14,32 +14,21 @@ import type { ChannelHandler } from './channel-handler';
 import type { CeremonySession } from './session';
 
 export const DEFAULT_CREDENTIALS_PROFILE = 'default';
-const NO_DESKTOP_REASON = "Remembering credentials needs the desktop app's OS keychain, which is not available here.";
 
 function vaultOf(session: CeremonySession): CredentialVault | undefined {
   return session.context.desktop?.credentialVault;
 }
 
 function noDesktopVault(): KeyferryError {
-  return new KeyferryError(
-    'CREDENTIALS_VAULT_UNAVAILABLE',
-    NO_DESKTOP_REASON,
-    'Enter the credentials for this session only; they are forgotten when Keyferry closes.',
-  );
+  return new KeyferryError('CREDENTIALS_VAULT_UNAVAILABLE', { reason: 'noDesktop' });
 }
 
 /** The vault, or a plain refusal when there is none or the OS offers no real encryption. */
 export function requireCredentialVault(session: CeremonySession): CredentialVault {
   const vault = vaultOf(session);
   if (!vault) throw noDesktopVault();
-  const { available, reason } = vault.isAvailable();
-  if (!available) {
-    throw new KeyferryError(
-      'CREDENTIALS_VAULT_UNAVAILABLE',
-      reason ?? 'This computer offers no OS keystore encryption for remembered credentials.',
-      'Enter the credentials for this session only; they are forgotten when Keyferry closes.',
-    );
-  }
+  if (!vault.isAvailable().available)
+    throw new KeyferryError('CREDENTIALS_VAULT_UNAVAILABLE', { reason: 'noEncryption' });
   return vault;
 }
 
@@ -64,11 +53,7 @@ export async function recallCredentials(
 ): Promise<{ credentials: AkSkCredentials; binding: CredentialBinding }> {
   const recalled = await requireCredentialVault(session).recall(profile);
   if (!recalled) {
-    throw new KeyferryError(
-      'CREDENTIALS_NOT_REMEMBERED',
-      `No credentials are remembered on this computer (profile "${profile}").`,
-      'Enter the access key ID and the secret access key, then test the connection.',
-    );
+    throw new KeyferryError('CREDENTIALS_NOT_REMEMBERED', { profile });
   }
   session.context.log.info('credentials.recalled', { profile });
   const credentials = new AkSkCredentials({
@@ -86,7 +71,7 @@ export async function recallCredentials(
 
 async function describeRemembered(session: CeremonySession, profile: string): Promise<CredentialsStatus> {
   const vault = vaultOf(session);
-  const state = vault?.isAvailable() ?? { available: false, reason: NO_DESKTOP_REASON };
+  const state = vault?.isAvailable() ?? { available: false, reason: noDesktopVault().message };
   const base = { profile, vault: { available: state.available, reason: state.reason ?? null } };
   if (!vault || !state.available) return { ...base, remembered: null, unreadable: null };
   try {

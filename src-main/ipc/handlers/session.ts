@@ -145,29 +145,21 @@ export class CeremonySession {
 
   requireSetup(): CeremonySetupRecord {
     if (!this.setup) {
-      throw new KeyferryError(
-        'CEREMONY_NOT_SET_UP',
-        'The ceremony has no title, operator and witnesses yet.',
-        'Fill in the ceremony setup first.',
-      );
+      throw new KeyferryError('CEREMONY_NOT_SET_UP');
     }
     return this.setup;
   }
 
   requireOnline(): OnlineSide {
     if (!this.online) {
-      throw new KeyferryError(
-        'KMS_NOT_CONNECTED',
-        'Keyferry is not connected to a KMS yet.',
-        'Enter the connection settings and use "Test connection" first (in rehearsal: start the simulator).',
-      );
+      throw new KeyferryError('KMS_NOT_CONNECTED');
     }
     return this.online;
   }
 
   requireAirGap(): AirGapSide {
     if (!this.airGap) {
-      throw new KeyferryError('AIRGAP_NOT_STARTED', 'The air-gapped side has not started.', 'Check the network first.');
+      throw new KeyferryError('AIRGAP_NOT_STARTED');
     }
     return this.airGap;
   }
@@ -195,11 +187,7 @@ export class CeremonySession {
 
   requireRestore(): RestoreSide {
     if (!this.restore) {
-      throw new KeyferryError(
-        'RESTORE_NOT_STARTED',
-        'No custody restore ceremony has started.',
-        'Check the network first; that starts the restore ceremony.',
-      );
+      throw new KeyferryError('RESTORE_NOT_STARTED');
     }
     return this.restore;
   }
