@@ -21,6 +21,7 @@ const PICKS: Readonly<Record<PathPurpose, { title: string; file: boolean; create
   'share-file': { title: 'Choose a custody share file', file: true, create: false },
   'console-file': { title: 'Choose a file downloaded from the cloud console', file: true, create: false },
   'journal-file': { title: 'Choose the journal file (.jsonl)', file: true, create: false },
+  'plan-file': { title: 'Choose the ceremony plan file (.json)', file: true, create: false },
   'hsm-module': { title: "Choose the HSM vendor's PKCS#11 library (.so, .dll, .dylib)", file: true, create: false },
 };
 

@@ -162,6 +162,7 @@ export const channels = {
     z.strictObject({ filter: online.keyStateFilterSchema }),
     online.keyListSchema,
   ),
+  readPlanFile: defineChannel('online.read-plan', online.readPlanRequestSchema, online.planFileSchema),
   createKeys: defineChannel('online.create-keys', online.createKeysRequestSchema, online.createdKeysSchema),
   fetchParameters: defineChannel('online.fetch-parameters', noRequest, online.issuedListSchema),
   writeParametersBundle: defineChannel(

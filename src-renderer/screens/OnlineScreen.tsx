@@ -5,13 +5,16 @@ import { useAppStore } from '../store/store';
 import { CeremonyKeys } from './online/CeremonyKeys';
 import { ConnectionStep } from './online/ConnectionStep';
 import { CheckBundleStep, ImportStep, OnlineReceiptStep, VerifyStep } from './online/ImportSteps';
-import { CreateKeysStep, KeyListStep } from './online/KeysStep';
+import { CreateKeysStep } from './online/CreateKeysStep';
+import { KeyListStep } from './online/KeysStep';
 import { ParametersStep } from './online/ParametersStep';
 import { SimulatorClock } from './online/SimulatorClock';
 import { useT } from '../i18n';
 
 export function OnlineScreen() {
   const mode = useAppStore((s) => s.mode);
+  // The digest typed for a bundle wrapped for older parameters is of no use once new ones were fetched.
+  const parameterFetches = useAppStore((s) => s.parameterFetches);
   const { t } = useT();
   return (
     <div className="screen">
@@ -23,7 +26,7 @@ export function OnlineScreen() {
       <CreateKeysStep />
       <CeremonyKeys />
       <ParametersStep />
-      <CheckBundleStep />
+      <CheckBundleStep key={parameterFetches} />
       <ImportStep />
       <VerifyStep />
       <OnlineReceiptStep />

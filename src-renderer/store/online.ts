@@ -6,6 +6,7 @@ import type {
   IssuedView,
   KeyStateFilter,
   KmsKeyView,
+  PlanFileView,
   Request,
   Response,
   SimulatorClockView,
@@ -24,7 +25,10 @@ export interface OnlineSlice {
   createdKeys: Response<'createKeys'>['keys'];
   issued: IssuedView[];
   parametersBundle: WrittenBundleView | null;
-  checkedBundle: CheckedBundleView | null;
+  /** The wrapped bundle as checked, and where the digest it was checked against came from. */
+  checkedBundle: (CheckedBundleView & { readonly digestSource: Request<'checkWrappedBundle'>['digestSource'] }) | null;
+  /** How many times parameters were fetched in this session: forms tied to the old ones start afresh. */
+  parameterFetches: number;
   imported: Response<'importMaterial'>['keys'];
   proofs: Response<'verifyKeys'> | null;
   keyStates: Response<'keyStatus'>['keys'];
@@ -41,6 +45,8 @@ export interface OnlineSlice {
   readCredentialsStatus(): Promise<void>;
   forgetCredentials(): Promise<void>;
   listKeys(filter: KeyStateFilter): Promise<void>;
+  /** Reads a plan file in main (checked with the CLI's schema); its keys, or null when refused (the problem is shown). */
+  readPlanFile(file: string): Promise<PlanFileView | null>;
   createKeys(request: Request<'createKeys'>): Promise<void>;
   fetchParameters(): Promise<void>;
   writeParameters(folder: string): Promise<void>;
@@ -62,6 +68,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     issued: [],
     parametersBundle: null,
     checkedBundle: null,
+    parameterFetches: 0,
     imported: [],
     proofs: null,
     keyStates: [],
@@ -126,6 +133,9 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
         (keyList) => set({ keyList }),
       );
     },
+    readPlanFile: async (file) =>
+      (await get().run('online-create', uiAction('action.reading-plan-file'), () => api().readPlanFile({ file }))) ??
+      null,
     createKeys: async (request) => {
       await step(
         'online-create',
@@ -139,7 +149,14 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
         'online-parameters',
         uiAction('action.fetching-import-parameters'),
         () => api().fetchParameters(),
-        ({ keys }) => set({ issued: keys }),
+        // New parameters replace the old: a bundle written or checked for the old ones is no longer this ceremony's.
+        ({ keys }) =>
+          set({
+            issued: keys,
+            parametersBundle: null,
+            checkedBundle: null,
+            parameterFetches: get().parameterFetches + 1,
+          }),
       );
     },
     writeParameters: async (folder) => {
@@ -156,7 +173,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
         'online-check',
         uiAction('action.checking-wrapped-bundle'),
         () => api().checkWrappedBundle(request),
-        (checkedBundle) => set({ checkedBundle }),
+        (checked) => set({ checkedBundle: { ...checked, digestSource: request.digestSource } }),
       );
     },
     importMaterial: async (request) => {

@@ -2,10 +2,11 @@
  * The online screens with 100 keys, in English and in Chinese, through the real UI in Chromium
  * (real router, handlers and simulator): one compact table of the ceremony's keys with a summary
  * line (how many of each spec, in each state), per-key progress from the concurrent steps, one
- * filter that narrows every key list, and a page that stays bounded (no wall of 100 cards).
+ * filter that narrows every key list, and a page that stays bounded (no wall of 100 cards). The
+ * keys come from a plan file read into the create form (one fieldset per key, in a bounded area).
  * Screenshots: test-results/screens/online-100-keys*.png and zh-CN/online-100-keys*.png.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -53,9 +54,48 @@ describe('the online screens with 100 keys', () => {
         await button(t('setup.save-and-continue')).click();
         await button(t('connect.start-simulator')).click();
         await page.getByText(t('connect.connected-to'), { exact: true }).waitFor();
-        // 100 rows typed into the form would only test typing: the plan goes through the same channel.
-        const created = await ui.ipc.route('online.create-keys', { keys: PLAN });
-        expect(created, JSON.stringify(created)).toMatchObject({ ok: true });
+        // The 100 keys come from a plan file (the CLI's JSON plan), read by main into the create form.
+        const planFile = path.join(dir, `plan-${locale}.json`);
+        await writeFile(
+          planFile,
+          JSON.stringify({ title: 'Batch import 2026', operator: 'Ana', witnesses: ['Ben'], keys: PLAN }, null, 2),
+        );
+        const create = page.locator('[data-section="online-create"]');
+        await create.getByLabel(t('create.plan.file'), { exact: true }).fill(planFile);
+        await button(t('create.plan.read')).click();
+        const note = create.locator('.plan-file');
+        await note.waitFor();
+        expect(await note.locator('p').first().textContent()).toBe(
+          t('create.plan.read-keys', { count: 100, file: `plan-${locale}.json` }),
+        );
+        // The plan's title is not the setup's: said, and the setup's stands.
+        expect(await note.locator('p.warning').allTextContents()).toEqual([
+          t('create.plan.differs', { field: 'title', plan: 'Batch import 2026', setup: 'Batch import' }),
+        ]);
+        const fieldsets = create.locator('fieldset.planned-key');
+        expect(await fieldsets.count()).toBe(100);
+        expect(await page.getByLabel(t('create.alias', { n: 100 }), { exact: true }).inputValue()).toBe(
+          'batch/rsa_2048-100',
+        );
+        expect(await page.getByLabel(t('create.spec', { n: 61 }), { exact: true }).inputValue()).toBe('EC_P256');
+        // One key more, then removed again: the form keeps one fieldset per key.
+        await button(t('create.add')).click();
+        expect(await fieldsets.count()).toBe(101);
+        await button(t('create.remove', { n: 101 })).click();
+        expect(await fieldsets.count()).toBe(100);
+        // 100 fieldsets scroll inside their own area, not down the page.
+        expect(await page.evaluate<number>('document.documentElement.scrollHeight')).toBeLessThan(MAX_PAGE_HEIGHT);
+        await ui.screenshot(`${shots}-plan`);
+        await button(t('create.button', { count: 100 })).click();
+        await page.getByText(t('ckeys.created', { count: 100 }), { exact: true }).waitFor();
+        const created = ui.ipc.calls.find((c) => c.channel === 'online.create-keys');
+        expect(created?.request).toEqual({
+          keys: PLAN.map(({ alias, spec }) => ({
+            alias,
+            spec,
+            ...(spec.startsWith('RSA') ? { usage: 'SIGN_VERIFY' } : {}),
+          })),
+        });
         await button(t('keys.list')).click();
         const table = page.locator('[data-section="online-ceremony-keys"]');
         await expect.poll(() => table.locator('tbody tr').count()).toBe(100);

@@ -77,7 +77,22 @@ describe('the simulator clock in a rehearsal', () => {
     expect((await journal()).map((e) => e.event)).not.toContain('key.imported');
     await ui.screenshot('online-import-token-expired');
 
+    // Before: the written parameters bundle and the checked wrapped bundle, both for the old tokens.
+    const writtenCard = page.locator('[data-section="online-parameters"] .card');
+    const checkedCard = page.locator('[data-section="online-check"] .card');
+    const typedDigest = page
+      .locator('[data-section="online-check"]')
+      .getByRole('textbox', { name: 'Bundle digest from the air-gapped receipt', exact: true });
+    expect(await writtenCard.getByLabel('Import-parameters bundle digest').count()).toBe(1);
+    expect(await checkedCard.getByLabel('Wrapped-material bundle digest').count()).toBe(1);
+    expect(await typedDigest.inputValue()).not.toBe('');
+
     await step(page, 'Fetch new import parameters', 'online-parameters');
+    // After: nothing on screen still speaks for the old parameters (no card, no digest typed for them).
+    expect(await writtenCard.count()).toBe(0);
+    expect(await checkedCard.count()).toBe(0);
+    expect(await typedDigest.inputValue()).toBe('');
+    expect(await page.locator('[data-section="online-import"] ul.requested').count()).toBe(0);
     const fetched = (await journal()).filter((e) => e.event === 'parameters.fetched');
     expect(fetched).toHaveLength(2);
     const fresh = Date.parse(String(fetched[1]?.data.tokenExpiresAt));

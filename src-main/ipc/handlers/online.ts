@@ -27,6 +27,7 @@ import {
   requireCredentialVault,
 } from './remembered-credentials';
 import { materialExpiry } from './material-expiry';
+import { readPlanFileHandler } from './plan-file';
 import { readSmallFile, freshFolderInside } from './paths';
 import { storeReceipt } from './receipt';
 import type { CeremonySession } from './session';
@@ -34,6 +35,7 @@ import type { CeremonySession } from './session';
 type OnlineChannel =
   | 'connectKms'
   | 'listKeys'
+  | 'readPlanFile'
   | 'createKeys'
   | 'fetchParameters'
   | 'writeParametersBundle'
@@ -223,6 +225,8 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
         })),
       };
     },
+
+    readPlanFile: readPlanFileHandler(session),
 
     createKeys: async ({ keys }) => {
       const ceremony = workflow();

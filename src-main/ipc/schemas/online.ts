@@ -120,6 +120,23 @@ export const plannedKeySchema = z.strictObject({
 });
 /** As many keys as a plan may list (core's MAX_PLANNED_KEYS in ceremony-plan.ts, not imported: renderer-safe). */
 export const createKeysRequestSchema = z.strictObject({ keys: z.array(plannedKeySchema).min(1).max(500) });
+/** Read a ceremony plan file (JSON, as `keyferry online create-key --plan` reads it); main parses and checks it. */
+export const readPlanRequestSchema = z.strictObject({ file: pathSchema });
+/** A plan field the setup also decides, and what each says (as text: names joined by ", ", an ISO date-time). */
+export const planDifferenceSchema = z.object({
+  field: z.enum(['title', 'operator', 'witnesses', 'wrappingAlgorithm', 'materialExpiry']),
+  plan: z.string(),
+  setup: z.string(),
+});
+/** The keys of a plan file, checked with the CLI's schema, for the create form (nothing is created yet). */
+export const planFileSchema = z.object({
+  /** The file's name (without its folder), as read. */
+  fileName: z.string(),
+  keys: z.array(z.object({ alias: z.string(), spec: keySpecSchema, usage: keyUsageSchema, description: z.string() })),
+  /** Where the plan and this ceremony's setup disagree: the setup stands, only the keys are taken. */
+  differences: z.array(planDifferenceSchema),
+});
+export type PlanFileView = z.output<typeof planFileSchema>;
 export const createdKeysSchema = z.object({
   keys: z.array(z.object({ keyId: z.string(), alias: z.string(), spec: keySpecSchema, usage: keyUsageSchema })),
 });

@@ -46,6 +46,7 @@ export const pathPurposeSchema = z.enum([
   'console-file',
   'hsm-module',
   'journal-file',
+  'plan-file',
 ]);
 export type PathPurpose = z.output<typeof pathPurposeSchema>;
 export const choosePathRequestSchema = z.strictObject({

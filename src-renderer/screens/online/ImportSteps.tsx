@@ -81,12 +81,12 @@ export function CheckBundleStep() {
       {checked && (
         <div className="card">
           <p>
-            The bundle has the digest{' '}
-            {fromRehearsal ? "this rehearsal's air-gapped side wrote" : 'typed from the receipt'} and matches what the
-            KMS issued to this ceremony: same keys, specs, tokens and wrapping keys; tokens still valid.
+            {t('check.matches', {
+              source: checked.digestSource === 'rehearsal-air-gapped-side' ? 'rehearsal' : 'receipt',
+            })}
           </p>
-          <p>Bundle digest:</p>
-          <Hex value={checked.manifestSha256} label="Wrapped-material bundle digest" />
+          <p>{t('check.digest-lead')}</p>
+          <Hex value={checked.manifestSha256} label={t('wrap.digest')} />
           <ul className="key-list">
             {checked.keys.filter(shown).map((k) => (
               <li key={k.keyId}>

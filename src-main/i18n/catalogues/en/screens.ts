@@ -25,6 +25,7 @@ export const enScreens = {
   'action.abandoning-restore': 'Abandoning the restore ceremony',
   'action.checking-network': 'Checking the network',
   'action.checking-wrapped-bundle': 'Checking the wrapped-material bundle',
+  'action.reading-plan-file': 'Reading the plan file',
   'action.creating-external-keys': 'Creating the external keys',
   'action.fetching-import-parameters': 'Fetching the import parameters',
   'action.forgetting-credentials': 'Forgetting the remembered credentials',
@@ -271,6 +272,16 @@ export const enScreens = {
   'create.usage.sign': 'Sign and verify',
   'create.usage.encrypt': 'Encrypt and decrypt',
   'create.remove': 'Remove key {n}',
+  'create.description': 'Description of key {n} (optional)',
+  'create.plan.file': 'Plan file (JSON)',
+  'create.plan.hint':
+    'The ceremony plan the CLI reads (keyferry online create-key --example-plan prints one). Its keys fill the form below, to check before creating; the title and people stay those of the setup.',
+  'create.plan.read': 'Read the plan file',
+  'create.plan.read-keys':
+    'Read {count, plural, one {# key} other {# keys}} from {file}: check them below, then create them.',
+  'create.plan.differs':
+    "The plan's {field, select, title {title is} operator {operator is} witnesses {witnesses are} wrappingAlgorithm {wrapping algorithm is} other {material expiry is}} {plan}; this ceremony's setup says {setup}. The setup stands: only the plan's keys are taken.",
+  'create.planned': '{count, plural, one {# key} other {# keys}} to create',
   'create.add': 'Add another key',
   'create.button': 'Create {count, plural, one {# external key} other {# external keys}}',
   'params.title': 'Fetch the import parameters and write them to media',
@@ -294,7 +305,8 @@ export const enScreens = {
   'check.digest.hint': 'Type it as printed (groups of four); the bundle must then be exactly that one.',
   'check.button': 'Check the bundle',
   'check.matches':
-    'The bundle matches what the KMS issued to this ceremony: same keys, specs, tokens and wrapping keys; tokens still valid.',
+    "{source, select, rehearsal {The bundle has the digest this rehearsal's air-gapped side wrote} other {The bundle has the digest typed from the receipt}} and matches what the KMS issued to this ceremony: same keys, specs, tokens and wrapping keys; tokens still valid.",
+  'check.digest-lead': 'Bundle digest:',
   'expiry.never-lower': 'never',
   'import.title': 'Choose the material expiry and import',
   'import.requested': 'the bundle requests expiry {when}',

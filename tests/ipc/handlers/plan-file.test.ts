@@ -1,0 +1,138 @@
+/**
+ * The create form's plan file through the real router and handlers (online.read-plan): main reads
+ * the JSON plan the CLI reads, with the CLI's loader and schema, and answers its keys and where it
+ * differs from the setup; nothing is created. Broken plans are refused with the CLI's problems
+ * (the field named), so are links and relative paths; the keys read create exactly those keys.
+ */
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { examplePlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
+import { translator } from '../../../src-main/i18n/translate';
+import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
+import { call, value, type Answer } from './airgap-session';
+
+const opened: RecordedIpc[] = [];
+const folders: string[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((ipc) => ipc.close()));
+  await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })));
+});
+
+type Problem = Extract<Answer, { ok: false }>['problem'];
+interface PlanKey {
+  alias: string;
+  spec: string;
+  usage: string;
+}
+interface PlanFile {
+  fileName: string;
+  keys: PlanKey[];
+  differences: unknown[];
+}
+
+/** A rehearsal (or another mode) set up by Ana with witness Ben, and a folder to write plan files into. */
+async function setUp(mode: 'rehearsal' | 'air-gapped' = 'rehearsal') {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'keyferry-plan-file-'));
+  folders.push(folder);
+  const ipc = createRecordedIpc({ rehearsalRoot: folder });
+  opened.push(ipc);
+  await value(ipc, 'mode.choose', { mode });
+  await value(ipc, 'ceremony.setup', { title: 'Payments keys 2026', operator: 'Ana', witnesses: ['Ben'], folder });
+  const planFile = async (name: string, plan: unknown) => {
+    const file = path.join(folder, name);
+    await writeFile(file, typeof plan === 'string' ? plan : JSON.stringify(plan, null, 2));
+    return file;
+  };
+  const read = (file: string) => value<PlanFile>(ipc, 'online.read-plan', { file });
+  /** The problem a refused read answers (the test fails if the read succeeds). */
+  const refusal = async (file: string): Promise<Problem> => {
+    const answer = await call(ipc, 'online.read-plan', { file });
+    if (answer.ok) throw new Error(`read ${file}: not refused`);
+    return answer.problem;
+  };
+  return { ipc, folder, planFile, read, refusal };
+}
+
+describe('online.read-plan', () => {
+  it('answers the keys of the plan the CLI reads, with usage filled in, and what differs from the setup', async () => {
+    const { ipc, planFile, read } = await setUp();
+    expect(await read(await planFile('plan.json', examplePlan()))).toEqual({
+      fileName: 'plan.json',
+      keys: [
+        { alias: 'payments/aes', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT', description: 'Encrypts card data at rest' },
+        { alias: 'payments/signing-rsa', spec: 'RSA_3072', usage: 'SIGN_VERIFY', description: '' },
+        { alias: 'payments/signing-ec', spec: 'EC_P256', usage: 'SIGN_VERIFY', description: '' },
+      ],
+      // Same title; the example names other people (witnesses sorted, joined as read).
+      differences: [
+        { field: 'operator', plan: 'Ana Lima', setup: 'Ana' },
+        { field: 'witnesses', plan: 'Ben Okafor, Chloé Martin', setup: 'Ben' },
+      ],
+    });
+    // Reading is not creating: no simulator was started.
+    expect(ipc.simulator()).toBeUndefined();
+  });
+
+  it('lists a different wrapping algorithm and a material expiry, and nothing when the plan agrees', async () => {
+    const { planFile, read } = await setUp();
+    const agreeing = {
+      title: 'Payments keys 2026',
+      operator: 'Ana',
+      witnesses: ['Ben'],
+      keys: [{ alias: 'a', spec: 'AES_256' }],
+    };
+    expect((await read(await planFile('same.json', agreeing))).differences).toEqual([]);
+    const expiry = '2031-01-31T00:00:00.000Z';
+    const other = { ...agreeing, wrappingAlgorithm: 'RSAES_OAEP_SHA_1', materialExpiry: expiry };
+    expect((await read(await planFile('other.json', other))).differences).toEqual([
+      { field: 'wrappingAlgorithm', plan: 'RSAES_OAEP_SHA_1', setup: 'RSAES_OAEP_SHA_256' },
+      { field: 'materialExpiry', plan: expiry, setup: 'never' },
+    ]);
+  });
+
+  it('refuses a broken plan with the field named, in both languages, as the CLI does', async () => {
+    const { planFile, refusal } = await setUp();
+    const bad = await refusal(
+      await planFile('bad.json', { ...examplePlan(), keys: [{ alias: 'x', spec: 'AES_512' }] }),
+    );
+    expect(bad.code).toBe('PLAN_INVALID');
+    expect(translator('en').problem(bad).message).toContain('keys[0].spec');
+    expect(translator('zh-CN').problem(bad).message).toContain('keys[0].spec');
+    expect((await refusal(await planFile('torn.json', '{"title": "Pay'))).code).toBe('PLAN_NOT_JSON');
+  });
+
+  it('refuses a link, a missing file and a relative path; outside the online side it refuses too', async () => {
+    const { folder, planFile, refusal } = await setUp();
+    const link = path.join(folder, 'link.json');
+    await symlink(await planFile('plan.json', examplePlan()), link);
+    expect(await refusal(link)).toMatchObject({ code: 'INPUT_FILE_UNREADABLE', values: { reason: 'link' } });
+    expect(await refusal(path.join(folder, 'none.json'))).toMatchObject({
+      code: 'INPUT_FILE_UNREADABLE',
+      values: { reason: 'missing' },
+    });
+    expect((await refusal('plan.json')).code).toBe('IPC_BAD_REQUEST');
+    const air = await setUp('air-gapped');
+    expect((await air.refusal(await air.planFile('plan.json', examplePlan()))).code).toBe('MODE_WRONG');
+  });
+
+  it('creates exactly the keys read from the plan', async () => {
+    const { ipc, planFile, read } = await setUp();
+    const planned = (await read(await planFile('plan.json', examplePlan()))).keys;
+    await value(ipc, 'rehearsal.start');
+    const created = (
+      await value<{ keys: (PlanKey & { keyId: string })[] }>(ipc, 'online.create-keys', { keys: planned })
+    ).keys;
+    const shape = ({ alias, spec, usage }: PlanKey) => ({ alias, spec, usage });
+    expect(created.map(shape)).toEqual(planned.map(shape));
+    // The KMS holds them under those aliases and specs, waiting for their material.
+    const listed = await value<{ keys: { keyId: string; alias: string; spec: string }[] }>(ipc, 'online.list-keys', {
+      filter: 'pending-import',
+    });
+    const byAlias = (a: { alias: string }, b: { alias: string }) => a.alias.localeCompare(b.alias);
+    expect(listed.keys.map(({ alias, spec }) => ({ alias, spec })).sort(byAlias)).toEqual(
+      created.map(({ alias, spec }) => ({ alias, spec })).sort(byAlias),
+    );
+  });
+});
