@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { examplePlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
 import { translator } from '../../../src-main/i18n/translate';
+import { problemSchema } from '../../../src-main/ipc/contract';
 import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
 import { call, value, type Answer } from './airgap-session';
 
@@ -98,8 +99,9 @@ describe('online.read-plan', () => {
       await planFile('bad.json', { ...examplePlan(), keys: [{ alias: 'x', spec: 'AES_512' }] }),
     );
     expect(bad.code).toBe('PLAN_INVALID');
-    expect(translator('en').problem(bad).message).toContain('keys[0].spec');
-    expect(translator('zh-CN').problem(bad).message).toContain('keys[0].spec');
+    const shown = problemSchema.parse(bad);
+    expect(translator('en').problem(shown).message).toContain('keys[0].spec');
+    expect(translator('zh-CN').problem(shown).message).toContain('keys[0].spec');
     expect((await refusal(await planFile('torn.json', '{"title": "Pay'))).code).toBe('PLAN_NOT_JSON');
   });
 
