@@ -8,6 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['tests/global-setup.ts'],
+    setupFiles: ['tests/support/test-wrapping-keys.setup.ts'],
     reporters: ['default'],
   },
 });

@@ -1,11 +1,14 @@
 /**
  * Runs once before the suite: builds the renderer the UI tests load (out/renderer), when UI tests
- * are part of the run and the renderer's sources changed since the last build. The UI harness
- * checks again (cheaply) so a UI test file run on its own is never served a stale build.
+ * are part of the run and the renderer's sources changed since the last build (the UI harness
+ * checks again, cheaply, so a UI test file run on its own is never served a stale build); and,
+ * at the same time, makes the run's pool of test wrapping keys unless the cache holds it already
+ * (tests/support/test-wrapping-keys.ts).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { ensureTestWrappingKeys } from './support/test-wrapping-keys';
 import { ensureRendererBuilt } from './ui/build-renderer';
 
 /** True when the run includes a file of tests/ui (no filter: the whole suite). */
@@ -21,5 +24,5 @@ function runsUiTests(project: TestProject): boolean {
 }
 
 export default async function setup(project: TestProject): Promise<void> {
-  if (runsUiTests(project)) await ensureRendererBuilt();
+  await Promise.all([runsUiTests(project) ? ensureRendererBuilt() : undefined, ensureTestWrappingKeys()]);
 }

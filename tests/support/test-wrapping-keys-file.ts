@@ -1,0 +1,20 @@
+/**
+ * Where the run's made-beforehand wrapping keys live and the variable that hands them to a test
+ * process. Imports nothing of the app: the setup file reads it before a test file's `vi.mock`
+ * calls, and a module it imported would escape them.
+ */
+import path from 'node:path';
+
+/** More than the keys the busiest test file takes (the 100-key UI test fetches 100 parameters twice). */
+export const TEST_WRAPPING_KEY_COUNT = 256;
+
+export const TEST_WRAPPING_KEYS_FILE = path.join(
+  path.resolve(__dirname, '../..'),
+  'node_modules',
+  '.cache',
+  'keyferry-test',
+  `wrapping-keys-rsa2048-${TEST_WRAPPING_KEY_COUNT}.json`,
+);
+
+/** Same name as TEST_WRAPPING_KEYS_VARIABLE in src-main/core/kms-simulator/wrapping-key-pool.ts (a test checks). */
+export const TEST_WRAPPING_KEYS_VARIABLE = 'KEYFERRY_TEST_WRAPPING_KEYS';
