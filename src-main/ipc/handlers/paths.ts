@@ -19,6 +19,7 @@ export type PathRole =
   | 'airGapJournal'
   | 'receiptPdf'
   | 'shareFile'
+  | 'planFile'
   | 'file';
 
 function absolute(text: string, what: PathRole): string {

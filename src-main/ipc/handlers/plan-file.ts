@@ -31,7 +31,7 @@ export function readPlanFileHandler(session: CeremonySession): ChannelHandler<'r
   return async ({ file }) => {
     session.requireMode('online', 'rehearsal');
     const setup = session.requireSetup();
-    const plan = await loadCeremonyPlan(inputFilePath(file, 'plan file'), session.now());
+    const plan = await loadCeremonyPlan(inputFilePath(file, 'planFile'), session.now());
     return {
       fileName: path.basename(file),
       keys: plan.keys.map(({ alias, spec, usage, description }) => ({ alias, spec, usage, description })),

@@ -4,7 +4,7 @@
  * remembered credentials, printing, and the desktop's own words (file pickers, menu, About).
  */
 const pathRole =
-  '{what, select, ceremonyFolder {ceremony folder} parametersBundle {import-parameters bundle folder} parametersTarget {folder for the import-parameters bundle} materialFile {key material file} airGapJournal {air-gapped journal} receiptPdf {folder for the receipt PDF} shareFile {share file} other {file}}';
+  '{what, select, ceremonyFolder {ceremony folder} parametersBundle {import-parameters bundle folder} parametersTarget {folder for the import-parameters bundle} materialFile {key material file} airGapJournal {air-gapped journal} receiptPdf {folder for the receipt PDF} shareFile {share file} planFile {ceremony plan file} other {file}}';
 const side = '{side, select, online {online} restore {custody restore} other {air-gapped}}';
 
 export const enMainProcess = {

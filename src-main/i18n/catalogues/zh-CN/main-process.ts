@@ -2,7 +2,7 @@
 import type { enMainProcess } from '../en/main-process';
 
 const pathRole =
-  '{what, select, ceremonyFolder {仪式文件夹} parametersBundle {导入参数包文件夹} parametersTarget {存放导入参数包的文件夹} materialFile {密钥材料文件} airGapJournal {离线端日志} receiptPdf {存放回执 PDF 的文件夹} shareFile {份额文件} other {文件}}';
+  '{what, select, ceremonyFolder {仪式文件夹} parametersBundle {导入参数包文件夹} parametersTarget {存放导入参数包的文件夹} materialFile {密钥材料文件} airGapJournal {离线端日志} receiptPdf {存放回执 PDF 的文件夹} shareFile {份额文件} planFile {仪式计划文件} other {文件}}';
 const side = '{side, select, online {联网端} restore {托管恢复} other {离线端}}';
 
 export const zhCNMainProcess: { readonly [K in keyof typeof enMainProcess]: string } = {
