@@ -15,6 +15,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { KEY_SPECS, type KeySpec } from '../crypto/key-spec';
 import { ceremonyIdSchema, keyIdSchema } from '../identifiers';
+import { ByteReader, lengthPrefixed, shortText, uint16 } from './byte-fields';
 import { materialCheckKind, type MaterialCheck } from './custody-share';
 import { MAX_BACKUP_KEYS } from './set-share';
 
@@ -40,13 +41,6 @@ export interface CustodyBackup {
   readonly payload: Buffer;
   /** SHA-256 of the payload, 64 lower-case hex: recorded in every share. */
   readonly digest: string;
-}
-
-function lengthPrefixed(text: string): Buffer {
-  const bytes = Buffer.from(text, 'utf8');
-  const prefix = Buffer.alloc(4);
-  prefix.writeUInt32BE(bytes.length);
-  return Buffer.concat([prefix, bytes]);
 }
 
 /** The additional authenticated data of one entry. */
@@ -87,25 +81,16 @@ export function decryptEntry(backupKey: Uint8Array, ceremonyId: string, entry: B
   }
 }
 
-function text(value: string): Buffer {
-  const bytes = Buffer.from(value, 'ascii');
-  return Buffer.concat([Buffer.from([bytes.length]), bytes]);
-}
-
 /** Encodes the backup payload and its digest. */
 export function encodeBackup(ceremonyId: string, entries: readonly BackupEntry[]): CustodyBackup {
-  const count = Buffer.alloc(2);
-  count.writeUInt16BE(entries.length);
-  const parts = [MAGIC, Buffer.from([BACKUP_PAYLOAD_VERSION]), text(ceremonyId), count];
+  const parts = [MAGIC, Buffer.from([BACKUP_PAYLOAD_VERSION]), shortText(ceremonyId), uint16(entries.length)];
   for (const e of entries) {
-    const length = Buffer.alloc(2);
-    length.writeUInt16BE(e.ciphertext.length);
     parts.push(
-      text(e.keyId),
+      shortText(e.keyId),
       Buffer.from([KEY_SPECS.indexOf(e.spec)]),
       Buffer.from(e.materialCheck.value, 'hex'),
       e.nonce,
-      length,
+      uint16(e.ciphertext.length),
       e.ciphertext,
       e.tag,
     );
@@ -118,36 +103,19 @@ export function backupDigestOf(payload: Uint8Array): string {
   return createHash('sha256').update(payload).digest('hex');
 }
 
-class Reader {
-  offset = 0;
-  constructor(private readonly bytes: Buffer) {}
-  take(length: number): Buffer {
-    if (this.offset + length > this.bytes.length) throw new RangeError('payload too short');
-    const out = this.bytes.subarray(this.offset, this.offset + length);
-    this.offset += length;
-    return out;
-  }
-  byte(): number {
-    return this.take(1)[0] ?? 0;
-  }
-  text(): string {
-    return this.take(this.byte()).toString('ascii');
-  }
-}
-
 /** Why a payload cannot be read: the version it names, or that it does not parse. */
 export type BackupDecodeFailure = { readonly version: number } | { readonly malformed: true };
 
 /** Decodes a payload strictly (no trailing bytes, valid ids, no key twice), or says why not. */
 export function decodeBackup(payload: Buffer): CustodyBackup | BackupDecodeFailure {
   try {
-    const r = new Reader(payload);
+    const r = new ByteReader(payload);
     if (!r.take(4).equals(MAGIC)) return { malformed: true };
     const version = r.byte();
     if (version !== BACKUP_PAYLOAD_VERSION) return { version };
     const ceremonyId = r.text();
     if (!ceremonyIdSchema.safeParse(ceremonyId).success) return { malformed: true };
-    const count = r.take(2).readUInt16BE(0);
+    const count = r.uint16();
     if (count < 1 || count > MAX_BACKUP_KEYS) return { malformed: true };
     const entries: BackupEntry[] = [];
     const seen = new Set<string>();
@@ -156,17 +124,14 @@ export function decodeBackup(payload: Buffer): CustodyBackup | BackupDecodeFailu
       const spec = KEY_SPECS[r.byte()];
       if (spec === undefined || !keyIdSchema.safeParse(keyId).success || seen.has(keyId)) return { malformed: true };
       seen.add(keyId);
-      const kind = materialCheckKind(spec);
-      const value = r.take(kind === 'kcv' ? 3 : 32).toString('hex');
-      const materialCheck: MaterialCheck =
-        kind === 'kcv' ? { kind, value: value.toUpperCase() } : { kind: 'spki-sha256', value };
+      const materialCheck = r.materialCheck(materialCheckKind(spec));
       const nonce = Buffer.from(r.take(NONCE_BYTES));
-      const length = r.take(2).readUInt16BE(0);
+      const length = r.uint16();
       const ciphertext = Buffer.from(r.take(length));
       const tag = Buffer.from(r.take(TAG_BYTES));
       entries.push({ keyId, spec, materialCheck, nonce, ciphertext, tag });
     }
-    if (r.offset !== payload.length) return { malformed: true };
+    if (!r.atEnd) return { malformed: true };
     return { ceremonyId, entries, payload, digest: backupDigestOf(payload) };
   } catch {
     return { malformed: true };

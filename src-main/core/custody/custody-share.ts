@@ -2,11 +2,11 @@
  * One custodian's share of M-of-N key custody: its metadata, the share bytes, and the checksum
  * that binds them. Every reader (share file, typed slip) validates through `custodyShareFieldsSchema`.
  */
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { KEY_SPECS, isAsymmetric, type KeySpec } from '../crypto/key-spec';
 import type { SecretBytes } from '../crypto/secret-bytes';
 import { ceremonyIdSchema, keyIdSchema } from '../identifiers';
+import { shareChecksum } from './byte-fields';
 
 /** Custody limits: at least 2 custodians must meet, at most 16 shares are handed out. */
 export const MIN_CUSTODY_THRESHOLD = 2;
@@ -101,40 +101,26 @@ export function checkValues(check: MaterialCheck | undefined): {
 
 const DOMAIN_TAG = 'keyferry.custody-share/v1';
 
-function lengthPrefixed(bytes: Uint8Array): Buffer {
-  const prefix = Buffer.alloc(4);
-  prefix.writeUInt32BE(bytes.length);
-  return Buffer.concat([prefix, bytes]);
-}
-
 /**
- * The canonical bytes the checksum covers: a domain tag, then every field and the share bytes,
- * each as a 4-byte big-endian length and its UTF-8 (numbers in decimal). Unambiguous by design.
+ * SHA-256 of a domain tag, every field (numbers in decimal) and the share bytes, each as a 4-byte
+ * big-endian length and its UTF-8; first 16 bytes as lower-case hex.
  */
-export function canonicalShareEncoding(fields: CustodyShareFields, shareBytes: Uint8Array): Buffer {
-  const texts = [
-    DOMAIN_TAG,
-    fields.ceremonyId,
-    fields.keyId,
-    fields.spec,
-    String(fields.index),
-    String(fields.m),
-    String(fields.n),
-    fields.materialCheck.kind,
-    fields.materialCheck.value,
-    fields.custodian,
-  ];
-  return Buffer.concat([...texts.map((t) => lengthPrefixed(Buffer.from(t, 'utf8'))), lengthPrefixed(shareBytes)]);
-}
-
-/** SHA-256 of the canonical encoding, first 16 bytes as lower-case hex. */
 export function computeShareChecksum(fields: CustodyShareFields, shareBytes: Uint8Array): string {
-  const encoded = canonicalShareEncoding(fields, shareBytes);
-  try {
-    return createHash('sha256').update(encoded).digest().subarray(0, 16).toString('hex');
-  } finally {
-    encoded.fill(0);
-  }
+  return shareChecksum(
+    [
+      DOMAIN_TAG,
+      fields.ceremonyId,
+      fields.keyId,
+      fields.spec,
+      String(fields.index),
+      String(fields.m),
+      String(fields.n),
+      fields.materialCheck.kind,
+      fields.materialCheck.value,
+      fields.custodian,
+    ],
+    shareBytes,
+  );
 }
 
 /** True when the share's recorded checksum matches its fields and bytes. */

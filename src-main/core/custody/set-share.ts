@@ -6,10 +6,11 @@
  * It records the backup file's digest (so a swapped backup file is refused by name) and a check
  * of the backup key (so M shares that rebuild some other key are refused before any decryption).
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { SecretBytes } from '../crypto/secret-bytes';
 import { ceremonyIdSchema } from '../identifiers';
+import { shareChecksum } from './byte-fields';
 import { MAX_CUSTODY_SHARES, MIN_CUSTODY_THRESHOLD, custodianSchema } from './custody-share';
 
 /** The most keys one backup file carries (a 100-key ceremony is the design point). */
@@ -61,12 +62,6 @@ export function isSetShare(share: object): share is SetShare {
 const DOMAIN_TAG = 'keyferry.custody-set-share/v2';
 const KEY_CHECK_LABEL = 'keyferry.custody-set.backup-key-check/v2';
 
-function lengthPrefixed(bytes: Uint8Array): Buffer {
-  const prefix = Buffer.alloc(4);
-  prefix.writeUInt32BE(bytes.length);
-  return Buffer.concat([prefix, bytes]);
-}
-
 /** The check of a backup key recorded in every share. */
 export function backupKeyCheckOf(backupKey: Uint8Array): string {
   return createHmac('sha256', backupKey).update(KEY_CHECK_LABEL).digest().subarray(0, 8).toString('hex');
@@ -74,26 +69,20 @@ export function backupKeyCheckOf(backupKey: Uint8Array): string {
 
 /** SHA-256 of a domain tag, every field and the share bytes (each length-prefixed), first 16 bytes. */
 export function computeSetShareChecksum(fields: SetShareFields, shareBytes: Uint8Array): string {
-  const texts = [
-    DOMAIN_TAG,
-    fields.ceremonyId,
-    String(fields.index),
-    String(fields.m),
-    String(fields.n),
-    fields.custodian,
-    String(fields.keyCount),
-    fields.backupDigest,
-    fields.backupKeyCheck,
-  ];
-  const encoded = Buffer.concat([
-    ...texts.map((t) => lengthPrefixed(Buffer.from(t, 'utf8'))),
-    lengthPrefixed(shareBytes),
-  ]);
-  try {
-    return createHash('sha256').update(encoded).digest().subarray(0, 16).toString('hex');
-  } finally {
-    encoded.fill(0);
-  }
+  return shareChecksum(
+    [
+      DOMAIN_TAG,
+      fields.ceremonyId,
+      String(fields.index),
+      String(fields.m),
+      String(fields.n),
+      fields.custodian,
+      String(fields.keyCount),
+      fields.backupDigest,
+      fields.backupKeyCheck,
+    ],
+    shareBytes,
+  );
 }
 
 /** True when the share's fields are valid and its checksum matches its fields and bytes. */

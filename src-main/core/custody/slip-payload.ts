@@ -21,26 +21,20 @@ import {
   type CustodyShare,
   type CustodyShareFields,
 } from './custody-share';
+import { ByteReader, shortText, uint16 } from './byte-fields';
 import { setShareFieldsSchema, type SetShare, type SetShareFields } from './set-share';
 
 const PAYLOAD_VERSION = 1;
 const SET_PAYLOAD_VERSION = 2;
 
-const textField = (s: string): Buffer => {
-  const b = Buffer.from(s, 'utf8');
-  return Buffer.concat([Buffer.from([b.length]), b]);
-};
-
 /** Encodes a set share for its slip. The caller must zero-fill the returned Buffer. */
 export function encodeSetSlipPayload(share: SetShare): Buffer {
-  const count = Buffer.alloc(2);
-  count.writeUInt16BE(share.keyCount);
   return share.share.use((bytes) =>
     Buffer.concat([
       Buffer.from([SET_PAYLOAD_VERSION, share.index, share.m, share.n]),
-      count,
-      textField(share.ceremonyId),
-      textField(share.custodian),
+      uint16(share.keyCount),
+      shortText(share.ceremonyId),
+      shortText(share.custodian),
       Buffer.from(share.backupDigest, 'hex'),
       Buffer.from(share.backupKeyCheck, 'hex'),
       Buffer.from([bytes.length]),
@@ -52,17 +46,17 @@ export function encodeSetSlipPayload(share: SetShare): Buffer {
 
 function decodeSetSlipPayload(payload: Buffer): SetShare | string {
   try {
-    const r = new Reader(payload);
+    const r = new ByteReader(payload);
     r.byte();
     const [index, m, n] = [r.byte(), r.byte(), r.byte()];
-    const keyCount = r.take(2).readUInt16BE(0);
+    const keyCount = r.uint16();
     const ceremonyId = r.text();
     const custodian = r.text();
     const backupDigest = r.take(32).toString('hex');
     const backupKeyCheck = r.take(8).toString('hex');
     const shareView = r.take(r.byte());
     const checksum = r.take(16).toString('hex');
-    if (r.offset !== payload.length) return 'it has bytes after its end';
+    if (!r.atEnd) return 'it has bytes after its end';
     const fields = { kind: 'set', ceremonyId, index, m, n, custodian, keyCount, backupDigest, backupKeyCheck };
     const parsed = setShareFieldsSchema.safeParse(fields);
     if (!parsed.success)
@@ -75,44 +69,19 @@ function decodeSetSlipPayload(payload: Buffer): SetShare | string {
 
 /** Encodes a share for its slip. The caller must zero-fill the returned Buffer. */
 export function encodeSlipPayload(share: CustodyShare): Buffer {
-  const text = (s: string): Buffer => {
-    const b = Buffer.from(s, 'utf8');
-    return Buffer.concat([Buffer.from([b.length]), b]);
-  };
   const check = Buffer.from(share.materialCheck.value, 'hex');
-  return share.share.use((bytes) => {
-    const shareLength = Buffer.alloc(2);
-    shareLength.writeUInt16BE(bytes.length);
-    return Buffer.concat([
+  return share.share.use((bytes) =>
+    Buffer.concat([
       Buffer.from([PAYLOAD_VERSION, KEY_SPECS.indexOf(share.spec), share.index, share.m, share.n]),
-      text(share.ceremonyId),
-      text(share.keyId),
-      text(share.custodian),
+      shortText(share.ceremonyId),
+      shortText(share.keyId),
+      shortText(share.custodian),
       check,
-      shareLength,
+      uint16(bytes.length),
       bytes,
       Buffer.from(share.checksum, 'hex'),
-    ]);
-  });
-}
-
-class Reader {
-  offset = 0;
-  constructor(private readonly bytes: Buffer) {}
-  take(length: number): Buffer {
-    if (this.offset + length > this.bytes.length) throw new RangeError('payload too short');
-    const out = this.bytes.subarray(this.offset, this.offset + length);
-    this.offset += length;
-    return out;
-  }
-  byte(): number {
-    return this.take(1)[0] ?? 0;
-  }
-  text(): string {
-    const bytes = this.take(this.byte());
-    const value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return value;
-  }
+    ]),
+  );
 }
 
 /**
@@ -125,7 +94,7 @@ export function decodeSlipPayload(payload: Buffer): CustodyShare | SetShare | st
   let shareBytes: Buffer;
   let checksum: string;
   try {
-    const r = new Reader(payload);
+    const r = new ByteReader(payload);
     if (r.byte() !== PAYLOAD_VERSION) return 'it was written by an unknown slip format version';
     const spec = KEY_SPECS[r.byte()];
     if (spec === undefined) return 'its key spec is unknown';
@@ -135,15 +104,10 @@ export function decodeSlipPayload(payload: Buffer): CustodyShare | SetShare | st
     const ceremonyId = r.text();
     const keyId = r.text();
     const custodian = r.text();
-    const asymmetric = materialCheckKind(spec) === 'spki-sha256';
-    const checkValue = r.take(asymmetric ? 32 : 3).toString('hex');
-    const materialCheck = asymmetric
-      ? { kind: 'spki-sha256' as const, value: checkValue }
-      : { kind: 'kcv' as const, value: checkValue.toUpperCase() };
-    const shareLength = r.take(2).readUInt16BE(0);
-    const shareView = r.take(shareLength);
+    const materialCheck = r.materialCheck(materialCheckKind(spec));
+    const shareView = r.take(r.uint16());
     checksum = r.take(16).toString('hex');
-    if (r.offset !== payload.length) return 'it has bytes after its end';
+    if (!r.atEnd) return 'it has bytes after its end';
     const parsed = custodyShareFieldsSchema.safeParse({
       ceremonyId,
       keyId,
