@@ -1,8 +1,15 @@
-/** Test helper: runs `npx tsx src-main/cli/main.ts …` as a child process and collects its output. */
+/**
+ * Test helper: runs the package's `keyferry` bin (bin/keyferry.js: tsx inside the process) with
+ * the Node running the tests, as a child process, and collects its output. Not `npx tsx`: npx
+ * starts npm and a second Node before the CLI's own, seconds per run on a loaded machine.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import packageJson from '../../package.json';
 
 export const ROOT = path.resolve(__dirname, '../..');
+/** The package's `keyferry` command (package.json "bin"). */
+export const KEYFERRY_BIN = path.join(ROOT, packageJson.bin.keyferry);
 
 export interface CliRun {
   readonly code: number | null;
@@ -15,7 +22,7 @@ export function spawnCli(
   args: readonly string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; detached?: boolean } = {},
 ): ChildProcess {
-  return spawn('npx', ['--prefix', ROOT, 'tsx', path.join(ROOT, 'src-main/cli/main.ts'), ...args], {
+  return spawn(process.execPath, [KEYFERRY_BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,12 +5,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import { expect } from 'vitest';
-import packageJson from '../../package.json';
-import { ROOT } from './cli-process';
+import { KEYFERRY_BIN } from './cli-process';
 
-export const KEYFERRY_BIN = path.join(ROOT, packageJson.bin.keyferry);
+export { KEYFERRY_BIN };
 
 export async function freePort(): Promise<number> {
   const server = net.createServer();

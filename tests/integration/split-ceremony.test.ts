@@ -39,7 +39,7 @@ async function startSimulator(cwd: string, stateFile: string): Promise<RunningSi
   return { child, info: JSON.parse(line) as RunningSimulator['info'] };
 }
 
-/** Stops the simulator's process group (the npx/tsx/node processes this test started). */
+/** Stops the simulator's process group (the keyferry processes this test started). */
 async function stopSimulator(sim: RunningSimulator): Promise<void> {
   if (sim.child.exitCode !== null || sim.child.signalCode !== null || sim.child.pid === undefined) return;
   const exited = new Promise((resolve) => sim.child.once('exit', resolve));

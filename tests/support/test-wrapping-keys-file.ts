@@ -18,3 +18,6 @@ export const TEST_WRAPPING_KEYS_FILE = path.join(
 
 /** Same name as TEST_WRAPPING_KEYS_VARIABLE in src-main/core/kms-simulator/wrapping-key-pool.ts (a test checks). */
 export const TEST_WRAPPING_KEYS_VARIABLE = 'KEYFERRY_TEST_WRAPPING_KEYS';
+
+/** Set to 1 to run without the pool (every simulator generates its keys, as before): to compare, or to doubt the pool. */
+export const FRESH_WRAPPING_KEYS_VARIABLE = 'KEYFERRY_TEST_FRESH_WRAPPING_KEYS';

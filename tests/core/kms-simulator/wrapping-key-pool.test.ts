@@ -44,9 +44,13 @@ beforeAll(async () => {
   const file = JSON.parse(await readFile(keysFile.TEST_WRAPPING_KEYS_FILE, 'utf8')) as unknown;
   runKeys = testWrappingKeysFileSchema.parse(file).pkcs8.slice(0, 4);
 });
+function restoreVariable(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
 afterEach(() => {
-  process.env[TEST_WRAPPING_KEYS_VARIABLE] = saved.variable;
-  process.env.NODE_ENV = saved.nodeEnv;
+  restoreVariable(TEST_WRAPPING_KEYS_VARIABLE, saved.variable);
+  restoreVariable('NODE_ENV', saved.nodeEnv);
   held[HELD] = saved.held;
 });
 afterAll(async () => {
@@ -74,10 +78,12 @@ async function wrappingKeysIssued(count: number): Promise<string[]> {
 }
 
 describe('the wrapping keys a simulator issues', () => {
-  it('the setup file hands this test process, and only it, the run file of the size the global setup made', () => {
+  it('the setup file hands this test process, and only it, the run file (none when asked for fresh keys)', () => {
     expect(keysFile.TEST_WRAPPING_KEYS_VARIABLE).toBe(TEST_WRAPPING_KEYS_VARIABLE);
-    expect(JSON.parse(saved.variable ?? '{}')).toEqual({ file: keysFile.TEST_WRAPPING_KEYS_FILE, pid: process.pid });
     expect(saved.nodeEnv).toBe('test');
+    if (process.env[keysFile.FRESH_WRAPPING_KEYS_VARIABLE] === '1') expect(saved.variable).toBeUndefined();
+    else
+      expect(JSON.parse(saved.variable ?? '{}')).toEqual({ file: keysFile.TEST_WRAPPING_KEYS_FILE, pid: process.pid });
   });
 
   it('are never the same for two keys: the made-beforehand ones first, each once across simulators, then fresh ones', async () => {
