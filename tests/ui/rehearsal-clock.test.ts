@@ -85,6 +85,10 @@ describe('the simulator clock in a rehearsal', () => {
       .getByRole('textbox', { name: 'Bundle digest from the air-gapped receipt', exact: true });
     expect(await writtenCard.getByLabel('Import-parameters bundle digest').count()).toBe(1);
     expect(await checkedCard.getByLabel('Wrapped-material bundle digest').count()).toBe(1);
+    // Before the import: who keeps a copy of the material (here nobody: an EC key without custody).
+    expect(await checkedCard.locator('p.custody').textContent()).toBe(
+      'No custody copy: after import this material exists only in the KMS.',
+    );
     expect(await typedDigest.inputValue()).not.toBe('');
 
     await step(page, 'Fetch new import parameters', 'online-parameters');

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../../components/ExpiryChoice';
 import { DigestField, digestComplete } from '../../components/DigestField';
 import { useT } from '../../i18n';
+// The one rendering of a bundle's custody arrangement (the CLI prints the same line); type-only imports, renderer-safe.
+import { custodyLine } from '../../../src-main/cli/custody-line';
 import { PathField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { ReceiptPanel } from '../../components/ReceiptPanel';
@@ -84,6 +86,9 @@ export function CheckBundleStep() {
             {t('check.matches', {
               source: checked.digestSource === 'rehearsal-air-gapped-side' ? 'rehearsal' : 'receipt',
             })}
+          </p>
+          <p className={checked.custody?.kind === 'none' ? 'warning custody' : 'custody'}>
+            {custodyLine(t, checked.custody)}
           </p>
           <p>{t('check.digest-lead')}</p>
           <Hex value={checked.manifestSha256} label={t('wrap.digest')} />
