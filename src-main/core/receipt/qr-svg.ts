@@ -1,7 +1,8 @@
 /**
  * QR codes as inline SVG (no external resources), with qrcode-generator: error correction M,
- * the smallest version that fits, byte mode, a quiet zone of four modules. Text is limited to
- * printable ASCII (hashes, identifiers), so every scanner reads back exactly the printed string.
+ * the smallest version that fits (or a fixed one), byte mode, a quiet zone of four modules. Text is
+ * limited to printable ASCII (hashes, identifiers; line breaks too when asked: a backup file's
+ * lines), so every scanner reads back exactly the printed string.
  */
 import qrcode from 'qrcode-generator';
 import { KeyferryError } from '../errors';
@@ -9,12 +10,19 @@ import { escapeHtml } from './text-safety';
 
 export const QR_QUIET_ZONE = 4;
 
+export interface QrOptions {
+  /** 1-40 fixes the symbol's size (default: the smallest that fits). */
+  readonly version?: number;
+  /** Accept line breaks in the text (a slice of a text file); otherwise one printable ASCII line. */
+  readonly lineBreaks?: boolean;
+}
+
 /** The QR matrix for `text` (true = dark), without the quiet zone. */
-export function qrMatrix(text: string): boolean[][] {
-  if (!/^[\x20-\x7e]{1,1000}$/.test(text)) {
+export function qrMatrix(text: string, options: QrOptions = {}): boolean[][] {
+  if (!(options.lineBreaks ? /^[\x20-\x7e\n]{1,1000}$/ : /^[\x20-\x7e]{1,1000}$/).test(text)) {
     throw new KeyferryError('QR_TEXT_INVALID');
   }
-  const qr = qrcode(0, 'M');
+  const qr = qrcode((options.version ?? 0) as Parameters<typeof qrcode>[0], 'M');
   qr.addData(text, 'Byte');
   qr.make();
   const size = qr.getModuleCount();
@@ -25,8 +33,8 @@ export function qrMatrix(text: string): boolean[][] {
  * An inline `<svg>` of the QR code for `text`: a white square with the quiet zone and one path
  * of dark modules (merged into horizontal runs), crisp at any print size. `sizeCss` sets its width.
  */
-export function qrSvg(text: string, options: { sizeCss?: string; label?: string } = {}): string {
-  const matrix = qrMatrix(text);
+export function qrSvg(text: string, options: QrOptions & { sizeCss?: string; label?: string } = {}): string {
+  const matrix = qrMatrix(text, options);
   const modules = matrix.length;
   const total = modules + 2 * QR_QUIET_ZONE;
   const runs: string[] = [];

@@ -54,10 +54,11 @@ afterAll(async () => {
 });
 
 describe('custody restore of a ceremony custody set', () => {
-  it('each custodian folder holds one share, its slip and the backup; no per-key files', async () => {
+  it('each custodian folder holds one share, its slip and the backup with its printout; no per-key files', async () => {
     for (let i = 1; i <= 3; i++)
       expect((await readdir(path.join(dir, `ceremony/custodian-${i}`))).sort()).toEqual(
         [
+          `keyferry-backup-${ceremonyId}.html`,
           `keyferry-backup-${ceremonyId}.txt`,
           `keyferry-share-${ceremonyId}-${i}of3.json`,
           `keyferry-share-${ceremonyId}-${i}of3.slip.html`,

@@ -64,12 +64,15 @@ describe('keyferry rehearse', () => {
     expect(path.basename(out)).toMatch(/^keyferry-rehearsal-\d{8}-\d{6}$/);
     for (const i of [1, 2, 3]) {
       const shares = (await readdir(path.join(out, `custodian-${i}`))).filter((f) => f.endsWith('.json'));
-      // One custody set: one share per custodian for both keys, and the backup file beside it.
+      // One custody set: one share per custodian for both keys, and the backup file (and its printout) beside it.
       expect(shares).toHaveLength(1);
       expect(shares.every((f) => f.endsWith(`-${i}of3.json`))).toBe(true);
       expect(
-        (await readdir(path.join(out, `custodian-${i}`))).filter((f) => f.startsWith('keyferry-backup-')),
-      ).toHaveLength(1);
+        (await readdir(path.join(out, `custodian-${i}`))).filter((f) => f.startsWith('keyferry-backup-')).sort(),
+      ).toEqual([
+        expect.stringMatching(/^keyferry-backup-.*\.html$/),
+        expect.stringMatching(/^keyferry-backup-.*\.txt$/),
+      ]);
     }
     const journal = (await readFile(path.join(out, 'airgap', 'journal.jsonl'), 'utf8'))
       .trim()

@@ -2,12 +2,13 @@
  * M-of-N custody on the air-gapped side: before wrapping, the ceremony's keys go into one custody
  * set (core/custody/set-split.ts): every key's material encrypted under one backup key in one
  * backup file, and that key split into N shares (any M rebuild it). Each custodian's folder gets
- * their share file, its printable slip and the backup file. The journal records who holds which
+ * their share file, its printable slip, the backup file and its printout (text + QR codes). The journal records who holds which
  * share index and the backup digest, never a share.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ImportParameters } from '../../bundle';
+import { backupPrintName, renderBackupPrintout } from '../../custody/backup-print';
 import { backupFileName, encodeBackupText } from '../../custody/backup-text';
 import { renderCustodySlip } from '../../custody/custody-slip';
 import type { ReceiptLanguage } from '../../receipt/language';
@@ -110,9 +111,11 @@ export async function splitForCustody(
   try {
     const backupName = backupFileName(ceremonyId);
     const backupText = encodeBackupText(set.backup, request);
+    const language = request.language ? { language: request.language } : {};
+    const backupPrint = renderBackupPrintout(set.backup, backupText, language);
     const written = await writeCustodianFolders(
       set.shares.map((share) => {
-        const slip = renderCustodySlip(share, request.language ? { language: request.language } : {});
+        const slip = renderCustodySlip(share, language);
         return {
           index: share.index,
           custodian: share.custodian,
@@ -121,6 +124,7 @@ export async function splitForCustody(
             { name: slip.htmlName, data: slip.html },
             { name: slip.textName, data: slip.text },
             { name: backupName, data: backupText },
+            { name: backupPrintName(ceremonyId), data: backupPrint },
           ],
         };
       }),

@@ -15,6 +15,10 @@ export const enCustodySet = {
     'The custody backup {file} ends after {found} of its {expected} lines: it was not copied completely. Nothing was restored.',
   'problem.CUSTODY_BACKUP_TRUNCATED.next':
     "Use another custodian's copy of the backup file, or type the missing lines from the printout.",
+  'problem.CUSTODY_BACKUP_QR_INVALID':
+    '{reason, select, order {A scanned text is not a backup QR code (it must start with its KFBQR line), or a code was given twice.} count {Only {found} of the backup’s {expected} QR codes were given.} mixed {The scanned QR codes come from two different backups.} other {The QR codes, joined, do not give back the backup file they were printed from.}} Nothing was restored.',
+  'problem.CUSTODY_BACKUP_QR_INVALID.next':
+    'Scan every code of one printout once (each caption says "QR n of N"), paste them all, and try again; or type the text lines instead.',
   'problem.CUSTODY_BACKUP_VERSION':
     'The custody backup {file} has format version {version}, which this Keyferry does not read. Nothing was restored.',
   'problem.CUSTODY_BACKUP_VERSION.next': 'Restore with the Keyferry version that wrote it, or a later one.',

@@ -157,6 +157,14 @@ export const enReceipts = {
   'problem.RECEIPT_FONT_MISSING': 'Cannot embed the Chinese font in the document: {what} could not be read ({reason}).',
   'problem.RECEIPT_FONT_MISSING.next':
     'Nothing was written. Reinstall Keyferry (in a checkout: npm ci), which ships the font, then write the receipt again.',
+  'backup.print.title': 'Keyferry custody backup of ceremony {ceremony}',
+  'backup.print.lead':
+    'Every key’s material of this ceremony ({keys, plural, one {# key} other {# keys}}), encrypted under the ceremony backup key: without enough custody shares it reveals nothing. Keep this printout with a custody share. It holds the backup file twice: as text to type back, and as {codes, plural, one {# QR code} other {# QR codes}} of the same file.',
+  'backup.print.textHeading': 'The backup file as text',
+  'backup.print.qrHeading': 'The backup file as QR codes',
+  'backup.print.qrLead':
+    'Scan every code (in any order) and paste what the scanner read into Keyferry’s backup field, or type the lines above from the KEYFERRY BACKUP line on. Each code starts with KFBQR, its number and a tag of the file.',
+  'backup.print.qrCaption': 'QR {n} of {count}',
   'slip.title': 'Keyferry custody slip: share {index} of {total}',
   'slip.ceremony': 'Ceremony',
   'slip.keyId': 'Key ID',

@@ -8,6 +8,10 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_BACKUP_LINE_INVALID':
     '托管备份 {file} 的第 {line} 行与其校验值不符（第 0 行是 KEYFERRY BACKUP 标题行）。未恢复任何内容。',
   'problem.CUSTODY_BACKUP_LINE_INVALID.next': '请将第 {line} 行与其他保管人的副本或打印件核对，改正后重试。',
+  'problem.CUSTODY_BACKUP_QR_INVALID':
+    '{reason, select, order {某段扫描文本不是备份二维码（必须以 KFBQR 行开头），或某个二维码重复给出。} count {备份共 {expected} 个二维码，只给出了 {found} 个。} mixed {扫描的二维码来自两份不同的备份。} other {二维码拼接后与打印时的备份文件不一致。}}未恢复任何内容。',
+  'problem.CUSTODY_BACKUP_QR_INVALID.next':
+    '请将同一份打印件上的每个二维码各扫描一次（每个标题注明“二维码 n/N”），全部粘贴后重试；或改为键入文本行。',
   'problem.CUSTODY_BACKUP_TRUNCATED':
     '托管备份 {file} 在其 {expected} 行中的第 {found} 行后结束：文件未完整复制。未恢复任何内容。',
   'problem.CUSTODY_BACKUP_TRUNCATED.next': '请使用其他保管人的备份文件副本，或根据打印件录入缺少的行。',

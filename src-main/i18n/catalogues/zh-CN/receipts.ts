@@ -147,6 +147,14 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'problem.RECEIPT_FONT_MISSING': '无法在文档中嵌入中文字体：无法读取 {what}（{reason}）。',
   'problem.RECEIPT_FONT_MISSING.next':
     '未写入任何文件。请重新安装 Keyferry（在源码目录中运行 npm ci），字体随之提供，然后重新生成回执。',
+  'backup.print.title': '仪式 {ceremony} 的 Keyferry 托管备份',
+  'backup.print.lead':
+    '本仪式每个密钥的密钥材料（{keys, plural, other {# 个密钥}}），已用仪式备份密钥加密：没有足够的托管份额，它不泄露任何信息。请将本打印件与一份托管份额一起保管。它包含两份相同的备份文件：可键入恢复的文本，以及同一文件的 {codes, plural, other {# 个二维码}}。',
+  'backup.print.textHeading': '备份文件（文本）',
+  'backup.print.qrHeading': '备份文件（二维码）',
+  'backup.print.qrLead':
+    '扫描每个二维码（顺序不限），将扫描结果粘贴到 Keyferry 的备份字段；或从 KEYFERRY BACKUP 行起键入上面的各行。每个二维码以 KFBQR、其编号和文件标记开头。',
+  'backup.print.qrCaption': '二维码 {n}/{count}',
   'slip.title': 'Keyferry 托管凭条：份额 {index}/{total}',
   'slip.ceremony': '仪式',
   'slip.keyId': '密钥 ID',
