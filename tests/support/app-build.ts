@@ -10,11 +10,11 @@
  * into each test's folder.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { withBuildLock } from './build-lock';
+import { inputsDigest } from './inputs-digest';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -31,33 +31,15 @@ const INPUT_FILES = [
   'tsconfig.web.json',
 ];
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-}
-
-/** SHA-256 over the build's inputs (names and contents), the git commit and KEYFERRY_BUILD. */
+/** The digest of the build's inputs, the git commit and KEYFERRY_BUILD (both end up in the build id). */
 export async function appInputsDigest(): Promise<string> {
-  const files = [
-    ...(await Promise.all(INPUT_DIRS.map((d) => filesUnder(path.join(ROOT, d))))).flat(),
-    ...INPUT_FILES.map((f) => path.join(ROOT, f)),
-  ].sort();
-  const hash = createHash('sha256');
-  for (const file of files) {
-    hash.update(path.relative(ROOT, file)).update('\0');
-    hash.update(await readFile(file).catch(() => Buffer.alloc(0))).update('\0');
-  }
   let commit = 'no-git';
   try {
     commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
   } catch {
     // not a git checkout: the build id is "dev" then
   }
-  hash
-    .update(commit.trim())
-    .update('\0')
-    .update(process.env.KEYFERRY_BUILD ?? '');
-  return hash.digest('hex');
+  return inputsDigest(ROOT, INPUT_DIRS, INPUT_FILES, [commit.trim(), process.env.KEYFERRY_BUILD ?? '']);
 }
 
 function electronViteBuild(outDir: string): Promise<void> {

@@ -7,26 +7,10 @@
  * within one test file every key is handed out at most once, then the simulator generates fresh
  * ones. Test files never share a simulator, so two files may use the same key without meeting.
  */
-import { generateKeyPair } from 'node:crypto';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { testWrappingKeysFileSchema } from '../../src-main/core/kms-simulator/wrapping-key-pool';
+import { generateWrappingKey, testWrappingKeysFileSchema } from '../../src-main/core/kms-simulator/wrapping-key-pool';
 import { TEST_WRAPPING_KEY_COUNT, TEST_WRAPPING_KEYS_FILE } from './test-wrapping-keys-file';
-
-function generatePkcs8(): Promise<string> {
-  return new Promise((resolve, reject) =>
-    generateKeyPair(
-      'rsa',
-      {
-        modulusLength: 2048,
-        publicExponent: 0x10001,
-        publicKeyEncoding: { type: 'spki', format: 'der' },
-        privateKeyEncoding: { type: 'pkcs8', format: 'der' },
-      },
-      (error, _publicKeyDer, privateKeyDer) => (error ? reject(error) : resolve(privateKeyDer.toString('base64'))),
-    ),
-  );
-}
 
 /** True when the cache file exists and holds TEST_WRAPPING_KEY_COUNT keys in the expected format. */
 function cacheIsSound(): boolean {
@@ -42,7 +26,8 @@ function cacheIsSound(): boolean {
 /** Writes the cache file unless a sound one is there (generation runs on libuv's thread pool). */
 export async function ensureTestWrappingKeys(): Promise<void> {
   if (cacheIsSound()) return;
-  const pkcs8 = await Promise.all(Array.from({ length: TEST_WRAPPING_KEY_COUNT }, () => generatePkcs8()));
+  const pairs = await Promise.all(Array.from({ length: TEST_WRAPPING_KEY_COUNT }, () => generateWrappingKey()));
+  const pkcs8 = pairs.map((pair) => pair.privateKeyDer.toString('base64'));
   await fs.mkdir(path.dirname(TEST_WRAPPING_KEYS_FILE), { recursive: true });
   const partial = `${TEST_WRAPPING_KEYS_FILE}.${process.pid}.partial`;
   await fs.writeFile(partial, JSON.stringify({ formatVersion: 1, pkcs8 }), { mode: 0o600 });

@@ -5,10 +5,10 @@
  * test processes from building at once.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { withBuildLock } from '../support/build-lock';
+import { inputsDigest } from '../support/inputs-digest';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const RENDERER_OUT = path.join(ROOT, 'out', 'renderer');
@@ -25,28 +25,9 @@ const INPUT_FILES = [
   'package-lock.json',
 ];
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  const nested = await Promise.all(
-    entries.map((e) =>
-      e.isDirectory() ? listFiles(path.join(dir, e.name)) : Promise.resolve([path.join(dir, e.name)]),
-    ),
-  );
-  return nested.flat();
-}
-
 /** SHA-256 over the names and contents of everything the renderer build reads. */
-export async function rendererInputsDigest(): Promise<string> {
-  const files = [
-    ...(await Promise.all(INPUT_DIRS.map((d) => listFiles(path.join(ROOT, d))))).flat(),
-    ...INPUT_FILES.map((f) => path.join(ROOT, f)),
-  ].sort();
-  const hash = createHash('sha256');
-  for (const file of files) {
-    hash.update(path.relative(ROOT, file)).update('\0');
-    hash.update(await fs.readFile(file).catch(() => Buffer.alloc(0))).update('\0');
-  }
-  return hash.digest('hex');
+export function rendererInputsDigest(): Promise<string> {
+  return inputsDigest(ROOT, INPUT_DIRS, INPUT_FILES);
 }
 
 /**

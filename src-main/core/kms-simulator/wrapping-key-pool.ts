@@ -20,7 +20,8 @@ export interface WrappingKeyPair {
   readonly privateKeyDer: Buffer;
 }
 
-function generateWrappingKey(): Promise<WrappingKeyPair> {
+/** A fresh RSA-2048 key pair (e=65537) as DER, with a random id. */
+export function generateWrappingKey(): Promise<WrappingKeyPair> {
   return new Promise((resolve, reject) => {
     generateKeyPair(
       'rsa',
