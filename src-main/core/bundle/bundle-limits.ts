@@ -9,7 +9,11 @@ export const KEYS_FOLDER = 'keys';
 export const IMPORT_PARAMETERS_FORMAT = 'keyferry.import-parameters';
 export const WRAPPED_MATERIAL_FORMAT = 'keyferry.wrapped-material';
 export const BUNDLE_FORMATS = [IMPORT_PARAMETERS_FORMAT, WRAPPED_MATERIAL_FORMAT] as const;
+/** The version of a bundle without replica groups (what every earlier Keyferry wrote and reads). */
 export const BUNDLE_FORMAT_VERSION = 1;
+/** The version of a bundle whose keys include replicas (`replicaOf`): older Keyferry refuses it by its version. */
+export const REPLICA_GROUPS_FORMAT_VERSION = 2;
+export const BUNDLE_FORMAT_VERSIONS: readonly number[] = [BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION];
 
 export const BUNDLE_LIMITS = {
   /** manifest.json. */

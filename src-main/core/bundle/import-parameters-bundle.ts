@@ -47,6 +47,7 @@ function manifestKey(p: ImportParameters): ImportParametersManifestKey {
       expiresAt: expiry.expiresAt,
       expirationTime: expiry.expirationTime,
     },
+    ...(p.replicaOf !== undefined ? { replicaOf: p.replicaOf } : {}),
   };
 }
 

@@ -42,6 +42,8 @@ export const importParametersKeySchema = z.strictObject({
   /** SHA-256 (lower-case hex) of the wrapping key's DER. */
   wrappingKeyFingerprint: sha256HexSchema,
   importToken: importTokenEntrySchema,
+  /** Version 2 only: the key of this bundle (the group's primary) whose material this key holds too. */
+  replicaOf: keyIdSchema.optional(),
 });
 
 /**

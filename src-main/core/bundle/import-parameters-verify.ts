@@ -9,6 +9,7 @@ import { KeyferryError } from '../errors';
 import type { BundleWarning } from './bundle-problem';
 import type { ImportParametersManifest, ImportParametersManifestKey } from './import-parameters-manifest';
 import { importTokenSha256, type ImportParameters } from './import-parameters';
+import { checkParametersReplicaGroups } from './replica-groups';
 import { checkWrappingPublicKey, requireImportableWrappingKey } from './wrapping-public-key';
 
 function fileOf(files: ReadonlyMap<string, Buffer>, name: string): Buffer {
@@ -92,6 +93,7 @@ export function verifyImportParametersContents(
   now: Date,
 ): { keys: ImportParameters[]; warnings: BundleWarning[] } {
   const warnings: BundleWarning[] = [];
+  checkParametersReplicaGroups(manifest);
   const tokens = new Set<string>();
   const keys = manifest.keys.map((key): ImportParameters => {
     checkTokenBinding(key, files);
@@ -102,6 +104,7 @@ export function verifyImportParametersContents(
     const wrappingKey = checkWrappingKeyFiles(key, files);
     checkExpiry(key, now, warnings);
     return {
+      ...(key.replicaOf !== undefined ? { replicaOf: key.replicaOf } : {}),
       keyId: key.keyId,
       keySpec: key.keySpec,
       wrappingAlgorithm: key.wrappingAlgorithm,

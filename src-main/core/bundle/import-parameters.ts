@@ -62,6 +62,11 @@ export interface ImportParameters {
    * must be imported through that same, still open, wizard.
    */
   readonly importToken: ImportToken | null;
+  /**
+   * A replica (bundle format 2): the key id of its group's primary, whose material this key gets
+   * too (generated once, wrapped once per wrapping key). Absent for a primary or a key alone.
+   */
+  readonly replicaOf?: string;
 }
 
 /** SHA-256 of an import token's base64 text, lower-case hex. */

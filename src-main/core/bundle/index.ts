@@ -29,6 +29,7 @@ export {
   type KmsImportAnswer,
 } from './import-parameters';
 export type { WrappedKeyMaterial } from './wrapped-material';
+export { formatVersionFor, replicaGroupsOf } from './replica-groups';
 export { checkWrappingPublicKey, requireImportableWrappingKey, type WrappingPublicKey } from './wrapping-public-key';
 export { importParametersFromConsoleFiles, type ConsoleFilesInput } from './console-files';
 export { writeImportParametersBundle, type ImportParametersBundleInput } from './import-parameters-bundle';

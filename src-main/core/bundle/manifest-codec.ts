@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { sha256Hex } from '../fs/durable-file';
-import { BUNDLE_FORMAT_VERSION, BUNDLE_FORMATS, IMPORT_PARAMETERS_FORMAT, MANIFEST_FILE } from './bundle-limits';
+import { BUNDLE_FORMAT_VERSIONS, BUNDLE_FORMATS, IMPORT_PARAMETERS_FORMAT, MANIFEST_FILE } from './bundle-limits';
 import { KeyferryError } from '../errors';
 import { manifestInvalid } from './bundle-problem';
 import { importParametersManifestSchema, type ImportParametersManifest } from './import-parameters-manifest';
@@ -76,11 +76,11 @@ export function parseManifest(bytes: Buffer): BundleManifest {
       expected: BUNDLE_FORMATS.join(' | '),
     });
   }
-  if (formatVersion !== BUNDLE_FORMAT_VERSION) {
+  if (typeof formatVersion !== 'number' || !BUNDLE_FORMAT_VERSIONS.includes(formatVersion)) {
     throw new KeyferryError('BUNDLE_UNSUPPORTED_VERSION', {
       version: JSON.stringify(formatVersion ?? null),
       format,
-      supported: BUNDLE_FORMAT_VERSION,
+      supported: BUNDLE_FORMAT_VERSIONS.join(', '),
     });
   }
   const manifest = checkManifestSchema(parsed);

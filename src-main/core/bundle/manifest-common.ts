@@ -52,7 +52,8 @@ export const fileEntrySchema = z.strictObject({
 
 /** Fields every manifest starts with, in this order. */
 export const manifestHeaderShape = {
-  formatVersion: z.literal(1),
+  /** 1, or 2 for a bundle carrying replica groups (keys with `replicaOf`); see replica-groups.ts. */
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   ceremonyId: ceremonyIdSchema,
   createdBy: creatorSchema,
   createdAt: isoUtcSchema,

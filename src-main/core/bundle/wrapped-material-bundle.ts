@@ -37,6 +37,7 @@ function manifestKey(k: WrappedKeyMaterial): WrappedMaterialManifestKey {
     publicKeyFingerprint: k.publicKeyDer ? sha256Hex(k.publicKeyDer) : null,
     keyCheckValue: k.keyCheckValue,
     materialExpiresAt: k.materialExpiresAt,
+    ...(k.replicaOf !== undefined ? { replicaOf: k.replicaOf } : {}),
   };
 }
 

@@ -32,6 +32,8 @@ export const wrappedMaterialKeySchema = z.strictObject({
     .nullable(),
   /** When the imported material should expire (symmetric only); null means never. */
   materialExpiresAt: isoUtcSchema.nullable(),
+  /** Version 2 only: the key of this bundle (the group's primary) whose material this key holds too. */
+  replicaOf: keyIdSchema.optional(),
 });
 
 export const wrappedMaterialManifestSchema = z.strictObject({

@@ -10,6 +10,7 @@ import { KeyferryError } from '../errors';
 import { manifestInvalid, type BundleWarning, type SpecProblem } from './bundle-problem';
 import type { WrappedMaterialManifest, WrappedMaterialManifestKey } from './wrapped-material-manifest';
 import type { WrappedKeyMaterial } from './wrapped-material';
+import { checkWrappedReplicaGroups } from './replica-groups';
 
 /** RSA-OAEP ciphertexts under RSA-2048/3072/4096 wrapping keys. */
 const ENCRYPTED_KEY_MATERIAL_LENGTHS = [256, 384, 512];
@@ -77,6 +78,7 @@ export function verifyWrappedMaterialContents(
   now: Date,
 ): { keys: WrappedKeyMaterial[]; warnings: BundleWarning[] } {
   const warnings: BundleWarning[] = [];
+  checkWrappedReplicaGroups(manifest);
   const keys = manifest.keys.map((key): WrappedKeyMaterial => {
     checkFieldsFitSpec(key);
     const encryptedKeyMaterial = fileOf(files, keyFilePath(key.keyId, WRAPPED_MATERIAL_FILES.encryptedKeyMaterial));
@@ -122,6 +124,7 @@ export function verifyWrappedMaterialContents(
       publicKeyDer,
       keyCheckValue: key.keyCheckValue,
       materialExpiresAt: key.materialExpiresAt,
+      ...(key.replicaOf !== undefined ? { replicaOf: key.replicaOf } : {}),
     };
   });
   return { keys, warnings };

@@ -22,4 +22,6 @@ export interface WrappedKeyMaterial {
   readonly keyCheckValue: string | null;
   /** Requested expiry of the imported material as ISO UTC (symmetric only); null means never. */
   readonly materialExpiresAt: string | null;
+  /** A replica (bundle format 2): the key id of its group's primary, whose material this is too. */
+  readonly replicaOf?: string;
 }

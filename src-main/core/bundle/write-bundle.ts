@@ -22,6 +22,7 @@ import { foldersOf } from './bundle-layout';
 import { bundleInputRefused, type BundleWarning } from './bundle-problem';
 import { checkManifestSchema, sealManifest, serializeManifest, type BundleManifest } from './manifest-codec';
 import { readBundle } from './read-bundle';
+import { formatVersionFor } from './replica-groups';
 import { forEachConcurrently } from '../concurrency';
 
 export interface WriteBundleOptions {
@@ -65,7 +66,7 @@ function planManifest(draft: BundleDraft, options: WriteBundleOptions, now: Date
     const manifest = sealManifest(
       checkManifestSchema({
         format: draft.format,
-        formatVersion: 1,
+        formatVersion: formatVersionFor(draft.keys as readonly { replicaOf?: string }[]),
         ceremonyId: draft.ceremonyId,
         createdBy: { ...(options.creator ?? KEYFERRY_CREATOR) },
         createdAt: (options.createdAt ?? now).toISOString(),

@@ -41,6 +41,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'warning.custody-same-volume': 'override',
   'fingerprint.refused': 'refusal',
   'witness.refused': 'refusal',
+  'replica-group.refused': 'refusal',
   'custody.share-refused': 'refusal',
   'custody.restore-refused': 'refusal',
   'custody.backup-refused': 'refusal',

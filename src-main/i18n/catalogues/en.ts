@@ -21,6 +21,7 @@ import { enProgress } from './en/progress';
 import { enScreens } from './en/screens';
 import { enCliOptions } from './en/cli-options';
 import { enIntegrity } from './en/integrity';
+import { enReplicas } from './en/replicas';
 import { enKmsSim } from './en/kms-sim';
 import { enKeyTable } from './en/key-table';
 import { enKms } from './en/kms';
@@ -47,6 +48,7 @@ export const en = {
   ...enOnlineCli,
   ...enCli,
   ...enIntegrity,
+  ...enReplicas,
   ...enKmsSim,
   ...enKeyTable,
   ...enKms,

@@ -20,6 +20,7 @@ import { zhCNProgress } from './zh-CN/progress';
 import { zhCNScreens } from './zh-CN/screens';
 import { zhCNCliOptions } from './zh-CN/cli-options';
 import { zhCNIntegrity } from './zh-CN/integrity';
+import { zhCNReplicas } from './zh-CN/replicas';
 import { zhCNKmsSim } from './zh-CN/kms-sim';
 import { zhCNKeyTable } from './zh-CN/key-table';
 import { zhCNKms } from './zh-CN/kms';
@@ -46,6 +47,7 @@ export const zhCN: Catalogue = {
   ...zhCNOnlineCli,
   ...zhCNCli,
   ...zhCNIntegrity,
+  ...zhCNReplicas,
   ...zhCNKmsSim,
   ...zhCNKeyTable,
   ...zhCNKms,

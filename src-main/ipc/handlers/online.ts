@@ -236,7 +236,15 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
         session.now(),
       );
       const created = await ceremony.createKeys(plan.keys);
-      return { keys: created.map(({ keyId, alias, spec, usage }) => ({ keyId, alias, spec, usage })) };
+      return {
+        keys: created.map(({ keyId, alias, spec, usage, replicaOf, region, projectId }) => ({
+          keyId,
+          alias,
+          spec,
+          usage,
+          ...(replicaOf ? { replicaOf, region, projectId } : {}),
+        })),
+      };
     },
 
     fetchParameters: async () => ({ keys: await workflow().fetchParameters() }),

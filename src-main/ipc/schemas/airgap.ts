@@ -87,6 +87,11 @@ export const parametersOverviewSchema = z.object({
       wrappingKeyFingerprint: sha256HexSchema,
       importTokenSha256: sha256HexSchema.nullable(),
       tokenExpiresAt: timeTextSchema.nullable(),
+      /** A replica: its group's primary, whose material it gets (generated once, wrapped per key). */
+      replicaOf: z.string().nullable(),
+      /** Where the KMS key lives (null for console files). */
+      region: z.string().nullable(),
+      projectId: z.string().nullable(),
     }),
   ),
   confirmations: z.array(artefactToConfirmSchema),

@@ -70,6 +70,12 @@ export const ceremonyKeySchema = z.object({
   expiresAt: z.string().nullable(),
   verified: z.boolean(),
   proof: z.string().nullable(),
+  /** Where the key lives; `replicaOf`: its replica group's primary (null: a primary or a key alone). */
+  region: z.string(),
+  projectId: z.string(),
+  replicaOf: z.string().nullable(),
+  /** How the key's replica group was proven to hold one material; null: not proven yet, or no group. */
+  groupProof: z.enum(['public-key-equal', 'kcv-of-wrapped-material']).nullable(),
 });
 
 export const onlineSessionSchema = z.object({

@@ -112,12 +112,27 @@ export const keyListSchema = z.object({
 });
 export type KmsKeyView = z.output<typeof kmsKeySchema>;
 
+/** A replica of a planned key: the same material in a key of this region/project (not the ceremony's own). */
+export const replicaTargetSchema = z.strictObject({ region: regionSchema, projectId: projectIdSchema });
+
 export const plannedKeySchema = z.strictObject({
   alias: keyAliasSchema,
   spec: keySpecSchema,
   usage: keyUsageSchema.optional(),
   description: z.string().max(255).optional(),
+  /** A replica group: the same material in a key of each region/project listed (at most 8; core checks the rest). */
+  replicas: z.array(replicaTargetSchema).max(8).optional(),
 });
+
+/**
+ * Where a key lives and its replica group: `region`/`projectId` (a primary's are the ceremony's
+ * connection's), `replicaOf` the group's primary key id (null for a primary or a key alone).
+ */
+export const keyPlaceShape = {
+  region: z.string(),
+  projectId: z.string(),
+  replicaOf: z.string().nullable(),
+};
 /** As many keys as a plan may list (core's MAX_PLANNED_KEYS in ceremony-plan.ts, not imported: renderer-safe). */
 export const createKeysRequestSchema = z.strictObject({ keys: z.array(plannedKeySchema).min(1).max(500) });
 /** Read a ceremony plan file (JSON, as `keyferry online create-key --plan` reads it); main parses and checks it. */
@@ -138,7 +153,18 @@ export const planFileSchema = z.object({
 });
 export type PlanFileView = z.output<typeof planFileSchema>;
 export const createdKeysSchema = z.object({
-  keys: z.array(z.object({ keyId: z.string(), alias: z.string(), spec: keySpecSchema, usage: keyUsageSchema })),
+  /** Primaries first, then each replica (with `replicaOf`, `region`, `projectId`). */
+  keys: z.array(
+    z.object({
+      keyId: z.string(),
+      alias: z.string(),
+      spec: keySpecSchema,
+      usage: keyUsageSchema,
+      replicaOf: z.string().optional(),
+      region: z.string().optional(),
+      projectId: z.string().optional(),
+    }),
+  ),
 });
 
 export const issuedSchema = z.object({
@@ -178,6 +204,8 @@ export const checkedBundleSchema = z.object({
       tokenExpiresAt: timeTextSchema,
       /** "never" or the ISO time the bundle requests for the material (used unless overridden). */
       requestedExpiresAt: z.string(),
+      /** A replica: its group's primary, whose fingerprint or KCV it shares; null otherwise. */
+      replicaOf: z.string().nullable(),
     }),
   ),
   warnings: z.array(z.string()),
@@ -214,6 +242,7 @@ export const keyStatusListSchema = z.object({
       spec: keySpecSchema,
       keyState: z.string(),
       materialExpiresAt: timeTextSchema.nullable(),
+      ...keyPlaceShape,
     }),
   ),
 });

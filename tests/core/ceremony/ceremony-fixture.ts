@@ -22,6 +22,7 @@ import {
   type KmsSimulatorOptions,
 } from '../../../src-main/core/kms-simulator/index';
 import type { RetryPolicy } from '../../../src-main/core/kms/retry';
+import { replicaKmsClients } from '../../../src-main/core/ceremony/online/replica-connections';
 
 export const APP = { version: '0.1.0-test', build: 'test' };
 export const OFFLINE: InterfaceList = {
@@ -73,6 +74,13 @@ export async function createFixture(options: FixtureOptions = {}): Promise<Fixtu
       ...(now ? { now } : {}),
     });
   const kms = kmsClient();
+  // Replica groups: one client per region/project, beside the simulator's first region.
+  const replicas = replicaKmsClients({
+    endpoint: sim.endpoint,
+    projectId: sim.projectId,
+    credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
+    retry: options.retry ?? { maxAttempts: 1 },
+  });
   const journals: Journal[] = [];
   const laterClients: KmsClient[] = [];
   const openOnline = (journal: Journal, plan: CeremonyPlan, client: KmsClient, clock?: () => Date) =>
@@ -81,6 +89,7 @@ export async function createFixture(options: FixtureOptions = {}): Promise<Fixtu
       kms: client,
       region: sim.region,
       app: APP,
+      replicaKms: replicas.open,
       ...(clock ? { clock } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       start: {
@@ -136,6 +145,7 @@ export async function createFixture(options: FixtureOptions = {}): Promise<Fixtu
     async close() {
       for (const j of journals) await j.close().catch(() => undefined);
       kms.close();
+      replicas.close();
       for (const c of laterClients) c.close();
       await sim.close();
       await rm(dir, { recursive: true, force: true });

@@ -32,6 +32,7 @@ import type { JsonObject } from '../../journal/canonical-json';
 import { progressLine, reportProgress, type ProgressListener } from '../shared/progress';
 import type { MaterialSummary } from './produce-material';
 import { wrappedKeyRecord, wrapEach, type WrappedKey } from './wrap';
+import { materialIdOf } from './produce-material';
 
 /** What the operator chose: the module, the token, how keys are found, and the PIN (used once, at login). */
 export interface HsmSourceRequest {
@@ -215,7 +216,8 @@ export class AirGapHsmMaterial {
     ceremonyId: string,
     context: StepContext,
   ): Promise<HsmMaterialSummary[]> {
-    const todo = parameters.filter((p) => !this.#keys.has(p.keyId));
+    // One token object per replica group: made for its primary, wrapped for every member.
+    const todo = parameters.filter((p) => p.replicaOf === undefined && !this.#keys.has(p.keyId));
     const summaries: HsmMaterialSummary[] = [];
     const existing = this.#request.existingKeys;
     for (const [i, p] of todo.entries()) {
@@ -319,7 +321,8 @@ export class AirGapHsmMaterial {
   /** Wraps every key inside the HSM for its KMS wrapping key; journals the mechanisms and labels used. */
   async wrapAll(parameters: readonly ImportParameters[], context: StepContext): Promise<WrappedKey[]> {
     return wrapEach(parameters, context, async (p, wrappingKey) => {
-      const key = this.#keys.get(p.keyId);
+      // A replica is its primary's token object wrapped under the replica's own wrapping key.
+      const key = this.#keys.get(materialIdOf(p));
       if (!key) throw new KeyferryError('HSM_KEY_NOT_PRODUCED', { keyId: p.keyId });
       const report = this.#reports.find((r) => r.algorithm === p.wrappingAlgorithm)!;
       const wrapped = wrapHsmKey(this.#session, key, {

@@ -29,6 +29,14 @@ export interface MaterialSummary {
 }
 
 /**
+ * The key whose material `p` uses: its replica group's primary (a replica gets the primary's
+ * material, never its own), else itself. The vault holds material under this id only.
+ */
+export function materialIdOf(p: Pick<ImportParameters, 'keyId' | 'replicaOf'>): string {
+  return p.replicaOf ?? p.keyId;
+}
+
+/**
  * Key pairs generated at once: RSA and EC generation runs on libuv's thread pool (4 threads by
  * default), so several keys take about the time of the slowest on a machine with cores to spare.
  */
@@ -58,7 +66,8 @@ export class AirGapMaterialStep {
    * on a failure part way, for the keys generated before it.
    */
   async generate(parameters: readonly ImportParameters[]): Promise<MaterialSummary[]> {
-    const todo = parameters.filter((p) => !this.vault.has(p.keyId));
+    // One material per replica group: generated for its primary, wrapped later for every member.
+    const todo = parameters.filter((p) => p.replicaOf === undefined && !this.vault.has(p.keyId));
     const produced: (MaterialSummary | undefined)[] = [];
     let done = 0;
     const journalGenerated = () =>
@@ -107,6 +116,8 @@ export class AirGapMaterialStep {
     if (!p) {
       throw new KeyferryError('KEY_NOT_IN_CEREMONY', { keyId, keyIds: parameters.map((k) => k.keyId).join(', ') });
     }
+    if (p.replicaOf !== undefined)
+      throw new KeyferryError('REPLICA_MATERIAL_FROM_PRIMARY', { keyId, primary: p.replicaOf });
     const bytes = await readInputFile(file, 'material', SMALL_INPUT_FILE_BYTES);
     let material: KeyMaterial;
     try {

@@ -17,7 +17,7 @@ import {
 } from '../../bundle';
 import { KeyferryError, toProblem } from '../../errors';
 import { splitForCustody, type CustodyRequest, type CustodyResult } from './custody-split';
-import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
+import { AirGapMaterialStep, materialIdOf, type MaterialSummary } from './produce-material';
 import { receiptCustodyOf, writeAirGapReceipt } from './receipt';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary, WrittenWrappedBundle } from './wrap';
@@ -53,6 +53,11 @@ export interface AirGapKeyOverview {
   readonly wrappingKeyFingerprint: string;
   readonly importTokenSha256: string | null;
   readonly tokenExpiresAt: string | null;
+  /** A replica: its group's primary (the material is the primary's); null for a primary or a key alone. */
+  readonly replicaOf: string | null;
+  /** Where the KMS key lives (null for console files). */
+  readonly region: string | null;
+  readonly projectId: string | null;
 }
 
 export interface ParametersOverview {
@@ -268,11 +273,13 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
    */
   unbackedAesKeys(planned: AirGapDestinations): string[] {
     if (this.#hsm || planned.materialExpiry?.kind !== 'at' || (planned.custodianFolders?.length ?? 0) > 0) return [];
-    return this.#parameters.filter((p) => p.keySpec === 'AES_256' && !this.#vault.has(p.keyId)).map((p) => p.keyId);
+    return this.#parameters
+      .filter((p) => p.keySpec === 'AES_256' && !this.#vault.has(materialIdOf(p)))
+      .map((p) => p.keyId);
   }
 
   #advanceIfMaterialComplete(): void {
-    if (this.#parameters.every((p) => this.#vault.has(p.keyId) || this.#hsm?.has(p.keyId))) {
+    if (this.#parameters.every((p) => this.#vault.has(materialIdOf(p)) || this.#hsm?.has(materialIdOf(p)))) {
       this.guard.advance('material-ready');
     }
   }
@@ -290,7 +297,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     }
     const results = await splitForCustody(
       this.currentCeremonyId,
-      this.#parameters,
+      // Custody covers each replica group once: its one material, under its primary's key id.
+      this.#parameters.filter((p) => p.replicaOf === undefined),
       this.#vault,
       { ...request, language: request.language ?? this.options.receiptLanguage ?? 'en' },
       this.options.journal,
@@ -381,7 +389,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
         custodians: holders.map((h) => h.custodian),
       };
     }
-    if (this.#parameters.every((p) => this.#loadedFromFile.has(p.keyId))) return { kind: 'material-files' };
+    if (this.#parameters.every((p) => this.#loadedFromFile.has(materialIdOf(p)))) return { kind: 'material-files' };
     return { kind: 'none', acknowledged: this.#noBackupAcknowledgedFor !== null };
   }
 
@@ -404,5 +412,8 @@ function keyOverview(p: ImportParameters): AirGapKeyOverview {
     wrappingKeyFingerprint: p.wrappingKey.fingerprint,
     importTokenSha256: p.importToken?.sha256 ?? null,
     tokenExpiresAt: p.importToken?.expiry?.expiresAt ?? null,
+    replicaOf: p.replicaOf ?? null,
+    region: p.origin.kind === 'kms-answer' ? p.origin.region : null,
+    projectId: p.origin.kind === 'kms-answer' ? p.origin.projectId : null,
   };
 }

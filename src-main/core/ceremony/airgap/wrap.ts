@@ -19,6 +19,7 @@ import type { Journal } from '../../journal';
 import type { JsonObject } from '../../journal/canonical-json';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { MaterialVault } from './material-vault';
+import { materialIdOf } from './produce-material';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
 import { eventLoopSlicer } from '../../yield';
 
@@ -32,6 +33,8 @@ export interface WrappedKeySummary {
   readonly encryptedPrivateKeySha256: string | null;
   readonly publicKeyFingerprint: string | null;
   readonly keyCheckValue: string | null;
+  /** A replica: its group's primary, whose material this is too (the same evidence as the primary's). */
+  readonly replicaOf?: string;
 }
 
 /** Internal: a summary with the ciphertexts for the bundle (not secret, but not for the UI). */
@@ -112,19 +115,27 @@ export async function wrapEach(
   return records.map(({ summary, wrapped }) => ({ summary, wrapped }));
 }
 
-/** Wraps the material of every key in `parameters`; disposes each material right after its wrap. */
+/**
+ * Wraps the material of every key in `parameters`; disposes each material right after its last
+ * wrap (a replica group's one material is wrapped once per member, under each member's wrapping key).
+ */
 export async function wrapAll(
   parameters: readonly ImportParameters[],
   vault: MaterialVault,
   context: WrapContext,
 ): Promise<WrappedKey[]> {
+  const wrapsLeft = new Map<string, number>();
+  for (const p of parameters) wrapsLeft.set(materialIdOf(p), (wrapsLeft.get(materialIdOf(p)) ?? 0) + 1);
   return wrapEach(parameters, context, async (p, wrappingKey) => {
-    const material = vault.get(p.keyId);
+    const id = materialIdOf(p);
+    const material = vault.get(id);
     let wrapped: WrappedKeyMaterial;
     try {
       wrapped = wrapKeyMaterial({ material, wrappingKey, algorithm: p.wrappingAlgorithm });
     } finally {
-      vault.dispose(p.keyId);
+      const left = (wrapsLeft.get(id) ?? 1) - 1;
+      wrapsLeft.set(id, left);
+      if (left === 0) vault.dispose(id);
     }
     return wrappedKeyRecord(p, wrapped);
   });
@@ -149,6 +160,7 @@ export function wrappedKeyRecord(
     encryptedPrivateKeySha256: wrapped.encryptedPrivateKey ? sha256Hex(wrapped.encryptedPrivateKey) : null,
     publicKeyFingerprint: wrapped.publicKeySpkiDer ? derFingerprint(wrapped.publicKeySpkiDer) : null,
     keyCheckValue: wrapped.evidence.keyCheckValue ?? null,
+    ...(p.replicaOf !== undefined ? { replicaOf: p.replicaOf } : {}),
   };
   return { summary, wrapped, journalData: { ...summary, wrappingAlgorithm: p.wrappingAlgorithm, ...extra } };
 }
@@ -165,6 +177,7 @@ function bundleKey({ summary: k, wrapped: w }: WrappedKey, expiry: MaterialExpir
     publicKeyDer: w.publicKeySpkiDer ?? null,
     keyCheckValue: k.keyCheckValue,
     materialExpiresAt: !isAsymmetric(k.spec) && expiry.kind === 'at' ? expiry.at.toISOString() : null,
+    ...(k.replicaOf !== undefined ? { replicaOf: k.replicaOf } : {}),
   };
 }
 

@@ -11,6 +11,8 @@ export const ONLINE_EVENTS = {
   started: 'ceremony.started',
   session: 'ceremony.session-started',
   connected: 'kms.connected',
+  /** A connection to a replica's region/project (the ceremony's own connection is kms.connected). */
+  replicaConnected: 'kms.replica-connected',
   keyCreated: 'key.created',
   parametersFetched: 'parameters.fetched',
   /** An answer's wrapping key refused at fetch (weak, or one Huawei's import would refuse): nothing issued. */
@@ -31,6 +33,10 @@ export const ONLINE_EVENTS = {
   /** A KMS call sent again after a throttling answer (or, for a read, a passing failure), before the wait. */
   kmsRetried: 'kms.retried',
   receiptWritten: 'receipt.written',
+  /** After verification: every key of a replica group holds the group's one material, and how that was proven. */
+  replicaGroupProven: 'replica-group.proven',
+  /** After verification: a replica group whose keys do not all hold the bundle's material (a refusal). */
+  replicaGroupRefused: 'replica-group.refused',
 } as const;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -52,6 +58,10 @@ export const keyCreatedData = z.object({
   spec: z.enum(KEY_SPECS),
   usage: z.enum(['ENCRYPT_DECRYPT', 'SIGN_VERIFY']),
   description: z.string(),
+  /** A replica: the key id of its group's primary, and the region/project it was created in. */
+  replicaOf: z.string().optional(),
+  region: z.string().optional(),
+  projectId: z.string().optional(),
 });
 
 export const parametersFetchedData = z.object({
@@ -85,6 +95,15 @@ export const verifiedData = z.object({
   publicKeyFingerprint: sha256.nullable(),
 });
 export const keyIdData = z.object({ keyId: z.string() });
+/** How a replica group was proven to hold one material (see replica-proof.ts). */
+export const REPLICA_PROOF_METHODS = ['public-key-equal', 'kcv-of-wrapped-material'] as const;
+export const replicaGroupProvenData = z.object({
+  primaryKeyId: z.string(),
+  method: z.enum(REPLICA_PROOF_METHODS),
+  publicKeyFingerprint: sha256.nullable(),
+  keyCheckValue: z.string().nullable(),
+  members: z.array(z.object({ keyId: z.string(), region: z.string(), projectId: z.string(), keyState: z.string() })),
+});
 /**
  * Where the digest that pinned a wrapped-material bundle came from: typed from the air-gapped
  * receipt by the online operator, or (rehearsals only) handed over by the rehearsal's own

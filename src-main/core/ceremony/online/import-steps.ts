@@ -124,6 +124,7 @@ async function checkProvenBundle(
     keyCheckValue: wrapped.keyCheckValue,
     tokenExpiresAt: issued.tokenExpiresAt,
     requestedExpiresAt: decideExpiry({ key, issued, wrapped }, state.expiry).requested,
+    replicaOf: key.replicaOf ?? null,
   }));
   await ctx.journal(ONLINE_EVENTS.wrappedChecked, {
     folder: path.resolve(dir),
@@ -184,7 +185,7 @@ export async function importCheckedMaterial(
     async ({ checkedKey: c, decision }): Promise<ImportedKeySummary> => {
       const { effective: expiresAt, requested, source } = decision;
       const outcome = await ctx.kmsCall('import-key-material', c.key.keyId, () =>
-        importCheckedKey(ctx.kms, c, expiresAt, ctx.now()),
+        importCheckedKey(ctx.kmsFor(c.key), c, expiresAt, ctx.now()),
       );
       await ctx.journal(ONLINE_EVENTS.imported, {
         keyId: c.key.keyId,

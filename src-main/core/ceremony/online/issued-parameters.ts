@@ -68,7 +68,7 @@ export function parametersForBundle(key: OnlineKeyState, now: Date): ImportParam
   if (!issued || Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
     throw new KeyferryError('IMPORT_TOKEN_EXPIRED', { keyId: key.keyId, at: issued?.tokenExpiresAt ?? 'unknown' });
   }
-  return importParametersFromKmsAnswer({
+  const parameters = importParametersFromKmsAnswer({
     region: issued.region,
     projectId: issued.projectId,
     keyAlias: key.alias,
@@ -82,4 +82,5 @@ export function parametersForBundle(key: OnlineKeyState, now: Date): ImportParam
       expiration_time: Math.floor(Date.parse(issued.tokenExpiresAt) / 1000),
     },
   });
+  return key.replicaOf !== undefined ? { ...parameters, replicaOf: key.replicaOf } : parameters;
 }

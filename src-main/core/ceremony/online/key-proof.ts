@@ -34,6 +34,8 @@ export interface KeyProof {
   readonly ok: boolean;
   /** One sentence: what was proven, or what failed. */
   readonly proof: string;
+  /** Asymmetric keys: SHA-256 of what get-publickey answered (null: symmetric, or not asked). */
+  readonly publicKeyFingerprint?: string | null;
 }
 
 function signingAlgorithm(spec: KeySpec): { kms: SigningAlgorithm; hash: 'sha256' | 'sha384' } {
@@ -110,6 +112,7 @@ export async function proveKey(kms: OnlineKms, key: KeyToProve): Promise<KeyProo
   if (fingerprint !== key.expectedPublicKeyFingerprint) {
     return {
       ...base,
+      publicKeyFingerprint: fingerprint,
       ok: false,
       proof: `get-publickey (SHA-256 ${fingerprint}) differs from the public key that was wrapped`,
     };
@@ -123,5 +126,10 @@ export async function proveKey(kms: OnlineKms, key: KeyToProve): Promise<KeyProo
     key.usage === 'SIGN_VERIFY'
       ? 'a KMS signature verifies locally under it'
       : 'decrypt-data recovered a message encrypted under it';
-  return { ...base, ok: !failure, proof: failure ?? `Enabled; get-publickey equals the wrapped public key; ${what}` };
+  return {
+    ...base,
+    publicKeyFingerprint: fingerprint,
+    ok: !failure,
+    proof: failure ?? `Enabled; get-publickey equals the wrapped public key; ${what}`,
+  };
 }

@@ -11,8 +11,17 @@ import { proveKey, type KeyProof } from './key-proof';
 import type { OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { holdsImportedMaterial, type OnlineKeyState } from './state';
-import type { KeyStatus } from './types';
+import type { KeyPlace, KeyStatus } from './types';
 import { progressLine } from '../shared/progress';
+
+/** Where `key` lives and which group it belongs to. */
+export function placeOf(ctx: Pick<OnlineStepContext, 'region' | 'kms'>, key: OnlineKeyState): KeyPlace {
+  return {
+    region: key.target?.region ?? ctx.region,
+    projectId: key.target?.projectId ?? ctx.kms.projectId,
+    replicaOf: key.replicaOf ?? null,
+  };
+}
 
 /** Journals that the imported material of `key` lapsed (the key is back in Pending import). */
 export async function journalLapse(ctx: OnlineStepContext, key: OnlineKeyState): Promise<void> {
@@ -29,17 +38,24 @@ export async function readKeyStatuses(
 ): Promise<{ statuses: KeyStatus[]; lapsed: OnlineKeyState[] }> {
   const keys = [...ctx.state.keys.values()];
   const infos = await forEachKeyConcurrently(keys, ctx.concurrency, (key) =>
-    ctx.kmsCall('describe-key', key.keyId, () => ctx.kms.describeKey(key.keyId)),
+    ctx.kmsCall('describe-key', key.keyId, () => ctx.kmsFor(key).describeKey(key.keyId)),
   );
   const lapsed = keys.filter((key, i) => holdsImportedMaterial(key) && infos[i]?.state === KeyState.PendingImport);
   const statuses: KeyStatus[] = keys.map((key, i) => ({
     keyId: key.keyId,
     alias: key.alias,
     spec: key.spec,
+    ...placeOf(ctx, key),
     keyState: (infos[i] as KmsKeyInfo).stateName,
     materialExpiresAt: (infos[i] as KmsKeyInfo).materialExpiresAt?.toISOString() ?? null,
   }));
-  await ctx.journal('key.status-read', { keys: statuses.map((k) => ({ keyId: k.keyId, keyState: k.keyState })) });
+  await ctx.journal('key.status-read', {
+    keys: statuses.map((k) => ({
+      keyId: k.keyId,
+      keyState: k.keyState,
+      ...(k.replicaOf ? { replicaOf: k.replicaOf, region: k.region, projectId: k.projectId } : {}),
+    })),
+  });
   return { statuses, lapsed };
 }
 
@@ -50,7 +66,7 @@ export async function noticeLapsedMaterial(
 ): Promise<void> {
   const keys = [...ctx.state.keys.values()].filter((k) => holdsImportedMaterial(k) && !isAsymmetric(k.spec));
   const infos = await forEachKeyConcurrently(keys, ctx.concurrency, (key) =>
-    ctx.kmsCall('describe-key', key.keyId, () => ctx.kms.describeKey(key.keyId)),
+    ctx.kmsCall('describe-key', key.keyId, () => ctx.kmsFor(key).describeKey(key.keyId)),
   );
   for (const [i, key] of keys.entries()) if (infos[i]?.state === KeyState.PendingImport) await onLapse(key);
 }
@@ -64,7 +80,7 @@ export async function proveImportedKeys(ctx: OnlineStepContext): Promise<KeyProo
     (key) => ({ keyId: key.keyId, line: progressLine('verify-key', { spec: key.spec, alias: key.alias }) }),
     async (key) => {
       const proof = await ctx.kmsCall('verify', key.keyId, () =>
-        proveKey(ctx.kms, {
+        proveKey(ctx.kmsFor(key), {
           keyId: key.keyId,
           spec: key.spec,
           usage: key.usage,
@@ -97,8 +113,9 @@ export async function deleteImportedMaterial(
     throw new KeyferryError('MATERIAL_NOT_DELETABLE', { keyId, spec: key.spec });
   }
   await beforeDelete();
-  await ctx.kmsCall('delete-imported-key-material', keyId, () => ctx.kms.deleteImportedKeyMaterial(keyId));
-  const info = await ctx.kmsCall('describe-key', keyId, () => ctx.kms.describeKey(keyId));
+  const kms = ctx.kmsFor(key);
+  await ctx.kmsCall('delete-imported-key-material', keyId, () => kms.deleteImportedKeyMaterial(keyId));
+  const info = await ctx.kmsCall('describe-key', keyId, () => kms.describeKey(keyId));
   await ctx.journal(ONLINE_EVENTS.materialDeleted, { keyId, keyState: info.stateName });
   return { keyId, keyState: info.stateName };
 }

@@ -12,6 +12,7 @@ import { newCeremonyId } from '../shared/ceremony-id';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import { ONLINE_EVENTS } from './events';
 import type { OnlineKms } from './kms-calls';
+import type { ReplicaKmsFactory } from './replica-connections';
 import { replayOnlineJournal, type OnlineCeremonyState } from './state';
 import type { ProgressListener } from '../shared/progress';
 import { checkCeremonyPeople } from '../shared/person-name';
@@ -40,6 +41,11 @@ export interface OnlineCeremonyOptions {
   readonly start?: OnlineCeremonyStart;
   readonly clock?: () => Date;
   readonly onProgress?: ProgressListener;
+  /**
+   * Opens the connection of a replica's region/project (plans with `replicas`); without it such a
+   * plan is refused (REPLICA_CONNECTION_UNAVAILABLE). See replica-connections.ts.
+   */
+  readonly replicaKms?: ReplicaKmsFactory;
   /** KMS calls in flight at once for a many-key step (default DEFAULT_KMS_CONCURRENCY). */
   readonly concurrency?: number;
 }

@@ -7,7 +7,7 @@ import { writeImportParametersBundle } from '../../bundle';
 import { groupHex } from '../../hex-groups';
 import { KeyferryError, toProblem } from '../../errors';
 import { sha256Hex } from '../../fs/durable-file';
-import type { PlannedKey } from '../shared/ceremony-plan';
+import type { PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
 import type { OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { issuedFromAnswer, parametersForBundle } from './issued-parameters';
@@ -16,19 +16,44 @@ import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types
 import { forEachKeyWithProgress } from './key-concurrency';
 import { reportProgress, progressLine } from '../shared/progress';
 
-/** Creates one external key per planned key, journaling each; refuses an empty plan. */
+/** One key to create: a planned key, or one of its replicas (`replica` names its group's primary and place). */
+interface KeyToCreate {
+  readonly key: PlannedKey;
+  readonly replica?: { readonly replicaOf: string; readonly target: ReplicaTarget };
+}
+
+/**
+ * Creates one external key per planned key through the ceremony's own connection, then one per
+ * replica through its region/project's connection (a replica names its primary, so primaries
+ * come first), journaling each; refuses an empty plan.
+ */
 export async function createExternalKeys(
   ctx: OnlineStepContext,
   planned: readonly PlannedKey[],
 ): Promise<CreatedKey[]> {
   if (planned.length === 0) throw new KeyferryError('CEREMONY_NO_KEYS');
+  const primaries = await createEach(
+    ctx,
+    planned.map((key) => ({ key })),
+  );
+  const replicas = planned.flatMap((key, i) =>
+    (key.replicas ?? []).map((target) => ({
+      key,
+      replica: { replicaOf: (primaries[i] as CreatedKey).keyId, target },
+    })),
+  );
+  return [...primaries, ...(replicas.length > 0 ? await createEach(ctx, replicas) : [])];
+}
+
+function createEach(ctx: OnlineStepContext, keys: readonly KeyToCreate[]): Promise<CreatedKey[]> {
   return forEachKeyWithProgress(
     { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'create-keys' },
-    planned,
-    (key) => ({ line: progressLine('create-key', { spec: key.spec, alias: key.alias }) }),
-    async (key) => {
+    keys,
+    ({ key }) => ({ line: progressLine('create-key', { spec: key.spec, alias: key.alias }) }),
+    async ({ key, replica }) => {
+      const kms = ctx.kmsFor({ keyId: '', ...(replica ? { target: replica.target } : {}) });
       const { keyId } = await ctx.kmsCall('create-key', null, () =>
-        ctx.kms.createKey({
+        kms.createKey({
           alias: key.alias,
           spec: key.spec,
           usage: key.usage,
@@ -36,14 +61,16 @@ export async function createExternalKeys(
           origin: 'external',
         }),
       );
+      const place = replica ? { replicaOf: replica.replicaOf, ...replica.target } : {};
       await ctx.journal(ONLINE_EVENTS.keyCreated, {
         keyId,
         alias: key.alias,
         spec: key.spec,
         usage: key.usage,
         description: key.description,
+        ...place,
       });
-      return { keyId, alias: key.alias, spec: key.spec, usage: key.usage };
+      return { keyId, alias: key.alias, spec: key.spec, usage: key.usage, ...place };
     },
   );
 }
@@ -57,15 +84,22 @@ export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<Iss
     keys,
     (key) => ({ keyId: key.keyId, line: progressLine('fetch-parameters', { alias: key.alias }) }),
     async (key) => {
+      const kms = ctx.kmsFor(key);
       const answer = await ctx.kmsCall('get-parameters-for-import', key.keyId, () =>
-        ctx.kms.getParametersForImport({
+        kms.getParametersForImport({
           keyId: key.keyId,
           wrappingAlgorithm: state.wrappingAlgorithm,
         }),
       );
       let issued: ReturnType<typeof issuedFromAnswer>;
       try {
-        issued = issuedFromAnswer(key, answer, state.wrappingAlgorithm, ctx.region, ctx.kms.projectId);
+        issued = issuedFromAnswer(
+          key,
+          answer,
+          state.wrappingAlgorithm,
+          key.target?.region ?? ctx.region,
+          kms.projectId,
+        );
       } catch (error) {
         // A wrapping key the KMS should never issue (weak, or one its own import would refuse).
         const problem = toProblem(error);

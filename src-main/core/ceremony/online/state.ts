@@ -5,6 +5,7 @@
  */
 import type { KeySpec, KeyUsage, WrappingAlgorithm } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
+import type { z } from 'zod';
 import type { JournalEntry } from '../../journal';
 import {
   ONLINE_EVENTS,
@@ -13,6 +14,7 @@ import {
   keyIdData,
   parametersFetchedData,
   parametersWrittenData,
+  replicaGroupProvenData,
   startedData,
   verifiedData,
   wrappedCheckedData,
@@ -43,6 +45,10 @@ export interface OnlineKeyState {
   readonly spec: KeySpec;
   readonly usage: KeyUsage;
   readonly description: string;
+  /** A replica: the key id of its group's primary (absent for a primary or a key alone). */
+  readonly replicaOf?: string;
+  /** A replica: the region/project it lives in (absent: the ceremony's own connection). */
+  readonly target?: { readonly region: string; readonly projectId: string };
   /** Every issuance, oldest first (parameters may be fetched again after expiry). */
   readonly issued: IssuedParameters[];
   /** Set once the wrapped bundle was checked: the public key fingerprint (asymmetric) and KCV (AES). */
@@ -76,6 +82,15 @@ export interface OnlineCeremonyState {
   wrappedBundle?: { readonly folder: string; readonly manifestSha256: string };
   /** True once a receipt was written after the last import (a new import clears it). */
   receiptWritten?: boolean;
+  /** primary key id → how its replica group was last proven (cleared when a member is imported again or loses its material). */
+  readonly replicaProofs: Map<string, ReplicaGroupProof>;
+}
+
+export type ReplicaGroupProof = z.infer<typeof replicaGroupProvenData>;
+
+/** The key id of the group `key` belongs to (its primary's, or its own). */
+export function groupIdOf(key: Pick<OnlineKeyState, 'keyId' | 'replicaOf'>): string {
+  return key.replicaOf ?? key.keyId;
 }
 
 function corrupt(entry: JournalEntry, why: 'unknownKey' | 'data' | 'notStart' | 'second', keyId = ''): never {
@@ -100,8 +115,21 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       state.receiptWritten = true;
       break;
     case ONLINE_EVENTS.keyCreated: {
-      const d = parse(keyCreatedData);
-      state.keys.set(d.keyId, { ...d, issued: [] });
+      const { region, projectId, replicaOf, ...d } = parse(keyCreatedData);
+      state.keys.set(d.keyId, {
+        ...d,
+        ...(replicaOf !== undefined ? { replicaOf } : {}),
+        ...(replicaOf !== undefined && region !== undefined && projectId !== undefined
+          ? { target: { region, projectId } }
+          : {}),
+        issued: [],
+      });
+      break;
+    }
+    case ONLINE_EVENTS.replicaGroupProven: {
+      const d = parse(replicaGroupProvenData);
+      keyOf(state, entry, d.primaryKeyId);
+      state.replicaProofs.set(d.primaryKeyId, d);
       break;
     }
     case ONLINE_EVENTS.parametersFetched: {
@@ -133,6 +161,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       key.materialDeleted = false;
       key.materialLapsed = false;
       key.verified = undefined;
+      state.replicaProofs.delete(groupIdOf(key));
       break;
     }
     case ONLINE_EVENTS.verified: {
@@ -141,7 +170,9 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       break;
     }
     case ONLINE_EVENTS.verifyFailed: {
-      keyOf(state, entry, parse(keyIdData).keyId).verified = undefined;
+      const key = keyOf(state, entry, parse(keyIdData).keyId);
+      key.verified = undefined;
+      state.replicaProofs.delete(groupIdOf(key));
       break;
     }
     case ONLINE_EVENTS.materialDeleted:
@@ -150,6 +181,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       key.materialDeleted = true;
       key.materialLapsed = entry.event === ONLINE_EVENTS.materialLapsed;
       key.verified = undefined;
+      state.replicaProofs.delete(groupIdOf(key));
       break;
     }
     default:
@@ -178,6 +210,7 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
     wrappingAlgorithm: d.wrappingAlgorithm,
     expiry: d.expiry,
     keys: new Map(),
+    replicaProofs: new Map(),
   };
   for (const entry of entries) {
     if (entry.event === ONLINE_EVENTS.started && entry !== first) corrupt(entry, 'second');

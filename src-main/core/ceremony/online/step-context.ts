@@ -7,12 +7,15 @@ import type { Journal, JsonObject } from '../../journal';
 import { observeKmsRetries } from '../../kms/retry';
 import { ONLINE_EVENTS } from './events';
 import type { OnlineKms } from './kms-calls';
-import type { OnlineCeremonyState } from './state';
+import type { OnlineCeremonyState, OnlineKeyState } from './state';
 import type { ProgressListener } from '../shared/progress';
 
 export interface OnlineStepContext {
   readonly state: OnlineCeremonyState;
+  /** The ceremony's own connection (primary keys). */
   readonly kms: OnlineKms;
+  /** The connection a key's KMS calls go through: its replica region/project's, else the ceremony's own. */
+  kmsFor(key: Pick<OnlineKeyState, 'keyId' | 'target'>): OnlineKms;
   /** The KMS region recorded in bundles, e.g. cn-north-4. */
   readonly region: string;
   /** The journal's file name, carried in the parameters bundle for the air-gapped side's hint. */

@@ -8,6 +8,19 @@ export interface CreatedKey {
   readonly alias: string;
   readonly spec: KeySpec;
   readonly usage: PlannedKey['usage'];
+  /** A replica: its group's primary and the region/project it was created in. */
+  readonly replicaOf?: string;
+  readonly region?: string;
+  readonly projectId?: string;
+}
+
+/** Where a key of the ceremony lives and the group it belongs to (views, status, receipts). */
+export interface KeyPlace {
+  /** The key's region and project (a primary's: the ceremony's own connection). */
+  readonly region: string;
+  readonly projectId: string;
+  /** A replica: the key id of its group's primary; null for a primary or a key alone. */
+  readonly replicaOf: string | null;
 }
 
 export interface IssuedSummary {
@@ -43,6 +56,8 @@ export interface CheckedBundleSummary {
     keyCheckValue: string | null;
     tokenExpiresAt: string;
     requestedExpiresAt: string;
+    /** A replica: its group's primary (the same evidence as the primary's); null otherwise. */
+    replicaOf: string | null;
   }[];
   readonly warnings: readonly string[];
   /** Who keeps a copy of the material, as the bundle's manifest says; null for bundles written before it did. */
@@ -62,7 +77,7 @@ export interface ImportedKeySummary {
   readonly confirmation: string;
 }
 
-export interface KeyStatus {
+export interface KeyStatus extends KeyPlace {
   readonly keyId: string;
   readonly alias: string;
   readonly spec: KeySpec;

@@ -13,12 +13,15 @@ import type {
   CreatedKey,
   ImportedKeySummary,
   IssuedSummary,
+  KeyPlace,
   KeyStatus,
   WrittenParametersBundle,
 } from './types';
 import { KeyferryError } from '../../errors';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
-import type { MaterialExpiry, PlannedKey } from '../shared/ceremony-plan';
+import type { MaterialExpiry, PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
+import { distinctTargets, ReplicaConnections } from './replica-connections';
+import { proveReplicaGroups } from './replica-proof';
 import type { KeyProof } from './key-proof';
 import { journaledKmsCall, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
@@ -33,8 +36,10 @@ import { createExternalKeys, fetchIssuedParameters, writeParametersBundleStep } 
 import { writeOnlineReceipt } from './receipt';
 import {
   applyOnlineEntry,
+  groupIdOf,
   holdsImportedMaterial,
   onlineStepFromState,
+  type ReplicaGroupProof,
   type OnlineCeremonyState,
   type OnlineKeyState,
   type OnlineStep,
@@ -44,6 +49,7 @@ import {
   journalLapse,
   noticeLapsedMaterial,
   proveImportedKeys,
+  placeOf,
   readKeyStatuses,
 } from './key-status';
 import { StepGuard, stepOutOfOrder, type CeremonyStepName } from '../shared/step-guard';
@@ -76,15 +82,21 @@ export class OnlineCeremony {
   #checked: CheckedSession | undefined;
   readonly #confirmations = new Map<string, string>();
   readonly #ctx: OnlineStepContext;
+  readonly #connections: ReplicaConnections;
+  /** The credential binding given to connect(), journaled again with each replica connection. */
+  #credentials: OnlineCredentialBinding | undefined;
 
   private constructor(options: OnlineCeremonyOptions, state: OnlineCeremonyState) {
     this.#options = options;
     this.#now = options.clock ?? (() => new Date());
     this.#state = state;
     this.#guard = new StepGuard('online', onlineStepFromState(state), ONLINE_STEP_FROM);
+    const connections = new ReplicaConnections({ kms: options.kms, region: options.region }, options.replicaKms);
+    this.#connections = connections;
     this.#ctx = {
       state,
       kms: options.kms,
+      kmsFor: (key) => connections.kmsFor(key),
       region: options.region,
       journalName: path.basename(options.journal.path),
       now: this.#now,
@@ -122,8 +134,13 @@ export class OnlineCeremony {
     return this.#state.witnesses;
   }
 
-  /** The keys as the journal knows them (no KMS call); `lapsed`: the imported material expired in the KMS; `expiresAt`: recorded at the last import. */
-  keys(): {
+  /**
+   * The keys as the journal knows them (no KMS call); `lapsed`: the imported material expired in
+   * the KMS; `expiresAt`: recorded at the last import; `region`/`projectId`/`replicaOf`: where the
+   * key lives and, for a replica, its group's primary; `groupProof`: how the key's replica group
+   * was proven to hold one material (null: not proven, or not in a group).
+   */
+  keys(): (KeyPlace & {
     keyId: string;
     alias: string;
     spec: KeySpec;
@@ -134,8 +151,11 @@ export class OnlineCeremony {
     expiresAt: string | null;
     verified: boolean;
     proof: string | null;
-  }[] {
+    groupProof: ReplicaGroupProof['method'] | null;
+  })[] {
     return [...this.#state.keys.values()].map((k) => ({
+      ...placeOf(this.#ctx, k),
+      groupProof: this.#state.replicaProofs.get(groupIdOf(k))?.method ?? null,
       keyId: k.keyId,
       alias: k.alias,
       spec: k.spec,
@@ -170,14 +190,24 @@ export class OnlineCeremony {
       ...result,
       ...(credentials ? { credentials: { ...credentials } } : {}),
     });
+    this.#credentials = credentials;
+    // A later session of a ceremony with replica groups reaches every replica's region/project too.
+    await this.#connectReplicas(distinctTargets([...this.#state.keys.values()]));
     this.#connected = true;
     return result;
   }
 
-  /** Step 2: creates one external key (Pending import) per planned key. */
+  /**
+   * Step 2: creates one external key (Pending import) per planned key, and one per replica in its
+   * region/project (each region/project connected and journaled first, so an unreachable one
+   * refuses the step before any key exists).
+   */
   async createKeys(planned: readonly PlannedKey[]): Promise<CreatedKey[]> {
     this.#guard.require('createKeys');
     this.#requireConnected('createKeys');
+    const targets = distinctTargets(planned.flatMap((k) => (k.replicas ?? []).map((target) => ({ target }))));
+    this.#connections.refuseOwnTarget(targets);
+    await this.#connectReplicas(targets);
     const created = await createExternalKeys(this.#ctx, planned);
     this.#guard.advance('keys-created');
     return created;
@@ -254,6 +284,9 @@ export class OnlineCeremony {
     this.#requireConnected('verifyTheImportedKeys');
     const proofs = await proveImportedKeys(this.#ctx);
     if (this.#guard.state !== 'finished') this.#guard.advance(proofs.every((p) => p.ok) ? 'verified' : 'imported');
+    // Replica groups: every member holds the group's one material (see replica-proof.ts); a group
+    // with a member holding other material is journaled and refused.
+    await proveReplicaGroups(this.#ctx, proofs);
     return proofs;
   }
 
@@ -266,6 +299,15 @@ export class OnlineCeremony {
     const { statuses, lapsed } = await readKeyStatuses(this.#ctx);
     for (const key of lapsed) await this.#journalLapse(key);
     return statuses;
+  }
+
+  async #connectReplicas(targets: readonly ReplicaTarget[]): Promise<void> {
+    if (targets.length === 0) return;
+    await this.#connections.connect(
+      { primary: { kms: this.#options.kms, region: this.#options.region }, ...this.#ctx },
+      targets,
+      this.#credentials ? { ...this.#credentials } : undefined,
+    );
   }
 
   async #journalLapse(key: OnlineKeyState): Promise<void> {

@@ -18,6 +18,13 @@ export interface CheckedKey {
 function checkKey(state: OnlineCeremonyState, w: WrappedKeyMaterial, now: Date): CheckedKey {
   const key = state.keys.get(w.keyId);
   if (!key) throw new KeyferryError('WRAPPED_KEY_UNKNOWN', { keyId: w.keyId });
+  if ((w.replicaOf ?? null) !== (key.replicaOf ?? null)) {
+    throw new KeyferryError('WRAPPED_REPLICA_MISMATCH', {
+      keyId: w.keyId,
+      created: key.replicaOf ?? 'none',
+      held: w.replicaOf ?? 'none',
+    });
+  }
   if (w.keySpec !== key.spec)
     throw new KeyferryError('WRAPPED_SPEC_MISMATCH', { keyId: w.keyId, created: key.spec, held: w.keySpec });
   if (w.importTokenSha256 === null) {

@@ -4,11 +4,17 @@
  *
  *     { "title": "Payments root keys 2025", "operator": "Ana", "witnesses": ["Ben", "Chloé"],
  *       "wrappingAlgorithm": "RSAES_OAEP_SHA_256", "materialExpiry": "never",
- *       "keys": [{ "alias": "payments-aes", "spec": "AES_256" },
+ *       "keys": [{ "alias": "payments-aes", "spec": "AES_256",
+ *                  "replicas": [{ "region": "cn-east-3", "projectId": "…32 hex…" }] },
  *                { "alias": "signing-rsa", "spec": "RSA_3072", "usage": "SIGN_VERIFY" }] }
  *
  * `materialExpiry` ("never" or an ISO 8601 date-time in the future) applies to AES keys only:
  * imported asymmetric material never expires (KMS rule).
+ *
+ * `replicas` asks for the same material in a key of each region/project listed (a replica group):
+ * the key itself (the primary) is created through the ceremony's own connection, each replica
+ * through a connection of its region/project; the air-gapped side generates the material once
+ * and wraps it once per wrapping key.
  */
 import { z } from 'zod';
 import {
@@ -21,7 +27,7 @@ import {
 } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
 import { readInputFile } from '../../fs/input-file';
-import { keyAliasSchema } from '../../identifiers';
+import { keyAliasSchema, projectIdSchema, regionSchema } from '../../identifiers';
 import { personName } from './person-name';
 
 export const MAX_PLANNED_KEYS = 500;
@@ -30,11 +36,27 @@ const MAX_PLAN_FILE_BYTES = 256 * 1024;
 /** When imported symmetric material expires: never, or at an instant. */
 export type MaterialExpiry = { readonly kind: 'never' } | { readonly kind: 'at'; readonly at: Date };
 
+/** Where a replica of a planned key lives: a region and project other than the ceremony's own connection. */
+export interface ReplicaTarget {
+  readonly region: string;
+  readonly projectId: string;
+}
+
 export interface PlannedKey {
   readonly alias: string;
   readonly spec: KeySpec;
   readonly usage: KeyUsage;
   readonly description: string;
+  /** The same material in a key of each of these regions/projects (none: a key alone). */
+  readonly replicas?: readonly ReplicaTarget[];
+}
+
+/** Replicas one planned key may ask for. */
+export const MAX_REPLICAS_PER_KEY = 8;
+
+/** Every key the KMS will hold for `keys`: each planned key and each of its replicas. */
+export function plannedKeyCount(keys: readonly { readonly replicas?: readonly unknown[] | undefined }[]): number {
+  return keys.reduce((n, k) => n + 1 + (k.replicas?.length ?? 0), 0);
 }
 
 export interface CeremonyPlan {
@@ -51,6 +73,10 @@ const plannedKeySchema = z.strictObject({
   spec: z.enum(KEY_SPECS),
   usage: z.enum(['ENCRYPT_DECRYPT', 'SIGN_VERIFY']).optional(),
   description: z.string().max(255).default(''),
+  replicas: z
+    .array(z.strictObject({ region: regionSchema, projectId: projectIdSchema }))
+    .max(MAX_REPLICAS_PER_KEY)
+    .optional(),
 });
 
 export const ceremonyPlanSchema = z
@@ -68,6 +94,15 @@ export const ceremonyPlanSchema = z
       if (seen.has(key.alias))
         ctx.addIssue({ code: 'custom', path: ['keys', i, 'alias'], message: `alias "${key.alias}" appears twice` });
       seen.add(key.alias);
+      const targets = (key.replicas ?? []).map((r) => `${r.region}/${r.projectId}`);
+      targets.forEach((target, j) => {
+        if (targets.indexOf(target) !== j)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['keys', i, 'replicas', j],
+            message: `the replica in ${target} appears twice`,
+          });
+      });
       const kind = KEY_SPEC_INFO[key.spec].kind;
       if (key.usage && kind !== 'rsa' && key.usage !== KEY_SPEC_INFO[key.spec].defaultUsage) {
         ctx.addIssue({
@@ -77,6 +112,13 @@ export const ceremonyPlanSchema = z
         });
       }
     });
+    if (plannedKeyCount(plan.keys) > MAX_PLANNED_KEYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['keys'],
+        message: `the keys and their replicas make ${plannedKeyCount(plan.keys)} keys, more than ${MAX_PLANNED_KEYS}`,
+      });
+    }
     const people = [plan.operator, ...plan.witnesses].map((p) => p.toLowerCase());
     if (new Set(people).size !== people.length) {
       ctx.addIssue({
@@ -105,10 +147,16 @@ export const PLAN_FIELD_SHAPES: readonly (readonly [field: string, shape: string
     '"ENCRYPT_DECRYPT" or "SIGN_VERIFY" (a choice for RSA keys only; default: AES encrypts, EC and RSA sign)',
   ],
   ['keys[].description', 'text, at most 255 characters (optional)'],
+  [
+    'keys[].replicas',
+    `up to ${MAX_REPLICAS_PER_KEY} places for the same material, each {"region": "cn-east-3", "projectId": 32 hex digits}, other than the ceremony's own connection (optional)`,
+  ],
+  ['keys[].replicas[].region', 'a region, e.g. "cn-east-3"'],
+  ['keys[].replicas[].projectId', "that region's project id, 32 lower-case hex digits"],
 ];
 
 const PLAN_FIELDS = ['title', 'operator', 'witnesses', 'wrappingAlgorithm', 'materialExpiry', 'keys'] as const;
-const KEY_FIELDS = ['alias', 'spec', 'usage', 'description'] as const;
+const KEY_FIELDS = ['alias', 'spec', 'usage', 'description', 'replicas'] as const;
 
 /** A plan path in the plan's notation: `keys[2].spec`. */
 function planPath(path: readonly PropertyKey[]): string {
@@ -177,6 +225,7 @@ export function parseCeremonyPlan(value: unknown, now: Date = new Date()): Cerem
       spec: k.spec,
       usage: k.usage ?? KEY_SPEC_INFO[k.spec].defaultUsage,
       description: k.description,
+      ...(k.replicas && k.replicas.length > 0 ? { replicas: k.replicas } : {}),
     })),
   };
 }

@@ -10,6 +10,9 @@ const RECONNECT = 'Reconnect the media and read the bundle again.';
 export const enBundle = {
   'problem.BUNDLE_DUPLICATE_KEY': 'The manifest lists key {keyId} more than once.',
   'problem.BUNDLE_DUPLICATE_KEY.next': REFUSED,
+  'problem.BUNDLE_REPLICA_INVALID':
+    '{reason, select, version {The manifest format version does not match its keys: version 2 is for bundles with replica groups (keys with replicaOf), version 1 for bundles without.} unknownPrimary {Key {keyId} is a replica of {primary}, which is not another key of this bundle.} chained {Key {keyId} is a replica of {primary}, which is itself a replica.} specDiffers {Key {keyId} is a replica of {primary} but has another key spec.} usageDiffers {Key {keyId} is a replica of {primary} but has another key usage.} sameTarget {Key {keyId} is a replica of {primary} in a region and project where its group already has a key.} other {Key {keyId} is a replica of {primary} but its public-key fingerprint or key check value differs: a replica group holds one material.}}',
+  'problem.BUNDLE_REPLICA_INVALID.next': REFUSED,
   'problem.BUNDLE_DUPLICATE_FILE': 'The manifest lists the file {file} more than once.',
   'problem.BUNDLE_DUPLICATE_FILE.next': REFUSED,
   'problem.BUNDLE_MANIFEST_LISTS_ITSELF': 'The manifest lists itself ({file}) as a file.',

@@ -8,6 +8,9 @@ const RECONNECT = '请重新连接移动存储介质，然后再次读取此包�
 export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_DUPLICATE_KEY': '清单中多次列出了密钥 {keyId}。',
   'problem.BUNDLE_DUPLICATE_KEY.next': REFUSED,
+  'problem.BUNDLE_REPLICA_INVALID':
+    '{reason, select, version {清单的格式版本与其密钥不符：版本 2 用于含副本组（带 replicaOf 的密钥）的包，版本 1 用于不含副本组的包。} unknownPrimary {密钥 {keyId} 是 {primary} 的副本，但 {primary} 不是此包中的另一个密钥。} chained {密钥 {keyId} 是 {primary} 的副本，而 {primary} 本身也是副本。} specDiffers {密钥 {keyId} 是 {primary} 的副本，但密钥规格不同。} usageDiffers {密钥 {keyId} 是 {primary} 的副本，但密钥用途不同。} sameTarget {密钥 {keyId} 是 {primary} 的副本，但其副本组在该区域和项目中已有密钥。} other {密钥 {keyId} 是 {primary} 的副本，但其公钥指纹或密钥校验值不同：一个副本组只持有一份密钥材料。}}',
+  'problem.BUNDLE_REPLICA_INVALID.next': REFUSED,
   'problem.BUNDLE_DUPLICATE_FILE': '清单中多次列出了文件 {file}。',
   'problem.BUNDLE_DUPLICATE_FILE.next': REFUSED,
   'problem.BUNDLE_MANIFEST_LISTS_ITSELF': '清单把它自己（{file}）列为一个文件。',

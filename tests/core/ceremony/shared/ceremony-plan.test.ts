@@ -74,7 +74,9 @@ describe('ceremony plan', () => {
       'witnesses: Invalid input: expected array, received string (should be: a list of 1-20 names',
     );
     expect(message).toContain('keys[1].spec: not one of the allowed values (should be: "AES_256", "RSA_2048"');
-    expect(message).toContain('keys[1]: unknown field "size" (the fields are alias, spec, usage, description)');
+    expect(message).toContain(
+      'keys[1]: unknown field "size" (the fields are alias, spec, usage, description, replicas)',
+    );
     expect(message).toContain('the plan: unknown field "expiry" (the fields are title, operator, witnesses,');
     // every field of a plan has its shape documented
     const documented = PLAN_FIELD_SHAPES.map(([field]) => field);

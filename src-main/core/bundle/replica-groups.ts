@@ -1,0 +1,75 @@
+/**
+ * Replica groups in a bundle (format version 2): a key with `replicaOf` holds the same material
+ * as that key of the same bundle, its group's primary, in another region or project. The checks
+ * here run on both manifests, in the writer before anything is written and in the reader:
+ * version 2 exactly when a key is a replica; every replica names a primary of this bundle that is
+ * not itself a replica, of the same spec; parameters: the same usage, and every member of a group
+ * in its own region/project; wrapped material: the same public-key fingerprint or KCV as its
+ * primary (one material per group).
+ */
+import { KeyferryError } from '../errors';
+import { BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION } from './bundle-limits';
+import type { ImportParametersManifest } from './import-parameters-manifest';
+import type { WrappedMaterialManifest } from './wrapped-material-manifest';
+
+type ReplicaProblem =
+  'version' | 'unknownPrimary' | 'chained' | 'specDiffers' | 'usageDiffers' | 'sameTarget' | 'evidenceDiffers';
+
+function replicaInvalid(reason: ReplicaProblem, keyId: string, primary = ''): never {
+  throw new KeyferryError('BUNDLE_REPLICA_INVALID', { reason, keyId, primary });
+}
+
+/** The format version a bundle of these keys is written with. */
+export function formatVersionFor(keys: readonly { readonly replicaOf?: string | undefined }[]): 1 | 2 {
+  return keys.some((k) => k.replicaOf !== undefined) ? REPLICA_GROUPS_FORMAT_VERSION : BUNDLE_FORMAT_VERSION;
+}
+
+type AnyKey = (ImportParametersManifest | WrappedMaterialManifest)['keys'][number];
+
+function checkGroups<K extends AnyKey>(
+  manifest: { readonly formatVersion: number; readonly keys: readonly K[] },
+  sameGroupFacts: (replica: K, primary: K, members: readonly K[]) => ReplicaProblem | undefined,
+): void {
+  const expected = formatVersionFor(manifest.keys);
+  const byId = new Map(manifest.keys.map((k) => [k.keyId, k]));
+  for (const key of manifest.keys) {
+    if (manifest.formatVersion !== expected) replicaInvalid('version', key.keyId);
+    if (key.replicaOf === undefined) continue;
+    const primary = byId.get(key.replicaOf);
+    if (!primary || primary.keyId === key.keyId) replicaInvalid('unknownPrimary', key.keyId, key.replicaOf);
+    if (primary.replicaOf !== undefined) replicaInvalid('chained', key.keyId, key.replicaOf);
+    if (primary.keySpec !== key.keySpec) replicaInvalid('specDiffers', key.keyId, primary.keyId);
+    const members = manifest.keys.filter((k) => k.keyId === primary.keyId || k.replicaOf === primary.keyId);
+    const problem = sameGroupFacts(key, primary, members);
+    if (problem) replicaInvalid(problem, key.keyId, primary.keyId);
+  }
+}
+
+/** Checks the replica groups of an import-parameters manifest (see the module comment). */
+export function checkParametersReplicaGroups(manifest: ImportParametersManifest): void {
+  checkGroups(manifest, (replica, primary, members) => {
+    if (replica.keyUsage !== primary.keyUsage) return 'usageDiffers';
+    const target = `${replica.region}/${replica.projectId}`;
+    const same = members.filter((m) => `${m.region}/${m.projectId}` === target);
+    return same.length > 1 ? 'sameTarget' : undefined;
+  });
+}
+
+/** Checks the replica groups of a wrapped-material manifest (see the module comment). */
+export function checkWrappedReplicaGroups(manifest: WrappedMaterialManifest): void {
+  checkGroups(manifest, (replica, primary) =>
+    replica.publicKeyFingerprint !== primary.publicKeyFingerprint || replica.keyCheckValue !== primary.keyCheckValue
+      ? 'evidenceDiffers'
+      : undefined,
+  );
+}
+
+/** The primaries of `keys` and their replicas, in the keys' order: one entry per group (a key alone is a group of one). */
+export function replicaGroupsOf<K extends { readonly keyId: string; readonly replicaOf?: string | undefined }>(
+  keys: readonly K[],
+): { readonly primary: K; readonly replicas: K[] }[] {
+  const groups = keys.filter((k) => k.replicaOf === undefined).map((primary) => ({ primary, replicas: [] as K[] }));
+  const byPrimary = new Map(groups.map((g) => [g.primary.keyId, g]));
+  for (const key of keys) if (key.replicaOf !== undefined) byPrimary.get(key.replicaOf)?.replicas.push(key);
+  return groups;
+}

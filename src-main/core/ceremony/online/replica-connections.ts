@@ -1,0 +1,129 @@
+/**
+ * One KMS connection per replica region/project. A replica group's primary lives behind the
+ * ceremony's own connection; each replica behind a connection of its region and project, opened
+ * with the same credentials (Huawei's AK/SK are the account's, valid in every region) at the
+ * endpoint beside the ceremony's own (`endpointBeside`: Huawei's regional endpoint, or the local
+ * simulator's region host). Each connection is tested with list-keys and journaled
+ * (`kms.replica-connected`, with the credential binding's source and the connection it reached).
+ */
+import { KeyferryError } from '../../errors';
+import { KmsClient } from '../../kms/client';
+import type { KmsClientOptions } from '../../kms/client-options';
+import { endpointBeside } from '../../kms/endpoint';
+import type { JsonObject } from '../../journal';
+import type { ReplicaTarget } from '../shared/ceremony-plan';
+import { ONLINE_EVENTS } from './events';
+import type { OnlineKms } from './kms-calls';
+import type { OnlineKeyState } from './state';
+
+export type { ReplicaTarget } from '../shared/ceremony-plan';
+
+/** Opens the connection of a replica's region/project (called once per target per session). */
+export type ReplicaKmsFactory = (target: ReplicaTarget) => OnlineKms;
+
+/** "region/projectId": one connection each. */
+export function targetKey(target: ReplicaTarget): string {
+  return `${target.region}/${target.projectId}`;
+}
+
+/**
+ * Real KMS clients for replica targets, beside `primary` (the ceremony's own client options):
+ * same credentials, CA certificates, proxy environment, clock and retry policy; the endpoint of
+ * the target's region. An explicit endpoint that names no region (a proxy or private endpoint)
+ * has no region beside it: refused (REPLICA_ENDPOINT_UNKNOWN). `close()` closes every client opened.
+ */
+export function replicaKmsClients(primary: KmsClientOptions & { readonly endpoint: string }): {
+  readonly open: ReplicaKmsFactory;
+  close(): void;
+} {
+  const opened: KmsClient[] = [];
+  return {
+    open(target) {
+      const endpoint = endpointBeside(new URL(primary.endpoint), target.region);
+      if (!endpoint) {
+        throw new KeyferryError('REPLICA_ENDPOINT_UNKNOWN', {
+          region: target.region,
+          endpoint: new URL(primary.endpoint).origin,
+        });
+      }
+      const client = new KmsClient({
+        ...primary,
+        region: target.region,
+        projectId: target.projectId,
+        endpoint: endpoint.origin,
+      });
+      opened.push(client);
+      return client;
+    },
+    close() {
+      for (const client of opened.splice(0)) client.close();
+    },
+  };
+}
+
+/** What the ceremony needs to connect a replica target: its own connection's facts and the journal. */
+export interface ReplicaConnectContext {
+  readonly primary: { readonly kms: OnlineKms; readonly region: string };
+  journal(event: string, data: JsonObject): Promise<void>;
+  kmsCall<T>(step: string, keyId: string | null, run: () => Promise<T>): Promise<T>;
+}
+
+/** The connections of one session: the ceremony's own, and one per replica target connected so far. */
+export class ReplicaConnections {
+  readonly #open = new Map<string, OnlineKms>();
+  readonly #factory: ReplicaKmsFactory | undefined;
+  readonly #primary: ReplicaConnectContext['primary'];
+
+  constructor(primary: ReplicaConnectContext['primary'], factory: ReplicaKmsFactory | undefined) {
+    this.#primary = primary;
+    this.#factory = factory;
+  }
+
+  /** The connection `key`'s calls go through. */
+  kmsFor(key: Pick<OnlineKeyState, 'keyId' | 'target'>): OnlineKms {
+    if (!key.target) return this.#primary.kms;
+    const kms = this.#open.get(targetKey(key.target));
+    if (!kms) throw new KeyferryError('REPLICA_NOT_CONNECTED', { keyId: key.keyId, ...key.target });
+    return kms;
+  }
+
+  /** Refuses a replica placed where the ceremony's own connection is (its group's primary lives there). */
+  refuseOwnTarget(targets: readonly ReplicaTarget[]): void {
+    const own = { region: this.#primary.region, projectId: this.#primary.kms.projectId };
+    const same = targets.find((t) => targetKey(t) === targetKey(own));
+    if (same) throw new KeyferryError('REPLICA_SAME_AS_PRIMARY', { ...same });
+  }
+
+  /**
+   * Connects every target not connected yet in this session: list-keys through it, then
+   * `kms.replica-connected` {endpoint, region, projectId, keysVisible, credentials?}.
+   */
+  async connect(
+    ctx: ReplicaConnectContext,
+    targets: readonly ReplicaTarget[],
+    credentials: JsonObject | undefined,
+  ): Promise<void> {
+    for (const target of targets) {
+      const key = targetKey(target);
+      if (this.#open.has(key)) continue;
+      if (!this.#factory) throw new KeyferryError('REPLICA_CONNECTION_UNAVAILABLE', { ...target });
+      const kms = this.#factory(target);
+      const keys = await ctx.kmsCall('connect', null, () => kms.listKeys());
+      await ctx.journal(ONLINE_EVENTS.replicaConnected, {
+        endpoint: kms.endpoint.origin,
+        region: target.region,
+        projectId: kms.projectId,
+        keysVisible: keys.length,
+        ...(credentials ? { credentials: { ...credentials, endpoint: kms.endpoint.origin, ...target } } : {}),
+      });
+      this.#open.set(key, kms);
+    }
+  }
+}
+
+/** The distinct replica targets of `keys`, in order. */
+export function distinctTargets(keys: readonly { readonly target?: ReplicaTarget | undefined }[]): ReplicaTarget[] {
+  const seen = new Map<string, ReplicaTarget>();
+  for (const k of keys) if (k.target && !seen.has(targetKey(k.target))) seen.set(targetKey(k.target), k.target);
+  return [...seen.values()];
+}

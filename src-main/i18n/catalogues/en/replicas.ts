@@ -1,0 +1,33 @@
+/**
+ * Replica groups (issue 15): the same material in keys of several regions/projects. Connections
+ * to replica regions, the wrapped bundle's groups, the proof after import, the air-gapped side's
+ * one material per group.
+ */
+export const enReplicas = {
+  'problem.REPLICA_ENDPOINT_UNKNOWN':
+    'The plan asks for a replica in region {region}, but the ceremony connects through {endpoint}, an endpoint that names no region: Keyferry cannot tell which endpoint serves {region}. Nothing was created.',
+  'problem.REPLICA_ENDPOINT_UNKNOWN.next':
+    "Connect through the region's KMS endpoint (https://kms.REGION.myhuaweicloud.com) or the local simulator, or plan the keys of that region in a ceremony of their own.",
+  'problem.REPLICA_CONNECTION_UNAVAILABLE':
+    'Key replicas in region {region} (project {projectId}) need a connection to that region, and this way of running the ceremony does not open one. Nothing was created there.',
+  'problem.REPLICA_CONNECTION_UNAVAILABLE.next':
+    'Run the ceremony with the Keyferry app or CLI, which connect to each replica region with the same credentials.',
+  'problem.REPLICA_NOT_CONNECTED':
+    'Key {keyId} lives in region {region} (project {projectId}), which is not connected in this session.',
+  'problem.REPLICA_NOT_CONNECTED.next': 'Connect again: every replica region of the ceremony is connected with it.',
+  'problem.REPLICA_SAME_AS_PRIMARY':
+    "A replica is planned in region {region}, project {projectId}: that is the ceremony's own connection, where the key itself is created. Nothing was created.",
+  'problem.REPLICA_SAME_AS_PRIMARY.next':
+    'Remove that replica from the plan, or connect the ceremony to another region or project.',
+  'problem.WRAPPED_REPLICA_MISMATCH':
+    'Key {keyId} was created as {created, select, none {a key of its own} other {a replica of {created}}}, but the wrapped-material bundle has it as {held, select, none {a key of its own} other {a replica of {held}}}. Nothing was imported.',
+  'problem.WRAPPED_REPLICA_MISMATCH.next':
+    'Wrap the material again on the air-gapped workstation from the import-parameters bundle this workstation wrote.',
+  'problem.REPLICA_GROUP_NOT_PROVEN':
+    'The replica group of key {primary} does not hold one material: {keyId} in {region} answered get-publickey with SHA-256 {found}, the wrapped material has {expected}. The group is not proven; the refusal is journaled.',
+  'problem.REPLICA_GROUP_NOT_PROVEN.next':
+    'Do not use the keys of this group. Check in the console of {region} which key {keyId} is and who imported its material, then report it to the security officer.',
+  'problem.REPLICA_MATERIAL_FROM_PRIMARY':
+    'Key {keyId} is a replica of {primary}: it gets the material of {primary} and none of its own.',
+  'problem.REPLICA_MATERIAL_FROM_PRIMARY.next': 'Load or generate the material for {primary}; its replicas take it.',
+} as const;

@@ -1,0 +1,28 @@
+/** 副本组（问题 15）：多个区域/项目中的密钥持有同一份材料。（中文未经审校） */
+import type { enReplicas } from '../en/replicas';
+
+export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } = {
+  'problem.REPLICA_ENDPOINT_UNKNOWN':
+    '计划要求在区域 {region} 中创建副本，但本仪式通过 {endpoint} 连接，该端点不含区域名称：Keyferry 无法判断哪个端点服务于 {region}。未创建任何内容。',
+  'problem.REPLICA_ENDPOINT_UNKNOWN.next':
+    '请通过区域的 KMS 端点（https://kms.REGION.myhuaweicloud.com）或本地模拟器连接，或在单独的仪式中规划该区域的密钥。',
+  'problem.REPLICA_CONNECTION_UNAVAILABLE':
+    '区域 {region}（项目 {projectId}）中的密钥副本需要连接到该区域，而当前运行仪式的方式不会打开此连接。未在该区域创建任何内容。',
+  'problem.REPLICA_CONNECTION_UNAVAILABLE.next':
+    '请使用 Keyferry 应用或命令行运行仪式，它们会用同一凭据连接每个副本区域。',
+  'problem.REPLICA_NOT_CONNECTED': '密钥 {keyId} 位于区域 {region}（项目 {projectId}），本次会话尚未连接该区域。',
+  'problem.REPLICA_NOT_CONNECTED.next': '请重新连接：仪式的每个副本区域都会随之连接。',
+  'problem.REPLICA_SAME_AS_PRIMARY':
+    '计划在区域 {region}、项目 {projectId} 中创建副本：这正是本仪式自身的连接，密钥本身就在那里创建。未创建任何内容。',
+  'problem.REPLICA_SAME_AS_PRIMARY.next': '请从计划中删除该副本，或将仪式连接到其他区域或项目。',
+  'problem.WRAPPED_REPLICA_MISMATCH':
+    '密钥 {keyId} 创建时是{created, select, none {独立密钥} other {{created} 的副本}}，但包装后材料包中它是{held, select, none {独立密钥} other {{held} 的副本}}。未导入任何内容。',
+  'problem.WRAPPED_REPLICA_MISMATCH.next': '请在离线工作站上，依据本工作站写出的导入参数包重新包装材料。',
+  'problem.REPLICA_GROUP_NOT_PROVEN':
+    '密钥 {primary} 的副本组并未持有同一份材料：{region} 中的 {keyId} 的 get-publickey 返回 SHA-256 {found}，而包装后的材料为 {expected}。该副本组未得到证明；此拒绝已记入日志。',
+  'problem.REPLICA_GROUP_NOT_PROVEN.next':
+    '请勿使用此组中的密钥。请在 {region} 的控制台中核实密钥 {keyId} 是哪个密钥、由谁导入了其材料，并报告安全负责人。',
+  'problem.REPLICA_MATERIAL_FROM_PRIMARY':
+    '密钥 {keyId} 是 {primary} 的副本：它使用 {primary} 的材料，没有自己的材料。',
+  'problem.REPLICA_MATERIAL_FROM_PRIMARY.next': '请为 {primary} 加载或生成材料，其副本会随之获得。',
+} as const;
