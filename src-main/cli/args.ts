@@ -1,25 +1,5 @@
-/** Argument parsing for commands, on node:util parseArgs, with errors as KeyferryError. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+/** Required options and the one problem for a missing option or input (options are parsed by options.ts). */
 import { KeyferryError } from '../core/errors';
-
-export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
-
-export function parseCommandArgs<T extends OptionSpec>(
-  commandName: string,
-  args: string[],
-  options: T,
-  allowPositionals = false,
-) {
-  try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
-  } catch (error) {
-    throw new KeyferryError(
-      'CLI_BAD_ARGUMENTS',
-      `Bad arguments: ${error instanceof Error ? error.message : String(error)}.`,
-      `Run "keyferry ${commandName} --help" for the usage.`,
-    );
-  }
-}
 
 interface MissingOption {
   readonly reason:
@@ -32,7 +12,8 @@ interface MissingOption {
     | 'noKeys'
     | 'consoleFiles'
     | 'region'
-    | 'projectId';
+    | 'projectId'
+    | 'shares';
   readonly option?: string;
   readonly command?: string;
 }

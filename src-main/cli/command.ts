@@ -1,7 +1,9 @@
-/** The shape of one `keyferry` sub-command. */
+/** The shape of one `keyferry` sub-command, and `defineCommand`, the one way to declare one. */
 import type { ReceiptLanguage } from '../core/receipt/language';
 import type { DisplayLocale } from '../i18n/locale';
+import type { Translator } from '../i18n/translate';
 import type { CliInterrupts } from './interrupts';
+import { parseOptions, type HelpText, type OptionTable, type ParsedOptions, type PositionalSpec } from './options';
 
 export interface CliIo {
   readonly stdout: (line: string) => void;
@@ -16,17 +18,49 @@ export interface CliIo {
   readonly interrupts?: CliInterrupts;
 }
 
+/** What `keyferry <name> --help` prints, in the CLI's language (rendered by cli/help.ts). */
+export interface CommandHelp {
+  /** Each usage form after `keyferry <name> `: option names and placeholders only (never translated). */
+  readonly synopsis: readonly string[];
+  /** What the command does (catalogue `cli.about.*`). */
+  readonly about: HelpText;
+  /** Every option the command accepts; the parser uses the same table. */
+  readonly options: OptionTable;
+  readonly positional?: PositionalSpec;
+  /** Paragraphs after the options (catalogue `cli.note.*`). */
+  readonly notes?: readonly HelpText[];
+  /** Lines computed per language after the notes (e.g. the plan's fields). */
+  readonly extra?: (t: Translator['t']) => readonly string[];
+}
+
 export interface CliCommand {
   /** e.g. `wrap`, or `bundle verify` for grouped commands. */
   readonly name: string;
   /** One line for `keyferry --help`. */
   readonly summary: string;
-  /** Full usage text for `keyferry <name> --help` (English). */
-  readonly usage: string;
-  /** The usage in another language, from the catalogue (`cli.<name>.usage`), where translated. */
-  readonly localizedUsage?: (locale: DisplayLocale) => string;
+  readonly help: CommandHelp;
   /** Runs the command; resolves to the process exit code. Throwing KeyferryError prints one line. */
   run(args: string[], io: CliIo): Promise<number>;
+}
+
+/**
+ * A command from its declaration: `run` receives the options already parsed against `options`
+ * (typed from the table), so no command parses its own arguments.
+ */
+export function defineCommand<const T extends OptionTable>(
+  spec: Pick<CliCommand, 'name' | 'summary'> &
+    CommandHelp & {
+      readonly options: T;
+      run(parsed: ParsedOptions<T>, io: CliIo): Promise<number>;
+    },
+): CliCommand {
+  const { name, summary, run, ...help } = spec;
+  return {
+    name,
+    summary,
+    help,
+    run: (args, io) => run(parseOptions(name, spec.options, args, spec.positional), io),
+  };
 }
 
 /**

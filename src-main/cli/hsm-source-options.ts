@@ -8,31 +8,24 @@ import { createInterface } from 'node:readline';
 import type { HsmSourceRequest } from '../core/ceremony/airgap/hsm-material';
 import { KeyferryError } from '../core/errors';
 import { secretFromEnvironment } from '../core/secret-from-environment';
-import type { OptionSpec } from './args';
+import { optionTable } from './options';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
 
-export const HSM_OPTIONS = {
-  'hsm-module': { type: 'string' },
-  'hsm-token': { type: 'string' },
-  'hsm-pin-env': { type: 'string' },
-  'hsm-key-label': { type: 'string', multiple: true },
-  'hsm-existing-keys': { type: 'boolean', default: false },
-  'hsm-accept-zero-filled-pad': { type: 'boolean', default: false },
-} as const satisfies OptionSpec;
-
-export const HSM_USAGE = [
-  '  --hsm-module FILE           generate and wrap the material inside an HSM through its PKCS#11',
-  '                              library (see keyferry hsm info); nothing is generated in software',
-  '  --hsm-token LABEL|SERIAL    the token to use (required with --hsm-module)',
-  '  --hsm-pin-env VAR           the NAME of an environment variable holding the user PIN (read once,',
-  '                              then removed); without it the PIN is asked for, hidden. Never the PIN itself.',
-  '  --hsm-key-label [KEYID=]LABEL  use the key already in the token with this label (repeat per key)',
-  '  --hsm-existing-keys         use keys already in the token, found by CKA_ID = the KMS key id',
-  '                              (what Keyferry gives the keys it generates: the restore after expiry)',
-  '  --hsm-accept-zero-filled-pad  rehearsals only: accept a token whose CKM_AES_KEY_WRAP_PAD zero-fills',
-  '                              (SoftHSM 2.6); journaled as a deviation',
-];
+export const HSM_OPTIONS = optionTable({
+  'hsm-module': { type: 'string', arg: 'FILE', group: 'hsm', help: 'cli.opt.hsm-module' },
+  'hsm-token': { type: 'string', arg: 'LABEL|SERIAL', group: 'hsm', help: 'cli.opt.hsm-token' },
+  'hsm-pin-env': { type: 'string', arg: 'VAR', group: 'hsm', help: 'cli.opt.hsm-pin-env' },
+  'hsm-key-label': {
+    type: 'string',
+    multiple: true,
+    arg: '[KEYID=]LABEL',
+    group: 'hsm',
+    help: 'cli.opt.hsm-key-label',
+  },
+  'hsm-existing-keys': { type: 'boolean', group: 'hsm', help: 'cli.opt.hsm-existing-keys' },
+  'hsm-accept-zero-filled-pad': { type: 'boolean', group: 'hsm', help: 'cli.opt.hsm-accept-zero-filled-pad' },
+});
 
 interface HsmOptionValues {
   readonly 'hsm-module'?: string | undefined;

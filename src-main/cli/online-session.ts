@@ -15,38 +15,30 @@ import { parseWholeNumberOption } from './number-option';
 import { DEFAULT_KMS_CONCURRENCY, MAX_KMS_CONCURRENCY } from '../core/ceremony/online/key-concurrency';
 import { assertSameConnection, recordedConnection } from './journal-connection';
 import { existsSync } from 'node:fs';
+import { optionTable } from './options';
 import path from 'node:path';
 import { KeyferryError } from '../core/errors';
 import { openJournal } from '../core/journal';
 import { accessKeyHint } from '../core/kms/access-key-hint';
 
-/** Options every online command accepts (node:util parseArgs shape). */
-export const ONLINE_COMMON_OPTIONS = {
-  journal: { type: 'string' },
-  config: { type: 'string' },
-  region: { type: 'string' },
-  'project-id': { type: 'string' },
-  endpoint: { type: 'string' },
-  'ca-file': { type: 'string' },
-  concurrency: { type: 'string' },
-} as const;
-
-export const ONLINE_COMMON_USAGE = [
-  'Connection options (later steps take region, project and endpoint from the journal; a different',
-  'one is refused):',
-  '  --journal FILE      the online journal of the ceremony (create-key creates it; later steps continue it)',
-  '  --config FILE       a JSON file readable only by you (mode 600) with any of: "region", "projectId",',
-  '                      "endpoint", "caFile", and credentials "ak" + "sk" (+ "securityToken") or "iamToken"',
-  '  --region REGION     e.g. cn-north-4',
-  '  --project-id ID     the project of that region',
-  '  --endpoint URL      explicit KMS endpoint (https; http only for the local simulator)',
-  '  --ca-file FILE      extra CA certificates (PEM) to trust',
-  `  --concurrency N     keys whose KMS calls run at once (default ${DEFAULT_KMS_CONCURRENCY}, at most ${MAX_KMS_CONCURRENCY});`,
-  '                      rate-limit answers (APIG.0308) are waited out and sent again',
-  '',
-  'Credentials: KEYFERRY_AK and KEYFERRY_SK (+ KEYFERRY_SECURITY_TOKEN), or KEYFERRY_IAM_TOKEN, or',
-  'the config file. They are never accepted on the command line.',
-];
+/** Options every online command accepts, listed under "Connection options" in --help. */
+export const ONLINE_COMMON_OPTIONS = optionTable({
+  journal: { type: 'string', arg: 'FILE', group: 'connection', help: 'cli.opt.online.journal' },
+  config: { type: 'string', arg: 'FILE', group: 'connection', help: 'cli.opt.online.config' },
+  region: { type: 'string', arg: 'REGION', group: 'connection', help: 'cli.opt.online.region' },
+  'project-id': { type: 'string', arg: 'ID', group: 'connection', help: 'cli.opt.online.project-id' },
+  endpoint: { type: 'string', arg: 'URL', group: 'connection', help: 'cli.opt.online.endpoint' },
+  'ca-file': { type: 'string', arg: 'FILE', group: 'connection', help: 'cli.opt.online.ca-file' },
+  concurrency: {
+    type: 'string',
+    arg: 'N',
+    group: 'connection',
+    help: {
+      key: 'cli.opt.online.concurrency',
+      values: { default: DEFAULT_KMS_CONCURRENCY, max: MAX_KMS_CONCURRENCY },
+    },
+  },
+});
 
 export interface OnlineCommonValues {
   journal?: string;
@@ -147,7 +139,13 @@ export async function openOnlineSession(
       accessKeyHint: connection.credentials.kind === 'aksk' ? accessKeyHint(connection.credentials.accessKeyId) : null,
     });
     io.stdout(
-      `Ceremony ${ceremony.ceremonyId}: connected to ${connected.endpoint} (project ${connected.projectId}, ${connected.keysVisible} keys visible; credentials from ${connection.credentialSource === 'environment' ? 'the environment' : 'the config file'}).`,
+      cliTranslator(io).t('cli.online.connected', {
+        id: ceremony.ceremonyId,
+        endpoint: connected.endpoint,
+        projectId: connected.projectId,
+        keys: connected.keysVisible,
+        source: connection.credentialSource === 'environment' ? 'environment' : 'config',
+      }),
     );
     return { ceremony, journal, close };
   } catch (error) {

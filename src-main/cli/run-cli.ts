@@ -6,6 +6,7 @@ import { translator } from '../i18n/translate';
 import { cliLocale, cliTranslator, takeLangOption, takeReceiptLangOption } from './cli-locale';
 import { terminalLines, terminalText } from '../core/terminal-text';
 import type { CliCommand, CliCommandListing, CliIo } from './command';
+import { commandHelpText } from './help';
 
 export const APP_NAME = 'keyferry';
 
@@ -43,14 +44,6 @@ const RECEIPT_COMMANDS = new Set([
   'online import',
   'rehearse',
 ]);
-
-/** A command's `--help`: its usage in the CLI's language when the catalogue has it, else as written. */
-function usageText(command: CliCommand, locale: DisplayLocale): string {
-  const key = `cli.${command.name.replace(/ /g, '-')}.usage`;
-  return locale !== DEFAULT_LOCALE && isMessageKey(key)
-    ? (command.localizedUsage?.(locale) ?? command.usage)
-    : command.usage;
-}
 
 /** Finds the longest command name that prefixes argv (commands may be two words). */
 function matchCommand(
@@ -129,24 +122,25 @@ export async function runCli(
   if (!match) {
     const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
     if (group.length > 0 && (argv[1] === '--help' || argv[1] === '-h')) {
-      io.stdout(helpText(group));
+      io.stdout(helpText(group, io.locale));
       return 0;
     }
-    if (group.length > 0) {
-      io.stderr(
-        `${APP_NAME} ${argv[0]}: choose one of: ${group.map((c) => c.name.split(' ')[1]).join(', ')}. Run "${APP_NAME} ${argv[0]} --help" for what each does.`,
-      );
-    } else {
-      io.stderr(
-        `${APP_NAME}: unknown command "${terminalText(argv[0] ?? '')}". Run "${APP_NAME} --help" for the list.`,
-      );
-    }
+    const { t } = cliTranslator(io);
+    io.stderr(
+      group.length > 0
+        ? t('cli.command.incomplete', {
+            app: APP_NAME,
+            group: argv[0] ?? '',
+            choices: group.map((c) => c.name.split(' ')[1]).join(', '),
+          })
+        : t('cli.command.unknown', { app: APP_NAME, command: terminalText(argv[0] ?? '') }),
+    );
     return 1;
   }
   try {
     const command = await loadCommand(match.command);
     if (match.rest.includes('--help') || match.rest.includes('-h')) {
-      io.stdout(usageText(command, io.locale ?? DEFAULT_LOCALE));
+      io.stdout(commandHelpText(command, io.locale ?? DEFAULT_LOCALE));
       if (RECEIPT_COMMANDS.has(command.name))
         io.stdout(`\n${translator(io.locale ?? DEFAULT_LOCALE).t('cli.help.receiptLang')}`);
       return 0;

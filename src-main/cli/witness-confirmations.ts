@@ -17,6 +17,7 @@ import type { Journal, JournalEntry } from '../core/journal';
 import { terminalText } from '../core/terminal-text';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
+import type { OptionDef } from './options';
 
 export const MAX_ATTEMPTS = 3;
 
@@ -172,3 +173,31 @@ export function confirmationLinesFromJournal(journal: Journal, fromSeq: number, 
         : t('witness.summary', values);
     });
 }
+
+/**
+ * The witness step of a ceremony command (airgap wrap, the restore ceremony): the values given
+ * with --witness-confirms, else each witness asked on a terminal; refused unless every witness
+ * confirmed; then one line per confirmation the journal recorded.
+ */
+export async function confirmAsEveryWitness(
+  ceremony: ConfirmingCeremony,
+  journal: Journal,
+  given: readonly string[] | undefined,
+  io: CliIo,
+): Promise<void> {
+  const fromSeq = journal.count + 1;
+  const typed = parseWitnessConfirms(given);
+  if (typed.length > 0) await confirmGiven(ceremony, typed);
+  else if (process.stdin.isTTY) await confirmInteractively(ceremony, io, process.stdin, true);
+  requireEveryWitness(ceremony, io);
+  for (const line of confirmationLinesFromJournal(journal, fromSeq, io)) io.stdout(line);
+}
+
+/** `--confirm-fingerprint`, kept in the tables only to refuse it (CLI_CONFIRM_FINGERPRINT_REPLACED). */
+export const CONFIRM_FINGERPRINT_OPTION = {
+  type: 'string',
+  multiple: true,
+  arg: 'HEX',
+  group: 'replaced',
+  help: 'cli.opt.confirm-fingerprint',
+} as const satisfies OptionDef;

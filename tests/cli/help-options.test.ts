@@ -1,78 +1,102 @@
 /**
- * Every command's --help names exactly the options its parseArgs table declares (no option
- * undocumented, none documented that does not exist), exits 0, and aligns its option columns.
+ * Every command's --help is rendered from the option table its parser uses: each declared option
+ * has its line (name, placeholder and a description from the catalogue) in English and in Chinese,
+ * no option line names an option the command does not accept, an undeclared option is refused
+ * naming it, and the Chinese help has no English sentence left (option names stay as they are).
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands } from '../../src-main/cli/commands/index';
 import { runCli } from '../../src-main/cli/run-cli';
+import { optionLabel } from '../../src-main/cli/help';
+import { englishSentences } from './english-words';
 
-/** The option names each command declared on its last parse (command name → `--name`s). */
-const declaredOptions = vi.hoisted(() => new Map<string, readonly string[]>());
-
-vi.mock('../../src-main/cli/args', async (original) => {
-  const actual = await original<typeof import('../../src-main/cli/args')>();
-  return {
-    ...actual,
-    parseCommandArgs: (...args: Parameters<typeof actual.parseCommandArgs>) => {
-      declaredOptions.set(
-        args[0],
-        Object.keys(args[2]).map((name) => `--${name}`),
-      );
-      return actual.parseCommandArgs(...args);
-    },
-  };
-});
-
-async function run(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+async function run(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(commands, argv, {
     stdout: (l) => out.push(l),
     stderr: (l) => err.push(l),
-    env: {},
+    env,
     cwd: process.cwd(),
   });
   return { code, out, err };
 }
 
-/** Options a text mentions: `--word` not inside another word. */
-function mentioned(help: string): Set<string> {
-  return new Set([...help.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)].map((m) => m[0]));
-}
-
-/** Options the help defines: in its usage lines and in lines that start with an option. */
-function defined(help: string): Set<string> {
-  const lines = help.split('\n').filter((l) => /^\s*(Usage:|--|\[--|\(--)/.test(l) || /^\s{4,}.*--/.test(l));
-  return mentioned(lines.join('\n'));
+/** Option lines: two spaces, the option, then its description. */
+function optionLines(help: string): Map<string, string> {
+  const lines = new Map<string, string>();
+  for (const match of help.matchAll(/^ {2}(--[a-z][a-z0-9-]*)(?: \S+)?\s{2,}(\S.*)$/gm))
+    lines.set(match[1] as string, match[2] as string);
+  return lines;
 }
 
 describe('help and declared options', () => {
   for (const entry of commands) {
-    it(`keyferry ${entry.name} --help documents exactly the options it accepts`, async () => {
-      const help = await run([...entry.name.split(' '), '--help']);
-      expect(help.code).toBe(0);
-      const text = help.out.join('\n');
-      // An unknown option makes the command parse its table (and refuse) without doing anything.
-      declaredOptions.delete(entry.name);
+    it(`keyferry ${entry.name} --help documents exactly the options it accepts, in English and Chinese`, async () => {
+      const command = await entry.load();
+      const declared = Object.entries(command.help.options);
+      expect(declared.length).toBeGreaterThan(0);
+      for (const env of [{}, { LANG: 'zh_CN.UTF-8' }]) {
+        const help = await run([...entry.name.split(' '), '--help'], env);
+        expect(help.code).toBe(0);
+        const text = help.out.join('\n');
+        const lines = optionLines(text);
+        for (const [name, def] of declared) {
+          expect(text, `${name} in ${JSON.stringify(env)}`).toContain(`  ${optionLabel(name, def)}  `);
+          expect(lines.get(`--${name}`)?.length ?? 0, `--${name} has a description`).toBeGreaterThan(3);
+        }
+        expect([...lines.keys()].filter((o) => !declared.some(([name]) => `--${name}` === o))).toEqual([]);
+        if ('LANG' in env) {
+          expect(text).toMatch(/^用法：keyferry /);
+          expect(englishSentences(text), `English left in the Chinese help of ${entry.name}`).toEqual([]);
+        } else expect(text).toMatch(/^Usage: keyferry /);
+      }
       const probe = await run([...entry.name.split(' '), '--kf-undeclared-probe']);
       expect(probe.code).toBe(1);
-      const declared = declaredOptions.get(entry.name);
-      expect(declared, `${entry.name} did not parse its options`).toBeDefined();
-      const documented = mentioned(text);
-      expect([...(declared ?? [])].filter((o) => !documented.has(o)).sort(), 'declared but not in --help').toEqual([]);
-      expect(
-        [...defined(text)].filter((o) => !(declared ?? []).includes(o) && o !== '--help').sort(),
-        'in --help but not accepted',
-      ).toEqual([]);
-      expect(text).not.toMatch(/created if missing/);
+      expect(probe.err.join('\n')).toContain(`keyferry ${entry.name} has no option --kf-undeclared-probe.`);
+      const zhProbe = await run([...entry.name.split(' '), '--kf-undeclared-probe'], { LANG: 'zh_CN.UTF-8' });
+      expect(zhProbe.err.join('\n')).toContain(`keyferry ${entry.name} 没有选项 --kf-undeclared-probe。`);
     });
   }
 
-  it('lists a command group with --help and exits 0', async () => {
+  it('lists a command group with --help in the CLI language and exits 0', async () => {
     for (const group of ['online', 'custody', 'journal', 'bundle', 'airgap']) {
       const result = await run([group, '--help']);
       expect(result.code).toBe(0);
       expect(result.out.join('\n')).toMatch(new RegExp(`^  ${group} \\w`, 'm'));
+      const zh = await run([group, '--help'], { LANG: 'zh_CN.UTF-8' });
+      expect(zh.out.join('\n')).toContain('命令：');
+    }
+    const incomplete = await run(['online'], { LANG: 'zh_CN.UTF-8' });
+    expect(incomplete.code).toBe(1);
+    expect(incomplete.err.join('\n')).toContain(
+      'keyferry online：请选择其一：create-key, params, import, status, delete-material。',
+    );
+  });
+
+  it('refuses each kind of bad argument with its own message, naming the option', async () => {
+    const cases: [string[], string][] = [
+      [['journal', 'verify'], 'keyferry journal verify needs FILE.'],
+      [['journal', 'verify', 'a.jsonl', 'b.jsonl'], 'keyferry journal verify does not take "b.jsonl" here.'],
+      [['journal', 'verify', 'a.jsonl', '--allow-later=yes'], 'The option --allow-later takes no value.'],
+      [['journal', 'verify', 'a.jsonl', '--expect-head'], 'The option --expect-head needs a value.'],
+      [['journal', 'verify', 'a.jsonl', '--expect-head', '--allow-later'], 'The option --expect-head needs a value.'],
+      [
+        ['journal', 'verify', 'a.jsonl', '--expect-count', '1', '--expect-count', '2'],
+        'The option --expect-count was given more than once',
+      ],
+      [['journal', 'verify', 'a.jsonl', '--expect-count', 'x'], '--expect-count "x" is not a whole number'],
+      [['rehearse', '--specs', ','], '--specs "," names no key spec.'],
+      [['online', 'create-key', '--plan', 'p.json', '--alias', 'a'], '--plan does not go with --alias.'],
+      [['wrap', '--key-spec', 'AES_256', '--wrapping-key', 'k.der'], 'The option --out is required.'],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await run(argv);
+      expect(result.code, argv.join(' ')).toBe(1);
+      expect(result.err.join('\n'), argv.join(' ')).toContain(message);
     }
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../../src-main');
 /** Sites left to convert when this ceiling was last lowered. */
-const CEILING = 14;
+const CEILING = 0;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -25,7 +25,7 @@ function sourceFiles(dir: string): string[] {
  */
 const LEGACY = [
   /new (?:KeyferryError|KmsError)\(\s*[^,()]+,\s*[`'"]/g,
-  /\b(?:refuse|invalid|bundleRefused|kmsClientError|typo|fail)\(\s*(?:'[A-Z][\w.]*',\s*)?[`'"][^`'"]*[a-z]{3,}[^`'"]*[`'"]/g,
+  /\b(?:refuse|invalid|bundleRefused|kmsClientError|typo|fail|badArguments)\(\s*(?:'[A-Z][\w.]*',\s*)?[`'"][^`'"]*[a-z]{3,}[^`'"]*[`'"]/g,
 ];
 
 function untranslatedProblemSites(): string[] {

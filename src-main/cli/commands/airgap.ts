@@ -10,16 +10,11 @@ import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/air
 import { cliAppIdentity } from '../software-identity';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { KeyferryError, toProblem } from '../../core/errors';
-import { missingOption, parseCommandArgs, requireOption } from '../args';
-import type { CliCommand, CliIo } from '../command';
+import { missingOption, requireOption } from '../args';
+import { optionTable } from '../options';
+import { defineCommand, type CliIo } from '../command';
 import { openCeremonyJournal } from '../ceremony-journal';
-import {
-  confirmationLinesFromJournal,
-  confirmGiven,
-  confirmInteractively,
-  parseWitnessConfirms,
-  requireEveryWitness,
-} from '../witness-confirmations';
+import { CONFIRM_FINGERPRINT_OPTION, confirmAsEveryWitness } from '../witness-confirmations';
 import { readConsoleFilesInput } from '../console-files-input';
 import { formatTable } from '../text-table';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
@@ -31,70 +26,37 @@ import { ceremonyTitle } from '../ceremony-title';
 import { onlineImportHint } from '../command-line';
 import { groupHex } from '../../core/hex-groups';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
-import { HSM_OPTIONS, HSM_USAGE, hsmSourceFromOptions } from '../hsm-source-options';
+import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
 import { materialCheck, printHsmMaterial, printHsmSource } from '../hsm-source-lines';
 
 const NAME = 'airgap wrap';
 
-const USAGE = [
-  `Usage: keyferry ${NAME} --bundle DIR --out DIR --journal FILE --operator NAME --witness NAME ... [options]`,
-  '',
-  '  --bundle DIR                the import-parameters bundle from the online workstation',
-  "    (or --console-wrapping-key FILE --key-id ID --spec SPEC --import-token FILE for the console's files,",
-  '     with --wrapping-algorithm RSAES_OAEP_SHA_256 (default) or RSAES_OAEP_SHA_1 as chosen in the console)',
-  '  --out DIR                   a new folder on the removable media for the wrapped-material bundle',
-  '  --journal FILE              the air-gapped journal (created when new, continued when it exists)',
-  '  --operator NAME, --witness NAME (repeat)   the people present; --title TEXT names the ceremony',
-  "                              (default: the bundle's title; a different one is refused)",
-  '  --witness-confirms NAME=DIGEST  (repeat) the import-parameters bundle digest as witness NAME typed it',
-  '                              after hearing it read aloud from the online workstation (keyferry online',
-  '                              params prints it): once per --witness, one value never counts for another',
-  '                              person (console files: once per witness and wrapping-key fingerprint).',
-  '                              Without it on a terminal, each witness is asked in turn; nobody is skipped.',
-  '  --confirm-fingerprint HEX   removed (one value was credited to every witness): refused, use --witness-confirms',
-  '  --material FILE             existing key material (else fresh material is generated here);',
-  '                              --key-id picks the key when the bundle holds several',
-  '  --passphrase-env VAR        name of the environment variable holding the private key passphrase',
-  '  --expires WHEN              requested AES material expiry: never (default) or an ISO date-time',
-  '  --custody M/N               split each key M-of-N; each share goes to --custodian-folder DIR',
-  '                              (repeat, one per custodian, each on its own media: checked);',
-  '                              --custodian NAME (repeat) names the custodians',
-  '  --shares-on-one-volume      rehearsals only: put the shares in <parent of --out>/custodian-<i>',
-  '                              on one volume (journaled and printed as a warning)',
-  "  --receipt-dir DIR           where the receipt goes (default: the journal's folder)",
-  '  --allow-network             go on although a network is up (rehearsals only; journaled as a warning)',
-  '  --no-backup                 with --expires and no --custody: acknowledge that the AES material is kept',
-  '                              nowhere, so after it expires in the KMS it can never be imported again',
-  '                              (journaled, printed on the receipt)',
-  ...HSM_USAGE,
-].join('\n');
-
-const OPTIONS = {
+const OPTIONS = optionTable({
+  bundle: { type: 'string', arg: 'DIR', help: 'cli.opt.airgap.bundle' },
+  'console-wrapping-key': { type: 'string', arg: 'FILE', help: 'cli.opt.airgap.console-wrapping-key' },
+  'key-id': { type: 'string', arg: 'ID', help: 'cli.opt.airgap.key-id' },
+  spec: { type: 'string', arg: 'SPEC', help: 'cli.opt.airgap.spec' },
+  'import-token': { type: 'string', arg: 'FILE', help: 'cli.opt.airgap.import-token' },
+  'wrapping-algorithm': { type: 'string', arg: 'ALG', help: 'cli.opt.wrapping-algorithm' },
+  out: { type: 'string', arg: 'DIR', help: 'cli.opt.wrapped-out' },
+  journal: { type: 'string', arg: 'FILE', help: 'cli.opt.airgap.journal' },
+  operator: { type: 'string', arg: 'NAME', help: 'cli.opt.operator' },
+  witness: { type: 'string', multiple: true, arg: 'NAME', help: 'cli.opt.witness' },
+  title: { type: 'string', arg: 'TEXT', help: 'cli.opt.title' },
+  'witness-confirms': { type: 'string', multiple: true, arg: 'NAME=DIGEST', help: 'cli.opt.witness-confirms' },
+  material: { type: 'string', arg: 'FILE', help: 'cli.opt.airgap.material' },
+  'passphrase-env': { type: 'string', arg: 'VAR', help: 'cli.opt.passphrase-env' },
+  expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.expires' },
+  custody: { type: 'string', arg: 'M/N', help: 'cli.opt.airgap.custody' },
+  custodian: { type: 'string', multiple: true, arg: 'NAME', help: 'cli.opt.airgap.custodian' },
+  'custodian-folder': { type: 'string', multiple: true, arg: 'DIR', help: 'cli.opt.airgap.custodian-folder' },
+  'shares-on-one-volume': { type: 'boolean', help: 'cli.opt.airgap.shares-on-one-volume' },
+  'receipt-dir': { type: 'string', arg: 'DIR', help: 'cli.opt.receipt-dir' },
+  'allow-network': { type: 'boolean', help: 'cli.opt.allow-network' },
+  'no-backup': { type: 'boolean', help: 'cli.opt.airgap.no-backup' },
   ...HSM_OPTIONS,
-  bundle: { type: 'string' },
-  'console-wrapping-key': { type: 'string' },
-  'key-id': { type: 'string' },
-  spec: { type: 'string' },
-  'import-token': { type: 'string' },
-  'wrapping-algorithm': { type: 'string' },
-  out: { type: 'string' },
-  journal: { type: 'string' },
-  operator: { type: 'string' },
-  witness: { type: 'string', multiple: true },
-  title: { type: 'string' },
-  'witness-confirms': { type: 'string', multiple: true },
-  'confirm-fingerprint': { type: 'string', multiple: true },
-  material: { type: 'string' },
-  'passphrase-env': { type: 'string' },
-  expires: { type: 'string' },
-  custody: { type: 'string' },
-  custodian: { type: 'string', multiple: true },
-  'custodian-folder': { type: 'string', multiple: true },
-  'shares-on-one-volume': { type: 'boolean', default: false },
-  'receipt-dir': { type: 'string' },
-  'allow-network': { type: 'boolean', default: false },
-  'no-backup': { type: 'boolean', default: false },
-} as const;
+  'confirm-fingerprint': CONFIRM_FINGERPRINT_OPTION,
+});
 
 function printParameters(io: CliIo, overview: ParametersOverview): void {
   io.stdout(`Ceremony ${overview.ceremonyId}: ${overview.keys.length} key(s) from ${overview.source}`);
@@ -126,27 +88,18 @@ function custodyRequest(
 ): CustodyRequest | undefined {
   if (!values.custody) {
     if (values.custodian || values['custodian-folder'])
-      throw new KeyferryError(
-        'CLI_BAD_ARGUMENTS',
-        '--custodian/--custodian-folder need --custody M/N.',
-        'Add --custody M/N.',
-      );
+      throw new KeyferryError('CLI_OPTION_NEEDS', {
+        option: values.custodian ? '--custodian' : '--custodian-folder',
+        needs: '--custody M/N',
+      });
     return undefined;
   }
   const { m, n } = parseCustodySpec(values.custody);
   if (values.custodian && values.custodian.length !== n)
-    throw new KeyferryError(
-      'CLI_BAD_ARGUMENTS',
-      `${values.custodian.length} custodians were named for ${n} shares.`,
-      `Name exactly ${n} custodians, or none.`,
-    );
+    throw new KeyferryError('CLI_SHARE_COUNT', { what: 'custodians', given: values.custodian.length, n });
   const given = values['custodian-folder'];
   if (given && given.length !== n)
-    throw new KeyferryError(
-      'CLI_BAD_ARGUMENTS',
-      `${given.length} custodian folders were given for ${n} shares.`,
-      `Give exactly ${n} --custodian-folder options, or none.`,
-    );
+    throw new KeyferryError('CLI_SHARE_COUNT', { what: 'folders', given: given.length, n });
   let folders = given?.map((folder) => path.resolve(cwd, folder));
   if (!folders) {
     if (!values['shares-on-one-volume']) throw new KeyferryError('CUSTODY_FOLDERS_MISSING', { n });
@@ -155,12 +108,16 @@ function custodyRequest(
   return { m, n, folders, ...(values.custodian ? { custodians: values.custodian } : {}), allowSameVolume: !given };
 }
 
-export const airgapWrapCommand: CliCommand = {
+export const airgapWrapCommand = defineCommand({
   name: NAME,
   summary: 'Air-gapped side: witnesses confirm the bundle digest, produce and wrap material, write bundle and receipt',
-  usage: USAGE,
-  async run(args, io) {
-    const { values } = parseCommandArgs(NAME, args, OPTIONS);
+  synopsis: [
+    '--bundle DIR --out DIR --journal FILE --operator NAME --witness NAME ... [options]',
+    '--console-wrapping-key FILE --key-id ID --spec SPEC --import-token FILE --out DIR --journal FILE ... [options]',
+  ],
+  about: 'cli.about.airgap-wrap',
+  options: OPTIONS,
+  async run({ values }, io) {
     if (values['confirm-fingerprint']) throw new KeyferryError('CLI_CONFIRM_FINGERPRINT_REPLACED');
     const out = path.resolve(io.cwd, requireOption(NAME, values.out, '--out'));
     const operator = requireOption(NAME, values.operator, '--operator');
@@ -235,12 +192,7 @@ export const airgapWrapCommand: CliCommand = {
           custodians: custody?.folders.length ?? 0,
         }),
       );
-      const fromSeq = journal.count + 1;
-      const given = parseWitnessConfirms(values['witness-confirms']);
-      if (given.length > 0) await confirmGiven(air, given);
-      else if (process.stdin.isTTY) await confirmInteractively(air, io, process.stdin, true);
-      requireEveryWitness(air, io);
-      for (const line of confirmationLinesFromJournal(journal, fromSeq, io)) io.stdout(line);
+      await confirmAsEveryWitness(air, journal, values['witness-confirms'], io);
       if (values.material) {
         const keyId = values['key-id'] ?? (overview.keys.length === 1 ? overview.keys[0]?.keyId : undefined);
         if (!keyId) throw missingOption({ reason: 'materialKeyId' });
@@ -295,7 +247,7 @@ export const airgapWrapCommand: CliCommand = {
       await journal.close();
     }
   },
-};
+});
 
 /** One custody set for the whole ceremony: who holds which share, and the backup beside each. */
 function printCustodySet(io: CliIo, result: CustodyResult, keys: number): void {

@@ -1,11 +1,10 @@
 /** `keyferry bundle verify DIR [--expect-digest HEX] [--json]`: checks a transfer bundle on media. */
 import path from 'node:path';
 import { readBundle, type TransferBundle } from '../../core/bundle';
-import { KeyferryError, toProblem } from '../../core/errors';
+import { toProblem } from '../../core/errors';
 import { sha256Hex } from '../../core/fs/durable-file';
 import { groupHex } from '../../core/hex-groups';
-import { parseCommandArgs } from '../args';
-import type { CliCommand } from '../command';
+import { defineCommand } from '../command';
 
 const NAME = 'bundle verify';
 
@@ -75,35 +74,19 @@ function jsonReport(bundle: TransferBundle) {
   };
 }
 
-export const bundleVerifyCommand: CliCommand = {
+export const bundleVerifyCommand = defineCommand({
   name: NAME,
   summary: 'Verify a transfer bundle (import parameters or wrapped material) and print its digest',
-  usage: [
-    'Usage: keyferry bundle verify DIR [--expect-digest HEX] [--json]',
-    '',
-    'Checks everything Keyferry checks before using a bundle: manifest, sizes, links, hashes,',
-    'token binding and expiry. Prints the bundle kind, its keys and its digest (SHA-256 of',
-    'manifest.json, grouped in fours as on the receipt) and exits 0; or the exact problem and exits 1.',
-    '',
-    '  --expect-digest HEX   the digest printed on the receipt (spaces allowed); refuse any other.',
-    '  --json                print one JSON object instead of text.',
-  ].join('\n'),
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      NAME,
-      args,
-      { 'expect-digest': { type: 'string' }, json: { type: 'boolean' } },
-      true,
-    );
-    if (positionals.length !== 1 || positionals[0] === undefined) {
-      throw new KeyferryError(
-        'CLI_BAD_ARGUMENTS',
-        'Give exactly one bundle folder.',
-        `Run "keyferry ${NAME} --help" for the usage.`,
-      );
-    }
+  synopsis: ['DIR [--expect-digest HEX] [--json]'],
+  about: 'cli.about.bundle-verify',
+  options: {
+    'expect-digest': { type: 'string', arg: 'HEX', help: 'cli.opt.bundle-verify.expect-digest' },
+    json: { type: 'boolean', help: 'cli.opt.bundle-verify.json' },
+  },
+  positional: { arg: 'DIR' },
+  async run({ values, positional }, io) {
     const now = new Date();
-    const dir = path.resolve(io.cwd, positionals[0]);
+    const dir = path.resolve(io.cwd, positional as string);
     try {
       const bundle = await readBundle(dir, { now, expectedDigest: values['expect-digest'] });
       if (values.json) io.stdout(JSON.stringify(jsonReport(bundle)));
@@ -115,4 +98,4 @@ export const bundleVerifyCommand: CliCommand = {
       return 1;
     }
   },
-};
+});

@@ -1,5 +1,5 @@
 /**
- * What the custody commands share: argument errors, and reading the
+ * What the custody commands share: reading the
  * shares a restore is given (share files and typed slips), wiping every share read so far when
  * one cannot be read.
  */
@@ -8,17 +8,16 @@ import type { CustodyShare } from '../../core/custody/custody-share';
 import type { SetShare } from '../../core/custody/set-share';
 import { readAnyShareFile } from '../../core/custody/share-file';
 import { parseTypedAnyShare } from '../../core/custody/typed-share';
-import { KeyferryError } from '../../core/errors';
+import { causeValues, KeyferryError } from '../../core/errors';
 import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
-
-/** A CLI_BAD_ARGUMENTS error pointing at `keyferry <command> --help`. */
-export function badArguments(command: string, message: string): KeyferryError {
-  return new KeyferryError('CLI_BAD_ARGUMENTS', message, `Run "keyferry ${command} --help" for the usage.`);
-}
 
 function inFile(file: string, error: unknown): unknown {
   if (!(error instanceof KeyferryError)) return error;
-  return new KeyferryError(error.code, `${path.basename(file)}: ${error.message}`, error.nextStep, { cause: error });
+  return new KeyferryError(
+    'SHARE_FILE_REFUSED',
+    { file: path.basename(file), ...causeValues(error) },
+    { cause: error },
+  );
 }
 
 /** A share as read for a restore, with where it came from. */

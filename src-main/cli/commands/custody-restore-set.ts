@@ -14,9 +14,7 @@ import { createFreshFolder, writeFileExclusive } from '../../core/fs/durable-fil
 import { groupHex } from '../../core/hex-groups';
 import { cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
-import { badArguments, type ReadShare } from './custody-input';
-
-const NAME = 'custody restore';
+import type { ReadShare } from './custody-input';
 
 interface SetValues {
   readonly backup?: string | undefined;
@@ -34,7 +32,7 @@ export function backupFileFor(values: SetValues, read: readonly ReadShare[], io:
   const sets = read.filter((r) => isSetShare(r.share));
   if (sets.length === 0) {
     if (values.backup !== undefined)
-      throw badArguments(NAME, '--backup goes with shares of a ceremony custody set (format 2), not per-key shares.');
+      throw new KeyferryError('CLI_OPTION_FOR_SHARES', { option: '--backup', shares: 'set' });
     return undefined;
   }
   if (values.backup !== undefined) return path.resolve(io.cwd, values.backup);
@@ -131,7 +129,7 @@ export async function runSetProveOnly(
   const { t } = cliTranslator(io);
   if (shares.length !== read.length) throw new KeyferryError('CUSTODY_SET_SHARES_MIXED', mixedValues(read));
   if (values['key-spec'] !== undefined)
-    throw badArguments(NAME, '--key-spec goes with per-key shares; a custody backup records every key spec.');
+    throw new KeyferryError('CLI_OPTION_FOR_SHARES', { option: '--key-spec', shares: 'perKey' });
   const ceremonyId = values['ceremony-id'];
   const foreign = shares.find((s) => ceremonyId !== undefined && s.ceremonyId !== ceremonyId);
   if (foreign)

@@ -5,7 +5,6 @@
  * variable.
  */
 import path from 'node:path';
-import { z } from 'zod';
 import { loadKeyMaterial, parseKeySpec, type KeyMaterial } from '../../core/crypto/index';
 import type { CustodyShare } from '../../core/custody/custody-share';
 import { renderCustodySlip } from '../../core/custody/custody-slip';
@@ -13,78 +12,50 @@ import { splitMaterial } from '../../core/custody/split';
 import { writeShareFiles, type VolumeIdOf } from '../../core/custody/write-shares';
 import { groupHex } from '../../core/hex-groups';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
-import { parseCommandArgs } from '../args';
+import { requireOption } from '../args';
 import { ceremonyReceiptLanguage } from '../cli-locale';
-import type { CliCommand, CliIo } from '../command';
-import { badArguments } from './custody-input';
+import { defineCommand, type CliCommand, type CliIo } from '../command';
+import { KeyferryError } from '../../core/errors';
+import { parseWholeNumberOption } from '../number-option';
+import { optionTable, type OptionValues } from '../options';
 import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
 import { custodyRestoreCommand } from './custody-restore';
 
-const SPLIT_USAGE = `Usage: keyferry custody split --material FILE --key-spec SPEC --ceremony-id ID --key-id ID
-         --m M --n N --custodian NAME (N times) --out DIR (N times) [--passphrase-env VAR]
+const NAME = 'custody split';
 
-Splits key material into N shares, any M of which rebuild it (2 <= M <= N <= 16). Share i goes
-to the i-th --custodian and is written into the i-th --out folder, with its printable slip
-(.slip.html and .slip.txt) beside it. Each --out folder must exist and be on its own volume.
-
-  --material FILE        AES_256: 32 raw bytes, hex or base64; RSA/EC: private key PEM/DER
-  --key-spec SPEC        the material's key spec: AES_256, RSA_2048/3072/4096, EC_P256/P384
-  --ceremony-id ID       the ceremony the shares belong to (printed on slips; restore checks it)
-  --key-id ID            the KMS key the material is for (restore checks it)
-  --m M                  shares needed to rebuild (at least 2)
-  --n N                  shares handed out (M to 16)
-  --custodian NAME       the custodian of share i (repeat N times, in share order)
-  --out DIR              the folder for share i, on custodian i's own media (repeat N times)
-  --passphrase-env VAR   name of the environment variable holding the private key's passphrase`;
-
-const count = z
-  .string()
-  .regex(/^\d{1,2}$/, 'must be a whole number')
-  .transform(Number);
-
-const SplitSchema = z.object({
-  material: z.string({ error: 'The option --material FILE is required.' }).min(1),
-  'key-spec': z.string({ error: 'The option --key-spec SPEC is required.' }).min(1),
-  'ceremony-id': z.string({ error: 'The option --ceremony-id ID is required.' }).min(1),
-  'key-id': z.string({ error: 'The option --key-id ID is required.' }).min(1),
-  m: count.optional(),
-  n: count.optional(),
-  custodian: z.array(z.string()).default([]),
-  out: z.array(z.string().min(1)).default([]),
-  'passphrase-env': z.string().optional(),
+const SPLIT_OPTIONS = optionTable({
+  material: { type: 'string', arg: 'FILE', help: 'cli.opt.custody-split.material' },
+  'key-spec': { type: 'string', arg: 'SPEC', help: 'cli.opt.custody-split.key-spec' },
+  'ceremony-id': { type: 'string', arg: 'ID', help: 'cli.opt.custody-split.ceremony-id' },
+  'key-id': { type: 'string', arg: 'ID', help: 'cli.opt.custody-split.key-id' },
+  m: { type: 'string', arg: 'M', help: 'cli.opt.custody-split.m' },
+  n: { type: 'string', arg: 'N', help: 'cli.opt.custody-split.n' },
+  custodian: { type: 'string', multiple: true, arg: 'NAME', help: 'cli.opt.custody-split.custodian' },
+  out: { type: 'string', multiple: true, arg: 'DIR', help: 'cli.opt.custody-split.out' },
+  'passphrase-env': { type: 'string', arg: 'VAR', help: 'cli.opt.passphrase-env' },
 });
 
-async function runSplit(args: string[], io: CliIo, volumeIdOf: VolumeIdOf | undefined): Promise<number> {
-  const { values } = parseCommandArgs('custody split', args, {
-    material: { type: 'string' },
-    'key-spec': { type: 'string' },
-    'ceremony-id': { type: 'string' },
-    'key-id': { type: 'string' },
-    m: { type: 'string' },
-    n: { type: 'string' },
-    custodian: { type: 'string', multiple: true },
-    out: { type: 'string', multiple: true },
-    'passphrase-env': { type: 'string' },
-  });
-  const parsed = SplitSchema.safeParse(values);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw badArguments(
-      'custody split',
-      issue?.message.startsWith('The option')
-        ? issue.message
-        : `The option --${String(issue?.path[0] ?? '')} ${issue?.message ?? 'is invalid'}.`,
-    );
-  }
-  const options = parsed.data;
-  const { m, n } = options;
-  if (m === undefined) throw badArguments('custody split', 'The option --m M is required (shares needed to rebuild).');
-  if (n === undefined) throw badArguments('custody split', 'The option --n N is required (shares handed out).');
+/** Shares per split: at least 2, at most 16 (core/custody checks M <= N). */
+const SHARE_RANGE = { min: 2, max: 16 };
+
+async function runSplit(
+  values: OptionValues<typeof SPLIT_OPTIONS>,
+  io: CliIo,
+  volumeIdOf: VolumeIdOf | undefined,
+): Promise<number> {
+  const options = {
+    material: requireOption(NAME, values.material, '--material'),
+    'key-spec': requireOption(NAME, values['key-spec'], '--key-spec'),
+    'ceremony-id': requireOption(NAME, values['ceremony-id'], '--ceremony-id'),
+    'key-id': requireOption(NAME, values['key-id'], '--key-id'),
+    custodian: values.custodian ?? [],
+    out: values.out ?? [],
+    'passphrase-env': values['passphrase-env'],
+  };
+  const m = parseWholeNumberOption('--m', requireOption(NAME, values.m, '--m'), SHARE_RANGE, 0);
+  const n = parseWholeNumberOption('--n', requireOption(NAME, values.n, '--n'), SHARE_RANGE, 0);
   if (options.out.length !== n)
-    throw badArguments(
-      'custody split',
-      `${options.out.length} --out folder(s) were given for ${n} shares: give one per share, each on its own custodian's media.`,
-    );
+    throw new KeyferryError('CLI_SHARE_COUNT', { what: 'outFolders', given: options.out.length, n });
   const spec = parseKeySpec(options['key-spec']);
   const passphrase = secretFromEnvironment('passphrase-env', options['passphrase-env'], io.env);
   const bytes = await readInputFile(path.resolve(io.cwd, options.material), 'material', SMALL_INPUT_FILE_BYTES);
@@ -142,12 +113,17 @@ async function runSplit(args: string[], io: CliIo, volumeIdOf: VolumeIdOf | unde
 /** Builds the custody commands; tests inject volumeIdOf (otherwise each folder's device number). */
 export function createCustodyCommands(deps: { volumeIdOf?: VolumeIdOf } = {}): CliCommand[] {
   return [
-    {
-      name: 'custody split',
+    defineCommand({
+      name: NAME,
       summary: 'Split key material into M-of-N custody shares with printable slips',
-      usage: SPLIT_USAGE,
-      run: (args, io) => runSplit(args, io, deps.volumeIdOf),
-    },
+      synopsis: [
+        '--material FILE --key-spec SPEC --ceremony-id ID --key-id ID',
+        '    --m M --n N --custodian NAME (N times) --out DIR (N times) [--passphrase-env VAR]',
+      ],
+      about: 'cli.about.custody-split',
+      options: SPLIT_OPTIONS,
+      run: ({ values }, io) => runSplit(values, io, deps.volumeIdOf),
+    }),
     custodyRestoreCommand,
   ];
 }

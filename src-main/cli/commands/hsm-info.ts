@@ -1,9 +1,9 @@
 /** `keyferry hsm info --module FILE [--json]`: the PKCS#11 module, its tokens and the mechanisms a ceremony needs. */
 import path from 'node:path';
 import { describeHsm, type TokenReport } from '../../core/hsm/hsm-info';
-import { parseCommandArgs, requireOption } from '../args';
+import { requireOption } from '../args';
 import { cliTranslator } from '../cli-locale';
-import type { CliCommand } from '../command';
+import { defineCommand } from '../command';
 
 const NAME = 'hsm info';
 
@@ -11,23 +11,16 @@ function version(v: { major: number; minor: number }): string {
   return `${v.major}.${v.minor}`;
 }
 
-export const hsmInfoCommand: CliCommand = {
+export const hsmInfoCommand = defineCommand({
   name: NAME,
   summary: 'List the slots, tokens and ceremony mechanisms of an HSM through its PKCS#11 module',
-  usage: [
-    'Usage: keyferry hsm info --module FILE [--json]',
-    '',
-    "Loads the HSM vendor's PKCS#11 module and lists every slot with a token: label, manufacturer,",
-    'model, serial number, firmware, the state of the user PIN, and whether the token has each',
-    'mechanism a ceremony uses. Needs no PIN and changes nothing on the token. Whether a token can',
-    'do a particular ceremony (hashes, exact RFC 5649 framing) is proven by the capability check',
-    'that `airgap wrap --hsm-module` runs before anything is generated.',
-    '',
-    '  --module FILE   the PKCS#11 library (.so/.dll/.dylib), e.g. /usr/lib/softhsm/libsofthsm2.so',
-    '  --json          print the report as JSON',
-  ].join('\n'),
-  async run(args, io) {
-    const { values } = parseCommandArgs(NAME, args, { module: { type: 'string' }, json: { type: 'boolean' } });
+  synopsis: ['--module FILE [--json]'],
+  about: 'cli.about.hsm-info',
+  options: {
+    module: { type: 'string', arg: 'FILE', help: 'cli.opt.hsm-info.module' },
+    json: { type: 'boolean', help: 'cli.opt.hsm-info.json' },
+  },
+  async run({ values }, io) {
     const modulePath = path.resolve(io.cwd, requireOption(NAME, values.module, '--module'));
     const report = describeHsm(modulePath);
     if (values.json) {
@@ -52,7 +45,7 @@ export const hsmInfoCommand: CliCommand = {
     for (const token of report.tokens) printToken(token, t, io.stdout);
     return 0;
   },
-};
+});
 
 function printToken(token: TokenReport, t: ReturnType<typeof cliTranslator>['t'], out: (line: string) => void): void {
   out('');

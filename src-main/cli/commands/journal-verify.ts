@@ -1,31 +1,19 @@
 /** `keyferry journal verify FILE [--expect-head HEX] [--expect-count N] [--allow-later]`: checks a ceremony journal. */
 import path from 'node:path';
-import { KeyferryError } from '../../core/errors';
 import { normalizeHeadHash, type ExpectedHead, type JournalEntry } from '../../core/journal';
 import { inspectJournal, readJournalFile } from '../../core/journal/verify';
 import { groupHex } from '../../core/hex-groups';
-import { parseCommandArgs } from '../args';
-import type { CliCommand } from '../command';
+import { defineCommand } from '../command';
+import { parseWholeNumberOption } from '../number-option';
+import { optionTable } from '../options';
 
 const NAME = 'journal verify';
 
-export const JOURNAL_VERIFY_OPTIONS = {
-  'expect-head': { type: 'string' },
-  'expect-count': { type: 'string' },
-  'allow-later': { type: 'boolean' },
-} as const;
-
-function parseCount(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value)) {
-    throw new KeyferryError(
-      'CLI_BAD_ARGUMENTS',
-      `--expect-count must be a whole number, not "${value.slice(0, 40)}".`,
-      'Copy the entry count from the receipt.',
-    );
-  }
-  return Number(value);
-}
+export const JOURNAL_VERIFY_OPTIONS = optionTable({
+  'expect-head': { type: 'string', arg: 'HEX', help: 'cli.opt.journal-verify.expect-head' },
+  'expect-count': { type: 'string', arg: 'N', help: 'cli.opt.journal-verify.expect-count' },
+  'allow-later': { type: 'boolean', help: 'cli.opt.journal-verify.allow-later' },
+});
 
 /**
  * The entries after the expected head that the receipt did not seal. The one `receipt.written`
@@ -45,38 +33,24 @@ function describeLater(later: readonly JournalEntry[]): string {
   return `${shown.join(', ')}${later.length > shown.length ? `, and ${later.length - shown.length} more` : ''}`;
 }
 
-export const journalVerifyCommand: CliCommand = {
+export const journalVerifyCommand = defineCommand({
   name: NAME,
   summary: 'Verify a ceremony journal (hash chain, and the head hash printed on a receipt)',
-  usage: [
-    'Usage: keyferry journal verify FILE [--expect-head HEX] [--expect-count N] [--allow-later]',
-    '',
-    'Checks every line of the journal: canonical JSON, numbering, the hash chain and each hash.',
-    'Prints "OK <count> entries, head <hash>" and exits 0, or "line N: <reason>" and exits 1.',
-    '',
-    '  --expect-head HEX   the journal head hash printed on the receipt (spaces allowed).',
-    '                      Without it, entries cut off the end of the journal cannot be noticed.',
-    '  --expect-count N    the entry count printed on the receipt.',
-    '  --allow-later       accept entries after the expected head (a later session of the same',
-    '                      ceremony); without it they fail the check and are listed. The entry',
-    '                      recording the receipt itself (receipt.written) is always accepted.',
-  ].join('\n'),
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(NAME, args, JOURNAL_VERIFY_OPTIONS, true);
-    if (positionals.length !== 1 || positionals[0] === undefined) {
-      throw new KeyferryError(
-        'CLI_BAD_ARGUMENTS',
-        'Give exactly one journal file.',
-        `Run "keyferry ${NAME} --help" for the usage.`,
-      );
-    }
+  synopsis: ['FILE [--expect-head HEX] [--expect-count N] [--allow-later]'],
+  about: 'cli.about.journal-verify',
+  options: JOURNAL_VERIFY_OPTIONS,
+  positional: { arg: 'FILE' },
+  async run({ values, positional }, io) {
     const head = values['expect-head'];
     const expected: ExpectedHead = {
       expectedHead: head === undefined ? undefined : normalizeHeadHash(head),
-      expectedCount: parseCount(values['expect-count']),
+      expectedCount:
+        values['expect-count'] === undefined
+          ? undefined
+          : parseWholeNumberOption('--expect-count', values['expect-count'], { min: 0, max: 999_999_999 }, 0),
     };
     const { verification: result, entries } = inspectJournal(
-      await readJournalFile(path.resolve(io.cwd, positionals[0])),
+      await readJournalFile(path.resolve(io.cwd, positional as string)),
       expected,
     );
     if (!result.ok) {
@@ -96,4 +70,4 @@ export const journalVerifyCommand: CliCommand = {
     io.stdout(`OK ${result.count} entries, head ${groupHex(result.headHash)}${note}`);
     return 0;
   },
-};
+});

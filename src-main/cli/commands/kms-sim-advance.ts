@@ -12,10 +12,10 @@ import {
   clockErrorSchema,
   type ClockAnswer,
 } from '../../core/kms-simulator/clock-control';
-import { parseCommandArgs, requireOption } from '../args';
+import { requireOption } from '../args';
 import { cliTranslator } from '../cli-locale';
 import { formatOffset, parseDateTimeOption, parseDurationOption } from '../clock-options';
-import type { CliCommand } from '../command';
+import { defineCommand } from '../command';
 
 const NAME = 'kms-sim advance';
 const TIMEOUT_MS = 10_000;
@@ -87,27 +87,18 @@ function postMove(url: URL, body: { advanceMs: number } | { to: number }): Promi
   });
 }
 
-export const kmsSimAdvanceCommand: CliCommand = {
+export const kmsSimAdvanceCommand = defineCommand({
   name: NAME,
   summary: "Move a running simulator's clock forward (expiry rehearsals)",
-  usage: [
-    `Usage: keyferry ${NAME} --endpoint URL (--by DURATION | --to DATE-TIME)`,
-    '',
-    'Moves the clock of a simulator started with --clock-control (keyferry kms-sim --clock-control),',
-    'on this computer, over loopback. The clock only moves forward and stays moved in its --state file.',
-    '',
-    '  --endpoint URL    the endpoint the simulator printed, e.g. http://127.0.0.1:43117',
-    "  --by DURATION     move forward by whole d, h, m or s: 25h (past an import token's 24 hours), 91d, 1d12h",
-    '  --to DATE-TIME    move forward to this time, with its zone: 2027-03-01T09:00:00Z',
-    '',
-    "Keyferry itself keeps this computer's time: its journals and receipts are dated by it.",
-  ].join('\n'),
-  async run(args, io) {
-    const { values } = parseCommandArgs(NAME, args, {
-      endpoint: { type: 'string' },
-      by: { type: 'string' },
-      to: { type: 'string' },
-    });
+  synopsis: ['--endpoint URL (--by DURATION | --to DATE-TIME)'],
+  about: 'cli.about.kms-sim-advance',
+  options: {
+    endpoint: { type: 'string', arg: 'URL', help: 'cli.opt.kms-sim-advance.endpoint' },
+    by: { type: 'string', arg: 'DURATION', help: 'cli.opt.kms-sim-advance.by' },
+    to: { type: 'string', arg: 'DATE-TIME', help: 'cli.opt.kms-sim-advance.to' },
+  },
+  notes: ['cli.note.kms-sim-advance'],
+  async run({ values }, io) {
     const url = clockUrl(requireOption(NAME, values.endpoint, '--endpoint'));
     if ((values.by === undefined) === (values.to === undefined)) throw new KeyferryError('SIM_ADVANCE_HOW');
     const body =
@@ -120,4 +111,4 @@ export const kmsSimAdvanceCommand: CliCommand = {
     io.stdout(translator.t('kms-sim.clock.expired'));
     return 0;
   },
-};
+});

@@ -6,11 +6,10 @@ import path from 'node:path';
 import { isLoopbackHost } from '../../core/kms/endpoint';
 import { checkIdentifier } from '../../core/identifier-check';
 import { startKmsSimulator } from '../../core/kms-simulator/index';
-import { parseCommandArgs } from '../args';
 import { cliTranslator } from '../cli-locale';
 import { formatOffset, parseStartAtOption } from '../clock-options';
 import { parseMillisecondsOption, parsePerSecondOption, parseWholeNumberOption } from '../number-option';
-import type { CliCommand } from '../command';
+import { defineCommand } from '../command';
 
 const NAME = 'kms-sim';
 
@@ -26,55 +25,30 @@ function waitForStopSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-export const kmsSimCommand: CliCommand = {
+export const kmsSimCommand = defineCommand({
   name: NAME,
   summary: 'Run the built-in KMS simulator on loopback (rehearsals, no cloud account)',
-  usage: [
-    `Usage: keyferry ${NAME} [--host 127.0.0.1] [--port N] [--state FILE] [--latency 60ms] [--throttle N/s]`,
-    '                        [--regions R1,R2] [--start-at WHEN] [--clock-control] [--json]',
-    '',
-    'Serves the Huawei Cloud KMS API (v1.0) on loopback until Ctrl+C or SIGTERM, and prints the',
-    'endpoint, region, project ID, AK and SK to configure Keyferry with.',
-    '',
-    '  --host H      address to listen on (default 127.0.0.1; anything else is reachable from the network)',
-    '  --port N      port (default: a free one)',
-    '  --state FILE  keep keys and credentials in FILE, so a later run resumes the rehearsal',
-    '  --latency T   answer every request T late, like a distant region: 60ms, 1s or a bare',
-    '                number of milliseconds (default 0)',
-    '  --throttle N/s  admit N requests a second, answering the rest APIG.0308 (HTTP 429) as',
-    "                Huawei's API gateway does (default: no limit); --rate-limit N is the same",
-    '  --regions R1,R2  also serve these regions (replica groups), each with its own project, keys',
-    '                and wrapping keys, the same AK/SK; reach one at http://kms.REGION.localhost:PORT',
-    '                (printed). In memory only (not with --state)',
-    "  --start-at WHEN  start the simulator's clock at WHEN: a date-time with its zone",
-    '                (2027-03-01T09:00:00Z) or a duration from now (+30d, +25h); never earlier',
-    '                than the time a --state file resumes at',
-    '  --clock-control  let "keyferry kms-sim advance" move the clock forward (from this computer',
-    "                only, over loopback), to rehearse an import token's 24 hours or a material expiry",
-    '  --json        print exactly one JSON line first:',
-    '                {"endpoint","region","projectId","ak","sk","now","offsetMs","clockControl","regions"}',
-    '',
-    "The simulator's clock decides what the KMS decides (token and material expiry); a moved clock",
-    "is kept in the --state file. Requests are still signed with this computer's time, and the",
-    'simulator accepts a signature date within 15 minutes of either its own time or the real time.',
-    '',
-    'The simulator is for rehearsals: never import real key material into it.',
-  ].join('\n'),
-  async run(args, io) {
+  synopsis: [
+    '[--host 127.0.0.1] [--port N] [--state FILE] [--latency 60ms] [--throttle N/s]',
+    '    [--regions R1,R2] [--start-at WHEN] [--clock-control] [--json]',
+  ],
+  about: 'cli.about.kms-sim',
+  options: {
+    host: { type: 'string', arg: 'H', help: 'cli.opt.kms-sim.host' },
+    port: { type: 'string', arg: 'N', help: 'cli.opt.kms-sim.port' },
+    state: { type: 'string', arg: 'FILE', help: 'cli.opt.kms-sim.state' },
+    latency: { type: 'string', arg: 'T', help: 'cli.opt.kms-sim.latency' },
+    throttle: { type: 'string', arg: 'N/s', help: 'cli.opt.kms-sim.throttle' },
+    'rate-limit': { type: 'string', arg: 'N', help: 'cli.opt.kms-sim.rate-limit' },
+    regions: { type: 'string', arg: 'R1,R2', help: 'cli.opt.kms-sim.regions' },
+    'start-at': { type: 'string', arg: 'WHEN', help: 'cli.opt.kms-sim.start-at' },
+    'clock-control': { type: 'boolean', help: 'cli.opt.kms-sim.clock-control' },
+    json: { type: 'boolean', help: 'cli.opt.kms-sim.json' },
+  },
+  notes: ['cli.note.kms-sim.clock', 'cli.note.kms-sim.rehearsal-only'],
+  async run({ values }, io) {
     // Ctrl-C or SIGTERM is how the simulator normally ends (state saved, exit 0): not a stopped ceremony.
     io.interrupts?.leaveStopsToCommand();
-    const { values } = parseCommandArgs(NAME, args, {
-      host: { type: 'string', default: '127.0.0.1' },
-      port: { type: 'string' },
-      state: { type: 'string' },
-      latency: { type: 'string' },
-      throttle: { type: 'string' },
-      regions: { type: 'string' },
-      'rate-limit': { type: 'string' },
-      'start-at': { type: 'string' },
-      'clock-control': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    });
     const host = values.host ?? '127.0.0.1';
     const port = parseWholeNumberOption('--port', values.port, { min: 0, max: 65535 }, 0);
     const latencyMs = parseMillisecondsOption('--latency', values.latency, { min: 0, max: 60_000 }, 0);
@@ -91,12 +65,9 @@ export const kmsSimCommand: CliCommand = {
     const startAt =
       values['start-at'] === undefined ? undefined : parseStartAtOption('--start-at', values['start-at'], Date.now());
     const clockControl = values['clock-control'] ?? false;
-    if (!isLoopbackHost(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host)) {
-      io.stderr('WARNING: the KMS simulator will listen on a non-loopback address and be reachable from the network.');
-      io.stderr(
-        'WARNING: its AK/SK and every key in it are for rehearsal only. Bind to 127.0.0.1 unless you really mean this.',
-      );
-    }
+    const { t } = cliTranslator(io);
+    if (!isLoopbackHost(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host))
+      for (const line of t('kms-sim.cli.non-loopback').split('\n')) io.stderr(line);
     const stopped = waitForStopSignal();
     const sim = await startKmsSimulator({
       host,
@@ -110,7 +81,7 @@ export const kmsSimCommand: CliCommand = {
         ? {}
         : {
             onRequest: ({ action, status }) =>
-              io.stdout(`${new Date().toISOString()} ${action} -> ${status || 'dropped'}`),
+              io.stdout(`${new Date().toISOString()} ${action} -> ${status || t('kms-sim.cli.dropped')}`),
           }),
     });
     if (values.json) {
@@ -128,13 +99,13 @@ export const kmsSimCommand: CliCommand = {
         }),
       );
     } else {
-      io.stdout('Keyferry KMS simulator (rehearsal only: never import real key material)');
-      io.stdout(`  endpoint    ${sim.endpoint}`);
-      io.stdout(`  region      ${sim.region}`);
-      io.stdout(`  project ID  ${sim.projectId}`);
-      io.stdout(`  AK          ${sim.ak}`);
-      io.stdout(`  SK          ${sim.sk}`);
-      io.stdout(`  state       ${statePath ?? 'in memory (lost when the simulator stops)'}`);
+      io.stdout(t('kms-sim.cli.banner'));
+      io.stdout(t('kms-sim.cli.field', { field: 'endpoint', value: sim.endpoint }));
+      io.stdout(t('kms-sim.cli.field', { field: 'region', value: sim.region }));
+      io.stdout(t('kms-sim.cli.field', { field: 'project', value: sim.projectId }));
+      io.stdout(t('kms-sim.cli.field', { field: 'ak', value: sim.ak }));
+      io.stdout(t('kms-sim.cli.field', { field: 'sk', value: sim.sk }));
+      io.stdout(t('kms-sim.cli.state', { where: statePath ? 'file' : 'memory', file: statePath ?? '' }));
       if (sim.regions.length > 1) {
         for (const r of sim.regions)
           io.stdout(
@@ -154,15 +125,13 @@ export const kmsSimCommand: CliCommand = {
         }),
       );
       if (latencyMs > 0 || ratePerSecond > 0) {
-        io.stdout(
-          `  traffic     ${latencyMs} ms per answer; ${ratePerSecond > 0 ? `${ratePerSecond} requests a second, the rest answered APIG.0308` : 'no rate limit'}`,
-        );
+        io.stdout(t('kms-sim.cli.traffic', { latency: latencyMs, rate: ratePerSecond }));
       }
-      io.stdout('Press Ctrl+C to stop.');
+      io.stdout(t('kms-sim.cli.stop-hint'));
     }
     const signal = await stopped;
     await sim.close();
-    if (!values.json) io.stdout(`Stopped (${signal}).`);
+    if (!values.json) io.stdout(t('kms-sim.cli.stopped', { signal }));
     return 0;
   },
-};
+});

@@ -7,14 +7,13 @@ import path from 'node:path';
 import { parseCustodySpec } from '../../core/ceremony/airgap/custody-split';
 import { cliAppIdentity } from '../software-identity';
 import { runRehearsal } from '../../core/ceremony/rehearsal/rehearsal';
-import { HSM_OPTIONS, HSM_USAGE, hsmSourceFromOptions } from '../hsm-source-options';
+import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
 import { KEY_SPECS, parseKeySpec, parseWrappingAlgorithm, type KeySpec } from '../../core/crypto/key-spec';
 import { KeyferryError } from '../../core/errors';
-import { parseCommandArgs } from '../args';
-import type { CliCommand } from '../command';
+import { defineCommand } from '../command';
 import { formatTable } from '../text-table';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
-import { translator, type Translator } from '../../i18n/translate';
+import type { Translator } from '../../i18n/translate';
 import { KEY_STATE_NAMES } from '../../core/kms/types';
 
 const NAME = 'rehearse';
@@ -38,66 +37,46 @@ function parseSpecs(text: string | undefined): KeySpec[] {
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .map(parseKeySpec);
-  if (specs.length === 0)
-    throw new KeyferryError(
-      'CLI_BAD_ARGUMENTS',
-      'The option --specs names no key spec.',
-      `Give a comma-separated list such as ${KEY_SPECS.join(',')}.`,
-    );
-  if (new Set(specs).size !== specs.length)
-    throw new KeyferryError('CLI_BAD_ARGUMENTS', 'The option --specs names a spec twice.', 'Name each spec once.');
+  const badValue = (expected: 'specList' | 'specOnce') =>
+    new KeyferryError('CLI_OPTION_VALUE_INVALID', { option: '--specs', value: text.slice(0, 60), expected });
+  if (specs.length === 0) throw badValue('specList');
+  if (new Set(specs).size !== specs.length) throw badValue('specOnce');
   return specs;
 }
 
-export const rehearseCommand: CliCommand = {
+export const rehearseCommand = defineCommand({
   name: NAME,
   summary: 'Rehearse a whole ceremony against the built-in KMS simulator (no cloud account)',
-  usage: [
-    `Usage: keyferry ${NAME} [--out DIR] [--specs AES_256,RSA_2048,...] [--custody M/N [--custodian NAME ...]]`,
-    '',
-    'Starts the KMS simulator in this process, runs the online side (create keys, fetch the import',
-    'parameters, write the bundle), the air-gapped side (read the bundle, confirm fingerprints,',
-    'generate and wrap the material, write the wrapped bundle and receipt), then the online side',
-    'again (check, import, verify every key), and verifies both journals against their receipts.',
-    '',
-    '  --out DIR          a new folder for everything (default ./keyferry-rehearsal-<timestamp>; never overwritten)',
-    `  --specs LIST       key specs, comma-separated (default all: ${KEY_SPECS.join(',')})`,
-    '  --custody M/N      also split each key M-of-N into DIR/custodian-<i>',
-    '  --custodian NAME   custodian names, one per share (default custodian-1..N)',
-    '  --wrapping-algorithm ALG  RSAES_OAEP_SHA_256 (default) or RSAES_OAEP_SHA_1 (e.g. for SoftHSM 2.6)',
-    ...HSM_USAGE,
-    '',
-    'Exits 0 only if every key was imported and proven to work.',
-  ].join('\n'),
-  localizedUsage: (locale) => translator(locale).t('cli.rehearse.usage', { specs: KEY_SPECS.join(',') }),
-  async run(args, io) {
-    const { values } = parseCommandArgs(NAME, args, {
-      out: { type: 'string' },
-      specs: { type: 'string' },
-      custody: { type: 'string' },
-      custodian: { type: 'string', multiple: true },
-      'wrapping-algorithm': { type: 'string' },
-      ...HSM_OPTIONS,
-    });
+  synopsis: ['[--out DIR] [--specs AES_256,RSA_2048,...] [--custody M/N [--custodian NAME ...]]'],
+  about: 'cli.about.rehearse',
+  options: {
+    out: { type: 'string', arg: 'DIR', help: 'cli.opt.rehearse.out' },
+    specs: {
+      type: 'string',
+      arg: 'LIST',
+      help: { key: 'cli.opt.rehearse.specs', values: { specs: KEY_SPECS.join(',') } },
+    },
+    custody: { type: 'string', arg: 'M/N', help: 'cli.opt.rehearse.custody' },
+    custodian: { type: 'string', multiple: true, arg: 'NAME', help: 'cli.opt.rehearse.custodian' },
+    'wrapping-algorithm': { type: 'string', arg: 'ALG', help: 'cli.opt.wrapping-algorithm' },
+    ...HSM_OPTIONS,
+  },
+  notes: ['cli.note.rehearse'],
+  async run({ values }, io) {
     const specs = parseSpecs(values.specs);
     const outDir = path.resolve(io.cwd, values.out ?? defaultRehearsalFolder(new Date()));
     let custody: { m: number; n: number; custodians?: string[] } | undefined;
     if (values.custody) {
       custody = parseCustodySpec(values.custody);
-      if (values.custodian && values.custodian.length !== custody.n) {
-        throw new KeyferryError(
-          'CLI_BAD_ARGUMENTS',
-          `${values.custodian.length} custodians were named for ${custody.n} shares.`,
-          `Name exactly ${custody.n} custodians, or none.`,
-        );
-      }
+      if (values.custodian && values.custodian.length !== custody.n)
+        throw new KeyferryError('CLI_SHARE_COUNT', {
+          what: 'custodians',
+          given: values.custodian.length,
+          n: custody.n,
+        });
       if (values.custodian) custody.custodians = values.custodian;
     } else if (values.custodian) {
-      throw new KeyferryError(
-        'CLI_BAD_ARGUMENTS',
-        '--custodian was given without --custody M/N.',
-        'Add --custody M/N, or drop --custodian.',
-      );
+      throw new KeyferryError('CLI_OPTION_NEEDS', { option: '--custodian', needs: '--custody M/N' });
     }
     // Rehearsal key ids are made by the simulator later: a bare --hsm-key-label cannot be matched to one.
     const hsm = await hsmSourceFromOptions(values, io, []);
@@ -170,4 +149,4 @@ export const rehearseCommand: CliCommand = {
     io.stdout(result.ok ? t('cli.rehearse.passed') : t('cli.rehearse.failed-summary'));
     return result.ok ? 0 : 1;
   },
-};
+});

@@ -7,7 +7,6 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { groupHex } from '../../core/hex-groups';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
 import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
@@ -25,7 +24,7 @@ import {
   type WrappedKeyMaterial,
 } from '../../core/crypto/index';
 import { requireImportableWrappingKey } from '../../core/bundle/wrapping-public-key';
-import { KeyferryError } from '../../core/errors';
+import { causeValues, KeyferryError } from '../../core/errors';
 import {
   createFreshFolder,
   nodeFileLayer,
@@ -35,68 +34,43 @@ import {
 } from '../../core/fs/durable-file';
 import { preflightDestinations } from '../../core/media/preflight';
 import { cliTranslator } from '../cli-locale';
-import { parseCommandArgs } from '../args';
-import type { CliCommand, CliIo } from '../command';
+import { requireOption } from '../args';
+import { defineCommand, type CliCommand, type CliIo } from '../command';
+import { optionTable, type OptionValues } from '../options';
 
 const NAME = 'wrap';
 
-const USAGE = `Usage: keyferry wrap --wrapping-key FILE --key-spec SPEC --out DIR [options]
-
-Wraps key material under the KMS wrapping key and writes the files the KMS console imports.
-
-  --wrapping-key FILE        wrappingKey_<KeyID> / PublicKey.bin (DER), PublicKey.b64 or PEM
-  --key-spec SPEC            AES_256, RSA_2048, RSA_3072, RSA_4096, EC_P256 or EC_P384
-  --wrapping-algorithm ALG   RSAES_OAEP_SHA_256 (default) or RSAES_OAEP_SHA_1
-  --material FILE            existing material (AES: 32 raw bytes, hex or base64; RSA/EC: private
-                             key PEM/DER); without it, fresh material is generated here
-  --passphrase-env VAR       name of the environment variable holding the private key's passphrase
-  --out DIR                  output folder (made when it does not exist); files are never overwritten
-  --no-backup                required when the material is generated here: it is wrapped and then
-                             wiped, so no copy remains anywhere (if the KMS ever loses or expires
-                             it, it cannot be imported again); give --material to keep your own copy
-
-Writes EncryptedKeyMaterial.bin; for RSA/EC also out_rsa_private_key.der or out_ec_private_key.der
-and public_key.der (the material's public key, SPKI DER).`;
-
-const OptionsSchema = z.object({
-  'wrapping-key': z
-    .string({ error: 'The option --wrapping-key FILE is required.' })
-    .min(1, 'The option --wrapping-key needs a file.'),
-  'key-spec': z
-    .string({ error: 'The option --key-spec SPEC is required.' })
-    .min(1, 'The option --key-spec needs a value.'),
-  'wrapping-algorithm': z.string().min(1).optional(),
-  material: z.string().min(1, 'The option --material needs a file.').optional(),
-  'passphrase-env': z.string().optional(),
-  out: z.string({ error: 'The option --out DIR is required.' }).min(1, 'The option --out needs a folder.'),
-  'no-backup': z.boolean().optional(),
+const OPTIONS = optionTable({
+  'wrapping-key': { type: 'string', arg: 'FILE', help: 'cli.opt.wrap.wrapping-key' },
+  'key-spec': { type: 'string', arg: 'SPEC', help: 'cli.opt.wrap.key-spec' },
+  'wrapping-algorithm': { type: 'string', arg: 'ALG', help: 'cli.opt.wrapping-algorithm' },
+  material: { type: 'string', arg: 'FILE', help: 'cli.opt.wrap.material' },
+  'passphrase-env': { type: 'string', arg: 'VAR', help: 'cli.opt.passphrase-env' },
+  out: { type: 'string', arg: 'DIR', help: 'cli.opt.wrap.out' },
+  'no-backup': { type: 'boolean', help: 'cli.opt.wrap.no-backup' },
 });
-type WrapOptions = z.infer<typeof OptionsSchema>;
 
-function badArguments(message: string): KeyferryError {
-  return new KeyferryError('CLI_BAD_ARGUMENTS', message, `Run "keyferry ${NAME} --help" for the usage.`);
+interface WrapOptions {
+  readonly wrappingKey: string;
+  readonly keySpec: string;
+  readonly out: string;
+  readonly values: OptionValues<typeof OPTIONS>;
 }
 
-function parseOptions(args: string[]): WrapOptions {
-  const { values } = parseCommandArgs(NAME, args, {
-    'wrapping-key': { type: 'string' },
-    'key-spec': { type: 'string' },
-    'wrapping-algorithm': { type: 'string' },
-    material: { type: 'string' },
-    'passphrase-env': { type: 'string' },
-    out: { type: 'string' },
-    'no-backup': { type: 'boolean', default: false },
-  });
-  const parsed = OptionsSchema.safeParse(values);
-  if (!parsed.success) throw badArguments(parsed.error.issues[0]?.message ?? 'Bad arguments.');
-  return parsed.data;
+function requiredOptions(values: OptionValues<typeof OPTIONS>): WrapOptions {
+  return {
+    wrappingKey: requireOption(NAME, values['wrapping-key'], '--wrapping-key'),
+    keySpec: requireOption(NAME, values['key-spec'], '--key-spec'),
+    out: requireOption(NAME, values.out, '--out'),
+    values,
+  };
 }
 
-function readPassphrase(options: WrapOptions, env: NodeJS.ProcessEnv): string | undefined {
-  const variable = options['passphrase-env'];
+function readPassphrase(values: OptionValues<typeof OPTIONS>, env: NodeJS.ProcessEnv): string | undefined {
+  const variable = values['passphrase-env'];
   if (variable === undefined) return undefined;
-  if (options.material === undefined)
-    throw badArguments('--passphrase-env is only for an existing, encrypted private key given with --material.');
+  if (values.material === undefined)
+    throw new KeyferryError('CLI_OPTION_NEEDS', { option: '--passphrase-env', needs: '--material' });
   return secretFromEnvironment('passphrase-env', variable, env);
 }
 
@@ -104,7 +78,7 @@ function readPassphrase(options: WrapOptions, env: NodeJS.ProcessEnv): string | 
 async function checkOutFolder(outDir: string, names: string[]): Promise<boolean> {
   const stat = await fs.stat(outDir).catch(() => undefined);
   if (!stat) return true;
-  if (!stat.isDirectory()) throw badArguments(`The output ${outDir} exists and is not a folder.`);
+  if (!stat.isDirectory()) throw new KeyferryError('OUTPUT_EXISTS', { what: 'notFolder', path: outDir });
   for (const name of names) {
     if (await fs.lstat(path.join(outDir, name)).catch(() => undefined)) {
       throw new KeyferryError('OUTPUT_EXISTS', { what: 'inFolder', path: name });
@@ -142,9 +116,8 @@ async function writeOutputs(
     if (createDir) await fs.rmdir(outDir).catch(() => undefined);
     if (leftovers.length > 0 && error instanceof KeyferryError) {
       throw new KeyferryError(
-        error.code,
-        `${error.message} Could not remove ${leftovers.join(', ')}: delete it by hand, it is incomplete.`,
-        error.nextStep,
+        'FILES_LEFT_BEHIND',
+        { files: leftovers.join(', '), ...causeValues(error) },
         { cause: error },
       );
     }
@@ -153,7 +126,7 @@ async function writeOutputs(
 }
 
 async function obtainMaterial(
-  options: WrapOptions,
+  options: OptionValues<typeof OPTIONS>,
   spec: ReturnType<typeof parseKeySpec>,
   passphrase: string | undefined,
   cwd: string,
@@ -188,23 +161,26 @@ function report(
 /** Builds the wrap command; tests inject a FileLayer to simulate failing media. */
 export function createWrapCommand(deps: { layer?: FileLayer } = {}): CliCommand {
   const layer = deps.layer ?? nodeFileLayer;
-  return {
+  return defineCommand({
     name: NAME,
     summary: 'Wrap generated or existing key material under a KMS wrapping key (air-gapped side)',
-    usage: USAGE,
-    async run(args, io) {
-      const options = parseOptions(args);
-      const spec = parseKeySpec(options['key-spec']);
-      const algorithm = parseWrappingAlgorithm(options['wrapping-algorithm'] ?? DEFAULT_WRAPPING_ALGORITHM);
-      const passphrase = readPassphrase(options, io.env);
+    synopsis: ['--wrapping-key FILE --key-spec SPEC --out DIR [options]'],
+    about: 'cli.about.wrap',
+    options: OPTIONS,
+    notes: ['cli.note.wrap'],
+    async run({ values }, io) {
+      const options = requiredOptions(values);
+      const spec = parseKeySpec(options.keySpec);
+      const algorithm = parseWrappingAlgorithm(values['wrapping-algorithm'] ?? DEFAULT_WRAPPING_ALGORITHM);
+      const passphrase = readPassphrase(values, io.env);
       const outDir = path.resolve(io.cwd, options.out);
       const names = Object.values(consoleFileNames(spec)) as string[];
       const createDir = await checkOutFolder(outDir, names);
       const wrappingKey = loadWrappingPublicKey(
-        await readInputFile(path.resolve(io.cwd, options['wrapping-key']), 'wrappingKey', SMALL_INPUT_FILE_BYTES),
+        await readInputFile(path.resolve(io.cwd, options.wrappingKey), 'wrappingKey', SMALL_INPUT_FILE_BYTES),
       );
-      requireImportableWrappingKey({ file: options['wrapping-key'] }, wrappingKey);
-      if (options.material === undefined && !options['no-backup'])
+      requireImportableWrappingKey({ file: options.wrappingKey }, wrappingKey);
+      if (values.material === undefined && !values['no-backup'])
         throw new KeyferryError('WRAP_NO_BACKUP_NOT_ACKNOWLEDGED', { spec });
       await preflightDestinations([
         {
@@ -215,7 +191,7 @@ export function createWrapCommand(deps: { layer?: FileLayer } = {}): CliCommand 
           bytes: 64 * 1024,
         },
       ]);
-      const material = await obtainMaterial(options, spec, passphrase, io.cwd);
+      const material = await obtainMaterial(values, spec, passphrase, io.cwd);
       let wrapped: WrappedKeyMaterial;
       try {
         wrapped = wrapKeyMaterial({ material, wrappingKey, algorithm });
@@ -223,11 +199,11 @@ export function createWrapCommand(deps: { layer?: FileLayer } = {}): CliCommand 
         material.dispose();
       }
       const written = await writeOutputs(outDir, createDir, wrapped, layer);
-      report(io, wrapped, wrappingKey.bits, options.material === undefined, outDir, written);
-      if (options.material === undefined) io.stdout(cliTranslator(io).t('cli.wrap-no-backup-acknowledged', { spec }));
+      report(io, wrapped, wrappingKey.bits, values.material === undefined, outDir, written);
+      if (values.material === undefined) io.stdout(cliTranslator(io).t('cli.wrap-no-backup-acknowledged', { spec }));
       return 0;
     },
-  };
+  });
 }
 
 export const wrapCommand = createWrapCommand();

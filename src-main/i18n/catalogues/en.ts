@@ -20,6 +20,7 @@ import { enProblems } from './en/problems';
 import { enProgress } from './en/progress';
 import { enScreens } from './en/screens';
 import { enCliOptions } from './en/cli-options';
+import { enCliHelp } from './en/cli-help';
 import { enIntegrity } from './en/integrity';
 import { enReplicas } from './en/replicas';
 import { enKmsSim } from './en/kms-sim';
@@ -45,6 +46,7 @@ export const en = {
   ...enHsmApp,
   ...enConfirmations,
   ...enCliOptions,
+  ...enCliHelp,
   ...enOnlineCli,
   ...enCli,
   ...enIntegrity,

@@ -19,6 +19,7 @@ import { zhCNProblems } from './zh-CN/problems';
 import { zhCNProgress } from './zh-CN/progress';
 import { zhCNScreens } from './zh-CN/screens';
 import { zhCNCliOptions } from './zh-CN/cli-options';
+import { zhCNCliHelp } from './zh-CN/cli-help';
 import { zhCNIntegrity } from './zh-CN/integrity';
 import { zhCNReplicas } from './zh-CN/replicas';
 import { zhCNKmsSim } from './zh-CN/kms-sim';
@@ -44,6 +45,7 @@ export const zhCN: Catalogue = {
   ...zhCNHsmApp,
   ...zhCNConfirmations,
   ...zhCNCliOptions,
+  ...zhCNCliHelp,
   ...zhCNOnlineCli,
   ...zhCNCli,
   ...zhCNIntegrity,

@@ -116,7 +116,7 @@ describe('keyferry bundle verify', () => {
 
     const none = await run(['bundle', 'verify']);
     expect(none.code).toBe(1);
-    expect(none.err[0]).toContain('Give exactly one bundle folder.');
+    expect(none.err[0]).toContain('keyferry bundle verify needs DIR.');
   });
 
   it('works from the real command line', () => {

@@ -297,7 +297,7 @@ describe('keyferry custody', () => {
     const ceremony = ['--journal', 'restore.jsonl', '--operator', 'Olga', '--witness', 'Wes', '--allow-network'];
 
     const legacy = await run([...base, '--wrap-bundle', 'parameters'], dir);
-    expect(legacy.err).toContain('are now --bundle and --expires');
+    expect(legacy.err).toContain('The option --wrap-bundle is now --bundle.');
     const halfArgs = await run([...base, '--bundle', 'parameters', ...ceremony], dir);
     expect(halfArgs.err).toContain('The option --wrapped-out is required with --bundle');
     const withOut = await run(
@@ -396,11 +396,11 @@ describe('keyferry custody', () => {
         splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']).filter(
           (a, i, all) => a !== '--m' && all[i - 1] !== '--m',
         ),
-        'The option --m M is required',
+        'The option --m is required',
       ],
       [
         [...splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), '--out', 'extra'],
-        '4 --out folder(s) were given for 3 shares',
+        '4 --out folders were given for 3 shares',
       ],
       [splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob']), '2 custodians were named for 3 shares'],
       [splitArgs('key.bin', 'HMAC_256', 2, outs, ['Alice', 'Bob', 'Carol']), 'cannot be imported'],

@@ -256,12 +256,17 @@ describe('keyferry wrap: success', () => {
 
 describe('keyferry wrap: bad input exits 1 with one line and leaves no file', () => {
   const cases: Array<[string, string[], NodeJS.ProcessEnv, RegExp]> = [
-    ['no --out', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256'], {}, /--out DIR is required/],
+    [
+      'no --out',
+      ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256'],
+      {},
+      /The option --out is required/,
+    ],
     [
       'unknown option',
       ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256', '--out', 'X', '--passphrase', 'pw'],
       {},
-      /Bad arguments/,
+      /keyferry wrap has no option --passphrase\./,
     ],
     ['HMAC spec', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'HMAC_256', '--out', 'X'], {}, /HMAC/],
     [

@@ -6,6 +6,45 @@ export const enCliOptions = {
   'problem.CLI_BAD_DURATION.next': 'Give {option} a whole number of milliseconds, e.g. 60ms (or seconds, e.g. 2s).',
   'problem.CLI_BAD_RATE': '{option} "{text}" is not a rate from {min} to {max} requests a second.',
   'problem.CLI_BAD_RATE.next': 'Give {option} a whole number of requests a second, e.g. 20/s.',
+  'problem.CLI_OPTION_UNKNOWN': 'keyferry {command} has no option {option}.',
+  'problem.CLI_OPTION_UNKNOWN.next': 'Run "keyferry {command} --help" for its options.',
+  'problem.CLI_OPTION_VALUE_MISSING': 'The option {option} needs a value.',
+  'problem.CLI_OPTION_VALUE_MISSING.next':
+    'Give it as {option} VALUE (or {option}=VALUE when the value starts with "--"); "keyferry {command} --help" says what it takes.',
+  'problem.CLI_OPTION_TAKES_NO_VALUE': 'The option {option} takes no value.',
+  'problem.CLI_OPTION_TAKES_NO_VALUE.next': 'Give {option} alone (see "keyferry {command} --help").',
+  'problem.CLI_OPTION_REPEATED': 'The option {option} was given more than once; it takes one value.',
+  'problem.CLI_OPTION_REPEATED.next': 'Give {option} once (see "keyferry {command} --help").',
+  'problem.CLI_ARGUMENT_UNEXPECTED': 'keyferry {command} does not take "{value}" here.',
+  'problem.CLI_ARGUMENT_UNEXPECTED.next':
+    'Check the command line against "keyferry {command} --help" (an option name may be missing before the value).',
+  'problem.CLI_ARGUMENT_MISSING': 'keyferry {command} needs {arg}.',
+  'problem.CLI_ARGUMENT_MISSING.next': 'Give exactly one {arg} (see "keyferry {command} --help").',
+  'problem.CLI_OPTION_VALUE_INVALID':
+    '{option} "{value}" {expected, select, specList {names no key spec} specOnce {names a spec twice} presentedBy {is not INDEX=NAME (e.g. 3=Dana Smith)} presentedByOnce {names a share twice} other {is not valid}}.',
+  'problem.CLI_OPTION_VALUE_INVALID.next':
+    '{expected, select, specList {Give a comma-separated list of key specs, e.g. AES_256,RSA_2048.} specOnce {Name each spec once.} presentedBy {Give --presented-by INDEX=NAME, once per share.} presentedByOnce {Name each share once.} other {Correct {option}.}}',
+  'problem.CLI_OPTION_NEEDS': '{option} was given without {needs}.',
+  'problem.CLI_OPTION_NEEDS.next': 'Add {needs}, or leave out {option}.',
+  'problem.CLI_OPTIONS_CONFLICT':
+    '{option} does not go with {other}{reason, select, restoreCeremony {: the restore ceremony writes no plaintext, and the bundle names the key} other {}}.',
+  'problem.CLI_OPTIONS_CONFLICT.next':
+    '{reason, select, restoreCeremony {Leave out {option} for the restore ceremony, or leave out {other} to rebuild and prove only.} other {Give either {option} or {other}, not both.}}',
+  'problem.CLI_OPTION_REPLACED': 'The option {option} is now {replacement}.',
+  'problem.CLI_OPTION_REPLACED.next':
+    'Give {replacement} instead ("keyferry {command} --help" describes it); with --bundle the restore is a journaled ceremony (--wrapped-out, --journal, --operator and --witness).',
+  'problem.CLI_OPTION_FOR_SHARES':
+    '{shares, select, set {{option} goes with shares of a ceremony custody set (format 2), not per-key shares.} other {{option} goes with per-key shares (format 1); a custody backup records every key spec.}}',
+  'problem.CLI_OPTION_FOR_SHARES.next': 'Leave out {option}.',
+  'problem.CLI_SHARE_COUNT':
+    '{what, select, custodians {{given, plural, one {# custodian was named} other {# custodians were named}}} folders {{given, plural, one {# custodian folder was given} other {# custodian folders were given}}} other {{given, plural, one {# --out folder was given} other {# --out folders were given}}}} for {n} shares.',
+  'problem.CLI_SHARE_COUNT.next':
+    '{what, select, custodians {Name exactly {n} custodians, or none.} folders {Give exactly {n} --custodian-folder options, or none.} other {Give one --out per share, each on its own custodian’s media.}}',
+  'problem.SHARE_FILE_REFUSED': '{file}: {cause}',
+  'problem.SHARE_FILE_REFUSED.next':
+    'Correct that file (a share file, or a slip typed exactly as printed) or leave it out; nothing was restored, and the shares read so far were wiped from memory.',
+  'problem.FILES_LEFT_BEHIND': '{cause} Could not remove {files}: delete it by hand, it is incomplete.',
+  'problem.FILES_LEFT_BEHIND.next': 'Delete {files}, correct what failed, then run the command again.',
   'problem.TITLE_DIFFERS_FROM_BUNDLE':
     'The import-parameters bundle names this ceremony "{bundle}", but --title gives "{given}": the two receipts of one ceremony would carry different titles.',
   'problem.TITLE_DIFFERS_FROM_BUNDLE.next':

@@ -5,9 +5,9 @@ const REPORT = 'Report this to the Keyferry maintainers.';
 
 export const enCliProblems = {
   'problem.CLI_MISSING_OPTION':
-    '{reason, select, option {The option {option} is required.} withBundle {The option {option} is required with --bundle.} journal {The option --journal FILE is required: every ceremony step is journaled.} witness {No witness was named.} parameters {No import parameters were given.} materialKeyId {The bundle holds several keys: --material needs --key-id.} noKeys {No keys to create.} consoleFiles {Console files need {option}.} region {The KMS region is not set.} other {The project ID is not set.}}',
+    '{reason, select, option {The option {option} is required.} withBundle {The option {option} is required with --bundle.} journal {The option --journal FILE is required: every ceremony step is journaled.} witness {No witness was named.} parameters {No import parameters were given.} materialKeyId {The bundle holds several keys: --material needs --key-id.} noKeys {No keys to create.} consoleFiles {Console files need {option}.} region {The KMS region is not set.} shares {No shares were given.} other {The project ID is not set.}}',
   'problem.CLI_MISSING_OPTION.next':
-    '{reason, select, journal {Give --journal FILE (created if missing, continued if present).} witness {Name every witness with --witness NAME.} parameters {Give --bundle DIR (or the console files: --console-wrapping-key, --key-id, --spec, --import-token).} materialKeyId {Name the key the material is for with --key-id.} noKeys {Give --plan FILE, or --alias A --spec S with --operator and --witness.} consoleFiles {Give the wrapping key file, the key id, the key spec and the import token file (ImportToken.b64).} region {Give --region (e.g. cn-north-4) or "region" in the config file.} projectId {Give --project-id or "projectId" in the config file.} other {Run "keyferry {command} --help" for the usage.}}',
+    '{reason, select, journal {Give --journal FILE (created if missing, continued if present).} witness {Name every witness with --witness NAME.} parameters {Give --bundle DIR (or the console files: --console-wrapping-key, --key-id, --spec, --import-token).} materialKeyId {Name the key the material is for with --key-id.} noKeys {Give --plan FILE, or --alias A --spec S with --operator and --witness.} consoleFiles {Give the wrapping key file, the key id, the key spec and the import token file (ImportToken.b64).} region {Give --region (e.g. cn-north-4) or "region" in the config file.} projectId {Give --project-id or "projectId" in the config file.} shares {Give the shares with --share FILE (share files) and/or --typed FILE (typed slips).} other {Run "keyferry {command} --help" for the usage.}}',
   'problem.JOURNAL_MISSING': 'The journal {file} does not exist, so there is no ceremony to continue.',
   'problem.JOURNAL_MISSING.next':
     'Start the ceremony with "keyferry online create-key", or give the path of its journal.',
@@ -16,9 +16,9 @@ export const enCliProblems = {
   'problem.CUSTODY_FOLDERS_MISSING.next':
     'Give one --custodian-folder per custodian (the app checks they are on different volumes); for a rehearsal only, --shares-on-one-volume writes them beside --out.',
   'problem.OUTPUT_EXISTS':
-    '{what, select, inFolder {The output folder already holds {path}; Keyferry never overwrites a file.} outFile {{path} already exists; Keyferry never overwrites a file.} other {{path} already exists; Keyferry never overwrites.}}',
+    '{what, select, inFolder {The output folder already holds {path}; Keyferry never overwrites a file.} outFile {{path} already exists; Keyferry never overwrites a file.} notFolder {The output {path} exists and is not a folder.} other {{path} already exists; Keyferry never overwrites.}}',
   'problem.OUTPUT_EXISTS.next':
-    '{what, select, inFolder {Choose a new, empty output folder.} outFile {Choose a new file name for --out.} other {Choose a new folder for --wrapped-out.}}',
+    '{what, select, inFolder {Choose a new, empty output folder.} outFile {Choose a new file name for --out.} notFolder {Choose a new folder for --out.} other {Choose a new folder for --wrapped-out.}}',
   'problem.CONFIRMATION_REQUIRED':
     'Deleting the material of key {keyId} makes every ciphertext under it unreadable until the same material is imported again.',
   'problem.CONFIRMATION_REQUIRED.next': 'Add --yes to confirm.',

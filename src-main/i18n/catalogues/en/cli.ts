@@ -24,8 +24,6 @@ export const enCli = {
   'cli.summary.airgap-wrap':
     'Air-gapped side: witnesses confirm the bundle digest, produce and wrap material, write bundle and receipt',
 
-  'cli.rehearse.usage':
-    'Usage: keyferry rehearse [--out DIR] [--specs AES_256,RSA_2048,...] [--custody M/N [--custodian NAME ...]]\n\nStarts the KMS simulator in this process, runs the online side (create keys, fetch the import\nparameters, write the bundle), the air-gapped side (read the bundle, confirm its digest as\nevery witness, generate and wrap the material, write the wrapped bundle and receipt), then the online side\nagain (check, import, verify every key), and verifies both journals against their receipts.\n\n  --out DIR          a new folder for everything (default ./keyferry-rehearsal-<timestamp>; never overwritten)\n  --specs LIST       key specs, comma-separated (default all: {specs})\n  --custody M/N      also split each key M-of-N into DIR/custodian-<i>\n  --custodian NAME   custodian names, one per share (default custodian-1..N)\n  --lang en|zh-CN    the language to print in (default: LC_ALL / LC_MESSAGES / LANG)\n\nExits 0 only if every key was imported and proven to work.',
   'cli.rehearse.start': 'Rehearsing {specs} against the built-in KMS simulator into {dir}',
   'cli.rehearse.ceremony': 'Ceremony {id} (rehearsal)',
   'cli.rehearse.col.spec': 'spec',

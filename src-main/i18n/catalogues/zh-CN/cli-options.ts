@@ -8,6 +8,44 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.CLI_BAD_DURATION.next': '请为 {option} 指定整数毫秒数，例如 60ms（或秒数，例如 2s）。',
   'problem.CLI_BAD_RATE': '{option} 的值“{text}”不是每秒 {min} 到 {max} 个请求之间的速率。',
   'problem.CLI_BAD_RATE.next': '请为 {option} 指定每秒请求数（整数），例如 20/s。',
+  'problem.CLI_OPTION_UNKNOWN': 'keyferry {command} 没有选项 {option}。',
+  'problem.CLI_OPTION_UNKNOWN.next': '运行“keyferry {command} --help”查看其选项。',
+  'problem.CLI_OPTION_VALUE_MISSING': '选项 {option} 需要一个值。',
+  'problem.CLI_OPTION_VALUE_MISSING.next':
+    '请写成 {option} 值（值以“--”开头时写成 {option}=值）；“keyferry {command} --help”说明它接受什么。',
+  'problem.CLI_OPTION_TAKES_NO_VALUE': '选项 {option} 不接受值。',
+  'problem.CLI_OPTION_TAKES_NO_VALUE.next': '单独给出 {option}（见“keyferry {command} --help”）。',
+  'problem.CLI_OPTION_REPEATED': '选项 {option} 给出了不止一次；它只接受一个值。',
+  'problem.CLI_OPTION_REPEATED.next': '只给出一次 {option}（见“keyferry {command} --help”）。',
+  'problem.CLI_ARGUMENT_UNEXPECTED': 'keyferry {command} 在此处不接受“{value}”。',
+  'problem.CLI_ARGUMENT_UNEXPECTED.next': '对照“keyferry {command} --help”检查命令行（值前面可能漏了选项名）。',
+  'problem.CLI_ARGUMENT_MISSING': 'keyferry {command} 需要 {arg}。',
+  'problem.CLI_ARGUMENT_MISSING.next': '给出恰好一个 {arg}（见“keyferry {command} --help”）。',
+  'problem.CLI_OPTION_VALUE_INVALID':
+    '{option} 的值“{value}”{expected, select, specList {未指定任何密钥规格} specOnce {两次指定了同一规格} presentedBy {不是 INDEX=NAME 的形式（例如 3=张伟）} presentedByOnce {两次指定了同一份额} other {无效}}。',
+  'problem.CLI_OPTION_VALUE_INVALID.next':
+    '{expected, select, specList {请给出以逗号分隔的密钥规格列表，例如 AES_256,RSA_2048。} specOnce {每个规格只指定一次。} presentedBy {请按 --presented-by INDEX=NAME 给出，每份一次。} presentedByOnce {每份份额只指定一次。} other {请更正 {option}。}}',
+  'problem.CLI_OPTION_NEEDS': '给出了 {option}，却没有给出 {needs}。',
+  'problem.CLI_OPTION_NEEDS.next': '请加上 {needs}，或去掉 {option}。',
+  'problem.CLI_OPTIONS_CONFLICT':
+    '{option} 不能与 {other} 一起使用{reason, select, restoreCeremony {：恢复仪式不写出明文，且包中已指明密钥} other {}}。',
+  'problem.CLI_OPTIONS_CONFLICT.next':
+    '{reason, select, restoreCeremony {举行恢复仪式时去掉 {option}；若只重建并证明，则去掉 {other}。} other {{option} 和 {other} 只给出其一。}}',
+  'problem.CLI_OPTION_REPLACED': '选项 {option} 现已改为 {replacement}。',
+  'problem.CLI_OPTION_REPLACED.next':
+    '请改用 {replacement}（“keyferry {command} --help”有说明）；带 --bundle 时，恢复是记入日志的仪式（需 --wrapped-out、--journal、--operator 和 --witness）。',
+  'problem.CLI_OPTION_FOR_SHARES':
+    '{shares, select, set {{option} 用于仪式托管集的份额（格式 2），不用于单密钥份额。} other {{option} 用于单密钥份额（格式 1）；托管备份已记录每个密钥的规格。}}',
+  'problem.CLI_OPTION_FOR_SHARES.next': '请去掉 {option}。',
+  'problem.CLI_SHARE_COUNT':
+    '{what, select, custodians {指定了 {given} 位保管人} folders {给出了 {given} 个保管人文件夹} other {给出了 {given} 个 --out 文件夹}}，但份额为 {n} 份。',
+  'problem.CLI_SHARE_COUNT.next':
+    '{what, select, custodians {请恰好指定 {n} 位保管人（--custodian），或一位也不指定。} folders {请恰好给出 {n} 个 --custodian-folder，或一个也不给。} other {每份给出一个 --out，各自位于其保管人自己的介质上。}}',
+  'problem.SHARE_FILE_REFUSED': '{file}：{cause}',
+  'problem.SHARE_FILE_REFUSED.next':
+    '请更正该文件（份额文件，或严格按打印内容录入的凭条），或将其去掉；未恢复任何内容，已读取的份额已从内存中擦除。',
+  'problem.FILES_LEFT_BEHIND': '{cause} 无法删除 {files}：它不完整，请手动删除。',
+  'problem.FILES_LEFT_BEHIND.next': '请删除 {files}，更正失败的原因，然后重新运行该命令。',
   'problem.TITLE_DIFFERS_FROM_BUNDLE':
     '导入参数包中本次仪式的标题为“{bundle}”，但 --title 给出的是“{given}”：同一仪式的两份回执将出现不同的标题。',
   'problem.TITLE_DIFFERS_FROM_BUNDLE.next':

@@ -24,8 +24,6 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'cli.summary.online-delete-material': '删除 AES 密钥已导入的密钥材料（密钥回到待导入状态）',
   'cli.summary.airgap-wrap': '离线侧：见证人确认包摘要，准备并包装密钥材料，写入包和回执',
 
-  'cli.rehearse.usage':
-    '用法：keyferry rehearse [--out 目录] [--specs AES_256,RSA_2048,...] [--custody M/N [--custodian 姓名 ...]]\n\n在本进程中启动 KMS 模拟器，运行联网侧（创建密钥、获取导入参数、写入包）、\n离线侧（读取包、以每位见证人的身份确认包摘要、生成并包装密钥材料、写入已包装的包和回执），\n再回到联网侧（检查、导入、校验每个密钥），并将两份日志与各自的回执核对。\n\n  --out 目录         存放全部内容的新文件夹（默认 ./keyferry-rehearsal-<时间戳>；绝不覆盖）\n  --specs 列表       密钥规格，以逗号分隔（默认全部：{specs}）\n  --custody M/N      同时将每个密钥按 M-of-N 拆分到 目录/custodian-<i>\n  --custodian 姓名   保管人姓名，每份一个（默认 custodian-1..N）\n  --lang en|zh-CN    输出语言（默认取 LC_ALL / LC_MESSAGES / LANG）\n\n只有每个密钥都已导入并证明可用时，退出码才为 0。',
   'cli.rehearse.start': '正在针对内置的 KMS 模拟器演练 {specs}，输出到 {dir}',
   'cli.rehearse.ceremony': '仪式 {id}（演练）',
   'cli.rehearse.col.spec': '规格',

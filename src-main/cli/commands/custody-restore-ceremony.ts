@@ -1,0 +1,180 @@
+/**
+ * `keyferry custody restore --bundle …`: the restore ceremony on the air-gapped workstation
+ * (RestoreCeremony) for material that expired in the KMS: journaled, witnessed, the rebuilt
+ * material proven and wrapped for a fresh import-parameters bundle of the same key, with a
+ * receipt; no plaintext is written. The material comes from the shares (here) or from the HSM
+ * token that holds it (custody-restore-hsm.ts).
+ */
+import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
+import type { CeremonyFacts } from '../../core/bundle/import-parameters-manifest';
+import { ceremonyTitle } from '../ceremony-title';
+import { onlineImportHint } from '../command-line';
+import path from 'node:path';
+import { lstat } from 'node:fs/promises';
+import { cliAppIdentity } from '../software-identity';
+import { parseMaterialExpiry, type MaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
+import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
+
+import { KeyferryError, toProblem } from '../../core/errors';
+
+import type { Journal } from '../../core/journal';
+import { groupHex } from '../../core/hex-groups';
+
+import { openCeremonyJournal } from '../ceremony-journal';
+import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
+import { custodyLine } from '../custody-line';
+import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
+import type { CliIo } from '../command';
+import { confirmAsEveryWitness } from '../witness-confirmations';
+import { type ReadShare } from './custody-input';
+import { backupFileFor, printBackup, printSetRestored } from './custody-restore-set';
+import { readBackupFile } from '../../core/custody/backup-text';
+
+import type { HsmRestoreRequest } from '../../core/ceremony/restore/workflow';
+
+import type { ArtefactToConfirm } from '../../core/ceremony/airgap/witness-confirmations';
+import { restoreFromToken } from './custody-restore-hsm';
+import { presentedByMap, type RestoreValues } from './custody-restore-options';
+
+const exists = (file: string): Promise<boolean> =>
+  lstat(file).then(
+    () => true,
+    () => false,
+  );
+
+export async function runCeremony(
+  values: RestoreValues,
+  read: ReadShare[],
+  io: CliIo,
+  hsm: HsmRestoreRequest | null,
+): Promise<number> {
+  const rel = (p: string) => path.resolve(io.cwd, p);
+  const wrappedOut = rel(values['wrapped-out'] as string);
+  const expiry = values.expires ? parseMaterialExpiry(values.expires) : { kind: 'never' as const };
+  const presentedBy = presentedByMap(values['presented-by'] ?? []);
+  const witnesses = values.witness ?? [];
+  try {
+    if (await exists(wrappedOut)) throw new KeyferryError('OUTPUT_EXISTS', { what: 'wrappedOut', path: wrappedOut });
+    // The fresh bundle carries the ceremony's title: refused before the journal if --title differs.
+    const facts = await ceremonyFactsOf(rel(values.bundle as string));
+    const title = ceremonyTitle(values.title, facts, 'Custody restore ceremony');
+    const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
+    try {
+      return await ceremonySteps(values, read, io, journal, {
+        wrappedOut,
+        expiry,
+        presentedBy,
+        witnesses,
+        hsm,
+        title,
+        facts,
+      });
+    } finally {
+      await journal.close();
+    }
+  } finally {
+    for (const r of read) r.share.share.dispose();
+  }
+}
+
+interface CeremonyInputs {
+  readonly wrappedOut: string;
+  readonly expiry: MaterialExpiry;
+  readonly presentedBy: ReadonlyMap<number, string>;
+  readonly witnesses: readonly string[];
+  readonly hsm: HsmRestoreRequest | null;
+  readonly title: string;
+  readonly facts: CeremonyFacts | undefined;
+}
+
+async function ceremonySteps(
+  values: RestoreValues,
+  read: ReadShare[],
+  io: CliIo,
+  journal: Journal,
+  inputs: CeremonyInputs,
+): Promise<number> {
+  const rel = (p: string) => path.resolve(io.cwd, p);
+  const { wrappedOut, expiry, presentedBy, witnesses, title, facts } = inputs;
+  let restore: RestoreCeremony | undefined;
+  let unregisterStop = () => undefined as void;
+  try {
+    restore = await RestoreCeremony.start({
+      journal,
+      title,
+      operator: values.operator as string,
+      witnesses,
+      app: cliAppIdentity(io.env),
+      receiptLanguage: ceremonyReceiptLanguage(io),
+    });
+    unregisterStop = stopCeremonyOnInterrupt(io, restore, journal.path);
+    const network = await restore.checkNetwork({ allowNetwork: values['allow-network'] });
+    const networkLine = cliTranslator(io).message(network.message);
+    io.stdout(network.overridden ? networkLine : cliTranslator(io).t('network.checked', { summary: networkLine }));
+    const overview = await restore.readParametersBundle(rel(values.bundle as string));
+    io.stdout(
+      `Import parameters of ceremony ${overview.ceremonyId} for key(s) ${overview.keys.map((k) => `${k.keyId} (${k.spec})`).join(', ')}`,
+    );
+    for (const warning of overview.warnings) io.stdout(`WARNING: ${warning}`);
+    const receiptDir = rel(values['receipt-dir'] ?? path.dirname(journal.path));
+    await restore.preflight({ wrappedBundle: wrappedOut, receiptFolder: receiptDir, materialExpiry: expiry });
+    io.stdout(cliTranslator(io).t('cli.preflight-passed', { bundle: wrappedOut, receipts: receiptDir, custodians: 0 }));
+    const confirmations = inputs.hsm
+      ? await restoreFromToken(restore, inputs.hsm, io)
+      : await restoreFromShares(restore, values, read, io, presentedBy);
+    io.stdout(cliTranslator(io).t('witness.fingerprints.heading'));
+    for (const a of confirmations) for (const k of a.fingerprints) io.stdout(`  ${k.grouped}   (key ${k.keyId})`);
+    await confirmAsEveryWitness(restore, journal, values['witness-confirms'], io);
+    await restore.wrapAll();
+    const bundle = await restore.writeWrappedBundle(wrappedOut, { expiry });
+    const { t } = cliTranslator(io);
+    io.stdout(t('airgap.bundle-staged', { dir: bundle.dir }));
+    io.stdout(`  bundle digest ${groupHex(bundle.manifestSha256)}`);
+    io.stdout(`  ${custodyLine(t, bundle.custody)}`);
+    const receipt = await restore.writeReceipt(receiptDir);
+    io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
+    io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
+    io.stdout(
+      `Requested material expiry: ${expiry.kind === 'never' ? 'never' : expiry.at.toISOString()} (the online import uses it).`,
+    );
+    io.stdout(`No plaintext was written. ${onlineImportHint(facts?.onlineJournal, bundle)}`);
+    return 0;
+  } catch (error) {
+    const stopped = await restore?.abandon(toProblem(error).message).catch(() => undefined);
+    for (const line of withdrawalLines(stopped, cliTranslator(io))) io.stderr(line);
+    throw error;
+  } finally {
+    unregisterStop();
+  }
+}
+
+/** Presents the shares (and a set's backup), rebuilds and proves the material; what the witnesses confirm. */
+async function restoreFromShares(
+  restore: RestoreCeremony,
+  values: RestoreValues,
+  read: ReadShare[],
+  io: CliIo,
+  presentedBy: ReadonlyMap<number, string>,
+): Promise<readonly ArtefactToConfirm[]> {
+  const backupFile = backupFileFor(values, read, io);
+  while (read.length > 0) {
+    const { share, source, file } = read.shift() as ReadShare;
+    const presented = await restore.presentShare(share, presentedBy.get(share.index) ?? share.custodian, source);
+    io.stdout(
+      `  share ${presented.shareIndex} of ${presented.total} (custodian ${presented.custodian}) presented by ${presented.presentedBy} from ${source === 'file' ? path.basename(file) : `typed slip ${path.basename(file)}`}`,
+    );
+  }
+  if (backupFile) {
+    const backup = await readBackupFile(backupFile);
+    await restore.presentBackup(backup, path.basename(backupFile));
+    printBackup(io, backup, backupFile);
+  }
+  const restored = await restore.restore();
+  if (restored.keys) printSetRestored(io, restored.splitCeremonyId, restored.shareIndexes, restored);
+  else
+    io.stdout(
+      `Rebuilt ${restored.spec} key material of key ${restored.keyId} from shares ${restored.shareIndexes.join(', ')} of ${restored.total} (${restored.threshold} needed).`,
+    );
+  io.stdout(restored.proof);
+  return restored.confirmations;
+}

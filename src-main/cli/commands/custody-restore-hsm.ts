@@ -1,0 +1,33 @@
+/** `keyferry custody restore --hsm-module …`: the material of the restore ceremony from the HSM token that holds it. */
+
+import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
+
+import { groupHex } from '../../core/hex-groups';
+
+import { cliTranslator } from '../cli-locale';
+
+import type { CliIo } from '../command';
+
+import type { HsmRestoreRequest } from '../../core/ceremony/restore/workflow';
+
+import { printHsmSource } from '../hsm-source-lines';
+import type { ArtefactToConfirm } from '../../core/ceremony/airgap/witness-confirmations';
+
+/** Finds the journaled token objects in the HSM and proves them; what the witnesses confirm. */
+export async function restoreFromToken(
+  restore: RestoreCeremony,
+  request: HsmRestoreRequest,
+  io: CliIo,
+): Promise<readonly ArtefactToConfirm[]> {
+  const restored = await restore.restoreFromHsm(request);
+  const { t, message } = cliTranslator(io);
+  printHsmSource(io, { token: restored.token, reports: restored.capability });
+  for (const k of restored.keys) {
+    const check = k.publicKeyFingerprint
+      ? `public key SHA-256 ${groupHex(k.publicKeyFingerprint)}`
+      : `KCV ${k.keyCheckValue ?? ''}`;
+    io.stdout(t('hsm.cli.recalled', { keyId: k.keyId, spec: k.spec, label: k.objectLabel, check, seq: k.recordedSeq }));
+  }
+  io.stdout(message(restored.proof));
+  return restored.confirmations;
+}

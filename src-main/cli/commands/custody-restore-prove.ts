@@ -1,0 +1,77 @@
+/**
+ * `keyferry custody restore` without --bundle: rebuild and prove per-key shares (format 1); with
+ * --out, write the plaintext (mode 0600) for an HSM. Set shares go to custody-restore-set.ts.
+ */
+
+import path from 'node:path';
+import { lstat } from 'node:fs/promises';
+
+import { parseKeySpec } from '../../core/crypto/index';
+import { describeMaterialCheck, type CustodyShare } from '../../core/custody/custody-share';
+import { restoreMaterial } from '../../core/custody/restore';
+import { KeyferryError } from '../../core/errors';
+import { writeFileExclusive } from '../../core/fs/durable-file';
+
+import type { CliIo } from '../command';
+
+import { type ReadShare } from './custody-input';
+import { runSetProveOnly } from './custody-restore-set';
+
+import { isSetShare } from '../../core/custody/set-share';
+
+import { NAME, type RestoreValues } from './custody-restore-options';
+
+const exists = (file: string): Promise<boolean> =>
+  lstat(file).then(
+    () => true,
+    () => false,
+  );
+
+export async function runProveOnly(values: RestoreValues, read: ReadShare[], io: CliIo): Promise<number> {
+  const setShares = read.map((r) => r.share).filter(isSetShare);
+  if (setShares.length > 0) return runSetProveOnly(values, read, setShares, io);
+  const keyIds = values['key-id'] ?? [];
+  if (keyIds.length > 1) throw new KeyferryError('CLI_OPTION_REPEATED', { command: NAME, option: '--key-id' });
+  if (values.backup !== undefined)
+    throw new KeyferryError('CLI_OPTION_FOR_SHARES', { option: '--backup', shares: 'set' });
+  const shares = read.map((r) => r.share).filter((s): s is CustodyShare => !isSetShare(s));
+  try {
+    const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
+    if (out && (await exists(out))) {
+      throw new KeyferryError('OUTPUT_EXISTS', { what: 'outFile', path: out });
+    }
+    const expected = {
+      ...(values['ceremony-id'] ? { ceremonyId: values['ceremony-id'] } : {}),
+      ...(keyIds[0] ? { keyId: keyIds[0] } : {}),
+      ...(values['key-spec'] ? { spec: parseKeySpec(values['key-spec']) } : {}),
+    };
+    const material = await restoreMaterial(shares, { expected });
+    try {
+      const first = shares[0] as CustodyShare;
+      io.stdout(
+        `Rebuilt ${first.spec} key material of key ${first.keyId} (ceremony ${first.ceremonyId}) from ${shares.length} of ${first.n} shares (${first.m} needed):`,
+      );
+      for (const s of [...shares].sort((a, b) => a.index - b.index))
+        io.stdout(`  share ${s.index} of ${s.n}, custodian ${s.custodian}`);
+      io.stdout(
+        `Proof: the rebuilt material's ${describeMaterialCheck(first.materialCheck)} matches the value recorded in every share.`,
+      );
+      if (!out) {
+        io.stdout(
+          'No plaintext file was written (give --out FILE to hand the material to an HSM, or --bundle DIR to wrap it for a re-import).',
+        );
+        return 0;
+      }
+      const written = await material.secret.use((bytes) => writeFileExclusive(out, bytes, { mode: 0o600 }));
+      io.stdout(
+        `Wrote ${written.path} (${written.size} bytes, mode 0600): ${first.spec === 'AES_256' ? 'the raw 32-byte AES key' : 'the private key as PKCS#8 DER'}.`,
+      );
+      io.stdout('This file is plaintext key material: hand it to the HSM, then destroy it.');
+      return 0;
+    } finally {
+      material.dispose();
+    }
+  } finally {
+    for (const share of shares) share.share.dispose();
+  }
+}

@@ -1,0 +1,108 @@
+/** `keyferry online create-key`: start the ceremony and create its external keys (a plan file, or one key by options). */
+import path from 'node:path';
+import { MAX_PLANNED_KEYS } from '../../core/ceremony/shared/ceremony-plan';
+import { KEY_SPECS } from '../../core/key-spec-table';
+import {
+  examplePlan,
+  loadCeremonyPlan,
+  PLAN_FIELD_SHAPES,
+  parseCeremonyPlan,
+  type CeremonyPlan,
+} from '../../core/ceremony/shared/ceremony-plan';
+
+import { KeyferryError } from '../../core/errors';
+import { ceremonyReceiptLanguage } from '../cli-locale';
+
+import { missingOption } from '../args';
+
+import { ONLINE_COMMON_OPTIONS, openOnlineSession } from '../online-session';
+import { formatTable } from '../text-table';
+
+import { CREDENTIALS_NOTE, nextOnline, withSession } from './online-steps';
+import { defineCommand } from '../command';
+import { optionTable } from '../options';
+
+function planFromOptions(values: Record<string, string | string[] | boolean | undefined>): unknown {
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  return {
+    title: str('title') ?? `Import of ${str('alias') ?? 'a key'}`,
+    operator: str('operator'),
+    witnesses: (values.witness as string[] | undefined) ?? [],
+    ...(str('wrapping-algorithm') ? { wrappingAlgorithm: str('wrapping-algorithm') } : {}),
+    ...(str('expires') ? { materialExpiry: str('expires') } : {}),
+    keys: [
+      {
+        alias: str('alias'),
+        spec: str('spec')?.toUpperCase(),
+        ...(str('usage') ? { usage: str('usage') } : {}),
+        ...(str('description') ? { description: str('description') } : {}),
+      },
+    ],
+  };
+}
+
+const CREATE_KEY_OPTIONS = optionTable({
+  plan: { type: 'string', arg: 'FILE', help: 'cli.opt.create-key.plan' },
+  'example-plan': { type: 'boolean', help: 'cli.opt.create-key.example-plan' },
+  alias: { type: 'string', arg: 'A', help: 'cli.opt.create-key.alias' },
+  spec: { type: 'string', arg: 'S', help: 'cli.opt.create-key.spec' },
+  usage: { type: 'string', arg: 'USAGE', help: 'cli.opt.create-key.usage' },
+  description: { type: 'string', arg: 'TEXT', help: 'cli.opt.create-key.description' },
+  title: { type: 'string', arg: 'TEXT', help: 'cli.opt.title' },
+  operator: { type: 'string', arg: 'NAME', help: 'cli.opt.operator' },
+  witness: { type: 'string', multiple: true, arg: 'NAME', help: 'cli.opt.witness' },
+  'wrapping-algorithm': { type: 'string', arg: 'ALG', help: 'cli.opt.wrapping-algorithm' },
+  expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.expires' },
+  ...ONLINE_COMMON_OPTIONS,
+});
+
+export const createKeyCommand = defineCommand({
+  name: 'online create-key',
+  summary: 'Start a ceremony and create its external keys in the KMS',
+  synopsis: [
+    '--journal FILE (--plan FILE | --alias A --spec S --operator NAME --witness NAME ...) [connection options]',
+  ],
+  about: 'cli.about.online-create-key',
+  options: CREATE_KEY_OPTIONS,
+  extra: (t) => [
+    t('cli.plan-fields'),
+    ...PLAN_FIELD_SHAPES.map(
+      ([field]) =>
+        `  ${field.padEnd(20)}${t('cli.plan-field', { field: field.replace('[].', '_'), max: MAX_PLANNED_KEYS, specs: KEY_SPECS.join(', ') })}`,
+    ),
+  ],
+  notes: [CREDENTIALS_NOTE],
+  async run({ values }, io) {
+    if (values['example-plan']) {
+      for (const line of JSON.stringify(examplePlan(), null, 2).split('\n')) io.stdout(line);
+      return 0;
+    }
+    if (values.plan && values.alias)
+      throw new KeyferryError('CLI_OPTIONS_CONFLICT', { option: '--plan', other: '--alias', reason: 'either' });
+    if (!values.plan && !values.alias) throw missingOption({ reason: 'noKeys' });
+    const plan: CeremonyPlan = values.plan
+      ? await loadCeremonyPlan(path.resolve(io.cwd, values.plan))
+      : parseCeremonyPlan(planFromOptions(values));
+    const session = await openOnlineSession(values, io, {
+      title: plan.title,
+      operator: plan.operator,
+      witnesses: plan.witnesses,
+      wrappingAlgorithm: plan.wrappingAlgorithm,
+      materialExpiry: plan.materialExpiry,
+      receiptLanguage: ceremonyReceiptLanguage(io),
+    });
+    return withSession(session, async () => {
+      const created = await session.ceremony.createKeys(plan.keys);
+      for (const line of formatTable(
+        ['alias', 'spec', 'usage', 'key id'],
+        created.map((k) => [k.alias, k.spec, k.usage, k.keyId]),
+      ))
+        io.stdout(`  ${line}`);
+      io.stdout(`Created ${created.length} key(s), Pending import.`);
+      io.stdout(
+        `Next (write to the removable media, e.g. an --out folder on it): ${nextOnline('params', values, ['--out', `import-parameters-${session.ceremony.ceremonyId}`])}`,
+      );
+      return 0;
+    });
+  },
+});

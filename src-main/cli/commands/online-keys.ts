@@ -1,0 +1,73 @@
+/** `keyferry online status` and `online delete-material`: the ceremony's keys after the import. */
+
+import { KeyferryError } from '../../core/errors';
+import { cliTranslator } from '../cli-locale';
+
+import { requireOption } from '../args';
+
+import { ONLINE_COMMON_OPTIONS, openOnlineSession } from '../online-session';
+import { formatTable } from '../text-table';
+
+import { CREDENTIALS_NOTE, lapsedLines, nextOnline, printProofs, withSession } from './online-steps';
+import { defineCommand } from '../command';
+
+export const statusCommand = defineCommand({
+  name: 'online status',
+  summary: 'Show every key of the ceremony and re-verify the imported ones',
+  synopsis: ['--journal FILE [connection options]'],
+  about: 'cli.about.online-status',
+  options: ONLINE_COMMON_OPTIONS,
+  notes: [CREDENTIALS_NOTE],
+  async run({ values }, io) {
+    const session = await openOnlineSession(values, io);
+    return withSession(session, async () => {
+      const status = await session.ceremony.status();
+      for (const line of formatTable(
+        ['alias', 'spec', 'key id', 'state', 'material expires'],
+        status.map((s) => [s.alias, s.spec, s.keyId, s.keyState, s.materialExpiresAt ?? '-']),
+      ))
+        io.stdout(`  ${line}`);
+      const keys = session.ceremony.keys();
+      const lapsed = lapsedLines(keys, nextOnline('params', values));
+      for (const line of lapsed) io.stdout(line);
+      const deleted = keys.filter((k) => k.deleted);
+      for (const k of deleted)
+        io.stdout(cliTranslator(io).t('cli.status-material-deleted', { alias: k.alias, spec: k.spec, keyId: k.keyId }));
+      if (!keys.some((k) => k.imported)) {
+        if (lapsed.length === 0 && deleted.length === 0)
+          io.stdout(`Nothing imported yet (ceremony step: ${session.ceremony.step}).`);
+        return lapsed.length === 0 ? 0 : 1;
+      }
+      const proofs = await session.ceremony.verifyKeys();
+      printProofs(io, proofs);
+      return proofs.every((p) => p.ok) && lapsed.length === 0 ? 0 : 1;
+    });
+  },
+});
+
+export const deleteMaterialCommand = defineCommand({
+  name: 'online delete-material',
+  summary: 'Delete the imported material of an AES key (it returns to Pending import)',
+  synopsis: ['--journal FILE --key-id ID --yes --acknowledge-loss [connection options]'],
+  about: 'cli.about.online-delete-material',
+  options: {
+    'key-id': { type: 'string', arg: 'ID', help: 'cli.opt.delete-material.key-id' },
+    yes: { type: 'boolean', help: 'cli.opt.delete-material.yes' },
+    'acknowledge-loss': { type: 'boolean', help: 'cli.opt.delete-material.acknowledge-loss' },
+    ...ONLINE_COMMON_OPTIONS,
+  },
+  notes: [CREDENTIALS_NOTE],
+  async run({ values }, io) {
+    const keyId = requireOption('online delete-material', values['key-id'], '--key-id');
+    if (!values.yes) {
+      throw new KeyferryError('CONFIRMATION_REQUIRED', { keyId });
+    }
+    if (!values['acknowledge-loss']) throw new KeyferryError('LOSS_NOT_ACKNOWLEDGED', { keyId });
+    const session = await openOnlineSession(values, io);
+    return withSession(session, async () => {
+      const result = await session.ceremony.deleteMaterial(keyId, { lossAcknowledged: true });
+      io.stdout(`Deleted the imported material of key ${result.keyId}; it is now ${result.keyState}.`);
+      return 0;
+    });
+  },
+});
