@@ -7,7 +7,8 @@
 import { ipcMain, webContents } from 'electron';
 import { PROGRESS_EVENT_CHANNEL, progressEventSchema, type ProgressEvent } from '../ipc/contract';
 import type { OperationLog } from '../ipc/context';
-import { fail, IPC_PROBLEM, type Result } from '../ipc/problem';
+import { KeyferryError } from '../core/errors';
+import { IPC_PROBLEM, type Result } from '../ipc/problem';
 import type { IpcRouter } from '../ipc/router';
 import { APP_ORIGIN, isTrustedSender } from './security/sender-policy';
 import { isTrustedIpcSender, senderUrlForLog } from './security/ipc-sender';
@@ -21,11 +22,7 @@ export function registerIpcBridge(router: IpcRouter, log: OperationLog, mainCont
     ipcMain.handle(channel, async (event, payload: unknown): Promise<Result<unknown>> => {
       if (!isTrustedIpcSender(event, mainContentsId())) {
         log.warn('ipc.untrusted-sender', { channel, url: senderUrlForLog(event) });
-        return fail(
-          IPC_PROBLEM.untrustedSender,
-          'This page is not allowed to talk to Keyferry.',
-          'Use the Keyferry window itself; nothing was done.',
-        );
+        return { ok: false, problem: new KeyferryError(IPC_PROBLEM.untrustedSender).toProblem() };
       }
       return router.route(channel, payload);
     });

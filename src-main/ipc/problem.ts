@@ -30,8 +30,14 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: string, message: string, nextStep: string): Result<T> {
-  return { ok: false, problem: { code, message, nextStep } };
+/** A problem made where the catalogue is not loaded (the preload): English texts, and the values its catalogue texts need. */
+export function fail<T = never>(
+  code: string,
+  message: string,
+  nextStep: string,
+  values?: Readonly<Record<string, string | number>>,
+): Result<T> {
+  return { ok: false, problem: { code, message, nextStep, ...(values ? { values: { ...values } } : {}) } };
 }
 
 /** Problem codes produced by the IPC plumbing itself (handlers add their own). */

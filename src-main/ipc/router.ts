@@ -4,11 +4,12 @@
  * caller (src-main/app/ipc-bridge.ts, or a test) always gets a plain `Result`.
  */
 import type { z } from 'zod';
-import { toProblem } from '../core/errors';
+import { KeyferryError, toProblem } from '../core/errors';
 import { channels, type ChannelDefinition, type ChannelKey } from './contract';
 import type { OperationLog } from './context';
 import type { Handlers } from './handlers/index';
-import { fail, IPC_PROBLEM, ok, type Result } from './problem';
+import { REQUEST_CHECKS, type RequestCheck } from './schemas/common';
+import { IPC_PROBLEM, ok, type Problem, type Result } from './problem';
 
 export interface IpcRouter {
   /** Every IPC channel name of the contract, e.g. `app.info`. */
@@ -28,6 +29,80 @@ export function describeIssues(error: z.ZodError): string {
     .slice(0, 500);
 }
 
+/** A rule a request broke, as `problem.IPC_BAD_REQUEST` names it (`rule` select). */
+export type RequestRule =
+  | 'missing'
+  | 'wrongType'
+  | 'tooShort'
+  | 'tooLong'
+  | 'tooSmall'
+  | 'tooLarge'
+  | 'badFormat'
+  | 'notOneOf'
+  | 'unknownField'
+  | RequestCheck
+  | 'other';
+
+function valueAt(payload: unknown, at: readonly PropertyKey[]): unknown {
+  let value = payload;
+  for (const key of at) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** Which rule `issue` reports, and the limit it names (0 when none): never zod's English sentence. */
+function ruleOf(issue: z.core.$ZodIssue, payload: unknown): { rule: RequestRule; limit: number } {
+  const sized = (limit: unknown, origin: unknown, small: boolean) => ({
+    rule: (origin === 'number' || origin === 'bigint' || origin === 'date'
+      ? small
+        ? 'tooSmall'
+        : 'tooLarge'
+      : small
+        ? 'tooShort'
+        : 'tooLong') as RequestRule,
+    limit: Number(limit) || 0,
+  });
+  switch (issue.code) {
+    case 'invalid_type':
+      return { rule: valueAt(payload, issue.path) === undefined ? 'missing' : 'wrongType', limit: 0 };
+    case 'too_small':
+      return sized(issue.minimum, issue.origin, true);
+    case 'too_big':
+      return sized(issue.maximum, issue.origin, false);
+    case 'invalid_format':
+      return { rule: 'badFormat', limit: 0 };
+    case 'invalid_value':
+    case 'invalid_union':
+      return { rule: 'notOneOf', limit: 0 };
+    case 'unrecognized_keys':
+      return { rule: 'unknownField', limit: 0 };
+    case 'custom': {
+      const rule = (issue.params as { rule?: unknown } | undefined)?.rule;
+      return {
+        rule: (REQUEST_CHECKS as readonly unknown[]).includes(rule) ? (rule as RequestCheck) : 'other',
+        limit: 0,
+      };
+    }
+    default:
+      return { rule: 'other', limit: 0 };
+  }
+}
+
+/**
+ * A request the contract refused, as a problem the renderer shows in its language: the channel,
+ * the first offending field's path and the rule it broke (codes and numbers, never the value,
+ * which may be a secret, and never zod's English), and how many more issues there were.
+ */
+export function badRequestProblem(channel: string, error: z.ZodError, payload: unknown): Problem {
+  const [first] = error.issues;
+  const { rule, limit } = first ? ruleOf(first, payload) : { rule: 'other' as const, limit: 0 };
+  const field = first && first.path.length > 0 ? first.path.map(String).join('.').slice(0, 200) : 'none';
+  const more = Math.max(0, error.issues.length - 1);
+  return new KeyferryError('IPC_BAD_REQUEST', { channel, field, rule, limit, more }).toProblem();
+}
+
 export function createIpcRouter(handlers: Handlers, log: OperationLog): IpcRouter {
   const byName = new Map<string, { definition: ChannelDefinition; handler: AnyHandler }>();
   for (const key of Object.keys(channels) as ChannelKey[]) {
@@ -39,21 +114,13 @@ export function createIpcRouter(handlers: Handlers, log: OperationLog): IpcRoute
     const entry = byName.get(channelName);
     if (!entry) {
       log.warn('ipc.unknown-channel', { channel: String(channelName).slice(0, 100) });
-      return fail(
-        IPC_PROBLEM.unknownChannel,
-        'The app asked for an operation that does not exist.',
-        'Restart Keyferry; if this happens again, report it with the log.',
-      );
+      return { ok: false, problem: new KeyferryError(IPC_PROBLEM.unknownChannel).toProblem() };
     }
     const { definition, handler } = entry;
     const request = definition.request.safeParse(payload);
     if (!request.success) {
       log.warn('ipc.bad-request', { channel: channelName, issues: describeIssues(request.error) });
-      return fail(
-        IPC_PROBLEM.badRequest,
-        `The request for ${channelName} was not valid (${describeIssues(request.error)}).`,
-        'Check what was entered and try again.',
-      );
+      return { ok: false, problem: badRequestProblem(channelName, request.error, payload) };
     }
     let value: unknown;
     try {
@@ -66,11 +133,7 @@ export function createIpcRouter(handlers: Handlers, log: OperationLog): IpcRoute
     const response = definition.response.safeParse(value);
     if (!response.success) {
       log.error('ipc.bad-response', { channel: channelName, issues: describeIssues(response.error) });
-      return fail(
-        IPC_PROBLEM.badResponse,
-        `Keyferry produced an answer for ${channelName} that does not match its contract; it was discarded.`,
-        'Nothing was marked as done. Retry; if it fails again, keep the log and report it.',
-      );
+      return { ok: false, problem: new KeyferryError(IPC_PROBLEM.badResponse, { channel: channelName }).toProblem() };
     }
     return ok(response.data);
   }

@@ -45,6 +45,7 @@ function method(channel: ChannelKey, invoke: Invoke) {
         IPC_PROBLEM.unavailable,
         `Keyferry's main process did not answer ${definition.name}.`,
         'Restart Keyferry; if this happens again, keep the log and report it.',
+        { channel: definition.name },
       );
     }
     const parsed = answer.safeParse(raw);
@@ -54,6 +55,7 @@ function method(channel: ChannelKey, invoke: Invoke) {
           IPC_PROBLEM.badResponse,
           `The answer to ${definition.name} did not match the contract and was discarded.`,
           'Restart Keyferry; if this happens again, keep the log and report it.',
+          { channel: definition.name },
         );
   };
 }

@@ -62,7 +62,8 @@ describe('createIpcRouter', () => {
     const result = await r.route('mode.choose', { mode: 'S3CRET-VALUE' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problem.message).toContain('mode:');
+    expect(result.problem.message).toContain('the field mode is not one of the accepted choices');
+    expect(result.problem.values).toMatchObject({ channel: 'mode.choose', field: 'mode', rule: 'notOneOf' });
     expect(JSON.stringify(result)).not.toContain('S3CRET-VALUE');
   });
 

@@ -1,6 +1,7 @@
 /** The air-gapped workstation's channels: network, parameters, witnesses' confirmations, material, wrap. */
 import { z } from 'zod';
 import {
+  check,
   keyIdSchema,
   keySpecSchema,
   materialExpirySchema,
@@ -144,7 +145,7 @@ export const custodyPlanSchema = z
   })
   .refine(
     (r) => r.m <= r.n && r.custodians.length === r.n && r.folders.length === r.n,
-    'M must not exceed N, with one custodian and one folder per share',
+    check('custodyCounts', 'M must not exceed N, with one custodian and one folder per share'),
   );
 export type CustodyPlan = z.output<typeof custodyPlanSchema>;
 
@@ -167,10 +168,10 @@ export const airGapPreflightRequestSchema = z
      */
     materialFromHsm: z.literal(true).optional(),
   })
-  .refine((r) => !(r.materialFromHsm && r.custody), {
-    message: 'HSM material cannot be split into custody shares',
-    path: ['custody'],
-  });
+  .refine(
+    (r) => !(r.materialFromHsm && r.custody),
+    check('hsmCustody', 'HSM material cannot be split into custody shares', ['custody']),
+  );
 
 /** What passed the preflight: the folders that will be written and what the bundle will request. */
 export const preflightSchema = z.object({

@@ -19,6 +19,29 @@ export const timeTextSchema = z.string().min(1).max(40);
 /** Identifiers have one definition (core/identifiers.ts, zod only, renderer-safe). */
 export { ceremonyIdSchema, keyAliasSchema, keyIdSchema, projectIdSchema, regionSchema } from '../../core/identifiers';
 
+/** The schemas' own checks, by name: a refused request names the one it broke (`problem.IPC_BAD_REQUEST`). */
+export const REQUEST_CHECKS = [
+  'absolutePath',
+  'controlCharacters',
+  'pkcs11Library',
+  'shareOrTyped',
+  'custodyCounts',
+  'hsmCustody',
+] as const;
+export type RequestCheck = (typeof REQUEST_CHECKS)[number];
+
+/**
+ * A refinement's issue: `rule` is what a refused request names (the router turns it into
+ * `problem.IPC_BAD_REQUEST` in the reader's language); `message` is only for the log.
+ */
+export function check(
+  rule: RequestCheck,
+  message: string,
+  path?: string[],
+): { message: string; params: { rule: string }; path?: string[] } {
+  return { message, params: { rule }, ...(path ? { path } : {}) };
+}
+
 /**
  * An absolute path typed or picked in the UI. Main checks it again (exists, right kind, no
  * link where none is expected) before it is used.
@@ -27,8 +50,11 @@ export const pathSchema = z
   .string()
   .min(1)
   .max(4096)
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters')
-  .refine((value) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value), 'must be an absolute path');
+  .refine(
+    (value) => !/[\u0000-\u001f\u007f]/.test(value),
+    check('controlCharacters', 'must not contain control characters'),
+  )
+  .refine((value) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value), check('absolutePath', 'must be an absolute path'));
 
 /** A person's name as it goes on the sign-off sheet (mirrors core/ceremony/shared/person-name.ts). */
 export const personNameSchema = z

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { artefactToConfirmSchema } from './airgap';
-import { keyIdSchema, keySpecSchema, pathSchema, sha256HexSchema, wrappingAlgorithmSchema } from './common';
+import { check, keyIdSchema, keySpecSchema, pathSchema, sha256HexSchema, wrappingAlgorithmSchema } from './common';
 
 /**
  * The vendor's PKCS#11 library: an absolute path to a shared library (.so, .so.N, .dll, .dylib).
@@ -13,7 +13,7 @@ import { keyIdSchema, keySpecSchema, pathSchema, sha256HexSchema, wrappingAlgori
  */
 const modulePathSchema = pathSchema.refine(
   (value) => /\.(so(\.\d+)*|dll|dylib)$/i.test(value),
-  'must be a PKCS#11 shared library (.so, .dll or .dylib)',
+  check('pkcs11Library', 'must be a PKCS#11 shared library (.so, .dll or .dylib)'),
 );
 
 export const hsmModuleRequestSchema = z.strictObject({ modulePath: modulePathSchema });

@@ -9,6 +9,7 @@ import { RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
 import { RESTORE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
 import { artefactToConfirmSchema, preflightSchema } from './airgap';
 import {
+  check,
   keySpecSchema,
   pathSchema,
   personNameSchema,
@@ -54,7 +55,7 @@ export const presentShareRequestSchema = z
   })
   .refine(
     (r) => (r.file === undefined) !== (r.typed === undefined),
-    'give either the share file or the typed slip lines, not both',
+    check('shareOrTyped', 'give either the share file or the typed slip lines, not both'),
   );
 
 export const presentedShareSchema = z.object({

@@ -15,6 +15,8 @@ export const enMainProcess = {
   'problem.IPC_BAD_RESPONSE':
     'Keyferry produced an answer for {channel} that does not match its contract; it was discarded.',
   'problem.IPC_BAD_RESPONSE.next': 'Nothing was marked as done. Retry; if it fails again, keep the log and report it.',
+  'problem.IPC_UNAVAILABLE': "Keyferry's main process did not answer {channel}.",
+  'problem.IPC_UNAVAILABLE.next': 'Restart Keyferry; if this happens again, keep the log and report it.',
   'problem.IPC_UNTRUSTED_SENDER': 'This page is not allowed to talk to Keyferry.',
   'problem.IPC_UNTRUSTED_SENDER.next': 'Use the Keyferry window itself; nothing was done.',
 

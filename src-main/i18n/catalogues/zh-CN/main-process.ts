@@ -12,6 +12,8 @@ export const zhCNMainProcess: { readonly [K in keyof typeof enMainProcess]: stri
   'problem.IPC_UNKNOWN_CHANNEL.next': '请重新启动 Keyferry；如果再次发生，请连同运行日志一起报告。',
   'problem.IPC_BAD_RESPONSE': 'Keyferry 为 {channel} 生成的应答与其契约不符，已被丢弃。',
   'problem.IPC_BAD_RESPONSE.next': '没有任何步骤被标记为已完成。请重试；如果再次失败，请保留运行日志并报告。',
+  'problem.IPC_UNAVAILABLE': 'Keyferry 主进程没有应答 {channel}。',
+  'problem.IPC_UNAVAILABLE.next': '请重新启动 Keyferry；如果再次发生，请保留运行日志并报告。',
   'problem.IPC_UNTRUSTED_SENDER': '此页面无权与 Keyferry 通信。',
   'problem.IPC_UNTRUSTED_SENDER.next': '请使用 Keyferry 窗口本身；未执行任何操作。',
 
