@@ -6,6 +6,7 @@ import { cliAppIdentity } from './software-identity';
 import { OnlineCeremony, type OnlineCeremonyStart } from '../core/ceremony/online/workflow';
 import type { Journal } from '../core/journal';
 import { KmsClient } from '../core/kms/client';
+import { replicaKmsClients } from '../core/ceremony/online/replica-connections';
 import type { CliIo } from './command';
 import { cliTranslator } from './cli-locale';
 import type { CeremonyProgress } from '../core/ceremony/shared/progress';
@@ -120,7 +121,16 @@ export async function openOnlineSession(
       throw error;
     }
   const journal = await openCeremonyJournal(io.cwd, values.journal, start !== undefined, io);
+  // Replica groups: one client per replica region/project, same credentials, beside this endpoint.
+  const replicas = replicaKmsClients({
+    projectId: connection.projectId,
+    credentials: connection.credentials,
+    endpoint: kms.endpoint.origin,
+    ...(connection.extraCaPem ? { extraCaPem: connection.extraCaPem } : {}),
+    env: io.env,
+  });
   const close = async () => {
+    replicas.close();
     kms.close();
     await journal.close();
   };
@@ -129,6 +139,7 @@ export async function openOnlineSession(
       journal,
       kms,
       region: connection.region,
+      replicaKms: replicas.open,
       app: cliAppIdentity(io.env),
       concurrency,
       onProgress: keyByKeyProgress(io),

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { OnlineCeremony, type OnlineCredentialBinding } from '../../core/ceremony/online/workflow';
+import type { ReplicaKmsFactory } from '../../core/ceremony/online/replica-connections';
 import { KeyferryError } from '../../core/errors';
 import { DEFAULT_PAPER_SIZE } from '../../core/receipt/paper-size';
 import { openJournal } from '../../core/journal';
@@ -51,6 +52,7 @@ export async function connectOnline(
   region: string,
   connection: OnlineSide['connection'],
   credentials?: OnlineCredentialBinding,
+  replicas?: { readonly open: ReplicaKmsFactory; close(): void },
 ): Promise<Connection> {
   const setup = session.requireSetup();
   const journal = await openOnlineJournal(session);
@@ -61,6 +63,7 @@ export async function connectOnline(
       journal,
       kms,
       region,
+      ...(replicas ? { replicaKms: replicas.open } : {}),
       app: {
         version: session.context.identity.version,
         build: session.context.identity.build,
@@ -82,10 +85,17 @@ export async function connectOnline(
     connected = await ceremony.connect(credentials);
   } catch (error) {
     kms.close();
+    replicas?.close();
     throw error;
   }
   session.online?.kms.close();
-  session.online = { ceremony, kms, connection: { ...connection, endpoint: connected.endpoint } };
+  session.online?.replicas?.close();
+  session.online = {
+    ceremony,
+    kms,
+    ...(replicas ? { replicas } : {}),
+    connection: { ...connection, endpoint: connected.endpoint },
+  };
   session.context.log.info('online.connected', {
     endpoint: connected.endpoint,
     region,

@@ -8,6 +8,7 @@ import { parseCeremonyPlan } from '../../core/ceremony/shared/ceremony-plan';
 import { causeValues, isKeyferryError, KeyferryError } from '../../core/errors';
 import { accessKeyHint } from '../../core/kms/access-key-hint';
 import { KmsClient } from '../../core/kms/client';
+import { replicaKmsClients } from '../../core/ceremony/online/replica-connections';
 import {
   bindingOf,
   requireBoundConnection,
@@ -183,6 +184,14 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
       });
       const hint = credentials.kind === 'aksk' ? accessKeyHint(credentials.accessKeyId) : null;
       const binding = chosen.bound?.binding ?? wanted;
+      // Replica groups: the same credentials reach each replica's region beside this endpoint.
+      const replicas = replicaKmsClients({
+        projectId: request.projectId,
+        credentials,
+        endpoint: kms.endpoint.origin,
+        ...(extraCaPem ? { extraCaPem } : {}),
+        now: () => session.context.now(),
+      });
       const connection = await connectOnline(
         session,
         kms,
@@ -195,6 +204,7 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
           rehearsal: false,
         },
         { source: chosen.source, ...binding, accessKeyHint: hint },
+        replicas,
       );
       session.credentials = credentials;
       session.credentialBinding = binding;

@@ -57,6 +57,8 @@ export interface CeremonySetupRecord {
 export interface OnlineSide {
   readonly ceremony: OnlineCeremony;
   readonly kms: KmsClient;
+  /** The connections of replica regions/projects opened for this ceremony (closed with `kms`). */
+  readonly replicas?: { close(): void };
   readonly connection: {
     readonly endpoint: string;
     readonly region: string;
@@ -254,6 +256,7 @@ export class CeremonySession {
     await this.restore?.journal.close().catch(() => undefined);
     this.restore = undefined;
     this.online?.kms.close();
+    this.online?.replicas?.close();
     await this.onlineJournal?.close().catch(() => undefined);
     await this.simulator?.close().catch(() => undefined);
     this.airGap = undefined;

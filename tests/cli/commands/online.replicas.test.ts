@@ -1,0 +1,136 @@
+/**
+ * A replica group through the CLI, two folders as two machines against one simulator serving three
+ * regions over real HTTP: `online create-key --plan` with replicas creates each key in its region,
+ * `online params` writes a format 2 bundle, `airgap wrap` generates each group's material once and
+ * wraps it under every region's wrapping key, `online import` imports each key in its region and
+ * proves each group (journaled replica-group.proven), every key Enabled in its own region.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
+import { keyferry } from '../../integration/cli-in-process';
+import { airgapConfirmations } from './witness-args';
+
+let dir: string;
+let sim: KmsSimulator;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-replicas-'));
+  sim = await startKmsSimulator({
+    region: 'cn-north-4',
+    regions: [{ region: 'cn-east-3' }, { region: 'ap-southeast-1' }],
+  });
+});
+
+afterAll(async () => {
+  await sim.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function journalEvents(text: string): { event: string; data: Record<string, unknown> }[] {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { event: string; data: Record<string, unknown> });
+}
+
+describe('keyferry online and airgap with a replica group in three regions', () => {
+  it('creates, wraps once per wrapping key, imports in every region and proves each group', async () => {
+    const online = path.join(dir, 'online');
+    const airgap = path.join(dir, 'airgap');
+    await mkdir(online);
+    await mkdir(airgap);
+    const replicas = sim.regions.slice(1).map((r) => ({ region: r.region, projectId: r.projectId }));
+    await writeFile(
+      path.join(online, 'plan.json'),
+      JSON.stringify({
+        title: 'Disaster recovery keys',
+        operator: 'Ana',
+        witnesses: ['Ben', 'Chloé'],
+        keys: [
+          { alias: 'dr/aes', spec: 'AES_256', replicas },
+          { alias: 'dr/ec', spec: 'EC_P256', replicas },
+        ],
+      }),
+    );
+    const env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
+    const where = [
+      '--journal',
+      'online.jsonl',
+      '--endpoint',
+      sim.endpoint,
+      '--region',
+      sim.region,
+      '--project-id',
+      sim.projectId,
+    ];
+    const create = await keyferry(['online', 'create-key', ...where, '--plan', 'plan.json'], { cwd: online, env });
+    expect(create.stderr).toBe('');
+    expect(create.code).toBe(0);
+    const params = await keyferry(['online', 'params', ...where, '--out', 'media-params'], { cwd: online, env });
+    expect(params.code).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(online, 'media-params', 'manifest.json'), 'utf8')) as {
+      formatVersion: number;
+      keys: { region: string; replicaOf?: string }[];
+    };
+    expect(manifest.formatVersion).toBe(2);
+    expect(manifest.keys.map((k) => k.region).sort()).toEqual([
+      'ap-southeast-1',
+      'ap-southeast-1',
+      'cn-east-3',
+      'cn-east-3',
+      'cn-north-4',
+      'cn-north-4',
+    ]);
+
+    const wrap = await keyferry(
+      [
+        'airgap',
+        'wrap',
+        '--bundle',
+        path.join(online, 'media-params'),
+        '--out',
+        path.join(dir, 'media-wrapped'),
+        '--journal',
+        'airgap.jsonl',
+        '--operator',
+        'Ana',
+        '--witness',
+        'Ben',
+        '--witness',
+        'Chloé',
+        ...airgapConfirmations(params.stdout, ['Ben', 'Chloé']),
+        '--allow-network',
+      ],
+      { cwd: airgap },
+    );
+    expect(wrap.stderr).toBe('');
+    expect(wrap.code).toBe(0);
+    const air = journalEvents(await readFile(path.join(airgap, 'airgap.jsonl'), 'utf8'));
+    expect(air.filter((e) => e.event === 'material.generated')).toHaveLength(2);
+    expect(air.filter((e) => e.event === 'material.wrapped')).toHaveLength(6);
+    const digest = /bundle digest ([0-9A-F ]{79})/.exec(wrap.stdout)?.[1] as string;
+
+    const imported = await keyferry(
+      ['online', 'import', ...where, '--bundle', path.join(dir, 'media-wrapped'), '--expect-digest', digest],
+      { cwd: online, env },
+    );
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const events = journalEvents(await readFile(path.join(online, 'online.jsonl'), 'utf8'));
+    expect(events.filter((e) => e.event === 'kms.replica-connected').map((e) => e.data.region)).toEqual([
+      'cn-east-3',
+      'ap-southeast-1',
+      'cn-east-3',
+      'ap-southeast-1',
+      'cn-east-3',
+      'ap-southeast-1',
+    ]);
+    const proven = events.filter((e) => e.event === 'replica-group.proven');
+    expect(proven.map((e) => e.data.method).sort()).toEqual(['kcv-of-wrapped-material', 'public-key-equal']);
+    const verified = events.filter((e) => e.event === 'key.verified');
+    expect(verified.map((e) => e.data.keyState)).toEqual(Array(6).fill('Enabled'));
+  }, 240_000);
+});
