@@ -10,12 +10,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parseCeremonyPlan } from '../src-main/core/ceremony/shared/ceremony-plan';
-import { OnlineCeremony } from '../src-main/core/ceremony/online/workflow';
-import { openJournal } from '../src-main/core/journal';
 import { KmsClient } from '../src-main/core/kms/client';
 import { AkSkCredentials } from '../src-main/core/kms/credentials';
 import { startKmsSimulator } from '../src-main/core/kms-simulator/index';
+import { aesPlan, onlineDayOne } from './support/ceremony-sides';
 
 export const name = 'air-gapped side, 100 AES_256 keys, against its fsync floor (same run)';
 
@@ -39,32 +37,8 @@ async function parametersBundle(dir: string): Promise<string> {
     projectId: sim.projectId,
     credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
   });
-  const plan = parseCeremonyPlan({
-    title: 'Bench batch',
-    operator: 'Ana',
-    witnesses: ['Ben'],
-    keys: Array.from({ length: KEYS }, (_, i) => ({ alias: `bench/aes-${i}`, spec: 'AES_256' })),
-  });
   try {
-    const journal = await openJournal(path.join(dir, 'online.jsonl'), { create: true });
-    const online = await OnlineCeremony.open({
-      journal,
-      kms,
-      region: sim.region,
-      app: { version: 'bench', build: 'bench' },
-      start: {
-        title: plan.title,
-        operator: plan.operator,
-        witnesses: plan.witnesses,
-        wrappingAlgorithm: plan.wrappingAlgorithm,
-        materialExpiry: plan.materialExpiry,
-      },
-    });
-    await online.connect();
-    await online.createKeys(plan.keys);
-    await online.fetchParameters();
-    const params = path.join(dir, 'params');
-    await online.writeParametersBundle(params);
+    const { params, journal } = await onlineDayOne(dir, kms, sim.region, aesPlan(KEYS));
     await journal.close();
     return params;
   } finally {

@@ -1,7 +1,8 @@
 /**
  * Ceremonies end to end: the full rehearsal (simulator, online, air-gapped, online again) per
  * key spec; and a batch of 100 AES_256 keys in one ceremony, the air-gapped work (read the
- * bundle, confirm, generate, wrap, write and verify the wrapped bundle) against the guide's
+ * bundle, confirm, generate, wrap, write the wrapped bundle, the receipt, which writes the
+ * manifest and reads the bundle back: support/ceremony-sides.ts) against the guide's
  * OpenSSL commands doing the same 100 keys (openssl rand + openssl pkeyutl -encrypt, spawned).
  */
 import { execFile } from 'node:child_process';
@@ -9,8 +10,6 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { AirGapCeremony } from '../src-main/core/ceremony/airgap/workflow';
-import { parseCeremonyPlan } from '../src-main/core/ceremony/shared/ceremony-plan';
 import { OnlineCeremony } from '../src-main/core/ceremony/online/workflow';
 import { runRehearsal } from '../src-main/core/ceremony/rehearsal/rehearsal';
 import { KEY_SPECS } from '../src-main/core/crypto/key-spec';
@@ -18,23 +17,11 @@ import { openJournal } from '../src-main/core/journal';
 import { KmsClient } from '../src-main/core/kms/client';
 import { AkSkCredentials } from '../src-main/core/kms/credentials';
 import { startKmsSimulator } from '../src-main/core/kms-simulator/index';
+import { BENCH_APP, aesPlan, airGapSide, onlineDayOne } from './support/ceremony-sides';
 
 export const name = 'ceremony';
 
 const exec = promisify(execFile);
-const APP = { version: 'bench', build: 'bench' };
-const OFFLINE = {
-  lo: [
-    {
-      address: '127.0.0.1',
-      netmask: '255.0.0.0',
-      family: 'IPv4' as const,
-      mac: '00:00:00:00:00:00',
-      internal: true,
-      cidr: '127.0.0.1/8',
-    },
-  ],
-};
 const BATCH = 100;
 
 function seconds(ms: number): string {
@@ -44,69 +31,19 @@ function seconds(ms: number): string {
 async function rehearsalPerSpec(dir: string, print: (line: string) => void): Promise<void> {
   for (const spec of KEY_SPECS) {
     const started = performance.now();
-    const result = await runRehearsal({ outDir: path.join(dir, `rehearsal-${spec}`), specs: [spec], app: APP });
+    const result = await runRehearsal({ outDir: path.join(dir, `rehearsal-${spec}`), specs: [spec], app: BENCH_APP });
     const ms = performance.now() - started;
     print(`rehearsal ${spec.padEnd(8)} ${seconds(ms).padStart(8)}  ${result.ok ? 'all verified' : 'FAILED'}`);
   }
 }
 
-/** Day 1 online for 100 AES keys; returns the parameters bundle folder. */
-async function onlineBatch(dir: string, kms: KmsClient, region: string) {
-  const plan = parseCeremonyPlan({
-    title: 'Bench batch',
-    operator: 'Ana',
-    witnesses: ['Ben'],
-    keys: Array.from({ length: BATCH }, (_, i) => ({ alias: `bench/aes-${i}`, spec: 'AES_256' })),
-  });
-  const journal = await openJournal(path.join(dir, 'online.jsonl'), { create: true });
-  const online = await OnlineCeremony.open({
-    journal,
-    kms,
-    region,
-    app: APP,
-    start: {
-      title: plan.title,
-      operator: plan.operator,
-      witnesses: plan.witnesses,
-      wrappingAlgorithm: plan.wrappingAlgorithm,
-      materialExpiry: plan.materialExpiry,
-    },
-  });
-  await online.connect();
-  await online.createKeys(plan.keys);
-  await online.fetchParameters();
-  const params = path.join(dir, 'params');
-  await online.writeParametersBundle(params);
-  return { plan, journal, online, params };
-}
-
-async function keyferryBatch(
-  dir: string,
-  params: string,
-  plan: ReturnType<typeof parseCeremonyPlan>,
-): Promise<{ ms: number; wrapped: string; digest: string }> {
+/** The air-gapped side of the batch, timed: the same sequence as airgap-floor (support/ceremony-sides.ts). */
+async function keyferryBatch(dir: string, params: string): Promise<{ ms: number; wrapped: string; digest: string }> {
   const started = performance.now();
-  const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
-  const air = await AirGapCeremony.start({
-    journal,
-    title: plan.title,
-    operator: plan.operator,
-    witnesses: plan.witnesses,
-    app: APP,
-    interfaces: OFFLINE,
-  });
-  await air.checkNetwork();
-  const overview = await air.readParametersBundle(params);
-  // Each witness types the bundle digest once, whatever the number of keys.
-  for (const w of plan.witnesses) await air.confirmArtefact(w, overview.manifestSha256 as string);
-  const wrapped = path.join(dir, 'wrapped');
-  // The workflow generates nothing before the preflight of where it writes (as every ceremony does).
-  await air.preflight({ wrappedBundle: wrapped, receiptFolder: dir });
-  await air.generateMaterial();
-  await air.wrap();
-  const { manifestSha256: digest } = await air.writeWrappedBundle(wrapped);
-  await journal.close();
-  return { ms: performance.now() - started, wrapped, digest };
+  const work = path.join(dir, 'airgap');
+  await mkdir(work);
+  const side = await airGapSide(params, work);
+  return { ms: performance.now() - started, ...side };
 }
 
 async function opensslBatch(dir: string, params: string): Promise<number> {
@@ -149,15 +86,15 @@ async function batch(dir: string, print: (line: string) => void): Promise<void> 
   });
   try {
     let started = performance.now();
-    const { plan, journal, params } = await onlineBatch(dir, kms, sim.region);
+    const { journal, params } = await onlineDayOne(dir, kms, sim.region, aesPlan(BATCH));
     await journal.close();
     print(
       `batch of ${BATCH} AES_256, online day 1 (create, fetch, write bundle): ${seconds(performance.now() - started)}`,
     );
-    const keyferry = await keyferryBatch(dir, params, plan);
+    const keyferry = await keyferryBatch(dir, params);
     const openssl = await opensslBatch(dir, params);
     print(
-      `batch of ${BATCH} AES_256, air-gapped: Keyferry (read, confirm, generate, wrap, write + verify bundle, journal): ${seconds(keyferry.ms)}`,
+      `batch of ${BATCH} AES_256, air-gapped: Keyferry (read, confirm, generate, wrap, write bundle, receipt + manifest + read back, journal): ${seconds(keyferry.ms)}`,
     );
     print(
       `batch of ${BATCH} AES_256, guide's OpenSSL (openssl rand + openssl pkeyutl -encrypt per key, spawned): ${seconds(openssl)}`,
@@ -165,7 +102,7 @@ async function batch(dir: string, print: (line: string) => void): Promise<void> 
     print(`ratio OpenSSL / Keyferry: ${(openssl / keyferry.ms).toFixed(1)}x`);
     started = performance.now();
     const day2Journal = await openJournal(path.join(dir, 'online.jsonl'), { create: false });
-    const day2 = await OnlineCeremony.open({ journal: day2Journal, kms, region: sim.region, app: APP });
+    const day2 = await OnlineCeremony.open({ journal: day2Journal, kms, region: sim.region, app: BENCH_APP });
     await day2.connect();
     await day2.checkWrappedBundle(keyferry.wrapped, { expectedDigest: keyferry.digest, source: 'air-gapped-receipt' });
     await day2.importMaterial();

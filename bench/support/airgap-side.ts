@@ -1,7 +1,8 @@
 /**
  * Run as a child of bench/airgap-floor.bench.ts (a fresh process, like the air-gapped
  * workstation: nothing the online side computed is cached): the air-gapped side of a ceremony
- * from the import-parameters bundle in argv[2] into the new folder argv[3], timed per step, then
+ * (support/ceremony-sides.ts, the sequence ceremony.bench.ts runs too) from the import-parameters
+ * bundle in argv[2] into the new folder argv[3], timed per step, then
  * the fsync floor of the same files in the same run, and the longest event-loop stall per step
  * (monitorEventLoopDelay). Prints one JSON line.
  *
@@ -13,21 +14,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { AirGapCeremony } from '../../src-main/core/ceremony/airgap/workflow';
-import { openJournal } from '../../src-main/core/journal';
-
-const OFFLINE = {
-  lo: [
-    {
-      address: '127.0.0.1',
-      netmask: '255.0.0.0',
-      family: 'IPv4' as const,
-      mac: '00:00:00:00:00:00',
-      internal: true,
-      cidr: '127.0.0.1/8',
-    },
-  ],
-};
+import { airGapSide } from './ceremony-sides';
 
 interface Written {
   readonly folders: string[];
@@ -77,7 +64,7 @@ async function floor(written: Written, into: string): Promise<number> {
 async function main(): Promise<void> {
   const [params, out] = process.argv.slice(2) as [string, string];
   const work = path.join(out, 'keyferry');
-  await mkdir(path.join(work, 'receipt'), { recursive: true });
+  await mkdir(work, { recursive: true });
   const steps: [string, number, number][] = [];
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
@@ -92,32 +79,7 @@ async function main(): Promise<void> {
     delay.reset();
     last = performance.now();
   };
-  const journal = await openJournal(path.join(work, 'airgap.jsonl'), { create: true });
-  const air = await AirGapCeremony.start({
-    journal,
-    title: 'Bench batch',
-    operator: 'Ana',
-    witnesses: ['Ben'],
-    app: { version: 'bench', build: 'bench' },
-    interfaces: OFFLINE,
-  });
-  await air.checkNetwork();
-  await step('start, network check');
-  const overview = await air.readParametersBundle(params);
-  await step('read + verify the parameters bundle');
-  await air.confirmArtefact('Ben', overview.manifestSha256 as string);
-  const wrapped = path.join(work, 'wrapped');
-  await air.preflight({ wrappedBundle: wrapped, receiptFolder: path.join(work, 'receipt') });
-  await step('witness confirmation, preflight');
-  await air.generateMaterial();
-  await step('generate material');
-  await air.wrap();
-  await step('wrap');
-  await air.writeWrappedBundle(wrapped);
-  await step('write the wrapped bundle');
-  await air.writeReceipt(path.join(work, 'receipt'));
-  await step('receipt, manifest, read back');
-  await journal.close();
+  await airGapSide(params, work, step);
   delay.disable();
   const keyferryMs = steps.reduce((sum, [, ms]) => sum + ms, 0);
   const written = await listTree(work);
