@@ -38,6 +38,7 @@ import { escapeHtml, userText } from './text-safety';
 import type { ReceiptInput, ReceiptKey } from './types';
 import { checkReceiptInput } from './validate';
 import { htmlLang } from '../../i18n/locale';
+import { eventLoopSlicer, yieldToEventLoop } from '../yield';
 
 export const RECEIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
@@ -203,10 +204,45 @@ export interface ReceiptRenderOptions {
 /** Renders the receipt as a complete HTML document (a string); throws RECEIPT_INPUT_INVALID. */
 export function renderReceiptHtml(input: ReceiptInput, options: ReceiptRenderOptions = {}): string {
   checkReceiptInput(input);
-  const language = options.language ?? DEFAULT_RECEIPT_LANGUAGE;
-  const w = new ReceiptWords(language);
-  const { journal, bundle } = input;
+  const w = new ReceiptWords(options.language ?? DEFAULT_RECEIPT_LANGUAGE);
   const sets = custodySets(input.keys);
+  return receiptDocument(
+    input,
+    w,
+    input.keys.map((key, i) => keySection(w, key, i, input, sets)),
+    sets,
+  );
+}
+
+/**
+ * The same document as `renderReceiptHtml`, rendered a key at a time with the event loop let run
+ * between slices (core/yield.ts): a 100-key receipt takes longer than a frame to render.
+ */
+export async function renderReceiptHtmlInSlices(
+  input: ReceiptInput,
+  options: ReceiptRenderOptions = {},
+): Promise<string> {
+  checkReceiptInput(input);
+  const w = new ReceiptWords(options.language ?? DEFAULT_RECEIPT_LANGUAGE);
+  const sets = custodySets(input.keys);
+  const slicer = eventLoopSlicer();
+  const sections: string[] = [];
+  for (const [i, key] of input.keys.entries()) {
+    await slicer.pause();
+    sections.push(keySection(w, key, i, input, sets));
+  }
+  await yieldToEventLoop();
+  return receiptDocument(input, w, sections, sets);
+}
+
+function receiptDocument(
+  input: ReceiptInput,
+  w: ReceiptWords,
+  keySections: readonly string[],
+  sets: readonly ReceiptCustodySet[],
+): string {
+  const language = w.language;
+  const { journal, bundle } = input;
   const docTitle = w.locales.map((l) => ReceiptWords.text(l, 'receipt.title')).join(' / ');
   const page = w.locales.map((l) => ReceiptWords.text(l, 'receipt.page', { page: '\uE010', pages: '\uE011' }));
   const html = `<!doctype html>
@@ -228,7 +264,7 @@ ${seal(w, { key: 'receipt.seals.head' }, headAbout(w, journal.count), journal.he
 </section>
 ${peopleSection(w, input)}
 <section><h2>${w.html('receipt.keys.heading')}</h2>
-${input.keys.map((key, i) => keySection(w, key, i, input, sets)).join('\n')}
+${keySections.join('\n')}
 </section>
 ${custodySection(w, sets)}
 ${methodsSection(w)}

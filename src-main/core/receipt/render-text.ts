@@ -21,6 +21,7 @@ import {
   parametersSealAbout,
   signatories,
   type Fact,
+  type ReceiptCustodySet,
 } from './facts';
 import { groupHexLines } from '../hex-groups';
 import {
@@ -31,7 +32,8 @@ import {
   type ReceiptPhrase,
 } from './language';
 import { visibleText } from './text-safety';
-import type { ReceiptInput } from './types';
+import type { ReceiptInput, ReceiptKey } from './types';
+import { eventLoopSlicer, yieldToEventLoop } from '../yield';
 import { checkReceiptInput } from './validate';
 
 const LABEL_WIDTH = 42;
@@ -96,7 +98,34 @@ function wrap(text: string, width: number, indent: string): string[] {
   return lines;
 }
 
-function twin(input: ReceiptInput, locale: Locale): string[] {
+/** One key's section of the text twin in `locale`. */
+function keyLinesOf(
+  input: ReceiptInput,
+  locale: Locale,
+  key: ReceiptKey,
+  i: number,
+  sets: readonly ReceiptCustodySet[],
+): string[] {
+  const { t } = wordsIn(locale);
+  const out: string[] = [];
+  out.push(
+    '',
+    `  ${t('receipt.keys.keyHeading', { n: i + 1, total: input.keys.length })} ${visibleText(key.alias)}`,
+    ...factLines(locale, keyFacts(key, input.side), '    '),
+  );
+  const set = custodySetOf(sets, key);
+  if (set) out.push(...factLines(locale, [custodySetFact(set)], '    '));
+  out.push(`    ${t('receipt.files.heading')}:`);
+  if (key.outputFiles.length === 0) out.push(`      ${t('receipt.files.none')}`);
+  key.outputFiles.forEach((f) => {
+    out.push(`      ${visibleText(f.name)} (${t('receipt.files.bytes', { bytes: f.size })})`);
+    out.push(...groupHexLines(f.sha256).map((line, j) => `        ${j === 0 ? 'sha256' : '      '} ${line}`));
+  });
+  return out;
+}
+
+/** One twin in `locale`; `keyLines` are its key sections (keyLinesOf, for every key in order). */
+function twin(input: ReceiptInput, locale: Locale, keyLines: readonly string[]): string[] {
   const { t, p } = wordsIn(locale);
   const title = t('receipt.title');
   const out: string[] = [
@@ -161,21 +190,7 @@ function twin(input: ReceiptInput, locale: Locale): string[] {
   }
   out.push(...heading(t('receipt.keys.heading')));
   const sets = custodySets(input.keys);
-  input.keys.forEach((key, i) => {
-    out.push(
-      '',
-      `  ${t('receipt.keys.keyHeading', { n: i + 1, total: input.keys.length })} ${visibleText(key.alias)}`,
-      ...factLines(locale, keyFacts(key, input.side), '    '),
-    );
-    const set = custodySetOf(sets, key);
-    if (set) out.push(...factLines(locale, [custodySetFact(set)], '    '));
-    out.push(`    ${t('receipt.files.heading')}:`);
-    if (key.outputFiles.length === 0) out.push(`      ${t('receipt.files.none')}`);
-    key.outputFiles.forEach((f) => {
-      out.push(`      ${visibleText(f.name)} (${t('receipt.files.bytes', { bytes: f.size })})`);
-      out.push(...groupHexLines(f.sha256).map((line, j) => `        ${j === 0 ? 'sha256' : '      '} ${line}`));
-    });
-  });
+  out.push(...keyLines);
   if (sets.length > 0) out.push(...heading(t('receipt.custody.heading')));
   for (const set of sets) {
     out.push('', `  ${t('receipt.custody.setTitle', { set: set.n })}: ${p(custodyHeading(set.custody))}`);
@@ -221,7 +236,40 @@ function twin(input: ReceiptInput, locale: Locale): string[] {
 /** Renders the plain-text twin of the receipt; throws RECEIPT_INPUT_INVALID like the HTML. */
 export function renderReceiptText(input: ReceiptInput, options: { language?: ReceiptLanguage } = {}): string {
   checkReceiptInput(input);
+  const sets = custodySets(input.keys);
   const locales = receiptLocales(options.language ?? DEFAULT_RECEIPT_LANGUAGE);
-  const twins = locales.map((locale) => twin(input, locale).join('\n'));
-  return `${twins.join(`\n\n${'='.repeat(78)}\n\n`)}\n`;
+  return joinTwins(
+    locales.map((locale) =>
+      twin(
+        input,
+        locale,
+        input.keys.flatMap((key, i) => keyLinesOf(input, locale, key, i, sets)),
+      ),
+    ),
+  );
+}
+
+/** The same text as `renderReceiptText`, a key at a time with the event loop let run between slices. */
+export async function renderReceiptTextInSlices(
+  input: ReceiptInput,
+  options: { language?: ReceiptLanguage } = {},
+): Promise<string> {
+  checkReceiptInput(input);
+  const sets = custodySets(input.keys);
+  const slicer = eventLoopSlicer();
+  const twins: string[][] = [];
+  for (const locale of receiptLocales(options.language ?? DEFAULT_RECEIPT_LANGUAGE)) {
+    const keyLines: string[] = [];
+    for (const [i, key] of input.keys.entries()) {
+      await slicer.pause();
+      keyLines.push(...keyLinesOf(input, locale, key, i, sets));
+    }
+    await yieldToEventLoop();
+    twins.push(twin(input, locale, keyLines));
+  }
+  return joinTwins(twins);
+}
+
+function joinTwins(twins: readonly string[][]): string {
+  return `${twins.map((lines) => lines.join('\n')).join(`\n\n${'='.repeat(78)}\n\n`)}\n`;
 }

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { KeyferryError } from '../errors';
 import { writeFileExclusive, type FileLayer, type WrittenFile } from '../fs/durable-file';
 import type { ReceiptLanguage } from './language';
-import { renderReceiptHtml } from './render-html';
-import { renderReceiptText } from './render-text';
+import { renderReceiptHtmlInSlices } from './render-html';
+import { renderReceiptTextInSlices } from './render-text';
 import type { ReceiptInput } from './types';
 
 export interface WrittenReceipt {
@@ -39,8 +39,9 @@ export async function writeReceipt(
   options: { layer?: FileLayer; suffix?: string; language?: ReceiptLanguage } = {},
 ): Promise<WrittenReceipt> {
   const language = options.language === undefined ? {} : { language: options.language };
-  const html = renderReceiptHtml(input, language);
-  const text = renderReceiptText(input, language);
+  // A key at a time, so a 100-key receipt never holds the event loop for a whole render.
+  const html = await renderReceiptHtmlInSlices(input, language);
+  const text = await renderReceiptTextInSlices(input, language);
   const base = path.join(dir, receiptBaseName(input, options.suffix));
   const writtenHtml = await writeFileExclusive(`${base}.html`, html, { layer: options.layer, mode: 0o644 });
   const writtenText = await writeFileExclusive(`${base}.txt`, text, { layer: options.layer, mode: 0o644 });

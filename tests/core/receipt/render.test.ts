@@ -8,6 +8,8 @@ import {
   type ReceiptKey,
 } from '../../../src-main/core/receipt';
 import { groupHexLines } from '../../../src-main/core/hex-groups';
+import { renderReceiptHtmlInSlices } from '../../../src-main/core/receipt/render-html';
+import { renderReceiptTextInSlices } from '../../../src-main/core/receipt/render-text';
 import { HOSTILE, sampleKey, sampleReceiptInput } from './fixtures';
 
 const SIDES = ['online', 'air-gapped'] as const;
@@ -254,6 +256,13 @@ describe('the custody section of a ceremony whose keys share one custody set', (
     expect(text.match(/set 2: any 2 of 2 shares/g)).toHaveLength(1);
     expect(html.split('Margaret Hamilton').length - 1).toBe(1);
     expect(html.match(/<article class="custody-set">/g)).toHaveLength(2);
+  });
+
+  it('rendered a key at a time (as writeReceipt does, letting the event loop run), it is the same document', async () => {
+    for (const language of ['en', 'zh-CN', 'both'] as const) {
+      expect(await renderReceiptHtmlInSlices(input, { language })).toBe(renderReceiptHtml(input, { language }));
+      expect(await renderReceiptTextInSlices(input, { language })).toBe(renderReceiptText(input, { language }));
+    }
   });
 
   it('a restore receipt groups the presented shares the same way, with who presented them', () => {
