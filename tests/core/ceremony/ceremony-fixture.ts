@@ -167,8 +167,14 @@ export async function onlineDayOne(f: Fixture, plan: CeremonyPlan, journalName =
 }
 
 /** The whole air-gapped side on `params`; returns the wrapped bundle folder and digest. */
-export async function airGapSide(f: Fixture, plan: CeremonyPlan, params: string, out = path.join(f.dir, 'wrapped')) {
-  const journal = await f.journal('airgap.jsonl');
+export async function airGapSide(
+  f: Fixture,
+  plan: CeremonyPlan,
+  params: string,
+  out = path.join(f.dir, 'wrapped'),
+  journalName = 'airgap.jsonl',
+) {
+  const journal = await f.journal(journalName);
   const air = await f.airgap(journal, plan);
   await air.checkNetwork();
   await air.readParametersBundle(params);

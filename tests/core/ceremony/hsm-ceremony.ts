@@ -37,7 +37,7 @@ export function softHsmRequest(token: SoftToken, extra: Partial<HsmSourceRequest
   return { modulePath: SOFTHSM_MODULE, token: token.label, pin: token.pin, ...extra };
 }
 
-/** The air-gapped side (journal airgap.jsonl) with the material generated and wrapped in the HSM; receipt in f.dir. */
+/** The air-gapped side (journal `journalName`, one per ceremony) with the material generated and wrapped in the HSM; receipt in f.dir. */
 export async function airGapWithHsm(
   f: Fixture,
   plan: CeremonyPlan,
@@ -45,8 +45,9 @@ export async function airGapWithHsm(
   out: string,
   request: HsmSourceRequest,
   receiptLanguage?: ReceiptLanguage,
+  journalName = 'airgap.jsonl',
 ) {
-  const journal = await f.journal('airgap.jsonl');
+  const journal = await f.journal(journalName);
   const air = await f.airgap(journal, plan);
   try {
     await air.checkNetwork();

@@ -92,7 +92,7 @@ describe('the HSM section of the receipts', () => {
       { ...software, keys: [{ ...software.keys[0]!, alias: 'soft' }] },
       'online-soft.jsonl',
     );
-    const side = await airGapSide(f, software, soft.params, path.join(f.dir, 'wrapped-soft'));
+    const side = await airGapSide(f, software, soft.params, path.join(f.dir, 'wrapped-soft'), 'airgap-soft.jsonl');
     expect(await readFile(side.receipt.textFile, 'utf8')).not.toMatch(/\nHSM\n---\n/);
     await rename(soft.params, path.join(f.dir, 'params-soft'));
 

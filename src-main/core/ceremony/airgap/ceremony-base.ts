@@ -111,6 +111,22 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
     return this.currentCeremonyId;
   }
 
+  /**
+   * One journal, one ceremony: an air-gapped journal that already read the parameters of ceremony
+   * A refuses a bundle of ceremony B (AIRGAP_JOURNAL_OTHER_CEREMONY), so a receipt never seals, and
+   * lists the deviations of, another ceremony's history. Sessions of the same ceremony (retries, a
+   * restore continuing the journal) go on as before.
+   */
+  protected refuseOtherCeremony(ceremonyId: string): void {
+    const recorded = this.options.journal.entries.find((e) => e.event === 'parameters.read')?.data['ceremonyId'];
+    if (typeof recorded !== 'string' || recorded === ceremonyId) return;
+    throw new KeyferryError('AIRGAP_JOURNAL_OTHER_CEREMONY', {
+      journal: this.options.journal.path,
+      recorded,
+      ceremonyId,
+    });
+  }
+
   /** The ceremony record (complete once the parameters were read). */
   get record(): CeremonyRecord {
     return airGapRecord(this.options, this.currentCeremonyId, this.#network);

@@ -104,7 +104,11 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   /** Step 2: reads and verifies an import-parameters bundle folder. */
   async readParametersBundle(dir: string): Promise<ParametersOverview> {
     this.guard.require('readParameters');
-    const bundle = await this.#refusalJournaled(dir, () => readImportParametersBundle(dir, this.now(), 'airgap'));
+    const bundle = await this.#refusalJournaled(dir, async () => {
+      const read = await readImportParametersBundle(dir, this.now(), 'airgap');
+      this.refuseOtherCeremony(read.manifest.ceremonyId);
+      return read;
+    });
     return this.#acceptParameters(
       bundle.manifest.ceremonyId,
       dir,

@@ -139,6 +139,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   async readParametersBundle(dir: string): Promise<RestoreParametersOverview> {
     this.guard.require('readParameters');
     const bundle = await readImportParametersBundle(dir, this.now(), 'restore');
+    this.refuseOtherCeremony(bundle.manifest.ceremonyId);
     const keys = bundle.keys.map((k) => ({
       keyId: k.keyId,
       spec: k.keySpec,

@@ -71,6 +71,10 @@ export const enCeremony = {
     'Key {keyId} holds other material in this bundle than the KMS bound it to: KCV {held} here, {bound} when it was first imported (journal entry {seq}). The KMS accepts only the material first imported into a key, after its deletion or expiry too (KMS.2606). Nothing was sent to the KMS; the import token is still unused.',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next':
     'Restore the original material on the air-gapped workstation (keyferry custody restore, from the custody shares or the HSM token) with these import parameters, and import the wrapped-material bundle that restore writes. Material that was never imported needs a new key.',
+  'problem.AIRGAP_JOURNAL_OTHER_CEREMONY':
+    'The journal {journal} records ceremony {recorded}, but this import-parameters bundle belongs to ceremony {ceremonyId}. One journal keeps one ceremony, so that its receipts seal and list only that ceremony; nothing of this bundle was used.',
+  'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':
+    'For ceremony {ceremonyId}, start a journal of its own (e.g. airgap-{ceremonyId}.jsonl). If you meant ceremony {recorded}, bring its import-parameters bundle instead.',
   'problem.WRAPPED_OTHER_CEREMONY': 'The bundle belongs to ceremony {bundleCeremony}, not to {ceremonyId}.',
   'problem.WRAPPED_OTHER_CEREMONY.next': REFUSED,
   'problem.CEREMONY_PEOPLE_INVALID':

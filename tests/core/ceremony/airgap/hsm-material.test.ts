@@ -25,8 +25,13 @@ const t = softHsmCeremonies('ceremony-hsm', '73915264');
 
 const hsmPlan = (specs: Parameters<typeof planOf>[1], expiresInMs?: number) => planOf(t.f, specs, expiresInMs);
 const hsmRequest = (extra: Partial<HsmSourceRequest> = {}) => softHsmRequest(t.token, extra);
-const airGapWithHsm = (plan: CeremonyPlan, params: string, out: string, request: HsmSourceRequest) =>
-  airGapSide(t.f, plan, params, out, request);
+const airGapWithHsm = (
+  plan: CeremonyPlan,
+  params: string,
+  out: string,
+  request: HsmSourceRequest,
+  journalName = 'airgap.jsonl',
+) => airGapSide(t.f, plan, params, out, request, undefined, journalName);
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -96,9 +101,10 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
       const plan = { ...basePlan, keys: basePlan.keys.map((k) => ({ ...k, alias: `${k.alias}-${i}` })) };
       const { params } = await onlineDayOne(f, plan, `online-${i}.jsonl`);
       const out = path.join(f.dir, `wrapped-${i}`);
-      await expect(airGapWithHsm(plan, params, out, request)).rejects.toMatchObject({ code });
+      // Each refused attempt is a ceremony of its own, so each has its own air-gapped journal.
+      await expect(airGapWithHsm(plan, params, out, request, `airgap-${i}.jsonl`)).rejects.toMatchObject({ code });
       await expect(stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
-      const journal = await readFile(path.join(f.dir, 'airgap.jsonl'), 'utf8');
+      const journal = await readFile(path.join(f.dir, `airgap-${i}.jsonl`), 'utf8');
       expect(
         journal.split('\n').filter((l) => l.includes('"event":"hsm.refused"') && l.includes(`"code":"${code}"`)),
       ).toHaveLength(1);

@@ -161,7 +161,7 @@ describe('restore of HSM material from the token object', () => {
     // A journal whose key was generated in software, and a copy of the air-gapped journal changed by hand.
     const softwarePlan = { ...f.plan(['AES_256']), keys: [{ ...plan.keys[0]!, alias: 'software-key' }] };
     const soft = await onlineDayOne(f, softwarePlan, 'online-soft.jsonl');
-    await airGapSide(f, softwarePlan, soft.params, path.join(f.dir, 'wrapped-soft'));
+    await airGapSide(f, softwarePlan, soft.params, path.join(f.dir, 'wrapped-soft'), 'airgap-soft.jsonl');
     const changed = path.join(f.dir, 'airgap-changed.jsonl');
     await writeFile(changed, (await readFile(airJournal, 'utf8')).replace(label, `${label}x`));
 
