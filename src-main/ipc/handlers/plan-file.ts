@@ -34,7 +34,13 @@ export function readPlanFileHandler(session: CeremonySession): ChannelHandler<'r
     const plan = await loadCeremonyPlan(inputFilePath(file, 'planFile'), session.now());
     return {
       fileName: path.basename(file),
-      keys: plan.keys.map(({ alias, spec, usage, description }) => ({ alias, spec, usage, description })),
+      keys: plan.keys.map(({ alias, spec, usage, description, replicas }) => ({
+        alias,
+        spec,
+        usage,
+        description,
+        replicas: (replicas ?? []).map(({ region, projectId }) => ({ region, projectId })),
+      })),
       differences: planDifferences(plan, setup),
     };
   };

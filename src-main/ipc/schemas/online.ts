@@ -147,7 +147,16 @@ export const planDifferenceSchema = z.object({
 export const planFileSchema = z.object({
   /** The file's name (without its folder), as read. */
   fileName: z.string(),
-  keys: z.array(z.object({ alias: z.string(), spec: keySpecSchema, usage: keyUsageSchema, description: z.string() })),
+  keys: z.array(
+    z.object({
+      alias: z.string(),
+      spec: keySpecSchema,
+      usage: keyUsageSchema,
+      description: z.string(),
+      /** The same material in a key of each of these regions/projects (empty: a key alone). */
+      replicas: z.array(replicaTargetSchema),
+    }),
+  ),
   /** Where the plan and this ceremony's setup disagree: the setup stands, only the keys are taken. */
   differences: z.array(planDifferenceSchema),
 });

@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { selectCeremonyKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { ceremonyKeyState, keyMatches, type CeremonyKeyState } from './key-filter';
+import { groupedByReplica } from './replica-groups';
 
 /** How many of each value, in first-seen order. */
 function tally<T extends string>(values: readonly T[]): [T, number][] {
@@ -30,9 +31,22 @@ export function CeremonyKeys() {
   const { t } = useT();
   if (keys.length === 0) return null;
   const issuedIds = new Set(issued.map((k) => k.keyId));
-  const rows = keys.map((k) => ({ ...k, state: ceremonyKeyState(k, issuedIds) }));
+  const rows = groupedByReplica(keys).map((k) => ({ ...k, state: ceremonyKeyState(k, issuedIds) }));
+  const aliasOf = new Map(keys.map((k) => [k.keyId, k.alias]));
+  const replicaCount = new Map<string, number>();
+  for (const k of keys)
+    if (k.replicaOf !== null) replicaCount.set(k.replicaOf, (replicaCount.get(k.replicaOf) ?? 0) + 1);
   const stateText = (state: CeremonyKeyState) => t('ckeys.state', { state });
-  const shown = rows.filter((k) => keyMatches(filter, k, [k.state, stateText(k.state)]));
+  const groupText = (k: (typeof rows)[number]) =>
+    k.replicaOf !== null
+      ? t('ckeys.group.replica', { alias: aliasOf.get(k.replicaOf) ?? k.replicaOf })
+      : replicaCount.has(k.keyId)
+        ? t('ckeys.group.primary', {
+            count: replicaCount.get(k.keyId) ?? 0,
+            proof: selectKey(k.groupProof ?? 'none'),
+          })
+        : '';
+  const shown = rows.filter((k) => keyMatches(filter, k, [k.state, stateText(k.state), k.region, groupText(k)]));
   const inFlight = Object.entries(phases).filter(([, p]) => p.phase === 'started');
   return (
     <section className="step ceremony-keys" aria-labelledby={headingId} data-section="online-ceremony-keys">
@@ -50,6 +64,7 @@ export function CeremonyKeys() {
             {stateText(state)} <strong>{n}</strong>
           </span>
         ))}
+        {replicaCount.size > 0 && <> · {t('ckeys.groups', { count: replicaCount.size })}</>}
       </p>
       {inFlight.length > 0 && (
         <p className="in-flight" aria-live="polite">
@@ -66,6 +81,8 @@ export function CeremonyKeys() {
           <thead>
             <tr>
               <KeyHeaderCells state />
+              <th scope="col">{t('ckeys.col.place')}</th>
+              <th scope="col">{t('ckeys.col.group')}</th>
               <th scope="col">{t('ckeys.col.progress')}</th>
             </tr>
           </thead>
@@ -73,11 +90,23 @@ export function CeremonyKeys() {
             {shown.map((k) => {
               const phase = phases[k.keyId];
               return (
-                <tr key={k.keyId} data-state={k.state} className={phase ? `phase-${phase.phase}` : undefined}>
+                <tr
+                  key={k.keyId}
+                  data-state={k.state}
+                  data-replica-of={k.replicaOf ?? undefined}
+                  className={
+                    [phase ? `phase-${phase.phase}` : '', k.replicaOf !== null ? 'replica' : ''].join(' ').trim() ||
+                    undefined
+                  }
+                >
                   <td className="mono">{k.alias}</td>
                   <td className="mono">{k.keyId}</td>
                   <td>{k.spec}</td>
                   <td>{stateText(k.state)}</td>
+                  <td className="mono place">
+                    {k.region} <span title={k.projectId}>{k.projectId.slice(0, 8)}…</span>
+                  </td>
+                  <td className="group">{groupText(k)}</td>
                   <td>{phase ? t('ckeys.phase', { stage: selectKey(phase.stage), phase: phase.phase }) : ''}</td>
                 </tr>
               );

@@ -14,6 +14,13 @@ import { defaultUsage, specOptions } from './key-spec-choices';
 
 type Usage = 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT';
 
+/** A replica of a planned key: the same material in a key of another region/project. */
+interface ReplicaRow {
+  readonly id: number;
+  readonly region: string;
+  readonly projectId: string;
+}
+
 /** One key as planned in the form; `id` only keeps React's rows apart when one is removed. */
 interface PlannedRow {
   readonly id: number;
@@ -21,20 +28,76 @@ interface PlannedRow {
   readonly spec: KeySpecName;
   readonly usage: Usage;
   readonly description: string;
+  readonly replicas: readonly ReplicaRow[];
+}
+
+/** The replicas of planned key `n`: region and project of each, add and remove. */
+function ReplicaFields({
+  n,
+  replicas,
+  onChange,
+  newReplica,
+}: {
+  n: number;
+  replicas: readonly ReplicaRow[];
+  onChange: (replicas: readonly ReplicaRow[]) => void;
+  newReplica: () => ReplicaRow;
+}) {
+  const { t } = useT();
+  const update = (id: number, change: Partial<ReplicaRow>) =>
+    onChange(replicas.map((r) => (r.id === id ? { ...r, ...change } : r)));
+  return (
+    <fieldset className="replicas">
+      <legend>{t('create.replicas', { n })}</legend>
+      <p className="hint">{t('create.replicas.hint')}</p>
+      {replicas.map((replica, j) => (
+        <div key={replica.id} className="row replica">
+          <TextField
+            label={t('create.replica.region', { n, m: j + 1 })}
+            value={replica.region}
+            onChange={(region) => update(replica.id, { region })}
+            mono
+          />
+          <TextField
+            label={t('create.replica.project', { n, m: j + 1 })}
+            value={replica.projectId}
+            onChange={(projectId) => update(replica.id, { projectId })}
+            mono
+          />
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => onChange(replicas.filter((r) => r.id !== replica.id))}
+          >
+            {t('create.replica.remove', { n, m: j + 1 })}
+          </button>
+        </div>
+      ))}
+      {replicas.length < MAX_REPLICAS && (
+        <button type="button" className="secondary" onClick={() => onChange([...replicas, newReplica()])}>
+          {t('create.replica.add', { n })}
+        </button>
+      )}
+    </fieldset>
+  );
 }
 
 const isRsa = (spec: KeySpecName) => spec.startsWith('RSA');
+/** Replicas one planned key may ask for (the contract's limit; main checks the rest). */
+const MAX_REPLICAS = 8;
 
 function PlannedKeyFields({
   n,
   row,
   onChange,
   onRemove,
+  newReplica,
 }: {
   n: number;
   row: PlannedRow;
   onChange: (change: Partial<PlannedRow>) => void;
   onRemove: (() => void) | null;
+  newReplica: () => ReplicaRow;
 }) {
   const { t } = useT();
   return (
@@ -68,6 +131,12 @@ function PlannedKeyFields({
         label={t('create.description', { n })}
         value={row.description}
         onChange={(description) => onChange({ description })}
+      />
+      <ReplicaFields
+        n={n}
+        replicas={row.replicas}
+        onChange={(replicas) => onChange({ replicas })}
+        newReplica={newReplica}
       />
       {onRemove && (
         <button type="button" className="secondary" onClick={onRemove}>
@@ -107,6 +176,12 @@ export function CreateKeysStep() {
     spec: from?.spec ?? 'AES_256',
     usage: from?.usage ?? 'ENCRYPT_DECRYPT',
     description: from?.description ?? '',
+    replicas: (from?.replicas ?? []).map((r) => newReplica(r)),
+  });
+  const newReplica = (from?: { region: string; projectId: string }): ReplicaRow => ({
+    id: nextId.current++,
+    region: from?.region ?? '',
+    projectId: from?.projectId ?? '',
   });
   const [rows, setRows] = useState<readonly PlannedRow[]>(() => [newRow()]);
   const [planFile, setPlanFile] = useState('');
@@ -126,6 +201,7 @@ export function CreateKeysStep() {
       </Step>
     );
   }
+  const replicaCount = rows.reduce((n, row) => n + row.replicas.length, 0);
   const update = (id: number, change: Partial<PlannedRow>) =>
     setRows(rows.map((row) => (row.id === id ? { ...row, ...change } : row)));
   const readPlan = async () => {
@@ -168,6 +244,7 @@ export function CreateKeysStep() {
             row={row}
             onChange={(change) => update(row.id, change)}
             onRemove={rows.length > 1 ? () => setRows(rows.filter((r) => r.id !== row.id)) : null}
+            newReplica={() => newReplica()}
           />
         ))}
       </div>
@@ -184,6 +261,9 @@ export function CreateKeysStep() {
                 spec: r.spec,
                 ...(isRsa(r.spec) ? { usage: r.usage } : {}),
                 ...(r.description.trim() !== '' ? { description: r.description.trim() } : {}),
+                ...(r.replicas.length > 0
+                  ? { replicas: r.replicas.map((p) => ({ region: p.region.trim(), projectId: p.projectId.trim() })) }
+                  : {}),
               })),
             })
           }
@@ -191,6 +271,11 @@ export function CreateKeysStep() {
           {t('create.button', { count: rows.length })}
         </StepButton>
       </div>
+      {replicaCount > 0 && (
+        <p className="hint">
+          {t('create.with-replicas', { keys: rows.length, replicas: replicaCount, total: rows.length + replicaCount })}
+        </p>
+      )}
     </Step>
   );
 }

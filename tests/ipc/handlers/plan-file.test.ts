@@ -26,6 +26,7 @@ interface PlanKey {
   alias: string;
   spec: string;
   usage: string;
+  replicas?: unknown[];
 }
 interface PlanFile {
   fileName: string;
@@ -62,9 +63,15 @@ describe('online.read-plan', () => {
     expect(await read(await planFile('plan.json', examplePlan()))).toEqual({
       fileName: 'plan.json',
       keys: [
-        { alias: 'payments/aes', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT', description: 'Encrypts card data at rest' },
-        { alias: 'payments/signing-rsa', spec: 'RSA_3072', usage: 'SIGN_VERIFY', description: '' },
-        { alias: 'payments/signing-ec', spec: 'EC_P256', usage: 'SIGN_VERIFY', description: '' },
+        {
+          alias: 'payments/aes',
+          spec: 'AES_256',
+          usage: 'ENCRYPT_DECRYPT',
+          description: 'Encrypts card data at rest',
+          replicas: [],
+        },
+        { alias: 'payments/signing-rsa', spec: 'RSA_3072', usage: 'SIGN_VERIFY', description: '', replicas: [] },
+        { alias: 'payments/signing-ec', spec: 'EC_P256', usage: 'SIGN_VERIFY', description: '', replicas: [] },
       ],
       // Same title; the example names other people (witnesses sorted, joined as read).
       differences: [
@@ -91,6 +98,20 @@ describe('online.read-plan', () => {
       { field: 'wrappingAlgorithm', plan: 'RSAES_OAEP_SHA_1', setup: 'RSAES_OAEP_SHA_256' },
       { field: 'materialExpiry', plan: expiry, setup: 'never' },
     ]);
+  });
+
+  it("answers each key's replicas (region and project) and refuses a replica listed twice", async () => {
+    const { planFile, read, refusal } = await setUp();
+    const east = { region: 'cn-east-3', projectId: 'a4a5d4098fb4474fa22cd05f897d6b99' };
+    const south = { region: 'cn-south-1', projectId: '0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e' };
+    const plan = { ...examplePlan(), keys: [{ alias: 'dr/aes', spec: 'AES_256', replicas: [east, south] }] };
+    expect((await read(await planFile('replicas.json', plan))).keys).toEqual([
+      { alias: 'dr/aes', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT', description: '', replicas: [east, south] },
+    ]);
+    const twice = { ...plan, keys: [{ alias: 'dr/aes', spec: 'AES_256', replicas: [east, east] }] };
+    const refused = await refusal(await planFile('twice.json', twice));
+    expect(refused.code).toBe('PLAN_INVALID');
+    expect(translator('en').problem(problemSchema.parse(refused)).message).toContain('keys[0].replicas[1]');
   });
 
   it('refuses a broken plan with the field named, in both languages, as the CLI does', async () => {

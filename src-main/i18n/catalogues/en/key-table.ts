@@ -13,6 +13,12 @@ export const enKeyTable = {
   'ckeys.phase':
     '{stage, select, create_keys {Create} fetch_parameters {Fetch parameters} import {Import} verify {Verify} other {{stage}}}: {phase, select, started {in progress} done {done} failed {failed} other {{phase}}}',
   'ckeys.in-flight': '{count, plural, =0 {No key in progress.} one {# key in progress:} other {# keys in progress:}}',
+  'ckeys.col.place': 'Region / project',
+  'ckeys.col.group': 'Replica group',
+  'ckeys.groups': '{count, plural, one {# replica group} other {# replica groups}}',
+  'ckeys.group.primary':
+    'Primary of {count, plural, one {# replica} other {# replicas}}: {proof, select, public_key_equal {proven, every replica has the same public key} kcv_of_wrapped_material {proven, the same KCV was wrapped for every replica} other {same material not proven yet}}',
+  'ckeys.group.replica': 'Replica of {alias}',
   'ckeys.created':
     'Created {count, plural, one {# external key} other {# external keys}}: see “Keys of this ceremony”.',
   'ckeys.hidden': '{count, plural, one {# key} other {# keys}} hidden by the filter.',

@@ -282,6 +282,15 @@ export const enScreens = {
   'create.plan.differs':
     "The plan's {field, select, title {title is} operator {operator is} witnesses {witnesses are} wrappingAlgorithm {wrapping algorithm is} other {material expiry is}} {plan}; this ceremony's setup says {setup}. The setup stands: only the plan's keys are taken.",
   'create.planned': '{count, plural, one {# key} other {# keys}} to create',
+  'create.replicas': 'Replicas of key {n}',
+  'create.replicas.hint':
+    'The same material in a key of another region or project, for when a region is lost: each replica is created through a connection of its own region and project, gets its own wrapping key and token, and is proven to hold the same material after the import.',
+  'create.replica.region': 'Region of replica {m} of key {n}',
+  'create.replica.project': 'Project ID of replica {m} of key {n}',
+  'create.replica.remove': 'Remove replica {m} of key {n}',
+  'create.replica.add': 'Add a replica of key {n}',
+  'create.with-replicas':
+    '{keys, plural, one {# key} other {# keys}} and {replicas, plural, one {# replica} other {# replicas}}: the KMS will hold {total, plural, one {# key} other {# keys}}.',
   'create.add': 'Add another key',
   'create.button': 'Create {count, plural, one {# external key} other {# external keys}}',
   'params.title': 'Fetch the import parameters and write them to media',

@@ -15,6 +15,12 @@ export const zhCNKeyTable: { readonly [K in keyof typeof enKeyTable]: string } =
   'ckeys.phase':
     '{stage, select, create_keys {创建} fetch_parameters {获取导入参数} import {导入} verify {验证} other {{stage}}}：{phase, select, started {进行中} done {完成} failed {失败} other {{phase}}}',
   'ckeys.in-flight': '{count, plural, =0 {没有进行中的密钥。} other {# 个密钥进行中：}}',
+  'ckeys.col.place': '区域 / 项目',
+  'ckeys.col.group': '副本组',
+  'ckeys.groups': '{count, plural, other {# 个副本组}}',
+  'ckeys.group.primary':
+    '主密钥，{count, plural, other {# 个副本}}：{proof, select, public_key_equal {已证明：每个副本的公钥相同} kcv_of_wrapped_material {已证明：为每个副本包装的密钥材料校验值相同} other {尚未证明密钥材料相同}}',
+  'ckeys.group.replica': '{alias} 的副本',
   'ckeys.created': '已创建 {count, plural, other {# 个外部密钥}}：见“本次仪式的密钥”。',
   'ckeys.hidden': '{count, plural, other {# 个密钥}}被筛选隐藏。',
   'params.col.fingerprint': '包装密钥指纹（SHA-256）',

@@ -271,6 +271,15 @@ export const zhCNScreens: { readonly [K in keyof typeof enScreens]: string } = {
   'create.plan.differs':
     '计划中的{field, select, title {仪式名称} operator {操作员} witnesses {见证人} wrappingAlgorithm {包装密钥算法} other {密钥材料到期时间}}为 {plan}；本次仪式的设置为 {setup}。以设置为准：只采用计划中的密钥。',
   'create.planned': '待创建 {count, plural, other {# 个密钥}}',
+  'create.replicas': '密钥 {n} 的副本',
+  'create.replicas.hint':
+    '在另一区域或项目的密钥中放入相同的密钥材料，以备某个区域不可用：每个副本通过其所在区域和项目的连接创建，拥有自己的包装密钥和导入令牌，导入后会证明其密钥材料相同。',
+  'create.replica.region': '密钥 {n} 的副本 {m} 的区域',
+  'create.replica.project': '密钥 {n} 的副本 {m} 的项目 ID',
+  'create.replica.remove': '移除密钥 {n} 的副本 {m}',
+  'create.replica.add': '为密钥 {n} 添加副本',
+  'create.with-replicas':
+    '{keys, plural, other {# 个密钥}}和 {replicas, plural, other {# 个副本}}：KMS 中将共有 {total, plural, other {# 个密钥}}。',
   'create.add': '再添加一个密钥',
   'create.button': '创建 {count, plural, other {# 个外部密钥}}',
   'params.title': '获取导入参数并写入移动存储介质',
