@@ -4,6 +4,15 @@ import { click, fillByLabel, step } from './page-helpers';
 
 /** Setup, simulator, one key of `spec`, parameters on `media`, air-gapped side up to the witness's confirmed bundle digest. */
 export async function upToConfirmedDigest(page: Page, folder: string, media: string, spec: string): Promise<void> {
+  await rehearsalStarted(page, folder);
+  await fillByLabel(page, 'Alias of key 1', `safety/${spec.toLowerCase()}`);
+  await page.getByLabel('Key spec of key 1', { exact: true }).selectOption(spec);
+  await step(page, 'Create 1 external key', 'online-create');
+  await parametersConfirmed(page, media);
+}
+
+/** The rehearsal set up by Ana with witness Ben in `folder`, and its simulator started. */
+export async function rehearsalStarted(page: Page, folder: string): Promise<void> {
   await click(page, 'Continue');
   await fillByLabel(page, 'Ceremony title', 'Safety rehearsal');
   await fillByLabel(page, 'Operator', 'Ana');
@@ -11,9 +20,10 @@ export async function upToConfirmedDigest(page: Page, folder: string, media: str
   await fillByLabel(page, 'Ceremony folder', folder);
   await click(page, 'Save and continue');
   await step(page, 'Start the simulator', 'online-connect');
-  await fillByLabel(page, 'Alias of key 1', `safety/${spec.toLowerCase()}`);
-  await page.getByLabel('Key spec of key 1', { exact: true }).selectOption(spec);
-  await step(page, 'Create 1 external key', 'online-create');
+}
+
+/** With the keys created: parameters fetched and written on `media`, air-gapped side up to Ben's confirmed bundle digest. */
+export async function parametersConfirmed(page: Page, media: string): Promise<void> {
   await step(page, 'Fetch the import parameters', 'online-parameters');
   await fillByLabel(page, 'Removable media folder for the bundle', media);
   await step(page, 'Write the import-parameters bundle', 'online-parameters');

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { OnlineCeremony, type OnlineCredentialBinding } from '../../core/ceremony/online/workflow';
-import type { ReplicaKmsFactory } from '../../core/ceremony/online/replica-connections';
+import { replicaKmsClients, type ReplicaKmsFactory } from '../../core/ceremony/online/replica-connections';
 import { KeyferryError } from '../../core/errors';
 import { DEFAULT_PAPER_SIZE } from '../../core/receipt/paper-size';
 import { openJournal } from '../../core/journal';
@@ -45,7 +45,10 @@ export async function openOnlineJournal(session: CeremonySession) {
   return session.onlineJournal;
 }
 
-/** Opens (or continues) the online workflow on `kms` and connects; replaces any previous client. */
+/** Opens (or continues) the online workflow on `kms` and connects; replaces any previous client (and its replica connections). */
+/** The regions a rehearsal's simulator serves besides its own, so a plan can rehearse replica groups. */
+const REHEARSAL_REPLICA_REGIONS = [{ region: 'sim-local-2' }, { region: 'sim-local-3' }] as const;
+
 export async function connectOnline(
   session: CeremonySession,
   kms: KmsClient,
@@ -217,26 +220,30 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
       session.requireMode('rehearsal');
       session.requireSetup();
       if (!session.simulator) {
-        session.simulator = await startKmsSimulator();
+        // Two more regions of the same account, for rehearsing replica groups (shown with the connection).
+        session.simulator = await startKmsSimulator({ regions: REHEARSAL_REPLICA_REGIONS });
         session.hooks.onSimulatorStarted?.(session.simulator);
         session.context.log.info('rehearsal.simulator-started', { endpoint: session.simulator.endpoint });
       }
       const sim = session.simulator;
-      const kms = new KmsClient({
+      const options = {
         endpoint: sim.endpoint,
         projectId: sim.projectId,
         region: sim.region,
         credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
         now: () => new Date(sim.clock.now()),
         env: {},
-      });
-      return connectOnline(
+      };
+      const connection = await connectOnline(
         session,
-        kms,
+        new KmsClient(options),
         sim.region,
         { endpoint: sim.endpoint, region: sim.region, projectId: sim.projectId, accessKeyHint: null, rehearsal: true },
         { source: 'rehearsal simulator', endpoint: sim.endpoint, region: sim.region, projectId: sim.projectId },
+        replicaKmsClients(options),
       );
+      const others = sim.regions.filter((r) => r.region !== sim.region);
+      return { ...connection, replicaRegions: others.map(({ region, projectId }) => ({ region, projectId })) };
     },
   };
 }

@@ -25,6 +25,8 @@ export const connectionSchema = z.object({
   rehearsal: z.boolean(),
   ceremonyId: z.string(),
   step: onlineStepSchema,
+  /** A rehearsal: the simulator's other regions and their projects, for rehearsing replica groups. */
+  replicaRegions: z.array(z.object({ region: z.string(), projectId: z.string() })).optional(),
 });
 export type Connection = z.output<typeof connectionSchema>;
 

@@ -163,6 +163,20 @@ export function ConnectionStep() {
           <dd>{connection.keysVisible}</dd>
           <dt>{t('air.overview.ceremony')}</dt>
           <dd className="mono">{connection.ceremonyId}</dd>
+          {connection.replicaRegions && connection.replicaRegions.length > 0 && (
+            <>
+              <dt>{t('connect.replica-regions')}</dt>
+              <dd>
+                <ul className="replica-regions">
+                  {connection.replicaRegions.map((r) => (
+                    <li key={r.region} className="mono" data-region={r.region}>
+                      {r.projectId} ({r.region})
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
         </dl>
       )}
     </Step>

@@ -235,6 +235,7 @@ export const enScreens = {
   'connect.connected-to': 'Connected to',
   'connect.project': 'Project',
   'connect.access-key': 'Access key',
+  'connect.replica-regions': 'Other regions (for replicas)',
   'connect.keys-visible': 'Keys visible',
   'remember.checking': 'Checking whether this computer can remember credentials…',
   'remember.choice': 'Remember these credentials on this computer (encrypted by the operating system)',

@@ -226,6 +226,7 @@ export const zhCNScreens: { readonly [K in keyof typeof enScreens]: string } = {
   'connect.connected-to': '已连接到',
   'connect.project': '项目',
   'connect.access-key': '访问密钥',
+  'connect.replica-regions': '其他区域（用于副本）',
   'connect.keys-visible': '可见密钥数',
   'remember.checking': '正在检查本机能否记住凭证…',
   'remember.choice': '在本机记住这些凭证（由操作系统加密）',
