@@ -5,31 +5,30 @@
  * Type-only Electron import: main.ts passes Electron's `dialog`, tests a fake of the same surface.
  */
 import type { BaseWindow, Dialog, OpenDialogOptions } from 'electron';
+import { DEFAULT_LOCALE, type DisplayLocale } from '../i18n/locale';
+import { translator } from '../i18n/translate';
 import type { PathPurpose } from '../ipc/contract';
 
-const PICKS: Readonly<Record<PathPurpose, { title: string; file: boolean; create: boolean }>> = {
-  'ceremony-folder': { title: 'Choose the ceremony folder', file: false, create: true },
-  'read-bundle': { title: 'Choose the bundle folder on the removable media', file: false, create: false },
-  'write-bundle': {
-    title: 'Choose where to write the bundle (a new folder is created inside)',
-    file: false,
-    create: true,
-  },
-  'save-receipt': { title: 'Choose where to save the receipt PDF', file: false, create: true },
-  'custody-folder': { title: 'Choose where to write the custody shares', file: false, create: true },
-  'material-file': { title: 'Choose the key material file', file: true, create: false },
-  'share-file': { title: 'Choose a custody share file', file: true, create: false },
-  'console-file': { title: 'Choose a file downloaded from the cloud console', file: true, create: false },
-  'journal-file': { title: 'Choose the journal file (.jsonl)', file: true, create: false },
-  'plan-file': { title: 'Choose the ceremony plan file (.json)', file: true, create: false },
-  'hsm-module': { title: "Choose the HSM vendor's PKCS#11 library (.so, .dll, .dylib)", file: true, create: false },
+/** Per purpose: a file or a folder, and may the picker create one. Titles: `dialog.pick.<purpose>` in the catalogue. */
+const PICKS: Readonly<Record<PathPurpose, { file: boolean; create: boolean }>> = {
+  'ceremony-folder': { file: false, create: true },
+  'read-bundle': { file: false, create: false },
+  'write-bundle': { file: false, create: true },
+  'save-receipt': { file: false, create: true },
+  'custody-folder': { file: false, create: true },
+  'material-file': { file: true, create: false },
+  'share-file': { file: true, create: false },
+  'console-file': { file: true, create: false },
+  'journal-file': { file: true, create: false },
+  'plan-file': { file: true, create: false },
+  'hsm-module': { file: true, create: false },
 };
 
 /** The part of Electron's `dialog` the pickers use. */
 export type OpenDialog = Pick<Dialog, 'showOpenDialog'>;
 
 /**
- * Asks for one path for `purpose`, opening at `startFolder` when given (Electron's `defaultPath`:
+ * Asks for one path for `purpose` (title and button in `locale`, the app's language), opening at `startFolder` when given (Electron's `defaultPath`:
  * without it, Electron 43 and later open Downloads); resolves to the path, or null when cancelled.
  */
 export async function choosePath(
@@ -37,13 +36,16 @@ export async function choosePath(
   parent: BaseWindow | null,
   purpose: PathPurpose,
   startFolder?: string,
+  locale: DisplayLocale = DEFAULT_LOCALE,
 ): Promise<string | null> {
   const pick = PICKS[purpose];
+  const { t } = translator(locale);
   const properties: OpenDialogOptions['properties'] = pick.file
     ? ['openFile', 'dontAddToRecent']
     : ['openDirectory', 'dontAddToRecent', ...(pick.create ? (['createDirectory'] as const) : [])];
   const options: OpenDialogOptions = {
-    title: pick.title,
+    title: t(`dialog.pick.${purpose}`),
+    buttonLabel: t('dialog.pick.button'),
     properties,
     ...(startFolder ? { defaultPath: startFolder } : {}),
   };

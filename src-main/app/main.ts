@@ -40,6 +40,8 @@ import { DEFAULT_LOCALE, matchLocale } from '../i18n/locale';
 declare const __KEYFERRY_BUILD__: string;
 
 const now = () => new Date();
+/** The language of what main shows itself (pickers, menu, the leave question): the system's, as the screens start with. */
+const systemLocale = () => matchLocale(app.getLocale()) ?? DEFAULT_LOCALE;
 
 function openLog(): FileOperationLog {
   try {
@@ -55,7 +57,7 @@ function openLog(): FileOperationLog {
 function desktopServices(log: FileOperationLog, window: () => BrowserWindow | null): DesktopServices {
   const printer = createReceiptPrinter({ BrowserWindow, session }, log);
   return {
-    choosePath: (purpose, startFolder) => choosePath(dialog, window(), purpose, startFolder),
+    choosePath: (purpose, startFolder) => choosePath(dialog, window(), purpose, startFolder, systemLocale()),
     printReceipt: (html, paperSize) => printer.printReceipt(html, paperSize),
     saveReceiptPdf: (html, folder, fileName, paperSize) => printer.saveReceiptPdf(html, folder, fileName, paperSize),
     // Remembered credentials: only ever encrypted by the OS keychain (safeStorage), in userData.
@@ -91,7 +93,7 @@ function start(log: FileOperationLog): { window: BrowserWindow; ceremonies: Cere
   const handlers = createHandlers(context, { session: ceremonies });
   registerIpcBridge(createIpcRouter(handlers, log), log, mainContents);
   app.setAboutPanelOptions(aboutPanelOptions({ ...context.identity, iconPath: appIconPath }));
-  installMenu();
+  installMenu(systemLocale());
   mainWindow = createMainWindow({
     preload: path.join(__dirname, '../preload/index.js'),
     devTools: !app.isPackaged,
@@ -100,12 +102,7 @@ function start(log: FileOperationLog): { window: BrowserWindow; ceremonies: Cere
   });
   mainContentsId = mainWindow.webContents.id;
   // Closing with an unfinished air-gapped ceremony asks first and journals the abandon (like Ctrl-C).
-  const leaveGuard = guardWindowClose(
-    mainWindow,
-    ceremonies,
-    dialog,
-    () => matchLocale(app.getLocale()) ?? DEFAULT_LOCALE,
-  );
+  const leaveGuard = guardWindowClose(mainWindow, ceremonies, dialog, systemLocale);
   return { window: mainWindow, ceremonies, leaveGuard };
 }
 

@@ -4,10 +4,17 @@
  * developer tools, no reload: a reload would drop the ceremony's state mid-step.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { DEFAULT_LOCALE, type DisplayLocale } from '../i18n/locale';
+import { translator } from '../i18n/translate';
 
-export function menuTemplate(platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+/** The menu in `locale` (the items with a role are labelled by Electron in the OS language). */
+export function menuTemplate(
+  platform: NodeJS.Platform,
+  locale: DisplayLocale = DEFAULT_LOCALE,
+): MenuItemConstructorOptions[] {
+  const { t } = translator(locale);
   const edit: MenuItemConstructorOptions = {
-    label: 'Edit',
+    label: t('menu.edit'),
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
@@ -18,7 +25,10 @@ export function menuTemplate(platform: NodeJS.Platform): MenuItemConstructorOpti
       { role: 'selectAll' },
     ],
   };
-  const window: MenuItemConstructorOptions = { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'close' }] };
+  const window: MenuItemConstructorOptions = {
+    label: t('menu.window'),
+    submenu: [{ role: 'minimize' }, { role: 'close' }],
+  };
   if (platform === 'darwin') {
     return [
       { label: 'Keyferry', submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'quit' }] },
@@ -27,6 +37,6 @@ export function menuTemplate(platform: NodeJS.Platform): MenuItemConstructorOpti
     ];
   }
   // Windows and Linux: About (name, version, build, licence) under Help, as people look for it there.
-  const help: MenuItemConstructorOptions = { label: 'Help', submenu: [{ role: 'about' }] };
-  return [{ label: 'File', submenu: [{ role: 'quit' }] }, edit, window, help];
+  const help: MenuItemConstructorOptions = { label: t('menu.help'), submenu: [{ role: 'about' }] };
+  return [{ label: t('menu.file'), submenu: [{ role: 'quit' }] }, edit, window, help];
 }

@@ -5,6 +5,8 @@
  * preferCSSPageSize) / `session.fromPartition`. What the officer notices: the picker opens where
  * they are working, not in Downloads; the PDF is on the paper chosen at setup.
  */
+import { menuTemplate } from '../../src-main/app/menu-template';
+import { pathPurposeSchema } from '../../src-main/ipc/schemas/records';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -245,5 +247,27 @@ describe('receipt PDFs on the paper chosen at setup', () => {
     const journal = (await readFile(session.journalPath('online'), 'utf8')).trim().split('\n');
     const started = JSON.parse(journal[0] as string) as { event: string; data: { paperSize?: string } };
     expect(started.data.paperSize).toBe('Letter');
+  });
+});
+
+describe('pickers and the menu speak the app language', () => {
+  it('titles every picker and its button in zh-CN (and English by default), naming what to choose', async () => {
+    const picker = fakeDialog();
+    for (const purpose of pathPurposeSchema.options) {
+      await choosePath(picker.dialog, null, purpose, undefined, 'zh-CN');
+      await choosePath(picker.dialog, null, purpose);
+    }
+    const zh = picker.opened.filter((_, i) => i % 2 === 0);
+    const en = picker.opened.filter((_, i) => i % 2 === 1);
+    expect(new Set(zh.map((o) => o.title)).size).toBe(pathPurposeSchema.options.length);
+    for (const options of zh) {
+      expect(options.title).toMatch(/^选择/);
+      expect(options.title).not.toMatch(/[A-Za-z]{2,}\s+[A-Za-z]{2,}/);
+      expect(options.buttonLabel).toBe('选择');
+    }
+    expect(en.map((o) => o.title)).toContain('Choose the ceremony folder');
+    expect(en.every((o) => o.buttonLabel === 'Choose')).toBe(true);
+    const labels = menuTemplate('linux', 'zh-CN').map((menu) => menu.label);
+    expect(labels).toEqual(['文件', '编辑', '窗口', '帮助']);
   });
 });

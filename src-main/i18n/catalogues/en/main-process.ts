@@ -99,4 +99,22 @@ export const enMainProcess = {
     "{reason, select, noDesktop {Remembering credentials needs the desktop app's OS keychain, which is not available here.} other {This computer offers no OS keystore encryption for remembered credentials.}}",
   'problem.CREDENTIALS_VAULT_UNAVAILABLE.next':
     'Enter the credentials for this session only; they are forgotten when Keyferry closes.',
+
+  // The desktop's own words: file pickers (title per purpose, the accept button) and the menu.
+  'dialog.pick.ceremony-folder': 'Choose the ceremony folder',
+  'dialog.pick.read-bundle': 'Choose the bundle folder on the removable media',
+  'dialog.pick.write-bundle': 'Choose where to write the bundle (a new folder is created inside)',
+  'dialog.pick.save-receipt': 'Choose where to save the receipt PDF',
+  'dialog.pick.custody-folder': 'Choose where to write the custody shares',
+  'dialog.pick.material-file': 'Choose the key material file',
+  'dialog.pick.share-file': 'Choose a custody share file',
+  'dialog.pick.console-file': 'Choose a file downloaded from the cloud console',
+  'dialog.pick.journal-file': 'Choose the journal file (.jsonl)',
+  'dialog.pick.plan-file': 'Choose the ceremony plan file (.json)',
+  'dialog.pick.hsm-module': "Choose the HSM vendor's PKCS#11 library (.so, .dll, .dylib)",
+  'menu.file': 'File',
+  'menu.edit': 'Edit',
+  'menu.window': 'Window',
+  'menu.help': 'Help',
+  'dialog.pick.button': 'Choose',
 } as const;

@@ -87,4 +87,21 @@ export const zhCNMainProcess: { readonly [K in keyof typeof enMainProcess]: stri
   'problem.CREDENTIALS_VAULT_UNAVAILABLE':
     '{reason, select, noDesktop {记住凭证需要桌面应用的操作系统密钥库，此处不可用。} other {本机不提供用于记住凭证的操作系统密钥库加密。}}',
   'problem.CREDENTIALS_VAULT_UNAVAILABLE.next': '请仅在本次会话中使用这些凭证；Keyferry 关闭后即被遗忘。',
+
+  'dialog.pick.ceremony-folder': '选择仪式文件夹',
+  'dialog.pick.read-bundle': '选择移动存储介质上的包文件夹',
+  'dialog.pick.write-bundle': '选择写入包的位置（会在其中新建一个文件夹）',
+  'dialog.pick.save-receipt': '选择保存回执 PDF 的位置',
+  'dialog.pick.custody-folder': '选择写入托管份额的位置',
+  'dialog.pick.material-file': '选择密钥材料文件',
+  'dialog.pick.share-file': '选择托管份额文件',
+  'dialog.pick.console-file': '选择从云控制台下载的文件',
+  'dialog.pick.journal-file': '选择日志文件（.jsonl）',
+  'dialog.pick.plan-file': '选择仪式计划文件（.json）',
+  'dialog.pick.hsm-module': '选择 HSM 厂商的 PKCS#11 库（.so、.dll、.dylib）',
+  'menu.file': '文件',
+  'menu.edit': '编辑',
+  'menu.window': '窗口',
+  'menu.help': '帮助',
+  'dialog.pick.button': '选择',
 };
