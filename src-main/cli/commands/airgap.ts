@@ -105,7 +105,9 @@ function custodyRequest(
     if (!values['shares-on-one-volume']) throw new KeyferryError('CUSTODY_FOLDERS_MISSING', { n });
     folders = Array.from({ length: n }, (_, i) => path.join(path.dirname(out), `custodian-${i + 1}`));
   }
-  return { m, n, folders, ...(values.custodian ? { custodians: values.custodian } : {}), allowSameVolume: !given };
+  // Given folders on one volume are refused by the preflight unless the rehearsal flag says otherwise.
+  const allowSameVolume = !given || values['shares-on-one-volume'] === true;
+  return { m, n, folders, ...(values.custodian ? { custodians: values.custodian } : {}), allowSameVolume };
 }
 
 export const airgapWrapCommand = defineCommand({

@@ -215,6 +215,24 @@ describe('keyferry airgap wrap', () => {
     expect((await readdir(dir)).filter((f) => f.startsWith('receipt-air-gapped-KF-20250301-abcdef'))).toHaveLength(2);
   });
 
+  it('writes custody shares into given folders on one volume only with --shares-on-one-volume (a rehearsal)', async () => {
+    await paramsBundle('EC_P256');
+    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.pem']);
+    const custody = ['--custody', '2/2', '--custodian-folder', 'usb-a', '--custodian-folder', 'usb-b'];
+    const args = wrapArgs('--witness-confirms', `Ben=${digest}`, '--material', 'ec.pem', ...custody);
+    const refused = await keyferry(args, { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(await readdir(dir)).not.toContain('usb-a');
+    const run = await keyferry([...args, '--shares-on-one-volume'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/custody folders share one volume/);
+    for (const folder of ['usb-a', 'usb-b'])
+      expect(await readdir(path.join(dir, folder))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/of2\.json$/)]),
+      );
+  });
+
   it('wraps an OpenSSL-made EC key so that openssl pkeyutl + openssl enc -id-aes256-wrap-pad recover its PKCS#8', async () => {
     await paramsBundle('EC_P256');
     openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.pem']);

@@ -153,7 +153,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.airgap.custodian': '一位保管人的姓名（可重复，每份一个）',
   'cli.opt.airgap.custodian-folder': '保管人的文件夹，位于其自己的介质上（可重复，每份一个）',
   'cli.opt.airgap.shares-on-one-volume':
-    '仅用于演练：把份额放在 <--out 的上级>/custodian-<i>，同一个卷上（记入日志并作为警告打印）',
+    '仅用于演练：接受位于同一个卷上的托管文件夹（不给 --custodian-folder 时：<--out 的上级>/custodian-<i>）；记入日志并作为警告打印',
   'cli.opt.airgap.no-backup':
     '带 --expires 且不带 --custody 时：确认 AES 密钥材料不在任何地方保存，因此它在 KMS 中过期后\n再也无法导入（记入日志，打印在回执上）',
   'cli.opt.online.journal': '仪式的联网日志（create-key 创建；后续步骤续写）',
