@@ -75,6 +75,7 @@ describe('layout rule: what the renderer compiles from src-main imports only zod
     'src-main/core/identifiers.ts',
     'src-main/core/ceremony/shared/ceremony-states.ts',
     'src-main/core/ceremony/shared/allowed-steps.ts',
+    'src-main/core/ceremony/shared/plan-limits.ts',
     'src-main/core/hex-groups.ts',
     'src-main/core/receipt/receipt-languages.ts',
     'src-main/core/bundle/custody-arrangement.ts',

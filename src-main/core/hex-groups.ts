@@ -7,7 +7,7 @@
  */
 
 /** Groups per printed line: a SHA-256 (16 groups) is two lines. */
-export const HEX_GROUPS_PER_LINE = 8;
+const HEX_GROUPS_PER_LINE = 8;
 
 /** The groups of four upper-case digits of `hex` (the last may be shorter). */
 export function hexGroups(hex: string): string[] {

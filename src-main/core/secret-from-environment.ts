@@ -8,10 +8,10 @@
 import { KeyferryError } from './errors';
 
 /** A portable environment variable name, at most 64 characters. */
-export const SECRET_ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const SECRET_ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /** The options that name a variable holding a secret. */
-export type SecretEnvOption = 'passphrase-env' | 'hsm-pin-env';
+type SecretEnvOption = 'passphrase-env' | 'hsm-pin-env';
 
 function secretOf(option: SecretEnvOption): 'pin' | 'passphrase' {
   return option === 'hsm-pin-env' ? 'pin' : 'passphrase';

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 
 /** How long one slice of work may run before it lets the event loop turn. */
-export const SLICE_BUDGET_MS = 8;
+const SLICE_BUDGET_MS = 8;
 
 /** Lets the event loop turn once (I/O callbacks and timers run) before continuing. */
 export function yieldToEventLoop(): Promise<void> {

@@ -42,7 +42,7 @@ export interface ChannelDefinition<Req extends z.ZodType = z.ZodType, Res extend
 }
 
 /** Declares a channel. Request schemas should be strict objects: unknown keys are refused. */
-export function defineChannel<Req extends z.ZodType, Res extends z.ZodType>(
+function defineChannel<Req extends z.ZodType, Res extends z.ZodType>(
   name: string,
   request: Req,
   response: Res,
@@ -54,7 +54,7 @@ export function defineChannel<Req extends z.ZodType, Res extends z.ZodType>(
 const noRequest = z.strictObject({}).optional();
 
 /** The three ways Keyferry runs (DESIGN.md, "Two machines, one app"). Chosen in the UI at start. */
-export const keyferryModeSchema = z.enum(['rehearsal', 'online', 'air-gapped']);
+const keyferryModeSchema = z.enum(['rehearsal', 'online', 'air-gapped']);
 export type KeyferryMode = z.output<typeof keyferryModeSchema>;
 
 export const appInfoSchema = z.strictObject({
@@ -70,7 +70,7 @@ export const appInfoSchema = z.strictObject({
 });
 export type AppInfo = z.output<typeof appInfoSchema>;
 
-export const networkAddressSchema = z.strictObject({
+const networkAddressSchema = z.strictObject({
   address: z.string(),
   family: z.enum(['IPv4', 'IPv6']),
   cidr: z.string().nullable(),
@@ -78,7 +78,7 @@ export const networkAddressSchema = z.strictObject({
   linkLocal: z.boolean(),
 });
 
-export const networkInterfaceSchema = z.strictObject({
+const networkInterfaceSchema = z.strictObject({
   name: z.string(),
   /** Loopback and other host-only interfaces. */
   internal: z.boolean(),
@@ -107,7 +107,7 @@ export const modeChoiceSchema = z.strictObject({
   networkGuard: z.enum(['app-only', 'offline']),
 });
 
-export const removableVolumeSchema = z.strictObject({
+const removableVolumeSchema = z.strictObject({
   /** The volume label, or the mount folder's name when the volume has none. */
   label: z.string(),
   mountPoint: z.string(),
@@ -242,7 +242,7 @@ export const channels = {
   choosePath: defineChannel('dialog.choose-path', records.choosePathRequestSchema, records.chosenPathSchema),
 } as const;
 
-export type Channels = typeof channels;
+type Channels = typeof channels;
 export type ChannelKey = keyof Channels;
 /** What the renderer sends on channel `C` (before validation). */
 export type Request<C extends ChannelKey> = z.input<Channels[C]['request']>;

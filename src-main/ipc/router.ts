@@ -21,7 +21,7 @@ export interface IpcRouter {
 type AnyHandler = (request: unknown) => unknown;
 
 /** Describes validation issues by path and rule, never by value (values may be secrets). */
-export function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))

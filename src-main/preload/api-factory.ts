@@ -23,7 +23,7 @@ export type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
 export type Subscribe = (listener: (payload: unknown) => void) => () => void;
 
 /** A channel's function: the request may be left out when the channel accepts `undefined`. */
-export type ApiMethod<C extends ChannelKey> =
+type ApiMethod<C extends ChannelKey> =
   undefined extends Request<C>
     ? (request?: Request<C>) => Promise<Result<Response<C>>>
     : (request: Request<C>) => Promise<Result<Response<C>>>;

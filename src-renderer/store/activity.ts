@@ -8,14 +8,14 @@ import { english } from '../../src-main/i18n/translate';
 import type { SliceCreator } from './store';
 import type { UiAction } from './ui-action';
 
-export interface ShownProblem extends Problem {
+interface ShownProblem extends Problem {
   /** The screen section the failed action belongs to (e.g. `online-connect`). */
   readonly section: string;
   readonly action: UiAction;
 }
 
 /** One key's phase in a key-by-key step (several keys run at once): started, done or failed. */
-export interface KeyPhaseSeen {
+interface KeyPhaseSeen {
   readonly stage: string;
   readonly phase: NonNullable<ProgressEvent['keyPhase']>;
 }

@@ -24,7 +24,7 @@ function remembered(): DisplayLocale | undefined {
 }
 
 /** The remembered choice, else the first of the browser's languages Keyferry speaks, else English. */
-export function initialLocale(languages: readonly string[] = globalThis.navigator?.languages ?? []): DisplayLocale {
+function initialLocale(languages: readonly string[] = globalThis.navigator?.languages ?? []): DisplayLocale {
   const chosen = remembered();
   if (chosen) return chosen;
   for (const tag of languages) {

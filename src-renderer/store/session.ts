@@ -25,7 +25,7 @@ const SIDE_SECTIONS: Readonly<Record<LeavableSide, RegExp>> = {
 };
 
 /** Leaving the screens of an unfinished ceremony: asked first, journaled when confirmed. */
-export interface PendingLeave {
+interface PendingLeave {
   readonly target: Screen;
   readonly sides: readonly { side: LeavableSide; state: string; running: boolean }[];
 }

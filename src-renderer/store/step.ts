@@ -3,7 +3,7 @@ import type { Result } from '../../src-main/ipc/contract';
 import type { AppState } from './store';
 import type { UiAction } from './ui-action';
 
-export type StepRunner = <T>(
+type StepRunner = <T>(
   section: string,
   action: UiAction,
   call: () => Promise<Result<T>>,

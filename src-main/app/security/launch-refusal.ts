@@ -11,7 +11,7 @@ import type { Dialog } from 'electron';
 /** The refusal is not left on screen (and the process alive) longer than this. */
 export const REFUSAL_SHOWN_AT_MOST_MS = 60_000;
 
-export interface LaunchRefusal {
+interface LaunchRefusal {
   readonly title: string;
   readonly message: string;
 }

@@ -9,7 +9,7 @@ import type { Session } from 'electron';
 import type { KeyferryMode } from '../../ipc/contract';
 import type { OperationLog } from '../../ipc/context';
 
-export interface NetworkGuard {
+interface NetworkGuard {
   /** Puts the policy for `mode` in place; resolves once it is effective. */
   apply(mode: KeyferryMode): Promise<void>;
 }

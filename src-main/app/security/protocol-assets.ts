@@ -21,7 +21,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Headers on every response of the app protocol, errors included. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -45,7 +45,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export type AssetLookup =
+type AssetLookup =
   | { readonly ok: true; readonly relativePath: string; readonly contentType: string }
   | { readonly ok: false; readonly status: 400 | 403 | 404; readonly reason: string };
 
@@ -79,7 +79,7 @@ export function resolveAppAsset(requestUrl: string): AssetLookup {
   return { ok: true, relativePath, contentType };
 }
 
-export interface AssetResponse {
+interface AssetResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Buffer | null;

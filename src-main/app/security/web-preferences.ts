@@ -4,7 +4,7 @@
  */
 import type { WebPreferences } from 'electron';
 
-export interface WindowPreferenceOptions {
+interface WindowPreferenceOptions {
   /** Absolute path of the bundled preload; omitted for windows that need no API (printing). */
   readonly preload?: string;
   /** Developer tools: off in packaged builds. */

@@ -20,7 +20,7 @@ const TRIAL_DIVISION_BOUND = 10_000;
 const FERMAT_STEPS = 64;
 
 /** Why a public key is refused: a kind (a catalogue select value) and the number that shows it. */
-export type RsaKeyWeakness =
+type RsaKeyWeakness =
   | { readonly weakness: 'size'; readonly bits: number }
   | { readonly weakness: 'exponentSmall' | 'exponentEven' | 'exponentLarge'; readonly exponent: string }
   | { readonly weakness: 'modulusEven' | 'modulusSquare' | 'modulusClosePrimes' }
@@ -102,7 +102,7 @@ function bigintFromBase64Url(text: string): bigint {
 }
 
 /** The modulus and exponent of an RSA public key. */
-export function rsaPublicNumbers(key: KeyObject): { n: bigint; e: bigint } {
+function rsaPublicNumbers(key: KeyObject): { n: bigint; e: bigint } {
   const jwk = key.export({ format: 'jwk' });
   if (typeof jwk.n !== 'string' || typeof jwk.e !== 'string') throw new TypeError('not an RSA public key');
   return { n: bigintFromBase64Url(jwk.n), e: bigintFromBase64Url(jwk.e) };

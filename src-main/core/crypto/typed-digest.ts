@@ -10,7 +10,7 @@ export const DIGEST_GROUPS = 16;
 const GROUP_DIGITS = 4;
 
 /** Which digest a person typed: names it in messages (see the catalogue's confirmations area). */
-export type TypedDigestSubject = 'wrapped' | 'parameters' | 'fingerprint' | 'bundle';
+type TypedDigestSubject = 'wrapped' | 'parameters' | 'fingerprint' | 'bundle';
 
 /** A typed character as a message may show it: itself when printable ASCII, else its code point. */
 function shownCharacter(ch: string): string {

@@ -53,7 +53,7 @@ function fsErrorValues(error: unknown): { errno: string; detail: string } {
   return { errno: code ?? 'unknown', detail: error instanceof Error ? error.message : String(error) };
 }
 
-export interface WriteFileOptions {
+interface WriteFileOptions {
   readonly layer?: FileLayer;
   readonly mode?: number;
   /**

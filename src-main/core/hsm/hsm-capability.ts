@@ -32,7 +32,7 @@ import { MECHANISM, mechanismLabel } from './mechanisms';
 import { handleSchema } from './pkcs11-answers';
 
 /** How the token's AES key wrap with padding frames its output. */
-export type PadFraming = 'exact' | 'zero-filled' | 'missing';
+type PadFraming = 'exact' | 'zero-filled' | 'missing';
 
 export interface SpecCapability {
   readonly spec: KeySpec;
@@ -59,7 +59,7 @@ export interface HsmCapabilityReport {
   readonly ok: boolean;
 }
 
-export interface CapabilityRequest {
+interface CapabilityRequest {
   readonly algorithm: WrappingAlgorithm;
   readonly specs: readonly KeySpec[];
   /** Material already in the HSM (chosen by label): no key generation needed. */

@@ -6,7 +6,7 @@
 import { KeyferryError } from '../errors';
 
 /** What Keyferry was doing when the HSM failed (a select value of the catalogue texts). */
-export type HsmOperation =
+type HsmOperation =
   | 'module'
   | 'slots'
   | 'token'

@@ -7,7 +7,7 @@ import { HsmModule } from './hsm-module';
 import { CEREMONY_MECHANISMS, MECHANISM, mechanismLabel } from './mechanisms';
 import { TOKEN_FLAG, type ModuleInfo } from './pkcs11-answers';
 
-export interface MechanismSupport {
+interface MechanismSupport {
   readonly name: string;
   readonly present: boolean;
   readonly minKeySize: number | null;

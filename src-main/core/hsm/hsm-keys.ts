@@ -22,7 +22,7 @@ const EC_POINT_BYTES = { prime256v1: 65, secp384r1: 97 } as const;
 const EC_JWK_CURVE = { prime256v1: 'P-256', secp384r1: 'P-384' } as const;
 
 /** How a key object is kept: as a token object (custody) or only for this session. */
-export interface KeyPlacement {
+interface KeyPlacement {
   /** true: a token object that outlives the session (the ceremony's custody copy). */
   readonly token: boolean;
   /** CKA_LABEL, e.g. "keyferry KF-20261130-abcdef <key id>". */
@@ -155,7 +155,7 @@ function stripOctetString(point: Buffer, expected: number): Buffer {
 }
 
 /** The SubjectPublicKeyInfo DER of a public key object (RSA: modulus and exponent; EC: the point). */
-export function publicKeySpki(session: HsmSession, spec: KeySpec, publicHandle: Buffer, keyName: string): Buffer {
+function publicKeySpki(session: HsmSession, spec: KeySpec, publicHandle: Buffer, keyName: string): Buffer {
   const info = KEY_SPEC_INFO[spec];
   if (info.kind === 'rsa') {
     const values = attributes(session, publicHandle, [CKA.MODULUS, CKA.PUBLIC_EXPONENT]);

@@ -27,7 +27,7 @@ export type KcvMethod = 'check-value' | 'ecb';
 export type PrivateKeyWrapMechanism = typeof MECHANISM.CKM_AES_KEY_WRAP_KWP | typeof MECHANISM.CKM_AES_KEY_WRAP_PAD;
 
 /** The CKM_RSA_PKCS_OAEP mechanism with hash and MGF1 matching `algorithm`. */
-export function oaepMechanism(algorithm: WrappingAlgorithm): {
+function oaepMechanism(algorithm: WrappingAlgorithm): {
   mechanism: number;
   parameter: { type: number; hashAlg: number; mgf: number; source: number };
 } {

@@ -17,7 +17,7 @@ export const MECHANISM = {
   CKM_AES_KEY_WRAP_KWP: 0x210b,
 } as const;
 
-export type MechanismName = keyof typeof MECHANISM;
+type MechanismName = keyof typeof MECHANISM;
 
 /** MGF1 generators for CKM_RSA_PKCS_OAEP parameters. */
 export const MGF1 = { SHA_1: 0x0001, SHA256: 0x0002 } as const;

@@ -78,11 +78,3 @@ export const TOKEN_FLAG = {
   USER_PIN_FINAL_TRY: 0x00020000,
   USER_PIN_LOCKED: 0x00040000,
 } as const;
-
-/** Mechanism flags (CKF_*) that matter here. */
-export const MECHANISM_FLAG = {
-  ENCRYPT: 0x00000100,
-  GENERATE: 0x00008000,
-  GENERATE_KEY_PAIR: 0x00010000,
-  WRAP: 0x00020000,
-} as const;

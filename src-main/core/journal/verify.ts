@@ -38,7 +38,7 @@ export type JournalVerification =
   | { readonly ok: false; readonly line: number; readonly reason: string };
 
 /** Largest journal file read (a ceremony journal holds hundreds of entries, not millions). */
-export const MAX_JOURNAL_BYTES = 256 * 1024 * 1024;
+const MAX_JOURNAL_BYTES = 256 * 1024 * 1024;
 
 type Inspection = { verification: JournalVerification; entries: JournalEntry[] };
 

@@ -17,13 +17,13 @@ import {
 import { SimError } from './sim-error';
 import type { SimState } from './state';
 
-export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
-export const LOCKOUT_FAILURES = 5;
-export const LOCKOUT_MS = 5 * 60 * 1000;
+const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+const LOCKOUT_FAILURES = 5;
+const LOCKOUT_MS = 5 * 60 * 1000;
 const AUTHORIZATION = /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/;
 const IAM_TOKEN_AAD = Buffer.from('keyferry-kms-simulator/iam-token/v1', 'utf8');
 
-export interface AuthRequest {
+interface AuthRequest {
   readonly method: string;
   /** The request target exactly as received (path and query). */
   readonly rawUrl: string;

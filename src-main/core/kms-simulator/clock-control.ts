@@ -23,7 +23,7 @@ export const MAX_CLOCK_MOVE_MS = 10 * 366 * 24 * 60 * 60 * 1000;
 const MAX_BODY_BYTES = 1024;
 
 /** The codes the clock control answers with (the `kms-sim advance` command explains each). */
-export const CLOCK_CONTROL_ERRORS = {
+const CLOCK_CONTROL_ERRORS = {
   'KFSIM.CLOCK_CONTROL_OFF': 403,
   'KFSIM.NOT_LOOPBACK': 403,
   'KFSIM.NOT_JSON': 415,
@@ -32,7 +32,7 @@ export const CLOCK_CONTROL_ERRORS = {
   'KFSIM.METHOD': 405,
   'KFSIM.STATE_WRITE': 500,
 } as const;
-export type ClockControlErrorCode = keyof typeof CLOCK_CONTROL_ERRORS;
+type ClockControlErrorCode = keyof typeof CLOCK_CONTROL_ERRORS;
 
 export const clockAnswerSchema = z.object({ now: z.number().int(), offsetMs: z.number().int() });
 export type ClockAnswer = z.infer<typeof clockAnswerSchema>;
@@ -51,7 +51,7 @@ const moveSchema = z.union([
   z.object({ to: z.number().int().min(0).max(8.64e15) }).strict(),
 ]);
 
-export interface ClockControlDeps {
+interface ClockControlDeps {
   readonly enabled: boolean;
   readonly clock: SimulatorClock;
   readonly state: SimState;
@@ -60,7 +60,7 @@ export interface ClockControlDeps {
 }
 
 /** True when `address` (a socket's remote address) is a loopback address. */
-export function isLoopbackAddress(address: string | undefined): boolean {
+function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
   const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
   return address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);

@@ -17,7 +17,7 @@ export interface SimulatorClock {
 }
 
 /** Where the offset is kept (the simulator's state). */
-export interface ClockOffsetHolder {
+interface ClockOffsetHolder {
   clockOffsetMs?: number;
 }
 

@@ -14,7 +14,7 @@ export interface SimContext {
   readonly importsReceived: Map<string, number>;
 }
 
-export interface ActionResult {
+interface ActionResult {
   readonly body: unknown;
   /** True when the state changed (and must be persisted before answering). */
   readonly changed: boolean;

@@ -3,14 +3,14 @@
  * action took effect), answer with an HTTP error, or drop the connection, either before the
  * action runs or after it took effect. Each injected fault fires `times` times.
  */
-export type FaultTiming = 'before' | 'after';
+type FaultTiming = 'before' | 'after';
 /** Where a fault fires: at the API gateway (before the KMS sees the request), or before/after the action. */
-export type FaultPlace = FaultTiming | 'gateway';
+type FaultPlace = FaultTiming | 'gateway';
 
 /** A test's rewrite of an answer body (a KMS answering something it never would). */
-export type AnswerRewrite = (body: Record<string, unknown>) => Record<string, unknown>;
+type AnswerRewrite = (body: Record<string, unknown>) => Record<string, unknown>;
 
-export type Fault =
+type Fault =
   | { readonly kind: 'delay'; readonly ms: number }
   | { readonly kind: 'rewrite'; readonly rewrite: AnswerRewrite }
   | { readonly kind: 'status'; readonly status: number; readonly when: FaultTiming }

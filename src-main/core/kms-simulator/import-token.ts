@@ -10,7 +10,7 @@ import { z } from 'zod';
 const VERSION = 1;
 const AAD = Buffer.from('keyferry-kms-simulator/import-token/v1', 'utf8');
 
-export interface ImportTokenClaims {
+interface ImportTokenClaims {
   readonly keyId: string;
   readonly wrappingAlgorithm: string;
   readonly wrappingKeyId: string;

@@ -65,7 +65,7 @@ export interface KmsSimulatorOptions {
 }
 
 /** One region the simulator serves. */
-export interface SimulatedRegion {
+interface SimulatedRegion {
   readonly region: string;
   readonly projectId: string;
   /** http://kms.{region}.localhost:{port}: the endpoint a client of this region uses. */

@@ -14,10 +14,10 @@ import { SimError, simError } from './sim-error';
 import { applyTime } from './state';
 import type { SimulatorTraffic } from './traffic';
 
-export const MAX_REQUEST_BYTES = 1024 * 1024;
+const MAX_REQUEST_BYTES = 1024 * 1024;
 const ROUTE = /^\/v1\.0\/([^/?]+)\/kms\/([a-z-]+)$/;
 
-export interface RequestHandlerDeps {
+interface RequestHandlerDeps {
   readonly ctx: SimContext;
   readonly auth: SimAuthenticator;
   readonly faults: SimulatorFaults;

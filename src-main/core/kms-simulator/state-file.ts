@@ -43,7 +43,7 @@ export async function loadStateFile(file: string): Promise<SimState | undefined>
 }
 
 /** Writes the state atomically: temporary file (durable, exclusive), rename, fsync the folder. */
-export async function saveStateFile(file: string, state: SimState): Promise<void> {
+async function saveStateFile(file: string, state: SimState): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {

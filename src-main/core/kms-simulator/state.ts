@@ -82,7 +82,7 @@ export const stateFileSchema = z.object({
   /** Up to about 100 years either way. */
   clockOffsetMs: z.number().int().min(-3.2e12).max(3.2e12).optional(),
 });
-export type StateFile = z.infer<typeof stateFileSchema>;
+type StateFile = z.infer<typeof stateFileSchema>;
 
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -93,7 +93,7 @@ function randomText(alphabet: string, length: number): string {
   return out;
 }
 
-export interface SimIdentity {
+interface SimIdentity {
   region?: string;
   projectId?: string;
   accessKeyId?: string;

@@ -38,7 +38,7 @@ const numericString = z.string().regex(/^\d+$/);
 const keyIdString = z.string().regex(KEY_ID_PATTERN);
 const base64String = z.string().regex(BASE64);
 
-export const keyInfoWire = z.object({
+const keyInfoWire = z.object({
   key_id: keyIdString,
   domain_id: z.string().optional(),
   key_alias: z.string().optional(),

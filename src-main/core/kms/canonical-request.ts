@@ -18,7 +18,7 @@ const UNRESERVED = /[A-Za-z0-9\-._~]/;
  * Percent-encodes every byte of the UTF-8 form except the RFC 3986 unreserved characters, with
  * upper-case hex (the official signer's `urlEncode`).
  */
-export function signingUriEncode(text: string): string {
+function signingUriEncode(text: string): string {
   let out = '';
   for (const char of text) {
     if (UNRESERVED.test(char)) {
@@ -31,7 +31,7 @@ export function signingUriEncode(text: string): string {
 }
 
 /** The canonical URI of a path as it travels on the wire: each segment encoded, "/" appended. */
-export function canonicalUri(wirePath: string): string {
+function canonicalUri(wirePath: string): string {
   const encoded = wirePath.split('/').map(signingUriEncode).join('/');
   return encoded.endsWith('/') ? encoded : `${encoded}/`;
 }
@@ -52,7 +52,7 @@ function codeUnitCompare(a: string, b: string): number {
 }
 
 /** The canonical query string: keys sorted, every key's values sorted, both encoded. */
-export function canonicalQueryString(query: Map<string, string[]>): string {
+function canonicalQueryString(query: Map<string, string[]>): string {
   const parts: string[] = [];
   for (const key of [...query.keys()].sort(codeUnitCompare)) {
     const values = [...(query.get(key) ?? [])].sort(codeUnitCompare);
@@ -66,7 +66,7 @@ export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export interface CanonicalInput {
+interface CanonicalInput {
   readonly method: string;
   readonly wirePath: string;
   readonly query: Map<string, string[]>;

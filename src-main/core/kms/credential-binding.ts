@@ -30,7 +30,7 @@ export function bindingOf(connection: { endpoint?: string; region: string; proje
   return { endpoint, region: connection.region, projectId: connection.projectId };
 }
 
-export interface BindingDifference {
+interface BindingDifference {
   readonly field: 'endpoint' | 'region' | 'projectId';
   readonly bound: string;
   readonly given: string;
@@ -40,7 +40,7 @@ export interface BindingDifference {
  * The first field in which `given` differs from `bound` (endpoint first), or undefined. Endpoints
  * compare as whole origins: another port on the same host is another service.
  */
-export function bindingDifference(bound: CredentialBinding, given: CredentialBinding): BindingDifference | undefined {
+function bindingDifference(bound: CredentialBinding, given: CredentialBinding): BindingDifference | undefined {
   const fields: BindingDifference[] = [
     { field: 'endpoint', bound: bound.endpoint, given: given.endpoint },
     { field: 'region', bound: bound.region, given: given.region },

@@ -9,7 +9,7 @@ import { english } from '../../i18n/translate';
 import { KeyferryError, type KeyferryErrorArgs } from '../errors';
 import { lookupKmsErrorCode } from './error-codes';
 
-export interface KmsErrorDetails {
+interface KmsErrorDetails {
   readonly httpStatus?: number;
   readonly requestId?: string;
   /** The service's own error_msg, when it sent one. */

@@ -32,19 +32,19 @@ export interface HttpTransport {
   close(): void;
 }
 
-export interface NodeTransportOptions {
+interface NodeTransportOptions {
   /** PEM text of extra CA certificates, trusted in addition to Node's default roots. */
   readonly extraCaPem?: string;
   /** Where HTTPS_PROXY / NO_PROXY are read from (default process.env). */
   readonly env?: NodeJS.ProcessEnv;
 }
 
-export const MAX_RESPONSE_BYTES = 1024 * 1024;
+const MAX_RESPONSE_BYTES = 1024 * 1024;
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_|ERR_TLS|ERR_SSL|EPROTO/;
 
 /** Parses a PEM bundle into certificates, refusing text that holds none or a broken one. */
-export function parseCaBundle(pem: string): string[] {
+function parseCaBundle(pem: string): string[] {
   const blocks = pem.match(PEM_BLOCK) ?? [];
   if (blocks.length === 0) {
     throw kmsClientError('KMS_CA_BUNDLE_INVALID', { reason: 'empty' });

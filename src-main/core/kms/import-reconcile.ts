@@ -10,7 +10,7 @@
 import { KmsError, isKmsError, kmsClientError } from './errors';
 import { KeyState, type ImportKeyMaterialInput, type ImportOutcome, type KmsKeyInfo } from './types';
 
-export interface ImportPort {
+interface ImportPort {
   /** One import-key-material call, without retries. */
   sendImport(body: Record<string, unknown>): Promise<void>;
   /** describe-key (a safe read; may retry). */
@@ -21,7 +21,7 @@ export interface ImportPort {
 }
 
 /** The request body of import-key-material for `input`. */
-export function importRequestBody(input: ImportKeyMaterialInput): Record<string, unknown> {
+function importRequestBody(input: ImportKeyMaterialInput): Record<string, unknown> {
   return {
     key_id: input.keyId,
     import_token: input.importToken,

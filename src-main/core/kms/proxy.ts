@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import { kmsClientError } from './errors';
 
-export interface ProxySettings {
+interface ProxySettings {
   readonly url: URL;
   /** `Basic ...` when the proxy URL carries user:password. */
   readonly authorization?: string;

@@ -35,14 +35,14 @@ export type Sleep = (ms: number) => Promise<void>;
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Delay before attempt `attempt + 1`: half of the exponential step plus up to the other half at random. */
-export function backoffDelay(policy: RetryPolicy, attempt: number): number {
+function backoffDelay(policy: RetryPolicy, attempt: number): number {
   const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   const half = Math.floor(step / 2);
   return half + (step - half > 0 ? randomInt(step - half + 1) : 0);
 }
 
 /** True for errors a repeated read may overcome. */
-export function isRetryableError(error: unknown): boolean {
+function isRetryableError(error: unknown): boolean {
   return isKmsError(error) && error.retryable;
 }
 
@@ -50,7 +50,7 @@ export function isRetryableError(error: unknown): boolean {
  * The API gateway's throttling codes: APIG.0308 is the one Huawei documents (HTTP 429);
  * APIGW.0308 is accepted too, as the dedicated gateways spell their codes APIGW.
  */
-export const THROTTLING_CODES: ReadonlySet<string> = new Set(['APIG.0308', 'APIGW.0308']);
+const THROTTLING_CODES: ReadonlySet<string> = new Set(['APIG.0308', 'APIGW.0308']);
 
 /** True when the API gateway refused the call for the rate limit: the KMS never saw it. */
 export function isThrottledError(error: unknown): boolean {
@@ -58,7 +58,7 @@ export function isThrottledError(error: unknown): boolean {
 }
 
 /** One retry about to happen: the failed attempt, why, and how long the client waits first. */
-export interface KmsRetry {
+interface KmsRetry {
   readonly action: KmsAction;
   /** The attempt that failed (1 = the first). */
   readonly attempt: number;
@@ -69,7 +69,7 @@ export interface KmsRetry {
 }
 
 /** Called before each retry's wait; the wait starts once it settles. */
-export type KmsRetryObserver = (retry: KmsRetry) => void | Promise<void>;
+type KmsRetryObserver = (retry: KmsRetry) => void | Promise<void>;
 
 const retryObservers = new AsyncLocalStorage<KmsRetryObserver>();
 
@@ -93,7 +93,7 @@ export async function reportKmsRetry(retry: KmsRetry): Promise<void> {
 }
 
 /** Whether attempt `attempt` that failed with `error` is followed by another one. */
-export type RetryDecision = (error: unknown, attempt: number) => boolean;
+type RetryDecision = (error: unknown, attempt: number) => boolean;
 
 /** Safe (read-only) calls: any retryable error, up to maxAttempts; throttling up to throttledAttempts. */
 export function retrySafeCall(policy: RetryPolicy): RetryDecision {

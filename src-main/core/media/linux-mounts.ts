@@ -43,7 +43,7 @@ export interface LinuxBlockFacts {
   readonly labels: ReadonlyMap<string, string>;
 }
 
-export const MEDIA_ROOTS = ['/media/', '/run/media/'];
+const MEDIA_ROOTS = ['/media/', '/run/media/'];
 
 /** Picks the removable mounts among `mounts`: pure, so it is tested with fixture text. */
 export function selectRemovableMounts(

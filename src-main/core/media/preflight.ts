@@ -13,7 +13,7 @@ import { KeyferryError } from '../errors';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 
 /** What a destination is for; messages name the folder by it. */
-export type DestinationRole = 'bundle' | 'receipt' | 'custodian' | 'console';
+type DestinationRole = 'bundle' | 'receipt' | 'custodian' | 'console';
 
 export interface Destination {
   readonly role: DestinationRole;
@@ -31,7 +31,7 @@ export interface Destination {
   readonly bytes: number;
 }
 
-export interface PreflightOptions {
+interface PreflightOptions {
   /** Custodian folders may share a volume (rehearsals only). */
   readonly allowCustodiansOnOneVolume?: boolean;
   /** File operations (tests inject failing media). */

@@ -17,7 +17,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, s
 import path from 'node:path';
 
 /** The files and folders whose contents make up the source digest, relative to the checkout. */
-export const SOURCE_ROOTS = ['src-main', 'src-renderer', 'package.json', 'package-lock.json'] as const;
+const SOURCE_ROOTS = ['src-main', 'src-renderer', 'package.json', 'package-lock.json'] as const;
 
 export type CodeIdentity =
   | { readonly kind: 'asar'; readonly digest: string }

@@ -134,7 +134,7 @@ export const loadMaterialRequestSchema = z.strictObject({
   passphrase: z.string().min(1).max(1024).optional(),
 });
 
-export const custodyPlanSchema = z
+const custodyPlanSchema = z
   .strictObject({
     m: z.number().int().min(2).max(16),
     n: z.number().int().min(2).max(16),

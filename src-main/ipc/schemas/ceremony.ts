@@ -59,7 +59,7 @@ export const onlineStepSchema = z.enum(ONLINE_STEPS);
 /** The air-gapped workflow's states (src-main/core/ceremony/airgap/workflow.ts). */
 export const airGapStateSchema = z.enum(AIR_GAP_STATES);
 
-export const ceremonyKeySchema = z.object({
+const ceremonyKeySchema = z.object({
   keyId: z.string(),
   alias: z.string(),
   spec: keySpecSchema,
@@ -78,7 +78,7 @@ export const ceremonyKeySchema = z.object({
   groupProof: z.enum(['public-key-equal', 'kcv-of-wrapped-material']).nullable(),
 });
 
-export const onlineSessionSchema = z.object({
+const onlineSessionSchema = z.object({
   rehearsal: z.boolean(),
   connected: z.boolean(),
   endpoint: z.string(),
@@ -94,7 +94,7 @@ export const onlineSessionSchema = z.object({
 });
 export type OnlineSession = z.output<typeof onlineSessionSchema>;
 
-export const airGapSessionSchema = z.object({
+const airGapSessionSchema = z.object({
   rehearsal: z.boolean(),
   state: airGapStateSchema,
   ...stepAvailabilitySchema(AIR_GAP_STEP_IDS),

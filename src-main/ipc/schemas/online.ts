@@ -1,6 +1,7 @@
 /** The online workstation's channels: connection, keys, parameters, the wrapped bundle, import. */
 import { z } from 'zod';
 import { custodyArrangementSchema } from '../../core/bundle/custody-arrangement';
+import { MAX_PLANNED_KEYS } from '../../core/ceremony/shared/plan-limits';
 import { onlineStepSchema } from './ceremony';
 import {
   keyAliasSchema,
@@ -31,7 +32,7 @@ export const connectionSchema = z.object({
 export type Connection = z.output<typeof connectionSchema>;
 
 /** A remembered-credentials profile name: short, lowercase, safe as a file name. */
-export const credentialsProfileSchema = z
+const credentialsProfileSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a profile name is 1-64 of a-z 0-9 - (not starting with -)');
 
@@ -96,7 +97,7 @@ export const KEY_STATE_FILTERS = [
 export const keyStateFilterSchema = z.enum(KEY_STATE_FILTERS);
 export type KeyStateFilter = z.output<typeof keyStateFilterSchema>;
 
-export const kmsKeySchema = z.object({
+const kmsKeySchema = z.object({
   keyId: z.string(),
   alias: z.string().nullable(),
   spec: z.string().nullable(),
@@ -135,12 +136,13 @@ export const keyPlaceShape = {
   projectId: z.string(),
   replicaOf: z.string().nullable(),
 };
-/** As many keys as a plan may list (core's MAX_PLANNED_KEYS in ceremony-plan.ts, not imported: renderer-safe). */
-export const createKeysRequestSchema = z.strictObject({ keys: z.array(plannedKeySchema).min(1).max(500) });
+export const createKeysRequestSchema = z.strictObject({
+  keys: z.array(plannedKeySchema).min(1).max(MAX_PLANNED_KEYS),
+});
 /** Read a ceremony plan file (JSON, as `keyferry online create-key --plan` reads it); main parses and checks it. */
 export const readPlanRequestSchema = z.strictObject({ file: pathSchema });
 /** A plan field the setup also decides, and what each says (as text: names joined by ", ", an ISO date-time). */
-export const planDifferenceSchema = z.object({
+const planDifferenceSchema = z.object({
   field: z.enum(['title', 'operator', 'witnesses', 'wrappingAlgorithm', 'materialExpiry']),
   plan: z.string(),
   setup: z.string(),
@@ -178,7 +180,7 @@ export const createdKeysSchema = z.object({
   ),
 });
 
-export const issuedSchema = z.object({
+const issuedSchema = z.object({
   keyId: z.string(),
   alias: z.string(),
   spec: keySpecSchema,

@@ -4,7 +4,7 @@ import { pathSchema, recordKindSchema, sha256HexSchema } from './common';
 
 export const sideRequestSchema = z.strictObject({ side: recordKindSchema });
 
-export const journalEntryViewSchema = z.object({
+const journalEntryViewSchema = z.object({
   seq: z.number().int().positive(),
   time: z.string(),
   actor: z.string(),
@@ -35,7 +35,7 @@ export const savedPdfSchema = z.object({
 });
 export const printedSchema = z.object({ printed: z.literal(true) });
 
-export const pathPurposeSchema = z.enum([
+const pathPurposeSchema = z.enum([
   'ceremony-folder',
   'read-bundle',
   'write-bundle',

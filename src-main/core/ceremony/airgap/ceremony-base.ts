@@ -63,7 +63,7 @@ export interface StopCause {
 }
 
 /** The steps that need the preflight first (messages name them). */
-export type PreflightedStep = 'generate' | 'load' | 'hsm' | 'restore' | 'split' | 'bundle' | 'receipt';
+type PreflightedStep = 'generate' | 'load' | 'hsm' | 'restore' | 'split' | 'bundle' | 'receipt';
 
 function expiryText(expiry: MaterialExpiry | undefined): string {
   return !expiry || expiry.kind === 'never' ? 'never' : expiry.at.toISOString();

@@ -40,7 +40,7 @@ export interface CustodyRequest {
   readonly language?: ReceiptLanguage;
 }
 
-export interface CustodyHolder {
+interface CustodyHolder {
   readonly shareIndex: number;
   readonly custodian: string;
   readonly folder: string;

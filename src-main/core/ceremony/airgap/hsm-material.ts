@@ -77,7 +77,7 @@ interface StepContext {
 }
 
 /** The key's CKA_ID: its KMS key id as UTF-8, so a restore finds it again without a label. */
-export function keyObjectId(keyId: string): Buffer {
+function keyObjectId(keyId: string): Buffer {
   return Buffer.from(keyId, 'utf8');
 }
 

@@ -23,15 +23,15 @@ import {
 import { KeyferryError } from '../../errors';
 
 /** What a witness confirms: a whole import-parameters bundle, or (console files) one wrapping key. */
-export type ConfirmedArtefactKind = 'import-parameters-bundle' | 'wrapping-key';
+type ConfirmedArtefactKind = 'import-parameters-bundle' | 'wrapping-key';
 
 /** One key an artefact covers and its wrapping-key fingerprint (64 lower-case hex digits). */
-export interface CoveredKey {
+interface CoveredKey {
   readonly keyId: string;
   readonly fingerprint: string;
 }
 
-export interface ArtefactSource {
+interface ArtefactSource {
   readonly kind: ConfirmedArtefactKind;
   /** 64 lower-case hex digits: the bundle digest, or the wrapping-key fingerprint. */
   readonly digest: string;
@@ -67,7 +67,7 @@ export interface RefusedConfirmation {
 }
 
 /** A confirmation that matched, to be journaled by the caller and then recorded. */
-export interface MatchedConfirmation {
+interface MatchedConfirmation {
   readonly index: number;
   readonly witness: string;
   readonly kind: ConfirmedArtefactKind;

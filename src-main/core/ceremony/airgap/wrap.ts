@@ -62,7 +62,7 @@ export interface WrapContext {
 }
 
 /** A wrapped key and the facts `material.wrapped` journals about it. */
-export interface WrappedKeyRecord extends WrappedKey {
+interface WrappedKeyRecord extends WrappedKey {
   readonly journalData: JsonObject;
 }
 
@@ -182,7 +182,7 @@ function bundleKey({ summary: k, wrapped: w }: WrappedKey, expiry: MaterialExpir
 }
 
 /** A wrapped bundle written but for its manifest; `complete()` writes it once the receipt exists. */
-export interface StagedWrappedBundle {
+interface StagedWrappedBundle {
   readonly bundle: WrittenWrappedBundle;
   complete(): Promise<WrittenWrappedBundle>;
 }

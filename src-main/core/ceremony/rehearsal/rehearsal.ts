@@ -31,7 +31,7 @@ import { OnlineCeremony } from '../online/workflow';
 import type { ProgressListener } from '../shared/progress';
 import type { ReceiptLanguage } from '../../receipt/language';
 
-export interface RehearsalOptions {
+interface RehearsalOptions {
   /** A folder that must not exist yet; everything is written under it. */
   readonly outDir: string;
   readonly specs: readonly KeySpec[];
@@ -54,7 +54,7 @@ export interface RehearsalOptions {
   readonly receiptLanguage?: ReceiptLanguage;
 }
 
-export interface RehearsalRow {
+interface RehearsalRow {
   readonly spec: KeySpec;
   readonly alias: string;
   readonly keyId: string;

@@ -46,7 +46,7 @@ export interface HsmRestoredKeys {
 }
 
 /** What the restore ceremony hands the HSM path: its keys, its journal, and where the token goes once open. */
-export interface HsmRestoreContext {
+interface HsmRestoreContext {
   /** The fresh bundle's keys. */
   readonly keys: readonly ImportParameters[];
   readonly options: AirGapWorkflowOptions;

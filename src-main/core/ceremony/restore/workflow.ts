@@ -44,10 +44,10 @@ import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } fro
 export type { RestoreState } from '../shared/ceremony-states';
 export type { HsmRestoredKeys, HsmRestoreRequest } from './hsm-restore';
 
-export type RestoreCeremonyOptions = AirGapWorkflowOptions;
+type RestoreCeremonyOptions = AirGapWorkflowOptions;
 
 /** What the restore proved, for the screen and the receipt (no key bytes). */
-export interface RestoredKey {
+interface RestoredKey {
   readonly keyId: string;
   readonly spec: ImportParameters['keySpec'];
   /** The ceremony the shares were made in. */
@@ -73,7 +73,7 @@ export interface RestoredKey {
 }
 
 /** The backup file presented with set shares, as journaled (never its contents). */
-export interface PresentedBackup {
+interface PresentedBackup {
   readonly file: string;
   readonly ceremonyId: string;
   readonly digest: string;
@@ -81,7 +81,7 @@ export interface PresentedBackup {
   readonly source: 'file' | 'typed';
 }
 
-export interface RestoreParametersOverview {
+interface RestoreParametersOverview {
   readonly ceremonyId: string;
   readonly manifestSha256: string;
   readonly keys: readonly {

@@ -45,7 +45,7 @@ export type CeremonyStepName =
   | 'writeTheWrappedMaterialBundle';
 
 /** One step: the states it may run from, the state it leads to (null: it leaves the state as it is), and what it does (named in the refusal). */
-export interface StepRule<S extends string> {
+interface StepRule<S extends string> {
   readonly from: readonly S[];
   readonly to: S | null;
   readonly doing: CeremonyStepName;
@@ -167,7 +167,7 @@ export const AIR_GAP_STEP_IDS = Object.keys(AIR_GAP_STEP_FROM) as AirGapStepId[]
 export const RESTORE_STEP_IDS = Object.keys(RESTORE_STEP_FROM) as RestoreStepId[];
 
 /** Which steps a session may run now and which are done, as the IPC views carry them. */
-export interface StepAvailability<K extends string> {
+interface StepAvailability<K extends string> {
   /** The steps that may run from the current state. */
   readonly allowedSteps: K[];
   /** The steps whose outcome the ceremony has reached (its `to` state or a later one). */

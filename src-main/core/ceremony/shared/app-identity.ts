@@ -4,7 +4,7 @@ import { currentCodeIdentity } from '../../software/code-identity';
 import type { AppIdentity } from './ceremony-record';
 
 /** Where the running code is: the checkout (or app folder) `root`, and the packaged `app.asar` if any. */
-export interface CodeLocation {
+interface CodeLocation {
   readonly root: string;
   readonly asar?: string;
 }

@@ -29,8 +29,8 @@ import { KeyferryError } from '../../errors';
 import { readInputFile } from '../../fs/input-file';
 import { keyAliasSchema, projectIdSchema, regionSchema } from '../../identifiers';
 import { personName } from './person-name';
+import { MAX_PLANNED_KEYS } from './plan-limits';
 
-export const MAX_PLANNED_KEYS = 500;
 const MAX_PLAN_FILE_BYTES = 256 * 1024;
 
 /** When imported symmetric material expires: never, or at an instant. */
@@ -79,7 +79,7 @@ const plannedKeySchema = z.strictObject({
     .optional(),
 });
 
-export const ceremonyPlanSchema = z
+const ceremonyPlanSchema = z
   .strictObject({
     title: z.string().trim().min(1).max(200),
     operator: personName,

@@ -10,7 +10,7 @@ import type { NetworkCheckResult } from './network-check';
 
 export type CeremonySide = 'online' | 'air-gapped';
 
-export interface WorkstationInfo {
+interface WorkstationInfo {
   readonly hostname: string;
   /** e.g. "linux 6.1.0-18-amd64 x64 (Debian GNU/Linux 12)". */
   readonly os: string;

@@ -30,7 +30,7 @@ export function receiptApp(app: AppIdentity): ReceiptInput['app'] {
  * The ceremony's receipt language as its journal records it: the last `receiptLanguage` a session
  * start (or ceremony start) names; English when none does (journals from before it was recorded).
  */
-export function journaledReceiptLanguage(entries: readonly JournalEntry[]): ReceiptLanguage {
+function journaledReceiptLanguage(entries: readonly JournalEntry[]): ReceiptLanguage {
   for (const entry of [...entries].reverse()) {
     const parsed = receiptLanguageSchema.safeParse(entry.data.receiptLanguage);
     if (parsed.success) return parsed.data;

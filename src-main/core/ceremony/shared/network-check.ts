@@ -9,7 +9,7 @@ import { english } from '../../../i18n/translate';
 
 export type InterfaceList = NodeJS.Dict<os.NetworkInterfaceInfo[]>;
 
-export interface LiveInterface {
+interface LiveInterface {
   readonly name: string;
   readonly family: string;
   readonly address: string;

@@ -16,7 +16,7 @@ import { decryptKeyMaterial, privateKeyForSpec, unwrapPrivateKey } from '../mate
 import { simError } from '../sim-error';
 import type { SimKey } from '../state';
 
-export const IMPORT_TOKEN_VALIDITY_MS = 24 * 60 * 60 * 1000;
+const IMPORT_TOKEN_VALIDITY_MS = 24 * 60 * 60 * 1000;
 const WRAPPING_ALGORITHMS = ['RSAES_OAEP_SHA_256', 'RSAES_OAEP_SHA_1'] as const;
 
 function requireExternalPendingImport(key: SimKey): void {
