@@ -31,6 +31,9 @@ import { keyAliasSchema, projectIdSchema, regionSchema } from '../../identifiers
 import { personName } from './person-name';
 import { MAX_PLANNED_KEYS } from './plan-limits';
 
+/** Re-exported for the CLI, which imports it from here (cli: import it from ./plan-limits, then this line goes). */
+export { MAX_PLANNED_KEYS } from './plan-limits';
+
 const MAX_PLAN_FILE_BYTES = 256 * 1024;
 
 /** When imported symmetric material expires: never, or at an instant. */
