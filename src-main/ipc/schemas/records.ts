@@ -35,7 +35,7 @@ export const savedPdfSchema = z.object({
 });
 export const printedSchema = z.object({ printed: z.literal(true) });
 
-const pathPurposeSchema = z.enum([
+export const pathPurposeSchema = z.enum([
   'ceremony-folder',
   'read-bundle',
   'write-bundle',
