@@ -167,7 +167,7 @@ function RebuildStep() {
   const restored = useAppStore((s) => s.restored);
   const rebuild = useAppStore((s) => s.rebuildMaterial);
   const preflighted = useAppStore((s) => (s.ceremony?.restore?.preflight ?? null) !== null);
-  const { t } = useT();
+  const { t, message } = useT();
   return (
     <Step
       number={5}
@@ -190,7 +190,7 @@ function RebuildStep() {
               total: restored.total,
             })}
           </p>
-          <p>{restored.proof}</p>
+          <p>{message(restored.proof)}</p>
           {restored.keyCheckValue && <Hex value={restored.keyCheckValue} label={t('restore.kcv')} />}
           {restored.publicKeyFingerprint && (
             <Hex value={restored.publicKeyFingerprint} label={t('restore.public-key')} />

@@ -175,6 +175,6 @@ async function restoreFromShares(
     io.stdout(
       `Rebuilt ${restored.spec} key material of key ${restored.keyId} from shares ${restored.shareIndexes.join(', ')} of ${restored.total} (${restored.threshold} needed).`,
     );
-  io.stdout(restored.proof);
+  io.stdout(cliTranslator(io).message(restored.proof));
   return restored.confirmations;
 }

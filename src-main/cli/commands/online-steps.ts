@@ -6,6 +6,7 @@
 import type { KeyProof } from '../../core/ceremony/online/key-proof';
 
 import type { CliIo } from '../command';
+import { cliTranslator } from '../cli-locale';
 import { type OnlineCommonValues, type OnlineSession } from '../online-session';
 import { formatTable } from '../text-table';
 import { commandLine } from '../command-line';
@@ -50,9 +51,10 @@ export async function withSession<T>(session: OnlineSession, run: () => Promise<
 }
 
 export function printProofs(io: CliIo, proofs: readonly KeyProof[]): void {
+  const { message } = cliTranslator(io);
   for (const line of formatTable(
     ['key id', 'spec', 'state', 'proof'],
-    proofs.map((p) => [p.keyId, p.spec, p.keyState, `${p.ok ? 'OK' : 'FAILED'}: ${p.proof}`]),
+    proofs.map((p) => [p.keyId, p.spec, p.keyState, `${p.ok ? 'OK' : 'FAILED'}: ${message(p.proof)}`]),
   ))
     io.stdout(`  ${line}`);
 }

@@ -83,7 +83,7 @@ export const rehearseCommand = defineCommand({
     const wrappingAlgorithm = values['wrapping-algorithm']
       ? parseWrappingAlgorithm(values['wrapping-algorithm'])
       : undefined;
-    const { t, progress } = cliTranslator(io);
+    const { t, progress, message } = cliTranslator(io);
     io.stdout(t('cli.rehearse.start', { specs: specs.join(', '), dir: outDir }));
     const result = await runRehearsal({
       outDir,
@@ -112,7 +112,7 @@ export const rehearseCommand = defineCommand({
         r.spec,
         r.keyId,
         stateText(t, r.finalState),
-        `${r.ok ? t('cli.rehearse.ok') : t('cli.rehearse.failed')}: ${r.proof}`,
+        `${r.ok ? t('cli.rehearse.ok') : t('cli.rehearse.failed')}: ${message(r.proof)}`,
       ]),
     ))
       io.stdout(`  ${line}`);

@@ -5,6 +5,7 @@
  * entry must decrypt and prove against its recorded check value before any material is
  * returned: all chosen keys or none.
  */
+import type { Phrase } from '../../i18n/phrase';
 import type { KeyMaterial } from '../crypto/key-material';
 import type { KeySpec } from '../crypto/key-spec';
 import { KeyferryError } from '../errors';
@@ -47,9 +48,9 @@ export function recordedChecks(
   }));
 }
 
-/** One sentence for the journal: what a set restore from `backup` proved. */
-export function setRestoreProof(backup: CustodyBackup): string {
-  return `every key's rebuilt material matches the key check value or public-key SHA-256 recorded for it in the custody backup ${backup.digest.slice(0, 16)}…`;
+/** What a set restore from `backup` proved, as a catalogue phrase (journaled and shown in the reader's language). */
+export function setRestoreProof(backup: CustodyBackup): Phrase<'proof.restore.set'> {
+  return { key: 'proof.restore.set', values: { digest: backup.digest.slice(0, 16) } };
 }
 
 /** Checks the shares alone (intact, one set, no index twice, at least M); returns M. */

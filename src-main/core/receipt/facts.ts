@@ -77,10 +77,15 @@ export function workstationIdentity(): { hostname: string; os: string } {
 /** The local time is a value that differs per language: a fact's value is then one phrase per locale. */
 export const LOCAL_TIME = Symbol('local time');
 
+/** The ceremony's title as printed: a rehearsal's carries the language's rehearsal mark. */
+export function titleValue(input: ReceiptInput): string | ReceiptPhrase {
+  return input.rehearsal ? phrase('receipt.rehearsal', { title: input.title }) : input.title;
+}
+
 export function ceremonyFacts(input: ReceiptInput): (Fact | typeof LOCAL_TIME)[] {
   return [
     { label: phrase('receipt.fact.ceremonyId'), value: input.ceremonyId },
-    { label: phrase('receipt.fact.title'), value: input.title },
+    { label: phrase('receipt.fact.title'), value: titleValue(input) },
     { label: phrase('receipt.fact.side'), value: phrase('receipt.side', { side: input.side }) },
     { label: phrase('receipt.fact.timeUtc'), value: formatUtc(input.clock.at) },
     LOCAL_TIME,

@@ -20,6 +20,7 @@ import {
   keyFacts,
   parametersSealAbout,
   signatories,
+  titleValue,
   type Fact,
   type ReceiptCustodySet,
 } from './facts';
@@ -252,7 +253,7 @@ function receiptDocument(
 <title>${escapeHtml(docTitle)} ${escapeHtml(input.ceremonyId)} (${escapeHtml(input.side)})</title>
 <style>${receiptCss(input.ceremonyId, { title: docTitle, page: page.join(' / ') })}</style></head>
 <body>
-<header class="doc-head"><div><h1>${w.html('receipt.title')}</h1><p class="subtitle">${userText(input.title)}</p></div><div class="side">${w.html('receipt.side', { side: input.side })}</div></header>
+<header class="doc-head"><div><h1>${w.html('receipt.title')}</h1><p class="subtitle">${valueHtml(w, titleValue(input))}</p></div><div class="side">${w.html('receipt.side', { side: input.side })}</div></header>
 <section><h2>${w.html('receipt.section.ceremony')}</h2><table class="facts"><tbody>${ceremonyRows(w, input)}</tbody></table></section>
 ${hsmSection(w, input)}
 ${deviationsSection(w, input)}

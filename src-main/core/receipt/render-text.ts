@@ -20,6 +20,7 @@ import {
   keyFacts,
   parametersSealAbout,
   signatories,
+  titleValue,
   type Fact,
   type ReceiptCustodySet,
 } from './facts';
@@ -126,12 +127,12 @@ function keyLinesOf(
 
 /** One twin in `locale`; `keyLines` are its key sections (keyLinesOf, for every key in order). */
 function twin(input: ReceiptInput, locale: Locale, keyLines: readonly string[]): string[] {
-  const { t, p } = wordsIn(locale);
+  const { t, p, v } = wordsIn(locale);
   const title = t('receipt.title');
   const out: string[] = [
     title.toUpperCase(),
     '='.repeat(displayWidth(title)),
-    visibleText(input.title),
+    v(titleValue(input)),
     t('receipt.side', { side: input.side }),
   ];
   const facts = ceremonyFacts(input).flatMap((f): Fact[] =>

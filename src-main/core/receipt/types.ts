@@ -109,6 +109,8 @@ export interface ReceiptInput {
   /** Letters, digits, `.`, `_`, `-` (1-64); it is part of the receipt's file name. */
   readonly ceremonyId: string;
   readonly title: string;
+  /** A rehearsal: the title is printed with the rehearsal mark of each language (`receipt.rehearsal`). */
+  readonly rehearsal?: boolean;
   readonly side: CeremonySide;
   readonly clock: ReceiptClock;
   /** `network`: the air-gapped side's network state as the check found it. */

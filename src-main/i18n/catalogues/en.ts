@@ -35,6 +35,7 @@ import { enRehearsalClock } from './en/rehearsal-clock';
 import { enCustody } from './en/custody';
 import { enJournal } from './en/journal';
 import { enMainProcess } from './en/main-process';
+import { enProofs } from './en/proofs';
 
 export const en = {
   ...enScreens,
@@ -67,4 +68,5 @@ export const en = {
   ...enCustody,
   ...enJournal,
   ...enMainProcess,
+  ...enProofs,
 } as const;

@@ -34,6 +34,7 @@ import { zhCNRehearsalClock } from './zh-CN/rehearsal-clock';
 import { zhCNCustody } from './zh-CN/custody';
 import { zhCNJournal } from './zh-CN/journal';
 import { zhCNMainProcess } from './zh-CN/main-process';
+import { zhCNProofs } from './zh-CN/proofs';
 
 export const zhCN: Catalogue = {
   ...zhCNScreens,
@@ -66,4 +67,5 @@ export const zhCN: Catalogue = {
   ...zhCNCustody,
   ...zhCNJournal,
   ...zhCNMainProcess,
+  ...zhCNProofs,
 };

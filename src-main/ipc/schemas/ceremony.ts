@@ -1,5 +1,6 @@
 /** Ceremony setup and the session overview the UI refreshes after every step. Renderer-safe. */
 import { z } from 'zod';
+import { phraseOrSentenceSchema } from '../../i18n/phrase';
 import { AIR_GAP_STATES, ONLINE_STEPS } from '../../core/ceremony/shared/ceremony-states';
 import { AIR_GAP_STEP_IDS, ONLINE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
 import { RECEIPT_LANGUAGES } from '../../core/receipt/receipt-languages';
@@ -69,7 +70,8 @@ const ceremonyKeySchema = z.object({
   /** "never" or the ISO time recorded at the last import; null before any import. */
   expiresAt: z.string().nullable(),
   verified: z.boolean(),
-  proof: z.string().nullable(),
+  /** A `proof.key.*` phrase; the English sentence of a journal written before proofs were phrases. */
+  proof: phraseOrSentenceSchema.nullable(),
   /** Where the key lives; `replicaOf`: its replica group's primary (null: a primary or a key alone). */
   region: z.string(),
   projectId: z.string(),

@@ -5,6 +5,7 @@
  * custodians, checksums printed on the slips, and check values.
  */
 import { z } from 'zod';
+import { phraseSchema } from '../../i18n/phrase';
 import { RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
 import { RESTORE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
 import { artefactToConfirmSchema, preflightSchema } from './airgap';
@@ -84,7 +85,8 @@ export const restoredKeySchema = z.object({
   total: z.number().int(),
   keyCheckValue: z.string().nullable(),
   publicKeyFingerprint: sha256HexSchema.nullable(),
-  proof: z.string(),
+  /** What was proven (a `proof.restore.*` phrase, rendered in the screen's language). */
+  proof: phraseSchema,
   confirmations: z.array(artefactToConfirmSchema),
 });
 export type RestoredKeyView = z.output<typeof restoredKeySchema>;

@@ -186,7 +186,7 @@ export function VerifyStep() {
   const [confirmDelete, setConfirmDelete] = useState<Readonly<Record<string, string>>>({});
   const importedAes = keys.filter((k) => k.imported && k.spec === 'AES_256');
   const waiting = keys.filter((k) => !k.imported && k.expiresAt !== null);
-  const { t, utc } = useT();
+  const { t, utc, message } = useT();
   return (
     <Step
       number={7}
@@ -203,7 +203,7 @@ export function VerifyStep() {
           {proofs.keys.filter(shown).map((p) => (
             <li key={p.keyId} className={p.ok ? 'ok' : 'bad'}>
               <strong>{p.ok ? t('verify.ok') : t('verify.not-ok')}</strong> <span className="mono">{p.keyId}</span> (
-              {p.spec}, {p.keyState}): {p.proof}
+              {p.spec}, {p.keyState}): {message(p.proof)}
             </li>
           ))}
         </ul>

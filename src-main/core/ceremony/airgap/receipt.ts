@@ -74,7 +74,8 @@ export async function writeAirGapReceipt(dir: string, facts: AirGapReceiptFacts)
     record.operator,
     {
       ceremonyId: record.id,
-      title: record.rehearsal ? `${record.title} (REHEARSAL)` : record.title,
+      title: record.title,
+      rehearsal: record.rehearsal,
       side: 'air-gapped',
       clock: workstationClock(facts.now),
       workstation: {

@@ -5,6 +5,7 @@
  * bundle cites only its SHA-256 and the import needs the token itself (it is not key material).
  */
 import { z } from 'zod';
+import { phraseOrSentenceSchema } from '../../../i18n/phrase';
 import { KEY_SPECS, WRAPPING_ALGORITHMS } from '../../crypto/key-spec';
 
 export const ONLINE_EVENTS = {
@@ -91,7 +92,8 @@ export const importedData = z.object({
 export const verifiedData = z.object({
   keyId: z.string(),
   keyState: z.string(),
-  proof: z.string(),
+  /** A `proof.key.*` phrase; journals written before 2026-12 hold its English sentence. */
+  proof: phraseOrSentenceSchema,
   publicKeyFingerprint: sha256.nullable(),
 });
 export const keyIdData = z.object({ keyId: z.string() });

@@ -16,6 +16,7 @@ import {
 import { KEY_SPEC_INFO, type KeySpec, type KeyUsage } from '../../crypto/key-spec';
 import type { SigningAlgorithm } from '../../kms/client';
 import { KeyState } from '../../kms/types';
+import type { Phrase } from '../../../i18n/phrase';
 import type { OnlineKms } from './kms-calls';
 
 export interface KeyToProve {
@@ -32,11 +33,25 @@ export interface KeyProof {
   /** describe-key's state, e.g. "Enabled". */
   readonly keyState: string;
   readonly ok: boolean;
-  /** One sentence: what was proven, or what failed. */
-  readonly proof: string;
+  /** What was proven, or what failed: a catalogue phrase (journaled as key + values). */
+  readonly proof: KeyProofPhrase;
   /** Asymmetric keys: SHA-256 of what get-publickey answered (null: symmetric, or not asked). */
   readonly publicKeyFingerprint?: string | null;
 }
+
+/** A key proof's sentence: one of the `proof.key.*` catalogue texts and its values. */
+export type KeyProofPhrase = Phrase<
+  | 'proof.key.notVerified'
+  | 'proof.key.notEnabled'
+  | 'proof.key.roundTrip'
+  | 'proof.key.roundTripFailed'
+  | 'proof.key.publicKeyDiffers'
+  | 'proof.key.signs'
+  | 'proof.key.decrypts'
+  | 'proof.key.signatureInvalid'
+  | 'proof.key.kmsVerifyFailed'
+  | 'proof.key.decryptFailed'
+>;
 
 function signingAlgorithm(spec: KeySpec): { kms: SigningAlgorithm; hash: 'sha256' | 'sha384' } {
   if (spec === 'EC_P384') return { kms: 'ECDSA_SHA_384', hash: 'sha384' };
@@ -63,34 +78,40 @@ function verifiesLocally(
   return verifySignature(hash, message, { key: publicKey, padding: constants.RSA_PKCS1_PADDING }, signature);
 }
 
-async function proveSymmetric(kms: OnlineKms, keyId: string): Promise<string | undefined> {
+async function proveSymmetric(kms: OnlineKms, keyId: string): Promise<KeyProofPhrase | undefined> {
   const plainText = randomBytes(24).toString('hex');
   const { cipherText } = await kms.encryptData({ keyId, plainText });
   const back = await kms.decryptData({ keyId, cipherText });
-  return back.plainText === plainText ? undefined : 'decrypt-data did not return what encrypt-data was given';
+  return back.plainText === plainText ? undefined : { key: 'proof.key.roundTripFailed' };
 }
 
-async function proveSigning(kms: OnlineKms, key: KeyToProve, publicKey: KeyObject): Promise<string | undefined> {
+async function proveSigning(
+  kms: OnlineKms,
+  key: KeyToProve,
+  publicKey: KeyObject,
+): Promise<KeyProofPhrase | undefined> {
   const { kms: algorithm, hash } = signingAlgorithm(key.spec);
   const message = randomBytes(48);
   const digest = createHash(hash).update(message).digest();
   const signature = await kms.sign({ keyId: key.keyId, message: digest, algorithm, messageType: 'DIGEST' });
   if (!verifiesLocally(key.spec, publicKey, message, signature, hash))
-    return `the KMS signature (${algorithm}) does not verify under the imported public key`;
+    return { key: 'proof.key.signatureInvalid', values: { algorithm } };
   const kmsSays = await kms.verify({ keyId: key.keyId, message: digest, signature, algorithm, messageType: 'DIGEST' });
-  return kmsSays ? undefined : 'the KMS did not verify its own signature';
+  return kmsSays ? undefined : { key: 'proof.key.kmsVerifyFailed' };
 }
 
-async function proveRsaDecryption(kms: OnlineKms, keyId: string, publicKey: KeyObject): Promise<string | undefined> {
+async function proveRsaDecryption(
+  kms: OnlineKms,
+  keyId: string,
+  publicKey: KeyObject,
+): Promise<KeyProofPhrase | undefined> {
   const plainText = randomBytes(24).toString('hex');
   const cipher = publicEncrypt(
     { key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
     Buffer.from(plainText, 'utf8'),
   );
   const back = await kms.decryptData({ keyId, cipherText: cipher.toString('base64'), algorithm: 'RSAES_OAEP_SHA_256' });
-  return back.plainText === plainText
-    ? undefined
-    : 'decrypt-data did not recover what was encrypted under the public key';
+  return back.plainText === plainText ? undefined : { key: 'proof.key.decryptFailed' };
 }
 
 /** Runs the checks above; returns a proof with ok=false (and why) instead of throwing on a failed check. */
@@ -98,13 +119,13 @@ export async function proveKey(kms: OnlineKms, key: KeyToProve): Promise<KeyProo
   const info = await kms.describeKey(key.keyId);
   const base = { keyId: key.keyId, spec: key.spec, keyState: info.stateName };
   if (info.state !== KeyState.Enabled)
-    return { ...base, ok: false, proof: `describe-key says ${info.stateName}, not Enabled` };
+    return { ...base, ok: false, proof: { key: 'proof.key.notEnabled', values: { state: info.stateName } } };
   if (KEY_SPEC_INFO[key.spec].kind === 'symmetric') {
     const failure = await proveSymmetric(kms, key.keyId);
     return {
       ...base,
       ok: !failure,
-      proof: failure ?? 'Enabled; encrypt-data/decrypt-data round trip returned the plaintext',
+      proof: failure ?? { key: 'proof.key.roundTrip' },
     };
   }
   const { publicKeyDer } = await kms.getPublicKey(key.keyId);
@@ -114,7 +135,7 @@ export async function proveKey(kms: OnlineKms, key: KeyToProve): Promise<KeyProo
       ...base,
       publicKeyFingerprint: fingerprint,
       ok: false,
-      proof: `get-publickey (SHA-256 ${fingerprint}) differs from the public key that was wrapped`,
+      proof: { key: 'proof.key.publicKeyDiffers', values: { fingerprint } },
     };
   }
   const publicKey = createPublicKey({ key: publicKeyDer, format: 'der', type: 'spki' });
@@ -122,14 +143,6 @@ export async function proveKey(kms: OnlineKms, key: KeyToProve): Promise<KeyProo
     key.usage === 'SIGN_VERIFY'
       ? await proveSigning(kms, key, publicKey)
       : await proveRsaDecryption(kms, key.keyId, publicKey);
-  const what =
-    key.usage === 'SIGN_VERIFY'
-      ? 'a KMS signature verifies locally under it'
-      : 'decrypt-data recovered a message encrypted under it';
-  return {
-    ...base,
-    publicKeyFingerprint: fingerprint,
-    ok: !failure,
-    proof: failure ?? `Enabled; get-publickey equals the wrapped public key; ${what}`,
-  };
+  const proven: KeyProofPhrase = { key: key.usage === 'SIGN_VERIFY' ? 'proof.key.signs' : 'proof.key.decrypts' };
+  return { ...base, publicKeyFingerprint: fingerprint, ok: !failure, proof: failure ?? proven };
 }

@@ -62,7 +62,8 @@ export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts)
     state.operator,
     {
       ceremonyId: state.ceremonyId,
-      title: state.rehearsal ? `${state.title} (REHEARSAL)` : state.title,
+      title: state.title,
+      rehearsal: state.rehearsal,
       side: 'online',
       clock: workstationClock(facts.now),
       workstation: { hostname: ws.hostname, os: ws.os },

@@ -4,6 +4,7 @@
  * process on another day continues exactly where the last one stopped.
  */
 import type { KeySpec, KeyUsage, WrappingAlgorithm } from '../../crypto/key-spec';
+import type { PhraseOrSentence } from '../../../i18n/phrase';
 import { KeyferryError } from '../../errors';
 import type { z } from 'zod';
 import type { JournalEntry } from '../../journal';
@@ -61,7 +62,7 @@ export interface OnlineKeyState {
    * accepts only those bytes again (KMS.2606), after a deletion or a lapse too.
    */
   firstImport?: { readonly keyCheckValue: string | null; readonly seq: number };
-  verified?: { readonly keyState: string; readonly proof: string };
+  verified?: { readonly keyState: string; readonly proof: PhraseOrSentence };
   /** The imported material is gone: deleted on request, or lapsed (expired) in the KMS. */
   materialDeleted?: boolean;
   /** Set with materialDeleted when the material lapsed (describe-key found the key back in Pending import). */

@@ -22,6 +22,7 @@ import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { MaterialExpiry, PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
 import { distinctTargets, ReplicaConnections } from './replica-connections';
 import { proveReplicaGroups } from './replica-proof';
+import type { PhraseOrSentence } from '../../../i18n/phrase';
 import type { KeyProof } from './key-proof';
 import { journaledKmsCall, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
@@ -150,7 +151,7 @@ export class OnlineCeremony {
     deleted: boolean;
     expiresAt: string | null;
     verified: boolean;
-    proof: string | null;
+    proof: PhraseOrSentence | null;
     groupProof: ReplicaGroupProof['method'] | null;
   })[] {
     return [...this.#state.keys.values()].map((k) => ({

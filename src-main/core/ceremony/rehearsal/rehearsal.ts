@@ -27,6 +27,7 @@ import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { AppIdentity } from '../shared/ceremony-record';
 import { parseCeremonyPlan, type CeremonyPlan, type MaterialExpiry } from '../shared/ceremony-plan';
 import type { MaterialAuditObserver } from '../airgap/material-vault';
+import type { KeyProofPhrase } from '../online/key-proof';
 import { OnlineCeremony } from '../online/workflow';
 import type { ProgressListener } from '../shared/progress';
 import type { ReceiptLanguage } from '../../receipt/language';
@@ -59,7 +60,8 @@ interface RehearsalRow {
   readonly alias: string;
   readonly keyId: string;
   readonly finalState: string;
-  readonly proof: string;
+  /** What the online side proved (or why it failed), rendered from the catalogue. */
+  readonly proof: KeyProofPhrase;
   readonly ok: boolean;
 }
 
@@ -250,7 +252,7 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
         alias: k.alias,
         keyId: k.keyId,
         finalState: status.find((s) => s.keyId === k.keyId)?.keyState ?? 'unknown',
-        proof: proof?.proof ?? 'not verified',
+        proof: proof?.proof ?? { key: 'proof.key.notVerified' },
         ok: proof?.ok ?? false,
       };
     });

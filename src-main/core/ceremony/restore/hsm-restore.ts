@@ -112,7 +112,7 @@ export async function restoreFromHsmToken(
         publicKeyFingerprint: k.publicKeyFingerprint,
         recordedSeq: k.recordedSeq,
       })),
-      proof: 'the check value the HSM computes for every token object equals the one the air-gapped journal recorded',
+      proof: { key: 'proof.restore.hsm' },
     });
     return { result, hsm };
   } catch (error) {

@@ -11,6 +11,7 @@
  * which share, the proof and the bundle; never a share or the material. Like the air-gapped
  * workflow, this module must never reach a network client.
  */
+import type { Phrase } from '../../../i18n/phrase';
 import type { CustodyArrangement, ImportParameters } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
 import type { CustodyShare } from '../../custody/custody-share';
@@ -60,7 +61,8 @@ interface RestoredKey {
   /** RSA/EC: SHA-256 of the public key's SPKI DER; else null. */
   readonly publicKeyFingerprint: string | null;
   /** One sentence: what was proven. */
-  readonly proof: string;
+  /** What was proven: a `proof.restore.*` phrase (journaled as key + values too). */
+  readonly proof: Phrase<'proof.restore.shares' | 'proof.restore.set'>;
   /** What every witness confirms: the bundle digest (shown once all typed it). */
   readonly confirmations: readonly ArtefactToConfirm[];
   /** From a ceremony custody set: every key restored (the first is described above). */
@@ -281,7 +283,10 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     shares.disposeAll();
     this.#vault.put(key.keyId, material);
     const check = first.materialCheck;
-    const proof = `the rebuilt material's ${check.kind === 'kcv' ? 'key check value' : 'public-key SHA-256'} ${check.value} equals the value recorded in every share`;
+    const proof: RestoredKey['proof'] = {
+      key: 'proof.restore.shares',
+      values: { kind: check.kind, value: check.value },
+    };
     this.confirmations = this.#bundleConfirmations();
     const result: RestoredKey = {
       keyId: key.keyId,
@@ -291,7 +296,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       threshold: first.m,
       total: first.n,
       ...checkValues(check),
-      proof: `Proven: ${proof}.`,
+      proof,
       confirmations: this.confirmations.list(),
     };
     await journal.append(operator, 'custody.restored', {
@@ -389,7 +394,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       shareIndexes: presented.map((p) => p.shareIndex),
       threshold: first.m,
       total: first.n,
-      proof: `Proven: ${proof}.`,
+      proof,
       confirmations: this.confirmations.list(),
       keys: facts,
     };

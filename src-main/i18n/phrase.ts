@@ -1,0 +1,32 @@
+/**
+ * A sentence kept as a catalogue key and its values (in a journal, over IPC, in a receipt) and
+ * rendered in the reader's language only when shown, so one journal prints in either language.
+ * Journals written before a sentence became a phrase hold its English text: `phraseText` shows
+ * such a string as it was written.
+ */
+import { z } from 'zod';
+import { isMessageKey, type MessageKey, type PlainValues } from './catalogue';
+import type { Translator } from './translate';
+
+// A type, not an interface, so a phrase is a JSON object to the journal.
+export type Phrase<K extends MessageKey = MessageKey> = {
+  readonly key: K;
+  readonly values?: PlainValues;
+};
+
+/** A phrase as it crosses a trust boundary (journal entry, IPC): a known key, plain values. */
+export const phraseSchema = z
+  .object({
+    key: z.custom<MessageKey>((v) => typeof v === 'string' && isMessageKey(v), 'not a catalogue key'),
+    values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  })
+  .strict();
+
+/** A phrase, or the English sentence an older format recorded in its place. */
+export const phraseOrSentenceSchema = z.union([z.string(), phraseSchema]);
+export type PhraseOrSentence = string | Phrase;
+
+/** `p` in the translator's language (an older format's sentence as it is). */
+export function phraseText(t: Pick<Translator, 'message'>, p: PhraseOrSentence): string {
+  return typeof p === 'string' ? p : t.message(p);
+}
