@@ -102,6 +102,24 @@ function messageText(locale: DisplayLocale, key: MessageKey): string {
   return locale === PSEUDO_LOCALE ? en[key] : CATALOGUES[locale][key];
 }
 
+/**
+ * Message `key` of `locale` compiled exactly as every translator compiles it (the same parser,
+ * formats and formatters). Throws on a text that is not valid ICU, where a translator would fall
+ * back to English or the bare key: tests/i18n/catalogue-completeness.test.ts compiles every text.
+ */
+export function compileMessage(
+  locale: DisplayLocale,
+  key: MessageKey,
+  formatters: Formatters = messageFormatters(locale),
+): IntlMessageFormat {
+  const text = messageText(locale, key);
+  const intlLocale = locale === PSEUDO_LOCALE ? DEFAULT_LOCALE : locale;
+  return new IntlMessageFormat(locale === PSEUDO_LOCALE ? pseudoMessage(text) : text, intlLocale, FORMATS, {
+    ignoreTag: true,
+    formatters,
+  });
+}
+
 function createTranslator(locale: DisplayLocale): Translator {
   const compiled = new Map<MessageKey, IntlMessageFormat>();
   const intlLocale = locale === PSEUDO_LOCALE ? DEFAULT_LOCALE : locale;
@@ -109,11 +127,7 @@ function createTranslator(locale: DisplayLocale): Translator {
   const format = (key: MessageKey, values?: Readonly<Record<string, unknown>>): string => {
     let message = compiled.get(key);
     if (!message) {
-      const text = messageText(locale, key);
-      message = new IntlMessageFormat(locale === PSEUDO_LOCALE ? pseudoMessage(text) : text, intlLocale, FORMATS, {
-        ignoreTag: true,
-        formatters,
-      });
+      message = compileMessage(locale, key, formatters);
       compiled.set(key, message);
     }
     return String(message.format(values as Record<string, string | number | Date>));

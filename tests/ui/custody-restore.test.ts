@@ -167,6 +167,10 @@ describe('custody restore through the UI', () => {
       (await page.getByLabel('Key check value of the rebuilt material').textContent()) ?? ''
     ).replace(/\s/g, '');
     expect(rebuiltCheck).toBe(keyCheckValue);
+    // The proof is rendered from its catalogue phrase (never its key), naming the custody backup.
+    await page
+      .getByText(/^Proven: every key's rebuilt material matches .* in the custody backup [0-9a-f]{16}…$/)
+      .waitFor();
     await confirmDigest('restore-fingerprint');
     await step(page, 'Wrap the rebuilt material', 'restore-wrap');
     await step(page, 'Write the wrapped-material bundle', 'restore-wrap');

@@ -369,6 +369,10 @@ describe('rehearsal through the UI', () => {
       .toBe(3);
     await click(page, 'Verify the keys');
     await expect.poll(() => page.locator('[data-section="online-verify"] li.ok').count(), { timeout: 30_000 }).toBe(3);
+    // Each proof is a catalogue phrase rendered on screen (never its key).
+    const verifiedText = await page.locator('[data-section="online-verify"] ul').innerText();
+    expect(verifiedText).toMatch(/round trip returned the plaintext|get-publickey equals the wrapped public key/);
+    expect(verifiedText).not.toContain('proof.key.');
     await ui.screenshot('online-verified');
     await click(page, 'Write the receipt');
     await page.getByLabel('Preview of the online receipt').getByText('UI rehearsal (REHEARSAL)').waitFor();
