@@ -88,7 +88,7 @@ describe('message catalogues', () => {
 
   it('every text compiles and formats as the app does it, in every language and the pseudo-locale', () => {
     const broken: string[] = [];
-    for (const locale of [...LOCALES, PSEUDO_LOCALE]) {
+    for (const locale of [...LOCALES, PSEUDO_LOCALE] as const) {
       for (const key of Object.keys(en) as MessageKey[]) {
         try {
           const message = compileMessage(locale, key);
