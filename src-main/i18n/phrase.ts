@@ -26,7 +26,11 @@ export const phraseSchema = z
 export const phraseOrSentenceSchema = z.union([z.string(), phraseSchema]);
 export type PhraseOrSentence = string | Phrase;
 
-/** `p` in the translator's language (an older format's sentence as it is). */
-export function phraseText(t: Pick<Translator, 'message'>, p: PhraseOrSentence): string {
-  return typeof p === 'string' ? p : t.message(p);
+/** A phrase as IPC carries it: its shape checked, its key not (the contract is zod-only). */
+export type LoosePhrase = { readonly key: string; readonly values?: PlainValues | undefined };
+
+/** `p` in the translator's language (an older format's sentence, or a key the catalogue lacks, as it is). */
+export function phraseText(t: Pick<Translator, 'message'>, p: string | LoosePhrase): string {
+  if (typeof p === 'string') return p;
+  return isMessageKey(p.key) ? t.message({ key: p.key, values: p.values }) : p.key;
 }

@@ -22,6 +22,7 @@ import { useAppStore } from '../store/store';
 import { RestoreHsmSource } from './airgap/HsmSource';
 import { useRestoreSteps } from '../store/allowed-steps';
 import { useT } from '../i18n';
+import { phraseText } from '../../src-main/i18n/phrase';
 
 const SHARE_SOURCES = [
   { value: 'file', id: 'share-file', label: 'restore.source.file' },
@@ -190,7 +191,7 @@ function RebuildStep() {
               total: restored.total,
             })}
           </p>
-          <p>{message(restored.proof)}</p>
+          <p>{phraseText({ message }, restored.proof)}</p>
           {restored.keyCheckValue && <Hex value={restored.keyCheckValue} label={t('restore.kcv')} />}
           {restored.publicKeyFingerprint && (
             <Hex value={restored.publicKeyFingerprint} label={t('restore.public-key')} />

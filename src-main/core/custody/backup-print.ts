@@ -84,10 +84,19 @@ export function parseBackupOrQrText(text: string, label: string): { backup: Cust
   const normalized = text.replace(/\r\n|\r/g, '\n');
   if (!/^\s*KFBQR /.test(normalized)) return { backup: parseBackupText(normalized, label), fileText: normalized };
   const codes = normalized
-    .trim()
+    .replace(/^\s+/, '')
     .split(/\n(?=KFBQR \d)/)
     .map((code) => code.replace(/^\s+/, ''));
-  const fileText = joinBackupQrTexts(codes);
+  // The last code pasted has no separator after it, so its trailing newlines are the paste's (added,
+  // or the file's own last one lost): try it without and with one; the codes' tag decides.
+  const last = (codes.pop() ?? '').replace(/\n+$/, '');
+  let fileText: string;
+  try {
+    fileText = joinBackupQrTexts([...codes, last]);
+  } catch (error) {
+    if (!(error instanceof KeyferryError && error.values?.['reason'] === 'digest')) throw error;
+    fileText = joinBackupQrTexts([...codes, `${last}\n`]);
+  }
   return { backup: parseBackupText(fileText, label), fileText };
 }
 

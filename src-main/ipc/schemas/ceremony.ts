@@ -1,6 +1,5 @@
 /** Ceremony setup and the session overview the UI refreshes after every step. Renderer-safe. */
 import { z } from 'zod';
-import { phraseOrSentenceSchema } from '../../i18n/phrase';
 import { AIR_GAP_STATES, ONLINE_STEPS } from '../../core/ceremony/shared/ceremony-states';
 import { AIR_GAP_STEP_IDS, ONLINE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
 import { RECEIPT_LANGUAGES } from '../../core/receipt/receipt-languages';
@@ -14,6 +13,7 @@ import {
   stepAvailabilitySchema,
   wrappingAlgorithmSchema,
   writtenReceiptSchema,
+  ipcPhraseOrSentenceSchema,
 } from './common';
 
 /** The receipt paper (core's PaperSize, src-main/core/receipt/paper-size.ts; listed here because the renderer compiles this file). */
@@ -71,7 +71,7 @@ const ceremonyKeySchema = z.object({
   expiresAt: z.string().nullable(),
   verified: z.boolean(),
   /** A `proof.key.*` phrase; the English sentence of a journal written before proofs were phrases. */
-  proof: phraseOrSentenceSchema.nullable(),
+  proof: ipcPhraseOrSentenceSchema.nullable(),
   /** Where the key lives; `replicaOf`: its replica group's primary (null: a primary or a key alone). */
   region: z.string(),
   projectId: z.string(),

@@ -116,3 +116,19 @@ export function stepAvailabilitySchema<K extends string>(steps: readonly K[]) {
   const step = z.enum(steps as [K, ...K[]]);
   return { allowedSteps: z.array(step), doneSteps: z.array(step) };
 }
+
+/**
+ * A catalogue phrase (message key + plain values) as it crosses IPC, e.g. a key's proof. Main built
+ * it from a checked journal phrase (i18n/phrase.ts checks the key against the catalogue); the
+ * contract checks only its shape, so it stays zod-only, and the screen renders it with
+ * `phraseText`, which shows an unknown key as it is.
+ */
+export const ipcPhraseSchema = z
+  .object({
+    key: z.string().min(1).max(200),
+    values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  })
+  .strict();
+
+/** An IPC phrase, or the English sentence a journal of an earlier format recorded in its place. */
+export const ipcPhraseOrSentenceSchema = z.union([z.string().max(2000), ipcPhraseSchema]);

@@ -1,6 +1,5 @@
 /** The online workstation's channels: connection, keys, parameters, the wrapped bundle, import. */
 import { z } from 'zod';
-import { phraseSchema } from '../../i18n/phrase';
 import { custodyArrangementSchema } from '../../core/bundle/custody-arrangement';
 import { MAX_PLANNED_KEYS } from '../../core/ceremony/shared/plan-limits';
 import { onlineStepSchema } from './ceremony';
@@ -15,6 +14,7 @@ import {
   regionSchema,
   timeTextSchema,
   wrappingAlgorithmSchema,
+  ipcPhraseSchema,
 } from './common';
 
 /** What `online.connect` and `rehearsal.start` answer: where we are connected, never with what. */
@@ -245,7 +245,7 @@ export const importedSchema = z.object({
 export const verifiedSchema = z.object({
   allVerified: z.boolean(),
   keys: z.array(
-    z.object({ keyId: z.string(), spec: keySpecSchema, keyState: z.string(), ok: z.boolean(), proof: phraseSchema }),
+    z.object({ keyId: z.string(), spec: keySpecSchema, keyState: z.string(), ok: z.boolean(), proof: ipcPhraseSchema }),
   ),
 });
 export const keyStatusListSchema = z.object({

@@ -5,7 +5,6 @@
  * custodians, checksums printed on the slips, and check values.
  */
 import { z } from 'zod';
-import { phraseSchema } from '../../i18n/phrase';
 import { RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
 import { RESTORE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
 import { artefactToConfirmSchema, preflightSchema } from './airgap';
@@ -17,6 +16,7 @@ import {
   sha256HexSchema,
   stepAvailabilitySchema,
   timeTextSchema,
+  ipcPhraseSchema,
 } from './common';
 
 /** The restore workflow's states (src-main/core/ceremony/restore/workflow.ts). */
@@ -86,7 +86,7 @@ export const restoredKeySchema = z.object({
   keyCheckValue: z.string().nullable(),
   publicKeyFingerprint: sha256HexSchema.nullable(),
   /** What was proven (a `proof.restore.*` phrase, rendered in the screen's language). */
-  proof: phraseSchema,
+  proof: ipcPhraseSchema,
   confirmations: z.array(artefactToConfirmSchema),
 });
 export type RestoredKeyView = z.output<typeof restoredKeySchema>;

@@ -15,6 +15,7 @@ import { SourceChoice } from '../../components/SourceChoice';
 import { StepButton } from '../../components/Step';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store/store';
+import { phraseText } from '../../../src-main/i18n/phrase';
 
 const KEY_SOURCES = [
   { value: 'generate', id: 'hsm-keys-generate', label: 'hsm.keys.generate' },
@@ -369,7 +370,7 @@ export function RestoreHsmSource({ available }: { available: boolean }) {
               </li>
             ))}
           </ul>
-          <p>{message(restored.proof)}</p>
+          <p>{phraseText({ message }, restored.proof)}</p>
         </div>
       )}
     </div>

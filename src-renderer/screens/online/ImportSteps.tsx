@@ -16,6 +16,7 @@ import { selectCeremonyKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { useOnlineSteps } from '../../store/allowed-steps';
 import { useKeyFilter } from './key-filter';
+import { phraseText } from '../../../src-main/i18n/phrase';
 
 export function CheckBundleStep() {
   const steps = useOnlineSteps();
@@ -203,7 +204,7 @@ export function VerifyStep() {
           {proofs.keys.filter(shown).map((p) => (
             <li key={p.keyId} className={p.ok ? 'ok' : 'bad'}>
               <strong>{p.ok ? t('verify.ok') : t('verify.not-ok')}</strong> <span className="mono">{p.keyId}</span> (
-              {p.spec}, {p.keyState}): {message(p.proof)}
+              {p.spec}, {p.keyState}): {phraseText({ message }, p.proof)}
             </li>
           ))}
         </ul>

@@ -116,8 +116,14 @@ describe('the printed custody backup', () => {
 
   it('accepts scans pasted in any order, and refuses a missing, repeated, foreign or altered code', () => {
     const texts = backupQrTexts(fileText);
-    const pasted = [...texts].sort(() => 0.5 - Math.random()).join('\n');
-    expect(parseBackupOrQrText(pasted, 'pasted').fileText).toBe(fileText);
+    // Every code last once (its trailing newline is the one a paste may add or lose), the rest shuffled.
+    for (const [i, lastCode] of texts.entries()) {
+      const others = texts.filter((_, j) => j !== i).sort(() => 0.5 - Math.random());
+      for (const end of ['', '\n', '\n\n']) {
+        const pasted = [...others, lastCode.replace(/\n$/, '')].join('\n') + end;
+        expect(parseBackupOrQrText(pasted, 'pasted').fileText).toBe(fileText);
+      }
+    }
     const refusal = (codes: string[]): string => {
       try {
         joinBackupQrTexts(codes);
