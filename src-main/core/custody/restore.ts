@@ -40,44 +40,50 @@ function checkEachShare(shares: readonly CustodyShare[], options: RestoreOptions
   }
 }
 
-function checkTogether(shares: readonly CustodyShare[]): void {
-  const first = shares[0] as CustodyShare;
-  for (const share of shares.slice(1)) {
-    for (const field of ['ceremonyId', 'keyId', 'spec'] as const) {
-      if (share[field] !== first[field]) {
-        throw selectedProblem('CUSTODY_SHARES_MIXED', {
-          reason: 'field',
-          field,
-          first: first.index,
-          firstValue: first[field],
-          other: share.index,
-          otherValue: share[field],
-        });
-      }
-    }
-    if (share.m !== first.m || share.n !== first.n) {
+/**
+ * Refuses `share` when it is not of the same split as `first`: another ceremony, key or spec, another
+ * M-of-N, or other material (check value or share length). CUSTODY_SHARES_MIXED names both shares.
+ */
+export function refuseMixedShares(first: CustodyShare, share: CustodyShare): void {
+  for (const field of ['ceremonyId', 'keyId', 'spec'] as const) {
+    if (share[field] !== first[field]) {
       throw selectedProblem('CUSTODY_SHARES_MIXED', {
-        reason: 'split',
+        reason: 'field',
+        field,
         first: first.index,
-        firstM: first.m,
-        firstN: first.n,
+        firstValue: first[field],
         other: share.index,
-        otherM: share.m,
-        otherN: share.n,
-      });
-    }
-    if (share.materialCheck.value !== first.materialCheck.value || share.share.length !== first.share.length) {
-      throw selectedProblem('CUSTODY_SHARES_MIXED', {
-        reason: 'material',
-        first: first.index,
-        firstKind: first.materialCheck.kind,
-        firstValue: first.materialCheck.value,
-        other: share.index,
-        otherKind: share.materialCheck.kind,
-        otherValue: share.materialCheck.value,
+        otherValue: share[field],
       });
     }
   }
+  if (share.m !== first.m || share.n !== first.n) {
+    throw selectedProblem('CUSTODY_SHARES_MIXED', {
+      reason: 'split',
+      first: first.index,
+      firstM: first.m,
+      firstN: first.n,
+      other: share.index,
+      otherM: share.m,
+      otherN: share.n,
+    });
+  }
+  if (share.materialCheck.value !== first.materialCheck.value || share.share.length !== first.share.length) {
+    throw selectedProblem('CUSTODY_SHARES_MIXED', {
+      reason: 'material',
+      first: first.index,
+      firstKind: first.materialCheck.kind,
+      firstValue: first.materialCheck.value,
+      other: share.index,
+      otherKind: share.materialCheck.kind,
+      otherValue: share.materialCheck.value,
+    });
+  }
+}
+
+function checkTogether(shares: readonly CustodyShare[]): void {
+  const first = shares[0] as CustodyShare;
+  for (const share of shares.slice(1)) refuseMixedShares(first, share);
   const byIndex = new Map<number, CustodyShare>();
   const byX = new Map<number, CustodyShare>();
   for (const share of shares) {

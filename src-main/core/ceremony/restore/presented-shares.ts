@@ -12,7 +12,8 @@ import {
   type CustodyShare,
 } from '../../custody/custody-share';
 import { setShareIntact, type SetShare } from '../../custody/set-share';
-import { KeyferryError, selectedProblem } from '../../errors';
+import { refuseMixedShares } from '../../custody/restore';
+import { KeyferryError } from '../../errors';
 
 /** Where a share came from: its share file, or the lines typed from its printed slip. */
 export type ShareSource = 'file' | 'typed';
@@ -145,39 +146,7 @@ export class PresentedShares {
         expected: key.keySpec,
       });
     const first = this.#shares[0];
-    if (first) {
-      for (const field of ['ceremonyId', 'keyId'] as const) {
-        if (share[field] !== first[field])
-          throw selectedProblem('CUSTODY_SHARES_MIXED', {
-            reason: 'field',
-            field,
-            first: first.index,
-            firstValue: first[field],
-            other: share.index,
-            otherValue: share[field],
-          });
-      }
-      if (share.m !== first.m || share.n !== first.n)
-        throw selectedProblem('CUSTODY_SHARES_MIXED', {
-          reason: 'split',
-          first: first.index,
-          firstM: first.m,
-          firstN: first.n,
-          other: share.index,
-          otherM: share.m,
-          otherN: share.n,
-        });
-      if (share.materialCheck.value !== first.materialCheck.value)
-        throw selectedProblem('CUSTODY_SHARES_MIXED', {
-          reason: 'material',
-          first: first.index,
-          firstKind: first.materialCheck.kind,
-          firstValue: first.materialCheck.value,
-          other: share.index,
-          otherKind: share.materialCheck.kind,
-          otherValue: share.materialCheck.value,
-        });
-    }
+    if (first) refuseMixedShares(first, share);
     if (this.#shares.some((s) => s.index === share.index))
       throw new KeyferryError('CUSTODY_SHARE_DUPLICATE', { index: share.index });
   }
