@@ -139,7 +139,10 @@ async function move(req: IncomingMessage, deps: ClockControlDeps): Promise<void>
     );
   if (target - now > MAX_CLOCK_MOVE_MS)
     throw new ClockRefusal('KFSIM.BAD_REQUEST', 'One call moves the clock at most ten years.');
-  deps.clock.set(target);
+  // An advance moves the offset by exactly the amount asked: re-reading the clock to set an absolute
+  // time would lose the milliseconds that pass between the two readings.
+  if ('advanceMs' in parsed.data) deps.clock.advance(parsed.data.advanceMs);
+  else deps.clock.set(target);
   applyTime(deps.state, deps.clock.now());
   await deps.persist();
 }

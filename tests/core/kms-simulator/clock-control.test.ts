@@ -215,4 +215,14 @@ describe('clock control', () => {
       code: 'SIM_CLOCK_BACKWARDS',
     });
   });
+
+  it('an advance moves the offset by exactly the amount asked, however the base clock ticks meanwhile', async () => {
+    // A base clock that moves one millisecond each time it is read, as a loaded machine's does.
+    let tick = Date.now();
+    const sim = await start({ clockControl: true, now: () => tick++ });
+    const answer = await advance(sim, { advanceMs: 25 * HOUR });
+    expect(answer.status).toBe(200);
+    expect(answer.json.offsetMs).toBe(25 * HOUR);
+    expect(sim.clock.offset()).toBe(25 * HOUR);
+  });
 });
