@@ -32,7 +32,7 @@ import type { JsonObject } from '../../journal/canonical-json';
 import { progressLine, reportProgress, type ProgressListener } from '../shared/progress';
 import type { MaterialSummary } from './produce-material';
 import { wrappedKeyRecord, wrapEach, type WrappedKey } from './wrap';
-import { materialIdOf } from './produce-material';
+import { materialIdOf, materialOwners } from './replica-groups';
 
 /** What the operator chose: the module, the token, how keys are found, and the PIN (used once, at login). */
 export interface HsmSourceRequest {
@@ -217,7 +217,7 @@ export class AirGapHsmMaterial {
     context: StepContext,
   ): Promise<HsmMaterialSummary[]> {
     // One token object per replica group: made for its primary, wrapped for every member.
-    const todo = parameters.filter((p) => p.replicaOf === undefined && !this.#keys.has(p.keyId));
+    const todo = materialOwners(parameters).filter((p) => !this.#keys.has(p.keyId));
     const summaries: HsmMaterialSummary[] = [];
     const existing = this.#request.existingKeys;
     for (const [i, p] of todo.entries()) {

@@ -15,6 +15,7 @@ import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../fs/input-file';
 import type { Journal } from '../../journal';
 import type { MaterialVault } from './material-vault';
 import { forEachConcurrently } from '../../concurrency';
+import { materialOwners, refuseReplicaMaterial } from './replica-groups';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
 
 /** What people see about produced material: never the material itself. */
@@ -26,14 +27,6 @@ export interface MaterialSummary {
   readonly publicKeyFingerprint: string | null;
   /** AES: key check value (6 upper-case hex). */
   readonly keyCheckValue: string | null;
-}
-
-/**
- * The key whose material `p` uses: its replica group's primary (a replica gets the primary's
- * material, never its own), else itself. The vault holds material under this id only.
- */
-export function materialIdOf(p: Pick<ImportParameters, 'keyId' | 'replicaOf'>): string {
-  return p.replicaOf ?? p.keyId;
 }
 
 /**
@@ -67,7 +60,7 @@ export class AirGapMaterialStep {
    */
   async generate(parameters: readonly ImportParameters[]): Promise<MaterialSummary[]> {
     // One material per replica group: generated for its primary, wrapped later for every member.
-    const todo = parameters.filter((p) => p.replicaOf === undefined && !this.vault.has(p.keyId));
+    const todo = materialOwners(parameters).filter((p) => !this.vault.has(p.keyId));
     const produced: (MaterialSummary | undefined)[] = [];
     let done = 0;
     const journalGenerated = () =>
@@ -116,8 +109,7 @@ export class AirGapMaterialStep {
     if (!p) {
       throw new KeyferryError('KEY_NOT_IN_CEREMONY', { keyId, keyIds: parameters.map((k) => k.keyId).join(', ') });
     }
-    if (p.replicaOf !== undefined)
-      throw new KeyferryError('REPLICA_MATERIAL_FROM_PRIMARY', { keyId, primary: p.replicaOf });
+    refuseReplicaMaterial(p);
     const bytes = await readInputFile(file, 'material', SMALL_INPUT_FILE_BYTES);
     let material: KeyMaterial;
     try {

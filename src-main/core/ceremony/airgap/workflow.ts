@@ -17,7 +17,9 @@ import {
 } from '../../bundle';
 import { KeyferryError, toProblem } from '../../errors';
 import { splitForCustody, type CustodyRequest, type CustodyResult } from './custody-split';
-import { AirGapMaterialStep, materialIdOf, type MaterialSummary } from './produce-material';
+import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
+import { everyKeyHasMaterial, materialIdOf, materialOwners } from './replica-groups';
+import { keyOverview, type ParametersOverview } from './parameters-overview';
 import { receiptCustodyOf, writeAirGapReceipt } from './receipt';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary, WrittenWrappedBundle } from './wrap';
@@ -26,12 +28,7 @@ import type { AirGapDestinations } from './preflight';
 import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import { newCeremonyId } from '../shared/ceremony-id';
-import {
-  bundleArtefacts,
-  WitnessConfirmations,
-  wrappingKeyArtefacts,
-  type ArtefactToConfirm,
-} from './witness-confirmations';
+import { bundleArtefacts, WitnessConfirmations, wrappingKeyArtefacts } from './witness-confirmations';
 import { MaterialVault } from './material-vault';
 import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hsm-material';
 import { checkCeremonyPeople } from '../shared/person-name';
@@ -41,37 +38,9 @@ import type { AirGapState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
 
 export type { AirGapState } from '../shared/ceremony-states';
+export type { AirGapKeyOverview, ParametersOverview } from './parameters-overview';
 
 export type AirGapCeremonyOptions = AirGapWorkflowOptions;
-
-/** One key as read from the parameters, with what people compare. */
-export interface AirGapKeyOverview {
-  readonly keyId: string;
-  readonly alias: string;
-  readonly spec: ImportParameters['keySpec'];
-  readonly wrappingAlgorithm: ImportParameters['wrappingAlgorithm'];
-  readonly wrappingKeyFingerprint: string;
-  readonly importTokenSha256: string | null;
-  readonly tokenExpiresAt: string | null;
-  /** A replica: its group's primary (the material is the primary's); null for a primary or a key alone. */
-  readonly replicaOf: string | null;
-  /** Where the KMS key lives (null for console files). */
-  readonly region: string | null;
-  readonly projectId: string | null;
-}
-
-export interface ParametersOverview {
-  readonly ceremonyId: string;
-  readonly source: string;
-  /**
-   * The bundle digest (null for console files). Not for showing: the witnesses type it as heard
-   * from the online workstation (`confirmations` shows it once they all have).
-   */
-  readonly manifestSha256: string | null;
-  readonly keys: readonly AirGapKeyOverview[];
-  readonly confirmations: readonly ArtefactToConfirm[];
-  readonly warnings: readonly string[];
-}
 
 export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId> {
   readonly #vault: MaterialVault;
@@ -283,7 +252,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   }
 
   #advanceIfMaterialComplete(): void {
-    if (this.#parameters.every((p) => this.#vault.has(materialIdOf(p)) || this.#hsm?.has(materialIdOf(p)))) {
+    if (everyKeyHasMaterial(this.#parameters, (id) => this.#vault.has(id) || this.#hsm?.has(id) === true)) {
       this.guard.advance('material-ready');
     }
   }
@@ -302,7 +271,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     const results = await splitForCustody(
       this.currentCeremonyId,
       // Custody covers each replica group once: its one material, under its primary's key id.
-      this.#parameters.filter((p) => p.replicaOf === undefined),
+      materialOwners(this.#parameters),
       this.#vault,
       { ...request, language: request.language ?? this.options.receiptLanguage ?? 'en' },
       this.options.journal,
@@ -393,7 +362,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
         custodians: holders.map((h) => h.custodian),
       };
     }
-    if (this.#parameters.every((p) => this.#loadedFromFile.has(materialIdOf(p)))) return { kind: 'material-files' };
+    if (everyKeyHasMaterial(this.#parameters, (id) => this.#loadedFromFile.has(id))) return { kind: 'material-files' };
     return { kind: 'none', acknowledged: this.#noBackupAcknowledgedFor !== null };
   }
 
@@ -405,19 +374,4 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   get parametersSource(): string {
     return this.#parametersSource;
   }
-}
-
-function keyOverview(p: ImportParameters): AirGapKeyOverview {
-  return {
-    keyId: p.keyId,
-    alias: p.origin.kind === 'kms-answer' ? p.origin.keyAlias : p.keyId,
-    spec: p.keySpec,
-    wrappingAlgorithm: p.wrappingAlgorithm,
-    wrappingKeyFingerprint: p.wrappingKey.fingerprint,
-    importTokenSha256: p.importToken?.sha256 ?? null,
-    tokenExpiresAt: p.importToken?.expiry?.expiresAt ?? null,
-    replicaOf: p.replicaOf ?? null,
-    region: p.origin.kind === 'kms-answer' ? p.origin.region : null,
-    projectId: p.origin.kind === 'kms-answer' ? p.origin.projectId : null,
-  };
 }

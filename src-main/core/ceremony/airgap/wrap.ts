@@ -19,7 +19,7 @@ import type { Journal } from '../../journal';
 import type { JsonObject } from '../../journal/canonical-json';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { MaterialVault } from './material-vault';
-import { materialIdOf } from './produce-material';
+import { materialIdOf, WrapCountdown } from './replica-groups';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
 import { eventLoopSlicer } from '../../yield';
 
@@ -124,18 +124,14 @@ export async function wrapAll(
   vault: MaterialVault,
   context: WrapContext,
 ): Promise<WrappedKey[]> {
-  const wrapsLeft = new Map<string, number>();
-  for (const p of parameters) wrapsLeft.set(materialIdOf(p), (wrapsLeft.get(materialIdOf(p)) ?? 0) + 1);
+  const countdown = new WrapCountdown(parameters);
   return wrapEach(parameters, context, async (p, wrappingKey) => {
-    const id = materialIdOf(p);
-    const material = vault.get(id);
+    const material = vault.get(materialIdOf(p));
     let wrapped: WrappedKeyMaterial;
     try {
       wrapped = wrapKeyMaterial({ material, wrappingKey, algorithm: p.wrappingAlgorithm });
     } finally {
-      const left = (wrapsLeft.get(id) ?? 1) - 1;
-      wrapsLeft.set(id, left);
-      if (left === 0) vault.dispose(id);
+      if (countdown.wrapped(p)) vault.dispose(materialIdOf(p));
     }
     return wrappedKeyRecord(p, wrapped);
   });
