@@ -69,7 +69,7 @@ describe('layout rule: no Electron below src-main/app', () => {
 describe('layout rule: what the renderer compiles from src-main imports only zod', () => {
   /** Entry points the renderer (and tsconfig.web.json) pulls in; everything they import is walked. */
   const entries = ['src-main/ipc/contract.ts', 'src-main/ipc/problem.ts', 'src-main/preload/api-factory.ts'];
-  /** Core tables the contract derives from, so that each enumeration has one source; they import zod or one another only. */
+  /** Tables the contract derives from, so that each enumeration has one source; they import zod or one another only. */
   const RENDERER_SAFE_CORE = [
     'src-main/core/key-spec-table.ts',
     'src-main/core/identifiers.ts',
@@ -79,6 +79,7 @@ describe('layout rule: what the renderer compiles from src-main imports only zod
     'src-main/core/hex-groups.ts',
     'src-main/core/receipt/receipt-languages.ts',
     'src-main/core/bundle/custody-arrangement.ts',
+    'src-main/i18n/phrase-shape.ts',
   ];
 
   /** Files reachable through relative imports, and every specifier that is neither zod nor relative. */
@@ -154,6 +155,8 @@ const FOLDER_RULES: readonly { readonly from: string; readonly mayNotImport: rea
   { from: 'src-main/ipc', mayNotImport: ['src-main/app', 'src-main/cli', 'src-main/preload'] },
   { from: 'src-main/cli', mayNotImport: ['src-main/app', 'src-main/ipc', 'src-main/preload'] },
   { from: 'src-main/preload', mayNotImport: ['src-main/core', 'src-main/app', 'src-main/cli'] },
+  // The renderer reaches main only through the contract, the preload's API and the shared texts (i18n).
+  { from: 'src-renderer', mayNotImport: ['src-main/core', 'src-main/app', 'src-main/cli'] },
   ...['bundle', 'crypto', 'custody', 'fs', 'journal', 'media', 'receipt', 'kms', 'kms-simulator'].map((folder) => ({
     from: `src-main/core/${folder}`,
     mayNotImport: [CEREMONY],
@@ -206,7 +209,7 @@ function ruleBreaks(sources: Readonly<Record<string, string>>): string[] {
 }
 
 describe('layout rule: folders import only what they may', () => {
-  it('the check catches a side importing the other, a handler importing the registry, the client the simulator', () => {
+  it('the check catches a side importing the other, a handler importing the registry, the client the simulator, the renderer the CLI', () => {
     const fixture = {
       [`${CEREMONY}/online/workflow.ts`]: "import { x } from '../airgap/wrap';",
       [`${CEREMONY}/airgap/wrap.ts`]: "import { y } from '../shared/progress';",
@@ -216,6 +219,9 @@ describe('layout rule: folders import only what they may', () => {
       'src-main/core/kms-simulator/index.ts': "import { c } from '../kms/client';",
       'src-main/ipc/handlers/online.ts': "import type { ChannelHandler } from './index';",
       'src-main/ipc/handlers/index.ts': "import { online } from './online';",
+      'src-renderer/screens/online/ImportSteps.tsx':
+        "import { custodyLine } from '../../../src-main/cli/custody-line';",
+      'src-main/cli/custody-line.ts': '',
     };
     expect(ruleBreaks(fixture).sort()).toEqual([
       `${CEREMONY}/online/workflow.ts imports ${CEREMONY}/airgap/wrap.ts`,
@@ -223,6 +229,7 @@ describe('layout rule: folders import only what they may', () => {
       `${CEREMONY}/shared/progress.ts imports ${CEREMONY}/restore/workflow.ts`,
       'src-main/core/kms/client.ts imports src-main/core/kms-simulator/index.ts',
       'src-main/ipc/handlers/online.ts imports src-main/ipc/handlers/index.ts',
+      'src-renderer/screens/online/ImportSteps.tsx imports src-main/cli/custody-line.ts',
     ]);
   });
 
@@ -233,7 +240,7 @@ describe('layout rule: folders import only what they may', () => {
 
   it('holds for the real files', () => {
     const sources: Record<string, string> = {};
-    for (const file of sourceFiles(path.join(root, 'src-main'))) {
+    for (const file of [...sourceFiles(path.join(root, 'src-main')), ...sourceFiles(path.join(root, 'src-renderer'))]) {
       sources[path.relative(root, file).split(path.sep).join('/')] = readFileSync(file, 'utf8');
     }
     expect(ruleBreaks(sources)).toEqual([]);

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isMessageKey, type MessageKey, type PlainValues } from './catalogue';
 import type { Translator } from './translate';
+import { phraseShape } from './phrase-shape';
 
 // A type, not an interface, so a phrase is a JSON object to the journal.
 export type Phrase<K extends MessageKey = MessageKey> = {
@@ -15,12 +16,9 @@ export type Phrase<K extends MessageKey = MessageKey> = {
 };
 
 /** A phrase as it crosses a trust boundary (journal entry, IPC): a known key, plain values. */
-export const phraseSchema = z
-  .object({
-    key: z.custom<MessageKey>((v) => typeof v === 'string' && isMessageKey(v), 'not a catalogue key'),
-    values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  })
-  .strict();
+export const phraseSchema = phraseShape(
+  z.custom<MessageKey>((v) => typeof v === 'string' && isMessageKey(v), 'not a catalogue key'),
+);
 
 /** A phrase, or the English sentence an older format recorded in its place. */
 export const phraseOrSentenceSchema = z.union([z.string(), phraseSchema]);

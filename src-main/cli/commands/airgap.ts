@@ -18,7 +18,7 @@ import { CONFIRM_FINGERPRINT_OPTION, confirmAsEveryWitness } from '../witness-co
 import { readConsoleFilesInput } from '../console-files-input';
 import { formatTable } from '../text-table';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
-import { custodyLine } from '../custody-line';
+import { custodyLine } from '../../i18n/custody-line';
 import { pauseForTest } from '../test-pause';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';

@@ -22,7 +22,7 @@ import { groupHex } from '../../core/hex-groups';
 
 import { openCeremonyJournal } from '../ceremony-journal';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
-import { custodyLine } from '../custody-line';
+import { custodyLine } from '../../i18n/custody-line';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import type { CliIo } from '../command';
 import { confirmAsEveryWitness } from '../witness-confirmations';

@@ -6,7 +6,7 @@ import type { ImportedKeySummary } from '../../core/ceremony/online/types';
 import { parseTypedDigest } from '../../core/crypto/typed-digest';
 import { KeyferryError } from '../../core/errors';
 import { cliTranslator, explicitReceiptLanguage } from '../cli-locale';
-import { custodyLine } from '../custody-line';
+import { custodyLine } from '../../i18n/custody-line';
 import { requireOption } from '../args';
 
 import { ONLINE_COMMON_OPTIONS, openOnlineSession, type OnlineSession } from '../online-session';

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { KEY_SPECS, WRAPPING_ALGORITHMS } from '../../core/key-spec-table';
+import { phraseShape } from '../../i18n/phrase-shape';
 
 /** The specs of the one key spec table (src-main/core/key-spec-table.ts). */
 export const keySpecSchema = z.enum(KEY_SPECS);
@@ -123,12 +124,7 @@ export function stepAvailabilitySchema<K extends string>(steps: readonly K[]) {
  * contract checks only its shape, so it stays zod-only, and the screen renders it with
  * `phraseText`, which shows an unknown key as it is.
  */
-export const ipcPhraseSchema = z
-  .object({
-    key: z.string().min(1).max(200),
-    values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  })
-  .strict();
+export const ipcPhraseSchema = phraseShape(z.string().min(1).max(200));
 
 /** An IPC phrase, or the English sentence a journal of an earlier format recorded in its place. */
 export const ipcPhraseOrSentenceSchema = z.union([z.string().max(2000), ipcPhraseSchema]);

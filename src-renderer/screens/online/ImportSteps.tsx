@@ -7,7 +7,7 @@ import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../
 import { DigestField, digestComplete } from '../../components/DigestField';
 import { useT } from '../../i18n';
 // The one rendering of a bundle's custody arrangement (the CLI prints the same line); type-only imports, renderer-safe.
-import { custodyLine } from '../../../src-main/cli/custody-line';
+import { custodyLine } from '../../../src-main/i18n/custody-line';
 import { PathField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { ReceiptPanel } from '../../components/ReceiptPanel';

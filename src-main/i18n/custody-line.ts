@@ -1,6 +1,6 @@
 /** One line saying who keeps a copy of the material, from a wrapped bundle's manifest. */
 import type { CustodyArrangement } from '../core/bundle/custody-arrangement';
-import type { Translator } from '../i18n/translate';
+import type { Translator } from './translate';
 
 export function custodyLine(t: Translator['t'], custody: CustodyArrangement | null): string {
   const none = { threshold: 0, total: 0, custodians: '', label: '', serial: '', acknowledged: 'no' };

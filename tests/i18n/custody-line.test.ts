@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { custodyLine } from '../../src-main/i18n/custody-line';
+import { translator } from '../../src-main/i18n/translate';
+
+describe('custodyLine: who keeps a copy of the material, as the CLI and the online screen print it', () => {
+  const en = translator('en').t;
+  const zh = translator('zh-CN').t;
+
+  it('names every holder of a share set, in both languages', () => {
+    const shares = { kind: 'shares', threshold: 2, total: 3, custodians: ['Ana', 'Bo', 'Cy'] } as const;
+    expect(custodyLine(en, shares)).toBe('Custody copy: 2 of 3 shares, held by Ana, Bo, Cy.');
+    expect(custodyLine(zh, shares)).toBe('保管副本：3 份中的 2 份，由 Ana, Bo, Cy 保管。');
+  });
+
+  it('tells an acknowledged loss from an unacknowledged one, and an older bundle from both', () => {
+    expect(custodyLine(en, { kind: 'none', acknowledged: true })).toContain('acknowledged on the air-gapped side');
+    expect(custodyLine(en, { kind: 'none', acknowledged: false })).toBe(
+      'No custody copy: after import this material exists only in the KMS.',
+    );
+    expect(custodyLine(en, null)).toContain('older Keyferry');
+    expect(custodyLine(en, { kind: 'hsm-token', label: 'vault-1', serial: '0042' })).toBe(
+      'Custody copy: the HSM token "vault-1" (serial 0042).',
+    );
+  });
+});
