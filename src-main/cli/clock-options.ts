@@ -4,23 +4,15 @@
  * years); a date-time is ISO 8601 with its time zone (`2027-03-01T09:00:00Z`), never local time.
  */
 import { KeyferryError } from '../core/errors';
+import { parseDuration, parseZonedDateTime } from '../core/time-text';
 import { MAX_CLOCK_MOVE_MS } from '../core/kms-simulator/clock-control';
-
-const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 } as const;
-const DURATION = /^(?:\d{1,6}d)?(?:\d{1,7}h)?(?:\d{1,9}m)?(?:\d{1,10}s)?$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 function invalid(option: string, text: string, accepts: 'duration' | 'date' | 'either'): KeyferryError {
   return new KeyferryError('SIM_CLOCK_OPTION_INVALID', { option, text: text.slice(0, 40), accepts });
 }
 
-/** A duration in ms, or undefined when `text` is not one. */
-function durationMs(text: string): number | undefined {
-  if (text === '' || !DURATION.test(text)) return undefined;
-  let total = 0;
-  for (const [, n, unit] of text.matchAll(/(\d+)([dhms])/g)) total += Number(n) * UNIT_MS[unit as keyof typeof UNIT_MS];
-  return total <= MAX_CLOCK_MOVE_MS ? total : undefined;
-}
+/** A duration in ms (at most the longest clock move), or undefined when `text` is not one. */
+const durationMs = (text: string): number | undefined => parseDuration(text, MAX_CLOCK_MOVE_MS);
 
 /** `--by`: a duration in ms. */
 export function parseDurationOption(option: string, text: string): number {
@@ -31,9 +23,8 @@ export function parseDurationOption(option: string, text: string): number {
 
 /** `--to`: an ISO 8601 date-time with its zone, as epoch ms. */
 export function parseDateTimeOption(option: string, text: string, accepts: 'date' | 'either' = 'date'): number {
-  const trimmed = text.trim();
-  const at = DATE_TIME.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
-  if (Number.isNaN(at)) throw invalid(option, text, accepts);
+  const at = parseZonedDateTime(text.trim());
+  if (at === undefined) throw invalid(option, text, accepts);
   return at;
 }
 

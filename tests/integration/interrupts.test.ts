@@ -19,9 +19,7 @@ import {
   writeImportParametersBundle,
 } from '../../src-main/core/bundle';
 import { verifyJournal } from '../../src-main/core/journal';
-import { ROOT } from './cli-process';
-
-const BIN = path.join(ROOT, 'bin', 'keyferry.js');
+import { KEYFERRY_BIN as BIN } from './cli-process';
 let dir: string;
 const children: ChildProcess[] = [];
 

@@ -14,9 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
 import { airgapWrapArgs, paramsDigestFrom } from '../cli/commands/witness-args';
 import { keyferry } from './cli-in-process';
-import { ROOT } from './cli-process';
-
-const BIN = path.join(ROOT, 'bin', 'keyferry.js');
+import { KEYFERRY_BIN as BIN } from './cli-process';
 let dir: string;
 let sim: KmsSimulator;
 const children: ChildProcess[] = [];

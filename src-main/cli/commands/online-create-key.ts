@@ -1,10 +1,11 @@
 /** `keyferry online create-key`: start the ceremony and create its external keys (a plan file, or one key by options). */
 import path from 'node:path';
-import { MAX_PLANNED_KEYS } from '../../core/ceremony/shared/ceremony-plan';
+import { MAX_PLANNED_KEYS } from '../../core/ceremony/shared/plan-limits';
 import { KEY_SPECS } from '../../core/key-spec-table';
 import {
   examplePlan,
   loadCeremonyPlan,
+  parseMaterialExpiry,
   PLAN_FIELD_SHAPES,
   parseCeremonyPlan,
   type CeremonyPlan,
@@ -80,6 +81,8 @@ export const createKeyCommand = defineCommand({
     if (values.plan && values.alias)
       throw new KeyferryError('CLI_OPTIONS_CONFLICT', { option: '--plan', other: '--alias', reason: 'either' });
     if (!values.plan && !values.alias) throw missingOption({ reason: 'noKeys' });
+    // The option's own name in a refusal (the plan's field is materialExpiry).
+    if (values.expires) parseMaterialExpiry(values.expires, new Date(), '--expires');
     const plan: CeremonyPlan = values.plan
       ? await loadCeremonyPlan(path.resolve(io.cwd, values.plan))
       : parseCeremonyPlan(planFromOptions(values));

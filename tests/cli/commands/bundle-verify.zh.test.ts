@@ -17,8 +17,8 @@ import {
 } from '../../core/bundle/bundle-fixtures';
 import { weakWrappingKeys } from '../../core/crypto/helpers/weak-rsa';
 import { keyferry } from '../../integration/cli-in-process';
+import { KEYFERRY_BIN } from '../../integration/cli-process';
 
-const REPO = path.resolve(__dirname, '../../..');
 const ZH = { LANG: 'zh_CN.UTF-8' };
 
 let root: string;
@@ -46,7 +46,7 @@ describe('keyferry bundle verify under LANG=zh_CN.UTF-8', () => {
     await fs.appendFile(path.join(dir, name), 'A');
     const env: NodeJS.ProcessEnv = { ...process.env, ...ZH };
     for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANGUAGE']) delete env[name];
-    const run = spawnSync(process.execPath, [path.join(REPO, 'bin', 'keyferry.js'), 'bundle', 'verify', dir], {
+    const run = spawnSync(process.execPath, [KEYFERRY_BIN, 'bundle', 'verify', dir], {
       cwd: root,
       env,
       encoding: 'utf8',

@@ -186,6 +186,45 @@ describe('keyferry online: steps in order', () => {
       expect(help.stdout).toMatch(new RegExp(`^  ${field.replace(/[[\].]/g, '\\$&')} +\\S`, 'm'));
   });
 
+  it('a plan\'s "materialExpiry": "90d" is journaled as the absolute time at key creation; --expires "3 months" is refused naming both forms', async () => {
+    await writeFile(
+      path.join(dir, 'plan-90d.json'),
+      JSON.stringify({
+        title: 'Ninety days',
+        operator: 'Ana',
+        witnesses: ['Ben'],
+        materialExpiry: '90d',
+        keys: [{ alias: 'ninety/aes', spec: 'AES_256' }],
+      }),
+    );
+    const before = Date.now();
+    const created = await keyferry(
+      ['online', 'create-key', '--journal', 'ninety.jsonl', '--plan', 'plan-90d.json', ...where],
+      {
+        cwd: dir,
+        env,
+      },
+    );
+    const after = Date.now();
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const started = (await readFile(path.join(dir, 'ninety.jsonl'), 'utf8'))
+      .split('\n')
+      .map((l) => (l ? (JSON.parse(l) as { event: string; data: { expiry?: string } }) : undefined))
+      .find((e) => e?.event === 'ceremony.started');
+    const expiry = Date.parse(started?.data.expiry ?? '');
+    expect(started?.data.expiry).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(expiry).toBeGreaterThanOrEqual(before + 90 * 86_400_000);
+    expect(expiry).toBeLessThanOrEqual(after + 90 * 86_400_000);
+    const refused = await keyferry(
+      ['online', 'create-key', '--journal', 'months.jsonl', ...where, ...oneKey(), '--expires', '3 months'],
+      { cwd: dir, env },
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--expires "3 months" is not "never", a duration or a date-time with its zone.');
+    expect(refused.stderr).toContain('90d');
+  });
+
   it('refuses a plan without witnesses and a key spec the KMS cannot import', async () => {
     const noWitness = await keyferry(
       [

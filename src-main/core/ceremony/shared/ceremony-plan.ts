@@ -8,8 +8,10 @@
  *                  "replicas": [{ "region": "cn-east-3", "projectId": "…32 hex…" }] },
  *                { "alias": "signing-rsa", "spec": "RSA_3072", "usage": "SIGN_VERIFY" }] }
  *
- * `materialExpiry` ("never" or an ISO 8601 date-time in the future) applies to AES keys only:
- * imported asymmetric material never expires (KMS rule).
+ * `materialExpiry` ("never", a duration from key creation such as "90d", or an ISO 8601
+ * date-time in the future) applies to AES keys only: imported asymmetric material never expires
+ * (KMS rule). A duration is resolved when the plan is read, as the keys are created, and the
+ * ceremony journals the absolute time.
  *
  * `replicas` asks for the same material in a key of each region/project listed (a replica group):
  * the key itself (the primary) is created through the ceremony's own connection, each replica
@@ -27,12 +29,10 @@ import {
 } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
 import { readInputFile } from '../../fs/input-file';
+import { parseDuration, parseZonedDateTime } from '../../time-text';
 import { keyAliasSchema, projectIdSchema, regionSchema } from '../../identifiers';
 import { personName } from './person-name';
 import { MAX_PLANNED_KEYS } from './plan-limits';
-
-/** Re-exported for the CLI, which imports it from here (cli: import it from ./plan-limits, then this line goes). */
-export { MAX_PLANNED_KEYS } from './plan-limits';
 
 const MAX_PLAN_FILE_BYTES = 256 * 1024;
 
@@ -88,7 +88,8 @@ const ceremonyPlanSchema = z
     operator: personName,
     witnesses: z.array(personName).min(1, 'name at least one witness').max(20),
     wrappingAlgorithm: z.enum(WRAPPING_ALGORITHMS).default('RSAES_OAEP_SHA_256'),
-    materialExpiry: z.union([z.literal('never'), z.iso.datetime({ offset: true })]).default('never'),
+    // "never", a duration or a date-time: parseMaterialExpiry reads it and names both forms when it is neither.
+    materialExpiry: z.string().max(64).default('never'),
     keys: z.array(plannedKeySchema).min(1).max(MAX_PLANNED_KEYS),
   })
   .superRefine((plan, ctx) => {
@@ -141,7 +142,10 @@ export const PLAN_FIELD_SHAPES: readonly (readonly [field: string, shape: string
   ['operator', "the operator's name, 1-100 characters"],
   ['witnesses', 'a list of 1-20 names, all different from each other and from the operator: ["Ben", "Chloé"]'],
   ['wrappingAlgorithm', '"RSAES_OAEP_SHA_256" (default) or "RSAES_OAEP_SHA_1"'],
-  ['materialExpiry', '"never" (default) or a future date-time with its zone, "2030-01-31T00:00:00Z"; AES keys only'],
+  [
+    'materialExpiry',
+    '"never" (default), a duration from key creation, "90d" (d, h, m, s: "36h", "1d12h"), or a future date-time with its zone, "2030-01-31T00:00:00Z"; AES keys only',
+  ],
   ['keys', `a list of 1-${MAX_PLANNED_KEYS} keys, each {"alias": …, "spec": …} with optional "usage", "description"`],
   ['keys[].alias', 'a key alias, 1-255 of a-z A-Z 0-9 : / _ -, each alias once'],
   ['keys[].spec', KEY_SPECS.map((spec) => `"${spec}"`).join(', ')],
@@ -222,7 +226,7 @@ export function parseCeremonyPlan(value: unknown, now: Date = new Date()): Cerem
     operator: plan.operator,
     witnesses: plan.witnesses,
     wrappingAlgorithm: plan.wrappingAlgorithm,
-    materialExpiry: parseMaterialExpiry(plan.materialExpiry, now),
+    materialExpiry: parseMaterialExpiry(plan.materialExpiry, now, 'materialExpiry'),
     keys: plan.keys.map((k) => ({
       alias: k.alias,
       spec: k.spec,
@@ -233,13 +237,22 @@ export function parseCeremonyPlan(value: unknown, now: Date = new Date()): Cerem
   };
 }
 
-/** "never" or an ISO 8601 date-time that lies in the future. */
-export function parseMaterialExpiry(value: string, now: Date = new Date()): MaterialExpiry {
-  if (value === 'never') return { kind: 'never' };
-  const at = new Date(value);
-  if (Number.isNaN(at.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    throw new KeyferryError('EXPIRY_INVALID', { value });
-  }
+/**
+ * "never", a duration from `now` (`90d`, `36h`, `1d12h`: core/time-text.ts) or an ISO 8601
+ * date-time with its zone that lies in the future. `field` names where the text came from (a plan's
+ * `materialExpiry`, an `--expires` option) in the refusal, which also names both accepted forms.
+ */
+export function parseMaterialExpiry(
+  value: string,
+  now: Date = new Date(),
+  field: 'materialExpiry' | '--expires' = '--expires',
+): MaterialExpiry {
+  const text = value.trim();
+  if (text === 'never') return { kind: 'never' };
+  const duration = parseDuration(text);
+  const atMs = duration !== undefined && duration > 0 ? now.getTime() + duration : parseZonedDateTime(text);
+  if (atMs === undefined) throw new KeyferryError('EXPIRY_INVALID', { field, value: text.slice(0, 64) });
+  const at = new Date(atMs);
   if (at.getTime() <= now.getTime()) {
     throw new KeyferryError('EXPIRY_IN_PAST', { reason: 'plan', keyId: '', at: at.toISOString() });
   }

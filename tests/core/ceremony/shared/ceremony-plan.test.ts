@@ -10,6 +10,8 @@ import {
 } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { rehearsalPlan } from '../../../../src-main/core/ceremony/rehearsal/rehearsal';
 import { newCeremonyId, parseCeremonyId } from '../../../../src-main/core/ceremony/shared/ceremony-id';
+import { KeyferryError, toProblem } from '../../../../src-main/core/errors';
+import { translator } from '../../../../src-main/i18n/translate';
 
 const now = new Date('2025-03-01T09:00:00Z');
 const base = {
@@ -35,6 +37,39 @@ describe('ceremony plan', () => {
     expect(() => parseCeremonyPlan({ ...base, materialExpiry: '2024-01-01T00:00:00Z' }, now)).toThrow(
       /not in the future/,
     );
+  });
+
+  it('accepts a duration as materialExpiry, resolved from the moment the plan is read (key creation)', () => {
+    expect(parseCeremonyPlan({ ...base, materialExpiry: '90d' }, now).materialExpiry).toEqual({
+      kind: 'at',
+      at: new Date('2025-05-30T09:00:00Z'),
+    });
+    expect(parseCeremonyPlan({ ...base, materialExpiry: '1d12h' }, now).materialExpiry).toEqual({
+      kind: 'at',
+      at: new Date('2025-03-02T21:00:00Z'),
+    });
+  });
+
+  it('refuses a materialExpiry that is neither a duration nor a zoned date-time, naming the field and both forms', () => {
+    for (const [value, locale] of [
+      ['90 days', 'en'],
+      ['2026-01-01T00:00:00', 'en'],
+      ['0d', 'en'],
+      ['3 months', 'zh-CN'],
+    ] as const) {
+      let problem: KeyferryError | undefined;
+      try {
+        parseCeremonyPlan({ ...base, materialExpiry: value }, now);
+      } catch (error) {
+        problem = error as KeyferryError;
+      }
+      expect(problem?.code).toBe('EXPIRY_INVALID');
+      const shown = translator(locale).problem(toProblem(problem));
+      expect(shown.message).toContain(locale === 'en' ? `materialExpiry "${value}"` : `materialExpiry “${value}”`);
+      expect(shown.message).not.toMatch(/Invalid ISO/);
+      expect(shown.nextStep).toContain('90d');
+      expect(shown.nextStep).toContain('2030-01-31T00:00:00Z');
+    }
   });
 
   it('refuses duplicate aliases, HMAC specs, impossible usages, unknown fields and the operator as witness', () => {
