@@ -309,7 +309,7 @@ describe('keyferry custody', () => {
       [...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', '--expires', 'tomorrow', ...ceremony],
       dir,
     );
-    expect(badExpiry.err).toContain('is not "never" or an ISO 8601 date-time');
+    expect(badExpiry.err).toContain('--expires "tomorrow" is not "never", a duration or a date-time with its zone.');
     const unconfirmed = await run([...base, '--bundle', 'parameters', '--wrapped-out', 'wrapped', ...ceremony], dir);
     expect(unconfirmed.err).toContain('Witness Wes has not confirmed the import-parameters bundle digest');
     expect((await readdir(dir)).sort()).toEqual(['key.bin', 'parameters', 'restore.jsonl', 'usb1', 'usb2', 'usb3']);
