@@ -18,7 +18,15 @@ import { enCustodyTyping } from './en/custody-typing';
 import { enNetworkCheck } from './en/network-check';
 import { enProblems } from './en/problems';
 import { enProgress } from './en/progress';
-import { enScreens } from './en/screens';
+import { enScreenShared } from './en/screen-shared';
+import { enScreenActions } from './en/screen-actions';
+import { enScreenStart } from './en/screen-start';
+import { enScreenSetup } from './en/screen-setup';
+import { enScreenOnline } from './en/screen-online';
+import { enScreenAirgap } from './en/screen-airgap';
+import { enScreenCustody } from './en/screen-custody';
+import { enScreenRestore } from './en/screen-restore';
+import { enScreenJournal } from './en/screen-journal';
 import { enCliOptions } from './en/cli-options';
 import { enCliHelp } from './en/cli-help';
 import { enIntegrity } from './en/integrity';
@@ -38,7 +46,15 @@ import { enMainProcess } from './en/main-process';
 import { enProofs } from './en/proofs';
 
 export const en = {
-  ...enScreens,
+  ...enScreenShared,
+  ...enScreenActions,
+  ...enScreenStart,
+  ...enScreenSetup,
+  ...enScreenOnline,
+  ...enScreenAirgap,
+  ...enScreenCustody,
+  ...enScreenRestore,
+  ...enScreenJournal,
   ...enProblems,
   ...enProgress,
   ...enCeremonySafety,

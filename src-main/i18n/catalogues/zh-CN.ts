@@ -17,7 +17,15 @@ import { zhCNCustodyTyping } from './zh-CN/custody-typing';
 import { zhCNNetworkCheck } from './zh-CN/network-check';
 import { zhCNProblems } from './zh-CN/problems';
 import { zhCNProgress } from './zh-CN/progress';
-import { zhCNScreens } from './zh-CN/screens';
+import { zhCNScreenShared } from './zh-CN/screen-shared';
+import { zhCNScreenActions } from './zh-CN/screen-actions';
+import { zhCNScreenStart } from './zh-CN/screen-start';
+import { zhCNScreenSetup } from './zh-CN/screen-setup';
+import { zhCNScreenOnline } from './zh-CN/screen-online';
+import { zhCNScreenAirgap } from './zh-CN/screen-airgap';
+import { zhCNScreenCustody } from './zh-CN/screen-custody';
+import { zhCNScreenRestore } from './zh-CN/screen-restore';
+import { zhCNScreenJournal } from './zh-CN/screen-journal';
 import { zhCNCliOptions } from './zh-CN/cli-options';
 import { zhCNCliHelp } from './zh-CN/cli-help';
 import { zhCNIntegrity } from './zh-CN/integrity';
@@ -37,7 +45,15 @@ import { zhCNMainProcess } from './zh-CN/main-process';
 import { zhCNProofs } from './zh-CN/proofs';
 
 export const zhCN: Catalogue = {
-  ...zhCNScreens,
+  ...zhCNScreenShared,
+  ...zhCNScreenActions,
+  ...zhCNScreenStart,
+  ...zhCNScreenSetup,
+  ...zhCNScreenOnline,
+  ...zhCNScreenAirgap,
+  ...zhCNScreenCustody,
+  ...zhCNScreenRestore,
+  ...zhCNScreenJournal,
   ...zhCNProblems,
   ...zhCNProgress,
   ...zhCNCeremonySafety,

@@ -1,0 +1,40 @@
+/** RestoreScreen: the custody restore ceremony. */
+export const enScreenRestore = {
+  'restore.source.file': 'A share file',
+  'restore.source.typed': 'Lines typed from the printed slip',
+  'restore.shares.title': 'Custodians present their shares',
+  'restore.shares.intro':
+    'Each custodian hands over their share file, or reads the lines of their printed slip to be typed in. Each share is checked at once; a refused one is wiped.',
+  'restore.presented-by': 'Presented by',
+  'restore.presented-by.hint': 'The person handing the share over (the custodian, or someone on their behalf).',
+  'restore.source': 'The share comes as',
+  'restore.share-file': 'Share file',
+  'restore.slip-lines': 'Slip lines',
+  'restore.slip-lines.hint': 'Every line of the slip, each with its check group, as printed.',
+  'restore.present': 'Present this share',
+  'restore.presented':
+    'Share {index} of {total} (any {threshold} rebuild) issued to {custodian}, presented by {presentedBy} ({source, select, file {file} other {typed}}), checksum',
+  'restore.rebuild.title': 'Rebuild and prove the material',
+  'restore.rebuild.button': 'Rebuild the material',
+  'restore.rebuilt': '({spec}) rebuilt from shares {shares} (any {threshold} of {total}).',
+  'restore.kcv': 'Key check value of the rebuilt material',
+  'restore.public-key': 'Public-key fingerprint of the rebuilt material',
+  'restore.fingerprint.title': 'Every witness types the fresh bundle digest',
+  'restore.fingerprint.intro':
+    'Someone at the online workstation reads the digest of the fresh import-parameters bundle aloud; each witness, for themselves, types it as heard.',
+  'restore.wrap.button': 'Wrap the rebuilt material',
+  'restore.wrapped': 'wrapped; encrypted material SHA-256',
+  'restore.expiry': 'Material expiry requested in the bundle',
+  'restore.folder': 'Removable media folder for the restored bundle',
+  'restore.folder.hint': 'A new folder wrapped-material-…-restored is created inside.',
+  'restore.digest': 'Restored wrapped-material bundle digest',
+  'restore.heading': 'Custody restore ceremony',
+  'restore.lead':
+    "For a key whose imported AES material expired: the online workstation fetches fresh import parameters for it; here the custodians' shares rebuild the same material, which is wrapped for those parameters.",
+  'restore.another': 'Start another restore: check the network',
+  'restore.abandon': 'Abandon this restore ceremony',
+  'restore.parameters.title': 'Read the fresh import parameters',
+  'restore.parameters.folder': 'Fresh import-parameters bundle folder',
+  'restore.parameters.keys': '; {count, plural, one {key} other {keys}}',
+  'restore.receipt.title': 'Write the restore receipt',
+} as const;

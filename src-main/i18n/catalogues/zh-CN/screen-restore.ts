@@ -1,0 +1,41 @@
+/** RestoreScreen：托管恢复仪式。 */
+import type { enScreenRestore } from '../en/screen-restore';
+
+export const zhCNScreenRestore: { readonly [K in keyof typeof enScreenRestore]: string } = {
+  'restore.source.file': '份额文件',
+  'restore.source.typed': '从打印凭条输入的各行',
+  'restore.shares.title': '保管人出示各自的份额',
+  'restore.shares.intro':
+    '每位保管人交出其份额文件，或朗读其打印凭条上的各行以便输入。每个份额都会立即检查；被拒绝的份额会被清除。',
+  'restore.presented-by': '出示人',
+  'restore.presented-by.hint': '交出份额的人（保管人本人或其代理人）。',
+  'restore.source': '份额的形式',
+  'restore.share-file': '份额文件',
+  'restore.slip-lines': '凭条各行',
+  'restore.slip-lines.hint': '凭条上的每一行，连同各自的校验组，按打印内容输入。',
+  'restore.present': '出示此份额',
+  'restore.presented':
+    '第 {index} 份（共 {total} 份，任意 {threshold} 份可重建），发给 {custodian}，由 {presentedBy} 出示（{source, select, file {文件} other {手动输入}}），校验和',
+  'restore.rebuild.title': '重建并验证密钥材料',
+  'restore.rebuild.button': '重建密钥材料',
+  'restore.rebuilt': '（{spec}）已由第 {shares} 份重建（{total} 份中任意 {threshold} 份）。',
+  'restore.kcv': '重建后密钥材料的密钥校验值',
+  'restore.public-key': '重建后密钥材料的公钥指纹',
+  'restore.fingerprint.title': '每位见证人输入新的包摘要',
+  'restore.fingerprint.intro': '联网工作站一侧的人员朗读新导入参数包的摘要；每位见证人亲自按听到的内容输入。',
+  'restore.wrap.button': '包装重建的密钥材料',
+  'restore.wrapped': '已包装；加密后的密钥材料 SHA-256',
+  'restore.expiry': '包中请求的密钥材料到期时间',
+  'restore.folder': '存放恢复后包的移动存储介质文件夹',
+  'restore.folder.hint': '会在其中新建 wrapped-material-…-restored 文件夹。',
+  'restore.digest': '恢复后的已包装密钥材料包摘要',
+  'restore.heading': '托管恢复仪式',
+  'restore.lead':
+    '适用于已导入的 AES 密钥材料已到期的密钥：联网工作站为其获取新的导入参数；在此处用保管人的份额重建相同的密钥材料，并针对这些参数进行包装。',
+  'restore.another': '开始另一次恢复：检查网络',
+  'restore.abandon': '放弃本次恢复仪式',
+  'restore.parameters.title': '读取新的导入参数',
+  'restore.parameters.folder': '新的导入参数包文件夹',
+  'restore.parameters.keys': '；{count, plural, other {密钥}}',
+  'restore.receipt.title': '写入恢复回执',
+} as const;

@@ -1,0 +1,29 @@
+/** SetupScreen：仪式名称、人员、文件夹、纸张与回执语言。 */
+import type { enScreenSetup } from '../en/screen-setup';
+
+export const zhCNScreenSetup: { readonly [K in keyof typeof enScreenSetup]: string } = {
+  'setup.paperSize.label': '回执纸张',
+  'setup.paperSize.hint': '回执和托管单以此纸张尺寸保存为 PDF，并记入日志。',
+  'setup.paperSize.A4': 'A4（210 × 297 毫米）',
+  'setup.paperSize.Letter': '美国 Letter（8.5 × 11 英寸）',
+  'setup.receiptLanguage.label': '回执语言',
+  'setup.receiptLanguage.hint': '回执和托管凭条以此语言打印，中文字符使用随文档嵌入的字体，并记入日志。',
+  'setup.receiptLanguage.en': 'English（英文）',
+  'setup.receiptLanguage.zh-CN': '简体中文',
+  'setup.receiptLanguage.both': '中英文并排（English | 简体中文）',
+  'setup.rehearsal-title': '演练仪式',
+  'setup.heading': '仪式设置',
+  'setup.lead': '填写仪式名称和在场人员。这些信息会写入日志并印在每张回执上。',
+  'setup.title': '仪式名称',
+  'setup.operator': '操作员',
+  'setup.operator.hint': '操作 Keyferry 的人员。',
+  'setup.witnesses': '见证人',
+  'setup.witnesses.hint': '每位见证人以本人姓名输入从联网工作站朗读的包摘要。操作员不能担任见证人。',
+  'setup.witness': '见证人 {n}',
+  'setup.remove-witness': '移除见证人 {n}',
+  'setup.add-witness': '添加见证人',
+  'setup.folder': '仪式文件夹',
+  'setup.folder.hint-rehearsal': '演练时可不填：留空时 Keyferry 会新建一个临时文件夹。',
+  'setup.folder.hint': '本次仪式的日志和回执保存在此处。选择之前某天的文件夹可继续那次仪式。',
+  'setup.save-and-continue': '保存并继续',
+} as const;
