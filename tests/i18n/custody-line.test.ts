@@ -7,7 +7,7 @@ describe('custodyLine: who keeps a copy of the material, as the CLI and the onli
   const zh = translator('zh-CN').t;
 
   it('names every holder of a share set, in both languages', () => {
-    const shares = { kind: 'shares', threshold: 2, total: 3, custodians: ['Ana', 'Bo', 'Cy'] } as const;
+    const shares = { kind: 'shares' as const, threshold: 2, total: 3, custodians: ['Ana', 'Bo', 'Cy'] };
     expect(custodyLine(en, shares)).toBe('Custody copy: 2 of 3 shares, held by Ana, Bo, Cy.');
     expect(custodyLine(zh, shares)).toBe('保管副本：3 份中的 2 份，由 Ana, Bo, Cy 保管。');
   });
