@@ -3,17 +3,16 @@
  * trips of wall time, not a hundred, without flooding the region's rate limit. Results keep the
  * keys' order. When one key fails, no further key is started, every call already sent is allowed
  * to finish (so its effect is journaled: a key created in the KMS is never forgotten by the
- * journal), and then the first failure is raised.
+ * journal), and then the first failure is raised (`forEachConcurrently` in core/concurrency.ts,
+ * shared with the air-gapped side's key generation).
  */
-import { forEachConcurrently as forEachKeyConcurrently } from '../../concurrency';
+import { forEachConcurrently } from '../../concurrency';
 import { reportProgress, type CeremonyProgress, type KeyPhase, type ProgressListener } from '../shared/progress';
 
 /** Keys handled at once unless the officer chooses otherwise (--concurrency). */
 export const DEFAULT_KMS_CONCURRENCY = 8;
 /** More than this in flight only earns throttling answers from the API gateway. */
 export const MAX_KMS_CONCURRENCY = 32;
-
-export { forEachConcurrently as forEachKeyConcurrently } from '../../concurrency';
 
 /** What a key's progress line says, and which key it is (absent before the KMS names it). */
 export interface KeyProgressLine {
@@ -22,7 +21,7 @@ export interface KeyProgressLine {
 }
 
 /**
- * `forEachKeyConcurrently` with progress per key: each key reports `started` when its calls
+ * `forEachConcurrently` (core/concurrency.ts) with progress per key: each key reports `started` when its calls
  * begin and `done` (or `failed`) when they end; `done` counts the keys finished so far, so a
  * screen can show both the overall bar and which keys are in flight.
  */
@@ -45,7 +44,7 @@ export async function forEachKeyWithProgress<T, R>(
       ...line,
     });
   };
-  return forEachKeyConcurrently(items, options.concurrency, async (item, index) => {
+  return forEachConcurrently(items, options.concurrency, async (item, index) => {
     report(item, 'started');
     try {
       const result = await task(item, index);

@@ -6,7 +6,8 @@
 import { isAsymmetric } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
 import { KeyState, type KmsKeyInfo } from '../../kms/types';
-import { forEachKeyConcurrently, forEachKeyWithProgress } from './key-concurrency';
+import { forEachConcurrently } from '../../concurrency';
+import { forEachKeyWithProgress } from './key-concurrency';
 import { proveKey, type KeyProof } from './key-proof';
 import type { OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
@@ -37,7 +38,7 @@ export async function readKeyStatuses(
   ctx: OnlineStepContext,
 ): Promise<{ statuses: KeyStatus[]; lapsed: OnlineKeyState[] }> {
   const keys = [...ctx.state.keys.values()];
-  const infos = await forEachKeyConcurrently(keys, ctx.concurrency, (key) =>
+  const infos = await forEachConcurrently(keys, ctx.concurrency, (key) =>
     ctx.kmsCall('describe-key', key.keyId, () => ctx.kmsFor(key).describeKey(key.keyId)),
   );
   const lapsed = keys.filter((key, i) => holdsImportedMaterial(key) && infos[i]?.state === KeyState.PendingImport);
@@ -65,7 +66,7 @@ export async function noticeLapsedMaterial(
   onLapse: (key: OnlineKeyState) => Promise<void>,
 ): Promise<void> {
   const keys = [...ctx.state.keys.values()].filter((k) => holdsImportedMaterial(k) && !isAsymmetric(k.spec));
-  const infos = await forEachKeyConcurrently(keys, ctx.concurrency, (key) =>
+  const infos = await forEachConcurrently(keys, ctx.concurrency, (key) =>
     ctx.kmsCall('describe-key', key.keyId, () => ctx.kmsFor(key).describeKey(key.keyId)),
   );
   for (const [i, key] of keys.entries()) if (infos[i]?.state === KeyState.PendingImport) await onLapse(key);

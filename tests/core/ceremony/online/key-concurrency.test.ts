@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { forEachKeyConcurrently } from '../../../../src-main/core/ceremony/online/key-concurrency';
+import { forEachConcurrently } from '../../src-main/core/concurrency';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('forEachKeyConcurrently', () => {
+describe('forEachConcurrently', () => {
   it('never runs more than the limit at once and keeps the keys in order', async () => {
     let running = 0;
     let peak = 0;
     const items = Array.from({ length: 20 }, (_, i) => i);
-    const results = await forEachKeyConcurrently(items, 4, async (n) => {
+    const results = await forEachConcurrently(items, 4, async (n) => {
       running += 1;
       peak = Math.max(peak, running);
       await tick(20 - n); // later keys finish first
@@ -22,7 +22,7 @@ describe('forEachKeyConcurrently', () => {
   it('after a failure starts no further key, lets every started one finish, then raises the first failure', async () => {
     const finished: number[] = [];
     const started: number[] = [];
-    const run = forEachKeyConcurrently([0, 1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+    const run = forEachConcurrently([0, 1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
       started.push(n);
       if (n === 1) {
         await tick(5);
@@ -41,13 +41,13 @@ describe('forEachKeyConcurrently', () => {
   it('runs one at a time with a limit of 1 and accepts an empty list', async () => {
     let running = 0;
     let peak = 0;
-    await forEachKeyConcurrently([1, 2, 3], 1, async () => {
+    await forEachConcurrently([1, 2, 3], 1, async () => {
       running += 1;
       peak = Math.max(peak, running);
       await tick(2);
       running -= 1;
     });
     expect(peak).toBe(1);
-    await expect(forEachKeyConcurrently([], 8, async () => 1)).resolves.toEqual([]);
+    await expect(forEachConcurrently([], 8, async () => 1)).resolves.toEqual([]);
   });
 });
