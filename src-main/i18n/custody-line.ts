@@ -6,14 +6,19 @@ export function custodyLine(t: Translator['t'], custody: CustodyArrangement | nu
   const none = { threshold: 0, total: 0, custodians: '', label: '', serial: '', acknowledged: 'no' };
   if (!custody) return t('bundle.custody', { ...none, kind: 'unknown' });
   switch (custody.kind) {
-    case 'shares':
-      return t('bundle.custody', {
+    case 'shares': {
+      const line = t('bundle.custody', {
         ...none,
         kind: 'shares',
         threshold: custody.threshold,
         total: custody.total,
         custodians: custody.custodians.join(', '),
       });
+      if (!custody.presented) return line;
+      const shares = custody.presented.map((p) => t('bundle.custody.presentedShare', { ...p }));
+      const named = custody.custodians.length === custody.total ? 'all' : 'presenters';
+      return line + t('bundle.custody.presented', { shares: shares.join(', '), named });
+    }
     case 'hsm-token':
       return t('bundle.custody', { ...none, kind: 'hsmToken', label: custody.label, serial: custody.serial });
     case 'material-files':

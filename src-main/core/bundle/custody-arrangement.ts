@@ -23,8 +23,23 @@ export const custodyArrangementSchema = z.discriminatedUnion('kind', [
       kind: z.literal('shares'),
       threshold: z.number().int().min(2).max(16),
       total: z.number().int().min(2).max(16),
-      /** Share order; a restore names only the custodians who presented their shares. */
+      /**
+       * The holders, in share order: every holder of the split (a restore names them all when its
+       * journal holds the split's record; otherwise only those who presented their shares).
+       */
       custodians: z.array(shownName(1, 100)).min(1).max(16),
+      /** A restore: the shares presented, by index, with who handed each over. */
+      presented: z
+        .array(
+          z.strictObject({
+            shareIndex: z.number().int().min(1).max(16),
+            custodian: shownName(1, 100),
+            presentedBy: shownName(1, 100),
+          }),
+        )
+        .min(1)
+        .max(16)
+        .optional(),
     })
     .refine((c) => c.threshold <= c.total && c.custodians.length <= c.total, {
       message: 'threshold must be at most total, with at most one custodian per share',

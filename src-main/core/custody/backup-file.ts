@@ -5,21 +5,31 @@
  * The payload is a compact binary document; backup-text.ts prints it as checked lines, which is
  * both the file each custodian carries and what is printed for a paper-only restore.
  *
- *   "KFBK" | version(1)=1 | ceremonyId(len 1 + ASCII) | keyCount(2, BE)
+ *   "KFBK" | version(1) | ceremonyId(len 1 + ASCII)
+ *   version 2 only: holderCount(1) | each holder's name (len 1 + UTF-8), in share order
+ *   | keyCount(2, BE)
  *   then per key: keyId(len 1 + ASCII) | spec(1, index in KEY_SPECS)
  *     | check (3 bytes KCV for AES, 32 bytes SPKI SHA-256 otherwise)
  *     | nonce(12) | ciphertext length(2, BE) | ciphertext | tag(16)
  *
  * The backup alone reveals nothing of the material (without M shares there is no key).
+ * Version 2 (written today) names every share's holder, so a restore can name all holders of
+ * the custody copy, not only those who came; the digest every share records covers the names.
+ * Version 1 (no names) keeps restoring.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { KEY_SPECS, type KeySpec } from '../crypto/key-spec';
 import { ceremonyIdSchema, keyIdSchema } from '../identifiers';
 import { ByteReader, lengthPrefixed, shortText, uint16 } from './byte-fields';
-import { materialCheckKind, type MaterialCheck } from './custody-share';
+import {
+  MAX_CUSTODY_SHARES,
+  MIN_CUSTODY_THRESHOLD,
+  custodianSchema,
+  materialCheckKind,
+  type MaterialCheck,
+} from './custody-share';
 import { MAX_BACKUP_KEYS } from './set-share';
 
-export const BACKUP_PAYLOAD_VERSION = 1;
 const MAGIC = Buffer.from('KFBK', 'ascii');
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -36,6 +46,8 @@ export interface BackupEntry {
 
 export interface CustodyBackup {
   readonly ceremonyId: string;
+  /** Every share's holder in share order (version 2); null for a version 1 backup. */
+  readonly holders: readonly string[] | null;
   readonly entries: readonly BackupEntry[];
   /** The encoded payload (what the lines carry). */
   readonly payload: Buffer;
@@ -81,9 +93,19 @@ export function decryptEntry(backupKey: Uint8Array, ceremonyId: string, entry: B
   }
 }
 
-/** Encodes the backup payload and its digest. */
-export function encodeBackup(ceremonyId: string, entries: readonly BackupEntry[]): CustodyBackup {
-  const parts = [MAGIC, Buffer.from([BACKUP_PAYLOAD_VERSION]), shortText(ceremonyId), uint16(entries.length)];
+/**
+ * Encodes the backup payload and its digest: version 2 naming `holders` (share order), or
+ * version 1 when `holders` is null (as earlier versions wrote it; kept for tests of old files).
+ */
+export function encodeBackup(
+  ceremonyId: string,
+  entries: readonly BackupEntry[],
+  holders: readonly string[] | null,
+): CustodyBackup {
+  const named = holders === null ? [Buffer.from([1])] : [Buffer.from([2])];
+  const parts = [MAGIC, ...named, shortText(ceremonyId)];
+  if (holders !== null) parts.push(Buffer.from([holders.length]), ...holders.map(shortText));
+  parts.push(uint16(entries.length));
   for (const e of entries) {
     parts.push(
       shortText(e.keyId),
@@ -96,7 +118,13 @@ export function encodeBackup(ceremonyId: string, entries: readonly BackupEntry[]
     );
   }
   const payload = Buffer.concat(parts);
-  return { ceremonyId, entries, payload, digest: backupDigestOf(payload) };
+  return {
+    ceremonyId,
+    holders: holders === null ? null : [...holders],
+    entries,
+    payload,
+    digest: backupDigestOf(payload),
+  };
 }
 
 export function backupDigestOf(payload: Uint8Array): string {
@@ -112,9 +140,16 @@ export function decodeBackup(payload: Buffer): CustodyBackup | BackupDecodeFailu
     const r = new ByteReader(payload);
     if (!r.take(4).equals(MAGIC)) return { malformed: true };
     const version = r.byte();
-    if (version !== BACKUP_PAYLOAD_VERSION) return { version };
+    if (version !== 1 && version !== 2) return { version };
     const ceremonyId = r.text();
     if (!ceremonyIdSchema.safeParse(ceremonyId).success) return { malformed: true };
+    let holders: string[] | null = null;
+    if (version === 2) {
+      const holderCount = r.byte();
+      if (holderCount < MIN_CUSTODY_THRESHOLD || holderCount > MAX_CUSTODY_SHARES) return { malformed: true };
+      holders = Array.from({ length: holderCount }, () => r.text());
+      if (!holders.every((h) => custodianSchema.safeParse(h).success)) return { malformed: true };
+    }
     const count = r.uint16();
     if (count < 1 || count > MAX_BACKUP_KEYS) return { malformed: true };
     const entries: BackupEntry[] = [];
@@ -132,7 +167,7 @@ export function decodeBackup(payload: Buffer): CustodyBackup | BackupDecodeFailu
       entries.push({ keyId, spec, materialCheck, nonce, ciphertext, tag });
     }
     if (!r.atEnd) return { malformed: true };
-    return { ceremonyId, entries, payload, digest: backupDigestOf(payload) };
+    return { ceremonyId, holders, entries, payload, digest: backupDigestOf(payload) };
   } catch {
     return { malformed: true };
   }

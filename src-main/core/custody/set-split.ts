@@ -114,7 +114,7 @@ export async function splitCustodySet(request: SplitSetRequest): Promise<Custody
   const backupKey = randomBytes(32);
   let shares: SetShare[] = [];
   try {
-    const backup = encodeBackup(request.ceremonyId, await encryptAll(backupKey, request));
+    const backup = encodeBackup(request.ceremonyId, await encryptAll(backupKey, request), custodians);
     const raw = await splitSecret(backupKey, request.m, request.n);
     const backupKeyCheck = backupKeyCheckOf(backupKey);
     shares = raw.map((bytes, i) => {

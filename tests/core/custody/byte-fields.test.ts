@@ -90,7 +90,7 @@ const shareBytes = bytes(33, 9);
 
 describe('custody byte fields', () => {
   it('the backup payload is written byte for byte as before and reads back to the same entries', () => {
-    const backup = encodeBackup(CEREMONY, entries);
+    const backup = encodeBackup(CEREMONY, entries, null);
     expect(backup.payload.toString('hex')).toBe(BACKUP_PAYLOAD);
     expect(backup.digest).toBe('3b3e80d135565a7f5fe2f68a52ed8cc140a73013245d94da1b503be308a64424');
     const decoded = decodeBackup(Buffer.from(BACKUP_PAYLOAD, 'hex'));

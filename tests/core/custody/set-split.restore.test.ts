@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { backupLines, encodeBackupText, parseBackupText } from '../../../src-main/core/custody/backup-text';
+import { decodeBackup, encodeBackup } from '../../../src-main/core/custody/backup-file';
 import { decodeAnyShareFile, encodeSetShareFile } from '../../../src-main/core/custody/share-file';
 import { restoreCustodySet } from '../../../src-main/core/custody/set-restore';
 import { computeSetShareChecksum, setShareFields, type SetShare } from '../../../src-main/core/custody/set-share';
@@ -75,6 +76,22 @@ describe('custody set of a 100-key ceremony (AES_256 with RSA and EC)', () => {
     });
     expect(typedShareLines(one.shares[0] as SetShare).length).toBe(typedShareLines(set.shares[0] as SetShare).length);
     for (const s of one.shares) s.share.dispose();
+  });
+
+  it('the backup (version 2) names every holder in share order; a version 1 backup (no names) still reads', () => {
+    const read = parseBackupText(encodeBackupText(set.backup, { m: 3, n: 5 }), 'backup.txt');
+    expect(read.holders).toEqual(CUSTODIANS.slice(0, 5));
+    expect(read.digest).toBe(set.backup.digest);
+    expect(set.backup.payload[4]).toBe(2);
+    const v1 = encodeBackup(CEREMONY, set.backup.entries, null);
+    expect(v1.payload[4]).toBe(1);
+    const old = decodeBackup(v1.payload);
+    if (!('entries' in old)) throw new Error('a version 1 backup must decode');
+    expect(old.holders).toBeNull();
+    expect(old.entries.map((e) => e.keyId)).toEqual(keys.map((k) => k.keyId));
+    // The names are covered by the digest every share records: a changed name is another backup.
+    const renamed = encodeBackup(CEREMONY, set.backup.entries, ['Mallory', ...CUSTODIANS.slice(1, 5)]);
+    expect(renamed.digest).not.toBe(set.backup.digest);
   });
 
   it('restores every key from any 3 of the 5 shares and the backup file read back from its text', async () => {

@@ -35,6 +35,7 @@ import { bundleArtefacts, WitnessConfirmations, type ArtefactToConfirm } from '.
 import { MaterialVault } from '../airgap/material-vault';
 import { checkCeremonyPeople, personName } from '../shared/person-name';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
+import { recordedHolders } from './split-holders';
 import { StepGuard } from '../shared/step-guard';
 import { RESTORE_STEP_FROM, type RestoreStepId } from '../shared/allowed-steps';
 import type { RestoreState } from '../shared/ceremony-states';
@@ -489,7 +490,11 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     await this.preflightFor(this.#parameters, request);
   }
 
-  /** The shares stay with their custodians: those who presented theirs here are named. */
+  /**
+   * The shares stay with their holders: every holder (named by the set's backup, or by this
+   * journal's record of the split; else only those who presented), and separately who presented
+   * which share here.
+   */
   protected custodyArrangement(): CustodyArrangement {
     const restored = this.#restored as RestoredState;
     if (restored.from === 'hsm') {
@@ -497,11 +502,24 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       return { kind: 'hsm-token', label, serial };
     }
     const { result, presented } = restored;
+    const byIndex = [...presented].sort((a, b) => a.shareIndex - b.shareIndex);
+    const first = byIndex[0];
+    // A custody set's backup (version 2) names every holder, bound by the digest every share records.
+    const holders =
+      this.#backup?.holders ??
+      recordedHolders(this.options.journal.entries, {
+        threshold: result.threshold,
+        total: result.total,
+        backupDigest: result.keys ? (this.#backup?.digest ?? null) : null,
+        keyId: result.keys ? null : (first?.keyId ?? null),
+        presented: byIndex,
+      });
     return {
       kind: 'shares',
       threshold: result.threshold,
       total: result.total,
-      custodians: [...presented].sort((a, b) => a.shareIndex - b.shareIndex).map((p) => p.custodian),
+      custodians: [...(holders ?? byIndex.map((p) => p.custodian))],
+      presented: byIndex.map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy })),
     };
   }
 

@@ -23,4 +23,6 @@ export const zhCNIntegrity: { readonly [K in keyof typeof enIntegrity]: string }
   'airgap.bundle-completed': '已写入回执，随后写入清单：包装后材料包已完整并通过校验：{dir}',
   'bundle.custody':
     '{kind, select, shares {保管副本：{total} 份中的 {threshold} 份，由 {custodians} 保管。} hsmToken {保管副本：HSM 令牌“{label}”（序列号 {serial}）。} materialFiles {保管副本：在离线工作站上载入的材料文件。} none {{acknowledged, select, yes {无保管副本（已在离线工作站上确认）：导入后此材料仅存在于 KMS 中。} other {无保管副本：导入后此材料仅存在于 KMS 中。}}} other {该包未说明谁保管材料副本（由旧版 Keyferry 写入）。}}',
+  'bundle.custody.presented': '{named, select, all {} other {仅列出到场参与恢复的保管人。}}恢复时出示：{shares}。',
+  'bundle.custody.presentedShare': '{custodian} 的第 {shareIndex} 份（由 {presentedBy} 交出）',
 };

@@ -20,6 +20,8 @@ import { encodeShareFile, readAnyShareFile, readShareFile } from '../../../../sr
 import { splitMaterial } from '../../../../src-main/core/custody/split';
 import { splitCustodySet } from '../../../../src-main/core/custody/set-split';
 import { verifyJournal } from '../../../../src-main/core/journal';
+import type { CustodyArrangement } from '../../../../src-main/core/bundle';
+import { custodyLine } from '../../../../src-main/cli/custody-line';
 import { toProblem } from '../../../../src-main/core/errors';
 import { translator } from '../../../../src-main/i18n/translate';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
@@ -308,6 +310,24 @@ describe('custody restore ceremony', () => {
     const receipt = await restore.writeReceipt(receiptDir);
     expect(path.basename(receipt.htmlFile)).toMatch(
       /^receipt-air-gapped-KF-\d{8}-[a-z2-7]{6}-restore-\d{8}T\d{6}Z\.html$/,
+    );
+    // The custody copy is still every holder's share (named by the backup), apart from who presented.
+    const manifest = JSON.parse(await readFile(path.join(wrapped, 'manifest.json'), 'utf8')) as { custody?: unknown };
+    expect(bundle.custody).toEqual(manifest.custody);
+    expect(manifest.custody).toEqual({
+      kind: 'shares',
+      threshold: 3,
+      total: 5,
+      custodians: CUSTODIANS.slice(0, 5),
+      presented: [
+        { shareIndex: 2, custodian: 'Bob', presentedBy: 'Bob' },
+        { shareIndex: 4, custodian: 'Dave', presentedBy: 'Dave' },
+        { shareIndex: 5, custodian: 'Erin', presentedBy: 'Frank' },
+      ],
+    });
+    expect(custodyLine(translator('en').t, manifest.custody as CustodyArrangement)).toBe(
+      `Custody copy: 3 of 5 shares, held by ${CUSTODIANS.slice(0, 5).join(', ')}. Presented for the restore: ` +
+        'share 2 of Bob, handed over by Bob, share 4 of Dave, handed over by Dave, share 5 of Erin, handed over by Frank.',
     );
 
     const text = await readFile(receipt.textFile, 'utf8');

@@ -1,0 +1,58 @@
+/**
+ * Who holds the shares of the split a restore was given: the custody copy after a restore is
+ * still every holder's share, not only the shares presented. A custody set's backup (version 2)
+ * names them; for older splits (per-key shares, version 1 backups) the names of the holders who
+ * did not come are in the `custody.split` entry of the air-gapped journal that made the split,
+ * when the restore runs on that journal. Entries are schema-checked
+ * (a journal is read as written) and must match the presented shares (same backup digest for a
+ * custody set, same key for a per-key split, same M-of-N, the presenters at their indexes).
+ */
+import { z } from 'zod';
+import type { JournalEntry } from '../../journal';
+import type { PresentedShare } from './presented-shares';
+
+const holderSchema = z.object({ shareIndex: z.number().int().min(1).max(16), custodian: z.string().min(1).max(100) });
+
+const splitRecordSchema = z.object({
+  format: z.literal('custody-set').optional(),
+  keyId: z.string().optional(),
+  backupDigest: z.string().optional(),
+  threshold: z.number().int(),
+  total: z.number().int(),
+  holders: z.array(holderSchema).min(2).max(16),
+});
+
+/** The split the presented shares came from, as the restore knows it. */
+export interface PresentedSplit {
+  readonly threshold: number;
+  readonly total: number;
+  /** The backup digest of a custody set; null for a per-key split. */
+  readonly backupDigest: string | null;
+  /** The key of a per-key split; null for a custody set. */
+  readonly keyId: string | null;
+  readonly presented: readonly PresentedShare[];
+}
+
+/**
+ * Every holder's name in share order (1..N) when `entries` hold the split's record; otherwise
+ * null (only the presenters are known).
+ */
+export function recordedHolders(entries: readonly JournalEntry[], split: PresentedSplit): string[] | null {
+  for (const entry of [...entries].reverse()) {
+    if (entry.event !== 'custody.split') continue;
+    const parsed = splitRecordSchema.safeParse(entry.data);
+    if (!parsed.success) continue;
+    const record = parsed.data;
+    const sameSplit =
+      split.backupDigest !== null
+        ? record.format === 'custody-set' && record.backupDigest === split.backupDigest
+        : record.format === undefined && record.keyId === split.keyId;
+    if (!sameSplit || record.threshold !== split.threshold || record.total !== split.total) continue;
+    const byIndex = new Map(record.holders.map((h) => [h.shareIndex, h.custodian]));
+    const names = Array.from({ length: split.total }, (_, i) => byIndex.get(i + 1));
+    if (names.some((n) => n === undefined)) continue;
+    if (split.presented.some((p) => byIndex.get(p.shareIndex) !== p.custodian)) continue;
+    return names as string[];
+  }
+  return null;
+}
