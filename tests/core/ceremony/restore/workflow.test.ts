@@ -21,7 +21,7 @@ import { splitMaterial } from '../../../../src-main/core/custody/split';
 import { splitCustodySet } from '../../../../src-main/core/custody/set-split';
 import { verifyJournal } from '../../../../src-main/core/journal';
 import type { CustodyArrangement } from '../../../../src-main/core/bundle';
-import { custodyLine } from '../../../../src-main/cli/custody-line';
+import { custodyLine } from '../../../../src-main/i18n/custody-line';
 import { toProblem } from '../../../../src-main/core/errors';
 import { translator } from '../../../../src-main/i18n/translate';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
