@@ -13,7 +13,17 @@ export const BUNDLE_FORMATS = [IMPORT_PARAMETERS_FORMAT, WRAPPED_MATERIAL_FORMAT
 export const BUNDLE_FORMAT_VERSION = 1;
 /** The version of a bundle whose keys include replicas (`replicaOf`): older Keyferry refuses it by its version. */
 export const REPLICA_GROUPS_FORMAT_VERSION = 2;
-export const BUNDLE_FORMAT_VERSIONS: readonly number[] = [BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION];
+/**
+ * The version of an import-parameters bundle in which a key carries the material the KMS bound it
+ * to at its first import (`boundMaterial`): older Keyferry refuses it by its version rather than
+ * generate material the KMS will refuse. Wrapped-material bundles have no such version.
+ */
+export const BOUND_MATERIAL_FORMAT_VERSION = 3;
+/** Every version each format's reader accepts (what any Keyferry wrote keeps reading). */
+export const BUNDLE_FORMAT_VERSIONS: Readonly<Record<(typeof BUNDLE_FORMATS)[number], readonly number[]>> = {
+  [IMPORT_PARAMETERS_FORMAT]: [BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION, BOUND_MATERIAL_FORMAT_VERSION],
+  [WRAPPED_MATERIAL_FORMAT]: [BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION],
+};
 
 export const BUNDLE_LIMITS = {
   /** manifest.json. */

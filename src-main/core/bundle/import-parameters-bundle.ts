@@ -48,6 +48,7 @@ function manifestKey(p: ImportParameters): ImportParametersManifestKey {
       expirationTime: expiry.expirationTime,
     },
     ...(p.replicaOf !== undefined ? { replicaOf: p.replicaOf } : {}),
+    ...(p.boundMaterial !== undefined ? { boundMaterial: { ...p.boundMaterial } } : {}),
   };
 }
 

@@ -1,4 +1,7 @@
-/** manifest.json of an import-parameters bundle (online → air-gapped), version 1. */
+/**
+ * manifest.json of an import-parameters bundle (online → air-gapped): version 1, 2 with replica
+ * groups (`replicaOf`), 3 when a key carries the material it is bound to (`boundMaterial`).
+ */
 import { z } from 'zod';
 import { IMPORT_PARAMETERS_FORMAT, BUNDLE_LIMITS } from './bundle-limits';
 import {
@@ -28,6 +31,31 @@ export const importTokenEntrySchema = z.strictObject({
   expirationTime: z.number().int().positive(),
 });
 
+/**
+ * Version 3: the material the KMS bound a key to when material was first imported into it, as the
+ * online journal recorded it (the wrapped bundle checked before that import). The KMS takes only
+ * those bytes again, after a deletion or a lapse too, so the air-gapped side refuses to generate
+ * or load other material for the key and a restore must prove it rebuilt exactly this.
+ */
+export const boundMaterialSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    /** AES: the key check value, by the spec's check-value method (see crypto/evidence.ts). */
+    kind: z.literal('key-check-value'),
+    method: z.literal('aes-ecb-zero-block'),
+    keyCheckValue: z.string().regex(/^[0-9A-F]{6}$/, 'must be 6 upper-case hex digits'),
+    /** The online journal entry of the first import. */
+    importedSeq: z.number().int().positive(),
+  }),
+  z.strictObject({
+    /** RSA/EC: SHA-256 (lower-case hex) of the public key's DER SubjectPublicKeyInfo. */
+    kind: z.literal('public-key-sha256'),
+    publicKeyFingerprint: sha256HexSchema,
+    importedSeq: z.number().int().positive(),
+  }),
+]);
+
+export type BoundMaterial = z.infer<typeof boundMaterialSchema>;
+
 export const importParametersKeySchema = z.strictObject({
   provider: z.literal('huaweicloud'),
   region: regionSchema,
@@ -44,6 +72,8 @@ export const importParametersKeySchema = z.strictObject({
   importToken: importTokenEntrySchema,
   /** Version 2 only: the key of this bundle (the group's primary) whose material this key holds too. */
   replicaOf: keyIdSchema.optional(),
+  /** Version 3 only: the material this key is bound to (absent for a key never imported into). */
+  boundMaterial: boundMaterialSchema.optional(),
 });
 
 /**
@@ -64,6 +94,7 @@ export type CeremonyFacts = z.infer<typeof ceremonyFactsSchema>;
 export const importParametersManifestSchema = z.strictObject({
   format: z.literal(IMPORT_PARAMETERS_FORMAT),
   ...manifestHeaderShape,
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   ceremony: ceremonyFactsSchema.optional(),
   keys: z.array(importParametersKeySchema).min(1).max(BUNDLE_LIMITS.maxKeys),
   files: fileListSchema,

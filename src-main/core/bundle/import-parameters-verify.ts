@@ -10,6 +10,7 @@ import type { BundleWarning } from './bundle-problem';
 import type { ImportParametersManifest, ImportParametersManifestKey } from './import-parameters-manifest';
 import { importTokenSha256, type ImportParameters } from './import-parameters';
 import { checkParametersReplicaGroups } from './replica-groups';
+import { checkBoundMaterial } from './bound-material';
 import { checkWrappingPublicKey, requireImportableWrappingKey } from './wrapping-public-key';
 
 function fileOf(files: ReadonlyMap<string, Buffer>, name: string): Buffer {
@@ -94,6 +95,7 @@ export function verifyImportParametersContents(
 ): { keys: ImportParameters[]; warnings: BundleWarning[] } {
   const warnings: BundleWarning[] = [];
   checkParametersReplicaGroups(manifest);
+  checkBoundMaterial(manifest);
   const tokens = new Set<string>();
   const keys = manifest.keys.map((key): ImportParameters => {
     checkTokenBinding(key, files);
@@ -105,6 +107,7 @@ export function verifyImportParametersContents(
     checkExpiry(key, now, warnings);
     return {
       ...(key.replicaOf !== undefined ? { replicaOf: key.replicaOf } : {}),
+      ...(key.boundMaterial !== undefined ? { boundMaterial: key.boundMaterial } : {}),
       keyId: key.keyId,
       keySpec: key.keySpec,
       wrappingAlgorithm: key.wrappingAlgorithm,

@@ -12,7 +12,7 @@ import {
 import { sha256Hex } from '../fs/durable-file';
 import { KeyferryError } from '../errors';
 import { bundleInputInvalid, bundleInputRefused } from './bundle-problem';
-import { importParametersKeySchema } from './import-parameters-manifest';
+import { importParametersKeySchema, type BoundMaterial } from './import-parameters-manifest';
 import { importTokenSchema, isCanonicalBase64, keyIdSchema } from './manifest-common';
 import { checkWrappingPublicKey, requireImportableWrappingKey, type WrappingPublicKey } from './wrapping-public-key';
 
@@ -67,6 +67,11 @@ export interface ImportParameters {
    * too (generated once, wrapped once per wrapping key). Absent for a primary or a key alone.
    */
   readonly replicaOf?: string;
+  /**
+   * Bundle format 3: the material the KMS bound this key to at its first import (the online
+   * journal's record); only that material may be wrapped for it. Absent for a key never imported into.
+   */
+  readonly boundMaterial?: BoundMaterial;
 }
 
 /** SHA-256 of an import token's base64 text, lower-case hex. */

@@ -30,6 +30,15 @@ export {
 } from './import-parameters';
 export type { WrappedKeyMaterial } from './wrapped-material';
 export { formatVersionFor, replicaGroupsOf } from './replica-groups';
+export {
+  boundMaterialFor,
+  boundProblemValues,
+  boundValue,
+  matchesBound,
+  requireBoundMaterial,
+  type BoundMaterial,
+  type MaterialEvidence,
+} from './bound-material';
 export { checkWrappingPublicKey, requireImportableWrappingKey, type WrappingPublicKey } from './wrapping-public-key';
 export { importParametersFromConsoleFiles, type ConsoleFilesInput } from './console-files';
 export { writeImportParametersBundle, type ImportParametersBundleInput } from './import-parameters-bundle';

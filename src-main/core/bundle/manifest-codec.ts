@@ -76,11 +76,12 @@ export function parseManifest(bytes: Buffer): BundleManifest {
       expected: BUNDLE_FORMATS.join(' | '),
     });
   }
-  if (typeof formatVersion !== 'number' || !BUNDLE_FORMAT_VERSIONS.includes(formatVersion)) {
+  const supported = BUNDLE_FORMAT_VERSIONS[format as (typeof BUNDLE_FORMATS)[number]];
+  if (typeof formatVersion !== 'number' || !supported.includes(formatVersion)) {
     throw new KeyferryError('BUNDLE_UNSUPPORTED_VERSION', {
       version: JSON.stringify(formatVersion ?? null),
       format,
-      supported: BUNDLE_FORMAT_VERSIONS.join(', '),
+      supported: supported.join(', '),
     });
   }
   const manifest = checkManifestSchema(parsed);

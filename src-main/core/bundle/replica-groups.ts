@@ -8,7 +8,7 @@
  * primary (one material per group).
  */
 import { KeyferryError } from '../errors';
-import { BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION } from './bundle-limits';
+import { BOUND_MATERIAL_FORMAT_VERSION, BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION } from './bundle-limits';
 import type { ImportParametersManifest } from './import-parameters-manifest';
 import type { WrappedMaterialManifest } from './wrapped-material-manifest';
 
@@ -19,8 +19,14 @@ function replicaInvalid(reason: ReplicaProblem, keyId: string, primary = ''): ne
   throw new KeyferryError('BUNDLE_REPLICA_INVALID', { reason, keyId, primary });
 }
 
-/** The format version a bundle of these keys is written with. */
-export function formatVersionFor(keys: readonly { readonly replicaOf?: string | undefined }[]): 1 | 2 {
+/**
+ * The format version a bundle of these keys is written with: 3 when a key carries the material it
+ * is bound to (import parameters only), else 2 when a key is a replica, else 1.
+ */
+export function formatVersionFor(
+  keys: readonly { readonly replicaOf?: string | undefined; readonly boundMaterial?: unknown }[],
+): 1 | 2 | 3 {
+  if (keys.some((k) => k.boundMaterial !== undefined)) return BOUND_MATERIAL_FORMAT_VERSION;
   return keys.some((k) => k.replicaOf !== undefined) ? REPLICA_GROUPS_FORMAT_VERSION : BUNDLE_FORMAT_VERSION;
 }
 

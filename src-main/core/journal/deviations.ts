@@ -55,6 +55,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'wrapped-bundle.withdrawn': 'abandoned',
   'wrapped-bundle.withdraw-failed': 'failure',
   'parameters.refused': 'refusal',
+  'material.refused': 'refusal',
   // Online side
   'import.expiry-chosen': 'override',
   'wrapped-bundle.refused': 'refusal',

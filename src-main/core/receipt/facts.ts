@@ -159,6 +159,17 @@ export function keyFacts(key: ReceiptKey, side: CeremonySide): Fact[] {
     { label: phrase('receipt.key.wrappingKeyFingerprint'), value: key.wrappingKeyFingerprint, hex: true },
     { label: phrase('receipt.key.importToken'), value: key.importTokenSha256, hex: true },
     materialCheck(key),
+    ...(key.boundMaterial
+      ? [
+          {
+            label: phrase('receipt.key.boundMaterial'),
+            value: phrase('receipt.key.boundMaterialValue', {
+              matched: String(key.boundMaterial.matched),
+              seq: key.boundMaterial.importedSeq,
+            }),
+          },
+        ]
+      : []),
     {
       label: phrase('receipt.key.materialExpiry'),
       value: key.materialExpiry === 'never' ? phrase('receipt.key.never') : formatUtc(key.materialExpiry),

@@ -52,6 +52,12 @@ export interface ReceiptKey {
   readonly publicKeyFingerprint?: string;
   /** AES_256: key check value (hex, 6-64 digits). */
   readonly keyCheckValue?: string;
+  /**
+   * The key was bound to material at an earlier import (import parameters format 3): whether the
+   * material wrapped now showed that identity (KCV or public-key fingerprint), and the online
+   * journal entry of that first import. Absent for a key never imported into.
+   */
+  readonly boundMaterial?: { readonly matched: boolean; readonly importedSeq: number };
   /** When the material expires in the KMS: `'never'` or the moment. */
   readonly materialExpiry: 'never' | Date;
   /** Online side only: what import-key-material answered, e.g. `Imported; key state Enabled (2)`. */

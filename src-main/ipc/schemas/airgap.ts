@@ -93,6 +93,14 @@ export const parametersOverviewSchema = z.object({
       /** Where the KMS key lives (null for console files). */
       region: z.string().nullable(),
       projectId: z.string().nullable(),
+      /** Bound at an earlier import: only that material (this KCV or public-key SHA-256) can be wrapped. */
+      bound: z
+        .object({
+          kind: z.enum(['kcv', 'spki']),
+          value: z.string(),
+          importedSeq: z.number().int().positive(),
+        })
+        .nullable(),
     }),
   ),
   confirmations: z.array(artefactToConfirmSchema),

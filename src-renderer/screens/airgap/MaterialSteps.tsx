@@ -11,6 +11,9 @@ import { selectParameterKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { useAirGapSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
+import type { ParametersOverview } from '../../../src-main/ipc/contract';
+
+type ParameterKeyView = ParametersOverview['keys'][number];
 
 const MATERIAL_SOURCES = [
   { value: 'generate', id: 'material-generate', label: 'material.source.generate' },
@@ -38,6 +41,10 @@ export function MaterialStep() {
   const fromHsm = materials.length > 0 && materials.every((m) => m.source === 'hsm');
   const available = preflighted && steps.canRun('generateMaterial');
   const chosenKey = keyId || keys[0]?.keyId || '';
+  // Keys the KMS bound to material at an earlier import: fresh material for them is refused.
+  const boundKeys = keys.filter(
+    (k) => k.bound !== null && !materials.some((m) => m.keyId === (k.replicaOf ?? k.keyId)),
+  );
   const { t, message } = useT();
   return (
     <Step
@@ -57,9 +64,12 @@ export function MaterialStep() {
       {source === 'hsm' ? (
         <HsmSource available={available} keys={keys} />
       ) : source === 'generate' ? (
-        <StepButton available={available} onClick={() => void generate()}>
-          {t('material.generate')}
-        </StepButton>
+        <>
+          {boundKeys.length > 0 && <BoundMaterialRefusal keys={boundKeys} />}
+          <StepButton available={available && boundKeys.length === 0} onClick={() => void generate()}>
+            {t('material.generate')}
+          </StepButton>
+        </>
       ) : (
         <>
           <SelectField
@@ -118,6 +128,27 @@ export function MaterialStep() {
         </p>
       )}
     </Step>
+  );
+}
+
+/** Why Generate is refused: the bound keys, their bound KCV or public key, and the way (a custody restore). */
+function BoundMaterialRefusal({ keys }: { keys: readonly ParameterKeyView[] }) {
+  const { t } = useT();
+  return (
+    <div className="warning" role="alert" data-testid="bound-material-refusal">
+      <p>{t('material.bound.refused', { count: keys.length })}</p>
+      <ul className="key-list">
+        {keys.map((k) =>
+          k.bound ? (
+            <li key={k.keyId}>
+              {t('material.bound.key', { alias: k.alias, kind: k.bound.kind })}{' '}
+              <Hex value={k.bound.value} size="small" /> <span className="mono">{k.keyId}</span>
+            </li>
+          ) : null,
+        )}
+      </ul>
+      <p>{t('material.bound.how')}</p>
+    </div>
   );
 }
 

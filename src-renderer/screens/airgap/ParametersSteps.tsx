@@ -10,6 +10,7 @@ import { useAppStore } from '../../store/store';
 import { specOptions } from '../online/key-spec-choices';
 import type { KeySpecName } from '../../../src-main/ipc/contract';
 import { useAirGapSteps } from '../../store/allowed-steps';
+import { Hex } from '../../components/Hex';
 import { useT } from '../../i18n';
 
 const PARAMETER_SOURCES = [
@@ -129,6 +130,13 @@ export function ParametersStep() {
                 <strong>{k.alias}</strong> ({k.spec}) <span className="mono">{k.keyId}</span>
                 {k.tokenExpiresAt && (
                   <span className="hint"> {t('air.overview.token-valid-until', { at: utc(k.tokenExpiresAt) })}</span>
+                )}
+                {k.bound && (
+                  <span className="warning" data-bound-key={k.keyId}>
+                    {' '}
+                    {t('air.overview.bound', { kind: k.bound.kind, seq: k.bound.importedSeq })}{' '}
+                    <Hex value={k.bound.value} size="small" />
+                  </span>
                 )}
               </li>
             ))}

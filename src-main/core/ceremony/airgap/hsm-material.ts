@@ -6,7 +6,7 @@
  * values, labels and the token's identity ever leave it, and only those are journaled. The PIN
  * is used for C_Login and not kept.
  */
-import type { ImportParameters } from '../../bundle';
+import { requireBoundMaterial, type ImportParameters } from '../../bundle';
 import { derFingerprint } from '../../crypto/evidence';
 import { KEY_SPEC_INFO, type KeySpec, type WrappingAlgorithm } from '../../crypto/key-spec';
 import { KeyferryError, toProblem } from '../../errors';
@@ -192,6 +192,11 @@ export class AirGapHsmMaterial {
     return this.#keys.has(keyId);
   }
 
+  /** True when existing token keys are chosen (nothing is generated). */
+  get selectsExisting(): boolean {
+    return Boolean(this.#request.existingKeys);
+  }
+
   #kcvMethod(): 'check-value' | 'ecb' {
     return this.#reports.find((r) => r.kcvMethod !== null)?.kcvMethod ?? 'ecb';
   }
@@ -248,8 +253,10 @@ export class AirGapHsmMaterial {
               }
             : generateKeyPair(this.#session, p.keySpec, placement);
       }
-      this.#keys.set(p.keyId, key);
       const summary = this.#summarize(p.keyId, key);
+      // An existing token key for a key the KMS bound to material must be that material.
+      if (existing) requireBoundMaterial(p, parameters, summary);
+      this.#keys.set(p.keyId, key);
       await context.journal.append(context.operator, existing ? 'material.hsm-selected' : 'material.generated', {
         ...summary,
         hsmTokenSerial: this.#session.identity.serial,

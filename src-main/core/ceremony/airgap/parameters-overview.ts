@@ -3,7 +3,7 @@
  * compare (alias, spec, wrapping-key fingerprint, token digest and expiry, replica group, region), and
  * for the session the witnesses' artefacts to confirm. Plain values, sent over IPC and journaled.
  */
-import type { ImportParameters } from '../../bundle';
+import { boundMaterialFor, boundValue, type ImportParameters } from '../../bundle';
 import type { ArtefactToConfirm } from './witness-confirmations';
 
 /** One key as read from the parameters, with what people compare. */
@@ -20,6 +20,12 @@ export interface AirGapKeyOverview {
   /** Where the KMS key lives (null for console files). */
   readonly region: string | null;
   readonly projectId: string | null;
+  /**
+   * The material the KMS bound this key (or its replica group) to at its first import, from a
+   * format 3 bundle: only that material can be wrapped for it (fresh material is refused before it
+   * is generated; `custody restore` brings it back). Null for a key never imported into.
+   */
+  readonly bound: { readonly kind: 'kcv' | 'spki'; readonly value: string; readonly importedSeq: number } | null;
 }
 
 export interface ParametersOverview {
@@ -35,8 +41,10 @@ export interface ParametersOverview {
   readonly warnings: readonly string[];
 }
 
-export function keyOverview(p: ImportParameters): AirGapKeyOverview {
+/** The overview of `p`, one of `keys` (its replica group's binding is found among them). */
+export function keyOverview(p: ImportParameters, keys: readonly ImportParameters[]): AirGapKeyOverview {
   const fromKms = p.origin.kind === 'kms-answer' ? p.origin : null;
+  const bound = boundMaterialFor(p, keys)?.bound;
   return {
     keyId: p.keyId,
     alias: fromKms?.keyAlias ?? p.keyId,
@@ -48,5 +56,12 @@ export function keyOverview(p: ImportParameters): AirGapKeyOverview {
     replicaOf: p.replicaOf ?? null,
     region: fromKms?.region ?? null,
     projectId: fromKms?.projectId ?? null,
+    bound: bound
+      ? {
+          kind: bound.kind === 'key-check-value' ? 'kcv' : 'spki',
+          value: boundValue(bound),
+          importedSeq: bound.importedSeq,
+        }
+      : null,
   };
 }

@@ -4,7 +4,7 @@
  * (public-key fingerprint, key check value), which is also journaled.
  */
 import path from 'node:path';
-import type { ImportParameters } from '../../bundle';
+import { requireBoundMaterial, type ImportParameters, type MaterialEvidence } from '../../bundle';
 import { derFingerprint, keyCheckValue } from '../../crypto/evidence';
 import { generateKeyMaterial } from '../../crypto/generate-key-material';
 import type { KeyMaterial } from '../../crypto/key-material';
@@ -35,14 +35,16 @@ export interface MaterialSummary {
  */
 const GENERATION_CONCURRENCY = 4;
 
-function summarize(keyId: string, material: KeyMaterial, source: MaterialSummary['source']): MaterialSummary {
+/** What material shows of itself, computed from the material: public-key SHA-256 (RSA/EC) or KCV (AES). */
+export function materialEvidence(material: KeyMaterial): MaterialEvidence {
   return {
-    keyId,
-    spec: material.spec,
-    source,
     publicKeyFingerprint: material.publicKeySpkiDer ? derFingerprint(material.publicKeySpkiDer) : null,
     keyCheckValue: material.publicKeySpkiDer ? null : keyCheckValue(material.spec, material.secret),
   };
+}
+
+function summarize(keyId: string, material: KeyMaterial, source: MaterialSummary['source']): MaterialSummary {
+  return { keyId, spec: material.spec, source, ...materialEvidence(material) };
 }
 
 export class AirGapMaterialStep {
@@ -117,8 +119,15 @@ export class AirGapMaterialStep {
     } finally {
       bytes.fill(0);
     }
-    this.vault.put(keyId, material);
     const summary = summarize(keyId, material, 'file');
+    try {
+      // A key the KMS bound to material takes only that material: other material never reaches the vault.
+      requireBoundMaterial(p, parameters, summary);
+    } catch (error) {
+      material.dispose();
+      throw error;
+    }
+    this.vault.put(keyId, material);
     await this.journal.append(this.operator, 'material.loaded', { ...summary, fileName: path.basename(file) });
     return summary;
   }

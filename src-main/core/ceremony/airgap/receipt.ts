@@ -1,6 +1,6 @@
 /** The air-gapped side's receipt: what was wrapped, under which wrapping key, into which bundle. */
 import path from 'node:path';
-import type { ImportParameters } from '../../bundle';
+import { boundMaterialFor, matchesBound, type ImportParameters } from '../../bundle';
 import { KEY_SPEC_INFO, isAsymmetric } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
 import { stepOutOfOrder } from '../shared/step-guard';
@@ -41,6 +41,7 @@ function receiptKey(p: ImportParameters, w: WrappedKeySummary, facts: AirGapRece
   }
   const prefix = `keys/${p.keyId}/`;
   const custody = facts.custody.get(p.keyId);
+  const bound = boundMaterialFor(p, facts.parameters);
   const expiry = isAsymmetric(p.keySpec) || facts.bundle.expiry === 'never' ? 'never' : new Date(facts.bundle.expiry);
   return {
     keyId: p.keyId,
@@ -55,6 +56,9 @@ function receiptKey(p: ImportParameters, w: WrappedKeySummary, facts: AirGapRece
       .map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 })),
     ...(w.publicKeyFingerprint ? { publicKeyFingerprint: w.publicKeyFingerprint } : {}),
     ...(w.keyCheckValue ? { keyCheckValue: w.keyCheckValue.toLowerCase() } : {}),
+    ...(bound
+      ? { boundMaterial: { matched: matchesBound(bound.bound, w), importedSeq: bound.bound.importedSeq } }
+      : {}),
     materialExpiry: expiry,
     ...(custody ? { custody } : {}),
   };

@@ -30,6 +30,7 @@ import type { CeremonyRecord } from '../shared/ceremony-record';
 import { newCeremonyId } from '../shared/ceremony-id';
 import { bundleArtefacts, WitnessConfirmations, wrappingKeyArtefacts } from './witness-confirmations';
 import { MaterialVault } from './material-vault';
+import { boundRefusalJournaled, evidenceByKey, proveBoundMaterial, refuseGeneratingBound } from './bound-material';
 import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hsm-material';
 import { checkCeremonyPeople } from '../shared/person-name';
 import { StepGuard } from '../shared/step-guard';
@@ -122,7 +123,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     keys: ImportParameters[],
     warnings: string[],
   ): Promise<ParametersOverview> {
-    const overview = keys.map(keyOverview);
+    const overview = keys.map((p) => keyOverview(p, keys));
     await this.options.journal.append(this.options.operator, 'parameters.read', {
       ceremonyId,
       source,
@@ -207,10 +208,22 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   /** Step 4: generates fresh material for every key that has none yet (progress per key), in the HSM when one is used. */
   async generateMaterial(): Promise<MaterialSummary[]> {
     this.guard.require('generateMaterial');
+    const hsm = this.#hsm;
+    // A key the KMS bound to material takes only that material: refused before anything is generated.
+    if (!hsm?.selectsExisting) {
+      const todo = this.#parameters.filter((p) => !this.#vault.has(materialIdOf(p)) && !hsm?.has(materialIdOf(p)));
+      await boundRefusalJournaled(this.options, 'generate', () => refuseGeneratingBound(this.#parameters, todo));
+    }
     this.#requireNoBackupAcknowledged(this.requirePreflight('generate'));
-    const result = this.#hsm
-      ? await this.#hsm.produce(this.#parameters, this.currentCeremonyId, this.options)
-      : await this.#material.generate(this.#parameters);
+    let result: MaterialSummary[];
+    if (hsm) {
+      result = await boundRefusalJournaled(this.options, 'hsm', () =>
+        hsm.produce(this.#parameters, this.currentCeremonyId, this.options),
+      );
+      await proveBoundMaterial(this.options, this.#parameters, evidenceByKey(result), 'hsm');
+    } else {
+      result = await this.#material.generate(this.#parameters);
+    }
     this.#advanceIfMaterialComplete();
     return result;
   }
@@ -220,7 +233,10 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.guard.require('loadMaterial');
     this.requirePreflight('load');
     if (this.#hsm) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
-    const result = await this.#material.loadFile(this.#parameters, keyId, file, passphrase);
+    const result = await boundRefusalJournaled(this.options, 'file', () =>
+      this.#material.loadFile(this.#parameters, keyId, file, passphrase),
+    );
+    await proveBoundMaterial(this.options, this.#parameters, evidenceByKey([result]), 'file');
     this.#loadedFromFile.add(result.keyId);
     this.#advanceIfMaterialComplete();
     return result;

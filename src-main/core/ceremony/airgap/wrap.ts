@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import {
+  requireBoundMaterial,
   stageWrappedMaterialBundle,
   type CustodyArrangement,
   type ImportParameters,
@@ -97,7 +98,10 @@ export async function wrapEach(
       if (wrappingKey.fingerprint !== p.wrappingKey.fingerprint) {
         throw new KeyferryError('WRAPPING_KEY_CHANGED', { keyId: p.keyId });
       }
-      records.push(await wrapOne(p, wrappingKey));
+      const record = await wrapOne(p, wrappingKey);
+      // The last guard, whatever the material source: a bound key is wrapped only with its bound material.
+      requireBoundMaterial(p, parameters, record.summary);
+      records.push(record);
       // A long run of keys must not hold the event loop: let other work in between.
       await slicer.pause();
     }

@@ -3,7 +3,7 @@
  * journal record (what the KMS issued) and that record back into bundle parameters, so the
  * bundle can be written in the same session or a later one.
  */
-import { importParametersFromKmsAnswer, type ImportParameters } from '../../bundle';
+import { importParametersFromKmsAnswer, type BoundMaterial, type ImportParameters } from '../../bundle';
 import { groupHex } from '../../hex-groups';
 import type { WrappingAlgorithm } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
@@ -82,5 +82,29 @@ export function parametersForBundle(key: OnlineKeyState, now: Date): ImportParam
       expiration_time: Math.floor(Date.parse(issued.tokenExpiresAt) / 1000),
     },
   });
-  return key.replicaOf !== undefined ? { ...parameters, replicaOf: key.replicaOf } : parameters;
+  const bound = boundMaterialOf(key);
+  return {
+    ...parameters,
+    ...(key.replicaOf !== undefined ? { replicaOf: key.replicaOf } : {}),
+    ...(bound ? { boundMaterial: bound } : {}),
+  };
+}
+
+/**
+ * What the KMS bound `key` to at its first import, as this journal checked it before that import
+ * (bundle format 3 carries it, so the air-gapped side refuses other material before generating).
+ */
+function boundMaterialOf(key: OnlineKeyState): BoundMaterial | undefined {
+  const first = key.firstImport;
+  if (!first) return undefined;
+  if (first.keyCheckValue)
+    return {
+      kind: 'key-check-value',
+      method: 'aes-ecb-zero-block',
+      keyCheckValue: first.keyCheckValue.toUpperCase(),
+      importedSeq: first.seq,
+    };
+  if (first.publicKeyFingerprint)
+    return { kind: 'public-key-sha256', publicKeyFingerprint: first.publicKeyFingerprint, importedSeq: first.seq };
+  return undefined;
 }

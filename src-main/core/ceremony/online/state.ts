@@ -61,7 +61,12 @@ export interface OnlineKeyState {
    * bundle check before that import recorded it, and the journal entry of the import. The KMS
    * accepts only those bytes again (KMS.2606), after a deletion or a lapse too.
    */
-  firstImport?: { readonly keyCheckValue: string | null; readonly seq: number };
+  firstImport?: {
+    readonly keyCheckValue: string | null;
+    /** Asymmetric: the public-key fingerprint checked before the first import (null for AES or older journals). */
+    readonly publicKeyFingerprint: string | null;
+    readonly seq: number;
+  };
   verified?: { readonly keyState: string; readonly proof: PhraseOrSentence };
   /** The imported material is gone: deleted on request, or lapsed (expired) in the KMS. */
   materialDeleted?: boolean;
@@ -157,7 +162,11 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       const d = parse(importedData);
       const key = keyOf(state, entry, d.keyId);
       key.imported = { expiresAt: d.expiresAt, importTokenSha256: d.importTokenSha256 };
-      key.firstImport ??= { keyCheckValue: key.checkedKeyCheckValue ?? null, seq: entry.seq };
+      key.firstImport ??= {
+        keyCheckValue: key.checkedKeyCheckValue ?? null,
+        publicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null,
+        seq: entry.seq,
+      };
       state.receiptWritten = false;
       key.materialDeleted = false;
       key.materialLapsed = false;

@@ -15,6 +15,7 @@ import type { AirGapWorkflowOptions } from '../airgap/ceremony-base';
 import type { AirGapHsmMaterial, HsmMaterialSummary, HsmSourceSummary } from '../airgap/hsm-material';
 import type { ArtefactToConfirm } from '../airgap/witness-confirmations';
 import { readAirGapJournal, recordedHsmObjects } from './hsm-records';
+import { evidenceByKey, proveBoundMaterial } from '../airgap/bound-material';
 
 /** A restore from the HSM: which token, and what the operator gives to open it (the PIN is used once, at login). */
 export interface HsmRestoreRequest {
@@ -89,6 +90,8 @@ export async function restoreFromHsmToken(
     );
     context.opened(hsm);
     const found = await hsm.recall(recorded, options);
+    // The KMS takes only the material it bound each key to: prove it before anything is wrapped.
+    await proveBoundMaterial(options, keys, evidenceByKey(found), 'restore');
     const seqOf = new Map(recorded.map((r) => [r.keyId, r.seq]));
     const result: HsmRestoredKeys = {
       token: hsm.summary.token,

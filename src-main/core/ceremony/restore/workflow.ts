@@ -33,6 +33,8 @@ import type { AirGapDestinations } from '../airgap/preflight';
 import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from '../airgap/steps';
 import { bundleArtefacts, WitnessConfirmations, type ArtefactToConfirm } from '../airgap/witness-confirmations';
 import { MaterialVault } from '../airgap/material-vault';
+import { evidenceByKey, proveBoundMaterial } from '../airgap/bound-material';
+import { materialEvidence } from '../airgap/produce-material';
 import { checkCeremonyPeople, personName } from '../shared/person-name';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
 import { recordedHolders } from './split-holders';
@@ -270,6 +272,14 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     let material;
     try {
       material = await restoreMaterial(shares.shares, { expected: { keyId: key.keyId, spec: key.keySpec } });
+      try {
+        // The KMS takes only the material it bound the key to: prove it before anything is wrapped.
+        const evidence = evidenceByKey([{ keyId: key.keyId, ...materialEvidence(material) }]);
+        await proveBoundMaterial(this.options, [key], evidence, 'restore');
+      } catch (error) {
+        material.dispose();
+        throw error;
+      }
     } catch (error) {
       const problem = toProblem(error);
       await journal.append(operator, 'custody.restore-refused', {
@@ -368,6 +378,13 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     try {
       if (!this.#backup) throw new KeyferryError('CUSTODY_BACKUP_MISSING', { file: 'backup' });
       restored = await restoreCustodySet(shares.setShares, this.#backup, { keyIds: keys.map((k) => k.keyId) });
+      const rebuilt = restored;
+      const evidence = evidenceByKey(rebuilt.map((r) => ({ keyId: r.keyId, ...materialEvidence(r.material) })));
+      // The KMS takes only the material it bound each key to: prove it before anything is wrapped.
+      await proveBoundMaterial(this.options, keys, evidence, 'restore').catch((error: unknown) => {
+        for (const r of rebuilt) r.material.dispose();
+        throw error;
+      });
     } catch (error) {
       const problem = toProblem(error);
       await journal.append(operator, 'custody.restore-refused', {

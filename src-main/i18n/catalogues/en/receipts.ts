@@ -116,6 +116,9 @@ export const enReceipts = {
   'receipt.key.wrappingKeyFingerprint': 'Wrapping-key fingerprint (SHA-256)',
   'receipt.key.importToken': 'Import token (SHA-256)',
   'receipt.key.publicKeyFingerprint': 'Public-key fingerprint (SHA-256)',
+  'receipt.key.boundMaterial': 'Bound material',
+  'receipt.key.boundMaterialValue':
+    '{matched, select, true {Matched: the material first imported into this key (online journal entry {seq})} other {NOT the material first imported into this key (online journal entry {seq})}}',
   'receipt.key.kcv': 'Key check value',
   'receipt.key.materialExpiry': 'Material expiry',
   'receipt.key.never': 'never',

@@ -27,6 +27,13 @@ export const enScreenAirgap = {
   'material.source.file': 'Load existing material from a file',
   'material.title': 'Produce the key material',
   'material.source': 'Material source',
+  'air.overview.bound':
+    'bound by its first import (online journal entry {seq}) to {kind, select, kcv {KCV} other {public key}}',
+  'material.bound.refused':
+    'Fresh material cannot be generated: the KMS bound {count, plural, one {this key} other {these keys}} to the material first imported into {count, plural, one {it} other {them}} and accepts only that material again. Keyferry refuses to generate before anything is made.',
+  'material.bound.how':
+    'Restore the original material with a custody restore (keyferry custody restore, or the custody restore ceremony on the Restore screen of this app) using this import-parameters bundle, or load the material file kept from the first ceremony.',
+  'material.bound.key': '{alias}: {kind, select, kcv {KCV} other {public key}}',
   'material.generate': 'Generate the key material',
   'material.key': 'Key',
   'material.file': 'Material file',

@@ -9,7 +9,7 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_DUPLICATE_KEY': '清单中多次列出了密钥 {keyId}。',
   'problem.BUNDLE_DUPLICATE_KEY.next': REFUSED,
   'problem.BUNDLE_REPLICA_INVALID':
-    '{reason, select, version {清单的格式版本与其密钥不符：版本 2 用于含副本组（带 replicaOf 的密钥）的包，版本 1 用于不含副本组的包。} unknownPrimary {密钥 {keyId} 是 {primary} 的副本，但 {primary} 不是此包中的另一个密钥。} chained {密钥 {keyId} 是 {primary} 的副本，而 {primary} 本身也是副本。} specDiffers {密钥 {keyId} 是 {primary} 的副本，但密钥规格不同。} usageDiffers {密钥 {keyId} 是 {primary} 的副本，但密钥用途不同。} sameTarget {密钥 {keyId} 是 {primary} 的副本，但其副本组在该区域和项目中已有密钥。} other {密钥 {keyId} 是 {primary} 的副本，但其公钥指纹或密钥校验值不同：一个副本组只持有一份密钥材料。}}',
+    '{reason, select, version {清单的格式版本与其密钥不符：版本 3 用于携带密钥所绑定密钥材料（boundMaterial）的导入参数包，版本 2 用于含副本组（带 replicaOf 的密钥）的包，版本 1 用于两者皆无的包。} unknownPrimary {密钥 {keyId} 是 {primary} 的副本，但 {primary} 不是此包中的另一个密钥。} chained {密钥 {keyId} 是 {primary} 的副本，而 {primary} 本身也是副本。} specDiffers {密钥 {keyId} 是 {primary} 的副本，但密钥规格不同。} usageDiffers {密钥 {keyId} 是 {primary} 的副本，但密钥用途不同。} sameTarget {密钥 {keyId} 是 {primary} 的副本，但其副本组在该区域和项目中已有密钥。} other {密钥 {keyId} 是 {primary} 的副本，但其公钥指纹或密钥校验值不同：一个副本组只持有一份密钥材料。}}',
   'problem.BUNDLE_REPLICA_INVALID.next': REFUSED,
   'problem.BUNDLE_DUPLICATE_FILE': '清单中多次列出了文件 {file}。',
   'problem.BUNDLE_DUPLICATE_FILE.next': REFUSED,
@@ -99,4 +99,7 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_INPUT_INVALID':
     '{reason, select, consoleFiles {密钥 {keyId} 的导入参数来自控制台文件；包只能携带从 KMS 获取的导入参数。} noToken {密钥 {keyId} 的导入参数没有带到期时间的导入令牌；请用 get-parameters-for-import 获取。} wrappingKeyBase64 {密钥 {keyId} 的包装密钥不是规范的 base64。} privateKeyMissing {密钥 {keyId} 为 {keySpec}，但缺少其已包装的私钥或公钥。} symmetricExtra {密钥 {keyId} 为 {keySpec}（对称密钥），却带有私钥或公钥。} tokenExpiry {令牌到期时间 {value} 不是自 1970 年起的整秒数。} notKeyId {“{value}”不是密钥 ID（字母、数字和连字符，最多 64 个）。} importToken {导入令牌无效：{detail}。} keyUnusable {密钥 {keyId} 的导入参数不可用：{field}：{detail}。} kmsAnswerRefused {{cause}} other {无法写入此包：{cause}}}',
   'problem.BUNDLE_INPUT_INVALID.next': '未写入任何内容。请更正仪式输入后重新写入此包。',
+  'problem.BUNDLE_BOUND_MATERIAL_INVALID':
+    '{reason, select, kind {密钥 {keyId}（{spec}）所绑定密钥材料的类型不对：AES 密钥以其密钥校验值（KCV）绑定，RSA 或 EC 密钥以其公钥指纹绑定。} other {密钥 {keyId} 是 {other} 的副本，但它绑定的密钥材料与其主密钥不同：一个副本组只持有一份密钥材料。}}',
+  'problem.BUNDLE_BOUND_MATERIAL_INVALID.next': REFUSED,
 };

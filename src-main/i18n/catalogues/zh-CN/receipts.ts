@@ -105,6 +105,9 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.key.wrappingKeyFingerprint': '包装密钥指纹（SHA-256）',
   'receipt.key.importToken': '导入令牌（SHA-256）',
   'receipt.key.publicKeyFingerprint': '公钥指纹（SHA-256）',
+  'receipt.key.boundMaterial': '已绑定的密钥材料',
+  'receipt.key.boundMaterialValue':
+    '{matched, select, true {一致：即首次导入此密钥的密钥材料（在线日志第 {seq} 条）} other {不是首次导入此密钥的密钥材料（在线日志第 {seq} 条）}}',
   'receipt.key.kcv': '密钥校验值',
   'receipt.key.materialExpiry': '密钥材料到期时间',
   'receipt.key.never': '永不过期',

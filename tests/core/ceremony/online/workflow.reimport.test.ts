@@ -1,9 +1,10 @@
 /** Deleting AES material on request, then importing the same material again (a restore). */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
+import { rewriteManifest } from '../../bundle/bundle-fixtures';
 import { toProblem } from '../../../../src-main/core/errors';
 import { translator } from '../../../../src-main/i18n/translate';
 
@@ -89,8 +90,16 @@ describe('delete and re-import', () => {
     const params2 = path.join(f.dir, 'params-2');
     await day2.writeParametersBundle(params2);
 
-    // The officer follows the usual air-gapped path and generates fresh material for the old key.
-    const fresh = await airGap(params2, path.join(f.dir, 'wrapped-new'), {});
+    // The officer follows the usual air-gapped path and generates fresh material for the old key, from
+    // parameters as a Keyferry before format 3 wrote them (today's air-gapped side refuses to generate for
+    // a key bound to material: tests/core/ceremony/airgap/bound-material.test.ts).
+    const unbound = path.join(f.dir, 'params-2-unbound');
+    await cp(params2, unbound, { recursive: true });
+    await rewriteManifest(unbound, (m) => {
+      for (const key of m.keys) delete (key as { boundMaterial?: unknown }).boundMaterial;
+      m.formatVersion = 1;
+    });
+    const fresh = await airGap(unbound, path.join(f.dir, 'wrapped-new'), {});
     const importsBefore = f.sim.importRequestCount(keyId);
     const refusal = await day2
       .checkWrappedBundle(path.join(f.dir, 'wrapped-new'), {

@@ -1,0 +1,189 @@
+/**
+ * After a lapse, the only way back is the material imported first, and Keyferry says so before a
+ * witnessed session is spent: a rehearsal imports AES_256 material with an expiry and splits it
+ * 2-of-3; the simulator's clock passes the expiry; `online status` sees the lapse and `online
+ * params` writes fresh parameters that carry the key's bound KCV (format 3, covered by the digest
+ * the witness types); `keyferry airgap wrap` with them is refused before anything is generated,
+ * naming the key, the KCV and `custody restore` (journaled, no bundle written); `keyferry custody
+ * restore` from shares 1 and 3 proves the rebuilt material is the bound one, its receipt says so,
+ * and the online side imports it: the key is Enabled again.
+ */
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runRehearsal } from '../../src-main/core/ceremony/rehearsal/rehearsal';
+import { KmsClient } from '../../src-main/core/kms/client';
+import { AkSkCredentials } from '../../src-main/core/kms/credentials';
+import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
+import { keyferry } from './cli-in-process';
+import { runCli } from './cli-process';
+import { paramsDigestFrom } from '../cli/commands/witness-args';
+
+const APP = { version: '0.1.0-test', build: 'test' };
+
+interface Entry {
+  readonly event: string;
+  readonly seq: number;
+  readonly data: Record<string, unknown>;
+}
+async function journalEntries(file: string): Promise<Entry[]> {
+  return (await readFile(file, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Entry);
+}
+
+let dir: string | undefined;
+let sim: KmsSimulator | undefined;
+let kms: KmsClient | undefined;
+afterAll(async () => {
+  kms?.close();
+  await sim?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('a lapsed key takes back only its bound material', () => {
+  it('fresh parameters carry the bound KCV; airgap wrap is refused before generating; custody restore proves it and the key imports', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-bound-'));
+    sim = await startKmsSimulator();
+    kms = new KmsClient({
+      endpoint: sim.endpoint,
+      projectId: sim.projectId,
+      credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
+      retry: { maxAttempts: 1 },
+    });
+    const ceremony = path.join(dir, 'ceremony');
+    const rehearsal = await runRehearsal({
+      outDir: ceremony,
+      specs: ['AES_256'],
+      app: APP,
+      operator: 'Ana',
+      witnesses: ['Ben'],
+      custody: { m: 2, n: 3, custodians: ['Alice', 'Bob', 'Carol'] },
+      materialExpiry: { kind: 'at', at: new Date(Date.now() + 10 * 60_000) },
+      simulator: sim,
+    });
+    expect(rehearsal.ok).toBe(true);
+    const keyId = rehearsal.rows[0]?.keyId as string;
+    const onlineJournal = path.join(ceremony, 'online/journal.jsonl');
+    const splitKcv = (await journalEntries(rehearsal.files.airGapJournal)).find((e) => e.event === 'material.wrapped')
+      ?.data.keyCheckValue as string;
+    expect(splitKcv).toMatch(/^[0-9A-F]{6}$/);
+    const importedSeq = (await journalEntries(onlineJournal)).find((e) => e.event === 'key.imported')?.seq;
+
+    // The material lapses in the KMS; the online side notices and fetches fresh parameters.
+    sim.clock.advance(11 * 60_000);
+    const connection = ['--endpoint', sim.endpoint, '--region', sim.region, '--project-id', sim.projectId];
+    const env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
+    const online = ['--journal', 'online/journal.jsonl', ...connection];
+    expect((await keyferry(['online', 'status', ...online], { cwd: ceremony, env })).stdout).toContain(
+      'Pending import',
+    );
+    const params = await keyferry(['online', 'params', ...online, '--out', 'media/params-2'], { cwd: ceremony, env });
+    expect(params.stderr).toBe('');
+    expect(params.code).toBe(0);
+    const digest = paramsDigestFrom(params.stdout);
+    const manifest = JSON.parse(await readFile(path.join(ceremony, 'media/params-2/manifest.json'), 'utf8')) as {
+      formatVersion: number;
+      keys: { keyId: string; boundMaterial?: unknown }[];
+    };
+    expect(manifest.formatVersion).toBe(3);
+    expect(manifest.keys).toMatchObject([
+      {
+        keyId,
+        boundMaterial: { kind: 'key-check-value', method: 'aes-ecb-zero-block', keyCheckValue: splitKcv, importedSeq },
+      },
+    ]);
+
+    // The usual air-gapped command with these parameters: refused before any material exists.
+    await mkdir(path.join(ceremony, 'fresh'));
+    const fresh = await runCli(
+      [
+        'airgap',
+        'wrap',
+        '--bundle',
+        'media/params-2',
+        '--out',
+        'media/wrapped-fresh',
+        '--journal',
+        'fresh/airgap.jsonl',
+        '--operator',
+        'Ana',
+        '--witness',
+        'Ben',
+        '--witness-confirms',
+        `Ben=${digest}`,
+        '--allow-network',
+        '--no-backup',
+      ],
+      { cwd: ceremony },
+    );
+    expect(fresh.code).toBe(1);
+    expect(fresh.stderr).toContain(`(${keyId}) already had material imported (online journal entry ${importedSeq})`);
+    expect(fresh.stderr).toContain(`KCV ${splitKcv}`);
+    expect(fresh.stderr).toContain('Nothing was generated.');
+    expect(fresh.stderr).toContain('keyferry custody restore');
+    const refused = await journalEntries(path.join(ceremony, 'fresh/airgap.jsonl'));
+    expect(refused.find((e) => e.event === 'material.refused')?.data).toMatchObject({
+      source: 'generate',
+      code: 'MATERIAL_BOUND_GENERATE_REFUSED',
+      values: { keyId, bound: splitKcv },
+    });
+    expect(refused.some((e) => e.event === 'material.generated' || e.event === 'material.wrapped')).toBe(false);
+    await expect(readdir(path.join(ceremony, 'media/wrapped-fresh'))).rejects.toMatchObject({ code: 'ENOENT' });
+
+    // The custody restore from shares 1 and 3: proven to be the bound material, wrapped, receipted.
+    const share = (i: number) => path.join(`custodian-${i}`, `keyferry-share-${rehearsal.ceremonyId}-${i}of3.json`);
+    const restored = await runCli(
+      [
+        'custody',
+        'restore',
+        '--bundle',
+        'media/params-2',
+        '--wrapped-out',
+        'media/wrapped-restored',
+        '--journal',
+        'airgap/restore.jsonl',
+        '--operator',
+        'Ana',
+        '--witness',
+        'Ben',
+        '--witness-confirms',
+        `Ben=${digest}`,
+        '--allow-network',
+        '--expires',
+        'never',
+        '--share',
+        share(1),
+        '--share',
+        share(3),
+        '--receipt-dir',
+        'airgap',
+      ],
+      { cwd: ceremony },
+    );
+    expect(restored.stderr).toBe('');
+    expect(restored.code).toBe(0);
+    const restoreJournal = await journalEntries(path.join(ceremony, 'airgap/restore.jsonl'));
+    const matched = restoreJournal.findIndex((e) => e.event === 'material.bound-matched');
+    expect(restoreJournal[matched]?.data).toMatchObject({ keyId, value: splitKcv, importedSeq, source: 'restore' });
+    expect(matched).toBeLessThan(restoreJournal.findIndex((e) => e.event === 'material.wrapped'));
+    const receiptName = (await readdir(path.join(ceremony, 'airgap'))).find((n) =>
+      /^receipt-air-gapped-.*-restore-.*\.txt$/.test(n),
+    ) as string;
+    expect(await readFile(path.join(ceremony, 'airgap', receiptName), 'utf8')).toMatch(
+      new RegExp(
+        `Bound material \\.+ Matched: the material first imported into this key \\(online journal entry ${importedSeq}\\)`,
+      ),
+    );
+    const bundleDigest = /bundle digest ([0-9A-F ]{79})/.exec(restored.stdout)?.[1] as string;
+    const reimport = await keyferry(
+      ['online', 'import', ...online, '--bundle', 'media/wrapped-restored', '--expect-digest', bundleDigest],
+      { cwd: ceremony, env },
+    );
+    expect(reimport.stderr).toBe('');
+    expect(reimport.code).toBe(0);
+    expect((await kms.describeKey(keyId)).stateName).toBe('Enabled');
+  }, 300_000);
+});
