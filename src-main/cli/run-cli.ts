@@ -105,8 +105,7 @@ export async function runCli(
       ...(receipts.receiptLanguage ? { receiptLanguage: receipts.receiptLanguage } : {}),
     };
   } catch (error) {
-    const problem = cliTranslator(ioIn).problem(toProblem(error));
-    ioIn.stderr(`${APP_NAME}: ${terminalText(problem.message)} ${terminalText(problem.nextStep)}`);
+    ioIn.stderr(`${APP_NAME}: ${terminalText(cliTranslator(ioIn).problemLine(toProblem(error)))}`);
     return 1;
   }
   if (argv[0] === '--version' || argv[0] === '-V') {
@@ -149,9 +148,8 @@ export async function runCli(
   } catch (error) {
     // A stop by the officer is reported by its own line (interrupts.ts), never as a failure.
     if (io.interrupts?.stopping) return 1;
-    const problem = cliTranslator(io).problem(toProblem(error));
     // Messages carry values from media, the KMS and people: one line, every control visible.
-    io.stderr(`${APP_NAME} ${match.command.name}: ${terminalText(problem.message)} ${terminalText(problem.nextStep)}`);
+    io.stderr(`${APP_NAME} ${match.command.name}: ${terminalText(cliTranslator(io).problemLine(toProblem(error)))}`);
     return 1;
   }
 }

@@ -119,8 +119,8 @@ export async function confirmInteractively(
             break;
           } catch (error) {
             if (!isKeyferryError(error)) throw error;
-            const problem = cliTranslator(io).problem(error.toProblem());
-            io.stdout(t('witness.prompt.refused', { ...problem, attempt, max: MAX_ATTEMPTS }));
+            const problem = cliTranslator(io).problemLine(error.toProblem());
+            io.stdout(t('witness.prompt.refused', { problem, attempt, max: MAX_ATTEMPTS }));
             if (attempt >= MAX_ATTEMPTS)
               throw new KeyferryError('WITNESS_ATTEMPTS_EXHAUSTED', {
                 witness: shownName,

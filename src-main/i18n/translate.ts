@@ -90,6 +90,10 @@ export interface Translator {
   message(stored: { readonly key: MessageKey; readonly values?: PlainValues | undefined }): string;
   /** A problem's two sentences in this language (its English texts when its code has no entry yet). */
   problem(problem: ProblemLike): { message: string; nextStep: string };
+  /** A problem as one line: what went wrong, then what to do, joined as this language joins sentences. */
+  problemLine(problem: ProblemLike): string;
+  /** Sentences run together as this language writes them (see `joinSentences`). */
+  sentences(...parts: readonly string[]): string;
   /** A progress line in this language (its English text when it has no code yet). */
   progress(progress: ProgressLike): string;
   /** A date and time in this language's long form, in the machine's time zone. */
@@ -140,27 +144,48 @@ function createTranslator(locale: DisplayLocale): Translator {
       return fallback;
     }
   };
+  const problem = (p: ProblemLike): { message: string; nextStep: string } => {
+    const code = textCodeOf(p);
+    if (!code) return { message: p.message, nextStep: p.nextStep };
+    const causeText = (inner: string, values: PlainValues): string =>
+      safeFormat(`problem.${inner}`, withCauseText(values, causeText), inner);
+    const values = withCauseText(p.values, causeText);
+    return {
+      message: safeFormat(`problem.${code}`, values, p.message),
+      nextStep: safeFormat(`problem.${code}.next`, values, p.nextStep),
+    };
+  };
   const long = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeStyle: 'long' });
   return {
     locale,
     t: (key, ...values) => format(key, values[0]),
     message: (stored) => safeFormat(stored.key, stored.values, stored.key),
-    problem: (p) => {
-      const code = textCodeOf(p);
-      if (!code) return { message: p.message, nextStep: p.nextStep };
-      const causeText = (inner: string, values: PlainValues): string =>
-        safeFormat(`problem.${inner}`, withCauseText(values, causeText), inner);
-      const values = withCauseText(p.values, causeText);
-      return {
-        message: safeFormat(`problem.${code}`, values, p.message),
-        nextStep: safeFormat(`problem.${code}.next`, values, p.nextStep),
-      };
+    problem,
+    problemLine: (p) => {
+      const { message, nextStep } = problem(p);
+      return joinSentences(locale, message, nextStep);
     },
+    sentences: (...parts) => joinSentences(locale, ...parts),
     progress: (p) =>
       p.code && isProgressCode(p.code) ? safeFormat(`progress.${p.code}`, p.values, p.message) : p.message,
     dateTime: (at) => long.format(at),
     utc: (at) => utcText(at),
   };
+}
+
+/** Where a Chinese sentence already ends (full-width stops, a colon before a list, a closing bracket). */
+const ZH_SENTENCE_END = /[。！？；：…）」』】.!?;:)]$/u;
+
+/**
+ * Sentences joined as `locale` writes them: English with one space; Chinese with none, each part
+ * ending in a full stop (one is added to a part that ends without one). Empty parts are left out.
+ */
+export function joinSentences(locale: DisplayLocale, ...parts: readonly string[]): string {
+  const present = parts.map((part) => part.trim()).filter((part) => part.length > 0);
+  if (locale !== 'zh-CN') return present.join(' ');
+  return present
+    .map((part, i) => (i < present.length - 1 && !ZH_SENTENCE_END.test(part) ? `${part}。` : part))
+    .join('');
 }
 
 /** A KMS or API-gateway error code, as the service sends it (`KMS.2601`, `APIGW.0301`, `APIG.0308`). */

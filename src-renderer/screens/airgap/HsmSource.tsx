@@ -57,7 +57,7 @@ function TokenDetails({ token }: { token: HsmTokenView }) {
 
 /** The capability check as read before anything is generated. */
 export function HsmCapabilityResult({ result }: { result: HsmCapabilityView }) {
-  const { t, problem } = useT();
+  const { t, problemLine } = useT();
   const { token } = result;
   return (
     <section
@@ -86,17 +86,12 @@ export function HsmCapabilityResult({ result }: { result: HsmCapabilityView }) {
                     {t('hsm.result.spec-ok', { spec: s.spec, mechanisms: s.mechanisms.join(', ') })}
                   </li>
                 );
-              const shown = s.problem ? problem(s.problem) : null;
+              const shown = s.problem ? problemLine(s.problem) : null;
               const other = s.problem?.values?.['worksWithAlgorithm'];
               return (
                 <li key={s.spec} data-spec={s.spec} data-ok="no">
                   <strong>{t('hsm.result.spec-refused', { spec: s.spec })}</strong>
-                  {shown && (
-                    <>
-                      {' '}
-                      {shown.message} {shown.nextStep}
-                    </>
-                  )}
+                  {shown && <> {shown}</>}
                   {typeof other === 'string' && <p>{t('hsm.result.other-algorithm', { algorithm: other })}</p>}
                 </li>
               );

@@ -101,7 +101,7 @@ export const enConfirmations = {
     'Wrapping-key fingerprints (SHA-256), all bound by the import-parameters bundle digest the witnesses type (compare them too if you wish):',
   'witness.prompt.ask': '  {witness}, type it as you heard it:',
   'witness.prompt.empty': '  Nothing was typed. {witness} must type it; it cannot be skipped.',
-  'witness.prompt.refused': '  {message} {nextStep} (attempt {attempt} of {max})',
+  'witness.prompt.refused': '  {problem} (attempt {attempt} of {max})',
   'witness.prompt.confirmed': '  Confirmed by {witness}.',
   'witness.summary': 'Journal entry {seq}: {witness} typed and confirmed {artefactText}: {digest}',
   'witness.summary.rehearsal':

@@ -90,7 +90,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'witness.fingerprints.heading': '包装密钥指纹（SHA-256），均受见证人输入的导入参数包摘要约束（如愿意也可逐一核对）：',
   'witness.prompt.ask': '  {witness}，请输入您听到的值：',
   'witness.prompt.empty': '  没有输入。{witness} 必须输入；此项不能跳过。',
-  'witness.prompt.refused': '  {message} {nextStep}（第 {attempt} 次，共 {max} 次）',
+  'witness.prompt.refused': '  {problem}（第 {attempt} 次，共 {max} 次）',
   'witness.prompt.confirmed': '  {witness} 已确认。',
   'witness.summary': '日志第 {seq} 条：{witness} 输入并确认了{artefactText}：{digest}',
   'witness.summary.rehearsal': '日志第 {seq} 条：演练：以联网端自身的值代 {witness} 确认了{artefactText}：{digest}',
