@@ -34,8 +34,28 @@ function clockUrl(endpoint: string): URL {
   return new URL(CLOCK_CONTROL_PATH, url.origin);
 }
 
-function failed(endpoint: string, detail: string): KeyferryError {
-  return new KeyferryError('SIM_CLOCK_FAILED', { endpoint, detail: detail.slice(0, 300) });
+/** The simulator's refusals the catalogue explains; another code is named as it is. */
+const REFUSALS: Readonly<Record<string, string>> = {
+  'KFSIM.BAD_REQUEST': 'badRequest',
+  'KFSIM.NOT_JSON': 'notJson',
+  'KFSIM.METHOD': 'method',
+  'KFSIM.STATE_WRITE': 'stateWrite',
+};
+
+type ClockFailure =
+  | { readonly why: 'refused' | 'unreachable'; readonly code: string }
+  | { readonly why: 'notSimulator'; readonly status: number | undefined }
+  | { readonly why: 'noAnswer' };
+
+/** The move failed: why as a code (the simulator's KFSIM code, an errno), never its English text. */
+function failed(endpoint: string, failure: ClockFailure): KeyferryError {
+  return new KeyferryError('SIM_CLOCK_FAILED', {
+    endpoint,
+    why: failure.why === 'refused' ? (REFUSALS[failure.code] ?? 'refused') : failure.why,
+    code: 'code' in failure ? failure.code.slice(0, 80) : '',
+    status: 'status' in failure ? String(failure.status ?? '?') : '',
+    seconds: TIMEOUT_MS / 1000,
+  });
 }
 
 /** POSTs the move; resolves to the simulator's time after it, or throws the refusal explained. */
@@ -62,13 +82,12 @@ function postMove(url: URL, body: { advanceMs: number } | { to: number }): Promi
           try {
             json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
           } catch {
-            return reject(failed(endpoint, `HTTP ${res.statusCode ?? '?'}, not the simulator's answer`));
+            return reject(failed(endpoint, { why: 'notSimulator', status: res.statusCode }));
           }
           const ok = clockAnswerSchema.safeParse(json);
           if (res.statusCode === 200 && ok.success) return resolve(ok.data);
           const refused = clockErrorSchema.safeParse(json);
-          if (!refused.success)
-            return reject(failed(endpoint, `HTTP ${res.statusCode ?? '?'}, not the simulator's answer`));
+          if (!refused.success) return reject(failed(endpoint, { why: 'notSimulator', status: res.statusCode }));
           const code = refused.data.error.error_code;
           if (code === 'KFSIM.CLOCK_CONTROL_OFF')
             return reject(new KeyferryError('SIM_CLOCK_CONTROL_OFF', { endpoint }));
@@ -76,13 +95,19 @@ function postMove(url: URL, body: { advanceMs: number } | { to: number }): Promi
           const now = refused.data.error.now;
           if (code === 'KFSIM.CLOCK_BACKWARDS' && now !== undefined)
             return reject(new KeyferryError('SIM_CLOCK_TO_PAST', { now }));
-          return reject(failed(endpoint, `${code}: ${refused.data.error.error_msg}`));
+          return reject(failed(endpoint, { why: 'refused', code }));
         });
-        res.on('error', (error) => reject(failed(endpoint, error.message)));
+        res.on('error', () => reject(failed(endpoint, { why: 'noAnswer' })));
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
-    req.on('error', (error: NodeJS.ErrnoException) => reject(failed(endpoint, error.code ?? error.message)));
+    let timedOut = false;
+    req.on('timeout', () => {
+      timedOut = true;
+      req.destroy();
+    });
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      reject(failed(endpoint, timedOut ? { why: 'noAnswer' } : { why: 'unreachable', code: error.code ?? 'ERR' })),
+    );
     req.end(text);
   });
 }

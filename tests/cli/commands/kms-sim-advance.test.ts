@@ -3,9 +3,12 @@
  * says to when; it explains a simulator started without clock control, refuses a non-loopback
  * endpoint before sending anything, and refuses a time before the simulator's.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 import { keyferry } from '../../integration/cli-in-process';
+import { englishSentences } from '../english-words';
 
 const H = 3_600_000;
 const sims: KmsSimulator[] = [];
@@ -65,5 +68,42 @@ describe('keyferry kms-sim advance', () => {
     );
     expect(both.stderr).toMatch(/--by or --to \(one of them\)/);
     expect(s.clock.offset()).toBe(0);
+  });
+
+  it('says in Chinese why a move failed, from the simulator code, never its English error_msg', async () => {
+    const zh = { LANG: 'zh_CN.UTF-8', LC_ALL: '' };
+    const s = await sim(true);
+    const tooFar = await keyferry(['kms-sim', 'advance', '--endpoint', s.endpoint, '--to', '2099-01-01T00:00:00Z'], {
+      cwd: '/',
+      env: zh,
+    });
+    expect(tooFar.code).toBe(1);
+    expect(tooFar.stderr).toContain(
+      `位于 ${s.endpoint} 的模拟器未能调整时钟：它认为请求格式错误而拒绝（KFSIM.BAD_REQUEST）。`,
+    );
+    expect(tooFar.stderr).not.toMatch(/ten years/);
+    expect(englishSentences(tooFar.stderr)).toEqual([]);
+    expect(s.clock.offset()).toBe(0);
+
+    const other = http.createServer((_req, res) =>
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<p>Not here</p>'),
+    );
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const port = (other.address() as AddressInfo).port;
+    try {
+      const notSim = await keyferry(['kms-sim', 'advance', '--endpoint', `http://127.0.0.1:${port}`, '--by', '1h'], {
+        cwd: '/',
+        env: zh,
+      });
+      expect(notSim.stderr).toContain('它的应答为 HTTP 404，不是模拟器的应答方式。');
+      expect(englishSentences(notSim.stderr)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+    const gone = await keyferry(['kms-sim', 'advance', '--endpoint', `http://127.0.0.1:${port}`, '--by', '1h'], {
+      cwd: '/',
+      env: zh,
+    });
+    expect(gone.stderr).toMatch(/无法连接（E[A-Z]+）。/);
   });
 });

@@ -26,7 +26,8 @@ export const enKmsSim = {
   'problem.SIM_CLOCK_TO_PAST':
     'The simulator’s time is already {now, date, utc}: its clock moves only forward, like time for the real KMS.',
   'problem.SIM_CLOCK_TO_PAST.next': 'Give --to a later time, or --by a duration.',
-  'problem.SIM_CLOCK_FAILED': 'The simulator at {endpoint} did not move its clock: {detail}',
+  'problem.SIM_CLOCK_FAILED':
+    'The simulator at {endpoint} did not move its clock: {why, select, badRequest {it refused the request as malformed (KFSIM.BAD_REQUEST)} notJson {it wants a JSON body (KFSIM.NOT_JSON)} method {it refused the HTTP method (KFSIM.METHOD)} stateWrite {it could not write its --state file (KFSIM.STATE_WRITE)} refused {it refused with {code}} notSimulator {it answered HTTP {status}, which is not how the simulator answers} noAnswer {no answer within {seconds} s} other {it could not be reached ({code})}}.',
   'problem.SIM_CLOCK_FAILED.next':
     'Check that the simulator runs and that --endpoint is the one it printed (it changes when it restarts without --port).',
   'problem.SIM_REGIONS_IN_MEMORY_ONLY':

@@ -27,7 +27,8 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
     '请停止它（Ctrl+C），再用原来的 --state 文件加 --clock-control 重新启动（密钥、凭据和时钟都保存在状态文件中），然后用它打印的端点重新执行本命令。',
   'problem.SIM_CLOCK_TO_PAST': '模拟器的时间已是 {now, date, utc}：与真实 KMS 的时间一样，它的时钟只会前进。',
   'problem.SIM_CLOCK_TO_PAST.next': '请为 --to 指定更晚的时间，或用 --by 指定时长。',
-  'problem.SIM_CLOCK_FAILED': '位于 {endpoint} 的模拟器未能调整时钟：{detail}',
+  'problem.SIM_CLOCK_FAILED':
+    '位于 {endpoint} 的模拟器未能调整时钟：{why, select, badRequest {它认为请求格式错误而拒绝（KFSIM.BAD_REQUEST）} notJson {它要求 JSON 请求体（KFSIM.NOT_JSON）} method {它拒绝了该 HTTP 方法（KFSIM.METHOD）} stateWrite {它无法写入自己的 --state 文件（KFSIM.STATE_WRITE）} refused {它以 {code} 拒绝} notSimulator {它的应答为 HTTP {status}，不是模拟器的应答方式} noAnswer {{seconds} 秒内没有应答} other {无法连接（{code}）}}。',
   'problem.SIM_CLOCK_FAILED.next':
     '请确认模拟器正在运行，且 --endpoint 是它打印的端点（未指定 --port 时，重启后端点会变化）。',
   'problem.SIM_REGIONS_IN_MEMORY_ONLY': '服务多个区域的模拟器只在内存中保存这些区域，不能同时使用 --state 文件。',
