@@ -24,7 +24,8 @@ const exec = promisify(execFile);
 interface Round {
   keyferryMs: number;
   floorMs: number;
-  steps: [string, number, number][];
+  /** label, wall ms, longest stall (wall ms), CPU ms, longest stall (CPU ms) */
+  steps: [string, number, number, number, number][];
   files: number;
   folders: number;
   bytes: number;
@@ -71,18 +72,22 @@ export async function run(print: (line: string) => void): Promise<void> {
     print(
       `${first.files} files (${(first.bytes / 1024).toFixed(0)} KiB) in ${first.folders} folders; ${ROUNDS} rounds, medians`,
     );
-    print(`  ${'step'.padEnd(40)} ${'time'.padStart(8)}  longest event-loop stall`);
+    print(`  ${'step'.padEnd(40)} ${'time'.padStart(8)} ${'CPU'.padStart(8)}  longest event-loop stall: wall, CPU`);
     for (const [i, [label]] of first.steps.entries()) {
-      const time = median(rounds.map((r) => r.steps[i]?.[1] ?? 0));
-      const stall = median(rounds.map((r) => r.steps[i]?.[2] ?? 0));
-      print(`  ${label.padEnd(40)} ${ms(time)}  ${stall.toFixed(1)} ms`);
+      const column = (c: 1 | 2 | 3 | 4) => median(rounds.map((r) => r.steps[i]?.[c] ?? 0));
+      print(
+        `  ${label.padEnd(40)} ${ms(column(1))} ${ms(column(3))}  ${column(2).toFixed(1).padStart(6)} ms, ${column(4).toFixed(1).padStart(5)} ms`,
+      );
     }
     const keyferry = median(rounds.map((r) => r.keyferryMs));
     const floor = median(rounds.map((r) => r.floorMs));
+    const ratios = rounds.map((r) => r.keyferryMs / r.floorMs).sort((a, b) => a - b);
     print(`Keyferry, the whole air-gapped side:      ${ms(keyferry)}`);
     print(`fsync floor (same files, plain writes):   ${ms(floor)}`);
     print(
-      `ratio Keyferry / floor:                   ${(keyferry / floor).toFixed(1)}x   (load average ${os
+      `ratio Keyferry / floor:                   ${(keyferry / floor).toFixed(1)}x   (per round ${ratios
+        .map((r) => r.toFixed(1))
+        .join(', ')}; load average ${os
         .loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')})`,

@@ -9,6 +9,9 @@
  * The floor is what any durable writer must pay for those files: the same folders created, the
  * same number of files of the same sizes each written and fsynced one after another, every folder
  * fsynced once. The journal counts as one file of its final size.
+ *
+ * Per step: wall time, CPU time, and the longest event-loop stall both as the event loop's delay
+ * (wall: inflated when other processes take the cores) and in CPU time (not inflated).
  */
 import { constants } from 'node:fs';
 import { mkdir, open, readdir, stat } from 'node:fs/promises';
@@ -61,26 +64,61 @@ async function floor(written: Written, into: string): Promise<number> {
   return performance.now() - started;
 }
 
+/** Process CPU time (user + system) in ms. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * The longest event-loop stall in CPU time, which a loaded machine does not inflate: a 1 ms timer
+ * notes the process's CPU time at every turn; the most spent between two turns is the longest run
+ * of synchronous work (plus whatever the thread pool did meanwhile: an overestimate, never under).
+ */
+function cpuStallMonitor(): { max(): number; reset(): void; stop(): void } {
+  let last = cpuMs();
+  let max = 0;
+  const timer = setInterval(() => {
+    const now = cpuMs();
+    max = Math.max(max, now - last);
+    last = now;
+  }, 1);
+  return {
+    max: () => max,
+    reset: () => {
+      max = 0;
+      last = cpuMs();
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
 async function main(): Promise<void> {
   const [params, out] = process.argv.slice(2) as [string, string];
   const work = path.join(out, 'keyferry');
   await mkdir(work, { recursive: true });
-  const steps: [string, number, number][] = [];
+  const steps: [string, number, number, number, number][] = [];
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
+  const cpuStall = cpuStallMonitor();
   const started = performance.now();
   let last = started;
-  /** Ends a step: its time and the longest the event loop was held during it. */
+  let lastCpu = cpuMs();
+  /** Ends a step: its time, its CPU time, the longest the event loop was held (wall and CPU time). */
   const step = async (label: string) => {
     const now = performance.now();
-    // Let the sampling timer fire once more, so a block at the very end of the step is recorded.
+    const cpu = cpuMs();
+    // Let the sampling timers fire once more, so a block at the very end of the step is recorded.
     await new Promise((resolve) => setTimeout(resolve, 2));
-    steps.push([label, now - last, delay.max / 1e6]);
+    steps.push([label, now - last, delay.max / 1e6, cpu - lastCpu, cpuStall.max()]);
     delay.reset();
+    cpuStall.reset();
     last = performance.now();
+    lastCpu = cpuMs();
   };
   await airGapSide(params, work, step);
   delay.disable();
+  cpuStall.stop();
   const keyferryMs = steps.reduce((sum, [, ms]) => sum + ms, 0);
   const written = await listTree(work);
   const floorMs = await floor(written, path.join(out, 'floor'));

@@ -28,3 +28,17 @@ export function eventLoopSlicer(budgetMs = SLICE_BUDGET_MS): { pause(): Promise<
     },
   };
 }
+
+/**
+ * `items.map(fn)` for a long list whose items each take a fraction of a frame: the event loop runs
+ * between items once the current slice has used its budget.
+ */
+export async function mapInSlices<T, R>(items: readonly T[], fn: (item: T, index: number) => R): Promise<R[]> {
+  const slicer = eventLoopSlicer();
+  const out: R[] = [];
+  for (const [index, item] of items.entries()) {
+    await slicer.pause();
+    out.push(fn(item, index));
+  }
+  return out;
+}

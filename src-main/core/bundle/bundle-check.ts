@@ -124,10 +124,14 @@ export function checkHashes(manifest: BundleManifest, files: ReadonlyMap<string,
   }
 }
 
-/** Runs the kind's own content checks and returns the typed keys. */
-export function checkContents(manifest: BundleManifest, files: ReadonlyMap<string, Buffer>, now: Date): BundleContents {
+/** Runs the kind's own content checks (a key at a time, see core/yield.ts) and returns the typed keys. */
+export async function checkContents(
+  manifest: BundleManifest,
+  files: ReadonlyMap<string, Buffer>,
+  now: Date,
+): Promise<BundleContents> {
   if (manifest.format === IMPORT_PARAMETERS_FORMAT) {
-    return { kind: 'import-parameters', manifest, ...verifyImportParametersContents(manifest, files, now) };
+    return { kind: 'import-parameters', manifest, ...(await verifyImportParametersContents(manifest, files, now)) };
   }
-  return { kind: 'wrapped-material', manifest, ...verifyWrappedMaterialContents(manifest, files, now) };
+  return { kind: 'wrapped-material', manifest, ...(await verifyWrappedMaterialContents(manifest, files, now)) };
 }

@@ -12,6 +12,7 @@ import { importTokenSha256, type ImportParameters } from './import-parameters';
 import { checkParametersReplicaGroups } from './replica-groups';
 import { checkBoundMaterial } from './bound-material';
 import { checkWrappingPublicKey, requireImportableWrappingKey } from './wrapping-public-key';
+import { mapInSlices } from '../yield';
 
 function fileOf(files: ReadonlyMap<string, Buffer>, name: string): Buffer {
   const data = files.get(name);
@@ -87,17 +88,20 @@ function checkExpiry(key: ImportParametersManifestKey, now: Date, warnings: Bund
   }
 }
 
-/** Checks every key of an import-parameters bundle against its files and the clock. */
-export function verifyImportParametersContents(
+/**
+ * Checks every key of an import-parameters bundle against its files and the clock, a key at a time
+ * with the event loop let run between slices (a wrapping key's soundness checks take about a millisecond).
+ */
+export async function verifyImportParametersContents(
   manifest: ImportParametersManifest,
   files: ReadonlyMap<string, Buffer>,
   now: Date,
-): { keys: ImportParameters[]; warnings: BundleWarning[] } {
+): Promise<{ keys: ImportParameters[]; warnings: BundleWarning[] }> {
   const warnings: BundleWarning[] = [];
   checkParametersReplicaGroups(manifest);
   checkBoundMaterial(manifest);
   const tokens = new Set<string>();
-  const keys = manifest.keys.map((key): ImportParameters => {
+  const keys = await mapInSlices(manifest.keys, (key): ImportParameters => {
     checkTokenBinding(key, files);
     if (tokens.has(key.importToken.sha256)) {
       throw new KeyferryError('BUNDLE_DUPLICATE_TOKEN', { keyId: key.keyId });

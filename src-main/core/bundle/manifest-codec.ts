@@ -2,9 +2,16 @@
  * manifest.json to and from bytes. The file must be exactly Keyferry's canonical serialization
  * of a schema-valid manifest, so an edited, re-formatted or cut-short manifest never verifies.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { sha256Hex } from '../fs/durable-file';
-import { BUNDLE_FORMAT_VERSIONS, BUNDLE_FORMATS, IMPORT_PARAMETERS_FORMAT, MANIFEST_FILE } from './bundle-limits';
+import { eventLoopSlicer, yieldToEventLoop } from '../yield';
+import {
+  BUNDLE_FORMAT_VERSIONS,
+  BUNDLE_FORMATS,
+  BUNDLE_LIMITS,
+  IMPORT_PARAMETERS_FORMAT,
+  MANIFEST_FILE,
+} from './bundle-limits';
 import { KeyferryError } from '../errors';
 import { manifestInvalid } from './bundle-problem';
 import { importParametersManifestSchema, type ImportParametersManifest } from './import-parameters-manifest';
@@ -39,25 +46,57 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${where}: ${issue.message}`;
 }
 
+function schemaOf(value: unknown) {
+  const format = (value as { format?: unknown } | null)?.format;
+  return format === IMPORT_PARAMETERS_FORMAT ? importParametersManifestSchema : wrappedMaterialManifestSchema;
+}
+
 /** Checks a manifest object against its format's schema; returns the typed, field-ordered copy. */
 export function checkManifestSchema(value: unknown): BundleManifest {
-  const format = (value as { format?: unknown } | null)?.format;
-  const schema = format === IMPORT_PARAMETERS_FORMAT ? importParametersManifestSchema : wrappedMaterialManifestSchema;
-  const result = schema.safeParse(value);
+  const result = schemaOf(value).safeParse(value);
   if (!result.success) {
     const first = result.error.issues[0];
     throw manifestInvalid({
       reason: 'schema',
       file: MANIFEST_FILE,
-      format: String(format),
+      format: String((value as { format?: unknown } | null)?.format),
       detail: first ? describeIssue(first) : 'invalid',
     });
   }
   return result.data;
 }
 
-/** Parses manifest bytes: UTF-8, JSON, known format and version, strict schema, canonical bytes. */
-export function parseManifest(bytes: Buffer): BundleManifest {
+/** Each format's schema with its keys left unchecked (checked a key at a time), fields in the same order. */
+const HEADER_SCHEMAS = new Map(
+  [importParametersManifestSchema, wrappedMaterialManifestSchema].map((schema) => [
+    schema,
+    schema.extend({ keys: z.array(z.unknown()).min(1).max(BUNDLE_LIMITS.maxKeys) }),
+  ]),
+);
+
+/**
+ * `checkManifestSchema` a key at a time, with the event loop let run between keys (a 100-key
+ * manifest takes longer than a frame to check at once). The same copy on success; on any problem
+ * the whole manifest is checked again by `checkManifestSchema`, so the refusal is the same too.
+ */
+export async function checkManifestSchemaInSlices(value: unknown): Promise<BundleManifest> {
+  const schema = schemaOf(value);
+  const header = HEADER_SCHEMAS.get(schema)?.safeParse(value);
+  if (!header?.success) return checkManifestSchema(value);
+  const keySchema = schema.shape.keys.element;
+  const slicer = eventLoopSlicer();
+  const keys: unknown[] = [];
+  for (const key of header.data.keys) {
+    await slicer.pause();
+    const checked = keySchema.safeParse(key);
+    if (!checked.success) return checkManifestSchema(value);
+    keys.push(checked.data);
+  }
+  return { ...header.data, keys } as BundleManifest;
+}
+
+/** Manifest bytes as a JSON object of a known format and version (not yet checked against its schema). */
+function decodeManifest(bytes: Buffer): object {
   let parsed: unknown;
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -84,12 +123,37 @@ export function parseManifest(bytes: Buffer): BundleManifest {
       supported: supported.join(', '),
     });
   }
-  const manifest = checkManifestSchema(parsed);
+  return parsed;
+}
+
+function requireCanonical(manifest: BundleManifest, bytes: Buffer): void {
   if (!serializeManifest(manifest).equals(bytes)) {
     throw new KeyferryError('BUNDLE_MANIFEST_NOT_CANONICAL', { file: MANIFEST_FILE });
   }
+}
+
+function requireChecksum(manifest: BundleManifest): void {
   if (computeManifestChecksum(manifest) !== manifest.manifestChecksum) {
     throw new KeyferryError('BUNDLE_MANIFEST_CHECKSUM_MISMATCH', { file: MANIFEST_FILE });
   }
+}
+
+/** Parses manifest bytes: UTF-8, JSON, known format and version, strict schema, canonical bytes. */
+export function parseManifest(bytes: Buffer): BundleManifest {
+  const manifest = checkManifestSchema(decodeManifest(bytes));
+  requireCanonical(manifest, bytes);
+  requireChecksum(manifest);
+  return manifest;
+}
+
+/** `parseManifest` with the event loop let run between its steps and between the keys' schema checks. */
+export async function parseManifestInSlices(bytes: Buffer): Promise<BundleManifest> {
+  const decoded = decodeManifest(bytes);
+  await yieldToEventLoop();
+  const manifest = await checkManifestSchemaInSlices(decoded);
+  await yieldToEventLoop();
+  requireCanonical(manifest, bytes);
+  await yieldToEventLoop();
+  requireChecksum(manifest);
   return manifest;
 }

@@ -3,9 +3,8 @@
  * is used unless every check passes. The same reader verifies what the writer just wrote.
  */
 import { compareTypedDigest, differenceValues, parseTypedDigest } from '../crypto/typed-digest';
-import { loadWrappingPublicKey } from '../crypto';
 import { KeyferryError } from '../errors';
-import { eventLoopSlicer } from '../yield';
+import { yieldToEventLoop } from '../yield';
 import { sha256Hex } from '../fs/durable-file';
 import { refuseAbandonedBundle } from './abandoned-bundle';
 import { BUNDLE_LIMITS, MANIFEST_FILE } from './bundle-limits';
@@ -13,7 +12,7 @@ import { checkContents, checkHashes, checkListing, type BundleContents } from '.
 import { readBundleFile } from './bundle-file-reader';
 import type { BundleWarning } from './bundle-problem';
 import { scanBundleFolder, type FolderScan } from './bundle-scan';
-import { parseManifest } from './manifest-codec';
+import { parseManifestInSlices } from './manifest-codec';
 
 export interface ReadBundleOptions {
   /** The clock to check token expiry against. */
@@ -65,24 +64,6 @@ export async function readBundleDigest(dir: string): Promise<string> {
   return sha256Hex((await readManifestBytes(dir)).manifestBytes);
 }
 
-/**
- * The wrapping keys' soundness checks (about a millisecond of arithmetic each) run key by key with
- * the event loop free in between; checkContents then finds them checked. A refused key is left for
- * checkContents to refuse with the bundle's own message.
- */
-async function checkWrappingKeysInSlices(manifest: ReturnType<typeof parseManifest>): Promise<void> {
-  if (manifest.format !== 'keyferry.import-parameters') return;
-  const slicer = eventLoopSlicer();
-  for (const key of manifest.keys) {
-    try {
-      loadWrappingPublicKey(Buffer.from(key.wrappingPublicKey, 'base64'));
-    } catch {
-      // refused below, by checkContents
-    }
-    await slicer.pause();
-  }
-}
-
 /** Reads the bundle in `dir`, refusing it with a KeyferryError naming the exact problem. */
 export async function readBundle(dir: string, options: ReadBundleOptions): Promise<TransferBundle> {
   const expected =
@@ -96,7 +77,8 @@ export async function readBundle(dir: string, options: ReadBundleOptions): Promi
       ? new KeyferryError('BUNDLE_DIGEST_SLIP', { dir, ...values })
       : new KeyferryError('BUNDLE_DIGEST_MISMATCH', { dir, count: values.count });
   }
-  const manifest = parseManifest(manifestBytes);
+  // Every check below runs in slices or yields after it: a 100-key bundle never holds the event loop for a frame.
+  const manifest = await parseManifestInSlices(manifestBytes);
   checkListing(manifest, scan);
   const files = await readListedFiles(
     dir,
@@ -104,8 +86,8 @@ export async function readBundle(dir: string, options: ReadBundleOptions): Promi
     scan,
   );
   checkHashes(manifest, files);
-  await checkWrappingKeysInSlices(manifest);
-  const contents = checkContents(manifest, files, options.now);
+  await yieldToEventLoop();
+  const contents = await checkContents(manifest, files, options.now);
   const warnings: BundleWarning[] = [...contents.warnings];
   if (scan.ignored.length > 0) {
     warnings.unshift({

@@ -11,6 +11,7 @@ import { manifestInvalid, type BundleWarning, type SpecProblem } from './bundle-
 import type { WrappedMaterialManifest, WrappedMaterialManifestKey } from './wrapped-material-manifest';
 import type { WrappedKeyMaterial } from './wrapped-material';
 import { checkWrappedReplicaGroups } from './replica-groups';
+import { mapInSlices } from '../yield';
 
 /** RSA-OAEP ciphertexts under RSA-2048/3072/4096 wrapping keys. */
 const ENCRYPTED_KEY_MATERIAL_LENGTHS = [256, 384, 512];
@@ -71,15 +72,18 @@ function checkPublicKey(key: WrappedMaterialManifestKey, der: Buffer): void {
   }
 }
 
-/** Checks every key of a wrapped-material bundle against its files; warns of a material expiry already past. */
-export function verifyWrappedMaterialContents(
+/**
+ * Checks every key of a wrapped-material bundle against its files, a key at a time with the event
+ * loop let run between slices; warns of a material expiry already past.
+ */
+export async function verifyWrappedMaterialContents(
   manifest: WrappedMaterialManifest,
   files: ReadonlyMap<string, Buffer>,
   now: Date,
-): { keys: WrappedKeyMaterial[]; warnings: BundleWarning[] } {
+): Promise<{ keys: WrappedKeyMaterial[]; warnings: BundleWarning[] }> {
   const warnings: BundleWarning[] = [];
   checkWrappedReplicaGroups(manifest);
-  const keys = manifest.keys.map((key): WrappedKeyMaterial => {
+  const keys = await mapInSlices(manifest.keys, (key): WrappedKeyMaterial => {
     checkFieldsFitSpec(key);
     const encryptedKeyMaterial = fileOf(files, keyFilePath(key.keyId, WRAPPED_MATERIAL_FILES.encryptedKeyMaterial));
     if (!ENCRYPTED_KEY_MATERIAL_LENGTHS.includes(encryptedKeyMaterial.length)) {

@@ -20,7 +20,8 @@ import { checkContents, checkHashes, checkListing } from './bundle-check';
 import { KEYFERRY_CREATOR, type BundleCreator } from './bundle-creator';
 import { foldersOf } from './bundle-layout';
 import { bundleInputRefused, type BundleWarning } from './bundle-problem';
-import { checkManifestSchema, sealManifest, serializeManifest, type BundleManifest } from './manifest-codec';
+import { checkManifestSchemaInSlices, sealManifest, serializeManifest, type BundleManifest } from './manifest-codec';
+import { yieldToEventLoop } from '../yield';
 import { readBundle } from './read-bundle';
 import { formatVersionFor } from './replica-groups';
 import { forEachConcurrently } from '../concurrency';
@@ -60,11 +61,14 @@ export interface BundleDraft {
   readonly files: readonly PlannedFile[];
 }
 
-/** Builds the manifest and runs every check the reader will run, before anything touches the media. */
-function planManifest(draft: BundleDraft, options: WriteBundleOptions, now: Date): BundleManifest {
+/**
+ * Builds the manifest and runs every check the reader will run, before anything touches the media
+ * (in slices, as the reader does).
+ */
+async function planManifest(draft: BundleDraft, options: WriteBundleOptions, now: Date): Promise<BundleManifest> {
   try {
     const manifest = sealManifest(
-      checkManifestSchema({
+      await checkManifestSchemaInSlices({
         format: draft.format,
         formatVersion: formatVersionFor(draft.keys as readonly { replicaOf?: string }[]),
         ceremonyId: draft.ceremonyId,
@@ -81,7 +85,8 @@ function planManifest(draft: BundleDraft, options: WriteBundleOptions, now: Date
     const sizes = new Map(draft.files.map((f) => [f.name, { size: f.data.length }]));
     checkListing(manifest, { files: sizes, folders: new Set(foldersOf([...files.keys()])) });
     checkHashes(manifest, files);
-    checkContents(manifest, files, now);
+    await yieldToEventLoop();
+    await checkContents(manifest, files, now);
     return manifest;
   } catch (error) {
     if (error instanceof KeyferryError && error.code !== 'BUNDLE_INPUT_INVALID') {
@@ -133,7 +138,7 @@ export async function stageBundleFolder<M extends BundleManifest>(
 ): Promise<StagedBundle<M>> {
   const now = options.now ?? new Date();
   const layer = options.layer ?? nodeFileLayer;
-  const manifest = planManifest(draft, options, now) as M;
+  const manifest = (await planManifest(draft, options, now)) as M;
   const manifestBytes = serializeManifest(manifest);
   const digest = sha256Hex(manifestBytes);
   try {

@@ -59,7 +59,8 @@ function publicKeyFromPem(input: Buffer): KeyObject {
   }
 }
 
-function publicKeyFromDer(der: Buffer, source: 'der' | 'base64'): KeyObject {
+/** The key in `der`, which must be exactly its canonical SubjectPublicKeyInfo encoding (returned as `spkiDer`). */
+function publicKeyFromDer(der: Buffer, source: 'der' | 'base64'): { key: KeyObject; spkiDer: Buffer } {
   let key: KeyObject;
   try {
     key = createPublicKey({ key: der, format: 'der', type: 'spki' });
@@ -73,7 +74,7 @@ function publicKeyFromDer(der: Buffer, source: 'der' | 'base64'): KeyObject {
   if (!canonical.equals(der)) {
     throw new KeyferryError('WRAPPING_KEY_NOT_CANONICAL', { source, size: der.length, keyBytes: canonical.length });
   }
-  return key;
+  return { key, spkiDer: canonical };
 }
 
 function base64Der(input: Buffer): Buffer | undefined {
@@ -102,21 +103,23 @@ function checkedWrappingPublicKey(input: Buffer): WrappingPublicKey {
     throw selectedProblem('WRAPPING_KEY_UNREADABLE', { reason: 'tooLarge', size: input.length });
   }
   if (input.toString('latin1').trim().length === 0) throw new KeyferryError('WRAPPING_KEY_EMPTY');
-  let key: KeyObject;
-  if (looksLikePem(input)) key = publicKeyFromPem(input);
-  else if (input[0] === 0x30) key = publicKeyFromDer(input, 'der');
+  let loaded: { key: KeyObject; spkiDer?: Buffer };
+  if (looksLikePem(input)) loaded = { key: publicKeyFromPem(input) };
+  else if (input[0] === 0x30) loaded = publicKeyFromDer(input, 'der');
   else {
     const der = base64Der(input);
     if (der === undefined) {
       throw selectedProblem('WRAPPING_KEY_UNREADABLE', { reason: 'neither', size: input.length });
     }
-    key = publicKeyFromDer(der, 'base64');
+    loaded = publicKeyFromDer(der, 'base64');
   }
+  const { key } = loaded;
   if (key.asymmetricKeyType !== 'rsa') {
     throw new KeyferryError('WRAPPING_KEY_NOT_RSA', keyObjectValues(key));
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-  const spkiDer = key.export({ type: 'spki', format: 'der' });
+  // DER input was checked to be the canonical encoding already: exporting it again gives the same bytes.
+  const spkiDer = loaded.spkiDer ?? key.export({ type: 'spki', format: 'der' });
   const fingerprint = derFingerprint(spkiDer);
   const weakness = findRsaPublicKeyWeakness(key);
   if (weakness) {

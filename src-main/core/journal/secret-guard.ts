@@ -31,6 +31,23 @@ export function isSensitiveKeyName(name: string): boolean {
   return SENSITIVE_WORDS.test(name) || endsWithSkWord(name);
 }
 
+/**
+ * Verdicts of `isSensitiveKeyName` by name: a journal entry repeats the same few field names for
+ * every key (a 100-key entry holds each name 100 times), so each name is judged once. Bounded.
+ */
+const NAME_VERDICTS = new Map<string, boolean>();
+const MAX_NAME_VERDICTS = 4096;
+
+function sensitiveName(name: string): boolean {
+  let verdict = NAME_VERDICTS.get(name);
+  if (verdict === undefined) {
+    verdict = isSensitiveKeyName(name);
+    if (NAME_VERDICTS.size >= MAX_NAME_VERDICTS) NAME_VERDICTS.clear();
+    NAME_VERDICTS.set(name, verdict);
+  }
+  return verdict;
+}
+
 function refuse(where: string, why: { reason: 'pem' | 'binary' } | { reason: 'name'; name: string }): never {
   throw selectedProblem('JOURNAL_SECRET_REFUSED', { where, ...why });
 }
@@ -49,7 +66,7 @@ function check(value: unknown, where: string): void {
   }
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     const path = `${where}.${key}`;
-    if (isSensitiveKeyName(key)) refuse(path, { reason: 'name', name: key });
+    if (sensitiveName(key)) refuse(path, { reason: 'name', name: key });
     check(item, path);
   }
 }

@@ -18,9 +18,11 @@
  * the embedded font held those glyphs (seen on Chromium 156 on Debian 12 with no CJK system font).
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { KeyferryError } from '../errors';
+import { yieldToEventLoop } from '../yield';
 
 /** The family name receipts and slips list after the Latin system fonts. */
 export const CJK_FONT_FAMILY = 'Keyferry Noto Sans SC';
@@ -162,13 +164,18 @@ const wasm = (
     WebAssembly: {
       Module: new (bytes: Uint8Array) => object;
       Instance: new (module: object, imports: object) => { exports: unknown };
+      compile(bytes: Uint8Array): Promise<object>;
     };
   }
 ).WebAssembly;
 
+function subsetterPath(): string {
+  return packageFile('harfbuzzjs/dist/harfbuzz-subset.wasm');
+}
+
 function hbSubset(): HbSubset {
   if (hbCache) return hbCache;
-  const wasmPath = packageFile('harfbuzzjs/dist/harfbuzz-subset.wasm');
+  const wasmPath = subsetterPath();
   let bytes: Buffer;
   try {
     bytes = readFileSync(wasmPath);
@@ -177,6 +184,21 @@ function hbSubset(): HbSubset {
   }
   // The subsetter imports nothing: a pure function of the bytes it is given.
   hbCache = new wasm.Instance(new wasm.Module(bytes), {}).exports as HbSubset;
+  return hbCache;
+}
+
+/** `hbSubset()` with the file read and the WebAssembly compiled off the event loop. */
+async function hbSubsetLoaded(): Promise<HbSubset> {
+  if (hbCache) return hbCache;
+  const wasmPath = subsetterPath();
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(wasmPath);
+  } catch (error) {
+    return fontMissing(wasmPath, error);
+  }
+  const module = await wasm.compile(bytes);
+  hbCache ??= new wasm.Instance(module, {}).exports as HbSubset;
   return hbCache;
 }
 
@@ -220,32 +242,48 @@ function unicodeRange(codePoints: readonly number[]): string {
   return codePoints.map((cp) => `U+${cp.toString(16).toUpperCase()}`).join(', ');
 }
 
-/**
- * The @font-face rules (data: URLs) that render every CJK character of `codePoints`, one per font
- * chunk used, each cut to its characters; characters the font lacks are left to the system.
- */
-export function cjkFontFaces(codePoints: readonly number[]): string {
-  if (codePoints.length === 0) return '';
+/** The font chunks holding `codePoints`, each with its code points (characters the font lacks are left out). */
+function chunksFor(codePoints: readonly number[]): Map<FontChunk, number[]> {
   const byChunk = new Map<FontChunk, number[]>();
   const chunks = fontChunks();
   for (const cp of codePoints) {
     const chunk = chunks.find((c) => c.ranges.some(([from, to]) => cp >= from && cp <= to));
     if (chunk) byChunk.set(chunk, [...(byChunk.get(chunk) ?? []), cp]);
   }
+  return byChunk;
+}
+
+/** One chunk's @font-face: its WOFF cut to `cps`, as a data: URL limited to those characters. */
+function chunkFace(woff: Buffer, cps: readonly number[]): string {
+  const ttf = subsetFont(woffToSfnt(woff), cps);
+  return `@font-face { font-family: "${CJK_FONT_FAMILY}"; font-style: normal; font-weight: 400 700; src: url(data:font/ttf;base64,${ttf.toString('base64')}) format("truetype"); unicode-range: ${unicodeRange(cps)}; }`;
+}
+
+/**
+ * The @font-face rules (data: URLs) that render every CJK character of `codePoints`, one per font
+ * chunk used, each cut to its characters; characters the font lacks are left to the system.
+ */
+export function cjkFontFaces(codePoints: readonly number[]): string {
+  if (codePoints.length === 0) return '';
   const faces: string[] = [];
-  for (const [chunk, cps] of byChunk) {
+  for (const [chunk, cps] of chunksFor(codePoints)) {
     let woff: Buffer;
     try {
       woff = readFileSync(chunk.file);
     } catch (error) {
       return fontMissing(chunk.file, error);
     }
-    const ttf = subsetFont(woffToSfnt(woff), cps);
-    faces.push(
-      `@font-face { font-family: "${CJK_FONT_FAMILY}"; font-style: normal; font-weight: 400 700; src: url(data:font/ttf;base64,${ttf.toString('base64')}) format("truetype"); unicode-range: ${unicodeRange(cps)}; }`,
-    );
+    faces.push(chunkFace(woff, cps));
   }
   return faces.join('\n');
+}
+
+/** `html` with `faces` at the start of its first <style> (unchanged when there are none). */
+function withFaces(html: string, faces: string): string {
+  if (faces === '') return html;
+  const at = html.indexOf('<style>');
+  if (at < 0) throw new Error('embedCjkFont: the document has no <style> element');
+  return `${html.slice(0, at + 7)}\n${faces}\n${html.slice(at + 7)}`;
 }
 
 /**
@@ -254,9 +292,27 @@ export function cjkFontFaces(codePoints: readonly number[]): string {
  * and a few extra glyphs cost less than a missing one.
  */
 export function embedCjkFont(html: string): string {
-  const faces = cjkFontFaces(cjkCodePoints(html));
-  if (faces === '') return html;
-  const at = html.indexOf('<style>');
-  if (at < 0) throw new Error('embedCjkFont: the document has no <style> element');
-  return `${html.slice(0, at + 7)}\n${faces}\n${html.slice(at + 7)}`;
+  return withFaces(html, cjkFontFaces(cjkCodePoints(html)));
+}
+
+/**
+ * `embedCjkFont` without holding the event loop: the files are read and the subsetter compiled
+ * off it, and each font chunk is cut in a turn of its own. The same document, byte for byte.
+ */
+export async function embedCjkFontInSlices(html: string): Promise<string> {
+  const codePoints = cjkCodePoints(html);
+  if (codePoints.length === 0) return html;
+  await hbSubsetLoaded();
+  const faces: string[] = [];
+  for (const [chunk, cps] of chunksFor(codePoints)) {
+    let woff: Buffer;
+    try {
+      woff = await readFile(chunk.file);
+    } catch (error) {
+      return fontMissing(chunk.file, error);
+    }
+    await yieldToEventLoop();
+    faces.push(chunkFace(woff, cps));
+  }
+  return withFaces(html, faces.join('\n'));
 }

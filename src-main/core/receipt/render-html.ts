@@ -24,7 +24,7 @@ import {
   type Fact,
   type ReceiptCustodySet,
 } from './facts';
-import { embedCjkFont } from './cjk-font';
+import { embedCjkFont, embedCjkFontInSlices } from './cjk-font';
 import { groupHexLines } from '../hex-groups';
 import {
   DEFAULT_RECEIPT_LANGUAGE,
@@ -207,12 +207,14 @@ export function renderReceiptHtml(input: ReceiptInput, options: ReceiptRenderOpt
   checkReceiptInput(input);
   const w = new ReceiptWords(options.language ?? DEFAULT_RECEIPT_LANGUAGE);
   const sets = custodySets(input.keys);
-  return receiptDocument(
+  const document = receiptDocument(
     input,
     w,
     input.keys.map((key, i) => keySection(w, key, i, input, sets)),
     sets,
+    receiptSeals(input).map((render) => render(w)),
   );
+  return embedCjkFont(document);
 }
 
 /**
@@ -232,8 +234,32 @@ export async function renderReceiptHtmlInSlices(
     await slicer.pause();
     sections.push(keySection(w, key, i, input, sets));
   }
+  // A seal's QR code takes a few milliseconds (more the first time): one turn each.
+  const seals: string[] = [];
+  for (const render of receiptSeals(input)) {
+    await yieldToEventLoop();
+    seals.push(render(w));
+  }
   await yieldToEventLoop();
-  return receiptDocument(input, w, sections, sets);
+  const document = receiptDocument(input, w, sections, sets, seals);
+  await yieldToEventLoop();
+  return embedCjkFontInSlices(document);
+}
+
+/** The three seals of the receipt (parameters bundle, wrapped bundle, journal head), each rendered on its own. */
+function receiptSeals(input: ReceiptInput): ((w: ReceiptWords) => string)[] {
+  const { journal, bundle } = input;
+  return [
+    (w) => parametersSeal(w, input),
+    (w) =>
+      seal(
+        w,
+        { key: 'receipt.seals.wrapped' },
+        w.html('receipt.seals.wrappedAbout', { name: bundle.name }),
+        bundle.digest,
+      ),
+    (w) => seal(w, { key: 'receipt.seals.head' }, headAbout(w, journal.count), journal.headHash),
+  ];
 }
 
 function receiptDocument(
@@ -241,12 +267,12 @@ function receiptDocument(
   w: ReceiptWords,
   keySections: readonly string[],
   sets: readonly ReceiptCustodySet[],
+  seals: readonly string[],
 ): string {
   const language = w.language;
-  const { journal, bundle } = input;
   const docTitle = w.locales.map((l) => ReceiptWords.text(l, 'receipt.title')).join(' / ');
   const page = w.locales.map((l) => ReceiptWords.text(l, 'receipt.page', { page: '\uE010', pages: '\uE011' }));
-  const html = `<!doctype html>
+  return `<!doctype html>
 <html lang="${receiptHtmlLang(language)}"${w.both ? ' class="both"' : ''}><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${RECEIPT_CSP}">
 <meta name="referrer" content="no-referrer">
@@ -259,9 +285,7 @@ ${hsmSection(w, input)}
 ${deviationsSection(w, input)}
 <section><h2>${w.html('receipt.seals.heading')}</h2>
 <p class="lead">${w.both ? `<span class="bi">${w.locales.map((l) => `<span lang="${htmlLang(l)}">${escapeHtml(`${ReceiptWords.text(l, 'receipt.seals.lead')} ${ReceiptWords.text(l, 'receipt.seals.qrNote')}`)}</span>`).join('')}</span>` : `${w.html('receipt.seals.lead')} ${w.html('receipt.seals.qrNote')}`}</p>
-${parametersSeal(w, input)}
-${seal(w, { key: 'receipt.seals.wrapped' }, w.html('receipt.seals.wrappedAbout', { name: bundle.name }), bundle.digest)}
-${seal(w, { key: 'receipt.seals.head' }, headAbout(w, journal.count), journal.headHash)}
+${seals.join('\n')}
 </section>
 ${peopleSection(w, input)}
 <section><h2>${w.html('receipt.keys.heading')}</h2>
@@ -273,5 +297,4 @@ ${signOff(w, input)}
 <footer>${w.html('receipt.footer', { version: input.app.version, build: input.app.build, hostname: input.workstation.hostname })}</footer>
 </body></html>
 `;
-  return embedCjkFont(html);
 }
