@@ -3,14 +3,19 @@
  * bundles, journals, share files and receipts: after the material was deleted, the online side's
  * fresh parameters carry the bound KCV (format 3, the online journal's entry); the air-gapped side
  * refuses to generate before anything is generated, refuses a material file and a custody restore
- * of other material (journaled deviations, nothing wrapped), and takes the original material from
- * its file or from the custody set, proving it and saying so on the receipt; the KMS imports it.
+ * of other material (custody set or per-key shares; journaled deviations, nothing wrapped), and
+ * takes the original material from its file or from the custody set, proving it and saying so on
+ * the receipt; the KMS imports it. Wrapping itself refuses other material for a bound key.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportParametersManifest } from '../../../../src-main/core/bundle';
+import { readBundle, type ImportParametersManifest } from '../../../../src-main/core/bundle';
+import { MaterialVault } from '../../../../src-main/core/ceremony/airgap/material-vault';
+import { wrapAll } from '../../../../src-main/core/ceremony/airgap/wrap';
+import type { CustodyShare } from '../../../../src-main/core/custody/custody-share';
+import { splitMaterial } from '../../../../src-main/core/custody/split';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { RestoreCeremony } from '../../../../src-main/core/ceremony/restore/workflow';
 import { createKeyMaterial } from '../../../../src-main/core/crypto/key-material';
@@ -267,5 +272,53 @@ describe('material a key is bound to', () => {
     await first.online.checkWrappedBundle(out, { expectedDigest: bundle.manifestSha256, source: 'air-gapped-receipt' });
     await first.online.importMaterial();
     expect((await first.online.verifyKeys()).map((p) => [p.keyState, p.ok])).toEqual([['Enabled', true]]);
+  }, 120_000);
+
+  it('per-key shares (format 1) of other material are refused too, and wrapping checks the binding whatever the source', async () => {
+    const plan = f.plan(['AES_256']);
+    const first = await importedThenDeleted(plan);
+    const stranger = createKeyMaterial('AES_256', SecretBytes.from(randomBytes(32)));
+    const shares = await splitMaterial({
+      material: stranger,
+      m: 2,
+      n: 3,
+      ceremonyId: first.ceremonyId,
+      keyId: first.keyId,
+      spec: 'AES_256',
+      custodians: CUSTODIANS,
+    });
+    const restore = await RestoreCeremony.start({
+      journal: await f.journal('restore-v1.jsonl'),
+      title: 'Custody restore',
+      operator: plan.operator,
+      witnesses: plan.witnesses,
+      app: APP,
+      interfaces: OFFLINE,
+    });
+    await restore.checkNetwork();
+    await restore.readParametersBundle(first.params2);
+    await restore.preflight({ wrappedBundle: path.join(f.dir, 'wrapped-v1'), receiptFolder: f.dir });
+    await restore.presentShare(shares[0] as CustodyShare);
+    await restore.presentShare(shares[2] as CustodyShare);
+    (shares[1] as CustodyShare).share.dispose();
+    await expect(restore.restore()).rejects.toMatchObject({
+      code: 'MATERIAL_NOT_THE_BOUND',
+      values: { keyId: first.keyId, bound: first.kcv },
+    });
+    expect(listDeviations(await entries('restore-v1.jsonl')).map((d) => [d.entry.event, d.entry.data.code])).toEqual([
+      ['custody.restore-refused', 'MATERIAL_NOT_THE_BOUND'],
+    ]);
+
+    // The last guard: material of another KCV in the vault is never wrapped for the bound key.
+    const bundle = await readBundle(first.params2, { now: new Date() });
+    if (bundle.kind !== 'import-parameters') throw new Error('kind');
+    const vault = new MaterialVault();
+    vault.put(first.keyId, stranger);
+    const journal = await f.journal('wrap-guard.jsonl');
+    await expect(wrapAll(bundle.keys, vault, { journal, operator: 'Ana' })).rejects.toMatchObject({
+      code: 'MATERIAL_NOT_THE_BOUND',
+      values: { keyId: first.keyId, bound: first.kcv },
+    });
+    expect(vault.size).toBe(0);
   }, 120_000);
 });
