@@ -21,7 +21,6 @@ export const enKeyTable = {
   'ckeys.group.replica': 'Replica of {alias}',
   'ckeys.created':
     'Created {count, plural, one {# external key} other {# external keys}}: see “Keys of this ceremony”.',
-  'ckeys.hidden': '{count, plural, one {# key} other {# keys}} hidden by the filter.',
   'params.col.fingerprint': 'Wrapping-key fingerprint (SHA-256)',
   'params.col.token': 'Token valid until',
   'journal.filter': 'Filter the entries (event, who, data: e.g. a key ID)',

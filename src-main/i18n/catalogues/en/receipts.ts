@@ -25,7 +25,6 @@ export const enReceipts = {
   'receipt.fact.deviations': 'Deviations',
   'receipt.fact.deviationsNone': 'none recorded in the journal',
   'receipt.fact.deviationsCount': '{count}: listed under "Deviations" below',
-  'receipt.fact.localTime': '{date} {time} {zone}',
   'receipt.deviationKind.override': 'Override',
   'receipt.deviationKind.refusal': 'Refusal',
   'receipt.deviationKind.failure': 'Failed step',

@@ -86,7 +86,6 @@ export const enScreenOnline = {
   'params.fetch': 'Fetch the import parameters',
   'params.fingerprint': 'Wrapping-key fingerprint (SHA-256), bound by the bundle digest:',
   'params.fingerprint-of': 'Wrapping-key fingerprint of {alias}',
-  'params.token-valid': 'Token valid until {at}.',
   'params.folder': 'Removable media folder for the bundle',
   'params.folder.hint': 'A new folder import-parameters-… is created inside; nothing is ever overwritten.',
   'params.write': 'Write the import-parameters bundle',
@@ -96,8 +95,6 @@ export const enScreenOnline = {
   'params.go-air': 'Go to the air-gapped side',
   'check.title': 'Read and check the wrapped-material bundle',
   'check.folder': 'Wrapped-material bundle folder',
-  'check.digest': 'Bundle digest from the air-gapped receipt (optional)',
-  'check.digest.hint': 'Type it as printed (groups of four); the bundle must then be exactly that one.',
   'check.button': 'Check the bundle',
   'check.matches':
     "{source, select, rehearsal {The bundle has the digest this rehearsal's air-gapped side wrote} other {The bundle has the digest typed from the receipt}} and matches what the KMS issued to this ceremony: same keys, specs, tokens and wrapping keys; tokens still valid.",
@@ -122,7 +119,6 @@ export const enScreenOnline = {
   'verify.restore-hint':
     "Fetch new import parameters (step 4), then restore the material from the custodians' shares on the air-gapped workstation.",
   'delete.summary': 'Delete imported AES material',
-  'delete.warning': 'The key returns to Pending import; only these same bytes can ever be imported again.',
   'delete.type-key-id': 'Type the key ID {keyId} to confirm',
   'delete.button': 'Delete the material of {alias}',
   'online.receipt.title': 'Write the online receipt',

@@ -9,7 +9,6 @@ export const enScreenShared = {
   'activity.nextStep': 'What to do next: ',
   'activity.code': 'Code {code}',
   'activity.dismiss': 'Dismiss',
-  'activity.done': '{action}: done.',
   'app.brand': 'Keyferry',
   'app.mode-badge':
     '{mode, select, rehearsal {Rehearsal: simulator only} online {Online workstation} other {Air-gapped workstation}}',

@@ -22,7 +22,6 @@ export const zhCNKeyTable: { readonly [K in keyof typeof enKeyTable]: string } =
     '主密钥，{count, plural, other {# 个副本}}：{proof, select, public_key_equal {已证明：每个副本的公钥相同} kcv_of_wrapped_material {已证明：为每个副本包装的密钥材料校验值相同} other {尚未证明密钥材料相同}}',
   'ckeys.group.replica': '{alias} 的副本',
   'ckeys.created': '已创建 {count, plural, other {# 个外部密钥}}：见“本次仪式的密钥”。',
-  'ckeys.hidden': '{count, plural, other {# 个密钥}}被筛选隐藏。',
   'params.col.fingerprint': '包装密钥指纹（SHA-256）',
   'params.col.token': '令牌有效期至',
   'journal.filter': '筛选条目（事件、操作人、数据：例如密钥 ID）',

@@ -22,7 +22,6 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.fact.deviations': '偏差',
   'receipt.fact.deviationsNone': '日志中未记录任何偏差',
   'receipt.fact.deviationsCount': '{count} 项：见下方“偏差”部分',
-  'receipt.fact.localTime': '{date} {time} {zone}',
   'receipt.deviationKind.override': '覆盖',
   'receipt.deviationKind.refusal': '拒绝',
   'receipt.deviationKind.failure': '步骤失败',

@@ -11,7 +11,6 @@ export const zhCNScreenShared: { readonly [K in keyof typeof enScreenShared]: st
   'activity.nextStep': '下一步：',
   'activity.code': '错误码 {code}',
   'activity.dismiss': '关闭',
-  'activity.done': '{action}：已完成。',
   'app.brand': 'Keyferry',
   'app.mode-badge': '{mode, select, rehearsal {演练：仅使用模拟器} online {联网工作站} other {离线工作站}}',
   'nav.label': '界面',
