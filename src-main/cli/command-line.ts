@@ -2,6 +2,9 @@
  * A command line people can paste into a POSIX shell: words quoted only when they need it
  * ('single quotes', with ' written as '\'').
  */
+import { cliTranslator } from './cli-locale';
+import type { CliIo } from './command';
+
 export function shellWord(word: string): string {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
@@ -17,10 +20,11 @@ export function commandLine(words: readonly string[]): string {
  * bundle when it said, else a placeholder).
  */
 export function onlineImportHint(
+  io: Pick<CliIo, 'env' | 'locale'>,
   onlineJournal: string | undefined,
   bundle: { readonly dir: string; readonly manifestSha256: string },
 ): string {
-  return `Next, on the online workstation in the folder of its journal: ${commandLine([
+  const command = commandLine([
     'keyferry',
     'online',
     'import',
@@ -30,5 +34,6 @@ export function onlineImportHint(
     bundle.dir,
     '--expect-digest',
     bundle.manifestSha256,
-  ])}`;
+  ]);
+  return cliTranslator(io).t('airgap.next.online-import', { command });
 }

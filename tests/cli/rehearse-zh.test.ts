@@ -5,11 +5,13 @@
  * embedded font subset), and both journals record the language (`receiptLanguage`, and `language`
  * on each `receipt.written`); `--receipt-lang` chooses another.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keyferry } from '../integration/cli-in-process';
+import { startKmsSimulator } from '../../src-main/core/kms-simulator/index';
+import { englishSentences } from './english-words';
 
 const ZH = { LANG: 'zh_CN.UTF-8' };
 let dir: string;
@@ -41,12 +43,10 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
     expect(badReceipt.stderr).toContain('无法以“fr”打印回执');
   });
 
-  it('runs a full rehearsal in Chinese, custodians named in Chinese', async () => {
+  it('runs a full rehearsal in Chinese (all six specs), custodians named in Chinese, with no English sentence', async () => {
     const run = await keyferry(
       [
         'rehearse',
-        '--specs',
-        'AES_256,EC_P256',
         '--custody',
         '2/3',
         '--custodian',
@@ -62,7 +62,10 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('正在针对内置的 KMS 模拟器演练 AES_256, EC_P256');
+    expect(englishSentences(`${run.stdout}\n${run.stderr}`)).toEqual([]);
+    expect(run.stdout).toContain(
+      '正在针对内置的 KMS 模拟器演练 AES_256, RSA_2048, RSA_3072, RSA_4096, EC_P256, EC_P384',
+    );
     expect(run.stdout).toContain('正在生成 AES_256 密钥');
     expect(run.stdout).toMatch(/AES_256\s+[0-9a-f-]{36}\s+已启用\s+通过/);
     expect(run.stdout).toContain('（已与回执核对）');
@@ -90,4 +93,84 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
     expect(slip).toContain('张伟');
     expect(slip).toContain('保管人签字');
   });
+
+  it('speaks Chinese through a two-folder ceremony: online create-key, params, airgap wrap with custody, online import, status', async () => {
+    const sim = await startKmsSimulator();
+    try {
+      const online = path.join(dir, 'online');
+      const airgap = path.join(dir, 'airgap');
+      await mkdir(online);
+      await mkdir(airgap);
+      await writeFile(
+        path.join(online, 'plan.json'),
+        JSON.stringify({
+          title: '支付密钥 2026',
+          operator: '王伟',
+          witnesses: ['李娜'],
+          materialExpiry: '90d',
+          keys: [
+            { alias: 'pay/aes', spec: 'AES_256' },
+            { alias: 'pay/ec', spec: 'EC_P256' },
+          ],
+        }),
+      );
+      const env = { ...ZH, KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
+      const where = ['--endpoint', sim.endpoint, '--region', sim.region, '--project-id', sim.projectId];
+      const printed: string[] = [];
+      const run = async (args: string[], cwd: string) => {
+        const result = await keyferry(args, { cwd, env });
+        printed.push(result.stdout, result.stderr);
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        return result.stdout;
+      };
+      /** The command a Chinese "下一步…：keyferry …" line suggests. */
+      const next = (out: string) => {
+        const line = out.split('\n').find((l) => /^下一步.*?：keyferry /.test(l)) ?? '';
+        expect(line, out).not.toBe('');
+        const words = line.slice(line.indexOf('keyferry ') + 'keyferry '.length).split(' ');
+        return words.map((w) => /^'(.*)'$/.exec(w)?.[1] ?? w);
+      };
+      /** What every witness types on the air-gapped side: the digest set apart under the (Chinese) heading. */
+      const confirmations = (out: string) => {
+        const m = / {4}((?:[0-9A-F]{4} ){7}[0-9A-F]{4})\n {4}((?:[0-9A-F]{4} ){7}[0-9A-F]{4})\n/.exec(out);
+        expect(m, out).not.toBeNull();
+        return ['--witness-confirms', `李娜=${m?.[1] ?? ''} ${m?.[2] ?? ''}`];
+      };
+      const created = await run(
+        ['online', 'create-key', '--journal', 'online.jsonl', '--plan', 'plan.json', ...where],
+        online,
+      );
+      expect(created).toContain('已创建 2 个密钥，状态为待导入。');
+      const params = await run(next(created), online);
+      expect(params).toContain('导入参数包已写入并通过校验');
+      expect(params).toMatch(/导入令牌有效期至 \d{4}年\d{1,2}月\d{1,2}日 /);
+      const wrapped = await run(
+        [
+          ...next(params),
+          ...confirmations(params),
+          '--allow-network',
+          '--custody',
+          '2/3',
+          '--custodian',
+          '张伟',
+          '--custodian',
+          '李娜',
+          '--custodian',
+          '王芳',
+          '--shares-on-one-volume',
+        ],
+        airgap,
+      );
+      expect(wrapped).toMatch(/^  包摘要 [0-9A-F]{4}/m);
+      const imported = await run(next(wrapped), online);
+      expect(imported).toContain('已按 KMS 签发的导入参数核对已包装密钥材料包：2 个密钥。');
+      expect(imported).toMatch(/AES_256\s+已启用\s+通过：/);
+      const status = await run(next(imported), online);
+      expect(status).toMatch(/pay\/aes\s+AES_256\s+\S+\s+已启用\s+\d{4}年/);
+      expect(englishSentences(printed.join('\n'))).toEqual([]);
+    } finally {
+      await sim.close();
+    }
+  }, 300_000);
 });

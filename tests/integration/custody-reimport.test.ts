@@ -156,11 +156,11 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     expect(status.stdout).toContain('Pending import');
     expect(status.stdout).not.toContain('Nothing imported yet');
     expect(status.stdout).toContain(
-      `Key material lapsed: 1 key(s) were imported, but the KMS deleted the material after it expired`,
+      `Key material lapsed: 1 key was imported, but the KMS deleted its material after it expired`,
     );
-    expect(status.stdout).toContain(
-      `(AES_256, key ${keyId}), material expiry recorded at import: ${expiresAt.toISOString()}`,
-    );
+    const utc = `${expiresAt.toISOString().slice(0, 10)} ${expiresAt.toISOString().slice(11, 19)} UTC`;
+    expect(status.stdout).toContain(`(AES_256, key ${keyId}), material expiry recorded at import: `);
+    expect(status.stdout).toContain(`(${utc})`);
     expect(status.stdout).toMatch(
       /1\. keyferry online params --journal online\/journal\.jsonl --out import-parameters-restore [^]*2\. keyferry custody restore --bundle import-parameters-restore [^]*3\. keyferry online import with the wrapped-material bundle the restore wrote/,
     );

@@ -17,6 +17,7 @@ import { openCeremonyJournal } from '../ceremony-journal';
 import { CONFIRM_FINGERPRINT_OPTION, confirmAsEveryWitness } from '../witness-confirmations';
 import { readConsoleFilesInput } from '../console-files-input';
 import { formatTable } from '../text-table';
+import { cliDate, columns } from '../cli-text';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
 import { pauseForTest } from '../test-pause';
@@ -59,19 +60,26 @@ const OPTIONS = optionTable({
 });
 
 function printParameters(io: CliIo, overview: ParametersOverview): void {
-  io.stdout(`Ceremony ${overview.ceremonyId}: ${overview.keys.length} key(s) from ${overview.source}`);
+  const { t } = cliTranslator(io);
+  const source = overview.source === 'console files' ? 'consoleFiles' : overview.source;
+  io.stdout(t('airgap.parameters-from', { id: overview.ceremonyId, count: overview.keys.length, source }));
   for (const line of formatTable(
-    ['alias', 'spec', 'key id', 'token valid until'],
-    overview.keys.map((k) => [k.alias, k.spec, k.keyId, k.tokenExpiresAt ?? 'held by the console']),
+    columns(io, ['alias', 'spec', 'keyId', 'tokenUntil']),
+    overview.keys.map((k) => [
+      k.alias,
+      k.spec,
+      k.keyId,
+      k.tokenExpiresAt ? cliDate(io, k.tokenExpiresAt) : t('airgap.token-held-by-console'),
+    ]),
   ))
     io.stdout(`  ${line}`);
-  for (const warning of overview.warnings) io.stdout(`WARNING: ${warning}`);
-  const { t } = cliTranslator(io);
+  for (const warning of overview.warnings) io.stdout(t('cli.warning', { text: warning }));
   // A bundle's digest is not printed here: every witness types it as heard from the online side.
   for (const artefact of overview.confirmations) {
     if (artefact.kind !== 'import-parameters-bundle') continue;
     io.stdout(t('witness.fingerprints.heading'));
-    for (const k of artefact.fingerprints) io.stdout(`  ${k.grouped}   (key ${k.keyId})`);
+    for (const k of artefact.fingerprints)
+      io.stdout(t('airgap.fingerprint-of', { grouped: k.grouped, keyId: k.keyId }));
   }
 }
 
@@ -128,7 +136,7 @@ export const airgapWrapCommand = defineCommand({
     if (!values.bundle && !values['console-wrapping-key']) throw missingOption({ reason: 'parameters' });
     // The bundle carries the ceremony's title, the plan's material expiry and the online journal's name.
     const facts = values.bundle ? await ceremonyFactsOf(path.resolve(io.cwd, values.bundle)) : undefined;
-    const title = ceremonyTitle(values.title, facts, 'Key import ceremony');
+    const title = ceremonyTitle(values.title, facts, cliTranslator(io).t('airgap.default-title'));
     const expiry = parseMaterialExpiry(values.expires ?? facts?.materialExpiry ?? 'never');
     const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
     const custody = custodyRequest(values, out, io.cwd);
@@ -185,7 +193,9 @@ export const airgapWrapCommand = defineCommand({
         const expiresAt = expiry.at.toISOString();
         if (!values['no-backup']) throw new KeyferryError('NO_BACKUP_NOT_ACKNOWLEDGED', { count: aesKeys, expiresAt });
         await air.acknowledgeNoBackup(expiresAt);
-        io.stdout(cliTranslator(io).t('cli.no-backup-acknowledged', { count: aesKeys, expiresAt }));
+        io.stdout(
+          cliTranslator(io).t('cli.no-backup-acknowledged', { count: aesKeys, expiresAt: cliDate(io, expiresAt) }),
+        );
       }
       io.stdout(
         cliTranslator(io).t('cli.preflight-passed', {
@@ -223,8 +233,7 @@ export const airgapWrapCommand = defineCommand({
         );
       }
       if (custody) {
-        if (custody.allowSameVolume)
-          io.stdout('WARNING: custody folders share one volume: move each custodian-<i> folder to its own media now.');
+        if (custody.allowSameVolume) io.stdout(cliTranslator(io).t('airgap.shares-one-volume'));
         const [result] = await air.splitCustody(custody);
         if (result) printCustodySet(io, result, overview.keys.length);
       }
@@ -232,13 +241,13 @@ export const airgapWrapCommand = defineCommand({
       const bundle = await air.writeWrappedBundle(out, { expiry });
       const { t } = cliTranslator(io);
       io.stdout(t('airgap.bundle-staged', { dir: bundle.dir }));
-      io.stdout(`  bundle digest ${groupHex(bundle.manifestSha256)}`);
+      io.stdout(t('airgap.bundle-digest', { digest: groupHex(bundle.manifestSha256) }));
       io.stdout(`  ${custodyLine(t, bundle.custody)}`);
       await pauseForTest(io, 'before-receipt');
       const receipt = await air.writeReceipt(receiptDir);
-      io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
+      io.stdout(t('cli.receipt-written', { html: receipt.htmlFile, text: path.basename(receipt.textFile) }));
       io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
-      io.stdout(onlineImportHint(facts?.onlineJournal, bundle));
+      io.stdout(onlineImportHint(io, facts?.onlineJournal, bundle));
       return 0;
     } catch (error) {
       const stopped = await air.abandon(toProblem(error).message).catch(() => undefined);

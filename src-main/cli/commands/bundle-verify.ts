@@ -4,47 +4,53 @@ import { readBundle, type TransferBundle } from '../../core/bundle';
 import { toProblem } from '../../core/errors';
 import { sha256Hex } from '../../core/fs/durable-file';
 import { groupHex } from '../../core/hex-groups';
-import { defineCommand } from '../command';
+import { defineCommand, type CliIo } from '../command';
+import { cliTranslator } from '../cli-locale';
+import { cliDate, cliExpiry } from '../cli-text';
 
 const NAME = 'bundle verify';
 
-function timeLeft(expiresAt: string, now: Date): string {
+/** The token's expiry and the time left, in the CLI's language. */
+function tokenExpiry(io: CliIo, expiresAt: string | undefined, now: Date): string {
+  const { t } = cliTranslator(io);
+  if (expiresAt === undefined) return t('bundle.cli.token-expires', { at: 'unknown', hours: 0, minutes: 0 });
   const minutes = Math.floor((Date.parse(expiresAt) - now.getTime()) / 60_000);
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min left`;
+  const at = cliDate(io, expiresAt);
+  return t('bundle.cli.token-expires', { at, hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
 
 /** The human report: kind, keys, warnings, then the digest grouped in fours. */
-function report(bundle: TransferBundle, now: Date): string[] {
+function report(io: CliIo, bundle: TransferBundle, now: Date): string[] {
+  const { t } = cliTranslator(io);
   const m = bundle.manifest;
-  const kind =
-    bundle.kind === 'import-parameters'
-      ? 'import parameters (online → air-gapped)'
-      : 'wrapped material (air-gapped → online)';
+  const kind = bundle.kind === 'import-parameters' ? 'import_parameters' : 'wrapped_material';
   const lines = [
-    `OK ${kind} bundle, ${m.format} version ${m.formatVersion}`,
-    `Ceremony ${m.ceremonyId}, written ${m.createdAt} by ${m.createdBy.app} ${m.createdBy.version}`,
-    `Keys (${bundle.keys.length}):`,
+    t('bundle.cli.ok', { kind, format: m.format, version: m.formatVersion }),
+    t('bundle.cli.ceremony', {
+      id: m.ceremonyId,
+      at: cliDate(io, m.createdAt),
+      app: m.createdBy.app,
+      appVersion: m.createdBy.version,
+    }),
+    t('bundle.cli.keys', { count: bundle.keys.length }),
   ];
   if (bundle.kind === 'import-parameters') {
     for (const k of bundle.keys) {
-      const expiry = k.importToken?.expiry;
       lines.push(`  ${k.keyId}  ${k.keySpec}  ${k.wrappingAlgorithm}`);
-      lines.push(
-        `    token expires   ${expiry ? `${expiry.expiresAt} (${timeLeft(expiry.expiresAt, now)})` : 'unknown'}`,
-      );
-      lines.push(`    wrapping key    ${groupHex(k.wrappingKey.fingerprint)}`);
+      lines.push(tokenExpiry(io, k.importToken?.expiry?.expiresAt, now));
+      lines.push(t('bundle.cli.wrapping-key', { hex: groupHex(k.wrappingKey.fingerprint) }));
     }
   } else {
     for (const k of bundle.keys) {
       lines.push(`  ${k.keyId}  ${k.keySpec}  ${k.wrappingAlgorithm}`);
-      lines.push(`    wrapping key    ${groupHex(k.wrappingKeyFingerprint)}`);
-      if (k.publicKeyDer) lines.push(`    public key      ${groupHex(sha256Hex(k.publicKeyDer))}`);
-      if (k.keyCheckValue) lines.push(`    check value     ${k.keyCheckValue}`);
-      lines.push(`    material expiry ${k.materialExpiresAt ?? 'never'}`);
+      lines.push(t('bundle.cli.wrapping-key', { hex: groupHex(k.wrappingKeyFingerprint) }));
+      if (k.publicKeyDer) lines.push(t('bundle.cli.public-key', { hex: groupHex(sha256Hex(k.publicKeyDer)) }));
+      if (k.keyCheckValue) lines.push(t('bundle.cli.check-value', { hex: k.keyCheckValue }));
+      lines.push(t('bundle.cli.material-expiry', { at: cliExpiry(io, k.materialExpiresAt ?? 'never') }));
     }
   }
-  for (const warning of bundle.warnings) lines.push(`Warning: ${warning.message}`);
-  lines.push(`Digest ${groupHex(bundle.digest)}`);
+  for (const warning of bundle.warnings) lines.push(t('bundle.cli.warning', { text: warning.message }));
+  lines.push(t('bundle.cli.digest', { digest: groupHex(bundle.digest) }));
   return lines;
 }
 
@@ -90,7 +96,7 @@ export const bundleVerifyCommand = defineCommand({
     try {
       const bundle = await readBundle(dir, { now, expectedDigest: values['expect-digest'] });
       if (values.json) io.stdout(JSON.stringify(jsonReport(bundle)));
-      else report(bundle, now).forEach((line) => io.stdout(line));
+      else report(io, bundle, now).forEach((line) => io.stdout(line));
       return 0;
     } catch (error) {
       if (!values.json) throw error;

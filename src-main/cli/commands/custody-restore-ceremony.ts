@@ -137,7 +137,7 @@ async function ceremonySteps(
     io.stdout(
       `Requested material expiry: ${expiry.kind === 'never' ? 'never' : expiry.at.toISOString()} (the online import uses it).`,
     );
-    io.stdout(`No plaintext was written. ${onlineImportHint(facts?.onlineJournal, bundle)}`);
+    io.stdout(`No plaintext was written. ${onlineImportHint(io, facts?.onlineJournal, bundle)}`);
     return 0;
   } catch (error) {
     const stopped = await restore?.abandon(toProblem(error).message).catch(() => undefined);

@@ -4,6 +4,8 @@ import { normalizeHeadHash, type ExpectedHead, type JournalEntry } from '../../c
 import { inspectJournal, readJournalFile } from '../../core/journal/verify';
 import { groupHex } from '../../core/hex-groups';
 import { defineCommand } from '../command';
+import { cliTranslator } from '../cli-locale';
+import type { Translator } from '../../i18n/translate';
 import { parseWholeNumberOption } from '../number-option';
 import { optionTable } from '../options';
 
@@ -28,9 +30,10 @@ export function unsealedLaterEntries(entries: readonly JournalEntry[], headAt: n
   return later;
 }
 
-function describeLater(later: readonly JournalEntry[]): string {
-  const shown = later.slice(0, 10).map((e) => `entry ${e.seq} ${e.event}`);
-  return `${shown.join(', ')}${later.length > shown.length ? `, and ${later.length - shown.length} more` : ''}`;
+function describeLater(t: Translator['t'], later: readonly JournalEntry[]): string {
+  const shown = later.slice(0, 10).map((e) => t('journal.cli.entry', { seq: e.seq, event: e.event }));
+  if (later.length > shown.length) shown.push(t('journal.cli.more', { count: later.length - shown.length }));
+  return shown.join(', ');
 }
 
 export const journalVerifyCommand = defineCommand({
@@ -53,21 +56,18 @@ export const journalVerifyCommand = defineCommand({
       await readJournalFile(path.resolve(io.cwd, positional as string)),
       expected,
     );
+    const { t } = cliTranslator(io);
     if (!result.ok) {
-      io.stdout(`line ${result.line}: ${result.reason}`);
+      io.stdout(t('journal.cli.bad-line', { line: result.line, reason: result.reason }));
       return 1;
     }
-    const at = result.expectedHeadAt;
-    const later = at === undefined ? [] : unsealedLaterEntries(entries, at);
+    const at = result.expectedHeadAt ?? 0;
+    const later = result.expectedHeadAt === undefined ? [] : unsealedLaterEntries(entries, at);
     if (later.length > 0 && values['allow-later'] !== true) {
-      io.stdout(
-        `NOT OK: ${later.length} ${later.length === 1 ? 'entry follows' : 'entries follow'} the expected head (entry ${at}): ${describeLater(later)}. ` +
-          'The receipt does not vouch for them. If they are a later session of this ceremony, check them against its later receipt, or run again with --allow-later.',
-      );
+      io.stdout(t('journal.cli.later', { count: later.length, at, entries: describeLater(t, later) }));
       return 1;
     }
-    const note = later.length ? `; the expected head is entry ${at}, ${later.length} later entries accepted` : '';
-    io.stdout(`OK ${result.count} entries, head ${groupHex(result.headHash)}${note}`);
+    io.stdout(t('journal.cli.ok', { count: result.count, head: groupHex(result.headHash), later: later.length, at }));
     return 0;
   },
 });

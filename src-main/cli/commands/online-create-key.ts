@@ -12,7 +12,8 @@ import {
 } from '../../core/ceremony/shared/ceremony-plan';
 
 import { KeyferryError } from '../../core/errors';
-import { ceremonyReceiptLanguage } from '../cli-locale';
+import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
+import { columns } from '../cli-text';
 
 import { missingOption } from '../args';
 
@@ -20,13 +21,13 @@ import { ONLINE_COMMON_OPTIONS, openOnlineSession } from '../online-session';
 import { formatTable } from '../text-table';
 
 import { CREDENTIALS_NOTE, nextOnline, withSession } from './online-steps';
-import { defineCommand } from '../command';
+import { defineCommand, type CliIo } from '../command';
 import { optionTable } from '../options';
 
-function planFromOptions(values: Record<string, string | string[] | boolean | undefined>): unknown {
+function planFromOptions(values: Record<string, string | string[] | boolean | undefined>, io: CliIo): unknown {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   return {
-    title: str('title') ?? `Import of ${str('alias') ?? 'a key'}`,
+    title: str('title') ?? cliTranslator(io).t('online.default-title', { alias: str('alias') ?? '' }),
     operator: str('operator'),
     witnesses: (values.witness as string[] | undefined) ?? [],
     ...(str('wrapping-algorithm') ? { wrappingAlgorithm: str('wrapping-algorithm') } : {}),
@@ -85,7 +86,7 @@ export const createKeyCommand = defineCommand({
     if (values.expires) parseMaterialExpiry(values.expires, new Date(), '--expires');
     const plan: CeremonyPlan = values.plan
       ? await loadCeremonyPlan(path.resolve(io.cwd, values.plan))
-      : parseCeremonyPlan(planFromOptions(values));
+      : parseCeremonyPlan(planFromOptions(values, io));
     const session = await openOnlineSession(values, io, {
       title: plan.title,
       operator: plan.operator,
@@ -96,15 +97,15 @@ export const createKeyCommand = defineCommand({
     });
     return withSession(session, async () => {
       const created = await session.ceremony.createKeys(plan.keys);
+      const { t } = cliTranslator(io);
       for (const line of formatTable(
-        ['alias', 'spec', 'usage', 'key id'],
+        columns(io, ['alias', 'spec', 'usage', 'keyId']),
         created.map((k) => [k.alias, k.spec, k.usage, k.keyId]),
       ))
         io.stdout(`  ${line}`);
-      io.stdout(`Created ${created.length} key(s), Pending import.`);
-      io.stdout(
-        `Next (write to the removable media, e.g. an --out folder on it): ${nextOnline('params', values, ['--out', `import-parameters-${session.ceremony.ceremonyId}`])}`,
-      );
+      io.stdout(t('online.created', { count: created.length }));
+      const command = nextOnline('params', values, ['--out', `import-parameters-${session.ceremony.ceremonyId}`]);
+      io.stdout(t('online.next.params', { command }));
       return 0;
     });
   },

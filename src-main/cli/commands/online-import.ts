@@ -20,14 +20,21 @@ import {
   TOKEN_EXPIRED_CODES,
   withSession,
 } from './online-steps';
-import { defineCommand } from '../command';
+import { defineCommand, type CliIo } from '../command';
+import { cliExpiry } from '../cli-text';
 
-/** How an imported key's expiry was chosen, when it is not simply the bundle's request. */
-function expiryOrigin(k: ImportedKeySummary): string {
-  if (k.expirySource !== 'override') return '';
-  return k.expiresAt === k.requestedExpiresAt
-    ? ', chosen with --expires'
-    : `, chosen with --expires instead of the bundle's ${k.requestedExpiresAt}`;
+/** One imported key: its material expiry, how it was chosen when not simply the bundle's request, and how the KMS confirmed. */
+function importedLine(io: CliIo, k: ImportedKeySummary): string {
+  const origin =
+    k.expirySource !== 'override' ? 'bundle' : k.expiresAt === k.requestedExpiresAt ? 'option' : 'replaced';
+  return cliTranslator(io).t('online.import.imported', {
+    spec: k.spec,
+    keyId: k.keyId,
+    expires: cliExpiry(io, k.expiresAt),
+    origin,
+    requested: cliExpiry(io, k.requestedExpiresAt),
+    how: k.confirmation,
+  });
 }
 
 /**
@@ -77,23 +84,17 @@ export const importCommand = defineCommand({
         expectedDigest,
         source: 'air-gapped-receipt',
       });
-      io.stdout(
-        `Wrapped-material bundle checked against the parameters the KMS issued: ${checked.keys.length} key(s).`,
-      );
-      io.stdout(cliTranslator(io).t('import.digest.matches', { digest: checked.manifestSha256Grouped }));
-      io.stdout(custodyLine(cliTranslator(io).t, checked.custody));
-      for (const warning of checked.warnings) io.stdout(`WARNING: ${warning}`);
+      const { t } = cliTranslator(io);
+      io.stdout(t('online.import.checked', { count: checked.keys.length }));
+      io.stdout(t('import.digest.matches', { digest: checked.manifestSha256Grouped }));
+      io.stdout(custodyLine(t, checked.custody));
+      for (const warning of checked.warnings) io.stdout(t('cli.warning', { text: warning }));
       const imported = await session.ceremony.importMaterial(expiry ? { expiry } : {});
-      for (const k of imported)
-        io.stdout(
-          `  imported ${k.spec} key ${k.keyId} (material expires: ${k.expiresAt}${expiryOrigin(k)}; ${k.confirmation})`,
-        );
+      for (const k of imported) io.stdout(importedLine(io, k));
       const proofs = await session.ceremony.verifyKeys();
       printProofs(io, proofs);
       if (!proofs.every((p) => p.ok)) {
-        io.stderr(
-          'keyferry online import: a key failed verification; no receipt was written. Check it with "keyferry online status".',
-        );
+        io.stderr(t('online.import.verify-failed'));
         return 1;
       }
       const receiptDir = path.resolve(
@@ -101,8 +102,8 @@ export const importCommand = defineCommand({
         values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)),
       );
       const receipt = await session.ceremony.writeReceipt(receiptDir, explicitReceiptLanguage(io));
-      io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
-      io.stdout(`Next, to check the keys at any time: ${nextOnline('status', values)}`);
+      io.stdout(t('cli.receipt-written', { html: receipt.htmlFile, text: path.basename(receipt.textFile) }));
+      io.stdout(t('online.next.status', { command: nextOnline('status', values) }));
       return 0;
     }
   },

@@ -2,6 +2,8 @@
 
 import { KeyferryError } from '../../core/errors';
 import { cliTranslator } from '../cli-locale';
+import { cliExpiry, columns } from '../cli-text';
+import { keyStateText } from '../key-state-text';
 
 import { requireOption } from '../args';
 
@@ -23,19 +25,25 @@ export const statusCommand = defineCommand({
     return withSession(session, async () => {
       const status = await session.ceremony.status();
       for (const line of formatTable(
-        ['alias', 'spec', 'key id', 'state', 'material expires'],
-        status.map((s) => [s.alias, s.spec, s.keyId, s.keyState, s.materialExpiresAt ?? '-']),
+        columns(io, ['alias', 'spec', 'keyId', 'state', 'materialExpires']),
+        status.map((s) => [
+          s.alias,
+          s.spec,
+          s.keyId,
+          keyStateText(io, s.keyState),
+          cliExpiry(io, s.materialExpiresAt ?? undefined, 'none'),
+        ]),
       ))
         io.stdout(`  ${line}`);
       const keys = session.ceremony.keys();
-      const lapsed = lapsedLines(keys, nextOnline('params', values));
+      const lapsed = lapsedLines(io, keys, nextOnline('params', values));
       for (const line of lapsed) io.stdout(line);
       const deleted = keys.filter((k) => k.deleted);
       for (const k of deleted)
         io.stdout(cliTranslator(io).t('cli.status-material-deleted', { alias: k.alias, spec: k.spec, keyId: k.keyId }));
       if (!keys.some((k) => k.imported)) {
         if (lapsed.length === 0 && deleted.length === 0)
-          io.stdout(`Nothing imported yet (ceremony step: ${session.ceremony.step}).`);
+          io.stdout(cliTranslator(io).t('online.status.nothing-imported', { step: session.ceremony.step }));
         return lapsed.length === 0 ? 0 : 1;
       }
       const proofs = await session.ceremony.verifyKeys();
@@ -66,7 +74,8 @@ export const deleteMaterialCommand = defineCommand({
     const session = await openOnlineSession(values, io);
     return withSession(session, async () => {
       const result = await session.ceremony.deleteMaterial(keyId, { lossAcknowledged: true });
-      io.stdout(`Deleted the imported material of key ${result.keyId}; it is now ${result.keyState}.`);
+      const state = keyStateText(io, result.keyState);
+      io.stdout(cliTranslator(io).t('online.deleted', { keyId: result.keyId, state }));
       return 0;
     });
   },

@@ -2,14 +2,14 @@
 import path from 'node:path';
 
 import { cliTranslator } from '../cli-locale';
+import { cliDate } from '../cli-text';
+import { reimportNextLines } from './online-reimport';
 
 import { requireOption } from '../args';
 import type { CliIo } from '../command';
 import { ONLINE_COMMON_OPTIONS, openOnlineSession } from '../online-session';
 
-import { commandLine } from '../command-line';
-
-import { CREDENTIALS_NOTE, parametersRound, roundName, withSession } from './online-steps';
+import { airgapWrapCommand, CREDENTIALS_NOTE, withSession } from './online-steps';
 import { defineCommand } from '../command';
 
 /**
@@ -42,30 +42,28 @@ export const paramsCommand = defineCommand({
     return withSession(session, async () => {
       const issued = await session.ceremony.fetchParameters();
       const written = await session.ceremony.writeParametersBundle(out);
-      io.stdout(cliTranslator(io).t('params.fingerprints.heading'));
+      const { t } = cliTranslator(io);
+      io.stdout(t('params.fingerprints.heading'));
       for (const k of issued) {
-        io.stdout(`  ${k.alias} (${k.spec}, key ${k.keyId}), token valid until ${k.tokenExpiresAt}`);
+        const until = cliDate(io, k.tokenExpiresAt);
+        io.stdout(t('online.params.key', { alias: k.alias, spec: k.spec, keyId: k.keyId, until }));
         io.stdout(`    ${k.wrappingKeyFingerprintGrouped}`);
       }
-      for (const warning of written.warnings) io.stdout(`WARNING: ${warning}`);
-      io.stdout(`Import-parameters bundle written and verified: ${written.dir}`);
+      for (const warning of written.warnings) io.stdout(t('cli.warning', { text: warning }));
+      io.stdout(t('online.params.written', { dir: written.dir }));
       for (const line of parametersDigestBlock(io, written.manifestSha256Grouped)) io.stdout(line);
-      io.stdout(
-        `Next, within 24 hours, on the air-gapped workstation with this bundle: ${commandLine([
-          'keyferry',
-          'airgap',
-          'wrap',
-          '--bundle',
-          written.dir,
-          '--out',
-          roundName(`wrapped-material-${session.ceremony.ceremonyId}`, parametersRound(session)),
-          '--journal',
-          `airgap-${session.ceremony.ceremonyId}.jsonl`,
-          '--operator',
-          session.ceremony.operator,
-          ...session.ceremony.witnesses.flatMap((w) => ['--witness', w]),
-        ])}`,
+      // Keys that held imported material take only that material again: custody restore, not fresh material.
+      const reimport = reimportNextLines(
+        io,
+        session,
+        written.dir,
+        issued.map((k) => k.keyId),
       );
+      if (reimport.length > 0) {
+        for (const line of reimport) io.stdout(line);
+        return 0;
+      }
+      io.stdout(t('online.next.airgap-wrap', { command: airgapWrapCommand(session, written.dir) }));
       return 0;
     });
   },

@@ -7,6 +7,8 @@ import type { KeyProof } from '../../core/ceremony/online/key-proof';
 
 import type { CliIo } from '../command';
 import { cliTranslator } from '../cli-locale';
+import { cliExpiry, columns } from '../cli-text';
+import { keyStateText } from '../key-state-text';
 import { type OnlineCommonValues, type OnlineSession } from '../online-session';
 import { formatTable } from '../text-table';
 import { commandLine } from '../command-line';
@@ -39,6 +41,26 @@ export function parametersRound(session: OnlineSession): number {
 /** A folder name for round `n` of parameters and wrapping: the first keeps the plain name. */
 export const roundName = (base: string, n: number) => (n > 1 ? `${base}-${n}` : base);
 
+/** The air-gapped side's `airgap wrap` for the parameters bundle `dir` of this round, then `extra`. */
+export function airgapWrapCommand(session: OnlineSession, dir: string, extra: readonly string[] = []): string {
+  const { ceremonyId, operator, witnesses } = session.ceremony;
+  return commandLine([
+    'keyferry',
+    'airgap',
+    'wrap',
+    '--bundle',
+    dir,
+    ...extra,
+    '--out',
+    roundName(`wrapped-material-${ceremonyId}`, parametersRound(session)),
+    '--journal',
+    `airgap-${ceremonyId}.jsonl`,
+    '--operator',
+    operator,
+    ...witnesses.flatMap((w) => ['--witness', w]),
+  ]);
+}
+
 /** Refusals that mean the import tokens lapsed before the import: new parameters are the way on. */
 export const TOKEN_EXPIRED_CODES = new Set(['KMS.2601', 'IMPORT_TOKEN_EXPIRED', 'KMS_IMPORT_TOKEN_EXPIRED']);
 
@@ -51,30 +73,41 @@ export async function withSession<T>(session: OnlineSession, run: () => Promise<
 }
 
 export function printProofs(io: CliIo, proofs: readonly KeyProof[]): void {
-  const { message } = cliTranslator(io);
+  const { t, message } = cliTranslator(io);
   for (const line of formatTable(
-    ['key id', 'spec', 'state', 'proof'],
-    proofs.map((p) => [p.keyId, p.spec, p.keyState, `${p.ok ? 'OK' : 'FAILED'}: ${message(p.proof)}`]),
+    columns(io, ['keyId', 'spec', 'state', 'proof']),
+    proofs.map((p) => [
+      p.keyId,
+      p.spec,
+      keyStateText(io, p.keyState),
+      t('online.proof', { ok: p.ok ? 'yes' : 'no', proof: message(p.proof) }),
+    ]),
   ))
     io.stdout(`  ${line}`);
 }
 
 /** Lines for keys whose imported material lapsed in the KMS (back in Pending import), with the way back. */
 export function lapsedLines(
+  io: CliIo,
   keys: readonly { keyId: string; alias: string; spec: string; lapsed: boolean; expiresAt: string | null }[],
-  journal: string,
+  params: string,
 ): string[] {
   const lapsed = keys.filter((k) => k.lapsed);
   if (lapsed.length === 0) return [];
+  const { t } = cliTranslator(io);
   return [
-    `Key material lapsed: ${lapsed.length} key(s) were imported, but the KMS deleted the material after it expired; they are back in Pending import and accept only the same material again.`,
-    ...lapsed.map(
-      (k) =>
-        `  ${k.alias} (${k.spec}, key ${k.keyId}), material expiry recorded at import: ${k.expiresAt ?? 'unknown'}`,
+    t('online.lapsed.heading', { count: lapsed.length }),
+    ...lapsed.map((k) =>
+      t('online.lapsed.key', {
+        alias: k.alias,
+        spec: k.spec,
+        keyId: k.keyId,
+        expires: cliExpiry(io, k.expiresAt ?? undefined),
+      }),
     ),
-    'Every ciphertext under these keys is unreadable until the same material is imported again. Next:',
-    `  1. ${journal} --out import-parameters-restore      (fresh wrapping key and import token)`,
-    "  2. keyferry custody restore --bundle import-parameters-restore ... on the air-gapped workstation, with M custodians' shares",
-    '  3. keyferry online import with the wrapped-material bundle the restore wrote (the command it prints)',
+    t('online.lapsed.next'),
+    t('online.lapsed.step1', { command: `${params} --out import-parameters-restore` }),
+    t('online.lapsed.step2', { command: 'keyferry custody restore --bundle import-parameters-restore' }),
+    t('online.lapsed.step3', { command: 'keyferry online import' }),
   ];
 }

@@ -13,16 +13,9 @@ import { KeyferryError } from '../../core/errors';
 import { defineCommand } from '../command';
 import { formatTable } from '../text-table';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
-import type { Translator } from '../../i18n/translate';
-import { KEY_STATE_NAMES } from '../../core/kms/types';
+import { keyStateText } from '../key-state-text';
 
 const NAME = 'rehearse';
-
-/** A KMS state name ("Enabled") in the CLI's language; unknown names stay as the KMS gave them. */
-function stateText(t: Translator['t'], name: string): string {
-  const state = Object.entries(KEY_STATE_NAMES).find(([, n]) => n === name)?.[0];
-  return state ? t('kms.state', { state }) : name;
-}
 
 /** `keyferry-rehearsal-YYYYMMDD-HHMMSS` for `now` (UTC). */
 export function defaultRehearsalFolder(now: Date): string {
@@ -111,7 +104,7 @@ export const rehearseCommand = defineCommand({
       result.rows.map((r) => [
         r.spec,
         r.keyId,
-        stateText(t, r.finalState),
+        keyStateText(io, r.finalState),
         `${r.ok ? t('cli.rehearse.ok') : t('cli.rehearse.failed')}: ${message(r.proof)}`,
       ]),
     ))

@@ -144,18 +144,23 @@ function report(
   outDir: string,
   written: WrittenFile[],
 ): void {
-  io.stdout(
-    `Wrapped ${generated ? 'newly generated' : 'existing'} ${wrapped.spec} key material with ${wrapped.algorithm}.`,
-  );
-  io.stdout(`Wrapping key (RSA-${bits}) SHA-256 fingerprint:  ${groupHex(wrapped.evidence.wrappingKeyFingerprint)}`);
-  if (wrapped.evidence.publicKeyFingerprint)
-    io.stdout(`Public key SHA-256 fingerprint:  ${groupHex(wrapped.evidence.publicKeyFingerprint)}`);
-  if (wrapped.evidence.keyCheckValue) io.stdout(`Key check value (KCV):  ${groupHex(wrapped.evidence.keyCheckValue)}`);
-  if (bits !== 2048)
-    io.stdout(`Note: the KMS import API expects one RSA-2048 ciphertext; this wrapping key is RSA-${bits}.`);
-  io.stdout(`Files written to ${outDir}:`);
+  const { t } = cliTranslator(io);
+  const { spec, algorithm, evidence } = wrapped;
+  io.stdout(t('wrap.cli.wrapped', { generated: generated ? 'yes' : 'no', spec, algorithm }));
+  io.stdout(t('wrap.cli.wrapping-key', { bits, hex: groupHex(evidence.wrappingKeyFingerprint) }));
+  if (evidence.publicKeyFingerprint)
+    io.stdout(t('wrap.cli.public-key', { hex: groupHex(evidence.publicKeyFingerprint) }));
+  if (evidence.keyCheckValue) io.stdout(t('wrap.cli.kcv', { hex: groupHex(evidence.keyCheckValue) }));
+  if (bits !== 2048) io.stdout(t('wrap.cli.not-2048', { bits }));
+  io.stdout(t('wrap.cli.files', { dir: outDir }));
   for (const file of written)
-    io.stdout(`  ${path.basename(file.path).padEnd(26)} ${String(file.size).padStart(5)} bytes  sha256 ${file.sha256}`);
+    io.stdout(
+      t('wrap.cli.file', {
+        name: path.basename(file.path).padEnd(26),
+        size: String(file.size).padStart(5),
+        sha256: file.sha256,
+      }),
+    );
 }
 
 /** Builds the wrap command; tests inject a FileLayer to simulate failing media. */

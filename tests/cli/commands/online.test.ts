@@ -178,7 +178,7 @@ describe('keyferry online: steps in order', () => {
     );
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/Created 3 key\(s\), Pending import\./);
+    expect(created.stdout).toMatch(/Created 3 keys, Pending import\./);
     // One counted line per key as its calls finish (several keys run at once).
     for (const n of [1, 2, 3]) expect(created.stdout).toMatch(new RegExp(`^  \\[${n}/3\\] Creating \\S+ key `, 'm'));
     const help = await keyferry(['online', 'create-key', '--help'], { cwd: dir, env: {} });

@@ -45,4 +45,40 @@ export const enCli = {
   'cli.rehearse.no-online-receipt': 'not written (a key failed verification)',
   'cli.rehearse.passed': 'Rehearsal passed: every key was imported and proven to work.',
   'cli.rehearse.failed-summary': 'Rehearsal FAILED: see the table above.',
+  'airgap.parameters-from':
+    'Ceremony {id}: {count, plural, one {# key} other {# keys}} from {source, select, consoleFiles {the console files} other {{source}}}',
+  'airgap.token-held-by-console': 'held by the console',
+  'airgap.fingerprint-of': '  {grouped}   (key {keyId})',
+  'airgap.shares-one-volume':
+    'WARNING: custody folders share one volume: move each custodian-<i> folder to its own media now.',
+  'airgap.bundle-digest': '  bundle digest {digest}',
+  'airgap.next.online-import': 'Next, on the online workstation in the folder of its journal: {command}',
+  'airgap.default-title': 'Key import ceremony',
+  'wrap.cli.wrapped':
+    'Wrapped {generated, select, yes {newly generated} other {existing}} {spec} key material with {algorithm}.',
+  'wrap.cli.wrapping-key': 'Wrapping key (RSA-{bits}) SHA-256 fingerprint:  {hex}',
+  'wrap.cli.public-key': 'Public key SHA-256 fingerprint:  {hex}',
+  'wrap.cli.kcv': 'Key check value (KCV):  {hex}',
+  'wrap.cli.not-2048': 'Note: the KMS import API expects one RSA-2048 ciphertext; this wrapping key is RSA-{bits}.',
+  'wrap.cli.files': 'Files written to {dir}:',
+  'wrap.cli.file': '  {name} {size} bytes  sha256 {sha256}',
+  'journal.cli.bad-line': 'line {line}: {reason}',
+  'journal.cli.later':
+    'NOT OK: {count, plural, one {# entry follows} other {# entries follow}} the expected head (entry {at}): {entries}. The receipt does not vouch for them. If they are a later session of this ceremony, check them against its later receipt, or run again with --allow-later.',
+  'journal.cli.entry': 'entry {seq} {event}',
+  'journal.cli.more': 'and {count} more',
+  'journal.cli.ok':
+    'OK {count, plural, one {# entry} other {# entries}}, head {head}{later, plural, =0 {} other {; the expected head is entry {at}, {later} later entries accepted}}',
+  'bundle.cli.ok':
+    'OK {kind, select, import_parameters {import parameters (online → air-gapped)} other {wrapped material (air-gapped → online)}} bundle, {format} version {version}',
+  'bundle.cli.ceremony': 'Ceremony {id}, written {at} by {app} {appVersion}',
+  'bundle.cli.keys': 'Keys ({count}):',
+  'bundle.cli.token-expires':
+    '    token expires   {at, select, unknown {unknown} other {{at} ({hours} h {minutes} min left)}}',
+  'bundle.cli.wrapping-key': '    wrapping key    {hex}',
+  'bundle.cli.public-key': '    public key      {hex}',
+  'bundle.cli.check-value': '    check value     {hex}',
+  'bundle.cli.material-expiry': '    material expiry {at}',
+  'bundle.cli.warning': 'Warning: {text}',
+  'bundle.cli.digest': 'Digest {digest}',
 } as const;

@@ -6,4 +6,42 @@ export const enOnlineCli = {
     "Leave the connection options out (the journal's connection is used) or give {field} {recorded}, and in a --config file the same value or none; a ceremony stays on one KMS.",
   'online.next.new-parameters':
     'Next, new wrapping keys and import tokens (the ones the material was wrapped with expired; wrap again on the air-gapped workstation with the new bundle): {command}',
+  'cli.col':
+    '{col, select, alias {alias} spec {spec} usage {usage} keyId {key id} state {state} tokenUntil {token valid until} materialExpires {material expires} proof {proof} other {{col}}}',
+  'cli.date': '{local} ({utc})',
+  'cli.warning': 'WARNING: {text}',
+  'cli.receipt-written': 'Receipt: {html} (and {text})',
+  'online.default-title': 'Import of {alias}',
+  'online.created': 'Created {count, plural, one {# key} other {# keys}}, Pending import.',
+  'online.next.params': 'Next (write to the removable media, e.g. an --out folder on it): {command}',
+  'online.params.key': '  {alias} ({spec}, key {keyId}), token valid until {until}',
+  'online.params.written': 'Import-parameters bundle written and verified: {dir}',
+  'online.next.airgap-wrap': 'Next, within 24 hours, on the air-gapped workstation with this bundle: {command}',
+  'online.reimport.why':
+    '{count, plural, one {Key {keys} had material imported before} other {Keys {keys} had material imported before}}: the KMS accepts only that same material again, so fresh material from keyferry airgap wrap would be refused (KMS.2606).',
+  'online.next.custody-restore':
+    'Next, within 24 hours, on the air-gapped workstation with this bundle and the share files of any {m} of the {n} custodians (for SHARE-1…SHARE-{m}{expiry, select, yes {; EXPIRY is the material expiry of the restored keys: a date-time, a duration such as 90d, or never} other {}}): {command}',
+  'online.next.hsm-restore':
+    'Next, within 24 hours, on the air-gapped workstation with this bundle and the HSM token that holds the material ({token}; PKCS11-MODULE is its module{expiry, select, yes {; EXPIRY is the material expiry of the restored keys: a date-time, a duration such as 90d, or never} other {}}): {command}',
+  'online.next.original-material':
+    '{source, select, files {The material was loaded from files the officer keeps, and no custody copy was taken: only those original files can bring these keys back.} other {No custody copy of this material was taken: only the original material can bring these keys back; without it every ciphertext under them stays unreadable.}} Next, within 24 hours, on the air-gapped workstation, wrap the original material of each key with this bundle (ORIGINAL-MATERIAL-FILE, one key per run): {command}',
+  'online.import.checked':
+    'Wrapped-material bundle checked against the parameters the KMS issued: {count, plural, one {# key} other {# keys}}.',
+  'online.import.imported':
+    '  imported {spec} key {keyId} (material expires: {expires}{origin, select, option {, chosen with --expires} replaced {, chosen with --expires instead of the bundle request {requested}} other {}}; {how, select, answered {answered} reconciled {reconciled} retried {retried} other {{how}}})',
+  'online.import.verify-failed':
+    'keyferry online import: a key failed verification; no receipt was written. Check it with "keyferry online status".',
+  'online.next.status': 'Next, to check the keys at any time: {command}',
+  'online.proof': '{ok, select, yes {OK} other {FAILED}}: {proof}',
+  'online.expiry': '{at, select, never {never} unknown {unknown} none {-} other {{at}}}',
+  'online.lapsed.heading':
+    'Key material lapsed: {count, plural, one {# key was imported, but the KMS deleted its material after it expired; it is} other {# keys were imported, but the KMS deleted the material after it expired; they are}} back in Pending import and accept only the same material again.',
+  'online.lapsed.key': '  {alias} ({spec}, key {keyId}), material expiry recorded at import: {expires}',
+  'online.lapsed.next':
+    'Every ciphertext under these keys is unreadable until the same material is imported again. Next:',
+  'online.lapsed.step1': '  1. {command}      (fresh wrapping key and import token)',
+  'online.lapsed.step2': "  2. {command} ... on the air-gapped workstation, with M custodians' shares",
+  'online.lapsed.step3': '  3. {command} with the wrapped-material bundle the restore wrote (the command it prints)',
+  'online.status.nothing-imported': 'Nothing imported yet (ceremony step: {step}).',
+  'online.deleted': 'Deleted the imported material of key {keyId}; it is now {state}.',
 } as const;

@@ -45,4 +45,38 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'cli.rehearse.no-online-receipt': '未写入（有密钥未通过校验）',
   'cli.rehearse.passed': '演练通过：每个密钥都已导入并证明可用。',
   'cli.rehearse.failed-summary': '演练失败：请查看上表。',
+  'airgap.parameters-from':
+    '仪式 {id}：{count} 个密钥，来自{source, select, consoleFiles {控制台文件} other { {source}}}',
+  'airgap.token-held-by-console': '由控制台保存',
+  'airgap.fingerprint-of': '  {grouped}   （密钥 {keyId}）',
+  'airgap.shares-one-volume': '警告：各保管人文件夹位于同一个卷上：请立即把每个 custodian-<i> 文件夹移到各自的介质上。',
+  'airgap.bundle-digest': '  包摘要 {digest}',
+  'airgap.next.online-import': '下一步，在联网工作站上、其日志所在的文件夹中执行：{command}',
+  'airgap.default-title': '密钥导入仪式',
+  'wrap.cli.wrapped': '已用 {algorithm} 包装{generated, select, yes {新生成的} other {现有的}} {spec} 密钥材料。',
+  'wrap.cli.wrapping-key': '包装密钥（RSA-{bits}）SHA-256 指纹：  {hex}',
+  'wrap.cli.public-key': '公钥 SHA-256 指纹：  {hex}',
+  'wrap.cli.kcv': '密钥校验值（KCV）：  {hex}',
+  'wrap.cli.not-2048': '注意：KMS 导入接口要求一个 RSA-2048 密文；此包装密钥为 RSA-{bits}。',
+  'wrap.cli.files': '已写入 {dir} 的文件：',
+  'wrap.cli.file': '  {name} {size} 字节  sha256 {sha256}',
+  'journal.cli.bad-line': '第 {line} 行：{reason}',
+  'journal.cli.later':
+    '未通过：预期链头（第 {at} 条）之后还有 {count} 条记录：{entries}。回执不为这些记录作保。如果它们是本仪式后来的一次会话，请用那次会话的回执核对，或加上 --allow-later 重新运行。',
+  'journal.cli.entry': '第 {seq} 条 {event}',
+  'journal.cli.more': '另有 {count} 条',
+  'journal.cli.ok':
+    '通过：{count} 条记录，链头 {head}{later, plural, =0 {} other {；预期链头为第 {at} 条，已接受其后的 {later} 条记录}}',
+  'bundle.cli.ok':
+    '通过：{kind, select, import_parameters {导入参数包（联网 → 离线）} other {已包装密钥材料包（离线 → 联网）}}，{format} 版本 {version}',
+  'bundle.cli.ceremony': '仪式 {id}，由 {app} {appVersion} 写于 {at}',
+  'bundle.cli.keys': '密钥（{count} 个）：',
+  'bundle.cli.token-expires':
+    '    导入令牌到期   {at, select, unknown {未知} other {{at}（剩余 {hours} 小时 {minutes} 分钟）}}',
+  'bundle.cli.wrapping-key': '    包装密钥       {hex}',
+  'bundle.cli.public-key': '    公钥           {hex}',
+  'bundle.cli.check-value': '    校验值         {hex}',
+  'bundle.cli.material-expiry': '    密钥材料到期   {at}',
+  'bundle.cli.warning': '警告：{text}',
+  'bundle.cli.digest': '摘要 {digest}',
 };

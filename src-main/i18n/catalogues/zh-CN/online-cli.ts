@@ -8,4 +8,40 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '请省略连接选项（将使用日志中的连接），或给出 {field} {recorded}；--config 文件中也须为相同的值或不填。一次仪式只使用一个 KMS。',
   'online.next.new-parameters':
     '下一步，获取新的包装密钥和导入令牌（包装密钥材料所用的已过期；请在离线工作站上用新的参数包重新包装）：{command}',
+  'cli.col':
+    '{col, select, alias {别名} spec {规格} usage {用途} keyId {密钥 ID} state {状态} tokenUntil {导入令牌有效期至} materialExpires {密钥材料到期时间} proof {证明} other {{col}}}',
+  'cli.date': '{local}（{utc}）',
+  'cli.warning': '警告：{text}',
+  'cli.receipt-written': '回执：{html}（及 {text}）',
+  'online.default-title': '导入 {alias}',
+  'online.created': '已创建 {count} 个密钥，状态为待导入。',
+  'online.next.params': '下一步（写入移动存储介质，例如把 --out 文件夹放在介质上）：{command}',
+  'online.params.key': '  {alias}（{spec}，密钥 {keyId}），导入令牌有效期至 {until}',
+  'online.params.written': '导入参数包已写入并通过校验：{dir}',
+  'online.next.airgap-wrap': '下一步，请在 24 小时内于离线工作站上使用此参数包执行：{command}',
+  'online.reimport.why':
+    '{count, plural, other {密钥 {keys}}} 此前已导入过密钥材料：KMS 只接受同一份密钥材料再次导入，因此 keyferry airgap wrap 新生成的密钥材料会被拒绝（KMS.2606）。',
+  'online.next.custody-restore':
+    '下一步，请在 24 小时内于离线工作站上使用此参数包以及 {n} 位保管人中任意 {m} 位的份额文件执行（SHARE-1…SHARE-{m} 为份额文件{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：日期时间、时长（如 90d）或 never} other {}}）：{command}',
+  'online.next.hsm-restore':
+    '下一步，请在 24 小时内于离线工作站上使用此参数包以及保存该密钥材料的 HSM 令牌（{token}；PKCS11-MODULE 为其模块{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：日期时间、时长（如 90d）或 never} other {}}）执行：{command}',
+  'online.next.original-material':
+    '{source, select, files {密钥材料是从操作员保存的文件加载的，且未做托管副本：只有这些原始文件才能恢复这些密钥。} other {这份密钥材料没有托管副本：只有原始密钥材料才能恢复这些密钥；没有它，这些密钥下的所有密文都将无法解密。}}下一步，请在 24 小时内于离线工作站上，用此参数包包装每个密钥的原始密钥材料（ORIGINAL-MATERIAL-FILE，每次运行一个密钥）：{command}',
+  'online.import.checked': '已按 KMS 签发的导入参数核对已包装密钥材料包：{count} 个密钥。',
+  'online.import.imported':
+    '  已导入 {spec} 密钥 {keyId}（密钥材料到期时间：{expires}{origin, select, option {，由 --expires 选择} replaced {，由 --expires 选择，取代了包中请求的 {requested}} other {}}；{how, select, answered {KMS 已应答} reconciled {已对账确认} retried {重试后成功} other {{how}}}）',
+  'online.import.verify-failed':
+    'keyferry online import：有密钥未通过验证；未写入回执。请用 “keyferry online status” 检查。',
+  'online.next.status': '下一步，随时检查这些密钥：{command}',
+  'online.proof': '{ok, select, yes {通过} other {失败}}：{proof}',
+  'online.expiry': '{at, select, never {永不过期} unknown {未知} none {-} other {{at}}}',
+  'online.lapsed.heading':
+    '密钥材料已失效：{count} 个密钥曾经导入，但密钥材料到期后 KMS 已将其删除；这些密钥已回到待导入状态，只接受同一份密钥材料再次导入。',
+  'online.lapsed.key': '  {alias}（{spec}，密钥 {keyId}），导入时记录的密钥材料到期时间：{expires}',
+  'online.lapsed.next': '在再次导入同一份密钥材料之前，这些密钥下的所有密文都无法解密。下一步：',
+  'online.lapsed.step1': '  1. {command}      （新的包装密钥和导入令牌）',
+  'online.lapsed.step2': '  2. {command} ……在离线工作站上，使用 M 位保管人的份额',
+  'online.lapsed.step3': '  3. {command}，使用恢复写出的已包装密钥材料包（按其打印的命令）',
+  'online.status.nothing-imported': '尚未导入任何内容（仪式步骤：{step}）。',
+  'online.deleted': '已删除密钥 {keyId} 导入的密钥材料；其状态现为{state}。',
 };

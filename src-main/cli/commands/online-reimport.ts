@@ -1,0 +1,98 @@
+/**
+ * The next step after `online params` for keys whose material was imported before (it lapsed or was
+ * deleted): the KMS takes only that same material again (fresh material is refused, KMS.2606, and
+ * `online import` refuses it earlier, WRAPPED_MATERIAL_NOT_THE_IMPORTED), so the way on is the
+ * ceremony's custody copy: `custody restore` from the shares or the HSM token, or, when no custody
+ * copy was taken, the original material, said plainly.
+ */
+import { z } from 'zod';
+import { custodyArrangementSchema, type CustodyArrangement } from '../../core/bundle/custody-arrangement';
+import { ONLINE_EVENTS } from '../../core/ceremony/online/events';
+import type { JournalEntry } from '../../core/journal';
+import { cliTranslator } from '../cli-locale';
+import type { CliIo } from '../command';
+import { commandLine } from '../command-line';
+import type { OnlineSession } from '../online-session';
+import { airgapWrapCommand, parametersRound, roundName } from './online-steps';
+
+const checkedSchema = z.object({
+  custody: custodyArrangementSchema.nullable().optional(),
+  keys: z.array(z.object({ keyId: z.string() })),
+});
+
+/** The custody arrangement of the last checked wrapped bundle that carried one of `keyIds` (from the journal). */
+function custodyOf(entries: readonly JournalEntry[], keyIds: ReadonlySet<string>): CustodyArrangement | null {
+  for (const entry of [...entries].reverse()) {
+    if (entry.event !== ONLINE_EVENTS.wrappedChecked) continue;
+    const checked = checkedSchema.safeParse(entry.data);
+    if (checked.success && checked.data.keys.some((k) => keyIds.has(k.keyId))) return checked.data.custody ?? null;
+  }
+  return null;
+}
+
+/** Whether the ceremony asked for a material expiry (so a restore must choose one again). */
+function hadExpiry(entries: readonly JournalEntry[]): boolean {
+  const started = entries.find((e) => e.event === ONLINE_EVENTS.started);
+  const expiry = started?.data.expiry;
+  return typeof expiry === 'string' && expiry !== 'never';
+}
+
+/**
+ * Lines naming the way on for the keys of the new bundle `dir` that held imported material before;
+ * empty when there is none (then `airgap wrap` with fresh material is right).
+ */
+export function reimportNextLines(
+  io: CliIo,
+  session: OnlineSession,
+  dir: string,
+  issuedKeyIds: readonly string[],
+): string[] {
+  const issued = new Set(issuedKeyIds);
+  const before = session.ceremony.keys().filter((k) => issued.has(k.keyId) && (k.lapsed || k.deleted));
+  if (before.length === 0) return [];
+  const { t } = cliTranslator(io);
+  const { ceremonyId, operator, witnesses } = session.ceremony;
+  const entries = session.journal.entries;
+  const round = parametersRound(session);
+  const expiry = hadExpiry(entries);
+  const ceremonyWords = [
+    '--bundle',
+    dir,
+    '--wrapped-out',
+    roundName(`wrapped-material-${ceremonyId}`, round),
+    '--journal',
+    roundName(`restore-${ceremonyId}`, round) + '.jsonl',
+    '--operator',
+    operator,
+    ...witnesses.flatMap((w) => ['--witness', w]),
+    ...(expiry ? ['--expires', 'EXPIRY'] : []),
+  ];
+  const custody = custodyOf(entries, new Set(before.map((k) => k.keyId)));
+  const why = t('online.reimport.why', { count: before.length, keys: before.map((k) => k.keyId).join(', ') });
+  const restore = ['keyferry', 'custody', 'restore'];
+  if (custody?.kind === 'shares') {
+    const shares = Array.from({ length: custody.threshold }, (_, i) => ['--share', `SHARE-${i + 1}`]).flat();
+    const command = commandLine([...restore, ...shares, ...ceremonyWords]);
+    return [
+      why,
+      t('online.next.custody-restore', {
+        m: custody.threshold,
+        n: custody.total,
+        expiry: expiry ? 'yes' : 'no',
+        command,
+      }),
+    ];
+  }
+  if (custody?.kind === 'hsm-token') {
+    const token = custody.serial || custody.label;
+    const hsm = ['--hsm-module', 'PKCS11-MODULE', '--hsm-token', token || 'TOKEN'];
+    const command = commandLine([...restore, ...hsm, ...ceremonyWords]);
+    return [why, t('online.next.hsm-restore', { token: token || '-', expiry: expiry ? 'yes' : 'no', command })];
+  }
+  const keyId = before.length === 1 ? (before[0]?.keyId ?? 'KEY-ID') : 'KEY-ID';
+  const command = airgapWrapCommand(session, dir, ['--material', 'ORIGINAL-MATERIAL-FILE', '--key-id', keyId]);
+  return [
+    why,
+    t('online.next.original-material', { source: custody?.kind === 'material-files' ? 'files' : 'none', command }),
+  ];
+}

@@ -1,0 +1,125 @@
+/**
+ * After imported AES material lapsed (the simulator's clock moved past the plan's "1d" expiry),
+ * `online params` must not send the officer to `airgap wrap` (fresh material, which the KMS and
+ * Keyferry refuse for a key imported before): it names `custody restore` with the ceremony's
+ * custody (M share files, the restore journal, the people, an explicit EXPIRY), and following it
+ * brings the same material back into the KMS. Without a custody copy it says plainly that only the
+ * original material can. Two folders as two machines, one simulator over real HTTP.
+ */
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
+import { keyferry } from '../../integration/cli-in-process';
+import { airgapConfirmations } from './witness-args';
+
+const DAY_MS = 86_400_000;
+let dir: string;
+const sims: KmsSimulator[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-reimport-'));
+});
+afterAll(async () => {
+  for (const sim of sims) await sim.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The words of the command a "Next…: keyferry …" line suggests (no word in these tests needs quoting). */
+function nextCommand(out: string): string[] {
+  const line = out.split('\n').find((l) => /\bNext\b.*?: keyferry /.test(l));
+  expect(line, `no Next line in:\n${out}`).toBeDefined();
+  return (line as string).slice((line as string).indexOf('keyferry ') + 'keyferry '.length).split(' ');
+}
+
+/** One AES key with a one-day material expiry, imported; then the KMS's clock passes the expiry. */
+async function importedThenLapsed(name: string, custody: string[]) {
+  // Each ceremony has its own KMS: the clock moves for one ceremony only.
+  const sim = await startKmsSimulator();
+  sims.push(sim);
+  const online = path.join(dir, name, 'online');
+  const airgap = path.join(dir, name, 'airgap');
+  await mkdir(online, { recursive: true });
+  await mkdir(airgap, { recursive: true });
+  await writeFile(
+    path.join(online, 'plan.json'),
+    JSON.stringify({
+      title: 'Lapse',
+      operator: 'Ana',
+      witnesses: ['Ben'],
+      materialExpiry: '1d',
+      keys: [{ alias: `${name}/aes`, spec: 'AES_256' }],
+    }),
+  );
+  const env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
+  const where = ['--journal', 'online.jsonl', '--endpoint', sim.endpoint, '--region', sim.region];
+  const on = (args: string[]) => keyferry([...args, ...where, '--project-id', sim.projectId], { cwd: online, env });
+  expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
+  const params = await on(['online', 'params', '--out', 'params-1']);
+  expect(params.code).toBe(0);
+  const wrap = await keyferry(
+    [...nextCommand(params.stdout), ...airgapConfirmations(params.stdout, ['Ben']), '--allow-network', ...custody],
+    { cwd: airgap, env: {} },
+  );
+  expect(wrap.stderr).toBe('');
+  expect(wrap.code).toBe(0);
+  const imported = await keyferry(nextCommand(wrap.stdout), { cwd: online, env });
+  expect(imported.stderr).toBe('');
+  expect(imported.code).toBe(0);
+  sim.clock.advance(2 * DAY_MS);
+  const status = await on(['online', 'status']);
+  expect(status.code).toBe(1);
+  expect(status.stdout).toContain('Key material lapsed: 1 key was imported');
+  const again = await on(['online', 'params', '--out', 'params-2']);
+  expect(again.stderr).toBe('');
+  expect(again.code).toBe(0);
+  return { online, airgap, env, params: again };
+}
+
+describe('online params after imported material lapsed', () => {
+  it('names custody restore with the ceremony custody, and following it re-imports the same material', async () => {
+    const { online, airgap, env, params } = await importedThenLapsed('shares', [
+      '--custody',
+      '2/3',
+      '--shares-on-one-volume',
+    ]);
+    expect(params.stdout).not.toMatch(/keyferry airgap wrap --bundle/);
+    expect(params.stdout).toMatch(/^Key \S+ had material imported before: the KMS accepts only that same material/m);
+    const words = nextCommand(params.stdout);
+    expect(words.slice(0, 6)).toEqual(['custody', 'restore', '--share', 'SHARE-1', '--share', 'SHARE-2']);
+    expect(words).toEqual(expect.arrayContaining(['--operator', 'Ana', '--witness', 'Ben', '--expires', 'EXPIRY']));
+    expect(params.stdout).toContain('the share files of any 2 of the 3 custodians');
+
+    // Followed: two custodians' share files in place of SHARE-i, a new expiry in place of EXPIRY.
+    const shares = await Promise.all(
+      [1, 3].map(async (i) => {
+        const folder = path.join(airgap, `custodian-${i}`);
+        const file = (await readdir(folder)).find((f) => f.startsWith('keyferry-share-') && f.endsWith('.json'));
+        return path.join(folder, file as string);
+      }),
+    );
+    const followed = words.map((w) =>
+      w === 'SHARE-1' ? shares[0] : w === 'SHARE-2' ? shares[1] : w === 'EXPIRY' ? '30d' : w,
+    );
+    const restore = await keyferry(
+      [...(followed as string[]), ...airgapConfirmations(params.stdout, ['Ben']), '--allow-network'],
+      { cwd: airgap, env: {} },
+    );
+    expect(restore.stderr).toBe('');
+    expect(restore.code).toBe(0);
+    const reimport = await keyferry(nextCommand(restore.stdout), { cwd: online, env });
+    expect(reimport.stderr).toBe('');
+    expect(reimport.code).toBe(0);
+    expect(reimport.stdout).toMatch(/AES_256\s+Enabled\s+OK: /);
+  }, 120_000);
+
+  it('without a custody copy says plainly that only the original material can bring the key back', async () => {
+    const { params } = await importedThenLapsed('none', ['--no-backup']);
+    expect(params.stdout).toContain('No custody copy of this material was taken: only the original material');
+    const words = nextCommand(params.stdout);
+    expect(words.slice(0, 2)).toEqual(['airgap', 'wrap']);
+    expect(words).toEqual(expect.arrayContaining(['--material', 'ORIGINAL-MATERIAL-FILE', '--key-id']));
+    expect(words[words.indexOf('--key-id') + 1]).toMatch(/^[0-9a-f-]{36}$/);
+  }, 120_000);
+});
