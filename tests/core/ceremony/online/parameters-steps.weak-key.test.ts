@@ -5,10 +5,15 @@
  * (parameters.refused, a deviation), nothing is issued, no bundle can be written from it; a
  * fresh answer from the same KMS then goes through. The simulator's answer is rewritten on its
  * way out (SimulatorFaults.rewriteAnswer), as a tampered path would.
+ *
+ * The keys are made before the first request, and without blocking the event loop: an RSA-3072
+ * generated synchronously between two requests took seconds on a loaded machine, long enough for
+ * the simulator to close the idle keep-alive connection just as the next request went out on it.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPair } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { weakWrappingKeys } from '../../crypto/helpers/weak-rsa';
 import { createFixture, type Fixture } from '../ceremony-fixture';
@@ -28,19 +33,20 @@ const answersWith = (der: Buffer) => (body: Record<string, unknown>) => ({
 
 describe('a weak wrapping key in the KMS answer', () => {
   it('is refused at fetch, journaled, and nothing is issued; a sound answer then goes through', async () => {
+    const rsa3072 = await promisify(generateKeyPair)('rsa', { modulusLength: 3072 });
+    const cases = [
+      ...weakWrappingKeys().map((w) => ({ der: w.der, code: 'BUNDLE_INPUT_INVALID', words: w.words })),
+      {
+        der: rsa3072.publicKey.export({ type: 'spki', format: 'der' }),
+        code: 'WRAPPING_KEY_NOT_IMPORTABLE',
+        words: 'is RSA-3072: material wrapped under it is 512 base64 characters',
+      },
+    ];
     const plan = f.plan(['AES_256']);
     const journal = await f.journal('online.jsonl');
     const online = await f.online(journal, plan);
     await online.connect();
     await online.createKeys(plan.keys);
-    const cases = [
-      ...weakWrappingKeys().map((w) => ({ der: w.der, code: 'BUNDLE_INPUT_INVALID', words: w.words })),
-      {
-        der: generateKeyPairSync('rsa', { modulusLength: 3072 }).publicKey.export({ type: 'spki', format: 'der' }),
-        code: 'WRAPPING_KEY_NOT_IMPORTABLE',
-        words: 'is RSA-3072: material wrapped under it is 512 base64 characters',
-      },
-    ];
     for (const weak of cases) {
       f.sim.faults.rewriteAnswer('get-parameters-for-import', answersWith(weak.der));
       const refused = online.fetchParameters();
