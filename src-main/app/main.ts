@@ -7,6 +7,9 @@
  *  3. only then the window is created and loads app://keyferry/index.html.
  * The mode (rehearsal / online / air-gapped) is chosen in the UI via `mode.choose`; the guard for
  * it is applied before the choice is recorded and answered (see ./security/network-guard.ts).
+ * Main's own words (pickers, menu, About, the leave question, startup dialogs) are in the language
+ * of the screens, which the renderer tells main (`app.language`, ../ipc/handlers/language.ts); until
+ * it does, the language last chosen (./language-file.ts), else the system's.
  */
 import path from 'node:path';
 import appIconPath from '../../assets/icons/256x256.png?asset';
@@ -34,14 +37,21 @@ import { runningAppIdentity } from './software-identity';
 import { hardenSession } from './security/session-hardening';
 import { createMainWindow } from './window';
 import { guardWindowClose, type LeaveGuard } from './leave-guard';
-import { DEFAULT_LOCALE, matchLocale } from '../i18n/locale';
+import { DEFAULT_LOCALE, matchLocale, type DisplayLocale } from '../i18n/locale';
+import { translator } from '../i18n/translate';
+import { createLanguageController, type LanguageController } from '../ipc/handlers/language';
+import { languageFile, readRememberedLanguage } from './language-file';
+import { debuggingRefusal, startFailure } from './startup-dialogs';
 
 /** Set by electron.vite.config.ts at build time. */
 declare const __KEYFERRY_BUILD__: string;
 
 const now = () => new Date();
-/** The language of what main shows itself (pickers, menu, the leave question): the system's, as the screens start with. */
-const systemLocale = () => matchLocale(app.getLocale()) ?? DEFAULT_LOCALE;
+/** Where the officer's chosen language is kept between runs (userData is known before `ready`). */
+const languageFilePath = () => path.join(app.getPath('userData'), 'language.json');
+/** Before the screens say which: the language last chosen, else the system's (as the screens start with). */
+const startLocale = (): DisplayLocale =>
+  readRememberedLanguage(languageFilePath()) ?? matchLocale(app.getLocale()) ?? DEFAULT_LOCALE;
 
 function openLog(): FileOperationLog {
   try {
@@ -54,10 +64,14 @@ function openLog(): FileOperationLog {
 }
 
 /** What only the desktop can do, offered to the handlers (dialogs parented to the main window, the OS keychain). */
-function desktopServices(log: FileOperationLog, window: () => BrowserWindow | null): DesktopServices {
+function desktopServices(
+  log: FileOperationLog,
+  window: () => BrowserWindow | null,
+  language: LanguageController,
+): DesktopServices {
   const printer = createReceiptPrinter({ BrowserWindow, session }, log);
   return {
-    choosePath: (purpose, startFolder) => choosePath(dialog, window(), purpose, startFolder, systemLocale()),
+    choosePath: (purpose, startFolder) => choosePath(dialog, window(), purpose, startFolder, language.current()),
     printReceipt: (html, paperSize) => printer.printReceipt(html, paperSize),
     saveReceiptPdf: (html, folder, fileName, paperSize) => printer.saveReceiptPdf(html, folder, fileName, paperSize),
     // Remembered credentials: only ever encrypted by the OS keychain (safeStorage), in userData.
@@ -80,29 +94,43 @@ function start(log: FileOperationLog): { window: BrowserWindow; ceremonies: Cere
   serveRenderer(ses, path.join(__dirname, '../renderer'), log);
 
   const mode = createModeController((chosen) => guard.apply(chosen));
+  const identity = { name: app.getName(), ...runningAppIdentity() };
+  const showAbout = (locale: DisplayLocale) =>
+    app.setAboutPanelOptions(aboutPanelOptions({ ...identity, iconPath: appIconPath }, locale));
+  // The menu and About follow the screens' language; pickers and the leave question read it when shown.
+  const language = createLanguageController({
+    initial: startLocale(),
+    memory: languageFile(languageFilePath()),
+    onChange: (locale) => {
+      installMenu(locale);
+      showAbout(locale);
+    },
+  });
   const context = {
     mode,
     now,
     log,
-    identity: { name: app.getName(), ...runningAppIdentity() },
+    identity,
+    language,
     reportProgress: createProgressSender(log, mainContents),
-    desktop: desktopServices(log, () => mainWindow),
+    desktop: desktopServices(log, () => mainWindow, language),
   };
   // Held here so quitting can wipe material and close journals, clients and the simulator.
   const ceremonies = new CeremonySession(context, {});
   const handlers = createHandlers(context, { session: ceremonies });
   registerIpcBridge(createIpcRouter(handlers, log), log, mainContents);
-  app.setAboutPanelOptions(aboutPanelOptions({ ...context.identity, iconPath: appIconPath }));
-  installMenu(systemLocale());
+  showAbout(language.current());
+  installMenu(language.current());
   mainWindow = createMainWindow({
     preload: path.join(__dirname, '../preload/index.js'),
+    title: translator(language.current()).t('window.title', { mode: 'none' }),
     devTools: !app.isPackaged,
     icon: appIconPath,
     log,
   });
   mainContentsId = mainWindow.webContents.id;
   // Closing with an unfinished air-gapped ceremony asks first and journals the abandon (like Ctrl-C).
-  const leaveGuard = guardWindowClose(mainWindow, ceremonies, dialog, systemLocale);
+  const leaveGuard = guardWindowClose(mainWindow, ceremonies, dialog, () => language.current());
   return { window: mainWindow, ceremonies, leaveGuard };
 }
 
@@ -121,20 +149,14 @@ function main(): void {
     log.error('app.debugging-refused', { switches: debugging });
     log.close();
     // Before `ready`, Linux shows an error box on stderr only: refuseToStart shows it after `ready`.
-    void refuseToStart(
-      {
-        title: 'Keyferry will not start with debugging switches',
-        message: `It was started with --${debugging.join(', --')}, which would let other programs read its memory.\n\nStart Keyferry without them.`,
-      },
-      {
-        platform: process.platform,
-        whenReady: () => app.whenReady(),
-        dialog,
-        writeStderr: (text) => process.stderr.write(text),
-        exit: (code) => app.exit(code),
-        setTimeout: (run, ms) => setTimeout(run, ms),
-      },
-    );
+    void refuseToStart(debuggingRefusal(debugging, startLocale()), {
+      platform: process.platform,
+      whenReady: () => app.whenReady(),
+      dialog,
+      writeStderr: (text) => process.stderr.write(text),
+      exit: (code) => app.exit(code),
+      setTimeout: (run, ms) => setTimeout(run, ms),
+    });
     return;
   }
   hardenApp(log);
@@ -186,7 +208,8 @@ function main(): void {
     .catch((error: unknown) => {
       const problem = toProblem(error);
       log.error('app.start-failed', { code: problem.code, message: problem.message });
-      dialog.showErrorBox('Keyferry could not start', `${problem.message}\n\n${problem.nextStep}`);
+      const failure = startFailure(problem, startLocale());
+      dialog.showErrorBox(failure.title, failure.content);
       app.exit(1);
     });
 }

@@ -9,6 +9,8 @@ export const START_PAGE = `${APP_ORIGIN}/index.html`;
 /** `icon`: the window and taskbar icon on Windows and Linux (macOS takes the app bundle's). */
 export function createMainWindow(options: {
   preload: string;
+  /** Until the page sets its own (the screens' language and mode): window.title from the catalogue. */
+  title: string;
   devTools: boolean;
   icon: string;
   log: OperationLog;
@@ -20,7 +22,7 @@ export function createMainWindow(options: {
     minWidth: 900,
     minHeight: 640,
     show: false,
-    title: 'Keyferry',
+    title: options.title,
     backgroundColor: '#ffffff',
     icon: options.icon,
     webPreferences,

@@ -5,6 +5,7 @@
 import type { CodeIdentity } from '../core/software/code-identity';
 import type { KeyferryMode, ProgressEvent } from './contract';
 import type { DesktopServices } from './desktop-services';
+import type { LanguageController } from './handlers/language';
 
 /** Values a log entry may carry. The log redacts secrets, but callers pass facts, not payloads. */
 export type LogData = Readonly<Record<string, unknown>>;
@@ -40,6 +41,8 @@ export interface HandlerContext {
   readonly identity: AppIdentity;
   /** Pushes a progress event to the UI (a no-op in tests that do not listen). */
   readonly reportProgress: (event: ProgressEvent) => void;
+  /** The language main speaks (pickers, menu, dialogs): the app's follows the screens (`app.language`); absent: English until told. */
+  readonly language?: LanguageController;
   /** Native dialogs and printing, provided by the Electron app (absent in tests and headless runs). */
   readonly desktop?: DesktopServices;
 }

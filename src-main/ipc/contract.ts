@@ -70,6 +70,21 @@ export const appInfoSchema = z.strictObject({
 });
 export type AppInfo = z.output<typeof appInfoSchema>;
 
+/** i18n/locale.ts's LOCALES and the pseudo-locale (spelled here: the contract imports zod only; a test keeps them equal). */
+export const displayLocaleSchema = z.enum(['en', 'zh-CN', 'en-XA']);
+
+/** The language of the screens, told to main so its own pickers, menu and dialogs speak it (handlers/language.ts). */
+const languageRequestSchema = z.strictObject({
+  locale: displayLocaleSchema,
+  /** The officer chose it on the start screen (remembered), rather than the screens taking the system's. */
+  chosen: z.boolean(),
+});
+export const languageSchema = z.strictObject({
+  locale: displayLocaleSchema,
+  /** Kept for the next start (a chosen language, and the app could store it). */
+  remembered: z.boolean(),
+});
+
 const networkAddressSchema = z.strictObject({
   address: z.string(),
   family: z.enum(['IPv4', 'IPv6']),
@@ -130,6 +145,7 @@ export type VolumeList = z.output<typeof volumeListSchema>;
 /** Every channel, keyed by the name of its function on `window.keyferry`. */
 export const channels = {
   appInfo: defineChannel('app.info', noRequest, appInfoSchema),
+  setLanguage: defineChannel('app.language', languageRequestSchema, languageSchema),
   networkStatus: defineChannel('network.status', noRequest, networkStatusSchema),
   chooseMode: defineChannel('mode.choose', z.strictObject({ mode: keyferryModeSchema }), modeChoiceSchema),
   listVolumes: defineChannel('media.listVolumes', noRequest, volumeListSchema),

@@ -11,6 +11,8 @@ const REMEMBERED = 'keyferry.language';
 
 export interface LocaleSlice {
   locale: DisplayLocale;
+  /** The officer chose `locale` (now or in an earlier session), rather than it following the system. */
+  localeChosen: boolean;
   setLocale(locale: DisplayLocale): void;
 }
 
@@ -36,12 +38,13 @@ function initialLocale(languages: readonly string[] = globalThis.navigator?.lang
 
 export const createLocaleSlice: SliceCreator<LocaleSlice> = (set) => ({
   locale: initialLocale(),
+  localeChosen: remembered() !== undefined,
   setLocale: (locale) => {
     try {
       globalThis.localStorage?.setItem(REMEMBERED, locale);
     } catch {
       // Not remembered (storage unavailable); the choice still holds for this session.
     }
-    set({ locale });
+    set({ locale, localeChosen: true });
   },
 });

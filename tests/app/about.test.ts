@@ -32,6 +32,23 @@ describe('About Keyferry', () => {
     expect(about.credits).toContain(pkg.homepage);
   });
 
+  it('speaks the language the officer chose: the version, licence and description in Chinese', () => {
+    const zh = aboutPanelOptions(
+      { name: 'Keyferry', version: '0.1.0', build: 'git.0123456789ab', iconPath: '/i.png' },
+      'zh-CN',
+    );
+    expect(zh.applicationVersion).toBe('0.1.0（构建 git.0123456789ab）');
+    expect(zh.copyright).toContain('依据 Apache License 2.0 授权');
+    expect(zh.copyright).toContain('LICENSE.txt');
+    expect(zh.credits).toMatch(/^跨物理隔离将自带密钥/);
+    expect(zh.credits).toContain(about.website);
+    // Names, addresses and the build stay as they are; every sentence around them is Chinese.
+    for (const text of [zh.applicationVersion, zh.copyright, zh.credits])
+      expect(text?.replace(/Apache License 2\.0|LICENSE\.txt|https:\S+|Keyferry|KMS|BYOK/g, '')).not.toMatch(
+        /[A-Za-z]{3,}\s+[A-Za-z]{3,}/,
+      );
+  });
+
   it('is reachable from the menu on every platform: Help on Windows and Linux, the app menu on macOS', () => {
     const roles = (platform: NodeJS.Platform) =>
       menuTemplate(platform).flatMap((menu) =>

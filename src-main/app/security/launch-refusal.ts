@@ -11,9 +11,11 @@ import type { Dialog } from 'electron';
 /** The refusal is not left on screen (and the process alive) longer than this. */
 export const REFUSAL_SHOWN_AT_MOST_MS = 60_000;
 
-interface LaunchRefusal {
+/** What the officer reads (../startup-dialogs.ts builds it in their language): a title, a message, the quit button. */
+export interface LaunchRefusal {
   readonly title: string;
   readonly message: string;
+  readonly quit: string;
 }
 
 export interface RefusalSurface {
@@ -40,7 +42,7 @@ export async function refuseToStart(refusal: LaunchRefusal, electron: RefusalSur
       title: refusal.title,
       message: refusal.title,
       detail: refusal.message,
-      buttons: ['Quit'],
+      buttons: [refusal.quit],
       noLink: true,
     }),
     new Promise<void>((resolve) => electron.setTimeout(resolve, REFUSAL_SHOWN_AT_MOST_MS)),

@@ -44,6 +44,7 @@ import { enCustody } from './en/custody';
 import { enJournal } from './en/journal';
 import { enMainProcess } from './en/main-process';
 import { enProofs } from './en/proofs';
+import { enDesktopShell } from './en/desktop-shell';
 
 export const en = {
   ...enScreenShared,
@@ -85,4 +86,5 @@ export const en = {
   ...enJournal,
   ...enMainProcess,
   ...enProofs,
+  ...enDesktopShell,
 } as const;

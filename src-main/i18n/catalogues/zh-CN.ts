@@ -43,6 +43,7 @@ import { zhCNCustody } from './zh-CN/custody';
 import { zhCNJournal } from './zh-CN/journal';
 import { zhCNMainProcess } from './zh-CN/main-process';
 import { zhCNProofs } from './zh-CN/proofs';
+import { zhCNDesktopShell } from './zh-CN/desktop-shell';
 
 export const zhCN: Catalogue = {
   ...zhCNScreenShared,
@@ -84,4 +85,5 @@ export const zhCN: Catalogue = {
   ...zhCNJournal,
   ...zhCNMainProcess,
   ...zhCNProofs,
+  ...zhCNDesktopShell,
 };

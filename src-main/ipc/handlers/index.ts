@@ -14,6 +14,7 @@ import { custodyHandlers } from './custody';
 import { custodyRestoreHandlers } from './custody-restore';
 import { hsmSourceHandlers } from './hsm-source';
 import { journalHandlers } from './journal';
+import { createLanguageController, languageHandlers } from './language';
 import { leaveCeremonyHandlers } from './leave-ceremony';
 import { mediaHandlers } from './media';
 import { onlineHandlers } from './online';
@@ -22,6 +23,7 @@ import { rehearsalClockHandlers } from './rehearsal-clock';
 import { rememberedCredentialsHandlers } from './remembered-credentials';
 import { CeremonySession, type CeremonyHooks } from './session';
 import { describeNetwork } from '../network-status';
+import { DEFAULT_LOCALE } from '../../i18n/locale';
 
 export type { ChannelHandler, Handlers } from './channel-handler';
 
@@ -59,6 +61,7 @@ export function createHandlers(context: HandlerContext, options: HandlerOptions 
     ...journalHandlers(session),
     ...receiptHandlers(session),
     ...mediaHandlers(session),
+    ...languageHandlers(context, context.language ?? createLanguageController({ initial: DEFAULT_LOCALE })),
     appInfo: () => ({
       name: context.identity.name,
       version: context.identity.version,

@@ -11,7 +11,11 @@ import {
   type RefusalSurface,
 } from '../../../src-main/app/security/launch-refusal';
 
-const refusal = { title: 'Keyferry will not start with debugging switches', message: 'It was started with --inspect.' };
+const refusal = {
+  title: 'Keyferry will not start with debugging switches',
+  message: 'It was started with --inspect.',
+  quit: 'Quit',
+};
 
 function fakeElectron(platform: NodeJS.Platform, answer: 'dismissed' | 'never' = 'dismissed') {
   const events: string[] = [];
