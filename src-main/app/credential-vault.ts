@@ -85,7 +85,7 @@ export function createCredentialVault(options: {
   return {
     isAvailable: () => {
       const refusal = encryptionProblem(safeStorage);
-      return refusal ? { available: false, reason: refusal.message } : { available: true };
+      return refusal ? { available: false, reason: refusal.toProblem() } : { available: true };
     },
 
     remember: async (profile, credentials: RememberedCredentials) => {

@@ -4,6 +4,7 @@
  * credential-vault.ts); tests and headless runs leave it out, and the handlers then say plainly
  * what to do instead (type the path; enter the credentials for this session only).
  */
+import type { ProblemDetails } from '../core/errors';
 import type { PaperSize } from '../core/receipt/paper-size';
 import type { PathPurpose } from './contract';
 
@@ -27,8 +28,8 @@ export interface RecalledCredentials extends RememberedCredentials {
  * Profile names are short lowercase names (`default`), one remembered set each.
  */
 export interface CredentialVault {
-  /** Whether the OS offers real encryption here; `reason` says why not, in a plain sentence. */
-  isAvailable(): { available: boolean; reason?: string };
+  /** Whether the OS offers real encryption here; `reason` says why not (a code and values, rendered in the reader's language). */
+  isAvailable(): { available: boolean; reason?: ProblemDetails };
   /** Encrypts and stores `credentials` for `profileName`, replacing what was there. */
   remember(profileName: string, credentials: RememberedCredentials): Promise<void>;
   /** The remembered credentials of `profileName`, or null when none are stored. */

@@ -102,7 +102,10 @@ describe('createCredentialVault', () => {
   it('refuses to store anything where the OS offers no real encryption, and says why', async () => {
     const folder = await userData();
     const vault = createCredentialVault({ safeStorage: keystore({ backend: 'basic_text' }), folder });
-    expect(vault.isAvailable()).toMatchObject({ available: false, reason: expect.stringContaining('no OS keystore') });
+    expect(vault.isAvailable()).toMatchObject({
+      available: false,
+      reason: { code: 'CREDENTIALS_ENCRYPTION_UNAVAILABLE' },
+    });
     await expect(vault.remember('default', CREDENTIALS)).rejects.toMatchObject({
       code: 'CREDENTIALS_ENCRYPTION_UNAVAILABLE',
     });

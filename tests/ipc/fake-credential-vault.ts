@@ -10,26 +10,36 @@ import type {
   RecalledCredentials,
   RememberedCredentials,
 } from '../../src-main/ipc/desktop-services';
+import { KeyferryError } from '../../src-main/core/errors';
 
 export interface FakeCredentialVault extends CredentialVault {
   /** What is stored, per profile (for assertions). */
   readonly stored: Map<string, RecalledCredentials>;
-  /** Makes isAvailable() answer "no" with `reason` (null: available again). */
-  setUnavailable(reason: string | null): void;
+  /** Makes isAvailable() answer "no" with the real vault's refusal (false: available again). */
+  setUnavailable(unavailable: boolean): void;
+  /** Makes recall() refuse like the real vault given a copy another keychain wrote (CREDENTIALS_UNREADABLE). */
+  setUnreadable(unreadable: boolean): void;
 }
 
 export function fakeCredentialVault(now: () => Date = () => new Date()): FakeCredentialVault {
   const stored = new Map<string, RecalledCredentials>();
-  let unavailable: string | null = null;
+  let unavailable = false;
+  let unreadable = false;
   const refuseIfUnavailable = () => {
-    if (unavailable) throw new Error(`fake vault unavailable: ${unavailable}`);
+    if (unavailable) throw new Error('fake vault unavailable');
   };
   return {
     stored,
-    setUnavailable: (reason) => {
-      unavailable = reason;
+    setUnavailable: (value) => {
+      unavailable = value;
     },
-    isAvailable: () => (unavailable ? { available: false, reason: unavailable } : { available: true }),
+    setUnreadable: (value) => {
+      unreadable = value;
+    },
+    isAvailable: () =>
+      unavailable
+        ? { available: false, reason: new KeyferryError('CREDENTIALS_ENCRYPTION_UNAVAILABLE').toProblem() }
+        : { available: true },
     remember: async (profile, credentials: RememberedCredentials) => {
       refuseIfUnavailable();
       stored.set(profile, { ...credentials, savedAt: now().toISOString() });
@@ -38,6 +48,7 @@ export function fakeCredentialVault(now: () => Date = () => new Date()): FakeCre
       const found = stored.get(profile);
       if (!found) return null;
       refuseIfUnavailable();
+      if (unreadable) throw new KeyferryError('CREDENTIALS_UNREADABLE');
       return { ...found };
     },
     forget: async (profile) => stored.delete(profile),

@@ -71,7 +71,7 @@ export async function recallCredentials(
 
 async function describeRemembered(session: CeremonySession, profile: string): Promise<CredentialsStatus> {
   const vault = vaultOf(session);
-  const state = vault?.isAvailable() ?? { available: false, reason: noDesktopVault().message };
+  const state = vault?.isAvailable() ?? { available: false, reason: noDesktopVault().toProblem() };
   const base = { profile, vault: { available: state.available, reason: state.reason ?? null } };
   if (!vault || !state.available) return { ...base, remembered: null, unreadable: null };
   try {
@@ -90,7 +90,7 @@ async function describeRemembered(session: CeremonySession, profile: string): Pr
     };
   } catch (error) {
     if (!(error instanceof KeyferryError)) throw error;
-    return { ...base, remembered: null, unreadable: `${error.message} ${error.nextStep}` };
+    return { ...base, remembered: null, unreadable: error.toProblem() };
   }
 }
 

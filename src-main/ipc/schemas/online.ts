@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { custodyArrangementSchema } from '../../core/bundle/custody-arrangement';
 import { MAX_PLANNED_KEYS } from '../../core/ceremony/shared/plan-limits';
+import { problemSchema } from '../problem';
 import { onlineStepSchema } from './ceremony';
 import {
   keyAliasSchema,
@@ -70,7 +71,8 @@ export const credentialsProfileRequestSchema = z
 /** What `credentials.status` and `credentials.forget` answer: never the secret key or a token. */
 export const credentialsStatusSchema = z.object({
   profile: z.string(),
-  vault: z.object({ available: z.boolean(), reason: z.string().nullable() }),
+  /** `reason`: why the OS offers no vault here, as a problem (code + values; the screens render it). */
+  vault: z.object({ available: z.boolean(), reason: problemSchema.nullable() }),
   remembered: z
     .object({
       endpoint: z.string().nullable(),
@@ -82,7 +84,7 @@ export const credentialsStatusSchema = z.object({
     })
     .nullable(),
   /** Set when a remembered copy exists but cannot be read back on this computer. */
-  unreadable: z.string().nullable(),
+  unreadable: problemSchema.nullable(),
 });
 export type CredentialsStatus = z.output<typeof credentialsStatusSchema>;
 

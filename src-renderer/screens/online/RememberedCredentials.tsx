@@ -12,8 +12,8 @@ export function RememberChoice({ checked, onChange }: { checked: boolean; onChan
   const id = useId();
   const status = useAppStore((s) => s.credentialsStatus);
   const available = status?.vault.available ?? false;
-  const { t } = useT();
-  const reason = status ? status.vault.reason : t('remember.checking');
+  const { t, problem } = useT();
+  const reason = status ? (status.vault.reason ? problem(status.vault.reason).message : null) : t('remember.checking');
   return (
     <div className="choice">
       <input
@@ -34,12 +34,21 @@ export function RememberChoice({ checked, onChange }: { checked: boolean; onChan
   );
 }
 
+/** A remembered copy this computer cannot read back: what happened and what to do, in the reader's language. */
+function UnreadableCopy({ shown }: { shown: { message: string; nextStep: string } }) {
+  return (
+    <p className="warning">
+      {shown.message} {shown.nextStep}
+    </p>
+  );
+}
+
 export function RememberedCredentials({ onConnect }: { onConnect: () => void }) {
   const status = useAppStore((s) => s.credentialsStatus);
   const readStatus = useAppStore((s) => s.readCredentialsStatus);
   const forget = useAppStore((s) => s.forgetCredentials);
   const busy = useAppStore((s) => s.busy !== null);
-  const { t } = useT();
+  const { t, problem } = useT();
   useEffect(() => {
     void readStatus();
   }, [readStatus]);
@@ -60,7 +69,7 @@ export function RememberedCredentials({ onConnect }: { onConnect: () => void }) 
           {t('remember.saved', { at: remembered.savedAt })}
         </p>
       ) : (
-        <p className="warning">{status?.unreadable}</p>
+        status?.unreadable && <UnreadableCopy shown={problem(status.unreadable)} />
       )}
       <div className="actions">
         {remembered && (

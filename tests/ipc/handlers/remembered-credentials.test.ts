@@ -18,6 +18,8 @@ import { createHandlers } from '../../../src-main/ipc/handlers/index';
 import { CeremonySession } from '../../../src-main/ipc/handlers/session';
 import { createModeController } from '../../../src-main/ipc/mode';
 import { createIpcRouter } from '../../../src-main/ipc/router';
+import { translator } from '../../../src-main/i18n/translate';
+import { problemSchema } from '../../../src-main/ipc/problem';
 import { desktopWithVault, fakeCredentialVault } from '../fake-credential-vault';
 import { memoryLog } from '../test-context';
 
@@ -148,14 +150,18 @@ describe('remembered credentials (fake vault)', () => {
 
   it('says why when the OS offers no encryption, and remembers nothing', async () => {
     const vault = fakeCredentialVault();
-    vault.setUnavailable(
-      'This computer offers no OS keystore encryption, so Keyferry will not save credentials on it.',
-    );
+    vault.setUnavailable(true);
     const { call } = await openSession(desktopWithVault(vault));
-    expect((await call('credentials.status')).value).toMatchObject({
-      vault: { available: false, reason: expect.stringContaining('no OS keystore encryption') },
+    const status = (await call('credentials.status')).value;
+    expect(status).toMatchObject({
+      vault: { available: false, reason: { code: 'CREDENTIALS_ENCRYPTION_UNAVAILABLE' } },
       remembered: null,
     });
+    // A code the screens render in the officer's language, not an English sentence.
+    const reason = problemSchema.parse(status?.vault.reason);
+    expect(translator('zh-CN').problem(reason).message).toBe(
+      '本机不提供操作系统密钥库加密，因此 Keyferry 不会在本机保存凭证。',
+    );
     const refused = await call('online.connect', {
       ...where(),
       credentials: { accessKeyId: AK, secretAccessKey: SK },
@@ -166,11 +172,36 @@ describe('remembered credentials (fake vault)', () => {
     expect(vault.stored.size).toBe(0);
   });
 
+  it('a remembered copy this computer cannot read back: status carries the problem, shown in Chinese', async () => {
+    const vault = fakeCredentialVault();
+    const { call } = await openSession(desktopWithVault(vault));
+    expect(
+      (
+        await call('online.connect', {
+          ...where(),
+          credentials: { accessKeyId: AK, secretAccessKey: SK },
+          remember: true,
+        })
+      ).ok,
+    ).toBe(true);
+    vault.setUnreadable(true);
+    const status = (await call('credentials.status')).value;
+    expect(status).toMatchObject({ remembered: null, unreadable: { code: 'CREDENTIALS_UNREADABLE' } });
+    const shown = translator('zh-CN').problem(problemSchema.parse(status?.unreadable));
+    expect(shown).toEqual({ message: '无法在本机读回记住的凭证。', nextStep: '请清除记住的凭证，然后重新输入。' });
+  });
+
   it('without the desktop app (tests, CLI): status says so, remembering and forgetting are refused plainly', async () => {
     const { call } = await openSession();
     const status = await call('credentials.status');
     expect(status.value).toMatchObject({ vault: { available: false }, remembered: null });
-    expect(status.value?.vault.reason).toContain("needs the desktop app's OS keychain");
+    expect(status.value?.vault.reason).toMatchObject({
+      code: 'CREDENTIALS_VAULT_UNAVAILABLE',
+      values: { reason: 'noDesktop' },
+    });
+    expect(translator('zh-CN').problem(problemSchema.parse(status.value?.vault.reason)).message).toBe(
+      '记住凭证需要桌面应用的操作系统密钥库，此处不可用。',
+    );
     for (const answer of [
       await call('online.connect', {
         ...where(),
