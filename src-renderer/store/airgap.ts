@@ -45,11 +45,19 @@ export interface AirGapSlice {
   writeAirGapReceipt(): Promise<void>;
 }
 
-export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
-  const step = stepRunner(get);
-  const keepMaterial = (summary: MaterialView) =>
-    set({ materials: [...get().materials.filter((m) => m.keyId !== summary.keyId), summary] });
-  const keepOverview = (overview: ParametersOverview) => set({ overview, confirmations: overview.confirmations });
+type AirGapViews =
+  | 'airNetwork'
+  | 'overview'
+  | 'confirmations'
+  | 'materials'
+  | 'custody'
+  | 'wrappedKeys'
+  | 'wrappedBundle'
+  | 'hsmTokens'
+  | 'hsmCapability';
+
+/** What the air-gapped screens show before anything ran, and again once the ceremony was abandoned. */
+export function emptyAirGap(): Pick<AirGapSlice, AirGapViews> {
   return {
     airNetwork: null,
     overview: null,
@@ -60,6 +68,16 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
     wrappedBundle: null,
     hsmTokens: null,
     hsmCapability: null,
+  };
+}
+
+export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
+  const step = stepRunner(get);
+  const keepMaterial = (summary: MaterialView) =>
+    set({ materials: [...get().materials.filter((m) => m.keyId !== summary.keyId), summary] });
+  const keepOverview = (overview: ParametersOverview) => set({ overview, confirmations: overview.confirmations });
+  return {
+    ...emptyAirGap(),
     checkAirGap: async () => {
       set({ airNetwork: null });
       await step(

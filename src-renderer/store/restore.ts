@@ -40,29 +40,41 @@ export interface RestoreSlice {
   abandonRestore(): Promise<void>;
 }
 
-const EMPTY = {
-  restoreNetwork: null,
-  restoreParameters: null,
-  presentedShares: [],
-  restored: null,
-  hsmRestored: null,
-  restoreConfirmations: [],
-  restoreWrapped: [],
-  restoreBundle: null,
-} as const;
+type RestoreViews =
+  | 'restoreNetwork'
+  | 'restoreParameters'
+  | 'presentedShares'
+  | 'restored'
+  | 'hsmRestored'
+  | 'restoreConfirmations'
+  | 'restoreWrapped'
+  | 'restoreBundle';
+
+/** What the restore screen shows before anything ran, and again once the restore was abandoned. */
+export function emptyRestore(): Pick<RestoreSlice, RestoreViews> {
+  return {
+    restoreNetwork: null,
+    restoreParameters: null,
+    presentedShares: [],
+    restored: null,
+    hsmRestored: null,
+    restoreConfirmations: [],
+    restoreWrapped: [],
+    restoreBundle: null,
+  };
+}
 
 export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
   const step = stepRunner(get);
   return {
-    ...EMPTY,
+    ...emptyRestore(),
     presentedShares: [],
     restoreConfirmations: [],
     restoreWrapped: [],
     restoreCheckNetwork: async () => {
       // A finished or abandoned restore ceremony is followed by a new one: start from a clean slate.
       const steps = stepQuestions(get().ceremony?.restore);
-      if (!steps.inSession || steps.isDone('writeReceipt'))
-        set({ ...EMPTY, presentedShares: [], restoreConfirmations: [], restoreWrapped: [] });
+      if (!steps.inSession || steps.isDone('writeReceipt')) set(emptyRestore());
       await step(
         'restore-network',
         uiAction('action.checking-network'),
@@ -149,7 +161,7 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
         'restore-network',
         uiAction('action.abandoning-restore'),
         () => api().abandonRestore(),
-        () => set({ ...EMPTY, presentedShares: [], restoreConfirmations: [], restoreWrapped: [] }),
+        () => set(emptyRestore()),
       );
     },
   };

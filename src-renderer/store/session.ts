@@ -10,6 +10,8 @@ import type {
 import { api } from '../api';
 import type { AppState, SliceCreator } from './store';
 import { uiAction } from './ui-action';
+import { emptyAirGap } from './airgap';
+import { emptyRestore } from './restore';
 
 export type Screen = 'start' | 'setup' | 'online' | 'air-gapped' | 'custody' | 'restore' | 'journal';
 
@@ -32,28 +34,7 @@ interface PendingLeave {
 
 /** What the screens of a side showed, cleared once that ceremony was abandoned. */
 function resetOf(side: LeavableSide): Partial<AppState> {
-  return side === 'air-gapped'
-    ? {
-        airNetwork: null,
-        overview: null,
-        confirmations: [],
-        materials: [],
-        custody: [],
-        wrappedKeys: [],
-        wrappedBundle: null,
-        hsmTokens: null,
-        hsmCapability: null,
-      }
-    : {
-        restoreNetwork: null,
-        restoreParameters: null,
-        presentedShares: [],
-        restored: null,
-        hsmRestored: null,
-        restoreConfirmations: [],
-        restoreWrapped: [],
-        restoreBundle: null,
-      };
+  return side === 'air-gapped' ? emptyAirGap() : emptyRestore();
 }
 
 export interface SessionSlice {
