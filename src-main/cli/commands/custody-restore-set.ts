@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CustodyBackup } from '../../core/custody/backup-file';
 import { backupFileName, readBackupFile } from '../../core/custody/backup-text';
-import { restoreCustodySet, type RestoredSetKey } from '../../core/custody/set-restore';
+import { recordedChecks, restoreCustodySet, type RestoredSetKey } from '../../core/custody/set-restore';
 import { isSetShare, type SetShare } from '../../core/custody/set-share';
 import { KeyferryError } from '../../core/errors';
 import { createFreshFolder, writeFileExclusive } from '../../core/fs/durable-file';
@@ -93,18 +93,6 @@ export function printSetRestored(
     );
 }
 
-function factsOf(restored: readonly RestoredSetKey[], backup: CustodyBackup) {
-  return restored.map((r) => {
-    const check = backup.entries.find((e) => e.keyId === r.keyId)?.materialCheck;
-    return {
-      keyId: r.keyId,
-      spec: r.material.spec,
-      keyCheckValue: check?.kind === 'kcv' ? check.value : null,
-      publicKeyFingerprint: check?.kind === 'spki-sha256' ? check.value : null,
-    };
-  });
-}
-
 /** Writes every restored key into the new folder `dir`, all or nothing. */
 async function writeAll(dir: string, restored: readonly RestoredSetKey[]): Promise<void> {
   await createFreshFolder(dir);
@@ -155,7 +143,14 @@ export async function runSetProveOnly(
       io,
       first.ceremonyId,
       [...shares].map((s) => s.index).sort((a, b) => a - b),
-      { total: first.n, threshold: first.m, keys: factsOf(restored, backup) },
+      {
+        total: first.n,
+        threshold: first.m,
+        keys: recordedChecks(
+          backup,
+          restored.map((r) => ({ keyId: r.keyId, spec: r.material.spec })),
+        ),
+      },
     );
     if (!out) {
       io.stdout(t('cli.custody.set-nothing-written'));

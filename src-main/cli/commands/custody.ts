@@ -1,19 +1,20 @@
 /**
  * `keyferry custody split` and `keyferry custody restore` (custody-restore.ts): M-of-N custody of
- * key material. Split writes one share file plus its printable slip (.slip.html, .slip.txt) into
- * each custodian's folder, each on its own volume. Passphrases come only from an environment
- * variable.
+ * key material. Split makes a custody set of the one key (share format 2, as the air-gapped
+ * ceremony does) and writes each custodian's folder with core/custody/custodian-folders.ts: their
+ * share file, its printable slip, the backup file and its printout, each folder on its own
+ * volume. Passphrases come only from an environment variable.
  */
 import path from 'node:path';
 import { loadKeyMaterial, parseKeySpec, type KeyMaterial } from '../../core/crypto/index';
-import type { CustodyShare } from '../../core/custody/custody-share';
-import { renderCustodySlip } from '../../core/custody/custody-slip';
-import { splitMaterial } from '../../core/custody/split';
-import { writeShareFiles, type VolumeIdOf } from '../../core/custody/write-shares';
+import { writeCustodySet } from '../../core/custody/custodian-folders';
+import { splitCustodySet, type CustodySet } from '../../core/custody/set-split';
+import type { VolumeIdOf } from '../../core/custody/write-shares';
+import { checkIdentifier } from '../../core/identifier-check';
 import { groupHex } from '../../core/hex-groups';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
 import { requireOption } from '../args';
-import { ceremonyReceiptLanguage } from '../cli-locale';
+import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { defineCommand, type CliCommand, type CliIo } from '../command';
 import { KeyferryError } from '../../core/errors';
 import { parseWholeNumberOption } from '../number-option';
@@ -43,70 +44,67 @@ async function runSplit(
   io: CliIo,
   volumeIdOf: VolumeIdOf | undefined,
 ): Promise<number> {
-  const options = {
-    material: requireOption(NAME, values.material, '--material'),
-    'key-spec': requireOption(NAME, values['key-spec'], '--key-spec'),
-    'ceremony-id': requireOption(NAME, values['ceremony-id'], '--ceremony-id'),
-    'key-id': requireOption(NAME, values['key-id'], '--key-id'),
-    custodian: values.custodian ?? [],
-    out: values.out ?? [],
-    'passphrase-env': values['passphrase-env'],
-  };
+  const ceremonyId = checkIdentifier(
+    'ceremonyId',
+    requireOption(NAME, values['ceremony-id'], '--ceremony-id'),
+    '--ceremony-id',
+  );
+  const keyId = checkIdentifier('keyId', requireOption(NAME, values['key-id'], '--key-id'), '--key-id');
+  const materialFile = requireOption(NAME, values.material, '--material');
+  const specText = requireOption(NAME, values['key-spec'], '--key-spec');
+  const custodians = values.custodian ?? [];
+  const outs = values.out ?? [];
   const m = parseWholeNumberOption('--m', requireOption(NAME, values.m, '--m'), SHARE_RANGE, 0);
   const n = parseWholeNumberOption('--n', requireOption(NAME, values.n, '--n'), SHARE_RANGE, 0);
-  if (options.out.length !== n)
-    throw new KeyferryError('CLI_SHARE_COUNT', { what: 'outFolders', given: options.out.length, n });
-  const spec = parseKeySpec(options['key-spec']);
-  const passphrase = secretFromEnvironment('passphrase-env', options['passphrase-env'], io.env);
-  const bytes = await readInputFile(path.resolve(io.cwd, options.material), 'material', SMALL_INPUT_FILE_BYTES);
+  if (outs.length !== n) throw new KeyferryError('CLI_SHARE_COUNT', { what: 'outFolders', given: outs.length, n });
+  const spec = parseKeySpec(specText);
+  const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
+  const bytes = await readInputFile(path.resolve(io.cwd, materialFile), 'material', SMALL_INPUT_FILE_BYTES);
   let material: KeyMaterial;
   try {
     material = loadKeyMaterial(spec, bytes, passphrase);
   } finally {
     bytes.fill(0);
   }
-  let shares: CustodyShare[] = [];
+  let set: CustodySet | undefined;
   try {
-    shares = await splitMaterial({
-      material,
+    // One key's custody is a custody set of one key: the same folders the air-gapped ceremony writes.
+    set = await splitCustodySet({ ceremonyId, m, n, custodians, keys: [{ keyId, spec, material }] });
+    const { written, backupFile } = await writeCustodySet(set, {
       m,
       n,
-      ceremonyId: options['ceremony-id'],
-      keyId: options['key-id'],
-      spec,
-      custodians: options.custodian,
-    });
-    const destinations = options.out.map((d) => path.resolve(io.cwd, d));
-    const written = await writeShareFiles(shares, destinations, {
+      folders: outs.map((d) => path.resolve(io.cwd, d)),
+      language: ceremonyReceiptLanguage(io),
       ...(volumeIdOf ? { volumeIdOf } : {}),
-      companions: (share) => {
-        const slip = renderCustodySlip(share, { language: ceremonyReceiptLanguage(io) });
-        return [
-          { name: slip.htmlName, data: slip.html },
-          { name: slip.textName, data: slip.text },
-        ];
-      },
     });
-    const check = shares[0]?.materialCheck;
-    io.stdout(
-      `Split ${spec} key material of key ${options['key-id']} (ceremony ${options['ceremony-id']}) into ${n} shares; any ${m} rebuild it.`,
-    );
+    const { t } = cliTranslator(io);
+    const check = set.backup.entries[0]?.materialCheck;
+    io.stdout(t('cli.custody.split-done', { spec, keyId, ceremonyId, m, n, backup: backupFile }));
     if (check)
       io.stdout(
-        check.kind === 'kcv'
-          ? `Key check value (KCV):  ${check.value}`
-          : `Public key SHA-256 fingerprint:  ${groupHex(check.value)}`,
+        t('cli.custody.split-check', {
+          kind: check.kind,
+          value: check.kind === 'kcv' ? check.value : groupHex(check.value),
+        }),
       );
-    io.stdout('Shares written (each checked by reading it back):');
+    io.stdout(t('cli.custody.split-written', {}));
     for (const w of written) {
-      io.stdout(`  share ${w.index} of ${n} for ${w.custodian}: ${w.shareFile.path}  sha256 ${w.shareFile.sha256}`);
-      for (const c of w.companions) io.stdout(`    slip: ${c.path}`);
+      io.stdout(
+        t('cli.custody.split-share', {
+          index: w.index,
+          n,
+          custodian: w.custodian,
+          file: w.shareFile.path,
+          sha256: w.shareFile.sha256,
+        }),
+      );
+      for (const c of w.companions) io.stdout(t('cli.custody.split-companion', { file: c.path }));
     }
-    io.stdout('Print each slip, have its custodian sign it, and hand over share file and slip together.');
+    io.stdout(t('cli.custody.split-next', {}));
     return 0;
   } finally {
     material.dispose();
-    for (const share of shares) share.share.dispose();
+    for (const share of set?.shares ?? []) share.share.dispose();
   }
 }
 
@@ -115,7 +113,7 @@ export function createCustodyCommands(deps: { volumeIdOf?: VolumeIdOf } = {}): C
   return [
     defineCommand({
       name: NAME,
-      summary: 'Split key material into M-of-N custody shares with printable slips',
+      summary: 'Split key material into M-of-N custody shares (a custody set) with printable slips and backup',
       synopsis: [
         '--material FILE --key-spec SPEC --ceremony-id ID --key-id ID',
         '    --m M --n N --custodian NAME (N times) --out DIR (N times) [--passphrase-env VAR]',

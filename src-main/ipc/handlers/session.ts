@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AbandonReport } from '../../core/ceremony/airgap/ceremony-base';
 import type { AirGapDestinations } from '../../core/ceremony/airgap/preflight';
 import type { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
-import { AIR_GAP_STATES, hasReached, RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
+import { UNFINISHED_AIR_GAP_STATES, UNFINISHED_RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
 import type { MaterialAuditObserver } from '../../core/ceremony/airgap/material-vault';
 import type { InterfaceList } from '../../core/ceremony/shared/network-check';
 import type { OnlineCeremony } from '../../core/ceremony/online/workflow';
@@ -216,13 +216,9 @@ export class CeremonySession {
   unfinishedSides(): LeavableSide[] {
     const sides: LeavableSide[] = [];
     const air = this.airGap?.ceremony.state;
-    if (this.running('air-gapped') || (air && air !== 'finished' && hasReached(AIR_GAP_STATES, air, 'material-ready')))
-      sides.push('air-gapped');
+    if (this.running('air-gapped') || (air && UNFINISHED_AIR_GAP_STATES.includes(air))) sides.push('air-gapped');
     const restore = this.restore && !this.restore.abandoned ? this.restore.ceremony.state : undefined;
-    if (
-      this.running('custody-restore') ||
-      (restore && restore !== 'finished' && hasReached(RESTORE_STATES, restore, 'shares-presented'))
-    )
+    if (this.running('custody-restore') || (restore && UNFINISHED_RESTORE_STATES.includes(restore)))
       sides.push('custody-restore');
     return sides;
   }

@@ -64,6 +64,10 @@ function opensslKcv(key: Buffer): string {
   return block.subarray(0, 3).toString('hex').toUpperCase();
 }
 
+const CEREMONY = 'byok-2024-06';
+const KEY_ID = '0042abcd-0000-4000-8000-000000000042';
+const V1_FIXTURE = path.join(REPO, 'tests/fixtures/custody-v1-single-key');
+
 const splitArgs = (material: string, spec: string, m: number, outs: string[], custodians: string[]): string[] => [
   'custody',
   'split',
@@ -72,9 +76,9 @@ const splitArgs = (material: string, spec: string, m: number, outs: string[], cu
   '--key-spec',
   spec,
   '--ceremony-id',
-  'byok-2024-06',
+  CEREMONY,
   '--key-id',
-  '0042abcd-0000-4000-8000-000000000042',
+  KEY_ID,
   '--m',
   String(m),
   '--n',
@@ -88,7 +92,7 @@ describe('keyferry custody', () => {
     expect(registered.map((c) => c.name)).toEqual(expect.arrayContaining(['custody split', 'custody restore']));
   });
 
-  it('AES_256 3-of-5: split, then restore from share files and from a typed slip; --out only when asked', async () => {
+  it('AES_256 3-of-5: split writes a custody set (share, slip, backup per custodian), then restore from share files and from a typed slip; --out only when asked', async () => {
     const dir = await workspace();
     const key = randomBytes(32);
     await writeFile(path.join(dir, 'key.hex'), `${key.toString('hex')}\n`);
@@ -97,24 +101,43 @@ describe('keyferry custody', () => {
     expect(split.err).toBe('');
     expect(split.code).toBe(0);
     expect(split.out).toContain(`Key check value (KCV):  ${opensslKcv(key)}`);
+    expect(split.out).toContain('into a custody set of 5 shares; any 3 of them with the backup');
     for (const [i, out] of outs.entries()) {
-      const base = `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i + 1}of5`;
-      expect((await readdir(out)).sort()).toEqual([`${base}.json`, `${base}.slip.html`, `${base}.slip.txt`]);
+      const base = `keyferry-share-${CEREMONY}-${i + 1}of5`;
+      expect((await readdir(out)).sort()).toEqual([
+        `keyferry-backup-${CEREMONY}.html`,
+        `keyferry-backup-${CEREMONY}.txt`,
+        `${base}.json`,
+        `${base}.slip.html`,
+        `${base}.slip.txt`,
+      ]);
       expect(split.out).toContain(path.join(out, `${base}.json`));
-      const text = await readFile(path.join(out, `${base}.json`), 'utf8');
-      expect(text).not.toContain(key.toString('base64'));
+      const shareJson = JSON.parse(await readFile(path.join(out, `${base}.json`), 'utf8')) as Record<string, unknown>;
+      expect(shareJson).toMatchObject({
+        formatVersion: 2,
+        kind: 'set',
+        custodian: ['Alice', 'Bob', 'Carol', 'Dave', 'Erin'][i],
+      });
+      for (const file of await readdir(out)) {
+        const text = await readFile(path.join(out, file));
+        expect(text.includes(key)).toBe(false);
+        expect(text.includes(Buffer.from(key.toString('hex')))).toBe(false);
+        expect(text.includes(Buffer.from(key.toString('base64').slice(0, 40)))).toBe(false);
+      }
     }
     const shareFile = (i: number): string =>
-      path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of5.json`);
+      path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of5.json`);
     const slipFile = (i: number): string =>
-      path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of5.slip.txt`);
+      path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of5.slip.txt`);
 
     const verify = await run(
       ['custody', 'restore', '--share', shareFile(5), '--share', shareFile(2), '--share', shareFile(4)],
       dir,
     );
+    expect(verify.err).toBe('');
     expect(verify.code).toBe(0);
-    expect(verify.out).toContain(`key check value ${opensslKcv(key)} matches the value recorded in every share`);
+    expect(verify.out).toContain(`Rebuilt 1 key of ceremony ${CEREMONY} from shares 2, 4, 5 of 5 (3 needed)`);
+    expect(verify.out).toContain(`${KEY_ID}  AES_256  KCV ${opensslKcv(key)}`);
     expect(verify.out).toContain('No plaintext file was written');
     expect(await readdir(dir)).toEqual(['key.hex', 'usb1', 'usb2', 'usb3', 'usb4', 'usb5']);
 
@@ -129,16 +152,16 @@ describe('keyferry custody', () => {
         '--typed',
         slipFile(2),
         '--out',
-        'restored.bin',
+        'restored',
         '--key-id',
-        '0042abcd-0000-4000-8000-000000000042',
+        KEY_ID,
       ],
       dir,
     );
     expect(restored.err).toBe('');
-    expect(restored.out).toContain('share 2 of 5, custodian Bob');
-    expect((await readFile(path.join(dir, 'restored.bin'))).equals(key)).toBe(true);
-    expect((await stat(path.join(dir, 'restored.bin'))).mode & 0o777).toBe(0o600);
+    expect(restored.out).toContain('from shares 1, 2, 3 of 5');
+    expect((await readFile(path.join(dir, 'restored', `${KEY_ID}.key`))).equals(key)).toBe(true);
+    expect((await stat(path.join(dir, 'restored', `${KEY_ID}.key`))).mode & 0o777).toBe(0o600);
 
     const again = await run(
       [
@@ -151,7 +174,7 @@ describe('keyferry custody', () => {
         '--share',
         shareFile(4),
         '--out',
-        'restored.bin',
+        'restored',
       ],
       dir,
     );
@@ -159,19 +182,32 @@ describe('keyferry custody', () => {
     expect(again.err).toContain('already exists; Keyferry never overwrites');
   });
 
+  it('per-key shares (format 1) written by the earlier custody split keep restoring, from files and a typed slip', async () => {
+    const dir = await workspace();
+    const key = Buffer.from((await readFile(path.join(V1_FIXTURE, 'key.hex'), 'utf8')).trim(), 'hex');
+    const v1 = (name: string) => path.join(V1_FIXTURE, `keyferry-share-7d1c4a2e-5b3f-4e6a-9c8d-0f1e2d3c4b5a-${name}`);
+    const proven = await run(['custody', 'restore', '--share', v1('1of3.json'), '--share', v1('2of3.json')], dir);
+    expect(proven.err).toBe('');
+    expect(proven.out).toContain(`key check value ${opensslKcv(key)} matches the value recorded in every share`);
+    const restored = await run(
+      ['custody', 'restore', '--share', v1('2of3.json'), '--typed', v1('3of3.slip.txt'), '--out', 'v1.bin'],
+      dir,
+    );
+    expect(restored.err).toBe('');
+    expect((await readFile(path.join(dir, 'v1.bin'))).equals(key)).toBe(true);
+  });
+
   it('refuses too few shares, a typo, and a foreign key, writing nothing', async () => {
     const dir = await workspace();
     await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
     const outs = await folders(dir, 3);
     expect((await run(splitArgs('key.bin', 'AES_256', 3, outs, ['Alice', 'Bob', 'Carol']), dir)).code).toBe(0);
-    const share = (i: number): string =>
-      path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of3.json`);
-    const slip = (i: number): string =>
-      path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of3.slip.txt`);
+    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of3.json`);
+    const slip = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of3.slip.txt`);
 
     const few = await run(['custody', 'restore', '--share', share(1), '--share', share(2), '--out', 'x.bin'], dir);
     expect(few.code).toBe(1);
-    expect(few.err).toContain('2 of the 3 shares needed were given: 1 more is needed.');
+    expect(few.err).toContain('2 of the 3 shares needed were given. Nothing was restored.');
 
     const lines = (await readFile(slip(3), 'utf8')).split('\n');
     const at = lines.findIndex((l) => l.startsWith('0002 '));
@@ -197,13 +233,15 @@ describe('keyferry custody', () => {
         '--share',
         share(3),
         '--key-id',
-        'key-9999',
+        '0d0466b0-e727-4d9c-b35d-f84bb474a37f',
         '--out',
         'x.bin',
       ],
       dir,
     );
-    expect(foreign.err).toContain('belongs to key "0042abcd-0000-4000-8000-000000000042", not the expected "key-9999"');
+    expect(foreign.err).toContain(
+      `Key 0d0466b0-e727-4d9c-b35d-f84bb474a37f is not in the custody backup of ceremony ${CEREMONY}`,
+    );
     expect(await readdir(dir)).not.toContain('x.bin');
   });
 
@@ -241,20 +279,20 @@ describe('keyferry custody', () => {
     const fingerprint = execFileSync('openssl', ['dgst', '-sha256', '-r'], { input: spki }).toString().slice(0, 64);
     expect(split.out.replace(/ /g, '')).toContain(`PublickeySHA-256fingerprint:${fingerprint.toUpperCase()}`);
 
-    const share = (i: number): string =>
-      path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of3.json`);
+    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of3.json`);
     const restored = await run(
-      ['custody', 'restore', '--share', share(3), '--share', share(1), '--out', 'key.der', '--key-spec', 'RSA_2048'],
+      ['custody', 'restore', '--share', share(3), '--share', share(1), '--out', 'restored'],
       dir,
     );
     expect(restored.err).toBe('');
-    expect(restored.out).toContain(`public-key SHA-256 ${fingerprint} matches`);
+    expect(restored.out.replace(/ /g, '')).toContain(`RSA_2048public-keySHA-256${fingerprint.toUpperCase()}`);
+    const derFile = path.join(dir, 'restored', `${KEY_ID}.key`);
     const restoredSpki = execFileSync('openssl', [
       'pkey',
       '-inform',
       'DER',
       '-in',
-      path.join(dir, 'key.der'),
+      derFile,
       '-pubout',
       '-outform',
       'DER',
@@ -271,7 +309,7 @@ describe('keyferry custody', () => {
       '-outform',
       'DER',
     ]);
-    expect((await readFile(path.join(dir, 'key.der'))).equals(pkcs8)).toBe(true);
+    expect((await readFile(derFile)).equals(pkcs8)).toBe(true);
   });
 
   it('restore then wrap for a fresh import-parameters bundle: a journaled ceremony, no plaintext on disk, the bundle unwraps to the key', async () => {
@@ -283,7 +321,7 @@ describe('keyferry custody', () => {
     const wrapping = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const now = new Date();
     // The fresh bundle carries the online side's title: the restore receipt prints it, a different --title is refused.
-    await parametersBundle(dir, 'AES_256', wrapping.publicKey, now, '0042abcd-0000-4000-8000-000000000042', {
+    await parametersBundle(dir, 'AES_256', wrapping.publicKey, now, KEY_ID, {
       title: 'Payments key re-import',
       materialExpiry: 'never',
       onlineJournal: 'online.jsonl',
@@ -291,8 +329,7 @@ describe('keyferry custody', () => {
     const params = await readBundle(path.join(dir, 'parameters'), { now });
     // What the witness types: the fresh bundle's digest, read aloud from the online side.
     const digest = params.digest;
-    const share = (i: number): string =>
-      path.join(outs[i - 1] as string, `keyferry-share-0042abcd-0000-4000-8000-000000000042-${i}of3.json`);
+    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of3.json`);
     const base = ['custody', 'restore', '--share', share(2), '--share', share(3)];
     const ceremony = ['--journal', 'restore.jsonl', '--operator', 'Olga', '--witness', 'Wes', '--allow-network'];
 
@@ -346,7 +383,10 @@ describe('keyferry custody', () => {
     expect(result.out).toContain('share 3 of 3 (custodian Carol) presented by Dana');
     expect(result.out).toContain('Wrapped-material bundle written, all but its manifest');
     expect(result.out).toContain('the wrapped-material bundle is complete and verified');
-    expect(result.out).toMatch(/Custody copy: 2 of \d+ shares, held by /);
+    // The custody copy is every holder's share; who presented is said apart.
+    expect(result.out).toContain(
+      'Custody copy: 2 of 3 shares, held by Alice, Bob, Carol. Presented for the restore: share 2 of Bob, handed over by Bob, share 3 of Carol, handed over by Dana.',
+    );
     expect(result.out).toContain('No plaintext was written');
     const written = (await readdir(dir)).sort();
     expect(written.filter((f) => !f.startsWith('receipt-'))).toEqual([
@@ -442,14 +482,14 @@ describe('keyferry custody', () => {
         'custody',
         'restore',
         '--share',
-        path.join(shm, 'keyferry-share-0042abcd-0000-4000-8000-000000000042-2of2.json'),
+        path.join(shm, `keyferry-share-${CEREMONY}-2of2.json`),
         '--share',
-        'keyferry-share-0042abcd-0000-4000-8000-000000000042-1of2.json',
+        `keyferry-share-${CEREMONY}-1of2.json`,
         '--out',
-        'back.bin',
+        'back',
       ]);
       expect(restore.status).toBe(0);
-      expect((await readFile(path.join(dir, 'back.bin'))).equals(key)).toBe(true);
+      expect((await readFile(path.join(dir, 'back', `${KEY_ID}.key`))).equals(key)).toBe(true);
     },
   );
 });

@@ -1,21 +1,16 @@
 /**
  * M-of-N custody on the air-gapped side: before wrapping, the ceremony's keys go into one custody
  * set (core/custody/set-split.ts): every key's material encrypted under one backup key in one
- * backup file, and that key split into N shares (any M rebuild it). Each custodian's folder gets
- * their share file, its printable slip, the backup file and its printout (text + QR codes). The journal records who holds which
- * share index and the backup digest, never a share.
+ * backup file, and that key split into N shares (any M rebuild it). Each custodian's folder is
+ * written by core/custody/custodian-folders.ts (the same function `custody split` uses). The
+ * journal records who holds which share index and the backup digest, never a share.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ImportParameters } from '../../bundle';
-import { backupPrintName, renderBackupPrintout } from '../../custody/backup-print';
-import { backupFileName, encodeBackupText } from '../../custody/backup-text';
-import { renderCustodySlip } from '../../custody/custody-slip';
 import type { ReceiptLanguage } from '../../receipt/language';
-import { setShareFileName } from '../../custody/set-share';
+import { writeCustodySet } from '../../custody/custodian-folders';
 import { splitCustodySet } from '../../custody/set-split';
-import { encodeSetShareFile } from '../../custody/share-file';
-import { writeCustodianFolders } from '../../custody/write-shares';
 import { KeyferryError } from '../../errors';
 import { createFreshFolder } from '../../fs/durable-file';
 import type { Journal } from '../../journal';
@@ -109,28 +104,13 @@ export async function splitForCustody(
     keys: parameters.map((p) => ({ keyId: p.keyId, spec: p.keySpec, material: vault.get(p.keyId) })),
   });
   try {
-    const backupName = backupFileName(ceremonyId);
-    const backupText = encodeBackupText(set.backup, request);
-    const language = request.language ? { language: request.language } : {};
-    const backupPrint = renderBackupPrintout(set.backup, backupText, language);
-    const written = await writeCustodianFolders(
-      set.shares.map((share) => {
-        const slip = renderCustodySlip(share, language);
-        return {
-          index: share.index,
-          custodian: share.custodian,
-          files: [
-            { name: setShareFileName(share), data: encodeSetShareFile(share) },
-            { name: slip.htmlName, data: slip.html },
-            { name: slip.textName, data: slip.text },
-            { name: backupName, data: backupText },
-            { name: backupPrintName(ceremonyId), data: backupPrint },
-          ],
-        };
-      }),
-      request.folders,
-      request.allowSameVolume ? { volumeIdOf: (folder: string) => path.resolve(folder) } : {},
-    );
+    const { written, backupFile: backupName } = await writeCustodySet(set, {
+      m: request.m,
+      n: request.n,
+      folders: request.folders,
+      ...(request.language ? { language: request.language } : {}),
+      ...(request.allowSameVolume ? { volumeIdOf: (folder: string) => path.resolve(folder) } : {}),
+    });
     const holders = written.map((w, j) => ({
       shareIndex: w.index,
       custodian: w.custodian,

@@ -50,3 +50,16 @@ export type RestoreState = (typeof RESTORE_STATES)[number];
 export function hasReached<S extends string>(order: readonly S[], state: S | undefined, target: S): boolean {
   return state !== undefined && order.indexOf(state) >= order.indexOf(target);
 }
+
+/** The states of `order` from `first` up to (not including) 'finished'. */
+function upToFinished<S extends string>(order: readonly S[], first: S): readonly S[] {
+  return order.slice(order.indexOf(first), order.indexOf('finished' as S));
+}
+
+/**
+ * The states in which leaving cuts an air-gapped ceremony short: material (or presented shares) is
+ * held, or a wrapped bundle exists that no receipt names yet. Leaving before them loses nothing;
+ * a finished ceremony has nothing left to lose. The app asks before closing in these states.
+ */
+export const UNFINISHED_AIR_GAP_STATES = upToFinished(AIR_GAP_STATES, 'material-ready');
+export const UNFINISHED_RESTORE_STATES = upToFinished(RESTORE_STATES, 'shares-presented');

@@ -111,4 +111,13 @@ export const enCustodySet = {
     "entry {seq}: share {share} of {total} of the ceremony's custody set ({keys, plural, one {# key} other {# keys}}, backup digest {digest}…; any {threshold} rebuild them) was presented by {presenter} and used to rebuild the material",
   'cli.rehearse.human-actions':
     "People's work for {keys, plural, one {# key} other {# keys}} (from the journals): {readAloud, plural, one {# value} other {# values}} read aloud, {typed} typed, {slips, plural, one {# slip} other {# slips}} printed and signed, {media, plural, one {# medium} other {# media}} handed over ({total} in all)",
+  'cli.custody.split-done':
+    'Split {spec} key material of key {keyId} (ceremony {ceremonyId}) into a custody set of {n} shares; any {m} of them with the backup {backup} rebuild it.',
+  'cli.custody.split-check':
+    '{kind, select, kcv {Key check value (KCV):  {value}} other {Public key SHA-256 fingerprint:  {value}}}',
+  'cli.custody.split-written': 'Written into each custodian folder (every file checked by reading it back):',
+  'cli.custody.split-share': '  share {index} of {n} for {custodian}: {file}  sha256 {sha256}',
+  'cli.custody.split-companion': '    {file}',
+  'cli.custody.split-next':
+    'Print each slip and the backup printout, have each custodian sign their slip, and hand over each folder (share, slip, backup) to its custodian.',
 } as const;

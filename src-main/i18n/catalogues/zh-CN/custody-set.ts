@@ -91,4 +91,12 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
     '条目 {seq}：本仪式托管集的份额 {share}（共 {total} 份；{keys, plural, other {# 个密钥}}，备份摘要 {digest}…；任意 {threshold} 份可重建）由 {presenter} 出示并用于重建密钥材料',
   'cli.rehearse.human-actions':
     '{keys, plural, other {# 个密钥}}的人工操作（据日志统计）：朗读 {readAloud} 个值，键入 {typed} 个，打印并签署 {slips} 份凭条，交接 {media} 次介质（共 {total} 次）',
+  'cli.custody.split-done':
+    '已将密钥 {keyId}（仪式 {ceremonyId}）的 {spec} 密钥材料拆分为 {n} 份的托管集；任意 {m} 份加上备份 {backup} 即可重建。',
+  'cli.custody.split-check': '{kind, select, kcv {密钥校验值（KCV）：{value}} other {公钥 SHA-256 指纹：{value}}}',
+  'cli.custody.split-written': '已写入各保管人文件夹（每个文件均已回读核对）：',
+  'cli.custody.split-share': '  第 {index} 份（共 {n} 份），保管人 {custodian}：{file}  sha256 {sha256}',
+  'cli.custody.split-companion': '    {file}',
+  'cli.custody.split-next':
+    '请打印每份凭条和备份打印件，由各保管人签署自己的凭条，并将各文件夹（份额、凭条、备份）交给对应的保管人。',
 };

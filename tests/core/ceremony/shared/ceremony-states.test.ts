@@ -8,6 +8,8 @@ import {
   hasReached,
   ONLINE_STEPS,
   RESTORE_STATES,
+  UNFINISHED_AIR_GAP_STATES,
+  UNFINISHED_RESTORE_STATES,
 } from '../../../../src-main/core/ceremony/shared/ceremony-states';
 import { airGapStateSchema, onlineStepSchema } from '../../../../src-main/ipc/schemas/ceremony';
 import { restoreStateSchema } from '../../../../src-main/ipc/schemas/restore';
@@ -45,6 +47,17 @@ describe('ceremony states have one source', () => {
     expect(hasReached(ONLINE_STEPS, 'imported', 'material-checked')).toBe(true);
     expect(hasReached(ONLINE_STEPS, 'keys-created', 'material-checked')).toBe(false);
     expect(hasReached(RESTORE_STATES, 'restored', 'restored')).toBe(true);
+  });
+
+  it('a ceremony is unfinished from the moment it holds material or presented shares until its receipt is written', () => {
+    expect(UNFINISHED_AIR_GAP_STATES).toEqual(['material-ready', 'wrapped', 'bundle-written']);
+    expect(UNFINISHED_RESTORE_STATES).toEqual([
+      'shares-presented',
+      'restored',
+      'fingerprints-confirmed',
+      'wrapped',
+      'bundle-written',
+    ]);
   });
 
   it('every list starts at new and ends at finished, without repeats', () => {

@@ -1,0 +1,63 @@
+/**
+ * Writing a custody set into its custodians' folders: the ONE place that decides what a
+ * custodian's folder holds, used by the air-gapped ceremony's split and by `custody split`.
+ * Each folder gets the custodian's share file, its printable slip (HTML and text), the
+ * ceremony's backup file and the backup's printout (text + QR codes of the file's bytes).
+ */
+import type { ReceiptLanguage } from '../receipt/language';
+import { backupPrintName, renderBackupPrintout } from './backup-print';
+import { backupFileName, encodeBackupText } from './backup-text';
+import { renderCustodySlip } from './custody-slip';
+import { setShareFileName } from './set-share';
+import type { CustodySet } from './set-split';
+import { encodeSetShareFile } from './share-file';
+import { writeCustodianFolders, type VolumeIdOf, type WrittenShare } from './write-shares';
+
+export interface CustodianFoldersRequest {
+  readonly m: number;
+  readonly n: number;
+  /** One existing folder per share, in share order. */
+  readonly folders: readonly string[];
+  /** The language of the slips and the backup printout (default English). */
+  readonly language?: ReceiptLanguage;
+  /** Which volume a folder is on (default: its device number); two shares on one volume are refused. */
+  readonly volumeIdOf?: VolumeIdOf;
+}
+
+export interface WrittenCustodySet {
+  readonly written: readonly WrittenShare[];
+  /** The backup file's name (the same in every folder). */
+  readonly backupFile: string;
+}
+
+/**
+ * Writes share i of `set` with its slip, the backup file and its printout into folders[i].
+ * Refuses before writing anything when two folders share a volume, a folder is missing or a
+ * file exists; nothing half-written stays (write-shares.ts).
+ */
+export async function writeCustodySet(set: CustodySet, request: CustodianFoldersRequest): Promise<WrittenCustodySet> {
+  const ceremonyId = set.backup.ceremonyId;
+  const backupFile = backupFileName(ceremonyId);
+  const backupText = encodeBackupText(set.backup, request);
+  const language = request.language ? { language: request.language } : {};
+  const backupPrint = renderBackupPrintout(set.backup, backupText, language);
+  const written = await writeCustodianFolders(
+    set.shares.map((share) => {
+      const slip = renderCustodySlip(share, language);
+      return {
+        index: share.index,
+        custodian: share.custodian,
+        files: [
+          { name: setShareFileName(share), data: encodeSetShareFile(share) },
+          { name: slip.htmlName, data: slip.html },
+          { name: slip.textName, data: slip.text },
+          { name: backupFile, data: backupText },
+          { name: backupPrintName(ceremonyId), data: backupPrint },
+        ],
+      };
+    }),
+    request.folders,
+    request.volumeIdOf ? { volumeIdOf: request.volumeIdOf } : {},
+  );
+  return { written, backupFile };
+}
