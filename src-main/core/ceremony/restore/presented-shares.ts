@@ -58,25 +58,10 @@ export class PresentedShares {
       share.share.dispose();
       throw error;
     }
-    if ('kind' in share) {
-      const record: PresentedShare = {
-        ceremonyId: share.ceremonyId,
-        keyId: null,
-        shareIndex: share.index,
-        threshold: share.m,
-        total: share.n,
-        custodian: share.custodian,
-        presentedBy,
-        source,
-        shareChecksum: share.checksum,
-      };
-      this.#setShares.push(share);
-      this.#records.push(record);
-      return record;
-    }
     const record: PresentedShare = {
       ceremonyId: share.ceremonyId,
-      keyId: share.keyId,
+      // A set share covers every key of the ceremony; a per-key share names its key.
+      keyId: 'kind' in share ? null : share.keyId,
       shareIndex: share.index,
       threshold: share.m,
       total: share.n,
@@ -85,7 +70,8 @@ export class PresentedShares {
       source,
       shareChecksum: share.checksum,
     };
-    this.#shares.push(share);
+    if ('kind' in share) this.#setShares.push(share);
+    else this.#shares.push(share);
     this.#records.push(record);
     return record;
   }
