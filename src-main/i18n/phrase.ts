@@ -5,7 +5,7 @@
  * such a string as it was written.
  */
 import { z } from 'zod';
-import { isMessageKey, type MessageKey, type PlainValues } from './catalogue';
+import { isMessageKey, type MessageKey, type PlainValues, type ValuesArg } from './catalogue';
 import type { Translator } from './translate';
 import { phraseShape } from './phrase-shape';
 
@@ -31,4 +31,15 @@ export type LoosePhrase = { readonly key: string; readonly values?: PlainValues 
 export function phraseText(t: Pick<Translator, 'message'>, p: string | LoosePhrase): string {
   if (typeof p === 'string') return p;
   return isMessageKey(p.key) ? t.message({ key: p.key, values: p.values }) : p.key;
+}
+
+/** A phrase of `key` with exactly the values its English text names (type-checked). */
+export function phraseOf<K extends MessageKey>(key: K, ...values: ValuesArg<K>): Phrase<K> {
+  const given = values[0] as PlainValues | undefined;
+  return given === undefined ? { key } : { key, values: given };
+}
+
+/** A phrase as a problem value (a value named `…Phrase`; the translator renders it in place). */
+export function phraseValue(p: LoosePhrase): string {
+  return JSON.stringify(p.values === undefined ? { key: p.key } : { key: p.key, values: p.values });
 }

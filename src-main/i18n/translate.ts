@@ -149,7 +149,7 @@ function createTranslator(locale: DisplayLocale): Translator {
     if (!code) return { message: p.message, nextStep: p.nextStep };
     const causeText = (inner: string, values: PlainValues): string =>
       safeFormat(`problem.${inner}`, withCauseText(values, causeText), inner);
-    const values = withCauseText(p.values, causeText);
+    const values = withPhraseTexts(withCauseText(p.values, causeText), (key, inner) => safeFormat(key, inner, key));
     return {
       message: safeFormat(`problem.${code}`, values, p.message),
       nextStep: safeFormat(`problem.${code}.next`, values, p.nextStep),
@@ -218,6 +218,32 @@ function withCauseText(
     inner = {};
   }
   return { ...values, cause: render(code, inner) };
+}
+
+/**
+ * A problem value whose name ends in `Phrase` holds a phrase as JSON (`phraseValue` in
+ * i18n/phrase.ts: why a journal does not verify, …): it is rendered in the same language and
+ * takes the place of `{xPhrase}` in the problem's text.
+ */
+function withPhraseTexts(
+  values: ProblemLike['values'],
+  render: (key: string, values: PlainValues | undefined) => string,
+): ProblemLike['values'] {
+  if (!values) return values;
+  const out: Record<string, string | number> = { ...values };
+  for (const [name, value] of Object.entries(values)) {
+    if (!name.endsWith('Phrase') || typeof value !== 'string') continue;
+    try {
+      const parsed = JSON.parse(value) as { key?: unknown; values?: unknown };
+      if (typeof parsed.key !== 'string') continue;
+      const inner =
+        typeof parsed.values === 'object' && parsed.values !== null ? (parsed.values as PlainValues) : undefined;
+      out[name] = render(parsed.key, inner);
+    } catch {
+      // Not a phrase: shown as it is.
+    }
+  }
+  return out;
 }
 
 /** `2026-11-30 18:56:15 UTC`: the same in every language, as journals and receipts show it. */

@@ -7,6 +7,7 @@ import { Hex } from '../components/Hex';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
 import { useT } from '../i18n';
+import { phraseText } from '../../src-main/i18n/phrase';
 
 export function JournalScreen() {
   const mode = useAppStore((s) => s.mode);
@@ -25,7 +26,8 @@ export function JournalScreen() {
   }, [load, side]);
   const journal = journals[side];
   const [filter, setFilter] = useState('');
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
   const wanted = filter.trim().toLowerCase();
   const entries = (journal?.entries ?? []).filter(
     (e) => wanted === '' || [e.event, e.actor, e.summary].some((field) => field.toLowerCase().includes(wanted)),
@@ -62,7 +64,14 @@ export function JournalScreen() {
             <p className="banner-title">
               {journal.intact ? t('journal.verifies', { count: journal.count }) : t('journal.broken')}
             </p>
-            {journal.problem && <p>{journal.problem}</p>}
+            {journal.problem && (
+              <p>
+                {t('journal.cli.bad-line', {
+                  line: journal.problem.line,
+                  reason: phraseText(tr, journal.problem.reason),
+                })}
+              </p>
+            )}
             <p>
               {t('journal.file')} <span className="file-name">{journal.file}</span>
             </p>

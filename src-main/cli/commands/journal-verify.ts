@@ -3,8 +3,8 @@ import path from 'node:path';
 import { normalizeHeadHash, type ExpectedHead, type JournalEntry } from '../../core/journal';
 import { inspectJournal, readJournalFile } from '../../core/journal/verify';
 import { groupHex } from '../../core/hex-groups';
-import { defineCommand } from '../command';
 import { cliTranslator } from '../cli-locale';
+import { defineCommand } from '../command';
 import type { Translator } from '../../i18n/translate';
 import { parseWholeNumberOption } from '../number-option';
 import { optionTable } from '../options';
@@ -56,9 +56,9 @@ export const journalVerifyCommand = defineCommand({
       await readJournalFile(path.resolve(io.cwd, positional as string)),
       expected,
     );
-    const { t } = cliTranslator(io);
+    const { t, message } = cliTranslator(io);
     if (!result.ok) {
-      io.stdout(t('journal.cli.bad-line', { line: result.line, reason: result.reason }));
+      io.stdout(t('journal.cli.bad-line', { line: result.line, reason: message(result.reason) }));
       return 1;
     }
     const at = result.expectedHeadAt ?? 0;

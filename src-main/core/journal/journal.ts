@@ -8,6 +8,7 @@
  */
 import { constants, type promises as fsp } from 'node:fs';
 import path from 'node:path';
+import { phraseValue } from '../../i18n/phrase';
 import { KeyferryError, selectedProblem } from '../errors';
 import { BROKEN_CODES, appendLine } from './append-line';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
@@ -205,7 +206,11 @@ export async function openJournal(file: string, options: OpenJournalOptions): Pr
       const inspected = await inspectJournalInSlices(bytes, options);
       if (!inspected.verification.ok) {
         const { line, reason } = inspected.verification;
-        throw new KeyferryError('JOURNAL_TAMPERED', { file: path.basename(file), line, reason });
+        throw new KeyferryError('JOURNAL_TAMPERED', {
+          file: path.basename(file),
+          line,
+          reasonPhrase: phraseValue(reason),
+        });
       }
       entries = inspected.entries;
       size = bytes.length;

@@ -8,6 +8,7 @@
  * Entries appended after the expected head are allowed (the chain vouches for everything up to
  * it) and reported as `laterEntries`, so a journal may record the receipt that sealed it.
  */
+import { phraseOf, type Phrase } from '../../i18n/phrase';
 import { KeyferryError } from '../errors';
 import { readInputFile } from '../fs/input-file';
 import { eventLoopSlicer } from '../yield';
@@ -35,7 +36,10 @@ export type JournalVerification =
       readonly expectedHeadAt?: number;
       readonly laterEntries?: number;
     }
-  | { readonly ok: false; readonly line: number; readonly reason: string };
+  | { readonly ok: false; readonly line: number; readonly reason: JournalFault };
+
+/** Why a journal does not verify: a `journal.verify.*` phrase (rendered in the reader's language). */
+export type JournalFault = Phrase;
 
 /** Largest journal file read (a ceremony journal holds hundreds of entries, not millions). */
 const MAX_JOURNAL_BYTES = 256 * 1024 * 1024;
@@ -44,7 +48,7 @@ type Inspection = { verification: JournalVerification; entries: JournalEntry[] }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function fail(line: number, reason: string): Inspection {
+function fail(line: number, reason: JournalFault): Inspection {
   return { verification: { ok: false, line, reason }, entries: [] };
 }
 
@@ -57,36 +61,33 @@ export function normalizeHeadHash(value: string): string {
   return hex;
 }
 
-function checkLine(bytes: Buffer, line: number, previous: string): { entry: JournalEntry } | { reason: string } {
-  if (bytes.length === 0) return { reason: 'blank line (a journal has exactly one entry per line)' };
-  if (bytes.length > MAX_LINE_BYTES) return { reason: `line is longer than ${MAX_LINE_BYTES} bytes` };
+function checkLine(bytes: Buffer, line: number, previous: string): { entry: JournalEntry } | { reason: JournalFault } {
+  if (bytes.length === 0) return { reason: phraseOf('journal.verify.blank') };
+  if (bytes.length > MAX_LINE_BYTES) return { reason: phraseOf('journal.verify.tooLong', { max: MAX_LINE_BYTES }) };
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { reason: 'line is not valid UTF-8' };
+    return { reason: phraseOf('journal.verify.notUtf8') };
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { reason: 'line is not valid JSON' };
+    return { reason: phraseOf('journal.verify.notJson') };
   }
   const result = journalEntrySchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.length ? issue.path.join('.') : 'entry';
-    return { reason: `not a journal entry: ${field}: ${issue?.message ?? 'invalid'}` };
+    return { reason: phraseOf('journal.verify.notEntry', { field }) };
   }
   const entry = result.data as JournalEntry;
-  if (entry.seq !== line)
-    return { reason: `seq is ${entry.seq} but this is entry ${line}: an entry was removed, inserted or moved` };
+  if (entry.seq !== line) return { reason: phraseOf('journal.verify.seq', { seq: entry.seq, line }) };
   if (entry.prev !== previous) {
     return {
       reason:
-        line === 1
-          ? 'prev of the first entry is not the genesis value (64 zeros)'
-          : `prev does not match the hash of line ${line - 1}: the chain is broken`,
+        line === 1 ? phraseOf('journal.verify.genesis') : phraseOf('journal.verify.chain', { previous: line - 1 }),
     };
   }
   let hash: string;
@@ -98,11 +99,11 @@ function checkLine(bytes: Buffer, line: number, previous: string): { entry: Jour
     // JSON.parse turns an out-of-range number such as 1e999 into Infinity, which has no JSON form;
     // canonical JSON also refuses nesting deeper than MAX_JSON_DEPTH. Keyferry never writes either.
     return {
-      reason: 'line holds a value with no exact JSON form (a number out of range, or nesting too deep): it was edited',
+      reason: phraseOf('journal.verify.noJsonForm'),
     };
   }
-  if (hash !== entry.hash) return { reason: "hash does not match the entry's content: the entry was changed" };
-  if (canonical !== text) return { reason: 'line is not in canonical form: it was edited or reformatted' };
+  if (hash !== entry.hash) return { reason: phraseOf('journal.verify.hash') };
+  if (canonical !== text) return { reason: phraseOf('journal.verify.notCanonical') };
   return { entry };
 }
 
@@ -120,14 +121,14 @@ function checkExpected(entries: JournalEntry[], expected: ExpectedHead): Journal
       return {
         ok: false,
         line: count + 1,
-        reason: `the journal ends after ${count} entries but the receipt counts ${want}: entries were removed from the end`,
+        reason: phraseOf('journal.verify.cutShort', { count, want }),
       };
     }
     if (head !== undefined && hashAt(want) !== head) {
       return {
         ok: false,
         line: Math.max(want, 1),
-        reason: `entry ${want}'s hash is not the expected head: this is not the journal the receipt was printed from`,
+        reason: phraseOf('journal.verify.otherHead', { want }),
       };
     }
     at = want;
@@ -137,8 +138,7 @@ function checkExpected(entries: JournalEntry[], expected: ExpectedHead): Journal
       return {
         ok: false,
         line: count + 1,
-        reason:
-          'the expected head hash is not in the journal: entries were removed from the end, or this is another journal',
+        reason: phraseOf('journal.verify.headMissing'),
       };
     }
     at = index;
@@ -160,10 +160,7 @@ function* inspectLines(content: string | Uint8Array, expected: ExpectedHead): Ge
   while (start < bytes.length) {
     const end = bytes.indexOf(0x0a, start);
     if (end === -1) {
-      return fail(
-        line,
-        'the last line is incomplete (no newline at the end): the journal was cut short or written outside Keyferry',
-      );
+      return fail(line, phraseOf('journal.verify.incomplete'));
     }
     const checked = checkLine(bytes.subarray(start, end), line, previous);
     if ('reason' in checked) return fail(line, checked.reason);

@@ -44,7 +44,7 @@ export function journalHandlers(session: CeremonySession): { viewJournal: Channe
         ...base,
         exists: true,
         intact: verification.ok,
-        problem: verification.ok ? null : `Line ${verification.line}: ${verification.reason}`,
+        problem: verification.ok ? null : { line: verification.line, reason: verification.reason },
         count: verification.ok ? verification.count : 0,
         head: verification.ok ? verification.headHash : '',
         entries: entries.map((e) => ({

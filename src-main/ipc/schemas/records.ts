@@ -1,6 +1,6 @@
 /** Journals, receipts and the desktop's path pickers. Renderer-safe. */
 import { z } from 'zod';
-import { pathSchema, recordKindSchema, sha256HexSchema } from './common';
+import { ipcPhraseSchema, pathSchema, recordKindSchema, sha256HexSchema } from './common';
 
 export const sideRequestSchema = z.strictObject({ side: recordKindSchema });
 
@@ -19,8 +19,8 @@ export const journalViewSchema = z.object({
   exists: z.boolean(),
   /** The whole chain verifies (every hash, every link). */
   intact: z.boolean(),
-  /** Why it does not verify (line and reason), when it does not. */
-  problem: z.string().nullable(),
+  /** Why it does not verify, when it does not: the line and a `journal.verify.*` phrase. */
+  problem: z.object({ line: z.number().int().positive(), reason: ipcPhraseSchema }).nullable(),
   count: z.number().int().nonnegative(),
   head: z.string(),
   entries: z.array(journalEntryViewSchema),

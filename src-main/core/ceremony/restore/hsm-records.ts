@@ -9,6 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ImportParameters } from '../../bundle';
 import { KEY_SPECS } from '../../crypto/key-spec';
+import { phraseValue } from '../../../i18n/phrase';
 import { KeyferryError } from '../../errors';
 import { keyIdSchema } from '../../identifiers';
 import type { JournalEntry } from '../../journal';
@@ -40,7 +41,7 @@ export async function readAirGapJournal(file: string): Promise<readonly JournalE
     throw new KeyferryError('HSM_RESTORE_JOURNAL_INVALID', {
       file,
       line: verification.line,
-      reason: verification.reason,
+      reasonPhrase: phraseValue(verification.reason),
     });
   }
   return entries;

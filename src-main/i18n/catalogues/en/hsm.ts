@@ -153,7 +153,8 @@ export const enHsm = {
     'HSM material has no custody shares: it never left the HSM in plaintext, so it was never split, and shares cannot be combined with a restore from the token.',
   'problem.HSM_RESTORE_SHARES_PRESENTED.next':
     'Restore either from the token (the HSM options, no shares) or from shares (no HSM options), in a ceremony of its own.',
-  'problem.HSM_RESTORE_JOURNAL_INVALID': 'The air-gapped journal {file} cannot be trusted: line {line}: {reason}.',
+  'problem.HSM_RESTORE_JOURNAL_INVALID':
+    'The air-gapped journal {file} cannot be trusted: line {line}: {reasonPhrase}.',
   'problem.HSM_RESTORE_JOURNAL_INVALID.next':
     'Use the journal as the air-gapped ceremony wrote it (keyferry journal verify checks it), not a copy that was changed.',
   'problem.HSM_RESTORE_NEEDS_BUNDLE':

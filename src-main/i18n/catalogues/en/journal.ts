@@ -43,7 +43,7 @@ export const enJournal = {
   'problem.JOURNAL_EXISTS.next': 'Open it to continue that ceremony, or choose a new file name for a new ceremony.',
   'problem.JOURNAL_OPEN_FAILED': 'Cannot open the journal {file} for writing ({errno}).',
   'problem.JOURNAL_OPEN_FAILED.next': 'Check the folder exists and is writable, then try again.',
-  'problem.JOURNAL_TAMPERED': 'The journal {file} does not verify: line {line}: {reason}.',
+  'problem.JOURNAL_TAMPERED': 'The journal {file} does not verify: line {line}: {reasonPhrase}.',
   'problem.JOURNAL_TAMPERED.next':
     'Do not continue this ceremony with it. Keep the file as evidence and start the ceremony again with a new journal.',
   'problem.JOURNAL_IN_USE':
@@ -63,4 +63,24 @@ export const enJournal = {
   'problem.QR_TEXT_INVALID.next': 'Encode a hex digest or an identifier.',
   'problem.RECEIPT_INPUT_INVALID': 'Cannot make the receipt: {detail}.',
   'problem.RECEIPT_INPUT_INVALID.next': KEYFERRY_FAULT,
+  'journal.verify.blank': 'blank line (a journal has exactly one entry per line)',
+  'journal.verify.tooLong': 'line is longer than {max} bytes',
+  'journal.verify.notUtf8': 'line is not valid UTF-8',
+  'journal.verify.notJson': 'line is not valid JSON',
+  'journal.verify.notEntry': 'not a journal entry: {field} is not as a journal entry has it',
+  'journal.verify.seq': 'seq is {seq} but this is entry {line}: an entry was removed, inserted or moved',
+  'journal.verify.genesis': 'prev of the first entry is not the genesis value (64 zeros)',
+  'journal.verify.chain': 'prev does not match the hash of line {previous}: the chain is broken',
+  'journal.verify.noJsonForm':
+    'line holds a value with no exact JSON form (a number out of range, or nesting too deep): it was edited',
+  'journal.verify.hash': "hash does not match the entry's content: the entry was changed",
+  'journal.verify.notCanonical': 'line is not in canonical form: it was edited or reformatted',
+  'journal.verify.incomplete':
+    'the last line is incomplete (no newline at the end): the journal was cut short or written outside Keyferry',
+  'journal.verify.cutShort':
+    'the journal ends after {count} entries but the receipt counts {want}: entries were removed from the end',
+  'journal.verify.otherHead':
+    "entry {want}'s hash is not the expected head: this is not the journal the receipt was printed from",
+  'journal.verify.headMissing':
+    'the expected head hash is not in the journal: entries were removed from the end, or this is another journal',
 } as const;

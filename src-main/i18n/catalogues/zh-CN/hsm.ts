@@ -136,7 +136,7 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
     'HSM 中的材料没有保管分片：它从未以明文离开 HSM，因此从未被拆分，分片不能与从令牌恢复混用。',
   'problem.HSM_RESTORE_SHARES_PRESENTED.next':
     '请单独举行仪式：要么从令牌恢复（使用 HSM 选项，不提供分片），要么从分片恢复（不使用 HSM 选项）。',
-  'problem.HSM_RESTORE_JOURNAL_INVALID': '隔离网络日志 {file} 不可信：第 {line} 行：{reason}。',
+  'problem.HSM_RESTORE_JOURNAL_INVALID': '隔离网络日志 {file} 不可信：第 {line} 行：{reasonPhrase}。',
   'problem.HSM_RESTORE_JOURNAL_INVALID.next':
     '请使用隔离网络仪式写下的原始日志（可用 keyferry journal verify 检查），而不是被修改过的副本。',
   'problem.HSM_RESTORE_NEEDS_BUNDLE': '从 HSM 恢复是一场恢复仪式：它为新的导入参数包重新包装令牌对象。',
