@@ -141,7 +141,85 @@ function resultValue(value: string | ReceiptPhrase | undefined): string | Receip
   return value ?? '';
 }
 
-export function keyFacts(key: ReceiptKey, side: CeremonySide): Fact[] {
+/** One replica group on a receipt: its primary first, then its replicas in receipt order. */
+export interface ReceiptReplicaGroup {
+  /** 1-based, in the order its primary appears on the receipt. */
+  readonly n: number;
+  readonly primary: ReceiptKey;
+  readonly members: readonly ReceiptKey[];
+}
+
+/** The receipt's replica groups (a primary with at least one replica on this receipt). */
+export function replicaGroups(keys: readonly ReceiptKey[]): ReceiptReplicaGroup[] {
+  const replicas = new Map<string, ReceiptKey[]>();
+  for (const k of keys)
+    if (k.replicaOf !== undefined) replicas.set(k.replicaOf, [...(replicas.get(k.replicaOf) ?? []), k]);
+  return keys
+    .filter((k) => k.replicaOf === undefined && replicas.has(k.keyId))
+    .map((primary, i) => ({ n: i + 1, primary, members: [primary, ...(replicas.get(primary.keyId) ?? [])] }));
+}
+
+/** The group `key` belongs to, if any. */
+export function replicaGroupOf(
+  groups: readonly ReceiptReplicaGroup[],
+  key: ReceiptKey,
+): ReceiptReplicaGroup | undefined {
+  return groups.find((g) => g.members.includes(key));
+}
+
+/** The check value a key states: the public-key fingerprint (asymmetric) or the key check value. */
+function checkValueOf(key: ReceiptKey): string | undefined {
+  return isAsymmetric(key.spec) ? key.publicKeyFingerprint : key.keyCheckValue;
+}
+
+/** A member of `group` holds the group's one material as the receipt states it (same check value as the primary). */
+function holdsGroupMaterial(group: ReceiptReplicaGroup, key: ReceiptKey): boolean {
+  return checkValueOf(key) === checkValueOf(group.primary);
+}
+
+/**
+ * The lines in a group member's own section: where it lives and its place in the group. A member
+ * whose check value is the group's refers to the group's one value instead of repeating it.
+ */
+function replicaMemberFacts(key: ReceiptKey, group: ReceiptReplicaGroup): Fact[] {
+  return [
+    {
+      label: phrase('receipt.replica.keyInGroup'),
+      value: phrase('receipt.replica.keyInGroupValue', {
+        group: group.n,
+        role: key === group.primary ? 'primary' : 'replica',
+        primary: group.primary.keyId,
+      }),
+    },
+    ...(key.place
+      ? [
+          {
+            label: phrase('receipt.replica.place'),
+            value: phrase('receipt.replica.placeValue', { region: key.place.region, projectId: key.place.projectId }),
+          },
+        ]
+      : []),
+  ];
+}
+
+/** The group's facts printed once: its one check value and, online, how the group was proven. */
+export function replicaGroupFacts(group: ReceiptReplicaGroup, side: CeremonySide): Fact[] {
+  const differing = group.members.filter((k) => !holdsGroupMaterial(group, k));
+  return [
+    materialCheck(group.primary),
+    ...differing.map((k) => ({ ...materialCheck(k), label: phrase('receipt.replica.otherCheck', { keyId: k.keyId }) })),
+    ...(side === 'online'
+      ? [
+          {
+            label: phrase('receipt.replica.proofLabel'),
+            value: group.primary.groupProof ?? phrase('receipt.replica.proof', { method: 'none', count: 0 }),
+          },
+        ]
+      : []),
+  ];
+}
+
+export function keyFacts(key: ReceiptKey, side: CeremonySide, group?: ReceiptReplicaGroup): Fact[] {
   const info = KEY_SPEC_INFO[key.spec];
   const kind =
     info.kind === 'symmetric'
@@ -158,7 +236,10 @@ export function keyFacts(key: ReceiptKey, side: CeremonySide): Fact[] {
     { label: phrase('receipt.key.wrappingAlgorithm'), value: key.wrappingAlgorithm },
     { label: phrase('receipt.key.wrappingKeyFingerprint'), value: key.wrappingKeyFingerprint, hex: true },
     { label: phrase('receipt.key.importToken'), value: key.importTokenSha256, hex: true },
-    materialCheck(key),
+    ...(group ? replicaMemberFacts(key, group) : []),
+    group && holdsGroupMaterial(group, key)
+      ? { ...materialCheck(key), value: phrase('receipt.replica.sameCheck', { group: group.n }), hex: false }
+      : materialCheck(key),
     ...(key.boundMaterial
       ? [
           {

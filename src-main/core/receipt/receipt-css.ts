@@ -84,6 +84,8 @@ table.files .hex { font-size: 8.5pt; }
 table.signatures td { height: 19mm; vertical-align: bottom; padding: 2mm 3mm 1.5mm; }
 th.share { width: 22%; }
 .custody-set { border: 1pt solid #777; padding: 3.5mm 4mm 3mm; margin-bottom: 5mm; }
+.replica-group { border: 1pt solid #777; padding: 3.5mm 4mm 3mm; margin-bottom: 5mm; break-inside: avoid; page-break-inside: avoid; }
+table.replica-members { width: 100%; font-size: 8.5pt; overflow-wrap: anywhere; }
 .custody-set table.custody { break-inside: avoid; page-break-inside: avoid; }
 ul.custody-keys { columns: 2; margin: 1mm 0 0; padding-left: 5mm; font-size: 8.5pt; overflow-wrap: anywhere; }
 table.signatures td.date { width: 24%; }

@@ -19,10 +19,14 @@ import {
   hsmFacts,
   keyFacts,
   parametersSealAbout,
+  replicaGroupFacts,
+  replicaGroupOf,
+  replicaGroups,
   signatories,
   titleValue,
   type Fact,
   type ReceiptCustodySet,
+  type ReceiptReplicaGroup,
 } from './facts';
 import { embedCjkFont, embedCjkFontInSlices } from './cjk-font';
 import { groupHexLines } from '../hex-groups';
@@ -118,12 +122,33 @@ function keySection(
   index: number,
   input: ReceiptInput,
   sets: readonly ReceiptCustodySet[],
+  groups: readonly ReceiptReplicaGroup[],
 ): string {
   const set = custodySetOf(sets, key);
-  const facts = [...keyFacts(key, input.side), ...(set ? [custodySetFact(set)] : [])];
+  const facts = [...keyFacts(key, input.side, replicaGroupOf(groups, key)), ...(set ? [custodySetFact(set)] : [])];
   return `<article class="key"><h3>${w.html('receipt.keys.keyHeading', { n: index + 1, total: input.keys.length })} ${userText(key.alias)}</h3>
 <table class="facts"><tbody>${factRows(w, facts)}</tbody></table>
 ${filesTable(w, key)}</article>`;
+}
+
+/** One replica group: its one check value, (online) its proof, then every member and where it lives. */
+function replicaGroupHtml(w: ReceiptWords, group: ReceiptReplicaGroup, input: ReceiptInput): string {
+  const rows = group.members
+    .map(
+      (k) =>
+        `<tr><td>${w.html('receipt.replica.role', { role: k === group.primary ? 'primary' : 'replica' })}</td><td>${userText(k.alias)}</td><td><code>${userText(k.keyId)}</code></td><td>${userText(k.place?.region ?? '')}</td><td><code>${userText(k.place?.projectId ?? '')}</code></td></tr>`,
+    )
+    .join('');
+  return `<article class="replica-group"><h3>${w.html('receipt.replica.groupTitle', { group: group.n, count: group.members.length })} ${userText(group.primary.alias)}</h3>
+<table class="facts"><tbody>${factRows(w, replicaGroupFacts(group, input.side))}</tbody></table>
+<table class="replica-members"><thead><tr><th>${w.html('receipt.replica.roleHeading')}</th><th>${w.html('receipt.key.alias')}</th><th>${w.html('receipt.key.keyId')}</th><th>${w.html('receipt.replica.region')}</th><th>${w.html('receipt.replica.project')}</th></tr></thead><tbody>${rows}</tbody></table></article>`;
+}
+
+function replicaSection(w: ReceiptWords, input: ReceiptInput): string {
+  const groups = replicaGroups(input.keys);
+  if (groups.length === 0) return '';
+  return `<section class="replica-groups"><h2>${w.html('receipt.replica.heading')}</h2><p class="lead">${w.html('receipt.replica.lead')}</p>
+${groups.map((g) => replicaGroupHtml(w, g, input)).join('\n')}</section>`;
 }
 
 function deviationsSection(w: ReceiptWords, input: ReceiptInput): string {
@@ -207,10 +232,11 @@ export function renderReceiptHtml(input: ReceiptInput, options: ReceiptRenderOpt
   checkReceiptInput(input);
   const w = new ReceiptWords(options.language ?? DEFAULT_RECEIPT_LANGUAGE);
   const sets = custodySets(input.keys);
+  const groups = replicaGroups(input.keys);
   const document = receiptDocument(
     input,
     w,
-    input.keys.map((key, i) => keySection(w, key, i, input, sets)),
+    input.keys.map((key, i) => keySection(w, key, i, input, sets, groups)),
     sets,
     receiptSeals(input).map((render) => render(w)),
   );
@@ -228,11 +254,12 @@ export async function renderReceiptHtmlInSlices(
   checkReceiptInput(input);
   const w = new ReceiptWords(options.language ?? DEFAULT_RECEIPT_LANGUAGE);
   const sets = custodySets(input.keys);
+  const groups = replicaGroups(input.keys);
   const slicer = eventLoopSlicer();
   const sections: string[] = [];
   for (const [i, key] of input.keys.entries()) {
     await slicer.pause();
-    sections.push(keySection(w, key, i, input, sets));
+    sections.push(keySection(w, key, i, input, sets, groups));
   }
   // A seal's QR code takes a few milliseconds (more the first time): one turn each.
   const seals: string[] = [];
@@ -291,6 +318,7 @@ ${peopleSection(w, input)}
 <section><h2>${w.html('receipt.keys.heading')}</h2>
 ${keySections.join('\n')}
 </section>
+${replicaSection(w, input)}
 ${custodySection(w, sets)}
 ${methodsSection(w)}
 ${signOff(w, input)}

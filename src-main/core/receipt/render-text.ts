@@ -19,10 +19,14 @@ import {
   hsmFacts,
   keyFacts,
   parametersSealAbout,
+  replicaGroupFacts,
+  replicaGroupOf,
+  replicaGroups,
   signatories,
   titleValue,
   type Fact,
   type ReceiptCustodySet,
+  type ReceiptReplicaGroup,
 } from './facts';
 import { groupHexLines } from '../hex-groups';
 import {
@@ -106,13 +110,14 @@ function keyLinesOf(
   key: ReceiptKey,
   i: number,
   sets: readonly ReceiptCustodySet[],
+  groups: readonly ReceiptReplicaGroup[],
 ): string[] {
   const { t } = wordsIn(locale);
   const out: string[] = [];
   out.push(
     '',
     `  ${t('receipt.keys.keyHeading', { n: i + 1, total: input.keys.length })} ${visibleText(key.alias)}`,
-    ...factLines(locale, keyFacts(key, input.side), '    '),
+    ...factLines(locale, keyFacts(key, input.side, replicaGroupOf(groups, key)), '    '),
   );
   const set = custodySetOf(sets, key);
   if (set) out.push(...factLines(locale, [custodySetFact(set)], '    '));
@@ -122,6 +127,28 @@ function keyLinesOf(
     out.push(`      ${visibleText(f.name)} (${t('receipt.files.bytes', { bytes: f.size })})`);
     out.push(...groupHexLines(f.sha256).map((line, j) => `        ${j === 0 ? 'sha256' : '      '} ${line}`));
   });
+  return out;
+}
+
+/** The replica groups: each group's members with their place, its one check value and (online) its proof. */
+function replicaGroupLines(input: ReceiptInput, locale: Locale): string[] {
+  const groups = replicaGroups(input.keys);
+  if (groups.length === 0) return [];
+  const { t } = wordsIn(locale);
+  const out = [...heading(t('receipt.replica.heading')), ...wrap(t('receipt.replica.lead'), 74, '  ')];
+  for (const group of groups) {
+    out.push(
+      '',
+      `  ${t('receipt.replica.groupTitle', { group: group.n, count: group.members.length })} ${visibleText(group.primary.alias)}`,
+      ...factLines(locale, replicaGroupFacts(group, input.side), '    '),
+      `    ${t('receipt.replica.members', { count: group.members.length })}`,
+    );
+    for (const k of group.members) {
+      const role = t('receipt.replica.role', { role: k === group.primary ? 'primary' : 'replica' });
+      const place = k.place ? `  ${visibleText(k.place.region)}  ${visibleText(k.place.projectId)}` : '';
+      out.push(`      ${role}  ${visibleText(k.keyId)}${place}`);
+    }
+  }
   return out;
 }
 
@@ -191,7 +218,7 @@ function twin(input: ReceiptInput, locale: Locale, keyLines: readonly string[]):
   }
   out.push(...heading(t('receipt.keys.heading')));
   const sets = custodySets(input.keys);
-  out.push(...keyLines);
+  out.push(...keyLines, ...replicaGroupLines(input, locale));
   if (sets.length > 0) out.push(...heading(t('receipt.custody.heading')));
   for (const set of sets) {
     out.push('', `  ${t('receipt.custody.setTitle', { set: set.n })}: ${p(custodyHeading(set.custody))}`);
@@ -238,13 +265,14 @@ function twin(input: ReceiptInput, locale: Locale, keyLines: readonly string[]):
 export function renderReceiptText(input: ReceiptInput, options: { language?: ReceiptLanguage } = {}): string {
   checkReceiptInput(input);
   const sets = custodySets(input.keys);
+  const groups = replicaGroups(input.keys);
   const locales = receiptLocales(options.language ?? DEFAULT_RECEIPT_LANGUAGE);
   return joinTwins(
     locales.map((locale) =>
       twin(
         input,
         locale,
-        input.keys.flatMap((key, i) => keyLinesOf(input, locale, key, i, sets)),
+        input.keys.flatMap((key, i) => keyLinesOf(input, locale, key, i, sets, groups)),
       ),
     ),
   );
@@ -257,13 +285,14 @@ export async function renderReceiptTextInSlices(
 ): Promise<string> {
   checkReceiptInput(input);
   const sets = custodySets(input.keys);
+  const groups = replicaGroups(input.keys);
   const slicer = eventLoopSlicer();
   const twins: string[][] = [];
   for (const locale of receiptLocales(options.language ?? DEFAULT_RECEIPT_LANGUAGE)) {
     const keyLines: string[] = [];
     for (const [i, key] of input.keys.entries()) {
       await slicer.pause();
-      keyLines.push(...keyLinesOf(input, locale, key, i, sets));
+      keyLines.push(...keyLinesOf(input, locale, key, i, sets, groups));
     }
     await yieldToEventLoop();
     twins.push(twin(input, locale, keyLines));

@@ -65,6 +65,15 @@ export interface ReceiptKey {
   /** Online side only: the check after import, e.g. `get-publickey matches the fingerprint above`. */
   readonly verificationResult?: string | ReceiptPhrase;
   readonly custody?: ReceiptCustody;
+  /** A member of a replica group: the region and project the key lives in. */
+  readonly place?: { readonly region: string; readonly projectId: string };
+  /** A replica: the key id of its group's primary (on this receipt too). Absent for a primary or a key alone. */
+  readonly replicaOf?: string;
+  /**
+   * Online side, a group's primary: how the group was proven after import (`receipt.replica.proof`).
+   * Absent on a primary of the online side: the group is printed as not proven.
+   */
+  readonly groupProof?: ReceiptPhrase;
 }
 
 /** A bundle as a receipt seals it: its folder name and the SHA-256 (hex) of its manifest. */

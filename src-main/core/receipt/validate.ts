@@ -91,6 +91,25 @@ function checkKey(key: ReceiptKey, n: number, side: ReceiptInput['side']): void 
   }
 }
 
+/** A replica names a primary printed on the same receipt, of the same spec; groups are not chained. */
+function checkReplicaGroups(input: ReceiptInput): void {
+  const byId = new Map(input.keys.map((k) => [k.keyId, k]));
+  input.keys.forEach((key, i) => {
+    const at = `key ${i + 1}`;
+    if (key.place) {
+      text(key.place.region, `${at}: the region`);
+      text(key.place.projectId, `${at}: the project ID`);
+    }
+    if (key.groupProof !== undefined) textOrPhrase(key.groupProof, `${at}: the replica group's proof`);
+    if (key.replicaOf === undefined) return;
+    const primary = byId.get(key.replicaOf);
+    if (!primary || primary === key) bad(`${at}: a replica of a key not on this receipt`);
+    if (primary.replicaOf !== undefined) bad(`${at}: a replica of a replica`);
+    if (primary.spec !== key.spec) bad(`${at}: a replica of a key of another spec`);
+    if (key.groupProof !== undefined) bad(`${at}: a group's proof belongs to its primary`);
+  });
+}
+
 /** Throws KeyferryError RECEIPT_INPUT_INVALID when `input` is not fit to print. */
 export function checkReceiptInput(input: ReceiptInput): void {
   if (typeof input.ceremonyId !== 'string' || !CEREMONY_ID_PATTERN.test(input.ceremonyId))
@@ -109,6 +128,7 @@ export function checkReceiptInput(input: ReceiptInput): void {
   input.witnesses.forEach((w, i) => text(w, `witness ${i + 1}'s name`));
   if (input.keys.length === 0) bad('a receipt needs at least one key');
   input.keys.forEach((key, i) => checkKey(key, i + 1, input.side));
+  checkReplicaGroups(input);
   text(input.bundle.name, 'the bundle name');
   hex64(input.bundle.digest, 'the bundle digest');
   if (input.parametersBundle !== null) {

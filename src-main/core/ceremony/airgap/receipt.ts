@@ -35,7 +35,21 @@ export function receiptCustodyOf(result: CustodyResult): ReceiptCustody {
   };
 }
 
-function receiptKey(p: ImportParameters, w: WrappedKeySummary, facts: AirGapReceiptFacts): ReceiptKey {
+/** A replica group member's place and primary, for the receipt (nothing for a key alone). */
+function replicaFacts(p: ImportParameters, primaries: ReadonlySet<string>): Pick<ReceiptKey, 'place' | 'replicaOf'> {
+  if (p.replicaOf === undefined && !primaries.has(p.keyId)) return {};
+  return {
+    ...(p.origin.kind === 'kms-answer' ? { place: { region: p.origin.region, projectId: p.origin.projectId } } : {}),
+    ...(p.replicaOf !== undefined ? { replicaOf: p.replicaOf } : {}),
+  };
+}
+
+function receiptKey(
+  p: ImportParameters,
+  w: WrappedKeySummary,
+  facts: AirGapReceiptFacts,
+  primaries: ReadonlySet<string>,
+): ReceiptKey {
   if (!p.importToken) {
     throw new KeyferryError('RECEIPT_NEEDS_TOKEN', { keyId: p.keyId });
   }
@@ -61,16 +75,18 @@ function receiptKey(p: ImportParameters, w: WrappedKeySummary, facts: AirGapRece
       : {}),
     materialExpiry: expiry,
     ...(custody ? { custody } : {}),
+    ...replicaFacts(p, primaries),
   };
 }
 
 /** Writes the receipt into `dir`, then journals its file names and digests. */
 export async function writeAirGapReceipt(dir: string, facts: AirGapReceiptFacts): Promise<WrittenCeremonyReceipt> {
   const { record, journal } = facts;
+  const primaries = new Set(facts.parameters.flatMap((p) => (p.replicaOf !== undefined ? [p.replicaOf] : [])));
   const keys = facts.parameters.map((p) => {
     const w = facts.wrapped.find((k) => k.keyId === p.keyId);
     if (!w) throw stepOutOfOrder({ reason: 'notWrapped', keyId: p.keyId });
-    return receiptKey(p, w, facts);
+    return receiptKey(p, w, facts, primaries);
   });
   return writeJournaledReceipt(
     dir,

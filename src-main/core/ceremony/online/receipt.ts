@@ -19,9 +19,37 @@ interface OnlineReceiptFacts {
   readonly now: Date;
   /** The language to print in (default: the one the journal records for the ceremony). */
   readonly language?: ReceiptLanguage;
+  /** Where a key lives: its region and project (the ceremony's own connection, or its replica's). */
+  readonly placeOf: (key: OnlineKeyState) => { readonly region: string; readonly projectId: string };
 }
 
-function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts): ReceiptKey {
+/** A replica group member's place, its primary and (primary) how the group was proven, for the receipt. */
+function replicaFacts(
+  key: OnlineKeyState,
+  facts: OnlineReceiptFacts,
+  primaries: ReadonlySet<string>,
+): Pick<ReceiptKey, 'place' | 'replicaOf' | 'groupProof'> {
+  if (key.replicaOf === undefined && !primaries.has(key.keyId)) return {};
+  const { region, projectId } = facts.placeOf(key);
+  const proof = facts.state.replicaProofs.get(key.keyId);
+  return {
+    place: { region, projectId },
+    ...(key.replicaOf !== undefined ? { replicaOf: key.replicaOf } : {}),
+    ...(proof
+      ? {
+          groupProof: {
+            key: 'receipt.replica.proof',
+            values: {
+              method: proof.method === 'public-key-equal' ? 'publicKey' : 'kcv',
+              count: proof.members.length,
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: ReadonlySet<string>): ReceiptKey {
   const imported = key.imported;
   const issued = key.issued.find((i) => i.importTokenSha256 === imported?.importTokenSha256);
   if (!imported || !issued || !key.verified) {
@@ -44,6 +72,7 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts): ReceiptKey 
       ? { key: 'receipt.key.importedHow', values: { how: confirmation, state: key.verified.keyState } }
       : { key: 'receipt.key.imported', values: { state: key.verified.keyState } },
     verificationResult: key.verified.proof,
+    ...replicaFacts(key, facts, primaries),
   };
 }
 
@@ -54,7 +83,8 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts): ReceiptKey 
 export async function writeOnlineReceipt(dir: string, facts: OnlineReceiptFacts): Promise<WrittenCeremonyReceipt> {
   const { state, journal } = facts;
   const earlier = journal.entries.filter((e) => e.event === 'receipt.written').length;
-  const keys = [...state.keys.values()].filter(holdsImportedMaterial).map((k) => receiptKey(k, facts));
+  const primaries = new Set([...state.keys.values()].flatMap((k) => (k.replicaOf !== undefined ? [k.replicaOf] : [])));
+  const keys = [...state.keys.values()].filter(holdsImportedMaterial).map((k) => receiptKey(k, facts, primaries));
   const ws = describeWorkstation();
   return writeJournaledReceipt(
     dir,

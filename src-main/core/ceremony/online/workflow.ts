@@ -359,6 +359,7 @@ export class OnlineCeremony {
       confirmations: this.#confirmations,
       journal: this.#options.journal,
       now: this.#now(),
+      placeOf: (key) => placeOf(this.#ctx, key),
     });
     this.#guard.advance('finished');
     return receipt;

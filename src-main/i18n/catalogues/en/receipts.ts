@@ -144,6 +144,25 @@ export const enReceipts = {
   'receipt.custody.presentedBy': 'Presented by',
   'receipt.custody.textShare': 'Share {share}: {custodian}',
   'receipt.custody.textSharePresented': 'Share {share}: {custodian}, presented by {presenter}',
+  'receipt.replica.heading': 'Replica groups',
+  'receipt.replica.lead':
+    'The keys of a replica group hold one material: generated once on the air-gapped workstation and wrapped for each member under the wrapping key of that member’s own region and project. The check value printed for a group holds for every member.',
+  'receipt.replica.groupTitle': 'Replica group {group} ({count} keys):',
+  'receipt.replica.members': 'Members ({count}), primary first:',
+  'receipt.replica.role': '{role, select, primary {primary} other {replica}}',
+  'receipt.replica.roleHeading': 'Role',
+  'receipt.replica.region': 'Region',
+  'receipt.replica.project': 'Project ID',
+  'receipt.replica.keyInGroup': 'Replica group',
+  'receipt.replica.keyInGroupValue':
+    '{role, select, primary {group {group}: the primary (members listed under “Replica groups”)} other {group {group}: a replica of {primary}}}',
+  'receipt.replica.place': 'Region / project',
+  'receipt.replica.placeValue': '{region} / {projectId}',
+  'receipt.replica.sameCheck': 'the one value of replica group {group} (printed once under “Replica groups”)',
+  'receipt.replica.otherCheck': 'DIFFERS for member {keyId}',
+  'receipt.replica.proofLabel': 'Group proof',
+  'receipt.replica.proof':
+    '{method, select, publicKey {Proven after import: get-publickey of each of the {count} members, asked in its own region, equals the public-key fingerprint above.} kcv {Proven as far as the KMS allows: the {count} members were imported from the one wrapped material with the key check value above (in the bundle the witnesses confirmed), each in its own region, and each is Enabled and passed its own encrypt/decrypt round trip. The KMS offers no call that compares AES material across keys without revealing it.} other {NOT PROVEN: the journal records no proof of this group after its last import.}}',
   'receipt.signoff.heading': 'Sign-off',
   'receipt.signoff.statement':
     '{side, select, online {By signing, I confirm that I was present for this ceremony, that I have read the deviations listed above, and that the digests and results printed above are the ones Keyferry showed on the screen, the wrapped-material bundle digest also matching the air-gapped receipt. The results are Keyferry’s reading of the KMS’s answers, each recorded in the journal; a signature does not vouch for the KMS itself.} other {By signing, I confirm that I was present for this ceremony, that each confirmation listed under my name above is one I typed myself, that I have read the deviations listed above, that the digests printed above are the ones Keyferry showed on the screen, and that I saw key material leave this workstation only in wrapped form.}}',
