@@ -42,6 +42,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'fingerprint.refused': 'refusal',
   'witness.refused': 'refusal',
   'replica-group.refused': 'refusal',
+  'kms.replica-refused': 'refusal',
   'custody.share-refused': 'refusal',
   'custody.restore-refused': 'refusal',
   'custody.backup-refused': 'refusal',

@@ -14,6 +14,8 @@ export const ONLINE_EVENTS = {
   connected: 'kms.connected',
   /** A connection to a replica's region/project (the ceremony's own connection is kms.connected). */
   replicaConnected: 'kms.replica-connected',
+  /** A replica connection refused before anything was sent: not the endpoint/project the credentials may reach there. */
+  replicaRefused: 'kms.replica-refused',
   keyCreated: 'key.created',
   parametersFetched: 'parameters.fetched',
   /** An answer's wrapping key refused at fetch (weak, or one Huawei's import would refuse): nothing issued. */

@@ -26,19 +26,29 @@ export interface KeyProgressLine {
  * screen can show both the overall bar and which keys are in flight.
  */
 export async function forEachKeyWithProgress<T, R>(
-  options: { readonly concurrency: number; readonly onProgress: ProgressListener | undefined; readonly step: string },
+  options: {
+    readonly concurrency: number;
+    readonly onProgress: ProgressListener | undefined;
+    readonly step: string;
+    /**
+     * When one step runs in several passes (primaries, then their replicas): the keys finished in
+     * earlier passes and the step's total, so the count runs once over every key of the step.
+     */
+    readonly count?: { readonly before: number; readonly total: number };
+  },
   items: readonly T[],
   describe: (item: T) => KeyProgressLine,
   task: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
-  let finished = 0;
+  let finished = options.count?.before ?? 0;
+  const total = options.count?.total ?? items.length;
   const report = (item: T, keyPhase: KeyPhase, keyId?: string) => {
     const { keyId: known, line } = describe(item);
     const id = keyId ?? known;
     reportProgress(options.onProgress, {
       step: options.step,
       done: finished,
-      total: items.length,
+      total,
       keyPhase,
       ...(id ? { keyId: id } : {}),
       ...line,

@@ -32,9 +32,12 @@ export async function createExternalKeys(
   planned: readonly PlannedKey[],
 ): Promise<CreatedKey[]> {
   if (planned.length === 0) throw new KeyferryError('CEREMONY_NO_KEYS');
+  // One progress count over every key the KMS will hold, primaries and replicas alike.
+  const total = planned.reduce((n, key) => n + 1 + (key.replicas?.length ?? 0), 0);
   const primaries = await createEach(
     ctx,
     planned.map((key) => ({ key })),
+    { before: 0, total },
   );
   const replicas = planned.flatMap((key, i) =>
     (key.replicas ?? []).map((target) => ({
@@ -42,14 +45,25 @@ export async function createExternalKeys(
       replica: { replicaOf: (primaries[i] as CreatedKey).keyId, target },
     })),
   );
-  return [...primaries, ...(replicas.length > 0 ? await createEach(ctx, replicas) : [])];
+  return [
+    ...primaries,
+    ...(replicas.length > 0 ? await createEach(ctx, replicas, { before: primaries.length, total }) : []),
+  ];
 }
 
-function createEach(ctx: OnlineStepContext, keys: readonly KeyToCreate[]): Promise<CreatedKey[]> {
+function createEach(
+  ctx: OnlineStepContext,
+  keys: readonly KeyToCreate[],
+  count: { readonly before: number; readonly total: number },
+): Promise<CreatedKey[]> {
   return forEachKeyWithProgress(
-    { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'create-keys' },
+    { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'create-keys', count },
     keys,
-    ({ key }) => ({ line: progressLine('create-key', { spec: key.spec, alias: key.alias }) }),
+    ({ key, replica }) => ({
+      line: replica
+        ? progressLine('create-replica', { spec: key.spec, alias: key.alias, region: replica.target.region })
+        : progressLine('create-key', { spec: key.spec, alias: key.alias }),
+    }),
     async ({ key, replica }) => {
       const kms = ctx.kmsFor({ keyId: '', ...(replica ? { target: replica.target } : {}) });
       const { keyId } = await ctx.kmsCall('create-key', null, () =>

@@ -108,6 +108,7 @@ export class ReplicaConnections {
       if (this.#open.has(key)) continue;
       if (!this.#factory) throw new KeyferryError('REPLICA_CONNECTION_UNAVAILABLE', { ...target });
       const kms = this.#factory(target);
+      await refuseUnboundReplica(ctx, this.#primary.kms, target, kms, credentials);
       const keys = await ctx.kmsCall('connect', null, () => kms.listKeys());
       await ctx.journal(ONLINE_EVENTS.replicaConnected, {
         endpoint: kms.endpoint.origin,
@@ -119,6 +120,43 @@ export class ReplicaConnections {
       this.#open.set(key, kms);
     }
   }
+}
+
+/**
+ * The credential binding, checked again for each replica region before anything is sent there:
+ * the credentials are bound to the ceremony's own endpoint (`credentials.endpoint`, else the
+ * connection's), and may reach a replica region only at the endpoint beside it for that region
+ * (Huawei's regional KMS endpoint, or the local simulator's region host) and only for the
+ * replica's own project. A connection elsewhere (another host, port or project, e.g. from a
+ * factory that does not build beside the ceremony's endpoint) is journaled `kms.replica-refused`
+ * (a deviation) and refused: CREDENTIALS_REPLICA_ENDPOINT_DIFFERS.
+ */
+async function refuseUnboundReplica(
+  ctx: Pick<ReplicaConnectContext, 'journal'>,
+  primary: OnlineKms,
+  target: ReplicaTarget,
+  kms: OnlineKms,
+  credentials: JsonObject | undefined,
+): Promise<void> {
+  const bound = typeof credentials?.endpoint === 'string' ? credentials.endpoint : primary.endpoint.origin;
+  const beside = endpointBeside(new URL(bound), target.region)?.origin ?? null;
+  const endpoint = kms.endpoint.origin;
+  const field = endpoint !== beside ? 'endpoint' : kms.projectId !== target.projectId ? 'projectId' : null;
+  if (field === null) return;
+  const values = {
+    region: target.region,
+    field,
+    expected: field === 'endpoint' ? (beside ?? '') : target.projectId,
+    given: field === 'endpoint' ? endpoint : kms.projectId,
+    bound,
+  };
+  await ctx.journal(ONLINE_EVENTS.replicaRefused, {
+    code: 'CREDENTIALS_REPLICA_ENDPOINT_DIFFERS',
+    ...values,
+    projectId: target.projectId,
+    ...(typeof credentials?.source === 'string' ? { source: credentials.source } : {}),
+  });
+  throw new KeyferryError('CREDENTIALS_REPLICA_ENDPOINT_DIFFERS', values);
 }
 
 /** The distinct replica targets of `keys`, in order. */

@@ -10,6 +10,7 @@ export const enProgress = {
     'Encrypting {keys, plural, one {# key} other {# keys}} into one custody backup and splitting its key into {shares} shares',
   'progress.shares-written': 'Custody shares written',
   'progress.create-key': 'Creating {spec} key {alias}',
+  'progress.create-replica': 'Creating the replica of {spec} key {alias} in region {region}',
   'progress.fetch-parameters': 'Fetching import parameters for {alias}',
   'progress.write-parameters-bundle': 'Writing the import-parameters bundle to {dir}',
   'progress.parameters-bundle-written': 'Import-parameters bundle written and verified',

@@ -30,4 +30,8 @@ export const enReplicas = {
   'problem.REPLICA_MATERIAL_FROM_PRIMARY':
     'Key {keyId} is a replica of {primary}: it gets the material of {primary} and none of its own.',
   'problem.REPLICA_MATERIAL_FROM_PRIMARY.next': 'Load or generate the material for {primary}; its replicas take it.',
+  'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS':
+    '{field, select, endpoint {The connection for replica region {region} goes to {given}, but the credentials, bound to {bound}, may reach that region only at {expected}.} other {The connection for replica region {region} is for project {given}, but the plan places the replica in project {expected}.}} Nothing was sent there; the refusal is journaled.',
+  'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS.next':
+    "Connect through the region's own KMS endpoint (or the local simulator) and check the replica's region and project in the plan; do not use these credentials with another endpoint.",
 } as const;

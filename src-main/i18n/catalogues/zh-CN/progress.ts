@@ -11,6 +11,7 @@ export const zhCNProgress: { readonly [K in keyof typeof enProgress]: string } =
   'progress.split-set': '正在将 {keys, plural, other {# 个密钥}}加密到一个托管备份中，并将其密钥拆分为 {shares} 份',
   'progress.shares-written': '托管份额已写入',
   'progress.create-key': '正在创建 {spec} 密钥 {alias}',
+  'progress.create-replica': '正在区域 {region} 中创建 {spec} 密钥 {alias} 的副本',
   'progress.fetch-parameters': '正在获取 {alias} 的导入参数',
   'progress.write-parameters-bundle': '正在将导入参数包写入 {dir}',
   'progress.parameters-bundle-written': '导入参数包已写入并校验',

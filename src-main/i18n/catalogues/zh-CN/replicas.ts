@@ -25,4 +25,8 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
   'problem.REPLICA_MATERIAL_FROM_PRIMARY':
     '密钥 {keyId} 是 {primary} 的副本：它使用 {primary} 的材料，没有自己的材料。',
   'problem.REPLICA_MATERIAL_FROM_PRIMARY.next': '请为 {primary} 加载或生成材料，其副本会随之获得。',
+  'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS':
+    '{field, select, endpoint {副本区域 {region} 的连接指向 {given}，但这些凭据绑定到 {bound}，在该区域只能用于 {expected}。} other {副本区域 {region} 的连接属于项目 {given}，但计划将副本放在项目 {expected} 中。}}未向该处发送任何内容；此次拒绝已记入日志。',
+  'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS.next':
+    '请通过该区域自己的 KMS 端点（或本地模拟器）连接，并检查计划中副本的区域和项目；不要将这些凭据用于其他端点。',
 } as const;
