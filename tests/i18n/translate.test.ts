@@ -39,6 +39,19 @@ describe('translator', () => {
     expect(translator('zh-CN').problem(locked).message).toBe('连续五次签名错误，访问密钥已被锁定。');
   });
 
+  it('names a failed key generation by the library code, never its English sentence', () => {
+    const problem = new KeyferryError('KEYGEN_FAILED', {
+      spec: 'RSA_4096',
+      errorCode: 'ERR_OSSL_BN_BIGNUM_TOO_LONG',
+    }).toProblem();
+    expect(translator('zh-CN').problem(problem).message).toBe(
+      '生成 RSA_4096 密钥材料失败（密码库返回 ERR_OSSL_BN_BIGNUM_TOO_LONG）。',
+    );
+    const bare = new KeyferryError('KEYGEN_FAILED', { spec: 'EC_P256', errorCode: 'none' }).toProblem();
+    expect(bare.message).toBe('Generating EC_P256 key material failed.');
+    expect(translator('zh-CN').problem(bare).message).toBe('生成 EC_P256 密钥材料失败。');
+  });
+
   it('shows a problem whose code has no catalogue entry yet in its English texts', () => {
     const legacy = new KeyferryError('SOMETHING_OLD', 'It broke.', 'Try again.').toProblem();
     expect(translator('zh-CN').problem(legacy)).toEqual({ message: 'It broke.', nextStep: 'Try again.' });

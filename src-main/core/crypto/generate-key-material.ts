@@ -40,7 +40,9 @@ export async function generateKeyMaterial(spec: KeySpec): Promise<KeyMaterial> {
     const { publicKey, privateKey } = await generateDerKeyPair(spec);
     return createKeyMaterial(spec, SecretBytes.from(privateKey), publicKey);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new KeyferryError('KEYGEN_FAILED', { spec, detail }, { cause: error });
+    // The library's own sentence stays in the cause (logs); the officer sees its code, if any.
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    const errorCode = typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,79}$/.test(code) ? code : 'none';
+    throw new KeyferryError('KEYGEN_FAILED', { spec, errorCode }, { cause: error });
   }
 }

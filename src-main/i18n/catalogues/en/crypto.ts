@@ -26,7 +26,8 @@ export const enCrypto = {
     'The wrapped private key did not pass the AES key wrap integrity check: wrong temporary key or damaged data.',
   'problem.KWP_UNWRAP_FAILED.next':
     'Check that the wrapped private key and the encrypted key material come from the same wrap.',
-  'problem.KEYGEN_FAILED': 'Generating {spec} key material failed: {detail}.',
+  'problem.KEYGEN_FAILED':
+    'Generating {spec} key material failed{errorCode, select, none {} other { (the crypto library answered {errorCode})}}.',
   'problem.KEYGEN_FAILED.next':
     "Nothing was written. Try again; if it keeps failing, the machine's crypto library may be broken.",
   'problem.SPEC_NOT_IMPORTABLE':

@@ -20,7 +20,7 @@ export const zhCNCrypto: { readonly [K in keyof typeof enCrypto]: string } = {
   'problem.KWP_BAD_CIPHERTEXT_LENGTH.next': '请确认已包装的私钥文件已完整复制。',
   'problem.KWP_UNWRAP_FAILED': '已包装的私钥未通过 AES 密钥包装的完整性校验：临时中间密钥错误或数据已损坏。',
   'problem.KWP_UNWRAP_FAILED.next': '请确认已包装的私钥与加密后的密钥材料来自同一次包装。',
-  'problem.KEYGEN_FAILED': '生成 {spec} 密钥材料失败：{detail}。',
+  'problem.KEYGEN_FAILED': '生成 {spec} 密钥材料失败{errorCode, select, none {} other {（密码库返回 {errorCode}）}}。',
   'problem.KEYGEN_FAILED.next': '未写入任何内容。请重试；如果一直失败，可能是本机的密码库已损坏。',
   'problem.SPEC_NOT_IMPORTABLE': '密钥规格 {spec} 无法导入：KMS 不支持为 HMAC 密钥导入密钥材料。',
   'problem.SPEC_NOT_IMPORTABLE.next':
