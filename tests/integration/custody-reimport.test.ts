@@ -6,7 +6,7 @@
  * parameters (`online params` again); the restore ceremony (`keyferry custody restore`, a real
  * child process) rebuilds the material from shares 2, 4 (files) and 5 (typed from its slip),
  * after refusing 2 shares and a share of another ceremony with nothing written; the online side
- * re-imports with the expiry the restored bundle requests (no --expires: the plan's expiry has
+ * re-imports with the expiry the restored bundle requests (--expires never, chosen explicitly: the plan's expiry has
  * passed by the KMS's clock); the key is Enabled and the ciphertext made BEFORE the expiry
  * decrypts AFTER the re-import. No file under the ceremony folder holds the
  * material in any encoding (raw, hex either case, base64 or base64url at any alignment).
@@ -197,6 +197,9 @@ describe('custody: expiry, restore ceremony, re-import', () => {
       '--witness-confirms',
       `Ben=${paramsDigest}`,
       '--allow-network',
+      // The material had an expiry: a restore must choose one explicitly (here: never).
+      '--expires',
+      'never',
     ];
     const filesBefore = (await everyFile(ceremony)).sort();
     const tooFew = await runCli(

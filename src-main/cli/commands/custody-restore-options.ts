@@ -34,7 +34,7 @@ export const RESTORE_OPTIONS = optionTable({
     group: 'ceremony',
     help: 'cli.opt.restore.presented-by',
   },
-  expires: { type: 'string', arg: 'WHEN', group: 'ceremony', help: 'cli.opt.expires' },
+  expires: { type: 'string', arg: 'WHEN', group: 'ceremony', help: 'cli.opt.restore.expires' },
   'receipt-dir': { type: 'string', arg: 'DIR', group: 'ceremony', help: 'cli.opt.receipt-dir' },
   'allow-network': { type: 'boolean', group: 'ceremony', help: 'cli.opt.allow-network' },
   out: { type: 'string', arg: 'FILE|DIR', group: 'prove', help: 'cli.opt.restore.out' },

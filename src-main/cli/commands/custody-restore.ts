@@ -21,7 +21,7 @@ export const custodyRestoreCommand = defineCommand({
   synopsis: [
     '--share FILE... [--typed FILE...] [--backup FILE] --bundle DIR --wrapped-out DIR',
     '    --journal FILE --operator NAME --witness NAME... [--witness-confirms NAME=DIGEST...]',
-    '    [--presented-by INDEX=NAME...] [--expires never|ISO-TIME] [--receipt-dir DIR] [--title TEXT] [--allow-network]',
+    '    [--presented-by INDEX=NAME...] [--expires original|never|ISO-TIME] [--receipt-dir DIR] [--title TEXT] [--allow-network]',
     '--hsm-module FILE --hsm-token LABEL|SERIAL [--hsm-pin-env VAR] [--hsm-journal FILE]',
     '    --bundle DIR --wrapped-out DIR --journal FILE --operator NAME --witness NAME... [...]',
     '--share FILE... [--typed FILE...] [--backup FILE] [--out FILE|DIR] [--ceremony-id ID] [--key-id ID...] [--key-spec SPEC]',
@@ -31,7 +31,8 @@ export const custodyRestoreCommand = defineCommand({
   notes: ['cli.note.custody-restore.hsm', 'cli.note.custody-restore.set', 'cli.note.custody-restore.prove'],
   async run({ values }, io) {
     checkMode(values);
-    if (values.bundle !== undefined && values.expires) parseMaterialExpiry(values.expires);
+    if (values.bundle !== undefined && values.expires && values.expires.trim() !== 'original')
+      parseMaterialExpiry(values.expires);
     presentedByMap(values['presented-by'] ?? []);
     const hsm = await hsmSourceFromOptions(values, io, []);
     if (hsm) {

@@ -141,6 +141,9 @@ describe('keyferry custody restore --hsm-module (SoftHSM, simulator clock)', () 
       '--witness-confirms',
       `Ben=${paramsDigestFrom(params2.stdout)}`,
       '--allow-network',
+      // The material had an expiry (now past): the restore chooses one explicitly.
+      '--expires',
+      'never',
     ];
 
     // Refusals first: shares with the HSM options; a wrong PIN; another token.

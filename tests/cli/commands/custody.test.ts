@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../src-main/cli/command';
 import { createCustodyCommands } from '../../../src-main/cli/commands/custody';
+import { restoredExpiry } from '../../../src-main/cli/commands/custody-restore-ceremony';
 import { commands as registered } from '../../../src-main/cli/commands/index';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { readBundle } from '../../../src-main/core/bundle';
@@ -415,6 +416,56 @@ describe('keyferry custody', () => {
     });
     expect(unwrapped.secret.use((b) => Buffer.from(b)).equals(key)).toBe(true);
     unwrapped.dispose();
+  });
+
+  it('material that had an expiry: restore requires an explicit --expires (original, a date or never), never a silent "never"', async () => {
+    const dir = await workspace();
+    await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
+    const outs = await folders(dir, 3);
+    expect((await run(splitArgs('key.bin', 'AES_256', 2, outs, ['Alice', 'Bob', 'Carol']), dir)).code).toBe(0);
+    const wrapping = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const now = new Date();
+    const original = new Date(now.getTime() + 40 * 86400_000);
+    original.setUTCMilliseconds(0);
+    await parametersBundle(dir, 'AES_256', wrapping.publicKey, now, KEY_ID, {
+      title: 'Payments key re-import',
+      materialExpiry: original.toISOString(),
+      onlineJournal: 'online.jsonl',
+    });
+    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of3.json`);
+    const args = [
+      ...['custody', 'restore', '--share', share(1), '--share', share(2), '--bundle', 'parameters'],
+      ...['--wrapped-out', 'wrapped', '--journal', 'restore.jsonl', '--operator', 'Olga', '--witness', 'Wes'],
+      '--allow-network',
+    ];
+    const silent = await run(args, dir);
+    expect(silent.code).toBe(1);
+    expect(silent.err).toContain('This material was imported with an expiry');
+    expect(silent.err).toContain('--expires original');
+    expect((await readdir(dir)).sort()).toEqual(['key.bin', 'parameters', 'usb1', 'usb2', 'usb3']);
+
+    const digest = (await readBundle(path.join(dir, 'parameters'), { now })).digest;
+    const chosen = await run([...args, '--expires', 'original', '--witness-confirms', `Wes=${digest}`], dir);
+    expect(chosen.err).toBe('');
+    const bundle = await readBundle(path.join(dir, 'wrapped'), { now });
+    if (bundle.kind !== 'wrapped-material') throw new Error('expected a wrapped-material bundle');
+    expect(bundle.keys[0]?.materialExpiresAt).toBe(original.toISOString());
+
+    expect(restoredExpiry(undefined, 'never', now)).toEqual({ kind: 'never' });
+    expect(restoredExpiry('never', original.toISOString(), now)).toEqual({ kind: 'never' });
+    const later = new Date(original.getTime() + 86400_000);
+    expect(() => restoredExpiry('original', original.toISOString(), later)).toThrow(
+      expect.objectContaining({ code: 'CUSTODY_RESTORE_EXPIRY_PASSED' }),
+    );
+    expect(() => restoredExpiry(undefined, original.toISOString(), later)).toThrow(
+      expect.objectContaining({
+        code: 'CUSTODY_RESTORE_EXPIRY_REQUIRED',
+        values: { at: original.getTime(), past: 'yes' },
+      }),
+    );
+    expect(() => restoredExpiry('original', undefined, now)).toThrow(
+      expect.objectContaining({ code: 'CUSTODY_RESTORE_EXPIRY_UNKNOWN' }),
+    );
   });
 
   it('the registered command refuses share folders on one real volume, before writing anything', async () => {
