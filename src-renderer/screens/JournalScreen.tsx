@@ -107,7 +107,14 @@ export function JournalScreen() {
                     <td className="mono">{e.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>
                     <td>{e.actor}</td>
                     <td className="mono">{e.event}</td>
-                    <td className="mono data">{e.summary}</td>
+                    <td className="data">
+                      {e.phrases.map((p) => (
+                        <p key={p.field} className="journal-phrase">
+                          <span className="mono">{p.field}</span> {phraseText(tr, p.phrase)}
+                        </p>
+                      ))}
+                      <span className="mono">{e.summary}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

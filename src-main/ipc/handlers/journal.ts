@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GENESIS_HASH, type JournalEntry, type JsonValue } from '../../core/journal';
 import { inspectJournalInSlices, readJournalFile } from '../../core/journal/verify';
+import { phraseSchema, type Phrase } from '../../i18n/phrase';
 import type { ChannelHandler } from './channel-handler';
 import type { CeremonySession } from './session';
 
@@ -22,10 +23,42 @@ function shorten(value: JsonValue): JsonValue {
   return value;
 }
 
-/** The data of an entry as compact JSON for the screen, long strings shortened. */
-export function summarizeEntryData(entry: JournalEntry): string {
-  const text = JSON.stringify(shorten(entry.data));
-  return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY - 1)}…` : text;
+const MAX_PHRASES = 50;
+
+/**
+ * `value` without its phrases ({key, values} of a catalogue key, e.g. a key's proof), which are
+ * collected into `found` by field path, so the screen shows them as sentences in its language.
+ */
+function withoutPhrases(
+  value: JsonValue,
+  at: string,
+  found: { field: string; phrase: Phrase }[],
+): JsonValue | undefined {
+  if (value === null || typeof value !== 'object') return value;
+  if (!Array.isArray(value) && found.length < MAX_PHRASES) {
+    const phrase = phraseSchema.safeParse(value);
+    if (phrase.success) {
+      found.push({ field: at, phrase: phrase.data });
+      return undefined;
+    }
+  }
+  if (Array.isArray(value)) return value.map((v, i) => withoutPhrases(v, `${at}[${i}]`, found) ?? null);
+  const kept: Record<string, JsonValue> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const rest = withoutPhrases(v, at ? `${at}.${k}` : k, found);
+    if (rest !== undefined) kept[k] = rest;
+  }
+  return kept;
+}
+
+/** The data of an entry for the screen: its phrases apart, the rest as compact JSON with long strings shortened. */
+export function summarizeEntryData(entry: JournalEntry): {
+  summary: string;
+  phrases: { field: string; phrase: Phrase }[];
+} {
+  const phrases: { field: string; phrase: Phrase }[] = [];
+  const text = JSON.stringify(shorten(withoutPhrases(entry.data, '', phrases) ?? {}));
+  return { summary: text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY - 1)}…` : text, phrases };
 }
 
 export function journalHandlers(session: CeremonySession): { viewJournal: ChannelHandler<'viewJournal'> } {
@@ -52,7 +85,7 @@ export function journalHandlers(session: CeremonySession): { viewJournal: Channe
           time: e.time,
           actor: e.actor,
           event: e.event,
-          summary: summarizeEntryData(e),
+          ...summarizeEntryData(e),
           hash: e.hash,
         })),
       };

@@ -11,6 +11,8 @@ const journalEntryViewSchema = z.object({
   event: z.string(),
   /** The entry's data as compact JSON; strings over 96 characters are shortened. */
   summary: z.string().max(4000),
+  /** The entry's sentences kept as catalogue phrases (e.g. a key's proof), by field path; left out of `summary`. */
+  phrases: z.array(z.strictObject({ field: z.string().max(200), phrase: ipcPhraseSchema })).max(50),
   hash: sha256HexSchema,
 });
 export const journalViewSchema = z.object({
