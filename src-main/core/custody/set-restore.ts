@@ -39,12 +39,12 @@ export interface RestoredKeyCheck {
 /** For each of `keys` (in their order), the check `backup` recorded for it: what a set restore proves. */
 export function recordedChecks(
   backup: CustodyBackup,
-  keys: readonly { readonly keyId: string; readonly spec: KeySpec }[],
+  keys: readonly { readonly keyId: string; readonly spec: KeySpec; readonly materialId?: string }[],
 ): RestoredKeyCheck[] {
   return keys.map((k) => ({
     keyId: k.keyId,
     spec: k.spec,
-    ...checkValues(backup.entries.find((e) => e.keyId === k.keyId)?.materialCheck),
+    ...checkValues(backup.entries.find((e) => e.keyId === (k.materialId ?? k.keyId))?.materialCheck),
   }));
 }
 

@@ -33,11 +33,17 @@ function nextCommand(out: string): string[] {
   return (line as string).slice((line as string).indexOf('keyferry ') + 'keyferry '.length).split(' ');
 }
 
-/** One AES key with a one-day material expiry, imported; then the KMS's clock passes the expiry. */
-async function importedThenLapsed(name: string, custody: string[]) {
+/**
+ * One AES key with a one-day material expiry (with `replicas`, a replica group across the
+ * simulator's three regions), imported; then the KMS's clock passes the expiry.
+ */
+async function importedThenLapsed(name: string, custody: string[], replicas = false) {
   // Each ceremony has its own KMS: the clock moves for one ceremony only.
-  const sim = await startKmsSimulator();
+  const sim = await startKmsSimulator(
+    replicas ? { regions: [{ region: 'sim-local-2' }, { region: 'sim-local-3' }] } : {},
+  );
   sims.push(sim);
+  const others = sim.regions.slice(1).map((r) => ({ region: r.region, projectId: r.projectId }));
   const online = path.join(dir, name, 'online');
   const airgap = path.join(dir, name, 'airgap');
   await mkdir(online, { recursive: true });
@@ -49,7 +55,7 @@ async function importedThenLapsed(name: string, custody: string[]) {
       operator: 'Ana',
       witnesses: ['Ben'],
       materialExpiry: '1d',
-      keys: [{ alias: `${name}/aes`, spec: 'AES_256' }],
+      keys: [{ alias: `${name}/aes`, spec: 'AES_256', ...(replicas ? { replicas: others } : {}) }],
     }),
   );
   const env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
@@ -70,20 +76,43 @@ async function importedThenLapsed(name: string, custody: string[]) {
   sim.clock.advance(2 * DAY_MS);
   const status = await on(['online', 'status']);
   expect(status.code).toBe(1);
-  expect(status.stdout).toContain('Key material lapsed: 1 key was imported');
+  expect(status.stdout).toContain(`Key material lapsed: ${replicas ? '3 keys were' : '1 key was'} imported`);
   const again = await on(['online', 'params', '--out', 'params-2']);
   expect(again.stderr).toBe('');
   expect(again.code).toBe(0);
   return { online, airgap, env, params: again };
 }
 
+/** Follows the printed `custody restore` with the share files of custodians 1 and 3, then imports what it wrote. */
+async function restoreThenImport(lapsed: Awaited<ReturnType<typeof importedThenLapsed>>) {
+  const { online, airgap, env, params } = lapsed;
+  const words = nextCommand(params.stdout);
+  const shares = await Promise.all(
+    [1, 3].map(async (i) => {
+      const folder = path.join(airgap, `custodian-${i}`);
+      const file = (await readdir(folder)).find((f) => f.startsWith('keyferry-share-') && f.endsWith('.json'));
+      return path.join(folder, file as string);
+    }),
+  );
+  const followed = words.map((w) =>
+    w === 'SHARE-1' ? shares[0] : w === 'SHARE-2' ? shares[1] : w === 'EXPIRY' ? '30d' : w,
+  );
+  const restore = await keyferry(
+    [...(followed as string[]), ...airgapConfirmations(params.stdout, ['Ben']), '--allow-network'],
+    { cwd: airgap, env: {} },
+  );
+  expect(restore.stderr).toBe('');
+  expect(restore.code).toBe(0);
+  const reimport = await keyferry(nextCommand(restore.stdout), { cwd: online, env });
+  expect(reimport.stderr).toBe('');
+  expect(reimport.code).toBe(0);
+  return reimport;
+}
+
 describe('online params after imported material lapsed', () => {
   it('names custody restore with the ceremony custody, and following it re-imports the same material', async () => {
-    const { online, airgap, env, params } = await importedThenLapsed('shares', [
-      '--custody',
-      '2/3',
-      '--shares-on-one-volume',
-    ]);
+    const lapsed = await importedThenLapsed('shares', ['--custody', '2/3', '--shares-on-one-volume']);
+    const { params } = lapsed;
     expect(params.stdout).not.toMatch(/keyferry airgap wrap --bundle/);
     expect(params.stdout).toMatch(/^Key \S+ had material imported before: the KMS accepts only that same material/m);
     const words = nextCommand(params.stdout);
@@ -92,27 +121,17 @@ describe('online params after imported material lapsed', () => {
     expect(params.stdout).toContain('the share files of any 2 of the 3 custodians');
 
     // Followed: two custodians' share files in place of SHARE-i, a new expiry in place of EXPIRY.
-    const shares = await Promise.all(
-      [1, 3].map(async (i) => {
-        const folder = path.join(airgap, `custodian-${i}`);
-        const file = (await readdir(folder)).find((f) => f.startsWith('keyferry-share-') && f.endsWith('.json'));
-        return path.join(folder, file as string);
-      }),
-    );
-    const followed = words.map((w) =>
-      w === 'SHARE-1' ? shares[0] : w === 'SHARE-2' ? shares[1] : w === 'EXPIRY' ? '30d' : w,
-    );
-    const restore = await keyferry(
-      [...(followed as string[]), ...airgapConfirmations(params.stdout, ['Ben']), '--allow-network'],
-      { cwd: airgap, env: {} },
-    );
-    expect(restore.stderr).toBe('');
-    expect(restore.code).toBe(0);
-    const reimport = await keyferry(nextCommand(restore.stdout), { cwd: online, env });
-    expect(reimport.stderr).toBe('');
-    expect(reimport.code).toBe(0);
+    const reimport = await restoreThenImport(lapsed);
     expect(reimport.stdout).toMatch(/AES_256\s+Enabled\s+OK: /);
   }, 120_000);
+
+  it('a lapsed replica group: one restore from the one custody set wraps for all three regions, and all import', async () => {
+    const lapsed = await importedThenLapsed('group', ['--custody', '2/3', '--shares-on-one-volume'], true);
+    expect(nextCommand(lapsed.params.stdout).slice(0, 2)).toEqual(['custody', 'restore']);
+    const reimport = await restoreThenImport(lapsed);
+    // The primary and its two replicas, each Enabled with its own round trip.
+    expect(reimport.stdout.match(/AES_256\s+Enabled\s+OK: /g)).toHaveLength(3);
+  }, 180_000);
 
   it('without a custody copy says plainly that only the original material can bring the key back', async () => {
     const { params } = await importedThenLapsed('none', ['--no-backup']);

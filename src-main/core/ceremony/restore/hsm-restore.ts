@@ -16,6 +16,7 @@ import type { AirGapHsmMaterial, HsmMaterialSummary, HsmSourceSummary } from '..
 import type { ArtefactToConfirm } from '../airgap/witness-confirmations';
 import { readAirGapJournal, recordedHsmObjects } from './hsm-records';
 import { evidenceByKey, proveBoundMaterial } from '../airgap/bound-material';
+import { materialOwners } from '../airgap/replica-groups';
 
 /** A restore from the HSM: which token, and what the operator gives to open it (the PIN is used once, at login). */
 export interface HsmRestoreRequest {
@@ -74,7 +75,9 @@ export async function restoreFromHsmToken(
   try {
     if (context.sharesPresented) throw new KeyferryError('HSM_RESTORE_SHARES_PRESENTED', {});
     const entries = request.airGapJournal ? await readAirGapJournal(request.airGapJournal) : journal.entries;
-    const recorded = recordedHsmObjects(entries, keys, journalFile);
+    // The token holds one object per material: a replica group's primary (its replicas are wrapped
+    // from it) and every key alone.
+    const recorded = recordedHsmObjects(entries, materialOwners(keys), journalFile);
     const { AirGapHsmMaterial } = await import('../airgap/hsm-material');
     hsm = await AirGapHsmMaterial.open(
       {

@@ -35,6 +35,7 @@ import { bundleArtefacts, WitnessConfirmations, type ArtefactToConfirm } from '.
 import { MaterialVault } from '../airgap/material-vault';
 import { evidenceByKey, proveBoundMaterial } from '../airgap/bound-material';
 import { materialEvidence } from '../airgap/produce-material';
+import { materialIdOf, materialOwners } from '../airgap/replica-groups';
 import { checkCeremonyPeople, personName } from '../shared/person-name';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
 import { recordedHolders } from './split-holders';
@@ -377,7 +378,11 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     let restored;
     try {
       if (!this.#backup) throw new KeyferryError('CUSTODY_BACKUP_MISSING', { file: 'backup' });
-      restored = await restoreCustodySet(shares.setShares, this.#backup, { keyIds: keys.map((k) => k.keyId) });
+      // The backup holds one entry per material: a replica group's primary (its replicas take the
+      // primary's material when wrapped, each under its own wrapping key) and every key alone.
+      restored = await restoreCustodySet(shares.setShares, this.#backup, {
+        keyIds: materialOwners(keys).map((k) => k.keyId),
+      });
       const rebuilt = restored;
       const evidence = evidenceByKey(rebuilt.map((r) => ({ keyId: r.keyId, ...materialEvidence(r.material) })));
       // The KMS takes only the material it bound each key to: prove it before anything is wrapped.
@@ -402,7 +407,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     this.confirmations = this.#bundleConfirmations();
     const facts = recordedChecks(
       backup,
-      keys.map((k) => ({ keyId: k.keyId, spec: k.keySpec })),
+      keys.map((k) => ({ keyId: k.keyId, spec: k.keySpec, materialId: materialIdOf(k) })),
     );
     const proof = setRestoreProof(backup);
     const head = facts[0] as (typeof facts)[number];
