@@ -22,6 +22,7 @@ import { groupHex } from '../../core/hex-groups';
 
 import { openCeremonyJournal } from '../ceremony-journal';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
+import { cliExpiry } from '../cli-text';
 import { custodyLine } from '../../i18n/custody-line';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import type { CliIo } from '../command';
@@ -82,7 +83,7 @@ export async function runCeremony(
     // The fresh bundle carries the ceremony's title: refused before the journal if --title differs.
     const facts = await ceremonyFactsOf(rel(values.bundle as string));
     const expiry = restoredExpiry(values.expires, facts?.materialExpiry);
-    const title = ceremonyTitle(values.title, facts, 'Custody restore ceremony');
+    const title = ceremonyTitle(values.title, facts, cliTranslator(io).t('cli.custody.restore.default-title'));
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     try {
       return await ceremonySteps(values, read, io, journal, {
@@ -138,9 +139,13 @@ async function ceremonySteps(
     io.stdout(network.overridden ? networkLine : cliTranslator(io).t('network.checked', { summary: networkLine }));
     const overview = await restore.readParametersBundle(rel(values.bundle as string));
     io.stdout(
-      `Import parameters of ceremony ${overview.ceremonyId} for key(s) ${overview.keys.map((k) => `${k.keyId} (${k.spec})`).join(', ')}`,
+      cliTranslator(io).t('cli.custody.restore.parameters', {
+        ceremonyId: overview.ceremonyId,
+        count: overview.keys.length,
+        keys: overview.keys.map((k) => `${k.keyId} (${k.spec})`).join(', '),
+      }),
     );
-    for (const warning of overview.warnings) io.stdout(`WARNING: ${warning}`);
+    for (const warning of overview.warnings) io.stdout(cliTranslator(io).t('cli.warning', { text: warning }));
     const receiptDir = rel(values['receipt-dir'] ?? path.dirname(journal.path));
     await restore.preflight({ wrappedBundle: wrappedOut, receiptFolder: receiptDir, materialExpiry: expiry });
     io.stdout(cliTranslator(io).t('cli.preflight-passed', { bundle: wrappedOut, receipts: receiptDir, custodians: 0 }));
@@ -148,21 +153,25 @@ async function ceremonySteps(
       ? await restoreFromToken(restore, inputs.hsm, io)
       : await restoreFromShares(restore, values, read, io, presentedBy);
     io.stdout(cliTranslator(io).t('witness.fingerprints.heading'));
-    for (const a of confirmations) for (const k of a.fingerprints) io.stdout(`  ${k.grouped}   (key ${k.keyId})`);
+    for (const a of confirmations)
+      for (const k of a.fingerprints)
+        io.stdout(cliTranslator(io).t('airgap.fingerprint-of', { grouped: k.grouped, keyId: k.keyId }));
     await confirmAsEveryWitness(restore, journal, values['witness-confirms'], io);
     await restore.wrapAll();
     const bundle = await restore.writeWrappedBundle(wrappedOut, { expiry });
     const { t } = cliTranslator(io);
     io.stdout(t('airgap.bundle-staged', { dir: bundle.dir }));
-    io.stdout(`  bundle digest ${groupHex(bundle.manifestSha256)}`);
+    io.stdout(t('airgap.bundle-digest', { digest: groupHex(bundle.manifestSha256) }));
     io.stdout(`  ${custodyLine(t, bundle.custody)}`);
     const receipt = await restore.writeReceipt(receiptDir);
-    io.stdout(`Receipt: ${receipt.htmlFile} (and ${path.basename(receipt.textFile)})`);
+    io.stdout(t('cli.receipt-written', { html: receipt.htmlFile, text: path.basename(receipt.textFile) }));
     io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
     io.stdout(
-      `Requested material expiry: ${expiry.kind === 'never' ? 'never' : expiry.at.toISOString()} (the online import uses it).`,
+      t('cli.custody.restore.expiry', {
+        expiry: cliExpiry(io, expiry.kind === 'never' ? null : expiry.at.toISOString()),
+      }),
     );
-    io.stdout(`No plaintext was written. ${onlineImportHint(io, facts?.onlineJournal, bundle)}`);
+    io.stdout(t('cli.custody.restore.no-plaintext', { hint: onlineImportHint(io, facts?.onlineJournal, bundle) }));
     return 0;
   } catch (error) {
     const stopped = await restore?.abandon(toProblem(error).message).catch(() => undefined);
@@ -182,11 +191,19 @@ async function restoreFromShares(
   presentedBy: ReadonlyMap<number, string>,
 ): Promise<readonly ArtefactToConfirm[]> {
   const backupFile = backupFileFor(values, read, io);
+  const { t } = cliTranslator(io);
   while (read.length > 0) {
     const { share, source, file } = read.shift() as ReadShare;
     const presented = await restore.presentShare(share, presentedBy.get(share.index) ?? share.custodian, source);
     io.stdout(
-      `  share ${presented.shareIndex} of ${presented.total} (custodian ${presented.custodian}) presented by ${presented.presentedBy} from ${source === 'file' ? path.basename(file) : `typed slip ${path.basename(file)}`}`,
+      t('cli.custody.restore.share-presented', {
+        index: presented.shareIndex,
+        total: presented.total,
+        custodian: presented.custodian,
+        presentedBy: presented.presentedBy,
+        source: source === 'file' ? 'file' : 'typed',
+        file: path.basename(file),
+      }),
     );
   }
   if (backupFile) {
@@ -198,7 +215,13 @@ async function restoreFromShares(
   if (restored.keys) printSetRestored(io, restored.splitCeremonyId, restored.shareIndexes, restored);
   else
     io.stdout(
-      `Rebuilt ${restored.spec} key material of key ${restored.keyId} from shares ${restored.shareIndexes.join(', ')} of ${restored.total} (${restored.threshold} needed).`,
+      t('cli.custody.restore.rebuilt', {
+        spec: restored.spec,
+        keyId: restored.keyId,
+        shares: restored.shareIndexes.join(', '),
+        total: restored.total,
+        threshold: restored.threshold,
+      }),
     );
   io.stdout(cliTranslator(io).message(restored.proof));
   return restored.confirmations;

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { lstat } from 'node:fs/promises';
 
 import { parseKeySpec } from '../../core/crypto/index';
-import { describeMaterialCheck, type CustodyShare } from '../../core/custody/custody-share';
+import { type CustodyShare } from '../../core/custody/custody-share';
+import { groupHex } from '../../core/hex-groups';
+import { cliTranslator } from '../cli-locale';
 import { restoreMaterial } from '../../core/custody/restore';
 import { KeyferryError } from '../../core/errors';
 import { writeFileExclusive } from '../../core/fs/durable-file';
@@ -48,25 +50,39 @@ export async function runProveOnly(values: RestoreValues, read: ReadShare[], io:
     const material = await restoreMaterial(shares, { expected });
     try {
       const first = shares[0] as CustodyShare;
+      const { t } = cliTranslator(io);
       io.stdout(
-        `Rebuilt ${first.spec} key material of key ${first.keyId} (ceremony ${first.ceremonyId}) from ${shares.length} of ${first.n} shares (${first.m} needed):`,
+        t('cli.custody.prove.rebuilt', {
+          spec: first.spec,
+          keyId: first.keyId,
+          ceremonyId: first.ceremonyId,
+          count: shares.length,
+          n: first.n,
+          m: first.m,
+        }),
       );
       for (const s of [...shares].sort((a, b) => a.index - b.index))
-        io.stdout(`  share ${s.index} of ${s.n}, custodian ${s.custodian}`);
+        io.stdout(t('cli.custody.prove.share', { index: s.index, n: s.n, custodian: s.custodian }));
+      const check = first.materialCheck;
       io.stdout(
-        `Proof: the rebuilt material's ${describeMaterialCheck(first.materialCheck)} matches the value recorded in every share.`,
+        t('cli.custody.prove.proof', {
+          kind: check.kind === 'kcv' ? 'kcv' : 'spki',
+          value: check.kind === 'kcv' ? check.value : groupHex(check.value),
+        }),
       );
       if (!out) {
-        io.stdout(
-          'No plaintext file was written (give --out FILE to hand the material to an HSM, or --bundle DIR to wrap it for a re-import).',
-        );
+        io.stdout(t('cli.custody.prove.nothing-written'));
         return 0;
       }
       const written = await material.secret.use((bytes) => writeFileExclusive(out, bytes, { mode: 0o600 }));
       io.stdout(
-        `Wrote ${written.path} (${written.size} bytes, mode 0600): ${first.spec === 'AES_256' ? 'the raw 32-byte AES key' : 'the private key as PKCS#8 DER'}.`,
+        t('cli.custody.prove.written', {
+          file: written.path,
+          size: written.size,
+          form: first.spec === 'AES_256' ? 'aes' : 'pkcs8',
+        }),
       );
-      io.stdout('This file is plaintext key material: hand it to the HSM, then destroy it.');
+      io.stdout(t('cli.custody.prove.destroy'));
       return 0;
     } finally {
       material.dispose();

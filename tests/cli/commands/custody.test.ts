@@ -19,6 +19,7 @@ import { readBundle } from '../../../src-main/core/bundle';
 import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
 import type { VolumeIdOf } from '../../../src-main/core/custody/write-shares';
 import { parametersBundle } from '../../core/custody/helpers';
+import { englishSentences } from '../english-words';
 
 const REPO = path.resolve(__dirname, '../../..');
 const eachOwnVolume: VolumeIdOf = (folder) => `volume:${folder}`;
@@ -196,6 +197,19 @@ describe('keyferry custody', () => {
     );
     expect(restored.err).toBe('');
     expect((await readFile(path.join(dir, 'v1.bin'))).equals(key)).toBe(true);
+    expect(restored.out).toContain('the raw 32-byte AES key');
+
+    // Under a Chinese locale every line is Chinese; the check value and the file stay as they are.
+    const zh = await run(
+      ['custody', 'restore', '--share', v1('1of3.json'), '--share', v1('2of3.json'), '--out', 'v1-zh.bin'],
+      dir,
+      { LANG: 'zh_CN.UTF-8' },
+    );
+    expect(zh.err).toBe('');
+    expect(englishSentences(zh.out)).toEqual([]);
+    expect(zh.out).toContain(`证明：重建材料的密钥校验值 ${opensslKcv(key)} 与每份份额中记录的值一致。`);
+    expect(zh.out).toContain('原始 32 字节 AES 密钥');
+    expect((await readFile(path.join(dir, 'v1-zh.bin'))).equals(key)).toBe(true);
   });
 
   it('refuses too few shares, a typo, and a foreign key, writing nothing', async () => {
@@ -416,6 +430,26 @@ describe('keyferry custody', () => {
     });
     expect(unwrapped.secret.use((b) => Buffer.from(b)).equals(key)).toBe(true);
     unwrapped.dispose();
+
+    // The same ceremony under a Chinese locale: every line it prints is Chinese (ids, paths, hex aside).
+    await mkdir(path.join(dir, 'receipts-zh'));
+    const zh = await run(
+      [
+        ...base,
+        ...['--bundle', 'parameters', '--wrapped-out', 'wrapped-zh', '--expires', 'never'],
+        ...['--witness-confirms', `Wes=${digest}`, '--receipt-dir', 'receipts-zh'],
+        ...['--journal', 'restore-zh.jsonl', '--operator', 'Olga', '--witness', 'Wes', '--allow-network'],
+      ],
+      dir,
+      { LANG: 'zh_CN.UTF-8' },
+    );
+    expect(zh.err).toBe('');
+    expect(zh.code).toBe(0);
+    // Custodian names are values, printed as given.
+    expect(englishSentences(zh.out.replace(/\b(?:Alice|Bob|Carol|Dana)\b/g, '张伟'))).toEqual([]);
+    expect(zh.out).toContain('由 Bob 出示，来自文件 keyferry-share-');
+    expect(zh.out).toContain('请求的密钥材料到期时间：永不过期（在线导入时使用）。');
+    expect(zh.out).toContain('未写入任何明文。');
   });
 
   it('material that had an expiry: restore requires an explicit --expires (original, a date or never), never a silent "never"', async () => {

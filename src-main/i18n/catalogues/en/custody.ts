@@ -60,4 +60,23 @@ export const enCustody = {
     '{reason, select, refused {{cause}} other {Writing the shares failed.}} {left, plural, =0 {The {written} file(s) this split had already written were removed again.} other {Could not remove {leftovers}: delete by hand, that split is incomplete.}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next':
     'Fix the media, then run the split again (it makes fresh shares; never mix shares of two splits).',
+  'cli.custody.restore.default-title': 'Custody restore ceremony',
+  'cli.custody.restore.parameters':
+    'Import parameters of ceremony {ceremonyId} for {count, plural, one {key} other {keys}} {keys}',
+  'cli.custody.restore.expiry': 'Requested material expiry: {expiry} (the online import uses it).',
+  'cli.custody.restore.no-plaintext': 'No plaintext was written. {hint}',
+  'cli.custody.prove.rebuilt':
+    'Rebuilt {spec} key material of key {keyId} (ceremony {ceremonyId}) from {count} of {n} shares ({m} needed):',
+  'cli.custody.prove.share': '  share {index} of {n}, custodian {custodian}',
+  'cli.custody.prove.proof':
+    "Proof: the rebuilt material's {kind, select, kcv {key check value} other {public-key SHA-256}} {value} matches the value recorded in every share.",
+  'cli.custody.prove.nothing-written':
+    'No plaintext file was written (give --out FILE to hand the material to an HSM, or --bundle DIR to wrap it for a re-import).',
+  'cli.custody.prove.written':
+    'Wrote {file} ({size} bytes, mode 0600): {form, select, aes {the raw 32-byte AES key} other {the private key as PKCS#8 DER}}.',
+  'cli.custody.prove.destroy': 'This file is plaintext key material: hand it to the HSM, then destroy it.',
+  'cli.custody.restore.share-presented':
+    '  share {index} of {total} (custodian {custodian}) presented by {presentedBy} from {source, select, file {{file}} other {typed slip {file}}}',
+  'cli.custody.restore.rebuilt':
+    'Rebuilt {spec} key material of key {keyId} from shares {shares} of {total} ({threshold} needed).',
 } as const;

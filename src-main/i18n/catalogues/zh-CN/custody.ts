@@ -54,4 +54,22 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_SHARES_WRITE_FAILED':
     '{reason, select, refused {{cause}} other {写入份额失败。}} {left, plural, =0 {此次拆分已写入的 {written} 个文件已被删除。} other {无法删除 {leftovers}：请手动删除，该次拆分不完整。}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next': '请修复介质后重新拆分（会生成新的份额；切勿混用两次拆分的份额）。',
+  'cli.custody.restore.default-title': '托管恢复仪式',
+  'cli.custody.restore.parameters': '仪式 {ceremonyId} 的导入参数，{count, plural, other {密钥}} {keys}',
+  'cli.custody.restore.expiry': '请求的密钥材料到期时间：{expiry}（在线导入时使用）。',
+  'cli.custody.restore.no-plaintext': '未写入任何明文。{hint}',
+  'cli.custody.prove.rebuilt':
+    '已根据 {n} 份中的 {count} 份份额（需要 {m} 份）重建密钥 {keyId}（仪式 {ceremonyId}）的 {spec} 密钥材料：',
+  'cli.custody.prove.share': '  {n} 份中的第 {index} 份，保管人 {custodian}',
+  'cli.custody.prove.proof':
+    '证明：重建材料的{kind, select, kcv {密钥校验值} other {公钥 SHA-256}} {value} 与每份份额中记录的值一致。',
+  'cli.custody.prove.nothing-written':
+    '未写入明文文件（使用 --out FILE 将材料交给 HSM，或使用 --bundle DIR 将其包装以便重新导入）。',
+  'cli.custody.prove.written':
+    '已写入 {file}（{size} 字节，权限 0600）：{form, select, aes {原始 32 字节 AES 密钥} other {PKCS#8 DER 格式的私钥}}。',
+  'cli.custody.prove.destroy': '此文件是明文密钥材料：交给 HSM 后将其销毁。',
+  'cli.custody.restore.share-presented':
+    '  {total} 份中的第 {index} 份（保管人 {custodian}），由 {presentedBy} 出示，来自{source, select, file {文件 {file}} other {录入的托管凭条 {file}}}',
+  'cli.custody.restore.rebuilt':
+    '已根据 {total} 份中的份额 {shares}（需要 {threshold} 份）重建密钥 {keyId} 的 {spec} 密钥材料。',
 };
