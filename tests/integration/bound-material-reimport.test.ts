@@ -131,6 +131,8 @@ describe('a lapsed key takes back only its bound material', () => {
       values: { keyId, bound: splitKcv },
     });
     expect(refused.some((e) => e.event === 'material.generated' || e.event === 'material.wrapped')).toBe(false);
+    // Refused as soon as the parameters were read: no witness typed a digest for a session that cannot import.
+    expect(refused.some((e) => e.event === 'witness.confirmed')).toBe(false);
     await expect(readdir(path.join(ceremony, 'media/wrapped-fresh'))).rejects.toMatchObject({ code: 'ENOENT' });
 
     // The custody restore from shares 1 and 3: proven to be the bound material, wrapped, receipted.

@@ -183,6 +183,8 @@ export const airgapWrapCommand = defineCommand({
         if (values.material) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
         printHsmSource(io, await air.useHsm(hsm));
       }
+      // Material to be generated for a key the KMS bound already: refused before any witness types a digest.
+      if (!values.material) await air.refuseFreshMaterialForBound();
       // AES material generated here (not loaded from a file the officer keeps) that will expire in the KMS.
       const loadedKeyId = values.material
         ? (values['key-id'] ?? (overview.keys.length === 1 ? overview.keys[0]?.keyId : undefined))

@@ -205,15 +205,25 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     return hsm.summary;
   }
 
+  /**
+   * Refuses fresh material for a key the KMS already bound to material (MATERIAL_BOUND_GENERATE_REFUSED,
+   * journaled `material.refused`). Generating checks it too; a caller that knows material will be
+   * generated asks as soon as the parameters are read, so no witness types a digest for a session
+   * that cannot end in an import.
+   */
+  async refuseFreshMaterialForBound(): Promise<void> {
+    const hsm = this.#hsm;
+    if (hsm?.selectsExisting) return;
+    const todo = this.#parameters.filter((p) => !this.#vault.has(materialIdOf(p)) && !hsm?.has(materialIdOf(p)));
+    await boundRefusalJournaled(this.options, 'generate', () => refuseGeneratingBound(this.#parameters, todo));
+  }
+
   /** Step 4: generates fresh material for every key that has none yet (progress per key), in the HSM when one is used. */
   async generateMaterial(): Promise<MaterialSummary[]> {
     this.guard.require('generateMaterial');
     const hsm = this.#hsm;
     // A key the KMS bound to material takes only that material: refused before anything is generated.
-    if (!hsm?.selectsExisting) {
-      const todo = this.#parameters.filter((p) => !this.#vault.has(materialIdOf(p)) && !hsm?.has(materialIdOf(p)));
-      await boundRefusalJournaled(this.options, 'generate', () => refuseGeneratingBound(this.#parameters, todo));
-    }
+    await this.refuseFreshMaterialForBound();
     this.#requireNoBackupAcknowledged(this.requirePreflight('generate'));
     let result: MaterialSummary[];
     if (hsm) {

@@ -20,9 +20,9 @@ export const enOnlineCli = {
   'online.reimport.why':
     '{count, plural, one {Key {keys} had material imported before} other {Keys {keys} had material imported before}}: the KMS accepts only that same material again, so fresh material from keyferry airgap wrap would be refused (KMS.2606).',
   'online.next.custody-restore':
-    'Next, within 24 hours, on the air-gapped workstation with this bundle and the share files of any {m} of the {n} custodians (for SHARE-1…SHARE-{m}{expiry, select, yes {; EXPIRY is the material expiry of the restored keys: a date-time, a duration such as 90d, or never} other {}}): {command}',
+    'Next, within 24 hours, on the air-gapped workstation with this bundle and the share files of any {m} of the {n} custodians (for SHARE-1…SHARE-{m}{expiry, select, yes {; EXPIRY is the material expiry of the restored keys: original (the same expiry, if still in the future), a date-time, a duration such as 90d, or never} other {}}): {command}',
   'online.next.hsm-restore':
-    'Next, within 24 hours, on the air-gapped workstation with this bundle and the HSM token that holds the material ({token}; PKCS11-MODULE is its module{expiry, select, yes {; EXPIRY is the material expiry of the restored keys: a date-time, a duration such as 90d, or never} other {}}): {command}',
+    'Next, within 24 hours, on the air-gapped workstation with this bundle and the HSM token that holds the material ({token}; PKCS11-MODULE is its module{expiry, select, yes {; EXPIRY is the material expiry of the restored keys: original (the same expiry, if still in the future), a date-time, a duration such as 90d, or never} other {}}): {command}',
   'online.next.original-material':
     '{source, select, files {The material was loaded from files the officer keeps, and no custody copy was taken: only those original files can bring these keys back.} other {No custody copy of this material was taken: only the original material can bring these keys back; without it every ciphertext under them stays unreadable.}} Next, within 24 hours, on the air-gapped workstation, wrap the original material of each key with this bundle (ORIGINAL-MATERIAL-FILE, one key per run): {command}',
   'online.import.checked':

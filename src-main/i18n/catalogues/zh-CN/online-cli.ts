@@ -22,9 +22,9 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.reimport.why':
     '{count, plural, other {密钥 {keys}}} 此前已导入过密钥材料：KMS 只接受同一份密钥材料再次导入，因此 keyferry airgap wrap 新生成的密钥材料会被拒绝（KMS.2606）。',
   'online.next.custody-restore':
-    '下一步，请在 24 小时内于离线工作站上使用此参数包以及 {n} 位保管人中任意 {m} 位的份额文件执行（SHARE-1…SHARE-{m} 为份额文件{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：日期时间、时长（如 90d）或 never} other {}}）：{command}',
+    '下一步，请在 24 小时内于离线工作站上使用此参数包以及 {n} 位保管人中任意 {m} 位的份额文件执行（SHARE-1…SHARE-{m} 为份额文件{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} other {}}）：{command}',
   'online.next.hsm-restore':
-    '下一步，请在 24 小时内于离线工作站上使用此参数包以及保存该密钥材料的 HSM 令牌（{token}；PKCS11-MODULE 为其模块{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：日期时间、时长（如 90d）或 never} other {}}）执行：{command}',
+    '下一步，请在 24 小时内于离线工作站上使用此参数包以及保存该密钥材料的 HSM 令牌（{token}；PKCS11-MODULE 为其模块{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} other {}}）执行：{command}',
   'online.next.original-material':
     '{source, select, files {密钥材料是从操作员保存的文件加载的，且未做托管副本：只有这些原始文件才能恢复这些密钥。} other {这份密钥材料没有托管副本：只有原始密钥材料才能恢复这些密钥；没有它，这些密钥下的所有密文都将无法解密。}}下一步，请在 24 小时内于离线工作站上，用此参数包包装每个密钥的原始密钥材料（ORIGINAL-MATERIAL-FILE，每次运行一个密钥）：{command}',
   'online.import.checked': '已按 KMS 签发的导入参数核对已包装密钥材料包：{count} 个密钥。',
