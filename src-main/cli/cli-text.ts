@@ -30,11 +30,75 @@ export function cliExpiry(
   return cliDate(io, at);
 }
 
+type Column =
+  | 'alias'
+  | 'spec'
+  | 'usage'
+  | 'keyId'
+  | 'state'
+  | 'tokenUntil'
+  | 'materialExpires'
+  | 'proof'
+  | 'region'
+  | 'project'
+  | 'group';
+
 /** A table header row in the CLI's language. */
-export function columns(
-  io: Pick<CliIo, 'env' | 'locale'>,
-  names: readonly ('alias' | 'spec' | 'usage' | 'keyId' | 'state' | 'tokenUntil' | 'materialExpires' | 'proof')[],
-): string[] {
+export function columns(io: Pick<CliIo, 'env' | 'locale'>, names: readonly Column[]): string[] {
   const { t } = cliTranslator(io);
   return names.map((col) => t('cli.col', { col }));
+}
+
+/** Where a key of the ceremony lives and its replica group (the online workflow's `keys()` rows). */
+export interface PlacedKey {
+  readonly keyId: string;
+  readonly region: string;
+  readonly projectId: string;
+  readonly replicaOf: string | null;
+}
+
+/**
+ * The columns that tell a replica group's rows apart (they share one alias): region, project (only
+ * when the keys are in more than one) and group ("primary" / "replica of <primary's key id, short>").
+ * No columns when no key of the ceremony is in a group, so a one-region table stays as it was.
+ */
+export function placeColumns(
+  io: Pick<CliIo, 'env' | 'locale'>,
+  keys: readonly PlacedKey[],
+): {
+  readonly names: readonly Column[];
+  readonly cells: (keyId: string) => string[];
+  /** The rows with each group's replicas right under their primary (otherwise in their order). */
+  readonly grouped: <R extends { readonly keyId: string }>(rows: readonly R[]) => R[];
+} {
+  const { t } = cliTranslator(io);
+  const byId = new Map(keys.map((k) => [k.keyId, k]));
+  const primaries = new Set(keys.flatMap((k) => (k.replicaOf ? [k.replicaOf] : [])));
+  if (primaries.size === 0) return { names: [], cells: () => [], grouped: (rows) => [...rows] };
+  const projects = new Set(keys.map((k) => k.projectId)).size > 1;
+  const names: Column[] = projects ? ['region', 'project', 'group'] : ['region', 'group'];
+  const groupOf = (keyId: string) => byId.get(keyId)?.replicaOf ?? keyId;
+  return {
+    names,
+    grouped: (rows) => {
+      const firstOf = new Map<string, number>();
+      rows.forEach((r, i) => {
+        if (!firstOf.has(groupOf(r.keyId))) firstOf.set(groupOf(r.keyId), i);
+      });
+      return rows
+        .map((r, i) => ({ r, i, at: firstOf.get(groupOf(r.keyId)) ?? i }))
+        .sort((a, b) => a.at - b.at || a.i - b.i)
+        .map(({ r }) => r);
+    },
+    cells: (keyId) => {
+      const k = byId.get(keyId);
+      if (!k) return names.map(() => '');
+      const group = k.replicaOf
+        ? t('cli.replica-group', { role: 'replica', primary: `${k.replicaOf.slice(0, 8)}…` })
+        : primaries.has(k.keyId)
+          ? t('cli.replica-group', { role: 'primary', primary: '' })
+          : '';
+      return projects ? [k.region, k.projectId, group] : [k.region, group];
+    },
+  };
 }

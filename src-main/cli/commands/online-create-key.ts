@@ -13,7 +13,7 @@ import {
 
 import { KeyferryError } from '../../core/errors';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
-import { columns } from '../cli-text';
+import { columns, placeColumns } from '../cli-text';
 
 import { missingOption } from '../args';
 
@@ -98,9 +98,10 @@ export const createKeyCommand = defineCommand({
     return withSession(session, async () => {
       const created = await session.ceremony.createKeys(plan.keys);
       const { t } = cliTranslator(io);
+      const place = placeColumns(io, session.ceremony.keys());
       for (const line of formatTable(
-        columns(io, ['alias', 'spec', 'usage', 'keyId']),
-        created.map((k) => [k.alias, k.spec, k.usage, k.keyId]),
+        columns(io, ['alias', ...place.names, 'spec', 'usage', 'keyId']),
+        place.grouped(created).map((k) => [k.alias, ...place.cells(k.keyId), k.spec, k.usage, k.keyId]),
       ))
         io.stdout(`  ${line}`);
       io.stdout(t('online.created', { count: created.length }));

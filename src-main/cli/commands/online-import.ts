@@ -92,7 +92,7 @@ export const importCommand = defineCommand({
       const imported = await session.ceremony.importMaterial(expiry ? { expiry } : {});
       for (const k of imported) io.stdout(importedLine(io, k));
       const proofs = await session.ceremony.verifyKeys();
-      printProofs(io, proofs);
+      printProofs(io, proofs, session.ceremony.keys());
       if (!proofs.every((p) => p.ok)) {
         io.stderr(t('online.import.verify-failed'));
         return 1;

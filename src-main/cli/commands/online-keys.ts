@@ -2,7 +2,7 @@
 
 import { KeyferryError } from '../../core/errors';
 import { cliTranslator } from '../cli-locale';
-import { cliExpiry, columns } from '../cli-text';
+import { cliExpiry, columns, placeColumns } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 
 import { requireOption } from '../args';
@@ -24,15 +24,19 @@ export const statusCommand = defineCommand({
     const session = await openOnlineSession(values, io);
     return withSession(session, async () => {
       const status = await session.ceremony.status();
+      const place = placeColumns(io, status);
       for (const line of formatTable(
-        columns(io, ['alias', 'spec', 'keyId', 'state', 'materialExpires']),
-        status.map((s) => [
-          s.alias,
-          s.spec,
-          s.keyId,
-          keyStateText(io, s.keyState),
-          cliExpiry(io, s.materialExpiresAt ?? undefined, 'none'),
-        ]),
+        columns(io, ['alias', ...place.names, 'spec', 'keyId', 'state', 'materialExpires']),
+        place
+          .grouped(status)
+          .map((s) => [
+            s.alias,
+            ...place.cells(s.keyId),
+            s.spec,
+            s.keyId,
+            keyStateText(io, s.keyState),
+            cliExpiry(io, s.materialExpiresAt ?? undefined, 'none'),
+          ]),
       ))
         io.stdout(`  ${line}`);
       const keys = session.ceremony.keys();
@@ -47,7 +51,7 @@ export const statusCommand = defineCommand({
         return lapsed.length === 0 ? 0 : 1;
       }
       const proofs = await session.ceremony.verifyKeys();
-      printProofs(io, proofs);
+      printProofs(io, proofs, keys);
       return proofs.every((p) => p.ok) && lapsed.length === 0 ? 0 : 1;
     });
   },

@@ -7,7 +7,7 @@ import type { KeyProof } from '../../core/ceremony/online/key-proof';
 
 import type { CliIo } from '../command';
 import { cliTranslator } from '../cli-locale';
-import { cliExpiry, columns } from '../cli-text';
+import { cliExpiry, columns, placeColumns, type PlacedKey } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 import { type OnlineCommonValues, type OnlineSession } from '../online-session';
 import { formatTable } from '../text-table';
@@ -72,16 +72,21 @@ export async function withSession<T>(session: OnlineSession, run: () => Promise<
   }
 }
 
-export function printProofs(io: CliIo, proofs: readonly KeyProof[]): void {
+/** The proof table after an import or a status: `keys` (the ceremony's) adds region and group for replica groups. */
+export function printProofs(io: CliIo, proofs: readonly KeyProof[], keys: readonly PlacedKey[]): void {
   const { t, message } = cliTranslator(io);
+  const place = placeColumns(io, keys);
   for (const line of formatTable(
-    columns(io, ['keyId', 'spec', 'state', 'proof']),
-    proofs.map((p) => [
-      p.keyId,
-      p.spec,
-      keyStateText(io, p.keyState),
-      t('online.proof', { ok: p.ok ? 'yes' : 'no', proof: message(p.proof) }),
-    ]),
+    columns(io, ['keyId', ...place.names, 'spec', 'state', 'proof']),
+    place
+      .grouped(proofs)
+      .map((p) => [
+        p.keyId,
+        ...place.cells(p.keyId),
+        p.spec,
+        keyStateText(io, p.keyState),
+        t('online.proof', { ok: p.ok ? 'yes' : 'no', proof: message(p.proof) }),
+      ]),
   ))
     io.stdout(`  ${line}`);
 }

@@ -29,6 +29,14 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The cells of the table rows (two spaces apart) whose first cell starts with `first`. */
+function tableRows(stdout: string, first: string): string[][] {
+  return stdout
+    .split('\n')
+    .map((line) => line.trim().split(/ {2,}/))
+    .filter((cells) => cells[0]?.startsWith(first));
+}
+
 function journalEvents(text: string): { event: string; data: Record<string, unknown> }[] {
   return text
     .trim()
@@ -69,6 +77,20 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     const create = await keyferry(['online', 'create-key', ...where, '--plan', 'plan.json'], { cwd: online, env });
     expect(create.stderr).toBe('');
     expect(create.code).toBe(0);
+    // Each group's three rows share an alias: the table tells them apart by region and group.
+    const created = tableRows(create.stdout, 'dr/');
+    const aesPrimary = created[0]?.[6] ?? '';
+    const ecPrimary = created[3]?.[6] ?? '';
+    const projectOf = new Map(sim.regions.map((r) => [r.region, r.projectId]));
+    expect(created.map((r) => r.slice(0, 4))).toEqual([
+      ['dr/aes', 'cn-north-4', projectOf.get('cn-north-4'), 'primary'],
+      ['dr/aes', 'cn-east-3', projectOf.get('cn-east-3'), `replica of ${aesPrimary.slice(0, 8)}…`],
+      ['dr/aes', 'ap-southeast-1', projectOf.get('ap-southeast-1'), `replica of ${aesPrimary.slice(0, 8)}…`],
+      ['dr/ec', 'cn-north-4', projectOf.get('cn-north-4'), 'primary'],
+      ['dr/ec', 'cn-east-3', projectOf.get('cn-east-3'), `replica of ${ecPrimary.slice(0, 8)}…`],
+      ['dr/ec', 'ap-southeast-1', projectOf.get('ap-southeast-1'), `replica of ${ecPrimary.slice(0, 8)}…`],
+    ]);
+    expect(new Set(created.map((r) => r[6])).size).toBe(6);
     const params = await keyferry(['online', 'params', ...where, '--out', 'media-params'], { cwd: online, env });
     expect(params.code).toBe(0);
     const manifest = JSON.parse(await readFile(path.join(online, 'media-params', 'manifest.json'), 'utf8')) as {
@@ -132,5 +154,19 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(proven.map((e) => e.data.method).sort()).toEqual(['kcv-of-wrapped-material', 'public-key-equal']);
     const verified = events.filter((e) => e.event === 'key.verified');
     expect(verified.map((e) => e.data.keyState)).toEqual(Array(6).fill('Enabled'));
+    // The proof table: key id, then the same region, project and group as create-key's row of that key.
+    const createdRow = new Map(created.map((r) => [r[6], r]));
+    const proofRows = (stdout: string) =>
+      tableRows(stdout, '')
+        .filter((r) => createdRow.has(r[0]))
+        .map((r) => r.slice(0, 4));
+    const proofExpected = created.map((r) => [r[6], r[1], r[2], r[3]]);
+    expect(proofRows(imported.stdout)).toEqual(proofExpected);
+
+    const status = await keyferry(['online', 'status', '--journal', 'online.jsonl'], { cwd: online, env });
+    expect(status.stderr).toBe('');
+    expect(status.code).toBe(0);
+    expect(tableRows(status.stdout, 'dr/').map((r) => r.slice(0, 4))).toEqual(created.map((r) => r.slice(0, 4)));
+    expect(proofRows(status.stdout)).toEqual(proofExpected);
   }, 240_000);
 });

@@ -7,7 +7,8 @@ export const enOnlineCli = {
   'online.next.new-parameters':
     'Next, new wrapping keys and import tokens (the ones the material was wrapped with expired; wrap again on the air-gapped workstation with the new bundle): {command}',
   'cli.col':
-    '{col, select, alias {alias} spec {spec} usage {usage} keyId {key id} state {state} tokenUntil {token valid until} materialExpires {material expires} proof {proof} other {{col}}}',
+    '{col, select, alias {alias} spec {spec} usage {usage} keyId {key id} state {state} tokenUntil {token valid until} materialExpires {material expires} proof {proof} region {region} project {project} group {group} other {{col}}}',
+  'cli.replica-group': '{role, select, primary {primary} other {replica of {primary}}}',
   'cli.date': '{local} ({utc})',
   'cli.warning': 'WARNING: {text}',
   'cli.receipt-written': 'Receipt: {html} (and {text})',
