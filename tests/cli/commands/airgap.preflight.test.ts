@@ -111,8 +111,11 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
     const receipts = (await readdir(dir)).filter((f) => f.startsWith(`receipt-air-gapped-${CEREMONY}`));
-    expect(receipts).toHaveLength(4);
-    expect(second.stdout).toContain(`Receipt: ${path.join(dir, receipts.sort()[2] as string)}`);
+    // Named after the session's number in the journal (1, 2), not a journal entry number.
+    expect(receipts.sort()).toEqual(
+      [1, 2].flatMap((n) => ['html', 'txt'].map((ext) => `receipt-air-gapped-${CEREMONY}-session-${n}.${ext}`)),
+    );
+    expect(second.stdout).toContain(`Receipt: ${path.join(dir, `receipt-air-gapped-${CEREMONY}-session-2.html`)}`);
     expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
   });
 

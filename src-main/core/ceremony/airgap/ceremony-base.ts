@@ -188,7 +188,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   /** The receipt's file-name suffix for this session (unique per session in one journal). */
   protected abstract receiptSuffix(): string;
 
-  /** The receipt's file names without extension, e.g. `receipt-air-gapped-<id>-session-7`. */
+  /** The receipt's file names without extension, e.g. `receipt-air-gapped-<id>-session-2` (the journal's second session). */
   receiptBaseName(): string {
     return receiptBaseName({ side: 'air-gapped', ceremonyId: this.currentCeremonyId }, this.receiptSuffix());
   }

@@ -37,6 +37,7 @@ import { StepGuard } from '../shared/step-guard';
 import { AIR_GAP_STEP_FROM, type AirGapStepId } from '../shared/allowed-steps';
 import type { AirGapState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
+import { receiptSessionNumber } from './receipt-session';
 
 export type { AirGapState } from '../shared/ceremony-states';
 export type { AirGapKeyOverview, ParametersOverview } from './parameters-overview';
@@ -54,6 +55,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   #noBackupAcknowledgedFor: string | null = null;
   /** Keys whose material was loaded from a file the officer keeps (not generated here). */
   readonly #loadedFromFile = new Set<string>();
+  /** This session's number among the journal's air-gapped sessions (1, 2, 3 …): its receipt's name. */
+  #sessionNumber = 1;
 
   private constructor(options: AirGapCeremonyOptions) {
     super(options, new StepGuard<AirGapState, AirGapStepId>('airgap', 'new', AIR_GAP_STEP_FROM));
@@ -66,6 +69,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
     const ceremony = new AirGapCeremony(options);
     ceremony.sessionSeq = (await journalAirGapSessionStart(options)).seq;
+    ceremony.#sessionNumber = receiptSessionNumber(options.journal.entries, ceremony.sessionSeq);
     return ceremony;
   }
 
@@ -369,8 +373,9 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     });
   }
 
+  /** `session-<n>`: the n-th air-gapped session of this journal (receipt-session.ts). */
   protected receiptSuffix(): string {
-    return `session-${this.sessionSeq}`;
+    return `session-${this.#sessionNumber}`;
   }
 
   protected custodyArrangement(): CustodyArrangement {
