@@ -9,6 +9,30 @@
  */
 import type { JournalEntry } from './entry';
 
+/** A problem as a journal writer holds it (core/errors ProblemDetails). */
+interface ProblemLike {
+  readonly code: string;
+  readonly message: string;
+  readonly values?: Readonly<Record<string, string | number>> | undefined;
+}
+
+/**
+ * What a refusal or failure entry records about its problem: `code` and `values`, from which a
+ * receipt prints the problem in its own language, and `reason`, the English text as it was said
+ * (what older readers print; the journal is append-only history, so it is kept).
+ */
+export function problemData(problem: ProblemLike): {
+  code: string;
+  reason: string;
+  values?: Record<string, string | number>;
+} {
+  return {
+    code: problem.code,
+    reason: problem.message,
+    ...(problem.values ? { values: { ...problem.values } } : {}),
+  };
+}
+
 /** Why an entry is a deviation. */
 export type DeviationKind =
   /** Someone chose to go past a check (network live, shares on one volume, expiry override…). */

@@ -13,6 +13,7 @@ export {
   DEVIATION_KINDS,
   deviationKindOf,
   listDeviations,
+  problemData,
   type Deviation,
   type DeviationKind,
 } from './deviations';

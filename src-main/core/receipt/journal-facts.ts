@@ -9,7 +9,12 @@ import { groupHexLines } from '../hex-groups';
 import { phrase } from './facts';
 import type { ReceiptPhrase } from './language';
 import { z } from 'zod';
-import type { ReceiptDeviation, ReceiptHsm, ReceiptPerson } from './types';
+import type { DeviationReason, ReceiptDeviation, ReceiptHsm, ReceiptPerson } from './types';
+import { compileMessage, translator } from '../../i18n/translate';
+import { isMessageKey } from '../../i18n/catalogue';
+import { phraseSchema } from '../../i18n/phrase';
+import type { Locale } from '../../i18n/locale';
+import { ReceiptWords } from './language';
 
 const MAX_DETAILS = 400;
 
@@ -182,16 +187,62 @@ export function receiptPeople(
   return [operator, ...witnesses, ...custodians];
 }
 
+const problemValuesSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/**
+ * Why an entry says it happened: its `reasonPhrase`, else its problem `code` + `values` when the
+ * catalogue can say that problem with them, else its recorded `reason` text (older journals).
+ */
+function deviationReason(data: Readonly<Record<string, JsonValue>>): DeviationReason | undefined {
+  const phrased = phraseSchema.safeParse(data.reasonPhrase);
+  if (phrased.success) return { phrase: phrased.data };
+  const recorded = typeof data.reason === 'string' ? data.reason : undefined;
+  const values = problemValuesSchema.safeParse(data.values ?? {});
+  const key = `problem.${String(data.code)}`;
+  if (typeof data.code === 'string' && values.success && isMessageKey(key)) {
+    try {
+      compileMessage('en', key).format(values.data);
+      return { problem: { code: data.code, values: values.data, recorded: recorded ?? data.code } };
+    } catch {
+      // Values that do not fit today's text (an older entry): the recorded text instead.
+    }
+  }
+  return recorded === undefined ? undefined : { recorded };
+}
+
+/** The fields a reason was read from, left out of the details line. */
+function reasonFields(reason: DeviationReason | undefined): readonly string[] {
+  if (!reason) return [];
+  if ('problem' in reason) return ['reason', 'values'];
+  return ['reason', 'reasonPhrase'];
+}
+
+/** A deviation's reason in `locale` as plain text (a recorded text marked as such). */
+export function deviationReasonText(locale: Locale, reason: DeviationReason): string {
+  if ('phrase' in reason) return ReceiptWords.phraseText(locale, reason.phrase);
+  if ('problem' in reason) {
+    const { code, values, recorded } = reason.problem;
+    return translator(locale).problem({ code, values, message: recorded, nextStep: '' }).message;
+  }
+  return ReceiptWords.text(locale, 'receipt.deviations.recorded', { text: reason.recorded });
+}
+
 /** Every deviation in `entries`, for the receipt. */
 export function receiptDeviations(entries: readonly JournalEntry[]): ReceiptDeviation[] {
-  return listDeviations(entries).map(({ kind, entry }) => ({
-    seq: entry.seq,
-    time: entry.time,
-    actor: entry.actor,
-    event: entry.event,
-    kind,
-    details: summarizeData(entry.data),
-  }));
+  return listDeviations(entries).map(({ kind, entry }) => {
+    const reason = deviationReason(entry.data);
+    const skip = reasonFields(reason);
+    const rest = Object.fromEntries(Object.entries(entry.data).filter(([name]) => !skip.includes(name)));
+    return {
+      seq: entry.seq,
+      time: entry.time,
+      actor: entry.actor,
+      event: entry.event,
+      kind,
+      details: summarizeData(rest),
+      ...(reason ? { reason } : {}),
+    };
+  });
 }
 
 /** The import-parameters bundle the journal last records reading (air-gapped) or writing (online). */

@@ -93,9 +93,14 @@ export class ReceiptWords {
   }
 
   phraseHtml(phrase: ReceiptPhrase): string {
-    if (!this.both) return htmlIn(this.locales[0] as Locale, phrase.key, phrase.values);
+    return this.eachHtml((l) => htmlIn(l, phrase.key, phrase.values));
+  }
+
+  /** HTML `render` makes for each language: one language as it is; both as two columns (`.bi`). */
+  eachHtml(render: (locale: Locale) => string): string {
+    if (!this.both) return render(this.locales[0] as Locale);
     return `<span class="bi">${this.locales
-      .map((l) => `<span lang="${htmlLang(l)}">${htmlIn(l, phrase.key, phrase.values)}</span>`)
+      .map((l) => `<span lang="${htmlLang(l)}">${render(l)}</span>`)
       .join('')}</span>`;
   }
 

@@ -40,7 +40,8 @@ import {
 import { qrSvg } from './qr-svg';
 import { receiptCss } from './receipt-css';
 import { escapeHtml, userText } from './text-safety';
-import type { ReceiptInput, ReceiptKey } from './types';
+import type { DeviationReason, ReceiptInput, ReceiptKey } from './types';
+import { deviationReasonText } from './journal-facts';
 import { checkReceiptInput } from './validate';
 import { htmlLang } from '../../i18n/locale';
 import { eventLoopSlicer, yieldToEventLoop } from '../yield';
@@ -151,13 +152,19 @@ function replicaSection(w: ReceiptWords, input: ReceiptInput): string {
 ${groups.map((g) => replicaGroupHtml(w, g, input)).join('\n')}</section>`;
 }
 
+function deviationReasonHtml(w: ReceiptWords, reason: DeviationReason): string {
+  if ('phrase' in reason) return w.phraseHtml(reason.phrase);
+  if ('recorded' in reason) return w.html('receipt.deviations.recorded', { text: reason.recorded });
+  return w.eachHtml((l) => userText(deviationReasonText(l, reason)));
+}
+
 function deviationsSection(w: ReceiptWords, input: ReceiptInput): string {
   if (input.deviations.length === 0)
     return `<section class="deviations none"><h2>${w.html('receipt.deviations.heading')}</h2><p>${w.html('receipt.deviations.none', { count: input.journal.count })}</p></section>`;
   const rows = input.deviations
     .map((d) => {
       const kind = deviationKindPhrase(d.kind);
-      return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when"><span class="nowrap">${userText(d.time.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</span><br>${userText(d.actor)}</td><td class="details">${userText(d.details)}</td></tr>`;
+      return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when"><span class="nowrap">${userText(d.time.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</span><br>${userText(d.actor)}</td><td class="details">${d.reason ? `<span class="reason">${deviationReasonHtml(w, d.reason)}</span>${d.details ? '<br>' : ''}` : ''}${userText(d.details)}</td></tr>`;
     })
     .join('\n');
   return `<section class="deviations"><h2>${w.html('receipt.deviations.headingCount', { count: input.deviations.length })}</h2><p class="lead">${w.html('receipt.deviations.lead')}</p>

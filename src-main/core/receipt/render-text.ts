@@ -38,6 +38,7 @@ import {
 } from './language';
 import { visibleText } from './text-safety';
 import type { ReceiptInput, ReceiptKey } from './types';
+import { deviationReasonText } from './journal-facts';
 import { eventLoopSlicer, yieldToEventLoop } from '../yield';
 import { checkReceiptInput } from './validate';
 
@@ -189,7 +190,8 @@ function twin(input: ReceiptInput, locale: Locale, keyLines: readonly string[]):
         '',
         `  ! ${t('receipt.deviations.textEntry', { seq: d.seq, kind: typeof kind === 'string' ? visibleText(kind) : p(kind), event: visibleText(d.event) })}`,
         `    ${visibleText(d.time)}, ${visibleText(d.actor)}`,
-        ...wrap(visibleText(d.details), 72, '    '),
+        ...(d.reason ? wrap(visibleText(deviationReasonText(locale, d.reason)), 72, '    ') : []),
+        ...(d.details ? wrap(visibleText(d.details), 72, '    ') : []),
       );
     }
   }

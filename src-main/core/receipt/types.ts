@@ -90,14 +90,32 @@ export interface ReceiptPerson {
 }
 
 /** One journal entry listed under "Deviations" (see core/journal/deviations.ts). */
+/**
+ * Why a deviation happened, as its journal entry gives it: a problem (its code and values) or a
+ * catalogue phrase, printed in the receipt's language; or, from a journal written before entries
+ * carried either, the text as it was recorded (printed as such, marked "recorded text").
+ */
+export type DeviationReason =
+  | {
+      readonly problem: {
+        readonly code: string;
+        readonly values: Readonly<Record<string, string | number>>;
+        readonly recorded: string;
+      };
+    }
+  | { readonly phrase: ReceiptPhrase }
+  | { readonly recorded: string };
+
 export interface ReceiptDeviation {
   readonly seq: number;
   readonly time: string;
   readonly actor: string;
   readonly event: string;
   readonly kind: string;
-  /** The entry's data, summarized on one line (untrusted text: escaped when printed). */
+  /** The entry's data but its reason, summarized on one line (untrusted text: escaped when printed). */
   readonly details: string;
+  /** Why, when the entry says (printed before the details). */
+  readonly reason?: DeviationReason;
 }
 
 /** The HSM a session's material stayed in, as the journal records it (never the PIN). */

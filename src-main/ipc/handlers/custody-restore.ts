@@ -13,6 +13,7 @@ import { readAnyShareFile } from '../../core/custody/share-file';
 import { parseTypedAnyShare } from '../../core/custody/typed-share';
 import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
+import { phraseOf } from '../../i18n/phrase';
 import type { ChannelHandler } from './channel-handler';
 import {
   airGapStartOptions,
@@ -146,7 +147,10 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
 
     abandonRestore: async () => {
       const { ceremony } = session.requireRestore();
-      await ceremony.abandon('abandoned by the operator');
+      await ceremony.abandon({
+        reason: 'abandoned by the operator',
+        phrase: phraseOf('journal.reason.operator-abandoned'),
+      });
       // The journal stays open: the next network check starts a new restore ceremony in it.
       session.restore = { ...session.requireRestore(), abandoned: true };
       return { abandoned: true as const };

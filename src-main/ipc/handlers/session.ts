@@ -5,7 +5,8 @@
  * internals stay here, in the main process.
  */
 import path from 'node:path';
-import type { AbandonReport } from '../../core/ceremony/airgap/ceremony-base';
+import type { AbandonReport, StopCause } from '../../core/ceremony/airgap/ceremony-base';
+import { phraseOf } from '../../i18n/phrase';
 import type { AirGapDestinations } from '../../core/ceremony/airgap/preflight';
 import type { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
 import { UNFINISHED_AIR_GAP_STATES, UNFINISHED_RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
@@ -98,10 +99,18 @@ export type LeavableSide = 'air-gapped' | 'custody-restore';
 /** Why a ceremony was left: the window closed, or the officer went to another screen. */
 export type LeaveReason = 'window-closed' | 'ceremony-left';
 
-const LEAVE_REASONS: Readonly<Record<LeaveReason, string>> = {
-  'window-closed': 'the officer closed the Keyferry window and confirmed abandoning the ceremony',
-  'ceremony-left': 'the officer left the ceremony for another screen and confirmed abandoning it',
+/** Why, as journaled: the English text older readers print, and the phrase receipts print in their language. */
+const LEAVE_REASONS: Readonly<Record<LeaveReason, StopCause>> = {
+  'window-closed': {
+    reason: 'the officer closed the Keyferry window and confirmed abandoning the ceremony',
+    phrase: phraseOf('journal.reason.window-closed'),
+  },
+  'ceremony-left': {
+    reason: 'the officer left the ceremony for another screen and confirmed abandoning it',
+    phrase: phraseOf('journal.reason.ceremony-left'),
+  },
 };
+const APP_CLOSED: StopCause = { reason: 'Keyferry closed', phrase: phraseOf('journal.reason.app-closed') };
 
 export const JOURNAL_FILES: Readonly<Record<RecordKind, string>> = {
   online: 'online-journal.jsonl',
@@ -230,7 +239,7 @@ export class CeremonySession {
    * (its lock released): the next network check starts a new session on it.
    */
   async leave(side: LeavableSide, reason: LeaveReason): Promise<AbandonReport> {
-    const cause = { reason: LEAVE_REASONS[reason], left: reason };
+    const cause = { ...LEAVE_REASONS[reason], left: reason };
     if (side === 'air-gapped') {
       const air = this.requireAirGap();
       const report = await air.ceremony.abandon(cause);
@@ -246,9 +255,9 @@ export class CeremonySession {
 
   /** Ends everything this session holds: wipes material, closes journals, clients, simulator. */
   async close(): Promise<void> {
-    await this.airGap?.ceremony.abandon('Keyferry closed').catch(() => undefined);
+    await this.airGap?.ceremony.abandon(APP_CLOSED).catch(() => undefined);
     await this.airGap?.journal.close().catch(() => undefined);
-    await this.restore?.ceremony.abandon('Keyferry closed').catch(() => undefined);
+    await this.restore?.ceremony.abandon(APP_CLOSED).catch(() => undefined);
     await this.restore?.journal.close().catch(() => undefined);
     this.restore = undefined;
     this.online?.kms.close();

@@ -10,6 +10,8 @@
 import path from 'node:path';
 import { withdrawWrappedBundle, type CustodyArrangement, type ImportParameters } from '../../bundle';
 import { KeyferryError, toProblem } from '../../errors';
+import { problemData } from '../../journal';
+import type { Phrase } from '../../../i18n/phrase';
 import { receiptBaseName } from '../../receipt';
 import { airGapDestinations, preflightJournaled, type AirGapDestinations } from './preflight';
 import { writeWrapped, type WrappedKey, type WrittenWrappedBundle } from './wrap';
@@ -57,7 +59,10 @@ export interface AbandonReport {
  * or, in the app, the officer confirmed leaving the ceremony (closing the window, or another screen).
  */
 export interface StopCause {
+  /** Why, in English as it is recorded (older readers print it). */
   readonly reason: string;
+  /** Why, as a catalogue phrase: receipts print it in their own language. */
+  readonly phrase?: Phrase;
   readonly signal?: 'SIGINT' | 'SIGTERM' | 'SIGHUP';
   readonly left?: 'window-closed' | 'ceremony-left';
 }
@@ -282,12 +287,13 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
         await journal.append(operator, 'wrapped-bundle.withdraw-failed', {
           folder: this.bundle.dir,
           manifestSha256: this.bundle.manifestSha256,
-          reason: toProblem(error).message,
+          ...problemData(toProblem(error)),
         });
       }
     }
     await journal.append(operator, 'ceremony.abandoned', {
       reason: cause.reason,
+      ...(cause.phrase ? { reasonPhrase: { ...cause.phrase } } : {}),
       wipedKeys,
       state,
       ...(withdrawnBundle ? { withdrawnBundle } : {}),

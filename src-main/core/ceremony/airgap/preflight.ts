@@ -7,7 +7,7 @@ import type { ImportParameters } from '../../bundle';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import { isAsymmetric } from '../../crypto/key-spec';
 import { isKeyferryError, toProblem } from '../../errors';
-import type { Journal } from '../../journal';
+import { problemData, type Journal } from '../../journal';
 import { preflightDestinations, type CheckedDestination, type Destination } from '../../media/preflight';
 
 /** Where an air-gapped ceremony will write. */
@@ -94,8 +94,7 @@ export async function preflightJournaled(
     return checked;
   } catch (error) {
     const problem = toProblem(error);
-    if (isKeyferryError(error))
-      await journal.append(operator, 'preflight.refused', { code: problem.code, reason: problem.message });
+    if (isKeyferryError(error)) await journal.append(operator, 'preflight.refused', problemData(problem));
     throw error;
   }
 }

@@ -11,8 +11,8 @@
 import type { ReceiptLanguage } from '../../receipt/language';
 import type { PaperSize } from '../../receipt/paper-size';
 import { readBundle, type ImportParameters, type ImportParametersBundle } from '../../bundle';
-import { KeyferryError } from '../../errors';
-import type { Journal, JournalEntry } from '../../journal';
+import { KeyferryError, toProblem } from '../../errors';
+import { problemData, type Journal, type JournalEntry } from '../../journal';
 import { wrapAll, type WrapContext, type WrappedKey } from './wrap';
 import { appIdentityData, describeWorkstation, type AppIdentity, type CeremonyRecord } from '../shared/ceremony-record';
 import type { ArtefactToConfirm, WitnessConfirmations } from './witness-confirmations';
@@ -87,7 +87,7 @@ export async function checkNetworkJournaled(
     result = checkAirGap({ allowNetwork, interfaces: interfaceList });
   } catch (error) {
     await journal.append(operator, 'network.refused', {
-      reason: error instanceof Error ? error.message : String(error),
+      ...problemData(toProblem(error)),
     });
     throw error;
   }

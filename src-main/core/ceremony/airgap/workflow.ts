@@ -16,6 +16,7 @@ import {
   type ImportParameters,
 } from '../../bundle';
 import { KeyferryError, toProblem } from '../../errors';
+import { problemData } from '../../journal';
 import { splitForCustody, type CustodyRequest, type CustodyResult } from './custody-split';
 import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
 import { everyKeyHasMaterial, materialIdOf, materialOwners } from './replica-groups';
@@ -112,9 +113,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
       const problem = toProblem(error);
       await this.options.journal.append(this.options.operator, 'parameters.refused', {
         source,
-        code: problem.code,
-        reason: problem.message,
-        ...(problem.values ? { values: { ...problem.values } } : {}),
+        ...problemData(problem),
       });
       throw error;
     }

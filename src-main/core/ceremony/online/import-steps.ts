@@ -12,6 +12,7 @@ import {
   type TypedDigestComparison,
 } from '../../crypto/typed-digest';
 import { KeyferryError, toProblem } from '../../errors';
+import { problemData } from '../../journal';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS, type WrappedDigestSource } from './events';
@@ -91,8 +92,7 @@ export async function checkWrappedBundleStep(
     const problem = toProblem(error);
     await ctx.journal(ONLINE_EVENTS.wrappedRefused, {
       folder: path.resolve(dir),
-      code: problem.code,
-      reason: problem.message,
+      ...problemData(problem),
       digestSource: proof?.source ?? null,
       differingGroups: [...differing],
     });

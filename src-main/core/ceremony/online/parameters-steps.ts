@@ -6,6 +6,7 @@ import path from 'node:path';
 import { writeImportParametersBundle } from '../../bundle';
 import { groupHex } from '../../hex-groups';
 import { KeyferryError, toProblem } from '../../errors';
+import { problemData } from '../../journal';
 import { sha256Hex } from '../../fs/durable-file';
 import type { PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
 import type { OnlineStepContext } from './step-context';
@@ -120,8 +121,7 @@ export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<Iss
         await ctx.journal(ONLINE_EVENTS.parametersRefused, {
           keyId: key.keyId,
           wrappingKeyFingerprint: sha256Hex(answer.publicKeyDer),
-          code: problem.code,
-          reason: problem.message,
+          ...problemData(problem),
         });
         throw error;
       }

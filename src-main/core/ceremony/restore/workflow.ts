@@ -20,6 +20,7 @@ import { checkBackupMatches, recordedChecks, restoreCustodySet, setRestoreProof 
 import { checkValues } from '../../custody/custody-share';
 import type { SetShare } from '../../custody/set-share';
 import { KeyferryError, toProblem } from '../../errors';
+import { problemData } from '../../journal';
 import { writeAirGapReceipt } from '../airgap/receipt';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary, WrittenWrappedBundle } from '../airgap/wrap';
@@ -206,8 +207,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
         keyId: 'keyId' in share ? share.keyId : null,
         ceremonyId: share.ceremonyId,
         source,
-        code: problem.code,
-        reason: problem.message,
+        ...problemData(problem),
       });
       throw error;
     }
@@ -246,8 +246,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       const problem = toProblem(error);
       await this.options.journal.append(this.options.operator, 'custody.backup-refused', {
         ...record,
-        code: problem.code,
-        reason: problem.message,
+        ...problemData(problem),
       });
       throw error;
     }
@@ -286,8 +285,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       await journal.append(operator, 'custody.restore-refused', {
         keyId: key.keyId,
         sharesPresented: shares.records.map((r) => r.shareIndex),
-        code: problem.code,
-        reason: problem.message,
+        ...problemData(problem),
       });
       throw error;
     }
@@ -395,8 +393,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       await journal.append(operator, 'custody.restore-refused', {
         keyIds: keys.map((k) => k.keyId),
         sharesPresented: shares.records.map((r) => r.shareIndex),
-        code: problem.code,
-        reason: problem.message,
+        ...problemData(problem),
       });
       throw error;
     }

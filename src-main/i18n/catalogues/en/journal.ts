@@ -83,4 +83,9 @@ export const enJournal = {
     "entry {want}'s hash is not the expected head: this is not the journal the receipt was printed from",
   'journal.verify.headMissing':
     'the expected head hash is not in the journal: entries were removed from the end, or this is another journal',
+  // Why a ceremony was abandoned, journaled as a phrase beside the English `reason` (receipts print it).
+  'journal.reason.window-closed': 'the officer closed the Keyferry window and confirmed abandoning the ceremony',
+  'journal.reason.ceremony-left': 'the officer left the ceremony for another screen and confirmed abandoning it',
+  'journal.reason.app-closed': 'Keyferry closed',
+  'journal.reason.operator-abandoned': 'abandoned by the operator',
 } as const;

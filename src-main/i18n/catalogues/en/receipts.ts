@@ -42,6 +42,7 @@ export const enReceipts = {
   'receipt.deviations.whenWho': 'When, who',
   'receipt.deviations.details': 'Details (from the journal)',
   'receipt.deviations.textEntry': 'Entry {seq}: {kind}, {event}',
+  'receipt.deviations.recorded': 'Recorded text: “{text}”',
   'receipt.role.operator': 'Operator',
   'receipt.role.witness': 'Witness',
   'receipt.role.custodian': 'Custodian',

@@ -38,6 +38,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.whenWho': '时间、人员',
   'receipt.deviations.details': '详情（取自日志）',
   'receipt.deviations.textEntry': '条目 {seq}：{kind}，{event}',
+  'receipt.deviations.recorded': '日志记录的原文：“{text}”',
   'receipt.role.operator': '操作员',
   'receipt.role.witness': '见证人',
   'receipt.role.custodian': '保管人',
