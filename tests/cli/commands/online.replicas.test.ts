@@ -169,4 +169,47 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(tableRows(status.stdout, 'dr/').map((r) => r.slice(0, 4))).toEqual(created.map((r) => r.slice(0, 4)));
     expect(proofRows(status.stdout)).toEqual(proofExpected);
   }, 240_000);
+
+  it('names the replica region, project and endpoint the simulator does not serve, and how to serve it', async () => {
+    const folder = path.join(dir, 'unserved');
+    await mkdir(folder);
+    const projectId = 'a'.repeat(32);
+    await writeFile(
+      path.join(folder, 'plan.json'),
+      JSON.stringify({
+        title: 'A region too far',
+        operator: 'Ana',
+        witnesses: ['Ben'],
+        keys: [{ alias: 'far/aes', spec: 'AES_256', replicas: [{ region: 'eu-west-101', projectId }] }],
+      }),
+    );
+    const create = await keyferry(
+      [
+        'online',
+        'create-key',
+        '--journal',
+        'online.jsonl',
+        '--endpoint',
+        sim.endpoint,
+        '--region',
+        sim.region,
+        '--project-id',
+        sim.projectId,
+        '--plan',
+        'plan.json',
+      ],
+      { cwd: folder, env: { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk } },
+    );
+    expect(create.code).not.toBe(0);
+    const port = new URL(sim.endpoint).port;
+    expect(create.stderr).toContain(
+      `The replica region eu-west-101 (project ${projectId}) is not served at http://kms.eu-west-101.localhost:${port}`,
+    );
+    expect(create.stderr).toContain('keyferry kms-sim --regions eu-west-101');
+    const events = journalEvents(await readFile(path.join(folder, 'online.jsonl'), 'utf8'));
+    expect(events.filter((e) => e.event === 'kms.replica-connected')).toEqual([]);
+    expect(events.filter((e) => e.event === 'step.failed').map((e) => [e.data.step, e.data.code])).toEqual([
+      ['connect', 'APIGW.0101'],
+    ]);
+  }, 120_000);
 });

@@ -6,10 +6,10 @@
  * simulator's region host). Each connection is tested with list-keys and journaled
  * (`kms.replica-connected`, with the credential binding's source and the connection it reached).
  */
-import { KeyferryError } from '../../errors';
+import { KeyferryError, toProblem } from '../../errors';
 import { KmsClient } from '../../kms/client';
 import type { KmsClientOptions } from '../../kms/client-options';
-import { endpointBeside } from '../../kms/endpoint';
+import { endpointBeside, isLoopbackHost } from '../../kms/endpoint';
 import type { JsonObject } from '../../journal';
 import type { ReplicaTarget } from '../shared/ceremony-plan';
 import { ONLINE_EVENTS } from './events';
@@ -109,7 +109,11 @@ export class ReplicaConnections {
       if (!this.#factory) throw new KeyferryError('REPLICA_CONNECTION_UNAVAILABLE', { ...target });
       const kms = this.#factory(target);
       await refuseUnboundReplica(ctx, this.#primary.kms, target, kms, credentials);
-      const keys = await ctx.kmsCall('connect', null, () => kms.listKeys());
+      const keys = await ctx
+        .kmsCall('connect', null, () => kms.listKeys())
+        .catch((error: unknown) => {
+          throw notServed(error, target, kms) ?? error;
+        });
       await ctx.journal(ONLINE_EVENTS.replicaConnected, {
         endpoint: kms.endpoint.origin,
         region: target.region,
@@ -120,6 +124,25 @@ export class ReplicaConnections {
       this.#open.set(key, kms);
     }
   }
+}
+
+/**
+ * APIGW.0101 ("the endpoint does not offer this KMS API") from a replica's first call, after the
+ * ceremony's own connection worked: the replica's region is not served there. Named with the
+ * region, project and endpoint, and for the local simulator how to serve it (`kms-sim --regions`).
+ */
+function notServed(error: unknown, target: ReplicaTarget, kms: OnlineKms): KeyferryError | undefined {
+  if (toProblem(error).code !== 'APIGW.0101') return undefined;
+  return new KeyferryError(
+    'REPLICA_REGION_NOT_SERVED',
+    {
+      region: target.region,
+      projectId: target.projectId,
+      endpoint: kms.endpoint.origin,
+      simulator: isLoopbackHost(kms.endpoint.hostname) ? 'yes' : 'no',
+    },
+    { cause: error },
+  );
 }
 
 /**

@@ -2,6 +2,10 @@
 import type { enReplicas } from '../en/replicas';
 
 export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } = {
+  'problem.REPLICA_REGION_NOT_SERVED':
+    '副本区域 {region}（项目 {projectId}）在 {endpoint} 上无法访问：该终端节点在此区域不提供 KMS API（APIGW.0101），尽管本仪式自身的连接正常。',
+  'problem.REPLICA_REGION_NOT_SERVED.next':
+    '{simulator, select, yes {请让模拟器也服务该区域（keyferry kms-sim --regions {region}，并以逗号分隔列出其他所有副本区域），然后重新运行该命令。} other {请确认 KMS 在 {region} 中可用，且计划中的区域和项目正确，然后重新运行该命令。}}',
   'problem.REPLICA_ENDPOINT_UNKNOWN':
     '计划要求在区域 {region} 中创建副本，但本仪式通过 {endpoint} 连接，该端点不含区域名称：Keyferry 无法判断哪个端点服务于 {region}。未创建任何内容。',
   'problem.REPLICA_ENDPOINT_UNKNOWN.next':
