@@ -32,7 +32,7 @@ export const commands: readonly CliCommandEntry[] = [
   },
   {
     name: 'custody split',
-    summary: 'Split key material into M-of-N custody shares with printable slips',
+    summary: 'Split key material into M-of-N custody shares (a custody set) with printable slips and backup',
     load: async () => pick((await import('./custody')).custodyCommands, 'custody split'),
   },
   {

@@ -10,7 +10,8 @@ export const enCli = {
   'cli.summary.journal-verify': 'Verify a ceremony journal (hash chain, and the head hash printed on a receipt)',
   'cli.summary.bundle-verify': 'Verify a transfer bundle (import parameters or wrapped material) and print its digest',
   'cli.summary.wrap': 'Wrap generated or existing key material under a KMS wrapping key (air-gapped side)',
-  'cli.summary.custody-split': 'Split key material into M-of-N custody shares with printable slips',
+  'cli.summary.custody-split':
+    'Split key material into M-of-N custody shares (a custody set) with printable slips and backup',
   'cli.summary.custody-restore':
     'Rebuild key material from M custody shares; with --bundle, the restore ceremony for a re-import',
   'cli.summary.kms-sim': 'Run the built-in KMS simulator on loopback (rehearsals, no cloud account)',

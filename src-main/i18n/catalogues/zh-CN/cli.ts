@@ -12,7 +12,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'cli.summary.journal-verify': '校验仪式日志（哈希链，以及回执上打印的链头哈希）',
   'cli.summary.bundle-verify': '校验传输包（导入参数或已包装的密钥材料）并打印其摘要',
   'cli.summary.wrap': '用 KMS 包装密钥包装新生成或已有的密钥材料（离线侧）',
-  'cli.summary.custody-split': '将密钥材料拆分为 M-of-N 托管份额，并生成可打印的凭条',
+  'cli.summary.custody-split': '将密钥材料拆分为 M-of-N 托管份额（一个托管集），并生成可打印的凭条和备份',
   'cli.summary.custody-restore': '用 M 份托管份额重建密钥材料；带 --bundle 时为重新导入举行恢复仪式',
   'cli.summary.kms-sim': '在环回接口上运行内置的 KMS 模拟器（用于演练，无需云账号）',
   'cli.summary.kms-sim-advance': '将正在运行的模拟器的时钟向前调（用于过期演练）',
