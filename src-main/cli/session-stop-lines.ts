@@ -1,5 +1,6 @@
 /** What the CLI says when an air-gapped session does not finish: a withdrawn bundle, or a stop by the officer. */
 import type { AbandonReport, StopCause } from '../core/ceremony/airgap/ceremony-base';
+import { phraseOf } from '../i18n/phrase';
 import type { Translator } from '../i18n/translate';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
@@ -33,7 +34,11 @@ export function stopCeremonyOnInterrupt(
 ): () => void {
   return (
     io.interrupts?.onStop(async (stop) => {
-      const report = await ceremony.abandon({ reason: `stopped by ${stop.signal}`, signal: stop.signal });
+      const report = await ceremony.abandon({
+        reason: `stopped by ${stop.signal}`,
+        phrase: phraseOf('journal.reason.signal', { signal: stop.signal }),
+        signal: stop.signal,
+      });
       stop.journaled = true;
       stop.line = stoppedLine(cliTranslator(io), stop.signal, report, journal);
     }) ?? (() => undefined)

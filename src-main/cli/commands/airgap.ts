@@ -9,7 +9,8 @@ import { parseCustodySpec, type CustodyRequest, type CustodyResult } from '../..
 import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/airgap/workflow';
 import { cliAppIdentity } from '../software-identity';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
-import { KeyferryError, toProblem } from '../../core/errors';
+import { KeyferryError } from '../../core/errors';
+import { problemCause } from '../../core/ceremony/airgap/ceremony-base';
 import { missingOption, requireOption } from '../args';
 import { optionTable } from '../options';
 import { defineCommand, type CliIo } from '../command';
@@ -252,7 +253,7 @@ export const airgapWrapCommand = defineCommand({
       io.stdout(onlineImportHint(io, facts?.onlineJournal, bundle));
       return 0;
     } catch (error) {
-      const stopped = await air.abandon(toProblem(error).message).catch(() => undefined);
+      const stopped = await air.abandon(problemCause(error)).catch(() => undefined);
       for (const line of withdrawalLines(stopped, cliTranslator(io))) io.stderr(line);
       throw error;
     } finally {

@@ -15,7 +15,8 @@ import { cliAppIdentity } from '../software-identity';
 import { parseMaterialExpiry, type MaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 
-import { KeyferryError, toProblem } from '../../core/errors';
+import { KeyferryError } from '../../core/errors';
+import { problemCause } from '../../core/ceremony/airgap/ceremony-base';
 
 import type { Journal } from '../../core/journal';
 import { groupHex } from '../../core/hex-groups';
@@ -174,7 +175,7 @@ async function ceremonySteps(
     io.stdout(t('cli.custody.restore.no-plaintext', { hint: onlineImportHint(io, facts?.onlineJournal, bundle) }));
     return 0;
   } catch (error) {
-    const stopped = await restore?.abandon(toProblem(error).message).catch(() => undefined);
+    const stopped = await restore?.abandon(problemCause(error)).catch(() => undefined);
     for (const line of withdrawalLines(stopped, cliTranslator(io))) io.stderr(line);
     throw error;
   } finally {

@@ -191,12 +191,13 @@ const problemValuesSchema = z.record(z.string(), z.union([z.string(), z.number()
 
 /**
  * Why an entry says it happened: its `reasonPhrase`, else its problem `code` + `values` when the
- * catalogue can say that problem with them, else its recorded `reason` text (older journals).
+ * catalogue can say that problem with them, else its recorded `reason` (or `message`) text (older journals).
  */
 function deviationReason(data: Readonly<Record<string, JsonValue>>): DeviationReason | undefined {
   const phrased = phraseSchema.safeParse(data.reasonPhrase);
   if (phrased.success) return { phrase: phrased.data };
-  const recorded = typeof data.reason === 'string' ? data.reason : undefined;
+  const said = data.reason ?? data.message; // step.failed names its English text `message`
+  const recorded = typeof said === 'string' ? said : undefined;
   const values = problemValuesSchema.safeParse(data.values ?? {});
   const key = `problem.${String(data.code)}`;
   if (typeof data.code === 'string' && values.success && isMessageKey(key)) {
@@ -213,8 +214,8 @@ function deviationReason(data: Readonly<Record<string, JsonValue>>): DeviationRe
 /** The fields a reason was read from, left out of the details line. */
 function reasonFields(reason: DeviationReason | undefined): readonly string[] {
   if (!reason) return [];
-  if ('problem' in reason) return ['reason', 'values'];
-  return ['reason', 'reasonPhrase'];
+  if ('problem' in reason) return ['reason', 'message', 'values'];
+  return ['reason', 'message', 'reasonPhrase'];
 }
 
 /** A deviation's reason in `locale` as plain text (a recorded text marked as such). */

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemCause } from '../../../src-main/core/ceremony/airgap/ceremony-base';
 import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow';
 import { openJournal, type JournalEntry } from '../../../src-main/core/journal';
 import { receiptDeviations } from '../../../src-main/core/receipt/journal-facts';
@@ -42,19 +43,25 @@ let refusedReason: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'keyferry-reasons-'));
   const journal = await openJournal(path.join(dir, 'air-gapped.jsonl'), { create: true });
-  const ceremony = await AirGapCeremony.start({
-    journal,
-    title: 'Reasons',
-    operator: 'Alan',
-    witnesses: ['Ben'],
-    app: APP,
-    interfaces: LIVE,
-  });
+  const start = () =>
+    AirGapCeremony.start({
+      journal,
+      title: 'Reasons',
+      operator: 'Alan',
+      witnesses: ['Ben'],
+      app: APP,
+      interfaces: LIVE,
+    });
+  const ceremony = await start();
   await expect(ceremony.checkNetwork()).rejects.toMatchObject({ code: 'AIRGAP_NETWORK_LIVE' });
   await ceremony.abandon({
     reason: 'abandoned by the operator',
     phrase: phraseOf('journal.reason.operator-abandoned'),
   });
+  // A second attempt stopped by its problem, as the CLI stops one (problemCause).
+  const second = await start();
+  const stopped = await second.checkNetwork().catch((error: unknown) => error);
+  await second.abandon(problemCause(stopped));
   entries = journal.entries;
   await journal.close();
   const refused = entries.find((e) => e.event === 'network.refused');
@@ -92,12 +99,13 @@ function asWrittenBefore(entry: JournalEntry): JournalEntry {
 describe('deviation reasons on receipts', () => {
   it('journals the code, values and phrase beside the English reason', () => {
     const refused = entries.find((e) => e.event === 'network.refused');
-    const abandoned = entries.find((e) => e.event === 'ceremony.abandoned');
+    const [abandoned, stopped] = entries.filter((e) => e.event === 'ceremony.abandoned');
     expect(refused?.data).toMatchObject({ code: 'AIRGAP_NETWORK_LIVE', reason: expect.stringMatching(/\w+ \w+ \w+/) });
     expect(abandoned?.data).toMatchObject({
       reason: 'abandoned by the operator',
       reasonPhrase: { key: 'journal.reason.operator-abandoned' },
     });
+    expect(stopped?.data).toMatchObject({ code: 'AIRGAP_NETWORK_LIVE', reason: refusedReason });
   });
 
   it('a zh-CN receipt says both reasons in Chinese, no English sentence', () => {
@@ -106,6 +114,7 @@ describe('deviation reasons on receipts', () => {
     expect(section).not.toContain(refusedReason);
     expect(section).not.toContain('abandoned by the operator');
     expect(section).toContain('AIRGAP_NETWORK_LIVE');
+    expect(section.match(/条目 \d+：已放弃的尝试/g)).toHaveLength(2);
     expect(englishSentences(section)).toEqual([]);
 
     const html = renderReceiptHtml(receiptOf(entries), { language: 'zh-CN' });

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { withdrawWrappedBundle, type CustodyArrangement, type ImportParameters } from '../../bundle';
-import { KeyferryError, toProblem } from '../../errors';
+import { KeyferryError, toProblem, type ProblemDetails } from '../../errors';
 import { problemData } from '../../journal';
 import type { Phrase } from '../../../i18n/phrase';
 import { receiptBaseName } from '../../receipt';
@@ -58,11 +58,19 @@ export interface AbandonReport {
  * Why a session stopped: a failure, a signal (the officer pressed Ctrl-C, or the system stopped it),
  * or, in the app, the officer confirmed leaving the ceremony (closing the window, or another screen).
  */
+/** A ceremony stopped by `error`: its English text as the reason, its code and values for the receipts. */
+export function problemCause(error: unknown): StopCause {
+  const problem = toProblem(error);
+  return { reason: problem.message, problem };
+}
+
 export interface StopCause {
   /** Why, in English as it is recorded (older readers print it). */
   readonly reason: string;
   /** Why, as a catalogue phrase: receipts print it in their own language. */
   readonly phrase?: Phrase;
+  /** The problem that stopped the ceremony: its code and values are journaled for the receipts. */
+  readonly problem?: ProblemDetails;
   readonly signal?: 'SIGINT' | 'SIGTERM' | 'SIGHUP';
   readonly left?: 'window-closed' | 'ceremony-left';
 }
@@ -292,6 +300,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
       }
     }
     await journal.append(operator, 'ceremony.abandoned', {
+      ...(cause.problem ? problemData(cause.problem) : {}),
       reason: cause.reason,
       ...(cause.phrase ? { reasonPhrase: { ...cause.phrase } } : {}),
       wipedKeys,

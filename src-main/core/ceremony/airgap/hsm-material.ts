@@ -10,6 +10,7 @@ import { requireBoundMaterial, type ImportParameters } from '../../bundle';
 import { derFingerprint } from '../../crypto/evidence';
 import { KEY_SPEC_INFO, type KeySpec, type WrappingAlgorithm } from '../../crypto/key-spec';
 import { KeyferryError, toProblem } from '../../errors';
+import { phraseOf } from '../../../i18n/phrase';
 import {
   ceremonyObjectLabel,
   checkHsmCapability,
@@ -165,6 +166,7 @@ export class AirGapHsmMaterial {
             reports.find((r) => r.privateKeyWrap.mechanism !== null)!.privateKeyWrap.mechanism!,
           ),
           reason: 'rehearsal override: the token zero-fills AES key wrap with padding; not RFC 5649-exact',
+          reasonPhrase: { ...phraseOf('journal.reason.zero-filled-pad') },
         });
       }
       return new AirGapHsmMaterial(module, session, request, reports);

@@ -53,7 +53,9 @@ export async function journaledKmsCall<T>(
         step,
         keyId,
         code: problem.code,
+        // `message`: the English text as older journals named it; code + values: the receipt's language.
         message: problem.message,
+        ...(problem.values ? { values: { ...problem.values } } : {}),
       })
       .catch(() => undefined);
     throw error;

@@ -88,4 +88,7 @@ export const enJournal = {
   'journal.reason.ceremony-left': 'the officer left the ceremony for another screen and confirmed abandoning it',
   'journal.reason.app-closed': 'Keyferry closed',
   'journal.reason.operator-abandoned': 'abandoned by the operator',
+  'journal.reason.signal': 'stopped by {signal}',
+  'journal.reason.zero-filled-pad':
+    'rehearsal override: the token zero-fills AES key wrap with padding; not RFC 5649-exact',
 } as const;
