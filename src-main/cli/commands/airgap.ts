@@ -60,6 +60,12 @@ const OPTIONS = optionTable({
   'confirm-fingerprint': CONFIRM_FINGERPRINT_OPTION,
 });
 
+/** The replicas a group's material also serves (the material line names them; none for a key alone). */
+function replicasOf(overview: ParametersOverview, keyId: string): { replicas: number; replicaIds: string } {
+  const ids = overview.keys.filter((k) => k.replicaOf === keyId).map((k) => k.keyId);
+  return { replicas: ids.length, replicaIds: ids.join(', ') };
+}
+
 function printParameters(io: CliIo, overview: ParametersOverview): void {
   const { t } = cliTranslator(io);
   const source = overview.source === 'console files' ? 'consoleFiles' : overview.source;
@@ -218,6 +224,7 @@ export const airgapWrapCommand = defineCommand({
             spec: loaded.spec,
             keyId: loaded.keyId,
             check: materialCheck(io, loaded),
+            ...replicasOf(overview, loaded.keyId),
           }),
         );
       }
@@ -232,6 +239,7 @@ export const airgapWrapCommand = defineCommand({
             spec: generated.spec,
             keyId: generated.keyId,
             check: materialCheck(io, generated),
+            ...replicasOf(overview, generated.keyId),
           }),
         );
       }

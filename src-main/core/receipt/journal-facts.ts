@@ -5,7 +5,7 @@
  */
 import { canonicalJson, listDeviations, type JournalEntry, type JsonValue } from '../journal';
 import { SLIP_GROUPS } from '../crypto/typed-digest';
-import { groupHexLines } from '../hex-groups';
+import { groupHex, groupHexLines } from '../hex-groups';
 import { phrase } from './facts';
 import type { ReceiptPhrase } from './language';
 import { z } from 'zod';
@@ -107,6 +107,12 @@ function describeAct(entry: JournalEntry): ReceiptPhrase {
   }
 }
 
+/** A digest's first 16 digits in the receipt's one hex style ("02C7 4C73 3386 E4A7"); "?" when not hex. */
+function shortDigest(value: unknown): string {
+  const hex = typeof value === 'string' ? value.slice(0, 16) : '';
+  return /^[0-9a-fA-F]{16}$/.test(hex) ? groupHex(hex) : '?';
+}
+
 function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhrase[]> {
   const byName = new Map<string, ReceiptPhrase[]>();
   const add = (name: string, line: ReceiptPhrase) => byName.set(name, [...(byName.get(name) ?? []), line]);
@@ -130,8 +136,8 @@ function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhras
           share: share.share,
           total: share.total,
           threshold: share.threshold,
-          keys: keyIds.length,
-          digest: String(entry.data.backupDigest ?? '?').slice(0, 16),
+          materials: keyIds.length,
+          digest: shortDigest(entry.data.backupDigest),
         };
         if (entry.event === 'custody.split') add(h.custodian, phrase('receipt.people.holdsSet', set));
         if (entry.event === 'custody.restored')

@@ -132,6 +132,18 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(wrap.code).toBe(0);
     const air = journalEvents(await readFile(path.join(airgap, 'airgap.jsonl'), 'utf8'));
     expect(air.filter((e) => e.event === 'material.generated')).toHaveLength(2);
+    // Each group's one material line names the replicas it also serves.
+    for (const [spec, primary, first] of [
+      ['AES_256', aesPrimary, 1],
+      ['EC_P256', ecPrimary, 4],
+    ] as const) {
+      const replicaIds = created.slice(first, first + 2).map((r) => r[6]);
+      expect(wrap.stdout).toMatch(
+        new RegExp(
+          `Generated ${spec} material for key ${primary} \\([^)]+\\); the same material serves its replica group: 2 replicas \\(${replicaIds.join(', ')}\\)\\.`,
+        ),
+      );
+    }
     expect(air.filter((e) => e.event === 'material.wrapped')).toHaveLength(6);
     const digest = /bundle digest ([0-9A-F ]{79})/.exec(wrap.stdout)?.[1] as string;
 

@@ -85,7 +85,7 @@ export const enCeremonySafety = {
   'cli.wrap-no-backup-acknowledged':
     'Acknowledged with --no-backup: the {spec} material was wiped after wrapping and no copy remains; keep these files until the import succeeded.',
   'cli.material-produced':
-    '{how, select, loaded {Loaded} other {Generated}} {spec} material for key {keyId} ({check}).',
+    '{how, select, loaded {Loaded} other {Generated}} {spec} material for key {keyId} ({check}){replicas, plural, =0 {} one {; the same material serves its replica group: # replica ({replicaIds})} other {; the same material serves its replica group: # replicas ({replicaIds})}}.',
   'cli.material-check': '{kind, select, publicKey {public key SHA-256 {hex}} other {KCV {hex}}}',
   'cli.status-material-deleted':
     'Material deleted on request: {alias} ({spec}, key {keyId}) is in Pending import and accepts only the same material again. Only custody shares made when it was wrapped can bring it back (keyferry online params, then keyferry custody restore on the air-gapped workstation); the air-gapped receipt says whether any were made. Without them it is lost.',

@@ -106,9 +106,9 @@ export const enCustodySet = {
   'problem.CUSTODY_OUT_EXISTS': '{path} already exists; Keyferry never overwrites. Nothing was restored.',
   'problem.CUSTODY_OUT_EXISTS.next': 'Choose a new folder name for --out.',
   'receipt.people.holdsSet':
-    "entry {seq}: holds share {share} of {total} of the ceremony's custody set ({keys, plural, one {# key} other {# keys}}, backup digest {digest}…; any {threshold} rebuild them)",
+    "entry {seq}: holds share {share} of {total} of the ceremony's custody set (the material of {materials, plural, one {# key or replica group} other {# keys or replica groups}}, backup digest {digest}…; any {threshold} rebuild them)",
   'receipt.people.presentedSet':
-    "entry {seq}: share {share} of {total} of the ceremony's custody set ({keys, plural, one {# key} other {# keys}}, backup digest {digest}…; any {threshold} rebuild them) was presented by {presenter} and used to rebuild the material",
+    "entry {seq}: share {share} of {total} of the ceremony's custody set (the material of {materials, plural, one {# key or replica group} other {# keys or replica groups}}, backup digest {digest}…; any {threshold} rebuild them) was presented by {presenter} and used to rebuild the material",
   'cli.rehearse.human-actions':
     "People's work for {keys, plural, one {# key} other {# keys}} (from the journals): {readAloud, plural, one {# value} other {# values}} read aloud, {typed} typed, {slips, plural, one {# slip} other {# slips}} printed and signed, {media, plural, one {# medium} other {# media}} handed over ({total} in all)",
   'cli.custody.split-done':

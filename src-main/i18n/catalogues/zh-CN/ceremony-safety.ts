@@ -76,7 +76,8 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '已通过 --no-backup 确认（已记入日志）：{count, plural, other {# 个密钥}}的 AES 密钥材料没有任何副本；{expiresAt} 之后将永远无法再次导入。',
   'cli.wrap-no-backup-acknowledged':
     '已通过 --no-backup 确认：{spec} 密钥材料在包装后已擦除，没有留下副本；请在导入成功前保留这些文件。',
-  'cli.material-produced': '{how, select, loaded {已加载} other {已生成}}密钥 {keyId} 的 {spec} 密钥材料（{check}）。',
+  'cli.material-produced':
+    '{how, select, loaded {已加载} other {已生成}}密钥 {keyId} 的 {spec} 密钥材料（{check}）{replicas, plural, =0 {} other {；同一份密钥材料也供其副本组的 # 个副本使用（{replicaIds}）}}。',
   'cli.material-check': '{kind, select, publicKey {公钥 SHA-256 {hex}} other {KCV {hex}}}',
   'cli.status-material-deleted':
     '已按请求删除密钥材料：{alias}（{spec}，密钥 {keyId}）处于等待导入状态，只接受相同的密钥材料。只有包装时制作的保管份额才能将其恢复（先 keyferry online params，再在离线工作站上 keyferry custody restore）；离线回执会说明是否制作过份额。没有份额则材料已丢失。',

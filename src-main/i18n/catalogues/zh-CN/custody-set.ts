@@ -86,9 +86,9 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_OUT_EXISTS': '{path} 已存在；Keyferry 从不覆盖。未恢复任何内容。',
   'problem.CUSTODY_OUT_EXISTS.next': '请为 --out 选择一个新的文件夹名称。',
   'receipt.people.holdsSet':
-    '条目 {seq}：持有本仪式托管集的份额 {share}（共 {total} 份；{keys, plural, other {# 个密钥}}，备份摘要 {digest}…；任意 {threshold} 份可重建）',
+    '条目 {seq}：持有本仪式托管集的份额 {share}（共 {total} 份；{materials, plural, other {# 个密钥或副本组}}的密钥材料，备份摘要 {digest}…；任意 {threshold} 份可重建）',
   'receipt.people.presentedSet':
-    '条目 {seq}：本仪式托管集的份额 {share}（共 {total} 份；{keys, plural, other {# 个密钥}}，备份摘要 {digest}…；任意 {threshold} 份可重建）由 {presenter} 出示并用于重建密钥材料',
+    '条目 {seq}：本仪式托管集的份额 {share}（共 {total} 份；{materials, plural, other {# 个密钥或副本组}}的密钥材料，备份摘要 {digest}…；任意 {threshold} 份可重建）由 {presenter} 出示并用于重建密钥材料',
   'cli.rehearse.human-actions':
     '{keys, plural, other {# 个密钥}}的人工操作（据日志统计）：朗读 {readAloud} 个值，键入 {typed} 个，打印并签署 {slips} 份凭条，交接 {media} 次介质（共 {total} 次）',
   'cli.custody.split-done':
