@@ -14,7 +14,7 @@ import {
   type MaterialEvidence,
 } from '../../bundle';
 import { KeyferryError, toProblem } from '../../errors';
-import type { Journal } from '../../journal';
+import { problemData, type Journal } from '../../journal';
 
 interface Journaled {
   readonly journal: Journal;
@@ -54,8 +54,7 @@ export async function boundRefusalJournaled<T>(
     if (problem.code === 'MATERIAL_BOUND_GENERATE_REFUSED' || problem.code === 'MATERIAL_NOT_THE_BOUND') {
       await context.journal.append(context.operator, 'material.refused', {
         source,
-        code: problem.code,
-        ...(problem.values ? { values: { ...problem.values } } : {}),
+        ...problemData(problem),
       });
     }
     throw error;

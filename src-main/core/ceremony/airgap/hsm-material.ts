@@ -28,7 +28,7 @@ import {
   type HsmMaterialKey,
   type HsmTokenIdentity,
 } from '../../hsm';
-import type { Journal } from '../../journal';
+import { problemData, type Journal } from '../../journal';
 import type { JsonObject } from '../../journal/canonical-json';
 import { progressLine, reportProgress, type ProgressListener } from '../shared/progress';
 import type { MaterialSummary } from './produce-material';
@@ -174,8 +174,7 @@ export class AirGapHsmMaterial {
       const problem = toProblem(error);
       await context.journal
         .append(context.operator, 'hsm.refused', {
-          code: problem.code,
-          ...(problem.values ? { values: { ...problem.values } } : {}),
+          ...problemData(problem),
           modulePath: request.modulePath,
           token: request.token,
         })

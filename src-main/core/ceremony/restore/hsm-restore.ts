@@ -17,6 +17,7 @@ import type { ArtefactToConfirm } from '../airgap/witness-confirmations';
 import { readAirGapJournal, recordedHsmObjects } from './hsm-records';
 import { evidenceByKey, proveBoundMaterial } from '../airgap/bound-material';
 import { materialOwners } from '../airgap/replica-groups';
+import { problemData } from '../../journal';
 
 /** A restore from the HSM: which token, and what the operator gives to open it (the PIN is used once, at login). */
 export interface HsmRestoreRequest {
@@ -128,8 +129,7 @@ export async function restoreFromHsmToken(
       from: 'hsm-token',
       keyIds: keys.map((k) => k.keyId),
       recordedIn: path.basename(journalFile),
-      code: problem.code,
-      ...(problem.values ? { values: { ...problem.values } } : {}),
+      ...problemData(problem),
     });
     throw error;
   }
