@@ -29,7 +29,7 @@ export {
   type KmsImportAnswer,
 } from './import-parameters';
 export type { WrappedKeyMaterial } from './wrapped-material';
-export { formatVersionFor, replicaGroupsOf } from './replica-groups';
+export { formatVersionFor, materialOwners, replicaGroupsOf } from './replica-groups';
 export {
   boundMaterialFor,
   boundProblemValues,

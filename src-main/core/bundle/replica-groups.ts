@@ -70,11 +70,22 @@ export function checkWrappedReplicaGroups(manifest: WrappedMaterialManifest): vo
   );
 }
 
+type GroupMember = { readonly keyId: string; readonly replicaOf?: string | undefined };
+
+/**
+ * The keys that hold their own material: each group's primary and every key alone, in the keys'
+ * order (a replica's material is its primary's). The air-gapped side produces and splits material
+ * for these; the restore restores it for these.
+ */
+export function materialOwners<K extends GroupMember>(keys: readonly K[]): K[] {
+  return keys.filter((k) => k.replicaOf === undefined);
+}
+
 /** The primaries of `keys` and their replicas, in the keys' order: one entry per group (a key alone is a group of one). */
-export function replicaGroupsOf<K extends { readonly keyId: string; readonly replicaOf?: string | undefined }>(
+export function replicaGroupsOf<K extends GroupMember>(
   keys: readonly K[],
 ): { readonly primary: K; readonly replicas: K[] }[] {
-  const groups = keys.filter((k) => k.replicaOf === undefined).map((primary) => ({ primary, replicas: [] as K[] }));
+  const groups = materialOwners(keys).map((primary) => ({ primary, replicas: [] as K[] }));
   const byPrimary = new Map(groups.map((g) => [g.primary.keyId, g]));
   for (const key of keys) if (key.replicaOf !== undefined) byPrimary.get(key.replicaOf)?.replicas.push(key);
   return groups;

@@ -202,7 +202,7 @@ const problemValuesSchema = z.record(z.string(), z.union([z.string(), z.number()
 function deviationReason(data: Readonly<Record<string, JsonValue>>): DeviationReason | undefined {
   const phrased = phraseSchema.safeParse(data.reasonPhrase);
   if (phrased.success) return { phrase: phrased.data };
-  const said = data.reason ?? data.message; // step.failed names its English text `message`
+  const said = data.reason ?? data.message; // step.failed before session 6 named its English text `message`
   const recorded = typeof said === 'string' ? said : undefined;
   const values = problemValuesSchema.safeParse(data.values ?? {});
   const key = `problem.${String(data.code)}`;

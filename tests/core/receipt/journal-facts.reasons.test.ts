@@ -140,4 +140,19 @@ describe('deviation reasons on receipts', () => {
     expect(section).toContain(`${recorded}abandoned by the operator`);
     expect(section.replace(/\s+/g, ' ')).toContain(`${recorded}${refusedReason.slice(0, 20)}`);
   });
+
+  it('an online step.failed line written before it journaled `reason` prints its English `message`, marked as recorded', () => {
+    const last = entries.at(-1);
+    if (!last) throw new Error('no entries');
+    const said = 'Huawei Cloud KMS refused the import (KMS.2601).';
+    const older: JournalEntry = {
+      ...last,
+      seq: last.seq + 1,
+      event: 'step.failed',
+      data: { step: 'import-key-material', keyId: null, message: said },
+    };
+    const section = deviationsText(receiptOf([...entries, older]));
+    const recorded = zhCN['receipt.deviations.recorded'].split('{')[0] ?? '';
+    expect(section).toContain(`${recorded}${said}`);
+  });
 });

@@ -6,7 +6,7 @@
  * values, labels and the token's identity ever leave it, and only those are journaled. The PIN
  * is used for C_Login and not kept.
  */
-import { requireBoundMaterial, type ImportParameters } from '../../bundle';
+import { materialOwners, requireBoundMaterial, type ImportParameters } from '../../bundle';
 import { derFingerprint } from '../../crypto/evidence';
 import { KEY_SPEC_INFO, type KeySpec, type WrappingAlgorithm } from '../../crypto/key-spec';
 import { KeyferryError, toProblem } from '../../errors';
@@ -33,7 +33,7 @@ import type { JsonObject } from '../../journal/canonical-json';
 import { progressLine, reportProgress, type ProgressListener } from '../shared/progress';
 import type { MaterialSummary } from './produce-material';
 import { wrappedKeyRecord, wrapEach, type WrappedKey } from './wrap';
-import { materialIdOf, materialOwners } from './replica-groups';
+import { materialIdOf } from './replica-groups';
 
 /** What the operator chose: the module, the token, how keys are found, and the PIN (used once, at login). */
 export interface HsmSourceRequest {

@@ -4,7 +4,7 @@
  * (public-key fingerprint, key check value), which is also journaled.
  */
 import path from 'node:path';
-import { requireBoundMaterial, type ImportParameters, type MaterialEvidence } from '../../bundle';
+import { materialOwners, requireBoundMaterial, type ImportParameters, type MaterialEvidence } from '../../bundle';
 import { derFingerprint, keyCheckValue } from '../../crypto/evidence';
 import { generateKeyMaterial } from '../../crypto/generate-key-material';
 import type { KeyMaterial } from '../../crypto/key-material';
@@ -15,7 +15,7 @@ import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../fs/input-file';
 import type { Journal } from '../../journal';
 import type { MaterialVault } from './material-vault';
 import { forEachConcurrently } from '../../concurrency';
-import { materialOwners, refuseReplicaMaterial } from './replica-groups';
+import { refuseReplicaMaterial } from './replica-groups';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
 
 /** What people see about produced material: never the material itself. */

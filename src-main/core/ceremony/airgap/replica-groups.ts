@@ -18,11 +18,6 @@ export function materialIdOf(p: GroupMember): string {
   return p.replicaOf ?? p.keyId;
 }
 
-/** The keys whose material is produced (and split for custody) here: each group's primary and every key alone. */
-export function materialOwners<T extends GroupMember>(parameters: readonly T[]): T[] {
-  return parameters.filter((p) => p.replicaOf === undefined);
-}
-
 /** Refuses material handed in for a replica: a replica's material is its primary's (REPLICA_MATERIAL_FROM_PRIMARY). */
 export function refuseReplicaMaterial(p: GroupMember): void {
   if (p.replicaOf !== undefined)

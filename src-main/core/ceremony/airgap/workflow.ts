@@ -11,6 +11,7 @@
  */
 import {
   importParametersFromConsoleFiles,
+  materialOwners,
   type ConsoleFilesInput,
   type CustodyArrangement,
   type ImportParameters,
@@ -19,7 +20,7 @@ import { KeyferryError, toProblem } from '../../errors';
 import { problemData } from '../../journal';
 import { splitForCustody, type CustodyRequest, type CustodyResult } from './custody-split';
 import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
-import { everyKeyHasMaterial, materialIdOf, materialOwners } from './replica-groups';
+import { everyKeyHasMaterial, materialIdOf } from './replica-groups';
 import { keyOverview, type ParametersOverview } from './parameters-overview';
 import { receiptCustodyOf, writeAirGapReceipt } from './receipt';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';

@@ -3,7 +3,7 @@
  * KMS client, and a way to journal an event (applied to the state as it is appended).
  */
 import { toProblem } from '../../errors';
-import type { Journal, JsonObject } from '../../journal';
+import { problemData, type Journal, type JsonObject } from '../../journal';
 import { observeKmsRetries } from '../../kms/retry';
 import { ONLINE_EVENTS } from './events';
 import type { OnlineKms } from './kms-calls';
@@ -26,14 +26,14 @@ export interface OnlineStepContext {
   readonly concurrency: number;
   /** Appends `event` to the journal and applies it to `state`. */
   journal(event: string, data: JsonObject): Promise<void>;
-  /** Runs a KMS call; a failure is journaled (code and sentence only) and rethrown. */
+  /** Runs a KMS call; a failure is journaled (its problem: code, reason, values) and rethrown. */
   kmsCall<T>(step: string, keyId: string | null, run: () => Promise<T>): Promise<T>;
 }
 
 /**
  * Runs `run`, journaling every retry of its KMS calls (kms.retried: the action, the attempt that
  * failed, its code, whether the API gateway throttled it, the wait) before the wait starts; on
- * failure appends a step-failed entry (code and sentence only, best effort) and rethrows.
+ * failure appends a step-failed entry (the problem's code, reason and values; best effort) and rethrows.
  */
 export async function journaledKmsCall<T>(
   journal: Journal,
@@ -49,14 +49,8 @@ export async function journaledKmsCall<T>(
   } catch (error) {
     const problem = toProblem(error);
     await journal
-      .append(operator, ONLINE_EVENTS.stepFailed, {
-        step,
-        keyId,
-        code: problem.code,
-        // `message`: the English text as older journals named it; code + values: the receipt's language.
-        message: problem.message,
-        ...(problem.values ? { values: { ...problem.values } } : {}),
-      })
+      // Code, English `reason` and values, like every other refusal (older journals named the text `message`).
+      .append(operator, ONLINE_EVENTS.stepFailed, { step, keyId, ...problemData(problem) })
       .catch(() => undefined);
     throw error;
   }

@@ -7,7 +7,7 @@
  * computed in the HSM). Success and refusal are journaled; the PIN is used once, at login.
  */
 import path from 'node:path';
-import type { ImportParameters } from '../../bundle';
+import { materialOwners, type ImportParameters } from '../../bundle';
 import { KeyferryError, toProblem } from '../../errors';
 import type { HsmTokenIdentity } from '../../hsm';
 import type { MessageKey } from '../../../i18n/catalogue';
@@ -16,7 +16,6 @@ import type { AirGapHsmMaterial, HsmMaterialSummary, HsmSourceSummary } from '..
 import type { ArtefactToConfirm } from '../airgap/witness-confirmations';
 import { readAirGapJournal, recordedHsmObjects } from './hsm-records';
 import { evidenceByKey, proveBoundMaterial } from '../airgap/bound-material';
-import { materialOwners } from '../airgap/replica-groups';
 import { problemData } from '../../journal';
 
 /** A restore from the HSM: which token, and what the operator gives to open it (the PIN is used once, at login). */

@@ -12,7 +12,7 @@
  * workflow, this module must never reach a network client.
  */
 import type { Phrase } from '../../../i18n/phrase';
-import type { CustodyArrangement, ImportParameters } from '../../bundle';
+import { materialOwners, type CustodyArrangement, type ImportParameters } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
 import type { CustodyShare } from '../../custody/custody-share';
 import { restoreMaterial } from '../../custody/restore';
@@ -36,7 +36,7 @@ import { bundleArtefacts, WitnessConfirmations, type ArtefactToConfirm } from '.
 import { MaterialVault } from '../airgap/material-vault';
 import { evidenceByKey, proveBoundMaterial } from '../airgap/bound-material';
 import { materialEvidence } from '../airgap/produce-material';
-import { materialIdOf, materialOwners } from '../airgap/replica-groups';
+import { materialIdOf } from '../airgap/replica-groups';
 import { checkCeremonyPeople, personName } from '../shared/person-name';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
 import { recordedHolders } from './split-holders';

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   everyKeyHasMaterial,
   materialIdOf,
-  materialOwners,
   refuseReplicaMaterial,
   WrapCountdown,
 } from '../../../../src-main/core/ceremony/airgap/replica-groups';
+import { materialOwners } from '../../../../src-main/core/bundle';
 import { KeyferryError } from '../../../../src-main/core/errors';
 
 // A group (primary p with replicas r1, r2 in other regions) beside a key alone (k).

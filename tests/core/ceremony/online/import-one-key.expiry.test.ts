@@ -89,9 +89,17 @@ describe('online import: material expiry', () => {
       ),
       nextStep: expect.stringContaining('--expires'),
     });
-    expect(await onlineEvents('step.failed')).toEqual([
-      expect.objectContaining({ step: 'import-key-material', keyId, code: 'EXPIRY_IN_PAST' }),
+    const failed = await onlineEvents('step.failed');
+    expect(failed).toEqual([
+      expect.objectContaining({
+        step: 'import-key-material',
+        keyId,
+        code: 'EXPIRY_IN_PAST',
+        reason: expect.stringContaining(`for key ${keyId}, which has passed`),
+        values: expect.objectContaining({ keyId }),
+      }),
     ]);
+    expect(failed[0]).not.toHaveProperty('message');
     expect((await f.kms.describeKey(keyId)).stateName).toBe('Pending import');
     expect(day2.step).toBe('material-checked');
 
