@@ -35,9 +35,10 @@ function nextCommand(out: string): string[] {
 
 /**
  * One AES key with a one-day material expiry (with `replicas`, a replica group across the
- * simulator's three regions), imported; then the KMS's clock passes the expiry.
+ * simulator's three regions; with `withEc`, beside an EC key whose material never lapses),
+ * imported; then the KMS's clock passes the expiry.
  */
-async function importedThenLapsed(name: string, custody: string[], replicas = false) {
+async function importedThenLapsed(name: string, custody: string[], replicas = false, withEc = false) {
   // Each ceremony has its own KMS: the clock moves for one ceremony only.
   const sim = await startKmsSimulator(
     replicas ? { regions: [{ region: 'sim-local-2' }, { region: 'sim-local-3' }] } : {},
@@ -55,7 +56,10 @@ async function importedThenLapsed(name: string, custody: string[], replicas = fa
       operator: 'Ana',
       witnesses: ['Ben'],
       materialExpiry: '1d',
-      keys: [{ alias: `${name}/aes`, spec: 'AES_256', ...(replicas ? { replicas: others } : {}) }],
+      keys: [
+        { alias: `${name}/aes`, spec: 'AES_256', ...(replicas ? { replicas: others } : {}) },
+        ...(withEc ? [{ alias: `${name}/ec`, spec: 'EC_P256' }] : []),
+      ],
     }),
   );
   const env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
@@ -111,7 +115,8 @@ async function restoreThenImport(lapsed: Awaited<ReturnType<typeof importedThenL
 
 describe('online params after imported material lapsed', () => {
   it('names custody restore with the ceremony custody, and following it re-imports the same material', async () => {
-    const lapsed = await importedThenLapsed('shares', ['--custody', '2/3', '--shares-on-one-volume']);
+    // An EC key keeps its material beside the lapsed AES key: the ceremony, finished once, must take the re-import.
+    const lapsed = await importedThenLapsed('shares', ['--custody', '2/3', '--shares-on-one-volume'], false, true);
     const { params } = lapsed;
     expect(params.stdout).not.toMatch(/keyferry airgap wrap --bundle/);
     expect(params.stdout).toMatch(/^Key \S+ had material imported before: the KMS accepts only that same material/m);

@@ -88,6 +88,9 @@ export interface OnlineCeremonyState {
   wrappedBundle?: { readonly folder: string; readonly manifestSha256: string };
   /** True once a receipt was written after the last import (a new import clears it). */
   receiptWritten?: boolean;
+  /** Journal entry of the last import parameters bundle written, and of the last key imported (0: none yet). */
+  parametersWrittenSeq?: number;
+  lastImportSeq?: number;
   /** primary key id → how its replica group was last proven (cleared when a member is imported again or loses its material). */
   readonly replicaProofs: Map<string, ReplicaGroupProof>;
 }
@@ -146,6 +149,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     case ONLINE_EVENTS.parametersWritten: {
       const d = parse(parametersWrittenData);
       state.parametersBundle = { folder: d.folder, manifestSha256: d.manifestSha256 };
+      state.parametersWrittenSeq = entry.seq;
       break;
     }
     case ONLINE_EVENTS.wrappedChecked: {
@@ -168,6 +172,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
         seq: entry.seq,
       };
       state.receiptWritten = false;
+      state.lastImportSeq = entry.seq;
       key.materialDeleted = false;
       key.materialLapsed = false;
       key.verified = undefined;
@@ -239,6 +244,17 @@ export function onlineStepFromState(state: OnlineCeremonyState): OnlineStep {
   const imported = keys.filter((k) => holdsImportedMaterial(k));
   if (imported.length > 0) {
     if (!imported.every((k) => k.verified)) return 'imported';
+    // Some keys lost their material after an import (lapsed or deleted) while others keep theirs, and
+    // a fresh parameters bundle was written since: the ceremony waits for the wrapped bundle made from
+    // it, as the session that wrote it did (else a finished ceremony would refuse its re-import).
+    const awaitingImport = keys.filter((k) => !holdsImportedMaterial(k));
+    if (
+      awaitingImport.length > 0 &&
+      awaitingImport.every((k) => k.issued.length > 0) &&
+      (state.parametersWrittenSeq ?? 0) > (state.lastImportSeq ?? 0)
+    ) {
+      return 'parameters-written';
+    }
     return state.receiptWritten ? 'finished' : 'verified';
   }
   if (state.parametersBundle && keys.every((k) => k.issued.length > 0)) return 'parameters-written';

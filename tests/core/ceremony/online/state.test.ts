@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
+import { onlineStepFromState, replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
 import { chainEntry, GENESIS_HASH, type JournalEntry } from '../../../../src-main/core/journal';
 
 function journal(events: [string, Record<string, unknown>][]): JournalEntry[] {
@@ -78,6 +78,39 @@ describe('online journal replay', () => {
     expect(key?.imported?.importTokenSha256).toBe('2'.repeat(64));
     expect(key?.verified?.keyState).toBe('Enabled');
     expect(state?.parametersBundle?.folder).toBe('/m/p');
+  });
+
+  it('after one key lapsed and fresh parameters were written, waits for their import though another key keeps its material', () => {
+    const ec = ['key.created', { keyId: 'k2', alias: 'b', spec: 'EC_P256', usage: 'SIGN_VERIFY', description: '' }] as [
+      string,
+      Record<string, unknown>,
+    ];
+    const importedAndVerified = (keyId: string, seq: string): [string, Record<string, unknown>][] => [
+      ['key.imported', { keyId, expiresAt: null, importTokenSha256: seq.repeat(64), confirmation: 'answered' }],
+      ['key.verified', { keyId, keyState: 'Enabled', proof: 'ok', publicKeyFingerprint: null }],
+    ];
+    const written = (n: string) =>
+      ['parameters.bundle-written', { folder: `/m/p${n}`, manifestSha256: n.repeat(64), keyIds: ['k1'] }] as [
+        string,
+        Record<string, unknown>,
+      ];
+    const receipt = ['receipt.written', {}] as [string, Record<string, unknown>];
+    const lapsed = ['key.material-lapsed', { keyId: 'k1', keyState: 'Pending import', recordedExpiresAt: null }] as [
+      string,
+      Record<string, unknown>,
+    ];
+    const before = [started, created, ec, fetched('1'.repeat(64)), written('1')];
+    const done = [...before, ...importedAndVerified('k1', '1'), ...importedAndVerified('k2', '1'), receipt];
+    const step = (events: [string, Record<string, unknown>][]) =>
+      onlineStepFromState(replayOnlineJournal(journal(events))!);
+    expect(step(done)).toBe('finished');
+    // Lapsed, nothing fetched since: still finished (the next step is fetching parameters).
+    expect(step([...done, lapsed])).toBe('finished');
+    expect(step([...done, lapsed, fetched('2'.repeat(64)), written('2')])).toBe('parameters-written');
+    // Imported again: verified, then finished with the next receipt.
+    const again = [...done, lapsed, fetched('2'.repeat(64)), written('2'), ...importedAndVerified('k1', '2')];
+    expect(step(again)).toBe('verified');
+    expect(step([...again, receipt])).toBe('finished');
   });
 
   it('refuses events about keys the ceremony never created, and a second ceremony start', () => {
