@@ -64,6 +64,16 @@ describe('a replica group in a rehearsal', () => {
     await parametersConfirmed(page, path.join(dir, 'media'));
     await upToCheckedBundle(page, path.join(dir, 'media'));
     await step(page, 'Import the key material', 'online-import');
+    // Both imported lines share the alias's key spec: each names its region and its role in the group.
+    const importedLine = (keyId: string) =>
+      page.locator(`[data-section="online-import"] ul.imported li[data-key-id="${keyId}"]`).textContent();
+    const replicaId = (await replica.locator('td').nth(1).textContent()) ?? '';
+    expect(await importedLine(replicaId)).toContain(
+      t('import.place', { group: 'replica', region: 'sim-local-2', alias: 'dr/ec' }),
+    );
+    expect(await importedLine(primaryId)).toContain(
+      t('import.place', { group: 'primary', region: 'sim-local-1', alias: 'dr/ec' }),
+    );
     await step(page, 'Verify the keys', 'online-verify');
     await expect
       .poll(() => primary.locator('td.group').textContent())

@@ -21,15 +21,30 @@ import {
   withSession,
 } from './online-steps';
 import { defineCommand, type CliIo } from '../command';
-import { cliExpiry } from '../cli-text';
+import { cliExpiry, placeColumns, type PlacedKey } from '../cli-text';
 
-/** One imported key: its material expiry, how it was chosen when not simply the bundle's request, and how the KMS confirmed. */
-function importedLine(io: CliIo, k: ImportedKeySummary): string {
+/**
+ * One imported key: for a replica group's member its region and role (the group's keys share one
+ * alias), its material expiry, how it was chosen when not simply the bundle's request, and how the
+ * KMS confirmed.
+ */
+function importedLine(io: CliIo, k: ImportedKeySummary, keys: readonly PlacedKey[]): string {
   const origin =
     k.expirySource !== 'override' ? 'bundle' : k.expiresAt === k.requestedExpiresAt ? 'option' : 'replaced';
+  const place = keys.find((p) => p.keyId === k.keyId);
+  const group = !place
+    ? 'none'
+    : place.replicaOf
+      ? 'replica'
+      : keys.some((p) => p.replicaOf === k.keyId)
+        ? 'primary'
+        : 'none';
   return cliTranslator(io).t('online.import.imported', {
     spec: k.spec,
     keyId: k.keyId,
+    group,
+    region: place?.region ?? '',
+    primary: place?.replicaOf ?? '',
     expires: cliExpiry(io, k.expiresAt),
     origin,
     requested: cliExpiry(io, k.requestedExpiresAt),
@@ -90,9 +105,10 @@ export const importCommand = defineCommand({
       io.stdout(custodyLine(t, checked.custody));
       for (const warning of checked.warnings) io.stdout(t('cli.warning', { text: warning }));
       const imported = await session.ceremony.importMaterial(expiry ? { expiry } : {});
-      for (const k of imported) io.stdout(importedLine(io, k));
+      const keys = session.ceremony.keys();
+      for (const k of placeColumns(io, keys).grouped(imported)) io.stdout(importedLine(io, k, keys));
       const proofs = await session.ceremony.verifyKeys();
-      printProofs(io, proofs, session.ceremony.keys());
+      printProofs(io, proofs, keys);
       if (!proofs.every((p) => p.ok)) {
         io.stderr(t('online.import.verify-failed'));
         return 1;

@@ -112,7 +112,9 @@ export function lapsedLines(
     ),
     t('online.lapsed.next'),
     t('online.lapsed.step1', { command: `${params} --out import-parameters-restore` }),
-    t('online.lapsed.step2', { command: 'keyferry custody restore --bundle import-parameters-restore' }),
+    t('online.lapsed.step2', {
+      command: 'keyferry custody restore --bundle import-parameters-restore --expires EXPIRY',
+    }),
     t('online.lapsed.step3', { command: 'keyferry online import' }),
   ];
 }

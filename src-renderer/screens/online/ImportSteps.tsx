@@ -16,6 +16,7 @@ import { selectCeremonyKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { useOnlineSteps } from '../../store/allowed-steps';
 import { useKeyFilter } from './key-filter';
+import { replicaPlaces } from './replica-groups';
 import { phraseText } from '../../../src-main/i18n/phrase';
 
 export function CheckBundleStep() {
@@ -25,6 +26,7 @@ export function CheckBundleStep() {
   const lastWrapped = useAppStore((s) => s.wrappedBundle);
   const checked = useAppStore((s) => s.checkedBundle);
   const checkWrapped = useAppStore((s) => s.checkWrapped);
+  const placeOf = replicaPlaces(useAppStore(selectCeremonyKeys));
   const [folder, setFolder] = useState(mode === 'rehearsal' ? (lastWrapped?.dir ?? '') : '');
   const [digest, setDigest] = useState('');
   const [fromRehearsal, setFromRehearsal] = useState(false);
@@ -96,7 +98,8 @@ export function CheckBundleStep() {
           <ul className="key-list">
             {checked.keys.filter(shown).map((k) => (
               <li key={k.keyId}>
-                <strong>{k.alias}</strong> ({k.spec}):{' '}
+                <strong>{k.alias}</strong>
+                {t('import.place', { ...placeOf(k.keyId) })} ({k.spec}):{' '}
                 {k.keyCheckValue ? (
                   <>
                     {t('material.kcv')} <Hex value={k.keyCheckValue} size="small" />
@@ -126,6 +129,7 @@ export function ImportStep() {
   const checked = useAppStore((s) => s.checkedBundle);
   const imported = useAppStore((s) => s.imported);
   const importMaterial = useAppStore((s) => s.importMaterial);
+  const placeOf = replicaPlaces(useAppStore(selectCeremonyKeys));
   const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'bundle', date: '' });
   const override = expiryChoice(expiry);
   const { t, utc } = useT();
@@ -141,7 +145,9 @@ export function ImportStep() {
         <ul className="key-list requested">
           {checked.keys.filter(shown).map((k) => (
             <li key={k.keyId}>
-              {k.alias} ({k.spec}): {t('import.requested', { when: whenText(k.requestedExpiresAt) })}
+              {k.alias}
+              {t('import.place', { ...placeOf(k.keyId) })} ({k.spec}):{' '}
+              {t('import.requested', { when: whenText(k.requestedExpiresAt) })}
             </li>
           ))}
         </ul>
@@ -163,8 +169,9 @@ export function ImportStep() {
       {imported.length > 0 && (
         <ul className="key-list imported">
           {imported.filter(shown).map((k) => (
-            <li key={k.keyId}>
-              <span className="mono">{k.keyId}</span> ({k.spec}):{' '}
+            <li key={k.keyId} data-key-id={k.keyId}>
+              <span className="mono">{k.keyId}</span>
+              {t('import.place', { ...placeOf(k.keyId) })} ({k.spec}):{' '}
               {t('import.imported', { when: whenText(k.expiresAt), source: k.expirySource })} {k.confirmation}
             </li>
           ))}

@@ -81,6 +81,10 @@ async function importedThenLapsed(name: string, custody: string[], replicas = fa
   const status = await on(['online', 'status']);
   expect(status.code).toBe(1);
   expect(status.stdout).toContain(`Key material lapsed: ${replicas ? '3 keys were' : '1 key was'} imported`);
+  // The restore of material that had an expiry requires --expires: the hint gives it and says why.
+  expect(status.stdout).toMatch(
+    /^ {2}2\. keyferry custody restore --bundle import-parameters-restore --expires EXPIRY \.\.\. .*--expires is required because this material had an expiry/m,
+  );
   const again = await on(['online', 'params', '--out', 'params-2']);
   expect(again.stderr).toBe('');
   expect(again.code).toBe(0);

@@ -153,6 +153,16 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     );
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
+    // One "imported" line per key, each group's lines together, each naming its region and its role.
+    const importedLines = imported.stdout.split('\n').filter((l) => l.startsWith('  imported '));
+    expect(importedLines.map((l) => /^ {2}imported (\S+) key (\S+) in ([^,]+), ([^,]+),/.exec(l)?.slice(1))).toEqual(
+      created.map((r, i) => [
+        r[0] === 'dr/aes' ? 'AES_256' : 'EC_P256',
+        r[6],
+        r[1],
+        i % 3 === 0 ? 'primary of its replica group' : `replica of ${i < 3 ? aesPrimary : ecPrimary}`,
+      ]),
+    );
     const events = journalEvents(await readFile(path.join(online, 'online.jsonl'), 'utf8'));
     expect(events.filter((e) => e.event === 'kms.replica-connected').map((e) => e.data.region)).toEqual([
       'cn-east-3',

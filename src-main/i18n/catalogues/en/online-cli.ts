@@ -29,7 +29,7 @@ export const enOnlineCli = {
   'online.import.checked':
     'Wrapped-material bundle checked against the parameters the KMS issued: {count, plural, one {# key} other {# keys}}.',
   'online.import.imported':
-    '  imported {spec} key {keyId} (material expires: {expires}{origin, select, option {, chosen with --expires} replaced {, chosen with --expires instead of the bundle request {requested}} other {}}; {how, select, answered {answered} reconciled {reconciled} retried {retried} other {{how}}})',
+    '  imported {spec} key {keyId}{group, select, primary { in {region}, primary of its replica group,} replica { in {region}, replica of {primary},} other {}} (material expires: {expires}{origin, select, option {, chosen with --expires} replaced {, chosen with --expires instead of the bundle request {requested}} other {}}; {how, select, answered {answered} reconciled {reconciled} retried {retried} other {{how}}})',
   'online.import.verify-failed':
     'keyferry online import: a key failed verification; no receipt was written. Check it with "keyferry online status".',
   'online.next.status': 'Next, to check the keys at any time: {command}',
@@ -41,7 +41,8 @@ export const enOnlineCli = {
   'online.lapsed.next':
     'Every ciphertext under these keys is unreadable until the same material is imported again. Next:',
   'online.lapsed.step1': '  1. {command}      (fresh wrapping key and import token)',
-  'online.lapsed.step2': "  2. {command} ... on the air-gapped workstation, with M custodians' shares",
+  'online.lapsed.step2':
+    "  2. {command} ... on the air-gapped workstation, with M custodians' shares; --expires is required because this material had an expiry, and its original expiry has passed: EXPIRY is a new date-time, a duration such as 90d, or never",
   'online.lapsed.step3': '  3. {command} with the wrapped-material bundle the restore wrote (the command it prints)',
   'online.status.nothing-imported': 'Nothing imported yet (ceremony step: {step}).',
   'online.deleted': 'Deleted the imported material of key {keyId}; it is now {state}.',

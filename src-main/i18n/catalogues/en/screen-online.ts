@@ -104,6 +104,8 @@ export const enScreenOnline = {
   'import.expiry-legend': 'When should the imported AES material expire?',
   'import.override': 'This overrides what the bundles request; the override is recorded in the journal.',
   'import.button': 'Import the key material',
+  'import.place':
+    '{group, select, primary { in {region}, primary of its replica group} replica { in {region}, replica of {alias}} other {}}',
   'import.imported':
     'imported, expires {when} {source, select, override {(override);} other {(as the bundle requests);}}',
   'verify.title': 'Verify the imported keys',

@@ -30,7 +30,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '{source, select, files {密钥材料是从操作员保存的文件加载的，且未做托管副本：只有这些原始文件才能恢复这些密钥。} other {这份密钥材料没有托管副本：只有原始密钥材料才能恢复这些密钥；没有它，这些密钥下的所有密文都将无法解密。}}下一步，请在 24 小时内于离线工作站上，用此参数包包装每个密钥的原始密钥材料（ORIGINAL-MATERIAL-FILE，每次运行一个密钥）：{command}',
   'online.import.checked': '已按 KMS 签发的导入参数核对已包装密钥材料包：{count} 个密钥。',
   'online.import.imported':
-    '  已导入 {spec} 密钥 {keyId}（密钥材料到期时间：{expires}{origin, select, option {，由 --expires 选择} replaced {，由 --expires 选择，取代了包中请求的 {requested}} other {}}；{how, select, answered {KMS 已应答} reconciled {已对账确认} retried {重试后成功} other {{how}}}）',
+    '  已导入 {spec} 密钥 {keyId}{group, select, primary {（区域 {region}，副本组的主密钥）} replica {（区域 {region}，{primary} 的副本）} other {}}（密钥材料到期时间：{expires}{origin, select, option {，由 --expires 选择} replaced {，由 --expires 选择，取代了包中请求的 {requested}} other {}}；{how, select, answered {KMS 已应答} reconciled {已对账确认} retried {重试后成功} other {{how}}}）',
   'online.import.verify-failed':
     'keyferry online import：有密钥未通过验证；未写入回执。请用 “keyferry online status” 检查。',
   'online.next.status': '下一步，随时检查这些密钥：{command}',
@@ -41,7 +41,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.lapsed.key': '  {alias}（{spec}，密钥 {keyId}），导入时记录的密钥材料到期时间：{expires}',
   'online.lapsed.next': '在再次导入同一份密钥材料之前，这些密钥下的所有密文都无法解密。下一步：',
   'online.lapsed.step1': '  1. {command}      （新的包装密钥和导入令牌）',
-  'online.lapsed.step2': '  2. {command} ……在离线工作站上，使用 M 位保管人的份额',
+  'online.lapsed.step2':
+    '  2. {command} ……在离线工作站上，使用 M 位保管人的份额；由于该密钥材料设有到期时间且原到期时间已过，必须提供 --expires：EXPIRY 为新的日期时间、时长（如 90d）或 never',
   'online.lapsed.step3': '  3. {command}，使用恢复写出的已包装密钥材料包（按其打印的命令）',
   'online.status.nothing-imported': '尚未导入任何内容（仪式步骤：{step}）。',
   'online.deleted': '已删除密钥 {keyId} 导入的密钥材料；其状态现为{state}。',

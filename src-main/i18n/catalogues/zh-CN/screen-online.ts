@@ -102,6 +102,8 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'import.expiry-legend': '导入的 AES 密钥材料何时到期？',
   'import.override': '这会覆盖包中的请求；该覆盖会记录在日志中。',
   'import.button': '导入密钥材料',
+  'import.place':
+    '{group, select, primary {（区域 {region}，副本组的主密钥）} replica {（区域 {region}，{alias} 的副本）} other {}}',
   'import.imported': '已导入，到期时间 {when}{source, select, override {（覆盖）；} other {（按包的请求）；}}',
   'verify.title': '校验已导入的密钥',
   'verify.intro':
