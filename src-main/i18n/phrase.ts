@@ -43,3 +43,10 @@ export function phraseOf<K extends MessageKey>(key: K, ...values: ValuesArg<K>):
 export function phraseValue(p: LoosePhrase): string {
   return JSON.stringify(p.values === undefined ? { key: p.key } : { key: p.key, values: p.values });
 }
+
+/** Phrases as one problem value (a value named `…Phrases`; rendered in place, joined as the language lists clauses). */
+export function phrasesValue(phrases: readonly LoosePhrase[]): string {
+  return JSON.stringify(
+    phrases.map((p) => (p.values === undefined ? { key: p.key } : { key: p.key, values: p.values })),
+  );
+}

@@ -149,7 +149,9 @@ function createTranslator(locale: DisplayLocale): Translator {
     if (!code) return { message: p.message, nextStep: p.nextStep };
     const causeText = (inner: string, values: PlainValues): string =>
       safeFormat(`problem.${inner}`, withCauseText(values, causeText), inner);
-    const values = withPhraseTexts(withCauseText(p.values, causeText), (key, inner) => safeFormat(key, inner, key));
+    const values = withPhraseTexts(locale, withCauseText(p.values, causeText), (key, inner) =>
+      safeFormat(key, inner, key),
+    );
     return {
       message: safeFormat(`problem.${code}`, values, p.message),
       nextStep: safeFormat(`problem.${code}.next`, values, p.nextStep),
@@ -222,29 +224,45 @@ function withCauseText(
 
 /**
  * A problem value whose name ends in `Phrase` holds a phrase as JSON (`phraseValue` in
- * i18n/phrase.ts: why a journal does not verify, …): it is rendered in the same language and
- * takes the place of `{xPhrase}` in the problem's text.
+ * i18n/phrase.ts: why a journal does not verify, …), one ending in `Phrases` a list of them
+ * (`phrasesValue`): each is rendered in the same language (its own `…Phrase` values too) and
+ * takes the place of `{xPhrase}` / `{xPhrases}` in the problem's text, a list joined as the
+ * language lists clauses (`; ` in English, `；` in Chinese).
  */
 function withPhraseTexts(
+  locale: DisplayLocale,
   values: ProblemLike['values'],
   render: (key: string, values: PlainValues | undefined) => string,
+  depth = 0,
 ): ProblemLike['values'] {
-  if (!values) return values;
+  if (!values || depth > MAX_PHRASE_DEPTH) return values;
+  const renderOne = (parsed: unknown): string | undefined => {
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const { key, values: inner } = parsed as { key?: unknown; values?: unknown };
+    if (typeof key !== 'string') return undefined;
+    const plain = typeof inner === 'object' && inner !== null ? (inner as PlainValues) : undefined;
+    return render(key, withPhraseTexts(locale, plain, render, depth + 1));
+  };
   const out: Record<string, string | number> = { ...values };
   for (const [name, value] of Object.entries(values)) {
-    if (!name.endsWith('Phrase') || typeof value !== 'string') continue;
+    if (typeof value !== 'string' || !(name.endsWith('Phrase') || name.endsWith('Phrases'))) continue;
     try {
-      const parsed = JSON.parse(value) as { key?: unknown; values?: unknown };
-      if (typeof parsed.key !== 'string') continue;
-      const inner =
-        typeof parsed.values === 'object' && parsed.values !== null ? (parsed.values as PlainValues) : undefined;
-      out[name] = render(parsed.key, inner);
+      const parsed: unknown = JSON.parse(value);
+      if (name.endsWith('Phrase')) {
+        out[name] = renderOne(parsed) ?? value;
+      } else if (Array.isArray(parsed)) {
+        const texts = parsed.map((p) => renderOne(p) ?? '');
+        out[name] = texts.join(locale === 'zh-CN' ? '；' : '; ');
+      }
     } catch {
       // Not a phrase: shown as it is.
     }
   }
   return out;
 }
+
+/** How deep phrases may nest inside phrases (a plan issue holds its problem and its field's shape). */
+const MAX_PHRASE_DEPTH = 3;
 
 /** `2026-11-30 18:56:15 UTC`: the same in every language, as journals and receipts show it. */
 export function utcText(at: Date | number | string): string {

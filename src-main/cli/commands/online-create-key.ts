@@ -1,12 +1,10 @@
 /** `keyferry online create-key`: start the ceremony and create its external keys (a plan file, or one key by options). */
 import path from 'node:path';
-import { MAX_PLANNED_KEYS } from '../../core/ceremony/shared/plan-limits';
-import { KEY_SPECS } from '../../core/key-spec-table';
+import { PLAN_FIELD_PATHS, planFieldShapeValues } from '../../core/ceremony/shared/plan-issues';
 import {
   examplePlan,
   loadCeremonyPlan,
   parseMaterialExpiry,
-  PLAN_FIELD_SHAPES,
   parseCeremonyPlan,
   type CeremonyPlan,
 } from '../../core/ceremony/shared/ceremony-plan';
@@ -68,10 +66,7 @@ export const createKeyCommand = defineCommand({
   options: CREATE_KEY_OPTIONS,
   extra: (t) => [
     t('cli.plan-fields'),
-    ...PLAN_FIELD_SHAPES.map(
-      ([field]) =>
-        `  ${field.padEnd(20)}${t('cli.plan-field', { field: field.replace('[].', '_'), max: MAX_PLANNED_KEYS, specs: KEY_SPECS.join(', ') })}`,
-    ),
+    ...PLAN_FIELD_PATHS.map((field) => `  ${field.padEnd(28)}${t('plan.field-shape', planFieldShapeValues(field))}`),
   ],
   notes: [CREDENTIALS_NOTE],
   async run({ values }, io) {

@@ -5,6 +5,7 @@
  * are values, never part of a text. Add every key to the matching file under ./zh-CN/ too (the
  * type check fails until you do).
  */
+import { enPlan } from './en/plan';
 import { enCustodySet } from './en/custody-set';
 import { enCeremonySafety } from './en/ceremony-safety';
 import { enAppSafety } from './en/app-safety';
@@ -87,4 +88,5 @@ export const en = {
   ...enMainProcess,
   ...enProofs,
   ...enDesktopShell,
+  ...enPlan,
 } as const;

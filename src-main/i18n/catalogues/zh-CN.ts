@@ -3,6 +3,7 @@
  * Follow docs/i18n-glossary.md for every term (密钥材料, 包装密钥, 导入令牌 …). Keep every
  * placeholder exactly as in English; hex, ids, codes and file names are values.
  */
+import { zhCNPlan } from './zh-CN/plan';
 import type { Catalogue } from '../catalogue';
 import { zhCNCustodySet } from './zh-CN/custody-set';
 import { zhCNCeremonySafety } from './zh-CN/ceremony-safety';
@@ -86,4 +87,5 @@ export const zhCN: Catalogue = {
   ...zhCNMainProcess,
   ...zhCNProofs,
   ...zhCNDesktopShell,
+  ...zhCNPlan,
 };

@@ -32,7 +32,9 @@ import { readInputFile } from '../../fs/input-file';
 import { parseDuration, parseZonedDateTime } from '../../time-text';
 import { keyAliasSchema, projectIdSchema, regionSchema } from '../../identifiers';
 import { personName } from './person-name';
-import { MAX_PLANNED_KEYS } from './plan-limits';
+import { MAX_PLANNED_KEYS, MAX_REPLICAS_PER_KEY } from './plan-limits';
+import { planIssues, planRefinement } from './plan-issues';
+import { phraseOf, phrasesValue } from '../../../i18n/phrase';
 
 const MAX_PLAN_FILE_BYTES = 256 * 1024;
 
@@ -53,9 +55,6 @@ export interface PlannedKey {
   /** The same material in a key of each of these regions/projects (none: a key alone). */
   readonly replicas?: readonly ReplicaTarget[];
 }
-
-/** Replicas one planned key may ask for. */
-export const MAX_REPLICAS_PER_KEY = 8;
 
 /** Every key the KMS will hold for `keys`: each planned key and each of its replicas. */
 export function plannedKeyCount(keys: readonly { readonly replicas?: readonly unknown[] | undefined }[]): number {
@@ -86,7 +85,7 @@ const ceremonyPlanSchema = z
   .strictObject({
     title: z.string().trim().min(1).max(200),
     operator: personName,
-    witnesses: z.array(personName).min(1, 'name at least one witness').max(20),
+    witnesses: z.array(personName).min(1).max(20),
     wrappingAlgorithm: z.enum(WRAPPING_ALGORITHMS).default('RSAES_OAEP_SHA_256'),
     // "never", a duration or a date-time: parseMaterialExpiry reads it and names both forms when it is neither.
     materialExpiry: z.string().max(64).default('never'),
@@ -96,104 +95,31 @@ const ceremonyPlanSchema = z
     const seen = new Set<string>();
     plan.keys.forEach((key, i) => {
       if (seen.has(key.alias))
-        ctx.addIssue({ code: 'custom', path: ['keys', i, 'alias'], message: `alias "${key.alias}" appears twice` });
+        ctx.addIssue(planRefinement(['keys', i, 'alias'], phraseOf('plan.problem.alias-twice', { alias: key.alias })));
       seen.add(key.alias);
-      const targets = (key.replicas ?? []).map((r) => `${r.region}/${r.projectId}`);
-      targets.forEach((target, j) => {
-        if (targets.indexOf(target) !== j)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['keys', i, 'replicas', j],
-            message: `the replica in ${target} appears twice`,
-          });
+      const replicas = key.replicas ?? [];
+      const targets = replicas.map((r) => `${r.region}/${r.projectId}`);
+      replicas.forEach((replica, j) => {
+        if (targets.indexOf(targets[j] ?? '') !== j)
+          ctx.addIssue(planRefinement(['keys', i, 'replicas', j], phraseOf('plan.problem.replica-twice', replica)));
       });
       const kind = KEY_SPEC_INFO[key.spec].kind;
       if (key.usage && kind !== 'rsa' && key.usage !== KEY_SPEC_INFO[key.spec].defaultUsage) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['keys', i, 'usage'],
-          message: `${key.spec} keys can only be ${KEY_SPEC_INFO[key.spec].defaultUsage}`,
-        });
+        const usage = KEY_SPEC_INFO[key.spec].defaultUsage;
+        ctx.addIssue(
+          planRefinement(['keys', i, 'usage'], phraseOf('plan.problem.usage-fixed', { spec: key.spec, usage })),
+        );
       }
     });
     if (plannedKeyCount(plan.keys) > MAX_PLANNED_KEYS) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['keys'],
-        message: `the keys and their replicas make ${plannedKeyCount(plan.keys)} keys, more than ${MAX_PLANNED_KEYS}`,
-      });
+      const count = plannedKeyCount(plan.keys);
+      ctx.addIssue(planRefinement(['keys'], phraseOf('plan.problem.too-many-keys', { count, max: MAX_PLANNED_KEYS })));
     }
     const people = [plan.operator, ...plan.witnesses].map((p) => p.toLowerCase());
     if (new Set(people).size !== people.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['witnesses'],
-        message: 'the operator and every witness must be different people',
-      });
+      ctx.addIssue(planRefinement(['witnesses'], phraseOf('plan.problem.same-person')));
     }
   });
-
-/**
- * Each plan field and the shape it takes, in the plan's own notation (`keys[].spec`): printed by
- * `online create-key --help` and after the field a plan error names.
- */
-export const PLAN_FIELD_SHAPES: readonly (readonly [field: string, shape: string])[] = [
-  ['title', 'text, 1-200 characters: "Payments keys 2026"'],
-  ['operator', "the operator's name, 1-100 characters"],
-  ['witnesses', 'a list of 1-20 names, all different from each other and from the operator: ["Ben", "Chloé"]'],
-  ['wrappingAlgorithm', '"RSAES_OAEP_SHA_256" (default) or "RSAES_OAEP_SHA_1"'],
-  [
-    'materialExpiry',
-    '"never" (default), a duration from key creation, "90d" (d, h, m, s: "36h", "1d12h"), or a future date-time with its zone, "2030-01-31T00:00:00Z"; AES keys only',
-  ],
-  ['keys', `a list of 1-${MAX_PLANNED_KEYS} keys, each {"alias": …, "spec": …} with optional "usage", "description"`],
-  ['keys[].alias', 'a key alias, 1-255 of a-z A-Z 0-9 : / _ -, each alias once'],
-  ['keys[].spec', KEY_SPECS.map((spec) => `"${spec}"`).join(', ')],
-  [
-    'keys[].usage',
-    '"ENCRYPT_DECRYPT" or "SIGN_VERIFY" (a choice for RSA keys only; default: AES encrypts, EC and RSA sign)',
-  ],
-  ['keys[].description', 'text, at most 255 characters (optional)'],
-  [
-    'keys[].replicas',
-    `up to ${MAX_REPLICAS_PER_KEY} places for the same material, each {"region": "cn-east-3", "projectId": 32 hex digits}, other than the ceremony's own connection (optional)`,
-  ],
-  ['keys[].replicas[].region', 'a region, e.g. "cn-east-3"'],
-  ['keys[].replicas[].projectId', "that region's project id, 32 lower-case hex digits"],
-];
-
-const PLAN_FIELDS = ['title', 'operator', 'witnesses', 'wrappingAlgorithm', 'materialExpiry', 'keys'] as const;
-const KEY_FIELDS = ['alias', 'spec', 'usage', 'description', 'replicas'] as const;
-
-/** A plan path in the plan's notation: `keys[2].spec`. */
-function planPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`))
-    .join('');
-}
-
-/** One issue: the field, what is wrong, and the shape it should have. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = planPath(issue.path);
-  if (issue.code === 'unrecognized_keys') {
-    const where = issue.path.length === 0 ? 'the plan' : field;
-    const allowed = issue.path.length === 0 ? PLAN_FIELDS : KEY_FIELDS;
-    return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (the fields are ${allowed.join(', ')})`;
-  }
-  const general = issue.path
-    .map((part) => (typeof part === 'number' ? '[]' : String(part)))
-    .join('.')
-    .replace(/\.\[\]/g, '[]');
-  const shape = PLAN_FIELD_SHAPES.find(([name]) => name === general)?.[1];
-  const what = issue.code === 'invalid_value' ? 'not one of the allowed values' : issue.message;
-  return `${field || 'the plan'}: ${what}${shape ? ` (should be: ${shape})` : ''}`;
-}
-
-function formatIssues(error: z.ZodError): string {
-  const shown = error.issues.slice(0, 5).map(describeIssue);
-  const more = error.issues.length - shown.length;
-  return `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
-}
 
 /**
  * An example plan an officer can save and edit (`keyferry online create-key --example-plan >
@@ -218,7 +144,8 @@ export function examplePlan(): Record<string, unknown> {
 export function parseCeremonyPlan(value: unknown, now: Date = new Date()): CeremonyPlan {
   const parsed = ceremonyPlanSchema.safeParse(value);
   if (!parsed.success) {
-    throw new KeyferryError('PLAN_INVALID', { issues: formatIssues(parsed.error) });
+    const { shown, more } = planIssues(parsed.error, value);
+    throw new KeyferryError('PLAN_INVALID', { issuesPhrases: phrasesValue(shown), more });
   }
   const plan = parsed.data;
   return {

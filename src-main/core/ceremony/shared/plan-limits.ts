@@ -5,3 +5,6 @@
 
 /** As many keys as one ceremony plan may list (online create-keys, plan files). */
 export const MAX_PLANNED_KEYS = 500;
+
+/** Replicas one planned key may ask for. */
+export const MAX_REPLICAS_PER_KEY = 8;

@@ -12,8 +12,6 @@ export const enCliHelp = {
   'cli.command.unknown': '{app}: unknown command "{command}". Run "{app} --help" for the list.',
   'cli.command.incomplete': '{app} {group}: choose one of: {choices}. Run "{app} {group} --help" for what each does.',
   'cli.plan-fields': 'Plan fields:',
-  'cli.plan-field':
-    '{field, select, title {text, 1-200 characters: "Payments keys 2026"} operator {the operator\u2019s name, 1-100 characters} witnesses {a list of 1-20 names, all different from each other and from the operator: ["Ben", "Chloé"]} wrappingAlgorithm {"RSAES_OAEP_SHA_256" (default) or "RSAES_OAEP_SHA_1"} materialExpiry {"never" (default) or a future date-time with its zone, "2030-01-31T00:00:00Z"; AES keys only} keys {a list of 1-{max} keys, each with "alias" and "spec", optionally "usage" and "description"} keys_alias {a key alias, 1-255 of a-z A-Z 0-9 : / _ -, each alias once} keys_spec {one of {specs}} keys_usage {"ENCRYPT_DECRYPT" or "SIGN_VERIFY" (a choice for RSA keys only; default: AES encrypts, EC and RSA sign)} keys_description {text, at most 255 characters (optional)} other {{field}}}',
 
   'cli.about.journal-verify':
     'Checks every line of the journal: canonical JSON, numbering, the hash chain and each hash.\nPrints "OK <count> entries, head <hash>" and exits 0, or "line N: <reason>" and exits 1.',

@@ -9,8 +9,6 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.command.unknown': '{app}：未知命令“{command}”。运行“{app} --help”查看命令列表。',
   'cli.command.incomplete': '{app} {group}：请选择其一：{choices}。运行“{app} {group} --help”查看各自的作用。',
   'cli.plan-fields': '计划字段：',
-  'cli.plan-field':
-    '{field, select, title {文字，1-200 个字符："Payments keys 2026"} operator {操作员姓名，1-100 个字符} witnesses {1-20 个姓名的列表，彼此不同且不同于操作员：["Ben", "Chloé"]} wrappingAlgorithm {"RSAES_OAEP_SHA_256"（默认）或 "RSAES_OAEP_SHA_1"} materialExpiry {"never"（默认）或将来某个带时区的日期时间，"2030-01-31T00:00:00Z"；仅用于 AES 密钥} keys {1-{max} 个密钥的列表，每个都有 "alias" 和 "spec"，可选 "usage" 和 "description"} keys_alias {密钥别名，1-255 个 a-z A-Z 0-9 : / _ - 字符，每个别名只出现一次} keys_spec {取其一：{specs}} keys_usage {"ENCRYPT_DECRYPT" 或 "SIGN_VERIFY"（仅 RSA 密钥可选；默认：AES 用于加密，EC 和 RSA 用于签名）} keys_description {文字，最多 255 个字符（可选）} other {{field}}}',
 
   'cli.about.journal-verify':
     '检查日志的每一行：规范 JSON、编号、哈希链以及每个哈希。\n打印“OK <条目数> entries, head <哈希>”并以 0 退出，或打印“line N: <原因>”并以 1 退出。',

@@ -6,7 +6,6 @@ import {
   examplePlan,
   loadCeremonyPlan,
   parseCeremonyPlan,
-  PLAN_FIELD_SHAPES,
 } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { rehearsalPlan } from '../../../../src-main/core/ceremony/rehearsal/rehearsal';
 import { newCeremonyId, parseCeremonyId } from '../../../../src-main/core/ceremony/shared/ceremony-id';
@@ -82,40 +81,10 @@ describe('ceremony plan', () => {
     ).toThrow(/can only be ENCRYPT_DECRYPT/);
     expect(() => parseCeremonyPlan({ ...base, extra: 1 }, now)).toThrow(/PLAN|plan/);
     expect(() => parseCeremonyPlan({ ...base, witnesses: ['ana'] }, now)).toThrow(/different people/);
-    expect(() => parseCeremonyPlan({ ...base, witnesses: [] }, now)).toThrow(/at least one witness/);
+    expect(() => parseCeremonyPlan({ ...base, witnesses: [] }, now)).toThrow(/witnesses: at least 1 entry/);
     expect(() => parseCeremonyPlan({ ...base, keys: [{ alias: 'bad alias!', spec: 'AES_256' }] }, now)).toThrow(
       /alias/,
     );
-  });
-
-  it('names each wrong field by its path in the plan, with the shape it should have', () => {
-    const wrong = {
-      title: 'Payments 2025',
-      operator: 'Ana',
-      witnesses: 'Ben',
-      expiry: 'never',
-      keys: [
-        { alias: 'pay-aes', spec: 'AES_256' },
-        { alias: 'sig', spec: 'AES-256', size: 256 },
-      ],
-    };
-    let message = '';
-    try {
-      parseCeremonyPlan(wrong, now);
-    } catch (error) {
-      message = (error as Error).message;
-    }
-    expect(message).toContain(
-      'witnesses: Invalid input: expected array, received string (should be: a list of 1-20 names',
-    );
-    expect(message).toContain('keys[1].spec: not one of the allowed values (should be: "AES_256", "RSA_2048"');
-    expect(message).toContain(
-      'keys[1]: unknown field "size" (the fields are alias, spec, usage, description, replicas)',
-    );
-    expect(message).toContain('the plan: unknown field "expiry" (the fields are title, operator, witnesses,');
-    // every field of a plan has its shape documented
-    const documented = PLAN_FIELD_SHAPES.map(([field]) => field);
-    for (const field of Object.keys(examplePlan())) expect(documented).toContain(field);
   });
 
   it('offers an example plan that is valid and has the shape of a rehearsal plan.json', () => {
