@@ -1,5 +1,6 @@
 /** The shape of one `keyferry` sub-command, and `defineCommand`, the one way to declare one. */
 import type { ReceiptLanguage } from '../core/receipt/language';
+import type { MessageKey } from '../i18n/catalogue';
 import type { DisplayLocale } from '../i18n/locale';
 import type { Translator } from '../i18n/translate';
 import type { CliInterrupts } from './interrupts';
@@ -36,8 +37,6 @@ export interface CommandHelp {
 export interface CliCommand {
   /** e.g. `wrap`, or `bundle verify` for grouped commands. */
   readonly name: string;
-  /** One line for `keyferry --help`. */
-  readonly summary: string;
   readonly help: CommandHelp;
   /** Runs the command; resolves to the process exit code. Throwing KeyferryError prints one line. */
   run(args: string[], io: CliIo): Promise<number>;
@@ -48,29 +47,42 @@ export interface CliCommand {
  * (typed from the table), so no command parses its own arguments.
  */
 export function defineCommand<const T extends OptionTable>(
-  spec: Pick<CliCommand, 'name' | 'summary'> &
+  spec: Pick<CliCommand, 'name'> &
     CommandHelp & {
       readonly options: T;
       run(parsed: ParsedOptions<T>, io: CliIo): Promise<number>;
     },
 ): CliCommand {
-  const { name, summary, run, ...help } = spec;
+  const { name, run, ...help } = spec;
   return {
     name,
-    summary,
     help,
     run: (args, io) => run(parseOptions(name, spec.options, args, spec.positional), io),
   };
 }
 
+/** `online create-key` → `online-create-key`. */
+type Dashed<S extends string> = S extends `${infer A} ${infer B}` ? `${A}-${Dashed<B>}` : S;
+
 /**
- * A registry entry: the name and summary `keyferry --help` lists, and how to load the command.
+ * A command name whose one-line summary the catalogues hold (`cli.summary.<name, spaces as
+ * dashes>`); any other name does not compile. The summary is written only there.
+ */
+export type SummarizedName<N extends string> = `cli.summary.${Dashed<N>}` extends MessageKey ? N : never;
+
+/** The catalogue key of the summary `keyferry --help` lists for `name`. */
+export function summaryKeyOf(name: string): string {
+  return `cli.summary.${name.replace(/ /g, '-')}`;
+}
+
+/**
+ * A registry entry: the name `keyferry --help` lists (with its summary from the catalogue, see
+ * `SummarizedName`), and how to load the command.
  * Loading is deferred so a command pulls in only its own modules (the air-gapped commands must
  * never load the KMS client or a network module just because the online commands exist).
  */
 export interface CliCommandEntry {
   readonly name: string;
-  readonly summary: string;
   load(): Promise<CliCommand>;
 }
 

@@ -5,20 +5,20 @@ import { DEFAULT_LOCALE, type DisplayLocale } from '../i18n/locale';
 import { translator } from '../i18n/translate';
 import { cliLocale, cliTranslator, takeLangOption, takeReceiptLangOption } from './cli-locale';
 import { terminalLines, terminalText } from '../core/terminal-text';
-import type { CliCommand, CliCommandListing, CliIo } from './command';
+import { summaryKeyOf, type CliCommand, type CliCommandListing, type CliIo } from './command';
 import { commandHelpText } from './help';
 
 export const APP_NAME = 'keyferry';
 
 /** The `keyferry --help` text: every command's name and summary (no command is loaded for it). */
 export function helpText(
-  commands: readonly Pick<CliCommandListing, 'name' | 'summary'>[],
+  commands: readonly Pick<CliCommandListing, 'name'>[],
   locale: DisplayLocale = DEFAULT_LOCALE,
 ): string {
   const { t, message } = translator(locale);
-  const summary = (c: Pick<CliCommandListing, 'name' | 'summary'>) => {
-    const key = `cli.summary.${c.name.replace(/ /g, '-')}`;
-    return isMessageKey(key) ? message({ key }) : c.summary;
+  const summary = (c: Pick<CliCommandListing, 'name'>) => {
+    const key = summaryKeyOf(c.name);
+    return isMessageKey(key) ? message({ key }) : '';
   };
   const width = Math.max(...commands.map((c) => c.name.length), 4) + 2;
   const lines = [
@@ -30,7 +30,7 @@ export function helpText(
     t('cli.help.receiptLang'),
     '',
     t('cli.help.commands'),
-    ...commands.map((c) => `  ${c.name.padEnd(width)}${summary(c)}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}${summary(c)}`.trimEnd()),
   ];
   return lines.join('\n');
 }

@@ -127,7 +127,6 @@ function custodyRequest(
 
 export const airgapWrapCommand = defineCommand({
   name: NAME,
-  summary: 'Air-gapped side: witnesses confirm the bundle digest, produce and wrap material, write bundle and receipt',
   synopsis: [
     '--bundle DIR --out DIR --journal FILE --operator NAME --witness NAME ... [options]',
     '--console-wrapping-key FILE --key-id ID --spec SPEC --import-token FILE --out DIR --journal FILE ... [options]',

@@ -82,7 +82,6 @@ function jsonReport(bundle: TransferBundle) {
 
 export const bundleVerifyCommand = defineCommand({
   name: NAME,
-  summary: 'Verify a transfer bundle (import parameters or wrapped material) and print its digest',
   synopsis: ['DIR [--expect-digest HEX] [--json]'],
   about: 'cli.about.bundle-verify',
   options: {

@@ -17,7 +17,6 @@ import { runProveOnly } from './custody-restore-prove';
 
 export const custodyRestoreCommand = defineCommand({
   name: NAME,
-  summary: 'Rebuild key material from M custody shares; with --bundle, the restore ceremony for a re-import',
   synopsis: [
     '--share FILE... [--typed FILE...] [--backup FILE] --bundle DIR --wrapped-out DIR',
     '    --journal FILE --operator NAME --witness NAME... [--witness-confirms NAME=DIGEST...]',

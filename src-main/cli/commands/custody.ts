@@ -113,7 +113,6 @@ export function createCustodyCommands(deps: { volumeIdOf?: VolumeIdOf } = {}): C
   return [
     defineCommand({
       name: NAME,
-      summary: 'Split key material into M-of-N custody shares (a custody set) with printable slips and backup',
       synopsis: [
         '--material FILE --key-spec SPEC --ceremony-id ID --key-id ID',
         '    --m M --n N --custodian NAME (N times) --out DIR (N times) [--passphrase-env VAR]',

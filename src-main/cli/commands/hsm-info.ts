@@ -13,7 +13,6 @@ function version(v: { major: number; minor: number }): string {
 
 export const hsmInfoCommand = defineCommand({
   name: NAME,
-  summary: 'List the slots, tokens and ceremony mechanisms of an HSM through its PKCS#11 module',
   synopsis: ['--module FILE [--json]'],
   about: 'cli.about.hsm-info',
   options: {

@@ -38,7 +38,6 @@ function describeLater(t: Translator['t'], later: readonly JournalEntry[]): stri
 
 export const journalVerifyCommand = defineCommand({
   name: NAME,
-  summary: 'Verify a ceremony journal (hash chain, and the head hash printed on a receipt)',
   synopsis: ['FILE [--expect-head HEX] [--expect-count N] [--allow-later]'],
   about: 'cli.about.journal-verify',
   options: JOURNAL_VERIFY_OPTIONS,

@@ -114,7 +114,6 @@ function postMove(url: URL, body: { advanceMs: number } | { to: number }): Promi
 
 export const kmsSimAdvanceCommand = defineCommand({
   name: NAME,
-  summary: "Move a running simulator's clock forward (expiry rehearsals)",
   synopsis: ['--endpoint URL (--by DURATION | --to DATE-TIME)'],
   about: 'cli.about.kms-sim-advance',
   options: {

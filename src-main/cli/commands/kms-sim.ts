@@ -27,7 +27,6 @@ function waitForStopSignal(): Promise<NodeJS.Signals> {
 
 export const kmsSimCommand = defineCommand({
   name: NAME,
-  summary: 'Run the built-in KMS simulator on loopback (rehearsals, no cloud account)',
   synopsis: [
     '[--host 127.0.0.1] [--port N] [--state FILE] [--latency 60ms] [--throttle N/s]',
     '    [--regions R1,R2] [--start-at WHEN] [--clock-control] [--json]',

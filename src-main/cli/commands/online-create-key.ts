@@ -58,7 +58,6 @@ const CREATE_KEY_OPTIONS = optionTable({
 
 export const createKeyCommand = defineCommand({
   name: 'online create-key',
-  summary: 'Start a ceremony and create its external keys in the KMS',
   synopsis: [
     '--journal FILE (--plan FILE | --alias A --spec S --operator NAME --witness NAME ...) [connection options]',
   ],

@@ -63,7 +63,6 @@ function receiptDigest(typed: string | undefined): string {
 
 export const importCommand = defineCommand({
   name: 'online import',
-  summary: 'Check the wrapped-material bundle, import it, verify every key, write the receipt',
   synopsis: [
     '--journal FILE --bundle DIR --expect-digest HEX [--expires never|ISO-DATE] [--receipt-dir DIR] [connection options]',
   ],

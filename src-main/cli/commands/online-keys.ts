@@ -15,7 +15,6 @@ import { defineCommand } from '../command';
 
 export const statusCommand = defineCommand({
   name: 'online status',
-  summary: 'Show every key of the ceremony and re-verify the imported ones',
   synopsis: ['--journal FILE [connection options]'],
   about: 'cli.about.online-status',
   options: ONLINE_COMMON_OPTIONS,
@@ -59,7 +58,6 @@ export const statusCommand = defineCommand({
 
 export const deleteMaterialCommand = defineCommand({
   name: 'online delete-material',
-  summary: 'Delete the imported material of an AES key (it returns to Pending import)',
   synopsis: ['--journal FILE --key-id ID --yes --acknowledge-loss [connection options]'],
   about: 'cli.about.online-delete-material',
   options: {

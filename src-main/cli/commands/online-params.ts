@@ -31,7 +31,6 @@ function parametersDigestBlock(io: CliIo, grouped: string): string[] {
 
 export const paramsCommand = defineCommand({
   name: 'online params',
-  summary: 'Fetch wrapping keys and import tokens; write the import-parameters bundle',
   synopsis: ['--journal FILE --out DIR [connection options]'],
   about: 'cli.about.online-params',
   options: { out: { type: 'string', arg: 'DIR', help: 'cli.opt.online-params.out' }, ...ONLINE_COMMON_OPTIONS },

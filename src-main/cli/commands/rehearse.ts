@@ -39,7 +39,6 @@ function parseSpecs(text: string | undefined): KeySpec[] {
 
 export const rehearseCommand = defineCommand({
   name: NAME,
-  summary: 'Rehearse a whole ceremony against the built-in KMS simulator (no cloud account)',
   synopsis: ['[--out DIR] [--specs AES_256,RSA_2048,...] [--custody M/N [--custodian NAME ...]]'],
   about: 'cli.about.rehearse',
   options: {

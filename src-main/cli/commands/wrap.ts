@@ -168,7 +168,6 @@ export function createWrapCommand(deps: { layer?: FileLayer } = {}): CliCommand 
   const layer = deps.layer ?? nodeFileLayer;
   return defineCommand({
     name: NAME,
-    summary: 'Wrap generated or existing key material under a KMS wrapping key (air-gapped side)',
     synopsis: ['--wrapping-key FILE --key-spec SPEC --out DIR [options]'],
     about: 'cli.about.wrap',
     options: OPTIONS,

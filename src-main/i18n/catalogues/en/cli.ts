@@ -22,6 +22,7 @@ export const enCli = {
   'cli.summary.online-import': 'Check the wrapped-material bundle, import it, verify every key, write the receipt',
   'cli.summary.online-status': 'Show every key of the ceremony and re-verify the imported ones',
   'cli.summary.online-delete-material': 'Delete the imported material of an AES key (it returns to Pending import)',
+  'cli.summary.hsm-info': 'List the slots, tokens and ceremony mechanisms of an HSM through its PKCS#11 module',
   'cli.summary.airgap-wrap':
     'Air-gapped side: witnesses confirm the bundle digest, produce and wrap material, write bundle and receipt',
 
