@@ -11,17 +11,11 @@ import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
 import { materialExpiry } from './material-expiry';
 import type { ChannelHandler } from './channel-handler';
-import {
-  airGapStartOptions,
-  artefactView,
-  confirmationView,
-  networkCheckView,
-  writtenBundleView,
-} from './airgap-views';
+import { airGapStartOptions, artefactView } from './airgap-views';
+import { checkNetworkOn, witnessConfirmation, writeCeremonyReceipt, writePlannedBundle } from './air-gapped-steps';
 import { existingFolder, inputFilePath, readSmallFile } from './paths';
 import { SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
-import { bundleFolderFor, preflightView, requirePlan, sameVolumeAllowed } from './preflight';
-import { storeReceipt } from './receipt';
+import { bundleFolderFor, preflightView, sameVolumeAllowed } from './preflight';
 import type { AirGapSide, CeremonySession } from './session';
 
 type AirGapChannel =
@@ -72,12 +66,7 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
     return session.requireAirGap().ceremony;
   };
   return {
-    checkAirGap: async () => {
-      const mode = session.requireMode('air-gapped', 'rehearsal');
-      const { ceremony } = await startAirGap(session);
-      const result = await ceremony.checkNetwork({ allowNetwork: mode === 'rehearsal' });
-      return networkCheckView(result);
-    },
+    checkAirGap: () => checkNetworkOn(session, startAirGap),
 
     readParametersBundle: async ({ folder }) => {
       const ceremony = workflow();
@@ -105,10 +94,7 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
       confirmations: workflow().artefactsToConfirm().map(artefactView),
     }),
 
-    confirmAsWitness: async ({ witness, typed, artefact }) =>
-      confirmationView(
-        await workflow().confirmArtefact(witness, typed, artefact === undefined ? {} : { index: artefact }),
-      ),
+    confirmAsWitness: (request) => witnessConfirmation(workflow(), request),
 
     /**
      * Before any material exists: the bundle's new folder inside `folder`, the receipt folder (the
@@ -158,19 +144,12 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
 
     writeWrappedBundle: () =>
       session.track('air-gapped', async () => {
-        const ceremony = workflow();
-        const plan = requirePlan(session.requireAirGap().plan);
-        const written = await ceremony.writeWrappedBundle(plan.wrappedBundle, {
-          ...(plan.materialExpiry ? { expiry: plan.materialExpiry } : {}),
-        });
+        const { written, view } = await writePlannedBundle(workflow(), session.requireAirGap().plan);
         session.lastWrappedDigest = written.manifestSha256;
-        return writtenBundleView(written);
+        return view;
       }),
 
     writeAirGapReceipt: () =>
-      session.track('air-gapped', async () => {
-        const ceremony = workflow();
-        return storeReceipt(session, 'air-gapped', await ceremony.writeReceipt(session.requireSetup().folder));
-      }),
+      session.track('air-gapped', () => writeCeremonyReceipt(session, 'air-gapped', workflow())),
   };
 }

@@ -15,17 +15,11 @@ import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
 import { phraseOf } from '../../i18n/phrase';
 import type { ChannelHandler } from './channel-handler';
-import {
-  airGapStartOptions,
-  artefactView,
-  confirmationView,
-  networkCheckView,
-  writtenBundleView,
-} from './airgap-views';
+import { airGapStartOptions, artefactView } from './airgap-views';
+import { checkNetworkOn, witnessConfirmation, writeCeremonyReceipt, writePlannedBundle } from './air-gapped-steps';
 import { materialExpiry } from './material-expiry';
 import { existingFolder, inputFilePath } from './paths';
-import { bundleFolderFor, preflightView, requirePlan } from './preflight';
-import { storeReceipt } from './receipt';
+import { bundleFolderFor, preflightView } from './preflight';
 import type { CeremonySession, RestoreSide } from './session';
 
 type RestoreChannel =
@@ -66,12 +60,7 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
     return restore.ceremony;
   };
   return {
-    restoreCheckNetwork: async () => {
-      const mode = session.requireMode('air-gapped', 'rehearsal');
-      const { ceremony } = await startRestore(session);
-      const result = await ceremony.checkNetwork({ allowNetwork: mode === 'rehearsal' });
-      return networkCheckView(result);
-    },
+    restoreCheckNetwork: () => checkNetworkOn(session, startRestore),
 
     restoreReadBundle: async ({ folder }) => {
       const ceremony = workflow();
@@ -122,28 +111,18 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
         };
       }),
 
-    restoreConfirmAsWitness: async ({ witness, typed, artefact }) =>
-      confirmationView(
-        await workflow().confirmArtefact(witness, typed, artefact === undefined ? {} : { index: artefact }),
-      ),
+    restoreConfirmAsWitness: (request) => witnessConfirmation(workflow(), request),
 
     restoreWrap: () => session.track('custody-restore', async () => ({ keys: await workflow().wrapAll() })),
 
     restoreWriteBundle: () =>
-      session.track('custody-restore', async () => {
-        const ceremony = workflow();
-        const plan = requirePlan(session.requireRestore().plan);
-        const written = await ceremony.writeWrappedBundle(plan.wrappedBundle, {
-          ...(plan.materialExpiry ? { expiry: plan.materialExpiry } : {}),
-        });
-        return writtenBundleView(written);
-      }),
+      session.track(
+        'custody-restore',
+        async () => (await writePlannedBundle(workflow(), session.requireRestore().plan)).view,
+      ),
 
     writeRestoreReceipt: () =>
-      session.track('custody-restore', async () => {
-        const ceremony = workflow();
-        return storeReceipt(session, 'custody-restore', await ceremony.writeReceipt(session.requireSetup().folder));
-      }),
+      session.track('custody-restore', () => writeCeremonyReceipt(session, 'custody-restore', workflow())),
 
     abandonRestore: async () => {
       const { ceremony } = session.requireRestore();
