@@ -1,33 +1,19 @@
 /**
- * The two sides of a batch ceremony as the benches run them, written once: online day 1 (create,
- * fetch, write the import-parameters bundle) and the whole air-gapped side in the order a real
- * ceremony takes (network check, read, witness confirmation, preflight, generate, wrap, write the
- * wrapped bundle, then the receipt, which writes the manifest and reads the bundle back). Used by
- * ceremony.bench.ts and support/airgap-side.ts (airgap-floor.bench.ts).
- */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
+ * The two sides of a batch ceremony as the benches run them: online day 1 (create, fetch, write
+ * the import-parameters bundle) and the whole air-gapped side, each the one sequence the tests
+ * use too (tests/helpers/ceremony-sides.ts: network check, read, witness confirmation, preflight,
+ * generate, wrap, write the wrapped bundle, then the receipt, which writes the manifest and reads
+ * the bundle back). Used by ceremony.bench.ts and support/airgap-side.ts (airgap-floor.bench.ts).
+ */ import path from 'node:path';
 import { AirGapCeremony } from '../../src-main/core/ceremony/airgap/workflow';
 import { parseCeremonyPlan, type CeremonyPlan } from '../../src-main/core/ceremony/shared/ceremony-plan';
 import { OnlineCeremony } from '../../src-main/core/ceremony/online/workflow';
 import { openJournal, type Journal } from '../../src-main/core/journal';
 import type { KmsClient } from '../../src-main/core/kms/client';
+import { OFFLINE } from '../../tests/helpers/workstation';
+import { airGapSteps, onlineDayOneSteps, onlineStartOf } from '../../tests/helpers/ceremony-sides';
 
 export const BENCH_APP = { version: 'bench', build: 'bench' };
-
-/** A workstation whose only interface is the loopback: the network check passes. */
-export const OFFLINE = {
-  lo: [
-    {
-      address: '127.0.0.1',
-      netmask: '255.0.0.0',
-      family: 'IPv4' as const,
-      mac: '00:00:00:00:00:00',
-      internal: true,
-      cidr: '127.0.0.1/8',
-    },
-  ],
-};
 
 /** A plan of `count` AES_256 keys, one operator and one witness. */
 export function aesPlan(count: number): CeremonyPlan {
@@ -47,24 +33,9 @@ export async function onlineDayOne(
   plan: CeremonyPlan,
 ): Promise<{ params: string; journal: Journal }> {
   const journal = await openJournal(path.join(dir, 'online.jsonl'), { create: true });
-  const online = await OnlineCeremony.open({
-    journal,
-    kms,
-    region,
-    app: BENCH_APP,
-    start: {
-      title: plan.title,
-      operator: plan.operator,
-      witnesses: plan.witnesses,
-      wrappingAlgorithm: plan.wrappingAlgorithm,
-      materialExpiry: plan.materialExpiry,
-    },
-  });
-  await online.connect();
-  await online.createKeys(plan.keys);
-  await online.fetchParameters();
+  const online = await OnlineCeremony.open({ journal, kms, region, app: BENCH_APP, start: onlineStartOf(plan) });
   const params = path.join(dir, 'params');
-  await online.writeParametersBundle(params);
+  await onlineDayOneSteps(online, plan, params);
   return { params, journal };
 }
 
@@ -88,26 +59,15 @@ export async function airGapSide(
       app: BENCH_APP,
       interfaces: OFFLINE,
     });
-    await air.checkNetwork();
-    await step('start, network check');
-    const overview = await air.readParametersBundle(params);
-    await step('read + verify the parameters bundle');
-    // Each witness types the bundle digest once, whatever the number of keys.
-    await air.confirmArtefact('Ben', overview.manifestSha256 as string);
     const wrapped = path.join(work, 'wrapped');
-    const receipt = path.join(work, 'receipt');
-    await mkdir(receipt, { recursive: true });
-    await air.preflight({ wrappedBundle: wrapped, receiptFolder: receipt });
-    await step('witness confirmation, preflight');
-    await air.generateMaterial();
-    await step('generate material');
-    await air.wrap();
-    await step('wrap');
-    const { manifestSha256: digest } = await air.writeWrappedBundle(wrapped);
-    await step('write the wrapped bundle');
-    await air.writeReceipt(receipt);
-    await step('receipt, manifest, read back');
-    return { wrapped, digest };
+    const { bundle } = await airGapSteps(air, {
+      params,
+      out: wrapped,
+      receipts: path.join(work, 'receipt'),
+      witnesses: ['Ben'],
+      step,
+    });
+    return { wrapped, digest: bundle.manifestSha256 };
   } finally {
     await journal.close();
   }

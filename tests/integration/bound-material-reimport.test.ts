@@ -8,75 +8,32 @@
  * restore` from shares 1 and 3 proves the rebuilt material is the bound one, its receipt says so,
  * and the online side imports it: the key is Enabled again.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runRehearsal } from '../../src-main/core/ceremony/rehearsal/rehearsal';
-import { KmsClient } from '../../src-main/core/kms/client';
-import { AkSkCredentials } from '../../src-main/core/kms/credentials';
-import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
 import { keyferry } from './cli-in-process';
 import { runCli } from './cli-process';
+import { journalLines as journalEntries, lapsingRehearsal, type LapsingRehearsal } from './lapsing-rehearsal';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
+import { airgapWrapArgs, onlineAt } from '../helpers/cli-sides';
 
-const APP = { version: '0.1.0-test', build: 'test' };
-
-interface Entry {
-  readonly event: string;
-  readonly seq: number;
-  readonly data: Record<string, unknown>;
-}
-async function journalEntries(file: string): Promise<Entry[]> {
-  return (await readFile(file, 'utf8'))
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Entry);
-}
-
-let dir: string | undefined;
-let sim: KmsSimulator | undefined;
-let kms: KmsClient | undefined;
+let t: LapsingRehearsal | undefined;
 afterAll(async () => {
-  kms?.close();
-  await sim?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await t?.close();
 });
 
 describe('a lapsed key takes back only its bound material', () => {
   it('fresh parameters carry the bound KCV; airgap wrap is refused before generating; custody restore proves it and the key imports', async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-bound-'));
-    sim = await startKmsSimulator();
-    kms = new KmsClient({
-      endpoint: sim.endpoint,
-      projectId: sim.projectId,
-      credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
-      retry: { maxAttempts: 1 },
-    });
-    const ceremony = path.join(dir, 'ceremony');
-    const rehearsal = await runRehearsal({
-      outDir: ceremony,
-      specs: ['AES_256'],
-      app: APP,
-      operator: 'Ana',
-      witnesses: ['Ben'],
-      custody: { m: 2, n: 3, custodians: ['Alice', 'Bob', 'Carol'] },
-      materialExpiry: { kind: 'at', at: new Date(Date.now() + 10 * 60_000) },
-      simulator: sim,
-    });
+    t = await lapsingRehearsal('kf-bound-', { m: 2, n: 3, custodians: ['Alice', 'Bob', 'Carol'] });
+    const { ceremony, sim, kms, rehearsal, keyId, splitKcv } = t;
     expect(rehearsal.ok).toBe(true);
-    const keyId = rehearsal.rows[0]?.keyId as string;
     const onlineJournal = path.join(ceremony, 'online/journal.jsonl');
-    const splitKcv = (await journalEntries(rehearsal.files.airGapJournal)).find((e) => e.event === 'material.wrapped')
-      ?.data.keyCheckValue as string;
     expect(splitKcv).toMatch(/^[0-9A-F]{6}$/);
     const importedSeq = (await journalEntries(onlineJournal)).find((e) => e.event === 'key.imported')?.seq;
 
     // The material lapses in the KMS; the online side notices and fetches fresh parameters.
-    sim.clock.advance(11 * 60_000);
-    const connection = ['--endpoint', sim.endpoint, '--region', sim.region, '--project-id', sim.projectId];
-    const env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
-    const online = ['--journal', 'online/journal.jsonl', ...connection];
+    t.lapse();
+    const { args: online, env } = onlineAt(sim, 'online/journal.jsonl');
     expect((await keyferry(['online', 'status', ...online], { cwd: ceremony, env })).stdout).toContain(
       'Pending import',
     );
@@ -99,24 +56,11 @@ describe('a lapsed key takes back only its bound material', () => {
     // The usual air-gapped command with these parameters: refused before any material exists.
     await mkdir(path.join(ceremony, 'fresh'));
     const fresh = await runCli(
-      [
-        'airgap',
-        'wrap',
-        '--bundle',
-        'media/params-2',
-        '--out',
-        'media/wrapped-fresh',
-        '--journal',
-        'fresh/airgap.jsonl',
-        '--operator',
-        'Ana',
-        '--witness',
-        'Ben',
-        '--witness-confirms',
-        `Ben=${digest}`,
+      airgapWrapArgs(
+        { bundle: 'media/params-2', out: 'media/wrapped-fresh', journal: 'fresh/airgap.jsonl', digest },
         '--allow-network',
         '--no-backup',
-      ],
+      ),
       { cwd: ceremony },
     );
     expect(fresh.code).toBe(1);

@@ -12,24 +12,20 @@
  * material in any encoding (raw, hex either case, base64 or base64url at any alignment).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runRehearsal } from '../../src-main/core/ceremony/rehearsal/rehearsal';
 import { createKeyMaterial } from '../../src-main/core/crypto/key-material';
 import { SecretBytes } from '../../src-main/core/crypto/secret-bytes';
 import { splitCustodySet } from '../../src-main/core/custody/set-split';
 import { encodeSetShareFile } from '../../src-main/core/custody/share-file';
 import { verifyJournal } from '../../src-main/core/journal';
-import { KmsClient } from '../../src-main/core/kms/client';
-import { AkSkCredentials } from '../../src-main/core/kms/credentials';
-import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
 import { keyferry } from './cli-in-process';
 import { receiptJournalSeal, runCli } from './cli-process';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
+import { onlineAt } from '../helpers/cli-sides';
+import { journalLines as journalEntries, lapsingRehearsal, type LapsingRehearsal } from './lapsing-rehearsal';
 
-const APP = { version: '0.1.0-test', build: 'test' };
 const CUSTODIANS = ['Alice', 'Bob', 'Carol', 'Dave', 'Erin'];
 const PLAINTEXT = `payroll ledger ${randomBytes(8).toString('hex')}`;
 
@@ -57,57 +53,23 @@ async function everyFile(dir: string, out: string[] = []): Promise<string[]> {
   return out;
 }
 
-interface Entry {
-  readonly actor: string;
-  readonly event: string;
-  readonly data: Record<string, unknown>;
-}
-async function journalEntries(file: string): Promise<Entry[]> {
-  return (await readFile(file, 'utf8'))
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Entry);
-}
-
-let dir: string | undefined;
-let sim: KmsSimulator | undefined;
-let kms: KmsClient | undefined;
+let t: LapsingRehearsal | undefined;
 afterAll(async () => {
-  kms?.close();
-  await sim?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await t?.close();
 });
 
 describe('custody: expiry, restore ceremony, re-import', () => {
   it('re-imports expired AES material from 3 of 5 shares; data encrypted before the expiry decrypts after', async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-custody-reimport-'));
-    sim = await startKmsSimulator();
-    kms = new KmsClient({
-      endpoint: sim.endpoint,
-      projectId: sim.projectId,
-      credentials: new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
-      retry: { maxAttempts: 1 },
-    });
-    const ceremony = path.join(dir, 'ceremony');
     const materials: Buffer[] = [];
-    const expiresAt = new Date(Date.now() + 10 * 60_000);
 
     // 1. The rehearsal: import WITH an expiry, split 3-of-5 on the air-gapped side.
-    const rehearsal = await runRehearsal({
-      outDir: ceremony,
-      specs: ['AES_256'],
-      app: APP,
-      operator: 'Ana',
-      witnesses: ['Ben'],
-      custody: { m: 3, n: 5, custodians: CUSTODIANS },
-      materialExpiry: { kind: 'at', at: expiresAt },
-      simulator: sim,
-      onMaterialForAudit: (copy) => materials.push(copy),
-    });
+    t = await lapsingRehearsal('kf-custody-reimport-', { m: 3, n: 5, custodians: CUSTODIANS }, (copy) =>
+      materials.push(copy),
+    );
+    const { dir, ceremony, sim, kms, rehearsal, keyId, expiresAt, splitKcv } = t;
     expect(rehearsal.ok).toBe(true);
     expect(materials).toHaveLength(1);
     const material = materials[0] as Buffer;
-    const keyId = rehearsal.rows[0]?.keyId as string;
     const described = await kms.describeKey(keyId);
     expect(described.stateName).toBe('Enabled');
     expect(Math.abs((described.materialExpiresAt?.getTime() ?? 0) - expiresAt.getTime())).toBeLessThan(1000);
@@ -121,30 +83,18 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     const splitReceipt = await readFile(rehearsal.files.airGapReceipt.textFile, 'utf8');
     expect(splitReceipt).toContain('Custody: any 3 of 5 shares');
     for (const [i, c] of CUSTODIANS.entries()) expect(splitReceipt).toContain(`Share ${i + 1}: ${c}`);
-    const splitKcv = (await journalEntries(rehearsal.files.airGapJournal)).find((e) => e.event === 'material.wrapped')
-      ?.data.keyCheckValue;
     expect(splitKcv).toMatch(/^[0-9A-F]{6}$/);
 
     const { cipherText } = await kms.encryptData({ keyId, plainText: PLAINTEXT });
 
     // 2. The material expires: Pending import (5), encrypt fails.
-    sim.clock.advance(11 * 60_000);
+    t.lapse();
     const lapsed = await kms.describeKey(keyId);
     expect([lapsed.state, lapsed.stateName]).toEqual([5, 'Pending import']);
     await expect(kms.encryptData({ keyId, plainText: 'anything' })).rejects.toMatchObject({ code: 'KMS.1301' });
 
     // 3. Online side: status sees the lapse, params fetches fresh parameters for the same key.
-    const connection = [
-      '--endpoint',
-      sim.endpoint,
-      '--region',
-      sim.region,
-      '--project-id',
-      sim.projectId,
-      '--journal',
-      'online/journal.jsonl',
-    ];
-    const env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
+    const { args: connection, env } = onlineAt(sim, 'online/journal.jsonl');
     expect(
       (await journalEntries(path.join(ceremony, 'online/journal.jsonl'))).some(
         (e) => e.event === 'import.expiry-chosen',
@@ -281,7 +231,7 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     );
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toContain(`${keyId}  AES_256  KCV ${splitKcv as string}`);
+    expect(restored.stdout).toContain(`${keyId}  AES_256  KCV ${splitKcv}`);
     expect(restored.stdout).toContain('Proven: every key');
     const digest = /bundle digest ([0-9A-F ]{79})/.exec(restored.stdout)?.[1] as string;
     expect(digest).toBeDefined();

@@ -5,7 +5,7 @@
  * the stop, releases the journal lock and prints one line saying how to resume; the next run with
  * the same journal then finishes, and the stopped attempt stays visible as abandoned.
  */
-import { airgapWrapArgs } from '../cli/commands/witness-args';
+import { airgapWrapArgs } from '../helpers/cli-sides';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -67,7 +67,7 @@ async function rsa4096Parameters(count: number): Promise<string> {
 }
 
 function wrapArgs(...extra: string[]): string[] {
-  return [...airgapWrapArgs(), '--allow-network', ...extra];
+  return airgapWrapArgs({}, '--allow-network', ...extra);
 }
 
 interface Finished {

@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
-import { airgapWrapArgs, paramsDigestFrom } from '../cli/commands/witness-args';
+import { paramsDigestFrom } from '../cli/commands/witness-args';
+import { airgapWrapArgs, onlineAt } from '../helpers/cli-sides';
 import { keyferry } from './cli-in-process';
 import { KEYFERRY_BIN as BIN } from './cli-process';
 let dir: string;
@@ -31,19 +32,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const online = () => ({
-  args: [
-    '--journal',
-    'online.jsonl',
-    '--endpoint',
-    sim.endpoint,
-    '--region',
-    sim.region,
-    '--project-id',
-    sim.projectId,
-  ],
-  env: { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk },
-});
+const online = () => onlineAt(sim);
 
 /** Day 1 on the online side (in this process): one AES key, its parameters bundle; the fingerprint. */
 async function dayOne(): Promise<string> {
@@ -71,7 +60,7 @@ async function dayOne(): Promise<string> {
 }
 
 function wrapArgs(fingerprint: string, ...extra: string[]): string[] {
-  return [BIN, ...airgapWrapArgs(), '--witness-confirms', `Ben=${fingerprint}`, '--allow-network', ...extra];
+  return [BIN, ...airgapWrapArgs({ digest: fingerprint }, '--allow-network', ...extra)];
 }
 
 describe('SIGKILL between the wrapped bundle and its receipt', () => {

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src-main/core/journal';
 import { receiptJournalSeal, runCli, spawnCli } from './cli-process';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
+import { airgapWrapArgs, onlineAt } from '../helpers/cli-sides';
 
 interface RunningSimulator {
   readonly child: ChildProcess;
@@ -61,21 +62,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-function connection(sim: RunningSimulator): { args: string[]; env: NodeJS.ProcessEnv } {
-  return {
-    args: [
-      '--endpoint',
-      sim.info.endpoint,
-      '--region',
-      sim.info.region,
-      '--project-id',
-      sim.info.projectId,
-      '--journal',
-      'online.jsonl',
-    ],
-    env: { KEYFERRY_AK: sim.info.ak, KEYFERRY_SK: sim.info.sk },
-  };
-}
+const connection = (sim: RunningSimulator) => onlineAt(sim.info);
 
 describe('split ceremony across processes', () => {
   it('creates, fetches, wraps, imports and verifies in separate processes with a persisted simulator', async () => {
@@ -108,24 +95,10 @@ describe('split ceremony across processes', () => {
 
     // Air-gapped workstation (process B): no credentials, no simulator running.
     const wrap = await runCli(
-      [
-        'airgap',
-        'wrap',
-        '--bundle',
-        'media-params',
-        '--out',
-        'media-wrapped',
-        '--journal',
-        'airgap.jsonl',
-        '--operator',
-        'Ana',
-        '--witness',
-        'Ben',
-        '--witness',
-        'Chloé',
-        ...['Ben', 'Chloé'].flatMap((w) => ['--witness-confirms', `${w}=${paramsDigest}`]),
+      airgapWrapArgs(
+        { bundle: 'media-params', out: 'media-wrapped', witnesses: ['Ben', 'Chloé'], digest: paramsDigest },
         '--allow-network',
-      ],
+      ),
       { cwd: dir, env: { KEYFERRY_AK: '', KEYFERRY_SK: '' } },
     );
     expect(wrap.stderr).toBe('');

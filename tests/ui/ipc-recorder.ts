@@ -14,20 +14,7 @@ import { createIpcRouter } from '../../src-main/ipc/router';
 import type { KmsSimulator } from '../../src-main/core/kms-simulator/index';
 import type { RemovableVolume } from '../../src-main/core/media';
 import { memoryLog } from '../ipc/test-context';
-
-/** Only loopback: what an air-gapped workstation shows (the test machine itself is networked). */
-export const OFFLINE_INTERFACES: NodeJS.Dict<os.NetworkInterfaceInfo[]> = {
-  lo: [
-    {
-      address: '127.0.0.1',
-      netmask: '255.0.0.0',
-      family: 'IPv4',
-      mac: '00:00:00:00:00:00',
-      internal: true,
-      cidr: '127.0.0.1/8',
-    },
-  ],
-};
+import { OFFLINE } from '../helpers/workstation';
 
 export interface RecordedCall {
   readonly channel: string;
@@ -84,7 +71,7 @@ export function createRecordedIpc(options: RecordedIpcOptions = {}): RecordedIpc
       recorded.onEvent?.(event);
     },
   };
-  const interfaces = options.interfaces ?? OFFLINE_INTERFACES;
+  const interfaces = options.interfaces ?? OFFLINE;
   const session = new CeremonySession(context, {
     interfaces: () => interfaces,
     ...(options.rehearsalRoot ? { rehearsalRoot: options.rehearsalRoot } : {}),

@@ -10,18 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
 import { openApp, startBrowser, type UiSession } from './harness';
+import { LOOPBACK } from '../helpers/workstation';
 
 const LIVE_NETWORK = {
-  lo: [
-    {
-      address: '127.0.0.1',
-      netmask: '255.0.0.0',
-      family: 'IPv4' as const,
-      mac: '00:00:00:00:00:00',
-      internal: true,
-      cidr: '127.0.0.1/8',
-    },
-  ],
+  lo: [LOOPBACK],
   eth0: [
     {
       address: '192.168.7.21',

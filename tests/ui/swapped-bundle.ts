@@ -8,20 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { AirGapCeremony } from '../../src-main/core/ceremony/airgap/workflow';
 import { openJournal } from '../../src-main/core/journal';
-import { confirmEveryWitness } from '../core/ceremony/witness-helpers';
-
-const LOOPBACK_ONLY = {
-  lo: [
-    {
-      address: '127.0.0.1',
-      netmask: '255.0.0.0',
-      family: 'IPv4' as const,
-      mac: '00:00:00:00:00:00',
-      internal: true,
-      cidr: '127.0.0.1/8',
-    },
-  ],
-};
+import { airGapSteps } from '../helpers/ceremony-sides';
+import { OFFLINE } from '../helpers/workstation';
 
 /** Wraps fresh material for every key of the parameters bundle in `params` into the new folder `out`. */
 export async function wrapAsAnAttacker(params: string, out: string): Promise<void> {
@@ -34,16 +22,9 @@ export async function wrapAsAnAttacker(params: string, out: string): Promise<voi
       operator: 'Mallory',
       witnesses: ['Trent'],
       app: { version: 'attacker', build: 'attacker' },
-      interfaces: LOOPBACK_ONLY,
+      interfaces: OFFLINE,
     });
-    await air.checkNetwork();
-    await air.readParametersBundle(params);
-    await confirmEveryWitness(air, ['Trent'], params);
-    await air.preflight({ wrappedBundle: out, receiptFolder: machine });
-    await air.generateMaterial();
-    await air.wrap();
-    await air.writeWrappedBundle(out);
-    await air.writeReceipt(machine);
+    await airGapSteps(air, { params, out, receipts: machine, witnesses: ['Trent'] });
   } finally {
     await journal.close();
     await rm(machine, { recursive: true, force: true });

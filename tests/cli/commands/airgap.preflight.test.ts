@@ -16,21 +16,11 @@ import {
 import { verifyJournal } from '../../../src-main/core/journal';
 import { keyferry } from '../../integration/cli-in-process';
 import { MOUNTS_AVAILABLE, fillUp, mountTmpfs } from '../../support/tmpfs-mount';
+import { OFFLINE } from '../../helpers/workstation';
+import { airgapWrapArgs } from '../../helpers/cli-sides';
 
 const KEY_ID = '0a1b2c3d-0000-4000-8000-00000000000a';
 const CEREMONY = 'KF-20250301-abcdef';
-const LOOPBACK_ONLY = {
-  lo: [
-    {
-      address: '127.0.0.1',
-      netmask: '255.0.0.0',
-      family: 'IPv4' as const,
-      mac: '00:00:00:00:00:00',
-      internal: true,
-      cidr: '127.0.0.1/8',
-    },
-  ],
-};
 
 let dir: string;
 const unmounts: (() => void)[] = [];
@@ -62,26 +52,7 @@ async function parameters(folder: string): Promise<string> {
 }
 
 function wrap(params: string, out: string, digest: string, ...extra: string[]) {
-  return keyferry(
-    [
-      'airgap',
-      'wrap',
-      '--bundle',
-      params,
-      '--out',
-      out,
-      '--journal',
-      'airgap.jsonl',
-      '--operator',
-      'Ana',
-      '--witness',
-      'Ben',
-      '--witness-confirms',
-      `Ben=${digest}`,
-      ...extra,
-    ],
-    { cwd: dir },
-  );
+  return keyferry(airgapWrapArgs({ bundle: params, out, digest }, ...extra), { cwd: dir });
 }
 
 async function events(): Promise<string[]> {
@@ -93,7 +64,7 @@ async function events(): Promise<string[]> {
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-preflight-'));
-  vi.spyOn(os, 'networkInterfaces').mockReturnValue(LOOPBACK_ONLY);
+  vi.spyOn(os, 'networkInterfaces').mockReturnValue(OFFLINE);
 });
 afterEach(async () => {
   vi.restoreAllMocks();

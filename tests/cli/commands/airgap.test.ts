@@ -2,7 +2,7 @@
  * `keyferry airgap wrap` against an import-parameters bundle made here with our own RSA wrapping
  * key (no KMS), so the guide's OpenSSL commands can unwrap what Keyferry wrote.
  */
-import { airgapWrapArgs } from './witness-args';
+import { airgapWrapArgs } from '../../helpers/cli-sides';
 import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -18,21 +18,10 @@ import { groupHex } from '../../../src-main/core/hex-groups';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { verifyJournal } from '../../../src-main/core/journal';
 import { keyferry } from '../../integration/cli-in-process';
+import { OFFLINE } from '../../helpers/workstation';
 
-const LOOPBACK_ONLY = {
-  lo: [
-    {
-      address: '127.0.0.1',
-      netmask: '255.0.0.0',
-      family: 'IPv4' as const,
-      mac: '00:00:00:00:00:00',
-      internal: true,
-      cidr: '127.0.0.1/8',
-    },
-  ],
-};
 const WIRED = {
-  ...LOOPBACK_ONLY,
+  ...OFFLINE,
   eth0: [
     {
       address: '192.168.7.9',
@@ -86,7 +75,7 @@ async function paramsBundle(
 }
 
 function wrapArgs(...extra: string[]): string[] {
-  return airgapWrapArgs(...extra);
+  return airgapWrapArgs({}, ...extra);
 }
 
 function openssl(args: string[], input?: Buffer): Buffer {
@@ -96,7 +85,7 @@ function openssl(args: string[], input?: Buffer): Buffer {
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-airgap-'));
   await writeFile(path.join(dir, 'wrapping.pem'), wrapping.privateKey, { mode: 0o600 });
-  vi.spyOn(os, 'networkInterfaces').mockReturnValue(LOOPBACK_ONLY);
+  vi.spyOn(os, 'networkInterfaces').mockReturnValue(OFFLINE);
 });
 afterEach(async () => {
   vi.restoreAllMocks();

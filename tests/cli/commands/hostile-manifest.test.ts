@@ -5,7 +5,7 @@
  * character made visible (no raw ESC, CR, no line the value started), and `airgap wrap` writes no
  * bundle, no receipt and no material (the journal records the refusal).
  */
-import { airgapWrapArgs } from './witness-args';
+import { airgapWrapArgs } from '../../helpers/cli-sides';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,7 +43,7 @@ function expectEscaped(output: string): void {
 }
 
 async function wrapRun() {
-  return keyferry([...airgapWrapArgs(), '--witness-confirms', `Ben=${'0'.repeat(64)}`, '--allow-network'], {
+  return keyferry(airgapWrapArgs({ digest: '0'.repeat(64) }, '--allow-network'), {
     cwd: dir,
   });
 }

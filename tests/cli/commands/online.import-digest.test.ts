@@ -10,40 +10,32 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 import { keyferry } from '../../integration/cli-in-process';
-import { airgapConfirmations, paramsDigestFrom } from './witness-args';
+import { paramsDigestFrom } from './witness-args';
+import { airgapWrapArgs, onlineAt } from '../../helpers/cli-sides';
 
 let dir: string;
 let online: string;
 let sim: KmsSimulator;
-let where: string[];
+let connection: string[];
 let env: NodeJS.ProcessEnv;
 let realDigest = '';
 let paramsOutput = '';
 
-const journalArgs = () => ['--journal', 'online.jsonl', ...where];
+const journalArgs = () => connection;
 
 /** The air-gapped side in folder `machine` (the real workstation, or an attacker's copy of the parameters). */
 async function wrapOnAirGap(machine: string, out: string): Promise<string> {
   await mkdir(path.join(dir, machine));
   const run = await keyferry(
-    [
-      'airgap',
-      'wrap',
-      '--bundle',
-      path.join(online, 'media-params'),
-      '--out',
-      out,
-      '--journal',
-      'airgap.jsonl',
-      '--operator',
-      'Ana',
-      '--witness',
-      'Ben',
-      '--witness',
-      'Chloé',
-      ...airgapConfirmations(paramsOutput, ['Ben', 'Chloé']),
+    airgapWrapArgs(
+      {
+        bundle: path.join(online, 'media-params'),
+        out,
+        witnesses: ['Ben', 'Chloé'],
+        digest: paramsDigestFrom(paramsOutput),
+      },
       '--allow-network',
-    ],
+    ),
     { cwd: path.join(dir, machine) },
   );
   expect(run.stderr).toBe('');
@@ -56,8 +48,7 @@ beforeAll(async () => {
   online = path.join(dir, 'online');
   await mkdir(online);
   sim = await startKmsSimulator();
-  where = ['--endpoint', sim.endpoint, '--region', sim.region, '--project-id', sim.projectId];
-  env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
+  ({ args: connection, env } = onlineAt(sim));
   const create = await keyferry(
     ['online', 'create-key', ...journalArgs(), '--alias', 'digest/aes', '--spec', 'AES_256'].concat([
       '--operator',

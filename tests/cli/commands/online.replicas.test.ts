@@ -11,7 +11,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 import { keyferry } from '../../integration/cli-in-process';
-import { airgapConfirmations } from './witness-args';
+import { paramsDigestFrom } from './witness-args';
+import { airgapWrapArgs, onlineAt } from '../../helpers/cli-sides';
 
 let dir: string;
 let sim: KmsSimulator;
@@ -63,17 +64,7 @@ describe('keyferry online and airgap with a replica group in three regions', () 
         ],
       }),
     );
-    const env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
-    const where = [
-      '--journal',
-      'online.jsonl',
-      '--endpoint',
-      sim.endpoint,
-      '--region',
-      sim.region,
-      '--project-id',
-      sim.projectId,
-    ];
+    const { args: where, env } = onlineAt(sim);
     const create = await keyferry(['online', 'create-key', ...where, '--plan', 'plan.json'], { cwd: online, env });
     expect(create.stderr).toBe('');
     expect(create.code).toBe(0);
@@ -108,24 +99,15 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     ]);
 
     const wrap = await keyferry(
-      [
-        'airgap',
-        'wrap',
-        '--bundle',
-        path.join(online, 'media-params'),
-        '--out',
-        path.join(dir, 'media-wrapped'),
-        '--journal',
-        'airgap.jsonl',
-        '--operator',
-        'Ana',
-        '--witness',
-        'Ben',
-        '--witness',
-        'Chloé',
-        ...airgapConfirmations(params.stdout, ['Ben', 'Chloé']),
+      airgapWrapArgs(
+        {
+          bundle: path.join(online, 'media-params'),
+          out: path.join(dir, 'media-wrapped'),
+          witnesses: ['Ben', 'Chloé'],
+          digest: paramsDigestFrom(params.stdout),
+        },
         '--allow-network',
-      ],
+      ),
       { cwd: airgap },
     );
     expect(wrap.stderr).toBe('');
@@ -205,23 +187,11 @@ describe('keyferry online and airgap with a replica group in three regions', () 
         keys: [{ alias: 'far/aes', spec: 'AES_256', replicas: [{ region: 'eu-west-101', projectId }] }],
       }),
     );
-    const create = await keyferry(
-      [
-        'online',
-        'create-key',
-        '--journal',
-        'online.jsonl',
-        '--endpoint',
-        sim.endpoint,
-        '--region',
-        sim.region,
-        '--project-id',
-        sim.projectId,
-        '--plan',
-        'plan.json',
-      ],
-      { cwd: folder, env: { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk } },
-    );
+    const unserved = onlineAt(sim);
+    const create = await keyferry(['online', 'create-key', ...unserved.args, '--plan', 'plan.json'], {
+      cwd: folder,
+      env: unserved.env,
+    });
     expect(create.code).not.toBe(0);
     const port = new URL(sim.endpoint).port;
     expect(create.stderr).toContain(

@@ -1,4 +1,4 @@
-/** Test helpers: what the online side printed, and the air-gapped witnesses' confirmations as CLI options. */
+/** Test helpers: what the online side printed, and the air-gapped witnesses' confirmations as CLI options (the rest of `airgap wrap`: tests/helpers/cli-sides.ts). */
 
 /** The import-parameters bundle digest `online params` set apart for reading aloud (grouped, upper case). */
 export function paramsDigestFrom(paramsOutput: string): string {
@@ -14,23 +14,4 @@ export function paramsDigestFrom(paramsOutput: string): string {
 export function airgapConfirmations(paramsOutput: string, witnesses: readonly string[]): string[] {
   const digest = paramsDigestFrom(paramsOutput);
   return witnesses.flatMap((w) => ['--witness-confirms', `${w}=${digest}`]);
-}
-
-/** `airgap wrap` from the folder layout the CLI tests use (params → wrapped, journal airgap.jsonl, Ana with Ben), then `extra`. */
-export function airgapWrapArgs(...extra: string[]): string[] {
-  return [
-    'airgap',
-    'wrap',
-    '--bundle',
-    'params',
-    '--out',
-    'wrapped',
-    '--journal',
-    'airgap.jsonl',
-    '--operator',
-    'Ana',
-    '--witness',
-    'Ben',
-    ...extra,
-  ];
 }

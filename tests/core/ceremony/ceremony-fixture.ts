@@ -7,10 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow';
 import { parseCeremonyPlan, type CeremonyPlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
-import type { InterfaceList } from '../../../src-main/core/ceremony/shared/network-check';
 import { OnlineCeremony, type WrappedBundleProof } from '../../../src-main/core/ceremony/online/workflow';
 import { readBundleDigest } from '../../../src-main/core/bundle';
-import { confirmEveryWitness } from './witness-helpers';
 import { groupHex } from '../../../src-main/core/hex-groups';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { openJournal, type Journal } from '../../../src-main/core/journal';
@@ -23,20 +21,11 @@ import {
 } from '../../../src-main/core/kms-simulator/index';
 import type { RetryPolicy } from '../../../src-main/core/kms/retry';
 import { replicaKmsClients } from '../../../src-main/core/ceremony/online/replica-connections';
+import { OFFLINE } from '../../helpers/workstation';
+import { airGapSteps, onlineDayOneSteps, onlineStartOf } from '../../helpers/ceremony-sides';
 
 export const APP = { version: '0.1.0-test', build: 'test' };
-export const OFFLINE: InterfaceList = {
-  lo: [
-    {
-      address: '127.0.0.1',
-      netmask: '255.0.0.0',
-      family: 'IPv4',
-      mac: '00:00:00:00:00:00',
-      internal: true,
-      cidr: '127.0.0.1/8',
-    },
-  ],
-};
+export { OFFLINE };
 
 type AirGapStart = Parameters<typeof AirGapCeremony.start>[0];
 
@@ -92,14 +81,7 @@ export async function createFixture(options: FixtureOptions = {}): Promise<Fixtu
       replicaKms: replicas.open,
       ...(clock ? { clock } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      start: {
-        title: plan.title,
-        operator: plan.operator,
-        witnesses: plan.witnesses,
-        wrappingAlgorithm: plan.wrappingAlgorithm,
-        materialExpiry: plan.materialExpiry,
-        rehearsal: true,
-      },
+      start: { ...onlineStartOf(plan), rehearsal: true },
     });
   return {
     dir,
@@ -157,11 +139,8 @@ export async function createFixture(options: FixtureOptions = {}): Promise<Fixtu
 export async function onlineDayOne(f: Fixture, plan: CeremonyPlan, journalName = 'online.jsonl') {
   const journal = await f.journal(journalName);
   const online = await f.online(journal, plan);
-  await online.connect();
-  const created = await online.createKeys(plan.keys);
-  const issued = await online.fetchParameters();
   const params = path.join(f.dir, 'params');
-  const written = await online.writeParametersBundle(params);
+  const { created, issued, written } = await onlineDayOneSteps(online, plan, params);
   await journal.close();
   return { online, created, issued, params, written };
 }
@@ -176,16 +155,9 @@ export async function airGapSide(
 ) {
   const journal = await f.journal(journalName);
   const air = await f.airgap(journal, plan);
-  await air.checkNetwork();
-  await air.readParametersBundle(params);
-  await confirmEveryWitness(air, plan.witnesses, params);
   const receipts = await mkdtemp(path.join(f.dir, 'airgap-receipt-'));
-  await air.preflight({ wrappedBundle: out, receiptFolder: receipts });
-  await air.generateMaterial();
-  await air.wrap();
-  const bundle = await air.writeWrappedBundle(out);
   // The bundle's manifest is written after its receipt: only then is the folder a bundle.
-  const receipt = await air.writeReceipt(receipts);
+  const { bundle, receipt } = await airGapSteps(air, { params, out, receipts, witnesses: plan.witnesses });
   await journal.close();
   return { air, bundle, out, receipt };
 }

@@ -4,16 +4,10 @@ import { appInfoSchema, modeChoiceSchema, networkStatusSchema, volumeListSchema 
 import { createHandlers } from '../../../src-main/ipc/handlers/index';
 import { describeNetwork } from '../../../src-main/ipc/network-status';
 import { testContext } from '../test-context';
+import { LOOPBACK } from '../../helpers/workstation';
 
 const loopback: os.NetworkInterfaceInfo[] = [
-  {
-    address: '127.0.0.1',
-    netmask: '255.0.0.0',
-    family: 'IPv4',
-    mac: '00:00:00:00:00:00',
-    internal: true,
-    cidr: '127.0.0.1/8',
-  },
+  LOOPBACK,
   {
     address: '::1',
     netmask: 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',

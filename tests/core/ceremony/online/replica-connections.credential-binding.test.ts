@@ -20,6 +20,7 @@ import { listDeviations, type Journal } from '../../../../src-main/core/journal'
 import { KmsClient } from '../../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../../src-main/core/kms/credentials';
 import { APP, createFixture, type Fixture } from '../ceremony-fixture';
+import { onlineStartOf } from '../../../helpers/ceremony-sides';
 
 const REGIONS = { region: 'cn-north-4', regions: [{ region: 'cn-east-3' }, { region: 'ap-southeast-1' }] };
 
@@ -77,14 +78,7 @@ async function openWith(
     app: APP,
     replicaKms,
     ...(onProgress ? { onProgress } : {}),
-    start: {
-      title: plan.title,
-      operator: plan.operator,
-      witnesses: plan.witnesses,
-      wrappingAlgorithm: plan.wrappingAlgorithm,
-      materialExpiry: plan.materialExpiry,
-      rehearsal: true,
-    },
+    start: { ...onlineStartOf(plan), rehearsal: true },
   });
   await online.connect({
     source: 'config file kms.json',
