@@ -16,6 +16,8 @@ export const ONLINE_EVENTS = {
   replicaConnected: 'kms.replica-connected',
   /** A replica connection refused before anything was sent: not the endpoint/project the credentials may reach there. */
   replicaRefused: 'kms.replica-refused',
+  /** The plan's keys, journaled as a create step starts (again when it is run again after a stop). */
+  keysPlanned: 'keys.planned',
   keyCreated: 'key.created',
   parametersFetched: 'parameters.fetched',
   /** An answer's wrapping key refused at fetch (weak, or one Huawei's import would refuse): nothing issued. */
@@ -65,6 +67,19 @@ export const keyCreatedData = z.object({
   replicaOf: z.string().optional(),
   region: z.string().optional(),
   projectId: z.string().optional(),
+  /** True: not created by this call but found in the KMS, created by an attempt stopped before its answer was journaled. */
+  foundInKms: z.literal(true).optional(),
+});
+
+export const keysPlannedData = z.object({
+  keys: z.array(
+    z.object({
+      alias: z.string(),
+      spec: z.enum(KEY_SPECS),
+      usage: z.enum(['ENCRYPT_DECRYPT', 'SIGN_VERIFY']),
+      replicas: z.array(z.object({ region: z.string(), projectId: z.string() })),
+    }),
+  ),
 });
 
 export const parametersFetchedData = z.object({

@@ -8,48 +8,107 @@ import { groupHex } from '../../hex-groups';
 import { KeyferryError, toProblem } from '../../errors';
 import { problemData } from '../../journal';
 import { sha256Hex } from '../../fs/durable-file';
-import type { PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
+import { plannedKeyCount, type PlannedKey, type ReplicaTarget } from '../shared/ceremony-plan';
+import type { KmsKeyInfo } from '../../kms/types';
+import {
+  journaledPrimary,
+  journaledReplica,
+  keyLeftByAStoppedAttempt,
+  plannedKeyRecords,
+  plannedKeysMissing,
+  refusePlanWithoutCreatedKeys,
+} from './planned-keys';
 import type { OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { issuedFromAnswer, parametersForBundle } from './issued-parameters';
-import { holdsImportedMaterial } from './state';
+import { holdsImportedMaterial, type OnlineKeyState } from './state';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
 import { forEachKeyWithProgress } from './key-concurrency';
 import { reportProgress, progressLine } from '../shared/progress';
 
-/** One key to create: a planned key, or one of its replicas (`replica` names its group's primary and place). */
+/**
+ * One key to create: a planned key, or one of its replicas (`replica` names its group's primary and
+ * place); `found`: the KMS already holds it under the key's alias, created by an attempt that stopped
+ * before its answer was journaled (it is journaled, not created again).
+ */
 interface KeyToCreate {
   readonly key: PlannedKey;
   readonly replica?: { readonly replicaOf: string; readonly target: ReplicaTarget };
+  readonly found?: KmsKeyInfo;
 }
 
 /**
  * Creates one external key per planned key through the ceremony's own connection, then one per
  * replica through its region/project's connection (a replica names its primary, so primaries
- * come first), journaling each; refuses an empty plan.
+ * come first), journaling each; refuses an empty plan. Run again after a stop, it creates only the
+ * keys the journal does not hold (see planned-keys.ts) and returns every key of the plan.
  */
 export async function createExternalKeys(
   ctx: OnlineStepContext,
   planned: readonly PlannedKey[],
 ): Promise<CreatedKey[]> {
   if (planned.length === 0) throw new KeyferryError('CEREMONY_NO_KEYS');
+  refusePlanWithoutCreatedKeys(ctx.state, planned);
+  await ctx.journal(ONLINE_EVENTS.keysPlanned, { keys: plannedKeyRecords(planned) });
   // One progress count over every key the KMS will hold, primaries and replicas alike.
-  const total = planned.reduce((n, key) => n + 1 + (key.replicas?.length ?? 0), 0);
-  const primaries = await createEach(
+  const total = plannedKeyCount(planned);
+  const journaled = (key: OnlineKeyState | undefined): key is OnlineKeyState => key !== undefined;
+  const primariesBefore = planned.map((key) => journaledPrimary(ctx.state, key.alias));
+  await createEach(
     ctx,
-    planned.map((key) => ({ key })),
-    { before: 0, total },
+    await withKeysFound(
+      ctx,
+      planned.filter((_, i) => !primariesBefore[i]).map((key) => ({ key })),
+    ),
+    { before: total - plannedKeysMissing(ctx.state), total },
   );
+  const primaryOf = (key: PlannedKey): string => (journaledPrimary(ctx.state, key.alias) as OnlineKeyState).keyId;
+  const replicasToCreate = planned.flatMap((key) =>
+    (key.replicas ?? [])
+      .filter((target) => !journaledReplica(ctx.state, primaryOf(key), target))
+      .map((target) => ({ key, replica: { replicaOf: primaryOf(key), target } })),
+  );
+  if (replicasToCreate.length > 0) {
+    await createEach(ctx, await withKeysFound(ctx, replicasToCreate), {
+      before: total - plannedKeysMissing(ctx.state),
+      total,
+    });
+  }
+  // Every key of the plan, primaries first (in plan order), then each primary's replicas.
+  const primaries = planned.map((key) => journaledPrimary(ctx.state, key.alias) as OnlineKeyState);
   const replicas = planned.flatMap((key, i) =>
-    (key.replicas ?? []).map((target) => ({
-      key,
-      replica: { replicaOf: (primaries[i] as CreatedKey).keyId, target },
-    })),
+    (key.replicas ?? []).map((t) => journaledReplica(ctx.state, (primaries[i] as OnlineKeyState).keyId, t)),
   );
-  return [
-    ...primaries,
-    ...(replicas.length > 0 ? await createEach(ctx, replicas, { before: primaries.length, total }) : []),
-  ];
+  return [...primaries, ...replicas.filter(journaled)].map(createdKeyOf);
+}
+
+function createdKeyOf(key: OnlineKeyState): CreatedKey {
+  const place = key.replicaOf !== undefined && key.target ? { replicaOf: key.replicaOf, ...key.target } : {};
+  return { keyId: key.keyId, alias: key.alias, spec: key.spec, usage: key.usage, ...place };
+}
+
+/**
+ * Marks the keys the KMS already holds under their alias (one list-keys per connection), created
+ * by an attempt of this ceremony that stopped before journaling them; refuses an alias another key holds.
+ */
+async function withKeysFound(ctx: OnlineStepContext, keys: readonly KeyToCreate[]): Promise<KeyToCreate[]> {
+  const listed = new Map<string, Promise<KmsKeyInfo[]>>();
+  const list = (item: KeyToCreate): Promise<KmsKeyInfo[]> => {
+    const kms = ctx.kmsFor({ keyId: '', ...(item.replica ? { target: item.replica.target } : {}) });
+    const where = item.replica ? `${item.replica.target.region}/${item.replica.target.projectId}` : '';
+    let keysThere = listed.get(where);
+    if (!keysThere) {
+      keysThere = ctx.kmsCall('create-key', null, () => kms.listKeys());
+      listed.set(where, keysThere);
+    }
+    return keysThere;
+  };
+  const result: KeyToCreate[] = [];
+  for (const item of keys) {
+    const found = keyLeftByAStoppedAttempt(await list(item), item.key, ctx.state.startedAt);
+    result.push(found ? { ...item, found } : item);
+  }
+  return result;
 }
 
 function createEach(
@@ -60,22 +119,26 @@ function createEach(
   return forEachKeyWithProgress(
     { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'create-keys', count },
     keys,
-    ({ key, replica }) => ({
-      line: replica
-        ? progressLine('create-replica', { spec: key.spec, alias: key.alias, region: replica.target.region })
-        : progressLine('create-key', { spec: key.spec, alias: key.alias }),
+    ({ key, replica, found }) => ({
+      line: found
+        ? progressLine('create-key-found', { spec: key.spec, alias: key.alias, keyId: found.keyId })
+        : replica
+          ? progressLine('create-replica', { spec: key.spec, alias: key.alias, region: replica.target.region })
+          : progressLine('create-key', { spec: key.spec, alias: key.alias }),
     }),
-    async ({ key, replica }) => {
+    async ({ key, replica, found }) => {
       const kms = ctx.kmsFor({ keyId: '', ...(replica ? { target: replica.target } : {}) });
-      const { keyId } = await ctx.kmsCall('create-key', null, () =>
-        kms.createKey({
-          alias: key.alias,
-          spec: key.spec,
-          usage: key.usage,
-          description: key.description,
-          origin: 'external',
-        }),
-      );
+      const { keyId } =
+        found ??
+        (await ctx.kmsCall('create-key', null, () =>
+          kms.createKey({
+            alias: key.alias,
+            spec: key.spec,
+            usage: key.usage,
+            description: key.description,
+            origin: 'external',
+          }),
+        ));
       const place = replica ? { replicaOf: replica.replicaOf, ...replica.target } : {};
       await ctx.journal(ONLINE_EVENTS.keyCreated, {
         keyId,
@@ -84,6 +147,7 @@ function createEach(
         usage: key.usage,
         description: key.description,
         ...place,
+        ...(found ? { foundInKms: true } : {}),
       });
       return { keyId, alias: key.alias, spec: key.spec, usage: key.usage, ...place };
     },

@@ -12,6 +12,7 @@ import {
   ONLINE_EVENTS,
   importedData,
   keyCreatedData,
+  keysPlannedData,
   keyIdData,
   parametersFetchedData,
   parametersWrittenData,
@@ -21,6 +22,7 @@ import {
   wrappedCheckedData,
 } from './events';
 import type { OnlineStep } from '../shared/ceremony-states';
+import { plannedKeysMissing } from './planned-keys';
 
 /** Import parameters as the KMS issued them (from the journal, the online side's own record). */
 export interface IssuedParameters {
@@ -76,6 +78,10 @@ export interface OnlineKeyState {
 
 export interface OnlineCeremonyState {
   readonly ceremonyId: string;
+  /** When the ceremony started (its first journal entry): a key the KMS created before it is not this ceremony's. */
+  readonly startedAt: Date;
+  /** The plan's keys as the last create step journaled them (absent in journals written before 2026-12). */
+  plannedKeys?: z.infer<typeof keysPlannedData>['keys'];
   readonly title: string;
   readonly operator: string;
   readonly witnesses: readonly string[];
@@ -123,8 +129,11 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     case ONLINE_EVENTS.receiptWritten:
       state.receiptWritten = true;
       break;
+    case ONLINE_EVENTS.keysPlanned:
+      state.plannedKeys = parse(keysPlannedData).keys;
+      break;
     case ONLINE_EVENTS.keyCreated: {
-      const { region, projectId, replicaOf, ...d } = parse(keyCreatedData);
+      const { region, projectId, replicaOf, foundInKms: _found, ...d } = parse(keyCreatedData);
       state.keys.set(d.keyId, {
         ...d,
         ...(replicaOf !== undefined ? { replicaOf } : {}),
@@ -218,6 +227,7 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
   const d = started.data;
   const state: OnlineCeremonyState = {
     ceremonyId: d.ceremonyId,
+    startedAt: new Date(first.time),
     title: d.title,
     operator: d.operator,
     witnesses: d.witnesses,
@@ -240,7 +250,8 @@ export type { OnlineStep } from '../shared/ceremony-states';
 /** The step a replayed ceremony continues from. */
 export function onlineStepFromState(state: OnlineCeremonyState): OnlineStep {
   const keys = [...state.keys.values()];
-  if (keys.length === 0) return 'new';
+  // A create step stopped part way: the ceremony creates the rest of its plan before anything else.
+  if (keys.length === 0 || plannedKeysMissing(state) > 0) return 'new';
   const imported = keys.filter((k) => holdsImportedMaterial(k));
   if (imported.length > 0) {
     if (!imported.every((k) => k.verified)) return 'imported';

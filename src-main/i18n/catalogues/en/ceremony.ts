@@ -43,6 +43,14 @@ export const enCeremony = {
     'Start with "keyferry online create-key" and a ceremony plan, or give the journal of an existing ceremony.',
   'problem.CEREMONY_NO_KEYS': 'No keys were given to create.',
   'problem.CEREMONY_NO_KEYS.next': 'Name at least one key (alias and spec) in the plan.',
+  'problem.PLAN_DROPS_CREATED_KEY':
+    'This ceremony already created {spec} key {alias} ({keyId}{region, select, none {} other {, replica in region {region}}}, {usage}), and the plan given now does not list it that way. Nothing was created.',
+  'problem.PLAN_DROPS_CREATED_KEY.next':
+    'Give the plan this ceremony started with (every key it created keeps its alias, spec, usage and replicas); add keys to it if you must, but leave none out.',
+  'problem.KEY_ALIAS_TAKEN':
+    'The alias {alias} is already held in the KMS by key {keyId} ({state, select, 1 {Pending activation} 2 {Enabled} 3 {Disabled} 4 {Pending deletion} 5 {Pending import} other {state {state}}}, origin {origin}, created {created, date, utc}), which this ceremony did not create. Nothing was created for it.',
+  'problem.KEY_ALIAS_TAKEN.next':
+    'Give the key another alias in the plan, or, if that key is no longer used, schedule its deletion in the console (its alias stays taken until it is deleted) and run the command again.',
   'problem.CEREMONY_JOURNAL_UNEXPECTED':
     '{why, select, noStart {This journal has entries but no online ceremony start.} unknownKey {Journal entry {seq} ({event}) cannot be replayed: it names key {keyId}, which this ceremony did not create.} data {Journal entry {seq} ({event}) cannot be replayed: its data is not in the expected form.} notStart {Journal entry {seq} ({event}) cannot be replayed: it is not an online ceremony start.} other {Journal entry {seq} ({event}) cannot be replayed: a journal holds one ceremony; this one starts a second.}}',
   'problem.CEREMONY_JOURNAL_UNEXPECTED.next':

@@ -44,6 +44,14 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.CEREMONY_NOT_STARTED.next': '请用 “keyferry online create-key” 和仪式计划开始，或给出已有仪式的日志。',
   'problem.CEREMONY_NO_KEYS': '没有给出要创建的密钥。',
   'problem.CEREMONY_NO_KEYS.next': '请在计划中至少写明一个密钥（别名和规格）。',
+  'problem.PLAN_DROPS_CREATED_KEY':
+    '本仪式已创建 {spec} 密钥 {alias}（{keyId}{region, select, none {} other {，区域 {region} 中的副本}}，{usage}），而现在给出的计划没有这样列出它。未创建任何内容。',
+  'problem.PLAN_DROPS_CREATED_KEY.next':
+    '请给出本仪式开始时的计划（已创建的每个密钥保持其别名、规格、用途和副本）；如有必要可以增加密钥，但不能删去任何一个。',
+  'problem.KEY_ALIAS_TAKEN':
+    '别名 {alias} 在 KMS 中已被密钥 {keyId} 使用（{state, select, 1 {待激活} 2 {已启用} 3 {已禁用} 4 {计划删除} 5 {待导入} other {状态 {state}}}，来源 {origin}，创建于 {created, date, utc}），该密钥不是本仪式创建的。未为其创建任何内容。',
+  'problem.KEY_ALIAS_TAKEN.next':
+    '请在计划中为该密钥换一个别名；或者，如果那个密钥已不再使用，请在控制台中计划删除它（删除之前其别名仍被占用），然后重新运行该命令。',
   'problem.CEREMONY_JOURNAL_UNEXPECTED':
     '{why, select, noStart {此日志有条目，但没有联网仪式的开始。} unknownKey {日志条目 {seq}（{event}）无法重放：它提到了本仪式未创建的密钥 {keyId}。} data {日志条目 {seq}（{event}）无法重放：其数据不是预期的格式。} notStart {日志条目 {seq}（{event}）无法重放：它不是联网仪式的开始。} other {日志条目 {seq}（{event}）无法重放：一个日志只容纳一个仪式，而此条目开始了第二个。}}',
   'problem.CEREMONY_JOURNAL_UNEXPECTED.next':

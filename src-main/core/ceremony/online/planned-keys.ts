@@ -1,0 +1,116 @@
+/**
+ * The plan's keys against the journal and the KMS. A create step can stop part way (Ctrl-C, a lost
+ * connection, a KMS refusal): the journal then holds some of the plan's keys, and the KMS may hold
+ * one more whose answer never reached the journal. Running the step again with the same plan
+ * creates only what is missing, and takes such a key back (same alias, created since the ceremony
+ * started, external, Pending import, same spec and usage) instead of creating a second one or
+ * stopping at "alias taken". The plan is journaled (keys.planned) so no later step runs with part
+ * of it (state.ts keeps the ceremony at 'new' until every planned key exists).
+ */
+import { KeyferryError } from '../../errors';
+import { KeyState, type KmsKeyInfo } from '../../kms/types';
+import type { PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
+import type { OnlineCeremonyState, OnlineKeyState } from './state';
+
+/** A planned key as journaled in keys.planned (no description: the KMS holds it, and key.created records it). */
+export type PlannedKeyRecord = {
+  alias: string;
+  spec: PlannedKey['spec'];
+  usage: PlannedKey['usage'];
+  replicas: { region: string; projectId: string }[];
+};
+
+export function plannedKeyRecords(planned: readonly PlannedKey[]): PlannedKeyRecord[] {
+  return planned.map((k) => ({
+    alias: k.alias,
+    spec: k.spec,
+    usage: k.usage,
+    replicas: (k.replicas ?? []).map(({ region, projectId }) => ({ region, projectId })),
+  }));
+}
+
+/** The journaled primary of `alias` (a key alone or a group's primary). */
+export function journaledPrimary(state: OnlineCeremonyState, alias: string): OnlineKeyState | undefined {
+  return [...state.keys.values()].find((k) => k.alias === alias && k.replicaOf === undefined);
+}
+
+/** The journaled replica of `primaryKeyId` in `target`'s region and project. */
+export function journaledReplica(
+  state: OnlineCeremonyState,
+  primaryKeyId: string,
+  target: ReplicaTarget,
+): OnlineKeyState | undefined {
+  return [...state.keys.values()].find(
+    (k) =>
+      k.replicaOf === primaryKeyId && k.target?.region === target.region && k.target.projectId === target.projectId,
+  );
+}
+
+/** How many keys of the journaled plan (primaries and replicas) the journal does not hold yet (0 without a journaled plan). */
+export function plannedKeysMissing(state: OnlineCeremonyState): number {
+  let missing = 0;
+  for (const key of state.plannedKeys ?? []) {
+    const primary = journaledPrimary(state, key.alias);
+    if (!primary) {
+      missing += 1 + key.replicas.length;
+      continue;
+    }
+    missing += key.replicas.filter((t) => !journaledReplica(state, primary.keyId, t)).length;
+  }
+  return missing;
+}
+
+/**
+ * Refuses a plan that leaves out a key the ceremony already created, or gives it another spec or
+ * usage: the ceremony's keys are the journal's, and a later step would carry a key the plan no longer names.
+ */
+export function refusePlanWithoutCreatedKeys(state: OnlineCeremonyState, planned: readonly PlannedKey[]): void {
+  for (const key of state.keys.values()) {
+    const inPlan = planned.find((p) => p.alias === key.alias);
+    const placed =
+      inPlan &&
+      (key.target === undefined ||
+        (inPlan.replicas ?? []).some((t) => t.region === key.target?.region && t.projectId === key.target.projectId));
+    if (!inPlan || !placed || inPlan.spec !== key.spec || inPlan.usage !== key.usage) {
+      throw new KeyferryError('PLAN_DROPS_CREATED_KEY', {
+        alias: key.alias,
+        keyId: key.keyId,
+        spec: key.spec,
+        usage: key.usage,
+        region: key.target?.region ?? 'none',
+      });
+    }
+  }
+}
+
+/** Clock difference allowed between this computer and the KMS when telling keys created since the ceremony started. */
+const CLOCK_SKEW_MS = 15 * 60_000;
+
+/**
+ * The KMS's key under `alias` (from `listed`, one list-keys of the connection the key belongs to):
+ * undefined when there is none; the key itself when the stopped attempt created it (taken back);
+ * refused when the alias belongs to a key this ceremony cannot have created.
+ */
+export function keyLeftByAStoppedAttempt(
+  listed: readonly KmsKeyInfo[],
+  key: Pick<PlannedKey, 'alias' | 'spec' | 'usage'>,
+  startedAt: Date,
+): KmsKeyInfo | undefined {
+  const found = listed.find((k) => k.alias === key.alias);
+  if (!found) return undefined;
+  const ours =
+    found.origin === 'external' &&
+    found.state === KeyState.PendingImport &&
+    found.spec === key.spec &&
+    (found.usage === undefined || found.usage === key.usage) &&
+    found.createdAt !== undefined &&
+    found.createdAt.getTime() >= startedAt.getTime() - CLOCK_SKEW_MS;
+  if (ours) return found;
+  throw new KeyferryError('KEY_ALIAS_TAKEN', {
+    alias: key.alias,
+    keyId: found.keyId,
+    state: String(found.state),
+    origin: found.origin ?? '-',
+    created: found.createdAt?.getTime() ?? 0,
+  });
+}

@@ -1,0 +1,138 @@
+/**
+ * A create step that stops part way (Ctrl-C, a lost answer, a KMS refusal) and is run again: the
+ * ceremony stays at its start until every planned key exists, the second run creates only what is
+ * missing and takes back a key the KMS created for the stopped attempt, and an alias held by a key
+ * this ceremony did not create is refused before anything is created.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFixture, type Fixture } from '../ceremony-fixture';
+import { keyLeftByAStoppedAttempt } from '../../../../src-main/core/ceremony/online/planned-keys';
+import { KeyState, type KmsKeyInfo } from '../../../../src-main/core/kms/types';
+import { toProblem } from '../../../../src-main/core/errors';
+import { translator } from '../../../../src-main/i18n/translate';
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await createFixture({ concurrency: 1 });
+});
+afterEach(async () => {
+  await f.close();
+});
+
+const aliasesInKms = async () => (await f.kms.listKeys()).map((k) => k.alias).sort();
+
+describe('a create step run again after it stopped part way', () => {
+  it('creates only the missing keys and journals the one the KMS made before the stop, once', async () => {
+    const plan = f.plan(['AES_256', 'EC_P256', 'AES_256', 'RSA_2048']);
+    const journal = await f.journal('online.jsonl');
+    const first = await f.online(journal, plan);
+    await first.connect();
+    // The third create-key takes effect in the KMS, but its answer is lost: the step stops there.
+    f.sim.faults.failWith('create-key', 500, 'after', 1, 2);
+    await expect(first.createKeys(plan.keys)).rejects.toThrow();
+    expect(first.keys().map((k) => k.alias)).toEqual(plan.keys.slice(0, 2).map((k) => k.alias));
+    expect(await aliasesInKms()).toEqual(
+      plan.keys
+        .slice(0, 3)
+        .map((k) => k.alias)
+        .sort(),
+    );
+    await journal.close();
+
+    // Another session: nothing may run with part of the plan.
+    const again = await f.online(await f.journal('online.jsonl'), plan);
+    await again.connect();
+    expect(again.step).toBe('new');
+    await expect(again.fetchParameters()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
+
+    const created = await again.createKeys(plan.keys);
+    expect(created.map((k) => k.alias)).toEqual(plan.keys.map((k) => k.alias));
+    expect(again.step).toBe('keys-created');
+    // One key per alias in the KMS: the third was taken back, not created a second time.
+    expect(await aliasesInKms()).toEqual(plan.keys.map((k) => k.alias).sort());
+    const inKms = new Map((await f.kms.listKeys()).map((k) => [k.alias, k.keyId]));
+    expect(created.map((k) => k.keyId)).toEqual(plan.keys.map((k) => inKms.get(k.alias)));
+    const entries = (await readFile(path.join(f.dir, 'online.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; data: Record<string, unknown> });
+    const found = entries.filter((e) => e.event === 'key.created' && e.data['foundInKms'] === true);
+    expect(found.map((e) => e.data['alias'])).toEqual([plan.keys[2]?.alias]);
+    expect(entries.filter((e) => e.event === 'keys.planned')).toHaveLength(2);
+    await again.fetchParameters();
+  });
+
+  it('refuses a plan that leaves out a key the ceremony created, before creating anything', async () => {
+    const plan = f.plan(['AES_256', 'EC_P256', 'AES_256']);
+    const journal = await f.journal('online.jsonl');
+    const first = await f.online(journal, plan);
+    await first.connect();
+    f.sim.faults.failWith('create-key', 500, 'before', 1, 2);
+    await expect(first.createKeys(plan.keys)).rejects.toThrow();
+    const dropped = { ...plan, keys: plan.keys.slice(1) };
+    const error = await first.createKeys(dropped.keys).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PLAN_DROPS_CREATED_KEY', values: { alias: plan.keys[0]?.alias } });
+    expect(await aliasesInKms()).toEqual(
+      plan.keys
+        .slice(0, 2)
+        .map((k) => k.alias)
+        .sort(),
+    );
+    // The same plan continues.
+    expect((await first.createKeys(plan.keys)).map((k) => k.alias)).toEqual(plan.keys.map((k) => k.alias));
+  });
+
+  it('refuses an alias a key of another origin holds, naming it, before any key is created', async () => {
+    const plan = f.plan(['AES_256', 'AES_256']);
+    const taken = await f.kms.createKey({ alias: plan.keys[1]?.alias as string, spec: 'AES_256', origin: 'kms' });
+    const online = await f.online(await f.journal('online.jsonl'), plan);
+    await online.connect();
+    const error = await online.createKeys(plan.keys).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'KEY_ALIAS_TAKEN', values: { keyId: taken.keyId, origin: 'kms' } });
+    const { message } = translator('zh-CN').problem(toProblem(error));
+    expect(message).toContain(`别名 ${plan.keys[1]?.alias} 在 KMS 中已被密钥 ${taken.keyId} 使用（已启用`);
+    expect(online.keys()).toEqual([]);
+    expect((await f.kms.listKeys()).map((k) => k.keyId)).toEqual([taken.keyId]);
+  });
+});
+
+describe('which key under a planned alias a stopped attempt left', () => {
+  const startedAt = new Date('2026-12-01T10:00:00Z');
+  const key = { alias: 'payments/aes', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT' } as const;
+  const info = (over: Partial<KmsKeyInfo>): KmsKeyInfo => ({
+    keyId: 'k-1',
+    alias: key.alias,
+    spec: 'AES_256',
+    usage: 'ENCRYPT_DECRYPT',
+    origin: 'external',
+    state: KeyState.PendingImport,
+    stateName: 'Pending import',
+    createdAt: new Date('2026-12-01T10:01:00Z'),
+    ...over,
+  });
+
+  it('refuses one with no creation date', () => {
+    const { createdAt: _none, ...undated } = info({});
+    expect(() => keyLeftByAStoppedAttempt([undated], key, startedAt)).toThrow(
+      expect.objectContaining({ code: 'KEY_ALIAS_TAKEN' }),
+    );
+  });
+
+  it('takes back an external Pending import key of the same spec and usage created since the start', () => {
+    expect(keyLeftByAStoppedAttempt([info({})], key, startedAt)?.keyId).toBe('k-1');
+    expect(keyLeftByAStoppedAttempt([info({ alias: 'other' })], key, startedAt)).toBeUndefined();
+  });
+
+  it.each([
+    ['created an hour before the ceremony', { createdAt: new Date('2026-12-01T09:00:00Z') }],
+    ['already holding material', { state: KeyState.Enabled, stateName: 'Enabled' }],
+    ['of another spec', { spec: 'AES_128' }],
+    ['of another usage', { usage: 'SIGN_VERIFY' }],
+  ])('refuses one %s', (_why, over) => {
+    expect(() => keyLeftByAStoppedAttempt([info(over as Partial<KmsKeyInfo>)], key, startedAt)).toThrow(
+      expect.objectContaining({ code: 'KEY_ALIAS_TAKEN' }),
+    );
+  });
+});
