@@ -9,6 +9,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { KeyferryError } from '../core/errors';
+import { phraseOf } from '../i18n/phrase';
+import type { CredentialSource } from '../core/ceremony/online/workflow';
 import { checkIdentifier } from '../core/identifier-check';
 import { projectIdSchema, regionSchema } from '../core/identifiers';
 import {
@@ -50,7 +52,7 @@ export interface KmsConnection {
 
 /** The journaled binding: where the credentials came from and the connection they may be used for. */
 export interface CredentialBindingRecord extends CredentialBinding {
-  readonly source: string;
+  readonly source: CredentialSource;
 }
 
 function configProblem(
@@ -202,12 +204,12 @@ function configBinding(
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
   });
   requireBoundConnection({ kind: 'config', name: file }, bound, bindingOf(given), (field) => sources[field]);
-  return { source: `config file ${file}`, ...bound };
+  return { source: phraseOf('credentials.source.config-file', { file }), ...bound };
 }
 
 /** Environment credentials go to an endpoint from the command line, the region's own, or the simulator. */
 function environmentBinding(given: Connection, fromCommandLine: boolean, from: string): CredentialBindingRecord {
   const binding = bindingOf(given);
   requireConfirmedEndpoint({ endpoint: binding.endpoint, region: given.region, fromCommandLine, from });
-  return { source: 'environment', ...binding };
+  return { source: phraseOf('credentials.source.environment'), ...binding };
 }

@@ -8,6 +8,37 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
 import { useT } from '../i18n';
 import { phraseText } from '../../src-main/i18n/phrase';
+import type { Translator } from '../../src-main/i18n/translate';
+import { entryText, reasonText, shortenedText, type EntryView } from './journal-entry-text';
+
+/** The data cell: the reason, the phrases as sentences, then the rest as JSON with long strings' lengths said. */
+function EntryData({ tr, entry }: { tr: Translator; entry: EntryView }) {
+  return (
+    <>
+      {entry.reason && (
+        <p className="journal-phrase">
+          {tr.t('journal.reason')} {reasonText(tr, entry.reason)}
+        </p>
+      )}
+      {entry.phrases.map((p) => (
+        <p key={p.field} className="journal-phrase">
+          <span className="mono">{p.field}</span> {phraseText(tr, p.phrase)}
+        </p>
+      ))}
+      {entry.summary.map((part, i) =>
+        typeof part === 'string' ? (
+          <span key={i} className="mono">
+            {part}
+          </span>
+        ) : (
+          <span key={i} className="shortened">
+            {shortenedText(tr, part.characters)}
+          </span>
+        ),
+      )}
+    </>
+  );
+}
 
 export function JournalScreen() {
   const mode = useAppStore((s) => s.mode);
@@ -30,7 +61,7 @@ export function JournalScreen() {
   const { t } = tr;
   const wanted = filter.trim().toLowerCase();
   const entries = (journal?.entries ?? []).filter(
-    (e) => wanted === '' || [e.event, e.actor, e.summary].some((field) => field.toLowerCase().includes(wanted)),
+    (e) => wanted === '' || [e.event, e.actor, entryText(tr, e)].some((field) => field.toLowerCase().includes(wanted)),
   );
   return (
     <div className="screen">
@@ -108,12 +139,7 @@ export function JournalScreen() {
                     <td>{e.actor}</td>
                     <td className="mono">{e.event}</td>
                     <td className="data">
-                      {e.phrases.map((p) => (
-                        <p key={p.field} className="journal-phrase">
-                          <span className="mono">{p.field}</span> {phraseText(tr, p.phrase)}
-                        </p>
-                      ))}
-                      <span className="mono">{e.summary}</span>
+                      <EntryData tr={tr} entry={e} />
                     </td>
                   </tr>
                 ))}

@@ -199,7 +199,7 @@ const problemValuesSchema = z.record(z.string(), z.union([z.string(), z.number()
  * Why an entry says it happened: its `reasonPhrase`, else its problem `code` + `values` when the
  * catalogue can say that problem with them, else its recorded `reason` (or `message`) text (older journals).
  */
-function deviationReason(data: Readonly<Record<string, JsonValue>>): DeviationReason | undefined {
+export function deviationReason(data: Readonly<Record<string, JsonValue>>): DeviationReason | undefined {
   const phrased = phraseSchema.safeParse(data.reasonPhrase);
   if (phrased.success) return { phrase: phrased.data };
   const said = data.reason ?? data.message; // step.failed before session 6 named its English text `message`
@@ -217,8 +217,8 @@ function deviationReason(data: Readonly<Record<string, JsonValue>>): DeviationRe
   return recorded === undefined ? undefined : { recorded };
 }
 
-/** The fields a reason was read from, left out of the details line. */
-function reasonFields(reason: DeviationReason | undefined): readonly string[] {
+/** The fields a reason was read from, left out of the details line (and of the journal viewer's data). */
+export function reasonFields(reason: DeviationReason | undefined): readonly string[] {
   if (!reason) return [];
   if ('problem' in reason) return ['reason', 'message', 'values'];
   return ['reason', 'message', 'reasonPhrase'];

@@ -17,6 +17,7 @@ import {
 } from '../../core/ceremony/shared/allowed-steps';
 import { KmsClient } from '../../core/kms/client';
 import { AkSkCredentials } from '../../core/kms/credentials';
+import { phraseOf } from '../../i18n/phrase';
 import { startKmsSimulator } from '../../core/kms-simulator/index';
 import type { CeremonyState, Connection, RecordKind } from '../contract';
 import type { ChannelHandler } from './channel-handler';
@@ -239,7 +240,12 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
         new KmsClient(options),
         sim.region,
         { endpoint: sim.endpoint, region: sim.region, projectId: sim.projectId, accessKeyHint: null, rehearsal: true },
-        { source: 'rehearsal simulator', endpoint: sim.endpoint, region: sim.region, projectId: sim.projectId },
+        {
+          source: phraseOf('credentials.source.rehearsal'),
+          endpoint: sim.endpoint,
+          region: sim.region,
+          projectId: sim.projectId,
+        },
         replicaKmsClients(options),
       );
       const others = sim.regions.filter((r) => r.region !== sim.region);

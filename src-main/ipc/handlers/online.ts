@@ -18,6 +18,8 @@ import {
 import { AkSkCredentials } from '../../core/kms/credentials';
 import { KeyState } from '../../core/kms/types';
 import type { KmsCredentials } from '../../core/kms/credentials';
+import type { CredentialSource } from '../../core/ceremony/online/workflow';
+import { phraseOf } from '../../i18n/phrase';
 import type { KeyStateFilter, ValidRequest } from '../contract';
 import type { ChannelHandler } from './channel-handler';
 import { connectOnline } from './ceremony-setup';
@@ -65,7 +67,7 @@ type ConnectRequest = ValidRequest<'connectKms'>;
 interface ChosenCredentials {
   readonly credentials: KmsCredentials;
   /** Journaled with the connection (never a secret). */
-  readonly source: string;
+  readonly source: CredentialSource;
   /** Remembered or session credentials: the connection they may be used for (checked before sending). */
   readonly bound?: { readonly from: BoundCredentialSource; readonly binding: CredentialBinding };
 }
@@ -87,7 +89,7 @@ async function connectionCredentials(session: CeremonySession, request: ConnectR
     const { credentials, binding } = await recallCredentials(session, profile);
     return {
       credentials,
-      source: `remembered (profile ${profile})`,
+      source: phraseOf('credentials.source.remembered', { profile }),
       bound: { from: { kind: 'remembered', name: profile }, binding },
     };
   }
@@ -97,14 +99,14 @@ async function connectionCredentials(session: CeremonySession, request: ConnectR
       secretKey: given.secretAccessKey,
       ...(given.securityToken ? { securityToken: given.securityToken } : {}),
     });
-    return { credentials, source: 'entered in this session' };
+    return { credentials, source: phraseOf('credentials.source.entered') };
   }
   if (!session.credentials || !session.credentialBinding) {
     throw new KeyferryError('CREDENTIALS_MISSING', { where: 'app' });
   }
   return {
     credentials: session.credentials,
-    source: 'entered in this session',
+    source: phraseOf('credentials.source.entered'),
     bound: { from: { kind: 'session' }, binding: session.credentialBinding },
   };
 }

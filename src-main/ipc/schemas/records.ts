@@ -4,15 +4,41 @@ import { ipcPhraseSchema, pathSchema, recordKindSchema, sha256HexSchema } from '
 
 export const sideRequestSchema = z.strictObject({ side: recordKindSchema });
 
+/**
+ * A part of an entry's data as compact JSON: text, or where a long string (an import token, a
+ * public key) was shortened, its length in characters, which the screen says in its language.
+ */
+const summaryPartSchema = z.union([z.string().max(4000), z.strictObject({ characters: z.number().int().positive() })]);
+export type SummaryPart = z.output<typeof summaryPartSchema>;
+
+/**
+ * Why an entry says it happened, as the receipt reads it: a catalogue phrase, a problem's code and
+ * values (with the English the entry recorded, shown when the code has no catalogue text), or an
+ * older entry's recorded English only.
+ */
+const entryReasonSchema = z.union([
+  z.strictObject({ phrase: ipcPhraseSchema }),
+  z.strictObject({
+    problem: z.strictObject({
+      code: z.string().max(100),
+      values: z.record(z.string(), z.union([z.string(), z.number()])),
+      recorded: z.string().max(4000),
+    }),
+  }),
+  z.strictObject({ recorded: z.string().max(4000) }),
+]);
+export type EntryReason = z.output<typeof entryReasonSchema>;
+
 const journalEntryViewSchema = z.object({
   seq: z.number().int().positive(),
   time: z.string(),
   actor: z.string(),
   event: z.string(),
-  /** The entry's data as compact JSON; strings over 96 characters are shortened. */
-  summary: z.string().max(4000),
+  /** The entry's data as compact JSON parts; strings over 96 characters are shortened. Left out: `phrases`, `reason`. */
+  summary: z.array(summaryPartSchema).max(2000),
   /** The entry's sentences kept as catalogue phrases (e.g. a key's proof), by field path; left out of `summary`. */
   phrases: z.array(z.strictObject({ field: z.string().max(200), phrase: ipcPhraseSchema })).max(50),
+  reason: entryReasonSchema.optional(),
   hash: sha256HexSchema,
 });
 export const journalViewSchema = z.object({

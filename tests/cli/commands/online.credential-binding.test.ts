@@ -101,7 +101,7 @@ describe('credentials bound to where they were entered for (CLI)', () => {
     expect(ok.stderr).toBe('');
     const connected = (await events('cfg.jsonl')).find((e) => e.event === 'kms.connected');
     expect(connected?.data.credentials).toEqual({
-      source: 'config file sim.json',
+      source: { key: 'credentials.source.config-file', values: { file: 'sim.json' } },
       endpoint: sim.endpoint,
       region: sim.region,
       projectId: sim.projectId,

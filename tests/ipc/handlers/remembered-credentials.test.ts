@@ -316,7 +316,7 @@ describe('remembered and session credentials are bound to where they were entere
         given: host.endpoint,
       });
       expect(entries.filter((e) => e.event === 'kms.connected').at(-1)?.data.credentials).toEqual({
-        source: 'entered in this session',
+        source: { key: 'credentials.source.entered' },
         endpoint: sim.endpoint,
         region: sim.region,
         projectId: sim.projectId,

@@ -177,7 +177,7 @@ async function refuseUnboundReplica(
     code: 'CREDENTIALS_REPLICA_ENDPOINT_DIFFERS',
     ...values,
     projectId: target.projectId,
-    ...(typeof credentials?.source === 'string' ? { source: credentials.source } : {}),
+    ...(credentials?.source !== undefined ? { source: credentials.source } : {}),
   });
   throw new KeyferryError('CREDENTIALS_REPLICA_ENDPOINT_DIFFERS', values);
 }

@@ -22,7 +22,7 @@ import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { MaterialExpiry, PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
 import { distinctTargets, ReplicaConnections } from './replica-connections';
 import { proveReplicaGroups } from './replica-proof';
-import type { PhraseOrSentence } from '../../../i18n/phrase';
+import type { Phrase, PhraseOrSentence } from '../../../i18n/phrase';
 import type { KeyProof } from './key-proof';
 import { journaledKmsCall, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
@@ -63,10 +63,19 @@ export type { OnlineStep } from './state';
 export type { OnlineCeremonyOptions, OnlineCeremonyStart } from './open-journal';
 export type { WrappedBundleProof } from './import-steps';
 
+/** Where a connection's credentials came from: environment, config file, remembered, entered in the app, or the rehearsal simulator. */
+export type CredentialSource = Phrase<
+  | 'credentials.source.environment'
+  | 'credentials.source.config-file'
+  | 'credentials.source.remembered'
+  | 'credentials.source.entered'
+  | 'credentials.source.rehearsal'
+>;
+
 /** Where the credentials of a connection came from and the connection they are bound to. */
 export interface OnlineCredentialBinding {
-  /** e.g. "environment", "config file kms.json", "remembered (profile default)", "entered in this session". */
-  readonly source: string;
+  /** Where they came from, as a catalogue phrase (journaled so; each reader sees it in their language). */
+  readonly source: CredentialSource;
   readonly endpoint: string;
   readonly region: string;
   readonly projectId: string;

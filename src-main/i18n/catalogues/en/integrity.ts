@@ -30,4 +30,10 @@ export const enIntegrity = {
   'bundle.custody.presented':
     ' {named, select, all {} other {Only the holders who came to the restore are named. }}Presented for the restore: {shares}.',
   'bundle.custody.presentedShare': 'share {shareIndex} of {custodian}, handed over by {presentedBy}',
+  /** Where a connection's credentials came from (journaled as this phrase with the connection; never the secret). */
+  'credentials.source.environment': 'environment variables (KEYFERRY_AK, KEYFERRY_SK or KEYFERRY_IAM_TOKEN)',
+  'credentials.source.config-file': 'the config file {file}',
+  'credentials.source.remembered': 'remembered on this computer (profile {profile})',
+  'credentials.source.entered': 'entered in this session',
+  'credentials.source.rehearsal': "the rehearsal simulator's own credentials",
 } as const;

@@ -17,4 +17,7 @@ export const enScreenJournal = {
   'journal.col.who': 'Who',
   'journal.col.event': 'Event',
   'journal.col.data': 'Data',
+  'journal.reason': 'Why:',
+  'journal.recorded': 'Recorded text: “{text}”',
+  'journal.shortened': '({count, plural, one {# character} other {# characters}} in the file)',
 } as const;

@@ -25,4 +25,9 @@ export const zhCNIntegrity: { readonly [K in keyof typeof enIntegrity]: string }
     '{kind, select, shares {保管副本：{total} 份中的 {threshold} 份，由 {custodians} 保管。} hsmToken {保管副本：HSM 令牌“{label}”（序列号 {serial}）。} materialFiles {保管副本：在离线工作站上载入的材料文件。} none {{acknowledged, select, yes {无保管副本（已在离线工作站上确认）：导入后此材料仅存在于 KMS 中。} other {无保管副本：导入后此材料仅存在于 KMS 中。}}} other {该包未说明谁保管材料副本（由旧版 Keyferry 写入）。}}',
   'bundle.custody.presented': '{named, select, all {} other {仅列出到场参与恢复的保管人。}}恢复时出示：{shares}。',
   'bundle.custody.presentedShare': '{custodian} 的第 {shareIndex} 份（由 {presentedBy} 交出）',
+  'credentials.source.environment': '环境变量（KEYFERRY_AK、KEYFERRY_SK 或 KEYFERRY_IAM_TOKEN）',
+  'credentials.source.config-file': '配置文件 {file}',
+  'credentials.source.remembered': '本机记住的凭据（配置档 {profile}）',
+  'credentials.source.entered': '本次会话中输入',
+  'credentials.source.rehearsal': '演练模拟器自带的凭据',
 };

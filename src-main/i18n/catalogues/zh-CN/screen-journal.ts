@@ -17,4 +17,7 @@ export const zhCNScreenJournal: { readonly [K in keyof typeof enScreenJournal]: 
   'journal.col.who': '执行人',
   'journal.col.event': '事件',
   'journal.col.data': '数据',
+  'journal.reason': '原因：',
+  'journal.recorded': '日志记录的原文：“{text}”',
+  'journal.shortened': '（文件中共 {count} 个字符）',
 } as const;

@@ -19,6 +19,7 @@ import { parseCeremonyPlan, type CeremonyPlan } from '../../../../src-main/core/
 import { listDeviations, type Journal } from '../../../../src-main/core/journal';
 import { KmsClient } from '../../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../../src-main/core/kms/credentials';
+import { phraseOf } from '../../../../src-main/i18n/phrase';
 import { APP, createFixture, type Fixture } from '../ceremony-fixture';
 import { onlineStartOf } from '../../../helpers/ceremony-sides';
 
@@ -81,7 +82,7 @@ async function openWith(
     start: { ...onlineStartOf(plan), rehearsal: true },
   });
   await online.connect({
-    source: 'config file kms.json',
+    source: phraseOf('credentials.source.config-file', { file: 'kms.json' }),
     endpoint: fixture.sim.endpoint,
     region: fixture.sim.region,
     projectId: fixture.sim.projectId,
@@ -126,7 +127,11 @@ describe('replica connections and the credential binding', () => {
     expect(await keysEverywhere(fixture)).toBe(0);
     const refused = journal.entries.filter((e) => e.event === 'kms.replica-refused');
     expect(refused.map((e) => e.data)).toEqual([
-      expect.objectContaining({ region: 'cn-east-3', given: elsewhere, source: 'config file kms.json' }),
+      expect.objectContaining({
+        region: 'cn-east-3',
+        given: elsewhere,
+        source: phraseOf('credentials.source.config-file', { file: 'kms.json' }),
+      }),
     ]);
     expect(listDeviations(journal.entries).map((d) => d.entry.event)).toContain('kms.replica-refused');
     expect(journal.entries.some((e) => e.event === 'kms.replica-connected')).toBe(false);
