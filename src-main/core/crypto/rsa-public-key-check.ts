@@ -51,11 +51,26 @@ for (const p of smallPrimes(TRIAL_DIVISION_BOUND)) {
   }
 }
 
+/**
+ * The groups again, sixteen at a time under their product (about 800 bits): n is first reduced
+ * modulo that product, and each group's division then works on the shorter remainder. Same
+ * remainders, so the same answer; about a third less work for a 2048-bit n.
+ */
+const GROUPS_PER_BLOCK = 16;
+const PRIME_BLOCKS: { readonly product: bigint; readonly groups: typeof PRIME_GROUPS }[] = [];
+for (let i = 0; i < PRIME_GROUPS.length; i += GROUPS_PER_BLOCK) {
+  const groups = PRIME_GROUPS.slice(i, i + GROUPS_PER_BLOCK);
+  PRIME_BLOCKS.push({ product: groups.reduce((product, g) => product * g.product, 1n), groups });
+}
+
 /** The smallest prime below TRIAL_DIVISION_BOUND dividing n, if any. */
 function smallFactor(n: bigint): number | undefined {
-  for (const group of PRIME_GROUPS) {
-    const rest = Number(n % group.product);
-    for (const p of group.primes) if (rest % p === 0) return p;
+  for (const block of PRIME_BLOCKS) {
+    const reduced = n % block.product;
+    for (const group of block.groups) {
+      const rest = Number(reduced % group.product);
+      for (const p of group.primes) if (rest % p === 0) return p;
+    }
   }
   return undefined;
 }
@@ -65,6 +80,7 @@ function smallFactor(n: bigint): number | undefined {
  * which rules out all but about 1 in 120 candidates before the square root is computed.
  */
 const RESIDUE_MODULUS = 64 * 63 * 65 * 11;
+const RESIDUE_MODULUS_BIG = BigInt(RESIDUE_MODULUS);
 const RESIDUE_MODULI = [64, 63, 65, 11];
 const SQUARES_MOD = RESIDUE_MODULI.map((m) => {
   const table = new Uint8Array(m);
@@ -72,9 +88,13 @@ const SQUARES_MOD = RESIDUE_MODULI.map((m) => {
   return table;
 });
 
-function mayBeSquare(n: bigint): boolean {
-  const r = Number(n % BigInt(RESIDUE_MODULUS));
+/** Whether a number with this remainder modulo RESIDUE_MODULUS may be a square. */
+function residueMayBeSquare(r: number): boolean {
   return RESIDUE_MODULI.every((m, i) => SQUARES_MOD[i]![r % m] === 1);
+}
+
+function mayBeSquare(n: bigint): boolean {
+  return residueMayBeSquare(Number(n % RESIDUE_MODULUS_BIG));
 }
 
 /** floor(sqrt(n)) for n ≥ 0 (Newton's method from a float estimate at or above the root). */
@@ -110,7 +130,11 @@ function rsaPublicNumbers(key: KeyObject): { n: bigint; e: bigint } {
 
 /** The first weakness found in an RSA public key, or undefined when it passes every check. */
 export function findRsaPublicKeyWeakness(key: KeyObject): RsaKeyWeakness | undefined {
-  const { n, e } = rsaPublicNumbers(key);
+  return findRsaWeakness(rsaPublicNumbers(key));
+}
+
+/** `findRsaPublicKeyWeakness` for a key's numbers (read from its DER: rsa-spki.ts). */
+export function findRsaWeakness({ n, e }: { readonly n: bigint; readonly e: bigint }): RsaKeyWeakness | undefined {
   const bits = n.toString(2).length;
   if (!(WRAPPING_KEY_SIZES as readonly number[]).includes(bits)) {
     return { weakness: 'size', bits };
@@ -121,15 +145,19 @@ export function findRsaPublicKeyWeakness(key: KeyObject): RsaKeyWeakness | undef
   if (n % 2n === 0n) return { weakness: 'modulusEven' };
   const divisor = smallFactor(n);
   if (divisor !== undefined) return { weakness: 'modulusSmallFactor', divisor };
-  let a = integerSqrt(n);
-  if (a * a === n) return { weakness: 'modulusSquare' };
-  // Fermat: a² − n for a = ⌊√n⌋+1, +2, …; (a+1)² − n = (a² − n) + 2a + 1.
-  let gap = a * a - n;
-  for (let step = 0; step < FERMAT_STEPS; step++) {
-    gap += 2n * a + 1n;
-    a += 1n;
-    if (isSquare(gap)) {
-      return { weakness: 'modulusClosePrimes' };
+  const root = integerSqrt(n);
+  if (root * root === n) return { weakness: 'modulusSquare' };
+  // Fermat: is a² − n a square for a = ⌊√n⌋+1, +2, …? Followed modulo RESIDUE_MODULUS in ordinary
+  // numbers ((a+1)² − n = (a² − n) + 2a + 1); only a gap that may be a square there is computed in full.
+  const m = RESIDUE_MODULUS;
+  let a = Number(root % RESIDUE_MODULUS_BIG);
+  let gap = Number((root * root - n) % RESIDUE_MODULUS_BIG) + m;
+  for (let step = 1; step <= FERMAT_STEPS; step++) {
+    gap = (gap + 2 * a + 1) % m;
+    a = (a + 1) % m;
+    if (residueMayBeSquare(gap)) {
+      const b = root + BigInt(step);
+      if (isSquare(b * b - n)) return { weakness: 'modulusClosePrimes' };
     }
   }
   return undefined;

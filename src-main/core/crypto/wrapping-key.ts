@@ -9,7 +9,8 @@ import { KeyferryError, selectedProblem } from '../errors';
 import { derFingerprint } from './evidence';
 import { keyObjectValues } from './key-description';
 import { looksLikePem, pemLabels, quotedLabels } from './pem';
-import { findRsaPublicKeyWeakness } from './rsa-public-key-check';
+import { findRsaPublicKeyWeakness, findRsaWeakness } from './rsa-public-key-check';
+import { canonicalRsaSpki, type RsaPublicNumbers } from './rsa-spki';
 
 export interface WrappingPublicKey {
   readonly keyObject: KeyObject;
@@ -59,8 +60,15 @@ function publicKeyFromPem(input: Buffer): KeyObject {
   }
 }
 
-/** The key in `der`, which must be exactly its canonical SubjectPublicKeyInfo encoding (returned as `spkiDer`). */
-function publicKeyFromDer(der: Buffer, source: 'der' | 'base64'): { key: KeyObject; spkiDer: Buffer } {
+/**
+ * The key in `der`, which must be exactly its canonical SubjectPublicKeyInfo encoding (returned as
+ * `spkiDer`). An RSA key in OpenSSL's own encoding is recognised as such by the strict reader
+ * (rsa-spki.ts), which also gives its numbers; anything else is exported again and compared.
+ */
+function publicKeyFromDer(
+  der: Buffer,
+  source: 'der' | 'base64',
+): { key: KeyObject; spkiDer: Buffer; numbers?: RsaPublicNumbers } {
   let key: KeyObject;
   try {
     key = createPublicKey({ key: der, format: 'der', type: 'spki' });
@@ -70,6 +78,8 @@ function publicKeyFromDer(der: Buffer, source: 'der' | 'base64'): { key: KeyObje
     }
     throw selectedProblem('WRAPPING_KEY_UNREADABLE', { reason: 'der', source, size: der.length }, { cause: error });
   }
+  const numbers = canonicalRsaSpki(der);
+  if (numbers) return { key, spkiDer: der, numbers };
   const canonical = key.export({ type: 'spki', format: 'der' });
   if (!canonical.equals(der)) {
     throw new KeyferryError('WRAPPING_KEY_NOT_CANONICAL', { source, size: der.length, keyBytes: canonical.length });
@@ -103,7 +113,7 @@ function checkedWrappingPublicKey(input: Buffer): WrappingPublicKey {
     throw selectedProblem('WRAPPING_KEY_UNREADABLE', { reason: 'tooLarge', size: input.length });
   }
   if (input.toString('latin1').trim().length === 0) throw new KeyferryError('WRAPPING_KEY_EMPTY');
-  let loaded: { key: KeyObject; spkiDer?: Buffer };
+  let loaded: { key: KeyObject; spkiDer?: Buffer; numbers?: RsaPublicNumbers };
   if (looksLikePem(input)) loaded = { key: publicKeyFromPem(input) };
   else if (input[0] === 0x30) loaded = publicKeyFromDer(input, 'der');
   else {
@@ -121,7 +131,7 @@ function checkedWrappingPublicKey(input: Buffer): WrappingPublicKey {
   // DER input was checked to be the canonical encoding already: exporting it again gives the same bytes.
   const spkiDer = loaded.spkiDer ?? key.export({ type: 'spki', format: 'der' });
   const fingerprint = derFingerprint(spkiDer);
-  const weakness = findRsaPublicKeyWeakness(key);
+  const weakness = loaded.numbers ? findRsaWeakness(loaded.numbers) : findRsaPublicKeyWeakness(key);
   if (weakness) {
     throw new KeyferryError('WRAPPING_KEY_WEAK', {
       fingerprint: fingerprint.slice(0, 16),

@@ -73,6 +73,26 @@ describe('wrapping key checks', () => {
     expect(findRsaPublicKeyWeakness(keyFromNumbers(big * q, 65537n))).toEqual({ weakness: 'modulusClosePrimes' });
   });
 
+  it('finds close primes exactly when Fermat needs at most 64 steps from the square root', () => {
+    const nextPrime = (from: bigint) => {
+      let q = from | 1n;
+      while (!checkPrimeSync(q)) q += 2n;
+      return q;
+    };
+    const p = generatePrimeSync(1024, { bigint: true });
+    const steps: number[] = [];
+    // q − p around 2^516.5 puts the step count near 64 for a 1024-bit p (steps ≈ (q − p)² / 8p).
+    for (const distance of [1n << 515n, 1n << 516n, (1n << 516n) + (1n << 514n), 3n << 515n, 1n << 517n]) {
+      const q = nextPrime(p + distance);
+      const n = p * q;
+      const needed = Number((p + q) / 2n - integerSqrt(n));
+      steps.push(needed);
+      const found = findRsaPublicKeyWeakness(keyFromNumbers(n, 65537n));
+      expect(found, `${needed} steps`).toEqual(needed <= 64 ? { weakness: 'modulusClosePrimes' } : undefined);
+    }
+    expect(steps.some((s) => s <= 64) && steps.some((s) => s > 64)).toBe(true);
+  });
+
   it('integerSqrt is exact', () => {
     const random = Array.from({ length: 200 }, (_, i) => BigInt(`0x${randomBytes(1 + (i % 300)).toString('hex')}`));
     const edges = [52n, 53n, 54n, 103n, 104n, 105n].flatMap((b) => [(1n << b) - 1n, 1n << b, (1n << b) + 1n]);
