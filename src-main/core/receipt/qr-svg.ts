@@ -1,11 +1,12 @@
 /**
- * QR codes as inline SVG (no external resources), with qrcode-generator: error correction M,
- * the smallest version that fits (or a fixed one), byte mode, a quiet zone of four modules. Text is
- * limited to printable ASCII (hashes, identifiers; line breaks too when asked: a backup file's
- * lines), so every scanner reads back exactly the printed string.
+ * QR codes as inline SVG (no external resources), from qr-code.ts: error correction M, the smallest
+ * version that fits (or a fixed one), byte mode, a quiet zone of four modules. Text is limited to
+ * printable ASCII (hashes, identifiers; line breaks too when asked: a backup file's lines), so every
+ * scanner reads back exactly the printed string.
  */
-import qrcode from 'qrcode-generator';
 import { KeyferryError } from '../errors';
+import { yieldToEventLoop } from '../yield';
+import { qrModules, qrModulesSteps } from './qr-code';
 import { escapeHtml } from './text-safety';
 
 export const QR_QUIET_ZONE = 4;
@@ -17,16 +18,48 @@ export interface QrOptions {
   readonly lineBreaks?: boolean;
 }
 
-/** The QR matrix for `text` (true = dark), without the quiet zone. */
-export function qrMatrix(text: string, options: QrOptions = {}): boolean[][] {
+type Modules = { size: number; dark: Uint8Array };
+
+/**
+ * Symbols made by `prepareQrInSlices`, by version and text, for the `qrMatrix`/`qrSvg` call that
+ * follows. A symbol is a pure function of its text and version, so this only saves the work; a few
+ * are kept, the oldest forgotten first.
+ */
+const PREPARED = new Map<string, Modules>();
+const MAX_PREPARED = 16;
+
+function checkedBytes(text: string, options: QrOptions): Buffer {
   if (!(options.lineBreaks ? /^[\x20-\x7e\n]{1,1000}$/ : /^[\x20-\x7e]{1,1000}$/).test(text)) {
     throw new KeyferryError('QR_TEXT_INVALID');
   }
-  const qr = qrcode((options.version ?? 0) as Parameters<typeof qrcode>[0], 'M');
-  qr.addData(text, 'Byte');
-  qr.make();
-  const size = qr.getModuleCount();
-  return Array.from({ length: size }, (_, row) => Array.from({ length: size }, (_, col) => qr.isDark(row, col)));
+  return Buffer.from(text, 'latin1');
+}
+
+const preparedKey = (text: string, options: QrOptions) => `${options.version ?? 0}:${text}`;
+
+/**
+ * Makes the symbol for `text` with the event loop let run between its candidate masks (the first
+ * symbol of a process takes longer than a frame), for the `qrSvg`/`qrMatrix` call that follows.
+ */
+export async function prepareQrInSlices(text: string, options: QrOptions = {}): Promise<void> {
+  const steps = qrModulesSteps(checkedBytes(text, options), options.version);
+  for (let next = steps.next(); ; next = steps.next()) {
+    if (next.done) {
+      if (PREPARED.size >= MAX_PREPARED) PREPARED.delete(PREPARED.keys().next().value as string);
+      PREPARED.set(preparedKey(text, options), next.value);
+      return;
+    }
+    await yieldToEventLoop();
+  }
+}
+
+/** The QR matrix for `text` (true = dark), without the quiet zone. */
+export function qrMatrix(text: string, options: QrOptions = {}): boolean[][] {
+  const bytes = checkedBytes(text, options);
+  const { size, dark } = PREPARED.get(preparedKey(text, options)) ?? qrModules(bytes, options.version);
+  return Array.from({ length: size }, (_, row) =>
+    Array.from({ length: size }, (_, col) => dark[row * size + col] === 1),
+  );
 }
 
 /**

@@ -37,7 +37,7 @@ import {
   type ReceiptLanguage,
   type ReceiptPhrase,
 } from './language';
-import { qrSvg } from './qr-svg';
+import { prepareQrInSlices, qrSvg } from './qr-svg';
 import { receiptCss } from './receipt-css';
 import { escapeHtml, userText } from './text-safety';
 import type { DeviationReason, ReceiptInput, ReceiptKey } from './types';
@@ -268,7 +268,11 @@ export async function renderReceiptHtmlInSlices(
     await slicer.pause();
     sections.push(keySection(w, key, i, input, sets, groups));
   }
-  // A seal's QR code takes a few milliseconds (more the first time): one turn each.
+  // A seal's QR code takes a few milliseconds (more the first time): made beforehand a mask per
+  // turn, then each seal in a turn of its own.
+  for (const hex of [input.parametersBundle?.digest, input.bundle.digest, input.journal.headHash]) {
+    if (hex) await prepareQrInSlices(hex);
+  }
   const seals: string[] = [];
   for (const render of receiptSeals(input)) {
     await yieldToEventLoop();

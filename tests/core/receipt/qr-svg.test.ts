@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { qrMatrix, qrSvg } from '../../../src-main/core/receipt';
+import { prepareQrInSlices } from '../../../src-main/core/receipt/qr-svg';
 import { sha256Hex } from '../../../src-main/core/fs/durable-file';
 import { decodeQrMatrix, matrixFromSvg } from './qr-decode';
 
@@ -45,6 +46,25 @@ describe('qrSvg', () => {
     for (const text of ['', 'é', 'a\nb', '\u202e']) {
       expect(() => qrSvg(text)).toThrow(expect.objectContaining({ code: 'QR_TEXT_INVALID' }));
     }
+  });
+
+  it('prepareQrInSlices lets the event loop turn between masks, and qrSvg then draws the same symbol', async () => {
+    const digest = sha256Hex('prepared seal');
+    const direct = qrSvg(digest);
+    // Counts the event loop's turns while the symbol is made: one per candidate mask.
+    let turns = 0;
+    let done = false;
+    const spin = () => {
+      turns++;
+      if (!done) setImmediate(spin);
+    };
+    setImmediate(spin);
+    await prepareQrInSlices(digest);
+    done = true;
+    expect(turns).toBeGreaterThanOrEqual(7);
+    expect(qrSvg(digest)).toBe(direct);
+    expect(decodeQrMatrix(matrixFromSvg(qrSvg(digest))).text).toBe(digest);
+    await expect(prepareQrInSlices('é')).rejects.toMatchObject({ code: 'QR_TEXT_INVALID' });
   });
 
   it('escapes its label', () => {

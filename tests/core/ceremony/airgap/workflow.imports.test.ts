@@ -17,7 +17,6 @@ const NETWORK_MODULES = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns',
 const ALLOWED_PACKAGES = new Set([
   'zod',
   'shamir-secret-sharing',
-  'qrcode-generator',
   'intl-messageformat',
   '@formatjs',
   // The PKCS#11 binding: talks to a local HSM module only (loaded when an HSM is the material source).
