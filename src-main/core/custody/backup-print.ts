@@ -12,10 +12,10 @@
 import { createHash } from 'node:crypto';
 import { KeyferryError } from '../errors';
 import { DEFAULT_RECEIPT_LANGUAGE, ReceiptWords, receiptHtmlLang, type ReceiptLanguage } from '../receipt/language';
-import { qrSvg } from '../receipt/qr-svg';
+import { qrSvgInSlices } from '../receipt/qr-svg';
 import { MONO, SANS } from '../receipt/receipt-css';
 import { escapeHtml } from '../receipt/text-safety';
-import { embedCjkFont } from '../receipt/cjk-font';
+import { embedCjkFontInSlices } from '../receipt/cjk-font';
 import type { CustodyBackup } from './backup-file';
 import { parseBackupText } from './backup-text';
 
@@ -104,23 +104,29 @@ export function parseBackupOrQrText(text: string, label: string): { backup: Cust
  * The printable backup: what it is, the file's text, then its QR codes (captioned "QR n of N")
  * in a grid. `fileText` is the backup file exactly as written (encodeBackupText).
  */
-export function renderBackupPrintout(
+export async function renderBackupPrintout(
   backup: CustodyBackup,
   fileText: string,
   options: { readonly language?: ReceiptLanguage } = {},
-): string {
+): Promise<string> {
   const language = options.language ?? DEFAULT_RECEIPT_LANGUAGE;
   const w = new ReceiptWords(language);
   const codes = backupQrTexts(fileText);
   const title = w.locales.map((l) => ReceiptWords.text(l, 'backup.print.title', { ceremony: backup.ceremonyId }));
-  const figures = codes
-    .map((code, i) => {
-      const caption = w.locales
-        .map((l) => ReceiptWords.text(l, 'backup.print.qrCaption', { n: i + 1, count: codes.length }))
-        .join(' / ');
-      return `<figure>${qrSvg(code, { sizeCss: '32mm', label: caption, version: BACKUP_QR_VERSION, lineBreaks: true })}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
-    })
-    .join('\n');
+  // Dozens of codes for a large backup: each made with the event loop let run between its masks.
+  const figures: string[] = [];
+  for (const [i, code] of codes.entries()) {
+    const caption = w.locales
+      .map((l) => ReceiptWords.text(l, 'backup.print.qrCaption', { n: i + 1, count: codes.length }))
+      .join(' / ');
+    const svg = await qrSvgInSlices(code, {
+      sizeCss: '32mm',
+      label: caption,
+      version: BACKUP_QR_VERSION,
+      lineBreaks: true,
+    });
+    figures.push(`<figure>${svg}<figcaption>${escapeHtml(caption)}</figcaption></figure>`);
+  }
   const html = `<!DOCTYPE html>
 <html lang="${receiptHtmlLang(language)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">
@@ -146,9 +152,9 @@ figcaption { font-size: 7.5pt; margin-top: 0.5mm; }
 <h2>${w.html('backup.print.qrHeading')}</h2>
 <p>${w.html('backup.print.qrLead')}</p>
 <div class="codes">
-${figures}
+${figures.join('\n')}
 </div>
 </body></html>
 `;
-  return embedCjkFont(html);
+  return embedCjkFontInSlices(html);
 }

@@ -7,7 +7,7 @@
 import type { ReceiptLanguage } from '../receipt/language';
 import { backupPrintName, renderBackupPrintout } from './backup-print';
 import { backupFileName, encodeBackupText } from './backup-text';
-import { renderCustodySlip } from './custody-slip';
+import { renderCustodySlip, type CustodySlip } from './custody-slip';
 import { setShareFileName } from './set-share';
 import type { CustodySet } from './set-split';
 import { encodeSetShareFile } from './share-file';
@@ -40,10 +40,12 @@ export async function writeCustodySet(set: CustodySet, request: CustodianFolders
   const backupFile = backupFileName(ceremonyId);
   const backupText = encodeBackupText(set.backup, request);
   const language = request.language ? { language: request.language } : {};
-  const backupPrint = renderBackupPrintout(set.backup, backupText, language);
+  const backupPrint = await renderBackupPrintout(set.backup, backupText, language);
+  const slips: CustodySlip[] = [];
+  for (const share of set.shares) slips.push(await renderCustodySlip(share, language));
   const written = await writeCustodianFolders(
-    set.shares.map((share) => {
-      const slip = renderCustodySlip(share, language);
+    set.shares.map((share, i) => {
+      const slip = slips[i]!;
       return {
         index: share.index,
         custodian: share.custodian,

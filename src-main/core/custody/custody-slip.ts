@@ -6,7 +6,7 @@
  * of the same lines. The typed lines, hex and ids are the same in every language.
  */
 import type { Locale } from '../../i18n/locale';
-import { embedCjkFont } from '../receipt/cjk-font';
+import { embedCjkFontInSlices } from '../receipt/cjk-font';
 import { groupHex } from '../hex-groups';
 import {
   DEFAULT_RECEIPT_LANGUAGE,
@@ -127,10 +127,10 @@ function htmlLine(line: string): string {
 }
 
 /** Renders the slip for one share (HTML and text twin, with their file names) in `language`. */
-export function renderCustodySlip(
+export async function renderCustodySlip(
   share: CustodyShare | SetShare,
   options: { readonly language?: ReceiptLanguage } = {},
-): CustodySlip {
+): Promise<CustodySlip> {
   const language = options.language ?? DEFAULT_RECEIPT_LANGUAGE;
   const w = new ReceiptWords(language);
   const base = (isSetShare(share) ? setShareFileName(share) : shareFileName(share)).replace(/\.json$/, '');
@@ -222,5 +222,5 @@ ${codes}
 </div>
 </body></html>
 `;
-  return { htmlName: `${base}.slip.html`, html: embedCjkFont(html), textName: `${base}.slip.txt`, text };
+  return { htmlName: `${base}.slip.html`, html: await embedCjkFontInSlices(html), textName: `${base}.slip.txt`, text };
 }

@@ -92,3 +92,12 @@ export function qrSvg(text: string, options: QrOptions & { sizeCss?: string; lab
     '</svg>',
   ].join('');
 }
+
+/** `qrSvg` with its symbol made a mask per event-loop turn (`prepareQrInSlices`). */
+export async function qrSvgInSlices(
+  text: string,
+  options: QrOptions & { sizeCss?: string; label?: string } = {},
+): Promise<string> {
+  await prepareQrInSlices(text, options);
+  return qrSvg(text, options);
+}

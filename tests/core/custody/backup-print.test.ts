@@ -70,7 +70,7 @@ afterAll(async () => {
 describe('the printed custody backup', () => {
   it('prints to PDF; its QR codes, read from the page images, join into the byte-identical backup file, which restores every key', async () => {
     const pdf = path.join(dir, 'backup.pdf');
-    await htmlToPdf(renderBackupPrintout(set.backup, fileText), pdf, 'A4', browser);
+    await htmlToPdf(await renderBackupPrintout(set.backup, fileText), pdf, 'A4', browser);
     const work = await mkdtemp(path.join(dir, 'pages-'));
     const scanned = await qrTextsFromPdf(pdf, work, BACKUP_QR_VERSION);
     expect(scanned).toHaveLength(backupQrTexts(fileText).length);
@@ -94,15 +94,15 @@ describe('the printed custody backup', () => {
 
   it('prints the file as text too: the lines pdftotext reads from the PDF restore the same backup', async () => {
     const pdf = path.join(dir, 'backup-text.pdf');
-    await htmlToPdf(renderBackupPrintout(set.backup, fileText), pdf, 'A4', browser);
+    await htmlToPdf(await renderBackupPrintout(set.backup, fileText), pdf, 'A4', browser);
     const { stdout } = await run('pdftotext', ['-layout', pdf, '-']);
     expect(stdout).toContain(`Keyferry custody backup of ceremony ${CEREMONY}`);
     const { backup } = parseBackupOrQrText(stdout, 'printout');
     expect(backup.digest).toBe(set.backup.digest);
   }, 120_000);
 
-  it('is one version-10 code per slice of the file, each read back by the independent decoder', () => {
-    const html = renderBackupPrintout(set.backup, fileText);
+  it('is one version-10 code per slice of the file, each read back by the independent decoder', async () => {
+    const html = await renderBackupPrintout(set.backup, fileText);
     const svgs = html.match(/<svg class="qr"[\s\S]*?<\/svg>/g) ?? [];
     const texts = backupQrTexts(fileText);
     expect(svgs).toHaveLength(texts.length);

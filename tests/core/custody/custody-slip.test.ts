@@ -50,9 +50,9 @@ describe('custody slips', () => {
   });
   afterAll(() => [aes, rsa].forEach((m) => m.dispose()));
 
-  it('carries the facts, the signature lines, the share lines and one QR code per 40 lines', () => {
+  it('carries the facts, the signature lines, the share lines and one QR code per 40 lines', async () => {
     const share = aesShares[1] as CustodyShare;
-    const slip = renderCustodySlip(share);
+    const slip = await renderCustodySlip(share);
     expect(slip.htmlName).toBe('keyferry-share-7e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a57-2of5.slip.html');
     expect(slip.textName).toBe('keyferry-share-7e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a57-2of5.slip.txt');
     for (const doc of [slip.html, slip.text]) {
@@ -75,15 +75,15 @@ describe('custody slips', () => {
     const htmlText = slip.html.replace(/<[^>]+>/g, '');
     for (const line of typedShareLines(share)) expect(htmlText).toContain(line.replace(/\s+/g, ' '));
     expect(slip.html.match(/<svg class="qr"/g)).toHaveLength(1);
-    const rsaSlip = renderCustodySlip(rsaShare);
+    const rsaSlip = await renderCustodySlip(rsaShare);
     const rsaLines = typedShareLines(rsaShare).length - 1;
     expect(rsaSlip.html.match(/<svg class="qr"/g)).toHaveLength(Math.ceil(rsaLines / 40));
     expect(rsaSlip.html).toContain(`lines ${Math.floor((rsaLines - 1) / 40) * 40 + 1}-${rsaLines}`);
     for (const text of slipQrTexts(rsaShare)) expect(text.length).toBeLessThanOrEqual(1000);
   });
 
-  it('is self-contained and escapes what a user typed', () => {
-    const { html, text } = renderCustodySlip(aesShares[2] as CustodyShare);
+  it('is self-contained and escapes what a user typed', async () => {
+    const { html, text } = await renderCustodySlip(aesShares[2] as CustodyShare);
     expect(html.match(/<script|<link|<img|<iframe|\ssrc=|\shref=|url\(|@import|https?:/i)?.[0]).toBeUndefined();
     expect(html).toContain("default-src 'none'");
     expect(html).toContain('@page');
@@ -96,7 +96,7 @@ describe('custody slips', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'keyferry-slip-'));
     try {
       for (const share of [aesShares[0] as CustodyShare, rsaShare]) {
-        const slip = renderCustodySlip(share);
+        const slip = await renderCustodySlip(share);
         const html = path.join(dir, slip.htmlName);
         const pdf = path.join(dir, `${slip.htmlName}.pdf`);
         await writeFile(html, slip.html);

@@ -61,7 +61,7 @@ describe('typed shares', () => {
       for (const line of lines.slice(1, -1))
         expect(line).toMatch(/^\d{4} {2}[0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{4} {2}[0-9A-F]{2}$/);
       sameShare(one, parseTypedShare(lines.join('\n')));
-      sameShare(one, parseTypedShare(renderCustodySlip(one).text));
+      sameShare(one, parseTypedShare((await renderCustodySlip(one)).text));
       sameShare(one, parseTypedShare(slipQrTexts(one).join('\n')));
       const rebuilt = await restoreMaterial([
         parseTypedShare(typedShareLines(two).join('\n')),

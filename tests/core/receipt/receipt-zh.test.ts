@@ -172,7 +172,7 @@ describe('a Chinese custody slip', () => {
     });
     if (!share) throw new Error('no share');
     for (const language of ['zh-CN', 'both'] as const) {
-      const slip = renderCustodySlip(share, { language });
+      const slip = await renderCustodySlip(share, { language });
       expect(slip.html).toContain(language === 'zh-CN' ? '<html lang="zh-Hans-CN">' : '<html lang="en">');
       const { text, fonts } = await print(slip.html, `slip-${language}`);
       expect(notoRows(fonts).length).toBeGreaterThan(0);
