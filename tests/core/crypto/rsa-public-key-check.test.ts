@@ -16,6 +16,13 @@ function keyFromNumbers(n: bigint, e: bigint) {
   return createPublicKey({ key: { kty: 'RSA', n: b64(n), e: b64(e) }, format: 'jwk' });
 }
 
+/** The first prime at or above `from` (odd). */
+function nextPrime(from: bigint): bigint {
+  let q = from | 1n;
+  while (!checkPrimeSync(q)) q += 2n;
+  return q;
+}
+
 describe('wrapping key checks', () => {
   it('accepts the RSA keys KMSs hand out (2048, 3072, 4096 bits, e = 65537)', () => {
     for (const modulusLength of [2048, 3072]) {
@@ -54,11 +61,6 @@ describe('wrapping key checks', () => {
   });
 
   it('finds the smallest factor below 10,000 whichever group of primes holds it, and primes close together', () => {
-    const nextPrime = (from: bigint) => {
-      let q = from | 1n;
-      while (!checkPrimeSync(q)) q += 2n;
-      return q;
-    };
     const big = generatePrimeSync(1024, { bigint: true });
     // 9973 is the last prime below 10,000, 9967 the one before: the last group of the grouped division.
     for (const small of [3n, 9967n, 9973n]) {
@@ -74,11 +76,6 @@ describe('wrapping key checks', () => {
   });
 
   it('finds close primes exactly when Fermat needs at most 64 steps from the square root', () => {
-    const nextPrime = (from: bigint) => {
-      let q = from | 1n;
-      while (!checkPrimeSync(q)) q += 2n;
-      return q;
-    };
     const p = generatePrimeSync(1024, { bigint: true });
     const steps: number[] = [];
     // q − p around 2^516.5 puts the step count near 64 for a 1024-bit p (steps ≈ (q − p)² / 8p).
