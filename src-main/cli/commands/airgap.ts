@@ -120,6 +120,8 @@ function custodyRequest(
     if (!values['shares-on-one-volume']) throw new KeyferryError('CUSTODY_FOLDERS_MISSING', { n });
     folders = Array.from({ length: n }, (_, i) => path.join(path.dirname(out), `custodian-${i + 1}`));
   }
+  // Real custody media hold real people's shares: only a rehearsal may leave them unnamed.
+  if (!values.custodian && !values['shares-on-one-volume']) throw new KeyferryError('CUSTODIANS_NOT_NAMED', { m, n });
   // Given folders on one volume are refused by the preflight unless the rehearsal flag says otherwise.
   const allowSameVolume = !given || values['shares-on-one-volume'] === true;
   return { m, n, folders, ...(values.custodian ? { custodians: values.custodian } : {}), allowSameVolume };

@@ -137,6 +137,10 @@ describe('keyferry airgap wrap: preflight and retries', () => {
       'c1',
       '--custodian-folder',
       'c2',
+      '--custodian',
+      'Dana',
+      '--custodian',
+      'Eli',
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(

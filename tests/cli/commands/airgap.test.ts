@@ -211,6 +211,11 @@ describe('keyferry airgap wrap', () => {
     const args = wrapArgs('--witness-confirms', `Ben=${digest}`, '--material', 'ec.pem', ...custody);
     const refused = await keyferry(args, { cwd: dir });
     expect(refused.code).toBe(1);
+    // Real custody media: each custodian is named (slips, backup, receipt); nothing is generated before.
+    expect(refused.stderr).toContain('--custody 2/2 gives a share to each of 2 custodians, but none is named');
+    expect(await readdir(dir)).not.toContain('usb-a');
+    const named = await keyferry([...args, '--custodian', 'Dana', '--custodian', 'Eli'], { cwd: dir });
+    expect(named.stderr).toMatch(/same volume/);
     expect(await readdir(dir)).not.toContain('usb-a');
     const run = await keyferry([...args, '--shares-on-one-volume'], { cwd: dir });
     expect(run.stderr).toBe('');

@@ -15,6 +15,10 @@ export const enCliProblems = {
     'Custody needs {n} --custodian-folder options, one per custodian, each on its own media.',
   'problem.CUSTODY_FOLDERS_MISSING.next':
     'Give one --custodian-folder per custodian (the app checks they are on different volumes); for a rehearsal only, --shares-on-one-volume writes them beside --out.',
+  'problem.CUSTODIANS_NOT_NAMED':
+    '--custody {m}/{n} gives a share to each of {n} custodians, but none is named: each slip, the backup and the receipt name who holds which share, and a restore names who presented it. Nothing was generated.',
+  'problem.CUSTODIANS_NOT_NAMED.next':
+    'Give --custodian NAME once per share, in the order of the --custodian-folder options (the first name holds the share written to the first folder). Only a rehearsal with --shares-on-one-volume may leave them unnamed (custodian-1, custodian-2, …).',
   'problem.OUTPUT_EXISTS':
     '{what, select, inFolder {The output folder already holds {path}; Keyferry never overwrites a file.} outFile {{path} already exists; Keyferry never overwrites a file.} notFolder {The output {path} exists and is not a folder.} other {{path} already exists; Keyferry never overwrites.}}',
   'problem.OUTPUT_EXISTS.next':

@@ -17,6 +17,10 @@ export const zhCNCliProblems: { readonly [K in keyof typeof enCliProblems]: stri
   'problem.CUSTODY_FOLDERS_MISSING': '托管需要 {n} 个 --custodian-folder 选项，每位保管人一个，各在自己的介质上。',
   'problem.CUSTODY_FOLDERS_MISSING.next':
     '请为每位保管人给出一个 --custodian-folder（应用会检查它们位于不同的卷上）；仅限演练时，--shares-on-one-volume 会把它们写在 --out 旁边。',
+  'problem.CUSTODIANS_NOT_NAMED':
+    '--custody {m}/{n} 为 {n} 位保管人各写一份份额，但没有给出任何保管人姓名：每张凭条、备份和回执都要写明谁持有哪一份份额，恢复时也要写明由谁出示。未生成任何内容。',
+  'problem.CUSTODIANS_NOT_NAMED.next':
+    '请按 --custodian-folder 选项的顺序，每份份额给出一次 --custodian NAME（第一个姓名持有写入第一个文件夹的份额）。只有使用 --shares-on-one-volume 的演练可以不写姓名（custodian-1、custodian-2 ……）。',
   'problem.OUTPUT_EXISTS':
     '{what, select, inFolder {输出文件夹中已有 {path}；Keyferry 从不覆盖文件。} outFile {{path} 已存在；Keyferry 从不覆盖文件。} notFolder {输出 {path} 已存在且不是文件夹。} other {{path} 已存在；Keyferry 从不覆盖。}}',
   'problem.OUTPUT_EXISTS.next':
