@@ -54,7 +54,8 @@ const moveSchema = z.union([
 interface ClockControlDeps {
   readonly enabled: boolean;
   readonly clock: SimulatorClock;
-  readonly state: SimState;
+  /** Every region's state: lapsed material goes in each when the clock moves. */
+  readonly states: readonly SimState[];
   readonly persist: () => Promise<void>;
   readonly onRequest?: (info: { action: string; status: number }) => void;
 }
@@ -143,7 +144,7 @@ async function move(req: IncomingMessage, deps: ClockControlDeps): Promise<void>
   // time would lose the milliseconds that pass between the two readings.
   if ('advanceMs' in parsed.data) deps.clock.advance(parsed.data.advanceMs);
   else deps.clock.set(target);
-  applyTime(deps.state, deps.clock.now());
+  for (const state of deps.states) applyTime(state, deps.clock.now());
   await deps.persist();
 }
 

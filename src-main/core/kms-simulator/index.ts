@@ -14,7 +14,7 @@ import { CLOCK_CONTROL_PATH, handleClockControl } from './clock-control';
 import type { SimContext } from './context';
 import { SimulatorFaults } from './faults';
 import { handleSimulatorRequest } from './request-handler';
-import { createFreshState, type SimKeyState, type SimState } from './state';
+import { createFreshState, type SimKeyState, type SimState, type SimStates } from './state';
 import { SimulatorTraffic, type SimulatorTrafficOptions, type SimulatorTrafficStats } from './traffic';
 import { createStatePersister, loadStateFile } from './state-file';
 import { WrappingKeyPool } from './wrapping-key-pool';
@@ -58,8 +58,9 @@ export interface KmsSimulatorOptions {
    * More regions served by the same process, for replica groups: each has its own project, keys,
    * wrapping keys and import-token secret; the account (AK/SK, domain) is shared, as Huawei's is.
    * A request reaches a region by its host, as the real endpoints are named:
-   * http://kms.{region}.localhost:{port} (the first region also answers on 127.0.0.1). In memory
-   * only: refused together with `statePath`.
+   * http://kms.{region}.localhost:{port} (the first region also answers on 127.0.0.1). With
+   * `statePath`, every region is kept in the state file (format version 2) and a resumed simulator
+   * serves the file's regions plus any named here.
    */
   readonly regions?: readonly { readonly region: string; readonly projectId?: string }[];
 }
@@ -111,15 +112,40 @@ function sharedAccountState(account: SimState, region: string, projectId: string
   return { ...fresh, domainId: account.domainId };
 }
 
-async function initialState(options: KmsSimulatorOptions): Promise<SimState> {
+async function initialStates(options: KmsSimulatorOptions): Promise<SimStates> {
   const loaded = options.statePath ? await loadStateFile(options.statePath) : undefined;
   if (loaded) return loaded;
-  return createFreshState({
+  const first = createFreshState({
     ...(options.region ? { region: options.region } : {}),
     ...(options.projectId ? { projectId: options.projectId } : {}),
     ...(options.credentials ? { accessKeyId: options.credentials.ak, secretKey: options.credentials.sk } : {}),
     ...(options.credentials?.securityToken ? { securityToken: options.credentials.securityToken } : {}),
   });
+  return { first, others: [] };
+}
+
+/**
+ * Every region served, the first first: the resumed (or fresh) ones, then each asked-for region not
+ * among them. A region asked for with another project than the one its state records is refused.
+ */
+function regionStatesOf(
+  { first, others }: SimStates,
+  asked: KmsSimulatorOptions['regions'],
+  statePath: string | undefined,
+): Map<string, SimState> {
+  const states = new Map([first, ...others].map((r) => [r.region, r]));
+  for (const extra of asked ?? []) {
+    const known = states.get(extra.region);
+    if (known && extra.projectId !== undefined && extra.projectId !== known.projectId)
+      throw new KeyferryError('SIM_REGION_PROJECT_DIFFERS', {
+        file: statePath ?? '',
+        region: extra.region,
+        projectId: extra.projectId,
+        recorded: known.projectId,
+      });
+    if (!known) states.set(extra.region, sharedAccountState(first, extra.region, extra.projectId));
+  }
+  return states;
 }
 
 /** Sets the clock to `startAt`, unless that moves a resumed clock back by more than a minute. */
@@ -137,14 +163,17 @@ function startClockAt(clock: SimulatorClock, startAt: number, statePath: string 
 
 /** Starts the simulator and resolves once it listens. */
 export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Promise<KmsSimulator> {
-  const state = await initialState(options);
+  const resumed = await initialStates(options);
+  const state = resumed.first;
+  const regionStates = regionStatesOf(resumed, options.regions, options.statePath);
   const clock = createSimulatorClock(options.now, state);
   if (options.startAt !== undefined) startClockAt(clock, options.startAt, options.statePath);
   const pool = new WrappingKeyPool(options.wrappingKeyPoolSize ?? 2, { refill: options.refillWrappingKeys ?? true });
-  if (options.regions?.length && options.statePath) throw new KeyferryError('SIM_REGIONS_IN_MEMORY_ONLY');
   const counters = { importsApplied: new Map<string, number>(), importsReceived: new Map<string, number>() };
   const ctx: SimContext = { state, now: clock.now, pool, ...counters };
-  const persister = options.statePath ? createStatePersister(options.statePath, state) : undefined;
+  const persister = options.statePath
+    ? createStatePersister(options.statePath, () => ({ first: state, others: [...regionStates.values()].slice(1) }))
+    : undefined;
   const persist = () => persister?.save() ?? Promise.resolve();
   await persist();
   const faults = new SimulatorFaults();
@@ -159,11 +188,9 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
   });
   const deps = depsOf(ctx);
   const regionDeps = new Map([[state.region, deps]]);
-  for (const extra of options.regions ?? []) {
-    if (regionDeps.has(extra.region)) continue;
-    const regionState = sharedAccountState(state, extra.region, extra.projectId);
-    regionDeps.set(extra.region, depsOf({ state: regionState, now: clock.now, pool, ...counters }));
-  }
+  for (const [region, regionState] of regionStates)
+    if (region !== state.region)
+      regionDeps.set(region, depsOf({ state: regionState, now: clock.now, pool, ...counters }));
   const depsFor = (req: http.IncomingMessage) => {
     const named = simulatedRegionOf((req.headers.host ?? '').replace(/:\d+$/, ''));
     return named === undefined ? deps : regionDeps.get(named);
@@ -171,7 +198,7 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
   const clockDeps = {
     enabled: options.clockControl ?? false,
     clock,
-    state,
+    states: [...regionStates.values()],
     persist,
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   };
@@ -215,7 +242,7 @@ export async function startKmsSimulator(options: KmsSimulatorOptions = {}): Prom
     wrappingKeysReady: () => pool.filled(),
     issueIamToken: (ttlMs) => deps.auth.issueIamToken(ttlMs),
     setKeyState: async (keyId, keyState) => {
-      const key = state.keys.get(keyId);
+      const key = [...regionStates.values()].find((r) => r.keys.has(keyId))?.keys.get(keyId);
       if (!key) throw new KeyferryError('SIM_NO_SUCH_KEY', { keyId });
       key.state = keyState;
       await persist();

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError } from '../errors';
 import { fsyncDirectory, writeFileExclusive } from '../fs/durable-file';
-import { stateFileSchema, stateFromFile, stateToFile, type SimState } from './state';
+import { stateFileSchema, stateFromFile, stateToFile, type SimStates } from './state';
 
 const MAX_STATE_BYTES = 64 * 1024 * 1024;
 
@@ -16,8 +16,8 @@ function invalidState(file: string, why: 'tooLarge' | 'notJson' | 'field' | 'unr
   return new KeyferryError('SIM_STATE_INVALID', { file, why, detail });
 }
 
-/** Loads a state file; undefined when it does not exist. */
-export async function loadStateFile(file: string): Promise<SimState | undefined> {
+/** Loads a state file (version 1: one region; 2: several); undefined when it does not exist. */
+export async function loadStateFile(file: string): Promise<SimStates | undefined> {
   let text: string;
   try {
     const stat = await fs.stat(file);
@@ -43,7 +43,7 @@ export async function loadStateFile(file: string): Promise<SimState | undefined>
 }
 
 /** Writes the state atomically: temporary file (durable, exclusive), rename, fsync the folder. */
-async function saveStateFile(file: string, state: SimState): Promise<void> {
+async function saveStateFile(file: string, state: SimStates): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -56,12 +56,15 @@ async function saveStateFile(file: string, state: SimState): Promise<void> {
   }
 }
 
-/** Serializes saves: each `save()` resolves once a write that began after the call has finished. */
-export function createStatePersister(file: string, state: SimState): { save(): Promise<void> } {
+/**
+ * Serializes saves: each `save()` resolves once a write that began after the call has finished.
+ * `states` is read at each write (every region the simulator serves at that moment).
+ */
+export function createStatePersister(file: string, states: () => SimStates): { save(): Promise<void> } {
   let chain: Promise<void> = Promise.resolve();
   return {
     save() {
-      const next = chain.then(() => saveStateFile(file, state));
+      const next = chain.then(() => saveStateFile(file, states()));
       chain = next.catch(() => undefined);
       return next;
     },

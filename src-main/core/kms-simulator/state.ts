@@ -67,7 +67,19 @@ const keySchema = z.object({
     .optional(),
 });
 
-export const stateFileSchema = z.object({
+/** The fields of a region that are its own (the account's AK/SK, domain and clock are shared). */
+const regionFields = {
+  region: regionSchema,
+  projectId: projectIdSchema,
+  tokenSecret: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+  fingerprintSecret: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+  keys: z.array(keySchema),
+};
+
+/** More regions served by the same simulator (replica groups). */
+const MAX_EXTRA_REGIONS = 32;
+
+const stateFileV1Schema = z.object({
   format: z.literal('keyferry-kms-simulator-state'),
   version: z.literal(1),
   region: regionSchema,
@@ -82,6 +94,24 @@ export const stateFileSchema = z.object({
   /** Up to about 100 years either way. */
   clockOffsetMs: z.number().int().min(-3.2e12).max(3.2e12).optional(),
 });
+
+/**
+ * Version 2 (a simulator serving several regions): version 1's fields are the first region and the
+ * account; `regions` holds every further region's own project, secrets and keys. A simulator of one
+ * region still writes version 1, which every earlier Keyferry reads.
+ */
+const stateFileV2Schema = stateFileV1Schema.extend({
+  version: z.literal(2),
+  regions: z.array(z.object(regionFields).strict()).min(1).max(MAX_EXTRA_REGIONS),
+});
+
+export const stateFileSchema = z
+  .discriminatedUnion('version', [stateFileV1Schema, stateFileV2Schema])
+  .superRefine((file, ctx) => {
+    const regions = [file.region, ...(file.version === 2 ? file.regions.map((r) => r.region) : [])];
+    if (new Set(regions).size !== regions.length)
+      ctx.addIssue({ code: 'custom', path: ['regions'], message: 'a region is listed twice' });
+  });
 type StateFile = z.infer<typeof stateFileSchema>;
 
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -117,14 +147,56 @@ export function createFreshState(identity: SimIdentity = {}): SimState {
   };
 }
 
-export function stateToFile(state: SimState): StateFile {
-  const { keys, ...rest } = state;
-  return { format: 'keyferry-kms-simulator-state', ...rest, keys: [...keys.values()] };
+/** The first region (with the account and clock) and every further region, each its own state. */
+export interface SimStates {
+  readonly first: SimState;
+  readonly others: readonly SimState[];
 }
 
-export function stateFromFile(file: StateFile): SimState {
+/** Version 1 for one region, version 2 when the simulator serves more. */
+export function stateToFile({ first, others }: SimStates): StateFile {
+  const { keys, version: _version, ...rest } = first;
+  const base = { format: 'keyferry-kms-simulator-state' as const, ...rest, keys: [...keys.values()] };
+  if (others.length === 0) return { ...base, version: 1 };
+  return {
+    ...base,
+    version: 2,
+    regions: others.map((r) => ({
+      region: r.region,
+      projectId: r.projectId,
+      tokenSecret: r.tokenSecret,
+      fingerprintSecret: r.fingerprintSecret,
+      keys: [...r.keys.values()],
+    })),
+  };
+}
+
+const keyMap = (keys: readonly SimKey[]) => new Map(keys.map((key) => [key.keyId, { ...key }]));
+
+function firstRegionOf(file: StateFile): SimState {
+  if (file.version === 2) {
+    const { regions: _regions, ...first } = file;
+    return firstRegionOf({ ...first, version: 1 });
+  }
   const { keys, format: _format, ...rest } = file;
-  return { ...rest, keys: new Map(keys.map((key) => [key.keyId, { ...key }])) };
+  return { ...rest, keys: keyMap(keys) };
+}
+
+export function stateFromFile(file: StateFile): SimStates {
+  const first = firstRegionOf(file);
+  const others = (file.version === 2 ? file.regions : []).map((r): SimState => ({
+    version: 1,
+    region: r.region,
+    projectId: r.projectId,
+    domainId: first.domainId,
+    accessKeyId: first.accessKeyId,
+    secretKey: first.secretKey,
+    ...(first.securityToken ? { securityToken: first.securityToken } : {}),
+    tokenSecret: r.tokenSecret,
+    fingerprintSecret: r.fingerprintSecret,
+    keys: keyMap(r.keys),
+  }));
+  return { first, others };
 }
 
 /**

@@ -3,6 +3,9 @@
  * (kms.{region}.…, here under localhost) over real HTTP: each region has its own project and keys;
  * the account's AK/SK works in every region; a region it does not serve has no KMS API.
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KmsClient } from '../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
@@ -68,9 +71,44 @@ describe('the simulator serving several regions', () => {
     expect(endpointBeside(new URL('https://kms-vpc.example.internal'), 'cn-east-3')).toBeUndefined();
   });
 
-  it('refuses several regions with a state file (regions live in memory only)', async () => {
-    await expect(
-      startKmsSimulator({ statePath: '/tmp/never-written.json', regions: [{ region: 'cn-east-3' }] }),
-    ).rejects.toMatchObject({ code: 'SIM_REGIONS_IN_MEMORY_ONLY' });
+  it('keeps every region in its state file (version 2): a restarted simulator serves them with their keys', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-sim-regions-state-'));
+    try {
+      const statePath = path.join(dir, 'sim-state.json');
+      sim = await startKmsSimulator({ statePath, regions: [{ region: 'sim-local-2' }, { region: 'sim-local-3' }] });
+      const before = sim.regions.map((r) => ({ region: r.region, projectId: r.projectId }));
+      const created = [];
+      for (const r of sim.regions)
+        created.push((await client(sim, r.endpoint, r.projectId).createKey({ alias: 'g', spec: 'AES_256' })).keyId);
+      const onDisk = JSON.parse(await readFile(statePath, 'utf8')) as {
+        version: number;
+        keys: { keyId: string }[];
+        regions: { region: string; keys: { keyId: string }[] }[];
+      };
+      expect(onDisk.version).toBe(2);
+      expect([onDisk.keys, ...onDisk.regions.map((r) => r.keys)].map((keys) => keys.map((k) => k.keyId))).toEqual(
+        created.map((id) => [id]),
+      );
+      for (const c of clients.splice(0)) c.close();
+      await sim.close();
+
+      // No regions named: the file's are served, each with its project and its key; a new one may join.
+      sim = await startKmsSimulator({ statePath, regions: [{ region: 'sim-local-4' }] });
+      expect(sim.regions.slice(0, 3).map((r) => ({ region: r.region, projectId: r.projectId }))).toEqual(before);
+      expect(sim.regions.map((r) => r.region)).toEqual(['sim-local-1', 'sim-local-2', 'sim-local-3', 'sim-local-4']);
+      for (const [i, r] of sim.regions.slice(0, 3).entries())
+        expect((await client(sim, r.endpoint, r.projectId).listKeys()).map((k) => k.keyId)).toEqual([created[i]]);
+      await sim.close();
+      sim = undefined;
+      // A region asked for with another project than its state records is refused.
+      await expect(
+        startKmsSimulator({
+          statePath,
+          regions: [{ region: 'sim-local-2', projectId: 'a4a5d4098fb4474fa22cd05f897d6b99' }],
+        }),
+      ).rejects.toMatchObject({ code: 'SIM_REGION_PROJECT_DIFFERS', values: { region: 'sim-local-2' } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

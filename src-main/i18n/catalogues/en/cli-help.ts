@@ -99,7 +99,7 @@ export const enCliHelp = {
     "admit N requests a second, answering the rest APIG.0308 (HTTP 429) as Huawei's API gateway does\n(default: no limit)",
   'cli.opt.kms-sim.rate-limit': 'the same as --throttle N/s',
   'cli.opt.kms-sim.regions':
-    'also serve these regions (replica groups), each with its own project, keys and wrapping keys, the\nsame AK/SK; reach one at http://kms.REGION.localhost:PORT (printed). In memory only (not with --state)',
+    'also serve these regions (replica groups), each with its own project, keys and wrapping keys, the\nsame AK/SK; reach one at http://kms.REGION.localhost:PORT (printed). With --state every\nregion is kept in the file; a restart serves the regions of the file too',
   'cli.opt.kms-sim.start-at':
     "start the simulator's clock at WHEN: a date-time with its zone (2027-03-01T09:00:00Z) or a duration\nfrom now (+30d, +25h); never earlier than the time a --state file resumes at",
   'cli.opt.kms-sim.clock-control':

@@ -30,9 +30,10 @@ export const enKmsSim = {
     'The simulator at {endpoint} did not move its clock: {why, select, badRequest {it refused the request as malformed (KFSIM.BAD_REQUEST)} notJson {it wants a JSON body (KFSIM.NOT_JSON)} method {it refused the HTTP method (KFSIM.METHOD)} stateWrite {it could not write its --state file (KFSIM.STATE_WRITE)} refused {it refused with {code}} notSimulator {it answered HTTP {status}, which is not how the simulator answers} noAnswer {no answer within {seconds} s} other {it could not be reached ({code})}}.',
   'problem.SIM_CLOCK_FAILED.next':
     'Check that the simulator runs and that --endpoint is the one it printed (it changes when it restarts without --port).',
-  'problem.SIM_REGIONS_IN_MEMORY_ONLY':
-    'A simulator serving several regions keeps them in memory only; it cannot also keep a --state file.',
-  'problem.SIM_REGIONS_IN_MEMORY_ONLY.next': 'Leave out --state (or --regions) and start the simulator again.',
+  'problem.SIM_REGION_PROJECT_DIFFERS':
+    'The simulator state {file} records region {region} with project {recorded}, but project {projectId} was asked for.',
+  'problem.SIM_REGION_PROJECT_DIFFERS.next':
+    'Leave the project of {region} out (the state file keeps it) or use another state file for a new account.',
   'kms-sim.cli.non-loopback':
     'WARNING: the KMS simulator will listen on a non-loopback address and be reachable from the network.\nWARNING: its AK/SK and every key in it are for rehearsal only. Bind to 127.0.0.1 unless you really mean this.',
   'kms-sim.cli.banner': 'Keyferry KMS simulator (rehearsal only: never import real key material)',

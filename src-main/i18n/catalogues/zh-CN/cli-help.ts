@@ -95,7 +95,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '每秒接受 N 个请求，其余的像华为 API 网关一样以 APIG.0308（HTTP 429）应答\n（默认：不限）',
   'cli.opt.kms-sim.rate-limit': '与 --throttle N/s 相同',
   'cli.opt.kms-sim.regions':
-    '同时提供这些区域（副本组），每个区域有自己的项目、密钥和包装密钥，AK/SK 相同；\n通过 http://kms.REGION.localhost:PORT 访问（会打印出来）。仅保存在内存中（不能与 --state 同用）',
+    '同时提供这些区域（副本组），每个区域有自己的项目、密钥和包装密钥，AK/SK 相同；\n通过 http://kms.REGION.localhost:PORT 访问（会打印出来）。\n使用 --state 时每个区域都保存在该文件中；重启后也会提供文件中的区域',
   'cli.opt.kms-sim.start-at':
     '模拟器时钟从 WHEN 开始：带时区的日期时间（2027-03-01T09:00:00Z）或从现在起的时长\n（+30d、+25h）；不得早于 --state 文件恢复到的时间',
   'cli.opt.kms-sim.clock-control':

@@ -31,8 +31,10 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
     '位于 {endpoint} 的模拟器未能调整时钟：{why, select, badRequest {它认为请求格式错误而拒绝（KFSIM.BAD_REQUEST）} notJson {它要求 JSON 请求体（KFSIM.NOT_JSON）} method {它拒绝了该 HTTP 方法（KFSIM.METHOD）} stateWrite {它无法写入自己的 --state 文件（KFSIM.STATE_WRITE）} refused {它以 {code} 拒绝} notSimulator {它的应答为 HTTP {status}，不是模拟器的应答方式} noAnswer {{seconds} 秒内没有应答} other {无法连接（{code}）}}。',
   'problem.SIM_CLOCK_FAILED.next':
     '请确认模拟器正在运行，且 --endpoint 是它打印的端点（未指定 --port 时，重启后端点会变化）。',
-  'problem.SIM_REGIONS_IN_MEMORY_ONLY': '服务多个区域的模拟器只在内存中保存这些区域，不能同时使用 --state 文件。',
-  'problem.SIM_REGIONS_IN_MEMORY_ONLY.next': '请去掉 --state（或 --regions）后重新启动模拟器。',
+  'problem.SIM_REGION_PROJECT_DIFFERS':
+    '模拟器状态文件 {file} 记录的区域 {region} 的项目为 {recorded}，但请求的项目为 {projectId}。',
+  'problem.SIM_REGION_PROJECT_DIFFERS.next':
+    '请不要指定 {region} 的项目（状态文件会保留它），或为新账号使用另一个状态文件。',
   'kms-sim.cli.non-loopback':
     '警告：KMS 模拟器将监听非环回地址，可从网络访问。\n警告：其 AK/SK 及其中的每个密钥仅用于演练。除非确有此意，请绑定到 127.0.0.1。',
   'kms-sim.cli.banner': 'Keyferry KMS 模拟器（仅用于演练：切勿导入真实的密钥材料）',

@@ -1,0 +1,141 @@
+/**
+ * A replica group rehearsed across a simulator restart, as on two machines: `kms-sim --regions
+ * --state` as a real process, keys created in three regions and their parameters fetched, the
+ * simulator stopped (SIGTERM) and started again from its state file alone (no --regions), then the
+ * air-gapped wrap, the import into every region and `online status`, each the command the previous
+ * one printed. The import tokens issued before the restart still import after it.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyferry } from '../../integration/cli-in-process';
+import { spawnCli } from '../../integration/cli-process';
+import { airgapConfirmations } from './witness-args';
+
+interface SimInfo {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly projectId: string;
+  readonly ak: string;
+  readonly sk: string;
+  readonly regions: readonly { region: string; projectId: string; endpoint: string }[];
+}
+
+let dir: string;
+const running: ChildProcess[] = [];
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-sim-regions-state-'));
+});
+afterAll(async () => {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Starts `keyferry kms-sim --json …` and resolves with its JSON line and a stop that resolves with the exit code. */
+function startSimulator(args: string[]): Promise<{ info: SimInfo; stop: () => Promise<number | null> }> {
+  const child = spawnCli(['kms-sim', '--json', ...args]);
+  running.push(child);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const newline = out.indexOf('\n');
+      if (newline < 0) return;
+      resolve({
+        info: JSON.parse(out.slice(0, newline)) as SimInfo,
+        stop: () => {
+          child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    });
+    void exited.then((code) => reject(new Error(`kms-sim exited ${code} before its JSON line: ${err}`)));
+  });
+}
+
+/** The words of the command a "Next…: keyferry …" line suggests (no word in this test needs quoting). */
+function nextCommand(out: string): string[] {
+  const line = out.split('\n').find((l) => /\bNext\b.*?: keyferry /.test(l));
+  expect(line, `no Next line in:\n${out}`).toBeDefined();
+  return (line as string).slice((line as string).indexOf('keyferry ') + 'keyferry '.length).split(' ');
+}
+
+describe('kms-sim --regions --state', () => {
+  it('keeps a 3-region replica group across a restart: import into every region and status after it', async () => {
+    const statePath = path.join(dir, 'sim-state.json');
+    const first = await startSimulator(['--state', statePath, '--regions', 'sim-local-2,sim-local-3']);
+    const regions = first.info.regions.map((r) => ({ region: r.region, projectId: r.projectId }));
+    expect(regions.map((r) => r.region)).toEqual(['sim-local-1', 'sim-local-2', 'sim-local-3']);
+
+    const online = path.join(dir, 'online');
+    const airgap = path.join(dir, 'airgap');
+    await mkdir(online);
+    await mkdir(airgap);
+    await writeFile(
+      path.join(online, 'plan.json'),
+      JSON.stringify({
+        title: 'Across a restart',
+        operator: 'Ana',
+        witnesses: ['Ben'],
+        keys: [{ alias: 'dr/aes', spec: 'AES_256', replicas: regions.slice(1) }],
+      }),
+    );
+    const env = { KEYFERRY_AK: first.info.ak, KEYFERRY_SK: first.info.sk };
+    const where = ['--journal', 'online.jsonl', '--endpoint', first.info.endpoint, '--region', first.info.region];
+    const on = (args: string[]) =>
+      keyferry([...args, ...where, '--project-id', first.info.projectId], { cwd: online, env });
+    const created = await on(['online', 'create-key', '--plan', 'plan.json']);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const params = await on(['online', 'params', '--out', 'params']);
+    expect(params.stderr).toBe('');
+    expect(params.code).toBe(0);
+
+    // Stopped as the officer stops it; the state file holds every region (format version 2).
+    expect(await first.stop()).toBe(0);
+    const onDisk = JSON.parse(await readFile(statePath, 'utf8')) as {
+      version: number;
+      keys: unknown[];
+      regions: { region: string; projectId: string; keys: unknown[] }[];
+    };
+    expect(onDisk.version).toBe(2);
+    expect(onDisk.regions.map((r) => ({ region: r.region, projectId: r.projectId }))).toEqual(regions.slice(1));
+    expect([onDisk.keys.length, ...onDisk.regions.map((r) => r.keys.length)]).toEqual([1, 1, 1]);
+
+    // Started again from the file alone, on the port the journal recorded.
+    const port = new URL(first.info.endpoint).port;
+    const second = await startSimulator(['--state', statePath, '--port', port]);
+    expect(second.info.regions.map((r) => ({ region: r.region, projectId: r.projectId }))).toEqual(regions);
+    expect([second.info.ak, second.info.endpoint]).toEqual([first.info.ak, first.info.endpoint]);
+
+    const wrap = await keyferry(
+      [...nextCommand(params.stdout), ...airgapConfirmations(params.stdout, ['Ben']), '--allow-network', '--no-backup'],
+      { cwd: airgap, env: {} },
+    );
+    expect(wrap.stderr).toBe('');
+    expect(wrap.code).toBe(0);
+    const imported = await keyferry(nextCommand(wrap.stdout), { cwd: online, env });
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const importedRegions = imported.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('  imported AES_256 key '))
+      .map((l) => / in ([a-z0-9-]+),/.exec(l)?.[1]);
+    expect(importedRegions).toEqual(['sim-local-1', 'sim-local-2', 'sim-local-3']);
+    const status = await keyferry(['online', 'status', '--journal', 'online.jsonl'], { cwd: online, env });
+    expect(status.stderr).toBe('');
+    expect(status.code).toBe(0);
+    expect(status.stdout.match(/AES_256\s+Enabled\s+OK: /g)).toHaveLength(3);
+    const events = (await readFile(path.join(online, 'online.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { event: string }).event);
+    expect(events).toContain('replica-group.proven');
+    expect(await second.stop()).toBe(0);
+  }, 180_000);
+});
