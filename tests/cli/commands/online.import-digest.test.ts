@@ -97,7 +97,7 @@ describe('keyferry online import: the digest from the air-gapped receipt', () =>
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('online import needs --expect-digest');
     expect(run.stderr).toContain('Nothing was read or sent to the KMS');
-    expect(run.stderr).toContain('"Bundle digest" under "Seals" on the air-gapped receipt');
+    expect(run.stderr).toContain('"Wrapped-material bundle digest" under "Seals" on the air-gapped receipt');
     const journal = await readFile(path.join(online, 'online.jsonl'), 'utf8');
     expect(journal).not.toContain('wrapped-bundle');
     expect(await keyState()).toBe('Pending import');

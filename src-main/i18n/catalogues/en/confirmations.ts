@@ -7,7 +7,7 @@
 const SUBJECT =
   '{subject, select, wrapped {wrapped-material bundle digest} parameters {import-parameters bundle digest} fingerprint {wrapping-key fingerprint} other {bundle digest}}';
 const WHERE =
-  '{subject, select, wrapped {as "Bundle digest" under "Seals" on the air-gapped receipt} parameters {as the online workstation shows it (keyferry online params, or the online screen), read aloud} fingerprint {as the online workstation shows it, read aloud} other {as the receipt that names the bundle prints it}}';
+  '{subject, select, wrapped {as "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt} parameters {as the online workstation shows it (keyferry online params, or the online screen), read aloud} fingerprint {as the online workstation shows it, read aloud} other {as the receipt that names the bundle prints it}}';
 
 export const enConfirmations = {
   'problem.DIGEST_TYPED_EMPTY': `Nothing was typed for the ${SUBJECT}; it cannot be skipped.`,
@@ -31,11 +31,11 @@ export const enConfirmations = {
   'problem.WRAPPED_DIGEST_REQUIRED':
     "The wrapped-material bundle's digest from the air-gapped receipt was not given, so nothing proves this is the bundle that receipt names. Nothing was read or sent to the KMS.",
   'problem.WRAPPED_DIGEST_REQUIRED.next':
-    'Find "Bundle digest" under "Seals" on the air-gapped receipt (printed, or receipt-air-gapped-….txt) and type it: sixteen groups of four hex digits.',
+    'Find "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt (printed, or receipt-air-gapped-….txt) and type it: sixteen groups of four hex digits.',
   'problem.CLI_EXPECT_DIGEST_MISSING':
     'online import needs --expect-digest: the wrapped-material bundle digest printed on the air-gapped receipt. Nothing was read or sent to the KMS.',
   'problem.CLI_EXPECT_DIGEST_MISSING.next':
-    'Find "Bundle digest" under "Seals" on the air-gapped receipt (printed, or receipt-air-gapped-….txt beside the air-gapped journal) and add --expect-digest "XXXX XXXX …" (16 groups of four).',
+    'Find "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt (printed, or receipt-air-gapped-….txt beside the air-gapped journal) and add --expect-digest "XXXX XXXX …" (16 groups of four).',
   'problem.WRAPPED_DIGEST_SLIP':
     '{count, plural, one {Group {groups} of 16 differs} other {Groups {groups} of 16 differ}} from the digest of the bundle in {dir}: you typed {typed} there. Either the digest was mistyped, or this is not the bundle the air-gapped receipt names. Nothing was sent to the KMS.',
   'problem.WRAPPED_DIGEST_SLIP.next':
@@ -125,7 +125,7 @@ export const enConfirmations = {
     'IMPORT-PARAMETERS BUNDLE DIGEST: read it aloud to the air-gapped workstation, where every witness types it back (it binds every wrapping key and import token in the bundle):',
   'import.digest.matches': '  bundle digest {digest}: equals the digest typed from the air-gapped receipt',
   'digest.field.required':
-    'Required. Type "Bundle digest" under "Seals" on the air-gapped receipt (sixteen groups of four): only the bundle with exactly that digest is imported.',
+    'Required. Type "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt (sixteen groups of four): only the bundle with exactly that digest is imported.',
   'digest.field.progress': '{complete} of 16 groups typed.',
   'digest.field.complete': 'All sixteen groups typed.',
   'digest.field.bad': 'Group {group} holds a character that is not a hex digit (0-9, A-F).',

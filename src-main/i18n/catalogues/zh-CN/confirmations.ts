@@ -4,7 +4,7 @@ import type { enConfirmations } from '../en/confirmations';
 const SUBJECT =
   '{subject, select, wrapped {已包装密钥材料包摘要} parameters {导入参数包摘要} fingerprint {包装密钥指纹} other {包摘要}}';
 const WHERE =
-  '{subject, select, wrapped {（离线回执“封印”部分的“Bundle digest”）} parameters {（联网工作站显示的值，keyferry online params 或联网界面，由人朗读）} fingerprint {（联网工作站显示的值，由人朗读）} other {（注明该包的回执上所印的值）}}';
+  '{subject, select, wrapped {（离线回执“封印”部分的“已包装密钥材料包摘要”（英文回执上为 “Wrapped-material bundle digest”））} parameters {（联网工作站显示的值，keyferry online params 或联网界面，由人朗读）} fingerprint {（联网工作站显示的值，由人朗读）} other {（注明该包的回执上所印的值）}}';
 
 export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: string } = {
   'problem.DIGEST_TYPED_EMPTY': `没有输入${SUBJECT}；此项不能跳过。`,
@@ -26,11 +26,11 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_DIGEST_REQUIRED':
     '未提供离线回执上的已包装密钥材料包摘要，因此无法证明这就是该回执所注明的包。没有读取任何内容，也没有向 KMS 发送任何内容。',
   'problem.WRAPPED_DIGEST_REQUIRED.next':
-    '在离线回执（纸质或 receipt-air-gapped-….txt）的“封印”部分找到“Bundle digest”并输入：16 组，每组 4 个十六进制数字。',
+    '在离线回执（纸质或 receipt-air-gapped-….txt）的“封印”部分找到“已包装密钥材料包摘要”（英文回执上为 “Wrapped-material bundle digest”）并输入：16 组，每组 4 个十六进制数字。',
   'problem.CLI_EXPECT_DIGEST_MISSING':
     'online import 需要 --expect-digest：离线回执上印的已包装密钥材料包摘要。没有读取任何内容，也没有向 KMS 发送任何内容。',
   'problem.CLI_EXPECT_DIGEST_MISSING.next':
-    '在离线回执（纸质，或离线日志旁的 receipt-air-gapped-….txt）的“封印”部分找到“Bundle digest”，并加上 --expect-digest "XXXX XXXX …"（16 组，每组 4 个）。',
+    '在离线回执（纸质，或离线日志旁的 receipt-air-gapped-….txt）的“封印”部分找到“已包装密钥材料包摘要”（英文回执上为 “Wrapped-material bundle digest”），并加上 --expect-digest "XXXX XXXX …"（16 组，每组 4 个）。',
   'problem.WRAPPED_DIGEST_SLIP':
     '{count, plural, other {第 {groups} 组（共 16 组）}}与 {dir} 中包的摘要不同：您在该处输入的是 {typed}。要么摘要输错了，要么这不是离线回执所注明的包。没有向 KMS 发送任何内容。',
   'problem.WRAPPED_DIGEST_SLIP.next':
@@ -113,7 +113,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
     '导入参数包摘要：请向离线工作站朗读，每位见证人在那里输入（它约束包中的每个包装密钥和导入令牌）：',
   'import.digest.matches': '  包摘要 {digest}：与从离线回执输入的摘要一致',
   'digest.field.required':
-    '必填。输入离线回执“封印”部分的“Bundle digest”（16 组，每组 4 个）：只有摘要完全相同的包才会被导入。',
+    '必填。输入离线回执“封印”部分的“已包装密钥材料包摘要”（英文回执上为 “Wrapped-material bundle digest”）（16 组，每组 4 个）：只有摘要完全相同的包才会被导入。',
   'digest.field.progress': '已输入 {complete} 组（共 16 组）。',
   'digest.field.complete': '16 组已全部输入。',
   'digest.field.bad': '第 {group} 组含有非十六进制字符（0-9、A-F）。',

@@ -11,6 +11,7 @@ import { groupHex } from '../../../../src-main/core/hex-groups';
 import type { WrappedBundleProof } from '../../../../src-main/core/ceremony/online/workflow';
 import { airGapSide, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
+import { translator } from '../../../../src-main/i18n/translate';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -48,6 +49,19 @@ function slip(digest: string, n: number): string {
   const changed = `${group.slice(0, 3)}${group.endsWith('0') ? '1' : '0'}`;
   return groupHex(`${digest.slice(0, at)}${changed}${digest.slice(at + 4)}`);
 }
+
+describe('where the officer finds the digest to type', () => {
+  it.each(['en', 'zh-CN'] as const)('names the air-gapped receipt row by its printed label (%s)', (locale) => {
+    const { t } = translator(locale);
+    const label = t('receipt.seals.wrapped');
+    for (const hint of [
+      t('problem.WRAPPED_DIGEST_REQUIRED.next'),
+      t('problem.CLI_EXPECT_DIGEST_MISSING.next'),
+      t('digest.field.required'),
+    ])
+      expect(hint).toContain(`${locale === 'en' ? '"' : '“'}${label}${locale === 'en' ? '"' : '”'}`);
+  });
+});
 
 describe("online import: proof that the wrapped bundle is the receipt's", () => {
   it('refuses a swapped bundle with the digest from the receipt, before any KMS call, and journals the refusal', async () => {
@@ -93,7 +107,7 @@ describe("online import: proof that the wrapped bundle is the receipt's", () => 
       await expect(refusal).rejects.toMatchObject({ code: 'WRAPPED_DIGEST_REQUIRED' });
       await expect(refusal).rejects.toHaveProperty(
         'nextStep',
-        expect.stringContaining('"Bundle digest" under "Seals"'),
+        expect.stringContaining('"Wrapped-material bundle digest" under "Seals"'),
       );
     }
     await expect(day2.importMaterial()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
