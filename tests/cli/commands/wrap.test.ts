@@ -42,6 +42,14 @@ const exists = (p: string) =>
     () => false,
   );
 
+/** The console's wrapping key file (DER), as downloaded with the import token. */
+const WRAPPING_KEY = 'wrappingKey_43f1ffd7.bin';
+
+/** The options of `keyferry wrap` after the wrapping key: `--key-spec spec`, `rest`, then `--out out` (none when null). */
+function wrapArgs(spec: string, out: string | null, rest: string[] = [], wrappingKey = WRAPPING_KEY): string[] {
+  return ['--wrapping-key', wrappingKey, '--key-spec', spec, ...rest, ...(out === null ? [] : ['--out', out])];
+}
+
 beforeAll(async () => {
   dir = await makeTempDir('cli-wrap');
   await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'wrapping_priv.pem'], {
@@ -121,16 +129,7 @@ async function opensslUnwrapPrivateKey(
 
 describe('keyferry wrap: success', () => {
   it('AES_256, generated: writes EncryptedKeyMaterial.bin that openssl decrypts; prints fingerprint and KCV', async () => {
-    const r = await keyferry([
-      'wrap',
-      '--wrapping-key',
-      'wrappingKey_43f1ffd7.bin',
-      '--key-spec',
-      'AES_256',
-      '--out',
-      'out-aes',
-      '--no-backup',
-    ]);
+    const r = await keyferry(['wrap', ...wrapArgs('AES_256', 'out-aes', ['--no-backup'])]);
     expect(r.stderr).toEqual([]);
     expect(r.code).toBe(0);
     expect(await readdir(at('out-aes'))).toEqual(['EncryptedKeyMaterial.bin']);
@@ -149,30 +148,13 @@ describe('keyferry wrap: success', () => {
   });
 
   it('generating material it then wipes needs --no-backup: refused before anything is generated or written', async () => {
-    const refused = await keyferry([
-      'wrap',
-      '--wrapping-key',
-      'wrappingKey_43f1ffd7.bin',
-      '--key-spec',
-      'AES_256',
-      '--out',
-      'out-no-backup',
-    ]);
+    const refused = await keyferry(['wrap', ...wrapArgs('AES_256', 'out-no-backup')]);
     expect(refused.code).toBe(1);
     expect(refused.stderr.join('\n')).toMatch(
       /The AES_256 material would be generated here, wrapped and wiped: no copy would remain anywhere.*acknowledge the loss with --no-backup/,
     );
     expect(await exists(at('out-no-backup'))).toBe(false);
-    const acknowledged = await keyferry([
-      'wrap',
-      '--wrapping-key',
-      'wrappingKey_43f1ffd7.bin',
-      '--key-spec',
-      'AES_256',
-      '--out',
-      'out-no-backup',
-      '--no-backup',
-    ]);
+    const acknowledged = await keyferry(['wrap', ...wrapArgs('AES_256', 'out-no-backup', ['--no-backup'])]);
     expect(acknowledged.code).toBe(0);
     expect(acknowledged.stdout.join('\n')).toContain('Acknowledged with --no-backup: the AES_256 material was wiped');
   });
@@ -180,16 +162,12 @@ describe('keyferry wrap: success', () => {
   it('AES_256 from a hex file with RSAES_OAEP_SHA_1 and a base64 wrapping key: openssl recovers the same bytes', async () => {
     const r = await keyferry([
       'wrap',
-      '--wrapping-key',
-      'PublicKey.b64',
-      '--key-spec',
-      'aes_256',
-      '--wrapping-algorithm',
-      'RSAES_OAEP_SHA_1',
-      '--material',
-      'aes.hex',
-      '--out',
-      'out-aes-hex',
+      ...wrapArgs(
+        'aes_256',
+        'out-aes-hex',
+        ['--wrapping-algorithm', 'RSAES_OAEP_SHA_1', '--material', 'aes.hex'],
+        'PublicKey.b64',
+      ),
     ]);
     expect(r.code).toBe(0);
     const material = await oaepDecrypt(at('out-aes-hex', 'EncryptedKeyMaterial.bin'), 'sha1');
@@ -197,16 +175,7 @@ describe('keyferry wrap: success', () => {
   });
 
   it('RSA_3072, generated: three files; openssl unwraps a 3072-bit PKCS#8 key matching public_key.der', async () => {
-    const r = await keyferry([
-      'wrap',
-      '--wrapping-key',
-      'wrappingKey_43f1ffd7.bin',
-      '--key-spec',
-      'RSA_3072',
-      '--out',
-      'out-rsa',
-      '--no-backup',
-    ]);
+    const r = await keyferry(['wrap', ...wrapArgs('RSA_3072', 'out-rsa', ['--no-backup'])]);
     expect(r.code).toBe(0);
     expect((await readdir(at('out-rsa'))).sort()).toEqual([
       'EncryptedKeyMaterial.bin',
@@ -225,19 +194,7 @@ describe('keyferry wrap: success', () => {
   it('EC_P384 from an encrypted PEM with --passphrase-env, into an existing empty folder', async () => {
     await mkdir(at('out-ec'));
     const r = await keyferry(
-      [
-        'wrap',
-        '--wrapping-key',
-        'wrappingKey_43f1ffd7.bin',
-        '--key-spec',
-        'EC_P384',
-        '--material',
-        'ec384-enc.pem',
-        '--passphrase-env',
-        'KF_PASS',
-        '--out',
-        'out-ec',
-      ],
+      ['wrap', ...wrapArgs('EC_P384', 'out-ec', ['--material', 'ec384-enc.pem', '--passphrase-env', 'KF_PASS'])],
       { env: { KF_PASS: 's3cret words' } },
     );
     expect(r.stderr).toEqual([]);
@@ -256,154 +213,70 @@ describe('keyferry wrap: success', () => {
 
 describe('keyferry wrap: bad input exits 1 with one line and leaves no file', () => {
   const cases: Array<[string, string[], NodeJS.ProcessEnv, RegExp]> = [
-    [
-      'no --out',
-      ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256'],
-      {},
-      /The option --out is required/,
-    ],
+    ['no --out', wrapArgs('AES_256', null), {}, /The option --out is required/],
     [
       'unknown option',
-      ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256', '--out', 'X', '--passphrase', 'pw'],
+      wrapArgs('AES_256', 'X', ['--passphrase', 'pw']),
       {},
       /keyferry wrap has no option --passphrase\./,
     ],
-    ['HMAC spec', ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'HMAC_256', '--out', 'X'], {}, /HMAC/],
+    ['HMAC spec', wrapArgs('HMAC_256', 'X'), {}, /HMAC/],
     [
       'PKCS#1 v1.5 algorithm',
-      [
-        '--wrapping-key',
-        'wrappingKey_43f1ffd7.bin',
-        '--key-spec',
-        'AES_256',
-        '--wrapping-algorithm',
-        'RSAES_PKCS1_V1_5',
-        '--out',
-        'X',
-      ],
+      wrapArgs('AES_256', 'X', ['--wrapping-algorithm', 'RSAES_PKCS1_V1_5']),
       {},
       /padding-oracle/,
     ],
     [
       'missing wrapping key file',
-      ['--wrapping-key', 'nope.bin', '--key-spec', 'AES_256', '--out', 'X'],
+      wrapArgs('AES_256', 'X', [], 'nope.bin'),
       {},
       /Could not read the wrapping key file .*nope\.bin: no such file/,
     ],
-    [
-      'private key as wrapping key',
-      ['--wrapping-key', 'wrapping_priv.pem', '--key-spec', 'AES_256', '--out', 'X'],
-      {},
-      /is a private key/,
-    ],
+    ['private key as wrapping key', wrapArgs('AES_256', 'X', [], 'wrapping_priv.pem'), {}, /is a private key/],
     [
       'EC key as wrapping key',
-      ['--wrapping-key', 'ec384-pub.der', '--key-spec', 'AES_256', '--out', 'X'],
+      wrapArgs('AES_256', 'X', [], 'ec384-pub.der'),
       {},
       /An EC P-384 key was given as the wrapping key/,
     ],
     [
       'material of the wrong spec',
-      [
-        '--wrapping-key',
-        'wrappingKey_43f1ffd7.bin',
-        '--key-spec',
-        'RSA_2048',
-        '--material',
-        'rsa3072.pem',
-        '--out',
-        'X',
-      ],
+      wrapArgs('RSA_2048', 'X', ['--material', 'rsa3072.pem']),
       {},
       /An RSA-3072 key was given for RSA_2048/,
     ],
     [
       'AES material of the wrong length',
-      [
-        '--wrapping-key',
-        'wrappingKey_43f1ffd7.bin',
-        '--key-spec',
-        'AES_256',
-        '--material',
-        'ec384-pub.der',
-        '--out',
-        'X',
-      ],
+      wrapArgs('AES_256', 'X', ['--material', 'ec384-pub.der']),
       {},
       /holds \d+ bytes \(raw bytes\); AES_256 needs exactly 32/,
     ],
     [
       'encrypted key without passphrase',
-      [
-        '--wrapping-key',
-        'wrappingKey_43f1ffd7.bin',
-        '--key-spec',
-        'EC_P384',
-        '--material',
-        'ec384-enc.pem',
-        '--out',
-        'X',
-      ],
+      wrapArgs('EC_P384', 'X', ['--material', 'ec384-enc.pem']),
       {},
       /encrypted and no passphrase/,
     ],
     [
       'wrong passphrase',
-      [
-        '--wrapping-key',
-        'wrappingKey_43f1ffd7.bin',
-        '--key-spec',
-        'EC_P384',
-        '--material',
-        'ec384-enc.pem',
-        '--passphrase-env',
-        'P',
-        '--out',
-        'X',
-      ],
+      wrapArgs('EC_P384', 'X', ['--material', 'ec384-enc.pem', '--passphrase-env', 'P']),
       { P: 'wrong' },
       /could not be decrypted/,
     ],
     [
       'passphrase variable not set',
-      [
-        '--wrapping-key',
-        'wrappingKey_43f1ffd7.bin',
-        '--key-spec',
-        'EC_P384',
-        '--material',
-        'ec384-enc.pem',
-        '--passphrase-env',
-        'UNSET',
-        '--out',
-        'X',
-      ],
+      wrapArgs('EC_P384', 'X', ['--material', 'ec384-enc.pem', '--passphrase-env', 'UNSET']),
       {},
       /UNSET named by --passphrase-env is not set/,
     ],
     [
       'a passphrase typed on the command line',
-      [
-        '--wrapping-key',
-        'wrappingKey_43f1ffd7.bin',
-        '--key-spec',
-        'EC_P384',
-        '--material',
-        'ec384-enc.pem',
-        '--passphrase-env',
-        's3cret words',
-        '--out',
-        'X',
-      ],
+      wrapArgs('EC_P384', 'X', ['--material', 'ec384-enc.pem', '--passphrase-env', 's3cret words']),
       {},
       /NAME of an environment variable, not a passphrase/,
     ],
-    [
-      '--out is a file',
-      ['--wrapping-key', 'wrappingKey_43f1ffd7.bin', '--key-spec', 'AES_256', '--out', 'aes.hex'],
-      {},
-      /exists and is not a folder/,
-    ],
+    ['--out is a file', wrapArgs('AES_256', 'aes.hex'), {}, /exists and is not a folder/],
   ];
   it.each(cases)('%s', async (_label, args, env, message) => {
     const before = (await readdir(dir)).sort();
@@ -421,15 +294,7 @@ describe('keyferry wrap: bad input exits 1 with one line and leaves no file', ()
   it('refuses to overwrite: an existing EncryptedKeyMaterial.bin stays untouched and nothing is added', async () => {
     await mkdir(at('out-busy'));
     await writeFile(at('out-busy', 'EncryptedKeyMaterial.bin'), 'precious');
-    const r = await keyferry([
-      'wrap',
-      '--wrapping-key',
-      'wrappingKey_43f1ffd7.bin',
-      '--key-spec',
-      'EC_P256',
-      '--out',
-      'out-busy',
-    ]);
+    const r = await keyferry(['wrap', ...wrapArgs('EC_P256', 'out-busy')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toHaveLength(1);
     expect(r.stderr[0]).toMatch(/already holds EncryptedKeyMaterial\.bin; Keyferry never overwrites/);
@@ -449,19 +314,9 @@ describe('keyferry wrap: bad input exits 1 with one line and leaves no file', ()
   };
 
   it('a failure part-way removes the files this run wrote and the folder it created', async () => {
-    const r = await keyferry(
-      [
-        'wrap',
-        '--wrapping-key',
-        'wrappingKey_43f1ffd7.bin',
-        '--key-spec',
-        'RSA_2048',
-        '--out',
-        'out-full',
-        '--no-backup',
-      ],
-      { command: createWrapCommand({ layer: fullWhenLastFile }) },
-    );
+    const r = await keyferry(['wrap', ...wrapArgs('RSA_2048', 'out-full', ['--no-backup'])], {
+      command: createWrapCommand({ layer: fullWhenLastFile }),
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toHaveLength(1);
     expect(r.stderr[0]).toMatch(/Could not write EncryptedKeyMaterial\.bin: the media is full/);
@@ -471,19 +326,9 @@ describe('keyferry wrap: bad input exits 1 with one line and leaves no file', ()
   it('a failure part-way into an existing folder leaves the folder as it was', async () => {
     await mkdir(at('out-full-existing'));
     await writeFile(at('out-full-existing', 'notes.txt'), 'mine');
-    const r = await keyferry(
-      [
-        'wrap',
-        '--wrapping-key',
-        'wrappingKey_43f1ffd7.bin',
-        '--key-spec',
-        'EC_P256',
-        '--out',
-        'out-full-existing',
-        '--no-backup',
-      ],
-      { command: createWrapCommand({ layer: fullWhenLastFile }) },
-    );
+    const r = await keyferry(['wrap', ...wrapArgs('EC_P256', 'out-full-existing', ['--no-backup'])], {
+      command: createWrapCommand({ layer: fullWhenLastFile }),
+    });
     expect(r.code).toBe(1);
     expect(await readdir(at('out-full-existing'))).toEqual(['notes.txt']);
   });
@@ -507,31 +352,13 @@ describe('keyferry wrap as a real process', () => {
   }
 
   it('exits 0 on success and 1 with one stderr line, no stack, on bad input', async () => {
-    const ok = await run([
-      'wrap',
-      '--wrapping-key',
-      'PublicKey.b64',
-      '--key-spec',
-      'EC_P256',
-      '--out',
-      'out-process',
-      '--no-backup',
-    ]);
+    const ok = await run(['wrap', ...wrapArgs('EC_P256', 'out-process', ['--no-backup'], 'PublicKey.b64')]);
     expect(ok.stderr).toEqual([]);
     expect(ok.code).toBe(0);
     expect(await opensslUnwrapPrivateKey(at('out-process'), 'out_ec_private_key.der').then((x) => x.text)).toMatch(
       /prime256v1/,
     );
-    const bad = await run([
-      'wrap',
-      '--wrapping-key',
-      'aes.hex',
-      '--key-spec',
-      'AES_256',
-      '--out',
-      'out-process-bad',
-      '--no-backup',
-    ]);
+    const bad = await run(['wrap', ...wrapArgs('AES_256', 'out-process-bad', ['--no-backup'], 'aes.hex')]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toHaveLength(1);
     expect(bad.stderr[0]).toMatch(/^keyferry wrap: The wrapping key file/);

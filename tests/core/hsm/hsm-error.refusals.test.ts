@@ -8,10 +8,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CKA, CKK, CKO } from '../../../src-main/core/hsm/attributes';
 import { findMaterialKey, HsmModule, HsmSession, selectToken } from '../../../src-main/core/hsm';
 import { expectKeyferryError } from '../crypto/helpers/openssl';
-import { openSession } from './helpers/hsm-fixtures';
+import { generateAesTokenKey, openSession } from './helpers/hsm-fixtures';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from './helpers/soft-tokens';
 
 describe('PKCS#11 refusals on SoftHSM', () => {
@@ -25,15 +24,11 @@ describe('PKCS#11 refusals on SoftHSM', () => {
         ['locked-in', false],
         ['aes-128', true],
       ] as const) {
-        hsm.session.p11.C_GenerateKey(hsm.session.handle, { mechanism: 0x1080 }, [
-          { type: CKA.CLASS, value: CKO.SECRET_KEY },
-          { type: CKA.KEY_TYPE, value: CKK.AES },
-          { type: CKA.VALUE_LEN, value: label === 'aes-128' ? 16 : 32 },
-          { type: CKA.TOKEN, value: true },
-          { type: CKA.LABEL, value: label },
-          { type: CKA.SENSITIVE, value: true },
-          { type: CKA.EXTRACTABLE, value: extractable },
-        ]);
+        generateAesTokenKey(hsm.session, label, {
+          bytes: label === 'aes-128' ? 16 : 32,
+          sensitive: true,
+          extractable,
+        });
       }
     } finally {
       hsm.close();

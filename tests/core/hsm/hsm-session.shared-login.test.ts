@@ -5,10 +5,11 @@
  * really logs out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CKA, CKK, CKO } from '../../../src-main/core/hsm/attributes';
+import { CKA } from '../../../src-main/core/hsm/attributes';
 import { HsmModule, HsmSession, selectToken } from '../../../src-main/core/hsm';
 import { expectKeyferryError } from '../crypto/helpers/openssl';
 import { createSoftHsmToken, type SoftToken } from './helpers/soft-tokens';
+import { generateAesTokenKey } from './helpers/hsm-fixtures';
 
 const CKS_RW_PUBLIC_SESSION = 2;
 const CKS_RW_USER_FUNCTIONS = 3;
@@ -28,14 +29,7 @@ function privateLabels(session: HsmSession): string[] {
 }
 
 function makePrivateKey(session: HsmSession, label: string): void {
-  session.p11.C_GenerateKey(session.handle, { mechanism: 0x1080 }, [
-    { type: CKA.CLASS, value: CKO.SECRET_KEY },
-    { type: CKA.KEY_TYPE, value: CKK.AES },
-    { type: CKA.VALUE_LEN, value: 32 },
-    { type: CKA.TOKEN, value: true },
-    { type: CKA.PRIVATE, value: true },
-    { type: CKA.LABEL, value: label },
-  ]);
+  generateAesTokenKey(session, label, { private: true });
 }
 
 describe('two users of one token in one process (SoftHSM)', () => {

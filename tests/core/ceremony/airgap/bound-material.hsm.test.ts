@@ -12,8 +12,7 @@ import type { HsmMaterialSummary } from '../../../../src-main/core/ceremony/airg
 import type { HsmSourceRequest } from '../../../../src-main/core/ceremony/airgap/hsm-material';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { listDeviations, type JournalEntry } from '../../../../src-main/core/journal';
-import { CKA, CKK, CKO } from '../../../../src-main/core/hsm/attributes';
-import { openSession } from '../../hsm/helpers/hsm-fixtures';
+import { generateAesTokenKey, openSession, WRAPPABLE } from '../../hsm/helpers/hsm-fixtures';
 import { expiredHsmKey, softHsmCeremonies, softHsmRequest } from '../hsm-ceremony';
 import { confirmEveryWitness } from '../witness-helpers';
 
@@ -30,17 +29,7 @@ async function journal(name: string): Promise<JournalEntry[]> {
 function otherTokenKey(label: string): void {
   const hsm = openSession(t.token);
   try {
-    hsm.session.p11.C_GenerateKey(hsm.session.handle, { mechanism: 0x1080 }, [
-      { type: CKA.CLASS, value: CKO.SECRET_KEY },
-      { type: CKA.KEY_TYPE, value: CKK.AES },
-      { type: CKA.VALUE_LEN, value: 32 },
-      { type: CKA.TOKEN, value: true },
-      { type: CKA.PRIVATE, value: true },
-      { type: CKA.LABEL, value: label },
-      { type: CKA.SENSITIVE, value: true },
-      { type: CKA.EXTRACTABLE, value: true },
-      { type: CKA.ENCRYPT, value: true },
-    ]);
+    generateAesTokenKey(hsm.session, label, WRAPPABLE);
   } finally {
     hsm.close();
   }

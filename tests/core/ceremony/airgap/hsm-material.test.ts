@@ -9,8 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HsmSourceRequest } from '../../../../src-main/core/ceremony/airgap/hsm-material';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
-import { CKA, CKK, CKO } from '../../../../src-main/core/hsm/attributes';
-import { openSession } from '../../hsm/helpers/hsm-fixtures';
+import { generateAesTokenKey, openSession } from '../../hsm/helpers/hsm-fixtures';
 import { onlineDayOne } from '../ceremony-fixture';
 import {
   airGapWithHsm as airGapSide,
@@ -121,15 +120,7 @@ describe('HSM material in a ceremony (SoftHSM token, simulator KMS)', () => {
     const { f, token } = t;
     const hsm = openSession(token);
     try {
-      hsm.session.p11.C_GenerateKey(hsm.session.handle, { mechanism: 0x1080 }, [
-        { type: CKA.CLASS, value: CKO.SECRET_KEY },
-        { type: CKA.KEY_TYPE, value: CKK.AES },
-        { type: CKA.VALUE_LEN, value: 32 },
-        { type: CKA.TOKEN, value: true },
-        { type: CKA.LABEL, value: 'locked-in' },
-        { type: CKA.SENSITIVE, value: true },
-        { type: CKA.EXTRACTABLE, value: false },
-      ]);
+      generateAesTokenKey(hsm.session, 'locked-in', { sensitive: true, extractable: false });
     } finally {
       hsm.close();
     }

@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
 import type { HsmMaterialSummary } from '../../../../src-main/core/ceremony/airgap/hsm-material';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import type { HsmRestoreRequest } from '../../../../src-main/core/ceremony/restore/workflow';
-import { CKA, CKK, CKO } from '../../../../src-main/core/hsm/attributes';
-import { openSession } from '../../hsm/helpers/hsm-fixtures';
+import { CKA, CKO } from '../../../../src-main/core/hsm/attributes';
+import { generateAesTokenKey, openSession, WRAPPABLE } from '../../hsm/helpers/hsm-fixtures';
 import { airGapSide, onlineDayOne } from '../ceremony-fixture';
 import {
   airGapWithHsm as airGapHsmSide,
@@ -65,19 +65,7 @@ function tamperWithObject(label: string, replace: boolean): void {
     expect(found).toHaveLength(1);
     const id = p11.C_GetAttributeValue(s, found[0]!, [{ type: CKA.ID }])[0]!.value as Buffer;
     p11.C_DestroyObject(s, found[0]!);
-    if (replace)
-      p11.C_GenerateKey(s, { mechanism: 0x1080 }, [
-        { type: CKA.CLASS, value: CKO.SECRET_KEY },
-        { type: CKA.KEY_TYPE, value: CKK.AES },
-        { type: CKA.VALUE_LEN, value: 32 },
-        { type: CKA.TOKEN, value: true },
-        { type: CKA.PRIVATE, value: true },
-        { type: CKA.LABEL, value: label },
-        { type: CKA.ID, value: id },
-        { type: CKA.SENSITIVE, value: true },
-        { type: CKA.EXTRACTABLE, value: true },
-        { type: CKA.ENCRYPT, value: true },
-      ]);
+    if (replace) generateAesTokenKey(hsm.session, label, { ...WRAPPABLE, id });
   } finally {
     hsm.close();
   }

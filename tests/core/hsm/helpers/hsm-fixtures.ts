@@ -1,9 +1,11 @@
-/** Shared set-up for HSM tests: a software "KMS" wrapping key pair and an open session on a soft token. */
+/** Shared set-up for HSM tests: a software "KMS" wrapping key pair, an open session on a soft token, AES token keys made as another tool would. */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadWrappingPublicKey, type WrappingPublicKey } from '../../../../src-main/core/crypto/wrapping-key';
 import { HsmModule, HsmSession, selectToken } from '../../../../src-main/core/hsm';
+import { CKA, CKK, CKO } from '../../../../src-main/core/hsm/attributes';
+import { MECHANISM } from '../../../../src-main/core/hsm/mechanisms';
 import type { SoftToken } from './soft-tokens';
 
 export interface KmsWrappingPair {
@@ -50,4 +52,37 @@ export function openCryptokiSkipReason(unavailable: string | null): string | nul
     throw new Error(`KEYFERRY_REQUIRE_HSM=1 but openCryptoki cannot run: ${unavailable}`);
   }
   return unavailable;
+}
+
+/** The attributes that set an AES token key apart; one left out is not in the template (the token's default applies). */
+export interface AesTokenKeyAttributes {
+  /** 16 or 32 (default 32). */
+  readonly bytes?: number;
+  readonly id?: Buffer;
+  readonly private?: boolean;
+  readonly sensitive?: boolean;
+  readonly extractable?: boolean;
+  readonly encrypt?: boolean;
+}
+
+/** A private, sensitive AES key that may leave the token wrapped and encrypts: as a ceremony's own token key. */
+export const WRAPPABLE: AesTokenKeyAttributes = { private: true, sensitive: true, extractable: true, encrypt: true };
+
+/** Generates an AES key object labelled `label` on the token of `session` (CKM_AES_KEY_GEN), as another tool would. */
+export function generateAesTokenKey(session: HsmSession, label: string, attributes: AesTokenKeyAttributes = {}): void {
+  const optional: [number, boolean | Buffer | undefined][] = [
+    [CKA.ID, attributes.id],
+    [CKA.PRIVATE, attributes.private],
+    [CKA.SENSITIVE, attributes.sensitive],
+    [CKA.EXTRACTABLE, attributes.extractable],
+    [CKA.ENCRYPT, attributes.encrypt],
+  ];
+  session.p11.C_GenerateKey(session.handle, { mechanism: MECHANISM.CKM_AES_KEY_GEN }, [
+    { type: CKA.CLASS, value: CKO.SECRET_KEY },
+    { type: CKA.KEY_TYPE, value: CKK.AES },
+    { type: CKA.VALUE_LEN, value: attributes.bytes ?? 32 },
+    { type: CKA.TOKEN, value: true },
+    { type: CKA.LABEL, value: label },
+    ...optional.flatMap(([type, value]) => (value === undefined ? [] : [{ type, value }])),
+  ]);
 }
