@@ -25,24 +25,10 @@ import { receiptJournalSeal, runCli } from './cli-process';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
 import { onlineAt } from '../helpers/cli-sides';
 import { journalLines as journalEntries, lapsingRehearsal, type LapsingRehearsal } from './lapsing-rehearsal';
+import { needles } from '../helpers/secret-traces';
 
 const CUSTODIANS = ['Alice', 'Bob', 'Carol', 'Dave', 'Erin'];
 const PLAINTEXT = `payroll ledger ${randomBytes(8).toString('hex')}`;
-
-/** Byte patterns that would betray `secret` in a file (as in plaintext-hygiene.test.ts). */
-function needles(secret: Buffer): Buffer[] {
-  const out = [secret, Buffer.from(secret.toString('hex')), Buffer.from(secret.toString('hex').toUpperCase())];
-  for (let shift = 0; shift < 3; shift++) {
-    for (const encoding of ['base64', 'base64url'] as const) {
-      const text = Buffer.concat([Buffer.alloc(shift), secret])
-        .toString(encoding)
-        .replace(/=+$/, '');
-      const core = text.slice(shift === 0 ? 0 : 4, text.length - 4);
-      if (core.length >= 16) out.push(Buffer.from(core));
-    }
-  }
-  return out;
-}
 
 async function everyFile(dir: string, out: string[] = []): Promise<string[]> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {

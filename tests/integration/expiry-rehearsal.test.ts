@@ -8,21 +8,21 @@
  * back in Pending import with its material lapsed, as the KMS reports it.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
 import {
   hint,
-  KEYFERRY_BIN,
   paste as pasteIn,
   startSimulatorProcess,
   freePort,
+  twoMachines,
+  createKeyLine,
   type SimulatorInfo,
 } from './pasted-shell';
 
-const BIN = KEYFERRY_BIN;
 const DAY_MS = 86_400_000;
 let dir: string | undefined;
 let sim: ChildProcess | undefined;
@@ -71,12 +71,7 @@ interface Entry {
 describe('expiry rehearsal with the simulator clock', () => {
   it('a lapsed import token is refused as Huawei refuses it, the advice pasted recovers, lapsed material shows', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'kf-expiry-'));
-    const online = path.join(dir, 'online');
-    const airgap = path.join(dir, 'airgap');
-    await mkdir(online);
-    await mkdir(airgap);
-    await mkdir(path.join(dir, 'bin'));
-    await symlink(BIN, path.join(dir, 'bin', 'keyferry'));
+    const { online, airgap } = await twoMachines(dir);
     const port = await freePort();
     const info = await startSimulator(online, port);
     expect(info).toMatchObject({ offsetMs: 0, clockControl: true });
@@ -92,11 +87,7 @@ describe('expiry rehearsal with the simulator clock', () => {
         keys: [{ alias: 'expiry/aes', spec: 'AES_256' }],
       }),
     );
-    const create = paste(
-      `keyferry online create-key --journal online.jsonl --plan plan.json --endpoint ${info.endpoint} --region ${info.region} --project-id ${info.projectId}`,
-      online,
-      creds,
-    );
+    const create = paste(createKeyLine(info), online, creds);
     expect(create.err).toBe('');
     const params = paste(hint(create.out), online, creds);
     expect(params.code).toBe(0);

@@ -7,21 +7,21 @@
  * about the plan's material expiry without custody, which the air-gapped side asks for).
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   hint,
-  KEYFERRY_BIN,
   paste as pasteIn,
   startSimulatorProcess,
   freePort,
+  twoMachines,
+  createKeyLine,
   type SimulatorInfo,
 } from './pasted-shell';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
 
-const BIN = KEYFERRY_BIN;
 let dir: string | undefined;
 let sim: ChildProcess | undefined;
 
@@ -44,12 +44,7 @@ function paste(line: string, cwd: string, env: NodeJS.ProcessEnv): ReturnType<ty
 describe('hints pasted back', () => {
   it('run as printed, step after step, in the same folder, and a finished import says so', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'kf-hints-'));
-    const online = path.join(dir, 'online');
-    const airgap = path.join(dir, 'airgap');
-    await mkdir(online);
-    await mkdir(airgap);
-    await mkdir(path.join(dir, 'bin'));
-    await symlink(BIN, path.join(dir, 'bin', 'keyferry'));
+    const { online, airgap } = await twoMachines(dir);
     const info = await startSimulator(online, await freePort());
     const creds = { KEYFERRY_AK: info.ak, KEYFERRY_SK: info.sk };
     await writeFile(
@@ -63,11 +58,7 @@ describe('hints pasted back', () => {
       }),
     );
 
-    const create = paste(
-      `keyferry online create-key --journal online.jsonl --plan plan.json --endpoint ${info.endpoint} --region ${info.region} --project-id ${info.projectId}`,
-      online,
-      creds,
-    );
+    const create = paste(createKeyLine(info), online, creds);
     expect(create.err).toBe('');
     expect(create.code).toBe(0);
 

@@ -1,10 +1,12 @@
 /**
  * What the "two folders as two machines" integration tests share: the package's `keyferry` bin, a
- * free loopback port, a persisted simulator started through that bin, a pasted line run in bash with
+ * free loopback port, the two machines' folders, a persisted simulator started through that bin, a pasted line run in bash with
  * `keyferry` on PATH, and the command a "Next…: keyferry …" hint suggests.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdir, symlink } from 'node:fs/promises';
 import net from 'node:net';
+import path from 'node:path';
 import { expect } from 'vitest';
 import { KEYFERRY_BIN } from './cli-process';
 
@@ -73,4 +75,20 @@ export function hint(out: string): string {
   const line = out.split('\n').find((l) => /^Next\b.*?: keyferry /.test(l));
   expect(line, `no Next hint in:\n${out}`).toBeDefined();
   return (line as string).slice((line as string).indexOf('keyferry '));
+}
+
+/** Two folders as two machines in the new folder `dir`: online/ and airgap/, and bin/ holding `keyferry` for PATH. */
+export async function twoMachines(dir: string): Promise<{ online: string; airgap: string }> {
+  const online = path.join(dir, 'online');
+  const airgap = path.join(dir, 'airgap');
+  await mkdir(online);
+  await mkdir(airgap);
+  await mkdir(path.join(dir, 'bin'));
+  await symlink(KEYFERRY_BIN, path.join(dir, 'bin', 'keyferry'));
+  return { online, airgap };
+}
+
+/** The first command an officer types: `online create-key` from plan.json into online.jsonl, against the simulator `info`. */
+export function createKeyLine(info: SimulatorInfo): string {
+  return `keyferry online create-key --journal online.jsonl --plan plan.json --endpoint ${info.endpoint} --region ${info.region} --project-id ${info.projectId}`;
 }

@@ -16,28 +16,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runRehearsal } from '../../src-main/core/ceremony/rehearsal/rehearsal';
 import { KEY_SPECS, isAsymmetric } from '../../src-main/core/crypto/key-spec';
+import { needles } from '../helpers/secret-traces';
 
 const MAX_SCANNED_FILE = 32 * 1024 * 1024;
 
 interface Secret {
   readonly label: string;
   readonly bytes: Buffer;
-}
-
-/** The byte patterns that would betray `secret` in a file. */
-function needles(secret: Buffer): Buffer[] {
-  const out = [secret, Buffer.from(secret.toString('hex')), Buffer.from(secret.toString('hex').toUpperCase())];
-  for (let shift = 0; shift < 3; shift++) {
-    for (const encoding of ['base64', 'base64url'] as const) {
-      const text = Buffer.concat([Buffer.alloc(shift), secret])
-        .toString(encoding)
-        .replace(/=+$/, '');
-      // Drop the characters that mix in the padding bytes or the bytes after the secret.
-      const core = text.slice(shift === 0 ? 0 : 4, text.length - 4);
-      if (core.length >= 16) out.push(Buffer.from(core));
-    }
-  }
-  return out;
 }
 
 /** For asymmetric material: the private numbers, so PKCS#1, SEC1 or JWK leaks are caught too. */

@@ -19,22 +19,9 @@ import { en } from '../../../src-main/i18n/catalogues/en';
 import { zhCN } from '../../../src-main/i18n/catalogues/zh-CN';
 import { phraseOf } from '../../../src-main/i18n/phrase';
 import { englishSentences } from '../../cli/english-words';
-import { APP, OFFLINE } from '../ceremony/ceremony-fixture';
+import { APP } from '../ceremony/ceremony-fixture';
 import { sampleReceiptInput } from './fixtures';
-
-const LIVE = {
-  ...OFFLINE,
-  wlan0: [
-    {
-      address: '10.1.2.3',
-      netmask: '255.0.0.0',
-      family: 'IPv4' as const,
-      mac: '02:00:00:00:00:01',
-      internal: false,
-      cidr: '10.1.2.3/8',
-    },
-  ],
-};
+import { LIVE_WLAN } from '../../helpers/workstation';
 
 let dir: string;
 let entries: readonly JournalEntry[];
@@ -50,7 +37,7 @@ beforeAll(async () => {
       operator: 'Alan',
       witnesses: ['Ben'],
       app: APP,
-      interfaces: LIVE,
+      interfaces: LIVE_WLAN,
     });
   const ceremony = await start();
   await expect(ceremony.checkNetwork()).rejects.toMatchObject({ code: 'AIRGAP_NETWORK_LIVE' });

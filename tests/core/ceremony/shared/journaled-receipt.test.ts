@@ -18,6 +18,7 @@ import { english } from '../../../../src-main/i18n/translate';
 import { htmlToPdf, launchChromium } from '../../../support/chromium';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
+import { LIVE_WLAN } from '../../../helpers/workstation';
 
 const OUT = path.resolve('test-results/receipts');
 let browser: Browser;
@@ -32,20 +33,6 @@ afterAll(async () => {
   await browser?.close();
   await f?.close();
 });
-
-const LIVE = {
-  ...OFFLINE,
-  wlan0: [
-    {
-      address: '10.1.2.3',
-      netmask: '255.0.0.0',
-      family: 'IPv4' as const,
-      mac: '02:00:00:00:00:01',
-      internal: false,
-      cidr: '10.1.2.3/8',
-    },
-  ],
-};
 
 async function pdfText(html: string, name: string): Promise<string> {
   const pdf = path.join(OUT, `${name}.pdf`);
@@ -67,7 +54,7 @@ describe('receipts from journals with deviations', () => {
 
     // Air-gapped, attempt 1: live network refused, then overridden; a wrong bundle digest typed; abandoned.
     const airJournal = await f.journal('airgap.jsonl');
-    const first = await AirGapCeremony.start({ journal: airJournal, ...people(plan), app: APP, interfaces: LIVE });
+    const first = await AirGapCeremony.start({ journal: airJournal, ...people(plan), app: APP, interfaces: LIVE_WLAN });
     await expect(first.checkNetwork()).rejects.toMatchObject({ code: 'AIRGAP_NETWORK_LIVE' });
     await first.checkNetwork({ allowNetwork: true });
     await first.readParametersBundle(params);

@@ -4,16 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
 import { checkManifestSchema, sealManifest, serializeManifest } from '../../../../src-main/core/bundle/manifest-codec';
 import { sha256Hex } from '../../../../src-main/core/fs/durable-file';
-import {
-  APP,
-  OFFLINE,
-  airGapSide,
-  createFixture,
-  onlineDayOne,
-  receiptDigestOf,
-  type Fixture,
-} from '../ceremony-fixture';
+import { APP, airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness, parametersDigestOf } from '../witness-helpers';
+import { LIVE_WLAN } from '../../../helpers/workstation';
 
 const OUT_OF_ORDER = { code: 'CEREMONY_STEP_OUT_OF_ORDER' };
 const ANY_DIGEST = { expectedDigest: 'ab'.repeat(32), source: 'air-gapped-receipt' } as const;
@@ -243,19 +236,6 @@ describe('air-gapped workflow: guarded transitions', () => {
 
   it('refuses a live network, journals it, and journals an override as a warning', async () => {
     const plan = f.plan(['AES_256']);
-    const live = {
-      ...OFFLINE,
-      wlan0: [
-        {
-          address: '10.1.2.3',
-          netmask: '255.0.0.0',
-          family: 'IPv4' as const,
-          mac: '02:00:00:00:00:01',
-          internal: false,
-          cidr: '10.1.2.3/8',
-        },
-      ],
-    };
     const journal = await f.journal('airgap.jsonl');
     const air = await AirGapCeremony.start({
       journal,
@@ -263,7 +243,7 @@ describe('air-gapped workflow: guarded transitions', () => {
       operator: plan.operator,
       witnesses: plan.witnesses,
       app: APP,
-      interfaces: live,
+      interfaces: LIVE_WLAN,
     });
     await expect(air.checkNetwork()).rejects.toMatchObject({
       code: 'AIRGAP_NETWORK_LIVE',
