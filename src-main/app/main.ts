@@ -41,7 +41,7 @@ import { DEFAULT_LOCALE, matchLocale, type DisplayLocale } from '../i18n/locale'
 import { translator } from '../i18n/translate';
 import { createLanguageController, type LanguageController } from '../ipc/handlers/language';
 import { languageFile, readRememberedLanguage } from './language-file';
-import { debuggingRefusal, startFailure } from './startup-dialogs';
+import { debuggingRefusal, languageBeforeReady, startFailure } from './startup-dialogs';
 
 /** Set by electron.vite.config.ts at build time. */
 declare const __KEYFERRY_BUILD__: string;
@@ -149,7 +149,8 @@ function main(): void {
     log.error('app.debugging-refused', { switches: debugging });
     log.close();
     // Before `ready`, Linux shows an error box on stderr only: refuseToStart shows it after `ready`.
-    void refuseToStart(debuggingRefusal(debugging, startLocale()), {
+    const language = languageBeforeReady(readRememberedLanguage(languageFilePath()), process.env);
+    void refuseToStart(debuggingRefusal(debugging, language), {
       platform: process.platform,
       whenReady: () => app.whenReady(),
       dialog,

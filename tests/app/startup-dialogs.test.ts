@@ -1,12 +1,18 @@
 /**
  * What Keyferry says when it does not start, in the officer's language: the refusal of debugging
  * switches (shown through refuseToStart with Electron's dialog faked at its documented surface) and
- * a failed start's error box from the problem's code and values.
+ * a failed start's error box from the problem's code and values. Before Electron is ready the
+ * system's language is unknown: the refusal uses the language.json the app wrote, else the
+ * environment's language, else says itself in both languages.
  */
 import type { MessageBoxOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { refuseToStart, type RefusalSurface } from '../../src-main/app/security/launch-refusal';
-import { debuggingRefusal, startFailure } from '../../src-main/app/startup-dialogs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { languageFile, readRememberedLanguage } from '../../src-main/app/language-file';
+import { debuggingRefusal, languageBeforeReady, startFailure } from '../../src-main/app/startup-dialogs';
 import { KeyferryError, toProblem } from '../../src-main/core/errors';
 
 const ENGLISH_WORDS = /[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}/;
@@ -57,5 +63,35 @@ describe('startup dialogs', () => {
     expect(zh.content).not.toMatch(ENGLISH_WORDS);
     const en = startFailure(problem, 'en');
     expect(en).toEqual({ title: 'Keyferry could not start', content: `${problem.message}\n\n${problem.nextStep}` });
+  });
+
+  it("before ready: the remembered language, else the environment's, else English and Chinese together", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-start-lang-'));
+    try {
+      const file = path.join(dir, 'userData', 'language.json');
+      // No choice kept and nothing in the environment (Windows, macOS from the desktop): both languages.
+      expect(languageBeforeReady(readRememberedLanguage(file), {})).toBe('both');
+      const both = debuggingRefusal(['inspect'], 'both');
+      expect(both.title).toBe('Keyferry will not start with debugging switches / Keyferry 不会带调试开关启动');
+      expect(both.message).toBe(
+        `${debuggingRefusal(['inspect'], 'en').message}\n\n${debuggingRefusal(['inspect'], 'zh-CN').message}`,
+      );
+      expect(both.message).toContain('启动时带有 --inspect');
+      expect(both.quit).toBe('Quit / 退出');
+      // A Linux session names its language; POSIX order, an unknown one (C) is no answer.
+      expect(languageBeforeReady(undefined, { LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+      expect(languageBeforeReady(undefined, { LC_ALL: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
+      expect(languageBeforeReady(undefined, { LANG: 'C' })).toBe('both');
+      // The choice the app kept (the file it writes) wins over the environment.
+      await languageFile(file).remember('zh-CN');
+      const remembered = languageBeforeReady(readRememberedLanguage(file), { LANG: 'en_US.UTF-8' });
+      expect(remembered).toBe('zh-CN');
+      const refusal = debuggingRefusal(['remote-debugging-port'], remembered);
+      expect(refusal.title).toBe('Keyferry 不会带调试开关启动');
+      expect(refusal.message).not.toMatch(ENGLISH_WORDS);
+      expect(refusal.quit).toBe('退出');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
