@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import { KEY_SPECS, type KeySpec } from '../../../src-main/core/crypto/key-spec';
-import { decodeBase32, encodeBase32, normalizeBase32 } from '../../../src-main/core/custody/base32';
 import type { CustodyShare } from '../../../src-main/core/custody/custody-share';
 import { renderCustodySlip, slipQrTexts } from '../../../src-main/core/custody/custody-slip';
 import { restoreMaterial } from '../../../src-main/core/custody/restore';
@@ -28,20 +27,6 @@ function typo(lines: string[], line: number, column: number, char: string): stri
   copy[line] = text.slice(0, at) + char + text.slice(at + 1);
   return copy;
 }
-
-describe('Crockford base32', () => {
-  it('round-trips every length and refuses leftover bits, bad lengths and foreign characters', () => {
-    for (let length = 0; length < 40; length++) {
-      const bytes = Buffer.from(Array.from({ length }, (_, i) => (i * 37 + length) & 0xff));
-      expect(decodeBase32(encodeBase32(bytes))?.equals(bytes)).toBe(true);
-    }
-    expect(encodeBase32(Buffer.from('f'))).toBe('CR');
-    expect(decodeBase32('CS')).toBeUndefined(); // trailing bits not zero
-    expect(decodeBase32('C')).toBeUndefined();
-    expect(decodeBase32('CU')).toBeUndefined();
-    expect(normalizeBase32('oil-o')).toBe('011-0');
-  });
-});
 
 describe('typed shares', () => {
   const materials = new Map<KeySpec, KeyMaterial>();

@@ -8,7 +8,6 @@ import {
   parseCeremonyPlan,
 } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { rehearsalPlan } from '../../../../src-main/core/ceremony/rehearsal/rehearsal';
-import { newCeremonyId, parseCeremonyId } from '../../../../src-main/core/ceremony/shared/ceremony-id';
 import { KeyferryError, toProblem } from '../../../../src-main/core/errors';
 import { translator } from '../../../../src-main/i18n/translate';
 
@@ -122,26 +121,5 @@ describe('ceremony plan', () => {
       code: 'INPUT_FILE_UNREADABLE',
       message: expect.stringMatching(/ceremony plan .*missing\.json: no such file/),
     });
-  });
-});
-
-describe('ceremony id', () => {
-  it('is KF-date-random and parses back', () => {
-    const id = newCeremonyId(now);
-    expect(id).toMatch(/^KF-20250301-[a-z2-7]{6}$/);
-    expect(parseCeremonyId(` ${id} `)).toBe(id);
-    expect(newCeremonyId(now)).not.toBe(id);
-    expect(() => parseCeremonyId('KF:stream')).toThrow(/not a ceremony id/);
-    expect(() => parseCeremonyId('../KF-20250301-abcdef')).toThrow(/not a ceremony id/);
-  });
-});
-
-describe('ceremony people', () => {
-  it('trims names and refuses no witness, the operator as witness, and control characters', async () => {
-    const { checkCeremonyPeople } = await import('../../../../src-main/core/ceremony/shared/person-name');
-    expect(checkCeremonyPeople(' Ana ', ['Ben'])).toEqual({ operator: 'Ana', witnesses: ['Ben'] });
-    expect(() => checkCeremonyPeople('Ana', [])).toThrow(/at least one witness/);
-    expect(() => checkCeremonyPeople('Ana', ['ANA'])).toThrow(/different people/);
-    expect(() => checkCeremonyPeople('Ana', ['Ben\u0007'])).toThrow(/control characters/);
   });
 });

@@ -1,0 +1,16 @@
+/** Ceremony ids: KF-<date>-<random>, made and read back; anything else refused. */
+import { describe, expect, it } from 'vitest';
+import { newCeremonyId, parseCeremonyId } from '../../../../src-main/core/ceremony/shared/ceremony-id';
+
+const now = new Date('2025-03-01T09:00:00Z');
+
+describe('ceremony id', () => {
+  it('is KF-date-random and parses back', () => {
+    const id = newCeremonyId(now);
+    expect(id).toMatch(/^KF-20250301-[a-z2-7]{6}$/);
+    expect(parseCeremonyId(` ${id} `)).toBe(id);
+    expect(newCeremonyId(now)).not.toBe(id);
+    expect(() => parseCeremonyId('KF:stream')).toThrow(/not a ceremony id/);
+    expect(() => parseCeremonyId('../KF-20250301-abcdef')).toThrow(/not a ceremony id/);
+  });
+});

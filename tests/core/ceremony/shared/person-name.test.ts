@@ -1,0 +1,12 @@
+/** The people of a ceremony: an operator and at least one witness, other people, names without control characters. */
+import { describe, expect, it } from 'vitest';
+import { checkCeremonyPeople } from '../../../../src-main/core/ceremony/shared/person-name';
+
+describe('ceremony people', () => {
+  it('trims names and refuses no witness, the operator as witness, and control characters', () => {
+    expect(checkCeremonyPeople(' Ana ', ['Ben'])).toEqual({ operator: 'Ana', witnesses: ['Ben'] });
+    expect(() => checkCeremonyPeople('Ana', [])).toThrow(/at least one witness/);
+    expect(() => checkCeremonyPeople('Ana', ['ANA'])).toThrow(/different people/);
+    expect(() => checkCeremonyPeople('Ana', ['Ben\u0007'])).toThrow(/control characters/);
+  });
+});
