@@ -11,6 +11,7 @@ import { ONLINE_COMMON_OPTIONS, openOnlineSession } from '../online-session';
 
 import { airgapWrapCommand, CREDENTIALS_NOTE, withSession } from './online-steps';
 import { defineCommand } from '../command';
+import { parseWrappingAlgorithm } from '../../core/crypto/key-spec';
 
 /**
  * The import-parameters bundle digest, set apart so it can be read aloud: on the air-gapped
@@ -31,15 +32,21 @@ function parametersDigestBlock(io: CliIo, grouped: string): string[] {
 
 export const paramsCommand = defineCommand({
   name: 'online params',
-  synopsis: ['--journal FILE --out DIR [connection options]'],
+  synopsis: ['--journal FILE --out DIR [--wrapping-algorithm ALG] [connection options]'],
   about: 'cli.about.online-params',
-  options: { out: { type: 'string', arg: 'DIR', help: 'cli.opt.online-params.out' }, ...ONLINE_COMMON_OPTIONS },
+  options: {
+    out: { type: 'string', arg: 'DIR', help: 'cli.opt.online-params.out' },
+    'wrapping-algorithm': { type: 'string', arg: 'ALG', help: 'cli.opt.online-params.wrapping-algorithm' },
+    ...ONLINE_COMMON_OPTIONS,
+  },
   notes: [CREDENTIALS_NOTE],
   async run({ values }, io) {
     const out = path.resolve(io.cwd, requireOption('online params', values.out, '--out'));
+    const algorithm = values['wrapping-algorithm'];
+    const wrappingAlgorithm = algorithm === undefined ? undefined : parseWrappingAlgorithm(algorithm);
     const session = await openOnlineSession(values, io);
     return withSession(session, async () => {
-      const issued = await session.ceremony.fetchParameters();
+      const issued = await session.ceremony.fetchParameters(wrappingAlgorithm ? { wrappingAlgorithm } : {});
       const written = await session.ceremony.writeParametersBundle(out);
       const { t } = cliTranslator(io);
       io.stdout(t('params.fingerprints.heading'));

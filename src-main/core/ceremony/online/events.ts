@@ -19,6 +19,8 @@ export const ONLINE_EVENTS = {
   /** The plan's keys, journaled as a create step starts (again when it is run again after a stop). */
   keysPlanned: 'keys.planned',
   keyCreated: 'key.created',
+  /** The wrapping algorithm asked for from now on (e.g. RSAES_OAEP_SHA_1 for an HSM that does OAEP only with SHA-1). */
+  wrappingAlgorithmChosen: 'wrapping-algorithm.chosen',
   parametersFetched: 'parameters.fetched',
   /** An answer's wrapping key refused at fetch (weak, or one Huawei's import would refuse): nothing issued. */
   parametersRefused: 'parameters.refused',
@@ -69,6 +71,11 @@ export const keyCreatedData = z.object({
   projectId: z.string().optional(),
   /** True: not created by this call but found in the KMS, created by an attempt stopped before its answer was journaled. */
   foundInKms: z.literal(true).optional(),
+});
+
+export const wrappingAlgorithmChosenData = z.object({
+  from: z.enum(WRAPPING_ALGORITHMS),
+  to: z.enum(WRAPPING_ALGORITHMS),
 });
 
 export const keysPlannedData = z.object({

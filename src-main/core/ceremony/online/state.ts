@@ -13,6 +13,7 @@ import {
   importedData,
   keyCreatedData,
   keysPlannedData,
+  wrappingAlgorithmChosenData,
   keyIdData,
   parametersFetchedData,
   parametersWrittenData,
@@ -86,7 +87,8 @@ export interface OnlineCeremonyState {
   readonly operator: string;
   readonly witnesses: readonly string[];
   readonly rehearsal: boolean;
-  readonly wrappingAlgorithm: WrappingAlgorithm;
+  /** What the next get-parameters-for-import asks for: the plan's, or the one chosen since (wrapping-algorithm.chosen). */
+  wrappingAlgorithm: WrappingAlgorithm;
   /** "never" or an ISO time: the expiry chosen for symmetric material. */
   readonly expiry: string;
   readonly keys: Map<string, OnlineKeyState>;
@@ -128,6 +130,9 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
   switch (entry.event) {
     case ONLINE_EVENTS.receiptWritten:
       state.receiptWritten = true;
+      break;
+    case ONLINE_EVENTS.wrappingAlgorithmChosen:
+      state.wrappingAlgorithm = parse(wrappingAlgorithmChosenData).to;
       break;
     case ONLINE_EVENTS.keysPlanned:
       state.plannedKeys = parse(keysPlannedData).keys;

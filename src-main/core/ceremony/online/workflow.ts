@@ -7,7 +7,7 @@
  * Methods return plain values (ids, fingerprints, states, file names); no key bytes exist here.
  */
 import path from 'node:path';
-import type { KeySpec } from '../../crypto/key-spec';
+import type { KeySpec, WrappingAlgorithm } from '../../crypto/key-spec';
 import type {
   CheckedBundleSummary,
   CreatedKey,
@@ -227,8 +227,10 @@ export class OnlineCeremony {
    * Step 3: fetches a wrapping key and import token for every key still waiting for material.
    * After an import it first asks the KMS whether imported AES material lapsed (expired): such
    * keys wait for the same material again (restored from custody) and get fresh parameters.
+   * `wrappingAlgorithm`: ask for this one from now on instead of the plan's (journaled), e.g. after
+   * the air-gapped HSM was found to do OAEP only with SHA-1.
    */
-  async fetchParameters(): Promise<IssuedSummary[]> {
+  async fetchParameters(options: { wrappingAlgorithm?: WrappingAlgorithm } = {}): Promise<IssuedSummary[]> {
     this.#guard.require('fetchParameters');
     const afterImport = hasReached(ONLINE_STEPS, this.#guard.state, 'imported');
     if (afterImport) {
@@ -239,6 +241,13 @@ export class OnlineCeremony {
       }
     }
     this.#requireConnected('fetchImportParameters');
+    const chosen = options.wrappingAlgorithm;
+    if (chosen !== undefined && chosen !== this.#state.wrappingAlgorithm) {
+      await this.#ctx.journal(ONLINE_EVENTS.wrappingAlgorithmChosen, {
+        from: this.#state.wrappingAlgorithm,
+        to: chosen,
+      });
+    }
     const issued = await fetchIssuedParameters(this.#ctx);
     // A bundle checked against the earlier tokens no longer matches what the KMS issued: check again.
     this.#checked = undefined;

@@ -68,6 +68,8 @@ export const enCliHelp = {
   'cli.opt.receipt-dir': "where the receipt goes (default: the journal's folder)",
   'cli.opt.allow-network': 'go on although a network is up (rehearsals only; journaled as a warning)',
   'cli.opt.wrapped-out': 'a new folder on the removable media for the wrapped-material bundle',
+  'cli.opt.online-params.wrapping-algorithm':
+    'ask the KMS for this wrapping algorithm from now on instead of the plan’s (journaled): RSAES_OAEP_SHA_1 when the air-gapped HSM does OAEP only with SHA-1',
   'cli.opt.wrapping-algorithm': 'RSAES_OAEP_SHA_256 (default) or RSAES_OAEP_SHA_1 (e.g. for SoftHSM 2.6)',
   'cli.opt.passphrase-env': "the NAME of an environment variable holding the private key's passphrase",
   'cli.opt.hsm-module':

@@ -65,6 +65,8 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.receipt-dir': '回执的存放位置（默认：日志所在的文件夹）',
   'cli.opt.allow-network': '即使网络已连接也继续（仅用于演练；作为警告记入日志）',
   'cli.opt.wrapped-out': '可移动介质上用于存放已包装密钥材料包的新文件夹',
+  'cli.opt.online-params.wrapping-algorithm':
+    '从现在起向 KMS 请求此包装算法，取代计划中的算法（记入日志）：离线端的 HSM 只支持 SHA-1 的 OAEP 时选 RSAES_OAEP_SHA_1',
   'cli.opt.wrapping-algorithm': 'RSAES_OAEP_SHA_256（默认）或 RSAES_OAEP_SHA_1（例如用于 SoftHSM 2.6）',
   'cli.opt.passphrase-env': '存放私钥口令的环境变量的名称',
   'cli.opt.hsm-module':

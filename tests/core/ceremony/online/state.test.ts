@@ -113,6 +113,15 @@ describe('online journal replay', () => {
     expect(step([...again, receipt])).toBe('finished');
   });
 
+  it('asks for the wrapping algorithm chosen since the plan (wrapping-algorithm.chosen) in every later session', () => {
+    const chosen = ['wrapping-algorithm.chosen', { from: 'RSAES_OAEP_SHA_256', to: 'RSAES_OAEP_SHA_1' }] as [
+      string,
+      Record<string, unknown>,
+    ];
+    expect(replayOnlineJournal(journal([started, created]))?.wrappingAlgorithm).toBe('RSAES_OAEP_SHA_256');
+    expect(replayOnlineJournal(journal([started, created, chosen]))?.wrappingAlgorithm).toBe('RSAES_OAEP_SHA_1');
+  });
+
   it('refuses events about keys the ceremony never created, and a second ceremony start', () => {
     expect(() => replayOnlineJournal(journal([started, fetched('1'.repeat(64))]))).toThrow(/did not create/);
     expect(() => replayOnlineJournal(journal([started, started]))).toThrow(/starts a second/);
