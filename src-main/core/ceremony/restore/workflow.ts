@@ -11,13 +11,10 @@
  * which share, the proof and the bundle; never a share or the material. Like the air-gapped
  * workflow, this module must never reach a network client.
  */
-import type { Phrase } from '../../../i18n/phrase';
 import { materialOwners, type CustodyArrangement, type ImportParameters } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
-import type { CustodyShare } from '../../custody/custody-share';
-import { restoreMaterial } from '../../custody/restore';
 import { checkBackupMatches, recordedChecks, restoreCustodySet, setRestoreProof } from '../../custody/set-restore';
-import { checkValues } from '../../custody/custody-share';
+import type { CustodyShare } from '../../custody/custody-share';
 import type { SetShare } from '../../custody/set-share';
 import { KeyferryError, toProblem } from '../../errors';
 import { problemData } from '../../journal';
@@ -32,7 +29,7 @@ import {
 } from '../airgap/ceremony-base';
 import type { AirGapDestinations } from '../airgap/preflight';
 import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from '../airgap/steps';
-import { bundleArtefacts, WitnessConfirmations, type ArtefactToConfirm } from '../airgap/witness-confirmations';
+import { bundleArtefacts, WitnessConfirmations } from '../airgap/witness-confirmations';
 import { MaterialVault } from '../airgap/material-vault';
 import { evidenceByKey, proveBoundMaterial } from '../airgap/bound-material';
 import { materialEvidence } from '../airgap/produce-material';
@@ -46,38 +43,12 @@ import type { RestoreState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
 import type { AirGapHsmMaterial } from '../airgap/hsm-material';
 import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } from './hsm-restore';
+import { restoreFromKeyShares, type RestoredKey } from './per-key-restore';
 
 export type { RestoreState } from '../shared/ceremony-states';
 export type { HsmRestoredKeys, HsmRestoreRequest } from './hsm-restore';
 
 type RestoreCeremonyOptions = AirGapWorkflowOptions;
-
-/** What the restore proved, for the screen and the receipt (no key bytes). */
-interface RestoredKey {
-  readonly keyId: string;
-  readonly spec: ImportParameters['keySpec'];
-  /** The ceremony the shares were made in. */
-  readonly splitCeremonyId: string;
-  readonly shareIndexes: readonly number[];
-  readonly threshold: number;
-  readonly total: number;
-  /** AES: the key check value (upper-case hex); else null. */
-  readonly keyCheckValue: string | null;
-  /** RSA/EC: SHA-256 of the public key's SPKI DER; else null. */
-  readonly publicKeyFingerprint: string | null;
-  /** One sentence: what was proven. */
-  /** What was proven: a `proof.restore.*` phrase (journaled as key + values too). */
-  readonly proof: Phrase<'proof.restore.shares' | 'proof.restore.set'>;
-  /** What every witness confirms: the bundle digest (shown once all typed it). */
-  readonly confirmations: readonly ArtefactToConfirm[];
-  /** From a ceremony custody set: every key restored (the first is described above). */
-  readonly keys?: readonly {
-    readonly keyId: string;
-    readonly spec: ImportParameters['keySpec'];
-    readonly keyCheckValue: string | null;
-    readonly publicKeyFingerprint: string | null;
-  }[];
-}
 
 /** The backup file presented with set shares, as journaled (never its contents). */
 interface PresentedBackup {
@@ -266,59 +237,14 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     this.requirePreflight('restore');
     const shares = this.#shares as PresentedShares;
     if (shares.setShares.length > 0) return this.#restoreSet(shares);
-    const first = shares.shares[0] as CustodyShare;
-    const key = this.#parameters.find((p) => p.keyId === first.keyId) as ImportParameters;
-    const { journal, operator } = this.options;
-    let material;
-    try {
-      material = await restoreMaterial(shares.shares, { expected: { keyId: key.keyId, spec: key.keySpec } });
-      try {
-        // The KMS takes only the material it bound the key to: prove it before anything is wrapped.
-        const evidence = evidenceByKey([{ keyId: key.keyId, ...materialEvidence(material) }]);
-        await proveBoundMaterial(this.options, [key], evidence, 'restore');
-      } catch (error) {
-        material.dispose();
-        throw error;
-      }
-    } catch (error) {
-      const problem = toProblem(error);
-      await journal.append(operator, 'custody.restore-refused', {
-        keyId: key.keyId,
-        sharesPresented: shares.records.map((r) => r.shareIndex),
-        ...problemData(problem),
-      });
-      throw error;
-    }
-    const presented = [...shares.records].sort((a, b) => a.shareIndex - b.shareIndex);
-    shares.disposeAll();
-    this.#vault.put(key.keyId, material);
-    const check = first.materialCheck;
-    const proof: RestoredKey['proof'] = {
-      key: 'proof.restore.shares',
-      values: { kind: check.kind, value: check.value },
-    };
-    this.confirmations = this.#bundleConfirmations();
-    const result: RestoredKey = {
-      keyId: key.keyId,
-      spec: key.keySpec,
-      splitCeremonyId: first.ceremonyId,
-      shareIndexes: presented.map((p) => p.shareIndex),
-      threshold: first.m,
-      total: first.n,
-      ...checkValues(check),
-      proof,
-      confirmations: this.confirmations.list(),
-    };
-    await journal.append(operator, 'custody.restored', {
-      keyId: key.keyId,
-      spec: key.keySpec,
-      splitCeremonyId: first.ceremonyId,
-      threshold: first.m,
-      total: first.n,
-      holders: presented.map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy })),
-      keyCheckValue: result.keyCheckValue,
-      publicKeyFingerprint: result.publicKeyFingerprint,
-      proof,
+    const { result, key, presented } = await restoreFromKeyShares(shares, {
+      parameters: this.#parameters,
+      options: this.options,
+      keep: (keyId, material) => this.#vault.put(keyId, material),
+      confirmations: () => {
+        this.confirmations = this.#bundleConfirmations();
+        return this.confirmations.list();
+      },
     });
     this.#restored = { from: 'shares', keys: [key], result, presented };
     this.guard.advance('restored');
