@@ -1,7 +1,7 @@
 /**
  * The QR codes decode back to their text. Decoded with tests/core/receipt/qr-decode.ts, an
  * independent decoder (ISO/IEC 18004, checks every Reed-Solomon block), from the SVG's own
- * geometry here and from Chromium's rendering in receipt-chromium.test.ts.
+ * geometry here and from Chromium's rendering in render-html.chromium.test.ts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
