@@ -1,10 +1,26 @@
 /**
- * What the air-gapped side shows once it has read the import parameters: per key the values people
- * compare (alias, spec, wrapping-key fingerprint, token digest and expiry, replica group, region), and
- * for the session the witnesses' artefacts to confirm. Plain values, sent over IPC and journaled.
+ * The air-gapped side's step 2: reading the import parameters (a bundle, or the console's raw
+ * files), journaling the read (`parameters.read`) or the refusal (`parameters.refused`, a
+ * deviation), and what the side then shows: per key the values people compare (alias, spec,
+ * wrapping-key fingerprint, token digest and expiry, replica group, region), and for the session
+ * the witnesses' artefacts to confirm. The overview is plain values, sent over IPC and journaled.
  */
-import { boundMaterialFor, boundValue, type ImportParameters } from '../../bundle';
-import type { ArtefactToConfirm } from './witness-confirmations';
+import {
+  boundMaterialFor,
+  boundValue,
+  importParametersFromConsoleFiles,
+  type ConsoleFilesInput,
+  type ImportParameters,
+} from '../../bundle';
+import { toProblem } from '../../errors';
+import { problemData, type Journal } from '../../journal';
+import { readImportParametersBundle } from './steps';
+import {
+  bundleArtefacts,
+  WitnessConfirmations,
+  wrappingKeyArtefacts,
+  type ArtefactToConfirm,
+} from './witness-confirmations';
 
 /** One key as read from the parameters, with what people compare. */
 export interface AirGapKeyOverview {
@@ -63,5 +79,91 @@ export function keyOverview(p: ImportParameters, keys: readonly ImportParameters
           importedSeq: bound.importedSeq,
         }
       : null,
+  };
+}
+
+/** What reading the parameters needs from the ceremony that reads them. */
+export interface ParametersReader {
+  readonly journal: Journal;
+  readonly operator: string;
+  readonly witnesses: readonly string[];
+  readonly now: () => Date;
+  /** Refuses parameters of another ceremony than the one this journal holds. */
+  readonly refuseOtherCeremony: (ceremonyId: string) => void;
+}
+
+/** Parameters read, checked and journaled: the keys, what the side shows, what the witnesses confirm. */
+export interface AcceptedParameters {
+  readonly keys: ImportParameters[];
+  readonly overview: ParametersOverview;
+  readonly confirmations: WitnessConfirmations;
+}
+
+/** Reads and verifies an import-parameters bundle folder (a refusal is journaled and thrown). */
+export async function readBundleParameters(reader: ParametersReader, dir: string): Promise<AcceptedParameters> {
+  const bundle = await refusalJournaled(reader, dir, async () => {
+    const read = await readImportParametersBundle(dir, reader.now(), 'airgap');
+    reader.refuseOtherCeremony(read.manifest.ceremonyId);
+    return read;
+  });
+  const warnings = bundle.warnings.map((w) => w.message);
+  return acceptParameters(reader, bundle.manifest.ceremonyId, dir, bundle.digest, bundle.keys, warnings);
+}
+
+/** The console's raw files, one key each, for a ceremony without a bundle (a refusal is journaled and thrown). */
+export async function readConsoleParameters(
+  reader: ParametersReader,
+  inputs: readonly ConsoleFilesInput[],
+  ceremonyId: string,
+): Promise<AcceptedParameters> {
+  const keys = await refusalJournaled(reader, 'console files', async () =>
+    inputs.map((input) => importParametersFromConsoleFiles(input)),
+  );
+  return acceptParameters(reader, ceremonyId, 'console files', null, keys, []);
+}
+
+/** Runs a parameters read; a refusal is journaled (`parameters.refused`, a deviation) and thrown. */
+async function refusalJournaled<T>(reader: ParametersReader, source: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    await reader.journal.append(reader.operator, 'parameters.refused', { source, ...problemData(toProblem(error)) });
+    throw error;
+  }
+}
+
+/** Journals `parameters.read` and sets up the witnesses' confirmations: the bundle digest, or each wrapping key's fingerprint. */
+async function acceptParameters(
+  reader: ParametersReader,
+  ceremonyId: string,
+  source: string,
+  digest: string | null,
+  keys: ImportParameters[],
+  warnings: string[],
+): Promise<AcceptedParameters> {
+  const overview = keys.map((p) => keyOverview(p, keys));
+  await reader.journal.append(reader.operator, 'parameters.read', {
+    ceremonyId,
+    source,
+    manifestSha256: digest,
+    keys: overview.map((k) => ({ ...k })),
+    warnings,
+  });
+  const covered = keys.map((k) => ({ keyId: k.keyId, fingerprint: k.wrappingKey.fingerprint }));
+  const confirmations = new WitnessConfirmations(
+    digest === null ? wrappingKeyArtefacts(covered) : bundleArtefacts(digest, covered),
+    reader.witnesses,
+  );
+  return {
+    keys,
+    confirmations,
+    overview: {
+      ceremonyId,
+      source,
+      manifestSha256: digest,
+      keys: overview,
+      confirmations: confirmations.list(),
+      warnings,
+    },
   };
 }

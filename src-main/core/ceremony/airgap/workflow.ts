@@ -9,28 +9,26 @@
  * This module and everything it imports must never reach a network client (a test scans the
  * import graph): no KMS client, no node:http/https/net/tls.
  */
-import {
-  importParametersFromConsoleFiles,
-  materialOwners,
-  type ConsoleFilesInput,
-  type CustodyArrangement,
-  type ImportParameters,
-} from '../../bundle';
-import { KeyferryError, toProblem } from '../../errors';
-import { problemData } from '../../journal';
+import { materialOwners, type ConsoleFilesInput, type CustodyArrangement, type ImportParameters } from '../../bundle';
+import { KeyferryError } from '../../errors';
 import { splitForCustody, type CustodyRequest, type CustodyResult } from './custody-split';
 import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
 import { everyKeyHasMaterial, materialIdOf } from './replica-groups';
-import { keyOverview, type ParametersOverview } from './parameters-overview';
+import {
+  readBundleParameters,
+  readConsoleParameters,
+  type AcceptedParameters,
+  type ParametersOverview,
+  type ParametersReader,
+} from './parameters-overview';
 import { receiptCustodyOf, writeAirGapReceipt } from './receipt';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary, WrittenWrappedBundle } from './wrap';
 import { AirGapCeremonyBase, type AbandonReport, type AirGapWorkflowOptions, type StopCause } from './ceremony-base';
 import type { AirGapDestinations } from './preflight';
-import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from './steps';
+import { journalAirGapSessionStart, wrapThenWipe } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import { newCeremonyId } from '../shared/ceremony-id';
-import { bundleArtefacts, WitnessConfirmations, wrappingKeyArtefacts } from './witness-confirmations';
 import { MaterialVault } from './material-vault';
 import { boundRefusalJournaled, evidenceByKey, proveBoundMaterial, refuseGeneratingBound } from './bound-material';
 import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hsm-material';
@@ -80,18 +78,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   /** Step 2: reads and verifies an import-parameters bundle folder. */
   async readParametersBundle(dir: string): Promise<ParametersOverview> {
     this.guard.require('readParameters');
-    const bundle = await this.#refusalJournaled(dir, async () => {
-      const read = await readImportParametersBundle(dir, this.now(), 'airgap');
-      this.refuseOtherCeremony(read.manifest.ceremonyId);
-      return read;
-    });
-    return this.#acceptParameters(
-      bundle.manifest.ceremonyId,
-      dir,
-      bundle.digest,
-      bundle.keys,
-      bundle.warnings.map((w) => w.message),
-    );
+    return this.#accept(await readBundleParameters(this.#parametersReader(), dir));
   }
 
   /** Step 2 (alternative): the console's raw files, one key each, for a ceremony without a bundle. */
@@ -100,58 +87,21 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     ceremonyId = newCeremonyId(this.now()),
   ): Promise<ParametersOverview> {
     this.guard.require('readParameters');
-    const keys = await this.#refusalJournaled('console files', async () =>
-      inputs.map((input) => importParametersFromConsoleFiles(input)),
-    );
-    return this.#acceptParameters(ceremonyId, 'console files', null, keys, []);
+    return this.#accept(await readConsoleParameters(this.#parametersReader(), inputs, ceremonyId));
   }
 
-  /** Runs a parameters read; a refusal is journaled (`parameters.refused`, a deviation) and thrown. */
-  async #refusalJournaled<T>(source: string, read: () => Promise<T>): Promise<T> {
-    try {
-      return await read();
-    } catch (error) {
-      const problem = toProblem(error);
-      await this.options.journal.append(this.options.operator, 'parameters.refused', {
-        source,
-        ...problemData(problem),
-      });
-      throw error;
-    }
+  #parametersReader(): ParametersReader {
+    const { journal, operator, witnesses } = this.options;
+    return { journal, operator, witnesses, now: this.now, refuseOtherCeremony: (id) => this.refuseOtherCeremony(id) };
   }
 
-  async #acceptParameters(
-    ceremonyId: string,
-    source: string,
-    digest: string | null,
-    keys: ImportParameters[],
-    warnings: string[],
-  ): Promise<ParametersOverview> {
-    const overview = keys.map((p) => keyOverview(p, keys));
-    await this.options.journal.append(this.options.operator, 'parameters.read', {
-      ceremonyId,
-      source,
-      manifestSha256: digest,
-      keys: overview.map((k) => ({ ...k })),
-      warnings,
-    });
-    this.currentCeremonyId = ceremonyId;
-    this.#parametersSource = source;
+  #accept({ keys, overview, confirmations }: AcceptedParameters): ParametersOverview {
+    this.currentCeremonyId = overview.ceremonyId;
+    this.#parametersSource = overview.source;
     this.#parameters = keys;
-    const covered = keys.map((k) => ({ keyId: k.keyId, fingerprint: k.wrappingKey.fingerprint }));
-    this.confirmations = new WitnessConfirmations(
-      digest === null ? wrappingKeyArtefacts(covered) : bundleArtefacts(digest, covered),
-      this.options.witnesses,
-    );
+    this.confirmations = confirmations;
     this.guard.advance('parameters-read');
-    return {
-      ceremonyId,
-      source,
-      manifestSha256: digest,
-      keys: overview,
-      confirmations: this.confirmations.list(),
-      warnings,
-    };
+    return overview;
   }
 
   // Step 3, the witnesses' confirmations: artefactsToConfirm() and confirmArtefact() (base).
