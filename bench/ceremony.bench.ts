@@ -18,6 +18,7 @@ import { KmsClient } from '../src-main/core/kms/client';
 import { AkSkCredentials } from '../src-main/core/kms/credentials';
 import { startKmsSimulator } from '../src-main/core/kms-simulator/index';
 import { BENCH_APP, aesPlan, airGapSide, onlineDayOne } from './support/ceremony-sides';
+import { oaepEncryptArgs } from '../tests/core/crypto/helpers/openssl';
 
 export const name = 'ceremony';
 
@@ -54,23 +55,15 @@ async function opensslBatch(dir: string, params: string): Promise<number> {
   for (const keyId of keyIds) {
     const plain = path.join(work, `${keyId}.PlaintextKeyMaterial.bin`);
     await exec('openssl', ['rand', '-out', plain, '32']);
-    await exec('openssl', [
-      'pkeyutl',
-      '-in',
-      plain,
-      '-inkey',
-      path.join(params, 'keys', keyId, 'PublicKey.bin'),
-      '-out',
-      path.join(work, `${keyId}.EncryptedKeyMaterial.bin`),
-      '-keyform',
-      'der',
-      '-pubin',
-      '-encrypt',
-      '-pkeyopt',
-      'rsa_padding_mode:oaep',
-      '-pkeyopt',
-      'rsa_oaep_md:sha256',
-    ]);
+    await exec(
+      'openssl',
+      oaepEncryptArgs(
+        plain,
+        path.join(params, 'keys', keyId, 'PublicKey.bin'),
+        path.join(work, `${keyId}.EncryptedKeyMaterial.bin`),
+        'sha256',
+      ),
+    );
   }
   const ms = performance.now() - started;
   await rm(work, { recursive: true, force: true });

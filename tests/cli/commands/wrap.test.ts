@@ -9,7 +9,7 @@ import type { CliCommand } from '../../../src-main/cli/command';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { groupHex } from '../../../src-main/core/hex-groups';
 import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
-import { makeTempDir, openssl, removeTempDir } from '../../core/crypto/helpers/openssl';
+import { makeTempDir, oaepDecryptArgs, openssl, removeTempDir } from '../../core/crypto/helpers/openssl';
 
 let dir: string;
 const at = (...parts: string[]) => path.join(dir, ...parts);
@@ -88,20 +88,7 @@ afterAll(() => removeTempDir(dir));
 
 /** The guide's decrypt of EncryptedKeyMaterial.bin with the wrapping private key. */
 function oaepDecrypt(file: string, md = 'sha256'): Promise<Buffer> {
-  return openssl([
-    'pkeyutl',
-    '-decrypt',
-    '-inkey',
-    at('wrapping_priv.pem'),
-    '-in',
-    file,
-    '-pkeyopt',
-    'rsa_padding_mode:oaep',
-    '-pkeyopt',
-    `rsa_oaep_md:${md}`,
-    '-pkeyopt',
-    `rsa_mgf1_md:${md}`,
-  ]);
+  return openssl(oaepDecryptArgs(at('wrapping_priv.pem'), file, md));
 }
 
 /** The guide's chain for asymmetric output: decrypt the temporary key, unwrap, describe. */

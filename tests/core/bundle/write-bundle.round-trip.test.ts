@@ -20,6 +20,7 @@ import {
   wrapFor,
   wrappingKeyPair,
 } from './bundle-fixtures';
+import { oaepEncryptArgs } from '../crypto/helpers/openssl';
 
 describe('import-parameters bundle round trip', () => {
   for (const count of [1, 10]) {
@@ -68,23 +69,7 @@ describe('import-parameters bundle round trip', () => {
     const wrapped = path.join(path.dirname(plain), 'EncryptedKeyMaterial.bin');
     const material = Buffer.alloc(32, 7);
     await fs.writeFile(plain, material);
-    execFileSync('openssl', [
-      'pkeyutl',
-      '-in',
-      plain,
-      '-inkey',
-      path.join(keyDir, 'PublicKey.bin'),
-      '-out',
-      wrapped,
-      '-keyform',
-      'der',
-      '-pubin',
-      '-encrypt',
-      '-pkeyopt',
-      'rsa_padding_mode:oaep',
-      '-pkeyopt',
-      'rsa_oaep_md:sha256',
-    ]);
+    execFileSync('openssl', oaepEncryptArgs(plain, path.join(keyDir, 'PublicKey.bin'), wrapped, 'sha256'));
     const unwrapped = privateDecrypt(
       { key: wrappingKeyPair(0).privateKey, padding: cryptoConstants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
       await fs.readFile(wrapped),

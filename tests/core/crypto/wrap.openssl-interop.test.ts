@@ -19,7 +19,7 @@ import {
 import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
 import { wrapKeyMaterial } from '../../../src-main/core/crypto/wrap';
 import { loadWrappingPublicKey, type WrappingPublicKey } from '../../../src-main/core/crypto/wrapping-key';
-import { makeTempDir, openssl, removeTempDir } from './helpers/openssl';
+import { makeTempDir, oaepDecryptArgs, oaepEncryptArgs, openssl, removeTempDir } from './helpers/openssl';
 
 const MD: Record<WrappingAlgorithm, string> = { RSAES_OAEP_SHA_256: 'sha256', RSAES_OAEP_SHA_1: 'sha1' };
 const OTHER_MD: Record<WrappingAlgorithm, string> = { RSAES_OAEP_SHA_256: 'sha1', RSAES_OAEP_SHA_1: 'sha256' };
@@ -65,23 +65,7 @@ async function opensslOaepDecrypt(
   mgf1 = MD[algorithm],
   md = MD[algorithm],
 ): Promise<Buffer> {
-  return openssl(
-    [
-      'pkeyutl',
-      '-decrypt',
-      '-inkey',
-      'wrapping_priv.pem',
-      '-in',
-      file,
-      '-pkeyopt',
-      'rsa_padding_mode:oaep',
-      '-pkeyopt',
-      `rsa_oaep_md:${md}`,
-      '-pkeyopt',
-      `rsa_mgf1_md:${mgf1}`,
-    ],
-    { cwd: dir },
-  );
+  return openssl(oaepDecryptArgs('wrapping_priv.pem', file, md, mgf1), { cwd: dir });
 }
 
 describe("Keyferry wraps, the guide's OpenSSL commands unwrap", () => {
@@ -156,23 +140,12 @@ describe("the guide's OpenSSL commands wrap, Keyferry unwraps to the same bytes"
       const sub = `rev-aes-${algorithm}`;
       await openssl(['rand', '-out', `${sub}-PlaintextKeyMaterial.bin`, '32'], { cwd: dir });
       await openssl(
-        [
-          'pkeyutl',
-          '-in',
+        oaepEncryptArgs(
           `${sub}-PlaintextKeyMaterial.bin`,
-          '-inkey',
           'PublicKey.bin',
-          '-out',
           `${sub}-EncryptedKeyMaterial.bin`,
-          '-keyform',
-          'der',
-          '-pubin',
-          '-encrypt',
-          '-pkeyopt',
-          'rsa_padding_mode:oaep',
-          '-pkeyopt',
-          `rsa_oaep_md:${MD[algorithm]}`,
-        ],
+          MD[algorithm],
+        ),
         { cwd: dir },
       );
       const plaintext = await readFile(path.join(dir, `${sub}-PlaintextKeyMaterial.bin`));
@@ -239,23 +212,7 @@ describe("the guide's OpenSSL commands wrap, Keyferry unwraps to the same bytes"
       await writeFile(path.join(cwd, '0xPlaintextKeyMaterial.bin'), hexKey);
       await writeFile(path.join(cwd, 'PlaintextKeyMaterial.bin'), Buffer.from(hexKey, 'hex'));
       await openssl(
-        [
-          'pkeyutl',
-          '-in',
-          'PlaintextKeyMaterial.bin',
-          '-inkey',
-          'PublicKey.bin',
-          '-out',
-          'EncryptedKeyMaterial.bin',
-          '-keyform',
-          'der',
-          '-pubin',
-          '-encrypt',
-          '-pkeyopt',
-          'rsa_padding_mode:oaep',
-          '-pkeyopt',
-          `rsa_oaep_md:${MD[algorithm]}`,
-        ],
+        oaepEncryptArgs('PlaintextKeyMaterial.bin', 'PublicKey.bin', 'EncryptedKeyMaterial.bin', MD[algorithm]),
         { cwd },
       );
       await openssl(

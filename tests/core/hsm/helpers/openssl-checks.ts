@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { ceremonyObjectLabel, checkHsmCapability, generateAesKey, wrapHsmKey } from '../../../../src-main/core/hsm';
-import { makeTempDir, openssl, removeTempDir } from '../../crypto/helpers/openssl';
+import { makeTempDir, oaepDecryptArgs, openssl, removeTempDir } from '../../crypto/helpers/openssl';
 import { kmsWrappingPair, openSession, type KmsWrappingPair } from './hsm-fixtures';
 import type { SoftToken } from './soft-tokens';
 
@@ -18,20 +18,7 @@ export async function opensslOaepDecrypt(
 ): Promise<Buffer> {
   const file = path.join(dir, `EncryptedKeyMaterial-${md}-${Date.now()}.bin`);
   await writeFile(file, wrapped);
-  return openssl([
-    'pkeyutl',
-    '-decrypt',
-    '-inkey',
-    kms.privateKeyFile,
-    '-in',
-    file,
-    '-pkeyopt',
-    'rsa_padding_mode:oaep',
-    '-pkeyopt',
-    `rsa_oaep_md:${md}`,
-    '-pkeyopt',
-    `rsa_mgf1_md:${md}`,
-  ]);
+  return openssl(oaepDecryptArgs(kms.privateKeyFile, file, md));
 }
 
 /** The KCV of `key` by the openssl CLI: AES-256-ECB of one zero block, first 3 bytes. */
