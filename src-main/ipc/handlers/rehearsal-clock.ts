@@ -39,11 +39,14 @@ function rehearsalSimulator(session: CeremonySession): { sim: KmsSimulator; onli
   return { sim, online };
 }
 
+/** The clock read once: the computer's time and the offset, the simulator's time their sum (as clock.now()). */
 function clockView(sim: KmsSimulator): SimulatorClockView {
+  const computerNow = sim.clock.baseNow();
+  const offsetMs = sim.clock.offset();
   return {
-    now: new Date(sim.clock.now()).toISOString(),
-    computerNow: new Date(sim.clock.baseNow()).toISOString(),
-    offsetMs: Math.round(sim.clock.offset()),
+    now: new Date(computerNow + offsetMs).toISOString(),
+    computerNow: new Date(computerNow).toISOString(),
+    offsetMs: Math.round(offsetMs),
   };
 }
 
