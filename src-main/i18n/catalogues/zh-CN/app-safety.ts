@@ -2,17 +2,17 @@
 import type { enAppSafety } from '../en/app-safety';
 
 const preflightedStep =
-  '{step, select, generate {生成密钥材料} load {加载密钥材料} hsm {使用 HSM} restore {用份额重建密钥材料} split {为保管拆分密钥材料} bundle {写出包装后材料包} other {写出回执}}';
-const folderRole = '{role, select, bundle {包装后材料包} receipt {回执} other {保管人}}';
+  '{step, select, generate {生成密钥材料} load {加载密钥材料} hsm {使用 HSM} restore {用份额重建密钥材料} split {为保管拆分密钥材料} bundle {写出已包装密钥材料包} other {写出回执}}';
+const folderRole = '{role, select, bundle {已包装密钥材料包} receipt {回执} other {保管人}}';
 
 export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string } = {
-  'problem.PREFLIGHT_REQUIRED': `现在还不能${preflightedStep}：本次会话要写入的文件夹（包装后材料包、回执、保管人）尚未通过预检。未生成或写出任何内容。`,
+  'problem.PREFLIGHT_REQUIRED': `现在还不能${preflightedStep}：本次会话要写入的文件夹（已包装密钥材料包、回执、保管人）尚未通过预检。未生成或写出任何内容。`,
   'problem.PREFLIGHT_REQUIRED.next':
     '请先执行预检步骤（应用中：“检查文件夹”；命令行中每个包装和恢复命令都会执行预检），然后再执行此步骤。',
   'problem.PREFLIGHT_FOLDER_DIFFERS': `${folderRole}的文件夹是 {folder}，但预检检查的是 {checked}。未写出任何内容。`,
   'problem.PREFLIGHT_FOLDER_DIFFERS.next': '请写入预检检查过的文件夹，或在任何密钥材料存在之前为新文件夹重新执行预检。',
   'problem.PREFLIGHT_EXPIRY_DIFFERS':
-    '包装后材料包将请求密钥材料到期时间 {given}，但预检计划的是 {planned}（任何丢失确认也是针对它作出的）。未写出任何内容。',
+    '已包装密钥材料包将请求密钥材料到期时间 {given}，但预检计划的是 {planned}（任何丢失确认也是针对它作出的）。未写出任何内容。',
   'problem.PREFLIGHT_EXPIRY_DIFFERS.next':
     '请按预检步骤中选择的到期时间写出材料包。如需更改，请重新开始离线端：新的会话，新的预检。',
   'problem.MATERIAL_NO_BACKUP_UNACKNOWLEDGED':
@@ -34,7 +34,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'problem.CUSTODY_NOT_PLANNED.next': '保管须在任何密钥材料存在之前计划：请重新开始离线端，并在预检步骤中计划保管人。',
   'preflight.title': '在任何密钥材料存在之前检查文件夹',
   'preflight.intro':
-    '在本仪式要写入的每个位置都通过检查之前，不会生成任何内容：转移介质上包装后材料包的新文件夹、仪式文件夹中的回执，以及（如有保管）每位保管人的文件夹。每个文件夹都必须是新的或空的、能真正完成一次测试写入并有足够空间；每位保管人各用自己的卷，且都不在转移介质上。',
+    '在本仪式要写入的每个位置都通过检查之前，不会生成任何内容：转移介质上已包装密钥材料包的新文件夹、仪式文件夹中的回执，以及（如有保管）每位保管人的文件夹。每个文件夹都必须是新的或空的、能真正完成一次测试写入并有足够空间；每位保管人各用自己的卷，且都不在转移介质上。',
   'preflight.custody': '保留密钥材料的保管份额（N 位保管人中的 M 位）',
   'preflight.custody.hint': '份额在密钥材料生成之后、包装之前写出（“保管”页面）；其文件夹现在就会检查。',
   'preflight.no-backup.title': '这些 AES 密钥材料将不存在任何副本',
@@ -44,7 +44,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
     '我已了解：这些密钥材料没有保存在任何地方，{expiresAt} 之后将永远丢失（将记入日志并打印在回执上）',
   'preflight.button': '检查文件夹',
   'preflight.passed': '预检已通过。本仪式只会写入以下位置：',
-  'preflight.bundle': '包装后材料包（新文件夹）：',
+  'preflight.bundle': '已包装密钥材料包（新文件夹）：',
   'preflight.receipt': '回执文件夹：',
   'preflight.custodian': '保管人 {n}：',
   'preflight.expiry-never': '材料包中请求的密钥材料到期时间：永不过期。',

@@ -3,55 +3,56 @@ import type { enCeremonySafety } from '../en/ceremony-safety';
 
 export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]: string } = {
   'problem.PREFLIGHT_NOT_A_FOLDER':
-    '{role, select, bundle {包装后材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 已存在，但不是文件夹。未生成任何内容。',
+    '{role, select, bundle {已包装密钥材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 已存在，但不是文件夹。未生成任何内容。',
   'problem.PREFLIGHT_NOT_A_FOLDER.next': '请改选一个文件夹路径，然后重新执行此步骤。',
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY':
-    '{role, select, bundle {包装后材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 中已有 {count, plural, other {# 项}}，例如 {first}；Keyferry 只写入新的或空的文件夹。未生成任何内容。',
+    '{role, select, bundle {已包装密钥材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 中已有 {count, plural, other {# 项}}，例如 {first}；Keyferry 只写入新的或空的文件夹。未生成任何内容。',
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY.next': '请选择新的文件夹名称（或先清空该文件夹），然后重新执行此步骤。',
   'problem.PREFLIGHT_FILE_EXISTS':
-    '{role, select, bundle {包装后材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 中已有 {file}；Keyferry 从不覆盖文件。未生成任何内容。',
+    '{role, select, bundle {已包装密钥材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 中已有 {file}；Keyferry 从不覆盖文件。未生成任何内容。',
   'problem.PREFLIGHT_FILE_EXISTS.next': '请移走 {file} 或选择其他文件夹，然后重新执行此步骤。',
   'problem.PREFLIGHT_FOLDER_MISSING':
-    '{role, select, bundle {包装后材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 不存在。未生成任何内容。',
+    '{role, select, bundle {已包装密钥材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 不存在。未生成任何内容。',
   'problem.PREFLIGHT_FOLDER_MISSING.next': '请插入介质并创建该文件夹，或选择一个已存在的文件夹。',
   'problem.PREFLIGHT_PARENT_MISSING':
-    '无法创建{role, select, bundle {包装后材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：其上级 {parent} 不是已存在的文件夹。未生成任何内容。',
+    '无法创建{role, select, bundle {已包装密钥材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：其上级 {parent} 不是已存在的文件夹。未生成任何内容。',
   'problem.PREFLIGHT_PARENT_MISSING.next': '请插入介质，或选择上级文件夹已存在的路径。',
   'problem.PREFLIGHT_READ_ONLY':
-    '无法写入{role, select, bundle {包装后材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：介质为只读。未生成任何内容。',
+    '无法写入{role, select, bundle {已包装密钥材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：介质为只读。未生成任何内容。',
   'problem.PREFLIGHT_READ_ONLY.next': '请使用可写介质（检查写保护开关）或选择其他文件夹，然后重新执行此步骤。',
   'problem.PREFLIGHT_MEDIA_FULL':
-    '无法写入{role, select, bundle {包装后材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：介质已满。未生成任何内容。',
+    '无法写入{role, select, bundle {已包装密钥材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：介质已满。未生成任何内容。',
   'problem.PREFLIGHT_MEDIA_FULL.next': '请释放该介质的空间或改用其他介质，然后重新执行此步骤。',
   'problem.PREFLIGHT_NOT_WRITABLE':
-    '无法写入{role, select, bundle {包装后材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：测试写入失败（{reason}）。未生成任何内容。',
+    '无法写入{role, select, bundle {已包装密钥材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：测试写入失败（{reason}）。未生成任何内容。',
   'problem.PREFLIGHT_NOT_WRITABLE.next': '请检查介质及其权限，或选择其他文件夹，然后重新执行此步骤。',
   'problem.PREFLIGHT_NO_ROOM':
-    '{role, select, bundle {包装后材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 所在卷仅剩 {freeKiB} KiB，但将写入约 {neededKiB} KiB。未生成任何内容。',
+    '{role, select, bundle {已包装密钥材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 所在卷仅剩 {freeKiB} KiB，但将写入约 {neededKiB} KiB。未生成任何内容。',
   'problem.PREFLIGHT_NO_ROOM.next': '请释放该介质的空间或改用其他介质，然后重新执行此步骤。',
   'problem.PREFLIGHT_SAME_FOLDER':
-    '{role, select, bundle {包装后材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 同时被用于另一用途。未生成任何内容。',
+    '{role, select, bundle {已包装密钥材料包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 同时被用于另一用途。未生成任何内容。',
   'problem.PREFLIGHT_SAME_FOLDER.next': '请为每项输出指定各自的文件夹，然后重新执行此步骤。',
   'problem.PREFLIGHT_SAME_VOLUME':
     '保管人 {first} 的文件夹（{firstFolder}）与保管人 {second} 的文件夹（{secondFolder}）位于同一卷：丢失或被复制一个驱动器就会泄露两份份额。未生成任何内容。',
   'problem.PREFLIGHT_SAME_VOLUME.next':
-    '请为每位保管人的份额使用各自的可移动介质（仅限演练：--shares-on-one-volume）。',
+    '请为每位保管人的份额使用各自的移动存储介质（仅限演练：--shares-on-one-volume）。',
   'problem.PREFLIGHT_ON_TRANSFER_MEDIA':
-    '保管人 {index} 的文件夹（{folder}）与将带往在线工作站的包装后材料包（{bundle}）位于同一卷。未生成任何内容。',
-  'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next': '请将每位保管人的份额放在各自的可移动介质上，而不是传输介质上。',
+    '保管人 {index} 的文件夹（{folder}）与将带往联网工作站的已包装密钥材料包（{bundle}）位于同一卷。未生成任何内容。',
+  'problem.PREFLIGHT_ON_TRANSFER_MEDIA.next': '请将每位保管人的份额放在各自的移动存储介质上，而不是传输介质上。',
   'problem.BUNDLE_ABANDONED':
     '{dir} 来自一个在写出回执之前已被放弃的离线会话（见其中的 ABANDONED.txt）；没有任何回执记载它，因此不得导入。',
   'problem.BUNDLE_ABANDONED.next':
     '请勿导入。在离线工作站上重新包装到一个新文件夹（如导入令牌已过期，先用 "keyferry online params" 获取新参数），然后导入其回执所记载的包。',
-  'problem.WRAPPED_WITHDRAW_FAILED': '无法标记或停用 {dir} 中已放弃的包装后材料包。',
-  'problem.WRAPPED_WITHDRAW_FAILED.next': '在任何人将其带往在线工作站之前，请手动删除文件夹 {dir}。',
+  'problem.WRAPPED_WITHDRAW_FAILED': '无法标记或停用 {dir} 中已放弃的已包装密钥材料包。',
+  'problem.WRAPPED_WITHDRAW_FAILED.next': '在任何人将其带往联网工作站之前，请手动删除文件夹 {dir}。',
   'problem.CEREMONY_STOPPED': '仪式会话已停止：本会话中不再执行任何步骤，停止后产生的密钥材料会立即擦除。',
   'problem.CEREMONY_STOPPED.next': '请使用同一日志在新会话中重新执行此步骤。',
   'cli.preflight-passed':
-    '预检：包装后材料包文件夹（{bundle}，新建）和回执文件夹（{receipts}）{custodians, plural, =0 {} other {以及 # 个保管人文件夹}}均可写入且空间充足。',
+    '预检：已包装密钥材料包文件夹（{bundle}，新建）和回执文件夹（{receipts}）{custodians, plural, =0 {} other {以及 # 个保管人文件夹}}均可写入且空间充足。',
   'cli.bundle-withdrawn':
-    '{dir} 中的包装后材料包已撤回（已标记 ABANDONED.txt；没有回执记载它）：在线导入会拒绝它；请勿带过去。',
-  'cli.bundle-delete-by-hand': '无法撤回 {dir} 中的包装后材料包：在任何人将其带往在线工作站之前，请手动删除该文件夹。',
+    '{dir} 中的已包装密钥材料包已撤回（已标记 ABANDONED.txt；没有回执记载它）：在线导入会拒绝它；请勿带过去。',
+  'cli.bundle-delete-by-hand':
+    '无法撤回 {dir} 中的已包装密钥材料包：在任何人将其带往联网工作站之前，请手动删除该文件夹。',
   'cli.stopped':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 在步骤“{state}”停止：{wiped, plural, =0 {当时未持有已完成的密钥材料（正在生成的密钥会被丢弃）} other {所持有的密钥材料（# 个密钥）已擦除}}；{withdrawn, select, none {本次尝试没有任何包或回执被视为已写出} other {没有回执的包 {withdrawn} 已撤回}}{handDelete, select, none {} other {（请手动删除 {handDelete}：无法撤回）}}；停止已记入日志，日志锁已释放。如需继续，请使用 --journal {journal} 再次运行同一命令（本次尝试将显示为已放弃）。',
   'cli.stopped-finished':

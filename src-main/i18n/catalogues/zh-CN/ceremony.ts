@@ -74,9 +74,9 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.WRAPPED_KEY_ALREADY_IMPORTED': '密钥 {keyId} 已经用其他导入参数导入过。',
   'problem.WRAPPED_KEY_ALREADY_IMPORTED.next': '请用 “keyferry online status” 检查它，不要再次导入。',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED':
-    '此包中密钥 {keyId} 的密钥材料与 KMS 绑定的密钥材料不同：此处的 KCV 为 {held}，首次导入时为 {bound}（日志第 {seq} 条）。KMS 只接受首次导入该密钥的密钥材料，删除或过期后也是如此（KMS.2606）。未向 KMS 发送任何内容；导入令牌仍未使用。',
+    '此包中密钥 {keyId} 的密钥材料与 KMS 绑定的密钥材料不同：此处的密钥校验值（KCV）为 {held}，首次导入时为 {bound}（日志第 {seq} 条）。KMS 只接受首次导入该密钥的密钥材料，删除或过期后也是如此（KMS.2606）。未向 KMS 发送任何内容；导入令牌仍未使用。',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next':
-    '请在离线工作站上用这些导入参数恢复原密钥材料（keyferry custody restore，使用保管份额或 HSM 令牌），并导入该恢复生成的包装后材料包。从未导入过的新密钥材料需要新建密钥。',
+    '请在离线工作站上用这些导入参数恢复原密钥材料（keyferry custody restore，使用保管份额或 HSM 令牌），并导入该恢复生成的已包装密钥材料包。从未导入过的新密钥材料需要新建密钥。',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY':
     '日志 {journal} 记录的是仪式 {recorded}，但此导入参数包属于仪式 {ceremonyId}。一个日志只记录一个仪式，这样其回执只封存并列出该仪式的内容；此包的任何内容均未被使用。',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':

@@ -28,11 +28,11 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.about.custody-restore':
     '用至少 M 份托管份额重建密钥材料：份额文件（--share）和/或根据打印凭条录入的份额\n（--typed，每张凭条一个文本文件），并用每份份额中记录的密钥校验值或公钥指纹加以证明。\n份额不足 M 份、属于其他仪式或密钥的份额、损坏或重复的份额：都会被拒绝，且不写出任何内容\n（带 --bundle 时，日志会记录此次拒绝）。',
   'cli.about.airgap-wrap':
-    '仪式的离线侧：每位见证人确认导入参数包的摘要，在此生成（或读入、或在 HSM 中生成）密钥材料并包装，\n写出已包装密钥材料包和回执。请给出 --bundle，或改为给出控制台文件：\n--console-wrapping-key、--key-id、--spec 和 --import-token。',
+    '仪式的离线侧：每位见证人确认导入参数包摘要，在此生成（或读入、或在 HSM 中生成）密钥材料并包装，\n写出已包装密钥材料包和回执。请给出 --bundle，或改为给出控制台文件：\n--console-wrapping-key、--key-id、--spec 和 --import-token。',
   'cli.about.online-create-key':
     '开始仪式（创建其日志），并在 KMS 中创建外部密钥，状态为待导入：\n来自计划文件，或由选项描述的一个密钥。',
   'cli.about.online-params':
-    '为仪式的每个密钥获取包装密钥和导入令牌，把导入参数包写入可移动介质，\n并打印其摘要，供向见证人朗读。',
+    '为仪式的每个密钥获取包装密钥和导入令牌，把导入参数包写入移动存储介质，\n并打印其摘要，供向见证人朗读。',
   'cli.about.online-import':
     '用离线回执上的摘要以及 KMS 签发的参数检查已包装密钥材料包，导入它，\n证明每个密钥可用，并写出联网侧回执。',
   'cli.about.online-status': '按 KMS 的视角显示仪式的每个密钥，并再次证明已导入的密钥。',
@@ -43,7 +43,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '凭据：KEYFERRY_AK 和 KEYFERRY_SK（以及 KEYFERRY_SECURITY_TOKEN），或 KEYFERRY_IAM_TOKEN，\n或配置文件。命令行上从不接受凭据。',
   'cli.note.kms-sim-advance': 'Keyferry 本身始终使用本机时间：其日志和回执都以本机时间记录。',
   'cli.note.kms-sim.clock':
-    '模拟器的时钟决定 KMS 的判断（令牌和密钥材料的有效期）；调整后的时钟保存在 --state 文件中。\n请求仍以本机时间签名，模拟器接受与其自身时间或真实时间相差 15 分钟以内的签名日期。',
+    '模拟器的时钟决定 KMS 的判断（导入令牌的有效期和密钥材料到期时间）；调整后的时钟保存在 --state 文件中。\n请求仍以本机时间签名，模拟器接受与其自身时间或真实时间相差 15 分钟以内的签名日期。',
   'cli.note.kms-sim.rehearsal-only': '模拟器仅用于演练：切勿向其中导入真实的密钥材料。',
   'cli.note.rehearse': '只有每个密钥都已导入并证明可用时，退出码才为 0。',
   'cli.note.wrap':
@@ -61,12 +61,12 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.witness-confirms':
     '见证人 NAME 听联网工作站朗读后录入的导入参数包摘要：每个 --witness 一次\n（一个值绝不算作另一人的确认）；不给出时，在终端上依次询问每位见证人，任何人都不能跳过',
   'cli.opt.confirm-fingerprint': '已移除（一个值曾被记为所有见证人的确认）：请使用 --witness-confirms',
-  'cli.opt.expires': '请求的 AES 密钥材料过期时间：never（默认）或 ISO 日期时间',
+  'cli.opt.expires': '请求的 AES 密钥材料到期时间：never（默认）或 ISO 日期时间',
   'cli.opt.receipt-dir': '回执的存放位置（默认：日志所在的文件夹）',
   'cli.opt.allow-network': '即使网络已连接也继续（仅用于演练；作为警告记入日志）',
-  'cli.opt.wrapped-out': '可移动介质上用于存放已包装密钥材料包的新文件夹',
+  'cli.opt.wrapped-out': '移动存储介质上用于存放已包装密钥材料包的新文件夹',
   'cli.opt.online-params.wrapping-algorithm':
-    '从现在起向 KMS 请求此包装算法，取代计划中的算法（记入日志）：离线端的 HSM 只支持 SHA-1 的 OAEP 时选 RSAES_OAEP_SHA_1',
+    '从现在起向 KMS 请求此包装密钥算法，取代计划中的算法（记入日志）：离线端的 HSM 只支持 SHA-1 的 OAEP 时选 RSAES_OAEP_SHA_1',
   'cli.opt.wrapping-algorithm': 'RSAES_OAEP_SHA_256（默认）或 RSAES_OAEP_SHA_1（例如用于 SoftHSM 2.6）',
   'cli.opt.passphrase-env': '存放私钥口令的环境变量的名称',
   'cli.opt.hsm-module':
@@ -101,7 +101,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.kms-sim.start-at':
     '模拟器时钟从 WHEN 开始：带时区的日期时间（2027-03-01T09:00:00Z）或从现在起的时长\n（+30d、+25h）；不得早于 --state 文件恢复到的时间',
   'cli.opt.kms-sim.clock-control':
-    '允许 keyferry kms-sim advance 调快时钟（仅限本机，经环回接口），用于演练导入令牌的 24 小时\n或密钥材料过期',
+    '允许 keyferry kms-sim advance 调快时钟（仅限本机，经环回接口），用于演练导入令牌的 24 小时\n或密钥材料到期时间',
   'cli.opt.kms-sim.json':
     '首先只打印一行 JSON，含 endpoint、region、projectId、ak、sk、now、offsetMs、clockControl 和 regions',
   'cli.opt.kms-sim-advance.endpoint': '模拟器打印的终端节点，例如 http://127.0.0.1:43117',
@@ -165,12 +165,12 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.online.ca-file': '额外信任的 CA 证书（PEM）',
   'cli.opt.online.concurrency':
     '同时进行 KMS 调用的密钥数（默认 {default}，最多 {max}）；限流应答（APIG.0308）\n会等待后重新发送',
-  'cli.opt.online-params.out': '可移动介质上用于存放该包的新文件夹',
+  'cli.opt.online-params.out': '移动存储介质上用于存放该包的新文件夹',
   'cli.opt.online-import.bundle': '来自离线工作站的已包装密钥材料包',
   'cli.opt.online-import.expect-digest':
     '必须给出：离线回执“封印”下的“包摘要”，照样录入（16 组，每组四位；含空格时请加引号）。\n摘要不同的包会在向 KMS 发送任何内容之前被拒绝。',
   'cli.opt.online-import.expires':
-    '覆盖 AES 密钥的密钥材料过期时间：never 或 ISO 日期时间（记入日志；默认：按密钥取\n已包装密钥材料包请求的过期时间）',
+    '覆盖 AES 密钥的密钥材料到期时间：never 或 ISO 日期时间（记入日志；默认：按密钥取\n已包装密钥材料包请求的过期时间）',
   'cli.opt.create-key.plan': '仪式计划（JSON：title、operator、witnesses、keys、wrappingAlgorithm、materialExpiry）',
   'cli.opt.create-key.example-plan':
     '打印一份有效的示例计划（不做其他任何事）：keyferry online create-key --example-plan > plan.json，\n然后编辑它；演练写出的也是同样的格式',

@@ -49,7 +49,7 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.TITLE_DIFFERS_FROM_BUNDLE':
     '导入参数包中本次仪式的标题为“{bundle}”，但 --title 给出的是“{given}”：同一仪式的两份回执将出现不同的标题。',
   'problem.TITLE_DIFFERS_FROM_BUNDLE.next':
-    '请省略 --title（将使用参数包中的标题），或给出与参数包完全相同的标题；如需更改标题，请在在线工作站上重新开始仪式。',
+    '请省略 --title（将使用参数包中的标题），或给出与参数包完全相同的标题；如需更改标题，请在联网工作站上重新开始仪式。',
   'problem.PLAN_INVALID': '仪式计划无效：{issuesPhrases}{more, plural, =0 {} other {；另有 # 处问题}}。',
   'problem.PLAN_INVALID.next':
     '请按所指字段后给出的格式更正计划文件中的该字段；keyferry online create-key --example-plan 会打印一份有效的计划供参考，--help 列出每个字段。',

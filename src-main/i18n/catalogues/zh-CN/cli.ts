@@ -74,10 +74,10 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'bundle.cli.keys': '密钥（{count} 个）：',
   'bundle.cli.token-expires':
     '    导入令牌到期   {at, select, unknown {未知} other {{at}（剩余 {hours} 小时 {minutes} 分钟）}}',
-  'bundle.cli.wrapping-key': '    包装密钥       {hex}',
-  'bundle.cli.public-key': '    公钥           {hex}',
-  'bundle.cli.check-value': '    校验值         {hex}',
-  'bundle.cli.material-expiry': '    密钥材料到期   {at}',
+  'bundle.cli.wrapping-key': '    包装密钥         {hex}',
+  'bundle.cli.public-key': '    公钥             {hex}',
+  'bundle.cli.check-value': '    密钥校验值       {hex}',
+  'bundle.cli.material-expiry': '    密钥材料到期时间 {at}',
   'bundle.cli.warning': '警告：{text}',
   'bundle.cli.digest': '摘要 {digest}',
 };

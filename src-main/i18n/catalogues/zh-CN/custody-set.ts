@@ -104,7 +104,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_RESTORE_EXPIRY_REQUIRED.next':
     '请选择恢复后材料的过期时间：--expires original（沿用原过期时间，须仍在将来）、--expires <ISO 日期时间或时长，如 90d>，或 --expires never。',
   'problem.CUSTODY_RESTORE_EXPIRY_PASSED':
-    '原材料过期时间 {at, date, utc} 已过；KMS 会立即再次删除该材料。未恢复任何内容。',
+    '原密钥材料到期时间 {at, date, utc} 已过；KMS 会立即再次删除该材料。未恢复任何内容。',
   'problem.CUSTODY_RESTORE_EXPIRY_PASSED.next':
     '请选择新的过期时间（--expires <ISO 日期时间或时长，如 90d>）或 --expires never。',
   'problem.CUSTODY_RESTORE_EXPIRY_UNKNOWN':
@@ -112,5 +112,5 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_RESTORE_EXPIRY_UNKNOWN.next':
     '请明确给出过期时间：--expires <ISO 日期时间或时长，如 90d> 或 --expires never。',
   'cli.opt.restore.expires':
-    '恢复后的包所请求的材料过期时间：original（材料原有的过期时间，须仍在将来）、never、ISO 日期时间或时长（90d）；材料原有过期时间时必须给出',
+    '恢复后的包所请求的密钥材料到期时间：original（材料原有的过期时间，须仍在将来）、never、ISO 日期时间或时长（90d）；材料原有过期时间时必须给出',
 };

@@ -39,9 +39,9 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_SOURCE_CHOSEN': '本次仪式的密钥材料来自 HSM，不能再从文件加载材料。',
   'problem.HSM_SOURCE_CHOSEN.next': '请为材料来自文件的密钥另行举行仪式。',
   'problem.HSM_CUSTODY_IS_TOKEN':
-    'HSM 中的材料不允许进行 Shamir 保管分片：它从不以明文离开 HSM，因此无法拆分。令牌（序列号 {serial}）以带标签的令牌对象保存它，这就是它的保管副本。',
+    'HSM 中的材料不允许进行 Shamir 保管份额拆分：它从不以明文离开 HSM，因此无法拆分。令牌（序列号 {serial}）以带标签的令牌对象保存它，这就是它的保管副本。',
   'problem.HSM_CUSTODY_IS_TOKEN.next':
-    '请不要使用保管分片；如果策略要求第二份副本，请使用 HSM 厂商自己的备份或克隆流程备份令牌。',
+    '请不要使用保管份额；如果策略要求第二份副本，请使用 HSM 厂商自己的备份或克隆流程备份令牌。',
   'problem.HSM_MODULE_MISSING': '{path} 处没有 PKCS#11 模块。',
   'problem.HSM_MODULE_MISSING.next': '请给出 HSM 厂商 PKCS#11 库的路径，例如 /usr/lib/softhsm/libsofthsm2.so。',
   'problem.HSM_MODULE_UNLOADABLE': '无法将 {path} 作为 PKCS#11 模块加载：{detail}',
@@ -131,11 +131,11 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
     '未包装任何内容。请用 HSM 厂商工具查明是谁替换了该对象；KMS 只接受相同的字节，因此只有记录的材料才能再次导入。',
   'problem.HSM_RESTORE_NOT_RECORDED': '日志 {journal} 中没有密钥 {keyId} 的 HSM 令牌对象记录，因此无法从 HSM 恢复它。',
   'problem.HSM_RESTORE_NOT_RECORDED.next':
-    '请给出在 HSM 中生成该密钥的隔离网络仪式日志（--hsm-journal FILE）；如果材料曾被分片，请用保管分片恢复。',
+    '请给出在 HSM 中生成该密钥的隔离网络仪式日志（--hsm-journal FILE）；如果材料曾被拆分为份额，请用保管份额恢复。',
   'problem.HSM_RESTORE_SHARES_PRESENTED':
-    'HSM 中的材料没有保管分片：它从未以明文离开 HSM，因此从未被拆分，分片不能与从令牌恢复混用。',
+    'HSM 中的材料没有保管份额：它从未以明文离开 HSM，因此从未被拆分，份额不能与从令牌恢复混用。',
   'problem.HSM_RESTORE_SHARES_PRESENTED.next':
-    '请单独举行仪式：要么从令牌恢复（使用 HSM 选项，不提供分片），要么从分片恢复（不使用 HSM 选项）。',
+    '请单独举行仪式：要么从令牌恢复（使用 HSM 选项，不提供份额），要么从份额恢复（不使用 HSM 选项）。',
   'problem.HSM_RESTORE_JOURNAL_INVALID': '隔离网络日志 {file} 不可信：第 {line} 行：{reasonPhrase}。',
   'problem.HSM_RESTORE_JOURNAL_INVALID.next':
     '请使用隔离网络仪式写下的原始日志（可用 keyferry journal verify 检查），而不是被修改过的副本。',

@@ -19,7 +19,7 @@ export const zhCNKeyTable: { readonly [K in keyof typeof enKeyTable]: string } =
   'ckeys.col.group': '副本组',
   'ckeys.groups': '{count, plural, other {# 个副本组}}',
   'ckeys.group.primary':
-    '主密钥，{count, plural, other {# 个副本}}：{proof, select, public_key_equal {已证明：每个副本的公钥相同} kcv_of_wrapped_material {已证明：为每个副本包装的密钥材料校验值相同} other {尚未证明密钥材料相同}}',
+    '主密钥，{count, plural, other {# 个副本}}：{proof, select, public_key_equal {已证明：每个副本的公钥相同} kcv_of_wrapped_material {已证明：为每个副本包装的密钥材料的密钥校验值（KCV）相同} other {尚未证明密钥材料相同}}',
   'ckeys.group.replica': '{alias} 的副本',
   'ckeys.created': '已创建 {count, plural, other {# 个外部密钥}}：见“本次仪式的密钥”。',
   'params.col.fingerprint': '包装密钥指纹（SHA-256）',

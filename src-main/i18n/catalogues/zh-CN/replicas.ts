@@ -20,7 +20,7 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
     '计划在区域 {region}、项目 {projectId} 中创建副本：这正是本仪式自身的连接，密钥本身就在那里创建。未创建任何内容。',
   'problem.REPLICA_SAME_AS_PRIMARY.next': '请从计划中删除该副本，或将仪式连接到其他区域或项目。',
   'problem.WRAPPED_REPLICA_MISMATCH':
-    '密钥 {keyId} 创建时是{created, select, none {独立密钥} other {{created} 的副本}}，但包装后材料包中它是{held, select, none {独立密钥} other {{held} 的副本}}。未导入任何内容。',
+    '密钥 {keyId} 创建时是{created, select, none {独立密钥} other {{created} 的副本}}，但已包装密钥材料包中它是{held, select, none {独立密钥} other {{held} 的副本}}。未导入任何内容。',
   'problem.WRAPPED_REPLICA_MISMATCH.next': '请在离线工作站上，依据本工作站写出的导入参数包重新包装材料。',
   'problem.REPLICA_GROUP_NOT_PROVEN':
     '密钥 {primary} 的副本组并未持有同一份材料：{region} 中的 {keyId} 的 get-publickey 返回 SHA-256 {found}，而包装后的材料为 {expected}。该副本组未得到证明；此拒绝已记入日志。',

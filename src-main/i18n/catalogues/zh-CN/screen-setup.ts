@@ -3,7 +3,7 @@ import type { enScreenSetup } from '../en/screen-setup';
 
 export const zhCNScreenSetup: { readonly [K in keyof typeof enScreenSetup]: string } = {
   'setup.paperSize.label': '回执纸张',
-  'setup.paperSize.hint': '回执和托管单以此纸张尺寸保存为 PDF，并记入日志。',
+  'setup.paperSize.hint': '回执和托管凭条以此纸张尺寸保存为 PDF，并记入日志。',
   'setup.paperSize.A4': 'A4（210 × 297 毫米）',
   'setup.paperSize.Letter': '美国 Letter（8.5 × 11 英寸）',
   'setup.receiptLanguage.label': '回执语言',
