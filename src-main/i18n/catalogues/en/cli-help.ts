@@ -64,7 +64,8 @@ export const enCliHelp = {
   'cli.opt.witness-confirms':
     'the import-parameters bundle digest as witness NAME typed it after hearing it read aloud from the\nonline workstation: once per --witness (one value never counts for another person); without it on\na terminal each witness is asked in turn, and nobody is skipped',
   'cli.opt.confirm-fingerprint': 'removed (one value was credited to every witness): use --witness-confirms',
-  'cli.opt.expires': 'requested AES material expiry: never (default) or an ISO date-time',
+  'cli.opt.expires':
+    'requested AES material expiry: never (default), a duration from now (90d, 36h, 1d12h: whole d, h, m, s) or a date-time with its zone (2030-01-31T00:00:00Z)',
   'cli.opt.receipt-dir': "where the receipt goes (default: the journal's folder)",
   'cli.opt.allow-network': 'go on although a network is up (rehearsals only; journaled as a warning)',
   'cli.opt.wrapped-out': 'a new folder on the removable media for the wrapped-material bundle',
@@ -156,7 +157,8 @@ export const enCliHelp = {
   'cli.opt.airgap.journal': 'the air-gapped journal (created when new, continued when it exists)',
   'cli.opt.airgap.material': 'existing key material (else fresh material is generated here)',
   'cli.opt.airgap.custody': 'split the keys M-of-N; each share goes to a --custodian-folder (checked: one per volume)',
-  'cli.opt.airgap.custodian': 'names a custodian (repeat, one per share)',
+  'cli.opt.airgap.custodian':
+    'names a custodian (repeat, one per share, in the order of the --custodian-folder options; required unless --shares-on-one-volume)',
   'cli.opt.airgap.custodian-folder': "a custodian's folder, on its own media (repeat, one per share)",
   'cli.opt.airgap.shares-on-one-volume':
     'rehearsals only: accept custody folders on one volume (without --custodian-folder: <parent of\n--out>/custodian-<i>); journaled and printed as a warning',

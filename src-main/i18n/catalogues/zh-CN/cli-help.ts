@@ -61,7 +61,8 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.witness-confirms':
     '见证人 NAME 听联网工作站朗读后录入的导入参数包摘要：每个 --witness 一次\n（一个值绝不算作另一人的确认）；不给出时，在终端上依次询问每位见证人，任何人都不能跳过',
   'cli.opt.confirm-fingerprint': '已移除（一个值曾被记为所有见证人的确认）：请使用 --witness-confirms',
-  'cli.opt.expires': '请求的 AES 密钥材料到期时间：never（默认）或 ISO 日期时间',
+  'cli.opt.expires':
+    '请求的 AES 密钥材料到期时间：never（默认）、从现在起算的时长（90d、36h、1d12h：整数的 d、h、m、s）或带时区的日期时间（2030-01-31T00:00:00Z）',
   'cli.opt.receipt-dir': '回执的存放位置（默认：日志所在的文件夹）',
   'cli.opt.allow-network': '即使网络已连接也继续（仅用于演练；作为警告记入日志）',
   'cli.opt.wrapped-out': '移动存储介质上用于存放已包装密钥材料包的新文件夹',
@@ -150,7 +151,8 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.airgap.journal': '离线日志（新建或续写）',
   'cli.opt.airgap.material': '已有的密钥材料（否则在此生成新的密钥材料）',
   'cli.opt.airgap.custody': '将密钥按 M-of-N 拆分；每份写入一个 --custodian-folder（会检查：每卷一份）',
-  'cli.opt.airgap.custodian': '一位保管人的姓名（可重复，每份一个）',
+  'cli.opt.airgap.custodian':
+    '一位保管人的姓名（可重复，每份一个，顺序与 --custodian-folder 选项相同；除非使用 --shares-on-one-volume，否则必填）',
   'cli.opt.airgap.custodian-folder': '保管人的文件夹，位于其自己的介质上（可重复，每份一个）',
   'cli.opt.airgap.shares-on-one-volume':
     '仅用于演练：接受位于同一个卷上的托管文件夹（不给 --custodian-folder 时：<--out 的上级>/custodian-<i>）；记入日志并作为警告打印',
