@@ -3,10 +3,13 @@
  * (Node's roots plus an optional extra CA bundle), an optional CONNECT proxy, a deadline per
  * request, a size cap on answers, and failures classified as "certainly not delivered"
  * (refused, DNS, TLS, proxy) or "ambiguous" (timeout or dropped connection after sending).
+ * Kept-alive connections are reused only while fresh (see `staleSocketDropper`), so a request is
+ * not written into a connection the server already closed.
  */
 import { X509Certificate } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import type { Socket } from 'node:net';
 import tls from 'node:tls';
 import { KmsError, badResponse, kmsClientError } from './errors';
 import { simulatedRegionOf } from './endpoint';
@@ -79,6 +82,38 @@ function classify(error: NodeJS.ErrnoException, url: URL, written: boolean): Kms
   );
 }
 
+/**
+ * How long a kept-alive connection may have been idle and still carry a request. Servers close idle
+ * connections after a few seconds (Node's own server after 5 s, announcing it in `Keep-Alive:
+ * timeout=5`); the agent drops an idle socket by a timer shortly before, but a timer runs only when
+ * the event loop does: held for seconds (a synchronous key generation under load), the next request
+ * would go out on a connection the server closed meanwhile and fail after it was written, an
+ * ambiguous failure that costs a reconcile. Checked against the wall clock when a request is made,
+ * well below any server's idle timeout; a new connection costs one handshake.
+ */
+const MAX_IDLE_REUSE_MS = 1000;
+
+/**
+ * For `agent`: a function, called before each request, that closes and forgets the free sockets
+ * idle for longer than `maxIdleMs` (idle since the agent freed them), so the request opens a new
+ * connection instead. (The agent takes the last free socket without looking whether it was closed,
+ * so a closed socket is also taken out of its free list.)
+ */
+function staleSocketDropper(agent: http.Agent, maxIdleMs: number): () => void {
+  const idleSince = new WeakMap<Socket, number>();
+  agent.on('free', (socket: Socket) => idleSince.set(socket, Date.now()));
+  return () => {
+    const now = Date.now();
+    for (const sockets of Object.values(agent.freeSockets)) {
+      for (const socket of [...(sockets ?? [])]) {
+        if (now - (idleSince.get(socket) ?? 0) <= maxIdleMs) continue;
+        sockets?.splice(sockets.indexOf(socket), 1);
+        socket.destroy();
+      }
+    }
+  };
+}
+
 /** The transport over node:http/https described above. */
 export function createNodeTransport(options: NodeTransportOptions = {}): HttpTransport {
   const env = options.env ?? process.env;
@@ -86,6 +121,10 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
     options.extraCaPem === undefined ? undefined : [...tls.rootCertificates, ...parseCaBundle(options.extraCaPem)];
   const httpsAgent = new https.Agent({ keepAlive: true, timeout: 4000, ...(ca ? { ca } : {}) });
   const httpAgent = new http.Agent({ keepAlive: true, timeout: 4000 });
+  const dropStale = {
+    https: staleSocketDropper(httpsAgent, MAX_IDLE_REUSE_MS),
+    http: staleSocketDropper(httpAgent, MAX_IDLE_REUSE_MS),
+  };
 
   async function send(spec: HttpRequestSpec): Promise<HttpResponse> {
     const deadline = Date.now() + spec.timeoutMs;
@@ -117,6 +156,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
       },
     };
     const socket = tunnelSocket;
+    if (!socket) (isHttps ? dropStale.https : dropStale.http)();
     const request = socket
       ? // No agent: with createConnection and no agent, Node uses exactly this socket.
         http.request({ ...requestOptions, createConnection: () => socket })

@@ -3,6 +3,7 @@
  * optional extra CA, HTTPS through a CONNECT proxy (HTTPS_PROXY / NO_PROXY), timeouts and
  * connection failures as plain KmsErrors.
  */
+import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KmsClient } from '../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
 import { endpointForRegion, parseExplicitEndpoint } from '../../../src-main/core/kms/endpoint';
+import { createNodeTransport } from '../../../src-main/core/kms/http-transport';
 import { bypassesProxy, proxyForTarget } from '../../../src-main/core/kms/proxy';
 import { startSimWithClient, type SimSetup } from './helpers/sim';
 import { makeTestPki, type TestPki } from './helpers/tls';
@@ -236,6 +238,87 @@ describe('timeouts and connection failures', () => {
       client.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+/**
+ * A server in another process that closes a keep-alive connection after 2.5 s idle (as Node's own
+ * server does after 5 s; it announces `Keep-Alive: timeout=2`, so Node's agent would drop the socket
+ * after 1 s idle, had its timer a chance to run): it counts the requests it received, so a test sees what reached it.
+ */
+function startIdleClosingServer(): Promise<{ port: number; received: () => Promise<number>; stop: () => void }> {
+  const script = `
+    const http = require('node:http');
+    let count = 0;
+    let connections = 0;
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        count += 1;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ count, connections }));
+      });
+    });
+    server.on('connection', () => (connections += 1));
+    server.keepAliveTimeout = 2500;
+    server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
+    process.stdin.on('data', () => process.stdout.write('received ' + count + '\\n'));
+  `;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  const waiters: ((line: string) => void)[] = [];
+  let buffered = '';
+  child.stdout.on('data', (d: Buffer) => {
+    buffered += d.toString();
+    for (let i = buffered.indexOf('\n'); i >= 0; i = buffered.indexOf('\n')) {
+      const line = buffered.slice(0, i);
+      buffered = buffered.slice(i + 1);
+      const waiter = waiters.shift();
+      if (waiter) waiter(line);
+      else lines.push(line);
+    }
+  });
+  const nextLine = () =>
+    new Promise<string>((resolve) => {
+      const line = lines.shift();
+      if (line !== undefined) resolve(line);
+      else waiters.push(resolve);
+    });
+  return nextLine().then((port) => ({
+    port: Number(port),
+    received: async () => {
+      child.stdin.write('?\n');
+      return Number((await nextLine()).replace('received ', ''));
+    },
+    stop: () => child.kill('SIGKILL'),
+  }));
+}
+
+describe('keep-alive connections the server closed while idle', () => {
+  it('a request after the event loop was held longer than the server keeps idle connections goes out on a new one', async () => {
+    const server = await startIdleClosingServer();
+    const transport = createNodeTransport();
+    const send = () =>
+      transport.send({
+        method: 'POST',
+        url: new URL(`http://127.0.0.1:${server.port}/v1.0/a4a5d4098fb4474fa22cd05f897d6b99/kms/list-keys`),
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.from('{}'),
+        timeoutMs: 10_000,
+      });
+    try {
+      expect(JSON.parse((await send()).body.toString())).toEqual({ count: 1, connections: 1 });
+      // A request right after the last one still takes the kept-alive connection.
+      expect(JSON.parse((await send()).body.toString())).toEqual({ count: 2, connections: 1 });
+      // Held for 3.5 s (a synchronous key generation under load): no timer of this process runs,
+      // while the server closes the idle connection. The next request must not be written into it.
+      const until = Date.now() + 3500;
+      while (Date.now() < until);
+      expect(JSON.parse((await send()).body.toString())).toEqual({ count: 3, connections: 2 });
+      expect(await server.received()).toBe(3);
+    } finally {
+      transport.close();
+      server.stop();
     }
   });
 });
