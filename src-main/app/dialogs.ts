@@ -18,6 +18,7 @@ const PICKS: Readonly<Record<PathPurpose, { file: boolean; create: boolean }>> =
   'custody-folder': { file: false, create: true },
   'material-file': { file: true, create: false },
   'share-file': { file: true, create: false },
+  'backup-file': { file: true, create: false },
   'console-file': { file: true, create: false },
   'journal-file': { file: true, create: false },
   'plan-file': { file: true, create: false },

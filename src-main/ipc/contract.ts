@@ -235,8 +235,13 @@ export const channels = {
   splitCustody: defineChannel('custody.split', noRequest, airgap.custodySplitSchema),
   restoreCheckNetwork: defineChannel('restore.check-network', noRequest, airgap.airGapNetworkSchema),
   restoreReadBundle: defineChannel('restore.read-bundle', airgap.folderRequestSchema, restore.restoreParametersSchema),
-  restorePreflight: defineChannel('restore.preflight', airgap.preflightRequestSchema, airgap.preflightSchema),
+  restorePreflight: defineChannel('restore.preflight', restore.restorePreflightRequestSchema, airgap.preflightSchema),
   presentShare: defineChannel('restore.present-share', restore.presentShareRequestSchema, restore.presentedShareSchema),
+  presentBackup: defineChannel(
+    'restore.present-backup',
+    restore.presentBackupRequestSchema,
+    restore.presentedBackupSchema,
+  ),
   rebuildMaterial: defineChannel('restore.rebuild', noRequest, restore.restoredKeySchema),
   restoreFromHsm: defineChannel('restore.from-hsm', hsm.restoreFromHsmRequestSchema, hsm.hsmRestoredSchema),
   restoreConfirmAsWitness: defineChannel(

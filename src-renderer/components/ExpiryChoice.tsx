@@ -1,6 +1,8 @@
 /**
  * The material expiry for AES keys: never, or at 00:00 UTC on a date; on the online side also
- * "as each bundle requests" (what the air-gapped side wrote and the witnesses signed).
+ * "as each bundle requests" (what the air-gapped side wrote and the witnesses signed); on the
+ * restore screen also the material's original expiry and a duration from now, with nothing
+ * chosen beforehand when the material had an expiry (kind null).
  * Asymmetric material never expires whatever is chosen (KMS rule).
  */
 import type { MaterialExpiryChoice } from '../../src-main/ipc/contract';
@@ -8,17 +10,25 @@ import { TextField } from './Fields';
 import { useT } from '../i18n';
 
 export interface ExpiryForm {
-  readonly kind: 'bundle' | 'never' | 'at';
+  /** null: nothing chosen yet. */
+  readonly kind: 'bundle' | 'never' | 'at' | 'original' | 'in' | null;
   readonly date: string;
+  /** For 'in': a duration such as 90d, 36h or 1d12h. */
+  readonly duration?: string;
 }
+
+/** A duration as the core's parser takes it (core/time-text.ts): whole days, hours, minutes, seconds. */
+const DURATION = /^\s*(\d+[dhms])+\s*$/;
 
 /** The request value: undefined for "as the bundle requests". */
 export function expiryChoice(form: ExpiryForm): MaterialExpiryChoice | undefined {
-  if (form.kind === 'bundle') return undefined;
-  return form.kind === 'never' ? { kind: 'never' } : { kind: 'at', at: `${form.date}T00:00:00Z` };
+  if (form.kind === 'never') return { kind: 'never' };
+  return form.kind === 'at' ? { kind: 'at', at: `${form.date}T00:00:00Z` } : undefined;
 }
 
 export function expiryComplete(form: ExpiryForm): boolean {
+  if (form.kind === null) return false;
+  if (form.kind === 'in') return DURATION.test(form.duration ?? '');
   return form.kind !== 'at' || /^\d{4}-\d{2}-\d{2}$/.test(form.date);
 }
 
@@ -28,15 +38,20 @@ export function ExpiryChoice({
   value,
   onChange,
   offerBundle = false,
+  original,
+  offerDuration = false,
 }: {
   name: string;
   legend: string;
   value: ExpiryForm;
   onChange: (form: ExpiryForm) => void;
   offerBundle?: boolean;
+  /** The material's original expiry (epoch ms), offered as a choice; undefined: not offered. */
+  original?: number;
+  offerDuration?: boolean;
 }) {
   const { t } = useT();
-  const option = (kind: ExpiryForm['kind'], label: string) => (
+  const option = (kind: NonNullable<ExpiryForm['kind']>, label: string) => (
     <div className="choice">
       <input
         type="radio"
@@ -53,6 +68,7 @@ export function ExpiryChoice({
       <legend>{legend}</legend>
       <p className="hint">{t('expiry.hint')}</p>
       {offerBundle && option('bundle', t('expiry.bundle'))}
+      {original !== undefined && option('original', t('expiry.original', { at: original }))}
       {option('never', t('expiry.never'))}
       {option('at', t('expiry.at'))}
       {value.kind === 'at' && (
@@ -61,6 +77,14 @@ export function ExpiryChoice({
           type="date"
           value={value.date}
           onChange={(date) => onChange({ ...value, date })}
+        />
+      )}
+      {offerDuration && option('in', t('expiry.in'))}
+      {value.kind === 'in' && (
+        <TextField
+          label={t('expiry.duration')}
+          value={value.duration ?? ''}
+          onChange={(duration) => onChange({ ...value, duration })}
         />
       )}
     </fieldset>

@@ -2,6 +2,7 @@
 import type {
   ArtefactToConfirmView,
   HsmRestoredView,
+  PresentedBackupView,
   PresentedShareView,
   Request,
   Response,
@@ -20,6 +21,8 @@ export interface RestoreSlice {
   restoreNetwork: Response<'restoreCheckNetwork'> | null;
   restoreParameters: RestoreParametersView | null;
   presentedShares: PresentedShareView[];
+  /** The custody backup presented (from its file or typed/pasted), or null. */
+  presentedBackup: PresentedBackupView | null;
   restored: RestoredKeyView | null;
   /** HSM material restored from its token objects (instead of shares): objects found and proven. */
   hsmRestored: HsmRestoredView | null;
@@ -29,6 +32,7 @@ export interface RestoreSlice {
   restoreCheckNetwork(): Promise<void>;
   restoreReadBundle(folder: string): Promise<void>;
   presentShare(request: Request<'presentShare'>): Promise<boolean>;
+  presentBackup(request: Request<'presentBackup'>): Promise<boolean>;
   rebuildMaterial(): Promise<void>;
   /** Sends the PIN in this one request; the answer (and the store) never holds it. */
   restoreFromHsm(request: Request<'restoreFromHsm'>): Promise<void>;
@@ -44,6 +48,7 @@ type RestoreViews =
   | 'restoreNetwork'
   | 'restoreParameters'
   | 'presentedShares'
+  | 'presentedBackup'
   | 'restored'
   | 'hsmRestored'
   | 'restoreConfirmations'
@@ -56,6 +61,7 @@ export function emptyRestore(): Pick<RestoreSlice, RestoreViews> {
     restoreNetwork: null,
     restoreParameters: null,
     presentedShares: [],
+    presentedBackup: null,
     restored: null,
     hsmRestored: null,
     restoreConfirmations: [],
@@ -97,6 +103,13 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
         uiAction('action.checking-share', { person: request.presentedBy }),
         () => api().presentShare(request),
         (share) => set({ presentedShares: [...get().presentedShares, share] }),
+      ),
+    presentBackup: (request) =>
+      step(
+        'restore-shares',
+        uiAction('action.checking-backup'),
+        () => api().presentBackup(request),
+        (presentedBackup) => set({ presentedBackup }),
       ),
     rebuildMaterial: async () => {
       await step(

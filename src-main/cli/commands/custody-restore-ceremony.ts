@@ -12,7 +12,8 @@ import { onlineImportHint } from '../command-line';
 import path from 'node:path';
 import { lstat } from 'node:fs/promises';
 import { cliAppIdentity } from '../software-identity';
-import { parseMaterialExpiry, type MaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
+import type { MaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
+import { restoredExpiry } from '../../core/ceremony/restore/restored-expiry';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 
 import { KeyferryError } from '../../core/errors';
@@ -44,31 +45,6 @@ const exists = (file: string): Promise<boolean> =>
     () => false,
   );
 
-/**
- * The material expiry the restored bundle requests: never a silent change of policy. When the
- * fresh bundle says the material had an expiry, --expires must choose: `original` (that expiry,
- * refused once past), a new date, or `never` said explicitly.
- */
-export function restoredExpiry(
-  given: string | undefined,
-  recorded: string | undefined,
-  now = new Date(),
-): MaterialExpiry {
-  const had = recorded !== undefined && recorded !== 'never' ? new Date(recorded) : undefined;
-  if (given === undefined) {
-    if (!had) return { kind: 'never' };
-    throw new KeyferryError('CUSTODY_RESTORE_EXPIRY_REQUIRED', {
-      at: had.getTime(),
-      past: had.getTime() <= now.getTime() ? 'yes' : 'no',
-    });
-  }
-  if (given.trim() !== 'original') return parseMaterialExpiry(given, now);
-  if (recorded === 'never') return { kind: 'never' };
-  if (!had) throw new KeyferryError('CUSTODY_RESTORE_EXPIRY_UNKNOWN', {});
-  if (had.getTime() <= now.getTime()) throw new KeyferryError('CUSTODY_RESTORE_EXPIRY_PASSED', { at: had.getTime() });
-  return { kind: 'at', at: had };
-}
-
 export async function runCeremony(
   values: RestoreValues,
   read: ReadShare[],
@@ -83,7 +59,7 @@ export async function runCeremony(
     if (await exists(wrappedOut)) throw new KeyferryError('OUTPUT_EXISTS', { what: 'wrappedOut', path: wrappedOut });
     // The fresh bundle carries the ceremony's title: refused before the journal if --title differs.
     const facts = await ceremonyFactsOf(rel(values.bundle as string));
-    const expiry = restoredExpiry(values.expires, facts?.materialExpiry);
+    const expiry = restoredExpiry(values.expires, facts?.materialExpiry, new Date(), 'cli');
     const title = ceremonyTitle(values.title, facts, cliTranslator(io).t('cli.custody.restore.default-title'));
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     try {

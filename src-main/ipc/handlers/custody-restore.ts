@@ -10,6 +10,9 @@ import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import path from 'node:path';
 import { backupFileName, readBackupFile } from '../../core/custody/backup-text';
 import { readAnyShareFile } from '../../core/custody/share-file';
+import { parseBackupOrQrText } from '../../core/custody/backup-print';
+import { restoredExpiry } from '../../core/ceremony/restore/restored-expiry';
+import type { RestoreExpiryChoice } from '../contract';
 import { parseTypedAnyShare } from '../../core/custody/typed-share';
 import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
@@ -17,7 +20,6 @@ import { phraseOf } from '../../i18n/phrase';
 import type { ChannelHandler } from './channel-handler';
 import { airGapStartOptions, artefactView } from './airgap-views';
 import { checkNetworkOn, witnessConfirmation, writeCeremonyReceipt, writePlannedBundle } from './air-gapped-steps';
-import { materialExpiry } from './material-expiry';
 import { existingFolder, inputFilePath } from './paths';
 import { bundleFolderFor, preflightView } from './preflight';
 import type { CeremonySession, RestoreSide } from './session';
@@ -27,6 +29,7 @@ type RestoreChannel =
   | 'restoreReadBundle'
   | 'restorePreflight'
   | 'presentShare'
+  | 'presentBackup'
   | 'rebuildMaterial'
   | 'restoreConfirmAsWitness'
   | 'restoreWrap'
@@ -70,6 +73,7 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
         ceremonyId: overview.ceremonyId,
         keys: overview.keys.map((k) => ({ ...k })),
         warnings: [...overview.warnings],
+        materialExpiry: overview.materialExpiry,
       };
     },
 
@@ -77,10 +81,17 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
     restorePreflight: async ({ folder, expiry }) => {
       const ceremony = workflow();
       const side = session.requireRestore();
+      // When the material had an expiry, the officer chose one: never a silent change of policy (as the CLI's --expires).
+      const materialExpiry = restoredExpiry(
+        expiry && expiryText(expiry),
+        ceremony.recordedMaterialExpiry,
+        session.now(),
+        'app',
+      );
       const planned = {
         wrappedBundle: await bundleFolderFor(folder, `wrapped-material-${ceremony.ceremonyId}-restored`),
         receiptFolder: session.requireSetup().folder,
-        materialExpiry: materialExpiry(expiry, session.now()),
+        materialExpiry,
       };
       side.plan = undefined;
       await ceremony.preflight(planned);
@@ -99,6 +110,18 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
         await ceremony.presentBackup(await readBackupFile(backupFile), path.basename(backupFile));
       }
       return presented;
+    },
+
+    /** The custody backup from its file, or typed/pasted from its printout (checked line by line, a mistyped line named). */
+    presentBackup: async (request) => {
+      const ceremony = workflow();
+      if (request.kind === 'file') {
+        const file = inputFilePath(request.file, 'backupFile');
+        return ceremony.presentBackup(await readBackupFile(file), path.basename(file), 'file');
+      }
+      // Typed from the printout of the ceremony's backup file: named as that file in every message.
+      const label = backupFileName(ceremony.ceremonyId);
+      return ceremony.presentBackup(parseBackupOrQrText(request.typed, label).backup, label, 'typed');
     },
 
     rebuildMaterial: () =>
@@ -135,4 +158,16 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
       return { abandoned: true as const };
     },
   };
+}
+
+/** The screen's choice as the CLI's --expires text: "original", "never", a date-time or a duration. */
+function expiryText(choice: RestoreExpiryChoice): string {
+  switch (choice.kind) {
+    case 'at':
+      return choice.at;
+    case 'in':
+      return choice.duration;
+    default:
+      return choice.kind;
+  }
 }

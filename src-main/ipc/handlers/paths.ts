@@ -19,6 +19,7 @@ export type PathRole =
   | 'airGapJournal'
   | 'receiptPdf'
   | 'shareFile'
+  | 'backupFile'
   | 'planFile'
   | 'file';
 

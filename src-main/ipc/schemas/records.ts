@@ -71,6 +71,7 @@ export const pathPurposeSchema = z.enum([
   'custody-folder',
   'material-file',
   'share-file',
+  'backup-file',
   'console-file',
   'hsm-module',
   'journal-file',

@@ -44,8 +44,44 @@ export const restoreParametersSchema = z.object({
     }),
   ),
   warnings: z.array(z.string()),
+  /** The material expiry the bundle records ("never" or an ISO time); null when an older Keyferry wrote none. */
+  materialExpiry: z.string().nullable(),
 });
 export type RestoreParametersView = z.output<typeof restoreParametersSchema>;
+
+/**
+ * The expiry the restored bundle requests, as chosen on the screen: the material's original
+ * expiry, never, a date-time or a duration from now (main decides with the CLI's rule,
+ * core/ceremony/restore/restored-expiry.ts: when the material had an expiry, one must be chosen).
+ */
+export const restoreExpirySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('original') }),
+  z.strictObject({ kind: z.literal('never') }),
+  z.strictObject({ kind: z.literal('at'), at: z.iso.datetime({ offset: true }) }),
+  z.strictObject({ kind: z.literal('in'), duration: z.string().trim().min(2).max(32) }),
+]);
+export type RestoreExpiryChoice = z.output<typeof restoreExpirySchema>;
+
+export const restorePreflightRequestSchema = z.strictObject({
+  folder: pathSchema,
+  expiry: restoreExpirySchema.optional(),
+});
+
+/** The custody backup handed over: its file, or its text typed or pasted from the printout (or its QR scans). */
+export const presentBackupRequestSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('file'), file: pathSchema }),
+  z.strictObject({ kind: z.literal('typed'), typed: z.string().min(1).max(8_000_000) }),
+]);
+
+/** The backup as journaled: its name, ceremony, digest and number of materials (never its contents). */
+export const presentedBackupSchema = z.object({
+  file: z.string(),
+  ceremonyId: z.string(),
+  digest: sha256HexSchema,
+  keys: z.number().int(),
+  source: z.enum(['file', 'typed']),
+});
+export type PresentedBackupView = z.output<typeof presentedBackupSchema>;
 
 /** One share handed over: its file, or the lines typed from its printed slip (exactly one). */
 export const presentShareRequestSchema = z

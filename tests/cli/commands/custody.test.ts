@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../src-main/cli/command';
 import { createCustodyCommands } from '../../../src-main/cli/commands/custody';
-import { restoredExpiry } from '../../../src-main/cli/commands/custody-restore-ceremony';
+import { restoredExpiry } from '../../../src-main/core/ceremony/restore/restored-expiry';
 import { commands as registered } from '../../../src-main/cli/commands/index';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { readBundle } from '../../../src-main/core/bundle';
@@ -485,19 +485,19 @@ describe('keyferry custody', () => {
     if (bundle.kind !== 'wrapped-material') throw new Error('expected a wrapped-material bundle');
     expect(bundle.keys[0]?.materialExpiresAt).toBe(original.toISOString());
 
-    expect(restoredExpiry(undefined, 'never', now)).toEqual({ kind: 'never' });
-    expect(restoredExpiry('never', original.toISOString(), now)).toEqual({ kind: 'never' });
+    expect(restoredExpiry(undefined, 'never', now, 'cli')).toEqual({ kind: 'never' });
+    expect(restoredExpiry('never', original.toISOString(), now, 'cli')).toEqual({ kind: 'never' });
     const later = new Date(original.getTime() + 86400_000);
-    expect(() => restoredExpiry('original', original.toISOString(), later)).toThrow(
+    expect(() => restoredExpiry('original', original.toISOString(), later, 'cli')).toThrow(
       expect.objectContaining({ code: 'CUSTODY_RESTORE_EXPIRY_PASSED' }),
     );
-    expect(() => restoredExpiry(undefined, original.toISOString(), later)).toThrow(
+    expect(() => restoredExpiry(undefined, original.toISOString(), later, 'cli')).toThrow(
       expect.objectContaining({
         code: 'CUSTODY_RESTORE_EXPIRY_REQUIRED',
-        values: { at: original.getTime(), past: 'yes' },
+        values: { at: original.getTime(), past: 'yes', where: 'cli' },
       }),
     );
-    expect(() => restoredExpiry('original', undefined, now)).toThrow(
+    expect(() => restoredExpiry('original', undefined, now, 'cli')).toThrow(
       expect.objectContaining({ code: 'CUSTODY_RESTORE_EXPIRY_UNKNOWN' }),
     );
   });

@@ -69,6 +69,8 @@ interface RestoreParametersOverview {
     tokenExpiresAt: string | null;
   }[];
   readonly warnings: readonly string[];
+  /** The material expiry the bundle records for the ceremony ("never" or an ISO time); null when an older Keyferry wrote none. */
+  readonly materialExpiry: string | null;
 }
 
 type RestoredState =
@@ -95,6 +97,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   #startedAt = new Date(0);
   #hsmChosen = false;
   #hsm: AirGapHsmMaterial | null = null;
+  #recordedExpiry: string | undefined;
 
   private constructor(options: RestoreCeremonyOptions) {
     super(options, new StepGuard<RestoreState, RestoreStepId>('restore', 'new', RESTORE_STEP_FROM));
@@ -135,9 +138,21 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     this.currentCeremonyId = bundle.manifest.ceremonyId;
     this.#parameters = bundle.keys;
     this.#parametersDigest = bundle.digest;
+    this.#recordedExpiry = bundle.manifest.ceremony?.materialExpiry;
     this.#shares = new PresentedShares(bundle.keys);
     this.guard.advance('parameters-read');
-    return { ceremonyId: bundle.manifest.ceremonyId, manifestSha256: bundle.digest, keys, warnings };
+    return {
+      ceremonyId: bundle.manifest.ceremonyId,
+      manifestSha256: bundle.digest,
+      keys,
+      warnings,
+      materialExpiry: this.#recordedExpiry ?? null,
+    };
+  }
+
+  /** The material expiry the fresh bundle records (see restored-expiry.ts); undefined when it records none. */
+  get recordedMaterialExpiry(): string | undefined {
+    return this.#recordedExpiry;
   }
 
   /**

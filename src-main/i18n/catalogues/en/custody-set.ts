@@ -121,17 +121,17 @@ export const enCustodySet = {
   'cli.custody.split-next':
     'Print each slip and the backup printout, have each custodian sign their slip, and hand over each folder (share, slip, backup) to its custodian.',
   'problem.CUSTODY_RESTORE_EXPIRY_REQUIRED':
-    'This material was imported with an expiry ({at, date, utc}{past, select, yes {, now past} other {}}); restoring it without --expires would request "never", a change of policy nobody chose. Nothing was restored.',
+    'This material was imported with an expiry ({at, date, utc}{past, select, yes {, now past} other {}}); restoring it without {where, select, app {choosing an expiry} other {--expires}} would request "never", a change of policy nobody chose. Nothing was restored.',
   'problem.CUSTODY_RESTORE_EXPIRY_REQUIRED.next':
-    'Choose the expiry of the restored material: --expires original (the same expiry, if still in the future), --expires <ISO date-time or duration such as 90d>, or --expires never.',
+    '{where, select, app {Choose the expiry of the restored material: the original expiry (if still in the future), a new date or a duration such as 90d, or never.} other {Choose the expiry of the restored material: --expires original (the same expiry, if still in the future), --expires <ISO date-time or duration such as 90d>, or --expires never.}}',
   'problem.CUSTODY_RESTORE_EXPIRY_PASSED':
     'The original material expiry {at, date, utc} has passed; the KMS would delete the material again at once. Nothing was restored.',
   'problem.CUSTODY_RESTORE_EXPIRY_PASSED.next':
-    'Choose a new expiry (--expires <ISO date-time or duration such as 90d>) or --expires never.',
+    '{where, select, app {Choose a new date, a duration such as 90d, or never.} other {Choose a new expiry (--expires <ISO date-time or duration such as 90d>) or --expires never.}}',
   'problem.CUSTODY_RESTORE_EXPIRY_UNKNOWN':
-    'The import-parameters bundle does not say which expiry the material had (written by an older Keyferry), so --expires original cannot be used. Nothing was restored.',
+    'The import-parameters bundle does not say which expiry the material had (written by an older Keyferry), so {where, select, app {the original expiry} other {--expires original}} cannot be used. Nothing was restored.',
   'problem.CUSTODY_RESTORE_EXPIRY_UNKNOWN.next':
-    'Give the expiry explicitly: --expires <ISO date-time or duration such as 90d> or --expires never.',
+    '{where, select, app {Choose a date, a duration such as 90d, or never.} other {Give the expiry explicitly: --expires <ISO date-time or duration such as 90d> or --expires never.}}',
   'cli.opt.restore.expires':
     'material expiry the restored bundle requests: original (the expiry the material had, if still ahead), never, an ISO date-time or a duration (90d); required when the material had an expiry',
 } as const;

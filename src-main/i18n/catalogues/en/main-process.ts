@@ -4,7 +4,7 @@
  * remembered credentials, printing, and the desktop's own words (file pickers, menu, About).
  */
 const pathRole =
-  '{what, select, ceremonyFolder {ceremony folder} parametersBundle {import-parameters bundle folder} parametersTarget {folder for the import-parameters bundle} materialFile {key material file} airGapJournal {air-gapped journal} receiptPdf {folder for the receipt PDF} shareFile {share file} planFile {ceremony plan file} other {file}}';
+  '{what, select, ceremonyFolder {ceremony folder} parametersBundle {import-parameters bundle folder} parametersTarget {folder for the import-parameters bundle} materialFile {key material file} airGapJournal {air-gapped journal} receiptPdf {folder for the receipt PDF} shareFile {share file} backupFile {custody backup file} planFile {ceremony plan file} other {file}}';
 const side = '{side, select, online {online} restore {custody restore} other {air-gapped}}';
 
 export const enMainProcess = {
@@ -108,6 +108,7 @@ export const enMainProcess = {
   'dialog.pick.custody-folder': 'Choose where to write the custody shares',
   'dialog.pick.material-file': 'Choose the key material file',
   'dialog.pick.share-file': 'Choose a custody share file',
+  'dialog.pick.backup-file': 'Choose the custody backup file',
   'dialog.pick.console-file': 'Choose a file downloaded from the cloud console',
   'dialog.pick.journal-file': 'Choose the journal file (.jsonl)',
   'dialog.pick.plan-file': 'Choose the ceremony plan file (.json)',

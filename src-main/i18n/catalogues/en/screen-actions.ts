@@ -32,6 +32,7 @@ export const enScreenActions = {
   'action.listing-removable-media': 'Listing the removable media',
   'action.reading-app-info': 'Reading the app information',
   'action.checking-share': 'Checking the share presented by {person}',
+  'action.checking-backup': 'Checking the custody backup line by line',
   'action.choosing-mode': 'Choosing {mode, select, rehearsal {rehearsal} online {online} other {air-gapped}} mode',
   'action.deleting-material': 'Deleting the imported material of {keyId}',
   'action.loading-material': 'Loading the key material of {keyId}',

@@ -37,4 +37,19 @@ export const enScreenRestore = {
   'restore.parameters.folder': 'Fresh import-parameters bundle folder',
   'restore.parameters.keys': '; {count, plural, one {key} other {keys}}',
   'restore.receipt.title': 'Write the restore receipt',
+  'restore.expiry.had':
+    'This material was imported with an expiry ({at, date, utc}): choose what the restored bundle requests; nothing is chosen for you.',
+  'restore.backup': 'Custody backup',
+  'restore.backup.intro':
+    "Shares of a custody set need the ceremony's backup: a share file brings the copy beside it; from paper, type or paste the printed backup (or the texts of its scanned QR codes).",
+  'restore.backup.source': 'The backup comes as',
+  'restore.backup.source.file': 'The backup file',
+  'restore.backup.source.typed': 'Typed or pasted from the printout',
+  'restore.backup.file': 'Backup file',
+  'restore.backup.typed': 'Backup text',
+  'restore.backup.typed.hint':
+    'From the KEYFERRY BACKUP line to the last numbered line, as printed; spaces and letter case do not matter.',
+  'restore.backup.present': 'Present the backup',
+  'restore.backup.presented':
+    'Backup of ceremony {ceremonyId} presented ({keys, plural, one {# material} other {# materials}}, {source, select, typed {typed} other {from its file}}), digest {digest}',
 } as const;

@@ -2,7 +2,7 @@
 import type { enMainProcess } from '../en/main-process';
 
 const pathRole =
-  '{what, select, ceremonyFolder {仪式文件夹} parametersBundle {导入参数包文件夹} parametersTarget {存放导入参数包的文件夹} materialFile {密钥材料文件} airGapJournal {离线端日志} receiptPdf {存放回执 PDF 的文件夹} shareFile {份额文件} planFile {仪式计划文件} other {文件}}';
+  '{what, select, ceremonyFolder {仪式文件夹} parametersBundle {导入参数包文件夹} parametersTarget {存放导入参数包的文件夹} materialFile {密钥材料文件} airGapJournal {离线端日志} receiptPdf {存放回执 PDF 的文件夹} shareFile {份额文件} backupFile {托管备份文件} planFile {仪式计划文件} other {文件}}';
 const side = '{side, select, online {联网端} restore {托管恢复} other {离线端}}';
 
 export const zhCNMainProcess: { readonly [K in keyof typeof enMainProcess]: string } = {
@@ -95,6 +95,7 @@ export const zhCNMainProcess: { readonly [K in keyof typeof enMainProcess]: stri
   'dialog.pick.custody-folder': '选择写入托管份额的位置',
   'dialog.pick.material-file': '选择密钥材料文件',
   'dialog.pick.share-file': '选择托管份额文件',
+  'dialog.pick.backup-file': '选择托管备份文件',
   'dialog.pick.console-file': '选择从云控制台下载的文件',
   'dialog.pick.journal-file': '选择日志文件（.jsonl）',
   'dialog.pick.plan-file': '选择仪式计划文件（.json）',

@@ -34,6 +34,7 @@ export const zhCNScreenActions: { readonly [K in keyof typeof enScreenActions]: 
   'action.listing-removable-media': '正在列出移动存储介质',
   'action.reading-app-info': '正在读取应用信息',
   'action.checking-share': '正在检查 {person} 出示的份额',
+  'action.checking-backup': '正在逐行检查托管备份',
   'action.choosing-mode': '正在选择{mode, select, rehearsal {演练} online {联网} other {离线}}模式',
   'action.deleting-material': '正在删除 {keyId} 已导入的密钥材料',
   'action.loading-material': '正在加载 {keyId} 的密钥材料',

@@ -38,4 +38,18 @@ export const zhCNScreenRestore: { readonly [K in keyof typeof enScreenRestore]: 
   'restore.parameters.folder': '新的导入参数包文件夹',
   'restore.parameters.keys': '；{count, plural, other {密钥}}',
   'restore.receipt.title': '写入恢复回执',
+  'restore.expiry.had':
+    '此材料导入时设有过期时间（{at, date, utc}）：请选择恢复后的包所请求的过期时间；系统不会替您选择。',
+  'restore.backup': '托管备份',
+  'restore.backup.intro':
+    '托管集的份额需要本仪式的备份：份额文件会带上其旁边的备份副本；若只有纸质件，请输入或粘贴打印的备份（或其二维码扫描出的文本）。',
+  'restore.backup.source': '备份的形式',
+  'restore.backup.source.file': '介质上的备份文件',
+  'restore.backup.source.typed': '从打印件输入或粘贴',
+  'restore.backup.file': '备份文件',
+  'restore.backup.typed': '备份文本',
+  'restore.backup.typed.hint': '从 KEYFERRY BACKUP 行到最后一个编号行，按打印内容；空格和大小写无关紧要。',
+  'restore.backup.present': '出示备份',
+  'restore.backup.presented':
+    '已出示仪式 {ceremonyId} 的备份（{keys, plural, other {# 份材料}}，{source, select, typed {输入} other {来自文件}}），摘要 {digest}',
 } as const;

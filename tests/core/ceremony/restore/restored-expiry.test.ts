@@ -1,0 +1,64 @@
+/**
+ * restoredExpiry: what the restored bundle requests when the material had an expiry (choose
+ * explicitly), had none (never), or the bundle does not say (original refused); a past original
+ * refused; the refusal worded for the CLI (--expires) or the app (the screen's choice), en + zh-CN.
+ */
+import { describe, expect, it } from 'vitest';
+import { restoredExpiry } from '../../../../src-main/core/ceremony/restore/restored-expiry';
+import { toProblem } from '../../../../src-main/core/errors';
+import { translator } from '../../../../src-main/i18n/translate';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const AHEAD = '2027-03-01T00:00:00.000Z';
+const PAST = '2026-11-30T00:00:00.000Z';
+
+function refusal(run: () => unknown) {
+  try {
+    run();
+  } catch (error) {
+    return toProblem(error);
+  }
+  throw new Error('not refused');
+}
+
+describe('restoredExpiry', () => {
+  it('takes the original, a new date, a duration or never; nothing given for material that had no expiry is never', () => {
+    expect(restoredExpiry('original', AHEAD, NOW, 'app')).toEqual({ kind: 'at', at: new Date(AHEAD) });
+    expect(restoredExpiry('2027-06-01T00:00:00Z', AHEAD, NOW, 'app')).toEqual({
+      kind: 'at',
+      at: new Date('2027-06-01T00:00:00Z'),
+    });
+    expect(restoredExpiry('90d', AHEAD, NOW, 'cli')).toEqual({
+      kind: 'at',
+      at: new Date(NOW.getTime() + 90 * 24 * 3600 * 1000),
+    });
+    expect(restoredExpiry('never', AHEAD, NOW, 'app')).toEqual({ kind: 'never' });
+    expect(restoredExpiry(undefined, 'never', NOW, 'app')).toEqual({ kind: 'never' });
+    expect(restoredExpiry(undefined, undefined, NOW, 'cli')).toEqual({ kind: 'never' });
+    expect(restoredExpiry('original', 'never', NOW, 'cli')).toEqual({ kind: 'never' });
+  });
+
+  it('refuses to pick for the person, a past original and an original the bundle does not record', () => {
+    expect(refusal(() => restoredExpiry(undefined, AHEAD, NOW, 'app'))).toMatchObject({
+      code: 'CUSTODY_RESTORE_EXPIRY_REQUIRED',
+      values: { past: 'no', where: 'app' },
+    });
+    expect(refusal(() => restoredExpiry('original', PAST, NOW, 'cli'))).toMatchObject({
+      code: 'CUSTODY_RESTORE_EXPIRY_PASSED',
+    });
+    expect(refusal(() => restoredExpiry('original', undefined, NOW, 'app'))).toMatchObject({
+      code: 'CUSTODY_RESTORE_EXPIRY_UNKNOWN',
+    });
+  });
+
+  it('words the refusal for where it was asked: --expires on the CLI, the choice on the screen', () => {
+    const required = (where: 'cli' | 'app') => refusal(() => restoredExpiry(undefined, AHEAD, NOW, where));
+    const en = translator('en');
+    expect(en.problemLine(required('cli'))).toContain('--expires original');
+    expect(en.problemLine(required('app'))).not.toContain('--expires');
+    expect(en.problemLine(required('app'))).toContain('2027-03-01 00:00 UTC');
+    const zh = translator('zh-CN');
+    expect(zh.problemLine(required('app'))).not.toContain('--expires');
+    expect(zh.problemLine(required('app'))).toContain('原过期时间');
+  });
+});
