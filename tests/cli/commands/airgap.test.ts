@@ -19,6 +19,7 @@ import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { verifyJournal } from '../../../src-main/core/journal';
 import { keyferry } from '../../integration/cli-in-process';
 import { OFFLINE } from '../../helpers/workstation';
+import { kwpUnwrapArgs } from '../../core/crypto/helpers/openssl';
 
 const WIRED = {
   ...OFFLINE,
@@ -286,17 +287,7 @@ describe('keyferry airgap wrap', () => {
       'rsa_oaep_md:sha256',
     ]);
     expect(temporaryKey).toHaveLength(32);
-    const unwrapped = openssl([
-      'enc',
-      '-d',
-      '-id-aes256-wrap-pad',
-      '-K',
-      temporaryKey.toString('hex'),
-      '-iv',
-      'A65959A6',
-      '-in',
-      path.join(keyDir, 'out_ec_private_key.der'),
-    ]);
+    const unwrapped = openssl(kwpUnwrapArgs(temporaryKey, path.join(keyDir, 'out_ec_private_key.der')));
     expect(unwrapped.equals(pkcs8)).toBe(true);
     expect(await readdir(path.join(dir, 'custodian-1'))).toEqual(
       expect.arrayContaining([expect.stringMatching(/-1of2\.json$/)]),

@@ -9,7 +9,7 @@ import type { CliCommand } from '../../../src-main/cli/command';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { groupHex } from '../../../src-main/core/hex-groups';
 import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
-import { makeTempDir, oaepDecryptArgs, openssl, removeTempDir } from '../../core/crypto/helpers/openssl';
+import { kwpUnwrapArgs, makeTempDir, oaepDecryptArgs, openssl, removeTempDir } from '../../core/crypto/helpers/openssl';
 
 let dir: string;
 const at = (...parts: string[]) => path.join(dir, ...parts);
@@ -98,17 +98,7 @@ async function opensslUnwrapPrivateKey(
 ): Promise<{ text: string; publicDer: Buffer; der: Buffer }> {
   const temporaryKey = await oaepDecrypt(path.join(out, 'EncryptedKeyMaterial.bin'));
   expect(temporaryKey.length).toBe(32);
-  const der = await openssl([
-    'enc',
-    '-d',
-    '-id-aes256-wrap-pad',
-    '-K',
-    temporaryKey.toString('hex'),
-    '-iv',
-    'A65959A6',
-    '-in',
-    path.join(out, wrappedName),
-  ]);
+  const der = await openssl(kwpUnwrapArgs(temporaryKey, path.join(out, wrappedName)));
   const text = (await openssl(['pkey', '-inform', 'DER', '-text', '-noout'], { input: der })).toString();
   const publicDer = await openssl(['pkey', '-inform', 'DER', '-pubout', '-outform', 'DER'], { input: der });
   return { text, publicDer, der };

@@ -19,7 +19,14 @@ import {
 import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
 import { wrapKeyMaterial } from '../../../src-main/core/crypto/wrap';
 import { loadWrappingPublicKey, type WrappingPublicKey } from '../../../src-main/core/crypto/wrapping-key';
-import { makeTempDir, oaepDecryptArgs, oaepEncryptArgs, openssl, removeTempDir } from './helpers/openssl';
+import {
+  kwpUnwrapArgs,
+  makeTempDir,
+  oaepDecryptArgs,
+  oaepEncryptArgs,
+  openssl,
+  removeTempDir,
+} from './helpers/openssl';
 
 const MD: Record<WrappingAlgorithm, string> = { RSAES_OAEP_SHA_256: 'sha256', RSAES_OAEP_SHA_1: 'sha1' };
 const OTHER_MD: Record<WrappingAlgorithm, string> = { RSAES_OAEP_SHA_256: 'sha1', RSAES_OAEP_SHA_1: 'sha256' };
@@ -99,22 +106,7 @@ describe("Keyferry wraps, the guide's OpenSSL commands unwrap", () => {
         const epk = `${prefix}${names.encryptedPrivateKey}`;
         await writeFile(path.join(dir, epk), wrapped.encryptedPrivateKey as Buffer);
         const pkcs8 = `${prefix}private_key.der`;
-        await openssl(
-          [
-            'enc',
-            '-d',
-            '-id-aes256-wrap-pad',
-            '-K',
-            recovered.toString('hex'),
-            '-iv',
-            'A65959A6',
-            '-in',
-            epk,
-            '-out',
-            pkcs8,
-          ],
-          { cwd: dir },
-        );
+        await openssl([...kwpUnwrapArgs(recovered, epk), '-out', pkcs8], { cwd: dir });
         const der = await readFile(path.join(dir, pkcs8));
         expect(der.equals(material.secret.use((b) => Buffer.from(b)))).toBe(true);
         const text = (

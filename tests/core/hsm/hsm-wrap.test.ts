@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { ceremonyObjectLabel, checkHsmCapability, generateKeyPair, wrapHsmKey } from '../../../src-main/core/hsm';
-import { makeTempDir, openssl, removeTempDir } from '../crypto/helpers/openssl';
+import { kwpUnwrapArgs, makeTempDir, openssl, removeTempDir } from '../crypto/helpers/openssl';
 import { kmsWrappingPair, openSession } from './helpers/hsm-fixtures';
 import { expectAesWrapDecrypts, opensslOaepDecrypt } from './helpers/openssl-checks';
 import { createSoftHsmToken, type SoftToken } from './helpers/soft-tokens';
@@ -61,17 +61,7 @@ describe('SoftHSM 2.6', () => {
         expect(temporary.length).toBe(32);
         const wrappedFile = path.join(dir, 'out_private_key.der');
         await writeFile(wrappedFile, wrapped.encryptedPrivateKey!);
-        const unwrapped = await openssl([
-          'enc',
-          '-d',
-          '-id-aes256-wrap-pad',
-          '-K',
-          temporary.toString('hex'),
-          '-iv',
-          'A65959A6',
-          '-in',
-          wrappedFile,
-        ]);
+        const unwrapped = await openssl(kwpUnwrapArgs(temporary, wrappedFile));
         temporary.fill(0);
         // The DER's own length: SEQUENCE header 0x30 0x81 L or 0x30 0x82 LL.
         const derLength =

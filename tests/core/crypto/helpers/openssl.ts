@@ -109,3 +109,8 @@ export function oaepDecryptArgs(privateKey: string, input: string, md: string, m
     `rsa_mgf1_md:${mgf1}`,
   ];
 }
+
+/** The guide's `openssl enc -d -id-aes256-wrap-pad` of `input` with the temporary AES key `kek` (RFC 5649, IV A65959A6). */
+export function kwpUnwrapArgs(kek: Buffer, input: string): string[] {
+  return ['enc', '-d', '-id-aes256-wrap-pad', '-K', kek.toString('hex'), '-iv', 'A65959A6', '-in', input];
+}
