@@ -60,7 +60,7 @@ describe('online params --wrapping-algorithm (SoftHSM does OAEP only with SHA-1)
     const refused = await wrapWith('params-1', 'wrapped-1', sha256.stdout);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('it does OAEP only with SHA-1');
-    expect(refused.stderr).toContain('keyferry online params --wrapping-algorithm RSAES_OAEP_SHA_1');
+    expect(refused.stderr).toContain('Fetch new import parameters for the same keys with RSAES_OAEP_SHA_1');
     const airgapEvents = async () =>
       (await readFile(path.join(cwd, 'airgap.jsonl'), 'utf8'))
         .trim()

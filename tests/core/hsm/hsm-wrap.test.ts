@@ -98,7 +98,7 @@ describe('SoftHSM 2.6', () => {
       expect(report.specs[0]?.problem?.code).toBe('HSM_OAEP_HASH_UNSUPPORTED');
       expect(report.specs[0]?.problem?.message).toMatch(/CKR_ARGUMENTS_BAD.*only with SHA-1/);
       expect(report.specs[0]?.problem?.nextStep).toMatch(
-        /Choose RSAES_OAEP_SHA_1 as the online side's wrapping algorithm/,
+        /Fetch new import parameters for the same keys with RSAES_OAEP_SHA_1 on the online side/,
       );
       expect(report.specs[0]?.problem?.nextStep).not.toMatch(/--wrapping-algorithm/);
     } finally {

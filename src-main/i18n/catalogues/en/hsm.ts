@@ -109,7 +109,7 @@ export const enHsm = {
   'problem.HSM_OAEP_HASH_UNSUPPORTED':
     'Token "{token}" cannot wrap with CKM_RSA_PKCS_OAEP for {algorithm} (the trial wrap answered {ckr}); it does OAEP only with {worksWith}.',
   'problem.HSM_OAEP_HASH_UNSUPPORTED.next':
-    'Fetch new import parameters with {worksWithAlgorithm} on the online side, if the KMS region offers it (keyferry online params --wrapping-algorithm {worksWithAlgorithm}; the keys stay the same), and bring that bundle; or use a token that does OAEP for {algorithm}.',
+    'Fetch new import parameters for the same keys with {worksWithAlgorithm} on the online side (online params can ask for it), if the KMS region offers it, and bring that bundle; or use a token that does OAEP for {algorithm}.',
   'problem.HSM_OAEP_UNSUPPORTED': 'Token "{token}" cannot wrap with CKM_RSA_PKCS_OAEP for {algorithm} ({detail}).',
   'problem.HSM_OAEP_UNSUPPORTED.next':
     'Use a token that supports CKM_RSA_PKCS_OAEP with this hash, or generate the material in software.',

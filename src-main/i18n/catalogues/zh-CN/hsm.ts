@@ -96,7 +96,7 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_OAEP_HASH_UNSUPPORTED':
     '令牌 "{token}" 无法为 {algorithm} 使用 CKM_RSA_PKCS_OAEP 包装（试验包装返回 {ckr}）；它只支持 {worksWith} 的 OAEP。',
   'problem.HSM_OAEP_HASH_UNSUPPORTED.next':
-    '如果 KMS 区域支持，请在联网端以 {worksWithAlgorithm} 重新获取导入参数（keyferry online params --wrapping-algorithm {worksWithAlgorithm}；密钥不变），并带来该参数包；或使用支持 {algorithm} 的 OAEP 的令牌。',
+    '如果 KMS 区域支持，请在联网端以 {worksWithAlgorithm} 为同一批密钥重新获取导入参数（online params 可以指定该算法），并带来该参数包；或使用支持 {algorithm} 的 OAEP 的令牌。',
   'problem.HSM_OAEP_UNSUPPORTED': '令牌 "{token}" 无法为 {algorithm} 使用 CKM_RSA_PKCS_OAEP 包装（{detail}）。',
   'problem.HSM_OAEP_UNSUPPORTED.next': '请使用支持该哈希的 CKM_RSA_PKCS_OAEP 的令牌，或在软件中生成密钥材料。',
   'problem.HSM_GENERATOR_MISSING': '令牌 "{token}" 无法为 {spec} 生成密钥：其机制列表中没有 {mechanism}。',
