@@ -132,6 +132,14 @@ describe('a key bound to material, on the air-gapped screens', () => {
       expect(text).toContain(bound.keyId);
       expect((await refusal.locator('code.hex').textContent())?.replace(/\s/g, '')).toBe(bound.kcv);
       expect(await material.getByRole('button', { name: t('material.generate'), exact: true }).isDisabled()).toBe(true);
+      // The screen shows what main decided (the core's generateRefusal), not a rule of its own.
+      const state = (await ui.ipc.route('ceremony.state', undefined)) as {
+        value?: { airGap?: { generateRefused?: unknown } };
+      };
+      expect(state.value?.airGap?.generateRefused).toMatchObject({
+        keyIds: [bound.keyId],
+        problem: { code: 'MATERIAL_BOUND_GENERATE_REFUSED', values: { keyId: bound.keyId } },
+      });
       await ui.screenshot(lang === 'en' ? 'air-gapped-bound-material' : 'zh-CN/air-gapped-bound-material');
 
       // The channel the button would call refuses too, before anything is generated, and says why.

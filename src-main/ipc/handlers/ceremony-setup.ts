@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { OnlineCeremony, type OnlineCredentialBinding } from '../../core/ceremony/online/workflow';
 import { replicaKmsClients, type ReplicaKmsFactory } from '../../core/ceremony/online/replica-connections';
-import { KeyferryError } from '../../core/errors';
+import { KeyferryError, toProblem } from '../../core/errors';
 import { DEFAULT_PAPER_SIZE } from '../../core/receipt/paper-size';
 import { openJournal } from '../../core/journal';
 import {
@@ -24,6 +24,7 @@ import type { ChannelHandler } from './channel-handler';
 import { writableFolder } from './paths';
 import { CeremonySession, JOURNAL_FILES, type OnlineSide } from './session';
 import { preflightView } from './preflight';
+import type { GenerateRefusal } from '../../core/ceremony/airgap/bound-material';
 
 type SetupHandlers = {
   setupCeremony: ChannelHandler<'setupCeremony'>;
@@ -114,6 +115,11 @@ export async function connectOnline(
   };
 }
 
+/** The core's refusal of fresh material as the state view carries it (a plain problem and key ids). */
+function generateRefusedView(refusal: GenerateRefusal | null) {
+  return refusal ? { problem: toProblem(refusal.problem), keyIds: [...refusal.keyIds] } : null;
+}
+
 function distinctPeople(operator: string, witnesses: readonly string[]): void {
   const people = [operator, ...witnesses].map((name) => name.toLowerCase());
   if (new Set(people).size !== people.length) {
@@ -195,6 +201,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
               parametersSource: airGap.ceremony.parametersSource,
               preflight: airGap.plan ? preflightView(airGap.plan) : null,
               unfinished: unfinished.includes('air-gapped'),
+              generateRefused: generateRefusedView(airGap.ceremony.generateRefusal()),
             }
           : null,
         restore:

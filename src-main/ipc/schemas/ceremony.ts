@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AIR_GAP_STATES, ONLINE_STEPS } from '../../core/ceremony/shared/ceremony-states';
 import { AIR_GAP_STEP_IDS, ONLINE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
 import { RECEIPT_LANGUAGES } from '../../core/receipt/receipt-languages';
+import { problemSchema } from '../problem';
 import { preflightSchema } from './airgap';
 import { restoreSessionSchema } from './restore';
 import {
@@ -107,6 +108,11 @@ const airGapSessionSchema = z.object({
   preflight: preflightSchema.nullable(),
   /** Material is held, a bundle waits for its receipt, or a step is under way: leaving abandons it. */
   unfinished: z.boolean(),
+  /**
+   * Generating fresh material is refused now, decided by the core (AirGapCeremony.generateRefusal):
+   * the keys still without material that the KMS bound to material, and the problem; null: allowed.
+   */
+  generateRefused: z.object({ problem: problemSchema, keyIds: z.array(z.string()) }).nullable(),
 });
 
 const receiptFilesSchema = writtenReceiptSchema.omit({ text: true });

@@ -41,10 +41,9 @@ export function MaterialStep() {
   const fromHsm = materials.length > 0 && materials.every((m) => m.source === 'hsm');
   const available = preflighted && steps.canRun('generateMaterial');
   const chosenKey = keyId || keys[0]?.keyId || '';
-  // Keys the KMS bound to material at an earlier import: fresh material for them is refused.
-  const boundKeys = keys.filter(
-    (k) => k.bound !== null && !materials.some((m) => m.keyId === (k.replicaOf ?? k.keyId)),
-  );
+  // Main says (from the core) whether fresh material is refused: keys the KMS bound to material at an earlier import.
+  const refused = useAppStore((s) => s.ceremony?.airGap?.generateRefused ?? null);
+  const boundKeys = keys.filter((k) => refused?.keyIds.includes(k.keyId));
   const { t, message } = useT();
   return (
     <Step
@@ -65,8 +64,8 @@ export function MaterialStep() {
         <HsmSource available={available} keys={keys} />
       ) : source === 'generate' ? (
         <>
-          {boundKeys.length > 0 && <BoundMaterialRefusal keys={boundKeys} />}
-          <StepButton available={available && boundKeys.length === 0} onClick={() => void generate()}>
+          {refused && <BoundMaterialRefusal keys={boundKeys} />}
+          <StepButton available={available && !refused} onClick={() => void generate()}>
             {t('material.generate')}
           </StepButton>
         </>

@@ -21,24 +21,32 @@ interface Journaled {
   readonly operator: string;
 }
 
+/** Why fresh material is refused: the problem, and every key of `todo` whose material is bound. */
+export interface GenerateRefusal {
+  readonly problem: KeyferryError;
+  readonly keyIds: readonly string[];
+}
+
 /**
  * Before generating material for `todo` (keys of `parameters` that would get fresh material):
- * refuses MATERIAL_BOUND_GENERATE_REFUSED when any of them, or any member of its replica group, is
- * bound, naming the first such key, its bound value and how many keys are bound.
+ * MATERIAL_BOUND_GENERATE_REFUSED when any of them, or any member of its replica group, is bound,
+ * naming the first such key, its bound value and how many keys are bound; null when none is.
  */
-export function refuseGeneratingBound(
+export function generateRefusal(
   parameters: readonly ImportParameters[],
   todo: readonly Pick<ImportParameters, 'keyId' | 'replicaOf'>[],
-): void {
-  const bound = todo.flatMap((p) => boundMaterialFor(p, parameters) ?? []);
+): GenerateRefusal | null {
+  const blocked = todo.filter((p) => boundMaterialFor(p, parameters) !== undefined);
+  const bound = blocked.flatMap((p) => boundMaterialFor(p, parameters) ?? []);
   const first = bound[0];
-  if (!first) return;
+  if (!first) return null;
   const key = parameters.find((p) => p.keyId === first.keyId);
-  throw new KeyferryError('MATERIAL_BOUND_GENERATE_REFUSED', {
+  const problem = new KeyferryError('MATERIAL_BOUND_GENERATE_REFUSED', {
     ...boundProblemValues(first.keyId, first.bound),
     alias: key?.origin.kind === 'kms-answer' ? key.origin.keyAlias : first.keyId,
     count: bound.length,
   });
+  return { problem, keyIds: blocked.map((p) => p.keyId) };
 }
 
 /** Runs `step`; a refusal whose code is one of the bound-material codes is journaled `material.refused`, then rethrown. */

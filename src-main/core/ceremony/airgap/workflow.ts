@@ -30,7 +30,13 @@ import { journalAirGapSessionStart, wrapThenWipe } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import { newCeremonyId } from '../shared/ceremony-id';
 import { MaterialVault } from './material-vault';
-import { boundRefusalJournaled, evidenceByKey, proveBoundMaterial, refuseGeneratingBound } from './bound-material';
+import {
+  boundRefusalJournaled,
+  evidenceByKey,
+  generateRefusal,
+  proveBoundMaterial,
+  type GenerateRefusal,
+} from './bound-material';
 import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hsm-material';
 import { checkCeremonyPeople } from '../shared/person-name';
 import { StepGuard } from '../shared/step-guard';
@@ -160,16 +166,30 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   }
 
   /**
-   * Refuses fresh material for a key the KMS already bound to material (MATERIAL_BOUND_GENERATE_REFUSED,
+   * Whether fresh material (generating, in software or in the HSM) is refused now, and why: the
+   * keys still without material that the KMS already bound to material (MATERIAL_BOUND_GENERATE_REFUSED);
+   * null when generating is allowed. The one place that decides it: `refuseFreshMaterialForBound`
+   * and `generateMaterial` ask it, and the app's state view carries it to the screen.
+   */
+  generateRefusal(): GenerateRefusal | null {
+    const hsm = this.#hsm;
+    if (hsm?.selectsExisting) return null;
+    const todo = this.#parameters.filter((p) => !this.#vault.has(materialIdOf(p)) && !hsm?.has(materialIdOf(p)));
+    return generateRefusal(this.#parameters, todo);
+  }
+
+  /**
+   * Refuses fresh material for a key the KMS already bound to material (see generateRefusal;
    * journaled `material.refused`). Generating checks it too; a caller that knows material will be
    * generated asks as soon as the parameters are read, so no witness types a digest for a session
    * that cannot end in an import.
    */
   async refuseFreshMaterialForBound(): Promise<void> {
-    const hsm = this.#hsm;
-    if (hsm?.selectsExisting) return;
-    const todo = this.#parameters.filter((p) => !this.#vault.has(materialIdOf(p)) && !hsm?.has(materialIdOf(p)));
-    await boundRefusalJournaled(this.options, 'generate', () => refuseGeneratingBound(this.#parameters, todo));
+    const refusal = this.generateRefusal();
+    if (refusal)
+      await boundRefusalJournaled(this.options, 'generate', () => {
+        throw refusal.problem;
+      });
   }
 
   /** Step 4: generates fresh material for every key that has none yet (progress per key), in the HSM when one is used. */

@@ -132,6 +132,8 @@ describe('material a key is bound to', () => {
       generated += 1;
     });
     expect(overview.keys[0]?.bound).toEqual({ kind: 'kcv', value: first.kcv, importedSeq: first.importedSeq });
+    // The one decision the CLI and the app's screen both ask before anyone presses Generate.
+    expect(air.generateRefusal()?.keyIds).toEqual([first.keyId]);
     const refusal = await air.generateMaterial().then(
       () => undefined,
       (error: unknown) => error,
@@ -169,6 +171,7 @@ describe('material a key is bound to', () => {
     const file = path.join(f.dir, 'original-material.bin');
     await writeFile(file, first.material, { mode: 0o600 });
     await air.loadMaterialFile(first.keyId, file);
+    expect(air.generateRefusal()).toBeNull();
     await air.wrap();
     const bundle = await air.writeWrappedBundle(out);
     const receipt = await air.writeReceipt(receipts);
