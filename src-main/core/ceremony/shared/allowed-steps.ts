@@ -57,16 +57,9 @@ export type StepTable<S extends string, K extends string = string> = Readonly<Re
 export const ONLINE_STEP_FROM = {
   createKeys: { from: ['new'], to: 'keys-created', doing: 'createKeys' },
   fetchParameters: {
-    // After an import, again for keys whose imported material lapsed; after a check, when the tokens lapsed before the import (KMS.2601).
-    from: [
-      'keys-created',
-      'parameters-fetched',
-      'parameters-written',
-      'material-checked',
-      'imported',
-      'verified',
-      'finished',
-    ],
+    // Once keys exist, in every later state: after an import, again for keys whose imported material
+    // lapsed; after a check, when the tokens lapsed before the import (KMS.2601).
+    from: ONLINE_STEPS.slice(ONLINE_STEPS.indexOf('keys-created')),
     to: 'parameters-fetched',
     doing: 'fetchImportParameters',
   },
