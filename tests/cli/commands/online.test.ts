@@ -242,7 +242,7 @@ describe('keyferry online: steps in order', () => {
       ],
       { cwd: dir, env },
     );
-    expect(noWitness.stderr).toMatch(/name at least one witness/);
+    expect(noWitness.stderr).toMatch(/witnesses: at least 1 entry \(should be: a list of 1-20 names/);
     const hmac = await keyferry(
       [
         'online',
