@@ -1,21 +1,15 @@
 /**
  * Values as the CLI prints them in its language: moments (the workstation's wall clock and the same
- * moment in UTC, with the receipts' own formatters `formatLocalIn` and `formatUtc`, never raw ISO),
+ * moment in UTC, as receipts print them: `momentText` in i18n/moment.ts; UTC once on a UTC workstation; never raw ISO),
  * material expiries and table headers. (KMS key states: key-state-text.ts, which only online commands load.)
  */
-import { formatLocalIn, formatUtc, workstationClock } from '../core/receipt/facts';
+import { momentText } from '../i18n/moment';
 import type { CliIo } from './command';
 import { cliTranslator } from './cli-locale';
 
-/** `2026-12-02 12:13:15 UTC+08:00 (Asia/Shanghai) (2026-12-02 04:13:15 UTC)`; in Chinese `2026年12月2日 …`. */
+/** `2026-12-02 12:13:15 UTC+08:00 (Asia/Shanghai) (2026-12-02 04:13:15 UTC)`; in Chinese `2026年12月2日 …`; in a UTC zone the UTC time once. */
 export function cliDate(io: Pick<CliIo, 'env' | 'locale'>, at: Date | number | string): string {
-  const moment = new Date(at);
-  const { t, locale } = cliTranslator(io);
-  if (Number.isNaN(moment.getTime())) return String(at);
-  return t('cli.date', {
-    local: formatLocalIn(locale === 'zh-CN' ? 'zh-CN' : 'en', workstationClock(moment)),
-    utc: formatUtc(moment),
-  });
+  return momentText(cliTranslator(io).locale, at);
 }
 
 /** A material expiry as recorded (`null`/'never' = never, undefined = not known), in the CLI's language. */

@@ -17,19 +17,32 @@ import { en } from './catalogues/en';
 import { zhCN } from './catalogues/zh-CN';
 import { DEFAULT_LOCALE, PSEUDO_LOCALE, type DisplayLocale } from './locale';
 import { pseudoMessage } from './pseudo';
+import { momentText } from './moment';
 
 /**
  * Named date styles messages may use: `{at, date, utc}` (always UTC, to the minute: `2026-12-01
- * 01:05 UTC` in English, `2026年12月1日 01:05 UTC` in Chinese; see `utcInMessage`) and
- * `{at, date, local}`. The `utc` options below only mark the style; Intl would print US dates.
+ * 01:05 UTC` in English, `2026年12月1日 01:05 UTC` in Chinese; see `utcInMessage`),
+ * `{at, date, moment}` (the workstation's time in the language and UTC, as receipts print a moment:
+ * `momentText` in i18n/moment.ts) and `{at, date, local}`. The `utc` and `moment` options below
+ * only mark the style; Intl would print US dates.
  */
 const UTC_STYLE = { timeZone: 'UTC', timeZoneName: 'short', hourCycle: 'h23' } as const;
+const MOMENT_STYLE = { timeZoneName: 'longOffset', hourCycle: 'h23' } as const;
 const FORMATS: Partial<Formats> = {
   date: {
     utc: { ...UTC_STYLE },
+    moment: { ...MOMENT_STYLE },
     local: { dateStyle: 'long', timeStyle: 'long' },
   },
 };
+
+const isMomentStyle = (options: Intl.DateTimeFormatOptions | undefined): boolean =>
+  options !== undefined &&
+  options.timeZoneName === MOMENT_STYLE.timeZoneName &&
+  options.hourCycle === MOMENT_STYLE.hourCycle &&
+  options.timeZone === undefined &&
+  options.dateStyle === undefined &&
+  options.year === undefined;
 
 const isUtcStyle = (options: Intl.DateTimeFormatOptions | undefined): boolean =>
   options !== undefined &&
@@ -57,10 +70,15 @@ function messageFormatters(locale: DisplayLocale): Formatters {
     return cache.get(key) as T;
   };
   const utc = { format: (at: Date | number) => utcInMessage(locale, at) } as unknown as Intl.DateTimeFormat;
+  const moment = { format: (at: Date | number) => momentText(locale, at) } as unknown as Intl.DateTimeFormat;
   return {
     getNumberFormat: (...args) => cached('number', args, () => new Intl.NumberFormat(...args)),
     getDateTimeFormat: (...args) =>
-      isUtcStyle(args[1]) ? utc : cached('date', args, () => new Intl.DateTimeFormat(...args)),
+      isUtcStyle(args[1])
+        ? utc
+        : isMomentStyle(args[1])
+          ? moment
+          : cached('date', args, () => new Intl.DateTimeFormat(...args)),
     getPluralRules: (...args) => cached('plural', args, () => new Intl.PluralRules(...args)),
   };
 }

@@ -201,7 +201,8 @@ export const airgapWrapCommand = defineCommand({
       // HSM material stays in the token (its custody copy): no acknowledgement needed.
       if (expiry.kind === 'at' && !custody && !hsm && aesKeys > 0) {
         const expiresAt = expiry.at.toISOString();
-        if (!values['no-backup']) throw new KeyferryError('NO_BACKUP_NOT_ACKNOWLEDGED', { count: aesKeys, expiresAt });
+        if (!values['no-backup'])
+          throw new KeyferryError('NO_BACKUP_NOT_ACKNOWLEDGED', { count: aesKeys, expiresAt: Date.parse(expiresAt) });
         await air.acknowledgeNoBackup(expiresAt);
         io.stdout(
           cliTranslator(io).t('cli.no-backup-acknowledged', { count: aesKeys, expiresAt: cliDate(io, expiresAt) }),

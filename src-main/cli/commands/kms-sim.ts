@@ -80,7 +80,9 @@ export const kmsSimCommand = defineCommand({
         ? {}
         : {
             onRequest: ({ action, status }) =>
-              io.stdout(`${new Date().toISOString()} ${action} -> ${status || t('kms-sim.cli.dropped')}`),
+              io.stdout(
+                t('kms-sim.cli.request', { at: Date.now(), action, status: status || t('kms-sim.cli.dropped') }),
+              ),
           }),
     });
     if (values.json) {

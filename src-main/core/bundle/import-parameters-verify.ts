@@ -71,7 +71,7 @@ function checkExpiry(key: ImportParametersManifestKey, now: Date, warnings: Bund
   if (left <= 0) {
     throw new KeyferryError('BUNDLE_TOKEN_EXPIRED', {
       keyId: key.keyId,
-      expiresAt: key.importToken.expiresAt,
+      expiresAt: key.importToken.expirationTime * 1000,
       minutes,
     });
   }

@@ -7,10 +7,9 @@
 import os from 'node:os';
 import type { MessageKey, PlainValues } from '../../i18n/catalogue';
 import { isMessageKey } from '../../i18n/catalogue';
-import type { Locale } from '../../i18n/locale';
 import { KEY_SPEC_INFO, isAsymmetric } from '../crypto/key-spec';
 import type { ReceiptPhrase } from './language';
-import type { CeremonySide, ReceiptClock, ReceiptCustody, ReceiptHsm, ReceiptInput, ReceiptKey } from './types';
+import type { CeremonySide, ReceiptCustody, ReceiptHsm, ReceiptInput, ReceiptKey } from './types';
 
 export interface Fact {
   readonly label: ReceiptPhrase;
@@ -30,44 +29,8 @@ export function phrase(key: MessageKey, values?: PlainValues): ReceiptPhrase {
 
 const NOT_APPLICABLE = phrase('receipt.notApplicable');
 
-/** `2025-03-01 09:30:00 UTC` */
-export function formatUtc(date: Date): string {
-  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-
-function zoneOf(clock: ReceiptClock): string {
-  const offset = clock.utcOffsetMinutes;
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
-/** `2025-03-01 10:30:00 UTC+01:00 (Europe/Berlin)`: the workstation's wall clock and offset. */
-export function formatLocal(clock: ReceiptClock): string {
-  const wall = new Date(clock.at.getTime() + clock.utcOffsetMinutes * 60_000)
-    .toISOString()
-    .slice(0, 19)
-    .replace('T', ' ');
-  const zone = zoneOf(clock);
-  return clock.timeZone ? `${wall} ${zone} (${clock.timeZone})` : `${wall} ${zone}`;
-}
-
-/**
- * The workstation's wall clock in `locale`'s own date form: English keeps `formatLocal`'s digits;
- * Chinese writes `2025年3月1日 10:30:05 UTC+01:00（Europe/Berlin）`. The offset is always printed.
- */
-export function formatLocalIn(locale: Locale, clock: ReceiptClock): string {
-  if (locale === 'en') return formatLocal(clock);
-  const wall = new Date(clock.at.getTime() + clock.utcOffsetMinutes * 60_000);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(wall);
-  const time = wall.toISOString().slice(11, 19);
-  return `${date} ${time} ${zoneOf(clock)}${clock.timeZone ? `（${clock.timeZone}）` : ''}`;
-}
-
-/** This workstation's clock facts for `at` (for callers building a ReceiptInput). */
-export function workstationClock(at: Date = new Date()): ReceiptClock {
-  return { at, utcOffsetMinutes: -at.getTimezoneOffset(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
-}
+import { formatUtc } from '../../i18n/moment';
+export { formatUtc, formatLocal, formatLocalIn, workstationClock } from '../../i18n/moment';
 
 /** This workstation's hostname and operating system, as a receipt prints them. */
 export function workstationIdentity(): { hostname: string; os: string } {

@@ -42,6 +42,7 @@ import { receiptCss } from './receipt-css';
 import { escapeHtml, userText } from './text-safety';
 import type { DeviationReason, ReceiptInput, ReceiptKey } from './types';
 import { deviationReasonText } from './journal-facts';
+import { momentText } from '../../i18n/moment';
 import { checkReceiptInput } from './validate';
 import { htmlLang } from '../../i18n/locale';
 import { eventLoopSlicer, yieldToEventLoop } from '../yield';
@@ -164,7 +165,7 @@ function deviationsSection(w: ReceiptWords, input: ReceiptInput): string {
   const rows = input.deviations
     .map((d) => {
       const kind = deviationKindPhrase(d.kind);
-      return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when"><span class="nowrap">${userText(d.time.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</span><br>${userText(d.actor)}</td><td class="details">${d.reason ? `<span class="reason">${deviationReasonHtml(w, d.reason)}</span>${d.details ? '<br>' : ''}` : ''}${userText(d.details)}</td></tr>`;
+      return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when">${w.eachHtml((l) => userText(momentText(l, d.time, input.clock)))}<br>${userText(d.actor)}</td><td class="details">${d.reason ? `<span class="reason">${deviationReasonHtml(w, d.reason)}</span>${d.details ? '<br>' : ''}` : ''}${userText(d.details)}</td></tr>`;
     })
     .join('\n');
   return `<section class="deviations"><h2>${w.html('receipt.deviations.headingCount', { count: input.deviations.length })}</h2><p class="lead">${w.html('receipt.deviations.lead')}</p>

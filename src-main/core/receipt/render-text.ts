@@ -39,6 +39,7 @@ import {
 import { visibleText } from './text-safety';
 import type { ReceiptInput, ReceiptKey } from './types';
 import { deviationReasonText } from './journal-facts';
+import { momentText } from '../../i18n/moment';
 import { eventLoopSlicer, yieldToEventLoop } from '../yield';
 import { checkReceiptInput } from './validate';
 
@@ -189,7 +190,7 @@ function twin(input: ReceiptInput, locale: Locale, keyLines: readonly string[]):
       out.push(
         '',
         `  ! ${t('receipt.deviations.textEntry', { seq: d.seq, kind: typeof kind === 'string' ? visibleText(kind) : p(kind), event: visibleText(d.event) })}`,
-        `    ${visibleText(d.time)}, ${visibleText(d.actor)}`,
+        `    ${momentText(locale, d.time, input.clock)}, ${visibleText(d.actor)}`,
         ...(d.reason ? wrap(visibleText(deviationReasonText(locale, d.reason)), 72, '    ') : []),
         ...(d.details ? wrap(visibleText(d.details), 72, '    ') : []),
       );

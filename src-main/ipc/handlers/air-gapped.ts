@@ -117,7 +117,7 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
       if (unbacked.length > 0 && planned.materialExpiry.kind === 'at' && !acknowledgeNoBackup)
         throw new KeyferryError('MATERIAL_NO_BACKUP_UNACKNOWLEDGED', {
           count: unbacked.length,
-          expiresAt: planned.materialExpiry.at.toISOString(),
+          expiresAt: planned.materialExpiry.at.getTime(),
         });
       side.plan = undefined;
       await ceremony.preflight(planned);

@@ -7,6 +7,7 @@ import { readBundle } from '../../../src-main/core/bundle';
 import type { ImportParametersManifest } from '../../../src-main/core/bundle/import-parameters-manifest';
 import { NOW, readManifest, replaceFileConsistently, rewriteManifest } from './bundle-fixtures';
 import { keyFile, refusal, usePristineBundles } from './tamper-setup';
+import { formatUtc } from '../../../src-main/i18n/moment';
 
 const t = usePristineBundles();
 
@@ -95,7 +96,7 @@ describe('tokens and keys', () => {
       const error = await refusal(t.paramsPristine, now);
       expect(error.code).toBe('BUNDLE_TOKEN_EXPIRED');
       expect(error.message).toContain('fetch new parameters');
-      expect(error.message).toContain(expiry.toISOString());
+      expect(error.message).toContain(formatUtc(expiry));
     }
   });
 

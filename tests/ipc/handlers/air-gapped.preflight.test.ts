@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
 import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
 import { airGapConfirmed, call, journalEvents, value } from './airgap-session';
+import { momentText } from '../../../src-main/i18n/moment';
 
 let dir: string;
 let media: string;
@@ -119,7 +120,9 @@ describe('air-gapped preflight through the channels', () => {
     const refused = await call(ipc, 'airgap.preflight', { folder: media, expiry });
     expect(refused).toMatchObject({ ok: false, problem: { code: 'MATERIAL_NO_BACKUP_UNACKNOWLEDGED' } });
     if (!refused.ok) {
-      expect(refused.problem.message).toContain(`The AES material of 1 key would expire in the KMS at ${IN_30_DAYS}`);
+      expect(refused.problem.message).toContain(
+        `The AES material of 1 key would expire in the KMS at ${momentText('en', IN_30_DAYS)}`,
+      );
       expect(refused.problem.nextStep).toContain('tick the acknowledgement');
     }
     // Nothing was planned, acknowledged or generated.

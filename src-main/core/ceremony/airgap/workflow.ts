@@ -236,7 +236,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     if (count === 0 || planned.materialExpiry?.kind !== 'at') return;
     const expiresAt = planned.materialExpiry.at.toISOString();
     if (this.#noBackupAcknowledgedFor !== expiresAt)
-      throw new KeyferryError('MATERIAL_NO_BACKUP_UNACKNOWLEDGED', { count, expiresAt });
+      throw new KeyferryError('MATERIAL_NO_BACKUP_UNACKNOWLEDGED', { count, expiresAt: Date.parse(expiresAt) });
   }
 
   /**

@@ -73,9 +73,9 @@ export function pastExpiryRefusal(
 
 function pastExpiryError(past: ExpiryDecision): KeyferryError {
   if (past.source === 'override') {
-    return new KeyferryError('EXPIRY_IN_PAST', { reason: 'chosen', keyId: past.keyId, at: past.effective });
+    return new KeyferryError('EXPIRY_IN_PAST', { reason: 'chosen', keyId: past.keyId, at: Date.parse(past.effective) });
   }
-  return new KeyferryError('EXPIRY_IN_PAST', { reason: 'bundle', keyId: past.keyId, at: past.effective });
+  return new KeyferryError('EXPIRY_IN_PAST', { reason: 'bundle', keyId: past.keyId, at: Date.parse(past.effective) });
 }
 
 /** Submits import-key-material for `checked` with `expiresAt` ("never" or ISO); refuses an expired token or a past expiry first. */
@@ -91,7 +91,7 @@ export async function importCheckedKey(
     throw new KeyferryError('IMPORT_TOKEN_EXPIRED', { keyId: key.keyId, at: issued.tokenExpiresAt });
   }
   if (expiresAt !== 'never' && Date.parse(expiresAt) <= now.getTime()) {
-    throw new KeyferryError('EXPIRY_IN_PAST', { reason: 'import', keyId: key.keyId, at: expiresAt });
+    throw new KeyferryError('EXPIRY_IN_PAST', { reason: 'import', keyId: key.keyId, at: Date.parse(expiresAt) });
   }
   return kms.importKeyMaterial({
     keyId: key.keyId,

@@ -181,7 +181,7 @@ export function parseMaterialExpiry(
   if (atMs === undefined) throw new KeyferryError('EXPIRY_INVALID', { field, value: text.slice(0, 64) });
   const at = new Date(atMs);
   if (at.getTime() <= now.getTime()) {
-    throw new KeyferryError('EXPIRY_IN_PAST', { reason: 'plan', keyId: '', at: at.toISOString() });
+    throw new KeyferryError('EXPIRY_IN_PAST', { reason: 'plan', keyId: '', at: at.getTime() });
   }
   return { kind: 'at', at };
 }

@@ -19,7 +19,7 @@ export const enAppSafety = {
   'problem.PREFLIGHT_EXPIRY_DIFFERS.next':
     'Write the bundle with the expiry chosen in the preflight step. To change it, start the air-gapped side again: a new session, a new preflight.',
   'problem.MATERIAL_NO_BACKUP_UNACKNOWLEDGED':
-    'The AES material of {count, plural, one {# key} other {# keys}} would expire in the KMS at {expiresAt} with no custody copy: after that it can never be imported again and every ciphertext under the key is unreadable. Nothing was generated.',
+    'The AES material of {count, plural, one {# key} other {# keys}} would expire in the KMS at {expiresAt, date, moment} with no custody copy: after that it can never be imported again and every ciphertext under the key is unreadable. Nothing was generated.',
   'problem.MATERIAL_NO_BACKUP_UNACKNOWLEDGED.next':
     'In the preflight step: plan custody shares, or choose "never" as the material expiry, or tick the acknowledgement of this loss (journaled and printed on the receipt); on the command line: --custody, --expires never or --no-backup.',
   'problem.CUSTODY_NOT_PREFLIGHTED':

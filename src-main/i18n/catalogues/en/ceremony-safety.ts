@@ -69,7 +69,7 @@ export const enCeremonySafety = {
   'cli.stopped-outside-ceremony':
     'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}} before the command finished: nothing it was doing counts as done. Run the command again to start over.',
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED':
-    'The AES material of {count, plural, one {# key} other {# keys}} would expire in the KMS at {expiresAt} with no custody copy: after that it can never be imported again and every ciphertext under the key is unreadable. Nothing was generated.',
+    'The AES material of {count, plural, one {# key} other {# keys}} would expire in the KMS at {expiresAt, date, moment} with no custody copy: after that it can never be imported again and every ciphertext under the key is unreadable. Nothing was generated.',
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED.next':
     'Keep a copy with --custody M/N and one --custodian-folder per custodian, or choose --expires never, or acknowledge the loss with --no-backup (journaled and printed on the receipt).',
   'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED':

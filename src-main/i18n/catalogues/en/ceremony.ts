@@ -23,7 +23,7 @@ export const enCeremony = {
     'The wrapping key of key {keyId} no longer matches the fingerprint the witnesses confirmed.',
   'problem.WRAPPING_KEY_CHANGED.next': 'Stop and start the air-gapped side again from the bundle.',
   'problem.EXPIRY_IN_PAST':
-    '{reason, select, chosen {The material expiry chosen for key {keyId}, {at}, is not in the future; the KMS would refuse it (KMS.2602).} bundle {The wrapped-material bundle requests material expiry {at} for key {keyId}, which has passed; the KMS would refuse it (KMS.2602). Nothing was imported.} import {The material expiry {at} of key {keyId} is not in the future; the KMS would refuse it (KMS.2602).} other {The material expiry {at} is not in the future.}}',
+    '{reason, select, chosen {The material expiry chosen for key {keyId}, {at, date, moment}, is not in the future; the KMS would refuse it (KMS.2602).} bundle {The wrapped-material bundle requests material expiry {at, date, moment} for key {keyId}, which has passed; the KMS would refuse it (KMS.2602). Nothing was imported.} import {The material expiry {at, date, moment} of key {keyId} is not in the future; the KMS would refuse it (KMS.2602).} other {The material expiry {at, date, moment} is not in the future.}}',
   'problem.EXPIRY_IN_PAST.next':
     '{reason, select, bundle {Choose the expiry explicitly (keyferry online import --expires never|ISO-TIME; it is journaled as an override), or wrap again on the air-gapped workstation with a later --expires.} plan {Choose a later date, or "never".} other {Choose a later expiry, or "never".}}',
   'problem.EXPIRY_INVALID': '{field} "{value}" is not "never", a duration or a date-time with its zone.',

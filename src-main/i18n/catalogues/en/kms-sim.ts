@@ -43,6 +43,7 @@ export const enKmsSim = {
     '  state       {where, select, memory {in memory (lost when the simulator stops)} other {{file}}}',
   'kms-sim.cli.traffic':
     '  traffic     {latency} ms per answer; {rate, plural, =0 {no rate limit} other {# requests a second, the rest answered APIG.0308}}',
+  'kms-sim.cli.request': '{at, date, moment} {action} -> {status}',
   'kms-sim.cli.dropped': 'dropped',
   'kms-sim.cli.stop-hint': 'Press Ctrl+C to stop.',
   'kms-sim.cli.stopped': 'Stopped ({signal}).',

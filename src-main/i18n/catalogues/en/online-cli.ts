@@ -9,7 +9,6 @@ export const enOnlineCli = {
   'cli.col':
     '{col, select, alias {alias} spec {spec} usage {usage} keyId {key id} state {state} tokenUntil {token valid until} materialExpires {material expires} proof {proof} region {region} project {project} group {group} other {{col}}}',
   'cli.replica-group': '{role, select, primary {primary} other {replica of {primary}}}',
-  'cli.date': '{local} ({utc})',
   'cli.warning': 'WARNING: {text}',
   'cli.receipt-written': 'Receipt: {html} (and {text})',
   'online.default-title': 'Import of {alias}',

@@ -16,7 +16,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'problem.PREFLIGHT_EXPIRY_DIFFERS.next':
     '请按预检步骤中选择的到期时间写出材料包。如需更改，请重新开始离线端：新的会话，新的预检。',
   'problem.MATERIAL_NO_BACKUP_UNACKNOWLEDGED':
-    '{count, plural, other {# 个密钥}}的 AES 密钥材料将于 {expiresAt} 在 KMS 中过期，且没有保管副本：此后将永远无法再次导入，该密钥下的所有密文都将无法解密。未生成任何内容。',
+    '{count, plural, other {# 个密钥}}的 AES 密钥材料将于 {expiresAt, date, moment} 在 KMS 中过期，且没有保管副本：此后将永远无法再次导入，该密钥下的所有密文都将无法解密。未生成任何内容。',
   'problem.MATERIAL_NO_BACKUP_UNACKNOWLEDGED.next':
     '在预检步骤中：计划保管份额，或将密钥材料到期时间选为“永不过期”，或勾选对此损失的确认（将记入日志并打印在回执上）；命令行中：--custody、--expires never 或 --no-backup。',
   'problem.CUSTODY_NOT_PREFLIGHTED':

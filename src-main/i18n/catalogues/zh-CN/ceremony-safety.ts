@@ -62,7 +62,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.stopped-outside-ceremony':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 在命令完成前停止：其正在进行的操作均不算完成。请再次运行该命令重新开始。',
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED':
-    '{count, plural, other {# 个密钥}}的 AES 密钥材料将于 {expiresAt} 在 KMS 中过期，且没有保管副本：此后将永远无法再次导入，该密钥下的所有密文都将无法解密。未生成任何内容。',
+    '{count, plural, other {# 个密钥}}的 AES 密钥材料将于 {expiresAt, date, moment} 在 KMS 中过期，且没有保管副本：此后将永远无法再次导入，该密钥下的所有密文都将无法解密。未生成任何内容。',
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED.next':
     '请使用 --custody M/N 并为每位保管人指定一个 --custodian-folder 保留副本，或选择 --expires never，或使用 --no-backup 确认此损失（将记入日志并打印在回执上）。',
   'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED':

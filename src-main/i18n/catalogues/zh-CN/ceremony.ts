@@ -25,7 +25,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.WRAPPING_KEY_CHANGED': '密钥 {keyId} 的包装密钥与见证人确认的指纹不再一致。',
   'problem.WRAPPING_KEY_CHANGED.next': '请停止，并从导入参数包重新开始离线一侧。',
   'problem.EXPIRY_IN_PAST':
-    '{reason, select, chosen {为密钥 {keyId} 选择的密钥材料到期时间 {at} 不在未来；KMS 会拒绝（KMS.2602）。} bundle {已包装密钥材料包为密钥 {keyId} 请求的密钥材料到期时间 {at} 已过；KMS 会拒绝（KMS.2602）。没有导入任何内容。} import {密钥 {keyId} 的密钥材料到期时间 {at} 不在未来；KMS 会拒绝（KMS.2602）。} other {密钥材料到期时间 {at} 不在未来。}}',
+    '{reason, select, chosen {为密钥 {keyId} 选择的密钥材料到期时间 {at, date, moment} 不在未来；KMS 会拒绝（KMS.2602）。} bundle {已包装密钥材料包为密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment} 已过；KMS 会拒绝（KMS.2602）。没有导入任何内容。} import {密钥 {keyId} 的密钥材料到期时间 {at, date, moment} 不在未来；KMS 会拒绝（KMS.2602）。} other {密钥材料到期时间 {at, date, moment} 不在未来。}}',
   'problem.EXPIRY_IN_PAST.next':
     '{reason, select, bundle {请明确选择到期时间（keyferry online import --expires never|ISO-TIME；会作为覆盖记入日志），或在离线工作站用更晚的 --expires 重新包装。} plan {请选择更晚的日期，或 “never”。} other {请选择更晚的到期时间，或 “never”。}}',
   'problem.EXPIRY_INVALID': '{field} “{value}” 既不是 “never”，也不是时长或带时区的日期时间。',

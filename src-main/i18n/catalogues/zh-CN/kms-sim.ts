@@ -43,6 +43,7 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
   'kms-sim.cli.state': '  状态       {where, select, memory {保存在内存中（模拟器停止后丢失）} other {{file}}}',
   'kms-sim.cli.traffic':
     '  流量       每次应答延迟 {latency} 毫秒；{rate, plural, =0 {不限流} other {每秒 # 个请求，其余以 APIG.0308 应答}}',
+  'kms-sim.cli.request': '{at, date, moment} {action} -> {status}',
   'kms-sim.cli.dropped': '已丢弃',
   'kms-sim.cli.stop-hint': '按 Ctrl+C 停止。',
   'kms-sim.cli.stopped': '已停止（{signal}）。',

@@ -11,7 +11,6 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'cli.col':
     '{col, select, alias {别名} spec {规格} usage {用途} keyId {密钥 ID} state {状态} tokenUntil {导入令牌有效期至} materialExpires {密钥材料到期时间} proof {证明} region {区域} project {项目 ID} group {副本组} other {{col}}}',
   'cli.replica-group': '{role, select, primary {主密钥} other {{primary} 的副本}}',
-  'cli.date': '{local}（{utc}）',
   'cli.warning': '警告：{text}',
   'cli.receipt-written': '回执：{html}（及 {text}）',
   'online.default-title': '导入 {alias}',

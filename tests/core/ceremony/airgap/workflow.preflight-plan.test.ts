@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
 import { createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
+import { momentText } from '../../../../src-main/i18n/moment';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -47,7 +48,7 @@ describe('the preflight plan, enforced by the workflow', () => {
     await expect(air.generateMaterial()).rejects.toMatchObject({
       code: 'MATERIAL_NO_BACKUP_UNACKNOWLEDGED',
       message: expect.stringContaining(
-        `The AES material of 1 key would expire in the KMS at ${IN_30_DAYS.toISOString()}`,
+        `The AES material of 1 key would expire in the KMS at ${momentText('en', IN_30_DAYS)}`,
       ),
     });
     expect(air.state).toBe('fingerprints-confirmed');

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CeremonyPlan, MaterialExpiry } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
+import { momentText } from '../../../../src-main/i18n/moment';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -85,7 +86,7 @@ describe('online import: material expiry', () => {
     await expect(day2.importMaterial()).rejects.toMatchObject({
       code: 'EXPIRY_IN_PAST',
       message: expect.stringContaining(
-        `requests material expiry ${at.toISOString()} for key ${keyId}, which has passed`,
+        `requests material expiry ${momentText('en', at)} for key ${keyId}, which has passed`,
       ),
       nextStep: expect.stringContaining('--expires'),
     });
