@@ -161,6 +161,9 @@ describe('custody restore through the UI', () => {
       problem: { code: 'PREFLIGHT_REQUIRED' },
     });
     await fillByLabel(page, 'Removable media folder for the restored bundle', media);
+    // The material was imported with the expiry the air-gapped bundle requested (the plan said never):
+    // the fresh bundle records it, so nothing is chosen for the officer; Never is chosen explicitly.
+    await page.locator('[data-section="restore-preflight"]').getByLabel('Never', { exact: true }).check();
     await step(page, 'Check the folders', 'restore-preflight');
     await step(page, 'Rebuild the material', 'restore-rebuild');
     const rebuiltCheck = (

@@ -263,6 +263,8 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
       await fillByLabel(rp, 'Fresh import-parameters bundle folder', fresh.dir);
       await step(rp, 'Read the bundle', 'restore-parameters');
       await fillByLabel(rp, 'Removable media folder for the restored bundle', rMedia);
+      // The material was imported with an expiry (now past for the KMS): the restore asks, and Never is chosen.
+      await rp.locator('[data-section="restore-preflight"]').getByLabel('Never', { exact: true }).check();
       await step(rp, 'Check the folders', 'restore-preflight');
       const shares = rp.locator('[data-section="restore-shares"]');
       await shares.getByRole('radio', { name: t('restore.source.hsm') }).check();

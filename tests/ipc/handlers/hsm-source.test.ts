@@ -246,7 +246,12 @@ describe('the HSM material source through the channels, on a SoftHSM token', () 
     await value(ipc, 'restore.read-bundle', { folder: fresh.dir });
     const restoreMedia = path.join(dir, 'restore-media');
     await mkdir(restoreMedia);
-    await value(ipc, 'restore.preflight', { folder: restoreMedia });
+    // The material was imported with an expiry: the fresh bundle says so, and the restore chooses one explicitly.
+    expect(await call(ipc, 'restore.preflight', { folder: restoreMedia })).toMatchObject({
+      ok: false,
+      problem: { code: 'CUSTODY_RESTORE_EXPIRY_REQUIRED' },
+    });
+    await value(ipc, 'restore.preflight', { folder: restoreMedia, expiry: { kind: 'never' } });
     const wrong = await call(ipc, 'restore.from-hsm', hsmRequest({ pin: WRONG_PIN }));
     expect(wrong).toMatchObject({ ok: false, problem: { code: 'HSM_PIN_INCORRECT' } });
     expect(await readdir(restoreMedia)).toEqual([]);

@@ -196,6 +196,19 @@ export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<Iss
   );
 }
 
+/**
+ * The material expiry a parameters bundle records: the plan's, except when every key in it waits
+ * for material it held before (lapsed or deleted) and some of that material was imported with an
+ * expiry (the plan's, one chosen on the air-gapped side, or --expires at import): then the latest
+ * such expiry, so a custody restore from this bundle must choose its expiry explicitly instead of
+ * silently requesting "never" because the plan said so.
+ */
+function bundleMaterialExpiry(planned: string, keys: readonly OnlineKeyState[]): string {
+  if (keys.length === 0 || !keys.every((k) => k.imported)) return planned;
+  const imported = keys.map((k) => k.imported?.expiresAt ?? null).filter((at): at is string => at !== null);
+  return imported.length > 0 ? (imported.sort().at(-1) as string) : planned;
+}
+
 /** Writes the latest parameters of every waiting key into the new folder `dir` and journals it. */
 export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: string): Promise<WrittenParametersBundle> {
   const now = ctx.now();
@@ -211,7 +224,11 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
     dir,
     {
       ceremonyId: ctx.state.ceremonyId,
-      ceremony: { title: ctx.state.title, materialExpiry: ctx.state.expiry, onlineJournal: ctx.journalName },
+      ceremony: {
+        title: ctx.state.title,
+        materialExpiry: bundleMaterialExpiry(ctx.state.expiry, keys),
+        onlineJournal: ctx.journalName,
+      },
       keys: parameters,
     },
     { now },

@@ -69,6 +69,21 @@ describe('online import: material expiry', () => {
       { keys: [{ keyId, requested: at.toISOString(), plan: 'never', effective: at.toISOString(), source: 'bundle' }] },
     ]);
     expect((await onlineEvents('key.imported'))[0]).toMatchObject({ keyId, expiresAt: at.toISOString() });
+
+    // The material lapses. The fresh bundle records the expiry it was imported with (not the plan's
+    // "never"), so a custody restore from it has to choose an expiry instead of requesting never silently.
+    await day2.verifyKeys();
+    await f.journals.at(-1)?.close();
+    f.sim.clock.advance(73 * HOUR);
+    const day3 = await f.onlineAhead(await f.journal('online.jsonl'), plan, 73 * HOUR);
+    await day3.connect();
+    await day3.fetchParameters();
+    const fresh = path.join(f.dir, 'params-after-lapse');
+    await day3.writeParametersBundle(fresh);
+    const manifest = JSON.parse(await readFile(path.join(fresh, 'manifest.json'), 'utf8')) as {
+      ceremony: { materialExpiry: string };
+    };
+    expect(manifest.ceremony.materialExpiry).toBe(at.toISOString());
   }, 60_000);
 
   it('refuses a requested expiry that has passed without calling the KMS; an explicit override is journaled and used', async () => {
