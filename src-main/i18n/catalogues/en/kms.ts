@@ -85,8 +85,9 @@ export const enKms = {
   'problem.KMS.2201.next': 'Check the ciphertext and the key ID.',
   'problem.KMS.2601': 'The import token has expired (import tokens and wrapping keys are valid 24 hours).',
   'problem.KMS.2601.next': NEW_PARAMETERS,
-  'problem.KMS.2602': "The material's expiry time is not in the future.",
-  'problem.KMS.2602.next': "Choose an expiry time in the future, and check this computer's clock.",
+  'problem.KMS.2602': "The KMS refused the material's expiry time: by the KMS's own clock it is not in the future.",
+  'problem.KMS.2602.next':
+    "Choose an expiry further ahead (online import --expires, or the import step's expiry) and check this computer's clock; in a rehearsal the simulator's clock may have been moved forward (kms-sim advance).",
   'problem.KMS.2603': 'The import token belongs to a different key than the one named.',
   'problem.KMS.2603.next': 'Use the parameters bundle fetched for this key ID.',
   'problem.KMS.2604': 'The unwrapped key material is not 32 bytes, the length AES_256 needs.',

@@ -79,8 +79,9 @@ export const zhCNKms: { readonly [K in keyof typeof enKms]: string } = {
   'problem.KMS.2201.next': '请检查密文和密钥 ID。',
   'problem.KMS.2601': '导入令牌已过期（导入令牌和包装密钥的有效期为 24 小时）。',
   'problem.KMS.2601.next': NEW_PARAMETERS,
-  'problem.KMS.2602': '密钥材料到期时间不在未来。',
-  'problem.KMS.2602.next': '请选择一个未来的到期时间，并检查本机的时钟。',
+  'problem.KMS.2602': 'KMS 拒绝了该密钥材料到期时间：按 KMS 自己的时钟，它不在未来。',
+  'problem.KMS.2602.next':
+    '请选择更晚的到期时间（online import --expires，或导入步骤中的到期时间），并检查本机的时钟；演练时，模拟器的时钟可能已被调快（kms-sim advance）。',
   'problem.KMS.2603': '该导入令牌属于另一个密钥，而不是所指定的密钥。',
   'problem.KMS.2603.next': '请使用为此密钥 ID 获取的导入参数包。',
   'problem.KMS.2604': '解包后的密钥材料不是 AES_256 所需的 32 字节。',
