@@ -144,7 +144,8 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
       expect(created).toContain('已创建 2 个密钥，状态为待导入。');
       const params = await run(next(created), online);
       expect(params).toContain('导入参数包已写入并通过校验');
-      expect(params).toMatch(/导入令牌有效期至 \d{4}年\d{1,2}月\d{1,2}日 /);
+      // The workstation's time in Chinese, or UTC alone where the workstation keeps UTC (as CI does).
+      expect(params).toMatch(/导入令牌有效期至 (\d{4}年\d{1,2}月\d{1,2}日 |\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC)/);
       const wrapped = await run(
         [
           ...next(params),
@@ -167,7 +168,7 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
       expect(imported).toContain('已按 KMS 签发的导入参数核对已包装密钥材料包：2 个密钥。');
       expect(imported).toMatch(/AES_256\s+已启用\s+通过：/);
       const status = await run(next(imported), online);
-      expect(status).toMatch(/pay\/aes\s+AES_256\s+\S+\s+已启用\s+\d{4}年/);
+      expect(status).toMatch(/pay\/aes\s+AES_256\s+\S+\s+已启用\s+(\d{4}年|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC)/);
       expect(englishSentences(printed.join('\n'))).toEqual([]);
     } finally {
       await sim.close();
