@@ -17,6 +17,7 @@ import {
   hint,
   paste as pasteIn,
   startSimulatorProcess,
+  stopSimulatorProcess,
   freePort,
   twoMachines,
   createKeyLine,
@@ -45,11 +46,7 @@ async function startSimulator(cwd: string, port: number): Promise<Info> {
 }
 
 async function stopSimulator(): Promise<void> {
-  const child = sim;
-  if (child?.pid === undefined || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(child.pid, 'SIGTERM');
-  await exited;
+  await stopSimulatorProcess(sim);
 }
 
 /** Runs one pasted line in bash in `cwd`, with `keyferry` on PATH. */

@@ -15,6 +15,7 @@ import {
   hint,
   paste as pasteIn,
   startSimulatorProcess,
+  stopSimulatorProcess,
   freePort,
   twoMachines,
   createKeyLine,
@@ -26,7 +27,7 @@ let dir: string | undefined;
 let sim: ChildProcess | undefined;
 
 afterAll(async () => {
-  if (sim?.pid !== undefined && sim.exitCode === null) process.kill(sim.pid, 'SIGTERM');
+  await stopSimulatorProcess(sim);
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

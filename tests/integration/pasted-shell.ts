@@ -55,6 +55,17 @@ export function startSimulatorProcess<T extends SimulatorInfo>(
   return { child, ready };
 }
 
+/**
+ * Stops a simulator process started above and waits until it has exited: it writes its state file
+ * as it stops, so removing its folder before then races that write (ENOTEMPTY).
+ */
+export async function stopSimulatorProcess(child: ChildProcess | undefined): Promise<void> {
+  if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 /** Runs one pasted line in bash in `cwd`, with the `keyferry` in `binDir` first on PATH. */
 export function paste(
   line: string,
