@@ -52,22 +52,23 @@ export async function createExternalKeys(
   await ctx.journal(ONLINE_EVENTS.keysPlanned, { keys: plannedKeyRecords(planned) });
   // One progress count over every key the KMS will hold, primaries and replicas alike.
   const total = plannedKeyCount(planned);
-  const journaled = (key: OnlineKeyState | undefined): key is OnlineKeyState => key !== undefined;
-  const primariesBefore = planned.map((key) => journaledPrimary(ctx.state, key.alias));
+  const primaryOf = (key: PlannedKey) => journaledPrimary(ctx.state, key.alias);
   await createEach(
     ctx,
     await withKeysFound(
       ctx,
-      planned.filter((_, i) => !primariesBefore[i]).map((key) => ({ key })),
+      planned.filter((key) => !primaryOf(key)).map((key) => ({ key })),
     ),
     { before: total - plannedKeysMissing(ctx.state), total },
   );
-  const primaryOf = (key: PlannedKey): string => (journaledPrimary(ctx.state, key.alias) as OnlineKeyState).keyId;
-  const replicasToCreate = planned.flatMap((key) =>
-    (key.replicas ?? [])
-      .filter((target) => !journaledReplica(ctx.state, primaryOf(key), target))
-      .map((target) => ({ key, replica: { replicaOf: primaryOf(key), target } })),
+  // Every primary exists now; a replica names its primary, so replicas come second.
+  const primaries = planned.map((key) => primaryOf(key) as OnlineKeyState);
+  const replicaSlots = planned.flatMap((key, i) =>
+    (key.replicas ?? []).map((target) => ({ key, replicaOf: (primaries[i] as OnlineKeyState).keyId, target })),
   );
+  const replicasToCreate = replicaSlots
+    .filter(({ replicaOf, target }) => !journaledReplica(ctx.state, replicaOf, target))
+    .map(({ key, replicaOf, target }) => ({ key, replica: { replicaOf, target } }));
   if (replicasToCreate.length > 0) {
     await createEach(ctx, await withKeysFound(ctx, replicasToCreate), {
       before: total - plannedKeysMissing(ctx.state),
@@ -75,11 +76,10 @@ export async function createExternalKeys(
     });
   }
   // Every key of the plan, primaries first (in plan order), then each primary's replicas.
-  const primaries = planned.map((key) => journaledPrimary(ctx.state, key.alias) as OnlineKeyState);
-  const replicas = planned.flatMap((key, i) =>
-    (key.replicas ?? []).map((t) => journaledReplica(ctx.state, (primaries[i] as OnlineKeyState).keyId, t)),
+  const replicas = replicaSlots.map(
+    ({ replicaOf, target }) => journaledReplica(ctx.state, replicaOf, target) as OnlineKeyState,
   );
-  return [...primaries, ...replicas.filter(journaled)].map(createdKeyOf);
+  return [...primaries, ...replicas].map(createdKeyOf);
 }
 
 function createdKeyOf(key: OnlineKeyState): CreatedKey {
