@@ -1,4 +1,5 @@
 /** Ceremony steps' refusals (online, air-gapped, restore, shared). zh-CN twin in ../zh-CN/ceremony.ts. */
+import { KEY_STATE } from './kms';
 const REFUSED =
   'Do not import this bundle. Bring the wrapped-material bundle written on the air-gapped workstation for these parameters, unchanged.';
 const FETCH_NEW_PARAMETERS =
@@ -47,8 +48,7 @@ export const enCeremony = {
     'This ceremony already created {spec} key {alias} ({keyId}{region, select, none {} other {, replica in region {region}}}, {usage}), and the plan given now does not list it that way. Nothing was created.',
   'problem.PLAN_DROPS_CREATED_KEY.next':
     'Give the plan this ceremony started with (every key it created keeps its alias, spec, usage and replicas); add keys to it if you must, but leave none out.',
-  'problem.KEY_ALIAS_TAKEN':
-    'The alias {alias} is already held in the KMS by key {keyId} ({state, select, 1 {Pending activation} 2 {Enabled} 3 {Disabled} 4 {Pending deletion} 5 {Pending import} other {state {state}}}, origin {origin}, created {created, date, utc}), which this ceremony did not create. Nothing was created for it.',
+  'problem.KEY_ALIAS_TAKEN': `The alias {alias} is already held in the KMS by key {keyId} (${KEY_STATE}, origin {origin}, created {created, date, utc}), which this ceremony did not create. Nothing was created for it.`,
   'problem.KEY_ALIAS_TAKEN.next':
     'Give the key another alias in the plan, or, if that key is no longer used, schedule its deletion in the console (its alias stays taken until it is deleted) and run the command again.',
   'problem.CEREMONY_JOURNAL_UNEXPECTED':

@@ -6,7 +6,8 @@
 const REPORT = 'This points to a defect in Keyferry or a damaged bundle field; keep the journal and report it.';
 const NEW_PARAMETERS =
   'Fetch new import parameters for this key and wrap the material again with the new wrapping key.';
-const KEY_STATE =
+/** A KMS key state number as words (the one copy; other catalogue files import it). */
+export const KEY_STATE =
   '{state, select, 1 {Pending activation} 2 {Enabled} 3 {Disabled} 4 {Pending deletion} 5 {Pending import} other {in state {state}}}';
 
 export const enKms = {

@@ -3,6 +3,7 @@
  * Chinese wording by the i18n engineer, not yet reviewed by a native-speaking security officer.
  */
 import type { enCeremony } from '../en/ceremony';
+import { KEY_STATE } from './kms';
 
 const REFUSED = '不要导入此包。请带来离线工作站为这些导入参数写出的已包装密钥材料包，不得改动。';
 const FETCH_NEW_PARAMETERS = '请重新获取导入参数（keyferry online params），带到离线工作站后重新包装。';
@@ -48,8 +49,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
     '本仪式已创建 {spec} 密钥 {alias}（{keyId}{region, select, none {} other {，区域 {region} 中的副本}}，{usage}），而现在给出的计划没有这样列出它。未创建任何内容。',
   'problem.PLAN_DROPS_CREATED_KEY.next':
     '请给出本仪式开始时的计划（已创建的每个密钥保持其别名、规格、用途和副本）；如有必要可以增加密钥，但不能删去任何一个。',
-  'problem.KEY_ALIAS_TAKEN':
-    '别名 {alias} 在 KMS 中已被密钥 {keyId} 使用（{state, select, 1 {待激活} 2 {已启用} 3 {已禁用} 4 {计划删除} 5 {待导入} other {状态 {state}}}，来源 {origin}，创建于 {created, date, utc}），该密钥不是本仪式创建的。未为其创建任何内容。',
+  'problem.KEY_ALIAS_TAKEN': `别名 {alias} 在 KMS 中已被密钥 {keyId} 使用（${KEY_STATE}，来源 {origin}，创建于 {created, date, utc}），该密钥不是本仪式创建的。未为其创建任何内容。`,
   'problem.KEY_ALIAS_TAKEN.next':
     '请在计划中为该密钥换一个别名；或者，如果那个密钥已不再使用，请在控制台中计划删除它（删除之前其别名仍被占用），然后重新运行该命令。',
   'problem.CEREMONY_JOURNAL_UNEXPECTED':
