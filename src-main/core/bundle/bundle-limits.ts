@@ -9,6 +9,7 @@ export const KEYS_FOLDER = 'keys';
 export const IMPORT_PARAMETERS_FORMAT = 'keyferry.import-parameters';
 export const WRAPPED_MATERIAL_FORMAT = 'keyferry.wrapped-material';
 export const BUNDLE_FORMATS = [IMPORT_PARAMETERS_FORMAT, WRAPPED_MATERIAL_FORMAT] as const;
+export type BundleFormat = (typeof BUNDLE_FORMATS)[number];
 /** The version of a bundle without replica groups (what every earlier Keyferry wrote and reads). */
 export const BUNDLE_FORMAT_VERSION = 1;
 /** The version of a bundle whose keys include replicas (`replicaOf`): older Keyferry refuses it by its version. */
@@ -20,7 +21,7 @@ export const REPLICA_GROUPS_FORMAT_VERSION = 2;
  */
 export const BOUND_MATERIAL_FORMAT_VERSION = 3;
 /** Every version each format's reader accepts (what any Keyferry wrote keeps reading). */
-export const BUNDLE_FORMAT_VERSIONS: Readonly<Record<(typeof BUNDLE_FORMATS)[number], readonly number[]>> = {
+export const BUNDLE_FORMAT_VERSIONS: Readonly<Record<BundleFormat, readonly number[]>> = {
   [IMPORT_PARAMETERS_FORMAT]: [BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION, BOUND_MATERIAL_FORMAT_VERSION],
   [WRAPPED_MATERIAL_FORMAT]: [BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION],
 };

@@ -51,6 +51,7 @@ export type { StagedBundle, WriteBundleOptions, WrittenBundle } from './write-bu
 export {
   readBundle,
   readBundleDigest,
+  readBundleDigestAndFormat,
   type ReadBundleOptions,
   type TransferBundle,
   type ImportParametersBundle,

@@ -11,6 +11,7 @@ import {
   BUNDLE_LIMITS,
   IMPORT_PARAMETERS_FORMAT,
   MANIFEST_FILE,
+  type BundleFormat,
 } from './bundle-limits';
 import { KeyferryError } from '../errors';
 import { manifestInvalid } from './bundle-problem';
@@ -115,7 +116,7 @@ function decodeManifest(bytes: Buffer): object {
       expected: BUNDLE_FORMATS.join(' | '),
     });
   }
-  const supported = BUNDLE_FORMAT_VERSIONS[format as (typeof BUNDLE_FORMATS)[number]];
+  const supported = BUNDLE_FORMAT_VERSIONS[format as BundleFormat];
   if (typeof formatVersion !== 'number' || !supported.includes(formatVersion)) {
     throw new KeyferryError('BUNDLE_UNSUPPORTED_VERSION', {
       version: JSON.stringify(formatVersion ?? null),

@@ -2,12 +2,13 @@
  * Reads and fully verifies a transfer bundle from removable media (DESIGN rule 3): nothing in it
  * is used unless every check passes. The same reader verifies what the writer just wrote.
  */
+import { z } from 'zod';
 import { compareTypedDigest, differenceValues, parseTypedDigest } from '../crypto/typed-digest';
 import { KeyferryError } from '../errors';
 import { yieldToEventLoop } from '../yield';
 import { sha256Hex } from '../fs/durable-file';
 import { refuseAbandonedBundle } from './abandoned-bundle';
-import { BUNDLE_LIMITS, MANIFEST_FILE } from './bundle-limits';
+import { BUNDLE_FORMATS, BUNDLE_LIMITS, MANIFEST_FILE, type BundleFormat } from './bundle-limits';
 import { checkContents, checkHashes, checkListing, type BundleContents } from './bundle-check';
 import { readBundleFile } from './bundle-file-reader';
 import type { BundleWarning } from './bundle-problem';
@@ -61,7 +62,28 @@ async function readManifestBytes(dir: string): Promise<{ scan: FolderScan; manif
  * anything else: for comparing it with a digest typed from a receipt before the bundle is used.
  */
 export async function readBundleDigest(dir: string): Promise<string> {
-  return sha256Hex((await readManifestBytes(dir)).manifestBytes);
+  return (await readBundleDigestAndFormat(dir)).digest;
+}
+
+const claimedFormat = z.object({ format: z.enum(BUNDLE_FORMATS) });
+
+/**
+ * The digest of the bundle in `dir`, and the format its manifest claims (undefined when it claims
+ * none Keyferry knows or is not JSON). The claim is unchecked: it may only name a refusal (a bundle
+ * of the other kind brought by mistake), never let anything in.
+ */
+export async function readBundleDigestAndFormat(
+  dir: string,
+): Promise<{ digest: string; claimedFormat: BundleFormat | undefined }> {
+  const { manifestBytes } = await readManifestBytes(dir);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(manifestBytes.toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  const claim = claimedFormat.safeParse(parsed);
+  return { digest: sha256Hex(manifestBytes), claimedFormat: claim.success ? claim.data.format : undefined };
 }
 
 /** Reads the bundle in `dir`, refusing it with a KeyferryError naming the exact problem. */

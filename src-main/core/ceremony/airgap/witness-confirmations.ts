@@ -133,7 +133,7 @@ export class WitnessConfirmations {
   /**
    * Checks what `witness` typed (for artefact `index`, by default the one it matches or their
    * next). Throws WITNESS_UNKNOWN; the typed value's form problem (DIGEST_TYPED_*) or
-   * WITNESS_DIGEST_SLIP/MISMATCH, telling `onRefused` first; nothing is recorded here.
+   * WITNESS_DIGEST_SLIP/MISMATCH/TYPED_FINGERPRINT, telling `onRefused` first; nothing is recorded here.
    */
   async check(
     witness: string,
@@ -160,7 +160,7 @@ export class WitnessConfirmations {
     }
     const comparison = compareTypedDigest(digits, artefact.digest);
     if (!comparison.matches) {
-      const error = refusal(name, artefact.kind, comparison);
+      const error = refusal(name, artefact, digits, comparison);
       await onRefused({
         witness: name,
         index: at,
@@ -199,10 +199,16 @@ export class WitnessConfirmations {
 
 function refusal(
   witness: string,
-  kind: ConfirmedArtefactKind,
+  source: ArtefactSource,
+  digits: string,
   comparison: Extract<TypedDigestComparison, { matches: false }>,
 ): KeyferryError {
-  const artefact = kind === 'import-parameters-bundle' ? 'bundle' : 'key';
+  const artefact = source.kind === 'import-parameters-bundle' ? 'bundle' : 'key';
+  // The online side prints each wrapping-key fingerprint just above the bundle digest: a witness
+  // who typed one of those heard the wrong line read, which says more than "16 groups differ".
+  const fingerprintOf =
+    source.kind === 'import-parameters-bundle' ? source.keys.find((k) => k.fingerprint === digits) : undefined;
+  if (fingerprintOf) return new KeyferryError('WITNESS_TYPED_FINGERPRINT', { witness, keyId: fingerprintOf.keyId });
   const difference = differenceValues(comparison);
   if (!comparison.slip)
     return new KeyferryError('WITNESS_DIGEST_MISMATCH', { witness, count: difference.count, artefact });

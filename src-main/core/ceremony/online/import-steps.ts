@@ -3,7 +3,7 @@
  * (journal), then import every checked key with the material expiry decided for it.
  */
 import path from 'node:path';
-import { readBundle, readBundleDigest } from '../../bundle';
+import { IMPORT_PARAMETERS_FORMAT, readBundle, readBundleDigestAndFormat } from '../../bundle';
 import { groupHex } from '../../hex-groups';
 import {
   compareTypedDigest,
@@ -67,9 +67,13 @@ async function requireReceiptDigest(
     throw new KeyferryError('WRAPPED_DIGEST_SOURCE_REFUSED');
   }
   const typed = parseTypedDigest(proof.expectedDigest, 'wrapped');
-  const comparison = compareTypedDigest(typed, await readBundleDigest(dir));
+  const { digest, claimedFormat } = await readBundleDigestAndFormat(dir);
+  const comparison = compareTypedDigest(typed, digest);
   if (!comparison.matches) {
     onDiffer(comparison.differing);
+    // The import-parameters bundle brought back by mistake (it sits on the same media): say so.
+    if (!comparison.slip && claimedFormat === IMPORT_PARAMETERS_FORMAT)
+      throw new KeyferryError('BUNDLE_WRONG_KIND', { dir, found: 'parameters', pick: 'online' });
     throw digestDiffers(comparison, dir);
   }
   return typed;

@@ -64,6 +64,10 @@ export const enConfirmations = {
     '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count} of 16 groups: not a typing slip. Refused; nothing was recorded for {witness}.',
   'problem.WITNESS_DIGEST_MISMATCH.next':
     'Stop and compare: the online workstation reads the import-parameters bundle digest (keyferry online params, or the online screen); if {witness} typed what was read, the bundle here is not the one it wrote: fetch new parameters.',
+  'problem.WITNESS_TYPED_FINGERPRINT':
+    '{witness} typed the wrapping-key fingerprint of key {keyId}, not the import-parameters bundle digest. Refused; nothing was recorded for {witness}.',
+  'problem.WITNESS_TYPED_FINGERPRINT.next':
+    'The value to type is the import-parameters bundle digest: keyferry online params prints it set apart under "IMPORT-PARAMETERS BUNDLE DIGEST", two lines of eight groups after the fingerprints (the online screen shows it the same way). Have that value read aloud, then {witness} types it.',
   'problem.WITNESS_SOURCE_REFUSED':
     "Only a rehearsal may confirm for a witness from the online side's own value; this ceremony is not a rehearsal.",
   'problem.WITNESS_SOURCE_REFUSED.next': 'Each witness types the value read aloud from the online workstation.',

@@ -72,9 +72,19 @@ describe('witness confirmations of an import-parameters bundle', () => {
       },
     ]);
 
-    const other = await check(c, 'Ben', keys[0]?.fingerprint as string);
+    const other = await check(c, 'Ben', 'f'.repeat(64));
     expect(other.error).toMatchObject({ code: 'WITNESS_DIGEST_MISMATCH', values: { witness: 'Ben' } });
     expect(other.refused[0]?.differingGroups.length).toBeGreaterThan(2);
+
+    // The line printed just above the digest on the online side: named as what it is.
+    const fingerprint = await check(c, 'Chloé', groupHex(keys[1]?.fingerprint as string));
+    expect(fingerprint.error).toMatchObject({
+      code: 'WITNESS_TYPED_FINGERPRINT',
+      values: { witness: 'Chloé', keyId: keys[1]?.keyId },
+    });
+    expect(String((fingerprint.error as Error).message)).toContain('wrapping-key fingerprint of key');
+    expect(fingerprint.refused[0]).toMatchObject({ witness: 'Chloé', code: 'WITNESS_TYPED_FINGERPRINT' });
+    expect(c.remaining()).toBe(2);
 
     for (const typed of ['', '   ', digest.slice(0, 60), `${digest.slice(0, 63)}g`]) {
       const bad = await check(c, 'Ben', typed);

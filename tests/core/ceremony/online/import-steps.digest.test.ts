@@ -77,10 +77,15 @@ describe("online import: proof that the wrapped bundle is the receipt's", () => 
     await expect(refusal).rejects.toMatchObject({ code: 'WRAPPED_DIGEST_MISMATCH' });
     await expect(refusal).rejects.toThrow(/groups differ .*This is not the bundle the air-gapped receipt names/);
     await expect(day2.importMaterial()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
+    // The import-parameters bundle, on the same media, brought back by mistake: named as what it is.
+    const parametersBack = day2.checkWrappedBundle(params, receipt);
+    await expect(parametersBack).rejects.toMatchObject({ code: 'BUNDLE_WRONG_KIND', values: { found: 'parameters' } });
+    await expect(parametersBack).rejects.toThrow(/is an import-parameters bundle, not a wrapped-material bundle/);
     expect(imports).not.toHaveBeenCalled();
     expect((await f.kms.describeKey(created[0]?.keyId as string)).stateName).toBe('Pending import');
     const refused = (await onlineEvents()).filter((e) => e.event === 'wrapped-bundle.refused');
-    expect(refused).toHaveLength(1);
+    expect(refused).toHaveLength(2);
+    expect(refused[1]?.data).toMatchObject({ folder: params, code: 'BUNDLE_WRONG_KIND' });
     expect(refused[0]?.data).toMatchObject({
       folder: swapped,
       code: 'WRAPPED_DIGEST_MISMATCH',
