@@ -11,7 +11,8 @@ import { OnlineCeremony } from '../../src-main/core/ceremony/online/workflow';
 import { openJournal, type Journal } from '../../src-main/core/journal';
 import type { KmsClient } from '../../src-main/core/kms/client';
 import { OFFLINE } from '../../tests/helpers/workstation';
-import { airGapSteps, onlineDayOneSteps, onlineStartOf } from '../../tests/helpers/ceremony-sides';
+import { airGapSteps, onlineDayOneSteps } from '../../tests/helpers/ceremony-sides';
+import { onlineStartOf } from '../../src-main/core/ceremony/online/open-journal';
 
 export const BENCH_APP = { version: 'bench', build: 'bench' };
 

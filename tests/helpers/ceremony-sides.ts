@@ -1,26 +1,14 @@
 /**
  * Test helper: the two sides of a ceremony through the core workflows, each written once and used
- * by the ceremony fixture, the UI tests and the benches: how an online ceremony starts from a plan,
+ * by the ceremony fixture, the UI tests and the benches:
  * online day 1 (connect, create, fetch, write the import-parameters bundle) and the whole
  * air-gapped side in the order a real ceremony takes.
  */
 import { mkdir } from 'node:fs/promises';
 import type { AirGapCeremony } from '../../src-main/core/ceremony/airgap/workflow';
 import type { CeremonyPlan } from '../../src-main/core/ceremony/shared/ceremony-plan';
-import type { OnlineCeremonyStart } from '../../src-main/core/ceremony/online/open-journal';
 import type { OnlineCeremony } from '../../src-main/core/ceremony/online/workflow';
 import { confirmEveryWitness } from '../core/ceremony/witness-helpers';
-
-/** What an online ceremony of `plan` starts with: its title, people, wrapping algorithm and expiry. */
-export function onlineStartOf(plan: CeremonyPlan): OnlineCeremonyStart {
-  return {
-    title: plan.title,
-    operator: plan.operator,
-    witnesses: plan.witnesses,
-    wrappingAlgorithm: plan.wrappingAlgorithm,
-    materialExpiry: plan.materialExpiry,
-  };
-}
 
 /** Online day 1 on an opened ceremony: connect, create the plan's keys, fetch their parameters, write the bundle into `params`. */
 export async function onlineDayOneSteps(online: OnlineCeremony, plan: CeremonyPlan, params: string) {

@@ -9,6 +9,7 @@ import {
   type CeremonyPlan,
 } from '../../core/ceremony/shared/ceremony-plan';
 
+import { onlineStartOf } from '../../core/ceremony/online/open-journal';
 import { KeyferryError } from '../../core/errors';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { columns, placeColumns } from '../cli-text';
@@ -82,11 +83,7 @@ export const createKeyCommand = defineCommand({
       ? await loadCeremonyPlan(path.resolve(io.cwd, values.plan))
       : parseCeremonyPlan(planFromOptions(values, io));
     const session = await openOnlineSession(values, io, {
-      title: plan.title,
-      operator: plan.operator,
-      witnesses: plan.witnesses,
-      wrappingAlgorithm: plan.wrappingAlgorithm,
-      materialExpiry: plan.materialExpiry,
+      ...onlineStartOf(plan),
       receiptLanguage: ceremonyReceiptLanguage(io),
     });
     return withSession(session, async () => {

@@ -22,7 +22,8 @@ import {
 import type { RetryPolicy } from '../../../src-main/core/kms/retry';
 import { replicaKmsClients } from '../../../src-main/core/ceremony/online/replica-connections';
 import { OFFLINE } from '../../helpers/workstation';
-import { airGapSteps, onlineDayOneSteps, onlineStartOf } from '../../helpers/ceremony-sides';
+import { airGapSteps, onlineDayOneSteps } from '../../helpers/ceremony-sides';
+import { onlineStartOf } from '../../../src-main/core/ceremony/online/open-journal';
 
 export const APP = { version: '0.1.0-test', build: 'test' };
 export { OFFLINE };

@@ -9,7 +9,7 @@ import { KeyferryError } from '../../errors';
 import type { Journal } from '../../journal';
 import { appIdentityData, ceremonyRecordData, describeWorkstation, type AppIdentity } from '../shared/ceremony-record';
 import { newCeremonyId } from '../shared/ceremony-id';
-import type { MaterialExpiry } from '../shared/ceremony-plan';
+import type { CeremonyPlan, MaterialExpiry } from '../shared/ceremony-plan';
 import { ONLINE_EVENTS } from './events';
 import type { OnlineKms } from './kms-calls';
 import type { ReplicaKmsFactory } from './replica-connections';
@@ -29,6 +29,17 @@ export interface OnlineCeremonyStart {
   readonly paperSize?: PaperSize;
   /** The language its receipts are printed in (journaled with the ceremony record). */
   readonly receiptLanguage?: ReceiptLanguage;
+}
+
+/** The ceremony facts of `plan` an online ceremony starts with (the CLI, the rehearsal and the tests start from a plan). */
+export function onlineStartOf(plan: CeremonyPlan): OnlineCeremonyStart {
+  return {
+    title: plan.title,
+    operator: plan.operator,
+    witnesses: plan.witnesses,
+    wrappingAlgorithm: plan.wrappingAlgorithm,
+    materialExpiry: plan.materialExpiry,
+  };
 }
 
 export interface OnlineCeremonyOptions {

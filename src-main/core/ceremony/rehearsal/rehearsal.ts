@@ -28,6 +28,7 @@ import type { AppIdentity } from '../shared/ceremony-record';
 import { parseCeremonyPlan, type CeremonyPlan, type MaterialExpiry } from '../shared/ceremony-plan';
 import type { MaterialAuditObserver } from '../airgap/material-vault';
 import type { KeyProofPhrase } from '../online/key-proof';
+import { onlineStartOf } from '../online/open-journal';
 import { OnlineCeremony } from '../online/workflow';
 import type { ProgressListener } from '../shared/progress';
 import type { ReceiptLanguage } from '../../receipt/language';
@@ -125,11 +126,7 @@ async function onlineSession(
     app: options.app,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     start: {
-      title: plan.title,
-      operator: plan.operator,
-      witnesses: plan.witnesses,
-      wrappingAlgorithm: plan.wrappingAlgorithm,
-      materialExpiry: plan.materialExpiry,
+      ...onlineStartOf(plan),
       rehearsal: true,
       ...(options.receiptLanguage ? { receiptLanguage: options.receiptLanguage } : {}),
     },

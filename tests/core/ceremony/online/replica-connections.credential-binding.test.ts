@@ -21,7 +21,7 @@ import { KmsClient } from '../../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../../src-main/core/kms/credentials';
 import { phraseOf } from '../../../../src-main/i18n/phrase';
 import { APP, createFixture, type Fixture } from '../ceremony-fixture';
-import { onlineStartOf } from '../../../helpers/ceremony-sides';
+import { onlineStartOf } from '../../../../src-main/core/ceremony/online/open-journal';
 
 const REGIONS = { region: 'cn-north-4', regions: [{ region: 'cn-east-3' }, { region: 'ap-southeast-1' }] };
 
