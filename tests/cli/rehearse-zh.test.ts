@@ -5,11 +5,12 @@
  * embedded font subset), and both journals record the language (`receiptLanguage`, and `language`
  * on each `receipt.written`); `--receipt-lang` chooses another.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keyferry } from '../integration/cli-in-process';
+import { nextCommand, twoMachines } from '../integration/pasted-shell';
 import { startKmsSimulator } from '../../src-main/core/kms-simulator/index';
 import { englishSentences } from './english-words';
 
@@ -97,10 +98,7 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
   it('speaks Chinese through a two-folder ceremony: online create-key, params, airgap wrap with custody, online import, status', async () => {
     const sim = await startKmsSimulator();
     try {
-      const online = path.join(dir, 'online');
-      const airgap = path.join(dir, 'airgap');
-      await mkdir(online);
-      await mkdir(airgap);
+      const { online, airgap } = await twoMachines(dir);
       await writeFile(
         path.join(online, 'plan.json'),
         JSON.stringify({
@@ -124,13 +122,6 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
         expect(result.code).toBe(0);
         return result.stdout;
       };
-      /** The command a Chinese "下一步…：keyferry …" line suggests. */
-      const next = (out: string) => {
-        const line = out.split('\n').find((l) => /^下一步.*?：keyferry /.test(l)) ?? '';
-        expect(line, out).not.toBe('');
-        const words = line.slice(line.indexOf('keyferry ') + 'keyferry '.length).split(' ');
-        return words.map((w) => /^'(.*)'$/.exec(w)?.[1] ?? w);
-      };
       /** What every witness types on the air-gapped side: the digest set apart under the (Chinese) heading. */
       const confirmations = (out: string) => {
         const m = / {4}((?:[0-9A-F]{4} ){7}[0-9A-F]{4})\n {4}((?:[0-9A-F]{4} ){7}[0-9A-F]{4})\n/.exec(out);
@@ -142,13 +133,13 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
         online,
       );
       expect(created).toContain('已创建 2 个密钥，状态为待导入。');
-      const params = await run(next(created), online);
+      const params = await run(nextCommand(created), online);
       expect(params).toContain('导入参数包已写入并通过校验');
       // The workstation's time in Chinese, or UTC alone where the workstation keeps UTC (as CI does).
       expect(params).toMatch(/导入令牌有效期至 (\d{4}年\d{1,2}月\d{1,2}日 |\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC)/);
       const wrapped = await run(
         [
-          ...next(params),
+          ...nextCommand(params),
           ...confirmations(params),
           '--allow-network',
           '--custody',
@@ -164,10 +155,10 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
         airgap,
       );
       expect(wrapped).toMatch(/^  包摘要 [0-9A-F]{4}/m);
-      const imported = await run(next(wrapped), online);
+      const imported = await run(nextCommand(wrapped), online);
       expect(imported).toContain('已按 KMS 签发的导入参数核对已包装密钥材料包：2 个密钥。');
       expect(imported).toMatch(/AES_256\s+已启用\s+通过：/);
-      const status = await run(next(imported), online);
+      const status = await run(nextCommand(imported), online);
       expect(status).toMatch(/pay\/aes\s+AES_256\s+\S+\s+已启用\s+(\d{4}年|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC)/);
       expect(englishSentences(printed.join('\n'))).toEqual([]);
     } finally {

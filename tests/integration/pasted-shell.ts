@@ -81,11 +81,19 @@ export function paste(
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
-/** The command a "Next…: keyferry …" line suggests. */
+/** The command a "Next…: keyferry …" (or Chinese "下一步…：keyferry …") line suggests, as printed. */
 export function hint(out: string): string {
-  const line = out.split('\n').find((l) => /^Next\b.*?: keyferry /.test(l));
+  const line = out.split('\n').find((l) => /(\bNext\b.*?: |^下一步.*?：)keyferry /.test(l));
   expect(line, `no Next hint in:\n${out}`).toBeDefined();
   return (line as string).slice((line as string).indexOf('keyferry '));
+}
+
+/** The words after `keyferry` of the command a hint suggests, as a shell would split them ('…' words unquoted). */
+export function nextCommand(out: string): string[] {
+  return hint(out)
+    .slice('keyferry '.length)
+    .split(' ')
+    .map((w) => /^'(.*)'$/.exec(w)?.[1] ?? w);
 }
 
 /** Two folders as two machines in the new folder `dir`: online/ and airgap/, and bin/ holding `keyferry` for PATH. */

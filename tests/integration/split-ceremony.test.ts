@@ -10,64 +10,30 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src-main/core/journal';
-import { receiptJournalSeal, runCli, spawnCli } from './cli-process';
+import { receiptJournalSeal, runCli } from './cli-process';
+import { freePort, startSimulatorProcess, stopSimulatorProcess, type SimulatorInfo } from './pasted-shell';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
 import { airgapWrapArgs, onlineAt } from '../helpers/cli-sides';
 
-interface RunningSimulator {
-  readonly child: ChildProcess;
-  readonly info: { endpoint: string; region: string; projectId: string; ak: string; sk: string };
-}
-
 const started: ChildProcess[] = [];
 
-async function startSimulator(cwd: string, stateFile: string): Promise<RunningSimulator> {
-  const child = spawnCli(['kms-sim', '--state', stateFile, '--json'], { cwd, detached: true });
+/** `keyferry kms-sim --state sim-state.json --json` in `cwd`, on `port`, as a process of its own. */
+async function startSimulator(cwd: string, port: number): Promise<{ child: ChildProcess; info: SimulatorInfo }> {
+  const { child, ready } = startSimulatorProcess(cwd, port);
   started.push(child);
-  const line = await new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error('the simulator did not start')), 60_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      buffer += d.toString('utf8');
-      const end = buffer.indexOf('\n');
-      if (end >= 0) {
-        clearTimeout(timer);
-        resolve(buffer.slice(0, end));
-      }
-    });
-    child.once('exit', () => reject(new Error('the simulator exited')));
-  });
-  return { child, info: JSON.parse(line) as RunningSimulator['info'] };
-}
-
-/** Stops the simulator's process group (the keyferry processes this test started). */
-async function stopSimulator(sim: RunningSimulator): Promise<void> {
-  if (sim.child.exitCode !== null || sim.child.signalCode !== null || sim.child.pid === undefined) return;
-  const exited = new Promise((resolve) => sim.child.once('exit', resolve));
-  process.kill(-sim.child.pid, 'SIGTERM');
-  await exited;
+  return { child, info: await ready };
 }
 
 let dir: string | undefined;
 afterAll(async () => {
-  for (const child of started) {
-    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  }
+  for (const child of started) await stopSimulatorProcess(child);
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-const connection = (sim: RunningSimulator) => onlineAt(sim.info);
 
 describe('split ceremony across processes', () => {
   it('creates, fetches, wraps, imports and verifies in separate processes with a persisted simulator', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'kf-split-'));
-    const stateFile = path.join(dir, 'sim-state.json');
+    const port = await freePort();
     await writeFile(
       path.join(dir, 'plan.json'),
       JSON.stringify({
@@ -82,8 +48,8 @@ describe('split ceremony across processes', () => {
     );
 
     // Day 1, online workstation (process A).
-    let sim = await startSimulator(dir, stateFile);
-    let c = connection(sim);
+    let sim = await startSimulator(dir, port);
+    let c = onlineAt(sim.info);
     const create = await runCli(['online', 'create-key', ...c.args, '--plan', 'plan.json'], { cwd: dir, env: c.env });
     expect(create.stderr).toBe('');
     expect(create.code).toBe(0);
@@ -91,7 +57,7 @@ describe('split ceremony across processes', () => {
     expect(params.code).toBe(0);
     // Two keys, one value per witness: the bundle digest `online params` printed for reading aloud.
     const paramsDigest = paramsDigestFrom(params.stdout);
-    await stopSimulator(sim);
+    await stopSimulatorProcess(sim.child);
 
     // Air-gapped workstation (process B): no credentials, no simulator running.
     const wrap = await runCli(
@@ -107,8 +73,8 @@ describe('split ceremony across processes', () => {
     expect(digest).toBeDefined();
 
     // Day 2, online workstation (process C): the simulator resumes from its state file.
-    sim = await startSimulator(dir, stateFile);
-    c = connection(sim);
+    sim = await startSimulator(dir, port);
+    c = onlineAt(sim.info);
     const imported = await runCli(
       ['online', 'import', ...c.args, '--bundle', 'media-wrapped', '--expect-digest', digest],
       { cwd: dir, env: c.env },
@@ -119,7 +85,7 @@ describe('split ceremony across processes', () => {
     const status = await runCli(['online', 'status', ...c.args], { cwd: dir, env: c.env });
     expect(status.code).toBe(0);
     expect(status.stdout.match(/\s+Enabled\s/g)?.length).toBeGreaterThanOrEqual(4);
-    await stopSimulator(sim);
+    await stopSimulatorProcess(sim.child);
 
     // Both receipts exist and seal their journals; the online journal spans three processes.
     const files = await readdir(dir);

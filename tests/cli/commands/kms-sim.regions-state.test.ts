@@ -6,20 +6,22 @@
  * one printed. The import tokens issued before the restart still import after it.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
-import { spawnCli } from '../../integration/cli-process';
+import {
+  freePort,
+  nextCommand,
+  startSimulatorProcess,
+  stopSimulatorProcess,
+  twoMachines,
+  type SimulatorInfo,
+} from '../../integration/pasted-shell';
 import { airgapConfirmations } from './witness-args';
 
-interface SimInfo {
-  readonly endpoint: string;
-  readonly region: string;
-  readonly projectId: string;
-  readonly ak: string;
-  readonly sk: string;
+interface RegionsSimulator extends SimulatorInfo {
   readonly regions: readonly { region: string; projectId: string; endpoint: string }[];
 }
 
@@ -29,53 +31,33 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'kf-sim-regions-state-'));
 });
 afterAll(async () => {
-  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of running) await stopSimulatorProcess(child);
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Starts `keyferry kms-sim --json …` and resolves with its JSON line and a stop that resolves with the exit code. */
-function startSimulator(args: string[]): Promise<{ info: SimInfo; stop: () => Promise<number | null> }> {
-  const child = spawnCli(['kms-sim', '--json', ...args]);
+/** Starts `keyferry kms-sim --state sim-state.json --port PORT --json …` in `dir`; `stop` resolves with its exit code. */
+async function startSimulator(port: number, extra: string[] = []) {
+  const { child, ready } = startSimulatorProcess<RegionsSimulator>(dir, port, extra);
   running.push(child);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const newline = out.indexOf('\n');
-      if (newline < 0) return;
-      resolve({
-        info: JSON.parse(out.slice(0, newline)) as SimInfo,
-        stop: () => {
-          child.kill('SIGTERM');
-          return exited;
-        },
-      });
-    });
-    void exited.then((code) => reject(new Error(`kms-sim exited ${code} before its JSON line: ${err}`)));
-  });
-}
-
-/** The words of the command a "Next…: keyferry …" line suggests (no word in this test needs quoting). */
-function nextCommand(out: string): string[] {
-  const line = out.split('\n').find((l) => /\bNext\b.*?: keyferry /.test(l));
-  expect(line, `no Next line in:\n${out}`).toBeDefined();
-  return (line as string).slice((line as string).indexOf('keyferry ') + 'keyferry '.length).split(' ');
+  const info = await ready;
+  return {
+    info,
+    stop: async () => {
+      await stopSimulatorProcess(child);
+      return child.exitCode;
+    },
+  };
 }
 
 describe('kms-sim --regions --state', () => {
   it('keeps a 3-region replica group across a restart: import into every region and status after it', async () => {
     const statePath = path.join(dir, 'sim-state.json');
-    const first = await startSimulator(['--state', statePath, '--regions', 'sim-local-2,sim-local-3']);
+    const port = await freePort();
+    const first = await startSimulator(port, ['--regions', 'sim-local-2,sim-local-3']);
     const regions = first.info.regions.map((r) => ({ region: r.region, projectId: r.projectId }));
     expect(regions.map((r) => r.region)).toEqual(['sim-local-1', 'sim-local-2', 'sim-local-3']);
 
-    const online = path.join(dir, 'online');
-    const airgap = path.join(dir, 'airgap');
-    await mkdir(online);
-    await mkdir(airgap);
+    const { online, airgap } = await twoMachines(dir);
     await writeFile(
       path.join(online, 'plan.json'),
       JSON.stringify({
@@ -108,8 +90,7 @@ describe('kms-sim --regions --state', () => {
     expect([onDisk.keys.length, ...onDisk.regions.map((r) => r.keys.length)]).toEqual([1, 1, 1]);
 
     // Started again from the file alone, on the port the journal recorded.
-    const port = new URL(first.info.endpoint).port;
-    const second = await startSimulator(['--state', statePath, '--port', port]);
+    const second = await startSimulator(port);
     expect(second.info.regions.map((r) => ({ region: r.region, projectId: r.projectId }))).toEqual(regions);
     expect([second.info.ak, second.info.endpoint]).toEqual([first.info.ak, first.info.endpoint]);
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 import { keyferry } from '../../integration/cli-in-process';
+import { nextCommand, twoMachines } from '../../integration/pasted-shell';
 import { airgapConfirmations } from './witness-args';
 
 const DAY_MS = 86_400_000;
@@ -26,13 +27,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** The words of the command a "Next…: keyferry …" line suggests (no word in these tests needs quoting). */
-function nextCommand(out: string): string[] {
-  const line = out.split('\n').find((l) => /\bNext\b.*?: keyferry /.test(l));
-  expect(line, `no Next line in:\n${out}`).toBeDefined();
-  return (line as string).slice((line as string).indexOf('keyferry ') + 'keyferry '.length).split(' ');
-}
-
 /**
  * One AES key with a one-day material expiry (with `replicas`, a replica group across the
  * simulator's three regions; with `withEc`, beside an EC key whose material never lapses),
@@ -45,10 +39,8 @@ async function importedThenLapsed(name: string, custody: string[], replicas = fa
   );
   sims.push(sim);
   const others = sim.regions.slice(1).map((r) => ({ region: r.region, projectId: r.projectId }));
-  const online = path.join(dir, name, 'online');
-  const airgap = path.join(dir, name, 'airgap');
-  await mkdir(online, { recursive: true });
-  await mkdir(airgap, { recursive: true });
+  await mkdir(path.join(dir, name));
+  const { online, airgap } = await twoMachines(path.join(dir, name));
   await writeFile(
     path.join(online, 'plan.json'),
     JSON.stringify({
