@@ -11,7 +11,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import {
@@ -25,7 +24,8 @@ import { encodeBackupText, readBackupFile } from '../../../src-main/core/custody
 import { restoreCustodySet } from '../../../src-main/core/custody/set-restore';
 import { splitCustodySet, type CustodySet } from '../../../src-main/core/custody/set-split';
 import { KeyferryError } from '../../../src-main/core/errors';
-import { htmlToPdf, launchChromium } from '../../support/chromium';
+import { htmlToPdf } from '../../support/chromium';
+import { chromiumPerFile } from '../../helpers/browser';
 import { decodeQrMatrix, matrixFromSvg } from '../receipt/qr-decode';
 import { CUSTODIANS, materialFor } from './helpers';
 import { qrTextsFromPdf } from './pdf-qr';
@@ -35,7 +35,7 @@ const CEREMONY = 'ceremony-2026-12-01-paper';
 const SPECS: KeySpec[] = [...Array.from({ length: 6 }, () => 'AES_256' as const), 'RSA_2048', 'EC_P384'];
 
 let dir: string;
-let browser: Browser;
+const browser = chromiumPerFile();
 let keys: { keyId: string; spec: KeySpec; material: Awaited<ReturnType<typeof materialFor>> }[];
 let set: CustodySet;
 let fileText: string;
@@ -47,7 +47,6 @@ function codeOf(error: unknown): string {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'kf-backup-print-'));
-  browser = await launchChromium();
   keys = await Promise.all(
     SPECS.map(async (spec, i) => ({
       keyId: `0d0466b0-e727-4d9c-b35d-${String(i + 1).padStart(12, '0')}`,
@@ -61,7 +60,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   for (const k of keys ?? []) k.material.dispose();
   for (const s of set?.shares ?? []) s.share.dispose();
   await rm(dir, { recursive: true, force: true });
@@ -70,7 +68,7 @@ afterAll(async () => {
 describe('the printed custody backup', () => {
   it('prints to PDF; its QR codes, read from the page images, join into the byte-identical backup file, which restores every key', async () => {
     const pdf = path.join(dir, 'backup.pdf');
-    await htmlToPdf(await renderBackupPrintout(set.backup, fileText), pdf, 'A4', browser);
+    await htmlToPdf(await renderBackupPrintout(set.backup, fileText), pdf, 'A4', browser());
     const work = await mkdtemp(path.join(dir, 'pages-'));
     const scanned = await qrTextsFromPdf(pdf, work, BACKUP_QR_VERSION);
     expect(scanned).toHaveLength(backupQrTexts(fileText).length);
@@ -94,7 +92,7 @@ describe('the printed custody backup', () => {
 
   it('prints the file as text too: the lines pdftotext reads from the PDF restore the same backup', async () => {
     const pdf = path.join(dir, 'backup-text.pdf');
-    await htmlToPdf(await renderBackupPrintout(set.backup, fileText), pdf, 'A4', browser);
+    await htmlToPdf(await renderBackupPrintout(set.backup, fileText), pdf, 'A4', browser());
     const { stdout } = await run('pdftotext', ['-layout', pdf, '-']);
     expect(stdout).toContain(`Keyferry custody backup of ceremony ${CEREMONY}`);
     const { backup } = parseBackupOrQrText(stdout, 'printout');

@@ -6,29 +6,20 @@
  * declaring its language. Page 1 of each PDF is kept under test-results/receipts/zh-CN/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import { renderCustodySlip } from '../../../src-main/core/custody/custody-slip';
 import { splitMaterial } from '../../../src-main/core/custody/split';
 import { parseTypedShare } from '../../../src-main/core/custody/typed-share';
 import { cjkCodePoints, renderReceiptHtml, renderReceiptText, type ReceiptInput } from '../../../src-main/core/receipt';
-import { htmlToPdf, launchChromium, newOfflinePage } from '../../support/chromium';
+import { htmlToPdf, newOfflinePage } from '../../support/chromium';
+import { chromiumPerFile } from '../../helpers/browser';
 import { materialFor } from '../custody/helpers';
 import { sampleReceiptInput } from './fixtures';
 
 const OUT = path.resolve('test-results/receipts/zh-CN');
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumPerFile(OUT);
 
 /** A receipt whose operator and first witness have Chinese names. */
 function chineseNamed(side: 'online' | 'air-gapped'): ReceiptInput {
@@ -39,7 +30,7 @@ function chineseNamed(side: 'online' | 'air-gapped'): ReceiptInput {
 /** Prints `html` to a PDF; returns its text (pdftotext, reading order) and its fonts (pdffonts rows). */
 async function print(html: string, name: string): Promise<{ text: string; fonts: string[][] }> {
   const pdf = path.join(OUT, `${name}.pdf`);
-  await htmlToPdf(html, pdf, 'A4', browser);
+  await htmlToPdf(html, pdf, 'A4', browser());
   execFileSync('pdftoppm', ['-r', '70', '-f', '1', '-l', '1', '-png', '-singlefile', pdf, path.join(OUT, name)]);
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
   const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
@@ -126,7 +117,7 @@ describe('an English receipt', () => {
 describe('a receipt in both languages', () => {
   it('puts every text in an English and a Chinese column, each declaring its language', async () => {
     const html = renderReceiptHtml(chineseNamed('air-gapped'), { language: 'both' });
-    const { page, close } = await newOfflinePage(browser);
+    const { page, close } = await newOfflinePage(browser());
     try {
       await page.setContent(html);
       const columns = await page.evaluate(`(() => {

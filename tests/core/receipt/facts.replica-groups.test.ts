@@ -8,25 +8,19 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseCeremonyPlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
 import { groupHex } from '../../../src-main/core/hex-groups';
 import { renderReceiptText } from '../../../src-main/core/receipt';
 import { sampleKey, sampleReceiptInput } from './fixtures';
-import { htmlToPdf, launchChromium } from '../../support/chromium';
+import { htmlToPdf } from '../../support/chromium';
+import { chromiumPerFile } from '../../helpers/browser';
 import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony/ceremony-fixture';
 
 const REGIONS = { region: 'cn-north-4', regions: [{ region: 'cn-east-3' }, { region: 'ap-southeast-1' }] };
 
 let f: Fixture | undefined;
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumPerFile();
 afterEach(async () => {
   await f?.close();
   f = undefined;
@@ -37,7 +31,7 @@ const squash = (text: string) => text.replace(/[\s-]+/g, '');
 
 async function printed(htmlFile: string): Promise<string> {
   const pdf = htmlFile.replace(/\.html$/, '.pdf');
-  await htmlToPdf(await readFile(htmlFile, 'utf8'), pdf, 'A4', browser);
+  await htmlToPdf(await readFile(htmlFile, 'utf8'), pdf, 'A4', browser());
   return squash(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
 }
 

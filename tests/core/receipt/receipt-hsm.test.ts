@@ -7,10 +7,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HsmMaterialSummary } from '../../../src-main/core/ceremony/airgap/hsm-material';
-import { htmlToPdf, launchChromium } from '../../support/chromium';
+import { htmlToPdf } from '../../support/chromium';
+import { chromiumPerFile } from '../../helpers/browser';
 import { airGapSide, onlineDayOne } from '../ceremony/ceremony-fixture';
 import {
   airGapWithHsm,
@@ -23,18 +23,12 @@ import {
 import { confirmEveryWitness } from '../ceremony/witness-helpers';
 
 const t = softHsmCeremonies('receipt-hsm', '90817263');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumPerFile();
 
 /** The receipt's HTML printed to PDF and read back with pdftotext, squashed. */
 async function printed(htmlFile: string): Promise<string> {
   const pdf = htmlFile.replace(/\.html$/, '.pdf');
-  await htmlToPdf(await readFile(htmlFile, 'utf8'), pdf, 'A4', browser);
+  await htmlToPdf(await readFile(htmlFile, 'utf8'), pdf, 'A4', browser());
   return squash(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
 }
 /** Without white space and hyphens: table cells wrap anywhere, and pdftotext joins a hyphenated line break. */

@@ -7,13 +7,13 @@
  * canvas, sampled module by module, and decoded with the independent decoder in qr-decode.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderReceiptHtml, renderReceiptText, visibleText } from '../../../src-main/core/receipt';
 import { groupHexLines } from '../../../src-main/core/hex-groups';
-import { htmlToPdf, launchChromium, newOfflinePage } from '../../support/chromium';
+import { htmlToPdf, newOfflinePage } from '../../support/chromium';
+import { chromiumPerFile } from '../../helpers/browser';
 import { HOSTILE, sampleReceiptInput } from './fixtures';
 import { decodeQrMatrix } from './qr-decode';
 
@@ -45,20 +45,11 @@ interface PageGlobals {
 
 const OUT = path.resolve('test-results/receipts');
 const SIDES = ['online', 'air-gapped'] as const;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumPerFile(OUT);
 
 /** Renders each `svg.qr` of the page onto a canvas in Chromium and reads its modules back. */
 async function qrMatricesFromPage(html: string): Promise<boolean[][][]> {
-  const { page, close } = await newOfflinePage(browser);
+  const { page, close } = await newOfflinePage(browser());
   try {
     await page.setContent(html);
     return await page.evaluate(async () => {
@@ -114,7 +105,7 @@ describe.each(SIDES)('the %s receipt in Chromium', (side) => {
   const text = renderReceiptText(input);
 
   it('parses with no element or attribute from input, fetches nothing and shows hostile text literally', async () => {
-    const { page, requests, close } = await newOfflinePage(browser);
+    const { page, requests, close } = await newOfflinePage(browser());
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -206,7 +197,7 @@ describe.each(SIDES)('the %s receipt in Chromium', (side) => {
     'prints to a legible %s PDF (checked with pdftotext) and keeps page 1 as a PNG',
     async (format, pageSize) => {
       const base = path.join(OUT, `receipt-${side}-${format}`);
-      await htmlToPdf(html, `${base}.pdf`, format, browser);
+      await htmlToPdf(html, `${base}.pdf`, format, browser());
       expect(execFileSync('pdfinfo', [`${base}.pdf`], { encoding: 'utf8' })).toMatch(pageSize);
       const pdfText = execFileSync('pdftotext', ['-layout', `${base}.pdf`, '-'], { encoding: 'utf8' });
       expect(pdfText).toContain('Keyferry ceremony receipt');

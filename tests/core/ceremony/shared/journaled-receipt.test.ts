@@ -5,38 +5,34 @@
  * confirmed or hold, and each deviation (entry number and event) are on paper.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
 import { listDeviations, type JournalEntry } from '../../../../src-main/core/journal';
 import { groupHexLines } from '../../../../src-main/core/hex-groups';
 import { isMessageKey } from '../../../../src-main/i18n/catalogue';
 import { english } from '../../../../src-main/i18n/translate';
-import { htmlToPdf, launchChromium } from '../../../support/chromium';
+import { htmlToPdf } from '../../../support/chromium';
+import { chromiumPerFile } from '../../../helpers/browser';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
 import { LIVE_WLAN } from '../../../helpers/workstation';
 
 const OUT = path.resolve('test-results/receipts');
-let browser: Browser;
+const browser = chromiumPerFile(OUT);
 let f: Fixture;
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
   f = await createFixture();
 });
 afterAll(async () => {
-  await browser?.close();
   await f?.close();
 });
 
 async function pdfText(html: string, name: string): Promise<string> {
   const pdf = path.join(OUT, `${name}.pdf`);
-  await htmlToPdf(html, pdf, 'A4', browser);
+  await htmlToPdf(html, pdf, 'A4', browser());
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
 }
 
