@@ -67,33 +67,47 @@ export function checkManifestSchema(value: unknown): BundleManifest {
   return result.data;
 }
 
-/** Each format's schema with its keys left unchecked (checked a key at a time), fields in the same order. */
+/**
+ * Each format's schema with its keys and file entries left unchecked (checked one at a time),
+ * fields in the same order.
+ */
 const HEADER_SCHEMAS = new Map(
   [importParametersManifestSchema, wrappedMaterialManifestSchema].map((schema) => [
     schema,
-    schema.extend({ keys: z.array(z.unknown()).min(1).max(BUNDLE_LIMITS.maxKeys) }),
+    schema.extend({
+      keys: z.array(z.unknown()).min(1).max(BUNDLE_LIMITS.maxKeys),
+      files: z.array(z.unknown()).max(BUNDLE_LIMITS.maxEntries),
+    }),
   ]),
 );
 
 /**
- * `checkManifestSchema` a key at a time, with the event loop let run between keys (a 100-key
- * manifest takes longer than a frame to check at once). The same copy on success; on any problem
- * the whole manifest is checked again by `checkManifestSchema`, so the refusal is the same too.
+ * `checkManifestSchema` a key and a file entry at a time, with the event loop let run between
+ * them (a 100-key manifest takes longer than a frame to check at once, and the first check of each
+ * schema compiles it). The same copy on success; on any problem the whole manifest is checked
+ * again by `checkManifestSchema`, so the refusal is the same too.
  */
 export async function checkManifestSchemaInSlices(value: unknown): Promise<BundleManifest> {
   const schema = schemaOf(value);
   const header = HEADER_SCHEMAS.get(schema)?.safeParse(value);
   if (!header?.success) return checkManifestSchema(value);
-  const keySchema = schema.shape.keys.element;
-  const slicer = eventLoopSlicer();
-  const keys: unknown[] = [];
-  for (const key of header.data.keys) {
-    await slicer.pause();
-    const checked = keySchema.safeParse(key);
-    if (!checked.success) return checkManifestSchema(value);
-    keys.push(checked.data);
-  }
-  return { ...header.data, keys } as BundleManifest;
+  const checkEach = async (items: readonly unknown[], element: z.ZodType): Promise<unknown[] | undefined> => {
+    const slicer = eventLoopSlicer();
+    const checked: unknown[] = [];
+    for (const item of items) {
+      await slicer.pause();
+      const result = element.safeParse(item);
+      if (!result.success) return undefined;
+      checked.push(result.data);
+    }
+    return checked;
+  };
+  await yieldToEventLoop();
+  const keys = await checkEach(header.data.keys, schema.shape.keys.element);
+  await yieldToEventLoop();
+  const files = keys && (await checkEach(header.data.files, schema.shape.files.element));
+  if (!keys || !files) return checkManifestSchema(value);
+  return { ...header.data, keys, files } as BundleManifest;
 }
 
 /** Manifest bytes as a JSON object of a known format and version (not yet checked against its schema). */

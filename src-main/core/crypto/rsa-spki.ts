@@ -3,8 +3,9 @@
  * rsaEncryption algorithm and NULL parameters, every length and integer in its one DER encoding,
  * nothing after it. That is exactly what OpenSSL writes for an RSA public key, so bytes this reader
  * accepts are already the canonical encoding of their key, and the modulus and exponent come from
- * them directly: no export of the key to compare or to read its numbers (about 0.3 ms a key).
- * Anything else (another algorithm, a long length form, a padded integer, trailing bytes) returns
+ * them directly: no export of the key to compare or to read its numbers (about 0.3 ms a key), and
+ * the key object is made from the RSAPublicKey inside (PKCS#1), which OpenSSL reads about twenty
+ * times faster than the whole SubjectPublicKeyInfo. Anything else (another algorithm, a long length form, a padded integer, trailing bytes) returns
  * undefined, and the caller takes the general path (parse, export, compare) with its refusals.
  */
 
@@ -14,6 +15,13 @@ const RSA_ALGORITHM = Buffer.from('300d06092a864886f70d0101010500', 'hex');
 export interface RsaPublicNumbers {
   readonly n: bigint;
   readonly e: bigint;
+}
+
+/** A canonical RSA SubjectPublicKeyInfo: its numbers and the PKCS#1 RSAPublicKey it wraps. */
+export interface CanonicalRsaSpki {
+  readonly numbers: RsaPublicNumbers;
+  /** The RSAPublicKey SEQUENCE inside the BIT STRING (a view of the input, not a copy). */
+  readonly pkcs1: Buffer;
 }
 
 class Reader {
@@ -67,10 +75,11 @@ class Reader {
 }
 
 /**
- * The modulus and exponent of `der` when it is exactly the canonical SubjectPublicKeyInfo of an
- * rsaEncryption key (the bytes OpenSSL would export for that key); otherwise undefined.
+ * The modulus, exponent and RSAPublicKey of `der` when it is exactly the canonical
+ * SubjectPublicKeyInfo of an rsaEncryption key (the bytes OpenSSL would export for that key);
+ * otherwise undefined.
  */
-export function canonicalRsaSpki(der: Buffer): RsaPublicNumbers | undefined {
+export function canonicalRsaSpki(der: Buffer): CanonicalRsaSpki | undefined {
   const r = new Reader(der);
   const outer = r.header(0x30);
   if (outer === undefined || r.at + outer !== der.length) return undefined;
@@ -78,10 +87,11 @@ export function canonicalRsaSpki(der: Buffer): RsaPublicNumbers | undefined {
   if (!algorithm?.equals(RSA_ALGORITHM)) return undefined;
   const bits = r.header(0x03);
   if (bits === undefined || r.at + bits !== der.length || r.take(1)?.[0] !== 0) return undefined;
+  const pkcs1 = der.subarray(r.at);
   const sequence = r.header(0x30);
   if (sequence === undefined || r.at + sequence !== der.length) return undefined;
   const n = r.positiveInteger();
   const e = r.positiveInteger();
   if (n === undefined || e === undefined || r.at !== der.length) return undefined;
-  return { n, e };
+  return { numbers: { n, e }, pkcs1 };
 }

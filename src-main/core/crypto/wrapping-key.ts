@@ -63,12 +63,23 @@ function publicKeyFromPem(input: Buffer): KeyObject {
 /**
  * The key in `der`, which must be exactly its canonical SubjectPublicKeyInfo encoding (returned as
  * `spkiDer`). An RSA key in OpenSSL's own encoding is recognised as such by the strict reader
- * (rsa-spki.ts), which also gives its numbers; anything else is exported again and compared.
+ * (rsa-spki.ts), which also gives its numbers, and its key object is made from the RSAPublicKey
+ * inside (the same key, read about twenty times faster); anything else is parsed whole, exported
+ * again and compared.
  */
 function publicKeyFromDer(
   der: Buffer,
   source: 'der' | 'base64',
 ): { key: KeyObject; spkiDer: Buffer; numbers?: RsaPublicNumbers } {
+  const canonical = canonicalRsaSpki(der);
+  if (canonical) {
+    try {
+      const key = createPublicKey({ key: canonical.pkcs1, format: 'der', type: 'pkcs1' });
+      return { key, spkiDer: der, numbers: canonical.numbers };
+    } catch {
+      // OpenSSL refuses the RSAPublicKey: the general path below says why, as for any DER.
+    }
+  }
   let key: KeyObject;
   try {
     key = createPublicKey({ key: der, format: 'der', type: 'spki' });
@@ -78,13 +89,12 @@ function publicKeyFromDer(
     }
     throw selectedProblem('WRAPPING_KEY_UNREADABLE', { reason: 'der', source, size: der.length }, { cause: error });
   }
-  const numbers = canonicalRsaSpki(der);
-  if (numbers) return { key, spkiDer: der, numbers };
-  const canonical = key.export({ type: 'spki', format: 'der' });
-  if (!canonical.equals(der)) {
-    throw new KeyferryError('WRAPPING_KEY_NOT_CANONICAL', { source, size: der.length, keyBytes: canonical.length });
+  if (canonical) return { key, spkiDer: der, numbers: canonical.numbers };
+  const exported = key.export({ type: 'spki', format: 'der' });
+  if (!exported.equals(der)) {
+    throw new KeyferryError('WRAPPING_KEY_NOT_CANONICAL', { source, size: der.length, keyBytes: exported.length });
   }
-  return { key, spkiDer: canonical };
+  return { key, spkiDer: exported };
 }
 
 function base64Der(input: Buffer): Buffer | undefined {

@@ -37,12 +37,33 @@ function numbersOf(der: Buffer): { n: bigint; e: bigint } {
 
 let dir: string;
 let opensslDer: Buffer;
+/** The same key as the openssl CLI writes a PKCS#1 RSAPublicKey. */
+let opensslPkcs1: Buffer;
 
 beforeAll(async () => {
   dir = await makeTempDir('rsa-spki');
   await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'priv.pem'], { cwd: dir });
   await openssl(['pkey', '-in', 'priv.pem', '-pubout', '-outform', 'DER', '-out', 'pub.der'], { cwd: dir });
+  await openssl(
+    [
+      'rsa',
+      '-pubin',
+      '-inform',
+      'DER',
+      '-in',
+      'pub.der',
+      '-RSAPublicKey_out',
+      '-outform',
+      'DER',
+      '-out',
+      'pub.pkcs1.der',
+    ],
+    {
+      cwd: dir,
+    },
+  );
   opensslDer = await readFile(path.join(dir, 'pub.der'));
+  opensslPkcs1 = await readFile(path.join(dir, 'pub.pkcs1.der'));
 });
 afterAll(() => removeTempDir(dir));
 
@@ -57,8 +78,18 @@ describe('canonicalRsaSpki reads the DER OpenSSL writes', () => {
       }),
     ];
     for (const der of ders) {
-      expect(canonicalRsaSpki(der)).toEqual(numbersOf(der));
+      expect(canonicalRsaSpki(der)?.numbers).toEqual(numbersOf(der));
     }
+  });
+
+  it('the RSAPublicKey it hands out is the one the openssl CLI extracts, and the wrapping key made from it is the same key', () => {
+    const read = canonicalRsaSpki(opensslDer);
+    expect(read?.pkcs1.equals(opensslPkcs1)).toBe(true);
+    const loaded = loadWrappingPublicKey(opensslDer);
+    expect(loaded.keyObject.export({ type: 'spki', format: 'der' }).equals(opensslDer)).toBe(true);
+    expect(loaded.keyObject.export({ format: 'jwk' })).toEqual(
+      createPublicKey({ key: opensslDer, format: 'der', type: 'spki' }).export({ format: 'jwk' }),
+    );
   });
 
   it('a key rebuilt by hand in minimal DER is read the same as the original', () => {
@@ -70,7 +101,7 @@ describe('canonicalRsaSpki reads the DER OpenSSL writes', () => {
     };
     const rebuilt = spki(bytes(n), bytes(e));
     expect(rebuilt.equals(opensslDer)).toBe(true);
-    expect(canonicalRsaSpki(rebuilt)).toEqual({ n, e });
+    expect(canonicalRsaSpki(rebuilt)?.numbers).toEqual({ n, e });
   });
 });
 
