@@ -1,21 +1,32 @@
 /**
  * Reads one file of a bundle safely: never follows a link (O_NOFOLLOW where the system has it),
  * never blocks on a pipe (O_NONBLOCK), checks it is the very file that was scanned, and stops
- * reading one byte past the cap whatever lstat said.
+ * reading one byte past the cap whatever lstat said. Plain descriptors, not FileHandle objects:
+ * a bundle has hundreds of small files, and a FileHandle costs the main thread about twice the
+ * CPU time per file of the same system calls on a descriptor.
  */
-import { constants, promises as fs } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { KeyferryError } from '../errors';
 import type { ScannedFile } from './bundle-scan';
 
+const { constants } = fs;
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+const open = promisify(fs.open);
+const fstat = promisify(fs.fstat);
+const close = promisify(fs.close);
+const read = (fd: number, buffer: Buffer, offset: number, length: number) =>
+  new Promise<number>((resolve, reject) => {
+    fs.read(fd, buffer, offset, length, null, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead)));
+  });
 function tooLarge(name: string, cap: number): KeyferryError {
   return new KeyferryError('BUNDLE_FILE_TOO_LARGE', { file: name, limit: cap });
 }
 
-async function openNoFollow(dir: string, name: string): Promise<fs.FileHandle> {
+async function openNoFollow(dir: string, name: string): Promise<number> {
   try {
-    return await fs.open(path.join(dir, name), READ_FLAGS);
+    return await open(path.join(dir, name), READ_FLAGS);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP' || code === 'EMLINK') {
@@ -25,7 +36,7 @@ async function openNoFollow(dir: string, name: string): Promise<fs.FileHandle> {
   }
 }
 
-async function readCapped(handle: fs.FileHandle, sizeHint: number, name: string, cap: number): Promise<Buffer> {
+async function readCapped(fd: number, sizeHint: number, name: string, cap: number): Promise<Buffer> {
   let buffer = Buffer.alloc(Math.min(sizeHint, cap) + 1);
   let length = 0;
   for (;;) {
@@ -36,7 +47,7 @@ async function readCapped(handle: fs.FileHandle, sizeHint: number, name: string,
       buffer.copy(bigger);
       buffer = bigger;
     }
-    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    const bytesRead = await read(fd, buffer, length, buffer.length - length);
     if (bytesRead === 0) break;
     length += bytesRead;
   }
@@ -47,19 +58,19 @@ async function readCapped(handle: fs.FileHandle, sizeHint: number, name: string,
 /** Reads `dir/name`, refusing anything but the scanned regular file of at most `cap` bytes. */
 export async function readBundleFile(dir: string, name: string, scanned: ScannedFile, cap: number): Promise<Buffer> {
   if (scanned.size > cap) throw tooLarge(name, cap);
-  const handle = await openNoFollow(dir, name);
+  const fd = await openNoFollow(dir, name);
   try {
-    const stat = await handle.stat();
+    const stat = await fstat(fd);
     if (!stat.isFile()) throw new KeyferryError('BUNDLE_SPECIAL_FILE', { kind: 'notRegular', name });
     if (stat.dev !== scanned.dev || stat.ino !== scanned.ino) {
       throw new KeyferryError('BUNDLE_CHANGED_WHILE_READING', { file: name });
     }
-    return await readCapped(handle, stat.size, name, cap);
+    return await readCapped(fd, stat.size, name, cap);
   } catch (error) {
     if (error instanceof KeyferryError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new KeyferryError('BUNDLE_UNREADABLE', { action: 'read', name, errno: code ?? 'error' });
   } finally {
-    await handle.close().catch(() => undefined);
+    await close(fd).catch(() => undefined);
   }
 }

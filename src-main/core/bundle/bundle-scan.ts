@@ -30,17 +30,21 @@ function specialKind(stat: Stats): 'fifo' | 'socket' | 'device' | 'special' {
   return 'special';
 }
 
+function unreadable(name: string, error: unknown): KeyferryError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new KeyferryError('BUNDLE_UNREADABLE', { action: 'look', name, errno: code ?? 'error' });
+}
+
 async function lstatOrRefuse(full: string, name: string): Promise<Stats> {
   try {
     return await fs.lstat(full);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new KeyferryError('BUNDLE_UNREADABLE', { action: 'look', name, errno: code ?? 'error' });
+    throw unreadable(name, error);
   }
 }
 
-/** Scans `dir`, which must be a real folder (not a link to one). */
-export async function scanBundleFolder(dir: string): Promise<FolderScan> {
+/** Refuses `dir` unless it is a real folder (not a link to one). */
+async function requireRealFolder(dir: string): Promise<void> {
   const top = await lstatOrRefuse(dir, dir);
   if (top.isSymbolicLink()) {
     throw new KeyferryError('BUNDLE_SYMLINK', { where: 'folder', name: dir });
@@ -48,6 +52,32 @@ export async function scanBundleFolder(dir: string): Promise<FolderScan> {
   if (!top.isDirectory()) {
     throw new KeyferryError('BUNDLE_NOT_A_FOLDER', { dir });
   }
+}
+
+/**
+ * The one regular file `name` directly in the real folder `dir`, as the full scan would list it;
+ * undefined when there is nothing by that name. A link or special file is refused as the scan does.
+ */
+export async function scanOneFile(dir: string, name: string): Promise<ScannedFile | undefined> {
+  await requireRealFolder(dir);
+  let stat: Stats;
+  try {
+    stat = await fs.lstat(path.join(dir, name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw unreadable(name, error);
+  }
+  if (stat.isSymbolicLink()) throw new KeyferryError('BUNDLE_SYMLINK', { where: 'inside', name });
+  if (!stat.isFile()) {
+    if (stat.isDirectory()) return undefined;
+    throw new KeyferryError('BUNDLE_SPECIAL_FILE', { kind: specialKind(stat), name });
+  }
+  return { size: stat.size, dev: stat.dev, ino: stat.ino };
+}
+
+/** Scans `dir`, which must be a real folder (not a link to one). */
+export async function scanBundleFolder(dir: string): Promise<FolderScan> {
+  await requireRealFolder(dir);
   const scan: FolderScan = { files: new Map(), folders: new Set(), ignored: [] };
   let entries = 0;
   const walk = async (rel: string, depth: number): Promise<void> => {

@@ -12,7 +12,7 @@ import { BUNDLE_FORMATS, BUNDLE_LIMITS, MANIFEST_FILE, type BundleFormat } from 
 import { checkContents, checkHashes, checkListing, type BundleContents } from './bundle-check';
 import { readBundleFile } from './bundle-file-reader';
 import type { BundleWarning } from './bundle-problem';
-import { scanBundleFolder, type FolderScan } from './bundle-scan';
+import { scanBundleFolder, scanOneFile, type FolderScan } from './bundle-scan';
 import { parseManifestInSlices } from './manifest-codec';
 
 export interface ReadBundleOptions {
@@ -57,9 +57,21 @@ async function readManifestBytes(dir: string): Promise<{ scan: FolderScan; manif
   };
 }
 
+/** manifest.json of the bundle in `dir`, looked at and read alone, as safely as readBundle reads it. */
+async function readManifestAlone(dir: string): Promise<Buffer> {
+  await refuseAbandonedBundle(dir);
+  const manifestFile = await scanOneFile(dir, MANIFEST_FILE);
+  if (!manifestFile) {
+    throw new KeyferryError('BUNDLE_MANIFEST_MISSING', { dir, file: MANIFEST_FILE });
+  }
+  return readBundleFile(dir, MANIFEST_FILE, manifestFile, BUNDLE_LIMITS.manifestMaxBytes);
+}
+
 /**
  * The digest of the bundle in `dir` (SHA-256 of its manifest's bytes), read without checking
- * anything else: for comparing it with a digest typed from a receipt before the bundle is used.
+ * anything else: for comparing it with a digest typed from a receipt before the bundle is used
+ * (readBundle then scans and checks everything). Only the manifest is looked at and read, as
+ * safely as readBundle reads it.
  */
 export async function readBundleDigest(dir: string): Promise<string> {
   return (await readBundleDigestAndFormat(dir)).digest;
@@ -75,7 +87,7 @@ const claimedFormat = z.object({ format: z.enum(BUNDLE_FORMATS) });
 export async function readBundleDigestAndFormat(
   dir: string,
 ): Promise<{ digest: string; claimedFormat: BundleFormat | undefined }> {
-  const { manifestBytes } = await readManifestBytes(dir);
+  const manifestBytes = await readManifestAlone(dir);
   let parsed: unknown;
   try {
     parsed = JSON.parse(manifestBytes.toString('utf8'));

@@ -3,8 +3,9 @@
  * fsync, close, fsync the folder, read back and compare SHA-256.
  */
 import { createHash } from 'node:crypto';
-import { constants, promises as fs } from 'node:fs';
+import { constants, promises as fs, readFile } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { KeyferryError } from '../errors';
 
 export interface WrittenFile {
@@ -25,7 +26,9 @@ export const nodeFileLayer: FileLayer = {
   mkdir: async (dir) => {
     await fs.mkdir(dir, { mode: 0o700 });
   },
-  readFile: (file) => fs.readFile(file),
+  // The callback readFile on a plain descriptor: fs.promises.readFile goes through a FileHandle,
+  // about twice the main thread's CPU time per file, and a bundle reads back a hundred files.
+  readFile: promisify(readFile) as (file: string) => Promise<Buffer>,
 };
 
 export function sha256Hex(data: Uint8Array | string): string {

@@ -75,6 +75,14 @@ describe('manifests checked a key at a time', () => {
         const keys = original.keys.map((k, i) => (i === index ? { ...k, extra: 'x' } : k));
         damaged.push({ ...original, keys });
       }
+      // Each field of a middle file entry wrong, an entry with an unknown field, files not a list, too many files.
+      const files = original.files as Json[];
+      for (const field of Object.keys(files[3] as Json)) {
+        damaged.push({ ...original, files: files.map((f, i) => (i === 3 ? { ...f, [field]: -1 } : f)) });
+      }
+      damaged.push({ ...original, files: files.map((f, i) => (i === 3 ? { ...f, mode: 'rw' } : f)) });
+      damaged.push({ ...original, files: 'none' });
+      damaged.push({ ...original, files: Array.from({ length: 2017 }, () => files[0]) });
       // A bad header with good keys, a bad header and a bad key, no keys, keys not a list, too many keys.
       damaged.push({ ...original, ceremonyId: 'not an id' });
       damaged.push({ ...original, createdAt: 'yesterday', keys: [{ ...original.keys[0], keyId: 7 }] });
