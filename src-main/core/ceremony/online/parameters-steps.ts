@@ -98,7 +98,7 @@ async function withKeysFound(ctx: OnlineStepContext, keys: readonly KeyToCreate[
     const where = item.replica ? `${item.replica.target.region}/${item.replica.target.projectId}` : '';
     let keysThere = listed.get(where);
     if (!keysThere) {
-      keysThere = ctx.kmsCall('create-key', null, () => kms.listKeys());
+      keysThere = ctx.kmsCall('list-keys', null, () => kms.listKeys());
       listed.set(where, keysThere);
     }
     return keysThere;

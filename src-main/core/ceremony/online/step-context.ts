@@ -5,10 +5,17 @@
 import { toProblem } from '../../errors';
 import { problemData, type Journal, type JsonObject } from '../../journal';
 import { observeKmsRetries } from '../../kms/retry';
+import type { KmsAction } from '../../kms/api-schemas';
 import { ONLINE_EVENTS } from './events';
 import type { OnlineKms } from './kms-calls';
 import type { OnlineCeremonyState, OnlineKeyState } from './state';
 import type { ProgressListener } from '../shared/progress';
+
+/**
+ * The step a journaled KMS failure or retry names: the KMS action that failed (list-keys,
+ * create-key, …), or 'connect' for the list-keys that tests a connection.
+ */
+export type OnlineKmsStep = KmsAction | 'connect';
 
 export interface OnlineStepContext {
   readonly state: OnlineCeremonyState;
@@ -27,7 +34,7 @@ export interface OnlineStepContext {
   /** Appends `event` to the journal and applies it to `state`. */
   journal(event: string, data: JsonObject): Promise<void>;
   /** Runs a KMS call; a failure is journaled (its problem: code, reason, values) and rethrown. */
-  kmsCall<T>(step: string, keyId: string | null, run: () => Promise<T>): Promise<T>;
+  kmsCall<T>(step: OnlineKmsStep, keyId: string | null, run: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -38,7 +45,7 @@ export interface OnlineStepContext {
 export async function journaledKmsCall<T>(
   journal: Journal,
   operator: string,
-  step: string,
+  step: OnlineKmsStep,
   keyId: string | null,
   run: () => Promise<T>,
 ): Promise<T> {

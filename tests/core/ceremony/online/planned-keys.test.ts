@@ -64,6 +64,22 @@ describe('a create step run again after it stopped part way', () => {
     await again.fetchParameters();
   });
 
+  it('journals a failed look-up of the keys the KMS holds as list-keys, not as a create-key', async () => {
+    const plan = f.plan(['AES_256']);
+    const journal = await f.journal('online.jsonl');
+    const online = await f.online(journal, plan);
+    await online.connect();
+    f.sim.faults.failWith('list-keys', 500, 'before');
+    await expect(online.createKeys(plan.keys)).rejects.toThrow();
+    expect(await aliasesInKms()).toEqual([]);
+    const failed = (await readFile(path.join(f.dir, 'online.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; data: Record<string, unknown> })
+      .filter((e) => e.event === 'step.failed');
+    expect(failed.map((e) => e.data['step'])).toEqual(['list-keys']);
+  });
+
   it('refuses a plan that leaves out a key the ceremony created, before creating anything', async () => {
     const plan = f.plan(['AES_256', 'EC_P256', 'AES_256']);
     const journal = await f.journal('online.jsonl');
