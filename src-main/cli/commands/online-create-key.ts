@@ -16,11 +16,11 @@ import { columns, placeColumns } from '../cli-text';
 
 import { missingOption } from '../args';
 
-import { ONLINE_COMMON_OPTIONS, openOnlineSession } from '../online-session';
+import { openOnlineSession } from '../online-session';
 import { formatTable } from '../text-table';
 
-import { CREDENTIALS_NOTE, nextOnline, withSession } from './online-steps';
-import { defineCommand, type CliIo } from '../command';
+import { defineOnlineCommand, nextOnline, withSession } from './online-steps';
+import type { CliIo } from '../command';
 import { optionTable } from '../options';
 
 function planFromOptions(values: Record<string, string | string[] | boolean | undefined>, io: CliIo): unknown {
@@ -54,10 +54,9 @@ const CREATE_KEY_OPTIONS = optionTable({
   witness: { type: 'string', multiple: true, arg: 'NAME', help: 'cli.opt.witness' },
   'wrapping-algorithm': { type: 'string', arg: 'ALG', help: 'cli.opt.wrapping-algorithm' },
   expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.expires' },
-  ...ONLINE_COMMON_OPTIONS,
 });
 
-export const createKeyCommand = defineCommand({
+export const createKeyCommand = defineOnlineCommand({
   name: 'online create-key',
   synopsis: [
     '--journal FILE (--plan FILE | --alias A --spec S --operator NAME --witness NAME ...) [connection options]',
@@ -68,7 +67,6 @@ export const createKeyCommand = defineCommand({
     t('cli.plan-fields'),
     ...PLAN_FIELD_PATHS.map((field) => `  ${field.padEnd(28)}${t('plan.field-shape', planFieldShapeValues(field))}`),
   ],
-  notes: [CREDENTIALS_NOTE],
   async run({ values }, io) {
     if (values['example-plan']) {
       for (const line of JSON.stringify(examplePlan(), null, 2).split('\n')) io.stdout(line);

@@ -9,10 +9,10 @@ import { cliTranslator, explicitReceiptLanguage } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
 import { requireOption } from '../args';
 
-import { ONLINE_COMMON_OPTIONS, openOnlineSession, type OnlineSession } from '../online-session';
+import { openOnlineSession, type OnlineSession } from '../online-session';
 
 import {
-  CREDENTIALS_NOTE,
+  defineOnlineCommand,
   nextOnline,
   parametersRound,
   printProofs,
@@ -20,7 +20,7 @@ import {
   TOKEN_EXPIRED_CODES,
   withSession,
 } from './online-steps';
-import { defineCommand, type CliIo } from '../command';
+import type { CliIo } from '../command';
 import { cliExpiry, placeColumns, type PlacedKey } from '../cli-text';
 
 /**
@@ -61,7 +61,7 @@ function receiptDigest(typed: string | undefined): string {
   return parseTypedDigest(typed, 'wrapped');
 }
 
-export const importCommand = defineCommand({
+export const importCommand = defineOnlineCommand({
   name: 'online import',
   synopsis: [
     '--journal FILE --bundle DIR --expect-digest HEX [--expires never|ISO-DATE] [--receipt-dir DIR] [connection options]',
@@ -72,9 +72,7 @@ export const importCommand = defineCommand({
     'expect-digest': { type: 'string', arg: 'HEX', help: 'cli.opt.online-import.expect-digest' },
     expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.online-import.expires' },
     'receipt-dir': { type: 'string', arg: 'DIR', help: 'cli.opt.receipt-dir' },
-    ...ONLINE_COMMON_OPTIONS,
   },
-  notes: [CREDENTIALS_NOTE],
   async run({ values }, io) {
     const bundle = path.resolve(io.cwd, requireOption('online import', values.bundle, '--bundle'));
     const expectedDigest = receiptDigest(values['expect-digest']);

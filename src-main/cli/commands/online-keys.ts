@@ -7,18 +7,16 @@ import { keyStateText } from '../key-state-text';
 
 import { requireOption } from '../args';
 
-import { ONLINE_COMMON_OPTIONS, openOnlineSession } from '../online-session';
+import { openOnlineSession } from '../online-session';
 import { formatTable } from '../text-table';
 
-import { CREDENTIALS_NOTE, lapsedLines, nextOnline, printProofs, withSession } from './online-steps';
-import { defineCommand } from '../command';
+import { defineOnlineCommand, lapsedLines, nextOnline, printProofs, withSession } from './online-steps';
 
-export const statusCommand = defineCommand({
+export const statusCommand = defineOnlineCommand({
   name: 'online status',
   synopsis: ['--journal FILE [connection options]'],
   about: 'cli.about.online-status',
-  options: ONLINE_COMMON_OPTIONS,
-  notes: [CREDENTIALS_NOTE],
+  options: {},
   async run({ values }, io) {
     const session = await openOnlineSession(values, io);
     return withSession(session, async () => {
@@ -56,7 +54,7 @@ export const statusCommand = defineCommand({
   },
 });
 
-export const deleteMaterialCommand = defineCommand({
+export const deleteMaterialCommand = defineOnlineCommand({
   name: 'online delete-material',
   synopsis: ['--journal FILE --key-id ID --yes --acknowledge-loss [connection options]'],
   about: 'cli.about.online-delete-material',
@@ -64,9 +62,7 @@ export const deleteMaterialCommand = defineCommand({
     'key-id': { type: 'string', arg: 'ID', help: 'cli.opt.delete-material.key-id' },
     yes: { type: 'boolean', help: 'cli.opt.delete-material.yes' },
     'acknowledge-loss': { type: 'boolean', help: 'cli.opt.delete-material.acknowledge-loss' },
-    ...ONLINE_COMMON_OPTIONS,
   },
-  notes: [CREDENTIALS_NOTE],
   async run({ values }, io) {
     const keyId = requireOption('online delete-material', values['key-id'], '--key-id');
     if (!values.yes) {

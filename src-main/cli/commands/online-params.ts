@@ -7,10 +7,9 @@ import { reimportNextLines } from './online-reimport';
 
 import { requireOption } from '../args';
 import type { CliIo } from '../command';
-import { ONLINE_COMMON_OPTIONS, openOnlineSession } from '../online-session';
+import { openOnlineSession } from '../online-session';
 
-import { airgapWrapCommand, CREDENTIALS_NOTE, withSession } from './online-steps';
-import { defineCommand } from '../command';
+import { airgapWrapCommand, defineOnlineCommand, withSession } from './online-steps';
 import { parseWrappingAlgorithm } from '../../core/crypto/key-spec';
 
 /**
@@ -30,16 +29,14 @@ function parametersDigestBlock(io: CliIo, grouped: string): string[] {
   ];
 }
 
-export const paramsCommand = defineCommand({
+export const paramsCommand = defineOnlineCommand({
   name: 'online params',
   synopsis: ['--journal FILE --out DIR [--wrapping-algorithm ALG] [connection options]'],
   about: 'cli.about.online-params',
   options: {
     out: { type: 'string', arg: 'DIR', help: 'cli.opt.online-params.out' },
     'wrapping-algorithm': { type: 'string', arg: 'ALG', help: 'cli.opt.online-params.wrapping-algorithm' },
-    ...ONLINE_COMMON_OPTIONS,
   },
-  notes: [CREDENTIALS_NOTE],
   async run({ values }, io) {
     const out = path.resolve(io.cwd, requireOption('online params', values.out, '--out'));
     const algorithm = values['wrapping-algorithm'];

@@ -5,16 +5,31 @@
 
 import type { KeyProof } from '../../core/ceremony/online/key-proof';
 
-import type { CliIo } from '../command';
+import { defineCommand, type CliCommand, type CliIo, type CommandHelp } from '../command';
+import type { OptionTable, ParsedOptions } from '../options';
 import { cliTranslator } from '../cli-locale';
 import { cliExpiry, columns, placeColumns, type PlacedKey } from '../cli-text';
 import { keyStateText } from '../key-state-text';
-import { type OnlineCommonValues, type OnlineSession } from '../online-session';
+import { ONLINE_COMMON_OPTIONS, type OnlineCommonValues, type OnlineSession } from '../online-session';
 import { formatTable } from '../text-table';
 import { commandLine } from '../command-line';
 
 /** The note under every online command's options: where credentials come from. */
-export const CREDENTIALS_NOTE = 'cli.note.credentials' as const;
+const CREDENTIALS_NOTE = 'cli.note.credentials' as const;
+
+/**
+ * An `online …` command: its own `options`, then the connection options every online command
+ * takes, with the note on where credentials come from under them.
+ */
+export function defineOnlineCommand<const T extends OptionTable>(
+  spec: Pick<CliCommand, 'name'> &
+    Omit<CommandHelp, 'options' | 'notes'> & {
+      readonly options: T;
+      run(parsed: ParsedOptions<T & typeof ONLINE_COMMON_OPTIONS>, io: CliIo): Promise<number>;
+    },
+): CliCommand {
+  return defineCommand({ ...spec, options: { ...spec.options, ...ONLINE_COMMON_OPTIONS }, notes: [CREDENTIALS_NOTE] });
+}
 
 /**
  * The next online command, complete: the same journal and the options the journal cannot supply
