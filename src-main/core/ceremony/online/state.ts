@@ -75,6 +75,8 @@ export interface OnlineKeyState {
   materialDeleted?: boolean;
   /** Set with materialDeleted when the material lapsed (describe-key found the key back in Pending import). */
   materialLapsed?: boolean;
+  /** Journal entry that recorded the material gone (deleted or lapsed); a bundle checked before it does not hold this key's next import. */
+  materialLostSeq?: number;
 }
 
 export interface OnlineCeremonyState {
@@ -96,9 +98,12 @@ export interface OnlineCeremonyState {
   wrappedBundle?: { readonly folder: string; readonly manifestSha256: string };
   /** True once a receipt was written after the last import (a new import clears it). */
   receiptWritten?: boolean;
-  /** Journal entry of the last import parameters bundle written, and of the last key imported (0: none yet). */
+  /** Journal entry of the last import parameters bundle written, of the last parameters fetched, and of the last key imported (0: none yet). */
   parametersWrittenSeq?: number;
+  lastFetchSeq?: number;
   lastImportSeq?: number;
+  /** Journal entry of the last wrapped-material bundle checked. */
+  wrappedCheckedSeq?: number;
   /** primary key id → how its replica group was last proven (cleared when a member is imported again or loses its material). */
   readonly replicaProofs: Map<string, ReplicaGroupProof>;
 }
@@ -158,6 +163,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     case ONLINE_EVENTS.parametersFetched: {
       const d = parse(parametersFetchedData);
       keyOf(state, entry, d.keyId).issued.push(d);
+      state.lastFetchSeq = entry.seq;
       break;
     }
     case ONLINE_EVENTS.parametersWritten: {
@@ -169,6 +175,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     case ONLINE_EVENTS.wrappedChecked: {
       const d = parse(wrappedCheckedData);
       state.wrappedBundle = { folder: d.folder, manifestSha256: d.manifestSha256 };
+      state.wrappedCheckedSeq = entry.seq;
       for (const k of d.keys) {
         const key = keyOf(state, entry, k.keyId);
         key.checkedPublicKeyFingerprint = k.publicKeyFingerprint;
@@ -209,6 +216,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       const key = keyOf(state, entry, parse(keyIdData).keyId);
       key.materialDeleted = true;
       key.materialLapsed = entry.event === ONLINE_EVENTS.materialLapsed;
+      key.materialLostSeq = entry.seq;
       key.verified = undefined;
       state.replicaProofs.delete(groupIdOf(key));
       break;
@@ -252,28 +260,45 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
 /** Where an online ceremony stands (the list: shared/ceremony-states.ts); every step of OnlineCeremony is guarded by it. */
 export type { OnlineStep } from '../shared/ceremony-states';
 
-/** The step a replayed ceremony continues from. */
-export function onlineStepFromState(state: OnlineCeremonyState): OnlineStep {
+/**
+ * A wrapped-material bundle checked in this session: the keys it holds material for and the
+ * journal entry of the check. Only a session knows it (a new session checks the bundle again).
+ */
+export interface CheckedInSession {
+  readonly keyIds: readonly string[];
+  readonly seq: number;
+}
+
+/**
+ * Where the ceremony stands: the one rule for both a ceremony replayed from its journal and a
+ * session after each of its steps (the session's guard follows every journal entry through it), so
+ * a ceremony continued on another day stands exactly where the last session left it. `checked`:
+ * the bundle this session checked, if any; while it holds material for a key still waiting for it
+ * (a key that lost its material after the check waits for another), the import may run.
+ */
+export function onlineStepFromState(state: OnlineCeremonyState, checked?: CheckedInSession): OnlineStep {
   const keys = [...state.keys.values()];
   // A create step stopped part way: the ceremony creates the rest of its plan before anything else.
   if (keys.length === 0 || plannedKeysMissing(state) > 0) return 'new';
-  const imported = keys.filter((k) => holdsImportedMaterial(k));
-  if (imported.length > 0) {
-    if (!imported.every((k) => k.verified)) return 'imported';
-    // Some keys lost their material after an import (lapsed or deleted) while others keep theirs, and
-    // a fresh parameters bundle was written since: the ceremony waits for the wrapped bundle made from
-    // it, as the session that wrote it did (else a finished ceremony would refuse its re-import).
-    const awaitingImport = keys.filter((k) => !holdsImportedMaterial(k));
-    if (
-      awaitingImport.length > 0 &&
-      awaitingImport.every((k) => k.issued.length > 0) &&
-      (state.parametersWrittenSeq ?? 0) > (state.lastImportSeq ?? 0)
-    ) {
-      return 'parameters-written';
-    }
-    return state.receiptWritten ? 'finished' : 'verified';
+  const waitingInChecked = checked?.keyIds.some((keyId) => {
+    const key = state.keys.get(keyId);
+    return !!key && !holdsImportedMaterial(key) && (key.materialLostSeq ?? 0) < checked.seq;
+  });
+  if (waitingInChecked) return 'material-checked';
+  const holding = keys.filter((k) => holdsImportedMaterial(k));
+  const waiting = keys.filter((k) => !holdsImportedMaterial(k));
+  if (holding.length > 0 && !holding.every((k) => k.verified)) return 'imported';
+  // Parameters for every waiting key; when other keys hold material (some lapsed or were deleted
+  // after an import), fetched since the last import, else the ones fetched before it would count.
+  const fetched =
+    waiting.length > 0 &&
+    waiting.every((k) => k.issued.length > 0) &&
+    (holding.length === 0 || (state.lastFetchSeq ?? 0) > (state.lastImportSeq ?? 0));
+  if (fetched) {
+    // A bundle written after the last parameters fetched carries them; fetched again since (the
+    // tokens lapsed), the next bundle must be written first.
+    return (state.parametersWrittenSeq ?? 0) > (state.lastFetchSeq ?? 0) ? 'parameters-written' : 'parameters-fetched';
   }
-  if (state.parametersBundle && keys.every((k) => k.issued.length > 0)) return 'parameters-written';
-  if (keys.every((k) => k.issued.length > 0)) return 'parameters-fetched';
+  if (holding.length > 0) return state.receiptWritten ? 'finished' : 'verified';
   return 'keys-created';
 }

@@ -40,6 +40,7 @@ import {
   groupIdOf,
   holdsImportedMaterial,
   onlineStepFromState,
+  type CheckedInSession,
   type ReplicaGroupProof,
   type OnlineCeremonyState,
   type OnlineKeyState,
@@ -90,6 +91,8 @@ export class OnlineCeremony {
   #state: OnlineCeremonyState;
   #connected = false;
   #checked: CheckedSession | undefined;
+  /** The keys #checked holds material for and the journal entry of that check (the step rule reads it). */
+  #checkedInSession: CheckedInSession | undefined;
   readonly #confirmations = new Map<string, string>();
   readonly #ctx: OnlineStepContext;
   readonly #connections: ReplicaConnections;
@@ -114,6 +117,7 @@ export class OnlineCeremony {
       concurrency: options.concurrency ?? DEFAULT_KMS_CONCURRENCY,
       journal: async (event, data) => {
         applyOnlineEntry(state, await options.journal.append(state.operator, event, data));
+        this.#settle();
       },
       kmsCall: (step, keyId, run) => journaledKmsCall(options.journal, state.operator, step, keyId, run),
     };
@@ -129,6 +133,24 @@ export class OnlineCeremony {
 
   get ceremonyId(): string {
     return this.#state.ceremonyId;
+  }
+
+  /**
+   * Moves the guard to where the journal and this session's check say the ceremony stands: the
+   * same rule a later session replays (state.ts onlineStepFromState), after every journal entry.
+   */
+  #settle(): void {
+    this.#guard.advance(onlineStepFromState(this.#state, this.#checkedInSession));
+  }
+
+  /** A wrapped bundle checked in this session (undefined: none, or no longer the one to import). */
+  #setChecked(session: CheckedSession | undefined): void {
+    this.#checked = session;
+    this.#checkedInSession = session && {
+      keyIds: session.keys.map((c) => c.key.keyId),
+      seq: this.#state.wrappedCheckedSeq ?? 0,
+    };
+    this.#settle();
   }
 
   /** Where the ceremony stands (guards every step). */
@@ -218,9 +240,7 @@ export class OnlineCeremony {
     const targets = distinctTargets(planned.flatMap((k) => (k.replicas ?? []).map((target) => ({ target }))));
     this.#connections.refuseOwnTarget(targets);
     await this.#connectReplicas(targets);
-    const created = await createExternalKeys(this.#ctx, planned);
-    this.#guard.advance('keys-created');
-    return created;
+    return createExternalKeys(this.#ctx, planned);
   }
 
   /**
@@ -235,7 +255,7 @@ export class OnlineCeremony {
     const afterImport = hasReached(ONLINE_STEPS, this.#guard.state, 'imported');
     if (afterImport) {
       this.#requireConnected('fetchImportParameters');
-      await noticeLapsedMaterial(this.#ctx, (key) => this.#journalLapse(key));
+      await noticeLapsedMaterial(this.#ctx, (key) => journalLapse(this.#ctx, key));
       if ([...this.#state.keys.values()].every((k) => holdsImportedMaterial(k))) {
         throw new KeyferryError('NOTHING_TO_IMPORT');
       }
@@ -250,17 +270,14 @@ export class OnlineCeremony {
     }
     const issued = await fetchIssuedParameters(this.#ctx);
     // A bundle checked against the earlier tokens no longer matches what the KMS issued: check again.
-    this.#checked = undefined;
-    this.#guard.advance('parameters-fetched');
+    this.#setChecked(undefined);
     return issued;
   }
 
   /** Step 4: writes the latest parameters of every waiting key into the new folder `dir`. */
   async writeParametersBundle(dir: string): Promise<WrittenParametersBundle> {
     this.#guard.require('writeParameters');
-    const written = await writeParametersBundleStep(this.#ctx, dir);
-    this.#guard.advance('parameters-written');
-    return written;
+    return writeParametersBundleStep(this.#ctx, dir);
   }
 
   /**
@@ -273,8 +290,7 @@ export class OnlineCeremony {
   async checkWrappedBundle(dir: string, proof: WrappedBundleProof): Promise<CheckedBundleSummary> {
     this.#guard.require('checkWrappedBundle');
     const { session, summary } = await checkWrappedBundleStep(this.#ctx, dir, proof);
-    this.#checked = session;
-    if (session.keys.some((c) => !holdsImportedMaterial(c.key))) this.#guard.advance('material-checked');
+    this.#setChecked(session);
     return summary;
   }
 
@@ -287,11 +303,9 @@ export class OnlineCeremony {
     this.#guard.require('importMaterial');
     this.#requireConnected('importKeyMaterial');
     if (!this.#checked) throw new KeyferryError('WRAPPED_NOT_CHECKED_IN_SESSION');
-    const results = await importCheckedMaterial(this.#ctx, this.#checked, options.expiry, (keyId, confirmation) =>
+    return importCheckedMaterial(this.#ctx, this.#checked, options.expiry, (keyId, confirmation) =>
       this.#confirmations.set(keyId, confirmation),
     );
-    this.#guard.advance('imported');
-    return results;
   }
 
   /**
@@ -302,7 +316,6 @@ export class OnlineCeremony {
     this.#guard.require('verifyKeys');
     this.#requireConnected('verifyTheImportedKeys');
     const proofs = await proveImportedKeys(this.#ctx);
-    if (this.#guard.state !== 'finished') this.#guard.advance(proofs.every((p) => p.ok) ? 'verified' : 'imported');
     // Replica groups: every member holds the group's one material (see replica-proof.ts); a group
     // with a member holding other material is journaled and refused.
     await proveReplicaGroups(this.#ctx, proofs);
@@ -316,7 +329,7 @@ export class OnlineCeremony {
   async status(): Promise<KeyStatus[]> {
     this.#requireConnected('readTheKeyStates');
     const { statuses, lapsed } = await readKeyStatuses(this.#ctx);
-    for (const key of lapsed) await this.#journalLapse(key);
+    for (const key of lapsed) await journalLapse(this.#ctx, key);
     return statuses;
   }
 
@@ -327,12 +340,6 @@ export class OnlineCeremony {
       targets,
       this.#credentials ? { ...this.#credentials } : undefined,
     );
-  }
-
-  async #journalLapse(key: OnlineKeyState): Promise<void> {
-    await journalLapse(this.#ctx, key);
-    if (![...this.#state.keys.values()].some((k) => holdsImportedMaterial(k)) && this.#guard.state !== 'new')
-      this.#guard.advance('parameters-written');
   }
 
   /**
@@ -355,8 +362,6 @@ export class OnlineCeremony {
         consequence: 'without a custody copy of this material, every ciphertext under the key is unreadable for ever',
       }),
     );
-    if (![...this.#state.keys.values()].some((k) => holdsImportedMaterial(k)))
-      this.#guard.advance('parameters-written');
     return result;
   }
 
@@ -369,6 +374,7 @@ export class OnlineCeremony {
     if (!this.#checked) {
       throw stepOutOfOrder({ reason: 'bundleNotRead' });
     }
+    const before = this.#options.journal.count;
     const receipt = await writeOnlineReceipt(dir, {
       ...(options.language ? { language: options.language } : {}),
       state: this.#state,
@@ -379,7 +385,9 @@ export class OnlineCeremony {
       now: this.#now(),
       placeOf: (key) => placeOf(this.#ctx, key),
     });
-    this.#guard.advance('finished');
+    // The receipt's own entry (receipt.written), appended by the receipt writer.
+    for (const entry of this.#options.journal.entries.slice(before)) applyOnlineEntry(this.#state, entry);
+    this.#settle();
     return receipt;
   }
 }
