@@ -43,6 +43,7 @@ export interface KmsSimulatorOptions {
   readonly clockControl?: boolean;
   /** Fixed credentials (random when absent; ignored when resuming a state file). */
   readonly credentials?: { readonly ak: string; readonly sk: string; readonly securityToken?: string };
+  /** The first region's project and name (a resumed state file must record the same, else refused). */
   readonly projectId?: string;
   readonly region?: string;
   /** Serve https with this certificate instead of http. */
@@ -114,7 +115,10 @@ function sharedAccountState(account: SimState, region: string, projectId: string
 
 async function initialStates(options: KmsSimulatorOptions): Promise<SimStates> {
   const loaded = options.statePath ? await loadStateFile(options.statePath) : undefined;
-  if (loaded) return loaded;
+  if (loaded) {
+    refuseOtherFirstRegion(loaded.first, options, options.statePath ?? '');
+    return loaded;
+  }
   const first = createFreshState({
     ...(options.region ? { region: options.region } : {}),
     ...(options.projectId ? { projectId: options.projectId } : {}),
@@ -122,6 +126,23 @@ async function initialStates(options: KmsSimulatorOptions): Promise<SimStates> {
     ...(options.credentials?.securityToken ? { securityToken: options.credentials.securityToken } : {}),
   });
   return { first, others: [] };
+}
+
+/**
+ * A resumed simulator serves the region and project its state file records first: asked for
+ * another (a rehearsal's options changed between starts), it refuses instead of serving the file's
+ * silently, so a client configured for the asked region never meets keys of another.
+ */
+function refuseOtherFirstRegion(first: SimState, options: KmsSimulatorOptions, file: string): void {
+  if (options.region !== undefined && options.region !== first.region)
+    throw new KeyferryError('SIM_STATE_REGION_DIFFERS', { file, region: options.region, recorded: first.region });
+  if (options.projectId !== undefined && options.projectId !== first.projectId)
+    throw new KeyferryError('SIM_REGION_PROJECT_DIFFERS', {
+      file,
+      region: first.region,
+      projectId: options.projectId,
+      recorded: first.projectId,
+    });
 }
 
 /**

@@ -11,6 +11,8 @@ import { KmsClient } from '../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
 import { endpointBeside } from '../../../src-main/core/kms/endpoint';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
+import { toProblem } from '../../../src-main/core/errors';
+import { translator } from '../../../src-main/i18n/translate';
 
 let sim: KmsSimulator | undefined;
 const clients: KmsClient[] = [];
@@ -107,6 +109,26 @@ describe('the simulator serving several regions', () => {
           regions: [{ region: 'sim-local-2', projectId: 'a4a5d4098fb4474fa22cd05f897d6b99' }],
         }),
       ).rejects.toMatchObject({ code: 'SIM_REGION_PROJECT_DIFFERS', values: { region: 'sim-local-2' } });
+      // So is a first region, or its project, other than the file's first (it was served silently before).
+      const otherRegion = await startKmsSimulator({ statePath, region: 'cn-east-3' }).catch((e: unknown) => e);
+      expect(otherRegion).toMatchObject({
+        code: 'SIM_STATE_REGION_DIFFERS',
+        values: { region: 'cn-east-3', recorded: 'sim-local-1' },
+      });
+      expect(translator('en').problemLine(toProblem(otherRegion))).toMatch(
+        /records sim-local-1 as its first region, but region cn-east-3 was asked for/,
+      );
+      await expect(
+        startKmsSimulator({ statePath, projectId: 'a4a5d4098fb4474fa22cd05f897d6b99' }),
+      ).rejects.toMatchObject({
+        code: 'SIM_REGION_PROJECT_DIFFERS',
+        values: { region: 'sim-local-1', recorded: before[0]?.projectId },
+      });
+      // The recorded ones, named again, are served.
+      sim = await startKmsSimulator({ statePath, region: 'sim-local-1', projectId: before[0]?.projectId as string });
+      expect(sim.regions.slice(0, 3).map((r) => ({ region: r.region, projectId: r.projectId }))).toEqual(before);
+      await sim.close();
+      sim = undefined;
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

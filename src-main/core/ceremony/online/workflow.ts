@@ -43,7 +43,6 @@ import {
   type CheckedInSession,
   type ReplicaGroupProof,
   type OnlineCeremonyState,
-  type OnlineKeyState,
   type OnlineStep,
 } from './state';
 import {

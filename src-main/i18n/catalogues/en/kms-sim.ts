@@ -30,6 +30,10 @@ export const enKmsSim = {
     'The simulator at {endpoint} did not move its clock: {why, select, badRequest {it refused the request as malformed (KFSIM.BAD_REQUEST)} notJson {it wants a JSON body (KFSIM.NOT_JSON)} method {it refused the HTTP method (KFSIM.METHOD)} stateWrite {it could not write its --state file (KFSIM.STATE_WRITE)} refused {it refused with {code}} notSimulator {it answered HTTP {status}, which is not how the simulator answers} noAnswer {no answer within {seconds} s} other {it could not be reached ({code})}}.',
   'problem.SIM_CLOCK_FAILED.next':
     'Check that the simulator runs and that --endpoint is the one it printed (it changes when it restarts without --port).',
+  'problem.SIM_STATE_REGION_DIFFERS':
+    'The simulator state {file} records {recorded} as its first region, but region {region} was asked for.',
+  'problem.SIM_STATE_REGION_DIFFERS.next':
+    'Leave the region out (the state file keeps it), ask for {recorded}, or use another state file for a simulator serving {region} first.',
   'problem.SIM_REGION_PROJECT_DIFFERS':
     'The simulator state {file} records region {region} with project {recorded}, but project {projectId} was asked for.',
   'problem.SIM_REGION_PROJECT_DIFFERS.next':

@@ -31,6 +31,9 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
     '位于 {endpoint} 的模拟器未能调整时钟：{why, select, badRequest {它认为请求格式错误而拒绝（KFSIM.BAD_REQUEST）} notJson {它要求 JSON 请求体（KFSIM.NOT_JSON）} method {它拒绝了该 HTTP 方法（KFSIM.METHOD）} stateWrite {它无法写入自己的 --state 文件（KFSIM.STATE_WRITE）} refused {它以 {code} 拒绝} notSimulator {它的应答为 HTTP {status}，不是模拟器的应答方式} noAnswer {{seconds} 秒内没有应答} other {无法连接（{code}）}}。',
   'problem.SIM_CLOCK_FAILED.next':
     '请确认模拟器正在运行，且 --endpoint 是它打印的端点（未指定 --port 时，重启后端点会变化）。',
+  'problem.SIM_STATE_REGION_DIFFERS': '模拟器状态文件 {file} 记录的首个区域为 {recorded}，但请求的区域为 {region}。',
+  'problem.SIM_STATE_REGION_DIFFERS.next':
+    '请不要指定区域（状态文件会保留它）、改为请求 {recorded}，或为首先服务 {region} 的模拟器使用另一个状态文件。',
   'problem.SIM_REGION_PROJECT_DIFFERS':
     '模拟器状态文件 {file} 记录的区域 {region} 的项目为 {recorded}，但请求的项目为 {projectId}。',
   'problem.SIM_REGION_PROJECT_DIFFERS.next':
