@@ -83,34 +83,47 @@ function classify(error: NodeJS.ErrnoException, url: URL, written: boolean): Kms
 }
 
 /**
- * How long a kept-alive connection may have been idle and still carry a request. Servers close idle
- * connections after a few seconds (Node's own server after 5 s, announcing it in `Keep-Alive:
- * timeout=5`); the agent drops an idle socket by a timer shortly before, but a timer runs only when
- * the event loop does: held for seconds (a synchronous key generation under load), the next request
- * would go out on a connection the server closed meanwhile and fail after it was written, an
- * ambiguous failure that costs a reconcile. Checked against the wall clock when a request is made,
- * well below any server's idle timeout; a new connection costs one handshake.
+ * How long after its last request started a kept-alive connection may still carry one. Servers
+ * close idle connections after a few seconds (Node's own server after 5 s, announcing it in
+ * `Keep-Alive: timeout=5`); the agent drops an idle socket by a timer shortly before, but a timer
+ * runs only when the event loop does: held for seconds (a synchronous key generation under load),
+ * the next request would go out on a connection the server closed meanwhile and fail after it was
+ * written, an ambiguous failure that costs a reconcile. Well below any server's idle timeout; a new
+ * connection costs one handshake.
  */
 const MAX_IDLE_REUSE_MS = 1000;
 
+/** Monotonic milliseconds: they advance while the event loop is held, and never jump with the wall clock. */
+const monotonicMs = () => performance.now();
+
 /**
- * For `agent`: a function, called before each request, that closes and forgets the free sockets
- * idle for longer than `maxIdleMs` (idle since the agent freed them), so the request opens a new
- * connection instead. (The agent takes the last free socket without looking whether it was closed,
- * so a closed socket is also taken out of its free list.)
+ * For `agent`: `dropStale()`, called before each request, closes and forgets the free sockets whose
+ * last request started more than `maxIdleMs` ago, so the request opens a new connection instead;
+ * `started(socket, at)` records when a request that goes out on `socket` started.
+ * Counted from the request's start, not from when the agent freed the socket: the server's idle
+ * timer starts when it has answered, which is after the request started but may be long before
+ * this process reads the answer (the loop held while the answer arrived), so a socket freed a
+ * moment ago may have been closed by the server seconds ago. Measured so, a socket reused
+ * within `maxIdleMs` has been idle on the server for less than that. (The agent takes the last free
+ * socket without looking whether it was closed, so a closed socket is also taken out of its free list.)
  */
-function staleSocketDropper(agent: http.Agent, maxIdleMs: number): () => void {
-  const idleSince = new WeakMap<Socket, number>();
-  agent.on('free', (socket: Socket) => idleSince.set(socket, Date.now()));
-  return () => {
-    const now = Date.now();
-    for (const sockets of Object.values(agent.freeSockets)) {
-      for (const socket of [...(sockets ?? [])]) {
-        if (now - (idleSince.get(socket) ?? 0) <= maxIdleMs) continue;
-        sockets?.splice(sockets.indexOf(socket), 1);
-        socket.destroy();
+function staleSocketDropper(
+  agent: http.Agent,
+  maxIdleMs: number,
+): { dropStale(): void; started(socket: Socket, at: number): void } {
+  const lastStarted = new WeakMap<Socket, number>();
+  return {
+    dropStale() {
+      const now = monotonicMs();
+      for (const sockets of Object.values(agent.freeSockets)) {
+        for (const socket of [...(sockets ?? [])]) {
+          if (now - (lastStarted.get(socket) ?? Number.NEGATIVE_INFINITY) <= maxIdleMs) continue;
+          sockets?.splice(sockets.indexOf(socket), 1);
+          socket.destroy();
+        }
       }
-    }
+    },
+    started: (socket, at) => lastStarted.set(socket, at),
   };
 }
 
@@ -121,7 +134,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
     options.extraCaPem === undefined ? undefined : [...tls.rootCertificates, ...parseCaBundle(options.extraCaPem)];
   const httpsAgent = new https.Agent({ keepAlive: true, timeout: 4000, ...(ca ? { ca } : {}) });
   const httpAgent = new http.Agent({ keepAlive: true, timeout: 4000 });
-  const dropStale = {
+  const reuse = {
     https: staleSocketDropper(httpsAgent, MAX_IDLE_REUSE_MS),
     http: staleSocketDropper(httpAgent, MAX_IDLE_REUSE_MS),
   };
@@ -156,13 +169,17 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
       },
     };
     const socket = tunnelSocket;
-    if (!socket) (isHttps ? dropStale.https : dropStale.http)();
+    const pooled = isHttps ? reuse.https : reuse.http;
+    const startedAt = monotonicMs();
+    if (!socket) pooled.dropStale();
     const request = socket
       ? // No agent: with createConnection and no agent, Node uses exactly this socket.
         http.request({ ...requestOptions, createConnection: () => socket })
       : isHttps
         ? https.request({ ...requestOptions, agent: httpsAgent })
         : http.request({ ...requestOptions, agent: httpAgent });
+
+    if (!socket) request.once('socket', (s: Socket) => pooled.started(s, startedAt));
 
     return new Promise<HttpResponse>((resolve, reject) => {
       let written = false;

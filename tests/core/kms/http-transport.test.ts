@@ -247,7 +247,9 @@ describe('timeouts and connection failures', () => {
  * server does after 5 s; it announces `Keep-Alive: timeout=2`, so Node's agent would drop the socket
  * after 1 s idle, had its timer a chance to run): it counts the requests it received, so a test sees what reached it.
  */
-function startIdleClosingServer(): Promise<{ port: number; received: () => Promise<number>; stop: () => void }> {
+function startIdleClosingServer(
+  keepAliveTimeoutMs = 2500,
+): Promise<{ port: number; received: () => Promise<number>; stop: () => void }> {
   const script = `
     const http = require('node:http');
     let count = 0;
@@ -260,7 +262,7 @@ function startIdleClosingServer(): Promise<{ port: number; received: () => Promi
       });
     });
     server.on('connection', () => (connections += 1));
-    server.keepAliveTimeout = 2500;
+    server.keepAliveTimeout = ${keepAliveTimeoutMs};
     server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
     process.stdin.on('data', () => process.stdout.write('received ' + count + '\\n'));
   `;
@@ -314,6 +316,39 @@ describe('keep-alive connections the server closed while idle', () => {
       // while the server closes the idle connection. The next request must not be written into it.
       const until = Date.now() + 3500;
       while (Date.now() < until);
+      expect(JSON.parse((await send()).body.toString())).toEqual({ count: 3, connections: 2 });
+      expect(await server.received()).toBe(3);
+    } finally {
+      transport.close();
+      server.stop();
+    }
+  });
+
+  it('a request after the loop was held while the last answer arrived goes out on a new connection', async () => {
+    // Node's server closes an idle connection about a second after its keepAliveTimeout: here ~3 s
+    // (it announces timeout=2, which Node's agent needs to keep the connection at all).
+    const server = await startIdleClosingServer(2000);
+    const transport = createNodeTransport();
+    const send = () =>
+      transport.send({
+        method: 'POST',
+        url: new URL(`http://127.0.0.1:${server.port}/v1.0/a4a5d4098fb4474fa22cd05f897d6b99/kms/list-keys`),
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.from('{}'),
+        timeoutMs: 10_000,
+      });
+    try {
+      expect(JSON.parse((await send()).body.toString())).toEqual({ count: 1, connections: 1 });
+      // The second request goes out on the kept-alive connection; the loop is held (4 s) right
+      // after it was written, so its answer arrives and the server closes the connection idle
+      // before this process reads either: the agent frees the socket only after the hold.
+      await new Promise((resolve) => setImmediate(resolve));
+      const second = send();
+      for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+      const until = Date.now() + 4000;
+      while (Date.now() < until);
+      expect(JSON.parse((await second).body.toString())).toEqual({ count: 2, connections: 1 });
+      // At once: the connection looks idle for no time at all, yet the server closed it.
       expect(JSON.parse((await send()).body.toString())).toEqual({ count: 3, connections: 2 });
       expect(await server.received()).toBe(3);
     } finally {
