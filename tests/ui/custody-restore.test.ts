@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupHex } from '../../src-main/core/hex-groups';
 import { auditPayloads } from './audit';
 import { openApp, startBrowser, type UiSession } from './harness';
 import { click, fillByLabel, navigate, problemIn, step, succeeded } from './page-helpers';
@@ -170,10 +171,12 @@ describe('custody restore through the UI', () => {
       (await page.getByLabel('Key check value of the rebuilt material').textContent()) ?? ''
     ).replace(/\s/g, '');
     expect(rebuiltCheck).toBe(keyCheckValue);
-    // The proof is rendered from its catalogue phrase (never its key), naming the custody backup.
-    await page
-      .getByText(/^Proven: every key's rebuilt material matches .* in the custody backup [0-9a-f]{16}…$/)
-      .waitFor();
+    // The proof is rendered from its catalogue phrase (never its key), naming the custody backup by
+    // its digest's first groups as the share slips print it (upper case, groups of four).
+    const { backupDigest } = JSON.parse(await readFile(shareFile, 'utf8')) as { backupDigest: string };
+    expect(backupDigest).toMatch(/^[0-9a-f]{64}$/);
+    const proofLine = `in the custody backup ${groupHex(backupDigest.slice(0, 16))}…`;
+    await page.getByText(new RegExp(`^Proven: every key's rebuilt material matches .* ${proofLine}$`)).waitFor();
     await confirmDigest('restore-fingerprint');
     await step(page, 'Wrap the rebuilt material', 'restore-wrap');
     await step(page, 'Write the wrapped-material bundle', 'restore-wrap');

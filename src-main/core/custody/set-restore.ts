@@ -9,6 +9,7 @@ import type { Phrase } from '../../i18n/phrase';
 import type { KeyMaterial } from '../crypto/key-material';
 import type { KeySpec } from '../crypto/key-spec';
 import { KeyferryError } from '../errors';
+import { groupHex } from '../hex-groups';
 import { decryptEntry, type CustodyBackup } from './backup-file';
 import { checkValues } from './custody-share';
 import { isMaterialProblem, proveRebuiltMaterial } from './material-check';
@@ -50,7 +51,7 @@ export function recordedChecks(
 
 /** What a set restore from `backup` proved, as a catalogue phrase (journaled and shown in the reader's language). */
 export function setRestoreProof(backup: CustodyBackup): Phrase<'proof.restore.set'> {
-  return { key: 'proof.restore.set', values: { digest: backup.digest.slice(0, 16) } };
+  return { key: 'proof.restore.set', values: { digest: groupHex(backup.digest.slice(0, 16)) } };
 }
 
 /** Checks the shares alone (intact, one set, no index twice, at least M); returns M. */
