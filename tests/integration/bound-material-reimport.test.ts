@@ -116,7 +116,7 @@ describe('a lapsed key takes back only its bound material', () => {
     expect(restoreJournal[matched]?.data).toMatchObject({ keyId, value: splitKcv, importedSeq, source: 'restore' });
     expect(matched).toBeLessThan(restoreJournal.findIndex((e) => e.event === 'material.wrapped'));
     const receiptName = (await readdir(path.join(ceremony, 'airgap'))).find((n) =>
-      /^receipt-air-gapped-.*-restore-.*\.txt$/.test(n),
+      /^receipt-air-gapped-.*-session-2\.txt$/.test(n),
     ) as string;
     expect(await readFile(path.join(ceremony, 'airgap', receiptName), 'utf8')).toMatch(
       new RegExp(

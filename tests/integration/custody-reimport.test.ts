@@ -240,7 +240,7 @@ describe('custody: expiry, restore ceremony, re-import', () => {
       keys: [{ keyId, keyCheckValue: splitKcv }],
     });
     const restoreReceipt = (await readdir(path.join(ceremony, 'airgap'))).find((n) =>
-      /^receipt-air-gapped-.*-restore-.*\.txt$/.test(n),
+      /^receipt-air-gapped-.*-session-2\.txt$/.test(n),
     ) as string;
     const receiptText = await readFile(path.join(ceremony, 'airgap', restoreReceipt), 'utf8');
     expect(receiptText).toContain('Custody restore: rebuilt from 3 of 5 shares (any 3 suffice)');

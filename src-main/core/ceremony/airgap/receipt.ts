@@ -23,7 +23,7 @@ interface AirGapReceiptFacts {
   readonly now: Date;
   /** The language to print in (default: the one the journal records for the ceremony). */
   readonly language?: ReceiptLanguage;
-  /** Names a later receipt of the same ceremony, e.g. `restore-20250101T101500Z` (see receiptBaseName). */
+  /** Names a later receipt of the same ceremony, e.g. `session-2` (receipt-session.ts; see receiptBaseName). */
   readonly nameSuffix?: string;
 }
 

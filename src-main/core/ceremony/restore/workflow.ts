@@ -11,6 +11,7 @@
  * which share, the proof and the bundle; never a share or the material. Like the air-gapped
  * workflow, this module must never reach a network client.
  */
+import { readdir } from 'node:fs/promises';
 import { materialOwners, type CustodyArrangement, type ImportParameters } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
 import { checkBackupMatches, recordedChecks, restoreCustodySet, setRestoreProof } from '../../custody/set-restore';
@@ -34,6 +35,7 @@ import { MaterialVault } from '../airgap/material-vault';
 import { evidenceByKey, proveBoundMaterial } from '../airgap/bound-material';
 import { materialEvidence } from '../airgap/produce-material';
 import { materialIdOf } from '../airgap/replica-groups';
+import { receiptSessionNumber } from '../airgap/receipt-session';
 import { checkCeremonyPeople, personName } from '../shared/person-name';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
 import { recordedHolders } from './split-holders';
@@ -41,6 +43,7 @@ import { StepGuard } from '../shared/step-guard';
 import { RESTORE_STEP_FROM, type RestoreStepId } from '../shared/allowed-steps';
 import type { RestoreState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
+import { receiptBaseName } from '../../receipt';
 import type { AirGapHsmMaterial } from '../airgap/hsm-material';
 import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } from './hsm-restore';
 import { restoreFromKeyShares, type RestoredKey } from './per-key-restore';
@@ -94,7 +97,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   #shares: PresentedShares | undefined;
   #restored: RestoredState | undefined;
   #backup: CustodyBackup | undefined;
-  #startedAt = new Date(0);
+  #sessionNumber = 1;
   #hsmChosen = false;
   #hsm: AirGapHsmMaterial | null = null;
   #recordedExpiry: string | undefined;
@@ -110,7 +113,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     const started = await journalAirGapSessionStart(options, 'custody-restore');
     const ceremony = new RestoreCeremony(options);
     ceremony.sessionSeq = started.seq;
-    ceremony.#startedAt = new Date(started.time);
+    ceremony.#sessionNumber = receiptSessionNumber(options.journal.entries, started.seq);
     return ceremony;
   }
 
@@ -444,9 +447,20 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     });
   }
 
-  /** Checks the wrapped-bundle and receipt folders before the shares are rebuilt into material. */
+  /**
+   * Checks the wrapped-bundle and receipt folders before the shares are rebuilt into material. The
+   * receipt's session number is fixed here: a restore journal of its own often writes beside its
+   * ceremony's wrap receipt (or an earlier restore's), so the numbers those take are skipped.
+   */
   async preflight(request: AirGapDestinations): Promise<void> {
     this.guard.require('preflight');
+    const prefix = `${receiptBaseName({ side: 'air-gapped', ceremonyId: this.currentCeremonyId })}-`;
+    const names = await readdir(request.receiptFolder).catch(() => [] as string[]);
+    this.#sessionNumber = receiptSessionNumber(
+      this.options.journal.entries,
+      this.sessionSeq,
+      names.filter((n) => n.startsWith(prefix)),
+    );
     await this.preflightFor(this.#parameters, request);
   }
 
@@ -483,9 +497,9 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     };
   }
 
-  /** `restore-<session start, UTC>`: a restore receipt's name, fixed when the session starts. */
+  /** `session-<n>`: the n-th air-gapped session of this journal, as a wrap's receipt is named, past numbers the receipt folder holds (receipt-session.ts). */
   protected receiptSuffix(): string {
-    return `restore-${this.#startedAt.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+    return `session-${this.#sessionNumber}`;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
- * Air-gapped receipt names count the journal's sessions (1, 2, 3 …) in a real journal file, skip a
- * number an older Keyferry's receipt (named by journal entry number) already took, and leave custody
- * restores (named by their start time) out of the count.
+ * Air-gapped receipt names count the journal's sessions (1, 2, 3 …) in a real journal file, wraps and
+ * custody restores alike, skip a number an older Keyferry's receipt (named by journal entry number)
+ * already took, and read past a restore receipt an older Keyferry named by its start time.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -53,10 +53,21 @@ describe('receiptSessionNumber', () => {
     expect(receiptSessionNumber(journal.entries, now.seq)).toBe(4);
   });
 
-  it('leaves custody restores and online sessions out of the count', async () => {
-    await start('custody-restore');
-    await journal.append('Olga', 'ceremony.session-started', { side: 'online' });
+  it('counts custody restores as air-gapped sessions and leaves online sessions out', async () => {
     const wrap = await start();
     expect(receiptSessionNumber(journal.entries, wrap.seq)).toBe(1);
+    await receipt('receipt-air-gapped-KF-1-session-1');
+    await journal.append('Olga', 'ceremony.session-started', { side: 'online' });
+    const restore = await start('custody-restore');
+    expect(receiptSessionNumber(journal.entries, restore.seq)).toBe(2);
+  });
+
+  it('reads past a restore receipt an older Keyferry named by its start time (it takes no number)', async () => {
+    await start();
+    await receipt('receipt-air-gapped-KF-1-session-1');
+    await start('custody-restore');
+    await receipt('receipt-air-gapped-KF-1-restore-20250301T101500Z');
+    const now = await start('custody-restore');
+    expect(receiptSessionNumber(journal.entries, now.seq)).toBe(3);
   });
 });

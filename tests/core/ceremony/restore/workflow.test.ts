@@ -308,9 +308,9 @@ describe('custody restore ceremony', () => {
     expect(summaries[0]?.publicKeyFingerprint).toBe(restored.publicKeyFingerprint);
     const bundle = await restore.writeWrappedBundle(wrapped);
     const receipt = await restore.writeReceipt(receiptDir);
-    expect(path.basename(receipt.htmlFile)).toMatch(
-      /^receipt-air-gapped-KF-\d{8}-[a-z2-7]{6}-restore-\d{8}T\d{6}Z\.html$/,
-    );
+    // Named as a wrap's receipt is: the first air-gapped session of this journal.
+    expect(path.basename(receipt.htmlFile)).toMatch(/^receipt-air-gapped-KF-\d{8}-[a-z2-7]{6}-session-1\.html$/);
+    expect(path.basename(receipt.textFile)).toBe(path.basename(receipt.htmlFile).replace(/\.html$/, '.txt'));
     // The custody copy is still every holder's share (named by the backup), apart from who presented.
     const manifest = JSON.parse(await readFile(path.join(wrapped, 'manifest.json'), 'utf8')) as { custody?: unknown };
     expect(bundle.custody).toEqual(manifest.custody);
