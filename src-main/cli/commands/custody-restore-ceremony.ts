@@ -29,7 +29,7 @@ import { custodyLine } from '../../i18n/custody-line';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import type { CliIo } from '../command';
 import { confirmAsEveryWitness } from '../witness-confirmations';
-import { type ReadShare } from './custody-input';
+import { readShares, type ReadShare } from './custody-input';
 import { backupFileFor, printBackup, printSetRestored } from './custody-restore-set';
 import { readBackupFile } from '../../core/custody/backup-text';
 
@@ -38,6 +38,7 @@ import type { HsmRestoreRequest } from '../../core/ceremony/restore/workflow';
 import type { ArtefactToConfirm } from '../../core/ceremony/airgap/witness-confirmations';
 import { restoreFromToken } from './custody-restore-hsm';
 import { presentedByMap, type RestoreValues } from './custody-restore-options';
+import { journalRefusalBeforeStart } from './custody-restore-refusal';
 
 const exists = (file: string): Promise<boolean> =>
   lstat(file).then(
@@ -45,39 +46,44 @@ const exists = (file: string): Promise<boolean> =>
     () => false,
   );
 
-export async function runCeremony(
-  values: RestoreValues,
-  read: ReadShare[],
-  io: CliIo,
-  hsm: HsmRestoreRequest | null,
-): Promise<number> {
-  const rel = (p: string) => path.resolve(io.cwd, p);
-  const wrappedOut = rel(values['wrapped-out'] as string);
-  const presentedBy = presentedByMap(values['presented-by'] ?? []);
-  const witnesses = values.witness ?? [];
+export async function runCeremony(values: RestoreValues, io: CliIo, hsm: HsmRestoreRequest | null): Promise<number> {
+  const read: ReadShare[] = [];
   try {
-    if (await exists(wrappedOut)) throw new KeyferryError('OUTPUT_EXISTS', { what: 'wrappedOut', path: wrappedOut });
-    // The fresh bundle carries the ceremony's title: refused before the journal if --title differs.
-    const facts = await ceremonyFactsOf(rel(values.bundle as string));
-    const expiry = restoredExpiry(values.expires, facts?.materialExpiry, new Date(), 'cli');
-    const title = ceremonyTitle(values.title, facts, cliTranslator(io).t('cli.custody.restore.default-title'));
+    const inputs = await journalRefusalBeforeStart(values, io, async () => {
+      if (!hsm) read.push(...(await readShares(values.share ?? [], values.typed ?? [], io.cwd)));
+      return beforeTheJournal(values, io, hsm);
+    });
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     try {
-      return await ceremonySteps(values, read, io, journal, {
-        wrappedOut,
-        expiry,
-        presentedBy,
-        witnesses,
-        hsm,
-        title,
-        facts,
-      });
+      return await ceremonySteps(values, read, io, journal, inputs);
     } finally {
       await journal.close();
     }
   } finally {
     for (const r of read) r.share.share.dispose();
   }
+}
+
+/** What is checked before the journal opens: the output folder is new, the title and the expiry agree with the bundle. */
+async function beforeTheJournal(
+  values: RestoreValues,
+  io: CliIo,
+  hsm: HsmRestoreRequest | null,
+): Promise<CeremonyInputs> {
+  const rel = (p: string) => path.resolve(io.cwd, p);
+  const wrappedOut = rel(values['wrapped-out'] as string);
+  if (await exists(wrappedOut)) throw new KeyferryError('OUTPUT_EXISTS', { what: 'wrappedOut', path: wrappedOut });
+  // The fresh bundle carries the ceremony's title: refused if --title differs.
+  const facts = await ceremonyFactsOf(rel(values.bundle as string));
+  return {
+    wrappedOut,
+    expiry: restoredExpiry(values.expires, facts?.materialExpiry, new Date(), 'cli'),
+    presentedBy: presentedByMap(values['presented-by'] ?? []),
+    witnesses: values.witness ?? [],
+    hsm,
+    title: ceremonyTitle(values.title, facts, cliTranslator(io).t('cli.custody.restore.default-title')),
+    facts,
+  };
 }
 
 interface CeremonyInputs {

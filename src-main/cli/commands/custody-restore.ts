@@ -14,6 +14,7 @@ import { readShares } from './custody-input';
 import { runCeremony } from './custody-restore-ceremony';
 import { checkMode, NAME, presentedByMap, RESTORE_OPTIONS } from './custody-restore-options';
 import { runProveOnly } from './custody-restore-prove';
+import { journalRefusalBeforeStart } from './custody-restore-refusal';
 
 export const custodyRestoreCommand = defineCommand({
   name: NAME,
@@ -30,13 +31,19 @@ export const custodyRestoreCommand = defineCommand({
   notes: ['cli.note.custody-restore.hsm', 'cli.note.custody-restore.set', 'cli.note.custody-restore.prove'],
   async run({ values }, io) {
     checkMode(values);
-    if (values.bundle !== undefined && values.expires && values.expires.trim() !== 'original')
-      parseMaterialExpiry(values.expires);
-    presentedByMap(values['presented-by'] ?? []);
-    const hsm = await hsmSourceFromOptions(values, io, []);
+    if (values.bundle === undefined) {
+      presentedByMap(values['presented-by'] ?? []);
+      return runProveOnly(values, await readShares(values.share ?? [], values.typed ?? [], io.cwd), io);
+    }
+    // From here on a refusal is an attempt at the ceremony: journaled when its journal exists.
+    const hsm = await journalRefusalBeforeStart(values, io, async () => {
+      if (values.expires && values.expires.trim() !== 'original') parseMaterialExpiry(values.expires);
+      presentedByMap(values['presented-by'] ?? []);
+      return hsmSourceFromOptions(values, io, []);
+    });
     if (hsm) {
       const journalFile = values['hsm-journal'];
-      return runCeremony(values, [], io, {
+      return runCeremony(values, io, {
         modulePath: hsm.modulePath,
         token: hsm.token,
         pin: hsm.pin,
@@ -44,7 +51,6 @@ export const custodyRestoreCommand = defineCommand({
         ...(journalFile === undefined ? {} : { airGapJournal: path.resolve(io.cwd, journalFile) }),
       });
     }
-    const read = await readShares(values.share ?? [], values.typed ?? [], io.cwd);
-    return values.bundle === undefined ? runProveOnly(values, read, io) : runCeremony(values, read, io, null);
+    return runCeremony(values, io, null);
   },
 });

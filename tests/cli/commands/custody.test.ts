@@ -374,7 +374,35 @@ describe('keyferry custody', () => {
     expect(otherTitle.err).toContain(
       'The import-parameters bundle names this ceremony "Payments key re-import", but --title gives "Another title"',
     );
-    expect(await readFile(path.join(dir, 'restore.jsonl'), 'utf8')).toBe(journaled);
+    // Refused before the ceremony starts, but this ceremony's journal exists: a witness reading it later
+    // sees the attempt (who, and why it was refused), as for any refusal after the start.
+    expect(otherTitle.err).toContain(
+      `The refused attempt is recorded in the journal ${path.join(dir, 'restore.jsonl')} (ceremony.abandoned)`,
+    );
+    const journaledNow = await readFile(path.join(dir, 'restore.jsonl'), 'utf8');
+    expect(journaledNow.startsWith(journaled)).toBe(true);
+    const attempt = journaledNow
+      .slice(journaled.length)
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; actor: string; data: Record<string, unknown> });
+    expect(attempt.map((e) => e.event)).toEqual(['ceremony.session-started', 'ceremony.abandoned']);
+    expect(attempt[0]?.data).toMatchObject({
+      side: 'air-gapped',
+      purpose: 'custody-restore',
+      title: 'Payments key re-import',
+      operator: 'Olga',
+      witnesses: ['Wes'],
+    });
+    expect(attempt[1]).toMatchObject({
+      actor: 'Olga',
+      data: {
+        code: 'TITLE_DIFFERS_FROM_BUNDLE',
+        values: { given: 'Another title', bundle: 'Payments key re-import' },
+        state: 'new',
+        wipedKeys: 0,
+      },
+    });
 
     const expiresAt = new Date(now.getTime() + 30 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
     const result = await run(
@@ -413,8 +441,12 @@ describe('keyferry custody', () => {
       'usb3',
       'wrapped',
     ]);
-    const receipts = written.filter((f) => f.startsWith('receipt-air-gapped-reimport-2025-02-restore-'));
-    expect(receipts).toHaveLength(2);
+    // Named as a wrap's receipt is: the journal's third air-gapped session (two refused attempts before it).
+    const receipts = written.filter((f) => f.startsWith('receipt-air-gapped-reimport-2025-02-'));
+    expect(receipts).toEqual([
+      'receipt-air-gapped-reimport-2025-02-session-3.html',
+      'receipt-air-gapped-reimport-2025-02-session-3.txt',
+    ]);
     const receiptText = await readFile(path.join(dir, receipts.find((f) => f.endsWith('.txt')) ?? ''), 'utf8');
     expect(receiptText).toContain('Payments key re-import');
     expect(receiptText).not.toContain('Custody restore ceremony');

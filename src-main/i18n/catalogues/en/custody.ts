@@ -64,6 +64,9 @@ export const enCustody = {
   'cli.custody.restore.parameters':
     'Import parameters of ceremony {ceremonyId} for {count, plural, one {key} other {keys}} {keys}',
   'cli.custody.restore.expiry': 'Requested material expiry: {expiry} (the online import uses it).',
+  'cli.custody.restore.refusal-journaled':
+    'The refused attempt is recorded in the journal {journal} (ceremony.abandoned), so whoever reads the journal later sees it.',
+  'cli.custody.restore.refusal-not-journaled': 'The refusal could not be recorded in the journal {journal}: {problem}',
   'cli.custody.restore.no-plaintext': 'No plaintext was written. {hint}',
   'cli.custody.prove.rebuilt':
     'Rebuilt {spec} key material of key {keyId} (ceremony {ceremonyId}) from {count} of {n} shares ({m} needed):',

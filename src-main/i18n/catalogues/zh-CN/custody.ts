@@ -57,6 +57,9 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'cli.custody.restore.default-title': '托管恢复仪式',
   'cli.custody.restore.parameters': '仪式 {ceremonyId} 的导入参数，{count, plural, other {密钥}} {keys}',
   'cli.custody.restore.expiry': '请求的密钥材料到期时间：{expiry}（在线导入时使用）。',
+  'cli.custody.restore.refusal-journaled':
+    '被拒绝的这次尝试已记入日志 {journal}（ceremony.abandoned），日后阅读该日志的人都能看到。',
+  'cli.custody.restore.refusal-not-journaled': '这次拒绝未能记入日志 {journal}：{problem}',
   'cli.custody.restore.no-plaintext': '未写入任何明文。{hint}',
   'cli.custody.prove.rebuilt':
     '已根据 {n} 份中的 {count} 份份额（需要 {m} 份）重建密钥 {keyId}（仪式 {ceremonyId}）的 {spec} 密钥材料：',

@@ -1,0 +1,73 @@
+/**
+ * A `custody restore --bundle …` refused before its ceremony starts (a share file that does not read,
+ * an existing --wrapped-out, the expiry, a --title other than the bundle's, the HSM options) is
+ * journaled when the journal it names already exists: that journal is the ceremony's record, and a
+ * witness reading it later must see the failed attempt, not a gap. The attempt is journaled as any
+ * refused restore is: its session start (who was there), then `ceremony.abandoned` with the
+ * problem's code and values, at state "new" (nothing was presented or rebuilt). A journal that does
+ * not exist is not created for a refusal: no ceremony has started, and a mistyped --journal would
+ * leave a stray journal behind.
+ */
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
+import { problemCause } from '../../core/ceremony/airgap/ceremony-base';
+import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
+import { toProblem } from '../../core/errors';
+import { openCeremonyJournal } from '../ceremony-journal';
+import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
+import type { CliIo } from '../command';
+import { cliAppIdentity } from '../software-identity';
+import type { RestoreValues } from './custody-restore-options';
+
+/** Runs `before` (what the restore checks before its journal opens); a refusal is journaled (see above), then thrown. */
+export async function journalRefusalBeforeStart<T>(
+  values: RestoreValues,
+  io: CliIo,
+  before: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await before();
+  } catch (error) {
+    const line = await journalRefusal(values, io, error);
+    if (line) io.stderr(line);
+    throw error;
+  }
+}
+
+/** Journals the refused attempt in an existing journal; the line that says so (or why not), or null when there is no journal. */
+async function journalRefusal(values: RestoreValues, io: CliIo, refusal: unknown): Promise<string | null> {
+  if (values.journal === undefined) return null;
+  const file = path.resolve(io.cwd, values.journal);
+  const exists = await lstat(file).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return null;
+  const { t, problem } = cliTranslator(io);
+  try {
+    const journal = await openCeremonyJournal(io.cwd, values.journal, false);
+    try {
+      // The session start carries the ceremony's title: the bundle's when it reads.
+      const facts =
+        values.bundle === undefined ? undefined : await ceremonyFactsOf(path.resolve(io.cwd, values.bundle));
+      const restore = await RestoreCeremony.start({
+        journal,
+        title: facts?.title ?? values.title ?? t('cli.custody.restore.default-title'),
+        operator: values.operator ?? '',
+        witnesses: values.witness ?? [],
+        app: cliAppIdentity(io.env),
+        receiptLanguage: ceremonyReceiptLanguage(io),
+      });
+      await restore.abandon(problemCause(refusal));
+    } finally {
+      await journal.close();
+    }
+    return t('cli.custody.restore.refusal-journaled', { journal: file });
+  } catch (error) {
+    return t('cli.custody.restore.refusal-not-journaled', {
+      journal: file,
+      problem: problem(toProblem(error)).message,
+    });
+  }
+}
