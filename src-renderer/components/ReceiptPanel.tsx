@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { RecordKind } from '../../src-main/ipc/contract';
 import { useAppStore } from '../store/store';
-import { PathField } from './Fields';
+import { FieldRow } from './FieldRow';
 import { Hex } from './Hex';
 import { Activity } from './Activity';
 import { useT } from '../i18n';
@@ -51,13 +51,12 @@ export function ReceiptPanel({ side }: { side: RecordKind }) {
           {t('receipt.print')}
         </button>
       </div>
-      <PathField
+      <FieldRow
         purpose="save-receipt"
         section={section}
-        label={t('receipt.pdf-folder')}
+        text="receipt.pdf-folder"
         value={folder}
         onChange={setFolder}
-        hint={t('receipt.pdf-folder.hint')}
       />
       <div className="actions">
         <button

@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { BundleFolderField, useBundleFolder } from '../components/BundleFolderField';
 import { PathField, TextAreaField, TextField } from '../components/Fields';
+import { FieldRow } from '../components/FieldRow';
 import { WitnessConfirmation } from '../components/WitnessConfirmation';
 import { ExpiryChoice, expiryComplete, type ExpiryForm } from '../components/ExpiryChoice';
 import { Hex } from '../components/Hex';
@@ -73,13 +74,12 @@ function RestorePreflightStep() {
       section="restore-preflight"
     >
       <p>{t('restore.preflight.intro')}</p>
-      <PathField
+      <FieldRow
         purpose="write-bundle"
         section="restore-preflight"
-        label={t('restore.folder')}
+        text="restore.folder"
         value={folder}
         onChange={setFolder}
-        hint={t('restore.folder.hint')}
       />
       {hadExpiry !== undefined && <p className="recorded-expiry">{t('restore.expiry.had', { at: hadExpiry })}</p>}
       <ExpiryChoice

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { WRAPPING_ALGORITHMS, type CeremonySetup } from '../../src-main/ipc/contract';
 import { Activity } from '../components/Activity';
-import { PathField, TextField } from '../components/Fields';
+import { TextField } from '../components/Fields';
+import { FieldRow } from '../components/FieldRow';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useT } from '../i18n';
 import { useAppStore } from '../store/store';
@@ -101,13 +102,13 @@ export function SetupScreen() {
             {t('setup.add-witness')}
           </button>
         </fieldset>
-        <PathField
+        <FieldRow
           purpose="ceremony-folder"
           section="setup"
-          label={t('setup.folder')}
+          text="setup.folder"
+          hint={mode === 'rehearsal' ? t('setup.folder.hint-rehearsal') : t('setup.folder.hint')}
           value={folder}
           onChange={setFolder}
-          hint={mode === 'rehearsal' ? t('setup.folder.hint-rehearsal') : t('setup.folder.hint')}
         />
         <fieldset>
           <legend>{t('setup.paperSize.label')}</legend>

@@ -37,8 +37,11 @@ const TEMPLATE_STARTS = [...SOURCE.matchAll(/`([a-z][\w.-]*\.)\$\{/g)]
   .map((m) => m[1] as string)
   .filter((start) => start !== 'problem.' && start !== 'progress.');
 
+/** A FieldRow (src-renderer/components/FieldRow.tsx) given `text="X"` shows `X` and, as its hint, `X.hint`. */
+const ROW_HINTS = new Set([...SOURCE.matchAll(/<FieldRow\b[^>]*?\btext="([\w.-]+)"/g)].map((m) => `${m[1]}.hint`));
+
 function used(key: string): boolean {
-  if (QUOTED.has(key)) return true;
+  if (QUOTED.has(key) || ROW_HINTS.has(key)) return true;
   const code = /^(?:problem|progress)\.(.+?)(?:\.next)?$/.exec(key)?.[1];
   if (code !== undefined && QUOTED.has(code)) return true;
   return TEMPLATE_STARTS.some((start) => key.startsWith(start));
@@ -60,6 +63,7 @@ describe('catalogue keys', () => {
   it('notices a key nothing names', () => {
     expect(used('params.title')).toBe(true);
     expect(used('dialog.pick.plan-file')).toBe(true);
+    expect(used('wrap.folder.hint')).toBe(true); // shown by <FieldRow text="wrap.folder" …/> only
     expect(used('params.no-such-text-anywhere')).toBe(false);
     expect(used('problem.NO_SUCH_CODE_ANYWHERE')).toBe(false);
   });

@@ -9,7 +9,8 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { HsmCapabilityView, HsmTokenView, KeySpecName } from '../../../src-main/ipc/contract';
-import { CheckboxField, PathField, SelectField, TextField } from '../../components/Fields';
+import { CheckboxField, SelectField, TextField } from '../../components/Fields';
+import { FieldRow } from '../../components/FieldRow';
 import { Hex } from '../../components/Hex';
 import { SourceChoice } from '../../components/SourceChoice';
 import { StepButton } from '../../components/Step';
@@ -138,14 +139,7 @@ export function HsmTokenPicker({
   const { t } = useT();
   return (
     <>
-      <PathField
-        purpose="hsm-module"
-        section={section}
-        label={t('hsm.module')}
-        value={modulePath}
-        onChange={setModulePath}
-        hint={t('hsm.module.hint')}
-      />
+      <FieldRow purpose="hsm-module" section={section} text="hsm.module" value={modulePath} onChange={setModulePath} />
       <StepButton
         available={available && modulePath.trim() !== ''}
         onClick={() => void listTokens(modulePath.trim(), section)}
@@ -209,7 +203,7 @@ function PinAndOverride({
           onChange={onAcceptZeroFilled}
         />
       )}
-      <TextField label={t('hsm.pin')} type="password" value={pin} onChange={onPin} hint={t('hsm.pin.hint')} />
+      <FieldRow text="hsm.pin" type="password" value={pin} onChange={onPin} />
     </>
   );
 }
@@ -327,13 +321,12 @@ export function RestoreHsmSource({ available }: { available: boolean }) {
   return (
     <div className="hsm-source">
       <HsmTokenPicker section="restore-shares" available={available} serial={serial} onSerial={setSerial}>
-        <PathField
+        <FieldRow
           purpose="journal-file"
           section="restore-shares"
-          label={t('hsm.restore.journal')}
+          text="hsm.restore.journal"
           value={journal}
           onChange={setJournal}
-          hint={t('hsm.restore.journal.hint')}
         />
         <PinAndOverride
           pin={pin}

@@ -1,6 +1,7 @@
 /** Steps 4 to 7 air-gapped: produce the material, wrap it, write the bundle, write the receipt. */
 import { useState } from 'react';
-import { PathField, SelectField, TextField } from '../../components/Fields';
+import { SelectField, TextField } from '../../components/Fields';
+import { FieldRow } from '../../components/FieldRow';
 import { Hex } from '../../components/Hex';
 import { ReceiptPanel } from '../../components/ReceiptPanel';
 import { SourceChoice } from '../../components/SourceChoice';
@@ -77,13 +78,12 @@ export function MaterialStep() {
             options={keys.map((k) => ({ value: k.keyId, label: `${k.alias} (${k.spec})` }))}
             onChange={setKeyId}
           />
-          <PathField
+          <FieldRow
             purpose="material-file"
             section="air-material"
-            label={t('material.file')}
+            text="material.file"
             value={file}
             onChange={setFile}
-            hint={t('material.file.hint')}
           />
           <TextField label={t('material.passphrase')} type="password" value={passphrase} onChange={setPassphrase} />
           <StepButton

@@ -7,7 +7,8 @@
 import { useState } from 'react';
 import { CustodyPlanFields, custodyPlan, EMPTY_CUSTODY, type CustodyForm } from '../../components/CustodyPlanFields';
 import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../../components/ExpiryChoice';
-import { CheckboxField, PathField } from '../../components/Fields';
+import { CheckboxField } from '../../components/Fields';
+import { FieldRow } from '../../components/FieldRow';
 import { PreflightResult } from '../../components/PreflightResult';
 import { Step, StepButton } from '../../components/Step';
 import { selectParameterKeys } from '../../store/selectors';
@@ -45,14 +46,7 @@ export function PreflightStep() {
   return (
     <Step number={4} title={t('preflight.title')} state={stepState} section="air-preflight">
       <p>{t('preflight.intro')}</p>
-      <PathField
-        purpose="write-bundle"
-        section="air-preflight"
-        label={t('wrap.folder')}
-        value={folder}
-        onChange={setFolder}
-        hint={t('wrap.folder.hint')}
-      />
+      <FieldRow purpose="write-bundle" section="air-preflight" text="wrap.folder" value={folder} onChange={setFolder} />
       <ExpiryChoice
         name="bundle-expiry"
         legend={t('wrap.expiry')}

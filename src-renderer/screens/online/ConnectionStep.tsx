@@ -1,6 +1,7 @@
 /** Step 1 online: the KMS connection (rehearsal: the built-in simulator). The secret is never shown back. */
 import { useState } from 'react';
-import { PathField, TextField } from '../../components/Fields';
+import { TextField } from '../../components/Fields';
+import { FieldRow } from '../../components/FieldRow';
 import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { RememberChoice, RememberedCredentials } from './RememberedCredentials';
@@ -88,29 +89,16 @@ export function ConnectionStep() {
             }}
           >
             <div className="grid">
-              <TextField
-                label={t('connect.region')}
-                value={region}
-                onChange={setRegion}
-                hint={t('connect.region.hint')}
-                mono
-              />
+              <FieldRow text="connect.region" value={region} onChange={setRegion} mono />
               <TextField label={t('connect.project-id')} value={projectId} onChange={setProjectId} mono />
             </div>
-            <TextField
-              label={t('connect.endpoint')}
-              value={endpoint}
-              onChange={setEndpoint}
-              hint={t('connect.endpoint.hint')}
-              mono
-            />
-            <PathField
+            <FieldRow text="connect.endpoint" value={endpoint} onChange={setEndpoint} mono />
+            <FieldRow
               purpose="console-file"
               section="online-connect"
-              label={t('connect.ca')}
+              text="connect.ca"
               value={caFile}
               onChange={setCaFile}
-              hint={t('connect.ca.hint')}
             />
             <div className="grid">
               <TextField
@@ -124,13 +112,7 @@ export function ConnectionStep() {
                     : undefined
                 }
               />
-              <TextField
-                label={t('connect.secret')}
-                type="password"
-                value={secretAccessKey}
-                onChange={setSecretAccessKey}
-                hint={t('connect.secret.hint')}
-              />
+              <FieldRow text="connect.secret" type="password" value={secretAccessKey} onChange={setSecretAccessKey} />
             </div>
             <TextField
               label={t('connect.security-token')}

@@ -5,7 +5,8 @@
  */
 import { useRef, useState } from 'react';
 import type { KeySpecName, PlanFileView } from '../../../src-main/ipc/contract';
-import { PathField, SelectField, TextField } from '../../components/Fields';
+import { SelectField, TextField } from '../../components/Fields';
+import { FieldRow } from '../../components/FieldRow';
 import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { useOnlineSteps } from '../../store/allowed-steps';
@@ -219,13 +220,12 @@ export function CreateKeysStep() {
     >
       <p>{t('create.intro')}</p>
       <div className="row">
-        <PathField
+        <FieldRow
           purpose="plan-file"
           section="online-create"
-          label={t('create.plan.file')}
+          text="create.plan.file"
           value={planFile}
           onChange={setPlanFile}
-          hint={t('create.plan.hint')}
         />
         <StepButton
           available={steps.canRun('createKeys') && planFile.trim() !== ''}

@@ -1,6 +1,6 @@
 /** Step 4 online: fetch the import parameters and write the import-parameters bundle to media. */
 import { useState } from 'react';
-import { PathField } from '../../components/Fields';
+import { FieldRow } from '../../components/FieldRow';
 import { Hex } from '../../components/Hex';
 import { Step, StepButton } from '../../components/Step';
 import { WrittenBundleCard } from '../../components/WrittenBundleCard';
@@ -69,13 +69,12 @@ export function ParametersStep() {
           </table>
         </div>
       )}
-      <PathField
+      <FieldRow
         purpose="write-bundle"
         section="online-parameters"
-        label={t('params.folder')}
+        text="params.folder"
         value={folder}
         onChange={setFolder}
-        hint={t('params.folder.hint')}
       />
       <StepButton
         available={steps.canRun('writeParameters') && folder.trim() !== ''}

@@ -60,7 +60,7 @@ export const enScreenOnline = {
   'create.remove': 'Remove key {n}',
   'create.description': 'Description of key {n} (optional)',
   'create.plan.file': 'Plan file (JSON)',
-  'create.plan.hint':
+  'create.plan.file.hint':
     'The ceremony plan the CLI reads (keyferry online create-key --example-plan prints one). Its keys fill the form below, to check before creating; the title and people stay those of the setup.',
   'create.plan.read': 'Read the plan file',
   'create.plan.read-keys':

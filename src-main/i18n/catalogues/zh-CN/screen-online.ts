@@ -60,7 +60,7 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'create.remove': '移除密钥 {n}',
   'create.description': '密钥 {n} 的描述（可选）',
   'create.plan.file': '计划文件（JSON）',
-  'create.plan.hint':
+  'create.plan.file.hint':
     'CLI 读取的仪式计划（keyferry online create-key --example-plan 会打印一个示例）。其中的密钥会填入下方表单，请在创建前核对；仪式名称和人员仍以设置为准。',
   'create.plan.read': '读取计划文件',
   'create.plan.read-keys': '已从 {file} 读取 {count, plural, other {# 个密钥}}：请在下方核对后再创建。',
