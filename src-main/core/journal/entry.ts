@@ -60,6 +60,24 @@ export function chainEntry(fields: Omit<JournalEntry, 'hash'>): JournalEntry {
   return { ...fields, hash: computeEntryHash(fields) };
 }
 
+/**
+ * `chainEntry` and `encodeEntryLine` at once, from `data` already encoded as its canonical JSON:
+ * the canonical JSON of the hashed fields and of the stored line differ only by `"hash"`, which
+ * sorts between `event` and `prev`, so both are built around the one encoding of `data` (a
+ * 100-key entry was encoded three times). Same hash, same bytes.
+ */
+export function chainEntryLine(
+  fields: Omit<JournalEntry, 'hash' | 'data'>,
+  dataJson: string,
+): { entry: JournalEntry; line: string } {
+  const { seq, time, actor, event, prev } = fields;
+  const head = `{"actor":${canonicalJson(actor)},"data":${dataJson},"event":${canonicalJson(event)},`;
+  const tail = `"prev":${canonicalJson(prev)},"seq":${canonicalJson(seq)},"time":${canonicalJson(time)}}`;
+  const hash = createHash('sha256').update(`${head}${tail}`, 'utf8').digest('hex');
+  const data = JSON.parse(dataJson) as JsonObject;
+  return { entry: { seq, time, actor, event, data, prev, hash }, line: `${head}"hash":${canonicalJson(hash)},${tail}` };
+}
+
 /** The exact line (without "\n") an entry is stored as: its canonical JSON including `hash`. */
 export function encodeEntryLine(entry: JournalEntry): string {
   return canonicalJson(entry, 'entry');

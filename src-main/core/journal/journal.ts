@@ -13,15 +13,7 @@ import { KeyferryError, selectedProblem } from '../errors';
 import { BROKEN_CODES, appendLine } from './append-line';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 import { canonicalJson, type JsonObject } from './canonical-json';
-import {
-  ACTOR_PATTERN,
-  EVENT_PATTERN,
-  GENESIS_HASH,
-  MAX_LINE_BYTES,
-  chainEntry,
-  encodeEntryLine,
-  type JournalEntry,
-} from './entry';
+import { ACTOR_PATTERN, EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, chainEntryLine, type JournalEntry } from './entry';
 import { acquireJournalLock, type JournalLock } from './lock';
 import { assertNoSecrets } from './secret-guard';
 import { inspectJournalInSlices, readJournalFile, type ExpectedHead } from './verify';
@@ -130,8 +122,8 @@ class FileJournal implements Journal {
       : selectedProblem('JOURNAL_BROKEN', { reason: 'earlier' });
   }
 
-  /** Checks one entry and chains it after `prev` as entry number `seq`. */
-  private chained(seq: number, prev: string, { actor, event, data = {} }: JournalAppend): JournalEntry {
+  /** Checks one entry and chains it after `prev` as entry number `seq`: the entry and its line. */
+  private chained(seq: number, prev: string, { actor, event, data = {} }: JournalAppend) {
     if (typeof actor !== 'string' || !ACTOR_PATTERN.test(actor)) invalid({ reason: 'actor' });
     if (typeof event !== 'string' || !EVENT_PATTERN.test(event))
       invalid({ reason: 'event', event: String(event).slice(0, 80) });
@@ -139,8 +131,7 @@ class FileJournal implements Journal {
     assertNoSecrets(data);
     const date = this.now();
     if (!(date instanceof Date) || Number.isNaN(date.getTime())) invalid({ reason: 'clock' });
-    const ownData = JSON.parse(canonicalJson(data)) as JsonObject;
-    return chainEntry({ seq, time: date.toISOString(), actor, event, data: ownData, prev });
+    return chainEntryLine({ seq, time: date.toISOString(), actor, event, prev }, canonicalJson(data));
   }
 
   private async appendNow(items: readonly JournalAppend[]): Promise<JournalEntry[]> {
@@ -148,8 +139,9 @@ class FileJournal implements Journal {
     const entries: JournalEntry[] = [];
     const lines: Buffer[] = [];
     for (const item of items) {
-      const entry = this.chained(this.list.length + entries.length + 1, entries.at(-1)?.hash ?? this.head, item);
-      const line = Buffer.from(`${encodeEntryLine(entry)}\n`, 'utf8');
+      const chained = this.chained(this.list.length + entries.length + 1, entries.at(-1)?.hash ?? this.head, item);
+      const { entry } = chained;
+      const line = Buffer.from(`${chained.line}\n`, 'utf8');
       if (line.length - 1 > MAX_LINE_BYTES) invalid({ reason: 'size', max: MAX_LINE_BYTES });
       entries.push(entry);
       lines.push(line);
