@@ -1,5 +1,5 @@
 /**
- * Run as a child of bench/airgap-floor.bench.ts (a fresh process, like the air-gapped
+ * Run as a child of bench/airgap-floor.bench.ts, bundled (a fresh process, like the air-gapped
  * workstation: nothing the online side computed is cached): the air-gapped side of a ceremony
  * (support/ceremony-sides.ts, the sequence ceremony.bench.ts runs too) from the import-parameters
  * bundle in argv[2] into the new folder argv[3], timed per step, then
