@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { KeyferryError } from '../core/errors';
-import { phraseOf } from '../i18n/phrase';
+import { phraseOf, type Phrase } from '../i18n/phrase';
 import type { CredentialSource } from '../core/ceremony/online/workflow';
 import { checkIdentifier } from '../core/identifier-check';
 import { projectIdSchema, regionSchema } from '../core/identifiers';
@@ -41,8 +41,8 @@ export interface KmsConnection {
   readonly region: string;
   readonly projectId: string;
   readonly endpoint?: string;
-  /** Where region, project and endpoint came from: `--region`, `"region" in FILE` or `the journal`. */
-  readonly sources: { readonly region: string; readonly projectId: string; readonly endpoint: string };
+  /** Where region, project and endpoint came from: an option, a config file's field or the journal. */
+  readonly sources: { readonly region: Phrase; readonly projectId: Phrase; readonly endpoint: Phrase };
   readonly extraCaPem?: string;
   /** Where the credentials came from, for the journal ("environment" or the config path). */
   readonly credentialSource: string;
@@ -138,14 +138,14 @@ export async function resolveKmsConnection(input: {
     throw new KeyferryError('CREDENTIALS_MISSING', { where: 'cli' });
   }
   const configName = configPath ? path.basename(configPath) : '';
-  const sourceOf = (option: string, key: 'region' | 'projectId' | 'endpoint') =>
+  const sourceOf = (option: string, key: 'region' | 'projectId' | 'endpoint'): Phrase =>
     input[key] !== undefined
-      ? option
+      ? phraseOf('credentials.from.option', { option })
       : config[key] !== undefined
-        ? `"${key}" in ${configName}`
+        ? phraseOf('credentials.from.config', { field: key, file: configName })
         : input.recorded
-          ? 'the journal'
-          : option;
+          ? phraseOf('credentials.from.journal')
+          : phraseOf('credentials.from.option', { option });
   const sources = {
     region: sourceOf('--region', 'region'),
     projectId: sourceOf('--project-id', 'projectId'),
@@ -208,7 +208,7 @@ function configBinding(
 }
 
 /** Environment credentials go to an endpoint from the command line, the region's own, or the simulator. */
-function environmentBinding(given: Connection, fromCommandLine: boolean, from: string): CredentialBindingRecord {
+function environmentBinding(given: Connection, fromCommandLine: boolean, from: Phrase): CredentialBindingRecord {
   const binding = bindingOf(given);
   requireConfirmedEndpoint({ endpoint: binding.endpoint, region: given.region, fromCommandLine, from });
   return { source: phraseOf('credentials.source.environment'), ...binding };

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { KeyferryError } from '../core/errors';
+import { phraseOf, phraseValue, type Phrase } from '../i18n/phrase';
 import { isLoopbackHost } from '../core/kms/endpoint';
 import { inspectJournalInSlices, readJournalFile } from '../core/journal/verify';
 
@@ -45,14 +46,17 @@ function originOf(endpoint: string): string {
   }
 }
 
-/** Refuses a connection that differs from the recorded one, naming the field and both values. */
+/**
+ * Refuses a connection that differs from the recorded one, naming the field, both values and where
+ * the given value came from (an option or a config file's field), so the officer knows what to fix.
+ */
 export function assertSameConnection(
   journalFile: string,
   recorded: RecordedConnection,
   actual: RecordedConnection,
-  sources?: { readonly region: string; readonly projectId: string; readonly endpoint: string },
+  sources?: { readonly region: Phrase; readonly projectId: Phrase; readonly endpoint: Phrase },
 ): void {
-  const fields: [string, string, string, string | undefined][] = [
+  const fields: ['--region' | '--project-id' | '--endpoint', string, string, Phrase | undefined][] = [
     ['--region', recorded.region, actual.region, sources?.region],
     ['--project-id', recorded.projectId, actual.projectId, sources?.projectId],
     ['--endpoint', originOf(recorded.endpoint), originOf(actual.endpoint), sources?.endpoint],
@@ -63,8 +67,8 @@ export function assertSameConnection(
         journal: path.basename(journalFile),
         field,
         recorded: was,
-        // A value from the config file names it, so the officer knows which file to fix.
-        given: source && source !== field ? `${now} (${source})` : now,
+        given: now,
+        givenFromPhrase: phraseValue(source ?? phraseOf('credentials.from.option', { option: field })),
       });
   }
 }

@@ -19,7 +19,7 @@ import { existsSync } from 'node:fs';
 import { optionTable } from './options';
 import path from 'node:path';
 import { KeyferryError } from '../core/errors';
-import { openJournal } from '../core/journal';
+import { openJournal, problemData } from '../core/journal';
 import { accessKeyHint } from '../core/kms/access-key-hint';
 
 /** Options every online command accepts, listed under "Connection options" in --help. */
@@ -188,9 +188,7 @@ async function journaledRefusal<T>(journalFile: string | undefined, resolve: () 
     ) {
       const journal = await openJournal(journalFile, { create: false }).catch(() => undefined);
       if (journal) {
-        await journal
-          .append('system', 'credentials.refused', { code: error.code, ...(error.values ?? {}) })
-          .catch(() => undefined);
+        await journal.append('system', 'credentials.refused', problemData(error)).catch(() => undefined);
         await journal.close().catch(() => undefined);
       }
     }

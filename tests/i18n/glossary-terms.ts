@@ -41,10 +41,35 @@ function pairs(englishCell: string, chineseCell: string): [string, string][] {
   return out;
 }
 
-/** Every term pair in the glossary's tables. */
+/** The heading of the glossary's last table: Chinese words no zh-CN text may use. */
+const NOT_USED_HEADING = '## Words not used';
+
+/** The glossary's text before and after its "Words not used" heading. */
+function glossarySections(file: string): { readonly terms: string; readonly notUsed: string } {
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf(NOT_USED_HEADING);
+  return at < 0 ? { terms: text, notUsed: '' } : { terms: text.slice(0, at), notUsed: text.slice(at) };
+}
+
+/** A word the glossary rules out, and the word to use instead. */
+export interface NotUsedWord {
+  readonly word: string;
+  readonly instead: string;
+}
+
+/** The rows of the glossary's "Words not used" table. */
+export function wordsNotUsed(file = GLOSSARY): NotUsedWord[] {
+  return glossarySections(file)
+    .notUsed.split('\n')
+    .map((line) => line.split('|').map((c) => c.trim()))
+    .filter((cells) => cells.length >= 4 && cells[1] !== 'Not used' && !/^-+$/.test(cells[1] ?? ''))
+    .map(([, word = '', instead = '']) => ({ word, instead }));
+}
+
+/** Every term pair in the glossary's tables (before "Words not used"). */
 export function glossaryTerms(file = GLOSSARY): GlossaryTerm[] {
   const terms = new Map<string, Set<string>>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for (const line of glossarySections(file).terms.split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     if (cells.length < 4 || cells[1] === 'English' || /^-+$/.test(cells[1] ?? '')) continue;
     const [, englishCell = '', chineseCell = '', note = ''] = cells;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { MessageKey } from '../../src-main/i18n/catalogue';
 import { en } from '../../src-main/i18n/catalogues/en';
 import { zhCN } from '../../src-main/i18n/catalogues/zh-CN';
-import { glossaryTerms } from './glossary-terms';
+import { glossaryTerms, wordsNotUsed } from './glossary-terms';
 
 /** Terms not checked anywhere, and why. */
 const UNCHECKED_TERMS: Record<string, string> = {
@@ -96,6 +96,18 @@ describe('the glossary in the zh-CN catalogue', () => {
 
   it('every English glossary term in an en text has its Chinese term in the zh-CN text of the same key', () => {
     expect(inconsistencies()).toEqual([]);
+  });
+
+  it('no zh-CN text uses a word the glossary rules out (凭据: the catalogue says 凭证)', () => {
+    const ruledOut = wordsNotUsed();
+    expect(ruledOut).toContainEqual({ word: '凭据', instead: '凭证' });
+    expect(glossaryTerms().find((t) => t.english === 'credentials')?.chinese).toContain('凭证');
+    const found = (Object.keys(zhCN) as MessageKey[]).flatMap((key) =>
+      ruledOut
+        .filter(({ word }) => zhCN[key].includes(word))
+        .map(({ word, instead }) => `${key}: ${word} → ${instead}`),
+    );
+    expect(found).toEqual([]);
   });
 
   it('lists no exception that is no longer needed', () => {

@@ -6,6 +6,7 @@
  * sending another endpoint) is refused before anything is sent, naming both.
  */
 import { KeyferryError } from '../errors';
+import { phraseValue, type Phrase } from '../../i18n/phrase';
 import { isLoopbackHost, resolveEndpoint } from './endpoint';
 
 export interface CredentialBinding {
@@ -51,13 +52,14 @@ function bindingDifference(bound: CredentialBinding, given: CredentialBinding): 
 
 /**
  * Refuses (CREDENTIALS_BOUND_ELSEWHERE) to use credentials bound to `bound` for `given`;
- * `givenFrom` says where the differing value came from (an option, a file, the journal, the form).
+ * `givenFrom` says where the differing value came from (an option, a file, the journal, the form),
+ * as a `credentials.from.*` phrase so the refusal reads in the reader's language.
  */
 export function requireBoundConnection(
   source: BoundCredentialSource,
   bound: CredentialBinding,
   given: CredentialBinding,
-  givenFrom: (field: BindingDifference['field']) => string,
+  givenFrom: (field: BindingDifference['field']) => Phrase,
 ): void {
   const difference = bindingDifference(bound, given);
   if (!difference) return;
@@ -67,7 +69,7 @@ export function requireBoundConnection(
     field: difference.field,
     bound: difference.bound,
     given: difference.given,
-    givenFrom: givenFrom(difference.field),
+    givenFromPhrase: phraseValue(givenFrom(difference.field)),
   });
 }
 
@@ -80,7 +82,8 @@ export function requireConfirmedEndpoint(input: {
   readonly endpoint: string;
   readonly region: string;
   readonly fromCommandLine: boolean;
-  readonly from: string;
+  /** Where the endpoint came from (a `credentials.from.*` phrase). */
+  readonly from: Phrase;
 }): void {
   if (input.fromCommandLine) return;
   const url = new URL(input.endpoint);
@@ -89,7 +92,7 @@ export function requireConfirmedEndpoint(input: {
   if (url.origin === regionEndpoint) return;
   throw new KeyferryError('CREDENTIALS_ENDPOINT_UNCONFIRMED', {
     endpoint: url.origin,
-    from: input.from,
+    fromPhrase: phraseValue(input.from),
     regionEndpoint,
   });
 }

@@ -18,6 +18,7 @@ import {
 import { AkSkCredentials } from '../../core/kms/credentials';
 import { KeyState } from '../../core/kms/types';
 import type { KmsCredentials } from '../../core/kms/credentials';
+import { problemData } from '../../core/journal';
 import type { CredentialSource } from '../../core/ceremony/online/workflow';
 import { phraseOf } from '../../i18n/phrase';
 import type { KeyStateFilter, ValidRequest } from '../contract';
@@ -118,13 +119,11 @@ async function connectionCredentials(session: CeremonySession, request: ConnectR
 async function requireBound(session: CeremonySession, chosen: ChosenCredentials, wanted: CredentialBinding) {
   if (!chosen.bound) return;
   try {
-    requireBoundConnection(chosen.bound.from, chosen.bound.binding, wanted, () => 'the connection form');
+    requireBoundConnection(chosen.bound.from, chosen.bound.binding, wanted, () => phraseOf('credentials.from.form'));
   } catch (error) {
     const journal = session.onlineJournal;
     if (journal && journal.count > 0 && error instanceof KeyferryError) {
-      await journal
-        .append('system', 'credentials.refused', { code: error.code, ...(error.values ?? {}) })
-        .catch(() => undefined);
+      await journal.append('system', 'credentials.refused', problemData(error)).catch(() => undefined);
     }
     throw error;
   }

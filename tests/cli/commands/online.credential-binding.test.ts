@@ -11,7 +11,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openJournal } from '../../../src-main/core/journal';
+import { openJournal, type JsonValue } from '../../../src-main/core/journal';
+import { deviationReason, deviationReasonText } from '../../../src-main/core/receipt/journal-facts';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 import { keyferry } from '../../integration/cli-in-process';
 
@@ -70,7 +71,7 @@ describe('credentials bound to where they were entered for (CLI)', () => {
     );
     expect(typo.code).toBe(1);
     expect(typo.stderr).toContain(
-      `The credentials in the config file sim.json are for the endpoint ${sim.endpoint}, but this connection would use them for the endpoint ${otherEndpoint} (from --endpoint). Nothing was sent.`,
+      `The credentials in the config file sim.json are for the endpoint ${sim.endpoint}, but this connection would use them for the endpoint ${otherEndpoint} (from the option --endpoint). Nothing was sent.`,
     );
     const project = await keyferry(
       [
@@ -87,7 +88,7 @@ describe('credentials bound to where they were entered for (CLI)', () => {
       { cwd: dir, env: {} },
     );
     expect(project.stderr).toContain(
-      `are for the project ${sim.projectId}, but this connection would use them for the project a4a5d4098fb4474fa22cd05f897d6b99 (from --project-id)`,
+      `are for the project ${sim.projectId}, but this connection would use them for the project a4a5d4098fb4474fa22cd05f897d6b99 (from the option --project-id)`,
     );
     expect(reachedOther).toEqual([]);
     expect(sim.trafficStats().requests).toBe(before);
@@ -153,17 +154,31 @@ describe('credentials bound to where they were entered for (CLI)', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      `are for the endpoint https://kms.${sim.region}.myhuaweicloud.com, but this connection would use them for the endpoint ${sim.endpoint} (from the journal)`,
+      `are for the endpoint https://kms.${sim.region}.myhuaweicloud.com, but this connection would use them for the endpoint ${sim.endpoint} (from the ceremony journal)`,
     );
+    // A Chinese officer reads where the value came from in Chinese, not "the journal".
+    const zh = await keyferry(['online', 'status', '--journal', 'swap.jsonl', '--config', config], {
+      cwd: dir,
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
+    expect(zh.stderr).toContain(`但此连接会将其用于端点 ${sim.endpoint}（来自仪式日志）。未发送任何内容。`);
+    expect(zh.stderr).toContain('否则请更正仪式日志。');
+    expect(zh.stderr).not.toMatch(/journal|credentials\.from/);
     const refused = (await events('swap.jsonl')).filter((e) => e.event === 'credentials.refused');
-    expect(refused).toHaveLength(1);
+    expect(refused).toHaveLength(2);
     expect(refused[0]?.data).toMatchObject({
       code: 'CREDENTIALS_BOUND_ELSEWHERE',
-      field: 'endpoint',
-      bound: `https://kms.${sim.region}.myhuaweicloud.com`,
-      given: sim.endpoint,
-      givenFrom: 'the journal',
+      values: {
+        field: 'endpoint',
+        bound: `https://kms.${sim.region}.myhuaweicloud.com`,
+        given: sim.endpoint,
+        givenFromPhrase: JSON.stringify({ key: 'credentials.from.journal' }),
+      },
     });
+    // The receipt and the journal viewer say the refusal in the reader's language.
+    const reason = deviationReason(refused[0]!.data as Record<string, JsonValue>);
+    expect(reason && deviationReasonText('zh-CN', reason)).toContain('（来自仪式日志）');
+    expect(reason && deviationReasonText('en', reason)).toContain('(from the ceremony journal)');
   });
 
   it('environment credentials: an endpoint only a journal or a config file names is refused unless given on the command line', async () => {
@@ -183,11 +198,17 @@ describe('credentials bound to where they were entered for (CLI)', () => {
     });
     expect(fromJournal.code).toBe(1);
     expect(fromJournal.stderr).toContain(
-      `The credentials from the environment would be sent to https://kms.attacker.example, which comes from the journal, not from the command line, and is neither the KMS endpoint of the region (https://kms.${sim.region}.myhuaweicloud.com) nor the local simulator. Nothing was sent.`,
+      `The credentials from the environment would be sent to https://kms.attacker.example, which comes from the ceremony journal, not from the command line, and is neither the KMS endpoint of the region (https://kms.${sim.region}.myhuaweicloud.com) nor the local simulator. Nothing was sent.`,
     );
     expect((await events('hostile.jsonl')).at(-1)).toMatchObject({
       event: 'credentials.refused',
-      data: { code: 'CREDENTIALS_ENDPOINT_UNCONFIRMED', endpoint: 'https://kms.attacker.example', from: 'the journal' },
+      data: {
+        code: 'CREDENTIALS_ENDPOINT_UNCONFIRMED',
+        values: {
+          endpoint: 'https://kms.attacker.example',
+          fromPhrase: JSON.stringify({ key: 'credentials.from.journal' }),
+        },
+      },
     });
 
     // A hostile config file (no credentials in it) pointing the environment's credentials elsewhere.
@@ -201,7 +222,14 @@ describe('credentials bound to where they were entered for (CLI)', () => {
       { cwd: dir, env: simEnv() },
     );
     expect(fromConfig.code).toBe(1);
-    expect(fromConfig.stderr).toContain('which comes from "endpoint" in hostile.json, not from the command line');
+    expect(fromConfig.stderr).toContain(
+      'which comes from "endpoint" in the config file hostile.json, not from the command line',
+    );
+    const fromConfigZh = await keyferry(
+      ['online', 'create-key', '--journal', 'h3.jsonl', '--config', hostile, ...oneKey()],
+      { cwd: dir, env: { ...simEnv(), LANG: 'zh_CN.UTF-8' } },
+    );
+    expect(fromConfigZh.stderr).toContain('该端点来自配置文件 hostile.json 中的“endpoint”而非命令行');
     expect(fromConfig.stderr).toContain('give --endpoint https://kms.attacker.example on the command line');
     expect(reachedOther).toEqual([]);
   });

@@ -88,7 +88,7 @@ describe('keyferry online: credentials', () => {
     });
     expect(region.code).toBe(1);
     expect(region.stderr).toContain(
-      `records --region ${sim.region} for this ceremony, but this command was given ap-southeast-1 ("region" in other-region.json)`,
+      `records --region ${sim.region} for this ceremony, but this command was given ap-southeast-1 (from "region" in the config file other-region.json)`,
     );
     const project = path.join(dir, 'other-project.json');
     await writeFile(project, JSON.stringify({ projectId: 'a4a5d4098fb4474fa22cd05f897d6b99' }), { mode: 0o600 });
@@ -97,7 +97,16 @@ describe('keyferry online: credentials', () => {
       env,
     });
     expect(projectRun.code).toBe(1);
-    expect(projectRun.stderr).toContain('a4a5d4098fb4474fa22cd05f897d6b99 ("projectId" in other-project.json)');
+    expect(projectRun.stderr).toContain(
+      'a4a5d4098fb4474fa22cd05f897d6b99 (from "projectId" in the config file other-project.json)',
+    );
+    const projectZh = await keyferry(['online', 'status', '--journal', 'cfg-region.jsonl', '--config', project], {
+      cwd: dir,
+      env: { ...env, LANG: 'zh_CN.UTF-8' },
+    });
+    expect(projectZh.stderr).toContain(
+      '但本命令给出的是 a4a5d4098fb4474fa22cd05f897d6b99（来自配置文件 other-project.json 中的“projectId”）。',
+    );
     // The same region in the config file: the journal's connection is used for the rest.
     const same = path.join(dir, 'same-region.json');
     await writeFile(same, JSON.stringify({ region: sim.region }), { mode: 0o600 });

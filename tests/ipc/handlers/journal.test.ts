@@ -113,7 +113,7 @@ describe('journal.view', () => {
     expect(connected!.phrases).toEqual([
       { field: 'credentials.source', phrase: { key: 'credentials.source.remembered', values: { profile: 'default' } } },
     ]);
-    expect(entryText(zh, connected!)).toContain('credentials.source 本机记住的凭据（配置档 default）');
+    expect(entryText(zh, connected!)).toContain('credentials.source 本机记住的凭证（配置档 default）');
     expect(entryText(en, connected!)).toContain('credentials.source remembered on this computer (profile default)');
   });
 });

@@ -273,6 +273,12 @@ describe('remembered and session credentials are bound to where they were entere
       expect(elsewhere.problem?.message).toBe(
         `The credentials remembered on this computer (profile default) are for the endpoint ${sim.endpoint}, but this connection would use them for the endpoint ${host.endpoint} (from the connection form). Nothing was sent.`,
       );
+      // The screen renders the code and values: in Chinese, where the value came from is Chinese too.
+      const zh = translator('zh-CN').problem(problemSchema.parse(elsewhere.problem));
+      expect(zh.message).toBe(
+        `本机记住的凭证（配置档 default）属于端点 ${sim.endpoint}，但此连接会将其用于端点 ${host.endpoint}（来自连接表单）。未发送任何内容。`,
+      );
+      expect(zh.nextStep).toBe(`如果 ${host.endpoint} 是正确的，请重新输入其凭证；否则请更正连接表单。`);
       const otherProject = await later.call('online.connect', {
         ...where(),
         projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
@@ -310,10 +316,13 @@ describe('remembered and session credentials are bound to where they were entere
         .map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> });
       expect(entries.find((e) => e.event === 'credentials.refused')?.data).toMatchObject({
         code: 'CREDENTIALS_BOUND_ELSEWHERE',
-        sourceKind: 'session',
-        field: 'endpoint',
-        bound: sim.endpoint,
-        given: host.endpoint,
+        values: {
+          sourceKind: 'session',
+          field: 'endpoint',
+          bound: sim.endpoint,
+          given: host.endpoint,
+          givenFromPhrase: JSON.stringify({ key: 'credentials.from.form' }),
+        },
       });
       expect(entries.filter((e) => e.event === 'kms.connected').at(-1)?.data.credentials).toEqual({
         source: { key: 'credentials.source.entered' },

@@ -10,13 +10,13 @@ export const enIntegrity = {
   'progress.wrapped-bundle-staged':
     'Wrapped-material bundle written except its manifest, which follows the receipt (until then no one can import it)',
   'problem.CREDENTIALS_BOUND_ELSEWHERE':
-    '{sourceKind, select, config {The credentials in the config file {sourceName}} remembered {The credentials remembered on this computer (profile {sourceName})} other {The credentials entered in this session}} are for {field, select, endpoint {the endpoint {bound}} region {the region {bound}} other {the project {bound}}}, but this connection would use them for {field, select, endpoint {the endpoint {given}} region {the region {given}} other {the project {given}}} (from {givenFrom}). Nothing was sent.',
+    '{sourceKind, select, config {The credentials in the config file {sourceName}} remembered {The credentials remembered on this computer (profile {sourceName})} other {The credentials entered in this session}} are for {field, select, endpoint {the endpoint {bound}} region {the region {bound}} other {the project {bound}}}, but this connection would use them for {field, select, endpoint {the endpoint {given}} region {the region {given}} other {the project {given}}} (from {givenFromPhrase}). Nothing was sent.',
   'problem.CREDENTIALS_BOUND_ELSEWHERE.next':
-    'If {given} is right, enter the credentials for it {sourceKind, select, config {in a config file of its own} other {again}}; otherwise correct {givenFrom}.',
+    'If {given} is right, enter the credentials for it {sourceKind, select, config {in a config file of its own} other {again}}; otherwise correct {givenFromPhrase}.',
   'problem.CREDENTIALS_ENDPOINT_UNCONFIRMED':
-    'The credentials from the environment would be sent to {endpoint}, which comes from {from}, not from the command line, and is neither the KMS endpoint of the region ({regionEndpoint}) nor the local simulator. Nothing was sent.',
+    'The credentials from the environment would be sent to {endpoint}, which comes from {fromPhrase}, not from the command line, and is neither the KMS endpoint of the region ({regionEndpoint}) nor the local simulator. Nothing was sent.',
   'problem.CREDENTIALS_ENDPOINT_UNCONFIRMED.next':
-    'If {endpoint} is the KMS you mean, give --endpoint {endpoint} on the command line; otherwise check {from}.',
+    'If {endpoint} is the KMS you mean, give --endpoint {endpoint} on the command line; otherwise check {fromPhrase}.',
   'problem.CONFIG_CREDENTIALS_UNBOUND':
     'The config file {file} holds credentials but does not name the {missing, select, region {region} other {project}} they are for, so Keyferry cannot tell where they may be sent.',
   'problem.CONFIG_CREDENTIALS_UNBOUND.next':
@@ -36,4 +36,9 @@ export const enIntegrity = {
   'credentials.source.remembered': 'remembered on this computer (profile {profile})',
   'credentials.source.entered': 'entered in this session',
   'credentials.source.rehearsal': "the rehearsal simulator's own credentials",
+  /** Where a connection's endpoint, region or project came from (the credential refusals name it). */
+  'credentials.from.option': 'the option {option}',
+  'credentials.from.config': '"{field}" in the config file {file}',
+  'credentials.from.journal': 'the ceremony journal',
+  'credentials.from.form': 'the connection form',
 } as const;

@@ -12,7 +12,7 @@ export const enProblems = {
   'problem.WRAPPING_KEY_WEAK.next':
     'A KMS never issues such a key: treat the media or the connection it came through as tampered with, tell the ceremony administrator, and fetch new import parameters on the online workstation.',
   'problem.IDENTIFIER_INVALID':
-    'The {kind, select, ceremonyId {ceremony id} keyId {key id} projectId {project id} region {region} other {key alias}} "{value}" from {source} is not valid: {kind, select, ceremonyId {a ceremony id is 1-64 letters, digits, dots, underscores and dashes, starting with a letter or digit} keyId {a KMS key id is 36 characters, lower-case letters and digits in groups of 8-4-4-4-12 joined by dashes} projectId {a project id is 32 lower-case hex digits} region {a region is an id such as cn-north-4 or ap-southeast-1} other {a key alias is 1-255 of a-z A-Z 0-9 : / _ -}}.',
+    'The {kind, select, ceremonyId {ceremony id} keyId {key id} projectId {project id} region {region} other {key alias}} "{value}" from {sourcePhrase} is not valid: {kind, select, ceremonyId {a ceremony id is 1-64 letters, digits, dots, underscores and dashes, starting with a letter or digit} keyId {a KMS key id is 36 characters, lower-case letters and digits in groups of 8-4-4-4-12 joined by dashes} projectId {a project id is 32 lower-case hex digits} region {a region is an id such as cn-north-4 or ap-southeast-1} other {a key alias is 1-255 of a-z A-Z 0-9 : / _ -}}.',
   'problem.IDENTIFIER_INVALID.next':
     '{kind, select, projectId {Copy the project id of the region from the console (My Credentials, API Credentials, Projects)} region {Give the region id as the console shows it} other {Copy it exactly as the console or the receipt shows it}}, then run the step again.',
 } as const;

@@ -40,7 +40,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     'KMS 删除密钥材料；密钥回到待导入状态，之后只接受同一份密钥材料。\n在此之前，该密钥下的所有密文都无法解密。',
 
   'cli.note.credentials':
-    '凭据：KEYFERRY_AK 和 KEYFERRY_SK（以及 KEYFERRY_SECURITY_TOKEN），或 KEYFERRY_IAM_TOKEN，\n或配置文件。命令行上从不接受凭据。',
+    '凭证：KEYFERRY_AK 和 KEYFERRY_SK（以及 KEYFERRY_SECURITY_TOKEN），或 KEYFERRY_IAM_TOKEN，\n或配置文件。命令行上从不接受凭证。',
   'cli.note.kms-sim-advance': 'Keyferry 本身始终使用本机时间：其日志和回执都以本机时间记录。',
   'cli.note.kms-sim.clock':
     '模拟器的时钟决定 KMS 的判断（导入令牌的有效期和密钥材料到期时间）；调整后的时钟保存在 --state 文件中。\n请求仍以本机时间签名，模拟器接受与其自身时间或真实时间相差 15 分钟以内的签名日期。',
@@ -92,7 +92,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.hsm-info.json': '以 JSON 打印报告',
   'cli.opt.kms-sim.host': '监听地址（默认 127.0.0.1；其他地址可从网络访问）',
   'cli.opt.kms-sim.port': '端口（默认：任一空闲端口）',
-  'cli.opt.kms-sim.state': '把密钥和凭据保存在 FILE 中，以便之后的运行继续演练',
+  'cli.opt.kms-sim.state': '把密钥和凭证保存在 FILE 中，以便之后的运行继续演练',
   'cli.opt.kms-sim.latency': '每个请求延迟 T 再应答，如同远处的区域：60ms、1s 或毫秒数（默认 0）',
   'cli.opt.kms-sim.throttle':
     '每秒接受 N 个请求，其余的像华为 API 网关一样以 APIG.0308（HTTP 429）应答\n（默认：不限）',
@@ -160,7 +160,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '带 --expires 且不带 --custody 时：确认 AES 密钥材料不在任何地方保存，因此它在 KMS 中过期后\n再也无法导入（记入日志，打印在回执上）',
   'cli.opt.online.journal': '仪式的联网日志（create-key 创建；后续步骤续写）',
   'cli.opt.online.config':
-    '只有你可读（权限 600）的 JSON 文件，可包含："region"、"projectId"、"endpoint"、"caFile"，\n以及凭据 "ak" + "sk"（+ "securityToken"）或 "iamToken"',
+    '只有你可读（权限 600）的 JSON 文件，可包含："region"、"projectId"、"endpoint"、"caFile"，\n以及凭证 "ak" + "sk"（+ "securityToken"）或 "iamToken"',
   'cli.opt.online.region': '例如 cn-north-4',
   'cli.opt.online.project-id': '该区域的项目',
   'cli.opt.online.endpoint': '明确指定的 KMS 终端节点（https；仅本地模拟器可用 http）',

@@ -24,7 +24,7 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
     '请在运行模拟器的计算机上执行 keyferry kms-sim advance，并使用模拟器打印的端点。',
   'problem.SIM_CLOCK_CONTROL_OFF': '位于 {endpoint} 的模拟器启动时未开启时钟控制。',
   'problem.SIM_CLOCK_CONTROL_OFF.next':
-    '请停止它（Ctrl+C），再用原来的 --state 文件加 --clock-control 重新启动（密钥、凭据和时钟都保存在状态文件中），然后用它打印的端点重新执行本命令。',
+    '请停止它（Ctrl+C），再用原来的 --state 文件加 --clock-control 重新启动（密钥、凭证和时钟都保存在状态文件中），然后用它打印的端点重新执行本命令。',
   'problem.SIM_CLOCK_TO_PAST': '模拟器的时间已是 {now, date, utc}：与真实 KMS 的时间一样，它的时钟只会前进。',
   'problem.SIM_CLOCK_TO_PAST.next': '请为 --to 指定更晚的时间，或用 --by 指定时长。',
   'problem.SIM_CLOCK_FAILED':
@@ -51,6 +51,6 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
   'kms-sim.cli.stop-hint': '按 Ctrl+C 停止。',
   'kms-sim.cli.stopped': '已停止（{signal}）。',
   'cli.online.connected':
-    '仪式 {id}：已连接到 {endpoint}（项目 {projectId}，可见 {keys} 个密钥；凭据来自{source, select, environment {环境变量} other {配置文件}}）。',
+    '仪式 {id}：已连接到 {endpoint}（项目 {projectId}，可见 {keys} 个密钥；凭证来自{source, select, environment {环境变量} other {配置文件}}）。',
   'kms-sim.region.line': '  区域        {region}  项目 {projectId}  端点 {endpoint}',
 };

@@ -3,7 +3,7 @@ import type { enOnlineCli } from '../en/online-cli';
 
 export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string } = {
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL':
-    '日志 {journal} 记录本次仪式的 {field} 为 {recorded}，但本命令给出的是 {given}。',
+    '日志 {journal} 记录本次仪式的 {field} 为 {recorded}，但本命令给出的是 {given}（来自{givenFromPhrase}）。',
   'problem.CONNECTION_DIFFERS_FROM_JOURNAL.next':
     '请省略连接选项（将使用日志中的连接），或给出 {field} {recorded}；--config 文件中也须为相同的值或不填。一次仪式只使用一个 KMS。',
   'online.next.new-parameters':

@@ -13,7 +13,7 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
   'problem.REPLICA_CONNECTION_UNAVAILABLE':
     '区域 {region}（项目 {projectId}）中的密钥副本需要连接到该区域，而当前运行仪式的方式不会打开此连接。未在该区域创建任何内容。',
   'problem.REPLICA_CONNECTION_UNAVAILABLE.next':
-    '请使用 Keyferry 应用或命令行运行仪式，它们会用同一凭据连接每个副本区域。',
+    '请使用 Keyferry 应用或命令行运行仪式，它们会用同一凭证连接每个副本区域。',
   'problem.REPLICA_NOT_CONNECTED': '密钥 {keyId} 位于区域 {region}（项目 {projectId}），本次会话尚未连接该区域。',
   'problem.REPLICA_NOT_CONNECTED.next': '请重新连接：仪式的每个副本区域都会随之连接。',
   'problem.REPLICA_SAME_AS_PRIMARY':
@@ -30,7 +30,7 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
     '密钥 {keyId} 是 {primary} 的副本：它使用 {primary} 的材料，没有自己的材料。',
   'problem.REPLICA_MATERIAL_FROM_PRIMARY.next': '请为 {primary} 加载或生成材料，其副本会随之获得。',
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS':
-    '{field, select, endpoint {副本区域 {region} 的连接指向 {given}，但这些凭据绑定到 {bound}，在该区域只能用于 {expected}。} other {副本区域 {region} 的连接属于项目 {given}，但计划将副本放在项目 {expected} 中。}}未向该处发送任何内容；此次拒绝已记入日志。',
+    '{field, select, endpoint {副本区域 {region} 的连接指向 {given}，但这些凭证绑定到 {bound}，在该区域只能用于 {expected}。} other {副本区域 {region} 的连接属于项目 {given}，但计划将副本放在项目 {expected} 中。}}未向该处发送任何内容；此次拒绝已记入日志。',
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS.next':
-    '请通过该区域自己的 KMS 端点（或本地模拟器）连接，并检查计划中副本的区域和项目；不要将这些凭据用于其他端点。',
+    '请通过该区域自己的 KMS 端点（或本地模拟器）连接，并检查计划中副本的区域和项目；不要将这些凭证用于其他端点。',
 } as const;
