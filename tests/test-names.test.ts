@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '..');
 /** Core source files without a same-named test file (2026-12-01, session 6). Lower it; never raise it. */
-const CEILING = 113;
+const CEILING = 112;
 
 function files(dir: string, suffix: string): string[] {
   return readdirSync(dir).flatMap((entry) => {

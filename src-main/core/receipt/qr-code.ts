@@ -271,16 +271,27 @@ class QrSymbol {
     const n = this.size;
     const d = this.dark;
     let lost = 0;
+    // Each module against its (up to) eight neighbours, the rows above and below read only where they exist.
     for (let row = 0; row < n; row++) {
+      const here = row * n;
+      const above = row > 0 ? here - n : -1;
+      const below = row < n - 1 ? here + n : -1;
       for (let col = 0; col < n; col++) {
-        const dark = d[row * n + col];
+        const dark = d[here + col];
+        const left = col > 0;
+        const right = col < n - 1;
         let same = 0;
-        for (let r = -1; r <= 1; r++) {
-          if (row + r < 0 || row + r >= n) continue;
-          for (let c = -1; c <= 1; c++) {
-            if (col + c < 0 || col + c >= n || (r === 0 && c === 0)) continue;
-            if (d[(row + r) * n + col + c] === dark) same++;
-          }
+        if (left && d[here + col - 1] === dark) same++;
+        if (right && d[here + col + 1] === dark) same++;
+        if (above >= 0) {
+          if (d[above + col] === dark) same++;
+          if (left && d[above + col - 1] === dark) same++;
+          if (right && d[above + col + 1] === dark) same++;
+        }
+        if (below >= 0) {
+          if (d[below + col] === dark) same++;
+          if (left && d[below + col - 1] === dark) same++;
+          if (right && d[below + col + 1] === dark) same++;
         }
         if (same > 5) lost += 3 + same - 5;
       }
