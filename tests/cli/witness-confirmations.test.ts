@@ -109,7 +109,7 @@ describe('witness confirmations on the command line', () => {
     // The wrapping-key fingerprint is not the value a witness confirms for a bundle.
     await expect(
       confirmGiven(air, parseWitnessConfirms([`Chloé=${issued[0]?.wrappingKeyFingerprint as string}`])),
-    ).rejects.toMatchObject({ code: 'WITNESS_DIGEST_MISMATCH' });
+    ).rejects.toMatchObject({ code: 'WITNESS_TYPED_FINGERPRINT' });
     await confirmGiven(air, parseWitnessConfirms([`Chloé=${digest}`]));
     requireEveryWitness(air, io());
     expect(air.state).toBe('fingerprints-confirmed');

@@ -139,9 +139,11 @@ describe('keyferry airgap wrap', () => {
     expect(wrong.stderr).toMatch(
       /Ben typed a value that differs from the digest of the import-parameters bundle read here in 1[3-6] of 16 groups/,
     );
-    // The wrapping-key fingerprint is not the bundle digest.
+    // The wrapping-key fingerprint is not the bundle digest, and the refusal says which it is.
     const key = await keyferry(wrapArgs('--witness-confirms', `Ben=${fingerprint}`), { cwd: dir });
-    expect(key.stderr).toMatch(/Ben typed a value that differs from the digest/);
+    expect(key.stderr).toMatch(
+      /Ben typed the wrapping-key fingerprint of key \S+, not the import-parameters bundle digest/,
+    );
     const partial = await keyferry(wrapArgs('--witness-confirms', `Ben=${digest.slice(0, 32)}`), { cwd: dir });
     expect(partial.stderr).toMatch(/The typed import-parameters bundle digest has 32 hex digits/);
     const old = await keyferry(wrapArgs('--confirm-fingerprint', fingerprint), { cwd: dir });

@@ -173,7 +173,7 @@ describe('air-gapped workflow: guarded transitions', () => {
     });
     // The wrapping-key fingerprint is not what a witness confirms for a bundle: its digest is.
     await expect(air.confirmArtefact('Ben', issued[0]?.wrappingKeyFingerprint as string)).rejects.toMatchObject({
-      code: 'WITNESS_DIGEST_MISMATCH',
+      code: 'WITNESS_TYPED_FINGERPRINT',
     });
     await expect(air.confirmArtefact('Mallory', digest)).rejects.toMatchObject({ code: 'WITNESS_UNKNOWN' });
     // Only a rehearsal may confirm with the online side's own value; here nobody is credited.
