@@ -170,7 +170,7 @@ export const airgapWrapCommand = defineCommand({
         io.cwd,
         values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)),
       );
-      await air.preflight({
+      const expiryOverride = await air.preflight({
         wrappedBundle: out,
         receiptFolder: receiptDir,
         materialExpiry: expiry,
@@ -181,6 +181,17 @@ export const airgapWrapCommand = defineCommand({
             }
           : {}),
       });
+      if (expiryOverride) {
+        const when = (text: string) =>
+          text === 'never' ? cliTranslator(io).t('online.expiry', { at: 'never' }) : cliDate(io, text);
+        io.stdout(
+          cliTranslator(io).t('cli.expiry-plan-overridden', {
+            requested: when(expiryOverride.requested),
+            planned: when(expiryOverride.planned),
+            count: expiryOverride.keyIds.length,
+          }),
+        );
+      }
       const hsm = await hsmSourceFromOptions(
         values,
         io,

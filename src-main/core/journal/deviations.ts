@@ -81,6 +81,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'wrapped-bundle.withdraw-failed': 'failure',
   'parameters.refused': 'refusal',
   'material.refused': 'refusal',
+  'expiry.plan-overridden': 'override',
   // Online side
   'import.expiry-chosen': 'override',
   'wrapped-bundle.refused': 'refusal',

@@ -57,6 +57,7 @@ function overviewView(overview: Awaited<ReturnType<AirGapCeremony['readParameter
     keys: overview.keys.map((k) => ({ ...k })),
     confirmations: overview.confirmations.map(artefactView),
     warnings: [...overview.warnings],
+    planExpiry: overview.planExpiry,
   };
 }
 

@@ -105,6 +105,8 @@ export const parametersOverviewSchema = z.object({
   ),
   confirmations: z.array(artefactToConfirmSchema),
   warnings: z.array(z.string()),
+  /** The plan's AES material expiry from the bundle: never or an ISO time; null for console files. */
+  planExpiry: z.union([z.literal('never'), timeTextSchema]).nullable(),
 });
 export type ParametersOverview = z.output<typeof parametersOverviewSchema>;
 

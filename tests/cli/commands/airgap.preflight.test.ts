@@ -13,6 +13,7 @@ import {
   readBundleDigest,
   writeImportParametersBundle,
 } from '../../../src-main/core/bundle';
+import type { CeremonyFacts } from '../../../src-main/core/bundle/import-parameters-manifest';
 import { verifyJournal } from '../../../src-main/core/journal';
 import { keyferry } from '../../integration/cli-in-process';
 import { MOUNTS_AVAILABLE, fillUp, mountTmpfs } from '../../support/tmpfs-mount';
@@ -27,7 +28,7 @@ let dir: string;
 const unmounts: (() => void)[] = [];
 
 /** An import-parameters bundle of the ceremony for one AES key, with a fresh wrapping key and token. */
-async function parameters(folder: string): Promise<string> {
+async function parameters(folder: string, ceremony?: CeremonyFacts): Promise<string> {
   const wrapping = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'der' },
@@ -47,7 +48,11 @@ async function parameters(folder: string): Promise<string> {
       expiration_time: Math.floor(Date.now() / 1000) + 3600 * 20,
     },
   });
-  await writeImportParametersBundle(path.join(dir, folder), { ceremonyId: CEREMONY, keys: [p] });
+  await writeImportParametersBundle(path.join(dir, folder), {
+    ceremonyId: CEREMONY,
+    keys: [p],
+    ...(ceremony ? { ceremony } : {}),
+  });
   // What the witness types: the bundle digest, read aloud from the online side.
   return readBundleDigest(path.join(dir, folder));
 }
@@ -168,5 +173,36 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     expect(journal.indexOf('material.no-backup-acknowledged')).toBeLessThan(journal.lastIndexOf('material.generated'));
     const receipt = (await readdir(dir)).find((f) => f.startsWith('receipt-air-gapped-') && f.endsWith('.txt'));
     expect(await readFile(path.join(dir, receipt as string), 'utf8')).toContain('material.no-backup-acknowledged');
+  });
+
+  it("another AES expiry than the plan's (carried in the bundle) is an override: printed, journaled, on the receipt; the plan's own is not", async () => {
+    const plan = { title: 'Payments', materialExpiry: '2099-06-01T08:30:00.000Z', onlineJournal: 'online.jsonl' };
+    const digest = await parameters('params', plan);
+    const overridden = await wrap('params', 'wrapped', digest, '--expires', '2099-01-01T00:00:00Z', '--no-backup');
+    expect(overridden.stderr).toBe('');
+    expect(overridden.code).toBe(0);
+    expect(overridden.stdout).toContain(
+      `WARNING: the wrapped bundle will request the AES material expiry ${momentText('en', new Date('2099-01-01T00:00:00Z'))} for 1 key, not the ceremony plan's ${momentText('en', new Date(plan.materialExpiry))}`,
+    );
+    const entries = (await readFile(path.join(dir, 'airgap.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; data: unknown });
+    expect(entries.find((e) => e.event === 'expiry.plan-overridden')?.data).toEqual({
+      planned: plan.materialExpiry,
+      requested: '2099-01-01T00:00:00.000Z',
+      keyIds: [KEY_ID],
+    });
+    const receipt = (await readdir(dir)).find((f) => f.startsWith('receipt-air-gapped-') && f.endsWith('.txt'));
+    expect(await readFile(path.join(dir, receipt as string), 'utf8')).toMatch(/Override, expiry\.plan-overridden/);
+
+    // Without --expires the plan's expiry is requested: nothing to journal, nothing to warn of.
+    for (const f of (await readdir(dir)).filter((n) => n === 'airgap.jsonl' || n.startsWith('receipt-')))
+      await rm(path.join(dir, f));
+    const kept = await wrap('params', 'wrapped-2', digest, '--no-backup');
+    expect(kept.stderr).toBe('');
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).not.toContain('not the ceremony plan');
+    expect(await events()).not.toContain('expiry.plan-overridden');
   });
 });

@@ -78,7 +78,8 @@ export interface StopCause {
 /** The steps that need the preflight first (messages name them). */
 type PreflightedStep = 'generate' | 'load' | 'hsm' | 'restore' | 'split' | 'bundle' | 'receipt';
 
-function expiryText(expiry: MaterialExpiry | undefined): string {
+/** `never` or the ISO 8601 time: how journals and manifests write a material expiry. */
+export function expiryText(expiry: MaterialExpiry | undefined): string {
   return !expiry || expiry.kind === 'never' ? 'never' : expiry.at.toISOString();
 }
 

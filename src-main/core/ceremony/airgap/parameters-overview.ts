@@ -55,6 +55,12 @@ export interface ParametersOverview {
   readonly keys: readonly AirGapKeyOverview[];
   readonly confirmations: readonly ArtefactToConfirm[];
   readonly warnings: readonly string[];
+  /**
+   * The AES material expiry the ceremony plan asks for, as the import-parameters bundle carries it:
+   * `never` or an ISO 8601 time (a plan's duration was resolved when the keys were created). Null
+   * for console files, which carry no plan. The air-gapped side requests it unless told otherwise.
+   */
+  readonly planExpiry: string | null;
 }
 
 /** The overview of `p`, one of `keys` (its replica group's binding is found among them). */
@@ -107,7 +113,8 @@ export async function readBundleParameters(reader: ParametersReader, dir: string
     return read;
   });
   const warnings = bundle.warnings.map((w) => w.message);
-  return acceptParameters(reader, bundle.manifest.ceremonyId, dir, bundle.digest, bundle.keys, warnings);
+  const planExpiry = bundle.manifest.ceremony?.materialExpiry ?? null;
+  return acceptParameters(reader, bundle.manifest.ceremonyId, dir, bundle.digest, bundle.keys, warnings, planExpiry);
 }
 
 /** The console's raw files, one key each, for a ceremony without a bundle (a refusal is journaled and thrown). */
@@ -119,7 +126,7 @@ export async function readConsoleParameters(
   const keys = await refusalJournaled(reader, 'console files', async () =>
     inputs.map((input) => importParametersFromConsoleFiles(input)),
   );
-  return acceptParameters(reader, ceremonyId, 'console files', null, keys, []);
+  return acceptParameters(reader, ceremonyId, 'console files', null, keys, [], null);
 }
 
 /** Runs a parameters read; a refusal is journaled (`parameters.refused`, a deviation) and thrown. */
@@ -140,6 +147,7 @@ async function acceptParameters(
   digest: string | null,
   keys: ImportParameters[],
   warnings: string[],
+  planExpiry: string | null,
 ): Promise<AcceptedParameters> {
   const overview = keys.map((p) => keyOverview(p, keys));
   await reader.journal.append(reader.operator, 'parameters.read', {
@@ -164,6 +172,7 @@ async function acceptParameters(
       keys: overview,
       confirmations: confirmations.list(),
       warnings,
+      planExpiry,
     },
   };
 }

@@ -98,3 +98,13 @@ export async function preflightJournaled(
     throw error;
   }
 }
+
+/** The air-gapped side requests another AES material expiry than the plan's (journaled `expiry.plan-overridden`). */
+export interface PlanExpiryOverride {
+  /** The plan's, as the import-parameters bundle carries it: `never` or an ISO 8601 time. */
+  readonly planned: string;
+  /** What this side's wrapped bundle will request: `never` or an ISO 8601 time. */
+  readonly requested: string;
+  /** The AES keys it concerns (asymmetric material never expires). */
+  readonly keyIds: readonly string[];
+}

@@ -24,8 +24,14 @@ import {
 import { receiptCustodyOf, writeAirGapReceipt } from './receipt';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary, WrittenWrappedBundle } from './wrap';
-import { AirGapCeremonyBase, type AbandonReport, type AirGapWorkflowOptions, type StopCause } from './ceremony-base';
-import type { AirGapDestinations } from './preflight';
+import {
+  AirGapCeremonyBase,
+  expiryText,
+  type AbandonReport,
+  type AirGapWorkflowOptions,
+  type StopCause,
+} from './ceremony-base';
+import type { AirGapDestinations, PlanExpiryOverride } from './preflight';
 import { journalAirGapSessionStart, wrapThenWipe } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import { newCeremonyId } from '../shared/ceremony-id';
@@ -61,6 +67,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   #noBackupAcknowledgedFor: string | null = null;
   /** Keys whose material was loaded from a file the officer keeps (not generated here). */
   readonly #loadedFromFile = new Set<string>();
+  /** The plan's AES material expiry from the bundle (`never` or ISO; null for console files). */
+  #planExpiry: string | null = null;
   /** This session's number among the journal's air-gapped sessions (1, 2, 3 …): its receipt's name. */
   #sessionNumber = 1;
 
@@ -105,6 +113,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.currentCeremonyId = overview.ceremonyId;
     this.#parametersSource = overview.source;
     this.#parameters = keys;
+    this.#planExpiry = overview.planExpiry;
     this.confirmations = confirmations;
     this.guard.advance('parameters-read');
     return overview;
@@ -116,9 +125,32 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
    * Step 3b, before any material exists: checks the wrapped-bundle folder, the receipt folder and
    * (for custody) every custodian folder; see preflightFor. May be repeated until material exists.
    */
-  async preflight(request: AirGapDestinations): Promise<void> {
+  async preflight(request: AirGapDestinations): Promise<PlanExpiryOverride | null> {
     this.guard.require('preflight');
     await this.preflightFor(this.#parameters, request);
+    return this.#journalPlanExpiryOverride(request);
+  }
+
+  /**
+   * The plan's AES material expiry (carried in the bundle) is what the ceremony agreed; a request
+   * for another one is the officer's to make, but never quietly: journaled as an override
+   * (`expiry.plan-overridden`, listed on both receipts) and returned for the screen or terminal.
+   * Null when there is no plan (console files), no AES key, or the request is the plan's.
+   */
+  async #journalPlanExpiryOverride(request: AirGapDestinations): Promise<PlanExpiryOverride | null> {
+    const keyIds = this.#parameters.filter((p) => p.keySpec === 'AES_256').map((p) => p.keyId);
+    const planned =
+      this.#planExpiry === 'never' || this.#planExpiry === null
+        ? this.#planExpiry
+        : new Date(this.#planExpiry).toISOString();
+    const requested = expiryText(request.materialExpiry);
+    if (planned === null || keyIds.length === 0 || planned === requested) return null;
+    const override: PlanExpiryOverride = { planned, requested, keyIds };
+    await this.options.journal.append(this.options.operator, 'expiry.plan-overridden', {
+      ...override,
+      keyIds: [...keyIds],
+    });
+    return override;
   }
 
   /**

@@ -80,6 +80,8 @@ export const enCeremonySafety = {
     'Deleting the imported material of key {keyId} cannot be undone by the KMS: unless custody shares of the same material exist, every ciphertext under the key is unreadable for ever. Nothing was deleted.',
   'problem.LOSS_NOT_ACKNOWLEDGED.next':
     'Check that custody shares of this key exist (the air-gapped receipt lists them); then add --acknowledge-loss (journaled and printed on the receipt).',
+  'cli.expiry-plan-overridden':
+    "WARNING: the wrapped bundle will request the AES material expiry {requested} for {count, plural, one {# key} other {# keys}}, not the ceremony plan's {planned} (carried in the import-parameters bundle). Journaled as an override: both receipts list it, and the online import names it again. To keep the plan's, leave out --expires.",
   'cli.no-backup-acknowledged':
     'Acknowledged with --no-backup (journaled): the AES material of {count, plural, one {# key} other {# keys}} is kept nowhere; after {expiresAt} it can never be imported again.',
   'cli.wrap-no-backup-acknowledged':

@@ -73,6 +73,8 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：除非存在同一材料的保管份额，否则该密钥下的所有密文将永远无法解密。未删除任何内容。',
   'problem.LOSS_NOT_ACKNOWLEDGED.next':
     '请确认该密钥的保管份额存在（离线回执会列出）；然后添加 --acknowledge-loss（将记入日志并打印在回执上）。',
+  'cli.expiry-plan-overridden':
+    '警告：已包装密钥材料包将为 {count, plural, other {# 个密钥}}请求 AES 密钥材料到期时间 {requested}，而不是仪式计划（导入参数包中所载）的 {planned}。已作为覆盖记入日志：两份回执都会列出，联网导入时也会再次指出。如要保持计划的到期时间，请不要提供 --expires。',
   'cli.no-backup-acknowledged':
     '已通过 --no-backup 确认（已记入日志）：{count, plural, other {# 个密钥}}的 AES 密钥材料没有任何副本；{expiresAt} 之后将永远无法再次导入。',
   'cli.wrap-no-backup-acknowledged':
