@@ -1,9 +1,10 @@
 /**
  * Values as the CLI prints them in its language: moments (the workstation's wall clock and the same
  * moment in UTC, as receipts print them: `momentText` in i18n/moment.ts; UTC once on a UTC workstation; never raw ISO),
- * material expiries and table headers. (KMS key states: key-state-text.ts, which only online commands load.)
+ * material expiries, warnings and table headers. (KMS key states: key-state-text.ts, which only online commands load.)
  */
 import { momentText } from '../i18n/moment';
+import { warningText, type Warning } from '../i18n/warning';
 import type { CliIo } from './command';
 import { cliTranslator } from './cli-locale';
 
@@ -22,6 +23,12 @@ export function cliExpiry(
   if (at === null || at === 'never') return t('online.expiry', { at: 'never' });
   if (at === undefined) return t('online.expiry', { at: missing });
   return cliDate(io, at);
+}
+
+/** One `WARNING: …` line per warning, in the CLI's language. */
+export function cliWarnings(io: Pick<CliIo, 'env' | 'locale'>, warnings: readonly Warning[]): string[] {
+  const tr = cliTranslator(io);
+  return warnings.map((w) => tr.t('cli.warning', { text: warningText(tr, w) }));
 }
 
 type Column =

@@ -30,19 +30,19 @@ const SOURCE = sourceText(path.join(ROOT, 'src-main')) + sourceText(path.join(RO
 const QUOTED = new Set([...SOURCE.matchAll(/['"`]([\w.:@/-]+)['"`]/g)].map((m) => m[1]));
 /**
  * The fixed start of every template literal that builds a key: `receipt.role.${…}` gives
- * `receipt.role.`. Problems and progress are built from any code (`problem.${code}`): their keys
- * count only when the code itself is named.
+ * `receipt.role.`. Problems, progress and warnings are built from any code (`problem.${code}`):
+ * their keys count only when the code itself is named.
  */
 const TEMPLATE_STARTS = [...SOURCE.matchAll(/`([a-z][\w.-]*\.)\$\{/g)]
   .map((m) => m[1] as string)
-  .filter((start) => start !== 'problem.' && start !== 'progress.');
+  .filter((start) => start !== 'problem.' && start !== 'progress.' && start !== 'warning.');
 
 /** A FieldRow (src-renderer/components/FieldRow.tsx) given `text="X"` shows `X` and, as its hint, `X.hint`. */
 const ROW_HINTS = new Set([...SOURCE.matchAll(/<FieldRow\b[^>]*?\btext="([\w.-]+)"/g)].map((m) => `${m[1]}.hint`));
 
 function used(key: string): boolean {
   if (QUOTED.has(key) || ROW_HINTS.has(key)) return true;
-  const code = /^(?:problem|progress)\.(.+?)(?:\.next)?$/.exec(key)?.[1];
+  const code = /^(?:problem|progress|warning)\.(.+?)(?:\.next)?$/.exec(key)?.[1];
   if (code !== undefined && QUOTED.has(code)) return true;
   return TEMPLATE_STARTS.some((start) => key.startsWith(start));
 }
@@ -66,5 +66,6 @@ describe('catalogue keys', () => {
     expect(used('wrap.folder.hint')).toBe(true); // shown by <FieldRow text="wrap.folder" …/> only
     expect(used('params.no-such-text-anywhere')).toBe(false);
     expect(used('problem.NO_SUCH_CODE_ANYWHERE')).toBe(false);
+    expect(used('warning.NO_SUCH_CODE_ANYWHERE')).toBe(false);
   });
 });

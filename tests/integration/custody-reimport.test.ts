@@ -21,6 +21,7 @@ import { splitCustodySet } from '../../src-main/core/custody/set-split';
 import { encodeSetShareFile } from '../../src-main/core/custody/share-file';
 import { verifyJournal } from '../../src-main/core/journal';
 import { keyferry } from './cli-in-process';
+import { momentText } from '../../src-main/i18n/moment';
 import { receiptJournalSeal, runCli } from './cli-process';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
 import { onlineAt } from '../helpers/cli-sides';
@@ -259,7 +260,7 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     expect(reimport.stderr).toBe('');
     expect(reimport.code).toBe(0);
     expect(reimport.stdout).toContain(
-      `WARNING: Key ${keyId}: the wrapped-material bundle requests material expiry never, the ceremony plan said ${expiresAt.toISOString()}; the import uses the bundle's request`,
+      `WARNING: Key ${keyId}: the wrapped-material bundle requests material expiry never, the ceremony plan said ${momentText('en', expiresAt)}; the import uses the bundle's request`,
     );
     expect(reimport.stdout).toContain(`imported AES_256 key ${keyId} (material expires: never; `);
     const chosen = (await journalEntries(path.join(ceremony, 'online/journal.jsonl'))).filter(

@@ -18,7 +18,7 @@ import { openCeremonyJournal } from '../ceremony-journal';
 import { CONFIRM_FINGERPRINT_OPTION, confirmAsEveryWitness } from '../witness-confirmations';
 import { readConsoleFilesInput } from '../console-files-input';
 import { formatTable } from '../text-table';
-import { cliDate, columns } from '../cli-text';
+import { cliDate, cliWarnings, columns } from '../cli-text';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
 import { pauseForTest } from '../test-pause';
@@ -80,7 +80,7 @@ function printParameters(io: CliIo, overview: ParametersOverview): void {
     ]),
   ))
     io.stdout(`  ${line}`);
-  for (const warning of overview.warnings) io.stdout(t('cli.warning', { text: warning }));
+  cliWarnings(io, overview.warnings).forEach((line) => io.stdout(line));
   // A bundle's digest is not printed here: every witness types it as heard from the online side.
   for (const artefact of overview.confirmations) {
     if (artefact.kind !== 'import-parameters-bundle') continue;

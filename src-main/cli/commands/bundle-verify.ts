@@ -6,7 +6,7 @@ import { sha256Hex } from '../../core/fs/durable-file';
 import { groupHex } from '../../core/hex-groups';
 import { defineCommand, type CliIo } from '../command';
 import { cliTranslator } from '../cli-locale';
-import { cliDate, cliExpiry } from '../cli-text';
+import { cliDate, cliExpiry, cliWarnings } from '../cli-text';
 
 const NAME = 'bundle verify';
 
@@ -49,7 +49,7 @@ function report(io: CliIo, bundle: TransferBundle, now: Date): string[] {
       lines.push(t('bundle.cli.material-expiry', { at: cliExpiry(io, k.materialExpiresAt ?? 'never') }));
     }
   }
-  for (const warning of bundle.warnings) lines.push(t('bundle.cli.warning', { text: warning.message }));
+  lines.push(...cliWarnings(io, bundle.warnings));
   lines.push(t('bundle.cli.digest', { digest: groupHex(bundle.digest) }));
   return lines;
 }

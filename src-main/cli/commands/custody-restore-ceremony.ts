@@ -24,7 +24,7 @@ import { groupHex } from '../../core/hex-groups';
 
 import { openCeremonyJournal } from '../ceremony-journal';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
-import { cliExpiry } from '../cli-text';
+import { cliExpiry, cliWarnings } from '../cli-text';
 import { custodyLine } from '../../i18n/custody-line';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import type { CliIo } from '../command';
@@ -128,7 +128,7 @@ async function ceremonySteps(
         keys: overview.keys.map((k) => `${k.keyId} (${k.spec})`).join(', '),
       }),
     );
-    for (const warning of overview.warnings) io.stdout(cliTranslator(io).t('cli.warning', { text: warning }));
+    cliWarnings(io, overview.warnings).forEach((line) => io.stdout(line));
     const receiptDir = rel(values['receipt-dir'] ?? path.dirname(journal.path));
     await restore.preflight({ wrappedBundle: wrappedOut, receiptFolder: receiptDir, materialExpiry: expiry });
     io.stdout(cliTranslator(io).t('cli.preflight-passed', { bundle: wrappedOut, receipts: receiptDir, custodians: 0 }));

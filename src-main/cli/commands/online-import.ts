@@ -21,7 +21,7 @@ import {
   withSession,
 } from './online-steps';
 import type { CliIo } from '../command';
-import { cliExpiry, placeColumns, type PlacedKey } from '../cli-text';
+import { cliExpiry, cliWarnings, placeColumns, type PlacedKey } from '../cli-text';
 
 /**
  * One imported key: for a replica group's member its region and role (the group's keys share one
@@ -100,7 +100,7 @@ export const importCommand = defineOnlineCommand({
       io.stdout(t('online.import.checked', { count: checked.keys.length }));
       io.stdout(t('import.digest.matches', { digest: checked.manifestSha256Grouped }));
       io.stdout(custodyLine(t, checked.custody));
-      for (const warning of checked.warnings) io.stdout(t('cli.warning', { text: warning }));
+      cliWarnings(io, checked.warnings).forEach((line) => io.stdout(line));
       const imported = await session.ceremony.importMaterial(expiry ? { expiry } : {});
       const keys = session.ceremony.keys();
       for (const k of placeColumns(io, keys).grouped(imported)) io.stdout(importedLine(io, k, keys));

@@ -2,7 +2,7 @@
 import path from 'node:path';
 
 import { cliTranslator } from '../cli-locale';
-import { cliDate } from '../cli-text';
+import { cliDate, cliWarnings } from '../cli-text';
 import { reimportNextLines } from './online-reimport';
 
 import { requireOption } from '../args';
@@ -52,7 +52,7 @@ export const paramsCommand = defineOnlineCommand({
         io.stdout(t('online.params.key', { alias: k.alias, spec: k.spec, keyId: k.keyId, until }));
         io.stdout(`    ${k.wrappingKeyFingerprintGrouped}`);
       }
-      for (const warning of written.warnings) io.stdout(t('cli.warning', { text: warning }));
+      cliWarnings(io, written.warnings).forEach((line) => io.stdout(line));
       io.stdout(t('online.params.written', { dir: written.dir }));
       for (const line of parametersDigestBlock(io, written.manifestSha256Grouped)) io.stdout(line);
       // Keys that held imported material take only that material again: custody restore, not fresh material.

@@ -1,12 +1,10 @@
 /** The errors and warnings a bundle reader or writer reports. */
 import { causeValues, KeyferryError } from '../errors';
 import type { ProblemValues } from '../../i18n/catalogue';
+import type { Warning } from '../../i18n/warning';
 
 /** Something a person should see while the bundle is still accepted (e.g. a token about to expire). */
-export interface BundleWarning {
-  readonly code: string;
-  readonly message: string;
-}
+export type BundleWarning = Warning;
 
 /** Why a wrapped-material key's manifest fields do not fit its key spec. */
 export type SpecProblem =

@@ -6,6 +6,7 @@
 import { TOKEN_MAX_LIFETIME_MS, TOKEN_NEAR_EXPIRY_MS } from './bundle-limits';
 import { IMPORT_PARAMETER_FILES, keyFilePath } from './bundle-layout';
 import { KeyferryError } from '../errors';
+import { warningOf } from '../../i18n/warning';
 import type { BundleWarning } from './bundle-problem';
 import type { ImportParametersManifest, ImportParametersManifestKey } from './import-parameters-manifest';
 import { importTokenSha256, type ImportParameters } from './import-parameters';
@@ -66,25 +67,20 @@ function checkWrappingKeyFiles(key: ImportParametersManifestKey, files: Readonly
 }
 
 function checkExpiry(key: ImportParametersManifestKey, now: Date, warnings: BundleWarning[]): void {
-  const left = key.importToken.expirationTime * 1000 - now.getTime();
+  const expiresAt = key.importToken.expirationTime * 1000;
+  const left = expiresAt - now.getTime();
   const minutes = Math.floor(Math.abs(left) / 60_000);
   if (left <= 0) {
     throw new KeyferryError('BUNDLE_TOKEN_EXPIRED', {
       keyId: key.keyId,
-      expiresAt: key.importToken.expirationTime * 1000,
+      expiresAt,
       minutes,
     });
   }
   if (left < TOKEN_NEAR_EXPIRY_MS) {
-    warnings.push({
-      code: 'TOKEN_EXPIRES_SOON',
-      message: `The import token of key ${key.keyId} expires at ${key.importToken.expiresAt}, in ${minutes} minutes: import before then or fetch new parameters.`,
-    });
+    warnings.push(warningOf('TOKEN_EXPIRES_SOON', { keyId: key.keyId, at: expiresAt, minutes }));
   } else if (left > TOKEN_MAX_LIFETIME_MS) {
-    warnings.push({
-      code: 'CLOCK_SUSPECT',
-      message: `The import token of key ${key.keyId} expires at ${key.importToken.expiresAt}, more than 24 hours from this machine's time ${now.toISOString()}: check this machine's clock.`,
-    });
+    warnings.push(warningOf('CLOCK_SUSPECT', { keyId: key.keyId, at: expiresAt, now: now.getTime() }));
   }
 }
 

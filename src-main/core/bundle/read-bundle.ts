@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { compareTypedDigest, differenceValues, parseTypedDigest } from '../crypto/typed-digest';
 import { KeyferryError } from '../errors';
+import { warningOf } from '../../i18n/warning';
 import { yieldToEventLoop } from '../yield';
 import { sha256Hex } from '../fs/durable-file';
 import { refuseAbandonedBundle } from './abandoned-bundle';
@@ -124,10 +125,7 @@ export async function readBundle(dir: string, options: ReadBundleOptions): Promi
   const contents = await checkContents(manifest, files, options.now);
   const warnings: BundleWarning[] = [...contents.warnings];
   if (scan.ignored.length > 0) {
-    warnings.unshift({
-      code: 'OS_METADATA_IGNORED',
-      message: `Ignored file-manager metadata that is not part of the bundle: ${scan.ignored.join(', ')}.`,
-    });
+    warnings.unshift(warningOf('OS_METADATA_IGNORED', { files: scan.ignored.join(', ') }));
   }
   return { ...contents, warnings, dir, digest };
 }

@@ -7,6 +7,7 @@ import { KEY_SPEC_INFO, isAsymmetric } from '../crypto/key-spec';
 import { sha256Hex } from '../fs/durable-file';
 import { WRAPPED_MATERIAL_FILES, keyFilePath } from './bundle-layout';
 import { KeyferryError } from '../errors';
+import { warningOf } from '../../i18n/warning';
 import { manifestInvalid, type BundleWarning, type SpecProblem } from './bundle-problem';
 import type { WrappedMaterialManifest, WrappedMaterialManifestKey } from './wrapped-material-manifest';
 import type { WrappedKeyMaterial } from './wrapped-material';
@@ -112,10 +113,13 @@ export async function verifyWrappedMaterialContents(
       checkPublicKey(key, publicKeyDer);
     }
     if (key.materialExpiresAt !== null && Date.parse(key.materialExpiresAt) <= now.getTime()) {
-      warnings.push({
-        code: 'MATERIAL_EXPIRY_PAST',
-        message: `The requested material expiry of key ${key.keyId}, ${key.materialExpiresAt}, has passed: the KMS will refuse the import (KMS.2602).`,
-      });
+      warnings.push(
+        warningOf('MATERIAL_EXPIRY_PAST', {
+          keyId: key.keyId,
+          at: Date.parse(key.materialExpiresAt),
+          kmsCode: 'KMS.2602',
+        }),
+      );
     }
     return {
       keyId: key.keyId,

@@ -46,6 +46,7 @@ import { enJournal } from './en/journal';
 import { enMainProcess } from './en/main-process';
 import { enProofs } from './en/proofs';
 import { enDesktopShell } from './en/desktop-shell';
+import { enWarnings } from './en/warnings';
 
 export const en = {
   ...enScreenShared,
@@ -89,4 +90,5 @@ export const en = {
   ...enProofs,
   ...enDesktopShell,
   ...enPlan,
+  ...enWarnings,
 } as const;

@@ -4,6 +4,7 @@
  * placeholder exactly as in English; hex, ids, codes and file names are values.
  */
 import { zhCNPlan } from './zh-CN/plan';
+import { zhCNWarnings } from './zh-CN/warnings';
 import type { Catalogue } from '../catalogue';
 import { zhCNCustodySet } from './zh-CN/custody-set';
 import { zhCNCeremonySafety } from './zh-CN/ceremony-safety';
@@ -88,4 +89,5 @@ export const zhCN: Catalogue = {
   ...zhCNProofs,
   ...zhCNDesktopShell,
   ...zhCNPlan,
+  ...zhCNWarnings,
 };

@@ -10,6 +10,7 @@ import {
   sha256HexSchema,
   timeTextSchema,
   wrappingAlgorithmSchema,
+  ipcWarningSchema,
 } from './common';
 
 export const airGapNetworkSchema = z.object({
@@ -104,7 +105,7 @@ export const parametersOverviewSchema = z.object({
     }),
   ),
   confirmations: z.array(artefactToConfirmSchema),
-  warnings: z.array(z.string()),
+  warnings: z.array(ipcWarningSchema),
   /** The plan's AES material expiry from the bundle: never or an ISO time; null for console files. */
   planExpiry: z.union([z.literal('never'), timeTextSchema]).nullable(),
 });
@@ -233,6 +234,6 @@ export const writtenWrappedSchema = z.object({
   manifestSha256: sha256HexSchema,
   manifestSha256Grouped: z.string(),
   files: z.array(z.object({ name: z.string(), size: z.number().int().nonnegative(), sha256: sha256HexSchema })),
-  warnings: z.array(z.string()),
+  warnings: z.array(ipcWarningSchema),
 });
 export type WrittenWrappedView = z.output<typeof writtenWrappedSchema>;

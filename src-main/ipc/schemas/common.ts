@@ -97,6 +97,14 @@ export const writtenReceiptSchema = z.object({
 });
 export type WrittenReceiptView = z.output<typeof writtenReceiptSchema>;
 
+/** A warning (code + values, i18n/warning.ts) as it crosses IPC; the screen renders it with `warningText`. */
+export const ipcWarningSchema = z
+  .object({
+    code: z.string().min(1).max(100),
+    values: z.record(z.string().max(100), z.union([z.string().max(4000), z.number()])),
+  })
+  .strict();
+
 /** A bundle written to media: where, its manifest digest (plain and grouped) and any warnings. */
 export const writtenBundleSchema = z.object({
   dir: z.string(),
@@ -104,7 +112,7 @@ export const writtenBundleSchema = z.object({
   manifestSha256: sha256HexSchema,
   manifestSha256Grouped: z.string(),
   keyIds: z.array(z.string()),
-  warnings: z.array(z.string()),
+  warnings: z.array(ipcWarningSchema),
 });
 export type WrittenBundleView = z.output<typeof writtenBundleSchema>;
 

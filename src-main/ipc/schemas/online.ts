@@ -16,6 +16,7 @@ import {
   timeTextSchema,
   wrappingAlgorithmSchema,
   ipcPhraseSchema,
+  ipcWarningSchema,
 } from './common';
 
 /** What `online.connect` and `rehearsal.start` answer: where we are connected, never with what. */
@@ -224,7 +225,7 @@ export const checkedBundleSchema = z.object({
       replicaOf: z.string().nullable(),
     }),
   ),
-  warnings: z.array(z.string()),
+  warnings: z.array(ipcWarningSchema),
   /** Who keeps a copy of the material (M of N and custodians, HSM token, or none); null when the bundle does not say. */
   custody: custodyArrangementSchema.nullable(),
 });

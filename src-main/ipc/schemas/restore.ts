@@ -17,6 +17,7 @@ import {
   stepAvailabilitySchema,
   timeTextSchema,
   ipcPhraseSchema,
+  ipcWarningSchema,
 } from './common';
 
 /** The restore workflow's states (src-main/core/ceremony/restore/workflow.ts). */
@@ -43,7 +44,7 @@ export const restoreParametersSchema = z.object({
       tokenExpiresAt: timeTextSchema.nullable(),
     }),
   ),
-  warnings: z.array(z.string()),
+  warnings: z.array(ipcWarningSchema),
   /** The material expiry the bundle records ("never" or an ISO time); null when an older Keyferry wrote none. */
   materialExpiry: z.string().nullable(),
 });

@@ -12,6 +12,7 @@ import type { KeySpecName } from '../../../src-main/ipc/contract';
 import { useAirGapSteps } from '../../store/allowed-steps';
 import { Hex } from '../../components/Hex';
 import { useT } from '../../i18n';
+import { Warnings } from '../../components/Warnings';
 
 const PARAMETER_SOURCES = [
   { value: 'bundle', id: 'source-bundle', label: 'air.source.bundle' },
@@ -141,11 +142,7 @@ export function ParametersStep() {
               </li>
             ))}
           </ul>
-          {overview.warnings.map((w) => (
-            <p key={w} className="warning">
-              {w}
-            </p>
-          ))}
+          <Warnings warnings={overview.warnings} />
         </div>
       )}
     </Step>

@@ -18,6 +18,7 @@ import { useOnlineSteps } from '../../store/allowed-steps';
 import { useKeyFilter } from './key-filter';
 import { replicaPlaces } from './replica-groups';
 import { phraseText } from '../../../src-main/i18n/phrase';
+import { Warnings } from '../../components/Warnings';
 
 export function CheckBundleStep() {
   const steps = useOnlineSteps();
@@ -112,11 +113,7 @@ export function CheckBundleStep() {
               </li>
             ))}
           </ul>
-          {checked.warnings.map((w) => (
-            <p key={w} className="warning">
-              {w}
-            </p>
-          ))}
+          <Warnings warnings={checked.warnings} />
         </div>
       )}
     </Step>

@@ -9,6 +9,7 @@ import { useOnlineSteps } from '../../store/allowed-steps';
 import { KeyHeaderCells } from './CeremonyKeys';
 import { useKeyFilter } from './key-filter';
 import { useT } from '../../i18n';
+import { Warnings } from '../../components/Warnings';
 
 export function ParametersStep() {
   const steps = useOnlineSteps();
@@ -89,11 +90,7 @@ export function ParametersStep() {
           digestLabel={t('air.overview.digest-label')}
           readAloud
         >
-          {bundle.warnings.map((w) => (
-            <p key={w} className="warning">
-              {w}
-            </p>
-          ))}
+          <Warnings warnings={bundle.warnings} />
           <p>{t('params.carry')}</p>
           {mode === 'rehearsal' && (
             <button type="button" className="primary" onClick={() => goTo('air-gapped')}>

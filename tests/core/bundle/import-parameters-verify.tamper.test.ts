@@ -104,7 +104,7 @@ describe('tokens and keys', () => {
     const expiry = NOW.getTime() + 24 * 3600 * 1000;
     const soon = await readBundle(t.paramsPristine, { now: new Date(expiry - 30 * 60 * 1000) });
     expect(soon.warnings.map((w) => w.code)).toEqual(['TOKEN_EXPIRES_SOON', 'TOKEN_EXPIRES_SOON']);
-    expect(soon.warnings[0]?.message).toContain('in 30 minutes');
+    expect(soon.warnings[0]?.values).toMatchObject({ keyId: t.paramIds[0], minutes: 30, at: expiry });
     expect((await readBundle(t.paramsPristine, { now: new Date(expiry - 61 * 60 * 1000) })).warnings).toEqual([]);
     const early = await readBundle(t.paramsPristine, { now: new Date(expiry - 48 * 3600 * 1000) });
     expect(early.warnings.map((w) => w.code)).toEqual(['CLOCK_SUSPECT', 'CLOCK_SUSPECT']);

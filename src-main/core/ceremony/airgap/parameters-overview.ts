@@ -15,6 +15,7 @@ import {
 import { toProblem } from '../../errors';
 import { problemData, type Journal } from '../../journal';
 import { readImportParametersBundle } from './steps';
+import type { Warning } from '../../../i18n/warning';
 import {
   bundleArtefacts,
   WitnessConfirmations,
@@ -54,7 +55,7 @@ export interface ParametersOverview {
   readonly manifestSha256: string | null;
   readonly keys: readonly AirGapKeyOverview[];
   readonly confirmations: readonly ArtefactToConfirm[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
   /**
    * The AES material expiry the ceremony plan asks for, as the import-parameters bundle carries it:
    * `never` or an ISO 8601 time (a plan's duration was resolved when the keys were created). Null
@@ -112,9 +113,16 @@ export async function readBundleParameters(reader: ParametersReader, dir: string
     reader.refuseOtherCeremony(read.manifest.ceremonyId);
     return read;
   });
-  const warnings = bundle.warnings.map((w) => w.message);
   const planExpiry = bundle.manifest.ceremony?.materialExpiry ?? null;
-  return acceptParameters(reader, bundle.manifest.ceremonyId, dir, bundle.digest, bundle.keys, warnings, planExpiry);
+  return acceptParameters(
+    reader,
+    bundle.manifest.ceremonyId,
+    dir,
+    bundle.digest,
+    bundle.keys,
+    bundle.warnings,
+    planExpiry,
+  );
 }
 
 /** The console's raw files, one key each, for a ceremony without a bundle (a refusal is journaled and thrown). */
@@ -146,7 +154,7 @@ async function acceptParameters(
   source: string,
   digest: string | null,
   keys: ImportParameters[],
-  warnings: string[],
+  warnings: readonly Warning[],
   planExpiry: string | null,
 ): Promise<AcceptedParameters> {
   const overview = keys.map((p) => keyOverview(p, keys));
@@ -155,7 +163,7 @@ async function acceptParameters(
     source,
     manifestSha256: digest,
     keys: overview.map((k) => ({ ...k })),
-    warnings,
+    warnings: [...warnings],
   });
   const covered = keys.map((k) => ({ keyId: k.keyId, fingerprint: k.wrappingKey.fingerprint }));
   const confirmations = new WitnessConfirmations(

@@ -23,6 +23,7 @@ import type { MaterialVault } from './material-vault';
 import { materialIdOf, WrapCountdown } from './replica-groups';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
 import { eventLoopSlicer } from '../../yield';
+import type { Warning } from '../../../i18n/warning';
 
 /** One key after wrapping: digests of what will be written, never key bytes. */
 export interface WrappedKeySummary {
@@ -51,7 +52,7 @@ export interface WrittenWrappedBundle {
   /** SHA-256 of manifest.json: the bundle digest people compare on the online side. */
   readonly manifestSha256: string;
   readonly files: readonly { readonly name: string; readonly size: number; readonly sha256: string }[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
   /** The expiry requested for symmetric material: "never" or an ISO time. */
   readonly expiry: string;
 }
@@ -251,7 +252,7 @@ export async function writeWrapped(
       total: 1,
       ...progressLine('wrapped-bundle-written', {}),
     });
-    return { ...bundle, warnings: written.warnings.map((w) => w.message) };
+    return { ...bundle, warnings: written.warnings };
   };
   return { bundle, complete: () => (completed ??= complete()) };
 }

@@ -6,6 +6,7 @@
  */
 import { isAsymmetric } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
+import { warningOf, type Warning } from '../../../i18n/warning';
 import type { ImportOutcome } from '../../kms/types';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { OnlineKms } from './kms-calls';
@@ -52,13 +53,20 @@ export function isNotableExpiry(d: ExpiryDecision): boolean {
   return d.source === 'override' || d.requested !== d.plan;
 }
 
-/** One plain sentence per AES key whose bundle requests another expiry than the plan's (the bundle's wins unless overridden). */
-export function expiryNotes(decisions: readonly ExpiryDecision[]): string[] {
+/** One warning per AES key whose bundle requests another expiry than the plan's (the bundle's wins unless overridden). */
+export function expiryNotes(decisions: readonly ExpiryDecision[]): Warning[] {
+  const never = (at: string) => (at === 'never' ? 'never' : 'at');
+  const ms = (at: string) => (at === 'never' ? 0 : Date.parse(at));
   return decisions
     .filter((d) => d.requested !== d.plan)
-    .map(
-      (d) =>
-        `Key ${d.keyId}: the wrapped-material bundle requests material expiry ${d.requested}, the ceremony plan said ${d.plan}; the import uses the bundle's request (witnessed on the air-gapped side) unless an expiry is chosen explicitly.`,
+    .map((d) =>
+      warningOf('EXPIRY_DIFFERS_FROM_PLAN', {
+        keyId: d.keyId,
+        requested: never(d.requested),
+        requestedAt: ms(d.requested),
+        plan: never(d.plan),
+        planAt: ms(d.plan),
+      }),
     );
 }
 

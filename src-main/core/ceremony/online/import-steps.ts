@@ -142,10 +142,7 @@ async function checkProvenBundle(
     })),
   });
   const session = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
-  const warnings = [
-    ...bundle.warnings.map((w) => w.message),
-    ...expiryNotes(checked.map((c) => decideExpiry(c, state.expiry))),
-  ];
+  const warnings = [...bundle.warnings, ...expiryNotes(checked.map((c) => decideExpiry(c, state.expiry)))];
   return {
     session,
     summary: {

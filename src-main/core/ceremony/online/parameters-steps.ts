@@ -250,6 +250,6 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
     manifestSha256: written.digest,
     manifestSha256Grouped: groupHex(written.digest),
     keyIds,
-    warnings: written.warnings.map((w) => w.message),
+    warnings: written.warnings,
   };
 }

@@ -2,6 +2,7 @@
 import type { CustodyArrangement } from '../../bundle/custody-arrangement';
 import type { KeySpec, WrappingAlgorithm } from '../../crypto/key-spec';
 import type { PlannedKey } from '../shared/ceremony-plan';
+import type { Warning } from '../../../i18n/warning';
 
 export interface CreatedKey {
   readonly keyId: string;
@@ -40,7 +41,7 @@ export interface WrittenParametersBundle {
   readonly manifestSha256: string;
   readonly manifestSha256Grouped: string;
   readonly keyIds: readonly string[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
 }
 
 export interface CheckedBundleSummary {
@@ -59,7 +60,7 @@ export interface CheckedBundleSummary {
     /** A replica: its group's primary (the same evidence as the primary's); null otherwise. */
     replicaOf: string | null;
   }[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
   /** Who keeps a copy of the material, as the bundle's manifest says; null for bundles written before it did. */
   readonly custody: CustodyArrangement | null;
 }

@@ -47,6 +47,7 @@ import { receiptBaseName } from '../../receipt';
 import type { AirGapHsmMaterial } from '../airgap/hsm-material';
 import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } from './hsm-restore';
 import { restoreFromKeyShares, type RestoredKey } from './per-key-restore';
+import type { Warning } from '../../../i18n/warning';
 
 export type { RestoreState } from '../shared/ceremony-states';
 export type { HsmRestoredKeys, HsmRestoreRequest } from './hsm-restore';
@@ -71,7 +72,7 @@ interface RestoreParametersOverview {
     wrappingKeyFingerprint: string;
     tokenExpiresAt: string | null;
   }[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
   /** The material expiry the bundle records for the ceremony ("never" or an ISO time); null when an older Keyferry wrote none. */
   readonly materialExpiry: string | null;
 }
@@ -130,7 +131,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       wrappingKeyFingerprint: k.wrappingKey.fingerprint,
       tokenExpiresAt: k.importToken?.expiry?.expiresAt ?? null,
     }));
-    const warnings = bundle.warnings.map((w) => w.message);
+    const warnings = bundle.warnings;
     await this.options.journal.append(this.options.operator, 'parameters.read', {
       ceremonyId: bundle.manifest.ceremonyId,
       source: dir,

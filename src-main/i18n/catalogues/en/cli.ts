@@ -81,6 +81,5 @@ export const enCli = {
   'bundle.cli.public-key': '    public key      {hex}',
   'bundle.cli.check-value': '    check value     {hex}',
   'bundle.cli.material-expiry': '    material expiry {at}',
-  'bundle.cli.warning': 'Warning: {text}',
   'bundle.cli.digest': 'Digest {digest}',
 } as const;

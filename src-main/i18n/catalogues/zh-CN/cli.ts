@@ -78,6 +78,5 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'bundle.cli.public-key': '    公钥             {hex}',
   'bundle.cli.check-value': '    密钥校验值       {hex}',
   'bundle.cli.material-expiry': '    密钥材料到期时间 {at}',
-  'bundle.cli.warning': '警告：{text}',
   'bundle.cli.digest': '摘要 {digest}',
 };
