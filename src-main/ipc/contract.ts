@@ -180,7 +180,11 @@ export const channels = {
   ),
   readPlanFile: defineChannel('online.read-plan', online.readPlanRequestSchema, online.planFileSchema),
   createKeys: defineChannel('online.create-keys', online.createKeysRequestSchema, online.createdKeysSchema),
-  fetchParameters: defineChannel('online.fetch-parameters', noRequest, online.issuedListSchema),
+  fetchParameters: defineChannel(
+    'online.fetch-parameters',
+    online.fetchParametersRequestSchema,
+    online.issuedListSchema,
+  ),
   writeParametersBundle: defineChannel(
     'online.write-parameters',
     online.bundleDestinationSchema,

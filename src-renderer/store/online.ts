@@ -48,7 +48,8 @@ export interface OnlineSlice {
   /** Reads a plan file in main (checked with the CLI's schema); its keys, or null when refused (the problem is shown). */
   readPlanFile(file: string): Promise<PlanFileView | null>;
   createKeys(request: Request<'createKeys'>): Promise<void>;
-  fetchParameters(): Promise<void>;
+  /** `request.wrappingAlgorithm`: ask for this one from now on (the ceremony journals the change). */
+  fetchParameters(request?: Request<'fetchParameters'>): Promise<void>;
   writeParameters(folder: string): Promise<void>;
   checkWrapped(request: Request<'checkWrappedBundle'>): Promise<void>;
   importMaterial(request: Request<'importMaterial'>): Promise<void>;
@@ -144,11 +145,11 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
         ({ keys }) => set({ createdKeys: keys }),
       );
     },
-    fetchParameters: async () => {
+    fetchParameters: async (request) => {
       await step(
         'online-parameters',
         uiAction('action.fetching-import-parameters'),
-        () => api().fetchParameters(),
+        () => api().fetchParameters(request),
         // New parameters replace the old: a bundle written or checked for the old ones is no longer this ceremony's.
         ({ keys }) =>
           set({

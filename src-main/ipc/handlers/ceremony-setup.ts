@@ -188,6 +188,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
               ceremonyId: online.ceremony.ceremonyId,
               title: setup?.title ?? '',
               step: online.ceremony.step,
+              wrappingAlgorithm: online.ceremony.wrappingAlgorithm,
               ...onlineStepAvailability(online.ceremony.step),
               keys: online.ceremony.keys(),
             }

@@ -258,7 +258,11 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
       };
     },
 
-    fetchParameters: async () => ({ keys: await workflow().fetchParameters() }),
+    fetchParameters: async (request) => ({
+      keys: await workflow().fetchParameters(
+        request?.wrappingAlgorithm ? { wrappingAlgorithm: request.wrappingAlgorithm } : {},
+      ),
+    }),
 
     writeParametersBundle: async ({ folder }) => {
       const ceremony = workflow();

@@ -92,6 +92,8 @@ const onlineSessionSchema = z.object({
   ceremonyId: z.string(),
   title: z.string(),
   step: onlineStepSchema,
+  /** What the next fetch of import parameters asks for (the setup's, or the one chosen since). */
+  wrappingAlgorithm: wrappingAlgorithmSchema,
   ...stepAvailabilitySchema(ONLINE_STEP_IDS),
   keys: z.array(ceremonyKeySchema),
 });

@@ -195,6 +195,14 @@ const issuedSchema = z.object({
   tokenExpiresAt: timeTextSchema,
 });
 export const issuedListSchema = z.object({ keys: z.array(issuedSchema) });
+
+/**
+ * Fetch import parameters; `wrappingAlgorithm`: ask for this one from now on (journaled when it
+ * differs), e.g. RSAES_OAEP_SHA_1 after the air-gapped HSM refused OAEP with SHA-256.
+ */
+export const fetchParametersRequestSchema = z
+  .strictObject({ wrappingAlgorithm: wrappingAlgorithmSchema.optional() })
+  .optional();
 export type IssuedView = z.output<typeof issuedSchema>;
 
 /** Write a bundle: a new folder is created inside `folder` (never an existing one reused). */

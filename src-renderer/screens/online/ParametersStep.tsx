@@ -1,5 +1,6 @@
 /** Step 4 online: fetch the import parameters and write the import-parameters bundle to media. */
 import { useState } from 'react';
+import { WRAPPING_ALGORITHMS, type CeremonySetup } from '../../../src-main/ipc/contract';
 import { FieldRow } from '../../components/FieldRow';
 import { Hex } from '../../components/Hex';
 import { Step, StepButton } from '../../components/Step';
@@ -11,6 +12,8 @@ import { useKeyFilter } from './key-filter';
 import { useT } from '../../i18n';
 import { Warnings } from '../../components/Warnings';
 
+type WrappingAlgorithm = CeremonySetup['wrappingAlgorithm'];
+
 export function ParametersStep() {
   const steps = useOnlineSteps();
   const mode = useAppStore((s) => s.mode);
@@ -20,6 +23,10 @@ export function ParametersStep() {
   const writeParameters = useAppStore((s) => s.writeParameters);
   const goTo = useAppStore((s) => s.goTo);
   const [folder, setFolder] = useState('');
+  // What the next fetch asks for: the ceremony's (setup's, or chosen since), until the officer picks another.
+  const current = useAppStore((s) => s.ceremony?.online?.wrappingAlgorithm);
+  const [picked, setPicked] = useState<WrappingAlgorithm | null>(null);
+  const algorithm = picked ?? current;
   // Also after an import: keys whose material was deleted or lapsed get fresh parameters.
   const canFetch = steps.canRun('fetchParameters');
   const shown = useKeyFilter();
@@ -32,10 +39,29 @@ export function ParametersStep() {
       section="online-parameters"
     >
       <p>{t('params.intro')}</p>
+      <fieldset className="wrapping-algorithm">
+        <legend>{t('params.algorithm.label')}</legend>
+        <p className="hint">{t('params.algorithm.hint')}</p>
+        {WRAPPING_ALGORITHMS.map((choice) => (
+          <label key={choice} className="choice">
+            <input
+              type="radio"
+              name="params-wrapping-algorithm"
+              value={choice}
+              checked={algorithm === choice}
+              disabled={!canFetch}
+              onChange={() => setPicked(choice)}
+            />
+            <span className="mono">{choice}</span>
+          </label>
+        ))}
+      </fieldset>
       <StepButton
         available={canFetch}
         primary={canFetch && !steps.isDone('fetchParameters')}
-        onClick={() => void fetchParameters()}
+        onClick={() =>
+          void fetchParameters(algorithm && algorithm !== current ? { wrappingAlgorithm: algorithm } : undefined)
+        }
       >
         {steps.isDone('fetchParameters') ? t('params.fetch-new') : t('params.fetch')}
       </StepButton>
@@ -68,6 +94,11 @@ export function ParametersStep() {
               ))}
             </tbody>
           </table>
+          <p className="issued-algorithm">
+            {t('params.algorithm.issued', {
+              algorithms: [...new Set(issued.map((k) => k.wrappingAlgorithm))].join(', '),
+            })}
+          </p>
         </div>
       )}
       <FieldRow

@@ -157,6 +157,11 @@ export class OnlineCeremony {
     return this.#guard.state;
   }
 
+  /** What the next fetch of import parameters asks the KMS for: the plan's, or the one chosen since. */
+  get wrappingAlgorithm(): WrappingAlgorithm {
+    return this.#state.wrappingAlgorithm;
+  }
+
   get operator(): string {
     return this.#state.operator;
   }

@@ -84,6 +84,10 @@ export const enScreenOnline = {
     'The KMS hands out a wrapping key and an import token per key, valid for 24 hours. The bundle digest binds them all: it is read aloud at the air-gapped workstation, where every witness types it.',
   'params.fetch-new': 'Fetch new import parameters',
   'params.fetch': 'Fetch the import parameters',
+  'params.algorithm.label': 'Wrapping algorithm of the next import parameters',
+  'params.algorithm.hint':
+    'What the KMS wraps the import with. Keep RSAES_OAEP_SHA_256 unless the HSM on the air-gapped side refused it (it does OAEP only with SHA-1): then choose RSAES_OAEP_SHA_1 and fetch new import parameters for the same keys. The change is journaled.',
+  'params.algorithm.issued': 'Issued for wrapping algorithm {algorithms}.',
   'params.fingerprint': 'Wrapping-key fingerprint (SHA-256), bound by the bundle digest:',
   'params.fingerprint-of': 'Wrapping-key fingerprint of {alias}',
   'params.folder': 'Removable media folder for the bundle',

@@ -83,6 +83,10 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
     'KMS 为每个密钥签发一个包装密钥和一个导入令牌，有效期 24 小时。包摘要约束它们全部：在离线工作站朗读，由每位见证人在那里输入。',
   'params.fetch-new': '获取新的导入参数',
   'params.fetch': '获取导入参数',
+  'params.algorithm.label': '下一次导入参数的包装密钥算法',
+  'params.algorithm.hint':
+    'KMS 用来包装导入内容的算法。除非离线端的 HSM 拒绝了它（该 HSM 只支持 SHA-1 的 OAEP），否则请保留 RSAES_OAEP_SHA_256；若被拒绝，请选择 RSAES_OAEP_SHA_1，并为同一批密钥获取新的导入参数。此更改会记入日志。',
+  'params.algorithm.issued': '按包装密钥算法 {algorithms} 签发。',
   'params.fingerprint': '包装密钥指纹（SHA-256），受包摘要约束：',
   'params.fingerprint-of': '{alias} 的包装密钥指纹',
   'params.folder': '存放该包的移动存储介质文件夹',
