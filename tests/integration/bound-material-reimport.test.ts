@@ -45,7 +45,8 @@ describe('a lapsed key takes back only its bound material', () => {
       formatVersion: number;
       keys: { keyId: string; boundMaterial?: unknown }[];
     };
-    expect(manifest.formatVersion).toBe(3);
+    // Format 4: bound material (format 3) and each key's own material expiry.
+    expect(manifest.formatVersion).toBe(4);
     expect(manifest.keys).toMatchObject([
       {
         keyId,

@@ -20,9 +20,21 @@ export const REPLICA_GROUPS_FORMAT_VERSION = 2;
  * generate material the KMS will refuse. Wrapped-material bundles have no such version.
  */
 export const BOUND_MATERIAL_FORMAT_VERSION = 3;
+/**
+ * The version of an import-parameters bundle in which every key carries the material expiry its
+ * import is to request (`materialExpiry`): the keys of one bundle may differ (AES material that
+ * lapsed, imported with its own expiry, beside keys that wait for their first material). Earlier
+ * versions carry one expiry for the whole bundle (`ceremony.materialExpiry`) and still read.
+ */
+export const PER_KEY_EXPIRY_FORMAT_VERSION = 4;
 /** Every version each format's reader accepts (what any Keyferry wrote keeps reading). */
 export const BUNDLE_FORMAT_VERSIONS: Readonly<Record<BundleFormat, readonly number[]>> = {
-  [IMPORT_PARAMETERS_FORMAT]: [BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION, BOUND_MATERIAL_FORMAT_VERSION],
+  [IMPORT_PARAMETERS_FORMAT]: [
+    BUNDLE_FORMAT_VERSION,
+    REPLICA_GROUPS_FORMAT_VERSION,
+    BOUND_MATERIAL_FORMAT_VERSION,
+    PER_KEY_EXPIRY_FORMAT_VERSION,
+  ],
   [WRAPPED_MATERIAL_FORMAT]: [BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION],
 };
 

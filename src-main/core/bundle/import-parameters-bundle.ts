@@ -49,6 +49,7 @@ function manifestKey(p: ImportParameters): ImportParametersManifestKey {
     },
     ...(p.replicaOf !== undefined ? { replicaOf: p.replicaOf } : {}),
     ...(p.boundMaterial !== undefined ? { boundMaterial: { ...p.boundMaterial } } : {}),
+    ...(p.materialExpiry !== undefined ? { materialExpiry: p.materialExpiry } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * manifest.json of an import-parameters bundle (online → air-gapped): version 1, 2 with replica
- * groups (`replicaOf`), 3 when a key carries the material it is bound to (`boundMaterial`).
+ * groups (`replicaOf`), 3 when a key carries the material it is bound to (`boundMaterial`), 4 when
+ * each key carries its own material expiry (`materialExpiry`).
  */
 import { z } from 'zod';
 import { IMPORT_PARAMETERS_FORMAT, BUNDLE_LIMITS } from './bundle-limits';
@@ -56,6 +57,9 @@ export const boundMaterialSchema = z.discriminatedUnion('kind', [
 
 export type BoundMaterial = z.infer<typeof boundMaterialSchema>;
 
+/** A material expiry: "never" or an ISO 8601 UTC moment. */
+const materialExpirySchema = z.union([z.literal('never'), isoUtcSchema]);
+
 export const importParametersKeySchema = z.strictObject({
   provider: z.literal('huaweicloud'),
   region: regionSchema,
@@ -72,8 +76,14 @@ export const importParametersKeySchema = z.strictObject({
   importToken: importTokenEntrySchema,
   /** Version 2 only: the key of this bundle (the group's primary) whose material this key holds too. */
   replicaOf: keyIdSchema.optional(),
-  /** Version 3 only: the material this key is bound to (absent for a key never imported into). */
+  /** Version 3 and later: the material this key is bound to (absent for a key never imported into). */
   boundMaterial: boundMaterialSchema.optional(),
+  /**
+   * Version 4: the material expiry this key's import is to request. A key that held material
+   * before (lapsed or deleted; it waits for that material again) keeps the expiry it was imported
+   * with; any other key takes the plan's; asymmetric material never expires ("never").
+   */
+  materialExpiry: materialExpirySchema.optional(),
 });
 
 /**
@@ -83,8 +93,11 @@ export const importParametersKeySchema = z.strictObject({
  */
 export const ceremonyFactsSchema = z.strictObject({
   title: z.string().regex(/^[^\p{Cc}\p{Cf}]{1,200}$/u, 'must be 1-200 characters without control characters'),
-  /** The plan's material expiry for AES keys: "never" or an ISO 8601 UTC moment. */
-  materialExpiry: z.union([z.literal('never'), isoUtcSchema]),
+  /**
+   * One material expiry for the whole bundle (before version 4 the only one; since, the latest of
+   * the keys' own when every key waits for material it held before, else the plan's).
+   */
+  materialExpiry: materialExpirySchema,
   /** The online journal's file name (no folder), so the air-gapped side can print the import command. */
   onlineJournal: z.string().regex(/^[^/\\\p{Cc}\p{Cf}]{1,255}$/u, 'must be a file name'),
 });
@@ -94,7 +107,7 @@ export type CeremonyFacts = z.infer<typeof ceremonyFactsSchema>;
 export const importParametersManifestSchema = z.strictObject({
   format: z.literal(IMPORT_PARAMETERS_FORMAT),
   ...manifestHeaderShape,
-  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   ceremony: ceremonyFactsSchema.optional(),
   keys: z.array(importParametersKeySchema).min(1).max(BUNDLE_LIMITS.maxKeys),
   files: fileListSchema,

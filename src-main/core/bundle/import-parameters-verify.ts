@@ -108,6 +108,7 @@ export async function verifyImportParametersContents(
     return {
       ...(key.replicaOf !== undefined ? { replicaOf: key.replicaOf } : {}),
       ...(key.boundMaterial !== undefined ? { boundMaterial: key.boundMaterial } : {}),
+      ...(key.materialExpiry !== undefined ? { materialExpiry: key.materialExpiry } : {}),
       keyId: key.keyId,
       keySpec: key.keySpec,
       wrappingAlgorithm: key.wrappingAlgorithm,

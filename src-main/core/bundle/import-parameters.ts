@@ -72,6 +72,12 @@ export interface ImportParameters {
    * journal's record); only that material may be wrapped for it. Absent for a key never imported into.
    */
   readonly boundMaterial?: BoundMaterial;
+  /**
+   * Bundle format 4: the material expiry this key's import is to request ("never" or an ISO UTC
+   * time), the key's own (see importParametersKeySchema). Absent in older bundles: then the
+   * bundle's one `ceremony.materialExpiry` stands for every key.
+   */
+  readonly materialExpiry?: string;
 }
 
 /** SHA-256 of an import token's base64 text, lower-case hex. */

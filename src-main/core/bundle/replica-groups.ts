@@ -8,7 +8,12 @@
  * primary (one material per group).
  */
 import { KeyferryError } from '../errors';
-import { BOUND_MATERIAL_FORMAT_VERSION, BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION } from './bundle-limits';
+import {
+  BOUND_MATERIAL_FORMAT_VERSION,
+  BUNDLE_FORMAT_VERSION,
+  PER_KEY_EXPIRY_FORMAT_VERSION,
+  REPLICA_GROUPS_FORMAT_VERSION,
+} from './bundle-limits';
 import type { ImportParametersManifest } from './import-parameters-manifest';
 import type { WrappedMaterialManifest } from './wrapped-material-manifest';
 
@@ -20,12 +25,18 @@ function replicaInvalid(reason: ReplicaProblem, keyId: string, primary = ''): ne
 }
 
 /**
- * The format version a bundle of these keys is written with: 3 when a key carries the material it
- * is bound to (import parameters only), else 2 when a key is a replica, else 1.
+ * The format version a bundle of these keys is written with (and must say it is): 4 when a key
+ * carries its own material expiry, else 3 when a key carries the material it is bound to (both
+ * import parameters only), else 2 when a key is a replica, else 1.
  */
 export function formatVersionFor(
-  keys: readonly { readonly replicaOf?: string | undefined; readonly boundMaterial?: unknown }[],
-): 1 | 2 | 3 {
+  keys: readonly {
+    readonly replicaOf?: string | undefined;
+    readonly boundMaterial?: unknown;
+    readonly materialExpiry?: unknown;
+  }[],
+): 1 | 2 | 3 | 4 {
+  if (keys.some((k) => k.materialExpiry !== undefined)) return PER_KEY_EXPIRY_FORMAT_VERSION;
   if (keys.some((k) => k.boundMaterial !== undefined)) return BOUND_MATERIAL_FORMAT_VERSION;
   return keys.some((k) => k.replicaOf !== undefined) ? REPLICA_GROUPS_FORMAT_VERSION : BUNDLE_FORMAT_VERSION;
 }

@@ -88,7 +88,8 @@ describe('keyferry online and airgap with a replica group in three regions', () 
       formatVersion: number;
       keys: { region: string; replicaOf?: string }[];
     };
-    expect(manifest.formatVersion).toBe(2);
+    // Format 4: replica groups (format 2) and each key's own material expiry.
+    expect(manifest.formatVersion).toBe(4);
     expect(manifest.keys.map((k) => k.region).sort()).toEqual([
       'ap-southeast-1',
       'ap-southeast-1',

@@ -3,14 +3,15 @@
  * (fixtures/, never rewritten): format version 1 (before replica groups, commit 6e0e7c4's writer)
  * with no replica, and a wrapped bundle today's writer makes from the same keys is version 1 too;
  * import parameters of version 2 (replica groups, commit 353d06f) and version 3 (bound material,
- * the writer that introduced it) with their replicas and bindings.
+ * the writer that introduced it) with their replicas and bindings, none with a per-key material
+ * expiry (version 4: each key its own, the bundle's one expiry standing for the keys of older ones).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBundle, writeWrappedMaterialBundle } from '../../../src-main/core/bundle';
-import { NOW, tempDir } from './bundle-fixtures';
+import { readBundle, writeImportParametersBundle, writeWrappedMaterialBundle } from '../../../src-main/core/bundle';
+import { makeImportParameters, NOW, rewriteManifest, tempDir } from './bundle-fixtures';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
@@ -71,5 +72,59 @@ describe('import parameters of format versions 2 and 3', () => {
       kcv,
       { kind: 'public-key-sha256', publicKeyFingerprint: '3b'.repeat(32), importedSeq: 18 },
     ]);
+    // Before version 4 no key carries its own expiry: the bundle's one expiry stands for every key.
+    for (const bundle of [v2, v3])
+      expect(bundle.keys.map((k) => k.materialExpiry)).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('import parameters of format version 4: a material expiry per key', () => {
+  const lapsedAt = '2029-12-31T00:00:00.000Z';
+  const planned = '2030-06-30T00:00:00.000Z';
+
+  it('carries each key its own expiry (a lapsed AES key beside keys waiting for their first material)', async () => {
+    const [lapsed, fresh, ec] = makeImportParameters(3, NOW, ['AES_256', 'AES_256', 'EC_P256']);
+    const keys = [
+      { ...lapsed!, materialExpiry: lapsedAt },
+      { ...fresh!, materialExpiry: planned },
+      { ...ec!, materialExpiry: 'never' },
+    ];
+    const dir = path.join(await tempDir(), 'params-v4');
+    const written = await writeImportParametersBundle(
+      dir,
+      {
+        ceremonyId: 'ceremony-2030-01',
+        ceremony: { title: 'Two expiries', materialExpiry: planned, onlineJournal: 'online.jsonl' },
+        keys,
+      },
+      { now: NOW },
+    );
+    expect(written.manifest.formatVersion).toBe(4);
+    const read = await readBundle(dir, { now: new Date(NOW.getTime() + 60_000), expectedDigest: written.digest });
+    if (read.kind !== 'import-parameters') throw new Error('kind');
+    expect(read.keys.map((k) => [k.keyId, k.materialExpiry])).toEqual(keys.map((k) => [k.keyId, k.materialExpiry]));
+  });
+
+  it('refuses a manifest whose version does not say its keys carry their own expiry, and the other way round', async () => {
+    const keys = makeImportParameters(2, NOW, ['AES_256', 'AES_256']);
+    const withExpiry = path.join(await tempDir(), 'with');
+    await writeImportParametersBundle(
+      withExpiry,
+      { ceremonyId: 'c1', keys: keys.map((k) => ({ ...k, materialExpiry: planned })) },
+      { now: NOW },
+    );
+    await rewriteManifest(withExpiry, (m) => {
+      m.formatVersion = 1;
+    });
+    const without = path.join(await tempDir(), 'without');
+    await writeImportParametersBundle(without, { ceremonyId: 'c1', keys }, { now: NOW });
+    await rewriteManifest(without, (m) => {
+      (m as { formatVersion: number }).formatVersion = 4;
+    });
+    for (const dir of [withExpiry, without])
+      await expect(readBundle(dir, { now: NOW })).rejects.toMatchObject({
+        code: 'BUNDLE_REPLICA_INVALID',
+        values: { reason: 'version' },
+      });
   });
 });

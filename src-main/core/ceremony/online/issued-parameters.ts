@@ -5,7 +5,7 @@
  */
 import { importParametersFromKmsAnswer, type BoundMaterial, type ImportParameters } from '../../bundle';
 import { groupHex } from '../../hex-groups';
-import type { WrappingAlgorithm } from '../../crypto/key-spec';
+import { isAsymmetric, type WrappingAlgorithm } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
 import type { JsonObject } from '../../journal';
 import type { ImportParameters as KmsImportParameters } from '../../kms/types';
@@ -62,8 +62,24 @@ export function issuedFromAnswer(
   };
 }
 
-/** The latest issued parameters of `key` as bundle parameters; refuses an expired token. */
-export function parametersForBundle(key: OnlineKeyState, now: Date): ImportParameters {
+/**
+ * The material expiry a key's next import is to request (bundle format 4): asymmetric material
+ * never expires; a key that held material before keeps the expiry it was imported with (it waits
+ * for that material again: a restore asks the officer before changing it); any other key takes
+ * the plan's (`planned`: "never" or an ISO time).
+ */
+export function keyMaterialExpiry(key: OnlineKeyState, planned: string): string {
+  if (isAsymmetric(key.spec)) return 'never';
+  if (key.imported) return key.imported.expiresAt ?? 'never';
+  return planned;
+}
+
+/**
+ * The parameters of `key` for an import-parameters bundle: its latest issuance (refused when its
+ * token lapsed), the group it belongs to, the material it is bound to and its own material expiry
+ * (`planned`: the plan's, for a key never imported into).
+ */
+export function parametersForBundle(key: OnlineKeyState, now: Date, planned: string): ImportParameters {
   const issued = key.issued[key.issued.length - 1];
   if (!issued || Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
     throw new KeyferryError('IMPORT_TOKEN_EXPIRED', { keyId: key.keyId, at: issued?.tokenExpiresAt ?? 'unknown' });
@@ -87,6 +103,7 @@ export function parametersForBundle(key: OnlineKeyState, now: Date): ImportParam
     ...parameters,
     ...(key.replicaOf !== undefined ? { replicaOf: key.replicaOf } : {}),
     ...(bound ? { boundMaterial: bound } : {}),
+    materialExpiry: keyMaterialExpiry(key, planned),
   };
 }
 

@@ -213,7 +213,7 @@ function bundleMaterialExpiry(planned: string, keys: readonly OnlineKeyState[]):
 export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: string): Promise<WrittenParametersBundle> {
   const now = ctx.now();
   const keys = [...ctx.state.keys.values()].filter((k) => !holdsImportedMaterial(k));
-  const parameters = keys.map((k) => parametersForBundle(k, now));
+  const parameters = keys.map((k) => parametersForBundle(k, now, ctx.state.expiry));
   reportProgress(ctx.onProgress, {
     step: 'write-bundle',
     done: 0,

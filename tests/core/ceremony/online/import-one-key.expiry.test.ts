@@ -84,9 +84,14 @@ describe('online import: material expiry', () => {
     const fresh = path.join(f.dir, 'params-after-lapse');
     await day3.writeParametersBundle(fresh);
     const manifest = JSON.parse(await readFile(path.join(fresh, 'manifest.json'), 'utf8')) as {
+      formatVersion: number;
       ceremony: { materialExpiry: string };
+      keys: { keyId: string; materialExpiry: string }[];
     };
     expect(manifest.ceremony.materialExpiry).toBe(at.toISOString());
+    // Format 4: the key says it too, its own (another key of the bundle may have another).
+    expect(manifest.formatVersion).toBe(4);
+    expect(manifest.keys.map((k) => [k.keyId, k.materialExpiry])).toEqual([[keyId, at.toISOString()]]);
   }, 60_000);
 
   it('refuses a requested expiry that has passed without calling the KMS; an explicit override is journaled and used', async () => {

@@ -96,7 +96,10 @@ describe('delete and re-import', () => {
     const unbound = path.join(f.dir, 'params-2-unbound');
     await cp(params2, unbound, { recursive: true });
     await rewriteManifest(unbound, (m) => {
-      for (const key of m.keys) delete (key as { boundMaterial?: unknown }).boundMaterial;
+      for (const key of m.keys) {
+        delete (key as { boundMaterial?: unknown }).boundMaterial;
+        delete (key as { materialExpiry?: unknown }).materialExpiry;
+      }
       m.formatVersion = 1;
     });
     const fresh = await airGap(unbound, path.join(f.dir, 'wrapped-new'), {});
