@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { WRAPPING_ALGORITHMS, type CeremonySetup } from '../../src-main/ipc/contract';
 import { Activity } from '../components/Activity';
+import { RadioChoices } from '../components/RadioChoices';
 import { TextField } from '../components/Fields';
 import { FieldRow } from '../components/FieldRow';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -110,58 +111,37 @@ export function SetupScreen() {
           value={folder}
           onChange={setFolder}
         />
-        <fieldset>
-          <legend>{t('setup.paperSize.label')}</legend>
-          <p className="hint">{t('setup.paperSize.hint')}</p>
-          {PAPER_SIZES.map((size) => (
-            <label key={size} className="choice">
-              <input
-                type="radio"
-                name="paper-size"
-                value={size}
-                checked={paperSize === size}
-                disabled={!!(setup && started)}
-                onChange={() => setPaperSize(size)}
-              />
-              {t(`setup.paperSize.${size}`)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('setup.receiptLanguage.label')}</legend>
-          <p className="hint">{t('setup.receiptLanguage.hint')}</p>
-          {RECEIPT_LANGUAGES.map((language) => (
-            <label key={language} className="choice">
-              <input
-                type="radio"
-                name="receipt-language"
-                value={language}
-                checked={receiptLanguage === language}
-                disabled={!!(setup && started)}
-                onChange={() => setReceiptLanguage(language)}
-              />
-              {t(`setup.receiptLanguage.${language}`)}
-            </label>
-          ))}
-        </fieldset>
+        <RadioChoices
+          legend={t('setup.paperSize.label')}
+          hint={t('setup.paperSize.hint')}
+          name="paper-size"
+          choices={PAPER_SIZES}
+          value={paperSize}
+          disabled={!!(setup && started)}
+          onChange={setPaperSize}
+          label={(size) => t(`setup.paperSize.${size}`)}
+        />
+        <RadioChoices
+          legend={t('setup.receiptLanguage.label')}
+          hint={t('setup.receiptLanguage.hint')}
+          name="receipt-language"
+          choices={RECEIPT_LANGUAGES}
+          value={receiptLanguage}
+          disabled={!!(setup && started)}
+          onChange={setReceiptLanguage}
+          label={(language) => t(`setup.receiptLanguage.${language}`)}
+        />
         {mode !== 'air-gapped' && (
-          <fieldset>
-            <legend>{t('setup.wrappingAlgorithm.label')}</legend>
-            <p className="hint">{t('setup.wrappingAlgorithm.hint')}</p>
-            {WRAPPING_ALGORITHMS.map((algorithm) => (
-              <label key={algorithm} className="choice">
-                <input
-                  type="radio"
-                  name="wrapping-algorithm"
-                  value={algorithm}
-                  checked={wrappingAlgorithm === algorithm}
-                  disabled={!!(setup && started)}
-                  onChange={() => setWrappingAlgorithm(algorithm)}
-                />
-                <span className="mono">{algorithm}</span>
-              </label>
-            ))}
-          </fieldset>
+          <RadioChoices
+            legend={t('setup.wrappingAlgorithm.label')}
+            hint={t('setup.wrappingAlgorithm.hint')}
+            name="wrapping-algorithm"
+            choices={WRAPPING_ALGORITHMS}
+            value={wrappingAlgorithm}
+            disabled={!!(setup && started)}
+            onChange={setWrappingAlgorithm}
+            label={(algorithm) => <span className="mono">{algorithm}</span>}
+          />
         )}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>

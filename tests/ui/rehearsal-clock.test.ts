@@ -5,51 +5,25 @@
  * the import is refused with the expired-token message, and fresh parameters are fetched with a
  * token valid from the moved time. The control exists only in a rehearsal.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { utcInMessage } from '../../src-main/i18n/translate';
-import { openApp, startBrowser, type UiSession } from './harness';
 import { click, fillByLabel, navigate, problemIn, step, succeeded } from './page-helpers';
 import { upToCheckedBundle, upToConfirmedDigest } from './rehearsal-steps';
+import { rehearsalSessionPerFile } from './rehearsal-session';
 
 const HOUR = 60 * 60 * 1000;
 
 describe('the simulator clock in a rehearsal', () => {
-  let browser: Browser;
-  let ui: UiSession;
+  const session = rehearsalSessionPerFile('kf-ui-clock-');
   let page: Page;
-  let dir: string;
-  let folder: string;
-
-  const journal = async () =>
-    (await readFile(path.join(folder, 'online-journal.jsonl'), 'utf8'))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { event: string; actor: string; data: Record<string, unknown> });
+  const journal = () => session.journal();
   const clockLine = () => page.locator('[data-section="online-clock"] .clock-now');
 
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ui-clock-'));
-    folder = path.join(dir, 'ceremony');
-    await mkdir(folder);
-    await mkdir(path.join(dir, 'media'));
-    browser = await startBrowser();
-    ui = await openApp(browser);
-    page = ui.page;
-    page.setDefaultTimeout(15_000);
-  });
-  afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-
   it('shows the simulator clock once the simulator runs, level with this computer', async () => {
-    await upToConfirmedDigest(page, folder, path.join(dir, 'media'), 'EC_P256');
-    await upToCheckedBundle(page, path.join(dir, 'media'));
+    page = session.page;
+    await upToConfirmedDigest(page, session.folder, session.media, 'EC_P256');
+    await upToCheckedBundle(page, session.media);
     const line = (await clockLine().textContent()) ?? '';
     expect(line).toMatch(/^Simulator clock: now \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(the same as this computer\)\.$/);
   });
@@ -58,15 +32,15 @@ describe('the simulator clock in a rehearsal', () => {
     await fillByLabel(page, 'Move the clock forward by', '25');
     await click(page, 'Move the simulator clock');
     await succeeded(page, 'online-clock');
-    const simNow = ui.ipc.simulator()?.clock.now() ?? 0;
+    const simNow = session.ui.ipc.simulator()?.clock.now() ?? 0;
     await expect
       .poll(() => clockLine().textContent())
       .toBe(`Simulator clock: now ${utcInMessage('en', simNow)} (25 hours ahead of this computer).`);
-    expect(ui.ipc.simulator()?.clock.offset()).toBe(25 * HOUR);
+    expect(session.ui.ipc.simulator()?.clock.offset()).toBe(25 * HOUR);
     const moves = (await journal()).filter((e) => e.event === 'rehearsal.clock-moved');
     expect(moves).toHaveLength(1);
     expect(moves[0]).toMatchObject({ actor: 'Ana', data: { advancedMs: 25 * HOUR } });
-    await ui.screenshot('online-simulator-clock-moved');
+    await session.ui.screenshot('online-simulator-clock-moved');
   });
 
   it('refuses the import with the expired-token message, then fetches fresh parameters', async () => {
@@ -75,7 +49,7 @@ describe('the simulator clock in a rehearsal', () => {
     expect(problem).toMatch(/import token of key [0-9a-z-]+ (has )?expired/);
     expect(problem).toContain('IMPORT_TOKEN_EXPIRED');
     expect((await journal()).map((e) => e.event)).not.toContain('key.imported');
-    await ui.screenshot('online-import-token-expired');
+    await session.ui.screenshot('online-import-token-expired');
 
     // Before: the written parameters bundle and the checked wrapped bundle, both for the old tokens.
     const writtenCard = page.locator('[data-section="online-parameters"] .card');
@@ -100,14 +74,14 @@ describe('the simulator clock in a rehearsal', () => {
     const fetched = (await journal()).filter((e) => e.event === 'parameters.fetched');
     expect(fetched).toHaveLength(2);
     const fresh = Date.parse(String(fetched[1]?.data.tokenExpiresAt));
-    const moved = ui.ipc.simulator()?.clock.now() ?? 0;
+    const moved = session.ui.ipc.simulator()?.clock.now() ?? 0;
     expect(fresh).toBeGreaterThan(moved + 23 * HOUR);
     expect(await page.locator('table.issued tbody tr').count()).toBe(1);
     // The new token must reach the air-gapped side again: the import waits for a new check.
     expect(await page.getByRole('button', { name: 'Import the key material', exact: true }).isDisabled()).toBe(true);
     await navigate(page, 'Journal');
     await page.locator('table.journal tbody tr').filter({ hasText: 'rehearsal.clock-moved' }).waitFor();
-    await ui.screenshot('journal-simulator-clock-moved');
-    expect(ui.pageErrors).toEqual([]);
+    await session.ui.screenshot('journal-simulator-clock-moved');
+    expect(session.ui.pageErrors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { WRAPPING_ALGORITHMS, type CeremonySetup } from '../../../src-main/ipc/contract';
 import { FieldRow } from '../../components/FieldRow';
+import { RadioChoices } from '../../components/RadioChoices';
 import { Hex } from '../../components/Hex';
 import { Step, StepButton } from '../../components/Step';
 import { WrittenBundleCard } from '../../components/WrittenBundleCard';
@@ -39,23 +40,16 @@ export function ParametersStep() {
       section="online-parameters"
     >
       <p>{t('params.intro')}</p>
-      <fieldset className="wrapping-algorithm">
-        <legend>{t('params.algorithm.label')}</legend>
-        <p className="hint">{t('params.algorithm.hint')}</p>
-        {WRAPPING_ALGORITHMS.map((choice) => (
-          <label key={choice} className="choice">
-            <input
-              type="radio"
-              name="params-wrapping-algorithm"
-              value={choice}
-              checked={algorithm === choice}
-              disabled={!canFetch}
-              onChange={() => setPicked(choice)}
-            />
-            <span className="mono">{choice}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoices
+        legend={t('params.algorithm.label')}
+        hint={t('params.algorithm.hint')}
+        name="params-wrapping-algorithm"
+        choices={WRAPPING_ALGORITHMS}
+        value={algorithm}
+        disabled={!canFetch}
+        onChange={setPicked}
+        label={(choice) => <span className="mono">{choice}</span>}
+      />
       <StepButton
         available={canFetch}
         primary={canFetch && !steps.isDone('fetchParameters')}
