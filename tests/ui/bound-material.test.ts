@@ -17,12 +17,12 @@ import {
   airGapSide,
   createFixture,
   onlineDayOne,
-  receiptDigestOf,
+  materialDeletedAfterImport,
   type Fixture,
 } from '../core/ceremony/ceremony-fixture';
 import { parametersDigestOf } from '../core/ceremony/witness-helpers';
 import { openApp, startBrowser, type UiSession } from './harness';
-import { click, fillByLabel, step } from './page-helpers';
+import { fillByLabel, setUpCeremony, step } from './page-helpers';
 
 interface Bound {
   readonly params: string;
@@ -38,16 +38,7 @@ async function freshParametersOfABoundKey(f: Fixture): Promise<Bound> {
   const plan = f.plan(['AES_256']);
   await onlineDayOne(f, plan);
   const { out } = await airGapSide(f, plan, path.join(f.dir, 'params'));
-  const online = await f.online(await f.journal('online.jsonl'), plan);
-  await online.connect();
-  await online.checkWrappedBundle(out, await receiptDigestOf(out));
-  const [imported] = await online.importMaterial();
-  const keyId = imported?.keyId as string;
-  await online.verifyKeys();
-  await online.deleteMaterial(keyId, { lossAcknowledged: true });
-  await online.fetchParameters();
-  const params = path.join(f.dir, 'params-2');
-  await online.writeParametersBundle(params);
+  const { keyId, params } = await materialDeletedAfterImport(f, plan, out);
   const wrapped = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as {
     keys: { keyCheckValue: string }[];
   };
@@ -67,13 +58,7 @@ async function freshParametersOfABoundKey(f: Fixture): Promise<Bound> {
 
 /** Air-gapped mode: setup, network, the bundle read, the witness's digest, the folders checked. */
 async function upToMaterial(page: Page, tr: Translator['t'], folder: string, bound: Bound, media: string) {
-  await page.getByRole('radio', { name: tr('start.mode.air-gapped') }).check();
-  await click(page, tr('common.continue'));
-  await fillByLabel(page, tr('setup.title'), 'Bound material');
-  await fillByLabel(page, tr('setup.operator'), 'Ana');
-  await fillByLabel(page, tr('setup.witness', { n: 1 }), 'Ben');
-  await fillByLabel(page, tr('setup.folder'), folder);
-  await click(page, tr('setup.save-and-continue'));
+  await setUpCeremony(page, tr, { title: 'Bound material', folder, airGapped: true });
   await step(page, tr('network.step'), 'air-network');
   await fillByLabel(page, tr('air.parameters.folder'), bound.params);
   await step(page, tr('bundle.read'), 'air-parameters');

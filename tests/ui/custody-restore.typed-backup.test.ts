@@ -16,10 +16,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CeremonyPlan } from '../../src-main/core/ceremony/shared/ceremony-plan';
 import { translator, type Translator } from '../../src-main/i18n/translate';
-import { createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../core/ceremony/ceremony-fixture';
+import {
+  createFixture,
+  materialDeletedAfterImport,
+  onlineDayOne,
+  type Fixture,
+} from '../core/ceremony/ceremony-fixture';
 import { confirmEveryWitness, parametersDigestOf } from '../core/ceremony/witness-helpers';
 import { openApp, startBrowser, type UiSession } from './harness';
-import { click, fillByLabel, problemIn, step } from './page-helpers';
+import { click, fillByLabel, problemIn, setUpCeremony, step } from './page-helpers';
 
 const DAY_MS = 24 * 3600 * 1000;
 const CUSTODIANS = ['Cara', 'Dan', 'Eve'];
@@ -65,15 +70,7 @@ async function materialDeletedAfterASplit(f: Fixture): Promise<Lapsed> {
   const wrapped = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as {
     keys: { keyId: string; keyCheckValue: string }[];
   };
-  const online = await f.online(await f.journal('online.jsonl'), plan);
-  await online.connect();
-  await online.checkWrappedBundle(out, await receiptDigestOf(out));
-  await online.importMaterial();
-  await online.verifyKeys();
-  await online.deleteMaterial(wrapped.keys[0]?.keyId as string, { lossAcknowledged: true });
-  await online.fetchParameters();
-  const fresh = path.join(f.dir, 'params-2');
-  await online.writeParametersBundle(fresh);
+  const { params: fresh } = await materialDeletedAfterImport(f, plan, out);
   return {
     ceremonyId: overview.ceremonyId,
     params: fresh,
@@ -90,13 +87,7 @@ async function fileIn(folder: string, suffix: string): Promise<string> {
 
 /** Air-gapped mode, the setup, then the restore screen up to the fresh bundle read. */
 async function upToShares(page: Page, t: Translator['t'], folder: string, lapsed: Lapsed) {
-  await page.getByRole('radio', { name: t('start.mode.air-gapped') }).check();
-  await click(page, t('common.continue'));
-  await fillByLabel(page, t('setup.title'), 'Restore from paper');
-  await fillByLabel(page, t('setup.operator'), 'Ana');
-  await fillByLabel(page, t('setup.witness', { n: 1 }), 'Ben');
-  await fillByLabel(page, t('setup.folder'), folder);
-  await click(page, t('setup.save-and-continue'));
+  await setUpCeremony(page, t, { title: 'Restore from paper', folder, airGapped: true });
   await page
     .getByRole('navigation', { name: t('nav.label') })
     .getByRole('button', { name: t('nav.restore'), exact: true })

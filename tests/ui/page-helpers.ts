@@ -1,5 +1,6 @@
 /** Small Playwright helpers shared by the UI tests: labelled fields, buttons, section outcomes. */
 import type { Page } from 'playwright-core';
+import type { Translator } from '../../src-main/i18n/translate';
 
 export async function fillByLabel(page: Page, label: string, value: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).fill(value);
@@ -32,4 +33,22 @@ export async function step(page: Page, name: string, section: string): Promise<v
 /** Opens a screen from the header's navigation. */
 export async function navigate(page: Page, screen: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen, exact: true }).click();
+}
+
+/**
+ * From the start screen (air-gapped mode when `airGapped`, else the online default) through the
+ * setup screen: the title, operator Ana, witness Ben and the ceremony folder, saved.
+ */
+export async function setUpCeremony(
+  page: Page,
+  t: Translator['t'],
+  setup: { readonly title: string; readonly folder: string; readonly airGapped?: boolean },
+): Promise<void> {
+  if (setup.airGapped) await page.getByRole('radio', { name: t('start.mode.air-gapped') }).check();
+  await click(page, t('common.continue'));
+  await fillByLabel(page, t('setup.title'), setup.title);
+  await fillByLabel(page, t('setup.operator'), 'Ana');
+  await fillByLabel(page, t('setup.witness', { n: 1 }), 'Ben');
+  await fillByLabel(page, t('setup.folder'), setup.folder);
+  await click(page, t('setup.save-and-continue'));
 }

@@ -163,6 +163,25 @@ export async function airGapSide(
   return { air, bundle, out, receipt };
 }
 
+/**
+ * Online day 2 on the wrapped bundle `out` (its receipt written): checked against the receipt's
+ * digest, imported and verified; then the first key's material deleted (the loss acknowledged) and
+ * fresh parameters written into params-2, which carry that key as bound to its material.
+ */
+export async function materialDeletedAfterImport(f: Fixture, plan: CeremonyPlan, out: string) {
+  const online = await f.online(await f.journal('online.jsonl'), plan);
+  await online.connect();
+  await online.checkWrappedBundle(out, await receiptDigestOf(out));
+  const [imported] = await online.importMaterial();
+  const keyId = imported?.keyId as string;
+  await online.verifyKeys();
+  await online.deleteMaterial(keyId, { lossAcknowledged: true });
+  await online.fetchParameters();
+  const params = path.join(f.dir, 'params-2');
+  await online.writeParametersBundle(params);
+  return { online, keyId, params };
+}
+
 /** The proof `online import` needs: the digest as typed from the air-gapped receipt of the bundle in `dir`. */
 export async function receiptDigestOf(dir: string): Promise<WrappedBundleProof> {
   return { expectedDigest: groupHex(await readBundleDigest(dir)), source: 'air-gapped-receipt' };

@@ -27,7 +27,14 @@ import type { SetShare } from '../../../../src-main/core/custody/set-share';
 import { toProblem } from '../../../../src-main/core/errors';
 import { listDeviations, verifyJournal, type JournalEntry } from '../../../../src-main/core/journal';
 import { translator } from '../../../../src-main/i18n/translate';
-import { APP, OFFLINE, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import {
+  APP,
+  OFFLINE,
+  createFixture,
+  materialDeletedAfterImport,
+  onlineDayOne,
+  type Fixture,
+} from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
 
 const CUSTODIANS = ['Alice', 'Bob', 'Carol'];
@@ -76,16 +83,7 @@ async function importedThenDeleted(plan: CeremonyPlan) {
   await air.writeReceipt(receipts);
   await journal.close();
 
-  const online = await f.online(await f.journal('online.jsonl'), plan);
-  await online.connect();
-  await online.checkWrappedBundle(wrapped1, await receiptDigestOf(wrapped1));
-  const [imported] = await online.importMaterial();
-  const keyId = imported?.keyId as string;
-  await online.verifyKeys();
-  await online.deleteMaterial(keyId, { lossAcknowledged: true });
-  await online.fetchParameters();
-  const params2 = path.join(f.dir, 'params-2');
-  await online.writeParametersBundle(params2);
+  const { online, keyId, params: params2 } = await materialDeletedAfterImport(f, plan, wrapped1);
   const importedSeq = (await entries('online.jsonl')).find((e) => e.event === 'key.imported')?.seq;
   return {
     online,

@@ -2,7 +2,13 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import {
+  createFixture,
+  materialDeletedAfterImport,
+  onlineDayOne,
+  receiptDigestOf,
+  type Fixture,
+} from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
 import { rewriteManifest } from '../../bundle/bundle-fixtures';
 import { toProblem } from '../../../../src-main/core/errors';
@@ -79,16 +85,11 @@ describe('delete and re-import', () => {
     const { params } = await onlineDayOne(f, plan);
     let material: Buffer | undefined;
     await airGap(params, path.join(f.dir, 'wrapped-1'), { capture: (b) => (material = b) });
-    const day2 = await f.online(await f.journal('online.jsonl'), plan);
-    await day2.connect();
-    await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-1'), await receiptDigestOf(path.join(f.dir, 'wrapped-1')));
-    const [imported] = await day2.importMaterial();
-    const keyId = imported?.keyId as string;
-    await day2.verifyKeys();
-    await day2.deleteMaterial(keyId, { lossAcknowledged: true });
-    await day2.fetchParameters();
-    const params2 = path.join(f.dir, 'params-2');
-    await day2.writeParametersBundle(params2);
+    const {
+      online: day2,
+      keyId,
+      params: params2,
+    } = await materialDeletedAfterImport(f, plan, path.join(f.dir, 'wrapped-1'));
 
     // The officer follows the usual air-gapped path and generates fresh material for the old key, from
     // parameters as a Keyferry before format 3 wrote them (today's air-gapped side refuses to generate for
