@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import { constants, promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
@@ -85,33 +83,6 @@ describe('openJournal and append', () => {
       code: 'JOURNAL_TAMPERED',
       message: expect.stringMatching(/line 5: .*removed from the end/),
     });
-  });
-
-  it('refuses a second writer while the first is open, and lets it in after close', async () => {
-    const file = path.join(await tempDir(), 'j.jsonl');
-    const first = await openJournal(file, { create: true });
-    await expect(openJournal(file, { create: false })).rejects.toMatchObject({
-      code: 'JOURNAL_IN_USE',
-      message: expect.stringContaining(String(process.pid)),
-    });
-    await first.append('system', 'ceremony.started', {});
-    await first.close();
-    const second = await openJournal(file, { create: false });
-    expect(second.count).toBe(1);
-    await second.close();
-    await expect(fs.access(`${file}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
-  });
-
-  it('takes over a lock left by a process that no longer runs', async () => {
-    const { file } = await writeSampleJournal();
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
-    await fs.writeFile(
-      `${file}.lock`,
-      JSON.stringify({ pid: dead, hostname: os.hostname(), since: '2025-01-01T00:00:00.000Z' }),
-    );
-    const journal = await openJournal(file, { create: false });
-    expect(journal.count).toBe(6);
-    await journal.close();
   });
 
   it('orders concurrent appends from one writer into one chain', async () => {

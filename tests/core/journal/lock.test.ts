@@ -1,0 +1,96 @@
+/**
+ * One writer per journal (core/journal/lock.ts): a second opener is refused naming who holds the
+ * lock (process, host, since) and what to do; a lock left by a process that is gone on this host is
+ * taken over; a lock of another host, or one that cannot be read, is never taken over; release
+ * removes only the lock this opener took.
+ */
+import { spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toProblem } from '../../../src-main/core/errors';
+import { openJournal } from '../../../src-main/core/journal';
+import { acquireJournalLock } from '../../../src-main/core/journal/lock';
+import { english } from '../../../src-main/i18n/translate';
+import { tempDir, writeSampleJournal } from './sample';
+
+/** The English message and next step of what `promise` was refused with. */
+async function refusal(promise: Promise<unknown>): Promise<{ code: string; text: string }> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, 'expected a refusal').toBeDefined();
+  const { message, nextStep } = english.problem(toProblem(error));
+  return { code: (error as { code: string }).code, text: `${message} ${nextStep}` };
+}
+
+/** A pid that ran on this host and is gone. */
+const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid;
+
+describe('the journal lock', () => {
+  it('refuses a second writer while the first is open, and lets it in after close', async () => {
+    const file = path.join(await tempDir(), 'j.jsonl');
+    const first = await openJournal(file, { create: true });
+    await expect(openJournal(file, { create: false })).rejects.toMatchObject({
+      code: 'JOURNAL_IN_USE',
+      message: expect.stringContaining(String(process.pid)),
+    });
+    await first.append('system', 'ceremony.started', {});
+    await first.close();
+    const second = await openJournal(file, { create: false });
+    expect(second.count).toBe(1);
+    await second.close();
+    await expect(fs.access(`${file}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('takes over a lock left by a process that no longer runs', async () => {
+    const { file } = await writeSampleJournal();
+    const dead = deadPid();
+    await fs.writeFile(
+      `${file}.lock`,
+      JSON.stringify({ pid: dead, hostname: os.hostname(), since: '2025-01-01T00:00:00.000Z' }),
+    );
+    const journal = await openJournal(file, { create: false });
+    expect(journal.count).toBe(6);
+    await journal.close();
+  });
+
+  it('never takes over a lock of another host, even when its pid is not running here', async () => {
+    const { file } = await writeSampleJournal();
+    const since = '2025-01-01T00:00:00.000Z';
+    const pid = deadPid();
+    const lock = JSON.stringify({ pid, hostname: 'airgap-2.example', since });
+    await fs.writeFile(`${file}.lock`, lock);
+    const refused = await refusal(openJournal(file, { create: false }));
+    expect(refused.code).toBe('JOURNAL_IN_USE');
+    expect(refused.text).toContain(`by process ${pid} on airgap-2.example`);
+    expect(refused.text).toContain(`delete ${file}.lock and try again`);
+    expect(await fs.readFile(`${file}.lock`, 'utf8')).toBe(lock);
+  });
+
+  it('refuses, never takes over, a lock it cannot read (half-written, or not a lock)', async () => {
+    const { file } = await writeSampleJournal();
+    for (const content of ['', '{"pid": 12', JSON.stringify({ pid: 'x', hostname: os.hostname(), since: 'now' })]) {
+      await fs.writeFile(`${file}.lock`, content);
+      const refused = await refusal(acquireJournalLock(file));
+      expect(refused.code, content).toBe('JOURNAL_IN_USE');
+      expect(refused.text, content).toContain('by an unknown process');
+      expect(await fs.readFile(`${file}.lock`, 'utf8')).toBe(content);
+    }
+  });
+
+  it('release removes only the lock this opener took', async () => {
+    const file = path.join(await tempDir(), 'j.jsonl');
+    const lock = await acquireJournalLock(file);
+    const mine = JSON.parse(await fs.readFile(lock.path, 'utf8')) as { pid: number; hostname: string };
+    expect(mine).toMatchObject({ pid: process.pid, hostname: os.hostname() });
+    // Someone deleted the lock by hand and another opener took it: the first release leaves it.
+    await fs.rm(lock.path);
+    const other = await acquireJournalLock(file);
+    await fs.writeFile(other.path, JSON.stringify({ ...mine, since: '2030-01-01T00:00:00.000Z' }));
+    await lock.release();
+    expect(await fs.readFile(other.path, 'utf8')).toContain('2030-01-01');
+  });
+});
