@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { KeyferryError } from '../core/errors';
 import { fsyncDirectory, writeFileExclusive } from '../core/fs/durable-file';
 import type { CredentialVault, RecalledCredentials, RememberedCredentials } from '../ipc/desktop-services';
-import { cloudCredentialsInputSchema, encryptionProblem, type SafeStorageLike } from './security/keychain-policy';
+import { cloudCredentialsInputSchema } from '../ipc/schemas/online';
+import { encryptionProblem, type SafeStorageLike } from './security/keychain-policy';
 
 const FORMAT = 'keyferry-remembered-credentials/1';
 const PROFILE = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -29,6 +30,14 @@ const rememberedSchema = cloudCredentialsInputSchema.extend({
   projectId: z.string().min(1).max(64),
   endpoint: z.string().min(1).max(2048).optional(),
 });
+
+type RememberedField = keyof z.infer<typeof rememberedSchema>;
+const REMEMBERED_FIELDS = new Set<string>(Object.keys(rememberedSchema.shape));
+
+/** The remembered field a refusal names (`other` for anything else, e.g. an unknown key). */
+function invalidField(path: PropertyKey | undefined): RememberedField | 'other' {
+  return typeof path === 'string' && REMEMBERED_FIELDS.has(path) ? (path as RememberedField) : 'other';
+}
 
 /** The vault file of `profile` inside `folder`; refuses names that could leave the folder. */
 export function vaultFileOf(folder: string, profile: string): string {
@@ -93,7 +102,9 @@ export function createCredentialVault(options: {
       requireEncryption();
       const parsed = rememberedSchema.safeParse(credentials);
       if (!parsed.success) {
-        throw new KeyferryError('CREDENTIALS_INVALID');
+        // The field, never its value (a secret) nor zod's English.
+        const field = invalidField(parsed.error.issues[0]?.path[0]);
+        throw new KeyferryError('CREDENTIALS_INVALID', { field });
       }
       const encrypted = safeStorage.encryptString(JSON.stringify(parsed.data)).toString('base64');
       const record = { format: FORMAT, savedAt: now().toISOString(), encrypted };

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encryptionProblem, type SafeStorageLike } from '../../src-main/app/security/keychain-policy';
 import { createCredentialVault, replaceFileAtomically, vaultFileOf } from '../../src-main/app/credential-vault';
+import type { KeyferryError } from '../../src-main/core/errors';
+import { translator } from '../../src-main/i18n/translate';
 
 const AK = 'HPUAEXAMPLE7QZK4WXYZ';
 const SK = 'mR7tZq2Lx9Vb4Nc8Hd1Kf6Gs3Jw0Pe5Yu2Ia7Oz';
@@ -131,8 +133,19 @@ describe('createCredentialVault', () => {
     }
     const bad = vault.remember('default', { ...CREDENTIALS, secretAccessKey: 'has spaces in it' });
     const error = (await bad.catch((caught: unknown) => caught)) as Error;
-    expect(error).toMatchObject({ code: 'CREDENTIALS_INVALID' });
+    expect(error).toMatchObject({ code: 'CREDENTIALS_INVALID', values: { field: 'secretAccessKey' } });
     expect(error.message).not.toContain('has spaces');
+    // The officer reads which field and what rule, in their language; never the value.
+    const zh = translator('zh-CN').problem(error as KeyferryError);
+    expect(zh.message).toBe('私有访问密钥（SK）不是 8-256 个不含空格的字符，因此未记住这些凭证。');
+    const shortAk = (await vault
+      .remember('default', { ...CREDENTIALS, accessKeyId: 'HPUA-1' })
+      .catch((caught: unknown) => caught)) as KeyferryError;
+    expect(translator('en').problem(shortAk).message).toBe(
+      'The access key ID (AK) is not 8-128 letters and digits, so the credentials were not remembered.',
+    );
+    // The vault takes what a connection takes: a security token a connection accepted is remembered too.
+    await vault.remember('default', { ...CREDENTIALS, securityToken: 'T'.repeat(16_000) });
   });
 });
 

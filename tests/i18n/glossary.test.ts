@@ -26,6 +26,7 @@ const EXCEPTIONS: Partial<Record<MessageKey, Record<string, string>>> = {
   'problem.CONFIG_INVALID.next': { region: 'JSON field names' },
   'problem.CREDENTIALS_REMEMBER_NEEDS_ENTRY.next': { 'key id': 'the Access Key ID: 访问密钥（AK）' },
   'problem.CREDENTIALS_NOT_REMEMBERED.next': { 'key id': 'the Access Key ID: 访问密钥（AK）' },
+  'problem.CREDENTIALS_INVALID': { 'key id': 'the Access Key ID: 访问密钥（AK）' },
   'problem.CREDENTIALS_INVALID.next': { 'key id': 'the Access Key ID: 访问密钥（AK）' },
   'problem.HSM_KEY_NOT_FOUND': { 'secret key': 'a PKCS#11 secret (symmetric) key: 对称密钥, not the SK' },
   'problem.WRAPPED_WITHDRAW_FAILED': { disabled: 'a bundle made unusable (停用), not a KMS key state' },

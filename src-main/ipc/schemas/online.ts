@@ -39,6 +39,22 @@ const credentialsProfileSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a profile name is 1-64 of a-z 0-9 - (not starting with -)');
 
+/**
+ * Cloud credentials as typed in (connect) and as the vault remembers them. No zod messages: a
+ * refusal names the field and rule through the catalogue (IPC_BAD_REQUEST, CREDENTIALS_INVALID).
+ */
+export const cloudCredentialsInputSchema = z.strictObject({
+  /** 8-128 letters and digits. */
+  accessKeyId: z.string().regex(/^[A-Za-z0-9]{8,128}$/),
+  /** 8-256 characters without spaces. */
+  secretAccessKey: z.string().regex(/^\S{8,256}$/),
+  /** 1-16384 characters without spaces. */
+  securityToken: z
+    .string()
+    .regex(/^\S{1,16384}$/)
+    .optional(),
+});
+
 export const connectRequestSchema = z.strictObject({
   region: regionSchema,
   projectId: projectIdSchema,
@@ -47,16 +63,7 @@ export const connectRequestSchema = z.strictObject({
   /** Optional PEM file of extra CA certificates. */
   caFile: pathSchema.optional(),
   /** Left out: keep using the credentials already held in the main process. */
-  credentials: z
-    .strictObject({
-      accessKeyId: z.string().regex(/^[A-Za-z0-9]{8,128}$/, 'an access key ID is 8-128 letters and digits'),
-      secretAccessKey: z.string().regex(/^\S{8,256}$/, 'a secret access key is 8-256 characters without spaces'),
-      securityToken: z
-        .string()
-        .regex(/^\S{1,16384}$/)
-        .optional(),
-    })
-    .optional(),
+  credentials: cloudCredentialsInputSchema.optional(),
   /** Remember the typed-in credentials on this computer (OS-encrypted) once the connection works. */
   remember: z.boolean().optional(),
   /** Connect with the credentials remembered on this computer instead of typed-in ones. */

@@ -89,7 +89,8 @@ export const enMainProcess = {
   'problem.CREDENTIALS_NOT_SAVED.next': 'Check that Keyferry may write to its settings folder, then try again.',
   'problem.CREDENTIALS_UNREADABLE': 'The remembered credentials could not be read back on this computer.',
   'problem.CREDENTIALS_UNREADABLE.next': 'Forget the remembered credentials and enter them again.',
-  'problem.CREDENTIALS_INVALID': 'The credentials are not in the expected form, so they were not remembered.',
+  'problem.CREDENTIALS_INVALID':
+    '{field, select, accessKeyId {The access key ID (AK) is not 8-128 letters and digits} secretAccessKey {The secret access key (SK) is not 8-256 characters without spaces} securityToken {The security token is not 1-16384 characters without spaces} region {The region is missing or longer than 64 characters} projectId {The project id is missing or longer than 64 characters} endpoint {The endpoint is missing or longer than 2048 characters} other {The credentials are not in the expected form}}, so the credentials were not remembered.',
   'problem.CREDENTIALS_INVALID.next': 'Copy the access key ID and secret access key again from the cloud console.',
   'problem.CREDENTIALS_ENCRYPTION_UNAVAILABLE':
     'This computer offers no OS keystore encryption, so Keyferry will not save credentials on it.',
