@@ -7,6 +7,7 @@ import { Hex } from '../components/Hex';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
 import { useT } from '../i18n';
+import { momentText } from '../../src-main/i18n/moment';
 import { phraseText } from '../../src-main/i18n/phrase';
 import type { Translator } from '../../src-main/i18n/translate';
 import { entryText, reasonText, shortenedText, type EntryView } from './journal-entry-text';
@@ -135,7 +136,7 @@ export function JournalScreen() {
                 {entries.map((e) => (
                   <tr key={e.seq}>
                     <td>{e.seq}</td>
-                    <td className="mono">{e.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>
+                    <td className="mono">{momentText(tr.locale, e.time)}</td>
                     <td>{e.actor}</td>
                     <td className="mono">{e.event}</td>
                     <td className="data">

@@ -56,6 +56,8 @@ export interface UiOptions {
   readonly deviceScaleFactor?: number;
   /** The browser's (the OS's) language, e.g. `zh-CN`, or `en-XA` for the pseudo-locale. */
   readonly locale?: string;
+  /** The workstation's time zone as the page sees it, e.g. `Asia/Shanghai` (default: the test machine's). */
+  readonly timezoneId?: string;
 }
 
 /** Builds the renderer if needed and launches Chromium (one per test file). */
@@ -72,6 +74,7 @@ export async function openApp(browser: Browser, options: UiOptions = {}): Promis
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     serviceWorkers: 'block',
     ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];

@@ -101,7 +101,7 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
 
   it('shows every screen in Simplified Chinese, in the shipped font, with a Chinese officer name', async () => {
     const { t } = translator('zh-CN');
-    const ui = await open({ locale: 'zh-CN' });
+    const ui = await open({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const { page } = ui;
     await rehearseToParameters(ui, t, path.join(dir, 'zh'), 'zh-CN');
     expect(await htmlLang(page)).toBe('zh-Hans-CN');
@@ -118,6 +118,12 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
           /^（文件中共 [\d,]+ 个字符）$/,
         );
         expect(await page.locator('table.journal').innerText()).not.toMatch(/characters/);
+        // Times as the receipt prints them: the workstation's clock in Chinese, then UTC; never raw ISO.
+        const time = await page.locator('table.journal tbody tr td:nth-child(2)').first().innerText();
+        expect(time).toMatch(
+          /^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d UTC\+08:00（Asia\/Shanghai）（\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC）$/,
+        );
+        expect(await page.locator('table.journal').innerText()).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
       }
       await ui.screenshot(`zh-CN/${name}`);
     }
