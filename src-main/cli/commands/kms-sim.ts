@@ -10,6 +10,10 @@ import { cliTranslator } from '../cli-locale';
 import { formatOffset, parseStartAtOption } from '../clock-options';
 import { parseMillisecondsOption, parsePerSecondOption, parseWholeNumberOption } from '../number-option';
 import { defineCommand } from '../command';
+import { displayWidth, padToWidth } from '../text-table';
+
+/** The detail lines' labels, in the order printed (`kms-sim.cli.label`). */
+const DETAIL_LABELS = ['endpoint', 'region', 'project', 'ak', 'sk', 'state', 'traffic'] as const;
 
 const NAME = 'kms-sim';
 
@@ -100,21 +104,23 @@ export const kmsSimCommand = defineCommand({
         }),
       );
     } else {
+      // Labels padded by terminal columns, so values line up in Chinese (two columns a character) too.
+      const label = (field: (typeof DETAIL_LABELS)[number]) => t('kms-sim.cli.label', { field });
+      const width = Math.max(...DETAIL_LABELS.map((field) => displayWidth(label(field))));
+      const detail = (field: (typeof DETAIL_LABELS)[number], value: string) =>
+        io.stdout(`  ${padToWidth(label(field), width)}  ${value}`);
       io.stdout(t('kms-sim.cli.banner'));
-      io.stdout(t('kms-sim.cli.field', { field: 'endpoint', value: sim.endpoint }));
-      io.stdout(t('kms-sim.cli.field', { field: 'region', value: sim.region }));
-      io.stdout(t('kms-sim.cli.field', { field: 'project', value: sim.projectId }));
-      io.stdout(t('kms-sim.cli.field', { field: 'ak', value: sim.ak }));
-      io.stdout(t('kms-sim.cli.field', { field: 'sk', value: sim.sk }));
-      io.stdout(t('kms-sim.cli.state', { where: statePath ? 'file' : 'memory', file: statePath ?? '' }));
+      detail('endpoint', sim.endpoint);
+      detail('region', sim.region);
+      detail('project', sim.projectId);
+      detail('ak', sim.ak);
+      detail('sk', sim.sk);
+      detail('state', t('kms-sim.cli.state', { where: statePath ? 'file' : 'memory', file: statePath ?? '' }));
       if (sim.regions.length > 1) {
         for (const r of sim.regions)
-          io.stdout(
-            cliTranslator(io).t('kms-sim.region.line', {
-              region: r.region,
-              projectId: r.projectId,
-              endpoint: r.endpoint,
-            }),
+          detail(
+            'region',
+            t('kms-sim.region.line', { region: r.region, projectId: r.projectId, endpoint: r.endpoint }),
           );
       }
       io.stdout(
@@ -126,7 +132,7 @@ export const kmsSimCommand = defineCommand({
         }),
       );
       if (latencyMs > 0 || ratePerSecond > 0) {
-        io.stdout(t('kms-sim.cli.traffic', { latency: latencyMs, rate: ratePerSecond }));
+        detail('traffic', t('kms-sim.cli.traffic', { latency: latencyMs, rate: ratePerSecond }));
       }
       io.stdout(t('kms-sim.cli.stop-hint'));
     }

@@ -1,5 +1,6 @@
 /** `keyferry kms-sim` as a real process: the JSON line first, signed requests answered, SIGTERM exits 0. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { displayWidth } from '../../../src-main/cli/text-table';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,10 +20,10 @@ interface Started {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-function startCli(args: string[]): Promise<Started> {
+function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   running.push(child);
   let out = '';
@@ -144,6 +145,27 @@ describe('keyferry kms-sim', () => {
     for (const label of ['endpoint', 'region', 'project ID', 'AK', 'SK', 'state']) expect(text).toContain(label);
     started.child.kill('SIGTERM');
     expect((await started.exited).code).toBe(0);
+
+    // In Chinese every detail's value starts in the same terminal column (a CJK character takes two).
+    const zh = await startCli(['kms-sim', '--port', '0', '--latency', '5ms'], { LANG: 'zh_CN.UTF-8', LC_ALL: '' });
+    await new Promise((r) => setTimeout(r, 300));
+    const details = zh
+      .stdout()
+      .split('\n')
+      .filter((line) => /^  (终端节点|区域|项目 ID|AK|SK|状态|流量) /.test(line));
+    expect(details.map((line) => line.trim().split(/ {2,}/)[0])).toEqual([
+      '终端节点',
+      '区域',
+      '项目 ID',
+      'AK',
+      'SK',
+      '状态',
+      '流量',
+    ]);
+    const valueColumn = (line: string) => displayWidth(/^ +\S+(?: ID)? +/.exec(line)![0]);
+    expect(new Set(details.map(valueColumn)).size).toBe(1);
+    zh.child.kill('SIGTERM');
+    expect((await zh.exited).code).toBe(0);
 
     const bad = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'kms-sim', '--port', '70000'], {
       cwd: ROOT,

@@ -41,17 +41,16 @@ export const enKmsSim = {
   'kms-sim.cli.non-loopback':
     'WARNING: the KMS simulator will listen on a non-loopback address and be reachable from the network.\nWARNING: its AK/SK and every key in it are for rehearsal only. Bind to 127.0.0.1 unless you really mean this.',
   'kms-sim.cli.banner': 'Keyferry KMS simulator (rehearsal only: never import real key material)',
-  'kms-sim.cli.field':
-    '  {field, select, endpoint {endpoint   } region {region     } project {project ID } ak {AK         } other {SK         }} {value}',
-  'kms-sim.cli.state':
-    '  state       {where, select, memory {in memory (lost when the simulator stops)} other {{file}}}',
+  'kms-sim.cli.label':
+    '{field, select, endpoint {endpoint} region {region} project {project ID} ak {AK} sk {SK} state {state} other {traffic}}',
+  'kms-sim.cli.state': '{where, select, memory {in memory (lost when the simulator stops)} other {{file}}}',
   'kms-sim.cli.traffic':
-    '  traffic     {latency} ms per answer; {rate, plural, =0 {no rate limit} other {# requests a second, the rest answered APIG.0308}}',
+    '{latency} ms per answer; {rate, plural, =0 {no rate limit} other {# requests a second, the rest answered APIG.0308}}',
   'kms-sim.cli.request': '{at, date, moment} {action} -> {status}',
   'kms-sim.cli.dropped': 'dropped',
   'kms-sim.cli.stop-hint': 'Press Ctrl+C to stop.',
   'kms-sim.cli.stopped': 'Stopped ({signal}).',
   'cli.online.connected':
     'Ceremony {id}: connected to {endpoint} (project {projectId}, {keys, plural, one {# key} other {# keys}} visible; credentials from {source, select, environment {the environment} other {the config file}}).',
-  'kms-sim.region.line': '  region      {region}  project {projectId}  endpoint {endpoint}',
+  'kms-sim.region.line': '{region}  project {projectId}  endpoint {endpoint}',
 } as const;

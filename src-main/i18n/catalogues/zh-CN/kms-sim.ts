@@ -41,16 +41,16 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
   'kms-sim.cli.non-loopback':
     '警告：KMS 模拟器将监听非环回地址，可从网络访问。\n警告：其 AK/SK 及其中的每个密钥仅用于演练。除非确有此意，请绑定到 127.0.0.1。',
   'kms-sim.cli.banner': 'Keyferry KMS 模拟器（仅用于演练：切勿导入真实的密钥材料）',
-  'kms-sim.cli.field':
-    '  {field, select, endpoint {终端节点   } region {区域       } project {项目 ID    } ak {AK         } other {SK         }} {value}',
-  'kms-sim.cli.state': '  状态       {where, select, memory {保存在内存中（模拟器停止后丢失）} other {{file}}}',
+  'kms-sim.cli.label':
+    '{field, select, endpoint {终端节点} region {区域} project {项目 ID} ak {AK} sk {SK} state {状态} other {流量}}',
+  'kms-sim.cli.state': '{where, select, memory {保存在内存中（模拟器停止后丢失）} other {{file}}}',
   'kms-sim.cli.traffic':
-    '  流量       每次应答延迟 {latency} 毫秒；{rate, plural, =0 {不限流} other {每秒 # 个请求，其余以 APIG.0308 应答}}',
+    '每次应答延迟 {latency} 毫秒；{rate, plural, =0 {不限流} other {每秒 # 个请求，其余以 APIG.0308 应答}}',
   'kms-sim.cli.request': '{at, date, moment} {action} -> {status}',
   'kms-sim.cli.dropped': '已丢弃',
   'kms-sim.cli.stop-hint': '按 Ctrl+C 停止。',
   'kms-sim.cli.stopped': '已停止（{signal}）。',
   'cli.online.connected':
     '仪式 {id}：已连接到 {endpoint}（项目 {projectId}，可见 {keys} 个密钥；凭证来自{source, select, environment {环境变量} other {配置文件}}）。',
-  'kms-sim.region.line': '  区域        {region}  项目 {projectId}  端点 {endpoint}',
+  'kms-sim.region.line': '{region}  项目 {projectId}  终端节点 {endpoint}',
 };
