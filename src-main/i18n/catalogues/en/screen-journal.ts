@@ -13,7 +13,7 @@ export const enScreenJournal = {
   'journal.head': 'Head hash (compare with the receipt):',
   'journal.head-label': 'Journal head hash',
   'journal.caption': 'Entries, oldest first',
-  'journal.col.time': 'Time (UTC)',
+  'journal.col.time': 'Time',
   'journal.col.who': 'Who',
   'journal.col.event': 'Event',
   'journal.col.data': 'Data',

@@ -13,7 +13,7 @@ export const zhCNScreenJournal: { readonly [K in keyof typeof enScreenJournal]: 
   'journal.head': '链头哈希（与回执核对）：',
   'journal.head-label': '日志链头哈希',
   'journal.caption': '记录（最早的在前）',
-  'journal.col.time': '时间（UTC）',
+  'journal.col.time': '时间',
   'journal.col.who': '执行人',
   'journal.col.event': '事件',
   'journal.col.data': '数据',
