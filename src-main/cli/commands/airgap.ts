@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { parseCustodySpec, type CustodyRequest, type CustodyResult } from '../../core/ceremony/airgap/custody-split';
 import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/airgap/workflow';
+import type { MaterialSummary } from '../../core/ceremony/airgap/produce-material';
 import { cliAppIdentity } from '../software-identity';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { KeyferryError } from '../../core/errors';
@@ -60,10 +61,24 @@ const OPTIONS = optionTable({
   'confirm-fingerprint': CONFIRM_FINGERPRINT_OPTION,
 });
 
-/** The replicas a group's material also serves (the material line names them; none for a key alone). */
-function replicasOf(overview: ParametersOverview, keyId: string): { replicas: number; replicaIds: string } {
-  const ids = overview.keys.filter((k) => k.replicaOf === keyId).map((k) => k.keyId);
-  return { replicas: ids.length, replicaIds: ids.join(', ') };
+/** A loaded or generated key's material line: its check value and the replicas its material also serves. */
+function printMaterial(
+  io: CliIo,
+  overview: ParametersOverview,
+  how: 'loaded' | 'generated',
+  material: MaterialSummary,
+) {
+  const replicaIds = overview.keys.filter((k) => k.replicaOf === material.keyId).map((k) => k.keyId);
+  io.stdout(
+    cliTranslator(io).t('cli.material-produced', {
+      how,
+      spec: material.spec,
+      keyId: material.keyId,
+      check: materialCheck(io, material),
+      replicas: replicaIds.length,
+      replicaIds: replicaIds.join(', '),
+    }),
+  );
 }
 
 function printParameters(io: CliIo, overview: ParametersOverview): void {
@@ -231,30 +246,14 @@ export const airgapWrapCommand = defineCommand({
         const keyId = values['key-id'] ?? (overview.keys.length === 1 ? overview.keys[0]?.keyId : undefined);
         if (!keyId) throw missingOption({ reason: 'materialKeyId' });
         const loaded = await air.loadMaterialFile(keyId, path.resolve(io.cwd, values.material), passphrase);
-        io.stdout(
-          cliTranslator(io).t('cli.material-produced', {
-            how: 'loaded',
-            spec: loaded.spec,
-            keyId: loaded.keyId,
-            check: materialCheck(io, loaded),
-            ...replicasOf(overview, loaded.keyId),
-          }),
-        );
+        printMaterial(io, overview, 'loaded', loaded);
       }
       for (const generated of await air.generateMaterial()) {
         if (generated.source === 'hsm') {
           printHsmMaterial(io, generated);
           continue;
         }
-        io.stdout(
-          cliTranslator(io).t('cli.material-produced', {
-            how: 'generated',
-            spec: generated.spec,
-            keyId: generated.keyId,
-            check: materialCheck(io, generated),
-            ...replicasOf(overview, generated.keyId),
-          }),
-        );
+        printMaterial(io, overview, 'generated', generated);
       }
       if (custody) {
         if (custody.allowSameVolume) io.stdout(cliTranslator(io).t('airgap.shares-one-volume'));

@@ -2,15 +2,13 @@
 
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 
-import { groupHex } from '../../core/hex-groups';
-
 import { cliTranslator } from '../cli-locale';
 
 import type { CliIo } from '../command';
 
 import type { HsmRestoreRequest } from '../../core/ceremony/restore/workflow';
 
-import { printHsmSource } from '../hsm-source-lines';
+import { materialCheck, printHsmSource } from '../hsm-source-lines';
 import type { ArtefactToConfirm } from '../../core/ceremony/airgap/witness-confirmations';
 
 /** Finds the journaled token objects in the HSM and proves them; what the witnesses confirm. */
@@ -23,9 +21,7 @@ export async function restoreFromToken(
   const { t, message } = cliTranslator(io);
   printHsmSource(io, { token: restored.token, reports: restored.capability });
   for (const k of restored.keys) {
-    const check = k.publicKeyFingerprint
-      ? `public key SHA-256 ${groupHex(k.publicKeyFingerprint)}`
-      : `KCV ${k.keyCheckValue ?? ''}`;
+    const check = materialCheck(io, k);
     io.stdout(t('hsm.cli.recalled', { keyId: k.keyId, spec: k.spec, label: k.objectLabel, check, seq: k.recordedSeq }));
   }
   io.stdout(message(restored.proof));

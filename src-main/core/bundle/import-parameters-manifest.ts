@@ -4,17 +4,16 @@
  * each key carries its own material expiry (`materialExpiry`).
  */
 import { z } from 'zod';
-import { IMPORT_PARAMETERS_FORMAT, BUNDLE_LIMITS } from './bundle-limits';
+import { IMPORT_PARAMETERS_FORMAT } from './bundle-limits';
 import {
   base64Schema,
-  fileListSchema,
   importTokenSchema,
   isoUtcSchema,
   keyAliasSchema,
   keyIdSchema,
   keySpecSchema,
-  manifestChecksumSchema,
   manifestHeaderShape,
+  manifestTrailerShape,
   projectIdSchema,
   regionSchema,
   sha256HexSchema,
@@ -109,9 +108,7 @@ export const importParametersManifestSchema = z.strictObject({
   ...manifestHeaderShape,
   formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   ceremony: ceremonyFactsSchema.optional(),
-  keys: z.array(importParametersKeySchema).min(1).max(BUNDLE_LIMITS.maxKeys),
-  files: fileListSchema,
-  manifestChecksum: manifestChecksumSchema,
+  ...manifestTrailerShape(importParametersKeySchema),
 });
 
 export type ImportParametersManifest = z.infer<typeof importParametersManifestSchema>;

@@ -69,10 +69,18 @@ export const manifestHeaderShape = {
   createdAt: isoUtcSchema,
 };
 
-export const fileListSchema = z.array(fileEntrySchema).max(BUNDLE_LIMITS.maxEntries);
+const fileListSchema = z.array(fileEntrySchema).max(BUNDLE_LIMITS.maxEntries);
 
 /**
- * SHA-256 of the manifest's canonical bytes without this field. It catches accidental damage and
- * casual edits; deliberate tampering is caught by comparing the bundle digest with the receipt.
+ * Fields every manifest ends with, in this order: its keys (one to the limit), its files, and
+ * `manifestChecksum`, the SHA-256 of the manifest's canonical bytes without that field. The checksum
+ * catches accidental damage and casual edits; deliberate tampering is caught by comparing the
+ * bundle digest with the receipt.
  */
-export const manifestChecksumSchema = sha256HexSchema;
+export function manifestTrailerShape<K extends z.ZodType>(keySchema: K) {
+  return {
+    keys: z.array(keySchema).min(1).max(BUNDLE_LIMITS.maxKeys),
+    files: fileListSchema,
+    manifestChecksum: sha256HexSchema,
+  };
+}

@@ -1,16 +1,15 @@
 /** manifest.json of a wrapped-material bundle (air-gapped → online), version 1. */
 import { z } from 'zod';
-import { BUNDLE_LIMITS, WRAPPED_MATERIAL_FORMAT } from './bundle-limits';
+import { WRAPPED_MATERIAL_FORMAT } from './bundle-limits';
 import { custodyArrangementSchema } from './custody-arrangement';
 
 export { custodyArrangementSchema, type CustodyArrangement } from './custody-arrangement';
 import {
-  fileListSchema,
   isoUtcSchema,
   keyIdSchema,
   keySpecSchema,
-  manifestChecksumSchema,
   manifestHeaderShape,
+  manifestTrailerShape,
   sha256HexSchema,
   wrappingAlgorithmSchema,
 } from './manifest-common';
@@ -41,9 +40,7 @@ export const wrappedMaterialManifestSchema = z.strictObject({
   ...manifestHeaderShape,
   /** Absent in bundles written before it existed; every bundle Keyferry writes now carries it. */
   custody: custodyArrangementSchema.optional(),
-  keys: z.array(wrappedMaterialKeySchema).min(1).max(BUNDLE_LIMITS.maxKeys),
-  files: fileListSchema,
-  manifestChecksum: manifestChecksumSchema,
+  ...manifestTrailerShape(wrappedMaterialKeySchema),
 });
 
 export type WrappedMaterialManifest = z.infer<typeof wrappedMaterialManifestSchema>;

@@ -13,4 +13,4 @@ export {
   type KeySelector,
 } from './hsm-keys';
 export { hsmKeyCheckValue, wrapHsmKey, type HsmWrapOptions } from './hsm-wrap';
-export { mechanismLabel, MECHANISM } from './mechanisms';
+export { capabilityFacts, mechanismLabel, MECHANISM } from './mechanisms';

@@ -3,6 +3,8 @@
  * Numbers are from the PKCS#11 specification (v2.40 and v3.0); the npm binding has no constant
  * for CKM_AES_KEY_WRAP_KWP (0x210B), so every number Keyferry uses is spelled out here.
  */
+import type { HsmCapabilityReport } from './hsm-capability';
+
 export const MECHANISM = {
   CKM_RSA_PKCS_KEY_PAIR_GEN: 0x0000,
   CKM_RSA_PKCS_OAEP: 0x0009,
@@ -47,4 +49,14 @@ export function mechanismLabel(mechanism: number): string {
   const hex = `0x${mechanism.toString(16).toUpperCase().padStart(4, '0')}`;
   const name = NAMES.get(mechanism);
   return name ? `${name} (${hex})` : hex;
+}
+
+/** What a report says of one wrapping algorithm, as the journal and the screen name it (the mechanism by its label). */
+export function capabilityFacts(report: HsmCapabilityReport) {
+  return {
+    algorithm: report.algorithm,
+    keyWrapMechanism: report.privateKeyWrap.mechanism === null ? null : mechanismLabel(report.privateKeyWrap.mechanism),
+    keyWrapFraming: report.privateKeyWrap.framing,
+    kcvMethod: report.kcvMethod,
+  };
 }

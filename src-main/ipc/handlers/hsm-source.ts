@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import type { HsmSourceSummary } from '../../core/ceremony/airgap/hsm-material';
 import { KeyferryError } from '../../core/errors';
-import { mechanismLabel } from '../../core/hsm/mechanisms';
+import { capabilityFacts } from '../../core/hsm/mechanisms';
 import type { HsmCapabilityCheckView, HsmCapabilityView, HsmRestoredView, HsmTokenList } from '../contract';
 import type { ChannelHandler } from './channel-handler';
 import { artefactView } from './airgap-views';
@@ -22,11 +22,8 @@ type HsmChannel = 'listHsmTokens' | 'useHsm' | 'restoreFromHsm';
 /** Each wrapping algorithm's capability check as the screen shows it: trials, and per spec what works or why not. */
 function checksView(reports: HsmSourceSummary['reports']): HsmCapabilityCheckView[] {
   return reports.map((r) => ({
-    algorithm: r.algorithm,
+    ...capabilityFacts(r),
     oaepFailure: r.oaep.failure,
-    keyWrapMechanism: r.privateKeyWrap.mechanism === null ? null : mechanismLabel(r.privateKeyWrap.mechanism),
-    keyWrapFraming: r.privateKeyWrap.framing,
-    kcvMethod: r.kcvMethod,
     specs: r.specs.map((s) => ({
       spec: s.spec,
       ok: s.ok,
@@ -129,14 +126,7 @@ export function hsmSourceHandlers(session: CeremonySession): { [C in HsmChannel]
         return {
           token: { ...restored.token },
           checks: checksView(restored.capability),
-          keys: restored.keys.map((k) => ({
-            keyId: k.keyId,
-            spec: k.spec,
-            objectLabel: k.objectLabel,
-            keyCheckValue: k.keyCheckValue,
-            publicKeyFingerprint: k.publicKeyFingerprint,
-            recordedSeq: k.recordedSeq,
-          })),
+          keys: restored.keys.map((k) => ({ ...k })),
           recordedIn: restored.recordedIn,
           proof: { key: 'hsm.restore.proven', values: { count: restored.proof.values.count } },
           confirmations: restored.confirmations.map(artefactView),

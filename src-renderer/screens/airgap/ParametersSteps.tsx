@@ -1,7 +1,8 @@
 /** Steps 1 to 3 air-gapped: the network check, the import parameters, the witnesses' confirmations. */
 import { useState } from 'react';
 import { BundleFolderField, useBundleFolder } from '../../components/BundleFolderField';
-import { PathField, SelectField, TextField } from '../../components/Fields';
+import { SelectField, TextField } from '../../components/Fields';
+import { FieldRow } from '../../components/FieldRow';
 import { WitnessConfirmation } from '../../components/WitnessConfirmation';
 import { NetworkCheckStep } from '../../components/NetworkCheckStep';
 import { SourceChoice } from '../../components/SourceChoice';
@@ -18,6 +19,19 @@ const PARAMETER_SOURCES = [
   { value: 'bundle', id: 'source-bundle', label: 'air.source.bundle' },
   { value: 'console', id: 'source-console', label: 'air.source.console' },
 ] as const;
+
+/** One file of the console's download: its hint is the file names the console gives it (not translated). */
+function ConsoleFileRow({
+  names,
+  ...row
+}: {
+  text: 'air.console.wrapping-key-file' | 'air.console.import-token-file';
+  names: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return <FieldRow purpose="console-file" section="air-parameters" hint={names} {...row} />;
+}
 
 export function NetworkStep() {
   const steps = useAirGapSteps();
@@ -77,21 +91,17 @@ export function ParametersStep() {
         <>
           <TextField label={t('air.console.key-id')} value={keyId} onChange={setKeyId} mono />
           <SelectField label={t('keys.spec')} value={spec} options={specs} onChange={setSpec} />
-          <PathField
-            purpose="console-file"
-            section="air-parameters"
-            label={t('air.console.wrapping-key-file')}
+          <ConsoleFileRow
+            text="air.console.wrapping-key-file"
+            names="wrappingKey_<KeyID>, PublicKey.bin or PublicKey.b64"
             value={wrappingKeyFile}
             onChange={setWrappingKeyFile}
-            hint="wrappingKey_<KeyID>, PublicKey.bin or PublicKey.b64"
           />
-          <PathField
-            purpose="console-file"
-            section="air-parameters"
-            label={t('air.console.import-token-file')}
+          <ConsoleFileRow
+            text="air.console.import-token-file"
+            names="ImportToken.b64"
             value={importTokenFile}
             onChange={setImportTokenFile}
-            hint="ImportToken.b64"
           />
           <StepButton
             available={

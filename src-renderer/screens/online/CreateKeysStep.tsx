@@ -189,15 +189,11 @@ export function CreateKeysStep() {
   const [plan, setPlan] = useState<PlanFileView | null>(null);
   const steps = useOnlineSteps();
   const { t } = useT();
+  const step = { number: 3, title: t('create.title'), state: steps.display(['createKeys'], 'createKeys') };
   if (steps.isDone('createKeys')) {
     const count = (created.length > 0 ? created : (online?.keys ?? [])).length;
     return (
-      <Step
-        number={3}
-        title={t('create.title')}
-        state={steps.display(['createKeys'], 'createKeys')}
-        section="online-create"
-      >
+      <Step {...step} section="online-create">
         <p>{t('ckeys.created', { count })}</p>
       </Step>
     );
@@ -212,12 +208,7 @@ export function CreateKeysStep() {
     setRows(read.keys.map((key) => newRow(key)));
   };
   return (
-    <Step
-      number={3}
-      title={t('create.title')}
-      state={steps.display(['createKeys'], 'createKeys')}
-      section="online-create"
-    >
+    <Step {...step} section="online-create">
       <p>{t('create.intro')}</p>
       <div className="row">
         <FieldRow

@@ -13,6 +13,7 @@ import { KeyferryError, toProblem } from '../../errors';
 import { phraseOf } from '../../../i18n/phrase';
 import {
   ceremonyObjectLabel,
+  capabilityFacts,
   checkHsmCapability,
   findMaterialKey,
   generateAesKey,
@@ -373,11 +374,8 @@ function capabilityRecord(
     modulePath: request.modulePath,
     existingKeys: Boolean(request.existingKeys),
     checks: reports.map((r) => ({
-      algorithm: r.algorithm,
+      ...capabilityFacts(r),
       oaepTrial: r.oaep.ok ? 'ok' : (r.oaep.failure ?? 'failed'),
-      keyWrapMechanism: r.privateKeyWrap.mechanism === null ? null : mechanismLabel(r.privateKeyWrap.mechanism),
-      keyWrapFraming: r.privateKeyWrap.framing,
-      kcvMethod: r.kcvMethod,
       specs: r.specs.map((s) => ({
         spec: s.spec,
         ok: s.ok,

@@ -133,22 +133,22 @@ export async function confirmArtefactJournaled(
   typed: string,
   options: { readonly index?: number; readonly source: ConfirmationSource },
 ): Promise<{ confirmed: ArtefactToConfirm; remaining: number }> {
-  const matched = await confirmations.check(witness, typed, options.index, async (refused) => {
-    await journal.append(refused.witness, 'witness.refused', {
-      artefact: refused.kind,
-      index: refused.index,
-      code: refused.code,
-      differingGroups: [...refused.differingGroups],
-      source: options.source,
-    });
-  });
-  await journal.append(matched.witness, 'witness.confirmed', {
-    artefact: matched.kind,
-    index: matched.index,
-    digest: matched.digest,
-    keyIds: [...matched.keyIds],
+  // Both entries name the artefact and where the value was typed alike, so a refusal pairs with its later confirmation.
+  const attempt = (a: { kind: string; index: number }) => ({
+    artefact: a.kind,
+    index: a.index,
     source: options.source,
   });
+  const matched = await confirmations.check(witness, typed, options.index, async (refused) => {
+    const differingGroups = [...refused.differingGroups];
+    await journal.append(refused.witness, 'witness.refused', {
+      ...attempt(refused),
+      code: refused.code,
+      differingGroups,
+    });
+  });
+  const keyIds = [...matched.keyIds];
+  await journal.append(matched.witness, 'witness.confirmed', { ...attempt(matched), digest: matched.digest, keyIds });
   const confirmed = confirmations.record(matched);
   return { confirmed, remaining: confirmations.remaining() };
 }

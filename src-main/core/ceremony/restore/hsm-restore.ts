@@ -33,12 +33,17 @@ export interface HsmRestoreRequest {
   readonly acceptZeroFilledPad?: boolean;
 }
 
+/** One key found on the token, as the journal records it and the screen shows it: the object, its check, where it was recorded. */
+export interface HsmRestoredKey extends Omit<HsmMaterialSummary, 'source'> {
+  readonly recordedSeq: number;
+}
+
 /** What a restore from the HSM proved, for the screen and the CLI (no key bytes, no PIN). */
 export interface HsmRestoredKeys {
   readonly token: HsmTokenIdentity;
   readonly capability: HsmSourceSummary['reports'];
   /** Every key of the fresh bundle: the token object found and its check, equal to the journaled one. */
-  readonly keys: readonly (HsmMaterialSummary & { readonly recordedSeq: number })[];
+  readonly keys: readonly HsmRestoredKey[];
   /** The journal the objects were recorded in (its file name). */
   readonly recordedIn: string;
   /** One sentence: what was proven (a catalogue message). */
@@ -99,7 +104,14 @@ export async function restoreFromHsmToken(
     const result: HsmRestoredKeys = {
       token: hsm.summary.token,
       capability: hsm.summary.reports,
-      keys: found.map((k) => ({ ...k, recordedSeq: seqOf.get(k.keyId)! })),
+      keys: found.map((k) => ({
+        keyId: k.keyId,
+        spec: k.spec,
+        objectLabel: k.objectLabel,
+        keyCheckValue: k.keyCheckValue,
+        publicKeyFingerprint: k.publicKeyFingerprint,
+        recordedSeq: seqOf.get(k.keyId)!,
+      })),
       recordedIn: path.basename(journalFile),
       proof: { key: 'hsm.restore.proven', values: { count: found.length } },
       confirmations: context.confirmations(),
@@ -110,14 +122,7 @@ export async function restoreFromHsmToken(
       hsmTokenSerial: result.token.serial,
       hsmTokenLabel: result.token.label,
       recordedIn: result.recordedIn,
-      keys: result.keys.map((k) => ({
-        keyId: k.keyId,
-        spec: k.spec,
-        objectLabel: k.objectLabel,
-        keyCheckValue: k.keyCheckValue,
-        publicKeyFingerprint: k.publicKeyFingerprint,
-        recordedSeq: k.recordedSeq,
-      })),
+      keys: result.keys.map((k) => ({ ...k })),
       proof: { key: 'proof.restore.hsm' },
     });
     return { result, hsm };
