@@ -11,8 +11,10 @@ import { useT } from '../i18n';
 
 export interface ExpiryForm {
   /** null: nothing chosen yet. */
-  readonly kind: 'bundle' | 'never' | 'at' | 'original' | 'in' | null;
+  readonly kind: 'bundle' | 'plan' | 'never' | 'at' | 'original' | 'in' | null;
   readonly date: string;
+  /** For 'plan': the ceremony plan's expiry (ISO 8601), as the import-parameters bundle carries it. */
+  readonly planned?: string;
   /** For 'in': a duration such as 90d, 36h or 1d12h. */
   readonly duration?: string;
 }
@@ -23,11 +25,13 @@ const DURATION = /^\s*(\d+[dhms])+\s*$/;
 /** The request value: undefined for "as the bundle requests". */
 export function expiryChoice(form: ExpiryForm): MaterialExpiryChoice | undefined {
   if (form.kind === 'never') return { kind: 'never' };
+  if (form.kind === 'plan') return form.planned ? { kind: 'at', at: form.planned } : undefined;
   return form.kind === 'at' ? { kind: 'at', at: `${form.date}T00:00:00Z` } : undefined;
 }
 
 export function expiryComplete(form: ExpiryForm): boolean {
   if (form.kind === null) return false;
+  if (form.kind === 'plan') return form.planned !== undefined;
   if (form.kind === 'in') return DURATION.test(form.duration ?? '');
   return form.kind !== 'at' || /^\d{4}-\d{2}-\d{2}$/.test(form.date);
 }
@@ -40,6 +44,7 @@ export function ExpiryChoice({
   offerBundle = false,
   original,
   offerDuration = false,
+  planned,
 }: {
   name: string;
   legend: string;
@@ -49,6 +54,8 @@ export function ExpiryChoice({
   /** The material's original expiry (epoch ms), offered as a choice; undefined: not offered. */
   original?: number;
   offerDuration?: boolean;
+  /** The ceremony plan's expiry (ISO 8601), offered first as a choice; undefined: not offered. */
+  planned?: string;
 }) {
   const { t } = useT();
   const option = (kind: NonNullable<ExpiryForm['kind']>, label: string) => (
@@ -58,7 +65,7 @@ export function ExpiryChoice({
         id={`${name}-${kind}`}
         name={name}
         checked={value.kind === kind}
-        onChange={() => onChange({ ...value, kind })}
+        onChange={() => onChange({ ...value, kind, ...(kind === 'plan' && planned ? { planned } : {}) })}
       />
       <label htmlFor={`${name}-${kind}`}>{label}</label>
     </div>
@@ -68,6 +75,7 @@ export function ExpiryChoice({
       <legend>{legend}</legend>
       <p className="hint">{t('expiry.hint')}</p>
       {offerBundle && option('bundle', t('expiry.bundle'))}
+      {planned !== undefined && option('plan', t('expiry.plan', { at: Date.parse(planned) }))}
       {original !== undefined && option('original', t('expiry.original', { at: original }))}
       {option('never', t('expiry.never'))}
       {option('at', t('expiry.at'))}

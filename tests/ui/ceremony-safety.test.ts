@@ -90,6 +90,12 @@ describe('ceremony safety through the UI', () => {
       await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);
       await preflight.getByLabel('On a date (00:00 UTC)').check();
       await preflight.getByLabel('Expiry date').fill(expiryDay);
+      // The plan (this app's online side) said never: another expiry is an override, said before it is made.
+      await preflight
+        .getByText(
+          'The ceremony plan (carried in the import-parameters bundle) asks for no expiry (never). Another expiry is an override: it is journaled and both receipts list it.',
+        )
+        .waitFor();
       const warning = preflight.getByRole('group', { name: 'No copy of this AES material will exist' });
       await warning.waitFor();
       expect(await warning.textContent()).toContain(
@@ -123,6 +129,11 @@ describe('ceremony safety through the UI', () => {
       expect(acknowledged).toHaveLength(1);
       keyId = (acknowledged[0]?.data.keyIds as string[])[0] as string;
       expect(acknowledged[0]).toMatchObject({ actor: 'Ana', data: { expiresAt } });
+      expect((await events(airJournal())).find((e) => e.event === 'expiry.plan-overridden')?.data).toEqual({
+        planned: 'never',
+        requested: expiresAt,
+        keyIds: [keyId],
+      });
       await step(page, 'Generate the key material', 'air-material');
       journaled = (await events(airJournal())).map((e) => e.event);
       expect(journaled.indexOf('material.no-backup-acknowledged')).toBeLessThan(

@@ -5,6 +5,7 @@
  * until it passed, and writes only where it checked.
  */
 import { useState } from 'react';
+import type { MaterialExpiryChoice } from '../../../src-main/ipc/contract';
 import { CustodyPlanFields, custodyPlan, EMPTY_CUSTODY, type CustodyForm } from '../../components/CustodyPlanFields';
 import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../../components/ExpiryChoice';
 import { CheckboxField } from '../../components/Fields';
@@ -23,7 +24,10 @@ export function PreflightStep() {
   const keys = useAppStore(selectParameterKeys);
   const preflight = useAppStore((s) => s.preflightAirGap);
   const [folder, setFolder] = useState('');
-  const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'never', date: '' });
+  // The plan's expiry (from the bundle) is what this side requests unless the officer chooses another.
+  const planExpiry = useAppStore((s) => s.overview?.planExpiry ?? null);
+  const [chosenExpiry, setExpiry] = useState<ExpiryForm | null>(null);
+  const expiry = chosenExpiry ?? planExpiryForm(planExpiry);
   const [keepShares, setKeepShares] = useState(false);
   const [custody, setCustody] = useState<CustodyForm>(EMPTY_CUSTODY);
   const [acknowledged, setAcknowledged] = useState(false);
@@ -34,6 +38,8 @@ export function PreflightStep() {
   // Only once a whole date is given (a half-typed one is no moment to name).
   // HSM material: the token keeps it (no loss to acknowledge) and it cannot be split into shares.
   const shares = keepShares && !fromHsm;
+  const differsFromPlan =
+    planExpiry !== null && aesKeys > 0 && choice !== undefined && !isPlanExpiry(choice, planExpiry);
   const needsAcknowledgement = expiryComplete(expiry) && choice?.kind === 'at' && !shares && !fromHsm && aesKeys > 0;
   const plannedCustody = shares ? custodyPlan(custody) : null;
   const open = steps.canRun('preflight');
@@ -51,11 +57,19 @@ export function PreflightStep() {
         name="bundle-expiry"
         legend={t('wrap.expiry')}
         value={expiry}
+        {...(planExpiry !== null && planExpiry !== 'never' ? { planned: planExpiry } : {})}
         onChange={(form) => {
           setExpiry(form);
           setAcknowledged(false);
         }}
       />
+      {differsFromPlan && (
+        <p className="hint" role="note">
+          {planExpiry === 'never'
+            ? t('preflight.expiry-differs', { kind: 'never', planned: '' })
+            : t('preflight.expiry-differs', { kind: 'at', planned: utc(planExpiry) })}
+        </p>
+      )}
       <CheckboxField id="preflight-hsm" label={t('preflight.hsm')} checked={fromHsm} onChange={setFromHsm} />
       {!fromHsm && (
         <CheckboxField
@@ -107,4 +121,17 @@ export function PreflightStep() {
       {plan && <PreflightResult plan={plan} />}
     </Step>
   );
+}
+
+/** The expiry form the plan's expiry (`never` or ISO; null: no plan, console files) starts from. */
+function planExpiryForm(planExpiry: string | null): ExpiryForm {
+  return planExpiry !== null && planExpiry !== 'never'
+    ? { kind: 'plan', date: '', planned: planExpiry }
+    : { kind: 'never', date: '' };
+}
+
+/** Whether `choice` requests the plan's expiry (the core journals any other as an override). */
+function isPlanExpiry(choice: MaterialExpiryChoice, planExpiry: string): boolean {
+  if (planExpiry === 'never') return choice.kind === 'never';
+  return choice.kind === 'at' && Date.parse(choice.at) === Date.parse(planExpiry);
 }
