@@ -4,7 +4,7 @@
  * same run: the same number of files of the same sizes in the same folders, each written and
  * fsynced plainly, every folder fsynced once (bench/support/airgap-side.ts). Each round runs in a
  * fresh process, as on the air-gapped workstation, from one bundle of the side's code made by
- * esbuild (which tsx and vite bring), as electron-vite bundles the app's main process: not through
+ * esbuild (a declared devDependency; tsx and vite bring the same version), as electron-vite bundles the app's main process: not through
  * tsx, whose upkeep of its disk cache walks the cache folder on the main thread while the steps run
  * (tens of thousands of entries on a machine that runs the tests) and whose run-time is not the
  * app's. Medians over the rounds with their spread
