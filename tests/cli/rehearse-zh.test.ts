@@ -78,6 +78,11 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
       expect(html).toContain('<html lang="zh-Hans-CN">');
       expect(html).toContain('@font-face');
       expect(html).toContain('签字确认');
+      if (side === 'online') {
+        const text = await readFile(path.join(out, side, files.find((f) => f.endsWith('.txt')) ?? ''), 'utf8');
+        expect(text).toContain('已导入（KMS 已应答）；密钥状态 已启用');
+        expect(text).not.toContain('Enabled');
+      }
       const journal = (await readFile(path.join(out, side, 'journal.jsonl'), 'utf8'))
         .trim()
         .split('\n')

@@ -19,6 +19,11 @@ export const KEY_STATE_NAMES: Readonly<Record<KeyState, string>> = {
   5: 'Pending import',
 };
 
+/** The state number of a KMS state name ("Enabled" → "2"), for the catalogue's KEY_STATE select; an unknown name as it is. */
+export function keyStateOfName(name: string): string {
+  return Object.entries(KEY_STATE_NAMES).find(([, n]) => n === name)?.[0] ?? name;
+}
+
 export type KeyOrigin = 'kms' | 'external' | 'cloudhsm';
 
 export interface KmsKeyInfo {

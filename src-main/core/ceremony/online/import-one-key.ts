@@ -96,7 +96,11 @@ export async function importCheckedKey(
   const { key, issued, wrapped } = checked;
   const tokenExpiresAt = new Date(issued.tokenExpiresAt);
   if (tokenExpiresAt.getTime() <= now.getTime()) {
-    throw new KeyferryError('IMPORT_TOKEN_EXPIRED', { keyId: key.keyId, at: issued.tokenExpiresAt });
+    throw new KeyferryError('IMPORT_TOKEN_EXPIRED', {
+      keyId: key.keyId,
+      known: 'yes',
+      at: Date.parse(issued.tokenExpiresAt),
+    });
   }
   if (expiresAt !== 'never' && Date.parse(expiresAt) <= now.getTime()) {
     throw new KeyferryError('EXPIRY_IN_PAST', { reason: 'import', keyId: key.keyId, at: Date.parse(expiresAt) });

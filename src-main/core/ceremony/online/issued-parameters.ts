@@ -82,7 +82,10 @@ export function keyMaterialExpiry(key: OnlineKeyState, planned: string): string 
 export function parametersForBundle(key: OnlineKeyState, now: Date, planned: string): ImportParameters {
   const issued = key.issued[key.issued.length - 1];
   if (!issued || Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
-    throw new KeyferryError('IMPORT_TOKEN_EXPIRED', { keyId: key.keyId, at: issued?.tokenExpiresAt ?? 'unknown' });
+    throw new KeyferryError('IMPORT_TOKEN_EXPIRED', {
+      keyId: key.keyId,
+      ...(issued ? { known: 'yes', at: Date.parse(issued.tokenExpiresAt) } : { known: 'no', at: 0 }),
+    });
   }
   const parameters = importParametersFromKmsAnswer({
     region: issued.region,

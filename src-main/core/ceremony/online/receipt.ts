@@ -7,6 +7,7 @@ import type { ReceiptLanguage } from '../../receipt/language';
 import { receiptApp, writeJournaledReceipt, type WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import { describeWorkstation, type AppIdentity } from '../shared/ceremony-record';
 import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
+import { keyStateOfName } from '../../kms/types';
 
 interface OnlineReceiptFacts {
   readonly state: OnlineCeremonyState;
@@ -69,8 +70,8 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: R
     ...(key.checkedKeyCheckValue ? { keyCheckValue: key.checkedKeyCheckValue.toLowerCase() } : {}),
     materialExpiry: imported.expiresAt === null ? 'never' : new Date(imported.expiresAt),
     importResult: confirmation
-      ? { key: 'receipt.key.importedHow', values: { how: confirmation, state: key.verified.keyState } }
-      : { key: 'receipt.key.imported', values: { state: key.verified.keyState } },
+      ? { key: 'receipt.key.importedHow', values: { how: confirmation, state: keyStateOfName(key.verified.keyState) } }
+      : { key: 'receipt.key.imported', values: { state: keyStateOfName(key.verified.keyState) } },
     verificationResult: key.verified.proof,
     ...replicaFacts(key, facts, primaries),
   };

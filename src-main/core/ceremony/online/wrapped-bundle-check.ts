@@ -49,7 +49,11 @@ function checkKey(state: OnlineCeremonyState, w: WrappedKeyMaterial, now: Date):
     });
   }
   if (Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
-    throw new KeyferryError('IMPORT_TOKEN_EXPIRED', { keyId: w.keyId, at: issued.tokenExpiresAt });
+    throw new KeyferryError('IMPORT_TOKEN_EXPIRED', {
+      keyId: w.keyId,
+      known: 'yes',
+      at: Date.parse(issued.tokenExpiresAt),
+    });
   }
   if (holdsImportedMaterial(key) && key.imported?.importTokenSha256 !== w.importTokenSha256) {
     throw new KeyferryError('WRAPPED_KEY_ALREADY_IMPORTED', { keyId: w.keyId });

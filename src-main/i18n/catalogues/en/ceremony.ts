@@ -33,7 +33,7 @@ export const enCeremony = {
   'problem.PLAN_NOT_JSON': 'The ceremony plan {file} is not valid JSON.',
   'problem.PLAN_NOT_JSON.next': 'Correct the plan file and load it again.',
   'problem.IMPORT_TOKEN_EXPIRED':
-    '{at, select, unknown {The import token of key {keyId} has expired.} other {The import token of key {keyId} expired at {at}; the KMS would refuse the import.}}',
+    '{known, select, no {The import token of key {keyId} has expired.} other {The import token of key {keyId} expired at {at, date, moment}; the KMS would refuse the import.}}',
   'problem.IMPORT_TOKEN_EXPIRED.next': FETCH_NEW_PARAMETERS,
   'problem.KEY_NOT_IMPORTED': 'Key {keyId} has no material imported in this ceremony.',
   'problem.KEY_NOT_IMPORTED.next': 'Give the key id of an imported key of this ceremony.',

@@ -4,6 +4,7 @@
  * `slip.*` for custody slips. Values a person typed (names, aliases, titles) are placed by the
  * renderer, escaped and bidi-isolated; never put markup in a text.
  */
+import { KEY_STATE } from './kms';
 export const enReceipts = {
   'receipt.title': 'Keyferry ceremony receipt',
   'receipt.side': '{side, select, online {Online workstation} other {Air-gapped workstation}}',
@@ -123,9 +124,8 @@ export const enReceipts = {
   'receipt.key.materialExpiry': 'Material expiry',
   'receipt.key.never': 'never',
   'receipt.key.importResult': 'Import result',
-  'receipt.key.imported': 'Imported; key state {state}',
-  'receipt.key.importedHow':
-    'Imported ({how, select, answered {answered} reconciled {reconciled} retried {retried} other {{how}}}); key state {state}',
+  'receipt.key.imported': `Imported; key state ${KEY_STATE}`,
+  'receipt.key.importedHow': `Imported ({how, select, answered {answered} reconciled {reconciled} retried {retried} other {{how}}}); key state ${KEY_STATE}`,
   'receipt.key.verificationResult': 'Verification result',
   'receipt.files.heading': 'Output files',
   'receipt.files.none': 'None on this side.',

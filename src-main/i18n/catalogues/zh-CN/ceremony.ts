@@ -35,7 +35,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.PLAN_NOT_JSON': '仪式计划 {file} 不是有效的 JSON。',
   'problem.PLAN_NOT_JSON.next': '请修正计划文件后重新加载。',
   'problem.IMPORT_TOKEN_EXPIRED':
-    '{at, select, unknown {密钥 {keyId} 的导入令牌已过期。} other {密钥 {keyId} 的导入令牌已于 {at} 过期；KMS 会拒绝导入。}}',
+    '{known, select, no {密钥 {keyId} 的导入令牌已过期。} other {密钥 {keyId} 的导入令牌已于 {at, date, moment} 过期；KMS 会拒绝导入。}}',
   'problem.IMPORT_TOKEN_EXPIRED.next': FETCH_NEW_PARAMETERS,
   'problem.KEY_NOT_IMPORTED': '密钥 {keyId} 在本仪式中没有导入密钥材料。',
   'problem.KEY_NOT_IMPORTED.next': '请给出本仪式中已导入密钥的密钥 ID。',

@@ -1,5 +1,6 @@
 /** 回执与托管凭条上的全部文字（见 ../en/receipts.ts）。术语依 docs/i18n-glossary.md；值（哈希、ID、姓名、文件名）不翻译。 */
 import type { enReceipts } from '../en/receipts';
+import { KEY_STATE } from './kms';
 
 export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } = {
   'receipt.title': 'Keyferry 密钥仪式回执',
@@ -112,9 +113,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.key.materialExpiry': '密钥材料到期时间',
   'receipt.key.never': '永不过期',
   'receipt.key.importResult': '导入结果',
-  'receipt.key.imported': '已导入；密钥状态 {state}',
-  'receipt.key.importedHow':
-    '已导入（{how, select, answered {KMS 已应答} reconciled {已与 KMS 核对} retried {重试后成功} other {{how}}}）；密钥状态 {state}',
+  'receipt.key.imported': `已导入；密钥状态 ${KEY_STATE}`,
+  'receipt.key.importedHow': `已导入（{how, select, answered {KMS 已应答} reconciled {已与 KMS 核对} retried {重试后成功} other {{how}}}）；密钥状态 ${KEY_STATE}`,
   'receipt.key.verificationResult': '验证结果',
   'receipt.files.heading': '输出文件',
   'receipt.files.none': '本侧无输出文件。',
