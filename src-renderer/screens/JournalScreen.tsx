@@ -137,7 +137,7 @@ export function JournalScreen() {
                   <tr key={e.seq}>
                     <td>{e.seq}</td>
                     <td className="mono">{momentText(tr.locale, e.time)}</td>
-                    <td>{e.actor}</td>
+                    <td className="person">{e.actor}</td>
                     <td className="mono">{e.event}</td>
                     <td className="data">
                       <EntryData tr={tr} entry={e} />

@@ -123,6 +123,15 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
         expect(time).toMatch(
           /^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d UTC\+08:00（Asia\/Shanghai）（\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC）$/,
         );
+        // Headers and the person's name are not broken between characters (执/行/人 on three lines).
+        const lineBoxes = (cell: string) =>
+          page.evaluate<number>(`(() => {
+            const range = document.createRange();
+            range.selectNodeContents(document.querySelector(${JSON.stringify(cell)}));
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          })()`);
+        expect(await lineBoxes('table.journal thead th:nth-child(3)')).toBe(1);
+        expect(await lineBoxes('table.journal tbody tr td:nth-child(3)')).toBe(1);
         const times = await page.locator('table.journal tbody tr td:nth-child(2)').allInnerTexts();
         expect(times.filter((cell) => /\d{4}-\d\d-\d\dT\d\d:/.test(cell))).toEqual([]);
       }

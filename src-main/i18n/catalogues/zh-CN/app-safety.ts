@@ -36,7 +36,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'preflight.expiry-differs':
     '仪式计划（导入参数包中所载）要求{kind, select, never {不设到期时间（永不过期）} other {到期时间 {planned}}}。选择其他到期时间属于覆盖：会记入日志，两份回执都会列出。',
   'preflight.intro':
-    '在本仪式要写入的每个位置都通过检查之前，不会生成任何内容：转移介质上已包装密钥材料包的新文件夹、仪式文件夹中的回执，以及（如有保管）每位保管人的文件夹。每个文件夹都必须是新的或空的、能真正完成一次测试写入并有足够空间；每位保管人各用自己的卷，且都不在转移介质上。',
+    '在本仪式要写入的每个位置都通过检查之前，不会生成任何内容：移动存储介质上已包装密钥材料包的新文件夹、仪式文件夹中的回执，以及（如有保管）每位保管人的文件夹。每个文件夹都必须是新的或空的、能真正完成一次测试写入并有足够空间；每位保管人各用自己的卷，且都不在移动存储介质上。',
   'preflight.custody': '保留密钥材料的保管份额（N 位保管人中的 M 位）',
   'preflight.custody.hint': '份额在密钥材料生成之后、包装之前写出（“保管”页面）；其文件夹现在就会检查。',
   'preflight.no-backup.title': '这些 AES 密钥材料将不存在任何副本',
@@ -60,7 +60,8 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'custody.not-planned': '没有计划保管拆分。保管须在离线端的预检步骤中、任何密钥材料存在之前计划。',
   'wrapped.planned-folder': '写入预检检查过的文件夹：',
   'restore.preflight.title': '在重建份额之前检查文件夹',
-  'restore.preflight.intro': '在任何份额变成密钥材料之前，先检查转移介质上恢复后材料包的新文件夹和仪式文件夹中的回执。',
+  'restore.preflight.intro':
+    '在任何份额变成密钥材料之前，先检查移动存储介质上恢复后材料包的新文件夹和仪式文件夹中的回执。',
   'leave.title': '要离开此仪式吗？',
   'leave.side':
     '{side, select, air {离线仪式} other {保管恢复仪式}}尚未完成（{running, select, yes {仍有步骤正在运行} other {已进行到“{state}”}}）。',
