@@ -188,13 +188,17 @@ describe('keyferry airgap wrap: preflight and retries', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { event: string; data: unknown });
-    expect(entries.find((e) => e.event === 'expiry.plan-overridden')?.data).toEqual({
+    expect(entries.find((e) => e.event === 'expiry.plan-overridden')?.data).toMatchObject({
       planned: plan.materialExpiry,
       requested: '2099-01-01T00:00:00.000Z',
       keyIds: [KEY_ID],
     });
     const receipt = (await readdir(dir)).find((f) => f.startsWith('receipt-air-gapped-') && f.endsWith('.txt'));
-    expect(await readFile(path.join(dir, receipt as string), 'utf8')).toMatch(/Override, expiry\.plan-overridden/);
+    const receiptText = (await readFile(path.join(dir, receipt as string), 'utf8')).replace(/\s+/g, ' ');
+    expect(receiptText).toMatch(/Override, expiry\.plan-overridden/);
+    expect(receiptText).toContain(
+      `the ceremony plan asked for the AES material expiry ${momentText('en', new Date(plan.materialExpiry))}; this side requested ${momentText('en', new Date('2099-01-01T00:00:00Z'))} for 1 key`,
+    );
 
     // Without --expires the plan's expiry is requested: nothing to journal, nothing to warn of.
     for (const f of (await readdir(dir)).filter((n) => n === 'airgap.jsonl' || n.startsWith('receipt-')))

@@ -11,6 +11,7 @@
  */
 import { materialOwners, type ConsoleFilesInput, type CustodyArrangement, type ImportParameters } from '../../bundle';
 import { KeyferryError } from '../../errors';
+import { phraseOf } from '../../../i18n/phrase';
 import { splitForCustody, type CustodyRequest, type CustodyResult } from './custody-split';
 import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
 import { everyKeyHasMaterial, materialIdOf } from './replica-groups';
@@ -146,9 +147,19 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     const requested = expiryText(request.materialExpiry);
     if (planned === null || keyIds.length === 0 || planned === requested) return null;
     const override: PlanExpiryOverride = { planned, requested, keyIds };
+    const moment = (text: string) => (text === 'never' ? 0 : Date.parse(text));
     await this.options.journal.append(this.options.operator, 'expiry.plan-overridden', {
       ...override,
       keyIds: [...keyIds],
+      reasonPhrase: {
+        ...phraseOf('journal.reason.expiry-plan-overridden', {
+          plannedKind: planned === 'never' ? 'never' : 'at',
+          planned: moment(planned),
+          requestedKind: requested === 'never' ? 'never' : 'at',
+          requested: moment(requested),
+          count: keyIds.length,
+        }),
+      },
     });
     return override;
   }

@@ -91,4 +91,6 @@ export const enJournal = {
   'journal.reason.signal': 'stopped by {signal}',
   'journal.reason.zero-filled-pad':
     'rehearsal override: the token zero-fills AES key wrap with padding; not RFC 5649-exact',
+  'journal.reason.expiry-plan-overridden':
+    'the ceremony plan asked for {plannedKind, select, never {no AES material expiry (never)} other {the AES material expiry {planned, date, moment}}}; this side requested {requestedKind, select, never {never} other {{requested, date, moment}}} for {count, plural, one {# key} other {# keys}}',
 } as const;
