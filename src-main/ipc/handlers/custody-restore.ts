@@ -84,7 +84,7 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
       // When the material had an expiry, the officer chose one: never a silent change of policy (as the CLI's --expires).
       const materialExpiry = restoredExpiry(
         expiry && expiryText(expiry),
-        ceremony.recordedMaterialExpiry,
+        ceremony.parametersOverview?.materialExpiry,
         session.now(),
         'app',
       );

@@ -30,6 +30,9 @@ import type { InterfaceList, NetworkCheckResult } from '../shared/network-check'
 import type { ProgressListener } from '../shared/progress';
 import type { StepGuard } from '../shared/step-guard';
 import type { SharedAirGapStepId } from '../shared/allowed-steps';
+import type { ReceiptLanguage } from '../../receipt/language';
+import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
+import { writeAirGapReceipt, type AirGapReceiptFacts } from './receipt';
 
 export interface AirGapWorkflowOptions extends AirGapPeople {
   readonly clock?: () => Date;
@@ -84,7 +87,7 @@ export function expiryText(expiry: MaterialExpiry | undefined): string {
 }
 
 /** The states every air-gapped ceremony passes through (each adds its own in between). */
-type SharedState = 'new' | 'network-checked' | 'fingerprints-confirmed' | 'wrapped' | 'bundle-written';
+type SharedState = 'new' | 'network-checked' | 'fingerprints-confirmed' | 'wrapped' | 'bundle-written' | 'finished';
 
 export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   protected readonly options: AirGapWorkflowOptions;
@@ -344,6 +347,36 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
 
   /** Who keeps a copy of this session's material (written into the wrapped bundle's manifest). */
   protected abstract custodyArrangement(): CustodyArrangement;
+
+  /**
+   * The last step of both air-gapped ceremonies: writes the receipt (HTML and text) into `dir`, the
+   * folder the preflight checked, then completes the bundle it names; the ceremony is then finished.
+   * `facts` (asked for once the step is allowed) are what the ceremony alone knows.
+   */
+  protected writeSessionReceipt(
+    dir: string,
+    options: { readonly language?: ReceiptLanguage },
+    facts: () => Pick<AirGapReceiptFacts, 'record' | 'parameters' | 'custody'>,
+  ): Promise<WrittenCeremonyReceipt> {
+    this.guard.require('writeReceipt');
+    this.requirePreflightedFolder('receipt', dir, this.requirePreflight('receipt').receiptFolder);
+    const known = facts();
+    const now = this.now();
+    return this.whileWriting(async () => {
+      const receipt = await writeAirGapReceipt(dir, {
+        ...(options.language ? { language: options.language } : {}),
+        ...known,
+        wrapped: this.wrapped.map((w) => w.summary),
+        bundle: this.bundle as WrittenWrappedBundle,
+        journal: this.options.journal,
+        now,
+        nameSuffix: this.receiptSuffix(),
+      });
+      await this.completeBundle();
+      this.guard.advance(this.sharedState('finished'));
+      return receipt;
+    });
+  }
 
   /** After the receipt is written: writes the bundle's manifest and verifies the bundle from disk. */
   protected async completeBundle(): Promise<void> {

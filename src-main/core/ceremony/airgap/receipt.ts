@@ -12,7 +12,7 @@ import type { ReceiptLanguage } from '../../receipt/language';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import { receiptApp, writeJournaledReceipt, type WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 
-interface AirGapReceiptFacts {
+export interface AirGapReceiptFacts {
   readonly record: CeremonyRecord;
   readonly parameters: readonly ImportParameters[];
   readonly wrapped: readonly WrappedKeySummary[];

@@ -22,9 +22,9 @@ import {
   type ParametersOverview,
   type ParametersReader,
 } from './parameters-overview';
-import { receiptCustodyOf, writeAirGapReceipt } from './receipt';
+import { receiptCustodyOf } from './receipt';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
-import type { WrappedKeySummary, WrittenWrappedBundle } from './wrap';
+import type { WrappedKeySummary } from './wrap';
 import {
   AirGapCeremonyBase,
   expiryText,
@@ -352,24 +352,11 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     dir: string,
     options: { readonly language?: ReceiptLanguage } = {},
   ): Promise<WrittenCeremonyReceipt> {
-    this.guard.require('writeReceipt');
-    this.requirePreflightedFolder('receipt', dir, this.requirePreflight('receipt').receiptFolder);
-    return this.whileWriting(async () => {
-      const receipt = await writeAirGapReceipt(dir, {
-        ...(options.language ? { language: options.language } : {}),
-        record: this.#record(),
-        parameters: this.#parameters,
-        wrapped: this.wrapped.map((w) => w.summary),
-        bundle: this.bundle as WrittenWrappedBundle,
-        custody: new Map([...this.#custody].map(([keyId, result]) => [keyId, receiptCustodyOf(result)])),
-        journal: this.options.journal,
-        now: this.now(),
-        nameSuffix: this.receiptSuffix(),
-      });
-      await this.completeBundle();
-      this.guard.advance('finished');
-      return receipt;
-    });
+    return this.writeSessionReceipt(dir, options, () => ({
+      record: this.#record(),
+      parameters: this.#parameters,
+      custody: new Map([...this.#custody].map(([keyId, result]) => [keyId, receiptCustodyOf(result)])),
+    }));
   }
 
   /**

@@ -43,9 +43,9 @@ export interface RestoredKey {
   }[];
 }
 
-/** What the restore ceremony hands the per-key path: the fresh bundle's keys, its journal, and where the material goes. */
-interface PerKeyRestoreContext {
-  /** The fresh bundle's keys (the shares name one of them). */
+/** What the restore ceremony hands a share restore: the fresh bundle's keys, its journal, and where the material goes. */
+export interface ShareRestoreContext {
+  /** The fresh bundle's keys (per-key shares name one of them; a set restores every one). */
   readonly parameters: readonly ImportParameters[];
   readonly options: AirGapWorkflowOptions;
   /** Takes the proven material (the ceremony's vault, until it is wrapped). */
@@ -60,7 +60,7 @@ interface PerKeyRestoreContext {
  */
 export async function restoreFromKeyShares(
   shares: PresentedShares,
-  context: PerKeyRestoreContext,
+  context: ShareRestoreContext,
 ): Promise<{ readonly result: RestoredKey; readonly key: ImportParameters; readonly presented: PresentedShare[] }> {
   const { journal, operator } = context.options;
   const first = shares.shares[0] as CustodyShare;

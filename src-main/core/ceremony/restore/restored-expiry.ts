@@ -10,15 +10,15 @@ import { parseMaterialExpiry, type MaterialExpiry } from '../shared/ceremony-pla
 /**
  * `given`: what was chosen ("original", "never", a date-time or a duration), or undefined when
  * nothing was; `recorded`: the bundle's `ceremony.materialExpiry` ("never", an ISO time, or
- * undefined when an older Keyferry wrote none); `where` words the refusal for the CLI or the app.
+ * undefined / null when an older Keyferry wrote none); `where` words the refusal for the CLI or the app.
  */
 export function restoredExpiry(
   given: string | undefined,
-  recorded: string | undefined,
+  recorded: string | null | undefined,
   now: Date,
   where: 'cli' | 'app',
 ): MaterialExpiry {
-  const had = recorded !== undefined && recorded !== 'never' ? new Date(recorded) : undefined;
+  const had = recorded && recorded !== 'never' ? new Date(recorded) : undefined;
   if (given === undefined) {
     if (!had) return { kind: 'never' };
     throw new KeyferryError('CUSTODY_RESTORE_EXPIRY_REQUIRED', {

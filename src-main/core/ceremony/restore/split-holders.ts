@@ -8,6 +8,7 @@
  * custody set, same key for a per-key split, same M-of-N, the presenters at their indexes).
  */
 import { z } from 'zod';
+import type { CustodyArrangement } from '../../bundle';
 import type { JournalEntry } from '../../journal';
 import type { PresentedShare } from './presented-shares';
 
@@ -55,4 +56,45 @@ export function recordedHolders(entries: readonly JournalEntry[], split: Present
     return names as string[];
   }
   return null;
+}
+
+/** Who presented which share, in share order, as the manifest and the receipt record it. */
+function presentedRecords(presented: readonly PresentedShare[]) {
+  return [...presented]
+    .sort((a, b) => a.shareIndex - b.shareIndex)
+    .map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy }));
+}
+
+/**
+ * The custody copy after a share restore, for the wrapped bundle's manifest: every holder (named
+ * by the set's backup, else by `entries`' record of the split, else only those who presented),
+ * and separately who presented which share here.
+ */
+export function sharesArrangement(
+  split: Omit<PresentedSplit, 'presented'> & { readonly backupHolders: readonly string[] | null | undefined },
+  presented: readonly PresentedShare[],
+  entries: readonly JournalEntry[],
+): CustodyArrangement {
+  const byIndex = [...presented].sort((a, b) => a.shareIndex - b.shareIndex);
+  // A custody set's backup (version 2) names every holder, bound by the digest every share records.
+  const holders = split.backupHolders ?? recordedHolders(entries, { ...split, presented: byIndex });
+  return {
+    kind: 'shares',
+    threshold: split.threshold,
+    total: split.total,
+    custodians: [...(holders ?? byIndex.map((p) => p.custodian))],
+    presented: presentedRecords(byIndex),
+  };
+}
+
+/** A share restore's custody section on the receipt: who presented which share, out of how many. */
+export function sharesCustody(
+  split: { readonly threshold: number; readonly total: number },
+  presented: readonly PresentedShare[],
+) {
+  return {
+    threshold: split.threshold,
+    holders: presentedRecords(presented),
+    restoredFrom: { total: split.total },
+  };
 }

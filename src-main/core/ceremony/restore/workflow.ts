@@ -12,16 +12,16 @@
  * workflow, this module must never reach a network client.
  */
 import { readdir } from 'node:fs/promises';
-import { materialOwners, type CustodyArrangement, type ImportParameters } from '../../bundle';
+import type { CustodyArrangement, ImportParameters } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
-import { checkBackupMatches, recordedChecks, restoreCustodySet, setRestoreProof } from '../../custody/set-restore';
+import { checkBackupMatches } from '../../custody/set-restore';
+import type { KeyMaterial } from '../../crypto/key-material';
 import type { CustodyShare } from '../../custody/custody-share';
 import type { SetShare } from '../../custody/set-share';
 import { KeyferryError, toProblem } from '../../errors';
 import { problemData } from '../../journal';
-import { writeAirGapReceipt } from '../airgap/receipt';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
-import type { WrappedKeySummary, WrittenWrappedBundle } from '../airgap/wrap';
+import type { WrappedKeySummary } from '../airgap/wrap';
 import {
   AirGapCeremonyBase,
   type AbandonReport,
@@ -32,13 +32,10 @@ import type { AirGapDestinations } from '../airgap/preflight';
 import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from '../airgap/steps';
 import { bundleArtefacts, WitnessConfirmations } from '../airgap/witness-confirmations';
 import { MaterialVault } from '../airgap/material-vault';
-import { evidenceByKey, proveBoundMaterial } from '../airgap/bound-material';
-import { materialEvidence } from '../airgap/produce-material';
-import { materialIdOf } from '../airgap/replica-groups';
 import { receiptSessionNumber } from '../airgap/receipt-session';
 import { checkCeremonyPeople, personName } from '../shared/person-name';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
-import { recordedHolders } from './split-holders';
+import { sharesArrangement, sharesCustody } from './split-holders';
 import { StepGuard } from '../shared/step-guard';
 import { RESTORE_STEP_FROM, type RestoreStepId } from '../shared/allowed-steps';
 import type { RestoreState } from '../shared/ceremony-states';
@@ -48,6 +45,7 @@ import type { AirGapHsmMaterial } from '../airgap/hsm-material';
 import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } from './hsm-restore';
 import { restoreFromKeyShares, type RestoredKey } from './per-key-restore';
 import type { Warning } from '../../../i18n/warning';
+import { restoreFromSetShares } from './set-share-restore';
 
 export type { RestoreState } from '../shared/ceremony-states';
 export type { HsmRestoredKeys, HsmRestoreRequest } from './hsm-restore';
@@ -99,9 +97,9 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   #restored: RestoredState | undefined;
   #backup: CustodyBackup | undefined;
   #sessionNumber = 1;
+  #overview: RestoreParametersOverview | undefined;
   #hsmChosen = false;
   #hsm: AirGapHsmMaterial | null = null;
-  #recordedExpiry: string | undefined;
 
   private constructor(options: RestoreCeremonyOptions) {
     super(options, new StepGuard<RestoreState, RestoreStepId>('restore', 'new', RESTORE_STEP_FROM));
@@ -142,21 +140,21 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     this.currentCeremonyId = bundle.manifest.ceremonyId;
     this.#parameters = bundle.keys;
     this.#parametersDigest = bundle.digest;
-    this.#recordedExpiry = bundle.manifest.ceremony?.materialExpiry;
     this.#shares = new PresentedShares(bundle.keys);
     this.guard.advance('parameters-read');
-    return {
+    this.#overview = {
       ceremonyId: bundle.manifest.ceremonyId,
       manifestSha256: bundle.digest,
       keys,
       warnings,
-      materialExpiry: this.#recordedExpiry ?? null,
+      materialExpiry: bundle.manifest.ceremony?.materialExpiry ?? null,
     };
+    return this.#overview;
   }
 
-  /** The material expiry the fresh bundle records (see restored-expiry.ts); undefined when it records none. */
-  get recordedMaterialExpiry(): string | undefined {
-    return this.#recordedExpiry;
+  /** What readParametersBundle read (the expiry a restore requests is decided from it: restored-expiry.ts). */
+  get parametersOverview(): RestoreParametersOverview | undefined {
+    return this.#overview;
   }
 
   /**
@@ -255,19 +253,24 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     this.guard.require('restore');
     this.requirePreflight('restore');
     const shares = this.#shares as PresentedShares;
-    if (shares.setShares.length > 0) return this.#restoreSet(shares);
-    const { result, key, presented } = await restoreFromKeyShares(shares, {
+    const context = {
       parameters: this.#parameters,
       options: this.options,
-      keep: (keyId, material) => this.#vault.put(keyId, material),
+      keep: (keyId: string, material: KeyMaterial) => this.#vault.put(keyId, material),
       confirmations: () => {
         this.confirmations = this.#bundleConfirmations();
         return this.confirmations.list();
       },
-    });
-    this.#restored = { from: 'shares', keys: [key], result, presented };
+    };
+    if (shares.setShares.length > 0) {
+      const { result, presented } = await restoreFromSetShares(shares, { ...context, backup: this.#backup });
+      this.#restored = { from: 'shares', keys: this.#parameters, result, presented };
+    } else {
+      const { result, key, presented } = await restoreFromKeyShares(shares, context);
+      this.#restored = { from: 'shares', keys: [key], result, presented };
+    }
     this.guard.advance('restored');
-    return result;
+    return this.#restored.result;
   }
 
   /** What every witness confirms: the fresh bundle's digest, which binds every key's wrapping key and token. */
@@ -313,71 +316,6 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     }
   }
 
-  /** Step 4 for set shares: every key of the bundle from the backup, proven, all or none. */
-  async #restoreSet(shares: PresentedShares): Promise<RestoredKey> {
-    const { journal, operator } = this.options;
-    const first = shares.setShares[0] as SetShare;
-    const keys = this.#parameters;
-    let restored;
-    try {
-      if (!this.#backup) throw new KeyferryError('CUSTODY_BACKUP_MISSING', { file: 'backup' });
-      // The backup holds one entry per material: a replica group's primary (its replicas take the
-      // primary's material when wrapped, each under its own wrapping key) and every key alone.
-      restored = await restoreCustodySet(shares.setShares, this.#backup, {
-        keyIds: materialOwners(keys).map((k) => k.keyId),
-      });
-      const rebuilt = restored;
-      const evidence = evidenceByKey(rebuilt.map((r) => ({ keyId: r.keyId, ...materialEvidence(r.material) })));
-      // The KMS takes only the material it bound each key to: prove it before anything is wrapped.
-      await proveBoundMaterial(this.options, keys, evidence, 'restore').catch((error: unknown) => {
-        for (const r of rebuilt) r.material.dispose();
-        throw error;
-      });
-    } catch (error) {
-      const problem = toProblem(error);
-      await journal.append(operator, 'custody.restore-refused', {
-        keyIds: keys.map((k) => k.keyId),
-        sharesPresented: shares.records.map((r) => r.shareIndex),
-        ...problemData(problem),
-      });
-      throw error;
-    }
-    const backup = this.#backup;
-    const presented = [...shares.records].sort((a, b) => a.shareIndex - b.shareIndex);
-    shares.disposeAll();
-    for (const r of restored) this.#vault.put(r.keyId, r.material);
-    this.confirmations = this.#bundleConfirmations();
-    const facts = recordedChecks(
-      backup,
-      keys.map((k) => ({ keyId: k.keyId, spec: k.keySpec, materialId: materialIdOf(k) })),
-    );
-    const proof = setRestoreProof(backup);
-    const head = facts[0] as (typeof facts)[number];
-    const result: RestoredKey = {
-      ...head,
-      splitCeremonyId: first.ceremonyId,
-      shareIndexes: presented.map((p) => p.shareIndex),
-      threshold: first.m,
-      total: first.n,
-      proof,
-      confirmations: this.confirmations.list(),
-      keys: facts,
-    };
-    await journal.append(operator, 'custody.restored', {
-      keyIds: keys.map((k) => k.keyId),
-      splitCeremonyId: first.ceremonyId,
-      backupDigest: backup.digest,
-      threshold: first.m,
-      total: first.n,
-      holders: presented.map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy })),
-      keys: facts.map((f) => ({ ...f })),
-      proof,
-    });
-    this.#restored = { from: 'shares', keys, result, presented };
-    this.guard.advance('restored');
-    return result;
-  }
-
   // Step 5, every witness types the bundle digest: artefactsToConfirm() and confirmArtefact() (base).
 
   /** Step 6: wraps the rebuilt material under the key's wrapping key, then wipes it (the first key's summary). */
@@ -409,30 +347,14 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     dir: string,
     options: { readonly language?: ReceiptLanguage } = {},
   ): Promise<WrittenCeremonyReceipt> {
-    this.guard.require('writeReceipt');
-    this.requirePreflightedFolder('receipt', dir, this.requirePreflight('receipt').receiptFolder);
-    const restored = this.#restored as RestoredState;
-    const { keys } = restored;
-    const now = this.now();
-    const custody =
-      restored.from === 'shares'
-        ? new Map(keys.map((k) => [k.keyId, sharesCustody(restored.result, restored.presented)]))
-        : new Map();
-    return this.whileWriting(async () => {
-      const receipt = await writeAirGapReceipt(dir, {
-        ...(options.language ? { language: options.language } : {}),
-        record: this.record,
-        parameters: keys,
-        wrapped: this.wrapped.map((w) => w.summary),
-        bundle: this.bundle as WrittenWrappedBundle,
-        custody,
-        journal: this.options.journal,
-        now,
-        nameSuffix: this.receiptSuffix(),
-      });
-      await this.completeBundle();
-      this.guard.advance('finished');
-      return receipt;
+    return this.writeSessionReceipt(dir, options, () => {
+      const restored = this.#restored as RestoredState;
+      const { keys } = restored;
+      const custody =
+        restored.from === 'shares'
+          ? new Map(keys.map((k) => [k.keyId, sharesCustody(restored.result, restored.presented)]))
+          : new Map();
+      return { record: this.record, parameters: keys, custody };
     });
   }
 
@@ -465,11 +387,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     await this.preflightFor(this.#parameters, request);
   }
 
-  /**
-   * The shares stay with their holders: every holder (named by the set's backup, or by this
-   * journal's record of the split; else only those who presented), and separately who presented
-   * which share here.
-   */
+  /** The shares stay with their holders (split-holders.ts); an HSM token keeps the material. */
   protected custodyArrangement(): CustodyArrangement {
     const restored = this.#restored as RestoredState;
     if (restored.from === 'hsm') {
@@ -477,38 +395,22 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       return { kind: 'hsm-token', label, serial };
     }
     const { result, presented } = restored;
-    const byIndex = [...presented].sort((a, b) => a.shareIndex - b.shareIndex);
-    const first = byIndex[0];
-    // A custody set's backup (version 2) names every holder, bound by the digest every share records.
-    const holders =
-      this.#backup?.holders ??
-      recordedHolders(this.options.journal.entries, {
+    const first = [...presented].sort((a, b) => a.shareIndex - b.shareIndex)[0];
+    return sharesArrangement(
+      {
         threshold: result.threshold,
         total: result.total,
         backupDigest: result.keys ? (this.#backup?.digest ?? null) : null,
         keyId: result.keys ? null : (first?.keyId ?? null),
-        presented: byIndex,
-      });
-    return {
-      kind: 'shares',
-      threshold: result.threshold,
-      total: result.total,
-      custodians: [...(holders ?? byIndex.map((p) => p.custodian))],
-      presented: byIndex.map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy })),
-    };
+        backupHolders: this.#backup?.holders,
+      },
+      presented,
+      this.options.journal.entries,
+    );
   }
 
   /** `session-<n>`: the n-th air-gapped session of this journal, as a wrap's receipt is named, past numbers the receipt folder holds (receipt-session.ts). */
   protected receiptSuffix(): string {
     return `session-${this.#sessionNumber}`;
   }
-}
-
-/** A share restore's custody section on the receipt: who presented which share, out of how many. */
-function sharesCustody(result: RestoredKey, presented: readonly PresentedShare[]) {
-  return {
-    threshold: result.threshold,
-    holders: presented.map((p) => ({ shareIndex: p.shareIndex, custodian: p.custodian, presentedBy: p.presentedBy })),
-    restoredFrom: { total: result.total },
-  };
 }

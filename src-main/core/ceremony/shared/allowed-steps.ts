@@ -81,7 +81,7 @@ export const ONLINE_STEP_FROM = {
 export type OnlineStepId = keyof typeof ONLINE_STEP_FROM;
 
 /** The steps both air-gapped ceremonies have (airgap/ceremony-base.ts runs them). */
-export type SharedAirGapStepId = 'checkNetwork' | 'showArtefacts' | 'confirmArtefact' | 'writeBundle';
+export type SharedAirGapStepId = 'checkNetwork' | 'showArtefacts' | 'confirmArtefact' | 'writeBundle' | 'writeReceipt';
 
 /** The air-gapped side (airgap/workflow.ts). */
 export const AIR_GAP_STEP_FROM = {
