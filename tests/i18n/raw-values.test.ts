@@ -13,7 +13,7 @@ const KEY = '0d0c3f0e-6a51-4c36-a0b5-2f1d5f2f6a11';
 
 function refusal(issued: { tokenExpiresAt: string }[], now: Date) {
   try {
-    parametersForBundle({ keyId: KEY, issued } as unknown as OnlineKeyState, now);
+    parametersForBundle({ keyId: KEY, issued } as unknown as OnlineKeyState, now, 'never');
   } catch (error) {
     return toProblem(error);
   }
