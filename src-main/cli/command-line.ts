@@ -5,7 +5,7 @@
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
 
-export function shellWord(word: string): string {
+function shellWord(word: string): string {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }

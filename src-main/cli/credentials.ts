@@ -24,7 +24,7 @@ import { AkSkCredentials, IamTokenCredentials, type KmsCredentials } from '../co
 const MAX_CONFIG_BYTES = 64 * 1024;
 const MAX_CA_BYTES = 1024 * 1024;
 
-export const kmsConfigSchema = z.strictObject({
+const kmsConfigSchema = z.strictObject({
   region: regionSchema.optional(),
   projectId: projectIdSchema.optional(),
   endpoint: z.string().min(1).max(2048).optional(),
@@ -34,9 +34,9 @@ export const kmsConfigSchema = z.strictObject({
   securityToken: z.string().min(1).max(16384).optional(),
   iamToken: z.string().min(1).max(65536).optional(),
 });
-export type KmsConfig = z.infer<typeof kmsConfigSchema>;
+type KmsConfig = z.infer<typeof kmsConfigSchema>;
 
-export interface KmsConnection {
+interface KmsConnection {
   readonly credentials: KmsCredentials;
   readonly region: string;
   readonly projectId: string;
@@ -51,7 +51,7 @@ export interface KmsConnection {
 }
 
 /** The journaled binding: where the credentials came from and the connection they may be used for. */
-export interface CredentialBindingRecord extends CredentialBinding {
+interface CredentialBindingRecord extends CredentialBinding {
   readonly source: CredentialSource;
 }
 
@@ -65,7 +65,7 @@ function configProblem(
 }
 
 /** Reads and checks a config file; refuses one that others can read (it may hold an SK). */
-export async function readKmsConfig(file: string, platform: NodeJS.Platform = process.platform): Promise<KmsConfig> {
+async function readKmsConfig(file: string, platform: NodeJS.Platform = process.platform): Promise<KmsConfig> {
   let stat;
   try {
     stat = await fs.stat(file);

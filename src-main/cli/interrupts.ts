@@ -10,14 +10,14 @@ export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 const SIGNAL_NUMBERS: Record<StopSignal, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 /** What the stop handlers share: the signal, and the one line to print (the first handler to set it wins). */
-export interface StopContext {
+interface StopContext {
   readonly signal: StopSignal;
   line?: string;
   /** Set by a handler that journaled the stop itself (the journal's own handler then only closes it). */
   journaled?: boolean;
 }
 
-export type StopHandler = (stop: StopContext) => Promise<void>;
+type StopHandler = (stop: StopContext) => Promise<void>;
 
 export interface CliInterrupts {
   /** Registers `handler` to run on a stop; returns the function that unregisters it. */

@@ -11,7 +11,7 @@ import { phraseOf, phraseValue, type Phrase } from '../i18n/phrase';
 import { isLoopbackHost } from '../core/kms/endpoint';
 import { inspectJournalInSlices, readJournalFile } from '../core/journal/verify';
 
-export interface RecordedConnection {
+interface RecordedConnection {
   readonly endpoint: string;
   readonly region: string;
   readonly projectId: string;

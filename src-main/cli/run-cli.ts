@@ -8,7 +8,7 @@ import { terminalLines, terminalText } from '../core/terminal-text';
 import { summaryKeyOf, type CliCommand, type CliCommandListing, type CliIo } from './command';
 import { commandHelpText } from './help';
 
-export const APP_NAME = 'keyferry';
+const APP_NAME = 'keyferry';
 
 /** The `keyferry --help` text: every command's name and summary (no command is loaded for it). */
 export function helpText(

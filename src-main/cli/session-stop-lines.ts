@@ -14,7 +14,7 @@ export function withdrawalLines(report: AbandonReport | undefined, { t }: Transl
 }
 
 /** The one line printed when the officer (or the system) stops an air-gapped ceremony. */
-export function stoppedLine({ t }: Translator, signal: StopSignal, report: AbandonReport, journal: string): string {
+function stoppedLine({ t }: Translator, signal: StopSignal, report: AbandonReport, journal: string): string {
   if (report.state === 'finished') return t('cli.stopped-finished', { signal, journal });
   return t('cli.stopped', {
     signal,

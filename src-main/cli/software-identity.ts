@@ -5,7 +5,7 @@ import type { AppIdentity } from '../core/ceremony/shared/ceremony-record';
 import { describeCodeIdentity } from '../core/software/code-identity';
 
 /** The checkout (or installed package) this CLI runs from. */
-export const CLI_PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+const CLI_PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 
 export function cliAppIdentity(env: NodeJS.ProcessEnv): AppIdentity {
   return currentAppIdentity(env, { root: CLI_PACKAGE_ROOT });

@@ -6,7 +6,7 @@
  */
 import type { CliIo } from './command';
 
-export type TestPausePoint = 'before-receipt';
+type TestPausePoint = 'before-receipt';
 
 const MAX_PAUSE_MS = 60_000;
 

@@ -19,10 +19,10 @@ import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
 import type { OptionDef } from './options';
 
-export const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 3;
 
 /** What a ceremony offers for confirmations (the air-gapped side and the custody restore). */
-export interface ConfirmingCeremony {
+interface ConfirmingCeremony {
   artefactsToConfirm(): ArtefactToConfirm[];
   confirmArtefact(witness: string, typed: string): Promise<{ confirmed: ArtefactToConfirm; remaining: number }>;
 }

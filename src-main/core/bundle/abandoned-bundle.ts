@@ -11,7 +11,7 @@ import { fsyncDirectory, writeFileExclusive } from '../fs/durable-file';
 import { MANIFEST_FILE } from './bundle-limits';
 
 export const ABANDONED_MARKER = 'ABANDONED.txt';
-export const WITHDRAWN_MANIFEST = 'manifest.json.abandoned';
+const WITHDRAWN_MANIFEST = 'manifest.json.abandoned';
 
 export interface WithdrawnBundle {
   readonly dir: string;

@@ -22,7 +22,7 @@ import type { WrappedMaterialManifest } from './wrapped-material-manifest';
 import { verifyWrappedMaterialContents } from './wrapped-material-verify';
 
 /** What is present in a bundle folder (or about to be written to one). */
-export interface PresentFiles {
+interface PresentFiles {
   readonly files: ReadonlyMap<string, { readonly size: number }>;
   readonly folders: ReadonlySet<string>;
 }

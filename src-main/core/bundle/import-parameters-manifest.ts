@@ -21,7 +21,7 @@ import {
 } from './manifest-common';
 
 /** The token as get-parameters-for-import gave it, naming the key it belongs to. */
-export const importTokenEntrySchema = z.strictObject({
+const importTokenEntrySchema = z.strictObject({
   keyId: keyIdSchema,
   value: importTokenSchema,
   /** SHA-256 of the token's base64 text, exactly as in ImportToken.b64. */
@@ -37,7 +37,7 @@ export const importTokenEntrySchema = z.strictObject({
  * those bytes again, after a deletion or a lapse too, so the air-gapped side refuses to generate
  * or load other material for the key and a restore must prove it rebuilt exactly this.
  */
-export const boundMaterialSchema = z.discriminatedUnion('kind', [
+const boundMaterialSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     /** AES: the key check value, by the spec's check-value method (see crypto/evidence.ts). */
     kind: z.literal('key-check-value'),

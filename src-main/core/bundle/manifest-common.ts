@@ -48,13 +48,13 @@ export const importTokenSchema = base64Schema(200, 6144);
 /** Printed by `bundle verify` and on screens: plain text only (no ESC, CR/LF or bidi controls). */
 const creatorText = z.string().regex(/^[^\p{Cc}\p{Cf}]{1,64}$/u, 'must be 1-64 characters without control characters');
 
-export const creatorSchema = z.strictObject({
+const creatorSchema = z.strictObject({
   app: creatorText,
   version: creatorText,
 });
 
 /** One file of the bundle besides the manifest. The name is checked for safety separately. */
-export const fileEntrySchema = z.strictObject({
+const fileEntrySchema = z.strictObject({
   name: z.string().min(1).max(255),
   size: z.number().int().nonnegative().max(BUNDLE_LIMITS.totalMaxBytes),
   sha256: sha256HexSchema,

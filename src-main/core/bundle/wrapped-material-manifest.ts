@@ -14,7 +14,7 @@ import {
   wrappingAlgorithmSchema,
 } from './manifest-common';
 
-export const wrappedMaterialKeySchema = z.strictObject({
+const wrappedMaterialKeySchema = z.strictObject({
   keyId: keyIdSchema,
   keySpec: keySpecSchema,
   wrappingAlgorithm: wrappingAlgorithmSchema,

@@ -57,7 +57,7 @@ function TokenDetails({ token }: { token: HsmTokenView }) {
 }
 
 /** The capability check as read before anything is generated. */
-export function HsmCapabilityResult({ result }: { result: HsmCapabilityView }) {
+function HsmCapabilityResult({ result }: { result: HsmCapabilityView }) {
   const { t, problemLine } = useT();
   const { token } = result;
   return (
@@ -118,7 +118,7 @@ function useChosenToken(serial: string): HsmTokenView | null {
  * The module (typed or picked), "List the tokens" (no PIN), the token chosen by label and serial
  * with its details. `children` (the PIN and what follows) appear once a token can be chosen.
  */
-export function HsmTokenPicker({
+function HsmTokenPicker({
   section,
   available,
   serial,

@@ -55,7 +55,7 @@ import { receiptSessionNumber } from './receipt-session';
 export type { AirGapState } from '../shared/ceremony-states';
 export type { AirGapKeyOverview, ParametersOverview } from './parameters-overview';
 
-export type AirGapCeremonyOptions = AirGapWorkflowOptions;
+type AirGapCeremonyOptions = AirGapWorkflowOptions;
 
 export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId> {
   readonly #vault: MaterialVault;

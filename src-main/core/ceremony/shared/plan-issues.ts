@@ -26,7 +26,7 @@ export const PLAN_FIELD_PATHS = [
   'keys[].replicas[].region',
   'keys[].replicas[].projectId',
 ] as const;
-export type PlanFieldPath = (typeof PLAN_FIELD_PATHS)[number];
+type PlanFieldPath = (typeof PLAN_FIELD_PATHS)[number];
 
 /** The values of `plan.field-shape` (the shape `field` takes) for `field`. */
 export function planFieldShapeValues(field: PlanFieldPath): MessageValues<'plan.field-shape'> {
@@ -121,7 +121,7 @@ function documentedField(path: readonly PropertyKey[]): PlanFieldPath | undefine
 }
 
 /** One issue as a phrase: the field, what is wrong, and the shape it should have. */
-export function planIssuePhrase(issue: z.core.$ZodIssue, plan: unknown): Phrase {
+function planIssuePhrase(issue: z.core.$ZodIssue, plan: unknown): Phrase {
   const problemPhrase = phraseValue(problemOf(issue, plan));
   if (issue.path.length === 0) return phraseOf('plan.issue.whole', { problemPhrase });
   const field = planPath(issue.path);
@@ -137,7 +137,7 @@ export function planIssuePhrase(issue: z.core.$ZodIssue, plan: unknown): Phrase 
 }
 
 /** The issues PLAN_INVALID names (the first few) and how many more there are. */
-export const PLAN_ISSUES_SHOWN = 5;
+const PLAN_ISSUES_SHOWN = 5;
 export function planIssues(error: z.ZodError, plan: unknown): { shown: Phrase[]; more: number } {
   const shown = error.issues.slice(0, PLAN_ISSUES_SHOWN).map((issue) => planIssuePhrase(issue, plan));
   return { shown, more: error.issues.length - shown.length };
