@@ -11,6 +11,7 @@ import { openOnlineSession } from '../online-session';
 import { formatTable } from '../text-table';
 
 import { defineOnlineCommand, lapsedLines, nextOnline, printProofs, withSession } from './online-steps';
+import { custodyOf } from './online-reimport';
 
 export const statusCommand = defineOnlineCommand({
   name: 'online status',
@@ -37,7 +38,8 @@ export const statusCommand = defineOnlineCommand({
       ))
         io.stdout(`  ${line}`);
       const keys = session.ceremony.keys();
-      const lapsed = lapsedLines(io, keys, nextOnline('params', values));
+      const custody = custodyOf(session.journal.entries, new Set(keys.filter((k) => k.lapsed).map((k) => k.keyId)));
+      const lapsed = lapsedLines(io, keys, nextOnline('params', values), custody);
       for (const line of lapsed) io.stdout(line);
       const deleted = keys.filter((k) => k.deleted);
       for (const k of deleted)

@@ -21,7 +21,7 @@ const checkedSchema = z.object({
 });
 
 /** The custody arrangement of the last checked wrapped bundle that carried one of `keyIds` (from the journal). */
-function custodyOf(entries: readonly JournalEntry[], keyIds: ReadonlySet<string>): CustodyArrangement | null {
+export function custodyOf(entries: readonly JournalEntry[], keyIds: ReadonlySet<string>): CustodyArrangement | null {
   for (const entry of [...entries].reverse()) {
     if (entry.event !== ONLINE_EVENTS.wrappedChecked) continue;
     const checked = checkedSchema.safeParse(entry.data);

@@ -4,6 +4,7 @@
  */
 
 import type { KeyProof } from '../../core/ceremony/online/key-proof';
+import type { CustodyArrangement } from '../../core/bundle/custody-arrangement';
 
 import { defineCommand, type CliCommand, type CliIo, type CommandHelp } from '../command';
 import type { OptionTable, ParsedOptions } from '../options';
@@ -111,10 +112,21 @@ export function lapsedLines(
   io: CliIo,
   keys: readonly { keyId: string; alias: string; spec: string; lapsed: boolean; expiresAt: string | null }[],
   params: string,
+  custody: CustodyArrangement | null = null,
 ): string[] {
   const lapsed = keys.filter((k) => k.lapsed);
   if (lapsed.length === 0) return [];
   const { t } = cliTranslator(io);
+  // What the officer brings, when the journal's checked wrapped bundle recorded the custody copy.
+  const token = custody?.kind === 'hsm-token' ? custody.label || custody.serial : '';
+  const restoreFrom =
+    custody?.kind === 'hsm-token'
+      ? { custody: 'hsm', token, m: 0, n: 0 }
+      : custody?.kind === 'shares'
+        ? { custody: 'shares', token: '', m: custody.threshold, n: custody.total }
+        : { custody: 'unknown', token: '', m: 0, n: 0 };
+  const hsmWords =
+    custody?.kind === 'hsm-token' ? ` --hsm-module PKCS11-MODULE --hsm-token ${commandLine([token || 'TOKEN'])}` : '';
   return [
     t('online.lapsed.heading', { count: lapsed.length }),
     ...lapsed.map((k) =>
@@ -128,7 +140,8 @@ export function lapsedLines(
     t('online.lapsed.next'),
     t('online.lapsed.step1', { command: `${params} --out import-parameters-restore` }),
     t('online.lapsed.step2', {
-      command: 'keyferry custody restore --bundle import-parameters-restore --expires EXPIRY',
+      command: `keyferry custody restore${hsmWords} --bundle import-parameters-restore --expires EXPIRY`,
+      ...restoreFrom,
     }),
     t('online.lapsed.step3', { command: 'keyferry online import' }),
   ];
