@@ -29,7 +29,7 @@ describe('lapse hint of online status', () => {
   });
 
   it('names M of N custodians for shares, and the generic copy when the journal recorded none', () => {
-    const shares = { kind: 'shares', threshold: 2, total: 3, custodians: ['Alice', 'Bob', 'Carol'] } as const;
+    const shares = { kind: 'shares' as const, threshold: 2, total: 3, custodians: ['Alice', 'Bob', 'Carol'] };
     expect(step2(lapsedLines(io('en_US.UTF-8'), [KEY], 'p', shares))).toContain(
       'with the shares of any 2 of the 3 custodians and the custody backup',
     );
