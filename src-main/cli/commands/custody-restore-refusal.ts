@@ -6,14 +6,15 @@
  * refused restore is: its session start (who was there), then `ceremony.abandoned` with the
  * problem's code and values, at state "new" (nothing was presented or rebuilt). A journal that does
  * not exist is not created for a refusal: no ceremony has started, and a mistyped --journal would
- * leave a stray journal behind.
+ * leave a stray journal behind; nor is a journal that records another ceremony than the bundle's
+ * written to (AIRGAP_JOURNAL_OTHER_CEREMONY, said instead).
  */
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
+import { bundleCeremonyOf } from '../../core/bundle/ceremony-facts';
 import { problemCause } from '../../core/ceremony/airgap/ceremony-base';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
-import { toProblem } from '../../core/errors';
+import { KeyferryError, toProblem } from '../../core/errors';
 import { openCeremonyJournal } from '../ceremony-journal';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
@@ -49,8 +50,17 @@ async function journalRefusal(values: RestoreValues, io: CliIo, refusal: unknown
     const journal = await openCeremonyJournal(io.cwd, values.journal, false);
     try {
       // The session start carries the ceremony's title: the bundle's when it reads.
-      const facts =
-        values.bundle === undefined ? undefined : await ceremonyFactsOf(path.resolve(io.cwd, values.bundle));
+      const bundle =
+        values.bundle === undefined ? undefined : await bundleCeremonyOf(path.resolve(io.cwd, values.bundle));
+      const facts = bundle?.facts;
+      // A journal of another ceremony is not this attempt's record: nothing is written to it.
+      const recorded = journal.entries.find((e) => e.event === 'parameters.read')?.data['ceremonyId'];
+      if (bundle && typeof recorded === 'string' && recorded !== bundle.ceremonyId)
+        throw new KeyferryError('AIRGAP_JOURNAL_OTHER_CEREMONY', {
+          journal: file,
+          recorded,
+          ceremonyId: bundle.ceremonyId,
+        });
       const restore = await RestoreCeremony.start({
         journal,
         title: facts?.title ?? values.title ?? t('cli.custody.restore.default-title'),

@@ -8,9 +8,19 @@ import { readBundle } from './read-bundle';
 import type { CeremonyFacts } from './import-parameters-manifest';
 
 export async function ceremonyFactsOf(dir: string, now: Date = new Date()): Promise<CeremonyFacts | undefined> {
+  return (await bundleCeremonyOf(dir, now))?.facts;
+}
+
+/** The ceremony an import-parameters bundle belongs to, and its facts; undefined when it does not read. */
+export async function bundleCeremonyOf(
+  dir: string,
+  now: Date = new Date(),
+): Promise<{ ceremonyId: string; facts: CeremonyFacts | undefined } | undefined> {
   try {
     const bundle = await readBundle(dir, { now });
-    return bundle.kind === 'import-parameters' ? bundle.manifest.ceremony : undefined;
+    return bundle.kind === 'import-parameters'
+      ? { ceremonyId: bundle.manifest.ceremonyId, facts: bundle.manifest.ceremony }
+      : undefined;
   } catch {
     return undefined;
   }

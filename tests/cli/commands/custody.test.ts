@@ -403,6 +403,21 @@ describe('keyferry custody', () => {
         wipedKeys: 0,
       },
     });
+    // A bundle of another ceremony with this journal: the refusal is not written into that ceremony's record.
+    const elsewhere = path.join(dir, 'elsewhere');
+    await mkdir(elsewhere);
+    await parametersBundle(elsewhere, 'AES_256', wrapping.publicKey, now, KEY_ID, undefined, 'other-2025-03');
+    const before = await readFile(path.join(dir, 'restore.jsonl'), 'utf8');
+    const otherCeremony = await run(
+      [...base, '--bundle', 'elsewhere/parameters', '--wrapped-out', 'parameters', ...ceremony],
+      dir,
+    );
+    expect(otherCeremony.code).toBe(1);
+    expect(otherCeremony.err.replace(/\s+/g, ' ')).toContain(
+      `The refusal could not be recorded in the journal ${path.join(dir, 'restore.jsonl')}: The journal ${path.join(dir, 'restore.jsonl')} records ceremony reimport-2025-02, but this import-parameters bundle belongs to ceremony other-2025-03.`,
+    );
+    expect(await readFile(path.join(dir, 'restore.jsonl'), 'utf8')).toBe(before);
+    await rm(elsewhere, { recursive: true, force: true });
 
     const expiresAt = new Date(now.getTime() + 30 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z');
     const result = await run(

@@ -95,6 +95,7 @@ export async function parametersBundle(
   now: Date,
   keyId = KEY_ID,
   ceremony?: CeremonyFacts,
+  ceremonyId = 'reimport-2025-02',
 ): Promise<string> {
   const parameters = importParametersFromKmsAnswer({
     region: 'ap-southeast-1',
@@ -113,7 +114,7 @@ export async function parametersBundle(
   const bundleDir = path.join(dir, 'parameters');
   await writeImportParametersBundle(
     bundleDir,
-    { ceremonyId: 'reimport-2025-02', keys: [parameters], ...(ceremony ? { ceremony } : {}) },
+    { ceremonyId, keys: [parameters], ...(ceremony ? { ceremony } : {}) },
     { now },
   );
   return bundleDir;
