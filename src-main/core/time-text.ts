@@ -22,8 +22,16 @@ export function parseDuration(text: string, maxMs: number = MAX_DURATION_MS): nu
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** An ISO 8601 date-time with its zone as epoch ms, or undefined when `text` is not one. */
+/**
+ * An ISO 8601 date-time with its zone as epoch ms, or undefined when `text` is not one. A day the
+ * month does not have (`2030-02-31`) or hour 24 is refused: Date.parse would roll it into the next
+ * month or day, and an expiry typed wrong must not become another moment quietly.
+ */
 export function parseZonedDateTime(text: string): number | undefined {
-  const at = DATE_TIME.test(text) ? Date.parse(text) : Number.NaN;
+  if (!DATE_TIME.test(text)) return undefined;
+  const [year, month, day, hour] = text.slice(0, 13).split(/[-T]/).map(Number) as [number, number, number, number];
+  const calendarDay = new Date(Date.UTC(year, month - 1, day));
+  if (calendarDay.getUTCMonth() !== month - 1 || calendarDay.getUTCDate() !== day || hour > 23) return undefined;
+  const at = Date.parse(text);
   return Number.isNaN(at) ? undefined : at;
 }
