@@ -24,6 +24,7 @@ import {
 } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
+import { expiryText } from '../shared/planned-expiry';
 import type { ArtefactToConfirm, WitnessConfirmations } from './witness-confirmations';
 import type { MaterialAuditObserver } from './material-vault';
 import type { InterfaceList, NetworkCheckResult } from '../shared/network-check';
@@ -81,10 +82,7 @@ export interface StopCause {
 /** The steps that need the preflight first (messages name them). */
 type PreflightedStep = 'generate' | 'load' | 'hsm' | 'restore' | 'split' | 'bundle' | 'receipt';
 
-/** `never` or the ISO 8601 time: how journals and manifests write a material expiry. */
-export function expiryText(expiry: MaterialExpiry | undefined): string {
-  return !expiry || expiry.kind === 'never' ? 'never' : expiry.at.toISOString();
-}
+export { expiryText } from '../shared/planned-expiry';
 
 /** The states every air-gapped ceremony passes through (each adds its own in between). */
 type SharedState = 'new' | 'network-checked' | 'fingerprints-confirmed' | 'wrapped' | 'bundle-written' | 'finished';
