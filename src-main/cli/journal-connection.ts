@@ -17,6 +17,12 @@ interface RecordedConnection {
   readonly projectId: string;
 }
 
+/** A connection value as compared, and as the refusal shows it. */
+interface Shown {
+  readonly compared: string;
+  readonly shown: Phrase;
+}
+
 const connectedData = z.object({ endpoint: z.string(), region: z.string(), projectId: z.string() });
 
 /** The connection recorded in the journal at `file`, or undefined (no journal yet, or none recorded). */
@@ -35,16 +41,23 @@ export async function recordedConnection(file: string): Promise<RecordedConnecti
  * The endpoint as compared: its origin; for the loopback simulator its host only, because a
  * simulator restarted from its state file listens on a new free port.
  */
-function originOf(endpoint: string): string {
+function originOf(endpoint: string): { compared: string; shown: Phrase } {
   try {
     const url = new URL(endpoint);
-    return url.protocol === 'http:' && isLoopbackHost(url.hostname)
-      ? `http://${url.hostname}:<simulator port>`
-      : url.origin;
+    if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) {
+      const origin = `http://${url.hostname}`;
+      return { compared: origin, shown: phraseOf('connection.value', { value: origin, simulator: 'yes' }) };
+    }
+    return { compared: url.origin, shown: phraseOf('connection.value', { value: url.origin, simulator: 'no' }) };
   } catch {
-    return endpoint;
+    return { compared: endpoint, shown: phraseOf('connection.value', { value: endpoint, simulator: 'no' }) };
   }
 }
+
+const plainValue = (value: string) => ({
+  compared: value,
+  shown: phraseOf('connection.value', { value, simulator: 'no' }),
+});
 
 /**
  * Refuses a connection that differs from the recorded one, naming the field, both values and where
@@ -56,18 +69,18 @@ export function assertSameConnection(
   actual: RecordedConnection,
   sources?: { readonly region: Phrase; readonly projectId: Phrase; readonly endpoint: Phrase },
 ): void {
-  const fields: ['--region' | '--project-id' | '--endpoint', string, string, Phrase | undefined][] = [
-    ['--region', recorded.region, actual.region, sources?.region],
-    ['--project-id', recorded.projectId, actual.projectId, sources?.projectId],
+  const fields: ['--region' | '--project-id' | '--endpoint', Shown, Shown, Phrase | undefined][] = [
+    ['--region', plainValue(recorded.region), plainValue(actual.region), sources?.region],
+    ['--project-id', plainValue(recorded.projectId), plainValue(actual.projectId), sources?.projectId],
     ['--endpoint', originOf(recorded.endpoint), originOf(actual.endpoint), sources?.endpoint],
   ];
   for (const [field, was, now, source] of fields) {
-    if (was !== now)
+    if (was.compared !== now.compared)
       throw new KeyferryError('CONNECTION_DIFFERS_FROM_JOURNAL', {
         journal: path.basename(journalFile),
         field,
-        recorded: was,
-        given: now,
+        recordedPhrase: phraseValue(was.shown),
+        givenPhrase: phraseValue(now.shown),
         givenFromPhrase: phraseValue(source ?? phraseOf('credentials.from.option', { option: field })),
       });
   }

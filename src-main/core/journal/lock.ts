@@ -31,7 +31,12 @@ function isRunning(pid: number): boolean {
 async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
   try {
     const parsed = JSON.parse(await fs.readFile(lockPath, 'utf8')) as Partial<LockOwner>;
-    if (typeof parsed.pid === 'number' && typeof parsed.hostname === 'string' && typeof parsed.since === 'string') {
+    if (
+      typeof parsed.pid === 'number' &&
+      typeof parsed.hostname === 'string' &&
+      typeof parsed.since === 'string' &&
+      Number.isFinite(Date.parse(parsed.since))
+    ) {
       return { pid: parsed.pid, hostname: parsed.hostname, since: parsed.since };
     }
   } catch {
@@ -69,7 +74,7 @@ export async function acquireJournalLock(journalPath: string, layer?: FileLayer)
       throw selectedProblem(
         'JOURNAL_IN_USE',
         owner
-          ? { reason: 'owner', pid: owner.pid, hostname: owner.hostname, since: owner.since, lockPath }
+          ? { reason: 'owner', pid: owner.pid, hostname: owner.hostname, since: Date.parse(owner.since), lockPath }
           : { reason: 'unknown', lockPath },
       );
     }

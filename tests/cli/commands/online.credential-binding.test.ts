@@ -161,7 +161,7 @@ describe('credentials bound to where they were entered for (CLI)', () => {
       cwd: dir,
       env: { LANG: 'zh_CN.UTF-8' },
     });
-    expect(zh.stderr).toContain(`但此连接会将其用于端点 ${sim.endpoint}（来自仪式日志）。未发送任何内容。`);
+    expect(zh.stderr).toContain(`但此连接会将其用于终端节点 ${sim.endpoint}（来自仪式日志）。未发送任何内容。`);
     expect(zh.stderr).toContain('否则请更正仪式日志。');
     expect(zh.stderr).not.toMatch(/journal|credentials\.from/);
     const refused = (await events('swap.jsonl')).filter((e) => e.event === 'credentials.refused');
@@ -229,7 +229,7 @@ describe('credentials bound to where they were entered for (CLI)', () => {
       ['online', 'create-key', '--journal', 'h3.jsonl', '--config', hostile, ...oneKey()],
       { cwd: dir, env: { ...simEnv(), LANG: 'zh_CN.UTF-8' } },
     );
-    expect(fromConfigZh.stderr).toContain('该端点来自配置文件 hostile.json 中的“endpoint”而非命令行');
+    expect(fromConfigZh.stderr).toContain('该终端节点来自配置文件 hostile.json 中的“endpoint”而非命令行');
     expect(fromConfig.stderr).toContain('give --endpoint https://kms.attacker.example on the command line');
     expect(reachedOther).toEqual([]);
   });

@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { toProblem } from '../../../src-main/core/errors';
 import { openJournal } from '../../../src-main/core/journal';
 import { acquireJournalLock } from '../../../src-main/core/journal/lock';
-import { english } from '../../../src-main/i18n/translate';
+import { momentText } from '../../../src-main/i18n/moment';
+import { english, translator } from '../../../src-main/i18n/translate';
 import { tempDir, writeSampleJournal } from './sample';
 
 /** The English message and next step of what `promise` was refused with. */
@@ -68,6 +69,18 @@ describe('the journal lock', () => {
     expect(refused.text).toContain(`by process ${pid} on airgap-2.example`);
     expect(refused.text).toContain(`delete ${file}.lock and try again`);
     expect(await fs.readFile(`${file}.lock`, 'utf8')).toBe(lock);
+  });
+
+  it("says since when the lock is held as a moment in the reader's language, never as raw ISO", async () => {
+    const { file } = await writeSampleJournal();
+    const since = '2025-03-01T09:30:00.000Z';
+    await fs.writeFile(`${file}.lock`, JSON.stringify({ pid: deadPid(), hostname: 'airgap-2.example', since }));
+    const problem = toProblem(await acquireJournalLock(file).catch((e: unknown) => e));
+    const zh = translator('zh-CN').problem(problem).message;
+    expect(zh).toContain(`自 ${momentText('zh-CN', Date.parse(since))} 起`);
+    expect(english.problem(problem).message).toContain(`since ${momentText('en', Date.parse(since))}.`);
+    expect(zh).not.toContain(since);
+    expect(zh).toContain('2025');
   });
 
   it('refuses, never takes over, a lock it cannot read (half-written, or not a lock)', async () => {

@@ -276,7 +276,7 @@ describe('remembered and session credentials are bound to where they were entere
       // The screen renders the code and values: in Chinese, where the value came from is Chinese too.
       const zh = translator('zh-CN').problem(problemSchema.parse(elsewhere.problem));
       expect(zh.message).toBe(
-        `本机记住的凭证（配置档 default）属于端点 ${sim.endpoint}，但此连接会将其用于端点 ${host.endpoint}（来自连接表单）。未发送任何内容。`,
+        `本机记住的凭证（配置档 default）属于终端节点 ${sim.endpoint}，但此连接会将其用于终端节点 ${host.endpoint}（来自连接表单）。未发送任何内容。`,
       );
       expect(zh.nextStep).toBe(`如果 ${host.endpoint} 是正确的，请重新输入其凭证；否则请更正连接表单。`);
       const otherProject = await later.call('online.connect', {

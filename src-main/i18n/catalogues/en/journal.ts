@@ -47,7 +47,7 @@ export const enJournal = {
   'problem.JOURNAL_TAMPERED.next':
     'Do not continue this ceremony with it. Keep the file as evidence and start the ceremony again with a new journal.',
   'problem.JOURNAL_IN_USE':
-    '{reason, select, owner {The journal is already open for writing by process {pid} on {hostname}, since {since}.} unknown {The journal is already open for writing by an unknown process.} other {The journal lock could not be taken.}}',
+    '{reason, select, owner {The journal is already open for writing by process {pid} on {hostname}, since {since, date, moment}.} unknown {The journal is already open for writing by an unknown process.} other {The journal lock could not be taken.}}',
   'problem.JOURNAL_IN_USE.next':
     '{reason, select, lock {Delete {lockPath} if no Keyferry is running, then try again.} other {Close the other Keyferry first. If none is running, delete {lockPath} and try again.}}',
   'problem.JOURNAL_SECRET_REFUSED':

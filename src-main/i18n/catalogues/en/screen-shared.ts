@@ -36,7 +36,7 @@ export const enScreenShared = {
   'network.rehearsal-allowed': 'Rehearsal: a live network is allowed here and recorded in the journal.',
   'network.must-be-offline':
     'An air-gapped workstation must have no live network. Unplug the cable, turn off Wi-Fi and Bluetooth, then check again.',
-  'network.checked-at': 'Checked at {at, time, medium}.',
+  'network.checked-at': 'Checked at {at, date, moment}.',
   'network.check-again': 'Check the interfaces again',
   'network.step': 'Check the network',
   'receipt.files': 'Receipt files',

@@ -1,4 +1,4 @@
-/** 仪式完整性：凭证绑定到录入时的端点和项目；回执写好后才完成已包装密钥材料包；华为导入接受的包装密钥。 */
+/** 仪式完整性：凭证绑定到录入时的终端节点和项目；回执写好后才完成已包装密钥材料包；华为导入接受的包装密钥。 */
 import type { enIntegrity } from '../en/integrity';
 
 export const zhCNIntegrity: { readonly [K in keyof typeof enIntegrity]: string } = {
@@ -8,17 +8,17 @@ export const zhCNIntegrity: { readonly [K in keyof typeof enIntegrity]: string }
     '华为 KMS 签发的是 RSA-2048 包装密钥：请将这些参数视为并非来自 KMS，并在联网工作站上重新获取导入参数。',
   'progress.wrapped-bundle-staged': '已写入已包装密钥材料包（清单除外，清单在回执之后写入；在此之前任何人都无法导入）',
   'problem.CREDENTIALS_BOUND_ELSEWHERE':
-    '{sourceKind, select, config {配置文件 {sourceName} 中的凭证} remembered {本机记住的凭证（配置档 {sourceName}）} other {本次会话中输入的凭证}}属于{field, select, endpoint {端点 {bound}} region {区域 {bound}} other {项目 {bound}}}，但此连接会将其用于{field, select, endpoint {端点 {given}} region {区域 {given}} other {项目 {given}}}（来自{givenFromPhrase}）。未发送任何内容。',
+    '{sourceKind, select, config {配置文件 {sourceName} 中的凭证} remembered {本机记住的凭证（配置档 {sourceName}）} other {本次会话中输入的凭证}}属于{field, select, endpoint {终端节点 {bound}} region {区域 {bound}} other {项目 {bound}}}，但此连接会将其用于{field, select, endpoint {终端节点 {given}} region {区域 {given}} other {项目 {given}}}（来自{givenFromPhrase}）。未发送任何内容。',
   'problem.CREDENTIALS_BOUND_ELSEWHERE.next':
     '如果 {given} 是正确的，请{sourceKind, select, config {在该连接专用的配置文件中} other {重新}}输入其凭证；否则请更正{givenFromPhrase}。',
   'problem.CREDENTIALS_ENDPOINT_UNCONFIRMED':
-    '来自环境变量的凭证将被发送到 {endpoint}，该端点来自{fromPhrase}而非命令行，既不是该区域的 KMS 端点（{regionEndpoint}），也不是本地模拟器。未发送任何内容。',
+    '来自环境变量的凭证将被发送到 {endpoint}，该终端节点来自{fromPhrase}而非命令行，既不是该区域的 KMS 终端节点（{regionEndpoint}），也不是本地模拟器。未发送任何内容。',
   'problem.CREDENTIALS_ENDPOINT_UNCONFIRMED.next':
     '如果 {endpoint} 确是您要使用的 KMS，请在命令行上给出 --endpoint {endpoint}；否则请检查{fromPhrase}。',
   'problem.CONFIG_CREDENTIALS_UNBOUND':
     '配置文件 {file} 中有凭证，但未写明其所属的{missing, select, region {区域} other {项目}}，因此 Keyferry 无法判断可以将其发送到何处。',
   'problem.CONFIG_CREDENTIALS_UNBOUND.next':
-    '请在 {file} 中凭证旁边加上 "region" 和 "projectId"（如果端点不是该区域自己的，还要加上 "endpoint"）。',
+    '请在 {file} 中凭证旁边加上 "region" 和 "projectId"（如果终端节点不是该区域自己的，还要加上 "endpoint"）。',
   'airgap.bundle-staged': '已写入已包装密钥材料包（清单除外，清单在回执之后写入；在此之前任何人都无法导入）：{dir}',
   'airgap.bundle-completed': '已写入回执，随后写入清单：已包装密钥材料包已完整并通过校验：{dir}',
   'bundle.custody':

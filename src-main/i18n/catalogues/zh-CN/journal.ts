@@ -28,7 +28,7 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
     '日志数据 {where} 处是{kind, select, value { {value}} type {{type, select, undefined { undefined} other {一个 {type}}}} deep {嵌套超过 {max} 层的数据} circular {循环引用} other {{type} 的实例}}，它没有确切的 JSON 形式。',
   'problem.JOURNAL_DATA_NOT_JSON.next': '日志中只能记录字符串、有限数字、布尔值、null、数组和普通对象。',
   'problem.JOURNAL_ENTRY_INVALID':
-    '{reason, select, actor {日志的操作者必须是 1-200 个字符，且不含控制字符。} event {日志事件“{event}”不是以点分隔的事件名。} data {日志数据必须是 JSON 对象。} clock {时钟给出了无效的时间。} other {日志条目超过了 {max} 字节。}}',
+    '{reason, select, actor {日志条目的执行人必须是 1-200 个字符，且不含控制字符。} event {日志事件“{event}”不是以点分隔的事件名。} data {日志数据必须是 JSON 对象。} clock {时钟给出了无效的时间。} other {日志条目超过了 {max} 字节。}}',
   'problem.JOURNAL_ENTRY_INVALID.next':
     '{reason, select, actor {请写明操作员、见证人或 "system"。} event {请使用 ceremony.started 或 material.wrapped 这样的名称。} data {请以带命名字段（例如 keyId）的对象传递事实。} clock {请检查工作站的时钟。} other {请记录哈希和名称，而不是文件内容。}}',
   'problem.JOURNAL_EXISTS': '{file} 处已存在日志。',
@@ -38,7 +38,7 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'problem.JOURNAL_TAMPERED': '日志 {file} 未通过验证：第 {line} 行：{reasonPhrase}。',
   'problem.JOURNAL_TAMPERED.next': '请勿用它继续此仪式。请将该文件保留作为证据，并用新的日志重新开始仪式。',
   'problem.JOURNAL_IN_USE':
-    '{reason, select, owner {日志已被主机 {hostname} 上的进程 {pid} 打开用于写入（自 {since} 起）。} unknown {日志已被一个未知进程打开用于写入。} other {无法获取日志锁。}}',
+    '{reason, select, owner {日志已被主机 {hostname} 上的进程 {pid} 打开用于写入（自 {since, date, moment} 起）。} unknown {日志已被一个未知进程打开用于写入。} other {无法获取日志锁。}}',
   'problem.JOURNAL_IN_USE.next':
     '{reason, select, lock {如果没有 Keyferry 在运行，请删除 {lockPath} 后重试。} other {请先关闭另一个 Keyferry。如果没有在运行的，请删除 {lockPath} 后重试。}}',
   'problem.JOURNAL_SECRET_REFUSED':

@@ -24,6 +24,6 @@ export const zhCNKeyTable: { readonly [K in keyof typeof enKeyTable]: string } =
   'ckeys.created': '已创建 {count, plural, other {# 个外部密钥}}：见“本次仪式的密钥”。',
   'params.col.fingerprint': '包装密钥指纹（SHA-256）',
   'params.col.token': '令牌有效期至',
-  'journal.filter': '筛选条目（事件、操作人、数据：例如密钥 ID）',
+  'journal.filter': '筛选条目（事件、执行人、数据：例如密钥 ID）',
   'ckeys.shown-entries': '显示 {shown} 条，共 {count, plural, other {# 条}}。',
 };

@@ -21,16 +21,16 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
   'problem.SIM_CLOCK_NOT_LOOPBACK':
     '模拟器的时钟只能通过本机回环地址（http://127.0.0.1、localhost 或 [::1]）调整；{endpoint} 不是。',
   'problem.SIM_CLOCK_NOT_LOOPBACK.next':
-    '请在运行模拟器的计算机上执行 keyferry kms-sim advance，并使用模拟器打印的端点。',
+    '请在运行模拟器的计算机上执行 keyferry kms-sim advance，并使用模拟器打印的终端节点。',
   'problem.SIM_CLOCK_CONTROL_OFF': '位于 {endpoint} 的模拟器启动时未开启时钟控制。',
   'problem.SIM_CLOCK_CONTROL_OFF.next':
-    '请停止它（Ctrl+C），再用原来的 --state 文件加 --clock-control 重新启动（密钥、凭证和时钟都保存在状态文件中），然后用它打印的端点重新执行本命令。',
+    '请停止它（Ctrl+C），再用原来的 --state 文件加 --clock-control 重新启动（密钥、凭证和时钟都保存在状态文件中），然后用它打印的终端节点重新执行本命令。',
   'problem.SIM_CLOCK_TO_PAST': '模拟器的时间已是 {now, date, utc}：与真实 KMS 的时间一样，它的时钟只会前进。',
   'problem.SIM_CLOCK_TO_PAST.next': '请为 --to 指定更晚的时间，或用 --by 指定时长。',
   'problem.SIM_CLOCK_FAILED':
     '位于 {endpoint} 的模拟器未能调整时钟：{why, select, badRequest {它认为请求格式错误而拒绝（KFSIM.BAD_REQUEST）} notJson {它要求 JSON 请求体（KFSIM.NOT_JSON）} method {它拒绝了该 HTTP 方法（KFSIM.METHOD）} stateWrite {它无法写入自己的 --state 文件（KFSIM.STATE_WRITE）} refused {它以 {code} 拒绝} notSimulator {它的应答为 HTTP {status}，不是模拟器的应答方式} noAnswer {{seconds} 秒内没有应答} other {无法连接（{code}）}}。',
   'problem.SIM_CLOCK_FAILED.next':
-    '请确认模拟器正在运行，且 --endpoint 是它打印的端点（未指定 --port 时，重启后端点会变化）。',
+    '请确认模拟器正在运行，且 --endpoint 是它打印的终端节点（未指定 --port 时，重启后终端节点会变化）。',
   'problem.SIM_STATE_REGION_DIFFERS': '模拟器状态文件 {file} 记录的首个区域为 {recorded}，但请求的区域为 {region}。',
   'problem.SIM_STATE_REGION_DIFFERS.next':
     '请不要指定区域（状态文件会保留它）、改为请求 {recorded}，或为首先服务 {region} 的模拟器使用另一个状态文件。',

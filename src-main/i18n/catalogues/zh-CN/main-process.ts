@@ -81,7 +81,7 @@ export const zhCNMainProcess: { readonly [K in keyof typeof enMainProcess]: stri
   'problem.CREDENTIALS_UNREADABLE': '无法在本机读回记住的凭证。',
   'problem.CREDENTIALS_UNREADABLE.next': '请清除记住的凭证，然后重新输入。',
   'problem.CREDENTIALS_INVALID':
-    '{field, select, accessKeyId {访问密钥（AK）不是 8-128 个字母和数字} secretAccessKey {私有访问密钥（SK）不是 8-256 个不含空格的字符} securityToken {安全令牌不是 1-16384 个不含空格的字符} region {区域为空或超过 64 个字符} projectId {项目 ID 为空或超过 64 个字符} endpoint {端点为空或超过 2048 个字符} other {凭证的格式不符合要求}}，因此未记住这些凭证。',
+    '{field, select, accessKeyId {访问密钥（AK）不是 8-128 个字母和数字} secretAccessKey {私有访问密钥（SK）不是 8-256 个不含空格的字符} securityToken {安全令牌不是 1-16384 个不含空格的字符} region {区域为空或超过 64 个字符} projectId {项目 ID 为空或超过 64 个字符} endpoint {终端节点为空或超过 2048 个字符} other {凭证的格式不符合要求}}，因此未记住这些凭证。',
   'problem.CREDENTIALS_INVALID.next': '请从云控制台重新复制访问密钥（AK）和私有访问密钥（SK）。',
   'problem.CREDENTIALS_ENCRYPTION_UNAVAILABLE': '本机不提供操作系统密钥库加密，因此 Keyferry 不会在本机保存凭证。',
   'problem.CREDENTIALS_ENCRYPTION_UNAVAILABLE.next': '请仅在本次会话中使用这些凭证；Keyferry 关闭后即被遗忘。',

@@ -7,9 +7,9 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
   'problem.REPLICA_REGION_NOT_SERVED.next':
     '{simulator, select, yes {请让模拟器也服务该区域（keyferry kms-sim --regions {region}，并以逗号分隔列出其他所有副本区域），然后重新运行该命令。} other {请确认 KMS 在 {region} 中可用，且计划中的区域和项目正确，然后重新运行该命令。}}',
   'problem.REPLICA_ENDPOINT_UNKNOWN':
-    '计划要求在区域 {region} 中创建副本，但本仪式通过 {endpoint} 连接，该端点不含区域名称：Keyferry 无法判断哪个端点服务于 {region}。未创建任何内容。',
+    '计划要求在区域 {region} 中创建副本，但本仪式通过 {endpoint} 连接，该终端节点不含区域名称：Keyferry 无法判断哪个终端节点服务于 {region}。未创建任何内容。',
   'problem.REPLICA_ENDPOINT_UNKNOWN.next':
-    '请通过区域的 KMS 端点（https://kms.REGION.myhuaweicloud.com）或本地模拟器连接，或在单独的仪式中规划该区域的密钥。',
+    '请通过区域的 KMS 终端节点（https://kms.REGION.myhuaweicloud.com）或本地模拟器连接，或在单独的仪式中规划该区域的密钥。',
   'problem.REPLICA_CONNECTION_UNAVAILABLE':
     '区域 {region}（项目 {projectId}）中的密钥副本需要连接到该区域，而当前运行仪式的方式不会打开此连接。未在该区域创建任何内容。',
   'problem.REPLICA_CONNECTION_UNAVAILABLE.next':
@@ -32,5 +32,5 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS':
     '{field, select, endpoint {副本区域 {region} 的连接指向 {given}，但这些凭证绑定到 {bound}，在该区域只能用于 {expected}。} other {副本区域 {region} 的连接属于项目 {given}，但计划将副本放在项目 {expected} 中。}}未向该处发送任何内容；此次拒绝已记入日志。',
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS.next':
-    '请通过该区域自己的 KMS 端点（或本地模拟器）连接，并检查计划中副本的区域和项目；不要将这些凭证用于其他端点。',
+    '请通过该区域自己的 KMS 终端节点（或本地模拟器）连接，并检查计划中副本的区域和项目；不要将这些凭证用于其他终端节点。',
 } as const;

@@ -36,7 +36,7 @@ export const zhCNScreenShared: { readonly [K in keyof typeof enScreenShared]: st
   'network.no-address': '无地址',
   'network.rehearsal-allowed': '演练：此处允许存在活动网络，并会记录在日志中。',
   'network.must-be-offline': '离线工作站不得有任何活动网络。请拔掉网线，关闭 Wi-Fi 和蓝牙，然后重新检查。',
-  'network.checked-at': '检查时间：{at, time, medium}。',
+  'network.checked-at': '检查时间：{at, date, moment}。',
   'network.check-again': '重新检查网络接口',
   'network.step': '检查网络',
   'receipt.files': '回执文件',
