@@ -8,6 +8,7 @@ export {
   HUAWEI_ENCRYPTED_KEY_MATERIAL_CHARS,
   rsaCiphertextBase64Chars,
 } from './bundle-limits';
+export type { BundleFormat } from './bundle-limits';
 export type { BundleWarning } from './bundle-problem';
 export { ABANDONED_MARKER, withdrawWrappedBundle, type WithdrawnBundle } from './abandoned-bundle';
 export type { BundleCreator } from './bundle-creator';
@@ -51,7 +52,6 @@ export type { StagedBundle, WriteBundleOptions, WrittenBundle } from './write-bu
 export {
   readBundle,
   readBundleDigest,
-  readBundleDigestAndFormat,
   type ReadBundleOptions,
   type TransferBundle,
   type ImportParametersBundle,

@@ -13,7 +13,7 @@ import { BUNDLE_FORMATS, BUNDLE_LIMITS, MANIFEST_FILE, type BundleFormat } from 
 import { checkContents, checkHashes, checkListing, type BundleContents } from './bundle-check';
 import { readBundleFile } from './bundle-file-reader';
 import type { BundleWarning } from './bundle-problem';
-import { scanBundleFolder, scanOneFile, type FolderScan } from './bundle-scan';
+import { scanBundleFolder, scanOneFile, type FolderScan, type ScannedFile } from './bundle-scan';
 import { parseManifestInSlices } from './manifest-codec';
 
 export interface ReadBundleOptions {
@@ -21,6 +21,13 @@ export interface ReadBundleOptions {
   readonly now: Date;
   /** When given (e.g. read aloud from a receipt), the manifest's SHA-256 must equal it. */
   readonly expectedDigest?: string;
+  /**
+   * Called with the manifest's SHA-256 before anything else in the bundle is looked at or used, to
+   * refuse it in the caller's own words (throw); `claimedFormat()` names the format the manifest
+   * claims, unchecked (parsed only when called): only to name a refusal, never to let anything in.
+   * The manifest is read once for this and for the rest of the checks.
+   */
+  readonly proveDigest?: (digest: string, claimedFormat: () => BundleFormat | undefined) => void;
 }
 
 /** A verified bundle; `kind` tells which. `digest` is the SHA-256 of manifest.json's bytes. */
@@ -45,27 +52,14 @@ async function readListedFiles(dir: string, names: readonly string[], scan: Fold
   return files;
 }
 
-async function readManifestBytes(dir: string): Promise<{ scan: FolderScan; manifestBytes: Buffer }> {
+/** manifest.json of the bundle in `dir`, looked at and read alone, as safely as every bundle file is read. */
+async function readManifestAlone(dir: string): Promise<{ scanned: ScannedFile; bytes: Buffer }> {
   await refuseAbandonedBundle(dir);
-  const scan = await scanBundleFolder(dir);
-  const manifestFile = scan.files.get(MANIFEST_FILE);
-  if (!manifestFile) {
+  const scanned = await scanOneFile(dir, MANIFEST_FILE);
+  if (!scanned) {
     throw new KeyferryError('BUNDLE_MANIFEST_MISSING', { dir, file: MANIFEST_FILE });
   }
-  return {
-    scan,
-    manifestBytes: await readBundleFile(dir, MANIFEST_FILE, manifestFile, BUNDLE_LIMITS.manifestMaxBytes),
-  };
-}
-
-/** manifest.json of the bundle in `dir`, looked at and read alone, as safely as readBundle reads it. */
-async function readManifestAlone(dir: string): Promise<Buffer> {
-  await refuseAbandonedBundle(dir);
-  const manifestFile = await scanOneFile(dir, MANIFEST_FILE);
-  if (!manifestFile) {
-    throw new KeyferryError('BUNDLE_MANIFEST_MISSING', { dir, file: MANIFEST_FILE });
-  }
-  return readBundleFile(dir, MANIFEST_FILE, manifestFile, BUNDLE_LIMITS.manifestMaxBytes);
+  return { scanned, bytes: await readBundleFile(dir, MANIFEST_FILE, scanned, BUNDLE_LIMITS.manifestMaxBytes) };
 }
 
 /**
@@ -75,42 +69,42 @@ async function readManifestAlone(dir: string): Promise<Buffer> {
  * safely as readBundle reads it.
  */
 export async function readBundleDigest(dir: string): Promise<string> {
-  return (await readBundleDigestAndFormat(dir)).digest;
+  return sha256Hex((await readManifestAlone(dir)).bytes);
 }
 
-const claimedFormat = z.object({ format: z.enum(BUNDLE_FORMATS) });
+const claimedFormatSchema = z.object({ format: z.enum(BUNDLE_FORMATS) });
 
-/**
- * The digest of the bundle in `dir`, and the format its manifest claims (undefined when it claims
- * none Keyferry knows or is not JSON). The claim is unchecked: it may only name a refusal (a bundle
- * of the other kind brought by mistake), never let anything in.
- */
-export async function readBundleDigestAndFormat(
-  dir: string,
-): Promise<{ digest: string; claimedFormat: BundleFormat | undefined }> {
-  const manifestBytes = await readManifestAlone(dir);
+/** The format `manifestBytes` claim (undefined when none Keyferry knows, or not JSON); unchecked. */
+function claimedFormat(manifestBytes: Buffer): BundleFormat | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(manifestBytes.toString('utf8'));
   } catch {
-    parsed = undefined;
+    return undefined;
   }
-  const claim = claimedFormat.safeParse(parsed);
-  return { digest: sha256Hex(manifestBytes), claimedFormat: claim.success ? claim.data.format : undefined };
+  const claim = claimedFormatSchema.safeParse(parsed);
+  return claim.success ? claim.data.format : undefined;
 }
 
 /** Reads the bundle in `dir`, refusing it with a KeyferryError naming the exact problem. */
 export async function readBundle(dir: string, options: ReadBundleOptions): Promise<TransferBundle> {
   const expected =
     options.expectedDigest === undefined ? undefined : parseTypedDigest(options.expectedDigest, 'bundle');
-  const { scan, manifestBytes } = await readManifestBytes(dir);
+  const { scanned: manifestFile, bytes: manifestBytes } = await readManifestAlone(dir);
   const digest = sha256Hex(manifestBytes);
+  options.proveDigest?.(digest, () => claimedFormat(manifestBytes));
   const comparison = expected === undefined ? undefined : compareTypedDigest(expected, digest);
   if (comparison && !comparison.matches) {
     const values = differenceValues(comparison);
     throw comparison.slip
       ? new KeyferryError('BUNDLE_DIGEST_SLIP', { dir, ...values })
       : new KeyferryError('BUNDLE_DIGEST_MISMATCH', { dir, count: values.count });
+  }
+  // The whole folder is looked at only now; its manifest must still be the very file read above.
+  const scan = await scanBundleFolder(dir);
+  const listed = scan.files.get(MANIFEST_FILE);
+  if (!listed || listed.dev !== manifestFile.dev || listed.ino !== manifestFile.ino) {
+    throw new KeyferryError('BUNDLE_CHANGED_WHILE_READING', { file: MANIFEST_FILE });
   }
   // Every check below runs in slices or yields after it: a 100-key bundle never holds the event loop for a frame.
   const manifest = await parseManifestInSlices(manifestBytes);

@@ -3,7 +3,7 @@
  * (journal), then import every checked key with the material expiry decided for it.
  */
 import path from 'node:path';
-import { IMPORT_PARAMETERS_FORMAT, readBundle, readBundleDigestAndFormat } from '../../bundle';
+import { IMPORT_PARAMETERS_FORMAT, readBundle, type BundleFormat } from '../../bundle';
 import { groupHex } from '../../hex-groups';
 import {
   compareTypedDigest,
@@ -54,29 +54,34 @@ function digestDiffers(comparison: Extract<TypedDigestComparison, { matches: fal
     : new KeyferryError('WRAPPED_DIGEST_MISMATCH', { dir, count: values.count });
 }
 
-/** Refuses what does not prove the bundle is the receipt's; returns the digest every later read must have. */
-async function requireReceiptDigest(
-  state: OnlineStepContext['state'],
-  dir: string,
-  proof: WrappedBundleProof | undefined,
-  onDiffer: (groups: readonly number[]) => void,
-): Promise<string> {
+/** The digest typed from the receipt, refused before anything is read when it is missing, malformed or from a source this ceremony does not take. */
+function typedReceiptDigest(state: OnlineStepContext['state'], proof: WrappedBundleProof | undefined): string {
   if (!proof || typeof proof.expectedDigest !== 'string' || proof.expectedDigest.trim() === '')
     throw new KeyferryError('WRAPPED_DIGEST_REQUIRED');
   if (proof.source === 'rehearsal-air-gapped-side' && !state.rehearsal) {
     throw new KeyferryError('WRAPPED_DIGEST_SOURCE_REFUSED');
   }
-  const typed = parseTypedDigest(proof.expectedDigest, 'wrapped');
-  const { digest, claimedFormat } = await readBundleDigestAndFormat(dir);
-  const comparison = compareTypedDigest(typed, digest);
-  if (!comparison.matches) {
+  return parseTypedDigest(proof.expectedDigest, 'wrapped');
+}
+
+/**
+ * The bundle reader's proof step: refuses a manifest whose digest is not `typed` (the receipt's)
+ * before anything else in the bundle is looked at; `onDiffer` hears which groups differ.
+ */
+function receiptDigestProof(
+  dir: string,
+  typed: string,
+  onDiffer: (groups: readonly number[]) => void,
+): (digest: string, claimedFormat: () => BundleFormat | undefined) => void {
+  return (digest, claimedFormat) => {
+    const comparison = compareTypedDigest(typed, digest);
+    if (comparison.matches) return;
     onDiffer(comparison.differing);
     // The import-parameters bundle brought back by mistake (it sits on the same media): say so.
-    if (!comparison.slip && claimedFormat === IMPORT_PARAMETERS_FORMAT)
+    if (!comparison.slip && claimedFormat() === IMPORT_PARAMETERS_FORMAT)
       throw new KeyferryError('BUNDLE_WRONG_KIND', { dir, found: 'parameters', pick: 'online' });
     throw digestDiffers(comparison, dir);
-  }
-  return typed;
+  };
 }
 
 /**
@@ -111,9 +116,9 @@ async function checkProvenBundle(
   onDiffer: (groups: readonly number[]) => void,
 ): Promise<{ session: CheckedSession; summary: CheckedBundleSummary }> {
   const { state } = ctx;
-  const expectedDigest = await requireReceiptDigest(state, dir, proof, onDiffer);
+  const typed = typedReceiptDigest(state, proof);
   const now = ctx.now();
-  const bundle = await readBundle(dir, { now, expectedDigest });
+  const bundle = await readBundle(dir, { now, proveDigest: receiptDigestProof(dir, typed, onDiffer) });
   if (bundle.kind !== 'wrapped-material') {
     throw new KeyferryError('BUNDLE_WRONG_KIND', { dir, found: 'parameters', pick: 'online' });
   }
