@@ -296,27 +296,37 @@ function startIdleClosingServer(
   }));
 }
 
+/** Sends one request at a time to the idle-closing server on `port`; each gives what the server said it had seen. */
+function answersFrom(
+  transport: ReturnType<typeof createNodeTransport>,
+  port: number,
+): () => Promise<{ count: number; connections: number }> {
+  return async () => {
+    const answer = await transport.send({
+      method: 'POST',
+      url: new URL(`http://127.0.0.1:${port}/v1.0/a4a5d4098fb4474fa22cd05f897d6b99/kms/list-keys`),
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from('{}'),
+      timeoutMs: 10_000,
+    });
+    return JSON.parse(answer.body.toString()) as { count: number; connections: number };
+  };
+}
+
 describe('keep-alive connections the server closed while idle', () => {
   it('a request after the event loop was held longer than the server keeps idle connections goes out on a new one', async () => {
     const server = await startIdleClosingServer();
     const transport = createNodeTransport();
-    const send = () =>
-      transport.send({
-        method: 'POST',
-        url: new URL(`http://127.0.0.1:${server.port}/v1.0/a4a5d4098fb4474fa22cd05f897d6b99/kms/list-keys`),
-        headers: { 'content-type': 'application/json' },
-        body: Buffer.from('{}'),
-        timeoutMs: 10_000,
-      });
+    const send = answersFrom(transport, server.port);
     try {
-      expect(JSON.parse((await send()).body.toString())).toEqual({ count: 1, connections: 1 });
+      expect(await send()).toEqual({ count: 1, connections: 1 });
       // A request right after the last one still takes the kept-alive connection.
-      expect(JSON.parse((await send()).body.toString())).toEqual({ count: 2, connections: 1 });
+      expect(await send()).toEqual({ count: 2, connections: 1 });
       // Held for 3.5 s (a synchronous key generation under load): no timer of this process runs,
       // while the server closes the idle connection. The next request must not be written into it.
       const until = Date.now() + 3500;
       while (Date.now() < until);
-      expect(JSON.parse((await send()).body.toString())).toEqual({ count: 3, connections: 2 });
+      expect(await send()).toEqual({ count: 3, connections: 2 });
       expect(await server.received()).toBe(3);
     } finally {
       transport.close();
@@ -329,16 +339,9 @@ describe('keep-alive connections the server closed while idle', () => {
     // (it announces timeout=2, which Node's agent needs to keep the connection at all).
     const server = await startIdleClosingServer(2000);
     const transport = createNodeTransport();
-    const send = () =>
-      transport.send({
-        method: 'POST',
-        url: new URL(`http://127.0.0.1:${server.port}/v1.0/a4a5d4098fb4474fa22cd05f897d6b99/kms/list-keys`),
-        headers: { 'content-type': 'application/json' },
-        body: Buffer.from('{}'),
-        timeoutMs: 10_000,
-      });
+    const send = answersFrom(transport, server.port);
     try {
-      expect(JSON.parse((await send()).body.toString())).toEqual({ count: 1, connections: 1 });
+      expect(await send()).toEqual({ count: 1, connections: 1 });
       // The second request goes out on the kept-alive connection; the loop is held (4 s) right
       // after it was written, so its answer arrives and the server closes the connection idle
       // before this process reads either: the agent frees the socket only after the hold.
@@ -347,9 +350,9 @@ describe('keep-alive connections the server closed while idle', () => {
       for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
       const until = Date.now() + 4000;
       while (Date.now() < until);
-      expect(JSON.parse((await second).body.toString())).toEqual({ count: 2, connections: 1 });
+      expect(await second).toEqual({ count: 2, connections: 1 });
       // At once: the connection looks idle for no time at all, yet the server closed it.
-      expect(JSON.parse((await send()).body.toString())).toEqual({ count: 3, connections: 2 });
+      expect(await send()).toEqual({ count: 3, connections: 2 });
       expect(await server.received()).toBe(3);
     } finally {
       transport.close();
