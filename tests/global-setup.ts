@@ -3,11 +3,13 @@
  * are part of the run and the renderer's sources changed since the last build (the UI harness
  * checks again, cheaply, so a UI test file run on its own is never served a stale build); and,
  * at the same time, makes the run's pool of test wrapping keys unless the cache holds it already
- * (tests/support/test-wrapping-keys.ts).
+ * (tests/support/test-wrapping-keys.ts), and the `keyferry` bin's bundle of the CLI unless it is up to
+ * date (tests/support/cli-bundle.ts).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { ensureCliBundled } from './support/cli-bundle';
 import { ensureTestWrappingKeys } from './support/test-wrapping-keys';
 import { ensureRendererBuilt } from './ui/build-renderer';
 
@@ -24,5 +26,9 @@ function runsUiTests(project: TestProject): boolean {
 }
 
 export default async function setup(project: TestProject): Promise<void> {
-  await Promise.all([runsUiTests(project) ? ensureRendererBuilt() : undefined, ensureTestWrappingKeys()]);
+  await Promise.all([
+    runsUiTests(project) ? ensureRendererBuilt() : undefined,
+    ensureTestWrappingKeys(),
+    ensureCliBundled(),
+  ]);
 }

@@ -1,11 +1,31 @@
 /** The CLI's software identity: version, build and the digest of the checkout it runs from. */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { currentAppIdentity } from '../core/ceremony/shared/app-identity';
 import type { AppIdentity } from '../core/ceremony/shared/ceremony-record';
 import { describeCodeIdentity } from '../core/software/code-identity';
 
-/** The checkout (or installed package) this CLI runs from. */
-const CLI_PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+/**
+ * The checkout (or installed package) this CLI runs from: the nearest folder at or above `from`
+ * whose package.json names Keyferry. From the sources that is src-main/cli/../..; from the bundle
+ * bin/keyferry.js runs, node_modules/.cache/keyferry-cli/../../..
+ */
+export function packageRootAbove(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    try {
+      if (
+        (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'keyferry'
+      ) {
+        return dir;
+      }
+    } catch {
+      // no package.json here, or not JSON: look further up
+    }
+    if (path.dirname(dir) === dir) return path.resolve(from, '..', '..');
+  }
+}
+
+const CLI_PACKAGE_ROOT = packageRootAbove(__dirname);
 
 export function cliAppIdentity(env: NodeJS.ProcessEnv): AppIdentity {
   return currentAppIdentity(env, { root: CLI_PACKAGE_ROOT });

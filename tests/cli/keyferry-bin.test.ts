@@ -1,6 +1,7 @@
 /**
  * The `keyferry` command as an officer gets it: the package.json bin run from another folder with
- * relative paths, `npm run keyferry` from another folder, `--version`, and a reader that goes away.
+ * relative paths, `npm run keyferry` from another folder, `--version`, a reader that goes away, and
+ * a source edited after the bin bundled the CLI.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
@@ -77,5 +78,43 @@ describe('the keyferry command', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('Keyferry: BYOK key ceremonies across an air gap.\n');
     expect(run.status).toBe(0);
+  });
+
+  it('runs a changed source, not the bundle made before the change', async () => {
+    // A checkout of its own (its sources copied, its node_modules entries linked to this one's), so
+    // editing a source there cannot disturb the tests running from this checkout.
+    const checkout = await fs.mkdtemp(path.join(os.tmpdir(), 'kf-checkout-'));
+    for (const entry of [
+      'bin',
+      'src-main',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.base.json',
+      'tsconfig.node.json',
+    ]) {
+      await fs.cp(path.join(REPO, entry), path.join(checkout, entry), { recursive: true });
+    }
+    await fs.mkdir(path.join(checkout, 'node_modules'));
+    for (const name of await fs.readdir(path.join(REPO, 'node_modules'))) {
+      if (name === '.cache') continue;
+      await fs.symlink(path.join(REPO, 'node_modules', name), path.join(checkout, 'node_modules', name));
+    }
+    const bin = path.join(checkout, packageJson.bin.keyferry);
+    const help = () => spawnSync(process.execPath, [bin, '--help'], { cwd: os.tmpdir(), encoding: 'utf8' });
+    try {
+      expect(help().stdout.split('\n')[0]).toBe('Keyferry: BYOK key ceremonies across an air gap.');
+      const bundles = await fs.readdir(path.join(checkout, 'node_modules', '.cache', 'keyferry-cli'));
+      expect(bundles.filter((f) => f.endsWith('.cjs'))).toHaveLength(1);
+      const catalogue = path.join(checkout, 'src-main', 'i18n', 'catalogues', 'en', 'cli.ts');
+      const text = await fs.readFile(catalogue, 'utf8');
+      await fs.writeFile(catalogue, text.replace('BYOK key ceremonies across an air gap.', 'edited after the bundle.'));
+      expect(help().stdout.split('\n')[0]).toBe('Keyferry: edited after the bundle.');
+      // The same sources again: the bundle made for them is run, none is made.
+      const again = await fs.readdir(path.join(checkout, 'node_modules', '.cache', 'keyferry-cli'));
+      expect(help().stdout.split('\n')[0]).toBe('Keyferry: edited after the bundle.');
+      expect(await fs.readdir(path.join(checkout, 'node_modules', '.cache', 'keyferry-cli'))).toEqual(again);
+    } finally {
+      await fs.rm(checkout, { recursive: true, force: true });
+    }
   });
 });

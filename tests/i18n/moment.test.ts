@@ -8,6 +8,7 @@ import { renderReceiptHtml } from '../../src-main/core/receipt/render-html';
 import { renderReceiptText } from '../../src-main/core/receipt/render-text';
 import { translator } from '../../src-main/i18n/translate';
 import { sampleReceiptInput } from '../core/receipt/fixtures';
+import { KEYFERRY_BIN } from '../integration/cli-process';
 
 const ROOT = path.resolve(__dirname, '../..');
 const at = Date.parse('2026-12-02T04:13:15Z');
@@ -57,7 +58,7 @@ describe('moments', () => {
   });
 
   it('kms-sim prints each request’s time as the workstation’s time and UTC', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'kms-sim', '--port', '0'], {
+    const child = spawn(process.execPath, [KEYFERRY_BIN, 'kms-sim', '--port', '0'], {
       cwd: ROOT,
       env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '', TZ: 'Asia/Shanghai', NO_COLOR: '1' },
     });

@@ -1,5 +1,5 @@
 /**
- * Test helper: runs the package's `keyferry` bin (bin/keyferry.js: tsx inside the process) with
+ * Test helper: runs the package's `keyferry` bin (bin/keyferry.js: the CLI bundled by esbuild) with
  * the Node running the tests, as a child process, and collects its output. Not `npx tsx`: npx
  * starts npm and a second Node before the CLI's own, seconds per run on a loaded machine.
  */

@@ -20,6 +20,7 @@ import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
 import type { VolumeIdOf } from '../../../src-main/core/custody/write-shares';
 import { parametersBundle } from '../../core/custody/helpers';
 import { englishSentences } from '../english-words';
+import { KEYFERRY_BIN } from '../../integration/cli-process';
 
 const REPO = path.resolve(__dirname, '../../..');
 const eachOwnVolume: VolumeIdOf = (folder) => `volume:${folder}`;
@@ -602,11 +603,7 @@ describe('keyferry custody', () => {
       const key = randomBytes(32);
       await writeFile(path.join(dir, 'key.bin'), key);
       const keyferry = (args: string[]) =>
-        spawnSync(
-          process.execPath,
-          [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO, 'src-main/cli/main.ts'), ...args],
-          { cwd: dir, encoding: 'utf8' },
-        );
+        spawnSync(process.execPath, [KEYFERRY_BIN, ...args], { cwd: dir, encoding: 'utf8' });
       const split = keyferry(splitArgs('key.bin', 'AES_256', 2, [dir, shm], ['Alice', 'Bob']));
       expect(split.stderr).toBe('');
       expect(split.status).toBe(0);

@@ -13,6 +13,7 @@ import { summaryKeyOf, type CliCommand, type CliIo } from '../../../src-main/cli
 import { helpText, runCli } from '../../../src-main/cli/run-cli';
 import { en } from '../../../src-main/i18n/catalogues/en';
 import { zhCN } from '../../../src-main/i18n/catalogues/zh-CN';
+import { KEYFERRY_BIN } from '../../integration/cli-process';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** The KMS client and the KMS simulator: neither may load on the air-gapped side. */
@@ -77,12 +78,21 @@ afterAll(async () => {
 });
 
 let runs = 0;
-/** Runs `keyferry …args` as `node --require hook --import tsx src-main/cli/main.ts …args`. */
-async function keyferryRecorded(args: string[]): Promise<Loaded> {
+/**
+ * Runs `keyferry …args` as `node --require hook --import tsx src-main/cli/main.ts …args` (module by
+ * module, so the files it loads can be named), or with `bundled` as the installed command runs it
+ * (bin/keyferry.js: the CLI as one file made by esbuild).
+ */
+async function keyferryRecorded(args: string[], bundled = false): Promise<Loaded> {
   const log = path.join(dir, `loads-${++runs}.json`);
   const child = spawn(
     process.execPath,
-    ['--require', path.join(dir, 'record-loads.cjs'), '--import', 'tsx', 'src-main/cli/main.ts', ...args],
+    [
+      '--require',
+      path.join(dir, 'record-loads.cjs'),
+      ...(bundled ? [KEYFERRY_BIN] : ['--import', 'tsx', 'src-main/cli/main.ts']),
+      ...args,
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, KEYFERRY_LOAD_LOG: log, NO_COLOR: '1' },
@@ -156,6 +166,16 @@ describe('air-gapped keyferry commands load no network code', () => {
     expect(reach.networkRequires).toContain('node:http <- src-main/core/kms-simulator/index.ts');
     expect(reach.kmsFiles).toContain(path.join('src-main', 'core', 'kms-simulator', 'index.ts'));
     expect(reach.internals).toContain('NativeModule http');
+  });
+
+  it('the bundled CLI the keyferry command runs keeps them lazy: no network internals, but for kms-sim', async () => {
+    for (const { args } of AIR_GAPPED) {
+      const run = await keyferryRecorded([...args, '--help'], true);
+      expect(run.code).toBe(0);
+      expect(run.stdout.startsWith(`Usage: keyferry ${args.join(' ')}`)).toBe(true);
+      expect(networkReach(run).internals, args.join(' ')).toEqual([]);
+    }
+    expect(networkReach(await keyferryRecorded(['kms-sim', '--help'], true)).internals).toContain('NativeModule http');
   });
 
   it('keyferry --help lists every command without loading any command module', async () => {

@@ -7,6 +7,7 @@ import { runCli } from '../../../src-main/cli/run-cli';
 import { groupHex } from '../../../src-main/core/hex-groups';
 import { openJournal } from '../../../src-main/core/journal';
 import { writeSampleJournal } from '../../core/journal/sample';
+import { KEYFERRY_BIN } from '../../integration/cli-process';
 
 /** Appends well-chained entries, as a forger with the file (and Keyferry's code) could. */
 async function appendEntries(file: string, events: [string, Record<string, string>][]): Promise<void> {
@@ -113,13 +114,12 @@ describe('keyferry journal verify', () => {
 
   it('exits with the right code as a real process', async () => {
     const { file, text } = await writeSampleJournal();
-    const tsx = path.resolve('node_modules/.bin/tsx');
-    const ok = spawnSync(tsx, ['src-main/cli/main.ts', 'journal', 'verify', file], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [KEYFERRY_BIN, 'journal', 'verify', file], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout.trim().split('\n')).toHaveLength(1);
     expect(ok.stdout).toMatch(/^OK 6 entries, head /);
     await writeFile(file, text.slice(0, -10));
-    const bad = spawnSync(tsx, ['src-main/cli/main.ts', 'journal', 'verify', file], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [KEYFERRY_BIN, 'journal', 'verify', file], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(`${bad.stdout}${bad.stderr}`.trim()).toBe(
       'line 6: the last line is incomplete (no newline at the end): the journal was cut short or written outside Keyferry',

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KmsClient } from '../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
 import { KeyState } from '../../../src-main/core/kms/types';
+import { KEYFERRY_BIN } from '../../integration/cli-process';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const running: ChildProcessWithoutNullStreams[] = [];
@@ -21,7 +22,7 @@ interface Started {
 }
 
 function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
+  const child = spawn(process.execPath, [KEYFERRY_BIN, ...args], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1', ...env },
   });
@@ -167,7 +168,7 @@ describe('keyferry kms-sim', () => {
     zh.child.kill('SIGTERM');
     expect((await zh.exited).code).toBe(0);
 
-    const bad = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'kms-sim', '--port', '70000'], {
+    const bad = spawn(process.execPath, [KEYFERRY_BIN, 'kms-sim', '--port', '70000'], {
       cwd: ROOT,
     });
     let err = '';

@@ -10,6 +10,7 @@ import { runCli } from '../../../src-main/cli/run-cli';
 import { groupHex } from '../../../src-main/core/hex-groups';
 import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
 import { kwpUnwrapArgs, makeTempDir, oaepDecryptArgs, openssl, removeTempDir } from '../../core/crypto/helpers/openssl';
+import { KEYFERRY_BIN } from '../../integration/cli-process';
 
 let dir: string;
 const at = (...parts: string[]) => path.join(dir, ...parts);
@@ -312,11 +313,9 @@ describe('keyferry wrap: bad input exits 1 with one line and leaves no file', ()
 });
 
 describe('keyferry wrap as a real process', () => {
-  const tsx = path.resolve('node_modules/.bin/tsx');
-  const main = path.resolve('src-main/cli/main.ts');
   function run(args: string[]): Promise<Outcome> {
     return new Promise((resolve, reject) => {
-      const child = spawn(tsx, [main, ...args], { cwd: dir, env: process.env });
+      const child = spawn(process.execPath, [KEYFERRY_BIN, ...args], { cwd: dir, env: process.env });
       let out = '';
       let err = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
