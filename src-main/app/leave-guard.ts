@@ -8,6 +8,7 @@
  */
 import type { BaseWindow, Dialog, MessageBoxOptions } from 'electron';
 import { translator } from '../i18n/translate';
+import { ceremonyStateValue } from '../i18n/ceremony-state';
 import type { DisplayLocale } from '../i18n/locale';
 import type { CeremonySession } from '../ipc/handlers/session';
 
@@ -30,7 +31,9 @@ export function leaveQuestion(session: CeremonySession, locale: DisplayLocale): 
     t('leave.side', {
       side: side === 'air-gapped' ? 'air' : 'restore',
       running: session.running(side) ? 'yes' : 'no',
-      state: (side === 'air-gapped' ? session.airGap?.ceremony.state : session.restore?.ceremony.state) ?? 'new',
+      statePhrase: ceremonyStateValue(
+        (side === 'air-gapped' ? session.airGap?.ceremony.state : session.restore?.ceremony.state) ?? 'new',
+      ),
     }),
   );
   return {

@@ -1,5 +1,6 @@
 /** What the CLI says when an air-gapped session does not finish: a withdrawn bundle, or a stop by the officer. */
 import type { AbandonReport, StopCause } from '../core/ceremony/airgap/ceremony-base';
+import { ceremonyStateValue } from '../i18n/ceremony-state';
 import { phraseOf } from '../i18n/phrase';
 import type { Translator } from '../i18n/translate';
 import { cliTranslator } from './cli-locale';
@@ -18,7 +19,7 @@ function stoppedLine({ t }: Translator, signal: StopSignal, report: AbandonRepor
   if (report.state === 'finished') return t('cli.stopped-finished', { signal, journal });
   return t('cli.stopped', {
     signal,
-    state: report.state,
+    statePhrase: ceremonyStateValue(report.state),
     wiped: report.wipedKeys,
     withdrawn: report.withdrawnBundle ?? 'none',
     handDelete: report.deleteByHand ?? 'none',

@@ -146,15 +146,18 @@ function createTranslator(locale: DisplayLocale): Translator {
   const compiled = new Map<MessageKey, IntlMessageFormat>();
   const intlLocale = locale === PSEUDO_LOCALE ? DEFAULT_LOCALE : locale;
   const formatters = messageFormatters(locale);
+  // Every message renders the `…Phrase` / `…Phrases` values it is given in its own language first
+  // (a phrase inside a phrase, as deep as it goes: each level is a shorter JSON text).
   const format = (key: MessageKey, values?: Readonly<Record<string, unknown>>): string => {
     let message = compiled.get(key);
     if (!message) {
       message = compileMessage(locale, key, formatters);
       compiled.set(key, message);
     }
-    return String(message.format(values as Record<string, string | number | Date>));
+    const filled = withPhraseTexts(locale, values, (inner, innerValues) => safeFormat(inner, innerValues, inner));
+    return String(message.format(filled as Record<string, string | number | Date>));
   };
-  const safeFormat = (key: string, values: ProblemLike['values'], fallback: string): string => {
+  const safeFormat = (key: string, values: Readonly<Record<string, unknown>> | undefined, fallback: string): string => {
     if (!isMessageKey(key)) return fallback;
     try {
       return format(key, values);
@@ -167,9 +170,7 @@ function createTranslator(locale: DisplayLocale): Translator {
     if (!code) return { message: p.message, nextStep: p.nextStep };
     const causeText = (inner: string, values: PlainValues): string =>
       safeFormat(`problem.${inner}`, withCauseText(values, causeText), inner);
-    const values = withPhraseTexts(locale, withCauseText(p.values, causeText), (key, inner) =>
-      safeFormat(key, inner, key),
-    );
+    const values = withCauseText(p.values, causeText);
     return {
       message: safeFormat(`problem.${code}`, values, p.message),
       nextStep: safeFormat(`problem.${code}.next`, values, p.nextStep),
@@ -241,29 +242,25 @@ function withCauseText(
 }
 
 /**
- * A problem value whose name ends in `Phrase` holds a phrase as JSON (`phraseValue` in
- * i18n/phrase.ts: why a journal does not verify, …), one ending in `Phrases` a list of them
- * (`phrasesValue`): each is rendered in the same language (its own `…Phrase` values too) and
- * takes the place of `{xPhrase}` / `{xPhrases}` in the problem's text, a list joined as the
- * language lists clauses (`; ` in English, `；` in Chinese).
+ * A value whose name ends in `Phrase` holds a phrase as JSON (`phraseValue` in i18n/phrase.ts: why
+ * a journal does not verify, a ceremony state, …), one ending in `Phrases` a list of them
+ * (`phrasesValue`): each is rendered in the message's language (its own `…Phrase` values too, by
+ * `render`) and takes the place of `{xPhrase}` / `{xPhrases}` in the text, a list joined as the
+ * language lists clauses (`; ` in English, `；` in Chinese). A value that is not such JSON is left as it is.
  */
 function withPhraseTexts(
   locale: DisplayLocale,
-  values: ProblemLike['values'],
+  values: Readonly<Record<string, unknown>> | undefined,
   render: (key: string, values: PlainValues | undefined) => string,
-  depth = 0,
-): ProblemLike['values'] {
-  if (!values || depth > MAX_PHRASE_DEPTH) return values;
+): Readonly<Record<string, unknown>> | undefined {
+  if (!values || !Object.keys(values).some(isPhraseName)) return values;
   const renderOne = (parsed: unknown): string | undefined => {
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { key, values: inner } = parsed as { key?: unknown; values?: unknown };
-    if (typeof key !== 'string') return undefined;
-    const plain = typeof inner === 'object' && inner !== null ? (inner as PlainValues) : undefined;
-    return render(key, withPhraseTexts(locale, plain, render, depth + 1));
+    const nested = nestedPhrase(parsed);
+    return nested && render(nested.key, nested.values);
   };
-  const out: Record<string, string | number> = { ...values };
+  const out: Record<string, unknown> = { ...values };
   for (const [name, value] of Object.entries(values)) {
-    if (typeof value !== 'string' || !(name.endsWith('Phrase') || name.endsWith('Phrases'))) continue;
+    if (typeof value !== 'string' || !isPhraseName(name)) continue;
     try {
       const parsed: unknown = JSON.parse(value);
       if (name.endsWith('Phrase')) {
@@ -279,8 +276,18 @@ function withPhraseTexts(
   return out;
 }
 
-/** How deep phrases may nest inside phrases (a plan issue holds its problem and its field's shape). */
-const MAX_PHRASE_DEPTH = 3;
+/** A value name that holds a phrase (`…Phrase`) or a list of them (`…Phrases`) as JSON. */
+export function isPhraseName(name: string): boolean {
+  return name.endsWith('Phrase') || name.endsWith('Phrases');
+}
+
+/** `parsed` as a phrase ({key, values?}), or undefined when it is not one. */
+export function nestedPhrase(parsed: unknown): { key: string; values: PlainValues | undefined } | undefined {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const { key, values } = parsed as { key?: unknown; values?: unknown };
+  if (typeof key !== 'string') return undefined;
+  return { key, values: typeof values === 'object' && values !== null ? (values as PlainValues) : undefined };
+}
 
 /** `2026-11-30 18:56:15 UTC`: the same in every language, as journals and receipts show it. */
 export function utcText(at: Date | number | string): string {

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { Activity } from './Activity';
 import { useAppStore } from '../store/store';
 import { useT } from '../i18n';
+import { ceremonyStateValue } from '../../src-main/i18n/ceremony-state';
 
 export function LeaveCeremonyDialog() {
   const leaving = useAppStore((s) => s.leaving);
@@ -34,7 +35,7 @@ export function LeaveCeremonyDialog() {
             {t('leave.side', {
               side: s.side === 'air-gapped' ? 'air' : 'restore',
               running: s.running ? 'yes' : 'no',
-              state: s.state,
+              statePhrase: ceremonyStateValue(s.state),
             })}
           </p>
         ))}

@@ -90,7 +90,7 @@ describe('closing the window during an air-gapped ceremony', () => {
       cancelId: 0,
     });
     expect(dialog.asked[0]?.detail).toContain(
-      'The air-gapped ceremony is not finished (it has reached “material-ready”).',
+      'The air-gapped ceremony is not finished (it has reached step “key material ready”).',
     );
     expect(await journalEvents(journal())).toHaveLength(before);
     expect(session.airGap?.ceremony.state).toBe('material-ready');

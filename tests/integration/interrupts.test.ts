@@ -20,6 +20,8 @@ import {
 } from '../../src-main/core/bundle';
 import { verifyJournal } from '../../src-main/core/journal';
 import { KEYFERRY_BIN as BIN } from './cli-process';
+import { translator } from '../../src-main/i18n/translate';
+import { stateSelectKey } from '../../src-main/i18n/ceremony-state';
 let dir: string;
 const children: ChildProcess[] = [];
 
@@ -107,7 +109,9 @@ async function expectCleanStop(run: Finished, state: string): Promise<void> {
   expect(run.code).toBe(130);
   const stopLines = run.stderr.split(/\r?\n/).filter((l) => l.includes('Stopped by'));
   expect(stopLines).toHaveLength(1);
-  expect(stopLines[0]).toContain(`Stopped by Ctrl-C (SIGINT) at step "${state}"`);
+  expect(stopLines[0]).toContain(
+    `Stopped by Ctrl-C (SIGINT) at step “${translator('en').t('ceremony.state', { state: stateSelectKey(state) })}”`,
+  );
   expect(stopLines[0]).toContain(
     `To resume, run the same command again with --journal ${path.join(dir, 'airgap.jsonl')}`,
   );

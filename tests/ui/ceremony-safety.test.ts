@@ -147,7 +147,7 @@ describe('ceremony safety through the UI', () => {
       const dialog = page.getByRole('alertdialog', { name: 'Leave this ceremony?' });
       await dialog.waitFor();
       expect(await dialog.textContent()).toContain(
-        'The air-gapped ceremony is not finished (it has reached “material-ready”).',
+        'The air-gapped ceremony is not finished (it has reached step “key material ready”).',
       );
       expect(
         await dialog

@@ -2,6 +2,7 @@
 
 import { KeyferryError } from '../../core/errors';
 import { cliTranslator } from '../cli-locale';
+import { ceremonyStateValue } from '../../i18n/ceremony-state';
 import { cliExpiry, columns, placeColumns } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 
@@ -46,7 +47,11 @@ export const statusCommand = defineOnlineCommand({
         io.stdout(cliTranslator(io).t('cli.status-material-deleted', { alias: k.alias, spec: k.spec, keyId: k.keyId }));
       if (!keys.some((k) => k.imported)) {
         if (lapsed.length === 0 && deleted.length === 0)
-          io.stdout(cliTranslator(io).t('online.status.nothing-imported', { step: session.ceremony.step }));
+          io.stdout(
+            cliTranslator(io).t('online.status.nothing-imported', {
+              stepPhrase: ceremonyStateValue(session.ceremony.step),
+            }),
+          );
         return lapsed.length === 0 ? 0 : 1;
       }
       const proofs = await session.ceremony.verifyKeys();

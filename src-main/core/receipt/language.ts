@@ -8,11 +8,11 @@
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { z } from 'zod';
-import type { MessageKey, PlainValues, ValuesArg } from '../../i18n/catalogue';
+import { isMessageKey, type MessageKey, type PlainValues, type ValuesArg } from '../../i18n/catalogue';
 import { en } from '../../i18n/catalogues/en';
 import { zhCN } from '../../i18n/catalogues/zh-CN';
 import { htmlLang, type Locale } from '../../i18n/locale';
-import { translator } from '../../i18n/translate';
+import { nestedPhrase, translator } from '../../i18n/translate';
 import { escapeHtml, userText, visibleText } from './text-safety';
 
 import { RECEIPT_LANGUAGES, type ReceiptLanguage } from './receipt-languages';
@@ -61,7 +61,21 @@ function selectors(locale: Locale, key: MessageKey): ReadonlySet<string> {
 
 const MARK = /\uE000(\d+)\uE001/g;
 
-/** One catalogue text in one language as HTML: the text escaped, each string value as `userText`. */
+/** The phrase a `…Phrase` value holds (a known key), else undefined. */
+function heldPhrase(name: string, value: string): ReceiptPhrase | undefined {
+  if (!name.endsWith('Phrase')) return undefined;
+  try {
+    const held = nestedPhrase(JSON.parse(value));
+    return held && isMessageKey(held.key) ? { key: held.key, values: held.values } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One catalogue text in one language as HTML: the text escaped, each string value as `userText`,
+ * a phrase held in a `…Phrase` value rendered the same way in the same language.
+ */
 function htmlIn(locale: Locale, key: MessageKey, values: PlainValues | undefined): string {
   const placed: string[] = [];
   const branch = selectors(locale, key);
@@ -69,11 +83,25 @@ function htmlIn(locale: Locale, key: MessageKey, values: PlainValues | undefined
   for (const [name, value] of Object.entries(values ?? {})) {
     if (typeof value === 'string' && !branch.has(name)) {
       marked[name] = `\uE000${placed.length}\uE001`;
-      placed.push(value);
-    } else marked[name] = value;
+      const held = heldPhrase(name, value);
+      placed.push(held ? htmlIn(locale, held.key, held.values) : userText(value));
+    } else marked[name] = typeof value === 'string' ? visibleText(value) : value; // a select's `other` may print it
   }
   const text = translator(locale).message({ key, values: marked });
-  return escapeHtml(text).replace(MARK, (_m, i: string) => userText(placed[Number(i)] ?? ''));
+  return escapeHtml(text).replace(MARK, (_m, i: string) => placed[Number(i)] ?? '');
+}
+
+/** `values` with every string made visible (`visibleText`), inside held phrases too. */
+function visibleValues(values: PlainValues | undefined): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(values ?? {})) {
+    if (typeof value !== 'string') out[name] = value;
+    else {
+      const held = heldPhrase(name, value);
+      out[name] = held ? JSON.stringify({ key: held.key, values: visibleValues(held.values) }) : visibleText(value);
+    }
+  }
+  return out;
 }
 
 /** The words of a receipt or slip in its language(s). */
@@ -110,9 +138,6 @@ export class ReceiptWords {
   }
 
   static phraseText(locale: Locale, phrase: ReceiptPhrase): string {
-    const values: Record<string, string | number> = {};
-    for (const [name, value] of Object.entries(phrase.values ?? {}))
-      values[name] = typeof value === 'string' ? visibleText(value) : value;
-    return translator(locale).message({ key: phrase.key, values });
+    return translator(locale).message({ key: phrase.key, values: visibleValues(phrase.values) });
   }
 }

@@ -145,7 +145,7 @@ describe('keyferry online: steps in order', () => {
       env,
     });
     expect(again.stderr).toMatch(
-      /Cannot create keys now: the online ceremony is at "keys-created"\. Fetch the import parameters next/,
+      /Cannot create keys now: the online ceremony is at step “keys created”\. Fetch the import parameters next/,
     );
     const importEarly = await keyferry(
       ['online', 'import', '--journal', 'order.jsonl', ...where, '--bundle', 'w', '--expect-digest', 'ab'.repeat(32)],
@@ -173,7 +173,7 @@ describe('keyferry online: steps in order', () => {
     expect(params.stdout).toMatch(/^ {4}([0-9A-F]{4} ){15}[0-9A-F]{4}$/m);
     const status = await keyferry(['online', 'status', '--journal', 'order.jsonl', ...where], { cwd: dir, env });
     expect(status.stdout).toMatch(/Pending import/);
-    expect(status.stdout).toMatch(/Nothing imported yet \(ceremony step: parameters-written\)/);
+    expect(status.stdout).toMatch(/Nothing imported yet \(ceremony step: import-parameters bundle written\)/);
   });
 
   it('--example-plan prints a plan that, saved and used as printed, creates its keys', async () => {

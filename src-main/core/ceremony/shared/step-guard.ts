@@ -6,6 +6,7 @@
  * Nothing changes when a step is refused.
  */
 import { KeyferryError } from '../../errors';
+import { ceremonyStateValue, stateSelectKey } from '../../../i18n/ceremony-state';
 import type { CeremonyStepName, StepTable } from './allowed-steps';
 
 export type { CeremonyStepName } from './allowed-steps';
@@ -19,11 +20,6 @@ interface OutOfOrder {
   readonly keyId?: string;
 }
 
-/** `network-checked` → `networkChecked`: a state as an ICU select key. */
-function selectKey(state: string): string {
-  return state.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-}
-
 /** CEREMONY_STEP_OUT_OF_ORDER: a step refused for where the ceremony stands (`reason` says what is missing). */
 export function stepOutOfOrder(values: OutOfOrder): KeyferryError {
   const side = values.side ?? 'online';
@@ -32,8 +28,8 @@ export function stepOutOfOrder(values: OutOfOrder): KeyferryError {
     reason: values.reason,
     step: values.step ?? '',
     side,
-    state,
-    next: `${side}_${selectKey(state)}`,
+    statePhrase: ceremonyStateValue(state),
+    next: `${side}_${stateSelectKey(state)}`,
     keyId: values.keyId ?? '',
   });
 }

@@ -71,7 +71,7 @@ export const enAppSafety = {
     'The new folder of the restored bundle on the transfer media and the receipt in the ceremony folder are checked before any share becomes material.',
   'leave.title': 'Leave this ceremony?',
   'leave.side':
-    '{side, select, air {The air-gapped ceremony} other {The custody restore ceremony}} is not finished ({running, select, yes {a step is still running} other {it has reached “{state}”}}).',
+    '{side, select, air {The air-gapped ceremony} other {The custody restore ceremony}} is not finished ({running, select, yes {a step is still running} other {it has reached step “{statePhrase}”}}).',
   'leave.consequence':
     'Leaving abandons it: the material held is wiped, the stop is journaled as on the command line after Ctrl-C (interrupted, then abandoned), and a written bundle that no receipt names is withdrawn, so the online side refuses it. To go on, start that side again from the network check.',
   'leave.stay': 'Stay in the ceremony',

@@ -45,6 +45,6 @@ export const enOnlineCli = {
   'online.lapsed.step2':
     "  2. {command} ... on the air-gapped workstation, with {custody, select, hsm {the HSM token {token} that holds the material (its PKCS#11 module and PIN)} shares {the shares of any {m} of the {n} custodians and the custody backup} other {the ceremony's custody copy (the shares of enough custodians, or the HSM token: step 1 prints the exact command)}}; --expires is required because this material had an expiry, and its original expiry has passed: EXPIRY is a new date-time, a duration such as 90d, or never",
   'online.lapsed.step3': '  3. {command} with the wrapped-material bundle the restore wrote (the command it prints)',
-  'online.status.nothing-imported': 'Nothing imported yet (ceremony step: {step}).',
+  'online.status.nothing-imported': 'Nothing imported yet (ceremony step: {stepPhrase}).',
   'online.deleted': 'Deleted the imported material of key {keyId}; it is now {state}.',
 } as const;

@@ -64,7 +64,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
     '在任何份额变成密钥材料之前，先检查移动存储介质上恢复后材料包的新文件夹和仪式文件夹中的回执。',
   'leave.title': '要离开此仪式吗？',
   'leave.side':
-    '{side, select, air {离线仪式} other {保管恢复仪式}}尚未完成（{running, select, yes {仍有步骤正在运行} other {已进行到“{state}”}}）。',
+    '{side, select, air {离线仪式} other {保管恢复仪式}}尚未完成（{running, select, yes {仍有步骤正在运行} other {已进行到“{statePhrase}”步骤}}）。',
   'leave.consequence':
     '离开即放弃该仪式：所持有的密钥材料将被擦除，停止会像命令行中按 Ctrl-C 一样记入日志（先中断，后放弃），没有回执的已写出材料包将被撤回，联网端会拒绝它。如需继续，请从网络检查重新开始该端。',
   'leave.stay': '留在仪式中',

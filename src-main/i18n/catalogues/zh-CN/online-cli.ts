@@ -45,6 +45,6 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.lapsed.step2':
     '  2. {command} ……在离线工作站上，使用{custody, select, hsm {保存该密钥材料的 HSM 令牌 {token}（及其 PKCS#11 模块和 PIN）} shares {{n} 位保管人中任意 {m} 位的份额和托管备份} other {本仪式的托管副本（足够数量保管人的份额，或 HSM 令牌；第 1 步会打印确切的命令）}}；由于该密钥材料设有到期时间且原到期时间已过，必须提供 --expires：EXPIRY 为新的日期时间、时长（如 90d）或 never',
   'online.lapsed.step3': '  3. {command}，使用恢复写出的已包装密钥材料包（按其打印的命令）',
-  'online.status.nothing-imported': '尚未导入任何内容（仪式步骤：{step}）。',
+  'online.status.nothing-imported': '尚未导入任何内容（仪式步骤：{stepPhrase}）。',
   'online.deleted': '已删除密钥 {keyId} 导入的密钥材料；其状态现为{state}。',
 };

@@ -16,7 +16,7 @@ describe('step guard', () => {
       TABLE,
     );
     expect(() => guard.require('wrap')).toThrow(
-      /Cannot wrap the key material now: the air-gapped ceremony is at "network-checked"/,
+      /Cannot wrap the key material now: the air-gapped ceremony is at step “network checked”/,
     );
     let refused: unknown;
     try {
@@ -29,7 +29,7 @@ describe('step guard', () => {
       nextStep: 'Read the import-parameters bundle next.',
     });
     const chinese = translator('zh-CN').problem(toProblem(refused));
-    expect(chinese.message).toBe('现在不能包装密钥材料：离线仪式处于 “network-checked”。');
+    expect(chinese.message).toBe('现在不能包装密钥材料：离线仪式处于“已检查网络”步骤。');
     expect(chinese.nextStep).toBe('下一步请读取导入参数包。');
     expect(guard.state).toBe('network-checked');
     guard.require('read');
