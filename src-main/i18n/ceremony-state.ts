@@ -7,14 +7,14 @@
  */
 import { phraseOf, phraseValue, type Phrase } from './phrase';
 
-/** `network-checked` → `networkChecked`: a state as an ICU select case. */
-export function stateSelectKey(state: string): string {
-  return state.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+/** `network-checked` → `networkChecked`: a state (or another journaled code) as an ICU select case. */
+export function selectCase(code: string): string {
+  return code.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** The phrase naming `state` (a state no case knows is printed as it is). */
 export function ceremonyStatePhrase(state: string): Phrase<'ceremony.state'> {
-  return phraseOf('ceremony.state', { state: stateSelectKey(state) });
+  return phraseOf('ceremony.state', { state: selectCase(state) });
 }
 
 /** `state` as a `…Phrase` message value, rendered in the message's language. */

@@ -10,7 +10,7 @@ import { AIR_GAP_STATES, ONLINE_STEPS, RESTORE_STATES } from '../../src-main/cor
 import { ReceiptWords } from '../../src-main/core/receipt/language';
 import { en } from '../../src-main/i18n/catalogues/en';
 import { zhCN } from '../../src-main/i18n/catalogues/zh-CN';
-import { ceremonyStatePhrase, ceremonyStateValue, stateSelectKey } from '../../src-main/i18n/ceremony-state';
+import { ceremonyStatePhrase, ceremonyStateValue, selectCase } from '../../src-main/i18n/ceremony-state';
 import { phraseValue } from '../../src-main/i18n/phrase';
 import { translator } from '../../src-main/i18n/translate';
 
@@ -27,7 +27,7 @@ describe('ceremony state names', () => {
     ['en', en['ceremony.state']],
     ['zh-CN', zhCN['ceremony.state']],
   ])('%s has a case for every state of ceremony-states.ts, and no other', (_locale, text) => {
-    expect(selectCases(text).sort()).toEqual([...EVERY_STATE.map(stateSelectKey), 'other'].sort());
+    expect(selectCases(text).sort()).toEqual([...EVERY_STATE.map(selectCase), 'other'].sort());
   });
 
   it.each(EVERY_STATE)('"%s" is said in words in both languages', (state) => {

@@ -21,7 +21,7 @@ import {
 import { verifyJournal } from '../../src-main/core/journal';
 import { KEYFERRY_BIN as BIN } from './cli-process';
 import { translator } from '../../src-main/i18n/translate';
-import { stateSelectKey } from '../../src-main/i18n/ceremony-state';
+import { selectCase } from '../../src-main/i18n/ceremony-state';
 let dir: string;
 const children: ChildProcess[] = [];
 
@@ -110,7 +110,7 @@ async function expectCleanStop(run: Finished, state: string): Promise<void> {
   const stopLines = run.stderr.split(/\r?\n/).filter((l) => l.includes('Stopped by'));
   expect(stopLines).toHaveLength(1);
   expect(stopLines[0]).toContain(
-    `Stopped by Ctrl-C (SIGINT) at step “${translator('en').t('ceremony.state', { state: stateSelectKey(state) })}”`,
+    `Stopped by Ctrl-C (SIGINT) at step “${translator('en').t('ceremony.state', { state: selectCase(state) })}”`,
   );
   expect(stopLines[0]).toContain(
     `To resume, run the same command again with --journal ${path.join(dir, 'airgap.jsonl')}`,

@@ -207,7 +207,7 @@ describe('ceremony safety through the UI', () => {
         data: {
           keyId,
           action: 'delete-imported-material',
-          consequence: expect.stringContaining('unreadable for ever'),
+          consequence: 'lost-for-ever',
         },
       });
       expect(journaled.indexOf('material.loss-acknowledged')).toBeLessThan(journaled.indexOf('key.material-deleted'));

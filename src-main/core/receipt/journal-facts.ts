@@ -3,7 +3,7 @@
  * never claims more than the journal shows: every person named at the start, each line citing
  * the journal entry it comes from; every entry whose event is a deviation (journal/deviations.ts).
  */
-import { canonicalJson, listDeviations, type JournalEntry, type JsonValue } from '../journal';
+import { listDeviations, type JournalEntry, type JsonValue } from '../journal';
 import { SLIP_GROUPS } from '../crypto/typed-digest';
 import { groupHex, groupHexLines } from '../hex-groups';
 import { phrase } from './facts';
@@ -14,6 +14,7 @@ import { compileMessage, translator } from '../../i18n/translate';
 import { isMessageKey } from '../../i18n/catalogue';
 import { phraseSchema } from '../../i18n/phrase';
 import type { Locale } from '../../i18n/locale';
+import { ceremonyStateValue, selectCase } from '../../i18n/ceremony-state';
 import { ReceiptWords } from './language';
 
 const MAX_DETAILS = 400;
@@ -26,19 +27,22 @@ function list(value: JsonValue | undefined): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function scalar(value: JsonValue): string {
+/** A value as the details line prints it: lists joined with commas, objects as `(name: value, …)`, never JSON. */
+function plainValue(value: JsonValue): string {
   if (typeof value === 'string') return value;
   if (value === null || typeof value !== 'object') return String(value);
-  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object'))
-    return value.map(String).join(', ');
-  return canonicalJson(value);
+  if (Array.isArray(value)) return value.map(plainValue).join(', ');
+  return `(${Object.keys(value)
+    .sort()
+    .map((key) => `${key}: ${plainValue(value[key] as JsonValue)}`)
+    .join(', ')})`;
 }
 
 /** An entry's data on one line: `name: value; …`, cut at MAX_DETAILS characters. */
 export function summarizeData(data: Readonly<Record<string, JsonValue>>): string {
   const text = Object.keys(data)
     .sort()
-    .map((key) => `${key}: ${scalar(data[key] as JsonValue)}`)
+    .map((key) => `${key}: ${plainValue(data[key] as JsonValue)}`)
     .join('; ');
   return text.length > MAX_DETAILS ? `${text.slice(0, MAX_DETAILS - 1)}…` : text;
 }
@@ -234,12 +238,77 @@ export function deviationReasonText(locale: Locale, reason: DeviationReason): st
   return ReceiptWords.text(locale, 'receipt.deviations.recorded', { text: reason.recorded });
 }
 
+const momentOrNever = z.union([z.literal('never'), z.iso.datetime({ offset: true })]);
+const expiryChoicesSchema = z
+  .array(
+    z.object({
+      keyId: z.string().max(64),
+      requested: momentOrNever,
+      plan: momentOrNever,
+      effective: momentOrNever,
+      source: z.enum(['bundle', 'override']),
+    }),
+  )
+  .max(10_000);
+
+/** `never` or a moment, as a select case and the epoch milliseconds a `{x, date, moment}` value takes. */
+function whenValues(name: string, at: string): Record<string, string | number> {
+  return { [`${name}Kind`]: at === 'never' ? 'never' : 'at', [name]: at === 'never' ? 0 : Date.parse(at) };
+}
+
+/** What `consequence` a possible loss named: a code (said in the receipt's language), or an older journal's English. */
+const CONSEQUENCES = ['lost-after-expiry', 'lost-for-ever'] as const;
+
+/**
+ * The parts of a deviation's data a receipt says in words, in its own language: `import.expiry-chosen`'s
+ * keys (which key, which expiry as a moment, chosen where), a ceremony `state`, a possible loss's
+ * `consequence`, and any value that is a catalogue phrase (a key's proof, …). `fields` are the data
+ * fields they came from, left out of the details line.
+ */
+export function deviationNotes(
+  event: string,
+  data: Readonly<Record<string, JsonValue>>,
+): { notes: ReceiptPhrase[]; fields: string[] } {
+  const notes: ReceiptPhrase[] = [];
+  const fields: string[] = [];
+  for (const name of Object.keys(data).sort()) {
+    const value = data[name];
+    const said = phraseSchema.safeParse(value);
+    const choices = event === 'import.expiry-chosen' && name === 'keys' ? expiryChoicesSchema.safeParse(value) : null;
+    if (choices?.success) {
+      for (const k of choices.data)
+        notes.push(
+          phrase('receipt.deviations.expiryChosen', {
+            keyId: k.keyId,
+            source: k.source,
+            ...whenValues('effective', k.effective),
+            ...whenValues('requested', k.requested),
+            ...whenValues('plan', k.plan),
+          }),
+        );
+    } else if (said.success) notes.push(said.data);
+    else if (name === 'state' && typeof value === 'string' && event.startsWith('ceremony.'))
+      notes.push(phrase('receipt.deviations.state', { statePhrase: ceremonyStateValue(value) }));
+    else if (name === 'consequence' && typeof value === 'string')
+      notes.push(
+        (CONSEQUENCES as readonly string[]).includes(value)
+          ? phrase('receipt.deviations.consequence', { consequence: selectCase(value) })
+          : phrase('receipt.deviations.recorded', { text: value }),
+      );
+    else continue;
+    fields.push(name);
+  }
+  return { notes, fields };
+}
+
 /** Every deviation in `entries`, for the receipt. */
 export function receiptDeviations(entries: readonly JournalEntry[]): ReceiptDeviation[] {
   return listDeviations(entries).map(({ kind, entry }) => {
     const reason = deviationReason(entry.data);
-    const skip = reasonFields(reason);
-    const rest = Object.fromEntries(Object.entries(entry.data).filter(([name]) => !skip.includes(name)));
+    const reasonSkipped = reasonFields(reason);
+    const reasonless = Object.fromEntries(Object.entries(entry.data).filter(([name]) => !reasonSkipped.includes(name)));
+    const { notes, fields } = deviationNotes(entry.event, reasonless);
+    const rest = Object.fromEntries(Object.entries(reasonless).filter(([name]) => !fields.includes(name)));
     return {
       seq: entry.seq,
       time: entry.time,
@@ -248,6 +317,7 @@ export function receiptDeviations(entries: readonly JournalEntry[]): ReceiptDevi
       kind,
       details: summarizeData(rest),
       ...(reason ? { reason } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
     };
   });
 }

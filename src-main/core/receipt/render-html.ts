@@ -40,7 +40,7 @@ import {
 import { prepareQrInSlices, qrSvg } from './qr-svg';
 import { receiptCss } from './receipt-css';
 import { escapeHtml, userText } from './text-safety';
-import type { DeviationReason, ReceiptInput, ReceiptKey } from './types';
+import type { DeviationReason, ReceiptDeviation, ReceiptInput, ReceiptKey } from './types';
 import { deviationReasonText } from './journal-facts';
 import { momentText } from '../../i18n/moment';
 import { checkReceiptInput } from './validate';
@@ -159,13 +159,22 @@ function deviationReasonHtml(w: ReceiptWords, reason: DeviationReason): string {
   return w.eachHtml((l) => userText(deviationReasonText(l, reason)));
 }
 
+/** A deviation's reason, what its data says in words, then the rest of its data as recorded. */
+function deviationDetailsHtml(w: ReceiptWords, d: ReceiptDeviation): string {
+  const said = [
+    ...(d.reason ? [`<span class="reason">${deviationReasonHtml(w, d.reason)}</span>`] : []),
+    ...(d.notes ?? []).map((note) => `<span class="note">${w.phraseHtml(note)}</span>`),
+  ];
+  return `${said.join('<br>')}${said.length > 0 && d.details ? '<br>' : ''}${userText(d.details)}`;
+}
+
 function deviationsSection(w: ReceiptWords, input: ReceiptInput): string {
   if (input.deviations.length === 0)
     return `<section class="deviations none"><h2>${w.html('receipt.deviations.heading')}</h2><p>${w.html('receipt.deviations.none', { count: input.journal.count })}</p></section>`;
   const rows = input.deviations
     .map((d) => {
       const kind = deviationKindPhrase(d.kind);
-      return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when">${w.eachHtml((l) => userText(momentText(l, d.time, input.clock)))}<br>${userText(d.actor)}</td><td class="details">${d.reason ? `<span class="reason">${deviationReasonHtml(w, d.reason)}</span>${d.details ? '<br>' : ''}` : ''}${userText(d.details)}</td></tr>`;
+      return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when">${w.eachHtml((l) => userText(momentText(l, d.time, input.clock)))}<br>${userText(d.actor)}</td><td class="details">${deviationDetailsHtml(w, d)}</td></tr>`;
     })
     .join('\n');
   return `<section class="deviations"><h2>${w.html('receipt.deviations.headingCount', { count: input.deviations.length })}</h2><p class="lead">${w.html('receipt.deviations.lead')}</p>

@@ -192,6 +192,7 @@ function twin(input: ReceiptInput, locale: Locale, keyLines: readonly string[]):
         `  ! ${t('receipt.deviations.textEntry', { seq: d.seq, kind: typeof kind === 'string' ? visibleText(kind) : p(kind), event: visibleText(d.event) })}`,
         `    ${momentText(locale, d.time, input.clock)}, ${visibleText(d.actor)}`,
         ...(d.reason ? wrap(visibleText(deviationReasonText(locale, d.reason)), 72, '    ') : []),
+        ...(d.notes ?? []).flatMap((note) => wrap(p(note), 72, '    ')),
         ...(d.details ? wrap(visibleText(d.details), 72, '    ') : []),
       );
     }

@@ -116,6 +116,8 @@ export interface ReceiptDeviation {
   readonly details: string;
   /** Why, when the entry says (printed before the details). */
   readonly reason?: DeviationReason;
+  /** What the entry's data says in words (journal-facts `deviationNotes`), printed after the reason. */
+  readonly notes?: readonly ReceiptPhrase[];
 }
 
 /** The HSM a session's material stayed in, as the journal records it (never the PIN). */

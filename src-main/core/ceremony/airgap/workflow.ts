@@ -175,8 +175,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     await this.options.journal.append(this.options.operator, 'material.no-backup-acknowledged', {
       keyIds: this.#parameters.filter((p) => p.keySpec === 'AES_256').map((p) => p.keyId),
       expiresAt,
-      consequence:
-        'no custody copy: after the material expires in the KMS it cannot be imported again and every ciphertext under the key is unreadable',
+      // A code: receipts say it in their language (receipt.deviations.consequence).
+      consequence: 'lost-after-expiry',
     });
   }
 

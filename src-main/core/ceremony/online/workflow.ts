@@ -363,7 +363,8 @@ export class OnlineCeremony {
       this.#ctx.journal('material.loss-acknowledged', {
         keyId,
         action: 'delete-imported-material',
-        consequence: 'without a custody copy of this material, every ciphertext under the key is unreadable for ever',
+        // A code: receipts say it in their language (receipt.deviations.consequence).
+        consequence: 'lost-for-ever',
       }),
     );
     return result;

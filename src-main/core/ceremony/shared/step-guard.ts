@@ -6,7 +6,7 @@
  * Nothing changes when a step is refused.
  */
 import { KeyferryError } from '../../errors';
-import { ceremonyStateValue, stateSelectKey } from '../../../i18n/ceremony-state';
+import { ceremonyStateValue, selectCase } from '../../../i18n/ceremony-state';
 import type { CeremonyStepName, StepTable } from './allowed-steps';
 
 export type { CeremonyStepName } from './allowed-steps';
@@ -29,7 +29,7 @@ export function stepOutOfOrder(values: OutOfOrder): KeyferryError {
     step: values.step ?? '',
     side,
     statePhrase: ceremonyStateValue(state),
-    next: `${side}_${stateSelectKey(state)}`,
+    next: `${side}_${selectCase(state)}`,
     keyId: values.keyId ?? '',
   });
 }

@@ -44,6 +44,11 @@ export const enReceipts = {
   'receipt.deviations.details': 'Details (from the journal)',
   'receipt.deviations.textEntry': 'Entry {seq}: {kind}, {event}',
   'receipt.deviations.recorded': 'Recorded text: “{text}”',
+  'receipt.deviations.expiryChosen':
+    'Key {keyId}: the material {effectiveKind, select, never {never expires} other {expires {effective, date, moment}}}, {source, select, override {chosen at import over what the wrapped-material bundle requests ({requestedKind, select, never {never} other {{requested, date, moment}}})} other {as the wrapped-material bundle requests}}; the ceremony plan said {planKind, select, never {never} other {{plan, date, moment}}}.',
+  'receipt.deviations.state': 'Ceremony step: {statePhrase}',
+  'receipt.deviations.consequence':
+    '{consequence, select, lostAfterExpiry {No custody copy: after the material expires in the KMS it cannot be imported again, and every ciphertext under the key is unreadable.} lostForEver {Without a custody copy of this material, every ciphertext under the key is unreadable for ever.} other {{consequence}}}',
   'receipt.role.operator': 'Operator',
   'receipt.role.witness': 'Witness',
   'receipt.role.custodian': 'Custodian',

@@ -40,6 +40,11 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.details': '详情（取自日志）',
   'receipt.deviations.textEntry': '条目 {seq}：{kind}，{event}',
   'receipt.deviations.recorded': '日志记录的原文：“{text}”',
+  'receipt.deviations.expiryChosen':
+    '密钥 {keyId}：密钥材料{effectiveKind, select, never {永不过期} other {于 {effective, date, moment} 到期}}，{source, select, override {由导入时的选择决定，取代已包装密钥材料包所请求的（{requestedKind, select, never {永不过期} other {{requested, date, moment}}}）} other {按已包装密钥材料包的请求}}；仪式计划为{planKind, select, never {永不过期} other {{plan, date, moment}}}。',
+  'receipt.deviations.state': '仪式步骤：{statePhrase}',
+  'receipt.deviations.consequence':
+    '{consequence, select, lostAfterExpiry {没有保管副本：密钥材料在 KMS 中到期后无法再次导入，该密钥下的所有密文都将无法解密。} lostForEver {如果没有该密钥材料的保管副本，该密钥下的所有密文将永远无法解密。} other {{consequence}}}',
   'receipt.role.operator': '操作员',
   'receipt.role.witness': '见证人',
   'receipt.role.custodian': '保管人',

@@ -1,0 +1,127 @@
+/**
+ * A deviation's data in words, never as JSON: an online ceremony whose import overrides the material
+ * expiry (import.expiry-chosen) and whose material is then deleted (material.loss-acknowledged) is
+ * run for real against the simulator; its receipts in zh-CN and en say which key, which expiry as a
+ * moment and where it was chosen, and the loss's consequence in the receipt's language, with no `{"`
+ * in the Deviations section. A journal line written before the consequence became a code prints
+ * its English text as recorded.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openJournal, type JournalEntry } from '../../../src-main/core/journal';
+import { receiptDeviations } from '../../../src-main/core/receipt/journal-facts';
+import type { ReceiptLanguage } from '../../../src-main/core/receipt/language';
+import { renderReceiptHtml } from '../../../src-main/core/receipt/render-html';
+import { renderReceiptText } from '../../../src-main/core/receipt/render-text';
+import type { ReceiptInput } from '../../../src-main/core/receipt/types';
+import { en } from '../../../src-main/i18n/catalogues/en';
+import { zhCN } from '../../../src-main/i18n/catalogues/zh-CN';
+import { momentText } from '../../../src-main/i18n/moment';
+import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony/ceremony-fixture';
+import { sampleReceiptInput } from './fixtures';
+
+let f: Fixture;
+let keyId: string;
+let entries: readonly JournalEntry[];
+const receipts: Partial<Record<ReceiptLanguage, string>> = {};
+// Whole minutes, 40 days ahead: the moment printed to the minute is this very moment.
+const at = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 40 * 86_400_000);
+
+beforeAll(async () => {
+  f = await createFixture();
+  const plan = f.plan(['AES_256']);
+  const { params } = await onlineDayOne(f, plan);
+  const { out } = await airGapSide(f, plan, params);
+  const journal = await f.journal('online.jsonl');
+  const online = await f.online(journal, plan);
+  await online.connect();
+  await online.checkWrappedBundle(out, await receiptDigestOf(out));
+  const [imported] = await online.importMaterial({ expiry: { kind: 'at', at } });
+  keyId = imported?.keyId as string;
+  await online.verifyKeys();
+  const written = await online.writeReceipt(f.dir, { language: 'zh-CN' });
+  receipts['zh-CN'] = await readFile(written.textFile, 'utf8');
+  receipts.en = renderReceiptText(receiptOf(journal.entries), { language: 'en' });
+  await online.deleteMaterial(keyId, { lossAcknowledged: true });
+  entries = journal.entries;
+}, 120_000);
+afterAll(async () => {
+  await f.close();
+});
+
+/** The Deviations section of a text receipt: from its banner to the seals. */
+function deviationsOf(text: string, words: Readonly<Record<string, string>>): string {
+  const start = text.indexOf(words['receipt.deviations.headingCount']?.split('{')[0] ?? '');
+  const end = text.indexOf(words['receipt.seals.heading'] ?? '', start);
+  expect(start).toBeGreaterThan(0);
+  return text.slice(start, end);
+}
+
+function receiptOf(journalEntries: readonly JournalEntry[]): ReceiptInput {
+  return { ...sampleReceiptInput('online', ['AES_256']), deviations: receiptDeviations(journalEntries) };
+}
+
+describe('deviation data on receipts', () => {
+  it('journals the expiry choice and the loss’s consequence as codes and moments', () => {
+    expect(entries.find((e) => e.event === 'import.expiry-chosen')?.data).toEqual({
+      keys: [{ keyId, requested: 'never', plan: 'never', effective: at.toISOString(), source: 'override' }],
+    });
+    expect(entries.find((e) => e.event === 'material.loss-acknowledged')?.data).toMatchObject({
+      keyId,
+      consequence: 'lost-for-ever',
+    });
+  });
+
+  it('the zh-CN receipt says the expiry choice in Chinese, the expiry as a moment, no JSON', () => {
+    const section = deviationsOf(receipts['zh-CN'] ?? '', zhCN);
+    expect(section.replace(/\s+/g, '')).toContain(
+      `密钥 ${keyId}：密钥材料于 ${momentText('zh-CN', at)} 到期，由导入时的选择决定，取代已包装密钥材料包所请求的（永不过期）；仪式计划为永不过期。`.replace(
+        /\s+/g,
+        '',
+      ),
+    );
+    expect(section).not.toContain('{"');
+    expect(section).not.toContain(at.toISOString());
+  });
+
+  it('the English receipt says the same in English', () => {
+    const section = deviationsOf(receipts.en ?? '', en).replace(/\s+/g, ' ');
+    expect(section).toContain(
+      `Key ${keyId}: the material expires ${momentText('en', at)}, chosen at import over what the wrapped-material bundle requests (never); the ceremony plan said never.`,
+    );
+    expect(section).not.toContain('{"');
+  });
+
+  it('prints the loss’s consequence in the receipt’s language (text and HTML)', () => {
+    const zh = deviationsOf(renderReceiptText(receiptOf(entries), { language: 'zh-CN' }), zhCN);
+    expect(zh.replace(/\n\s+/g, '')).toContain('如果没有该密钥材料的保管副本，该密钥下的所有密文将永远无法解密。');
+    expect(zh).not.toContain('{"');
+    expect(zh).not.toContain('lost-for-ever');
+    const html = renderReceiptHtml(receiptOf(entries), { language: 'en' });
+    const section = html.slice(
+      html.indexOf('<section class="deviations"'),
+      html.indexOf('</section>', html.indexOf('<section class="deviations"')),
+    );
+    expect(section).toContain(
+      'Without a custody copy of this material, every ciphertext under the key is unreadable for ever.',
+    );
+    expect(section).toContain(`Key <bdi>${keyId}</bdi>: the material expires`);
+    expect(section).not.toContain('{&quot;');
+  });
+
+  it('a line journaled before the consequence was a code prints its English text as recorded', async () => {
+    const journal = await openJournal(path.join(f.dir, 'older.jsonl'), { create: true });
+    const said =
+      'no custody copy: after the material expires in the KMS it cannot be imported again and every ciphertext under the key is unreadable';
+    await journal.append('Alan', 'material.no-backup-acknowledged', {
+      keyIds: [keyId],
+      expiresAt: at.toISOString(),
+      consequence: said,
+    });
+    const older = journal.entries;
+    await journal.close();
+    const zh = deviationsOf(renderReceiptText(receiptOf(older), { language: 'zh-CN' }), zhCN).replace(/\n\s+/g, ' ');
+    expect(zh).toContain(`日志记录的原文：“${said}”`);
+  });
+});
