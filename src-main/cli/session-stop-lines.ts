@@ -8,10 +8,32 @@ import type { CliIo } from './command';
 import type { StopSignal } from './interrupts';
 
 /** One line per bundle withdrawn (or to delete by hand); nothing when no bundle had been written. */
-export function withdrawalLines(report: AbandonReport | undefined, { t }: Translator): string[] {
-  if (report?.withdrawnBundle) return [t('cli.bundle-withdrawn', { dir: report.withdrawnBundle })];
-  if (report?.deleteByHand) return [t('cli.bundle-delete-by-hand', { dir: report.deleteByHand })];
-  return [];
+export function withdrawalLines(report: AbandonReport | undefined, translator: Translator): string[] {
+  const { t } = translator;
+  const bundle = report?.withdrawnBundle
+    ? [t('cli.bundle-withdrawn', { dir: report.withdrawnBundle })]
+    : report?.deleteByHand
+      ? [t('cli.bundle-delete-by-hand', { dir: report.deleteByHand })]
+      : [];
+  return [...bundle, ...custodyLines(report, translator)];
+}
+
+/** The custody files of the stopped attempt: removed from which folders, or which to delete by hand. */
+function custodyLines(report: AbandonReport | undefined, { t }: Translator): string[] {
+  if (!report) return [];
+  return [
+    ...(report.withdrawnCustody.length > 0
+      ? [
+          t('cli.custody-withdrawn', {
+            count: report.withdrawnCustody.length,
+            folders: report.withdrawnCustody.join(', '),
+          }),
+        ]
+      : []),
+    ...(report.custodyByHand.length > 0
+      ? [t('cli.custody-delete-by-hand', { files: report.custodyByHand.join(', ') })]
+      : []),
+  ];
 }
 
 /** The one line printed when the officer (or the system) stops an air-gapped ceremony. */
@@ -41,7 +63,10 @@ export function stopCeremonyOnInterrupt(
         signal: stop.signal,
       });
       stop.journaled = true;
-      stop.line = stoppedLine(cliTranslator(io), stop.signal, report, journal);
+      const translator = cliTranslator(io);
+      stop.line = [stoppedLine(translator, stop.signal, report, journal), ...custodyLines(report, translator)].join(
+        '\n',
+      );
     }) ?? (() => undefined)
   );
 }

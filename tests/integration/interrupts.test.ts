@@ -9,7 +9,7 @@ import { airgapWrapArgs } from '../helpers/cli-sides';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,8 +41,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** An import-parameters bundle with `count` RSA_4096 keys under one wrapping key; returns its digest (what the witness types). */
-async function rsa4096Parameters(count: number): Promise<string> {
+/** An import-parameters bundle with `count` keys of `spec` under one wrapping key; returns its digest (what the witness types). */
+async function rsa4096Parameters(count: number, spec: 'RSA_4096' | 'AES_256' = 'RSA_4096'): Promise<string> {
   const wrapping = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'der' },
@@ -52,9 +52,9 @@ async function rsa4096Parameters(count: number): Promise<string> {
     importParametersFromKmsAnswer({
       region: 'cn-north-4',
       projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
-      keyAlias: `test/rsa-${i + 1}`,
-      keySpec: 'RSA_4096',
-      keyUsage: 'SIGN_VERIFY',
+      keyAlias: `test/key-${i + 1}`,
+      keySpec: spec,
+      keyUsage: spec === 'AES_256' ? 'ENCRYPT_DECRYPT' : 'SIGN_VERIFY',
       wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
       answer: {
         key_id: `0a1b2c3d-0000-4000-8000-00000000000${i + 1}`,
@@ -173,5 +173,66 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
     await expectCleanStop({ ...run, stderr: run.stdout }, 'parameters-read');
     expect(await journalEvents()).not.toContain('material.generated');
     await expectResume(digest);
+  }, 240_000);
+
+  it('after the custody split, paused before the receipt: bundle withdrawn, the shares removed; the same command finishes', async () => {
+    const digest = await rsa4096Parameters(2, 'AES_256');
+    const custodians = ['c1', 'c2', 'c3'].map((c) => path.join(dir, c));
+    // c2 exists (empty) as a custodian might bring it; c1 and c3 are created by the ceremony.
+    await mkdir(custodians[1] as string);
+    const custody = [
+      '--custody',
+      '2/3',
+      ...['Dana', 'Eli', 'Fay'].flatMap((name) => ['--custodian', name]),
+      ...custodians.flatMap((folder) => ['--custodian-folder', folder]),
+      '--shares-on-one-volume',
+    ];
+    const child = spawn(process.execPath, [BIN, ...wrapArgs('--witness-confirms', `Ben=${digest}`, ...custody)], {
+      cwd: dir,
+      detached: true,
+      env: { ...process.env, NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: 'before-receipt' },
+    });
+    let sent = false;
+    const run = await watch(child, (seen) => {
+      if (!sent && seen.includes('test pause: before-receipt')) {
+        sent = true;
+        process.kill(-(child.pid as number), 'SIGINT');
+      }
+    });
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('Stopped by Ctrl-C (SIGINT) at step "bundle-written"');
+    expect(run.stderr).toContain(`the unreceipted bundle ${path.join(dir, 'wrapped')} was withdrawn`);
+    expect(run.stderr).toContain(
+      `The custody files this attempt wrote (shares, slips, backup) were removed from 3 custodian folders (${custodians.join(', ')})`,
+    );
+    // Said once, by the stop line, not again by the failure path.
+    expect(run.stderr.split('The custody files this attempt wrote')).toHaveLength(2);
+    // The custodians' media are as the preflight found them: no share of wiped material is left to take away.
+    expect(existsSync(custodians[0] as string)).toBe(false);
+    expect(await readdir(custodians[1] as string)).toEqual([]);
+    expect(existsSync(custodians[2] as string)).toBe(false);
+    const events = await journalEvents();
+    expect(events).toContain('custody.split');
+    expect(events.slice(-4)).toEqual([
+      'ceremony.interrupted',
+      'wrapped-bundle.withdrawn',
+      'custody.withdrawn',
+      'ceremony.abandoned',
+    ]);
+    expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
+
+    // The same command (a fresh --out: the withdrawn folder stays as evidence) now finishes.
+    const again = airgapWrapArgs(
+      { out: 'wrapped-2' },
+      '--allow-network',
+      '--witness-confirms',
+      `Ben=${digest}`,
+      ...custody,
+    );
+    const resumed = await watch(spawn(process.execPath, [BIN, ...again], { cwd: dir }), () => undefined);
+    expect(resumed.code).toBe(0);
+    for (const folder of custodians) {
+      expect((await readdir(folder)).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    }
   }, 240_000);
 });

@@ -274,7 +274,8 @@ export const airgapWrapCommand = defineCommand({
       return 0;
     } catch (error) {
       const stopped = await air.abandon(problemCause(error)).catch(() => undefined);
-      for (const line of withdrawalLines(stopped, cliTranslator(io))) io.stderr(line);
+      // After a stop the stop line says it (session-stop-lines.ts); printed here only for a failure.
+      if (!io.interrupts?.stopping) for (const line of withdrawalLines(stopped, cliTranslator(io))) io.stderr(line);
       throw error;
     } finally {
       unregisterStop();

@@ -158,7 +158,8 @@ async function ceremonySteps(
     return 0;
   } catch (error) {
     const stopped = await restore?.abandon(problemCause(error)).catch(() => undefined);
-    for (const line of withdrawalLines(stopped, cliTranslator(io))) io.stderr(line);
+    // After a stop the stop line says it (session-stop-lines.ts); printed here only for a failure.
+    if (!io.interrupts?.stopping) for (const line of withdrawalLines(stopped, cliTranslator(io))) io.stderr(line);
     throw error;
   } finally {
     unregisterStop();

@@ -79,6 +79,8 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'hsm.zero-filled-pad-accepted': 'override',
   'wrapped-bundle.withdrawn': 'abandoned',
   'wrapped-bundle.withdraw-failed': 'failure',
+  'custody.withdrawn': 'abandoned',
+  'custody.withdraw-failed': 'failure',
   'parameters.refused': 'refusal',
   'material.refused': 'refusal',
   'expiry.plan-overridden': 'override',

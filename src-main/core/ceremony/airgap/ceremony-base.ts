@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { withdrawWrappedBundle, type CustodyArrangement, type ImportParameters } from '../../bundle';
+import { withdrawCustodyWrites, type CustodyWrites } from '../../custody/withdraw-custody';
 import { KeyferryError, toProblem, type ProblemDetails } from '../../errors';
 import { problemData } from '../../journal';
 import type { Phrase } from '../../../i18n/phrase';
@@ -56,6 +57,10 @@ export interface AbandonReport {
   readonly withdrawnBundle: string | null;
   /** Set when a written bundle could not be withdrawn: the folder to delete by hand. */
   readonly deleteByHand: string | null;
+  /** Custodian folders whose files of this session (shares, slips, backup) were removed. */
+  readonly withdrawnCustody: readonly string[];
+  /** Custody files of this session that could not be removed: to delete by hand. */
+  readonly custodyByHand: readonly string[];
 }
 
 /**
@@ -255,17 +260,32 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
    * interrupt as such), and withdraws a wrapped bundle that was written but that no receipt names,
    * so the online side refuses it. Safe in any state; a finished session is left as it is.
    */
-  protected stopSession(cause: StopCause, wipe: () => number): Promise<AbandonReport> {
-    this.#stopped ??= this.#stop(cause, wipe);
+  protected stopSession(
+    cause: StopCause,
+    wipe: () => number,
+    custodyWrites?: () => CustodyWrites | undefined,
+  ): Promise<AbandonReport> {
+    this.#stopped ??= this.#stop(cause, wipe, custodyWrites);
     return this.#stopped;
   }
 
-  async #stop(cause: StopCause, wipe: () => number): Promise<AbandonReport> {
+  async #stop(
+    cause: StopCause,
+    wipe: () => number,
+    custodyWrites?: () => CustodyWrites | undefined,
+  ): Promise<AbandonReport> {
     this.guard.stop();
     const wipedKeys = wipe();
     await this.#writing.catch(() => undefined);
     const state = this.guard.state;
-    const report = { state, wipedKeys, withdrawnBundle: null, deleteByHand: null };
+    const report = {
+      state,
+      wipedKeys,
+      withdrawnBundle: null,
+      deleteByHand: null,
+      withdrawnCustody: [],
+      custodyByHand: [],
+    };
     if (state === 'finished') return report;
     const { journal, operator } = this.options;
     if (cause.signal || cause.left)
@@ -301,6 +321,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
         });
       }
     }
+    const custody = await this.#withdrawCustody(custodyWrites?.());
     await journal.append(operator, 'ceremony.abandoned', {
       ...(cause.problem ? problemData(cause.problem) : {}),
       reason: cause.reason,
@@ -309,7 +330,23 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
       state,
       ...(withdrawnBundle ? { withdrawnBundle } : {}),
     });
-    return { state, wipedKeys, withdrawnBundle, deleteByHand };
+    return { state, wipedKeys, withdrawnBundle, deleteByHand, ...custody };
+  }
+
+  /** Removes the custody files a stopped session wrote (withdraw-custody.ts) and journals what was removed or left. */
+  async #withdrawCustody(
+    writes: CustodyWrites | undefined,
+  ): Promise<Pick<AbandonReport, 'withdrawnCustody' | 'custodyByHand'>> {
+    if (!writes || (writes.files.length === 0 && writes.createdFolders.length === 0))
+      return { withdrawnCustody: [], custodyByHand: [] };
+    const withdrawn = await withdrawCustodyWrites(writes);
+    const { journal, operator } = this.options;
+    await journal.append(operator, withdrawn.leftFiles.length > 0 ? 'custody.withdraw-failed' : 'custody.withdrawn', {
+      folders: [...withdrawn.folders],
+      removedFiles: withdrawn.removedFiles,
+      ...(withdrawn.leftFiles.length > 0 ? { leftFiles: [...withdrawn.leftFiles] } : {}),
+    });
+    return { withdrawnCustody: withdrawn.folders, custodyByHand: withdrawn.leftFiles };
   }
 
   /**

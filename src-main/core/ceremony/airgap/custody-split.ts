@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ImportParameters } from '../../bundle';
 import type { ReceiptLanguage } from '../../receipt/language';
+import type { CustodyWrites } from '../../custody/withdraw-custody';
 import { writeCustodySet } from '../../custody/custodian-folders';
 import { splitCustodySet } from '../../custody/set-split';
 import { KeyferryError } from '../../errors';
@@ -63,10 +64,17 @@ export function parseCustodySpec(text: string): { m: number; n: number } {
   return { m, n };
 }
 
+/** Filled as the split writes: what a stopped session withdraws (core/custody/withdraw-custody.ts). */
+export interface CustodyWritesLog extends CustodyWrites {
+  readonly files: string[];
+  readonly createdFolders: string[];
+}
+
 /**
  * Splits the custody of every key at once (one custody set): one share per custodian, written
  * with its printable slip and the ceremony's backup file into that custodian's folder. Returns
- * who holds which share, for every key (the same holders for each: one share covers them all).
+ * who holds which share, for every key (the same holders for each: one share covers them all);
+ * `writes` receives every folder created and file written, as they happen.
  */
 export async function splitForCustody(
   ceremonyId: string,
@@ -75,6 +83,7 @@ export async function splitForCustody(
   request: CustodyRequest,
   journal: Journal,
   operator: string,
+  writes: CustodyWritesLog,
   onProgress?: ProgressListener,
 ): Promise<CustodyResult[]> {
   const custodians = request.custodians ?? Array.from({ length: request.n }, (_, i) => `custodian-${i + 1}`);
@@ -88,7 +97,9 @@ export async function splitForCustody(
   }
   // Folders the preflight accepted as "new" are created now, right before the shares go in.
   for (const folder of request.folders) {
-    if (!(await fs.stat(folder).catch(() => undefined))) await createFreshFolder(path.resolve(folder));
+    if (await fs.stat(folder).catch(() => undefined)) continue;
+    await createFreshFolder(path.resolve(folder));
+    writes.createdFolders.push(path.resolve(folder));
   }
   reportProgress(onProgress, {
     step: 'custody',
@@ -111,6 +122,7 @@ export async function splitForCustody(
       ...(request.language ? { language: request.language } : {}),
       ...(request.allowSameVolume ? { volumeIdOf: (folder: string) => path.resolve(folder) } : {}),
     });
+    for (const w of written) writes.files.push(...[w.shareFile, ...w.companions].map((f) => path.resolve(f.path)));
     const holders = written.map((w, j) => ({
       shareIndex: w.index,
       custodian: w.custodian,

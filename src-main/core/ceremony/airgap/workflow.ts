@@ -12,7 +12,7 @@
 import { materialOwners, type ConsoleFilesInput, type CustodyArrangement, type ImportParameters } from '../../bundle';
 import { KeyferryError } from '../../errors';
 import { phraseOf } from '../../../i18n/phrase';
-import { splitForCustody, type CustodyRequest, type CustodyResult } from './custody-split';
+import { splitForCustody, type CustodyRequest, type CustodyResult, type CustodyWritesLog } from './custody-split';
 import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
 import { everyKeyHasMaterial, materialIdOf } from './replica-groups';
 import {
@@ -63,6 +63,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   #parametersSource = '';
   #parameters: ImportParameters[] = [];
   #custody = new Map<string, CustodyResult>();
+  /** What the custody split wrote onto the custodians' media: removed again if this session stops unfinished. */
+  readonly #custodyWrites: CustodyWritesLog = { files: [], createdFolders: [] };
   #hsm: AirGapHsmMaterial | null = null;
   /** The expiry (ISO) the officer acknowledged losing AES material at, if they did. */
   #noBackupAcknowledgedFor: string | null = null;
@@ -311,15 +313,19 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     if (this.#custody.size > 0) {
       throw new KeyferryError('CUSTODY_ALREADY_SPLIT');
     }
-    const results = await splitForCustody(
-      this.currentCeremonyId,
-      // Custody covers each replica group once: its one material, under its primary's key id.
-      materialOwners(this.#parameters),
-      this.#vault,
-      { ...request, language: request.language ?? this.options.receiptLanguage ?? 'en' },
-      this.options.journal,
-      this.options.operator,
-      this.options.onProgress,
+    // A stop arriving meanwhile waits for the split, then removes what it wrote (withdraw-custody.ts).
+    const results = await this.whileWriting(() =>
+      splitForCustody(
+        this.currentCeremonyId,
+        // Custody covers each replica group once: its one material, under its primary's key id.
+        materialOwners(this.#parameters),
+        this.#vault,
+        { ...request, language: request.language ?? this.options.receiptLanguage ?? 'en' },
+        this.options.journal,
+        this.options.operator,
+        this.#custodyWrites,
+        this.options.onProgress,
+      ),
     );
     for (const r of results) this.#custody.set(r.keyId, r);
     return results;
@@ -364,13 +370,17 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
    * generated, journals the stop and withdraws a written bundle no receipt names (safe in any state).
    */
   async abandon(cause: string | StopCause): Promise<AbandonReport> {
-    return this.stopSession(typeof cause === 'string' ? { reason: cause } : cause, () => {
-      const held = this.#vault.size;
-      this.#vault.close();
-      this.#hsm?.close();
-      this.#hsm = null;
-      return held;
-    });
+    return this.stopSession(
+      typeof cause === 'string' ? { reason: cause } : cause,
+      () => {
+        const held = this.#vault.size;
+        this.#vault.close();
+        this.#hsm?.close();
+        this.#hsm = null;
+        return held;
+      },
+      () => this.#custodyWrites,
+    );
   }
 
   /** `session-<n>`: the n-th air-gapped session of this journal (receipt-session.ts). */

@@ -60,6 +60,10 @@ export const enCeremonySafety = {
     'The wrapped-material bundle in {dir} was withdrawn (marked ABANDONED.txt; no receipt names it): the online import refuses it; do not carry it over.',
   'cli.bundle-delete-by-hand':
     'The wrapped-material bundle in {dir} could not be withdrawn: delete that folder by hand before anyone carries it to the online workstation.',
+  'cli.custody-withdrawn':
+    'The custody files this attempt wrote (shares, slips, backup) were removed from {count, plural, one {# custodian folder} other {# custodian folders}} ({folders}): the material they kept was wiped and will never be imported, so they would restore nothing; each folder is as the preflight found it.',
+  'cli.custody-delete-by-hand':
+    'Custody files of this stopped attempt could not be removed: delete them by hand before anyone takes them away as a share ({files}).',
   'cli.stopped':
     'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}} at step “{statePhrase}”: {wiped, plural, =0 {no finished key material was held (a key still being generated is discarded)} one {the key material held (# key) was wiped} other {the key material held (# keys) was wiped}}; {withdrawn, select, none {no bundle or receipt of this attempt counts as written} other {the unreceipted bundle {withdrawn} was withdrawn}}{handDelete, select, none {} other { (DELETE {handDelete} BY HAND: it could not be withdrawn)}}; the stop is journaled and the journal lock released. To resume, run the same command again with --journal {journal} (this attempt shows as abandoned).',
   'cli.stopped-finished':

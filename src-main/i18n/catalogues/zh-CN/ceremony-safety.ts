@@ -53,6 +53,10 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '{dir} 中的已包装密钥材料包已撤回（已标记 ABANDONED.txt；没有回执记载它）：在线导入会拒绝它；请勿带过去。',
   'cli.bundle-delete-by-hand':
     '无法撤回 {dir} 中的已包装密钥材料包：在任何人将其带往联网工作站之前，请手动删除该文件夹。',
+  'cli.custody-withdrawn':
+    '本次尝试写入的保管文件（份额、托管凭条、备份）已从 {count, plural, other {# 个保管人文件夹}}（{folders}）中删除：它们所保管的密钥材料已擦除且永远不会被导入，因此它们恢复不了任何东西；各文件夹已恢复为预检时的状态。',
+  'cli.custody-delete-by-hand':
+    '无法删除本次已停止尝试的保管文件：在任何人将其作为份额带走之前，请手动删除（{files}）。',
   'cli.stopped':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 在“{statePhrase}”步骤停止：{wiped, plural, =0 {当时未持有已完成的密钥材料（正在生成的密钥会被丢弃）} other {所持有的密钥材料（# 个密钥）已擦除}}；{withdrawn, select, none {本次尝试没有任何包或回执被视为已写出} other {没有回执的包 {withdrawn} 已撤回}}{handDelete, select, none {} other {（请手动删除 {handDelete}：无法撤回）}}；停止已记入日志，日志锁已释放。如需继续，请使用 --journal {journal} 再次运行同一命令（本次尝试将显示为已放弃）。',
   'cli.stopped-finished':
