@@ -1,6 +1,6 @@
 /** The journal viewer: either side's hash-chained journal as written, with the chain's verdict. */
-import { useEffect, useState } from 'react';
-import type { RecordKind } from '../../src-main/ipc/contract';
+import { Fragment, useEffect, useState } from 'react';
+import type { DataField, DataValue, RecordKind } from '../../src-main/ipc/contract';
 import { Activity } from '../components/Activity';
 import { TextField } from '../components/Fields';
 import { Hex } from '../components/Hex';
@@ -10,9 +10,74 @@ import { useT } from '../i18n';
 import { momentText } from '../../src-main/i18n/moment';
 import { phraseText } from '../../src-main/i18n/phrase';
 import type { Translator } from '../../src-main/i18n/translate';
-import { entryText, reasonText, shortenedText, type EntryView } from './journal-entry-text';
+import {
+  entryText,
+  fieldLabel,
+  isPlainList,
+  reasonText,
+  scalarText,
+  shortenedText,
+  type EntryView,
+} from './journal-entry-text';
 
-/** The data cell: the reason, the phrases as sentences, then the rest as JSON with long strings' lengths said. */
+/** One value: hex grouped, codes monospace, moments and words in the screen's language, nested fields and lists. */
+function DataValueView({ tr, value }: { tr: Translator; value: DataValue }) {
+  if ('fields' in value) return <DataFields tr={tr} fields={value.fields} />;
+  if ('items' in value) {
+    if (isPlainList(value.items))
+      return (
+        <>
+          {value.items.map((item, i) => (
+            <Fragment key={i}>
+              {i > 0 && tr.t('list.separator')}
+              <DataValueView tr={tr} value={item} />
+            </Fragment>
+          ))}
+        </>
+      );
+    return (
+      <ol className="journal-items">
+        {value.items.map((item, i) => (
+          <li key={i}>
+            <DataValueView tr={tr} value={item} />
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  if ('hex' in value) return <span className="mono hex-value">{scalarText(tr, value)}</span>;
+  if ('code' in value) return <span className="mono">{value.code}</span>;
+  if ('shortened' in value)
+    return (
+      <>
+        <span className="mono">{value.shortened}…</span>
+        <span className="shortened">{shortenedText(tr, value.characters)}</span>
+      </>
+    );
+  if ('text' in value) return <span className="recorded">{value.text}</span>;
+  return <span>{scalarText(tr, value)}</span>;
+}
+
+/** Fields as label and value pairs, labels from the catalogue (a field the catalogue does not name: its name as a code). */
+function DataFields({ tr, fields }: { tr: Translator; fields: readonly DataField[] }) {
+  return (
+    <dl className="journal-fields">
+      {fields.map((f, i) => {
+        const label = fieldLabel(tr, f.name);
+        return (
+          <Fragment key={i}>
+            <dt className={label.known ? undefined : 'mono'}>{tr.t('journal.field.label', { label: label.text })}</dt>
+            <dd>
+              <DataValueView tr={tr} value={f.value} />
+            </dd>
+          </Fragment>
+        );
+      })}
+    </dl>
+  );
+}
+
+/** The data cell: the reason, then the data's fields. */
 function EntryData({ tr, entry }: { tr: Translator; entry: EntryView }) {
   return (
     <>
@@ -21,22 +86,7 @@ function EntryData({ tr, entry }: { tr: Translator; entry: EntryView }) {
           {tr.t('journal.reason')} {reasonText(tr, entry.reason)}
         </p>
       )}
-      {entry.phrases.map((p) => (
-        <p key={p.field} className="journal-phrase">
-          <span className="mono">{p.field}</span> {phraseText(tr, p.phrase)}
-        </p>
-      ))}
-      {entry.summary.map((part, i) =>
-        typeof part === 'string' ? (
-          <span key={i} className="mono">
-            {part}
-          </span>
-        ) : (
-          <span key={i} className="shortened">
-            {shortenedText(tr, part.characters)}
-          </span>
-        ),
-      )}
+      <DataFields tr={tr} fields={entry.fields} />
     </>
   );
 }

@@ -15,7 +15,7 @@ import { openApp, startBrowser, type UiSession } from './harness';
 const OFFICER = '张伟';
 const WITNESS = '李娜';
 
-/** Visible text outside values (.mono, .file-name, code, pre) that still has ASCII words. */
+/** Visible text outside values (.mono, .file-name, code, pre, a journal's recorded text) that still has ASCII words. */
 const untranslatedText = (page: Page) =>
   page.evaluate<string[]>(`(() => {
     const ALLOWED = [
@@ -30,7 +30,7 @@ const untranslatedText = (page: Page) =>
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || parent.closest('.mono, .file-name, code, pre, script, style')) continue;
+      if (!parent || parent.closest('.mono, .file-name, .recorded, code, pre, script, style')) continue;
       let text = node.textContent || '';
       for (const pattern of ALLOWED) text = text.replace(pattern, ' ');
       if (/[A-Za-z]{3,}/.test(text)) flagged.push((node.textContent || '').trim());
@@ -48,7 +48,15 @@ const horizontalOverflow = (page: Page) =>
 
 const htmlLang = (page: Page) => page.evaluate<string>('document.documentElement.lang');
 
-/** Start → setup → online (simulator, one key, parameters fetched), as a Chinese or pseudo officer would. */
+/** How many lines the text of the first element matching `selector` takes on screen. */
+const lineBoxes = (page: Page, selector: string) =>
+  page.evaluate<number>(`(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector(${JSON.stringify(selector)}));
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  })()`);
+
+/** Start → setup → online (simulator, one key with a replica in another region, parameters fetched), as a Chinese or pseudo officer would. */
 async function rehearseToParameters(ui: UiSession, t: Translator['t'], folder: string, shots: string | null) {
   const { page } = ui;
   await mkdir(folder, { recursive: true });
@@ -64,6 +72,11 @@ async function rehearseToParameters(ui: UiSession, t: Translator['t'], folder: s
   await page.getByRole('button', { name: t('connect.start-simulator'), exact: true }).click();
   await page.getByText(t('connect.connected-to'), { exact: true }).waitFor();
   await page.getByLabel(t('create.alias', { n: 1 }), { exact: true }).fill('zz/1');
+  const other = page.locator('[data-section="online-connect"] li[data-region="sim-local-2"]');
+  const projectId = ((await other.textContent()) ?? '').split(' ')[0] ?? '';
+  await page.getByRole('button', { name: t('create.replica.add', { n: 1 }), exact: true }).click();
+  await page.getByLabel(t('create.replica.region', { m: 1, n: 1 }), { exact: true }).fill('sim-local-2');
+  await page.getByLabel(t('create.replica.project', { m: 1, n: 1 }), { exact: true }).fill(projectId);
   await page.getByRole('button', { name: t('create.button', { count: 1 }), exact: true }).click();
   await page.getByRole('button', { name: t('params.fetch'), exact: true }).click();
   await page.locator('.issued code.hex').first().waitFor();
@@ -105,6 +118,12 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
     const { page } = ui;
     await rehearseToParameters(ui, t, path.join(dir, 'zh'), 'zh-CN');
     expect(await htmlLang(page)).toBe('zh-Hans-CN');
+    // The import token's validity as the receipt says a moment: the workstation's clock in Chinese, then UTC.
+    expect(await page.locator('table.issued tbody tr td:last-child').first().innerText()).toMatch(
+      /^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d UTC\+08:00（Asia\/Shanghai）（\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC）$/,
+    );
+    // The replica-group column's header is one word on one line at 1280 px.
+    expect(await lineBoxes(page, 'table.key-table thead th:nth-child(6)')).toBe(1);
     for (const [nav, name] of SCREENS) {
       await page
         .getByRole('navigation')
@@ -124,14 +143,15 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
           /^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d UTC\+08:00（Asia\/Shanghai）（\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC）$/,
         );
         // Headers and the person's name are not broken between characters (执/行/人 on three lines).
-        const lineBoxes = (cell: string) =>
-          page.evaluate<number>(`(() => {
-            const range = document.createRange();
-            range.selectNodeContents(document.querySelector(${JSON.stringify(cell)}));
-            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-          })()`);
-        expect(await lineBoxes('table.journal thead th:nth-child(3)')).toBe(1);
-        expect(await lineBoxes('table.journal tbody tr td:nth-child(3)')).toBe(1);
+        expect(await lineBoxes(page, 'table.journal thead th:nth-child(3)')).toBe(1);
+        expect(await lineBoxes(page, 'table.journal tbody tr td:nth-child(3)')).toBe(1);
+        // The data column: labelled fields in Chinese, moments and hex as on the receipt, never JSON.
+        const data = await page.locator('table.journal td.data').allInnerTexts();
+        expect(data.filter((cell) => /[{}"]|\d{4}-\d\d-\d\dT\d\d:/.test(cell))).toEqual([]);
+        const dataText = data.join('\n');
+        expect(dataText).toContain('密钥 ID：');
+        expect(dataText).toMatch(/导入令牌到期时间：\s*\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d UTC\+08:00/);
+        expect(dataText).toMatch(/包装密钥指纹：\s*(?:[0-9A-F]{4} ){15}[0-9A-F]{4}/);
         const times = await page.locator('table.journal tbody tr td:nth-child(2)').allInnerTexts();
         expect(times.filter((cell) => /\d{4}-\d\d-\d\dT\d\d:/.test(cell))).toEqual([]);
       }
@@ -154,6 +174,10 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
     await ui.screenshot('zh-CN/start-zoom-200');
     await rehearseToParameters(ui, t, path.join(dir, 'zh-zoom'), null);
     expect(await horizontalOverflow(ui.page)).toBeLessThanOrEqual(0);
+    // The replica group: its header and "1 个副本组" one line each; its description a few characters a line, not two.
+    expect(await lineBoxes(ui.page, 'table.key-table thead th:nth-child(6)')).toBe(1);
+    expect(await lineBoxes(ui.page, '.key-summary .tally:last-child')).toBe(1);
+    expect(await lineBoxes(ui.page, 'table.key-table tbody td.group')).toBeLessThanOrEqual(3);
     await ui.screenshot('zh-CN/online-zoom-200');
   });
 

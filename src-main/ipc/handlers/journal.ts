@@ -2,117 +2,99 @@
  * The journal viewer: the entries of either side's journal as written on disk, with the verdict
  * of the chain check (every hash and link). Long strings in an entry's data (import tokens,
  * public keys) are shortened for the screen; the file itself is the record. Nothing here is
- * translated: sentences travel as phrases, reasons as codes and values, and a shortened string's
- * length as a number, which the screen says in the officer's language (as receipts do).
+ * translated: each field goes by its journal name with its value read as a moment, hex, a code, text,
+ * a phrase, a number, nested fields or a list, which the screen labels and says in the officer's
+ * language (as receipts do); reasons travel as codes and values.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GENESIS_HASH, type JournalEntry, type JsonValue } from '../../core/journal';
 import { inspectJournalInSlices, readJournalFile } from '../../core/journal/verify';
 import { deviationReason, reasonFields } from '../../core/receipt/journal-facts';
-import { phraseSchema, type Phrase } from '../../i18n/phrase';
-import type { EntryReason, SummaryPart } from '../schemas/records';
+import { phraseOf, phraseSchema } from '../../i18n/phrase';
+import { MAX_DATA_VALUES, type DataField, type DataValue, type EntryReason } from '../schemas/records';
 import type { ChannelHandler } from './channel-handler';
 import type { CeremonySession } from './session';
 
 const LONGEST_SHOWN = 96;
 /** How much of a shortened string is shown. */
 const SHOWN_OF_LONG = 24;
-const MAX_SUMMARY = 4000;
 
-/**
- * Compact JSON of `value` as parts: text, and after each string over LONGEST_SHOWN characters
- * (shown as its first SHOWN_OF_LONG and "…") a marker of its whole length, which the screen
- * says in its language. Cut at MAX_SUMMARY characters of text ("…" at the end).
- */
-function summaryParts(value: JsonValue): SummaryPart[] {
-  const parts: SummaryPart[] = [];
-  let text = '';
-  let size = 0;
-  let full = false;
-  const put = (piece: string) => {
-    if (full) return;
-    if (size + piece.length > MAX_SUMMARY) {
-      text += `${piece.slice(0, MAX_SUMMARY - 1 - size)}…`;
-      full = true;
-    } else text += piece;
-    size += piece.length;
-  };
-  const mark = (characters: number) => {
-    if (full) return;
-    if (text) parts.push(text);
-    text = '';
-    parts.push({ characters });
-  };
-  const walk = (v: JsonValue): void => {
-    if (typeof v === 'string' && v.length > LONGEST_SHOWN) {
-      put(`${JSON.stringify(v.slice(0, SHOWN_OF_LONG)).slice(0, -1)}…"`);
-      mark(v.length);
-    } else if (Array.isArray(v)) {
-      put('[');
-      v.forEach((item, i) => {
-        if (i > 0) put(',');
-        walk(item);
-      });
-      put(']');
-    } else if (v !== null && typeof v === 'object') {
-      put('{');
-      Object.entries(v).forEach(([k, item], i) => {
-        put(`${i > 0 ? ',' : ''}${JSON.stringify(k)}:`);
-        walk(item);
-      });
-      put('}');
-    } else put(JSON.stringify(v));
-  };
-  walk(value);
-  if (text) parts.push(text);
-  return parts;
+/** An ISO 8601 moment as the journal writes one (Date#toISOString). */
+const ISO_MOMENT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z$/;
+/** Fields holding hex read aloud or compared: digests, fingerprints, hashes, KCVs. */
+const HEX_FIELD = /(?:sha256|digest|fingerprint|hash|checkvalue|headatreceipt)$/i;
+const HEX = /^[0-9a-fA-F]{2,256}$/;
+/** Fields holding epoch milliseconds (`tokenExpiresAt`, `materialExpiresAt`, …). */
+const EPOCH_FIELD = /At$/;
+/** Epoch ms after 1973: smaller numbers in an `…At` field are not moments. */
+const EPOCH_FROM = 1e11;
+/** Fields holding a material expiry, where `never` is a word, not a code. */
+const EXPIRY_FIELD = /expir/i;
+/** Printable ASCII without spaces: an id, code, alias, path, spec or algorithm, shown as is. */
+const CODE = /^[\x21-\x7e]+$/;
+
+/** A string of field `name` as the screen shows it. */
+function stringValue(name: string, v: string): DataValue {
+  if (EXPIRY_FIELD.test(name) && v === 'never') return { phrase: phraseOf('journal.value.never') };
+  if (ISO_MOMENT.test(v) && Number.isFinite(Date.parse(v))) return { moment: Date.parse(v) };
+  if (HEX_FIELD.test(name) && HEX.test(v) && v.length % 2 === 0) return { hex: v };
+  if (v.length > LONGEST_SHOWN) return { shortened: v.slice(0, SHOWN_OF_LONG), characters: v.length };
+  return CODE.test(v) ? { code: v } : { text: v };
 }
 
-const MAX_PHRASES = 50;
-
 /**
- * `value` without its phrases ({key, values} of a catalogue key, e.g. a key's proof), which are
- * collected into `found` by field path, so the screen shows them as sentences in its language.
+ * An entry's data as named values for the screen (see DataValue): read once here, so the screen
+ * only says them in its language. At most MAX_DATA_VALUES values; a longer list or object ends in "…".
  */
-function withoutPhrases(
-  value: JsonValue,
-  at: string,
-  found: { field: string; phrase: Phrase }[],
-): JsonValue | undefined {
-  if (value === null || typeof value !== 'object') return value;
-  if (!Array.isArray(value) && found.length < MAX_PHRASES) {
-    const phrase = phraseSchema.safeParse(value);
-    if (phrase.success) {
-      found.push({ field: at, phrase: phrase.data });
-      return undefined;
+function dataFields(data: Readonly<Record<string, JsonValue>>): DataField[] {
+  let budget = MAX_DATA_VALUES;
+  const cut: DataValue = { code: '…' };
+  const valueOf = (name: string, v: JsonValue): DataValue => {
+    budget -= 1;
+    if (v === null) return { none: true };
+    if (typeof v === 'boolean') return { yes: v };
+    if (typeof v === 'number')
+      return EPOCH_FIELD.test(name) && Number.isInteger(v) && v > EPOCH_FROM ? { moment: v } : { number: v };
+    if (typeof v === 'string') return stringValue(name, v);
+    if (Array.isArray(v)) {
+      const items: DataValue[] = [];
+      for (const item of v) {
+        if (budget <= 0) {
+          items.push(cut);
+          break;
+        }
+        items.push(valueOf(name, item));
+      }
+      return { items };
     }
-  }
-  if (Array.isArray(value)) return value.map((v, i) => withoutPhrases(v, `${at}[${i}]`, found) ?? null);
-  const kept: Record<string, JsonValue> = {};
-  for (const [k, v] of Object.entries(value)) {
-    const rest = withoutPhrases(v, at ? `${at}.${k}` : k, found);
-    if (rest !== undefined) kept[k] = rest;
-  }
-  return kept;
+    const phrase = phraseSchema.safeParse(v);
+    if (phrase.success) return { phrase: phrase.data };
+    return { fields: fieldsOf(v) };
+  };
+  const fieldsOf = (object: Readonly<Record<string, JsonValue>>): DataField[] => {
+    const fields: DataField[] = [];
+    for (const [name, v] of Object.entries(object)) {
+      if (budget <= 0) {
+        fields.push({ name: '…', value: cut });
+        break;
+      }
+      fields.push({ name, value: valueOf(name, v) });
+    }
+    return fields;
+  };
+  return fieldsOf(data);
 }
 
 /**
  * The data of an entry for the screen: why it happened (`reason`, read as the receipt reads it: a
- * phrase, a problem's code and values, or an older entry's recorded text), its phrases apart,
- * the rest as compact JSON parts with long strings shortened.
+ * phrase, a problem's code and values, or an older entry's recorded text), then the rest as fields.
  */
-export function summarizeEntryData(entry: JournalEntry): {
-  summary: SummaryPart[];
-  phrases: { field: string; phrase: Phrase }[];
-  reason?: EntryReason;
-} {
+export function summarizeEntryData(entry: JournalEntry): { fields: DataField[]; reason?: EntryReason } {
   const reason = deviationReason(entry.data);
   const skip = reasonFields(reason);
   const rest = Object.fromEntries(Object.entries(entry.data).filter(([name]) => !skip.includes(name)));
-  const phrases: { field: string; phrase: Phrase }[] = [];
-  const summary = summaryParts(withoutPhrases(rest, '', phrases) ?? {});
-  return { summary, phrases, ...(reason ? { reason } : {}) };
+  return { fields: dataFields(rest), ...(reason ? { reason } : {}) };
 }
 
 export function journalHandlers(session: CeremonySession): { viewJournal: ChannelHandler<'viewJournal'> } {

@@ -5,11 +5,51 @@ import { ipcPhraseSchema, pathSchema, recordKindSchema, sha256HexSchema } from '
 export const sideRequestSchema = z.strictObject({ side: recordKindSchema });
 
 /**
- * A part of an entry's data as compact JSON: text, or where a long string (an import token, a
- * public key) was shortened, its length in characters, which the screen says in its language.
+ * A value of an entry's data as the journal screen shows it, read by main from the entry: a moment
+ * (an ISO time or epoch ms of a `…At` field; the screen says it as receipts do), hex (a digest,
+ * fingerprint, hash or KCV; shown grouped), a code (a string without spaces: ids, codes, aliases,
+ * paths; shown as is, monospace), other text as written, a long string shortened with its length,
+ * a catalogue phrase, nested fields or a list. Names are the journal's field names; the screen
+ * labels them from the catalogue (`journal.field`).
  */
-const summaryPartSchema = z.union([z.string().max(4000), z.strictObject({ characters: z.number().int().positive() })]);
-export type SummaryPart = z.output<typeof summaryPartSchema>;
+export type DataValue =
+  | { readonly text: string }
+  | { readonly code: string }
+  | { readonly hex: string }
+  | { readonly moment: number }
+  | { readonly number: number }
+  | { readonly yes: boolean }
+  | { readonly none: true }
+  | { readonly shortened: string; readonly characters: number }
+  | { readonly phrase: z.output<typeof ipcPhraseSchema> }
+  | { readonly fields: readonly DataField[] }
+  | { readonly items: readonly DataValue[] };
+export interface DataField {
+  readonly name: string;
+  readonly value: DataValue;
+}
+
+/** Values of one entry at most (a hundred keys' plan is about 600); main cuts a list or fields there ("…"). */
+export const MAX_DATA_VALUES = 5000;
+
+const dataValueSchema: z.ZodType<DataValue> = z.lazy(() =>
+  z.union([
+    z.strictObject({ text: z.string().max(4000) }),
+    z.strictObject({ code: z.string().max(4000) }),
+    z.strictObject({ hex: z.string().regex(/^[0-9a-fA-F]{2,256}$/) }),
+    z.strictObject({ moment: z.number().finite() }),
+    z.strictObject({ number: z.number().finite() }),
+    z.strictObject({ yes: z.boolean() }),
+    z.strictObject({ none: z.literal(true) }),
+    z.strictObject({ shortened: z.string().max(100), characters: z.number().int().positive() }),
+    z.strictObject({ phrase: ipcPhraseSchema }),
+    z.strictObject({ fields: z.array(dataFieldSchema).max(MAX_DATA_VALUES) }),
+    z.strictObject({ items: z.array(dataValueSchema).max(MAX_DATA_VALUES) }),
+  ]),
+);
+const dataFieldSchema: z.ZodType<DataField> = z.lazy(() =>
+  z.strictObject({ name: z.string().max(200), value: dataValueSchema }),
+);
 
 /**
  * Why an entry says it happened, as the receipt reads it: a catalogue phrase, a problem's code and
@@ -34,10 +74,8 @@ const journalEntryViewSchema = z.object({
   time: z.string(),
   actor: z.string(),
   event: z.string(),
-  /** The entry's data as compact JSON parts; strings over 96 characters are shortened. Left out: `phrases`, `reason`. */
-  summary: z.array(summaryPartSchema).max(2000),
-  /** The entry's sentences kept as catalogue phrases (e.g. a key's proof), by field path; left out of `summary`. */
-  phrases: z.array(z.strictObject({ field: z.string().max(200), phrase: ipcPhraseSchema })).max(50),
+  /** The entry's data as named fields (the reason apart); strings over 96 characters are shortened. */
+  fields: z.array(dataFieldSchema).max(MAX_DATA_VALUES),
   reason: entryReasonSchema.optional(),
   hash: sha256HexSchema,
 });

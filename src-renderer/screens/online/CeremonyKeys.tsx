@@ -64,7 +64,12 @@ export function CeremonyKeys() {
             {stateText(state)} <strong>{n}</strong>
           </span>
         ))}
-        {replicaCount.size > 0 && <> · {t('ckeys.groups', { count: replicaCount.size })}</>}
+        {replicaCount.size > 0 && (
+          <>
+            {' '}
+            · <span className="tally">{t('ckeys.groups', { count: replicaCount.size })}</span>
+          </>
+        )}
       </p>
       {inFlight.length > 0 && (
         <p className="in-flight" aria-live="polite">
@@ -102,12 +107,14 @@ export function CeremonyKeys() {
                   <td className="mono">{k.alias}</td>
                   <td className="mono">{k.keyId}</td>
                   <td>{k.spec}</td>
-                  <td>{stateText(k.state)}</td>
+                  <td className="state">{stateText(k.state)}</td>
                   <td className="mono place">
                     {k.region} <span title={k.projectId}>{k.projectId.slice(0, 8)}…</span>
                   </td>
                   <td className="group">{groupText(k)}</td>
-                  <td>{phase ? t('ckeys.phase', { stage: selectKey(phase.stage), phase: phase.phase }) : ''}</td>
+                  <td className="progress">
+                    {phase ? t('ckeys.phase', { stage: selectKey(phase.stage), phase: phase.phase }) : ''}
+                  </td>
                 </tr>
               );
             })}

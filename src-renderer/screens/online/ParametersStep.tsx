@@ -11,6 +11,7 @@ import { useOnlineSteps } from '../../store/allowed-steps';
 import { KeyHeaderCells } from './CeremonyKeys';
 import { useKeyFilter } from './key-filter';
 import { useT } from '../../i18n';
+import { momentText } from '../../../src-main/i18n/moment';
 import { Warnings } from '../../components/Warnings';
 
 type WrappingAlgorithm = CeremonySetup['wrappingAlgorithm'];
@@ -31,7 +32,7 @@ export function ParametersStep() {
   // Also after an import: keys whose material was deleted or lapsed get fresh parameters.
   const canFetch = steps.canRun('fetchParameters');
   const shown = useKeyFilter();
-  const { t, utc } = useT();
+  const { t, locale } = useT();
   return (
     <Step
       number={4}
@@ -83,7 +84,7 @@ export function ParametersStep() {
                       label={t('params.fingerprint-of', { alias: k.alias })}
                     />
                   </td>
-                  <td>{utc(k.tokenExpiresAt)}</td>
+                  <td className="moment">{momentText(locale, k.tokenExpiresAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -20,4 +20,12 @@ export const zhCNScreenJournal: { readonly [K in keyof typeof enScreenJournal]: 
   'journal.reason': '原因：',
   'journal.recorded': '日志记录的原文：“{text}”',
   'journal.shortened': '（文件中共 {count} 个字符）',
+  'journal.field':
+    '{name, select, alias {别名} appBuild {应用构建} appCode {应用代码} appVersion {应用版本} artefact {确认对象} backupDigest {备份摘要} backupFile {备份文件} bound {已绑定} cause {原因} ceremonyId {仪式 ID} code {代码} confirmation {确认} credentials {凭证} custodian {保管人} custodians {保管人} custodiansOnOneVolume {保管人位于同一卷} custody {托管} description {描述} destinations {目标位置} digest {摘要} digestSource {摘要来源} encryptedKeyMaterialSha256 {加密后的密钥材料 SHA-256} encryptedPrivateKeySha256 {加密后的私钥 SHA-256} endpoint {终端节点} expiresAt {到期时间} expiry {密钥材料到期时间} file {文件} fileCount {文件数} folder {文件夹} format {格式} freeBytes {可用字节数} holders {持有人} hostname {主机名} htmlFile {HTML 文件} htmlSha256 {HTML SHA-256} importToken {导入令牌} importTokenSha256 {导入令牌 SHA-256} index {序号} interfaces {网络接口} journalCountAtReceipt {写回执时的日志条目数} journalHeadAtReceipt {写回执时的日志链头哈希} key {密钥} keyCheckValue {密钥校验值（KCV）} keyId {密钥 ID} keyIds {密钥 ID} keyState {密钥状态} keys {密钥} keysVisible {可见密钥数} kind {类型} language {语言} left {离开方式} manifest {清单} manifestSha256 {清单 SHA-256} materialExpiry {密钥材料到期时间} neededBytes {所需字节数} operator {操作员} os {操作系统} overridden {已覆盖} projectId {项目 ID} proof {证明} publicKeyFingerprint {公钥指纹} receiptLanguage {回执语言} region {区域} rehearsal {演练} replicaOf {副本来源} replicas {副本} role {用途} shareIndex {份额} side {工作站} source {来源} spec {规格} state {状态} step {步骤} summary {概要} textFile {文本文件} textSha256 {文本 SHA-256} threshold {门限} title {标题} tokenExpiresAt {导入令牌到期时间} total {总数} usage {用途} warnings {警告} willCreate {将创建} witness {见证人} witnesses {见证人} wrappingAlgorithm {包装密钥算法} wrappingKeyFingerprint {包装密钥指纹} wrappingPublicKey {包装密钥} paperSize {纸张尺寸} count {数量} label {标签} token {令牌} share {份额} typed {键入内容} seq {条目} profile {配置档} reason {原因} message {消息} values {值} at {时间} error {错误} errno {错误码} module {模块} mechanism {机制} other {{name}}}',
+  'journal.field.label': '{label}：',
+  'journal.field.pair': '{label}：{value}',
+  'journal.value.yes': '{yes, select, true {是} other {否}}',
+  'journal.value.none': '（无）',
+  'journal.value.number': '{n, number}',
+  'journal.value.never': '永不过期',
 } as const;
