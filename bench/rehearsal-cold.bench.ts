@@ -1,7 +1,10 @@
 /**
  * A rehearsal of all six key specs, both sides, from a cold CLI: `keyferry rehearse --specs …`
  * spawned as a new process (module loading, simulator start, its wrapping keys, material, both
- * sides, receipts). Wall time per run and the machine's load average, printed, never asserted.
+ * sides, receipts). The `keyferry` command runs the CLI bundled by esbuild (bin/keyferry.js); the
+ * bundle is made before the first timed run, as any start after a change makes it (its time is
+ * printed on its own). Wall time per run, median and spread, and the machine's load average,
+ * printed, never asserted.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,12 +17,17 @@ import { KEY_SPECS } from '../src-main/core/crypto/key-spec';
 export const name = 'cold six-spec rehearsal (keyferry rehearse --specs <all six>, a new process each run)';
 
 const exec = promisify(execFile);
-const RUNS = 3;
+const RUNS = 5;
 
 export async function run(print: (line: string) => void): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-bench-rehearse-'));
   const bin = path.join(__dirname, '..', 'bin', 'keyferry.js');
   try {
+    const bundling = performance.now();
+    await exec(process.execPath, [bin, '--version']);
+    print(
+      `first start (bundles the CLI only if a source changed since the last start): ${((performance.now() - bundling) / 1000).toFixed(2)} s`,
+    );
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
@@ -41,7 +49,10 @@ export async function run(print: (line: string) => void): Promise<void> {
     }
     const sorted = [...times].sort((a, b) => a - b);
     print(
-      `median ${((sorted[Math.floor(RUNS / 2)] ?? 0) / 1000).toFixed(2)} s, best ${((sorted[0] ?? 0) / 1000).toFixed(2)} s on ${os.availableParallelism()} cores`,
+      `median ${((sorted[Math.floor(RUNS / 2)] ?? 0) / 1000).toFixed(2)} s (${((sorted[0] ?? 0) / 1000).toFixed(2)}-${((sorted[RUNS - 1] ?? 0) / 1000).toFixed(2)} s) on ${os.availableParallelism()} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
     );
   } finally {
     await rm(dir, { recursive: true, force: true });
