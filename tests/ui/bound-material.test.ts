@@ -7,12 +7,11 @@
  * the way) and its button stays disabled; the channel refuses too, journaled, nothing generated.
  * In English and in Chinese.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator, type Translator } from '../../src-main/i18n/translate';
+import type { Translator } from '../../src-main/i18n/translate';
 import {
   airGapSide,
   createFixture,
@@ -21,7 +20,7 @@ import {
   type Fixture,
 } from '../core/ceremony/ceremony-fixture';
 import { parametersDigestOf } from '../core/ceremony/witness-helpers';
-import { openApp, startBrowser, type UiSession } from './harness';
+import { appPerLanguage } from './app-per-language';
 import { fillByLabel, setUpCeremony, step } from './page-helpers';
 
 interface Bound {
@@ -71,36 +70,21 @@ async function upToMaterial(page: Page, tr: Translator['t'], folder: string, bou
 }
 
 describe('a key bound to material, on the air-gapped screens', () => {
-  let browser: Browser;
+  const apps = appPerLanguage('kf-ui-bound-');
   let f: Fixture;
   let bound: Bound;
-  let dir: string;
-  const sessions: UiSession[] = [];
 
   beforeAll(async () => {
     f = await createFixture();
     bound = await freshParametersOfABoundKey(f);
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ui-bound-'));
-    browser = await startBrowser();
   }, 180_000);
   afterAll(async () => {
-    for (const s of sessions) await s.close();
-    await browser?.close();
     await f?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`shows the binding and refuses to generate before anything is generated (${lang})`, async () => {
-      const { t } = translator(lang);
-      const ui = await openApp(browser, lang === 'en' ? {} : { locale: lang });
-      sessions.push(ui);
-      const { page } = ui;
-      page.setDefaultTimeout(20_000);
-      const folder = path.join(dir, `ceremony-${lang}`);
-      const media = path.join(dir, `media-${lang}`);
-      await mkdir(folder);
-      await mkdir(media);
+      const { ui, page, t, folder, media } = await apps.open(lang);
       await upToMaterial(page, t, folder, bound, media);
 
       const boundLine = page.locator(`[data-section="air-parameters"] [data-bound-key="${bound.keyId}"]`);

@@ -14,41 +14,29 @@
  */
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator } from '../../src-main/i18n/translate';
 import { startSimWithClient, type SimSetup } from '../core/kms/helpers/sim';
-import { openApp, startBrowser, type UiSession } from './harness';
+import { appPerLanguage } from './app-per-language';
 import { click, fillByLabel, problemIn, setUpCeremony, step } from './page-helpers';
 
-const { t } = translator('en');
-
 describe("the air-gapped side from the console's files", () => {
-  let browser: Browser;
+  const apps = appPerLanguage('kf-ui-console-');
   let kms: SimSetup;
-  let dir: string;
-  let ui: UiSession | undefined;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ui-console-'));
     kms = await startSimWithClient();
-    browser = await startBrowser();
-  }, 180_000);
+  });
   afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
     await kms?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('reads them, has the witness confirm the wrapping key, and writes a file the KMS imports', async () => {
     // Online workstation: an external AES key and its import items, saved as the officer saves them.
     const { keyId } = await kms.client.createKey({ alias: 'console/aes', spec: 'AES_256', origin: 'external' });
     const parameters = await kms.client.getParametersForImport({ keyId });
-    const downloads = path.join(dir, 'usb');
+    const downloads = path.join(apps.dir(), 'usb');
     await mkdir(downloads);
     const wrappingKeyFile = path.join(downloads, `wrappingKey_${keyId}`);
     const importTokenFile = path.join(downloads, 'ImportToken.b64');
@@ -58,13 +46,7 @@ describe("the air-gapped side from the console's files", () => {
     const fingerprint = openssl.split(' ')[0] as string;
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
 
-    ui = await openApp(browser);
-    const { page } = ui;
-    page.setDefaultTimeout(20_000);
-    const folder = path.join(dir, 'ceremony');
-    const media = path.join(dir, 'media');
-    await mkdir(folder);
-    await mkdir(media);
+    const { ui, page, t, folder, media } = await apps.open('en');
     await setUpCeremony(page, t, { title: 'Console import', folder, airGapped: true });
     await step(page, t('network.step'), 'air-network');
 
@@ -131,37 +113,29 @@ describe("the air-gapped side from the console's files", () => {
   }, 240_000);
 
   it('refuses the token file picked as the wrapping key (files swapped), saying what to load', async () => {
-    const session = await openApp(browser);
-    try {
-      const { page } = session;
-      page.setDefaultTimeout(20_000);
-      const folder = path.join(dir, 'ceremony-swapped');
-      await mkdir(folder);
-      await setUpCeremony(page, t, { title: 'Console import', folder, airGapped: true });
-      await step(page, t('network.step'), 'air-network');
-      const token = path.join(dir, 'swapped', 'ImportToken.b64');
-      const wrappingKey = path.join(dir, 'swapped', 'wrappingKey_0d0466b0-e727-4d9c-b35d-f84bb474a37f');
-      await mkdir(path.dirname(token));
-      await writeFile(token, `${randomBytes(400).toString('base64')}\n`);
-      await writeFile(
-        wrappingKey,
-        generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' }),
-      );
-      await page.getByRole('radio', { name: t('air.source.console') }).check();
-      await fillByLabel(page, t('air.console.key-id'), '0d0466b0-e727-4d9c-b35d-f84bb474a37f');
-      await fillByLabel(page, t('air.console.wrapping-key-file'), token);
-      await fillByLabel(page, t('air.console.import-token-file'), wrappingKey);
-      await click(page, t('air.console.read'));
-      const problem = await problemIn(page, 'air-parameters');
-      expect(problem).toContain('is not a DER SubjectPublicKeyInfo public key');
-      expect(problem).toContain('wrappingKey_<KeyID>, PublicKey.bin or PublicKey.b64');
-      expect(await page.locator('[data-section="air-parameters"] .card').count()).toBe(0);
-      expect(await page.locator('[data-section="air-fingerprints"] .card.fingerprint').count()).toBe(0);
-      const journal = await readFile(path.join(folder, 'air-gapped-journal.jsonl'), 'utf8');
-      expect(journal).toContain('"event":"parameters.refused"');
-      expect(journal).not.toContain('"event":"parameters.read"');
-    } finally {
-      await session.close();
-    }
+    const { page, t, folder } = await apps.open('en', { name: 'swapped' });
+    await setUpCeremony(page, t, { title: 'Console import', folder, airGapped: true });
+    await step(page, t('network.step'), 'air-network');
+    const token = path.join(apps.dir(), 'swapped', 'ImportToken.b64');
+    const wrappingKey = path.join(apps.dir(), 'swapped', 'wrappingKey_0d0466b0-e727-4d9c-b35d-f84bb474a37f');
+    await mkdir(path.dirname(token));
+    await writeFile(token, `${randomBytes(400).toString('base64')}\n`);
+    await writeFile(
+      wrappingKey,
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' }),
+    );
+    await page.getByRole('radio', { name: t('air.source.console') }).check();
+    await fillByLabel(page, t('air.console.key-id'), '0d0466b0-e727-4d9c-b35d-f84bb474a37f');
+    await fillByLabel(page, t('air.console.wrapping-key-file'), token);
+    await fillByLabel(page, t('air.console.import-token-file'), wrappingKey);
+    await click(page, t('air.console.read'));
+    const problem = await problemIn(page, 'air-parameters');
+    expect(problem).toContain('is not a DER SubjectPublicKeyInfo public key');
+    expect(problem).toContain('wrappingKey_<KeyID>, PublicKey.bin or PublicKey.b64');
+    expect(await page.locator('[data-section="air-parameters"] .card').count()).toBe(0);
+    expect(await page.locator('[data-section="air-fingerprints"] .card.fingerprint').count()).toBe(0);
+    const journal = await readFile(path.join(folder, 'air-gapped-journal.jsonl'), 'utf8');
+    expect(journal).toContain('"event":"parameters.refused"');
+    expect(journal).not.toContain('"event":"parameters.read"');
   }, 120_000);
 });

@@ -9,13 +9,12 @@
  * chosen, the material is rebuilt and proven (the split's KCV), wrapped, and the restored bundle
  * requests that expiry.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CeremonyPlan } from '../../src-main/core/ceremony/shared/ceremony-plan';
-import { translator, type Translator } from '../../src-main/i18n/translate';
+import type { Translator } from '../../src-main/i18n/translate';
 import {
   createFixture,
   materialDeletedAfterImport,
@@ -23,7 +22,7 @@ import {
   type Fixture,
 } from '../core/ceremony/ceremony-fixture';
 import { confirmEveryWitness, parametersDigestOf } from '../core/ceremony/witness-helpers';
-import { openApp, startBrowser, type UiSession } from './harness';
+import { appPerLanguage } from './app-per-language';
 import { click, fillByLabel, problemIn, setUpCeremony, step } from './page-helpers';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -98,36 +97,21 @@ async function upToShares(page: Page, t: Translator['t'], folder: string, lapsed
 }
 
 describe('custody restore from paper: typed slips and a pasted backup', () => {
-  let browser: Browser;
+  const apps = appPerLanguage('kf-ui-paper-');
   let f: Fixture;
   let lapsed: Lapsed;
-  let dir: string;
-  const sessions: UiSession[] = [];
 
   beforeAll(async () => {
     f = await createFixture();
     lapsed = await materialDeletedAfterASplit(f);
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ui-paper-'));
-    browser = await startBrowser();
   }, 180_000);
   afterAll(async () => {
-    for (const s of sessions) await s.close();
-    await browser?.close();
     await f?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`restores from typed slips and a pasted backup, with the expiry chosen explicitly (${lang})`, async () => {
-      const { t } = translator(lang);
-      const ui = await openApp(browser, lang === 'en' ? {} : { locale: lang });
-      sessions.push(ui);
-      const { page } = ui;
-      page.setDefaultTimeout(20_000);
-      const folder = path.join(dir, `ceremony-${lang}`);
-      const media = path.join(dir, `media-${lang}`);
-      await mkdir(folder);
-      await mkdir(media);
+      const { ui, page, t, folder, media } = await apps.open(lang);
       await upToShares(page, t, folder, lapsed);
 
       // Two custodians type their slips: nothing comes from a share file.

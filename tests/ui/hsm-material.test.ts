@@ -19,7 +19,7 @@ import { createSoftHsmToken, SOFTHSM_MODULE, type SoftToken } from '../core/hsm/
 import { journalEvents, parametersConfirmed } from '../ipc/handlers/airgap-session';
 import { hsmMaterialLapsed } from '../ipc/handlers/hsm-session';
 import { openApp, startBrowser, type UiSession } from './harness';
-import { click, fillByLabel, problemIn, step, succeeded } from './page-helpers';
+import { click, fillByLabel, problemIn, setUpCeremony, step, succeeded } from './page-helpers';
 
 const PIN = '80417362';
 const WRONG_PIN = '19283746';
@@ -38,13 +38,7 @@ async function upToHsmMaterial(
   media: string,
   specs: readonly string[],
 ): Promise<void> {
-  await click(page, tr('common.continue'));
-  await fillByLabel(page, tr('setup.title'), 'HSM rehearsal');
-  await fillByLabel(page, tr('setup.operator'), 'Ana');
-  await fillByLabel(page, tr('setup.witness', { n: 1 }), 'Ben');
-  await fillByLabel(page, tr('setup.folder'), folder);
-  await page.getByLabel('RSAES_OAEP_SHA_1', { exact: true }).check();
-  await click(page, tr('setup.save-and-continue'));
+  await setUpCeremony(page, tr, { title: 'HSM rehearsal', folder, wrappingAlgorithm: 'RSAES_OAEP_SHA_1' });
   await step(page, tr('connect.start-simulator'), 'online-connect');
   for (const [i, spec] of specs.entries()) {
     if (i > 0) await click(page, tr('create.add'));
@@ -245,13 +239,11 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
       const rMedia = path.join(dir, 'restore-media');
       await mkdir(rFolder);
       await mkdir(rMedia);
-      await click(rp, 'Continue');
-      await fillByLabel(rp, 'Ceremony title', 'HSM restore rehearsal');
-      await fillByLabel(rp, 'Operator', 'Ana');
-      await fillByLabel(rp, 'Witness 1', 'Ben');
-      await fillByLabel(rp, 'Ceremony folder', rFolder);
-      await rp.getByLabel('RSAES_OAEP_SHA_1', { exact: true }).check();
-      await click(rp, 'Save and continue');
+      await setUpCeremony(rp, t, {
+        title: 'HSM restore rehearsal',
+        folder: rFolder,
+        wrappingAlgorithm: 'RSAES_OAEP_SHA_1',
+      });
       await rp.getByRole('heading', { level: 1, name: 'Online side (rehearsal)' }).waitFor();
       // The ceremony up to the lapse runs through the same channels (the screens for it are tested above).
       await parametersConfirmed(restoreUi.ipc, rFolder, ['AES_256']);

@@ -37,12 +37,18 @@ export async function navigate(page: Page, screen: string): Promise<void> {
 
 /**
  * From the start screen (air-gapped mode when `airGapped`, else the online default) through the
- * setup screen: the title, operator Ana, witness Ben and the ceremony folder, saved.
+ * setup screen: the title, operator Ana, witness Ben, the ceremony folder and, when given, the
+ * online side's wrapping algorithm (e.g. RSAES_OAEP_SHA_1 for SoftHSM), saved.
  */
 export async function setUpCeremony(
   page: Page,
   t: Translator['t'],
-  setup: { readonly title: string; readonly folder: string; readonly airGapped?: boolean },
+  setup: {
+    readonly title: string;
+    readonly folder: string;
+    readonly airGapped?: boolean;
+    readonly wrappingAlgorithm?: string;
+  },
 ): Promise<void> {
   if (setup.airGapped) await page.getByRole('radio', { name: t('start.mode.air-gapped') }).check();
   await click(page, t('common.continue'));
@@ -50,5 +56,6 @@ export async function setUpCeremony(
   await fillByLabel(page, t('setup.operator'), 'Ana');
   await fillByLabel(page, t('setup.witness', { n: 1 }), 'Ben');
   await fillByLabel(page, t('setup.folder'), setup.folder);
+  if (setup.wrappingAlgorithm) await page.getByLabel(setup.wrappingAlgorithm, { exact: true }).check();
   await click(page, t('setup.save-and-continue'));
 }
