@@ -1,13 +1,16 @@
 /**
  * What the "two folders as two machines" integration tests share: the package's `keyferry` bin, a
  * free loopback port, the two machines' folders, a persisted simulator started through that bin, a pasted line run in bash with
- * `keyferry` on PATH, and the command a "Next…: keyferry …" hint suggests.
+ * `keyferry` on PATH, the command a "Next…: keyferry …" hint suggests, and the air-gapped command
+ * followed by the import it prints.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, symlink } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { airgapConfirmations } from '../cli/commands/witness-args';
+import { keyferry, type InProcessRun } from './cli-in-process';
 import { KEYFERRY_BIN } from './cli-process';
 
 export { KEYFERRY_BIN };
@@ -110,4 +113,28 @@ export async function twoMachines(dir: string): Promise<{ online: string; airgap
 /** The first command an officer types: `online create-key` from plan.json into online.jsonl, against the simulator `info`. */
 export function createKeyLine(info: SimulatorInfo): string {
   return `keyferry online create-key --journal online.jsonl --plan plan.json --endpoint ${info.endpoint} --region ${info.region} --project-id ${info.projectId}`;
+}
+
+/**
+ * The air-gapped command `command` (e.g. the `airgap wrap` or `custody restore` that `online params`
+ * printed) run in `sides.airgap` with no environment, every witness confirming the digest
+ * `paramsOutput` printed, `--allow-network` and `extra`; then the `online import` it printed, run in
+ * `sides.online` with `sides.env`. Each must succeed with nothing on stderr.
+ */
+export async function airGappedThenImport(
+  command: readonly string[],
+  paramsOutput: string,
+  sides: { readonly online: string; readonly airgap: string; readonly env: NodeJS.ProcessEnv },
+  extra: readonly string[] = [],
+): Promise<{ airGapped: InProcessRun; imported: InProcessRun }> {
+  const airGapped = await keyferry(
+    [...command, ...airgapConfirmations(paramsOutput, ['Ben']), '--allow-network', ...extra],
+    { cwd: sides.airgap, env: {} },
+  );
+  expect(airGapped.stderr).toBe('');
+  expect(airGapped.code).toBe(0);
+  const imported = await keyferry(nextCommand(airGapped.stdout), { cwd: sides.online, env: sides.env });
+  expect(imported.stderr).toBe('');
+  expect(imported.code).toBe(0);
+  return { airGapped, imported };
 }

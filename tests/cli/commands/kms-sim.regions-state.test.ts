@@ -11,7 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyferry } from '../../integration/cli-in-process';
+import { onlineAt } from '../../helpers/cli-sides';
 import {
+  airGappedThenImport,
   freePort,
   nextCommand,
   startSimulatorProcess,
@@ -19,7 +21,6 @@ import {
   twoMachines,
   type SimulatorInfo,
 } from '../../integration/pasted-shell';
-import { airgapConfirmations } from './witness-args';
 
 interface RegionsSimulator extends SimulatorInfo {
   readonly regions: readonly { region: string; projectId: string; endpoint: string }[];
@@ -67,10 +68,8 @@ describe('kms-sim --regions --state', () => {
         keys: [{ alias: 'dr/aes', spec: 'AES_256', replicas: regions.slice(1) }],
       }),
     );
-    const env = { KEYFERRY_AK: first.info.ak, KEYFERRY_SK: first.info.sk };
-    const where = ['--journal', 'online.jsonl', '--endpoint', first.info.endpoint, '--region', first.info.region];
-    const on = (args: string[]) =>
-      keyferry([...args, ...where, '--project-id', first.info.projectId], { cwd: online, env });
+    const { args: connection, env } = onlineAt(first.info);
+    const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
     const created = await on(['online', 'create-key', '--plan', 'plan.json']);
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
@@ -94,15 +93,9 @@ describe('kms-sim --regions --state', () => {
     expect(second.info.regions.map((r) => ({ region: r.region, projectId: r.projectId }))).toEqual(regions);
     expect([second.info.ak, second.info.endpoint]).toEqual([first.info.ak, first.info.endpoint]);
 
-    const wrap = await keyferry(
-      [...nextCommand(params.stdout), ...airgapConfirmations(params.stdout, ['Ben']), '--allow-network', '--no-backup'],
-      { cwd: airgap, env: {} },
-    );
-    expect(wrap.stderr).toBe('');
-    expect(wrap.code).toBe(0);
-    const imported = await keyferry(nextCommand(wrap.stdout), { cwd: online, env });
-    expect(imported.stderr).toBe('');
-    expect(imported.code).toBe(0);
+    const { imported } = await airGappedThenImport(nextCommand(params.stdout), params.stdout, { online, airgap, env }, [
+      '--no-backup',
+    ]);
     const importedRegions = imported.stdout
       .split('\n')
       .filter((l) => l.startsWith('  imported AES_256 key '))

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 import { keyferry } from '../../integration/cli-in-process';
-import { nextCommand, twoMachines } from '../../integration/pasted-shell';
-import { airgapConfirmations } from './witness-args';
+import { airGappedThenImport, nextCommand, twoMachines } from '../../integration/pasted-shell';
+import { onlineAt } from '../../helpers/cli-sides';
 
 const DAY_MS = 86_400_000;
 let dir: string;
@@ -54,21 +54,12 @@ async function importedThenLapsed(name: string, custody: string[], replicas = fa
       ],
     }),
   );
-  const env = { KEYFERRY_AK: sim.ak, KEYFERRY_SK: sim.sk };
-  const where = ['--journal', 'online.jsonl', '--endpoint', sim.endpoint, '--region', sim.region];
-  const on = (args: string[]) => keyferry([...args, ...where, '--project-id', sim.projectId], { cwd: online, env });
+  const { args: connection, env } = onlineAt(sim);
+  const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
   expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
   const params = await on(['online', 'params', '--out', 'params-1']);
   expect(params.code).toBe(0);
-  const wrap = await keyferry(
-    [...nextCommand(params.stdout), ...airgapConfirmations(params.stdout, ['Ben']), '--allow-network', ...custody],
-    { cwd: airgap, env: {} },
-  );
-  expect(wrap.stderr).toBe('');
-  expect(wrap.code).toBe(0);
-  const imported = await keyferry(nextCommand(wrap.stdout), { cwd: online, env });
-  expect(imported.stderr).toBe('');
-  expect(imported.code).toBe(0);
+  await airGappedThenImport(nextCommand(params.stdout), params.stdout, { online, airgap, env }, custody);
   sim.clock.advance(2 * DAY_MS);
   const status = await on(['online', 'status']);
   expect(status.code).toBe(1);
@@ -97,16 +88,7 @@ async function restoreThenImport(lapsed: Awaited<ReturnType<typeof importedThenL
   const followed = words.map((w) =>
     w === 'SHARE-1' ? shares[0] : w === 'SHARE-2' ? shares[1] : w === 'EXPIRY' ? '30d' : w,
   );
-  const restore = await keyferry(
-    [...(followed as string[]), ...airgapConfirmations(params.stdout, ['Ben']), '--allow-network'],
-    { cwd: airgap, env: {} },
-  );
-  expect(restore.stderr).toBe('');
-  expect(restore.code).toBe(0);
-  const reimport = await keyferry(nextCommand(restore.stdout), { cwd: online, env });
-  expect(reimport.stderr).toBe('');
-  expect(reimport.code).toBe(0);
-  return reimport;
+  return (await airGappedThenImport(followed as string[], params.stdout, { online, airgap, env })).imported;
 }
 
 describe('online params after imported material lapsed', () => {
