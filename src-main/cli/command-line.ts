@@ -2,6 +2,7 @@
  * A command line people can paste into a POSIX shell: words quoted only when they need it
  * ('single quotes', with ' written as '\'').
  */
+import { groupHex } from '../core/hex-groups';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
 
@@ -16,8 +17,9 @@ export function commandLine(words: readonly string[]): string {
 
 /**
  * What to type next on the online workstation after a wrapped-material bundle is written: the
- * import with the bundle's digest, in the folder of the online journal (named by the parameters
- * bundle when it said, else a placeholder).
+ * import with the bundle's digest grouped as the air-gapped receipt prints it (quoted, so the line
+ * still pastes), in the folder of the online journal (named by the parameters bundle when it said,
+ * else a placeholder).
  */
 export function onlineImportHint(
   io: Pick<CliIo, 'env' | 'locale'>,
@@ -33,7 +35,7 @@ export function onlineImportHint(
     '--bundle',
     bundle.dir,
     '--expect-digest',
-    bundle.manifestSha256,
+    groupHex(bundle.manifestSha256),
   ]);
   return cliTranslator(io).t('airgap.next.online-import', { command });
 }

@@ -24,6 +24,11 @@ export interface OptionDef {
   /** What the option does, from the catalogue (`cli.opt.*`). */
   readonly help: HelpText;
   readonly group?: OptionGroup;
+  /**
+   * The value may be typed unquoted as several words, as a digest is printed in groups of four
+   * (`--expect-digest 05E9 DA33 …`): the short words right after it join its value, space-separated.
+   */
+  readonly grouped?: true;
 }
 
 export type OptionTable = Readonly<Record<string, OptionDef>>;
@@ -54,6 +59,9 @@ export function optionTable<const T extends OptionTable>(table: T): T {
   return table;
 }
 
+/** A word that continues a `grouped` option's value: a group as typed (its form is the value's parser's to judge). */
+const GROUP_WORD = /^[0-9A-Za-z:]{1,8}$/;
+
 /**
  * Parses `args` against `table`: unknown options, a string option without a value, a flag given a
  * value, a single-value option repeated, a missing or extra positional argument are each refused
@@ -74,7 +82,13 @@ export function parseOptions<T extends OptionTable>(
   });
   const values: Record<string, string | boolean | string[]> = {};
   const positionals: string[] = [];
+  let grouping: string | undefined;
   for (const token of tokens) {
+    if (token.kind === 'positional' && grouping !== undefined && GROUP_WORD.test(token.value)) {
+      values[grouping] = `${values[grouping] as string} ${token.value}`;
+      continue;
+    }
+    grouping = undefined;
     if (token.kind === 'option-terminator') continue;
     if (token.kind === 'positional') {
       if (!positional || positionals.length > 0)
@@ -97,6 +111,7 @@ export function parseOptions<T extends OptionTable>(
     if (def.multiple) values[token.name] = [...((values[token.name] as string[] | undefined) ?? []), token.value];
     else if (token.name in values) throw new KeyferryError('CLI_OPTION_REPEATED', { command, option });
     else values[token.name] = token.value;
+    if (def.grouped && !def.multiple) grouping = token.name;
   }
   if (positional && positionals.length === 0)
     throw new KeyferryError('CLI_ARGUMENT_MISSING', { command, arg: positional.arg });

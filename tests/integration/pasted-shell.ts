@@ -91,12 +91,36 @@ export function hint(out: string): string {
   return (line as string).slice((line as string).indexOf('keyferry '));
 }
 
-/** The words after `keyferry` of the command a hint suggests, as a shell would split them ('…' words unquoted). */
+/** The words after `keyferry` of the command a hint suggests, as a POSIX shell splits them ('…' quoting undone). */
 export function nextCommand(out: string): string[] {
-  return hint(out)
-    .slice('keyferry '.length)
-    .split(' ')
-    .map((w) => /^'(.*)'$/.exec(w)?.[1] ?? w);
+  return shellWords(hint(out).slice('keyferry '.length));
+}
+
+/** Splits `line` into words as a shell does for what cli/command-line.ts writes: blanks apart, '…' literal, \x as x. */
+function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const ch = line[i] as string;
+    if (quoted) {
+      if (ch === "'") quoted = false;
+      else word += ch;
+    } else if (ch === "'") {
+      quoted = true;
+      word ??= '';
+    } else if (ch === '\\') {
+      i += 1;
+      word = (word ?? '') + (line[i] ?? '');
+    } else if (/\s/.test(ch)) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else {
+      word = (word ?? '') + ch;
+    }
+  }
+  if (word !== undefined) words.push(word);
+  return words;
 }
 
 /** Two folders as two machines in the new folder `dir`: online/ and airgap/, and bin/ holding `keyferry` for PATH. */

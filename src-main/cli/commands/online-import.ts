@@ -69,7 +69,7 @@ export const importCommand = defineOnlineCommand({
   about: 'cli.about.online-import',
   options: {
     bundle: { type: 'string', arg: 'DIR', help: 'cli.opt.online-import.bundle' },
-    'expect-digest': { type: 'string', arg: 'HEX', help: 'cli.opt.online-import.expect-digest' },
+    'expect-digest': { type: 'string', arg: 'HEX', help: 'cli.opt.online-import.expect-digest', grouped: true },
     expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.online-import.expires' },
     'receipt-dir': { type: 'string', arg: 'DIR', help: 'cli.opt.receipt-dir' },
   },

@@ -12,6 +12,7 @@ import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms
 import { keyferry } from '../../integration/cli-in-process';
 import { paramsDigestFrom } from './witness-args';
 import { airgapWrapArgs, onlineAt } from '../../helpers/cli-sides';
+import { hint, nextCommand } from '../../integration/pasted-shell';
 
 let dir: string;
 let online: string;
@@ -40,7 +41,11 @@ async function wrapOnAirGap(machine: string, out: string): Promise<string> {
   );
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  return /bundle digest ([0-9A-F ]{79})/.exec(run.stdout)?.[1] as string;
+  const digest = /bundle digest ([0-9A-F ]{79})/.exec(run.stdout)?.[1] as string;
+  // The "Next" line gives the digest as the receipt prints it, quoted so the line pastes.
+  expect(hint(run.stdout)).toContain(` --expect-digest '${digest}'`);
+  expect(nextCommand(run.stdout).slice(-2)).toEqual(['--expect-digest', digest]);
+  return digest;
 }
 
 beforeAll(async () => {
@@ -128,7 +133,8 @@ describe('keyferry online import: the digest from the air-gapped receipt', () =>
     const short = await importWith('media-wrapped', '--expect-digest', groups.slice(0, 15).join(' '));
     expect(short.stderr).toMatch(/has 60 hex digits; a SHA-256 digest has 64/);
     expect(await keyState()).toBe('Pending import');
-    const ok = await importWith('media-wrapped', '--expect-digest', realDigest.toLowerCase());
+    // Typed from the receipt without quotes, in lower case: the sixteen groups are one digest.
+    const ok = await importWith('media-wrapped', '--expect-digest', ...realDigest.toLowerCase().split(' '));
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('equals the digest typed from the air-gapped receipt');

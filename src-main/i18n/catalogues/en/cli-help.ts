@@ -176,7 +176,7 @@ export const enCliHelp = {
   'cli.opt.online-params.out': 'a new folder on the removable media for the bundle',
   'cli.opt.online-import.bundle': 'the wrapped-material bundle from the air-gapped workstation',
   'cli.opt.online-import.expect-digest':
-    'required: "Bundle digest" under "Seals" on the air-gapped receipt, typed (16 groups of four;\nquote it if it has spaces). A bundle with another digest is refused before anything is sent to the KMS.',
+    'required: "Bundle digest" under "Seals" on the air-gapped receipt, typed as printed (16 groups\nof four; quotes optional). A bundle with another digest is refused before anything is sent to the KMS.',
   'cli.opt.online-import.expires':
     'override the material expiry of AES keys: never, or an ISO date-time (journaled; default: per\nkey, the expiry the wrapped-material bundle requests)',
   'cli.opt.create-key.plan':

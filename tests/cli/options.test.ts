@@ -1,0 +1,47 @@
+/**
+ * The CLI's one option parser: a `grouped` option (a digest typed in groups of four, as printed)
+ * takes the unquoted groups after it as its value; anything else after options stays refused.
+ */
+import { describe, expect, it } from 'vitest';
+import { optionTable, parseOptions } from '../../src-main/cli/options';
+
+const table = optionTable({
+  bundle: { type: 'string', arg: 'DIR', help: 'cli.opt.online-import.bundle' },
+  'expect-digest': { type: 'string', arg: 'HEX', help: 'cli.opt.online-import.expect-digest', grouped: true },
+  expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.online-import.expires' },
+});
+
+describe('parseOptions: a grouped value typed without quotes', () => {
+  it('joins the groups after the option, up to the next option', () => {
+    const { values } = parseOptions('online import', table, [
+      '--expect-digest',
+      '05e9',
+      'DA33',
+      '62F3',
+      '--bundle',
+      'media/wrapped',
+    ]);
+    expect(values).toEqual({ 'expect-digest': '05e9 DA33 62F3', bundle: 'media/wrapped' });
+  });
+
+  it('takes a quoted or inline value as given, and continues an inline one too', () => {
+    expect(parseOptions('online import', table, ['--expect-digest', '05E9 DA33']).values['expect-digest']).toBe(
+      '05E9 DA33',
+    );
+    expect(parseOptions('online import', table, ['--expect-digest=05E9', 'DA33']).values['expect-digest']).toBe(
+      '05E9 DA33',
+    );
+  });
+
+  it('still refuses a word that is not a group, and words after an option that is not grouped', () => {
+    expect(() => parseOptions('online import', table, ['--expect-digest', '05E9', 'media/wrapped'])).toThrow(
+      expect.objectContaining({ code: 'CLI_ARGUMENT_UNEXPECTED' }),
+    );
+    expect(() => parseOptions('online import', table, ['--expires', 'never', 'DA33'])).toThrow(
+      expect.objectContaining({ code: 'CLI_ARGUMENT_UNEXPECTED' }),
+    );
+    expect(() => parseOptions('online import', table, ['--bundle', 'b', '--', 'DA33'])).toThrow(
+      expect.objectContaining({ code: 'CLI_ARGUMENT_UNEXPECTED' }),
+    );
+  });
+});
