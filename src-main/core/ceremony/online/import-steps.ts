@@ -14,7 +14,7 @@ import {
 import { KeyferryError, toProblem } from '../../errors';
 import { problemData } from '../../journal';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
-import type { OnlineStepContext } from './step-context';
+import { refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS, type WrappedDigestSource } from './events';
 import {
   decideExpiry,
@@ -179,7 +179,7 @@ export async function importCheckedMaterial(
   const notable = decisions.filter(isNotableExpiry);
   if (notable.length > 0) await ctx.journal(ONLINE_EVENTS.expiryChosen, { keys: notable.map((d) => ({ ...d })) });
   const refusal = pastExpiryRefusal(decisions, ctx.now());
-  if (refusal) await ctx.kmsCall('import-key-material', refusal.keyId, () => Promise.reject(refusal.error));
+  if (refusal) await refuseStep(ctx, 'import-key-material', refusal.keyId, refusal.error);
   const decided = todo.map((checkedKey, i) => ({ checkedKey, decision: decisions[i] as ExpiryDecision }));
   return forEachKeyWithProgress(
     { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'import' },

@@ -9,7 +9,7 @@ import { KeyState, type KmsKeyInfo } from '../../kms/types';
 import { forEachConcurrently } from '../../concurrency';
 import { forEachKeyWithProgress } from './key-concurrency';
 import { proveKey, type KeyProof } from './key-proof';
-import type { OnlineStepContext } from './step-context';
+import { refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { holdsImportedMaterial, type OnlineKeyState } from './state';
 import type { KeyPlace, KeyStatus } from './types';
@@ -108,10 +108,11 @@ export async function deleteImportedMaterial(
 ): Promise<{ keyId: string; keyState: string }> {
   const key = ctx.state.keys.get(keyId);
   if (!key || !holdsImportedMaterial(key)) {
-    throw new KeyferryError('KEY_NOT_IMPORTED', { keyId });
+    return refuseStep(ctx, 'delete-imported-key-material', keyId, new KeyferryError('KEY_NOT_IMPORTED', { keyId }));
   }
   if (isAsymmetric(key.spec)) {
-    throw new KeyferryError('MATERIAL_NOT_DELETABLE', { keyId, spec: key.spec });
+    const refusal = new KeyferryError('MATERIAL_NOT_DELETABLE', { keyId, spec: key.spec });
+    return refuseStep(ctx, 'delete-imported-key-material', keyId, refusal);
   }
   await beforeDelete();
   const kms = ctx.kmsFor(key);

@@ -2,7 +2,7 @@
  * What the online steps need from the ceremony that runs them: its journal-replayed state, the
  * KMS client, and a way to journal an event (applied to the state as it is appended).
  */
-import { toProblem } from '../../errors';
+import { toProblem, type KeyferryError } from '../../errors';
 import { problemData, type Journal, type JsonObject } from '../../journal';
 import { observeKmsRetries } from '../../kms/retry';
 import type { KmsAction } from '../../kms/api-schemas';
@@ -61,4 +61,18 @@ export async function journaledKmsCall<T>(
       .catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Refuses a step after the journal is open, before its KMS call (a key id, an expiry or an
+ * acknowledgement the person gave that does not hold): journaled like a failed KMS call
+ * (step.failed: the step, the key, the problem's code and values), then thrown.
+ */
+export async function refuseStep(
+  ctx: Pick<OnlineStepContext, 'kmsCall'>,
+  step: OnlineKmsStep,
+  keyId: string | null,
+  refusal: KeyferryError,
+): Promise<never> {
+  return ctx.kmsCall(step, keyId, () => Promise.reject(refusal));
 }

@@ -24,7 +24,7 @@ import { distinctTargets, ReplicaConnections } from './replica-connections';
 import { proveReplicaGroups } from './replica-proof';
 import type { Phrase, PhraseOrSentence } from '../../../i18n/phrase';
 import type { KeyProof } from './key-proof';
-import { journaledKmsCall, type OnlineStepContext } from './step-context';
+import { journaledKmsCall, refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { openOnlineJournal, type OnlineCeremonyOptions } from './open-journal';
 import {
@@ -358,7 +358,14 @@ export class OnlineCeremony {
     this.#requireConnected('deleteImportedKeyMaterial');
     // This workstation cannot know whether custody shares of the material exist: deleting it may
     // lose every ciphertext under the key for ever, so the person must say they accept that (DESIGN rule 8).
-    if (!acknowledgement.lossAcknowledged) throw new KeyferryError('LOSS_NOT_ACKNOWLEDGED', { keyId });
+    // Refused here, the journal open: journaled as a failed step (a deviation), like the key checks below.
+    if (!acknowledgement.lossAcknowledged)
+      await refuseStep(
+        this.#ctx,
+        'delete-imported-key-material',
+        keyId,
+        new KeyferryError('LOSS_NOT_ACKNOWLEDGED', { keyId }),
+      );
     const result = await deleteImportedMaterial(this.#ctx, keyId, () =>
       this.#ctx.journal('material.loss-acknowledged', {
         keyId,

@@ -1,0 +1,60 @@
+/**
+ * `online delete-material` refused after the ceremony's journal is open (an unknown or not-imported
+ * --key-id, an RSA/EC key whose material the KMS cannot delete, no loss acknowledgement from the
+ * app) is journaled as a failed step naming the key and the code, so the receipt's Deviations show
+ * the attempt; nothing is sent to the KMS.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await createFixture();
+});
+afterEach(async () => {
+  await f.close();
+});
+
+async function failedSteps(): Promise<Record<string, unknown>[]> {
+  const lines = (await readFile(path.join(f.dir, 'online.jsonl'), 'utf8')).trim().split('\n');
+  return lines
+    .map((l) => JSON.parse(l) as { event: string; data: Record<string, unknown> })
+    .filter((e) => e.event === 'step.failed')
+    .map((e) => e.data);
+}
+
+describe('online delete-material refused after the journal is open', () => {
+  it('journals each refusal (code and key) before any KMS call, and deletes nothing', async () => {
+    const plan = f.plan(['AES_256', 'EC_P256']);
+    const { params } = await onlineDayOne(f, plan);
+    const { out } = await airGapSide(f, plan, params);
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    await day2.checkWrappedBundle(out, await receiptDigestOf(out));
+    const imported = await day2.importMaterial();
+    const aes = imported.find((k) => k.spec === 'AES_256')?.keyId as string;
+    const ec = imported.find((k) => k.spec === 'EC_P256')?.keyId as string;
+    const unknown = '0d0466b0-e727-4d9c-b35d-f84bb474a37f';
+    const deletes = vi.spyOn(f.kms, 'deleteImportedKeyMaterial');
+
+    await expect(day2.deleteMaterial(unknown, { lossAcknowledged: true })).rejects.toMatchObject({
+      code: 'KEY_NOT_IMPORTED',
+    });
+    await expect(day2.deleteMaterial(ec, { lossAcknowledged: true })).rejects.toMatchObject({
+      code: 'MATERIAL_NOT_DELETABLE',
+    });
+    await expect(day2.deleteMaterial(aes, { lossAcknowledged: false })).rejects.toMatchObject({
+      code: 'LOSS_NOT_ACKNOWLEDGED',
+    });
+
+    expect(deletes).not.toHaveBeenCalled();
+    expect(await failedSteps()).toEqual([
+      expect.objectContaining({ step: 'delete-imported-key-material', keyId: unknown, code: 'KEY_NOT_IMPORTED' }),
+      expect.objectContaining({ step: 'delete-imported-key-material', keyId: ec, code: 'MATERIAL_NOT_DELETABLE' }),
+      expect.objectContaining({ step: 'delete-imported-key-material', keyId: aes, code: 'LOSS_NOT_ACKNOWLEDGED' }),
+    ]);
+    expect((await day2.status()).find((s) => s.keyId === aes)?.keyState).not.toBe('PendingImport');
+  });
+});
