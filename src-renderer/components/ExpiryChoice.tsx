@@ -1,6 +1,7 @@
 /**
  * The material expiry for AES keys: never, or at 00:00 UTC on a date; on the online side also
  * "as each bundle requests" (what the air-gapped side wrote and the witnesses signed); on the
+ * air-gapped side also "as the plan says" (each key its own planned expiry); on the
  * restore screen also the material's original expiry and a duration from now, with nothing
  * chosen beforehand when the material had an expiry (kind null).
  * Asymmetric material never expires whatever is chosen (KMS rule).
@@ -13,8 +14,6 @@ export interface ExpiryForm {
   /** null: nothing chosen yet. */
   readonly kind: 'bundle' | 'plan' | 'never' | 'at' | 'original' | 'in' | null;
   readonly date: string;
-  /** For 'plan': the ceremony plan's expiry (ISO 8601), as the import-parameters bundle carries it. */
-  readonly planned?: string;
   /** For 'in': a duration such as 90d, 36h or 1d12h. */
   readonly duration?: string;
 }
@@ -22,16 +21,14 @@ export interface ExpiryForm {
 /** A duration as the core's parser takes it (core/time-text.ts): whole days, hours, minutes, seconds. */
 const DURATION = /^\s*(\d+[dhms])+\s*$/;
 
-/** The request value: undefined for "as the bundle requests". */
+/** The request value: undefined for "as the bundle requests" and "as the plan says" (each key its own). */
 export function expiryChoice(form: ExpiryForm): MaterialExpiryChoice | undefined {
   if (form.kind === 'never') return { kind: 'never' };
-  if (form.kind === 'plan') return form.planned ? { kind: 'at', at: form.planned } : undefined;
   return form.kind === 'at' ? { kind: 'at', at: `${form.date}T00:00:00Z` } : undefined;
 }
 
 export function expiryComplete(form: ExpiryForm): boolean {
   if (form.kind === null) return false;
-  if (form.kind === 'plan') return form.planned !== undefined;
   if (form.kind === 'in') return DURATION.test(form.duration ?? '');
   return form.kind !== 'at' || /^\d{4}-\d{2}-\d{2}$/.test(form.date);
 }
@@ -44,7 +41,7 @@ export function ExpiryChoice({
   offerBundle = false,
   original,
   offerDuration = false,
-  planned,
+  offerPlan = false,
 }: {
   name: string;
   legend: string;
@@ -54,8 +51,8 @@ export function ExpiryChoice({
   /** The material's original expiry (epoch ms), offered as a choice; undefined: not offered. */
   original?: number;
   offerDuration?: boolean;
-  /** The ceremony plan's expiry (ISO 8601), offered first as a choice; undefined: not offered. */
-  planned?: string;
+  /** Offer "as the ceremony plan says" (each key its own planned expiry) first. */
+  offerPlan?: boolean;
 }) {
   const { t } = useT();
   const option = (kind: NonNullable<ExpiryForm['kind']>, label: string) => (
@@ -65,7 +62,7 @@ export function ExpiryChoice({
         id={`${name}-${kind}`}
         name={name}
         checked={value.kind === kind}
-        onChange={() => onChange({ ...value, kind, ...(kind === 'plan' && planned ? { planned } : {}) })}
+        onChange={() => onChange({ ...value, kind })}
       />
       <label htmlFor={`${name}-${kind}`}>{label}</label>
     </div>
@@ -75,7 +72,7 @@ export function ExpiryChoice({
       <legend>{legend}</legend>
       <p className="hint">{t('expiry.hint')}</p>
       {offerBundle && option('bundle', t('expiry.bundle'))}
-      {planned !== undefined && option('plan', t('expiry.plan', { at: Date.parse(planned) }))}
+      {offerPlan && option('plan', t('expiry.plan'))}
       {original !== undefined && option('original', t('expiry.original', { at: original }))}
       {option('never', t('expiry.never'))}
       {option('at', t('expiry.at'))}

@@ -1,9 +1,19 @@
 /** What passed the preflight: the folders this ceremony writes to, the expiry, an acknowledged loss. */
 import type { PreflightView } from '../../src-main/ipc/contract';
+import type { Translator } from '../../src-main/i18n/translate';
 import { useT } from '../i18n';
 
+/** The expiry the bundle will request: one for every AES key, or each key's own planned one. */
+export function plannedExpiryLine({ t, utc }: Pick<Translator, 't' | 'utc'>, plan: PreflightView): string {
+  if (plan.expiry === null) return t('preflight.expiry-plan');
+  return plan.expiry.kind === 'never'
+    ? t('preflight.expiry-never')
+    : t('preflight.expiry-at', { at: utc(plan.expiry.at) });
+}
+
 export function PreflightResult({ plan }: { plan: PreflightView }) {
-  const { t, utc } = useT();
+  const tr = useT();
+  const { t, utc } = tr;
   return (
     <div className="card preflight-result">
       <p>{t('preflight.passed')}</p>
@@ -21,11 +31,16 @@ export function PreflightResult({ plan }: { plan: PreflightView }) {
           </li>
         ))}
       </ul>
-      <p>
-        {plan.expiry.kind === 'never'
-          ? t('preflight.expiry-never')
-          : t('preflight.expiry-at', { at: utc(plan.expiry.at) })}
-      </p>
+      <p>{plannedExpiryLine(tr, plan)}</p>
+      {plan.expiryOverrides.map((o) => (
+        <p className="hint" role="note" key={o.planned}>
+          {t('preflight.expiry-overridden', {
+            count: o.keyIds.length,
+            kind: o.planned === 'never' ? 'never' : 'at',
+            planned: o.planned === 'never' ? '' : utc(o.planned),
+          })}
+        </p>
+      ))}
       {plan.noBackupKeyIds.length > 0 && (
         <p className="warning">{t('preflight.acknowledged', { count: plan.noBackupKeyIds.length })}</p>
       )}

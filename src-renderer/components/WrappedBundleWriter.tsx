@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import type { PreflightView, WrittenWrappedView } from '../../src-main/ipc/contract';
 import { StepButton } from './Step';
 import { WrittenBundleCard } from './WrittenBundleCard';
+import { plannedExpiryLine } from './PreflightResult';
 import { useT } from '../i18n';
 
 /** The planned folder and "Write the wrapped-material bundle"; then the written folder and its digest. */
@@ -27,15 +28,14 @@ export function WrappedBundleWriter({
   /** More about the written bundle, inside its card. */
   children?: ReactNode;
 }) {
-  const { t, utc } = useT();
+  const tr = useT();
+  const { t } = tr;
   return (
     <>
       {plan && !bundle && (
         <p>
           {t('wrapped.planned-folder')} <span className="file-name">{plan.wrappedBundle}</span>{' '}
-          {plan.expiry.kind === 'never'
-            ? t('preflight.expiry-never')
-            : t('preflight.expiry-at', { at: utc(plan.expiry.at) })}
+          {plannedExpiryLine(tr, plan)}
         </p>
       )}
       <StepButton available={available && plan !== null} onClick={onWrite}>

@@ -90,12 +90,6 @@ describe('ceremony safety through the UI', () => {
       await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);
       await preflight.getByLabel('On a date (00:00 UTC)').check();
       await preflight.getByLabel('Expiry date').fill(expiryDay);
-      // The plan (this app's online side) said never: another expiry is an override, said before it is made.
-      await preflight
-        .getByText(
-          'The ceremony plan (carried in the import-parameters bundle) asks for no expiry (never). Another expiry is an override: it is journaled and both receipts list it.',
-        )
-        .waitFor();
       const warning = preflight.getByRole('group', { name: 'No copy of this AES material will exist' });
       await warning.waitFor();
       expect(await warning.textContent()).toContain(
@@ -124,6 +118,12 @@ describe('ceremony safety through the UI', () => {
       await step(page, 'Check the folders', 'air-preflight');
       await page
         .getByText('Acknowledged (journaled, printed on the receipt): no copy of the AES material of 1 key exists.')
+        .waitFor();
+      // The plan (this app's online side) said never: main's preflight answer names the override it journaled.
+      await preflight
+        .getByText(
+          'The ceremony plan (carried in the import-parameters bundle) asks for no expiry (never) for 1 key: the expiry chosen overrides it (journaled; both receipts list it).',
+        )
         .waitFor();
       const acknowledged = (await events(airJournal())).filter((e) => e.event === 'material.no-backup-acknowledged');
       expect(acknowledged).toHaveLength(1);

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { parseCustodySpec, type CustodyRequest, type CustodyResult } from '../../core/ceremony/airgap/custody-split';
-import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/airgap/workflow';
+import { AirGapCeremony, earliestExpiry, type ParametersOverview } from '../../core/ceremony/airgap/workflow';
 import type { MaterialSummary } from '../../core/ceremony/airgap/produce-material';
 import { cliAppIdentity } from '../software-identity';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
@@ -19,7 +19,7 @@ import { openCeremonyJournal } from '../ceremony-journal';
 import { CONFIRM_FINGERPRINT_OPTION, confirmAsEveryWitness } from '../witness-confirmations';
 import { readConsoleFilesInput } from '../console-files-input';
 import { formatTable } from '../text-table';
-import { cliDate, cliWarnings, columns } from '../cli-text';
+import { cliDate, cliExpiry, cliWarnings, columns } from '../cli-text';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
 import { pauseForTest } from '../test-pause';
@@ -160,7 +160,8 @@ export const airgapWrapCommand = defineCommand({
     // The bundle carries the ceremony's title, the plan's material expiry and the online journal's name.
     const facts = values.bundle ? await ceremonyFactsOf(path.resolve(io.cwd, values.bundle)) : undefined;
     const title = ceremonyTitle(values.title, facts, cliTranslator(io).t('airgap.default-title'));
-    const expiry = parseMaterialExpiry(values.expires ?? facts?.materialExpiry ?? 'never');
+    // An explicit --expires overrides each key's planned expiry (journaled where a plan differs).
+    const override = values.expires === undefined ? undefined : parseMaterialExpiry(values.expires);
     const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
     const custody = custodyRequest(values, out, io.cwd);
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
@@ -185,28 +186,25 @@ export const airgapWrapCommand = defineCommand({
         io.cwd,
         values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)),
       );
-      const expiryOverride = await air.preflight({
+      const planned = {
         wrappedBundle: out,
         receiptFolder: receiptDir,
-        materialExpiry: expiry,
+        materialExpiry: override ?? ('plan' as const),
         ...(custody
           ? {
               custodianFolders: custody.folders,
               allowSameVolume: custody.allowSameVolume ?? false,
             }
           : {}),
-      });
-      if (expiryOverride) {
-        const when = (text: string) =>
-          text === 'never' ? cliTranslator(io).t('online.expiry', { at: 'never' }) : cliDate(io, text);
+      };
+      for (const o of await air.preflight(planned))
         io.stdout(
           cliTranslator(io).t('cli.expiry-plan-overridden', {
-            requested: when(expiryOverride.requested),
-            planned: when(expiryOverride.planned),
-            count: expiryOverride.keyIds.length,
+            requested: cliExpiry(io, o.requested),
+            planned: cliExpiry(io, o.planned),
+            count: o.keyIds.length,
           }),
         );
-      }
       const hsm = await hsmSourceFromOptions(
         values,
         io,
@@ -223,15 +221,21 @@ export const airgapWrapCommand = defineCommand({
       const loadedKeyId = values.material
         ? (values['key-id'] ?? (overview.keys.length === 1 ? overview.keys[0]?.keyId : undefined))
         : undefined;
-      const aesKeys = overview.keys.filter((k) => k.spec === 'AES_256' && k.keyId !== loadedKeyId).length;
-      // HSM material stays in the token (its custody copy): no acknowledgement needed.
-      if (expiry.kind === 'at' && !custody && !hsm && aesKeys > 0) {
-        const expiresAt = expiry.at.toISOString();
+      // Counted by the core: each AES key whose own expiry is a moment (HSM material stays in the token).
+      const unbacked = air.unbackedAesKeys(planned).filter((k) => k.keyId !== loadedKeyId);
+      if (unbacked.length > 0) {
+        const expiresAt = earliestExpiry(unbacked);
         if (!values['no-backup'])
-          throw new KeyferryError('NO_BACKUP_NOT_ACKNOWLEDGED', { count: aesKeys, expiresAt: Date.parse(expiresAt) });
-        await air.acknowledgeNoBackup(expiresAt);
+          throw new KeyferryError('NO_BACKUP_NOT_ACKNOWLEDGED', {
+            count: unbacked.length,
+            expiresAt: Date.parse(expiresAt),
+          });
+        await air.acknowledgeNoBackup([...new Set(unbacked.map((k) => k.expiresAt))]);
         io.stdout(
-          cliTranslator(io).t('cli.no-backup-acknowledged', { count: aesKeys, expiresAt: cliDate(io, expiresAt) }),
+          cliTranslator(io).t('cli.no-backup-acknowledged', {
+            count: unbacked.length,
+            expiresAt: cliDate(io, expiresAt),
+          }),
         );
       }
       io.stdout(
@@ -261,7 +265,7 @@ export const airgapWrapCommand = defineCommand({
         if (result) printCustodySet(io, result, overview.keys.length);
       }
       await air.wrap();
-      const bundle = await air.writeWrappedBundle(out, { expiry });
+      const bundle = await air.writeWrappedBundle(out, override ? { expiry: override } : {});
       const { t } = cliTranslator(io);
       io.stdout(t('airgap.bundle-staged', { dir: bundle.dir }));
       io.stdout(t('airgap.bundle-digest', { digest: groupHex(bundle.manifestSha256) }));

@@ -38,7 +38,7 @@ export async function witnessConfirmation(
 export async function writePlannedBundle(ceremony: AirGapWorkflow, plan: PreflightPlan | undefined) {
   const planned = requirePlan(plan);
   const written = await ceremony.writeWrappedBundle(planned.wrappedBundle, {
-    ...(planned.materialExpiry ? { expiry: planned.materialExpiry } : {}),
+    ...(planned.materialExpiry && planned.materialExpiry !== 'plan' ? { expiry: planned.materialExpiry } : {}),
   });
   return { written, view: writtenBundleView(written) };
 }

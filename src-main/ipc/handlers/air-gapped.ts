@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import type { ConsoleFilesInput } from '../../core/bundle';
-import { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
+import { AirGapCeremony, earliestExpiry } from '../../core/ceremony/airgap/workflow';
 import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
 import { materialExpiry } from './material-expiry';
@@ -111,23 +111,24 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
         wrappedBundle: await bundleFolderFor(folder, `wrapped-material-${ceremony.ceremonyId}`),
         receiptFolder: session.requireSetup().folder,
         ...(custody ? { custodianFolders: custody.folders, allowSameVolume: custody.allowSameVolume === true } : {}),
-        materialExpiry: materialExpiry(expiry, session.now()),
+        // No choice: each key's planned expiry; a choice overrides the plans that differ (journaled by the core).
+        materialExpiry: expiry ? materialExpiry(expiry, session.now()) : ('plan' as const),
       };
       // HSM material is kept by the token (the core asks for no acknowledgement once the HSM is in use).
       const unbacked = materialFromHsm ? [] : ceremony.unbackedAesKeys(planned);
-      if (unbacked.length > 0 && planned.materialExpiry.kind === 'at' && !acknowledgeNoBackup)
+      if (unbacked.length > 0 && !acknowledgeNoBackup)
         throw new KeyferryError('MATERIAL_NO_BACKUP_UNACKNOWLEDGED', {
           count: unbacked.length,
-          expiresAt: planned.materialExpiry.at.getTime(),
+          expiresAt: Date.parse(earliestExpiry(unbacked)),
         });
       side.plan = undefined;
-      await ceremony.preflight(planned);
-      if (unbacked.length > 0 && planned.materialExpiry.kind === 'at')
-        await ceremony.acknowledgeNoBackup(planned.materialExpiry.at.toISOString());
+      const expiryOverrides = await ceremony.preflight(planned);
+      if (unbacked.length > 0) await ceremony.acknowledgeNoBackup([...new Set(unbacked.map((k) => k.expiresAt))]);
       side.plan = {
         ...planned,
         ...(custody ? { custody } : {}),
-        noBackupKeyIds: unbacked,
+        noBackupKeyIds: unbacked.map((k) => k.keyId),
+        expiryOverrides,
         ...(materialFromHsm ? { materialFromHsm } : {}),
       };
       return preflightView(side.plan);

@@ -32,7 +32,9 @@ export function requirePlan(plan: PreflightPlan | undefined, step: 'bundle' | 's
   return plan;
 }
 
-function expiryChoice(expiry: MaterialExpiry | undefined): MaterialExpiryChoice {
+/** The expiry the bundle requests for every AES key; null when each key requests its own planned expiry. */
+function expiryChoice(expiry: MaterialExpiry | 'plan' | undefined): MaterialExpiryChoice | null {
+  if (expiry === 'plan') return null;
   return !expiry || expiry.kind === 'never' ? { kind: 'never' } : { kind: 'at', at: expiry.at.toISOString() };
 }
 
@@ -44,6 +46,7 @@ export function preflightView(plan: PreflightPlan): PreflightView {
     custodianFolders: [...(plan.custodianFolders ?? [])],
     expiry: expiryChoice(plan.materialExpiry),
     noBackupKeyIds: [...plan.noBackupKeyIds],
+    expiryOverrides: (plan.expiryOverrides ?? []).map((o) => ({ ...o, keyIds: [...o.keyIds] })),
     materialFromHsm: plan.materialFromHsm === true,
     custody: plan.custody
       ? {

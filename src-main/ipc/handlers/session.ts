@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { AbandonReport, StopCause } from '../../core/ceremony/airgap/ceremony-base';
 import { phraseOf } from '../../i18n/phrase';
-import type { AirGapDestinations } from '../../core/ceremony/airgap/preflight';
+import type { AirGapDestinations, PlanExpiryOverride } from '../../core/ceremony/airgap/preflight';
 import type { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
 import { UNFINISHED_AIR_GAP_STATES, UNFINISHED_RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
 import type { MaterialAuditObserver } from '../../core/ceremony/airgap/material-vault';
@@ -76,6 +76,8 @@ export interface PreflightPlan extends AirGapDestinations {
   readonly noBackupKeyIds: readonly string[];
   /** The material is planned to come from an HSM: the token keeps it, no loss to acknowledge. */
   readonly materialFromHsm?: boolean;
+  /** The keys' planned expiries the chosen one overrides (journaled by the core); none when it is the plan. */
+  readonly expiryOverrides?: readonly PlanExpiryOverride[];
 }
 
 export interface RestoreSide {

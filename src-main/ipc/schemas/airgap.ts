@@ -89,6 +89,8 @@ export const parametersOverviewSchema = z.object({
       wrappingKeyFingerprint: sha256HexSchema,
       importTokenSha256: sha256HexSchema.nullable(),
       tokenExpiresAt: timeTextSchema.nullable(),
+      /** This key's planned material expiry (its own, else the bundle's one): never or an ISO time; null: no plan. */
+      plannedExpiry: z.union([z.literal('never'), timeTextSchema]).nullable(),
       /** A replica: its group's primary, whose material it gets (generated once, wrapped per key). */
       replicaOf: z.string().nullable(),
       /** Where the KMS key lives (null for console files). */
@@ -189,9 +191,12 @@ export const preflightSchema = z.object({
   wrappedBundle: z.string(),
   receiptFolder: z.string(),
   custodianFolders: z.array(z.string()),
-  expiry: materialExpirySchema,
+  /** The one expiry every AES key requests; null: each key its own planned expiry. */
+  expiry: materialExpirySchema.nullable(),
   /** The AES keys whose loss after the expiry the officer acknowledged (journaled); empty when none. */
   noBackupKeyIds: z.array(z.string()),
+  /** Main's answer: the planned expiries the chosen one overrides ('never' or ISO), each naming its keys (journaled). */
+  expiryOverrides: z.array(z.object({ planned: z.string(), requested: z.string(), keyIds: z.array(z.string()) })),
   /** The material is planned to come from an HSM (its token keeps it). */
   materialFromHsm: z.boolean(),
   custody: z

@@ -5,7 +5,6 @@
  * until it passed, and writes only where it checked.
  */
 import { useState } from 'react';
-import type { MaterialExpiryChoice } from '../../../src-main/ipc/contract';
 import { CustodyPlanFields, custodyPlan, EMPTY_CUSTODY, type CustodyForm } from '../../components/CustodyPlanFields';
 import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../../components/ExpiryChoice';
 import { CheckboxField } from '../../components/Fields';
@@ -24,23 +23,27 @@ export function PreflightStep() {
   const keys = useAppStore(selectParameterKeys);
   const preflight = useAppStore((s) => s.preflightAirGap);
   const [folder, setFolder] = useState('');
-  // The plan's expiry (from the bundle) is what this side requests unless the officer chooses another.
-  const planExpiry = useAppStore((s) => s.overview?.planExpiry ?? null);
+  // Each key's planned expiry (from the bundle) is what this side requests unless the officer chooses one.
+  const hasPlan = useAppStore((s) => (s.overview?.planExpiry ?? null) !== null);
   const [chosenExpiry, setExpiry] = useState<ExpiryForm | null>(null);
-  const expiry = chosenExpiry ?? planExpiryForm(planExpiry);
+  const expiry = chosenExpiry ?? { kind: hasPlan ? 'plan' : 'never', date: '' };
   const [keepShares, setKeepShares] = useState(false);
   const [custody, setCustody] = useState<CustodyForm>(EMPTY_CUSTODY);
   const [acknowledged, setAcknowledged] = useState(false);
   const [fromHsm, setFromHsm] = useState(false);
   const { t, utc } = useT();
   const choice = expiryChoice(expiry);
-  const aesKeys = keys.filter((k) => k.spec === 'AES_256').length;
+  // The AES material that would expire at a moment: every AES key under a chosen date, else each key's plan.
+  const expiring = keys
+    .filter((k) => k.spec === 'AES_256')
+    .map((k) => (choice ? (choice.kind === 'at' ? choice.at : null) : k.plannedExpiry))
+    .filter((at): at is string => at !== null && at !== 'never')
+    .sort();
   // Only once a whole date is given (a half-typed one is no moment to name).
   // HSM material: the token keeps it (no loss to acknowledge) and it cannot be split into shares.
   const shares = keepShares && !fromHsm;
-  const differsFromPlan =
-    planExpiry !== null && aesKeys > 0 && choice !== undefined && !isPlanExpiry(choice, planExpiry);
-  const needsAcknowledgement = expiryComplete(expiry) && choice?.kind === 'at' && !shares && !fromHsm && aesKeys > 0;
+  const expiresAt = expiring[0];
+  const needsAcknowledgement = expiryComplete(expiry) && expiresAt !== undefined && !shares && !fromHsm;
   const plannedCustody = shares ? custodyPlan(custody) : null;
   const open = steps.canRun('preflight');
   const complete =
@@ -57,19 +60,12 @@ export function PreflightStep() {
         name="bundle-expiry"
         legend={t('wrap.expiry')}
         value={expiry}
-        {...(planExpiry !== null && planExpiry !== 'never' ? { planned: planExpiry } : {})}
+        offerPlan={hasPlan}
         onChange={(form) => {
           setExpiry(form);
           setAcknowledged(false);
         }}
       />
-      {differsFromPlan && (
-        <p className="hint" role="note">
-          {planExpiry === 'never'
-            ? t('preflight.expiry-differs', { kind: 'never', planned: '' })
-            : t('preflight.expiry-differs', { kind: 'at', planned: utc(planExpiry) })}
-        </p>
-      )}
       <CheckboxField id="preflight-hsm" label={t('preflight.hsm')} checked={fromHsm} onChange={setFromHsm} />
       {!fromHsm && (
         <CheckboxField
@@ -90,15 +86,15 @@ export function PreflightStep() {
           />
         </>
       )}
-      {needsAcknowledgement && choice?.kind === 'at' && (
+      {needsAcknowledgement && (
         <div className="banner banner-warning" role="group" aria-labelledby="no-backup-title">
           <p className="banner-title" id="no-backup-title">
             {t('preflight.no-backup.title')}
           </p>
-          <p>{t('preflight.no-backup.consequence', { count: aesKeys, expiresAt: utc(choice.at) })}</p>
+          <p>{t('preflight.no-backup.consequence', { count: expiring.length, expiresAt: utc(expiresAt) })}</p>
           <CheckboxField
             id="preflight-no-backup"
-            label={t('preflight.no-backup.acknowledge', { expiresAt: utc(choice.at) })}
+            label={t('preflight.no-backup.acknowledge', { expiresAt: utc(expiresAt) })}
             checked={acknowledged}
             onChange={setAcknowledged}
           />
@@ -121,17 +117,4 @@ export function PreflightStep() {
       {plan && <PreflightResult plan={plan} />}
     </Step>
   );
-}
-
-/** The expiry form the plan's expiry (`never` or ISO; null: no plan, console files) starts from. */
-function planExpiryForm(planExpiry: string | null): ExpiryForm {
-  return planExpiry !== null && planExpiry !== 'never'
-    ? { kind: 'plan', date: '', planned: planExpiry }
-    : { kind: 'never', date: '' };
-}
-
-/** Whether `choice` requests the plan's expiry (the core journals any other as an override). */
-function isPlanExpiry(choice: MaterialExpiryChoice, planExpiry: string): boolean {
-  if (planExpiry === 'never') return choice.kind === 'never';
-  return choice.kind === 'at' && Date.parse(choice.at) === Date.parse(planExpiry);
 }

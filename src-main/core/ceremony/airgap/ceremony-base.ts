@@ -14,7 +14,14 @@ import { KeyferryError, toProblem, type ProblemDetails } from '../../errors';
 import { problemData } from '../../journal';
 import type { Phrase } from '../../../i18n/phrase';
 import { receiptBaseName } from '../../receipt';
-import { airGapDestinations, preflightJournaled, type AirGapDestinations } from './preflight';
+import {
+  airGapDestinations,
+  journalPlanExpiryOverrides,
+  preflightJournaled,
+  requestedExpiryText,
+  type AirGapDestinations,
+  type PlanExpiryOverride,
+} from './preflight';
 import { writeWrapped, type WrappedKey, type WrittenWrappedBundle } from './wrap';
 import {
   airGapRecord,
@@ -25,7 +32,7 @@ import {
 } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
-import { expiryText } from '../shared/planned-expiry';
+import { expiryText, keyExpiries, type KeyExpiry } from '../shared/planned-expiry';
 import type { ArtefactToConfirm, WitnessConfirmations } from './witness-confirmations';
 import type { MaterialAuditObserver } from './material-vault';
 import type { InterfaceList, NetworkCheckResult } from '../shared/network-check';
@@ -107,6 +114,8 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   protected sessionSeq = 0;
   /** Where this session will write, once the preflight passed. */
   protected checkedDestinations: AirGapDestinations | undefined;
+  /** Each key's expiry fixed by the preflight (undefined: the one given when the bundle is written). */
+  #requestedExpiries: ReadonlyMap<string, MaterialExpiry> | undefined;
   /** The bundle or receipt write under way: a stop waits for it before deciding what to withdraw. */
   #writing: Promise<unknown> = Promise.resolve();
   /** The outcome of the first stop: a second one (an interrupt racing a failure) reports the same. */
@@ -216,16 +225,23 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   /**
    * The preflight of every place this session will write to, for `keys`: refuses (journaled)
    * before any material exists when a folder is missing, not empty, not writable, on the wrong
-   * volume or short of room.
+   * volume or short of room. When the request names the expiry (each key's plan, or one for every
+   * AES key), each key's is fixed here (`bundleExpiry`: the bundle's one planned expiry, formats
+   * 1-3) and an override of a key's plan is journaled; the overrides are returned.
    */
-  protected async preflightFor(keys: readonly ImportParameters[], request: AirGapDestinations): Promise<void> {
+  protected async preflightFor(
+    keys: readonly ImportParameters[],
+    request: AirGapDestinations,
+    bundleExpiry: string | null = null,
+  ): Promise<PlanExpiryOverride[]> {
     const destinations = airGapDestinations(request, keys, this.receiptBaseName());
+    const requested = requestedExpiryText(request);
     await preflightJournaled(
       this.options.journal,
       this.options.operator,
       destinations,
       request.allowSameVolume ?? false,
-      request.materialExpiry ? { bundleExpiry: expiryText(request.materialExpiry) } : {},
+      requested ? { bundleExpiry: requested } : {},
     );
     this.checkedDestinations = {
       ...request,
@@ -233,6 +249,20 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
       receiptFolder: path.resolve(request.receiptFolder),
       ...(request.custodianFolders ? { custodianFolders: request.custodianFolders.map((f) => path.resolve(f)) } : {}),
     };
+    const expiries = this.expiriesFor(keys, request, bundleExpiry);
+    this.#requestedExpiries = expiries ? new Map(expiries.map((e) => [e.keyId, e.requested])) : undefined;
+    return expiries ? journalPlanExpiryOverrides(this.options.journal, this.options.operator, expiries) : [];
+  }
+
+  /** Each key's expiry under `request` (undefined when the request leaves it to the bundle's writing). */
+  protected expiriesFor(
+    keys: readonly ImportParameters[],
+    request: AirGapDestinations,
+    bundleExpiry: string | null,
+  ): KeyExpiry[] | undefined {
+    const { materialExpiry } = request;
+    if (materialExpiry === undefined) return undefined;
+    return keyExpiries(keys, bundleExpiry, materialExpiry === 'plan' ? undefined : materialExpiry);
   }
 
   /** The destinations that passed the preflight in this session, if any. */
@@ -354,21 +384,26 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
    * becomes a bundle only when the receipt naming its digest has been written (completeBundle), so
    * a stop in between, even a SIGKILL, leaves nothing `online import` accepts.
    */
+  /**
+   * `options.expiry`: the one expiry for every AES key when the preflight left it open; when the
+   * preflight named one it must be that one, and absent when it asked for each key's plan.
+   */
   async writeWrappedBundle(dir: string, options: { expiry?: MaterialExpiry } = {}): Promise<WrittenWrappedBundle> {
     this.guard.require('writeBundle');
     const planned = this.requirePreflight('bundle');
     this.requirePreflightedFolder('bundle', dir, planned.wrappedBundle);
-    if (planned.materialExpiry && expiryText(planned.materialExpiry) !== expiryText(options.expiry))
-      throw new KeyferryError('PREFLIGHT_EXPIRY_DIFFERS', {
-        planned: expiryText(planned.materialExpiry),
-        given: expiryText(options.expiry),
-      });
+    const preflighted = requestedExpiryText(planned);
+    const given = options.expiry === undefined && preflighted === 'plan' ? 'plan' : expiryText(options.expiry);
+    if (preflighted !== undefined && preflighted !== given)
+      throw new KeyferryError('PREFLIGHT_EXPIRY_DIFFERS', { planned: preflighted, given });
+    const perKey = this.#requestedExpiries;
+    const one = options.expiry ?? { kind: 'never' };
     return this.whileWriting(async () => {
       const staged = await writeWrapped(
         dir,
         this.currentCeremonyId,
         this.wrapped,
-        options.expiry ?? { kind: 'never' },
+        (keyId) => perKey?.get(keyId) ?? one,
         this.custodyArrangement(),
         this.options,
         this.now(),

@@ -15,6 +15,7 @@ import {
 import { toProblem } from '../../errors';
 import { problemData, type Journal } from '../../journal';
 import { readImportParametersBundle } from './steps';
+import { expiryText, plannedExpiryOf } from '../shared/planned-expiry';
 import type { Warning } from '../../../i18n/warning';
 import {
   bundleArtefacts,
@@ -32,6 +33,11 @@ export interface AirGapKeyOverview {
   readonly wrappingKeyFingerprint: string;
   readonly importTokenSha256: string | null;
   readonly tokenExpiresAt: string | null;
+  /**
+   * The material expiry planned for this key (planned-expiry.ts: its own in a format 4 bundle, else
+   * the bundle's one): `never` or an ISO time; null for console files, which carry no plan.
+   */
+  readonly plannedExpiry: string | null;
   /** A replica: its group's primary (the material is the primary's); null for a primary or a key alone. */
   readonly replicaOf: string | null;
   /** Where the KMS key lives (null for console files). */
@@ -65,9 +71,14 @@ export interface ParametersOverview {
 }
 
 /** The overview of `p`, one of `keys` (its replica group's binding is found among them). */
-export function keyOverview(p: ImportParameters, keys: readonly ImportParameters[]): AirGapKeyOverview {
+export function keyOverview(
+  p: ImportParameters,
+  keys: readonly ImportParameters[],
+  bundleExpiry: string | null,
+): AirGapKeyOverview {
   const fromKms = p.origin.kind === 'kms-answer' ? p.origin : null;
   const bound = boundMaterialFor(p, keys)?.bound;
+  const planned = plannedExpiryOf(p, bundleExpiry);
   return {
     keyId: p.keyId,
     alias: fromKms?.keyAlias ?? p.keyId,
@@ -76,6 +87,7 @@ export function keyOverview(p: ImportParameters, keys: readonly ImportParameters
     wrappingKeyFingerprint: p.wrappingKey.fingerprint,
     importTokenSha256: p.importToken?.sha256 ?? null,
     tokenExpiresAt: p.importToken?.expiry?.expiresAt ?? null,
+    plannedExpiry: planned === null ? null : expiryText(planned),
     replicaOf: p.replicaOf ?? null,
     region: fromKms?.region ?? null,
     projectId: fromKms?.projectId ?? null,
@@ -157,7 +169,7 @@ async function acceptParameters(
   warnings: readonly Warning[],
   planExpiry: string | null,
 ): Promise<AcceptedParameters> {
-  const overview = keys.map((p) => keyOverview(p, keys));
+  const overview = keys.map((p) => keyOverview(p, keys, planExpiry));
   await reader.journal.append(reader.operator, 'parameters.read', {
     ceremonyId,
     source,

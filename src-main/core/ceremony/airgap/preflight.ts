@@ -5,6 +5,8 @@
  */
 import type { ImportParameters } from '../../bundle';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
+import { expiryText, type KeyExpiry } from '../shared/planned-expiry';
+import { phraseOf } from '../../../i18n/phrase';
 import { isAsymmetric } from '../../crypto/key-spec';
 import { isKeyferryError, toProblem } from '../../errors';
 import { problemData, type Journal } from '../../journal';
@@ -21,11 +23,13 @@ export interface AirGapDestinations {
   /** Custodian folders may share one volume (rehearsals only). */
   readonly allowSameVolume?: boolean;
   /**
-   * The material expiry the wrapped bundle will request. When given, the bundle must be written
-   * with exactly this expiry, and AES material generated for an expiry with no custody folders
-   * needs the no-backup acknowledgement first (air-gapped side).
+   * The material expiry the wrapped bundle will request: 'plan' for each key's own planned expiry
+   * (planned-expiry.ts; never where there is no plan), or one expiry for every AES key (an
+   * override where a key's plan differs, journaled). When given, the bundle must be written with
+   * exactly this, and AES material generated for an expiry with no custody folders needs the
+   * no-backup acknowledgement first. Absent: the expiry is the one given when the bundle is written.
    */
-  readonly materialExpiry?: MaterialExpiry;
+  readonly materialExpiry?: MaterialExpiry | 'plan';
 }
 
 /** Upper estimates, including a file-system block per file (4 KiB). */
@@ -99,12 +103,59 @@ export async function preflightJournaled(
   }
 }
 
+/** How the preflight journals the expiry the wrapped bundle will request: 'plan', `never` or an ISO time. */
+export function requestedExpiryText(request: AirGapDestinations): string | undefined {
+  const { materialExpiry } = request;
+  return materialExpiry === undefined || materialExpiry === 'plan' ? materialExpiry : expiryText(materialExpiry);
+}
+
 /** The air-gapped side requests another AES material expiry than the plan's (journaled `expiry.plan-overridden`). */
 export interface PlanExpiryOverride {
-  /** The plan's, as the import-parameters bundle carries it: `never` or an ISO 8601 time. */
+  /** The plan's for these keys, as the import-parameters bundle carries it: `never` or an ISO 8601 time. */
   readonly planned: string;
   /** What this side's wrapped bundle will request: `never` or an ISO 8601 time. */
   readonly requested: string;
   /** The AES keys it concerns (asymmetric material never expires). */
   readonly keyIds: readonly string[];
+}
+
+/**
+ * Each key's planned expiry (carried in the bundle) is what the ceremony agreed; an explicit
+ * request for another one is the officer's to make, but never quietly: one `expiry.plan-overridden`
+ * entry (an override, listed on both receipts) per planned expiry it replaces, naming its keys, and
+ * returned for the screen or terminal. None when nothing overrides a plan.
+ */
+export async function journalPlanExpiryOverrides(
+  journal: Journal,
+  operator: string,
+  expiries: readonly KeyExpiry[],
+): Promise<PlanExpiryOverride[]> {
+  const byPlan = new Map<string, { requested: string; keyIds: string[] }>();
+  for (const e of expiries) {
+    if (!e.overridden || e.planned === null) continue;
+    const planned = expiryText(e.planned);
+    const group = byPlan.get(planned) ?? { requested: expiryText(e.requested), keyIds: [] };
+    group.keyIds.push(e.keyId);
+    byPlan.set(planned, group);
+  }
+  const moment = (text: string) => (text === 'never' ? 0 : Date.parse(text));
+  const overrides: PlanExpiryOverride[] = [];
+  for (const [planned, { requested, keyIds }] of byPlan) {
+    await journal.append(operator, 'expiry.plan-overridden', {
+      planned,
+      requested,
+      keyIds,
+      reasonPhrase: {
+        ...phraseOf('journal.reason.expiry-plan-overridden', {
+          plannedKind: planned === 'never' ? 'never' : 'at',
+          planned: moment(planned),
+          requestedKind: requested === 'never' ? 'never' : 'at',
+          requested: moment(requested),
+          count: keyIds.length,
+        }),
+      },
+    });
+    overrides.push({ planned, requested, keyIds });
+  }
+  return overrides;
 }

@@ -56,7 +56,8 @@ function receiptKey(
   const prefix = `keys/${p.keyId}/`;
   const custody = facts.custody.get(p.keyId);
   const bound = boundMaterialFor(p, facts.parameters);
-  const expiry = isAsymmetric(p.keySpec) || facts.bundle.expiry === 'never' ? 'never' : new Date(facts.bundle.expiry);
+  const requested = facts.bundle.expiries[p.keyId] ?? 'never';
+  const expiry = isAsymmetric(p.keySpec) || requested === 'never' ? 'never' : new Date(requested);
   return {
     keyId: p.keyId,
     alias: p.origin.kind === 'kms-answer' ? p.origin.keyAlias : p.keyId,

@@ -11,7 +11,6 @@
  */
 import { materialOwners, type ConsoleFilesInput, type CustodyArrangement, type ImportParameters } from '../../bundle';
 import { KeyferryError } from '../../errors';
-import { phraseOf } from '../../../i18n/phrase';
 import { splitForCustody, type CustodyRequest, type CustodyResult, type CustodyWritesLog } from './custody-split';
 import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
 import { everyKeyHasMaterial, materialIdOf } from './replica-groups';
@@ -25,13 +24,7 @@ import {
 import { receiptCustodyOf } from './receipt';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary } from './wrap';
-import {
-  AirGapCeremonyBase,
-  expiryText,
-  type AbandonReport,
-  type AirGapWorkflowOptions,
-  type StopCause,
-} from './ceremony-base';
+import { AirGapCeremonyBase, type AbandonReport, type AirGapWorkflowOptions, type StopCause } from './ceremony-base';
 import type { AirGapDestinations, PlanExpiryOverride } from './preflight';
 import { journalAirGapSessionStart, wrapThenWipe } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
@@ -57,6 +50,17 @@ export type { AirGapKeyOverview, ParametersOverview } from './parameters-overvie
 
 type AirGapCeremonyOptions = AirGapWorkflowOptions;
 
+/** An AES key whose material would be kept nowhere, and the moment (ISO) it expires in the KMS. */
+export interface UnbackedKey {
+  readonly keyId: string;
+  readonly expiresAt: string;
+}
+
+/** The earliest of the keys' expiries (ISO; the list is not empty where it is asked). */
+export function earliestExpiry(keys: readonly UnbackedKey[]): string {
+  return keys.map((k) => k.expiresAt).sort()[0] ?? '';
+}
+
 export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId> {
   readonly #vault: MaterialVault;
   readonly #material: AirGapMaterialStep;
@@ -66,8 +70,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   /** What the custody split wrote onto the custodians' media: removed again if this session stops unfinished. */
   readonly #custodyWrites: CustodyWritesLog = { files: [], createdFolders: [] };
   #hsm: AirGapHsmMaterial | null = null;
-  /** The expiry (ISO) the officer acknowledged losing AES material at, if they did. */
-  #noBackupAcknowledgedFor: string | null = null;
+  /** The expiries (ISO) the officer acknowledged losing AES material at, if they did. */
+  readonly #noBackupAcknowledgedFor = new Set<string>();
   /** Keys whose material was loaded from a file the officer keeps (not generated here). */
   readonly #loadedFromFile = new Set<string>();
   /** The plan's AES material expiry from the bundle (`never` or ISO; null for console files). */
@@ -128,55 +132,28 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
    * Step 3b, before any material exists: checks the wrapped-bundle folder, the receipt folder and
    * (for custody) every custodian folder; see preflightFor. May be repeated until material exists.
    */
-  async preflight(request: AirGapDestinations): Promise<PlanExpiryOverride | null> {
+  async preflight(request: AirGapDestinations): Promise<PlanExpiryOverride[]> {
     this.guard.require('preflight');
-    await this.preflightFor(this.#parameters, request);
-    return this.#journalPlanExpiryOverride(request);
-  }
-
-  /**
-   * The plan's AES material expiry (carried in the bundle) is what the ceremony agreed; a request
-   * for another one is the officer's to make, but never quietly: journaled as an override
-   * (`expiry.plan-overridden`, listed on both receipts) and returned for the screen or terminal.
-   * Null when there is no plan (console files), no AES key, or the request is the plan's.
-   */
-  async #journalPlanExpiryOverride(request: AirGapDestinations): Promise<PlanExpiryOverride | null> {
-    const keyIds = this.#parameters.filter((p) => p.keySpec === 'AES_256').map((p) => p.keyId);
-    const planned =
-      this.#planExpiry === 'never' || this.#planExpiry === null
-        ? this.#planExpiry
-        : new Date(this.#planExpiry).toISOString();
-    const requested = expiryText(request.materialExpiry);
-    if (planned === null || keyIds.length === 0 || planned === requested) return null;
-    const override: PlanExpiryOverride = { planned, requested, keyIds };
-    const moment = (text: string) => (text === 'never' ? 0 : Date.parse(text));
-    await this.options.journal.append(this.options.operator, 'expiry.plan-overridden', {
-      ...override,
-      keyIds: [...keyIds],
-      reasonPhrase: {
-        ...phraseOf('journal.reason.expiry-plan-overridden', {
-          plannedKind: planned === 'never' ? 'never' : 'at',
-          planned: moment(planned),
-          requestedKind: requested === 'never' ? 'never' : 'at',
-          requested: moment(requested),
-          count: keyIds.length,
-        }),
-      },
-    });
-    return override;
+    return this.preflightFor(this.#parameters, request, this.#planExpiry);
   }
 
   /**
    * Before material exists: the officer acknowledges that the AES material of this ceremony will
-   * expire in the KMS at `expiresAt` with no custody copy, so it cannot be imported again after that
-   * (DESIGN rule 8). Journaled as a possible loss; the receipt lists it.
+   * expire in the KMS at `expiresAt` (each moment the keys' expiries name) with no custody copy, so
+   * it cannot be imported again after that (DESIGN rule 8). Journaled as a possible loss, naming
+   * each key it covers; the receipt lists it.
    */
-  async acknowledgeNoBackup(expiresAt: string): Promise<void> {
+  async acknowledgeNoBackup(expiresAt: string | readonly string[]): Promise<void> {
     this.guard.require('acknowledgeNoBackup');
-    this.#noBackupAcknowledgedFor = new Date(expiresAt).toISOString();
+    const moments = (typeof expiresAt === 'string' ? [expiresAt] : expiresAt).map((at) => new Date(at).toISOString());
+    for (const at of moments) this.#noBackupAcknowledgedFor.add(at);
+    const covered = this.checkedDestinations
+      ? this.unbackedAesKeys(this.checkedDestinations).filter((k) => moments.includes(k.expiresAt))
+      : [];
     await this.options.journal.append(this.options.operator, 'material.no-backup-acknowledged', {
-      keyIds: this.#parameters.filter((p) => p.keySpec === 'AES_256').map((p) => p.keyId),
-      expiresAt,
+      keyIds: covered.map((k) => k.keyId),
+      expiresAt: [...moments].sort()[0] ?? null,
+      ...(moments.length > 1 ? { keys: covered.map((k) => ({ ...k })) } : {}),
       // A code: receipts say it in their language (receipt.deviations.consequence).
       consequence: 'lost-after-expiry',
     });
@@ -273,27 +250,35 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
 
   /**
    * AES material generated here for an expiry, with no custody folders and no HSM, would be kept
-   * nowhere: refused (MATERIAL_NO_BACKUP_UNACKNOWLEDGED) unless the officer acknowledged losing it
-   * at that expiry (acknowledgeNoBackup, journaled). Material loaded from a file is the officer's copy.
+   * nowhere: refused (MATERIAL_NO_BACKUP_UNACKNOWLEDGED, counting the keys whose own expiry is a
+   * moment, naming the earliest) unless the officer acknowledged losing it at each of those moments
+   * (acknowledgeNoBackup, journaled). Material loaded from a file is the officer's copy.
    */
   #requireNoBackupAcknowledged(planned: AirGapDestinations): void {
-    const count = this.unbackedAesKeys(planned).length;
-    if (count === 0 || planned.materialExpiry?.kind !== 'at') return;
-    const expiresAt = planned.materialExpiry.at.toISOString();
-    if (this.#noBackupAcknowledgedFor !== expiresAt)
-      throw new KeyferryError('MATERIAL_NO_BACKUP_UNACKNOWLEDGED', { count, expiresAt: Date.parse(expiresAt) });
+    const unbacked = this.unbackedAesKeys(planned);
+    if (unbacked.every((k) => this.#noBackupAcknowledgedFor.has(k.expiresAt))) return;
+    throw new KeyferryError('MATERIAL_NO_BACKUP_UNACKNOWLEDGED', {
+      count: unbacked.length,
+      expiresAt: Date.parse(earliestExpiry(unbacked)),
+    });
   }
 
   /**
-   * The AES keys whose material, under `planned`, would be generated here and kept nowhere: an
-   * expiry, no custody folders, no HSM, no material loaded from the officer's own file. The keys a
-   * no-backup acknowledgement must cover (empty when none is needed).
+   * The AES keys whose material, under `planned`, would be generated here and kept nowhere, each
+   * with the moment (ISO) it expires in the KMS: its requested expiry is a moment, no custody
+   * folders, no HSM, no material loaded from the officer's own file. The keys a no-backup
+   * acknowledgement must cover (empty when none is needed).
    */
-  unbackedAesKeys(planned: AirGapDestinations): string[] {
-    if (this.#hsm || planned.materialExpiry?.kind !== 'at' || (planned.custodianFolders?.length ?? 0) > 0) return [];
-    return this.#parameters
-      .filter((p) => p.keySpec === 'AES_256' && !this.#vault.has(materialIdOf(p)))
-      .map((p) => p.keyId);
+  unbackedAesKeys(planned: AirGapDestinations): UnbackedKey[] {
+    if (this.#hsm || (planned.custodianFolders?.length ?? 0) > 0) return [];
+    const byId = new Map(this.#parameters.map((p) => [p.keyId, p]));
+    const unbacked: UnbackedKey[] = [];
+    for (const e of this.expiriesFor(this.#parameters, planned, this.#planExpiry) ?? []) {
+      const p = byId.get(e.keyId);
+      if (e.keySpec !== 'AES_256' || e.requested.kind !== 'at' || !p || this.#vault.has(materialIdOf(p))) continue;
+      unbacked.push({ keyId: e.keyId, expiresAt: e.requested.at.toISOString() });
+    }
+    return unbacked;
   }
 
   #advanceIfMaterialComplete(): void {
@@ -404,7 +389,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
       };
     }
     if (everyKeyHasMaterial(this.#parameters, (id) => this.#loadedFromFile.has(id))) return { kind: 'material-files' };
-    return { kind: 'none', acknowledged: this.#noBackupAcknowledgedFor !== null };
+    return { kind: 'none', acknowledged: this.#noBackupAcknowledgedFor.size > 0 };
   }
 
   #record(): CeremonyRecord {

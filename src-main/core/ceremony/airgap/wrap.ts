@@ -19,6 +19,7 @@ import { sha256Hex } from '../../fs/durable-file';
 import type { Journal } from '../../journal';
 import type { JsonObject } from '../../journal/canonical-json';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
+import { expiryText } from '../shared/planned-expiry';
 import type { MaterialVault } from './material-vault';
 import { materialIdOf, WrapCountdown } from './replica-groups';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
@@ -53,8 +54,8 @@ export interface WrittenWrappedBundle {
   readonly manifestSha256: string;
   readonly files: readonly { readonly name: string; readonly size: number; readonly sha256: string }[];
   readonly warnings: readonly Warning[];
-  /** The expiry requested for symmetric material: "never" or an ISO time. */
-  readonly expiry: string;
+  /** Each key's requested material expiry by key id: "never" or an ISO time (asymmetric: never). */
+  readonly expiries: Readonly<Record<string, string>>;
 }
 
 export interface WrapContext {
@@ -167,6 +168,7 @@ export function wrappedKeyRecord(
 }
 
 function bundleKey({ summary: k, wrapped: w }: WrappedKey, expiry: MaterialExpiry): BundleKey {
+  const expiresAt = expiryOf(k.spec, expiry);
   return {
     keyId: k.keyId,
     keySpec: k.spec,
@@ -177,9 +179,14 @@ function bundleKey({ summary: k, wrapped: w }: WrappedKey, expiry: MaterialExpir
     encryptedPrivateKey: w.encryptedPrivateKey ?? null,
     publicKeyDer: w.publicKeySpkiDer ?? null,
     keyCheckValue: k.keyCheckValue,
-    materialExpiresAt: !isAsymmetric(k.spec) && expiry.kind === 'at' ? expiry.at.toISOString() : null,
+    materialExpiresAt: expiresAt === 'never' ? null : expiresAt,
     ...(k.replicaOf !== undefined ? { replicaOf: k.replicaOf } : {}),
   };
+}
+
+/** What a key of `spec` requests: `never` or an ISO time (asymmetric material never expires). */
+function expiryOf(spec: KeySpec, expiry: MaterialExpiry): string {
+  return isAsymmetric(spec) ? 'never' : expiryText(expiry);
 }
 
 /** A wrapped bundle written but for its manifest; `complete()` writes it once the receipt exists. */
@@ -198,7 +205,8 @@ export async function writeWrapped(
   dir: string,
   ceremonyId: string,
   keys: readonly WrappedKey[],
-  expiry: MaterialExpiry,
+  /** The expiry requested for key `keyId`. */
+  expiryFor: (keyId: string) => MaterialExpiry,
   custody: CustodyArrangement,
   context: WrapContext,
   now: Date,
@@ -211,17 +219,24 @@ export async function writeWrapped(
   });
   const staged = await stageWrappedMaterialBundle(
     dir,
-    { ceremonyId, keys: keys.map((k) => bundleKey(k, expiry)), custody },
+    { ceremonyId, keys: keys.map((k) => bundleKey(k, expiryFor(k.summary.keyId))), custody },
     { now },
   );
   const files = staged.manifest.files.map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 }));
   const folder = path.resolve(dir);
+  const expiries = Object.fromEntries(
+    keys.map((k) => [k.summary.keyId, expiryOf(k.summary.spec, expiryFor(k.summary.keyId))]),
+  );
+  const aes = keys.filter((k) => !isAsymmetric(k.summary.spec)).map((k) => expiries[k.summary.keyId]);
+  // One expiry for the whole bundle where its AES keys share one (as before per-key plans); else each key's.
+  const expiry = new Set(aes).size <= 1 ? (aes[0] ?? 'never') : 'per-key';
   await context.journal.append(context.operator, 'wrapped-bundle.written', {
     folder,
     manifestSha256: staged.digest,
     keyIds: keys.map((k) => k.summary.keyId),
     fileCount: files.length,
-    expiry: expiry.kind === 'never' ? 'never' : expiry.at.toISOString(),
+    expiry,
+    ...(expiry === 'per-key' ? { expiries } : {}),
     custody: { ...custody },
     manifest: 'after-receipt',
   });
@@ -237,7 +252,7 @@ export async function writeWrapped(
     manifestSha256: staged.digest,
     files,
     warnings: [],
-    expiry: expiry.kind === 'never' ? 'never' : expiry.at.toISOString(),
+    expiries,
   };
   let completed: Promise<WrittenWrappedBundle> | undefined;
   const complete = async (): Promise<WrittenWrappedBundle> => {

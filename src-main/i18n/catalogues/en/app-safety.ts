@@ -38,8 +38,8 @@ export const enAppSafety = {
   'problem.CUSTODY_NOT_PLANNED.next':
     'Custody is planned before any material exists: start the air-gapped side again and plan the custodians in the preflight step.',
   'preflight.title': 'Check the folders before any material exists',
-  'preflight.expiry-differs':
-    'The ceremony plan (carried in the import-parameters bundle) asks for {kind, select, never {no expiry (never)} other {the expiry {planned}}}. Another expiry is an override: it is journaled and both receipts list it.',
+  'preflight.expiry-overridden':
+    'The ceremony plan (carried in the import-parameters bundle) asks for {kind, select, never {no expiry (never)} other {the expiry {planned}}} for {count, plural, one {# key} other {# keys}}: the expiry chosen overrides it (journaled; both receipts list it).',
   'preflight.intro':
     'Nothing is generated until every place this ceremony writes to passes: the new folder of the wrapped bundle on the transfer media, the receipt in the ceremony folder and, for custody, each custodian folder. Each must be new or empty, take a real test write, and have room; custodians each on their own volume, none on the transfer media.',
   'preflight.custody': 'Keep custody shares of the material (M of N custodians)',
@@ -55,6 +55,7 @@ export const enAppSafety = {
   'preflight.bundle': 'Wrapped-material bundle (new folder):',
   'preflight.receipt': 'Receipt folder:',
   'preflight.custodian': 'Custodian {n}:',
+  'preflight.expiry-plan': 'Material expiry requested in the bundle: each key its own, as the ceremony plan asks.',
   'preflight.expiry-never': 'Material expiry requested in the bundle: never.',
   'preflight.expiry-at': 'Material expiry requested in the bundle: {at}.',
   'preflight.acknowledged':

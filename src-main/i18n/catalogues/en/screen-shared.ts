@@ -63,7 +63,7 @@ export const enScreenShared = {
   'expiry.hint':
     'Asymmetric material never expires. Expired AES material is deleted by the KMS and only the same bytes can ever be imported again, so keep a custody backup if you choose a date.',
   'expiry.bundle': 'As each wrapped-material bundle requests',
-  'expiry.plan': 'As the ceremony plan says ({at, date, utc})',
+  'expiry.plan': 'As the ceremony plan says (each key its own expiry)',
   'expiry.never': 'Never',
   'expiry.at': 'On a date (00:00 UTC)',
   'expiry.date': 'Expiry date',

@@ -33,8 +33,8 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'problem.CUSTODY_NOT_PLANNED': '预检步骤中没有计划保管拆分，因此没有可拆分的内容。未写出任何份额。',
   'problem.CUSTODY_NOT_PLANNED.next': '保管须在任何密钥材料存在之前计划：请重新开始离线端，并在预检步骤中计划保管人。',
   'preflight.title': '在任何密钥材料存在之前检查文件夹',
-  'preflight.expiry-differs':
-    '仪式计划（导入参数包中所载）要求{kind, select, never {不设到期时间（永不过期）} other {到期时间 {planned}}}。选择其他到期时间属于覆盖：会记入日志，两份回执都会列出。',
+  'preflight.expiry-overridden':
+    '仪式计划（导入参数包中所载）为 {count} 个密钥要求{kind, select, never {不设到期时间（永不过期）} other {到期时间 {planned}}}：所选到期时间覆盖了计划（已记入日志，两份回执都会列出）。',
   'preflight.intro':
     '在本仪式要写入的每个位置都通过检查之前，不会生成任何内容：移动存储介质上已包装密钥材料包的新文件夹、仪式文件夹中的回执，以及（如有保管）每位保管人的文件夹。每个文件夹都必须是新的或空的、能真正完成一次测试写入并有足够空间；每位保管人各用自己的卷，且都不在移动存储介质上。',
   'preflight.custody': '保留密钥材料的保管份额（N 位保管人中的 M 位）',
@@ -49,6 +49,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'preflight.bundle': '已包装密钥材料包（新文件夹）：',
   'preflight.receipt': '回执文件夹：',
   'preflight.custodian': '保管人 {n}：',
+  'preflight.expiry-plan': '材料包中请求的密钥材料到期时间：按仪式计划，每个密钥各自的到期时间。',
   'preflight.expiry-never': '材料包中请求的密钥材料到期时间：永不过期。',
   'preflight.expiry-at': '材料包中请求的密钥材料到期时间：{at}。',
   'preflight.acknowledged':

@@ -62,7 +62,7 @@ export const zhCNScreenShared: { readonly [K in keyof typeof enScreenShared]: st
   'expiry.hint':
     '非对称密钥材料永不过期。到期的 AES 密钥材料会被 KMS 删除，之后只能重新导入完全相同的字节，因此如果选择到期日期，请保留托管备份。',
   'expiry.bundle': '按各已包装密钥材料包的要求',
-  'expiry.plan': '按仪式计划（{at, date, utc}）',
+  'expiry.plan': '按仪式计划（每个密钥各自的到期时间）',
   'expiry.never': '永不过期',
   'expiry.at': '指定日期（UTC 00:00）',
   'expiry.date': '到期日期',

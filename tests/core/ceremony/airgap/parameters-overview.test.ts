@@ -41,7 +41,7 @@ describe('reading the import parameters on the air-gapped side', () => {
 
     expect(accepted.keys.map((k) => k.keyId)).toEqual(keys.map((k) => k.keyId));
     expect(accepted.overview).toMatchObject({ ceremonyId: CEREMONY, source: bundle, manifestSha256: digest });
-    expect(accepted.overview.keys).toEqual(keys.map((p) => keyOverview(p, keys)));
+    expect(accepted.overview.keys).toEqual(keys.map((p) => keyOverview(p, keys, accepted.overview.planExpiry)));
     expect(accepted.overview.confirmations.map((c) => [c.kind, c.pending])).toEqual([
       ['import-parameters-bundle', ['Ben', 'Chen']],
     ]);
