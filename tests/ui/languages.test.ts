@@ -155,6 +155,15 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
         const times = await page.locator('table.journal tbody tr td:nth-child(2)').allInnerTexts();
         expect(times.filter((cell) => /\d{4}-\d\d-\d\dT\d\d:/.test(cell))).toEqual([]);
       }
+      if (name === 'air-gapped') {
+        // "包装密钥材料" and "写入已包装密钥材料包" side by side, not touching (they were glued).
+        const [wrap, write] = await Promise.all(
+          [t('wrap.button'), t('wrapped.write')].map((label) =>
+            page.getByRole('button', { name: label, exact: true }).boundingBox(),
+          ),
+        );
+        expect((write?.x ?? 0) - ((wrap?.x ?? 0) + (wrap?.width ?? 0))).toBeGreaterThanOrEqual(6);
+      }
       await ui.screenshot(`zh-CN/${name}`);
     }
     await page
