@@ -9,6 +9,8 @@
  * read) and each one's size, modification and change times, plus package.json, package-lock.json,
  * the tsconfig files and this file. A start whose files all still match runs it; any difference
  * (an edited, added-to or removed file, another checkout) bundles again first, about a second.
+ * A checkout this user may not write to (read-only, another user's) keeps no bundle: the sources
+ * then run through tsx, as they did before there was a bundle.
  * Paths are resolved against the folder it is started from (nothing changes directory).
  */
 const fs = require('node:fs');
@@ -53,7 +55,6 @@ function upToDate() {
 
 /** Bundles src-main/cli/main.ts, then points current.json at it (each written aside and renamed). */
 function bundle() {
-  fs.mkdirSync(cacheDir, { recursive: true });
   const started = Date.now();
   const name = `cli-${process.pid}-${Date.now()}.cjs`;
   const file = path.join(cacheDir, name);
@@ -89,11 +90,39 @@ function bundle() {
   return file;
 }
 
-let cli;
-try {
-  cli = upToDate() ?? bundle();
-} catch (error) {
+/** Without a bundle (a checkout this user may not write to), the sources run through tsx, as before. */
+function runThroughTsx() {
+  process.env.TSX_TSCONFIG_PATH = path.join(root, 'tsconfig.node.json');
+  require('tsx/cjs/api').register();
+  return import('tsx/esm/api').then(({ register }) => {
+    register();
+    require(path.join(root, 'src-main', 'cli', 'main.ts'));
+  });
+}
+
+function cannotStart(error) {
   process.stderr.write(`keyferry: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 }
+
+/** Whether this user may keep a bundle in the checkout (not when it is read-only or another user's). */
+function cacheWritable() {
+  try {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    fs.accessSync(cacheDir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let cli;
+let started = false;
+try {
+  cli = upToDate() ?? (cacheWritable() ? bundle() : undefined);
+  started = true;
+} catch (error) {
+  cannotStart(error);
+}
 if (cli) require(cli);
+else if (started) runThroughTsx().catch(cannotStart);

@@ -1,19 +1,38 @@
 /**
  * The `keyferry` command as an officer gets it: the package.json bin run from another folder with
  * relative paths, `npm run keyferry` from another folder, `--version`, a reader that goes away, and
- * a source edited after the bin bundled the CLI.
+ * a source edited after the bin bundled the CLI, and a checkout it may not write to.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, promises as fs, readdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
 import { sourceDigest } from '../../src-main/core/software/code-identity';
 import { writeSampleJournal } from '../core/journal/sample';
+import { MOUNTS_AVAILABLE, mountTmpfs } from '../support/tmpfs-mount';
 
 const REPO = path.resolve(__dirname, '../..');
 const BIN = path.join(REPO, packageJson.bin.keyferry);
+
+/** This checkout's sources and settings copied into `dir`, its node_modules entries linked to this one's. */
+function copyCheckout(dir: string): void {
+  for (const entry of [
+    'bin',
+    'src-main',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.base.json',
+    'tsconfig.node.json',
+  ]) {
+    cpSync(path.join(REPO, entry), path.join(dir, entry), { recursive: true });
+  }
+  mkdirSync(path.join(dir, 'node_modules'));
+  for (const name of readdirSync(path.join(REPO, 'node_modules'))) {
+    if (name !== '.cache') symlinkSync(path.join(REPO, 'node_modules', name), path.join(dir, 'node_modules', name));
+  }
+}
 
 async function officerFolder(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), 'kf-officer-'));
@@ -81,24 +100,9 @@ describe('the keyferry command', () => {
   });
 
   it('runs a changed source, not the bundle made before the change', async () => {
-    // A checkout of its own (its sources copied, its node_modules entries linked to this one's), so
-    // editing a source there cannot disturb the tests running from this checkout.
+    // A checkout of its own, so editing a source there cannot disturb the tests running from this one.
     const checkout = await fs.mkdtemp(path.join(os.tmpdir(), 'kf-checkout-'));
-    for (const entry of [
-      'bin',
-      'src-main',
-      'package.json',
-      'package-lock.json',
-      'tsconfig.base.json',
-      'tsconfig.node.json',
-    ]) {
-      await fs.cp(path.join(REPO, entry), path.join(checkout, entry), { recursive: true });
-    }
-    await fs.mkdir(path.join(checkout, 'node_modules'));
-    for (const name of await fs.readdir(path.join(REPO, 'node_modules'))) {
-      if (name === '.cache') continue;
-      await fs.symlink(path.join(REPO, 'node_modules', name), path.join(checkout, 'node_modules', name));
-    }
+    copyCheckout(checkout);
     const bin = path.join(checkout, packageJson.bin.keyferry);
     const help = () => spawnSync(process.execPath, [bin, '--help'], { cwd: os.tmpdir(), encoding: 'utf8' });
     try {
@@ -117,4 +121,24 @@ describe('the keyferry command', () => {
       await fs.rm(checkout, { recursive: true, force: true });
     }
   });
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'starts from a checkout it may not write to, through tsx, keeping no bundle there',
+    () => {
+      const checkout = path.join(os.tmpdir(), `kf-read-only-checkout-${process.pid}`);
+      const unmount = mountTmpfs(checkout, { sizeKiB: 16 * 1024, readOnly: true, prepare: copyCheckout });
+      try {
+        const run = spawnSync(process.execPath, [path.join(checkout, packageJson.bin.keyferry), '--help'], {
+          cwd: os.tmpdir(),
+          encoding: 'utf8',
+        });
+        expect(run.stderr).toBe('');
+        expect(run.stdout.split('\n')[0]).toBe('Keyferry: BYOK key ceremonies across an air gap.');
+        expect(run.status).toBe(0);
+        expect(existsSync(path.join(checkout, 'node_modules', '.cache'))).toBe(false);
+      } finally {
+        unmount();
+      }
+    },
+  );
 });
