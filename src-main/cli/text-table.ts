@@ -1,5 +1,5 @@
 /** Plain-text tables for terminal output. */
-import { displayWidth } from '../core/receipt/render-text';
+import { displayWidth } from '../core/receipt/line-break';
 
 /** Columns a string takes in a terminal (one copy, the text receipt's): CJK and full-width characters take two. */
 export { displayWidth };

@@ -102,16 +102,18 @@ export function parseBackupOrQrText(text: string, label: string): { backup: Cust
 
 /**
  * The printable backup: what it is, the file's text, then its QR codes (captioned "QR n of N")
- * in a grid. `fileText` is the backup file exactly as written (encodeBackupText).
+ * in a grid. `fileText` is the backup file exactly as written (encodeBackupText). The codes hold
+ * printable ASCII only: a file whose preamble is Chinese is coded as its English twin
+ * (`options.qrText`: the same lines to read back, the preamble in English).
  */
 export async function renderBackupPrintout(
   backup: CustodyBackup,
   fileText: string,
-  options: { readonly language?: ReceiptLanguage } = {},
+  options: { readonly language?: ReceiptLanguage; readonly qrText?: string } = {},
 ): Promise<string> {
   const language = options.language ?? DEFAULT_RECEIPT_LANGUAGE;
   const w = new ReceiptWords(language);
-  const codes = backupQrTexts(fileText);
+  const codes = backupQrTexts(options.qrText ?? fileText);
   const title = w.locales.map((l) => ReceiptWords.text(l, 'backup.print.title', { ceremony: backup.ceremonyId }));
   // Dozens of codes for a large backup: each made with the event loop let run between its masks.
   const figures: string[] = [];

@@ -16,7 +16,9 @@ import { KeyferryError } from '../errors';
 import { groupHex } from '../hex-groups';
 import { decodeBase32, encodeBase32, normalizeBase32 } from './base32';
 import { decodeBackup, type CustodyBackup } from './backup-file';
-import { describeMaterialCheck } from './custody-share';
+import type { MessageKey, ValuesArg } from '../../i18n/catalogue';
+import { DEFAULT_RECEIPT_LANGUAGE, ReceiptWords, receiptLocales, type ReceiptLanguage } from '../receipt/language';
+import { breakLines } from '../receipt/line-break';
 import { lineCheck } from './typed-share';
 
 const CHARS_PER_GROUP = 4;
@@ -50,24 +52,33 @@ export function backupLines(backup: CustodyBackup): string[] {
 }
 
 /**
- * The backup file's text: what it is and which keys it holds (not read back: the lines are
- * the data), then the lines. Printed as it is for a paper copy.
+ * The backup file's text: what it is and which keys it holds, in the slips' language (or both, English
+ * first; not read back: the lines are the data), then the lines. Printed as it is for a paper copy.
  */
-export function encodeBackupText(backup: CustodyBackup, shares: { m: number; n: number }): string {
+export function encodeBackupText(
+  backup: CustodyBackup,
+  shares: { readonly m: number; readonly n: number; readonly language?: ReceiptLanguage | undefined },
+): string {
   const lines = backupLines(backup);
-  return [
-    `Keyferry custody backup of ceremony ${backup.ceremonyId}`,
-    `Keys: ${backup.entries.length}. Backup digest (SHA-256): ${groupHex(backup.digest)}`,
-    `Every key's material, encrypted (AES-256-GCM) under the ceremony backup key. Any ${shares.m} of the`,
-    `${shares.n} custody shares rebuild that key; without them this file reveals nothing. Keep a copy with`,
-    'every share. To restore from paper, type the lines from the KEYFERRY BACKUP line on (spaces and',
-    'letter case do not matter).',
-    '',
-    ...backup.entries.map((e, i) => `  key ${i + 1}: ${e.keyId}  ${e.spec}  ${describeMaterialCheck(e.materialCheck)}`),
-    '',
-    ...lines,
-    '',
-  ].join('\n');
+  const about = receiptLocales(shares.language ?? DEFAULT_RECEIPT_LANGUAGE).flatMap((locale) => {
+    const t = <K extends MessageKey>(key: K, ...values: ValuesArg<K>) => ReceiptWords.text(locale, key, ...values);
+    return [
+      t('backup.print.title', { ceremony: backup.ceremonyId }),
+      t('backup.text.digest', { keys: backup.entries.length, digest: groupHex(backup.digest) }),
+      ...breakLines(t('backup.text.lead', { m: shares.m, n: shares.n }), 100),
+      '',
+      ...backup.entries.map((e, i) =>
+        t(e.materialCheck.kind === 'kcv' ? 'backup.text.keyKcv' : 'backup.text.keyPublicKey', {
+          n: i + 1,
+          keyId: e.keyId,
+          spec: e.spec,
+          check: e.materialCheck.value,
+        }),
+      ),
+      '',
+    ];
+  });
+  return [...about, ...lines, ''].join('\n');
 }
 
 const squeeze = (line: string): string => line.replace(/[\s:|-]+/g, '');

@@ -40,7 +40,9 @@ export async function writeCustodySet(set: CustodySet, request: CustodianFolders
   const backupFile = backupFileName(ceremonyId);
   const backupText = encodeBackupText(set.backup, request);
   const language = request.language ? { language: request.language } : {};
-  const backupPrint = await renderBackupPrintout(set.backup, backupText, language);
+  // QR codes hold ASCII: a Chinese preamble is coded as the file's English twin (the same lines).
+  const qrText = encodeBackupText(set.backup, { m: request.m, n: request.n });
+  const backupPrint = await renderBackupPrintout(set.backup, backupText, { ...language, qrText });
   const slips: CustodySlip[] = [];
   for (const share of set.shares) slips.push(await renderCustodySlip(share, language));
   const written = await writeCustodianFolders(

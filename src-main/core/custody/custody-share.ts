@@ -83,11 +83,6 @@ export function materialCheckKind(spec: KeySpec): MaterialCheck['kind'] {
   return isAsymmetric(spec) ? 'spki-sha256' : 'kcv';
 }
 
-/** Human label of a material check, e.g. "KCV 1A2B3C" or "public-key SHA-256 ab12...". */
-export function describeMaterialCheck(check: MaterialCheck): string {
-  return check.kind === 'kcv' ? `key check value ${check.value}` : `public-key SHA-256 ${check.value}`;
-}
-
 /** A check as the screen, journal and receipt carry it: the AES key check value or the public key's SHA-256 (the other null). */
 export function checkValues(check: MaterialCheck | undefined): {
   readonly keyCheckValue: string | null;

@@ -17,7 +17,7 @@ import {
 } from '../receipt/language';
 import { qrSvg } from '../receipt/qr-svg';
 import { MONO, SANS } from '../receipt/receipt-css';
-import { displayWidth } from '../receipt/render-text';
+import { breakLines, displayWidth } from '../receipt/line-break';
 import { escapeHtml, userText, visibleText } from '../receipt/text-safety';
 import { backupFileName } from './backup-text';
 import type { CustodyShare } from './custody-share';
@@ -99,20 +99,6 @@ function textIn(locales: readonly Locale[], phrase: ReceiptPhrase): string {
   return locales.map((l) => ReceiptWords.phraseText(l, phrase)).join(' / ');
 }
 
-/** Wraps a paragraph for the text twin: at spaces, or between Chinese characters. */
-function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const token of text.split(/(?<= )|(?=[\u2E80-\u9FFF\uFF00-\uFFEF])|(?<=[\u2E80-\u9FFF\uFF00-\uFFEF])/u)) {
-    if (line && displayWidth((line + token).trimEnd()) > width) {
-      lines.push(line.trimEnd());
-      line = token.trimStart();
-    } else line += token;
-  }
-  if (line.trim()) lines.push(line.trimEnd());
-  return lines;
-}
-
 /**
  * One typed line in HTML: single spaces (PDF text extraction splits a line at wider gaps, so a
  * copy from the printed PDF still reads back), line number and check in bold.
@@ -153,7 +139,7 @@ export async function renderCustodySlip(
       return `${label}${' '.repeat(Math.max(1, labelWidth - displayWidth(label)))}${value(v)}`;
     }),
     '',
-    ...w.locales.flatMap((l) => wrapText(ReceiptWords.text(l, keep), 74)),
+    ...w.locales.flatMap((l) => breakLines(ReceiptWords.text(l, keep), 74)),
     '',
     signature('slip.custodianSignature'),
     '',

@@ -3,7 +3,6 @@ export {
   MAX_CUSTODY_SHARES,
   MIN_CUSTODY_THRESHOLD,
   computeShareChecksum,
-  describeMaterialCheck,
   shareChecksumMatches,
   type CustodyShare,
   type CustodyShareFields,

@@ -36,6 +36,7 @@ import {
   type ReceiptLanguage,
   type ReceiptPhrase,
 } from './language';
+import { breakLines, displayWidth } from './line-break';
 import { visibleText } from './text-safety';
 import type { ReceiptInput, ReceiptKey } from './types';
 import { deviationReasonText } from './journal-facts';
@@ -44,19 +45,6 @@ import { eventLoopSlicer, yieldToEventLoop } from '../yield';
 import { checkReceiptInput } from './validate';
 
 const LABEL_WIDTH = 42;
-
-/** Columns a string takes in a terminal: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return width;
-}
 
 function padEnd(text: string, width: number, fill: string): string {
   return text + fill.repeat(Math.max(0, width - displayWidth(text)));
@@ -90,20 +78,8 @@ function hexBlock(hex: string, indent: string): string[] {
   return groupHexLines(hex).map((line) => `${indent}${line}`);
 }
 
-/** Wraps at spaces; Chinese (which has none) is cut by display width instead. */
-function wrap(text: string, width: number, indent: string): string[] {
-  const lines: string[] = [];
-  let line = '';
-  const tokens = text.split(/(?<= )|(?=[\u2E80-\u9FFF\uFF00-\uFFEF])|(?<=[\u2E80-\u9FFF\uFF00-\uFFEF])/u);
-  for (const token of tokens) {
-    if (line && displayWidth((line + token).trimEnd()) > width) {
-      lines.push(indent + line.trimEnd());
-      line = token.trimStart();
-    } else line += token;
-  }
-  if (line.trim()) lines.push(indent + line.trimEnd());
-  return lines;
-}
+/** Wraps by display width, as Chinese print breaks lines (line-break.ts). */
+const wrap = breakLines;
 
 /** One key's section of the text twin in `locale`. */
 function keyLinesOf(
