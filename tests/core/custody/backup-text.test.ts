@@ -66,7 +66,7 @@ describe('the backup file', () => {
   it('is named after the ceremony, says what it holds, and reads back from disk with the same digest', async () => {
     expect(backupFileName(CEREMONY)).toBe(`keyferry-backup-${CEREMONY}.txt`);
     expect(text).toContain(`Keyferry custody backup of ceremony ${CEREMONY}`);
-    expect(text).toContain('Any 2 of the\n3 custody shares rebuild that key');
+    expect(text.replace(/\s+/g, ' ')).toContain('Any 2 of the 3 custody shares rebuild that key');
     expect(text).toMatch(new RegExp(`key 1: ${KEY_IDS[0]}  AES_256  `));
     expect(text).toMatch(new RegExp(`key 2: ${KEY_IDS[1]}  EC_P256  `));
     const lines = backupLines(set.backup);
