@@ -5,18 +5,20 @@
  * receipt; no plaintext is written. The material comes from the shares (here) or from the HSM
  * token that holds it (custody-restore-hsm.ts).
  */
-import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
+import { bundleCeremonyOf } from '../../core/bundle/ceremony-facts';
 import type { CeremonyFacts } from '../../core/bundle/import-parameters-manifest';
 import { ceremonyTitle } from '../ceremony-title';
 import { onlineImportHint } from '../command-line';
 import path from 'node:path';
 import { lstat } from 'node:fs/promises';
 import { cliAppIdentity } from '../software-identity';
-import type { MaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
-import { restoredExpiry } from '../../core/ceremony/restore/restored-expiry';
+import { requestedByKey, restoredExpiries, type RestoredExpiries } from '../../core/ceremony/restore/restored-expiry';
+import type { PlanExpiryOverride } from '../../core/ceremony/airgap/preflight';
+import { expiryText } from '../../core/ceremony/shared/planned-expiry';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 
 import { KeyferryError } from '../../core/errors';
+import { isAsymmetric } from '../../core/crypto/key-spec';
 import { problemCause } from '../../core/ceremony/airgap/ceremony-base';
 
 import type { Journal } from '../../core/journal';
@@ -73,11 +75,12 @@ async function beforeTheJournal(
   const rel = (p: string) => path.resolve(io.cwd, p);
   const wrappedOut = rel(values['wrapped-out'] as string);
   if (await exists(wrappedOut)) throw new KeyferryError('OUTPUT_EXISTS', { what: 'wrappedOut', path: wrappedOut });
-  // The fresh bundle carries the ceremony's title: refused if --title differs.
-  const facts = await ceremonyFactsOf(rel(values.bundle as string));
+  // The fresh bundle carries the ceremony's title (refused if --title differs) and each key's planned expiry.
+  const bundle = await bundleCeremonyOf(rel(values.bundle as string));
+  const facts = bundle?.facts;
   return {
     wrappedOut,
-    expiry: restoredExpiry(values.expires, facts?.materialExpiry, new Date(), 'cli'),
+    expiries: restoredExpiries(values.expires, bundle?.keys ?? [], facts?.materialExpiry, new Date(), 'cli'),
     presentedBy: presentedByMap(values['presented-by'] ?? []),
     witnesses: values.witness ?? [],
     hsm,
@@ -88,7 +91,7 @@ async function beforeTheJournal(
 
 interface CeremonyInputs {
   readonly wrappedOut: string;
-  readonly expiry: MaterialExpiry;
+  readonly expiries: RestoredExpiries;
   readonly presentedBy: ReadonlyMap<number, string>;
   readonly witnesses: readonly string[];
   readonly hsm: HsmRestoreRequest | null;
@@ -104,7 +107,8 @@ async function ceremonySteps(
   inputs: CeremonyInputs,
 ): Promise<number> {
   const rel = (p: string) => path.resolve(io.cwd, p);
-  const { wrappedOut, expiry, presentedBy, witnesses, title, facts } = inputs;
+  const { wrappedOut, expiries, presentedBy, witnesses, title, facts } = inputs;
+  const expiry = expiries.common;
   let restore: RestoreCeremony | undefined;
   let unregisterStop = () => undefined as void;
   try {
@@ -130,8 +134,14 @@ async function ceremonySteps(
     );
     cliWarnings(io, overview.warnings).forEach((line) => io.stdout(line));
     const receiptDir = rel(values['receipt-dir'] ?? path.dirname(journal.path));
-    await restore.preflight({ wrappedBundle: wrappedOut, receiptFolder: receiptDir, materialExpiry: expiry });
+    const overrides = await restore.preflight({
+      wrappedBundle: wrappedOut,
+      receiptFolder: receiptDir,
+      materialExpiry: expiry,
+      keyExpiries: requestedByKey(expiries),
+    });
     io.stdout(cliTranslator(io).t('cli.preflight-passed', { bundle: wrappedOut, receipts: receiptDir, custodians: 0 }));
+    overrideLines(io, overrides).forEach((line) => io.stdout(line));
     const confirmations = inputs.hsm
       ? await restoreFromToken(restore, inputs.hsm, io)
       : await restoreFromShares(restore, values, read, io, presentedBy);
@@ -149,11 +159,7 @@ async function ceremonySteps(
     const receipt = await restore.writeReceipt(receiptDir);
     io.stdout(t('cli.receipt-written', { html: receipt.htmlFile, text: path.basename(receipt.textFile) }));
     io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
-    io.stdout(
-      t('cli.custody.restore.expiry', {
-        expiry: cliExpiry(io, expiry.kind === 'never' ? null : expiry.at.toISOString()),
-      }),
-    );
+    requestedExpiryLines(io, expiries).forEach((line) => io.stdout(line));
     io.stdout(t('cli.custody.restore.no-plaintext', { hint: onlineImportHint(io, facts?.onlineJournal, bundle) }));
     return 0;
   } catch (error) {
@@ -164,6 +170,30 @@ async function ceremonySteps(
   } finally {
     unregisterStop();
   }
+}
+
+/** The warning for each override of a key's planned expiry (journaled by the preflight). */
+function overrideLines(io: CliIo, overrides: readonly PlanExpiryOverride[]): string[] {
+  return overrides.map((o) =>
+    cliTranslator(io).t('cli.custody.restore.expiry-overridden', {
+      requested: cliExpiry(io, o.requested),
+      planned: cliExpiry(io, o.planned),
+      count: o.keyIds.length,
+      keyIds: o.keyIds.join(', '),
+    }),
+  );
+}
+
+/** What the restored bundle requests: one line when every AES key requests the same, else one line per AES key. */
+function requestedExpiryLines(io: CliIo, expiries: RestoredExpiries): string[] {
+  const { t } = cliTranslator(io);
+  const aes = expiries.keys.filter((k) => !isAsymmetric(k.keySpec));
+  const texts = new Set(aes.map((k) => expiryText(k.requested)));
+  if (texts.size <= 1)
+    return [t('cli.custody.restore.expiry', { expiry: cliExpiry(io, [...texts][0] ?? expiryText(expiries.common)) })];
+  return aes.map((k) =>
+    t('cli.custody.restore.expiry-of-key', { keyId: k.keyId, expiry: cliExpiry(io, expiryText(k.requested)) }),
+  );
 }
 
 /** Presents the shares (and a set's backup), rebuilds and proves the material; what the witnesses confirm. */

@@ -11,10 +11,10 @@
  */
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { bundleCeremonyOf } from '../../core/bundle/ceremony-facts';
+import { bundleCeremonyOf, refuseJournalOfOtherCeremony } from '../../core/bundle/ceremony-facts';
 import { problemCause } from '../../core/ceremony/airgap/ceremony-base';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
-import { KeyferryError, toProblem } from '../../core/errors';
+import { toProblem } from '../../core/errors';
 import { openCeremonyJournal } from '../ceremony-journal';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
@@ -54,13 +54,7 @@ async function journalRefusal(values: RestoreValues, io: CliIo, refusal: unknown
         values.bundle === undefined ? undefined : await bundleCeremonyOf(path.resolve(io.cwd, values.bundle));
       const facts = bundle?.facts;
       // A journal of another ceremony is not this attempt's record: nothing is written to it.
-      const recorded = journal.entries.find((e) => e.event === 'parameters.read')?.data['ceremonyId'];
-      if (bundle && typeof recorded === 'string' && recorded !== bundle.ceremonyId)
-        throw new KeyferryError('AIRGAP_JOURNAL_OTHER_CEREMONY', {
-          journal: file,
-          recorded,
-          ceremonyId: bundle.ceremonyId,
-        });
+      if (bundle) refuseJournalOfOtherCeremony(journal, bundle.ceremonyId);
       const restore = await RestoreCeremony.start({
         journal,
         title: facts?.title ?? values.title ?? t('cli.custody.restore.default-title'),

@@ -4,6 +4,9 @@
  * title and expiry as the online side. A bundle that cannot be read yields none here: the
  * ceremony's own read of the bundle, a step later, reports the exact problem.
  */
+import { KeyferryError } from '../errors';
+import type { JournalEntry } from '../journal/entry';
+import type { ImportParameters } from './import-parameters';
 import { readBundle } from './read-bundle';
 import type { CeremonyFacts } from './import-parameters-manifest';
 
@@ -11,17 +14,36 @@ export async function ceremonyFactsOf(dir: string, now: Date = new Date()): Prom
   return (await bundleCeremonyOf(dir, now))?.facts;
 }
 
-/** The ceremony an import-parameters bundle belongs to, and its facts; undefined when it does not read. */
+/** The ceremony an import-parameters bundle belongs to, its facts and keys; undefined when it does not read. */
 export async function bundleCeremonyOf(
   dir: string,
   now: Date = new Date(),
-): Promise<{ ceremonyId: string; facts: CeremonyFacts | undefined } | undefined> {
+): Promise<{ ceremonyId: string; facts: CeremonyFacts | undefined; keys: readonly ImportParameters[] } | undefined> {
   try {
     const bundle = await readBundle(dir, { now });
     return bundle.kind === 'import-parameters'
-      ? { ceremonyId: bundle.manifest.ceremonyId, facts: bundle.manifest.ceremony }
+      ? { ceremonyId: bundle.manifest.ceremonyId, facts: bundle.manifest.ceremony, keys: bundle.keys }
       : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The ceremony an air-gapped journal records: the ceremony id of its first `parameters.read`; undefined before one. */
+export function recordedCeremonyId(entries: readonly JournalEntry[]): string | undefined {
+  const recorded = entries.find((e) => e.event === 'parameters.read')?.data['ceremonyId'];
+  return typeof recorded === 'string' ? recorded : undefined;
+}
+
+/**
+ * One journal, one ceremony: refuses (AIRGAP_JOURNAL_OTHER_CEREMONY) when `journal` records
+ * another ceremony than `ceremonyId`; a journal that records none yet, or this one, passes.
+ */
+export function refuseJournalOfOtherCeremony(
+  journal: { readonly path: string; readonly entries: readonly JournalEntry[] },
+  ceremonyId: string,
+): void {
+  const recorded = recordedCeremonyId(journal.entries);
+  if (recorded === undefined || recorded === ceremonyId) return;
+  throw new KeyferryError('AIRGAP_JOURNAL_OTHER_CEREMONY', { journal: journal.path, recorded, ceremonyId });
 }

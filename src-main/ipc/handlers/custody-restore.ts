@@ -11,7 +11,7 @@ import path from 'node:path';
 import { backupFileName, readBackupFile } from '../../core/custody/backup-text';
 import { readAnyShareFile } from '../../core/custody/share-file';
 import { parseBackupOrQrText } from '../../core/custody/backup-print';
-import { restoredExpiry } from '../../core/ceremony/restore/restored-expiry';
+import { requestedByKey } from '../../core/ceremony/restore/restored-expiry';
 import type { RestoreExpiryChoice } from '../contract';
 import { parseTypedAnyShare } from '../../core/custody/typed-share';
 import { KeyferryError } from '../../core/errors';
@@ -81,17 +81,14 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
     restorePreflight: async ({ folder, expiry }) => {
       const ceremony = workflow();
       const side = session.requireRestore();
-      // When the material had an expiry, the officer chose one: never a silent change of policy (as the CLI's --expires).
-      const materialExpiry = restoredExpiry(
-        expiry && expiryText(expiry),
-        ceremony.parametersOverview?.materialExpiry,
-        session.now(),
-        'app',
-      );
+      // When the material had an expiry, the officer chose one: never a silent change of policy (as the CLI's
+      // --expires). "Original" is each key's own; another choice overriding a key's plan is journaled by the preflight.
+      const expiries = ceremony.requestedExpiries(expiry && expiryText(expiry), 'app');
       const planned = {
         wrappedBundle: await bundleFolderFor(folder, `wrapped-material-${ceremony.ceremonyId}-restored`),
         receiptFolder: session.requireSetup().folder,
-        materialExpiry,
+        materialExpiry: expiries.common,
+        keyExpiries: requestedByKey(expiries),
       };
       side.plan = undefined;
       await ceremony.preflight(planned);

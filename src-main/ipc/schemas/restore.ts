@@ -42,6 +42,8 @@ export const restoreParametersSchema = z.object({
       spec: keySpecSchema,
       wrappingKeyFingerprint: sha256HexSchema,
       tokenExpiresAt: timeTextSchema.nullable(),
+      /** The key's planned material expiry ("never" or an ISO time; bundle format 4: its own); null when none is recorded. */
+      plannedExpiry: z.string().nullable(),
     }),
   ),
   warnings: z.array(ipcWarningSchema),

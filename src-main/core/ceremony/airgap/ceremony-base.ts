@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { withdrawWrappedBundle, type CustodyArrangement, type ImportParameters } from '../../bundle';
+import { refuseJournalOfOtherCeremony } from '../../bundle/ceremony-facts';
 import { withdrawCustodyWrites, type CustodyWrites } from '../../custody/withdraw-custody';
 import { KeyferryError, toProblem, type ProblemDetails } from '../../errors';
 import { problemData } from '../../journal';
@@ -147,13 +148,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
    * restore continuing the journal) go on as before.
    */
   protected refuseOtherCeremony(ceremonyId: string): void {
-    const recorded = this.options.journal.entries.find((e) => e.event === 'parameters.read')?.data['ceremonyId'];
-    if (typeof recorded !== 'string' || recorded === ceremonyId) return;
-    throw new KeyferryError('AIRGAP_JOURNAL_OTHER_CEREMONY', {
-      journal: this.options.journal.path,
-      recorded,
-      ceremonyId,
-    });
+    refuseJournalOfOtherCeremony(this.options.journal, ceremonyId);
   }
 
   /** The ceremony record (complete once the parameters were read). */

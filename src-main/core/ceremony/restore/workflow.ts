@@ -46,6 +46,9 @@ import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } fro
 import { restoreFromKeyShares, type RestoredKey } from './per-key-restore';
 import type { Warning } from '../../../i18n/warning';
 import { restoreFromSetShares } from './set-share-restore';
+import { journalPlanExpiryOverrides, plannedText, restoredExpiries, type RestoredExpiries } from './restored-expiry';
+import { plannedExpiryOf } from '../shared/planned-expiry';
+import type { PlanExpiryOverride } from '../airgap/preflight';
 
 export type { RestoreState } from '../shared/ceremony-states';
 export type { HsmRestoredKeys, HsmRestoreRequest } from './hsm-restore';
@@ -69,6 +72,8 @@ interface RestoreParametersOverview {
     spec: ImportParameters['keySpec'];
     wrappingKeyFingerprint: string;
     tokenExpiresAt: string | null;
+    /** The key's planned material expiry ("never" or an ISO time; format 4: its own); null when the bundle records none. */
+    plannedExpiry: string | null;
   }[];
   readonly warnings: readonly Warning[];
   /** The material expiry the bundle records for the ceremony ("never" or an ISO time); null when an older Keyferry wrote none. */
@@ -128,6 +133,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       spec: k.keySpec,
       wrappingKeyFingerprint: k.wrappingKey.fingerprint,
       tokenExpiresAt: k.importToken?.expiry?.expiresAt ?? null,
+      plannedExpiry: plannedText(plannedExpiryOf(k, bundle.manifest.ceremony?.materialExpiry)),
     }));
     const warnings = bundle.warnings;
     await this.options.journal.append(this.options.operator, 'parameters.read', {
@@ -155,6 +161,11 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   /** What readParametersBundle read (the expiry a restore requests is decided from it: restored-expiry.ts). */
   get parametersOverview(): RestoreParametersOverview | undefined {
     return this.#overview;
+  }
+
+  /** What the wrapped bundle requests for each key of the bundle read, for the choice `given` (restored-expiry.ts). */
+  requestedExpiries(given: string | undefined, where: 'cli' | 'app'): RestoredExpiries {
+    return restoredExpiries(given, this.#parameters, this.#overview?.materialExpiry, this.now(), where);
   }
 
   /**
@@ -375,7 +386,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
    * receipt's session number is fixed here: a restore journal of its own often writes beside its
    * ceremony's wrap receipt (or an earlier restore's), so the numbers those take are skipped.
    */
-  async preflight(request: AirGapDestinations): Promise<void> {
+  async preflight(request: AirGapDestinations): Promise<PlanExpiryOverride[]> {
     this.guard.require('preflight');
     const prefix = `${receiptBaseName({ side: 'air-gapped', ceremonyId: this.currentCeremonyId })}-`;
     const names = await readdir(request.receiptFolder).catch(() => [] as string[]);
@@ -385,6 +396,16 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       names.filter((n) => n.startsWith(prefix)),
     );
     await this.preflightFor(this.#parameters, request);
+    return journalPlanExpiryOverrides(
+      this.options.journal,
+      this.options.operator,
+      this.#parameters.map((k) => ({
+        keyId: k.keyId,
+        keySpec: k.keySpec,
+        planned: plannedExpiryOf(k, this.#overview?.materialExpiry),
+        requested: request.keyExpiries?.get(k.keyId) ?? request.materialExpiry ?? { kind: 'never' },
+      })),
+    );
   }
 
   /** The shares stay with their holders (split-holders.ts); an HSM token keeps the material. */

@@ -64,6 +64,10 @@ export const enCustody = {
   'cli.custody.restore.parameters':
     'Import parameters of ceremony {ceremonyId} for {count, plural, one {key} other {keys}} {keys}',
   'cli.custody.restore.expiry': 'Requested material expiry: {expiry} (the online import uses it).',
+  'cli.custody.restore.expiry-of-key':
+    'Requested material expiry of key {keyId}: {expiry} (the online import uses it).',
+  'cli.custody.restore.expiry-overridden':
+    "WARNING: the restored bundle requests the AES material expiry {requested} for {count, plural, one {# key} other {# keys}} ({keyIds}), not the ceremony plan's {planned} (carried in the import-parameters bundle). Journaled as an override: the restore receipt lists it, and the online import names it again. To request each key's own planned expiry, give --expires original.",
   'cli.custody.restore.refusal-journaled':
     'The refused attempt is recorded in the journal {journal} (ceremony.abandoned), so whoever reads the journal later sees it.',
   'cli.custody.restore.refusal-not-journaled': 'The refusal could not be recorded in the journal {journal}: {problem}',

@@ -4,7 +4,11 @@
  * refused; the refusal worded for the CLI (--expires) or the app (the screen's choice), en + zh-CN.
  */
 import { describe, expect, it } from 'vitest';
-import { restoredExpiry } from '../../../../src-main/core/ceremony/restore/restored-expiry';
+import {
+  planExpiryOverrides,
+  restoredExpiries,
+  restoredExpiry,
+} from '../../../../src-main/core/ceremony/restore/restored-expiry';
 import { toProblem } from '../../../../src-main/core/errors';
 import { translator } from '../../../../src-main/i18n/translate';
 
@@ -60,5 +64,57 @@ describe('restoredExpiry', () => {
     const zh = translator('zh-CN');
     expect(zh.problemLine(required('app'))).not.toContain('--expires');
     expect(zh.problemLine(required('app'))).toContain('原过期时间');
+  });
+});
+
+describe('restoredExpiries: each key of a format-4 bundle against its own plan', () => {
+  const LATER = '2027-06-01T00:00:00.000Z';
+  const keys = [
+    { keyId: 'a', keySpec: 'AES_256' as const, materialExpiry: AHEAD },
+    { keyId: 'b', keySpec: 'AES_256' as const, materialExpiry: LATER },
+    { keyId: 'c', keySpec: 'EC_P256' as const },
+  ];
+  const requested = (r: ReturnType<typeof restoredExpiries>) =>
+    r.keys.map((k) => [k.keyId, k.requested.kind === 'at' ? k.requested.at.toISOString() : 'never', k.overridden]);
+
+  it('original: each AES key its own, the asymmetric key never, nothing overridden', () => {
+    const r = restoredExpiries('original', keys, 'never', NOW, 'cli');
+    expect(requested(r)).toEqual([
+      ['a', AHEAD, false],
+      ['b', LATER, false],
+      ['c', 'never', false],
+    ]);
+    // The keys disagree: the bundle's one expiry is not one of theirs.
+    expect(r.common).toEqual({ kind: 'never' });
+    expect(planExpiryOverrides(r.keys)).toEqual([]);
+  });
+
+  it('an explicit choice for every AES key: overridden where the plan differs, one override per plan', () => {
+    const r = restoredExpiries(LATER, keys, 'never', NOW, 'app');
+    expect(requested(r)).toEqual([
+      ['a', LATER, true],
+      ['b', LATER, false],
+      ['c', 'never', false],
+    ]);
+    expect(r.common).toEqual({ kind: 'at', at: new Date(LATER) });
+    expect(planExpiryOverrides(restoredExpiries('never', keys, undefined, NOW, 'cli').keys)).toEqual([
+      { planned: AHEAD, requested: 'never', keyIds: ['a'] },
+      { planned: LATER, requested: 'never', keyIds: ['b'] },
+    ]);
+  });
+
+  it('nothing chosen names the earliest expiry; an older bundle (one expiry, no per-key) decides as before', () => {
+    expect(refusal(() => restoredExpiries(undefined, keys, 'never', NOW, 'cli'))).toMatchObject({
+      code: 'CUSTODY_RESTORE_EXPIRY_REQUIRED',
+      values: { at: Date.parse(AHEAD) },
+    });
+    const older = keys.map(({ keyId, keySpec }) => ({ keyId, keySpec }));
+    expect(restoredExpiries('original', older, AHEAD, NOW, 'cli').common).toEqual({ kind: 'at', at: new Date(AHEAD) });
+    expect(restoredExpiries(undefined, older, 'never', NOW, 'cli').common).toEqual({ kind: 'never' });
+    expect(
+      refusal(() => restoredExpiries('original', [{ ...keys[0]!, materialExpiry: PAST }], null, NOW, 'cli')),
+    ).toMatchObject({
+      code: 'CUSTODY_RESTORE_EXPIRY_PASSED',
+    });
   });
 });

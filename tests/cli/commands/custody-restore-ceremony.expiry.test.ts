@@ -1,0 +1,190 @@
+/**
+ * `keyferry custody restore --bundle` with a format-4 import-parameters bundle whose two AES keys
+ * carry their own planned material expiry (40 and 90 days): `--expires original` requests each
+ * key's own (wrapped bundle, receipt, terminal); nothing chosen is refused naming the earlier one;
+ * `--expires 30d` requests 30 days for both, journaled as two overrides (one per plan) that the
+ * receipt lists. The wrapped material unwraps to each key's own bytes.
+ */
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../src-main/cli/command';
+import { commands } from '../../../src-main/cli/commands/index';
+import { runCli } from '../../../src-main/cli/run-cli';
+import {
+  importParametersFromKmsAnswer,
+  readBundle,
+  writeImportParametersBundle,
+  type ImportParameters,
+} from '../../../src-main/core/bundle';
+import { createKeyMaterial } from '../../../src-main/core/crypto/key-material';
+import { SecretBytes } from '../../../src-main/core/crypto/secret-bytes';
+import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
+import { backupFileName, encodeBackupText } from '../../../src-main/core/custody/backup-text';
+import { splitCustodySet } from '../../../src-main/core/custody/set-split';
+import { encodeSetShareFile } from '../../../src-main/core/custody/share-file';
+import { formatUtc } from '../../../src-main/i18n/moment';
+
+const CEREMONY = 'reimport-2026-12';
+const KEY_IDS = ['0d0466b0-e727-4d9c-b35d-f84bb474a37f', '7c2e91f4-3b5a-4d6e-8f01-a2b3c4d5e6f7'];
+const CUSTODIANS = ['Alice', 'Bob', 'Carol'];
+const DAY = 86_400_000;
+
+let dir: string;
+let wrapping: { publicKey: KeyObject; privateKey: KeyObject };
+const materials = KEY_IDS.map(() => randomBytes(32));
+const now = new Date();
+now.setUTCMilliseconds(0);
+/** Each key's own planned expiry, as the online side writes it into a format-4 bundle. */
+const planned = [new Date(now.getTime() + 40 * DAY), new Date(now.getTime() + 90 * DAY)];
+let digest: string;
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env: {}, cwd: dir };
+  const code = await runCli(commands, argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function parametersOf(keyId: string, materialExpiry: Date): ImportParameters {
+  const p = importParametersFromKmsAnswer({
+    region: 'ap-southeast-1',
+    projectId: '0123456789abcdef0123456789abcdef',
+    keyAlias: `restore-${keyId.slice(0, 4)}`,
+    keySpec: 'AES_256',
+    keyUsage: 'ENCRYPT_DECRYPT',
+    wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+    answer: {
+      key_id: keyId,
+      public_key: wrapping.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      import_token: randomBytes(300).toString('base64'),
+      expiration_time: Math.floor(now.getTime() / 1000) + 23 * 3600,
+    },
+  });
+  return { ...p, materialExpiry: materialExpiry.toISOString() };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'kf-restore-expiry-'));
+  wrapping = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const set = await splitCustodySet({
+    ceremonyId: CEREMONY,
+    m: 2,
+    n: 3,
+    custodians: CUSTODIANS,
+    keys: KEY_IDS.map((keyId, i) => ({
+      keyId,
+      spec: 'AES_256' as const,
+      material: createKeyMaterial('AES_256', SecretBytes.from(Buffer.from(materials[i] as Buffer))),
+    })),
+  });
+  for (const [i, share] of set.shares.entries()) {
+    const folder = path.join(dir, `usb${i + 1}`);
+    await mkdir(folder);
+    await writeFile(path.join(folder, `keyferry-share-${CEREMONY}-${i + 1}of3.json`), encodeSetShareFile(share));
+    await writeFile(path.join(folder, backupFileName(CEREMONY)), encodeBackupText(set.backup, { m: 2, n: 3 }));
+    share.share.dispose();
+  }
+  // Format 4: each key its own expiry; the bundle's one expiry (older readers) says never.
+  await writeImportParametersBundle(
+    path.join(dir, 'parameters'),
+    {
+      ceremonyId: CEREMONY,
+      keys: KEY_IDS.map((keyId, i) => parametersOf(keyId, planned[i] as Date)),
+      ceremony: { title: 'Two keys, two expiries', materialExpiry: 'never', onlineJournal: 'online.jsonl' },
+    },
+    { now },
+  );
+  const params = await readBundle(path.join(dir, 'parameters'), { now });
+  expect(params.manifest.formatVersion).toBe(4);
+  digest = params.digest;
+}, 60_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const restoreArgs = (journal: string, out: string) => [
+  ...['custody', 'restore', '--bundle', 'parameters', '--wrapped-out', out],
+  ...['--share', `usb1/keyferry-share-${CEREMONY}-1of3.json`, '--share', `usb3/keyferry-share-${CEREMONY}-3of3.json`],
+  ...['--journal', journal, '--operator', 'Olga', '--witness', 'Wes', '--witness-confirms', `Wes=${digest}`],
+  '--allow-network',
+];
+
+async function wrappedExpiries(folder: string): Promise<(string | null)[]> {
+  const bundle = await readBundle(path.join(dir, folder), { now });
+  if (bundle.kind !== 'wrapped-material') throw new Error('expected a wrapped-material bundle');
+  for (const [i, keyId] of KEY_IDS.entries()) {
+    const key = bundle.keys.find((k) => k.keyId === keyId);
+    const unwrapped = unwrapKeyMaterial({
+      spec: 'AES_256',
+      algorithm: 'RSAES_OAEP_SHA_256',
+      wrappingPrivateKey: wrapping.privateKey,
+      encryptedKeyMaterial: key?.encryptedKeyMaterial as Buffer,
+    });
+    expect(unwrapped.secret.use((b) => Buffer.from(b)).equals(materials[i] as Buffer)).toBe(true);
+    unwrapped.dispose();
+  }
+  return KEY_IDS.map((keyId) => bundle.keys.find((k) => k.keyId === keyId)?.materialExpiresAt ?? null);
+}
+
+async function journalEvents(file: string): Promise<{ event: string; data: Record<string, unknown> }[]> {
+  return (await readFile(path.join(dir, file), 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { event: string; data: Record<string, unknown> });
+}
+
+async function receiptText(journal: string): Promise<string> {
+  const written = (await journalEvents(journal)).find((e) => e.event === 'receipt.written');
+  return readFile(path.join(dir, path.basename(String(written?.data['textFile']))), 'utf8');
+}
+
+describe('custody restore of keys with their own planned expiry', () => {
+  it('nothing chosen is refused, naming the earlier of the two expiries', async () => {
+    const silent = await run(restoreArgs('silent.jsonl', 'wrapped-silent'));
+    expect(silent.code).toBe(1);
+    expect(silent.err).toContain('--expires original');
+    expect(silent.err).toContain(formatUtc(planned[0] as Date).slice(0, 16));
+    expect(await readdir(dir)).not.toContain('wrapped-silent');
+  });
+
+  it('--expires original requests each key its own expiry: bundle, terminal and receipt', async () => {
+    const restored = await run([...restoreArgs('original.jsonl', 'wrapped-original'), '--expires', 'original']);
+    expect(restored.err).toBe('');
+    expect(restored.code).toBe(0);
+    expect(await wrappedExpiries('wrapped-original')).toEqual(planned.map((d) => d.toISOString()));
+    for (const [i, keyId] of KEY_IDS.entries())
+      expect(restored.out).toContain(
+        `Requested material expiry of key ${keyId}: ${formatUtc(planned[i] as Date).slice(0, 16)}`,
+      );
+    expect(restored.out).not.toContain('WARNING: the restored bundle');
+    const events = await journalEvents('original.jsonl');
+    expect(events.filter((e) => e.event === 'expiry.plan-overridden')).toEqual([]);
+    expect(events.find((e) => e.event === 'wrapped-bundle.written')?.data['keyExpiries']).toEqual(
+      Object.fromEntries(KEY_IDS.map((k, i) => [k, (planned[i] as Date).toISOString()])),
+    );
+    const receipt = await receiptText('original.jsonl');
+    for (const date of planned) expect(receipt).toContain(formatUtc(date));
+  });
+
+  it('--expires 30d requests 30 days for both keys: one journaled override per plan, listed on the receipt', async () => {
+    const restored = await run([...restoreArgs('override.jsonl', 'wrapped-override'), '--expires', '30d']);
+    expect(restored.err).toBe('');
+    expect(restored.code).toBe(0);
+    const expiries = await wrappedExpiries('wrapped-override');
+    expect(expiries[0]).toBe(expiries[1]);
+    const requested = Date.parse(expiries[0] as string);
+    expect(Math.abs(requested - (Date.now() + 30 * DAY))).toBeLessThan(120_000);
+    expect(restored.out).toContain(`Requested material expiry: ${formatUtc(new Date(requested)).slice(0, 16)}`);
+    expect(restored.out.match(/^WARNING: the restored bundle requests the AES material expiry/gm)).toHaveLength(2);
+    const overrides = (await journalEvents('override.jsonl')).filter((e) => e.event === 'expiry.plan-overridden');
+    expect(overrides.map((e) => [e.data['planned'], e.data['requested'], e.data['keyIds']])).toEqual(
+      KEY_IDS.map((k, i) => [(planned[i] as Date).toISOString(), new Date(requested).toISOString(), [k]]),
+    );
+    const receipt = await receiptText('override.jsonl');
+    expect(receipt).toContain('expiry.plan-overridden');
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * recordedCeremonyId / refuseJournalOfOtherCeremony on a real journal file: the ceremony a journal
+ * records is its first parameters.read's; another ceremony's bundle is refused naming both, the
+ * same ceremony and a journal that has read no parameters yet pass.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordedCeremonyId, refuseJournalOfOtherCeremony } from '../../../src-main/core/bundle/ceremony-facts';
+import { openJournal, type Journal } from '../../../src-main/core/journal';
+import { translator } from '../../../src-main/i18n/translate';
+
+let dir: string;
+let journal: Journal;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ceremony-facts-'));
+  journal = await openJournal(path.join(dir, 'restore.jsonl'), { create: true });
+});
+afterEach(async () => {
+  await journal.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the ceremony a journal records', () => {
+  it('is none before parameters are read; then the first read names it, a later read of another does not', async () => {
+    await journal.append('Olga', 'ceremony.session-started', { side: 'air-gapped' });
+    expect(recordedCeremonyId(journal.entries)).toBeUndefined();
+    expect(() => refuseJournalOfOtherCeremony(journal, 'KF-any')).not.toThrow();
+    await journal.append('Olga', 'parameters.read', { ceremonyId: 'reimport-2025-02' });
+    await journal.append('Olga', 'parameters.read', { ceremonyId: 'other-2025-03' });
+    expect(recordedCeremonyId(journal.entries)).toBe('reimport-2025-02');
+    expect(() => refuseJournalOfOtherCeremony(journal, 'reimport-2025-02')).not.toThrow();
+  });
+
+  it('refuses a bundle of another ceremony, naming the journal and both ceremonies', async () => {
+    await journal.append('Olga', 'parameters.read', { ceremonyId: 'reimport-2025-02' });
+    let refusal: unknown;
+    try {
+      refuseJournalOfOtherCeremony(journal, 'other-2025-03');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({
+      code: 'AIRGAP_JOURNAL_OTHER_CEREMONY',
+      values: { journal: journal.path, recorded: 'reimport-2025-02', ceremonyId: 'other-2025-03' },
+    });
+    const line = translator('en').problemLine(refusal as never);
+    expect(line).toContain('records ceremony reimport-2025-02');
+    expect(line).toContain('other-2025-03');
+  });
+});
