@@ -12,7 +12,7 @@ import { onlineImportHint } from '../command-line';
 import path from 'node:path';
 import { lstat } from 'node:fs/promises';
 import { cliAppIdentity } from '../software-identity';
-import { requestedByKey, restoredExpiries, type RestoredExpiries } from '../../core/ceremony/restore/restored-expiry';
+import { restoredExpiries, type RestoredExpiries } from '../../core/ceremony/restore/restored-expiry';
 import type { PlanExpiryOverride } from '../../core/ceremony/airgap/preflight';
 import { expiryText } from '../../core/ceremony/shared/planned-expiry';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
@@ -108,7 +108,6 @@ async function ceremonySteps(
 ): Promise<number> {
   const rel = (p: string) => path.resolve(io.cwd, p);
   const { wrappedOut, expiries, presentedBy, witnesses, title, facts } = inputs;
-  const expiry = expiries.common;
   let restore: RestoreCeremony | undefined;
   let unregisterStop = () => undefined as void;
   try {
@@ -137,8 +136,7 @@ async function ceremonySteps(
     const overrides = await restore.preflight({
       wrappedBundle: wrappedOut,
       receiptFolder: receiptDir,
-      materialExpiry: expiry,
-      keyExpiries: requestedByKey(expiries),
+      materialExpiry: expiries.request,
     });
     io.stdout(cliTranslator(io).t('cli.preflight-passed', { bundle: wrappedOut, receipts: receiptDir, custodians: 0 }));
     overrideLines(io, overrides).forEach((line) => io.stdout(line));
@@ -151,7 +149,10 @@ async function ceremonySteps(
         io.stdout(cliTranslator(io).t('airgap.fingerprint-of', { grouped: k.grouped, keyId: k.keyId }));
     await confirmAsEveryWitness(restore, journal, values['witness-confirms'], io);
     await restore.wrapAll();
-    const bundle = await restore.writeWrappedBundle(wrappedOut, { expiry });
+    const bundle = await restore.writeWrappedBundle(
+      wrappedOut,
+      expiries.request === 'plan' ? {} : { expiry: expiries.request },
+    );
     const { t } = cliTranslator(io);
     io.stdout(t('airgap.bundle-staged', { dir: bundle.dir }));
     io.stdout(t('airgap.bundle-digest', { digest: groupHex(bundle.manifestSha256) }));

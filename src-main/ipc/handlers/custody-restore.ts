@@ -11,7 +11,6 @@ import path from 'node:path';
 import { backupFileName, readBackupFile } from '../../core/custody/backup-text';
 import { readAnyShareFile } from '../../core/custody/share-file';
 import { parseBackupOrQrText } from '../../core/custody/backup-print';
-import { requestedByKey } from '../../core/ceremony/restore/restored-expiry';
 import type { RestoreExpiryChoice } from '../contract';
 import { parseTypedAnyShare } from '../../core/custody/typed-share';
 import { KeyferryError } from '../../core/errors';
@@ -87,12 +86,11 @@ export function custodyRestoreHandlers(session: CeremonySession): RestoreHandler
       const planned = {
         wrappedBundle: await bundleFolderFor(folder, `wrapped-material-${ceremony.ceremonyId}-restored`),
         receiptFolder: session.requireSetup().folder,
-        materialExpiry: expiries.common,
-        keyExpiries: requestedByKey(expiries),
+        materialExpiry: expiries.request,
       };
       side.plan = undefined;
-      await ceremony.preflight(planned);
-      side.plan = { ...planned, noBackupKeyIds: [] };
+      const expiryOverrides = await ceremony.preflight(planned);
+      side.plan = { ...planned, noBackupKeyIds: [], expiryOverrides };
       return preflightView(side.plan);
     },
 

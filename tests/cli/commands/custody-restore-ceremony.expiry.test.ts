@@ -163,7 +163,7 @@ describe('custody restore of keys with their own planned expiry', () => {
     expect(restored.out).not.toContain('WARNING: the restored bundle');
     const events = await journalEvents('original.jsonl');
     expect(events.filter((e) => e.event === 'expiry.plan-overridden')).toEqual([]);
-    expect(events.find((e) => e.event === 'wrapped-bundle.written')?.data['keyExpiries']).toEqual(
+    expect(events.find((e) => e.event === 'wrapped-bundle.written')?.data['expiries']).toEqual(
       Object.fromEntries(KEY_IDS.map((k, i) => [k, (planned[i] as Date).toISOString()])),
     );
     const receipt = await receiptText('original.jsonl');

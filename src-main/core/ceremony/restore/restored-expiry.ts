@@ -8,9 +8,6 @@
  */
 import { isAsymmetric } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
-import type { Journal } from '../../journal';
-import { phraseOf } from '../../../i18n/phrase';
-import type { PlanExpiryOverride } from '../airgap/preflight';
 import { parseMaterialExpiry, type MaterialExpiry } from '../shared/ceremony-plan';
 import {
   expiryOfText,
@@ -54,6 +51,11 @@ export interface RestoredExpiries {
   readonly common: MaterialExpiry;
   /** Every key of the bundle, in its order: its plan, its request, and whether the request overrides the plan. */
   readonly keys: readonly KeyExpiry[];
+  /**
+   * What the preflight is asked for (AirGapDestinations.materialExpiry): the explicit choice for
+   * every AES key (the preflight journals each override of a key's plan), else 'plan' (each key's own).
+   */
+  readonly request: MaterialExpiry | 'plan';
 }
 
 /**
@@ -89,61 +91,14 @@ export function restoredExpiries(
   // Every AES key requesting the same (always so for older bundles): that is the bundle's one expiry.
   const requested = new Set(decided.filter((k) => !isAsymmetric(k.keySpec)).map((k) => expiryText(k.requested)));
   const [only] = requested;
-  return { common: requested.size === 1 && only !== undefined ? expiryOfText(only) : common, keys: decided };
+  return {
+    common: requested.size === 1 && only !== undefined ? expiryOfText(only) : common,
+    keys: decided,
+    request: explicit ? common : 'plan',
+  };
 }
-
-/** The preflight's per-key requests (AirGapDestinations.keyExpiries). */
-export function requestedByKey(expiries: RestoredExpiries): ReadonlyMap<string, MaterialExpiry> {
-  return new Map(expiries.keys.map((k) => [k.keyId, k.requested]));
-}
-
-/*
- * A restore requesting another material expiry than a key's plan is an override, never quiet:
- * journaled `expiry.plan-overridden` (a deviation, listed on the receipt), one entry per planned
- * and requested pair with the keys it concerns (keys of one bundle may have different plans).
- */
 
 /** `never`, an ISO time, or null (no plan recorded). */
 export function plannedText(planned: MaterialExpiry | null): string | null {
   return planned === null ? null : expiryText(planned);
-}
-
-/** The overrides among `keys` (AES keys with a plan other than their request), grouped by plan and request. */
-export function planExpiryOverrides(keys: readonly Omit<KeyExpiry, 'overridden'>[]): PlanExpiryOverride[] {
-  const groups = new Map<string, { planned: string; requested: string; keyIds: string[] }>();
-  for (const key of keys) {
-    const planned = plannedText(key.planned);
-    const requested = expiryText(key.requested);
-    if (isAsymmetric(key.keySpec) || planned === null || planned === requested) continue;
-    const group = groups.get(`${planned} ${requested}`) ?? { planned, requested, keyIds: [] };
-    group.keyIds.push(key.keyId);
-    groups.set(`${planned} ${requested}`, group);
-  }
-  return [...groups.values()];
-}
-
-/** Journals each override of `keys` (see above); returns them for the screen or terminal. */
-export async function journalPlanExpiryOverrides(
-  journal: Journal,
-  operator: string,
-  keys: readonly Omit<KeyExpiry, 'overridden'>[],
-): Promise<PlanExpiryOverride[]> {
-  const overrides = planExpiryOverrides(keys);
-  const moment = (text: string) => (text === 'never' ? 0 : Date.parse(text));
-  for (const { planned, requested, keyIds } of overrides)
-    await journal.append(operator, 'expiry.plan-overridden', {
-      planned,
-      requested,
-      keyIds: [...keyIds],
-      reasonPhrase: {
-        ...phraseOf('journal.reason.expiry-plan-overridden', {
-          plannedKind: planned === 'never' ? 'never' : 'at',
-          planned: moment(planned),
-          requestedKind: requested === 'never' ? 'never' : 'at',
-          requested: moment(requested),
-          count: keyIds.length,
-        }),
-      },
-    });
-  return overrides;
 }

@@ -46,7 +46,7 @@ import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } fro
 import { restoreFromKeyShares, type RestoredKey } from './per-key-restore';
 import type { Warning } from '../../../i18n/warning';
 import { restoreFromSetShares } from './set-share-restore';
-import { journalPlanExpiryOverrides, plannedText, restoredExpiries, type RestoredExpiries } from './restored-expiry';
+import { plannedText, restoredExpiries, type RestoredExpiries } from './restored-expiry';
 import { plannedExpiryOf } from '../shared/planned-expiry';
 import type { PlanExpiryOverride } from '../airgap/preflight';
 
@@ -395,17 +395,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       this.sessionSeq,
       names.filter((n) => n.startsWith(prefix)),
     );
-    await this.preflightFor(this.#parameters, request);
-    return journalPlanExpiryOverrides(
-      this.options.journal,
-      this.options.operator,
-      this.#parameters.map((k) => ({
-        keyId: k.keyId,
-        keySpec: k.keySpec,
-        planned: plannedExpiryOf(k, this.#overview?.materialExpiry),
-        requested: request.keyExpiries?.get(k.keyId) ?? request.materialExpiry ?? { kind: 'never' },
-      })),
-    );
+    return this.preflightFor(this.#parameters, request, this.#overview?.materialExpiry ?? null);
   }
 
   /** The shares stay with their holders (split-holders.ts); an HSM token keeps the material. */

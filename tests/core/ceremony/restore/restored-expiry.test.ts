@@ -4,11 +4,7 @@
  * refused; the refusal worded for the CLI (--expires) or the app (the screen's choice), en + zh-CN.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  planExpiryOverrides,
-  restoredExpiries,
-  restoredExpiry,
-} from '../../../../src-main/core/ceremony/restore/restored-expiry';
+import { restoredExpiries, restoredExpiry } from '../../../../src-main/core/ceremony/restore/restored-expiry';
 import { toProblem } from '../../../../src-main/core/errors';
 import { translator } from '../../../../src-main/i18n/translate';
 
@@ -86,7 +82,7 @@ describe('restoredExpiries: each key of a format-4 bundle against its own plan',
     ]);
     // The keys disagree: the bundle's one expiry is not one of theirs.
     expect(r.common).toEqual({ kind: 'never' });
-    expect(planExpiryOverrides(r.keys)).toEqual([]);
+    expect(r.request).toBe('plan');
   });
 
   it('an explicit choice for every AES key: overridden where the plan differs, one override per plan', () => {
@@ -97,9 +93,11 @@ describe('restoredExpiries: each key of a format-4 bundle against its own plan',
       ['c', 'never', false],
     ]);
     expect(r.common).toEqual({ kind: 'at', at: new Date(LATER) });
-    expect(planExpiryOverrides(restoredExpiries('never', keys, undefined, NOW, 'cli').keys)).toEqual([
-      { planned: AHEAD, requested: 'never', keyIds: ['a'] },
-      { planned: LATER, requested: 'never', keyIds: ['b'] },
+    expect(r.request).toEqual({ kind: 'at', at: new Date(LATER) });
+    expect(requested(restoredExpiries('never', keys, undefined, NOW, 'cli'))).toEqual([
+      ['a', 'never', true],
+      ['b', 'never', true],
+      ['c', 'never', false],
     ]);
   });
 
