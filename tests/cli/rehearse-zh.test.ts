@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keyferry } from '../integration/cli-in-process';
-import { nextCommand, twoMachines } from '../integration/pasted-shell';
+import { nextCommand, twoMachines, withoutCustodyToFillIn } from '../integration/pasted-shell';
 import { startKmsSimulator } from '../../src-main/core/kms-simulator/index';
 import { englishSentences } from './english-words';
 
@@ -144,7 +144,7 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
       expect(params).toMatch(/导入令牌有效期至 (\d{4}年\d{1,2}月\d{1,2}日 |\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC)/);
       const wrapped = await run(
         [
-          ...nextCommand(params),
+          ...withoutCustodyToFillIn(nextCommand(params)),
           ...confirmations(params),
           '--allow-network',
           '--custody',

@@ -139,6 +139,12 @@ export function createKeyLine(info: SimulatorInfo): string {
   return `keyferry online create-key --journal online.jsonl --plan plan.json --endpoint ${info.endpoint} --region ${info.region} --project-id ${info.projectId}`;
 }
 
+/** `words` without the custody options an `online params` hint leaves to fill in (the caller gives its own, or --no-backup). */
+export function withoutCustodyToFillIn(words: readonly string[]): string[] {
+  const at = words.indexOf('M/N');
+  return at > 0 && words[at - 1] === '--custody' ? [...words.slice(0, at - 1), ...words.slice(at + 5)] : [...words];
+}
+
 /**
  * The air-gapped command `command` (e.g. the `airgap wrap` or `custody restore` that `online params`
  * printed) run in `sides.airgap` with no environment, every witness confirming the digest
@@ -152,7 +158,7 @@ export async function airGappedThenImport(
   extra: readonly string[] = [],
 ): Promise<{ airGapped: InProcessRun; imported: InProcessRun }> {
   const airGapped = await keyferry(
-    [...command, ...airgapConfirmations(paramsOutput, ['Ben']), '--allow-network', ...extra],
+    [...withoutCustodyToFillIn(command), ...airgapConfirmations(paramsOutput, ['Ben']), '--allow-network', ...extra],
     { cwd: sides.airgap, env: {} },
   );
   expect(airGapped.stderr).toBe('');

@@ -29,6 +29,9 @@ function parametersDigestBlock(io: CliIo, grouped: string): string[] {
   ];
 }
 
+/** What the officer fills in (pasted unchanged, `M/N` is refused before anything happens). */
+const CUSTODY_TO_FILL_IN = ['--custody', 'M/N', '--custodian', 'NAME', '--custodian-folder', 'DIR'];
+
 export const paramsCommand = defineOnlineCommand({
   name: 'online params',
   synopsis: ['--journal FILE --out DIR [--wrapping-algorithm ALG] [connection options]'],
@@ -66,7 +69,14 @@ export const paramsCommand = defineOnlineCommand({
         for (const line of reimport) io.stdout(line);
         return 0;
       }
-      io.stdout(t('online.next.airgap-wrap', { command: airgapWrapCommand(session, written.dir) }));
+      // AES material the plan lets expire is generated only with a copy kept (or its loss acknowledged): say so.
+      const expiring = Object.values(written.materialExpiries)
+        .filter((at) => at !== 'never')
+        .sort();
+      const custody = expiring.length > 0 ? CUSTODY_TO_FILL_IN : [];
+      io.stdout(t('online.next.airgap-wrap', { command: airgapWrapCommand(session, written.dir, custody) }));
+      if (expiring[0] !== undefined)
+        io.stdout(t('online.next.airgap-wrap-expiring', { count: expiring.length, at: Date.parse(expiring[0]) }));
       return 0;
     });
   },

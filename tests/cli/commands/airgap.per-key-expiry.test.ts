@@ -17,6 +17,8 @@ import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms
 import { formatUtc } from '../../../src-main/i18n/moment';
 import { keyferry } from '../../integration/cli-in-process';
 import { airgapWrapArgs, onlineAt } from '../../helpers/cli-sides';
+import { nextCommand } from '../../integration/pasted-shell';
+import { paramsDigestFrom } from './witness-args';
 
 let dir: string;
 let online: string;
@@ -25,6 +27,7 @@ let connection: string[];
 let env: NodeJS.ProcessEnv;
 let digest = '';
 let in90Days = '';
+let paramsOutput = '';
 const keyIds: Record<'ninety' | 'never', string> = { ninety: '', never: '' };
 
 async function journalEntries(file: string): Promise<{ event: string; data: Record<string, unknown> }[]> {
@@ -55,6 +58,7 @@ beforeAll(async () => {
   expect(create.stderr).toBe('');
   const params = await keyferry(['online', 'params', ...connection, '--out', 'params-one'], { cwd: online, env });
   expect(params.code).toBe(0);
+  paramsOutput = params.stdout;
   // The plan asks 90 days for one key and never for the other: the format 4 bundle says so per key.
   const read = await readBundle(path.join(online, 'params-one'), { now: new Date() });
   if (read.kind !== 'import-parameters') throw new Error('not an import-parameters bundle');
@@ -157,5 +161,31 @@ describe("airgap wrap: each key's own planned expiry", () => {
     expect(overrides.map((e) => e.data)).toMatchObject([
       { planned: in90Days, requested: 'never', keyIds: [keyIds.ninety] },
     ]);
+  });
+
+  it("online params' Next hint names what the plan's AES expiry needs: refused unfilled, accepted filled in", async () => {
+    const words = nextCommand(paramsOutput);
+    expect(words.slice(0, 2)).toEqual(['airgap', 'wrap']);
+    expect(words.join(' ')).toContain('--custody M/N --custodian NAME --custodian-folder DIR');
+    expect(paramsOutput).toContain(
+      `The plan lets the AES material of 2 keys expire in the KMS (first at ${formatUtc(new Date(in90Days))})`,
+    );
+    const machine = path.join(dir, 'hint');
+    await mkdir(machine);
+    const confirms = ['--witness-confirms', `Ben=${paramsDigestFrom(paramsOutput)}`, '--allow-network'];
+    const unfilled = await keyferry([...words, ...confirms], { cwd: machine });
+    expect(unfilled.code).toBe(1);
+    expect(unfilled.stderr).toContain('M/N');
+    expect(await readdir(machine)).toEqual([]);
+    const filled = words.flatMap((w) => {
+      if (w === 'M/N') return ['2/2'];
+      if (w === 'NAME') return ['Dana'];
+      if (w === 'DIR') return ['custodian-dana', '--custodian', 'Eli', '--custodian-folder', 'custodian-eli'];
+      return [w];
+    });
+    const run = await keyferry([...filled, ...confirms, '--shares-on-one-volume'], { cwd: machine });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Custody copy: 2 of 2 shares, held by Dana, Eli.');
   });
 });

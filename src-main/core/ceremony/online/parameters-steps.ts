@@ -251,5 +251,6 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
     manifestSha256Grouped: groupHex(written.digest),
     keyIds,
     warnings: written.warnings,
+    materialExpiries: Object.fromEntries(parameters.map((p) => [p.keyId, p.materialExpiry ?? 'never'])),
   };
 }

@@ -42,6 +42,8 @@ export interface WrittenParametersBundle {
   readonly manifestSha256Grouped: string;
   readonly keyIds: readonly string[];
   readonly warnings: readonly Warning[];
+  /** Each key's planned material expiry as the bundle carries it ('never' or ISO; asymmetric: never). */
+  readonly materialExpiries: Readonly<Record<string, string>>;
 }
 
 export interface CheckedBundleSummary {

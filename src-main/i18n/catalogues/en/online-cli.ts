@@ -18,6 +18,8 @@ export const enOnlineCli = {
   'online.next.params': 'Next (write to the removable media, e.g. an --out folder on it): {command}',
   'online.params.key': '  {alias} ({spec}, key {keyId}), token valid until {until}',
   'online.params.written': 'Import-parameters bundle written and verified: {dir}',
+  'online.next.airgap-wrap-expiring':
+    'The plan lets the AES material of {count, plural, one {# key} other {# keys}} expire in the KMS (first at {at, date, moment}), so the air-gapped side generates it only with a copy kept: fill in --custody M/N with one --custodian NAME and one --custodian-folder DIR per custodian (each on their own media). Or, instead, accept that the material is lost after that with --no-backup, or request --expires never (an override); both are journaled and printed on the receipts.',
   'online.next.airgap-wrap': 'Next, within 24 hours, on the air-gapped workstation with this bundle: {command}',
   'online.reimport.why':
     '{count, plural, one {Key {keys} had material imported before} other {Keys {keys} had material imported before}}: the KMS accepts only that same material again, so fresh material from keyferry airgap wrap would be refused (KMS.2606).',
