@@ -74,5 +74,5 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'leave.window-message': '此工作站上有仪式尚未完成。仍要关闭 Keyferry 吗？',
   'action.leaving-ceremony': '正在放弃仪式',
   'delete.loss-warning':
-    '该密钥将回到等待导入状态；今后只能再次导入完全相同的字节。除非存在该材料的保管份额，否则该密钥下的所有密文将永远丢失。输入密钥 ID 即表示确认这一点（将记入日志并打印在回执上）。',
+    '该密钥将回到待导入状态；今后只能再次导入完全相同的字节。除非存在该材料的保管份额，否则该密钥下的所有密文将永远丢失。输入密钥 ID 即表示确认这一点（将记入日志并打印在回执上）。',
 };

@@ -87,5 +87,5 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '{how, select, loaded {已加载} other {已生成}}密钥 {keyId} 的 {spec} 密钥材料（{check}）{replicas, plural, =0 {} other {；同一份密钥材料也供其副本组的 # 个副本使用（{replicaIds}）}}。',
   'cli.material-check': '{kind, select, publicKey {公钥 SHA-256 {hex}} other {KCV {hex}}}',
   'cli.status-material-deleted':
-    '已按请求删除密钥材料：{alias}（{spec}，密钥 {keyId}）处于等待导入状态，只接受相同的密钥材料。只有包装时制作的保管份额才能将其恢复（先 keyferry online params，再在离线工作站上 keyferry custody restore）；离线回执会说明是否制作过份额。没有份额则材料已丢失。',
+    '已按请求删除密钥材料：{alias}（{spec}，密钥 {keyId}）处于待导入状态，只接受相同的密钥材料。只有包装时制作的保管份额才能将其恢复（先 keyferry online params，再在离线工作站上 keyferry custody restore）；离线回执会说明是否制作过份额。没有份额则材料已丢失。',
 };
