@@ -28,6 +28,8 @@ import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
 import { ceremonyTitle } from '../ceremony-title';
 import { onlineImportHint } from '../command-line';
 import { groupHex } from '../../core/hex-groups';
+import { terminalText } from '../../core/terminal-text';
+import type { EarlierWrap } from '../../core/ceremony/airgap/earlier-wraps';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
 import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
 import { materialCheck, printHsmMaterial, printHsmSource } from '../hsm-source-lines';
@@ -197,7 +199,9 @@ export const airgapWrapCommand = defineCommand({
             }
           : {}),
       };
-      for (const o of await air.preflight(planned))
+      const overrides = await air.preflight(planned);
+      printEarlierWraps(io, air.earlierWraps);
+      for (const o of overrides)
         io.stdout(
           cliTranslator(io).t('cli.expiry-plan-overridden', {
             requested: cliExpiry(io, o.requested),
@@ -287,6 +291,25 @@ export const airgapWrapCommand = defineCommand({
     }
   },
 });
+
+/** A wrap after finished ones (earlier-wraps.ts): each earlier bundle and custody set, and what to do about them. */
+function printEarlierWraps(io: CliIo, earlier: readonly EarlierWrap[]): void {
+  if (earlier.length === 0) return;
+  const { t } = cliTranslator(io);
+  io.stdout(t('cli.wrap-repeated', { count: earlier.length }));
+  for (const wrap of earlier)
+    io.stdout(
+      t('cli.wrap-repeated.earlier', {
+        session: wrap.session,
+        folder: terminalText(wrap.folder),
+        digest: groupHex(wrap.bundleDigest),
+        receipt: wrap.receipt ?? 'none',
+        backup: wrap.custody ? groupHex(wrap.custody.backupDigest) : 'none',
+        custodians: wrap.custody ? terminalText(wrap.custody.custodians.join(', ')) : '',
+      }),
+    );
+  io.stdout(t('cli.wrap-repeated.after'));
+}
 
 /** One custody set for the whole ceremony: who holds which share, and the backup beside each. */
 function printCustodySet(io: CliIo, result: CustodyResult, keys: number): void {

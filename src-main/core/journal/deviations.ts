@@ -80,6 +80,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'wrapped-bundle.withdrawn': 'abandoned',
   'wrapped-bundle.withdraw-failed': 'failure',
   'custody.withdrawn': 'abandoned',
+  'wrap.repeated': 'override',
   'custody.withdraw-failed': 'failure',
   'parameters.refused': 'refusal',
   'material.refused': 'refusal',

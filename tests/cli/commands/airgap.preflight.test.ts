@@ -94,6 +94,19 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     );
     expect(second.stdout).toContain(`Receipt: ${path.join(dir, `receipt-air-gapped-${CEREMONY}-session-2.html`)}`);
     expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
+    // New material beside a finished wrap is never quiet: the earlier bundle is named, journaled, on the receipt.
+    const firstDigest = (await readBundleDigest(path.join(dir, 'wrapped-1'))).toUpperCase().match(/.{4}/g)?.join(' ');
+    expect(first.stdout).not.toContain('already finished');
+    expect(second.stdout).toContain('WARNING: this journal already finished a wrap of this ceremony.');
+    expect(second.stdout).toContain(
+      `  session 1: wrapped-material bundle ${path.join(dir, 'wrapped-1')}, digest ${firstDigest}, receipt receipt-air-gapped-${CEREMONY}-session-1.txt, no custody set`,
+    );
+    expect((await events()).filter((e) => e === 'wrap.repeated')).toHaveLength(1);
+    const receipt = await readFile(path.join(dir, `receipt-air-gapped-${CEREMONY}-session-2.txt`), 'utf8');
+    expect(receipt).toContain('Override, wrap.repeated');
+    expect(receipt.replace(/\s+/g, ' ')).toContain(
+      'a new wrap of this ceremony after 1 finished wrap (the last in air-gapped session 1): new material beside the earlier wrapped bundle; only one wrapped bundle may be imported',
+    );
   });
 
   it('refuses an output folder that already holds files before any material exists', async () => {

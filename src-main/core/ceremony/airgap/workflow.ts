@@ -11,6 +11,8 @@
  */
 import { materialOwners, type ConsoleFilesInput, type CustodyArrangement, type ImportParameters } from '../../bundle';
 import { KeyferryError } from '../../errors';
+import { phraseOf } from '../../../i18n/phrase';
+import { finishedWraps, type EarlierWrap } from './earlier-wraps';
 import { splitForCustody, type CustodyRequest, type CustodyResult, type CustodyWritesLog } from './custody-split';
 import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
 import { everyKeyHasMaterial, materialIdOf } from './replica-groups';
@@ -67,6 +69,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   #parametersSource = '';
   #parameters: ImportParameters[] = [];
   #custody = new Map<string, CustodyResult>();
+  #repeatedWrapJournaled = false;
   /** What the custody split wrote onto the custodians' media: removed again if this session stops unfinished. */
   readonly #custodyWrites: CustodyWritesLog = { files: [], createdFolders: [] };
   #hsm: AirGapHsmMaterial | null = null;
@@ -134,7 +137,42 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
    */
   async preflight(request: AirGapDestinations): Promise<PlanExpiryOverride[]> {
     this.guard.require('preflight');
-    return this.preflightFor(this.#parameters, request, this.#planExpiry);
+    const overrides = await this.preflightFor(this.#parameters, request, this.#planExpiry);
+    await this.#journalRepeatedWrap();
+    return overrides;
+  }
+
+  /** The wraps this journal finished before this session (earlier-wraps.ts), oldest first. */
+  get earlierWraps(): readonly EarlierWrap[] {
+    return finishedWraps(this.options.journal.entries.filter((e) => e.seq < this.sessionSeq));
+  }
+
+  /**
+   * A wrap after a finished one makes new material beside the earlier bundle and custody set: the
+   * officer's call (lost media, an expired token), journaled once per session as `wrap.repeated`
+   * (an override on the receipt) with every earlier bundle and custody set; the terminal and the
+   * screen show `earlierWraps`.
+   */
+  async #journalRepeatedWrap(): Promise<void> {
+    const earlier = this.earlierWraps;
+    if (earlier.length === 0 || this.#repeatedWrapJournaled) return;
+    this.#repeatedWrapJournaled = true;
+    await this.options.journal.append(this.options.operator, 'wrap.repeated', {
+      earlier: earlier.map((w) => ({
+        session: w.session,
+        bundleDigest: w.bundleDigest,
+        folder: w.folder,
+        ...(w.receipt ? { receipt: w.receipt } : {}),
+        ...(w.custody ? { backupDigest: w.custody.backupDigest, custodians: [...w.custody.custodians] } : {}),
+      })),
+      reasonPhrase: {
+        ...phraseOf('journal.reason.wrap-repeated', {
+          count: earlier.length,
+          last: (earlier.at(-1) as EarlierWrap).session,
+          custodySets: earlier.filter((w) => w.custody).length,
+        }),
+      },
+    });
   }
 
   /**

@@ -64,6 +64,12 @@ export const enCeremonySafety = {
     'The custody files this attempt wrote (shares, slips, backup) were removed from {count, plural, one {# custodian folder} other {# custodian folders}} ({folders}): the material they kept was wiped and will never be imported, so they would restore nothing; each folder is as the preflight found it.',
   'cli.custody-delete-by-hand':
     'Custody files of this stopped attempt could not be removed: delete them by hand before anyone takes them away as a share ({files}).',
+  'cli.wrap-repeated':
+    'WARNING: this journal already finished {count, plural, one {a wrap} other {# wraps}} of this ceremony. This session makes NEW material; the online side can import only one wrapped bundle (while its tokens live). Journaled as an override (wrap.repeated) and listed on the receipt.',
+  'cli.wrap-repeated.earlier':
+    '  session {session}: wrapped-material bundle {folder}, digest {digest}{receipt, select, none {} other {, receipt {receipt}}}{backup, select, none {, no custody set} other {; custody set with backup digest {backup}, held by {custodians}}}',
+  'cli.wrap-repeated.after':
+    "Import one bundle only. Once it is imported, the custody sets of the other bundles (above, or this session's) hold material the KMS will never accept: have their custodians destroy those shares, so that a restore years from now finds one custody set.",
   'cli.stopped':
     'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}} at step “{statePhrase}”: {wiped, plural, =0 {no finished key material was held (a key still being generated is discarded)} one {the key material held (# key) was wiped} other {the key material held (# keys) was wiped}}; {withdrawn, select, none {no bundle or receipt of this attempt counts as written} other {the unreceipted bundle {withdrawn} was withdrawn}}{handDelete, select, none {} other { (DELETE {handDelete} BY HAND: it could not be withdrawn)}}; the stop is journaled and the journal lock released. To resume, run the same command again with --journal {journal} (this attempt shows as abandoned).',
   'cli.stopped-finished':

@@ -57,6 +57,12 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '本次尝试写入的保管文件（份额、托管凭条、备份）已从 {count, plural, other {# 个保管人文件夹}}（{folders}）中删除：它们所保管的密钥材料已擦除且永远不会被导入，因此它们恢复不了任何东西；各文件夹已恢复为预检时的状态。',
   'cli.custody-delete-by-hand':
     '无法删除本次已停止尝试的保管文件：在任何人将其作为份额带走之前，请手动删除（{files}）。',
+  'cli.wrap-repeated':
+    '警告：此日志已完成本仪式的 {count, plural, other {# 次包装}}。本次会话将生成新的密钥材料；联网侧只能导入其中一个已包装密钥材料包（在其导入令牌有效期内）。已作为覆盖记入日志（wrap.repeated），并列在回执上。',
+  'cli.wrap-repeated.earlier':
+    '  第 {session} 次会话：已包装密钥材料包 {folder}，摘要 {digest}{receipt, select, none {} other {，回执 {receipt}}}{backup, select, none {，无托管集} other {；托管集备份摘要 {backup}，由 {custodians} 保管}}',
+  'cli.wrap-repeated.after':
+    '只导入一个包。导入之后，其他包（上面所列或本次会话的）的托管集所保管的密钥材料 KMS 永远不会接受：请其保管人销毁这些份额，使多年后的恢复只会找到一个托管集。',
   'cli.stopped':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 在“{statePhrase}”步骤停止：{wiped, plural, =0 {当时未持有已完成的密钥材料（正在生成的密钥会被丢弃）} other {所持有的密钥材料（# 个密钥）已擦除}}；{withdrawn, select, none {本次尝试没有任何包或回执被视为已写出} other {没有回执的包 {withdrawn} 已撤回}}{handDelete, select, none {} other {（请手动删除 {handDelete}：无法撤回）}}；停止已记入日志，日志锁已释放。如需继续，请使用 --journal {journal} 再次运行同一命令（本次尝试将显示为已放弃）。',
   'cli.stopped-finished':

@@ -165,7 +165,7 @@ describe('air-gapped workflow: guarded transitions', () => {
     await expect(air.generateMaterial()).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(air.wrap()).rejects.toMatchObject({
       ...OUT_OF_ORDER,
-      message: expect.stringMatching(/parameters-read/),
+      message: expect.stringMatching(/at step “import parameters read”/),
     });
     await expect(air.writeWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
     await expect(air.confirmArtefact('Ben', 'ab'.repeat(32))).rejects.toMatchObject({

@@ -1,0 +1,59 @@
+/**
+ * The wraps an air-gapped journal already finished (a session whose wrapped-material bundle was
+ * completed: its receipt written). A new wrap of the same ceremony makes NEW material: beside the
+ * earlier bundle (still importable while its tokens live) and the earlier custody set (shares that
+ * look valid for years) it is a second version of the ceremony's keys. That may be right (the
+ * media were lost, the token expired) but never quiet: the preflight journals `wrap.repeated`
+ * naming every earlier bundle and custody set, the terminal and the receipt say it.
+ */
+import type { JournalEntry } from '../../journal';
+
+/** One finished wrap (or restore) session of the journal. */
+export interface EarlierWrap {
+  /** 1-based: the n-th session of the journal, as receipt names count them. */
+  readonly session: number;
+  /** The wrapped-material bundle's digest (its manifest's SHA-256) and folder. */
+  readonly bundleDigest: string;
+  readonly folder: string;
+  /** The session's receipt (text file name), which names the bundle digest and the custody set. */
+  readonly receipt: string | null;
+  /** The custody set written in that session (its backup's digest and holders), if any. */
+  readonly custody: { readonly backupDigest: string; readonly custodians: readonly string[] } | null;
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function custodiansOf(holders: unknown): string[] {
+  if (!Array.isArray(holders)) return [];
+  return holders.flatMap((h: unknown) => {
+    const name = typeof h === 'object' && h !== null ? (h as { custodian?: unknown }).custodian : undefined;
+    return typeof name === 'string' ? [name] : [];
+  });
+}
+
+/** Every session of `entries` that completed a wrapped-material bundle, oldest first. */
+export function finishedWraps(entries: readonly JournalEntry[]): EarlierWrap[] {
+  const wraps: EarlierWrap[] = [];
+  let session = 0;
+  let custody: EarlierWrap['custody'] = null;
+  let receipt: string | null = null;
+  for (const entry of entries) {
+    if (entry.event === 'ceremony.session-started' && entry.data['side'] === 'air-gapped') {
+      session += 1;
+      custody = null;
+      receipt = null;
+    } else if (entry.event === 'receipt.written') {
+      receipt = text(entry.data['textFile']);
+    } else if (entry.event === 'custody.split') {
+      const backupDigest = text(entry.data['backupDigest']);
+      custody = backupDigest ? { backupDigest, custodians: custodiansOf(entry.data['holders']) } : null;
+    } else if (entry.event === 'wrapped-bundle.completed') {
+      const bundleDigest = text(entry.data['manifestSha256']);
+      const folder = text(entry.data['folder']);
+      if (bundleDigest && folder) wraps.push({ session, bundleDigest, folder, receipt, custody });
+    }
+  }
+  return wraps;
+}
