@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
 import {
   hint,
+  lineWithoutCustodyToFillIn,
   paste as pasteIn,
   startSimulatorProcess,
   stopSimulatorProcess,
@@ -57,7 +58,10 @@ function paste(line: string, cwd: string, env: NodeJS.ProcessEnv = {}): ReturnTy
 /** The air-gapped step: the printed command, with the bundle digest the witness typed and this machine's facts. */
 function wrapOnAirGap(paramsOut: string, airgap: string) {
   const typed = ` --witness-confirms "Ben=${paramsDigestFrom(paramsOut)}"`;
-  return paste(`${hint(paramsOut)}${typed} --allow-network --no-backup`, airgap, { KEYFERRY_AK: '', KEYFERRY_SK: '' });
+  return paste(`${lineWithoutCustodyToFillIn(hint(paramsOut))}${typed} --allow-network --no-backup`, airgap, {
+    KEYFERRY_AK: '',
+    KEYFERRY_SK: '',
+  });
 }
 
 interface Entry {

@@ -200,7 +200,7 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
       }
     });
     expect(run.code).toBe(130);
-    expect(run.stderr).toContain('Stopped by Ctrl-C (SIGINT) at step "bundle-written"');
+    expect(run.stderr).toContain('Stopped by Ctrl-C (SIGINT) at step “wrapped-material bundle written”');
     expect(run.stderr).toContain(`the unreceipted bundle ${path.join(dir, 'wrapped')} was withdrawn`);
     expect(run.stderr).toContain(
       `The custody files this attempt wrote (shares, slips, backup) were removed from 3 custodian folders (${custodians.join(', ')})`,

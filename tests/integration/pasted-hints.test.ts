@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   hint,
+  lineWithoutCustodyToFillIn,
   paste as pasteIn,
   startSimulatorProcess,
   stopSimulatorProcess,
@@ -70,7 +71,7 @@ describe('hints pasted back', () => {
 
     // The air-gapped workstation: no credentials.
     const typed = ['Ben', "Chloé O'Neil"].map((w) => ` --witness-confirms "${w}=${digest}"`).join('');
-    const wrap = paste(`${hint(params.out)}${typed} --allow-network --no-backup`, airgap, {
+    const wrap = paste(`${lineWithoutCustodyToFillIn(hint(params.out))}${typed} --allow-network --no-backup`, airgap, {
       KEYFERRY_AK: '',
       KEYFERRY_SK: '',
     });

@@ -139,6 +139,11 @@ export function createKeyLine(info: SimulatorInfo): string {
   return `keyferry online create-key --journal online.jsonl --plan plan.json --endpoint ${info.endpoint} --region ${info.region} --project-id ${info.projectId}`;
 }
 
+/** The shell line `line` without the custody options an `online params` hint leaves to fill in (the caller adds --no-backup). */
+export function lineWithoutCustodyToFillIn(line: string): string {
+  return line.replace(' --custody M/N --custodian NAME --custodian-folder DIR', '');
+}
+
 /** `words` without the custody options an `online params` hint leaves to fill in (the caller gives its own, or --no-backup). */
 export function withoutCustodyToFillIn(words: readonly string[]): string[] {
   const at = words.indexOf('M/N');
