@@ -6,6 +6,7 @@
  * journal records who holds which share index and the backup digest, never a share.
  */
 import { promises as fs } from 'node:fs';
+import { z } from 'zod';
 import path from 'node:path';
 import type { ImportParameters } from '../../bundle';
 import type { ReceiptLanguage } from '../../receipt/language';
@@ -17,6 +18,18 @@ import { createFreshFolder } from '../../fs/durable-file';
 import type { Journal } from '../../journal';
 import type { MaterialVault } from './material-vault';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
+
+const holderSchema = z.object({ shareIndex: z.number().int().min(1).max(16), custodian: z.string().min(1).max(100) });
+
+/** The data of a `custody.split` journal entry as read back (restore's holders, earlier wraps' custody sets). */
+export const custodySplitRecordSchema = z.object({
+  format: z.literal('custody-set').optional(),
+  keyId: z.string().optional(),
+  backupDigest: z.string().optional(),
+  threshold: z.number().int(),
+  total: z.number().int(),
+  holders: z.array(holderSchema).min(2).max(16),
+});
 
 export interface CustodyRequest {
   /** Shares needed to rebuild. */

@@ -7,6 +7,8 @@
  * naming every earlier bundle and custody set, the terminal and the receipt say it.
  */
 import type { JournalEntry } from '../../journal';
+import { custodySplitRecordSchema } from './custody-split';
+import { startsAirGappedSession } from './receipt-session';
 
 /** One finished wrap (or restore) session of the journal. */
 export interface EarlierWrap {
@@ -25,14 +27,6 @@ function text(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-function custodiansOf(holders: unknown): string[] {
-  if (!Array.isArray(holders)) return [];
-  return holders.flatMap((h: unknown) => {
-    const name = typeof h === 'object' && h !== null ? (h as { custodian?: unknown }).custodian : undefined;
-    return typeof name === 'string' ? [name] : [];
-  });
-}
-
 /** Every session of `entries` that completed a wrapped-material bundle, oldest first. */
 export function finishedWraps(entries: readonly JournalEntry[]): EarlierWrap[] {
   const wraps: EarlierWrap[] = [];
@@ -40,15 +34,19 @@ export function finishedWraps(entries: readonly JournalEntry[]): EarlierWrap[] {
   let custody: EarlierWrap['custody'] = null;
   let receipt: string | null = null;
   for (const entry of entries) {
-    if (entry.event === 'ceremony.session-started' && entry.data['side'] === 'air-gapped') {
+    if (startsAirGappedSession(entry)) {
       session += 1;
       custody = null;
       receipt = null;
     } else if (entry.event === 'receipt.written') {
       receipt = text(entry.data['textFile']);
     } else if (entry.event === 'custody.split') {
-      const backupDigest = text(entry.data['backupDigest']);
-      custody = backupDigest ? { backupDigest, custodians: custodiansOf(entry.data['holders']) } : null;
+      const record = custodySplitRecordSchema.safeParse(entry.data);
+      const backupDigest = record.success ? record.data.backupDigest : undefined;
+      custody =
+        record.success && backupDigest
+          ? { backupDigest, custodians: record.data.holders.map((h) => h.custodian) }
+          : null;
     } else if (entry.event === 'wrapped-bundle.completed') {
       const bundleDigest = text(entry.data['manifestSha256']);
       const folder = text(entry.data['folder']);

@@ -9,6 +9,11 @@
 import type { JournalEntry } from '../../journal';
 
 const SESSION_STARTED = 'ceremony.session-started';
+
+/** True for the entry that starts an air-gapped session (a wrap or a custody restore): sessions are counted by it. */
+export function startsAirGappedSession(entry: JournalEntry): boolean {
+  return entry.event === SESSION_STARTED && entry.data['side'] === 'air-gapped';
+}
 const SESSION_NAME = /-session-(\d+)\.(?:html|txt)$/;
 
 /**
@@ -22,9 +27,7 @@ export function receiptSessionNumber(
   startedSeq: number,
   namesInFolder: readonly string[] = [],
 ): number {
-  const count = entries.filter(
-    (e) => e.event === SESSION_STARTED && e.data['side'] === 'air-gapped' && e.seq <= startedSeq,
-  ).length;
+  const count = entries.filter((e) => startsAirGappedSession(e) && e.seq <= startedSeq).length;
   const taken = new Set<number>();
   for (const e of entries) {
     if (e.event !== 'receipt.written') continue;

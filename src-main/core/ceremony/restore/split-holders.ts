@@ -7,21 +7,10 @@
  * (a journal is read as written) and must match the presented shares (same backup digest for a
  * custody set, same key for a per-key split, same M-of-N, the presenters at their indexes).
  */
-import { z } from 'zod';
 import type { CustodyArrangement } from '../../bundle';
 import type { JournalEntry } from '../../journal';
 import type { PresentedShare } from './presented-shares';
-
-const holderSchema = z.object({ shareIndex: z.number().int().min(1).max(16), custodian: z.string().min(1).max(100) });
-
-const splitRecordSchema = z.object({
-  format: z.literal('custody-set').optional(),
-  keyId: z.string().optional(),
-  backupDigest: z.string().optional(),
-  threshold: z.number().int(),
-  total: z.number().int(),
-  holders: z.array(holderSchema).min(2).max(16),
-});
+import { custodySplitRecordSchema } from '../airgap/custody-split';
 
 /** The split the presented shares came from, as the restore knows it. */
 export interface PresentedSplit {
@@ -41,7 +30,7 @@ export interface PresentedSplit {
 export function recordedHolders(entries: readonly JournalEntry[], split: PresentedSplit): string[] | null {
   for (const entry of [...entries].reverse()) {
     if (entry.event !== 'custody.split') continue;
-    const parsed = splitRecordSchema.safeParse(entry.data);
+    const parsed = custodySplitRecordSchema.safeParse(entry.data);
     if (!parsed.success) continue;
     const record = parsed.data;
     const sameSplit =

@@ -27,7 +27,19 @@ describe('finishedWraps', () => {
   it('lists each completed bundle with its session, receipt and custody set; skips what did not finish', () => {
     const entries = journal([
       ['ceremony.session-started', { side: 'air-gapped' }],
-      ['custody.split', { backupDigest: B1, holders: [{ custodian: '赵敏' }, { custodian: 'Eli' }] }],
+      [
+        'custody.split',
+        {
+          format: 'custody-set',
+          backupDigest: B1,
+          threshold: 2,
+          total: 2,
+          holders: [
+            { shareIndex: 1, custodian: '赵敏' },
+            { shareIndex: 2, custodian: 'Eli' },
+          ],
+        },
+      ],
       ['wrapped-bundle.written', { folder: '/m/w1', manifestSha256: D1 }],
       ['receipt.written', { textFile: 'receipt-1.txt' }],
       ['wrapped-bundle.completed', { folder: '/m/w1', manifestSha256: D1 }],
