@@ -10,7 +10,6 @@
 import path from 'node:path';
 import { withdrawWrappedBundle, type CustodyArrangement, type ImportParameters } from '../../bundle';
 import { refuseJournalOfOtherCeremony } from '../../bundle/ceremony-facts';
-import { withdrawCustodyWrites, type CustodyWrites } from '../../custody/withdraw-custody';
 import { KeyferryError, toProblem, type ProblemDetails } from '../../errors';
 import { problemData } from '../../journal';
 import type { Phrase } from '../../../i18n/phrase';
@@ -70,6 +69,9 @@ export interface AbandonReport {
   /** Custody files of this session that could not be removed: to delete by hand. */
   readonly custodyByHand: readonly string[];
 }
+
+/** What a stop did with the custody files its session wrote (custody-split.ts withdrawCustodySplit). */
+export type CustodyWithdrawal = Pick<AbandonReport, 'withdrawnCustody' | 'custodyByHand'>;
 
 /**
  * Why a session stopped: a failure, a signal (the officer pressed Ctrl-C, or the system stopped it),
@@ -288,16 +290,16 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   protected stopSession(
     cause: StopCause,
     wipe: () => number,
-    custodyWrites?: () => CustodyWrites | undefined,
+    withdrawCustody?: () => Promise<CustodyWithdrawal>,
   ): Promise<AbandonReport> {
-    this.#stopped ??= this.#stop(cause, wipe, custodyWrites);
+    this.#stopped ??= this.#stop(cause, wipe, withdrawCustody);
     return this.#stopped;
   }
 
   async #stop(
     cause: StopCause,
     wipe: () => number,
-    custodyWrites?: () => CustodyWrites | undefined,
+    withdrawCustody?: () => Promise<CustodyWithdrawal>,
   ): Promise<AbandonReport> {
     this.guard.stop();
     const wipedKeys = wipe();
@@ -346,7 +348,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
         });
       }
     }
-    const custody = await this.#withdrawCustody(custodyWrites?.());
+    const custody = (await withdrawCustody?.()) ?? { withdrawnCustody: [], custodyByHand: [] };
     await journal.append(operator, 'ceremony.abandoned', {
       ...(cause.problem ? problemData(cause.problem) : {}),
       reason: cause.reason,
@@ -356,22 +358,6 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
       ...(withdrawnBundle ? { withdrawnBundle } : {}),
     });
     return { state, wipedKeys, withdrawnBundle, deleteByHand, ...custody };
-  }
-
-  /** Removes the custody files a stopped session wrote (withdraw-custody.ts) and journals what was removed or left. */
-  async #withdrawCustody(
-    writes: CustodyWrites | undefined,
-  ): Promise<Pick<AbandonReport, 'withdrawnCustody' | 'custodyByHand'>> {
-    if (!writes || (writes.files.length === 0 && writes.createdFolders.length === 0))
-      return { withdrawnCustody: [], custodyByHand: [] };
-    const withdrawn = await withdrawCustodyWrites(writes);
-    const { journal, operator } = this.options;
-    await journal.append(operator, withdrawn.leftFiles.length > 0 ? 'custody.withdraw-failed' : 'custody.withdrawn', {
-      folders: [...withdrawn.folders],
-      removedFiles: withdrawn.removedFiles,
-      ...(withdrawn.leftFiles.length > 0 ? { leftFiles: [...withdrawn.leftFiles] } : {}),
-    });
-    return { withdrawnCustody: withdrawn.folders, custodyByHand: withdrawn.leftFiles };
   }
 
   /**

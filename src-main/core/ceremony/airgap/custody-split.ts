@@ -10,7 +10,8 @@ import { z } from 'zod';
 import path from 'node:path';
 import type { ImportParameters } from '../../bundle';
 import type { ReceiptLanguage } from '../../receipt/language';
-import type { CustodyWrites } from '../../custody/withdraw-custody';
+import { withdrawCustodyWrites, type CustodyWrites } from '../../custody/withdraw-custody';
+import type { CustodyWithdrawal } from './ceremony-base';
 import { writeCustodySet } from '../../custody/custodian-folders';
 import { splitCustodySet } from '../../custody/set-split';
 import { KeyferryError } from '../../errors';
@@ -168,4 +169,24 @@ export async function splitForCustody(
   } finally {
     for (const share of set.shares) share.share.dispose();
   }
+}
+
+/**
+ * A stopped session's custody files removed again (withdraw-custody.ts), journaled as
+ * `custody.withdrawn`, or `custody.withdraw-failed` naming the files left to delete by hand.
+ */
+export async function withdrawCustodySplit(
+  writes: CustodyWrites,
+  journal: Journal,
+  operator: string,
+): Promise<CustodyWithdrawal> {
+  if (writes.files.length === 0 && writes.createdFolders.length === 0)
+    return { withdrawnCustody: [], custodyByHand: [] };
+  const withdrawn = await withdrawCustodyWrites(writes);
+  await journal.append(operator, withdrawn.leftFiles.length > 0 ? 'custody.withdraw-failed' : 'custody.withdrawn', {
+    folders: [...withdrawn.folders],
+    removedFiles: withdrawn.removedFiles,
+    ...(withdrawn.leftFiles.length > 0 ? { leftFiles: [...withdrawn.leftFiles] } : {}),
+  });
+  return { withdrawnCustody: withdrawn.folders, custodyByHand: withdrawn.leftFiles };
 }

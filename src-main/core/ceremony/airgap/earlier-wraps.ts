@@ -6,7 +6,8 @@
  * media were lost, the token expired) but never quiet: the preflight journals `wrap.repeated`
  * naming every earlier bundle and custody set, the terminal and the receipt say it.
  */
-import type { JournalEntry } from '../../journal';
+import { phraseOf } from '../../../i18n/phrase';
+import type { Journal, JournalEntry } from '../../journal';
 import { custodySplitRecordSchema } from './custody-split';
 import { startsAirGappedSession } from './receipt-session';
 
@@ -54,4 +55,28 @@ export function finishedWraps(entries: readonly JournalEntry[]): EarlierWrap[] {
     }
   }
   return wraps;
+}
+
+/** Journals `wrap.repeated` (an override on the receipt) naming every earlier bundle and custody set. */
+export async function journalRepeatedWrap(
+  journal: Journal,
+  operator: string,
+  earlier: readonly EarlierWrap[],
+): Promise<void> {
+  await journal.append(operator, 'wrap.repeated', {
+    earlier: earlier.map((w) => ({
+      session: w.session,
+      bundleDigest: w.bundleDigest,
+      folder: w.folder,
+      ...(w.receipt ? { receipt: w.receipt } : {}),
+      ...(w.custody ? { backupDigest: w.custody.backupDigest, custodians: [...w.custody.custodians] } : {}),
+    })),
+    reasonPhrase: {
+      ...phraseOf('journal.reason.wrap-repeated', {
+        count: earlier.length,
+        last: (earlier.at(-1) as EarlierWrap).session,
+        custodySets: earlier.filter((w) => w.custody).length,
+      }),
+    },
+  });
 }

@@ -11,9 +11,14 @@
  */
 import { materialOwners, type ConsoleFilesInput, type CustodyArrangement, type ImportParameters } from '../../bundle';
 import { KeyferryError } from '../../errors';
-import { phraseOf } from '../../../i18n/phrase';
-import { finishedWraps, type EarlierWrap } from './earlier-wraps';
-import { splitForCustody, type CustodyRequest, type CustodyResult, type CustodyWritesLog } from './custody-split';
+import { finishedWraps, journalRepeatedWrap, type EarlierWrap } from './earlier-wraps';
+import {
+  splitForCustody,
+  withdrawCustodySplit,
+  type CustodyRequest,
+  type CustodyResult,
+  type CustodyWritesLog,
+} from './custody-split';
 import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
 import { everyKeyHasMaterial, materialIdOf } from './replica-groups';
 import {
@@ -157,22 +162,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     const earlier = this.earlierWraps;
     if (earlier.length === 0 || this.#repeatedWrapJournaled) return;
     this.#repeatedWrapJournaled = true;
-    await this.options.journal.append(this.options.operator, 'wrap.repeated', {
-      earlier: earlier.map((w) => ({
-        session: w.session,
-        bundleDigest: w.bundleDigest,
-        folder: w.folder,
-        ...(w.receipt ? { receipt: w.receipt } : {}),
-        ...(w.custody ? { backupDigest: w.custody.backupDigest, custodians: [...w.custody.custodians] } : {}),
-      })),
-      reasonPhrase: {
-        ...phraseOf('journal.reason.wrap-repeated', {
-          count: earlier.length,
-          last: (earlier.at(-1) as EarlierWrap).session,
-          custodySets: earlier.filter((w) => w.custody).length,
-        }),
-      },
-    });
+    await journalRepeatedWrap(this.options.journal, this.options.operator, earlier);
   }
 
   /**
@@ -402,7 +392,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
         this.#hsm = null;
         return held;
       },
-      () => this.#custodyWrites,
+      () => withdrawCustodySplit(this.#custodyWrites, this.options.journal, this.options.operator),
     );
   }
 
