@@ -2,8 +2,9 @@
  * Moments as Keyferry prints them, the same on receipts, in messages and on the CLI: the
  * workstation's wall clock with its offset (and zone name) in the reader's language, then the same
  * moment in UTC; a workstation that keeps UTC prints it once. Never raw ISO 8601.
- * Renderer-safe: imports nothing.
+ * Renderer-safe: imports nothing but a type.
  */
+import type { Translator } from './translate';
 
 /** A wall clock: a moment, the offset from UTC there, and the IANA zone name when known. */
 export interface WallClock {
@@ -98,4 +99,12 @@ export function momentText(locale: MomentLocale, at: Date | number | string, clo
   if (keepsUtc(wall)) return utc;
   const local = formatLocalIn(locale, wall);
   return locale === 'zh-CN' ? `${local}（${utc}）` : `${local} (${utc})`;
+}
+
+/**
+ * An expiry (or any "never or a moment" value) as the officer reads it: the catalogue's
+ * lower-case "never" (`expiry.never-lower`), else `momentText` in the translator's language.
+ */
+export function neverOrMoment(tr: Pick<Translator, 'locale' | 't'>, at: 'never' | Date | number | string): string {
+  return at === 'never' ? tr.t('expiry.never-lower') : momentText(tr.locale, at);
 }

@@ -116,8 +116,6 @@ export interface Translator {
   progress(progress: ProgressLike): string;
   /** A date and time in this language's long form, in the machine's time zone. */
   dateTime(at: Date | number): string;
-  /** A date and time in UTC, the same digits in every language: `2026-11-30 18:56:15 UTC`. */
-  utc(at: Date | number | string): string;
 }
 
 function messageText(locale: DisplayLocale, key: MessageKey): string {
@@ -190,7 +188,6 @@ function createTranslator(locale: DisplayLocale): Translator {
     progress: (p) =>
       p.code && isProgressCode(p.code) ? safeFormat(`progress.${p.code}`, p.values, p.message) : p.message,
     dateTime: (at) => long.format(at),
-    utc: (at) => utcText(at),
   };
 }
 

@@ -1,19 +1,20 @@
 /** What passed the preflight: the folders this ceremony writes to, the expiry, an acknowledged loss. */
 import type { PreflightView } from '../../src-main/ipc/contract';
 import type { Translator } from '../../src-main/i18n/translate';
+import { momentText } from '../../src-main/i18n/moment';
 import { useT } from '../i18n';
 
 /** The expiry the bundle will request: one for every AES key, or each key's own planned one. */
-export function plannedExpiryLine({ t, utc }: Pick<Translator, 't' | 'utc'>, plan: PreflightView): string {
+export function plannedExpiryLine({ t, locale }: Pick<Translator, 't' | 'locale'>, plan: PreflightView): string {
   if (plan.expiry === null) return t('preflight.expiry-plan');
   return plan.expiry.kind === 'never'
     ? t('preflight.expiry-never')
-    : t('preflight.expiry-at', { at: utc(plan.expiry.at) });
+    : t('preflight.expiry-at', { at: momentText(locale, plan.expiry.at) });
 }
 
 export function PreflightResult({ plan }: { plan: PreflightView }) {
   const tr = useT();
-  const { t, utc } = tr;
+  const { t } = tr;
   return (
     <div className="card preflight-result">
       <p>{t('preflight.passed')}</p>
@@ -37,7 +38,7 @@ export function PreflightResult({ plan }: { plan: PreflightView }) {
           {t('preflight.expiry-overridden', {
             count: o.keyIds.length,
             kind: o.planned === 'never' ? 'never' : 'at',
-            planned: o.planned === 'never' ? '' : utc(o.planned),
+            planned: o.planned === 'never' ? '' : momentText(tr.locale, o.planned),
           })}
         </p>
       ))}

@@ -6,6 +6,7 @@ import { cliDate } from '../../src-main/cli/cli-text';
 import { KeyferryError, toProblem } from '../../src-main/core/errors';
 import { renderReceiptHtml } from '../../src-main/core/receipt/render-html';
 import { renderReceiptText } from '../../src-main/core/receipt/render-text';
+import { neverOrMoment } from '../../src-main/i18n/moment';
 import { translator } from '../../src-main/i18n/translate';
 import { sampleReceiptInput } from '../core/receipt/fixtures';
 import { KEYFERRY_BIN } from '../integration/cli-process';
@@ -55,6 +56,19 @@ describe('moments', () => {
     expect(deviations).toContain('2025年3月1日 10:10:00 UTC+01:00（Europe/Berlin）');
     expect(deviations).toContain('2025-03-01 10:10:00 UTC+01:00 (Europe/Berlin)');
     for (const text of [zh, en, deviations]) expect(text).not.toContain('2025-03-01T09:10');
+  });
+
+  it('an expiry reads as the language’s “never” or as the moment in the language and UTC', () => {
+    process.env.TZ = 'Asia/Shanghai';
+    const [en, zh] = [translator('en'), translator('zh-CN')];
+    expect(neverOrMoment(en, 'never')).toBe('never');
+    expect(neverOrMoment(zh, 'never')).toBe('永不过期');
+    expect(neverOrMoment(en, new Date(at).toISOString())).toBe(
+      '2026-12-02 12:13:15 UTC+08:00 (Asia/Shanghai) (2026-12-02 04:13:15 UTC)',
+    );
+    expect(neverOrMoment(zh, at)).toBe('2026年12月2日 12:13:15 UTC+08:00（Asia/Shanghai）（2026-12-02 04:13:15 UTC）');
+    process.env.TZ = 'UTC';
+    expect(neverOrMoment(zh, at)).toBe('2026-12-02 04:13:15 UTC');
   });
 
   it('kms-sim prints each request’s time as the workstation’s time and UTC', async () => {

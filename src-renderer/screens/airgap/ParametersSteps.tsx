@@ -13,6 +13,7 @@ import type { KeySpecName } from '../../../src-main/ipc/contract';
 import { useAirGapSteps } from '../../store/allowed-steps';
 import { Hex } from '../../components/Hex';
 import { useT } from '../../i18n';
+import { momentText } from '../../../src-main/i18n/moment';
 import { Warnings } from '../../components/Warnings';
 
 const PARAMETER_SOURCES = [
@@ -62,7 +63,7 @@ export function ParametersStep() {
   const [wrappingKeyFile, setWrappingKeyFile] = useState('');
   const [importTokenFile, setImportTokenFile] = useState('');
   const available = steps.canRun('readParameters');
-  const { t, message, utc } = useT();
+  const { t, message, locale } = useT();
   const specs = specOptions(t);
   return (
     <Step
@@ -140,7 +141,10 @@ export function ParametersStep() {
               <li key={k.keyId}>
                 <strong>{k.alias}</strong> ({k.spec}) <span className="mono">{k.keyId}</span>
                 {k.tokenExpiresAt && (
-                  <span className="hint"> {t('air.overview.token-valid-until', { at: utc(k.tokenExpiresAt) })}</span>
+                  <span className="hint">
+                    {' '}
+                    {t('air.overview.token-valid-until', { at: momentText(locale, k.tokenExpiresAt) })}
+                  </span>
                 )}
                 {k.bound && (
                   <span className="warning" data-bound-key={k.keyId}>

@@ -15,6 +15,7 @@ import { selectParameterKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { useAirGapSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
+import { momentText } from '../../../src-main/i18n/moment';
 
 export function PreflightStep() {
   const steps = useAirGapSteps();
@@ -31,7 +32,7 @@ export function PreflightStep() {
   const [custody, setCustody] = useState<CustodyForm>(EMPTY_CUSTODY);
   const [acknowledged, setAcknowledged] = useState(false);
   const [fromHsm, setFromHsm] = useState(false);
-  const { t, utc } = useT();
+  const { t, locale } = useT();
   const choice = expiryChoice(expiry);
   // The AES material that would expire at a moment: every AES key under a chosen date, else each key's plan.
   const expiring = keys
@@ -91,10 +92,12 @@ export function PreflightStep() {
           <p className="banner-title" id="no-backup-title">
             {t('preflight.no-backup.title')}
           </p>
-          <p>{t('preflight.no-backup.consequence', { count: expiring.length, expiresAt: utc(expiresAt) })}</p>
+          <p>
+            {t('preflight.no-backup.consequence', { count: expiring.length, expiresAt: momentText(locale, expiresAt) })}
+          </p>
           <CheckboxField
             id="preflight-no-backup"
-            label={t('preflight.no-backup.acknowledge', { expiresAt: utc(expiresAt) })}
+            label={t('preflight.no-backup.acknowledge', { expiresAt: momentText(locale, expiresAt) })}
             checked={acknowledged}
             onChange={setAcknowledged}
           />

@@ -11,6 +11,7 @@ import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { useOnlineSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
+import { neverOrMoment } from '../../../src-main/i18n/moment';
 import { defaultUsage, specOptions } from './key-spec-choices';
 
 type Usage = 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT';
@@ -150,9 +151,10 @@ function PlannedKeyFields({
 
 /** What the officer reads after a plan file filled the form: how many keys, and where it differs from the setup. */
 function PlanFileNote({ plan }: { plan: PlanFileView }) {
-  const { t, utc } = useT();
+  const tr = useT();
+  const { t } = tr;
   const shown = (field: PlanFileView['differences'][number]['field'], value: string) =>
-    field !== 'materialExpiry' ? value : value === 'never' ? t('expiry.never-lower') : utc(value);
+    field !== 'materialExpiry' ? value : neverOrMoment(tr, value);
   return (
     <div className="card plan-file" role="status">
       <p>{t('create.plan.read-keys', { count: plan.keys.length, file: plan.fileName })}</p>

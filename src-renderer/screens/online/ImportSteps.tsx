@@ -18,6 +18,7 @@ import { useOnlineSteps } from '../../store/allowed-steps';
 import { useKeyFilter } from './key-filter';
 import { replicaPlaces } from './replica-groups';
 import { phraseText } from '../../../src-main/i18n/phrase';
+import { momentText, neverOrMoment } from '../../../src-main/i18n/moment';
 import { Warnings } from '../../components/Warnings';
 
 export function CheckBundleStep() {
@@ -129,8 +130,8 @@ export function ImportStep() {
   const placeOf = replicaPlaces(useAppStore(selectCeremonyKeys));
   const [expiry, setExpiry] = useState<ExpiryForm>({ kind: 'bundle', date: '' });
   const override = expiryChoice(expiry);
-  const { t, utc } = useT();
-  const whenText = (iso: string) => (iso === 'never' ? t('expiry.never-lower') : utc(iso));
+  const tr = useT();
+  const { t } = tr;
   return (
     <Step
       number={6}
@@ -144,7 +145,7 @@ export function ImportStep() {
             <li key={k.keyId}>
               {k.alias}
               {t('import.place', { ...placeOf(k.keyId) })} ({k.spec}):{' '}
-              {t('import.requested', { when: whenText(k.requestedExpiresAt) })}
+              {t('import.requested', { when: neverOrMoment(tr, k.requestedExpiresAt) })}
             </li>
           ))}
         </ul>
@@ -169,7 +170,7 @@ export function ImportStep() {
             <li key={k.keyId} data-key-id={k.keyId}>
               <span className="mono">{k.keyId}</span>
               {t('import.place', { ...placeOf(k.keyId) })} ({k.spec}):{' '}
-              {t('import.imported', { when: whenText(k.expiresAt), source: k.expirySource })} {k.confirmation}
+              {t('import.imported', { when: neverOrMoment(tr, k.expiresAt), source: k.expirySource })} {k.confirmation}
             </li>
           ))}
         </ul>
@@ -191,7 +192,7 @@ export function VerifyStep() {
   const [confirmDelete, setConfirmDelete] = useState<Readonly<Record<string, string>>>({});
   const importedAes = keys.filter((k) => k.imported && k.spec === 'AES_256');
   const waiting = keys.filter((k) => !k.imported && k.expiresAt !== null);
-  const { t, utc, message } = useT();
+  const { t, locale, message } = useT();
   return (
     <Step
       number={7}
@@ -221,7 +222,7 @@ export function VerifyStep() {
           {keyStates.filter(shown).map((k) => (
             <li key={k.keyId}>
               {k.alias} ({k.spec}): {k.keyState}
-              {k.materialExpiresAt ? t('verify.material-expires', { at: utc(k.materialExpiresAt) }) : ''}
+              {k.materialExpiresAt ? t('verify.material-expires', { at: momentText(locale, k.materialExpiresAt) }) : ''}
             </li>
           ))}
         </ul>
