@@ -1,4 +1,5 @@
 /** Writes a receipt's HTML and plain-text twin next to each other, never overwriting. */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { KeyferryError } from '../errors';
 import { writeFileExclusive, type FileLayer, type WrittenFile } from '../fs/durable-file';
@@ -44,6 +45,12 @@ export async function writeReceipt(
   const text = await renderReceiptTextInSlices(input, language);
   const base = path.join(dir, receiptBaseName(input, options.suffix));
   const writtenHtml = await writeFileExclusive(`${base}.html`, html, { layer: options.layer, mode: 0o644 });
-  const writtenText = await writeFileExclusive(`${base}.txt`, text, { layer: options.layer, mode: 0o644 });
-  return { html: writtenHtml, text: writtenText };
+  try {
+    const writtenText = await writeFileExclusive(`${base}.txt`, text, { layer: options.layer, mode: 0o644 });
+    return { html: writtenHtml, text: writtenText };
+  } catch (error) {
+    // Never a receipt without its twin: the HTML this call created goes again (a retry may take another name).
+    await rm(writtenHtml.path, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }

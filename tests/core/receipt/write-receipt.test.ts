@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,15 @@ describe('writeReceipt', () => {
         .update(await readFile(first.html.path))
         .digest('hex'),
     ).toBe(first.html.sha256);
+  });
+
+  it('leaves no HTML without its text twin when the text name is taken', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-receipt-'));
+    const taken = path.join(dir, 'receipt-air-gapped-KF-2025-0301-a.txt');
+    await writeFile(taken, 'another receipt');
+    await expect(writeReceipt(dir, sampleReceiptInput('air-gapped'))).rejects.toMatchObject({ code: 'WRITE_FAILED' });
+    expect(await readdir(dir)).toEqual([path.basename(taken)]);
+    expect(await readFile(taken, 'utf8')).toBe('another receipt');
   });
 
   it('writes nothing when the input is not fit to print', async () => {

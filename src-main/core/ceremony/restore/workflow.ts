@@ -11,7 +11,6 @@
  * which share, the proof and the bundle; never a share or the material. Like the air-gapped
  * workflow, this module must never reach a network client.
  */
-import { readdir } from 'node:fs/promises';
 import type { CustodyArrangement, ImportParameters } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
 import { checkBackupMatches } from '../../custody/set-restore';
@@ -33,6 +32,7 @@ import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } f
 import { bundleArtefacts, WitnessConfirmations } from '../airgap/witness-confirmations';
 import { MaterialVault } from '../airgap/material-vault';
 import { receiptSessionNumber } from '../airgap/receipt-session';
+import { freeReceiptNumber, writeUnderFreeNumber } from './receipt-number';
 import { checkCeremonyPeople, personName } from '../shared/person-name';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
 import { sharesArrangement, sharesCustody } from './split-holders';
@@ -40,7 +40,6 @@ import { StepGuard } from '../shared/step-guard';
 import { RESTORE_STEP_FROM, type RestoreStepId } from '../shared/allowed-steps';
 import type { RestoreState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
-import { receiptBaseName } from '../../receipt';
 import type { AirGapHsmMaterial } from '../airgap/hsm-material';
 import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } from './hsm-restore';
 import { restoreFromKeyShares, type RestoredKey } from './per-key-restore';
@@ -353,20 +352,34 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
 
   // Step 7, writing the wrapped-material bundle: writeWrappedBundle() (base).
 
-  /** Step 8: writes the restore receipt (HTML and text) into `dir`; the ceremony is then finished. */
+  /**
+   * Step 8: writes the restore receipt (HTML and text) into `dir`; the ceremony is then finished. Its
+   * number is picked from the folder as it is now, and again when another journal's receipt took it
+   * meanwhile (receipt-number.ts).
+   */
   async writeReceipt(
     dir: string,
     options: { readonly language?: ReceiptLanguage } = {},
   ): Promise<WrittenCeremonyReceipt> {
-    return this.writeSessionReceipt(dir, options, () => {
-      const restored = this.#restored as RestoredState;
-      const { keys } = restored;
-      const custody =
-        restored.from === 'shares'
-          ? new Map(keys.map((k) => [k.keyId, sharesCustody(restored.result, restored.presented)]))
-          : new Map();
-      return { record: this.record, parameters: keys, custody };
-    });
+    return writeUnderFreeNumber(
+      () => this.#freeReceiptNumber(dir),
+      (n) => {
+        this.#sessionNumber = n;
+        return this.writeSessionReceipt(dir, options, () => {
+          const restored = this.#restored as RestoredState;
+          const { keys } = restored;
+          const custody =
+            restored.from === 'shares'
+              ? new Map(keys.map((k) => [k.keyId, sharesCustody(restored.result, restored.presented)]))
+              : new Map();
+          return { record: this.record, parameters: keys, custody };
+        });
+      },
+    );
+  }
+
+  #freeReceiptNumber(dir: string): Promise<number> {
+    return freeReceiptNumber(dir, this.currentCeremonyId, this.options.journal.entries, this.sessionSeq);
   }
 
   /** Abandons the ceremony (a failure, or an interrupt): wipes shares and material, journals the stop, withdraws an unreceipted bundle. */
@@ -383,18 +396,12 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
 
   /**
    * Checks the wrapped-bundle and receipt folders before the shares are rebuilt into material. The
-   * receipt's session number is fixed here: a restore journal of its own often writes beside its
-   * ceremony's wrap receipt (or an earlier restore's), so the numbers those take are skipped.
+   * receipt's session number is picked here (the preflight checks that name is free) past the
+   * numbers the folder holds, and again when the receipt is written (receipt-number.ts).
    */
   async preflight(request: AirGapDestinations): Promise<PlanExpiryOverride[]> {
     this.guard.require('preflight');
-    const prefix = `${receiptBaseName({ side: 'air-gapped', ceremonyId: this.currentCeremonyId })}-`;
-    const names = await readdir(request.receiptFolder).catch(() => [] as string[]);
-    this.#sessionNumber = receiptSessionNumber(
-      this.options.journal.entries,
-      this.sessionSeq,
-      names.filter((n) => n.startsWith(prefix)),
-    );
+    this.#sessionNumber = await this.#freeReceiptNumber(request.receiptFolder);
     return this.preflightFor(this.#parameters, request, this.#overview?.materialExpiry ?? null);
   }
 

@@ -5,7 +5,7 @@
  * wrapped for its parameters imports and verifies; the journal and receipt name who presented
  * which share and carry no share bytes.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -369,6 +369,62 @@ describe('custody restore ceremony', () => {
       ['Enabled', true],
       ['Enabled', true],
     ]);
+  }, 60_000);
+});
+
+describe('restore receipts of two journals in one receipt folder', () => {
+  /** A restore of `split` from shares 1-3 up to its written bundle, its preflight passed on `receiptDir`. */
+  async function restoredUpToBundle(split: Split, plan: CeremonyPlan, journal: string, receiptDir: string) {
+    const restore = await startRestore(journal, plan);
+    await restore.checkNetwork();
+    await restore.readParametersBundle(split.params);
+    const wrapped = path.join(f.dir, `wrapped-${journal}`);
+    await restore.preflight({ wrappedBundle: wrapped, receiptFolder: receiptDir });
+    for (const i of [1, 2, 3]) await restore.presentShare(await setShare(split, i));
+    await restore.presentBackup(await backupOf(split), 'backup');
+    await restore.restore();
+    await confirmEveryWitness(restore, plan.witnesses, split.params);
+    await restore.wrapAll();
+    await restore.writeWrappedBundle(wrapped);
+    return restore;
+  }
+
+  it('the second restore to finish takes the next free number: both receipts written, each journal names its own', async () => {
+    const plan = f.plan(['AES_256']);
+    const split = await splitCeremony(plan);
+    const receiptDir = path.join(f.dir, 'receipts');
+    await mkdir(receiptDir);
+    // Both preflights pass before either receipt exists: each first picks session 1.
+    const first = await restoredUpToBundle(split, plan, 'restore-a.jsonl', receiptDir);
+    const second = await restoredUpToBundle(split, plan, 'restore-b.jsonl', receiptDir);
+    expect(first.receiptBaseName()).toBe(second.receiptBaseName());
+    const a = await first.writeReceipt(receiptDir);
+    const b = await second.writeReceipt(receiptDir);
+    expect(path.basename(a.htmlFile)).toMatch(/-session-1\.html$/);
+    expect(path.basename(b.htmlFile)).toMatch(/-session-2\.html$/);
+    expect(second.state).toBe('finished');
+    expect((await readdir(receiptDir)).sort()).toEqual(
+      [a.htmlFile, b.htmlFile, a.textFile, b.textFile].map((file) => path.basename(file)).sort(),
+    );
+    // The first receipt is untouched; each journal's receipt.written names its own files and verifies.
+    expect(
+      createHash('sha256')
+        .update(await readFile(a.textFile))
+        .digest('hex'),
+    ).toBe(a.textSha256);
+    for (const [journal, receipt] of [
+      ['restore-a.jsonl', a],
+      ['restore-b.jsonl', b],
+    ] as const) {
+      const entries = (await readFile(path.join(f.dir, journal), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { event: string; data: { textFile?: string } });
+      const written = entries.filter((e) => e.event === 'receipt.written').map((e) => e.data.textFile);
+      expect(written).toEqual([path.basename(receipt.textFile)]);
+      const seal = { expectedHead: receipt.journalHead, expectedCount: receipt.journalCount };
+      expect((await verifyJournal(path.join(f.dir, journal), seal)).ok).toBe(true);
+    }
   }, 60_000);
 });
 
