@@ -11,8 +11,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '..');
-/** Core source files with something to run and no same-named test file (2026-12-01, session 8). Lower it; never raise it. */
-const CEILING = 95;
+/** Core source files with something to run and no same-named test file (2026-12-01, session 9). Lower it; never raise it. */
+const CEILING = 89;
 
 function files(dir: string, suffix: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
