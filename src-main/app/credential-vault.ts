@@ -14,6 +14,7 @@ import { fsyncDirectory, writeFileExclusive } from '../core/fs/durable-file';
 import type { CredentialVault, RecalledCredentials, RememberedCredentials } from '../ipc/desktop-services';
 import { cloudCredentialsInputSchema } from '../ipc/schemas/online';
 import { encryptionProblem, type SafeStorageLike } from './security/keychain-policy';
+import { pathExists } from '../core/fs/path-exists';
 
 const FORMAT = 'keyferry-remembered-credentials/1';
 const PROFILE = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -47,19 +48,9 @@ export function vaultFileOf(folder: string, profile: string): string {
   return path.join(folder, `${profile}.json`);
 }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.lstat(file).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      throw error;
-    },
-  );
-}
-
 /** Writes `text` to `file`: exclusively when new, else exclusively beside it and renamed over it. */
 export async function replaceFileAtomically(file: string, text: string): Promise<void> {
-  if (!(await exists(file))) {
+  if (!(await pathExists(file))) {
     await writeFileExclusive(file, text, { mode: 0o600 });
     return;
   }
@@ -133,7 +124,7 @@ export function createCredentialVault(options: {
 
     forget: async (profile) => {
       const file = vaultFileOf(folder, profile);
-      const existed = await exists(file);
+      const existed = await pathExists(file);
       await fs.rm(file, { force: true });
       if (existed) await fsyncDirectory(folder);
       return existed;

@@ -1,12 +1,12 @@
 /** The journal a ceremony command writes: created when missing, continued (verified) when present. */
 import { missingOption } from './args';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError } from '../core/errors';
 import { openJournal, type Journal } from '../core/journal';
 import { translator } from '../i18n/translate';
 import type { CliIo } from './command';
 import { cliLocale } from './cli-locale';
+import { pathExists } from '../core/fs/path-exists';
 
 /**
  * Opens `file` (relative to `cwd`): continues an existing journal, or creates it when
@@ -20,10 +20,7 @@ export async function openCeremonyJournal(
 ): Promise<Journal> {
   if (!file) throw missingOption({ reason: 'journal' });
   const full = path.resolve(cwd, file);
-  const exists = await fs.lstat(full).then(
-    () => true,
-    () => false,
-  );
+  const exists = await pathExists(full);
   if (!exists && !mayCreate) {
     throw new KeyferryError('JOURNAL_MISSING', { file: full });
   }

@@ -2,14 +2,15 @@
  * Stops by the officer (Ctrl-C: SIGINT) or the system (SIGTERM, SIGHUP) at any point of a command:
  * the handlers the command registered run newest first (the ceremony wipes what it holds, journals
  * the stop and withdraws an unreceipted bundle; the journal is closed, which releases its lock),
- * then exactly one line says what was done, what was not, and how to resume, and the process ends
+ * then the stop's text is printed once (a line saying what was done, what was not and how to resume,
+ * followed by a line for each custody set withdrawn or left to delete by hand), and the process ends
  * with 128 + the signal number. A stop is never reported as an unexpected failure.
  */
 export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 
 const SIGNAL_NUMBERS: Record<StopSignal, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
-/** What the stop handlers share: the signal, and the one line to print (the first handler to set it wins). */
+/** What the stop handlers share: the signal, and the text to print (the first handler to set it wins). */
 interface StopContext {
   readonly signal: StopSignal;
   line?: string;
@@ -22,7 +23,7 @@ type StopHandler = (stop: StopContext) => Promise<void>;
 export interface CliInterrupts {
   /** Registers `handler` to run on a stop; returns the function that unregisters it. */
   onStop(handler: StopHandler): () => void;
-  /** True once a stop began: the command's own error output is then suppressed (the stop line says it all). */
+  /** True once a stop began: the command's own error output is then suppressed (the stop's text says it all). */
   readonly stopping: boolean;
   /** For a command that treats signals as its normal end (the simulator): stops are left to it. */
   leaveStopsToCommand(): void;

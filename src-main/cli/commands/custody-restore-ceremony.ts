@@ -10,7 +10,6 @@ import type { CeremonyFacts } from '../../core/bundle/import-parameters-manifest
 import { ceremonyTitle } from '../ceremony-title';
 import { onlineImportHint } from '../command-line';
 import path from 'node:path';
-import { lstat } from 'node:fs/promises';
 import { cliAppIdentity } from '../software-identity';
 import { restoredExpiries, type RestoredExpiries } from '../../core/ceremony/restore/restored-expiry';
 import type { PlanExpiryOverride } from '../../core/ceremony/airgap/preflight';
@@ -41,12 +40,7 @@ import type { ArtefactToConfirm } from '../../core/ceremony/airgap/witness-confi
 import { restoreFromToken } from './custody-restore-hsm';
 import { presentedByMap, type RestoreValues } from './custody-restore-options';
 import { journalRefusalBeforeStart } from './custody-restore-refusal';
-
-const exists = (file: string): Promise<boolean> =>
-  lstat(file).then(
-    () => true,
-    () => false,
-  );
+import { pathExists } from '../../core/fs/path-exists';
 
 export async function runCeremony(values: RestoreValues, io: CliIo, hsm: HsmRestoreRequest | null): Promise<number> {
   const read: ReadShare[] = [];
@@ -74,7 +68,7 @@ async function beforeTheJournal(
 ): Promise<CeremonyInputs> {
   const rel = (p: string) => path.resolve(io.cwd, p);
   const wrappedOut = rel(values['wrapped-out'] as string);
-  if (await exists(wrappedOut)) throw new KeyferryError('OUTPUT_EXISTS', { what: 'wrappedOut', path: wrappedOut });
+  if (await pathExists(wrappedOut)) throw new KeyferryError('OUTPUT_EXISTS', { what: 'wrappedOut', path: wrappedOut });
   // The fresh bundle carries the ceremony's title (refused if --title differs) and each key's planned expiry.
   const bundle = await bundleCeremonyOf(rel(values.bundle as string));
   const facts = bundle?.facts;

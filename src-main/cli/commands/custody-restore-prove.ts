@@ -4,7 +4,6 @@
  */
 
 import path from 'node:path';
-import { lstat } from 'node:fs/promises';
 
 import { parseKeySpec } from '../../core/crypto/index';
 import { type CustodyShare } from '../../core/custody/custody-share';
@@ -22,12 +21,7 @@ import { runSetProveOnly } from './custody-restore-set';
 import { isSetShare } from '../../core/custody/set-share';
 
 import { NAME, type RestoreValues } from './custody-restore-options';
-
-const exists = (file: string): Promise<boolean> =>
-  lstat(file).then(
-    () => true,
-    () => false,
-  );
+import { pathExists } from '../../core/fs/path-exists';
 
 export async function runProveOnly(values: RestoreValues, read: ReadShare[], io: CliIo): Promise<number> {
   const setShares = read.map((r) => r.share).filter(isSetShare);
@@ -39,7 +33,7 @@ export async function runProveOnly(values: RestoreValues, read: ReadShare[], io:
   const shares = read.map((r) => r.share).filter((s): s is CustodyShare => !isSetShare(s));
   try {
     const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
-    if (out && (await exists(out))) {
+    if (out && (await pathExists(out))) {
       throw new KeyferryError('OUTPUT_EXISTS', { what: 'outFile', path: out });
     }
     const expected = {

@@ -9,7 +9,6 @@
  * leave a stray journal behind; nor is a journal that records another ceremony than the bundle's
  * written to (AIRGAP_JOURNAL_OTHER_CEREMONY, said instead).
  */
-import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleCeremonyOf, refuseJournalOfOtherCeremony } from '../../core/bundle/ceremony-facts';
 import { problemCause } from '../../core/ceremony/airgap/ceremony-base';
@@ -20,6 +19,7 @@ import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
 import { cliAppIdentity } from '../software-identity';
 import type { RestoreValues } from './custody-restore-options';
+import { pathExists } from '../../core/fs/path-exists';
 
 /** Runs `before` (what the restore checks before its journal opens); a refusal is journaled (see above), then thrown. */
 export async function journalRefusalBeforeStart<T>(
@@ -40,10 +40,7 @@ export async function journalRefusalBeforeStart<T>(
 async function journalRefusal(values: RestoreValues, io: CliIo, refusal: unknown): Promise<string | null> {
   if (values.journal === undefined) return null;
   const file = path.resolve(io.cwd, values.journal);
-  const exists = await lstat(file).then(
-    () => true,
-    () => false,
-  );
+  const exists = await pathExists(file);
   if (!exists) return null;
   const { t, problem } = cliTranslator(io);
   try {

@@ -15,6 +15,7 @@ import { groupHex } from '../../core/hex-groups';
 import { cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
 import type { ReadShare } from './custody-input';
+import { pathExists } from '../../core/fs/path-exists';
 
 interface SetValues {
   readonly backup?: string | undefined;
@@ -128,7 +129,7 @@ export async function runSetProveOnly(
       otherCeremony: foreign.ceremonyId,
     });
   const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
-  if (out && (await fs.lstat(out).catch(() => undefined))) throw new KeyferryError('CUSTODY_OUT_EXISTS', { path: out });
+  if (out && (await pathExists(out))) throw new KeyferryError('CUSTODY_OUT_EXISTS', { path: out });
   const file = backupFileFor(values, read, io) as string;
   const backup = await readBackupFile(file);
   printBackup(io, backup, file);

@@ -37,6 +37,7 @@ import { cliTranslator } from '../cli-locale';
 import { requireOption } from '../args';
 import { defineCommand, type CliCommand, type CliIo } from '../command';
 import { optionTable, type OptionValues } from '../options';
+import { pathExists } from '../../core/fs/path-exists';
 
 const NAME = 'wrap';
 
@@ -80,7 +81,7 @@ async function checkOutFolder(outDir: string, names: string[]): Promise<boolean>
   if (!stat) return true;
   if (!stat.isDirectory()) throw new KeyferryError('OUTPUT_EXISTS', { what: 'notFolder', path: outDir });
   for (const name of names) {
-    if (await fs.lstat(path.join(outDir, name)).catch(() => undefined)) {
+    if (await pathExists(path.join(outDir, name))) {
       throw new KeyferryError('OUTPUT_EXISTS', { what: 'inFolder', path: name });
     }
   }

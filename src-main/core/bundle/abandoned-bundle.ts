@@ -9,6 +9,7 @@ import path from 'node:path';
 import { KeyferryError } from '../errors';
 import { fsyncDirectory, writeFileExclusive } from '../fs/durable-file';
 import { MANIFEST_FILE } from './bundle-limits';
+import { pathExists } from '../fs/path-exists';
 
 export const ABANDONED_MARKER = 'ABANDONED.txt';
 const WITHDRAWN_MANIFEST = 'manifest.json.abandoned';
@@ -46,16 +47,11 @@ export async function withdrawWrappedBundle(
   try {
     await writeFileExclusive(marker, markerText(facts.reason, facts.at, facts.journal), { mode: 0o644 });
   } catch (error) {
-    const exists = await fs.lstat(marker).then(
-      () => true,
-      () => false,
-    );
+    // Not knowing whether the marker or the manifest is there counts as the worse answer.
+    const exists = await pathExists(marker).catch(() => false);
     if (!exists) {
       await fs.rm(path.join(dir, MANIFEST_FILE), { force: true }).catch(() => undefined);
-      const gone = await fs.lstat(path.join(dir, MANIFEST_FILE)).then(
-        () => false,
-        () => true,
-      );
+      const gone = !(await pathExists(path.join(dir, MANIFEST_FILE)).catch(() => true));
       if (!gone) throw new KeyferryError('WRAPPED_WITHDRAW_FAILED', { dir }, { cause: error });
       return { dir, marker, manifestRenamed: true, manifestWritten: true };
     }
@@ -74,10 +70,7 @@ export async function withdrawWrappedBundle(
 
 /** Refuses a folder holding ABANDONED.txt with BUNDLE_ABANDONED (checked before anything else is read). */
 export async function refuseAbandonedBundle(dir: string): Promise<void> {
-  const marked = await fs.lstat(path.join(dir, ABANDONED_MARKER)).then(
-    () => true,
-    () => false,
-  );
+  const marked = await pathExists(path.join(dir, ABANDONED_MARKER));
   if (!marked) return;
   throw new KeyferryError('BUNDLE_ABANDONED', { dir });
 }

@@ -10,6 +10,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fsyncDirectory } from '../fs/durable-file';
+import { pathExists } from '../fs/path-exists';
 
 /** What one session wrote onto the custodians' media. */
 export interface CustodyWrites {
@@ -27,13 +28,6 @@ export interface WithdrawnCustody {
   readonly leftFiles: readonly string[];
 }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.lstat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** Removes `writes.files`, then the created folders left empty; never throws. */
 export async function withdrawCustodyWrites(writes: CustodyWrites): Promise<WithdrawnCustody> {
   const leftFiles: string[] = [];
@@ -41,7 +35,7 @@ export async function withdrawCustodyWrites(writes: CustodyWrites): Promise<With
   for (const file of writes.files) {
     try {
       await fs.rm(file, { force: true });
-      if (await exists(file)) leftFiles.push(file);
+      if (await pathExists(file)) leftFiles.push(file);
       else removedFiles += 1;
     } catch {
       leftFiles.push(file);

@@ -10,6 +10,7 @@ import { nodeFileLayer, writeFileExclusive, type FileLayer, type WrittenFile } f
 import { volumeIdOf as mediaVolumeIdOf } from '../media/folder-info';
 import type { CustodyShare } from './custody-share';
 import { encodeShareFile, shareFileName } from './share-file';
+import { pathExists } from '../fs/path-exists';
 
 /** Identifies the volume (file system) a folder lives on. */
 export type VolumeIdOf = (folder: string) => Promise<string | number | bigint> | string | number | bigint;
@@ -41,10 +42,7 @@ async function checkFolder(folder: string, index: number): Promise<void> {
 }
 
 async function checkAbsent(file: string): Promise<void> {
-  const exists = await fs.lstat(file).then(
-    () => true,
-    () => false,
-  );
+  const exists = await pathExists(file);
   if (exists) throw new KeyferryError('CUSTODY_FILE_EXISTS', { file });
 }
 

@@ -25,6 +25,7 @@ import { writableFolder } from './paths';
 import { CeremonySession, JOURNAL_FILES, type OnlineSide } from './session';
 import { preflightView } from './preflight';
 import type { GenerateRefusal } from '../../core/ceremony/airgap/bound-material';
+import { pathExists } from '../../core/fs/path-exists';
 
 type SetupHandlers = {
   setupCeremony: ChannelHandler<'setupCeremony'>;
@@ -32,17 +33,11 @@ type SetupHandlers = {
   startRehearsal: ChannelHandler<'startRehearsal'>;
 };
 
-const exists = (file: string) =>
-  fs.lstat(file).then(
-    () => true,
-    () => false,
-  );
-
 /** Opens the online journal of the setup folder (continuing it when it exists). */
 export async function openOnlineJournal(session: CeremonySession) {
   if (!session.onlineJournal) {
     const file = session.journalPath('online');
-    session.onlineJournal = await openJournal(file, { create: !(await exists(file)) });
+    session.onlineJournal = await openJournal(file, { create: !(await pathExists(file)) });
   }
   return session.onlineJournal;
 }
@@ -143,7 +138,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
       } else {
         throw new KeyferryError('CEREMONY_FOLDER_MISSING');
       }
-      const continuesOnlineJournal = await exists(path.join(folder, JOURNAL_FILES.online));
+      const continuesOnlineJournal = await pathExists(path.join(folder, JOURNAL_FILES.online));
       session.setup = {
         title: request.title,
         operator: request.operator,

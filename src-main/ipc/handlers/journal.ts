@@ -6,7 +6,6 @@
  * a phrase, a number, nested fields or a list, which the screen labels and says in the officer's
  * language (as receipts do); reasons travel as codes and values.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GENESIS_HASH, type JournalEntry, type JsonValue } from '../../core/journal';
 import { inspectJournalInSlices, readJournalFile } from '../../core/journal/verify';
@@ -15,6 +14,7 @@ import { phraseOf, phraseSchema } from '../../i18n/phrase';
 import { MAX_DATA_VALUES, type DataField, type DataValue, type EntryReason } from '../schemas/records';
 import type { ChannelHandler } from './channel-handler';
 import type { CeremonySession } from './session';
+import { pathExists } from '../../core/fs/path-exists';
 
 const LONGEST_SHOWN = 96;
 /** How much of a shortened string is shown. */
@@ -102,10 +102,7 @@ export function journalHandlers(session: CeremonySession): { viewJournal: Channe
     viewJournal: async ({ side }) => {
       const file = session.journalPath(side);
       const base = { side, file: path.basename(file) };
-      const present = await fs.lstat(file).then(
-        () => true,
-        () => false,
-      );
+      const present = await pathExists(file);
       if (!present)
         return { ...base, exists: false, intact: true, problem: null, count: 0, head: GENESIS_HASH, entries: [] };
       const { verification, entries } = await inspectJournalInSlices(await readJournalFile(file));

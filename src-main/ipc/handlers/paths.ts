@@ -4,11 +4,11 @@
  * checked for what the step needs: an existing folder, a fresh folder inside one, a full path of
  * a file to read. Every refusal says which path and what to do.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError } from '../../core/errors';
 import { readInputFile, type InputFileKind } from '../../core/fs/input-file';
 import { describeFolder } from '../../core/media';
+import { pathExists } from '../../core/fs/path-exists';
 
 /** What a path handed in is for, as refusals name it (`problem.PATH_NOT_ABSOLUTE`'s `what`). */
 export type PathRole =
@@ -51,10 +51,7 @@ export async function writableFolder(text: string, what: PathRole): Promise<stri
 export async function firstFreeName(dir: string, baseName: string): Promise<string | undefined> {
   for (let i = 1; i <= 99; i++) {
     const candidate = path.join(dir, i === 1 ? baseName : `${baseName}-${i}`);
-    const exists = await fs.lstat(candidate).then(
-      () => true,
-      () => false,
-    );
+    const exists = await pathExists(candidate);
     if (!exists) return candidate;
   }
   return undefined;
