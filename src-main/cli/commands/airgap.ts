@@ -11,6 +11,7 @@ import type { MaterialSummary } from '../../core/ceremony/airgap/produce-materia
 import { cliAppIdentity } from '../software-identity';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { KeyferryError } from '../../core/errors';
+import { checkCustodianNames } from '../../core/custody/custodian-names';
 import { problemCause } from '../../core/ceremony/airgap/ceremony-base';
 import { missingOption, requireOption } from '../args';
 import { optionTable } from '../options';
@@ -129,6 +130,8 @@ function custodyRequest(
   const { m, n } = parseCustodySpec(values.custody);
   if (values.custodian && values.custodian.length !== n)
     throw new KeyferryError('CLI_SHARE_COUNT', { what: 'custodians', given: values.custodian.length, n });
+  // A name the custody set cannot carry is refused now, not after the material exists.
+  const custodians = values.custodian ? checkCustodianNames(values.custodian) : undefined;
   const given = values['custodian-folder'];
   if (given && given.length !== n)
     throw new KeyferryError('CLI_SHARE_COUNT', { what: 'folders', given: given.length, n });
@@ -138,10 +141,10 @@ function custodyRequest(
     folders = Array.from({ length: n }, (_, i) => path.join(path.dirname(out), `custodian-${i + 1}`));
   }
   // Real custody media hold real people's shares: only a rehearsal may leave them unnamed.
-  if (!values.custodian && !values['shares-on-one-volume']) throw new KeyferryError('CUSTODIANS_NOT_NAMED', { m, n });
+  if (!custodians && !values['shares-on-one-volume']) throw new KeyferryError('CUSTODIANS_NOT_NAMED', { m, n });
   // Given folders on one volume are refused by the preflight unless the rehearsal flag says otherwise.
   const allowSameVolume = !given || values['shares-on-one-volume'] === true;
-  return { m, n, folders, ...(values.custodian ? { custodians: values.custodian } : {}), allowSameVolume };
+  return { m, n, folders, ...(custodians ? { custodians } : {}), allowSameVolume };
 }
 
 export const airgapWrapCommand = defineCommand({

@@ -10,6 +10,7 @@ import { runRehearsal } from '../../core/ceremony/rehearsal/rehearsal';
 import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
 import { KEY_SPECS, parseKeySpec, parseWrappingAlgorithm, type KeySpec } from '../../core/crypto/key-spec';
 import { KeyferryError } from '../../core/errors';
+import { checkCustodianNames } from '../../core/custody/custodian-names';
 import { defineCommand } from '../command';
 import { formatTable } from '../text-table';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
@@ -66,7 +67,7 @@ export const rehearseCommand = defineCommand({
           given: values.custodian.length,
           n: custody.n,
         });
-      if (values.custodian) custody.custodians = values.custodian;
+      if (values.custodian) custody.custodians = checkCustodianNames(values.custodian);
     } else if (values.custodian) {
       throw new KeyferryError('CLI_OPTION_NEEDS', { option: '--custodian', needs: '--custody M/N' });
     }

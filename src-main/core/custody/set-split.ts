@@ -11,7 +11,8 @@ import { SecretBytes } from '../crypto/secret-bytes';
 import { KeyferryError } from '../errors';
 import { eventLoopSlicer } from '../yield';
 import { decryptEntry, encodeBackup, encryptEntry, type BackupEntry, type CustodyBackup } from './backup-file';
-import { MAX_CUSTODY_SHARES, MIN_CUSTODY_THRESHOLD, custodianSchema } from './custody-share';
+import { checkCustodianNames } from './custodian-names';
+import { MAX_CUSTODY_SHARES, MIN_CUSTODY_THRESHOLD } from './custody-share';
 import { materialCheckOf } from './material-check';
 import { combineShares, splitSecret } from './shamir';
 import {
@@ -45,17 +46,7 @@ function checkRequest(request: SplitSetRequest): string[] {
     throw new KeyferryError('CUSTODY_SET_KEY_COUNT', { count: request.keys.length, max: MAX_BACKUP_KEYS });
   if (request.custodians.length !== n)
     throw new KeyferryError('CUSTODY_SET_CUSTODIANS', { count: request.custodians.length, n });
-  const names = request.custodians.map((c) => c.normalize('NFC').trim());
-  const seen = new Map<string, number>();
-  names.forEach((name, i) => {
-    if (!custodianSchema.safeParse(name).success)
-      throw new KeyferryError('CUSTODY_SET_CUSTODIAN_INVALID', { name: name.slice(0, 100) });
-    const earlier = seen.get(name.toLocaleLowerCase('en'));
-    if (earlier !== undefined)
-      throw new KeyferryError('CUSTODY_SET_CUSTODIAN_TWICE', { name, first: earlier + 1, second: i + 1 });
-    seen.set(name.toLocaleLowerCase('en'), i);
-  });
-  return names;
+  return checkCustodianNames(request.custodians);
 }
 
 async function encryptAll(backupKey: Buffer, request: SplitSetRequest): Promise<BackupEntry[]> {

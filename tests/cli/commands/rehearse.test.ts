@@ -28,6 +28,14 @@ describe('keyferry rehearse', () => {
     expect(custodian.stderr).toMatch(/--custodian was given without --custody/);
     const badCustody = await keyferry(['rehearse', '--custody', '3/2'], { cwd: dir });
     expect(badCustody.stderr).toMatch(/not a custody split/);
+    // A pasted name carrying a zero-width space cannot go into the wrapped bundle's manifest: it was
+    // refused only after the material and the custody set existed; now before anything.
+    const pasted = await keyferry(
+      ['rehearse', '--custody', '2/2', '--custodian', 'Bob\u200b', '--custodian', 'Carol', '--out', 'r'],
+      { cwd: dir },
+    );
+    expect(pasted.code).toBe(1);
+    expect(pasted.stderr).toContain('The name of custodian 1 ("Bob") contains an invisible character, U+200B');
     expect(await readdir(dir)).toEqual([]);
   });
 

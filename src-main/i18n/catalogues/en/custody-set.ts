@@ -51,8 +51,8 @@ export const enCustodySet = {
   'problem.CUSTODY_SET_CUSTODIANS': '{count} custodians were named for {n} shares. Nothing was written.',
   'problem.CUSTODY_SET_CUSTODIANS.next': 'Name exactly {n} custodians, one per share.',
   'problem.CUSTODY_SET_CUSTODIAN_INVALID':
-    'The custodian name "{name}" is not usable (1-100 printable characters). Nothing was written.',
-  'problem.CUSTODY_SET_CUSTODIAN_INVALID.next': 'Give each custodian a plain name.',
+    '{character, select, none {The custodian name "{name}" is not usable (1-100 printable characters).} other {The name of custodian {index} ("{name}") contains an invisible character, {character}, as a paste from a web page or a document brings along.}} Nothing was written.',
+  'problem.CUSTODY_SET_CUSTODIAN_INVALID.next': "Type each custodian's name by hand (a plain name, no pasted text).",
   'problem.CUSTODY_SET_CUSTODIAN_TWICE':
     'Custodian "{name}" is named for shares {first} and {second}: one person holding two shares weakens M-of-N. Nothing was written.',
   'problem.CUSTODY_SET_CUSTODIAN_TWICE.next': 'Name a different person for each share.',
