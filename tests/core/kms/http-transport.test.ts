@@ -1,7 +1,7 @@
 /**
- * The client's network side: endpoints (http only on loopback), TLS always verified with an
- * optional extra CA, HTTPS through a CONNECT proxy (HTTPS_PROXY / NO_PROXY), timeouts and
- * connection failures as plain KmsErrors.
+ * The client's network side: TLS always verified with an optional extra CA, HTTPS through a
+ * CONNECT proxy (HTTPS_PROXY / NO_PROXY), timeouts and connection failures as plain KmsErrors.
+ * (Which endpoints are allowed: endpoint.test.ts; how the proxy is chosen: proxy.test.ts.)
  */
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -13,65 +13,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KmsClient } from '../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
-import { endpointForRegion, parseExplicitEndpoint } from '../../../src-main/core/kms/endpoint';
 import { createNodeTransport } from '../../../src-main/core/kms/http-transport';
-import { bypassesProxy, proxyForTarget } from '../../../src-main/core/kms/proxy';
 import { startSimWithClient, type SimSetup } from './helpers/sim';
 import { makeTestPki, type TestPki } from './helpers/tls';
-
-describe('endpoints', () => {
-  it('derives the KMS endpoint from the region and refuses what is not a region', () => {
-    expect(endpointForRegion('cn-north-4').href).toBe('https://kms.cn-north-4.myhuaweicloud.com/');
-    expect(endpointForRegion('ap-southeast-1').origin).toBe('https://kms.ap-southeast-1.myhuaweicloud.com');
-    for (const bad of ['cn-north-4.evil.com', 'CN-NORTH-4', 'north', '']) {
-      expect(() => endpointForRegion(bad)).toThrow(expect.objectContaining({ code: 'KMS_ENDPOINT_INVALID' }));
-    }
-  });
-
-  it('allows plain http only for loopback, and no paths or credentials in the endpoint', () => {
-    expect(parseExplicitEndpoint('http://127.0.0.1:8080').origin).toBe('http://127.0.0.1:8080');
-    expect(parseExplicitEndpoint('http://localhost:9').origin).toBe('http://localhost:9');
-    expect(parseExplicitEndpoint('https://kms.example.com').origin).toBe('https://kms.example.com');
-    for (const bad of [
-      'http://kms.cn-north-4.myhuaweicloud.com',
-      'http://10.0.0.5:80',
-      'https://u:p@kms.example.com',
-      'https://kms.example.com/v1.0',
-      'ftp://x',
-      'not a url',
-    ]) {
-      expect(() => parseExplicitEndpoint(bad)).toThrow(expect.objectContaining({ code: 'KMS_ENDPOINT_INVALID' }));
-    }
-  });
-});
-
-describe('proxy settings', () => {
-  const target = new URL('https://kms.cn-north-4.myhuaweicloud.com');
-  it('reads HTTPS_PROXY / https_proxy and honours NO_PROXY', () => {
-    expect(proxyForTarget(target, {})).toBeUndefined();
-    expect(proxyForTarget(target, { HTTPS_PROXY: 'http://proxy.corp:3128' })?.url.host).toBe('proxy.corp:3128');
-    expect(proxyForTarget(target, { https_proxy: 'proxy.corp:8080' })?.url.host).toBe('proxy.corp:8080');
-    expect(proxyForTarget(target, { HTTPS_PROXY: 'http://u:p%40ss@proxy.corp:3128' })?.authorization).toBe(
-      `Basic ${Buffer.from('u:p@ss').toString('base64')}`,
-    );
-    expect(proxyForTarget(new URL('http://127.0.0.1:9'), { HTTPS_PROXY: 'http://proxy.corp:3128' })).toBeUndefined();
-    expect(() => proxyForTarget(target, { HTTPS_PROXY: 'socks5://proxy:1080' })).toThrow(
-      expect.objectContaining({ code: 'KMS_PROXY_INVALID' }),
-    );
-  });
-
-  it('matches NO_PROXY entries by host, domain suffix, port and wildcard', () => {
-    expect(bypassesProxy(target, '*')).toBe(true);
-    expect(bypassesProxy(target, 'myhuaweicloud.com')).toBe(true);
-    expect(bypassesProxy(target, '.myhuaweicloud.com')).toBe(true);
-    expect(bypassesProxy(target, '*.myhuaweicloud.com')).toBe(true);
-    expect(bypassesProxy(target, 'other.com, kms.cn-north-4.myhuaweicloud.com:443')).toBe(true);
-    expect(bypassesProxy(target, 'kms.cn-north-4.myhuaweicloud.com:8443')).toBe(false);
-    expect(bypassesProxy(target, 'huaweicloud.com')).toBe(false);
-    expect(bypassesProxy(new URL('https://[::1]:9'), '::1')).toBe(true);
-    expect(bypassesProxy(target, undefined)).toBe(false);
-  });
-});
 
 describe('TLS and the CONNECT proxy, against the simulator served over https', () => {
   let dir: string;
