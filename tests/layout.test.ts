@@ -80,6 +80,7 @@ describe('layout rule: what the renderer compiles from src-main imports only zod
     'src-main/core/receipt/receipt-languages.ts',
     'src-main/core/bundle/custody-arrangement.ts',
     'src-main/i18n/phrase-shape.ts',
+    'src-main/i18n/data-field-shape.ts',
   ];
 
   /** Files reachable through relative imports, and every specifier that is neither zod nor relative. */

@@ -37,7 +37,7 @@ export async function openCeremonyJournal(
 function closeOnStop(journal: Journal, io: Pick<CliIo, 'interrupts' | 'env' | 'locale'>): void {
   io.interrupts?.onStop(async (stop) => {
     if (!stop.journaled) {
-      await journal.append('system', 'ceremony.interrupted', { signal: stop.signal, state: 'between journaled steps' });
+      await journal.append('system', 'ceremony.interrupted', { signal: stop.signal, stop: 'between-steps' });
       stop.journaled = true;
     }
     await journal.close();

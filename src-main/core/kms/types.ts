@@ -1,5 +1,6 @@
 /** Domain types of the KMS client: key states, key descriptions, import parameters and outcomes. */
 import type { KeyInfoWire } from './api-schemas';
+import { KMS_STATE_NAMES, kmsStateNumber } from '../../i18n/kms-state';
 
 /** KMS key states as the API numbers them. */
 export const KeyState = {
@@ -11,18 +12,10 @@ export const KeyState = {
 } as const;
 export type KeyState = (typeof KeyState)[keyof typeof KeyState];
 
-export const KEY_STATE_NAMES: Readonly<Record<KeyState, string>> = {
-  1: 'Pending activation',
-  2: 'Enabled',
-  3: 'Disabled',
-  4: 'Pending deletion',
-  5: 'Pending import',
-};
+export const KEY_STATE_NAMES: Readonly<Record<KeyState, string>> = KMS_STATE_NAMES;
 
 /** The state number of a KMS state name ("Enabled" → "2"), for the catalogue's KEY_STATE select; an unknown name as it is. */
-export function keyStateOfName(name: string): string {
-  return Object.entries(KEY_STATE_NAMES).find(([, n]) => n === name)?.[0] ?? name;
-}
+export const keyStateOfName = kmsStateNumber;
 
 export type KeyOrigin = 'kms' | 'external' | 'cloudhsm';
 

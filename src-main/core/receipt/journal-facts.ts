@@ -15,8 +15,12 @@ import { isMessageKey } from '../../i18n/catalogue';
 import { phraseSchema } from '../../i18n/phrase';
 import type { Locale } from '../../i18n/locale';
 import { ceremonyStateValue, selectCase } from '../../i18n/ceremony-state';
+import { dataFields, fieldsText } from '../../i18n/data-fields';
+import { currentPhrase } from '../../i18n/kms-state';
+import type { WallClock } from '../../i18n/moment';
 import { ReceiptWords } from './language';
 
+/** The longest details line a deviation prints (its data but what is said in words), in characters. */
 const MAX_DETAILS = 400;
 
 function shortHex(value: JsonValue | undefined): string {
@@ -25,26 +29,6 @@ function shortHex(value: JsonValue | undefined): string {
 
 function list(value: JsonValue | undefined): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/** A value as the details line prints it: lists joined with commas, objects as `(name: value, …)`, never JSON. */
-function plainValue(value: JsonValue): string {
-  if (typeof value === 'string') return value;
-  if (value === null || typeof value !== 'object') return String(value);
-  if (Array.isArray(value)) return value.map(plainValue).join(', ');
-  return `(${Object.keys(value)
-    .sort()
-    .map((key) => `${key}: ${plainValue(value[key] as JsonValue)}`)
-    .join(', ')})`;
-}
-
-/** An entry's data on one line: `name: value; …`, cut at MAX_DETAILS characters. */
-export function summarizeData(data: Readonly<Record<string, JsonValue>>): string {
-  const text = Object.keys(data)
-    .sort()
-    .map((key) => `${key}: ${plainValue(data[key] as JsonValue)}`)
-    .join('; ');
-  return text.length > MAX_DETAILS ? `${text.slice(0, MAX_DETAILS - 1)}…` : text;
 }
 
 /** What a `witness.confirmed` entry says: which value, typed by whom (or, in a rehearsal, for whom). */
@@ -238,6 +222,12 @@ export function deviationReasonText(locale: Locale, reason: DeviationReason): st
   return ReceiptWords.text(locale, 'receipt.deviations.recorded', { text: reason.recorded });
 }
 
+/** A deviation's remaining data in `locale`: each field labelled, moments on `clock`, hex grouped; cut at MAX_DETAILS. */
+export function deviationDetailsText(locale: Locale, d: Pick<ReceiptDeviation, 'fields'>, clock?: WallClock): string {
+  const text = fieldsText(translator(locale), d.fields, clock);
+  return text.length > MAX_DETAILS ? `${text.slice(0, MAX_DETAILS - 1)}…` : text;
+}
+
 const momentOrNever = z.union([z.literal('never'), z.iso.datetime({ offset: true })]);
 const expiryChoicesSchema = z
   .array(
@@ -260,6 +250,26 @@ function whenValues(name: string, at: string): Record<string, string | number> {
 const CONSEQUENCES = ['lost-after-expiry', 'lost-for-ever'] as const;
 
 /**
+ * A CLI stop between journaled steps: `stop: 'between-steps'`; journals written before 2026-12-02
+ * recorded it as the English `state: 'between journaled steps'`.
+ */
+const BETWEEN_STEPS = ['stop=between-steps', 'state=between journaled steps'];
+
+/**
+ * Events whose meaning is their name: what the receipt says of them, and the data fields that says
+ * (journals written before 2026-12-02 also recorded an English `summary`: the phrase replaces it).
+ */
+const EVENT_SAYS: Readonly<
+  Record<string, (data: Readonly<Record<string, JsonValue>>) => { note: ReceiptPhrase; fields: readonly string[] }>
+> = {
+  'warning.network-allowed': (data) => ({
+    note: phrase('receipt.deviations.networkAllowed', { interfaces: list(data.interfaces).join(', ') }),
+    fields: ['summary', 'interfaces'],
+  }),
+  'warning.custody-same-volume': () => ({ note: phrase('receipt.deviations.custodySameVolume'), fields: ['summary'] }),
+};
+
+/**
  * The parts of a deviation's data a receipt says in words, in its own language: `import.expiry-chosen`'s
  * keys (which key, which expiry as a moment, chosen where), a ceremony `state`, a possible loss's
  * `consequence`, and any value that is a catalogue phrase (a key's proof, …). `fields` are the data
@@ -269,9 +279,11 @@ export function deviationNotes(
   event: string,
   data: Readonly<Record<string, JsonValue>>,
 ): { notes: ReceiptPhrase[]; fields: string[] } {
-  const notes: ReceiptPhrase[] = [];
-  const fields: string[] = [];
+  const byEvent = EVENT_SAYS[event]?.(data);
+  const notes: ReceiptPhrase[] = byEvent ? [byEvent.note] : [];
+  const fields: string[] = byEvent ? [...byEvent.fields] : [];
   for (const name of Object.keys(data).sort()) {
+    if (fields.includes(name)) continue;
     const value = data[name];
     const said = phraseSchema.safeParse(value);
     const choices = event === 'import.expiry-chosen' && name === 'keys' ? expiryChoicesSchema.safeParse(value) : null;
@@ -286,7 +298,8 @@ export function deviationNotes(
             ...whenValues('plan', k.plan),
           }),
         );
-    } else if (said.success) notes.push(said.data);
+    } else if (said.success) notes.push(currentPhrase(said.data));
+    else if (BETWEEN_STEPS.includes(`${name}=${String(value)}`)) notes.push(phrase('receipt.deviations.betweenSteps'));
     else if (name === 'state' && typeof value === 'string' && event.startsWith('ceremony.'))
       notes.push(phrase('receipt.deviations.state', { statePhrase: ceremonyStateValue(value) }));
     else if (name === 'consequence' && typeof value === 'string')
@@ -315,7 +328,7 @@ export function receiptDeviations(entries: readonly JournalEntry[]): ReceiptDevi
       actor: entry.actor,
       event: entry.event,
       kind,
-      details: summarizeData(rest),
+      fields: dataFields(rest),
       ...(reason ? { reason } : {}),
       ...(notes.length > 0 ? { notes } : {}),
     };

@@ -41,7 +41,7 @@ import { prepareQrInSlices, qrSvg } from './qr-svg';
 import { receiptCss } from './receipt-css';
 import { escapeHtml, userText } from './text-safety';
 import type { DeviationReason, ReceiptDeviation, ReceiptInput, ReceiptKey } from './types';
-import { deviationReasonText } from './journal-facts';
+import { deviationDetailsText, deviationReasonText } from './journal-facts';
 import { momentText } from '../../i18n/moment';
 import { checkReceiptInput } from './validate';
 import { htmlLang } from '../../i18n/locale';
@@ -160,12 +160,13 @@ function deviationReasonHtml(w: ReceiptWords, reason: DeviationReason): string {
 }
 
 /** A deviation's reason, what its data says in words, then the rest of its data as recorded. */
-function deviationDetailsHtml(w: ReceiptWords, d: ReceiptDeviation): string {
+function deviationDetailsHtml(w: ReceiptWords, d: ReceiptDeviation, clock: ReceiptInput['clock']): string {
   const said = [
     ...(d.reason ? [`<span class="reason">${deviationReasonHtml(w, d.reason)}</span>`] : []),
     ...(d.notes ?? []).map((note) => `<span class="note">${w.phraseHtml(note)}</span>`),
+    ...(d.fields.length > 0 ? [w.eachHtml((l) => userText(deviationDetailsText(l, d, clock)))] : []),
   ];
-  return `${said.join('<br>')}${said.length > 0 && d.details ? '<br>' : ''}${userText(d.details)}`;
+  return said.join('<br>');
 }
 
 function deviationsSection(w: ReceiptWords, input: ReceiptInput): string {
@@ -174,7 +175,7 @@ function deviationsSection(w: ReceiptWords, input: ReceiptInput): string {
   const rows = input.deviations
     .map((d) => {
       const kind = deviationKindPhrase(d.kind);
-      return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when">${w.eachHtml((l) => userText(momentText(l, d.time, input.clock)))}<br>${userText(d.actor)}</td><td class="details">${deviationDetailsHtml(w, d)}</td></tr>`;
+      return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when">${w.eachHtml((l) => userText(momentText(l, d.time, input.clock)))}<br>${userText(d.actor)}</td><td class="details">${deviationDetailsHtml(w, d, input.clock)}</td></tr>`;
     })
     .join('\n');
   return `<section class="deviations"><h2>${w.html('receipt.deviations.headingCount', { count: input.deviations.length })}</h2><p class="lead">${w.html('receipt.deviations.lead')}</p>

@@ -39,7 +39,7 @@ import {
 import { breakLines, displayWidth } from './line-break';
 import { visibleText } from './text-safety';
 import type { ReceiptInput, ReceiptKey } from './types';
-import { deviationReasonText } from './journal-facts';
+import { deviationDetailsText, deviationReasonText } from './journal-facts';
 import { momentText } from '../../i18n/moment';
 import { eventLoopSlicer, yieldToEventLoop } from '../yield';
 import { checkReceiptInput } from './validate';
@@ -169,7 +169,7 @@ function twin(input: ReceiptInput, locale: Locale, keyLines: readonly string[]):
         `    ${momentText(locale, d.time, input.clock)}, ${visibleText(d.actor)}`,
         ...(d.reason ? wrap(visibleText(deviationReasonText(locale, d.reason)), 72, '    ') : []),
         ...(d.notes ?? []).flatMap((note) => wrap(p(note), 72, '    ')),
-        ...(d.details ? wrap(visibleText(d.details), 72, '    ') : []),
+        ...(d.fields.length > 0 ? wrap(visibleText(deviationDetailsText(locale, d, input.clock)), 72, '    ') : []),
       );
     }
   }

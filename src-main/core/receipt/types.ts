@@ -5,6 +5,7 @@
  */
 import type { KeySpec, KeyUsage, WrappingAlgorithm } from '../crypto/key-spec';
 import type { ReceiptPhrase } from './language';
+import type { DataField } from '../../i18n/data-field-shape';
 
 export type CeremonySide = 'online' | 'air-gapped';
 
@@ -112,8 +113,8 @@ export interface ReceiptDeviation {
   readonly actor: string;
   readonly event: string;
   readonly kind: string;
-  /** The entry's data but its reason, summarized on one line (untrusted text: escaped when printed). */
-  readonly details: string;
+  /** The entry's data but its reason and what the notes say, as typed fields said in the receipt's language (untrusted values: escaped when printed). */
+  readonly fields: readonly DataField[];
   /** Why, when the entry says (printed before the details). */
   readonly reason?: DeviationReason;
   /** What the entry's data says in words (journal-facts `deviationNotes`), printed after the reason. */

@@ -1,36 +1,12 @@
 /** Journals, receipts and the desktop's path pickers. Renderer-safe. */
 import { z } from 'zod';
 import { ipcPhraseSchema, pathSchema, recordKindSchema, sha256HexSchema } from './common';
+import { MAX_DATA_VALUES, type DataField, type DataValue } from '../../i18n/data-field-shape';
 
 export const sideRequestSchema = z.strictObject({ side: recordKindSchema });
 
-/**
- * A value of an entry's data as the journal screen shows it, read by main from the entry: a moment
- * (an ISO time or epoch ms of a `…At` field; the screen says it as receipts do), hex (a digest,
- * fingerprint, hash or KCV; shown grouped), a code (a string without spaces: ids, codes, aliases,
- * paths; shown as is, monospace), other text as written, a long string shortened with its length,
- * a catalogue phrase, nested fields or a list. Names are the journal's field names; the screen
- * labels them from the catalogue (`journal.field`).
- */
-export type DataValue =
-  | { readonly text: string }
-  | { readonly code: string }
-  | { readonly hex: string }
-  | { readonly moment: number }
-  | { readonly number: number }
-  | { readonly yes: boolean }
-  | { readonly none: true }
-  | { readonly shortened: string; readonly characters: number }
-  | { readonly phrase: z.output<typeof ipcPhraseSchema> }
-  | { readonly fields: readonly DataField[] }
-  | { readonly items: readonly DataValue[] };
-export interface DataField {
-  readonly name: string;
-  readonly value: DataValue;
-}
-
-/** Values of one entry at most (a hundred keys' plan is about 600); main cuts a list or fields there ("…"). */
-export const MAX_DATA_VALUES = 5000;
+/** An entry's data as the journal screen shows it: see i18n/data-field-shape.ts (read by main, said by the screen). */
+export { MAX_DATA_VALUES, type DataField, type DataValue };
 
 const dataValueSchema: z.ZodType<DataValue> = z.lazy(() =>
   z.union([

@@ -2,6 +2,8 @@
 import { KEY_SPECS, KEY_SPEC_INFO, isAsymmetric, type KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { sha256Hex } from '../../../src-main/core/fs/durable-file';
 import type { CeremonySide, ReceiptInput, ReceiptKey } from '../../../src-main/core/receipt';
+import { KeyState } from '../../../src-main/core/kms/types';
+import { dataFields } from '../../../src-main/i18n/data-fields';
 
 export const HOSTILE = {
   script: '<script>alert(1)</script>',
@@ -50,10 +52,9 @@ export function sampleKey(spec: KeySpec, side: CeremonySide, alias = HOSTILE_ALI
     materialExpiry: asym ? 'never' : new Date('2026-03-01T00:00:00Z'),
     ...(side === 'online'
       ? {
-          importResult: 'Imported; key state Enabled (2)',
-          verificationResult: asym
-            ? 'get-publickey matches the fingerprint above'
-            : 'describe-key: Enabled (2), origin external',
+          // What an online import journals (core/ceremony/online/receipt.ts, key-proof.ts): phrases, never English.
+          importResult: { key: 'receipt.key.imported', values: { state: String(KeyState.Enabled) } },
+          verificationResult: asym ? { key: 'proof.key.signs' } : { key: 'proof.key.roundTrip' },
         }
       : {}),
     ...(spec === 'AES_256'
@@ -134,7 +135,7 @@ export function sampleReceiptInput(side: CeremonySide, specs: readonly KeySpec[]
         actor: 'Alan Turing',
         event: 'fingerprint.refused',
         kind: 'refusal',
-        details: `code: FINGERPRINT_MISMATCH; typed: ${HOSTILE.script}`,
+        fields: dataFields({ code: 'FINGERPRINT_MISMATCH', typed: HOSTILE.script }),
       },
       {
         seq: 12,
@@ -142,7 +143,8 @@ export function sampleReceiptInput(side: CeremonySide, specs: readonly KeySpec[]
         actor: `Ada Lovelace ${HOSTILE.img}`,
         event: 'ceremony.abandoned',
         kind: 'abandoned',
-        details: 'reason: operator stopped; wipedKeys: 1',
+        fields: dataFields({ wipedKeys: 1 }),
+        reason: { recorded: 'operator stopped' },
       },
     ],
     journal: { headHash: sha256Hex(`journal:${side}`), count: 42 },

@@ -47,7 +47,7 @@ describe('text receipt in zh-CN', () => {
               actor: name,
               event: 'ceremony.abandoned',
               kind: 'abandoned',
-              details: '',
+              fields: [],
               reason: { recorded: reason },
             },
           ],

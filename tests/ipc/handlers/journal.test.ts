@@ -47,14 +47,16 @@ describe('journal.view', () => {
     const view = journalViewSchema.parse(await value(ipc, 'journal.view', { side: 'online' }));
     expect(view.intact).toBe(true);
     const [verified, older] = view.entries;
-    const proof = { key: 'proof.key.notEnabled', values: { state: 'Disabled' } };
+    // Journaled before KMS states were numbers ("Disabled"): the screen gets today's phrase, state 3.
+    const proof = { key: 'proof.key.notEnabled', values: { state: '3' } };
     expect(verified!.fields).toEqual([
       { name: 'keyId', value: { code: KEY_ID } },
       { name: 'proof', value: { phrase: proof } },
     ]);
     const zh = phraseText(translator('zh-CN'), proof);
     expect(zh).toMatch(/\p{Script=Han}/u);
-    expect(zh).toContain('Disabled');
+    expect(zh).toContain('已禁用');
+    expect(zh).not.toContain('Disabled');
     expect(zh).not.toBe(phraseText(translator('en'), proof));
     expect(entryText(translator('zh-CN'), verified!)).toBe(`密钥 ID：${KEY_ID}、证明：${zh}`);
     // An older journal's sentence is data as written.
@@ -128,9 +130,9 @@ describe('journal.view', () => {
         ],
       },
     });
-    expect(entryText(zh, connected!)).toContain('凭证：区域：cn-north-4、来源：本机记住的凭证（配置档 default）');
+    expect(entryText(zh, connected!)).toContain('凭证：（区域：cn-north-4、来源：本机记住的凭证（配置档 default））');
     expect(entryText(en, connected!)).toContain(
-      'Credentials: Region: cn-north-4, Source: remembered on this computer (profile default)',
+      'Credentials: (Region: cn-north-4, Source: remembered on this computer (profile default))',
     );
   });
 
@@ -181,9 +183,9 @@ describe('journal.view', () => {
     expect(zhStarted).toContain('演练：是');
     expect(entryText(en, started!)).toContain('Rehearsal: yes');
     expect(zhStarted).toContain('见证人：李娜、王伟');
-    expect(zhStarted).toContain(`别名：zz/1、到期时间：${momentText('zh-CN', expires)}、规格：AES_256`);
+    expect(zhStarted).toContain(`密钥：（别名：zz/1、到期时间：${momentText('zh-CN', expires)}、规格：AES_256）`);
     expect(zhStarted).toContain('可见密钥数：1,200');
-    expect(entryText(en, started!)).toContain('Material expiry: never expires, Keys: Alias: zz/1');
+    expect(entryText(en, started!)).toContain('Material expiry: never expires, Keys: (Alias: zz/1');
     for (const text of [zhFetched, zhStarted, entryText(en, started!)]) {
       expect(text).not.toMatch(/[{}"]|\d{4}-\d\d-\d\dT/);
     }

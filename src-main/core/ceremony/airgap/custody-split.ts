@@ -105,9 +105,7 @@ export async function splitForCustody(
     throw new KeyferryError('CUSTODY_SET_CUSTODIANS', { count: request.folders.length, n: request.n });
   }
   if (request.allowSameVolume) {
-    await journal.append(operator, 'warning.custody-same-volume', {
-      summary: 'Custody shares were written to folders on one volume; move each folder to its own custodian media.',
-    });
+    await journal.append(operator, 'warning.custody-same-volume', { folders: [...request.folders] });
   }
   // Folders the preflight accepted as "new" are created now, right before the shares go in.
   for (const folder of request.folders) {

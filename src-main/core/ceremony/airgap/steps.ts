@@ -93,8 +93,7 @@ export async function checkNetworkJournaled(
   }
   const interfaces = result.liveInterfaces.map((l) => `${l.name} ${l.family} ${l.address}`);
   await journal.append(operator, 'network.checked', { state: result.state, interfaces, overridden: result.overridden });
-  if (result.overridden)
-    await journal.append(operator, 'warning.network-allowed', { summary: result.summary, interfaces });
+  if (result.overridden) await journal.append(operator, 'warning.network-allowed', { interfaces });
   return result;
 }
 

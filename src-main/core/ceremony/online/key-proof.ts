@@ -119,7 +119,7 @@ export async function proveKey(kms: OnlineKms, key: KeyToProve): Promise<KeyProo
   const info = await kms.describeKey(key.keyId);
   const base = { keyId: key.keyId, spec: key.spec, keyState: info.stateName };
   if (info.state !== KeyState.Enabled)
-    return { ...base, ok: false, proof: { key: 'proof.key.notEnabled', values: { state: info.stateName } } };
+    return { ...base, ok: false, proof: { key: 'proof.key.notEnabled', values: { state: String(info.state) } } };
   if (KEY_SPEC_INFO[key.spec].kind === 'symmetric') {
     const failure = await proveSymmetric(kms, key.keyId);
     return {

@@ -2,11 +2,13 @@
  * What a ceremony proved about a key (journaled as key + values, printed on receipts, the CLI and
  * the screens): after an online import (key-proof.ts) and after a restore rebuilt material.
  */
+import { KEY_STATE } from './kms';
+
 const PUBLIC_KEY_EQUAL = 'Enabled; get-publickey equals the wrapped public key;';
 
 export const enProofs = {
   'proof.key.notVerified': 'not verified',
-  'proof.key.notEnabled': 'describe-key says {state}, not Enabled',
+  'proof.key.notEnabled': `describe-key says the key is ${KEY_STATE}, not Enabled`,
   'proof.key.roundTrip': 'Enabled; encrypt-data/decrypt-data round trip returned the plaintext',
   'proof.key.roundTripFailed': 'decrypt-data did not return what encrypt-data was given',
   'proof.key.publicKeyDiffers': 'get-publickey (SHA-256 {fingerprint}) differs from the public key that was wrapped',

@@ -49,6 +49,11 @@ export const enReceipts = {
   'receipt.deviations.state': 'Ceremony step: {statePhrase}',
   'receipt.deviations.consequence':
     '{consequence, select, lostAfterExpiry {No custody copy: after the material expires in the KMS it cannot be imported again, and every ciphertext under the key is unreadable.} lostForEver {Without a custody copy of this material, every ciphertext under the key is unreadable for ever.} other {{consequence}}}',
+  'receipt.deviations.networkAllowed': 'A live network was allowed by override; interfaces up: {interfaces}.',
+  'receipt.deviations.custodySameVolume':
+    'Custody shares were written to folders on one volume by override; each folder must be moved to its own custodian’s media.',
+  'receipt.deviations.betweenSteps':
+    'Stopped between two journaled steps: the entry before this one is the last step done.',
   'receipt.role.operator': 'Operator',
   'receipt.role.witness': 'Witness',
   'receipt.role.custodian': 'Custodian',

@@ -1,11 +1,12 @@
 /** 密钥证明（见 en/proofs.ts）。 */
 import type { enProofs } from '../en/proofs';
+import { KEY_STATE } from './kms';
 
 const PUBLIC_KEY_EQUAL = '已启用；get-publickey 与被包装的公钥一致；';
 
 export const zhCNProofs: { readonly [K in keyof typeof enProofs]: string } = {
   'proof.key.notVerified': '未验证',
-  'proof.key.notEnabled': 'describe-key 显示 {state}，而不是已启用（Enabled）',
+  'proof.key.notEnabled': `describe-key 显示密钥状态为${KEY_STATE}，而不是已启用`,
   'proof.key.roundTrip': '已启用；encrypt-data/decrypt-data 往返加解密返回了原明文',
   'proof.key.roundTripFailed': 'decrypt-data 返回的不是交给 encrypt-data 的内容',
   'proof.key.publicKeyDiffers': 'get-publickey（SHA-256 {fingerprint}）与被包装的公钥不同',
