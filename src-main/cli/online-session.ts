@@ -71,12 +71,14 @@ function keyByKeyProgress(io: CliIo): (p: CeremonyProgress) => void {
 
 /**
  * Opens the journal and the ceremony, then connects. With `start` (create-key) a missing journal
- * is created and the ceremony started; without it the journal must exist.
+ * is created and the ceremony started; without it the journal must exist. `beforeConnect` runs on
+ * the opened ceremony before any KMS call (e.g. a destination folder checked first).
  */
 export async function openOnlineSession(
   values: OnlineCommonValues,
   io: CliIo,
   start?: OnlineCeremonyStart,
+  hooks: { readonly beforeConnect?: (ceremony: OnlineCeremony) => Promise<void> } = {},
 ): Promise<OnlineSession> {
   const concurrency = parseWholeNumberOption(
     '--concurrency',
@@ -145,6 +147,7 @@ export async function openOnlineSession(
       onProgress: keyByKeyProgress(io),
       ...(start ? { start } : {}),
     });
+    await hooks.beforeConnect?.(ceremony);
     const connected = await ceremony.connect({
       ...connection.binding,
       accessKeyHint: connection.credentials.kind === 'aksk' ? accessKeyHint(connection.credentials.accessKeyId) : null,

@@ -101,7 +101,10 @@ export const importCommand = defineOnlineCommand({
       io.stdout(t('import.digest.matches', { digest: checked.manifestSha256Grouped }));
       io.stdout(custodyLine(t, checked.custody));
       cliWarnings(io, checked.warnings).forEach((line) => io.stdout(line));
-      const imported = await session.ceremony.importMaterial(expiry ? { expiry } : {});
+      // Run again after a receipt that could not be written: the keys hold this bundle's material already.
+      const waiting = session.ceremony.step === 'material-checked';
+      if (!waiting) io.stdout(t('online.import.already-imported'));
+      const imported = waiting ? await session.ceremony.importMaterial(expiry ? { expiry } : {}) : [];
       const keys = session.ceremony.keys();
       for (const k of placeColumns(io, keys).grouped(imported)) io.stdout(importedLine(io, k, keys));
       const proofs = await session.ceremony.verifyKeys();
@@ -114,7 +117,13 @@ export const importCommand = defineOnlineCommand({
         io.cwd,
         values['receipt-dir'] ?? path.dirname(path.resolve(io.cwd, values.journal as string)),
       );
-      const receipt = await session.ceremony.writeReceipt(receiptDir, explicitReceiptLanguage(io));
+      const receipt = await session.ceremony.writeReceipt(receiptDir, explicitReceiptLanguage(io)).catch((error) => {
+        const again = ['--bundle', bundle, '--expect-digest', checked.manifestSha256Grouped, '--receipt-dir', 'DIR'];
+        io.stdout(
+          t('online.import.receipt-failed', { count: proofs.length, command: nextOnline('import', values, again) }),
+        );
+        throw error;
+      });
       io.stdout(t('cli.receipt-written', { html: receipt.htmlFile, text: path.basename(receipt.textFile) }));
       io.stdout(t('online.next.status', { command: nextOnline('status', values) }));
       return 0;

@@ -44,7 +44,10 @@ export const paramsCommand = defineOnlineCommand({
     const out = path.resolve(io.cwd, requireOption('online params', values.out, '--out'));
     const algorithm = values['wrapping-algorithm'];
     const wrappingAlgorithm = algorithm === undefined ? undefined : parseWrappingAlgorithm(algorithm);
-    const session = await openOnlineSession(values, io);
+    // The folder is checked before any KMS call: a refusal after the fetch would leave fresh tokens unused.
+    const session = await openOnlineSession(values, io, undefined, {
+      beforeConnect: (ceremony) => ceremony.preflightParametersBundle(out),
+    });
     return withSession(session, async () => {
       const issued = await session.ceremony.fetchParameters(wrappingAlgorithm ? { wrappingAlgorithm } : {});
       const written = await session.ceremony.writeParametersBundle(out);

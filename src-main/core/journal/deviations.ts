@@ -91,6 +91,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'credentials.refused': 'refusal',
   'step.failed': 'failure',
   'key.verify-failed': 'failure',
+  'receipt.failed': 'failure',
   'key.material-deleted': 'possible-loss',
   // Rehearsal only: the built-in simulator's clock moved forward (ipc/handlers/rehearsal-clock.ts)
   'rehearsal.clock-moved': 'override',

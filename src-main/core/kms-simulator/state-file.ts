@@ -12,7 +12,11 @@ import { stateFileSchema, stateFromFile, stateToFile, type SimStates } from './s
 
 const MAX_STATE_BYTES = 64 * 1024 * 1024;
 
-function invalidState(file: string, why: 'tooLarge' | 'notJson' | 'field' | 'unreadable', detail = ''): KeyferryError {
+function invalidState(
+  file: string,
+  why: 'tooLarge' | 'notJson' | 'field' | 'notAFile' | 'unreadable',
+  detail = '',
+): KeyferryError {
   return new KeyferryError('SIM_STATE_INVALID', { file, why, detail });
 }
 
@@ -21,6 +25,8 @@ export async function loadStateFile(file: string): Promise<SimStates | undefined
   let text: string;
   try {
     const stat = await fs.stat(file);
+    // A folder (or a device) given as --state: said in words, not as the system's EISDIR.
+    if (!stat.isFile()) throw invalidState(file, 'notAFile');
     if (stat.size > MAX_STATE_BYTES) throw invalidState(file, 'tooLarge');
     text = await fs.readFile(file, 'utf8');
   } catch (error) {

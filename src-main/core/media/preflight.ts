@@ -13,7 +13,7 @@ import { KeyferryError } from '../errors';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 
 /** What a destination is for; messages name the folder by it. */
-type DestinationRole = 'bundle' | 'receipt' | 'custodian' | 'console';
+type DestinationRole = 'bundle' | 'parameters' | 'receipt' | 'custodian' | 'console';
 
 export interface Destination {
   readonly role: DestinationRole;

@@ -40,6 +40,8 @@ export const ONLINE_EVENTS = {
   /** A KMS call sent again after a throttling answer (or, for a read, a passing failure), before the wait. */
   kmsRetried: 'kms.retried',
   receiptWritten: 'receipt.written',
+  /** The receipt could not be written (its folder missing, read-only, full): the import stands; a rerun writes it. */
+  receiptFailed: 'receipt.failed',
   /** After verification: every key of a replica group holds the group's one material, and how that was proven. */
   replicaGroupProven: 'replica-group.proven',
   /** After verification: a replica group whose keys do not all hold the bundle's material (a refusal). */

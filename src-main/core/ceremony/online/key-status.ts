@@ -11,8 +11,8 @@ import { forEachKeyWithProgress } from './key-concurrency';
 import { proveKey, type KeyProof } from './key-proof';
 import { refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
-import { holdsImportedMaterial, type OnlineKeyState } from './state';
-import type { KeyPlace, KeyStatus } from './types';
+import { groupIdOf, holdsImportedMaterial, type OnlineKeyState } from './state';
+import type { JournaledKey, KeyPlace, KeyStatus } from './types';
 import { progressLine } from '../shared/progress';
 
 /** Where `key` lives and which group it belongs to. */
@@ -22,6 +22,23 @@ export function placeOf(ctx: Pick<OnlineStepContext, 'region' | 'kms'>, key: Onl
     projectId: key.target?.projectId ?? ctx.kms.projectId,
     replicaOf: key.replicaOf ?? null,
   };
+}
+
+/** Every key of the ceremony as the journal knows it (no KMS call). */
+export function journaledKeys(ctx: Pick<OnlineStepContext, 'state' | 'region' | 'kms'>): JournaledKey[] {
+  return [...ctx.state.keys.values()].map((k) => ({
+    ...placeOf(ctx, k),
+    groupProof: ctx.state.replicaProofs.get(groupIdOf(k))?.method ?? null,
+    keyId: k.keyId,
+    alias: k.alias,
+    spec: k.spec,
+    imported: holdsImportedMaterial(k),
+    lapsed: !holdsImportedMaterial(k) && !!k.materialLapsed,
+    deleted: !!k.materialDeleted && !k.materialLapsed,
+    expiresAt: k.imported ? (k.imported.expiresAt ?? 'never') : null,
+    verified: !!k.verified,
+    proof: k.verified?.proof ?? null,
+  }));
 }
 
 /** Journals that the imported material of `key` lapsed (the key is back in Pending import). */

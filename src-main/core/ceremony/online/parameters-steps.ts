@@ -25,6 +25,29 @@ import { holdsImportedMaterial, type OnlineKeyState } from './state';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
 import { forEachKeyWithProgress } from './key-concurrency';
 import { reportProgress, progressLine } from '../shared/progress';
+import { preflightDestinations } from '../../media/preflight';
+
+/** Upper estimates for an import-parameters bundle: a file-system block (4 KiB) per file, 3 files per key. */
+const BLOCK = 4096;
+const PARAMETERS_BASE_BYTES = 4 * BLOCK;
+const PARAMETERS_BYTES_PER_KEY = 4 * BLOCK;
+
+/**
+ * Checks the folder an import-parameters bundle will be written to before anything is fetched:
+ * new or empty, really writable, with room for the parameters of every key of the ceremony. A
+ * refusal after the fetch would leave the KMS's fresh tokens issued and nothing written.
+ */
+export async function preflightParametersFolder(ctx: Pick<OnlineStepContext, 'state'>, dir: string): Promise<void> {
+  const keys = Math.max(1, ctx.state.keys.size);
+  await preflightDestinations([
+    {
+      role: 'parameters',
+      folder: dir,
+      expect: 'new-or-empty',
+      bytes: PARAMETERS_BASE_BYTES + PARAMETERS_BYTES_PER_KEY * keys,
+    },
+  ]);
+}
 
 /**
  * One key to create: a planned key, or one of its replicas (`replica` names its group's primary and

@@ -3,6 +3,8 @@ import type { CustodyArrangement } from '../../bundle/custody-arrangement';
 import type { KeySpec, WrappingAlgorithm } from '../../crypto/key-spec';
 import type { PlannedKey } from '../shared/ceremony-plan';
 import type { Warning } from '../../../i18n/warning';
+import type { PhraseOrSentence } from '../../../i18n/phrase';
+import type { REPLICA_PROOF_METHODS } from './events';
 
 export interface CreatedKey {
   readonly keyId: string;
@@ -22,6 +24,25 @@ export interface KeyPlace {
   readonly projectId: string;
   /** A replica: the key id of its group's primary; null for a primary or a key alone. */
   readonly replicaOf: string | null;
+}
+
+/**
+ * A key as the journal knows it (no KMS call): `lapsed`: the imported material expired in the KMS;
+ * `deleted`: deleted on request (the key awaits the same material); `expiresAt`: recorded at the
+ * last import; `groupProof`: how the key's replica group was proven to hold one material (null:
+ * not proven, or not in a group).
+ */
+export interface JournaledKey extends KeyPlace {
+  readonly keyId: string;
+  readonly alias: string;
+  readonly spec: KeySpec;
+  readonly imported: boolean;
+  readonly lapsed: boolean;
+  readonly deleted: boolean;
+  readonly expiresAt: string | null;
+  readonly verified: boolean;
+  readonly proof: PhraseOrSentence | null;
+  readonly groupProof: (typeof REPLICA_PROOF_METHODS)[number] | null;
 }
 
 export interface IssuedSummary {

@@ -7,25 +7,26 @@
  * Methods return plain values (ids, fingerprints, states, file names); no key bytes exist here.
  */
 import path from 'node:path';
-import type { KeySpec, WrappingAlgorithm } from '../../crypto/key-spec';
+import type { WrappingAlgorithm } from '../../crypto/key-spec';
 import type {
   CheckedBundleSummary,
   CreatedKey,
   ImportedKeySummary,
   IssuedSummary,
-  KeyPlace,
+  JournaledKey,
   KeyStatus,
   WrittenParametersBundle,
 } from './types';
-import { KeyferryError } from '../../errors';
+import { KeyferryError, toProblem } from '../../errors';
+import { problemData } from '../../journal';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { MaterialExpiry, PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
 import { distinctTargets, ReplicaConnections } from './replica-connections';
 import { proveReplicaGroups } from './replica-proof';
-import type { Phrase, PhraseOrSentence } from '../../../i18n/phrase';
 import type { KeyProof } from './key-proof';
 import { journaledKmsCall, refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
+import type { OnlineCredentialBinding } from './credential-source';
 import { openOnlineJournal, type OnlineCeremonyOptions } from './open-journal';
 import {
   checkWrappedBundleStep,
@@ -33,20 +34,24 @@ import {
   type CheckedSession,
   type WrappedBundleProof,
 } from './import-steps';
-import { createExternalKeys, fetchIssuedParameters, writeParametersBundleStep } from './parameters-steps';
+import {
+  createExternalKeys,
+  fetchIssuedParameters,
+  preflightParametersFolder,
+  writeParametersBundleStep,
+} from './parameters-steps';
 import { writeOnlineReceipt } from './receipt';
 import {
   applyOnlineEntry,
-  groupIdOf,
   holdsImportedMaterial,
   onlineStepFromState,
   type CheckedInSession,
-  type ReplicaGroupProof,
   type OnlineCeremonyState,
   type OnlineStep,
 } from './state';
 import {
   deleteImportedMaterial,
+  journaledKeys,
   journalLapse,
   noticeLapsedMaterial,
   proveImportedKeys,
@@ -62,26 +67,7 @@ import type { ReceiptLanguage } from '../../receipt/language';
 export type { OnlineStep } from './state';
 export type { OnlineCeremonyOptions, OnlineCeremonyStart } from './open-journal';
 export type { WrappedBundleProof } from './import-steps';
-
-/** Where a connection's credentials came from: environment, config file, remembered, entered in the app, or the rehearsal simulator. */
-export type CredentialSource = Phrase<
-  | 'credentials.source.environment'
-  | 'credentials.source.config-file'
-  | 'credentials.source.remembered'
-  | 'credentials.source.entered'
-  | 'credentials.source.rehearsal'
->;
-
-/** Where the credentials of a connection came from and the connection they are bound to. */
-export interface OnlineCredentialBinding {
-  /** Where they came from, as a catalogue phrase (journaled so; each reader sees it in their language). */
-  readonly source: CredentialSource;
-  readonly endpoint: string;
-  readonly region: string;
-  readonly projectId: string;
-  /** The access key id shortened (first 4 … last 4), or null for a token. */
-  readonly accessKeyHint?: string | null;
-}
+export type { CredentialSource, OnlineCredentialBinding } from './credential-source';
 
 export class OnlineCeremony {
   readonly #options: OnlineCeremonyOptions;
@@ -170,38 +156,9 @@ export class OnlineCeremony {
     return this.#state.witnesses;
   }
 
-  /**
-   * The keys as the journal knows them (no KMS call); `lapsed`: the imported material expired in
-   * the KMS; `expiresAt`: recorded at the last import; `region`/`projectId`/`replicaOf`: where the
-   * key lives and, for a replica, its group's primary; `groupProof`: how the key's replica group
-   * was proven to hold one material (null: not proven, or not in a group).
-   */
-  keys(): (KeyPlace & {
-    keyId: string;
-    alias: string;
-    spec: KeySpec;
-    imported: boolean;
-    lapsed: boolean;
-    /** Material deleted on request (online delete-material); the key awaits the same material. */
-    deleted: boolean;
-    expiresAt: string | null;
-    verified: boolean;
-    proof: PhraseOrSentence | null;
-    groupProof: ReplicaGroupProof['method'] | null;
-  })[] {
-    return [...this.#state.keys.values()].map((k) => ({
-      ...placeOf(this.#ctx, k),
-      groupProof: this.#state.replicaProofs.get(groupIdOf(k))?.method ?? null,
-      keyId: k.keyId,
-      alias: k.alias,
-      spec: k.spec,
-      imported: !!holdsImportedMaterial(k),
-      lapsed: !holdsImportedMaterial(k) && !!k.materialLapsed,
-      deleted: !!k.materialDeleted && !k.materialLapsed,
-      expiresAt: k.imported ? (k.imported.expiresAt ?? 'never') : null,
-      verified: !!k.verified,
-      proof: k.verified?.proof ?? null,
-    }));
+  /** The keys as the journal knows them (no KMS call): see JournaledKey. */
+  keys(): JournaledKey[] {
+    return journaledKeys(this.#ctx);
   }
 
   #requireConnected(step: CeremonyStepName): void {
@@ -276,6 +233,14 @@ export class OnlineCeremony {
     // A bundle checked against the earlier tokens no longer matches what the KMS issued: check again.
     this.#setChecked(undefined);
     return issued;
+  }
+
+  /**
+   * Checks the folder step 4 will write to (new or empty, writable, room), with no KMS call: the
+   * CLI runs it before connecting, so a wrong --out costs no fresh tokens.
+   */
+  async preflightParametersBundle(dir: string): Promise<void> {
+    await preflightParametersFolder(this.#ctx, dir);
   }
 
   /** Step 4: writes the latest parameters of every waiting key into the new folder `dir`. */
@@ -396,6 +361,12 @@ export class OnlineCeremony {
       journal: this.#options.journal,
       now: this.#now(),
       placeOf: (key) => placeOf(this.#ctx, key),
+    }).catch(async (error: unknown) => {
+      // The import stands (journaled); the failure is a deviation the next receipt lists.
+      await this.#ctx
+        .journal(ONLINE_EVENTS.receiptFailed, { folder: path.resolve(dir), ...problemData(toProblem(error)) })
+        .catch(() => undefined);
+      throw error;
     });
     // The receipt's own entry (receipt.written), appended by the receipt writer.
     for (const entry of this.#options.journal.entries.slice(before)) applyOnlineEntry(this.#state, entry);

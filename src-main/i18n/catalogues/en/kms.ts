@@ -194,7 +194,7 @@ export const enKms = {
   'problem.SIM_NO_SUCH_KEY': 'The simulator has no key {keyId}.',
   'problem.SIM_NO_SUCH_KEY.next': 'Create the key first.',
   'problem.SIM_STATE_INVALID':
-    'The simulator state file {file} cannot be used: {why, select, tooLarge {it is larger than 64 MiB} notJson {it is not JSON} field {field "{detail}" is not valid} other {{detail}}}.',
+    'The simulator state file {file} cannot be used: {why, select, tooLarge {it is larger than 64 MiB} notJson {it is not JSON} notAFile {it is a folder or another kind of special file, not a file} field {field "{detail}" is not valid} other {{detail}}}.',
   'problem.SIM_STATE_INVALID.next':
     'Start the simulator with a new --state file (or none); keep the old file for inspection.',
 } as const;

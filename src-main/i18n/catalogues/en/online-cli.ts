@@ -36,6 +36,10 @@ export const enOnlineCli = {
   'online.import.verify-failed':
     'keyferry online import: a key failed verification; no receipt was written. Check it with "keyferry online status".',
   'online.next.status': 'Next, to check the keys at any time: {command}',
+  'online.import.already-imported':
+    'Every key of this bundle already holds its material (imported earlier, journaled): nothing is imported again; the keys are verified and the receipt written.',
+  'online.import.receipt-failed':
+    'The {count, plural, one {key is} other {# keys are}} imported and verified (journaled), but the receipt could not be written (journaled). Next, write it into a folder that exists and can be written: {command}',
   'online.proof': '{ok, select, yes {OK} other {FAILED}}: {proof}',
   'online.expiry': '{at, select, never {never} unknown {unknown} none {-} other {{at}}}',
   'online.lapsed.heading':

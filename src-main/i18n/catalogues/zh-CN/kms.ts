@@ -178,6 +178,6 @@ export const zhCNKms: { readonly [K in keyof typeof enKms]: string } = {
   'problem.SIM_NO_SUCH_KEY': '模拟器中没有密钥 {keyId}。',
   'problem.SIM_NO_SUCH_KEY.next': '请先创建该密钥。',
   'problem.SIM_STATE_INVALID':
-    '模拟器状态文件 {file} 无法使用：{why, select, tooLarge {文件大于 64 MiB} notJson {文件不是 JSON} field {字段 “{detail}” 无效} other {{detail}}}。',
+    '模拟器状态文件 {file} 无法使用：{why, select, tooLarge {文件大于 64 MiB} notJson {文件不是 JSON} notAFile {它是文件夹或其他特殊文件，而不是普通文件} field {字段 “{detail}” 无效} other {{detail}}}。',
   'problem.SIM_STATE_INVALID.next': '请用新的 --state 文件（或不用）启动模拟器；保留旧文件以供检查。',
 };

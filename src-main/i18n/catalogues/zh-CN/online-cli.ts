@@ -37,6 +37,10 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.import.verify-failed':
     'keyferry online import：有密钥未通过验证；未写入回执。请用 “keyferry online status” 检查。',
   'online.next.status': '下一步，随时检查这些密钥：{command}',
+  'online.import.already-imported':
+    '此包中的每个密钥都已持有其密钥材料（之前已导入，已记入日志）：不再重复导入；将验证这些密钥并写入回执。',
+  'online.import.receipt-failed':
+    '{count, plural, other {# 个密钥}}已导入并通过验证（已记入日志），但回执未能写入（已记入日志）。下一步，将回执写入一个已存在且可写入的文件夹：{command}',
   'online.proof': '{ok, select, yes {通过} other {失败}}：{proof}',
   'online.expiry': '{at, select, never {永不过期} unknown {未知} none {-} other {{at}}}',
   'online.lapsed.heading':
