@@ -2,16 +2,21 @@
  * Run as a child of bench/airgap-floor.bench.ts, bundled (a fresh process, like the air-gapped
  * workstation: nothing the online side computed is cached): the air-gapped side of a ceremony
  * (support/ceremony-sides.ts, the sequence ceremony.bench.ts runs too) from the import-parameters
- * bundle in argv[2] into the new folder argv[3], timed per step, then
- * the fsync floor of the same files in the same run, and the longest event-loop stall per step
- * (monitorEventLoopDelay). Prints one JSON line.
+ * bundle in argv[2] into the new folder argv[3]. Prints one JSON line. Two kinds of run (argv[4]):
+ *
+ * - `timed`: wall and CPU time per step, then the fsync floor of the same files in the same process.
+ *   Nothing else runs beside the steps: the floor pays no monitor, so neither does Keyferry here.
+ * - `stalls`: the longest event-loop stall per step, watched by two monitors (monitorEventLoopDelay
+ *   and a 1 ms CPU-time sampler, a timer turn and a getrusage call 1000 times a second), in a run
+ *   of its own whose times are not the ratio's: the monitors cost the steps time the floor, a plain
+ *   writer, would not pay, and each step also waits 2 ms for the sampler to see its end.
  *
  * The floor is what any durable writer must pay for those files: the same folders created, the
  * same number of files of the same sizes each written and fsynced one after another, every folder
  * fsynced once. The journal counts as one file of its final size.
  *
- * Per step: wall time, CPU time, and the longest event-loop stall both as the event loop's delay
- * (wall: inflated when other processes take the cores) and in CPU time (not inflated).
+ * The longest stall is given both as the event loop's delay (wall: inflated when other processes
+ * take the cores) and in CPU time (not inflated).
  */
 import { constants } from 'node:fs';
 import { mkdir, open, readdir, stat } from 'node:fs/promises';
@@ -93,38 +98,66 @@ function cpuStallMonitor(): { max(): number; reset(): void; stop(): void } {
   };
 }
 
-async function main(): Promise<void> {
-  const [params, out] = process.argv.slice(2) as [string, string];
-  const work = path.join(out, 'keyferry');
-  await mkdir(work, { recursive: true });
-  const steps: [string, number, number, number, number][] = [];
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  delay.enable();
-  const cpuStall = cpuStallMonitor();
-  const started = performance.now();
-  let last = started;
+type Step = [label: string, wallMs: number, cpuMs: number];
+type Stall = [label: string, wallMs: number, cpuMs: number];
+
+/** The side with nothing but a clock read at each step's end; then the floor of what it wrote. */
+async function timed(params: string, out: string, work: string) {
+  const steps: Step[] = [];
+  let last = performance.now();
   let lastCpu = cpuMs();
-  /** Ends a step: its time, its CPU time, the longest the event loop was held (wall and CPU time). */
-  const step = async (label: string) => {
+  await airGapSide(params, work, async (label) => {
     const now = performance.now();
     const cpu = cpuMs();
-    // Let the sampling timers fire once more, so a block at the very end of the step is recorded.
-    await new Promise((resolve) => setTimeout(resolve, 2));
-    steps.push([label, now - last, delay.max / 1e6, cpu - lastCpu, cpuStall.max()]);
-    delay.reset();
-    cpuStall.reset();
-    last = performance.now();
-    lastCpu = cpuMs();
-  };
-  await airGapSide(params, work, step);
-  delay.disable();
-  cpuStall.stop();
+    steps.push([label, now - last, cpu - lastCpu]);
+    last = now;
+    lastCpu = cpu;
+  });
   const keyferryMs = steps.reduce((sum, [, ms]) => sum + ms, 0);
   const written = await listTree(work);
   const floorMs = await floor(written, path.join(out, 'floor'));
-  process.stdout.write(
-    `${JSON.stringify({ keyferryMs, floorMs, steps, files: written.files.length, folders: written.folders.length, bytes: written.files.reduce((n, f) => n + f.size, 0) })}\n`,
-  );
+  return {
+    keyferryMs,
+    floorMs,
+    steps,
+    files: written.files.length,
+    folders: written.folders.length,
+    bytes: written.files.reduce((n, f) => n + f.size, 0),
+  };
+}
+
+/** The side under both stall monitors: the longest event-loop stall per step (wall and CPU). */
+async function stalls(params: string, work: string) {
+  const steps: Stall[] = [];
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const cpuStall = cpuStallMonitor();
+  // The side's time under the monitors, the 2 ms waits left out: what the monitors would add to the ratio.
+  let keyferryMs = 0;
+  let last = performance.now();
+  try {
+    await airGapSide(params, work, async (label) => {
+      keyferryMs += performance.now() - last;
+      // Let the sampling timers fire once more, so a block at the very end of the step is recorded.
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      steps.push([label, delay.max / 1e6, cpuStall.max()]);
+      delay.reset();
+      cpuStall.reset();
+      last = performance.now();
+    });
+  } finally {
+    delay.disable();
+    cpuStall.stop();
+  }
+  return { keyferryMs, steps };
+}
+
+async function main(): Promise<void> {
+  const [params, out, kind] = process.argv.slice(2) as [string, string, 'timed' | 'stalls'];
+  const work = path.join(out, 'keyferry');
+  await mkdir(work, { recursive: true });
+  const result = kind === 'stalls' ? await stalls(params, work) : await timed(params, out, work);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 main().catch((error: unknown) => {
