@@ -40,6 +40,9 @@ now.setUTCMilliseconds(0);
 /** Each key's own planned expiry, as the online side writes it into a format-4 bundle. */
 const planned = [new Date(now.getTime() + 40 * DAY), new Date(now.getTime() + 90 * DAY)];
 let digest: string;
+/** After a lapse: the first key's planned moment passed 10 days ago, the second's is 90 days ahead. */
+const lapsedPlan = [new Date(now.getTime() - 10 * DAY), planned[1] as Date];
+let lapsedDigest: string;
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -101,15 +104,25 @@ beforeAll(async () => {
   const params = await readBundle(path.join(dir, 'parameters'), { now });
   expect(params.manifest.formatVersion).toBe(4);
   digest = params.digest;
+  await writeImportParametersBundle(
+    path.join(dir, 'parameters-lapsed'),
+    {
+      ceremonyId: CEREMONY,
+      keys: KEY_IDS.map((keyId, i) => parametersOf(keyId, lapsedPlan[i] as Date)),
+      ceremony: { title: 'Two keys, one plan lapsed', materialExpiry: 'never', onlineJournal: 'online.jsonl' },
+    },
+    { now },
+  );
+  lapsedDigest = (await readBundle(path.join(dir, 'parameters-lapsed'), { now })).digest;
 }, 60_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const restoreArgs = (journal: string, out: string) => [
-  ...['custody', 'restore', '--bundle', 'parameters', '--wrapped-out', out],
+const restoreArgs = (journal: string, out: string, bundle = 'parameters', confirms = digest) => [
+  ...['custody', 'restore', '--bundle', bundle, '--wrapped-out', out],
   ...['--share', `usb1/keyferry-share-${CEREMONY}-1of3.json`, '--share', `usb3/keyferry-share-${CEREMONY}-3of3.json`],
-  ...['--journal', journal, '--operator', 'Olga', '--witness', 'Wes', '--witness-confirms', `Wes=${digest}`],
+  ...['--journal', journal, '--operator', 'Olga', '--witness', 'Wes', '--witness-confirms', `Wes=${confirms}`],
   '--allow-network',
 ];
 
@@ -186,5 +199,29 @@ describe('custody restore of keys with their own planned expiry', () => {
     );
     const receipt = await receiptText('override.jsonl');
     expect(receipt).toContain('expiry.plan-overridden');
+  });
+
+  it('after a lapse, --expires never: the passed plan is replaced (journaled, not a deviation), the plan still ahead is overridden', async () => {
+    const args = restoreArgs('lapsed.jsonl', 'wrapped-lapsed', 'parameters-lapsed', lapsedDigest);
+    const restored = await run([...args, '--expires', 'never']);
+    expect(restored.err).toBe('');
+    expect(restored.code).toBe(0);
+    expect(await wrappedExpiries('wrapped-lapsed')).toEqual([null, null]);
+    // One warning: the key whose planned moment still lies ahead.
+    expect(restored.out.match(/^WARNING: the restored bundle requests/gm)).toHaveLength(1);
+    expect(restored.out).toContain(`(${KEY_IDS[1]}), not the ceremony plan's`);
+    const events = await journalEvents('lapsed.jsonl');
+    const summary = (event: string) =>
+      events.filter((e) => e.event === event).map((e) => [e.data['planned'], e.data['requested'], e.data['keyIds']]);
+    expect(summary('expiry.plan-overridden')).toEqual([[(lapsedPlan[1] as Date).toISOString(), 'never', [KEY_IDS[1]]]]);
+    expect(summary('expiry.lapsed-plan-replaced')).toEqual([
+      [(lapsedPlan[0] as Date).toISOString(), 'never', [KEY_IDS[0]]],
+    ]);
+    // The receipt's Deviations name the override only: a lapsed plan replaced is no officer's choice.
+    const receipt = await receiptText('lapsed.jsonl');
+    expect(receipt.match(/! Entry \d+: \w+, expiry\.[a-z-]+/g)).toEqual([
+      expect.stringContaining('Override, expiry.plan-overridden'),
+    ]);
+    expect(receipt).not.toContain('expiry.lapsed-plan-replaced');
   });
 });

@@ -123,12 +123,15 @@ export interface PlanExpiryOverride {
  * Each key's planned expiry (carried in the bundle) is what the ceremony agreed; an explicit
  * request for another one is the officer's to make, but never quietly: one `expiry.plan-overridden`
  * entry (an override, listed on both receipts) per planned expiry it replaces, naming its keys, and
- * returned for the screen or terminal. None when nothing overrides a plan.
+ * returned for the screen or terminal. None when nothing overrides a plan. `event`
+ * 'expiry.lapsed-plan-replaced': a custody restore replacing plan moments that had already passed
+ * (not an override: restore/restored-expiry.ts), journaled the same way.
  */
 export async function journalPlanExpiryOverrides(
   journal: Journal,
   operator: string,
   expiries: readonly KeyExpiry[],
+  event: 'expiry.plan-overridden' | 'expiry.lapsed-plan-replaced' = 'expiry.plan-overridden',
 ): Promise<PlanExpiryOverride[]> {
   const byPlan = new Map<string, { requested: string; keyIds: string[] }>();
   for (const e of expiries) {
@@ -141,18 +144,21 @@ export async function journalPlanExpiryOverrides(
   const moment = (text: string) => (text === 'never' ? 0 : Date.parse(text));
   const overrides: PlanExpiryOverride[] = [];
   for (const [planned, { requested, keyIds }] of byPlan) {
-    await journal.append(operator, 'expiry.plan-overridden', {
+    await journal.append(operator, event, {
       planned,
       requested,
       keyIds,
       reasonPhrase: {
-        ...phraseOf('journal.reason.expiry-plan-overridden', {
-          plannedKind: planned === 'never' ? 'never' : 'at',
-          planned: moment(planned),
-          requestedKind: requested === 'never' ? 'never' : 'at',
-          requested: moment(requested),
-          count: keyIds.length,
-        }),
+        ...phraseOf(
+          `journal.reason.${event === 'expiry.plan-overridden' ? 'expiry-plan-overridden' : 'expiry-lapsed-plan-replaced'}`,
+          {
+            plannedKind: planned === 'never' ? 'never' : 'at',
+            planned: moment(planned),
+            requestedKind: requested === 'never' ? 'never' : 'at',
+            requested: moment(requested),
+            count: keyIds.length,
+          },
+        ),
       },
     });
     overrides.push({ planned, requested, keyIds });

@@ -5,6 +5,11 @@
  * explicitly. The CLI (`custody restore --expires`) and the app's restore screen both ask here.
  * Each key has its own original (bundle format 4; older bundles one for every key): "original"
  * restores each key's own, any other choice is requested for every AES key.
+ *
+ * What the auditor sees: a plan moment that had already passed when the restore ran cannot be
+ * kept, so the choice that replaces it is not an officer's override (journaled
+ * `expiry.lapsed-plan-replaced`, not a deviation); a different choice while a key's planned moment
+ * still lies ahead (or its plan says never) is one (`expiry.plan-overridden`, a deviation).
  */
 import { isAsymmetric } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
@@ -45,6 +50,11 @@ export function restoredExpiry(
   return { kind: 'at', at: had };
 }
 
+/** True when `planned` is a moment that has passed by `now`: keeping it is impossible, so replacing it overrides nothing. */
+export function planLapsed(planned: MaterialExpiry | null, now: Date): boolean {
+  return planned?.kind === 'at' && planned.at.getTime() <= now.getTime();
+}
+
 /** What a restored bundle requests: `common` for a key without its own, and every key's own request. */
 export interface RestoredExpiries {
   /** What every AES key requests when they agree, else the explicit choice or never: the wrapped bundle's one expiry. */
@@ -62,7 +72,8 @@ export interface RestoredExpiries {
  * restoredExpiry for every key of the fresh bundle: each AES key decided against its own planned
  * expiry (plannedExpiryOf: its format-4 `materialExpiry`, else the bundle's `bundleExpiry`).
  * Nothing chosen while one key had an expiry is refused, naming the earliest; "original" with one
- * key's original past (or unknown) is refused. An explicit choice overrides every AES key whose plan differs.
+ * key's original past (or unknown) is refused. An explicit choice overrides every AES key whose plan differs
+ * and has not lapsed (planLapsed).
  */
 export function restoredExpiries(
   given: string | undefined,
@@ -85,7 +96,8 @@ export function restoredExpiries(
       : explicit
         ? common
         : restoredExpiry(given, plan === null ? undefined : expiryText(plan), now, where);
-    const overridden = symmetric && explicit && plan !== null && expiryText(plan) !== expiryText(common);
+    const overridden =
+      symmetric && explicit && plan !== null && !planLapsed(plan, now) && expiryText(plan) !== expiryText(common);
     return { keyId: key.keyId, keySpec: key.keySpec, planned: plan, requested, overridden };
   });
   // Every AES key requesting the same (always so for older bundles): that is the bundle's one expiry.

@@ -45,9 +45,9 @@ import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } fro
 import { restoreFromKeyShares, type RestoredKey } from './per-key-restore';
 import type { Warning } from '../../../i18n/warning';
 import { restoreFromSetShares } from './set-share-restore';
-import { plannedText, restoredExpiries, type RestoredExpiries } from './restored-expiry';
-import { plannedExpiryOf } from '../shared/planned-expiry';
-import type { PlanExpiryOverride } from '../airgap/preflight';
+import { planLapsed, plannedText, restoredExpiries, type RestoredExpiries } from './restored-expiry';
+import { plannedExpiryOf, type KeyExpiry } from '../shared/planned-expiry';
+import { journalPlanExpiryOverrides, type PlanExpiryOverride } from '../airgap/preflight';
 
 export type { RestoreState } from '../shared/ceremony-states';
 export type { HsmRestoredKeys, HsmRestoreRequest } from './hsm-restore';
@@ -104,6 +104,8 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   #overview: RestoreParametersOverview | undefined;
   #hsmChosen = false;
   #hsm: AirGapHsmMaterial | null = null;
+  /** The keys whose planned moment had passed when the preflight fixed their expiry (journaled as replaced). */
+  #lapsedPlans: KeyExpiry[] = [];
 
   private constructor(options: RestoreCeremonyOptions) {
     super(options, new StepGuard<RestoreState, RestoreStepId>('restore', 'new', RESTORE_STEP_FROM));
@@ -402,7 +404,23 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   async preflight(request: AirGapDestinations): Promise<PlanExpiryOverride[]> {
     this.guard.require('preflight');
     this.#sessionNumber = await this.#freeReceiptNumber(request.receiptFolder);
-    return this.preflightFor(this.#parameters, request, this.#overview?.materialExpiry ?? null);
+    this.#lapsedPlans = [];
+    const overrides = await this.preflightFor(this.#parameters, request, this.#overview?.materialExpiry ?? null);
+    const { journal, operator } = this.options;
+    await journalPlanExpiryOverrides(journal, operator, this.#lapsedPlans, 'expiry.lapsed-plan-replaced');
+    return overrides;
+  }
+
+  /** As the air-gapped side's, except that a plan moment already past is replaced, not overridden (restored-expiry.ts). */
+  protected override expiriesFor(
+    keys: readonly ImportParameters[],
+    request: AirGapDestinations,
+    bundleExpiry: string | null,
+  ): KeyExpiry[] | undefined {
+    const expiries = super.expiriesFor(keys, request, bundleExpiry);
+    const now = this.now();
+    this.#lapsedPlans = expiries?.filter((e) => e.overridden && planLapsed(e.planned, now)) ?? [];
+    return expiries?.map((e) => (this.#lapsedPlans.includes(e) ? { ...e, overridden: false } : e));
   }
 
   /** The shares stay with their holders (split-holders.ts); an HSM token keeps the material. */

@@ -91,6 +91,8 @@ export const enJournal = {
   'journal.reason.signal': 'stopped by {signal}',
   'journal.reason.zero-filled-pad':
     'rehearsal override: the token zero-fills AES key wrap with padding; not RFC 5649-exact',
+  'journal.reason.expiry-lapsed-plan-replaced':
+    'the ceremony plan asked for {plannedKind, select, never {no AES material expiry (never)} other {the AES material expiry {planned, date, moment}}}, which had passed before this custody restore, so it could not be kept; the restore requested {requestedKind, select, never {never} other {{requested, date, moment}}} for {count, plural, one {# key} other {# keys}} instead (a lapsed plan replaced, not an override)',
   'journal.reason.expiry-plan-overridden':
     'the ceremony plan asked for {plannedKind, select, never {no AES material expiry (never)} other {the AES material expiry {planned, date, moment}}}; this side requested {requestedKind, select, never {never} other {{requested, date, moment}}} for {count, plural, one {# key} other {# keys}}',
   'journal.reason.wrap-repeated':

@@ -74,6 +74,8 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'journal.reason.operator-abandoned': '操作员放弃了本次仪式',
   'journal.reason.signal': '因收到 {signal} 信号而中止',
   'journal.reason.zero-filled-pad': '演练中的例外：该令牌对带填充的 AES 密钥包装使用零填充，与 RFC 5649 不完全一致',
+  'journal.reason.expiry-lapsed-plan-replaced':
+    '仪式计划要求{plannedKind, select, never {AES 密钥材料永不过期} other {AES 密钥材料到期时间为 {planned, date, moment}}}，该时间在本次托管恢复之前已过，无法沿用；本次恢复改为 {count, plural, other {# 个密钥}}请求到期时间{requestedKind, select, never {永不过期} other {{requested, date, moment}}}（替换已过期的计划，不属于覆盖）',
   'journal.reason.expiry-plan-overridden':
     '仪式计划要求{plannedKind, select, never {AES 密钥材料永不过期} other {AES 密钥材料到期时间为 {planned, date, moment}}}；本侧为 {count, plural, other {# 个密钥}}请求的到期时间为{requestedKind, select, never {永不过期} other {{requested, date, moment}}}',
   'journal.reason.wrap-repeated':

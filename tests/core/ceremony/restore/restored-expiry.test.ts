@@ -101,6 +101,28 @@ describe('restoredExpiries: each key of a format-4 bundle against its own plan',
     ]);
   });
 
+  it('after a lapse: a plan moment already past is replaced, not overridden; a plan still ahead or never is overridden', () => {
+    const lapsed = [
+      { keyId: 'a', keySpec: 'AES_256' as const, materialExpiry: PAST },
+      { keyId: 'b', keySpec: 'AES_256' as const, materialExpiry: AHEAD },
+      { keyId: 'd', keySpec: 'AES_256' as const, materialExpiry: 'never' },
+    ];
+    expect(requested(restoredExpiries('never', lapsed, undefined, NOW, 'cli'))).toEqual([
+      ['a', 'never', false],
+      ['b', 'never', true],
+      ['d', 'never', false],
+    ]);
+    expect(requested(restoredExpiries(LATER, lapsed, undefined, NOW, 'app'))).toEqual([
+      ['a', LATER, false],
+      ['b', LATER, true],
+      ['d', LATER, true],
+    ]);
+    // The moment itself counts as passed.
+    expect(
+      requested(restoredExpiries('never', [{ ...lapsed[1]!, materialExpiry: AHEAD }], null, new Date(AHEAD), 'cli')),
+    ).toEqual([['b', 'never', false]]);
+  });
+
   it('nothing chosen names the earliest expiry; an older bundle (one expiry, no per-key) decides as before', () => {
     expect(refusal(() => restoredExpiries(undefined, keys, 'never', NOW, 'cli'))).toMatchObject({
       code: 'CUSTODY_RESTORE_EXPIRY_REQUIRED',
