@@ -2,6 +2,7 @@
 import type { AbandonReport, StopCause } from '../core/ceremony/airgap/ceremony-base';
 import { ceremonyStateValue } from '../i18n/ceremony-state';
 import { phraseOf } from '../i18n/phrase';
+import { listText } from '../i18n/list';
 import type { Translator } from '../i18n/translate';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
@@ -26,12 +27,12 @@ function custodyLines(report: AbandonReport | undefined, { t }: Translator): str
       ? [
           t('cli.custody-withdrawn', {
             count: report.withdrawnCustody.length,
-            folders: report.withdrawnCustody.join(', '),
+            folders: listText({ t }, report.withdrawnCustody),
           }),
         ]
       : []),
     ...(report.custodyByHand.length > 0
-      ? [t('cli.custody-delete-by-hand', { files: report.custodyByHand.join(', ') })]
+      ? [t('cli.custody-delete-by-hand', { files: listText({ t }, report.custodyByHand) })]
       : []),
   ];
 }

@@ -16,6 +16,7 @@ import { isKeyferryError, KeyferryError } from '../core/errors';
 import type { Journal, JournalEntry } from '../core/journal';
 import { terminalText } from '../core/terminal-text';
 import { cliTranslator } from './cli-locale';
+import { listText, listValue } from '../i18n/list';
 import type { CliIo } from './command';
 import type { OptionDef } from './options';
 
@@ -33,7 +34,7 @@ type Translate = ReturnType<typeof cliTranslator>['t'];
 function artefactText(t: Translate, kind: ArtefactToConfirm['kind'], keyIds: readonly string[]): string {
   return kind === 'import-parameters-bundle'
     ? t('witness.artefact.bundle', { count: keyIds.length })
-    : t('witness.artefact.wrapping-key', { keys: keyIds.map(terminalText).join(', ') });
+    : t('witness.artefact.wrapping-key', { keys: listText({ t }, keyIds.map(terminalText)) });
 }
 
 /** Splits each `--witness-confirms NAME=VALUE` into the witness and what they typed. */
@@ -144,7 +145,7 @@ export function requireEveryWitness(ceremony: ConfirmingCeremony, io: CliIo): vo
   const { t } = cliTranslator(io);
   throw new KeyferryError('WITNESS_CONFIRMATION_MISSING', {
     count: missing.pending.length,
-    pending: missing.pending.map(terminalText).join(', '),
+    pendingList: listValue(missing.pending.map(terminalText)),
     artefactText: artefactText(t, missing.kind, missing.keyIds),
   });
 }

@@ -1,8 +1,10 @@
 /** One line saying who keeps a copy of the material, from a wrapped bundle's manifest. */
 import type { CustodyArrangement } from '../core/bundle/custody-arrangement';
 import type { Translator } from './translate';
+import { listText } from './list';
 
 export function custodyLine(t: Translator['t'], custody: CustodyArrangement | null): string {
+  const list = (items: readonly string[]) => listText({ t }, items);
   const none = { threshold: 0, total: 0, custodians: '', label: '', serial: '', acknowledged: 'no' };
   if (!custody) return t('bundle.custody', { ...none, kind: 'unknown' });
   switch (custody.kind) {
@@ -12,12 +14,12 @@ export function custodyLine(t: Translator['t'], custody: CustodyArrangement | nu
         kind: 'shares',
         threshold: custody.threshold,
         total: custody.total,
-        custodians: custody.custodians.join(', '),
+        custodians: list(custody.custodians),
       });
       if (!custody.presented) return line;
       const shares = custody.presented.map((p) => t('bundle.custody.presentedShare', { ...p }));
       const named = custody.custodians.length === custody.total ? 'all' : 'presenters';
-      return line + t('bundle.custody.presented', { shares: shares.join(', '), named });
+      return line + t('bundle.custody.presented', { shares: list(shares), named });
     }
     case 'hsm-token':
       return t('bundle.custody', { ...none, kind: 'hsmToken', label: custody.label, serial: custody.serial });

@@ -18,6 +18,7 @@ import { zhCN } from './catalogues/zh-CN';
 import { DEFAULT_LOCALE, PSEUDO_LOCALE, type DisplayLocale } from './locale';
 import { pseudoMessage } from './pseudo';
 import { momentText } from './moment';
+import { isListName, listItems } from './list';
 
 /**
  * Named date styles messages may use: `{at, date, utc}` (always UTC, to the minute: `2026-12-01
@@ -152,7 +153,8 @@ function createTranslator(locale: DisplayLocale): Translator {
       message = compileMessage(locale, key, formatters);
       compiled.set(key, message);
     }
-    const filled = withPhraseTexts(locale, values, (inner, innerValues) => safeFormat(inner, innerValues, inner));
+    const phrased = withPhraseTexts(locale, values, (inner, innerValues) => safeFormat(inner, innerValues, inner));
+    const filled = withListTexts(phrased, messageText(locale, 'list.separator'));
     return String(message.format(filled as Record<string, string | number | Date>));
   };
   const safeFormat = (key: string, values: Readonly<Record<string, unknown>> | undefined, fallback: string): string => {
@@ -269,6 +271,20 @@ function withPhraseTexts(
     } catch {
       // Not a phrase: shown as it is.
     }
+  }
+  return out;
+}
+
+/** Values named `…List` (`listValue` in i18n/list.ts) joined with the language's list separator. */
+function withListTexts(
+  values: Readonly<Record<string, unknown>> | undefined,
+  separator: string,
+): Readonly<Record<string, unknown>> | undefined {
+  if (!values || !Object.keys(values).some(isListName)) return values;
+  const out: Record<string, unknown> = { ...values };
+  for (const [name, value] of Object.entries(values)) {
+    const items = isListName(name) ? listItems(value) : undefined;
+    if (items) out[name] = items.join(separator);
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { SelectField, TextField } from './Fields';
 import { Hex } from './Hex';
 import { StepButton } from './Step';
 import { useT } from '../i18n';
+import { listText } from '../../src-main/i18n/list';
 import type { ArtefactToConfirmView } from '../../src-main/ipc/contract';
 
 type ConfirmAsWitness = (request: { witness: string; typed: string; artefact: number }) => Promise<boolean>;
@@ -22,8 +23,9 @@ interface CardProps {
 
 /** Who has typed the value and who is still to, and the form for the next witness (never a skip). */
 function WitnessTyping({ artefact, available, onConfirm, label }: CardProps & { label: (witness: string) => string }) {
-  const { t } = useT();
-  const names = (list: readonly string[]) => list.join(t('list.separator'));
+  const tr = useT();
+  const { t } = tr;
+  const names = (list: readonly string[]) => listText(tr, list);
   const [chosen, setWitness] = useState(artefact.pending[0] ?? '');
   const [typed, setTyped] = useState('');
   // Each witness confirms for themselves: once the chosen one has, the next who has not is asked.
@@ -69,9 +71,10 @@ function WitnessTyping({ artefact, available, onConfirm, label }: CardProps & { 
 
 /** The import-parameters bundle: every witness types its digest as heard; shown only once all have. */
 function BundleDigestCard({ artefact, available, onConfirm }: CardProps) {
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
   const confirmed = artefact.pending.length === 0;
-  const names = (list: readonly string[]) => list.join(t('list.separator'));
+  const names = (list: readonly string[]) => listText(tr, list);
   return (
     <div className={`card fingerprint bundle-digest ${confirmed ? 'confirmed' : ''}`}>
       <h3>
@@ -111,9 +114,10 @@ function BundleDigestCard({ artefact, available, onConfirm }: CardProps) {
 
 /** One wrapping key of the console's files: its fingerprint shown large, typed back by each witness. */
 function WrappingKeyCard({ artefact, available, onConfirm, n }: CardProps & { n: number }) {
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
   const confirmed = artefact.pending.length === 0;
-  const names = (list: readonly string[]) => list.join(t('list.separator'));
+  const names = (list: readonly string[]) => listText(tr, list);
   return (
     <div className={`card fingerprint ${confirmed ? 'confirmed' : ''}`}>
       <h3>
@@ -123,7 +127,7 @@ function WrappingKeyCard({ artefact, available, onConfirm, n }: CardProps & { n:
           : t('fingerprint.not-confirmed')}
       </h3>
       <p className="hint covers">
-        {t('fingerprint.covers', { count: artefact.keyIds.length })} {artefact.keyIds.join(', ')}
+        {t('fingerprint.covers', { count: artefact.keyIds.length })} {names(artefact.keyIds)}
       </p>
       <Hex value={artefact.shown ?? ''} label={t('fingerprint.label', { n })} />
       <WitnessTyping

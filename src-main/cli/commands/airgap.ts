@@ -23,6 +23,7 @@ import { formatTable } from '../text-table';
 import { cliDate, cliExpiry, cliWarnings, columns } from '../cli-text';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
+import { listText } from '../../i18n/list';
 import { pauseForTest } from '../test-pause';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
@@ -308,7 +309,7 @@ function printEarlierWraps(io: CliIo, earlier: readonly EarlierWrap[]): void {
         digest: groupHex(wrap.bundleDigest),
         receipt: wrap.receipt ?? 'none',
         backup: wrap.custody ? groupHex(wrap.custody.backupDigest) : 'none',
-        custodians: wrap.custody ? terminalText(wrap.custody.custodians.join(', ')) : '',
+        custodians: wrap.custody ? listText({ t }, wrap.custody.custodians.map(terminalText)) : '',
       }),
     );
   io.stdout(t('cli.wrap-repeated.after'));

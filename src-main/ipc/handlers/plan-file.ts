@@ -14,7 +14,7 @@ import type { CeremonySession, CeremonySetupRecord } from './session';
 
 /** The plan fields the setup decides too, and where the two disagree. */
 export function planDifferences(plan: CeremonyPlan, setup: CeremonySetupRecord): PlanFileView['differences'] {
-  const names = (list: readonly string[]) => [...list].sort((a, b) => a.localeCompare(b)).join(', ');
+  const names = (list: readonly string[]) => [...list].sort((a, b) => a.localeCompare(b));
   const planExpiry = plan.materialExpiry.kind === 'never' ? 'never' : plan.materialExpiry.at.toISOString();
   const pairs: PlanFileView['differences'] = [
     { field: 'title', plan: plan.title, setup: setup.title },
@@ -24,7 +24,7 @@ export function planDifferences(plan: CeremonyPlan, setup: CeremonySetupRecord):
     // The app's online side starts with material that never expires; the import step may override it.
     { field: 'materialExpiry', plan: planExpiry, setup: 'never' },
   ];
-  return pairs.filter((pair) => pair.plan !== pair.setup);
+  return pairs.filter((pair) => JSON.stringify(pair.plan) !== JSON.stringify(pair.setup));
 }
 
 export function readPlanFileHandler(session: CeremonySession): ChannelHandler<'readPlanFile'> {

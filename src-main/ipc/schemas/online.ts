@@ -155,8 +155,9 @@ export const readPlanRequestSchema = z.strictObject({ file: pathSchema });
 /** A plan field the setup also decides, and what each says (as text: names joined by ", ", an ISO date-time). */
 const planDifferenceSchema = z.object({
   field: z.enum(['title', 'operator', 'witnesses', 'wrappingAlgorithm', 'materialExpiry']),
-  plan: z.string(),
-  setup: z.string(),
+  /** The value, or (witnesses) the names sorted, for the screen to list as its language lists names. */
+  plan: z.union([z.string(), z.array(z.string())]),
+  setup: z.union([z.string(), z.array(z.string())]),
 });
 /** The keys of a plan file, checked with the CLI's schema, for the create form (nothing is created yet). */
 export const planFileSchema = z.object({

@@ -12,6 +12,7 @@ import { useAppStore } from '../../store/store';
 import { useOnlineSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
 import { neverOrMoment } from '../../../src-main/i18n/moment';
+import { listText } from '../../../src-main/i18n/list';
 import { defaultUsage, specOptions } from './key-spec-choices';
 
 type Usage = 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT';
@@ -153,8 +154,8 @@ function PlannedKeyFields({
 function PlanFileNote({ plan }: { plan: PlanFileView }) {
   const tr = useT();
   const { t } = tr;
-  const shown = (field: PlanFileView['differences'][number]['field'], value: string) =>
-    field !== 'materialExpiry' ? value : neverOrMoment(tr, value);
+  const shown = (field: PlanFileView['differences'][number]['field'], value: string | readonly string[]) =>
+    typeof value !== 'string' ? listText(tr, value) : field !== 'materialExpiry' ? value : neverOrMoment(tr, value);
   return (
     <div className="card plan-file" role="status">
       <p>{t('create.plan.read-keys', { count: plan.keys.length, file: plan.fileName })}</p>

@@ -73,10 +73,10 @@ describe('online.read-plan', () => {
         { alias: 'payments/signing-rsa', spec: 'RSA_3072', usage: 'SIGN_VERIFY', description: '', replicas: [] },
         { alias: 'payments/signing-ec', spec: 'EC_P256', usage: 'SIGN_VERIFY', description: '', replicas: [] },
       ],
-      // Same title; the example names other people (witnesses sorted, joined as read).
+      // Same title; the example names other people (witnesses sorted, for the screen to list).
       differences: [
         { field: 'operator', plan: 'Ana Lima', setup: 'Ana' },
-        { field: 'witnesses', plan: 'Ben Okafor, Chloé Martin', setup: 'Ben' },
+        { field: 'witnesses', plan: ['Ben Okafor', 'Chloé Martin'], setup: ['Ben'] },
       ],
     });
     // Reading is not creating: no simulator was started.

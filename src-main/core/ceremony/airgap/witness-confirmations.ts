@@ -21,6 +21,7 @@ import {
   type TypedDigestComparison,
 } from '../../crypto/typed-digest';
 import { KeyferryError } from '../../errors';
+import { listValue } from '../../../i18n/list';
 
 /** What a witness confirms: a whole import-parameters bundle, or (console files) one wrapping key. */
 type ConfirmedArtefactKind = 'import-parameters-bundle' | 'wrapping-key';
@@ -109,7 +110,7 @@ export class WitnessConfirmations {
     if (!name)
       throw new KeyferryError('WITNESS_UNKNOWN', {
         witness: typed.trim().slice(0, 100),
-        witnesses: this.#witnesses.join(', '),
+        witnessesList: listValue(this.#witnesses),
       });
     return name;
   }

@@ -53,7 +53,7 @@ export const enConfirmations = {
     'Check the wrapped-material bundle with the digest from the air-gapped receipt first.',
 
   'problem.WITNESS_UNKNOWN': '"{witness}" is not a witness of this ceremony.',
-  'problem.WITNESS_UNKNOWN.next': 'Confirmations come from the named witnesses: {witnesses}.',
+  'problem.WITNESS_UNKNOWN.next': 'Confirmations come from the named witnesses: {witnessesList}.',
   'problem.WITNESS_ARTEFACT_UNKNOWN': 'There is no value {index} to confirm; this ceremony has {count}.',
   'problem.WITNESS_ARTEFACT_UNKNOWN.next': 'Confirm one of the values shown on the screen.',
   'problem.WITNESS_DIGEST_SLIP':
@@ -76,7 +76,7 @@ export const enConfirmations = {
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
     'Compare the import-parameters bundle digest on the online workstation with the bundle carried here (keyferry bundle verify on each side); start again when they agree, or fetch new parameters.',
   'problem.WITNESS_CONFIRMATION_MISSING':
-    '{count, plural, one {Witness {pending} has} other {Witnesses {pending} have}} not confirmed {artefactText}; every named witness confirms for themselves and nobody can be skipped. No material exists yet.',
+    '{count, plural, one {Witness {pendingList} has} other {Witnesses {pendingList} have}} not confirmed {artefactText}; every named witness confirms for themselves and nobody can be skipped. No material exists yet.',
   'problem.WITNESS_CONFIRMATION_MISSING.next':
     'Each witness types the value read aloud from the online workstation: on a terminal when asked, or with --witness-confirms "NAME=VALUE" once per witness (once per witness and fingerprint for console files).',
   'problem.WITNESS_CONFIRMS_MALFORMED':

@@ -45,7 +45,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WRAPPED_NOT_CHECKED_IN_SESSION.next': '请先用离线回执上的摘要检查已包装密钥材料包。',
 
   'problem.WITNESS_UNKNOWN': '“{witness}”不是本次仪式的见证人。',
-  'problem.WITNESS_UNKNOWN.next': '确认只能由指定的见证人作出：{witnesses}。',
+  'problem.WITNESS_UNKNOWN.next': '确认只能由指定的见证人作出：{witnessesList}。',
   'problem.WITNESS_ARTEFACT_UNKNOWN': '没有第 {index} 个需要确认的值；本次仪式共有 {count} 个。',
   'problem.WITNESS_ARTEFACT_UNKNOWN.next': '请确认屏幕上显示的某一个值。',
   'problem.WITNESS_DIGEST_SLIP':
@@ -67,7 +67,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
     '请在两端分别用 keyferry bundle verify 核对联网工作站上的导入参数包摘要与带到此处的包；一致后再重新开始，或重新获取导入参数。',
   'problem.WITNESS_CONFIRMATION_MISSING':
-    '{count, plural, other {见证人 {pending}}} 尚未确认{artefactText}；每位指定的见证人都须亲自确认，任何人都不能被跳过。尚未生成任何密钥材料。',
+    '{count, plural, other {见证人 {pendingList}}} 尚未确认{artefactText}；每位指定的见证人都须亲自确认，任何人都不能被跳过。尚未生成任何密钥材料。',
   'problem.WITNESS_CONFIRMATION_MISSING.next':
     '每位见证人输入从联网工作站朗读的值：在终端上按提示输入，或每位见证人各用一次 --witness-confirms "姓名=值"（控制台文件则每位见证人、每个指纹各一次）。',
   'problem.WITNESS_CONFIRMS_MALFORMED':
