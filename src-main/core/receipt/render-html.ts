@@ -6,28 +6,27 @@
  * subset (cjk-font.ts), so it prints the same on a machine without CJK fonts.
  */
 import {
-  CHECK_METHODS,
   LOCAL_TIME,
   custodyHeading,
   custodyRows,
-  custodySetFact,
-  custodySetOf,
-  custodySets,
-  ceremonyFacts,
   deviationKindPhrase,
   formatLocalIn,
-  hsmFacts,
-  keyFacts,
-  parametersSealAbout,
   replicaGroupFacts,
-  replicaGroupOf,
-  replicaGroups,
-  signatories,
   titleValue,
   type Fact,
   type ReceiptCustodySet,
   type ReceiptReplicaGroup,
 } from './facts';
+import {
+  keyEntriesOf,
+  receiptSections,
+  renderSections,
+  type ReceiptKeyEntry,
+  type ReceiptSeal,
+  type ReceiptSection,
+  type SectionOf,
+  type SectionRenderers,
+} from './sections';
 import { embedCjkFont, embedCjkFontInSlices } from './cjk-font';
 import { groupHexLines } from '../hex-groups';
 import {
@@ -72,14 +71,6 @@ function factRows(w: ReceiptWords, facts: readonly Fact[]): string {
     .join('\n');
 }
 
-function seal(w: ReceiptWords, title: ReceiptPhrase, about: string, hex: string): string {
-  const label = w.locales
-    .map((l) => ReceiptWords.phraseText(l, { key: 'receipt.seals.qrLabel', values: { title: sealTitle(l, title) } }))
-    .join(' / ');
-  return `<div class="seal"><div><h3>${w.phraseHtml(title)}</h3><p class="about">${about}</p>${hexHtml(hex)}</div>
-<figure>${qrSvg(hex, { label })}<figcaption>${w.html('receipt.seals.qrCaption', { digits: hex.length })}</figcaption></figure></div>`;
-}
-
 /** A seal's title inside a sentence ("QR code of the journal head"): lower case in English. */
 function sealTitle(locale: string, title: ReceiptPhrase): string {
   const text = ReceiptWords.phraseText(locale === 'zh-CN' ? 'zh-CN' : 'en', title);
@@ -112,29 +103,15 @@ function custodySetHtml(w: ReceiptWords, set: ReceiptCustodySet): string {
 <p>${w.html('receipt.custody.setKeys', { count: set.keys.length })}</p><ul class="custody-keys">${keys}</ul></article>`;
 }
 
-function custodySection(w: ReceiptWords, sets: readonly ReceiptCustodySet[]): string {
-  if (sets.length === 0) return '';
-  return `<section class="custody"><h2>${w.html('receipt.custody.heading')}</h2>
-${sets.map((set) => custodySetHtml(w, set)).join('\n')}</section>`;
-}
-
-function keySection(
-  w: ReceiptWords,
-  key: ReceiptKey,
-  index: number,
-  input: ReceiptInput,
-  sets: readonly ReceiptCustodySet[],
-  groups: readonly ReceiptReplicaGroup[],
-): string {
-  const set = custodySetOf(sets, key);
-  const facts = [...keyFacts(key, input.side, replicaGroupOf(groups, key)), ...(set ? [custodySetFact(set)] : [])];
-  return `<article class="key"><h3>${w.html('receipt.keys.keyHeading', { n: index + 1, total: input.keys.length })} ${userText(key.alias)}</h3>
-<table class="facts"><tbody>${factRows(w, facts)}</tbody></table>
-${filesTable(w, key)}</article>`;
+/** One key's part of the Keys section. */
+function keyHtml(w: ReceiptWords, entry: ReceiptKeyEntry): string {
+  return `<article class="key"><h3>${w.html('receipt.keys.keyHeading', { n: entry.n, total: entry.total })} ${userText(entry.key.alias)}</h3>
+<table class="facts"><tbody>${factRows(w, entry.facts)}</tbody></table>
+${filesTable(w, entry.key)}</article>`;
 }
 
 /** One replica group: its one check value, (online) its proof, then every member and where it lives. */
-function replicaGroupHtml(w: ReceiptWords, group: ReceiptReplicaGroup, input: ReceiptInput): string {
+function replicaGroupHtml(w: ReceiptWords, group: ReceiptReplicaGroup, side: ReceiptInput['side']): string {
   const rows = group.members
     .map(
       (k) =>
@@ -142,15 +119,8 @@ function replicaGroupHtml(w: ReceiptWords, group: ReceiptReplicaGroup, input: Re
     )
     .join('');
   return `<article class="replica-group"><h3>${w.html('receipt.replica.groupTitle', { group: group.n, count: group.members.length })} ${userText(group.primary.alias)}</h3>
-<table class="facts"><tbody>${factRows(w, replicaGroupFacts(group, input.side))}</tbody></table>
+<table class="facts"><tbody>${factRows(w, replicaGroupFacts(group, side))}</tbody></table>
 <table class="replica-members"><thead><tr><th>${w.html('receipt.replica.roleHeading')}</th><th>${w.html('receipt.key.alias')}</th><th>${w.html('receipt.key.keyId')}</th><th>${w.html('receipt.replica.region')}</th><th>${w.html('receipt.replica.project')}</th></tr></thead><tbody>${rows}</tbody></table></article>`;
-}
-
-function replicaSection(w: ReceiptWords, input: ReceiptInput): string {
-  const groups = replicaGroups(input.keys);
-  if (groups.length === 0) return '';
-  return `<section class="replica-groups"><h2>${w.html('receipt.replica.heading')}</h2><p class="lead">${w.html('receipt.replica.lead')}</p>
-${groups.map((g) => replicaGroupHtml(w, g, input)).join('\n')}</section>`;
 }
 
 function deviationReasonHtml(w: ReceiptWords, reason: DeviationReason): string {
@@ -169,57 +139,86 @@ function deviationDetailsHtml(w: ReceiptWords, d: ReceiptDeviation, clock: Recei
   return said.join('<br>');
 }
 
-function deviationsSection(w: ReceiptWords, input: ReceiptInput): string {
-  if (input.deviations.length === 0)
-    return `<section class="deviations none"><h2>${w.html('receipt.deviations.heading')}</h2><p>${w.html('receipt.deviations.none', { count: input.journal.count })}</p></section>`;
-  const rows = input.deviations
-    .map((d) => {
-      const kind = deviationKindPhrase(d.kind);
-      return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when">${w.eachHtml((l) => userText(momentText(l, d.time, input.clock)))}<br>${userText(d.actor)}</td><td class="details">${deviationDetailsHtml(w, d, input.clock)}</td></tr>`;
-    })
-    .join('\n');
-  return `<section class="deviations"><h2>${w.html('receipt.deviations.headingCount', { count: input.deviations.length })}</h2><p class="lead">${w.html('receipt.deviations.lead')}</p>
+/** One seal: its title, what it is, its digest in groups and as a QR code (none when there is no digest). */
+function sealHtml(w: ReceiptWords, seal: ReceiptSeal): string {
+  let about = w.phraseHtml(seal.about);
+  if (seal.journalCount !== undefined)
+    about += ` ${w.html('receipt.seals.headCheck')}<br><code class="cmd">keyferry journal verify JOURNAL --expect-count ${seal.journalCount} --expect-head HASH</code>`;
+  if (!seal.hex)
+    return `<div class="seal"><div><h3>${w.phraseHtml(seal.title)}</h3><p class="about">${about}</p></div></div>`;
+  const label = w.locales
+    .map((l) =>
+      ReceiptWords.phraseText(l, { key: 'receipt.seals.qrLabel', values: { title: sealTitle(l, seal.title) } }),
+    )
+    .join(' / ');
+  return `<div class="seal"><div><h3>${w.phraseHtml(seal.title)}</h3><p class="about">${about}</p>${hexHtml(seal.hex)}</div>
+<figure>${qrSvg(seal.hex, { label })}<figcaption>${w.html('receipt.seals.qrCaption', { digits: seal.hex.length })}</figcaption></figure></div>`;
+}
+
+/** What an HTML section is rendered with: the words, the receipt's clock, its keys and seals (rendered beforehand). */
+interface HtmlContext {
+  readonly w: ReceiptWords;
+  readonly input: ReceiptInput;
+  readonly keys: readonly string[];
+  readonly seals: readonly string[];
+}
+
+/** The HTML renderer: one function per section of the model (sections.ts). */
+const HTML_SECTIONS: SectionRenderers<string, HtmlContext> = {
+  ceremony: ({ facts }, { w, input }) =>
+    `<section><h2>${w.html('receipt.section.ceremony')}</h2><table class="facts"><tbody>${facts
+      .map((f) => (f === LOCAL_TIME ? localTimeRow(w, input) : factRows(w, [f])))
+      .join('\n')}</tbody></table></section>`,
+  hsm: ({ facts }, { w }) =>
+    `<section class="hsm"><h2>${w.html('receipt.hsm.heading')}</h2><p class="lead">${w.html('receipt.hsm.lead')}</p><table class="facts"><tbody>${factRows(w, facts)}</tbody></table></section>`,
+  deviations: ({ deviations, journalCount }, { w, input }) => {
+    if (deviations.length === 0)
+      return `<section class="deviations none"><h2>${w.html('receipt.deviations.heading')}</h2><p>${w.html('receipt.deviations.none', { count: journalCount })}</p></section>`;
+    const rows = deviations
+      .map((d) => {
+        const kind = deviationKindPhrase(d.kind);
+        return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when">${w.eachHtml((l) => userText(momentText(l, d.time, input.clock)))}<br>${userText(d.actor)}</td><td class="details">${deviationDetailsHtml(w, d, input.clock)}</td></tr>`;
+      })
+      .join('\n');
+    return `<section class="deviations"><h2>${w.html('receipt.deviations.headingCount', { count: deviations.length })}</h2><p class="lead">${w.html('receipt.deviations.lead')}</p>
 <table><thead><tr><th class="num">${w.html('receipt.deviations.entry')}</th><th>${w.html('receipt.deviations.what')}</th><th>${w.html('receipt.deviations.whenWho')}</th><th>${w.html('receipt.deviations.details')}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
-}
-
-function peopleSection(w: ReceiptWords, input: ReceiptInput): string {
-  const rows = input.people
-    .map(
-      (p) =>
-        `<tr><td class="who"><span class="role">${w.html(`receipt.role.${p.role}`)}</span><span class="name">${userText(p.name)}</span></td><td><ul>${p.records.map((r) => `<li>${w.phraseHtml(r)}</li>`).join('')}</ul></td></tr>`,
-    )
-    .join('\n');
-  return `<section class="people"><h2>${w.html('receipt.people.heading')}</h2><p class="lead">${w.html('receipt.people.lead')}</p><table><tbody>${rows}</tbody></table></section>`;
-}
-
-function hsmSection(w: ReceiptWords, input: ReceiptInput): string {
-  if (!input.hsm) return '';
-  return `<section class="hsm"><h2>${w.html('receipt.hsm.heading')}</h2><p class="lead">${w.html('receipt.hsm.lead')}</p><table class="facts"><tbody>${factRows(w, hsmFacts(input.hsm))}</tbody></table></section>`;
-}
-
-function methodsSection(w: ReceiptWords): string {
-  return `<section class="methods"><h2>${w.html('receipt.methods.heading')}</h2><table class="facts"><tbody>${factRows(w, CHECK_METHODS)}</tbody></table></section>`;
-}
-
-function parametersSeal(w: ReceiptWords, input: ReceiptInput): string {
-  const title: ReceiptPhrase = { key: 'receipt.seals.parameters' };
-  if (input.parametersBundle)
-    return seal(w, title, w.phraseHtml(parametersSealAbout(input)), input.parametersBundle.digest);
-  return `<div class="seal"><div><h3>${w.phraseHtml(title)}</h3><p class="about">${w.phraseHtml(parametersSealAbout(input))}</p></div></div>`;
-}
-
-function signOff(w: ReceiptWords, input: ReceiptInput): string {
-  const rows = signatories(input)
-    .map(
-      (
-        s,
-      ) => `<tr><td class="who"><span class="role">${w.phraseHtml(s.role)}</span><span class="name">${userText(s.name)}</span></td>
+  },
+  seals: (_section, { w, seals }) => `<section><h2>${w.html('receipt.seals.heading')}</h2>
+<p class="lead">${w.both ? `<span class="bi">${w.locales.map((l) => `<span lang="${htmlLang(l)}">${escapeHtml(`${ReceiptWords.text(l, 'receipt.seals.lead')} ${ReceiptWords.text(l, 'receipt.seals.qrNote')}`)}</span>`).join('')}</span>` : `${w.html('receipt.seals.lead')} ${w.html('receipt.seals.qrNote')}`}</p>
+${seals.join('\n')}
+</section>`,
+  people: ({ people }, { w }) => {
+    const rows = people
+      .map(
+        (p) =>
+          `<tr><td class="who"><span class="role">${w.html(`receipt.role.${p.role}`)}</span><span class="name">${userText(p.name)}</span></td><td><ul>${p.records.map((r) => `<li>${w.phraseHtml(r)}</li>`).join('')}</ul></td></tr>`,
+      )
+      .join('\n');
+    return `<section class="people"><h2>${w.html('receipt.people.heading')}</h2><p class="lead">${w.html('receipt.people.lead')}</p><table><tbody>${rows}</tbody></table></section>`;
+  },
+  keys: (_section, { w, keys }) => `<section><h2>${w.html('receipt.keys.heading')}</h2>
+${keys.join('\n')}
+</section>`,
+  replicaGroups: ({ side, groups }, { w }) =>
+    `<section class="replica-groups"><h2>${w.html('receipt.replica.heading')}</h2><p class="lead">${w.html('receipt.replica.lead')}</p>
+${groups.map((g) => replicaGroupHtml(w, g, side)).join('\n')}</section>`,
+  custody: ({ sets }, { w }) => `<section class="custody"><h2>${w.html('receipt.custody.heading')}</h2>
+${sets.map((set) => custodySetHtml(w, set)).join('\n')}</section>`,
+  methods: ({ facts }, { w }) =>
+    `<section class="methods"><h2>${w.html('receipt.methods.heading')}</h2><table class="facts"><tbody>${factRows(w, facts)}</tbody></table></section>`,
+  signoff: ({ side, signatories }, { w }) => {
+    const rows = signatories
+      .map(
+        (
+          s,
+        ) => `<tr><td class="who"><span class="role">${w.phraseHtml(s.role)}</span><span class="name">${userText(s.name)}</span></td>
 <td><div class="line"></div><div class="caption">${w.html('receipt.signoff.signature')}</div></td><td class="date"><div class="line"></div><div class="caption">${w.html('receipt.signoff.date')}</div></td></tr>`,
-    )
-    .join('\n');
-  return `<section class="signoff"><h2>${w.html('receipt.signoff.heading')}</h2><p class="statement">${w.html('receipt.signoff.statement', { side: input.side })}</p>
+      )
+      .join('\n');
+    return `<section class="signoff"><h2>${w.html('receipt.signoff.heading')}</h2><p class="statement">${w.html('receipt.signoff.statement', { side })}</p>
 <table class="signatures"><tbody>${rows}</tbody></table></section>`;
-}
+  },
+};
 
 /** The local time row: the workstation's wall clock written in each language of the receipt. */
 function localTimeRow(w: ReceiptWords, input: ReceiptInput): string {
@@ -227,17 +226,6 @@ function localTimeRow(w: ReceiptWords, input: ReceiptInput): string {
     ? `<span class="bi">${w.locales.map((l) => `<span lang="${htmlLang(l)}">${userText(formatLocalIn(l, input.clock))}</span>`).join('')}</span>`
     : userText(formatLocalIn(w.locales[0] ?? 'en', input.clock));
   return `<tr><th scope="row">${w.html('receipt.fact.timeLocal')}</th><td>${value}</td></tr>`;
-}
-
-function ceremonyRows(w: ReceiptWords, input: ReceiptInput): string {
-  return ceremonyFacts(input)
-    .map((f) => (f === LOCAL_TIME ? localTimeRow(w, input) : factRows(w, [f])))
-    .join('\n');
-}
-
-/** The journal-head seal's text: what it is and the command that checks it. */
-function headAbout(w: ReceiptWords, count: number): string {
-  return `${w.html('receipt.seals.headAbout', { count })} ${w.html('receipt.seals.headCheck')}<br><code class="cmd">keyferry journal verify JOURNAL --expect-count ${count} --expect-head HASH</code>`;
 }
 
 export interface ReceiptRenderOptions {
@@ -249,16 +237,10 @@ export interface ReceiptRenderOptions {
 export function renderReceiptHtml(input: ReceiptInput, options: ReceiptRenderOptions = {}): string {
   checkReceiptInput(input);
   const w = new ReceiptWords(options.language ?? DEFAULT_RECEIPT_LANGUAGE);
-  const sets = custodySets(input.keys);
-  const groups = replicaGroups(input.keys);
-  const document = receiptDocument(
-    input,
-    w,
-    input.keys.map((key, i) => keySection(w, key, i, input, sets, groups)),
-    sets,
-    receiptSeals(input).map((render) => render(w)),
-  );
-  return embedCjkFont(document);
+  const sections = receiptSections(input);
+  const keys = keyEntriesOf(sections).map((entry) => keyHtml(w, entry));
+  const seals = sealsOf(sections).map((seal) => sealHtml(w, seal));
+  return embedCjkFont(receiptDocument(input, w, sections, keys, seals));
 }
 
 /**
@@ -271,51 +253,39 @@ export async function renderReceiptHtmlInSlices(
 ): Promise<string> {
   checkReceiptInput(input);
   const w = new ReceiptWords(options.language ?? DEFAULT_RECEIPT_LANGUAGE);
-  const sets = custodySets(input.keys);
-  const groups = replicaGroups(input.keys);
+  const sections = receiptSections(input);
   const slicer = eventLoopSlicer();
-  const sections: string[] = [];
-  for (const [i, key] of input.keys.entries()) {
+  const keys: string[] = [];
+  for (const entry of keyEntriesOf(sections)) {
     await slicer.pause();
-    sections.push(keySection(w, key, i, input, sets, groups));
+    keys.push(keyHtml(w, entry));
   }
   // A seal's QR code takes a few milliseconds (more the first time): made beforehand a mask per
   // turn, then each seal in a turn of its own.
-  for (const hex of [input.parametersBundle?.digest, input.bundle.digest, input.journal.headHash]) {
-    if (hex) await prepareQrInSlices(hex);
-  }
+  const sealList = sealsOf(sections);
+  for (const seal of sealList) if (seal.hex) await prepareQrInSlices(seal.hex);
   const seals: string[] = [];
-  for (const render of receiptSeals(input)) {
+  for (const seal of sealList) {
     await yieldToEventLoop();
-    seals.push(render(w));
+    seals.push(sealHtml(w, seal));
   }
   await yieldToEventLoop();
-  const document = receiptDocument(input, w, sections, sets, seals);
+  const document = receiptDocument(input, w, sections, keys, seals);
   await yieldToEventLoop();
   return embedCjkFontInSlices(document);
 }
 
-/** The three seals of the receipt (parameters bundle, wrapped bundle, journal head), each rendered on its own. */
-function receiptSeals(input: ReceiptInput): ((w: ReceiptWords) => string)[] {
-  const { journal, bundle } = input;
-  return [
-    (w) => parametersSeal(w, input),
-    (w) =>
-      seal(
-        w,
-        { key: 'receipt.seals.wrapped' },
-        w.html('receipt.seals.wrappedAbout', { name: bundle.name }),
-        bundle.digest,
-      ),
-    (w) => seal(w, { key: 'receipt.seals.head' }, headAbout(w, journal.count), journal.headHash),
-  ];
+/** The Seals section's seals. */
+function sealsOf(sections: readonly ReceiptSection[]): readonly ReceiptSeal[] {
+  return sections.find((s): s is SectionOf<'seals'> => s.kind === 'seals')?.seals ?? [];
 }
 
+/** The whole document: head, title, every section of the model, footer. */
 function receiptDocument(
   input: ReceiptInput,
   w: ReceiptWords,
-  keySections: readonly string[],
-  sets: readonly ReceiptCustodySet[],
+  sections: readonly ReceiptSection[],
+  keys: readonly string[],
   seals: readonly string[],
 ): string {
   const language = w.language;
@@ -329,21 +299,7 @@ function receiptDocument(
 <style>${receiptCss(input.ceremonyId, { title: docTitle, page: page.join(' / ') })}</style></head>
 <body>
 <header class="doc-head"><div><h1>${w.html('receipt.title')}</h1><p class="subtitle">${valueHtml(w, titleValue(input))}</p></div><div class="side">${w.html('receipt.side', { side: input.side })}</div></header>
-<section><h2>${w.html('receipt.section.ceremony')}</h2><table class="facts"><tbody>${ceremonyRows(w, input)}</tbody></table></section>
-${hsmSection(w, input)}
-${deviationsSection(w, input)}
-<section><h2>${w.html('receipt.seals.heading')}</h2>
-<p class="lead">${w.both ? `<span class="bi">${w.locales.map((l) => `<span lang="${htmlLang(l)}">${escapeHtml(`${ReceiptWords.text(l, 'receipt.seals.lead')} ${ReceiptWords.text(l, 'receipt.seals.qrNote')}`)}</span>`).join('')}</span>` : `${w.html('receipt.seals.lead')} ${w.html('receipt.seals.qrNote')}`}</p>
-${seals.join('\n')}
-</section>
-${peopleSection(w, input)}
-<section><h2>${w.html('receipt.keys.heading')}</h2>
-${keySections.join('\n')}
-</section>
-${replicaSection(w, input)}
-${custodySection(w, sets)}
-${methodsSection(w)}
-${signOff(w, input)}
+${renderSections(sections, HTML_SECTIONS, { w, input, keys, seals }).join('\n')}
 <footer>${w.html('receipt.footer', { version: input.app.version, build: input.app.build, hostname: input.workstation.hostname })}</footer>
 </body></html>
 `;

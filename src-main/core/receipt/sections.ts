@@ -1,0 +1,142 @@
+/**
+ * The receipt's one section model: what a receipt says, in order, built once from its input and
+ * rendered by two thin renderers (render-html.ts, render-text.ts). Each renderer is a table with
+ * one function per section kind (`SectionRenderers`), so a section added here does not compile
+ * until both print it: the HTML and its plain-text twin cannot drift apart.
+ */
+import {
+  CHECK_METHODS,
+  ceremonyFacts,
+  custodySetFact,
+  custodySetOf,
+  custodySets,
+  hsmFacts,
+  keyFacts,
+  parametersSealAbout,
+  phrase,
+  replicaGroupOf,
+  replicaGroups,
+  signatories,
+  type Fact,
+  type LOCAL_TIME,
+  type ReceiptCustodySet,
+  type ReceiptReplicaGroup,
+} from './facts';
+import type { ReceiptPhrase } from './language';
+import type { CeremonySide, ReceiptDeviation, ReceiptInput, ReceiptKey, ReceiptPerson } from './types';
+
+/** One key of the Keys section: its facts (with its custody set's) and its output files. */
+export interface ReceiptKeyEntry {
+  readonly key: ReceiptKey;
+  /** 1-based, of `total`. */
+  readonly n: number;
+  readonly total: number;
+  readonly facts: readonly Fact[];
+}
+
+/** One seal: a digest to read aloud (and scan), what it is, or (no parameters bundle recorded) only why not. */
+export interface ReceiptSeal {
+  readonly kind: 'parameters' | 'wrapped' | 'head';
+  readonly title: ReceiptPhrase;
+  readonly about: ReceiptPhrase;
+  /** The digest; null when the receipt has none to show (parameters bundle not recorded). */
+  readonly hex: string | null;
+  /** The journal head's: the count the verify command checks. */
+  readonly journalCount?: number;
+}
+
+export type ReceiptSection =
+  | { readonly kind: 'ceremony'; readonly facts: readonly (Fact | typeof LOCAL_TIME)[] }
+  | { readonly kind: 'hsm'; readonly facts: readonly Fact[] }
+  | {
+      readonly kind: 'deviations';
+      readonly deviations: readonly ReceiptDeviation[];
+      readonly journalCount: number;
+    }
+  | { readonly kind: 'seals'; readonly seals: readonly ReceiptSeal[] }
+  | { readonly kind: 'people'; readonly people: readonly ReceiptPerson[] }
+  | { readonly kind: 'keys'; readonly keys: readonly ReceiptKeyEntry[] }
+  | { readonly kind: 'replicaGroups'; readonly side: CeremonySide; readonly groups: readonly ReceiptReplicaGroup[] }
+  | { readonly kind: 'custody'; readonly sets: readonly ReceiptCustodySet[] }
+  | { readonly kind: 'methods'; readonly facts: readonly Fact[] }
+  | {
+      readonly kind: 'signoff';
+      readonly side: CeremonySide;
+      readonly signatories: readonly { role: ReceiptPhrase; name: string }[];
+    };
+
+export type SectionKind = ReceiptSection['kind'];
+export type SectionOf<K extends SectionKind> = Extract<ReceiptSection, { kind: K }>;
+
+/** A renderer: one function per section kind (a missing kind is a type error). */
+export type SectionRenderers<Out, Context> = {
+  readonly [K in SectionKind]: (section: SectionOf<K>, context: Context) => Out;
+};
+
+/** Renders every section in order with `renderers`. */
+export function renderSections<Out, Context>(
+  sections: readonly ReceiptSection[],
+  renderers: SectionRenderers<Out, Context>,
+  context: Context,
+): Out[] {
+  return sections.map((section) =>
+    (renderers[section.kind] as (s: ReceiptSection, c: Context) => Out)(section, context),
+  );
+}
+
+/** The three seals: parameters bundle (when recorded), wrapped-material bundle, journal head. */
+function seals(input: ReceiptInput): ReceiptSeal[] {
+  return [
+    {
+      kind: 'parameters',
+      title: phrase('receipt.seals.parameters'),
+      about: parametersSealAbout(input),
+      hex: input.parametersBundle?.digest ?? null,
+    },
+    {
+      kind: 'wrapped',
+      title: phrase('receipt.seals.wrapped'),
+      about: phrase('receipt.seals.wrappedAbout', { name: input.bundle.name }),
+      hex: input.bundle.digest,
+    },
+    {
+      kind: 'head',
+      title: phrase('receipt.seals.head'),
+      about: phrase('receipt.seals.headAbout', { count: input.journal.count }),
+      hex: input.journal.headHash,
+      journalCount: input.journal.count,
+    },
+  ];
+}
+
+/** The receipt's sections in print order (between its title and its footer). */
+export function receiptSections(input: ReceiptInput): ReceiptSection[] {
+  const sets = custodySets(input.keys);
+  const groups = replicaGroups(input.keys);
+  const keys = input.keys.map((key, i): ReceiptKeyEntry => {
+    const set = custodySetOf(sets, key);
+    return {
+      key,
+      n: i + 1,
+      total: input.keys.length,
+      facts: [...keyFacts(key, input.side, replicaGroupOf(groups, key)), ...(set ? [custodySetFact(set)] : [])],
+    };
+  });
+  return [
+    { kind: 'ceremony', facts: ceremonyFacts(input) },
+    ...(input.hsm ? [{ kind: 'hsm' as const, facts: hsmFacts(input.hsm) }] : []),
+    { kind: 'deviations', deviations: input.deviations, journalCount: input.journal.count },
+    { kind: 'seals', seals: seals(input) },
+    { kind: 'people', people: input.people },
+    { kind: 'keys', keys },
+    ...(groups.length > 0 ? [{ kind: 'replicaGroups' as const, side: input.side, groups }] : []),
+    ...(sets.length > 0 ? [{ kind: 'custody' as const, sets }] : []),
+    { kind: 'methods', facts: CHECK_METHODS },
+    { kind: 'signoff', side: input.side, signatories: signatories(input) },
+  ];
+}
+
+/** The Keys section's entries (for renderers that render them a key at a time). */
+export function keyEntriesOf(sections: readonly ReceiptSection[]): readonly ReceiptKeyEntry[] {
+  return sections.find((s): s is SectionOf<'keys'> => s.kind === 'keys')?.keys ?? [];
+}
