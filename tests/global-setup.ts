@@ -4,31 +4,53 @@
  * checks again, cheaply, so a UI test file run on its own is never served a stale build); and,
  * at the same time, makes the run's pool of test wrapping keys unless the cache holds it already
  * (tests/support/test-wrapping-keys.ts), and the `keyferry` bin's bundle of the CLI unless it is up to
- * date (tests/support/cli-bundle.ts).
+ * date (tests/support/cli-bundle.ts); and the run's one Chromium, as a browser server every test process
+ * connects to (tests/support/chromium.ts), when the run includes a file that drives a browser. The
+ * teardown stops it.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { anyDrivesABrowser, CHROMIUM_ENDPOINT, startChromiumServer } from './support/chromium';
 import { ensureCliBundled } from './support/cli-bundle';
 import { ensureTestWrappingKeys } from './support/test-wrapping-keys';
 import { ensureRendererBuilt } from './ui/build-renderer';
 
-/** True when the run includes a file of tests/ui (no filter: the whole suite). */
-function runsUiTests(project: TestProject): boolean {
-  const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
-  if (!filters || filters.length === 0) return true;
-  const uiFiles = readdirSync(path.join(__dirname, 'ui'))
-    .filter((f) => f.endsWith('.test.ts'))
-    .map((f) => path.join(__dirname, 'ui', f));
-  return uiFiles.some((file) =>
-    filters.some((filter) => file.includes(filter) || path.relative(process.cwd(), file).includes(filter)),
-  );
+/** The run's name filters (none: the whole suite). */
+function filtersOf(project: TestProject): string[] {
+  return (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern ?? [];
 }
 
-export default async function setup(project: TestProject): Promise<void> {
-  await Promise.all([
+/** The test files under `folder` (relative to tests/) that the run's filters select. */
+function selectedFiles(project: TestProject, folder: string): string[] {
+  const filters = filtersOf(project);
+  return readdirSync(path.join(__dirname, folder), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join(__dirname, folder, f))
+    .filter((file) =>
+      filters.some((filter) => file.includes(filter) || path.relative(process.cwd(), file).includes(filter)),
+    );
+}
+
+/** True when the run includes a file of tests/ui (no filter: the whole suite). */
+function runsUiTests(project: TestProject): boolean {
+  return filtersOf(project).length === 0 || selectedFiles(project, 'ui').length > 0;
+}
+
+/** True when the run includes a file that drives a browser (no filter: the whole suite). */
+function drivesABrowser(project: TestProject): boolean {
+  return filtersOf(project).length === 0 || anyDrivesABrowser(selectedFiles(project, '.'));
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const [, , , browserServer] = await Promise.all([
     runsUiTests(project) ? ensureRendererBuilt() : undefined,
     ensureTestWrappingKeys(),
     ensureCliBundled(),
+    drivesABrowser(project) ? startChromiumServer() : undefined,
   ]);
+  if (browserServer) project.provide(CHROMIUM_ENDPOINT, browserServer.wsEndpoint());
+  return async () => {
+    await browserServer?.close();
+  };
 }

@@ -2,10 +2,18 @@
  * Debian's Chromium (`/usr/bin/chromium`, apt package `chromium`) driven by playwright-core, for
  * tests that need a real browser: rendering, PDF printing, DOM checks. Headless, no sandbox (tests
  * run as root), and every background network feature switched off.
+ *
+ * One Chromium serves a whole test run: the global setup starts it as a Playwright browser server
+ * when the run includes a file that drives a browser (`startChromiumServer`), and `launchChromium`
+ * in a test process connects to it instead of launching its own (a launch costs a second or more of
+ * wall time and about half a second of CPU; some thirty files drive a browser). Each file still
+ * works in contexts of its own (storage, locale, time zone, viewport and offline routes are per
+ * context), and closing a connected browser closes only the contexts that process made. Outside
+ * such a run (a bench, a file whose run started no server) `launchChromium` launches one as before.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -19,11 +27,41 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Launches headless Chromium; fails with the install command when it is missing. */
+/** The name under which the global setup provides the run's browser server endpoint. */
+export const CHROMIUM_ENDPOINT = 'chromiumWsEndpoint';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    [CHROMIUM_ENDPOINT]: string;
+  }
+}
+
+/** What in a test file's text shows that it drives a browser, itself or through a test helper. */
+const DRIVES_A_BROWSER =
+  /\b(?:launchChromium|chromiumPerFile|startBrowser|htmlToPdf|appPerLanguage|rehearsalSessionPerFile)\b/;
+
+/** True when one of `files` (test file paths) drives a browser. */
+export function anyDrivesABrowser(files: readonly string[]): boolean {
+  return files.some((file) => DRIVES_A_BROWSER.test(readFileSync(file, 'utf8')));
+}
+
+/** Starts the run's browser server (tests/global-setup.ts); undefined when Chromium is not installed. */
+export async function startChromiumServer(): Promise<BrowserServer | undefined> {
+  if (!existsSync(CHROMIUM_PATH)) return undefined; // each browser test then fails saying what to install
+  return chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Headless Chromium: the run's shared one when the global setup started it, otherwise a browser
+ * of its own. Fails with the install command when Chromium is missing.
+ */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} is missing: install it with "apt-get install -y chromium poppler-utils".`);
   }
+  // Imported only inside a test process: the benches load this file without vitest.
+  const shared = process.env.VITEST ? (await import('vitest')).inject(CHROMIUM_ENDPOINT) : undefined;
+  if (shared) return chromium.connect(shared);
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
