@@ -6,12 +6,23 @@
  */
 import type { CliIo } from './command';
 
-type TestPausePoint = 'before-receipt';
+type TestPausePoint = 'before-receipt' | 'custody-split-first-folder';
 
 const MAX_PAUSE_MS = 60_000;
 
-export async function pauseForTest(io: Pick<CliIo, 'env' | 'stderr'>, point: TestPausePoint): Promise<void> {
-  if (io.env.NODE_ENV !== 'test' || io.env.KEYFERRY_TEST_PAUSE_AT !== point) return;
+/** `until`: a stop that ends the pause early (the command then goes on to see it). */
+export async function pauseForTest(
+  io: Pick<CliIo, 'env' | 'stderr'>,
+  point: TestPausePoint,
+  until?: AbortSignal,
+): Promise<void> {
+  if (io.env.NODE_ENV !== 'test' || io.env.KEYFERRY_TEST_PAUSE_AT !== point || until?.aborted) return;
   io.stderr(`test pause: ${point}`);
-  await new Promise((resolve) => setTimeout(resolve, MAX_PAUSE_MS));
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, MAX_PAUSE_MS);
+    until?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

@@ -21,6 +21,8 @@ import { parseWholeNumberOption } from '../number-option';
 import { optionTable, type OptionValues } from '../options';
 import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file';
 import { custodyRestoreCommand } from './custody-restore';
+import { withdrawCustodyWrites } from '../../core/custody/withdraw-custody';
+import { pauseForTest } from '../test-pause';
 
 const NAME = 'custody split';
 
@@ -67,16 +69,25 @@ async function runSplit(
     bytes.fill(0);
   }
   let set: CustodySet | undefined;
+  const stop = new AbortController();
+  const files: string[] = [];
+  let writing: Promise<unknown> = Promise.resolve();
+  const unregisterStop = withdrawOnStop(io, stop, files, () => writing);
   try {
     // One key's custody is a custody set of one key: the same folders the air-gapped ceremony writes.
     set = await splitCustodySet({ ceremonyId, m, n, custodians, keys: [{ keyId, spec, material }] });
-    const { written, backupFile } = await writeCustodySet(set, {
+    const writes = writeCustodySet(set, {
       m,
       n,
       folders: outs.map((d) => path.resolve(io.cwd, d)),
       language: ceremonyReceiptLanguage(io),
-      ...(volumeIdOf ? { volumeIdOf } : {}),
+      volumeIdOf,
+      signal: stop.signal,
+      files,
+      afterCustodian: () => pauseForTest(io, 'custody-split-first-folder', stop.signal),
     });
+    writing = writes;
+    const { written, backupFile } = await writes;
     const { t } = cliTranslator(io);
     const check = set.backup.entries[0]?.materialCheck;
     io.stdout(t('cli.custody.split-done', { spec, keyId, ceremonyId, m, n, backup: backupFile }));
@@ -103,9 +114,32 @@ async function runSplit(
     io.stdout(t('cli.custody.split-next', {}));
     return 0;
   } finally {
+    unregisterStop();
     material.dispose();
     for (const share of set?.shares ?? []) share.share.dispose();
   }
+}
+
+/**
+ * A stop (Ctrl-C) during the split does what a stopped air-gapped ceremony does with its custody
+ * files: no further file is written, those written are removed (withdraw-custody.ts), and one line
+ * says so. Without it the process would end with part of a custody set on the custodians' media.
+ */
+function withdrawOnStop(io: CliIo, stop: AbortController, files: readonly string[], writing: () => Promise<unknown>) {
+  return (
+    io.interrupts?.onStop(async (context) => {
+      stop.abort();
+      await writing().catch(() => undefined);
+      const withdrawn = await withdrawCustodyWrites({ files, createdFolders: [] });
+      context.line = cliTranslator(io).t('cli.custody.split-stopped', {
+        signal: context.signal,
+        removed: withdrawn.removedFiles,
+        folders: withdrawn.folders.join(', '),
+        left: withdrawn.leftFiles.length,
+        leftFiles: withdrawn.leftFiles.join(', '),
+      });
+    }) ?? (() => undefined)
+  );
 }
 
 /** Builds the custody commands; tests inject volumeIdOf (otherwise each folder's device number). */

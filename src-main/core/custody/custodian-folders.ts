@@ -11,9 +11,9 @@ import { renderCustodySlip, type CustodySlip } from './custody-slip';
 import { setShareFileName } from './set-share';
 import type { CustodySet } from './set-split';
 import { encodeSetShareFile } from './share-file';
-import { writeCustodianFolders, type VolumeIdOf, type WrittenShare } from './write-shares';
+import { writeCustodianFolders, type CustodianWriteControl, type VolumeIdOf, type WrittenShare } from './write-shares';
 
-export interface CustodianFoldersRequest {
+export interface CustodianFoldersRequest extends CustodianWriteControl {
   readonly m: number;
   readonly n: number;
   /** One existing folder per share, in share order. */
@@ -61,7 +61,12 @@ export async function writeCustodySet(set: CustodySet, request: CustodianFolders
       };
     }),
     request.folders,
-    request.volumeIdOf ? { volumeIdOf: request.volumeIdOf } : {},
+    {
+      volumeIdOf: request.volumeIdOf,
+      signal: request.signal,
+      files: request.files,
+      afterCustodian: request.afterCustodian,
+    },
   );
   return { written, backupFile };
 }

@@ -74,15 +74,26 @@ export async function writeShareFiles(
   );
 }
 
+/** How a caller that may be stopped (Ctrl-C) follows and ends the writing of custodian folders. */
+export interface CustodianWriteControl {
+  /** Aborted by a stop: no further file is started, and the files written so far are removed again. */
+  readonly signal?: AbortSignal;
+  /** Receives each file's absolute path once it is written (what a stop withdraws: withdraw-custody.ts). */
+  readonly files?: string[];
+  /** Runs after each custodian's folder is complete. */
+  readonly afterCustodian?: (written: WrittenShare) => Promise<void>;
+}
+
 /**
  * Writes custodian i's files into destinations[i]. Refuses before writing anything when two
  * destinations share a volume, a destination is missing, or any target file already exists;
- * if a write fails, every file this call wrote is removed again (nothing half-written stays).
+ * if a write fails (or `control.signal` stops it), every file this call wrote is removed again
+ * (nothing half-written stays).
  */
 export async function writeCustodianFolders(
   custodians: readonly CustodianFiles[],
   destinations: readonly string[],
-  options: Pick<WriteSharesOptions, 'volumeIdOf' | 'layer'> = {},
+  options: Pick<WriteSharesOptions, 'volumeIdOf' | 'layer'> & CustodianWriteControl = {},
 ): Promise<WrittenShare[]> {
   if (custodians.length !== destinations.length) {
     throw new KeyferryError('CUSTODY_DESTINATIONS_COUNT', {
@@ -117,16 +128,15 @@ export async function writeCustodianFolders(
     for (const { share, files } of plan) {
       const done: WrittenFile[] = [];
       for (const { file, data } of files) {
+        options.signal?.throwIfAborted();
         const out = await writeFileExclusive(file, data, { layer: options.layer ?? nodeFileLayer });
         written.push(out);
+        options.files?.push(path.resolve(out.path));
         done.push(out);
       }
-      result.push({
-        index: share.index,
-        custodian: share.custodian,
-        shareFile: done[0] as WrittenFile,
-        companions: done.slice(1),
-      });
+      const folder = { index: share.index, custodian: share.custodian, shareFile: done[0] as WrittenFile };
+      result.push({ ...folder, companions: done.slice(1) });
+      await options.afterCustodian?.(result.at(-1) as WrittenShare);
     }
   } catch (error) {
     const leftovers: string[] = [];
