@@ -15,9 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createKeyMaterial } from '../../src-main/core/crypto/key-material';
-import { SecretBytes } from '../../src-main/core/crypto/secret-bytes';
-import { splitCustodySet } from '../../src-main/core/custody/set-split';
+import { otherCeremonySet } from '../helpers/custody-sets';
 import { encodeSetShareFile } from '../../src-main/core/custody/share-file';
 import { verifyJournal } from '../../src-main/core/journal';
 import { keyferry } from './cli-in-process';
@@ -152,15 +150,7 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     expect(tooFew.code).toBe(1);
     expect(tooFew.stderr).toContain('2 of the 3 shares needed were given');
 
-    const foreignMaterial = createKeyMaterial('AES_256', SecretBytes.from(randomBytes(32)));
-    const foreign = await splitCustodySet({
-      ceremonyId: 'KF-20240101-abcdef',
-      m: 3,
-      n: 5,
-      custodians: CUSTODIANS,
-      keys: [{ keyId, spec: 'AES_256', material: foreignMaterial }],
-    });
-    foreignMaterial.dispose();
+    const foreign = await otherCeremonySet('KF-20240101-abcdef', keyId, { m: 3, n: 5, custodians: CUSTODIANS });
     const foreignFolder = path.join(dir, 'foreign-custodian');
     await mkdir(foreignFolder);
     const written = { shareFile: { path: path.join(foreignFolder, 'keyferry-share-KF-20240101-abcdef-3of5.json') } };

@@ -6,13 +6,11 @@
  * receipt lists. The wrapped material unwraps to each key's own bytes.
  */
 import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../src-main/cli/command';
-import { commands } from '../../../src-main/cli/commands/index';
-import { runCli } from '../../../src-main/cli/run-cli';
+import { keyferry } from '../../integration/cli-in-process';
 import {
   importParametersFromKmsAnswer,
   readBundle,
@@ -22,9 +20,8 @@ import {
 import { createKeyMaterial } from '../../../src-main/core/crypto/key-material';
 import { SecretBytes } from '../../../src-main/core/crypto/secret-bytes';
 import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
-import { backupFileName, encodeBackupText } from '../../../src-main/core/custody/backup-text';
+import { writeCustodySet } from '../../../src-main/core/custody/custodian-folders';
 import { splitCustodySet } from '../../../src-main/core/custody/set-split';
-import { encodeSetShareFile } from '../../../src-main/core/custody/share-file';
 import { formatUtc } from '../../../src-main/i18n/moment';
 
 const CEREMONY = 'reimport-2026-12';
@@ -44,13 +41,8 @@ let digest: string;
 const lapsedPlan = [new Date(now.getTime() - 10 * DAY), planned[1] as Date];
 let lapsedDigest: string;
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env: {}, cwd: dir };
-  const code = await runCli(commands, argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+/** `keyferry argv` in this file's folder, in this process. */
+const run = (argv: string[]) => keyferry(argv, { cwd: dir });
 
 function parametersOf(keyId: string, materialExpiry: Date): ImportParameters {
   const p = importParametersFromKmsAnswer({
@@ -84,13 +76,11 @@ beforeAll(async () => {
       material: createKeyMaterial('AES_256', SecretBytes.from(Buffer.from(materials[i] as Buffer))),
     })),
   });
-  for (const [i, share] of set.shares.entries()) {
-    const folder = path.join(dir, `usb${i + 1}`);
-    await mkdir(folder);
-    await writeFile(path.join(folder, `keyferry-share-${CEREMONY}-${i + 1}of3.json`), encodeSetShareFile(share));
-    await writeFile(path.join(folder, backupFileName(CEREMONY)), encodeBackupText(set.backup, { m: 2, n: 3 }));
-    share.share.dispose();
-  }
+  // Each custodian's folder as a ceremony's split writes it (three sticks, each its own volume).
+  const folders = [1, 2, 3].map((i) => path.join(dir, `usb${i}`));
+  for (const folder of folders) await mkdir(folder);
+  await writeCustodySet(set, { m: 2, n: 3, folders, volumeIdOf: (folder) => folder });
+  for (const share of set.shares) share.share.dispose();
   // Format 4: each key its own expiry; the bundle's one expiry (older readers) says never.
   await writeImportParametersBundle(
     path.join(dir, 'parameters'),
@@ -159,21 +149,21 @@ describe('custody restore of keys with their own planned expiry', () => {
   it('nothing chosen is refused, naming the earlier of the two expiries', async () => {
     const silent = await run(restoreArgs('silent.jsonl', 'wrapped-silent'));
     expect(silent.code).toBe(1);
-    expect(silent.err).toContain('--expires original');
-    expect(silent.err).toContain(formatUtc(planned[0] as Date).slice(0, 16));
+    expect(silent.stderr).toContain('--expires original');
+    expect(silent.stderr).toContain(formatUtc(planned[0] as Date).slice(0, 16));
     expect(await readdir(dir)).not.toContain('wrapped-silent');
   });
 
   it('--expires original requests each key its own expiry: bundle, terminal and receipt', async () => {
     const restored = await run([...restoreArgs('original.jsonl', 'wrapped-original'), '--expires', 'original']);
-    expect(restored.err).toBe('');
+    expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
     expect(await wrappedExpiries('wrapped-original')).toEqual(planned.map((d) => d.toISOString()));
     for (const [i, keyId] of KEY_IDS.entries())
-      expect(restored.out).toContain(
+      expect(restored.stdout).toContain(
         `Requested material expiry of key ${keyId}: ${formatUtc(planned[i] as Date).slice(0, 16)}`,
       );
-    expect(restored.out).not.toContain('WARNING: the restored bundle');
+    expect(restored.stdout).not.toContain('WARNING: the restored bundle');
     const events = await journalEvents('original.jsonl');
     expect(events.filter((e) => e.event === 'expiry.plan-overridden')).toEqual([]);
     expect(events.find((e) => e.event === 'wrapped-bundle.written')?.data['expiries']).toEqual(
@@ -185,14 +175,14 @@ describe('custody restore of keys with their own planned expiry', () => {
 
   it('--expires 30d requests 30 days for both keys: one journaled override per plan, listed on the receipt', async () => {
     const restored = await run([...restoreArgs('override.jsonl', 'wrapped-override'), '--expires', '30d']);
-    expect(restored.err).toBe('');
+    expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
     const expiries = await wrappedExpiries('wrapped-override');
     expect(expiries[0]).toBe(expiries[1]);
     const requested = Date.parse(expiries[0] as string);
     expect(Math.abs(requested - (Date.now() + 30 * DAY))).toBeLessThan(120_000);
-    expect(restored.out).toContain(`Requested material expiry: ${formatUtc(new Date(requested)).slice(0, 16)}`);
-    expect(restored.out.match(/^WARNING: the restored bundle requests the AES material expiry/gm)).toHaveLength(2);
+    expect(restored.stdout).toContain(`Requested material expiry: ${formatUtc(new Date(requested)).slice(0, 16)}`);
+    expect(restored.stdout.match(/^WARNING: the restored bundle requests the AES material expiry/gm)).toHaveLength(2);
     const overrides = (await journalEvents('override.jsonl')).filter((e) => e.event === 'expiry.plan-overridden');
     expect(overrides.map((e) => [e.data['planned'], e.data['requested'], e.data['keyIds']])).toEqual(
       KEY_IDS.map((k, i) => [(planned[i] as Date).toISOString(), new Date(requested).toISOString(), [k]]),

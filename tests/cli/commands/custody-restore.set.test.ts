@@ -5,19 +5,14 @@
  * a swapped backup file and a truncated one refused with nothing written.
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../src-main/cli/command';
-import { commands } from '../../../src-main/cli/commands/index';
-import { runCli } from '../../../src-main/cli/run-cli';
+import { otherCeremonySet } from '../../helpers/custody-sets';
+import { keyferry } from '../../integration/cli-in-process';
 import { runRehearsal } from '../../../src-main/core/ceremony/rehearsal/rehearsal';
-import { createKeyMaterial } from '../../../src-main/core/crypto/key-material';
-import { SecretBytes } from '../../../src-main/core/crypto/secret-bytes';
 import { encodeBackupText } from '../../../src-main/core/custody/backup-text';
-import { splitCustodySet } from '../../../src-main/core/custody/set-split';
 
 const APP = { version: '0.1.0-test', build: 'test' };
 let dir: string;
@@ -25,13 +20,8 @@ let ceremonyId: string;
 let keyIds: string[];
 const materials: Buffer[] = [];
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env: {}, cwd: dir };
-  const code = await runCli(commands, argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+/** `keyferry argv` in this file's folder, in this process. */
+const run = (argv: string[]) => keyferry(argv, { cwd: dir });
 
 const share = (i: number) => path.join(`ceremony/custodian-${i}`, `keyferry-share-${ceremonyId}-${i}of3.json`);
 const backup = (i: number) => path.join(`ceremony/custodian-${i}`, `keyferry-backup-${ceremonyId}.txt`);
@@ -78,9 +68,9 @@ describe('custody restore of a ceremony custody set', () => {
       '--out',
       'keys',
     ]);
-    expect(restored.err).toBe('');
+    expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
-    expect(restored.out).toContain(`Rebuilt 3 keys of ceremony ${ceremonyId} from shares 1, 3 of 3 (2 needed)`);
+    expect(restored.stdout).toContain(`Rebuilt 3 keys of ceremony ${ceremonyId} from shares 1, 3 of 3 (2 needed)`);
     const files = (await readdir(path.join(dir, 'keys'))).sort();
     expect(files).toEqual(keyIds.map((k) => `${k}.key`).sort());
     for (const [i, keyId] of keyIds.entries()) {
@@ -113,25 +103,21 @@ describe('custody restore of a ceremony custody set', () => {
       keyIds[1] as string,
     ]);
     expect(chosen.code).toBe(0);
-    expect(chosen.out).toContain('Rebuilt 1 key of ceremony');
-    expect(chosen.out).toContain(`${keyIds[1] as string}  EC_P256  public-key SHA-256`);
-    expect(chosen.out).toContain('No plaintext file was written');
+    expect(chosen.stdout).toContain('Rebuilt 1 key of ceremony');
+    expect(chosen.stdout).toContain(`${keyIds[1] as string}  EC_P256  public-key SHA-256`);
+    expect(chosen.stdout).toContain('No plaintext file was written');
   });
 
   it('refuses M-1 shares, a swapped backup file and a truncated one, writing nothing', async () => {
     const few = await run(['custody', 'restore', '--share', share(1), '--out', 'few']);
     expect(few.code).toBe(1);
-    expect(few.err).toContain('1 of the 2 shares needed were given');
+    expect(few.stderr).toContain('1 of the 2 shares needed were given');
 
-    const material = createKeyMaterial('AES_256', SecretBytes.from(randomBytes(32)));
-    const other = await splitCustodySet({
-      ceremonyId: 'KF-20250101-zzzzzz',
+    const other = await otherCeremonySet('KF-20250101-zzzzzz', keyIds[0] as string, {
       m: 2,
       n: 3,
       custodians: ['Alice', 'Bob', 'Carol'],
-      keys: [{ keyId: keyIds[0] as string, spec: 'AES_256', material }],
     });
-    material.dispose();
     for (const s of other.shares) s.share.dispose();
     await writeFile(path.join(dir, 'other-backup.txt'), encodeBackupText(other.backup, { m: 2, n: 3 }));
     const swapped = await run([
@@ -147,8 +133,8 @@ describe('custody restore of a ceremony custody set', () => {
       'swapped',
     ]);
     expect(swapped.code).toBe(1);
-    expect(swapped.err).toContain('other-backup.txt is not the one these shares were made with');
-    expect(swapped.err).toContain('KF-20250101-zzzzzz');
+    expect(swapped.stderr).toContain('other-backup.txt is not the one these shares were made with');
+    expect(swapped.stderr).toContain('KF-20250101-zzzzzz');
 
     const text = await readFile(path.join(dir, backup(2)), 'utf8');
     await writeFile(path.join(dir, 'truncated.txt'), text.slice(0, Math.floor(text.length * 0.7)));
@@ -165,7 +151,7 @@ describe('custody restore of a ceremony custody set', () => {
       'truncated',
     ]);
     expect(truncated.code).toBe(1);
-    expect(truncated.err).toMatch(/truncated\.txt (ends after \d+ of its \d+ lines|does not match its check)/);
+    expect(truncated.stderr).toMatch(/truncated\.txt (ends after \d+ of its \d+ lines|does not match its check)/);
 
     expect((await readdir(dir)).filter((n) => ['few', 'swapped', 'truncated'].includes(n))).toEqual([]);
   });

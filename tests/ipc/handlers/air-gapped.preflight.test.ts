@@ -5,13 +5,12 @@
  * and the fix and is journaled, an AES expiry without custody needs the acknowledgement (journaled
  * as the CLI's --no-backup is), and every later write goes exactly where the preflight checked.
  */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
-import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
-import { airGapConfirmed, call, journalEvents, value } from './airgap-session';
+import type { RecordedIpc } from '../../ui/ipc-recorder';
+import { airGapConfirmed, call, ceremonyFolder, journalEvents, value, type CeremonyFolder } from './airgap-session';
 import { momentText } from '../../../src-main/i18n/moment';
 
 let dir: string;
@@ -20,16 +19,11 @@ let ipc: RecordedIpc;
 const journal = () => path.join(dir, 'air-gapped-journal.jsonl');
 const IN_30_DAYS = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 0, 15)).toISOString();
 
+let folder: CeremonyFolder;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ipc-preflight-'));
-  media = path.join(dir, 'media');
-  await mkdir(media);
-  ipc = createRecordedIpc();
+  ({ dir, media, ipc } = folder = await ceremonyFolder('kf-ipc-preflight-'));
 });
-afterEach(async () => {
-  await ipc.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => folder.close());
 
 describe('air-gapped preflight through the channels', () => {
   it('refuses material before the preflight, names the folder and the fix of each refusal, then writes only where it checked', async () => {

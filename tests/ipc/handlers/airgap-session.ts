@@ -2,8 +2,11 @@
  * Test helper: a rehearsal through the real router and handlers (no browser) up to the air-gapped
  * side with the bundle digest confirmed by the witness, for the keys asked; the ceremony folder is `dir`.
  */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { KeySpecName } from '../../../src-main/ipc/contract';
-import type { RecordedIpc } from '../../ui/ipc-recorder';
+import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
 
 export type Answer =
   | { ok: true; value: Record<string, unknown> }
@@ -67,4 +70,29 @@ export async function journalEvents(
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as { event: string; actor: string; data: Record<string, unknown> });
+}
+
+/** A test's own ceremony folder (with an empty `media` folder in it) and recorded IPC; `close()` ends both. */
+export interface CeremonyFolder {
+  readonly dir: string;
+  readonly media: string;
+  readonly ipc: RecordedIpc;
+  close(): Promise<void>;
+}
+
+/** A fresh `CeremonyFolder` under the temp folder, named from `prefix` (for a beforeEach). */
+export async function ceremonyFolder(prefix: string): Promise<CeremonyFolder> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  const media = path.join(dir, 'media');
+  await mkdir(media);
+  const ipc = createRecordedIpc();
+  return {
+    dir,
+    media,
+    ipc,
+    close: async () => {
+      await ipc.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }

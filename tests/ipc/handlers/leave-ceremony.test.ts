@@ -4,28 +4,22 @@
  * why and the state) and `ceremony.abandoned` are journaled, an unreceipted bundle is withdrawn
  * (the online side refuses it), and the side starts again as a new session on the same journal.
  */
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
-import { airGapConfirmed, call, journalEvents, value } from './airgap-session';
+import type { RecordedIpc } from '../../ui/ipc-recorder';
+import { airGapConfirmed, call, ceremonyFolder, journalEvents, value, type CeremonyFolder } from './airgap-session';
 
 let dir: string;
 let media: string;
 let ipc: RecordedIpc;
 const journal = () => path.join(dir, 'air-gapped-journal.jsonl');
 
+let folder: CeremonyFolder;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ipc-leave-'));
-  media = path.join(dir, 'media');
-  await mkdir(media);
-  ipc = createRecordedIpc();
+  ({ dir, media, ipc } = folder = await ceremonyFolder('kf-ipc-leave-'));
 });
-afterEach(async () => {
-  await ipc.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => folder.close());
 
 type State = { airGap: { state: string; unfinished: boolean } | null };
 
