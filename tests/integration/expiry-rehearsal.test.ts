@@ -7,53 +7,27 @@
  * prints; the import succeeds. Then the material expiry passes and `online status` shows the key
  * back in Pending import with its material lapsed, as the KMS reports it.
  */
-import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
 import {
+  createKeyLine,
+  freePort,
   hint,
   lineWithoutCustodyToFillIn,
-  paste as pasteIn,
-  startSimulatorProcess,
-  stopSimulatorProcess,
-  freePort,
-  twoMachines,
-  createKeyLine,
+  pastedCeremony,
   type SimulatorInfo,
 } from './pasted-shell';
 
 const DAY_MS = 86_400_000;
-let dir: string | undefined;
-let sim: ChildProcess | undefined;
-
-afterAll(async () => {
-  await stopSimulator();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
 interface Info extends SimulatorInfo {
   now: number;
   offsetMs: number;
   clockControl: boolean;
 }
 
-async function startSimulator(cwd: string, port: number): Promise<Info> {
-  const started = startSimulatorProcess<Info>(cwd, port, ['--clock-control']);
-  sim = started.child;
-  return started.ready;
-}
-
-async function stopSimulator(): Promise<void> {
-  await stopSimulatorProcess(sim);
-}
-
-/** Runs one pasted line in bash in `cwd`, with `keyferry` on PATH. */
-function paste(line: string, cwd: string, env: NodeJS.ProcessEnv = {}): ReturnType<typeof pasteIn> {
-  return pasteIn(line, cwd, path.join(dir as string, 'bin'), env);
-}
+const { machines, paste, startSimulator, stopSimulator } = pastedCeremony<Info>('kf-expiry-', ['--clock-control']);
 
 /** The air-gapped step: the printed command, with the bundle digest the witness typed and this machine's facts. */
 function wrapOnAirGap(paramsOut: string, airgap: string) {
@@ -71,8 +45,7 @@ interface Entry {
 
 describe('expiry rehearsal with the simulator clock', () => {
   it('a lapsed import token is refused as Huawei refuses it, the advice pasted recovers, lapsed material shows', async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-expiry-'));
-    const { online, airgap } = await twoMachines(dir);
+    const { online, airgap } = await machines();
     const port = await freePort();
     const info = await startSimulator(online, port);
     expect(info).toMatchObject({ offsetMs: 0, clockControl: true });

@@ -6,47 +6,17 @@
  * --allow-network (the test machine has a network), and --no-backup (the officer's decision
  * about the plan's material expiry without custody, which the air-gapped side asks for).
  */
-import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  hint,
-  lineWithoutCustodyToFillIn,
-  paste as pasteIn,
-  startSimulatorProcess,
-  stopSimulatorProcess,
-  freePort,
-  twoMachines,
-  createKeyLine,
-  type SimulatorInfo,
-} from './pasted-shell';
+import { describe, expect, it } from 'vitest';
+import { createKeyLine, freePort, hint, lineWithoutCustodyToFillIn, pastedCeremony } from './pasted-shell';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
 
-let dir: string | undefined;
-let sim: ChildProcess | undefined;
-
-afterAll(async () => {
-  await stopSimulatorProcess(sim);
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-async function startSimulator(cwd: string, port: number): Promise<SimulatorInfo> {
-  const started = startSimulatorProcess<SimulatorInfo>(cwd, port);
-  sim = started.child;
-  return started.ready;
-}
-
-/** Runs one pasted line in bash in `cwd`, with `keyferry` on PATH. */
-function paste(line: string, cwd: string, env: NodeJS.ProcessEnv): ReturnType<typeof pasteIn> {
-  return pasteIn(line, cwd, path.join(dir as string, 'bin'), env);
-}
+const { machines, paste, startSimulator } = pastedCeremony('kf-hints-');
 
 describe('hints pasted back', () => {
   it('run as printed, step after step, in the same folder, and a finished import says so', async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-hints-'));
-    const { online, airgap } = await twoMachines(dir);
+    const { online, airgap } = await machines();
     const info = await startSimulator(online, await freePort());
     const creds = { KEYFERRY_AK: info.ak, KEYFERRY_SK: info.sk };
     await writeFile(

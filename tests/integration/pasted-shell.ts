@@ -5,10 +5,11 @@
  * followed by the import it prints.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdir, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { airgapConfirmations } from '../cli/commands/witness-args';
 import { keyferry, type InProcessRun } from './cli-in-process';
 import { KEYFERRY_BIN } from './cli-process';
@@ -132,6 +133,39 @@ export async function twoMachines(dir: string): Promise<{ online: string; airgap
   await mkdir(path.join(dir, 'bin'));
   await symlink(KEYFERRY_BIN, path.join(dir, 'bin', 'keyferry'));
   return { online, airgap };
+}
+
+/**
+ * A test file's two machines and its one persisted simulator process: `machines()` makes online/,
+ * airgap/ and bin/ in a new temp folder named from `prefix`; `startSimulator(cwd, port)` starts
+ * `keyferry kms-sim` (with `simulatorArgs`) there; `paste(line, cwd, env)` runs a pasted line with
+ * that bin/ on PATH. After the file, the simulator is stopped (its state written) and the folder removed.
+ */
+export function pastedCeremony<T extends SimulatorInfo = SimulatorInfo>(
+  prefix: string,
+  simulatorArgs: readonly string[] = [],
+) {
+  let dir: string | undefined;
+  let sim: ChildProcess | undefined;
+  afterAll(async () => {
+    await stopSimulatorProcess(sim);
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+  return {
+    async machines(): Promise<{ online: string; airgap: string }> {
+      dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+      return twoMachines(dir);
+    },
+    startSimulator(cwd: string, port: number): Promise<T> {
+      const started = startSimulatorProcess<T>(cwd, port, simulatorArgs);
+      sim = started.child;
+      return started.ready;
+    },
+    stopSimulator: (): Promise<void> => stopSimulatorProcess(sim),
+    paste(line: string, cwd: string, env: NodeJS.ProcessEnv = {}): ReturnType<typeof paste> {
+      return paste(line, cwd, path.join(dir as string, 'bin'), env);
+    },
+  };
 }
 
 /** The first command an officer types: `online create-key` from plan.json into online.jsonl, against the simulator `info`. */

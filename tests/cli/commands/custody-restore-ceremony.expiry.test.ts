@@ -194,12 +194,12 @@ describe('custody restore of keys with their own planned expiry', () => {
   it('after a lapse, --expires never: the passed plan is replaced (journaled, not a deviation), the plan still ahead is overridden', async () => {
     const args = restoreArgs('lapsed.jsonl', 'wrapped-lapsed', 'parameters-lapsed', lapsedDigest);
     const restored = await run([...args, '--expires', 'never']);
-    expect(restored.err).toBe('');
+    expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
     expect(await wrappedExpiries('wrapped-lapsed')).toEqual([null, null]);
     // One warning: the key whose planned moment still lies ahead.
-    expect(restored.out.match(/^WARNING: the restored bundle requests/gm)).toHaveLength(1);
-    expect(restored.out).toContain(`(${KEY_IDS[1]}), not the ceremony plan's`);
+    expect(restored.stdout.match(/^WARNING: the restored bundle requests/gm)).toHaveLength(1);
+    expect(restored.stdout).toContain(`(${KEY_IDS[1]}), not the ceremony plan's`);
     const events = await journalEvents('lapsed.jsonl');
     const summary = (event: string) =>
       events.filter((e) => e.event === event).map((e) => [e.data['planned'], e.data['requested'], e.data['keyIds']]);

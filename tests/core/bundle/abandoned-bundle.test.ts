@@ -1,0 +1,124 @@
+/**
+ * Withdrawing a wrapped bundle whose session was abandoned (core/bundle/abandoned-bundle.ts): what
+ * the person who opens the folder on the online workstation finds, and what the reader does with
+ * it. A real bundle (the keys of fixtures/wrapped-v1, written by today's writer) gets ABANDONED.txt
+ * saying why, when and which journal (a hostile reason's control characters made plain), and its
+ * manifest moved aside; it is refused as abandoned even after someone moves the manifest back. A
+ * folder whose manifest never got written is refused too; on a read-only medium, where nothing can
+ * be marked or removed, the withdrawal says so and tells the officer to delete the folder by hand.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  ABANDONED_MARKER,
+  readBundle,
+  stageWrappedMaterialBundle,
+  withdrawWrappedBundle,
+  writeWrappedMaterialBundle,
+  type WrappedKeyMaterial,
+} from '../../../src-main/core/bundle';
+import { KeyferryError } from '../../../src-main/core/errors';
+import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
+import { NOW, tempDir } from './bundle-fixtures';
+import { FIXTURE_READ_TIME } from './fixture-copies';
+
+const AT = new Date('2030-01-02T03:10:00.000Z');
+const JOURNAL = '/media/airgap/journals/air-gapped.jsonl';
+
+let keys: readonly WrappedKeyMaterial[];
+let ceremonyId: string;
+beforeAll(async () => {
+  const old = await readBundle(path.join(__dirname, 'fixtures', 'wrapped-v1'), { now: FIXTURE_READ_TIME });
+  if (old.kind !== 'wrapped-material') throw new Error(old.kind);
+  keys = old.keys;
+  ceremonyId = old.manifest.ceremonyId;
+});
+
+async function refusal(dir: string): Promise<KeyferryError> {
+  const error = await readBundle(dir, { now: FIXTURE_READ_TIME }).then(
+    () => new Error('read as a bundle'),
+    (e: unknown) => e,
+  );
+  if (!(error instanceof KeyferryError)) throw error;
+  return error;
+}
+
+describe('an abandoned wrapped bundle', () => {
+  it('says in ABANDONED.txt why and when it was withdrawn, and is refused even with its manifest moved back', async () => {
+    const dir = path.join(await tempDir('kf-abandoned-'), 'wrapped-material');
+    await writeWrappedMaterialBundle(dir, { ceremonyId, keys }, { now: NOW });
+    const withdrawn = await withdrawWrappedBundle(dir, {
+      reason: 'receipt folder full\u001b[2J\r\nDigest 0000',
+      at: AT,
+      journal: JOURNAL,
+    });
+    expect(withdrawn).toEqual({
+      dir,
+      marker: path.join(dir, ABANDONED_MARKER),
+      manifestRenamed: true,
+      manifestWritten: true,
+    });
+    const files = await readdir(dir);
+    expect(files).toContain('manifest.json.abandoned');
+    expect(files).not.toContain('manifest.json');
+    const text = await readFile(path.join(dir, ABANDONED_MARKER), 'utf8');
+    expect(text.split('\n').slice(0, 6)).toEqual([
+      'THIS IS NOT A BUNDLE TO IMPORT.',
+      '',
+      'The air-gapped session that wrote this folder was abandoned at 2030-01-02T03:10:00.000Z',
+      'before its receipt was written, so no receipt names this bundle.',
+      'Reason: receipt folder full [2J  Digest 0000',
+      'Journal: air-gapped.jsonl',
+    ]);
+
+    const e = await refusal(dir);
+    expect(e.code).toBe('BUNDLE_ABANDONED');
+    expect(e.message).toBe(
+      `${dir} is from an air-gapped session that was abandoned before its receipt was written (see ABANDONED.txt in it); no receipt names it, so it must not be imported.`,
+    );
+    // Someone "repairs" the folder by moving the manifest back: the marker still refuses it.
+    await rename(path.join(dir, 'manifest.json.abandoned'), path.join(dir, 'manifest.json'));
+    expect((await refusal(dir)).code).toBe('BUNDLE_ABANDONED');
+  });
+
+  it('is refused when the session stopped before its manifest was written', async () => {
+    const dir = path.join(await tempDir('kf-abandoned-'), 'wrapped-material');
+    await stageWrappedMaterialBundle(dir, { ceremonyId, keys }, { now: NOW });
+    expect(await readdir(dir)).not.toContain('manifest.json');
+    const withdrawn = await withdrawWrappedBundle(dir, { reason: 'interrupted', at: AT, journal: JOURNAL });
+    expect(withdrawn).toMatchObject({ manifestRenamed: false, manifestWritten: false });
+    expect((await refusal(dir)).code).toBe('BUNDLE_ABANDONED');
+  });
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'on a read-only medium, cannot be marked: the officer is told to delete the folder by hand',
+    async () => {
+      const mount = path.join(await tempDir('kf-abandoned-ro-'), 'stick');
+      const written = path.join(await tempDir('kf-abandoned-src-'), 'wrapped-material');
+      await writeWrappedMaterialBundle(written, { ceremonyId, keys }, { now: NOW });
+      const unmount = mountTmpfs(mount, {
+        sizeKiB: 256,
+        readOnly: true,
+        prepare: (dir) => execFileSync('cp', ['-a', written, dir]),
+      });
+      try {
+        const dir = path.join(mount, 'wrapped-material');
+        const error = await withdrawWrappedBundle(dir, { reason: 'interrupted', at: AT, journal: JOURNAL }).then(
+          () => new Error('withdrawn'),
+          (e: unknown) => e,
+        );
+        if (!(error instanceof KeyferryError)) throw error;
+        expect(error.code).toBe('WRAPPED_WITHDRAW_FAILED');
+        expect(error.message).toBe(`The abandoned wrapped-material bundle in ${dir} could not be marked or disabled.`);
+        expect(error.nextStep).toBe(
+          `Delete the folder ${dir} by hand before anyone carries it to the online workstation.`,
+        );
+        expect(await readdir(dir)).toContain('manifest.json');
+      } finally {
+        unmount();
+      }
+    },
+  );
+});
