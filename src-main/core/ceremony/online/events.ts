@@ -73,6 +73,8 @@ export const keyCreatedData = z.object({
   projectId: z.string().optional(),
   /** True: not created by this call but found in the KMS, created by an attempt stopped before its answer was journaled. */
   foundInKms: z.literal(true).optional(),
+  /** AES: the key's planned material expiry ('never' or ISO; its own or the plan's). Absent: asymmetric, or journals before 2026-12 (the plan's). */
+  plannedExpiry: z.string().optional(),
 });
 
 export const wrappingAlgorithmChosenData = z.object({

@@ -20,7 +20,7 @@ export interface ExpiryDecision {
   readonly keyId: string;
   /** What the wrapped-material bundle requests (asymmetric: never). */
   readonly requested: string;
-  /** What the ceremony plan said when the ceremony started. */
+  /** What the ceremony plan said for this key (its own expiry, else the plan's). */
   readonly plan: string;
   /** What is sent to the KMS. */
   readonly effective: string;
@@ -37,7 +37,7 @@ export function decideExpiry(checked: CheckedKey, planExpiry: string, override?:
   if (isAsymmetric(checked.key.spec))
     return { keyId, requested: 'never', plan: 'never', effective: 'never', source: 'bundle' };
   const requested = isoOrNever(checked.wrapped.materialExpiresAt);
-  const plan = isoOrNever(planExpiry);
+  const plan = isoOrNever(checked.key.plannedExpiry ?? planExpiry);
   if (!override) return { keyId, requested, plan, effective: requested, source: 'bundle' };
   return {
     keyId,

@@ -66,12 +66,12 @@ export function issuedFromAnswer(
  * The material expiry a key's next import is to request (bundle format 4): asymmetric material
  * never expires; a key that held material before keeps the expiry it was imported with (it waits
  * for that material again: a restore asks the officer before changing it); any other key takes
- * the plan's (`planned`: "never" or an ISO time).
+ * its own planned one (journaled with its creation), else the plan's (`planned`: "never" or an ISO time).
  */
 export function keyMaterialExpiry(key: OnlineKeyState, planned: string): string {
   if (isAsymmetric(key.spec)) return 'never';
   if (key.imported) return key.imported.expiresAt ?? 'never';
-  return planned;
+  return key.plannedExpiry ?? planned;
 }
 
 /**

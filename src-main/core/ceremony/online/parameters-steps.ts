@@ -24,6 +24,8 @@ import { issuedFromAnswer, parametersForBundle } from './issued-parameters';
 import { holdsImportedMaterial, type OnlineKeyState } from './state';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
 import { forEachKeyWithProgress } from './key-concurrency';
+import { isAsymmetric } from '../../crypto/key-spec';
+import { plannedKeyExpiry } from './planned-keys';
 import { reportProgress, progressLine } from '../shared/progress';
 import { preflightDestinations } from '../../media/preflight';
 
@@ -171,6 +173,7 @@ function createEach(
         description: key.description,
         ...place,
         ...(found ? { foundInKms: true } : {}),
+        ...(isAsymmetric(key.spec) ? {} : { plannedExpiry: plannedKeyExpiry(key, ctx.state.expiry) }),
       });
       return { keyId, alias: key.alias, spec: key.spec, usage: key.usage, ...place };
     },

@@ -10,6 +10,7 @@
 import { KeyferryError } from '../../errors';
 import { KeyState, type KmsKeyInfo } from '../../kms/types';
 import type { PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
+import { expiryText } from '../shared/planned-expiry';
 import type { OnlineCeremonyState, OnlineKeyState } from './state';
 
 /** A planned key as journaled in keys.planned (no description: the KMS holds it, and key.created records it). */
@@ -27,6 +28,11 @@ export function plannedKeyRecords(planned: readonly PlannedKey[]): PlannedKeyRec
     usage: k.usage,
     replicas: (k.replicas ?? []).map(({ region, projectId }) => ({ region, projectId })),
   }));
+}
+
+/** The material expiry planned for AES key `key`: its own, else the plan's (`planExpiry`: 'never' or ISO). */
+export function plannedKeyExpiry(key: Pick<PlannedKey, 'materialExpiry'>, planExpiry: string): string {
+  return key.materialExpiry ? expiryText(key.materialExpiry) : planExpiry;
 }
 
 /** The journaled primary of `alias` (a key alone or a group's primary). */

@@ -51,6 +51,8 @@ export interface OnlineKeyState {
   readonly description: string;
   /** A replica: the key id of its group's primary (absent for a primary or a key alone). */
   readonly replicaOf?: string;
+  /** AES: the material expiry planned for this key ('never' or ISO; absent: the ceremony's `expiry`). */
+  readonly plannedExpiry?: string;
   /** A replica: the region/project it lives in (absent: the ceremony's own connection). */
   readonly target?: { readonly region: string; readonly projectId: string };
   /** Every issuance, oldest first (parameters may be fetched again after expiry). */
@@ -143,9 +145,10 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       state.plannedKeys = parse(keysPlannedData).keys;
       break;
     case ONLINE_EVENTS.keyCreated: {
-      const { region, projectId, replicaOf, foundInKms: _found, ...d } = parse(keyCreatedData);
+      const { region, projectId, replicaOf, foundInKms: _found, plannedExpiry, ...d } = parse(keyCreatedData);
       state.keys.set(d.keyId, {
         ...d,
+        ...(plannedExpiry !== undefined ? { plannedExpiry } : {}),
         ...(replicaOf !== undefined ? { replicaOf } : {}),
         ...(replicaOf !== undefined && region !== undefined && projectId !== undefined
           ? { target: { region, projectId } }

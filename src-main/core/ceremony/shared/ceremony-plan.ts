@@ -12,6 +12,9 @@
  * date-time in the future) applies to AES keys only: imported asymmetric material never expires
  * (KMS rule). A duration is resolved when the plan is read, as the keys are created, and the
  * ceremony journals the absolute time.
+ * A key may have its own `materialExpiry` (AES keys only, same forms; refused for RSA and EC keys):
+ * the plan's is then the default for the others. Each key's is journaled with its creation and
+ * carried per key in the import-parameters bundle (format 4) to the air-gapped side and the import.
  *
  * `replicas` asks for the same material in a key of each region/project listed (a replica group):
  * the key itself (the primary) is created through the ceremony's own connection, each replica
@@ -20,6 +23,7 @@
  */
 import { z } from 'zod';
 import {
+  isAsymmetric,
   KEY_SPEC_INFO,
   KEY_SPECS,
   WRAPPING_ALGORITHMS,
@@ -54,6 +58,8 @@ export interface PlannedKey {
   readonly description: string;
   /** The same material in a key of each of these regions/projects (none: a key alone). */
   readonly replicas?: readonly ReplicaTarget[];
+  /** This AES key's own material expiry (absent: the plan's `materialExpiry`). */
+  readonly materialExpiry?: MaterialExpiry;
 }
 
 /** Every key the KMS will hold for `keys`: each planned key and each of its replicas. */
@@ -75,6 +81,8 @@ const plannedKeySchema = z.strictObject({
   spec: z.enum(KEY_SPECS),
   usage: z.enum(['ENCRYPT_DECRYPT', 'SIGN_VERIFY']).optional(),
   description: z.string().max(255).default(''),
+  // AES keys only (refined below); read by parseMaterialExpiry like the plan's.
+  materialExpiry: z.string().max(64).optional(),
   replicas: z
     .array(z.strictObject({ region: regionSchema, projectId: projectIdSchema }))
     .max(MAX_REPLICAS_PER_KEY)
@@ -103,6 +111,10 @@ const ceremonyPlanSchema = z
         if (targets.indexOf(targets[j] ?? '') !== j)
           ctx.addIssue(planRefinement(['keys', i, 'replicas', j], phraseOf('plan.problem.replica-twice', replica)));
       });
+      if (key.materialExpiry !== undefined && isAsymmetric(key.spec))
+        ctx.addIssue(
+          planRefinement(['keys', i, 'materialExpiry'], phraseOf('plan.problem.expiry-asymmetric', { spec: key.spec })),
+        );
       const kind = KEY_SPEC_INFO[key.spec].kind;
       if (key.usage && kind !== 'rsa' && key.usage !== KEY_SPEC_INFO[key.spec].defaultUsage) {
         const usage = KEY_SPEC_INFO[key.spec].defaultUsage;
@@ -160,6 +172,9 @@ export function parseCeremonyPlan(value: unknown, now: Date = new Date()): Cerem
       usage: k.usage ?? KEY_SPEC_INFO[k.spec].defaultUsage,
       description: k.description,
       ...(k.replicas && k.replicas.length > 0 ? { replicas: k.replicas } : {}),
+      ...(k.materialExpiry !== undefined
+        ? { materialExpiry: parseMaterialExpiry(k.materialExpiry, now, 'materialExpiry') }
+        : {}),
     })),
   };
 }

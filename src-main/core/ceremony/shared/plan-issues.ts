@@ -22,6 +22,7 @@ export const PLAN_FIELD_PATHS = [
   'keys[].spec',
   'keys[].usage',
   'keys[].description',
+  'keys[].materialExpiry',
   'keys[].replicas',
   'keys[].replicas[].region',
   'keys[].replicas[].projectId',
@@ -39,7 +40,7 @@ export function planFieldShapeValues(field: PlanFieldPath): MessageValues<'plan.
 }
 
 const PLAN_FIELDS = ['title', 'operator', 'witnesses', 'wrappingAlgorithm', 'materialExpiry', 'keys'] as const;
-const KEY_FIELDS = ['alias', 'spec', 'usage', 'description', 'replicas'] as const;
+const KEY_FIELDS = ['alias', 'spec', 'usage', 'description', 'materialExpiry', 'replicas'] as const;
 const REPLICA_FIELDS = ['region', 'projectId'] as const;
 
 /** A problem the plan's own refinements add: its phrase travels in the issue's params. */

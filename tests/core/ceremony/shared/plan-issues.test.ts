@@ -36,7 +36,9 @@ describe('plan issues (PLAN_INVALID)', () => {
     const line = refusal(wrong, 'en');
     expect(line).toContain('witnesses: expected a list, found text (should be: a list of 1-20 names');
     expect(line).toContain('keys[1].spec: not one of the allowed values (should be: one of "AES_256", "RSA_2048"');
-    expect(line).toContain('keys[1]: unknown field "size" (the fields are alias, spec, usage, description, replicas)');
+    expect(line).toContain(
+      'keys[1]: unknown field "size" (the fields are alias, spec, usage, description, materialExpiry, replicas)',
+    );
     expect(line).toContain('the plan: unknown field "expiry" (the fields are title, operator, witnesses,');
     expect(line).not.toMatch(/Invalid input|received/);
   });
@@ -46,7 +48,9 @@ describe('plan issues (PLAN_INVALID)', () => {
     expect(line).toContain('仪式计划无效：');
     expect(line).toContain('witnesses：应为列表，实际为文字（应为：1-20 个姓名的列表');
     expect(line).toContain('keys[1].spec：不是允许的值之一（应为：取其一："AES_256", "RSA_2048"');
-    expect(line).toContain('keys[1]：未知字段 "size"（共 1 个；可用字段为 alias, spec, usage, description, replicas）');
+    expect(line).toContain(
+      'keys[1]：未知字段 "size"（共 1 个；可用字段为 alias, spec, usage, description, materialExpiry, replicas）',
+    );
     expect(line).toContain('计划：未知字段 "expiry"');
     // clauses are joined the Chinese way, and no English sentence or zod text is left
     expect(line).toContain('）；');
