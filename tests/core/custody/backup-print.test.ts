@@ -59,6 +59,17 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'keyferry-backup.txt'), fileText);
 }, 120_000);
 
+/** The printout printed to PDF once, for every test that reads the paper (its QR codes, its text). */
+let printed: Promise<string> | undefined;
+function printedPdf(): Promise<string> {
+  printed ??= (async () => {
+    const pdf = path.join(dir, 'backup.pdf');
+    await htmlToPdf(await renderBackupPrintout(set.backup, fileText), pdf, 'A4', browser());
+    return pdf;
+  })();
+  return printed;
+}
+
 afterAll(async () => {
   for (const k of keys ?? []) k.material.dispose();
   for (const s of set?.shares ?? []) s.share.dispose();
@@ -67,8 +78,7 @@ afterAll(async () => {
 
 describe('the printed custody backup', () => {
   it('prints to PDF; its QR codes, read from the page images, join into the byte-identical backup file, which restores every key', async () => {
-    const pdf = path.join(dir, 'backup.pdf');
-    await htmlToPdf(await renderBackupPrintout(set.backup, fileText), pdf, 'A4', browser());
+    const pdf = await printedPdf();
     const work = await mkdtemp(path.join(dir, 'pages-'));
     const scanned = await qrTextsFromPdf(pdf, work, BACKUP_QR_VERSION);
     expect(scanned).toHaveLength(backupQrTexts(fileText).length);
@@ -91,8 +101,7 @@ describe('the printed custody backup', () => {
   }, 180_000);
 
   it('prints the file as text too: the lines pdftotext reads from the PDF restore the same backup', async () => {
-    const pdf = path.join(dir, 'backup-text.pdf');
-    await htmlToPdf(await renderBackupPrintout(set.backup, fileText), pdf, 'A4', browser());
+    const pdf = await printedPdf();
     const { stdout } = await run('pdftotext', ['-layout', pdf, '-']);
     expect(stdout).toContain(`Keyferry custody backup of ceremony ${CEREMONY}`);
     const { backup } = parseBackupOrQrText(stdout, 'printout');
