@@ -13,7 +13,6 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ABANDONED_MARKER,
-  readBundle,
   stageWrappedMaterialBundle,
   withdrawWrappedBundle,
   writeWrappedMaterialBundle,
@@ -22,7 +21,7 @@ import {
 import { KeyferryError } from '../../../src-main/core/errors';
 import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
 import { NOW, tempDir } from './bundle-fixtures';
-import { FIXTURE_READ_TIME } from './fixture-copies';
+import { fixtureWrappedKeys, readRefusal } from './fixture-copies';
 
 const AT = new Date('2030-01-02T03:10:00.000Z');
 const JOURNAL = '/media/airgap/journals/air-gapped.jsonl';
@@ -30,20 +29,8 @@ const JOURNAL = '/media/airgap/journals/air-gapped.jsonl';
 let keys: readonly WrappedKeyMaterial[];
 let ceremonyId: string;
 beforeAll(async () => {
-  const old = await readBundle(path.join(__dirname, 'fixtures', 'wrapped-v1'), { now: FIXTURE_READ_TIME });
-  if (old.kind !== 'wrapped-material') throw new Error(old.kind);
-  keys = old.keys;
-  ceremonyId = old.manifest.ceremonyId;
+  ({ keys, ceremonyId } = await fixtureWrappedKeys());
 });
-
-async function refusal(dir: string): Promise<KeyferryError> {
-  const error = await readBundle(dir, { now: FIXTURE_READ_TIME }).then(
-    () => new Error('read as a bundle'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof KeyferryError)) throw error;
-  return error;
-}
 
 describe('an abandoned wrapped bundle', () => {
   it('says in ABANDONED.txt why and when it was withdrawn, and is refused even with its manifest moved back', async () => {
@@ -73,14 +60,14 @@ describe('an abandoned wrapped bundle', () => {
       'Journal: air-gapped.jsonl',
     ]);
 
-    const e = await refusal(dir);
+    const e = await readRefusal(dir);
     expect(e.code).toBe('BUNDLE_ABANDONED');
     expect(e.message).toBe(
       `${dir} is from an air-gapped session that was abandoned before its receipt was written (see ABANDONED.txt in it); no receipt names it, so it must not be imported.`,
     );
     // Someone "repairs" the folder by moving the manifest back: the marker still refuses it.
     await rename(path.join(dir, 'manifest.json.abandoned'), path.join(dir, 'manifest.json'));
-    expect((await refusal(dir)).code).toBe('BUNDLE_ABANDONED');
+    expect((await readRefusal(dir)).code).toBe('BUNDLE_ABANDONED');
   });
 
   it('is refused when the session stopped before its manifest was written', async () => {
@@ -89,7 +76,7 @@ describe('an abandoned wrapped bundle', () => {
     expect(await readdir(dir)).not.toContain('manifest.json');
     const withdrawn = await withdrawWrappedBundle(dir, { reason: 'interrupted', at: AT, journal: JOURNAL });
     expect(withdrawn).toMatchObject({ manifestRenamed: false, manifestWritten: false });
-    expect((await refusal(dir)).code).toBe('BUNDLE_ABANDONED');
+    expect((await readRefusal(dir)).code).toBe('BUNDLE_ABANDONED');
   });
 
   it.skipIf(!MOUNTS_AVAILABLE)(

@@ -14,15 +14,12 @@ import { readBundle, writeWrappedMaterialBundle, type WrappedKeyMaterial } from 
 import type { CustodyArrangement } from '../../../src-main/core/bundle/custody-arrangement';
 import { KeyferryError } from '../../../src-main/core/errors';
 import { NOW, tempDir } from './bundle-fixtures';
-import { editedFixture, FIXTURE_READ_TIME, readRefusal } from './fixture-copies';
+import { editedFixture, FIXTURE_READ_TIME, fixtureWrappedKeys, readRefusal } from './fixture-copies';
 
 let keys: readonly WrappedKeyMaterial[];
 let ceremonyId: string;
 beforeAll(async () => {
-  const old = await readBundle(path.join(__dirname, 'fixtures', 'wrapped-v1'), { now: FIXTURE_READ_TIME });
-  if (old.kind !== 'wrapped-material') throw new Error(old.kind);
-  keys = old.keys;
-  ceremonyId = old.manifest.ceremonyId;
+  ({ keys, ceremonyId } = await fixtureWrappedKeys());
 });
 
 /** Writes a wrapped bundle carrying `custody` into a new folder; returns the folder. */

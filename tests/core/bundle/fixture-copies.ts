@@ -6,7 +6,7 @@
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { readBundle } from '../../../src-main/core/bundle';
+import { readBundle, type WrappedKeyMaterial } from '../../../src-main/core/bundle';
 import type { BundleManifest } from '../../../src-main/core/bundle/manifest-codec';
 import { KeyferryError } from '../../../src-main/core/errors';
 import { NOW, rewriteManifest, tempDir } from './bundle-fixtures';
@@ -70,4 +70,11 @@ export function refusesEachEdit(
       `The bundle has format version ${later}; this Keyferry reads ${format} version ${supported.join(', ')} only.`,
     );
   });
+}
+
+/** The keys and ceremony id of fixtures/wrapped-v1 (real wrapped material an earlier writer made), for writing bundles anew. */
+export async function fixtureWrappedKeys(): Promise<{ keys: readonly WrappedKeyMaterial[]; ceremonyId: string }> {
+  const old = await readBundle(path.join(__dirname, 'fixtures', 'wrapped-v1'), { now: FIXTURE_READ_TIME });
+  if (old.kind !== 'wrapped-material') throw new Error(old.kind);
+  return { keys: old.keys, ceremonyId: old.manifest.ceremonyId };
 }
