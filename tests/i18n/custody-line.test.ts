@@ -9,7 +9,7 @@ describe('custodyLine: who keeps a copy of the material, as the CLI and the onli
   it('names every holder of a share set, in both languages', () => {
     const shares = { kind: 'shares' as const, threshold: 2, total: 3, custodians: ['Ana', 'Bo', 'Cy'] };
     expect(custodyLine(en, shares)).toBe('Custody copy: 2 of 3 shares, held by Ana, Bo, Cy.');
-    expect(custodyLine(zh, shares)).toBe('保管副本：3 份中的 2 份，由 Ana, Bo, Cy 保管。');
+    expect(custodyLine(zh, shares)).toBe('保管副本：3 份中的 2 份，由 Ana、Bo、Cy 保管。');
   });
 
   it('tells an acknowledged loss from an unacknowledged one, and an older bundle from both', () => {
