@@ -31,7 +31,7 @@ import { ceremonyTitle } from '../ceremony-title';
 import { onlineImportHint } from '../command-line';
 import { groupHex } from '../../core/hex-groups';
 import { terminalText } from '../../core/terminal-text';
-import type { EarlierWrap } from '../../core/ceremony/airgap/earlier-wraps';
+import type { EarlierWrap, RepeatedWrapGrounds } from '../../core/ceremony/airgap/earlier-wraps';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
 import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
 import { materialCheck, printHsmMaterial, printHsmSource } from '../hsm-source-lines';
@@ -61,6 +61,7 @@ const OPTIONS = optionTable({
   'receipt-dir': { type: 'string', arg: 'DIR', help: 'cli.opt.receipt-dir' },
   'allow-network': { type: 'boolean', help: 'cli.opt.allow-network' },
   'no-backup': { type: 'boolean', help: 'cli.opt.airgap.no-backup' },
+  'wrap-again': { type: 'string', arg: 'REASON', help: 'cli.opt.airgap.wrap-again' },
   ...HSM_OPTIONS,
   'confirm-fingerprint': CONFIRM_FINGERPRINT_OPTION,
 });
@@ -203,8 +204,11 @@ export const airgapWrapCommand = defineCommand({
             }
           : {}),
       };
-      const overrides = await air.preflight(planned);
+      // Listed before the preflight: a refusal to wrap again (WRAP_AGAIN_NOT_CHOSEN) then names them.
       printEarlierWraps(io, air.earlierWraps);
+      const wrapAgain = values['wrap-again'];
+      const overrides = await air.preflight(planned, wrapAgain === undefined ? {} : { wrapAgain });
+      printWrapAgain(io, air.earlierWraps.length, air.repeatedWrap, wrapAgain);
       for (const o of overrides)
         io.stdout(
           cliTranslator(io).t('cli.expiry-plan-overridden', {
@@ -296,10 +300,11 @@ export const airgapWrapCommand = defineCommand({
   },
 });
 
-/** A wrap after finished ones (earlier-wraps.ts): each earlier bundle and custody set, and what to do about them. */
+/** A wrap after finished ones (earlier-wraps.ts): each earlier bundle, until when it can be imported, and its custody set. */
 function printEarlierWraps(io: CliIo, earlier: readonly EarlierWrap[]): void {
   if (earlier.length === 0) return;
   const { t } = cliTranslator(io);
+  const now = Date.now();
   io.stdout(t('cli.wrap-repeated', { count: earlier.length }));
   for (const wrap of earlier)
     io.stdout(
@@ -308,10 +313,28 @@ function printEarlierWraps(io: CliIo, earlier: readonly EarlierWrap[]): void {
         folder: terminalText(wrap.folder),
         digest: groupHex(wrap.bundleDigest),
         receipt: wrap.receipt ?? 'none',
+        tokens: wrap.tokensUntil === null ? 'unknown' : Date.parse(wrap.tokensUntil) > now ? 'live' : 'expired',
+        until: wrap.tokensUntil === null ? '' : cliDate(io, wrap.tokensUntil),
         backup: wrap.custody ? groupHex(wrap.custody.backupDigest) : 'none',
         custodians: wrap.custody ? listText({ t }, wrap.custody.custodians.map(terminalText)) : '',
       }),
     );
+}
+
+/** After a preflight that let a repeated wrap through: why (the officer's reason, or every earlier token expired), and what to do. */
+function printWrapAgain(
+  io: CliIo,
+  count: number,
+  grounds: RepeatedWrapGrounds | null,
+  reason: string | undefined,
+): void {
+  if (grounds === null) return;
+  const { t } = cliTranslator(io);
+  io.stdout(
+    grounds === 'reason'
+      ? t('cli.wrap-again-chosen', { reason: terminalText((reason ?? '').trim()) })
+      : t('cli.wrap-repeated.grounds', { count, grounds }),
+  );
   io.stdout(t('cli.wrap-repeated.after'));
 }
 

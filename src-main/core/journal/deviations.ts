@@ -81,6 +81,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'wrapped-bundle.withdraw-failed': 'failure',
   'custody.withdrawn': 'abandoned',
   'wrap.repeated': 'override',
+  'wrap.repeated-refused': 'refusal',
   'custody.withdraw-failed': 'failure',
   'parameters.refused': 'refusal',
   'material.refused': 'refusal',

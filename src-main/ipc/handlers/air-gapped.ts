@@ -102,7 +102,7 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
      * ceremony folder) and every custodian folder pass the core's preflight; an AES expiry with no
      * custody needs the acknowledgement (journaled by the core). Repeatable until material exists.
      */
-    preflightAirGap: async ({ folder, expiry, custody, acknowledgeNoBackup, materialFromHsm }) => {
+    preflightAirGap: async ({ folder, expiry, custody, acknowledgeNoBackup, materialFromHsm, wrapAgain }) => {
       const mode = session.requireMode('air-gapped', 'rehearsal');
       const side = session.requireAirGap();
       const ceremony = workflow();
@@ -122,7 +122,7 @@ export function airGapHandlers(session: CeremonySession): AirGapHandlers {
           expiresAt: Date.parse(earliestExpiry(unbacked)),
         });
       side.plan = undefined;
-      const expiryOverrides = await ceremony.preflight(planned);
+      const expiryOverrides = await ceremony.preflight(planned, wrapAgain === undefined ? {} : { wrapAgain });
       if (unbacked.length > 0) await ceremony.acknowledgeNoBackup([...new Set(unbacked.map((k) => k.expiresAt))]);
       side.plan = {
         ...planned,

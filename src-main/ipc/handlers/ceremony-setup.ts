@@ -23,7 +23,7 @@ import type { CeremonyState, Connection, RecordKind } from '../contract';
 import type { ChannelHandler } from './channel-handler';
 import { writableFolder } from './paths';
 import { CeremonySession, JOURNAL_FILES, type OnlineSide } from './session';
-import { preflightView } from './preflight';
+import { earlierWrapsView, preflightView } from './preflight';
 import type { GenerateRefusal } from '../../core/ceremony/airgap/bound-material';
 import { pathExists } from '../../core/fs/path-exists';
 
@@ -198,6 +198,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
               preflight: airGap.plan ? preflightView(airGap.plan) : null,
               unfinished: unfinished.includes('air-gapped'),
               generateRefused: generateRefusedView(airGap.ceremony.generateRefusal()),
+              earlierWraps: earlierWrapsView(airGap.ceremony.earlierWraps, session.now()),
             }
           : null,
         restore:

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { MaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { KeyferryError } from '../../core/errors';
-import type { KeyferryMode, MaterialExpiryChoice, PreflightView } from '../contract';
+import type { EarlierWrapView, KeyferryMode, MaterialExpiryChoice, PreflightView } from '../contract';
+import { stillImportable, type EarlierWrap } from '../../core/ceremony/airgap/earlier-wraps';
 import { firstFreeName } from './paths';
 import type { PreflightPlan } from './session';
 
@@ -57,4 +58,18 @@ export function preflightView(plan: PreflightPlan): PreflightView {
         }
       : null,
   };
+}
+
+/** The wraps this journal finished before the session, each with whether its bundle can still be imported at `now`. */
+export function earlierWrapsView(earlier: readonly EarlierWrap[], now: Date): EarlierWrapView[] {
+  const importable = new Set(stillImportable(earlier, now));
+  return earlier.map((w) => ({
+    session: w.session,
+    bundleDigest: w.bundleDigest,
+    folder: w.folder,
+    receipt: w.receipt,
+    custody: w.custody ? { backupDigest: w.custody.backupDigest, custodians: [...w.custody.custodians] } : null,
+    tokensUntil: w.tokensUntil,
+    importable: importable.has(w),
+  }));
 }

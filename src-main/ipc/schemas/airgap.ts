@@ -12,6 +12,7 @@ import {
   wrappingAlgorithmSchema,
   ipcWarningSchema,
 } from './common';
+import { wrapAgainReasonSchema } from '../../core/ceremony/airgap/wrap-again-reason';
 
 export const airGapNetworkSchema = z.object({
   state: z.enum(['offline', 'network-present']),
@@ -180,11 +181,30 @@ export const airGapPreflightRequestSchema = z
      * acknowledged and no custody shares are planned (HSM material cannot be split).
      */
     materialFromHsm: z.literal(true).optional(),
+    /**
+     * The officer's reason to wrap again while an earlier bundle of this journal can still be
+     * imported (the session's `earlierWraps`); without it such a preflight is refused (journaled).
+     */
+    wrapAgain: wrapAgainReasonSchema.optional(),
   })
   .refine(
     (r) => !(r.materialFromHsm && r.custody),
     check('hsmCustody', 'HSM material cannot be split into custody shares', ['custody']),
   );
+
+/** A wrap this journal finished before this session (core/ceremony/airgap/earlier-wraps.ts). */
+export const earlierWrapSchema = z.object({
+  session: z.number().int().positive(),
+  bundleDigest: sha256HexSchema,
+  folder: z.string(),
+  receipt: z.string().nullable(),
+  custody: z.object({ backupDigest: sha256HexSchema, custodians: z.array(z.string()) }).nullable(),
+  /** ISO: until when its bundle can be imported (its latest token); null: not known (counted as importable). */
+  tokensUntil: z.string().nullable(),
+  /** Main's answer now: its bundle can still be imported, so wrapping again needs the officer's reason. */
+  importable: z.boolean(),
+});
+export type EarlierWrapView = z.output<typeof earlierWrapSchema>;
 
 /** What passed the preflight: the folders that will be written and what the bundle will request. */
 export const preflightSchema = z.object({

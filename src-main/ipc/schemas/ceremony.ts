@@ -4,7 +4,7 @@ import { AIR_GAP_STATES, ONLINE_STEPS } from '../../core/ceremony/shared/ceremon
 import { AIR_GAP_STEP_IDS, ONLINE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
 import { RECEIPT_LANGUAGES } from '../../core/receipt/receipt-languages';
 import { problemSchema } from '../problem';
-import { preflightSchema } from './airgap';
+import { earlierWrapSchema, preflightSchema } from './airgap';
 import { restoreSessionSchema } from './restore';
 import {
   keySpecSchema,
@@ -115,6 +115,8 @@ const airGapSessionSchema = z.object({
    * the keys still without material that the KMS bound to material, and the problem; null: allowed.
    */
   generateRefused: z.object({ problem: problemSchema, keyIds: z.array(z.string()) }).nullable(),
+  /** The wraps this journal finished before this session: a new wrap makes new material beside them. */
+  earlierWraps: z.array(earlierWrapSchema),
 });
 
 const receiptFilesSchema = writtenReceiptSchema.omit({ text: true });

@@ -73,17 +73,19 @@ beforeEach(async () => {
   vi.spyOn(os, 'networkInterfaces').mockReturnValue(OFFLINE);
 });
 afterEach(async () => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
   for (const unmount of unmounts.splice(0)) unmount();
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('keyferry airgap wrap: preflight and retries', () => {
-  it('runs again with the same journal after new parameters (token expired): a second receipt, no collision', async () => {
+  it('runs again with the same journal after new parameters (token expired): a second receipt, no flag needed', async () => {
     const first = await wrap('params-1', 'wrapped-1', await parameters('params-1'));
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    // The token expired before the import; the online side fetched new parameters of the same ceremony.
+    // 21 hours later the first token (valid 20 h) has expired; the online side fetched new parameters.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 21 * 3600_000 });
     const second = await wrap('params-2', 'wrapped-2', await parameters('params-2'));
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
@@ -97,16 +99,63 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     // New material beside a finished wrap is never quiet: the earlier bundle is named, journaled, on the receipt.
     const firstDigest = (await readBundleDigest(path.join(dir, 'wrapped-1'))).toUpperCase().match(/.{4}/g)?.join(' ');
     expect(first.stdout).not.toContain('already finished');
-    expect(second.stdout).toContain('WARNING: this journal already finished a wrap of this ceremony.');
-    expect(second.stdout).toContain(
-      `  session 1: wrapped-material bundle ${path.join(dir, 'wrapped-1')}, digest ${firstDigest}, receipt receipt-air-gapped-${CEREMONY}-session-1.txt, no custody set`,
+    expect(second.stdout).toContain('This journal already finished a wrap of this ceremony:');
+    expect(second.stdout).toMatch(
+      new RegExp(
+        `  session 1: wrapped-material bundle ${path.join(dir, 'wrapped-1')}, digest ${firstDigest}, receipt receipt-air-gapped-${CEREMONY}-session-1.txt, import tokens expired at [^,]+, no custody set`,
+      ),
     );
+    expect(second.stdout).toContain('have expired: none can be imported any more, so no --wrap-again is needed.');
     expect((await events()).filter((e) => e === 'wrap.repeated')).toHaveLength(1);
     const receipt = await readFile(path.join(dir, `receipt-air-gapped-${CEREMONY}-session-2.txt`), 'utf8');
     expect(receipt).toContain('Override, wrap.repeated');
     expect(receipt.replace(/\s+/g, ' ')).toContain(
       'a new wrap of this ceremony after 1 finished wrap (the last in air-gapped session 1): new material beside the earlier wrapped bundle; only one wrapped bundle may be imported',
     );
+  });
+
+  it('refuses a second wrap while the first bundle can still be imported, unless --wrap-again names the reason', async () => {
+    const first = await wrap('params-1', 'wrapped-1', await parameters('params-1'));
+    expect(first.code).toBe(0);
+    const firstDigest = await readBundleDigest(path.join(dir, 'wrapped-1'));
+    const digest2 = await parameters('params-2');
+
+    const refused = await wrap('params-2', 'wrapped-2', digest2);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/session 1: wrapped-material bundle .*wrapped-1.*, importable until /);
+    expect(refused.stderr).toContain(
+      'This journal already finished a wrap of this ceremony (the last in air-gapped session 1) whose wrapped bundle can still be imported',
+    );
+    expect(refused.stderr).toContain('--wrap-again "REASON"');
+    expect(refused.stderr).toContain('Nothing was generated');
+    expect(await readdir(dir)).not.toContain('wrapped-2');
+    const afterRefusal = await events();
+    expect(afterRefusal.slice(afterRefusal.lastIndexOf('ceremony.session-started'))).not.toContain(
+      'material.generated',
+    );
+    const journal = (await readFile(path.join(dir, 'airgap.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const refusal = journal.find((e) => e.event === 'wrap.repeated-refused');
+    expect(refusal.data.earlier).toEqual([
+      expect.objectContaining({ session: 1, bundleDigest: firstDigest, folder: path.join(dir, 'wrapped-1') }),
+    ]);
+
+    // The officer's explicit choice, with the reason: the wrap goes through and the receipt names both.
+    const chosen = await wrap('params-2', 'wrapped-2', digest2, '--wrap-again', 'media with the first bundle lost');
+    expect(chosen.stderr).toBe('');
+    expect(chosen.code).toBe(0);
+    expect(chosen.stdout).toContain('WARNING: wrapping again (--wrap-again: “media with the first bundle lost”)');
+    expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
+    const receipt = (await readFile(path.join(dir, `receipt-air-gapped-${CEREMONY}-session-3.txt`), 'utf8')).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(receipt).toContain('Override, wrap.repeated');
+    expect(receipt).toContain('wrapped again because: media with the first bundle lost');
+    // The earlier bundle's digest, in groups of four as the receipt prints hex.
+    expect(receipt.toLowerCase()).toContain(firstDigest.match(/.{4}/g)?.slice(0, 8).join(' '));
   });
 
   it('refuses an output folder that already holds files before any material exists', async () => {

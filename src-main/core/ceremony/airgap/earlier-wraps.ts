@@ -3,13 +3,23 @@
  * completed: its receipt written). A new wrap of the same ceremony makes NEW material: beside the
  * earlier bundle (still importable while its tokens live) and the earlier custody set (shares that
  * look valid for years) it is a second version of the ceremony's keys. That may be right (the
- * media were lost, the token expired) but never quiet: the preflight journals `wrap.repeated`
- * naming every earlier bundle and custody set, the terminal and the receipt say it.
+ * media were lost, the bundle must not be used) but it is the officer's explicit choice while an
+ * earlier bundle can still be imported (its import tokens live): without a reason given
+ * (`--wrap-again REASON`, the app's "wrap again" choice) the preflight refuses, journaled
+ * `wrap.repeated-refused`, before any material exists. When every earlier bundle's tokens have
+ * expired, or when every key takes only the material the KMS already holds (bound at an import,
+ * so no new material can come of it), no choice is needed. Either way the preflight journals `wrap.repeated` (an override on
+ * the receipt) naming every earlier bundle and custody set, and the reason when one was given.
  */
+import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
+import { KeyferryError } from '../../errors';
 import type { Journal, JournalEntry } from '../../journal';
+import type { ImportParameters } from '../../bundle';
+import { boundMaterialFor } from '../../bundle/bound-material';
 import { custodySplitRecordSchema } from './custody-split';
 import { startsAirGappedSession } from './receipt-session';
+import { WRAP_AGAIN_REASON_MAX, wrapAgainReasonSchema } from './wrap-again-reason';
 
 /** One finished wrap (or restore) session of the journal. */
 export interface EarlierWrap {
@@ -22,10 +32,32 @@ export interface EarlierWrap {
   readonly receipt: string | null;
   /** The custody set written in that session (its backup's digest and holders), if any. */
   readonly custody: { readonly backupDigest: string; readonly custodians: readonly string[] } | null;
+  /**
+   * Until when (ISO) the bundle can be imported: the latest import-token expiry of its keys. Null
+   * when that is not known (a token held by the console, parameters not journaled): counted as
+   * importable.
+   */
+  readonly tokensUntil: string | null;
 }
 
 function text(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
+}
+
+const parametersReadSchema = z.object({ keys: z.array(z.object({ tokenExpiresAt: z.string().nullable() })) });
+
+/** The latest token expiry of a `parameters.read` entry's keys (null: one of them is not known). */
+function tokensUntilOf(data: unknown): string | null {
+  const read = parametersReadSchema.safeParse(data);
+  if (!read.success || read.data.keys.length === 0) return null;
+  const times = read.data.keys.map((k) => k.tokenExpiresAt);
+  if (times.some((t) => t === null || Number.isNaN(Date.parse(t)))) return null;
+  return new Date(Math.max(...times.map((t) => Date.parse(t as string)))).toISOString();
+}
+
+/** The earlier wraps whose bundle can still be imported at `now` (tokens alive, or not known). */
+export function stillImportable(earlier: readonly EarlierWrap[], now: Date): EarlierWrap[] {
+  return earlier.filter((w) => w.tokensUntil === null || Date.parse(w.tokensUntil) > now.getTime());
 }
 
 /** Every session of `entries` that completed a wrapped-material bundle, oldest first. */
@@ -34,11 +66,15 @@ export function finishedWraps(entries: readonly JournalEntry[]): EarlierWrap[] {
   let session = 0;
   let custody: EarlierWrap['custody'] = null;
   let receipt: string | null = null;
+  let tokensUntil: string | null = null;
   for (const entry of entries) {
     if (startsAirGappedSession(entry)) {
       session += 1;
       custody = null;
       receipt = null;
+      tokensUntil = null;
+    } else if (entry.event === 'parameters.read') {
+      tokensUntil = tokensUntilOf(entry.data);
     } else if (entry.event === 'receipt.written') {
       receipt = text(entry.data['textFile']);
     } else if (entry.event === 'custody.split') {
@@ -51,32 +87,89 @@ export function finishedWraps(entries: readonly JournalEntry[]): EarlierWrap[] {
     } else if (entry.event === 'wrapped-bundle.completed') {
       const bundleDigest = text(entry.data['manifestSha256']);
       const folder = text(entry.data['folder']);
-      if (bundleDigest && folder) wraps.push({ session, bundleDigest, folder, receipt, custody });
+      if (bundleDigest && folder) wraps.push({ session, bundleDigest, folder, receipt, custody, tokensUntil });
     }
   }
   return wraps;
 }
 
-/** Journals `wrap.repeated` (an override on the receipt) naming every earlier bundle and custody set. */
+function earlierData(earlier: readonly EarlierWrap[]) {
+  return earlier.map((w) => ({
+    session: w.session,
+    bundleDigest: w.bundleDigest,
+    folder: w.folder,
+    tokensUntil: w.tokensUntil,
+    ...(w.receipt ? { receipt: w.receipt } : {}),
+    ...(w.custody ? { backupDigest: w.custody.backupDigest, custodians: [...w.custody.custodians] } : {}),
+  }));
+}
+
+/** The officer's reason to wrap again, checked (WRAP_AGAIN_REASON_INVALID); undefined when none was given. */
+export function wrapAgainReason(given: string | undefined): string | undefined {
+  if (given === undefined) return undefined;
+  const parsed = wrapAgainReasonSchema.safeParse(given);
+  if (!parsed.success) throw new KeyferryError('WRAP_AGAIN_REASON_INVALID', { max: WRAP_AGAIN_REASON_MAX });
+  return parsed.data;
+}
+
+/** Why a wrap after finished ones was let through: the officer's reason, no earlier bundle importable, or no new material possible. */
+export type RepeatedWrapGrounds = 'reason' | 'tokensExpired' | 'boundMaterial';
+
+/**
+ * Whether a wrap after `earlier` may go on, and on what grounds (null: no earlier wrap). Refuses
+ * while one of them can still be imported at `now`, the officer gave no `reason` and new material
+ * is possible (not every key of `parameters` is bound to the KMS's material): journaled
+ * `wrap.repeated-refused` naming those bundles, then WRAP_AGAIN_NOT_CHOSEN.
+ */
+export async function repeatedWrapGrounds(
+  journal: Journal,
+  operator: string,
+  earlier: readonly EarlierWrap[],
+  context: { now: Date; reason: string | undefined; parameters: readonly ImportParameters[] },
+): Promise<RepeatedWrapGrounds | null> {
+  if (earlier.length === 0) return null;
+  if (context.reason !== undefined) return 'reason';
+  const importable = stillImportable(earlier, context.now);
+  if (importable.length === 0) return 'tokensExpired';
+  if (context.parameters.every((p) => boundMaterialFor(p, context.parameters) !== undefined)) return 'boundMaterial';
+  await journal.append(operator, 'wrap.repeated-refused', {
+    code: 'WRAP_AGAIN_NOT_CHOSEN',
+    earlier: earlierData(importable),
+  });
+  const known = importable.map((w) => w.tokensUntil);
+  const latest = Math.max(...known.map((t) => (t === null ? 0 : Date.parse(t))));
+  throw new KeyferryError('WRAP_AGAIN_NOT_CHOSEN', {
+    count: importable.length,
+    last: (importable.at(-1) as EarlierWrap).session,
+    known: known.includes(null) ? 'no' : 'yes',
+    until: latest,
+  });
+}
+
+/**
+ * Journals `wrap.repeated` (an override on the receipt) naming every earlier bundle and custody
+ * set, and the officer's `reason` when one was given (needed while one can still be imported).
+ */
 export async function journalRepeatedWrap(
   journal: Journal,
   operator: string,
   earlier: readonly EarlierWrap[],
+  grounds: RepeatedWrapGrounds,
+  reason?: string,
 ): Promise<void> {
+  const facts = {
+    count: earlier.length,
+    last: (earlier.at(-1) as EarlierWrap).session,
+    custodySets: earlier.filter((w) => w.custody).length,
+  };
   await journal.append(operator, 'wrap.repeated', {
-    earlier: earlier.map((w) => ({
-      session: w.session,
-      bundleDigest: w.bundleDigest,
-      folder: w.folder,
-      ...(w.receipt ? { receipt: w.receipt } : {}),
-      ...(w.custody ? { backupDigest: w.custody.backupDigest, custodians: [...w.custody.custodians] } : {}),
-    })),
+    earlier: earlierData(earlier),
+    grounds,
+    ...(reason === undefined ? {} : { wrapAgainReason: reason }),
     reasonPhrase: {
-      ...phraseOf('journal.reason.wrap-repeated', {
-        count: earlier.length,
-        last: (earlier.at(-1) as EarlierWrap).session,
-        custodySets: earlier.filter((w) => w.custody).length,
-      }),
+      ...(reason === undefined
+        ? phraseOf('journal.reason.wrap-repeated', facts)
+        : phraseOf('journal.reason.wrap-again', { ...facts, reason })),
     },
   });
 }

@@ -11,7 +11,14 @@
  */
 import { materialOwners, type ConsoleFilesInput, type CustodyArrangement, type ImportParameters } from '../../bundle';
 import { KeyferryError } from '../../errors';
-import { finishedWraps, journalRepeatedWrap, type EarlierWrap } from './earlier-wraps';
+import {
+  finishedWraps,
+  journalRepeatedWrap,
+  repeatedWrapGrounds,
+  wrapAgainReason,
+  type EarlierWrap,
+  type RepeatedWrapGrounds,
+} from './earlier-wraps';
 import {
   splitForCustody,
   withdrawCustodySplit,
@@ -74,7 +81,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   #parametersSource = '';
   #parameters: ImportParameters[] = [];
   #custody = new Map<string, CustodyResult>();
-  #repeatedWrapJournaled = false;
+  /** Why this session's wrap after finished ones was let through (journaled once as `wrap.repeated`). */
+  #repeatedWrap: RepeatedWrapGrounds | null = null;
   /** What the custody split wrote onto the custodians' media: removed again if this session stops unfinished. */
   readonly #custodyWrites: CustodyWritesLog = { files: [], createdFolders: [] };
   #hsm: AirGapHsmMaterial | null = null;
@@ -139,30 +147,32 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   /**
    * Step 3b, before any material exists: checks the wrapped-bundle folder, the receipt folder and
    * (for custody) every custodian folder; see preflightFor. May be repeated until material exists.
+   * After a finished wrap whose bundle can still be imported, refused (journaled) unless
+   * `wrapAgain` gives the officer's reason (earlier-wraps.ts); a repeated wrap is journaled once.
    */
-  async preflight(request: AirGapDestinations): Promise<PlanExpiryOverride[]> {
+  async preflight(request: AirGapDestinations, options: { wrapAgain?: string } = {}): Promise<PlanExpiryOverride[]> {
     this.guard.require('preflight');
+    const { journal, operator } = this.options;
+    const earlier = this.earlierWraps;
+    const reason = wrapAgainReason(options.wrapAgain);
+    const context = { now: this.now(), reason, parameters: this.#parameters };
+    const grounds = await repeatedWrapGrounds(journal, operator, earlier, context);
     const overrides = await this.preflightFor(this.#parameters, request, this.#planExpiry);
-    await this.#journalRepeatedWrap();
+    if (grounds && !this.#repeatedWrap) {
+      this.#repeatedWrap = grounds;
+      await journalRepeatedWrap(journal, operator, earlier, grounds, reason);
+    }
     return overrides;
+  }
+
+  /** Why this session wraps again after finished wraps (null: it is the first, or not preflighted yet). */
+  get repeatedWrap(): RepeatedWrapGrounds | null {
+    return this.#repeatedWrap;
   }
 
   /** The wraps this journal finished before this session (earlier-wraps.ts), oldest first. */
   get earlierWraps(): readonly EarlierWrap[] {
     return finishedWraps(this.options.journal.entries.filter((e) => e.seq < this.sessionSeq));
-  }
-
-  /**
-   * A wrap after a finished one makes new material beside the earlier bundle and custody set: the
-   * officer's call (lost media, an expired token), journaled once per session as `wrap.repeated`
-   * (an override on the receipt) with every earlier bundle and custody set; the terminal and the
-   * screen show `earlierWraps`.
-   */
-  async #journalRepeatedWrap(): Promise<void> {
-    const earlier = this.earlierWraps;
-    if (earlier.length === 0 || this.#repeatedWrapJournaled) return;
-    this.#repeatedWrapJournaled = true;
-    await journalRepeatedWrap(this.options.journal, this.options.operator, earlier);
   }
 
   /**

@@ -64,10 +64,21 @@ export const enCeremonySafety = {
     'The custody files this attempt wrote (shares, slips, backup) were removed from {count, plural, one {# custodian folder} other {# custodian folders}} ({folders}): the material they kept was wiped and will never be imported, so they would restore nothing; each folder is as the preflight found it.',
   'cli.custody-delete-by-hand':
     'Custody files of this stopped attempt could not be removed: delete them by hand before anyone takes them away as a share ({files}).',
-  'cli.wrap-repeated':
-    'WARNING: this journal already finished {count, plural, one {a wrap} other {# wraps}} of this ceremony. This session makes NEW material; the online side can import only one wrapped bundle (while its tokens live). Journaled as an override (wrap.repeated) and listed on the receipt.',
+  'cli.wrap-repeated': 'This journal already finished {count, plural, one {a wrap} other {# wraps}} of this ceremony:',
   'cli.wrap-repeated.earlier':
-    '  session {session}: wrapped-material bundle {folder}, digest {digest}{receipt, select, none {} other {, receipt {receipt}}}{backup, select, none {, no custody set} other {; custody set with backup digest {backup}, held by {custodians}}}',
+    '  session {session}: wrapped-material bundle {folder}, digest {digest}{receipt, select, none {} other {, receipt {receipt}}}{tokens, select, live {, importable until {until}} expired {, import tokens expired at {until}} other {, import token held by the console (counted as importable)}}{backup, select, none {, no custody set} other {; custody set with backup digest {backup}, held by {custodians}}}',
+  'cli.wrap-again-chosen':
+    'WARNING: wrapping again (--wrap-again: “{reason}”): this session makes NEW material; the online side can import only one wrapped bundle. Journaled as an override (wrap.repeated) with the reason and listed on the receipt.',
+  'cli.wrap-repeated.grounds':
+    '{grounds, select, boundMaterial {Every key of these parameters takes only the material the KMS already holds (bound at its import): no new material comes of this wrap, so no --wrap-again is needed.} other {The import tokens of {count, plural, one {that bundle} other {those bundles}} have expired: none can be imported any more, so no --wrap-again is needed. This session makes new material.}} Journaled as an override (wrap.repeated) and listed on the receipt.',
+  'problem.WRAP_AGAIN_NOT_CHOSEN':
+    'This journal already finished {count, plural, one {a wrap} other {# wraps}} of this ceremony (the last in air-gapped session {last}) whose wrapped bundle can still be imported ({known, select, no {an import token is held by the console, so how long is not known} other {import tokens valid until {until, date, moment}}}). Wrapping again makes new material beside it. Nothing was generated.',
+  'problem.WRAP_AGAIN_NOT_CHOSEN.next':
+    'If the earlier bundle will not be imported (its media lost or damaged, or it must not be used), wrap again and say why: --wrap-again "REASON" (in the app: “Wrap again” on the preflight step, with the reason). It is journaled and listed on the receipt. Otherwise import the earlier bundle its receipt names; once its import tokens have expired no reason is needed.',
+  'problem.WRAP_AGAIN_REASON_INVALID':
+    'The reason to wrap again must be one line of 1 to {max} characters, with no control characters.',
+  'problem.WRAP_AGAIN_REASON_INVALID.next':
+    'Say in a few words why the earlier bundle will not be imported, e.g. --wrap-again "media with the first bundle lost".',
   'cli.wrap-repeated.after':
     "Import one bundle only. Once it is imported, the custody sets of the other bundles (above, or this session's) hold material the KMS will never accept: have their custodians destroy those shares, so that a restore years from now finds one custody set.",
   'cli.stopped':

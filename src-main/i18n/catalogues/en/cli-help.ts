@@ -162,6 +162,8 @@ export const enCliHelp = {
   'cli.opt.airgap.custodian-folder': "a custodian's folder, on its own media (repeat, one per share)",
   'cli.opt.airgap.shares-on-one-volume':
     'rehearsals only: accept custody folders on one volume (without --custodian-folder: <parent of\n--out>/custodian-<i>); journaled and printed as a warning',
+  'cli.opt.airgap.wrap-again':
+    'after a finished wrap of this journal whose bundle can still be imported (its import tokens live):\nwrap again anyway, saying why (e.g. "media lost"); journaled as an override and printed on the\nreceipt. Not needed once those tokens have expired',
   'cli.opt.airgap.no-backup':
     'with --expires and no --custody: acknowledge that the AES material is kept nowhere, so after it\nexpires in the KMS it can never be imported again (journaled, printed on the receipt)',
   'cli.opt.online.journal': 'the online journal of the ceremony (create-key creates it; later steps continue it)',

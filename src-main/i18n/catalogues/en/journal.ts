@@ -97,4 +97,6 @@ export const enJournal = {
     'the ceremony plan asked for {plannedKind, select, never {no AES material expiry (never)} other {the AES material expiry {planned, date, moment}}}; this side requested {requestedKind, select, never {never} other {{requested, date, moment}}} for {count, plural, one {# key} other {# keys}}',
   'journal.reason.wrap-repeated':
     'a new wrap of this ceremony after {count, plural, one {# finished wrap} other {# finished wraps}} (the last in air-gapped session {last}): new material beside the earlier wrapped {count, plural, one {bundle} other {bundles}}{custodySets, plural, =0 {} one { and # earlier custody set} other { and # earlier custody sets}}; only one wrapped bundle may be imported',
+  'journal.reason.wrap-again':
+    'a new wrap of this ceremony after {count, plural, one {# finished wrap} other {# finished wraps}} (the last in air-gapped session {last}): new material beside the earlier wrapped {count, plural, one {bundle} other {bundles}}{custodySets, plural, =0 {} one { and # earlier custody set} other { and # earlier custody sets}}; only one wrapped bundle may be imported; wrapped again because: {reason}',
 } as const;

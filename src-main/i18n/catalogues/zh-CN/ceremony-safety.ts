@@ -57,10 +57,20 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '本次尝试写入的保管文件（份额、托管凭条、备份）已从 {count, plural, other {# 个保管人文件夹}}（{folders}）中删除：它们所保管的密钥材料已擦除且永远不会被导入，因此它们恢复不了任何东西；各文件夹已恢复为预检时的状态。',
   'cli.custody-delete-by-hand':
     '无法删除本次已停止尝试的保管文件：在任何人将其作为份额带走之前，请手动删除（{files}）。',
-  'cli.wrap-repeated':
-    '警告：此日志已完成本仪式的 {count, plural, other {# 次包装}}。本次会话将生成新的密钥材料；联网侧只能导入其中一个已包装密钥材料包（在其导入令牌有效期内）。已作为覆盖记入日志（wrap.repeated），并列在回执上。',
+  'cli.wrap-repeated': '此日志已完成本仪式的 {count, plural, other {# 次包装}}：',
   'cli.wrap-repeated.earlier':
-    '  第 {session} 次会话：已包装密钥材料包 {folder}，摘要 {digest}{receipt, select, none {} other {，回执 {receipt}}}{backup, select, none {，无托管集} other {；托管集备份摘要 {backup}，由 {custodians} 保管}}',
+    '  第 {session} 次会话：已包装密钥材料包 {folder}，摘要 {digest}{receipt, select, none {} other {，回执 {receipt}}}{tokens, select, live {，可导入至 {until}} expired {，导入令牌已于 {until} 过期} other {，导入令牌由控制台保管（按可导入计）}}{backup, select, none {，无托管集} other {；托管集备份摘要 {backup}，由 {custodians} 保管}}',
+  'cli.wrap-again-chosen':
+    '警告：再次包装（--wrap-again：“{reason}”）：本次会话将生成新的密钥材料；联网侧只能导入其中一个已包装密钥材料包。已连同原因作为覆盖记入日志（wrap.repeated），并列在回执上。',
+  'cli.wrap-repeated.grounds':
+    '{grounds, select, boundMaterial {这些参数中的每个密钥只接受 KMS 已持有的密钥材料（在其导入时绑定）：本次包装不会产生新的密钥材料，因此无需 --wrap-again。} other {{count, plural, other {这些包}}的导入令牌均已过期，已无法再导入，因此无需 --wrap-again。本次会话将生成新的密钥材料。}}已作为覆盖记入日志（wrap.repeated），并列在回执上。',
+  'problem.WRAP_AGAIN_NOT_CHOSEN':
+    '此日志已完成本仪式的 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话），其已包装密钥材料包仍可导入（{known, select, no {有导入令牌由控制台保管，有效期未知} other {导入令牌有效期至 {until, date, moment}}}）。再次包装会在其之外生成新的密钥材料。未生成任何内容。',
+  'problem.WRAP_AGAIN_NOT_CHOSEN.next':
+    '如果先前的包不会被导入（其介质丢失或损坏，或不得使用），请再次包装并说明原因：--wrap-again "原因"（在应用中：预检步骤上的“再次包装”，并填写原因）。将记入日志并列在回执上。否则请导入其回执所列的先前的包；其导入令牌过期后无需说明原因。',
+  'problem.WRAP_AGAIN_REASON_INVALID': '再次包装的原因必须是一行文字，1 至 {max} 个字符，不含控制字符。',
+  'problem.WRAP_AGAIN_REASON_INVALID.next':
+    '请简要说明先前的包不会被导入的原因，例如 --wrap-again "存放第一个包的介质丢失"。',
   'cli.wrap-repeated.after':
     '只导入一个包。导入之后，其他包（上面所列或本次会话的）的托管集所保管的密钥材料 KMS 永远不会接受：请其保管人销毁这些份额，使多年后的恢复只会找到一个托管集。',
   'cli.stopped':

@@ -156,6 +156,8 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.airgap.custodian-folder': '保管人的文件夹，位于其自己的介质上（可重复，每份一个）',
   'cli.opt.airgap.shares-on-one-volume':
     '仅用于演练：接受位于同一个卷上的托管文件夹（不给 --custodian-folder 时：<--out 的上级>/custodian-<i>）；记入日志并作为警告打印',
+  'cli.opt.airgap.wrap-again':
+    '此日志已完成的包装其包仍可导入（导入令牌仍有效）时：说明原因后仍再次包装（例如“介质丢失”）；\n作为覆盖记入日志并打印在回执上。这些令牌过期后无需此选项',
   'cli.opt.airgap.no-backup':
     '带 --expires 且不带 --custody 时：确认 AES 密钥材料不在任何地方保存，因此它在 KMS 中过期后\n再也无法导入（记入日志，打印在回执上）',
   'cli.opt.online.journal': '仪式的联网日志（create-key 创建；后续步骤续写）',

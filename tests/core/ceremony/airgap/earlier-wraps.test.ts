@@ -4,7 +4,11 @@
  * custody set and receipt, and online sessions are not counted.
  */
 import { describe, expect, it } from 'vitest';
-import { finishedWraps } from '../../../../src-main/core/ceremony/airgap/earlier-wraps';
+import {
+  finishedWraps,
+  stillImportable,
+  wrapAgainReason,
+} from '../../../../src-main/core/ceremony/airgap/earlier-wraps';
 import type { JournalEntry } from '../../../../src-main/core/journal';
 
 const D1 = '1'.repeat(64);
@@ -27,6 +31,15 @@ describe('finishedWraps', () => {
   it('lists each completed bundle with its session, receipt and custody set; skips what did not finish', () => {
     const entries = journal([
       ['ceremony.session-started', { side: 'air-gapped' }],
+      [
+        'parameters.read',
+        {
+          keys: [
+            { keyId: 'k1', tokenExpiresAt: '2026-12-02T08:00:00.000Z' },
+            { keyId: 'k2', tokenExpiresAt: '2026-12-02T09:30:00.000Z' },
+          ],
+        },
+      ],
       [
         'custody.split',
         {
@@ -59,8 +72,11 @@ describe('finishedWraps', () => {
         folder: '/m/w1',
         receipt: 'receipt-1.txt',
         custody: { backupDigest: B1, custodians: ['赵敏', 'Eli'] },
+        // The latest of its keys' token expiries: the bundle can be imported until then.
+        tokensUntil: '2026-12-02T09:30:00.000Z',
       },
-      { session: 3, bundleDigest: D2, folder: '/m/w3', receipt: 'receipt-3.txt', custody: null },
+      // No parameters journaled in its session: not known (counted as importable).
+      { session: 3, bundleDigest: D2, folder: '/m/w3', receipt: 'receipt-3.txt', custody: null, tokensUntil: null },
     ]);
   });
 
@@ -71,5 +87,26 @@ describe('finishedWraps', () => {
       ['ceremony.session-started', { side: 'online' }],
     ]);
     expect(finishedWraps(entries)).toEqual([]);
+  });
+
+  it('counts a bundle as importable until its last token expires, and one held by the console as importable', () => {
+    const at = (tokensUntil: string | null, session: number) => ({
+      session,
+      bundleDigest: D1,
+      folder: `/m/w${session}`,
+      receipt: null,
+      custody: null,
+      tokensUntil,
+    });
+    const earlier = [at('2026-12-02T09:30:00.000Z', 1), at(null, 2), at('2026-12-01T09:00:00.000Z', 3)];
+    expect(stillImportable(earlier, new Date('2026-12-02T09:29:59.000Z')).map((w) => w.session)).toEqual([1, 2]);
+    expect(stillImportable(earlier, new Date('2026-12-02T09:30:00.000Z')).map((w) => w.session)).toEqual([2]);
+  });
+
+  it('takes the reason to wrap again as one trimmed line, and refuses an empty one or one with control characters', () => {
+    expect(wrapAgainReason(undefined)).toBeUndefined();
+    expect(wrapAgainReason('  媒介丢失 (stick 2)  ')).toBe('媒介丢失 (stick 2)');
+    for (const bad of ['   ', 'lost\nmedia', 'x'.repeat(201), 'lost\u202emedia'])
+      expect(() => wrapAgainReason(bad)).toThrow(expect.objectContaining({ code: 'WRAP_AGAIN_REASON_INVALID' }));
   });
 });

@@ -24,7 +24,11 @@ afterEach(async () => {
   await f.close();
 });
 
-async function airGap(params: string, out: string, material: { capture?: (b: Buffer) => void; file?: string }) {
+async function airGap(
+  params: string,
+  out: string,
+  material: { capture?: (b: Buffer) => void; file?: string; wrapAgain?: string },
+) {
   const plan = f.plan(['AES_256']);
   const journal = await f.journal('airgap.jsonl');
   const air = await f.airgap(journal, plan, {
@@ -34,7 +38,10 @@ async function airGap(params: string, out: string, material: { capture?: (b: Buf
   const overview = await air.readParametersBundle(params);
   await confirmEveryWitness(air, ['Ben', 'Chloé'], params);
   const receipts = await mkdtemp(path.join(f.dir, 'airgap-receipt-'));
-  await air.preflight({ wrappedBundle: out, receiptFolder: receipts });
+  await air.preflight(
+    { wrappedBundle: out, receiptFolder: receipts },
+    material.wrapAgain ? { wrapAgain: material.wrapAgain } : {},
+  );
   if (material.file) await air.loadMaterialFile(overview.keys[0]?.keyId as string, material.file);
   else await air.generateMaterial();
   await air.wrap();
@@ -103,7 +110,8 @@ describe('delete and re-import', () => {
       }
       m.formatVersion = 1;
     });
-    const fresh = await airGap(unbound, path.join(f.dir, 'wrapped-new'), {});
+    // Fresh material beside a bundle whose token still lives: the officer's explicit choice.
+    const fresh = await airGap(unbound, path.join(f.dir, 'wrapped-new'), { wrapAgain: 'new material wanted' });
     const importsBefore = f.sim.importRequestCount(keyId);
     const refusal = await day2
       .checkWrappedBundle(path.join(f.dir, 'wrapped-new'), {
