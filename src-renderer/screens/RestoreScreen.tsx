@@ -6,10 +6,9 @@
  */
 import { useState } from 'react';
 import { BundleFolderField, useBundleFolder } from '../components/BundleFolderField';
-import { PathField, TextAreaField, TextField } from '../components/Fields';
+import { TextField } from '../components/Fields';
 import { FieldRow } from '../components/FieldRow';
 import { WitnessConfirmation } from '../components/WitnessConfirmation';
-import { ExpiryChoice, expiryComplete, type ExpiryForm } from '../components/ExpiryChoice';
 import { Hex } from '../components/Hex';
 import { PreflightResult } from '../components/PreflightResult';
 import { NetworkBanner } from '../components/NetworkBanner';
@@ -24,7 +23,8 @@ import { RestoreHsmSource } from './airgap/HsmSource';
 import { useRestoreSteps } from '../store/allowed-steps';
 import { useT } from '../i18n';
 import { phraseText } from '../../src-main/i18n/phrase';
-import type { RestoreExpiryChoice } from '../../src-main/ipc/contract';
+import { BackupField, FileOrTyped } from './restore/BackupField';
+import { RestoreExpiry, useRestoreExpiry } from './restore/RestoreExpiry';
 
 const SHARE_SOURCES = [
   { value: 'file', id: 'share-file', label: 'restore.source.file' },
@@ -32,38 +32,13 @@ const SHARE_SOURCES = [
   { value: 'hsm', id: 'share-hsm', label: 'restore.source.hsm' },
 ] as const;
 
-const BACKUP_SOURCES = [
-  { value: 'file', id: 'backup-file', label: 'restore.backup.source.file' },
-  { value: 'typed', id: 'backup-typed', label: 'restore.backup.source.typed' },
-] as const;
-
-/** What the restore channel takes for the chosen expiry (undefined: nothing chosen). */
-function restoreExpiry(form: ExpiryForm): RestoreExpiryChoice | undefined {
-  switch (form.kind) {
-    case 'original':
-    case 'never':
-      return { kind: form.kind };
-    case 'at':
-      return { kind: 'at', at: `${form.date}T00:00:00Z` };
-    case 'in':
-      return { kind: 'in', duration: (form.duration ?? '').trim() };
-    default:
-      return undefined;
-  }
-}
-
 /** Step 3: the restored bundle's folder and the receipt folder pass the preflight before any share is rebuilt. */
 function RestorePreflightStep() {
   const steps = useRestoreSteps();
   const plan = useAppStore((s) => s.ceremony?.restore?.preflight ?? null);
   const preflight = useAppStore((s) => s.restorePreflight);
   const [folder, setFolder] = useState('');
-  // The expiry the fresh bundle records for the material: when it had one, nothing is chosen for the officer.
-  const recorded = useAppStore((s) => s.restoreParameters?.materialExpiry ?? null);
-  const hadExpiry = recorded !== null && recorded !== 'never' ? Date.parse(recorded) : undefined;
-  const [chosen, setExpiry] = useState<ExpiryForm | null>(null);
-  const expiry = chosen ?? { kind: hadExpiry === undefined ? 'never' : null, date: '' };
-  const choice = restoreExpiry(expiry);
+  const expiry = useRestoreExpiry();
   const open = steps.canRun('preflight');
   const { t } = useT();
   return (
@@ -81,18 +56,10 @@ function RestorePreflightStep() {
         value={folder}
         onChange={setFolder}
       />
-      {hadExpiry !== undefined && <p className="recorded-expiry">{t('restore.expiry.had', { at: hadExpiry })}</p>}
-      <ExpiryChoice
-        name="restore-expiry"
-        legend={t('restore.expiry')}
-        value={expiry}
-        onChange={setExpiry}
-        {...(hadExpiry === undefined ? {} : { original: hadExpiry })}
-        offerDuration
-      />
+      <RestoreExpiry state={expiry} />
       <StepButton
-        available={open && folder.trim() !== '' && expiryComplete(expiry)}
-        onClick={() => void preflight({ folder: folder.trim(), ...(choice ? { expiry: choice } : {}) })}
+        available={open && folder.trim() !== '' && expiry.complete}
+        onClick={() => void preflight({ folder: folder.trim(), ...(expiry.choice ? { expiry: expiry.choice } : {}) })}
       >
         {t('preflight.button')}
       </StepButton>
@@ -190,90 +157,6 @@ function SharesStep() {
         </ul>
       )}
     </Step>
-  );
-}
-
-interface FieldProps {
-  readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-}
-
-/** What a custodian hands over, as a file on media or as text typed from paper (share slips, the backup). */
-function FileOrTyped({
-  typed,
-  file,
-  text,
-}: {
-  typed: boolean;
-  file: FieldProps & { readonly purpose: 'share-file' | 'backup-file' };
-  text: FieldProps & { readonly hint: string };
-}) {
-  return typed ? (
-    <TextAreaField label={text.label} value={text.value} onChange={text.onChange} hint={text.hint} />
-  ) : (
-    <PathField
-      purpose={file.purpose}
-      section="restore-shares"
-      label={file.label}
-      value={file.value}
-      onChange={file.onChange}
-    />
-  );
-}
-
-/** A custody set's backup: from its file, or typed/pasted from its printout (checked in main, line by line). */
-function BackupField() {
-  const steps = useRestoreSteps();
-  const backup = useAppStore((s) => s.presentedBackup);
-  const present = useAppStore((s) => s.presentBackup);
-  const [source, setSource] = useState<(typeof BACKUP_SOURCES)[number]['value']>('file');
-  const [file, setFile] = useState('');
-  const [typed, setTyped] = useState('');
-  const { t, message } = useT();
-  const ready = source === 'file' ? file.trim() !== '' : typed.trim() !== '';
-  const submit = async () => {
-    const ok = await present(source === 'file' ? { kind: 'file', file: file.trim() } : { kind: 'typed', typed });
-    if (ok) {
-      setFile('');
-      setTyped('');
-    }
-  };
-  return (
-    <fieldset className="custody-backup">
-      <legend>{t('restore.backup')}</legend>
-      <p className="hint">{t('restore.backup.intro')}</p>
-      <SourceChoice
-        legend={t('restore.backup.source')}
-        name="backup-source"
-        value={source}
-        options={BACKUP_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
-        onChange={setSource}
-      />
-      <FileOrTyped
-        typed={source === 'typed'}
-        file={{ purpose: 'backup-file', label: t('restore.backup.file'), value: file, onChange: setFile }}
-        text={{
-          label: t('restore.backup.typed'),
-          hint: t('restore.backup.typed.hint'),
-          value: typed,
-          onChange: setTyped,
-        }}
-      />
-      <StepButton available={steps.canRun('presentBackup') && ready} onClick={() => void submit()}>
-        {t('restore.backup.present')}
-      </StepButton>
-      {backup && (
-        <p className="backup-presented">
-          {t('restore.backup.presented', {
-            ceremonyId: backup.ceremonyId,
-            keys: backup.keys,
-            source: backup.source,
-            digest: `${backup.digest.slice(0, 16)}…`,
-          })}
-        </p>
-      )}
-    </fieldset>
   );
 }
 

@@ -13,7 +13,6 @@
  */
 import type { CustodyArrangement, ImportParameters } from '../../bundle';
 import type { CustodyBackup } from '../../custody/backup-file';
-import { checkBackupMatches } from '../../custody/set-restore';
 import type { KeyMaterial } from '../../crypto/key-material';
 import type { CustodyShare } from '../../custody/custody-share';
 import type { SetShare } from '../../custody/set-share';
@@ -35,7 +34,15 @@ import { receiptSessionNumber } from '../airgap/receipt-session';
 import { freeReceiptNumber, writeUnderFreeNumber } from './receipt-number';
 import { checkCeremonyPeople, personName } from '../shared/person-name';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
-import { sharesArrangement, sharesCustody } from './split-holders';
+import { sharesCustody } from './split-holders';
+import {
+  journalPresentedBackup,
+  parametersOverview,
+  restoredCustody,
+  type PresentedBackup,
+  type RestoredState,
+  type RestoreParametersOverview,
+} from './restore-state';
 import { StepGuard } from '../shared/step-guard';
 import { RESTORE_STEP_FROM, type RestoreStepId } from '../shared/allowed-steps';
 import type { RestoreState } from '../shared/ceremony-states';
@@ -43,55 +50,15 @@ import type { ReceiptLanguage } from '../../receipt/language';
 import type { AirGapHsmMaterial } from '../airgap/hsm-material';
 import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } from './hsm-restore';
 import { restoreFromKeyShares, type RestoredKey } from './per-key-restore';
-import type { Warning } from '../../../i18n/warning';
 import { restoreFromSetShares } from './set-share-restore';
-import { planLapsed, plannedText, restoredExpiries, type RestoredExpiries } from './restored-expiry';
-import { plannedExpiryOf, type KeyExpiry } from '../shared/planned-expiry';
+import { planLapsed, restoredExpiries, type RestoredExpiries } from './restored-expiry';
+import type { KeyExpiry } from '../shared/planned-expiry';
 import { journalPlanExpiryOverrides, type PlanExpiryOverride } from '../airgap/preflight';
 
 export type { RestoreState } from '../shared/ceremony-states';
 export type { HsmRestoredKeys, HsmRestoreRequest } from './hsm-restore';
 
 type RestoreCeremonyOptions = AirGapWorkflowOptions;
-
-/** The backup file presented with set shares, as journaled (never its contents). */
-interface PresentedBackup {
-  readonly file: string;
-  readonly ceremonyId: string;
-  readonly digest: string;
-  readonly keys: number;
-  readonly source: 'file' | 'typed';
-}
-
-interface RestoreParametersOverview {
-  readonly ceremonyId: string;
-  readonly manifestSha256: string;
-  readonly keys: readonly {
-    keyId: string;
-    spec: ImportParameters['keySpec'];
-    wrappingKeyFingerprint: string;
-    tokenExpiresAt: string | null;
-    /** The key's planned material expiry ("never" or an ISO time; format 4: its own); null when the bundle records none. */
-    plannedExpiry: string | null;
-  }[];
-  readonly warnings: readonly Warning[];
-  /** The material expiry the bundle records for the ceremony ("never" or an ISO time); null when an older Keyferry wrote none. */
-  readonly materialExpiry: string | null;
-}
-
-type RestoredState =
-  | {
-      readonly from: 'shares';
-      readonly keys: readonly ImportParameters[];
-      readonly result: RestoredKey;
-      readonly presented: readonly PresentedShare[];
-    }
-  | {
-      readonly from: 'hsm';
-      readonly keys: readonly ImportParameters[];
-      readonly result: HsmRestoredKeys;
-      readonly hsm: AirGapHsmMaterial;
-    };
 
 export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreStepId> {
   readonly #vault: MaterialVault;
@@ -129,33 +96,20 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     this.guard.require('readParameters');
     const bundle = await readImportParametersBundle(dir, this.now(), 'restore');
     this.refuseOtherCeremony(bundle.manifest.ceremonyId);
-    const keys = bundle.keys.map((k) => ({
-      keyId: k.keyId,
-      spec: k.keySpec,
-      wrappingKeyFingerprint: k.wrappingKey.fingerprint,
-      tokenExpiresAt: k.importToken?.expiry?.expiresAt ?? null,
-      plannedExpiry: plannedText(plannedExpiryOf(k, bundle.manifest.ceremony?.materialExpiry)),
-    }));
-    const warnings = bundle.warnings;
+    const overview = parametersOverview(bundle);
     await this.options.journal.append(this.options.operator, 'parameters.read', {
-      ceremonyId: bundle.manifest.ceremonyId,
+      ceremonyId: overview.ceremonyId,
       source: dir,
-      manifestSha256: bundle.digest,
-      keys: keys.map((k) => ({ ...k })),
-      warnings,
+      manifestSha256: overview.manifestSha256,
+      keys: overview.keys.map((k) => ({ ...k })),
+      warnings: bundle.warnings,
     });
     this.currentCeremonyId = bundle.manifest.ceremonyId;
     this.#parameters = bundle.keys;
     this.#parametersDigest = bundle.digest;
     this.#shares = new PresentedShares(bundle.keys);
     this.guard.advance('parameters-read');
-    this.#overview = {
-      ceremonyId: bundle.manifest.ceremonyId,
-      manifestSha256: bundle.digest,
-      keys,
-      warnings,
-      materialExpiry: bundle.manifest.ceremony?.materialExpiry ?? null,
-    };
+    this.#overview = overview;
     return this.#overview;
   }
 
@@ -232,25 +186,9 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     source: 'file' | 'typed' = 'file',
   ): Promise<PresentedBackup> {
     this.guard.require('presentBackup');
-    const first = (this.#shares as PresentedShares).setShares[0];
-    const record: PresentedBackup = {
-      file,
-      ceremonyId: backup.ceremonyId,
-      digest: backup.digest,
-      keys: backup.entries.length,
-      source,
-    };
-    try {
-      if (first) checkBackupMatches(first, backup, file);
-    } catch (error) {
-      const problem = toProblem(error);
-      await this.options.journal.append(this.options.operator, 'custody.backup-refused', {
-        ...record,
-        ...problemData(problem),
-      });
-      throw error;
-    }
-    await this.options.journal.append(this.options.operator, 'custody.backup-presented', { ...record });
+    const { journal, operator } = this.options;
+    const shares = this.#shares as PresentedShares;
+    const record = await journalPresentedBackup(journal, operator, shares, backup, { file, source });
     this.#backup = backup;
     return record;
   }
@@ -425,24 +363,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
 
   /** The shares stay with their holders (split-holders.ts); an HSM token keeps the material. */
   protected custodyArrangement(): CustodyArrangement {
-    const restored = this.#restored as RestoredState;
-    if (restored.from === 'hsm') {
-      const { label, serial } = restored.result.token;
-      return { kind: 'hsm-token', label, serial };
-    }
-    const { result, presented } = restored;
-    const first = [...presented].sort((a, b) => a.shareIndex - b.shareIndex)[0];
-    return sharesArrangement(
-      {
-        threshold: result.threshold,
-        total: result.total,
-        backupDigest: result.keys ? (this.#backup?.digest ?? null) : null,
-        keyId: result.keys ? null : (first?.keyId ?? null),
-        backupHolders: this.#backup?.holders,
-      },
-      presented,
-      this.options.journal.entries,
-    );
+    return restoredCustody(this.#restored as RestoredState, this.#backup, this.options.journal.entries);
   }
 
   /** `session-<n>`: the n-th air-gapped session of this journal, as a wrap's receipt is named, past numbers the receipt folder holds (receipt-session.ts). */
