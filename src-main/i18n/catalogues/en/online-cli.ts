@@ -43,7 +43,7 @@ export const enOnlineCli = {
   'online.proof': '{ok, select, yes {OK} other {FAILED}}: {proof}',
   'online.expiry': '{at, select, never {never} unknown {unknown} none {-} other {{at}}}',
   'online.lapsed.heading':
-    'Key material lapsed: {count, plural, one {# key was imported, but the KMS deleted its material after it expired; it is} other {# keys were imported, but the KMS deleted the material after it expired; they are}} back in Pending import and accept only the same material again.',
+    'Key material lapsed: {count, plural, one {# key was imported, but the KMS deleted its material after it expired; it is back in Pending import and accepts} other {# keys were imported, but the KMS deleted the material after it expired; they are back in Pending import and accept}} only the same material again.',
   'online.lapsed.key': '  {alias} ({spec}, key {keyId}), material expiry recorded at import: {expires}',
   'online.lapsed.next':
     'Every ciphertext under these keys is unreadable until the same material is imported again. Next:',
