@@ -8,6 +8,7 @@
  * of it (state.ts keeps the ceremony at 'new' until every planned key exists).
  */
 import { KeyferryError } from '../../errors';
+import { isAsymmetric } from '../../crypto/key-spec';
 import { KeyState, type KmsKeyInfo } from '../../kms/types';
 import type { PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
 import { expiryText } from '../shared/planned-expiry';
@@ -33,6 +34,46 @@ export function plannedKeyRecords(planned: readonly PlannedKey[]): PlannedKeyRec
 /** The material expiry planned for AES key `key`: its own, else the plan's (`planExpiry`: 'never' or ISO). */
 export function plannedKeyExpiry(key: Pick<PlannedKey, 'materialExpiry'>, planExpiry: string): string {
   return key.materialExpiry ? expiryText(key.materialExpiry) : planExpiry;
+}
+
+/** Slack for an expiry resolved again on a later run (a plan's "90d" counts from each run's now). */
+const RESOLVE_SLACK_MS = 60_000;
+
+/** True when `given` is `journaled` ('never' or ISO): the same moment, or the same duration counted again up to `elapsedMs` later. */
+export function sameExpiry(journaled: string, given: string, elapsedMs: number): boolean {
+  if (journaled === 'never' || given === 'never') return journaled === given;
+  const later = Date.parse(given) - Date.parse(journaled);
+  return later >= -RESOLVE_SLACK_MS && later <= elapsedMs + RESOLVE_SLACK_MS;
+}
+
+/**
+ * A create step run again (after a stop) with other ceremony facts than the journal's: the title,
+ * the wrapping algorithm, the plan's material expiry or a created AES key's own. The journal's
+ * facts stay (a later step and the receipts read them), so the difference is refused naming both
+ * values rather than ignored; undefined when the run agrees with the journal.
+ */
+export function startDifference(
+  state: OnlineCeremonyState,
+  start: { readonly title: string; readonly wrappingAlgorithm: string; readonly materialExpiry: string },
+  planned: readonly PlannedKey[],
+  now: Date,
+): KeyferryError | undefined {
+  const differs = (field: string, journaled: string, given: string, alias = 'none') =>
+    new KeyferryError('START_DIFFERS_FROM_JOURNAL', { field, alias, journaled, given });
+  if (start.title !== state.title) return differs('title', state.title, start.title);
+  if (start.wrappingAlgorithm !== state.wrappingAlgorithm)
+    return differs('wrappingAlgorithm', state.wrappingAlgorithm, start.wrappingAlgorithm);
+  const elapsed = now.getTime() - state.startedAt.getTime();
+  if (!sameExpiry(state.expiry, start.materialExpiry, elapsed))
+    return differs('materialExpiry', state.expiry, start.materialExpiry);
+  for (const key of state.keys.values()) {
+    const plan = planned.find((p) => p.alias === key.alias);
+    if (!plan || key.replicaOf !== undefined || isAsymmetric(key.spec)) continue;
+    const journaled = key.plannedExpiry ?? state.expiry;
+    const given = plannedKeyExpiry(plan, start.materialExpiry);
+    if (!sameExpiry(journaled, given, elapsed)) return differs('materialExpiry', journaled, given, key.alias);
+  }
+  return undefined;
 }
 
 /** The journaled primary of `alias` (a key alone or a group's primary). */

@@ -26,6 +26,8 @@ import { proveReplicaGroups } from './replica-proof';
 import type { KeyProof } from './key-proof';
 import { journaledKmsCall, refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
+import { startDifference } from './planned-keys';
+import { expiryText } from '../shared/planned-expiry';
 import type { OnlineCredentialBinding } from './credential-source';
 import { openOnlineJournal, type OnlineCeremonyOptions } from './open-journal';
 import {
@@ -200,6 +202,16 @@ export class OnlineCeremony {
     this.#requireConnected('createKeys');
     const targets = distinctTargets(planned.flatMap((k) => (k.replicas ?? []).map((target) => ({ target }))));
     this.#connections.refuseOwnTarget(targets);
+    const start = this.#options.start;
+    const differs =
+      start &&
+      startDifference(
+        this.#state,
+        { ...start, materialExpiry: expiryText(start.materialExpiry) },
+        planned,
+        this.#now(),
+      );
+    if (differs) await refuseStep(this.#ctx, 'create-key', null, differs);
     await this.#connectReplicas(targets);
     return createExternalKeys(this.#ctx, planned);
   }

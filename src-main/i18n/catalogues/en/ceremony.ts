@@ -51,6 +51,10 @@ export const enCeremony = {
     'This ceremony already created {spec} key {alias} ({keyId}{region, select, none {} other {, replica in region {region}}}, {usage}), and the plan given now does not list it that way. Nothing was created.',
   'problem.PLAN_DROPS_CREATED_KEY.next':
     'Give the plan this ceremony started with (every key it created keeps its alias, spec, usage and replicas); add keys to it if you must, but leave none out.',
+  'problem.START_DIFFERS_FROM_JOURNAL':
+    'This ceremony was started with {field, select, title {the title “{journaled}”} wrappingAlgorithm {the wrapping algorithm {journaled}} other {{alias, select, none {the material expiry} other {the material expiry of key {alias}}} {journaled, select, never {never} other {{journaled}}}}}, and this run gives {field, select, title {“{given}”} wrappingAlgorithm {{given}} other {{given, select, never {never} other {{given}}}}}. The journal’s value stays; nothing was created.',
+  'problem.START_DIFFERS_FROM_JOURNAL.next':
+    '{field, select, wrappingAlgorithm {Run it again with the journal’s value; to ask for another wrapping algorithm from now on, use keyferry online params --wrapping-algorithm (journaled).} materialExpiry {Run it again with the journal’s value; another expiry is chosen at the wrap (airgap wrap --expires) or the import (online import --expires), journaled as an override.} other {Run it again with the journal’s value, or start another ceremony with a new --journal.}}',
   'problem.KEY_ALIAS_TAKEN': `The alias {alias} is already held in the KMS by key {keyId} (${KEY_STATE}, origin {origin}, created {created, date, utc}), which this ceremony did not create. Nothing was created for it.`,
   'problem.KEY_ALIAS_TAKEN.next':
     'Give the key another alias in the plan, or, if that key is no longer used, schedule its deletion in the console (its alias stays taken until it is deleted) and run the command again.',

@@ -12,6 +12,7 @@ import { keyLeftByAStoppedAttempt } from '../../../../src-main/core/ceremony/onl
 import { KeyState, type KmsKeyInfo } from '../../../../src-main/core/kms/types';
 import { toProblem } from '../../../../src-main/core/errors';
 import { translator } from '../../../../src-main/i18n/translate';
+import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -98,6 +99,58 @@ describe('a create step run again after it stopped part way', () => {
     );
     // The same plan continues.
     expect((await first.createKeys(plan.keys)).map((k) => k.alias)).toEqual(plan.keys.map((k) => k.alias));
+  });
+
+  it('refuses a run again with another title, wrapping algorithm or AES key expiry, naming both values and journaled', async () => {
+    const plan = f.plan(['AES_256', 'EC_P256', 'AES_256']);
+    const firstJournal = await f.journal('online.jsonl');
+    const first = await f.online(firstJournal, plan);
+    await first.connect();
+    f.sim.faults.failWith('create-key', 500, 'before', 1, 2);
+    await expect(first.createKeys(plan.keys)).rejects.toThrow();
+    await firstJournal.close();
+    const run = async (other: CeremonyPlan) => {
+      const journal = await f.journal('online.jsonl');
+      const again = await f.online(journal, other);
+      await again.connect();
+      const error = await again.createKeys(other.keys).catch((e: unknown) => e);
+      await journal.close();
+      return error;
+    };
+    expect(await run({ ...plan, title: 'Another title' })).toMatchObject({
+      code: 'START_DIFFERS_FROM_JOURNAL',
+      values: { field: 'title', journaled: plan.title, given: 'Another title' },
+    });
+    expect(await run({ ...plan, wrappingAlgorithm: 'RSAES_OAEP_SHA_1' })).toMatchObject({
+      values: { field: 'wrappingAlgorithm', journaled: 'RSAES_OAEP_SHA_256', given: 'RSAES_OAEP_SHA_1' },
+    });
+    const at = new Date(Date.now() + 30 * 86_400_000);
+    const keys = plan.keys.map((k, i) => (i === 0 ? { ...k, materialExpiry: { kind: 'at', at } as const } : k));
+    const keyExpiry = await run({ ...plan, keys });
+    expect(keyExpiry).toMatchObject({
+      values: { field: 'materialExpiry', alias: plan.keys[0]?.alias, journaled: 'never', given: at.toISOString() },
+    });
+    const { message } = translator('en').problem(toProblem(keyExpiry));
+    expect(message).toBe(
+      `This ceremony was started with the material expiry of key ${plan.keys[0]?.alias} never, and this run gives ${at.toISOString()}. The journal’s value stays; nothing was created.`,
+    );
+    const failed = (await readFile(path.join(f.dir, 'online.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; data: Record<string, unknown> })
+      .filter((e) => e.event === 'step.failed' && e.data['code'] === 'START_DIFFERS_FROM_JOURNAL');
+    expect(failed).toHaveLength(3);
+    expect(await aliasesInKms()).toEqual(
+      plan.keys
+        .slice(0, 2)
+        .map((k) => k.alias)
+        .sort(),
+    );
+    // The plan the ceremony started with continues.
+    const journal = await f.journal('online.jsonl');
+    const same = await f.online(journal, plan);
+    await same.connect();
+    expect((await same.createKeys(plan.keys)).map((k) => k.alias)).toEqual(plan.keys.map((k) => k.alias));
   });
 
   it('refuses an alias a key of another origin holds, naming it, before any key is created', async () => {
