@@ -14,6 +14,7 @@ import { SetupScreen } from './screens/SetupScreen';
 import { StartScreen } from './screens/StartScreen';
 import type { MessageKey } from '../src-main/i18n/catalogue';
 import { LeaveCeremonyDialog } from './components/LeaveCeremonyDialog';
+import { LeftCeremonyNotice } from './components/LeftCeremonyNotice';
 import type { Screen } from './store/session';
 import { useAppStore } from './store/store';
 
@@ -95,6 +96,7 @@ export function App() {
         )}
       </header>
       <main className="app-main">
+        <LeftCeremonyNotice />
         <CurrentScreen key={screen} screen={screen} />
       </main>
       <LeaveCeremonyDialog />

@@ -4,6 +4,7 @@ import type {
   CeremonySetup,
   CeremonyState,
   KeyferryMode,
+  LeftCeremonyView,
   NetworkStatus,
   Request,
 } from '../../src-main/ipc/contract';
@@ -32,6 +33,12 @@ interface PendingLeave {
   readonly sides: readonly { side: LeavableSide; state: string; running: boolean }[];
 }
 
+/** What leaving a side did (wiped, withdrew, left to delete by hand), shown on the screen the officer lands on. */
+export interface LeftSide {
+  readonly side: LeavableSide;
+  readonly report: LeftCeremonyView;
+}
+
 /** What the screens of a side showed, cleared once that ceremony was abandoned. */
 function resetOf(side: LeavableSide): Partial<AppState> {
   return side === 'air-gapped' ? emptyAirGap() : emptyRestore();
@@ -46,6 +53,9 @@ export interface SessionSlice {
   ceremony: CeremonyState | null;
   /** Set while the officer is asked whether to abandon an unfinished ceremony to go to another screen. */
   leaving: PendingLeave | null;
+  /** What the last confirmed leave did, side by side, until the officer dismisses it or goes elsewhere. */
+  left: readonly LeftSide[];
+  dismissLeft(): void;
   /** Goes to `screen`; asks first (leaving) when that leaves an unfinished air-gapped ceremony. */
   goTo(screen: Screen): void;
   /** The officer confirmed: each unfinished ceremony is abandoned (journaled), then the screen changes. */
@@ -68,6 +78,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   setup: null,
   ceremony: null,
   leaving: null,
+  left: [],
   goTo: (screen) => {
     const { ceremony, busy } = get();
     const sides: PendingLeave['sides'][number][] = [];
@@ -82,22 +93,25 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
       set({ leaving: { target: screen, sides } });
       return;
     }
-    set({ screen, problem: null, notice: null, leaving: null });
+    set({ screen, problem: null, notice: null, leaving: null, left: [] });
   },
   confirmLeave: async () => {
     const leaving = get().leaving;
     if (!leaving) return;
+    const left: LeftSide[] = [];
     for (const { side } of leaving.sides) {
-      const left = await get().run('leave', uiAction('action.leaving-ceremony'), () =>
+      const report = await get().run('leave', uiAction('action.leaving-ceremony'), () =>
         api().leaveCeremony({ side, reason: 'ceremony-left' }),
       );
-      if (!left) return;
-      set(resetOf(side));
+      if (!report) return;
+      left.push({ side, report });
+      set({ ...resetOf(side), left: [...left] });
     }
     await get().refreshCeremony();
     set({ screen: leaving.target, leaving: null });
   },
   cancelLeave: () => set({ leaving: null }),
+  dismissLeft: () => set({ left: [] }),
   loadStart: async () => {
     const [info, network] = await Promise.all([api().appInfo(), api().networkStatus()]);
     set({

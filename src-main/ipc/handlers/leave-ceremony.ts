@@ -1,8 +1,9 @@
 /**
  * Leaving an air-gapped ceremony half-way (the officer confirmed it, on another screen or on
  * closing the window): the app's counterpart of a Ctrl-C on the command line. What is held is
- * wiped, `ceremony.interrupted` (with why) and `ceremony.abandoned` are journaled, and a bundle
- * no receipt names is withdrawn. Refused when there is nothing to leave on that side.
+ * wiped, `ceremony.interrupted` (with why) and `ceremony.abandoned` are journaled, a bundle no
+ * receipt names is withdrawn and the custody files the session wrote are removed; the answer says
+ * which, for the screen the officer lands on. Refused when there is nothing to leave on that side.
  */
 import { KeyferryError } from '../../core/errors';
 import type { ChannelHandler } from './channel-handler';
@@ -19,6 +20,8 @@ export function leaveCeremonyHandlers(session: CeremonySession): { leaveCeremony
         wipedKeys: report.wipedKeys,
         withdrawnBundle: report.withdrawnBundle,
         deleteByHand: report.deleteByHand,
+        withdrawnCustody: [...report.withdrawnCustody],
+        custodyByHand: [...report.custodyByHand],
       };
     },
   };

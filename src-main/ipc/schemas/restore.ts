@@ -145,4 +145,9 @@ export const leftCeremonySchema = z.object({
   withdrawnBundle: z.string().nullable(),
   /** A written bundle that could not be withdrawn: delete it by hand. */
   deleteByHand: z.string().nullable(),
+  /** Custodian folders whose files of the left session (shares, slips, backup) were removed. */
+  withdrawnCustody: z.array(z.string()),
+  /** Custody files of the left session that could not be removed: delete them by hand. */
+  custodyByHand: z.array(z.string()),
 });
+export type LeftCeremonyView = z.output<typeof leftCeremonySchema>;

@@ -38,7 +38,14 @@ describe('leaving an unfinished air-gapped ceremony', () => {
       unfinished: true,
     });
     const left = await value(ipc, 'ceremony.leave', { side: 'air-gapped', reason: 'ceremony-left' });
-    expect(left).toEqual({ state: 'material-ready', wipedKeys: 2, withdrawnBundle: null, deleteByHand: null });
+    expect(left).toEqual({
+      state: 'material-ready',
+      wipedKeys: 2,
+      withdrawnBundle: null,
+      deleteByHand: null,
+      withdrawnCustody: [],
+      custodyByHand: [],
+    });
     const events = await journalEvents(journal());
     expect(events.slice(-2)).toMatchObject([
       {

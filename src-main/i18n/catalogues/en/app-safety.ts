@@ -79,6 +79,12 @@ export const enAppSafety = {
   'leave.confirm': 'Abandon the ceremony and leave',
   'leave.close': 'Abandon the ceremony and close Keyferry',
   'leave.window-message': 'A ceremony on this workstation is not finished. Close Keyferry anyway?',
+  'left.title':
+    '{side, select, air {The air-gapped ceremony} other {The custody restore ceremony}} was abandoned at step “{statePhrase}”.',
+  'left.wiped':
+    '{wiped, plural, =0 {No finished key material was held.} one {The key material held (# key) was wiped.} other {The key material held (# keys) was wiped.}}',
+  'left.no-bundle': 'No bundle of this attempt was written.',
+  'left.dismiss': 'Dismiss',
   'action.leaving-ceremony': 'Abandoning the ceremony',
   'delete.loss-warning':
     'The key returns to Pending import; only these same bytes can ever be imported again. Unless custody shares of this material exist, every ciphertext under the key is lost for ever. Typing the key ID acknowledges that (journaled and printed on the receipt).',

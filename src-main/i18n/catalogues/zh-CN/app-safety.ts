@@ -72,6 +72,10 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'leave.confirm': '放弃仪式并离开',
   'leave.close': '放弃仪式并关闭 Keyferry',
   'leave.window-message': '此工作站上有仪式尚未完成。仍要关闭 Keyferry 吗？',
+  'left.title': '{side, select, air {离线仪式} other {保管恢复仪式}}已在“{statePhrase}”步骤放弃。',
+  'left.wiped': '{wiped, plural, =0 {当时未持有已完成的密钥材料。} other {所持有的密钥材料（# 个密钥）已擦除。}}',
+  'left.no-bundle': '本次尝试未写出任何材料包。',
+  'left.dismiss': '知道了',
   'action.leaving-ceremony': '正在放弃仪式',
   'delete.loss-warning':
     '该密钥将回到待导入状态；今后只能再次导入完全相同的字节。除非存在该材料的保管份额，否则该密钥下的所有密文将永远丢失。输入密钥 ID 即表示确认这一点（将记入日志并打印在回执上）。',
