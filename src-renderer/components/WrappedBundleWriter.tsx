@@ -16,6 +16,7 @@ export function WrappedBundleWriter({
   available,
   onWrite,
   bundle,
+  consoleFiles = false,
   children,
 }: {
   /** What passed the preflight (null before: nothing can be written). */
@@ -25,6 +26,8 @@ export function WrappedBundleWriter({
   available: boolean;
   onWrite: () => void;
   bundle: WrittenWrappedView | null;
+  /** The parameters came from the console's files: no online check compares the digest. */
+  consoleFiles?: boolean;
   /** More about the written bundle, inside its card. */
   children?: ReactNode;
 }) {
@@ -42,7 +45,11 @@ export function WrappedBundleWriter({
         {t('wrapped.write')}
       </StepButton>
       {bundle && (
-        <WrittenBundleCard bundle={bundle} lead={t('wrapped.digest-to-compare')} digestLabel={digestLabel}>
+        <WrittenBundleCard
+          bundle={bundle}
+          lead={consoleFiles ? t('wrapped.digest-recorded') : t('wrapped.digest-to-compare')}
+          digestLabel={digestLabel}
+        >
           {children}
         </WrittenBundleCard>
       )}

@@ -159,6 +159,7 @@ export function WrapStep() {
   const wrap = useAppStore((s) => s.wrapMaterial);
   const write = useAppStore((s) => s.writeWrappedBundle);
   const plan = useAppStore((s) => s.ceremony?.airGap?.preflight ?? null);
+  const consoleFiles = useAppStore((s) => s.overview?.source === 'console files');
   const { t } = useT();
   return (
     <Step
@@ -187,6 +188,7 @@ export function WrapStep() {
         available={steps.canRun('writeBundle')}
         onWrite={() => void write()}
         bundle={bundle}
+        consoleFiles={consoleFiles}
       >
         {bundle && (
           <>

@@ -139,7 +139,8 @@ export function ParametersStep() {
           <ul className="key-list">
             {overview.keys.map((k) => (
               <li key={k.keyId}>
-                <strong>{k.alias}</strong> ({k.spec}) <span className="mono">{k.keyId}</span>
+                {/* The console's files name no alias: the key ID stands for it, shown once. */}
+                {k.alias !== k.keyId && <strong>{k.alias}</strong>} ({k.spec}) <span className="mono">{k.keyId}</span>
                 {k.tokenExpiresAt && (
                   <span className="hint">
                     {' '}
@@ -167,15 +168,16 @@ export function FingerprintStep() {
   const steps = useAirGapSteps();
   const confirmations = useAppStore((s) => s.confirmations);
   const confirm = useAppStore((s) => s.confirmAsWitness);
+  const consoleFiles = useAppStore((s) => s.overview?.source === 'console files');
   const { t } = useT();
   return (
     <Step
       number={3}
-      title={t('air.fingerprints.title')}
+      title={t('air.fingerprints.title', { source: consoleFiles ? 'console' : 'bundle' })}
       state={steps.display(['confirmArtefact'], 'confirmArtefact')}
       section="air-fingerprints"
     >
-      <p>{t('air.fingerprints.intro')}</p>
+      <p>{consoleFiles ? t('air.fingerprints.console-intro') : t('air.fingerprints.intro')}</p>
       <WitnessConfirmation
         confirmations={confirmations}
         available={steps.canRun('confirmArtefact')}

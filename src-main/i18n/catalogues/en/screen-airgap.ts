@@ -4,6 +4,8 @@ export const enScreenAirgap = {
   'wrapped.write': 'Write the wrapped-material bundle',
   'wrapped.written': 'Written and verified:',
   'wrapped.digest-to-compare': 'Bundle digest, to compare on the online workstation:',
+  'wrapped.digest-recorded':
+    'Bundle digest, recorded in the journal and on the receipt (the console’s upload checks no digest: each key’s EncryptedKeyMaterial.bin is uploaded as it is):',
   'bundle.read': 'Read the bundle',
   'air.source.bundle': 'The import-parameters bundle written by the online workstation',
   'air.source.console': "The console's downloaded files (wrapping key and ImportToken.b64)",
@@ -20,7 +22,10 @@ export const enScreenAirgap = {
   'air.overview.console-files': "the console's files",
   'air.overview.digest-label': 'Import-parameters bundle digest',
   'air.overview.token-valid-until': 'token valid until {at}',
-  'air.fingerprints.title': 'Every witness types the import-parameters bundle digest',
+  'air.fingerprints.title':
+    '{source, select, console {Every witness types each wrapping key’s fingerprint} other {Every witness types the import-parameters bundle digest}}',
+  'air.fingerprints.console-intro':
+    'Someone at the online workstation reads aloud, group by group, the SHA-256 fingerprint of each wrapping key file downloaded from the console. Each witness, for themselves, types it as heard; only a fingerprint equal to that of the file read here is accepted. One value per witness and wrapping key.',
   'air.fingerprints.intro':
     'Someone at the online workstation reads the import-parameters bundle digest aloud, group by group. Each witness, for themselves, types it as heard; only a digest equal to that of the bundle read here is accepted. One value per witness, however many keys the bundle holds.',
   'material.source.generate': 'Generate new material on this machine',

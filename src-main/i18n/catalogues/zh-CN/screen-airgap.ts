@@ -6,6 +6,8 @@ export const zhCNScreenAirgap: { readonly [K in keyof typeof enScreenAirgap]: st
   'wrapped.write': '写入已包装密钥材料包',
   'wrapped.written': '已写入并校验：',
   'wrapped.digest-to-compare': '包摘要（在联网工作站上核对）：',
+  'wrapped.digest-recorded':
+    '包摘要，已记入日志和回执（控制台上传不核对摘要：每个密钥的 EncryptedKeyMaterial.bin 按原样上传）：',
   'bundle.read': '读取包',
   'air.source.bundle': '联网工作站写入的导入参数包',
   'air.source.console': '从控制台下载的文件（包装密钥和 ImportToken.b64）',
@@ -22,7 +24,10 @@ export const zhCNScreenAirgap: { readonly [K in keyof typeof enScreenAirgap]: st
   'air.overview.console-files': '控制台文件',
   'air.overview.digest-label': '导入参数包摘要',
   'air.overview.token-valid-until': '导入令牌有效期至 {at}',
-  'air.fingerprints.title': '每位见证人输入导入参数包摘要',
+  'air.fingerprints.title':
+    '{source, select, console {每位见证人输入每个包装密钥的指纹} other {每位见证人输入导入参数包摘要}}',
+  'air.fingerprints.console-intro':
+    '联网工作站一侧的人员逐组朗读从控制台下载的每个包装密钥文件的 SHA-256 指纹。每位见证人亲自按听到的内容输入；只有与此处读取的文件的指纹完全相同的值才会被接受。每位见证人对每个包装密钥各输入一个值。',
   'air.fingerprints.intro':
     '联网工作站一侧的人员逐组朗读导入参数包摘要。每位见证人亲自按听到的内容输入；只有与此处读取的包的摘要完全相同的值才会被接受。无论包中有多少个密钥，每位见证人只输入一个值。',
   'material.source.generate': '在本机生成新的密钥材料',
