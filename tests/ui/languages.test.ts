@@ -183,8 +183,16 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
     await ui.screenshot('zh-CN/start-zoom-200');
     await rehearseToParameters(ui, t, path.join(dir, 'zh-zoom'), null);
     expect(await horizontalOverflow(ui.page)).toBeLessThanOrEqual(0);
-    // The replica group: its header and "1 个副本组" one line each; its description a few characters a line, not two.
-    expect(await lineBoxes(ui.page, 'table.key-table thead th:nth-child(6)')).toBe(1);
+    // The key table stacks each key as labelled lines instead of scrolling sideways in its frame.
+    const tableWrap = ui.page.locator('.table-wrap:has(table.key-table)');
+    expect(await tableWrap.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await ui.page.locator('table.key-table tbody td.group').first().textContent()).not.toBe('');
+    const groupLabel = await ui.page
+      .locator('table.key-table tbody td.group')
+      .first()
+      .evaluate((e) => getComputedStyle(e, '::before').content);
+    expect(groupLabel).toBe(`"${t('ckeys.col.group')}："`);
+    // "1 个副本组" one line; a replica group's description a few characters a line, not two.
     expect(await lineBoxes(ui.page, '.key-summary .tally:last-child')).toBe(1);
     expect(await lineBoxes(ui.page, 'table.key-table tbody td.group')).toBeLessThanOrEqual(3);
     await ui.screenshot('zh-CN/online-zoom-200');

@@ -104,15 +104,23 @@ export function CeremonyKeys() {
                     undefined
                   }
                 >
-                  <td className="mono">{k.alias}</td>
-                  <td className="mono">{k.keyId}</td>
-                  <td>{k.spec}</td>
-                  <td className="state">{stateText(k.state)}</td>
-                  <td className="mono place">
+                  <td className="mono" data-label={t('keys.col.alias')}>
+                    {k.alias}
+                  </td>
+                  <td className="mono" data-label={t('keys.col.key-id')}>
+                    {k.keyId}
+                  </td>
+                  <td data-label={t('keys.col.spec')}>{k.spec}</td>
+                  <td className="state" data-label={t('keys.col.state')}>
+                    {stateText(k.state)}
+                  </td>
+                  <td className="mono place" data-label={t('ckeys.col.place')}>
                     {k.region} <span title={k.projectId}>{k.projectId.slice(0, 8)}…</span>
                   </td>
-                  <td className="group">{groupText(k)}</td>
-                  <td className="progress">
+                  <td className="group" data-label={t('ckeys.col.group')}>
+                    {groupText(k)}
+                  </td>
+                  <td className="progress" data-label={t('ckeys.col.progress')}>
                     {phase ? t('ckeys.phase', { stage: selectKey(phase.stage), phase: phase.phase }) : ''}
                   </td>
                 </tr>
