@@ -59,8 +59,13 @@ describe("the air-gapped side from the console's files", () => {
     await step(page, t('air.console.read'), 'air-parameters');
     const overview = (await parametersStep.locator('.card').textContent()) ?? '';
     expect(overview).toContain(`${t('air.overview.from')} ${t('air.overview.console-files')}`);
-    expect(overview).toContain(keyId);
+    // The console's files name no alias: the key ID is shown once, not as alias and ID.
+    expect(overview.split(keyId).length - 1).toBe(1);
     expect(overview).toContain('(AES_256)');
+    // Step 3 says what the witnesses type here: each wrapping key's fingerprint, not a bundle digest.
+    expect(await page.locator('[data-section="air-fingerprints"] h2').textContent()).toContain(
+      t('air.fingerprints.title', { source: 'console' }),
+    );
 
     // The wrapping key's card: its fingerprint as openssl printed it online, and the key it covers.
     const card = page.locator('[data-section="air-fingerprints"] .card.fingerprint');
@@ -86,6 +91,10 @@ describe("the air-gapped side from the console's files", () => {
     await step(page, t('material.generate'), 'air-material');
     await step(page, t('wrap.button'), 'air-wrap');
     await step(page, t('wrapped.write'), 'air-wrap');
+    // No online check compares this bundle's digest (the console takes the .bin as it is): the screen says it is recorded.
+    const wrapText = (await page.locator('[data-section="air-wrap"]').textContent()) ?? '';
+    expect(wrapText).toContain(t('wrapped.digest-recorded'));
+    expect(wrapText).not.toContain(t('wrapped.digest-to-compare'));
     await step(page, t('common.write-receipt'), 'air-receipt');
     await ui.screenshot('air-gapped-console-files');
 
