@@ -184,13 +184,14 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
     await rehearseToParameters(ui, t, path.join(dir, 'zh-zoom'), null);
     expect(await horizontalOverflow(ui.page)).toBeLessThanOrEqual(0);
     // The key table stacks each key as labelled lines instead of scrolling sideways in its frame.
-    const tableWrap = ui.page.locator('.table-wrap:has(table.key-table)');
-    expect(await tableWrap.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+    const tableFrameOverflow = await ui.page.evaluate<number>(
+      `(() => { const e = document.querySelector('.table-wrap:has(table.key-table)'); return e.scrollWidth - e.clientWidth; })()`,
+    );
+    expect(tableFrameOverflow).toBeLessThanOrEqual(0);
     expect(await ui.page.locator('table.key-table tbody td.group').first().textContent()).not.toBe('');
-    const groupLabel = await ui.page
-      .locator('table.key-table tbody td.group')
-      .first()
-      .evaluate((e) => getComputedStyle(e, '::before').content);
+    const groupLabel = await ui.page.evaluate<string>(
+      `getComputedStyle(document.querySelector('table.key-table tbody td.group'), '::before').content`,
+    );
     expect(groupLabel).toBe(`"${t('ckeys.col.group')}："`);
     // "1 个副本组" one line; a replica group's description a few characters a line, not two.
     expect(await lineBoxes(ui.page, '.key-summary .tally:last-child')).toBe(1);
