@@ -102,12 +102,11 @@ beforeAll(async () => {
     await fs.mkdir(receipts);
     await fs.mkdir(path.join(f.dir, `shares-${attempt}`));
     const shares = [path.join(f.dir, `shares-${attempt}`, 'a'), path.join(f.dir, `shares-${attempt}`, 'b')];
-    await air.preflight({
-      wrappedBundle: wrapped,
-      receiptFolder: receipts,
-      custodianFolders: shares,
-      allowSameVolume: true,
-    });
+    await air.preflight(
+      { wrappedBundle: wrapped, receiptFolder: receipts, custodianFolders: shares, allowSameVolume: true },
+      // Attempt 3 wraps again while attempt 2's bundle can still be imported: the officer's reason.
+      attempt === 3 ? { wrapAgain: '第一套移动存储介质已损坏' } : {},
+    );
     await air.generateMaterial();
     await air.splitCustody({ m: 2, n: 2, custodians: ['赵敏', '钱磊'], folders: shares, allowSameVolume: true });
     await air.wrap();
