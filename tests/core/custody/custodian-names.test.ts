@@ -37,8 +37,11 @@ describe('custodian names as a custody set is written with them', () => {
   });
 
   it('refuses an empty or over-long name and one person named twice', () => {
-    expect(refusal(['Ann', '   ']).message).toContain('is not usable (1-100 printable characters)');
+    expect(refusal(['Ann', '   ']).message).toContain('is not usable: a custodian name is 1-100 printable characters');
     expect(refusal(['Ann', 'x'.repeat(101)]).code).toBe('CUSTODY_SET_CUSTODIAN_INVALID');
+    // 86 Chinese characters are 258 bytes: the message names the byte limit, not only the 100 characters.
+    expect(checkCustodianNames(['Ann', '赵'.repeat(85)])[1]).toHaveLength(85);
+    expect(refusal(['Ann', '赵'.repeat(86)]).message).toContain('at most 255 bytes as UTF-8 (85 Chinese characters)');
     const twice = refusal(['Ann', 'Bob', 'ann']);
     expect(twice.code).toBe('CUSTODY_SET_CUSTODIAN_TWICE');
     expect(twice.message).toContain('shares 1 and 3');

@@ -51,7 +51,7 @@ export const enCustodySet = {
   'problem.CUSTODY_SET_CUSTODIANS': '{count} custodians were named for {n} shares. Nothing was written.',
   'problem.CUSTODY_SET_CUSTODIANS.next': 'Name exactly {n} custodians, one per share.',
   'problem.CUSTODY_SET_CUSTODIAN_INVALID':
-    '{character, select, none {The custodian name "{name}" is not usable (1-100 printable characters).} other {The name of custodian {index} ("{name}") contains an invisible character, {character}, as a paste from a web page or a document brings along.}} Nothing was written.',
+    '{character, select, none {The custodian name "{name}" is not usable: a custodian name is 1-100 printable characters and at most 255 bytes as UTF-8 (85 Chinese characters).} other {The name of custodian {index} ("{name}") contains an invisible character, {character}, as a paste from a web page or a document brings along.}} Nothing was written.',
   'problem.CUSTODY_SET_CUSTODIAN_INVALID.next': "Type each custodian's name by hand (a plain name, no pasted text).",
   'problem.CUSTODY_SET_CUSTODIAN_TWICE':
     'Custodian "{name}" is named for shares {first} and {second}: one person holding two shares weakens M-of-N. Nothing was written.',

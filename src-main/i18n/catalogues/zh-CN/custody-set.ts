@@ -39,7 +39,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_SET_CUSTODIANS': '为 {n} 份份额指定了 {count} 位保管人。未写入任何内容。',
   'problem.CUSTODY_SET_CUSTODIANS.next': '请正好指定 {n} 位保管人，每份份额一位。',
   'problem.CUSTODY_SET_CUSTODIAN_INVALID':
-    '{character, select, none {保管人名称“{name}”不可用（需 1-100 个可打印字符）。} other {第 {index} 位保管人的名称（“{name}”）含有不可见字符 {character}（从网页或文档粘贴时会带入）。}}未写入任何内容。',
+    '{character, select, none {保管人名称“{name}”不可用：保管人名称为 1-100 个可打印字符，且 UTF-8 编码不超过 255 字节（即最多 85 个汉字）。} other {第 {index} 位保管人的名称（“{name}”）含有不可见字符 {character}（从网页或文档粘贴时会带入）。}}未写入任何内容。',
   'problem.CUSTODY_SET_CUSTODIAN_INVALID.next': '请手工键入每位保管人的名称（普通名称，不要粘贴）。',
   'problem.CUSTODY_SET_CUSTODIAN_TWICE':
     '保管人“{name}”同时被指定为第 {first} 份和第 {second} 份份额的保管人：一人持有两份份额会削弱 M-of-N。未写入任何内容。',
