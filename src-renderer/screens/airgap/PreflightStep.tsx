@@ -16,6 +16,7 @@ import { useAppStore } from '../../store/store';
 import { useAirGapSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
 import { momentText } from '../../../src-main/i18n/moment';
+import { EarlierWraps, NO_EARLIER_WRAPS, NO_WRAP_AGAIN, wrapAgainReason, type WrapAgainForm } from './EarlierWraps';
 
 export function PreflightStep() {
   const steps = useAirGapSteps();
@@ -32,6 +33,9 @@ export function PreflightStep() {
   const [custody, setCustody] = useState<CustodyForm>(EMPTY_CUSTODY);
   const [acknowledged, setAcknowledged] = useState(false);
   const [fromHsm, setFromHsm] = useState(false);
+  const earlier = useAppStore((s) => s.ceremony?.airGap?.earlierWraps ?? NO_EARLIER_WRAPS);
+  const [wrapAgain, setWrapAgain] = useState<WrapAgainForm>(NO_WRAP_AGAIN);
+  const reason = wrapAgainReason(wrapAgain);
   const { t, locale } = useT();
   const choice = expiryChoice(expiry);
   // The AES material that would expire at a moment: every AES key under a chosen date, else each key's plan.
@@ -51,11 +55,13 @@ export function PreflightStep() {
     folder.trim() !== '' &&
     expiryComplete(expiry) &&
     (!shares || plannedCustody !== null) &&
-    (!needsAcknowledgement || acknowledged);
+    (!needsAcknowledgement || acknowledged) &&
+    reason !== null;
   const stepState = plan || steps.isDone('generateMaterial') ? 'done' : open ? 'current' : 'waiting';
   return (
     <Step number={4} title={t('preflight.title')} state={stepState} section="air-preflight">
       <p>{t('preflight.intro')}</p>
+      <EarlierWraps earlier={earlier} value={wrapAgain} onChange={setWrapAgain} />
       <FieldRow purpose="write-bundle" section="air-preflight" text="wrap.folder" value={folder} onChange={setFolder} />
       <ExpiryChoice
         name="bundle-expiry"
@@ -112,6 +118,7 @@ export function PreflightStep() {
             ...(plannedCustody ? { custody: plannedCustody } : {}),
             ...(needsAcknowledgement && acknowledged ? { acknowledgeNoBackup: true } : {}),
             ...(fromHsm ? { materialFromHsm: true } : {}),
+            ...(reason ? { wrapAgain: reason } : {}),
           })
         }
       >

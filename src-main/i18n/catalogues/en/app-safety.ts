@@ -60,6 +60,23 @@ export const enAppSafety = {
   'preflight.expiry-at': 'Material expiry requested in the bundle: {at}.',
   'preflight.acknowledged':
     'Acknowledged (journaled, printed on the receipt): no copy of the AES material of {count, plural, one {# key} other {# keys}} exists.',
+  'preflight.earlier.title':
+    'This journal already finished {count, plural, one {a wrap} other {# wraps}} of this ceremony: a new wrap makes NEW material beside {count, plural, one {it} other {them}}',
+  'preflight.earlier.bundle': 'Session {session}: wrapped-material bundle',
+  'preflight.earlier.digest': 'bundle digest',
+  'preflight.earlier.tokens':
+    '{tokens, select, live {importable until {until};} expired {import tokens expired at {until};} other {import token held by the console (counted as importable);}}',
+  'preflight.earlier.custody': 'custody set held by {custodians}.',
+  'preflight.earlier.no-custody': 'no custody set.',
+  'preflight.earlier.importable':
+    'A bundle above can still be imported, and the online side can import only one. Wrap again only if it will not be imported (its media lost or damaged, or it must not be used), and say why: the reason is journaled and listed on the receipt.',
+  'preflight.earlier.expired':
+    'None of them can be imported any more (their import tokens expired): this wrap needs no reason. It is journaled and listed on the receipt.',
+  'preflight.earlier.after':
+    'Import one bundle only; then have the custodians of every other custody set destroy those shares.',
+  'preflight.wrap-again': 'Wrap again: new material beside the bundles above',
+  'preflight.wrap-again.reason': 'Why (journaled, on the receipt)',
+  'preflight.wrap-again.reason-hint': 'e.g. media with the first bundle lost',
   'preflight.first': 'Check the folders first (previous step): nothing is generated before they pass.',
   'action.checking-folders': 'Checking the folders',
   'custody.planned': '{m} of {n} shares, planned in the preflight step:',

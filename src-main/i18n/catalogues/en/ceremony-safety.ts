@@ -74,7 +74,7 @@ export const enCeremonySafety = {
   'problem.WRAP_AGAIN_NOT_CHOSEN':
     'This journal already finished {count, plural, one {a wrap} other {# wraps}} of this ceremony (the last in air-gapped session {last}) whose wrapped bundle can still be imported ({known, select, no {an import token is held by the console, so how long is not known} other {import tokens valid until {until, date, moment}}}). Wrapping again makes new material beside it. Nothing was generated.',
   'problem.WRAP_AGAIN_NOT_CHOSEN.next':
-    'If the earlier bundle will not be imported (its media lost or damaged, or it must not be used), wrap again and say why: --wrap-again "REASON" on the command line (keyferry airgap wrap; the app has no such choice yet). It is journaled and listed on the receipt. Otherwise import the earlier bundle its receipt names; once its import tokens have expired no reason is needed.',
+    'If the earlier bundle will not be imported (its media lost or damaged, or it must not be used), wrap again and say why: --wrap-again "REASON" (in the app: “Wrap again” on the preflight step, with the reason). It is journaled and listed on the receipt. Otherwise import the earlier bundle its receipt names; once its import tokens have expired no reason is needed.',
   'problem.WRAP_AGAIN_REASON_INVALID':
     'The reason to wrap again must be one line of 1 to {max} characters, with no control characters.',
   'problem.WRAP_AGAIN_REASON_INVALID.next':

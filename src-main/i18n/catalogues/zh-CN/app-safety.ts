@@ -54,6 +54,21 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'preflight.expiry-at': '材料包中请求的密钥材料到期时间：{at}。',
   'preflight.acknowledged':
     '已确认（已记入日志，并打印在回执上）：{count, plural, other {# 个密钥}}的 AES 密钥材料不存在任何副本。',
+  'preflight.earlier.title':
+    '此日志已完成本仪式的 {count, plural, other {# 次包装}}：再次包装会在其之外生成新的密钥材料',
+  'preflight.earlier.bundle': '第 {session} 次会话：已包装密钥材料包',
+  'preflight.earlier.digest': '包摘要',
+  'preflight.earlier.tokens':
+    '{tokens, select, live {可导入至 {until}；} expired {导入令牌已于 {until} 过期；} other {导入令牌由控制台保管（按可导入计）；}}',
+  'preflight.earlier.custody': '托管集由 {custodians} 保管。',
+  'preflight.earlier.no-custody': '无托管集。',
+  'preflight.earlier.importable':
+    '上面有包仍可导入，而联网侧只能导入其中一个。仅当该包不会被导入时（其介质丢失或损坏，或不得使用）才再次包装，并说明原因：原因将记入日志并列在回执上。',
+  'preflight.earlier.expired': '这些包均已无法再导入（导入令牌已过期）：本次包装无需说明原因。将记入日志并列在回执上。',
+  'preflight.earlier.after': '只导入一个包；然后请其他每个托管集的保管人销毁这些份额。',
+  'preflight.wrap-again': '再次包装：在上述包之外生成新的密钥材料',
+  'preflight.wrap-again.reason': '原因（记入日志，列在回执上）',
+  'preflight.wrap-again.reason-hint': '例如：存放第一个包的介质丢失',
   'preflight.first': '请先检查文件夹（上一步）：文件夹通过检查之前不会生成任何内容。',
   'action.checking-folders': '正在检查文件夹',
   'custody.planned': '在预检步骤中计划的份额：{n} 份中需 {m} 份：',

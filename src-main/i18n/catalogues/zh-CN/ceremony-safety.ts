@@ -67,7 +67,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.WRAP_AGAIN_NOT_CHOSEN':
     '此日志已完成本仪式的 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话），其已包装密钥材料包仍可导入（{known, select, no {有导入令牌由控制台保管，有效期未知} other {导入令牌有效期至 {until, date, moment}}}）。再次包装会在其之外生成新的密钥材料。未生成任何内容。',
   'problem.WRAP_AGAIN_NOT_CHOSEN.next':
-    '如果先前的包不会被导入（其介质丢失或损坏，或不得使用），请再次包装并说明原因：--wrap-again "原因"（在命令行 keyferry airgap wrap 中；应用暂无此选项）。将记入日志并列在回执上。否则请导入其回执所列的先前的包；其导入令牌过期后无需说明原因。',
+    '如果先前的包不会被导入（其介质丢失或损坏，或不得使用），请再次包装并说明原因：--wrap-again "原因"（在应用中：预检步骤上的“再次包装”，并填写原因）。将记入日志并列在回执上。否则请导入其回执所列的先前的包；其导入令牌过期后无需说明原因。',
   'problem.WRAP_AGAIN_REASON_INVALID': '再次包装的原因必须是一行文字，1 至 {max} 个字符，不含控制字符。',
   'problem.WRAP_AGAIN_REASON_INVALID.next':
     '请简要说明先前的包不会被导入的原因，例如 --wrap-again "存放第一个包的介质丢失"。',
