@@ -55,6 +55,24 @@ function tokensUntilOf(data: unknown): string | null {
   return new Date(Math.max(...times.map((t) => Date.parse(t as string)))).toISOString();
 }
 
+/** Huawei KMS import tokens live 24 hours (API reference), so a token expiring at T was issued at T - 24 h. */
+const TOKEN_VALIDITY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The latest moment the KMS's own clock is known to have reached: the issue time of the newest token
+ * among `parameters` (its expiry less the 24 hours tokens live), or `now` when that is later. In a
+ * real ceremony the two agree; when the air-gapped clock lags the KMS's (or a rehearsal moved the
+ * simulator's clock forward), the fresh parameters themselves show that earlier tokens have lapsed.
+ */
+export function kmsTimeAtLeast(now: Date, parameters: readonly ImportParameters[]): Date {
+  const issued = parameters
+    .map((p) => p.importToken?.expiry?.expiresAt)
+    .filter((at): at is string => at !== undefined)
+    .map((at) => Date.parse(at) - TOKEN_VALIDITY_MS)
+    .filter((at) => !Number.isNaN(at));
+  return new Date(Math.max(now.getTime(), ...issued));
+}
+
 /** The earlier wraps whose bundle can still be imported at `now` (tokens alive, or not known). */
 export function stillImportable(earlier: readonly EarlierWrap[], now: Date): EarlierWrap[] {
   return earlier.filter((w) => w.tokensUntil === null || Date.parse(w.tokensUntil) > now.getTime());
@@ -117,7 +135,8 @@ export type RepeatedWrapGrounds = 'reason' | 'tokensExpired' | 'boundMaterial';
 
 /**
  * Whether a wrap after `earlier` may go on, and on what grounds (null: no earlier wrap). Refuses
- * while one of them can still be imported at `now`, the officer gave no `reason` and new material
+ * while one of them can still be imported at `now` (or the later KMS time the fresh parameters'
+ * tokens prove, kmsTimeAtLeast), the officer gave no `reason` and new material
  * is possible (not every key of `parameters` is bound to the KMS's material): journaled
  * `wrap.repeated-refused` naming those bundles, then WRAP_AGAIN_NOT_CHOSEN.
  */
@@ -129,7 +148,7 @@ export async function repeatedWrapGrounds(
 ): Promise<RepeatedWrapGrounds | null> {
   if (earlier.length === 0) return null;
   if (context.reason !== undefined) return 'reason';
-  const importable = stillImportable(earlier, context.now);
+  const importable = stillImportable(earlier, kmsTimeAtLeast(context.now, context.parameters));
   if (importable.length === 0) return 'tokensExpired';
   if (context.parameters.every((p) => boundMaterialFor(p, context.parameters) !== undefined)) return 'boundMaterial';
   await journal.append(operator, 'wrap.repeated-refused', {

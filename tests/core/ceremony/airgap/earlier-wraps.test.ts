@@ -6,10 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   finishedWraps,
+  kmsTimeAtLeast,
   stillImportable,
   wrapAgainReason,
 } from '../../../../src-main/core/ceremony/airgap/earlier-wraps';
 import type { JournalEntry } from '../../../../src-main/core/journal';
+import type { ImportParameters } from '../../../../src-main/core/bundle';
 
 const D1 = '1'.repeat(64);
 const D2 = '2'.repeat(64);
@@ -101,6 +103,34 @@ describe('finishedWraps', () => {
     const earlier = [at('2026-12-02T09:30:00.000Z', 1), at(null, 2), at('2026-12-01T09:00:00.000Z', 3)];
     expect(stillImportable(earlier, new Date('2026-12-02T09:29:59.000Z')).map((w) => w.session)).toEqual([1, 2]);
     expect(stillImportable(earlier, new Date('2026-12-02T09:30:00.000Z')).map((w) => w.session)).toEqual([2]);
+  });
+
+  it('takes the KMS time the fresh tokens prove when the workstation clock lags it', () => {
+    // Fresh parameters whose tokens expire at 10:00 on Dec 3 were issued at 10:00 on Dec 2 (tokens live 24 h).
+    const fresh = (expiresAt: string | null) =>
+      ({ importToken: { expiry: expiresAt === null ? null : { expiresAt } } }) as unknown as ImportParameters;
+    const lagging = new Date('2026-12-01T12:00:00.000Z');
+    expect(kmsTimeAtLeast(lagging, [fresh('2026-12-03T10:00:00.000Z'), fresh(null)]).toISOString()).toBe(
+      '2026-12-02T10:00:00.000Z',
+    );
+    // A workstation clock ahead of that evidence keeps its own time; no token, no evidence.
+    expect(
+      kmsTimeAtLeast(new Date('2026-12-02T11:00:00.000Z'), [fresh('2026-12-03T10:00:00.000Z')]).toISOString(),
+    ).toBe('2026-12-02T11:00:00.000Z');
+    expect(kmsTimeAtLeast(lagging, [fresh(null)]).toISOString()).toBe(lagging.toISOString());
+    // So an earlier bundle whose tokens lapsed at 09:30 on Dec 2 is no longer importable, by the KMS's clock.
+    const earlier = [
+      {
+        session: 1,
+        bundleDigest: D1,
+        folder: '/m/w1',
+        receipt: null,
+        custody: null,
+        tokensUntil: '2026-12-02T09:30:00.000Z',
+      },
+    ];
+    expect(stillImportable(earlier, lagging)).toHaveLength(1);
+    expect(stillImportable(earlier, kmsTimeAtLeast(lagging, [fresh('2026-12-03T10:00:00.000Z')]))).toHaveLength(0);
   });
 
   it('takes the reason to wrap again as one trimmed line, and refuses an empty one or one with control characters', () => {
