@@ -55,8 +55,10 @@ export const BUNDLE_LIMITS = {
 
 /** Import tokens with less time left than this produce a warning. */
 export const TOKEN_NEAR_EXPIRY_MS = 60 * 60 * 1000;
-/** Tokens live 24 hours; an expiry further away than this suggests a wrong clock. */
-export const TOKEN_MAX_LIFETIME_MS = 25 * 60 * 60 * 1000;
+/** Huawei KMS import tokens live 24 hours (API reference: a token expiring at T was issued at T - 24 h). */
+export const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** An expiry further away than the lifetime and an hour suggests a wrong clock. */
+export const TOKEN_MAX_LIFETIME_MS = TOKEN_LIFETIME_MS + 60 * 60 * 1000;
 
 /** OS metadata files that file managers drop into folders; never read, reported as warnings. */
 export function isOsMetadataFile(baseName: string): boolean {

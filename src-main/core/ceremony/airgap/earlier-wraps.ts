@@ -17,6 +17,7 @@ import { KeyferryError } from '../../errors';
 import type { Journal, JournalEntry } from '../../journal';
 import type { ImportParameters } from '../../bundle';
 import { boundMaterialFor } from '../../bundle/bound-material';
+import { TOKEN_LIFETIME_MS } from '../../bundle/bundle-limits';
 import { custodySplitRecordSchema } from './custody-split';
 import { startsAirGappedSession } from './receipt-session';
 import { WRAP_AGAIN_REASON_MAX, wrapAgainReasonSchema } from './wrap-again-reason';
@@ -55,9 +56,6 @@ function tokensUntilOf(data: unknown): string | null {
   return new Date(Math.max(...times.map((t) => Date.parse(t as string)))).toISOString();
 }
 
-/** Huawei KMS import tokens live 24 hours (API reference), so a token expiring at T was issued at T - 24 h. */
-const TOKEN_VALIDITY_MS = 24 * 60 * 60 * 1000;
-
 /**
  * The latest moment the KMS's own clock is known to have reached: the issue time of the newest token
  * among `parameters` (its expiry less the 24 hours tokens live), or `now` when that is later. In a
@@ -68,7 +66,7 @@ export function kmsTimeAtLeast(now: Date, parameters: readonly ImportParameters[
   const issued = parameters
     .map((p) => p.importToken?.expiry?.expiresAt)
     .filter((at): at is string => at !== undefined)
-    .map((at) => Date.parse(at) - TOKEN_VALIDITY_MS)
+    .map((at) => Date.parse(at) - TOKEN_LIFETIME_MS)
     .filter((at) => !Number.isNaN(at));
   return new Date(Math.max(now.getTime(), ...issued));
 }

@@ -10,24 +10,14 @@ import {
   stillImportable,
   wrapAgainReason,
 } from '../../../../src-main/core/ceremony/airgap/earlier-wraps';
-import type { JournalEntry } from '../../../../src-main/core/journal';
 import type { ImportParameters } from '../../../../src-main/core/bundle';
+import { journalEntries } from '../../../helpers/journal-entries';
 
 const D1 = '1'.repeat(64);
 const D2 = '2'.repeat(64);
 const B1 = 'b'.repeat(64);
 
-function journal(events: [string, Record<string, unknown>][]): JournalEntry[] {
-  return events.map(([event, data], i) => ({
-    seq: i + 1,
-    time: '2026-12-01T10:00:00.000Z',
-    actor: 'Ana',
-    event,
-    data: data as JournalEntry['data'],
-    prev: '0'.repeat(64),
-    hash: '0'.repeat(64),
-  }));
-}
+const journal = journalEntries;
 
 describe('finishedWraps', () => {
   it('lists each completed bundle with its session, receipt and custody set; skips what did not finish', () => {

@@ -9,22 +9,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freeReceiptNumber, writeUnderFreeNumber } from '../../../../src-main/core/ceremony/restore/receipt-number';
 import { KeyferryError } from '../../../../src-main/core/errors';
-import type { JournalEntry } from '../../../../src-main/core/journal';
+import { journalEntries } from '../../../helpers/journal-entries';
 
 const CEREMONY = 'KF-20261201-abcdef';
 const name = (n: number) => `receipt-air-gapped-${CEREMONY}-session-${n}.txt`;
-
-function entry(seq: number, event: string, data: Record<string, unknown> = {}): JournalEntry {
-  return {
-    seq,
-    time: '2026-12-01T10:00:00.000Z',
-    actor: 'Ana',
-    event,
-    data: data as JournalEntry['data'],
-    prev: '0'.repeat(64),
-    hash: '0'.repeat(64),
-  };
-}
 
 let dir: string;
 beforeEach(async () => {
@@ -46,7 +34,7 @@ async function writeExclusive(file: string): Promise<string> {
 }
 
 describe('the restore receipt number', () => {
-  const journal = [entry(1, 'ceremony.started', { side: 'air-gapped' })];
+  const journal = journalEntries([['ceremony.started', { side: 'air-gapped' }]]);
 
   it('skips every number the folder already holds for this ceremony, and only for it', async () => {
     expect(await freeReceiptNumber(dir, CEREMONY, journal, 1)).toBe(1);
