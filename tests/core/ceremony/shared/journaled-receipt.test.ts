@@ -155,6 +155,11 @@ describe('receipts from journals with deviations', () => {
             `entry ${refused?.seq}: typed a value that differs from the import-parameters bundle digest in 1[3-6] of 16 groups \\(not a typing slip\\); refused`,
           ),
         );
+        // The Deviations section says the refusal in the same words, not as its raw fields.
+        const from = twin.indexOf(`! Entry ${refused?.seq}: `);
+        const deviation = twin.slice(from, twin.indexOf('! Entry', from + 1)).replace(/\s+/g, ' ');
+        expect(deviation).toMatch(/differs from the import-parameters bundle digest in 1[3-6] of 16 groups/);
+        expect(deviation).not.toMatch(/Differing groups|Number: |Confirmed: /);
         expect(flowing).toContain('each confirmation listed under my name above is one I typed myself');
         expect(flowing).not.toContain('every fingerprint');
         expect(text).toContain(`entry ${confirmed[1]?.seq}: typed the import-parameters bundle digest`);
