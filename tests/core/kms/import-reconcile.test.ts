@@ -1,6 +1,6 @@
 /**
  * import-key-material is never repeated blindly: a lost answer is reconciled with describe-key
- * (imported, retried once, or reported as unknown), while safe reads retry with backoff.
+ * (imported, retried once, or reported as unknown). Retries with backoff: retry.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyState } from '../../../src-main/core/kms/types';
@@ -136,45 +136,5 @@ describe('a lost answer to import-key-material', () => {
     });
     expect(outcome.confirmation).toBe('reconciled');
     expect(setup.requests.some((r) => r.action === 'get-publickey' && r.status === 200)).toBe(true);
-  });
-});
-
-describe('retries', () => {
-  it('a safe read retries 5xx with backoff and succeeds', async () => {
-    const { keyId } = await setup.client.createKey({ alias: `retry-${Date.now()}`, spec: 'AES_256' });
-    setup.sim.faults.failWith('describe-key', 503, 'before', 2);
-    const delays: number[] = [];
-    const client = setup.clientWith({
-      sleep: async (ms) => {
-        delays.push(ms);
-      },
-      retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 },
-    });
-    expect((await client.describeKey(keyId)).keyId).toBe(keyId);
-    expect(setup.requests.filter((r) => r.action === 'describe-key').map((r) => r.status)).toEqual([503, 503, 200]);
-    expect(delays).toHaveLength(2);
-    expect(delays[0]).toBeGreaterThanOrEqual(50);
-    expect(delays[0]).toBeLessThanOrEqual(100);
-    expect(delays[1]).toBeGreaterThanOrEqual(100);
-    expect(delays[1]).toBeLessThanOrEqual(200);
-  });
-
-  it('gives up after the last attempt with the service error', async () => {
-    setup.sim.faults.failWith('list-keys', 500, 'before', 5);
-    await expect(setup.clientWith({ retry: { maxAttempts: 2, baseDelayMs: 1 } }).listKeys()).rejects.toMatchObject({
-      code: 'KMS.0101',
-      httpStatus: 500,
-      ambiguous: true,
-    });
-    expect(setup.requests.filter((r) => r.action === 'list-keys')).toHaveLength(2);
-  });
-
-  it('a state-changing call is never retried', async () => {
-    setup.sim.faults.failWith('create-key', 503, 'before');
-    await expect(setup.client.createKey({ alias: `once-${Date.now()}`, spec: 'AES_256' })).rejects.toMatchObject({
-      code: 'KMS.0101',
-      httpStatus: 503,
-    });
-    expect(setup.requests.filter((r) => r.action === 'create-key')).toHaveLength(1);
   });
 });
