@@ -159,7 +159,8 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
   }, 240_000);
 
   it('at the witness prompt on a real terminal: the same clean stop; the next run resumes', async () => {
-    const digest = await rsa4096Parameters(1);
+    // AES_256: the stop comes before any material, so an RSA-4096 key would only cost its generation on the resume.
+    const digest = await rsa4096Parameters(1, 'AES_256');
     const command = [process.execPath, BIN, ...wrapArgs()].map((a) => `'${a}'`).join(' ');
     const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: dir, detached: true });
     let typed = false;
