@@ -1,5 +1,5 @@
 /** What the CLI says when an air-gapped session does not finish: a withdrawn bundle, or a stop by the officer. */
-import type { AbandonReport, StopCause } from '../core/ceremony/airgap/ceremony-base';
+import type { AbandonReport, StopCause } from '../core/ceremony/airgap/session-stop';
 import { ceremonyStateValue } from '../i18n/ceremony-state';
 import { phraseOf } from '../i18n/phrase';
 import { listText } from '../i18n/list';

@@ -12,7 +12,7 @@ import { cliAppIdentity } from '../software-identity';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 import { KeyferryError } from '../../core/errors';
 import { checkCustodianNames } from '../../core/custody/custodian-names';
-import { problemCause } from '../../core/ceremony/airgap/ceremony-base';
+import { problemCause } from '../../core/ceremony/airgap/session-stop';
 import { missingOption, requireOption } from '../args';
 import { optionTable } from '../options';
 import { defineCommand, type CliIo } from '../command';

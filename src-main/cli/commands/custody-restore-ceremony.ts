@@ -18,7 +18,7 @@ import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 
 import { KeyferryError } from '../../core/errors';
 import { isAsymmetric } from '../../core/crypto/key-spec';
-import { problemCause } from '../../core/ceremony/airgap/ceremony-base';
+import { problemCause } from '../../core/ceremony/airgap/session-stop';
 
 import type { Journal } from '../../core/journal';
 import { groupHex } from '../../core/hex-groups';

@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { bundleCeremonyOf, refuseJournalOfOtherCeremony } from '../../core/bundle/ceremony-facts';
-import { problemCause } from '../../core/ceremony/airgap/ceremony-base';
+import { problemCause } from '../../core/ceremony/airgap/session-stop';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import { toProblem } from '../../core/errors';
 import { openCeremonyJournal } from '../ceremony-journal';

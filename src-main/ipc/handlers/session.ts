@@ -5,7 +5,7 @@
  * internals stay here, in the main process.
  */
 import path from 'node:path';
-import type { AbandonReport, StopCause } from '../../core/ceremony/airgap/ceremony-base';
+import type { AbandonReport, StopCause } from '../../core/ceremony/airgap/session-stop';
 import { phraseOf } from '../../i18n/phrase';
 import type { AirGapDestinations, PlanExpiryOverride } from '../../core/ceremony/airgap/preflight';
 import type { AirGapCeremony } from '../../core/ceremony/airgap/workflow';

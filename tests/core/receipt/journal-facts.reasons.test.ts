@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problemCause } from '../../../src-main/core/ceremony/airgap/ceremony-base';
+import { problemCause } from '../../../src-main/core/ceremony/airgap/session-stop';
 import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow';
 import { openJournal, type JournalEntry } from '../../../src-main/core/journal';
 import { receiptDeviations } from '../../../src-main/core/receipt/journal-facts';

@@ -1,18 +1,17 @@
 /**
  * What the air-gapped ceremonies (the air-gapped side and the custody restore) have in common:
  * their options, the step guard, the ceremony record, the network check, the witnesses'
- * confirmations (one value per witness per artefact) and writing the wrapped-material bundle. Each ceremony keeps its own
+ * confirmations (one value per witness per artefact), writing the wrapped-material bundle and the
+ * receipt, and stopping (session-stop.ts). Each ceremony keeps its own
  * material vault (private to it) and its own states and steps.
  *
  * Like its subclasses, this module must never reach a network client (a test scans the import
  * graph of the workflows): no KMS client, no node:http/https/net/tls.
  */
 import path from 'node:path';
-import { withdrawWrappedBundle, type CustodyArrangement, type ImportParameters } from '../../bundle';
+import type { CustodyArrangement, ImportParameters } from '../../bundle';
 import { refuseJournalOfOtherCeremony } from '../../bundle/ceremony-facts';
-import { KeyferryError, toProblem, type ProblemDetails } from '../../errors';
-import { problemData } from '../../journal';
-import type { Phrase } from '../../../i18n/phrase';
+import { KeyferryError } from '../../errors';
 import { receiptBaseName } from '../../receipt';
 import {
   airGapDestinations,
@@ -42,6 +41,7 @@ import type { SharedAirGapStepId } from '../shared/allowed-steps';
 import type { ReceiptLanguage } from '../../receipt/language';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import { writeAirGapReceipt, type AirGapReceiptFacts } from './receipt';
+import { stopAirGapSession, type AbandonReport, type CustodyWithdrawal, type StopCause } from './session-stop';
 
 export interface AirGapWorkflowOptions extends AirGapPeople {
   readonly clock?: () => Date;
@@ -53,45 +53,6 @@ export interface AirGapWorkflowOptions extends AirGapPeople {
    * prove none reached a file. Never wired in the CLI or the app.
    */
   readonly onMaterialForAudit?: MaterialAuditObserver;
-}
-
-/** How a stopped session ended: what was wiped and whether a written bundle was withdrawn. */
-export interface AbandonReport {
-  /** The state the session had reached when it stopped. */
-  readonly state: string;
-  readonly wipedKeys: number;
-  /** The wrapped-bundle folder marked ABANDONED (no receipt names it), if one was written. */
-  readonly withdrawnBundle: string | null;
-  /** Set when a written bundle could not be withdrawn: the folder to delete by hand. */
-  readonly deleteByHand: string | null;
-  /** Custodian folders whose files of this session (shares, slips, backup) were removed. */
-  readonly withdrawnCustody: readonly string[];
-  /** Custody files of this session that could not be removed: to delete by hand. */
-  readonly custodyByHand: readonly string[];
-}
-
-/** What a stop did with the custody files its session wrote (custody-split.ts withdrawCustodySplit). */
-export type CustodyWithdrawal = Pick<AbandonReport, 'withdrawnCustody' | 'custodyByHand'>;
-
-/**
- * Why a session stopped: a failure, a signal (the officer pressed Ctrl-C, or the system stopped it),
- * or, in the app, the officer confirmed leaving the ceremony (closing the window, or another screen).
- */
-/** A ceremony stopped by `error`: its English text as the reason, its code and values for the receipts. */
-export function problemCause(error: unknown): StopCause {
-  const problem = toProblem(error);
-  return { reason: problem.message, problem };
-}
-
-export interface StopCause {
-  /** Why, in English as it is recorded (older readers print it). */
-  readonly reason: string;
-  /** Why, as a catalogue phrase: receipts print it in their own language. */
-  readonly phrase?: Phrase;
-  /** The problem that stopped the ceremony: its code and values are journaled for the receipts. */
-  readonly problem?: ProblemDetails;
-  readonly signal?: 'SIGINT' | 'SIGTERM' | 'SIGHUP';
-  readonly left?: 'window-closed' | 'ceremony-left';
 }
 
 /** The steps that need the preflight first (messages name them). */
@@ -283,81 +244,30 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   }
 
   /**
-   * Ends a session that will not finish: wipes what is held (`wipe`), journals the stop (an
-   * interrupt as such), and withdraws a wrapped bundle that was written but that no receipt names,
-   * so the online side refuses it. Safe in any state; a finished session is left as it is.
+   * Ends a session that will not finish (session-stop.ts): wipes what is held (`wipe`), journals
+   * the stop and withdraws a wrapped bundle written but named by no receipt. Safe in any state; a
+   * second stop (an interrupt racing a failure) reports what the first did.
    */
   protected stopSession(
     cause: StopCause,
     wipe: () => number,
     withdrawCustody?: () => Promise<CustodyWithdrawal>,
   ): Promise<AbandonReport> {
-    this.#stopped ??= this.#stop(cause, wipe, withdrawCustody);
-    return this.#stopped;
-  }
-
-  async #stop(
-    cause: StopCause,
-    wipe: () => number,
-    withdrawCustody?: () => Promise<CustodyWithdrawal>,
-  ): Promise<AbandonReport> {
-    this.guard.stop();
-    const wipedKeys = wipe();
-    await this.#writing.catch(() => undefined);
-    const state = this.guard.state;
-    const report = {
-      state,
-      wipedKeys,
-      withdrawnBundle: null,
-      deleteByHand: null,
-      withdrawnCustody: [],
-      custodyByHand: [],
-    };
-    if (state === 'finished') return report;
     const { journal, operator } = this.options;
-    if (cause.signal || cause.left)
-      await journal.append(operator, 'ceremony.interrupted', {
-        ...(cause.signal ? { signal: cause.signal } : {}),
-        ...(cause.left ? { left: cause.left } : {}),
-        state,
-        wipedKeys,
-      });
-    let withdrawnBundle: string | null = null;
-    let deleteByHand: string | null = null;
-    if (this.bundle) {
-      try {
-        const withdrawn = await withdrawWrappedBundle(this.bundle.dir, {
-          reason: cause.reason,
-          at: this.now(),
-          journal: journal.path,
-        });
-        withdrawnBundle = withdrawn.dir;
-        await journal.append(operator, 'wrapped-bundle.withdrawn', {
-          folder: withdrawn.dir,
-          manifestSha256: this.bundle.manifestSha256,
-          marker: path.basename(withdrawn.marker),
-          manifestRenamed: withdrawn.manifestRenamed,
-          manifestWritten: withdrawn.manifestWritten,
-        });
-      } catch (error) {
-        deleteByHand = this.bundle.dir;
-        await journal.append(operator, 'wrapped-bundle.withdraw-failed', {
-          folder: this.bundle.dir,
-          manifestSha256: this.bundle.manifestSha256,
-          ...problemData(toProblem(error)),
-        });
-      }
-    }
-    const custody = (await withdrawCustody?.()) ?? { withdrawnCustody: [], custodyByHand: [] };
-    await journal.append(operator, 'ceremony.abandoned', {
-      ...(cause.problem ? problemData(cause.problem) : {}),
-      reason: cause.reason,
-      ...(cause.phrase ? { reasonPhrase: { ...cause.phrase } } : {}),
-      wipedKeys,
-      state,
-      ...(withdrawnBundle ? { withdrawnBundle } : {}),
-    });
-    return { state, wipedKeys, withdrawnBundle, deleteByHand, ...custody };
+    this.#stopped ??= stopAirGapSession(
+      {
+        guard: this.guard,
+        journal,
+        operator,
+        now: this.now,
+        writing: () => this.#writing,
+        bundle: () => this.bundle,
+      },
+      cause,
+      wipe,
+      withdrawCustody,
+    );
+    return this.#stopped;
   }
 
   /**

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { ImportParameters } from '../../bundle';
 import type { ReceiptLanguage } from '../../receipt/language';
 import { withdrawCustodyWrites, type CustodyWrites } from '../../custody/withdraw-custody';
-import type { CustodyWithdrawal } from './ceremony-base';
+import type { CustodyWithdrawal } from './session-stop';
 import { writeCustodySet } from '../../custody/custodian-folders';
 import { splitCustodySet } from '../../custody/set-split';
 import { KeyferryError } from '../../errors';

@@ -38,7 +38,8 @@ import {
 import { receiptCustodyOf } from './receipt';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary } from './wrap';
-import { AirGapCeremonyBase, type AbandonReport, type AirGapWorkflowOptions, type StopCause } from './ceremony-base';
+import { AirGapCeremonyBase, type AirGapWorkflowOptions } from './ceremony-base';
+import type { AbandonReport, StopCause } from './session-stop';
 import type { AirGapDestinations, PlanExpiryOverride } from './preflight';
 import { journalAirGapSessionStart, wrapThenWipe } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';

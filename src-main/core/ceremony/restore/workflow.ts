@@ -20,12 +20,8 @@ import { KeyferryError, toProblem } from '../../errors';
 import { problemData } from '../../journal';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary } from '../airgap/wrap';
-import {
-  AirGapCeremonyBase,
-  type AbandonReport,
-  type AirGapWorkflowOptions,
-  type StopCause,
-} from '../airgap/ceremony-base';
+import { AirGapCeremonyBase, type AirGapWorkflowOptions } from '../airgap/ceremony-base';
+import type { AbandonReport, StopCause } from '../airgap/session-stop';
 import type { AirGapDestinations } from '../airgap/preflight';
 import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from '../airgap/steps';
 import { bundleArtefacts, WitnessConfirmations } from '../airgap/witness-confirmations';

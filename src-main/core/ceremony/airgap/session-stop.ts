@@ -1,0 +1,137 @@
+/**
+ * How an air-gapped session (the air-gapped side or the custody restore) stops before it finished:
+ * what is held is wiped, the stop is journaled (an interrupt as such), a wrapped bundle that was
+ * written but that no receipt names is withdrawn so the online side refuses it, and the custody
+ * files the session wrote are removed. The report says what was done and what is left to delete
+ * by hand.
+ */
+import path from 'node:path';
+import { withdrawWrappedBundle } from '../../bundle';
+import { toProblem, type ProblemDetails } from '../../errors';
+import { problemData, type Journal } from '../../journal';
+import type { Phrase } from '../../../i18n/phrase';
+import type { WrittenWrappedBundle } from './wrap';
+
+/** How a stopped session ended: what was wiped and whether a written bundle was withdrawn. */
+export interface AbandonReport {
+  /** The state the session had reached when it stopped. */
+  readonly state: string;
+  readonly wipedKeys: number;
+  /** The wrapped-bundle folder marked ABANDONED (no receipt names it), if one was written. */
+  readonly withdrawnBundle: string | null;
+  /** Set when a written bundle could not be withdrawn: the folder to delete by hand. */
+  readonly deleteByHand: string | null;
+  /** Custodian folders whose files of this session (shares, slips, backup) were removed. */
+  readonly withdrawnCustody: readonly string[];
+  /** Custody files of this session that could not be removed: to delete by hand. */
+  readonly custodyByHand: readonly string[];
+}
+
+/** What a stop did with the custody files its session wrote (custody-split.ts withdrawCustodySplit). */
+export type CustodyWithdrawal = Pick<AbandonReport, 'withdrawnCustody' | 'custodyByHand'>;
+
+/**
+ * Why a session stopped: a failure, a signal (the officer pressed Ctrl-C, or the system stopped it),
+ * or, in the app, the officer confirmed leaving the ceremony (closing the window, or another screen).
+ */
+export interface StopCause {
+  /** Why, in English as it is recorded (older readers print it). */
+  readonly reason: string;
+  /** Why, as a catalogue phrase: receipts print it in their own language. */
+  readonly phrase?: Phrase;
+  /** The problem that stopped the ceremony: its code and values are journaled for the receipts. */
+  readonly problem?: ProblemDetails;
+  readonly signal?: 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+  readonly left?: 'window-closed' | 'ceremony-left';
+}
+
+/** A ceremony stopped by `error`: its English text as the reason, its code and values for the receipts. */
+export function problemCause(error: unknown): StopCause {
+  const problem = toProblem(error);
+  return { reason: problem.message, problem };
+}
+
+/** The session a stop ends, as its ceremony holds it. */
+export interface StoppingSession {
+  /** Refuses every later step; its state is the one the stop records. */
+  readonly guard: { stop(): void; readonly state: string };
+  readonly journal: Journal;
+  readonly operator: string;
+  readonly now: () => Date;
+  /** The bundle or receipt write under way: the stop waits for it before deciding what to withdraw. */
+  readonly writing: () => Promise<unknown>;
+  /** The wrapped bundle this session wrote, if any (asked once the write under way settled). */
+  readonly bundle: () => WrittenWrappedBundle | undefined;
+}
+
+/**
+ * Ends `session`, which will not finish: wipes what is held (`wipe`, returning how many keys),
+ * journals the stop (`ceremony.interrupted` for a signal or a left screen, then
+ * `ceremony.abandoned`), withdraws a written bundle no receipt names and removes the session's
+ * custody files (`withdrawCustody`). A finished session is left as it is.
+ */
+export async function stopAirGapSession(
+  session: StoppingSession,
+  cause: StopCause,
+  wipe: () => number,
+  withdrawCustody?: () => Promise<CustodyWithdrawal>,
+): Promise<AbandonReport> {
+  session.guard.stop();
+  const wipedKeys = wipe();
+  await session.writing().catch(() => undefined);
+  const state = session.guard.state;
+  const report = {
+    state,
+    wipedKeys,
+    withdrawnBundle: null,
+    deleteByHand: null,
+    withdrawnCustody: [],
+    custodyByHand: [],
+  };
+  if (state === 'finished') return report;
+  const { journal, operator } = session;
+  if (cause.signal || cause.left)
+    await journal.append(operator, 'ceremony.interrupted', {
+      ...(cause.signal ? { signal: cause.signal } : {}),
+      ...(cause.left ? { left: cause.left } : {}),
+      state,
+      wipedKeys,
+    });
+  const bundle = session.bundle();
+  let withdrawnBundle: string | null = null;
+  let deleteByHand: string | null = null;
+  if (bundle) {
+    try {
+      const withdrawn = await withdrawWrappedBundle(bundle.dir, {
+        reason: cause.reason,
+        at: session.now(),
+        journal: journal.path,
+      });
+      withdrawnBundle = withdrawn.dir;
+      await journal.append(operator, 'wrapped-bundle.withdrawn', {
+        folder: withdrawn.dir,
+        manifestSha256: bundle.manifestSha256,
+        marker: path.basename(withdrawn.marker),
+        manifestRenamed: withdrawn.manifestRenamed,
+        manifestWritten: withdrawn.manifestWritten,
+      });
+    } catch (error) {
+      deleteByHand = bundle.dir;
+      await journal.append(operator, 'wrapped-bundle.withdraw-failed', {
+        folder: bundle.dir,
+        manifestSha256: bundle.manifestSha256,
+        ...problemData(toProblem(error)),
+      });
+    }
+  }
+  const custody = (await withdrawCustody?.()) ?? { withdrawnCustody: [], custodyByHand: [] };
+  await journal.append(operator, 'ceremony.abandoned', {
+    ...(cause.problem ? problemData(cause.problem) : {}),
+    reason: cause.reason,
+    ...(cause.phrase ? { reasonPhrase: { ...cause.phrase } } : {}),
+    wipedKeys,
+    state,
+    ...(withdrawnBundle ? { withdrawnBundle } : {}),
+  });
+  return { state, wipedKeys, withdrawnBundle, deleteByHand, ...custody };
+}
