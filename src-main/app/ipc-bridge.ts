@@ -14,7 +14,7 @@ import { APP_ORIGIN, isTrustedSender } from './security/sender-policy';
 import { isTrustedIpcSender, senderUrlForLog } from './security/ipc-sender';
 
 /** The id of the main window's web contents, or null before it exists. */
-export type MainContentsId = () => number | null;
+type MainContentsId = () => number | null;
 
 /** Registers every channel of the router with ipcMain. Returns a function that removes them. */
 export function registerIpcBridge(router: IpcRouter, log: OperationLog, mainContentsId: MainContentsId): () => void {

@@ -39,7 +39,7 @@ export interface PrintingElectron {
   };
 }
 
-export interface ReceiptPrinter {
+interface ReceiptPrinter {
   /** Sends the receipt to a printer on `paperSize` (the system dialog lets the officer choose the printer). */
   printReceipt(html: string, paperSize: PaperSize, options?: WebContentsPrintOptions): Promise<void>;
   /** Renders the receipt to a PDF of `paperSize` pages and writes it as `fileName` in `folder` (never overwriting). */

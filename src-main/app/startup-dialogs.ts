@@ -11,7 +11,7 @@ import { translator, type ProblemLike } from '../i18n/translate';
 import type { LaunchRefusal } from './security/launch-refusal';
 
 /** One language, or English and Chinese together when none is known yet. */
-export type StartLanguage = DisplayLocale | 'both';
+type StartLanguage = DisplayLocale | 'both';
 
 /**
  * The language to speak in before `ready`: the one the officer chose (language.json), else the one

@@ -4,7 +4,7 @@ import type { OperationLog } from '../ipc/context';
 import { APP_ORIGIN } from './security/sender-policy';
 import { secureWebPreferences } from './security/web-preferences';
 
-export const START_PAGE = `${APP_ORIGIN}/index.html`;
+const START_PAGE = `${APP_ORIGIN}/index.html`;
 
 /** `icon`: the window and taskbar icon on Windows and Linux (macOS takes the app bundle's). */
 export function createMainWindow(options: {

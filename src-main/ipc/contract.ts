@@ -79,7 +79,7 @@ const languageRequestSchema = z.strictObject({
   /** The officer chose it on the start screen (remembered), rather than the screens taking the system's. */
   chosen: z.boolean(),
 });
-export const languageSchema = z.strictObject({
+const languageSchema = z.strictObject({
   locale: displayLocaleSchema,
   /** Kept for the next start (a chosen language, and the app could store it). */
   remembered: z.boolean(),

@@ -30,7 +30,7 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /** A rule a request broke, as `problem.IPC_BAD_REQUEST` names it (`rule` select). */
-export type RequestRule =
+type RequestRule =
   | 'missing'
   | 'wrongType'
   | 'tooShort'
@@ -95,7 +95,7 @@ function ruleOf(issue: z.core.$ZodIssue, payload: unknown): { rule: RequestRule;
  * the first offending field's path and the rule it broke (codes and numbers, never the value,
  * which may be a secret, and never zod's English), and how many more issues there were.
  */
-export function badRequestProblem(channel: string, error: z.ZodError, payload: unknown): Problem {
+function badRequestProblem(channel: string, error: z.ZodError, payload: unknown): Problem {
   const [first] = error.issues;
   const { rule, limit } = first ? ruleOf(first, payload) : { rule: 'other' as const, limit: 0 };
   const field = first && first.path.length > 0 ? first.path.map(String).join('.').slice(0, 200) : 'none';

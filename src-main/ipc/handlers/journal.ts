@@ -20,7 +20,7 @@ import { pathExists } from '../../core/fs/path-exists';
  * The data of an entry for the screen: why it happened (`reason`, read as the receipt reads it: a
  * phrase, a problem's code and values, or an older entry's recorded text), then the rest as fields.
  */
-export function summarizeEntryData(entry: JournalEntry): { fields: DataField[]; reason?: EntryReason } {
+function summarizeEntryData(entry: JournalEntry): { fields: DataField[]; reason?: EntryReason } {
   const reason = deviationReason(entry.data);
   const skip = reasonFields(reason);
   const rest = Object.fromEntries(Object.entries(entry.data).filter(([name]) => !skip.includes(name)));

@@ -11,7 +11,7 @@ import { describeFolder } from '../../core/media';
 import { pathExists } from '../../core/fs/path-exists';
 
 /** What a path handed in is for, as refusals name it (`problem.PATH_NOT_ABSOLUTE`'s `what`). */
-export type PathRole =
+type PathRole =
   | 'ceremonyFolder'
   | 'parametersBundle'
   | 'parametersTarget'

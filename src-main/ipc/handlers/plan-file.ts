@@ -13,7 +13,7 @@ import { inputFilePath } from './paths';
 import type { CeremonySession, CeremonySetupRecord } from './session';
 
 /** The plan fields the setup decides too, and where the two disagree. */
-export function planDifferences(plan: CeremonyPlan, setup: CeremonySetupRecord): PlanFileView['differences'] {
+function planDifferences(plan: CeremonyPlan, setup: CeremonySetupRecord): PlanFileView['differences'] {
   const names = (list: readonly string[]) => [...list].sort((a, b) => a.localeCompare(b));
   const planExpiry = plan.materialExpiry.kind === 'never' ? 'never' : plan.materialExpiry.at.toISOString();
   const pairs: PlanFileView['differences'] = [

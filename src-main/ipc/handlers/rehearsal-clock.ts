@@ -13,7 +13,7 @@ import type { ChannelHandler } from './channel-handler';
 import type { CeremonySession, OnlineSide } from './session';
 
 /** The online journal's event for one move of the rehearsal simulator's clock. */
-export const SIMULATOR_CLOCK_MOVED = 'rehearsal.clock-moved';
+const SIMULATOR_CLOCK_MOVED = 'rehearsal.clock-moved';
 
 const HOUR_MS = 60 * 60 * 1000;
 

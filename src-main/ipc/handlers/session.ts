@@ -99,7 +99,7 @@ export interface AirGapSide {
 export type LeavableSide = 'air-gapped' | 'custody-restore';
 
 /** Why a ceremony was left: the window closed, or the officer went to another screen. */
-export type LeaveReason = 'window-closed' | 'ceremony-left';
+type LeaveReason = 'window-closed' | 'ceremony-left';
 
 /** Why, as journaled: the English text older readers print, and the phrase receipts print in their language. */
 const LEAVE_REASONS: Readonly<Record<LeaveReason, StopCause>> = {

@@ -32,17 +32,6 @@ export const airGapNetworkSchema = z.object({
 
 export const folderRequestSchema = z.strictObject({ folder: pathSchema });
 
-/**
- * The restore's preflight, before the shares are rebuilt into material: the wrapped-material
- * bundle goes into a new folder inside `folder` (the removable media), requesting the material
- * expiry `expiry` (default never); the receipt goes into the ceremony folder. The bundle is later
- * written exactly there, with exactly that expiry.
- */
-export const preflightRequestSchema = z.strictObject({
-  folder: pathSchema,
-  expiry: materialExpirySchema.optional(),
-});
-
 /** The console's raw files for one key (no bundle): the wrapping key file and ImportToken.b64. */
 export const consoleFilesRequestSchema = z.strictObject({
   keys: z

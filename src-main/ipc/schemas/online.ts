@@ -127,7 +127,7 @@ export const keyListSchema = z.object({
 export type KmsKeyView = z.output<typeof kmsKeySchema>;
 
 /** A replica of a planned key: the same material in a key of this region/project (not the ceremony's own). */
-export const replicaTargetSchema = z.strictObject({ region: regionSchema, projectId: projectIdSchema });
+const replicaTargetSchema = z.strictObject({ region: regionSchema, projectId: projectIdSchema });
 
 export const plannedKeySchema = z.strictObject({
   alias: keyAliasSchema,
@@ -142,7 +142,7 @@ export const plannedKeySchema = z.strictObject({
  * Where a key lives and its replica group: `region`/`projectId` (a primary's are the ceremony's
  * connection's), `replicaOf` the group's primary key id (null for a primary or a key alone).
  */
-export const keyPlaceShape = {
+const keyPlaceShape = {
   region: z.string(),
   projectId: z.string(),
   replicaOf: z.string().nullable(),

@@ -57,7 +57,7 @@ export type RestoreParametersView = z.output<typeof restoreParametersSchema>;
  * expiry, never, a date-time or a duration from now (main decides with the CLI's rule,
  * core/ceremony/restore/restored-expiry.ts: when the material had an expiry, one must be chosen).
  */
-export const restoreExpirySchema = z.discriminatedUnion('kind', [
+const restoreExpirySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('original') }),
   z.strictObject({ kind: z.literal('never') }),
   z.strictObject({ kind: z.literal('at'), at: z.iso.datetime({ offset: true }) }),
