@@ -111,7 +111,7 @@ describe('custody restore of a ceremony custody set', () => {
   it('refuses M-1 shares, a swapped backup file and a truncated one, writing nothing', async () => {
     const few = await run(['custody', 'restore', '--share', share(1), '--out', 'few']);
     expect(few.code).toBe(1);
-    expect(few.stderr).toContain('1 of the 2 shares needed were given');
+    expect(few.stderr).toContain('1 of the 2 shares needed was given');
 
     const other = await otherCeremonySet('KF-20250101-zzzzzz', keyIds[0] as string, {
       m: 2,

@@ -36,7 +36,7 @@ describe('restoreMaterial refuses', () => {
   it('fewer than M shares, saying how many more are needed', async () => {
     const shares = await split(aes, 4, 6);
     const error = await refusal(() => restoreMaterial(shares.slice(0, 1)));
-    expect(error.message).toBe('1 of the 4 shares needed were given: 3 more are needed.');
+    expect(error.message).toBe('1 of the 4 shares needed was given: 3 more are needed.');
     expect(error.nextStep).toContain('Gather 3 more custodians');
   });
 

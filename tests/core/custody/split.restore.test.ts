@@ -58,7 +58,9 @@ describe.each(KEY_SPECS)('custody of %s material', (spec) => {
     for (const subset of subsetsOf(shares, m - 1)) {
       const error = await refusal(() => restoreMaterial(subset));
       expect(error.code).toBe('CUSTODY_TOO_FEW_SHARES');
-      expect(error.message).toContain(`${m - 1} of the ${m} shares needed were given: 1 more is needed`);
+      expect(error.message).toContain(
+        `${m - 1} of the ${m} shares needed ${m - 1 === 1 ? 'was' : 'were'} given: 1 more is needed`,
+      );
     }
     for (const share of shares) share.share.dispose();
   });

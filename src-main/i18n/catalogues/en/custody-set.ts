@@ -61,7 +61,8 @@ export const enCustodySet = {
   'problem.CUSTODY_SET_SPEC_MISMATCH.next': 'Load the material of the right key spec.',
   'problem.CUSTODY_SET_UNVERIFIED': 'The custody set just made did not restore every key exactly. Nothing was written.',
   'problem.CUSTODY_SET_UNVERIFIED.next': 'Try the split again; if it fails again, report it.',
-  'problem.CUSTODY_SET_TOO_FEW_SHARES': '{given} of the {needed} shares needed were given. Nothing was restored.',
+  'problem.CUSTODY_SET_TOO_FEW_SHARES':
+    '{given, plural, =0 {No shares were given.} one {# of the {needed} shares needed was given.} other {# of the {needed} shares needed were given.}} Nothing was restored.',
   'problem.CUSTODY_SET_TOO_FEW_SHARES.next': 'Gather more custodians of this ceremony with their shares.',
   'problem.CUSTODY_SET_SHARE_CORRUPTED':
     'Share {index} is corrupted: its checksum does not match its contents. Nothing was restored.',

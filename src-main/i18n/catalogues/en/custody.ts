@@ -30,7 +30,7 @@ export const enCustody = {
   'problem.CUSTODY_SHARE_DUPLICATE.next':
     "Give each share once; bring a different custodian's share instead of the second copy of share {index}.",
   'problem.CUSTODY_TOO_FEW_SHARES':
-    '{given, plural, =0 {No shares were given.} other {{given} of the {needed} shares needed were given: {missing, plural, one {# more is needed} other {# more are needed}}.}}',
+    '{given, plural, =0 {No shares were given.} one {# of the {needed} shares needed was given: {missing, plural, one {# more is needed} other {# more are needed}}.} other {# of the {needed} shares needed were given: {missing, plural, one {# more is needed} other {# more are needed}}.}}',
   'problem.CUSTODY_TOO_FEW_SHARES.next':
     '{given, plural, =0 {Gather the custodians and their shares.} other {Gather {missing, plural, one {# more custodian} other {# more custodians}} of this key with their shares.}}',
   'problem.CUSTODY_SHAMIR_INVALID':
