@@ -2,16 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newCeremonyId } from '../../src-main/core/ceremony/shared/ceremony-id';
-import { KeyferryError } from '../../src-main/core/errors';
 import {
   CEREMONY_ID_PATTERN,
   KEY_ID_PATTERN,
   PROJECT_ID_PATTERN,
   REGION_PATTERN,
 } from '../../src-main/core/identifiers';
-import { checkIdentifier } from '../../src-main/core/identifier-check';
-import { phraseOf } from '../../src-main/i18n/phrase';
-import { translator } from '../../src-main/i18n/translate';
 import { connectRequestSchema } from '../../src-main/ipc/schemas/online';
 import { keyIdSchema as ipcKeyIdSchema } from '../../src-main/ipc/schemas/common';
 import { importParametersKeySchema } from '../../src-main/core/bundle/import-parameters-manifest';
@@ -81,29 +77,6 @@ describe('identifiers: one definition each', () => {
         !KEY_ID_PATTERN.test(keyId),
       );
     }
-  });
-
-  it('checkIdentifier names the value, where it came from and the rule', () => {
-    expect(() => checkIdentifier('projectId', 'my_project', '--project-id')).toThrow(KeyferryError);
-    expect(() => checkIdentifier('projectId', 'my_project', '--project-id')).toThrow(
-      'The project id "my_project" from the option --project-id is not valid: a project id is 32 lower-case hex digits.',
-    );
-    // Where the value came from is said in the reader's language too (a journal, a config file's field).
-    const refusal = (source: Parameters<typeof checkIdentifier>[2]) => {
-      try {
-        checkIdentifier('region', 'Beijing 4', source);
-      } catch (error) {
-        return translator('zh-CN').problem(error as KeyferryError).message;
-      }
-      return 'accepted';
-    };
-    expect(refusal('--region')).toBe(
-      '区域“Beijing 4”（来自选项 --region）无效：区域为 cn-north-4 或 ap-southeast-1 这样的 ID。',
-    );
-    expect(refusal(phraseOf('credentials.from.journal'))).toContain('区域“Beijing 4”（来自仪式日志）无效');
-    expect(refusal(phraseOf('credentials.from.config', { field: 'region', file: 'kms.json' }))).toContain(
-      '（来自配置文件 kms.json 中的“region”）',
-    );
   });
 
   it('no other source file defines its own pattern for these identifiers', () => {

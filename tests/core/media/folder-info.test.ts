@@ -3,7 +3,7 @@ import { promises as fs, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeFolder, listRemovableVolumes, volumeIdOf } from '../../../src-main/core/media';
+import { describeFolder, volumeIdOf } from '../../../src-main/core/media';
 
 const temps: string[] = [];
 const mounted: string[] = [];
@@ -67,28 +67,5 @@ describe('describeFolder', () => {
       });
     }
     await expect(volumeIdOf(path.join(dir, 'missing'))).rejects.toMatchObject({ code: 'FOLDER_UNAVAILABLE' });
-  });
-});
-
-describe('macOS /Volumes', () => {
-  it('lists volumes but the boot volume (a link to / or on the boot device) and system entries', async () => {
-    const root = await made('keyferry-volumes-');
-    await fs.symlink('/', path.join(root, 'Macintosh HD'));
-    for (const name of ['KEYS', 'SHARE 2', 'com.apple.TimeMachine.localsnapshots', '.hidden'])
-      await fs.mkdir(path.join(root, name));
-    // /proc is on another device than the temp folders, standing in for the boot volume.
-    const listed = await listRemovableVolumes({
-      platform: 'darwin',
-      darwinRoots: { volumesRoot: root, bootRoot: '/proc' },
-    });
-    expect(listed.map((v) => [v.label, v.mountPoint])).toEqual([
-      ['KEYS', path.join(root, 'KEYS')],
-      ['SHARE 2', path.join(root, 'SHARE 2')],
-    ]);
-    const sameDevice = await listRemovableVolumes({
-      platform: 'darwin',
-      darwinRoots: { volumesRoot: root, bootRoot: root },
-    });
-    expect(sameDevice).toEqual([]);
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * Keeping the main process responsive: long synchronous work cut into slices lets the event loop
+ * turn between them (IPC answers, repaints, timers), and short work does not pay for turns it
+ * does not need. Counted in event-loop turns, not milliseconds, so a loaded machine cannot make it
+ * pass or fail by timing alone.
+ */
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { eventLoopSlicer, mapInSlices, yieldToEventLoop } from '../../src-main/core/yield';
+
+/** Holds the thread for `ms`, as a slice of real work does (verifying a journal entry, sealing a key). */
+function busy(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+/** Counts event-loop turns (one `setImmediate` per turn) until `stop()` is called. */
+function turnCounter(): { readonly turns: () => number; stop(): void } {
+  let turns = 0;
+  let running = true;
+  const tick = (): void => {
+    if (!running) return;
+    turns += 1;
+    setImmediate(tick);
+  };
+  setImmediate(tick);
+  return {
+    turns: () => turns,
+    stop: () => {
+      running = false;
+    },
+  };
+}
+
+describe('mapInSlices', () => {
+  it('gives what items.map gives, in order, with each index', async () => {
+    const items = Array.from({ length: 50 }, (_, i) => `k${i}`);
+    const fn = (item: string, index: number) => `${index}:${item.toUpperCase()}`;
+    expect(await mapInSlices(items, fn)).toEqual(items.map(fn));
+    expect(await mapInSlices([], fn)).toEqual([]);
+  });
+
+  it('lets the event loop turn while 40 items of 2 ms each run (a slice is at most 8 ms)', async () => {
+    const counter = turnCounter();
+    let timerRan = false;
+    setTimeout(() => {
+      timerRan = true;
+    }, 0);
+    await mapInSlices(
+      Array.from({ length: 40 }, (_, i) => i),
+      () => busy(2),
+    );
+    counter.stop();
+    // 80 ms of work in slices of at most 5 items (4 × 2 ms reach the budget): at least 7 turns.
+    expect(counter.turns()).toBeGreaterThanOrEqual(7);
+    expect(timerRan).toBe(true);
+  });
+});
+
+describe('eventLoopSlicer', () => {
+  it('yields at every pause once its budget is used, and not at all within it', async () => {
+    const spent = turnCounter();
+    const exhausted = eventLoopSlicer(0);
+    for (let i = 0; i < 10; i += 1) await exhausted.pause();
+    spent.stop();
+    expect(spent.turns()).toBeGreaterThanOrEqual(9);
+
+    const fresh = turnCounter();
+    const generous = eventLoopSlicer(60_000);
+    for (let i = 0; i < 10; i += 1) await generous.pause();
+    fresh.stop();
+    expect(fresh.turns()).toBe(0);
+  });
+});
+
+describe('yieldToEventLoop', () => {
+  it('runs what was waiting (I/O callbacks, timers) before it resolves', async () => {
+    let ran = false;
+    setImmediate(() => {
+      ran = true;
+    });
+    await yieldToEventLoop();
+    expect(ran).toBe(true);
+  });
+});
