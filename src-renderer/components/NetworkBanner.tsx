@@ -4,6 +4,7 @@
  */
 import { useAppStore } from '../store/store';
 import { useT } from '../i18n';
+import { listText } from '../../src-main/i18n/list';
 
 export function NetworkBanner() {
   const network = useAppStore((s) => s.network);
@@ -20,18 +21,17 @@ export function NetworkBanner() {
       role={live && mode !== 'rehearsal' ? 'alert' : 'status'}
     >
       <p className="banner-title">
-        {live
-          ? t('network.present', { interfaces: network.liveInterfaces.join(t('list.separator')) })
-          : t('network.none')}
+        {live ? t('network.present', { interfaces: listText({ t }, network.liveInterfaces) }) : t('network.none')}
       </p>
       {live && (
         <ul className="interfaces">
           {interfaces.map((i) => (
             <li key={i.name}>
               <span className="mono">{i.name}</span>:{' '}
-              {i.addresses
-                .map((a) => (a.linkLocal ? t('network.link-local', { address: a.address }) : a.address))
-                .join(t('list.separator')) || t('network.no-address')}
+              {listText(
+                { t },
+                i.addresses.map((a) => (a.linkLocal ? t('network.link-local', { address: a.address }) : a.address)),
+              ) || t('network.no-address')}
             </li>
           ))}
         </ul>

@@ -23,7 +23,8 @@ import { RestoreHsmSource } from './airgap/HsmSource';
 import { useRestoreSteps } from '../store/allowed-steps';
 import { useT } from '../i18n';
 import { phraseText } from '../../src-main/i18n/phrase';
-import { BackupField, FileOrTyped } from './restore/BackupField';
+import { listText } from '../../src-main/i18n/list';
+import { BackupField, FileOrTyped, useFileOrTyped } from './restore/BackupField';
 import { RestoreExpiry, useRestoreExpiry } from './restore/RestoreExpiry';
 
 const SHARE_SOURCES = [
@@ -77,19 +78,17 @@ function SharesStep() {
   const [presentedBy, setPresentedBy] = useState('');
   const [source, setSource] = useState<(typeof SHARE_SOURCES)[number]['value']>('file');
   const preflighted = useAppStore((s) => (s.ceremony?.restore?.preflight ?? null) !== null);
-  const [file, setFile] = useState('');
-  const [typed, setTyped] = useState('');
+  const input = useFileOrTyped();
   const { t, message } = useT();
-  const ready = presentedBy.trim() !== '' && (source === 'file' ? file.trim() !== '' : typed.trim() !== '');
+  const ready = presentedBy.trim() !== '' && input.filled(source === 'typed');
   const submit = async () => {
     const ok = await present({
       presentedBy: presentedBy.trim(),
-      ...(source === 'file' ? { file: file.trim() } : { typed }),
+      ...(source === 'file' ? { file: input.file.trim() } : { typed: input.typed }),
     });
     if (ok) {
       setPresentedBy('');
-      setFile('');
-      setTyped('');
+      input.clear();
     }
   };
   return (
@@ -121,18 +120,7 @@ function SharesStep() {
           hint={t('restore.presented-by.hint')}
         />
       )}
-      {source !== 'hsm' && (
-        <FileOrTyped
-          typed={source === 'typed'}
-          file={{ purpose: 'share-file', label: t('restore.share-file'), value: file, onChange: setFile }}
-          text={{
-            label: t('restore.slip-lines'),
-            hint: t('restore.slip-lines.hint'),
-            value: typed,
-            onChange: setTyped,
-          }}
-        />
-      )}
+      {source !== 'hsm' && <FileOrTyped kind="share" typed={source === 'typed'} input={input} />}
       {source !== 'hsm' && (
         <StepButton available={steps.canRun('presentShare') && ready} onClick={() => void submit()}>
           {t('restore.present')}
@@ -183,7 +171,7 @@ function RebuildStep() {
             {t('material.key')} <span className="mono">{restored.keyId}</span>{' '}
             {t('restore.rebuilt', {
               spec: restored.spec,
-              shares: restored.shareIndexes.join(', '),
+              shares: listText({ t }, restored.shareIndexes),
               threshold: restored.threshold,
               total: restored.total,
             })}
@@ -304,7 +292,10 @@ export function RestoreScreen() {
             <p>
               {t('air.overview.ceremony')} <span className="mono">{parameters.ceremonyId}</span>
               {t('restore.parameters.keys', { count: parameters.keys.length })}{' '}
-              {parameters.keys.map((k) => `${k.keyId} (${k.spec})`).join(', ')}
+              {listText(
+                { t },
+                parameters.keys.map((k) => `${k.keyId} (${k.spec})`),
+              )}
             </p>
           </div>
         )}

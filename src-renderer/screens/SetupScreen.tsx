@@ -1,8 +1,9 @@
 /** Ceremony setup: the title, the operator, the witnesses and the folder for journals and receipts. */
 import { useState } from 'react';
-import { WRAPPING_ALGORITHMS, type CeremonySetup } from '../../src-main/ipc/contract';
+import type { CeremonySetup } from '../../src-main/ipc/contract';
 import { Activity } from '../components/Activity';
 import { RadioChoices } from '../components/RadioChoices';
+import { WrappingAlgorithmChoice, type WrappingAlgorithm } from '../components/WrappingAlgorithmChoice';
 import { TextField } from '../components/Fields';
 import { FieldRow } from '../components/FieldRow';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -13,7 +14,6 @@ type PaperSize = CeremonySetup['paperSize'];
 const PAPER_SIZES: readonly PaperSize[] = ['A4', 'Letter'];
 type ReceiptLanguage = CeremonySetup['receiptLanguage'];
 const RECEIPT_LANGUAGES: readonly ReceiptLanguage[] = ['en', 'zh-CN', 'both'];
-type WrappingAlgorithm = CeremonySetup['wrappingAlgorithm'];
 
 export function SetupScreen() {
   const mode = useAppStore((s) => s.mode);
@@ -132,15 +132,11 @@ export function SetupScreen() {
           label={(language) => t(`setup.receiptLanguage.${language}`)}
         />
         {mode !== 'air-gapped' && (
-          <RadioChoices
-            legend={t('setup.wrappingAlgorithm.label')}
-            hint={t('setup.wrappingAlgorithm.hint')}
-            name="wrapping-algorithm"
-            choices={WRAPPING_ALGORITHMS}
+          <WrappingAlgorithmChoice
+            at="setup"
             value={wrappingAlgorithm}
             disabled={!!(setup && started)}
             onChange={setWrappingAlgorithm}
-            label={(algorithm) => <span className="mono">{algorithm}</span>}
           />
         )}
         <div className="actions">

@@ -10,6 +10,7 @@ import { Activity } from '../components/Activity';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
 import { useT } from '../i18n';
+import { listText } from '../../src-main/i18n/list';
 
 const MODES: ReadonlyArray<{ mode: KeyferryMode; label: MessageKey; sentence: MessageKey }> = [
   { mode: 'rehearsal', label: 'start.mode.rehearsal', sentence: 'start.mode.rehearsal.sentence' },
@@ -40,7 +41,7 @@ export function StartScreen() {
         <p className={`network-line ${network.summary === 'online' ? 'network-online' : 'network-offline'}`}>
           {network.summary === 'offline'
             ? t('start.network.offline')
-            : t('start.network.online', { interfaces: network.liveInterfaces.join(t('list.separator')) })}
+            : t('start.network.online', { interfaces: listText({ t }, network.liveInterfaces) })}
         </p>
       )}
       <form

@@ -46,6 +46,16 @@ const notoSansScLoaded = (page: Page) =>
 const horizontalOverflow = (page: Page) =>
   page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 
+/** How far the scrolling frame around the table `table` is wider than it shows (0 when nothing scrolls sideways). */
+const frameOverflow = (page: Page, table: string) =>
+  page.evaluate<number>(
+    `(() => { const e = document.querySelector('.table-wrap:has(${table})'); return e.scrollWidth - e.clientWidth; })()`,
+  );
+
+/** The label a stacked table's cell shows before its value (its data-label, from the catalogue). */
+const cellLabel = (page: Page, cell: string) =>
+  page.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(cell)}), '::before').content`);
+
 const htmlLang = (page: Page) => page.evaluate<string>('document.documentElement.lang');
 
 /** How many lines the text of the first element matching `selector` takes on screen. */
@@ -173,7 +183,7 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
     await expect.poll(() => page.getByText(OFFICER).count()).toBeGreaterThan(0);
     expect(await notoSansScLoaded(page)).toBe(true);
     expect(ui.pageErrors).toEqual([]);
-  });
+  }, 240_000);
 
   it('reflows at 200% zoom in Chinese without horizontal scrolling', async () => {
     const { t } = translator('zh-CN');
@@ -184,20 +194,17 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
     await rehearseToParameters(ui, t, path.join(dir, 'zh-zoom'), null);
     expect(await horizontalOverflow(ui.page)).toBeLessThanOrEqual(0);
     // The key table stacks each key as labelled lines instead of scrolling sideways in its frame.
-    const tableFrameOverflow = await ui.page.evaluate<number>(
-      `(() => { const e = document.querySelector('.table-wrap:has(table.key-table)'); return e.scrollWidth - e.clientWidth; })()`,
-    );
-    expect(tableFrameOverflow).toBeLessThanOrEqual(0);
+    expect(await frameOverflow(ui.page, 'table.key-table')).toBeLessThanOrEqual(0);
     expect(await ui.page.locator('table.key-table tbody td.group').first().textContent()).not.toBe('');
-    const groupLabel = await ui.page.evaluate<string>(
-      `getComputedStyle(document.querySelector('table.key-table tbody td.group'), '::before').content`,
-    );
-    expect(groupLabel).toBe(`"${t('ckeys.col.group')}："`);
+    expect(await cellLabel(ui.page, 'table.key-table tbody td.group')).toBe(`"${t('ckeys.col.group')}："`);
+    // So does the table of issued import parameters (it scrolled sideways): fingerprint and token validity labelled.
+    expect(await frameOverflow(ui.page, 'table.issued')).toBeLessThanOrEqual(0);
+    expect(await cellLabel(ui.page, 'table.issued tbody td.moment')).toBe(`"${t('params.col.token')}："`);
     // "1 个副本组" one line; a replica group's description a few characters a line, not two.
     expect(await lineBoxes(ui.page, '.key-summary .tally:last-child')).toBe(1);
     expect(await lineBoxes(ui.page, 'table.key-table tbody td.group')).toBeLessThanOrEqual(3);
     await ui.screenshot('zh-CN/online-zoom-200');
-  });
+  }, 240_000);
 
   it('pseudo-locale: no screen shows text that did not come from the catalogue', async () => {
     const { t } = translator('en-XA');
@@ -216,7 +223,7 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
       await ui.screenshot(`en-XA/${name}`);
     }
     expect(escaped).toEqual({});
-  });
+  }, 240_000);
 
   it('switches to Chinese on the start screen and remembers the choice', async () => {
     const ui = await open({ locale: 'en-US' });
@@ -233,5 +240,5 @@ describe('the screens in Chinese and in the pseudo-locale', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: translator('zh-CN').t('start.heading') }).waitFor();
     expect(await htmlLang(page)).toBe('zh-Hans-CN');
-  });
+  }, 240_000);
 });

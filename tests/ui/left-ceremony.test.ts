@@ -13,6 +13,7 @@ import { listText } from '../../src-main/i18n/list';
 import { translator } from '../../src-main/i18n/translate';
 import { appPerLanguage, type AppLanguage } from './app-per-language';
 import { click, fillByLabel, step } from './page-helpers';
+import { upToConfirmedDigest } from './rehearsal-steps';
 
 const CUSTODIANS: Readonly<Record<AppLanguage, readonly string[]>> = {
   en: ['Cara', 'Dan', 'Eve'],
@@ -25,30 +26,7 @@ describe('leaving after a custody split', () => {
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`names the custody files it removed on the screen it lands on (${lang})`, async () => {
       const { ui, page, t, folder, media } = await apps.open(lang);
-      await click(page, t('common.continue'));
-      await fillByLabel(page, t('setup.title'), 'Leave rehearsal');
-      await fillByLabel(page, t('setup.operator'), 'Ana');
-      await fillByLabel(page, t('setup.witness', { n: 1 }), 'Ben');
-      await fillByLabel(page, t('setup.folder'), folder);
-      await click(page, t('setup.save-and-continue'));
-      await step(page, t('connect.start-simulator'), 'online-connect');
-      await fillByLabel(page, t('create.alias', { n: 1 }), 'leave/aes');
-      await step(page, t('create.button', { count: 1 }), 'online-create');
-      await step(page, t('params.fetch'), 'online-parameters');
-      await fillByLabel(page, t('params.folder'), media);
-      await step(page, t('params.write'), 'online-parameters');
-      const digest =
-        (await page
-          .locator('[data-section="online-parameters"]')
-          .getByLabel(t('air.overview.digest-label'))
-          .textContent()) ?? '';
-      await click(page, t('params.go-air'));
-      await step(page, t('network.step'), 'air-network');
-      await step(page, t('bundle.read'), 'air-parameters');
-      const card = page.locator('[data-section="air-fingerprints"] .bundle-digest');
-      await card.getByLabel(t('bundle-confirm.typed-as', { witness: 'Ben' })).fill(digest);
-      await card.getByRole('button', { name: t('fingerprint.confirm-as', { witness: 'Ben' }) }).click();
-      await page.locator('[data-section="air-fingerprints"] .bundle-digest.confirmed').waitFor();
+      await upToConfirmedDigest(page, folder, media, 'AES_256', t);
 
       await fillByLabel(page, t('wrap.folder'), media);
       await page.getByLabel(t('preflight.custody')).check();

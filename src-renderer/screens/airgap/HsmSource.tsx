@@ -17,6 +17,7 @@ import { StepButton } from '../../components/Step';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store/store';
 import { phraseText } from '../../../src-main/i18n/phrase';
+import { listText } from '../../../src-main/i18n/list';
 
 const KEY_SOURCES = [
   { value: 'generate', id: 'hsm-keys-generate', label: 'hsm.keys.generate' },
@@ -84,7 +85,7 @@ function HsmCapabilityResult({ result }: { result: HsmCapabilityView }) {
               if (s.ok)
                 return (
                   <li key={s.spec} data-spec={s.spec} data-ok="yes">
-                    {t('hsm.result.spec-ok', { spec: s.spec, mechanisms: s.mechanisms.join(', ') })}
+                    {t('hsm.result.spec-ok', { spec: s.spec, mechanisms: listText({ t }, s.mechanisms) })}
                   </li>
                 );
               const shown = s.problem ? problemLine(s.problem) : null;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { SelectField, TextField } from '../../components/Fields';
 import { FieldRow } from '../../components/FieldRow';
 import { Hex } from '../../components/Hex';
+import { MaterialCheck } from '../../components/MaterialCheck';
 import { ReceiptPanel } from '../../components/ReceiptPanel';
 import { SourceChoice } from '../../components/SourceChoice';
 import { Step, StepButton } from '../../components/Step';
@@ -104,15 +105,7 @@ export function MaterialStep() {
             <li key={m.keyId}>
               <strong>{m.keyId}</strong> {t('material.summary', { spec: m.spec, source: m.source })}{' '}
               {m.objectLabel && <>({t('hsm.object-label', { label: m.objectLabel })}) </>}
-              {m.keyCheckValue ? (
-                <>
-                  {t('material.kcv')} <Hex value={m.keyCheckValue} size="small" />
-                </>
-              ) : m.publicKeyFingerprint ? (
-                <>
-                  {t('material.public-key')} <Hex value={m.publicKeyFingerprint} size="small" />
-                </>
-              ) : null}
+              <MaterialCheck keyCheckValue={m.keyCheckValue} publicKeyFingerprint={m.publicKeyFingerprint} />
             </li>
           ))}
         </ul>

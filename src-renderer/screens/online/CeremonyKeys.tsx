@@ -82,7 +82,7 @@ export function CeremonyKeys() {
         {t('ckeys.shown', { shown: shown.length, count: rows.length })}
       </p>
       <div className="table-wrap bounded" tabIndex={0} role="region" aria-label={t('ckeys.title')}>
-        <table className="key-table">
+        <table className="key-table stacks">
           <thead>
             <tr>
               <KeyHeaderCells state />
@@ -104,13 +104,7 @@ export function CeremonyKeys() {
                     undefined
                   }
                 >
-                  <td className="mono" data-label={t('keys.col.alias')}>
-                    {k.alias}
-                  </td>
-                  <td className="mono" data-label={t('keys.col.key-id')}>
-                    {k.keyId}
-                  </td>
-                  <td data-label={t('keys.col.spec')}>{k.spec}</td>
+                  <KeyCells alias={k.alias} keyId={k.keyId} spec={k.spec} />
                   <td className="state" data-label={t('keys.col.state')}>
                     {stateText(k.state)}
                   </td>
@@ -142,6 +136,22 @@ export function KeyHeaderCells({ state = false }: { state?: boolean }) {
       <th scope="col">{t('keys.col.key-id')}</th>
       <th scope="col">{t('keys.col.spec')}</th>
       {state && <th scope="col">{t('keys.col.state')}</th>}
+    </>
+  );
+}
+
+/** The first cells of a key's row in those tables, each labelled for the stacked (narrow) layout. */
+export function KeyCells({ alias, keyId, spec }: { alias: string; keyId: string; spec: string }) {
+  const { t } = useT();
+  return (
+    <>
+      <td className="mono" data-label={t('keys.col.alias')}>
+        {alias}
+      </td>
+      <td className="mono key-id" data-label={t('keys.col.key-id')}>
+        {keyId}
+      </td>
+      <td data-label={t('keys.col.spec')}>{spec}</td>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { useT } from '../../i18n';
 import { custodyLine } from '../../../src-main/i18n/custody-line';
 import { PathField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
+import { MaterialCheck } from '../../components/MaterialCheck';
 import { ReceiptPanel } from '../../components/ReceiptPanel';
 import { Step, StepButton } from '../../components/Step';
 import { selectCeremonyKeys } from '../../store/selectors';
@@ -19,6 +20,7 @@ import { useKeyFilter } from './key-filter';
 import { replicaPlaces } from './replica-groups';
 import { phraseText } from '../../../src-main/i18n/phrase';
 import { momentText, neverOrMoment } from '../../../src-main/i18n/moment';
+import { kmsStateNumber } from '../../../src-main/i18n/kms-state';
 import { Warnings } from '../../components/Warnings';
 
 export function CheckBundleStep() {
@@ -102,15 +104,7 @@ export function CheckBundleStep() {
               <li key={k.keyId}>
                 <strong>{k.alias}</strong>
                 {t('import.place', { ...placeOf(k.keyId) })} ({k.spec}):{' '}
-                {k.keyCheckValue ? (
-                  <>
-                    {t('material.kcv')} <Hex value={k.keyCheckValue} size="small" />
-                  </>
-                ) : k.publicKeyFingerprint ? (
-                  <>
-                    {t('material.public-key')} <Hex value={k.publicKeyFingerprint} size="small" />
-                  </>
-                ) : null}
+                <MaterialCheck keyCheckValue={k.keyCheckValue} publicKeyFingerprint={k.publicKeyFingerprint} />
               </li>
             ))}
           </ul>
@@ -170,7 +164,11 @@ export function ImportStep() {
             <li key={k.keyId} data-key-id={k.keyId}>
               <span className="mono">{k.keyId}</span>
               {t('import.place', { ...placeOf(k.keyId) })} ({k.spec}):{' '}
-              {t('import.imported', { when: neverOrMoment(tr, k.expiresAt), source: k.expirySource })} {k.confirmation}
+              {t('import.imported', {
+                when: neverOrMoment(tr, k.expiresAt),
+                source: k.expirySource,
+                how: k.confirmation,
+              })}
             </li>
           ))}
         </ul>
@@ -209,7 +207,7 @@ export function VerifyStep() {
           {proofs.keys.filter(shown).map((p) => (
             <li key={p.keyId} className={p.ok ? 'ok' : 'bad'}>
               <strong>{p.ok ? t('verify.ok') : t('verify.not-ok')}</strong> <span className="mono">{p.keyId}</span> (
-              {p.spec}, {p.keyState}): {phraseText({ message }, p.proof)}
+              {p.spec}, {t('kms.state', { state: kmsStateNumber(p.keyState) })}): {phraseText({ message }, p.proof)}
             </li>
           ))}
         </ul>
@@ -221,7 +219,7 @@ export function VerifyStep() {
         <ul className="key-list">
           {keyStates.filter(shown).map((k) => (
             <li key={k.keyId}>
-              {k.alias} ({k.spec}): {k.keyState}
+              {k.alias} ({k.spec}): {t('kms.state', { state: kmsStateNumber(k.keyState) })}
               {k.materialExpiresAt ? t('verify.material-expires', { at: momentText(locale, k.materialExpiresAt) }) : ''}
             </li>
           ))}

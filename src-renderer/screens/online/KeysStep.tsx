@@ -4,7 +4,7 @@ import { KEY_STATE_FILTERS, type KeyStateFilter } from '../../../src-main/ipc/co
 import { SelectField } from '../../components/Fields';
 import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
-import { KeyHeaderCells } from './CeremonyKeys';
+import { KeyCells, KeyHeaderCells } from './CeremonyKeys';
 import { useT } from '../../i18n';
 
 const FILTERS: readonly KeyStateFilter[] = KEY_STATE_FILTERS;
@@ -29,7 +29,7 @@ export function KeyListStep() {
       </div>
       {keyList && (
         <div className="table-wrap bounded" tabIndex={0} role="region" aria-label={t('keys.title')}>
-          <table>
+          <table className="stacks">
             <caption>
               {t('keys.caption', { count: keyList.keys.length, filter: keyList.filter.replace(/-/g, '_') })}
             </caption>
@@ -42,11 +42,9 @@ export function KeyListStep() {
             <tbody>
               {keyList.keys.map((k) => (
                 <tr key={k.keyId}>
-                  <td>{k.alias ?? '—'}</td>
-                  <td className="mono">{k.keyId}</td>
-                  <td>{k.spec ?? '—'}</td>
-                  <td>{t('kms.state', { state: String(k.state) })}</td>
-                  <td>{k.inCeremony ? t('common.yes') : t('common.no')}</td>
+                  <KeyCells alias={k.alias ?? '—'} keyId={k.keyId} spec={k.spec ?? '—'} />
+                  <td data-label={t('keys.col.state')}>{t('kms.state', { state: String(k.state) })}</td>
+                  <td data-label={t('keys.col.in-ceremony')}>{k.inCeremony ? t('common.yes') : t('common.no')}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,20 +1,18 @@
 /** Step 4 online: fetch the import parameters and write the import-parameters bundle to media. */
 import { useState } from 'react';
-import { WRAPPING_ALGORITHMS, type CeremonySetup } from '../../../src-main/ipc/contract';
 import { FieldRow } from '../../components/FieldRow';
-import { RadioChoices } from '../../components/RadioChoices';
+import { WrappingAlgorithmChoice, type WrappingAlgorithm } from '../../components/WrappingAlgorithmChoice';
 import { Hex } from '../../components/Hex';
 import { Step, StepButton } from '../../components/Step';
 import { WrittenBundleCard } from '../../components/WrittenBundleCard';
 import { useAppStore } from '../../store/store';
 import { useOnlineSteps } from '../../store/allowed-steps';
-import { KeyHeaderCells } from './CeremonyKeys';
+import { KeyCells, KeyHeaderCells } from './CeremonyKeys';
 import { useKeyFilter } from './key-filter';
 import { useT } from '../../i18n';
 import { momentText } from '../../../src-main/i18n/moment';
+import { listText } from '../../../src-main/i18n/list';
 import { Warnings } from '../../components/Warnings';
-
-type WrappingAlgorithm = CeremonySetup['wrappingAlgorithm'];
 
 export function ParametersStep() {
   const steps = useOnlineSteps();
@@ -41,16 +39,7 @@ export function ParametersStep() {
       section="online-parameters"
     >
       <p>{t('params.intro')}</p>
-      <RadioChoices
-        legend={t('params.algorithm.label')}
-        hint={t('params.algorithm.hint')}
-        name="params-wrapping-algorithm"
-        choices={WRAPPING_ALGORITHMS}
-        value={algorithm}
-        disabled={!canFetch}
-        onChange={setPicked}
-        label={(choice) => <span className="mono">{choice}</span>}
-      />
+      <WrappingAlgorithmChoice at="parameters" value={algorithm} disabled={!canFetch} onChange={setPicked} />
       <StepButton
         available={canFetch}
         primary={canFetch && !steps.isDone('fetchParameters')}
@@ -62,7 +51,7 @@ export function ParametersStep() {
       </StepButton>
       {issued.length > 0 && (
         <div className="table-wrap bounded" tabIndex={0} role="region" aria-label={t('params.col.fingerprint')}>
-          <table className="issued">
+          <table className="issued stacks">
             <caption>{t('params.fingerprint')}</caption>
             <thead>
               <tr>
@@ -74,24 +63,24 @@ export function ParametersStep() {
             <tbody>
               {issued.filter(shown).map((k) => (
                 <tr key={k.keyId}>
-                  <td className="mono">{k.alias}</td>
-                  <td className="mono key-id">{k.keyId}</td>
-                  <td>{k.spec}</td>
-                  <td>
+                  <KeyCells alias={k.alias} keyId={k.keyId} spec={k.spec} />
+                  <td data-label={t('params.col.fingerprint')}>
                     <Hex
                       value={k.wrappingKeyFingerprint}
                       size="small"
                       label={t('params.fingerprint-of', { alias: k.alias })}
                     />
                   </td>
-                  <td className="moment">{momentText(locale, k.tokenExpiresAt)}</td>
+                  <td className="moment" data-label={t('params.col.token')}>
+                    {momentText(locale, k.tokenExpiresAt)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="issued-algorithm">
             {t('params.algorithm.issued', {
-              algorithms: [...new Set(issued.map((k) => k.wrappingAlgorithm))].join(', '),
+              algorithms: listText({ t }, [...new Set(issued.map((k) => k.wrappingAlgorithm))]),
             })}
           </p>
         </div>

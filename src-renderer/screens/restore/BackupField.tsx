@@ -16,31 +16,61 @@ const BACKUP_SOURCES = [
   { value: 'typed', id: 'backup-typed', label: 'restore.backup.source.typed' },
 ] as const;
 
-interface FieldProps {
-  readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
+/** What each kind of thing handed over reads as: its file field and its typed field. */
+const FILE_OR_TYPED = {
+  share: {
+    purpose: 'share-file',
+    file: 'restore.share-file',
+    typed: 'restore.slip-lines',
+    hint: 'restore.slip-lines.hint',
+  },
+  backup: {
+    purpose: 'backup-file',
+    file: 'restore.backup.file',
+    typed: 'restore.backup.typed',
+    hint: 'restore.backup.typed.hint',
+  },
+} as const;
+
+/** A file path and a typed text, kept apart (switching between file and typed loses neither) until `clear`. */
+export function useFileOrTyped() {
+  const [file, setFile] = useState('');
+  const [typed, setTyped] = useState('');
+  return {
+    file,
+    setFile,
+    typed,
+    setTyped,
+    /** Whether the chosen one (`asTyped`: the text, else the file) holds something. */
+    filled: (asTyped: boolean) => (asTyped ? typed : file).trim() !== '',
+    clear: () => {
+      setFile('');
+      setTyped('');
+    },
+  };
 }
 
-/** A file path, or the text typed from paper, as `typed` says. */
+/** The file field of a share slip or the backup, or the text typed from its paper, as `typed` says. */
 export function FileOrTyped({
+  kind,
   typed,
-  file,
-  text,
+  input,
 }: {
+  kind: keyof typeof FILE_OR_TYPED;
   typed: boolean;
-  file: FieldProps & { readonly purpose: 'share-file' | 'backup-file' };
-  text: FieldProps & { readonly hint: string };
+  input: ReturnType<typeof useFileOrTyped>;
 }) {
+  const { t } = useT();
+  const texts = FILE_OR_TYPED[kind];
   return typed ? (
-    <TextAreaField label={text.label} value={text.value} onChange={text.onChange} hint={text.hint} />
+    <TextAreaField label={t(texts.typed)} value={input.typed} onChange={input.setTyped} hint={t(texts.hint)} />
   ) : (
     <PathField
-      purpose={file.purpose}
+      purpose={texts.purpose}
       section="restore-shares"
-      label={file.label}
-      value={file.value}
-      onChange={file.onChange}
+      label={t(texts.file)}
+      value={input.file}
+      onChange={input.setFile}
     />
   );
 }
@@ -51,16 +81,13 @@ export function BackupField() {
   const backup = useAppStore((s) => s.presentedBackup);
   const present = useAppStore((s) => s.presentBackup);
   const [source, setSource] = useState<(typeof BACKUP_SOURCES)[number]['value']>('file');
-  const [file, setFile] = useState('');
-  const [typed, setTyped] = useState('');
+  const input = useFileOrTyped();
   const { t, message } = useT();
-  const ready = source === 'file' ? file.trim() !== '' : typed.trim() !== '';
   const submit = async () => {
-    const ok = await present(source === 'file' ? { kind: 'file', file: file.trim() } : { kind: 'typed', typed });
-    if (ok) {
-      setFile('');
-      setTyped('');
-    }
+    const ok = await present(
+      source === 'file' ? { kind: 'file', file: input.file.trim() } : { kind: 'typed', typed: input.typed },
+    );
+    if (ok) input.clear();
   };
   return (
     <fieldset className="custody-backup">
@@ -73,17 +100,11 @@ export function BackupField() {
         options={BACKUP_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
         onChange={setSource}
       />
-      <FileOrTyped
-        typed={source === 'typed'}
-        file={{ purpose: 'backup-file', label: t('restore.backup.file'), value: file, onChange: setFile }}
-        text={{
-          label: t('restore.backup.typed'),
-          hint: t('restore.backup.typed.hint'),
-          value: typed,
-          onChange: setTyped,
-        }}
-      />
-      <StepButton available={steps.canRun('presentBackup') && ready} onClick={() => void submit()}>
+      <FileOrTyped kind="backup" typed={source === 'typed'} input={input} />
+      <StepButton
+        available={steps.canRun('presentBackup') && input.filled(source === 'typed')}
+        onClick={() => void submit()}
+      >
         {t('restore.backup.present')}
       </StepButton>
       {backup && (

@@ -111,7 +111,7 @@ export const enScreenOnline = {
   'import.place':
     '{group, select, primary { in {region}, primary of its replica group} replica { in {region}, replica of {alias}} other {}}',
   'import.imported':
-    'imported, expires {when} {source, select, override {(override);} other {(as the bundle requests);}}',
+    'imported, expires {when} {source, select, override {(override);} other {(as the bundle requests);}} {how, select, answered {the KMS answered} reconciled {reconciled with the KMS} retried {answered on a retry} other {{how}}}',
   'verify.title': 'Verify the imported keys',
   'verify.intro':
     'Keyferry checks each key is Enabled and proves it works: an encrypt/decrypt round trip for AES, the public key and a signature or decryption for asymmetric keys.',

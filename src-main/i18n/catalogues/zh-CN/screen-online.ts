@@ -108,7 +108,8 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'import.button': '导入密钥材料',
   'import.place':
     '{group, select, primary {（区域 {region}，副本组的主密钥）} replica {（区域 {region}，{alias} 的副本）} other {}}',
-  'import.imported': '已导入，到期时间 {when}{source, select, override {（覆盖）；} other {（按包的请求）；}}',
+  'import.imported':
+    '已导入，到期时间 {when}{source, select, override {（覆盖）；} other {（按包的请求）；}}{how, select, answered {KMS 已应答} reconciled {已与 KMS 核对} retried {重试后成功} other {{how}}}',
   'verify.title': '校验已导入的密钥',
   'verify.intro':
     'Keyferry 检查每个密钥均为已启用状态并证明其可用：AES 密钥做一次加密/解密往返，非对称密钥核对公钥并做一次签名或解密。',
