@@ -116,7 +116,8 @@ export async function openApp(browser: Browser, options: UiOptions = {}): Promis
     screenshot: async (name) => {
       const file = path.join(SCREENS_DIR, `${name}.png`);
       mkdirSync(path.dirname(file), { recursive: true });
-      await page.screenshot({ path: file, fullPage: true });
+      // A full page at 200% zoom on a loaded machine takes longer than the page's 15 s for an action.
+      await page.screenshot({ path: file, fullPage: true, timeout: 60_000 });
     },
     close: async () => {
       await context.close();
