@@ -146,7 +146,7 @@ function createEach(
     keys,
     ({ key, replica, found }) => ({
       line: found
-        ? progressLine('create-key-found', { spec: key.spec, alias: key.alias, keyId: found.keyId })
+        ? progressLine('create-key-found', { spec: key.spec, alias: key.alias })
         : replica
           ? progressLine('create-replica', { spec: key.spec, alias: key.alias, region: replica.target.region })
           : progressLine('create-key', { spec: key.spec, alias: key.alias }),

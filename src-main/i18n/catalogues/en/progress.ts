@@ -12,7 +12,7 @@ export const enProgress = {
   'progress.create-key': 'Creating {spec} key {alias}',
   'progress.create-replica': 'Creating the replica of {spec} key {alias} in region {region}',
   'progress.create-key-found':
-    'Found {spec} key {alias} ({keyId}) in the KMS, created by the stopped attempt before it reached the journal: journaled, not created again',
+    'Found {spec} key {alias} in the KMS, created by the stopped attempt before it reached the journal: journaled, not created again',
   'progress.fetch-parameters': 'Fetching import parameters for {alias}',
   'progress.write-parameters-bundle': 'Writing the import-parameters bundle to {dir}',
   'progress.parameters-bundle-written': 'Import-parameters bundle written and verified',
