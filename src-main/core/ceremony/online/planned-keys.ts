@@ -12,6 +12,7 @@ import { isAsymmetric } from '../../crypto/key-spec';
 import { KeyState, type KmsKeyInfo } from '../../kms/types';
 import type { PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
 import { expiryText } from '../shared/planned-expiry';
+import { listValue } from '../../../i18n/list';
 import type { OnlineCeremonyState, OnlineKeyState } from './state';
 
 /** A planned key as journaled in keys.planned (no description: the KMS holds it, and key.created records it). */
@@ -46,20 +47,49 @@ export function sameExpiry(journaled: string, given: string, elapsedMs: number):
   return later >= -RESOLVE_SLACK_MS && later <= elapsedMs + RESOLVE_SLACK_MS;
 }
 
+/** The operator or witnesses `start` names where they are not the journal's (witnesses in any order), else undefined. */
+function peopleDifference(
+  state: OnlineCeremonyState,
+  start: { readonly operator: string; readonly witnesses: readonly string[] },
+): KeyferryError | undefined {
+  const differs = (role: 'operator' | 'witnesses', journaled: readonly string[], given: readonly string[]) =>
+    new KeyferryError('PEOPLE_DIFFER_FROM_JOURNAL', {
+      role,
+      journaledList: listValue(journaled),
+      givenList: listValue(given),
+    });
+  const operator = start.operator.trim();
+  if (operator !== state.operator) return differs('operator', [state.operator], [operator]);
+  const sorted = (names: readonly string[]) => names.map((n) => n.trim()).sort((a, b) => a.localeCompare(b));
+  const [journaled, given] = [sorted(state.witnesses), sorted(start.witnesses)];
+  return journaled.join('\n') === given.join('\n') ? undefined : differs('witnesses', journaled, given);
+}
+
 /**
- * A create step run again (after a stop) with other ceremony facts than the journal's: the title,
- * the wrapping algorithm, the plan's material expiry or a created AES key's own. The journal's
- * facts stay (a later step and the receipts read them), so the difference is refused naming both
- * values rather than ignored; undefined when the run agrees with the journal.
+ * A create step run again (after a stop) with other ceremony facts than the journal's: the
+ * operator or witnesses, the title, the wrapping algorithm, the plan's material expiry or a created
+ * AES key's own. The journal's facts stay (a later step and the receipts read them), so the
+ * difference is refused naming both values rather than ignored; undefined when the run agrees with
+ * the journal. Other people are refused, not journaled as a hand-over: every entry of the journal
+ * is made in its operator's name and its receipts ask its operator and witnesses to sign, so a run
+ * by someone else would be recorded as theirs (DESIGN.md rule 7: nobody acts for another).
  */
 export function startDifference(
   state: OnlineCeremonyState,
-  start: { readonly title: string; readonly wrappingAlgorithm: string; readonly materialExpiry: string },
+  start: {
+    readonly title: string;
+    readonly operator: string;
+    readonly witnesses: readonly string[];
+    readonly wrappingAlgorithm: string;
+    readonly materialExpiry: string;
+  },
   planned: readonly PlannedKey[],
   now: Date,
 ): KeyferryError | undefined {
   const differs = (field: string, journaled: string, given: string, alias = 'none') =>
     new KeyferryError('START_DIFFERS_FROM_JOURNAL', { field, alias, journaled, given });
+  const people = peopleDifference(state, start);
+  if (people) return people;
   if (start.title !== state.title) return differs('title', state.title, start.title);
   if (start.wrappingAlgorithm !== state.wrappingAlgorithm)
     return differs('wrappingAlgorithm', state.wrappingAlgorithm, start.wrappingAlgorithm);

@@ -51,6 +51,10 @@ export const enCeremony = {
     'This ceremony already created {spec} key {alias} ({keyId}{region, select, none {} other {, replica in region {region}}}, {usage}), and the plan given now does not list it that way. Nothing was created.',
   'problem.PLAN_DROPS_CREATED_KEY.next':
     'Give the plan this ceremony started with (every key it created keeps its alias, spec, usage and replicas); add keys to it if you must, but leave none out.',
+  'problem.PEOPLE_DIFFER_FROM_JOURNAL':
+    'This ceremony was started with {role, select, operator {operator {journaledList}} other {witnesses {journaledList}}}, and this run names {givenList}. The journal records every step in its operator’s name and its receipts ask its operator and witnesses to sign, so the people stay the journal’s; nothing was created.',
+  'problem.PEOPLE_DIFFER_FROM_JOURNAL.next':
+    'Run it again with the people who started this ceremony (the journal’s {role, select, operator {operator} other {witnesses}}); if they cannot go on, start another ceremony with a new journal and other aliases.',
   'problem.START_DIFFERS_FROM_JOURNAL':
     'This ceremony was started with {field, select, title {the title “{journaled}”} wrappingAlgorithm {the wrapping algorithm {journaled}} other {{alias, select, none {the material expiry} other {the material expiry of key {alias}}} {journaled, select, never {never} other {{journaled}}}}}, and this run gives {field, select, title {“{given}”} wrappingAlgorithm {{given}} other {{given, select, never {never} other {{given}}}}}. The journal’s value stays; nothing was created.',
   'problem.START_DIFFERS_FROM_JOURNAL.next':

@@ -51,6 +51,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
     '本仪式已创建 {spec} 密钥 {alias}（{keyId}{region, select, none {} other {，区域 {region} 中的副本}}，{usage}），而现在给出的计划没有这样列出它。未创建任何内容。',
   'problem.PLAN_DROPS_CREATED_KEY.next':
     '请给出本仪式开始时的计划（已创建的每个密钥保持其别名、规格、用途和副本）；如有必要可以增加密钥，但不能删去任何一个。',
+  'problem.PEOPLE_DIFFER_FROM_JOURNAL':
+    '本仪式开始时的{role, select, operator {操作员是 {journaledList}} other {见证人是 {journaledList}}}，而本次运行给出的是 {givenList}。日志以其操作员的名义记录每一步，回执也请其操作员和见证人签字，因此人员以日志为准；未创建任何内容。',
+  'problem.PEOPLE_DIFFER_FROM_JOURNAL.next':
+    '请由开始本仪式的人员（日志中的{role, select, operator {操作员} other {见证人}}）重新运行；如果他们无法继续，请用新的日志和其他别名开始另一个仪式。',
   'problem.START_DIFFERS_FROM_JOURNAL':
     '本仪式开始时使用的是{field, select, title {标题“{journaled}”} wrappingAlgorithm {包装密钥算法 {journaled}} other {{alias, select, none {密钥材料过期时间} other {密钥 {alias} 的密钥材料过期时间}} {journaled, select, never {永不过期} other {{journaled}}}}}，而本次运行给出的是{field, select, title {“{given}”} wrappingAlgorithm {{given}} other {{given, select, never {永不过期} other {{given}}}}}。以日志中的值为准；未创建任何内容。',
   'problem.START_DIFFERS_FROM_JOURNAL.next':

@@ -153,6 +153,46 @@ describe('a create step run again after it stopped part way', () => {
     expect((await same.createKeys(plan.keys)).map((k) => k.alias)).toEqual(plan.keys.map((k) => k.alias));
   });
 
+  it('refuses a run again by another operator or other witnesses, naming both, and creates nothing', async () => {
+    const plan = f.plan(['AES_256', 'AES_256']);
+    const firstJournal = await f.journal('online.jsonl');
+    const first = await f.online(firstJournal, plan);
+    await first.connect();
+    f.sim.faults.failWith('create-key', 500, 'before', 1, 1);
+    await expect(first.createKeys(plan.keys)).rejects.toThrow();
+    await firstJournal.close();
+    const run = async (other: CeremonyPlan) => {
+      const journal = await f.journal('online.jsonl');
+      const again = await f.online(journal, other);
+      await again.connect();
+      const error = await again.createKeys(other.keys).catch((e: unknown) => e);
+      await journal.close();
+      return error;
+    };
+    const byDee = await run({ ...plan, operator: 'Dee' });
+    expect(byDee).toMatchObject({ code: 'PEOPLE_DIFFER_FROM_JOURNAL', values: { role: 'operator' } });
+    expect(translator('en').problem(toProblem(byDee)).message).toMatch(
+      /^This ceremony was started with operator Ana, and this run names Dee\./,
+    );
+    const otherWitnesses = await run({ ...plan, witnesses: ['Ben', 'Eve'] });
+    expect(otherWitnesses).toMatchObject({ code: 'PEOPLE_DIFFER_FROM_JOURNAL', values: { role: 'witnesses' } });
+    expect(translator('zh-CN').problem(toProblem(otherWitnesses)).message).toMatch(
+      /^本仪式开始时的见证人是 Ben、Chloé，而本次运行给出的是 Ben、Eve。/,
+    );
+    const failed = (await readFile(path.join(f.dir, 'online.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; data: Record<string, unknown> })
+      .filter((e) => e.event === 'step.failed' && e.data['code'] === 'PEOPLE_DIFFER_FROM_JOURNAL');
+    expect(failed).toHaveLength(2);
+    expect(await aliasesInKms()).toEqual([plan.keys[0]?.alias]);
+    // The same people, the witnesses named in another order, continue.
+    const journal = await f.journal('online.jsonl');
+    const same = await f.online(journal, { ...plan, witnesses: [...plan.witnesses].reverse() });
+    await same.connect();
+    expect((await same.createKeys(plan.keys)).map((k) => k.alias)).toEqual(plan.keys.map((k) => k.alias));
+  });
+
   it('refuses an alias a key of another origin holds, naming it, before any key is created', async () => {
     const plan = f.plan(['AES_256', 'AES_256']);
     const taken = await f.kms.createKey({ alias: plan.keys[1]?.alias as string, spec: 'AES_256', origin: 'kms' });
