@@ -12,7 +12,7 @@ import {
 import { onlineStartOf } from '../../core/ceremony/online/open-journal';
 import { KeyferryError } from '../../core/errors';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
-import { columns, placeColumns } from '../cli-text';
+import { cliExpiry, columns, placeColumns } from '../cli-text';
 
 import { missingOption } from '../args';
 
@@ -89,8 +89,10 @@ export const createKeyCommand = defineOnlineCommand({
       const { t } = cliTranslator(io);
       const place = placeColumns(io, session.ceremony.keys());
       for (const line of formatTable(
-        columns(io, ['alias', ...place.names, 'spec', 'usage', 'keyId']),
-        place.grouped(created).map((k) => [k.alias, ...place.cells(k.keyId), k.spec, k.usage, k.keyId]),
+        columns(io, ['alias', ...place.names, 'spec', 'usage', 'materialExpires', 'keyId']),
+        place
+          .grouped(created)
+          .map((k) => [k.alias, ...place.cells(k.keyId), k.spec, k.usage, cliExpiry(io, k.materialExpiry), k.keyId]),
       ))
         io.stdout(`  ${line}`);
       io.stdout(t('online.created', { count: created.length }));

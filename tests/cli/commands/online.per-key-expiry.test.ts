@@ -15,6 +15,7 @@ import { KmsClient } from '../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../src-main/core/kms/credentials';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 import { keyferry } from '../../integration/cli-in-process';
+import { momentText } from '../../../src-main/i18n/moment';
 import { airgapWrapArgs, onlineAt } from '../../helpers/cli-sides';
 import { paramsDigestFrom } from './witness-args';
 
@@ -94,6 +95,23 @@ describe("a plan's per-key materialExpiry", () => {
     expect(Date.parse(started) - thirty).toBeGreaterThan(59 * DAY);
     expect(planned['pk/never']?.expiry).toBe('never');
     expect(planned['pk/ec']?.expiry).toBeUndefined();
+    // The table create-key prints shows each key's own expiry, as the receipts and import lines do.
+    const lines = created.stdout.split('\n');
+    const cells = (alias: string) =>
+      lines
+        .find((l) => l.trim().startsWith(`${alias} `))
+        ?.trim()
+        .split(/\s{2,}/);
+    expect(
+      lines
+        .find((l) => l.includes('alias'))
+        ?.trim()
+        .split(/\s{2,}/),
+    ).toEqual(['alias', 'spec', 'usage', 'material expires', 'key id']);
+    expect(cells('pk/thirty')?.[3]).toBe(momentText('en', planned['pk/thirty']?.expiry as string));
+    expect(cells('pk/default')?.[3]).toBe(momentText('en', started));
+    expect(cells('pk/never')?.[3]).toBe('never');
+    expect(cells('pk/ec')?.[3]).toBe('never');
 
     const params = await keyferry(['online', 'params', ...connection, '--out', 'params'], { cwd: online, env });
     expect(params.stderr).toBe('');

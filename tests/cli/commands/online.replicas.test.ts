@@ -70,8 +70,8 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(create.code).toBe(0);
     // Each group's three rows share an alias: the table tells them apart by region and group.
     const created = tableRows(create.stdout, 'dr/');
-    const aesPrimary = created[0]?.[6] ?? '';
-    const ecPrimary = created[3]?.[6] ?? '';
+    const aesPrimary = created[0]?.[7] ?? '';
+    const ecPrimary = created[3]?.[7] ?? '';
     const projectOf = new Map(sim.regions.map((r) => [r.region, r.projectId]));
     expect(created.map((r) => r.slice(0, 4))).toEqual([
       ['dr/aes', 'cn-north-4', projectOf.get('cn-north-4'), 'primary'],
@@ -81,7 +81,9 @@ describe('keyferry online and airgap with a replica group in three regions', () 
       ['dr/ec', 'cn-east-3', projectOf.get('cn-east-3'), `replica of ${ecPrimary.slice(0, 8)}…`],
       ['dr/ec', 'ap-southeast-1', projectOf.get('ap-southeast-1'), `replica of ${ecPrimary.slice(0, 8)}…`],
     ]);
-    expect(new Set(created.map((r) => r[6])).size).toBe(6);
+    expect(new Set(created.map((r) => r[7])).size).toBe(6);
+    // The plan names no expiry: every key's material never expires.
+    expect(created.map((r) => r[6])).toEqual(Array(6).fill('never'));
     const params = await keyferry(['online', 'params', ...where, '--out', 'media-params'], { cwd: online, env });
     expect(params.code).toBe(0);
     const manifest = JSON.parse(await readFile(path.join(online, 'media-params', 'manifest.json'), 'utf8')) as {
@@ -120,7 +122,7 @@ describe('keyferry online and airgap with a replica group in three regions', () 
       ['AES_256', aesPrimary, 1],
       ['EC_P256', ecPrimary, 4],
     ] as const) {
-      const replicaIds = created.slice(first, first + 2).map((r) => r[6]);
+      const replicaIds = created.slice(first, first + 2).map((r) => r[7]);
       expect(wrap.stdout).toMatch(
         new RegExp(
           `Generated ${spec} material for key ${primary} \\([^)]+\\); the same material serves its replica group: 2 replicas \\(${replicaIds.join(', ')}\\)\\.`,
@@ -141,7 +143,7 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(importedLines.map((l) => /^ {2}imported (\S+) key (\S+) in ([^,]+), ([^,]+),/.exec(l)?.slice(1))).toEqual(
       created.map((r, i) => [
         r[0] === 'dr/aes' ? 'AES_256' : 'EC_P256',
-        r[6],
+        r[7],
         r[1],
         i % 3 === 0 ? 'primary of its replica group' : `replica of ${i < 3 ? aesPrimary : ecPrimary}`,
       ]),
@@ -160,12 +162,12 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     const verified = events.filter((e) => e.event === 'key.verified');
     expect(verified.map((e) => e.data.keyState)).toEqual(Array(6).fill('Enabled'));
     // The proof table: key id, then the same region, project and group as create-key's row of that key.
-    const createdRow = new Map(created.map((r) => [r[6], r]));
+    const createdRow = new Map(created.map((r) => [r[7], r]));
     const proofRows = (stdout: string) =>
       tableRows(stdout, '')
         .filter((r) => createdRow.has(r[0]))
         .map((r) => r.slice(0, 4));
-    const proofExpected = created.map((r) => [r[6], r[1], r[2], r[3]]);
+    const proofExpected = created.map((r) => [r[7], r[1], r[2], r[3]]);
     expect(proofRows(imported.stdout)).toEqual(proofExpected);
 
     const status = await keyferry(['online', 'status', '--journal', 'online.jsonl'], { cwd: online, env });

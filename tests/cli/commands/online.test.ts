@@ -139,7 +139,7 @@ describe('keyferry online: steps in order', () => {
     });
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/cli\/aes-\d+\s+AES_256\s+ENCRYPT_DECRYPT\s+[0-9a-f-]{36}/);
+    expect(created.stdout).toMatch(/cli\/aes-\d+\s+AES_256\s+ENCRYPT_DECRYPT\s+never\s+[0-9a-f-]{36}/);
     const again = await keyferry(['online', 'create-key', '--journal', 'order.jsonl', ...where, ...oneKey()], {
       cwd: dir,
       env,

@@ -20,7 +20,7 @@ import {
 } from './planned-keys';
 import type { OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
-import { issuedFromAnswer, parametersForBundle } from './issued-parameters';
+import { issuedFromAnswer, keyMaterialExpiry, parametersForBundle } from './issued-parameters';
 import { holdsImportedMaterial, type OnlineKeyState } from './state';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
 import { forEachKeyWithProgress } from './key-concurrency';
@@ -104,12 +104,14 @@ export async function createExternalKeys(
   const replicas = replicaSlots.map(
     ({ replicaOf, target }) => journaledReplica(ctx.state, replicaOf, target) as OnlineKeyState,
   );
-  return [...primaries, ...replicas].map(createdKeyOf);
+  return [...primaries, ...replicas].map((key) => createdKeyOf(key, ctx.state.expiry));
 }
 
-function createdKeyOf(key: OnlineKeyState): CreatedKey {
+/** `key` as created, with the material expiry its import will request (`planExpiry`: the plan's). */
+function createdKeyOf(key: OnlineKeyState, planExpiry: string): CreatedKey {
   const place = key.replicaOf !== undefined && key.target ? { replicaOf: key.replicaOf, ...key.target } : {};
-  return { keyId: key.keyId, alias: key.alias, spec: key.spec, usage: key.usage, ...place };
+  const materialExpiry = keyMaterialExpiry(key, planExpiry);
+  return { keyId: key.keyId, alias: key.alias, spec: key.spec, usage: key.usage, materialExpiry, ...place };
 }
 
 /**
@@ -136,12 +138,13 @@ async function withKeysFound(ctx: OnlineStepContext, keys: readonly KeyToCreate[
   return result;
 }
 
-function createEach(
+/** Creates (or takes back) and journals each of `keys`; the journal then holds them (createdKeyOf reads it). */
+async function createEach(
   ctx: OnlineStepContext,
   keys: readonly KeyToCreate[],
   count: { readonly before: number; readonly total: number },
-): Promise<CreatedKey[]> {
-  return forEachKeyWithProgress(
+): Promise<void> {
+  await forEachKeyWithProgress(
     { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'create-keys', count },
     keys,
     ({ key, replica, found }) => ({
@@ -175,7 +178,6 @@ function createEach(
         ...(found ? { foundInKms: true } : {}),
         ...(isAsymmetric(key.spec) ? {} : { plannedExpiry: plannedKeyExpiry(key, ctx.state.expiry) }),
       });
-      return { keyId, alias: key.alias, spec: key.spec, usage: key.usage, ...place };
     },
   );
 }

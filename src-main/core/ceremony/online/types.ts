@@ -11,6 +11,8 @@ export interface CreatedKey {
   readonly alias: string;
   readonly spec: KeySpec;
   readonly usage: PlannedKey['usage'];
+  /** 'never' or the ISO time its material is planned to expire (its own, else the plan's; never for RSA/EC). */
+  readonly materialExpiry: string;
   /** A replica: its group's primary and the region/project it was created in. */
   readonly replicaOf?: string;
   readonly region?: string;
