@@ -218,6 +218,9 @@ export function keyFacts(key: ReceiptKey, side: CeremonySide, group?: ReceiptRep
       label: phrase('receipt.key.materialExpiry'),
       value: key.materialExpiry === 'never' ? phrase('receipt.key.never') : formatUtc(key.materialExpiry),
     },
+    ...(key.replacedLapsedPlan
+      ? [{ label: phrase('receipt.key.replacedLapsedPlan'), value: formatUtc(key.replacedLapsedPlan) }]
+      : []),
     side === 'online'
       ? { label: phrase('receipt.key.importResult'), value: resultValue(key.importResult) }
       : { label: phrase('receipt.key.importResult'), ...na },

@@ -61,6 +61,8 @@ export interface ReceiptKey {
   readonly boundMaterial?: { readonly matched: boolean; readonly importedSeq: number };
   /** When the material expires in the KMS: `'never'` or the moment. */
   readonly materialExpiry: 'never' | Date;
+  /** A custody restore: the plan's expiry moment that had passed when `materialExpiry` replaced it. */
+  readonly replacedLapsedPlan?: Date;
   /** Online side only: what import-key-material answered, e.g. `Imported; key state Enabled (2)`. */
   readonly importResult?: string | ReceiptPhrase;
   /** Online side only: the check after import, e.g. `get-publickey matches the fingerprint above`. */

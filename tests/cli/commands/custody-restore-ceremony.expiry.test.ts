@@ -213,5 +213,14 @@ describe('custody restore of keys with their own planned expiry', () => {
       expect.stringContaining('Override, expiry.plan-overridden'),
     ]);
     expect(receipt).not.toContain('expiry.lapsed-plan-replaced');
+    // It prints, beside the first key's expiry, the plan moment that had passed and was replaced; the second key has none.
+    const replacedLines = receipt.split('\n').filter((l) => l.includes('The plan’s expiry it replaces (passed)'));
+    expect(replacedLines).toHaveLength(1);
+    expect(replacedLines[0]).toContain(formatUtc(lapsedPlan[0] as Date));
+    const firstKey = receipt.indexOf(KEY_IDS[0] as string);
+    const secondKey = receipt.indexOf(KEY_IDS[1] as string, firstKey + 1);
+    const at = receipt.indexOf(replacedLines[0] as string);
+    expect(at).toBeGreaterThan(firstKey);
+    expect(at).toBeLessThan(secondKey);
   });
 });

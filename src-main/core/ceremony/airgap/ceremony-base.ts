@@ -317,7 +317,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   protected writeSessionReceipt(
     dir: string,
     options: { readonly language?: ReceiptLanguage },
-    facts: () => Pick<AirGapReceiptFacts, 'record' | 'parameters' | 'custody'>,
+    facts: () => Pick<AirGapReceiptFacts, 'record' | 'parameters' | 'custody' | 'replacedLapsedPlans'>,
   ): Promise<WrittenCeremonyReceipt> {
     this.guard.require('writeReceipt');
     this.requirePreflightedFolder('receipt', dir, this.requirePreflight('receipt').receiptFolder);

@@ -19,6 +19,8 @@ export interface AirGapReceiptFacts {
   readonly bundle: WrittenWrappedBundle;
   /** keyId → the custody section of that key (see `receiptCustodyOf` for a split). */
   readonly custody: ReadonlyMap<string, ReceiptCustody>;
+  /** A custody restore: keyId → the plan's expiry moment that had passed and was replaced (restored-expiry.ts). */
+  readonly replacedLapsedPlans?: ReadonlyMap<string, Date>;
   readonly journal: Journal;
   readonly now: Date;
   /** The language to print in (default: the one the journal records for the ceremony). */
@@ -58,6 +60,7 @@ function receiptKey(
   const bound = boundMaterialFor(p, facts.parameters);
   const requested = facts.bundle.expiries[p.keyId] ?? 'never';
   const expiry = isAsymmetric(p.keySpec) || requested === 'never' ? 'never' : new Date(requested);
+  const lapsed = facts.replacedLapsedPlans?.get(p.keyId);
   return {
     keyId: p.keyId,
     alias: p.origin.kind === 'kms-answer' ? p.origin.keyAlias : p.keyId,
@@ -75,6 +78,7 @@ function receiptKey(
       ? { boundMaterial: { matched: matchesBound(bound.bound, w), importedSeq: bound.bound.importedSeq } }
       : {}),
     materialExpiry: expiry,
+    ...(lapsed ? { replacedLapsedPlan: lapsed } : {}),
     ...(custody ? { custody } : {}),
     ...replicaFacts(p, primaries),
   };

@@ -13,6 +13,7 @@
  */
 import { isAsymmetric } from '../../crypto/key-spec';
 import { KeyferryError } from '../../errors';
+import type { JournalEntry } from '../../journal/entry';
 import { parseMaterialExpiry, type MaterialExpiry } from '../shared/ceremony-plan';
 import {
   expiryOfText,
@@ -113,4 +114,22 @@ export function restoredExpiries(
 /** `never`, an ISO time, or null (no plan recorded). */
 export function plannedText(planned: MaterialExpiry | null): string | null {
   return planned === null ? null : expiryText(planned);
+}
+
+/**
+ * Each key whose plan moment had passed and was replaced in the journal's last session (its
+ * `expiry.lapsed-plan-replaced` entries, one per planned moment naming its keys): key id → that
+ * moment, for the restore receipt to print beside the expiry that replaced it.
+ */
+export function lapsedPlansReplaced(entries: readonly JournalEntry[]): Map<string, Date> {
+  const session = entries.slice(entries.findLastIndex((e) => e.event === 'ceremony.session-started') + 1);
+  const replaced = new Map<string, Date>();
+  for (const entry of session) {
+    if (entry.event !== 'expiry.lapsed-plan-replaced') continue;
+    const { planned, keyIds } = entry.data;
+    const at = typeof planned === 'string' ? new Date(planned) : undefined;
+    if (!at || Number.isNaN(at.getTime()) || !Array.isArray(keyIds)) continue;
+    for (const keyId of keyIds) if (typeof keyId === 'string') replaced.set(keyId, at);
+  }
+  return replaced;
 }

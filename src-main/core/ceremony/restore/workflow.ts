@@ -47,7 +47,7 @@ import type { AirGapHsmMaterial } from '../airgap/hsm-material';
 import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } from './hsm-restore';
 import { restoreFromKeyShares, type RestoredKey } from './per-key-restore';
 import { restoreFromSetShares } from './set-share-restore';
-import { planLapsed, restoredExpiries, type RestoredExpiries } from './restored-expiry';
+import { lapsedPlansReplaced, planLapsed, restoredExpiries, type RestoredExpiries } from './restored-expiry';
 import type { KeyExpiry } from '../shared/planned-expiry';
 import { journalPlanExpiryOverrides, type PlanExpiryOverride } from '../airgap/preflight';
 
@@ -308,7 +308,8 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
             restored.from === 'shares'
               ? new Map(keys.map((k) => [k.keyId, sharesCustody(restored.result, restored.presented)]))
               : new Map();
-          return { record: this.record, parameters: keys, custody };
+          const replacedLapsedPlans = lapsedPlansReplaced(this.options.journal.entries);
+          return { record: this.record, parameters: keys, custody, replacedLapsedPlans };
         });
       },
     );

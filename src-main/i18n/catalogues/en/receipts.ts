@@ -132,6 +132,7 @@ export const enReceipts = {
     '{matched, select, true {Matched: the material first imported into this key (online journal entry {seq})} other {NOT the material first imported into this key (online journal entry {seq})}}',
   'receipt.key.kcv': 'Key check value',
   'receipt.key.materialExpiry': 'Material expiry',
+  'receipt.key.replacedLapsedPlan': 'The plan’s expiry it replaces (passed)',
   'receipt.key.never': 'never',
   'receipt.key.importResult': 'Import result',
   'receipt.key.imported': `Imported; key state ${KEY_STATE}`,

@@ -120,6 +120,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
     '{matched, select, true {一致：即首次导入此密钥的密钥材料（在线日志第 {seq} 条）} other {不是首次导入此密钥的密钥材料（在线日志第 {seq} 条）}}',
   'receipt.key.kcv': '密钥校验值',
   'receipt.key.materialExpiry': '密钥材料到期时间',
+  'receipt.key.replacedLapsedPlan': '所替换的计划到期时间（已过）',
   'receipt.key.never': '永不过期',
   'receipt.key.importResult': '导入结果',
   'receipt.key.imported': `已导入；密钥状态 ${KEY_STATE}`,
