@@ -12,6 +12,7 @@ import { onlineImportHint } from '../command-line';
 import path from 'node:path';
 import { cliAppIdentity } from '../software-identity';
 import { restoredExpiries, type RestoredExpiries } from '../../core/ceremony/restore/restored-expiry';
+import { kmsTimeAtLeast } from '../../core/ceremony/airgap/earlier-wraps';
 import type { PlanExpiryOverride } from '../../core/ceremony/airgap/preflight';
 import { expiryText } from '../../core/ceremony/shared/planned-expiry';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
@@ -74,7 +75,14 @@ async function beforeTheJournal(
   const facts = bundle?.facts;
   return {
     wrappedOut,
-    expiries: restoredExpiries(values.expires, bundle?.keys ?? [], facts?.materialExpiry, new Date(), 'cli'),
+    // Decided at the KMS's time when the fresh tokens show it is later than this machine's (kmsTimeAtLeast).
+    expiries: restoredExpiries(
+      values.expires,
+      bundle?.keys ?? [],
+      facts?.materialExpiry,
+      kmsTimeAtLeast(new Date(), bundle?.keys ?? []),
+      'cli',
+    ),
     presentedBy: presentedByMap(values['presented-by'] ?? []),
     witnesses: values.witness ?? [],
     hsm,

@@ -40,11 +40,23 @@ let digest: string;
 /** After a lapse: the first key's planned moment passed 10 days ago, the second's is 90 days ahead. */
 const lapsedPlan = [new Date(now.getTime() - 10 * DAY), planned[1] as Date];
 let lapsedDigest: string;
+/**
+ * The KMS's clock 20 days ahead of this machine's (a lagging air-gapped clock, or a rehearsal's moved
+ * simulator): the fresh tokens were issued then (they expire 24 hours later). The first key's plan,
+ * 10 days ahead here, has passed there; the second's, 90 days ahead, has not.
+ */
+const kmsAhead = now.getTime() + 20 * DAY;
+const kmsAheadPlan = [new Date(now.getTime() + 10 * DAY), planned[1] as Date];
+let kmsAheadDigest: string;
 
 /** `keyferry argv` in this file's folder, in this process. */
 const run = (argv: string[]) => keyferry(argv, { cwd: dir });
 
-function parametersOf(keyId: string, materialExpiry: Date): ImportParameters {
+function parametersOf(
+  keyId: string,
+  materialExpiry: Date,
+  tokenExpiresAt = now.getTime() + 23 * 3600_000,
+): ImportParameters {
   const p = importParametersFromKmsAnswer({
     region: 'ap-southeast-1',
     projectId: '0123456789abcdef0123456789abcdef',
@@ -56,7 +68,7 @@ function parametersOf(keyId: string, materialExpiry: Date): ImportParameters {
       key_id: keyId,
       public_key: wrapping.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
       import_token: randomBytes(300).toString('base64'),
-      expiration_time: Math.floor(now.getTime() / 1000) + 23 * 3600,
+      expiration_time: Math.floor(tokenExpiresAt / 1000),
     },
   });
   return { ...p, materialExpiry: materialExpiry.toISOString() };
@@ -104,6 +116,16 @@ beforeAll(async () => {
     { now },
   );
   lapsedDigest = (await readBundle(path.join(dir, 'parameters-lapsed'), { now })).digest;
+  await writeImportParametersBundle(
+    path.join(dir, 'parameters-kms-ahead'),
+    {
+      ceremonyId: CEREMONY,
+      keys: KEY_IDS.map((keyId, i) => parametersOf(keyId, kmsAheadPlan[i] as Date, kmsAhead + DAY)),
+      ceremony: { title: 'Two keys, the KMS clock ahead', materialExpiry: 'never', onlineJournal: 'online.jsonl' },
+    },
+    { now },
+  );
+  kmsAheadDigest = (await readBundle(path.join(dir, 'parameters-kms-ahead'), { now })).digest;
 }, 60_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -222,5 +244,23 @@ describe('custody restore of keys with their own planned expiry', () => {
     const at = receipt.indexOf(replacedLines[0] as string);
     expect(at).toBeGreaterThan(firstKey);
     expect(at).toBeLessThan(secondKey);
+  });
+
+  it("decides what lapsed at the KMS's time when the fresh tokens show it is ahead of this machine's clock", async () => {
+    const args = (journal: string, out: string) => restoreArgs(journal, out, 'parameters-kms-ahead', kmsAheadDigest);
+    // The first key's original moment is 10 days ahead here, but 10 days past for the KMS: refused here,
+    // not by the online import after the ceremony.
+    const original = await run([...args('ahead-original.jsonl', 'wrapped-ahead-original'), '--expires', 'original']);
+    expect(original.code).toBe(1);
+    expect(original.stderr).toContain(formatUtc(kmsAheadPlan[0] as Date).slice(0, 16));
+    expect(await readdir(dir)).not.toContain('wrapped-ahead-original');
+    // A new choice replaces that lapsed plan (no override) and overrides only the plan still ahead.
+    const restored = await run([...args('ahead.jsonl', 'wrapped-ahead'), '--expires', 'never']);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout.match(/^WARNING: the restored bundle requests/gm)).toHaveLength(1);
+    const events = await journalEvents('ahead.jsonl');
+    const keysOf = (event: string) => events.filter((e) => e.event === event).map((e) => e.data['keyIds']);
+    expect(keysOf('expiry.lapsed-plan-replaced')).toEqual([[KEY_IDS[0]]]);
+    expect(keysOf('expiry.plan-overridden')).toEqual([[KEY_IDS[1]]]);
   });
 });

@@ -48,6 +48,7 @@ import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } fro
 import { restoreFromKeyShares, type RestoredKey } from './per-key-restore';
 import { restoreFromSetShares } from './set-share-restore';
 import { lapsedPlansReplaced, planLapsed, restoredExpiries, type RestoredExpiries } from './restored-expiry';
+import { kmsTimeAtLeast } from '../airgap/earlier-wraps';
 import type { KeyExpiry } from '../shared/planned-expiry';
 import { journalPlanExpiryOverrides, type PlanExpiryOverride } from '../airgap/preflight';
 
@@ -116,7 +117,16 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
 
   /** What the wrapped bundle requests for each key of the bundle read, for the choice `given` (restored-expiry.ts). */
   requestedExpiries(given: string | undefined, where: 'cli' | 'app'): RestoredExpiries {
-    return restoredExpiries(given, this.#parameters, this.#overview?.materialExpiry, this.now(), where);
+    return restoredExpiries(given, this.#parameters, this.#overview?.materialExpiry, this.#kmsNow(), where);
+  }
+
+  /**
+   * The time expiries are decided at: this machine's, or the KMS's when the fresh tokens show it is
+   * later (kmsTimeAtLeast). A planned moment the KMS's clock has passed cannot be kept, even while
+   * this machine's lagging clock (or a rehearsal's moved simulator clock) has not reached it.
+   */
+  #kmsNow(): Date {
+    return kmsTimeAtLeast(this.now(), this.#parameters);
   }
 
   /**
@@ -353,7 +363,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     bundleExpiry: string | null,
   ): KeyExpiry[] | undefined {
     const expiries = super.expiriesFor(keys, request, bundleExpiry);
-    const now = this.now();
+    const now = kmsTimeAtLeast(this.now(), keys);
     this.#lapsedPlans = expiries?.filter((e) => e.overridden && planLapsed(e.planned, now)) ?? [];
     return expiries?.map((e) => (this.#lapsedPlans.includes(e) ? { ...e, overridden: false } : e));
   }
