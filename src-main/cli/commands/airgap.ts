@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { parseCustodySpec, type CustodyRequest, type CustodyResult } from '../../core/ceremony/airgap/custody-split';
-import { AirGapCeremony, earliestExpiry, type ParametersOverview } from '../../core/ceremony/airgap/workflow';
+import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/airgap/workflow';
+import { earliestExpiry } from '../../core/ceremony/airgap/no-backup-acknowledgement';
 import type { MaterialSummary } from '../../core/ceremony/airgap/produce-material';
 import { cliAppIdentity } from '../software-identity';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import type { ConsoleFilesInput } from '../../core/bundle';
-import { AirGapCeremony, earliestExpiry } from '../../core/ceremony/airgap/workflow';
+import { AirGapCeremony } from '../../core/ceremony/airgap/workflow';
+import { earliestExpiry } from '../../core/ceremony/airgap/no-backup-acknowledgement';
 import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
 import { materialExpiry } from './material-expiry';

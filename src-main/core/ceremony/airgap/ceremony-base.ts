@@ -21,11 +21,12 @@ import {
   type AirGapDestinations,
   type PlanExpiryOverride,
 } from './preflight';
-import { writeWrapped, type WrappedKey, type WrittenWrappedBundle } from './wrap';
+import { writeWrapped, type WrappedKey, type WrappedKeySummary, type WrittenWrappedBundle } from './wrap';
 import {
   airGapRecord,
   checkNetworkJournaled,
   confirmArtefactJournaled,
+  wrapThenWipe,
   type AirGapPeople,
   type ConfirmationSource,
 } from './steps';
@@ -33,7 +34,8 @@ import type { CeremonyRecord } from '../shared/ceremony-record';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import { expiryText, keyExpiries, type KeyExpiry } from '../shared/planned-expiry';
 import type { ArtefactToConfirm, WitnessConfirmations } from './witness-confirmations';
-import type { MaterialAuditObserver } from './material-vault';
+import type { MaterialAuditObserver, MaterialVault } from './material-vault';
+import type { AirGapHsmMaterial } from './hsm-material';
 import type { InterfaceList, NetworkCheckResult } from '../shared/network-check';
 import type { ProgressListener } from '../shared/progress';
 import type { StepGuard } from '../shared/step-guard';
@@ -268,6 +270,29 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
       withdrawCustody,
     );
     return this.#stopped;
+  }
+
+  /**
+   * The wrap step of both air-gapped ceremonies: wraps every key of `keys` inside `hsm` when the
+   * material is a token's (the token closed afterwards), else from `vault` (each material wiped
+   * after its last wrap); the session is then wrapped.
+   */
+  protected async wrapEveryKey(
+    keys: readonly ImportParameters[],
+    hsm: AirGapHsmMaterial | null,
+    vault: MaterialVault,
+  ): Promise<WrappedKeySummary[]> {
+    if (hsm) {
+      try {
+        this.wrapped = await hsm.wrapAll(keys, this.options);
+      } finally {
+        hsm.close();
+      }
+    } else {
+      this.wrapped = await wrapThenWipe(keys, vault, this.options);
+    }
+    this.guard.advance(this.sharedState('wrapped'));
+    return this.wrapped.map((w) => w.summary);
   }
 
   /**

@@ -9,23 +9,13 @@
  * This module and everything it imports must never reach a network client (a test scans the
  * import graph): no KMS client, no node:http/https/net/tls.
  */
-import { materialOwners, type ConsoleFilesInput, type CustodyArrangement, type ImportParameters } from '../../bundle';
+import type { ConsoleFilesInput, CustodyArrangement, ImportParameters } from '../../bundle';
 import { KeyferryError } from '../../errors';
-import {
-  finishedWraps,
-  journalRepeatedWrap,
-  repeatedWrapGrounds,
-  wrapAgainReason,
-  type EarlierWrap,
-  type RepeatedWrapGrounds,
-} from './earlier-wraps';
-import {
-  splitForCustody,
-  withdrawCustodySplit,
-  type CustodyRequest,
-  type CustodyResult,
-  type CustodyWritesLog,
-} from './custody-split';
+import { finishedWraps, type EarlierWrap, type RepeatedWrapGrounds } from './earlier-wraps';
+import type { CustodyRequest, CustodyResult } from './custody-split';
+import { CustodySplitStep } from './custody-split-step';
+import { NoBackupAcknowledgements, unbackedAesKeys, type UnbackedKey } from './no-backup-acknowledgement';
+import { RepeatedWrapPreflight } from './repeated-wrap-preflight';
 import { AirGapMaterialStep, type MaterialSummary } from './produce-material';
 import { everyKeyHasMaterial, materialIdOf } from './replica-groups';
 import {
@@ -35,13 +25,12 @@ import {
   type ParametersOverview,
   type ParametersReader,
 } from './parameters-overview';
-import { receiptCustodyOf } from './receipt';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary } from './wrap';
 import { AirGapCeremonyBase, type AirGapWorkflowOptions } from './ceremony-base';
 import type { AbandonReport, StopCause } from './session-stop';
 import type { AirGapDestinations, PlanExpiryOverride } from './preflight';
-import { journalAirGapSessionStart, wrapThenWipe } from './steps';
+import { journalAirGapSessionStart } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import { newCeremonyId } from '../shared/ceremony-id';
 import { MaterialVault } from './material-vault';
@@ -65,30 +54,18 @@ export type { AirGapKeyOverview, ParametersOverview } from './parameters-overvie
 
 type AirGapCeremonyOptions = AirGapWorkflowOptions;
 
-/** An AES key whose material would be kept nowhere, and the moment (ISO) it expires in the KMS. */
-export interface UnbackedKey {
-  readonly keyId: string;
-  readonly expiresAt: string;
-}
-
-/** The earliest of the keys' expiries (ISO; the list is not empty where it is asked). */
-export function earliestExpiry(keys: readonly UnbackedKey[]): string {
-  return keys.map((k) => k.expiresAt).sort()[0] ?? '';
-}
-
 export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId> {
   readonly #vault: MaterialVault;
   readonly #material: AirGapMaterialStep;
   #parametersSource = '';
   #parameters: ImportParameters[] = [];
-  #custody = new Map<string, CustodyResult>();
+  /** The custody split (optional step 5): its holders and the files it wrote. */
+  readonly #custody = new CustodySplitStep();
   /** Why this session's wrap after finished ones was let through (journaled once as `wrap.repeated`). */
-  #repeatedWrap: RepeatedWrapGrounds | null = null;
-  /** What the custody split wrote onto the custodians' media: removed again if this session stops unfinished. */
-  readonly #custodyWrites: CustodyWritesLog = { files: [], createdFolders: [] };
+  readonly #repeatedWrap = new RepeatedWrapPreflight();
   #hsm: AirGapHsmMaterial | null = null;
-  /** The expiries (ISO) the officer acknowledged losing AES material at, if they did. */
-  readonly #noBackupAcknowledgedFor = new Set<string>();
+  /** The expiries the officer acknowledged losing AES material at, if they did. */
+  readonly #noBackup = new NoBackupAcknowledgements();
   /** Keys whose material was loaded from a file the officer keeps (not generated here). */
   readonly #loadedFromFile = new Set<string>();
   /** The plan's AES material expiry from the bundle (`never` or ISO; null for console files). */
@@ -149,26 +126,20 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
    * Step 3b, before any material exists: checks the wrapped-bundle folder, the receipt folder and
    * (for custody) every custodian folder; see preflightFor. May be repeated until material exists.
    * After a finished wrap whose bundle can still be imported, refused (journaled) unless
-   * `wrapAgain` gives the officer's reason (earlier-wraps.ts); a repeated wrap is journaled once.
+   * `wrapAgain` gives the officer's reason (repeated-wrap-preflight.ts); a repeated wrap is journaled once.
    */
   async preflight(request: AirGapDestinations, options: { wrapAgain?: string } = {}): Promise<PlanExpiryOverride[]> {
     this.guard.require('preflight');
     const { journal, operator } = this.options;
-    const earlier = this.earlierWraps;
-    const reason = wrapAgainReason(options.wrapAgain);
-    const context = { now: this.now(), reason, parameters: this.#parameters };
-    const grounds = await repeatedWrapGrounds(journal, operator, earlier, context);
-    const overrides = await this.preflightFor(this.#parameters, request, this.#planExpiry);
-    if (grounds && !this.#repeatedWrap) {
-      this.#repeatedWrap = grounds;
-      await journalRepeatedWrap(journal, operator, earlier, grounds, reason);
-    }
-    return overrides;
+    const context = { journal, operator, earlier: this.earlierWraps, now: this.now(), parameters: this.#parameters };
+    return this.#repeatedWrap.check(context, options.wrapAgain, () =>
+      this.preflightFor(this.#parameters, request, this.#planExpiry),
+    );
   }
 
   /** Why this session wraps again after finished wraps (null: it is the first, or not preflighted yet). */
   get repeatedWrap(): RepeatedWrapGrounds | null {
-    return this.#repeatedWrap;
+    return this.#repeatedWrap.grounds;
   }
 
   /** The wraps this journal finished before this session (earlier-wraps.ts), oldest first. */
@@ -179,23 +150,13 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   /**
    * Before material exists: the officer acknowledges that the AES material of this ceremony will
    * expire in the KMS at `expiresAt` (each moment the keys' expiries name) with no custody copy, so
-   * it cannot be imported again after that (DESIGN rule 8). Journaled as a possible loss, naming
-   * each key it covers; the receipt lists it.
+   * it cannot be imported again after that (DESIGN rule 8; no-backup-acknowledgement.ts). Journaled
+   * as a possible loss, naming each key it covers; the receipt lists it.
    */
   async acknowledgeNoBackup(expiresAt: string | readonly string[]): Promise<void> {
     this.guard.require('acknowledgeNoBackup');
-    const moments = (typeof expiresAt === 'string' ? [expiresAt] : expiresAt).map((at) => new Date(at).toISOString());
-    for (const at of moments) this.#noBackupAcknowledgedFor.add(at);
-    const covered = this.checkedDestinations
-      ? this.unbackedAesKeys(this.checkedDestinations).filter((k) => moments.includes(k.expiresAt))
-      : [];
-    await this.options.journal.append(this.options.operator, 'material.no-backup-acknowledged', {
-      keyIds: covered.map((k) => k.keyId),
-      expiresAt: [...moments].sort()[0] ?? null,
-      ...(moments.length > 1 ? { keys: covered.map((k) => ({ ...k })) } : {}),
-      // A code: receipts say it in their language (receipt.deviations.consequence).
-      consequence: 'lost-after-expiry',
-    });
+    const unbacked = this.checkedDestinations ? this.unbackedAesKeys(this.checkedDestinations) : [];
+    await this.#noBackup.acknowledge(expiresAt, unbacked, this.options.journal, this.options.operator);
   }
 
   /**
@@ -259,7 +220,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     const hsm = this.#hsm;
     // A key the KMS bound to material takes only that material: refused before anything is generated.
     await this.refuseFreshMaterialForBound();
-    this.#requireNoBackupAcknowledged(this.requirePreflight('generate'));
+    this.#noBackup.require(this.unbackedAesKeys(this.requirePreflight('generate')));
     let result: MaterialSummary[];
     if (hsm) {
       result = await boundRefusalJournaled(this.options, 'hsm', () =>
@@ -288,21 +249,6 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   }
 
   /**
-   * AES material generated here for an expiry, with no custody folders and no HSM, would be kept
-   * nowhere: refused (MATERIAL_NO_BACKUP_UNACKNOWLEDGED, counting the keys whose own expiry is a
-   * moment, naming the earliest) unless the officer acknowledged losing it at each of those moments
-   * (acknowledgeNoBackup, journaled). Material loaded from a file is the officer's copy.
-   */
-  #requireNoBackupAcknowledged(planned: AirGapDestinations): void {
-    const unbacked = this.unbackedAesKeys(planned);
-    if (unbacked.every((k) => this.#noBackupAcknowledgedFor.has(k.expiresAt))) return;
-    throw new KeyferryError('MATERIAL_NO_BACKUP_UNACKNOWLEDGED', {
-      count: unbacked.length,
-      expiresAt: Date.parse(earliestExpiry(unbacked)),
-    });
-  }
-
-  /**
    * The AES keys whose material, under `planned`, would be generated here and kept nowhere, each
    * with the moment (ISO) it expires in the KMS: its requested expiry is a moment, no custody
    * folders, no HSM, no material loaded from the officer's own file. The keys a no-backup
@@ -310,14 +256,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
    */
   unbackedAesKeys(planned: AirGapDestinations): UnbackedKey[] {
     if (this.#hsm || (planned.custodianFolders?.length ?? 0) > 0) return [];
-    const byId = new Map(this.#parameters.map((p) => [p.keyId, p]));
-    const unbacked: UnbackedKey[] = [];
-    for (const e of this.expiriesFor(this.#parameters, planned, this.#planExpiry) ?? []) {
-      const p = byId.get(e.keyId);
-      if (e.keySpec !== 'AES_256' || e.requested.kind !== 'at' || !p || this.#vault.has(materialIdOf(p))) continue;
-      unbacked.push({ keyId: e.keyId, expiresAt: e.requested.at.toISOString() });
-    }
-    return unbacked;
+    const expiries = this.expiriesFor(this.#parameters, planned, this.#planExpiry) ?? [];
+    return unbackedAesKeys(this.#parameters, expiries, (id) => this.#vault.has(id));
   }
 
   #advanceIfMaterialComplete(): void {
@@ -331,28 +271,22 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.guard.require('splitCustody');
     if (this.#hsm) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: this.#hsm.summary.token.serial });
     const planned = this.requirePreflight('split').custodianFolders ?? [];
-    if (planned.length !== request.folders.length)
-      throw new KeyferryError('CUSTODY_NOT_PREFLIGHTED', { planned: planned.length, given: request.folders.length });
-    request.folders.forEach((folder, i) => this.requirePreflightedFolder('custodian', folder, planned[i] as string));
-    if (this.#custody.size > 0) {
-      throw new KeyferryError('CUSTODY_ALREADY_SPLIT');
-    }
-    // A stop arriving meanwhile waits for the split, then removes what it wrote (withdraw-custody.ts).
-    const results = await this.whileWriting(() =>
-      splitForCustody(
-        this.currentCeremonyId,
-        // Custody covers each replica group once: its one material, under its primary's key id.
-        materialOwners(this.#parameters),
-        this.#vault,
-        { ...request, language: request.language ?? this.options.receiptLanguage ?? 'en' },
-        this.options.journal,
-        this.options.operator,
-        this.#custodyWrites,
-        this.options.onProgress,
-      ),
+    this.#custody.check(request, planned, (folder, checked) =>
+      this.requirePreflightedFolder('custodian', folder, checked),
     );
-    for (const r of results) this.#custody.set(r.keyId, r);
-    return results;
+    const { journal, operator, onProgress } = this.options;
+    // A stop arriving meanwhile waits for the split, then removes what it wrote (withdraw-custody.ts).
+    return this.whileWriting(() =>
+      this.#custody.split(request, {
+        ceremonyId: this.currentCeremonyId,
+        parameters: this.#parameters,
+        vault: this.#vault,
+        journal,
+        operator,
+        language: this.options.receiptLanguage ?? 'en',
+        ...(onProgress ? { onProgress } : {}),
+      }),
+    );
   }
 
   /** Step 6: wraps every key's material, then wipes the material from memory. */
@@ -360,19 +294,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.guard.require('wrap');
     const custodians = this.checkedDestinations?.custodianFolders?.length ?? 0;
     // Custody was the reason no loss had to be acknowledged: wrapping (and wiping) before the split would lose it.
-    if (custodians > 0 && this.#custody.size === 0)
-      throw new KeyferryError('CUSTODY_PLANNED_NOT_SPLIT', { custodians });
-    if (this.#hsm) {
-      try {
-        this.wrapped = await this.#hsm.wrapAll(this.#parameters, this.options);
-      } finally {
-        this.#hsm.close();
-      }
-    } else {
-      this.wrapped = await wrapThenWipe(this.#parameters, this.#vault, this.options);
-    }
-    this.guard.advance('wrapped');
-    return this.wrapped.map((w) => w.summary);
+    if (custodians > 0 && !this.#custody.done) throw new KeyferryError('CUSTODY_PLANNED_NOT_SPLIT', { custodians });
+    return this.wrapEveryKey(this.#parameters, this.#hsm, this.#vault);
   }
 
   // Step 7, writing the wrapped-material bundle: writeWrappedBundle() (base).
@@ -385,7 +308,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     return this.writeSessionReceipt(dir, options, () => ({
       record: this.#record(),
       parameters: this.#parameters,
-      custody: new Map([...this.#custody].map(([keyId, result]) => [keyId, receiptCustodyOf(result)])),
+      custody: this.#custody.receiptCustody(),
     }));
   }
 
@@ -403,7 +326,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
         this.#hsm = null;
         return held;
       },
-      () => withdrawCustodySplit(this.#custodyWrites, this.options.journal, this.options.operator),
+      () => this.#custody.withdraw(this.options.journal, this.options.operator),
     );
   }
 
@@ -417,18 +340,10 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
       const { token } = this.#hsm.summary;
       return { kind: 'hsm-token', label: token.label, serial: token.serial };
     }
-    const split = [...this.#custody.values()][0];
-    if (split) {
-      const holders = [...split.holders].sort((a, b) => a.shareIndex - b.shareIndex);
-      return {
-        kind: 'shares',
-        threshold: split.threshold,
-        total: split.total,
-        custodians: holders.map((h) => h.custodian),
-      };
-    }
+    const split = this.#custody.arrangement();
+    if (split) return split;
     if (everyKeyHasMaterial(this.#parameters, (id) => this.#loadedFromFile.has(id))) return { kind: 'material-files' };
-    return { kind: 'none', acknowledged: this.#noBackupAcknowledgedFor.size > 0 };
+    return { kind: 'none', acknowledged: this.#noBackup.given };
   }
 
   #record(): CeremonyRecord {

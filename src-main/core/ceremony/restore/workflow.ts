@@ -23,12 +23,13 @@ import type { WrappedKeySummary } from '../airgap/wrap';
 import { AirGapCeremonyBase, type AirGapWorkflowOptions } from '../airgap/ceremony-base';
 import type { AbandonReport, StopCause } from '../airgap/session-stop';
 import type { AirGapDestinations } from '../airgap/preflight';
-import { journalAirGapSessionStart, readImportParametersBundle, wrapThenWipe } from '../airgap/steps';
+import { journalAirGapSessionStart, readImportParametersBundle } from '../airgap/steps';
 import { bundleArtefacts, WitnessConfirmations } from '../airgap/witness-confirmations';
 import { MaterialVault } from '../airgap/material-vault';
 import { receiptSessionNumber } from '../airgap/receipt-session';
 import { freeReceiptNumber, writeUnderFreeNumber } from './receipt-number';
-import { checkCeremonyPeople, personName } from '../shared/person-name';
+import { checkCeremonyPeople } from '../shared/person-name';
+import { personName } from '../shared/person-name-shape';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';
 import { sharesCustody } from './split-holders';
 import {
@@ -283,17 +284,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   async wrapAll(): Promise<WrappedKeySummary[]> {
     this.guard.require('wrap');
     const restored = this.#restored as RestoredState;
-    if (restored.from === 'hsm') {
-      try {
-        this.wrapped = await restored.hsm.wrapAll(restored.keys, this.options);
-      } finally {
-        restored.hsm.close();
-      }
-    } else {
-      this.wrapped = await wrapThenWipe(restored.keys, this.#vault, this.options);
-    }
-    this.guard.advance('wrapped');
-    return this.wrapped.map((w) => w.summary);
+    return this.wrapEveryKey(restored.keys, restored.from === 'hsm' ? restored.hsm : null, this.#vault);
   }
 
   // Step 7, writing the wrapped-material bundle: writeWrappedBundle() (base).

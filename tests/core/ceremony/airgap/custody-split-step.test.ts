@@ -1,0 +1,113 @@
+/**
+ * The air-gapped side's custody step (custody-split-step.ts) with real material, real custodian
+ * folders and a real journal: the request must name the preflighted folders, the material is
+ * split once, the step says who keeps it (manifest and receipt), and a stop removes what it wrote.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportParameters } from '../../../../src-main/core/bundle';
+import {
+  CustodySplitStep,
+  type CustodySplitSession,
+} from '../../../../src-main/core/ceremony/airgap/custody-split-step';
+import { MaterialVault } from '../../../../src-main/core/ceremony/airgap/material-vault';
+import { generateKeyMaterial } from '../../../../src-main/core/crypto/generate-key-material';
+import { openJournal, type Journal } from '../../../../src-main/core/journal';
+
+const KEY_ID = '4e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a54';
+
+let dir: string;
+let journal: Journal;
+let vault: MaterialVault;
+let folders: string[];
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-custody-step-'));
+  journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+  vault = new MaterialVault();
+  vault.put(KEY_ID, await generateKeyMaterial('AES_256'));
+  folders = ['carol', 'alice', 'bob'].map((name) => path.join(dir, name));
+  for (const folder of folders) await mkdir(folder);
+});
+afterEach(async () => {
+  vault.close();
+  await journal.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function session(): CustodySplitSession {
+  // The key as the split reads it from the parameters: its id and spec (no replica).
+  const key = { keyId: KEY_ID, keySpec: 'AES_256' } as unknown as ImportParameters;
+  return { ceremonyId: 'KF-20261201-custody', parameters: [key], vault, journal, operator: 'Officer', language: 'en' };
+}
+
+const request = () => ({
+  m: 2,
+  n: 3,
+  custodians: ['Carol', 'Alice', 'Bob'],
+  folders,
+  allowSameVolume: true,
+});
+
+/** What `step` threw (undefined: nothing). */
+function refusal(step: () => void): unknown {
+  try {
+    step();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('the custody split step', () => {
+  it('refuses folders other than the preflighted ones before anything is written', () => {
+    const step = new CustodySplitStep();
+    expect(refusal(() => step.check(request(), folders.slice(0, 2), () => undefined))).toMatchObject({
+      code: 'CUSTODY_NOT_PREFLIGHTED',
+      values: { planned: 2, given: 3 },
+    });
+    const compared: [string, string][] = [];
+    step.check(request(), folders, (given, checked) => compared.push([given, checked]));
+    expect(compared).toEqual(folders.map((f) => [f, f]));
+    expect(step.done).toBe(false);
+  });
+
+  it('splits once, says who keeps the material, and refuses a second split', async () => {
+    const step = new CustodySplitStep();
+    expect(step.arrangement()).toBeUndefined();
+    const [result] = await step.split(request(), session());
+    expect(result).toMatchObject({ keyId: KEY_ID, threshold: 2, total: 3 });
+    expect(step.done).toBe(true);
+    expect(step.arrangement()).toEqual({
+      kind: 'shares',
+      threshold: 2,
+      total: 3,
+      custodians: ['Carol', 'Alice', 'Bob'],
+    });
+    expect(step.receiptCustody().get(KEY_ID)).toEqual({
+      threshold: 2,
+      holders: [
+        { shareIndex: 1, custodian: 'Carol' },
+        { shareIndex: 2, custodian: 'Alice' },
+        { shareIndex: 3, custodian: 'Bob' },
+      ],
+    });
+    expect(journal.entries.map((e) => e.event)).toContain('custody.split');
+    expect(refusal(() => step.check(request(), folders, () => undefined))).toMatchObject({
+      code: 'CUSTODY_ALREADY_SPLIT',
+    });
+  });
+
+  it('a stop removes every file the split wrote onto the custodians media, journaled', async () => {
+    const step = new CustodySplitStep();
+    await step.split(request(), session());
+    for (const folder of folders) expect((await readdir(folder)).length).toBeGreaterThan(0);
+    const withdrawn = await step.withdraw(journal, 'Officer');
+    expect(withdrawn.custodyByHand).toEqual([]);
+    expect([...withdrawn.withdrawnCustody].sort()).toEqual([...folders].sort());
+    for (const folder of folders) expect(existsSync(folder) ? await readdir(folder) : []).toEqual([]);
+    expect(journal.entries.at(-1)?.event).toBe('custody.withdrawn');
+  });
+});
