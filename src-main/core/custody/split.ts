@@ -7,13 +7,13 @@ import type { KeyMaterial } from '../crypto/key-material';
 import type { KeySpec } from '../crypto/key-spec';
 import { SecretBytes } from '../crypto/secret-bytes';
 import { KeyferryError, selectedProblem } from '../errors';
+import { checkCustodianNames } from './custodian-names';
 import {
   CEREMONY_ID_PATTERN,
   KEY_ID_PATTERN,
   MAX_CUSTODY_SHARES,
   MIN_CUSTODY_THRESHOLD,
   computeShareChecksum,
-  custodyShareFieldsSchema,
   type CustodyShare,
   type CustodyShareFields,
 } from './custody-share';
@@ -30,7 +30,7 @@ export interface SplitMaterialRequest {
   readonly ceremonyId: string;
   readonly keyId: string;
   readonly spec: KeySpec;
-  /** Exactly n distinct names; share i goes to custodians[i - 1]. */
+  /** Exactly n distinct names (custodian-names.ts); share i goes to custodians[i - 1]. */
   readonly custodians: readonly string[];
 }
 
@@ -44,9 +44,7 @@ type SplitRefusal =
     }
   | { readonly reason: 'spec'; readonly actual: string; readonly spec: string }
   | { readonly reason: 'ceremonyId' | 'keyId'; readonly value: string }
-  | { readonly reason: 'custodians'; readonly count: number; readonly n: number }
-  | { readonly reason: 'twice'; readonly name: string; readonly first: number; readonly second: number }
-  | { readonly reason: 'name'; readonly name: string };
+  | { readonly reason: 'custodians'; readonly count: number; readonly n: number };
 
 function refuse(refusal: SplitRefusal): never {
   throw selectedProblem('CUSTODY_SPLIT_REFUSED', refusal);
@@ -61,15 +59,8 @@ function validate(request: SplitMaterialRequest): string[] {
   if (!CEREMONY_ID_PATTERN.test(ceremonyId)) refuse({ reason: 'ceremonyId', value: ceremonyId });
   if (!KEY_ID_PATTERN.test(keyId)) refuse({ reason: 'keyId', value: keyId });
   if (request.custodians.length !== n) refuse({ reason: 'custodians', count: request.custodians.length, n });
-  const names = request.custodians.map((c) => c.normalize('NFC').trim());
-  const seen = new Map<string, number>();
-  names.forEach((name, i) => {
-    const key = name.toLocaleLowerCase('en');
-    const earlier = seen.get(key);
-    if (earlier !== undefined) refuse({ reason: 'twice', name, first: earlier + 1, second: i + 1 });
-    seen.set(key, i);
-  });
-  return names;
+  // The one check of custodian names (CUSTODY_SET_CUSTODIAN_INVALID, CUSTODY_SET_CUSTODIAN_TWICE).
+  return checkCustodianNames(request.custodians);
 }
 
 /**
@@ -92,10 +83,6 @@ export async function splitMaterial(request: SplitMaterialRequest): Promise<Cust
     materialCheck,
     custodian,
   }));
-  fields.forEach((f) => {
-    const parsed = custodyShareFieldsSchema.safeParse(f);
-    if (!parsed.success) refuse({ reason: 'name', name: f.custodian });
-  });
   const secret = material.secret.use((bytes) => {
     const copy = Buffer.alloc(bytes.length);
     bytes.copy(copy);

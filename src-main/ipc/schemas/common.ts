@@ -57,13 +57,8 @@ export const pathSchema = z
   )
   .refine((value) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value), check('absolutePath', 'must be an absolute path'));
 
-/** A person's name as it goes on the sign-off sheet (mirrors core/ceremony/shared/person-name.ts). */
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'a name cannot be empty')
-  .max(100, 'a name is at most 100 characters')
-  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'a name cannot contain control characters');
+/** A person's name as it goes on the sign-off sheet: the core's one rule (zod only, renderer-safe). */
+export { personName as personNameSchema } from '../../core/ceremony/shared/person-name-shape';
 
 /**
  * Which record a journal or receipt belongs to: the online side, the air-gapped side, or a

@@ -191,13 +191,32 @@ describe('splitMaterial refuses', () => {
       'The key material is AES_256 but RSA_2048 was requested.',
     ],
     ['too few custodians', { custodians: ['Alice', 'Bob'] }, '2 custodians were named for 3 shares.'],
-    ['one person twice', { custodians: ['Alice', 'Bob', ' alice '] }, 'Custodian "alice" is named for shares 1 and 3'],
-    ['an empty custodian name', { custodians: ['Alice', 'Bob', ' '] }, 'Custodian name "" is not usable'],
     ['a key id that cannot be a file name', { keyId: '../etc' }, 'The key id "../etc" is not valid.'],
     ['a bad ceremony id', { ceremonyId: 'a b' }, 'The ceremony id "a b" is not valid.'],
   ])('%s', async (_label, change, message) => {
     const error = await refusal(() => splitMaterial({ ...base(), ...change }));
     expect(error.code).toBe('CUSTODY_SPLIT_REFUSED');
+    expect(error.message).toContain(message);
+  });
+
+  // One check of custodian names for every split (custodian-names.ts), with its own codes.
+  it.each([
+    [
+      'one person twice',
+      ['Alice', 'Bob', ' alice '],
+      'CUSTODY_SET_CUSTODIAN_TWICE',
+      'Custodian "alice" is named for shares 1 and 3',
+    ],
+    [
+      'an empty custodian name',
+      ['Alice', 'Bob', ' '],
+      'CUSTODY_SET_CUSTODIAN_INVALID',
+      'The custodian name "" is not usable',
+    ],
+    ['a pasted invisible character', ['Alice', 'Bob', 'Ca\u200Brol'], 'CUSTODY_SET_CUSTODIAN_INVALID', 'U+200B'],
+  ])('%s', async (_label, custodians, code, message) => {
+    const error = await refusal(() => splitMaterial({ ...base(), custodians }));
+    expect(error.code).toBe(code);
     expect(error.message).toContain(message);
   });
 

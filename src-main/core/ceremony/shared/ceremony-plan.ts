@@ -35,7 +35,7 @@ import { KeyferryError } from '../../errors';
 import { readInputFile } from '../../fs/input-file';
 import { parseDuration, parseZonedDateTime } from '../../time-text';
 import { keyAliasSchema, projectIdSchema, regionSchema } from '../../identifiers';
-import { personName } from './person-name';
+import { personName } from './person-name-shape';
 import { MAX_PLANNED_KEYS, MAX_REPLICAS_PER_KEY } from './plan-limits';
 import { planIssues, planRefinement } from './plan-issues';
 import { phraseOf, phrasesValue } from '../../../i18n/phrase';

@@ -1,14 +1,7 @@
 /** Names of the people in a ceremony (operator, witnesses, custodians), as they sign the sheet. */
 import { z } from 'zod';
 import { KeyferryError } from '../../errors';
-
-/** 1-100 characters, no control or format characters (they also become journal actors). */
-export const personName = z
-  .string()
-  .trim()
-  .min(1, 'a name cannot be empty')
-  .max(100, 'a name is at most 100 characters')
-  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'a name cannot contain control characters');
+import { personName } from './person-name-shape';
 
 /** What is wrong with a name or the list of witnesses, as CEREMONY_PEOPLE_INVALID's `reason`. */
 function peopleIssueReason(issue: z.ZodIssue | undefined): string {
