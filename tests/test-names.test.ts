@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '..');
 /** Core source files with something to run and no same-named test file (2026-12-01, session 9). Lower it; never raise it. */
-const CEILING = 83;
+const CEILING = 62;
 
 function files(dir: string, suffix: string): string[] {
   return readdirSync(dir).flatMap((entry) => {

@@ -8,6 +8,7 @@ import {
 } from '../../../../src-main/core/crypto/index';
 import { KmsClient, type KmsClientOptions } from '../../../../src-main/core/kms/client';
 import { AkSkCredentials } from '../../../../src-main/core/kms/credentials';
+import { signWithAkSk } from '../../../../src-main/core/kms/signer';
 import {
   startKmsSimulator,
   type KmsSimulator,
@@ -96,4 +97,34 @@ export async function externalKeyWithParameters(
 ): Promise<{ keyId: string; parameters: ImportParameters }> {
   const { keyId } = await client.createKey({ alias: uniqueAlias(spec), spec });
   return { keyId, parameters: await client.getParametersForImport({ keyId }) };
+}
+
+/** An answer as it came over the wire: status, request id header and JSON body. */
+export interface RawAnswer {
+  readonly status: number;
+  readonly requestId: string | null;
+  readonly json: unknown;
+}
+
+/** POSTs `body` (exact text) to `action` of `sim`, signed with its AK/SK at its clock's time. */
+export async function signedPost(
+  sim: KmsSimulator,
+  action: string,
+  body: string,
+  options: { readonly method?: string; readonly projectId?: string } = {},
+): Promise<RawAnswer> {
+  const url = new URL(`${sim.endpoint}/v1.0/${options.projectId ?? sim.projectId}/kms/${action}`);
+  const method = options.method ?? 'POST';
+  const headers = signWithAkSk(
+    { method, url, headers: { 'content-type': 'application/json' }, body },
+    new AkSkCredentials({ accessKeyId: sim.ak, secretKey: sim.sk }),
+    new Date(sim.clock.now()),
+  );
+  const response = await fetch(url, { method, headers, ...(method === 'GET' ? {} : { body }) });
+  const text = await response.text();
+  return {
+    status: response.status,
+    requestId: response.headers.get('x-request-id'),
+    json: text ? JSON.parse(text) : null,
+  };
 }
