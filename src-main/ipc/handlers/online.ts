@@ -248,11 +248,12 @@ export function onlineHandlers(session: CeremonySession): OnlineHandlers {
       );
       const created = await ceremony.createKeys(plan.keys);
       return {
-        keys: created.map(({ keyId, alias, spec, usage, replicaOf, region, projectId }) => ({
+        keys: created.map(({ keyId, alias, spec, usage, materialExpiry, replicaOf, region, projectId }) => ({
           keyId,
           alias,
           spec,
           usage,
+          materialExpiry,
           ...(replicaOf ? { replicaOf, region, projectId } : {}),
         })),
       };

@@ -1,12 +1,13 @@
 /**
  * The create form's plan file: the same JSON plan `keyferry online create-key --plan` reads, read
  * and checked HERE with the CLI's loader and schema (core/ceremony/shared/ceremony-plan.ts), never
- * in the renderer. Its keys fill the form; nothing is created until the officer creates them
+ * in the renderer. Its keys (each AES key's own material expiry too) fill the form; nothing is created until the officer creates them
  * (online.create-keys checks them again). The title, people and wrapping algorithm stay the setup's:
  * where the plan says otherwise, the answer lists the difference for the officer to see.
  */
 import path from 'node:path';
 import { loadCeremonyPlan, type CeremonyPlan } from '../../core/ceremony/shared/ceremony-plan';
+import { expiryText } from '../../core/ceremony/shared/planned-expiry';
 import type { PlanFileView } from '../contract';
 import type { ChannelHandler } from './channel-handler';
 import { inputFilePath } from './paths';
@@ -34,12 +35,13 @@ export function readPlanFileHandler(session: CeremonySession): ChannelHandler<'r
     const plan = await loadCeremonyPlan(inputFilePath(file, 'planFile'), session.now());
     return {
       fileName: path.basename(file),
-      keys: plan.keys.map(({ alias, spec, usage, description, replicas }) => ({
+      keys: plan.keys.map(({ alias, spec, usage, description, replicas, materialExpiry }) => ({
         alias,
         spec,
         usage,
         description,
         replicas: (replicas ?? []).map(({ region, projectId }) => ({ region, projectId })),
+        ...(materialExpiry ? { materialExpiry: expiryText(materialExpiry) } : {}),
       })),
       differences: planDifferences(plan, setup),
     };

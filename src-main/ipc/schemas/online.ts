@@ -136,6 +136,12 @@ export const plannedKeySchema = z.strictObject({
   description: z.string().max(255).optional(),
   /** A replica group: the same material in a key of each region/project listed (at most 8; core checks the rest). */
   replicas: z.array(replicaTargetSchema).max(8).optional(),
+  /**
+   * This AES key's own material expiry, as a plan writes it: "never", a duration from creation
+   * ("90d") or a date-time with its zone; absent: the ceremony's. The core's plan parser checks it
+   * (refused for RSA/EC keys, or in the past), as for `online create-key --plan`.
+   */
+  materialExpiry: z.string().trim().min(1).max(64).optional(),
 });
 
 /**
@@ -171,6 +177,8 @@ export const planFileSchema = z.object({
       description: z.string(),
       /** The same material in a key of each of these regions/projects (empty: a key alone). */
       replicas: z.array(replicaTargetSchema),
+      /** This AES key's own material expiry ("never" or an ISO time, a duration resolved as read); absent: the ceremony's. */
+      materialExpiry: z.string().optional(),
     }),
   ),
   /** Where the plan and this ceremony's setup disagree: the setup stands, only the keys are taken. */
@@ -185,6 +193,8 @@ export const createdKeysSchema = z.object({
       alias: z.string(),
       spec: keySpecSchema,
       usage: keyUsageSchema,
+      /** "never" or the ISO time its material is planned to expire (its own, else the ceremony's; never for RSA/EC). */
+      materialExpiry: z.string(),
       replicaOf: z.string().optional(),
       region: z.string().optional(),
       projectId: z.string().optional(),

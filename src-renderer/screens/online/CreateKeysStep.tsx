@@ -2,9 +2,11 @@
  * Step 3 online: the external keys to create, one fieldset per key (add, remove), or the keys of a
  * plan file (the JSON plan the CLI reads; main reads and checks it, the renderer never parses a
  * file) filling the same fieldsets, so a plan of 100 keys is read, checked by eye and created.
+ * An AES key may have its own material expiry, as in a plan (main checks it with the plan's rule);
+ * once created, a table shows each key's material expiry as its import will request it.
  */
 import { useRef, useState } from 'react';
-import type { KeySpecName, PlanFileView } from '../../../src-main/ipc/contract';
+import type { KeySpecName, PlanFileView, Response } from '../../../src-main/ipc/contract';
 import { SelectField, TextField } from '../../components/Fields';
 import { FieldRow } from '../../components/FieldRow';
 import { Step, StepButton } from '../../components/Step';
@@ -32,6 +34,8 @@ interface PlannedRow {
   readonly usage: Usage;
   readonly description: string;
   readonly replicas: readonly ReplicaRow[];
+  /** AES only: its own material expiry as a plan writes it ("never", "90d", a date-time); empty: the ceremony's. */
+  readonly materialExpiry: string;
 }
 
 /** The replicas of planned key `n`: region and project of each, add and remove. */
@@ -86,6 +90,8 @@ function ReplicaFields({
 }
 
 const isRsa = (spec: KeySpecName) => spec.startsWith('RSA');
+/** Only AES material can expire (imported RSA and EC material never does: a KMS rule). */
+const canExpire = (spec: KeySpecName) => spec.startsWith('AES');
 /** Replicas one planned key may ask for (the contract's limit; main checks the rest). */
 const MAX_REPLICAS = 8;
 
@@ -135,6 +141,15 @@ function PlannedKeyFields({
         value={row.description}
         onChange={(description) => onChange({ description })}
       />
+      {canExpire(row.spec) && (
+        <TextField
+          label={t('create.expiry', { n })}
+          value={row.materialExpiry}
+          onChange={(materialExpiry) => onChange({ materialExpiry })}
+          mono
+          hint={t('create.expiry.hint')}
+        />
+      )}
       <ReplicaFields
         n={n}
         replicas={row.replicas}
@@ -168,6 +183,42 @@ function PlanFileNote({ plan }: { plan: PlanFileView }) {
   );
 }
 
+/** The keys just created and the material expiry each one's import will request. */
+function CreatedKeysTable({ keys }: { keys: Response<'createKeys'>['keys'] }) {
+  const tr = useT();
+  const { t } = tr;
+  return (
+    <div className="table-wrap bounded" tabIndex={0} role="region" aria-label={t('create.created-table')}>
+      <table className="created-keys">
+        <thead>
+          <tr>
+            <th scope="col">{t('keys.col.alias')}</th>
+            <th scope="col">{t('keys.col.key-id')}</th>
+            <th scope="col">{t('keys.col.spec')}</th>
+            <th scope="col">{t('create.col.expires')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k.keyId} data-key-id={k.keyId}>
+              <td className="mono" data-label={t('keys.col.alias')}>
+                {k.alias}
+              </td>
+              <td className="mono" data-label={t('keys.col.key-id')}>
+                {k.keyId}
+              </td>
+              <td data-label={t('keys.col.spec')}>{k.spec}</td>
+              <td className="expires" data-label={t('create.col.expires')}>
+                {neverOrMoment(tr, k.materialExpiry)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function CreateKeysStep() {
   const online = useAppStore((s) => s.ceremony?.online ?? null);
   const created = useAppStore((s) => s.createdKeys);
@@ -181,6 +232,7 @@ export function CreateKeysStep() {
     usage: from?.usage ?? 'ENCRYPT_DECRYPT',
     description: from?.description ?? '',
     replicas: (from?.replicas ?? []).map((r) => newReplica(r)),
+    materialExpiry: from?.materialExpiry ?? '',
   });
   const newReplica = (from?: { region: string; projectId: string }): ReplicaRow => ({
     id: nextId.current++,
@@ -198,6 +250,7 @@ export function CreateKeysStep() {
     return (
       <Step {...step} section="online-create">
         <p>{t('ckeys.created', { count })}</p>
+        {created.length > 0 && <CreatedKeysTable keys={created} />}
       </Step>
     );
   }
@@ -255,6 +308,9 @@ export function CreateKeysStep() {
                 spec: r.spec,
                 ...(isRsa(r.spec) ? { usage: r.usage } : {}),
                 ...(r.description.trim() !== '' ? { description: r.description.trim() } : {}),
+                ...(canExpire(r.spec) && r.materialExpiry.trim() !== ''
+                  ? { materialExpiry: r.materialExpiry.trim() }
+                  : {}),
                 ...(r.replicas.length > 0
                   ? { replicas: r.replicas.map((p) => ({ region: p.region.trim(), projectId: p.projectId.trim() })) }
                   : {}),

@@ -114,6 +114,49 @@ describe('online.read-plan', () => {
     expect(translator('en').problem(problemSchema.parse(refused)).message).toContain('keys[0].replicas[1]');
   });
 
+  it("keeps each AES key's own material expiry from the plan to the keys created, and refuses one for an EC key", async () => {
+    const { ipc, planFile, read } = await setUp();
+    const at = '2031-01-31T00:00:00.000Z';
+    const plan = {
+      title: 'Payments keys 2026',
+      operator: 'Ana',
+      witnesses: ['Ben'],
+      keys: [
+        { alias: 'pk/thirty', spec: 'AES_256', materialExpiry: '30d' },
+        { alias: 'pk/dated', spec: 'AES_256', materialExpiry: at },
+        { alias: 'pk/plain', spec: 'AES_256' },
+        { alias: 'pk/ec', spec: 'EC_P256' },
+      ],
+    };
+    const before = Date.now();
+    const planned = (await read(await planFile('expiries.json', plan))).keys as (PlanKey & {
+      materialExpiry?: string;
+    })[];
+    const thirty = Date.parse(planned[0]?.materialExpiry ?? '');
+    expect(thirty - before).toBeGreaterThanOrEqual(30 * 86_400_000);
+    expect(thirty - Date.now()).toBeLessThanOrEqual(30 * 86_400_000);
+    expect(planned.map((k) => k.materialExpiry)).toEqual([planned[0]?.materialExpiry, at, undefined, undefined]);
+    await value(ipc, 'rehearsal.start');
+    const created = (
+      await value<{ keys: { alias: string; materialExpiry: string }[] }>(ipc, 'online.create-keys', { keys: planned })
+    ).keys;
+    expect(created.map((k) => [k.alias, k.materialExpiry])).toEqual([
+      ['pk/thirty', planned[0]?.materialExpiry],
+      ['pk/dated', at],
+      ['pk/plain', 'never'],
+      ['pk/ec', 'never'],
+    ]);
+    // An expiry for an EC key is refused with the plan's rule, naming the field, before any key exists.
+    const other = await setUp();
+    await value(other.ipc, 'rehearsal.start');
+    const refused = await call(other.ipc, 'online.create-keys', {
+      keys: [{ alias: 'pk/ec', spec: 'EC_P256', materialExpiry: '30d' }],
+    });
+    if (refused.ok) throw new Error('an EC key with a material expiry was created');
+    expect(refused.problem.code).toBe('PLAN_INVALID');
+    expect(translator('en').problem(problemSchema.parse(refused.problem)).message).toContain('keys[0].materialExpiry');
+  });
+
   it('refuses a broken plan with the field named, in both languages, as the CLI does', async () => {
     const { planFile, refusal } = await setUp();
     const bad = await refusal(

@@ -59,6 +59,11 @@ export const enScreenOnline = {
   'create.usage.encrypt': 'Encrypt and decrypt',
   'create.remove': 'Remove key {n}',
   'create.description': 'Description of key {n} (optional)',
+  'create.expiry': 'Material expiry of key {n} (optional)',
+  'create.expiry.hint':
+    'Empty: the ceremony’s (never). Otherwise never, a duration from creation such as 90d, or a date-time with its zone such as 2027-06-30T00:00:00Z, as in a plan file. AES keys only: imported RSA and EC material never expires.',
+  'create.col.expires': 'Material expires',
+  'create.created-table': 'The keys created and when their material expires',
   'create.plan.file': 'Plan file (JSON)',
   'create.plan.file.hint':
     'The ceremony plan the CLI reads (keyferry online create-key --example-plan prints one). Its keys fill the form below, to check before creating; the title and people stay those of the setup.',

@@ -59,6 +59,11 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'create.usage.encrypt': '加密和解密',
   'create.remove': '移除密钥 {n}',
   'create.description': '密钥 {n} 的描述（可选）',
+  'create.expiry': '密钥 {n} 的密钥材料到期时间（可选）',
+  'create.expiry.hint':
+    '留空：使用本仪式的设置（永不过期）。也可填写 never、从创建时起算的时长（如 90d），或带时区的日期时间（如 2027-06-30T00:00:00Z），与计划文件相同。仅适用于 AES 密钥：导入的 RSA 和 EC 密钥材料永不过期。',
+  'create.col.expires': '密钥材料到期时间',
+  'create.created-table': '已创建的密钥及其密钥材料到期时间',
   'create.plan.file': '计划文件（JSON）',
   'create.plan.file.hint':
     'CLI 读取的仪式计划（keyferry online create-key --example-plan 会打印一个示例）。其中的密钥会填入下方表单，请在创建前核对；仪式名称和人员仍以设置为准。',
