@@ -2,8 +2,8 @@
  * Runs once before the suite: builds the renderer the UI tests load (out/renderer), when UI tests
  * are part of the run and the renderer's sources changed since the last build (the UI harness
  * checks again, cheaply, so a UI test file run on its own is never served a stale build); and,
- * at the same time, makes the run's pool of test wrapping keys unless the cache holds it already
- * (tests/support/test-wrapping-keys.ts), and the `keyferry` bin's bundle of the CLI unless it is up to
+ * at the same time, checks the committed test wrapping keys (tests/support/test-wrapping-keys.ts),
+ * and makes the `keyferry` bin's bundle of the CLI unless it is up to
  * date (tests/support/cli-bundle.ts); and the run's one Chromium, as a browser server every test process
  * connects to (tests/support/chromium.ts), when the run includes a file that drives a browser. The
  * teardown stops it.
@@ -43,9 +43,9 @@ function drivesABrowser(project: TestProject): boolean {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [, , , browserServer] = await Promise.all([
+  ensureTestWrappingKeys();
+  const [, , browserServer] = await Promise.all([
     runsUiTests(project) ? ensureRendererBuilt() : undefined,
-    ensureTestWrappingKeys(),
     ensureCliBundled(),
     drivesABrowser(project) ? startChromiumServer() : undefined,
   ]);

@@ -8,12 +8,16 @@ import path from 'node:path';
 /** More than the keys the busiest test file takes (the 100-key UI test fetches 100 parameters twice). */
 export const TEST_WRAPPING_KEY_COUNT = 256;
 
+/**
+ * Committed, made by OpenSSL (tests/fixtures/test-wrapping-keys/README.md): a fresh clone's run
+ * does not first spend a minute of CPU generating them.
+ */
 export const TEST_WRAPPING_KEYS_FILE = path.join(
   path.resolve(__dirname, '../..'),
-  'node_modules',
-  '.cache',
-  'keyferry-test',
-  `wrapping-keys-rsa2048-${TEST_WRAPPING_KEY_COUNT}.json`,
+  'tests',
+  'fixtures',
+  'test-wrapping-keys',
+  `rsa2048-${TEST_WRAPPING_KEY_COUNT}.json`,
 );
 
 /** Same name as TEST_WRAPPING_KEYS_VARIABLE in src-main/core/kms-simulator/wrapping-key-pool.ts (a test checks). */

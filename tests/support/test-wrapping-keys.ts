@@ -1,35 +1,24 @@
 /**
- * Wrapping keys made once for the whole test run: RSA-2048 generation is the simulator's costliest
+ * Wrapping keys made once for every test run: RSA-2048 generation is the simulator's costliest
  * step (every get-parameters-for-import needs a fresh key; a 100-key ceremony needs 100), and
- * dozens of test files start simulators. The global setup writes TEST_WRAPPING_KEY_COUNT keys into
- * a cache file under node_modules/.cache (kept between runs; `npm run test:node22` reuses it), and
- * the setup file hands it to each test process (see src-main/core/kms-simulator/wrapping-key-pool.ts):
- * within one test file every key is handed out at most once, then the simulator generates fresh
- * ones. Test files never share a simulator, so two files may use the same key without meeting.
+ * dozens of test files start simulators. TEST_WRAPPING_KEY_COUNT keys made by OpenSSL are committed
+ * (tests/fixtures/test-wrapping-keys/: generating them took a fresh clone's run about a minute of
+ * CPU before the first test file started); the global setup checks that file, and the setup file
+ * hands it to each test process (see src-main/core/kms-simulator/wrapping-key-pool.ts): within one
+ * test file every key is handed out at most once, then the simulator generates fresh ones. Test
+ * files never share a simulator, so two files may use the same key without meeting.
  */
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateWrappingKey, testWrappingKeysFileSchema } from '../../src-main/core/kms-simulator/wrapping-key-pool';
+import { testWrappingKeysFileSchema } from '../../src-main/core/kms-simulator/wrapping-key-pool';
 import { TEST_WRAPPING_KEY_COUNT, TEST_WRAPPING_KEYS_FILE } from './test-wrapping-keys-file';
 
-/** True when the cache file exists and holds TEST_WRAPPING_KEY_COUNT keys in the expected format. */
-function cacheIsSound(): boolean {
-  if (!existsSync(TEST_WRAPPING_KEYS_FILE)) return false;
-  try {
-    const parsed = testWrappingKeysFileSchema.safeParse(JSON.parse(readFileSync(TEST_WRAPPING_KEYS_FILE, 'utf8')));
-    return parsed.success && parsed.data.pkcs8.length === TEST_WRAPPING_KEY_COUNT;
-  } catch {
-    return false;
+/** Refuses to start the run when the committed file is missing or not TEST_WRAPPING_KEY_COUNT keys in the expected format. */
+export function ensureTestWrappingKeys(): void {
+  const name = path.relative(process.cwd(), TEST_WRAPPING_KEYS_FILE);
+  if (!existsSync(TEST_WRAPPING_KEYS_FILE)) throw new Error(`${name} is missing (see its folder's README.md)`);
+  const parsed = testWrappingKeysFileSchema.safeParse(JSON.parse(readFileSync(TEST_WRAPPING_KEYS_FILE, 'utf8')));
+  if (!parsed.success || parsed.data.pkcs8.length !== TEST_WRAPPING_KEY_COUNT) {
+    throw new Error(`${name} is not ${TEST_WRAPPING_KEY_COUNT} test wrapping keys (see its folder's README.md)`);
   }
-}
-
-/** Writes the cache file unless a sound one is there (generation runs on libuv's thread pool). */
-export async function ensureTestWrappingKeys(): Promise<void> {
-  if (cacheIsSound()) return;
-  const pairs = await Promise.all(Array.from({ length: TEST_WRAPPING_KEY_COUNT }, () => generateWrappingKey()));
-  const pkcs8 = pairs.map((pair) => pair.privateKeyDer.toString('base64'));
-  await fs.mkdir(path.dirname(TEST_WRAPPING_KEYS_FILE), { recursive: true });
-  const partial = `${TEST_WRAPPING_KEYS_FILE}.${process.pid}.partial`;
-  await fs.writeFile(partial, JSON.stringify({ formatVersion: 1, pkcs8 }), { mode: 0o600 });
-  await fs.rename(partial, TEST_WRAPPING_KEYS_FILE);
 }
