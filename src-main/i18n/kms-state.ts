@@ -1,19 +1,36 @@
 /**
- * KMS key states inside sentences. A catalogue text names a state through the one `KEY_STATE`
- * select (catalogues/{en,zh-CN}/kms.ts: 待导入, 已启用 …), so its value is the KMS's state NUMBER
- * ("5"), never the KMS's English name. Journals written before 2026-12-02 hold the name ("Pending
+ * KMS key states inside sentences and tables. A catalogue text names a state through the one
+ * `KEY_STATE` select (catalogues/{en,zh-CN}/kms.ts: 待导入, 已启用 …; `kms.state` is that select on
+ * its own), so its value is the KMS's state NUMBER ("5"), never the KMS's English name: show a
+ * state with `kmsStateText`. Journals written before 2026-12-02 hold the name ("Pending
  * import") in `proof.key.notEnabled`: `currentPhrase` reads those as today's numbers, so an old
- * journal still prints the state in the reader's language. Renderer-safe: imports nothing.
+ * journal still prints the state in the reader's language. Renderer-safe: imports nothing but a type.
  */
+import type { Translator } from './translate';
 
-/** KMS key states as the API numbers and names them (the one table; core/kms/types.ts derives from it). */
+/**
+ * KMS key states as the API numbers and names them (the one table; core/kms/types.ts derives from
+ * it; the catalogue's KEY_STATE has one branch for each). Huawei's KMS API reference: key_state
+ * 1 待激活, 2 启用, 3 禁用, 4 计划删除, 5 等待导入, 7 冻结 (there is no 6).
+ */
 export const KMS_STATE_NAMES = {
   1: 'Pending activation',
   2: 'Enabled',
   3: 'Disabled',
   4: 'Pending deletion',
   5: 'Pending import',
+  7: 'Frozen',
 } as const;
+
+/** The states as the KMS's answers write them (`key_state`: "1" … "7"), for the answer schemas. */
+export const KMS_STATE_WIRE = Object.keys(KMS_STATE_NAMES) as [KmsStateWire, ...KmsStateWire[]];
+export type KmsStateWire = `${keyof typeof KMS_STATE_NAMES}`;
+
+/** A KMS state (its number, or its name as KmsKeyInfo.stateName and journals hold it) in `tr`'s language; an unknown name as it is. */
+export function kmsStateText(tr: Pick<Translator, 't'>, state: number | string): string {
+  const number = typeof state === 'number' ? String(state) : /^\d+$/.test(state) ? state : kmsStateNumber(state);
+  return /^\d+$/.test(number) ? tr.t('kms.state', { state: number }) : String(state);
+}
 
 /** The state number of a KMS state name ("Enabled" → "2"), for the catalogue's select; an unknown name as it is. */
 export function kmsStateNumber(name: string): string {

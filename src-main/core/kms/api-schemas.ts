@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { HUAWEI_ENCRYPTED_KEY_MATERIAL_CHARS } from '../bundle/bundle-limits';
 import { KEY_ALIAS_PATTERN, KEY_ID_PATTERN } from '../identifiers';
+import { KMS_STATE_WIRE } from '../../i18n/kms-state';
 
 export { KEY_ALIAS_PATTERN, KEY_ID_PATTERN };
 export const IMPORT_TOKEN_PATTERN = /^[0-9a-zA-Z+/=]{200,6144}$/;
@@ -47,7 +48,7 @@ const keyInfoWire = z.object({
   key_description: z.string().optional(),
   creation_date: numericString.optional(),
   scheduled_deletion_date: z.string().optional(),
-  key_state: z.enum(['1', '2', '3', '4', '5']),
+  key_state: z.enum(KMS_STATE_WIRE),
   origin: z.enum(['kms', 'external', 'cloudhsm']).optional(),
   expiration_time: z.string().optional(),
 });
@@ -63,9 +64,9 @@ export const listKeysAnswer = z.object({
   total: z.number().int().nonnegative().optional(),
 });
 export const keyStateAnswer = z.object({
-  key_info: z.object({ key_id: keyIdString, key_state: z.enum(['1', '2', '3', '4', '5']) }),
+  key_info: z.object({ key_id: keyIdString, key_state: z.enum(KMS_STATE_WIRE) }),
 });
-export const keyDeletionAnswer = z.object({ key_id: keyIdString, key_state: z.enum(['1', '2', '3', '4', '5']) });
+export const keyDeletionAnswer = z.object({ key_id: keyIdString, key_state: z.enum(KMS_STATE_WIRE) });
 export const importParametersAnswer = z.object({
   key_id: keyIdString,
   import_token: z.string().regex(IMPORT_TOKEN_PATTERN),

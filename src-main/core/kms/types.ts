@@ -9,6 +9,7 @@ export const KeyState = {
   Disabled: 3,
   PendingDeletion: 4,
   PendingImport: 5,
+  Frozen: 7,
 } as const;
 export type KeyState = (typeof KeyState)[keyof typeof KeyState];
 

@@ -6,9 +6,12 @@
 const REPORT = 'This points to a defect in Keyferry or a damaged bundle field; keep the journal and report it.';
 const NEW_PARAMETERS =
   'Fetch new import parameters for this key and wrap the material again with the new wrapping key.';
-/** A KMS key state number as words (the one copy; other catalogue files import it). */
+/**
+ * A KMS key state number as words: the one copy (other catalogue files and `kms.state` import it),
+ * one branch per state in i18n/kms-state.ts's KMS_STATE_NAMES (tests/i18n/kms-state.test.ts checks).
+ */
 export const KEY_STATE =
-  '{state, select, 1 {Pending activation} 2 {Enabled} 3 {Disabled} 4 {Pending deletion} 5 {Pending import} other {in state {state}}}';
+  '{state, select, 1 {Pending activation} 2 {Enabled} 3 {Disabled} 4 {Pending deletion} 5 {Pending import} 7 {Frozen} other {in state {state}}}';
 
 export const enKms = {
   'problem.KMS.0101': 'The KMS reported an internal error.',

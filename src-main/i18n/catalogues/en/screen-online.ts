@@ -1,4 +1,5 @@
 /** The online screen (src-renderer/screens/online/*): connection, keys, creation, parameters, import, verification. */
+import { KEY_STATE } from './kms';
 export const enScreenOnline = {
   'online.heading': '{rehearsal, select, yes {Online side (rehearsal)} other {Online workstation}}',
   'connect.title.rehearsal': 'Start the KMS simulator',
@@ -36,8 +37,7 @@ export const enScreenOnline = {
     '{kind, select, symmetric {{spec} (symmetric, encrypt and decrypt)} ec {{spec} (sign and verify)} other {{spec}}}',
   'keys.filter':
     '{filter, select, all {All states} pending_import {Pending import} enabled {Enabled} disabled {Disabled} pending_deletion {Pending deletion} other {Pending activation}}',
-  'kms.state':
-    '{state, select, 1 {Pending activation} 2 {Enabled} 3 {Disabled} 4 {Pending deletion} 5 {Pending import} 7 {Frozen} other {State {state}}}',
+  'kms.state': KEY_STATE,
   'keys.title': 'Keys in the KMS',
   'keys.show-in-state': 'Show keys in state',
   'keys.list': 'List the keys',

@@ -6,9 +6,9 @@ import type { enKms } from '../en/kms';
 
 const REPORT = '这表明 Keyferry 存在缺陷或包中的某个字段已损坏；请保留日志并报告。';
 const NEW_PARAMETERS = '为此密钥重新获取导入参数，并用新的包装密钥重新包装密钥材料。';
-/** A KMS key state number as words (the one copy; other catalogue files import it). */
+/** A KMS key state number as words: the one copy (other catalogue files and `kms.state` import it). */
 export const KEY_STATE =
-  '{state, select, 1 {待激活} 2 {已启用} 3 {已禁用} 4 {计划删除} 5 {待导入} other {状态 {state}}}';
+  '{state, select, 1 {待激活} 2 {已启用} 3 {已禁用} 4 {计划删除} 5 {待导入} 7 {已冻结} other {状态 {state}}}';
 
 export const zhCNKms: { readonly [K in keyof typeof enKms]: string } = {
   'problem.KMS.0101': 'KMS 报告了内部错误。',

@@ -1,4 +1,5 @@
 /** 在线屏幕（src-renderer/screens/online/*）：连接、密钥、创建、导入参数、导入、验证。 */
+import { KEY_STATE } from './kms';
 import type { enScreenOnline } from '../en/screen-online';
 
 export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: string } = {
@@ -36,8 +37,7 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'keys.spec-option': '{kind, select, symmetric {{spec}（对称，加密和解密）} ec {{spec}（签名和验签）} other {{spec}}}',
   'keys.filter':
     '{filter, select, all {全部状态} pending_import {待导入} enabled {已启用} disabled {已禁用} pending_deletion {计划删除} other {待激活}}',
-  'kms.state':
-    '{state, select, 1 {待激活} 2 {已启用} 3 {已禁用} 4 {计划删除} 5 {待导入} 7 {已冻结} other {状态 {state}}}',
+  'kms.state': KEY_STATE,
   'keys.title': 'KMS 中的密钥',
   'keys.show-in-state': '显示以下状态的密钥',
   'keys.list': '列出密钥',
