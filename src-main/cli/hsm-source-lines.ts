@@ -4,6 +4,7 @@ import type { HsmSourceSummary } from '../core/ceremony/airgap/hsm-material';
 import { groupHex } from '../core/hex-groups';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
+import { listText } from '../i18n/list';
 
 export function printHsmSource(io: CliIo, summary: HsmSourceSummary): void {
   const { t } = cliTranslator(io);
@@ -19,7 +20,7 @@ export function printHsmSource(io: CliIo, summary: HsmSourceSummary): void {
   );
   for (const report of summary.reports)
     for (const spec of report.specs)
-      io.stdout(t('hsm.cli.capability', { spec: spec.spec, mechanisms: spec.mechanisms.join(', ') }));
+      io.stdout(t('hsm.cli.capability', { spec: spec.spec, mechanisms: listText({ t }, spec.mechanisms) }));
 }
 
 export function printHsmMaterial(io: CliIo, material: MaterialSummary): void {

@@ -20,7 +20,7 @@ export function NetworkCheckStep({
   onCheck: () => void;
   result: {
     overridden: boolean;
-    message: { key: 'network.offline' } | { key: 'network.overridden'; values: { interfaces: string } };
+    message: { key: 'network.offline' } | { key: 'network.overridden'; values: { interfacesList: string } };
   } | null;
   label?: string;
   /** Shown above the button. */

@@ -63,7 +63,7 @@ describe('keyferry bundle verify prints its warnings in the reader language', ()
     );
     const json = await keyferry(['bundle', 'verify', '--json', params], { cwd: root, env: { LANG: 'zh_CN.UTF-8' } });
     const { warnings } = JSON.parse(json.stdout) as { warnings: unknown[] };
-    expect(warnings[0]).toEqual({ code: 'OS_METADATA_IGNORED', values: { files: '.DS_Store' } });
+    expect(warnings[0]).toEqual({ code: 'OS_METADATA_IGNORED', values: { filesList: '[".DS_Store"]' } });
     expect(warnings[1]).toMatchObject({ code: 'TOKEN_EXPIRES_SOON', values: { keyId: keyIds[0], at: tokenExpiry } });
     expect(JSON.stringify(warnings)).not.toMatch(/message|[\u4e00-\u9fff]/);
   });

@@ -82,7 +82,7 @@ function printMaterial(
       keyId: material.keyId,
       check: materialCheck(io, material),
       replicas: replicaIds.length,
-      replicaIds: replicaIds.join(', '),
+      replicaIds: listText(cliTranslator(io), replicaIds),
     }),
   );
 }

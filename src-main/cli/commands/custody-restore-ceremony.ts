@@ -42,6 +42,7 @@ import { restoreFromToken } from './custody-restore-hsm';
 import { presentedByMap, type RestoreValues } from './custody-restore-options';
 import { journalRefusalBeforeStart } from './custody-restore-refusal';
 import { pathExists } from '../../core/fs/path-exists';
+import { listText } from '../../i18n/list';
 
 export async function runCeremony(values: RestoreValues, io: CliIo, hsm: HsmRestoreRequest | null): Promise<number> {
   const read: ReadShare[] = [];
@@ -130,7 +131,10 @@ async function ceremonySteps(
       cliTranslator(io).t('cli.custody.restore.parameters', {
         ceremonyId: overview.ceremonyId,
         count: overview.keys.length,
-        keys: overview.keys.map((k) => `${k.keyId} (${k.spec})`).join(', '),
+        keys: listText(
+          cliTranslator(io),
+          overview.keys.map((k) => `${k.keyId} (${k.spec})`),
+        ),
       }),
     );
     cliWarnings(io, overview.warnings).forEach((line) => io.stdout(line));
@@ -182,7 +186,7 @@ function overrideLines(io: CliIo, overrides: readonly PlanExpiryOverride[]): str
       requested: cliExpiry(io, o.requested),
       planned: cliExpiry(io, o.planned),
       count: o.keyIds.length,
-      keyIds: o.keyIds.join(', '),
+      keyIds: listText(cliTranslator(io), o.keyIds),
     }),
   );
 }
@@ -235,7 +239,7 @@ async function restoreFromShares(
       t('cli.custody.restore.rebuilt', {
         spec: restored.spec,
         keyId: restored.keyId,
-        shares: restored.shareIndexes.join(', '),
+        shares: listText({ t }, restored.shareIndexes),
         total: restored.total,
         threshold: restored.threshold,
       }),

@@ -16,6 +16,7 @@ import { cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
 import type { ReadShare } from './custody-input';
 import { pathExists } from '../../core/fs/path-exists';
+import { listText } from '../../i18n/list';
 
 interface SetValues {
   readonly backup?: string | undefined;
@@ -78,7 +79,7 @@ export function printSetRestored(
     t('cli.custody.set-restored', {
       count: keys.length,
       ceremonyId,
-      shares: shareIndexes.join(', '),
+      shares: listText({ t }, shareIndexes),
       n: restored.total,
       m: restored.threshold,
     }),

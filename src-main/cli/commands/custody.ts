@@ -23,6 +23,7 @@ import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../../core/fs/input-file'
 import { custodyRestoreCommand } from './custody-restore';
 import { withdrawCustodyWrites } from '../../core/custody/withdraw-custody';
 import { pauseForTest } from '../test-pause';
+import { listText } from '../../i18n/list';
 
 const NAME = 'custody split';
 
@@ -134,9 +135,9 @@ function withdrawOnStop(io: CliIo, stop: AbortController, files: readonly string
       context.line = cliTranslator(io).t('cli.custody.split-stopped', {
         signal: context.signal,
         removed: withdrawn.removedFiles,
-        folders: withdrawn.folders.join(', '),
+        folders: listText(cliTranslator(io), withdrawn.folders),
         left: withdrawn.leftFiles.length,
-        leftFiles: withdrawn.leftFiles.join(', '),
+        leftFiles: listText(cliTranslator(io), withdrawn.leftFiles),
       });
     }) ?? (() => undefined)
   );

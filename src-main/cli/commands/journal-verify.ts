@@ -8,6 +8,7 @@ import { defineCommand } from '../command';
 import type { Translator } from '../../i18n/translate';
 import { parseWholeNumberOption } from '../number-option';
 import { optionTable } from '../options';
+import { listText } from '../../i18n/list';
 
 const NAME = 'journal verify';
 
@@ -33,7 +34,7 @@ export function unsealedLaterEntries(entries: readonly JournalEntry[], headAt: n
 function describeLater(t: Translator['t'], later: readonly JournalEntry[]): string {
   const shown = later.slice(0, 10).map((e) => t('journal.cli.entry', { seq: e.seq, event: e.event }));
   if (later.length > shown.length) shown.push(t('journal.cli.more', { count: later.length - shown.length }));
-  return shown.join(', ');
+  return listText({ t }, shown);
 }
 
 export const journalVerifyCommand = defineCommand({

@@ -15,6 +15,7 @@ import { defineCommand } from '../command';
 import { formatTable } from '../text-table';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { keyStateText } from '../key-state-text';
+import { listText } from '../../i18n/list';
 
 const NAME = 'rehearse';
 
@@ -77,7 +78,7 @@ export const rehearseCommand = defineCommand({
       ? parseWrappingAlgorithm(values['wrapping-algorithm'])
       : undefined;
     const { t, progress, message } = cliTranslator(io);
-    io.stdout(t('cli.rehearse.start', { specs: specs.join(', '), dir: outDir }));
+    io.stdout(t('cli.rehearse.start', { specs: listText({ t }, specs), dir: outDir }));
     const result = await runRehearsal({
       outDir,
       specs,
@@ -121,10 +122,13 @@ export const rehearseCommand = defineCommand({
         result.files.onlineReceipt ? rel(result.files.onlineReceipt.htmlFile) : t('cli.rehearse.no-online-receipt'),
       ],
       [t('cli.rehearse.airgap-receipt'), rel(result.files.airGapReceipt.htmlFile)],
-      [t('cli.rehearse.bundles'), `${rel(result.files.parametersBundle)}, ${rel(result.files.wrappedBundle)}`],
+      [
+        t('cli.rehearse.bundles'),
+        listText({ t }, [rel(result.files.parametersBundle), rel(result.files.wrappedBundle)]),
+      ],
     ];
     if (result.files.custodianFolders.length > 0)
-      files.push([t('cli.rehearse.custody-shares'), result.files.custodianFolders.map(rel).join(', ')]);
+      files.push([t('cli.rehearse.custody-shares'), listText({ t }, result.files.custodianFolders.map(rel))]);
     io.stdout(t('cli.rehearse.everything-in', { dir: rel(result.outDir) }));
     for (const line of formatTable(['', ''], files).slice(2)) io.stdout(`  ${line}`);
     io.stdout('');

@@ -38,6 +38,7 @@ import { requireOption } from '../args';
 import { defineCommand, type CliCommand, type CliIo } from '../command';
 import { optionTable, type OptionValues } from '../options';
 import { pathExists } from '../../core/fs/path-exists';
+import { listValue } from '../../i18n/list';
 
 const NAME = 'wrap';
 
@@ -118,7 +119,7 @@ async function writeOutputs(
     if (leftovers.length > 0 && error instanceof KeyferryError) {
       throw new KeyferryError(
         'FILES_LEFT_BEHIND',
-        { files: leftovers.join(', '), ...causeValues(error) },
+        { filesList: listValue(leftovers), ...causeValues(error) },
         { cause: error },
       );
     }

@@ -17,6 +17,7 @@ import { KeyferryError } from '../errors';
 import { manifestInvalid } from './bundle-problem';
 import { importParametersManifestSchema, type ImportParametersManifest } from './import-parameters-manifest';
 import { wrappedMaterialManifestSchema, type WrappedMaterialManifest } from './wrapped-material-manifest';
+import { listValue } from '../../i18n/list';
 
 export type BundleManifest = ImportParametersManifest | WrappedMaterialManifest;
 
@@ -135,7 +136,7 @@ function decodeManifest(bytes: Buffer): object {
     throw new KeyferryError('BUNDLE_UNSUPPORTED_VERSION', {
       version: JSON.stringify(formatVersion ?? null),
       format,
-      supported: supported.join(', '),
+      supportedList: listValue(supported),
     });
   }
   return parsed;

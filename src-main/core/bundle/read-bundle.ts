@@ -15,6 +15,7 @@ import { readBundleFile } from './bundle-file-reader';
 import type { BundleWarning } from './bundle-problem';
 import { scanBundleFolder, scanOneFile, type FolderScan, type ScannedFile } from './bundle-scan';
 import { parseManifestInSlices } from './manifest-codec';
+import { listValue } from '../../i18n/list';
 
 export interface ReadBundleOptions {
   /** The clock to check token expiry against. */
@@ -119,7 +120,7 @@ export async function readBundle(dir: string, options: ReadBundleOptions): Promi
   const contents = await checkContents(manifest, files, options.now);
   const warnings: BundleWarning[] = [...contents.warnings];
   if (scan.ignored.length > 0) {
-    warnings.unshift(warningOf('OS_METADATA_IGNORED', { files: scan.ignored.join(', ') }));
+    warnings.unshift(warningOf('OS_METADATA_IGNORED', { filesList: listValue(scan.ignored) }));
   }
   return { ...contents, warnings, dir, digest };
 }

@@ -21,6 +21,7 @@ export {
   type KeyUsage,
   type WrappingAlgorithm,
 } from '../key-spec-table';
+import { listValue } from '../../i18n/list';
 
 export const DEFAULT_WRAPPING_ALGORITHM: WrappingAlgorithm = 'RSAES_OAEP_SHA_256';
 
@@ -43,9 +44,9 @@ export function parseKeySpec(value: string): KeySpec {
     throw new KeyferryError('SPEC_NOT_IMPORTABLE', { spec: upper });
   }
   if (/^(SM4|SM2|ED25519|SECP256K1)/.test(upper)) {
-    throw new KeyferryError('SPEC_NOT_SUPPORTED', { spec: upper, specs: KEY_SPECS.join(', ') });
+    throw new KeyferryError('SPEC_NOT_SUPPORTED', { spec: upper, specsList: listValue(KEY_SPECS) });
   }
-  throw new KeyferryError('SPEC_UNKNOWN', { value, specs: KEY_SPECS.join(', ') });
+  throw new KeyferryError('SPEC_UNKNOWN', { value, specsList: listValue(KEY_SPECS) });
 }
 
 /** Parses a wrapping algorithm; refuses PKCS#1 v1.5 and SM2 with the reason. */
@@ -58,5 +59,5 @@ export function parseWrappingAlgorithm(value: string): WrappingAlgorithm {
   if (upper === 'SM2_ENCRYPT') {
     throw new KeyferryError('ALGORITHM_NOT_SUPPORTED', { algorithm: upper });
   }
-  throw new KeyferryError('ALGORITHM_UNKNOWN', { value, algorithms: WRAPPING_ALGORITHMS.join(', ') });
+  throw new KeyferryError('ALGORITHM_UNKNOWN', { value, algorithmsList: listValue(WRAPPING_ALGORITHMS) });
 }

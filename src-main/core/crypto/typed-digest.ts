@@ -5,6 +5,7 @@
  * with: a person who could read the right value off an error message would prove nothing.
  */
 import { KeyferryError } from '../errors';
+import { listValue } from '../../i18n/list';
 
 export const DIGEST_GROUPS = 16;
 const GROUP_DIGITS = 4;
@@ -87,13 +88,13 @@ export function typedGroup(typed: string, n: number): string {
  */
 export function differenceValues(comparison: Extract<TypedDigestComparison, { matches: false }>): {
   count: number;
-  groups: string;
-  typed: string;
+  groupsList: string;
+  typedList: string;
 } {
   const { differing, typed } = comparison;
   return {
     count: differing.length,
-    groups: differing.join(', '),
-    typed: differing.map((n) => typedGroup(typed, n)).join(', '),
+    groupsList: listValue(differing),
+    typedList: listValue(differing.map((n) => typedGroup(typed, n))),
   };
 }

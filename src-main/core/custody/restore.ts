@@ -9,6 +9,7 @@ import { KeyferryError, selectedProblem } from '../errors';
 import { custodyShareFieldsSchema, shareChecksumMatches, shareFields, type CustodyShare } from './custody-share';
 import { isMaterialProblem, proveRebuiltMaterial, type MaterialProblem } from './material-check';
 import { combineShares, shareXCoordinate } from './shamir';
+import { listValue } from '../../i18n/list';
 
 export interface RestoreOptions {
   /** When given, every share must belong to this ceremony, key and spec (each field that is set). */
@@ -166,6 +167,6 @@ export async function restoreMaterial(
     spec: first.spec,
     ...result,
     odd: odd.length,
-    oddShares: odd.join(', '),
+    oddSharesList: listValue(odd),
   });
 }

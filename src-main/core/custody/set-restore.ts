@@ -16,6 +16,7 @@ import { isMaterialProblem, proveRebuiltMaterial } from './material-check';
 import { combineShares, shareXCoordinate } from './shamir';
 import { backupKeyCheckOf, setShareIntact, type SetShare } from './set-share';
 import { eventLoopSlicer } from '../yield';
+import { listValue } from '../../i18n/list';
 
 export interface RestoreSetOptions {
   /** Restore only these keys (default: every key of the backup). */
@@ -121,7 +122,9 @@ export async function restoreCustodySet(
   const restored: RestoredSetKey[] = [];
   try {
     if (backupKeyCheckOf(backupKey) !== first.backupKeyCheck)
-      throw new KeyferryError('CUSTODY_SET_KEY_MISMATCH', { shares: shares.map((s) => s.index).join(', ') });
+      throw new KeyferryError('CUSTODY_SET_KEY_MISMATCH', {
+        sharesList: listValue(shares.map((s) => s.index)),
+      });
     const slicer = eventLoopSlicer();
     for (const entry of entries) {
       const plain = decryptEntry(backupKey, backup.ceremonyId, entry);

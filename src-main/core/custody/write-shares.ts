@@ -11,6 +11,7 @@ import { volumeIdOf as mediaVolumeIdOf } from '../media/folder-info';
 import type { CustodyShare } from './custody-share';
 import { encodeShareFile, shareFileName } from './share-file';
 import { pathExists } from '../fs/path-exists';
+import { listValue } from '../../i18n/list';
 
 /** Identifies the volume (file system) a folder lives on. */
 export type VolumeIdOf = (folder: string) => Promise<string | number | bigint> | string | number | bigint;
@@ -145,7 +146,7 @@ export async function writeCustodianFolders(
       error instanceof KeyferryError ? { reason: 'refused', ...causeValues(error) } : { reason: 'unknown', cause: '' };
     throw new KeyferryError(
       'CUSTODY_SHARES_WRITE_FAILED',
-      { ...failure, left: leftovers.length, written: written.length, leftovers: leftovers.join(', ') },
+      { ...failure, left: leftovers.length, written: written.length, leftoversList: listValue(leftovers) },
       { cause: error },
     );
   }

@@ -5,6 +5,7 @@
 import { KeyferryError } from '../errors';
 import type { HsmModule, TokenSlot } from './hsm-module';
 import { TOKEN_FLAG } from './pkcs11-answers';
+import { listValue } from '../../i18n/list';
 
 /** What identifies an HSM token on paper. Nothing here is secret. */
 export interface HsmTokenIdentity {
@@ -32,7 +33,7 @@ export function tokenIdentity(module: HsmModule, tokenSlot: TokenSlot): HsmToken
 }
 
 function describe(slots: readonly TokenSlot[]): string {
-  return slots.map((s) => `"${s.token.label}" [${s.token.serialNumber || '-'}]`).join(', ');
+  return listValue(slots.map((s) => `"${s.token.label}" [${s.token.serialNumber || '-'}]`));
 }
 
 /**
@@ -48,10 +49,10 @@ export function selectToken(module: HsmModule, selector: string): TokenSlot {
   }
   const matches = initialized.filter((s) => s.token.label === wanted || s.token.serialNumber === wanted);
   if (matches.length === 0) {
-    throw new KeyferryError('HSM_TOKEN_NOT_FOUND', { wanted, tokens: describe(initialized) });
+    throw new KeyferryError('HSM_TOKEN_NOT_FOUND', { wanted, tokensList: describe(initialized) });
   }
   if (matches.length > 1) {
-    throw new KeyferryError('HSM_TOKEN_AMBIGUOUS', { wanted, tokens: describe(matches) });
+    throw new KeyferryError('HSM_TOKEN_AMBIGUOUS', { wanted, tokensList: describe(matches) });
   }
   return matches[0]!;
 }

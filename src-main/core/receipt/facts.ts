@@ -30,6 +30,7 @@ export function phrase(key: MessageKey, values?: PlainValues): ReceiptPhrase {
 const NOT_APPLICABLE = phrase('receipt.notApplicable');
 
 import { formatUtc } from '../../i18n/moment';
+import { listValue } from '../../i18n/list';
 export { formatUtc, formatLocal, formatLocalIn, workstationClock } from '../../i18n/moment';
 
 /** This workstation's hostname and operating system, as a receipt prints them. */
@@ -322,7 +323,7 @@ export function hsmFacts(hsm: ReceiptHsm): Fact[] {
       {
         label: phrase('receipt.hsm.mechanisms', { keyId: k.keyId }),
         value: phrase('receipt.hsm.mechanismsValue', {
-          mechanisms: k.mechanisms.join(', '),
+          mechanismsList: listValue(k.mechanisms),
           algorithm: k.wrappingAlgorithm,
         }),
       },

@@ -19,6 +19,7 @@ import { dataFields, fieldsText } from '../../i18n/data-fields';
 import { currentPhrase } from '../../i18n/kms-state';
 import type { WallClock } from '../../i18n/moment';
 import { ReceiptWords } from './language';
+import { listValue } from '../../i18n/list';
 
 /** The longest details line a deviation prints (its data but what is said in words), in characters. */
 const MAX_DETAILS = 400;
@@ -36,7 +37,7 @@ function confirmedAct(seq: number, d: Readonly<Record<string, JsonValue>>): Rece
   const keyIds = list(d.keyIds);
   const digest = shortHex(d.digest);
   if (d.artefact === 'wrapping-key')
-    return phrase('receipt.people.fingerprintConfirmed', { seq, fingerprint: digest, keyIds: keyIds.join(', ') });
+    return phrase('receipt.people.fingerprintConfirmed', { seq, fingerprint: digest, keyIdsList: listValue(keyIds) });
   return d.source === 'rehearsal-online-side'
     ? phrase('receipt.people.bundleConfirmedRehearsal', { seq, digest, count: keyIds.length })
     : phrase('receipt.people.bundleConfirmed', { seq, digest, count: keyIds.length });
@@ -54,7 +55,7 @@ function refusedAct(seq: number, d: Readonly<Record<string, JsonValue>>): Receip
     seq,
     artefact,
     count: groups.length,
-    groups: groups.join(', '),
+    groupsList: listValue(groups),
   });
 }
 
@@ -72,7 +73,7 @@ function describeAct(entry: JournalEntry): ReceiptPhrase {
       return phrase('receipt.people.fingerprintConfirmed', {
         seq,
         fingerprint: shortHex(d.wrappingKeyFingerprint),
-        keyIds: list(d.keyIds).join(', '),
+        keyIdsList: listValue(list(d.keyIds)),
       });
     case 'fingerprint.refused':
       return phrase('receipt.people.fingerprintRefused', { seq });
@@ -272,7 +273,7 @@ const EVENT_SAYS: Readonly<
     fields: ['artefact', 'code', 'differingGroups', 'index', 'source'],
   }),
   'warning.network-allowed': (data) => ({
-    note: phrase('receipt.deviations.networkAllowed', { interfaces: list(data.interfaces).join(', ') }),
+    note: phrase('receipt.deviations.networkAllowed', { interfacesList: listValue(list(data.interfaces)) }),
     fields: ['summary', 'interfaces'],
   }),
   'warning.custody-same-volume': () => ({ note: phrase('receipt.deviations.custodySameVolume'), fields: ['summary'] }),

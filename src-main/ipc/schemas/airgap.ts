@@ -21,7 +21,7 @@ export const airGapNetworkSchema = z.object({
   /** The same line as a catalogue message: what the screen shows, in its language. */
   message: z.discriminatedUnion('key', [
     z.object({ key: z.literal('network.offline') }),
-    z.object({ key: z.literal('network.overridden'), values: z.object({ interfaces: z.string() }) }),
+    z.object({ key: z.literal('network.overridden'), values: z.object({ interfacesList: z.string() }) }),
   ]),
   /** True when a live network was accepted (rehearsal mode only). */
   overridden: z.boolean(),

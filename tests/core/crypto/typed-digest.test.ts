@@ -40,7 +40,7 @@ describe('a digest typed by a person', () => {
     const slip = compareTypedDigest(typo, DIGEST);
     expect(slip).toMatchObject({ matches: false, differing: [7], slip: true });
     const values = differenceValues(slip as Extract<typeof slip, { matches: false }>);
-    expect(values).toEqual({ count: 1, groups: '7', typed: '3F2B' });
+    expect(values).toEqual({ count: 1, groupsList: '["7"]', typedList: '["3F2B"]' });
     const other = compareTypedDigest('ab'.repeat(32), DIGEST);
     expect(other).toMatchObject({ matches: false, slip: false });
     expect(differenceValues(other as Extract<typeof other, { matches: false }>).count).toBe(16);

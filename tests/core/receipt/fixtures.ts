@@ -103,7 +103,11 @@ export function sampleReceiptInput(side: CeremonySide, specs: readonly KeySpec[]
         records: [
           {
             key: 'receipt.people.fingerprintConfirmed',
-            values: { seq: 7, fingerprint: '3f2a 9c41 0be7 55d2 …', keyIds: '0d0466b0-e727-4d9c-b35d-f84bb474a37f' },
+            values: {
+              seq: 7,
+              fingerprint: '3f2a 9c41 0be7 55d2 …',
+              keyIdsList: '0d0466b0-e727-4d9c-b35d-f84bb474a37f',
+            },
           },
         ],
       },

@@ -17,6 +17,7 @@ import type { MaterialVault } from './material-vault';
 import { forEachConcurrently } from '../../concurrency';
 import { refuseReplicaMaterial } from './replica-groups';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
+import { listValue } from '../../../i18n/list';
 
 /** What people see about produced material: never the material itself. */
 export interface MaterialSummary {
@@ -109,7 +110,7 @@ export class AirGapMaterialStep {
   ): Promise<MaterialSummary> {
     const p = parameters.find((k) => k.keyId === keyId);
     if (!p) {
-      throw new KeyferryError('KEY_NOT_IN_CEREMONY', { keyId, keyIds: parameters.map((k) => k.keyId).join(', ') });
+      throw new KeyferryError('KEY_NOT_IN_CEREMONY', { keyId, keyIdsList: listValue(parameters.map((k) => k.keyId)) });
     }
     refuseReplicaMaterial(p);
     const bytes = await readInputFile(file, 'material', SMALL_INPUT_FILE_BYTES);

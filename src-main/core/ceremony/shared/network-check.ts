@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { KeyferryError } from '../../errors';
 import { english } from '../../../i18n/translate';
+import { listValue } from '../../../i18n/list';
 
 export type InterfaceList = NodeJS.Dict<os.NetworkInterfaceInfo[]>;
 
@@ -28,7 +29,7 @@ export interface NetworkCheckResult {
   /** The same line as a catalogue message, for screens, the CLI and receipts in their language. */
   readonly message:
     | { readonly key: 'network.offline' }
-    | { readonly key: 'network.overridden'; readonly values: { readonly interfaces: string } };
+    | { readonly key: 'network.overridden'; readonly values: { readonly interfacesList: string } };
 }
 
 function isLinkLocal(info: os.NetworkInterfaceInfo): boolean {
@@ -62,15 +63,15 @@ export function checkAirGap(options: { allowNetwork?: boolean; interfaces?: Inte
       message: { key: 'network.offline' },
     };
   }
-  const list = live.map((l) => `${l.name} ${l.address}${l.linkLocal ? ' (link-local)' : ''}`).join(', ');
+  const list = listValue(live.map((l) => `${l.name} ${l.address}${l.linkLocal ? ' (link-local)' : ''}`));
   if (!options.allowNetwork) {
-    throw new KeyferryError('AIRGAP_NETWORK_LIVE', { interfaces: list });
+    throw new KeyferryError('AIRGAP_NETWORK_LIVE', { interfacesList: list });
   }
   return {
     state: 'network-present',
     liveInterfaces: live,
     overridden: true,
-    summary: english.t('network.overridden', { interfaces: list }),
-    message: { key: 'network.overridden', values: { interfaces: list } },
+    summary: english.t('network.overridden', { interfacesList: list }),
+    message: { key: 'network.overridden', values: { interfacesList: list } },
   };
 }

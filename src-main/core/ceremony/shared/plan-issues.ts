@@ -9,6 +9,7 @@ import { KEY_SPECS } from '../../crypto/key-spec';
 import type { MessageValues } from '../../../i18n/catalogue';
 import { phraseOf, phraseValue, type Phrase } from '../../../i18n/phrase';
 import { MAX_PLANNED_KEYS, MAX_REPLICAS_PER_KEY } from './plan-limits';
+import { listValue } from '../../../i18n/list';
 
 /** Every plan field, in the plan's notation (`keys[].spec`): `online create-key --help` lists each with its shape. */
 export const PLAN_FIELD_PATHS = [
@@ -35,7 +36,7 @@ export function planFieldShapeValues(field: PlanFieldPath): MessageValues<'plan.
     field: field.replace(/\[\]\./g, '_'),
     max: MAX_PLANNED_KEYS,
     maxReplicas: MAX_REPLICAS_PER_KEY,
-    specs: KEY_SPECS.map((spec) => `"${spec}"`).join(', '),
+    specsList: listValue(KEY_SPECS.map((spec) => `"${spec}"`)),
   };
 }
 
@@ -78,8 +79,8 @@ function problemOf(issue: z.core.$ZodIssue, plan: unknown): Phrase {
       const allowed = depth === 0 ? PLAN_FIELDS : depth === 1 ? KEY_FIELDS : REPLICA_FIELDS;
       return phraseOf('plan.problem.unknown-fields', {
         count: issue.keys.length,
-        fields: issue.keys.map((k) => `"${k}"`).join(', '),
-        allowed: allowed.join(', '),
+        fieldsList: listValue(issue.keys.map((k) => `"${k}"`)),
+        allowedList: listValue(allowed),
       });
     }
     case 'invalid_type':

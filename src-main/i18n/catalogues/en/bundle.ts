@@ -61,7 +61,7 @@ export const enBundle = {
   'problem.BUNDLE_UNKNOWN_FORMAT': '{file} has format {format}, which is not a Keyferry bundle (expected {expected}).',
   'problem.BUNDLE_UNKNOWN_FORMAT.next': 'Check that you picked a Keyferry bundle folder.',
   'problem.BUNDLE_UNSUPPORTED_VERSION':
-    'The bundle has format version {version}; this Keyferry reads {format} version {supported} only.',
+    'The bundle has format version {version}; this Keyferry reads {format} version {supportedList} only.',
   'problem.BUNDLE_UNSUPPORTED_VERSION.next':
     'Use the same Keyferry version on both machines, or write the bundle again with this version.',
   'problem.BUNDLE_MANIFEST_NOT_CANONICAL':

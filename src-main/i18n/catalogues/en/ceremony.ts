@@ -14,7 +14,7 @@ export const enCeremony = {
   'problem.MATERIAL_NOT_HELD': 'No key material is held for key {keyId}.',
   'problem.MATERIAL_NOT_HELD.next': 'Generate or load the key material for this key first.',
   'problem.KEY_NOT_IN_CEREMONY': 'Key {keyId} is not in the import parameters of this ceremony.',
-  'problem.KEY_NOT_IN_CEREMONY.next': 'Choose one of: {keyIds}.',
+  'problem.KEY_NOT_IN_CEREMONY.next': 'Choose one of: {keyIdsList}.',
   'problem.RECEIPT_NEEDS_TOKEN': 'Key {keyId} has no import token, so the receipt cannot cite it.',
   'problem.RECEIPT_NEEDS_TOKEN.next': 'Read the parameters with their import token (ImportToken.b64).',
   'problem.BUNDLE_WRONG_KIND':

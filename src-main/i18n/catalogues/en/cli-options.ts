@@ -43,8 +43,8 @@ export const enCliOptions = {
   'problem.SHARE_FILE_REFUSED': '{file}: {cause}',
   'problem.SHARE_FILE_REFUSED.next':
     'Correct that file (a share file, or a slip typed exactly as printed) or leave it out; nothing was restored, and the shares read so far were wiped from memory.',
-  'problem.FILES_LEFT_BEHIND': '{cause} Could not remove {files}: delete it by hand, it is incomplete.',
-  'problem.FILES_LEFT_BEHIND.next': 'Delete {files}, correct what failed, then run the command again.',
+  'problem.FILES_LEFT_BEHIND': '{cause} Could not remove {filesList}: delete it by hand, it is incomplete.',
+  'problem.FILES_LEFT_BEHIND.next': 'Delete {filesList}, correct what failed, then run the command again.',
   'problem.TITLE_DIFFERS_FROM_BUNDLE':
     'The import-parameters bundle names this ceremony "{bundle}", but --title gives "{given}": the two receipts of one ceremony would carry different titles.',
   'problem.TITLE_DIFFERS_FROM_BUNDLE.next':

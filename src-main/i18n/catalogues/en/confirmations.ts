@@ -20,7 +20,7 @@ export const enConfirmations = {
   'problem.DIGEST_TYPED_LENGTH.next': `Type the ${SUBJECT} ${WHERE}: sixteen groups of four hex digits.`,
 
   'problem.BUNDLE_DIGEST_SLIP':
-    '{count, plural, one {Group {groups} of 16 differs} other {Groups {groups} of 16 differ}} from the digest of the bundle in {dir}: you typed {typed} there. Either the digest was mistyped or this is not the bundle the receipt names.',
+    '{count, plural, one {Group {groupsList} of 16 differs} other {Groups {groupsList} of 16 differ}} from the digest of the bundle in {dir}: you typed {typedList} there. Either the digest was mistyped or this is not the bundle the receipt names.',
   'problem.BUNDLE_DIGEST_SLIP.next':
     'Read the differing group on the receipt again and type it again. If it still differs, do not use this bundle: find the one the receipt names, unchanged.',
   'problem.BUNDLE_DIGEST_MISMATCH':
@@ -37,7 +37,7 @@ export const enConfirmations = {
   'problem.CLI_EXPECT_DIGEST_MISSING.next':
     'Find "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt (printed, or receipt-air-gapped-….txt beside the air-gapped journal) and add --expect-digest "XXXX XXXX …" (16 groups of four).',
   'problem.WRAPPED_DIGEST_SLIP':
-    '{count, plural, one {Group {groups} of 16 differs} other {Groups {groups} of 16 differ}} from the digest of the bundle in {dir}: you typed {typed} there. Either the digest was mistyped, or this is not the bundle the air-gapped receipt names. Nothing was sent to the KMS.',
+    '{count, plural, one {Group {groupsList} of 16 differs} other {Groups {groupsList} of 16 differ}} from the digest of the bundle in {dir}: you typed {typedList} there. Either the digest was mistyped, or this is not the bundle the air-gapped receipt names. Nothing was sent to the KMS.',
   'problem.WRAPPED_DIGEST_SLIP.next':
     'Read that group on the air-gapped receipt again and type the digest again. If it still differs, do not import this bundle: bring the one the receipt names, unchanged.',
   'problem.WRAPPED_DIGEST_MISMATCH':
@@ -57,7 +57,7 @@ export const enConfirmations = {
   'problem.WITNESS_ARTEFACT_UNKNOWN': 'There is no value {index} to confirm; this ceremony has {count}.',
   'problem.WITNESS_ARTEFACT_UNKNOWN.next': 'Confirm one of the values shown on the screen.',
   'problem.WITNESS_DIGEST_SLIP':
-    '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count, plural, one {group {groups}} other {groups {groups}}} of 16 (typed {typed} there). Refused; nothing was recorded for {witness}.',
+    '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count, plural, one {group {groupsList}} other {groupsList {groupsList}}} of 16 (typed {typedList} there). Refused; nothing was recorded for {witness}.',
   'problem.WITNESS_DIGEST_SLIP.next':
     'Have the online workstation read that group aloud again, then {witness} types the whole value again. If it still differs, stop: the bundle here is not the one the online workstation wrote.',
   'problem.WITNESS_DIGEST_MISMATCH':

@@ -36,9 +36,9 @@ export const enCrypto = {
     'Let the KMS generate HMAC keys (origin kms), or choose AES_256, RSA_2048/3072/4096, EC_P256 or EC_P384.',
   'problem.SPEC_NOT_SUPPORTED':
     'Key spec {spec} is not supported yet: its import format is not confirmed, so Keyferry cannot promise a correct wrap.',
-  'problem.SPEC_NOT_SUPPORTED.next': 'Choose {specs}.',
+  'problem.SPEC_NOT_SUPPORTED.next': 'Choose {specsList}.',
   'problem.SPEC_UNKNOWN': 'Unknown key spec "{value}".',
-  'problem.SPEC_UNKNOWN.next': 'Choose one of {specs}.',
+  'problem.SPEC_UNKNOWN.next': 'Choose one of {specsList}.',
   'problem.ALGORITHM_REFUSED':
     'Wrapping algorithm {algorithm} is refused: PKCS#1 v1.5 encryption is open to padding-oracle attacks.',
   'problem.ALGORITHM_REFUSED.next':
@@ -47,7 +47,7 @@ export const enCrypto = {
     'Wrapping algorithm {algorithm} is not supported yet: its ciphertext layout is not confirmed.',
   'problem.ALGORITHM_NOT_SUPPORTED.next': 'Fetch import parameters with RSAES_OAEP_SHA_256.',
   'problem.ALGORITHM_UNKNOWN': 'Unknown wrapping algorithm "{value}".',
-  'problem.ALGORITHM_UNKNOWN.next': 'Choose one of {algorithms}.',
+  'problem.ALGORITHM_UNKNOWN.next': 'Choose one of {algorithmsList}.',
   'problem.MATERIAL_NOT_ENCRYPTED':
     '{kind, select, symmetric {A passphrase was given but {spec} key material is never encrypted.} other {A passphrase was given but the private key file is not encrypted.}}',
   'problem.MATERIAL_NOT_ENCRYPTED.next':

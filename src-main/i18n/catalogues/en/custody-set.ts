@@ -75,7 +75,7 @@ export const enCustodySet = {
     'Share {index} was already presented: each share counts once. Nothing was restored.',
   'problem.CUSTODY_SET_SHARE_DUPLICATE.next': "Bring a different custodian's share instead of the second copy.",
   'problem.CUSTODY_SET_KEY_MISMATCH':
-    'Shares {shares} did not rebuild the backup key recorded in them: at least one share is wrong though its checksum is intact. Nothing was restored.',
+    'Shares {sharesList} did not rebuild the backup key recorded in them: at least one share is wrong though its checksum is intact. Nothing was restored.',
   'problem.CUSTODY_SET_KEY_MISMATCH.next':
     "Check each share against its custodian's printed slip, or use other custodians' shares.",
   'slip.set.keys': 'Keys',

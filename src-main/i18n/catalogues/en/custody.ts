@@ -14,7 +14,7 @@ const ONE_SPLIT = 'Gather shares of one split only.';
 export const enCustody = {
   'problem.CUSTODY_MATERIAL_INVALID': `The {spec} key material cannot be split: {reason, select, length {it holds {size} bytes, not {bytes}.} publicKey {its recorded public key does not belong to its private key.} other {${NOT_THE_KEY}}}`,
   'problem.CUSTODY_MATERIAL_INVALID.next': 'Load the key material again with the right key spec.',
-  'problem.CUSTODY_RESTORE_MISMATCH': `The shares did not rebuild the recorded key material: {reason, select, length {the rebuilt material is {size} bytes, not the {bytes} of {spec}.} kcv {the rebuilt key's check value {actual} differs from the recorded {expected}.} fingerprint {the rebuilt key's public-key SHA-256 {actual} differs from the recorded {expected}.} other {the rebuilt bytes do not form the key: ${NOT_THE_KEY}}}{odd, plural, =0 {} one { Share {oddShares} disagrees with the others.} other { Shares {oddShares} disagree with the others.}} At least one share is wrong though its checksum is intact.`,
+  'problem.CUSTODY_RESTORE_MISMATCH': `The shares did not rebuild the recorded key material: {reason, select, length {the rebuilt material is {size} bytes, not the {bytes} of {spec}.} kcv {the rebuilt key's check value {actual} differs from the recorded {expected}.} fingerprint {the rebuilt key's public-key SHA-256 {actual} differs from the recorded {expected}.} other {the rebuilt bytes do not form the key: ${NOT_THE_KEY}}}{odd, plural, =0 {} one { Share {oddSharesList} disagrees with the others.} other { Shares {oddSharesList} disagree with the others.}} At least one share is wrong though its checksum is intact.`,
   'problem.CUSTODY_RESTORE_MISMATCH.next':
     "Nothing was written. Check each share against its custodian's printed slip, or use other custodians' shares.",
   'problem.CUSTODY_SHARE_CORRUPTED': 'Share {index} is corrupted: its checksum does not match its contents.',
@@ -57,7 +57,7 @@ export const enCustody = {
     'The destinations for shares {first} and {second} ({firstFolder} and {secondFolder}) are on the same volume: one lost or copied drive would carry two shares.',
   'problem.CUSTODY_SAME_VOLUME.next': "Give each custodian's share its own removable media.",
   'problem.CUSTODY_SHARES_WRITE_FAILED':
-    '{reason, select, refused {{cause}} other {Writing the shares failed.}} {left, plural, =0 {The {written} file(s) this split had already written were removed again.} other {Could not remove {leftovers}: delete by hand, that split is incomplete.}}',
+    '{reason, select, refused {{cause}} other {Writing the shares failed.}} {left, plural, =0 {The {written} file(s) this split had already written were removed again.} other {Could not remove {leftoversList}: delete by hand, that split is incomplete.}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next':
     'Fix the media, then run the split again (it makes fresh shares; never mix shares of two splits).',
   'cli.custody.restore.default-title': 'Custody restore ceremony',

@@ -60,9 +60,9 @@ export const enHsm = {
     'Connect the HSM or insert the token (initialize a new token with its own tools), then run keyferry hsm info again.',
   'problem.HSM_TOKEN_GONE': 'The token went away during the operation ({ckr}).',
   'problem.HSM_TOKEN_GONE.next': 'Reconnect the HSM or token and start this step again; nothing was written.',
-  'problem.HSM_TOKEN_NOT_FOUND': 'No token has the label or serial number "{wanted}". Tokens present: {tokens}.',
+  'problem.HSM_TOKEN_NOT_FOUND': 'No token has the label or serial number "{wanted}". Tokens present: {tokensList}.',
   'problem.HSM_TOKEN_NOT_FOUND.next': 'Choose the token by one of these labels or serial numbers.',
-  'problem.HSM_TOKEN_AMBIGUOUS': 'More than one token matches "{wanted}": {tokens}.',
+  'problem.HSM_TOKEN_AMBIGUOUS': 'More than one token matches "{wanted}": {tokensList}.',
   'problem.HSM_TOKEN_AMBIGUOUS.next': 'Choose the token by its serial number, which is unique.',
   'problem.HSM_PIN_INCORRECT': 'Token "{token}" (serial {serial}) refused the user PIN ({ckr}).',
   'problem.HSM_PIN_INCORRECT.next':

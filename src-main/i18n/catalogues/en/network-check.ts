@@ -4,10 +4,10 @@
  */
 export const enNetworkCheck = {
   'network.offline': 'No network: only loopback interfaces are up.',
-  'network.overridden': 'WARNING: network present and allowed by override: {interfaces}.',
+  'network.overridden': 'WARNING: network present and allowed by override: {interfacesList}.',
   'network.checked': 'Network check: {summary}',
   'problem.AIRGAP_NETWORK_LIVE':
-    'This machine is connected to a network ({interfaces}); an air-gapped workstation must have no live network.',
+    'This machine is connected to a network ({interfacesList}); an air-gapped workstation must have no live network.',
   'problem.AIRGAP_NETWORK_LIVE.next':
     'Unplug the cable and turn off Wi-Fi and Bluetooth, then check again. Only for a rehearsal may the check be overridden (keyferry airgap wrap --allow-network); the override is journaled.',
 } as const;

@@ -49,7 +49,7 @@ export const enReceipts = {
   'receipt.deviations.state': 'Ceremony step: {statePhrase}',
   'receipt.deviations.consequence':
     '{consequence, select, lostAfterExpiry {No custody copy: after the material expires in the KMS it cannot be imported again, and every ciphertext under the key is unreadable.} lostForEver {Without a custody copy of this material, every ciphertext under the key is unreadable for ever.} other {{consequence}}}',
-  'receipt.deviations.networkAllowed': 'A live network was allowed by override; interfaces up: {interfaces}.',
+  'receipt.deviations.networkAllowed': 'A live network was allowed by override; interfaces up: {interfacesList}.',
   'receipt.deviations.custodySameVolume':
     'Custody shares were written to folders on one volume by override; each folder must be moved to its own custodian’s media.',
   'receipt.deviations.betweenSteps':
@@ -64,14 +64,14 @@ export const enReceipts = {
   'receipt.people.ran': 'ran this workstation: {own} of the {total} journal entries are theirs',
   'receipt.people.noConfirmation': 'present; the journal records no confirmation typed by this witness',
   'receipt.people.fingerprintConfirmed':
-    'entry {seq}: typed back and confirmed the wrapping-key fingerprint {fingerprint} (keys {keyIds})',
+    'entry {seq}: typed back and confirmed the wrapping-key fingerprint {fingerprint} (keys {keyIdsList})',
   'receipt.people.fingerprintRefused': 'entry {seq}: typed a fingerprint that matches no wrapping key; refused',
   'receipt.people.bundleConfirmed':
     'entry {seq}: typed the import-parameters bundle digest {digest}, which binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}}, as read aloud from the online workstation; it matched the bundle read here',
   'receipt.people.bundleConfirmedRehearsal':
     "entry {seq}: rehearsal: confirmed for this witness with the online side's own value (nobody typed it): the import-parameters bundle digest {digest}, which binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}}",
   'receipt.people.witnessRefusedSlip':
-    'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count, plural, one {group} other {groups}} {groups} of 16; refused',
+    'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count, plural, one {group} other {groupsList}} {groupsList} of 16; refused',
   'receipt.people.witnessRefusedMismatch':
     'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count} of 16 groups (not a typing slip); refused',
   'receipt.people.witnessRefusedForm':
@@ -232,5 +232,5 @@ export const enReceipts = {
   'receipt.hsm.module': 'PKCS#11 module',
   'receipt.hsm.object': 'Token object of key {keyId}',
   'receipt.hsm.mechanisms': 'Mechanisms for key {keyId}',
-  'receipt.hsm.mechanismsValue': '{mechanisms}; wrapped for {algorithm}',
+  'receipt.hsm.mechanismsValue': '{mechanismsList}; wrapped for {algorithm}',
 } as const;

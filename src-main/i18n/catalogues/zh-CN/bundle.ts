@@ -57,7 +57,7 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_UNKNOWN_FORMAT': '{file} 的格式为 {format}，不是 Keyferry 包（应为 {expected}）。',
   'problem.BUNDLE_UNKNOWN_FORMAT.next': '请确认您选择的是 Keyferry 包文件夹。',
   'problem.BUNDLE_UNSUPPORTED_VERSION':
-    '此包的格式版本为 {version}；此版本的 Keyferry 只读取 {format} 版本 {supported}。',
+    '此包的格式版本为 {version}；此版本的 Keyferry 只读取 {format} 版本 {supportedList}。',
   'problem.BUNDLE_UNSUPPORTED_VERSION.next': '请在两台机器上使用相同版本的 Keyferry，或用此版本重新写入该包。',
   'problem.BUNDLE_MANIFEST_NOT_CANONICAL': '{file} 与 Keyferry 写入的内容并非逐字节一致：写入后被编辑或重新排版过。',
   'problem.BUNDLE_MANIFEST_NOT_CANONICAL.next': REFUSED,

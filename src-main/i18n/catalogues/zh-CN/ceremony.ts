@@ -16,7 +16,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.MATERIAL_NOT_HELD': '没有持有密钥 {keyId} 的密钥材料。',
   'problem.MATERIAL_NOT_HELD.next': '请先为此密钥生成或加载密钥材料。',
   'problem.KEY_NOT_IN_CEREMONY': '密钥 {keyId} 不在本仪式的导入参数中。',
-  'problem.KEY_NOT_IN_CEREMONY.next': '请从以下密钥中选择：{keyIds}。',
+  'problem.KEY_NOT_IN_CEREMONY.next': '请从以下密钥中选择：{keyIdsList}。',
   'problem.RECEIPT_NEEDS_TOKEN': '密钥 {keyId} 没有导入令牌，回执无法引用它。',
   'problem.RECEIPT_NEEDS_TOKEN.next': '请连同导入令牌（ImportToken.b64）一起读取导入参数。',
   'problem.BUNDLE_WRONG_KIND':

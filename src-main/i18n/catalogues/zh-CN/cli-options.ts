@@ -44,8 +44,8 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.SHARE_FILE_REFUSED': '{file}：{cause}',
   'problem.SHARE_FILE_REFUSED.next':
     '请更正该文件（份额文件，或严格按打印内容录入的凭条），或将其去掉；未恢复任何内容，已读取的份额已从内存中擦除。',
-  'problem.FILES_LEFT_BEHIND': '{cause} 无法删除 {files}：它不完整，请手动删除。',
-  'problem.FILES_LEFT_BEHIND.next': '请删除 {files}，更正失败的原因，然后重新运行该命令。',
+  'problem.FILES_LEFT_BEHIND': '{cause} 无法删除 {filesList}：它不完整，请手动删除。',
+  'problem.FILES_LEFT_BEHIND.next': '请删除 {filesList}，更正失败的原因，然后重新运行该命令。',
   'problem.TITLE_DIFFERS_FROM_BUNDLE':
     '导入参数包中本次仪式的标题为“{bundle}”，但 --title 给出的是“{given}”：同一仪式的两份回执将出现不同的标题。',
   'problem.TITLE_DIFFERS_FROM_BUNDLE.next':

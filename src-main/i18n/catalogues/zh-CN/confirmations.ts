@@ -17,7 +17,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.DIGEST_TYPED_LENGTH.next': `请输入${SUBJECT}${WHERE}：16 组，每组 4 个十六进制数字。`,
 
   'problem.BUNDLE_DIGEST_SLIP':
-    '{count, plural, other {第 {groups} 组（共 16 组）}}与 {dir} 中包的摘要不同：您在该处输入的是 {typed}。要么摘要输错了，要么这不是回执所注明的包。',
+    '{count, plural, other {第 {groupsList} 组（共 16 组）}}与 {dir} 中包的摘要不同：您在该处输入的是 {typedList}。要么摘要输错了，要么这不是回执所注明的包。',
   'problem.BUNDLE_DIGEST_SLIP.next':
     '请重新核读回执上不同的那一组并重新输入。若仍不同，请勿使用此包：找到回执所注明的、未被改动的包。',
   'problem.BUNDLE_DIGEST_MISMATCH': '{count} 组（共 16 组）与 {dir} 中包的摘要不同。这不是回执所注明的包。',
@@ -32,7 +32,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.CLI_EXPECT_DIGEST_MISSING.next':
     '在离线回执（纸质，或离线日志旁的 receipt-air-gapped-….txt）的“封印”部分找到“已包装密钥材料包摘要”（英文回执上为 “Wrapped-material bundle digest”），并加上 --expect-digest "XXXX XXXX …"（16 组，每组 4 个）。',
   'problem.WRAPPED_DIGEST_SLIP':
-    '{count, plural, other {第 {groups} 组（共 16 组）}}与 {dir} 中包的摘要不同：您在该处输入的是 {typed}。要么摘要输错了，要么这不是离线回执所注明的包。没有向 KMS 发送任何内容。',
+    '{count, plural, other {第 {groupsList} 组（共 16 组）}}与 {dir} 中包的摘要不同：您在该处输入的是 {typedList}。要么摘要输错了，要么这不是离线回执所注明的包。没有向 KMS 发送任何内容。',
   'problem.WRAPPED_DIGEST_SLIP.next':
     '请重新核读离线回执上的那一组并重新输入摘要。若仍不同，请勿导入此包：带来回执所注明的、未被改动的包。',
   'problem.WRAPPED_DIGEST_MISMATCH':
@@ -49,7 +49,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_ARTEFACT_UNKNOWN': '没有第 {index} 个需要确认的值；本次仪式共有 {count} 个。',
   'problem.WITNESS_ARTEFACT_UNKNOWN.next': '请确认屏幕上显示的某一个值。',
   'problem.WITNESS_DIGEST_SLIP':
-    '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}在{count, plural, other {第 {groups} 组}}（共 16 组）不同（该处输入的是 {typed}）。已拒绝；没有为 {witness} 记录任何内容。',
+    '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）。已拒绝；没有为 {witness} 记录任何内容。',
   'problem.WITNESS_DIGEST_SLIP.next':
     '请联网工作站再朗读一遍该组，然后 {witness} 重新输入完整的值。如果仍然不同，请停止：此处的包不是联网工作站写出的那个包。',
   'problem.WITNESS_DIGEST_MISMATCH':

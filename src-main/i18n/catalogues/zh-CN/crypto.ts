@@ -26,16 +26,16 @@ export const zhCNCrypto: { readonly [K in keyof typeof enCrypto]: string } = {
   'problem.SPEC_NOT_IMPORTABLE.next':
     '请让 KMS 生成 HMAC 密钥（密钥材料来源：KMS），或选择 AES_256、RSA_2048/3072/4096、EC_P256 或 EC_P384。',
   'problem.SPEC_NOT_SUPPORTED': '暂不支持密钥规格 {spec}：其导入格式尚未确认，Keyferry 无法保证包装正确。',
-  'problem.SPEC_NOT_SUPPORTED.next': '请选择 {specs}。',
+  'problem.SPEC_NOT_SUPPORTED.next': '请选择 {specsList}。',
   'problem.SPEC_UNKNOWN': '未知的密钥规格“{value}”。',
-  'problem.SPEC_UNKNOWN.next': '请从 {specs} 中选择一个。',
+  'problem.SPEC_UNKNOWN.next': '请从 {specsList} 中选择一个。',
   'problem.ALGORITHM_REFUSED': '拒绝使用包装密钥算法 {algorithm}：PKCS#1 v1.5 加密易受填充预言攻击。',
   'problem.ALGORITHM_REFUSED.next':
     '请用 RSAES_OAEP_SHA_256 获取导入参数（若该区域只提供更旧的算法，则用 RSAES_OAEP_SHA_1）。',
   'problem.ALGORITHM_NOT_SUPPORTED': '暂不支持包装密钥算法 {algorithm}：其密文格式尚未确认。',
   'problem.ALGORITHM_NOT_SUPPORTED.next': '请用 RSAES_OAEP_SHA_256 获取导入参数。',
   'problem.ALGORITHM_UNKNOWN': '未知的包装密钥算法“{value}”。',
-  'problem.ALGORITHM_UNKNOWN.next': '请从 {algorithms} 中选择一个。',
+  'problem.ALGORITHM_UNKNOWN.next': '请从 {algorithmsList} 中选择一个。',
   'problem.MATERIAL_NOT_ENCRYPTED':
     '{kind, select, symmetric {提供了口令，但 {spec} 密钥材料从不加密。} other {提供了口令，但私钥文件未加密。}}',
   'problem.MATERIAL_NOT_ENCRYPTED.next':

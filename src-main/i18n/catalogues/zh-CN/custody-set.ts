@@ -59,7 +59,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_SET_SHARE_DUPLICATE': '第 {index} 份份额已经提交过：每份份额只计一次。未恢复任何内容。',
   'problem.CUSTODY_SET_SHARE_DUPLICATE.next': '请改为带来另一位保管人的份额，而不是第二个副本。',
   'problem.CUSTODY_SET_KEY_MISMATCH':
-    '份额 {shares} 未能重建其中记录的备份密钥：至少有一份份额是错误的，尽管其校验和完好。未恢复任何内容。',
+    '份额 {sharesList} 未能重建其中记录的备份密钥：至少有一份份额是错误的，尽管其校验和完好。未恢复任何内容。',
   'problem.CUSTODY_SET_KEY_MISMATCH.next': '请将每份份额与其保管人打印的凭条核对，或使用其他保管人的份额。',
   'slip.set.keys': '密钥',
   'slip.set.keysValue': '{count, plural, other {# 个密钥}}：本仪式的全部密钥，加密保存在备份文件中',

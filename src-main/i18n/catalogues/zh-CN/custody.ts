@@ -10,7 +10,7 @@ const ONE_SPLIT = '请只收集同一次拆分的份额。';
 export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_MATERIAL_INVALID': `无法拆分该 {spec} 密钥材料：{reason, select, length {它有 {size} 字节，而不是 {bytes} 字节。} publicKey {其记录的公钥与其私钥不匹配。} other {${NOT_THE_KEY}}}`,
   'problem.CUSTODY_MATERIAL_INVALID.next': '请按正确的密钥规格重新加载密钥材料。',
-  'problem.CUSTODY_RESTORE_MISMATCH': `这些份额未能重建出记录的密钥材料：{reason, select, length {重建的材料为 {size} 字节，而不是 {spec} 的 {bytes} 字节。} kcv {重建的密钥校验值 {actual} 与记录的 {expected} 不同。} fingerprint {重建的密钥的公钥 SHA-256 {actual} 与记录的 {expected} 不同。} other {重建的字节无法构成该密钥：${NOT_THE_KEY}}}{odd, plural, =0 {} other {份额 {oddShares} 与其他份额不一致。}}至少有一份份额是错的，尽管其校验和完好。`,
+  'problem.CUSTODY_RESTORE_MISMATCH': `这些份额未能重建出记录的密钥材料：{reason, select, length {重建的材料为 {size} 字节，而不是 {spec} 的 {bytes} 字节。} kcv {重建的密钥校验值 {actual} 与记录的 {expected} 不同。} fingerprint {重建的密钥的公钥 SHA-256 {actual} 与记录的 {expected} 不同。} other {重建的字节无法构成该密钥：${NOT_THE_KEY}}}{odd, plural, =0 {} other {份额 {oddSharesList} 与其他份额不一致。}}至少有一份份额是错的，尽管其校验和完好。`,
   'problem.CUSTODY_RESTORE_MISMATCH.next':
     '未写入任何内容。请将每份份额与其保管人打印的份额凭条核对，或使用其他保管人的份额。',
   'problem.CUSTODY_SHARE_CORRUPTED': '份额 {index} 已损坏：其校验和与内容不符。',
@@ -52,7 +52,7 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
     '份额 {first} 和 {second} 的目标位置（{firstFolder} 和 {secondFolder}）在同一个卷上：一个丢失或被复制的驱动器会带走两份份额。',
   'problem.CUSTODY_SAME_VOLUME.next': '请为每位保管人的份额使用各自独立的移动存储介质。',
   'problem.CUSTODY_SHARES_WRITE_FAILED':
-    '{reason, select, refused {{cause}} other {写入份额失败。}} {left, plural, =0 {此次拆分已写入的 {written} 个文件已被删除。} other {无法删除 {leftovers}：请手动删除，该次拆分不完整。}}',
+    '{reason, select, refused {{cause}} other {写入份额失败。}} {left, plural, =0 {此次拆分已写入的 {written} 个文件已被删除。} other {无法删除 {leftoversList}：请手动删除，该次拆分不完整。}}',
   'problem.CUSTODY_SHARES_WRITE_FAILED.next': '请修复介质后重新拆分（会生成新的份额；切勿混用两次拆分的份额）。',
   'cli.custody.restore.default-title': '托管恢复仪式',
   'cli.custody.restore.parameters': '仪式 {ceremonyId} 的导入参数，{count, plural, other {密钥}} {keys}',

@@ -3,9 +3,9 @@ import type { enNetworkCheck } from '../en/network-check';
 
 export const zhCNNetworkCheck: { readonly [K in keyof typeof enNetworkCheck]: string } = {
   'network.offline': '无网络：只有回环接口处于启用状态。',
-  'network.overridden': '警告：存在网络连接，已通过覆盖放行：{interfaces}。',
+  'network.overridden': '警告：存在网络连接，已通过覆盖放行：{interfacesList}。',
   'network.checked': '网络检查：{summary}',
-  'problem.AIRGAP_NETWORK_LIVE': '本机已连接网络（{interfaces}）；离线工作站不得有任何处于启用状态的网络。',
+  'problem.AIRGAP_NETWORK_LIVE': '本机已连接网络（{interfacesList}）；离线工作站不得有任何处于启用状态的网络。',
   'problem.AIRGAP_NETWORK_LIVE.next':
     '请拔掉网线并关闭 Wi-Fi 和蓝牙，然后重新检查。只有演练时才可覆盖此检查（keyferry airgap wrap --allow-network）；覆盖操作会记入日志。',
 };

@@ -45,7 +45,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.state': '仪式步骤：{statePhrase}',
   'receipt.deviations.consequence':
     '{consequence, select, lostAfterExpiry {没有保管副本：密钥材料在 KMS 中到期后无法再次导入，该密钥下的所有密文都将无法解密。} lostForEver {如果没有该密钥材料的保管副本，该密钥下的所有密文将永远无法解密。} other {{consequence}}}',
-  'receipt.deviations.networkAllowed': '已通过覆盖允许存在活动网络；处于活动状态的接口：{interfaces}。',
+  'receipt.deviations.networkAllowed': '已通过覆盖允许存在活动网络；处于活动状态的接口：{interfacesList}。',
   'receipt.deviations.custodySameVolume':
     '已通过覆盖将保管份额写入同一卷上的文件夹；每个文件夹都必须移到其保管人自己的移动存储介质上。',
   'receipt.deviations.betweenSteps': '在两个已记录的步骤之间停止：本条目之前的一条是最后完成的步骤。',
@@ -57,14 +57,14 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.people.lead': '日志中提到的每个人，以及日志对其所作的记录；“条目 N”为该记录所在的日志行。',
   'receipt.people.ran': '操作本工作站：日志 {total} 个条目中有 {own} 个由其记录',
   'receipt.people.noConfirmation': '在场；日志中没有此见证人键入的确认',
-  'receipt.people.fingerprintConfirmed': '条目 {seq}：键入并确认了包装密钥指纹 {fingerprint}（密钥 {keyIds}）',
+  'receipt.people.fingerprintConfirmed': '条目 {seq}：键入并确认了包装密钥指纹 {fingerprint}（密钥 {keyIdsList}）',
   'receipt.people.fingerprintRefused': '条目 {seq}：键入的指纹与任何包装密钥都不符；已拒绝',
   'receipt.people.bundleConfirmed':
     '条目 {seq}：键入了从联网工作站朗读的导入参数包摘要 {digest}（它约束 {count, plural, other {# 个密钥}}的包装密钥和导入令牌）；与此处读取的包一致',
   'receipt.people.bundleConfirmedRehearsal':
     '条目 {seq}：演练：以联网端自身的值代该见证人确认（无人键入）：导入参数包摘要 {digest}（它约束 {count, plural, other {# 个密钥}}的包装密钥和导入令牌）',
   'receipt.people.witnessRefusedSlip':
-    '条目 {seq}：键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}在{count, plural, other {第 {groups} 组}}（共 16 组）不同；已拒绝',
+    '条目 {seq}：键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同；已拒绝',
   'receipt.people.witnessRefusedMismatch':
     '条目 {seq}：键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}有 {count} 组（共 16 组）不同（不是输入笔误）；已拒绝',
   'receipt.people.witnessRefusedForm':
@@ -221,5 +221,5 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.hsm.module': 'PKCS#11 模块',
   'receipt.hsm.object': '密钥 {keyId} 的令牌对象',
   'receipt.hsm.mechanisms': '密钥 {keyId} 使用的机制',
-  'receipt.hsm.mechanismsValue': '{mechanisms}；按 {algorithm} 包装',
+  'receipt.hsm.mechanismsValue': '{mechanismsList}；按 {algorithm} 包装',
 };

@@ -8,7 +8,7 @@ export const zhCNWarnings: { readonly [K in keyof typeof enWarnings]: string } =
     '密钥 {keyId} 的导入令牌将于 {at, date, moment} 到期，距本机时间 {now, date, moment} 超过 24 小时：请检查本机时钟。',
   'warning.MATERIAL_EXPIRY_PAST':
     '密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment} 已过：KMS 将拒绝此次导入（{kmsCode}）。',
-  'warning.OS_METADATA_IGNORED': '已忽略不属于此包的文件管理器元数据：{files}。',
+  'warning.OS_METADATA_IGNORED': '已忽略不属于此包的文件管理器元数据：{filesList}。',
   'warning.EXPIRY_DIFFERS_FROM_PLAN':
     '密钥 {keyId}：已包装密钥材料包请求的密钥材料到期时间为{requested, select, never {永不过期} other { {requestedAt, date, moment}}}，而仪式计划为{plan, select, never {永不过期} other { {planAt, date, moment}}}；除非明确选择到期时间，导入将采用材料包中的请求（已在离线工作站上经见证）。',
 };

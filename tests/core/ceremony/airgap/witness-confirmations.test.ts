@@ -60,7 +60,10 @@ describe('witness confirmations of an import-parameters bundle', () => {
     const groups = groupHex(digest).split(' ');
     groups[6] = groups[6] === 'AAAA' ? 'BBBB' : 'AAAA';
     const slip = await check(c, 'Chloé', groups.join(' '));
-    expect(slip.error).toMatchObject({ code: 'WITNESS_DIGEST_SLIP', values: { witness: 'Chloé', groups: '7' } });
+    expect(slip.error).toMatchObject({
+      code: 'WITNESS_DIGEST_SLIP',
+      values: { witness: 'Chloé', groupsList: '["7"]' },
+    });
     expect(String((slip.error as Error).message)).not.toContain(groupHex(digest).split(' ')[6]);
     expect(slip.refused).toEqual([
       {

@@ -295,7 +295,7 @@ describe('custody restore ceremony', () => {
     const digest = await parametersDigestOf(split.params);
     await expect(restore.confirmArtefact('Chloé', slipInGroup(digest, 3))).rejects.toMatchObject({
       code: 'WITNESS_DIGEST_SLIP',
-      values: { witness: 'Chloé', groups: '3' },
+      values: { witness: 'Chloé', groupsList: '["3"]' },
     });
     await restore.confirmArtefact('Chloé', digest);
     expect(restore.state).toBe('restored'); // Ben has not typed it yet: nobody confirms for another

@@ -42,10 +42,10 @@ describe('air-gap network check', () => {
     expect(result.liveInterfaces).toHaveLength(2);
     expect(result.message).toEqual({
       key: 'network.overridden',
-      values: { interfaces: 'eth0 192.168.1.20, eth0 fe80::1 (link-local)' },
+      values: { interfacesList: '["eth0 192.168.1.20","eth0 fe80::1 (link-local)"]' },
     });
     expect(translator('zh-CN').message(result.message)).toBe(
-      '警告：存在网络连接，已通过覆盖放行：eth0 192.168.1.20, eth0 fe80::1 (link-local)。',
+      '警告：存在网络连接，已通过覆盖放行：eth0 192.168.1.20、eth0 fe80::1 (link-local)。',
     );
   });
 

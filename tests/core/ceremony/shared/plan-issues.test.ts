@@ -111,7 +111,7 @@ describe('plan issues (PLAN_INVALID)', () => {
           field: field.replace(/\[\]\./g, '_'),
           max: 500,
           maxReplicas: 8,
-          specs: 'x',
+          specsList: 'x',
         });
         // a field without its own branch would print its bare name
         expect(shape, `${locale} ${field}`).not.toBe(field.replace(/\[\]\./g, '_'));
