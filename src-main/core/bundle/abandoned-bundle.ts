@@ -10,6 +10,9 @@ import { KeyferryError } from '../errors';
 import { fsyncDirectory, writeFileExclusive } from '../fs/durable-file';
 import { MANIFEST_FILE } from './bundle-limits';
 import { pathExists } from '../fs/path-exists';
+import { LOCALES } from '../../i18n/locale';
+import type { Phrase } from '../../i18n/phrase';
+import { translator, type ProblemLike } from '../../i18n/translate';
 
 export const ABANDONED_MARKER = 'ABANDONED.txt';
 const WITHDRAWN_MANIFEST = 'manifest.json.abandoned';
@@ -23,29 +26,38 @@ export interface WithdrawnBundle {
   readonly manifestWritten: boolean;
 }
 
-function markerText(reason: string, at: Date, journal: string): string {
-  return [
-    'THIS IS NOT A BUNDLE TO IMPORT.',
-    '',
-    `The air-gapped session that wrote this folder was abandoned at ${at.toISOString()}`,
-    'before its receipt was written, so no receipt names this bundle.',
-    `Reason: ${reason.replace(/[\u0000-\u001f\u007f]/g, ' ')}`,
-    `Journal: ${path.basename(journal)}`,
-    '',
-    'Wrap again on the air-gapped workstation into a fresh folder (with new parameters from',
-    '"keyferry online params" if the import token expired), and import the bundle its receipt names.',
-    '',
-  ].join('\n');
+/** Why the session was abandoned: its English text, and the phrase or problem each language says it with. */
+export interface AbandonFacts {
+  readonly reason: string;
+  readonly at: Date;
+  readonly journal: string;
+  readonly phrase?: Phrase | undefined;
+  readonly problem?: ProblemLike | undefined;
+}
+
+/**
+ * ABANDONED.txt: the same notice in every language Keyferry speaks (English, then Chinese), as the
+ * catalogue says it, since whoever opens the folder may read either; the reason in each language.
+ */
+function markerText(facts: AbandonFacts): string {
+  const journal = path.basename(facts.journal);
+  return LOCALES.map((locale) => {
+    const tr = translator(locale);
+    const why = facts.problem
+      ? tr.problem(facts.problem).message
+      : facts.phrase
+        ? tr.message(facts.phrase)
+        : facts.reason;
+    const reason = why.replace(/[\u0000-\u001f\u007f]/g, ' ');
+    return `${tr.t('bundle.abandoned.marker', { at: facts.at, reason, journal })}\n`;
+  }).join('\n');
 }
 
 /** Marks `dir` as abandoned and moves its manifest aside. Throws WRAPPED_WITHDRAW_FAILED when even the marker cannot be written. */
-export async function withdrawWrappedBundle(
-  dir: string,
-  facts: { reason: string; at: Date; journal: string },
-): Promise<WithdrawnBundle> {
+export async function withdrawWrappedBundle(dir: string, facts: AbandonFacts): Promise<WithdrawnBundle> {
   const marker = path.join(dir, ABANDONED_MARKER);
   try {
-    await writeFileExclusive(marker, markerText(facts.reason, facts.at, facts.journal), { mode: 0o644 });
+    await writeFileExclusive(marker, markerText(facts), { mode: 0o644 });
   } catch (error) {
     // Not knowing whether the marker or the manifest is there counts as the worse answer.
     const exists = await pathExists(marker).catch(() => false);

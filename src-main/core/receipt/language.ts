@@ -16,6 +16,7 @@ import { nestedPhrase, translator } from '../../i18n/translate';
 import { escapeHtml, userText, visibleText } from './text-safety';
 
 import { RECEIPT_LANGUAGES, type ReceiptLanguage } from './receipt-languages';
+import { isListName, listItems, listValue } from '../../i18n/list';
 
 export { RECEIPT_LANGUAGES, type ReceiptLanguage };
 export const receiptLanguageSchema = z.enum(RECEIPT_LANGUAGES);
@@ -84,7 +85,14 @@ function htmlIn(locale: Locale, key: MessageKey, values: PlainValues | undefined
     if (typeof value === 'string' && !branch.has(name)) {
       marked[name] = `\uE000${placed.length}\uE001`;
       const held = heldPhrase(name, value);
-      placed.push(held ? htmlIn(locale, held.key, held.values) : userText(value));
+      const items = isListName(name) ? listItems(value) : undefined;
+      placed.push(
+        held
+          ? htmlIn(locale, held.key, held.values)
+          : items
+            ? items.map(userText).join(escapeHtml(translator(locale).t('list.separator')))
+            : userText(value),
+      );
     } else marked[name] = typeof value === 'string' ? visibleText(value) : value; // a select's `other` may print it
   }
   const text = translator(locale).message({ key, values: marked });
@@ -98,7 +106,12 @@ function visibleValues(values: PlainValues | undefined): Record<string, string |
     if (typeof value !== 'string') out[name] = value;
     else {
       const held = heldPhrase(name, value);
-      out[name] = held ? JSON.stringify({ key: held.key, values: visibleValues(held.values) }) : visibleText(value);
+      const items = isListName(name) ? listItems(value) : undefined;
+      out[name] = held
+        ? JSON.stringify({ key: held.key, values: visibleValues(held.values) })
+        : items
+          ? listValue(items.map(visibleText))
+          : visibleText(value);
     }
   }
   return out;

@@ -18,7 +18,8 @@ import {
   writeWrappedMaterialBundle,
   type WrappedKeyMaterial,
 } from '../../../src-main/core/bundle';
-import { KeyferryError } from '../../../src-main/core/errors';
+import { KeyferryError, toProblem } from '../../../src-main/core/errors';
+import { translator } from '../../../src-main/i18n/translate';
 import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
 import { NOW, tempDir } from './bundle-fixtures';
 import { fixtureWrappedKeys, readRefusal } from './fixture-copies';
@@ -54,10 +55,20 @@ describe('an abandoned wrapped bundle', () => {
     expect(text.split('\n').slice(0, 6)).toEqual([
       'THIS IS NOT A BUNDLE TO IMPORT.',
       '',
-      'The air-gapped session that wrote this folder was abandoned at 2030-01-02T03:10:00.000Z',
+      'The air-gapped session that wrote this folder was abandoned at 2030-01-02 03:10 UTC',
       'before its receipt was written, so no receipt names this bundle.',
       'Reason: receipt folder full [2J  Digest 0000',
       'Journal: air-gapped.jsonl',
+    ]);
+    // The same notice in Chinese, for whoever opens the folder next (the reason as it was given).
+    const chinese = text.slice(text.indexOf('这不是可导入的包。')).split('\n');
+    expect(chinese.slice(0, 6)).toEqual([
+      '这不是可导入的包。',
+      '',
+      '写入此文件夹的离线会话已于 2030年1月2日 03:10 UTC 放弃，',
+      '当时其回执尚未写入，因此没有任何回执注明此包。',
+      '原因：receipt folder full [2J  Digest 0000',
+      '日志：air-gapped.jsonl',
     ]);
 
     const e = await readRefusal(dir);
@@ -68,6 +79,18 @@ describe('an abandoned wrapped bundle', () => {
     // Someone "repairs" the folder by moving the manifest back: the marker still refuses it.
     await rename(path.join(dir, 'manifest.json.abandoned'), path.join(dir, 'manifest.json'));
     expect((await readRefusal(dir)).code).toBe('BUNDLE_ABANDONED');
+  });
+
+  it('gives a problem that stopped the session as its reason in English and in Chinese', async () => {
+    const dir = path.join(await tempDir('kf-abandoned-'), 'wrapped-material');
+    await writeWrappedMaterialBundle(dir, { ceremonyId, keys }, { now: NOW });
+    const problem = toProblem(new KeyferryError('BUNDLE_DUPLICATE_FILE', { file: 'manifest.json' }));
+    await withdrawWrappedBundle(dir, { reason: problem.message, problem, at: AT, journal: JOURNAL });
+    const text = await readFile(path.join(dir, ABANDONED_MARKER), 'utf8');
+    const zh = translator('zh-CN').problem(problem).message;
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(text).toContain(`Reason: ${translator('en').problem(problem).message}\n`);
+    expect(text).toContain(`原因：${zh}\n`);
   });
 
   it('is refused when the session stopped before its manifest was written', async () => {

@@ -108,7 +108,7 @@ describe('the HSM section of the receipts', () => {
       '令牌标签 receipt-hsm',
       `密钥 ${created[0]!.keyId} 的令牌对象 ${label}`,
       // The object was found, not generated: no key generation mechanism.
-      `密钥 ${created[0]!.keyId} 使用的机制 CKM_RSA_PKCS_OAEP (0x0009), CKA_CHECK_VALUE；按 RSAES_OAEP_SHA_1 包装`,
+      `密钥 ${created[0]!.keyId} 使用的机制 CKM_RSA_PKCS_OAEP (0x0009)、CKA_CHECK_VALUE；按 RSAES_OAEP_SHA_1 包装`,
     ])
       expect(pdf).toContain(squash(expected));
     expect(pdf).not.toContain('CKM_AES_KEY_GEN');

@@ -104,6 +104,8 @@ export async function stopAirGapSession(
     try {
       const withdrawn = await withdrawWrappedBundle(bundle.dir, {
         reason: cause.reason,
+        phrase: cause.phrase,
+        problem: cause.problem,
         at: session.now(),
         journal: journal.path,
       });

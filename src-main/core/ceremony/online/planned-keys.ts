@@ -86,8 +86,17 @@ export function startDifference(
   planned: readonly PlannedKey[],
   now: Date,
 ): KeyferryError | undefined {
+  // An expiry is also given as a moment (epoch ms; 0 for never or a title), so each language prints it as it writes dates.
+  const moment = (value: string) => Date.parse(value) || 0;
   const differs = (field: string, journaled: string, given: string, alias = 'none') =>
-    new KeyferryError('START_DIFFERS_FROM_JOURNAL', { field, alias, journaled, given });
+    new KeyferryError('START_DIFFERS_FROM_JOURNAL', {
+      field,
+      alias,
+      journaled,
+      given,
+      journaledAt: moment(journaled),
+      givenAt: moment(given),
+    });
   const people = peopleDifference(state, start);
   if (people) return people;
   if (start.title !== state.title) return differs('title', state.title, start.title);

@@ -110,4 +110,6 @@ export const enBundle = {
   'problem.BUNDLE_BOUND_MATERIAL_INVALID':
     '{reason, select, kind {Key {keyId} ({spec}) names bound material of the wrong kind: an AES key is bound by its key check value, an RSA or EC key by its public-key fingerprint.} other {Key {keyId} is a replica of {other} but is bound to other material than its primary: a replica group holds one material.}}',
   'problem.BUNDLE_BOUND_MATERIAL_INVALID.next': REFUSED,
+  'bundle.abandoned.marker':
+    'THIS IS NOT A BUNDLE TO IMPORT.\n\nThe air-gapped session that wrote this folder was abandoned at {at, date, utc}\nbefore its receipt was written, so no receipt names this bundle.\nReason: {reason}\nJournal: {journal}\n\nWrap again on the air-gapped workstation into a fresh folder (with new parameters from\n"keyferry online params" if the import token expired), and import the bundle its receipt names.',
 } as const;

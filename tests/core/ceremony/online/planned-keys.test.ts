@@ -11,7 +11,7 @@ import { createFixture, type Fixture } from '../ceremony-fixture';
 import { keyLeftByAStoppedAttempt } from '../../../../src-main/core/ceremony/online/planned-keys';
 import { KeyState, type KmsKeyInfo } from '../../../../src-main/core/kms/types';
 import { toProblem } from '../../../../src-main/core/errors';
-import { translator } from '../../../../src-main/i18n/translate';
+import { translator, utcInMessage } from '../../../../src-main/i18n/translate';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 
 let f: Fixture;
@@ -132,8 +132,12 @@ describe('a create step run again after it stopped part way', () => {
     });
     const { message } = translator('en').problem(toProblem(keyExpiry));
     expect(message).toBe(
-      `This ceremony was started with the material expiry of key ${plan.keys[0]?.alias} never, and this run gives ${at.toISOString()}. The journal’s value stays; nothing was created.`,
+      `This ceremony was started with the material expiry of key ${plan.keys[0]?.alias} never, and this run gives ${utcInMessage('en', at)}. The journal’s value stays; nothing was created.`,
     );
+    // In Chinese the expiry is a Chinese date in UTC, not an ISO timestamp.
+    const zh = translator('zh-CN').problem(toProblem(keyExpiry)).message;
+    expect(zh).toContain(`而本次运行给出的是${utcInMessage('zh-CN', at)}。`);
+    expect(zh).not.toMatch(/\d{4}-\d\d-\d\dT/);
     const failed = (await readFile(path.join(f.dir, 'online.jsonl'), 'utf8'))
       .trim()
       .split('\n')

@@ -59,7 +59,7 @@ describe('air-gap network check', () => {
     } catch (error) {
       const problem = translator('zh-CN').problem(error as { code: string; message: string; nextStep: string });
       expect(problem.message).toBe(
-        '本机已连接网络（eth0 192.168.1.20, eth0 fe80::1 (link-local)）；离线工作站不得有任何处于启用状态的网络。',
+        '本机已连接网络（eth0 192.168.1.20、eth0 fe80::1 (link-local)）；离线工作站不得有任何处于启用状态的网络。',
       );
     }
   });

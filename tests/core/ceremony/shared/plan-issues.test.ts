@@ -47,13 +47,15 @@ describe('plan issues (PLAN_INVALID)', () => {
     const line = refusal(wrong, 'zh-CN');
     expect(line).toContain('仪式计划无效：');
     expect(line).toContain('witnesses：应为列表，实际为文字（应为：1-20 个姓名的列表');
-    expect(line).toContain('keys[1].spec：不是允许的值之一（应为：取其一："AES_256", "RSA_2048"');
+    expect(line).toContain('keys[1].spec：不是允许的值之一（应为：取其一："AES_256"、"RSA_2048"');
     expect(line).toContain(
-      'keys[1]：未知字段 "size"（共 1 个；可用字段为 alias, spec, usage, description, materialExpiry, replicas）',
+      'keys[1]：未知字段 "size"（共 1 个；可用字段为 alias、spec、usage、description、materialExpiry、replicas）',
     );
     expect(line).toContain('计划：未知字段 "expiry"');
     // clauses are joined the Chinese way, and no English sentence or zod text is left
     expect(line).toContain('）；');
+    // lists are joined the Chinese way too (、), never with an English comma between plan values
+    expect(line).not.toMatch(/\w, \w/);
     expect(line).not.toMatch(/Invalid|expected|should be|unknown field|the plan/);
   });
 
