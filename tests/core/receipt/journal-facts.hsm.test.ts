@@ -69,7 +69,7 @@ describe('the HSM section of the receipts', () => {
     );
     expect(pdf).toContain(
       squash(
-        `CKM_RSA_PKCS_KEY_PAIR_GEN (0x0000), CKM_AES_KEY_GEN (0x1080), CKM_AES_KEY_WRAP_PAD (0x210A), CKM_RSA_PKCS_OAEP (0x0009)；按 RSAES_OAEP_SHA_1 包装`,
+        `CKM_RSA_PKCS_KEY_PAIR_GEN (0x0000)、CKM_AES_KEY_GEN (0x1080)、CKM_AES_KEY_WRAP_PAD (0x210A)、CKM_RSA_PKCS_OAEP (0x0009)；按 RSAES_OAEP_SHA_1 包装`,
       ),
     );
     expect(text).toContain('The key material of this session stayed inside this HSM token');
