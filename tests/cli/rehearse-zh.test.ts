@@ -65,7 +65,7 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
     expect(run.code).toBe(0);
     expect(englishSentences(`${run.stdout}\n${run.stderr}`)).toEqual([]);
     expect(run.stdout).toContain(
-      '正在针对内置的 KMS 模拟器演练 AES_256, RSA_2048, RSA_3072, RSA_4096, EC_P256, EC_P384',
+      '正在针对内置的 KMS 模拟器演练 AES_256、RSA_2048、RSA_3072、RSA_4096、EC_P256、EC_P384',
     );
     expect(run.stdout).toContain('正在生成 AES_256 密钥');
     expect(run.stdout).toMatch(/AES_256\s+[0-9a-f-]{36}\s+已启用\s+通过/);

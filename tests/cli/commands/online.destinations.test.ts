@@ -54,7 +54,7 @@ beforeAll(async () => {
     { cwd: online, env },
   );
   expect(created.stderr).toBe('');
-  keyId = /([0-9a-f-]{36})/.exec(created.stdout)?.[1] as string;
+  keyId = /\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/.exec(created.stdout)?.[1] as string;
 }, 60_000);
 
 afterAll(async () => {

@@ -133,7 +133,7 @@ describe('files that do not match the manifest', () => {
     await fs.writeFile(path.join(dir, keyFile(t.paramIds[0], '._PublicKey.bin')), randomBytes(4096 * 32));
     const read = await readBundle(dir, { now: NOW });
     expect(read.warnings).toEqual([
-      { code: 'OS_METADATA_IGNORED', values: { files: expect.stringContaining('.DS_Store') as unknown } },
+      { code: 'OS_METADATA_IGNORED', values: { filesList: expect.stringContaining('.DS_Store') as unknown } },
     ]);
   });
 
