@@ -17,7 +17,10 @@ import { parseTypedShare, typedShareLines } from '../../../src-main/core/custody
 import { materialFor } from './helpers';
 
 const CHROMIUM = '/usr/bin/chromium';
-const HOSTILE = 'Eve <script>alert("x")</script> & \u202Eevil';
+// Markup in a custodian's name is escaped on the slip. An invisible or bidi character (U+202E) never
+// reaches a slip: the split refuses such a name (custodian-names.ts; the last case below), and
+// text-safety.ts, tested on its own, shows one as [U+202E] wherever text from a file is printed.
+const HOSTILE = 'Eve <script>alert("x")</script> & evil';
 
 describe('custody slips', () => {
   let aes: KeyMaterial;
@@ -87,9 +90,27 @@ describe('custody slips', () => {
     expect(html.match(/<script|<link|<img|<iframe|\ssrc=|\shref=|url\(|@import|https?:/i)?.[0]).toBeUndefined();
     expect(html).toContain("default-src 'none'");
     expect(html).toContain('@page');
-    expect(html).toContain('Eve &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; [U+202E]evil');
-    expect(text).toContain('Eve <script>alert("x")</script> & [U+202E]evil');
-    expect(text).not.toContain('\u202E');
+    expect(html).toContain('Eve &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; evil');
+    expect(text).toContain('Eve <script>alert("x")</script> & evil');
+  });
+
+  it('refuses to split for a custodian whose name carries a bidi override, so no slip prints it', async () => {
+    const material = await materialFor('AES_256');
+    try {
+      await expect(
+        splitMaterial({
+          material,
+          m: 2,
+          n: 2,
+          ceremonyId: 'ceremony-7',
+          keyId: '9e1b0c2a-2f4d-4c6e-9a8b-0c1d2e3f4a59',
+          spec: 'AES_256',
+          custodians: ['Alice', 'Eve \u202Eevil'],
+        }),
+      ).rejects.toMatchObject({ code: 'CUSTODY_SET_CUSTODIAN_INVALID' });
+    } finally {
+      material.dispose();
+    }
   });
 
   it.skipIf(!existsSync(CHROMIUM))('prints in Chromium, and the printed text reads back as the share', async () => {
