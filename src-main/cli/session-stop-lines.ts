@@ -44,6 +44,9 @@ function stoppedLine({ t }: Translator, signal: StopSignal, report: AbandonRepor
     signal,
     statePhrase: ceremonyStateValue(report.state),
     wiped: report.wipedKeys,
+    // Material is made only after the witnesses confirmed (an air-gapped ceremony's generation or HSM read):
+    // before that nothing was held or under way, which the line says plainly.
+    generating: report.state === 'fingerprints-confirmed' ? 'yes' : 'no',
     withdrawn: report.withdrawnBundle ?? 'none',
     handDelete: report.deleteByHand ?? 'none',
     journal,

@@ -153,6 +153,7 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
       }
     });
     await expectCleanStop(run, 'fingerprints-confirmed');
+    expect(run.stderr).toContain('no finished key material was held (a key still being generated is discarded)');
     const generated = (await journalEvents()).filter((e) => e === 'material.generated').length;
     expect(generated).toBeLessThan(3);
     await expectResume(digest);
@@ -172,6 +173,9 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
     });
     // `script` merges the terminal's output into its stdout and exits with the command's code.
     await expectCleanStop({ ...run, stderr: run.stdout }, 'parameters-read');
+    // Nothing is generated before the witnesses confirm: the line does not speak of a key being generated.
+    expect(run.stdout).toContain('no key material was held yet');
+    expect(run.stdout).not.toContain('being generated');
     expect(await journalEvents()).not.toContain('material.generated');
     await expectResume(digest);
   }, 240_000);
