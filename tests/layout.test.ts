@@ -78,6 +78,7 @@ describe('layout rule: what the renderer compiles from src-main imports only zod
     'src-main/core/ceremony/shared/plan-limits.ts',
     'src-main/core/hex-groups.ts',
     'src-main/core/receipt/receipt-languages.ts',
+    'src-main/core/receipt/paper-size.ts',
     'src-main/core/bundle/custody-arrangement.ts',
     'src-main/core/ceremony/airgap/wrap-again-reason.ts',
     'src-main/core/ceremony/shared/person-name-shape.ts',

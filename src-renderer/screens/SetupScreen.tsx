@@ -1,6 +1,6 @@
 /** Ceremony setup: the title, the operator, the witnesses and the folder for journals and receipts. */
 import { useState } from 'react';
-import type { CeremonySetup } from '../../src-main/ipc/contract';
+import { PAPER_SIZES, RECEIPT_LANGUAGES, type CeremonySetup } from '../../src-main/ipc/contract';
 import { Activity } from '../components/Activity';
 import { RadioChoices } from '../components/RadioChoices';
 import { WrappingAlgorithmChoice, type WrappingAlgorithm } from '../components/WrappingAlgorithmChoice';
@@ -11,9 +11,7 @@ import { useT } from '../i18n';
 import { useAppStore } from '../store/store';
 
 type PaperSize = CeremonySetup['paperSize'];
-const PAPER_SIZES: readonly PaperSize[] = ['A4', 'Letter'];
 type ReceiptLanguage = CeremonySetup['receiptLanguage'];
-const RECEIPT_LANGUAGES: readonly ReceiptLanguage[] = ['en', 'zh-CN', 'both'];
 
 export function SetupScreen() {
   const mode = useAppStore((s) => s.mode);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AIR_GAP_STATES, ONLINE_STEPS } from '../../core/ceremony/shared/ceremony-states';
 import { AIR_GAP_STEP_IDS, ONLINE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
+import { PAPER_SIZES } from '../../core/receipt/paper-size';
 import { RECEIPT_LANGUAGES } from '../../core/receipt/receipt-languages';
 import { problemSchema } from '../problem';
 import { earlierWrapSchema, preflightSchema } from './airgap';
@@ -17,8 +18,8 @@ import {
   ipcPhraseOrSentenceSchema,
 } from './common';
 
-/** The receipt paper (core's PaperSize, src-main/core/receipt/paper-size.ts; listed here because the renderer compiles this file). */
-export const paperSizeSchema = z.enum(['A4', 'Letter']);
+/** The receipt paper (core/receipt/paper-size.ts, the one list). */
+export const paperSizeSchema = z.enum(PAPER_SIZES);
 
 /** English, Chinese, or both side by side (core/receipt/receipt-languages.ts). */
 export const receiptLanguageSchema = z.enum(RECEIPT_LANGUAGES);
