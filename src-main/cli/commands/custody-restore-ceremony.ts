@@ -12,7 +12,7 @@ import { onlineImportHint } from '../command-line';
 import path from 'node:path';
 import { cliAppIdentity } from '../software-identity';
 import { restoredExpiries, type RestoredExpiries } from '../../core/ceremony/restore/restored-expiry';
-import { kmsTimeAtLeast } from '../../core/ceremony/airgap/earlier-wraps';
+import { kmsTimeAtLeast } from '../../core/ceremony/shared/kms-time';
 import type { PlanExpiryOverride } from '../../core/ceremony/airgap/preflight';
 import { expiryText } from '../../core/ceremony/shared/planned-expiry';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';

@@ -17,7 +17,7 @@ import { KeyferryError } from '../../errors';
 import type { Journal, JournalEntry } from '../../journal';
 import type { ImportParameters } from '../../bundle';
 import { boundMaterialFor } from '../../bundle/bound-material';
-import { TOKEN_LIFETIME_MS } from '../../bundle/bundle-limits';
+import { kmsTimeAtLeast } from '../shared/kms-time';
 import { custodySplitRecordSchema } from './custody-split';
 import { startsAirGappedSession } from './receipt-session';
 import { WRAP_AGAIN_REASON_MAX, wrapAgainReasonSchema } from './wrap-again-reason';
@@ -54,21 +54,6 @@ function tokensUntilOf(data: unknown): string | null {
   const times = read.data.keys.map((k) => k.tokenExpiresAt);
   if (times.some((t) => t === null || Number.isNaN(Date.parse(t)))) return null;
   return new Date(Math.max(...times.map((t) => Date.parse(t as string)))).toISOString();
-}
-
-/**
- * The latest moment the KMS's own clock is known to have reached: the issue time of the newest token
- * among `parameters` (its expiry less the 24 hours tokens live), or `now` when that is later. In a
- * real ceremony the two agree; when the air-gapped clock lags the KMS's (or a rehearsal moved the
- * simulator's clock forward), the fresh parameters themselves show that earlier tokens have lapsed.
- */
-export function kmsTimeAtLeast(now: Date, parameters: readonly ImportParameters[]): Date {
-  const issued = parameters
-    .map((p) => p.importToken?.expiry?.expiresAt)
-    .filter((at): at is string => at !== undefined)
-    .map((at) => Date.parse(at) - TOKEN_LIFETIME_MS)
-    .filter((at) => !Number.isNaN(at));
-  return new Date(Math.max(now.getTime(), ...issued));
 }
 
 /** The earlier wraps whose bundle can still be imported at `now` (tokens alive, or not known). */

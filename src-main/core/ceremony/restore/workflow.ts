@@ -49,7 +49,7 @@ import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } fro
 import { restoreFromKeyShares, type RestoredKey } from './per-key-restore';
 import { restoreFromSetShares } from './set-share-restore';
 import { lapsedPlansReplaced, planLapsed, restoredExpiries, type RestoredExpiries } from './restored-expiry';
-import { kmsTimeAtLeast } from '../airgap/earlier-wraps';
+import { kmsTimeAtLeast } from '../shared/kms-time';
 import type { KeyExpiry } from '../shared/planned-expiry';
 import { journalPlanExpiryOverrides, type PlanExpiryOverride } from '../airgap/preflight';
 
