@@ -140,7 +140,13 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(imported.code).toBe(0);
     // One "imported" line per key, each group's lines together, each naming its region and its role.
     const importedLines = imported.stdout.split('\n').filter((l) => l.startsWith('  imported '));
-    expect(importedLines.map((l) => /^ {2}imported (\S+) key (\S+) in ([^,]+), ([^,]+),/.exec(l)?.slice(1))).toEqual(
+    expect(
+      importedLines.map((l) =>
+        /^ {2}imported (\S+) key (\S+) in ([^,]+), ([^(]+) \(material expires: [^;]+; the KMS answered\)$/
+          .exec(l)
+          ?.slice(1),
+      ),
+    ).toEqual(
       created.map((r, i) => [
         r[0] === 'dr/aes' ? 'AES_256' : 'EC_P256',
         r[7],

@@ -32,7 +32,7 @@ export const enOnlineCli = {
   'online.import.checked':
     'Wrapped-material bundle checked against the parameters the KMS issued: {count, plural, one {# key} other {# keys}}.',
   'online.import.imported':
-    '  imported {spec} key {keyId}{group, select, primary { in {region}, primary of its replica group,} replica { in {region}, replica of {primary},} other {}} (material expires: {expires}{origin, select, option {, chosen with --expires} replaced {, chosen with --expires instead of the bundle request {requested}} other {}}; {how, select, answered {answered} reconciled {reconciled} retried {retried} other {{how}}})',
+    '  imported {spec} key {keyId}{group, select, primary { in {region}, primary of its replica group} replica { in {region}, replica of {primary}} other {}} (material expires: {expires}{origin, select, option {, chosen with --expires} replaced {, chosen with --expires instead of the bundle request {requested}} other {}}; {how, select, answered {the KMS answered} reconciled {its answer was lost: the key’s state shows the import} retried {the KMS answered a retry} other {{how}}})',
   'online.import.verify-failed':
     'keyferry online import: a key failed verification; no receipt was written. Check it with "keyferry online status".',
   'online.next.status': 'Next, to check the keys at any time: {command}',
