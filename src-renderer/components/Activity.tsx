@@ -1,6 +1,7 @@
 /**
- * A section's live regions: what is running (with the progress the main process reports) and,
- * when the last action of this section failed, what went wrong and what to do next.
+ * A section's live regions: what is running (with the progress the main process reports), what of
+ * this section waits for another action to end, and, when the last action of this section failed,
+ * what went wrong and what to do next.
  * Both regions always exist, so screen readers announce what appears in them.
  */
 import { useT } from '../i18n';
@@ -8,6 +9,8 @@ import { useAppStore } from '../store/store';
 
 export function Activity({ section }: { section: string }) {
   const busy = useAppStore((s) => (s.busy?.section === section ? s.busy : null));
+  const running = useAppStore((s) => s.busy);
+  const waiting = useAppStore((s) => s.waiting);
   const progress = useAppStore((s) => s.progress);
   const problem = useAppStore((s) => (s.problem?.section === section ? s.problem : null));
   const dismiss = useAppStore((s) => s.dismissProblem);
@@ -35,6 +38,14 @@ export function Activity({ section }: { section: string }) {
             )}
           </div>
         )}
+        {running &&
+          waiting
+            .filter((w) => w.section === section)
+            .map((w, i) => (
+              <p key={i} className="waiting">
+                {t('activity.waiting', { action: message(w.action), running: message(running.action) })}
+              </p>
+            ))}
       </div>
       <div role="alert" className="problem-region">
         {problem && shown && (

@@ -103,18 +103,10 @@ export function JournalScreen() {
       : mode === 'air-gapped'
         ? ['air-gapped', 'custody-restore']
         : ['online'];
-  // The chosen side's journal is read when it is chosen, or, when another action is running then (the
-  // store runs one at a time and refuses the rest), as soon as that ends: a quick click on another
-  // journal while the first one loads must not leave that journal unread.
-  const [toLoad, setToLoad] = useState<RecordKind | null>(side);
+  // The chosen side's journal is read when it is chosen (after a running action ends: the store queues it).
   useEffect(() => {
-    setToLoad(side);
-  }, [side]);
-  useEffect(() => {
-    if (toLoad === null || busy) return;
-    setToLoad(null);
-    void load(toLoad);
-  }, [load, toLoad, busy]);
+    void load(side);
+  }, [load, side]);
   const journal = journals[side];
   const [filter, setFilter] = useState('');
   const tr = useT();

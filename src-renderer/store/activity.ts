@@ -1,7 +1,8 @@
 /**
  * What is running and what went wrong: one action at a time (buttons are disabled while it runs),
- * the last problem with the section it belongs to (shown there, in plain words, with the next
- * step), the last success notice, and the latest progress event from the main process.
+ * the actions asked for meanwhile (each waits its turn, shown as waiting in its section), the last
+ * problem with the section it belongs to (shown there, in plain words, with the next step), the
+ * last success notice, and the latest progress event from the main process.
  */
 import type { Problem, ProgressEvent, Result } from '../../src-main/ipc/contract';
 import { english } from '../../src-main/i18n/translate';
@@ -20,31 +21,46 @@ interface KeyPhaseSeen {
   readonly phase: NonNullable<ProgressEvent['keyPhase']>;
 }
 
+/** An action of a screen section: what runs, or what waits to run. */
+export interface SectionAction {
+  readonly section: string;
+  readonly action: UiAction;
+}
+
 export interface ActivitySlice {
-  busy: { section: string; action: UiAction } | null;
+  busy: SectionAction | null;
+  /**
+   * Actions asked for while another ran (a journal chosen while the first one is read, a step an
+   * effect starts): they run in this order, one after another, never dropped.
+   */
+  waiting: readonly SectionAction[];
   problem: ShownProblem | null;
   /** The last action that succeeded. */
   notice: UiAction | null;
   progress: ProgressEvent | null;
   /** Per key, where the running (or last) key-by-key step stands: from the progress events' keyId and keyPhase. */
   keyPhases: Readonly<Record<string, KeyPhaseSeen>>;
-  /** Runs one call for `section`; resolves to its value, or undefined when it failed (problem set). */
+  /**
+   * Runs one call for `section` once the actions asked for before it ended; resolves to its value,
+   * or undefined when it failed (problem set).
+   */
   run<T>(section: string, action: UiAction, call: () => Promise<Result<T>>): Promise<T | undefined>;
   setProgress(event: ProgressEvent): void;
   dismissProblem(): void;
 }
 
-export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => ({
-  busy: null,
-  problem: null,
-  notice: null,
-  progress: null,
-  keyPhases: {},
-  run: async (section, action, call) => {
-    if (get().busy) return undefined;
-    set({ busy: { section, action }, problem: null, notice: null, progress: null, keyPhases: {} });
+export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => {
+  /** The action asked for last (each waits for this one); how many are asked for and not ended. */
+  let last: Promise<unknown> = Promise.resolve();
+  let unfinished = 0;
+
+  const runNow = async <T>(asked: SectionAction, waited: boolean, call: () => Promise<Result<T>>) => {
+    const { section, action } = asked;
+    // An action that waited leaves the problem of another section shown: the officer may not have read it yet.
+    const kept = waited && get().problem?.section !== section ? get().problem : null;
+    set({ busy: asked, problem: kept, notice: null, progress: null, keyPhases: {} });
     try {
-      let result: Awaited<ReturnType<typeof call>>;
+      let result: Result<T>;
       try {
         result = await call();
       } catch {
@@ -71,15 +87,42 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => ({
     } finally {
       set({ busy: null });
     }
-  },
-  setProgress: (event) => {
-    const { keyId, keyPhase } = event;
-    if (keyId === undefined || keyPhase === undefined) set({ progress: event });
-    else
-      set((s) => ({
-        progress: event,
-        keyPhases: { ...s.keyPhases, [keyId]: { stage: event.stage, phase: keyPhase } },
-      }));
-  },
-  dismissProblem: () => set({ problem: null }),
-});
+  };
+
+  return {
+    busy: null,
+    waiting: [],
+    problem: null,
+    notice: null,
+    progress: null,
+    keyPhases: {},
+    run: <T>(section: string, action: UiAction, call: () => Promise<Result<T>>) => {
+      const asked: SectionAction = { section, action };
+      const waits = unfinished > 0;
+      unfinished += 1;
+      if (waits) set({ waiting: [...get().waiting, asked] });
+      const start = async () => {
+        if (waits) set({ waiting: get().waiting.filter((w) => w !== asked) });
+        try {
+          return await runNow(asked, waits, call);
+        } finally {
+          unfinished -= 1;
+        }
+      };
+      // The first starts at once (busy before the click's event ends, so its button is disabled at once).
+      const turn = waits ? last.then(start) : start();
+      last = turn.catch(() => undefined);
+      return turn;
+    },
+    setProgress: (event) => {
+      const { keyId, keyPhase } = event;
+      if (keyId === undefined || keyPhase === undefined) set({ progress: event });
+      else
+        set((s) => ({
+          progress: event,
+          keyPhases: { ...s.keyPhases, [keyId]: { stage: event.stage, phase: keyPhase } },
+        }));
+    },
+    dismissProblem: () => set({ problem: null }),
+  };
+};

@@ -17,8 +17,9 @@ export async function problemIn(page: Page, section: string): Promise<string> {
   return (await alert.textContent()) ?? '';
 }
 
-/** Waits until the action of `section` finished; fails with the problem shown, if one is. */
+/** Waits until the action of `section` (once it waited its turn) finished; fails with the problem shown, if one is. */
 export async function succeeded(page: Page, section: string): Promise<void> {
+  await page.locator(`[data-activity="${section}"] .waiting`).waitFor({ state: 'detached', timeout: 60_000 });
   await page.locator(`[data-activity="${section}"] .busy`).waitFor({ state: 'detached', timeout: 60_000 });
   const problem = page.locator(`[data-activity="${section}"] .problem`);
   if ((await problem.count()) > 0) throw new Error(`${section}: ${await problem.textContent()}`);

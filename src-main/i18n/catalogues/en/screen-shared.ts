@@ -5,6 +5,7 @@ export const enScreenShared = {
   'language.label': 'Language',
   'activity.running': '{action}…',
   'activity.progress': '{action}: {done} of {total}',
+  'activity.waiting': 'Waiting: {action} starts once “{running}” ends.',
   'activity.failed': '{action} did not succeed.',
   'activity.nextStep': 'What to do next: ',
   'activity.code': 'Code {code}',

@@ -7,6 +7,7 @@ export const zhCNScreenShared: { readonly [K in keyof typeof enScreenShared]: st
   'language.label': '语言',
   'activity.running': '{action}…',
   'activity.progress': '{action}：{done}/{total}',
+  'activity.waiting': '等待中：{action}（“{running}”结束后开始）。',
   'activity.failed': '{action}未成功。',
   'activity.nextStep': '下一步：',
   'activity.code': '错误码 {code}',
