@@ -4,6 +4,7 @@
  */
 import {
   createCipheriv,
+  createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
   publicEncrypt,
@@ -12,7 +13,7 @@ import {
   constants as cryptoConstants,
   type KeyObject,
 } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -29,6 +30,7 @@ import {
   serializeManifest,
   type BundleManifest,
 } from '../../../src-main/core/bundle/manifest-codec';
+import { TEST_WRAPPING_KEYS_FILE } from '../../support/test-wrapping-keys-file';
 
 export const NOW = new Date('2030-01-02T03:04:05.000Z');
 
@@ -37,13 +39,28 @@ export interface WrappingKeyPair {
   readonly privateKey: KeyObject;
 }
 
+/**
+ * The committed RSA-2048 test keys (tests/fixtures/test-wrapping-keys/), read once: generating an
+ * RSA-2048 key costs up to a second on a loaded machine, and a bundle test needs four.
+ */
+let committedKeys: readonly string[] | undefined;
+function committedRsaKey(index: number): KeyObject {
+  committedKeys ??= (JSON.parse(readFileSync(TEST_WRAPPING_KEYS_FILE, 'utf8')) as { pkcs8: string[] }).pkcs8;
+  const base64 = committedKeys[committedKeys.length - 1 - index];
+  if (base64 === undefined) throw new Error(`no committed test key ${index}`);
+  return createPrivateKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'pkcs8' });
+}
+
 const wrappingKeys: WrappingKeyPair[] = [];
-/** RSA-2048 wrapping key pairs, generated once per test file and reused in turn. */
+/** RSA-2048 wrapping key pairs (three committed test keys), reused in turn. */
 export function wrappingKeyPair(index: number): WrappingKeyPair {
   const slot = index % 3;
   if (!wrappingKeys[slot]) {
-    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    wrappingKeys[slot] = { publicDer: publicKey.export({ format: 'der', type: 'spki' }), privateKey };
+    const privateKey = committedRsaKey(slot);
+    wrappingKeys[slot] = {
+      publicDer: createPublicKey(privateKey).export({ format: 'der', type: 'spki' }),
+      privateKey,
+    };
   }
   return wrappingKeys[slot] as WrappingKeyPair;
 }
@@ -89,12 +106,14 @@ function materialKeyPair(spec: KeySpec) {
   let pair = materialKeys.get(spec);
   if (!pair) {
     const info = KEY_SPEC_INFO[spec];
-    const { publicKey, privateKey } =
-      info.kind === 'rsa'
-        ? generateKeyPairSync('rsa', { modulusLength: info.bits ?? 2048 })
-        : generateKeyPairSync('ec', { namedCurve: info.namedCurve ?? 'prime256v1' });
+    const privateKey =
+      spec === 'RSA_2048'
+        ? committedRsaKey(3)
+        : info.kind === 'rsa'
+          ? generateKeyPairSync('rsa', { modulusLength: info.bits ?? 2048 }).privateKey
+          : generateKeyPairSync('ec', { namedCurve: info.namedCurve ?? 'prime256v1' }).privateKey;
     pair = {
-      publicDer: publicKey.export({ format: 'der', type: 'spki' }),
+      publicDer: createPublicKey(privateKey).export({ format: 'der', type: 'spki' }),
       pkcs8: privateKey.export({ format: 'der', type: 'pkcs8' }),
     };
     materialKeys.set(spec, pair);
