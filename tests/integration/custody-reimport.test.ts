@@ -267,9 +267,13 @@ describe('custody: expiry, restore ceremony, re-import', () => {
       .filter((n) => n.startsWith('receipt-online-') && n.endsWith('.txt'))
       .sort();
     expect(online).toHaveLength(2);
-    const onlineSeal = receiptJournalSeal(
-      await readFile(path.join(ceremony, 'online', online.find((n) => n.endsWith('-2.txt')) as string), 'utf8'),
+    const reimportReceipt = await readFile(
+      path.join(ceremony, 'online', online.find((n) => n.endsWith('-2.txt')) as string),
+      'utf8',
     );
+    // How the KMS confirmed the import, in words (not the journal's bare value "answered").
+    expect(reimportReceipt).toMatch(/Import result \.+ Imported \(the KMS answered\); key state Enabled/);
+    const onlineSeal = receiptJournalSeal(reimportReceipt);
     expect(
       (
         await verifyJournal(path.join(ceremony, 'online/journal.jsonl'), {

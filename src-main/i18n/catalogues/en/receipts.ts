@@ -136,7 +136,7 @@ export const enReceipts = {
   'receipt.key.never': 'never',
   'receipt.key.importResult': 'Import result',
   'receipt.key.imported': `Imported; key state ${KEY_STATE}`,
-  'receipt.key.importedHow': `Imported ({how, select, answered {answered} reconciled {reconciled} retried {retried} other {{how}}}); key state ${KEY_STATE}`,
+  'receipt.key.importedHow': `Imported ({how, select, answered {the KMS answered} reconciled {its answer was lost: the key’s state showed the import} retried {the KMS answered a retry} other {{how}}}); key state ${KEY_STATE}`,
   'receipt.key.verificationResult': 'Verification result',
   'receipt.files.heading': 'Output files',
   'receipt.files.none': 'None on this side.',
