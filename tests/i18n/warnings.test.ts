@@ -43,11 +43,12 @@ describe('keyferry bundle verify prints its warnings in the reader language', ()
     const run = await keyferry(['bundle', 'verify', params], { cwd: root, env: { LANG: 'zh_CN.UTF-8' } });
     expect(run.code).toBe(0);
     const warnings = run.stdout.split('\n').filter((l) => l.startsWith('警告：'));
-    expect(warnings).toHaveLength(3);
+    // One warning for the bundle's two tokens, not one per key (a bundle of 100 keys would say it 100 times).
+    expect(warnings).toHaveLength(2);
     expect(warnings[0]).toBe('警告：已忽略不属于此包的文件管理器元数据：.DS_Store。');
     expect(warnings[1]).toMatch(
       new RegExp(
-        `^警告：密钥 ${keyIds[0]} 的导入令牌将于 ${escape(momentText('zh-CN', tokenExpiry))} 到期，还剩 (29|30) 分钟：请在此之前导入，或重新获取导入参数。$`,
+        `^警告：2 个密钥的导入令牌中，最早到期的是密钥 ${keyIds[0]} 的令牌，将于 ${escape(momentText('zh-CN', tokenExpiry))} 到期，还剩 (29|30) 分钟：请在此之前导入，或重新获取导入参数。$`,
       ),
     );
     for (const line of warnings) expect(line.replace(/[0-9a-f-]{36}/g, '')).not.toMatch(ENGLISH_WORDS);
@@ -58,13 +59,17 @@ describe('keyferry bundle verify prints its warnings in the reader language', ()
     expect(run.stdout).toContain('WARNING: Ignored file-manager metadata that is not part of the bundle: .DS_Store.');
     expect(run.stdout).toMatch(
       new RegExp(
-        `WARNING: The import token of key ${keyIds[1]} expires at ${escape(momentText('en', tokenExpiry))}, in (29|30) minutes: import before then or fetch new parameters\\.`,
+        `WARNING: The import tokens of 2 keys expire; the first, that of key ${keyIds[0]}, expires at ${escape(momentText('en', tokenExpiry))}, in (29|30) minutes: import before then or fetch new parameters\\.`,
       ),
     );
     const json = await keyferry(['bundle', 'verify', '--json', params], { cwd: root, env: { LANG: 'zh_CN.UTF-8' } });
     const { warnings } = JSON.parse(json.stdout) as { warnings: unknown[] };
     expect(warnings[0]).toEqual({ code: 'OS_METADATA_IGNORED', values: { filesList: '[".DS_Store"]' } });
-    expect(warnings[1]).toMatchObject({ code: 'TOKEN_EXPIRES_SOON', values: { keyId: keyIds[0], at: tokenExpiry } });
+    expect(warnings).toHaveLength(2);
+    expect(warnings[1]).toMatchObject({
+      code: 'TOKEN_EXPIRES_SOON',
+      values: { count: 2, keyId: keyIds[0], at: tokenExpiry },
+    });
     expect(JSON.stringify(warnings)).not.toMatch(/message|[\u4e00-\u9fff]/);
   });
 });
@@ -74,10 +79,26 @@ describe('every warning in both languages', () => {
     const early = new Date(tokenExpiry - 48 * 3600 * 1000);
     const [w] = (await readBundle(params, { now: early })).warnings.filter((x) => x.code === 'CLOCK_SUSPECT');
     expect(warningText(zh, w!)).toBe(
-      `密钥 ${keyIds[0]} 的导入令牌将于 ${momentText('zh-CN', tokenExpiry)} 到期，距本机时间 ${momentText('zh-CN', early)} 超过 24 小时：请检查本机时钟。`,
+      `2 个密钥的导入令牌中，最早到期的是密钥 ${keyIds[0]} 的令牌，将于 ${momentText('zh-CN', tokenExpiry)} 到期，距本机时间 ${momentText('zh-CN', early)} 超过 24 小时：请检查本机时钟。`,
     );
     expect(warningText(en, w!)).toBe(
-      `The import token of key ${keyIds[0]} expires at ${momentText('en', tokenExpiry)}, more than 24 hours from this machine's time ${momentText('en', early)}: check this machine's clock.`,
+      `The import tokens of 2 keys expire; the first, that of key ${keyIds[0]}, expires at ${momentText('en', tokenExpiry)}, more than 24 hours from this machine's time ${momentText('en', early)}: check this machine's clock.`,
+    );
+    // A bundle of one key names that key alone, in both languages (Chinese has no plural "one": an exact =1).
+    const [only] = makeImportParameters(1, new Date(tokenExpiry - 24 * 3600 * 1000));
+    const one = await writeImportParametersBundle(
+      path.join(root, 'one'),
+      { ceremonyId: 'w', keys: [only!] },
+      {
+        now: early,
+      },
+    );
+    const [w1] = (await readBundle(one.dir, { now: early })).warnings;
+    expect(warningText(zh, w1!)).toBe(
+      `密钥 ${only!.keyId} 的导入令牌将于 ${momentText('zh-CN', tokenExpiry)} 到期，距本机时间 ${momentText('zh-CN', early)} 超过 24 小时：请检查本机时钟。`,
+    );
+    expect(warningText(en, w1!)).toBe(
+      `The import token of key ${only!.keyId} expires at ${momentText('en', tokenExpiry)}, more than 24 hours from this machine's time ${momentText('en', early)}: check this machine's clock.`,
     );
   });
 

@@ -66,22 +66,44 @@ function checkWrappingKeyFiles(key: ImportParametersManifestKey, files: Readonly
   return wrappingKey;
 }
 
-function checkExpiry(key: ImportParametersManifestKey, now: Date, warnings: BundleWarning[]): void {
+/** The keys whose import token expires within the hour, and those whose token outlives 24 hours from `now` (a clock to check). */
+interface TokenTimes {
+  readonly soon: { keyId: string; expiresAt: number }[];
+  readonly beyondADay: { keyId: string; expiresAt: number }[];
+}
+
+function checkExpiry(key: ImportParametersManifestKey, now: Date, times: TokenTimes): void {
   const expiresAt = key.importToken.expirationTime * 1000;
   const left = expiresAt - now.getTime();
-  const minutes = Math.floor(Math.abs(left) / 60_000);
   if (left <= 0) {
     throw new KeyferryError('BUNDLE_TOKEN_EXPIRED', {
       keyId: key.keyId,
       expiresAt,
-      minutes,
+      minutes: Math.floor(-left / 60_000),
     });
   }
-  if (left < TOKEN_NEAR_EXPIRY_MS) {
-    warnings.push(warningOf('TOKEN_EXPIRES_SOON', { keyId: key.keyId, at: expiresAt, minutes }));
-  } else if (left > TOKEN_MAX_LIFETIME_MS) {
-    warnings.push(warningOf('CLOCK_SUSPECT', { keyId: key.keyId, at: expiresAt, now: now.getTime() }));
+  if (left < TOKEN_NEAR_EXPIRY_MS) times.soon.push({ keyId: key.keyId, expiresAt });
+  else if (left > TOKEN_MAX_LIFETIME_MS) times.beyondADay.push({ keyId: key.keyId, expiresAt });
+}
+
+/**
+ * One warning per kind for the whole bundle, however many keys it holds (a bundle of 100 keys
+ * fetched together would otherwise repeat one sentence 100 times): the count, and the key whose
+ * token expires first with its moment.
+ */
+function tokenWarnings({ soon, beyondADay }: TokenTimes, now: Date): BundleWarning[] {
+  const first = (keys: TokenTimes['soon']) => keys.reduce((a, b) => (b.expiresAt < a.expiresAt ? b : a));
+  const warnings: BundleWarning[] = [];
+  if (soon.length > 0) {
+    const { keyId, expiresAt } = first(soon);
+    const minutes = Math.floor((expiresAt - now.getTime()) / 60_000);
+    warnings.push(warningOf('TOKEN_EXPIRES_SOON', { count: soon.length, keyId, at: expiresAt, minutes }));
   }
+  if (beyondADay.length > 0) {
+    const { keyId, expiresAt } = first(beyondADay);
+    warnings.push(warningOf('CLOCK_SUSPECT', { count: beyondADay.length, keyId, at: expiresAt, now: now.getTime() }));
+  }
+  return warnings;
 }
 
 /**
@@ -93,7 +115,7 @@ export async function verifyImportParametersContents(
   files: ReadonlyMap<string, Buffer>,
   now: Date,
 ): Promise<{ keys: ImportParameters[]; warnings: BundleWarning[] }> {
-  const warnings: BundleWarning[] = [];
+  const times: TokenTimes = { soon: [], beyondADay: [] };
   checkParametersReplicaGroups(manifest);
   checkBoundMaterial(manifest);
   const tokens = new Set<string>();
@@ -104,7 +126,7 @@ export async function verifyImportParametersContents(
     }
     tokens.add(key.importToken.sha256);
     const wrappingKey = checkWrappingKeyFiles(key, files);
-    checkExpiry(key, now, warnings);
+    checkExpiry(key, now, times);
     return {
       ...(key.replicaOf !== undefined ? { replicaOf: key.replicaOf } : {}),
       ...(key.boundMaterial !== undefined ? { boundMaterial: key.boundMaterial } : {}),
@@ -129,5 +151,5 @@ export async function verifyImportParametersContents(
       },
     };
   });
-  return { keys, warnings };
+  return { keys, warnings: tokenWarnings(times, now) };
 }

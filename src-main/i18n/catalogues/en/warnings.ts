@@ -5,9 +5,9 @@
  */
 export const enWarnings = {
   'warning.TOKEN_EXPIRES_SOON':
-    'The import token of key {keyId} expires at {at, date, moment}, in {minutes, plural, one {# minute} other {# minutes}}: import before then or fetch new parameters.',
+    '{count, plural, =1 {The import token of key {keyId} expires} other {The import tokens of # keys expire; the first, that of key {keyId}, expires}} at {at, date, moment}, in {minutes, plural, one {# minute} other {# minutes}}: import before then or fetch new parameters.',
   'warning.CLOCK_SUSPECT':
-    "The import token of key {keyId} expires at {at, date, moment}, more than 24 hours from this machine's time {now, date, moment}: check this machine's clock.",
+    "{count, plural, =1 {The import token of key {keyId} expires} other {The import tokens of # keys expire; the first, that of key {keyId}, expires}} at {at, date, moment}, more than 24 hours from this machine's time {now, date, moment}: check this machine's clock.",
   'warning.MATERIAL_EXPIRY_PAST':
     'The requested material expiry of key {keyId}, {at, date, moment}, has passed: the KMS will refuse the import ({kmsCode}).',
   'warning.OS_METADATA_IGNORED': 'Ignored file-manager metadata that is not part of the bundle: {filesList}.',

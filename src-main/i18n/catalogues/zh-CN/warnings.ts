@@ -3,9 +3,9 @@ import type { enWarnings } from '../en/warnings';
 
 export const zhCNWarnings: { readonly [K in keyof typeof enWarnings]: string } = {
   'warning.TOKEN_EXPIRES_SOON':
-    '密钥 {keyId} 的导入令牌将于 {at, date, moment} 到期，还剩 {minutes} 分钟：请在此之前导入，或重新获取导入参数。',
+    '{count, plural, =1 {密钥 {keyId} 的导入令牌将于} other {# 个密钥的导入令牌中，最早到期的是密钥 {keyId} 的令牌，将于}} {at, date, moment} 到期，还剩 {minutes} 分钟：请在此之前导入，或重新获取导入参数。',
   'warning.CLOCK_SUSPECT':
-    '密钥 {keyId} 的导入令牌将于 {at, date, moment} 到期，距本机时间 {now, date, moment} 超过 24 小时：请检查本机时钟。',
+    '{count, plural, =1 {密钥 {keyId} 的导入令牌将于} other {# 个密钥的导入令牌中，最早到期的是密钥 {keyId} 的令牌，将于}} {at, date, moment} 到期，距本机时间 {now, date, moment} 超过 24 小时：请检查本机时钟。',
   'warning.MATERIAL_EXPIRY_PAST':
     '密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment} 已过：KMS 将拒绝此次导入（{kmsCode}）。',
   'warning.OS_METADATA_IGNORED': '已忽略不属于此包的文件管理器元数据：{filesList}。',
