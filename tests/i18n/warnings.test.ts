@@ -122,6 +122,26 @@ describe('every warning in both languages', () => {
     expect(warningText(en, differs!)).toContain(
       `requests material expiry never, the ceremony plan said ${momentText('en', expiry)}; the import uses`,
     );
+
+    // Three keys restored with one new expiry after one planned moment: one warning, not three; another pair its own.
+    const restored = '2030-06-01T00:00:00.000Z';
+    const decisions = ['k1', 'k2', 'k3'].map((keyId) => ({
+      keyId,
+      requested: restored,
+      plan: expiry,
+      effective: restored,
+      source: 'bundle' as const,
+    }));
+    const grouped = expiryNotes([
+      ...decisions,
+      { keyId: 'k4', requested: 'never', plan: expiry, effective: 'never', source: 'bundle' },
+    ]);
+    expect(grouped.map((w) => w.values)).toMatchObject([
+      { count: 3, keyId: 'k1' },
+      { count: 1, keyId: 'k4' },
+    ]);
+    expect(warningText(en, grouped[0]!)).toMatch(/^3 keys \(the first, key k1\): the wrapped-material bundle requests/);
+    expect(warningText(zh, grouped[0]!)).toMatch(/^3 个密钥（第一个为密钥 k1）：已包装密钥材料包请求/);
   });
 
   it('a code this catalogue has no text for is shown as its code', () => {

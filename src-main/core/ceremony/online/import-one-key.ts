@@ -53,21 +53,30 @@ export function isNotableExpiry(d: ExpiryDecision): boolean {
   return d.source === 'override' || d.requested !== d.plan;
 }
 
-/** One warning per AES key whose bundle requests another expiry than the plan's (the bundle's wins unless overridden). */
+/**
+ * The AES keys whose bundle requests another expiry than the plan's (the bundle's wins unless
+ * overridden): one warning per pair of requested and planned expiry, counting its keys and naming
+ * the first, so a bundle of 100 keys restored after one lapse says it once, not 100 times.
+ */
 export function expiryNotes(decisions: readonly ExpiryDecision[]): Warning[] {
   const never = (at: string) => (at === 'never' ? 'never' : 'at');
   const ms = (at: string) => (at === 'never' ? 0 : Date.parse(at));
-  return decisions
-    .filter((d) => d.requested !== d.plan)
-    .map((d) =>
-      warningOf('EXPIRY_DIFFERS_FROM_PLAN', {
-        keyId: d.keyId,
-        requested: never(d.requested),
-        requestedAt: ms(d.requested),
-        plan: never(d.plan),
-        planAt: ms(d.plan),
-      }),
-    );
+  const pairs = new Map<string, ExpiryDecision[]>();
+  for (const d of decisions.filter((x) => x.requested !== x.plan)) {
+    const pair = `${d.requested} ${d.plan}`;
+    pairs.set(pair, [...(pairs.get(pair) ?? []), d]);
+  }
+  return [...pairs.values()].map((keys) => {
+    const [first] = keys as [ExpiryDecision, ...ExpiryDecision[]];
+    return warningOf('EXPIRY_DIFFERS_FROM_PLAN', {
+      count: keys.length,
+      keyId: first.keyId,
+      requested: never(first.requested),
+      requestedAt: ms(first.requested),
+      plan: never(first.plan),
+      planAt: ms(first.plan),
+    });
+  });
 }
 
 /** A refusal for the first decision whose expiry is not in the future (the KMS would answer KMS.2602), else undefined. */

@@ -12,5 +12,5 @@ export const enWarnings = {
     'The requested material expiry of key {keyId}, {at, date, moment}, has passed: the KMS will refuse the import ({kmsCode}).',
   'warning.OS_METADATA_IGNORED': 'Ignored file-manager metadata that is not part of the bundle: {filesList}.',
   'warning.EXPIRY_DIFFERS_FROM_PLAN':
-    "Key {keyId}: the wrapped-material bundle requests material expiry {requested, select, never {never} other {{requestedAt, date, moment}}}, the ceremony plan said {plan, select, never {never} other {{planAt, date, moment}}}; the import uses the bundle's request (witnessed on the air-gapped side) unless an expiry is chosen explicitly.",
+    "{count, plural, =1 {Key {keyId}} other {# keys (the first, key {keyId})}}: the wrapped-material bundle requests material expiry {requested, select, never {never} other {{requestedAt, date, moment}}}, the ceremony plan said {plan, select, never {never} other {{planAt, date, moment}}}; the import uses the bundle's request (witnessed on the air-gapped side) unless an expiry is chosen explicitly.",
 } as const;

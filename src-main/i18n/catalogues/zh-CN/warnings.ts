@@ -10,5 +10,5 @@ export const zhCNWarnings: { readonly [K in keyof typeof enWarnings]: string } =
     '密钥 {keyId} 请求的密钥材料到期时间 {at, date, moment} 已过：KMS 将拒绝此次导入（{kmsCode}）。',
   'warning.OS_METADATA_IGNORED': '已忽略不属于此包的文件管理器元数据：{filesList}。',
   'warning.EXPIRY_DIFFERS_FROM_PLAN':
-    '密钥 {keyId}：已包装密钥材料包请求的密钥材料到期时间为{requested, select, never {永不过期} other { {requestedAt, date, moment}}}，而仪式计划为{plan, select, never {永不过期} other { {planAt, date, moment}}}；除非明确选择到期时间，导入将采用材料包中的请求（已在离线工作站上经见证）。',
+    '{count, plural, =1 {密钥 {keyId}} other {# 个密钥（第一个为密钥 {keyId}）}}：已包装密钥材料包请求的密钥材料到期时间为{requested, select, never {永不过期} other { {requestedAt, date, moment}}}，而仪式计划为{plan, select, never {永不过期} other { {planAt, date, moment}}}；除非明确选择到期时间，导入将采用材料包中的请求（已在离线工作站上经见证）。',
 };

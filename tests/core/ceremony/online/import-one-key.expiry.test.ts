@@ -62,7 +62,7 @@ describe('online import: material expiry', () => {
     expect(checked.warnings).toEqual([
       {
         code: 'EXPIRY_DIFFERS_FROM_PLAN',
-        values: { keyId, requested: 'at', requestedAt: at.getTime(), plan: 'never', planAt: 0 },
+        values: { count: 1, keyId, requested: 'at', requestedAt: at.getTime(), plan: 'never', planAt: 0 },
       },
     ]);
     const imported = await day2.importMaterial();
