@@ -1,0 +1,68 @@
+/**
+ * Every field a ceremony journals has a label in both languages: the journal screen and the
+ * receipts' Deviations print a field without one under its journal name (`sharesPresented: 1`,
+ * which an auditor should not have to decode). A real rehearsal with a custody split is run, then a
+ * custody restore given one share of two (refused and journaled), and every data field name of the
+ * three journals, nested ones included, is looked up in the English and Chinese catalogues.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fieldLabel } from '../../src-main/i18n/data-fields';
+import { translator } from '../../src-main/i18n/translate';
+import { tempDir } from '../core/bundle/bundle-fixtures';
+import { keyferry } from '../integration/cli-in-process';
+
+let journals: string[];
+
+beforeAll(async () => {
+  const root = await tempDir('keyferry-field-labels-');
+  const rehearsal = await keyferry(['rehearse', '--out', 'r', '--specs', 'AES_256,EC_P256', '--custody', '2/3'], {
+    cwd: root,
+  });
+  expect(rehearsal.code, rehearsal.stderr).toBe(0);
+  const share = (await readdir(path.join(root, 'r/custodian-1'))).find((n) => n.endsWith('-1of3.json')) as string;
+  const restore = await keyferry(
+    [
+      'custody',
+      'restore',
+      ...['--share', path.join('r/custodian-1', share)],
+      ...['--bundle', 'r/media/import-parameters', '--wrapped-out', 'r/media/wrapped-again'],
+      ...['--journal', 'r/airgap/restore.jsonl', '--operator', 'Ana Lima', '--witness', 'Ben Okafor'],
+      ...['--expires', 'never', '--allow-network'],
+    ],
+    { cwd: root },
+  );
+  expect(restore.stderr).toContain('1 of the 2 shares needed was given');
+  journals = await Promise.all(
+    ['r/online/journal.jsonl', 'r/airgap/journal.jsonl', 'r/airgap/restore.jsonl'].map((j) =>
+      readFile(path.join(root, j), 'utf8'),
+    ),
+  );
+}, 120_000);
+
+/** Every object key under `value`, with the event it came from. */
+function fieldNames(value: unknown, event: string, into: Map<string, string>): void {
+  if (Array.isArray(value)) for (const item of value) fieldNames(item, event, into);
+  else if (value !== null && typeof value === 'object')
+    for (const [name, inner] of Object.entries(value)) {
+      if (!into.has(name)) into.set(name, event);
+      fieldNames(inner, event, into);
+    }
+}
+
+describe('journal field labels', () => {
+  it('label every field of a rehearsal and a refused custody restore, in English and Chinese', () => {
+    const names = new Map<string, string>();
+    for (const text of journals)
+      for (const line of text.trim().split('\n')) {
+        const entry = JSON.parse(line) as { event: string; data: unknown };
+        fieldNames(entry.data, entry.event, names);
+      }
+    expect(names.get('sharesPresented')).toBe('custody.restore-refused');
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const unlabelled = [...names].filter(([name]) => !fieldLabel(translator(locale), name).known);
+      expect(unlabelled.map(([name, event]) => `${name} (${event})`)).toEqual([]);
+    }
+  });
+});
