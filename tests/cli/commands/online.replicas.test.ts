@@ -209,8 +209,14 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(create.stderr).toContain('keyferry kms-sim --regions eu-west-101');
     const events = journalEvents(await readFile(path.join(folder, 'online.jsonl'), 'utf8'));
     expect(events.filter((e) => e.event === 'kms.replica-connected')).toEqual([]);
+    // Journaled as what it is (the region, project and endpoint), so the receipt's Deviations can say it.
     expect(events.filter((e) => e.event === 'step.failed').map((e) => [e.data.step, e.data.code])).toEqual([
-      ['connect', 'APIGW.0101'],
+      ['connect', 'REPLICA_REGION_NOT_SERVED'],
     ]);
+    expect(events.find((e) => e.event === 'step.failed')?.data.values).toMatchObject({
+      region: 'eu-west-101',
+      projectId,
+      endpoint: `http://kms.eu-west-101.localhost:${port}`,
+    });
   }, 120_000);
 });

@@ -109,11 +109,13 @@ export class ReplicaConnections {
       if (!this.#factory) throw new KeyferryError('REPLICA_CONNECTION_UNAVAILABLE', { ...target });
       const kms = this.#factory(target);
       await refuseUnboundReplica(ctx, this.#primary.kms, target, kms, credentials);
-      const keys = await ctx
-        .kmsCall('connect', null, () => kms.listKeys())
-        .catch((error: unknown) => {
+      // Said as the region not served inside the call, so the journal's step.failed (and the receipt's
+      // Deviations) name the region and endpoint, not only the gateway's APIGW.0101.
+      const keys = await ctx.kmsCall('connect', null, () =>
+        kms.listKeys().catch((error: unknown) => {
           throw notServed(error, target, kms) ?? error;
-        });
+        }),
+      );
       await ctx.journal(ONLINE_EVENTS.replicaConnected, {
         endpoint: kms.endpoint.origin,
         region: target.region,
