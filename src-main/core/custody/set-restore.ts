@@ -94,8 +94,9 @@ export function checkBackupMatches(share: SetShare, backup: CustodyBackup, label
       file: label,
       ceremonyId: share.ceremonyId,
       backupCeremonyId: backup.ceremonyId,
-      expected: share.backupDigest.slice(0, 16),
-      actual: backup.digest.slice(0, 16),
+      // Whole and grouped in upper case, as the slip prints "Backup digest (SHA-256)", to compare line by line.
+      expected: groupHex(share.backupDigest),
+      actual: groupHex(backup.digest),
     });
 }
 

@@ -17,6 +17,7 @@ import { SecretBytes } from '../../../src-main/core/crypto/secret-bytes';
 import { splitCustodySet, type CustodySet } from '../../../src-main/core/custody/set-split';
 import { parseTypedAnyShare, typedShareLines } from '../../../src-main/core/custody/typed-share';
 import { KeyferryError } from '../../../src-main/core/errors';
+import { groupHex } from '../../../src-main/core/hex-groups';
 import { CUSTODIANS, materialFor, subsetsOf } from './helpers';
 
 const CEREMONY = 'ceremony-2026-11-30';
@@ -159,6 +160,9 @@ describe('custody set of a 100-key ceremony (AES_256 with RSA and EC)', () => {
     expect(swapped.message).toContain('keyferry-backup-x.txt');
     expect(swapped.message).toContain(CEREMONY);
     expect(swapped.message).toContain('ceremony-other');
+    // Both digests whole, grouped in upper case as the slip prints them.
+    expect(swapped.message).toContain(`record backup digest ${groupHex(set.backup.digest)};`);
+    expect(swapped.message).toContain(`with digest ${groupHex(other.backup.digest)}.`);
   });
 
   it('refuses a truncated backup file and a typo, naming the line', () => {

@@ -26,7 +26,7 @@ export const enCustodySet = {
   'problem.CUSTODY_BACKUP_MISSING.next':
     'Give the backup file that travels with the shares (--backup FILE); it lies beside each share file.',
   'problem.CUSTODY_BACKUP_SWAPPED':
-    'The backup file {file} is not the one these shares were made with: the shares are of ceremony {ceremonyId} and record backup digest {expected}…, the file is of ceremony {backupCeremonyId} with digest {actual}…. Nothing was restored.',
+    'The backup file {file} is not the one these shares were made with: the shares are of ceremony {ceremonyId} and record backup digest {expected}; the file is of ceremony {backupCeremonyId}, with digest {actual}. Nothing was restored.',
   'problem.CUSTODY_BACKUP_SWAPPED.next':
     'Use the backup file that lies beside these share files (the digest is printed on every share slip).',
   'problem.CUSTODY_BACKUP_KEY_UNKNOWN':

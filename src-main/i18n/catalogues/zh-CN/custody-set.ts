@@ -21,7 +21,7 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_BACKUP_MISSING': '托管备份文件 {file} 不存在或不是普通文件。',
   'problem.CUSTODY_BACKUP_MISSING.next': '请提供随份额一起保存的备份文件（--backup FILE），它位于每个份额文件旁边。',
   'problem.CUSTODY_BACKUP_SWAPPED':
-    '备份文件 {file} 不是制作这些份额时的备份：份额属于仪式 {ceremonyId}，记录的备份摘要为 {expected}…；该文件属于仪式 {backupCeremonyId}，摘要为 {actual}…。未恢复任何内容。',
+    '备份文件 {file} 不是制作这些份额时的备份：份额属于仪式 {ceremonyId}，记录的备份摘要为 {expected}；该文件属于仪式 {backupCeremonyId}，摘要为 {actual}。未恢复任何内容。',
   'problem.CUSTODY_BACKUP_SWAPPED.next': '请使用与这些份额文件放在一起的备份文件（摘要印在每张份额凭条上）。',
   'problem.CUSTODY_BACKUP_KEY_UNKNOWN': '密钥 {keyId} 不在仪式 {ceremonyId} 的托管备份中。未恢复任何内容。',
   'problem.CUSTODY_BACKUP_KEY_UNKNOWN.next': '请选择备份中包含的密钥（备份文件开头列出了它们）。',
