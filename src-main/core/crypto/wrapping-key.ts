@@ -6,6 +6,7 @@
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { KeyferryError, selectedProblem } from '../errors';
+import { groupHex } from '../hex-groups';
 import { derFingerprint } from './evidence';
 import { keyObjectValues } from './key-description';
 import { looksLikePem, pemLabels, quotedLabels } from './pem';
@@ -144,7 +145,7 @@ function checkedWrappingPublicKey(input: Buffer): WrappingPublicKey {
   const weakness = loaded.numbers ? findRsaWeakness(loaded.numbers) : findRsaPublicKeyWeakness(key);
   if (weakness) {
     throw new KeyferryError('WRAPPING_KEY_WEAK', {
-      fingerprint: fingerprint.slice(0, 16),
+      fingerprint: groupHex(fingerprint.slice(0, 16)),
       bits: 0,
       exponent: '',
       divisor: 0,

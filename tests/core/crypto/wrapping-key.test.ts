@@ -91,6 +91,12 @@ describe('loadWrappingPublicKey refuses, saying what it found', () => {
       'WRAPPING_KEY_WEAK',
       /is RSA-1024; a wrapping key must be RSA-2048, RSA-3072 or RSA-4096\. Nothing was wrapped with it\./,
     );
+    // Its fingerprint begins as every fingerprint is shown: grouped, upper case.
+    expectKeyferryError(
+      () => loadWrappingPublicKey(small),
+      'WRAPPING_KEY_WEAK',
+      /^The wrapping key \(fingerprint [0-9A-F]{4} [0-9A-F]{4} [0-9A-F]{4} [0-9A-F]{4}…\)/,
+    );
   });
 
   it('a private key, as PEM and as DER', async () => {
