@@ -40,7 +40,7 @@ import { prepareQrInSlices, qrSvg } from './qr-svg';
 import { receiptCss } from './receipt-css';
 import { escapeHtml, userText } from './text-safety';
 import type { DeviationReason, ReceiptDeviation, ReceiptInput, ReceiptKey } from './types';
-import { deviationDetailsText, deviationReasonText } from './journal-facts';
+import { deviationDetailsText, deviationReasonText } from './deviation-facts';
 import { momentText } from '../../i18n/moment';
 import { checkReceiptInput } from './validate';
 import { htmlLang } from '../../i18n/locale';

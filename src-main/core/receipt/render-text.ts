@@ -34,7 +34,7 @@ import {
 import { breakLines, displayWidth } from './line-break';
 import { visibleText } from './text-safety';
 import type { ReceiptInput } from './types';
-import { deviationDetailsText, deviationReasonText } from './journal-facts';
+import { deviationDetailsText, deviationReasonText } from './deviation-facts';
 import { momentText } from '../../i18n/moment';
 import { eventLoopSlicer, yieldToEventLoop } from '../yield';
 import { checkReceiptInput } from './validate';

@@ -119,7 +119,7 @@ export interface ReceiptDeviation {
   readonly fields: readonly DataField[];
   /** Why, when the entry says (printed before the details). */
   readonly reason?: DeviationReason;
-  /** What the entry's data says in words (journal-facts `deviationNotes`), printed after the reason. */
+  /** What the entry's data says in words (deviation-facts `deviationNotes`), printed after the reason. */
   readonly notes?: readonly ReceiptPhrase[];
 }
 

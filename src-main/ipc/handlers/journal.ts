@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { GENESIS_HASH, type JournalEntry } from '../../core/journal';
 import { inspectJournalInSlices, readJournalFile } from '../../core/journal/verify';
-import { deviationReason, reasonFields } from '../../core/receipt/journal-facts';
+import { deviationReason, reasonFields } from '../../core/receipt/deviation-facts';
 import { dataFields, type DataField } from '../../i18n/data-fields';
 import type { EntryReason } from '../schemas/records';
 import type { ChannelHandler } from './channel-handler';

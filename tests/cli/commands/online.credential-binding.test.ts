@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJournal, type JsonValue } from '../../../src-main/core/journal';
-import { deviationReason, deviationReasonText } from '../../../src-main/core/receipt/journal-facts';
+import { deviationReason, deviationReasonText } from '../../../src-main/core/receipt/deviation-facts';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 import { keyferry } from '../../integration/cli-in-process';
 

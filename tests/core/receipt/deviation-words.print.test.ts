@@ -18,7 +18,7 @@ import { listenForStops } from '../../../src-main/cli/interrupts';
 import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow';
 import { groupHexLines } from '../../../src-main/core/hex-groups';
 import { openJournal, type JournalEntry } from '../../../src-main/core/journal';
-import { receiptDeviations } from '../../../src-main/core/receipt/journal-facts';
+import { receiptDeviations } from '../../../src-main/core/receipt/deviation-facts';
 import type { ReceiptLanguage } from '../../../src-main/core/receipt/language';
 import { renderReceiptHtml } from '../../../src-main/core/receipt/render-html';
 import { renderReceiptText } from '../../../src-main/core/receipt/render-text';

@@ -4,7 +4,8 @@ import type { Journal } from '../../journal';
 import { writeReceipt, type ReceiptInput } from '../../receipt';
 import { receiptLanguageSchema, type ReceiptLanguage } from '../../receipt/language';
 import type { JournalEntry } from '../../journal';
-import { hsmOf, parametersBundleOf, receiptDeviations, receiptPeople } from '../../receipt/journal-facts';
+import { receiptDeviations } from '../../receipt/deviation-facts';
+import { hsmOf, parametersBundleOf, receiptPeople } from '../../receipt/journal-facts';
 import { describeCodeIdentity } from '../../software/code-identity';
 import type { AppIdentity } from './ceremony-record';
 

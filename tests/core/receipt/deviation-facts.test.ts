@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJournal, type JournalEntry } from '../../../src-main/core/journal';
-import { receiptDeviations } from '../../../src-main/core/receipt/journal-facts';
+import { receiptDeviations } from '../../../src-main/core/receipt/deviation-facts';
 import type { ReceiptLanguage } from '../../../src-main/core/receipt/language';
 import { renderReceiptHtml } from '../../../src-main/core/receipt/render-html';
 import { renderReceiptText } from '../../../src-main/core/receipt/render-text';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemCause } from '../../../src-main/core/ceremony/airgap/session-stop';
 import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow';
 import { openJournal, type JournalEntry } from '../../../src-main/core/journal';
-import { receiptDeviations } from '../../../src-main/core/receipt/journal-facts';
+import { receiptDeviations } from '../../../src-main/core/receipt/deviation-facts';
 import { renderReceiptHtml } from '../../../src-main/core/receipt/render-html';
 import { renderReceiptText } from '../../../src-main/core/receipt/render-text';
 import type { ReceiptInput } from '../../../src-main/core/receipt/types';
