@@ -59,13 +59,14 @@ export interface OnlineSession {
 
 /**
  * One line per key as its KMS calls finish, counted (`[37/100]`): several keys run at once, so a
- * line says which key is done rather than which one is next.
+ * line says which key is done rather than which one is next. The line names the key by its alias;
+ * its key id is printed once, where the command lists the keys (a table, the fingerprints).
  */
 function keyByKeyProgress(io: CliIo): (p: CeremonyProgress) => void {
   const { progress } = cliTranslator(io);
   return (p) => {
     if (p.keyPhase !== 'done') return;
-    io.stdout(`  [${p.done}/${p.total}] ${progress(p)}${p.keyId ? ` (${p.keyId})` : ''}`);
+    io.stdout(`  [${p.done}/${p.total}] ${progress(p)}`);
   };
 }
 
