@@ -10,44 +10,49 @@ import { localeFromEnvironment, matchLocale, type DisplayLocale } from '../i18n/
 import { translator, type Translator } from '../i18n/translate';
 import type { CliIo } from './command';
 
-/** Removes `--lang X` / `--lang=X` from argv and returns the language it names, if any. */
-export function takeLangOption(argv: readonly string[]): { argv: string[]; lang?: DisplayLocale } {
+/**
+ * Removes every `--NAME X` / `--NAME=X` from argv (anywhere, before the command parses its options)
+ * and returns the last value, read by `read` (which refuses one it does not know).
+ */
+function takeValueOption<T>(
+  argv: readonly string[],
+  name: string,
+  read: (value: string) => T,
+): { argv: string[]; value?: T } {
   const rest: string[] = [];
-  let lang: DisplayLocale | undefined;
+  let taken: T | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     let value: string | undefined;
-    if (arg === '--lang') value = argv[++i] ?? '';
-    else if (arg.startsWith('--lang=')) value = arg.slice('--lang='.length);
+    if (arg === `--${name}`) value = argv[++i] ?? '';
+    else if (arg.startsWith(`--${name}=`)) value = arg.slice(`--${name}=`.length);
     else {
       rest.push(arg);
       continue;
     }
-    const match = matchLocale(value);
-    if (!match) throw new KeyferryError('CLI_UNKNOWN_LANGUAGE', { lang: value });
-    lang = match;
+    taken = read(value);
   }
-  return lang ? { argv: rest, lang } : { argv: rest };
+  return taken === undefined ? { argv: rest } : { argv: rest, value: taken };
+}
+
+/** Removes `--lang X` / `--lang=X` from argv and returns the language it names, if any. */
+export function takeLangOption(argv: readonly string[]): { argv: string[]; lang?: DisplayLocale } {
+  const { argv: rest, value } = takeValueOption(argv, 'lang', (lang) => {
+    const match = matchLocale(lang);
+    if (!match) throw new KeyferryError('CLI_UNKNOWN_LANGUAGE', { lang });
+    return match;
+  });
+  return value ? { argv: rest, lang: value } : { argv: rest };
 }
 
 /** Removes `--receipt-lang X` / `--receipt-lang=X` from argv and returns the language it names, if any. */
 export function takeReceiptLangOption(argv: readonly string[]): { argv: string[]; receiptLanguage?: ReceiptLanguage } {
-  const rest: string[] = [];
-  let receiptLanguage: ReceiptLanguage | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    let value: string | undefined;
-    if (arg === '--receipt-lang') value = argv[++i] ?? '';
-    else if (arg.startsWith('--receipt-lang=')) value = arg.slice('--receipt-lang='.length);
-    else {
-      rest.push(arg);
-      continue;
-    }
-    const parsed = receiptLanguageSchema.safeParse(value);
-    if (!parsed.success) throw new KeyferryError('CLI_UNKNOWN_RECEIPT_LANGUAGE', { lang: value });
-    receiptLanguage = parsed.data;
-  }
-  return receiptLanguage ? { argv: rest, receiptLanguage } : { argv: rest };
+  const { argv: rest, value } = takeValueOption(argv, 'receipt-lang', (lang) => {
+    const parsed = receiptLanguageSchema.safeParse(lang);
+    if (!parsed.success) throw new KeyferryError('CLI_UNKNOWN_RECEIPT_LANGUAGE', { lang });
+    return parsed.data;
+  });
+  return value ? { argv: rest, receiptLanguage: value } : { argv: rest };
 }
 
 /**

@@ -67,6 +67,23 @@ interface WriteFileOptions {
 }
 
 /**
+ * Writes every byte of `bytes` through `handle` (a short write goes on where it stopped; a write of
+ * nothing is EIO, never a loop), then fsyncs: the one write loop of durable files and journal lines.
+ */
+export async function writeAllThenSync(
+  handle: Pick<fs.FileHandle, 'write' | 'sync'>,
+  bytes: Uint8Array,
+): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+    if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+    offset += bytesWritten;
+  }
+  await handle.sync();
+}
+
+/**
  * Writes `data` to a new file at `file`; fails if anything exists there. Returns size and SHA-256
  * as read back from the media. On failure the partial file is removed when possible.
  */
@@ -87,13 +104,7 @@ export async function writeFileExclusive(
     );
     created = true;
     try {
-      let offset = 0;
-      while (offset < bytes.length) {
-        const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
-        if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
-        offset += bytesWritten;
-      }
-      await handle.sync();
+      await writeAllThenSync(handle, bytes);
     } finally {
       await handle.close();
     }

@@ -5,6 +5,7 @@
  */
 import type { promises as fsp } from 'node:fs';
 import { KeyferryError, selectedProblem } from '../errors';
+import { writeAllThenSync } from '../fs/durable-file';
 
 /** Codes after which the journal must not take further appends. */
 export const BROKEN_CODES = new Set(['JOURNAL_BROKEN', 'JOURNAL_CHANGED_ELSEWHERE']);
@@ -31,13 +32,7 @@ export async function appendLine(
     throw new KeyferryError('JOURNAL_CHANGED_ELSEWHERE', { name, size: actualSize, expected: expectedSize });
   }
   try {
-    let offset = 0;
-    while (offset < line.length) {
-      const { bytesWritten } = await handle.write(line, offset, line.length - offset);
-      if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
-      offset += bytesWritten;
-    }
-    await handle.sync();
+    await writeAllThenSync(handle, line);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     if (await rollBack(handle, expectedSize)) {
