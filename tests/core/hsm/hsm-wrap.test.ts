@@ -89,43 +89,4 @@ describe('SoftHSM 2.6', () => {
       }
     });
   }
-
-  it('the capability check refuses OAEP-SHA-256 on SoftHSM, naming SHA-1 as what works', () => {
-    const hsm = openSession(token);
-    try {
-      const report = checkHsmCapability(hsm.session, { algorithm: 'RSAES_OAEP_SHA_256', specs: ['AES_256'] });
-      expect(report.ok).toBe(false);
-      expect(report.specs[0]?.problem?.code).toBe('HSM_OAEP_HASH_UNSUPPORTED');
-      expect(report.specs[0]?.problem?.message).toMatch(/CKR_ARGUMENTS_BAD.*only with SHA-1/);
-      expect(report.specs[0]?.problem?.nextStep).toMatch(
-        /Fetch new import parameters for the same keys with RSAES_OAEP_SHA_1 on the online side/,
-      );
-      expect(report.specs[0]?.problem?.nextStep).not.toMatch(/--wrapping-algorithm/);
-    } finally {
-      hsm.close();
-    }
-  });
-
-  it("the capability check detects SoftHSM's zero-filling CKM_AES_KEY_WRAP_PAD and refuses private keys unless accepted", () => {
-    const hsm = openSession(token);
-    try {
-      const refused = checkHsmCapability(hsm.session, {
-        algorithm: 'RSAES_OAEP_SHA_1',
-        specs: ['RSA_2048', 'EC_P256'],
-      });
-      expect(refused.privateKeyWrap.trialBytesReturned).toBe(24);
-      expect(refused.specs[0]?.problem?.message).toMatch(/a 20-byte trial key came back as 24 bytes/);
-      expect(refused.specs.map((s) => s.problem?.code)).toEqual(['HSM_WRAP_PAD_NOT_EXACT', 'HSM_WRAP_PAD_NOT_EXACT']);
-      expect(refused.specs[0]?.problem?.nextStep).toMatch(/CKM_AES_KEY_WRAP_KWP \(0x210B\)/);
-      const accepted = checkHsmCapability(hsm.session, {
-        algorithm: 'RSAES_OAEP_SHA_1',
-        specs: ['RSA_2048'],
-        acceptZeroFilledPad: true,
-      });
-      expect(accepted.ok).toBe(true);
-      expect(accepted.specs[0]?.mechanisms).toContain('CKM_AES_KEY_WRAP_PAD (0x210A)');
-    } finally {
-      hsm.close();
-    }
-  });
 });
