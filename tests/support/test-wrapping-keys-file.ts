@@ -25,3 +25,9 @@ export const TEST_WRAPPING_KEYS_VARIABLE = 'KEYFERRY_TEST_WRAPPING_KEYS';
 
 /** Set to 1 to run without the pool (every simulator generates its keys, as before): to compare, or to doubt the pool. */
 export const FRESH_WRAPPING_KEYS_VARIABLE = 'KEYFERRY_TEST_FRESH_WRAPPING_KEYS';
+
+/**
+ * Where a process keeps its count of handed-out test keys (globalThis, under this symbol: the same
+ * one src-main/core/kms-simulator/wrapping-key-pool.ts uses); the setup file clears it before each file.
+ */
+export const TEST_WRAPPING_KEYS_HELD = Symbol.for('keyferry.kms-simulator.test-wrapping-keys');

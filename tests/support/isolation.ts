@@ -1,0 +1,57 @@
+/**
+ * Which test files need a process of their own (vitest.config.ts): the rest share their worker's
+ * processes and module graph (`isolate: false`), so the app's modules (the catalogues, zod,
+ * playwright-core and the rest of a file's graph) are loaded once per worker instead of once per
+ * file: that loading was about a fifth of the suite's time.
+ *
+ * A file keeps a process of its own when it, or a helper under tests/ it imports, changes what
+ * the next file would find: it uses `vi` (module mocks, spies, fake timers), writes to
+ * `process.env`, or adds process listeners or changes the process (`process.on`, `chdir`,
+ * `exitCode`, `umask`); or it loads a PKCS#11 module (the binding stays initialised with the
+ * SOFTHSM2_CONF of the file that loaded it). Read from the files' text, so a new file is placed
+ * without anyone listing it.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** What in a test file or test helper's text means it must not share its process. */
+const CHANGES_THE_PROCESS: readonly RegExp[] = [
+  /import\s*\{[^}]*\bvi\b[^}]*\}\s*from\s*['"]vitest['"]/,
+  /process\.env(?:\.\w+|\[[^\]]+\])\s*=(?!=)/,
+  /delete\s+process\.env/,
+  /Object\.assign\(\s*process\.env/,
+  /process\.(?:on|once|prependListener|chdir|umask|exitCode)\b/,
+  /\bpkcs11js\b|\bsoft-tokens\b|src-main\/core\/hsm\b|\.\.\/core\/hsm\b/,
+];
+
+const RELATIVE_IMPORT = /(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+
+function resolveTs(from: string, specifier: string): string | undefined {
+  const target = path.resolve(path.dirname(from), specifier);
+  return [`${target}.ts`, path.join(target, 'index.ts'), target].find((p) => p.endsWith('.ts') && existsSync(p));
+}
+
+/** True when `file` or a helper under `testsDir` it imports (transitively) changes the process. */
+function changesTheProcess(file: string, testsDir: string, seen: Set<string>): boolean {
+  if (seen.has(file)) return false;
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  if (CHANGES_THE_PROCESS.some((pattern) => pattern.test(text))) return true;
+  for (const match of text.matchAll(RELATIVE_IMPORT)) {
+    const specifier = match[1] ?? match[2] ?? '';
+    if (/(^|\/)core\/hsm(\/|$)/.test(specifier)) return true;
+    const helper = resolveTs(file, specifier);
+    if (helper?.startsWith(testsDir + path.sep) && changesTheProcess(helper, testsDir, seen)) return true;
+  }
+  return false;
+}
+
+/** The test files under `testsDir` (paths relative to `root`, with /) that need a process of their own. */
+export function testFilesNeedingTheirOwnProcess(root: string, testsDir = path.join(root, 'tests')): string[] {
+  return readdirSync(testsDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join(testsDir, f))
+    .filter((file) => changesTheProcess(file, testsDir, new Set()))
+    .map((file) => path.relative(root, file).split(path.sep).join('/'))
+    .sort();
+}
