@@ -2,6 +2,7 @@
  * manifest.json to and from bytes. The file must be exactly Keyferry's canonical serialization
  * of a schema-valid manifest, so an edited, re-formatted or cut-short manifest never verifies.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { sha256Hex } from '../fs/durable-file';
 import { eventLoopSlicer, yieldToEventLoop } from '../yield';
@@ -148,8 +149,25 @@ function requireCanonical(manifest: BundleManifest, bytes: Buffer): void {
   }
 }
 
-function requireChecksum(manifest: BundleManifest): void {
-  if (computeManifestChecksum(manifest) !== manifest.manifestChecksum) {
+/**
+ * `computeManifestChecksum` from the manifest's canonical bytes (`requireCanonical` passed), without
+ * serialising it a second time: `manifestChecksum` is its last field (manifestTrailerShape), so
+ * the canonical bytes without it are the bytes up to its line, then the closing brace. Same bytes,
+ * same SHA-256 (a 100-key import-parameters manifest is 400 KB); any other field order is
+ * serialised again.
+ */
+function checksumOfCanonical(manifest: BundleManifest, canonical: Buffer): string {
+  const fields = Object.keys(manifest);
+  const checksumLine = Buffer.from(`,\n  "manifestChecksum": ${JSON.stringify(manifest.manifestChecksum)}\n}\n`);
+  const bodyEnd = canonical.length - checksumLine.length;
+  if (fields.at(-1) !== 'manifestChecksum' || bodyEnd <= 0 || !canonical.subarray(bodyEnd).equals(checksumLine)) {
+    return computeManifestChecksum(manifest);
+  }
+  return createHash('sha256').update(canonical.subarray(0, bodyEnd)).update('\n}\n').digest('hex');
+}
+
+function requireChecksum(manifest: BundleManifest, canonical: Buffer): void {
+  if (checksumOfCanonical(manifest, canonical) !== manifest.manifestChecksum) {
     throw new KeyferryError('BUNDLE_MANIFEST_CHECKSUM_MISMATCH', { file: MANIFEST_FILE });
   }
 }
@@ -158,7 +176,7 @@ function requireChecksum(manifest: BundleManifest): void {
 export function parseManifest(bytes: Buffer): BundleManifest {
   const manifest = checkManifestSchema(decodeManifest(bytes));
   requireCanonical(manifest, bytes);
-  requireChecksum(manifest);
+  requireChecksum(manifest, bytes);
   return manifest;
 }
 
@@ -170,6 +188,6 @@ export async function parseManifestInSlices(bytes: Buffer): Promise<BundleManife
   await yieldToEventLoop();
   requireCanonical(manifest, bytes);
   await yieldToEventLoop();
-  requireChecksum(manifest);
+  requireChecksum(manifest, bytes);
   return manifest;
 }
