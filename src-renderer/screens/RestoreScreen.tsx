@@ -285,7 +285,7 @@ export function RestoreScreen() {
           folder={folder}
           onChange={setFolder}
           available={steps.canRun('readParameters')}
-          onRead={(dir) => void readBundle(dir)}
+          onRead={(dir) => void readBundle({ folder: dir })}
         />
         {parameters && (
           <div className="card">

@@ -11,7 +11,7 @@ import type {
   WrittenWrappedView,
 } from '../../src-main/ipc/contract';
 import { api } from '../api';
-import { stepRunner } from './step';
+import { stepMaker } from './step';
 import type { SliceCreator } from './store';
 import { uiAction } from './ui-action';
 
@@ -28,36 +28,25 @@ export interface AirGapSlice {
   hsmTokens: HsmTokenList | null;
   /** The chosen token's capability check; the PIN that opened it is not kept anywhere here. */
   hsmCapability: HsmCapabilityView | null;
-  checkAirGap(): Promise<void>;
-  readParametersBundle(folder: string): Promise<void>;
-  readConsoleFiles(request: Request<'readConsoleFiles'>): Promise<void>;
+  checkAirGap(): Promise<boolean>;
+  readParametersBundle(request: Request<'readParametersBundle'>): Promise<boolean>;
+  readConsoleFiles(request: Request<'readConsoleFiles'>): Promise<boolean>;
   confirmAsWitness(request: Request<'confirmAsWitness'>): Promise<boolean>;
-  generateMaterial(): Promise<void>;
+  generateMaterial(): Promise<boolean>;
   loadMaterialFile(request: Request<'loadMaterialFile'>): Promise<boolean>;
-  preflightAirGap(request: Request<'preflightAirGap'>): Promise<void>;
+  preflightAirGap(request: Request<'preflightAirGap'>): Promise<boolean>;
   /** Lists the tokens of a module for the step `section` (the material step, or the restore's). */
   listHsmTokens(modulePath: string, section: string): Promise<void>;
   /** Sends the PIN in this one request; the answer (and the store) never holds it. */
-  checkHsmToken(request: Request<'useHsm'>): Promise<void>;
-  splitCustody(): Promise<void>;
-  wrapMaterial(): Promise<void>;
-  writeWrappedBundle(): Promise<void>;
-  writeAirGapReceipt(): Promise<void>;
+  checkHsmToken(request: Request<'useHsm'>): Promise<boolean>;
+  splitCustody(): Promise<boolean>;
+  wrapMaterial(): Promise<boolean>;
+  writeWrappedBundle(): Promise<boolean>;
+  writeAirGapReceipt(): Promise<boolean>;
 }
 
-type AirGapViews =
-  | 'airNetwork'
-  | 'overview'
-  | 'confirmations'
-  | 'materials'
-  | 'custody'
-  | 'wrappedKeys'
-  | 'wrappedBundle'
-  | 'hsmTokens'
-  | 'hsmCapability';
-
 /** What the air-gapped screens show before anything ran, and again once the ceremony was abandoned. */
-export function emptyAirGap(): Pick<AirGapSlice, AirGapViews> {
+export function emptyAirGap() {
   return {
     airNetwork: null,
     overview: null,
@@ -68,73 +57,44 @@ export function emptyAirGap(): Pick<AirGapSlice, AirGapViews> {
     wrappedBundle: null,
     hsmTokens: null,
     hsmCapability: null,
-  };
+  } satisfies Partial<AirGapSlice>;
 }
 
 export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
-  const step = stepRunner(get);
+  const { step, into, keysInto, nothing, afresh, followedBy } = stepMaker(set, get);
   const keepMaterial = (summary: MaterialView) =>
     set({ materials: [...get().materials.filter((m) => m.keyId !== summary.keyId), summary] });
   const keepOverview = (overview: ParametersOverview) => set({ overview, confirmations: overview.confirmations });
   return {
     ...emptyAirGap(),
-    checkAirGap: async () => {
-      set({ airNetwork: null });
-      await step(
-        'air-network',
-        uiAction('action.checking-network'),
-        () => api().checkAirGap(),
-        (airNetwork) => set({ airNetwork }),
-      );
-      await get().loadNetwork();
-    },
-    readParametersBundle: async (folder) => {
-      await step(
-        'air-parameters',
-        uiAction('action.reading-parameters-bundle'),
-        () => api().readParametersBundle({ folder }),
-        keepOverview,
-      );
-    },
-    readConsoleFiles: async (request) => {
-      await step(
-        'air-parameters',
-        uiAction('action.reading-console-files'),
-        () => api().readConsoleFiles(request),
-        keepOverview,
-      );
-    },
-    confirmAsWitness: (request) =>
-      step(
-        'air-fingerprints',
-        uiAction('action.recording-confirmation', { witness: request.witness }),
-        () => api().confirmAsWitness(request),
-        ({ confirmed }) =>
-          set({ confirmations: get().confirmations.map((a) => (a.index === confirmed.index ? confirmed : a)) }),
-      ),
-    generateMaterial: async () => {
-      await step(
-        'air-material',
-        uiAction('action.generating-material'),
-        () => api().generateMaterial(),
-        ({ keys }) => keys.forEach(keepMaterial),
-      );
-    },
-    loadMaterialFile: (request) =>
-      step(
-        'air-material',
-        uiAction('action.loading-material', { keyId: request.keyId }),
-        () => api().loadMaterialFile(request),
-        keepMaterial,
-      ),
-    preflightAirGap: async (request) => {
-      await step(
-        'air-preflight',
-        uiAction('action.checking-folders'),
-        () => api().preflightAirGap(request),
-        () => undefined,
-      );
-    },
+    checkAirGap: followedBy(
+      afresh('airNetwork', step('checkAirGap', 'air-network', 'action.checking-network', into('airNetwork'))),
+      () => get().loadNetwork(),
+    ),
+    readParametersBundle: step(
+      'readParametersBundle',
+      'air-parameters',
+      'action.reading-parameters-bundle',
+      keepOverview,
+    ),
+    readConsoleFiles: step('readConsoleFiles', 'air-parameters', 'action.reading-console-files', keepOverview),
+    confirmAsWitness: step(
+      'confirmAsWitness',
+      'air-fingerprints',
+      ({ witness }) => uiAction('action.recording-confirmation', { witness }),
+      ({ confirmed }) =>
+        set({ confirmations: get().confirmations.map((a) => (a.index === confirmed.index ? confirmed : a)) }),
+    ),
+    generateMaterial: step('generateMaterial', 'air-material', 'action.generating-material', ({ keys }) =>
+      keys.forEach(keepMaterial),
+    ),
+    loadMaterialFile: step(
+      'loadMaterialFile',
+      'air-material',
+      ({ keyId }) => uiAction('action.loading-material', { keyId }),
+      keepMaterial,
+    ),
+    preflightAirGap: step('preflightAirGap', 'air-preflight', 'action.checking-folders', nothing),
     listHsmTokens: async (modulePath, section) => {
       set({ hsmTokens: null });
       await get().run(section, uiAction('action.listing-hsm-tokens'), async () => {
@@ -143,46 +103,15 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
         return answer;
       });
     },
-    checkHsmToken: async (request) => {
-      set({ hsmCapability: null });
-      await step(
-        'air-material',
-        uiAction('action.checking-hsm'),
-        () => api().useHsm(request),
-        (hsmCapability) => set({ hsmCapability }),
-      );
-    },
-    splitCustody: async () => {
-      await step(
-        'custody-split',
-        uiAction('action.splitting-for-custody'),
-        () => api().splitCustody(),
-        ({ keys }) => set({ custody: keys }),
-      );
-    },
-    wrapMaterial: async () => {
-      await step(
-        'air-wrap',
-        uiAction('action.wrapping-material'),
-        () => api().wrapMaterial(),
-        ({ keys }) => set({ wrappedKeys: keys }),
-      );
-    },
-    writeWrappedBundle: async () => {
-      await step(
-        'air-wrap',
-        uiAction('action.writing-wrapped-bundle'),
-        () => api().writeWrappedBundle(),
-        (wrappedBundle) => set({ wrappedBundle }),
-      );
-    },
-    writeAirGapReceipt: async () => {
-      await step(
-        'air-receipt',
-        uiAction('action.writing-airgap-receipt'),
-        () => api().writeAirGapReceipt(),
-        (receipt) => get().storeReceipt(receipt),
-      );
-    },
+    checkHsmToken: afresh(
+      'hsmCapability',
+      step('useHsm', 'air-material', 'action.checking-hsm', into('hsmCapability')),
+    ),
+    splitCustody: step('splitCustody', 'custody-split', 'action.splitting-for-custody', keysInto('custody')),
+    wrapMaterial: step('wrapMaterial', 'air-wrap', 'action.wrapping-material', keysInto('wrappedKeys')),
+    writeWrappedBundle: step('writeWrappedBundle', 'air-wrap', 'action.writing-wrapped-bundle', into('wrappedBundle')),
+    writeAirGapReceipt: step('writeAirGapReceipt', 'air-receipt', 'action.writing-airgap-receipt', (receipt) =>
+      get().storeReceipt(receipt),
+    ),
   };
 };

@@ -13,7 +13,7 @@ import type {
   WrittenBundleView,
 } from '../../src-main/ipc/contract';
 import { api } from '../api';
-import { stepRunner } from './step';
+import { stepMaker } from './step';
 import type { SliceCreator } from './store';
 import { uiAction } from './ui-action';
 
@@ -38,29 +38,35 @@ export interface OnlineSlice {
   /** What the officer typed to narrow every key list of the online screen (alias, key ID, spec or state). */
   keyFilter: string;
   setKeyFilter(filter: string): void;
-  startRehearsal(): Promise<void>;
+  startRehearsal(): Promise<boolean>;
   readSimulatorClock(): Promise<void>;
-  moveSimulatorClock(hours: number): Promise<void>;
+  moveSimulatorClock(request: Request<'moveSimulatorClock'>): Promise<boolean>;
   connect(request: Request<'connectKms'>): Promise<boolean>;
   readCredentialsStatus(): Promise<void>;
-  forgetCredentials(): Promise<void>;
-  listKeys(filter: KeyStateFilter): Promise<void>;
+  forgetCredentials(): Promise<boolean>;
+  listKeys(request: Request<'listKeys'>): Promise<boolean>;
   /** Reads a plan file in main (checked with the CLI's schema); its keys, or null when refused (the problem is shown). */
   readPlanFile(file: string): Promise<PlanFileView | null>;
-  createKeys(request: Request<'createKeys'>): Promise<void>;
+  createKeys(request: Request<'createKeys'>): Promise<boolean>;
   /** `request.wrappingAlgorithm`: ask for this one from now on (the ceremony journals the change). */
-  fetchParameters(request?: Request<'fetchParameters'>): Promise<void>;
-  writeParameters(folder: string): Promise<void>;
-  checkWrapped(request: Request<'checkWrappedBundle'>): Promise<void>;
-  importMaterial(request: Request<'importMaterial'>): Promise<void>;
-  verifyKeys(): Promise<void>;
-  readKeyStates(): Promise<void>;
-  deleteMaterial(keyId: string): Promise<void>;
-  writeOnlineReceipt(): Promise<void>;
+  fetchParameters(request?: Request<'fetchParameters'>): Promise<boolean>;
+  writeParameters(request: Request<'writeParametersBundle'>): Promise<boolean>;
+  checkWrapped(request: Request<'checkWrappedBundle'>): Promise<boolean>;
+  importMaterial(request: Request<'importMaterial'>): Promise<boolean>;
+  verifyKeys(): Promise<boolean>;
+  readKeyStates(): Promise<boolean>;
+  deleteMaterial(keyId: string): Promise<boolean>;
+  writeOnlineReceipt(): Promise<boolean>;
 }
 
 export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
-  const step = stepRunner(get);
+  const { step, into, keysInto, afresh, followedBy, quiet } = stepMaker(set, get);
+  const deleteMaterial = step(
+    'deleteMaterial',
+    'online-verify',
+    ({ keyId }) => uiAction('action.deleting-material', { keyId }),
+    () => set({ proofs: null }),
+  );
   return {
     connection: null,
     credentialsStatus: null,
@@ -77,145 +83,58 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     lastClockMove: null,
     keyFilter: '',
     setKeyFilter: (keyFilter) => set({ keyFilter }),
-    startRehearsal: async () => {
-      await step(
-        'online-connect',
-        uiAction('action.starting-simulator'),
-        () => api().startRehearsal(),
-        (connection) => set({ connection }),
-      );
-      await get().readSimulatorClock();
-    },
-    readSimulatorClock: async () => {
-      // A quiet read for the clock line: no busy state, no notice (refused outside a rehearsal).
-      const result = await api()
-        .simulatorClock()
-        .catch(() => null);
-      set({ simulatorClock: result?.ok ? result.value : null });
-    },
-    moveSimulatorClock: async (hours) => {
-      await step(
-        'online-clock',
-        uiAction('action.moving-simulator-clock'),
-        () => api().moveSimulatorClock({ hours }),
-        (simulatorClock) => set({ simulatorClock, lastClockMove: { hours, now: simulatorClock.now } }),
-      );
-    },
-    connect: async (request) => {
-      const ok = await step(
-        'online-connect',
-        uiAction('action.testing-connection'),
-        () => api().connectKms(request),
-        (connection) => set({ connection }),
-      );
-      if (request.remember) await get().readCredentialsStatus();
-      return ok;
-    },
-    readCredentialsStatus: async () => {
-      // A quiet read for the connection form: no busy state, no notice.
-      const result = await api()
-        .credentialsStatus()
-        .catch(() => null);
-      set({ credentialsStatus: result?.ok ? result.value : null });
-    },
-    forgetCredentials: async () => {
-      await step(
-        'online-connect',
-        uiAction('action.forgetting-credentials'),
-        () => api().forgetCredentials(),
-        (credentialsStatus) => set({ credentialsStatus }),
-      );
-    },
-    listKeys: async (filter) => {
-      await step(
-        'online-keys',
-        uiAction('action.listing-keys'),
-        () => api().listKeys({ filter }),
-        (keyList) => set({ keyList }),
-      );
-    },
+    startRehearsal: followedBy(
+      step('startRehearsal', 'online-connect', 'action.starting-simulator', into('connection')),
+      () => get().readSimulatorClock(),
+    ),
+    // Refused outside a rehearsal: no clock line then.
+    readSimulatorClock: quiet('simulatorClock', () => api().simulatorClock()),
+    moveSimulatorClock: step(
+      'moveSimulatorClock',
+      'online-clock',
+      'action.moving-simulator-clock',
+      (simulatorClock, { hours }) => set({ simulatorClock, lastClockMove: { hours, now: simulatorClock.now } }),
+    ),
+    connect: followedBy(
+      step('connectKms', 'online-connect', 'action.testing-connection', into('connection')),
+      async ({ remember }) => {
+        if (remember) await get().readCredentialsStatus();
+      },
+    ),
+    readCredentialsStatus: quiet('credentialsStatus', () => api().credentialsStatus()),
+    forgetCredentials: step(
+      'forgetCredentials',
+      'online-connect',
+      'action.forgetting-credentials',
+      into('credentialsStatus'),
+    ),
+    listKeys: step('listKeys', 'online-keys', 'action.listing-keys', into('keyList')),
     readPlanFile: async (file) =>
       (await get().run('online-create', uiAction('action.reading-plan-file'), () => api().readPlanFile({ file }))) ??
       null,
-    createKeys: async (request) => {
-      await step(
-        'online-create',
-        uiAction('action.creating-external-keys'),
-        () => api().createKeys(request),
-        ({ keys }) => set({ createdKeys: keys }),
-      );
-    },
-    fetchParameters: async (request) => {
-      await step(
-        'online-parameters',
-        uiAction('action.fetching-import-parameters'),
-        () => api().fetchParameters(request),
-        // New parameters replace the old: a bundle written or checked for the old ones is no longer this ceremony's.
-        ({ keys }) =>
-          set({
-            issued: keys,
-            parametersBundle: null,
-            checkedBundle: null,
-            parameterFetches: get().parameterFetches + 1,
-          }),
-      );
-    },
-    writeParameters: async (folder) => {
-      await step(
-        'online-parameters',
-        uiAction('action.writing-parameters-bundle'),
-        () => api().writeParametersBundle({ folder }),
-        (parametersBundle) => set({ parametersBundle }),
-      );
-    },
-    checkWrapped: async (request) => {
-      set({ checkedBundle: null });
-      await step(
-        'online-check',
-        uiAction('action.checking-wrapped-bundle'),
-        () => api().checkWrappedBundle(request),
-        (checked) => set({ checkedBundle: { ...checked, digestSource: request.digestSource } }),
-      );
-    },
-    importMaterial: async (request) => {
-      await step(
-        'online-import',
-        uiAction('action.importing-material'),
-        () => api().importMaterial(request),
-        ({ keys }) => set({ imported: keys }),
-      );
-    },
-    verifyKeys: async () => {
-      await step(
-        'online-verify',
-        uiAction('action.verifying-imported-keys'),
-        () => api().verifyKeys(),
-        (proofs) => set({ proofs }),
-      );
-    },
-    readKeyStates: async () => {
-      await step(
-        'online-verify',
-        uiAction('action.reading-key-states'),
-        () => api().keyStatus(),
-        ({ keys }) => set({ keyStates: keys }),
-      );
-    },
-    deleteMaterial: async (keyId) => {
-      await step(
-        'online-verify',
-        uiAction('action.deleting-material', { keyId }),
-        () => api().deleteMaterial({ keyId, acknowledgeLoss: true }),
-        () => set({ proofs: null }),
-      );
-    },
-    writeOnlineReceipt: async () => {
-      await step(
-        'online-receipt',
-        uiAction('action.writing-online-receipt'),
-        () => api().writeOnlineReceipt(),
-        (receipt) => get().storeReceipt(receipt),
-      );
-    },
+    createKeys: step('createKeys', 'online-create', 'action.creating-external-keys', keysInto('createdKeys')),
+    // New parameters replace the old: a bundle written or checked for the old ones is no longer this ceremony's.
+    fetchParameters: step('fetchParameters', 'online-parameters', 'action.fetching-import-parameters', ({ keys }) =>
+      set({ issued: keys, parametersBundle: null, checkedBundle: null, parameterFetches: get().parameterFetches + 1 }),
+    ),
+    writeParameters: step(
+      'writeParametersBundle',
+      'online-parameters',
+      'action.writing-parameters-bundle',
+      into('parametersBundle'),
+    ),
+    checkWrapped: afresh(
+      'checkedBundle',
+      step('checkWrappedBundle', 'online-check', 'action.checking-wrapped-bundle', (checked, request) =>
+        set({ checkedBundle: { ...checked, digestSource: request.digestSource } }),
+      ),
+    ),
+    importMaterial: step('importMaterial', 'online-import', 'action.importing-material', keysInto('imported')),
+    verifyKeys: step('verifyKeys', 'online-verify', 'action.verifying-imported-keys', into('proofs')),
+    readKeyStates: step('keyStatus', 'online-verify', 'action.reading-key-states', keysInto('keyStates')),
+    deleteMaterial: (keyId) => deleteMaterial({ keyId, acknowledgeLoss: true }),
+    writeOnlineReceipt: step('writeOnlineReceipt', 'online-receipt', 'action.writing-online-receipt', (receipt) =>
+      get().storeReceipt(receipt),
+    ),
   };
 };

@@ -11,8 +11,7 @@ import type {
   WrappedKeyView,
   WrittenWrappedView,
 } from '../../src-main/ipc/contract';
-import { api } from '../api';
-import { stepRunner } from './step';
+import { stepMaker } from './step';
 import { stepQuestions } from './step-questions';
 import type { SliceCreator } from './store';
 import { uiAction } from './ui-action';
@@ -29,34 +28,23 @@ export interface RestoreSlice {
   restoreConfirmations: ArtefactToConfirmView[];
   restoreWrapped: WrappedKeyView[];
   restoreBundle: WrittenWrappedView | null;
-  restoreCheckNetwork(): Promise<void>;
-  restoreReadBundle(folder: string): Promise<void>;
+  restoreCheckNetwork(): Promise<boolean>;
+  restoreReadBundle(request: Request<'restoreReadBundle'>): Promise<boolean>;
   presentShare(request: Request<'presentShare'>): Promise<boolean>;
   presentBackup(request: Request<'presentBackup'>): Promise<boolean>;
-  rebuildMaterial(): Promise<void>;
+  rebuildMaterial(): Promise<boolean>;
   /** Sends the PIN in this one request; the answer (and the store) never holds it. */
-  restoreFromHsm(request: Request<'restoreFromHsm'>): Promise<void>;
+  restoreFromHsm(request: Request<'restoreFromHsm'>): Promise<boolean>;
   restoreConfirmAsWitness(request: Request<'restoreConfirmAsWitness'>): Promise<boolean>;
-  restoreWrap(): Promise<void>;
-  restorePreflight(request: Request<'restorePreflight'>): Promise<void>;
-  restoreWriteBundle(): Promise<void>;
-  writeRestoreReceipt(): Promise<void>;
-  abandonRestore(): Promise<void>;
+  restoreWrap(): Promise<boolean>;
+  restorePreflight(request: Request<'restorePreflight'>): Promise<boolean>;
+  restoreWriteBundle(): Promise<boolean>;
+  writeRestoreReceipt(): Promise<boolean>;
+  abandonRestore(): Promise<boolean>;
 }
 
-type RestoreViews =
-  | 'restoreNetwork'
-  | 'restoreParameters'
-  | 'presentedShares'
-  | 'presentedBackup'
-  | 'restored'
-  | 'hsmRestored'
-  | 'restoreConfirmations'
-  | 'restoreWrapped'
-  | 'restoreBundle';
-
 /** What the restore screen shows before anything ran, and again once the restore was abandoned. */
-export function emptyRestore(): Pick<RestoreSlice, RestoreViews> {
+export function emptyRestore() {
   return {
     restoreNetwork: null,
     restoreParameters: null,
@@ -67,115 +55,62 @@ export function emptyRestore(): Pick<RestoreSlice, RestoreViews> {
     restoreConfirmations: [],
     restoreWrapped: [],
     restoreBundle: null,
-  };
+  } satisfies Partial<RestoreSlice>;
 }
 
 export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
-  const step = stepRunner(get);
+  const { step, into, keysInto, nothing, followedBy } = stepMaker(set, get);
+  const checkNetwork = followedBy(
+    step('restoreCheckNetwork', 'restore-network', 'action.checking-network', into('restoreNetwork')),
+    () => get().loadNetwork(),
+  );
   return {
     ...emptyRestore(),
-    presentedShares: [],
-    restoreConfirmations: [],
-    restoreWrapped: [],
-    restoreCheckNetwork: async () => {
+    restoreCheckNetwork: () => {
       // A finished or abandoned restore ceremony is followed by a new one: start from a clean slate.
       const steps = stepQuestions(get().ceremony?.restore);
       if (!steps.inSession || steps.isDone('writeReceipt')) set(emptyRestore());
-      await step(
-        'restore-network',
-        uiAction('action.checking-network'),
-        () => api().restoreCheckNetwork(),
-        (restoreNetwork) => set({ restoreNetwork }),
-      );
-      await get().loadNetwork();
+      return checkNetwork();
     },
-    restoreReadBundle: async (folder) => {
-      await step(
-        'restore-parameters',
-        uiAction('action.reading-fresh-parameters-bundle'),
-        () => api().restoreReadBundle({ folder }),
-        (restoreParameters) => set({ restoreParameters }),
-      );
-    },
-    presentShare: (request) =>
-      step(
-        'restore-shares',
-        uiAction('action.checking-share', { person: request.presentedBy }),
-        () => api().presentShare(request),
-        (share) => set({ presentedShares: [...get().presentedShares, share] }),
-      ),
-    presentBackup: (request) =>
-      step(
-        'restore-shares',
-        uiAction('action.checking-backup'),
-        () => api().presentBackup(request),
-        (presentedBackup) => set({ presentedBackup }),
-      ),
-    rebuildMaterial: async () => {
-      await step(
-        'restore-rebuild',
-        uiAction('action.rebuilding-material'),
-        () => api().rebuildMaterial(),
-        (restored) => set({ restored, restoreConfirmations: restored.confirmations }),
-      );
-    },
-    restoreFromHsm: async (request) => {
-      await step(
-        'restore-shares',
-        uiAction('action.restoring-from-hsm'),
-        () => api().restoreFromHsm(request),
-        (hsmRestored) => set({ hsmRestored, restoreConfirmations: hsmRestored.confirmations }),
-      );
-    },
-    restoreConfirmAsWitness: (request) =>
-      step(
-        'restore-fingerprint',
-        uiAction('action.recording-confirmation', { witness: request.witness }),
-        () => api().restoreConfirmAsWitness(request),
-        ({ confirmed }) =>
-          set({
-            restoreConfirmations: get().restoreConfirmations.map((a) => (a.index === confirmed.index ? confirmed : a)),
-          }),
-      ),
-    restoreWrap: async () => {
-      await step(
-        'restore-wrap',
-        uiAction('action.wrapping-rebuilt-material'),
-        () => api().restoreWrap(),
-        ({ keys }) => set({ restoreWrapped: keys }),
-      );
-    },
-    restorePreflight: async (request) => {
-      await step(
-        'restore-preflight',
-        uiAction('action.checking-folders'),
-        () => api().restorePreflight(request),
-        () => undefined,
-      );
-    },
-    restoreWriteBundle: async () => {
-      await step(
-        'restore-wrap',
-        uiAction('action.writing-wrapped-bundle'),
-        () => api().restoreWriteBundle(),
-        (restoreBundle) => set({ restoreBundle }),
-      );
-    },
-    writeRestoreReceipt: async () => {
-      await step(
-        'restore-receipt',
-        uiAction('action.writing-restore-receipt'),
-        () => api().writeRestoreReceipt(),
-        (receipt) => get().storeReceipt(receipt),
-      );
-    },
-    abandonRestore: async () => {
-      await step(
-        'restore-network',
-        uiAction('action.abandoning-restore'),
-        () => api().abandonRestore(),
-        () => set(emptyRestore()),
-      );
-    },
+    restoreReadBundle: step(
+      'restoreReadBundle',
+      'restore-parameters',
+      'action.reading-fresh-parameters-bundle',
+      into('restoreParameters'),
+    ),
+    presentShare: step(
+      'presentShare',
+      'restore-shares',
+      ({ presentedBy }) => uiAction('action.checking-share', { person: presentedBy }),
+      (share) => set({ presentedShares: [...get().presentedShares, share] }),
+    ),
+    presentBackup: step('presentBackup', 'restore-shares', 'action.checking-backup', into('presentedBackup')),
+    rebuildMaterial: step('rebuildMaterial', 'restore-rebuild', 'action.rebuilding-material', (restored) =>
+      set({ restored, restoreConfirmations: restored.confirmations }),
+    ),
+    restoreFromHsm: step('restoreFromHsm', 'restore-shares', 'action.restoring-from-hsm', (hsmRestored) =>
+      set({ hsmRestored, restoreConfirmations: hsmRestored.confirmations }),
+    ),
+    restoreConfirmAsWitness: step(
+      'restoreConfirmAsWitness',
+      'restore-fingerprint',
+      ({ witness }) => uiAction('action.recording-confirmation', { witness }),
+      ({ confirmed }) =>
+        set({
+          restoreConfirmations: get().restoreConfirmations.map((a) => (a.index === confirmed.index ? confirmed : a)),
+        }),
+    ),
+    restoreWrap: step('restoreWrap', 'restore-wrap', 'action.wrapping-rebuilt-material', keysInto('restoreWrapped')),
+    restorePreflight: step('restorePreflight', 'restore-preflight', 'action.checking-folders', nothing),
+    restoreWriteBundle: step(
+      'restoreWriteBundle',
+      'restore-wrap',
+      'action.writing-wrapped-bundle',
+      into('restoreBundle'),
+    ),
+    writeRestoreReceipt: step('writeRestoreReceipt', 'restore-receipt', 'action.writing-restore-receipt', (receipt) =>
+      get().storeReceipt(receipt),
+    ),
+    abandonRestore: step('abandonRestore', 'restore-network', 'action.abandoning-restore', () => set(emptyRestore())),
   };
 };

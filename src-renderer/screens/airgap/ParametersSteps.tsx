@@ -86,7 +86,7 @@ export function ParametersStep() {
           folder={folder}
           onChange={setFolder}
           available={available}
-          onRead={(dir) => void readBundle(dir)}
+          onRead={(dir) => void readBundle({ folder: dir })}
         />
       ) : (
         <>

@@ -23,7 +23,7 @@ export function KeyListStep() {
     <Step number={2} title={t('keys.title')} state={online ? 'current' : 'waiting'} section="online-keys">
       <div className="row">
         <SelectField label={t('keys.show-in-state')} value={filter} options={filterOptions} onChange={setFilter} />
-        <StepButton available={online !== null} primary={false} onClick={() => void listKeys(filter)}>
+        <StepButton available={online !== null} primary={false} onClick={() => void listKeys({ filter })}>
           {t('keys.list')}
         </StepButton>
       </div>

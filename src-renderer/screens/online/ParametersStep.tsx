@@ -94,7 +94,7 @@ export function ParametersStep() {
       />
       <StepButton
         available={steps.canRun('writeParameters') && folder.trim() !== ''}
-        onClick={() => void writeParameters(folder.trim())}
+        onClick={() => void writeParameters({ folder: folder.trim() })}
       >
         {t('params.write')}
       </StepButton>

@@ -50,7 +50,7 @@ export function SimulatorClock() {
         className="row"
         onSubmit={(event) => {
           event.preventDefault();
-          if (hours !== null) void moveClock(hours);
+          if (hours !== null) void moveClock({ hours });
         }}
       >
         <TextField
