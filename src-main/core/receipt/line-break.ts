@@ -45,3 +45,10 @@ export function breakLines(text: string, width: number, indent = ''): string[] {
   if (line.trim()) lines.push(indent + line.trimEnd());
   return lines;
 }
+
+/** `text` as one list item: "- " before its first line, its later lines indented under the text (a hanging indent). */
+export function bulletLines(text: string, width: number, indent = ''): string[] {
+  return breakLines(text, width - 2, `${indent}  `).map((line, i) =>
+    i === 0 ? `${indent}- ${line.slice(indent.length + 2)}` : line,
+  );
+}

@@ -31,7 +31,7 @@ import {
   type ReceiptLanguage,
   type ReceiptPhrase,
 } from './language';
-import { breakLines, displayWidth } from './line-break';
+import { breakLines, bulletLines, displayWidth } from './line-break';
 import { visibleText } from './text-safety';
 import type { ReceiptInput } from './types';
 import { deviationDetailsText, deviationReasonText } from './deviation-facts';
@@ -177,7 +177,7 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
       ...people.flatMap((person) => [
         '',
         `  ${t(`receipt.role.${person.role}`)}: ${visibleText(person.name)}`,
-        ...person.records.flatMap((r) => wrap(`- ${p(r)}`, 72, '    ')),
+        ...person.records.flatMap((r) => bulletLines(p(r), 72, '    ')),
       ]),
     ];
   },

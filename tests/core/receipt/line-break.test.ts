@@ -4,7 +4,7 @@
  * opening bracket; a key id or a hex group is never cut.
  */
 import { describe, expect, it } from 'vitest';
-import { breakLines, displayWidth } from '../../../src-main/core/receipt/line-break';
+import { breakLines, bulletLines, displayWidth } from '../../../src-main/core/receipt/line-break';
 import { phrase } from '../../../src-main/core/receipt/facts';
 import { renderReceiptText } from '../../../src-main/core/receipt/render-text';
 import { sampleReceiptInput } from './fixtures';
@@ -26,6 +26,19 @@ describe('breakLines', () => {
     expect(lines.some((l) => l.includes(KEY_ID))).toBe(true);
     expect(lines.join(' ')).toMatch(/1A2B 3C4D 5E6F|1A2B\s+3C4D\s+5E6F/);
     for (const l of lines) expect(l).not.toMatch(/^[0-9A-F]{1,3}\b/);
+  });
+});
+
+describe('bulletLines', () => {
+  it('hangs the later lines of a list item under its text, not under its dash', () => {
+    const item = 'typed a value that differs from the import-parameters bundle digest in group 16 of 16; refused';
+    const lines = bulletLines(item, 40, '    ');
+    expect(lines[0]).toMatch(/^ {4}- typed a value/);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines.slice(1)) expect(l).toMatch(/^ {6}\S/);
+    // The width counts the text, dash included, not the indent (as breakLines counts it).
+    expect(lines.every((l) => displayWidth(l) <= 4 + 40)).toBe(true);
+    expect(lines.map((l) => l.trim().replace(/^- /, '')).join(' ')).toBe(item);
   });
 });
 
