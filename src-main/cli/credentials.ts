@@ -10,6 +10,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { KeyferryError } from '../core/errors';
 import { phraseOf, type Phrase } from '../i18n/phrase';
+import { refusedFields } from '../i18n/refused-fields';
 import type { CredentialSource } from '../core/ceremony/online/workflow';
 import { checkIdentifier } from '../core/identifier-check';
 import { projectIdSchema, regionSchema } from '../core/identifiers';
@@ -58,10 +59,9 @@ interface CredentialBindingRecord extends CredentialBinding {
 function configProblem(
   file: string,
   why: 'unreadable' | 'notSmallFile' | 'notJson' | 'field',
-  field = '',
-  detail = '',
+  refused: { fieldCount: number; fieldsList: string } = { fieldCount: 0, fieldsList: '[]' },
 ): KeyferryError {
-  return new KeyferryError('CONFIG_INVALID', { file, why, field, detail });
+  return new KeyferryError('CONFIG_INVALID', { file, why, ...refused });
 }
 
 /** Reads and checks a config file; refuses one that others can read (it may hold an SK). */
@@ -83,10 +83,7 @@ async function readKmsConfig(file: string, platform: NodeJS.Platform = process.p
     throw configProblem(file, 'notJson');
   }
   const parsed = kmsConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw configProblem(file, 'field', issue?.path.join('.') || '(top level)', issue?.message ?? 'invalid');
-  }
+  if (!parsed.success) throw configProblem(file, 'field', refusedFields(parsed.error.issues, path.basename(file)));
   return parsed.data;
 }
 

@@ -29,8 +29,13 @@ type InputInvalid =
     }
   | { readonly reason: 'privateKeyMissing' | 'symmetricExtra'; readonly keyId: string; readonly keySpec: string }
   | { readonly reason: 'tokenExpiry' | 'notKeyId'; readonly value: string }
-  | { readonly reason: 'importToken'; readonly detail: string }
-  | { readonly reason: 'keyUnusable'; readonly keyId: string; readonly field: string; readonly detail: string };
+  | { readonly reason: 'importToken' }
+  | {
+      readonly reason: 'keyUnusable';
+      readonly keyId: string;
+      readonly fieldCount: number;
+      readonly fieldsList: string;
+    };
 
 /** Input handed to a bundle writer that cannot make a correct bundle; nothing was written. */
 export function bundleInputInvalid(values: InputInvalid): KeyferryError {

@@ -12,6 +12,7 @@ import {
 import { sha256Hex } from '../fs/durable-file';
 import { KeyferryError } from '../errors';
 import { bundleInputInvalid, bundleInputRefused } from './bundle-problem';
+import { refusedFields } from '../../i18n/refused-fields';
 import { importParametersKeySchema, type BoundMaterial } from './import-parameters-manifest';
 import { importTokenSchema, isCanonicalBase64, keyIdSchema } from './manifest-common';
 import { checkWrappingPublicKey, requireImportableWrappingKey, type WrappingPublicKey } from './wrapping-public-key';
@@ -146,15 +147,12 @@ export function importParametersFromKmsAnswer(input: {
     },
   };
   const checked = importParametersKeySchema.safeParse(entry);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
+  if (!checked.success)
     throw bundleInputInvalid({
       reason: 'keyUnusable',
       keyId: answer.key_id,
-      field: issue?.path.join('.') ?? '',
-      detail: issue?.message ?? 'invalid',
+      ...refusedFields(checked.error.issues, answer.key_id),
     });
-  }
   const e = checked.data;
   return {
     keyId: e.keyId,
@@ -189,7 +187,6 @@ export function parseKeyId(value: string): string {
 export function parseImportTokenText(value: string): string {
   const text = value.trim();
   const result = importTokenSchema.safeParse(text);
-  if (!result.success)
-    throw bundleInputInvalid({ reason: 'importToken', detail: result.error.issues[0]?.message ?? 'invalid' });
+  if (!result.success) throw bundleInputInvalid({ reason: 'importToken' });
   return text;
 }

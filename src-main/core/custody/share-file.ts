@@ -12,6 +12,8 @@ import { z } from 'zod';
 import { SecretBytes } from '../crypto/secret-bytes';
 import { KeyferryError, selectedProblem } from '../errors';
 import { readInputFile } from '../fs/input-file';
+import { listValue } from '../../i18n/list';
+import { refusedFields } from '../../i18n/refused-fields';
 import { setShareFieldsSchema, setShareFields, type SetShare, type SetShareFields } from './set-share';
 import {
   CHECKSUM_PATTERN,
@@ -62,12 +64,15 @@ function decodeSetShare(document: Record<string, unknown>, label: string): SetSh
   const parsed = setShareFieldsSchema.safeParse(fields);
   if (!envelope.success || !parsed.success) {
     const issues = [...(envelope.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
-    const fields = [...new Set(issues.map((i) => String(i.path[0] ?? 'fields')))].join(', ');
-    throw new KeyferryError('CUSTODY_SET_SHARE_FILE_INVALID', { file: label, fields });
+    throw new KeyferryError('CUSTODY_SET_SHARE_FILE_INVALID', { file: label, ...refusedFields(issues, label) });
   }
   const bytes = strictBase64(envelope.data.share);
   if (!bytes || bytes.length < 2)
-    throw new KeyferryError('CUSTODY_SET_SHARE_FILE_INVALID', { file: label, fields: 'share' });
+    throw new KeyferryError('CUSTODY_SET_SHARE_FILE_INVALID', {
+      file: label,
+      fieldCount: 1,
+      fieldsList: listValue(['share']),
+    });
   return { ...(parsed.data as SetShareFields), share: SecretBytes.from(bytes), checksum: envelope.data.checksum };
 }
 
@@ -110,7 +115,7 @@ export function encodeShareFile(share: CustodyShare): string {
 type Unreadable =
   | { readonly reason: 'notJson' | 'notObject' | 'notShare' | 'base64' | 'tooShort' | 'notUtf8' }
   | { readonly reason: 'version'; readonly version: string }
-  | { readonly reason: 'fields'; readonly fields: string };
+  | { readonly reason: 'fields'; readonly fieldCount: number; readonly fieldsList: string };
 
 function unreadable(label: string, problem: Unreadable): KeyferryError {
   return selectedProblem('CUSTODY_SHARE_FILE_INVALID', { file: label, ...problem });
@@ -140,16 +145,10 @@ export function decodeShareFile(text: string, label: string): CustodyShare {
     if (format !== SHARE_FILE_FORMAT) throw unreadable(label, { reason: 'notShare' });
     if (formatVersion !== SHARE_FILE_VERSION)
       throw unreadable(label, { reason: 'version', version: String(formatVersion) });
-    throw unreadable(label, {
-      reason: 'fields',
-      fields: envelope.error.issues.map((i) => i.path.join('.')).join(', '),
-    });
+    throw unreadable(label, { reason: 'fields', ...refusedFields(envelope.error.issues, label) });
   }
   const parsed = custodyShareFieldsSchema.safeParse(fields);
-  if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'fields')))].join(', ');
-    throw unreadable(label, { reason: 'fields', fields });
-  }
+  if (!parsed.success) throw unreadable(label, { reason: 'fields', ...refusedFields(parsed.error.issues, label) });
   const bytes = strictBase64(envelope.data.share);
   if (!bytes) throw unreadable(label, { reason: 'base64' });
   if (bytes.length < 2) throw unreadable(label, { reason: 'tooShort' });

@@ -23,6 +23,24 @@ import {
 } from './custody-share';
 import { ByteReader, shortText, uint16 } from './byte-fields';
 import { setShareFieldsSchema, type SetShare, type SetShareFields } from './set-share';
+import { refusedFields } from '../../i18n/refused-fields';
+
+/**
+ * Why a slip's bytes are not a share, as CUSTODY_TYPED_SHARE_INVALID's `payload` names it (the
+ * refused fields as values, never zod's English).
+ */
+export type SlipPayloadRefusal =
+  | { readonly payload: 'version' | 'spec' | 'afterEnd' | 'endsEarly' }
+  | { readonly payload: 'fields'; readonly fieldCount: number; readonly fieldsList: string };
+
+const refused = (payload: 'version' | 'spec' | 'afterEnd' | 'endsEarly'): SlipPayloadRefusal => ({ payload });
+
+/** True when `decoded` is a refusal rather than a share. */
+export function isSlipPayloadRefusal(
+  decoded: CustodyShare | SetShare | SlipPayloadRefusal,
+): decoded is SlipPayloadRefusal {
+  return 'payload' in decoded;
+}
 
 const PAYLOAD_VERSION = 1;
 const SET_PAYLOAD_VERSION = 2;
@@ -44,7 +62,7 @@ export function encodeSetSlipPayload(share: SetShare): Buffer {
   );
 }
 
-function decodeSetSlipPayload(payload: Buffer): SetShare | string {
+function decodeSetSlipPayload(payload: Buffer): SetShare | SlipPayloadRefusal {
   try {
     const r = new ByteReader(payload);
     r.byte();
@@ -56,14 +74,13 @@ function decodeSetSlipPayload(payload: Buffer): SetShare | string {
     const backupKeyCheck = r.take(8).toString('hex');
     const shareView = r.take(r.byte());
     const checksum = r.take(16).toString('hex');
-    if (!r.atEnd) return 'it has bytes after its end';
+    if (!r.atEnd) return refused('afterEnd');
     const fields = { kind: 'set', ceremonyId, index, m, n, custodian, keyCount, backupDigest, backupKeyCheck };
     const parsed = setShareFieldsSchema.safeParse(fields);
-    if (!parsed.success)
-      return `its fields are invalid (${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')})`;
+    if (!parsed.success) return { payload: 'fields', ...refusedFields(parsed.error.issues, 'fields') };
     return { ...(parsed.data as SetShareFields), share: SecretBytes.from(Buffer.from(shareView)), checksum };
   } catch {
-    return 'it ends early or holds text that is not UTF-8';
+    return refused('endsEarly');
   }
 }
 
@@ -85,19 +102,19 @@ export function encodeSlipPayload(share: CustodyShare): Buffer {
 }
 
 /**
- * Decodes a slip payload into a share, or returns a reason it cannot. Does not verify the
+ * Decodes a slip payload into a share, or returns why it cannot (SlipPayloadRefusal). Does not verify the
  * checksum (restore does). The input is not modified; the share's bytes are a fresh copy.
  */
-export function decodeSlipPayload(payload: Buffer): CustodyShare | SetShare | string {
+export function decodeSlipPayload(payload: Buffer): CustodyShare | SetShare | SlipPayloadRefusal {
   if (payload[0] === SET_PAYLOAD_VERSION) return decodeSetSlipPayload(payload);
   let fields: CustodyShareFields;
   let shareBytes: Buffer;
   let checksum: string;
   try {
     const r = new ByteReader(payload);
-    if (r.byte() !== PAYLOAD_VERSION) return 'it was written by an unknown slip format version';
+    if (r.byte() !== PAYLOAD_VERSION) return refused('version');
     const spec = KEY_SPECS[r.byte()];
-    if (spec === undefined) return 'its key spec is unknown';
+    if (spec === undefined) return refused('spec');
     const index = r.byte();
     const m = r.byte();
     const n = r.byte();
@@ -107,7 +124,7 @@ export function decodeSlipPayload(payload: Buffer): CustodyShare | SetShare | st
     const materialCheck = r.materialCheck(materialCheckKind(spec));
     const shareView = r.take(r.uint16());
     checksum = r.take(16).toString('hex');
-    if (!r.atEnd) return 'it has bytes after its end';
+    if (!r.atEnd) return refused('afterEnd');
     const parsed = custodyShareFieldsSchema.safeParse({
       ceremonyId,
       keyId,
@@ -118,13 +135,12 @@ export function decodeSlipPayload(payload: Buffer): CustodyShare | SetShare | st
       materialCheck,
       custodian,
     });
-    if (!parsed.success)
-      return `its fields are invalid (${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')})`;
+    if (!parsed.success) return { payload: 'fields', ...refusedFields(parsed.error.issues, 'fields') };
     fields = parsed.data;
     shareBytes = Buffer.alloc(shareView.length);
     shareView.copy(shareBytes);
   } catch {
-    return 'it ends early or holds text that is not UTF-8';
+    return refused('endsEarly');
   }
   return { ...fields, share: SecretBytes.from(shareBytes), checksum };
 }

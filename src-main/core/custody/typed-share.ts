@@ -14,7 +14,13 @@ import { KeyferryError } from '../errors';
 import { decodeBase32, encodeBase32, normalizeBase32 } from './base32';
 import type { CustodyShare } from './custody-share';
 import { isSetShare, type SetShare } from './set-share';
-import { decodeSlipPayload, encodeSetSlipPayload, encodeSlipPayload } from './slip-payload';
+import {
+  decodeSlipPayload,
+  encodeSetSlipPayload,
+  encodeSlipPayload,
+  isSlipPayloadRefusal,
+  type SlipPayloadRefusal,
+} from './slip-payload';
 
 const CHARS_PER_GROUP = 4;
 const GROUPS_PER_LINE = 4;
@@ -73,8 +79,8 @@ function lineProblem(
     check: string;
     found: number;
     missing: number;
-    detail: string;
   }> = {},
+  unreadable?: SlipPayloadRefusal,
 ): KeyferryError {
   return new KeyferryError('CUSTODY_TYPED_SHARE_INVALID', {
     reason,
@@ -86,7 +92,9 @@ function lineProblem(
     check: values.check ?? '',
     found: values.found ?? 0,
     missing: values.missing ?? 0,
-    detail: values.detail ?? '',
+    payload: unreadable?.payload ?? '',
+    fieldCount: unreadable && 'fieldCount' in unreadable ? unreadable.fieldCount : 0,
+    fieldsList: unreadable && 'fieldsList' in unreadable ? unreadable.fieldsList : '[]',
   });
 }
 
@@ -152,7 +160,7 @@ export function parseTypedAnyShare(text: string): CustodyShare | SetShare {
   if (!payload) throw lineProblem('no_decode');
   try {
     const share = decodeSlipPayload(payload);
-    if (typeof share === 'string') throw lineProblem('unreadable', { detail: share });
+    if (isSlipPayloadRefusal(share)) throw lineProblem('unreadable', {}, share);
     if (
       share.index !== Number(index) ||
       share.n !== Number(n) ||

@@ -118,11 +118,17 @@ describe('keyferry online: credentials', () => {
     expect(ok.code).toBe(0);
   });
 
-  it('refuses a config file with unknown fields', async () => {
+  it("refuses a config file with unknown or invalid fields, naming them in the reader's language", async () => {
     const config = path.join(dir, 'bad.json');
     await writeFile(config, JSON.stringify({ region: 'x', password: 'y' }), { mode: 0o600 });
     const run = await keyferry(['online', 'status', '--journal', 'j.jsonl', '--config', config], { cwd: dir, env: {} });
-    expect(run.stderr).toMatch(/config file .* has a problem/);
+    expect(run.stderr).toContain(`The config file ${config} has invalid fields: region, password.`);
+    // Named from the catalogue in the officer's language, never in zod's English ("Unrecognized key").
+    const zh = await keyferry(['online', 'status', '--journal', 'j.jsonl', '--config', config], {
+      cwd: dir,
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
+    expect(zh.stderr).toContain(`配置文件 ${config} 的字段 region、password 无效。`);
   });
 });
 

@@ -5,12 +5,25 @@ import {
   importParametersFromKmsAnswer,
   importTokenSha256,
 } from '../../../src-main/core/bundle';
+import { KeyferryError } from '../../../src-main/core/errors';
 import { sha256Hex } from '../../../src-main/core/fs/durable-file';
+import { translator } from '../../../src-main/i18n/translate';
 import { weakWrappingKeys } from '../crypto/helpers/weak-rsa';
 import { makeImportParameters, wrappingKeyPair } from './bundle-fixtures';
 
 const keyId = '43f1ffd7-18fb-4568-9575-602e009b7ee8';
 const der = () => wrappingKeyPair(0).publicDer;
+
+/** The KeyferryError `fn` throws. */
+function refusal(fn: () => unknown): KeyferryError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof KeyferryError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
 
 describe('importParametersFromConsoleFiles', () => {
   it('reads the console download (DER), PublicKey.b64 text and PEM to the same key', () => {
@@ -81,8 +94,14 @@ describe('importParametersFromConsoleFiles', () => {
     expect(() => importParametersFromConsoleFiles({ ...base, wrappingAlgorithm: 'RSAES_PKCS1_V1_5' })).toThrow(
       expect.objectContaining({ code: 'ALGORITHM_REFUSED' }),
     );
-    expect(() => importParametersFromConsoleFiles({ ...base, importToken: 'short' })).toThrow(
-      expect.objectContaining({ code: 'BUNDLE_INPUT_INVALID' }),
+    const token = refusal(() => importParametersFromConsoleFiles({ ...base, importToken: 'short' }));
+    expect(token.code).toBe('BUNDLE_INPUT_INVALID');
+    // Said from the catalogue in the officer's language, never in zod's English ("must be at least …").
+    expect(token.message).toBe(
+      'The import token is not valid: it is not canonical base64 of the length the KMS issues.',
+    );
+    expect(translator('zh-CN').problem(token.toProblem()).message).toBe(
+      '导入令牌无效：它不是 KMS 签发长度的规范 base64。',
     );
   });
 });
@@ -116,11 +135,10 @@ describe('importParametersFromKmsAnswer', () => {
     expect(() =>
       importParametersFromKmsAnswer({ ...base, answer: { ...answer, public_key: `${answer.public_key}\n` } }),
     ).toThrow(expect.objectContaining({ code: 'BUNDLE_INPUT_INVALID' }));
-    expect(() => importParametersFromKmsAnswer({ ...base, keyAlias: 'no spaces allowed' })).toThrow(
-      expect.objectContaining({
-        code: 'BUNDLE_INPUT_INVALID',
-        message: expect.stringContaining('keyAlias') as unknown,
-      }),
+    const alias = refusal(() => importParametersFromKmsAnswer({ ...base, keyAlias: 'no spaces allowed' }));
+    expect(alias.message).toBe(`The import parameters of key ${keyId} are not usable: its field keyAlias is invalid.`);
+    expect(translator('zh-CN').problem(alias.toProblem()).message).toBe(
+      `密钥 ${keyId} 的导入参数不可用：其字段 keyAlias 无效。`,
     );
     expect(() => importParametersFromKmsAnswer({ ...base, answer: { ...answer, expiration_time: 1.5 } })).toThrow(
       expect.objectContaining({ code: 'BUNDLE_INPUT_INVALID' }),

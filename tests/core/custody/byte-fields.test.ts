@@ -18,6 +18,7 @@ import {
   decodeSlipPayload,
   encodeSetSlipPayload,
   encodeSlipPayload,
+  isSlipPayloadRefusal,
 } from '../../../src-main/core/custody/slip-payload';
 import { SecretBytes } from '../../../src-main/core/crypto/secret-bytes';
 
@@ -104,7 +105,7 @@ describe('custody byte fields', () => {
     const slip = encodeSlipPayload({ ...fields, share: SecretBytes.from(Buffer.from(shareBytes)), checksum });
     expect(slip.toString('hex')).toBe(SLIP_PAYLOAD);
     const share = decodeSlipPayload(Buffer.from(SLIP_PAYLOAD, 'hex'));
-    if (typeof share === 'string') throw new Error(share);
+    if (isSlipPayloadRefusal(share)) throw new Error(share.payload);
     expect({ ...share, share: share.share.use((b) => Buffer.from(b).toString('hex')) }).toEqual({
       ...fields,
       checksum,
@@ -120,7 +121,7 @@ describe('custody byte fields', () => {
     });
     expect(setSlip.toString('hex')).toBe(SET_SLIP_PAYLOAD);
     const setShare = decodeSlipPayload(Buffer.from(SET_SLIP_PAYLOAD, 'hex'));
-    if (typeof setShare === 'string') throw new Error(setShare);
+    if (isSlipPayloadRefusal(setShare)) throw new Error(setShare.payload);
     expect({ ...setShare, share: setShare.share.use((b) => Buffer.from(b).toString('hex')) }).toEqual({
       ...setFields,
       checksum: setChecksum,
@@ -133,11 +134,11 @@ describe('custody byte fields', () => {
     expect(decodeBackup(backup.subarray(0, backup.length - 1))).toEqual({ malformed: true });
     expect(decodeBackup(Buffer.concat([backup, Buffer.from([0])]))).toEqual({ malformed: true });
     const slip = Buffer.from(SLIP_PAYLOAD, 'hex');
-    expect(decodeSlipPayload(slip.subarray(0, slip.length - 1))).toBe('it ends early or holds text that is not UTF-8');
-    expect(decodeSlipPayload(Buffer.concat([slip, Buffer.from([0])]))).toBe('it has bytes after its end');
+    expect(decodeSlipPayload(slip.subarray(0, slip.length - 1))).toEqual({ payload: 'endsEarly' });
+    expect(decodeSlipPayload(Buffer.concat([slip, Buffer.from([0])]))).toEqual({ payload: 'afterEnd' });
     const brokenText = Buffer.from(slip);
     brokenText[6] = 0xff; // inside the ceremony id
-    expect(decodeSlipPayload(brokenText)).toBe('it ends early or holds text that is not UTF-8');
+    expect(decodeSlipPayload(brokenText)).toEqual({ payload: 'endsEarly' });
   });
 
   it('reads what the writers wrote, in order, and knows when it reached the end', () => {

@@ -17,6 +17,7 @@ import {
   readShareFile,
   shareFileName,
 } from '../../../src-main/core/custody/share-file';
+import { translator } from '../../../src-main/i18n/translate';
 import { bytesOf, materialFor, refusal, split } from './helpers';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -155,12 +156,8 @@ describe('share files', () => {
       ['latin1.json', Buffer.from([0x7b, 0xe9, 0x7d]), /not UTF-8 text/],
       ['array.json', '[]', /not a JSON object/],
       ['broken.json', text.slice(0, 40), /not valid JSON/],
-      [
-        'extra.json',
-        text.replace('"custodian"', '"note": "x", "custodian"'),
-        /note field is invalid|fields? is invalid/,
-      ],
-      ['missing.json', text.replace(/\s*"custodian": "Alice",/, ''), /custodian field is invalid/],
+      ['extra.json', text.replace('"custodian"', '"note": "x", "custodian"'), /its field note is invalid/],
+      ['missing.json', text.replace(/\s*"custodian": "Alice",/, ''), /its field custodian is invalid/],
       [
         'other.json',
         text.replace('keyferry.custody-share', 'keyferry.import-parameters'),
@@ -168,7 +165,7 @@ describe('share files', () => {
       ],
       ['v3.json', text.replace('"formatVersion": 1', '"formatVersion": 3'), /format version 3/],
       // Version 2 is a custody-set share: a per-key share's fields under it are refused by field.
-      ['v2.json', text.replace('"formatVersion": 1', '"formatVersion": 2'), /kind, keyCount, backupDigest/],
+      ['v2.json', text.replace('"formatVersion": 1', '"formatVersion": 2'), /its fields kind, keyCount, backupDigest/],
       ['noncanonical.json', text.replace(/"share": "[^"]*"/, '"share": "AAB="'), /its share is not canonical base64/],
       ['short.json', text.replace(/"share": "[^"]*"/, '"share": "AA=="'), /its share is too short/],
     ];
@@ -178,6 +175,12 @@ describe('share files', () => {
       expect(error.message, name).toMatch(message);
       expect(error.message, name).toContain(name);
     }
+    // The refused fields are named in the reader's language, never in zod's English.
+    const zh = translator('zh-CN');
+    const fieldsOf = async (name: string) =>
+      zh.problem((await refusal(() => readShareFile(path.join(dir, name)))).toProblem()).message;
+    expect(await fieldsOf('missing.json')).toBe('无法使用份额文件 missing.json：其字段 custodian 无效。');
+    expect(await fieldsOf('v2.json')).toMatch(/^无法使用份额文件 v2\.json：其字段 kind、keyCount、backupDigest、/);
     await symlink(good, path.join(dir, 'link.json'));
     expect((await refusal(() => readShareFile(path.join(dir, 'link.json')))).message).toContain(
       'it is a link, not the file itself',

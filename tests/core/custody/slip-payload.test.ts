@@ -16,6 +16,7 @@ import {
   decodeSlipPayload,
   encodeSetSlipPayload,
   encodeSlipPayload,
+  isSlipPayloadRefusal,
 } from '../../../src-main/core/custody/slip-payload';
 import { KEY_ID, bytesOf, materialFor, split } from './helpers';
 
@@ -46,7 +47,7 @@ afterAll(() => {
 /** The share read back from `payload`; fails the test with the reason when it is refused. */
 function fromSlip<S extends CustodyShare | SetShare>(payload: Buffer): S {
   const share = decodeSlipPayload(payload);
-  if (typeof share === 'string') throw new Error(`slip refused: ${share}`);
+  if (isSlipPayloadRefusal(share)) throw new Error(`slip refused: ${share.payload}`);
   return share as S;
 }
 
@@ -85,13 +86,16 @@ describe('a per-key share on its slip', () => {
       copy[at] = value;
       return copy;
     };
-    expect(decodeSlipPayload(edit(0, 7))).toBe('it was written by an unknown slip format version');
-    expect(decodeSlipPayload(edit(1, 200))).toBe('its key spec is unknown');
+    expect(decodeSlipPayload(edit(0, 7))).toEqual({ payload: 'version' });
+    expect(decodeSlipPayload(edit(1, 200))).toEqual({ payload: 'spec' });
     // m (byte 3) above n (byte 4): the share-file schema refuses it here too.
-    expect(decodeSlipPayload(edit(3, 9))).toMatch(/^its fields are invalid \(/);
-    expect(decodeSlipPayload(edit(4, 1))).toMatch(/^its fields are invalid \(/);
-    expect(decodeSlipPayload(payload.subarray(0, 20))).toBe('it ends early or holds text that is not UTF-8');
-    expect(decodeSlipPayload(Buffer.alloc(0))).toBe('it ends early or holds text that is not UTF-8');
+    expect(decodeSlipPayload(edit(3, 9))).toEqual({ payload: 'fields', fieldCount: 1, fieldsList: '["m"]' });
+    expect(decodeSlipPayload(edit(4, 1))).toMatchObject({
+      payload: 'fields',
+      fieldsList: expect.stringContaining('"m"'),
+    });
+    expect(decodeSlipPayload(payload.subarray(0, 20))).toEqual({ payload: 'endsEarly' });
+    expect(decodeSlipPayload(Buffer.alloc(0))).toEqual({ payload: 'endsEarly' });
   });
 });
 
@@ -114,10 +118,8 @@ describe('a set share on its slip', () => {
     const payload = encodeSetSlipPayload(set.shares[0] as SetShare);
     const badThreshold = Buffer.from(payload);
     badThreshold[2] = 1; // m = 1: a single custodian could restore alone
-    expect(decodeSlipPayload(badThreshold)).toMatch(/^its fields are invalid \(.*m.*\)$/);
-    expect(decodeSlipPayload(Buffer.concat([payload, Buffer.from([0])]))).toBe('it has bytes after its end');
-    expect(decodeSlipPayload(payload.subarray(0, payload.length - 1))).toBe(
-      'it ends early or holds text that is not UTF-8',
-    );
+    expect(decodeSlipPayload(badThreshold)).toEqual({ payload: 'fields', fieldCount: 1, fieldsList: '["m"]' });
+    expect(decodeSlipPayload(Buffer.concat([payload, Buffer.from([0])]))).toEqual({ payload: 'afterEnd' });
+    expect(decodeSlipPayload(payload.subarray(0, payload.length - 1))).toEqual({ payload: 'endsEarly' });
   });
 });

@@ -6,6 +6,7 @@ import type { CustodyShare } from '../../../src-main/core/custody/custody-share'
 import { renderCustodySlip, slipQrTexts } from '../../../src-main/core/custody/custody-slip';
 import { restoreMaterial } from '../../../src-main/core/custody/restore';
 import { lineCheck, parseTypedShare, typedShareLines } from '../../../src-main/core/custody/typed-share';
+import { translator } from '../../../src-main/i18n/translate';
 import { bytesOf, materialFor, refusal, split } from './helpers';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -130,5 +131,19 @@ describe('typed shares', () => {
       const error = await refusal(() => parseTypedShare(typed.join('\n')));
       expect(error.message).toMatch(message);
     }
+  });
+
+  it("names a typed slip's refused fields and other unreadable bytes from the catalogue, in English and Chinese", async () => {
+    const [one] = (await split(materials.get('AES_256') as KeyMaterial, 2, 3)) as [CustodyShare];
+    const zh = translator('zh-CN');
+    // Every line matches its check, but the share it carries names no custodian.
+    const nameless = await refusal(() => parseTypedShare(typedShareLines({ ...one, custodian: '' }).join('\n')));
+    expect(nameless.message).toBe('The typed share cannot be read: its field custodian is invalid.');
+    expect(zh.problem(nameless.toProblem()).message).toBe('无法读取键入的份额：其字段 custodian 无效。');
+    const both = await refusal(() =>
+      parseTypedShare(typedShareLines({ ...one, custodian: '', ceremonyId: '-' }).join('\n')),
+    );
+    expect(both.message).toBe('The typed share cannot be read: its fields ceremonyId, custodian are invalid.');
+    expect(zh.problem(both.toProblem()).message).toBe('无法读取键入的份额：其字段 ceremonyId、custodian 无效。');
   });
 });

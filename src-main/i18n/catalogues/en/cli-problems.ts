@@ -27,7 +27,7 @@ export const enCliProblems = {
     'Deleting the material of key {keyId} makes every ciphertext under it unreadable until the same material is imported again.',
   'problem.CONFIRMATION_REQUIRED.next': 'Add --yes to confirm.',
   'problem.CONFIG_INVALID':
-    'The config file {file} {why, select, unreadable {cannot be read} notSmallFile {is not a small regular file} notJson {is not valid JSON} other {has a problem at {field}: {detail}}}.',
+    'The config file {file} {why, select, unreadable {cannot be read} notSmallFile {is not a small regular file} notJson {is not valid JSON} other {{fieldCount, plural, one {has an invalid field: {fieldsList}} other {has invalid fields: {fieldsList}}}}}.',
   'problem.CONFIG_INVALID.next':
     'Fix the config file (JSON with region, projectId, endpoint, caFile, ak, sk, securityToken or iamToken).',
   'problem.CONFIG_TOO_OPEN':

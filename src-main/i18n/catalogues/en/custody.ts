@@ -37,7 +37,7 @@ export const enCustody = {
     '{reason, select, parameters {Cannot split into {n} shares with threshold {m}: need 2 <= M <= N <= {max}.} empty {Cannot split an empty secret.} count {Combining needs between 2 and {max} shares; got {count}.} lengths {The shares have different or impossible lengths.} other {Two shares carry the same x-coordinate, or one carries zero.}}',
   'problem.CUSTODY_SHAMIR_INVALID.next': 'Check the custody parameters and the shares, then try again.',
   'problem.CUSTODY_SHARE_FILE_INVALID':
-    'The share file {file} cannot be used: {reason, select, notJson {it is not valid JSON} notObject {it is not a JSON object} notShare {it is not a Keyferry custody share} version {its format version {version} is not one this Keyferry reads} fields {its {fields} field is invalid} base64 {its share is not canonical base64} tooShort {its share is too short} other {it is not UTF-8 text}}.',
+    'The share file {file} cannot be used: {reason, select, notJson {it is not valid JSON} notObject {it is not a JSON object} notShare {it is not a Keyferry custody share} version {its format version {version} is not one this Keyferry reads} fields {{fieldCount, plural, one {its field {fieldsList} is invalid} other {its fields {fieldsList} are invalid}}} base64 {its share is not canonical base64} tooShort {its share is too short} other {it is not UTF-8 text}}.',
   'problem.CUSTODY_SHARE_FILE_INVALID.next':
     'Check that this is a Keyferry custody share file and that it was copied completely; otherwise type the share from its printed slip.',
   'problem.CUSTODY_SPLIT_REFUSED':

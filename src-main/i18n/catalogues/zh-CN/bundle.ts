@@ -97,7 +97,7 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_WRITE_FAILED.next':
     '请重试写入一个新的文件夹（如再次失败，请换用其他介质）；切勿使用写入失败的文件夹。',
   'problem.BUNDLE_INPUT_INVALID':
-    '{reason, select, consoleFiles {密钥 {keyId} 的导入参数来自控制台文件；包只能携带从 KMS 获取的导入参数。} noToken {密钥 {keyId} 的导入参数没有带到期时间的导入令牌；请用 get-parameters-for-import 获取。} wrappingKeyBase64 {密钥 {keyId} 的包装密钥不是规范的 base64。} privateKeyMissing {密钥 {keyId} 为 {keySpec}，但缺少其已包装的私钥或公钥。} symmetricExtra {密钥 {keyId} 为 {keySpec}（对称密钥），却带有私钥或公钥。} tokenExpiry {令牌到期时间 {value} 不是自 1970 年起的整秒数。} notKeyId {“{value}”不是密钥 ID（字母、数字和连字符，最多 64 个）。} importToken {导入令牌无效：{detail}。} keyUnusable {密钥 {keyId} 的导入参数不可用：{field}：{detail}。} kmsAnswerRefused {{cause}} other {无法写入此包：{cause}}}',
+    '{reason, select, consoleFiles {密钥 {keyId} 的导入参数来自控制台文件；包只能携带从 KMS 获取的导入参数。} noToken {密钥 {keyId} 的导入参数没有带到期时间的导入令牌；请用 get-parameters-for-import 获取。} wrappingKeyBase64 {密钥 {keyId} 的包装密钥不是规范的 base64。} privateKeyMissing {密钥 {keyId} 为 {keySpec}，但缺少其已包装的私钥或公钥。} symmetricExtra {密钥 {keyId} 为 {keySpec}（对称密钥），却带有私钥或公钥。} tokenExpiry {令牌到期时间 {value} 不是自 1970 年起的整秒数。} notKeyId {“{value}”不是密钥 ID（字母、数字和连字符，最多 64 个）。} importToken {导入令牌无效：它不是 KMS 签发长度的规范 base64。} keyUnusable {密钥 {keyId} 的导入参数不可用：{fieldCount, plural, other {其字段 {fieldsList} 无效}}。} kmsAnswerRefused {{cause}} other {无法写入此包：{cause}}}',
   'problem.BUNDLE_INPUT_INVALID.next': '未写入任何内容。请更正仪式输入后重新写入此包。',
   'problem.BUNDLE_BOUND_MATERIAL_INVALID':
     '{reason, select, kind {密钥 {keyId}（{spec}）所绑定密钥材料的类型不对：AES 密钥以其密钥校验值（KCV）绑定，RSA 或 EC 密钥以其公钥指纹绑定。} other {密钥 {keyId} 是 {other} 的副本，但它绑定的密钥材料与其主密钥不同：一个副本组只持有一份密钥材料。}}',

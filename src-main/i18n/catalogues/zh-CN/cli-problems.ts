@@ -29,7 +29,7 @@ export const zhCNCliProblems: { readonly [K in keyof typeof enCliProblems]: stri
     '删除密钥 {keyId} 的密钥材料后，用它加密的所有密文都将无法解密，直到再次导入相同的密钥材料。',
   'problem.CONFIRMATION_REQUIRED.next': '请加上 --yes 以确认。',
   'problem.CONFIG_INVALID':
-    '配置文件 {file} {why, select, unreadable {无法读取} notSmallFile {不是小的普通文件} notJson {不是有效的 JSON} other {在 {field} 处有问题：{detail}}}。',
+    '配置文件 {file} {why, select, unreadable {无法读取} notSmallFile {不是小的普通文件} notJson {不是有效的 JSON} other {{fieldCount, plural, other {的字段 {fieldsList} 无效}}}}。',
   'problem.CONFIG_INVALID.next':
     '请修正配置文件（JSON，包含 region、projectId、endpoint、caFile、ak、sk、securityToken 或 iamToken）。',
   'problem.CONFIG_TOO_OPEN': '配置文件 {file} 可被其他用户读取（权限 {mode}）；它可能含有凭证。',

@@ -33,7 +33,7 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
     '{reason, select, parameters {无法以门限 {m} 拆分为 {n} 份：需要 2 <= M <= N <= {max}。} empty {无法拆分空的秘密。} count {合并需要 2 到 {max} 份份额；实际为 {count} 份。} lengths {这些份额的长度不同或不可能。} other {有两份份额带有相同的 x 坐标，或有一份为零。}}',
   'problem.CUSTODY_SHAMIR_INVALID.next': '请检查托管参数和份额，然后重试。',
   'problem.CUSTODY_SHARE_FILE_INVALID':
-    '无法使用份额文件 {file}：{reason, select, notJson {它不是有效的 JSON} notObject {它不是 JSON 对象} notShare {它不是 Keyferry 托管份额} version {此版本的 Keyferry 无法读取其格式版本 {version}} fields {其 {fields} 字段无效} base64 {其份额不是规范的 base64} tooShort {其份额太短} other {它不是 UTF-8 文本}}。',
+    '无法使用份额文件 {file}：{reason, select, notJson {它不是有效的 JSON} notObject {它不是 JSON 对象} notShare {它不是 Keyferry 托管份额} version {此版本的 Keyferry 无法读取其格式版本 {version}} fields {{fieldCount, plural, other {其字段 {fieldsList} 无效}}} base64 {其份额不是规范的 base64} tooShort {其份额太短} other {它不是 UTF-8 文本}}。',
   'problem.CUSTODY_SHARE_FILE_INVALID.next':
     '请确认这是 Keyferry 托管份额文件且已完整复制；否则请根据打印的份额凭条录入份额。',
   'problem.CUSTODY_SPLIT_REFUSED':
