@@ -6,6 +6,7 @@ import { findKey, keyInfoOf, type ActionHandler } from '../context';
 import { checkSequence, enumString, keyIdField, optionalInteger, optionalString, requiredString } from '../fields';
 import { simError } from '../sim-error';
 import type { SimKey } from '../state';
+import { KMS_STATE_WIRE } from '../../../i18n/kms-state';
 
 const MAX_KEYS = 20_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -75,8 +76,7 @@ export const listKeys: ActionHandler = (ctx, body) => {
   if (limit < 1 || limit > 1000) throw simError('KMS.1601');
   const marker = optionalInteger(body, 'marker', 'KMS.1602') ?? 0;
   if (marker < 0) throw simError('KMS.1602');
-  const state =
-    body.key_state === undefined ? undefined : enumString(body, 'key_state', ['1', '2', '3', '4', '5'] as const);
+  const state = body.key_state === undefined ? undefined : enumString(body, 'key_state', KMS_STATE_WIRE);
   const spec = body.key_spec === undefined ? undefined : enumString(body, 'key_spec', KEY_SPECS);
   checkSequence(body);
   const matching = [...ctx.state.keys.values()].filter(

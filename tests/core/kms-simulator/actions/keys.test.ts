@@ -88,4 +88,17 @@ describe('list-keys', () => {
     expect(second).toMatchObject({ truncated: 'false', next_marker: '' });
     expect(new Set([...first.keys, ...second.keys]).size).toBe(3);
   });
+
+  it('filters by every key state the KMS numbers, Frozen (7) included, and refuses a state it has not (6)', async () => {
+    const { keyId } = await setup.client.createKey({ alias: uniqueAlias('state'), spec: 'AES_256' });
+    const listed = async (state: string) =>
+      (await signedPost(setup.sim, 'list-keys', JSON.stringify({ key_state: state }))).json as {
+        keys?: string[];
+        error?: { error_code: string };
+      };
+    expect((await listed('5')).keys).toContain(keyId);
+    expect((await listed('2')).keys).not.toContain(keyId);
+    expect(await listed('7')).toMatchObject({ keys: [] });
+    expect((await listed('6')).error?.error_code).toBe('KMS.0308');
+  });
 });
