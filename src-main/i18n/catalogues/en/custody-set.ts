@@ -36,7 +36,8 @@ export const enCustodySet = {
     "The custody backup's entry for key {keyId} does not decrypt to the recorded material: the file was altered. Nothing was restored.",
   'problem.CUSTODY_BACKUP_ENTRY_INVALID.next':
     "Use another custodian's copy of the backup file, or type it from the printout.",
-  'problem.CUSTODY_SET_SHARE_FILE_INVALID': 'The share file {file} cannot be used: {fieldCount, plural, one {its field {fieldsList} is invalid} other {its fields {fieldsList} are invalid}}.',
+  'problem.CUSTODY_SET_SHARE_FILE_INVALID':
+    'The share file {file} cannot be used: {fieldCount, plural, one {its field {fieldsList} is invalid} other {its fields {fieldsList} are invalid}}.',
   'problem.CUSTODY_SET_SHARE_FILE_INVALID.next':
     'Check that it was copied completely; otherwise type the share from its printed slip.',
   'problem.CUSTODY_SHARE_IS_SET':

@@ -28,7 +28,8 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_BACKUP_ENTRY_INVALID':
     '托管备份中密钥 {keyId} 的条目解密后与记录的材料不符：文件已被改动。未恢复任何内容。',
   'problem.CUSTODY_BACKUP_ENTRY_INVALID.next': '请使用其他保管人的备份文件副本，或根据打印件录入。',
-  'problem.CUSTODY_SET_SHARE_FILE_INVALID': '无法使用份额文件 {file}：{fieldCount, plural, other {其字段 {fieldsList} 无效}}。',
+  'problem.CUSTODY_SET_SHARE_FILE_INVALID':
+    '无法使用份额文件 {file}：{fieldCount, plural, other {其字段 {fieldsList} 无效}}。',
   'problem.CUSTODY_SET_SHARE_FILE_INVALID.next': '请确认文件已完整复制；否则请根据打印的份额凭条录入份额。',
   'problem.CUSTODY_SHARE_IS_SET': '{file} 是仪式托管集的份额，需要与其备份文件一起恢复。',
   'problem.CUSTODY_SHARE_IS_SET.next': '请同时提供备份文件（keyferry custody restore --backup FILE）。',
