@@ -10,7 +10,7 @@ import { describeCodeIdentity } from '../core/software/code-identity';
  * whose package.json names Keyferry. From the sources that is src-main/cli/../..; from the bundle
  * bin/keyferry.js runs, node_modules/.cache/keyferry-cli/../../..
  */
-export function packageRootAbove(from: string): string {
+function packageRootAbove(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     try {
       if (

@@ -8,7 +8,7 @@
  * `problem.C.next` (what to do next). A progress line with code `P` is `progress.P`.
  */
 import { en } from './catalogues/en';
-import type { MessageArgs, MessageValue } from './message-args';
+import type { MessageArgs } from './message-args';
 
 export type MessageKey = keyof typeof en;
 /** A catalogue for one language: every key, nothing more. */
@@ -34,7 +34,6 @@ export type ProgressValues<P extends ProgressCode> = MessageValues<`progress.${P
 
 /** Values as they cross IPC or sit in a journal: strings and numbers (dates as epoch ms). */
 export type PlainValues = Readonly<Record<string, string | number>>;
-export type { MessageValue };
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);

@@ -13,7 +13,7 @@ import { momentText, type WallClock } from './moment';
 import { phraseOf, phraseSchema, phraseText } from './phrase';
 import type { Translator } from './translate';
 
-export { MAX_DATA_VALUES, type DataField, type DataValue };
+export { type DataField };
 
 const LONGEST_SHOWN = 96;
 /** How much of a shortened string is shown. */

@@ -24,7 +24,7 @@ export const KMS_STATE_NAMES = {
 
 /** The states as the KMS's answers write them (`key_state`: "1" … "7"), for the answer schemas. */
 export const KMS_STATE_WIRE = Object.keys(KMS_STATE_NAMES) as [KmsStateWire, ...KmsStateWire[]];
-export type KmsStateWire = `${keyof typeof KMS_STATE_NAMES}`;
+type KmsStateWire = `${keyof typeof KMS_STATE_NAMES}`;
 
 /** A KMS state (its number, or its name as KmsKeyInfo.stateName and journals hold it) in `tr`'s language; an unknown name as it is. */
 export function kmsStateText(tr: Pick<Translator, 't'>, state: number | string): string {

@@ -154,6 +154,3 @@ type ArgsRecord<A> = {
 
 /** The values message text `S` needs: `{}` when it has no arguments. */
 export type MessageArgs<S extends string> = ArgsRecord<Scan<S>>;
-
-/** A value any message argument may take once it crosses IPC or sits in a journal. */
-export type MessageValue = string | number | Date;

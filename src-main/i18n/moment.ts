@@ -74,7 +74,7 @@ function offsetIn(timeZone: string, at: Date): number | undefined {
  * The clock of `zone` (a receipt's workstation) at another moment `at` (a journal entry's): its
  * zone's offset then (summer time differs), or the zone's fixed offset when its name is not known.
  */
-export function clockAt(zone: WallClock, at: Date): WallClock {
+function clockAt(zone: WallClock, at: Date): WallClock {
   const offset = zone.timeZone ? offsetIn(zone.timeZone, at) : undefined;
   return { ...zone, at, utcOffsetMinutes: offset ?? zone.utcOffsetMinutes };
 }

@@ -25,7 +25,7 @@ export const phraseOrSentenceSchema = z.union([z.string(), phraseSchema]);
 export type PhraseOrSentence = string | Phrase;
 
 /** A phrase as IPC carries it: its shape checked, its key not (the contract is zod-only). */
-export type LoosePhrase = { readonly key: string; readonly values?: PlainValues | undefined };
+type LoosePhrase = { readonly key: string; readonly values?: PlainValues | undefined };
 
 /** `p` in the translator's language (an older format's sentence, or a key the catalogue lacks, as it is). */
 export function phraseText(t: Pick<Translator, 'message'>, p: string | LoosePhrase): string {

@@ -13,7 +13,7 @@ const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
 );
 
 /** Accents every ASCII letter of `text`. */
-export function accent(text: string): string {
+function accent(text: string): string {
   return text.replace(/[A-Za-z]/g, (c) => ACCENTED[c] ?? c);
 }
 

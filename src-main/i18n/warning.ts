@@ -9,7 +9,7 @@ import { isMessageKey } from './catalogue';
 import type { Translator } from './translate';
 
 /** Every warning code with its text in the catalogue. */
-export type WarningCode = MessageKey extends infer K ? (K extends `warning.${infer C}` ? C : never) : never;
+type WarningCode = MessageKey extends infer K ? (K extends `warning.${infer C}` ? C : never) : never;
 
 // A type, not an interface, so a warning is a JSON object to IPC and `--json`.
 export type Warning<C extends WarningCode = WarningCode> = {

@@ -18,7 +18,7 @@ export interface OperationLog {
 }
 
 /** Who we are, as shown by `app.info`. */
-export interface AppIdentity {
+interface AppIdentity {
   readonly name: string;
   readonly version: string;
   readonly build: string;

@@ -17,7 +17,7 @@ function familyOf(info: NetworkInterfaceInfo): 'IPv4' | 'IPv6' {
 }
 
 /** 169.254.0.0/16 and fe80::/10: not routable, but a sign that a cable or radio is live. */
-export function isLinkLocal(address: string, family: 'IPv4' | 'IPv6'): boolean {
+function isLinkLocal(address: string, family: 'IPv4' | 'IPv6'): boolean {
   return family === 'IPv4' ? address.startsWith('169.254.') : /^fe[89ab][0-9a-f]:/i.test(address);
 }
 

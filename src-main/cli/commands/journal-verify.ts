@@ -12,7 +12,7 @@ import { listText } from '../../i18n/list';
 
 const NAME = 'journal verify';
 
-export const JOURNAL_VERIFY_OPTIONS = optionTable({
+const JOURNAL_VERIFY_OPTIONS = optionTable({
   'expect-head': { type: 'string', arg: 'HEX', help: 'cli.opt.journal-verify.expect-head' },
   'expect-count': { type: 'string', arg: 'N', help: 'cli.opt.journal-verify.expect-count' },
   'allow-later': { type: 'boolean', help: 'cli.opt.journal-verify.allow-later' },
@@ -23,7 +23,7 @@ export const JOURNAL_VERIFY_OPTIONS = optionTable({
  * entry recording the receipt that printed this head (its `journalHeadAtReceipt`) is part of
  * writing that receipt, so it is not counted.
  */
-export function unsealedLaterEntries(entries: readonly JournalEntry[], headAt: number): JournalEntry[] {
+function unsealedLaterEntries(entries: readonly JournalEntry[], headAt: number): JournalEntry[] {
   const later = entries.slice(headAt);
   const head = entries[headAt - 1]?.hash;
   const first = later[0];

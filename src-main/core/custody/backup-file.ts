@@ -56,7 +56,7 @@ export interface CustodyBackup {
 }
 
 /** The additional authenticated data of one entry. */
-export function entryAad(ceremonyId: string, keyId: string, spec: KeySpec, check: MaterialCheck): Buffer {
+function entryAad(ceremonyId: string, keyId: string, spec: KeySpec, check: MaterialCheck): Buffer {
   return Buffer.concat([AAD_TAG, ceremonyId, keyId, spec, check.kind, check.value].map(lengthPrefixed));
 }
 
@@ -127,12 +127,12 @@ export function encodeBackup(
   };
 }
 
-export function backupDigestOf(payload: Uint8Array): string {
+function backupDigestOf(payload: Uint8Array): string {
   return createHash('sha256').update(payload).digest('hex');
 }
 
 /** Why a payload cannot be read: the version it names, or that it does not parse. */
-export type BackupDecodeFailure = { readonly version: number } | { readonly malformed: true };
+type BackupDecodeFailure = { readonly version: number } | { readonly malformed: true };
 
 /** Decodes a payload strictly (no trailing bytes, valid ids, no key twice), or says why not. */
 export function decodeBackup(payload: Buffer): CustodyBackup | BackupDecodeFailure {

@@ -13,7 +13,7 @@ import type { CustodySet } from './set-split';
 import { encodeSetShareFile } from './share-file';
 import { writeCustodianFolders, type CustodianWriteControl, type VolumeIdOf, type WrittenShare } from './write-shares';
 
-export interface CustodianFoldersRequest extends CustodianWriteControl {
+interface CustodianFoldersRequest extends CustodianWriteControl {
   readonly m: number;
   readonly n: number;
   /** One existing folder per share, in share order. */
@@ -24,7 +24,7 @@ export interface CustodianFoldersRequest extends CustodianWriteControl {
   readonly volumeIdOf?: VolumeIdOf;
 }
 
-export interface WrittenCustodySet {
+interface WrittenCustodySet {
   readonly written: readonly WrittenShare[];
   /** The backup file's name (the same in every folder). */
   readonly backupFile: string;

@@ -28,7 +28,7 @@ import { typedShareLines } from './typed-share';
 /** Data lines per QR code: keeps each code under the receipt QR limit of 1000 characters. */
 const LINES_PER_QR = 40;
 /** Separates lines inside a QR code (QR text is one line); parseTypedShare reads it as a line break. */
-export const QR_LINE_SEPARATOR = ';';
+const QR_LINE_SEPARATOR = ';';
 
 export interface CustodySlip {
   readonly htmlName: string;

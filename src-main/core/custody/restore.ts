@@ -11,7 +11,7 @@ import { isMaterialProblem, proveRebuiltMaterial, type MaterialProblem } from '.
 import { combineShares, shareXCoordinate } from './shamir';
 import { listValue } from '../../i18n/list';
 
-export interface RestoreOptions {
+interface RestoreOptions {
   /** When given, every share must belong to this ceremony, key and spec (each field that is set). */
   readonly expected?: { readonly ceremonyId?: string; readonly keyId?: string; readonly spec?: KeySpec };
 }

@@ -18,7 +18,7 @@ import { backupKeyCheckOf, setShareIntact, type SetShare } from './set-share';
 import { eventLoopSlicer } from '../yield';
 import { listValue } from '../../i18n/list';
 
-export interface RestoreSetOptions {
+interface RestoreSetOptions {
   /** Restore only these keys (default: every key of the backup). */
   readonly keyIds?: readonly string[];
   /** Names the backup file in messages. */
@@ -31,7 +31,7 @@ export interface RestoredSetKey {
 }
 
 /** What a set restore proved for one key: the check its backup entry recorded. */
-export interface RestoredKeyCheck {
+interface RestoredKeyCheck {
   readonly keyId: string;
   readonly spec: KeySpec;
   readonly keyCheckValue: string | null;
@@ -56,7 +56,7 @@ export function setRestoreProof(backup: CustodyBackup): Phrase<'proof.restore.se
 }
 
 /** Checks the shares alone (intact, one set, no index twice, at least M); returns M. */
-export function checkSetShares(shares: readonly SetShare[]): number {
+function checkSetShares(shares: readonly SetShare[]): number {
   const first = shares[0];
   if (!first) throw new KeyferryError('CUSTODY_SET_TOO_FEW_SHARES', { given: 0, needed: 2 });
   const indexes = new Set<number>();

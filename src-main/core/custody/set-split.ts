@@ -23,7 +23,7 @@ import {
   type SetShareFields,
 } from './set-share';
 
-export interface SplitSetRequest {
+interface SplitSetRequest {
   readonly ceremonyId: string;
   readonly m: number;
   readonly n: number;

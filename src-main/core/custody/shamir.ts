@@ -10,8 +10,8 @@ import { combine, split } from 'shamir-secret-sharing';
 import { selectedProblem, type KeyferryError } from '../errors';
 
 /** The library's limits: at least 2 and at most 255 shares, threshold at least 2. */
-export const SHAMIR_MIN_THRESHOLD = 2;
-export const SHAMIR_MAX_SHARES = 255;
+const SHAMIR_MIN_THRESHOLD = 2;
+const SHAMIR_MAX_SHARES = 255;
 
 type ShamirProblem =
   | { readonly reason: 'parameters'; readonly m: number; readonly n: number; readonly max: number }

@@ -23,10 +23,10 @@ import {
   type CustodyShareFields,
 } from './custody-share';
 
-export const SHARE_FILE_FORMAT = 'keyferry.custody-share';
-export const SHARE_FILE_VERSION = 1;
+const SHARE_FILE_FORMAT = 'keyferry.custody-share';
+const SHARE_FILE_VERSION = 1;
 /** The version written today: a custodian's share of a ceremony's custody set. */
-export const SET_SHARE_FILE_VERSION = 2;
+const SET_SHARE_FILE_VERSION = 2;
 /** A share of an RSA-4096 key is about 3.3 KB as a file; nothing legitimate comes near this. */
 export const SHARE_FILE_MAX_BYTES = 16 * 1024;
 const SHARE_MAX_BYTES = 8 * 1024;

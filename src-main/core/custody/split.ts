@@ -21,7 +21,7 @@ import { materialCheckOf } from './material-check';
 import { restoreMaterial } from './restore';
 import { splitSecret } from './shamir';
 
-export interface SplitMaterialRequest {
+interface SplitMaterialRequest {
   readonly material: KeyMaterial;
   /** Shares needed to rebuild (threshold). */
   readonly m: number;

@@ -20,7 +20,7 @@ export interface CustodyWrites {
   readonly createdFolders: readonly string[];
 }
 
-export interface WithdrawnCustody {
+interface WithdrawnCustody {
   /** The custodian folders that held files of this session and hold none now (or were removed). */
   readonly folders: readonly string[];
   readonly removedFiles: number;

@@ -17,12 +17,12 @@ import { listValue } from '../../i18n/list';
 export type VolumeIdOf = (folder: string) => Promise<string | number | bigint> | string | number | bigint;
 
 /** A file written beside a share (e.g. its printable slip). */
-export interface CompanionFile {
+interface CompanionFile {
   readonly name: string;
   readonly data: string | Uint8Array;
 }
 
-export interface WriteSharesOptions {
+interface WriteSharesOptions {
   /** Defaults to the media layer's `volumeIdOf` (the folder's device number, `st_dev`). */
   readonly volumeIdOf?: VolumeIdOf;
   readonly layer?: FileLayer;
@@ -48,7 +48,7 @@ async function checkAbsent(file: string): Promise<void> {
 }
 
 /** What goes into one custodian's folder: their share file first, then its companions. */
-export interface CustodianFiles {
+interface CustodianFiles {
   readonly index: number;
   readonly custodian: string;
   readonly files: readonly CompanionFile[];

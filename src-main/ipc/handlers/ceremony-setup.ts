@@ -34,7 +34,7 @@ type SetupHandlers = {
 };
 
 /** Opens the online journal of the setup folder (continuing it when it exists). */
-export async function openOnlineJournal(session: CeremonySession) {
+async function openOnlineJournal(session: CeremonySession) {
   if (!session.onlineJournal) {
     const file = session.journalPath('online');
     session.onlineJournal = await openJournal(file, { create: !(await pathExists(file)) });

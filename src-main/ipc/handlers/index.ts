@@ -25,9 +25,9 @@ import { CeremonySession, type CeremonyHooks } from './session';
 import { describeNetwork } from '../network-status';
 import { DEFAULT_LOCALE } from '../../i18n/locale';
 
-export type { ChannelHandler, Handlers } from './channel-handler';
+export type { Handlers } from './channel-handler';
 
-export interface HandlerOptions {
+interface HandlerOptions {
   /** Injectable for tests; defaults to `os.networkInterfaces`. */
   readonly networkInterfaces?: () => NodeJS.Dict<os.NetworkInterfaceInfo[]>;
   /** Injectable for tests; defaults to the media module's `listRemovableVolumes`. */

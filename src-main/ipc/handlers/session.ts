@@ -96,7 +96,7 @@ export interface AirGapSide {
 }
 
 /** The two air-gapped ceremonies a person can leave half-way. */
-export type LeavableSide = 'air-gapped' | 'custody-restore';
+type LeavableSide = 'air-gapped' | 'custody-restore';
 
 /** Why a ceremony was left: the window closed, or the officer went to another screen. */
 type LeaveReason = 'window-closed' | 'ceremony-left';

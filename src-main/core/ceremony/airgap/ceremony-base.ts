@@ -60,8 +60,6 @@ export interface AirGapWorkflowOptions extends AirGapPeople {
 /** The steps that need the preflight first (messages name them). */
 type PreflightedStep = 'generate' | 'load' | 'hsm' | 'restore' | 'split' | 'bundle' | 'receipt';
 
-export { expiryText } from '../shared/planned-expiry';
-
 /** The states every air-gapped ceremony passes through (each adds its own in between). */
 type SharedState = 'new' | 'network-checked' | 'fingerprints-confirmed' | 'wrapped' | 'bundle-written' | 'finished';
 

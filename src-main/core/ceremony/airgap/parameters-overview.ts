@@ -25,7 +25,7 @@ import {
 } from './witness-confirmations';
 
 /** One key as read from the parameters, with what people compare. */
-export interface AirGapKeyOverview {
+interface AirGapKeyOverview {
   readonly keyId: string;
   readonly alias: string;
   readonly spec: ImportParameters['keySpec'];

@@ -49,8 +49,7 @@ import type { AirGapState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
 import { receiptSessionNumber } from './receipt-session';
 
-export type { AirGapState } from '../shared/ceremony-states';
-export type { AirGapKeyOverview, ParametersOverview } from './parameters-overview';
+export type { ParametersOverview } from './parameters-overview';
 
 type AirGapCeremonyOptions = AirGapWorkflowOptions;
 

@@ -139,7 +139,7 @@ export const replicaGroupProvenData = z.object({
  * receipt by the online operator, or (rehearsals only) handed over by the rehearsal's own
  * air-gapped side, which played both machines.
  */
-export const WRAPPED_DIGEST_SOURCES = ['air-gapped-receipt', 'rehearsal-air-gapped-side'] as const;
+const WRAPPED_DIGEST_SOURCES = ['air-gapped-receipt', 'rehearsal-air-gapped-side'] as const;
 export type WrappedDigestSource = (typeof WRAPPED_DIGEST_SOURCES)[number];
 
 export const wrappedCheckedData = z.object({

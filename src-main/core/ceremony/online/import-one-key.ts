@@ -13,7 +13,7 @@ import type { OnlineKms } from './kms-calls';
 import type { CheckedKey } from './wrapped-bundle-check';
 
 /** Where the expiry sent to the KMS came from: the bundle's request, or an explicit override. */
-export type ExpirySource = 'bundle' | 'override';
+type ExpirySource = 'bundle' | 'override';
 
 /** The material expiry of one key; every time is "never" or an ISO UTC time. */
 export interface ExpiryDecision {

@@ -15,7 +15,7 @@ export const DEFAULT_KMS_CONCURRENCY = 8;
 export const MAX_KMS_CONCURRENCY = 32;
 
 /** What a key's progress line says, and which key it is (absent before the KMS names it). */
-export interface KeyProgressLine {
+interface KeyProgressLine {
   readonly keyId?: string;
   readonly line: Pick<CeremonyProgress, 'code' | 'values' | 'message'>;
 }

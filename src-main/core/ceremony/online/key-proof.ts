@@ -19,7 +19,7 @@ import { KeyState } from '../../kms/types';
 import type { Phrase } from '../../../i18n/phrase';
 import type { OnlineKms } from './kms-calls';
 
-export interface KeyToProve {
+interface KeyToProve {
   readonly keyId: string;
   readonly spec: KeySpec;
   readonly usage: KeyUsage;

@@ -16,7 +16,7 @@ import { listValue } from '../../../i18n/list';
 import type { OnlineCeremonyState, OnlineKeyState } from './state';
 
 /** A planned key as journaled in keys.planned (no description: the KMS holds it, and key.created records it). */
-export type PlannedKeyRecord = {
+type PlannedKeyRecord = {
   alias: string;
   spec: PlannedKey['spec'];
   usage: PlannedKey['usage'];
@@ -41,7 +41,7 @@ export function plannedKeyExpiry(key: Pick<PlannedKey, 'materialExpiry'>, planEx
 const RESOLVE_SLACK_MS = 60_000;
 
 /** True when `given` is `journaled` ('never' or ISO): the same moment, or the same duration counted again up to `elapsedMs` later. */
-export function sameExpiry(journaled: string, given: string, elapsedMs: number): boolean {
+function sameExpiry(journaled: string, given: string, elapsedMs: number): boolean {
   if (journaled === 'never' || given === 'never') return journaled === given;
   const later = Date.parse(given) - Date.parse(journaled);
   return later >= -RESOLVE_SLACK_MS && later <= elapsedMs + RESOLVE_SLACK_MS;

@@ -16,13 +16,11 @@ import { ONLINE_EVENTS } from './events';
 import type { OnlineKms } from './kms-calls';
 import type { OnlineKeyState } from './state';
 
-export type { ReplicaTarget } from '../shared/ceremony-plan';
-
 /** Opens the connection of a replica's region/project (called once per target per session). */
 export type ReplicaKmsFactory = (target: ReplicaTarget) => OnlineKms;
 
 /** "region/projectId": one connection each. */
-export function targetKey(target: ReplicaTarget): string {
+function targetKey(target: ReplicaTarget): string {
   return `${target.region}/${target.projectId}`;
 }
 
@@ -62,7 +60,7 @@ export function replicaKmsClients(primary: KmsClientOptions & { readonly endpoin
 }
 
 /** What the ceremony needs to connect a replica target: its own connection's facts and the journal. */
-export interface ReplicaConnectContext {
+interface ReplicaConnectContext {
   readonly primary: { readonly kms: OnlineKms; readonly region: string };
   journal(event: string, data: JsonObject): Promise<void>;
   kmsCall<T>(step: string, keyId: string | null, run: () => Promise<T>): Promise<T>;

@@ -110,7 +110,7 @@ export interface OnlineCeremonyState {
   readonly replicaProofs: Map<string, ReplicaGroupProof>;
 }
 
-export type ReplicaGroupProof = z.infer<typeof replicaGroupProvenData>;
+type ReplicaGroupProof = z.infer<typeof replicaGroupProvenData>;
 
 /** The key id of the group `key` belongs to (its primary's, or its own). */
 export function groupIdOf(key: Pick<OnlineKeyState, 'keyId' | 'replicaOf'>): string {

@@ -15,7 +15,7 @@ import type { ProgressListener } from '../shared/progress';
  * The step a journaled KMS failure or retry names: the KMS action that failed (list-keys,
  * create-key, …), or 'connect' for the list-keys that tests a connection.
  */
-export type OnlineKmsStep = KmsAction | 'connect';
+type OnlineKmsStep = KmsAction | 'connect';
 
 export interface OnlineStepContext {
   readonly state: OnlineCeremonyState;

@@ -66,8 +66,7 @@ import { hasReached, ONLINE_STEPS } from '../shared/ceremony-states';
 import { DEFAULT_KMS_CONCURRENCY } from './key-concurrency';
 import type { ReceiptLanguage } from '../../receipt/language';
 
-export type { OnlineStep } from './state';
-export type { OnlineCeremonyOptions, OnlineCeremonyStart } from './open-journal';
+export type { OnlineCeremonyStart } from './open-journal';
 export type { WrappedBundleProof } from './import-steps';
 export type { CredentialSource, OnlineCredentialBinding } from './credential-source';
 

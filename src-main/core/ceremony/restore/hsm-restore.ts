@@ -34,7 +34,7 @@ export interface HsmRestoreRequest {
 }
 
 /** One key found on the token, as the journal records it and the screen shows it: the object, its check, where it was recorded. */
-export interface HsmRestoredKey extends Omit<HsmMaterialSummary, 'source'> {
+interface HsmRestoredKey extends Omit<HsmMaterialSummary, 'source'> {
   readonly recordedSeq: number;
 }
 

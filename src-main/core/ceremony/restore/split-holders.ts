@@ -13,7 +13,7 @@ import type { PresentedShare } from './presented-shares';
 import { custodySplitRecordSchema } from '../airgap/custody-split';
 
 /** The split the presented shares came from, as the restore knows it. */
-export interface PresentedSplit {
+interface PresentedSplit {
   readonly threshold: number;
   readonly total: number;
   /** The backup digest of a custody set; null for a per-key split. */

@@ -53,8 +53,7 @@ import { kmsTimeAtLeast } from '../shared/kms-time';
 import type { KeyExpiry } from '../shared/planned-expiry';
 import { journalPlanExpiryOverrides, type PlanExpiryOverride } from '../airgap/preflight';
 
-export type { RestoreState } from '../shared/ceremony-states';
-export type { HsmRestoredKeys, HsmRestoreRequest } from './hsm-restore';
+export type { HsmRestoreRequest } from './hsm-restore';
 
 type RestoreCeremonyOptions = AirGapWorkflowOptions;
 

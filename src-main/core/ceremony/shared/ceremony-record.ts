@@ -8,7 +8,7 @@ import type { PaperSize } from '../../receipt/paper-size';
 import { describeCodeIdentity, type CodeIdentity } from '../../software/code-identity';
 import type { NetworkCheckResult } from './network-check';
 
-export type CeremonySide = 'online' | 'air-gapped';
+type CeremonySide = 'online' | 'air-gapped';
 
 interface WorkstationInfo {
   readonly hostname: string;

@@ -10,7 +10,7 @@ import { ceremonyStateValue, selectCase } from '../../../i18n/ceremony-state';
 import type { CeremonyStepName, StepTable } from './allowed-steps';
 
 export type { CeremonyStepName } from './allowed-steps';
-export type CeremonySide = 'online' | 'airgap' | 'restore';
+type CeremonySide = 'online' | 'airgap' | 'restore';
 
 interface OutOfOrder {
   readonly reason: 'state' | 'notWrapped' | 'notImported' | 'notConnected' | 'bundleNotRead';
