@@ -2,7 +2,7 @@
  * The Keyferry window: a header with the mode and the screens this mode offers, and the current
  * screen. Progress events from the main process go into the store (shown in the running step).
  */
-import { useEffect } from 'react';
+import { useEffect, type ComponentType } from 'react';
 import { api } from './api';
 import { useDocumentLanguage, useT } from './i18n';
 import { AirGapScreen } from './screens/AirGapScreen';
@@ -36,23 +36,20 @@ function screensFor(mode: string | null, hasSetup: boolean): Screen[] {
   return ['setup', 'air-gapped', 'custody', 'restore', 'journal'];
 }
 
+/** The component of each screen. */
+const SCREEN_VIEWS: Readonly<Record<Screen, ComponentType>> = {
+  start: StartScreen,
+  setup: SetupScreen,
+  online: OnlineScreen,
+  'air-gapped': AirGapScreen,
+  custody: CustodyScreen,
+  restore: RestoreScreen,
+  journal: JournalScreen,
+};
+
 function CurrentScreen({ screen }: { screen: Screen }) {
-  switch (screen) {
-    case 'start':
-      return <StartScreen />;
-    case 'setup':
-      return <SetupScreen />;
-    case 'online':
-      return <OnlineScreen />;
-    case 'air-gapped':
-      return <AirGapScreen />;
-    case 'custody':
-      return <CustodyScreen />;
-    case 'restore':
-      return <RestoreScreen />;
-    case 'journal':
-      return <JournalScreen />;
-  }
+  const View = SCREEN_VIEWS[screen];
+  return <View />;
 }
 
 export function App() {

@@ -1,5 +1,8 @@
 /** A fieldset of radio buttons choosing where something comes from (bundle or files, file or typed slip). */
-/** One radio button per option, all named `name`, inside a fieldset with `legend`. */
+import type { MessageKey } from '../../src-main/i18n/catalogue';
+import { useT } from '../i18n';
+
+/** One radio button per option, all named `name`, inside a fieldset with `legend`; each option's label a catalogue key. */
 export function SourceChoice<T extends string>({
   legend,
   name,
@@ -10,9 +13,10 @@ export function SourceChoice<T extends string>({
   legend: string;
   name: string;
   value: T;
-  options: ReadonlyArray<{ value: T; id: string; label: string }>;
+  options: ReadonlyArray<{ value: T; id: string; label: MessageKey }>;
   onChange: (value: T) => void;
 }) {
+  const { message } = useT();
   return (
     <fieldset>
       <legend>{legend}</legend>
@@ -25,7 +29,7 @@ export function SourceChoice<T extends string>({
             checked={value === option.value}
             onChange={() => onChange(option.value)}
           />
-          <label htmlFor={option.id}>{option.label}</label>
+          <label htmlFor={option.id}>{message({ key: option.label })}</label>
         </div>
       ))}
     </fieldset>

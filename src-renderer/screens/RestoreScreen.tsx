@@ -13,7 +13,7 @@ import { Hex } from '../components/Hex';
 import { PreflightResult } from '../components/PreflightResult';
 import { NetworkBanner } from '../components/NetworkBanner';
 import { NetworkCheckStep } from '../components/NetworkCheckStep';
-import { ReceiptPanel } from '../components/ReceiptPanel';
+import { ReceiptStep } from '../components/ReceiptStep';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SourceChoice } from '../components/SourceChoice';
 import { Step, StepButton } from '../components/Step';
@@ -79,7 +79,7 @@ function SharesStep() {
   const [source, setSource] = useState<(typeof SHARE_SOURCES)[number]['value']>('file');
   const preflighted = useAppStore((s) => (s.ceremony?.restore?.preflight ?? null) !== null);
   const input = useFileOrTyped();
-  const { t, message } = useT();
+  const { t } = useT();
   const ready = presentedBy.trim() !== '' && input.filled(source === 'typed');
   const submit = async () => {
     const ok = await present({
@@ -103,7 +103,7 @@ function SharesStep() {
         legend={t('restore.source')}
         name="share-source"
         value={source}
-        options={SHARE_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
+        options={SHARE_SOURCES}
         onChange={setSource}
       />
       {source === 'hsm' && (
@@ -305,17 +305,14 @@ export function RestoreScreen() {
       <RebuildStep />
       <RestoreFingerprintStep />
       <RestoreWrapStep />
-      <Step
+      <ReceiptStep
         number={8}
         title={t('restore.receipt.title')}
-        state={steps.display(['writeReceipt'], 'writeReceipt')}
         section="restore-receipt"
-      >
-        <StepButton available={steps.canRun('writeReceipt')} onClick={() => void writeReceipt()}>
-          {t('common.write-receipt')}
-        </StepButton>
-        <ReceiptPanel side="custody-restore" />
-      </Step>
+        side="custody-restore"
+        steps={steps}
+        onWrite={() => void writeReceipt()}
+      />
     </div>
   );
 }

@@ -7,15 +7,13 @@
  * created-keys table, the journal, the import and the air-gapped receipt (a whole rehearsal).
  * Screenshot: online-create-expiries.png.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatUtc } from '../../src-main/i18n/moment';
 import { translator } from '../../src-main/i18n/translate';
 import { appPerLanguage } from './app-per-language';
-import { openApp, startBrowser, type UiSession } from './harness';
+import { oneApp } from './one-app';
 import { click, fillByLabel, setUpCeremony, step } from './page-helpers';
 import { parametersConfirmed, rehearsalStarted, wrapAndCheckOnline } from './rehearsal-steps';
 
@@ -87,29 +85,12 @@ async function filesEnding(dir: string, suffix: string): Promise<string[]> {
 }
 
 describe("each AES key's own material expiry in the app", () => {
-  let browser: Browser;
-  let ui: UiSession;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ui-key-expiry-'));
-    await mkdir(path.join(dir, 'ceremony'));
-    await mkdir(path.join(dir, 'media'));
-    browser = await startBrowser();
-    ui = await openApp(browser);
-    ui.page.setDefaultTimeout(30_000);
-  });
-  afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const app = oneApp('kf-ui-key-expiry-');
 
   it("keeps the plan file's and the typed expiries to the created table, the import and the receipt", async () => {
-    const tr = translator('en');
-    const { t } = tr;
+    const { t } = translator('en');
+    const { ui, dir, folder, media } = app();
     const { page } = ui;
-    const folder = path.join(dir, 'ceremony');
     await rehearsalStarted(page, folder);
     const planFile = path.join(dir, 'plan.json');
     const plan = {
@@ -161,7 +142,6 @@ describe("each AES key's own material expiry in the app", () => {
     expect(await expires('pk/ec')).toBe(t('expiry.never-lower'));
     await ui.screenshot('online-create-expiries');
 
-    const media = path.join(dir, 'media');
     await parametersConfirmed(page, media);
     // Each key's own plan reached the air-gapped side: the earlier (typed 10 days) is the loss to acknowledge.
     await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);

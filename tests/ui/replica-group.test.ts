@@ -5,39 +5,21 @@
  * sides run as usual (one material, wrapped once per key), and after verification the table says
  * the group was proven (both keys answer the same public key). Screenshot: online-replica-group.png.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translator } from '../../src-main/i18n/translate';
-import { openApp, startBrowser, type UiSession } from './harness';
+import { oneApp } from './one-app';
 import { click, fillByLabel, step } from './page-helpers';
 import { parametersConfirmed, rehearsalStarted, upToCheckedBundle } from './rehearsal-steps';
 
 describe('a replica group in a rehearsal', () => {
-  let browser: Browser;
-  let ui: UiSession;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-ui-replica-'));
-    await mkdir(path.join(dir, 'ceremony'));
-    await mkdir(path.join(dir, 'media'));
-    browser = await startBrowser();
-    ui = await openApp(browser);
-    ui.page.setDefaultTimeout(30_000);
-  });
-  afterAll(async () => {
-    await ui?.close();
-    await browser?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const app = oneApp('kf-ui-replica-');
 
   it('creates, imports and proves an EC key and its replica in another region', async () => {
     const { t } = translator('en');
+    const { ui, folder, media } = app();
     const { page } = ui;
-    const folder = path.join(dir, 'ceremony');
     await rehearsalStarted(page, folder);
     const other = page.locator('[data-section="online-connect"] li[data-region="sim-local-2"]');
     const projectId = ((await other.textContent()) ?? '').split(' ')[0] ?? '';
@@ -61,8 +43,8 @@ describe('a replica group in a rehearsal', () => {
     expect(await replica.locator('td.group').textContent()).toBe(t('ckeys.group.replica', { alias: 'dr/ec' }));
     expect(await primary.locator('td.group').textContent()).toBe(t('ckeys.group.primary', { count: 1, proof: 'none' }));
 
-    await parametersConfirmed(page, path.join(dir, 'media'));
-    await upToCheckedBundle(page, path.join(dir, 'media'));
+    await parametersConfirmed(page, media);
+    await upToCheckedBundle(page, media);
     await step(page, 'Import the key material', 'online-import');
     // Both imported lines share the alias's key spec: each names its region and its role in the group.
     const importedLine = (keyId: string) =>

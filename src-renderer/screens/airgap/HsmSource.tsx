@@ -228,7 +228,7 @@ export function HsmSource({
   const [labels, setLabels] = useState<Record<string, string>>({});
   const [acceptZeroFilled, setAcceptZeroFilled] = useState(false);
   const chosen = useChosenToken(serial);
-  const { t, message } = useT();
+  const { t } = useT();
   const labelsGiven = Object.fromEntries(
     Object.entries(labels)
       .map(([keyId, label]) => [keyId, label.trim()] as const)
@@ -259,7 +259,7 @@ export function HsmSource({
           legend={t('hsm.keys')}
           name="hsm-keys"
           value={keySource}
-          options={KEY_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
+          options={KEY_SOURCES}
           onChange={setKeySource}
         />
         {keySource === 'existing' &&

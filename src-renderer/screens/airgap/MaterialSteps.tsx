@@ -4,7 +4,7 @@ import { SelectField, TextField } from '../../components/Fields';
 import { FieldRow } from '../../components/FieldRow';
 import { Hex } from '../../components/Hex';
 import { MaterialCheck } from '../../components/MaterialCheck';
-import { ReceiptPanel } from '../../components/ReceiptPanel';
+import { ReceiptStep } from '../../components/ReceiptStep';
 import { SourceChoice } from '../../components/SourceChoice';
 import { Step, StepButton } from '../../components/Step';
 import { WrappedBundleWriter } from '../../components/WrappedBundleWriter';
@@ -46,7 +46,7 @@ export function MaterialStep() {
   // Main says (from the core) whether fresh material is refused: keys the KMS bound to material at an earlier import.
   const refused = useAppStore((s) => s.ceremony?.airGap?.generateRefused ?? null);
   const boundKeys = keys.filter((k) => refused?.keyIds.includes(k.keyId));
-  const { t, message } = useT();
+  const { t } = useT();
   return (
     <Step
       number={5}
@@ -59,7 +59,7 @@ export function MaterialStep() {
         legend={t('material.source')}
         name="material"
         value={source}
-        options={MATERIAL_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
+        options={MATERIAL_SOURCES}
         onChange={setSource}
       />
       {source === 'hsm' ? (
@@ -207,21 +207,19 @@ export function AirGapReceiptStep() {
   const goTo = useAppStore((s) => s.goTo);
   const { t } = useT();
   return (
-    <Step
+    <ReceiptStep
       number={7}
       title={t('air.receipt.title')}
-      state={steps.display(['writeReceipt'], 'writeReceipt')}
       section="air-receipt"
+      side="air-gapped"
+      steps={steps}
+      onWrite={() => void writeReceipt()}
     >
-      <StepButton available={steps.canRun('writeReceipt')} onClick={() => void writeReceipt()}>
-        {t('common.write-receipt')}
-      </StepButton>
-      <ReceiptPanel side="air-gapped" />
       {mode === 'rehearsal' && steps.isDone('writeReceipt') && (
         <button type="button" className="primary" onClick={() => goTo('online')}>
           {t('air.receipt.back-online')}
         </button>
       )}
-    </Step>
+    </ReceiptStep>
   );
 }

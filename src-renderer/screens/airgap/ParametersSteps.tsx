@@ -63,7 +63,7 @@ export function ParametersStep() {
   const [wrappingKeyFile, setWrappingKeyFile] = useState('');
   const [importTokenFile, setImportTokenFile] = useState('');
   const available = steps.canRun('readParameters');
-  const { t, message, locale } = useT();
+  const { t, locale } = useT();
   const specs = specOptions(t);
   return (
     <Step
@@ -76,7 +76,7 @@ export function ParametersStep() {
         legend={t('air.source.legend')}
         name="source"
         value={source}
-        options={PARAMETER_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
+        options={PARAMETER_SOURCES}
         onChange={setSource}
       />
       {source === 'bundle' ? (

@@ -11,7 +11,7 @@ import { custodyLine } from '../../../src-main/i18n/custody-line';
 import { PathField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { MaterialCheck } from '../../components/MaterialCheck';
-import { ReceiptPanel } from '../../components/ReceiptPanel';
+import { ReceiptStep } from '../../components/ReceiptStep';
 import { Step, StepButton } from '../../components/Step';
 import { selectCeremonyKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
@@ -271,16 +271,13 @@ export function OnlineReceiptStep() {
   const writeReceipt = useAppStore((s) => s.writeOnlineReceipt);
   const { t } = useT();
   return (
-    <Step
+    <ReceiptStep
       number={8}
       title={t('online.receipt.title')}
-      state={steps.display(['writeReceipt'], 'writeReceipt')}
       section="online-receipt"
-    >
-      <StepButton available={steps.canRun('writeReceipt')} onClick={() => void writeReceipt()}>
-        {t('common.write-receipt')}
-      </StepButton>
-      <ReceiptPanel side="online" />
-    </Step>
+      side="online"
+      steps={steps}
+      onWrite={() => void writeReceipt()}
+    />
   );
 }

@@ -82,7 +82,7 @@ export function BackupField() {
   const present = useAppStore((s) => s.presentBackup);
   const [source, setSource] = useState<(typeof BACKUP_SOURCES)[number]['value']>('file');
   const input = useFileOrTyped();
-  const { t, message } = useT();
+  const { t } = useT();
   const submit = async () => {
     const ok = await present(
       source === 'file' ? { kind: 'file', file: input.file.trim() } : { kind: 'typed', typed: input.typed },
@@ -97,7 +97,7 @@ export function BackupField() {
         legend={t('restore.backup.source')}
         name="backup-source"
         value={source}
-        options={BACKUP_SOURCES.map((o) => ({ ...o, label: message({ key: o.label }) }))}
+        options={BACKUP_SOURCES}
         onChange={setSource}
       />
       <FileOrTyped kind="backup" typed={source === 'typed'} input={input} />
