@@ -8,6 +8,7 @@
  */
 import { matchLocale, type DisplayLocale } from '../i18n/locale';
 import { translator, type ProblemLike } from '../i18n/translate';
+import { listValue } from '../i18n/list';
 import type { LaunchRefusal } from './security/launch-refusal';
 
 /** One language, or English and Chinese together when none is known yet. */
@@ -40,7 +41,7 @@ export function debuggingRefusal(switches: readonly string[], language: StartLan
   const { t } = translator(language);
   return {
     title: t('startup.debugging.title'),
-    message: t('startup.debugging.message', { switches: switches.map((s) => `--${s}`).join(', ') }),
+    message: t('startup.debugging.message', { switchesList: listValue(switches.map((s) => `--${s}`)) }),
     quit: t('startup.quit'),
   };
 }

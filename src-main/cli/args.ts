@@ -16,11 +16,13 @@ interface MissingOption {
     | 'shares';
   readonly option?: string;
   readonly command?: string;
+  /** The options missing, as a list value (`listValue`), joined in the reader's language. */
+  readonly optionsList?: string;
 }
 
 /** CLI_MISSING_OPTION: `reason` says which option or which kind of input is missing. */
 export function missingOption(values: MissingOption): KeyferryError {
-  return new KeyferryError('CLI_MISSING_OPTION', { option: '', command: '', ...values });
+  return new KeyferryError('CLI_MISSING_OPTION', { option: '', command: '', optionsList: '[]', ...values });
 }
 
 /** Reads a required string option or fails with a plain message. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ConsoleFilesInput } from '../core/bundle';
 import { DEFAULT_WRAPPING_ALGORITHM } from '../core/crypto/key-spec';
 import { readInputFile, SMALL_INPUT_FILE_BYTES } from '../core/fs/input-file';
+import { listValue } from '../i18n/list';
 
 /** --console-wrapping-key FILE --key-id ID --spec SPEC --import-token FILE [--wrapping-algorithm ALG] */
 export async function readConsoleFilesInput(
@@ -18,7 +19,7 @@ export async function readConsoleFilesInput(
 ): Promise<ConsoleFilesInput> {
   const missing = (['console-wrapping-key', 'key-id', 'spec', 'import-token'] as const).filter((k) => !values[k]);
   if (missing.length > 0) {
-    throw missingOption({ reason: 'consoleFiles', option: missing.map((m) => `--${m}`).join(', ') });
+    throw missingOption({ reason: 'consoleFiles', optionsList: listValue(missing.map((m) => `--${m}`)) });
   }
   return {
     wrappingKeyFile: await readInputFile(

@@ -3,6 +3,7 @@ import { KeyferryError, toProblem } from '../core/errors';
 import { isMessageKey } from '../i18n/catalogue';
 import { DEFAULT_LOCALE, type DisplayLocale } from '../i18n/locale';
 import { translator } from '../i18n/translate';
+import { listValue } from '../i18n/list';
 import { cliLocale, cliTranslator, takeLangOption, takeReceiptLangOption } from './cli-locale';
 import { terminalLines, terminalText } from '../core/terminal-text';
 import { summaryKeyOf, type CliCommand, type CliCommandListing, type CliIo } from './command';
@@ -130,7 +131,7 @@ export async function runCli(
         ? t('cli.command.incomplete', {
             app: APP_NAME,
             group: argv[0] ?? '',
-            choices: group.map((c) => c.name.split(' ')[1]).join(', '),
+            choicesList: listValue(group.map((c) => c.name.split(' ')[1] ?? '')),
           })
         : t('cli.command.unknown', { app: APP_NAME, command: terminalText(argv[0] ?? '') }),
     );

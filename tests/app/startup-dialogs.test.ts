@@ -23,7 +23,7 @@ describe('startup dialogs', () => {
     expect(refusal).toEqual({
       title: 'Keyferry 不会带调试开关启动',
       message:
-        '启动时带有 --inspect, --remote-debugging-port，这会让其他程序读取其内存。\n\n请不带这些开关启动 Keyferry。',
+        '启动时带有 --inspect、--remote-debugging-port，这会让其他程序读取其内存。\n\n请不带这些开关启动 Keyferry。',
       quit: '退出',
     });
     const shown: MessageBoxOptions[] = [];

@@ -73,7 +73,7 @@ describe('help and declared options', () => {
     const incomplete = await run(['online'], { LANG: 'zh_CN.UTF-8' });
     expect(incomplete.code).toBe(1);
     expect(incomplete.err.join('\n')).toContain(
-      'keyferry online：请选择其一：create-key, params, import, status, delete-material。',
+      'keyferry online：请选择其一：create-key、params、import、status、delete-material。',
     );
   });
 

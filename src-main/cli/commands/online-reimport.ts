@@ -14,6 +14,7 @@ import type { CliIo } from '../command';
 import { commandLine } from '../command-line';
 import type { OnlineSession } from '../online-session';
 import { airgapWrapCommand, parametersRound, roundName } from './online-steps';
+import { listValue } from '../../i18n/list';
 
 const checkedSchema = z.object({
   custody: custodyArrangementSchema.nullable().optional(),
@@ -68,7 +69,7 @@ export function reimportNextLines(
     ...(expiry ? ['--expires', 'EXPIRY'] : []),
   ];
   const custody = custodyOf(entries, new Set(before.map((k) => k.keyId)));
-  const why = t('online.reimport.why', { count: before.length, keys: before.map((k) => k.keyId).join(', ') });
+  const why = t('online.reimport.why', { count: before.length, keysList: listValue(before.map((k) => k.keyId)) });
   const restore = ['keyferry', 'custody', 'restore'];
   if (custody?.kind === 'shares') {
     const shares = Array.from({ length: custody.threshold }, (_, i) => ['--share', `SHARE-${i + 1}`]).flat();

@@ -34,6 +34,7 @@ function checkEachShare(shares: readonly CustodyShare[], options: RestoreOptions
             field,
             found: share[field],
             expected: expected[field],
+            heldList: '[]',
           });
         }
       }

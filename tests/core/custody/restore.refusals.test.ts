@@ -5,6 +5,7 @@ import { SecretBytes } from '../../../src-main/core/crypto/secret-bytes';
 import { computeShareChecksum, shareFields, type CustodyShare } from '../../../src-main/core/custody/custody-share';
 import { restoreMaterial } from '../../../src-main/core/custody/restore';
 import { splitMaterial } from '../../../src-main/core/custody/split';
+import { en } from '../../../src-main/i18n/catalogues/en';
 import { CUSTODIANS, bytesOf, materialFor, refusal, split } from './helpers';
 
 /** A share relabelled as `like` (same metadata, valid checksum) but carrying `donor`'s bytes. */
@@ -197,6 +198,13 @@ describe('splitMaterial refuses', () => {
     const error = await refusal(() => splitMaterial({ ...base(), ...change }));
     expect(error.code).toBe('CUSTODY_SPLIT_REFUSED');
     expect(error.message).toContain(message);
+  });
+
+  it('has a sentence for each refusal the split can make and none for names, which custodian-names.ts refuses', () => {
+    const branches = (key: keyof typeof en) =>
+      [...en[key].matchAll(/(?:select, |\} )(\w+) \{(?!\w+\})/g)].map((m) => m[1]);
+    for (const key of ['problem.CUSTODY_SPLIT_REFUSED', 'problem.CUSTODY_SPLIT_REFUSED.next'] as const)
+      expect(branches(key)).toEqual(['parameters', 'spec', 'ceremonyId', 'keyId', 'other']);
   });
 
   // One check of custodian names for every split (custodian-names.ts), with its own codes.

@@ -14,6 +14,7 @@ import {
 import { setShareIntact, type SetShare } from '../../custody/set-share';
 import { refuseMixedShares } from '../../custody/restore';
 import { KeyferryError } from '../../errors';
+import { listValue } from '../../../i18n/list';
 
 /** Where a share came from: its share file, or the lines typed from its printed slip. */
 export type ShareSource = 'file' | 'typed';
@@ -116,13 +117,14 @@ export class PresentedShares {
     if (!custodyShareFieldsSchema.safeParse(shareFields(share)).success || !shareChecksumMatches(share))
       throw new KeyferryError('CUSTODY_SHARE_CORRUPTED', { index: share.index });
     const key = this.#parameters.find((p) => p.keyId === share.keyId);
-    const foreign = { index: share.index, custodian: share.custodian };
+    const foreign = { index: share.index, custodian: share.custodian, heldList: '[]' };
     if (!key)
       throw new KeyferryError('CUSTODY_SHARE_FOREIGN', {
         ...foreign,
         field: 'bundleKey',
         found: share.keyId,
-        expected: this.#parameters.map((p) => p.keyId).join(', '),
+        expected: '',
+        heldList: listValue(this.#parameters.map((p) => p.keyId)),
       });
     if (key.keySpec !== share.spec)
       throw new KeyferryError('CUSTODY_SHARE_FOREIGN', {

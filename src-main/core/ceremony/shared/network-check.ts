@@ -63,7 +63,8 @@ export function checkAirGap(options: { allowNetwork?: boolean; interfaces?: Inte
       message: { key: 'network.offline' },
     };
   }
-  const list = listValue(live.map((l) => `${l.name} ${l.address}${l.linkLocal ? ' (link-local)' : ''}`));
+  // Name and address only (no English marker): the next step says what a link-local address means.
+  const list = listValue(live.map((l) => `${l.name} ${l.address}`));
   if (!options.allowNetwork) {
     throw new KeyferryError('AIRGAP_NETWORK_LIVE', { interfacesList: list });
   }

@@ -10,7 +10,8 @@ export const enCliHelp = {
   'cli.group':
     '{group, select, connection {Connection options (later steps take region, project and endpoint from the journal; a different one is refused):} hsm {Material in an HSM (PKCS#11):} ceremony {The restore ceremony (with --bundle), on the air-gapped workstation:} prove {Without --bundle (rebuild and prove only):} other {Replaced options (refused, naming the new one):}}',
   'cli.command.unknown': '{app}: unknown command "{command}". Run "{app} --help" for the list.',
-  'cli.command.incomplete': '{app} {group}: choose one of: {choices}. Run "{app} {group} --help" for what each does.',
+  'cli.command.incomplete':
+    '{app} {group}: choose one of: {choicesList}. Run "{app} {group} --help" for what each does.',
   'cli.plan-fields': 'Plan fields:',
 
   'cli.about.journal-verify':

@@ -13,7 +13,7 @@ export const enDesktopShell = {
     'Bring-your-own-key ceremonies across an air gap into a cloud KMS (Huawei Cloud KMS), with witnesses, journals and printed receipts.\n{homepage}',
   'startup.debugging.title': 'Keyferry will not start with debugging switches',
   'startup.debugging.message':
-    'It was started with {switches}, which would let other programs read its memory.\n\nStart Keyferry without them.',
+    'It was started with {switchesList}, which would let other programs read its memory.\n\nStart Keyferry without them.',
   'startup.failed.title': 'Keyferry could not start',
   'startup.quit': 'Quit',
 } as const;

@@ -1,6 +1,6 @@
 /**
  * The air-gapped workstation's network check (core/ceremony/shared/network-check.ts) as the CLI,
- * the receipt's Network row and the refusal say it. `{interfaces}`: "eth0 192.0.2.7, wlan0 fe80::1 (link-local)".
+ * the receipt's Network row and the refusal say it. `{interfacesList}`: "eth0 192.0.2.7, wlan0 fe80::1".
  */
 export const enNetworkCheck = {
   'network.offline': 'No network: only loopback interfaces are up.',
@@ -9,5 +9,5 @@ export const enNetworkCheck = {
   'problem.AIRGAP_NETWORK_LIVE':
     'This machine is connected to a network ({interfacesList}); an air-gapped workstation must have no live network.',
   'problem.AIRGAP_NETWORK_LIVE.next':
-    'Unplug the cable and turn off Wi-Fi and Bluetooth, then check again. Only for a rehearsal may the check be overridden (keyferry airgap wrap --allow-network); the override is journaled.',
+    'Unplug the cable and turn off Wi-Fi and Bluetooth, then check again (an address starting with fe80: or 169.254. is link-local: the interface is still connected). Only for a rehearsal may the check be overridden (keyferry airgap wrap --allow-network); the override is journaled.',
 } as const;

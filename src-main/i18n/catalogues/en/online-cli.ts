@@ -22,7 +22,7 @@ export const enOnlineCli = {
     'The plan lets the AES material of {count, plural, one {# key} other {# keys}} expire in the KMS (first at {at, date, moment}), so the air-gapped side generates it only with a copy kept: fill in --custody M/N with one --custodian NAME and one --custodian-folder DIR per custodian (each on their own media). Or, instead, accept that the material is lost after that with --no-backup, or request --expires never (an override); both are journaled and printed on the receipts.',
   'online.next.airgap-wrap': 'Next, within 24 hours, on the air-gapped workstation with this bundle: {command}',
   'online.reimport.why':
-    '{count, plural, one {Key {keys} had material imported before} other {Keys {keys} had material imported before}}: the KMS accepts only that same material again, so fresh material from keyferry airgap wrap would be refused (KMS.2606).',
+    '{count, plural, one {Key {keysList} had material imported before} other {Keys {keysList} had material imported before}}: the KMS accepts only that same material again, so fresh material from keyferry airgap wrap would be refused (KMS.2606).',
   'online.next.custody-restore':
     'Next, within 24 hours, on the air-gapped workstation with this bundle and the share files of any {m} of the {n} custodians (for SHARE-1…SHARE-{m}{expiry, select, yes {; EXPIRY is the material expiry of the restored keys: original (the same expiry, if still in the future), a date-time, a duration such as 90d, or never} other {}}): {command}',
   'online.next.hsm-restore':

@@ -7,7 +7,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.group':
     '{group, select, connection {连接选项（后续步骤从日志中取区域、项目和终端节点；与之不同的将被拒绝）：} hsm {HSM（PKCS#11）中的密钥材料：} ceremony {恢复仪式（带 --bundle），在离线工作站上：} other {已替换的选项（会被拒绝，并给出新选项）：} prove {不带 --bundle（仅重建并证明）：}}',
   'cli.command.unknown': '{app}：未知命令“{command}”。运行“{app} --help”查看命令列表。',
-  'cli.command.incomplete': '{app} {group}：请选择其一：{choices}。运行“{app} {group} --help”查看各自的作用。',
+  'cli.command.incomplete': '{app} {group}：请选择其一：{choicesList}。运行“{app} {group} --help”查看各自的作用。',
   'cli.plan-fields': '计划字段：',
 
   'cli.about.journal-verify':

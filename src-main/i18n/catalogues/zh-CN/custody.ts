@@ -17,7 +17,7 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_SHARE_CORRUPTED.next':
     '请向份额 {index} 的保管人索取完好的副本（份额文件或打印的份额凭条），或使用其他保管人的份额。',
   'problem.CUSTODY_SHARE_FOREIGN':
-    '份额 {index}（保管人 {custodian}）{field, select, bundleKey {是密钥“{found}”的份额，而导入参数包中没有该密钥（包中有 {expected}）。} ceremonyId {属于仪式“{found}”，而不是预期的“{expected}”。} keyId {属于密钥“{found}”，而不是预期的“{expected}”。} other {属于密钥规格“{found}”，而不是预期的“{expected}”。}}',
+    '份额 {index}（保管人 {custodian}）{field, select, bundleKey {是密钥“{found}”的份额，而导入参数包中没有该密钥（包中有 {heldList}）。} ceremonyId {属于仪式“{found}”，而不是预期的“{expected}”。} keyId {属于密钥“{found}”，而不是预期的“{expected}”。} other {属于密钥规格“{found}”，而不是预期的“{expected}”。}}',
   'problem.CUSTODY_SHARE_FOREIGN.next':
     '{field, select, bundleKey {请使用获取导入参数时所针对的密钥的份额，或为此密钥获取导入参数。} other {请只使用此仪式和此密钥的份额。}}',
   'problem.CUSTODY_SHARES_MIXED': `{reason, select, field {这些份额来自不同的{field, select, ceremonyId {仪式} keyId {密钥} other {密钥规格}}：份额 {first} 为“{firstValue}”，份额 {other} 为“{otherValue}”。} split {这些份额来自不同的拆分：份额 {first} 为 {firstM}-of-{firstN}，份额 {other} 为 {otherM}-of-{otherN}。} material {份额 {first} 和 {other} 记录的材料不同（${FIRST_CHECK} 与 ${OTHER_CHECK}，或长度不同）。} other {份额 {first} 和 {other} 不是来自同一次拆分（它们带有相同的 Shamir 坐标）。}}`,
@@ -37,9 +37,9 @@ export const zhCNCustody: { readonly [K in keyof typeof enCustody]: string } = {
   'problem.CUSTODY_SHARE_FILE_INVALID.next':
     '请确认这是 Keyferry 托管份额文件且已完整复制；否则请根据打印的份额凭条录入份额。',
   'problem.CUSTODY_SPLIT_REFUSED':
-    '{reason, select, parameters {不允许 {m}-of-{n} 托管：需要 {min} <= M <= N <= {max}。} spec {密钥材料为 {actual}，但请求的是 {spec}。} ceremonyId {仪式 ID“{value}”无效。} keyId {密钥 ID“{value}”无效。} custodians {为 {n} 份份额指定了 {count} 位保管人。} twice {保管人“{name}”同时被指定为第 {first} 份和第 {second} 份份额的保管人：一人持有两份份额会削弱 M-of-N。} other {保管人名称“{name}”不可用（需 1-100 个可打印字符）。}}',
+    '{reason, select, parameters {不允许 {m}-of-{n} 托管：需要 {min} <= M <= N <= {max}。} spec {密钥材料为 {actual}，但请求的是 {spec}。} ceremonyId {仪式 ID“{value}”无效。} keyId {密钥 ID“{value}”无效。} other {为 {n} 份份额指定了 {count} 位保管人。}}',
   'problem.CUSTODY_SPLIT_REFUSED.next':
-    '{reason, select, parameters {请选择至少为 2 的 M，以及介于 M 和 16 之间的 N。} spec {请提供所拆分材料的密钥规格。} ceremonyId {请使用该仪式自己的 ID：仪式 ID 为 1-64 个字母、数字、点、下划线或连字符，以字母或数字开头（例如 KF-20261130-abcdef）。} keyId {请使用 KMS 密钥 ID：KMS 密钥 ID 为 36 个字符，由小写字母和数字按 8-4-4-4-12 分组并以连字符连接（例如 0d0466b0-e727-4d9c-b35d-f84bb474a37f）。} custodians {请正好指定 {n} 位保管人，每份份额一位。} twice {请为每份份额指定不同的人。} other {请为每位保管人提供一个普通名称。}}',
+    '{reason, select, parameters {请选择至少为 2 的 M，以及介于 M 和 16 之间的 N。} spec {请提供所拆分材料的密钥规格。} ceremonyId {请使用该仪式自己的 ID：仪式 ID 为 1-64 个字母、数字、点、下划线或连字符，以字母或数字开头（例如 KF-20261130-abcdef）。} keyId {请使用 KMS 密钥 ID：KMS 密钥 ID 为 36 个字符，由小写字母和数字按 8-4-4-4-12 分组并以连字符连接（例如 0d0466b0-e727-4d9c-b35d-f84bb474a37f）。} other {请正好指定 {n} 位保管人，每份份额一位。}}',
   'problem.CUSTODY_SPLIT_UNVERIFIED': '刚生成的份额未能准确重建密钥材料。',
   'problem.CUSTODY_SPLIT_UNVERIFIED.next': '未写入任何内容。请重新拆分；如果再次失败，请报告此问题。',
   'problem.CUSTODY_DESTINATION_MISSING': '份额 {index} 的目标位置（{folder}）不是已存在的文件夹。',

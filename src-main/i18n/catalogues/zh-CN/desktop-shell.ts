@@ -9,7 +9,7 @@ export const zhCNDesktopShell: { readonly [K in keyof typeof enDesktopShell]: st
   'about.credits':
     '跨物理隔离将自带密钥（BYOK）导入云 KMS（华为云 KMS）的密钥仪式，有见证人、日志和打印的回执。\n{homepage}',
   'startup.debugging.title': 'Keyferry 不会带调试开关启动',
-  'startup.debugging.message': '启动时带有 {switches}，这会让其他程序读取其内存。\n\n请不带这些开关启动 Keyferry。',
+  'startup.debugging.message': '启动时带有 {switchesList}，这会让其他程序读取其内存。\n\n请不带这些开关启动 Keyferry。',
   'startup.failed.title': 'Keyferry 无法启动',
   'startup.quit': '退出',
 } as const;

@@ -24,7 +24,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
     '计划让 {count} 个密钥的 AES 密钥材料在 KMS 中到期（最早于 {at, date, moment}），因此离线端只有在保留副本时才会生成：请填写 --custody M/N，并为每位保管人各给出一个 --custodian 姓名和一个 --custodian-folder 文件夹（各在自己的介质上）。或者改用 --no-backup 接受材料在此后丢失，或请求 --expires never（属于覆盖）；两者都会记入日志并印在回执上。',
   'online.next.airgap-wrap': '下一步，请在 24 小时内于离线工作站上使用此参数包执行：{command}',
   'online.reimport.why':
-    '{count, plural, other {密钥 {keys}}} 此前已导入过密钥材料：KMS 只接受同一份密钥材料再次导入，因此 keyferry airgap wrap 新生成的密钥材料会被拒绝（KMS.2606）。',
+    '{count, plural, other {密钥 {keysList}}} 此前已导入过密钥材料：KMS 只接受同一份密钥材料再次导入，因此 keyferry airgap wrap 新生成的密钥材料会被拒绝（KMS.2606）。',
   'online.next.custody-restore':
     '下一步，请在 24 小时内于离线工作站上使用此参数包以及 {n} 位保管人中任意 {m} 位的份额文件执行（SHARE-1…SHARE-{m} 为份额文件{expiry, select, yes {；EXPIRY 为恢复后密钥的密钥材料到期时间：original（沿用原到期时间，须仍在未来）、日期时间、时长（如 90d）或 never} other {}}）：{command}',
   'online.next.hsm-restore':

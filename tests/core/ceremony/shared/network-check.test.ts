@@ -31,7 +31,7 @@ describe('air-gap network check', () => {
     expect(findLiveInterfaces(linkLocal)).toEqual([
       { name: 'wlan0', family: 'IPv6', address: 'fe80::abcd', linkLocal: true },
     ]);
-    expect(() => checkAirGap({ interfaces: linkLocal })).toThrow(/link-local/);
+    expect(() => checkAirGap({ interfaces: linkLocal })).toThrow(/wlan0 fe80::abcd\)/);
   });
 
   it('accepts a live network only by override, and flags it loudly', () => {
@@ -42,10 +42,10 @@ describe('air-gap network check', () => {
     expect(result.liveInterfaces).toHaveLength(2);
     expect(result.message).toEqual({
       key: 'network.overridden',
-      values: { interfacesList: '["eth0 192.168.1.20","eth0 fe80::1 (link-local)"]' },
+      values: { interfacesList: '["eth0 192.168.1.20","eth0 fe80::1"]' },
     });
     expect(translator('zh-CN').message(result.message)).toBe(
-      '警告：存在网络连接，已通过覆盖放行：eth0 192.168.1.20、eth0 fe80::1 (link-local)。',
+      '警告：存在网络连接，已通过覆盖放行：eth0 192.168.1.20、eth0 fe80::1。',
     );
   });
 
@@ -59,8 +59,9 @@ describe('air-gap network check', () => {
     } catch (error) {
       const problem = translator('zh-CN').problem(error as { code: string; message: string; nextStep: string });
       expect(problem.message).toBe(
-        '本机已连接网络（eth0 192.168.1.20、eth0 fe80::1 (link-local)）；离线工作站不得有任何处于启用状态的网络。',
+        '本机已连接网络（eth0 192.168.1.20、eth0 fe80::1）；离线工作站不得有任何处于启用状态的网络。',
       );
+      expect(problem.nextStep).toContain('以 fe80: 或 169.254. 开头的地址是链路本地地址');
     }
   });
 });
