@@ -56,7 +56,7 @@ export function setRestoreProof(backup: CustodyBackup): Phrase<'proof.restore.se
 }
 
 /** Checks the shares alone (intact, one set, no index twice, at least M); returns M. */
-function checkSetShares(shares: readonly SetShare[]): number {
+export function checkSetShares(shares: readonly SetShare[]): number {
   const first = shares[0];
   if (!first) throw new KeyferryError('CUSTODY_SET_TOO_FEW_SHARES', { given: 0, needed: 2 });
   const indexes = new Set<number>();
