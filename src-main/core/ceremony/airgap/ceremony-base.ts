@@ -1,26 +1,19 @@
 /**
  * What the air-gapped ceremonies (the air-gapped side and the custody restore) have in common:
  * their options, the step guard, the ceremony record, the network check, the witnesses'
- * confirmations (one value per witness per artefact), writing the wrapped-material bundle and the
- * receipt, and stopping (session-stop.ts). Each ceremony keeps its own
- * material vault (private to it) and its own states and steps.
+ * confirmations (one value per witness per artefact), the preflight (session-preflight.ts),
+ * writing the wrapped-material bundle and the receipt, and stopping (session-stop.ts). Each
+ * ceremony keeps its own material vault (private to it) and its own states and steps.
  *
  * Like its subclasses, this module must never reach a network client (a test scans the import
  * graph of the workflows): no KMS client, no node:http/https/net/tls.
  */
-import path from 'node:path';
 import type { CustodyArrangement, ImportParameters } from '../../bundle';
 import { refuseJournalOfOtherCeremony } from '../../bundle/ceremony-facts';
 import { KeyferryError } from '../../errors';
 import { receiptBaseName } from '../../receipt';
-import {
-  airGapDestinations,
-  journalPlanExpiryOverrides,
-  preflightJournaled,
-  requestedExpiryText,
-  type AirGapDestinations,
-  type PlanExpiryOverride,
-} from './preflight';
+import type { AirGapDestinations, PlanExpiryOverride } from './preflight';
+import { requirePreflightedFolder, SessionPreflight, type PreflightedStep } from './session-preflight';
 import { writeWrapped, type WrappedKey, type WrappedKeySummary, type WrittenWrappedBundle } from './wrap';
 import {
   airGapRecord,
@@ -32,7 +25,7 @@ import {
 } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
-import { expiryText, keyExpiries, type KeyExpiry } from '../shared/planned-expiry';
+import { keyExpiries, type KeyExpiry } from '../shared/planned-expiry';
 import type { ArtefactToConfirm, WitnessConfirmations } from './witness-confirmations';
 import type { MaterialAuditObserver, MaterialVault } from './material-vault';
 import type { AirGapHsmMaterial } from './hsm-material';
@@ -57,9 +50,6 @@ export interface AirGapWorkflowOptions extends AirGapPeople {
   readonly onMaterialForAudit?: MaterialAuditObserver;
 }
 
-/** The steps that need the preflight first (messages name them). */
-type PreflightedStep = 'generate' | 'load' | 'hsm' | 'restore' | 'split' | 'bundle' | 'receipt';
-
 /** The states every air-gapped ceremony passes through (each adds its own in between). */
 type SharedState = 'new' | 'network-checked' | 'fingerprints-confirmed' | 'wrapped' | 'bundle-written' | 'finished';
 
@@ -76,10 +66,8 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   #completeBundle: (() => Promise<WrittenWrappedBundle>) | undefined;
   /** The journal seq of this session's start: makes the receipt's file name unique per session. */
   protected sessionSeq = 0;
-  /** Where this session will write, once the preflight passed. */
-  protected checkedDestinations: AirGapDestinations | undefined;
-  /** Each key's expiry fixed by the preflight (undefined: the one given when the bundle is written). */
-  #requestedExpiries: ReadonlyMap<string, MaterialExpiry> | undefined;
+  /** Where this session may write (session-preflight.ts). */
+  readonly #preflight: SessionPreflight;
   /** The bundle or receipt write under way: a stop waits for it before deciding what to withdraw. */
   #writing: Promise<unknown> = Promise.resolve();
   /** The outcome of the first stop: a second one (an interrupt racing a failure) reports the same. */
@@ -89,6 +77,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
     this.options = options;
     this.guard = guard;
     this.now = options.clock ?? (() => new Date());
+    this.#preflight = new SessionPreflight(options);
   }
 
   protected sharedState(state: SharedState): S {
@@ -181,35 +170,19 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   }
 
   /**
-   * The preflight of every place this session will write to, for `keys`: refuses (journaled)
-   * before any material exists when a folder is missing, not empty, not writable, on the wrong
-   * volume or short of room. When the request names the expiry (each key's plan, or one for every
-   * AES key), each key's is fixed here (`bundleExpiry`: the bundle's one planned expiry, formats
-   * 1-3) and an override of a key's plan is journaled; the overrides are returned.
+   * The preflight of every place this session will write to, for `keys` (session-preflight.ts).
+   * When the request names the expiry (each key's plan, or one for every AES key), each key's is
+   * fixed here (`bundleExpiry`: the bundle's one planned expiry, formats 1-3) and an override of a
+   * key's plan is journaled; the overrides are returned.
    */
-  protected async preflightFor(
+  protected preflightFor(
     keys: readonly ImportParameters[],
     request: AirGapDestinations,
     bundleExpiry: string | null = null,
   ): Promise<PlanExpiryOverride[]> {
-    const destinations = airGapDestinations(request, keys, this.receiptBaseName());
-    const requested = requestedExpiryText(request);
-    await preflightJournaled(
-      this.options.journal,
-      this.options.operator,
-      destinations,
-      request.allowSameVolume ?? false,
-      requested ? { bundleExpiry: requested } : {},
+    return this.#preflight.run(keys, request, this.receiptBaseName(), () =>
+      this.expiriesFor(keys, request, bundleExpiry),
     );
-    this.checkedDestinations = {
-      ...request,
-      wrappedBundle: path.resolve(request.wrappedBundle),
-      receiptFolder: path.resolve(request.receiptFolder),
-      ...(request.custodianFolders ? { custodianFolders: request.custodianFolders.map((f) => path.resolve(f)) } : {}),
-    };
-    const expiries = this.expiriesFor(keys, request, bundleExpiry);
-    this.#requestedExpiries = expiries ? new Map(expiries.map((e) => [e.keyId, e.requested])) : undefined;
-    return expiries ? journalPlanExpiryOverrides(this.options.journal, this.options.operator, expiries) : [];
   }
 
   /** Each key's expiry under `request` (undefined when the request leaves it to the bundle's writing). */
@@ -223,24 +196,24 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
     return keyExpiries(keys, bundleExpiry, materialExpiry === 'plan' ? undefined : materialExpiry);
   }
 
-  /** The destinations that passed the preflight in this session, if any. */
-  get preflighted(): AirGapDestinations | undefined {
-    return this.checkedDestinations;
+  /** Where this session will write, once the preflight passed. */
+  protected get checkedDestinations(): AirGapDestinations | undefined {
+    return this.#preflight.destinations;
   }
 
-  /**
-   * The core's own guard (not only a disabled button): material is produced, and anything is
-   * written, only after the preflight passed in this session (PREFLIGHT_REQUIRED).
-   */
+  /** The destinations that passed the preflight in this session, if any. */
+  get preflighted(): AirGapDestinations | undefined {
+    return this.#preflight.destinations;
+  }
+
+  /** Material is produced, and anything written, only after the preflight passed (PREFLIGHT_REQUIRED). */
   protected requirePreflight(step: PreflightedStep): AirGapDestinations {
-    if (!this.checkedDestinations) throw new KeyferryError('PREFLIGHT_REQUIRED', { step });
-    return this.checkedDestinations;
+    return this.#preflight.require(step);
   }
 
   /** `dir` must be the folder the preflight checked for `role` (PREFLIGHT_FOLDER_DIFFERS). */
   protected requirePreflightedFolder(role: 'bundle' | 'receipt' | 'custodian', dir: string, checked: string): void {
-    const given = path.resolve(dir);
-    if (given !== checked) throw new KeyferryError('PREFLIGHT_FOLDER_DIFFERS', { role, folder: given, checked });
+    requirePreflightedFolder(role, dir, checked);
   }
 
   /**
@@ -304,20 +277,14 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
    */
   async writeWrappedBundle(dir: string, options: { expiry?: MaterialExpiry } = {}): Promise<WrittenWrappedBundle> {
     this.guard.require('writeBundle');
-    const planned = this.requirePreflight('bundle');
-    this.requirePreflightedFolder('bundle', dir, planned.wrappedBundle);
-    const preflighted = requestedExpiryText(planned);
-    const given = options.expiry === undefined && preflighted === 'plan' ? 'plan' : expiryText(options.expiry);
-    if (preflighted !== undefined && preflighted !== given)
-      throw new KeyferryError('PREFLIGHT_EXPIRY_DIFFERS', { planned: preflighted, given });
-    const perKey = this.#requestedExpiries;
-    const one = options.expiry ?? { kind: 'never' };
+    this.requirePreflightedFolder('bundle', dir, this.requirePreflight('bundle').wrappedBundle);
+    const expiryOf = this.#preflight.bundleExpiries(options.expiry);
     return this.whileWriting(async () => {
       const staged = await writeWrapped(
         dir,
         this.currentCeremonyId,
         this.wrapped,
-        (keyId) => perKey?.get(keyId) ?? one,
+        expiryOf,
         this.custodyArrangement(),
         this.options,
         this.now(),
