@@ -42,6 +42,9 @@ function stringValue(name: string, v: string): DataValue {
   // A KMS key state as the KMS names it ("Pending import"), said in the reader's words (待导入).
   if (name === 'keyState' && kmsStateNumber(v) !== v)
     return { phrase: phraseOf('kms.state', { state: kmsStateNumber(v) }) };
+  // Which workstation a session ran on, in the reader's words (在线工作站), not the journal's "air-gapped".
+  if (name === 'side' && (v === 'online' || v === 'air-gapped'))
+    return { phrase: phraseOf('receipt.side', { side: v }) };
   if (ISO_MOMENT.test(v) && Number.isFinite(Date.parse(v))) return { moment: Date.parse(v) };
   if (HEX_FIELD.test(name) && HEX.test(v) && v.length % 2 === 0) return { hex: v };
   if (v.length > LONGEST_SHOWN) return { shortened: v.slice(0, SHOWN_OF_LONG), characters: v.length };

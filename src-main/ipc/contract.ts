@@ -20,7 +20,7 @@ import * as restore from './schemas/restore';
 export { problemSchema, resultSchema, type Problem, type Result } from './problem';
 // The one key spec table: the screens offer what the core can do (tests/core/key-spec-table.test.ts).
 export { KEY_SPECS, KEY_SPEC_TABLE, WRAPPING_ALGORITHMS } from '../core/key-spec-table';
-export { PAPER_SIZES } from '../core/receipt/paper-size';
+export { DEFAULT_PAPER_SIZE, PAPER_SIZES } from '../core/receipt/paper-size';
 export { RECEIPT_LANGUAGES } from '../core/receipt/receipt-languages';
 // What each session may run now comes in its view (allowedSteps, doneSteps), computed in main from these tables.
 export type { AirGapStepId, OnlineStepId, RestoreStepId } from '../core/ceremony/shared/allowed-steps';

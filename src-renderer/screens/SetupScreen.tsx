@@ -1,6 +1,6 @@
 /** Ceremony setup: the title, the operator, the witnesses and the folder for journals and receipts. */
 import { useState } from 'react';
-import { PAPER_SIZES, RECEIPT_LANGUAGES, type CeremonySetup } from '../../src-main/ipc/contract';
+import { DEFAULT_PAPER_SIZE, PAPER_SIZES, RECEIPT_LANGUAGES, type CeremonySetup } from '../../src-main/ipc/contract';
 import { Activity } from '../components/Activity';
 import { RadioChoices } from '../components/RadioChoices';
 import { WrappingAlgorithmChoice, type WrappingAlgorithm } from '../components/WrappingAlgorithmChoice';
@@ -25,7 +25,7 @@ export function SetupScreen() {
   const [operator, setOperator] = useState(setup?.operator ?? '');
   const [witnesses, setWitnesses] = useState<string[]>(setup ? [...setup.witnesses] : ['']);
   const [folder, setFolder] = useState(setup?.folder ?? '');
-  const [paperSize, setPaperSize] = useState<PaperSize>(setup?.paperSize ?? 'A4');
+  const [paperSize, setPaperSize] = useState<PaperSize>(setup?.paperSize ?? DEFAULT_PAPER_SIZE);
   const [receiptLanguage, setReceiptLanguage] = useState<ReceiptLanguage>(
     setup?.receiptLanguage ?? (locale === 'zh-CN' ? 'zh-CN' : 'en'),
   );

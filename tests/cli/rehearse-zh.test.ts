@@ -68,7 +68,8 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
       '正在针对内置的 KMS 模拟器演练 AES_256、RSA_2048、RSA_3072、RSA_4096、EC_P256、EC_P384',
     );
     expect(run.stdout).toContain('正在生成 AES_256 密钥');
-    expect(run.stdout).toMatch(/AES_256\s+[0-9a-f-]{36}\s+已启用\s+通过/);
+    // The proof column's colon is the full-width one Chinese text uses.
+    expect(run.stdout).toMatch(/AES_256\s+[0-9a-f-]{36}\s+已启用\s+通过：/);
     expect(run.stdout).toContain('（已与回执核对）');
     expect(run.stdout).toContain('演练通过：每个密钥都已导入并证明可用。');
     const out = path.join(dir, 'r');

@@ -8,7 +8,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fieldLabel } from '../../src-main/i18n/data-fields';
+import { dataFields, fieldLabel, fieldsText } from '../../src-main/i18n/data-fields';
 import { translator } from '../../src-main/i18n/translate';
 import { tempDir } from '../core/bundle/bundle-fixtures';
 import { keyferry } from '../integration/cli-in-process';
@@ -64,5 +64,16 @@ describe('journal field labels', () => {
       const unlabelled = [...names].filter(([name]) => !fieldLabel(translator(locale), name).known);
       expect(unlabelled.map(([name, event]) => `${name} (${event})`)).toEqual([]);
     }
+  });
+});
+
+describe('journal field values', () => {
+  it('say the side a session ran on in the reader’s words, not the journal’s value', () => {
+    const session = { side: 'air-gapped', hostname: 'vm' };
+    expect(fieldsText(translator('en'), dataFields(session))).toContain('Air-gapped workstation');
+    expect(fieldsText(translator('zh-CN'), dataFields(session))).not.toContain('air-gapped');
+    expect(fieldsText(translator('zh-CN'), dataFields({ side: 'online' }))).toBe(
+      `${fieldLabel(translator('zh-CN'), 'side').text}：${translator('zh-CN').t('receipt.side', { side: 'online' })}`,
+    );
   });
 });

@@ -106,7 +106,7 @@ export const rehearseCommand = defineCommand({
         r.spec,
         r.keyId,
         keyStateText(io, r.finalState),
-        `${r.ok ? t('cli.rehearse.ok') : t('cli.rehearse.failed')}: ${message(r.proof)}`,
+        t(r.ok ? 'cli.rehearse.ok' : 'cli.rehearse.failed', { proof: message(r.proof) }),
       ]),
     ))
       io.stdout(`  ${line}`);
