@@ -8,8 +8,8 @@ import { useT } from '../i18n';
 import { useAppStore } from '../store/store';
 
 export function Activity({ section }: { section: string }) {
-  const busy = useAppStore((s) => (s.busy?.section === section ? s.busy : null));
   const running = useAppStore((s) => s.busy);
+  const busy = running?.section === section ? running : null;
   const waiting = useAppStore((s) => s.waiting);
   const progress = useAppStore((s) => s.progress);
   const problem = useAppStore((s) => (s.problem?.section === section ? s.problem : null));

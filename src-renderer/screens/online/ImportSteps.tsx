@@ -20,7 +20,7 @@ import { useKeyFilter } from './key-filter';
 import { replicaPlaces } from './replica-groups';
 import { phraseText } from '../../../src-main/i18n/phrase';
 import { momentText, neverOrMoment } from '../../../src-main/i18n/moment';
-import { kmsStateNumber } from '../../../src-main/i18n/kms-state';
+import { kmsStateText } from '../../../src-main/i18n/kms-state';
 import { Warnings } from '../../components/Warnings';
 
 export function CheckBundleStep() {
@@ -207,7 +207,7 @@ export function VerifyStep() {
           {proofs.keys.filter(shown).map((p) => (
             <li key={p.keyId} className={p.ok ? 'ok' : 'bad'}>
               <strong>{p.ok ? t('verify.ok') : t('verify.not-ok')}</strong> <span className="mono">{p.keyId}</span> (
-              {p.spec}, {t('kms.state', { state: kmsStateNumber(p.keyState) })}): {phraseText({ message }, p.proof)}
+              {p.spec}, {kmsStateText({ t }, p.keyState)}): {phraseText({ message }, p.proof)}
             </li>
           ))}
         </ul>
@@ -219,7 +219,7 @@ export function VerifyStep() {
         <ul className="key-list">
           {keyStates.filter(shown).map((k) => (
             <li key={k.keyId}>
-              {k.alias} ({k.spec}): {t('kms.state', { state: kmsStateNumber(k.keyState) })}
+              {k.alias} ({k.spec}): {kmsStateText({ t }, k.keyState)}
               {k.materialExpiresAt ? t('verify.material-expires', { at: momentText(locale, k.materialExpiresAt) }) : ''}
             </li>
           ))}

@@ -1,6 +1,7 @@
 /** Step 2 online: the keys the KMS holds, filtered by state (step 3, the keys to create: CreateKeysStep.tsx). */
 import { useState } from 'react';
 import { KEY_STATE_FILTERS, type KeyStateFilter } from '../../../src-main/ipc/contract';
+import { kmsStateText } from '../../../src-main/i18n/kms-state';
 import { SelectField } from '../../components/Fields';
 import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
@@ -43,7 +44,7 @@ export function KeyListStep() {
               {keyList.keys.map((k) => (
                 <tr key={k.keyId}>
                   <KeyCells alias={k.alias ?? '—'} keyId={k.keyId} spec={k.spec ?? '—'} />
-                  <td data-label={t('keys.col.state')}>{t('kms.state', { state: String(k.state) })}</td>
+                  <td data-label={t('keys.col.state')}>{kmsStateText({ t }, k.state)}</td>
                   <td data-label={t('keys.col.in-ceremony')}>{k.inCeremony ? t('common.yes') : t('common.no')}</td>
                 </tr>
               ))}

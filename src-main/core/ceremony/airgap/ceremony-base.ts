@@ -196,11 +196,6 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
     return keyExpiries(keys, bundleExpiry, materialExpiry === 'plan' ? undefined : materialExpiry);
   }
 
-  /** Where this session will write, once the preflight passed. */
-  protected get checkedDestinations(): AirGapDestinations | undefined {
-    return this.#preflight.destinations;
-  }
-
   /** The destinations that passed the preflight in this session, if any. */
   get preflighted(): AirGapDestinations | undefined {
     return this.#preflight.destinations;

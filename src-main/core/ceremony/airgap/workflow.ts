@@ -154,7 +154,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
    */
   async acknowledgeNoBackup(expiresAt: string | readonly string[]): Promise<void> {
     this.guard.require('acknowledgeNoBackup');
-    const unbacked = this.checkedDestinations ? this.unbackedAesKeys(this.checkedDestinations) : [];
+    const unbacked = this.preflighted ? this.unbackedAesKeys(this.preflighted) : [];
     await this.#noBackup.acknowledge(expiresAt, unbacked, this.options.journal, this.options.operator);
   }
 
@@ -291,7 +291,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   /** Step 6: wraps every key's material, then wipes the material from memory. */
   async wrap(): Promise<WrappedKeySummary[]> {
     this.guard.require('wrap');
-    const custodians = this.checkedDestinations?.custodianFolders?.length ?? 0;
+    const custodians = this.preflighted?.custodianFolders?.length ?? 0;
     // Custody was the reason no loss had to be acknowledged: wrapping (and wiping) before the split would lose it.
     if (custodians > 0 && !this.#custody.done) throw new KeyferryError('CUSTODY_PLANNED_NOT_SPLIT', { custodians });
     return this.wrapEveryKey(this.#parameters, this.#hsm, this.#vault);

@@ -64,7 +64,9 @@ export function expiryNotes(decisions: readonly ExpiryDecision[]): Warning[] {
   const pairs = new Map<string, ExpiryDecision[]>();
   for (const d of decisions.filter((x) => x.requested !== x.plan)) {
     const pair = `${d.requested} ${d.plan}`;
-    pairs.set(pair, [...(pairs.get(pair) ?? []), d]);
+    const keys = pairs.get(pair);
+    if (keys) keys.push(d);
+    else pairs.set(pair, [d]);
   }
   return [...pairs.values()].map((keys) => {
     const [first] = keys as [ExpiryDecision, ...ExpiryDecision[]];

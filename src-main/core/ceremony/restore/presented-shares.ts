@@ -117,7 +117,7 @@ export class PresentedShares {
     if (!custodyShareFieldsSchema.safeParse(shareFields(share)).success || !shareChecksumMatches(share))
       throw new KeyferryError('CUSTODY_SHARE_CORRUPTED', { index: share.index });
     const key = this.#parameters.find((p) => p.keyId === share.keyId);
-    const foreign = { index: share.index, custodian: share.custodian, heldList: '[]' };
+    const foreign = { index: share.index, custodian: share.custodian, heldList: listValue([]) };
     if (!key)
       throw new KeyferryError('CUSTODY_SHARE_FOREIGN', {
         ...foreign,
