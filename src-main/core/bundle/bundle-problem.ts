@@ -13,7 +13,13 @@ export type SpecProblem =
 /** The ways a manifest can be invalid, each with the values its sentence names. */
 type ManifestInvalid =
   | { readonly reason: 'notJson' | 'notObject'; readonly file: string }
-  | { readonly reason: 'schema'; readonly file: string; readonly format: string; readonly detail: string }
+  | {
+      readonly reason: 'schema';
+      readonly file: string;
+      readonly format: string;
+      readonly fieldCount: number;
+      readonly fieldsList: string;
+    }
   | { readonly reason: 'spec'; readonly keyId: string; readonly keySpec: string; readonly problem: SpecProblem };
 
 /** BUNDLE_MANIFEST_INVALID: one code (callers and tests match it), one sentence per `reason`. */

@@ -19,6 +19,7 @@ import { manifestInvalid } from './bundle-problem';
 import { importParametersManifestSchema, type ImportParametersManifest } from './import-parameters-manifest';
 import { wrappedMaterialManifestSchema, type WrappedMaterialManifest } from './wrapped-material-manifest';
 import { listValue } from '../../i18n/list';
+import { refusedFields } from '../../i18n/refused-fields';
 
 export type BundleManifest = ImportParametersManifest | WrappedMaterialManifest;
 
@@ -38,17 +39,6 @@ export function sealManifest<M extends BundleManifest>(manifest: M): M {
   return { ...manifest, manifestChecksum: computeManifestChecksum(manifest) };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where =
-    issue.path.length === 0
-      ? 'the manifest'
-      : issue.path
-          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-          .join('')
-          .replace(/^\./, '');
-  return `${where}: ${issue.message}`;
-}
-
 function schemaOf(value: unknown) {
   const format = (value as { format?: unknown } | null)?.format;
   return format === IMPORT_PARAMETERS_FORMAT ? importParametersManifestSchema : wrappedMaterialManifestSchema;
@@ -58,12 +48,12 @@ function schemaOf(value: unknown) {
 export function checkManifestSchema(value: unknown): BundleManifest {
   const result = schemaOf(value).safeParse(value);
   if (!result.success) {
-    const first = result.error.issues[0];
     throw manifestInvalid({
       reason: 'schema',
       file: MANIFEST_FILE,
       format: String((value as { format?: unknown } | null)?.format),
-      detail: first ? describeIssue(first) : 'invalid',
+      // The first field zod refused: a damaged manifest can refuse hundreds.
+      ...refusedFields(result.error.issues.slice(0, 1), MANIFEST_FILE),
     });
   }
   return result.data;

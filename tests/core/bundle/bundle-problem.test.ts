@@ -16,8 +16,14 @@ describe('manifestInvalid', () => {
     [{ reason: 'notJson', file: 'manifest.json' }, 'manifest.json is not valid JSON'],
     [{ reason: 'notObject', file: 'manifest.json' }, 'manifest.json is not a JSON object.'],
     [
-      { reason: 'schema', file: 'manifest.json', format: 'keyferry.wrapped-material', detail: 'keys: required' },
-      'manifest.json does not match the keyferry.wrapped-material format: keys: required.',
+      {
+        reason: 'schema',
+        file: 'manifest.json',
+        format: 'keyferry.wrapped-material',
+        fieldCount: 2,
+        fieldsList: 'keys, files',
+      },
+      'manifest.json does not match the keyferry.wrapped-material format: its fields keys, files are invalid.',
     ],
     [
       { reason: 'spec', keyId: KEY, keySpec: 'RSA_2048', problem: 'kcvOnAsymmetric' },

@@ -60,36 +60,32 @@ describe('the custody arrangement a wrapped bundle carries', () => {
     [
       'a custodian name with a zero-width space',
       { ...SHARES, custodians: ['赵敏', 'Bob\u200b', 'Carol'] } as CustodyArrangement,
-      'custody.custodians[1]: cannot contain control characters',
+      'custody.custodians[1]',
     ],
     [
       'a presenter with a right-to-left override',
       { ...SHARES, presented: [{ shareIndex: 1, custodian: '赵敏', presentedBy: '\u202eBob' }] } as CustodyArrangement,
-      'custody.presented[0].presentedBy: cannot contain control characters',
+      'custody.presented[0].presentedBy',
     ],
     [
       'a token label with a line break',
       { kind: 'hsm-token', label: 'token\nserial 0000', serial: '1' },
-      'custody.label: cannot contain control characters',
+      'custody.label',
     ],
-    [
-      'a threshold above the number of shares',
-      { ...SHARES, threshold: 4 } as CustodyArrangement,
-      'custody: threshold must be at most total, with at most one custodian per share',
-    ],
+    ['a threshold above the number of shares', { ...SHARES, threshold: 4 } as CustodyArrangement, 'custody'],
     [
       'more custodians than shares',
       { ...SHARES, total: 2, presented: undefined } as unknown as CustodyArrangement,
-      'custody: threshold must be at most total, with at most one custodian per share',
+      'custody',
     ],
     [
       'a share index beyond 16',
       { ...SHARES, presented: [{ shareIndex: 17, custodian: '赵敏', presentedBy: '赵敏' }] } as CustodyArrangement,
-      'custody.presented[0].shareIndex: ',
+      'custody.presented[0].shareIndex',
     ],
   ];
 
-  for (const [what, custody, detail] of refused) {
+  for (const [what, custody, field] of refused) {
     it(`is refused when written with ${what}, and nothing is written`, async () => {
       const dir = path.join(await tempDir('kf-custody-arrangement-'), 'wrapped-material');
       const error = await writeWrappedMaterialBundle(dir, { ceremonyId, keys, custody }, { now: NOW }).then(
@@ -98,7 +94,7 @@ describe('the custody arrangement a wrapped bundle carries', () => {
       );
       if (!(error instanceof KeyferryError)) throw error;
       expect(error.code).toBe('BUNDLE_INPUT_INVALID');
-      expect(error.message).toContain(detail);
+      expect(error.message).toContain(`format: its field ${field} is invalid.`);
       await expect(access(dir)).rejects.toThrow();
       expect(await readdir(path.dirname(dir))).toEqual([]);
     });
@@ -107,14 +103,16 @@ describe('the custody arrangement a wrapped bundle carries', () => {
   it('is refused when read after an edit on the medium: another kind, an unacknowledged loss made to look acknowledged by a string', async () => {
     const other = await readRefusal(await editedFixture('wrapped-v1', (m) => (m.custody = { kind: 'paper' })));
     expect(other.code).toBe('BUNDLE_MANIFEST_INVALID');
-    expect(other.message).toContain('manifest.json does not match the keyferry.wrapped-material format: custody.kind');
+    expect(other.message).toBe(
+      'manifest.json does not match the keyferry.wrapped-material format: its field custody.kind is invalid.',
+    );
     const loose = await readRefusal(
       await editedFixture('wrapped-v1', (m) => (m.custody = { kind: 'none', acknowledged: 'yes' })),
     );
-    expect(loose.message).toContain('custody.acknowledged: ');
+    expect(loose.message).toContain('its field custody.acknowledged is invalid.');
     const named = await readRefusal(
       await editedFixture('wrapped-v1', (m) => (m.custody = { ...SHARES, custodians: ['赵敏', 'Bob\u200b', 'C'] })),
     );
-    expect(named.message).toContain('custody.custodians[1]: cannot contain control characters');
+    expect(named.message).toContain('its field custody.custodians[1] is invalid.');
   });
 });

@@ -9,6 +9,7 @@ import { expect, it } from 'vitest';
 import { readBundle, type WrappedKeyMaterial } from '../../../src-main/core/bundle';
 import type { BundleManifest } from '../../../src-main/core/bundle/manifest-codec';
 import { KeyferryError } from '../../../src-main/core/errors';
+import { translator } from '../../../src-main/i18n/translate';
 import { NOW, rewriteManifest, tempDir } from './bundle-fixtures';
 
 /** A manifest as loose JSON, to be edited into shapes no writer makes. */
@@ -39,12 +40,13 @@ export async function readRefusal(dir: string): Promise<KeyferryError> {
   return error;
 }
 
-/** An edit of a manifest and the start of the field detail its refusal names (`keys[0].keyUsage: `). */
-export type ManifestEdit = readonly [what: string, edit: (m: EditableManifest) => void, detail: string];
+/** An edit of a manifest and the field its refusal names (`keys[0].keyUsage`). */
+export type ManifestEdit = readonly [what: string, edit: (m: EditableManifest) => void, field: string];
 
 /**
  * One test per edit of fixtures/`fixture`: reading it is refused as BUNDLE_MANIFEST_INVALID with
- * "manifest.json does not match the `format` format: `detail`…"; and one that a format version
+ * "manifest.json does not match the `format` format: its field `field` is invalid." and the same
+ * in Chinese (never zod's English); and one that a format version
  * after the last of `supported` is refused naming the versions this Keyferry reads.
  */
 export function refusesEachEdit(
@@ -53,11 +55,14 @@ export function refusesEachEdit(
   supported: readonly number[],
   edits: readonly ManifestEdit[],
 ): void {
-  for (const [what, edit, detail] of edits) {
+  for (const [what, edit, field] of edits) {
     it(`refuses ${what}, naming the field`, async () => {
       const e = await readRefusal(await editedFixture(fixture, edit));
       expect(e.code).toBe('BUNDLE_MANIFEST_INVALID');
-      expect(e.message).toContain(`manifest.json does not match the ${format} format: ${detail}`);
+      expect(e.message).toBe(`manifest.json does not match the ${format} format: its field ${field} is invalid.`);
+      expect(translator('zh-CN').problem(e.toProblem()).message).toBe(
+        `manifest.json 不符合 ${format} 格式：其字段 ${field} 无效。`,
+      );
     });
   }
   it('refuses a format version no Keyferry wrote, saying which it reads', async () => {

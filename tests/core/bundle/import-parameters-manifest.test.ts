@@ -51,22 +51,22 @@ describe('an import-parameters manifest edited on the medium', () => {
     [
       'a title that turns the receipt line around (U+202E)',
       (m) => (m.ceremony = { ...m.ceremony, title: 'Payments \u202egnp.exe' }),
-      'ceremony.title: must be 1-200 characters without control characters',
+      'ceremony.title',
     ],
     [
       'a title with a line break (a second receipt line)',
       (m) => (m.ceremony = { ...m.ceremony, title: 'Payments\nDigest 0000 0000' }),
-      'ceremony.title: must be 1-200 characters without control characters',
+      'ceremony.title',
     ],
     [
       'an online journal named with a folder (the printed import command would write elsewhere)',
       (m) => (m.ceremony = { ...m.ceremony, onlineJournal: '../../etc/online.jsonl' }),
-      'ceremony.onlineJournal: must be a file name',
+      'ceremony.onlineJournal',
     ],
     [
       'a plan expiry in local time',
       (m) => (m.ceremony = { ...m.ceremony, materialExpiry: '2030-04-02T11:04:05+08:00' }),
-      'ceremony.materialExpiry: ',
+      'ceremony.materialExpiry',
     ],
     [
       "a key's own expiry in words",
@@ -74,18 +74,26 @@ describe('an import-parameters manifest edited on the medium', () => {
         m.formatVersion = 4;
         key(m).materialExpiry = 'in 90 days';
       },
-      'keys[0].materialExpiry: ',
+      'keys[0].materialExpiry',
     ],
-    ['a bound key check value in lower case', (m) => (bound(m).keyCheckValue = '5f1c0a'), 'keys[0].boundMaterial'],
-    ['a bound key check value by another method', (m) => (bound(m).method = 'aes-cmac'), 'keys[0].boundMaterial'],
+    [
+      'a bound key check value in lower case',
+      (m) => (bound(m).keyCheckValue = '5f1c0a'),
+      'keys[0].boundMaterial.keyCheckValue',
+    ],
+    [
+      'a bound key check value by another method',
+      (m) => (bound(m).method = 'aes-cmac'),
+      'keys[0].boundMaterial.method',
+    ],
     [
       'a token whose expiration time is not whole seconds',
       (m) => (token(m).expirationTime = 1893553445.5),
-      'keys[0].importToken.expirationTime: ',
+      'keys[0].importToken.expirationTime',
     ],
-    ['a key usage the KMS does not have', (m) => (key(m).keyUsage = 'WRAP_UNWRAP'), 'keys[0].keyUsage: '],
-    ['a provider Keyferry does not talk to', (m) => (key(m).provider = 'aws'), 'keys[0].provider: '],
-    ['a field no Keyferry writes', (m) => (key(m, 2).note = 'trust me'), 'keys[2]: '],
+    ['a key usage the KMS does not have', (m) => (key(m).keyUsage = 'WRAP_UNWRAP'), 'keys[0].keyUsage'],
+    ['a provider Keyferry does not talk to', (m) => (key(m).provider = 'aws'), 'keys[0].provider'],
+    ['a field no Keyferry writes', (m) => (key(m, 2).note = 'trust me'), 'keys[2].note'],
   ];
 
   refusesEachEdit('params-v3', 'keyferry.import-parameters', [1, 2, 3, 4], edits);

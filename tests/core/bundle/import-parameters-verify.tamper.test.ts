@@ -125,6 +125,6 @@ describe('tokens and keys', () => {
     );
     error = await refusal(dir2);
     expect(error.code).toBe('BUNDLE_MANIFEST_INVALID');
-    expect(error.message).toMatch(/a KMS key id is 36 characters/);
+    expect(error.message).toMatch(/its field keys\[1\]\.keyId is invalid\.$/);
   });
 });

@@ -44,36 +44,36 @@ describe('a wrapped-material manifest edited on the medium', () => {
     [
       'a key check value in lower case',
       (m) => (key(m, 0).keyCheckValue = String(key(m, 0).keyCheckValue).toLowerCase()),
-      'keys[0].keyCheckValue: must be 6 upper-case hex digits',
+      'keys[0].keyCheckValue',
     ],
     [
       'a key check value of 4 bytes',
       (m) => (key(m, 0).keyCheckValue = `${String(key(m, 0).keyCheckValue)}AB`),
-      'keys[0].keyCheckValue: must be 6 upper-case hex digits',
+      'keys[0].keyCheckValue',
     ],
     [
       'a public key fingerprint in upper case',
       (m) => (key(m, 1).publicKeyFingerprint = String(key(m, 1).publicKeyFingerprint).toUpperCase()),
-      'keys[1].publicKeyFingerprint: ',
+      'keys[1].publicKeyFingerprint',
     ],
     [
       'a wrapping key fingerprint cut short',
       (m) => (key(m, 2).wrappingKeyFingerprint = String(key(m, 2).wrappingKeyFingerprint).slice(0, 62)),
-      'keys[2].wrappingKeyFingerprint: ',
+      'keys[2].wrappingKeyFingerprint',
     ],
     [
       'an expiry in local time',
       (m) => (key(m, 0).materialExpiresAt = '2030-06-30T08:00:00+08:00'),
-      'keys[0].materialExpiresAt: must be an ISO time in UTC',
+      'keys[0].materialExpiresAt',
     ],
     [
       'a wrapping algorithm the KMS was not asked for',
       (m) => (key(m, 1).wrappingAlgorithm = 'RSAES_PKCS1_V1_5'),
-      'keys[1].wrappingAlgorithm: ',
+      'keys[1].wrappingAlgorithm',
     ],
-    ['a key spec the KMS does not import', (m) => (key(m, 0).keySpec = 'SM4'), 'keys[0].keySpec: '],
-    ['a replica of something that is no key id', (m) => (key(m, 2).replicaOf = '../keys'), 'keys[2].replicaOf: '],
-    ['a field no Keyferry writes', (m) => (key(m, 1).plaintext = 'AAAA'), 'keys[1]: '],
+    ['a key spec the KMS does not import', (m) => (key(m, 0).keySpec = 'SM4'), 'keys[0].keySpec'],
+    ['a replica of something that is no key id', (m) => (key(m, 2).replicaOf = '../keys'), 'keys[2].replicaOf'],
+    ['a field no Keyferry writes', (m) => (key(m, 1).plaintext = 'AAAA'), 'keys[1].plaintext'],
   ];
 
   refusesEachEdit('wrapped-v1', 'keyferry.wrapped-material', [1, 2], edits);

@@ -56,7 +56,7 @@ export const enBundle = {
   'problem.BUNDLE_MANIFEST_MISSING.next':
     'Pick the bundle folder itself, or write the bundle again into a fresh folder.',
   'problem.BUNDLE_MANIFEST_INVALID':
-    '{reason, select, notJson {{file} is not valid JSON: it was damaged, edited or cut short while being written.} notObject {{file} is not a JSON object.} spec {Key {keyId} ({keySpec}) {problem, select, kcvOnAsymmetric {has a key check value, which only symmetric keys have} noFingerprint {has no public key fingerprint} expiryOnAsymmetric {asks for an expiry, but imported asymmetric material never expires} noKcv {has no key check value} other {has a public key fingerprint, which only asymmetric keys have}}.} other {{file} does not match the {format} format: {detail}.}}',
+    '{reason, select, notJson {{file} is not valid JSON: it was damaged, edited or cut short while being written.} notObject {{file} is not a JSON object.} spec {Key {keyId} ({keySpec}) {problem, select, kcvOnAsymmetric {has a key check value, which only symmetric keys have} noFingerprint {has no public key fingerprint} expiryOnAsymmetric {asks for an expiry, but imported asymmetric material never expires} noKcv {has no key check value} other {has a public key fingerprint, which only asymmetric keys have}}.} other {{file} does not match the {format} format: {fieldCount, plural, one {its field {fieldsList} is invalid} other {its fields {fieldsList} are invalid}}.}}',
   'problem.BUNDLE_MANIFEST_INVALID.next': REFUSED,
   'problem.BUNDLE_UNKNOWN_FORMAT': '{file} has format {format}, which is not a Keyferry bundle (expected {expected}).',
   'problem.BUNDLE_UNKNOWN_FORMAT.next': 'Check that you picked a Keyferry bundle folder.',

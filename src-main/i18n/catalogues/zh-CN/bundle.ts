@@ -52,7 +52,7 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_MANIFEST_MISSING': '{dir} 中没有 {file}：它不是包，或者写入从未完成。',
   'problem.BUNDLE_MANIFEST_MISSING.next': '请选择包文件夹本身，或将包重新写入一个新的文件夹。',
   'problem.BUNDLE_MANIFEST_INVALID':
-    '{reason, select, notJson {{file} 不是有效的 JSON：它在写入时被损坏、编辑或截断。} notObject {{file} 不是 JSON 对象。} spec {密钥 {keyId}（{keySpec}）{problem, select, kcvOnAsymmetric {带有密钥校验值（KCV），而只有对称密钥才有} noFingerprint {没有公钥指纹} expiryOnAsymmetric {要求设置到期时间，但导入的非对称密钥材料永不过期} noKcv {没有密钥校验值（KCV）} other {带有公钥指纹，而只有非对称密钥才有}}。} other {{file} 不符合 {format} 格式：{detail}。}}',
+    '{reason, select, notJson {{file} 不是有效的 JSON：它在写入时被损坏、编辑或截断。} notObject {{file} 不是 JSON 对象。} spec {密钥 {keyId}（{keySpec}）{problem, select, kcvOnAsymmetric {带有密钥校验值（KCV），而只有对称密钥才有} noFingerprint {没有公钥指纹} expiryOnAsymmetric {要求设置到期时间，但导入的非对称密钥材料永不过期} noKcv {没有密钥校验值（KCV）} other {带有公钥指纹，而只有非对称密钥才有}}。} other {{file} 不符合 {format} 格式：{fieldCount, plural, other {其字段 {fieldsList} 无效}}。}}',
   'problem.BUNDLE_MANIFEST_INVALID.next': REFUSED,
   'problem.BUNDLE_UNKNOWN_FORMAT': '{file} 的格式为 {format}，不是 Keyferry 包（应为 {expected}）。',
   'problem.BUNDLE_UNKNOWN_FORMAT.next': '请确认您选择的是 Keyferry 包文件夹。',
