@@ -2,8 +2,9 @@
  * What the air-gapped ceremonies (the air-gapped side and the custody restore) have in common:
  * their options, the step guard, the ceremony record, the network check, the witnesses'
  * confirmations (one value per witness per artefact), the preflight (session-preflight.ts),
- * writing the wrapped-material bundle and the receipt, and stopping (session-stop.ts). Each
- * ceremony keeps its own material vault (private to it) and its own states and steps.
+ * writing the wrapped-material bundle (wrapped-bundle-writer.ts) and the receipt (receipt-step.ts),
+ * and stopping (session-stop.ts). Each ceremony keeps its own material vault (private to it) and
+ * its own states and steps.
  *
  * Like its subclasses, this module must never reach a network client (a test scans the import
  * graph of the workflows): no KMS client, no node:http/https/net/tls.
@@ -13,8 +14,10 @@ import { refuseJournalOfOtherCeremony } from '../../bundle/ceremony-facts';
 import { KeyferryError } from '../../errors';
 import { receiptBaseName } from '../../receipt';
 import type { AirGapDestinations, PlanExpiryOverride } from './preflight';
-import { requirePreflightedFolder, SessionPreflight, type PreflightedStep } from './session-preflight';
-import { writeWrapped, type WrappedKey, type WrappedKeySummary, type WrittenWrappedBundle } from './wrap';
+import { SessionPreflight, type PreflightedStep } from './session-preflight';
+import type { WrappedKey, WrappedKeySummary, WrittenWrappedBundle } from './wrap';
+import { WrappedBundleWriter } from './wrapped-bundle-writer';
+import { writeSessionReceipt, type ReceiptStepFacts } from './receipt-step';
 import {
   airGapRecord,
   checkNetworkJournaled,
@@ -35,7 +38,6 @@ import type { StepGuard } from '../shared/step-guard';
 import type { SharedAirGapStepId } from '../shared/allowed-steps';
 import type { ReceiptLanguage } from '../../receipt/language';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
-import { writeAirGapReceipt, type AirGapReceiptFacts } from './receipt';
 import { stopAirGapSession, type AbandonReport, type CustodyWithdrawal, type StopCause } from './session-stop';
 
 export interface AirGapWorkflowOptions extends AirGapPeople {
@@ -61,13 +63,12 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   protected currentCeremonyId = '';
   protected confirmations: WitnessConfirmations | undefined;
   protected wrapped: WrappedKey[] = [];
-  protected bundle: WrittenWrappedBundle | undefined;
-  /** Writes the staged bundle's manifest (after the receipt). */
-  #completeBundle: (() => Promise<WrittenWrappedBundle>) | undefined;
   /** The journal seq of this session's start: makes the receipt's file name unique per session. */
   protected sessionSeq = 0;
   /** Where this session may write (session-preflight.ts). */
   readonly #preflight: SessionPreflight;
+  /** This session's wrapped bundle (wrapped-bundle-writer.ts). */
+  readonly #bundle: WrappedBundleWriter;
   /** The bundle or receipt write under way: a stop waits for it before deciding what to withdraw. */
   #writing: Promise<unknown> = Promise.resolve();
   /** The outcome of the first stop: a second one (an interrupt racing a failure) reports the same. */
@@ -78,6 +79,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
     this.guard = guard;
     this.now = options.clock ?? (() => new Date());
     this.#preflight = new SessionPreflight(options);
+    this.#bundle = new WrappedBundleWriter(this.#preflight, options);
   }
 
   protected sharedState(state: SharedState): S {
@@ -206,11 +208,6 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
     return this.#preflight.require(step);
   }
 
-  /** `dir` must be the folder the preflight checked for `role` (PREFLIGHT_FOLDER_DIFFERS). */
-  protected requirePreflightedFolder(role: 'bundle' | 'receipt' | 'custodian', dir: string, checked: string): void {
-    requirePreflightedFolder(role, dir, checked);
-  }
-
   /**
    * Ends a session that will not finish (session-stop.ts): wipes what is held (`wipe`), journals
    * the stop and withdraws a wrapped bundle written but named by no receipt. Safe in any state; a
@@ -229,7 +226,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
         operator,
         now: this.now,
         writing: () => this.#writing,
-        bundle: () => this.bundle,
+        bundle: () => this.#bundle.bundle,
       },
       cause,
       wipe,
@@ -262,32 +259,23 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   }
 
   /**
-   * Writes the wrapped-material bundle into the new folder `dir`, all but its manifest: the folder
-   * becomes a bundle only when the receipt naming its digest has been written (completeBundle), so
-   * a stop in between, even a SIGKILL, leaves nothing `online import` accepts.
-   */
-  /**
-   * `options.expiry`: the one expiry for every AES key when the preflight left it open; when the
-   * preflight named one it must be that one, and absent when it asked for each key's plan.
+   * Step 7: writes the wrapped-material bundle into the new folder `dir`, all but its manifest
+   * (wrapped-bundle-writer.ts). `options.expiry`: the one expiry for every AES key when the
+   * preflight left it open; when the preflight named one it must be that one, and absent when it
+   * asked for each key's plan.
    */
   async writeWrappedBundle(dir: string, options: { expiry?: MaterialExpiry } = {}): Promise<WrittenWrappedBundle> {
     this.guard.require('writeBundle');
-    this.requirePreflightedFolder('bundle', dir, this.requirePreflight('bundle').wrappedBundle);
-    const expiryOf = this.#preflight.bundleExpiries(options.expiry);
     return this.whileWriting(async () => {
-      const staged = await writeWrapped(
-        dir,
-        this.currentCeremonyId,
-        this.wrapped,
-        expiryOf,
-        this.custodyArrangement(),
-        this.options,
-        this.now(),
-      );
-      this.bundle = staged.bundle;
-      this.#completeBundle = staged.complete;
+      const content = {
+        ceremonyId: this.currentCeremonyId,
+        wrapped: this.wrapped,
+        custody: this.custodyArrangement(),
+        now: this.now(),
+      };
+      const bundle = await this.#bundle.write(dir, content, options.expiry);
       this.guard.advance(this.sharedState('bundle-written'));
-      return staged.bundle;
+      return bundle;
     });
   }
 
@@ -295,40 +283,33 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   protected abstract custodyArrangement(): CustodyArrangement;
 
   /**
-   * The last step of both air-gapped ceremonies: writes the receipt (HTML and text) into `dir`, the
-   * folder the preflight checked, then completes the bundle it names; the ceremony is then finished.
-   * `facts` (asked for once the step is allowed) are what the ceremony alone knows.
+   * The last step of both air-gapped ceremonies (receipt-step.ts): writes the receipt (HTML and
+   * text) into `dir`, the folder the preflight checked, then completes the bundle it names; the
+   * ceremony is then finished. `facts` (asked for once the step is allowed) are what the ceremony
+   * alone knows.
    */
   protected writeSessionReceipt(
     dir: string,
     options: { readonly language?: ReceiptLanguage },
-    facts: () => Pick<AirGapReceiptFacts, 'record' | 'parameters' | 'custody' | 'replacedLapsedPlans'>,
+    facts: () => Pick<ReceiptStepFacts, 'record' | 'parameters' | 'custody' | 'replacedLapsedPlans'>,
   ): Promise<WrittenCeremonyReceipt> {
     this.guard.require('writeReceipt');
-    this.requirePreflightedFolder('receipt', dir, this.requirePreflight('receipt').receiptFolder);
-    const known = facts();
     const now = this.now();
     return this.whileWriting(async () => {
-      const receipt = await writeAirGapReceipt(dir, {
-        ...(options.language ? { language: options.language } : {}),
-        ...known,
-        wrapped: this.wrapped.map((w) => w.summary),
-        bundle: this.bundle as WrittenWrappedBundle,
-        journal: this.options.journal,
-        now,
-        nameSuffix: this.receiptSuffix(),
-      });
-      await this.completeBundle();
+      const receipt = await writeSessionReceipt(
+        dir,
+        { preflight: this.#preflight, bundle: this.#bundle, journal: this.options.journal },
+        () => ({
+          ...(options.language ? { language: options.language } : {}),
+          ...facts(),
+          wrapped: this.wrapped.map((w) => w.summary),
+          now,
+          nameSuffix: this.receiptSuffix(),
+        }),
+      );
       this.guard.advance(this.sharedState('finished'));
       return receipt;
     });
-  }
-
-  /** After the receipt is written: writes the bundle's manifest and verifies the bundle from disk. */
-  protected async completeBundle(): Promise<void> {
-    // The step guard admits the receipt only in 'bundle-written', so the bundle was staged.
-    const complete = this.#completeBundle as () => Promise<WrittenWrappedBundle>;
-    this.bundle = await complete();
   }
 
   /** Runs a write step so that a stop arriving meanwhile waits for it (and then sees its outcome). */

@@ -21,6 +21,7 @@ import {
 import type { MaterialVault } from './material-vault';
 import { receiptCustodyOf } from './receipt';
 import type { CustodyWithdrawal } from './session-stop';
+import { requirePreflightedFolder } from './session-preflight';
 
 /** What the split needs from the session running it. */
 export interface CustodySplitSession {
@@ -45,18 +46,14 @@ export class CustodySplitStep {
   }
 
   /**
-   * Refuses, before anything is written, a request whose folders are not the `planned` ones
-   * (CUSTODY_NOT_PREFLIGHTED for another count; `sameFolder` refuses another folder) and a second
-   * split (CUSTODY_ALREADY_SPLIT).
+   * Refuses, before anything is written, a request whose folders are not the `planned` ones the
+   * preflight checked (CUSTODY_NOT_PREFLIGHTED for another count, PREFLIGHT_FOLDER_DIFFERS for
+   * another folder) and a second split (CUSTODY_ALREADY_SPLIT).
    */
-  check(
-    request: CustodyRequest,
-    planned: readonly string[],
-    sameFolder: (given: string, checked: string) => void,
-  ): void {
+  check(request: CustodyRequest, planned: readonly string[]): void {
     if (planned.length !== request.folders.length)
       throw new KeyferryError('CUSTODY_NOT_PREFLIGHTED', { planned: planned.length, given: request.folders.length });
-    request.folders.forEach((folder, i) => sameFolder(folder, planned[i] as string));
+    request.folders.forEach((folder, i) => requirePreflightedFolder('custodian', folder, planned[i] as string));
     if (this.done) throw new KeyferryError('CUSTODY_ALREADY_SPLIT');
   }
 

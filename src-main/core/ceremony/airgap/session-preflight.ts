@@ -82,12 +82,15 @@ export class SessionPreflight {
   }
 
   /**
-   * Each key's expiry in the wrapped bundle: `given` is the one expiry for every AES key when the
-   * preflight left it open; when the preflight named one it must be that one
+   * Each key's expiry in the wrapped bundle written into `dir`, which must be the folder the
+   * preflight checked (PREFLIGHT_FOLDER_DIFFERS): `given` is the one expiry for every AES key when
+   * the preflight left it open; when the preflight named one it must be that one
    * (PREFLIGHT_EXPIRY_DIFFERS), and absent when it asked for each key's plan.
    */
-  bundleExpiries(given: MaterialExpiry | undefined): (keyId: string) => MaterialExpiry {
-    const preflighted = requestedExpiryText(this.require('bundle'));
+  bundleExpiries(dir: string, given: MaterialExpiry | undefined): (keyId: string) => MaterialExpiry {
+    const checked = this.require('bundle');
+    requirePreflightedFolder('bundle', dir, checked.wrappedBundle);
+    const preflighted = requestedExpiryText(checked);
     const text = given === undefined && preflighted === 'plan' ? 'plan' : expiryText(given);
     if (preflighted !== undefined && preflighted !== text)
       throw new KeyferryError('PREFLIGHT_EXPIRY_DIFFERS', { planned: preflighted, given: text });

@@ -270,9 +270,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.guard.require('splitCustody');
     if (this.#hsm) throw new KeyferryError('HSM_CUSTODY_IS_TOKEN', { serial: this.#hsm.summary.token.serial });
     const planned = this.requirePreflight('split').custodianFolders ?? [];
-    this.#custody.check(request, planned, (folder, checked) =>
-      this.requirePreflightedFolder('custodian', folder, checked),
-    );
+    this.#custody.check(request, planned);
     const { journal, operator, onProgress } = this.options;
     // A stop arriving meanwhile waits for the split, then removes what it wrote (withdraw-custody.ts).
     return this.whileWriting(() =>

@@ -64,13 +64,16 @@ function refusal(step: () => void): unknown {
 describe('the custody split step', () => {
   it('refuses folders other than the preflighted ones before anything is written', () => {
     const step = new CustodySplitStep();
-    expect(refusal(() => step.check(request(), folders.slice(0, 2), () => undefined))).toMatchObject({
+    expect(refusal(() => step.check(request(), folders.slice(0, 2)))).toMatchObject({
       code: 'CUSTODY_NOT_PREFLIGHTED',
       values: { planned: 2, given: 3 },
     });
-    const compared: [string, string][] = [];
-    step.check(request(), folders, (given, checked) => compared.push([given, checked]));
-    expect(compared).toEqual(folders.map((f) => [f, f]));
+    const swapped = [folders[1], folders[0], folders[2]] as string[];
+    expect(refusal(() => step.check(request(), swapped))).toMatchObject({
+      code: 'PREFLIGHT_FOLDER_DIFFERS',
+      values: { role: 'custodian', folder: folders[0], checked: folders[1] },
+    });
+    expect(refusal(() => step.check(request(), folders))).toBeUndefined();
     expect(step.done).toBe(false);
   });
 
@@ -95,7 +98,7 @@ describe('the custody split step', () => {
       ],
     });
     expect(journal.entries.map((e) => e.event)).toContain('custody.split');
-    expect(refusal(() => step.check(request(), folders, () => undefined))).toMatchObject({
+    expect(refusal(() => step.check(request(), folders))).toMatchObject({
       code: 'CUSTODY_ALREADY_SPLIT',
     });
   });

@@ -55,7 +55,10 @@ describe('SessionPreflight', () => {
       expect.objectContaining({ code: 'PREFLIGHT_FOLDER_DIFFERS' }),
     );
     // The request named no expiry: the bundle takes the one given, never when none is.
-    expect(preflight.bundleExpiries(undefined)(KEY.keyId)).toEqual({ kind: 'never' });
+    expect(preflight.bundleExpiries(path.join(dir, 'wrapped'), undefined)(KEY.keyId)).toEqual({ kind: 'never' });
+    expect(() => preflight.bundleExpiries(path.join(dir, 'other'), undefined)).toThrow(
+      expect.objectContaining({ code: 'PREFLIGHT_FOLDER_DIFFERS' }),
+    );
   });
 
   it('writes the bundle with the expiry it fixed, and refuses another one', async () => {
@@ -67,8 +70,9 @@ describe('SessionPreflight', () => {
       'r',
       () => [{ keyId: KEY.keyId, keySpec: 'AES_256', planned: at, requested: at, overridden: false }],
     );
-    expect(preflight.bundleExpiries(at)(KEY.keyId)).toEqual(at);
-    expect(() => preflight.bundleExpiries({ kind: 'never' })).toThrow(
+    const wrapped = path.join(dir, 'wrapped');
+    expect(preflight.bundleExpiries(wrapped, at)(KEY.keyId)).toEqual(at);
+    expect(() => preflight.bundleExpiries(wrapped, { kind: 'never' })).toThrow(
       expect.objectContaining({ code: 'PREFLIGHT_EXPIRY_DIFFERS' }),
     );
   });

@@ -1,0 +1,67 @@
+/**
+ * Step 7 of both air-gapped ceremonies, writing the wrapped-material bundle: into the folder the
+ * preflight checked, with each key's expiry the preflight fixed, all but its manifest. The folder
+ * becomes a bundle only when `complete()` writes the manifest, after the receipt naming its digest
+ * (receipt-step.ts), so a stop in between, even a SIGKILL, leaves nothing `online import` accepts.
+ */
+import type { CustodyArrangement } from '../../bundle';
+import type { MaterialExpiry } from '../shared/ceremony-plan';
+import { stepOutOfOrder } from '../shared/step-guard';
+import type { SessionPreflight } from './session-preflight';
+import { writeWrapped, type WrapContext, type WrappedKey, type WrittenWrappedBundle } from './wrap';
+
+/** What goes into the bundle: the session's ceremony, its wrapped keys and who keeps a copy. */
+export interface WrappedBundleContent {
+  readonly ceremonyId: string;
+  readonly wrapped: readonly WrappedKey[];
+  readonly custody: CustodyArrangement;
+  readonly now: Date;
+}
+
+/** One session's wrapped bundle: staged by `write`, completed by `complete` once the receipt exists. */
+export class WrappedBundleWriter {
+  readonly #preflight: SessionPreflight;
+  readonly #context: WrapContext;
+  #bundle: WrittenWrappedBundle | undefined;
+  #complete: (() => Promise<WrittenWrappedBundle>) | undefined;
+
+  constructor(preflight: SessionPreflight, context: WrapContext) {
+    this.#preflight = preflight;
+    this.#context = context;
+  }
+
+  /** The bundle this session wrote (staged or completed), if any. */
+  get bundle(): WrittenWrappedBundle | undefined {
+    return this.#bundle;
+  }
+
+  /**
+   * Writes `content` into the new folder `dir`, which must be the one the preflight checked
+   * (PREFLIGHT_REQUIRED, PREFLIGHT_FOLDER_DIFFERS), all but the manifest. `expiry`: the one expiry
+   * for every AES key when the preflight left it open; when the preflight named one it must be
+   * that one (PREFLIGHT_EXPIRY_DIFFERS), and absent when it asked for each key's plan.
+   */
+  async write(dir: string, content: WrappedBundleContent, expiry?: MaterialExpiry): Promise<WrittenWrappedBundle> {
+    const expiryOf = this.#preflight.bundleExpiries(dir, expiry);
+    const staged = await writeWrapped(
+      dir,
+      content.ceremonyId,
+      content.wrapped,
+      expiryOf,
+      content.custody,
+      this.#context,
+      content.now,
+    );
+    this.#bundle = staged.bundle;
+    this.#complete = staged.complete;
+    return staged.bundle;
+  }
+
+  /** After the receipt is written: writes the manifest and verifies the bundle from disk. */
+  async complete(): Promise<WrittenWrappedBundle> {
+    if (!this.#complete)
+      throw stepOutOfOrder({ reason: 'state', step: 'writeTheReceipt', side: 'airgap', state: 'wrapped' });
+    this.#bundle = await this.#complete();
+    return this.#bundle;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The air-gapped sessions' wrapped-bundle step (src-main/core/ceremony/airgap/wrapped-bundle-writer.ts)
+ * on real folders, real wrapped material and a real journal: nothing is written before the
+ * preflight passed or into another folder than the one it checked; the bundle is written without
+ * its manifest (nothing `online import` accepts) until it is completed, and then reads back as the
+ * bundle of the keys wrapped, with the expiry given.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MANIFEST_FILE, readBundle } from '../../../../src-main/core/bundle';
+import { WrappedBundleWriter } from '../../../../src-main/core/ceremony/airgap/wrapped-bundle-writer';
+import { CEREMONY_ID, wrappedSession } from './wrapped-session';
+
+const EXPIRY = { kind: 'at', at: new Date('2031-01-01T00:00:00.000Z') } as const;
+
+async function staged() {
+  const session = await wrappedSession();
+  const writer = new WrappedBundleWriter(session.preflight, session.context);
+  const content = {
+    ceremonyId: CEREMONY_ID,
+    wrapped: session.wrapped,
+    custody: { kind: 'material-files' } as const,
+    now: new Date(),
+  };
+  return { ...session, writer, content };
+}
+
+describe('WrappedBundleWriter', () => {
+  it('writes nothing before the preflight passed, nor into another folder than the one it checked', async () => {
+    const s = await staged();
+    try {
+      await expect(s.writer.write(s.destinations.wrappedBundle, s.content)).rejects.toMatchObject({
+        code: 'PREFLIGHT_REQUIRED',
+      });
+      await s.preflightPasses();
+      const other = path.join(s.dir, 'other');
+      await expect(s.writer.write(other, s.content)).rejects.toMatchObject({
+        code: 'PREFLIGHT_FOLDER_DIFFERS',
+        values: { role: 'bundle', folder: other, checked: s.destinations.wrappedBundle },
+      });
+      expect(existsSync(other)).toBe(false);
+      expect(existsSync(s.destinations.wrappedBundle)).toBe(false);
+      expect(s.writer.bundle).toBeUndefined();
+      await expect(s.writer.complete()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
+    } finally {
+      await s.journal.close();
+    }
+  });
+
+  it('stages the bundle without its manifest, then completes it as the bundle of the wrapped keys', async () => {
+    const s = await staged();
+    try {
+      await s.preflightPasses();
+      const written = await s.writer.write(s.destinations.wrappedBundle, s.content, EXPIRY);
+      expect(s.writer.bundle).toEqual(written);
+      expect(existsSync(path.join(written.dir, MANIFEST_FILE))).toBe(false);
+      await expect(readBundle(written.dir, { now: new Date() })).rejects.toBeDefined();
+      const [aes, ec] = s.parameters.map((p) => p.keyId) as [string, string];
+      expect(written.expiries).toEqual({ [aes]: EXPIRY.at.toISOString(), [ec]: 'never' });
+      expect(s.journal.entries.at(-1)).toMatchObject({
+        event: 'wrapped-bundle.written',
+        data: { manifestSha256: written.manifestSha256, keyIds: [aes, ec], manifest: 'after-receipt' },
+      });
+
+      const completed = await s.writer.complete();
+      expect(s.writer.bundle).toEqual(completed);
+      const read = await readBundle(written.dir, { now: new Date(), expectedDigest: written.manifestSha256 });
+      expect(read.kind).toBe('wrapped-material');
+      expect(read.digest).toBe(written.manifestSha256);
+      expect(s.journal.entries.at(-1)).toMatchObject({ event: 'wrapped-bundle.completed' });
+    } finally {
+      await s.journal.close();
+    }
+  });
+
+  it('refuses another expiry than the preflight fixed, with nothing written', async () => {
+    const s = await staged();
+    try {
+      await s.preflight.run(s.parameters, { ...s.destinations, materialExpiry: EXPIRY }, 'receipt', () => undefined);
+      await expect(s.writer.write(s.destinations.wrappedBundle, s.content, { kind: 'never' })).rejects.toMatchObject({
+        code: 'PREFLIGHT_EXPIRY_DIFFERS',
+      });
+      expect(existsSync(s.destinations.wrappedBundle)).toBe(false);
+    } finally {
+      await s.journal.close();
+    }
+  });
+});
