@@ -1,0 +1,144 @@
+/**
+ * The online side's receipt (src-main/core/ceremony/online/receipt.ts) after real ceremonies on
+ * the simulator over 127.0.0.1: it lists every key holding imported material with how the KMS
+ * confirmed the import and how it was proven, the wrapped bundle's digest and the key check value
+ * the air-gapped receipt printed; a later receipt of the same ceremony is numbered; a key whose
+ * material was deleted is left off; an imported key not yet verified stops the receipt before any
+ * file is written.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeOnlineReceipt } from '../../../../src-main/core/ceremony/online/receipt';
+import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
+import { readBundleDigest } from '../../../../src-main/core/bundle';
+import { groupHex } from '../../../../src-main/core/hex-groups';
+import type { Journal } from '../../../../src-main/core/journal';
+import {
+  APP,
+  airGapSide,
+  createFixture,
+  materialDeletedAfterImport,
+  onlineDayOne,
+  receiptDigestOf,
+  type Fixture,
+} from '../ceremony-fixture';
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await createFixture();
+});
+afterEach(async () => {
+  await f.close();
+});
+
+/** Day one, the air-gapped side, then day two's check and import: the online side before its verify step. */
+async function importedCeremony() {
+  const plan = f.plan(['AES_256', 'EC_P256']);
+  const { params } = await onlineDayOne(f, plan);
+  const { out, receipt: airReceipt } = await airGapSide(f, plan, params);
+  const journal = await f.journal('online.jsonl');
+  const online = await f.online(journal, plan);
+  await online.connect();
+  await online.checkWrappedBundle(out, await receiptDigestOf(out));
+  const imported = await online.importMaterial();
+  return { plan, out, airReceipt, journal, online, imported };
+}
+
+/** The receipt written directly from what `journal` records, into a fresh folder. */
+async function receiptFromJournal(journal: Journal, bundleDir: string, confirmations = new Map<string, string>()) {
+  const state = replayOnlineJournal(journal.entries);
+  if (!state) throw new Error('the online journal records no ceremony');
+  const dir = path.join(f.dir, `receipt-${journal.count}`);
+  await mkdir(dir);
+  const digest = await readBundleDigest(bundleDir);
+  const write = () =>
+    writeOnlineReceipt(dir, {
+      state,
+      app: APP,
+      bundle: { dir: bundleDir, digest },
+      confirmations,
+      journal,
+      now: new Date(),
+      placeOf: () => ({ region: f.sim.region, projectId: f.sim.projectId }),
+    });
+  return { dir, write };
+}
+
+const keyLines = (text: string, label: string) =>
+  text.split('\n').filter((line) => line.trimStart().startsWith(`${label} .`));
+
+describe('the online receipt', () => {
+  it('lists each imported key with how the KMS confirmed it and how it was proven, the bundle digest and the air-gapped check value', async () => {
+    const { out, airReceipt, online, imported } = await importedCeremony();
+    await online.verifyKeys();
+    const dir = path.join(f.dir, 'online-receipt');
+    await mkdir(dir);
+    const receipt = await online.writeReceipt(dir);
+    const text = await readFile(receipt.textFile, 'utf8');
+    expect(createHash('sha256').update(text).digest('hex')).toBe(receipt.textSha256);
+    for (const key of imported) expect(text).toContain(key.keyId);
+    expect(keyLines(text, 'Import result')).toEqual([
+      expect.stringContaining('Imported (the KMS answered); key state Enabled'),
+      expect.stringContaining('Imported (the KMS answered); key state Enabled'),
+    ]);
+    expect(keyLines(text, 'Verification result')).toEqual([
+      expect.stringContaining('encrypt-data/decrypt-data round trip returned the plaintext'),
+      expect.stringContaining('a KMS signature verifies locally under it'),
+    ]);
+    // The online side writes no key files: each key's output files are none.
+    expect(text.split('None on this side.').length - 1).toBe(2);
+    const airText = await readFile(airReceipt.textFile, 'utf8');
+    expect(keyLines(text, 'Key check value')).toEqual(keyLines(airText, 'Key check value'));
+    expect(keyLines(text, 'Key check value')).toHaveLength(1);
+    const digest = groupHex(await readBundleDigest(out));
+    expect(text.replace(/\s+/g, ' ')).toContain(digest.slice(0, 39));
+  }, 60_000);
+
+  it('numbers a later receipt of the ceremony and says when the KMS answered a retry', async () => {
+    const { out, journal, online, imported } = await importedCeremony();
+    await online.verifyKeys();
+    const first = path.join(f.dir, 'online-receipt');
+    await mkdir(first);
+    const receipt = await online.writeReceipt(first);
+    expect(path.basename(receipt.textFile)).toMatch(/^receipt-online-KF-[0-9]{8}-[a-z0-9]+\.txt$/);
+    const aes = imported.find((k) => k.spec === 'AES_256')?.keyId as string;
+    const { write } = await receiptFromJournal(journal, out, new Map([[aes, 'retried']]));
+    const later = await write();
+    expect(path.basename(later.textFile)).toBe(path.basename(receipt.textFile).replace('.txt', '-2.txt'));
+    const text = await readFile(later.textFile, 'utf8');
+    expect(keyLines(text, 'Import result')).toEqual([
+      expect.stringContaining('Imported (the KMS answered a retry); key state Enabled'),
+      expect.stringContaining('Imported; key state Enabled'),
+    ]);
+  }, 60_000);
+
+  it('leaves off a key whose material was deleted after its import', async () => {
+    const plan = f.plan(['AES_256', 'EC_P256']);
+    const { params } = await onlineDayOne(f, plan);
+    const { out } = await airGapSide(f, plan, params);
+    const { keyId: deleted } = await materialDeletedAfterImport(f, plan, out);
+    // materialDeletedAfterImport opened the online journal last and left it open.
+    const online = f.journals.at(-1) as Journal;
+    expect(path.basename(online.path)).toBe('online.jsonl');
+    const kept = [...(replayOnlineJournal(online.entries)?.keys.keys() ?? [])].find((id) => id !== deleted);
+    const { write } = await receiptFromJournal(online, out);
+    const text = await readFile((await write()).textFile, 'utf8');
+    // The deletion stays in the Deviations; the keys section lists only the key still holding material.
+    const keysSection = text.slice(text.indexOf('\nKEYS\n'), text.indexOf('\nHOW THESE VALUES'));
+    expect(keysSection).toContain(kept as string);
+    expect(keysSection).not.toContain(deleted);
+    expect(keyLines(text, 'Keys')).toEqual([expect.stringMatching(/ 1$/)]);
+  }, 60_000);
+
+  it('refuses while an imported key is not yet verified, naming it, and writes no file', async () => {
+    const { out, journal, imported } = await importedCeremony();
+    const { dir, write } = await receiptFromJournal(journal, out);
+    await expect(write()).rejects.toMatchObject({
+      code: 'CEREMONY_STEP_OUT_OF_ORDER',
+      values: expect.objectContaining({ reason: 'notImported', keyId: imported[0]?.keyId }),
+    });
+    expect(await readdir(dir)).toEqual([]);
+  }, 60_000);
+});
