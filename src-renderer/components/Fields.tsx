@@ -1,5 +1,5 @@
 /** Labelled form fields: every input has a visible label, and hints are tied with aria-describedby. */
-import { useId, type ReactNode } from 'react';
+import { useId, type ChangeEvent, type ReactNode } from 'react';
 import type { PathPurpose } from '../../src-main/ipc/contract';
 import { api } from '../api';
 import { useAppStore } from '../store/store';
@@ -29,6 +29,25 @@ function LabelledField({
       {control(id, hint ? `${id}-hint` : undefined)}
     </div>
   );
+}
+
+/** What a typed-text control (a line or a box) takes: no autocomplete or spell check, its hint, its value. */
+function typedTextProps(
+  id: string,
+  describedBy: string | undefined,
+  value: string,
+  onChange: (value: string) => void,
+  mono: boolean | undefined,
+) {
+  return {
+    id,
+    value,
+    autoComplete: 'off',
+    spellCheck: false,
+    className: mono ? 'mono' : undefined,
+    'aria-describedby': describedBy,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(event.target.value),
+  };
 }
 
 interface TextFieldProps {
@@ -62,18 +81,12 @@ export function TextField({
       hint={hint}
       control={(id, describedBy) => (
         <input
-          id={id}
+          {...typedTextProps(id, describedBy, value, onChange, mono)}
           name={name}
           type={type}
-          value={value}
           required={required}
           min={min}
           max={max}
-          autoComplete="off"
-          spellCheck={false}
-          className={mono ? 'mono' : undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => onChange(event.target.value)}
         />
       )}
     />
@@ -128,16 +141,7 @@ export function TextAreaField({
       label={label}
       hint={hint}
       control={(id, describedBy) => (
-        <textarea
-          id={id}
-          rows={rows}
-          value={value}
-          spellCheck={false}
-          autoComplete="off"
-          className="mono"
-          aria-describedby={describedBy}
-          onChange={(event) => onChange(event.target.value)}
-        />
+        <textarea {...typedTextProps(id, describedBy, value, onChange, true)} rows={rows} />
       )}
     />
   );

@@ -1,4 +1,5 @@
 /** The journal viewer: either side's hash-chained journal as written, with the chain's verdict. */
+import { BoundedTable } from '../components/BoundedTable';
 import { Fragment, useEffect, useState } from 'react';
 import type { DataField, DataValue, RecordKind } from '../../src-main/ipc/contract';
 import { Activity } from '../components/Activity';
@@ -171,33 +172,32 @@ export function JournalScreen() {
             onChange={setFilter}
             hint={t('ckeys.shown-entries', { shown: entries.length, count: journal.entries.length })}
           />
-          <div className="table-wrap bounded" tabIndex={0} role="region" aria-label={t('journal.caption')}>
-            <table className="journal">
-              <caption>{t('journal.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t('journal.col.time')}</th>
-                  <th scope="col">{t('journal.col.who')}</th>
-                  <th scope="col">{t('journal.col.event')}</th>
-                  <th scope="col">{t('journal.col.data')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => (
-                  <tr key={e.seq}>
-                    <td>{e.seq}</td>
-                    <td className="mono">{momentText(tr.locale, e.time)}</td>
-                    <td className="person">{e.actor}</td>
-                    <td className="mono">{e.event}</td>
-                    <td className="data">
-                      <EntryData tr={tr} entry={e} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <BoundedTable
+            label={t('journal.caption')}
+            className="journal"
+            caption={t('journal.caption')}
+            headers={
+              <>
+                <th scope="col">#</th>
+                <th scope="col">{t('journal.col.time')}</th>
+                <th scope="col">{t('journal.col.who')}</th>
+                <th scope="col">{t('journal.col.event')}</th>
+                <th scope="col">{t('journal.col.data')}</th>
+              </>
+            }
+          >
+            {entries.map((e) => (
+              <tr key={e.seq}>
+                <td>{e.seq}</td>
+                <td className="mono">{momentText(tr.locale, e.time)}</td>
+                <td className="person">{e.actor}</td>
+                <td className="mono">{e.event}</td>
+                <td className="data">
+                  <EntryData tr={tr} entry={e} />
+                </td>
+              </tr>
+            ))}
+          </BoundedTable>
         </>
       )}
     </div>

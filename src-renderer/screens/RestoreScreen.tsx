@@ -15,7 +15,7 @@ import { NetworkBanner } from '../components/NetworkBanner';
 import { NetworkCheckStep } from '../components/NetworkCheckStep';
 import { ReceiptStep } from '../components/ReceiptStep';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { SourceChoice } from '../components/SourceChoice';
+import { SourceChoice, sourceChoices, type SourceOf } from '../components/SourceChoice';
 import { Step, StepButton } from '../components/Step';
 import { WrappedBundleWriter } from '../components/WrappedBundleWriter';
 import { useAppStore } from '../store/store';
@@ -27,11 +27,11 @@ import { listText } from '../../src-main/i18n/list';
 import { BackupField, FileOrTyped, useFileOrTyped } from './restore/BackupField';
 import { RestoreExpiry, useRestoreExpiry } from './restore/RestoreExpiry';
 
-const SHARE_SOURCES = [
-  { value: 'file', id: 'share-file', label: 'restore.source.file' },
-  { value: 'typed', id: 'share-typed', label: 'restore.source.typed' },
-  { value: 'hsm', id: 'share-hsm', label: 'restore.source.hsm' },
-] as const;
+const SHARE_SOURCES = sourceChoices('share-source', 'restore.source', {
+  file: 'restore.source.file',
+  typed: 'restore.source.typed',
+  hsm: 'restore.source.hsm',
+});
 
 /** Step 3: the restored bundle's folder and the receipt folder pass the preflight before any share is rebuilt. */
 function RestorePreflightStep() {
@@ -76,7 +76,7 @@ function SharesStep() {
   const shares = useAppStore((s) => s.presentedShares);
   const present = useAppStore((s) => s.presentShare);
   const [presentedBy, setPresentedBy] = useState('');
-  const [source, setSource] = useState<(typeof SHARE_SOURCES)[number]['value']>('file');
+  const [source, setSource] = useState<SourceOf<typeof SHARE_SOURCES>>('file');
   const preflighted = useAppStore((s) => (s.ceremony?.restore?.preflight ?? null) !== null);
   const input = useFileOrTyped();
   const { t } = useT();
@@ -99,13 +99,7 @@ function SharesStep() {
       section="restore-shares"
     >
       <p>{t('restore.shares.intro')}</p>
-      <SourceChoice
-        legend={t('restore.source')}
-        name="share-source"
-        value={source}
-        options={SHARE_SOURCES}
-        onChange={setSource}
-      />
+      <SourceChoice choices={SHARE_SOURCES} value={source} onChange={setSource} />
       {source === 'hsm' && (
         <>
           {!preflighted && hsmOpen && <p className="hint">{t('preflight.first')}</p>}

@@ -50,9 +50,8 @@ export interface ActivitySlice {
 }
 
 export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => {
-  /** The action asked for last (each waits for this one); how many are asked for and not ended. */
+  /** The action asked for last (each waits for this one). */
   let last: Promise<unknown> = Promise.resolve();
-  let unfinished = 0;
 
   const runNow = async <T>(asked: SectionAction, waited: boolean, call: () => Promise<Result<T>>) => {
     const { section, action } = asked;
@@ -98,16 +97,12 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => {
     keyPhases: {},
     run: <T>(section: string, action: UiAction, call: () => Promise<Result<T>>) => {
       const asked: SectionAction = { section, action };
-      const waits = unfinished > 0;
-      unfinished += 1;
+      // An action runs or waits from the moment it is asked for until it ends: busy, or in the queue.
+      const waits = get().busy !== null || get().waiting.length > 0;
       if (waits) set({ waiting: [...get().waiting, asked] });
-      const start = async () => {
+      const start = () => {
         if (waits) set({ waiting: get().waiting.filter((w) => w !== asked) });
-        try {
-          return await runNow(asked, waits, call);
-        } finally {
-          unfinished -= 1;
-        }
+        return runNow(asked, waits, call);
       };
       // The first starts at once (busy before the click's event ends, so its button is disabled at once).
       const turn = waits ? last.then(start) : start();

@@ -61,7 +61,7 @@ export function emptyAirGap() {
 }
 
 export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
-  const { step, into, keysInto, nothing, afresh, followedBy } = stepMaker(set, get);
+  const { step, into, keysInto, overviewOnly, afresh, followedBy } = stepMaker(set, get);
   const keepMaterial = (summary: MaterialView) =>
     set({ materials: [...get().materials.filter((m) => m.keyId !== summary.keyId), summary] });
   const keepOverview = (overview: ParametersOverview) => set({ overview, confirmations: overview.confirmations });
@@ -94,7 +94,7 @@ export const createAirGapSlice: SliceCreator<AirGapSlice> = (set, get) => {
       ({ keyId }) => uiAction('action.loading-material', { keyId }),
       keepMaterial,
     ),
-    preflightAirGap: step('preflightAirGap', 'air-preflight', 'action.checking-folders', nothing),
+    preflightAirGap: step('preflightAirGap', 'air-preflight', 'action.checking-folders', overviewOnly),
     listHsmTokens: async (modulePath, section) => {
       set({ hsmTokens: null });
       await get().run(section, uiAction('action.listing-hsm-tokens'), async () => {

@@ -59,7 +59,7 @@ export function emptyRestore() {
 }
 
 export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
-  const { step, into, keysInto, nothing, followedBy } = stepMaker(set, get);
+  const { step, into, keysInto, overviewOnly, followedBy } = stepMaker(set, get);
   const checkNetwork = followedBy(
     step('restoreCheckNetwork', 'restore-network', 'action.checking-network', into('restoreNetwork')),
     () => get().loadNetwork(),
@@ -101,7 +101,7 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
         }),
     ),
     restoreWrap: step('restoreWrap', 'restore-wrap', 'action.wrapping-rebuilt-material', keysInto('restoreWrapped')),
-    restorePreflight: step('restorePreflight', 'restore-preflight', 'action.checking-folders', nothing),
+    restorePreflight: step('restorePreflight', 'restore-preflight', 'action.checking-folders', overviewOnly),
     restoreWriteBundle: step(
       'restoreWriteBundle',
       'restore-wrap',

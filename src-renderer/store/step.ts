@@ -36,8 +36,8 @@ export interface StepMaker {
   into<K extends keyof AppState>(field: K): (value: AppState[K]) => void;
   /** Keeps the answer's `keys` as the store's `field`. */
   keysInto<K extends KeyedFields>(field: K): (value: { keys: AppState[K] }) => void;
-  /** Keeps nothing (the overview refreshed is the step's result). */
-  nothing(): void;
+  /** Keeps no answer: the ceremony overview, refreshed after every step, is the step's result. */
+  overviewOnly(): void;
   /** `run`, with the store's `field` (the last answer) cleared first: an old answer never stands beside a new request. */
   afresh<K extends keyof AppState, R extends unknown[]>(
     field: K,
@@ -73,7 +73,7 @@ export function stepMaker(set: (partial: Partial<AppState>) => void, get: () => 
     },
     into: (field) => (value) => set({ [field]: value }),
     keysInto: (field) => (value) => set({ [field]: value.keys }),
-    nothing: () => undefined,
+    overviewOnly: () => undefined,
     afresh:
       (field, run) =>
       (...request) => {

@@ -12,17 +12,17 @@ import type { HsmCapabilityView, HsmTokenView, KeySpecName } from '../../../src-
 import { CheckboxField, SelectField, TextField } from '../../components/Fields';
 import { FieldRow } from '../../components/FieldRow';
 import { Hex } from '../../components/Hex';
-import { SourceChoice } from '../../components/SourceChoice';
+import { SourceChoice, sourceChoices } from '../../components/SourceChoice';
 import { StepButton } from '../../components/Step';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store/store';
 import { phraseText } from '../../../src-main/i18n/phrase';
 import { listText } from '../../../src-main/i18n/list';
 
-const KEY_SOURCES = [
-  { value: 'generate', id: 'hsm-keys-generate', label: 'hsm.keys.generate' },
-  { value: 'existing', id: 'hsm-keys-existing', label: 'hsm.keys.existing' },
-] as const;
+const KEY_SOURCES = sourceChoices('hsm-keys', 'hsm.keys', {
+  generate: 'hsm.keys.generate',
+  existing: 'hsm.keys.existing',
+});
 
 function TokenDetails({ token }: { token: HsmTokenView }) {
   const { t } = useT();
@@ -255,13 +255,7 @@ export function HsmSource({
   return (
     <div className="hsm-source">
       <HsmTokenPicker section="air-material" available={available} serial={serial} onSerial={setSerial}>
-        <SourceChoice
-          legend={t('hsm.keys')}
-          name="hsm-keys"
-          value={keySource}
-          options={KEY_SOURCES}
-          onChange={setKeySource}
-        />
+        <SourceChoice choices={KEY_SOURCES} value={keySource} onChange={setKeySource} />
         {keySource === 'existing' &&
           keys.map((k) => (
             <TextField

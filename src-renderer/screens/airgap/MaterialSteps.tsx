@@ -5,7 +5,7 @@ import { FieldRow } from '../../components/FieldRow';
 import { Hex } from '../../components/Hex';
 import { MaterialCheck } from '../../components/MaterialCheck';
 import { ReceiptStep } from '../../components/ReceiptStep';
-import { SourceChoice } from '../../components/SourceChoice';
+import { SourceChoice, sourceChoices, type SourceOf } from '../../components/SourceChoice';
 import { Step, StepButton } from '../../components/Step';
 import { WrappedBundleWriter } from '../../components/WrappedBundleWriter';
 import { HsmSource } from './HsmSource';
@@ -17,12 +17,12 @@ import type { ParametersOverview } from '../../../src-main/ipc/contract';
 
 type ParameterKeyView = ParametersOverview['keys'][number];
 
-const MATERIAL_SOURCES = [
-  { value: 'generate', id: 'material-generate', label: 'material.source.generate' },
-  { value: 'file', id: 'material-file', label: 'material.source.file' },
-  { value: 'hsm', id: 'material-hsm', label: 'material.source.hsm' },
-] as const;
-type MaterialSource = (typeof MATERIAL_SOURCES)[number]['value'];
+const MATERIAL_SOURCES = sourceChoices('material', 'material.source', {
+  generate: 'material.source.generate',
+  file: 'material.source.file',
+  hsm: 'material.source.hsm',
+});
+type MaterialSource = SourceOf<typeof MATERIAL_SOURCES>;
 
 export function MaterialStep() {
   const steps = useAirGapSteps();
@@ -55,13 +55,7 @@ export function MaterialStep() {
       section="air-material"
     >
       {!preflighted && steps.canRun('generateMaterial') && <p className="hint">{t('preflight.first')}</p>}
-      <SourceChoice
-        legend={t('material.source')}
-        name="material"
-        value={source}
-        options={MATERIAL_SOURCES}
-        onChange={setSource}
-      />
+      <SourceChoice choices={MATERIAL_SOURCES} value={source} onChange={setSource} />
       {source === 'hsm' ? (
         <HsmSource available={available} keys={keys} />
       ) : source === 'generate' ? (

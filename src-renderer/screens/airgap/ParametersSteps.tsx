@@ -5,7 +5,7 @@ import { SelectField, TextField } from '../../components/Fields';
 import { FieldRow } from '../../components/FieldRow';
 import { WitnessConfirmation } from '../../components/WitnessConfirmation';
 import { NetworkCheckStep } from '../../components/NetworkCheckStep';
-import { SourceChoice } from '../../components/SourceChoice';
+import { SourceChoice, sourceChoices } from '../../components/SourceChoice';
 import { Step, StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { specOptions } from '../online/key-spec-choices';
@@ -16,10 +16,10 @@ import { useT } from '../../i18n';
 import { momentText } from '../../../src-main/i18n/moment';
 import { Warnings } from '../../components/Warnings';
 
-const PARAMETER_SOURCES = [
-  { value: 'bundle', id: 'source-bundle', label: 'air.source.bundle' },
-  { value: 'console', id: 'source-console', label: 'air.source.console' },
-] as const;
+const PARAMETER_SOURCES = sourceChoices('source', 'air.source.legend', {
+  bundle: 'air.source.bundle',
+  console: 'air.source.console',
+});
 
 /** One file of the console's download: its hint is the file names the console gives it (not translated). */
 function ConsoleFileRow({
@@ -72,13 +72,7 @@ export function ParametersStep() {
       state={steps.display(['readParameters'], 'readParameters')}
       section="air-parameters"
     >
-      <SourceChoice
-        legend={t('air.source.legend')}
-        name="source"
-        value={source}
-        options={PARAMETER_SOURCES}
-        onChange={setSource}
-      />
+      <SourceChoice choices={PARAMETER_SOURCES} value={source} onChange={setSource} />
       {source === 'bundle' ? (
         <BundleFolderField
           section="air-parameters"

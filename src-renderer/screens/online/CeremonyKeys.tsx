@@ -3,6 +3,7 @@
  * spec and in each state), a filter every key list of the online screen follows, the table in a
  * bounded scroll area, and each key's progress while a key-by-key step runs several at once.
  */
+import { BoundedTable } from '../../components/BoundedTable';
 import { useId } from 'react';
 import { TextField } from '../../components/Fields';
 import { useT } from '../../i18n';
@@ -81,48 +82,47 @@ export function CeremonyKeys() {
       <p className="hint" aria-live="polite">
         {t('ckeys.shown', { shown: shown.length, count: rows.length })}
       </p>
-      <div className="table-wrap bounded" tabIndex={0} role="region" aria-label={t('ckeys.title')}>
-        <table className="key-table stacks">
-          <thead>
-            <tr>
-              <KeyHeaderCells state />
-              <th scope="col">{t('ckeys.col.place')}</th>
-              <th scope="col">{t('ckeys.col.group')}</th>
-              <th scope="col">{t('ckeys.col.progress')}</th>
+      <BoundedTable
+        label={t('ckeys.title')}
+        className="key-table stacks"
+        headers={
+          <>
+            <KeyHeaderCells state />
+            <th scope="col">{t('ckeys.col.place')}</th>
+            <th scope="col">{t('ckeys.col.group')}</th>
+            <th scope="col">{t('ckeys.col.progress')}</th>
+          </>
+        }
+      >
+        {shown.map((k) => {
+          const phase = phases[k.keyId];
+          return (
+            <tr
+              key={k.keyId}
+              data-state={k.state}
+              data-replica-of={k.replicaOf ?? undefined}
+              className={
+                [phase ? `phase-${phase.phase}` : '', k.replicaOf !== null ? 'replica' : ''].join(' ').trim() ||
+                undefined
+              }
+            >
+              <KeyCells alias={k.alias} keyId={k.keyId} spec={k.spec} />
+              <td className="state" data-label={t('keys.col.state')}>
+                {stateText(k.state)}
+              </td>
+              <td className="mono place" data-label={t('ckeys.col.place')}>
+                {k.region} <span title={k.projectId}>{k.projectId.slice(0, 8)}…</span>
+              </td>
+              <td className="group" data-label={t('ckeys.col.group')}>
+                {groupText(k)}
+              </td>
+              <td className="progress" data-label={t('ckeys.col.progress')}>
+                {phase ? t('ckeys.phase', { stage: selectKey(phase.stage), phase: phase.phase }) : ''}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((k) => {
-              const phase = phases[k.keyId];
-              return (
-                <tr
-                  key={k.keyId}
-                  data-state={k.state}
-                  data-replica-of={k.replicaOf ?? undefined}
-                  className={
-                    [phase ? `phase-${phase.phase}` : '', k.replicaOf !== null ? 'replica' : ''].join(' ').trim() ||
-                    undefined
-                  }
-                >
-                  <KeyCells alias={k.alias} keyId={k.keyId} spec={k.spec} />
-                  <td className="state" data-label={t('keys.col.state')}>
-                    {stateText(k.state)}
-                  </td>
-                  <td className="mono place" data-label={t('ckeys.col.place')}>
-                    {k.region} <span title={k.projectId}>{k.projectId.slice(0, 8)}…</span>
-                  </td>
-                  <td className="group" data-label={t('ckeys.col.group')}>
-                    {groupText(k)}
-                  </td>
-                  <td className="progress" data-label={t('ckeys.col.progress')}>
-                    {phase ? t('ckeys.phase', { stage: selectKey(phase.stage), phase: phase.phase }) : ''}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </BoundedTable>
     </section>
   );
 }

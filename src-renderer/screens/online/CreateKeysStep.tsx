@@ -5,6 +5,7 @@
  * An AES key may have its own material expiry, as in a plan (main checks it with the plan's rule);
  * once created, a table shows each key's material expiry as its import will request it.
  */
+import { BoundedTable } from '../../components/BoundedTable';
 import { useRef, useState } from 'react';
 import type { KeySpecName, PlanFileView, Response } from '../../../src-main/ipc/contract';
 import { SelectField, TextField } from '../../components/Fields';
@@ -16,6 +17,7 @@ import { useT } from '../../i18n';
 import { neverOrMoment } from '../../../src-main/i18n/moment';
 import { listText } from '../../../src-main/i18n/list';
 import { defaultUsage, specOptions } from './key-spec-choices';
+import { KeyCells, KeyHeaderCells } from './CeremonyKeys';
 
 type Usage = 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT';
 
@@ -188,34 +190,25 @@ function CreatedKeysTable({ keys }: { keys: Response<'createKeys'>['keys'] }) {
   const tr = useT();
   const { t } = tr;
   return (
-    <div className="table-wrap bounded" tabIndex={0} role="region" aria-label={t('create.created-table')}>
-      <table className="created-keys">
-        <thead>
-          <tr>
-            <th scope="col">{t('keys.col.alias')}</th>
-            <th scope="col">{t('keys.col.key-id')}</th>
-            <th scope="col">{t('keys.col.spec')}</th>
-            <th scope="col">{t('create.col.expires')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((k) => (
-            <tr key={k.keyId} data-key-id={k.keyId}>
-              <td className="mono" data-label={t('keys.col.alias')}>
-                {k.alias}
-              </td>
-              <td className="mono" data-label={t('keys.col.key-id')}>
-                {k.keyId}
-              </td>
-              <td data-label={t('keys.col.spec')}>{k.spec}</td>
-              <td className="expires" data-label={t('create.col.expires')}>
-                {neverOrMoment(tr, k.materialExpiry)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <BoundedTable
+      label={t('create.created-table')}
+      className="created-keys"
+      headers={
+        <>
+          <KeyHeaderCells />
+          <th scope="col">{t('create.col.expires')}</th>
+        </>
+      }
+    >
+      {keys.map((k) => (
+        <tr key={k.keyId} data-key-id={k.keyId}>
+          <KeyCells alias={k.alias} keyId={k.keyId} spec={k.spec} />
+          <td className="expires" data-label={t('create.col.expires')}>
+            {neverOrMoment(tr, k.materialExpiry)}
+          </td>
+        </tr>
+      ))}
+    </BoundedTable>
   );
 }
 

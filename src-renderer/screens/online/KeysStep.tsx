@@ -1,4 +1,5 @@
 /** Step 2 online: the keys the KMS holds, filtered by state (step 3, the keys to create: CreateKeysStep.tsx). */
+import { BoundedTable } from '../../components/BoundedTable';
 import { useState } from 'react';
 import { KEY_STATE_FILTERS, type KeyStateFilter } from '../../../src-main/ipc/contract';
 import { kmsStateText } from '../../../src-main/i18n/kms-state';
@@ -29,28 +30,25 @@ export function KeyListStep() {
         </StepButton>
       </div>
       {keyList && (
-        <div className="table-wrap bounded" tabIndex={0} role="region" aria-label={t('keys.title')}>
-          <table className="stacks">
-            <caption>
-              {t('keys.caption', { count: keyList.keys.length, filter: keyList.filter.replace(/-/g, '_') })}
-            </caption>
-            <thead>
-              <tr>
-                <KeyHeaderCells state />
-                <th scope="col">{t('keys.col.in-ceremony')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keyList.keys.map((k) => (
-                <tr key={k.keyId}>
-                  <KeyCells alias={k.alias ?? '—'} keyId={k.keyId} spec={k.spec ?? '—'} />
-                  <td data-label={t('keys.col.state')}>{kmsStateText({ t }, k.state)}</td>
-                  <td data-label={t('keys.col.in-ceremony')}>{k.inCeremony ? t('common.yes') : t('common.no')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <BoundedTable
+          label={t('keys.title')}
+          className="stacks"
+          caption={t('keys.caption', { count: keyList.keys.length, filter: keyList.filter.replace(/-/g, '_') })}
+          headers={
+            <>
+              <KeyHeaderCells state />
+              <th scope="col">{t('keys.col.in-ceremony')}</th>
+            </>
+          }
+        >
+          {keyList.keys.map((k) => (
+            <tr key={k.keyId}>
+              <KeyCells alias={k.alias ?? '—'} keyId={k.keyId} spec={k.spec ?? '—'} />
+              <td data-label={t('keys.col.state')}>{kmsStateText({ t }, k.state)}</td>
+              <td data-label={t('keys.col.in-ceremony')}>{k.inCeremony ? t('common.yes') : t('common.no')}</td>
+            </tr>
+          ))}
+        </BoundedTable>
       )}
     </Step>
   );

@@ -1,4 +1,5 @@
 /** Step 4 online: fetch the import parameters and write the import-parameters bundle to media. */
+import { BoundedTable } from '../../components/BoundedTable';
 import { useState } from 'react';
 import { FieldRow } from '../../components/FieldRow';
 import { WrappingAlgorithmChoice, type WrappingAlgorithm } from '../../components/WrappingAlgorithmChoice';
@@ -50,40 +51,41 @@ export function ParametersStep() {
         {steps.isDone('fetchParameters') ? t('params.fetch-new') : t('params.fetch')}
       </StepButton>
       {issued.length > 0 && (
-        <div className="table-wrap bounded" tabIndex={0} role="region" aria-label={t('params.col.fingerprint')}>
-          <table className="issued stacks">
-            <caption>{t('params.fingerprint')}</caption>
-            <thead>
-              <tr>
-                <KeyHeaderCells />
-                <th scope="col">{t('params.col.fingerprint')}</th>
-                <th scope="col">{t('params.col.token')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {issued.filter(shown).map((k) => (
-                <tr key={k.keyId}>
-                  <KeyCells alias={k.alias} keyId={k.keyId} spec={k.spec} />
-                  <td data-label={t('params.col.fingerprint')}>
-                    <Hex
-                      value={k.wrappingKeyFingerprint}
-                      size="small"
-                      label={t('params.fingerprint-of', { alias: k.alias })}
-                    />
-                  </td>
-                  <td className="moment" data-label={t('params.col.token')}>
-                    {momentText(locale, k.tokenExpiresAt)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="issued-algorithm">
-            {t('params.algorithm.issued', {
-              algorithms: listText({ t }, [...new Set(issued.map((k) => k.wrappingAlgorithm))]),
-            })}
-          </p>
-        </div>
+        <BoundedTable
+          label={t('params.col.fingerprint')}
+          className="issued stacks"
+          caption={t('params.fingerprint')}
+          headers={
+            <>
+              <KeyHeaderCells />
+              <th scope="col">{t('params.col.fingerprint')}</th>
+              <th scope="col">{t('params.col.token')}</th>
+            </>
+          }
+          after={
+            <p className="issued-algorithm">
+              {t('params.algorithm.issued', {
+                algorithms: listText({ t }, [...new Set(issued.map((k) => k.wrappingAlgorithm))]),
+              })}
+            </p>
+          }
+        >
+          {issued.filter(shown).map((k) => (
+            <tr key={k.keyId}>
+              <KeyCells alias={k.alias} keyId={k.keyId} spec={k.spec} />
+              <td data-label={t('params.col.fingerprint')}>
+                <Hex
+                  value={k.wrappingKeyFingerprint}
+                  size="small"
+                  label={t('params.fingerprint-of', { alias: k.alias })}
+                />
+              </td>
+              <td className="moment" data-label={t('params.col.token')}>
+                {momentText(locale, k.tokenExpiresAt)}
+              </td>
+            </tr>
+          ))}
+        </BoundedTable>
       )}
       <FieldRow
         purpose="write-bundle"

@@ -5,16 +5,16 @@
  */
 import { useState } from 'react';
 import { PathField, TextAreaField } from '../../components/Fields';
-import { SourceChoice } from '../../components/SourceChoice';
+import { SourceChoice, sourceChoices, type SourceOf } from '../../components/SourceChoice';
 import { StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { useRestoreSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
 
-const BACKUP_SOURCES = [
-  { value: 'file', id: 'backup-file', label: 'restore.backup.source.file' },
-  { value: 'typed', id: 'backup-typed', label: 'restore.backup.source.typed' },
-] as const;
+const BACKUP_SOURCES = sourceChoices('backup-source', 'restore.backup.source', {
+  file: 'restore.backup.source.file',
+  typed: 'restore.backup.source.typed',
+});
 
 /** What each kind of thing handed over reads as: its file field and its typed field. */
 const FILE_OR_TYPED = {
@@ -80,7 +80,7 @@ export function BackupField() {
   const steps = useRestoreSteps();
   const backup = useAppStore((s) => s.presentedBackup);
   const present = useAppStore((s) => s.presentBackup);
-  const [source, setSource] = useState<(typeof BACKUP_SOURCES)[number]['value']>('file');
+  const [source, setSource] = useState<SourceOf<typeof BACKUP_SOURCES>>('file');
   const input = useFileOrTyped();
   const { t } = useT();
   const submit = async () => {
@@ -93,13 +93,7 @@ export function BackupField() {
     <fieldset className="custody-backup">
       <legend>{t('restore.backup')}</legend>
       <p className="hint">{t('restore.backup.intro')}</p>
-      <SourceChoice
-        legend={t('restore.backup.source')}
-        name="backup-source"
-        value={source}
-        options={BACKUP_SOURCES}
-        onChange={setSource}
-      />
+      <SourceChoice choices={BACKUP_SOURCES} value={source} onChange={setSource} />
       <FileOrTyped kind="backup" typed={source === 'typed'} input={input} />
       <StepButton
         available={steps.canRun('presentBackup') && input.filled(source === 'typed')}
