@@ -30,6 +30,9 @@ const COMMON = {
   pool: 'forks',
   maxWorkers: WORKERS,
   setupFiles: ['tests/support/test-wrapping-keys.setup.ts'],
+  // expect.poll gives up after 1 s by default: a screen under a load of 15-30 on 2 cores takes longer
+  // to render 100 rows. A poll that never holds still fails, after 30 s.
+  expect: { poll: { timeout: 30_000 } },
 } satisfies TestProjectInlineConfiguration['test'];
 
 export default defineConfig({

@@ -105,7 +105,9 @@ export async function openApp(browser: Browser, options: UiOptions = {}): Promis
       )
       .catch(() => undefined);
   };
-  await page.goto(`${PAGE_ORIGIN}/index.html`);
+  // Playwright's 30 s for a navigation fails under a load of 15-30 on 2 cores (the page runs the whole
+  // renderer bundle before "load"); a page that never loads still fails, after 2 minutes.
+  await page.goto(`${PAGE_ORIGIN}/index.html`, { timeout: 120_000 });
   mkdirSync(SCREENS_DIR, { recursive: true });
   return {
     page,
