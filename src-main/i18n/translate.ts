@@ -176,7 +176,8 @@ function createTranslator(locale: DisplayLocale): Translator {
       nextStep: safeFormat(`problem.${code}.next`, values, p.nextStep),
     };
   };
-  const long = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeStyle: 'long' });
+  // Made at its first use: a translator that never writes a long date (most) never pays for it.
+  let long: Intl.DateTimeFormat | undefined;
   return {
     locale,
     t: (key, ...values) => format(key, values[0]),
@@ -189,7 +190,8 @@ function createTranslator(locale: DisplayLocale): Translator {
     sentences: (...parts) => joinSentences(locale, ...parts),
     progress: (p) =>
       p.code && isProgressCode(p.code) ? safeFormat(`progress.${p.code}`, p.values, p.message) : p.message,
-    dateTime: (at) => long.format(at),
+    dateTime: (at) =>
+      (long ??= new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeStyle: 'long' })).format(at),
   };
 }
 

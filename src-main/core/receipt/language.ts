@@ -133,8 +133,20 @@ export class ReceiptWords {
     return this.phraseHtml({ key, values: values[0] as PlainValues | undefined });
   }
 
+  /**
+   * Each phrase's HTML, made once per receipt: a 100-key receipt says the same labels and headings
+   * for every key (about half its texts), and each would go through the ICU formatter again.
+   */
+  readonly #phraseHtml = new Map<string, string>();
+
   phraseHtml(phrase: ReceiptPhrase): string {
-    return this.eachHtml((l) => htmlIn(l, phrase.key, phrase.values));
+    const id = JSON.stringify([phrase.key, phrase.values ?? null]);
+    let html = this.#phraseHtml.get(id);
+    if (html === undefined) {
+      html = this.eachHtml((l) => htmlIn(l, phrase.key, phrase.values));
+      this.#phraseHtml.set(id, html);
+    }
+    return html;
   }
 
   /** HTML `render` makes for each language: one language as it is; both as two columns (`.bi`). */
