@@ -73,6 +73,7 @@ describe('layout rule: what the renderer compiles from src-main imports only zod
   const RENDERER_SAFE_CORE = [
     'src-main/core/key-spec-table.ts',
     'src-main/core/identifiers.ts',
+    'src-main/core/ceremony-sides.ts',
     'src-main/core/ceremony/shared/ceremony-states.ts',
     'src-main/core/ceremony/shared/allowed-steps.ts',
     'src-main/core/ceremony/shared/plan-limits.ts',

@@ -11,15 +11,19 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '..');
-/**
- * Whose exports are checked (the rest of core/ still has exports only their own file uses: kms,
- * crypto, bundle, receipt, journal, hsm, media; add a folder here once it is clean).
- */
+/** Whose exports are checked (add a folder here once it is clean). */
 const CHECKED = [
   'src-main/app',
   'src-main/cli',
+  'src-main/core/bundle',
   'src-main/core/ceremony',
+  'src-main/core/crypto',
   'src-main/core/custody',
+  'src-main/core/hsm',
+  'src-main/core/journal',
+  'src-main/core/kms',
+  'src-main/core/media',
+  'src-main/core/receipt',
   'src-main/i18n',
   'src-main/ipc',
 ];

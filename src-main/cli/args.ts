@@ -1,5 +1,6 @@
 /** Required options and the one problem for a missing option or input (options are parsed by options.ts). */
 import { KeyferryError } from '../core/errors';
+import { listValue } from '../i18n/list';
 
 interface MissingOption {
   readonly reason:
@@ -22,7 +23,7 @@ interface MissingOption {
 
 /** CLI_MISSING_OPTION: `reason` says which option or which kind of input is missing. */
 export function missingOption(values: MissingOption): KeyferryError {
-  return new KeyferryError('CLI_MISSING_OPTION', { option: '', command: '', optionsList: '[]', ...values });
+  return new KeyferryError('CLI_MISSING_OPTION', { option: '', command: '', optionsList: listValue([]), ...values });
 }
 
 /** Reads a required string option or fails with a plain message. */

@@ -30,7 +30,7 @@ function zoneOf(clock: WallClock): string {
 }
 
 /** `2025-03-01 10:30:00 UTC+01:00 (Europe/Berlin)`: the workstation's wall clock and offset. */
-export function formatLocal(clock: WallClock): string {
+function formatLocal(clock: WallClock): string {
   const wall = new Date(clock.at.getTime() + clock.utcOffsetMinutes * 60_000)
     .toISOString()
     .slice(0, 19)

@@ -17,7 +17,7 @@ import { translator, type ProblemLike } from '../../i18n/translate';
 export const ABANDONED_MARKER = 'ABANDONED.txt';
 const WITHDRAWN_MANIFEST = 'manifest.json.abandoned';
 
-export interface WithdrawnBundle {
+interface WithdrawnBundle {
   readonly dir: string;
   readonly marker: string;
   /** False when manifest.json could not be renamed (the marker alone refuses the folder). */
@@ -27,7 +27,7 @@ export interface WithdrawnBundle {
 }
 
 /** Why the session was abandoned: its English text, and the phrase or problem each language says it with. */
-export interface AbandonFacts {
+interface AbandonFacts {
   readonly reason: string;
   readonly at: Date;
   readonly journal: string;

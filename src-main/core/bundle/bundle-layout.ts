@@ -58,15 +58,14 @@ export function foldersOf(fileNames: readonly string[]): string[] {
 /**
  * Refuses a manifest file name that could leave the bundle folder or mean different things on
  * different systems: absolute, `..`, `.`, empty segments, backslashes, NUL, drive letters, odd characters.
+ * One rule covers them all: every segment is non-empty, neither `.` nor `..`, and only ASCII letters,
+ * digits, `.`, `_` and `-` (an empty name or a leading `/` makes an empty segment; a backslash, NUL or
+ * drive letter's colon is not among those characters).
  */
 export function assertSafeRelativeName(name: string): void {
-  const unsafe =
-    name.length === 0 ||
-    name.includes('\0') ||
-    name.includes('\\') ||
-    name.startsWith('/') ||
-    /^[A-Za-z]:/.test(name) ||
-    name.split('/').some((part) => part === '' || part === '.' || part === '..' || !/^[A-Za-z0-9._-]+$/.test(part));
+  const unsafe = name
+    .split('/')
+    .some((part) => part === '' || part === '.' || part === '..' || !/^[A-Za-z0-9._-]+$/.test(part));
   if (unsafe) {
     throw new KeyferryError('BUNDLE_UNSAFE_PATH', { name: JSON.stringify(name) });
   }

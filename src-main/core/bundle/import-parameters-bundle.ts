@@ -11,7 +11,7 @@ import type {
 } from './import-parameters-manifest';
 import { writeBundleFolder, type PlannedFile, type WriteBundleOptions, type WrittenBundle } from './write-bundle';
 
-export interface ImportParametersBundleInput {
+interface ImportParametersBundleInput {
   readonly ceremonyId: string;
   /** Title, plan expiry and online journal name, for the air-gapped side (see ceremonyFactsSchema). */
   readonly ceremony?: CeremonyFacts;

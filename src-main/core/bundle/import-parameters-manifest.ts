@@ -90,7 +90,7 @@ export const importParametersKeySchema = z.strictObject({
  * receipts print one title and the plan's material expiry reaches the wrap (optional: bundles
  * written before this field existed, or by other tools, still read).
  */
-export const ceremonyFactsSchema = z.strictObject({
+const ceremonyFactsSchema = z.strictObject({
   title: z.string().regex(/^[^\p{Cc}\p{Cf}]{1,200}$/u, 'must be 1-200 characters without control characters'),
   /**
    * One material expiry for the whole bundle (before version 4 the only one; since, the latest of

@@ -17,14 +17,14 @@ import { importParametersKeySchema, type BoundMaterial } from './import-paramete
 import { importTokenSchema, isCanonicalBase64, keyIdSchema } from './manifest-common';
 import { checkWrappingPublicKey, requireImportableWrappingKey, type WrappingPublicKey } from './wrapping-public-key';
 
-export interface ImportTokenExpiry {
+interface ImportTokenExpiry {
   /** ISO time in UTC. */
   readonly expiresAt: string;
   /** The same instant in seconds since the epoch, as the API's `expiration_time`. */
   readonly expirationTime: number;
 }
 
-export interface ImportToken {
+interface ImportToken {
   /** The key the token was issued for. */
   readonly keyId: string;
   /** Base64 text exactly as get-parameters-for-import returned it. */
@@ -36,7 +36,7 @@ export interface ImportToken {
 }
 
 /** Where the parameters came from. */
-export type ImportParametersOrigin =
+type ImportParametersOrigin =
   | {
       /** get-parameters-for-import on the online machine (carried in an import-parameters bundle). */
       readonly kind: 'kms-answer';

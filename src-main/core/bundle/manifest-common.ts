@@ -24,7 +24,7 @@ export function isCanonicalBase64(text: string): boolean {
 
 /** Identifiers have one definition each (../identifiers); key ids also name bundle folders. */
 import { ceremonyIdSchema } from '../identifiers';
-export { ceremonyIdSchema, keyAliasSchema, keyIdSchema, projectIdSchema, regionSchema } from '../identifiers';
+export { keyAliasSchema, keyIdSchema, projectIdSchema, regionSchema } from '../identifiers';
 
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');
 

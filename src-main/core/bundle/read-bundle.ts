@@ -17,7 +17,7 @@ import { scanBundleFolder, scanOneFile, type FolderScan, type ScannedFile } from
 import { parseManifestInSlices } from './manifest-codec';
 import { listValue } from '../../i18n/list';
 
-export interface ReadBundleOptions {
+interface ReadBundleOptions {
   /** The clock to check token expiry against. */
   readonly now: Date;
   /** When given (e.g. read aloud from a receipt), the manifest's SHA-256 must equal it. */

@@ -91,13 +91,3 @@ type GroupMember = { readonly keyId: string; readonly replicaOf?: string | undef
 export function materialOwners<K extends GroupMember>(keys: readonly K[]): K[] {
   return keys.filter((k) => k.replicaOf === undefined);
 }
-
-/** The primaries of `keys` and their replicas, in the keys' order: one entry per group (a key alone is a group of one). */
-export function replicaGroupsOf<K extends GroupMember>(
-  keys: readonly K[],
-): { readonly primary: K; readonly replicas: K[] }[] {
-  const groups = materialOwners(keys).map((primary) => ({ primary, replicas: [] as K[] }));
-  const byPrimary = new Map(groups.map((g) => [g.primary.keyId, g]));
-  for (const key of keys) if (key.replicaOf !== undefined) byPrimary.get(key.replicaOf)?.replicas.push(key);
-  return groups;
-}

@@ -20,7 +20,7 @@ import {
   type WrittenBundle,
 } from './write-bundle';
 
-export interface WrappedMaterialBundleInput {
+interface WrappedMaterialBundleInput {
   readonly ceremonyId: string;
   readonly keys: readonly WrappedKeyMaterial[];
   /** Who keeps a copy of the material (shown by the online side before it imports). */

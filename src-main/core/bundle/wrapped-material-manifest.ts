@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { WRAPPED_MATERIAL_FORMAT } from './bundle-limits';
 import { custodyArrangementSchema } from './custody-arrangement';
 
-export { custodyArrangementSchema, type CustodyArrangement } from './custody-arrangement';
+export { type CustodyArrangement } from './custody-arrangement';
 import {
   isoUtcSchema,
   keyIdSchema,

@@ -8,7 +8,7 @@ import { KeyferryError } from '../errors';
 import { SecretBytes } from './secret-bytes';
 
 /** RFC 5649 section 3: the 32-bit alternative initial value. */
-export const KWP_ALTERNATIVE_IV = Buffer.from('A65959A6', 'hex');
+const KWP_ALTERNATIVE_IV = Buffer.from('A65959A6', 'hex');
 
 /** Largest input we wrap or unwrap (a PKCS#8 RSA-4096 key is about 2.4 KB). */
 const MAX_KWP_INPUT = 64 * 1024;

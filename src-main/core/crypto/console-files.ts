@@ -1,10 +1,10 @@
 /** The file names the KMS console's import dialog expects (importing-key-materials guide, step 3). */
 import { KEY_SPEC_INFO, type KeySpec } from './key-spec';
 
-export const ENCRYPTED_KEY_MATERIAL_FILE = 'EncryptedKeyMaterial.bin';
-export const PUBLIC_KEY_FILE = 'public_key.der';
+const ENCRYPTED_KEY_MATERIAL_FILE = 'EncryptedKeyMaterial.bin';
+const PUBLIC_KEY_FILE = 'public_key.der';
 
-export interface ConsoleFileNames {
+interface ConsoleFileNames {
   /** RSA-OAEP ciphertext of the AES key (symmetric) or of the temporary key (asymmetric). */
   readonly encryptedKeyMaterial: typeof ENCRYPTED_KEY_MATERIAL_FILE;
   /** Asymmetric: the AES-KWP-wrapped PKCS#8 private key. */

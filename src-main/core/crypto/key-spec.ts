@@ -15,9 +15,7 @@ export {
   KEY_SPECS,
   KEY_SPEC_TABLE as KEY_SPEC_INFO,
   WRAPPING_ALGORITHMS,
-  type CheckValueMethod,
   type KeySpec,
-  type KeySpecRow as KeySpecInfo,
   type KeyUsage,
   type WrappingAlgorithm,
 } from '../key-spec-table';

@@ -82,7 +82,7 @@ function privateKeyFromDer(bytes: Buffer, passphrase: string | undefined): KeyOb
 }
 
 /** Refuses a private key whose type, RSA size or curve differs from `spec`, saying what it is. */
-export function checkPrivateKeyMatchesSpec(spec: KeySpec, key: KeyObject): void {
+function checkPrivateKeyMatchesSpec(spec: KeySpec, key: KeyObject): void {
   const info = KEY_SPEC_INFO[spec];
   const details = key.asymmetricKeyDetails ?? {};
   const matches =
@@ -116,7 +116,7 @@ export function inspectPrivateKey(spec: KeySpec, key: KeyObject): Buffer {
 }
 
 /** Turns a private KeyObject into KeyMaterial (PKCS#8 DER) after checking spec and consistency. */
-export function keyMaterialFromPrivateKey(spec: KeySpec, key: KeyObject): KeyMaterial {
+function keyMaterialFromPrivateKey(spec: KeySpec, key: KeyObject): KeyMaterial {
   const spkiDer = inspectPrivateKey(spec, key);
   return createKeyMaterial(spec, SecretBytes.from(key.export({ type: 'pkcs8', format: 'der' })), spkiDer);
 }

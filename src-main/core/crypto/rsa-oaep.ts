@@ -9,7 +9,7 @@ import type { WrappingAlgorithm } from './key-spec';
 import { SecretBytes } from './secret-bytes';
 
 /** The OAEP (and MGF1) digest of a wrapping algorithm. */
-export function oaepHashOf(algorithm: WrappingAlgorithm): 'sha256' | 'sha1' {
+function oaepHashOf(algorithm: WrappingAlgorithm): 'sha256' | 'sha1' {
   return algorithm === 'RSAES_OAEP_SHA_256' ? 'sha256' : 'sha1';
 }
 

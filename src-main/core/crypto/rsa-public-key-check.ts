@@ -14,7 +14,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 
-export const WRAPPING_KEY_SIZES = [2048, 3072, 4096] as const;
+const WRAPPING_KEY_SIZES = [2048, 3072, 4096] as const;
 const MAX_EXPONENT = 1n << 256n;
 const TRIAL_DIVISION_BOUND = 10_000;
 const FERMAT_STEPS = 64;

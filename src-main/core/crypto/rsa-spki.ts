@@ -18,7 +18,7 @@ export interface RsaPublicNumbers {
 }
 
 /** A canonical RSA SubjectPublicKeyInfo: its numbers and the PKCS#1 RSAPublicKey it wraps. */
-export interface CanonicalRsaSpki {
+interface CanonicalRsaSpki {
   readonly numbers: RsaPublicNumbers;
   /** The RSAPublicKey SEQUENCE inside the BIT STRING (a view of the input, not a copy). */
   readonly pkcs1: Buffer;

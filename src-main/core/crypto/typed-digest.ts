@@ -7,7 +7,7 @@
 import { KeyferryError } from '../errors';
 import { listValue } from '../../i18n/list';
 
-export const DIGEST_GROUPS = 16;
+const DIGEST_GROUPS = 16;
 const GROUP_DIGITS = 4;
 
 /** Which digest a person typed: names it in messages (see the catalogue's confirmations area). */
@@ -53,7 +53,7 @@ export function parseTypedDigest(typed: string, subject: TypedDigestSubject): st
 }
 
 /** The 1-based numbers of the groups of four in which two 64-digit digests differ. */
-export function differingGroups(typed: string, actual: string): number[] {
+function differingGroups(typed: string, actual: string): number[] {
   const groups: number[] = [];
   for (let g = 0; g < DIGEST_GROUPS; g++) {
     const at = g * GROUP_DIGITS;
@@ -78,7 +78,7 @@ export function compareTypedDigest(typed: string, actual: string): TypedDigestCo
 }
 
 /** The typed value of group `n` (1-based), upper-case as receipts print it. */
-export function typedGroup(typed: string, n: number): string {
+function typedGroup(typed: string, n: number): string {
   return typed.slice((n - 1) * GROUP_DIGITS, n * GROUP_DIGITS).toUpperCase();
 }
 

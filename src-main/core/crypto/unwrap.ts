@@ -12,7 +12,7 @@ import { inspectPrivateKey } from './private-key-material';
 import { rsaOaepDecrypt } from './rsa-oaep';
 import type { SecretBytes } from './secret-bytes';
 
-export interface UnwrapKeyMaterialInput {
+interface UnwrapKeyMaterialInput {
   readonly spec: KeySpec;
   readonly algorithm: WrappingAlgorithm;
   readonly wrappingPrivateKey: KeyObject;

@@ -14,9 +14,9 @@ import { isAsymmetric, symmetricMaterialBytes, type KeySpec, type WrappingAlgori
 import { rsaOaepEncrypt } from './rsa-oaep';
 import type { WrappingPublicKey } from './wrapping-key';
 
-export const TEMPORARY_KEY_BYTES = 32;
+const TEMPORARY_KEY_BYTES = 32;
 
-export interface WrapKeyMaterialInput {
+interface WrapKeyMaterialInput {
   readonly material: KeyMaterial;
   readonly wrappingKey: WrappingPublicKey;
   readonly algorithm: WrappingAlgorithm;

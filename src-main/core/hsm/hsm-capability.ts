@@ -34,7 +34,7 @@ import { handleSchema } from './pkcs11-answers';
 /** How the token's AES key wrap with padding frames its output. */
 type PadFraming = 'exact' | 'zero-filled' | 'missing';
 
-export interface SpecCapability {
+interface SpecCapability {
   readonly spec: KeySpec;
   readonly ok: boolean;
   /** Why this spec cannot be done on this token (null when it can). */

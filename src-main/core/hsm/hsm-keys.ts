@@ -210,7 +210,7 @@ function findObjects(session: HsmSession, template: TemplateEntry[]): Buffer[] {
 }
 
 /** Which key to use: by CKA_LABEL, or by CKA_ID (hex). */
-export type KeySelector = { readonly label: string } | { readonly idHex: string };
+type KeySelector = { readonly label: string } | { readonly idHex: string };
 
 function selectorTemplate(selector: KeySelector): TemplateEntry {
   return 'label' in selector

@@ -112,7 +112,7 @@ export function hsmKeyCheckValue(session: HsmSession, key: Buffer, method: KcvMe
   return block.subarray(0, 3).toString('hex').toUpperCase();
 }
 
-export interface HsmWrapOptions {
+interface HsmWrapOptions {
   readonly algorithm: WrappingAlgorithm;
   readonly wrappingKey: WrappingPublicKey;
   readonly kcvMethod: KcvMethod;

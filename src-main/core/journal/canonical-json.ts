@@ -15,7 +15,7 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 export type JsonObject = { [key: string]: JsonValue };
 
 /** Deepest nesting of arrays and objects accepted (journal data is a few levels deep). */
-export const MAX_JSON_DEPTH = 32;
+const MAX_JSON_DEPTH = 32;
 
 /** What a value without an exact JSON form is: the value itself (NaN, Infinity), its type, or why. */
 type NotJson =

@@ -34,7 +34,7 @@ export function problemData(problem: ProblemLike): {
 }
 
 /** Why an entry is a deviation. */
-export type DeviationKind =
+type DeviationKind =
   /** Someone chose to go past a check (network live, shares on one volume, expiry override…). */
   | 'override'
   /** Keyferry refused something (a live network, a wrong fingerprint or digest, a share…). */
@@ -99,13 +99,13 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
 };
 
 /** One deviation as found in the journal. */
-export interface Deviation {
+interface Deviation {
   readonly kind: DeviationKind;
   readonly entry: JournalEntry;
 }
 
 /** The deviation kind of `event`, or undefined when the event is not a deviation. */
-export function deviationKindOf(event: string): DeviationKind | undefined {
+function deviationKindOf(event: string): DeviationKind | undefined {
   return Object.hasOwn(DEVIATION_EVENTS, event) ? DEVIATION_EVENTS[event] : undefined;
 }
 

@@ -18,7 +18,7 @@ import { acquireJournalLock, type JournalLock } from './lock';
 import { assertNoSecrets } from './secret-guard';
 import { inspectJournalInSlices, readJournalFile, type ExpectedHead } from './verify';
 
-export interface OpenJournalOptions extends ExpectedHead {
+interface OpenJournalOptions extends ExpectedHead {
   /** true: make a new journal (fails if the file exists); false: open and verify an existing one. */
   readonly create: boolean;
   /** Clock for entry times (tests inject one). */
@@ -28,7 +28,7 @@ export interface OpenJournalOptions extends ExpectedHead {
 }
 
 /** One entry to append: who, what, and the facts (never secrets). */
-export interface JournalAppend {
+interface JournalAppend {
   readonly actor: string;
   readonly event: string;
   readonly data?: JsonObject;

@@ -28,7 +28,7 @@ export interface ExpectedHead {
   readonly expectedCount?: number;
 }
 
-export type JournalVerification =
+type JournalVerification =
   | {
       readonly ok: true;
       readonly headHash: string;
@@ -39,7 +39,7 @@ export type JournalVerification =
   | { readonly ok: false; readonly line: number; readonly reason: JournalFault };
 
 /** Why a journal does not verify: a `journal.verify.*` phrase (rendered in the reader's language). */
-export type JournalFault = Phrase;
+type JournalFault = Phrase;
 
 /** Largest journal file read (a ceremony journal holds hundreds of entries, not millions). */
 const MAX_JOURNAL_BYTES = 256 * 1024 * 1024;

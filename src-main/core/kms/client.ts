@@ -39,7 +39,7 @@ import {
   type KmsKeyInfo,
 } from './types';
 
-export type { KmsClientOptions, KmsLogEvent, MessageType, SigningAlgorithm } from './client-options';
+export type { KmsClientOptions, KmsLogEvent, SigningAlgorithm } from './client-options';
 
 /** Actions that change nothing on the service, so repeating them is safe. */
 const SAFE_ACTIONS: ReadonlySet<KmsAction> = new Set<KmsAction>([

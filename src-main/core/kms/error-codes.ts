@@ -5,7 +5,7 @@
  * to the user, and what to do next, is in the catalogue (`problem.KMS.2601`, `problem.KMS.2601.next`
  * in i18n/catalogues/{en,zh-CN}/kms.ts).
  */
-export interface KmsErrorCodeInfo {
+interface KmsErrorCodeInfo {
   readonly httpStatus: number;
   /** The service's own short message (what the simulator sends as error_msg). */
   readonly serviceMessage: string;

@@ -18,7 +18,7 @@ import {
 } from './canonical-request';
 import type { AkSkCredentials, KmsCredentials } from './credentials';
 
-export interface SignableRequest {
+interface SignableRequest {
   readonly method: string;
   /** Absolute URL; its path and query are signed as they will travel on the wire. */
   readonly url: URL;
@@ -92,7 +92,7 @@ export function signWithAkSk(
 }
 
 /** Adds the IAM token header to `headers` (a copy) together with `host`. */
-export function authenticateWithToken(request: SignableRequest, token: string): Record<string, string> {
+function authenticateWithToken(request: SignableRequest, token: string): Record<string, string> {
   const headers = normalizeHeaders(request.headers);
   const out: Record<string, string> = {};
   for (const [name, value] of headers) out[name] = value;

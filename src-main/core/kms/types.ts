@@ -13,12 +13,12 @@ export const KeyState = {
 } as const;
 export type KeyState = (typeof KeyState)[keyof typeof KeyState];
 
-export const KEY_STATE_NAMES: Readonly<Record<KeyState, string>> = KMS_STATE_NAMES;
+const KEY_STATE_NAMES: Readonly<Record<KeyState, string>> = KMS_STATE_NAMES;
 
 /** The state number of a KMS state name ("Enabled" → "2"), for the catalogue's KEY_STATE select; an unknown name as it is. */
 export const keyStateOfName = kmsStateNumber;
 
-export type KeyOrigin = 'kms' | 'external' | 'cloudhsm';
+type KeyOrigin = 'kms' | 'external' | 'cloudhsm';
 
 export interface KmsKeyInfo {
   readonly keyId: string;

@@ -5,7 +5,7 @@
 import { constants, promises as fs } from 'node:fs';
 import { KeyferryError } from '../errors';
 
-export interface FolderInfo {
+interface FolderInfo {
   readonly path: string;
   readonly freeBytes: number;
   readonly totalBytes: number;

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { VolumeCandidate } from './removable-volume';
 
-export interface MountEntry {
+interface MountEntry {
   readonly device: string;
   readonly mountPoint: string;
   readonly fsType: string;
@@ -36,7 +36,7 @@ export function parseProcMounts(text: string): MountEntry[] {
   return entries;
 }
 
-export interface LinuxBlockFacts {
+interface LinuxBlockFacts {
   /** Device base names (disks and their partitions) whose disk reports removable = 1. */
   readonly removable: ReadonlySet<string>;
   /** Device base name → volume label (from /dev/disk/by-label). */

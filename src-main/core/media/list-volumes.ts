@@ -6,7 +6,7 @@ import { linuxVolumeCandidates } from './linux-mounts';
 import type { RemovableVolume, VolumeCandidate } from './removable-volume';
 import { windowsVolumeCandidates } from './windows-volumes';
 
-export interface ListVolumesOptions {
+interface ListVolumesOptions {
   readonly platform?: NodeJS.Platform;
   /** Linux test roots: /proc/mounts file, /sys and /dev folders. */
   readonly linuxRoots?: { procMounts?: string; sysRoot?: string; devRoot?: string };

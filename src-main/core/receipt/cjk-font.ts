@@ -263,7 +263,7 @@ function chunkFace(woff: Buffer, cps: readonly number[]): string {
  * The @font-face rules (data: URLs) that render every CJK character of `codePoints`, one per font
  * chunk used, each cut to its characters; characters the font lacks are left to the system.
  */
-export function cjkFontFaces(codePoints: readonly number[]): string {
+function cjkFontFaces(codePoints: readonly number[]): string {
   if (codePoints.length === 0) return '';
   const faces: string[] = [];
   for (const [chunk, cps] of chunksFor(codePoints)) {

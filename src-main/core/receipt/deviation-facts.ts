@@ -126,7 +126,7 @@ const EVENT_SAYS: Readonly<
  * `consequence`, and any value that is a catalogue phrase (a key's proof, …). `fields` are the data
  * fields they came from, left out of the details line.
  */
-export function deviationNotes(
+function deviationNotes(
   event: string,
   data: Readonly<Record<string, JsonValue>>,
   seq: number,

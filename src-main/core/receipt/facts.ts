@@ -4,7 +4,6 @@
  * receipts.ts); values (ids, names, hex) are raw, unescaped strings; `hex: true` marks a digest to
  * print grouped.
  */
-import os from 'node:os';
 import type { MessageKey, PlainValues } from '../../i18n/catalogue';
 import { isMessageKey } from '../../i18n/catalogue';
 import { KEY_SPEC_INFO, isAsymmetric } from '../crypto/key-spec';
@@ -31,12 +30,7 @@ const NOT_APPLICABLE = phrase('receipt.notApplicable');
 
 import { formatUtc } from '../../i18n/moment';
 import { listValue } from '../../i18n/list';
-export { formatUtc, formatLocal, formatLocalIn, workstationClock } from '../../i18n/moment';
-
-/** This workstation's hostname and operating system, as a receipt prints them. */
-export function workstationIdentity(): { hostname: string; os: string } {
-  return { hostname: os.hostname(), os: `${os.type()} ${os.release()} (${os.platform()}/${os.arch()})` };
-}
+export { formatLocalIn, workstationClock } from '../../i18n/moment';
 
 /** The local time is a value that differs per language: a fact's value is then one phrase per locale. */
 export const LOCAL_TIME = Symbol('local time');
@@ -94,7 +88,7 @@ export function parametersSealAbout(input: ReceiptInput): ReceiptPhrase {
 }
 
 /** The check that ties the material to this key: public-key fingerprint, or key check value. */
-export function materialCheck(key: ReceiptKey): Fact {
+function materialCheck(key: ReceiptKey): Fact {
   return isAsymmetric(key.spec)
     ? { label: phrase('receipt.key.publicKeyFingerprint'), value: key.publicKeyFingerprint ?? '', hex: true }
     : { label: phrase('receipt.key.kcv'), value: key.keyCheckValue ?? '', hex: true };

@@ -16,9 +16,9 @@ import { nestedPhrase, translator } from '../../i18n/translate';
 import { escapeHtml, userText, visibleText } from './text-safety';
 
 import { RECEIPT_LANGUAGES, type ReceiptLanguage } from './receipt-languages';
-import { isListName, listItems, listValue } from '../../i18n/list';
+import { isListName, listItems, listText, listValue } from '../../i18n/list';
 
-export { RECEIPT_LANGUAGES, type ReceiptLanguage };
+export { type ReceiptLanguage };
 export const receiptLanguageSchema = z.enum(RECEIPT_LANGUAGES);
 export const DEFAULT_RECEIPT_LANGUAGE: ReceiptLanguage = 'en';
 
@@ -80,6 +80,7 @@ function heldPhrase(name: string, value: string): ReceiptPhrase | undefined {
 function htmlIn(locale: Locale, key: MessageKey, values: PlainValues | undefined): string {
   const placed: string[] = [];
   const branch = selectors(locale, key);
+  const tr = translator(locale);
   const marked: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(values ?? {})) {
     if (typeof value === 'string' && !branch.has(name)) {
@@ -87,15 +88,11 @@ function htmlIn(locale: Locale, key: MessageKey, values: PlainValues | undefined
       const held = heldPhrase(name, value);
       const items = isListName(name) ? listItems(value) : undefined;
       placed.push(
-        held
-          ? htmlIn(locale, held.key, held.values)
-          : items
-            ? items.map(userText).join(escapeHtml(translator(locale).t('list.separator')))
-            : userText(value),
+        held ? htmlIn(locale, held.key, held.values) : items ? listText(tr, items.map(userText)) : userText(value),
       );
     } else marked[name] = typeof value === 'string' ? visibleText(value) : value; // a select's `other` may print it
   }
-  const text = translator(locale).message({ key, values: marked });
+  const text = tr.message({ key, values: marked });
   return escapeHtml(text).replace(MARK, (_m, i: string) => placed[Number(i)] ?? '');
 }
 

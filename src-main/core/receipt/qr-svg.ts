@@ -11,7 +11,7 @@ import { escapeHtml } from './text-safety';
 
 export const QR_QUIET_ZONE = 4;
 
-export interface QrOptions {
+interface QrOptions {
   /** 1-40 fixes the symbol's size (default: the smallest that fits). */
   readonly version?: number;
   /** Accept line breaks in the text (a slice of a text file); otherwise one printable ASCII line. */

@@ -228,7 +228,7 @@ function localTimeRow(w: ReceiptWords, input: ReceiptInput): string {
   return `<tr><th scope="row">${w.html('receipt.fact.timeLocal')}</th><td>${value}</td></tr>`;
 }
 
-export interface ReceiptRenderOptions {
+interface ReceiptRenderOptions {
   /** English, Chinese, or both side by side (default English). */
   readonly language?: ReceiptLanguage;
 }

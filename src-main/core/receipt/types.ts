@@ -6,10 +6,11 @@
 import type { KeySpec, KeyUsage, WrappingAlgorithm } from '../crypto/key-spec';
 import type { ReceiptPhrase } from './language';
 import type { DataField } from '../../i18n/data-field-shape';
+import type { CeremonySide } from '../ceremony-sides';
 
-export type CeremonySide = 'online' | 'air-gapped';
+export type { CeremonySide } from '../ceremony-sides';
 
-export interface ReceiptClock {
+interface ReceiptClock {
   /** The moment the receipt was made. */
   readonly at: Date;
   /** The workstation's offset from UTC at that moment, in minutes (east positive: UTC+02:00 → 120). */
@@ -18,7 +19,7 @@ export interface ReceiptClock {
   readonly timeZone?: string;
 }
 
-export interface ReceiptOutputFile {
+interface ReceiptOutputFile {
   readonly name: string;
   readonly size: number;
   /** 64 hex digits. */
@@ -80,7 +81,7 @@ export interface ReceiptKey {
 }
 
 /** A bundle as a receipt seals it: its folder name and the SHA-256 (hex) of its manifest. */
-export interface ReceiptBundleSeal {
+interface ReceiptBundleSeal {
   readonly name: string;
   readonly digest: string;
 }

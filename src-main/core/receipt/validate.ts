@@ -1,11 +1,11 @@
 /** Refuses receipt inputs that would print something misleading (see types.ts). */
 import { KEY_SPECS, isAsymmetric } from '../crypto/key-spec';
+import { isCeremonySide } from '../ceremony-sides';
 import { KeyferryError } from '../errors';
 import { CEREMONY_ID_PATTERN, IDENTIFIERS } from '../identifiers';
 import { isMessageKey } from '../../i18n/catalogue';
 import type { ReceiptInput, ReceiptKey } from './types';
 
-export { CEREMONY_ID_PATTERN };
 const HEX64 = /^[0-9a-f]{64}$/;
 const MAX_TEXT = 1000;
 
@@ -115,7 +115,7 @@ export function checkReceiptInput(input: ReceiptInput): void {
   if (typeof input.ceremonyId !== 'string' || !CEREMONY_ID_PATTERN.test(input.ceremonyId))
     bad(`the ceremony ID is not valid (${IDENTIFIERS.ceremonyId.rule})`);
   text(input.title, 'the title');
-  if (input.side !== 'online' && input.side !== 'air-gapped') bad('the side must be online or air-gapped');
+  if (!isCeremonySide(input.side)) bad('the side must be online or air-gapped');
   if (!(input.clock.at instanceof Date) || Number.isNaN(input.clock.at.getTime())) bad('the time is not a valid date');
   wholeNumber(Math.abs(input.clock.utcOffsetMinutes), 'the UTC offset');
   if (Math.abs(input.clock.utcOffsetMinutes) > 14 * 60) bad('the UTC offset is beyond ±14 hours');

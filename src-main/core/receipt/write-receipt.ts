@@ -8,7 +8,7 @@ import { renderReceiptHtmlInSlices } from './render-html';
 import { renderReceiptTextInSlices } from './render-text';
 import type { ReceiptInput } from './types';
 
-export interface WrittenReceipt {
+interface WrittenReceipt {
   readonly html: WrittenFile;
   readonly text: WrittenFile;
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { KEY_SPECS, WRAPPING_ALGORITHMS } from '../../core/key-spec-table';
+import { RECORD_KINDS } from '../../core/ceremony-sides';
 import { phraseShape } from '../../i18n/phrase-shape';
 
 /** The specs of the one key spec table (src-main/core/key-spec-table.ts). */
@@ -64,7 +65,7 @@ export { personName as personNameSchema } from '../../core/ceremony/shared/perso
  * Which record a journal or receipt belongs to: the online side, the air-gapped side, or a
  * custody restore ceremony (on the air-gapped workstation, with its own journal).
  */
-export const recordKindSchema = z.enum(['online', 'air-gapped', 'custody-restore']);
+export const recordKindSchema = z.enum(RECORD_KINDS);
 export type RecordKind = z.output<typeof recordKindSchema>;
 
 /** When imported symmetric material expires: never, or at an instant in the future. */

@@ -12,7 +12,7 @@ import { requirePreflightedFolder, type SessionPreflight } from './session-prefl
 import type { WrappedBundleWriter } from './wrapped-bundle-writer';
 
 /** What the session hands the step: its preflight, its staged bundle and its journal. */
-export interface ReceiptStepSession {
+interface ReceiptStepSession {
   readonly preflight: SessionPreflight;
   readonly bundle: WrappedBundleWriter;
   readonly journal: Journal;

@@ -11,7 +11,7 @@ import type { SessionPreflight } from './session-preflight';
 import { writeWrapped, type WrapContext, type WrappedKey, type WrittenWrappedBundle } from './wrap';
 
 /** What goes into the bundle: the session's ceremony, its wrapped keys and who keeps a copy. */
-export interface WrappedBundleContent {
+interface WrappedBundleContent {
   readonly ceremonyId: string;
   readonly wrapped: readonly WrappedKey[];
   readonly custody: CustodyArrangement;

@@ -15,6 +15,9 @@ import {
   type RestoreState,
 } from './ceremony-states';
 
+/** The ceremony a step table belongs to, as a refusal names it (catalogue select keys: no hyphens). */
+export type GuardedCeremony = 'online' | 'airgap' | 'restore';
+
 /** What a step does, as its refusal names it (catalogue: `problem.CEREMONY_STEP_OUT_OF_ORDER`). */
 export type CeremonyStepName =
   | 'acknowledgeMaterialWithoutABackup'

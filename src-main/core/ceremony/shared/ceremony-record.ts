@@ -7,8 +7,7 @@ import type { ReceiptLanguage } from '../../receipt/language';
 import type { PaperSize } from '../../receipt/paper-size';
 import { describeCodeIdentity, type CodeIdentity } from '../../software/code-identity';
 import type { NetworkCheckResult } from './network-check';
-
-type CeremonySide = 'online' | 'air-gapped';
+import type { CeremonySide } from '../../ceremony-sides';
 
 interface WorkstationInfo {
   readonly hostname: string;

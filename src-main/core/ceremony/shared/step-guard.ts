@@ -7,15 +7,14 @@
  */
 import { KeyferryError } from '../../errors';
 import { ceremonyStateValue, selectCase } from '../../../i18n/ceremony-state';
-import type { CeremonyStepName, StepTable } from './allowed-steps';
+import type { CeremonyStepName, GuardedCeremony, StepTable } from './allowed-steps';
 
 export type { CeremonyStepName } from './allowed-steps';
-type CeremonySide = 'online' | 'airgap' | 'restore';
 
 interface OutOfOrder {
   readonly reason: 'state' | 'notWrapped' | 'notImported' | 'notConnected' | 'bundleNotRead';
   readonly step?: CeremonyStepName;
-  readonly side?: CeremonySide;
+  readonly side?: GuardedCeremony;
   readonly state?: string;
   readonly keyId?: string;
 }
@@ -36,11 +35,11 @@ export function stepOutOfOrder(values: OutOfOrder): KeyferryError {
 
 export class StepGuard<S extends string, K extends string = string> {
   #state: S;
-  readonly #side: CeremonySide;
+  readonly #side: GuardedCeremony;
   readonly #table: StepTable<S, K>;
   #stopped = false;
 
-  constructor(side: CeremonySide, initial: S, table: StepTable<S, K>) {
+  constructor(side: GuardedCeremony, initial: S, table: StepTable<S, K>) {
     this.#side = side;
     this.#table = table;
     this.#state = initial;
