@@ -11,6 +11,8 @@ import type { ReceiptPhrase } from './language';
 import { z } from 'zod';
 import type { ReceiptHsm, ReceiptPerson } from './types';
 import { listValue } from '../../i18n/list';
+import { journalEventPhrase } from '../../i18n/journal-events';
+import { phraseValue } from '../../i18n/phrase';
 
 function shortHex(value: JsonValue | undefined): string {
   return typeof value === 'string' && /^[0-9a-f]{64}$/i.test(value) ? (groupHexLines(value)[0] ?? value) + ' …' : '';
@@ -81,9 +83,10 @@ function describeAct(entry: JournalEntry): ReceiptPhrase {
       const digest = Object.values(d)
         .map(shortHex)
         .find((h) => h !== '');
+      const eventPhrase = phraseValue(journalEventPhrase(entry.event));
       return digest
-        ? phrase('receipt.people.eventDigest', { seq, event: entry.event, digest })
-        : phrase('receipt.people.event', { seq, event: entry.event });
+        ? phrase('receipt.people.eventDigest', { seq, eventPhrase, digest })
+        : phrase('receipt.people.event', { seq, eventPhrase });
     }
   }
 }

@@ -47,6 +47,7 @@ import { enMainProcess } from './en/main-process';
 import { enProofs } from './en/proofs';
 import { enDesktopShell } from './en/desktop-shell';
 import { enWarnings } from './en/warnings';
+import { enJournalEvents } from './en/journal-events';
 
 export const en = {
   ...enScreenShared,
@@ -91,4 +92,5 @@ export const en = {
   ...enDesktopShell,
   ...enPlan,
   ...enWarnings,
+  ...enJournalEvents,
 } as const;

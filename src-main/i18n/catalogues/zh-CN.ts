@@ -5,6 +5,7 @@
  */
 import { zhCNPlan } from './zh-CN/plan';
 import { zhCNWarnings } from './zh-CN/warnings';
+import { zhCNJournalEvents } from './zh-CN/journal-events';
 import type { Catalogue } from '../catalogue';
 import { zhCNCustodySet } from './zh-CN/custody-set';
 import { zhCNCeremonySafety } from './zh-CN/ceremony-safety';
@@ -90,4 +91,5 @@ export const zhCN: Catalogue = {
   ...zhCNDesktopShell,
   ...zhCNPlan,
   ...zhCNWarnings,
+  ...zhCNJournalEvents,
 };

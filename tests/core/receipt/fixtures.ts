@@ -119,7 +119,7 @@ export function sampleReceiptInput(side: CeremonySide, specs: readonly KeySpec[]
       {
         role: 'witness',
         name: 'Alan Turing',
-        records: [{ key: 'receipt.people.event', values: { seq: 9, event: HOSTILE.rtlOverride } }],
+        records: [{ key: 'receipt.people.event', values: { seq: 9, eventPhrase: HOSTILE.rtlOverride } }],
       },
       {
         role: 'custodian',

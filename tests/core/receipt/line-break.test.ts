@@ -52,7 +52,9 @@ describe('text receipt in zh-CN', () => {
         {
           ...base,
           operator: name,
-          people: [{ role: 'operator', name, records: [phrase('receipt.people.event', { seq: n, event: reason })] }],
+          people: [
+            { role: 'operator', name, records: [phrase('receipt.people.event', { seq: n, eventPhrase: reason })] },
+          ],
           deviations: [
             {
               seq: n,

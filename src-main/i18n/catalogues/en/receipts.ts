@@ -78,8 +78,8 @@ export const enReceipts = {
     'entry {seq}: typed a value that is not a whole digest for {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} ({code}); refused',
   'receipt.people.sharePresented': 'entry {seq}: presented custody share {share} of custodian {custodian}',
   'receipt.people.shareRefused': 'entry {seq}: presented a custody share that was refused',
-  'receipt.people.event': 'entry {seq}: {event}',
-  'receipt.people.eventDigest': 'entry {seq}: {event} {digest}',
+  'receipt.people.event': 'entry {seq}: {eventPhrase}',
+  'receipt.people.eventDigest': 'entry {seq}: {eventPhrase} {digest}',
   'receipt.people.holds': 'entry {seq}: holds share {share} of {total} for key {keyId} (any {threshold} rebuild it)',
   'receipt.people.presented':
     'entry {seq}: share {share} of {total} for key {keyId} (any {threshold} rebuild it) was presented and used to rebuild the material',

@@ -71,8 +71,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
     '条目 {seq}：键入的值不是完整的{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}（{code}）；已拒绝',
   'receipt.people.sharePresented': '条目 {seq}：出示了保管人 {custodian} 的托管份额 {share}',
   'receipt.people.shareRefused': '条目 {seq}：出示的托管份额被拒绝',
-  'receipt.people.event': '条目 {seq}：{event}',
-  'receipt.people.eventDigest': '条目 {seq}：{event} {digest}',
+  'receipt.people.event': '条目 {seq}：{eventPhrase}',
+  'receipt.people.eventDigest': '条目 {seq}：{eventPhrase} {digest}',
   'receipt.people.holds': '条目 {seq}：持有密钥 {keyId} 的份额 {share}（共 {total} 份，任意 {threshold} 份可重建）',
   'receipt.people.presented':
     '条目 {seq}：密钥 {keyId} 的份额 {share}（共 {total} 份，任意 {threshold} 份可重建）已出示并用于重建密钥材料',
