@@ -84,6 +84,11 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
         expect(text).toContain('已导入（KMS 已应答）；密钥状态 已启用');
         expect(text).not.toContain('Enabled');
       }
+      // The people a rehearsal plays are named in Chinese, not "Rehearsal operator" / "Rehearsal witness".
+      const receiptText = await readFile(path.join(out, side, files.find((f) => f.endsWith('.txt')) ?? ''), 'utf8');
+      expect(receiptText).toContain('演练操作员');
+      expect(receiptText).toContain('演练见证人');
+      expect(receiptText).not.toMatch(/Rehearsal (operator|witness)/);
       const journal = (await readFile(path.join(out, side, 'journal.jsonl'), 'utf8'))
         .trim()
         .split('\n')

@@ -83,6 +83,9 @@ export const rehearseCommand = defineCommand({
       outDir,
       specs,
       app: cliAppIdentity(io.env),
+      // The people a rehearsal plays are named in the officer's language (the receipts print these names).
+      operator: t('cli.rehearse.operator'),
+      witnesses: [t('cli.rehearse.witness')],
       ...(custody ? { custody } : {}),
       ...(hsm ? { hsm } : {}),
       ...(wrappingAlgorithm ? { wrappingAlgorithm } : {}),

@@ -28,6 +28,8 @@ export const enCli = {
 
   'cli.rehearse.start': 'Rehearsing {specs} against the built-in KMS simulator into {dir}',
   'cli.rehearse.ceremony': 'Ceremony {id} (rehearsal)',
+  'cli.rehearse.operator': 'Rehearsal operator',
+  'cli.rehearse.witness': 'Rehearsal witness',
   'cli.rehearse.col.spec': 'spec',
   'cli.rehearse.col.key-id': 'key id',
   'cli.rehearse.col.state': 'final state',

@@ -70,7 +70,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'preflight.wrap-again.reason': '原因（记入日志，列在回执上）',
   'preflight.wrap-again.reason-hint': '例如：存放第一个包的介质丢失',
   'preflight.first': '请先检查文件夹（上一步）：文件夹通过检查之前不会生成任何内容。',
-  'action.checking-folders': '正在检查文件夹',
+  'action.checking-folders': '检查文件夹',
   'custody.planned': '在预检步骤中计划的份额：{n} 份中需 {m} 份：',
   'custody.planned-holder': '保管人 {n}：{name}',
   'custody.not-planned': '没有计划保管拆分。保管须在离线端的预检步骤中、任何密钥材料存在之前计划。',
@@ -91,7 +91,7 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'left.wiped': '{wiped, plural, =0 {当时未持有已完成的密钥材料。} other {所持有的密钥材料（# 个密钥）已擦除。}}',
   'left.no-bundle': '本次尝试未写出任何材料包。',
   'left.dismiss': '知道了',
-  'action.leaving-ceremony': '正在放弃仪式',
+  'action.leaving-ceremony': '放弃仪式',
   'delete.loss-warning':
     '该密钥将回到待导入状态；今后只能再次导入完全相同的字节。除非存在该材料的保管份额，否则该密钥下的所有密文将永远丢失。输入密钥 ID 即表示确认这一点（将记入日志并打印在回执上）。',
 };

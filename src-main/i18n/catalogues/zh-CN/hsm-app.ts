@@ -48,8 +48,8 @@ export const zhCNHsmApp: { readonly [K in keyof typeof enHsmApp]: string } = {
   'setup.wrappingAlgorithm.label': '包装密钥算法（联网端）',
   'setup.wrappingAlgorithm.hint':
     'KMS 用来包装导入内容的算法。除非离线端的 HSM 只支持 SHA-1 的 OAEP，否则请保留 RSAES_OAEP_SHA_256。',
-  'action.listing-hsm-tokens': '正在列出 HSM 令牌',
-  'action.checking-hsm': '正在登录令牌并检查其能力',
+  'action.listing-hsm-tokens': '列出 HSM 令牌',
+  'action.checking-hsm': '登录令牌并检查其能力',
   'problem.HSM_ZERO_FILLED_PAD_REHEARSAL_ONLY':
     '以零填充的 CKM_AES_KEY_WRAP_PAD 只能在演练中接受：正式导入需要严格符合 RFC 5649 的输出。',
   'problem.HSM_ZERO_FILLED_PAD_REHEARSAL_ONLY.next':
@@ -63,5 +63,5 @@ export const zhCNHsmApp: { readonly [K in keyof typeof enHsmApp]: string } = {
   'hsm.restore.key': '{keyId}（{spec}）：令牌对象 "{label}"，记录于日志条目 {seq}',
   'hsm.restore.kcv': '在令牌内计算的密钥校验值',
   'hsm.restore.public-key': '从令牌读取的公钥指纹',
-  'action.restoring-from-hsm': '正在登录令牌并证明已记录的密钥',
+  'action.restoring-from-hsm': '登录令牌并证明已记录的密钥',
 };
