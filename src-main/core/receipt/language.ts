@@ -114,6 +114,24 @@ function visibleValues(values: PlainValues | undefined): Record<string, string |
   return out;
 }
 
+/**
+ * `render` with each phrase (key and values) rendered once: a 100-key receipt says the same labels
+ * and headings for every key (about 2,000 of its 2,160 texts), and each would go through the ICU
+ * formatter again. Keep the returned function as long as one receipt or slip.
+ */
+export function oncePerPhrase(render: (phrase: ReceiptPhrase) => string): (phrase: ReceiptPhrase) => string {
+  const made = new Map<string, string>();
+  return (phrase) => {
+    const id = JSON.stringify([phrase.key, phrase.values ?? null]);
+    let text = made.get(id);
+    if (text === undefined) {
+      text = render(phrase);
+      made.set(id, text);
+    }
+    return text;
+  };
+}
+
 /** The words of a receipt or slip in its language(s). */
 export class ReceiptWords {
   readonly locales: readonly Locale[];
@@ -130,21 +148,8 @@ export class ReceiptWords {
     return this.phraseHtml({ key, values: values[0] as PlainValues | undefined });
   }
 
-  /**
-   * Each phrase's HTML, made once per receipt: a 100-key receipt says the same labels and headings
-   * for every key (about half its texts), and each would go through the ICU formatter again.
-   */
-  readonly #phraseHtml = new Map<string, string>();
-
-  phraseHtml(phrase: ReceiptPhrase): string {
-    const id = JSON.stringify([phrase.key, phrase.values ?? null]);
-    let html = this.#phraseHtml.get(id);
-    if (html === undefined) {
-      html = this.eachHtml((l) => htmlIn(l, phrase.key, phrase.values));
-      this.#phraseHtml.set(id, html);
-    }
-    return html;
-  }
+  /** Each phrase's HTML, made once per receipt (`oncePerPhrase`). */
+  readonly phraseHtml = oncePerPhrase((phrase) => this.eachHtml((l) => htmlIn(l, phrase.key, phrase.values)));
 
   /** HTML `render` makes for each language: one language as it is; both as two columns (`.bi`). */
   eachHtml(render: (locale: Locale) => string): string {

@@ -3,7 +3,7 @@
  * terminals, in the receipt's language; "both" writes the English twin, then the Chinese one.
  * User strings go through `visibleText`, so no control character can forge a line.
  */
-import type { MessageKey, ValuesArg } from '../../i18n/catalogue';
+import type { MessageKey, PlainValues, ValuesArg } from '../../i18n/catalogue';
 import type { Locale } from '../../i18n/locale';
 import {
   LOCAL_TIME,
@@ -26,6 +26,7 @@ import {
 import { groupHexLines } from '../hex-groups';
 import {
   DEFAULT_RECEIPT_LANGUAGE,
+  oncePerPhrase,
   ReceiptWords,
   receiptLocales,
   type ReceiptLanguage,
@@ -45,11 +46,11 @@ function padEnd(text: string, width: number, fill: string): string {
   return text + fill.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-/** One language's words for the text twin. */
+/** One language's words for the text twin, each text made once (`oncePerPhrase`: a twin's keys share one). */
 function wordsIn(locale: Locale) {
+  const p = oncePerPhrase((phrase) => ReceiptWords.phraseText(locale, phrase));
   const t = <K extends MessageKey>(key: K, ...values: ValuesArg<K>): string =>
-    ReceiptWords.text(locale, key, ...values);
-  const p = (phrase: ReceiptPhrase): string => ReceiptWords.phraseText(locale, phrase);
+    p({ key, values: values[0] as PlainValues | undefined });
   const v = (value: string | ReceiptPhrase): string => (typeof value === 'string' ? visibleText(value) : p(value));
   return { t, p, v };
 }
@@ -58,8 +59,10 @@ function heading(title: string): string[] {
   return ['', title.toUpperCase(), '-'.repeat(displayWidth(title))];
 }
 
-function factLines(locale: Locale, facts: readonly Fact[], indent: string): string[] {
-  const { p, v } = wordsIn(locale);
+type Words = ReturnType<typeof wordsIn>;
+
+function factLines(locale: Locale, facts: readonly Fact[], indent: string, words: Words = wordsIn(locale)): string[] {
+  const { p, v } = words;
   return facts.flatMap((f) => {
     const label = padEnd(`${indent}${p(f.label)} `, LABEL_WIDTH, '.') + ' ';
     if (!f.hex) return [`${label}${v(f.value)}${f.kind ? ` (${p(f.kind)})` : ''}`];
@@ -77,13 +80,13 @@ function hexBlock(hex: string, indent: string): string[] {
 const wrap = breakLines;
 
 /** One key's part of the Keys section in `locale`. */
-function keyLinesOf(locale: Locale, entry: ReceiptKeyEntry): string[] {
-  const { t } = wordsIn(locale);
+function keyLinesOf(locale: Locale, entry: ReceiptKeyEntry, words: Words): string[] {
+  const { t } = words;
   const { key } = entry;
   const out: string[] = [
     '',
     `  ${t('receipt.keys.keyHeading', { n: entry.n, total: entry.total })} ${visibleText(key.alias)}`,
-    ...factLines(locale, entry.facts, '    '),
+    ...factLines(locale, entry.facts, '    ', words),
     `    ${t('receipt.files.heading')}:`,
   ];
   if (key.outputFiles.length === 0) out.push(`      ${t('receipt.files.none')}`);
@@ -271,14 +274,15 @@ export function renderReceiptText(input: ReceiptInput, options: { language?: Rec
   const keys = keyEntriesOf(sections);
   const locales = receiptLocales(options.language ?? DEFAULT_RECEIPT_LANGUAGE);
   return joinTwins(
-    locales.map((locale) =>
-      twin(
+    locales.map((locale) => {
+      const words = wordsIn(locale);
+      return twin(
         input,
         sections,
         locale,
-        keys.flatMap((entry) => keyLinesOf(locale, entry)),
-      ),
-    ),
+        keys.flatMap((entry) => keyLinesOf(locale, entry, words)),
+      );
+    }),
   );
 }
 
@@ -294,9 +298,10 @@ export async function renderReceiptTextInSlices(
   const twins: string[][] = [];
   for (const locale of receiptLocales(options.language ?? DEFAULT_RECEIPT_LANGUAGE)) {
     const keyLines: string[] = [];
+    const words = wordsIn(locale);
     for (const entry of keys) {
       await slicer.pause();
-      keyLines.push(...keyLinesOf(locale, entry));
+      keyLines.push(...keyLinesOf(locale, entry, words));
     }
     await yieldToEventLoop();
     twins.push(twin(input, sections, locale, keyLines));
