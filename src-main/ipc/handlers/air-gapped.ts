@@ -11,7 +11,7 @@ import { earliestExpiry } from '../../core/ceremony/airgap/no-backup-acknowledge
 import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
 import { materialExpiry } from './material-expiry';
-import type { ChannelHandler } from './channel-handler';
+import type { HandlersFor } from './channel-handler';
 import { airGapStartOptions, artefactView } from './airgap-views';
 import { checkNetworkOn, witnessConfirmation, writeCeremonyReceipt, writePlannedBundle } from './air-gapped-steps';
 import { existingFolder, inputFilePath, readSmallFile } from './paths';
@@ -31,7 +31,6 @@ type AirGapChannel =
   | 'wrapMaterial'
   | 'writeWrappedBundle'
   | 'writeAirGapReceipt';
-type AirGapHandlers = { [C in AirGapChannel]: ChannelHandler<C> };
 
 /** Starts the air-gapped workflow on its journal in the ceremony folder (once per session). */
 async function startAirGap(session: CeremonySession): Promise<AirGapSide> {
@@ -62,7 +61,7 @@ function overviewView(overview: Awaited<ReturnType<AirGapCeremony['readParameter
   };
 }
 
-export function airGapHandlers(session: CeremonySession): AirGapHandlers {
+export function airGapHandlers(session: CeremonySession): HandlersFor<AirGapChannel> {
   const workflow = () => {
     session.requireMode('air-gapped', 'rehearsal');
     return session.requireAirGap().ceremony;

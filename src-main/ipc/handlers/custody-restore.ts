@@ -16,7 +16,7 @@ import { parseTypedAnyShare } from '../../core/custody/typed-share';
 import { KeyferryError } from '../../core/errors';
 import { openJournal } from '../../core/journal';
 import { phraseOf } from '../../i18n/phrase';
-import type { ChannelHandler } from './channel-handler';
+import type { HandlersFor } from './channel-handler';
 import { airGapStartOptions, artefactView } from './airgap-views';
 import { checkNetworkOn, witnessConfirmation, writeCeremonyReceipt, writePlannedBundle } from './air-gapped-steps';
 import { existingFolder, inputFilePath } from './paths';
@@ -35,7 +35,6 @@ type RestoreChannel =
   | 'restoreWriteBundle'
   | 'writeRestoreReceipt'
   | 'abandonRestore';
-type RestoreHandlers = { [C in RestoreChannel]: ChannelHandler<C> };
 
 /** Starts a restore ceremony, or returns the running one (a finished one is replaced by a new one). */
 async function startRestore(session: CeremonySession): Promise<RestoreSide> {
@@ -52,7 +51,7 @@ function openRestoreJournal(file: string) {
   return openJournal(file, { create: !fs.existsSync(file) });
 }
 
-export function custodyRestoreHandlers(session: CeremonySession): RestoreHandlers {
+export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<RestoreChannel> {
   const workflow = () => {
     session.requireMode('air-gapped', 'rehearsal');
     const restore = session.requireRestore();

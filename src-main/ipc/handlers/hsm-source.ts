@@ -12,7 +12,7 @@ import type { HsmSourceSummary } from '../../core/ceremony/airgap/hsm-material';
 import { KeyferryError } from '../../core/errors';
 import { capabilityFacts } from '../../core/hsm/mechanisms';
 import type { HsmCapabilityCheckView, HsmCapabilityView, HsmRestoredView, HsmTokenList } from '../contract';
-import type { ChannelHandler } from './channel-handler';
+import type { HandlersFor } from './channel-handler';
 import { artefactView } from './airgap-views';
 import { inputFilePath } from './paths';
 import type { CeremonySession } from './session';
@@ -61,7 +61,7 @@ function zeroFilledAllowed(accept: true | undefined, rehearsal: boolean): boolea
   return accept === true;
 }
 
-export function hsmSourceHandlers(session: CeremonySession): { [C in HsmChannel]: ChannelHandler<C> } {
+export function hsmSourceHandlers(session: CeremonySession): HandlersFor<HsmChannel> {
   return {
     listHsmTokens: async ({ modulePath }): Promise<HsmTokenList> => {
       session.requireMode('air-gapped', 'rehearsal');

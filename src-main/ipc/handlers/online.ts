@@ -22,7 +22,7 @@ import { problemData } from '../../core/journal';
 import type { CredentialSource } from '../../core/ceremony/online/workflow';
 import { phraseOf } from '../../i18n/phrase';
 import type { KeyStateFilter, ValidRequest } from '../contract';
-import type { ChannelHandler } from './channel-handler';
+import type { HandlersFor } from './channel-handler';
 import { connectOnline } from './ceremony-setup';
 import {
   DEFAULT_CREDENTIALS_PROFILE,
@@ -49,7 +49,6 @@ type OnlineChannel =
   | 'keyStatus'
   | 'deleteMaterial'
   | 'writeOnlineReceipt';
-type OnlineHandlers = { [C in OnlineChannel]: ChannelHandler<C> };
 
 const STATE_OF_FILTER: Readonly<Record<KeyStateFilter, KeyState | undefined>> = {
   all: undefined,
@@ -152,7 +151,7 @@ async function rememberAfterConnecting(
   }
 }
 
-export function onlineHandlers(session: CeremonySession): OnlineHandlers {
+export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChannel> {
   const workflow = () => {
     session.requireMode('online', 'rehearsal');
     return session.requireOnline().ceremony;

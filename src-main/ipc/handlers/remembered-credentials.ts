@@ -10,7 +10,7 @@ import { bindingOf, type CredentialBinding } from '../../core/kms/credential-bin
 import { AkSkCredentials } from '../../core/kms/credentials';
 import type { CredentialsStatus } from '../contract';
 import type { CredentialVault, RememberedCredentials } from '../desktop-services';
-import type { ChannelHandler } from './channel-handler';
+import type { HandlersFor } from './channel-handler';
 import type { CeremonySession } from './session';
 
 export const DEFAULT_CREDENTIALS_PROFILE = 'default';
@@ -96,9 +96,7 @@ async function describeRemembered(session: CeremonySession, profile: string): Pr
 
 type RememberedChannel = 'credentialsStatus' | 'forgetCredentials';
 
-export function rememberedCredentialsHandlers(session: CeremonySession): {
-  [C in RememberedChannel]: ChannelHandler<C>;
-} {
+export function rememberedCredentialsHandlers(session: CeremonySession): HandlersFor<RememberedChannel> {
   return {
     credentialsStatus: async (request) => {
       session.requireMode('online');

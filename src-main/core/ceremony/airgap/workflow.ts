@@ -51,8 +51,6 @@ import { receiptSessionNumber } from './receipt-session';
 
 export type { ParametersOverview } from './parameters-overview';
 
-type AirGapCeremonyOptions = AirGapWorkflowOptions;
-
 export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId> {
   readonly #vault: MaterialVault;
   readonly #material: AirGapMaterialStep;
@@ -72,14 +70,14 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   /** This session's number among the journal's air-gapped sessions (1, 2, 3 …): its receipt's name. */
   #sessionNumber = 1;
 
-  private constructor(options: AirGapCeremonyOptions) {
+  private constructor(options: AirGapWorkflowOptions) {
     super(options, new StepGuard<AirGapState, AirGapStepId>('airgap', 'new', AIR_GAP_STEP_FROM));
     this.#vault = new MaterialVault(options.onMaterialForAudit);
     this.#material = new AirGapMaterialStep(this.#vault, options.journal, options.operator, options.onProgress);
   }
 
   /** Opens the air-gapped side on `journal` (new or continued) and journals who is present. */
-  static async start(input: AirGapCeremonyOptions): Promise<AirGapCeremony> {
+  static async start(input: AirGapWorkflowOptions): Promise<AirGapCeremony> {
     const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
     const ceremony = new AirGapCeremony(options);
     ceremony.sessionSeq = (await journalAirGapSessionStart(options)).seq;
