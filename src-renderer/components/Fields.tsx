@@ -61,6 +61,7 @@ interface TextFieldProps {
   name?: string;
   min?: number;
   max?: number;
+  disabled?: boolean;
 }
 
 export function TextField({
@@ -74,6 +75,7 @@ export function TextField({
   name,
   min,
   max,
+  disabled,
 }: TextFieldProps) {
   return (
     <LabelledField
@@ -87,6 +89,7 @@ export function TextField({
           required={required}
           min={min}
           max={max}
+          disabled={disabled}
         />
       )}
     />

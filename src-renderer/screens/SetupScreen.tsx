@@ -1,4 +1,8 @@
-/** Ceremony setup: the title, the operator, the witnesses and the folder for journals and receipts. */
+/**
+ * Ceremony setup: the title, the operator, the witnesses and the folder for journals and receipts;
+ * receipt paper and language; on the online side the wrapping algorithm and the material expiry of
+ * AES keys (main checks it with a plan's rule and journals it when the online side starts).
+ */
 import { useState } from 'react';
 import { DEFAULT_PAPER_SIZE, PAPER_SIZES, RECEIPT_LANGUAGES, type CeremonySetup } from '../../src-main/ipc/contract';
 import { Activity } from '../components/Activity';
@@ -32,7 +36,9 @@ export function SetupScreen() {
   const [wrappingAlgorithm, setWrappingAlgorithm] = useState<WrappingAlgorithm>(
     setup?.wrappingAlgorithm ?? 'RSAES_OAEP_SHA_256',
   );
+  const [materialExpiry, setMaterialExpiry] = useState(setup?.materialExpiry ?? 'never');
   const next = mode === 'air-gapped' ? 'air-gapped' : 'online';
+  const fixed = !!(setup && started);
 
   const submit = async () => {
     if (setup && started) {
@@ -47,6 +53,7 @@ export function SetupScreen() {
       paperSize,
       receiptLanguage,
       ...(mode !== 'air-gapped' ? { wrappingAlgorithm } : {}),
+      ...(mode !== 'air-gapped' && materialExpiry.trim() !== '' ? { materialExpiry: materialExpiry.trim() } : {}),
     });
     if (ok) goTo(next);
   };
@@ -115,7 +122,7 @@ export function SetupScreen() {
           name="paper-size"
           choices={PAPER_SIZES}
           value={paperSize}
-          disabled={!!(setup && started)}
+          disabled={fixed}
           onChange={setPaperSize}
           label={(size) => t(`setup.paperSize.${size}`)}
         />
@@ -125,7 +132,7 @@ export function SetupScreen() {
           name="receipt-language"
           choices={RECEIPT_LANGUAGES}
           value={receiptLanguage}
-          disabled={!!(setup && started)}
+          disabled={fixed}
           onChange={setReceiptLanguage}
           label={(language) => t(`setup.receiptLanguage.${language}`)}
         />
@@ -133,13 +140,24 @@ export function SetupScreen() {
           <WrappingAlgorithmChoice
             at="setup"
             value={wrappingAlgorithm}
-            disabled={!!(setup && started)}
+            disabled={fixed}
             onChange={setWrappingAlgorithm}
+          />
+        )}
+        {mode !== 'air-gapped' && (
+          <TextField
+            label={t('setup.materialExpiry')}
+            value={materialExpiry}
+            onChange={setMaterialExpiry}
+            name="material-expiry"
+            mono
+            disabled={fixed}
+            hint={t('setup.materialExpiry.hint')}
           />
         )}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            {setup && started ? t('common.continue') : t('setup.save-and-continue')}
+            {fixed ? t('common.continue') : t('setup.save-and-continue')}
           </button>
         </div>
       </form>

@@ -7,12 +7,13 @@
  * created-keys table, the journal, the import and the air-gapped receipt (a whole rehearsal).
  * Screenshot: online-create-expiries.png.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatUtc } from '../../src-main/i18n/moment';
 import { translator } from '../../src-main/i18n/translate';
 import { appPerLanguage } from './app-per-language';
+import { importedLine, textReceipts } from './expiry-plan';
 import { oneApp } from './one-app';
 import { click, fillByLabel, setUpCeremony, step } from './page-helpers';
 import { parametersConfirmed, rehearsalStarted, wrapAndCheckOnline } from './rehearsal-steps';
@@ -77,12 +78,6 @@ describe('the create form with replica groups', () => {
 });
 
 const DAY = 86_400_000;
-
-/** Every file under `dir` whose name ends with `suffix`. */
-async function filesEnding(dir: string, suffix: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith(suffix)).map((e) => path.join(e.parentPath, e.name));
-}
 
 describe("each AES key's own material expiry in the app", () => {
   const app = oneApp('kf-ui-key-expiry-');
@@ -154,8 +149,7 @@ describe("each AES key's own material expiry in the app", () => {
     await step(page, 'Generate the key material', 'air-material');
     await wrapAndCheckOnline(page);
     // The air-gapped receipt prints each key's own expiry.
-    const receipts = await filesEnding(folder, '.txt');
-    const airReceipt = (await Promise.all(receipts.map((f) => readFile(f, 'utf8')))).find((text) =>
+    const airReceipt = (await textReceipts(folder)).find((text) =>
       text.includes(planned.get('pk/ec')?.keyId as string),
     );
     expect(airReceipt).toContain(formatUtc(new Date(thirty)));
@@ -163,12 +157,9 @@ describe("each AES key's own material expiry in the app", () => {
 
     // Imported as each bundle requests: the KMS keeps whole seconds.
     await step(page, t('import.button'), 'online-import');
-    const importedLine = (alias: string) =>
-      page
-        .locator(`[data-section="online-import"] ul.imported li[data-key-id="${planned.get(alias)?.keyId}"]`)
-        .textContent();
-    expect(await importedLine('pk/thirty')).toContain(formatUtc(new Date(thirty)));
-    expect(await importedLine('pk/typed')).toContain(formatUtc(new Date(typed)));
+    const imported = (alias: string) => importedLine(page, planned.get(alias)?.keyId);
+    expect(await imported('pk/thirty')).toContain(formatUtc(new Date(thirty)));
+    expect(await imported('pk/typed')).toContain(formatUtc(new Date(typed)));
     expect(ui.pageErrors).toEqual([]);
   }, 300_000);
 });

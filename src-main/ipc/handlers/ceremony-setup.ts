@@ -26,6 +26,7 @@ import { CeremonySession, JOURNAL_FILES, type OnlineSide } from './session';
 import { earlierWrapsView, preflightView } from './preflight';
 import type { GenerateRefusal } from '../../core/ceremony/airgap/bound-material';
 import { pathExists } from '../../core/fs/path-exists';
+import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 
 type SetupHandlers = {
   setupCeremony: ChannelHandler<'setupCeremony'>;
@@ -76,7 +77,8 @@ export async function connectOnline(
         operator: setup.operator,
         witnesses: setup.witnesses,
         wrappingAlgorithm: setup.wrappingAlgorithm,
-        materialExpiry: { kind: 'never' },
+        // As `online create-key --plan` does: a duration counts from this start, journaled as a time.
+        materialExpiry: parseMaterialExpiry(setup.materialExpiry, session.now(), 'materialExpiry'),
         rehearsal: connection.rehearsal,
         paperSize: setup.paperSize,
         receiptLanguage: setup.receiptLanguage,
@@ -130,6 +132,9 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
         throw new KeyferryError('CEREMONY_ALREADY_STARTED');
       }
       distinctPeople(request.operator, request.witnesses);
+      const materialExpiry = request.materialExpiry ?? 'never';
+      // Checked now with the plan's rule (a form, a future time): a mistake is named before any folder or connection.
+      parseMaterialExpiry(materialExpiry, session.now(), 'materialExpiry');
       let folder: string;
       if (request.folder) {
         folder = await writableFolder(request.folder, 'ceremonyFolder');
@@ -148,6 +153,7 @@ export function ceremonySetupHandlers(session: CeremonySession): SetupHandlers {
         paperSize: request.paperSize ?? DEFAULT_PAPER_SIZE,
         receiptLanguage: request.receiptLanguage ?? 'en',
         wrappingAlgorithm: request.wrappingAlgorithm ?? 'RSAES_OAEP_SHA_256',
+        materialExpiry,
       };
       session.context.log.info('ceremony.setup', { mode, folder, continuesOnlineJournal });
       return {

@@ -53,6 +53,8 @@ export interface CeremonySetupRecord {
   readonly receiptLanguage: ReceiptLanguage;
   /** What the KMS wraps the import with (the online side's start). */
   readonly wrappingAlgorithm: WrappingAlgorithm;
+  /** The ceremony's material expiry for AES keys, as given ("never", "90d", a date-time): resolved when the online side starts. */
+  readonly materialExpiry: string;
 }
 
 export interface OnlineSide {

@@ -39,6 +39,12 @@ export const ceremonySetupRequestSchema = z.strictObject({
    * when left out; RSAES_OAEP_SHA_1 for an HSM that does OAEP only with SHA-1 (SoftHSM 2.6).
    */
   wrappingAlgorithm: wrappingAlgorithmSchema.optional(),
+  /**
+   * The ceremony's material expiry for AES keys without their own (online side; journaled with the
+   * online start): "never", a duration from key creation ("90d") or a date-time with its zone, as a
+   * plan's `materialExpiry`; main checks it with the plan's rule. Never when left out.
+   */
+  materialExpiry: z.string().trim().min(1).max(64).optional(),
 });
 
 export const ceremonySetupSchema = z.object({
@@ -54,6 +60,8 @@ export const ceremonySetupSchema = z.object({
   paperSize: paperSizeSchema,
   receiptLanguage: receiptLanguageSchema,
   wrappingAlgorithm: wrappingAlgorithmSchema,
+  /** The ceremony's material expiry for AES keys as given ("never", "90d", a date-time); resolved when the online side starts. */
+  materialExpiry: z.string(),
 });
 export type CeremonySetup = z.output<typeof ceremonySetupSchema>;
 

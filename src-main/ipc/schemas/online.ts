@@ -177,7 +177,10 @@ export const planFileSchema = z.object({
       description: z.string(),
       /** The same material in a key of each of these regions/projects (empty: a key alone). */
       replicas: z.array(replicaTargetSchema),
-      /** This AES key's own material expiry ("never" or an ISO time, a duration resolved as read); absent: the ceremony's. */
+      /**
+       * This AES key's own material expiry ("never" or an ISO time, a duration resolved as read), or
+       * the plan's where that differs from the setup's; absent: the ceremony's.
+       */
       materialExpiry: z.string().optional(),
     }),
   ),

@@ -2,8 +2,9 @@
  * Step 3 online: the external keys to create, one fieldset per key (add, remove), or the keys of a
  * plan file (the JSON plan the CLI reads; main reads and checks it, the renderer never parses a
  * file) filling the same fieldsets, so a plan of 100 keys is read, checked by eye and created.
- * An AES key may have its own material expiry, as in a plan (main checks it with the plan's rule);
- * once created, a table shows each key's material expiry as its import will request it.
+ * An AES key may have its own material expiry, as in a plan (main checks it with the plan's rule;
+ * empty: the ceremony's, given at setup); a plan whose expiry differs from the setup's fills it into
+ * each AES key without one. Once created, a table shows each key's material expiry as its import will request it.
  */
 import { BoundedTable } from '../../components/BoundedTable';
 import { useRef, useState } from 'react';
@@ -110,7 +111,10 @@ function PlannedKeyFields({
   onRemove: (() => void) | null;
   newReplica: () => ReplicaRow;
 }) {
-  const { t } = useT();
+  const tr = useT();
+  const { t } = tr;
+  // What an empty expiry stands for: the setup's, as given there.
+  const ceremonyExpiry = useAppStore((s) => s.setup?.materialExpiry ?? 'never');
   return (
     <fieldset className="planned-key">
       <legend>{t('create.key', { n })}</legend>
@@ -149,7 +153,9 @@ function PlannedKeyFields({
           value={row.materialExpiry}
           onChange={(materialExpiry) => onChange({ materialExpiry })}
           mono
-          hint={t('create.expiry.hint')}
+          hint={t('create.expiry.hint', {
+            expiry: ceremonyExpiry === 'never' ? neverOrMoment(tr, 'never') : ceremonyExpiry,
+          })}
         />
       )}
       <ReplicaFields
@@ -176,11 +182,16 @@ function PlanFileNote({ plan }: { plan: PlanFileView }) {
   return (
     <div className="card plan-file" role="status">
       <p>{t('create.plan.read-keys', { count: plan.keys.length, file: plan.fileName })}</p>
-      {plan.differences.map((d) => (
-        <p key={d.field} className="warning">
-          {t('create.plan.differs', { field: d.field, plan: shown(d.field, d.plan), setup: shown(d.field, d.setup) })}
-        </p>
-      ))}
+      {plan.differences.map((d) => {
+        const values = { plan: shown(d.field, d.plan), setup: shown(d.field, d.setup) };
+        return (
+          <p key={d.field} className="warning">
+            {d.field === 'materialExpiry'
+              ? t('create.plan.expiry-filled', values)
+              : t('create.plan.differs', { field: d.field, ...values })}
+          </p>
+        );
+      })}
     </div>
   );
 }

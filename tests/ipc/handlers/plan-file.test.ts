@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { examplePlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
 import { translator } from '../../../src-main/i18n/translate';
 import { problemSchema } from '../../../src-main/ipc/contract';
+import { ninetyDayPlan } from '../../ui/expiry-plan';
 import { createRecordedIpc, type RecordedIpc } from '../../ui/ipc-recorder';
 import { call, value, type Answer } from './airgap-session';
 
@@ -35,13 +36,19 @@ interface PlanFile {
 }
 
 /** A rehearsal (or another mode) set up by Ana with witness Ben, and a folder to write plan files into. */
-async function setUp(mode: 'rehearsal' | 'air-gapped' = 'rehearsal') {
+async function setUp(mode: 'rehearsal' | 'air-gapped' = 'rehearsal', materialExpiry?: string) {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'keyferry-plan-file-'));
   folders.push(folder);
   const ipc = createRecordedIpc({ rehearsalRoot: folder });
   opened.push(ipc);
   await value(ipc, 'mode.choose', { mode });
-  await value(ipc, 'ceremony.setup', { title: 'Payments keys 2026', operator: 'Ana', witnesses: ['Ben'], folder });
+  await value(ipc, 'ceremony.setup', {
+    title: 'Payments keys 2026',
+    operator: 'Ana',
+    witnesses: ['Ben'],
+    folder,
+    ...(materialExpiry !== undefined ? { materialExpiry } : {}),
+  });
   const planFile = async (name: string, plan: unknown) => {
     const file = path.join(folder, name);
     await writeFile(file, typeof plan === 'string' ? plan : JSON.stringify(plan, null, 2));
@@ -98,6 +105,26 @@ describe('online.read-plan', () => {
       { field: 'wrappingAlgorithm', plan: 'RSAES_OAEP_SHA_1', setup: 'RSAES_OAEP_SHA_256' },
       { field: 'materialExpiry', plan: expiry, setup: 'never' },
     ]);
+  });
+
+  it("fills the plan's material expiry into each AES key without its own where the setup's differs", async () => {
+    const plan = ninetyDayPlan('Payments keys 2026');
+    type Expiring = PlanKey & { materialExpiry?: string };
+    // The setup says never: the plan's 90 days is listed and becomes the AES key's own; EC stays without.
+    const never = await setUp();
+    const before = Date.now();
+    const read = await never.read(await never.planFile('ninety.json', plan));
+    const [ninety, thirty, ec] = (read.keys as Expiring[]).map((k) => k.materialExpiry);
+    expect(Date.parse(ninety ?? '')).toBeGreaterThanOrEqual(before + 90 * 86_400_000);
+    expect(Date.parse(ninety ?? '')).toBeLessThanOrEqual(Date.now() + 90 * 86_400_000);
+    expect(Date.parse(thirty ?? '') - Date.parse(ninety ?? '')).toBe(-60 * 86_400_000);
+    expect(ec).toBeUndefined();
+    expect(read.differences).toEqual([{ field: 'materialExpiry', plan: ninety, setup: 'never' }]);
+    // The setup says 90d too: nothing differs and the key keeps the ceremony's (no own expiry).
+    const same = await setUp('rehearsal', '90d');
+    const agreed = await same.read(await same.planFile('ninety.json', plan));
+    expect(agreed.differences).toEqual([]);
+    expect((agreed.keys as Expiring[]).map((k) => k.materialExpiry !== undefined)).toEqual([false, true, false]);
   });
 
   it("answers each key's replicas (region and project) and refuses a replica listed twice", async () => {

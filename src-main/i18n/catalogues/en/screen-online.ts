@@ -61,7 +61,7 @@ export const enScreenOnline = {
   'create.description': 'Description of key {n} (optional)',
   'create.expiry': 'Material expiry of key {n} (optional)',
   'create.expiry.hint':
-    'Empty: the ceremony’s (never). Otherwise never, a duration from creation such as 90d, or a date-time with its zone such as 2027-06-30T00:00:00Z, as in a plan file. AES keys only: imported RSA and EC material never expires.',
+    'Empty: the ceremony’s ({expiry}). Otherwise never, a duration from creation such as 90d, or a date-time with its zone such as 2027-06-30T00:00:00Z, as in a plan file. AES keys only: imported RSA and EC material never expires.',
   'create.col.expires': 'Material expires',
   'create.created-table': 'The keys created and when their material expires',
   'create.plan.file': 'Plan file (JSON)',
@@ -72,6 +72,8 @@ export const enScreenOnline = {
     'Read {count, plural, one {# key} other {# keys}} from {file}: check them below, then create them.',
   'create.plan.differs':
     "The plan's {field, select, title {title is} operator {operator is} witnesses {witnesses are} wrappingAlgorithm {wrapping algorithm is} other {material expiry is}} {plan}; this ceremony's setup says {setup}. The setup stands: only the plan's keys are taken.",
+  'create.plan.expiry-filled':
+    "The plan's material expiry is {plan}; this ceremony's setup says {setup}. The plan's is filled in below as the material expiry of each AES key without its own: check it before creating.",
   'create.planned': '{count, plural, one {# key} other {# keys}} to create',
   'create.replicas': 'Replicas of key {n}',
   'create.replicas.hint':

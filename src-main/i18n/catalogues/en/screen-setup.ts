@@ -27,4 +27,7 @@ export const enScreenSetup = {
   'setup.folder.hint':
     'The journal and the receipts of this ceremony are kept here. Choose the folder of an earlier day to continue that ceremony.',
   'setup.save-and-continue': 'Save and continue',
+  'setup.materialExpiry': 'Material expiry of AES keys',
+  'setup.materialExpiry.hint':
+    'When the imported material of each AES key expires, unless the key has its own (in the create step or a plan file): never, a duration from key creation such as 90d, or a date-time with its zone such as 2027-06-30T00:00:00Z, as a plan file’s materialExpiry. It is written into the journal when the online side connects. Imported RSA and EC material never expires.',
 } as const;

@@ -61,7 +61,7 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'create.description': '密钥 {n} 的描述（可选）',
   'create.expiry': '密钥 {n} 的密钥材料到期时间（可选）',
   'create.expiry.hint':
-    '留空：使用本仪式的设置（永不过期）。也可填写 never、从创建时起算的时长（如 90d），或带时区的日期时间（如 2027-06-30T00:00:00Z），与计划文件相同。仅适用于 AES 密钥：导入的 RSA 和 EC 密钥材料永不过期。',
+    '留空：使用本仪式的设置（{expiry}）。也可填写 never、从创建时起算的时长（如 90d），或带时区的日期时间（如 2027-06-30T00:00:00Z），与计划文件相同。仅适用于 AES 密钥：导入的 RSA 和 EC 密钥材料永不过期。',
   'create.col.expires': '密钥材料到期时间',
   'create.created-table': '已创建的密钥及其密钥材料到期时间',
   'create.plan.file': '计划文件（JSON）',
@@ -71,6 +71,8 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
   'create.plan.read-keys': '已从 {file} 读取 {count, plural, other {# 个密钥}}：请在下方核对后再创建。',
   'create.plan.differs':
     '计划中的{field, select, title {仪式名称} operator {操作员} witnesses {见证人} wrappingAlgorithm {包装密钥算法} other {密钥材料到期时间}}为 {plan}；本次仪式的设置为 {setup}。以设置为准：只采用计划中的密钥。',
+  'create.plan.expiry-filled':
+    '计划中的密钥材料到期时间为 {plan}；本次仪式的设置为 {setup}。已将计划中的到期时间填入下方每个没有自己到期时间的 AES 密钥：请在创建前核对。',
   'create.planned': '待创建 {count, plural, other {# 个密钥}}',
   'create.replicas': '密钥 {n} 的副本',
   'create.replicas.hint':

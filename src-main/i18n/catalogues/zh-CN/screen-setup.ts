@@ -25,5 +25,8 @@ export const zhCNScreenSetup: { readonly [K in keyof typeof enScreenSetup]: stri
   'setup.folder': '仪式文件夹',
   'setup.folder.hint-rehearsal': '演练时可不填：留空时 Keyferry 会新建一个临时文件夹。',
   'setup.folder.hint': '本次仪式的日志和回执保存在此处。选择之前某天的文件夹可继续那次仪式。',
+  'setup.materialExpiry': 'AES 密钥的密钥材料到期时间',
+  'setup.materialExpiry.hint':
+    '每个 AES 密钥导入的密钥材料何时到期（密钥在创建步骤或计划文件中有自己的到期时间时除外）：never、从创建密钥时起算的时长（如 90d），或带时区的日期时间（如 2027-06-30T00:00:00Z），与计划文件的 materialExpiry 相同。联网端连接时记入日志。导入的 RSA 和 EC 密钥材料永不过期。',
   'setup.save-and-continue': '保存并继续',
 } as const;
