@@ -39,7 +39,7 @@ describe('SoftHSM 2.6', () => {
       const dir = await makeTempDir('hsm-asym');
       const hsm = openSession(token);
       try {
-        const kms = await kmsWrappingPair(dir);
+        const kms = kmsWrappingPair();
         const report = checkHsmCapability(hsm.session, {
           algorithm: 'RSAES_OAEP_SHA_1',
           specs: [spec],

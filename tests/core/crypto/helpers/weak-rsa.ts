@@ -1,8 +1,11 @@
 /**
  * Wrapping keys an attacker holding the media (or the connection) could substitute: OpenSSL and
- * Node load every one of them and would "encrypt" under it.
+ * Node load every one of them and would "encrypt" under it. Built from the committed test keys
+ * (tests/fixtures/test-rsa-keys/), not generated at run time.
  */
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 export interface WeakWrappingKey {
   readonly name: string;
@@ -11,7 +14,9 @@ export interface WeakWrappingKey {
   readonly words: string;
 }
 
-const base = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
+const KEYS = path.resolve(__dirname, '../../../fixtures/test-rsa-keys');
+const base = createPublicKey(readFileSync(path.join(KEYS, 'rsa2048.pem'))).export({ format: 'jwk' });
+const rsa1024 = createPublicKey(readFileSync(path.join(KEYS, 'rsa1024-public.pem')));
 
 function spki(jwk: { kty: 'RSA'; n: string; e: string }): Buffer {
   return createPublicKey({ key: jwk, format: 'jwk' }).export({ format: 'der', type: 'spki' });
@@ -32,7 +37,7 @@ export function weakWrappingKeys(): WeakWrappingKey[] {
     { name: 'even n', der: spki({ kty: 'RSA', n: evenModulus(n), e: 'AQAB' }), words: 'even modulus' },
     {
       name: 'RSA-1024',
-      der: generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'der', type: 'spki' }),
+      der: rsa1024.export({ format: 'der', type: 'spki' }),
       words: 'RSA-1024',
     },
   ];

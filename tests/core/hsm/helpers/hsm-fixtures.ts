@@ -1,6 +1,6 @@
 /** Shared set-up for HSM tests: a software "KMS" wrapping key pair, an open session on a soft token, AES token keys made as another tool would. */
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadWrappingPublicKey, type WrappingPublicKey } from '../../../../src-main/core/crypto/wrapping-key';
 import { HsmModule, HsmSession, selectToken } from '../../../../src-main/core/hsm';
@@ -11,19 +11,20 @@ import type { SoftToken } from './soft-tokens';
 export interface KmsWrappingPair {
   readonly wrappingKey: WrappingPublicKey;
   readonly privateKey: KeyObject;
-  /** The private key as a PEM file in `dir`, for `openssl pkeyutl -decrypt -inkey`. */
+  /** The private key as a PEM file, for `openssl pkeyutl -decrypt -inkey`. */
   readonly privateKeyFile: string;
 }
 
-/** An RSA-2048 wrapping key pair playing the KMS, its private half written for openssl. */
-export async function kmsWrappingPair(dir: string): Promise<KmsWrappingPair> {
-  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const privateKeyFile = path.join(dir, 'kms-wrapping-private.pem');
-  await writeFile(privateKeyFile, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+/** The committed RSA-2048 test key (tests/fixtures/test-rsa-keys/README.md): not generated at run time. */
+const KMS_PRIVATE_KEY_FILE = path.resolve(__dirname, '../../../fixtures/test-rsa-keys/rsa2048.pem');
+
+/** An RSA-2048 wrapping key pair playing the KMS, its private half a PEM file for openssl. */
+export function kmsWrappingPair(): KmsWrappingPair {
+  const privateKey = createPrivateKey(readFileSync(KMS_PRIVATE_KEY_FILE));
   return {
-    wrappingKey: loadWrappingPublicKey(pair.publicKey.export({ type: 'spki', format: 'der' })),
-    privateKey: pair.privateKey,
-    privateKeyFile,
+    wrappingKey: loadWrappingPublicKey(createPublicKey(privateKey).export({ type: 'spki', format: 'der' })),
+    privateKey,
+    privateKeyFile: KMS_PRIVATE_KEY_FILE,
   };
 }
 

@@ -36,7 +36,7 @@ export async function expectAesWrapDecrypts(
   const dir = await makeTempDir('hsm-aes');
   const hsm = openSession(token);
   try {
-    const kms = await kmsWrappingPair(dir);
+    const kms = kmsWrappingPair();
     const report = checkHsmCapability(hsm.session, { algorithm, specs: ['AES_256'] });
     expect(report.specs[0]?.problem).toBeNull();
     const handle = generateAesKey(

@@ -1,0 +1,154 @@
+/**
+ * The custody split on the air-gapped side (src-main/core/ceremony/airgap/custody-split.ts) into
+ * real custodian folders, from real material in a real vault, with a real journal: "M/N" is read
+ * or refused as typed; every custodian folder gets its share and the ceremony's backup (a folder
+ * the preflight accepted as new is created now), the split is journaled with the backup's digest
+ * and who holds which share, never a share; a folder count that does not match N is refused
+ * before anything is written; a stopped session's custody files are removed again and journaled.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportParameters } from '../../../../src-main/core/bundle';
+import {
+  parseCustodySpec,
+  splitForCustody,
+  withdrawCustodySplit,
+  type CustodyWritesLog,
+} from '../../../../src-main/core/ceremony/airgap/custody-split';
+import { MaterialVault } from '../../../../src-main/core/ceremony/airgap/material-vault';
+import { createKeyMaterial } from '../../../../src-main/core/crypto/key-material';
+import { SecretBytes } from '../../../../src-main/core/crypto/secret-bytes';
+import { openJournal, type Journal } from '../../../../src-main/core/journal';
+import { NOW, makeImportParameters } from '../../bundle/bundle-fixtures';
+
+const CEREMONY = 'KF-20300102-abcdef';
+
+let dir: string;
+let journal: Journal;
+let vault: MaterialVault;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-custody-split-'));
+  journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+  vault = new MaterialVault();
+});
+afterEach(async () => {
+  vault.disposeAll();
+  await journal.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('parseCustodySpec', () => {
+  it.each([
+    ['2/3', { m: 2, n: 3 }],
+    [' 3 / 5 ', { m: 3, n: 5 }],
+    ['16/16', { m: 16, n: 16 }],
+  ])('reads %j', (text, expected) => {
+    expect(parseCustodySpec(text)).toEqual(expected);
+  });
+
+  it.each(['1/3', '4/3', '2/17', '2-3', '2/', 'two/three', '', '002/3'])('refuses %j, quoting it', (text) => {
+    expect(() => parseCustodySpec(text)).toThrow(
+      expect.objectContaining({ code: 'CUSTODY_SPEC_INVALID', values: { text } }),
+    );
+  });
+});
+
+function heldKeys(): ImportParameters[] {
+  const keys = makeImportParameters(2, NOW, ['AES_256']) as ImportParameters[];
+  for (const k of keys) vault.put(k.keyId, createKeyMaterial('AES_256', SecretBytes.from(randomBytes(32))));
+  return keys;
+}
+
+const freshWrites = (): CustodyWritesLog => ({ files: [], createdFolders: [] });
+
+describe('splitForCustody', () => {
+  it('gives every custodian folder its share and the backup, creating new folders, and journals who holds which share', async () => {
+    const keys = heldKeys();
+    const folders = ['alice', 'bob', 'carol'].map((name) => path.join(dir, name));
+    await mkdir(folders[0] as string);
+    const writes = freshWrites();
+    const results = await splitForCustody(
+      CEREMONY,
+      keys,
+      vault,
+      { m: 2, n: 3, custodians: ['Alice', 'Bob', 'Carol'], folders, allowSameVolume: true },
+      journal,
+      'Ana',
+      writes,
+    );
+    expect(writes.createdFolders).toEqual([folders[1], folders[2]]);
+    const [first] = results;
+    expect(results.map((r) => r.keyId)).toEqual(keys.map((k) => k.keyId));
+    expect(first?.holders.map((h) => [h.shareIndex, h.custodian, h.folder])).toEqual([
+      [1, 'Alice', folders[0]],
+      [2, 'Bob', folders[1]],
+      [3, 'Carol', folders[2]],
+    ]);
+    for (const [i, folder] of folders.entries()) {
+      const files = await readdir(folder);
+      expect(files, folder).toContain(first?.holders[i]?.shareFile);
+      expect(files, folder).toContain(first?.backupFile);
+    }
+    expect(writes.files.length).toBeGreaterThanOrEqual(6);
+    expect(journal.entries.map((e) => e.event)).toEqual(['warning.custody-same-volume', 'custody.split']);
+    expect(journal.entries[1]?.data).toMatchObject({
+      format: 'custody-set',
+      keyIds: keys.map((k) => k.keyId),
+      threshold: 2,
+      total: 3,
+      backupDigest: first?.backupDigest,
+      holders: [
+        { shareIndex: 1, custodian: 'Alice', folder: folders[0] },
+        { shareIndex: 2, custodian: 'Bob', folder: folders[1] },
+        { shareIndex: 3, custodian: 'Carol', folder: folders[2] },
+      ],
+    });
+    // The material stays held for the wrap.
+    expect(keys.every((k) => vault.has(k.keyId))).toBe(true);
+  });
+
+  it('refuses folders that are not one per share before creating or writing anything', async () => {
+    const keys = heldKeys();
+    const folders = [path.join(dir, 'alice'), path.join(dir, 'bob')];
+    const writes = freshWrites();
+    await expect(
+      splitForCustody(CEREMONY, keys, vault, { m: 2, n: 3, folders }, journal, 'Ana', writes),
+    ).rejects.toMatchObject({ code: 'CUSTODY_SET_CUSTODIANS', values: { count: 2, n: 3 } });
+    expect(folders.some((f) => existsSync(f))).toBe(false);
+    expect(journal.count).toBe(0);
+    expect(writes).toEqual(freshWrites());
+  });
+});
+
+describe('withdrawCustodySplit', () => {
+  it("removes a stopped session's custody files and the folders it created, journaled", async () => {
+    const keys = heldKeys();
+    const folders = ['alice', 'bob'].map((name) => path.join(dir, name));
+    const writes = freshWrites();
+    await splitForCustody(
+      CEREMONY,
+      keys,
+      vault,
+      { m: 2, n: 2, folders, allowSameVolume: true },
+      journal,
+      'Ana',
+      writes,
+    );
+    const withdrawal = await withdrawCustodySplit(writes, journal, 'Ana');
+    expect(withdrawal.custodyByHand).toEqual([]);
+    expect(folders.some((f) => existsSync(f))).toBe(false);
+    expect(journal.entries.at(-1)).toMatchObject({ event: 'custody.withdrawn' });
+  });
+
+  it('journals nothing when the session wrote no custody file', async () => {
+    expect(await withdrawCustodySplit(freshWrites(), journal, 'Ana')).toEqual({
+      withdrawnCustody: [],
+      custodyByHand: [],
+    });
+    expect(journal.count).toBe(0);
+  });
+});
