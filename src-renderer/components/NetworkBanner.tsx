@@ -27,7 +27,8 @@ export function NetworkBanner() {
         <ul className="interfaces">
           {interfaces.map((i) => (
             <li key={i.name}>
-              <span className="mono">{i.name}</span>:{' '}
+              <span className="mono">{i.name}</span>
+              {t('text.lead')}
               {listText(
                 { t },
                 i.addresses.map((a) => (a.linkLocal ? t('network.link-local', { address: a.address }) : a.address)),

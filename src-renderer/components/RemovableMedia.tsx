@@ -51,7 +51,8 @@ export function RemovableMedia({
               >
                 {t('media.use', { volume: v.label })}
               </button>{' '}
-              <span className="file-name">{v.mountPoint}</span>:{' '}
+              <span className="file-name">{v.mountPoint}</span>
+              {t('text.lead')}
               {t('media.free', { free: gigabytes(v.freeBytes), total: gigabytes(v.totalBytes) })}
               {v.writable ? '' : t('media.read-only')}
             </li>

@@ -48,7 +48,8 @@ function SplitSection() {
       {custody.map((k) => (
         <div key={k.keyId} className="card">
           <p>
-            {t('material.key')} <span className="mono">{k.keyId}</span>:{' '}
+            {t('material.key')} <span className="mono">{k.keyId}</span>
+            {t('text.lead')}
             {t('custody.threshold', { m: k.threshold, n: k.total })}
           </p>
           <ul className="key-list">

@@ -97,8 +97,8 @@ export function MaterialStep() {
         <ul className="key-list">
           {materials.map((m) => (
             <li key={m.keyId}>
-              <strong>{m.keyId}</strong> {t('material.summary', { spec: m.spec, source: m.source })}{' '}
-              {m.objectLabel && <>({t('hsm.object-label', { label: m.objectLabel })}) </>}
+              <strong>{m.keyId}</strong> {t('material.summary', { spec: m.spec, source: m.source })}
+              {m.objectLabel && t('text.bracketed', { text: t('hsm.object-label', { label: m.objectLabel }) })}{' '}
               <MaterialCheck keyCheckValue={m.keyCheckValue} publicKeyFingerprint={m.publicKeyFingerprint} />
             </li>
           ))}

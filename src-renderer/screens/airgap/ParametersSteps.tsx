@@ -134,7 +134,8 @@ export function ParametersStep() {
             {overview.keys.map((k) => (
               <li key={k.keyId}>
                 {/* The console's files name no alias: the key ID stands for it, shown once. */}
-                {k.alias !== k.keyId && <strong>{k.alias}</strong>} ({k.spec}) <span className="mono">{k.keyId}</span>
+                {k.alias !== k.keyId && <strong>{k.alias}</strong>}
+                {t('text.bracketed', { text: k.spec })} <span className="mono">{k.keyId}</span>
                 {k.tokenExpiresAt && (
                   <span className="hint">
                     {' '}

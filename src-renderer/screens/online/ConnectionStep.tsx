@@ -133,7 +133,8 @@ export function ConnectionStep() {
           <dd className="mono">{connection.endpoint}</dd>
           <dt>{t('connect.project')}</dt>
           <dd className="mono">
-            {connection.projectId} ({connection.region})
+            {connection.projectId}
+            {t('text.bracketed', { text: connection.region })}
           </dd>
           {connection.accessKeyHint && (
             <>
@@ -152,7 +153,8 @@ export function ConnectionStep() {
                 <ul className="replica-regions">
                   {connection.replicaRegions.map((r) => (
                     <li key={r.region} className="mono" data-region={r.region}>
-                      {r.projectId} ({r.region})
+                      {r.projectId}
+                      {t('text.bracketed', { text: r.region })}
                     </li>
                   ))}
                 </ul>

@@ -103,7 +103,9 @@ export function CheckBundleStep() {
             {checked.keys.filter(shown).map((k) => (
               <li key={k.keyId}>
                 <strong>{k.alias}</strong>
-                {t('import.place', { ...placeOf(k.keyId) })} ({k.spec}):{' '}
+                {t('import.place', { ...placeOf(k.keyId) })}
+                {t('text.bracketed', { text: k.spec })}
+                {t('text.lead')}
                 <MaterialCheck keyCheckValue={k.keyCheckValue} publicKeyFingerprint={k.publicKeyFingerprint} />
               </li>
             ))}
@@ -138,7 +140,9 @@ export function ImportStep() {
           {checked.keys.filter(shown).map((k) => (
             <li key={k.keyId}>
               {k.alias}
-              {t('import.place', { ...placeOf(k.keyId) })} ({k.spec}):{' '}
+              {t('import.place', { ...placeOf(k.keyId) })}
+              {t('text.bracketed', { text: k.spec })}
+              {t('text.lead')}
               {t('import.requested', { when: neverOrMoment(tr, k.requestedExpiresAt) })}
             </li>
           ))}
@@ -163,7 +167,9 @@ export function ImportStep() {
           {imported.filter(shown).map((k) => (
             <li key={k.keyId} data-key-id={k.keyId}>
               <span className="mono">{k.keyId}</span>
-              {t('import.place', { ...placeOf(k.keyId) })} ({k.spec}):{' '}
+              {t('import.place', { ...placeOf(k.keyId) })}
+              {t('text.bracketed', { text: k.spec })}
+              {t('text.lead')}
               {t('import.imported', {
                 when: neverOrMoment(tr, k.expiresAt),
                 source: k.expirySource,
@@ -206,8 +212,12 @@ export function VerifyStep() {
         <ul className="key-list">
           {proofs.keys.filter(shown).map((p) => (
             <li key={p.keyId} className={p.ok ? 'ok' : 'bad'}>
-              <strong>{p.ok ? t('verify.ok') : t('verify.not-ok')}</strong> <span className="mono">{p.keyId}</span> (
-              {p.spec}, {kmsStateText({ t }, p.keyState)}): {phraseText({ message }, p.proof)}
+              <strong>{p.ok ? t('verify.ok') : t('verify.not-ok')}</strong> <span className="mono">{p.keyId}</span>
+              {t('text.bracketed', {
+                text: t('verify.spec-state', { spec: p.spec, state: kmsStateText({ t }, p.keyState) }),
+              })}
+              {t('text.lead')}
+              {phraseText({ message }, p.proof)}
             </li>
           ))}
         </ul>
@@ -219,7 +229,10 @@ export function VerifyStep() {
         <ul className="key-list">
           {keyStates.filter(shown).map((k) => (
             <li key={k.keyId}>
-              {k.alias} ({k.spec}): {kmsStateText({ t }, k.keyState)}
+              {k.alias}
+              {t('text.bracketed', { text: k.spec })}
+              {t('text.lead')}
+              {kmsStateText({ t }, k.keyState)}
               {k.materialExpiresAt ? t('verify.material-expires', { at: momentText(locale, k.materialExpiresAt) }) : ''}
             </li>
           ))}
@@ -231,7 +244,9 @@ export function VerifyStep() {
           <ul className="key-list">
             {waiting.map((k) => (
               <li key={k.keyId}>
-                {k.alias} ({k.spec}) <span className="mono">{k.keyId}</span>:{' '}
+                {k.alias}
+                {t('text.bracketed', { text: k.spec })} <span className="mono">{k.keyId}</span>
+                {t('text.lead')}
                 {t('verify.material-gone', { how: k.lapsed ? 'lapsed' : 'deleted' })}
               </li>
             ))}

@@ -59,7 +59,8 @@ export function RememberedCredentials({ onConnect }: { onConnect: () => void }) 
       {remembered ? (
         <p>
           {t('remember.remembered')} <span className="mono">{remembered.accessKeyIdLast4}</span>
-          {t('remember.project')} <span className="mono">{remembered.projectId}</span> ({remembered.region})
+          {t('remember.project')} <span className="mono">{remembered.projectId}</span>
+          {t('text.bracketed', { text: remembered.region })}
           {remembered.endpoint && (
             <>
               {' '}

@@ -124,6 +124,7 @@ export const enScreenOnline = {
     'Keyferry checks each key is Enabled and proves it works: an encrypt/decrypt round trip for AES, the public key and a signature or decryption for asymmetric keys.',
   'verify.button': 'Verify the keys',
   'verify.ok': 'Verified',
+  'verify.spec-state': '{spec}, {state}',
   'verify.not-ok': 'NOT verified',
   'verify.read-states': 'Read the key states from the KMS',
   'verify.material-expires': ', material expires {at}',

@@ -22,6 +22,10 @@ export const enScreenShared = {
   'nav.restore': 'Restore',
   'nav.journal': 'Journal',
   'list.separator': ', ',
+  /** A value set in brackets after a word (a key's spec, a region): a space and ASCII brackets. */
+  'text.bracketed': ' ({text})',
+  /** Before what is said of the thing just named ("eth0: "). */
+  'text.lead': ': ',
   'screen.people': '{title}. Operator {operator}; witnesses {witnesses}.',
   'screen.folder': 'Journal and receipts in',
   'common.continue': 'Continue',

@@ -122,6 +122,7 @@ export const zhCNScreenOnline: { readonly [K in keyof typeof enScreenOnline]: st
     'Keyferry 检查每个密钥均为已启用状态并证明其可用：AES 密钥做一次加密/解密往返，非对称密钥核对公钥并做一次签名或解密。',
   'verify.button': '校验密钥',
   'verify.ok': '已校验',
+  'verify.spec-state': '{spec}，{state}',
   'verify.not-ok': '未通过校验',
   'verify.read-states': '从 KMS 读取密钥状态',
   'verify.material-expires': '，密钥材料到期时间 {at}',

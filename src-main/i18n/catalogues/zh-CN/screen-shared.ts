@@ -23,6 +23,8 @@ export const zhCNScreenShared: { readonly [K in keyof typeof enScreenShared]: st
   'nav.restore': '恢复',
   'nav.journal': '日志',
   'list.separator': '、',
+  'text.bracketed': '（{text}）',
+  'text.lead': '：',
   'screen.people': '{title}。操作员：{operator}；见证人：{witnesses}。',
   'screen.folder': '日志和回执保存在',
   'common.continue': '继续',
