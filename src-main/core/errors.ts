@@ -94,5 +94,3 @@ export function toProblem(error: unknown): ProblemDetails {
   const detail = error instanceof Error ? error.message : String(error);
   return new KeyferryError('INTERNAL', { detail: detail.slice(0, 1500) }).toProblem();
 }
-
-export type { ProblemCode };

@@ -70,8 +70,3 @@ export const keyIdSchema = identifierSchema('keyId');
 export const projectIdSchema = identifierSchema('projectId');
 export const regionSchema = identifierSchema('region');
 export const keyAliasSchema = identifierSchema('keyAlias');
-
-/** True when `value` is a valid identifier of this kind. */
-export function isIdentifier(kind: IdentifierKind, value: unknown): value is string {
-  return typeof value === 'string' && IDENTIFIERS[kind].pattern.test(value);
-}

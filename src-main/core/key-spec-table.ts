@@ -19,13 +19,12 @@ export type WrappingAlgorithm = (typeof WRAPPING_ALGORITHMS)[number];
 
 export type KeyUsage = 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY';
 
-/**
- * How people compare material without seeing it. `aes-ecb-zero-block`: the classic key check
- * value, AES-<bits>-ECB of one zero block, first 3 bytes. `public-key-sha256`: SHA-256 of the
- * public key (SPKI DER). A symmetric spec of another cipher (SM4) needs a method of its own.
+/*
+ * `checkValue` says how people compare material without seeing it. `aes-ecb-zero-block`: the
+ * classic key check value, AES-<bits>-ECB of one zero block, first 3 bytes. `public-key-sha256`:
+ * SHA-256 of the public key (SPKI DER). A symmetric spec of another cipher (SM4) needs a method of
+ * its own.
  */
-export type CheckValueMethod = 'aes-ecb-zero-block' | 'public-key-sha256';
-
 interface SymmetricSpec {
   readonly kind: 'symmetric';
   /** Key bits; the material is exactly `materialBytes` = bits / 8 raw bytes. */
@@ -54,7 +53,7 @@ interface EcSpec {
   readonly wrappedPrivateKeyFile: 'out_ec_private_key.der';
   readonly bits?: undefined;
 }
-export type KeySpecRow = SymmetricSpec | RsaSpec | EcSpec;
+type KeySpecRow = SymmetricSpec | RsaSpec | EcSpec;
 
 const rsa = (bits: number): RsaSpec => ({
   kind: 'rsa',

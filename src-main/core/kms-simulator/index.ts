@@ -19,11 +19,6 @@ import { SimulatorTraffic, type SimulatorTrafficOptions, type SimulatorTrafficSt
 import { createStatePersister, loadStateFile } from './state-file';
 import { WrappingKeyPool } from './wrapping-key-pool';
 
-export { SimulatorFaults } from './faults';
-export type { SimulatorClock } from './clock';
-export { CLOCK_CONTROL_PATH } from './clock-control';
-export type { SimulatorTrafficStats } from './traffic';
-
 export interface KmsSimulatorOptions {
   /** Default 127.0.0.1. */
   readonly host?: string;

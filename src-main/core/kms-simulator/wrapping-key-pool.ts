@@ -12,7 +12,7 @@ import { createPrivateKey, createPublicKey, generateKeyPair, randomBytes } from 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-export interface WrappingKeyPair {
+interface WrappingKeyPair {
   readonly id: string;
   /** SubjectPublicKeyInfo DER. */
   readonly publicKeyDer: Buffer;
@@ -21,7 +21,7 @@ export interface WrappingKeyPair {
 }
 
 /** A fresh RSA-2048 key pair (e=65537) as DER, with a random id. */
-export function generateWrappingKey(): Promise<WrappingKeyPair> {
+function generateWrappingKey(): Promise<WrappingKeyPair> {
   return new Promise((resolve, reject) => {
     generateKeyPair(
       'rsa',
