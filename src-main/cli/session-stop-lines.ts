@@ -44,9 +44,8 @@ function stoppedLine({ t }: Translator, signal: StopSignal, report: AbandonRepor
     signal,
     statePhrase: ceremonyStateValue(report.state),
     wiped: report.wipedKeys,
-    // Material is made only after the witnesses confirmed (an air-gapped ceremony's generation or HSM read):
-    // before that nothing was held or under way, which the line says plainly.
-    generating: report.state === 'fingerprints-confirmed' ? 'yes' : 'no',
+    // What the ceremony's state allowed to be under way (the report says it; before it nothing was held or under way).
+    underWay: report.underWay,
     withdrawn: report.withdrawnBundle ?? 'none',
     handDelete: report.deleteByHand ?? 'none',
     journal,

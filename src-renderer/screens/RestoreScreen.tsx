@@ -1,8 +1,8 @@
 /**
  * The custody restore ceremony (air-gapped workstation): after imported AES material expired,
- * the custodians present their shares; the material is rebuilt and proven in memory, a witness
- * confirms the wrapping-key fingerprint of the fresh parameters, and it is wrapped into a new
- * wrapped-material bundle for the online side to import again.
+ * every witness confirms the fresh parameters bundle's digest, then the custodians present their
+ * shares; the material is rebuilt and proven in memory and wrapped into a new wrapped-material
+ * bundle for the online side to import again.
  */
 import { useState } from 'react';
 import { BundleFolderField, useBundleFolder } from '../components/BundleFolderField';
@@ -93,7 +93,7 @@ function SharesStep() {
   };
   return (
     <Step
-      number={4}
+      number={5}
       title={t('restore.shares.title')}
       state={steps.display(['presentShare'], 'restore')}
       section="restore-shares"
@@ -150,7 +150,7 @@ function RebuildStep() {
   const { t, message } = useT();
   return (
     <Step
-      number={5}
+      number={6}
       title={t('restore.rebuild.title')}
       state={steps.display(['restore'], 'restore')}
       section="restore-rebuild"
@@ -188,7 +188,7 @@ function RestoreFingerprintStep() {
   const { t } = useT();
   return (
     <Step
-      number={6}
+      number={4}
       title={t('restore.fingerprint.title')}
       state={steps.display(['confirmArtefact'], 'confirmArtefact')}
       section="restore-fingerprint"
@@ -295,9 +295,9 @@ export function RestoreScreen() {
         )}
       </Step>
       <RestorePreflightStep />
+      <RestoreFingerprintStep />
       <SharesStep />
       <RebuildStep />
-      <RestoreFingerprintStep />
       <RestoreWrapStep />
       <ReceiptStep
         number={8}

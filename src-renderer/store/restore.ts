@@ -76,7 +76,8 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
       'restoreReadBundle',
       'restore-parameters',
       'action.reading-fresh-parameters-bundle',
-      into('restoreParameters'),
+      // The witnesses confirm the bundle before any share is presented: what they confirm comes with it.
+      (restoreParameters) => set({ restoreParameters, restoreConfirmations: restoreParameters.confirmations }),
     ),
     presentShare: step(
       'presentShare',
@@ -85,12 +86,8 @@ export const createRestoreSlice: SliceCreator<RestoreSlice> = (set, get) => {
       (share) => set({ presentedShares: [...get().presentedShares, share] }),
     ),
     presentBackup: step('presentBackup', 'restore-shares', 'action.checking-backup', into('presentedBackup')),
-    rebuildMaterial: step('rebuildMaterial', 'restore-rebuild', 'action.rebuilding-material', (restored) =>
-      set({ restored, restoreConfirmations: restored.confirmations }),
-    ),
-    restoreFromHsm: step('restoreFromHsm', 'restore-shares', 'action.restoring-from-hsm', (hsmRestored) =>
-      set({ hsmRestored, restoreConfirmations: hsmRestored.confirmations }),
-    ),
+    rebuildMaterial: step('rebuildMaterial', 'restore-rebuild', 'action.rebuilding-material', into('restored')),
+    restoreFromHsm: step('restoreFromHsm', 'restore-shares', 'action.restoring-from-hsm', into('hsmRestored')),
     restoreConfirmAsWitness: step(
       'restoreConfirmAsWitness',
       'restore-fingerprint',

@@ -12,6 +12,7 @@ import { dataFields, fieldLabel, fieldsText } from '../../src-main/i18n/data-fie
 import { translator } from '../../src-main/i18n/translate';
 import { tempDir } from '../core/bundle/bundle-fixtures';
 import { keyferry } from '../integration/cli-in-process';
+import { parametersDigestOf } from '../core/ceremony/witness-helpers';
 
 let journals: string[];
 
@@ -29,6 +30,8 @@ beforeAll(async () => {
       ...['--share', path.join('r/custodian-1', share)],
       ...['--bundle', 'r/media/import-parameters', '--wrapped-out', 'r/media/wrapped-again'],
       ...['--journal', 'r/airgap/restore.jsonl', '--operator', 'Ana Lima', '--witness', 'Ben Okafor'],
+      // The witness confirms the fresh bundle before any share is presented.
+      ...['--witness-confirms', `Ben Okafor=${await parametersDigestOf(path.join(root, 'r/media/import-parameters'))}`],
       ...['--expires', 'never', '--allow-network'],
     ],
     { cwd: root },

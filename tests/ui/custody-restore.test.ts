@@ -139,6 +139,9 @@ describe('custody restore through the UI', () => {
     const shareFile = path.join(cara, (await readdir(cara)).find((f) => f.endsWith('.json')) ?? '');
     await fillByLabel(page, 'Presented by', 'Cara');
     await fillByLabel(page, 'Share file', shareFile);
+    // No custodian hands over a share before every witness confirmed the fresh bundle's digest.
+    expect(await page.getByRole('button', { name: 'Present this share' }).isDisabled()).toBe(true);
+    await confirmDigest('restore-fingerprint');
     await step(page, 'Present this share', 'restore-shares');
     await fillByLabel(page, 'Presented by', 'Cara');
     await fillByLabel(page, 'Share file', shareFile);
@@ -177,7 +180,6 @@ describe('custody restore through the UI', () => {
     expect(backupDigest).toMatch(/^[0-9a-f]{64}$/);
     const proofLine = `in the custody backup ${groupHex(backupDigest.slice(0, 16))}…`;
     await page.getByText(new RegExp(`^Proven: every key's rebuilt material matches .* ${proofLine}$`)).waitFor();
-    await confirmDigest('restore-fingerprint');
     await step(page, 'Wrap the rebuilt material', 'restore-wrap');
     await step(page, 'Write the wrapped-material bundle', 'restore-wrap');
     await step(page, 'Write the receipt', 'restore-receipt');

@@ -94,6 +94,11 @@ async function upToShares(page: Page, t: Translator['t'], folder: string, lapsed
   await step(page, t('network.step'), 'restore-network');
   await fillByLabel(page, t('restore.parameters.folder'), lapsed.params);
   await step(page, t('bundle.read'), 'restore-parameters');
+  // The witness confirms the fresh bundle before any custodian hands over a share.
+  const card = page.locator('[data-section="restore-fingerprint"] .bundle-digest');
+  await card.getByLabel(t('bundle-confirm.typed-as', { witness: 'Ben' })).fill(lapsed.digest);
+  await card.getByRole('button', { name: t('fingerprint.confirm-as', { witness: 'Ben' }) }).click();
+  await page.locator('[data-section="restore-fingerprint"] .state-done').waitFor();
 }
 
 describe('custody restore from paper: typed slips and a pasted backup', () => {
@@ -155,10 +160,6 @@ describe('custody restore from paper: typed slips and a pasted backup', () => {
       expect(rebuilt).toBe(lapsed.kcv);
       await ui.screenshot(lang === 'en' ? 'restore-from-paper' : 'zh-CN/restore-from-paper');
 
-      const card = page.locator('[data-section="restore-fingerprint"] .bundle-digest');
-      await card.getByLabel(t('bundle-confirm.typed-as', { witness: 'Ben' })).fill(lapsed.digest);
-      await card.getByRole('button', { name: t('fingerprint.confirm-as', { witness: 'Ben' }) }).click();
-      await page.locator('[data-section="restore-fingerprint"] .state-done').waitFor();
       await step(page, t('restore.wrap.button'), 'restore-wrap');
       await step(page, t('wrapped.write'), 'restore-wrap');
       // The receipt writes the bundle's manifest: only then is the folder a bundle.

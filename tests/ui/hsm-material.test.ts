@@ -258,6 +258,11 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
       // The material was imported with an expiry (now past for the KMS): the restore asks, and Never is chosen.
       await rp.locator('[data-section="restore-preflight"]').getByLabel('Never', { exact: true }).check();
       await step(rp, 'Check the folders', 'restore-preflight');
+      // The HSM is opened only once the witness confirmed the fresh bundle.
+      const witness = rp.locator('[data-section="restore-fingerprint"] .bundle-digest');
+      await witness.getByLabel('Bundle digest as Ben heard it').fill(fresh.manifestSha256Grouped);
+      await witness.getByRole('button', { name: 'Confirm as Ben' }).click();
+      await rp.locator('[data-section="restore-fingerprint"] .state-done').waitFor();
       const shares = rp.locator('[data-section="restore-shares"]');
       await shares.getByRole('radio', { name: t('restore.source.hsm') }).check();
       await fillByLabel(rp, t('hsm.module'), SOFTHSM_MODULE);
@@ -276,9 +281,6 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
       expect((await card.getByLabel(t('hsm.restore.kcv')).textContent())?.replace(/\s/g, '')).toBe(keyCheckValue);
       expect(await card.textContent()).toContain(t('hsm.restore.proven', { count: 1 }));
       await restoreUi.screenshot('restore-hsm');
-      const witness = rp.locator('[data-section="restore-fingerprint"] .bundle-digest');
-      await witness.getByLabel('Bundle digest as Ben heard it').fill(fresh.manifestSha256Grouped);
-      await witness.getByRole('button', { name: 'Confirm as Ben' }).click();
       await step(rp, 'Wrap the rebuilt material', 'restore-wrap');
       await step(rp, 'Write the wrapped-material bundle', 'restore-wrap');
       await step(rp, 'Write the receipt', 'restore-receipt');

@@ -37,7 +37,6 @@ import { readBackupFile } from '../../core/custody/backup-text';
 
 import type { HsmRestoreRequest } from '../../core/ceremony/restore/workflow';
 
-import type { ArtefactToConfirm } from '../../core/ceremony/airgap/witness-confirmations';
 import { restoreFromToken } from './custody-restore-hsm';
 import { presentedByMap, type RestoreValues } from './custody-restore-options';
 import { journalRefusalBeforeStart } from './custody-restore-refusal';
@@ -146,14 +145,14 @@ async function ceremonySteps(
     });
     io.stdout(cliTranslator(io).t('cli.preflight-passed', { bundle: wrappedOut, receipts: receiptDir, custodians: 0 }));
     overrideLines(io, overrides).forEach((line) => io.stdout(line));
-    const confirmations = inputs.hsm
-      ? await restoreFromToken(restore, inputs.hsm, io)
-      : await restoreFromShares(restore, values, read, io, presentedBy);
+    // The witnesses confirm the fresh bundle before any share is presented or the HSM opened (rule 9).
     io.stdout(cliTranslator(io).t('witness.fingerprints.heading'));
-    for (const a of confirmations)
+    for (const a of restore.artefactsToConfirm())
       for (const k of a.fingerprints)
         io.stdout(cliTranslator(io).t('airgap.fingerprint-of', { grouped: k.grouped, keyId: k.keyId }));
     await confirmAsEveryWitness(restore, journal, values['witness-confirms'], io);
+    if (inputs.hsm) await restoreFromToken(restore, inputs.hsm, io);
+    else await restoreFromShares(restore, values, read, io, presentedBy);
     await restore.wrapAll();
     const bundle = await restore.writeWrappedBundle(
       wrappedOut,
@@ -203,14 +202,14 @@ function requestedExpiryLines(io: CliIo, expiries: RestoredExpiries): string[] {
   );
 }
 
-/** Presents the shares (and a set's backup), rebuilds and proves the material; what the witnesses confirm. */
+/** Presents the shares (and a set's backup), rebuilds and proves the material. */
 async function restoreFromShares(
   restore: RestoreCeremony,
   values: RestoreValues,
   read: ReadShare[],
   io: CliIo,
   presentedBy: ReadonlyMap<number, string>,
-): Promise<readonly ArtefactToConfirm[]> {
+): Promise<void> {
   const backupFile = backupFileFor(values, read, io);
   const { t } = cliTranslator(io);
   while (read.length > 0) {
@@ -245,5 +244,4 @@ async function restoreFromShares(
       }),
     );
   io.stdout(cliTranslator(io).message(restored.proof));
-  return restored.confirmations;
 }

@@ -1,22 +1,12 @@
 /** `keyferry custody restore --hsm-module …`: the material of the restore ceremony from the HSM token that holds it. */
-
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
-
 import { cliTranslator } from '../cli-locale';
-
 import type { CliIo } from '../command';
-
 import type { HsmRestoreRequest } from '../../core/ceremony/restore/workflow';
-
 import { materialCheck, printHsmSource } from '../hsm-source-lines';
-import type { ArtefactToConfirm } from '../../core/ceremony/airgap/witness-confirmations';
 
-/** Finds the journaled token objects in the HSM and proves them; what the witnesses confirm. */
-export async function restoreFromToken(
-  restore: RestoreCeremony,
-  request: HsmRestoreRequest,
-  io: CliIo,
-): Promise<readonly ArtefactToConfirm[]> {
+/** Finds the journaled token objects in the HSM and proves them (after the witnesses confirmed the bundle). */
+export async function restoreFromToken(restore: RestoreCeremony, request: HsmRestoreRequest, io: CliIo): Promise<void> {
   const restored = await restore.restoreFromHsm(request);
   const { t, message } = cliTranslator(io);
   printHsmSource(io, { token: restored.token, reports: restored.capability });
@@ -25,5 +15,4 @@ export async function restoreFromToken(
     io.stdout(t('hsm.cli.recalled', { keyId: k.keyId, spec: k.spec, label: k.objectLabel, check, seq: k.recordedSeq }));
   }
   io.stdout(message(restored.proof));
-  return restored.confirmations;
 }

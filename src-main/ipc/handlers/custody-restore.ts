@@ -1,8 +1,8 @@
 /**
  * The custody restore ceremony on the air-gapped workstation (src-main/core/ceremony/
  * restore/workflow.ts): when imported AES material lapsed, custodians present M shares (file or
- * typed slip lines), the material is rebuilt and proven in memory, a witness confirms the
- * wrapping-key fingerprint of the fresh parameters, and it is wrapped into a new bundle. One
+ * typed slip lines) once every witness confirmed the fresh bundle's digest, the material is
+ * rebuilt and proven in memory, and it is wrapped into a new bundle. One
  * workflow call per channel; its own journal in the ceremony folder.
  */
 import fs from 'node:fs';
@@ -72,6 +72,7 @@ export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<Re
         keys: overview.keys.map((k) => ({ ...k })),
         warnings: [...overview.warnings],
         materialExpiry: overview.materialExpiry,
+        confirmations: ceremony.artefactsToConfirm().map(artefactView),
       };
     },
 
@@ -121,11 +122,7 @@ export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<Re
     rebuildMaterial: () =>
       session.track('custody-restore', async () => {
         const restored = await workflow().restore();
-        return {
-          ...restored,
-          shareIndexes: [...restored.shareIndexes],
-          confirmations: restored.confirmations.map(artefactView),
-        };
+        return { ...restored, shareIndexes: [...restored.shareIndexes] };
       }),
 
     restoreConfirmAsWitness: (request) => witnessConfirmation(workflow(), request),

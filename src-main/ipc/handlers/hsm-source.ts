@@ -13,7 +13,6 @@ import { KeyferryError } from '../../core/errors';
 import { capabilityFacts } from '../../core/hsm/mechanisms';
 import type { HsmCapabilityCheckView, HsmCapabilityView, HsmRestoredView, HsmTokenList } from '../contract';
 import type { HandlersFor } from './channel-handler';
-import { artefactView } from './airgap-views';
 import { inputFilePath } from './paths';
 import type { CeremonySession } from './session';
 
@@ -129,7 +128,6 @@ export function hsmSourceHandlers(session: CeremonySession): HandlersFor<HsmChan
           keys: restored.keys.map((k) => ({ ...k })),
           recordedIn: restored.recordedIn,
           proof: { key: 'hsm.restore.proven', values: { count: restored.proof.values.count } },
-          confirmations: restored.confirmations.map(artefactView),
         };
       }),
   };

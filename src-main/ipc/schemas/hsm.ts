@@ -4,7 +4,6 @@
  * (`airgap.use-hsm`) and has no field in any answer; nothing secret does.
  */
 import { z } from 'zod';
-import { artefactToConfirmSchema } from './airgap';
 import { check, keyIdSchema, keySpecSchema, pathSchema, sha256HexSchema, wrappingAlgorithmSchema } from './common';
 
 /**
@@ -148,6 +147,5 @@ export const hsmRestoredSchema = z.object({
   /** The file name of the air-gapped journal the objects were recorded in. */
   recordedIn: z.string(),
   proof: z.object({ key: z.literal('hsm.restore.proven'), values: z.object({ count: z.number().int() }) }),
-  confirmations: z.array(artefactToConfirmSchema),
 });
 export type HsmRestoredView = z.output<typeof hsmRestoredSchema>;

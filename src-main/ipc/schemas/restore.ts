@@ -49,6 +49,8 @@ export const restoreParametersSchema = z.object({
   warnings: z.array(ipcWarningSchema),
   /** The material expiry the bundle records ("never" or an ISO time); null when an older Keyferry wrote none. */
   materialExpiry: z.string().nullable(),
+  /** What every witness confirms before any share is presented: the bundle (its digest hidden until all typed it). */
+  confirmations: z.array(artefactToConfirmSchema),
 });
 export type RestoreParametersView = z.output<typeof restoreParametersSchema>;
 
@@ -126,7 +128,6 @@ export const restoredKeySchema = z.object({
   publicKeyFingerprint: sha256HexSchema.nullable(),
   /** What was proven (a `proof.restore.*` phrase, rendered in the screen's language). */
   proof: ipcPhraseSchema,
-  confirmations: z.array(artefactToConfirmSchema),
 });
 export type RestoredKeyView = z.output<typeof restoredKeySchema>;
 

@@ -105,7 +105,10 @@ export async function expiredHsmKey(f: Fixture, request: HsmSourceRequest) {
   return { plan, created, first, day3, params2 };
 }
 
-/** A restore ceremony (people of `plan`) on journal `journalName`, up to the preflight of `out` and a receipt in f.dir. */
+/**
+ * A restore ceremony (people of `plan`) on journal `journalName`, up to the preflight of `out` and a
+ * receipt in f.dir and every witness's confirmation of the bundle (before the HSM is opened).
+ */
 export async function startRestore(f: Fixture, plan: CeremonyPlan, params: string, out: string, journalName: string) {
   const restore = await RestoreCeremony.start({
     journal: await f.journal(journalName),
@@ -118,5 +121,6 @@ export async function startRestore(f: Fixture, plan: CeremonyPlan, params: strin
   await restore.checkNetwork();
   await restore.readParametersBundle(params);
   await restore.preflight({ wrappedBundle: out, receiptFolder: f.dir });
+  await confirmEveryWitness(restore, plan.witnesses, params);
   return restore;
 }

@@ -252,6 +252,12 @@ describe('the HSM material source through the channels, on a SoftHSM token', () 
       problem: { code: 'CUSTODY_RESTORE_EXPIRY_REQUIRED' },
     });
     await value(ipc, 'restore.preflight', { folder: restoreMedia, expiry: { kind: 'never' } });
+    // The HSM is opened only once the witness confirmed the fresh bundle.
+    expect(await call(ipc, 'restore.from-hsm', hsmRequest())).toMatchObject({
+      ok: false,
+      problem: { code: 'CEREMONY_STEP_OUT_OF_ORDER' },
+    });
+    await value(ipc, 'restore.confirm-as-witness', { witness: 'Ben', typed: fresh.manifestSha256Grouped });
     const wrong = await call(ipc, 'restore.from-hsm', hsmRequest({ pin: WRONG_PIN }));
     expect(wrong).toMatchObject({ ok: false, problem: { code: 'HSM_PIN_INCORRECT' } });
     expect(await readdir(restoreMedia)).toEqual([]);
@@ -267,7 +273,6 @@ describe('the HSM material source through the channels, on a SoftHSM token', () 
     expect(restored.keys).toHaveLength(1);
     expect(restored.keys[0]?.keyCheckValue).toBe(keyCheckValue);
     expect(restored.proof).toEqual({ key: 'hsm.restore.proven', values: { count: 1 } });
-    await value(ipc, 'restore.confirm-as-witness', { witness: 'Ben', typed: fresh.manifestSha256Grouped });
     await value(ipc, 'restore.wrap');
     const rewrapped = await value<{ dir: string; manifestSha256Grouped: string }>(ipc, 'restore.write-bundle');
     await value(ipc, 'restore.receipt');

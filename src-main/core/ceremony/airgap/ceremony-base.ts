@@ -38,7 +38,13 @@ import type { StepGuard } from '../shared/step-guard';
 import type { SharedAirGapStepId } from '../shared/allowed-steps';
 import type { ReceiptLanguage } from '../../receipt/language';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
-import { stopAirGapSession, type AbandonReport, type CustodyWithdrawal, type StopCause } from './session-stop';
+import {
+  stopAirGapSession,
+  type AbandonReport,
+  type CustodyWithdrawal,
+  type MaterialUnderWay,
+  type StopCause,
+} from './session-stop';
 
 export interface AirGapWorkflowOptions extends AirGapPeople {
   readonly clock?: () => Date;
@@ -166,6 +172,9 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   /** The receipt's file-name suffix for this session (unique per session in one journal). */
   protected abstract receiptSuffix(): string;
 
+  /** What material work `state` allows to be under way when a stop finds nothing finished held (the stop line says it). */
+  protected abstract materialUnderWay(state: S): MaterialUnderWay;
+
   /** The receipt's file names without extension, e.g. `receipt-air-gapped-<id>-session-2` (the journal's second session). */
   receiptBaseName(): string {
     return receiptBaseName({ side: 'air-gapped', ceremonyId: this.currentCeremonyId }, this.receiptSuffix());
@@ -227,6 +236,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
         now: this.now,
         writing: () => this.#writing,
         bundle: () => this.#bundle.bundle,
+        underWay: (state) => this.materialUnderWay(state as S),
       },
       cause,
       wipe,

@@ -17,6 +17,12 @@ export interface AbandonReport {
   /** The state the session had reached when it stopped. */
   readonly state: string;
   readonly wipedKeys: number;
+  /**
+   * When nothing finished was held: what material work the state allowed to be under way, which the
+   * stop discarded ('generating' once the witnesses confirmed an air-gapped wrap; 'rebuilding' once
+   * custodians presented shares to a restore; 'nothing' before that).
+   */
+  readonly underWay: MaterialUnderWay;
   /** The wrapped-bundle folder marked ABANDONED (no receipt names it), if one was written. */
   readonly withdrawnBundle: string | null;
   /** Set when a written bundle could not be withdrawn: the folder to delete by hand. */
@@ -26,6 +32,8 @@ export interface AbandonReport {
   /** Custody files of this session that could not be removed: to delete by hand. */
   readonly custodyByHand: readonly string[];
 }
+
+export type MaterialUnderWay = 'nothing' | 'generating' | 'rebuilding';
 
 /** What a stop did with the custody files its session wrote (custody-split.ts withdrawCustodySplit). */
 export type CustodyWithdrawal = Pick<AbandonReport, 'withdrawnCustody' | 'custodyByHand'>;
@@ -62,6 +70,8 @@ export interface StoppingSession {
   readonly writing: () => Promise<unknown>;
   /** The wrapped bundle this session wrote, if any (asked once the write under way settled). */
   readonly bundle: () => WrittenWrappedBundle | undefined;
+  /** What material work the ceremony's state `state` allows to be under way (see AbandonReport.underWay). */
+  readonly underWay: (state: string) => MaterialUnderWay;
 }
 
 /**
@@ -80,9 +90,11 @@ export async function stopAirGapSession(
   const wipedKeys = wipe();
   await session.writing().catch(() => undefined);
   const state = session.guard.state;
+  const underWay = session.underWay(state);
   const report = {
     state,
     wipedKeys,
+    underWay,
     withdrawnBundle: null,
     deleteByHand: null,
     withdrawnCustody: [],
@@ -135,5 +147,5 @@ export async function stopAirGapSession(
     state,
     ...(withdrawnBundle ? { withdrawnBundle } : {}),
   });
-  return { state, wipedKeys, withdrawnBundle, deleteByHand, ...custody };
+  return { state, wipedKeys, underWay, withdrawnBundle, deleteByHand, ...custody };
 }

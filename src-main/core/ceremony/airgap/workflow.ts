@@ -28,7 +28,7 @@ import {
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary } from './wrap';
 import { AirGapCeremonyBase, type AirGapWorkflowOptions } from './ceremony-base';
-import type { AbandonReport, StopCause } from './session-stop';
+import type { AbandonReport, MaterialUnderWay, StopCause } from './session-stop';
 import type { AirGapDestinations, PlanExpiryOverride } from './preflight';
 import { journalAirGapSessionStart } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
@@ -305,6 +305,11 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
       parameters: this.#parameters,
       custody: this.#custody.receiptCustody(),
     }));
+  }
+
+  /** Material is generated (or read from the HSM) only once every witness confirmed. */
+  protected materialUnderWay(state: AirGapState): MaterialUnderWay {
+    return state === 'fingerprints-confirmed' ? 'generating' : 'nothing';
   }
 
   /**

@@ -13,7 +13,6 @@ import type { HsmTokenIdentity } from '../../hsm';
 import type { MessageKey } from '../../../i18n/catalogue';
 import type { AirGapWorkflowOptions } from '../airgap/ceremony-base';
 import type { AirGapHsmMaterial, HsmMaterialSummary, HsmSourceSummary } from '../airgap/hsm-material';
-import type { ArtefactToConfirm } from '../airgap/witness-confirmations';
 import { readAirGapJournal, recordedHsmObjects } from './hsm-records';
 import { evidenceByKey, proveBoundMaterial } from '../airgap/bound-material';
 import { problemData } from '../../journal';
@@ -48,8 +47,6 @@ export interface HsmRestoredKeys {
   readonly recordedIn: string;
   /** One sentence: what was proven (a catalogue message). */
   readonly proof: { readonly key: MessageKey; readonly values: { readonly count: number } };
-  /** What every witness confirms: the bundle digest (shown once all typed it). */
-  readonly confirmations: readonly ArtefactToConfirm[];
 }
 
 /** What the restore ceremony hands the HSM path: its keys, its journal, and where the token goes once open. */
@@ -61,8 +58,6 @@ interface HsmRestoreContext {
   readonly sharesPresented: boolean;
   /** Called once the token is open: from then on this restore takes no shares. */
   readonly opened: (hsm: AirGapHsmMaterial) => void;
-  /** Called once every object is proven: what every witness confirms. */
-  readonly confirmations: () => readonly ArtefactToConfirm[];
 }
 
 /**
@@ -114,7 +109,6 @@ export async function restoreFromHsmToken(
       })),
       recordedIn: path.basename(journalFile),
       proof: { key: 'hsm.restore.proven', values: { count: found.length } },
-      confirmations: context.confirmations(),
     };
     await journal.append(operator, 'custody.restored', {
       from: 'hsm-token',

@@ -14,7 +14,6 @@ import { problemData } from '../../journal';
 import type { AirGapWorkflowOptions } from '../airgap/ceremony-base';
 import { evidenceByKey, proveBoundMaterial } from '../airgap/bound-material';
 import { materialEvidence } from '../airgap/produce-material';
-import type { ArtefactToConfirm } from '../airgap/witness-confirmations';
 import type { PresentedShare, PresentedShares } from './presented-shares';
 
 /** What the restore proved, for the screen and the receipt (no key bytes). */
@@ -32,8 +31,6 @@ export interface RestoredKey {
   readonly publicKeyFingerprint: string | null;
   /** What was proven: a `proof.restore.*` phrase (journaled as key + values too). */
   readonly proof: Phrase<'proof.restore.shares' | 'proof.restore.set'>;
-  /** What every witness confirms: the bundle digest (shown once all typed it). */
-  readonly confirmations: readonly ArtefactToConfirm[];
   /** From a ceremony custody set: every key restored (the first is described above). */
   readonly keys?: readonly {
     readonly keyId: string;
@@ -50,8 +47,6 @@ export interface ShareRestoreContext {
   readonly options: AirGapWorkflowOptions;
   /** Takes the proven material (the ceremony's vault, until it is wrapped). */
   readonly keep: (keyId: string, material: KeyMaterial) => void;
-  /** Called once the material is proven: what every witness confirms. */
-  readonly confirmations: () => readonly ArtefactToConfirm[];
 }
 
 /**
@@ -102,7 +97,6 @@ export async function restoreFromKeyShares(
     total: first.n,
     ...checkValues(check),
     proof,
-    confirmations: context.confirmations(),
   };
   await journal.append(operator, 'custody.restored', {
     keyId: key.keyId,

@@ -76,7 +76,6 @@ export async function restoreFromSetShares(
     threshold: first.m,
     total: first.n,
     proof,
-    confirmations: context.confirmations(),
     keys: facts,
   };
   await journal.append(operator, 'custody.restored', {

@@ -5,9 +5,9 @@
  * was split (key check value or public-key fingerprint recorded in every share), and wrapped for
  * a fresh import-parameters bundle of the same key, so the online side can import it again.
  *
- * Steps, each guarded: check the network, read the parameters bundle, present shares (who
- * presented which index), restore and prove, every witness types the bundle digest,
- * wrap, write the wrapped-material bundle, write the receipt. The journal records who presented
+ * Steps, each guarded: check the network, read the parameters bundle, every witness types the
+ * bundle digest (before any share is presented: nothing is rebuilt for a bundle the witnesses did
+ * not confirm), present shares (who presented which index), restore and prove, wrap, write the wrapped-material bundle, write the receipt. The journal records who presented
  * which share, the proof and the bundle; never a share or the material. Like the air-gapped
  * workflow, this module must never reach a network client.
  */
@@ -21,7 +21,7 @@ import { problemData } from '../../journal';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 import type { WrappedKeySummary } from '../airgap/wrap';
 import { AirGapCeremonyBase, type AirGapWorkflowOptions } from '../airgap/ceremony-base';
-import type { AbandonReport, StopCause } from '../airgap/session-stop';
+import type { AbandonReport, MaterialUnderWay, StopCause } from '../airgap/session-stop';
 import type { AirGapDestinations } from '../airgap/preflight';
 import { journalAirGapSessionStart, readImportParametersBundle } from '../airgap/steps';
 import { bundleArtefacts, WitnessConfirmations } from '../airgap/witness-confirmations';
@@ -105,6 +105,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     this.#parameters = bundle.keys;
     this.#parametersDigest = bundle.digest;
     this.#shares = new PresentedShares(bundle.keys);
+    this.confirmations = this.#bundleConfirmations();
     this.guard.advance('parameters-read');
     this.#overview = overview;
     return this.#overview;
@@ -129,8 +130,10 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     return kmsTimeAtLeast(this.now(), this.#parameters);
   }
 
+  // Step 3, every witness types the bundle digest: artefactsToConfirm() and confirmArtefact() (base).
+
   /**
-   * Step 3 (once per custodian): `presentedBy` hands over `share` (read from a share file or
+   * Step 4 (once per custodian): `presentedBy` hands over `share` (read from a share file or
    * typed from a slip). Checked at once (intact, this bundle's key, same split, not twice);
    * a refused share is wiped and journaled as refused. Ownership of `share` passes here.
    */
@@ -182,7 +185,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   }
 
   /**
-   * Step 3b (with shares of a ceremony custody set): the backup file the custodians carry with
+   * Step 4b (with shares of a ceremony custody set): the backup file the custodians carry with
    * their shares (read from one custodian's copy, or typed from its printout). Refused when it
    * is not the backup the shares presented so far were made with. Journaled (digest, never its contents).
    */
@@ -200,7 +203,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   }
 
   /**
-   * Step 4: rebuilds the material from the presented shares, in memory, and proves it against
+   * Step 5: rebuilds the material from the presented shares, in memory, and proves it against
    * the check recorded in every share (per-key shares) or in the backup (set shares: every key
    * of the bundle, all or none). Refuses fewer than M shares (more may still be presented)
    * and a result that does not prove (a wrong share); the shares are wiped once it succeeds.
@@ -213,10 +216,6 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       parameters: this.#parameters,
       options: this.options,
       keep: (keyId: string, material: KeyMaterial) => this.#vault.put(keyId, material),
-      confirmations: () => {
-        this.confirmations = this.#bundleConfirmations();
-        return this.confirmations.list();
-      },
     };
     if (shares.setShares.length > 0) {
       const { result, presented } = await restoreFromSetShares(shares, { ...context, backup: this.#backup });
@@ -241,9 +240,8 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   }
 
   /**
-   * Step 3-4 for HSM material (instead of shares): proves every key's token object against the
-   * air-gapped journal's record (hsm-restore.ts). Nothing is wrapped until the witnesses
-   * confirmed the bundle digest.
+   * Steps 4-5 for HSM material (instead of shares): proves every key's token object against the
+   * air-gapped journal's record (hsm-restore.ts), once the witnesses confirmed the bundle digest.
    */
   async restoreFromHsm(request: HsmRestoreRequest): Promise<HsmRestoredKeys> {
     this.guard.require('restoreFromHsm');
@@ -258,10 +256,6 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
           this.#hsmChosen = true;
           this.#hsm = opened;
         },
-        confirmations: () => {
-          this.confirmations = this.#bundleConfirmations();
-          return this.confirmations.list();
-        },
       });
       this.#restored = { from: 'hsm', keys, result, hsm };
       this.guard.advance('restored');
@@ -271,8 +265,6 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
       throw error;
     }
   }
-
-  // Step 5, every witness types the bundle digest: artefactsToConfirm() and confirmArtefact() (base).
 
   /** Step 6: wraps the rebuilt material under the key's wrapping key, then wipes it (the first key's summary). */
   async wrap(): Promise<WrappedKeySummary> {
@@ -317,6 +309,11 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
 
   #freeReceiptNumber(dir: string): Promise<number> {
     return freeReceiptNumber(dir, this.currentCeremonyId, this.options.journal.entries, this.sessionSeq);
+  }
+
+  /** Shares are held (and material may be being rebuilt from them) once a custodian presented one. */
+  protected materialUnderWay(state: RestoreState): MaterialUnderWay {
+    return state === 'shares-presented' ? 'rebuilding' : 'nothing';
   }
 
   /** Abandons the ceremony (a failure, or an interrupt): wipes shares and material, journals the stop, withdraws an unreceipted bundle. */

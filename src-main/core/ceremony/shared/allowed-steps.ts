@@ -128,31 +128,41 @@ export type AirGapStepId = keyof typeof AIR_GAP_STEP_FROM;
 export const RESTORE_STEP_FROM = {
   checkNetwork: { from: ['new', 'network-checked'], to: 'network-checked', doing: 'checkTheNetwork' },
   readParameters: { from: ['network-checked'], to: 'parameters-read', doing: 'readTheImportParameters' },
-  presentShare: { from: ['parameters-read', 'shares-presented'], to: 'shares-presented', doing: 'presentAShare' },
-  presentBackup: {
-    from: ['parameters-read', 'shares-presented'],
-    to: null,
-    doing: 'presentTheCustodyBackup',
-  },
-  preflight: { from: ['parameters-read', 'shares-presented'], to: null, doing: 'checkTheOutputFolders' },
-  restore: { from: ['shares-presented'], to: 'restored', doing: 'rebuildTheMaterial' },
-  // From 'shares-presented' too, so that shares given for HSM material are refused with the reason.
-  restoreFromHsm: {
-    from: ['parameters-read', 'shares-presented'],
-    to: 'restored',
-    doing: 'restoreTheMaterialFromTheHSM',
-  },
   showArtefacts: {
-    from: ['restored', 'fingerprints-confirmed', 'wrapped', 'bundle-written', 'finished'],
+    from: RESTORE_STATES.slice(RESTORE_STATES.indexOf('parameters-read')),
     to: null,
     doing: 'showWhatTheWitnessesConfirm',
   },
+  // Every witness types the fresh bundle's digest before any custodian hands over a share or the
+  // HSM is opened: a bundle the witnesses do not confirm never has material rebuilt for it.
   confirmArtefact: {
-    from: ['restored', 'fingerprints-confirmed'],
+    from: ['parameters-read', 'fingerprints-confirmed'],
     to: 'fingerprints-confirmed',
     doing: 'confirmAsAWitness',
   },
-  wrap: { from: ['fingerprints-confirmed'], to: 'wrapped', doing: 'wrapTheRebuiltMaterial' },
+  preflight: {
+    from: ['parameters-read', 'fingerprints-confirmed', 'shares-presented'],
+    to: null,
+    doing: 'checkTheOutputFolders',
+  },
+  presentShare: {
+    from: ['fingerprints-confirmed', 'shares-presented'],
+    to: 'shares-presented',
+    doing: 'presentAShare',
+  },
+  presentBackup: {
+    from: ['fingerprints-confirmed', 'shares-presented'],
+    to: null,
+    doing: 'presentTheCustodyBackup',
+  },
+  restore: { from: ['shares-presented'], to: 'restored', doing: 'rebuildTheMaterial' },
+  // From 'shares-presented' too, so that shares given for HSM material are refused with the reason.
+  restoreFromHsm: {
+    from: ['fingerprints-confirmed', 'shares-presented'],
+    to: 'restored',
+    doing: 'restoreTheMaterialFromTheHSM',
+  },
+  wrap: { from: ['restored'], to: 'wrapped', doing: 'wrapTheRebuiltMaterial' },
   writeBundle: { from: ['wrapped'], to: 'bundle-written', doing: 'writeTheWrappedMaterialBundle' },
   writeReceipt: { from: ['bundle-written'], to: 'finished', doing: 'writeTheReceipt' },
 } as const satisfies StepTable<RestoreState> & Record<SharedAirGapStepId, StepRule<RestoreState>>;

@@ -37,9 +37,10 @@ export const RESTORE_STATES = [
   'new',
   'network-checked',
   'parameters-read',
+  // The witnesses confirm the fresh bundle before any custodian presents a share (DESIGN rule 9).
+  'fingerprints-confirmed',
   'shares-presented',
   'restored',
-  'fingerprints-confirmed',
   'wrapped',
   'bundle-written',
   'finished',

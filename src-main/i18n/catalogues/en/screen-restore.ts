@@ -21,7 +21,7 @@ export const enScreenRestore = {
   'restore.public-key': 'Public-key fingerprint of the rebuilt material',
   'restore.fingerprint.title': 'Every witness types the fresh bundle digest',
   'restore.fingerprint.intro':
-    'Someone at the online workstation reads the digest of the fresh import-parameters bundle aloud; each witness, for themselves, types it as heard.',
+    'Someone at the online workstation reads the digest of the fresh import-parameters bundle aloud; each witness, for themselves, types it as heard. No custodian hands over a share until every witness has confirmed it.',
   'restore.wrap.button': 'Wrap the rebuilt material',
   'restore.wrapped': 'wrapped; encrypted material SHA-256',
   'restore.expiry': 'Material expiry requested in the bundle',

@@ -22,7 +22,8 @@ export const zhCNScreenRestore: { readonly [K in keyof typeof enScreenRestore]: 
   'restore.kcv': '重建后密钥材料的密钥校验值',
   'restore.public-key': '重建后密钥材料的公钥指纹',
   'restore.fingerprint.title': '每位见证人输入新的包摘要',
-  'restore.fingerprint.intro': '联网工作站一侧的人员朗读新导入参数包的摘要；每位见证人亲自按听到的内容输入。',
+  'restore.fingerprint.intro':
+    '联网工作站一侧的人员朗读新导入参数包的摘要；每位见证人亲自按听到的内容输入。在每位见证人都确认之前，任何保管人都不交出份额。',
   'restore.wrap.button': '包装重建的密钥材料',
   'restore.wrapped': '已包装；加密后的密钥材料 SHA-256',
   'restore.expiry': '包中请求的密钥材料到期时间',

@@ -214,6 +214,7 @@ describe('material a key is bound to', () => {
       await restore.checkNetwork();
       await restore.readParametersBundle(first.params2);
       await restore.preflight({ wrappedBundle: path.join(f.dir, `wrapped-${journal}`), receiptFolder: f.dir });
+      await confirmEveryWitness(restore, plan.witnesses, first.params2);
       return restore;
     };
 
@@ -261,7 +262,6 @@ describe('material a key is bound to', () => {
     const matched = journal.findIndex((e) => e.event === 'material.bound-matched');
     expect(journal[matched]?.data).toMatchObject({ keyId: first.keyId, value: first.kcv, source: 'restore' });
     expect(matched).toBeLessThan(journal.findIndex((e) => e.event === 'custody.restored'));
-    await confirmEveryWitness(restore, plan.witnesses, first.params2);
     await restore.wrapAll();
     const out = path.join(f.dir, 'wrapped-restore.jsonl');
     const bundle = await restore.writeWrappedBundle(out);
@@ -299,6 +299,7 @@ describe('material a key is bound to', () => {
     await restore.checkNetwork();
     await restore.readParametersBundle(first.params2);
     await restore.preflight({ wrappedBundle: path.join(f.dir, 'wrapped-v1'), receiptFolder: f.dir });
+    await confirmEveryWitness(restore, plan.witnesses, first.params2);
     await restore.presentShare(shares[0] as CustodyShare);
     await restore.presentShare(shares[2] as CustodyShare);
     (shares[1] as CustodyShare).share.dispose();

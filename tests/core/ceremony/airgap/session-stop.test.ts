@@ -58,6 +58,7 @@ function session(
     now: () => new Date('2026-12-01T22:00:00Z'),
     writing: () => held.writing ?? Promise.resolve(),
     bundle: () => held.bundle,
+    underWay: (at) => (at === 'fingerprints-confirmed' ? 'generating' : 'nothing'),
     get stopped() {
       return guard.stopped;
     },
@@ -112,6 +113,7 @@ describe('stopping an air-gapped session', () => {
     expect(report).toEqual({
       state: 'material-ready',
       wipedKeys: 1,
+      underWay: 'nothing',
       withdrawnBundle: null,
       deleteByHand: null,
       ...custody,

@@ -57,17 +57,12 @@ async function restoreWith(indexes: readonly number[], journal: Journal) {
     else share.share.dispose();
   }
   const kept = new Map<string, KeyMaterial>();
-  let confirmationsAsked = 0;
   const outcome = restoreFromKeyShares(shares, {
     parameters: bundle.keys,
     options: { journal, title: 'Per-key restore', operator: plan.operator, witnesses: plan.witnesses, app: APP },
     keep: (keyId, material) => kept.set(keyId, material),
-    confirmations: () => {
-      confirmationsAsked += 1;
-      return [];
-    },
   });
-  return { outcome, kept, key, secret, confirmationsAsked: () => confirmationsAsked };
+  return { outcome, kept, key, secret };
 }
 
 describe('restoreFromKeyShares (per-key shares of earlier versions)', () => {
@@ -88,7 +83,6 @@ describe('restoreFromKeyShares (per-key shares of earlier versions)', () => {
       proof: { key: 'proof.restore.shares', values: { kind: 'kcv', value: kcv } },
     });
     expect(presented.map((p) => p.custodian)).toEqual(['Alice', 'Carol', 'Erin']);
-    expect(run.confirmationsAsked()).toBe(1);
     const restored = journal.entries.filter((e) => e.event === 'custody.restored');
     expect(restored).toHaveLength(1);
     expect(restored[0]?.data).toMatchObject({
@@ -108,7 +102,6 @@ describe('restoreFromKeyShares (per-key shares of earlier versions)', () => {
     const run = await restoreWith([2, 4], journal);
     await expect(run.outcome).rejects.toMatchObject({ code: 'CUSTODY_TOO_FEW_SHARES' });
     expect(run.kept.size).toBe(0);
-    expect(run.confirmationsAsked()).toBe(0);
     const refused = journal.entries.filter((e) => e.event === 'custody.restore-refused');
     expect(refused).toHaveLength(1);
     expect(refused[0]?.data).toMatchObject({ keyId: run.key.keyId, sharesPresented: [2, 4] });

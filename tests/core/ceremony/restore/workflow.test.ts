@@ -146,6 +146,16 @@ describe('custody restore ceremony', () => {
     await expect(restore.restore()).rejects.toMatchObject(OUT_OF_ORDER);
     await restore.readParametersBundle(split.params);
     await expect(restore.restore()).rejects.toMatchObject(OUT_OF_ORDER);
+    // No custodian hands over a share before every witness confirmed the fresh bundle (rule 9).
+    const beforeConfirmed = await setShare(split, 1);
+    await expect(restore.presentShare(beforeConfirmed)).rejects.toMatchObject(OUT_OF_ORDER);
+    expect(beforeConfirmed.share.disposed).toBe(true);
+    await expect(restore.presentBackup(await backupOf(split), 'backup')).rejects.toMatchObject(OUT_OF_ORDER);
+    await restore.confirmArtefact('Ben', await parametersDigestOf(split.params));
+    // Chloé has not typed it yet: still no share.
+    await expect(restore.presentShare(await setShare(split, 1))).rejects.toMatchObject(OUT_OF_ORDER);
+    await confirmEveryWitness(restore, plan.witnesses.slice(1), split.params);
+    expect(restore.state).toBe('fingerprints-confirmed');
     for (const i of [1, 2, 3]) await restore.presentShare(await setShare(split, i));
     // The shares are presented, but nothing is rebuilt before the output folders passed the preflight.
     await expect(restore.restore()).rejects.toMatchObject({
@@ -157,13 +167,57 @@ describe('custody restore ceremony', () => {
     await expect(restore.restore()).rejects.toMatchObject({ code: 'CUSTODY_BACKUP_MISSING' });
     await restore.presentBackup(await backupOf(split), 'backup');
     await restore.restore();
-    await expect(restore.wrap()).rejects.toMatchObject(OUT_OF_ORDER);
+    // Nothing is written before the rebuilt material is wrapped; the witnesses' step is behind.
     await expect(restore.writeWrappedBundle(path.join(f.dir, 'w'))).rejects.toMatchObject(OUT_OF_ORDER);
-    await expect(restore.confirmArtefact('Ana', await parametersDigestOf(split.params))).rejects.toMatchObject({
-      code: 'WITNESS_UNKNOWN',
-    });
+    await expect(restore.confirmArtefact('Ana', await parametersDigestOf(split.params))).rejects.toMatchObject(
+      OUT_OF_ORDER,
+    );
     await restore.abandon('test over');
     expect(await readdir(f.dir)).not.toContain('w');
+  });
+
+  it('a stop after a share was presented wipes the shares and says so; a stop before says nothing was held', async () => {
+    const plan = f.plan(['AES_256']);
+    const split = await splitCeremony(plan);
+    const stopLine = (report: Awaited<ReturnType<RestoreCeremony['abandon']>>) =>
+      translator('en').t('cli.stopped', {
+        signal: 'SIGINT',
+        statePhrase: report.state,
+        wiped: report.wipedKeys,
+        underWay: report.underWay,
+        withdrawn: 'none',
+        handDelete: 'none',
+        journal: 'restore.jsonl',
+      });
+    const confirmed = await startRestore('confirmed.jsonl', plan);
+    await confirmed.checkNetwork();
+    await confirmed.readParametersBundle(split.params);
+    await confirmEveryWitness(confirmed, plan.witnesses, split.params);
+    const before = await confirmed.abandon({ reason: 'Interrupted', signal: 'SIGINT' });
+    expect(before).toMatchObject({ state: 'fingerprints-confirmed', wipedKeys: 0, underWay: 'nothing' });
+    expect(stopLine(before)).toContain('no key material was held yet');
+
+    const presented = await startRestore('presented.jsonl', plan);
+    await presented.checkNetwork();
+    await presented.readParametersBundle(split.params);
+    await confirmEveryWitness(presented, plan.witnesses, split.params);
+    const share = await setShare(split, 2);
+    await presented.presentShare(share);
+    const after = await presented.abandon({ reason: 'Interrupted', signal: 'SIGINT' });
+    expect(after).toMatchObject({ state: 'shares-presented', wipedKeys: 0, underWay: 'rebuilding' });
+    expect(share.share.disposed).toBe(true);
+    expect(stopLine(after)).toContain('the presented shares were wiped');
+    expect(
+      translator('zh-CN').t('cli.stopped', {
+        ...after,
+        signal: 'SIGINT',
+        statePhrase: after.state,
+        wiped: 0,
+        withdrawn: 'none',
+        handDelete: 'none',
+        journal: 'j',
+      }),
+    ).toContain('已出示的份额已擦除');
   });
 
   it('per-key shares of earlier versions: refuses corrupted, foreign, mixed, repeated and too few, journals each refusal, writes nothing', async () => {
@@ -180,6 +234,7 @@ describe('custody restore ceremony', () => {
     await restore.checkNetwork();
     await restore.readParametersBundle(split.params);
     await restore.preflight({ wrappedBundle: path.join(f.dir, 'w'), receiptFolder: f.dir });
+    await confirmEveryWitness(restore, plan.witnesses, split.params);
     const before = (await readdir(f.dir)).sort();
     const genuine = await readOld(2);
     const tampered: CustodyShare = {
@@ -264,6 +319,24 @@ describe('custody restore ceremony', () => {
     const receiptDir = path.join(f.dir, 'receipts');
     await mkdir(receiptDir);
     await restore.preflight({ wrappedBundle: wrapped, receiptFolder: receiptDir });
+    // One value per witness for every key: the fresh bundle's digest, not shown until every witness
+    // typed it, and typed before any custodian hands over a share.
+    const [bundle0, ...more] = restore.artefactsToConfirm();
+    expect(more).toEqual([]);
+    expect(bundle0?.kind).toBe('import-parameters-bundle');
+    expect(bundle0?.shown).toBeNull();
+    expect(bundle0?.fingerprints.map((x) => x.fingerprint)).toEqual(overview.keys.map((k) => k.wrappingKeyFingerprint));
+    const digest = await parametersDigestOf(split.params);
+    await expect(restore.confirmArtefact('Chloé', slipInGroup(digest, 3))).rejects.toMatchObject({
+      code: 'WITNESS_DIGEST_SLIP',
+      values: { witness: 'Chloé', groupsList: '["3"]' },
+    });
+    await restore.confirmArtefact('Chloé', digest);
+    expect(restore.state).toBe('parameters-read'); // Ben has not typed it yet: nobody confirms for another
+    expect(restore.artefactsToConfirm()[0]?.shown).toBeNull();
+    await restore.confirmArtefact('Ben', digest.toLowerCase());
+    expect(restore.state).toBe('fingerprints-confirmed');
+    expect(restore.artefactsToConfirm()[0]?.shown).toBe(digest);
     for (const [i, share] of shares.entries())
       await restore.presentShare(share, i === 2 ? 'Frank' : share.custodian, i === 1 ? 'typed' : 'file');
     const stranger = createKeyMaterial('AES_256', SecretBytes.from(randomBytes(32)));
@@ -286,23 +359,7 @@ describe('custody restore ceremony', () => {
     expect(restored.publicKeyFingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(restored.keys?.[1]?.keyCheckValue).toMatch(/^[0-9A-F]{6}$/);
     expect(shares.every((s) => s.share.disposed)).toBe(true);
-    // One value per witness for every key: the fresh bundle's digest, not shown until every witness typed it.
-    const [bundle0] = restored.confirmations;
-    expect(restored.confirmations).toHaveLength(1);
-    expect(bundle0?.kind).toBe('import-parameters-bundle');
-    expect(bundle0?.shown).toBeNull();
-    expect(bundle0?.fingerprints.map((x) => x.fingerprint)).toEqual(overview.keys.map((k) => k.wrappingKeyFingerprint));
-    const digest = await parametersDigestOf(split.params);
-    await expect(restore.confirmArtefact('Chloé', slipInGroup(digest, 3))).rejects.toMatchObject({
-      code: 'WITNESS_DIGEST_SLIP',
-      values: { witness: 'Chloé', groupsList: '["3"]' },
-    });
-    await restore.confirmArtefact('Chloé', digest);
-    expect(restore.state).toBe('restored'); // Ben has not typed it yet: nobody confirms for another
-    expect(restore.artefactsToConfirm()[0]?.shown).toBeNull();
-    await restore.confirmArtefact('Ben', digest.toLowerCase());
-    expect(restore.state).toBe('fingerprints-confirmed');
-    expect(restore.artefactsToConfirm()[0]?.shown).toBe(digest);
+    expect(restore.state).toBe('restored');
     const summaries = await restore.wrapAll();
     expect(summaries.map((w) => w.keyId)).toEqual(split.keyIds);
     expect(summaries[0]?.publicKeyFingerprint).toBe(restored.publicKeyFingerprint);
@@ -380,10 +437,10 @@ describe('restore receipts of two journals in one receipt folder', () => {
     await restore.readParametersBundle(split.params);
     const wrapped = path.join(f.dir, `wrapped-${journal}`);
     await restore.preflight({ wrappedBundle: wrapped, receiptFolder: receiptDir });
+    await confirmEveryWitness(restore, plan.witnesses, split.params);
     for (const i of [1, 2, 3]) await restore.presentShare(await setShare(split, i));
     await restore.presentBackup(await backupOf(split), 'backup');
     await restore.restore();
-    await confirmEveryWitness(restore, plan.witnesses, split.params);
     await restore.wrapAll();
     await restore.writeWrappedBundle(wrapped);
     return restore;
