@@ -134,7 +134,6 @@ describe('restoredCustody', () => {
       parameters: bundle.keys,
       options: { journal, title: 'Restore', operator: 'Ana', witnesses: ['Ben'], app: APP },
       keep: (_keyId, material) => kept.push(material),
-      confirmations: () => [],
       backup: set.backup,
     });
     const custody = restoredCustody({ from: 'shares', keys: bundle.keys, result, presented }, set.backup, []);

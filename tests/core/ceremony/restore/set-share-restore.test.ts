@@ -55,7 +55,6 @@ async function restoreWith(indexes: readonly number[], withBackup = true) {
     parameters: bundle.keys,
     options: { journal, title: 'Set restore', operator: plan.operator, witnesses: plan.witnesses, app: APP },
     keep: (keyId, material) => kept.set(keyId, material),
-    confirmations: () => [],
     backup: withBackup ? set.backup : undefined,
   });
   const sameBytes = (keyId: string) =>
