@@ -8,10 +8,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportParameters } from '../../../../src-main/core/bundle';
 import {
   parseCustodySpec,
@@ -20,25 +19,20 @@ import {
   type CustodyWritesLog,
 } from '../../../../src-main/core/ceremony/airgap/custody-split';
 import { MaterialVault } from '../../../../src-main/core/ceremony/airgap/material-vault';
+import { journalAndVaultEachTest } from './journal-and-vault';
 import { createKeyMaterial } from '../../../../src-main/core/crypto/key-material';
 import { SecretBytes } from '../../../../src-main/core/crypto/secret-bytes';
-import { openJournal, type Journal } from '../../../../src-main/core/journal';
+import type { Journal } from '../../../../src-main/core/journal';
 import { NOW, makeImportParameters } from '../../bundle/bundle-fixtures';
 
 const CEREMONY = 'KF-20300102-abcdef';
 
+const scratch = journalAndVaultEachTest('kf-custody-split-');
 let dir: string;
 let journal: Journal;
 let vault: MaterialVault;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-custody-split-'));
-  journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
-  vault = new MaterialVault();
-});
-afterEach(async () => {
-  vault.disposeAll();
-  await journal.close();
-  await rm(dir, { recursive: true, force: true });
+beforeEach(() => {
+  ({ dir, journal, vault } = scratch());
 });
 
 describe('parseCustodySpec', () => {

@@ -8,31 +8,25 @@
  * nothing held.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportParameters } from '../../../../src-main/core/bundle';
 import { MaterialVault } from '../../../../src-main/core/ceremony/airgap/material-vault';
+import { journalAndVaultEachTest } from './journal-and-vault';
 import { AirGapMaterialStep, materialEvidence } from '../../../../src-main/core/ceremony/airgap/produce-material';
 import { keyCheckValue } from '../../../../src-main/core/crypto/evidence';
 import { SecretBytes } from '../../../../src-main/core/crypto/secret-bytes';
-import { openJournal, type Journal } from '../../../../src-main/core/journal';
+import type { Journal } from '../../../../src-main/core/journal';
 import type { CeremonyProgress } from '../../../../src-main/core/ceremony/shared/progress';
 import { makeImportParameters } from '../../bundle/bundle-fixtures';
 
+const scratch = journalAndVaultEachTest('kf-produce-material-');
 let dir: string;
 let journal: Journal;
 let vault: MaterialVault;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-produce-material-'));
-  journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
-  vault = new MaterialVault();
-});
-afterEach(async () => {
-  vault.disposeAll();
-  await journal.close();
-  await rm(dir, { recursive: true, force: true });
+beforeEach(() => {
+  ({ dir, journal, vault } = scratch());
 });
 
 const generated = () => journal.entries.filter((e) => e.event === 'material.generated').map((e) => e.data);

@@ -10,31 +10,24 @@
  */
 import { constants as cryptoConstants, privateDecrypt, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportParameters } from '../../../../src-main/core/bundle';
 import { MaterialVault } from '../../../../src-main/core/ceremony/airgap/material-vault';
+import { journalAndVaultEachTest } from './journal-and-vault';
 import { wrapAll, writeWrapped } from '../../../../src-main/core/ceremony/airgap/wrap';
 import { generateKeyMaterial } from '../../../../src-main/core/crypto/generate-key-material';
 import { createKeyMaterial } from '../../../../src-main/core/crypto/key-material';
 import { SecretBytes } from '../../../../src-main/core/crypto/secret-bytes';
-import { openJournal, type Journal } from '../../../../src-main/core/journal';
+import type { Journal } from '../../../../src-main/core/journal';
 import { NOW, makeImportParameters, wrappingKeyPair } from '../../bundle/bundle-fixtures';
 
+const scratch = journalAndVaultEachTest('kf-airgap-wrap-');
 let dir: string;
 let journal: Journal;
 let vault: MaterialVault;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-airgap-wrap-'));
-  journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
-  vault = new MaterialVault();
-});
-afterEach(async () => {
-  vault.disposeAll();
-  await journal.close();
-  await rm(dir, { recursive: true, force: true });
+beforeEach(() => {
+  ({ dir, journal, vault } = scratch());
 });
 
 /** Key 0 AES, key 1 EC, key 2 an AES replica of key 0; key i is wrapped under wrappingKeyPair(i). */
