@@ -19,6 +19,7 @@ import { qrSvg } from '../receipt/qr-svg';
 import { MONO, SANS } from '../receipt/receipt-css';
 import { breakLines, displayWidth } from '../receipt/line-break';
 import { escapeHtml, userText, visibleText } from '../receipt/text-safety';
+import { keepWhole } from '../receipt/keep-whole';
 import { backupFileName } from './backup-text';
 import type { CustodyShare } from './custody-share';
 import { isSetShare, setShareFileName, type SetShare } from './set-share';
@@ -112,6 +113,15 @@ function htmlLine(line: string): string {
   return `<div>${words.join(' ')}</div>`;
 }
 
+/**
+ * A value the slip prints as it is (a key id, a file name, grouped hex): one without spaces on one
+ * line (the slip's column holds a share file name, which \`break-all\` cut as "….jso" + "n");
+ * grouped hex breaks between its groups only.
+ */
+function plainHtml(value: string): string {
+  return /\s/.test(value) ? keepWhole(escapeHtml(value)) : `<span class="nowrap">${escapeHtml(value)}</span>`;
+}
+
 /** Renders the slip for one share (HTML and text twin, with their file names) in `language`. */
 export async function renderCustodySlip(
   share: CustodyShare | SetShare,
@@ -152,7 +162,7 @@ export async function renderCustodySlip(
   const rowsHtml = rows
     .map(
       ([k, v, kind]) =>
-        `<tr><th>${w.phraseHtml(k)}</th><td>${typeof v !== 'string' ? w.phraseHtml(v) : kind === 'user' ? userText(v) : escapeHtml(v)}</td></tr>`,
+        `<tr><th>${w.phraseHtml(k)}</th><td>${typeof v !== 'string' ? w.phraseHtml(v) : kind === 'user' ? userText(v) : plainHtml(v)}</td></tr>`,
     )
     .join('\n');
   const codes = qrs
@@ -179,6 +189,7 @@ h1 { font-size: 16pt; margin: 0 0 4mm; }
 table { border-collapse: collapse; margin-bottom: 4mm; }
 th { text-align: left; padding: 1mm 4mm 1mm 0; vertical-align: top; white-space: nowrap; }
 td { padding: 1mm 0; font-family: ${MONO}; word-break: break-all; }
+.nowrap { white-space: nowrap; }
 .share { font: 10.5pt/1.3 ${MONO}; border: 0.3mm solid #000; padding: 3mm; }
 .share div { white-space: pre; }
 .codes { display: flex; flex-wrap: wrap; gap: 6mm; }

@@ -14,6 +14,7 @@ import { zhCN } from '../../i18n/catalogues/zh-CN';
 import { htmlLang, type Locale } from '../../i18n/locale';
 import { nestedPhrase, translator } from '../../i18n/translate';
 import { escapeHtml, userText, visibleText } from './text-safety';
+import { keepWhole } from './keep-whole';
 
 import { RECEIPT_LANGUAGES, type ReceiptLanguage } from './receipt-languages';
 import { isListName, listItems, listText, listValue } from '../../i18n/list';
@@ -74,8 +75,9 @@ function heldPhrase(name: string, value: string): ReceiptPhrase | undefined {
 }
 
 /**
- * One catalogue text in one language as HTML: the text escaped, each string value as `userText`,
- * a phrase held in a `…Phrase` value rendered the same way in the same language.
+ * One catalogue text in one language as HTML: the text escaped (its dates and times, formatted
+ * here, kept whole: keep-whole.ts), each string value as `userText`, a phrase held in a `…Phrase`
+ * value rendered the same way in the same language.
  */
 function htmlIn(locale: Locale, key: MessageKey, values: PlainValues | undefined): string {
   const placed: string[] = [];
@@ -93,7 +95,7 @@ function htmlIn(locale: Locale, key: MessageKey, values: PlainValues | undefined
     } else marked[name] = typeof value === 'string' ? visibleText(value) : value; // a select's `other` may print it
   }
   const text = tr.message({ key, values: marked });
-  return escapeHtml(text).replace(MARK, (_m, i: string) => placed[Number(i)] ?? '');
+  return keepWhole(escapeHtml(text)).replace(MARK, (_m, i: string) => placed[Number(i)] ?? '');
 }
 
 /** `values` with every string made visible (`visibleText`), inside held phrases too. */

@@ -68,6 +68,7 @@ td.na { color: #555; font-style: italic; }
 .hex { font-family: ${MONO}; font-size: 9.5pt; letter-spacing: 0.02em; white-space: nowrap; }
 .hex span { display: block; }
 .nowrap { white-space: nowrap; }
+th bdi .nowrap { white-space: normal; } /* a value inside a label (a key id) breaks as before: the label column is narrow */
 .lead { margin: 0 0 4mm; color: #222; }
 .num { text-align: right; white-space: nowrap; }
 .seal { display: flex; align-items: center; justify-content: space-between; gap: 6mm; border: 1pt solid #111; padding: 4mm 5mm; margin-bottom: 4mm; break-inside: avoid; page-break-inside: avoid; }

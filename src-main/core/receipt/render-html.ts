@@ -63,7 +63,12 @@ function factRows(w: ReceiptWords, facts: readonly Fact[]): string {
   return facts
     .map((f) => {
       const cls = f.na ? ' class="na"' : '';
-      const label = w.phraseHtml(f.label).replace(/[(（]SHA-256[)）]/g, (m) => `<span class="nowrap">${m}</span>`);
+      const label = w
+        .phraseHtml(f.label)
+        .replace(
+          /[(（](?:<span class="nowrap">)?SHA-256(?:<\/span>)?[)）]/g,
+          (m) => `<span class="nowrap">${m.replace(/<\/?span[^>]*>/g, '')}</span>`,
+        );
       const value = f.hex ? hexHtml(typeof f.value === 'string' ? f.value : '') : valueHtml(w, f.value);
       const kind = f.kind ? ` (${w.phraseHtml(f.kind)})` : '';
       return `<tr><th scope="row">${label}</th><td${cls}>${value}${kind}</td></tr>`;

@@ -8,6 +8,7 @@
  * - lone surrogates become U+FFFD;
  * - in HTML, `& < > " '` become entities, and `<bdi>` isolates right-to-left text from its labels.
  */
+import { keepWhole } from './keep-whole';
 
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 const JOINERS = new Set(['\u200c', '\u200d']);
@@ -29,7 +30,7 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 }
 
-/** A user-supplied string as safe, visible, bidi-isolated HTML. */
+/** A user-supplied string as safe, visible, bidi-isolated HTML; its dates, times and ids kept whole when printed. */
 export function userText(value: string): string {
-  return `<bdi>${escapeHtml(visibleText(value))}</bdi>`;
+  return `<bdi>${keepWhole(escapeHtml(visibleText(value)))}</bdi>`;
 }
