@@ -83,7 +83,8 @@ async function rehearseToParameters(ui: UiSession, t: Translator['t'], folder: s
   await page.getByText(t('connect.connected-to'), { exact: true }).waitFor();
   await page.getByLabel(t('create.alias', { n: 1 }), { exact: true }).fill('zz/1');
   const other = page.locator('[data-section="online-connect"] li[data-region="sim-local-2"]');
-  const projectId = ((await other.textContent()) ?? '').split(' ')[0] ?? '';
+  // The project id (32 hex digits) before the region in brackets, which Chinese writes without a space.
+  const projectId = /[0-9a-f]{32}/.exec((await other.textContent()) ?? '')?.[0] ?? '';
   await page.getByRole('button', { name: t('create.replica.add', { n: 1 }), exact: true }).click();
   await page.getByLabel(t('create.replica.region', { m: 1, n: 1 }), { exact: true }).fill('sim-local-2');
   await page.getByLabel(t('create.replica.project', { m: 1, n: 1 }), { exact: true }).fill(projectId);

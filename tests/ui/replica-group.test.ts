@@ -22,7 +22,8 @@ describe('a replica group in a rehearsal', () => {
     const { page } = ui;
     await rehearsalStarted(page, folder);
     const other = page.locator('[data-section="online-connect"] li[data-region="sim-local-2"]');
-    const projectId = ((await other.textContent()) ?? '').split(' ')[0] ?? '';
+    // The project id (32 hex digits) before the region in brackets, which Chinese writes without a space.
+    const projectId = /[0-9a-f]{32}/.exec((await other.textContent()) ?? '')?.[0] ?? '';
     expect(projectId).toMatch(/^[0-9a-f]{32}$/);
 
     await fillByLabel(page, 'Alias of key 1', 'dr/ec');
