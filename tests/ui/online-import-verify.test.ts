@@ -21,7 +21,7 @@ describe('the import and verify steps in Chinese', () => {
 
     await step(page, t('verify.read-states'), 'online-verify');
     const before = (await verify.locator('ul.key-list').last().textContent()) ?? '';
-    expect(before).toContain(`(AES_256): ${t('kms.state', { state: '5' })}`);
+    expect(before).toContain(`（AES_256）：${t('kms.state', { state: '5' })}`);
     expect(t('kms.state', { state: '5' })).toBe('待导入');
 
     await step(page, t('import.button'), 'online-import');
@@ -30,12 +30,12 @@ describe('the import and verify steps in Chinese', () => {
     expect(imported).toContain('KMS 已应答');
     await step(page, t('verify.button'), 'online-verify');
     const proof = (await verify.locator('li.ok').textContent()) ?? '';
-    expect(proof).toContain(`AES_256, ${t('kms.state', { state: '2' })}`);
+    expect(proof).toContain(`（AES_256，${t('kms.state', { state: '2' })}）：`);
     expect(t('kms.state', { state: '2' })).toBe('已启用');
 
     await step(page, t('verify.read-states'), 'online-verify');
     const after = (await verify.locator('ul.key-list').last().textContent()) ?? '';
-    expect(after).toContain(`(AES_256): ${t('kms.state', { state: '2' })}`);
+    expect(after).toContain(`（AES_256）：${t('kms.state', { state: '2' })}`);
     expect(`${before}\n${imported}\n${proof}\n${after}`).not.toMatch(/Pending import|Enabled|answered/);
     await ui.screenshot('zh-CN/online-import-verify');
     expect(ui.pageErrors).toEqual([]);
