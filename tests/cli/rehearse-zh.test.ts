@@ -89,6 +89,12 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
       expect(receiptText).toContain('演练操作员');
       expect(receiptText).toContain('演练见证人');
       expect(receiptText).not.toMatch(/Rehearsal (operator|witness)/);
+      // Its title, each key's kind and each deviation's event are Chinese too (codes and specs stay as they are).
+      expect(receiptText).toContain('Keyferry 演练（AES_256、RSA_2048、RSA_3072、RSA_4096、EC_P256、EC_P384）');
+      expect(receiptText).not.toContain('Keyferry rehearsal');
+      expect(receiptText).toContain('EC_P256（EC，prime256v1）');
+      if (side === 'airgap')
+        expect(receiptText).toMatch(/! 条目 \d+：覆盖，警告：已允许联网（warning\.network-allowed）/);
       const journal = (await readFile(path.join(out, side, 'journal.jsonl'), 'utf8'))
         .trim()
         .split('\n')

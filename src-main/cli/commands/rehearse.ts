@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseCustodySpec } from '../../core/ceremony/airgap/custody-split';
 import { cliAppIdentity } from '../software-identity';
-import { runRehearsal } from '../../core/ceremony/rehearsal/rehearsal';
+import { rehearsalSpecList, runRehearsal } from '../../core/ceremony/rehearsal/rehearsal';
 import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
 import { KEY_SPECS, parseKeySpec, parseWrappingAlgorithm, type KeySpec } from '../../core/crypto/key-spec';
 import { KeyferryError } from '../../core/errors';
@@ -86,6 +86,7 @@ export const rehearseCommand = defineCommand({
       // The people a rehearsal plays are named in the officer's language (the receipts print these names).
       operator: t('cli.rehearse.operator'),
       witnesses: [t('cli.rehearse.witness')],
+      title: t('cli.rehearse.title', { specs: listText({ t }, rehearsalSpecList(specs)) }),
       ...(custody ? { custody } : {}),
       ...(hsm ? { hsm } : {}),
       ...(wrappingAlgorithm ? { wrappingAlgorithm } : {}),

@@ -11,6 +11,7 @@ import {
   custodyRows,
   deviationKindPhrase,
   formatLocalIn,
+  phrase,
   replicaGroupFacts,
   titleValue,
   type Fact,
@@ -42,6 +43,8 @@ import { escapeHtml, userText } from './text-safety';
 import type { DeviationReason, ReceiptDeviation, ReceiptInput, ReceiptKey } from './types';
 import { deviationDetailsText, deviationReasonText } from './deviation-facts';
 import { momentText } from '../../i18n/moment';
+import { journalEventPhrase } from '../../i18n/journal-events';
+import { phraseValue } from '../../i18n/phrase';
 import { checkReceiptInput } from './validate';
 import { htmlLang } from '../../i18n/locale';
 import { eventLoopSlicer, yieldToEventLoop } from '../yield';
@@ -70,7 +73,7 @@ function factRows(w: ReceiptWords, facts: readonly Fact[]): string {
           (m) => `<span class="nowrap">${m.replace(/<\/?span[^>]*>/g, '')}</span>`,
         );
       const value = f.hex ? hexHtml(typeof f.value === 'string' ? f.value : '') : valueHtml(w, f.value);
-      const kind = f.kind ? ` (${w.phraseHtml(f.kind)})` : '';
+      const kind = f.kind ? w.phraseHtml(phrase('receipt.key.kindBracketed', { kindPhrase: phraseValue(f.kind) })) : '';
       return `<tr><th scope="row">${label}</th><td${cls}>${value}${kind}</td></tr>`;
     })
     .join('\n');
@@ -182,7 +185,7 @@ const HTML_SECTIONS: SectionRenderers<string, HtmlContext> = {
     const rows = deviations
       .map((d) => {
         const kind = deviationKindPhrase(d.kind);
-        return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br><code>${userText(d.event)}</code></td><td class="when">${w.eachHtml((l) => userText(momentText(l, d.time, input.clock)))}<br>${userText(d.actor)}</td><td class="details">${deviationDetailsHtml(w, d, input.clock)}</td></tr>`;
+        return `<tr><td class="num">${d.seq}</td><td><strong>${typeof kind === 'string' ? userText(kind) : w.phraseHtml(kind)}</strong><br>${w.phraseHtml(journalEventPhrase(d.event))} <code>${userText(d.event)}</code></td><td class="when">${w.eachHtml((l) => userText(momentText(l, d.time, input.clock)))}<br>${userText(d.actor)}</td><td class="details">${deviationDetailsHtml(w, d, input.clock)}</td></tr>`;
       })
       .join('\n');
     return `<section class="deviations"><h2>${w.html('receipt.deviations.headingCount', { count: deviations.length })}</h2><p class="lead">${w.html('receipt.deviations.lead')}</p>

@@ -11,6 +11,7 @@ import {
   custodyRows,
   deviationKindPhrase,
   formatLocalIn,
+  phrase,
   replicaGroupFacts,
   titleValue,
   type Fact,
@@ -37,6 +38,8 @@ import { visibleText } from './text-safety';
 import type { ReceiptInput } from './types';
 import { deviationDetailsText, deviationReasonText } from './deviation-facts';
 import { momentText } from '../../i18n/moment';
+import { journalEventPhrase } from '../../i18n/journal-events';
+import { phraseValue } from '../../i18n/phrase';
 import { eventLoopSlicer, yieldToEventLoop } from '../yield';
 import { checkReceiptInput } from './validate';
 
@@ -65,7 +68,10 @@ function factLines(locale: Locale, facts: readonly Fact[], indent: string, words
   const { p, v } = words;
   return facts.flatMap((f) => {
     const label = padEnd(`${indent}${p(f.label)} `, LABEL_WIDTH, '.') + ' ';
-    if (!f.hex) return [`${label}${v(f.value)}${f.kind ? ` (${p(f.kind)})` : ''}`];
+    if (!f.hex)
+      return [
+        `${label}${v(f.value)}${f.kind ? p(phrase('receipt.key.kindBracketed', { kindPhrase: phraseValue(f.kind) })) : ''}`,
+      ];
     return groupHexLines(typeof f.value === 'string' ? f.value : '').map((line, i) =>
       i === 0 ? `${label}${line}` : `${' '.repeat(LABEL_WIDTH + 1)}${line}`,
     );
@@ -146,7 +152,7 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
         const kind = deviationKindPhrase(d.kind);
         return [
           '',
-          `  ! ${t('receipt.deviations.textEntry', { seq: d.seq, kind: typeof kind === 'string' ? visibleText(kind) : p(kind), event: visibleText(d.event) })}`,
+          `  ! ${t('receipt.deviations.textEntry', { seq: d.seq, kind: typeof kind === 'string' ? visibleText(kind) : p(kind), eventLabel: p(journalEventPhrase(d.event)), event: visibleText(d.event) })}`,
           `    ${momentText(locale, d.time, input.clock)}, ${visibleText(d.actor)}`,
           ...(d.reason ? wrap(visibleText(deviationReasonText(locale, d.reason)), 72, '    ') : []),
           ...(d.notes ?? []).flatMap((note) => wrap(p(note), 72, '    ')),

@@ -231,8 +231,8 @@ describe('custody restore of keys with their own planned expiry', () => {
     ]);
     // The receipt's Deviations name the override only: a lapsed plan replaced is no officer's choice.
     const receipt = await receiptText('lapsed.jsonl');
-    expect(receipt.match(/! Entry \d+: \w+, expiry\.[a-z-]+/g)).toEqual([
-      expect.stringContaining('Override, expiry.plan-overridden'),
+    expect(receipt.match(/! Entry \d+: \w+, [^(\n]+\(expiry\.[a-z-]+\)/g)).toEqual([
+      expect.stringContaining('Override, Planned expiry overridden (expiry.plan-overridden)'),
     ]);
     expect(receipt).not.toContain('expiry.lapsed-plan-replaced');
     // It prints, beside the first key's expiry, the plan moment that had passed and was replaced; the second key has none.

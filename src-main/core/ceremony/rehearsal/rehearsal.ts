@@ -41,6 +41,8 @@ interface RehearsalOptions {
   readonly custody?: { readonly m: number; readonly n: number; readonly custodians?: readonly string[] };
   readonly operator?: string;
   readonly witnesses?: readonly string[];
+  /** The ceremony title (default: rehearsalTitle's English); the CLI gives it in the officer's language. */
+  readonly title?: string;
   readonly onProgress?: ProgressListener;
   /** When imported AES material expires in the KMS (default never). */
   readonly materialExpiry?: MaterialExpiry;
@@ -87,6 +89,12 @@ export interface RehearsalResult {
   readonly humanActions: HumanActions;
 }
 
+/** The specs a rehearsal runs, as its title lists them: ["AES_256 x2", "EC_P256"] (joined as the language joins lists). */
+export function rehearsalSpecList(specs: readonly KeySpec[]): string[] {
+  const count = (spec: KeySpec) => specs.filter((s) => s === spec).length;
+  return [...new Set(specs)].map((spec) => `${spec}${count(spec) > 1 ? ` x${count(spec)}` : ''}`);
+}
+
 /** The plan a rehearsal runs: one key per spec. */
 export function rehearsalPlan(
   specs: readonly KeySpec[],
@@ -94,10 +102,11 @@ export function rehearsalPlan(
   witnesses: readonly string[] = ['Rehearsal witness'],
   materialExpiry: MaterialExpiry = { kind: 'never' },
   wrappingAlgorithm?: WrappingAlgorithm,
+  title = `Keyferry rehearsal (${rehearsalSpecList(specs).join(', ')})`,
 ): CeremonyPlan {
   return parseCeremonyPlan({
     ...(wrappingAlgorithm ? { wrappingAlgorithm } : {}),
-    title: `Keyferry rehearsal (${[...new Set(specs)].map((spec) => `${spec}${specs.filter((s) => s === spec).length > 1 ? ` x${specs.filter((s) => s === spec).length}` : ''}`).join(', ')})`,
+    title,
     operator,
     witnesses,
     materialExpiry: materialExpiry.kind === 'never' ? 'never' : materialExpiry.at.toISOString(),
@@ -155,6 +164,7 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     options.witnesses,
     options.materialExpiry,
     options.wrappingAlgorithm,
+    options.title,
   );
   // The simulator's wrapping keys (one RSA-2048 per key) start generating at once, in the
   // background on libuv's pool, while the folders are made and the online side starts.

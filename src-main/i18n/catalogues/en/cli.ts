@@ -28,6 +28,7 @@ export const enCli = {
 
   'cli.rehearse.start': 'Rehearsing {specs} against the built-in KMS simulator into {dir}',
   'cli.rehearse.ceremony': 'Ceremony {id} (rehearsal)',
+  'cli.rehearse.title': 'Keyferry rehearsal ({specs})',
   'cli.rehearse.operator': 'Rehearsal operator',
   'cli.rehearse.witness': 'Rehearsal witness',
   'cli.rehearse.col.spec': 'spec',

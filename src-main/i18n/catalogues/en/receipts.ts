@@ -42,7 +42,7 @@ export const enReceipts = {
   'receipt.deviations.what': 'What',
   'receipt.deviations.whenWho': 'When, who',
   'receipt.deviations.details': 'Details (from the journal)',
-  'receipt.deviations.textEntry': 'Entry {seq}: {kind}, {event}',
+  'receipt.deviations.textEntry': 'Entry {seq}: {kind}, {eventLabel} ({event})',
   'receipt.deviations.recorded': 'Recorded text: “{text}”',
   'receipt.deviations.expiryChosen':
     'Key {keyId}: the material {effectiveKind, select, never {never expires} other {expires {effective, date, moment}}}, {source, select, override {chosen at import over what the wrapped-material bundle requests ({requestedKind, select, never {never} other {{requested, date, moment}}})} other {as the wrapped-material bundle requests}}; the ceremony plan said {planKind, select, never {never} other {{plan, date, moment}}}.',
@@ -119,6 +119,8 @@ export const enReceipts = {
   'receipt.key.keyId': 'Key ID',
   'receipt.key.alias': 'Alias',
   'receipt.key.spec': 'Key spec',
+  // After a value, the key spec's kind in brackets (full-width in Chinese).
+  'receipt.key.kindBracketed': ' ({kindPhrase})',
   'receipt.key.kindAes': 'AES, {bits} bits',
   'receipt.key.kindRsa': 'RSA, {bits} bits',
   'receipt.key.kindEc': 'EC, {curve}',

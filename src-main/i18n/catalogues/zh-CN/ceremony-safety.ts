@@ -74,13 +74,13 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.wrap-repeated.after':
     '只导入一个包。导入之后，其他包（上面所列或本次会话的）的托管集所保管的密钥材料 KMS 永远不会接受：请其保管人销毁这些份额，使多年后的恢复只会找到一个托管集。',
   'cli.stopped':
-    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 在“{statePhrase}”步骤停止：{wiped, plural, =0 {{underWay, select, generating {当时未持有已完成的密钥材料（正在生成的密钥会被丢弃）} rebuilding {当时未持有已重建的密钥材料（已出示的份额已擦除，正在用它们重建的材料会被丢弃）} other {当时尚未持有任何密钥材料}}} other {所持有的密钥材料（# 个密钥）已擦除}}；{withdrawn, select, none {本次尝试没有任何包或回执被视为已写出} other {没有回执的包 {withdrawn} 已撤回}}{handDelete, select, none {} other {（请手动删除 {handDelete}：无法撤回）}}；停止已记入日志，日志锁已释放。如需继续，请使用 --journal {journal} 再次运行同一命令（本次尝试将显示为已放弃）。',
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在“{statePhrase}”步骤停止：{wiped, plural, =0 {{underWay, select, generating {当时未持有已完成的密钥材料（正在生成的密钥会被丢弃）} rebuilding {当时未持有已重建的密钥材料（已出示的份额已擦除，正在用它们重建的材料会被丢弃）} other {当时尚未持有任何密钥材料}}} other {所持有的密钥材料（# 个密钥）已擦除}}；{withdrawn, select, none {本次尝试没有任何包或回执被视为已写出} other {没有回执的包 {withdrawn} 已撤回}}{handDelete, select, none {} other {（请手动删除 {handDelete}：无法撤回）}}；停止已记入日志，日志锁已释放。如需继续，请使用 --journal {journal} 再次运行同一命令（本次尝试将显示为已放弃）。',
   'cli.stopped-finished':
-    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 在仪式完成后停止：包和回执均已完整；日志 {journal} 已关闭。',
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在仪式完成后停止：包和回执均已完整；日志 {journal} 已关闭。',
   'cli.stopped-journaled':
-    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 停止：停止已记入日志 {journal}，其锁已释放；在此之前记入日志的步骤已完成，正在运行的步骤未完成。请使用 --journal {journal} 再次运行该命令以继续。',
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}停止：停止已记入日志 {journal}，其锁已释放；在此之前记入日志的步骤已完成，正在运行的步骤未完成。请使用 --journal {journal} 再次运行该命令以继续。',
   'cli.stopped-outside-ceremony':
-    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal}}} 在命令完成前停止：其正在进行的操作均不算完成。请再次运行该命令重新开始。',
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在命令完成前停止：其正在进行的操作均不算完成。请再次运行该命令重新开始。',
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED':
     '{count, plural, other {# 个密钥}}的 AES 密钥材料将于 {expiresAt, date, moment} 在 KMS 中过期，且没有保管副本：此后将永远无法再次导入，该密钥下的所有密文都将无法解密。未生成任何内容。',
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED.next':

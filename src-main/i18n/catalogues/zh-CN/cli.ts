@@ -27,6 +27,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
 
   'cli.rehearse.start': '正在针对内置的 KMS 模拟器演练 {specs}，输出到 {dir}',
   'cli.rehearse.ceremony': '仪式 {id}（演练）',
+  'cli.rehearse.title': 'Keyferry 演练（{specs}）',
   'cli.rehearse.operator': '演练操作员',
   'cli.rehearse.witness': '演练见证人',
   'cli.rehearse.col.spec': '规格',

@@ -38,7 +38,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.what': '事项',
   'receipt.deviations.whenWho': '时间、人员',
   'receipt.deviations.details': '详情（取自日志）',
-  'receipt.deviations.textEntry': '条目 {seq}：{kind}，{event}',
+  'receipt.deviations.textEntry': '条目 {seq}：{kind}，{eventLabel}（{event}）',
   'receipt.deviations.recorded': '日志记录的原文：“{text}”',
   'receipt.deviations.expiryChosen':
     '密钥 {keyId}：密钥材料{effectiveKind, select, never {永不过期} other {于 {effective, date, moment} 到期}}，{source, select, override {由导入时的选择决定，取代已包装密钥材料包所请求的（{requestedKind, select, never {永不过期} other {{requested, date, moment}}}）} other {按已包装密钥材料包的请求}}；仪式计划为{planKind, select, never {永不过期} other {{plan, date, moment}}}。',
@@ -107,6 +107,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.key.keyId': '密钥 ID',
   'receipt.key.alias': '别名',
   'receipt.key.spec': '密钥规格',
+  // After a value, the key spec's kind in brackets (full-width in Chinese).
+  'receipt.key.kindBracketed': '（{kindPhrase}）',
   'receipt.key.kindAes': 'AES，{bits} 位',
   'receipt.key.kindRsa': 'RSA，{bits} 位',
   'receipt.key.kindEc': 'EC，{curve}',

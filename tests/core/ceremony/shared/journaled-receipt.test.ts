@@ -13,6 +13,7 @@ import { listDeviations, type JournalEntry } from '../../../../src-main/core/jou
 import { groupHexLines } from '../../../../src-main/core/hex-groups';
 import { isMessageKey } from '../../../../src-main/i18n/catalogue';
 import { english } from '../../../../src-main/i18n/translate';
+import { journalEventPhrase } from '../../../../src-main/i18n/journal-events';
 import { htmlToPdf } from '../../../support/chromium';
 import { chromiumPerFile } from '../../../helpers/browser';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
@@ -130,7 +131,10 @@ describe('receipts from journals with deviations', () => {
         // The PDF's table: the entry number and the kind on one line, the event name below.
         expect(text).toMatch(new RegExp(`^\\s*${entry.seq}\\s+${label.split(' ')[0]}\\b`, 'm'));
         expect(text).toContain(entry.event);
-        expect(twin).toContain(`  ! Entry ${entry.seq}: ${label}, ${entry.event}\n`);
+        // The event in words, its journal name beside it (a code, never translated).
+        const eventLabel = english.message(journalEventPhrase(entry.event));
+        expect(eventLabel).not.toBe(entry.event);
+        expect(twin).toContain(`  ! Entry ${entry.seq}: ${label}, ${eventLabel} (${entry.event})\n`);
       }
       if (side.name === 'air-gapped') {
         expect(deviations.map((d) => d.entry.event)).toEqual([
