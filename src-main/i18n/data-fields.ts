@@ -45,6 +45,11 @@ function stringValue(name: string, v: string): DataValue {
   // Which workstation a session ran on, in the reader's words (在线工作站), not the journal's "air-gapped".
   if (name === 'side' && (v === 'online' || v === 'air-gapped'))
     return { phrase: phraseOf('receipt.side', { side: v }) };
+  // Where the online import's expected digest came from, in words (not the journal's "air-gapped-receipt").
+  if (name === 'digestSource' && (v === 'air-gapped-receipt' || v === 'rehearsal-air-gapped-side'))
+    return {
+      phrase: phraseOf('journal.value.digestSource', { source: v === 'air-gapped-receipt' ? 'receipt' : 'rehearsal' }),
+    };
   if (ISO_MOMENT.test(v) && Number.isFinite(Date.parse(v))) return { moment: Date.parse(v) };
   if (HEX_FIELD.test(name) && HEX.test(v) && v.length % 2 === 0) return { hex: v };
   if (v.length > LONGEST_SHOWN) return { shortened: v.slice(0, SHOWN_OF_LONG), characters: v.length };

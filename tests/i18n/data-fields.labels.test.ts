@@ -79,4 +79,15 @@ describe('journal field values', () => {
       `${fieldLabel(translator('zh-CN'), 'side').text}：${translator('zh-CN').t('receipt.side', { side: 'online' })}`,
     );
   });
+
+  it('say where the import took its expected digest from in words', () => {
+    const refused = { digestSource: 'air-gapped-receipt', code: 'WRAPPED_DIGEST_MISMATCH' };
+    expect(fieldsText(translator('en'), dataFields(refused))).toContain('typed from the air-gapped receipt');
+    const zh = fieldsText(translator('zh-CN'), dataFields(refused));
+    expect(zh).toContain('按离线回执键入');
+    expect(zh).not.toContain('air-gapped-receipt');
+    expect(fieldsText(translator('zh-CN'), dataFields({ digestSource: 'rehearsal-air-gapped-side' }))).toContain(
+      '取自演练的离线端',
+    );
+  });
 });

@@ -30,4 +30,6 @@ export const enScreenJournal = {
   'journal.value.none': '(none)',
   'journal.value.number': '{n, number}',
   'journal.value.never': 'never expires',
+  'journal.value.digestSource':
+    "{source, select, receipt {typed from the air-gapped receipt} rehearsal {taken from the rehearsal's air-gapped side} other {{source}}}",
 } as const;

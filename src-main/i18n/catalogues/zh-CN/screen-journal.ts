@@ -29,4 +29,6 @@ export const zhCNScreenJournal: { readonly [K in keyof typeof enScreenJournal]: 
   'journal.value.none': '（无）',
   'journal.value.number': '{n, number}',
   'journal.value.never': '永不过期',
+  'journal.value.digestSource':
+    '{source, select, receipt {按离线回执键入} rehearsal {取自演练的离线端} other {{source}}}',
 } as const;
