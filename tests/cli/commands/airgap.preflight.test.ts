@@ -108,7 +108,7 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     expect(second.stdout).toContain('have expired: none can be imported any more, so no --wrap-again is needed.');
     expect((await events()).filter((e) => e === 'wrap.repeated')).toHaveLength(1);
     const receipt = await readFile(path.join(dir, `receipt-air-gapped-${CEREMONY}-session-2.txt`), 'utf8');
-    expect(receipt).toContain('Override, wrap.repeated');
+    expect(receipt).toContain('Override, Wrap repeated (wrap.repeated)');
     expect(receipt.replace(/\s+/g, ' ')).toContain(
       'a new wrap of this ceremony after 1 finished wrap (the last in air-gapped session 1): new material beside the earlier wrapped bundle; only one wrapped bundle may be imported',
     );
@@ -152,7 +152,7 @@ describe('keyferry airgap wrap: preflight and retries', () => {
       /\s+/g,
       ' ',
     );
-    expect(receipt).toContain('Override, wrap.repeated');
+    expect(receipt).toContain('Override, Wrap repeated (wrap.repeated)');
     expect(receipt).toContain('wrapped again because: media with the first bundle lost');
     // The earlier bundle's digest, in groups of four as the receipt prints hex.
     expect(receipt.toLowerCase()).toContain(firstDigest.match(/.{4}/g)?.slice(0, 8).join(' '));
@@ -257,7 +257,7 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     });
     const receipt = (await readdir(dir)).find((f) => f.startsWith('receipt-air-gapped-') && f.endsWith('.txt'));
     const receiptText = (await readFile(path.join(dir, receipt as string), 'utf8')).replace(/\s+/g, ' ');
-    expect(receiptText).toMatch(/Override, expiry\.plan-overridden/);
+    expect(receiptText).toMatch(/Override, Planned expiry overridden \(expiry\.plan-overridden\)/);
     expect(receiptText).toContain(
       `the ceremony plan asked for the AES material expiry ${momentText('en', new Date(plan.materialExpiry))}; this side requested ${momentText('en', new Date('2099-01-01T00:00:00Z'))} for 1 key`,
     );
