@@ -30,7 +30,10 @@ function text(length: number, lineBreaks = false): string {
   texts += 1;
   const bytes = Buffer.alloc(length);
   for (let at = 0, block = 0; at < length; at += 32, block++)
-    createHash('sha256').update(`${texts}:${block}`).digest().copy(bytes, at, 0, Math.min(32, length - at));
+    createHash('sha256')
+      .update(`${texts}:${block}`)
+      .digest()
+      .copy(bytes, at, 0, Math.min(32, length - at));
   return Array.from(bytes, (b) => (lineBreaks && b % 17 === 0 ? '\n' : String.fromCharCode(0x20 + (b % 95)))).join('');
 }
 
