@@ -1,8 +1,7 @@
 /** `keyferry custody restore --hsm-module …`: the material of the restore ceremony from the HSM token that holds it. */
-import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
+import type { HsmRestoreRequest, RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import { cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
-import type { HsmRestoreRequest } from '../../core/ceremony/restore/workflow';
 import { materialCheck, printHsmSource } from '../hsm-source-lines';
 
 /** Finds the journaled token objects in the HSM and proves them (after the witnesses confirmed the bundle). */

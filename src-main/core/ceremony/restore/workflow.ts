@@ -55,12 +55,9 @@ import { journalPlanExpiryOverrides, type PlanExpiryOverride } from '../airgap/p
 
 export type { HsmRestoreRequest } from './hsm-restore';
 
-type RestoreCeremonyOptions = AirGapWorkflowOptions;
-
 export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreStepId> {
   readonly #vault: MaterialVault;
   #parameters: ImportParameters[] = [];
-  #parametersDigest = '';
   #shares: PresentedShares | undefined;
   #restored: RestoredState | undefined;
   #backup: CustodyBackup | undefined;
@@ -71,13 +68,13 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   /** The keys whose planned moment had passed when the preflight fixed their expiry (journaled as replaced). */
   #lapsedPlans: KeyExpiry[] = [];
 
-  private constructor(options: RestoreCeremonyOptions) {
+  private constructor(options: AirGapWorkflowOptions) {
     super(options, new StepGuard<RestoreState, RestoreStepId>('restore', 'new', RESTORE_STEP_FROM));
     this.#vault = new MaterialVault(options.onMaterialForAudit);
   }
 
   /** Opens a restore ceremony on `journal` (new or continued) and journals who is present. */
-  static async start(input: RestoreCeremonyOptions): Promise<RestoreCeremony> {
+  static async start(input: AirGapWorkflowOptions): Promise<RestoreCeremony> {
     const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
     const started = await journalAirGapSessionStart(options, 'custody-restore');
     const ceremony = new RestoreCeremony(options);
@@ -103,9 +100,15 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     });
     this.currentCeremonyId = bundle.manifest.ceremonyId;
     this.#parameters = bundle.keys;
-    this.#parametersDigest = bundle.digest;
     this.#shares = new PresentedShares(bundle.keys);
-    this.confirmations = this.#bundleConfirmations();
+    // What every witness confirms: the fresh bundle's digest, which binds every key's wrapping key and token.
+    this.confirmations = new WitnessConfirmations(
+      bundleArtefacts(
+        bundle.digest,
+        bundle.keys.map((p) => ({ keyId: p.keyId, fingerprint: p.wrappingKey.fingerprint })),
+      ),
+      this.options.witnesses,
+    );
     this.guard.advance('parameters-read');
     this.#overview = overview;
     return this.#overview;
@@ -228,17 +231,6 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     return this.#restored.result;
   }
 
-  /** What every witness confirms: the fresh bundle's digest, which binds every key's wrapping key and token. */
-  #bundleConfirmations(): WitnessConfirmations {
-    return new WitnessConfirmations(
-      bundleArtefacts(
-        this.#parametersDigest,
-        this.#parameters.map((p) => ({ keyId: p.keyId, fingerprint: p.wrappingKey.fingerprint })),
-      ),
-      this.options.witnesses,
-    );
-  }
-
   /**
    * Steps 4-5 for HSM material (instead of shares): proves every key's token object against the
    * air-gapped journal's record (hsm-restore.ts), once the witnesses confirmed the bundle digest.
@@ -350,7 +342,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     bundleExpiry: string | null,
   ): KeyExpiry[] | undefined {
     const expiries = super.expiriesFor(keys, request, bundleExpiry);
-    const now = kmsTimeAtLeast(this.now(), keys);
+    const now = this.#kmsNow();
     this.#lapsedPlans = expiries?.filter((e) => e.overridden && planLapsed(e.planned, now)) ?? [];
     return expiries?.map((e) => (this.#lapsedPlans.includes(e) ? { ...e, overridden: false } : e));
   }

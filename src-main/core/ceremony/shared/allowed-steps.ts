@@ -86,20 +86,37 @@ export type OnlineStepId = keyof typeof ONLINE_STEP_FROM;
 /** The steps both air-gapped ceremonies have (airgap/ceremony-base.ts runs them). */
 export type SharedAirGapStepId = 'checkNetwork' | 'showArtefacts' | 'confirmArtefact' | 'writeBundle' | 'writeReceipt';
 
+/** The states in which the witnesses confirm what the parameters bundle says. */
+type WitnessedState = 'parameters-read' | 'fingerprints-confirmed';
+
+/**
+ * The witnesses' steps, the same in both air-gapped ceremonies (states `order`): what they confirm
+ * is shown from the read parameters on; each witness types the bundle digest before any material
+ * exists (no key is generated, loaded or rebuilt, no custodian hands over a share, no HSM is
+ * opened for a bundle the witnesses do not confirm).
+ */
+function witnessSteps<S extends string>(
+  order: readonly (S | WitnessedState)[],
+): Record<'showArtefacts' | 'confirmArtefact', StepRule<S | WitnessedState>> {
+  return {
+    showArtefacts: {
+      from: order.slice(order.indexOf('parameters-read')),
+      to: null,
+      doing: 'showWhatTheWitnessesConfirm',
+    },
+    confirmArtefact: {
+      from: ['parameters-read', 'fingerprints-confirmed'],
+      to: 'fingerprints-confirmed',
+      doing: 'confirmAsAWitness',
+    },
+  };
+}
+
 /** The air-gapped side (airgap/workflow.ts). */
 export const AIR_GAP_STEP_FROM = {
   checkNetwork: { from: ['new', 'network-checked'], to: 'network-checked', doing: 'checkTheNetwork' },
   readParameters: { from: ['network-checked'], to: 'parameters-read', doing: 'readTheImportParameters' },
-  showArtefacts: {
-    from: ['parameters-read', 'fingerprints-confirmed', 'material-ready', 'wrapped', 'bundle-written', 'finished'],
-    to: null,
-    doing: 'showWhatTheWitnessesConfirm',
-  },
-  confirmArtefact: {
-    from: ['parameters-read', 'fingerprints-confirmed'],
-    to: 'fingerprints-confirmed',
-    doing: 'confirmAsAWitness',
-  },
+  ...witnessSteps(AIR_GAP_STATES),
   preflight: { from: ['parameters-read', 'fingerprints-confirmed'], to: null, doing: 'checkTheOutputFolders' },
   acknowledgeNoBackup: {
     from: ['parameters-read', 'fingerprints-confirmed'],
@@ -128,18 +145,7 @@ export type AirGapStepId = keyof typeof AIR_GAP_STEP_FROM;
 export const RESTORE_STEP_FROM = {
   checkNetwork: { from: ['new', 'network-checked'], to: 'network-checked', doing: 'checkTheNetwork' },
   readParameters: { from: ['network-checked'], to: 'parameters-read', doing: 'readTheImportParameters' },
-  showArtefacts: {
-    from: RESTORE_STATES.slice(RESTORE_STATES.indexOf('parameters-read')),
-    to: null,
-    doing: 'showWhatTheWitnessesConfirm',
-  },
-  // Every witness types the fresh bundle's digest before any custodian hands over a share or the
-  // HSM is opened: a bundle the witnesses do not confirm never has material rebuilt for it.
-  confirmArtefact: {
-    from: ['parameters-read', 'fingerprints-confirmed'],
-    to: 'fingerprints-confirmed',
-    doing: 'confirmAsAWitness',
-  },
+  ...witnessSteps(RESTORE_STATES),
   preflight: {
     from: ['parameters-read', 'fingerprints-confirmed', 'shares-presented'],
     to: null,

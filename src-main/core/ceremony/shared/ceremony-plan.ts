@@ -160,11 +160,9 @@ export function parseCeremonyPlan(value: unknown, now: Date = new Date()): Cerem
     throw new KeyferryError('PLAN_INVALID', { issuesPhrases: phrasesValue(shown), more });
   }
   const plan = parsed.data;
+  // The plan as checked (a strict object: only its own fields), with its expiries and usages resolved.
   return {
-    title: plan.title,
-    operator: plan.operator,
-    witnesses: plan.witnesses,
-    wrappingAlgorithm: plan.wrappingAlgorithm,
+    ...plan,
     materialExpiry: parseMaterialExpiry(plan.materialExpiry, now, 'materialExpiry'),
     keys: plan.keys.map((k) => ({
       alias: k.alias,

@@ -19,32 +19,23 @@ export const ONLINE_STEPS = [
 ] as const;
 export type OnlineStep = (typeof ONLINE_STEPS)[number];
 
+/**
+ * How both air-gapped ceremonies open and close (airgap/ceremony-base.ts runs these steps for
+ * both): the network checked, the parameters read and confirmed by the witnesses, then, once the
+ * material is wrapped, the bundle and the receipt written.
+ */
+const AIR_GAP_OPENING = ['new', 'network-checked', 'parameters-read', 'fingerprints-confirmed'] as const;
+const AIR_GAP_CLOSING = ['wrapped', 'bundle-written', 'finished'] as const;
+
 /** The air-gapped side (airgap/workflow.ts). */
-export const AIR_GAP_STATES = [
-  'new',
-  'network-checked',
-  'parameters-read',
-  'fingerprints-confirmed',
-  'material-ready',
-  'wrapped',
-  'bundle-written',
-  'finished',
-] as const;
+export const AIR_GAP_STATES = [...AIR_GAP_OPENING, 'material-ready', ...AIR_GAP_CLOSING] as const;
 export type AirGapState = (typeof AIR_GAP_STATES)[number];
 
-/** The custody restore ceremony (restore/workflow.ts). */
-export const RESTORE_STATES = [
-  'new',
-  'network-checked',
-  'parameters-read',
-  // The witnesses confirm the fresh bundle before any custodian presents a share (DESIGN rule 9).
-  'fingerprints-confirmed',
-  'shares-presented',
-  'restored',
-  'wrapped',
-  'bundle-written',
-  'finished',
-] as const;
+/**
+ * The custody restore ceremony (restore/workflow.ts). The witnesses confirm the fresh bundle
+ * before any custodian presents a share (DESIGN rule 9).
+ */
+export const RESTORE_STATES = [...AIR_GAP_OPENING, 'shares-presented', 'restored', ...AIR_GAP_CLOSING] as const;
 export type RestoreState = (typeof RESTORE_STATES)[number];
 
 /** True when `state` is `target` or a later state of the same `order`. */
