@@ -65,7 +65,11 @@ export async function confirmGiven(
   for (const { witness, typed } of given) await ceremony.confirmArtefact(witness, typed);
 }
 
-/** A line reader over `input` that yields undefined at the end of the input. */
+/**
+ * A line reader over `input` that yields undefined at the end of the input. A terminal that goes
+ * away at the prompt (its window closed, the SSH connection dropped: reads and mode changes fail
+ * with EIO) is the end of the input too, not an internal failure: the witness typed nothing.
+ */
 function lineReader(input: NodeJS.ReadableStream, terminal: boolean) {
   const rl = createInterface({ input, terminal, crlfDelay: Infinity });
   // Ctrl-C at the prompt is a stop by the officer: hand it to the process's stop handlers (interrupts.ts).
@@ -73,11 +77,28 @@ function lineReader(input: NodeJS.ReadableStream, terminal: boolean) {
   const lines = rl[Symbol.asyncIterator]();
   return {
     next: async (): Promise<string | undefined> => {
-      const { value, done } = await lines.next();
-      return done ? undefined : String(value);
+      try {
+        const { value, done } = await lines.next();
+        return done ? undefined : String(value);
+      } catch (error) {
+        if (terminalGone(error)) return undefined;
+        throw error;
+      }
     },
-    close: () => rl.close(),
+    close: () => {
+      try {
+        rl.close(); // on a terminal: sets it back from raw mode, which fails once the terminal is gone
+      } catch (error) {
+        if (!terminalGone(error)) throw error;
+      }
+    },
   };
+}
+
+/** The error a read or a mode change gives once the terminal is gone (EIO; EBADF/ENXIO for a closed descriptor). */
+function terminalGone(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'EIO' || code === 'EBADF' || code === 'ENXIO' || /\bEIO\b/.test(String(error));
 }
 
 /**

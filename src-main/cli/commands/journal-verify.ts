@@ -19,16 +19,27 @@ const JOURNAL_VERIFY_OPTIONS = optionTable({
 });
 
 /**
- * The entries after the expected head that the receipt did not seal. The one `receipt.written`
- * entry recording the receipt that printed this head (its `journalHeadAtReceipt`) is part of
- * writing that receipt, so it is not counted.
+ * The entries after the expected head that the receipt did not seal. Two entries that follow the
+ * head are part of what the receipt printed, so they are not counted: the one `receipt.written`
+ * recording the receipt that printed this head (its `journalHeadAtReceipt`), and, on the
+ * air-gapped side, right after it the `wrapped-bundle.completed` of a wrapped bundle the sealed
+ * entries staged (same folder and manifest digest as their `wrapped-bundle.written`, the digest
+ * the receipt prints): its manifest is written only once the receipt exists.
  */
 function unsealedLaterEntries(entries: readonly JournalEntry[], headAt: number): JournalEntry[] {
   const later = entries.slice(headAt);
   const head = entries[headAt - 1]?.hash;
-  const first = later[0];
-  if (first?.event === 'receipt.written' && first.data.journalHeadAtReceipt === head) return later.slice(1);
-  return later;
+  const [first, second] = later;
+  if (first?.event !== 'receipt.written' || first.data.journalHeadAtReceipt !== head) return later;
+  const staged = entries
+    .slice(0, headAt)
+    .some(
+      (e) =>
+        e.event === 'wrapped-bundle.written' &&
+        e.data.folder === second?.data.folder &&
+        e.data.manifestSha256 === second?.data.manifestSha256,
+    );
+  return later.slice(second?.event === 'wrapped-bundle.completed' && staged ? 2 : 1);
 }
 
 function describeLater(t: Translator['t'], later: readonly JournalEntry[]): string {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../src-main/cli/commands/index';
@@ -8,6 +8,7 @@ import { groupHex } from '../../../src-main/core/hex-groups';
 import { openJournal } from '../../../src-main/core/journal';
 import { writeSampleJournal } from '../../core/journal/sample';
 import { KEYFERRY_BIN } from '../../integration/cli-process';
+import { airGapSide, createFixture, onlineDayOne } from '../../core/ceremony/ceremony-fixture';
 
 /** Appends well-chained entries, as a forger with the file (and Keyferry's code) could. */
 async function appendEntries(file: string, events: [string, Record<string, string>][]): Promise<void> {
@@ -94,6 +95,47 @@ describe('keyferry journal verify', () => {
     expect(after.code).toBe(1);
     expect(after.out[0]).toMatch(
       /^NOT OK: 1 entry follows the expected head \(entry 6\): entry 8 key\.material-deleted\./,
+    );
+  });
+
+  it("passes the air-gapped receipt's own check, as the receipt prints it, after a whole air-gapped session", async () => {
+    const f = await createFixture();
+    try {
+      const plan = f.plan(['AES_256', 'EC_P256']);
+      const { params } = await onlineDayOne(f, plan);
+      const { receipt } = await airGapSide(f, plan, params);
+      const twin = await readFile(receipt.textFile, 'utf8');
+      // What an auditor copies from the receipt: the count from its check line, the head from its seal.
+      const count = /keyferry journal verify JOURNAL --expect-count (\d+) --expect-head HASH/.exec(twin)?.[1];
+      const sealed = /Journal head: [^\n]*\n((?:\s+(?:[0-9A-F]{4} ){7}[0-9A-F]{4}\n){2})/.exec(twin)?.[1];
+      expect(count).toBe(String(receipt.journalCount));
+      const head = (sealed ?? '').replace(/\s+/g, ' ').trim();
+      expect(head).toBe(groupHex(receipt.journalHead));
+      const journal = path.join(f.dir, 'airgap.jsonl');
+      const events = (await readFile(journal, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).event as string);
+      // The receipt is written, then the bundle's manifest: two entries follow the head it prints.
+      expect(events.slice(Number(count))).toEqual(['receipt.written', 'wrapped-bundle.completed']);
+      const result = await run(['journal', 'verify', journal, '--expect-count', String(count), '--expect-head', head]);
+      expect(result.out[0]).toMatch(new RegExp(`^OK ${events.length} entries, head `));
+      expect(result.code).toBe(0);
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('counts a bundle completion after the receipt that is not the bundle the sealed entries staged', async () => {
+    const { file, head } = await writeSampleJournal();
+    await appendEntries(file, [
+      ['receipt.written', { journalHeadAtReceipt: head }],
+      ['wrapped-bundle.completed', { folder: '/media/usb/wrapped', manifestSha256: 'ab'.repeat(32) }],
+    ]);
+    const result = await run(['journal', 'verify', file, '--expect-head', head, '--expect-count', '6']);
+    expect(result.code).toBe(1);
+    expect(result.out[0]).toMatch(
+      /^NOT OK: 1 entry follows the expected head \(entry 6\): entry 8 wrapped-bundle\.completed\./,
     );
   });
 

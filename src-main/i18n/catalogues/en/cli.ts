@@ -69,7 +69,7 @@ export const enCli = {
   'wrap.cli.file': '  {name} {size} bytes  sha256 {sha256}',
   'journal.cli.bad-line': 'line {line}: {reason}',
   'journal.cli.later':
-    'NOT OK: {count, plural, one {# entry follows} other {# entries follow}} the expected head (entry {at}): {entries}. The receipt does not vouch for them. If they are a later session of this ceremony, check them against its later receipt, or run again with --allow-later.',
+    'NOT OK: {count, plural, one {# entry follows} other {# entries follow}} the expected head (entry {at}): {entries}. The receipt does not vouch for {count, plural, one {it} other {them}}. If {count, plural, one {it is} other {they are}} a later session of this ceremony, check {count, plural, one {it} other {them}} against its later receipt, or run again with --allow-later.',
   'journal.cli.entry': 'entry {seq} {event}',
   'journal.cli.more': 'and {count} more',
   'journal.cli.ok':
