@@ -39,6 +39,9 @@ function formatLocal(clock: WallClock): string {
   return clock.timeZone ? `${wall} ${zone} (${clock.timeZone})` : `${wall} ${zone}`;
 }
 
+/** Chinese long dates (`2025年3月1日`) of a wall clock's digits: made at the first Chinese moment, then kept. */
+let chineseDate: Intl.DateTimeFormat | undefined;
+
 /**
  * The wall clock in `locale`'s own date form: English keeps `formatLocal`'s digits; Chinese
  * writes `2025年3月1日 10:30:05 UTC+01:00（Europe/Berlin）`. The offset is always printed.
@@ -46,7 +49,8 @@ function formatLocal(clock: WallClock): string {
 export function formatLocalIn(locale: MomentLocale, clock: WallClock): string {
   if (locale !== 'zh-CN') return formatLocal(clock);
   const wall = new Date(clock.at.getTime() + clock.utcOffsetMinutes * 60_000);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(wall);
+  chineseDate ??= new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'UTC' });
+  const date = chineseDate.format(wall);
   const time = wall.toISOString().slice(11, 19);
   return `${date} ${time} ${zoneOf(clock)}${clock.timeZone ? `（${clock.timeZone}）` : ''}`;
 }
@@ -56,11 +60,29 @@ export function workstationClock(at: Date = new Date()): WallClock {
   return { at, utcOffsetMinutes: -at.getTimezoneOffset(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
 }
 
+/** Zones' offset formatters, made once per zone: making one costs far more than formatting with it. */
+const OFFSET_FORMATS = new Map<string, Intl.DateTimeFormat | undefined>();
+const MAX_OFFSET_FORMATS = 64;
+
+/** The formatter of `timeZone`'s offset (undefined when the zone is unknown here). */
+function offsetFormat(timeZone: string): Intl.DateTimeFormat | undefined {
+  if (OFFSET_FORMATS.has(timeZone)) return OFFSET_FORMATS.get(timeZone);
+  let format: Intl.DateTimeFormat | undefined;
+  try {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+  } catch {
+    format = undefined;
+  }
+  if (OFFSET_FORMATS.size >= MAX_OFFSET_FORMATS) OFFSET_FORMATS.clear();
+  OFFSET_FORMATS.set(timeZone, format);
+  return format;
+}
+
 /** Offset from UTC of IANA zone `timeZone` at `at`, in minutes (undefined when the zone is unknown here). */
 function offsetIn(timeZone: string, at: Date): number | undefined {
   try {
-    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-      .formatToParts(at)
+    const name = offsetFormat(timeZone)
+      ?.formatToParts(at)
       .find((part) => part.type === 'timeZoneName')?.value;
     const match = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name ?? '');
     if (!match) return undefined;

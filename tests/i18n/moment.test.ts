@@ -6,7 +6,7 @@ import { cliDate } from '../../src-main/cli/cli-text';
 import { KeyferryError, toProblem } from '../../src-main/core/errors';
 import { renderReceiptHtml } from '../../src-main/core/receipt/render-html';
 import { renderReceiptText } from '../../src-main/core/receipt/render-text';
-import { neverOrMoment } from '../../src-main/i18n/moment';
+import { momentText, neverOrMoment } from '../../src-main/i18n/moment';
 import { translator } from '../../src-main/i18n/translate';
 import { sampleReceiptInput, withoutKeptWhole } from '../core/receipt/fixtures';
 import { KEYFERRY_BIN } from '../integration/cli-process';
@@ -56,6 +56,23 @@ describe('moments', () => {
     expect(deviations).toContain('2025年3月1日 10:10:00 UTC+01:00（Europe/Berlin）');
     expect(deviations).toContain('2025-03-01 10:10:00 UTC+01:00 (Europe/Berlin)');
     for (const text of [zh, en, deviations]) expect(text).not.toContain('2025-03-01T09:10');
+  });
+
+  it('a receipt’s zone gives each moment its own offset then, summer or winter, however often it is asked', () => {
+    const berlin = { at: new Date(at), utcOffsetMinutes: 60, timeZone: 'Europe/Berlin' };
+    const unknown = { at: new Date(at), utcOffsetMinutes: 330, timeZone: 'Nowhere/Atlantis' };
+    for (let round = 0; round < 3; round++) {
+      expect(momentText('en', '2025-07-01T09:00:00Z', berlin)).toBe(
+        '2025-07-01 11:00:00 UTC+02:00 (Europe/Berlin) (2025-07-01 09:00:00 UTC)',
+      );
+      expect(momentText('zh-CN', '2025-01-01T09:00:00Z', berlin)).toBe(
+        '2025年1月1日 10:00:00 UTC+01:00（Europe/Berlin）（2025-01-01 09:00:00 UTC）',
+      );
+      // A zone this workstation does not know keeps the offset the receipt recorded.
+      expect(momentText('en', '2025-07-01T09:00:00Z', unknown)).toBe(
+        '2025-07-01 14:30:00 UTC+05:30 (Nowhere/Atlantis) (2025-07-01 09:00:00 UTC)',
+      );
+    }
   });
 
   it('an expiry reads as the language’s “never” or as the moment in the language and UTC', () => {
