@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { sha256Hex } from '../fs/durable-file';
 import { eventLoopSlicer, yieldToEventLoop } from '../yield';
 import {
   BUNDLE_FORMAT_VERSIONS,
@@ -28,10 +27,27 @@ export function serializeManifest(manifest: BundleManifest): Buffer {
   return Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
 }
 
+/**
+ * `manifestChecksum` is every manifest's last field (manifestTrailerShape) and a 64-digit hex
+ * string, so canonical bytes always end with this many bytes: its line, then the closing brace.
+ */
+const CHECKSUM_TRAILER_BYTES = Buffer.byteLength(`,\n  "manifestChecksum": "${'0'.repeat(64)}"\n}\n`);
+
+/**
+ * The one definition of the checksum: SHA-256 of a manifest's canonical bytes with its last field,
+ * `manifestChecksum`, left out (the bytes up to that field's line, then the closing brace).
+ */
+function checksumOfCanonical(canonical: Buffer): string {
+  return createHash('sha256')
+    .update(canonical.subarray(0, canonical.length - CHECKSUM_TRAILER_BYTES))
+    .update('\n}\n')
+    .digest('hex');
+}
+
 /** SHA-256 of the manifest's canonical bytes with its `manifestChecksum` field left out. */
 export function computeManifestChecksum(manifest: BundleManifest): string {
   const { manifestChecksum: _ignored, ...body } = manifest;
-  return sha256Hex(Buffer.from(`${JSON.stringify(body, null, 2)}\n`, 'utf8'));
+  return checksumOfCanonical(serializeManifest({ ...body, manifestChecksum: '0'.repeat(64) } as BundleManifest));
 }
 
 /** The manifest with its `manifestChecksum` set to match its other fields. */
@@ -139,25 +155,9 @@ function requireCanonical(manifest: BundleManifest, bytes: Buffer): void {
   }
 }
 
-/**
- * `computeManifestChecksum` from the manifest's canonical bytes (`requireCanonical` passed), without
- * serialising it a second time: `manifestChecksum` is its last field (manifestTrailerShape), so
- * the canonical bytes without it are the bytes up to its line, then the closing brace. Same bytes,
- * same SHA-256 (a 100-key import-parameters manifest is 400 KB); any other field order is
- * serialised again.
- */
-function checksumOfCanonical(manifest: BundleManifest, canonical: Buffer): string {
-  const fields = Object.keys(manifest);
-  const checksumLine = Buffer.from(`,\n  "manifestChecksum": ${JSON.stringify(manifest.manifestChecksum)}\n}\n`);
-  const bodyEnd = canonical.length - checksumLine.length;
-  if (fields.at(-1) !== 'manifestChecksum' || bodyEnd <= 0 || !canonical.subarray(bodyEnd).equals(checksumLine)) {
-    return computeManifestChecksum(manifest);
-  }
-  return createHash('sha256').update(canonical.subarray(0, bodyEnd)).update('\n}\n').digest('hex');
-}
-
+/** `canonical` are `manifest`'s canonical bytes (`requireCanonical` passed). */
 function requireChecksum(manifest: BundleManifest, canonical: Buffer): void {
-  if (checksumOfCanonical(manifest, canonical) !== manifest.manifestChecksum) {
+  if (checksumOfCanonical(canonical) !== manifest.manifestChecksum) {
     throw new KeyferryError('BUNDLE_MANIFEST_CHECKSUM_MISMATCH', { file: MANIFEST_FILE });
   }
 }

@@ -5,6 +5,7 @@
  * order, so the same canonical bytes) for real bundles of both kinds, and the same refusal, code and
  * values, for every kind of damage, in a key or in the header.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,6 +99,27 @@ describe('manifests checked a key at a time', () => {
       }
     });
   }
+
+  it('checks manifestChecksum as the SHA-256 of the canonical bytes without that field, as every version wrote it', async () => {
+    for (const kind of ['parameters', 'wrapped'] as const) {
+      for (const count of [1, 30]) {
+        const bytes = await manifestBytes(kind, count);
+        const { manifestChecksum, ...body } = JSON.parse(bytes.toString('utf8')) as Json;
+        // The definition bundles were written with: the body's own 2-space JSON and a newline.
+        const asWritten = createHash('sha256')
+          .update(`${JSON.stringify(body, null, 2)}\n`)
+          .digest('hex');
+        expect(manifestChecksum).toBe(asWritten);
+        expect(computeManifestChecksum(parseManifest(bytes))).toBe(asWritten);
+        // Non-ASCII text before the checksum moves no byte boundary.
+        const named = { ...body, createdBy: { app: 'Keyferry 演练', version: '1.0 – β' } };
+        const sealed = resealed(named);
+        expect(parseManifest(sealed).createdBy.app).toBe('Keyferry 演练');
+        const edited = Buffer.from(sealed.toString('utf8').replace('演练', '演习'));
+        expect(await refusal(() => parseManifest(edited))).toMatchObject({ code: 'BUNDLE_MANIFEST_CHECKSUM_MISMATCH' });
+      }
+    }
+  });
 
   it('lets the event loop run while it checks a manifest', async () => {
     const bytes = await manifestBytes('parameters', 30);
