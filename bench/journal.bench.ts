@@ -1,4 +1,7 @@
-/** Ceremony journal: fsynced appends per second, and verification time for 10,000 entries. */
+/**
+ * Ceremony journal: fsynced appends per second, and verification time for 10,000 entries with the
+ * longest event-loop stall while it runs (support/stall-monitor.ts).
+ */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +13,7 @@ import {
   verifyJournal,
   verifyJournalText,
 } from '../src-main/core/journal';
+import { stallText, withStallMonitor } from './support/stall-monitor';
 
 export const name = 'journal';
 
@@ -61,11 +65,13 @@ export async function run(print: (line: string) => void): Promise<void> {
     print(
       `verifyJournal, ${count} entries (${(bytes.length / 1024 / 1024).toFixed(2)} MiB, read from disk): ${ms.toFixed(1)} ms (mean of ${runs})`,
     );
-    start = process.hrtime.bigint();
-    const reopened = await openJournal(file, { create: false });
-    ms = Number(process.hrtime.bigint() - start) / 1e6;
-    await reopened.close();
-    print(`openJournal (verify + lock) on ${count} entries: ${ms.toFixed(1)} ms`);
+    const watched = await withStallMonitor(() => verifyJournal(file, { expectedHead: prev, expectedCount: count }));
+    print(`  longest event-loop stall while it verifies: ${stallText(watched.stall)}`);
+    const reopened = await withStallMonitor(() => openJournal(file, { create: false }));
+    await reopened.value.close();
+    print(
+      `openJournal (verify + lock) on ${count} entries: ${reopened.ms.toFixed(1)} ms, longest stall ${stallText(reopened.stall)}`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

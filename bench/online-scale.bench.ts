@@ -7,7 +7,9 @@
  * (bench/ceremony.bench.ts times it). The simulator's wrapping keys are generated before the clock
  * starts, so the figures are the client's and the round trips', not the simulator's RSA
  * generation. Also: the same with the API gateway limiting to 20 requests a second, absorbed with
- * backoff (throttled answers counted; every retry is journaled as kms.retried).
+ * backoff (throttled answers counted; every retry is journaled as kms.retried). Each step's longest
+ * event-loop stall is printed on a line of its own (support/stall-monitor.ts; the simulator answers
+ * from the same process, as in a rehearsal).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -23,6 +25,7 @@ import { KmsClient } from '../src-main/core/kms/client';
 import { AkSkCredentials } from '../src-main/core/kms/credentials';
 import { startKmsSimulator } from '../src-main/core/kms-simulator/index';
 import { APP, OFFLINE } from '../tests/core/ceremony/ceremony-fixture';
+import { startStallMonitor, stallText, type StallMonitor } from './support/stall-monitor';
 
 export const name = 'Online day 1 and day 2 at scale (100 keys, 60 ms per KMS call)';
 
@@ -30,6 +33,18 @@ const KEYS = 100;
 const LATENCY_MS = 60;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** `step label: stall` for each step, each step's stall read (and the monitor reset) once it ends. */
+function stallsPerStep(monitor: StallMonitor) {
+  const stalls: string[] = [];
+  return {
+    async ended(label: string): Promise<void> {
+      stalls.push(`${label} ${stallText(await monitor.settle())}`);
+      monitor.reset();
+    },
+    text: () => `longest event-loop stall: ${stalls.join(', ')}`,
+  };
+}
 
 /** The air-gapped side (untimed): read, confirm, generate, wrap, write the bundle and its receipt. */
 async function airGapped(dir: string, params: string, plan: CeremonyPlan): Promise<string> {
@@ -54,7 +69,10 @@ async function airGapped(dir: string, params: string, plan: CeremonyPlan): Promi
 }
 
 /** Day 1, the air-gapped side, then day 2, each online day with `concurrency`; the online days' figures. */
-async function bothDays(concurrency: number, ratePerSecond: number): Promise<{ dayOne: string; dayTwo: string }> {
+async function bothDays(
+  concurrency: number,
+  ratePerSecond: number,
+): Promise<{ dayOne: string; dayTwo: string; dayOneStalls: string; dayTwoStalls: string }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-bench-scale-'));
   const sim = await startKmsSimulator({
     wrappingKeyPoolSize: KEYS + 5,
@@ -89,14 +107,20 @@ async function bothDays(concurrency: number, ratePerSecond: number): Promise<{ d
       start: { ...plan, rehearsal: true },
     });
     await online.connect();
+    const monitor = startStallMonitor();
+    const dayOneStalls = stallsPerStep(monitor);
     const start = performance.now();
     await online.createKeys(plan.keys);
     const created = performance.now();
+    await dayOneStalls.ended('create');
     await online.fetchParameters();
     const fetched = performance.now();
+    await dayOneStalls.ended('fetch');
     const params = path.join(dir, 'params');
     await online.writeParametersBundle(params);
     const end = performance.now();
+    await dayOneStalls.ended('bundle');
+    monitor.stop();
     await journal.close();
     const dayOne = `${seconds(end - start)} (create ${seconds(created - start)}, fetch ${seconds(fetched - created)}, bundle ${seconds(end - fetched)}; ${traffic({ throttled: 0 })})`;
 
@@ -107,19 +131,23 @@ async function bothDays(concurrency: number, ratePerSecond: number): Promise<{ d
       const day2 = await OnlineCeremony.open({ journal: day2Journal, kms, region: sim.region, app: APP, concurrency });
       await day2.connect();
       const dayOneEntries = day2Journal.entries.length;
+      const expectedDigest = await readBundleDigest(wrapped);
+      const dayTwoMonitor = startStallMonitor();
+      const dayTwoStalls = stallsPerStep(dayTwoMonitor);
       const started = performance.now();
-      await day2.checkWrappedBundle(wrapped, {
-        expectedDigest: await readBundleDigest(wrapped),
-        source: 'air-gapped-receipt',
-      });
+      await day2.checkWrappedBundle(wrapped, { expectedDigest, source: 'air-gapped-receipt' });
       const checked = performance.now();
+      await dayTwoStalls.ended('check');
       await day2.importMaterial();
       const imported = performance.now();
+      await dayTwoStalls.ended('import');
       const proofs = await day2.verifyKeys();
       const verified = performance.now();
+      await dayTwoStalls.ended('verify');
+      dayTwoMonitor.stop();
       const retries = day2Journal.entries.slice(dayOneEntries).filter((e) => e.event === 'kms.retried').length;
       const dayTwo = `${seconds(verified - started)} (check ${seconds(checked - started)}, import ${seconds(imported - checked)}, verify ${seconds(verified - imported)}; ${proofs.filter((p) => p.ok).length}/${KEYS} verified; ${traffic(before)}, ${retries} retries journaled)`;
-      return { dayOne, dayTwo };
+      return { dayOne, dayTwo, dayOneStalls: dayOneStalls.text(), dayTwoStalls: dayTwoStalls.text() };
     } finally {
       await day2Journal.close();
     }
@@ -145,8 +173,10 @@ export async function run(print: (line: string) => void): Promise<void> {
     },
   ];
   for (const r of runs) {
-    const { dayOne, dayTwo } = await bothDays(r.concurrency, r.rate);
+    const { dayOne, dayTwo, dayOneStalls, dayTwoStalls } = await bothDays(r.concurrency, r.rate);
     print(`day 1, ${r.label}: ${dayOne}`);
+    print(`  ${dayOneStalls}`);
     print(`day 2, ${r.label}: ${dayTwo}`);
+    print(`  ${dayTwoStalls}`);
   }
 }

@@ -6,23 +6,24 @@
  *
  * - `timed`: wall and CPU time per step, then the fsync floor of the same files in the same process.
  *   Nothing else runs beside the steps: the floor pays no monitor, so neither does Keyferry here.
- * - `stalls`: the longest event-loop stall per step, watched by two monitors (monitorEventLoopDelay
- *   and a 1 ms CPU-time sampler, a timer turn and a getrusage call 1000 times a second), in a run
- *   of its own whose times are not the ratio's: the monitors cost the steps time the floor, a plain
- *   writer, would not pay, and each step also waits 2 ms for the sampler to see its end.
+ * - `stalls`: the longest event-loop stall per step (support/stall-monitor.ts: a timer turn and a
+ *   read of the main thread's CPU clock 1000 times a second), in a run of its own whose times are
+ *   not the ratio's: the monitor costs the steps time the floor, a plain writer, would not pay, and
+ *   each step also waits 2 ms for the monitor to see its end.
  *
  * The floor is what any durable writer must pay for those files: the same folders created, the
  * same number of files of the same sizes each written and fsynced one after another, every folder
  * fsynced once. The journal counts as one file of its final size.
  *
  * The longest stall is given both as the event loop's delay (wall: inflated when other processes
- * take the cores) and in CPU time (not inflated).
+ * take the cores) and in the main thread's CPU time (not inflated).
  */
 import { constants } from 'node:fs';
 import { mkdir, open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { airGapSide } from './ceremony-sides';
+import { startStallMonitor } from './stall-monitor';
 
 interface Written {
   readonly folders: string[];
@@ -75,29 +76,6 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-/**
- * The longest event-loop stall in CPU time, which a loaded machine does not inflate: a 1 ms timer
- * notes the process's CPU time at every turn; the most spent between two turns is the longest run
- * of synchronous work (plus whatever the thread pool did meanwhile: an overestimate, never under).
- */
-function cpuStallMonitor(): { max(): number; reset(): void; stop(): void } {
-  let last = cpuMs();
-  let max = 0;
-  const timer = setInterval(() => {
-    const now = cpuMs();
-    max = Math.max(max, now - last);
-    last = now;
-  }, 1);
-  return {
-    max: () => max,
-    reset: () => {
-      max = 0;
-      last = cpuMs();
-    },
-    stop: () => clearInterval(timer),
-  };
-}
-
 type Step = [label: string, wallMs: number, cpuMs: number];
 type Stall = [label: string, wallMs: number, cpuMs: number];
 
@@ -126,28 +104,23 @@ async function timed(params: string, out: string, work: string) {
   };
 }
 
-/** The side under both stall monitors: the longest event-loop stall per step (wall and CPU). */
+/** The side under the stall monitor: the longest event-loop stall per step (wall and main-thread CPU). */
 async function stalls(params: string, work: string) {
   const steps: Stall[] = [];
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  delay.enable();
-  const cpuStall = cpuStallMonitor();
-  // The side's time under the monitors, the 2 ms waits left out: what the monitors would add to the ratio.
+  const monitor = startStallMonitor();
+  // The side's time under the monitor, its 2 ms waits left out: what the monitor would add to the ratio.
   let keyferryMs = 0;
   let last = performance.now();
   try {
     await airGapSide(params, work, async (label) => {
       keyferryMs += performance.now() - last;
-      // Let the sampling timers fire once more, so a block at the very end of the step is recorded.
-      await new Promise((resolve) => setTimeout(resolve, 2));
-      steps.push([label, delay.max / 1e6, cpuStall.max()]);
-      delay.reset();
-      cpuStall.reset();
+      const stall = await monitor.settle();
+      steps.push([label, stall.wallMs, stall.cpuMs]);
+      monitor.reset();
       last = performance.now();
     });
   } finally {
-    delay.disable();
-    cpuStall.stop();
+    monitor.stop();
   }
   return { keyferryMs, steps };
 }

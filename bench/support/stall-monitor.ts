@@ -1,0 +1,99 @@
+/**
+ * The longest event-loop stall while some work runs, the figure issue 15 bounds at 16 ms: a 1 ms
+ * timer turns the loop, and the longest time between two of its turns is the longest run of
+ * synchronous work. Given two ways:
+ *
+ * - wall: the event loop's delay (monitorEventLoopDelay), inflated when other processes take the
+ *   cores, as they do on a shared machine;
+ * - CPU: the main thread's own on-CPU time between two turns (Linux: /proc/thread-self/schedstat),
+ *   which a loaded machine does not inflate, and which leaves out libuv's thread pool (fsync,
+ *   async crypto) working beside the loop. Where schedstat is missing, the process's CPU time
+ *   (an overestimate: it counts the thread pool too).
+ *
+ * Printed by the benches, never asserted.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
+/** The longest stall seen since the last reset, in ms. */
+export interface Stall {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+export interface StallMonitor {
+  /** The longest stall since start or the last reset; waits 2 ms first, so a block at the very end is seen. */
+  settle(): Promise<Stall>;
+  reset(): void;
+  stop(): void;
+}
+
+/** The main thread's on-CPU time in ms (process CPU time where schedstat is missing), and how to stop reading it. */
+function mainThreadCpuClock(): { read(): number; close(): void } {
+  let fd: number;
+  try {
+    fd = openSync('/proc/thread-self/schedstat', 'r');
+  } catch {
+    return {
+      read: () => {
+        const { user, system } = process.cpuUsage();
+        return (user + system) / 1000;
+      },
+      close: () => {},
+    };
+  }
+  const buffer = Buffer.alloc(128);
+  return {
+    read: () => Number(buffer.toString('latin1', 0, readSync(fd, buffer, 0, buffer.length, 0)).split(' ')[0]) / 1e6,
+    close: () => closeSync(fd),
+  };
+}
+
+/** Starts watching the event loop (call on the main thread). */
+export function startStallMonitor(): StallMonitor {
+  const clock = mainThreadCpuClock();
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  let last = clock.read();
+  let cpuMax = 0;
+  const timer = setInterval(() => {
+    const now = clock.read();
+    cpuMax = Math.max(cpuMax, now - last);
+    last = now;
+  }, 1);
+  const reset = () => {
+    delay.reset();
+    cpuMax = 0;
+    last = clock.read();
+  };
+  return {
+    async settle() {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      return { wallMs: delay.max / 1e6, cpuMs: cpuMax };
+    },
+    reset,
+    stop() {
+      clearInterval(timer);
+      delay.disable();
+      clock.close();
+    },
+  };
+}
+
+/** `work()` under a stall monitor: its result, its time (wall ms) and its longest stall. */
+export async function withStallMonitor<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; stall: Stall }> {
+  const monitor = startStallMonitor();
+  try {
+    const start = performance.now();
+    const value = await work();
+    const ms = performance.now() - start;
+    return { value, ms, stall: await monitor.settle() };
+  } finally {
+    monitor.stop();
+  }
+}
+
+/** A stall as the benches print it: `12.3 ms (CPU 4.5 ms)`. */
+export function stallText(stall: Stall): string {
+  return `${stall.wallMs.toFixed(1)} ms (CPU ${stall.cpuMs.toFixed(1)} ms)`;
+}
