@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`'s checks before Vitest, side by side: the type check of main and of the renderer,
+// `npm test`'s checks (beside Vitest: scripts/test.mjs), side by side: the type check of main and of the renderer,
 // ESLint, Prettier and the Electronegativity audit. Each is one single-threaded process, so run one
 // after another they left all but one core idle for about 2.5 minutes on the 2-core CI; here as many
 // run at once as there are cores (at least two), the longest first. Each check's output is printed
