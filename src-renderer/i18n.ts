@@ -2,8 +2,14 @@
 import { useEffect } from 'react';
 import { htmlLang } from '../src-main/i18n/locale';
 import { translator, type Translator } from '../src-main/i18n/translate';
+import type { MessageKey, ValuesArg } from '../src-main/i18n/catalogue';
 import { api } from './api';
 import { useAppStore } from './store/store';
+
+/** A catalogue key whose text needs no values (a row's label, a step's title). */
+export type PlainKey = {
+  [K in MessageKey]: ValuesArg<K> extends [values?: Readonly<Record<string, never>>] ? K : never;
+}[MessageKey];
 
 export function useT(): Translator {
   return translator(useAppStore((s) => s.locale));

@@ -3,15 +3,9 @@
  * text, as most screens' rows are written. With `purpose` (and the screen's `section`) it is a path
  * field (Browse, removable media); without, a text field.
  */
-import type { MessageKey, ValuesArg } from '../../src-main/i18n/catalogue';
 import type { PathPurpose } from '../../src-main/ipc/contract';
 import { PathField, TextField } from './Fields';
-import { useT } from '../i18n';
-
-/** A catalogue key whose text needs no values. */
-type PlainKey = {
-  [K in MessageKey]: ValuesArg<K> extends [values?: Readonly<Record<string, never>>] ? K : never;
-}[MessageKey];
+import { useT, type PlainKey } from '../i18n';
 /** A plain key that has a plain `.hint` beside it. */
 type HintedKey = { [K in PlainKey]: `${K}.hint` extends PlainKey ? K : never }[PlainKey];
 

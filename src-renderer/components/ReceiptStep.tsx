@@ -3,36 +3,42 @@ import type { ReactNode } from 'react';
 import type { RecordKind } from '../../src-main/ipc/contract';
 import type { StepQuestions } from '../store/step-questions';
 import { ReceiptPanel } from './ReceiptPanel';
-import { Step, StepButton } from './Step';
-import { useT } from '../i18n';
+import { StepButton } from './Step';
+import { PlannedStep } from './PlannedStep';
+import type { PlannedStepOf } from './step-plan';
+import { useT, type PlainKey } from '../i18n';
+import { useAppStore, type AppState } from '../store/store';
+
+/** Each side's "write the receipt" action. */
+const WRITE_RECEIPT: Readonly<Record<RecordKind, (s: AppState) => () => Promise<boolean>>> = {
+  online: (s) => s.writeOnlineReceipt,
+  'air-gapped': (s) => s.writeAirGapReceipt,
+  'custody-restore': (s) => s.writeRestoreReceipt,
+};
 
 export function ReceiptStep({
-  number,
-  title,
-  section,
+  plan,
   side,
   steps,
-  onWrite,
   children,
 }: {
-  number: number;
-  title: string;
-  section: string;
+  /** The screen plan's receipt step. */
+  plan: PlannedStepOf<PlainKey>;
   side: RecordKind;
   /** The side's step questions: the receipt step is `writeReceipt` on every side. */
   steps: Pick<StepQuestions<'writeReceipt'>, 'canRun' | 'display'>;
-  onWrite: () => void;
   /** What follows the receipt (e.g. the way back to the online screen in a rehearsal). */
   children?: ReactNode;
 }) {
+  const write = useAppStore(WRITE_RECEIPT[side]);
   const { t } = useT();
   return (
-    <Step number={number} title={title} state={steps.display(['writeReceipt'], 'writeReceipt')} section={section}>
-      <StepButton available={steps.canRun('writeReceipt')} onClick={onWrite}>
+    <PlannedStep plan={plan} state={steps.display(['writeReceipt'], 'writeReceipt')}>
+      <StepButton available={steps.canRun('writeReceipt')} onClick={() => void write()}>
         {t('common.write-receipt')}
       </StepButton>
       <ReceiptPanel side={side} />
       {children}
-    </Step>
+    </PlannedStep>
   );
 }

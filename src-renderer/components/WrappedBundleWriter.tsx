@@ -3,34 +3,49 @@
  * expiry chosen there; the button, and once written the folder and digest to compare online.
  */
 import type { ReactNode } from 'react';
-import type { PreflightView, WrittenWrappedView } from '../../src-main/ipc/contract';
+import type { WrittenWrappedView } from '../../src-main/ipc/contract';
+import type { AppState } from '../store/store';
+import { useAppStore } from '../store/store';
+import type { StepQuestions } from '../store/step-questions';
 import { StepButton } from './Step';
 import { WrittenBundleCard } from './WrittenBundleCard';
 import { plannedExpiryLine } from './PreflightResult';
 import { useT } from '../i18n';
 
+/** The two sides that write a wrapped-material bundle: where each keeps its preflight and its bundle, and its write. */
+const WRITER_OF = {
+  'air-gapped': {
+    plan: (s: AppState) => s.ceremony?.airGap?.preflight ?? null,
+    bundle: (s: AppState) => s.wrappedBundle,
+    write: (s: AppState) => s.writeWrappedBundle,
+  },
+  'custody-restore': {
+    plan: (s: AppState) => s.ceremony?.restore?.preflight ?? null,
+    bundle: (s: AppState) => s.restoreBundle,
+    write: (s: AppState) => s.restoreWriteBundle,
+  },
+} as const;
+
 /** The planned folder and "Write the wrapped-material bundle"; then the written folder and its digest. */
 export function WrappedBundleWriter({
-  plan,
+  side,
+  steps,
   digestLabel,
-  available,
-  onWrite,
-  bundle,
   consoleFiles = false,
   children,
 }: {
-  /** What passed the preflight (null before: nothing can be written). */
-  plan: PreflightView | null;
+  side: keyof typeof WRITER_OF;
+  /** The side's step questions: writing is `writeBundle`, once the preflight passed. */
+  steps: Pick<StepQuestions<'writeBundle'>, 'canRun'>;
   digestLabel: string;
-  /** The wrapped material waits to be written. */
-  available: boolean;
-  onWrite: () => void;
-  bundle: WrittenWrappedView | null;
   /** The parameters came from the console's files: no online check compares the digest. */
   consoleFiles?: boolean;
   /** More about the written bundle, inside its card. */
-  children?: ReactNode;
+  children?: (bundle: WrittenWrappedView) => ReactNode;
 }) {
+  const plan = useAppStore(WRITER_OF[side].plan);
+  const bundle = useAppStore(WRITER_OF[side].bundle);
+  const write = useAppStore(WRITER_OF[side].write);
   const tr = useT();
   const { t } = tr;
   return (
@@ -41,7 +56,7 @@ export function WrappedBundleWriter({
           {plannedExpiryLine(tr, plan)}
         </p>
       )}
-      <StepButton available={available && plan !== null} onClick={onWrite}>
+      <StepButton available={steps.canRun('writeBundle') && plan !== null} onClick={() => void write()}>
         {t('wrapped.write')}
       </StepButton>
       {bundle && (
@@ -50,7 +65,7 @@ export function WrappedBundleWriter({
           lead={consoleFiles ? t('wrapped.digest-recorded') : t('wrapped.digest-to-compare')}
           digestLabel={digestLabel}
         >
-          {children}
+          {children?.(bundle)}
         </WrittenBundleCard>
       )}
     </>

@@ -16,7 +16,8 @@ import { NetworkCheckStep } from '../components/NetworkCheckStep';
 import { ReceiptStep } from '../components/ReceiptStep';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SourceChoice, sourceChoices, type SourceOf } from '../components/SourceChoice';
-import { Step, StepButton } from '../components/Step';
+import { PlannedStep } from '../components/PlannedStep';
+import { StepButton } from '../components/Step';
 import { WrappedBundleWriter } from '../components/WrappedBundleWriter';
 import { useAppStore } from '../store/store';
 import { RestoreHsmSource } from './airgap/HsmSource';
@@ -26,6 +27,7 @@ import { phraseText } from '../../src-main/i18n/phrase';
 import { listText } from '../../src-main/i18n/list';
 import { BackupField, FileOrTyped, useFileOrTyped } from './restore/BackupField';
 import { RestoreExpiry, useRestoreExpiry } from './restore/RestoreExpiry';
+import { RESTORE_PLAN } from './restore/plan';
 
 const SHARE_SOURCES = sourceChoices('share-source', 'restore.source', {
   file: 'restore.source.file',
@@ -43,11 +45,9 @@ function RestorePreflightStep() {
   const open = steps.canRun('preflight');
   const { t } = useT();
   return (
-    <Step
-      number={3}
-      title={t('restore.preflight.title')}
+    <PlannedStep
+      plan={RESTORE_PLAN.preflight}
       state={plan || steps.isDone('restore') ? 'done' : open ? 'current' : 'waiting'}
-      section="restore-preflight"
     >
       <p>{t('restore.preflight.intro')}</p>
       <FieldRow
@@ -65,7 +65,7 @@ function RestorePreflightStep() {
         {t('preflight.button')}
       </StepButton>
       {plan && <PreflightResult plan={plan} />}
-    </Step>
+    </PlannedStep>
   );
 }
 
@@ -92,12 +92,7 @@ function SharesStep() {
     }
   };
   return (
-    <Step
-      number={5}
-      title={t('restore.shares.title')}
-      state={steps.display(['presentShare'], 'restore')}
-      section="restore-shares"
-    >
+    <PlannedStep plan={RESTORE_PLAN.shares} state={steps.display(['presentShare'], 'restore')}>
       <p>{t('restore.shares.intro')}</p>
       <SourceChoice choices={SHARE_SOURCES} value={source} onChange={setSource} />
       {source === 'hsm' && (
@@ -138,7 +133,7 @@ function SharesStep() {
           ))}
         </ul>
       )}
-    </Step>
+    </PlannedStep>
   );
 }
 
@@ -149,12 +144,7 @@ function RebuildStep() {
   const preflighted = useAppStore((s) => (s.ceremony?.restore?.preflight ?? null) !== null);
   const { t, message } = useT();
   return (
-    <Step
-      number={6}
-      title={t('restore.rebuild.title')}
-      state={steps.display(['restore'], 'restore')}
-      section="restore-rebuild"
-    >
+    <PlannedStep plan={RESTORE_PLAN.rebuild} state={steps.display(['restore'], 'restore')}>
       {!preflighted && steps.canRun('restore') && <p className="hint">{t('preflight.first')}</p>}
       <StepButton available={preflighted && steps.canRun('restore')} onClick={() => void rebuild()}>
         {t('restore.rebuild.button')}
@@ -177,7 +167,7 @@ function RebuildStep() {
           )}
         </div>
       )}
-    </Step>
+    </PlannedStep>
   );
 }
 
@@ -187,37 +177,24 @@ function RestoreFingerprintStep() {
   const confirm = useAppStore((s) => s.restoreConfirmAsWitness);
   const { t } = useT();
   return (
-    <Step
-      number={4}
-      title={t('restore.fingerprint.title')}
-      state={steps.display(['confirmArtefact'], 'confirmArtefact')}
-      section="restore-fingerprint"
-    >
+    <PlannedStep plan={RESTORE_PLAN.fingerprint} state={steps.display(['confirmArtefact'], 'confirmArtefact')}>
       <p>{t('restore.fingerprint.intro')}</p>
       <WitnessConfirmation
         confirmations={confirmations}
         available={steps.canRun('confirmArtefact')}
         onConfirm={confirm}
       />
-    </Step>
+    </PlannedStep>
   );
 }
 
 function RestoreWrapStep() {
   const steps = useRestoreSteps();
-  const bundle = useAppStore((s) => s.restoreBundle);
   const wrapped = useAppStore((s) => s.restoreWrapped);
   const wrap = useAppStore((s) => s.restoreWrap);
-  const write = useAppStore((s) => s.restoreWriteBundle);
-  const plan = useAppStore((s) => s.ceremony?.restore?.preflight ?? null);
   const { t } = useT();
   return (
-    <Step
-      number={7}
-      title={t('wrap.title')}
-      state={steps.display(['wrap', 'writeBundle'], 'writeBundle')}
-      section="restore-wrap"
-    >
+    <PlannedStep plan={RESTORE_PLAN.wrap} state={steps.display(['wrap', 'writeBundle'], 'writeBundle')}>
       <StepButton available={steps.canRun('wrap')} onClick={() => void wrap()}>
         {t('restore.wrap.button')}
       </StepButton>
@@ -226,24 +203,15 @@ function RestoreWrapStep() {
           <strong>{k.keyId}</strong> {t('restore.wrapped')} <Hex value={k.encryptedKeyMaterialSha256} size="small" />
         </p>
       ))}
-      <WrappedBundleWriter
-        plan={plan}
-        digestLabel={t('restore.digest')}
-        available={steps.canRun('writeBundle')}
-        onWrite={() => void write()}
-        bundle={bundle}
-      />
-    </Step>
+      <WrappedBundleWriter side="custody-restore" steps={steps} digestLabel={t('restore.digest')} />
+    </PlannedStep>
   );
 }
 
 export function RestoreScreen() {
   const steps = useRestoreSteps();
-  const network = useAppStore((s) => s.restoreNetwork);
   const parameters = useAppStore((s) => s.restoreParameters);
-  const checkNetwork = useAppStore((s) => s.restoreCheckNetwork);
   const readBundle = useAppStore((s) => s.restoreReadBundle);
-  const writeReceipt = useAppStore((s) => s.writeRestoreReceipt);
   const abandon = useAppStore((s) => s.abandonRestore);
   const [folder, setFolder] = useBundleFolder();
   const { t } = useT();
@@ -253,13 +221,12 @@ export function RestoreScreen() {
       <NetworkBanner />
       <p className="lead">{t('restore.lead')}</p>
       <NetworkCheckStep
-        state={steps.display(['checkNetwork'], 'readParameters')}
-        section="restore-network"
+        plan={RESTORE_PLAN.network}
+        side="custody-restore"
+        steps={steps}
         // A finished restore is followed by a new one: the check opens a new session.
         available={steps.canRun('checkNetwork') || steps.isDone('writeReceipt')}
-        onCheck={() => void checkNetwork()}
         label={steps.isDone('writeReceipt') ? t('restore.another') : t('network.step')}
-        result={network}
       >
         {steps.inSession && !steps.isDone('writeReceipt') && (
           <StepButton available primary={false} onClick={() => void abandon()}>
@@ -267,12 +234,7 @@ export function RestoreScreen() {
           </StepButton>
         )}
       </NetworkCheckStep>
-      <Step
-        number={2}
-        title={t('restore.parameters.title')}
-        state={steps.display(['readParameters'], 'readParameters')}
-        section="restore-parameters"
-      >
+      <PlannedStep plan={RESTORE_PLAN.parameters} state={steps.display(['readParameters'], 'readParameters')}>
         <BundleFolderField
           section="restore-parameters"
           label={t('restore.parameters.folder')}
@@ -293,20 +255,13 @@ export function RestoreScreen() {
             </p>
           </div>
         )}
-      </Step>
+      </PlannedStep>
       <RestorePreflightStep />
       <RestoreFingerprintStep />
       <SharesStep />
       <RebuildStep />
       <RestoreWrapStep />
-      <ReceiptStep
-        number={8}
-        title={t('restore.receipt.title')}
-        section="restore-receipt"
-        side="custody-restore"
-        steps={steps}
-        onWrite={() => void writeReceipt()}
-      />
+      <ReceiptStep plan={RESTORE_PLAN.receipt} side="custody-restore" steps={steps} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { RadioChoices } from '../components/RadioChoices';
 import { WrappingAlgorithmChoice, type WrappingAlgorithm } from '../components/WrappingAlgorithmChoice';
 import { TextField } from '../components/Fields';
 import { FieldRow } from '../components/FieldRow';
+import { FormSubmit } from '../components/FormSubmit';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useT } from '../i18n';
 import { useAppStore } from '../store/store';
@@ -21,7 +22,6 @@ export function SetupScreen() {
   const mode = useAppStore((s) => s.mode);
   const setup = useAppStore((s) => s.setup);
   const started = useAppStore((s) => !!s.ceremony && (s.ceremony.online !== null || s.ceremony.airGap !== null));
-  const busy = useAppStore((s) => s.busy !== null);
   const saveSetup = useAppStore((s) => s.saveSetup);
   const goTo = useAppStore((s) => s.goTo);
   const { t, locale } = useT();
@@ -155,11 +155,7 @@ export function SetupScreen() {
             hint={t('setup.materialExpiry.hint')}
           />
         )}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {fixed ? t('common.continue') : t('setup.save-and-continue')}
-          </button>
-        </div>
+        <FormSubmit>{fixed ? t('common.continue') : t('setup.save-and-continue')}</FormSubmit>
       </form>
       <Activity section="setup" />
     </div>

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../src-main/i18n/catalogue';
 import type { KeyferryMode } from '../../src-main/ipc/contract';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Activity } from '../components/Activity';
+import { FormSubmit } from '../components/FormSubmit';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppStore } from '../store/store';
 import { useT } from '../i18n';
@@ -22,7 +23,6 @@ export function StartScreen() {
   const chosen = useAppStore((s) => s.mode);
   const network = useAppStore((s) => s.network);
   const info = useAppStore((s) => s.appInfo);
-  const busy = useAppStore((s) => s.busy !== null);
   const chooseMode = useAppStore((s) => s.chooseMode);
   const goTo = useAppStore((s) => s.goTo);
   const [selected, setSelected] = useState<KeyferryMode>(chosen ?? 'rehearsal');
@@ -76,11 +76,7 @@ export function StartScreen() {
           })}
         </fieldset>
         {chosen === 'air-gapped' && <p className="hint">{t('start.air-gapped-until-closed')}</p>}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {t('common.continue')}
-          </button>
-        </div>
+        <FormSubmit>{t('common.continue')}</FormSubmit>
       </form>
       <Activity section="start" />
       <LanguageSwitch />

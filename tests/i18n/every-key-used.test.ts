@@ -37,8 +37,15 @@ const TEMPLATE_STARTS = [...SOURCE.matchAll(/`([a-z][\w.-]*\.)\$\{/g)]
   .map((m) => m[1] as string)
   .filter((start) => start !== 'problem.' && start !== 'progress.' && start !== 'warning.');
 
-/** A FieldRow (src-renderer/components/FieldRow.tsx) given `text="X"` shows `X` and, as its hint, `X.hint`. */
-const ROW_HINTS = new Set([...SOURCE.matchAll(/<FieldRow\b[^>]*?\btext="([\w.-]+)"/g)].map((m) => `${m[1]}.hint`));
+/**
+ * A FieldRow (src-renderer/components/FieldRow.tsx) given `text="X"`, or a PathAction given the row
+ * `row={{ …, text: 'X', … }}`, shows `X` and, as its hint, `X.hint`.
+ */
+const ROW_HINTS = new Set(
+  [...SOURCE.matchAll(/<FieldRow\b[^>]*?\btext="([\w.-]+)"|<PathAction\s+row=\{\{[^}]*?\btext: '([\w.-]+)'/g)].map(
+    (m) => `${m[1] ?? m[2]}.hint`,
+  ),
+);
 
 function used(key: string): boolean {
   if (QUOTED.has(key) || ROW_HINTS.has(key)) return true;

@@ -102,12 +102,15 @@ const BETWEEN_STEPS = ['stop=between-steps', 'state=between journaled steps'];
  * (journals written before 2026-12-02 also recorded an English `summary`: the phrase replaces it).
  */
 const EVENT_SAYS: Readonly<
-  Record<string, (data: Readonly<Record<string, JsonValue>>) => { note: ReceiptPhrase; fields: readonly string[] }>
+  Record<
+    string,
+    (data: Readonly<Record<string, JsonValue>>, seq: number) => { note: ReceiptPhrase; fields: readonly string[] }
+  >
 > = {
   // A witness's refused value, in the words the People section uses (which group differed, or why it
   // was no digest), not as its raw fields ("Differing groups: , Number: 0").
-  'witness.refused': (data) => ({
-    note: refusedAct(data),
+  'witness.refused': (data, seq) => ({
+    note: refusedAct(seq, data),
     fields: ['artefact', 'code', 'differingGroups', 'index', 'source'],
   }),
   'warning.network-allowed': (data) => ({
@@ -126,8 +129,9 @@ const EVENT_SAYS: Readonly<
 function deviationNotes(
   event: string,
   data: Readonly<Record<string, JsonValue>>,
+  seq: number,
 ): { notes: ReceiptPhrase[]; fields: string[] } {
-  const byEvent = EVENT_SAYS[event]?.(data);
+  const byEvent = EVENT_SAYS[event]?.(data, seq);
   const notes: ReceiptPhrase[] = byEvent ? [byEvent.note] : [];
   const fields: string[] = byEvent ? [...byEvent.fields] : [];
   for (const name of Object.keys(data).sort()) {
@@ -168,7 +172,7 @@ export function receiptDeviations(entries: readonly JournalEntry[]): ReceiptDevi
     const reason = deviationReason(entry.data);
     const reasonSkipped = reasonFields(reason);
     const reasonless = Object.fromEntries(Object.entries(entry.data).filter(([name]) => !reasonSkipped.includes(name)));
-    const { notes, fields } = deviationNotes(entry.event, reasonless);
+    const { notes, fields } = deviationNotes(entry.event, reasonless, entry.seq);
     const rest = Object.fromEntries(Object.entries(reasonless).filter(([name]) => !fields.includes(name)));
     return {
       seq: entry.seq,

@@ -9,7 +9,7 @@ import { groupHex, groupHexLines } from '../hex-groups';
 import { phrase } from './facts';
 import type { ReceiptPhrase } from './language';
 import { z } from 'zod';
-import type { CeremonySide, ReceiptHsm, ReceiptPerson } from './types';
+import type { ReceiptHsm, ReceiptPerson } from './types';
 import { listValue } from '../../i18n/list';
 import { journalEventPhrase } from '../../i18n/journal-events';
 import { phraseValue } from '../../i18n/phrase';
@@ -35,18 +35,18 @@ function confirmedAct(seq: number, d: Readonly<Record<string, JsonValue>>): Rece
 }
 
 /**
- * What a `witness.refused` entry says (in People, after its entry number, and in Deviations, whose
- * line already names the entry: deviation-facts.ts): the value typed did not match (where), or was
- * not a digest.
+ * What a `witness.refused` entry says (in People, and in Deviations: deviation-facts.ts): the value
+ * typed did not match (where), or was not a digest.
  */
-export function refusedAct(d: Readonly<Record<string, JsonValue>>): ReceiptPhrase {
+export function refusedAct(seq: number, d: Readonly<Record<string, JsonValue>>): ReceiptPhrase {
   const artefact = d.artefact === 'wrapping-key' ? 'key' : 'bundle';
   const groups = Array.isArray(d.differingGroups) ? d.differingGroups.map(String) : [];
   if (groups.length === 0)
-    return phrase('receipt.people.witnessRefusedForm', { artefact, code: String(d.code ?? '?') });
+    return phrase('receipt.people.witnessRefusedForm', { seq, artefact, code: String(d.code ?? '?') });
   if (groups.length > SLIP_GROUPS)
-    return phrase('receipt.people.witnessRefusedMismatch', { artefact, count: groups.length });
+    return phrase('receipt.people.witnessRefusedMismatch', { seq, artefact, count: groups.length });
   return phrase('receipt.people.witnessRefusedSlip', {
+    seq,
     artefact,
     count: groups.length,
     groupsList: listValue(groups),
@@ -61,7 +61,7 @@ function describeAct(entry: JournalEntry): ReceiptPhrase {
     case 'witness.confirmed':
       return confirmedAct(seq, d);
     case 'witness.refused':
-      return phrase('receipt.people.event', { seq, eventPhrase: phraseValue(refusedAct(d)) });
+      return refusedAct(seq, d);
     // Journals written before one confirmation per bundle (each witness typed each fingerprint).
     case 'fingerprint.confirmed':
       return phrase('receipt.people.fingerprintConfirmed', {
@@ -147,14 +147,10 @@ function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhras
   return byName;
 }
 
-/**
- * The people section: the operator, each witness, each custodian, with what the journal records of
- * them. A witness the journal records nothing of is said per side: the online side asks no witness
- * to type a value (they compare what is read aloud and sign); on the air-gapped side it is a gap.
- */
+/** The people section: the operator, each witness, each custodian, with what the journal records of them. */
 export function receiptPeople(
   entries: readonly JournalEntry[],
-  people: { readonly operator: string; readonly witnesses: readonly string[]; readonly side: CeremonySide },
+  people: { readonly operator: string; readonly witnesses: readonly string[] },
 ): ReceiptPerson[] {
   const operatorEntries = entries.filter((e) => e.actor === people.operator);
   const operator: ReceiptPerson = {
@@ -170,7 +166,7 @@ export function receiptPeople(
     return {
       role: 'witness',
       name,
-      records: acts.length > 0 ? acts : [phrase('receipt.people.noConfirmation', { side: people.side })],
+      records: acts.length > 0 ? acts : [phrase('receipt.people.noConfirmation')],
     };
   });
   const custodians: ReceiptPerson[] = [...holderLines(entries)].map(([name, records]) => ({

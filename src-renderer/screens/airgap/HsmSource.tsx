@@ -180,20 +180,43 @@ function HsmTokenPicker({
   );
 }
 
-/** The PIN field and the rehearsal-only override, as both HSM sources ask for them. */
-function PinAndOverride({
-  pin,
-  onPin,
-  acceptZeroFilled,
-  onAcceptZeroFilled,
+/** What opens the chosen token: its module, the token (serial, else label), the PIN, the rehearsal override. */
+type TokenLogin = { modulePath: string; token: string; pin: string; acceptZeroFilledPad?: true };
+
+/**
+ * The PIN field, the rehearsal-only override and the button that sends them with the chosen
+ * token, as both HSM sources ask for them. The PIN leaves this field when sent (cleared whatever
+ * the answer).
+ */
+function PinForm({
+  chosen,
+  available,
+  onSend,
+  children,
 }: {
-  pin: string;
-  onPin: (pin: string) => void;
-  acceptZeroFilled: boolean;
-  onAcceptZeroFilled: (accept: boolean) => void;
+  chosen: HsmTokenView | null;
+  /** The step may run (a token must be chosen and a PIN typed too). */
+  available: boolean;
+  onSend: (login: TokenLogin) => void;
+  /** The button's words. */
+  children: ReactNode;
 }) {
   const mode = useAppStore((s) => s.mode);
+  const tokens = useAppStore((s) => s.hsmTokens);
+  const [pin, setPin] = useState('');
+  const [acceptZeroFilled, setAcceptZeroFilled] = useState(false);
   const { t } = useT();
+  const send = () => {
+    const typed = pin;
+    setPin('');
+    if (!tokens || !chosen) return;
+    onSend({
+      modulePath: tokens.modulePath,
+      token: chosen.serial || chosen.label,
+      pin: typed,
+      ...(mode === 'rehearsal' && acceptZeroFilled ? { acceptZeroFilledPad: true as const } : {}),
+    });
+  };
   return (
     <>
       {mode === 'rehearsal' && (
@@ -201,10 +224,13 @@ function PinAndOverride({
           id="hsm-accept-zero-filled"
           label={t('hsm.zero-filled.accept')}
           checked={acceptZeroFilled}
-          onChange={onAcceptZeroFilled}
+          onChange={setAcceptZeroFilled}
         />
       )}
-      <FieldRow text="hsm.pin" type="password" value={pin} onChange={onPin} />
+      <FieldRow text="hsm.pin" type="password" value={pin} onChange={setPin} />
+      <StepButton available={available && chosen !== null && pin !== ''} onClick={send}>
+        {children}
+      </StepButton>
     </>
   );
 }
@@ -216,17 +242,13 @@ export function HsmSource({
   available: boolean;
   keys: readonly { keyId: string; alias: string; spec: KeySpecName }[];
 }) {
-  const mode = useAppStore((s) => s.mode);
   const plan = useAppStore((s) => s.ceremony?.airGap?.preflight ?? null);
-  const tokens = useAppStore((s) => s.hsmTokens);
   const capability = useAppStore((s) => s.hsmCapability);
   const checkToken = useAppStore((s) => s.checkHsmToken);
   const generate = useAppStore((s) => s.generateMaterial);
   const [serial, setSerial] = useState('');
-  const [pin, setPin] = useState('');
   const [keySource, setKeySource] = useState<'generate' | 'existing'>('generate');
   const [labels, setLabels] = useState<Record<string, string>>({});
-  const [acceptZeroFilled, setAcceptZeroFilled] = useState(false);
   const chosen = useChosenToken(serial);
   const { t } = useT();
   const labelsGiven = Object.fromEntries(
@@ -235,21 +257,13 @@ export function HsmSource({
       .filter(([, label]) => label !== ''),
   );
 
-  const check = async () => {
-    if (!tokens || !chosen) return;
-    const typed = pin;
-    // The PIN leaves this field now: cleared whatever the answer.
-    setPin('');
-    await checkToken({
-      modulePath: tokens.modulePath,
-      token: chosen.serial || chosen.label,
-      pin: typed,
+  const check = (login: TokenLogin) =>
+    checkToken({
+      ...login,
       ...(keySource === 'existing'
         ? { existingKeys: Object.keys(labelsGiven).length > 0 ? { labels: labelsGiven } : {} }
         : {}),
-      ...(mode === 'rehearsal' && acceptZeroFilled ? { acceptZeroFilledPad: true as const } : {}),
     });
-  };
 
   if ((plan?.custody ?? null) !== null) return <p className="banner banner-warning">{t('hsm.custody-planned')}</p>;
   return (
@@ -266,15 +280,9 @@ export function HsmSource({
               hint={t('hsm.key-label.hint')}
             />
           ))}
-        <PinAndOverride
-          pin={pin}
-          onPin={setPin}
-          acceptZeroFilled={acceptZeroFilled}
-          onAcceptZeroFilled={setAcceptZeroFilled}
-        />
-        <StepButton available={available && chosen !== null && pin !== ''} onClick={() => void check()}>
+        <PinForm chosen={chosen} available={available} onSend={(login) => void check(login)}>
           {t('hsm.check')}
-        </StepButton>
+        </PinForm>
       </HsmTokenPicker>
       {capability && <HsmCapabilityResult result={capability} />}
       {capability?.accepted && (
@@ -291,28 +299,14 @@ export function HsmSource({
  * the proof that each recorded token object still holds that material (check computed in the HSM).
  */
 export function RestoreHsmSource({ available }: { available: boolean }) {
-  const mode = useAppStore((s) => s.mode);
-  const tokens = useAppStore((s) => s.hsmTokens);
   const restored = useAppStore((s) => s.hsmRestored);
   const restore = useAppStore((s) => s.restoreFromHsm);
   const [serial, setSerial] = useState('');
-  const [pin, setPin] = useState('');
   const [journal, setJournal] = useState('');
-  const [acceptZeroFilled, setAcceptZeroFilled] = useState(false);
   const chosen = useChosenToken(serial);
   const { t, message } = useT();
-  const submit = async () => {
-    if (!tokens || !chosen) return;
-    const typed = pin;
-    setPin('');
-    await restore({
-      modulePath: tokens.modulePath,
-      token: chosen.serial || chosen.label,
-      pin: typed,
-      ...(journal.trim() !== '' ? { airGapJournal: journal.trim() } : {}),
-      ...(mode === 'rehearsal' && acceptZeroFilled ? { acceptZeroFilledPad: true as const } : {}),
-    });
-  };
+  const submit = (login: TokenLogin) =>
+    restore({ ...login, ...(journal.trim() !== '' ? { airGapJournal: journal.trim() } : {}) });
   return (
     <div className="hsm-source">
       <HsmTokenPicker section="restore-shares" available={available} serial={serial} onSerial={setSerial}>
@@ -323,15 +317,9 @@ export function RestoreHsmSource({ available }: { available: boolean }) {
           value={journal}
           onChange={setJournal}
         />
-        <PinAndOverride
-          pin={pin}
-          onPin={setPin}
-          acceptZeroFilled={acceptZeroFilled}
-          onAcceptZeroFilled={setAcceptZeroFilled}
-        />
-        <StepButton available={available && chosen !== null && pin !== ''} onClick={() => void submit()}>
+        <PinForm chosen={chosen} available={available} onSend={(login) => void submit(login)}>
           {t('hsm.restore.button')}
-        </StepButton>
+        </PinForm>
       </HsmTokenPicker>
       {restored && (
         <div className="card" data-hsm-restored="yes">

@@ -6,7 +6,8 @@ import { Hex } from '../../components/Hex';
 import { MaterialCheck } from '../../components/MaterialCheck';
 import { ReceiptStep } from '../../components/ReceiptStep';
 import { SourceChoice, sourceChoices, type SourceOf } from '../../components/SourceChoice';
-import { Step, StepButton } from '../../components/Step';
+import { PlannedStep } from '../../components/PlannedStep';
+import { StepButton } from '../../components/Step';
 import { WrappedBundleWriter } from '../../components/WrappedBundleWriter';
 import { HsmSource } from './HsmSource';
 import { selectParameterKeys } from '../../store/selectors';
@@ -14,6 +15,7 @@ import { useAppStore } from '../../store/store';
 import { useAirGapSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
 import type { ParametersOverview } from '../../../src-main/ipc/contract';
+import { AIR_GAP_PLAN } from './plan';
 
 type ParameterKeyView = ParametersOverview['keys'][number];
 
@@ -48,12 +50,7 @@ export function MaterialStep() {
   const boundKeys = keys.filter((k) => refused?.keyIds.includes(k.keyId));
   const { t } = useT();
   return (
-    <Step
-      number={5}
-      title={t('material.title')}
-      state={steps.display(['generateMaterial'], 'generateMaterial')}
-      section="air-material"
-    >
+    <PlannedStep plan={AIR_GAP_PLAN.material} state={steps.display(['generateMaterial'], 'generateMaterial')}>
       {!preflighted && steps.canRun('generateMaterial') && <p className="hint">{t('preflight.first')}</p>}
       <SourceChoice choices={MATERIAL_SOURCES} value={source} onChange={setSource} />
       {source === 'hsm' ? (
@@ -113,7 +110,7 @@ export function MaterialStep() {
           </button>
         </p>
       )}
-    </Step>
+    </PlannedStep>
   );
 }
 
@@ -142,19 +139,11 @@ export function WrapStep() {
   const steps = useAirGapSteps();
   const mode = useAppStore((s) => s.mode);
   const wrappedKeys = useAppStore((s) => s.wrappedKeys);
-  const bundle = useAppStore((s) => s.wrappedBundle);
   const wrap = useAppStore((s) => s.wrapMaterial);
-  const write = useAppStore((s) => s.writeWrappedBundle);
-  const plan = useAppStore((s) => s.ceremony?.airGap?.preflight ?? null);
   const consoleFiles = useAppStore((s) => s.overview?.source === 'console files');
   const { t } = useT();
   return (
-    <Step
-      number={6}
-      title={t('wrap.title')}
-      state={steps.display(['wrap', 'writeBundle'], 'writeBundle')}
-      section="air-wrap"
-    >
+    <PlannedStep plan={AIR_GAP_PLAN.wrap} state={steps.display(['wrap', 'writeBundle'], 'writeBundle')}>
       <p>{t('wrap.intro')}</p>
       <StepButton available={steps.canRun('wrap')} onClick={() => void wrap()}>
         {t('wrap.button')}
@@ -169,15 +158,8 @@ export function WrapStep() {
           ))}
         </ul>
       )}
-      <WrappedBundleWriter
-        plan={plan}
-        digestLabel={t('wrap.digest')}
-        available={steps.canRun('writeBundle')}
-        onWrite={() => void write()}
-        bundle={bundle}
-        consoleFiles={consoleFiles}
-      >
-        {bundle && (
+      <WrappedBundleWriter side="air-gapped" steps={steps} digestLabel={t('wrap.digest')} consoleFiles={consoleFiles}>
+        {(bundle) => (
           <>
             <ul className="files">
               {bundle.files.map((f) => (
@@ -190,25 +172,17 @@ export function WrapStep() {
           </>
         )}
       </WrappedBundleWriter>
-    </Step>
+    </PlannedStep>
   );
 }
 
 export function AirGapReceiptStep() {
   const steps = useAirGapSteps();
   const mode = useAppStore((s) => s.mode);
-  const writeReceipt = useAppStore((s) => s.writeAirGapReceipt);
   const goTo = useAppStore((s) => s.goTo);
   const { t } = useT();
   return (
-    <ReceiptStep
-      number={7}
-      title={t('air.receipt.title')}
-      section="air-receipt"
-      side="air-gapped"
-      steps={steps}
-      onWrite={() => void writeReceipt()}
-    >
+    <ReceiptStep plan={AIR_GAP_PLAN.receipt} side="air-gapped" steps={steps}>
       {mode === 'rehearsal' && steps.isDone('writeReceipt') && (
         <button type="button" className="primary" onClick={() => goTo('online')}>
           {t('air.receipt.back-online')}

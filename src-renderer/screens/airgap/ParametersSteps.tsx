@@ -6,7 +6,8 @@ import { FieldRow } from '../../components/FieldRow';
 import { WitnessConfirmation } from '../../components/WitnessConfirmation';
 import { NetworkCheckStep } from '../../components/NetworkCheckStep';
 import { SourceChoice, sourceChoices } from '../../components/SourceChoice';
-import { Step, StepButton } from '../../components/Step';
+import { PlannedStep } from '../../components/PlannedStep';
+import { StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { specOptions } from '../online/key-spec-choices';
 import type { KeySpecName } from '../../../src-main/ipc/contract';
@@ -14,7 +15,8 @@ import { useAirGapSteps } from '../../store/allowed-steps';
 import { Hex } from '../../components/Hex';
 import { useT } from '../../i18n';
 import { momentText } from '../../../src-main/i18n/moment';
-import { Warnings } from '../../components/Warnings';
+import { ReadBundleCard } from '../../components/ReadBundleCard';
+import { AIR_GAP_PLAN } from './plan';
 
 const PARAMETER_SOURCES = sourceChoices('source', 'air.source.legend', {
   bundle: 'air.source.bundle',
@@ -36,17 +38,13 @@ function ConsoleFileRow({
 
 export function NetworkStep() {
   const steps = useAirGapSteps();
-  const result = useAppStore((s) => s.airNetwork);
-  const check = useAppStore((s) => s.checkAirGap);
   const { t } = useT();
   return (
     <NetworkCheckStep
-      state={steps.display(['checkNetwork'], 'readParameters')}
-      section="air-network"
+      plan={AIR_GAP_PLAN.network}
+      side="air-gapped"
+      steps={steps}
       intro={<p>{t('air.network.intro')}</p>}
-      available={steps.canRun('checkNetwork')}
-      onCheck={() => void check()}
-      result={result}
     />
   );
 }
@@ -66,12 +64,7 @@ export function ParametersStep() {
   const { t, locale } = useT();
   const specs = specOptions(t);
   return (
-    <Step
-      number={2}
-      title={t('air.parameters.title')}
-      state={steps.display(['readParameters'], 'readParameters')}
-      section="air-parameters"
-    >
+    <PlannedStep plan={AIR_GAP_PLAN.parameters} state={steps.display(['readParameters'], 'readParameters')}>
       <SourceChoice choices={PARAMETER_SOURCES} value={source} onChange={setSource} />
       {source === 'bundle' ? (
         <BundleFolderField
@@ -120,7 +113,7 @@ export function ParametersStep() {
         </>
       )}
       {overview && (
-        <div className="card">
+        <ReadBundleCard warnings={overview.warnings}>
           <p>
             {t('air.overview.ceremony')} <span className="mono">{overview.ceremonyId}</span>
             {t('air.overview.from')}{' '}
@@ -152,10 +145,9 @@ export function ParametersStep() {
               </li>
             ))}
           </ul>
-          <Warnings warnings={overview.warnings} />
-        </div>
+        </ReadBundleCard>
       )}
-    </Step>
+    </PlannedStep>
   );
 }
 
@@ -166,11 +158,10 @@ export function FingerprintStep() {
   const consoleFiles = useAppStore((s) => s.overview?.source === 'console files');
   const { t } = useT();
   return (
-    <Step
-      number={3}
+    <PlannedStep
+      plan={AIR_GAP_PLAN.fingerprints}
       title={t('air.fingerprints.title', { source: consoleFiles ? 'console' : 'bundle' })}
       state={steps.display(['confirmArtefact'], 'confirmArtefact')}
-      section="air-fingerprints"
     >
       <p>{consoleFiles ? t('air.fingerprints.console-intro') : t('air.fingerprints.intro')}</p>
       <WitnessConfirmation
@@ -178,6 +169,6 @@ export function FingerprintStep() {
         available={steps.canRun('confirmArtefact')}
         onConfirm={confirm}
       />
-    </Step>
+    </PlannedStep>
   );
 }

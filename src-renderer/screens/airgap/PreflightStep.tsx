@@ -10,12 +10,14 @@ import { ExpiryChoice, expiryChoice, expiryComplete, type ExpiryForm } from '../
 import { CheckboxField } from '../../components/Fields';
 import { FieldRow } from '../../components/FieldRow';
 import { PreflightResult } from '../../components/PreflightResult';
-import { Step, StepButton } from '../../components/Step';
+import { PlannedStep } from '../../components/PlannedStep';
+import { StepButton } from '../../components/Step';
 import { selectParameterKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { useAirGapSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
 import { momentText } from '../../../src-main/i18n/moment';
+import { AIR_GAP_PLAN } from './plan';
 import { EarlierWraps, NO_EARLIER_WRAPS, NO_WRAP_AGAIN, wrapAgainReason, type WrapAgainForm } from './EarlierWraps';
 
 export function PreflightStep() {
@@ -59,7 +61,7 @@ export function PreflightStep() {
     reason !== null;
   const stepState = plan || steps.isDone('generateMaterial') ? 'done' : open ? 'current' : 'waiting';
   return (
-    <Step number={4} title={t('preflight.title')} state={stepState} section="air-preflight">
+    <PlannedStep plan={AIR_GAP_PLAN.preflight} state={stepState}>
       <p>{t('preflight.intro')}</p>
       <EarlierWraps earlier={earlier} value={wrapAgain} onChange={setWrapAgain} />
       <FieldRow purpose="write-bundle" section="air-preflight" text="wrap.folder" value={folder} onChange={setFolder} />
@@ -125,6 +127,6 @@ export function PreflightStep() {
         {t('preflight.button')}
       </StepButton>
       {plan && <PreflightResult plan={plan} />}
-    </Step>
+    </PlannedStep>
   );
 }

@@ -2,9 +2,11 @@
 import { useState } from 'react';
 import { TextField } from '../../components/Fields';
 import { FieldRow } from '../../components/FieldRow';
-import { Step, StepButton } from '../../components/Step';
+import { PlannedStep } from '../../components/PlannedStep';
+import { StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { RememberChoice, RememberedCredentials } from './RememberedCredentials';
+import { ONLINE_PLAN } from './plan';
 import { useT } from '../../i18n';
 
 export function ConnectionStep() {
@@ -66,11 +68,10 @@ export function ConnectionStep() {
   };
 
   return (
-    <Step
-      number={1}
+    <PlannedStep
+      plan={ONLINE_PLAN.connect}
       title={mode === 'rehearsal' ? t('connect.title.rehearsal') : t('connect.title')}
       state={online ? 'done' : 'current'}
-      section="online-connect"
     >
       {mode === 'rehearsal' ? (
         <>
@@ -163,6 +164,6 @@ export function ConnectionStep() {
           )}
         </dl>
       )}
-    </Step>
+    </PlannedStep>
   );
 }

@@ -10,8 +10,9 @@ import { BoundedTable } from '../../components/BoundedTable';
 import { useRef, useState } from 'react';
 import type { KeySpecName, PlanFileView, Response } from '../../../src-main/ipc/contract';
 import { SelectField, TextField } from '../../components/Fields';
-import { FieldRow } from '../../components/FieldRow';
-import { Step, StepButton } from '../../components/Step';
+import { PathAction } from '../../components/PathAction';
+import { PlannedStep } from '../../components/PlannedStep';
+import { StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { useOnlineSteps } from '../../store/allowed-steps';
 import { useT } from '../../i18n';
@@ -19,6 +20,7 @@ import { neverOrMoment } from '../../../src-main/i18n/moment';
 import { listText } from '../../../src-main/i18n/list';
 import { defaultUsage, specOptions } from './key-spec-choices';
 import { KeyCells, KeyHeaderCells } from './CeremonyKeys';
+import { ONLINE_PLAN } from './plan';
 
 type Usage = 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT';
 
@@ -248,43 +250,43 @@ export function CreateKeysStep() {
   const [plan, setPlan] = useState<PlanFileView | null>(null);
   const steps = useOnlineSteps();
   const { t } = useT();
-  const step = { number: 3, title: t('create.title'), state: steps.display(['createKeys'], 'createKeys') };
+  const state = steps.display(['createKeys'], 'createKeys');
   if (steps.isDone('createKeys')) {
     const count = (created.length > 0 ? created : (online?.keys ?? [])).length;
     return (
-      <Step {...step} section="online-create">
+      <PlannedStep plan={ONLINE_PLAN.create} state={state}>
         <p>{t('ckeys.created', { count })}</p>
         {created.length > 0 && <CreatedKeysTable keys={created} />}
-      </Step>
+      </PlannedStep>
     );
   }
   const replicaCount = rows.reduce((n, row) => n + row.replicas.length, 0);
   const update = (id: number, change: Partial<PlannedRow>) =>
     setRows(rows.map((row) => (row.id === id ? { ...row, ...change } : row)));
-  const readPlan = async () => {
-    const read = await readPlanFile(planFile.trim());
+  const readPlan = async (file: string) => {
+    const read = await readPlanFile(file);
     if (!read) return;
     setPlan(read);
     setRows(read.keys.map((key) => newRow(key)));
   };
   return (
-    <Step {...step} section="online-create">
+    <PlannedStep plan={ONLINE_PLAN.create} state={state}>
       <p>{t('create.intro')}</p>
       <div className="row">
-        <FieldRow
-          purpose="plan-file"
-          section="online-create"
-          text="create.plan.file"
-          value={planFile}
-          onChange={setPlanFile}
-        />
-        <StepButton
-          available={steps.canRun('createKeys') && planFile.trim() !== ''}
+        <PathAction
+          row={{
+            purpose: 'plan-file',
+            section: 'online-create',
+            text: 'create.plan.file',
+            value: planFile,
+            onChange: setPlanFile,
+          }}
+          available={steps.canRun('createKeys')}
           primary={false}
-          onClick={() => void readPlan()}
+          onAct={(file) => void readPlan(file)}
         >
           {t('create.plan.read')}
-        </StepButton>
+        </PathAction>
       </div>
       {plan && <PlanFileNote plan={plan} />}
       <div className="planned-keys" tabIndex={0} role="region" aria-label={t('create.planned', { count: rows.length })}>
@@ -330,6 +332,6 @@ export function CreateKeysStep() {
           {t('create.with-replicas', { keys: rows.length, replicas: replicaCount, total: rows.length + replicaCount })}
         </p>
       )}
-    </Step>
+    </PlannedStep>
   );
 }

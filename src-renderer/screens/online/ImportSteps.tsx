@@ -12,7 +12,8 @@ import { PathField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { MaterialCheck } from '../../components/MaterialCheck';
 import { ReceiptStep } from '../../components/ReceiptStep';
-import { Step, StepButton } from '../../components/Step';
+import { PlannedStep } from '../../components/PlannedStep';
+import { StepButton } from '../../components/Step';
 import { selectCeremonyKeys } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { useOnlineSteps } from '../../store/allowed-steps';
@@ -21,7 +22,8 @@ import { replicaPlaces } from './replica-groups';
 import { phraseText } from '../../../src-main/i18n/phrase';
 import { momentText, neverOrMoment } from '../../../src-main/i18n/moment';
 import { kmsStateText } from '../../../src-main/i18n/kms-state';
-import { Warnings } from '../../components/Warnings';
+import { ReadBundleCard } from '../../components/ReadBundleCard';
+import { ONLINE_PLAN } from './plan';
 
 export function CheckBundleStep() {
   const steps = useOnlineSteps();
@@ -41,12 +43,7 @@ export function CheckBundleStep() {
     setFromRehearsal(false);
   };
   return (
-    <Step
-      number={5}
-      title={t('check.title')}
-      state={steps.display(['checkWrappedBundle'], 'checkWrappedBundle')}
-      section="online-check"
-    >
+    <PlannedStep plan={ONLINE_PLAN.check} state={steps.display(['checkWrappedBundle'], 'checkWrappedBundle')}>
       <PathField
         purpose="read-bundle"
         section="online-check"
@@ -88,7 +85,7 @@ export function CheckBundleStep() {
         {t('check.button')}
       </StepButton>
       {checked && (
-        <div className="card">
+        <ReadBundleCard warnings={checked.warnings}>
           <p>
             {t('check.matches', {
               source: checked.digestSource === 'rehearsal-air-gapped-side' ? 'rehearsal' : 'receipt',
@@ -110,10 +107,9 @@ export function CheckBundleStep() {
               </li>
             ))}
           </ul>
-          <Warnings warnings={checked.warnings} />
-        </div>
+        </ReadBundleCard>
       )}
-    </Step>
+    </PlannedStep>
   );
 }
 
@@ -129,12 +125,7 @@ export function ImportStep() {
   const tr = useT();
   const { t } = tr;
   return (
-    <Step
-      number={6}
-      title={t('import.title')}
-      state={steps.display(['importMaterial'], 'importMaterial')}
-      section="online-import"
-    >
+    <PlannedStep plan={ONLINE_PLAN.import} state={steps.display(['importMaterial'], 'importMaterial')}>
       {checked && (
         <ul className="key-list requested">
           {checked.keys.filter(shown).map((k) => (
@@ -179,7 +170,70 @@ export function ImportStep() {
           ))}
         </ul>
       )}
-    </Step>
+    </PlannedStep>
+  );
+}
+
+/**
+ * Deleting an imported AES key's material: the loss named, and per key its own typed key ID before
+ * its button opens (typing one key's ID never arms another's).
+ */
+function DeleteMaterial({ keys }: { keys: ReturnType<typeof selectCeremonyKeys> }) {
+  const deleteMaterial = useAppStore((s) => s.deleteMaterial);
+  const [confirmDelete, setConfirmDelete] = useState<Readonly<Record<string, string>>>({});
+  const { t } = useT();
+  const importedAes = keys.filter((k) => k.imported && k.spec === 'AES_256');
+  if (importedAes.length === 0) return null;
+  return (
+    <details>
+      <summary>{t('delete.summary')}</summary>
+      <p className="warning">{t('delete.loss-warning')}</p>
+      {importedAes.map((k) => (
+        <div key={k.keyId} className="row">
+          <TextField
+            label={t('delete.type-key-id', { keyId: k.keyId })}
+            value={confirmDelete[k.keyId] ?? ''}
+            onChange={(typed) => setConfirmDelete({ ...confirmDelete, [k.keyId]: typed })}
+            mono
+          />
+          <StepButton
+            available={(confirmDelete[k.keyId] ?? '').trim() === k.keyId}
+            primary={false}
+            onClick={() => void deleteMaterial(k.keyId)}
+          >
+            {t('delete.button', { alias: k.alias })}
+          </StepButton>
+        </div>
+      ))}
+    </details>
+  );
+}
+
+/** The KMS's own word on each key now: its state and when its material expires (read on demand). */
+function KmsKeyStates({ available }: { available: boolean }) {
+  const shown = useKeyFilter();
+  const readKeyStates = useAppStore((s) => s.readKeyStates);
+  const keyStates = useAppStore((s) => s.keyStates);
+  const { t, locale } = useT();
+  return (
+    <>
+      <StepButton available={available} primary={false} onClick={() => void readKeyStates()}>
+        {t('verify.read-states')}
+      </StepButton>
+      {keyStates.length > 0 && (
+        <ul className="key-list">
+          {keyStates.filter(shown).map((k) => (
+            <li key={k.keyId}>
+              {k.alias}
+              {t('text.bracketed', { text: k.spec })}
+              {t('text.lead')}
+              {kmsStateText({ t }, k.keyState)}
+              {k.materialExpiresAt ? t('verify.material-expires', { at: momentText(locale, k.materialExpiresAt) }) : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
@@ -189,21 +243,10 @@ export function VerifyStep() {
   const keys = useAppStore(selectCeremonyKeys);
   const proofs = useAppStore((s) => s.proofs);
   const verifyKeys = useAppStore((s) => s.verifyKeys);
-  const deleteMaterial = useAppStore((s) => s.deleteMaterial);
-  const readKeyStates = useAppStore((s) => s.readKeyStates);
-  const keyStates = useAppStore((s) => s.keyStates);
-  // What was typed to confirm deleting each key's material, per key (typing one key's ID never arms another's button).
-  const [confirmDelete, setConfirmDelete] = useState<Readonly<Record<string, string>>>({});
-  const importedAes = keys.filter((k) => k.imported && k.spec === 'AES_256');
   const waiting = keys.filter((k) => !k.imported && k.expiresAt !== null);
-  const { t, locale, message } = useT();
+  const { t, message } = useT();
   return (
-    <Step
-      number={7}
-      title={t('verify.title')}
-      state={steps.display(['verifyKeys'], 'verifyKeys')}
-      section="online-verify"
-    >
+    <PlannedStep plan={ONLINE_PLAN.verify} state={steps.display(['verifyKeys'], 'verifyKeys')}>
       <p>{t('verify.intro')}</p>
       <StepButton available={steps.canRun('verifyKeys')} onClick={() => void verifyKeys()}>
         {t('verify.button')}
@@ -222,22 +265,7 @@ export function VerifyStep() {
           ))}
         </ul>
       )}
-      <StepButton available={steps.inSession} primary={false} onClick={() => void readKeyStates()}>
-        {t('verify.read-states')}
-      </StepButton>
-      {keyStates.length > 0 && (
-        <ul className="key-list">
-          {keyStates.filter(shown).map((k) => (
-            <li key={k.keyId}>
-              {k.alias}
-              {t('text.bracketed', { text: k.spec })}
-              {t('text.lead')}
-              {kmsStateText({ t }, k.keyState)}
-              {k.materialExpiresAt ? t('verify.material-expires', { at: momentText(locale, k.materialExpiresAt) }) : ''}
-            </li>
-          ))}
-        </ul>
-      )}
+      <KmsKeyStates available={steps.inSession} />
       {waiting.length > 0 && (
         <div className="banner banner-warning" role="status">
           <p className="banner-title">{t('verify.waiting')}</p>
@@ -254,45 +282,12 @@ export function VerifyStep() {
           <p>{t('verify.restore-hint')}</p>
         </div>
       )}
-      {importedAes.length > 0 && (
-        <details>
-          <summary>{t('delete.summary')}</summary>
-          <p className="warning">{t('delete.loss-warning')}</p>
-          {importedAes.map((k) => (
-            <div key={k.keyId} className="row">
-              <TextField
-                label={t('delete.type-key-id', { keyId: k.keyId })}
-                value={confirmDelete[k.keyId] ?? ''}
-                onChange={(typed) => setConfirmDelete({ ...confirmDelete, [k.keyId]: typed })}
-                mono
-              />
-              <StepButton
-                available={(confirmDelete[k.keyId] ?? '').trim() === k.keyId}
-                primary={false}
-                onClick={() => void deleteMaterial(k.keyId)}
-              >
-                {t('delete.button', { alias: k.alias })}
-              </StepButton>
-            </div>
-          ))}
-        </details>
-      )}
-    </Step>
+      <DeleteMaterial keys={keys} />
+    </PlannedStep>
   );
 }
 
 export function OnlineReceiptStep() {
   const steps = useOnlineSteps();
-  const writeReceipt = useAppStore((s) => s.writeOnlineReceipt);
-  const { t } = useT();
-  return (
-    <ReceiptStep
-      number={8}
-      title={t('online.receipt.title')}
-      section="online-receipt"
-      side="online"
-      steps={steps}
-      onWrite={() => void writeReceipt()}
-    />
-  );
+  return <ReceiptStep plan={ONLINE_PLAN.receipt} side="online" steps={steps} />;
 }

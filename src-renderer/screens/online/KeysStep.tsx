@@ -4,9 +4,11 @@ import { useState } from 'react';
 import { KEY_STATE_FILTERS, type KeyStateFilter } from '../../../src-main/ipc/contract';
 import { kmsStateText } from '../../../src-main/i18n/kms-state';
 import { SelectField } from '../../components/Fields';
-import { Step, StepButton } from '../../components/Step';
+import { PlannedStep } from '../../components/PlannedStep';
+import { StepButton } from '../../components/Step';
 import { useAppStore } from '../../store/store';
 import { KeyCells, KeyHeaderCells } from './CeremonyKeys';
+import { ONLINE_PLAN } from './plan';
 import { useT } from '../../i18n';
 
 const FILTERS: readonly KeyStateFilter[] = KEY_STATE_FILTERS;
@@ -22,7 +24,7 @@ export function KeyListStep() {
     label: t('keys.filter', { filter: value.replace(/-/g, '_') }),
   }));
   return (
-    <Step number={2} title={t('keys.title')} state={online ? 'current' : 'waiting'} section="online-keys">
+    <PlannedStep plan={ONLINE_PLAN.keys} state={online ? 'current' : 'waiting'}>
       <div className="row">
         <SelectField label={t('keys.show-in-state')} value={filter} options={filterOptions} onChange={setFilter} />
         <StepButton available={online !== null} primary={false} onClick={() => void listKeys({ filter })}>
@@ -50,6 +52,6 @@ export function KeyListStep() {
           ))}
         </BoundedTable>
       )}
-    </Step>
+    </PlannedStep>
   );
 }

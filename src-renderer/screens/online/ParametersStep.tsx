@@ -1,29 +1,69 @@
 /** Step 4 online: fetch the import parameters and write the import-parameters bundle to media. */
 import { BoundedTable } from '../../components/BoundedTable';
 import { useState } from 'react';
-import { FieldRow } from '../../components/FieldRow';
+import { PathAction } from '../../components/PathAction';
 import { WrappingAlgorithmChoice, type WrappingAlgorithm } from '../../components/WrappingAlgorithmChoice';
 import { Hex } from '../../components/Hex';
-import { Step, StepButton } from '../../components/Step';
+import { PlannedStep } from '../../components/PlannedStep';
+import { StepButton } from '../../components/Step';
 import { WrittenBundleCard } from '../../components/WrittenBundleCard';
 import { useAppStore } from '../../store/store';
 import { useOnlineSteps } from '../../store/allowed-steps';
 import { KeyCells, KeyHeaderCells } from './CeremonyKeys';
 import { useKeyFilter } from './key-filter';
+import { ONLINE_PLAN } from './plan';
 import { useT } from '../../i18n';
 import { momentText } from '../../../src-main/i18n/moment';
 import { listText } from '../../../src-main/i18n/list';
 import { Warnings } from '../../components/Warnings';
 
-export function ParametersStep() {
-  const steps = useOnlineSteps();
+/** The bundle's folder and "Write the bundle"; then its digest to read aloud, and (rehearsal) the way to the air-gapped side. */
+function ParametersBundleWriter({ available }: { available: boolean }) {
   const mode = useAppStore((s) => s.mode);
-  const issued = useAppStore((s) => s.issued);
   const bundle = useAppStore((s) => s.parametersBundle);
-  const fetchParameters = useAppStore((s) => s.fetchParameters);
   const writeParameters = useAppStore((s) => s.writeParameters);
   const goTo = useAppStore((s) => s.goTo);
   const [folder, setFolder] = useState('');
+  const { t } = useT();
+  return (
+    <>
+      <PathAction
+        row={{
+          purpose: 'write-bundle',
+          section: 'online-parameters',
+          text: 'params.folder',
+          value: folder,
+          onChange: setFolder,
+        }}
+        available={available}
+        onAct={(dir) => void writeParameters({ folder: dir })}
+      >
+        {t('params.write')}
+      </PathAction>
+      {bundle && (
+        <WrittenBundleCard
+          bundle={bundle}
+          lead={t('params.digest')}
+          digestLabel={t('air.overview.digest-label')}
+          readAloud
+        >
+          <Warnings warnings={bundle.warnings} />
+          <p>{t('params.carry')}</p>
+          {mode === 'rehearsal' && (
+            <button type="button" className="primary" onClick={() => goTo('air-gapped')}>
+              {t('params.go-air')}
+            </button>
+          )}
+        </WrittenBundleCard>
+      )}
+    </>
+  );
+}
+
+export function ParametersStep() {
+  const steps = useOnlineSteps();
+  const issued = useAppStore((s) => s.issued);
+  const fetchParameters = useAppStore((s) => s.fetchParameters);
   // What the next fetch asks for: the ceremony's (setup's, or chosen since), until the officer picks another.
   const current = useAppStore((s) => s.ceremony?.online?.wrappingAlgorithm);
   const [picked, setPicked] = useState<WrappingAlgorithm | null>(null);
@@ -33,11 +73,9 @@ export function ParametersStep() {
   const shown = useKeyFilter();
   const { t, locale } = useT();
   return (
-    <Step
-      number={4}
-      title={t('params.title')}
+    <PlannedStep
+      plan={ONLINE_PLAN.parameters}
       state={steps.display(['fetchParameters', 'writeParameters'], 'writeParameters')}
-      section="online-parameters"
     >
       <p>{t('params.intro')}</p>
       <WrappingAlgorithmChoice at="parameters" value={algorithm} disabled={!canFetch} onChange={setPicked} />
@@ -87,35 +125,7 @@ export function ParametersStep() {
           ))}
         </BoundedTable>
       )}
-      <FieldRow
-        purpose="write-bundle"
-        section="online-parameters"
-        text="params.folder"
-        value={folder}
-        onChange={setFolder}
-      />
-      <StepButton
-        available={steps.canRun('writeParameters') && folder.trim() !== ''}
-        onClick={() => void writeParameters({ folder: folder.trim() })}
-      >
-        {t('params.write')}
-      </StepButton>
-      {bundle && (
-        <WrittenBundleCard
-          bundle={bundle}
-          lead={t('params.digest')}
-          digestLabel={t('air.overview.digest-label')}
-          readAloud
-        >
-          <Warnings warnings={bundle.warnings} />
-          <p>{t('params.carry')}</p>
-          {mode === 'rehearsal' && (
-            <button type="button" className="primary" onClick={() => goTo('air-gapped')}>
-              {t('params.go-air')}
-            </button>
-          )}
-        </WrittenBundleCard>
-      )}
-    </Step>
+      <ParametersBundleWriter available={steps.canRun('writeParameters')} />
+    </PlannedStep>
   );
 }

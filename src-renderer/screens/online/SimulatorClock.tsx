@@ -21,8 +21,8 @@ function hoursOf(amount: string, unit: Unit): number | null {
 }
 
 export function SimulatorClock() {
-  const mode = useAppStore((s) => s.mode);
-  const connection = useAppStore((s) => s.connection);
+  // Only a rehearsal connected to the built-in simulator has a clock to move.
+  const rehearsal = useAppStore((s) => s.mode === 'rehearsal' && s.connection?.rehearsal === true);
   const clock = useAppStore((s) => s.simulatorClock);
   const lastMove = useAppStore((s) => s.lastClockMove);
   const readClock = useAppStore((s) => s.readSimulatorClock);
@@ -31,7 +31,6 @@ export function SimulatorClock() {
   const [unit, setUnit] = useState<Unit>('hours');
   const headingId = useId();
   const { t } = useT();
-  const rehearsal = mode === 'rehearsal' && connection?.rehearsal === true;
   useEffect(() => {
     if (rehearsal) void readClock();
   }, [rehearsal, readClock]);

@@ -119,7 +119,7 @@ export function sampleReceiptInput(side: CeremonySide, specs: readonly KeySpec[]
       {
         role: 'witness',
         name: HOSTILE.arabic,
-        records: [{ key: 'receipt.people.noConfirmation', values: { side: 'air-gapped' } }],
+        records: [{ key: 'receipt.people.noConfirmation' }],
       },
       {
         role: 'witness',

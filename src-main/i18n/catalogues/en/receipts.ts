@@ -62,8 +62,7 @@ export const enReceipts = {
   'receipt.people.lead':
     'Everyone named in the journal, and what the journal records of each; "entry N" is the journal line it comes from.',
   'receipt.people.ran': 'ran this workstation: {own} of the {total} journal entries are theirs',
-  'receipt.people.noConfirmation':
-    '{side, select, online {present; on this side a witness types nothing: they compare the digests read aloud and sign below} other {present; the journal records no confirmation typed by this witness}}',
+  'receipt.people.noConfirmation': 'present; the journal records no confirmation typed by this witness',
   'receipt.people.fingerprintConfirmed':
     'entry {seq}: typed back and confirmed the wrapping-key fingerprint {fingerprint} (keys {keyIdsList})',
   'receipt.people.fingerprintRefused': 'entry {seq}: typed a fingerprint that matches no wrapping key; refused',
@@ -72,11 +71,11 @@ export const enReceipts = {
   'receipt.people.bundleConfirmedRehearsal':
     "entry {seq}: rehearsal: confirmed for this witness with the online side's own value (nobody typed it): the import-parameters bundle digest {digest}, which binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}}",
   'receipt.people.witnessRefusedSlip':
-    'typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count, plural, one {group} other {groupsList}} {groupsList} of 16; refused',
+    'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count, plural, one {group} other {groupsList}} {groupsList} of 16; refused',
   'receipt.people.witnessRefusedMismatch':
-    'typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count} of 16 groups (not a typing slip); refused',
+    'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count} of 16 groups (not a typing slip); refused',
   'receipt.people.witnessRefusedForm':
-    'typed a value that is not a whole digest for {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} ({code}); refused',
+    'entry {seq}: typed a value that is not a whole digest for {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} ({code}); refused',
   'receipt.people.sharePresented': 'entry {seq}: presented custody share {share} of custodian {custodian}',
   'receipt.people.shareRefused': 'entry {seq}: presented a custody share that was refused',
   'receipt.people.event': 'entry {seq}: {eventPhrase}',

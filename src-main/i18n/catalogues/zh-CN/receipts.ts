@@ -56,8 +56,7 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.people.heading': '人员',
   'receipt.people.lead': '日志中提到的每个人，以及日志对其所作的记录；“条目 N”为该记录所在的日志行。',
   'receipt.people.ran': '操作本工作站：日志 {total} 个条目中有 {own} 个由其记录',
-  'receipt.people.noConfirmation':
-    '{side, select, online {在场；此端不要求见证人键入任何值：见证人核对朗读的摘要并在下方签字} other {在场；日志中没有此见证人键入的确认}}',
+  'receipt.people.noConfirmation': '在场；日志中没有此见证人键入的确认',
   'receipt.people.fingerprintConfirmed': '条目 {seq}：键入并确认了包装密钥指纹 {fingerprint}（密钥 {keyIdsList}）',
   'receipt.people.fingerprintRefused': '条目 {seq}：键入的指纹与任何包装密钥都不符；已拒绝',
   'receipt.people.bundleConfirmed':
@@ -65,11 +64,11 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.people.bundleConfirmedRehearsal':
     '条目 {seq}：演练：以联网端自身的值代该见证人确认（无人键入）：导入参数包摘要 {digest}（它约束 {count, plural, other {# 个密钥}}的包装密钥和导入令牌）',
   'receipt.people.witnessRefusedSlip':
-    '键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同；已拒绝',
+    '条目 {seq}：键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同；已拒绝',
   'receipt.people.witnessRefusedMismatch':
-    '键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}有 {count} 组（共 16 组）不同（不是输入笔误）；已拒绝',
+    '条目 {seq}：键入的值与{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}有 {count} 组（共 16 组）不同（不是输入笔误）；已拒绝',
   'receipt.people.witnessRefusedForm':
-    '键入的值不是完整的{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}（{code}）；已拒绝',
+    '条目 {seq}：键入的值不是完整的{artefact, select, key {包装密钥指纹} other {导入参数包摘要}}（{code}）；已拒绝',
   'receipt.people.sharePresented': '条目 {seq}：出示了保管人 {custodian} 的托管份额 {share}',
   'receipt.people.shareRefused': '条目 {seq}：出示的托管份额被拒绝',
   'receipt.people.event': '条目 {seq}：{eventPhrase}',
