@@ -13,6 +13,7 @@ import type {
 } from './wrapped-material-manifest';
 import {
   stageBundleFolder,
+  writeBundleFolder,
   type BundleDraft,
   type PlannedFile,
   type StagedBundle,
@@ -88,11 +89,13 @@ export async function stageWrappedMaterialBundle(
   input: WrappedMaterialBundleInput,
   options: WriteBundleOptions = {},
 ): Promise<StagedBundle<WrappedMaterialManifest>> {
+  return stageBundleFolder<WrappedMaterialManifest>(dir, ...dated(input, options));
+}
+
+/** The bundle's draft and the write's options, both with one creation time (to the second, as the README says it). */
+function dated(input: WrappedMaterialBundleInput, options: WriteBundleOptions): [BundleDraft, WriteBundleOptions] {
   const createdAt = (options.createdAt ?? options.now ?? new Date()).toISOString();
-  return stageBundleFolder<WrappedMaterialManifest>(dir, wrappedDraft(input, createdAt), {
-    ...options,
-    createdAt: new Date(createdAt),
-  });
+  return [wrappedDraft(input, createdAt), { ...options, createdAt: new Date(createdAt) }];
 }
 
 /**
@@ -104,5 +107,5 @@ export async function writeWrappedMaterialBundle(
   input: WrappedMaterialBundleInput,
   options: WriteBundleOptions = {},
 ): Promise<WrittenBundle<WrappedMaterialManifest>> {
-  return (await stageWrappedMaterialBundle(dir, input, options)).complete();
+  return writeBundleFolder<WrappedMaterialManifest>(dir, ...dated(input, options));
 }

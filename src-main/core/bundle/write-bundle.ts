@@ -15,6 +15,8 @@ import {
   writeFileExclusive,
   type FileLayer,
 } from '../fs/durable-file';
+import { recordingLayer, removeCreatedEntries, type RemovedEntries } from '../fs/created-entries';
+import { listValue } from '../../i18n/list';
 import { MANIFEST_FILE } from './bundle-limits';
 import { checkContents, checkHashes, checkListing } from './bundle-check';
 import { KEYFERRY_CREATOR, type BundleCreator } from './bundle-creator';
@@ -131,39 +133,57 @@ export interface StagedBundle<M extends BundleManifest> {
 }
 
 /** Writes every file of `draft` except its manifest into the new folder `dir`; see StagedBundle. */
-export async function stageBundleFolder<M extends BundleManifest>(
+export function stageBundleFolder<M extends BundleManifest>(
   dir: string,
   draft: BundleDraft,
   options: WriteBundleOptions = {},
 ): Promise<StagedBundle<M>> {
+  return stageFolder<M>(dir, draft, options, false);
+}
+
+/**
+ * Stages `draft` in `dir`; a failed write removes what this attempt created there again
+ * (fs/created-entries.ts), and so does a failed `complete()` when `whole` (the bundle is written in
+ * one go). A staged bundle whose manifest then fails is withdrawn by its session instead: its
+ * receipt already names the digest (airgap/session-stop.ts).
+ */
+async function stageFolder<M extends BundleManifest>(
+  dir: string,
+  draft: BundleDraft,
+  options: WriteBundleOptions,
+  whole: boolean,
+): Promise<StagedBundle<M>> {
   const now = options.now ?? new Date();
-  const layer = options.layer ?? nodeFileLayer;
   const manifest = (await planManifest(draft, options, now)) as M;
   const manifestBytes = serializeManifest(manifest);
   const digest = sha256Hex(manifestBytes);
+  // What this attempt creates, so a failed write takes exactly that away again.
+  const { layer, created } = recordingLayer(options.layer ?? nodeFileLayer);
+  const failed = async (error: unknown) => writeFailed(dir, error, await removeCreatedEntries(created));
   try {
     await createFreshFolder(dir, layer);
   } catch (error) {
-    // An existing folder is left untouched and reported as such; anything else is a failed write.
-    if (((error as Error).cause as NodeJS.ErrnoException | undefined)?.code === 'EEXIST') throw error;
-    throw writeFailed(dir, error);
+    // An existing folder is left untouched and reported as such, unless it is empty (the preflight's
+    // "new or empty": the files go in exclusively all the same); anything else is a failed write.
+    if (((error as Error).cause as NodeJS.ErrnoException | undefined)?.code === 'EEXIST') {
+      if (!(await isEmptyFolder(dir))) throw error;
+    } else throw await failed(error);
   }
   try {
     await writeContents(dir, draft, layer);
   } catch (error) {
-    throw writeFailed(dir, error);
+    throw await failed(error);
   }
   let completing: Promise<WrittenBundle<M>> | undefined;
   const complete = async (): Promise<WrittenBundle<M>> => {
-    let manifestAttempted = false;
     try {
-      manifestAttempted = true;
       await writeFileExclusive(path.join(dir, MANIFEST_FILE), manifestBytes, { layer });
       await fsyncDirectory(dir, layer);
       const read = await readBundle(dir, { now, expectedDigest: digest });
       return { dir, digest, manifest, warnings: read.warnings };
     } catch (error) {
-      if (manifestAttempted) await fs.rm(path.join(dir, MANIFEST_FILE), { force: true }).catch(() => undefined);
+      if (whole) throw await failed(error);
+      await fs.rm(path.join(dir, MANIFEST_FILE), { force: true }).catch(() => undefined);
       throw writeFailed(dir, error);
     }
   };
@@ -175,21 +195,44 @@ export async function stageBundleFolder<M extends BundleManifest>(
   };
 }
 
+/** Whether `dir` is a folder (not a link to one) holding nothing. */
+async function isEmptyFolder(dir: string): Promise<boolean> {
+  const stat = await fs.lstat(dir).catch(() => undefined);
+  if (!stat?.isDirectory()) return false;
+  return (await fs.readdir(dir).catch(() => ['?'])).length === 0;
+}
+
 /** Writes `draft` into the new folder `dir`, manifest last, and verifies it from disk. */
 export async function writeBundleFolder<M extends BundleManifest>(
   dir: string,
   draft: BundleDraft,
   options: WriteBundleOptions = {},
 ): Promise<WrittenBundle<M>> {
-  const staged = await stageBundleFolder<M>(dir, draft, options);
+  const staged = await stageFolder<M>(dir, draft, options, true);
   return staged.complete();
 }
 
-/** What went wrong, as values: a refusal of the written bundle is its cause, else the system's error code. */
-function writeFailed(dir: string, error: unknown): KeyferryError {
+/**
+ * What went wrong, as values: a refusal of the written bundle is its cause, else the system's error
+ * code. `removed`: what this attempt had created was taken away again ('removed': the folder is as
+ * it was before, the same write can run again; 'partial': `leftoversList` is to be deleted by hand).
+ */
+function writeFailed(dir: string, error: unknown, removed?: RemovedEntries): KeyferryError {
   const failure =
     error instanceof KeyferryError
       ? { errno: 'refused', ...causeValues(error) }
       : { errno: (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown', cause: '' };
-  return new KeyferryError('BUNDLE_WRITE_FAILED', { dir, ...failure }, { cause: error });
+  return new KeyferryError('BUNDLE_WRITE_FAILED', { dir, ...failure, ...removalValues(removed) }, { cause: error });
+}
+
+/** The values a failed write names its clean-up with (none after the manifest: the stop withdraws the whole bundle). */
+function removalValues(removed: RemovedEntries | undefined) {
+  if (!removed) return { cleanup: 'withdraw', removedFiles: 0, leftoversList: listValue([]) };
+  // The files left, else the outermost created folder still there (it holds something someone else put there).
+  const leftovers = removed.leftFiles.length > 0 ? removed.leftFiles : removed.keptFolders.slice(0, 1);
+  return {
+    cleanup: leftovers.length > 0 ? 'partial' : 'removed',
+    removedFiles: removed.removedFiles,
+    leftoversList: listValue(leftovers),
+  };
 }

@@ -7,18 +7,11 @@
  * same command could not simply be run again. Exactly the files this session wrote are removed,
  * then each folder this session created, if it is empty again; nothing else is touched.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fsyncDirectory } from '../fs/durable-file';
-import { pathExists } from '../fs/path-exists';
+import { removeCreatedEntries, type CreatedEntries } from '../fs/created-entries';
 
-/** What one session wrote onto the custodians' media. */
-export interface CustodyWrites {
-  /** Every file written, absolute paths. */
-  readonly files: readonly string[];
-  /** The custodian folders this session created (the preflight found them new), absolute paths. */
-  readonly createdFolders: readonly string[];
-}
+/** What one session wrote onto the custodians' media (its files; the custodian folders it created, which the preflight found new). */
+export type CustodyWrites = CreatedEntries;
 
 interface WithdrawnCustody {
   /** The custodian folders that held files of this session and hold none now (or were removed). */
@@ -28,28 +21,10 @@ interface WithdrawnCustody {
   readonly leftFiles: readonly string[];
 }
 
-/** Removes `writes.files`, then the created folders left empty; never throws. */
+/** Removes `writes.files`, then the created folders left empty (fs/created-entries.ts); never throws. */
 export async function withdrawCustodyWrites(writes: CustodyWrites): Promise<WithdrawnCustody> {
-  const leftFiles: string[] = [];
-  let removedFiles = 0;
-  for (const file of writes.files) {
-    try {
-      await fs.rm(file, { force: true });
-      if (await pathExists(file)) leftFiles.push(file);
-      else removedFiles += 1;
-    } catch {
-      leftFiles.push(file);
-    }
-  }
+  const { removedFiles, leftFiles } = await removeCreatedEntries(writes);
   const touched = [...new Set([...writes.files.map((f) => path.dirname(f)), ...writes.createdFolders])];
-  for (const folder of touched) await fsyncDirectory(folder).catch(() => undefined);
-  for (const folder of writes.createdFolders) {
-    // rmdir removes only an empty folder: anything someone else put there stays.
-    await fs.rmdir(folder).then(
-      () => fsyncDirectory(path.dirname(folder)).catch(() => undefined),
-      () => undefined,
-    );
-  }
   const folders = touched.filter((folder) => !leftFiles.some((f) => path.dirname(f) === folder));
   return { folders, removedFiles, leftFiles };
 }

@@ -79,6 +79,8 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'hsm.zero-filled-pad-accepted': 'override',
   'wrapped-bundle.withdrawn': 'abandoned',
   'wrapped-bundle.withdraw-failed': 'failure',
+  'wrapped-bundle.partial-removed': 'abandoned',
+  'wrapped-bundle.partial-remove-failed': 'failure',
   'custody.withdrawn': 'abandoned',
   'wrap.repeated': 'override',
   'wrap.repeated-refused': 'refusal',

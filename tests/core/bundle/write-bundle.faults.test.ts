@@ -1,9 +1,10 @@
 /**
- * A full disk and media that disappears mid-write: the writer fails with a KeyferryError telling
- * to retry into a fresh folder, nothing half-written is ever accepted, and a retry succeeds.
+ * A full disk and media that disappears mid-write: the writer fails with a KeyferryError, nothing
+ * half-written is ever accepted, what the attempt created is removed again (what cannot be is named
+ * to delete by hand), and the same command into the same folder then succeeds.
  */
 import { execFileSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyferryError } from '../../../src-main/core/errors';
@@ -16,7 +17,8 @@ import {
   type WrappedKeyMaterial,
 } from '../../../src-main/core/bundle';
 import { NOW, makeImportParameters, makeWrappedMaterial, tempDir } from './bundle-fixtures';
-import { countingLayer, failingNthWrite, vanishingAfter } from './fault-layer';
+import { countingLayer, errnoError, failingNthWrite, vanishingAfter } from './fault-layer';
+import { fillUp, MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
 
 let root: string;
 let params: ImportParameters[];
@@ -49,7 +51,12 @@ async function expectFailedWrite(promise: Promise<unknown>, words: string | RegE
   expect(problem.message).toContain('is not a bundle');
   expect(problem.message).toMatch(words);
   expect(problem.message).not.toContain('simulated');
-  expect(problem.nextStep).toContain('Retry into a fresh folder');
+  expect(problem.nextStep).toContain('run the same command again with the same folder');
+}
+
+/** A failed write took away what it had created: the folder is as it was before (here: not there). */
+async function expectNothingLeft(dir: string): Promise<void> {
+  expect(existsSync(dir)).toBe(false);
 }
 
 const writers = {
@@ -72,8 +79,9 @@ describe.each(Object.entries(writers))('%s bundle', (_kind, write) => {
     for (let n = 1; n <= writes; n++) {
       const dir = fresh();
       await expectFailedWrite(write(dir, failingNthWrite(n)), 'the media is full');
-      await expectNeverAccepted(dir);
-      const retry = await write(fresh());
+      await expectNothingLeft(dir);
+      // The same folder again: nothing of the failed attempt is in its way.
+      const retry = await write(dir);
       await expect(readBundle(retry.dir, { now: NOW })).resolves.toMatchObject({ digest: retry.digest });
     }
   });
@@ -90,6 +98,7 @@ describe.each(Object.entries(writers))('%s bundle', (_kind, write) => {
         /was the media removed\?|was it removed\?/,
       );
       await expectNeverAccepted(dir);
+      await expectNothingLeft(dir);
     }
     const retry = await write(fresh());
     await expect(readBundle(retry.dir, { now: NOW })).resolves.toMatchObject({ digest: retry.digest });
@@ -103,8 +112,104 @@ describe.each(Object.entries(writers))('%s bundle', (_kind, write) => {
       });
       await expectFailedWrite(write(dir, layer), 'was the media removed?');
       await expectNeverAccepted(dir);
+      await expectNothingLeft(dir);
     }
     await expect(write(fresh())).resolves.toMatchObject({ digest: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
+  });
+
+  it('a failed write into an existing empty folder empties it again and leaves the folder itself', async () => {
+    const dir = fresh();
+    await fs.mkdir(dir);
+    await expectFailedWrite(write(dir, failingNthWrite(3)), 'the media is full');
+    expect(await fs.readdir(dir)).toEqual([]);
+    const retry = await write(dir);
+    await expect(readBundle(retry.dir, { now: NOW })).resolves.toMatchObject({ digest: retry.digest });
+  });
+
+  it('never removes what someone else put there: that folder is named to delete by hand', async () => {
+    const dir = fresh();
+    let writes = 0;
+    const layer = countingLayer(async (_op, name) => {
+      if (name !== 'write' || ++writes !== 3) return;
+      await fs.writeFile(path.join(dir, 'notes.txt'), "not the attempt's");
+      throw errnoError('ENOSPC');
+    });
+    const error = (await write(dir, layer).catch((caught: unknown) => caught)) as KeyferryError;
+    const problem = error.toProblem();
+    expect(problem.values).toMatchObject({ cleanup: 'partial', leftoversList: JSON.stringify([path.resolve(dir)]) });
+    expect(problem.nextStep).toContain(`delete ${path.resolve(dir)} by hand, it is incomplete`);
+    expect(await fs.readdir(dir)).toEqual(['notes.txt']);
+  });
+});
+
+describe('a real medium that fills up or turns read-only while the bundle is written', () => {
+  const unmounts: (() => void)[] = [];
+  afterAll(() => {
+    for (const unmount of unmounts.splice(0)) unmount();
+  });
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'full: what the attempt wrote is removed, then the same folder takes the bundle',
+    async () => {
+      const media = path.join(await tempDir('keyferry-full-'), 'usb');
+      unmounts.push(mountTmpfs(media, { sizeKiB: 256 }));
+      const dir = path.join(media, 'wrapped-E');
+      let writes = 0;
+      // After the first key file is on the media, someone's copy takes the rest of the space.
+      const layer = countingLayer((_op, name) => {
+        if (name === 'write' && ++writes === 2) fillUp(path.join(media));
+      });
+      const error = (await writeWrappedMaterialBundle(
+        dir,
+        { ceremonyId: 'c1', keys: wrapped },
+        { now: NOW, layer },
+      ).catch((caught: unknown) => caught)) as KeyferryError;
+      const problem = error.toProblem();
+      expect(problem.message).toContain('the media is full');
+      expect(problem.nextStep).toMatch(/The \d+ files? this attempt had written there (was|were) removed again/);
+      expect(problem.values).toMatchObject({ cleanup: 'removed' });
+      expect(Number(problem.values?.removedFiles)).toBeGreaterThan(0);
+      expect(existsSync(dir)).toBe(false);
+      for (const filler of await fs.readdir(media)) await fs.rm(path.join(media, filler));
+      const retry = await writeWrappedMaterialBundle(dir, { ceremonyId: 'c1', keys: wrapped }, { now: NOW });
+      await expect(readBundle(retry.dir, { now: NOW })).resolves.toMatchObject({ digest: retry.digest });
+    },
+  );
+
+  it.skipIf(!MOUNTS_AVAILABLE)('read-only: what could not be removed is named to delete by hand', async () => {
+    const media = path.join(await tempDir('keyferry-ro-'), 'usb');
+    unmounts.push(mountTmpfs(media, { sizeKiB: 256 }));
+    const dir = path.join(media, 'wrapped-E');
+    // Once every file of the bundle was written and closed (a remount waits for no writer), the
+    // media turns read-only: the manifest cannot be written, nor anything removed.
+    let opened = 0;
+    let closed = 0;
+    let readOnly = false;
+    const layer = countingLayer((_op, name) => {
+      if (name === 'close') closed += 1;
+      if (name !== 'open') return;
+      if (!readOnly && closed > 0 && opened === closed) {
+        try {
+          execFileSync('mount', ['-o', 'remount,ro', media], { stdio: 'ignore' });
+          readOnly = true;
+        } catch {
+          // A file still open for writing (EBUSY): at the next open.
+        }
+      }
+      opened += 1;
+    });
+    const error = (await writeWrappedMaterialBundle(
+      dir,
+      { ceremonyId: 'c1', keys: wrapped },
+      { now: NOW, layer },
+    ).catch((caught: unknown) => caught)) as KeyferryError;
+    const problem = error.toProblem();
+    expect(problem.values).toMatchObject({ cleanup: 'partial' });
+    const left = JSON.parse(String(problem.values?.leftoversList)) as string[];
+    expect(left.length).toBeGreaterThan(0);
+    for (const file of left) expect(existsSync(file)).toBe(true);
+    expect(problem.nextStep).toContain('by hand, it is incomplete');
+    expect(problem.nextStep).toContain('never use the failed folder');
   });
 });
 
@@ -155,12 +260,8 @@ describe('a real full disk (tmpfs of 64 KiB)', () => {
       'the media is full',
     );
     await expectNeverAccepted(failed);
-    await fs.rm(failed, { recursive: true, force: true });
-    const retry = await writeImportParametersBundle(
-      path.join(mountPoint, 'retry'),
-      { ceremonyId: 'c1', keys: many.slice(0, 2) },
-      { now: NOW },
-    );
+    expect(existsSync(failed)).toBe(false);
+    const retry = await writeImportParametersBundle(failed, { ceremonyId: 'c1', keys: many.slice(0, 2) }, { now: NOW });
     await expect(readBundle(retry.dir, { now: NOW })).resolves.toMatchObject({ digest: retry.digest });
   });
 });

@@ -14,7 +14,7 @@ import { derFingerprint } from '../../crypto/evidence';
 import { isAsymmetric, type KeySpec } from '../../crypto/key-spec';
 import { wrapKeyMaterial, type WrappedKeyMaterial } from '../../crypto/wrap';
 import { loadWrappingPublicKey, type WrappingPublicKey } from '../../crypto/wrapping-key';
-import { KeyferryError } from '../../errors';
+import { isKeyferryError, KeyferryError } from '../../errors';
 import { sha256Hex } from '../../fs/durable-file';
 import type { Journal } from '../../journal';
 import type { JsonObject } from '../../journal/canonical-json';
@@ -25,6 +25,7 @@ import { materialIdOf, WrapCountdown } from './replica-groups';
 import { reportProgress, type ProgressListener, progressLine } from '../shared/progress';
 import { eventLoopSlicer } from '../../yield';
 import type { Warning } from '../../../i18n/warning';
+import { listItems } from '../../../i18n/list';
 
 /** One key after wrapping: digests of what will be written, never key bytes. */
 export interface WrappedKeySummary {
@@ -221,7 +222,10 @@ export async function writeWrapped(
     dir,
     { ceremonyId, keys: keys.map((k) => bundleKey(k, expiryFor(k.summary.keyId))), custody },
     { now },
-  );
+  ).catch(async (error: unknown) => {
+    await journalPartialRemoved(context, path.resolve(dir), error).catch(() => undefined);
+    throw error;
+  });
   const files = staged.manifest.files.map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 }));
   const folder = path.resolve(dir);
   const expiries = Object.fromEntries(
@@ -270,4 +274,22 @@ export async function writeWrapped(
     return { ...bundle, warnings: written.warnings };
   };
   return { bundle, complete: () => (completed ??= complete()) };
+}
+
+/**
+ * A wrapped bundle whose writing failed part way: the writer removed what it had created
+ * (write-bundle.ts), journaled as `wrapped-bundle.partial-removed` (the folder is as the preflight
+ * found it) or `wrapped-bundle.partial-remove-failed` naming the files left to delete by hand, as
+ * a stopped session's custody files are (custody.withdrawn).
+ */
+async function journalPartialRemoved(context: WrapContext, folder: string, error: unknown): Promise<void> {
+  if (!isKeyferryError(error) || error.code !== 'BUNDLE_WRITE_FAILED') return;
+  const { cleanup, removedFiles, leftoversList } = error.values ?? {};
+  if (cleanup !== 'removed' && cleanup !== 'partial') return;
+  const leftFiles = listItems(leftoversList) ?? [];
+  await context.journal.append(
+    context.operator,
+    cleanup === 'removed' ? 'wrapped-bundle.partial-removed' : 'wrapped-bundle.partial-remove-failed',
+    { folder, removedFiles: Number(removedFiles ?? 0), ...(cleanup === 'partial' ? { leftFiles } : {}) },
+  );
 }

@@ -65,6 +65,8 @@ export const enJournalEvents = {
   'journal.event.wrapped-bundle.checked': 'Wrapped-material bundle checked',
   'journal.event.wrapped-bundle.completed': 'Wrapped-material bundle completed',
   'journal.event.wrapped-bundle.refused': 'Wrapped-material bundle refused',
+  'journal.event.wrapped-bundle.partial-removed': 'Partly written wrapped-material bundle removed',
+  'journal.event.wrapped-bundle.partial-remove-failed': 'Partly written wrapped-material bundle not all removed',
   'journal.event.wrapped-bundle.withdraw-failed': 'Wrapped-material bundle not withdrawn',
   'journal.event.wrapped-bundle.withdrawn': 'Wrapped-material bundle withdrawn',
   'journal.event.wrapped-bundle.written': 'Wrapped-material bundle written',

@@ -67,6 +67,8 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.wrapped-bundle.checked': '已检查已包装密钥材料包',
   'journal.event.wrapped-bundle.completed': '已包装密钥材料包已完成',
   'journal.event.wrapped-bundle.refused': '已包装密钥材料包被拒绝',
+  'journal.event.wrapped-bundle.partial-removed': '部分写入的已包装密钥材料包已删除',
+  'journal.event.wrapped-bundle.partial-remove-failed': '未能删除全部部分写入的已包装密钥材料包',
   'journal.event.wrapped-bundle.withdraw-failed': '未能撤回已包装密钥材料包',
   'journal.event.wrapped-bundle.withdrawn': '已包装密钥材料包已撤回',
   'journal.event.wrapped-bundle.written': '已包装密钥材料包已写入',

@@ -3,14 +3,18 @@
  * on real folders, real wrapped material and a real journal: nothing is written before the
  * preflight passed or into another folder than the one it checked; the bundle is written without
  * its manifest (nothing `online import` accepts) until it is completed, and then reads back as the
- * bundle of the keys wrapped, with the expiry given.
+ * bundle of the keys wrapped, with the expiry given. A write the media cannot take (full after the
+ * preflight) leaves the folder as the preflight found it, journaled, so the same folder takes the
+ * next attempt.
  */
 import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, readBundle } from '../../../../src-main/core/bundle';
 import { WrappedBundleWriter } from '../../../../src-main/core/ceremony/airgap/wrapped-bundle-writer';
 import { CEREMONY_ID, wrappedSession } from './wrapped-session';
+import { fillUp, MOUNTS_AVAILABLE, mountTmpfs } from '../../../support/tmpfs-mount';
 
 const EXPIRY = { kind: 'at', at: new Date('2031-01-01T00:00:00.000Z') } as const;
 
@@ -86,4 +90,44 @@ describe('WrappedBundleWriter', () => {
       await s.journal.close();
     }
   });
+
+  const unmounts: (() => void)[] = [];
+  afterAll(() => {
+    for (const unmount of unmounts.splice(0)) unmount();
+  });
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'a medium full after the preflight: what the write created is removed and journaled, and the same folder takes the next attempt',
+    async () => {
+      const s = await staged();
+      try {
+        const media = path.join(s.dir, 'usb');
+        unmounts.push(mountTmpfs(media, { sizeKiB: 256 }));
+        const destinations = { ...s.destinations, wrappedBundle: path.join(media, 'wrapped-E') };
+        await s.preflight.run(s.parameters, destinations, 'receipt', () => undefined);
+        fillUp(media);
+        await expect(s.writer.write(destinations.wrappedBundle, s.content, EXPIRY)).rejects.toMatchObject({
+          code: 'BUNDLE_WRITE_FAILED',
+          values: { errno: 'refused', cleanup: 'removed' },
+        });
+        expect(existsSync(destinations.wrappedBundle)).toBe(false);
+        expect(s.writer.bundle).toBeUndefined();
+        expect(s.journal.entries.at(-1)).toMatchObject({
+          event: 'wrapped-bundle.partial-removed',
+          data: { folder: destinations.wrappedBundle },
+        });
+
+        for (const filler of await readdir(media)) await rm(path.join(media, filler));
+        const again = new WrappedBundleWriter(s.preflight, s.context);
+        await s.preflight.run(s.parameters, destinations, 'receipt', () => undefined);
+        const written = await again.write(destinations.wrappedBundle, s.content, EXPIRY);
+        await again.complete();
+        await expect(
+          readBundle(written.dir, { now: new Date(), expectedDigest: written.manifestSha256 }),
+        ).resolves.toMatchObject({ kind: 'wrapped-material' });
+      } finally {
+        await s.journal.close();
+      }
+    },
+  );
 });
