@@ -147,24 +147,34 @@ describe('a real medium that fills up or turns read-only while the bundle is wri
   afterAll(() => {
     for (const unmount of unmounts.splice(0)) unmount();
   });
+  /** A real 256 KiB medium and the bundle folder on it. */
+  async function medium(prefix: string) {
+    const media = path.join(await tempDir(prefix), 'usb');
+    unmounts.push(mountTmpfs(media, { sizeKiB: 256 }));
+    return { media, dir: path.join(media, 'wrapped-E') };
+  }
+  /** The problem of a wrapped bundle written into `dir` through `layer`, which fails. */
+  async function failedWrite(dir: string, layer: FileLayer) {
+    const error = (await writeWrappedMaterialBundle(
+      dir,
+      { ceremonyId: 'c1', keys: wrapped },
+      { now: NOW, layer },
+    ).catch((caught: unknown) => caught)) as KeyferryError;
+    return error.toProblem();
+  }
 
   it.skipIf(!MOUNTS_AVAILABLE)(
     'full: what the attempt wrote is removed, then the same folder takes the bundle',
     async () => {
-      const media = path.join(await tempDir('keyferry-full-'), 'usb');
-      unmounts.push(mountTmpfs(media, { sizeKiB: 256 }));
-      const dir = path.join(media, 'wrapped-E');
+      const { media, dir } = await medium('keyferry-full-');
       let writes = 0;
       // After the first key file is on the media, someone's copy takes the rest of the space.
-      const layer = countingLayer((_op, name) => {
-        if (name === 'write' && ++writes === 2) fillUp(path.join(media));
-      });
-      const error = (await writeWrappedMaterialBundle(
+      const problem = await failedWrite(
         dir,
-        { ceremonyId: 'c1', keys: wrapped },
-        { now: NOW, layer },
-      ).catch((caught: unknown) => caught)) as KeyferryError;
-      const problem = error.toProblem();
+        countingLayer((_op, name) => {
+          if (name === 'write' && ++writes === 2) fillUp(path.join(media));
+        }),
+      );
       expect(problem.message).toContain('the media is full');
       expect(problem.nextStep).toMatch(/The \d+ files? this attempt had written there (was|were) removed again/);
       expect(problem.values).toMatchObject({ cleanup: 'removed' });
@@ -177,9 +187,7 @@ describe('a real medium that fills up or turns read-only while the bundle is wri
   );
 
   it.skipIf(!MOUNTS_AVAILABLE)('read-only: what could not be removed is named to delete by hand', async () => {
-    const media = path.join(await tempDir('keyferry-ro-'), 'usb');
-    unmounts.push(mountTmpfs(media, { sizeKiB: 256 }));
-    const dir = path.join(media, 'wrapped-E');
+    const { media, dir } = await medium('keyferry-ro-');
     // Once every file of the bundle was written and closed (a remount waits for no writer), the
     // media turns read-only: the manifest cannot be written, nor anything removed.
     let opened = 0;
@@ -198,12 +206,7 @@ describe('a real medium that fills up or turns read-only while the bundle is wri
       }
       opened += 1;
     });
-    const error = (await writeWrappedMaterialBundle(
-      dir,
-      { ceremonyId: 'c1', keys: wrapped },
-      { now: NOW, layer },
-    ).catch((caught: unknown) => caught)) as KeyferryError;
-    const problem = error.toProblem();
+    const problem = await failedWrite(dir, layer);
     expect(problem.values).toMatchObject({ cleanup: 'partial' });
     const left = JSON.parse(String(problem.values?.leftoversList)) as string[];
     expect(left.length).toBeGreaterThan(0);
