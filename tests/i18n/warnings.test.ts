@@ -114,7 +114,7 @@ describe('every warning in both languages', () => {
     expect(warningText(en, past!)).toContain(`${momentText('en', expiry)}, has passed: the KMS will refuse`);
 
     const [differs] = expiryNotes([
-      { keyId: p!.keyId, requested: 'never', plan: expiry, effective: 'never', source: 'bundle' },
+      { keyId: p!.keyId, requested: 'never', plan: expiry, effective: 'never', source: 'bundle', planLapsed: false },
     ]);
     expect(warningText(zh, differs!)).toBe(
       `密钥 ${p!.keyId}：已包装密钥材料包请求的密钥材料到期时间为永不过期，而仪式计划为 ${momentText('zh-CN', expiry)}；除非明确选择到期时间，导入将采用材料包中的请求（已在离线工作站上经见证）。`,
@@ -131,10 +131,13 @@ describe('every warning in both languages', () => {
       plan: expiry,
       effective: restored,
       source: 'bundle' as const,
+      planLapsed: false,
     }));
     const grouped = expiryNotes([
       ...decisions,
-      { keyId: 'k4', requested: 'never', plan: expiry, effective: 'never', source: 'bundle' },
+      { keyId: 'k4', requested: 'never', plan: expiry, effective: 'never', source: 'bundle', planLapsed: false },
+      // A plan that had passed is replaced, not differed from: no warning (the restore's new expiry).
+      { keyId: 'k5', requested: restored, plan: expiry, effective: restored, source: 'bundle', planLapsed: true },
     ]);
     expect(grouped.map((w) => w.values)).toMatchObject([
       { count: 3, keyId: 'k1' },

@@ -25,44 +25,68 @@ export interface ExpiryDecision {
   /** What is sent to the KMS. */
   readonly effective: string;
   readonly source: ExpirySource;
+  /**
+   * The plan's moment had passed when the bundle was checked or imported: keeping it is impossible,
+   * so the bundle's request (a restore's new expiry, witnessed on the air-gapped side) replaces it
+   * and overrides nothing; the air-gapped journal records it as `expiry.lapsed-plan-replaced`.
+   */
+  readonly planLapsed: boolean;
 }
 
 function isoOrNever(value: string | null): string {
   return value === null || value === 'never' ? 'never' : new Date(value).toISOString();
 }
 
-/** Decides the expiry of `checked`: the bundle's request unless `override` is given; asymmetric material never expires. */
-export function decideExpiry(checked: CheckedKey, planExpiry: string, override?: MaterialExpiry): ExpiryDecision {
+/**
+ * Decides the expiry of `checked` at `now`: the bundle's request unless `override` is given;
+ * asymmetric material never expires.
+ */
+export function decideExpiry(
+  checked: CheckedKey,
+  planExpiry: string,
+  now: Date,
+  override?: MaterialExpiry,
+): ExpiryDecision {
   const keyId = checked.key.keyId;
   if (isAsymmetric(checked.key.spec))
-    return { keyId, requested: 'never', plan: 'never', effective: 'never', source: 'bundle' };
+    return { keyId, requested: 'never', plan: 'never', effective: 'never', source: 'bundle', planLapsed: false };
   const requested = isoOrNever(checked.wrapped.materialExpiresAt);
   const plan = isoOrNever(checked.key.plannedExpiry ?? planExpiry);
-  if (!override) return { keyId, requested, plan, effective: requested, source: 'bundle' };
+  const planLapsed = plan !== 'never' && Date.parse(plan) <= now.getTime();
+  if (!override) return { keyId, requested, plan, effective: requested, source: 'bundle', planLapsed };
   return {
     keyId,
     requested,
     plan,
     effective: override.kind === 'never' ? 'never' : override.at.toISOString(),
     source: 'override',
+    planLapsed,
   };
 }
 
-/** True when the decision is journaled before the import (an explicit override, or bundle and plan differ). */
-export function isNotableExpiry(d: ExpiryDecision): boolean {
-  return d.source === 'override' || d.requested !== d.plan;
+/** True when the bundle requests another expiry than a plan that can still be kept (one that has not passed). */
+function differsFromLivePlan(d: ExpiryDecision): boolean {
+  return d.requested !== d.plan && !d.planLapsed;
 }
 
 /**
- * The AES keys whose bundle requests another expiry than the plan's (the bundle's wins unless
- * overridden): one warning per pair of requested and planned expiry, counting its keys and naming
+ * True when the decision is journaled before the import, as an override the receipt lists: an
+ * explicit choice, or a bundle requesting another expiry than a plan that has not passed.
+ */
+export function isNotableExpiry(d: ExpiryDecision): boolean {
+  return d.source === 'override' || differsFromLivePlan(d);
+}
+
+/**
+ * The AES keys whose bundle requests another expiry than the plan's, where the plan's has not
+ * passed (the bundle's wins unless overridden): one warning per pair of requested and planned expiry, counting its keys and naming
  * the first, so a bundle of 100 keys restored after one lapse says it once, not 100 times.
  */
 export function expiryNotes(decisions: readonly ExpiryDecision[]): Warning[] {
   const never = (at: string) => (at === 'never' ? 'never' : 'at');
   const ms = (at: string) => (at === 'never' ? 0 : Date.parse(at));
   const pairs = new Map<string, ExpiryDecision[]>();
-  for (const d of decisions.filter((x) => x.requested !== x.plan)) {
+  for (const d of decisions.filter(differsFromLivePlan)) {
     const pair = `${d.requested} ${d.plan}`;
     const keys = pairs.get(pair);
     if (keys) keys.push(d);

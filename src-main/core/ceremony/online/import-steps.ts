@@ -28,6 +28,7 @@ import { forEachKeyWithProgress } from './key-concurrency';
 import { holdsImportedMaterial } from './state';
 import type { CheckedBundleSummary, ImportedKeySummary } from './types';
 import { progressLine } from '../shared/progress';
+import { kmsTimeFromTokens } from '../shared/kms-time';
 import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
 
 /** The wrapped-material bundle checked in this session (what the import and the receipt use). */
@@ -109,6 +110,14 @@ export async function checkWrappedBundleStep(
   }
 }
 
+/** The KMS's time as the checked keys' tokens prove it (a plan's moment the KMS has passed cannot be kept). */
+function kmsTimeOf(keys: readonly CheckedKey[], now: Date): Date {
+  return kmsTimeFromTokens(
+    now,
+    keys.map((c) => c.issued.tokenExpiresAt),
+  );
+}
+
 async function checkProvenBundle(
   ctx: OnlineStepContext,
   dir: string,
@@ -123,6 +132,7 @@ async function checkProvenBundle(
     throw new KeyferryError('BUNDLE_WRONG_KIND', { dir, found: 'parameters', pick: 'online' });
   }
   const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
+  const kmsNow = kmsTimeOf(checked, now);
   const keys = checked.map(({ key, issued, wrapped }) => ({
     keyId: key.keyId,
     alias: key.alias,
@@ -132,7 +142,7 @@ async function checkProvenBundle(
       : null,
     keyCheckValue: wrapped.keyCheckValue,
     tokenExpiresAt: issued.tokenExpiresAt,
-    requestedExpiresAt: decideExpiry({ key, issued, wrapped }, state.expiry).requested,
+    requestedExpiresAt: decideExpiry({ key, issued, wrapped }, state.expiry, kmsNow).requested,
     replicaOf: key.replicaOf ?? null,
   }));
   await ctx.journal(ONLINE_EVENTS.wrappedChecked, {
@@ -147,7 +157,7 @@ async function checkProvenBundle(
     })),
   });
   const session = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
-  const warnings = [...bundle.warnings, ...expiryNotes(checked.map((c) => decideExpiry(c, state.expiry)))];
+  const warnings = [...bundle.warnings, ...expiryNotes(checked.map((c) => decideExpiry(c, state.expiry, kmsNow)))];
   return {
     session,
     summary: {
@@ -175,10 +185,13 @@ export async function importCheckedMaterial(
   onImported: (keyId: string, confirmation: string) => void,
 ): Promise<ImportedKeySummary[]> {
   const todo = checked.keys.filter((c) => !holdsImportedMaterial(c.key));
-  const decisions = todo.map((c) => decideExpiry(c, ctx.state.expiry, override));
+  const now = ctx.now();
+  const kmsNow = kmsTimeOf(todo, now);
+  const decisions = todo.map((c) => decideExpiry(c, ctx.state.expiry, kmsNow, override));
   const notable = decisions.filter(isNotableExpiry);
-  if (notable.length > 0) await ctx.journal(ONLINE_EVENTS.expiryChosen, { keys: notable.map((d) => ({ ...d })) });
-  const refusal = pastExpiryRefusal(decisions, ctx.now());
+  if (notable.length > 0)
+    await ctx.journal(ONLINE_EVENTS.expiryChosen, { keys: notable.map(({ planLapsed: _lapsed, ...d }) => ({ ...d })) });
+  const refusal = pastExpiryRefusal(decisions, now);
   if (refusal) await refuseStep(ctx, 'import-key-material', refusal.keyId, refusal.error);
   const decided = todo.map((checkedKey, i) => ({ checkedKey, decision: decisions[i] as ExpiryDecision }));
   return forEachKeyWithProgress(

@@ -1,7 +1,8 @@
 /**
  * The KMS's time as far as the import tokens prove it. Both air-gapped ceremonies decide by it: the
  * wrap (which earlier bundles can still be imported, airgap/earlier-wraps.ts) and the custody
- * restore (which material expiry can still be kept, restore/workflow.ts and the CLI's restore).
+ * restore (which material expiry can still be kept, restore/workflow.ts and the CLI's restore); so
+ * does the online import (whether a plan's moment had passed, so a restore's new expiry replaces it).
  */
 import type { ImportParameters } from '../../bundle';
 import { TOKEN_LIFETIME_MS } from '../../bundle/bundle-limits';
@@ -13,8 +14,18 @@ import { TOKEN_LIFETIME_MS } from '../../bundle/bundle-limits';
  * simulator's clock forward), the fresh parameters themselves show that earlier tokens have lapsed.
  */
 export function kmsTimeAtLeast(now: Date, parameters: readonly ImportParameters[]): Date {
-  const issued = parameters
-    .map((p) => p.importToken?.expiry?.expiresAt)
+  return kmsTimeFromTokens(
+    now,
+    parameters.map((p) => p.importToken?.expiry?.expiresAt),
+  );
+}
+
+/**
+ * The same from the tokens' expiry times ("the online side's journal records each issued token's
+ * expiry"): the online import decides by it whether a plan's moment has passed for the KMS.
+ */
+export function kmsTimeFromTokens(now: Date, tokenExpiries: readonly (string | undefined)[]): Date {
+  const issued = tokenExpiries
     .filter((at): at is string => at !== undefined)
     .map((at) => Date.parse(at) - TOKEN_LIFETIME_MS)
     .filter((at) => !Number.isNaN(at));

@@ -94,6 +94,28 @@ describe('online import: material expiry', () => {
     expect(manifest.keys.map((k) => [k.keyId, k.materialExpiry])).toEqual([[keyId, at.toISOString()]]);
   }, 60_000);
 
+  it("takes a restore's new expiry for a plan the KMS's clock has passed as replacing it: no warning, no override journaled", async () => {
+    // The plan's expiry is an hour ahead when the key is created; the KMS's clock then runs two hours
+    // ahead (as after `kms-sim advance`), so for the KMS that moment has passed when parameters are
+    // fetched and the air-gapped side requests a new one. This machine's clock has not passed it.
+    const planned = wholeSecondsFromNow(HOUR);
+    const plan: CeremonyPlan = { ...f.plan(['AES_256']), materialExpiry: { kind: 'at', at: planned } };
+    f.sim.clock.advance(2 * HOUR);
+    const { created, params } = await onlineDayOne(f, plan);
+    const keyId = created[0]?.keyId as string;
+    const renewed = wholeSecondsFromNow(30 * 24 * HOUR);
+    const wrapped = await wrapRequesting(plan, params, { kind: 'at', at: renewed });
+
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    const checked = await day2.checkWrappedBundle(wrapped, await receiptDigestOf(wrapped));
+    expect(checked.warnings.map((w) => w.code)).not.toContain('EXPIRY_DIFFERS_FROM_PLAN');
+    const imported = await day2.importMaterial();
+    expect(imported.map((k) => [k.expiresAt, k.expirySource])).toEqual([[renewed.toISOString(), 'bundle']]);
+    expect(await onlineEvents('import.expiry-chosen')).toEqual([]);
+    expect((await f.kms.describeKey(keyId)).materialExpiresAt?.toISOString()).toBe(renewed.toISOString());
+  }, 60_000);
+
   it('refuses a requested expiry that has passed without calling the KMS; an explicit override is journaled and used', async () => {
     const plan = f.plan(['AES_256']);
     const { created, params } = await onlineDayOne(f, plan);
