@@ -20,7 +20,8 @@ export interface AbandonReport {
   /**
    * When nothing finished was held: what material work the state allowed to be under way, which the
    * stop discarded ('generating' once the witnesses confirmed an air-gapped wrap; 'rebuilding' once
-   * custodians presented shares to a restore; 'nothing' before that).
+   * custodians presented shares to a restore; 'wrapping' once the material was ready, which the wrap
+   * wipes key by key as it wraps; 'nothing' before that).
    */
   readonly underWay: MaterialUnderWay;
   /** The wrapped-bundle folder marked ABANDONED (no receipt names it), if one was written. */
@@ -33,7 +34,7 @@ export interface AbandonReport {
   readonly custodyByHand: readonly string[];
 }
 
-export type MaterialUnderWay = 'nothing' | 'generating' | 'rebuilding';
+export type MaterialUnderWay = 'nothing' | 'generating' | 'rebuilding' | 'wrapping';
 
 /** What a stop did with the custody files its session wrote (custody-split.ts withdrawCustodySplit). */
 export type CustodyWithdrawal = Pick<AbandonReport, 'withdrawnCustody' | 'custodyByHand'>;

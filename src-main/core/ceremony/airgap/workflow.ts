@@ -45,7 +45,7 @@ import type { AirGapHsmMaterial, HsmSourceRequest, HsmSourceSummary } from './hs
 import { checkCeremonyPeople } from '../shared/person-name';
 import { StepGuard } from '../shared/step-guard';
 import { AIR_GAP_STEP_FROM, type AirGapStepId } from '../shared/allowed-steps';
-import type { AirGapState } from '../shared/ceremony-states';
+import { AIR_GAP_STATES, hasReached, type AirGapState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
 import { receiptSessionNumber } from './receipt-session';
 
@@ -307,9 +307,13 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     }));
   }
 
-  /** Material is generated (or read from the HSM) only once every witness confirmed. */
+  /**
+   * Material is generated (or read from the HSM) only once every witness confirmed; once it is ready,
+   * the wrap wipes each key's material as soon as it is wrapped, so a stop may find none left to wipe.
+   */
   protected materialUnderWay(state: AirGapState): MaterialUnderWay {
-    return state === 'fingerprints-confirmed' ? 'generating' : 'nothing';
+    if (state === 'fingerprints-confirmed') return 'generating';
+    return hasReached(AIR_GAP_STATES, state, 'material-ready') ? 'wrapping' : 'nothing';
   }
 
   /**

@@ -42,7 +42,7 @@ import {
 } from './restore-state';
 import { StepGuard } from '../shared/step-guard';
 import { RESTORE_STEP_FROM, type RestoreStepId } from '../shared/allowed-steps';
-import type { RestoreState } from '../shared/ceremony-states';
+import { hasReached, RESTORE_STATES, type RestoreState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
 import type { AirGapHsmMaterial } from '../airgap/hsm-material';
 import { restoreFromHsmToken, type HsmRestoredKeys, type HsmRestoreRequest } from './hsm-restore';
@@ -303,9 +303,13 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     return freeReceiptNumber(dir, this.currentCeremonyId, this.options.journal.entries, this.sessionSeq);
   }
 
-  /** Shares are held (and material may be being rebuilt from them) once a custodian presented one. */
+  /**
+   * Shares are held (and material may be being rebuilt from them) once a custodian presented one;
+   * the rebuilt material is wiped key by key as it is wrapped.
+   */
   protected materialUnderWay(state: RestoreState): MaterialUnderWay {
-    return state === 'shares-presented' ? 'rebuilding' : 'nothing';
+    if (state === 'shares-presented') return 'rebuilding';
+    return hasReached(RESTORE_STATES, state, 'restored') ? 'wrapping' : 'nothing';
   }
 
   /** Abandons the ceremony (a failure, or an interrupt): wipes shares and material, journals the stop, withdraws an unreceipted bundle. */
