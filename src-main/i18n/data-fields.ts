@@ -65,7 +65,8 @@ export function dataFields(data: Readonly<Record<string, JsonValue>>): DataField
   const cut: DataValue = { code: '…' };
   const valueOf = (name: string, v: JsonValue): DataValue => {
     budget -= 1;
-    if (v === null) return { none: true };
+    // An empty list reads as none too, not as a label with nothing after it ("Differing groups: ,").
+    if (v === null || (Array.isArray(v) && v.length === 0)) return { none: true };
     if (typeof v === 'boolean') return { yes: v };
     if (typeof v === 'number')
       return EPOCH_FIELD.test(name) && Number.isInteger(v) && v > EPOCH_FROM ? { moment: v } : { number: v };

@@ -63,6 +63,9 @@ describe('journal field labels', () => {
         fieldNames(entry.data, entry.event, names);
       }
     expect(names.get('sharesPresented')).toBe('custody.restore-refused');
+    // A stopped split's withdrawal (airgap/custody-split.ts), which this rehearsal does not journal.
+    names.set('removedFiles', 'custody.withdrawn');
+    names.set('leftFiles', 'custody.withdraw-failed');
     for (const locale of ['en', 'zh-CN'] as const) {
       const unlabelled = [...names].filter(([name]) => !fieldLabel(translator(locale), name).known);
       expect(unlabelled.map(([name, event]) => `${name} (${event})`)).toEqual([]);
@@ -78,6 +81,12 @@ describe('journal field values', () => {
     expect(fieldsText(translator('zh-CN'), dataFields({ side: 'online' }))).toBe(
       `${fieldLabel(translator('zh-CN'), 'side').text}：${translator('zh-CN').t('receipt.side', { side: 'online' })}`,
     );
+  });
+
+  it('say an empty list as none, never a label with nothing after it', () => {
+    const refused = { code: 'WRAPPED_OTHER_CEREMONY', differingGroups: [] };
+    expect(fieldsText(translator('en'), dataFields(refused))).toContain('Differing groups: (none)');
+    expect(fieldsText(translator('zh-CN'), dataFields(refused))).toContain('（无）');
   });
 
   it('say where the import took its expected digest from in words', () => {
