@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { KeyferryError } from '../core/errors';
 import { phraseOf, phraseValue, type Phrase } from '../i18n/phrase';
 import { isLoopbackHost } from '../core/kms/endpoint';
-import { inspectJournalInSlices, readJournalFile } from '../core/journal/verify';
+import { inspectJournalInSlices, journalNotVerified, readJournalFile } from '../core/journal/verify';
 
 interface RecordedConnection {
   readonly endpoint: string;
@@ -25,10 +25,15 @@ interface Shown {
 
 const connectedData = z.object({ endpoint: z.string(), region: z.string(), projectId: z.string() });
 
-/** The connection recorded in the journal at `file`, or undefined (no journal yet, or none recorded). */
+/**
+ * The connection recorded in the journal at `file`, or undefined (no journal yet, or none recorded).
+ * A journal that does not verify is refused here, naming its bad line: read as recording nothing,
+ * it would be answered with a missing option ("The KMS region is not set") instead of the truth.
+ */
 export async function recordedConnection(file: string): Promise<RecordedConnection | undefined> {
   if (!existsSync(file)) return undefined;
-  const { entries } = await inspectJournalInSlices(await readJournalFile(file));
+  const { verification, entries } = await inspectJournalInSlices(await readJournalFile(file));
+  if (!verification.ok) throw journalNotVerified(file, verification);
   for (const entry of [...entries].reverse()) {
     if (entry.event !== 'kms.connected') continue;
     const parsed = connectedData.safeParse(entry.data);

@@ -4,9 +4,13 @@
  * on a new one), and the refusal says so as a catalogue phrase in the reader's language, not the
  * English placeholder `<simulator port>` it once printed.
  */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toProblem } from '../../src-main/core/errors';
 import { assertSameConnection } from '../../src-main/cli/journal-connection';
+import { writeSampleJournal } from '../core/journal/sample';
+import { keyferry } from '../integration/cli-in-process';
 import { english, translator } from '../../src-main/i18n/translate';
 
 const PROJECT = 'a4a5d4098fb4474fa22cd05f897d6b99';
@@ -49,5 +53,17 @@ describe('assertSameConnection', () => {
     expect(english.problem(problem).message).toContain(
       'records --region cn-north-4 for this ceremony, but this command was given ap-southeast-1 (from the option --region)',
     );
+  });
+});
+
+describe('the journal a later online step reads its connection from', () => {
+  it('is refused first when it does not verify, naming the changed line, not answered with a missing option', async () => {
+    const { file, lines } = await writeSampleJournal();
+    // One person's name changed in the first entry, as someone with the file could.
+    await writeFile(file, [lines[0]?.replace('"system"', '"mallory"'), ...lines.slice(1)].join('\n') + '\n');
+    const status = await keyferry(['online', 'status', '--journal', path.basename(file)], { cwd: path.dirname(file) });
+    expect(status.code).toBe(1);
+    expect(status.stderr).toContain(`The journal ${path.basename(file)} does not verify: line 1: `);
+    expect(status.stderr).not.toContain('region is not set');
   });
 });

@@ -8,7 +8,6 @@
  */
 import { constants, type promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { phraseValue } from '../../i18n/phrase';
 import { KeyferryError, selectedProblem } from '../errors';
 import { BROKEN_CODES, appendLine } from './append-line';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
@@ -16,7 +15,7 @@ import { canonicalJson, type JsonObject } from './canonical-json';
 import { ACTOR_PATTERN, EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, chainEntryLine, type JournalEntry } from './entry';
 import { acquireJournalLock, type JournalLock } from './lock';
 import { assertNoSecrets } from './secret-guard';
-import { inspectJournalInSlices, readJournalFile, type ExpectedHead } from './verify';
+import { inspectJournalInSlices, journalNotVerified, readJournalFile, type ExpectedHead } from './verify';
 
 interface OpenJournalOptions extends ExpectedHead {
   /** true: make a new journal (fails if the file exists); false: open and verify an existing one. */
@@ -196,14 +195,7 @@ export async function openJournal(file: string, options: OpenJournalOptions): Pr
     if (!options.create) {
       const bytes = await readJournalFile(file);
       const inspected = await inspectJournalInSlices(bytes, options);
-      if (!inspected.verification.ok) {
-        const { line, reason } = inspected.verification;
-        throw new KeyferryError('JOURNAL_TAMPERED', {
-          file: path.basename(file),
-          line,
-          reasonPhrase: phraseValue(reason),
-        });
-      }
+      if (!inspected.verification.ok) throw journalNotVerified(file, inspected.verification);
       entries = inspected.entries;
       size = bytes.length;
     }

@@ -8,7 +8,8 @@
  * Entries appended after the expected head are allowed (the chain vouches for everything up to
  * it) and reported as `laterEntries`, so a journal may record the receipt that sealed it.
  */
-import { phraseOf, type Phrase } from '../../i18n/phrase';
+import path from 'node:path';
+import { phraseOf, phraseValue, type Phrase } from '../../i18n/phrase';
 import { KeyferryError } from '../errors';
 import { readInputFile } from '../fs/input-file';
 import { eventLoopSlicer } from '../yield';
@@ -20,6 +21,18 @@ import {
   journalEntrySchema,
   type JournalEntry,
 } from './entry';
+
+/** The refusal of a journal that does not verify (`verification` failed at `line`): named, with its reason. */
+export function journalNotVerified(
+  file: string,
+  failed: { readonly line: number; readonly reason: Phrase },
+): KeyferryError {
+  return new KeyferryError('JOURNAL_TAMPERED', {
+    file: path.basename(file),
+    line: failed.line,
+    reasonPhrase: phraseValue(failed.reason),
+  });
+}
 
 export interface ExpectedHead {
   /** Head hash from a receipt (64 hex digits; spaces and case are ignored). */
