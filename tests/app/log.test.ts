@@ -1,9 +1,10 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOperationLog, redactLogValue } from '../../src-main/app/log';
+import { testRsaKeyPair } from '../core/crypto/helpers/test-rsa-keys';
 
 const folders: string[] = [];
 async function tempFolder(): Promise<string> {
@@ -18,9 +19,7 @@ afterEach(async () => {
 describe('operations log', () => {
   it('never writes key bytes or secrets, however a caller slips', async () => {
     const key = randomBytes(32);
-    const privatePem = generateKeyPairSync('rsa', { modulusLength: 1024 })
-      .privateKey.export({ type: 'pkcs8', format: 'pem' })
-      .toString();
+    const privatePem = testRsaKeyPair('rsa2048').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const secretAccessKey = 'q8Zr0LmN3vB7xW2yT5uK9pS1dF4gH6jA0cE8iO2l';
     const log = createOperationLog({ directory: path.join(await tempFolder(), 'logs'), now: () => new Date() });
 

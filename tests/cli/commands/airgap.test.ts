@@ -4,7 +4,7 @@
  */
 import { airgapWrapArgs } from '../../helpers/cli-sides';
 import { execFileSync } from 'node:child_process';
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,8 @@ import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { verifyJournal } from '../../../src-main/core/journal';
 import { keyferry } from '../../integration/cli-in-process';
 import { OFFLINE } from '../../helpers/workstation';
-import { kwpUnwrapArgs } from '../../core/crypto/helpers/openssl';
+import { kwpUnwrapArgs, oaepDecryptArgs } from '../../core/crypto/helpers/openssl';
+import { testRsaKeyPair } from '../../core/crypto/helpers/test-rsa-keys';
 
 const WIRED = {
   ...OFFLINE,
@@ -39,11 +40,11 @@ let dir: string;
 let fingerprint: string;
 /** The import-parameters bundle digest: what every witness types (read aloud from the online side). */
 let digest: string;
-const wrapping = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: 'spki', format: 'der' },
-  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-});
+const wrappingPair = testRsaKeyPair('rsa2048');
+const wrapping = {
+  publicKey: wrappingPair.publicKey.export({ type: 'spki', format: 'der' }),
+  privateKey: wrappingPair.privateKey.export({ type: 'pkcs8', format: 'pem' }),
+};
 
 async function paramsBundle(
   spec: KeySpec,
@@ -178,18 +179,7 @@ describe('keyferry airgap wrap', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Loaded AES_256 material for key 0a1b2c3d/);
     const keyDir = path.join(dir, 'wrapped', 'keys', '0a1b2c3d-0000-4000-8000-00000000000a');
-    const recovered = openssl([
-      'pkeyutl',
-      '-decrypt',
-      '-inkey',
-      'wrapping.pem',
-      '-in',
-      path.join(keyDir, 'EncryptedKeyMaterial.bin'),
-      '-pkeyopt',
-      'rsa_padding_mode:oaep',
-      '-pkeyopt',
-      'rsa_oaep_md:sha256',
-    ]);
+    const recovered = openssl(oaepDecryptArgs('wrapping.pem', path.join(keyDir, 'EncryptedKeyMaterial.bin'), 'sha256'));
     expect(recovered.equals(material)).toBe(true);
     const manifest = JSON.parse(await readFile(path.join(dir, 'wrapped', 'manifest.json'), 'utf8')) as {
       keys: { materialExpiresAt: string }[];
@@ -276,18 +266,9 @@ describe('keyferry airgap wrap', () => {
       custodians: ['custodian-1', 'custodian-2'],
     });
     const keyDir = path.join(dir, 'wrapped', 'keys', '0a1b2c3d-0000-4000-8000-00000000000a');
-    const temporaryKey = openssl([
-      'pkeyutl',
-      '-decrypt',
-      '-inkey',
-      'wrapping.pem',
-      '-in',
-      path.join(keyDir, 'EncryptedKeyMaterial.bin'),
-      '-pkeyopt',
-      'rsa_padding_mode:oaep',
-      '-pkeyopt',
-      'rsa_oaep_md:sha256',
-    ]);
+    const temporaryKey = openssl(
+      oaepDecryptArgs('wrapping.pem', path.join(keyDir, 'EncryptedKeyMaterial.bin'), 'sha256'),
+    );
     expect(temporaryKey).toHaveLength(32);
     const unwrapped = openssl(kwpUnwrapArgs(temporaryKey, path.join(keyDir, 'out_ec_private_key.der')));
     expect(unwrapped.equals(pkcs8)).toBe(true);

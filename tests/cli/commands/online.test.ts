@@ -80,40 +80,31 @@ describe('keyferry online: credentials', () => {
       env,
     });
     expect(start.code).toBe(0);
-    const config = path.join(dir, 'other-region.json');
-    await writeFile(config, JSON.stringify({ region: 'ap-southeast-1' }), { mode: 0o600 });
-    const region = await keyferry(['online', 'status', '--journal', 'cfg-region.jsonl', '--config', config], {
-      cwd: dir,
-      env,
-    });
+    /** `online status` of the ceremony with the config file `name` holding `config`. */
+    const statusWith = async (name: string, config: Record<string, string>, lang?: string) => {
+      await writeFile(path.join(dir, name), JSON.stringify(config), { mode: 0o600 });
+      return keyferry(['online', 'status', '--journal', 'cfg-region.jsonl', '--config', path.join(dir, name)], {
+        cwd: dir,
+        env: lang ? { ...env, LANG: lang } : env,
+      });
+    };
+    const region = await statusWith('other-region.json', { region: 'ap-southeast-1' });
     expect(region.code).toBe(1);
     expect(region.stderr).toContain(
       `records --region ${sim.region} for this ceremony, but this command was given ap-southeast-1 (from "region" in the config file other-region.json)`,
     );
-    const project = path.join(dir, 'other-project.json');
-    await writeFile(project, JSON.stringify({ projectId: 'a4a5d4098fb4474fa22cd05f897d6b99' }), { mode: 0o600 });
-    const projectRun = await keyferry(['online', 'status', '--journal', 'cfg-region.jsonl', '--config', project], {
-      cwd: dir,
-      env,
-    });
+    const otherProject = { projectId: 'a4a5d4098fb4474fa22cd05f897d6b99' };
+    const projectRun = await statusWith('other-project.json', otherProject);
     expect(projectRun.code).toBe(1);
     expect(projectRun.stderr).toContain(
       'a4a5d4098fb4474fa22cd05f897d6b99 (from "projectId" in the config file other-project.json)',
     );
-    const projectZh = await keyferry(['online', 'status', '--journal', 'cfg-region.jsonl', '--config', project], {
-      cwd: dir,
-      env: { ...env, LANG: 'zh_CN.UTF-8' },
-    });
+    const projectZh = await statusWith('other-project.json', otherProject, 'zh_CN.UTF-8');
     expect(projectZh.stderr).toContain(
       '但本命令给出的是 a4a5d4098fb4474fa22cd05f897d6b99（来自配置文件 other-project.json 中的“projectId”）。',
     );
     // The same region in the config file: the journal's connection is used for the rest.
-    const same = path.join(dir, 'same-region.json');
-    await writeFile(same, JSON.stringify({ region: sim.region }), { mode: 0o600 });
-    const ok = await keyferry(['online', 'status', '--journal', 'cfg-region.jsonl', '--config', same], {
-      cwd: dir,
-      env,
-    });
+    const ok = await statusWith('same-region.json', { region: sim.region });
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
   });

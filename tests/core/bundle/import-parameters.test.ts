@@ -5,7 +5,7 @@
  * bundle could not carry correctly is refused with the key named, and key ids and tokens typed by a
  * person are trimmed or refused.
  */
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   importParametersFromKmsAnswer,
@@ -17,6 +17,7 @@ import {
 } from '../../../src-main/core/bundle/import-parameters';
 import { expectKeyferryError } from '../crypto/helpers/openssl';
 import { signedPost, startSimWithClient, uniqueAlias, type SimSetup } from '../kms/helpers/sim';
+import { testRsa1024PublicKey } from '../crypto/helpers/test-rsa-keys';
 
 let setup: SimSetup;
 let answer: KmsImportAnswer;
@@ -80,7 +81,7 @@ describe('importParametersFromKmsAnswer', () => {
   });
 
   it('refuses an RSA-1024 wrapping key as a refused KMS answer', () => {
-    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'der', type: 'spki' });
+    const weak = testRsa1024PublicKey().export({ format: 'der', type: 'spki' });
     const error = expectKeyferryError(
       () => importParametersFromKmsAnswer({ ...facts, answer: { ...answer, public_key: weak.toString('base64') } }),
       'BUNDLE_INPUT_INVALID',

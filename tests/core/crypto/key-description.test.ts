@@ -7,6 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { keyObjectValues } from '../../../src-main/core/crypto/key-description';
 import { translator } from '../../../src-main/i18n/translate';
+import { testRsaKeyPair } from './helpers/test-rsa-keys';
 
 const refusal = (key: Parameters<typeof keyObjectValues>[0], language: 'en' | 'zh-CN' = 'en') =>
   translator(language).problem({
@@ -18,9 +19,7 @@ const refusal = (key: Parameters<typeof keyObjectValues>[0], language: 'en' | 'z
 
 describe('the key found, as a refusal names it', () => {
   it('says the type and size of RSA, RSA-PSS and EC keys, with the curve by its NIST name', () => {
-    expect(refusal(generateKeyPairSync('rsa', { modulusLength: 3072 }).privateKey)).toBe(
-      'An RSA-3072 key was given for RSA_2048.',
-    );
+    expect(refusal(testRsaKeyPair('rsa3072').privateKey)).toBe('An RSA-3072 key was given for RSA_2048.');
     expect(refusal(generateKeyPairSync('rsa-pss', { modulusLength: 1024 }).privateKey)).toBe(
       'An RSA-PSS-1024 key (restricted to PSS signatures) was given for RSA_2048.',
     );

@@ -110,36 +110,16 @@ describe('loadKeyMaterial: private keys', () => {
   });
 
   it('refuses a key that does not match the spec, saying what it is', async () => {
-    expectKeyferryError(
-      () => loadKeyMaterial('RSA_2048', fixture('rsa3072.pem')),
-      'MATERIAL_SPEC_MISMATCH',
-      'An RSA-3072 key was given for RSA_2048.',
-    );
-    expectKeyferryError(
-      () => loadKeyMaterial('RSA_4096', fixture('rsa3072.pem')),
-      'MATERIAL_SPEC_MISMATCH',
-      'An RSA-3072 key was given for RSA_4096.',
-    );
-    expectKeyferryError(
-      () => loadKeyMaterial('EC_P256', fixture('ec384.pem')),
-      'MATERIAL_SPEC_MISMATCH',
-      'An EC P-384 key was given for EC_P256.',
-    );
-    expectKeyferryError(
-      () => loadKeyMaterial('EC_P384', fixture('rsa-pkcs8.pem')),
-      'MATERIAL_SPEC_MISMATCH',
-      'An RSA-2048 key was given for EC_P384.',
-    );
-    expectKeyferryError(
-      () => loadKeyMaterial('RSA_2048', fixture('ec-sec1.pem')),
-      'MATERIAL_SPEC_MISMATCH',
-      'An EC P-256 key was given for RSA_2048.',
-    );
-    expectKeyferryError(
-      () => loadKeyMaterial('RSA_2048', fixture('ed25519.pem')),
-      'MATERIAL_SPEC_MISMATCH',
-      'An Ed25519 key was given for RSA_2048.',
-    );
+    const mismatches = [
+      ['RSA_2048', 'rsa3072.pem', 'An RSA-3072 key was given for RSA_2048.'],
+      ['RSA_4096', 'rsa3072.pem', 'An RSA-3072 key was given for RSA_4096.'],
+      ['EC_P256', 'ec384.pem', 'An EC P-384 key was given for EC_P256.'],
+      ['EC_P384', 'rsa-pkcs8.pem', 'An RSA-2048 key was given for EC_P384.'],
+      ['RSA_2048', 'ec-sec1.pem', 'An EC P-256 key was given for RSA_2048.'],
+      ['RSA_2048', 'ed25519.pem', 'An Ed25519 key was given for RSA_2048.'],
+    ] as const;
+    for (const [spec, file, said] of mismatches)
+      expectKeyferryError(() => loadKeyMaterial(spec, fixture(file)), 'MATERIAL_SPEC_MISMATCH', said);
     const pss = generateKeyPairSync('rsa-pss', { modulusLength: 2048 }).privateKey.export({
       type: 'pkcs8',
       format: 'der',
@@ -199,7 +179,7 @@ describe('loadKeyMaterial: private keys', () => {
   });
 
   it('refuses a damaged RSA key whose parts do not belong together', () => {
-    const jwk = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+    const jwk = createPrivateKey(fixture('rsa-pkcs8.pem')).export({ format: 'jwk' });
     const flip = (value: string | undefined) => {
       const bytes = Buffer.from(value ?? '', 'base64url');
       bytes[10] = (bytes[10] ?? 0) ^ 1;

@@ -4,7 +4,7 @@
  * RSAES_OAEP_SHA_1 both with SHA-1; what OpenSSL encrypts, it decrypts; a ciphertext for another
  * key or algorithm is refused with RSA_OAEP_DECRYPT_FAILED naming the algorithm.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,9 +17,10 @@ import {
   openssl,
   removeTempDir,
 } from './helpers/openssl';
+import { testRsaKeyPair } from './helpers/test-rsa-keys';
 
 let dir: string;
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const { privateKey, publicKey } = testRsaKeyPair('rsa2048');
 beforeAll(async () => {
   dir = await makeTempDir('rsa-oaep');
   await writeFile(path.join(dir, 'private.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
@@ -57,7 +58,7 @@ describe('RSA-OAEP against OpenSSL', () => {
       'RSA_OAEP_DECRYPT_FAILED',
       /RSAES_OAEP_SHA_1/,
     );
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const other = testRsaKeyPair('rsa2048-other').privateKey;
     expectKeyferryError(() => rsaOaepDecrypt(other, 'RSAES_OAEP_SHA_256', ciphertext), 'RSA_OAEP_DECRYPT_FAILED');
   });
 });

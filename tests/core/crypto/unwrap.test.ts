@@ -7,13 +7,14 @@ import { isPkcs8Der, unwrapKeyMaterial } from '../../../src-main/core/crypto/unw
 import { wrapKeyMaterial } from '../../../src-main/core/crypto/wrap';
 import { loadWrappingPublicKey, type WrappingPublicKey } from '../../../src-main/core/crypto/wrapping-key';
 import { expectKeyferryError } from './helpers/openssl';
+import { testRsaKeyPair } from './helpers/test-rsa-keys';
 
 let wrappingKey: WrappingPublicKey;
 let wrappingPrivateKey: KeyObject;
 const algorithm = 'RSAES_OAEP_SHA_256' as const;
 
 beforeAll(() => {
-  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pair = testRsaKeyPair('rsa2048');
   wrappingPrivateKey = pair.privateKey;
   wrappingKey = loadWrappingPublicKey(pair.publicKey.export({ type: 'spki', format: 'der' }));
 });
@@ -55,7 +56,7 @@ describe('unwrapKeyMaterial refuses what the KMS would refuse', () => {
   it('ciphertext for another wrapping key', async () => {
     const material = await generateKeyMaterial('AES_256');
     const wrapped = wrapKeyMaterial({ material, wrappingKey, algorithm });
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const other = testRsaKeyPair('rsa2048-other').privateKey;
     expectKeyferryError(
       () => unwrapKeyMaterial({ ...wrapped, wrappingPrivateKey: other }),
       'RSA_OAEP_DECRYPT_FAILED',
@@ -88,14 +89,14 @@ describe('unwrapKeyMaterial refuses what the KMS would refuse', () => {
   });
 
   it('a private key that is PKCS#1 rather than PKCS#8, or of another size (KMS.2609)', async () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const rsa = testRsaKeyPair('rsa2048-other').privateKey;
     const pkcs1 = rsa.export({ type: 'pkcs1', format: 'der' });
     expectKeyferryError(
       () => unwrapKeyMaterial({ spec: 'RSA_2048', algorithm, wrappingPrivateKey, ...wrapRaw(pkcs1) }),
       'UNWRAP_PRIVATE_KEY_INVALID',
       /not a valid PKCS#8 RSA_2048 key \(KMS\.2609\)/,
     );
-    const rsa3072 = generateKeyPairSync('rsa', { modulusLength: 3072 }).privateKey.export({
+    const rsa3072 = testRsaKeyPair('rsa3072').privateKey.export({
       type: 'pkcs8',
       format: 'der',
     });
@@ -125,7 +126,7 @@ describe('unwrapKeyMaterial refuses what the KMS would refuse', () => {
 
 describe('isPkcs8Der', () => {
   it('tells PKCS#8 from PKCS#1 and SEC1', () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const rsa = testRsaKeyPair('rsa2048-other').privateKey;
     const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
     expect(isPkcs8Der(rsa.export({ type: 'pkcs8', format: 'der' }))).toBe(true);
     expect(isPkcs8Der(ec.export({ type: 'pkcs8', format: 'der' }))).toBe(true);

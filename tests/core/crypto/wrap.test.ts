@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyMaterial } from '../../../src-main/core/crypto/generate-key-material';
 import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
@@ -7,12 +7,13 @@ import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
 import { wrapKeyMaterial } from '../../../src-main/core/crypto/wrap';
 import { loadWrappingPublicKey, type WrappingPublicKey } from '../../../src-main/core/crypto/wrapping-key';
 import { expectKeyferryError } from './helpers/openssl';
+import { testRsaKeyPair } from './helpers/test-rsa-keys';
 
 let wrappingKey: WrappingPublicKey;
 let wrappingPrivateKey: KeyObject;
 
 beforeAll(() => {
-  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pair = testRsaKeyPair('rsa2048');
   wrappingPrivateKey = pair.privateKey;
   wrappingKey = loadWrappingPublicKey(pair.publicKey.export({ type: 'spki', format: 'der' }));
 });
@@ -99,7 +100,7 @@ describe('wrapKeyMaterial', () => {
   });
 
   it('produces one ciphertext of the wrapping key size for RSA-3072', async () => {
-    const pair = generateKeyPairSync('rsa', { modulusLength: 3072 });
+    const pair = testRsaKeyPair('rsa3072');
     const bigKey = loadWrappingPublicKey(pair.publicKey.export({ type: 'spki', format: 'der' }));
     const material = await generateKeyMaterial('AES_256');
     const wrapped = wrapKeyMaterial({ material, wrappingKey: bigKey, algorithm: 'RSAES_OAEP_SHA_256' });

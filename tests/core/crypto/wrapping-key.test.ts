@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWrappingPublicKey } from '../../../src-main/core/crypto/wrapping-key';
 import { expectKeyferryError, makeTempDir, openssl, removeTempDir } from './helpers/openssl';
+import { testRsaKeyPair } from './helpers/test-rsa-keys';
 
 let dir: string;
 let der: Buffer;
@@ -48,7 +49,7 @@ describe('loadWrappingPublicKey accepts the forms the KMS hands out', () => {
   });
 
   it('accepts RSA-4096', () => {
-    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 4096 });
+    const { publicKey } = testRsaKeyPair('rsa4096');
     expect(loadWrappingPublicKey(publicKey.export({ type: 'spki', format: 'der' })).bits).toBe(4096);
   });
 });

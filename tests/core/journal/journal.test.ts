@@ -10,6 +10,44 @@ const clock = (start = '2025-03-01T09:00:00.000Z'): (() => Date) => {
   return () => new Date((t += 1000));
 };
 
+/**
+ * Media that fills up when told: once `failNextAppend` is set, the next append writes half its
+ * bytes and fails with ENOSPC; every fsync of the appended file is counted in `syncs`.
+ */
+function mediaThatFillsUp() {
+  const media: { failNextAppend: boolean; syncs: number; layer: FileLayer } = {
+    failNextAppend: false,
+    syncs: 0,
+    layer: nodeFileLayer,
+  };
+  media.layer = {
+    ...nodeFileLayer,
+    open: async (p, flags, mode) => {
+      const handle = await nodeFileLayer.open(p, flags, mode);
+      if (!(flags & constants.O_APPEND)) return handle;
+      const realWrite = handle.write.bind(handle) as (
+        b: Buffer,
+        o: number,
+        l: number,
+      ) => Promise<{ bytesWritten: number }>;
+      const realSync = handle.sync.bind(handle);
+      return Object.assign(Object.create(handle) as typeof handle, {
+        sync: async () => {
+          media.syncs += 1;
+          await realSync();
+        },
+        write: async (buffer: Buffer, offset: number, length: number) => {
+          if (!media.failNextAppend) return realWrite(buffer, offset, length);
+          media.failNextAppend = false;
+          await realWrite(buffer, offset, Math.floor(length / 2));
+          throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+        },
+      });
+    },
+  };
+  return media;
+}
+
 describe('openJournal and append', () => {
   it('creates a new journal, numbers entries from 1 and chains them from the genesis value', async () => {
     const file = path.join(await tempDir(), 'j.jsonl');
@@ -165,30 +203,10 @@ describe('openJournal and append', () => {
 
   it('after a failed write (media full), leaves no partial line and can be retried', async () => {
     const file = path.join(await tempDir(), 'j.jsonl');
-    let failNext = false;
-    const layer: FileLayer = {
-      ...nodeFileLayer,
-      open: async (p, flags, mode) => {
-        const handle = await nodeFileLayer.open(p, flags, mode);
-        if (!(flags & constants.O_APPEND)) return handle;
-        const realWrite = handle.write.bind(handle) as (
-          b: Buffer,
-          o: number,
-          l: number,
-        ) => Promise<{ bytesWritten: number }>;
-        return Object.assign(Object.create(handle) as typeof handle, {
-          write: async (buffer: Buffer, offset: number, length: number) => {
-            if (!failNext) return realWrite(buffer, offset, length);
-            failNext = false;
-            await realWrite(buffer, offset, Math.floor(length / 2));
-            throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
-          },
-        });
-      },
-    };
-    const journal = await openJournal(file, { create: true, layer });
+    const media = mediaThatFillsUp();
+    const journal = await openJournal(file, { create: true, layer: media.layer });
     await journal.append('system', 'ceremony.started', {});
-    failNext = true;
+    media.failNextAppend = true;
     await expect(journal.append('system', 'material.wrapped', { keyId: 'k' })).rejects.toMatchObject({
       code: 'JOURNAL_WRITE_FAILED',
       message: expect.stringMatching(/ENOSPC.*not recorded/),
@@ -202,41 +220,15 @@ describe('openJournal and append', () => {
 
   it('appendMany chains several entries with one write and one fsync: all of them, or none', async () => {
     const file = path.join(await tempDir(), 'j.jsonl');
-    let syncs = 0;
-    let failNext = false;
-    const layer: FileLayer = {
-      ...nodeFileLayer,
-      open: async (p, flags, mode) => {
-        const handle = await nodeFileLayer.open(p, flags, mode);
-        if (!(flags & constants.O_APPEND)) return handle;
-        const realWrite = handle.write.bind(handle) as (
-          b: Buffer,
-          o: number,
-          l: number,
-        ) => Promise<{ bytesWritten: number }>;
-        const realSync = handle.sync.bind(handle);
-        return Object.assign(Object.create(handle) as typeof handle, {
-          sync: async () => {
-            syncs += 1;
-            await realSync();
-          },
-          write: async (buffer: Buffer, offset: number, length: number) => {
-            if (!failNext) return realWrite(buffer, offset, length);
-            failNext = false;
-            await realWrite(buffer, offset, Math.floor(length / 2));
-            throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
-          },
-        });
-      },
-    };
-    const journal = await openJournal(file, { create: true, layer });
+    const media = mediaThatFillsUp();
+    const journal = await openJournal(file, { create: true, layer: media.layer });
     await journal.append('system', 'ceremony.started', {});
-    syncs = 0;
+    media.syncs = 0;
     const keyIds = ['0d0466b0-e727-4d9c-b35d-f84bb474a37f', '1d0466b0-e727-4d9c-b35d-f84bb474a37f'];
     const batch = await journal.appendMany(
       keyIds.map((keyId) => ({ actor: 'Ana', event: 'material.generated', data: { keyId } })),
     );
-    expect(syncs).toBe(1);
+    expect(media.syncs).toBe(1);
     expect(batch.map((e) => [e.seq, e.actor, e.data.keyId])).toEqual([
       [2, 'Ana', keyIds[0]],
       [3, 'Ana', keyIds[1]],
@@ -250,7 +242,7 @@ describe('openJournal and append', () => {
       ]),
     ).rejects.toMatchObject({ code: 'JOURNAL_ENTRY_INVALID' });
     // A failed write cuts the file back: none of the batch is recorded.
-    failNext = true;
+    media.failNextAppend = true;
     await expect(
       journal.appendMany(keyIds.map((keyId) => ({ actor: 'Ana', event: 'material.wrapped', data: { keyId } }))),
     ).rejects.toMatchObject({ code: 'JOURNAL_WRITE_FAILED' });

@@ -11,9 +11,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptKeyMaterial, privateKeyForSpec, unwrapPrivateKey } from '../../../src-main/core/kms-simulator/material';
 import { makeTempDir, oaepEncryptArgs, openssl, removeTempDir } from '../crypto/helpers/openssl';
+import { testRsaKeyPair } from '../crypto/helpers/test-rsa-keys';
 
 let dir: string;
-const wrapping = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const wrapping = testRsaKeyPair('rsa2048');
 const wrappingPrivateDer = wrapping.privateKey.export({ type: 'pkcs8', format: 'der' });
 beforeAll(async () => {
   dir = await makeTempDir('sim-material');
@@ -48,7 +49,7 @@ describe('the wrapped key material', () => {
   }
 
   it('refuses material wrapped under another wrapping key with KMS.0311', () => {
-    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+    const stranger = testRsaKeyPair('rsa2048-other').privateKey.export({
       type: 'pkcs8',
       format: 'der',
     });

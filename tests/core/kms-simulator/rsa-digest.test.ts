@@ -4,7 +4,7 @@
  * `openssl pkeyutl -verify` accepts for that digest and refuses for another; what OpenSSL signs it
  * accepts; a signature of the wrong length or a changed byte it refuses.
  */
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,9 +15,10 @@ import {
   rsaPssVerifyDigest,
 } from '../../../src-main/core/kms-simulator/rsa-digest';
 import { makeTempDir, openssl, removeTempDir } from '../crypto/helpers/openssl';
+import { testRsaKeyPair } from '../crypto/helpers/test-rsa-keys';
 
 let dir: string;
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
+const { privateKey, publicKey } = testRsaKeyPair('rsa3072');
 const digest = createHash('sha256').update('the ceremony receipt').digest();
 const otherDigest = createHash('sha256').update('another receipt').digest();
 const PADDING = {

@@ -6,11 +6,12 @@ import { constants, createHash, generateKeyPairSync, sign as nodeSign, verify as
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { signDigest, verifyDigest, type SimSigningAlgorithm } from '../../../src-main/core/kms-simulator/signing';
+import { testRsaKeyPair } from '../crypto/helpers/test-rsa-keys';
 
 describe('digest signatures agree with Node in both directions', () => {
   const cases: [SimSigningAlgorithm, ReturnType<typeof generateKeyPairSync>, 'sha256' | 'sha384', boolean][] = [
-    ['RSASSA_PSS_SHA_256', generateKeyPairSync('rsa', { modulusLength: 2048 }), 'sha256', true],
-    ['RSASSA_PKCS1_V1_5_SHA_256', generateKeyPairSync('rsa', { modulusLength: 3072 }), 'sha256', false],
+    ['RSASSA_PSS_SHA_256', testRsaKeyPair('rsa2048'), 'sha256', true],
+    ['RSASSA_PKCS1_V1_5_SHA_256', testRsaKeyPair('rsa3072'), 'sha256', false],
     ['ECDSA_SHA_256', generateKeyPairSync('ec', { namedCurve: 'prime256v1' }), 'sha256', false],
     ['ECDSA_SHA_384', generateKeyPairSync('ec', { namedCurve: 'secp384r1' }), 'sha384', false],
   ];

@@ -4,7 +4,7 @@
  * (tests/support/test-wrapping-keys.ts) or was generated fresh; those keys reach only the test
  * process the run named, under NODE_ENV=test, and a file that is not sound is refused.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import {
 } from '../../../src-main/core/kms-simulator/wrapping-key-pool';
 import * as keysFile from '../../support/test-wrapping-keys-file';
 import { startSimWithClient, uniqueAlias } from '../kms/helpers/sim';
+import { testRsaKeyPair } from '../crypto/helpers/test-rsa-keys';
 
 /** Where the pool module keeps what this process has taken from the file (reset between cases). */
 const HELD = Symbol.for('keyferry.kms-simulator.test-wrapping-keys');
@@ -110,9 +111,7 @@ describe('the wrapping keys a simulator issues', () => {
   }, 60_000);
 
   it('refuses a keys file that is not RSA-2048 PKCS#8 in the expected format instead of handing it out', async () => {
-    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 })
-      .privateKey.export({ type: 'pkcs8', format: 'der' })
-      .toString('base64');
+    const weak = testRsaKeyPair('rsa3072').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
     await useKeysFile([weak]);
     await expect(new WrappingKeyPool(0).take()).rejects.toThrow(/not an RSA-2048 key/);
     const file = await useKeysFile(runKeys);

@@ -23,6 +23,7 @@ import {
   verifyAnswer,
 } from '../../../src-main/core/kms/api-schemas';
 import type { z } from 'zod';
+import { testRsaKeyPair } from '../crypto/helpers/test-rsa-keys';
 
 const KEY_ID = '43f1ffd7-18fb-4568-9575-602e009b7ee8';
 const answer = (body: unknown) => ({ status: 200, headers: {}, body: Buffer.from(JSON.stringify(body)) });
@@ -53,7 +54,7 @@ const keyInfo = {
 
 describe('documented answers', () => {
   it('pass with their values: describe-key, list-keys, get-parameters-for-import, sign, verify', () => {
-    const wrapping = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
+    const wrapping = testRsaKeyPair('rsa2048').publicKey;
     const parameters = {
       key_id: KEY_ID,
       public_key: wrapping.export({ type: 'spki', format: 'der' }).toString('base64'),

@@ -47,6 +47,16 @@ function expectCode(error: KmsError, code: keyof typeof KMS_ERROR_CODES): void {
   expect(chinese.nextStep).toMatch(/[\u4e00-\u9fff]/);
 }
 
+/** Imports with `request` and expects the KMS to refuse it with `code`: the KmsError. */
+async function expectImportRefused(
+  code: keyof typeof KMS_ERROR_CODES,
+  request: Parameters<SimSetup['client']['importKeyMaterial']>[0],
+): Promise<KmsError> {
+  const error = await failure(() => setup.client.importKeyMaterial(request));
+  expectCode(error, code);
+  return error;
+}
+
 const importRaw = (body: Record<string, unknown>) => setup.client.callAction('import-key-material', body);
 const b64 = (b: Buffer) => b.toString('base64');
 
@@ -155,16 +165,11 @@ describe('facts-page error codes, via the client', () => {
   it("KMS.0311: material wrapped under a different RSA key than the token's", async () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'AES_256');
     const stranger = pkcs8('rsa2048');
-    expectCode(
-      await failure(() =>
-        setup.client.importKeyMaterial({
-          keyId,
-          importToken: parameters.importToken,
-          encryptedKeyMaterial: oaepWrap(stranger.spki, randomBytes(32)),
-        }),
-      ),
-      'KMS.0311',
-    );
+    await expectImportRefused('KMS.0311', {
+      keyId,
+      importToken: parameters.importToken,
+      encryptedKeyMaterial: oaepWrap(stranger.spki, randomBytes(32)),
+    });
   });
 
   it('KMS.2601: the token expired (the simulator clock moved 24 hours), with "fetch new parameters" as next step', async () => {
@@ -172,14 +177,11 @@ describe('facts-page error codes, via the client', () => {
     const wrapped = await wrapFor(parameters, 'AES_256');
     setup.sim.clock.advance(24 * 3600_000 + 1000);
     try {
-      const error = await failure(() =>
-        setup.client.importKeyMaterial({
-          keyId,
-          importToken: parameters.importToken,
-          encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
-        }),
-      );
-      expectCode(error, 'KMS.2601');
+      const error = await expectImportRefused('KMS.2601', {
+        keyId,
+        importToken: parameters.importToken,
+        encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+      });
       expect(error.nextStep).toMatch(/Fetch new import parameters/);
     } finally {
       setup.sim.clock.advance(-(24 * 3600_000 + 1000));
@@ -201,17 +203,12 @@ describe('facts-page error codes, via the client', () => {
   it('KMS.2602: a material expiry time that is not in the future', async () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'AES_256');
     const wrapped = await wrapFor(parameters, 'AES_256');
-    expectCode(
-      await failure(() =>
-        setup.client.importKeyMaterial({
-          keyId,
-          importToken: parameters.importToken,
-          encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
-          materialExpiresAt: new Date(setup.sim.clock.now() - 1000),
-        }),
-      ),
-      'KMS.2602',
-    );
+    await expectImportRefused('KMS.2602', {
+      keyId,
+      importToken: parameters.importToken,
+      encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+      materialExpiresAt: new Date(setup.sim.clock.now() - 1000),
+    });
     wrapped.material.dispose();
   });
 
@@ -219,32 +216,22 @@ describe('facts-page error codes, via the client', () => {
     const a = await externalKeyWithParameters(setup.client, 'AES_256');
     const b = await externalKeyWithParameters(setup.client, 'AES_256');
     const wrapped = await wrapFor(a.parameters, 'AES_256');
-    expectCode(
-      await failure(() =>
-        setup.client.importKeyMaterial({
-          keyId: b.keyId,
-          importToken: a.parameters.importToken,
-          encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
-        }),
-      ),
-      'KMS.2603',
-    );
+    await expectImportRefused('KMS.2603', {
+      keyId: b.keyId,
+      importToken: a.parameters.importToken,
+      encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+    });
     wrapped.material.dispose();
   });
 
   it('KMS.2604: AES_256 material that is not 32 bytes', async () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'AES_256');
     for (const length of [16, 31, 33]) {
-      expectCode(
-        await failure(() =>
-          setup.client.importKeyMaterial({
-            keyId,
-            importToken: parameters.importToken,
-            encryptedKeyMaterial: oaepWrap(parameters.publicKeyDer, randomBytes(length)),
-          }),
-        ),
-        'KMS.2604',
-      );
+      await expectImportRefused('KMS.2604', {
+        keyId,
+        importToken: parameters.importToken,
+        encryptedKeyMaterial: oaepWrap(parameters.publicKeyDer, randomBytes(length)),
+      });
     }
   });
 
@@ -255,16 +242,11 @@ describe('facts-page error codes, via the client', () => {
     const flipped = `${token.slice(0, 100)}${token[100] === 'A' ? 'B' : 'A'}${token.slice(101)}`;
     const forged = Buffer.alloc(Buffer.from(token, 'base64').length, 7).toString('base64');
     for (const bad of [flipped, forged]) {
-      expectCode(
-        await failure(() =>
-          setup.client.importKeyMaterial({
-            keyId,
-            importToken: bad,
-            encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
-          }),
-        ),
-        'KMS.2605',
-      );
+      await expectImportRefused('KMS.2605', {
+        keyId,
+        importToken: bad,
+        encryptedKeyMaterial: wrapped.encryptedKeyMaterial,
+      });
     }
     wrapped.material.dispose();
   });
@@ -280,32 +262,22 @@ describe('facts-page error codes, via the client', () => {
     await setup.client.deleteImportedKeyMaterial(keyId);
     const again = await setup.client.getParametersForImport({ keyId });
     const other = await wrapFor(again, 'AES_256');
-    expectCode(
-      await failure(() =>
-        setup.client.importKeyMaterial({
-          keyId,
-          importToken: again.importToken,
-          encryptedKeyMaterial: other.encryptedKeyMaterial,
-        }),
-      ),
-      'KMS.2606',
-    );
+    await expectImportRefused('KMS.2606', {
+      keyId,
+      importToken: again.importToken,
+      encryptedKeyMaterial: other.encryptedKeyMaterial,
+    });
     first.material.dispose();
     other.material.dispose();
   });
 
   it('KMS.2608: an asymmetric import without the wrapped private key', async () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'EC_P256');
-    expectCode(
-      await failure(() =>
-        setup.client.importKeyMaterial({
-          keyId,
-          importToken: parameters.importToken,
-          encryptedKeyMaterial: oaepWrap(parameters.publicKeyDer, randomBytes(32)),
-        }),
-      ),
-      'KMS.2608',
-    );
+    await expectImportRefused('KMS.2608', {
+      keyId,
+      importToken: parameters.importToken,
+      encryptedKeyMaterial: oaepWrap(parameters.publicKeyDer, randomBytes(32)),
+    });
   });
 
   it('KMS.2609: a private key that does not unwrap, is not PKCS#8, or is of the wrong type or size', async () => {
@@ -319,33 +291,23 @@ describe('facts-page error codes, via the client', () => {
       kwpWrap(temporary, pkcs8('rsa3072').der), // RSA-3072 for RSA_2048
     ];
     for (const encryptedPrivateKey of attempts) {
-      expectCode(
-        await failure(() =>
-          setup.client.importKeyMaterial({
-            keyId,
-            importToken: parameters.importToken,
-            encryptedKeyMaterial,
-            encryptedPrivateKey,
-          }),
-        ),
-        'KMS.2609',
-      );
+      await expectImportRefused('KMS.2609', {
+        keyId,
+        importToken: parameters.importToken,
+        encryptedKeyMaterial,
+        encryptedPrivateKey,
+      });
     }
   });
 
   it('KMS.2610: a temporary key that is not 16 or 32 bytes (a 16-byte one works)', async () => {
     const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'EC_P256');
     const material = pkcs8('p256');
-    expectCode(
-      await failure(() =>
-        setup.client.importKeyMaterial({
-          keyId,
-          importToken: parameters.importToken,
-          ...asymmetricWrap(parameters.publicKeyDer, material.der, 24),
-        }),
-      ),
-      'KMS.2610',
-    );
+    await expectImportRefused('KMS.2610', {
+      keyId,
+      importToken: parameters.importToken,
+      ...asymmetricWrap(parameters.publicKeyDer, material.der, 24),
+    });
     const outcome = await setup.client.importKeyMaterial({
       keyId,
       importToken: parameters.importToken,

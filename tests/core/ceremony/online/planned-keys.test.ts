@@ -24,6 +24,43 @@ afterEach(async () => {
 
 const aliasesInKms = async () => (await f.kms.listKeys()).map((k) => k.alias).sort();
 
+/** A first run of `plan` that the KMS stops before the key after the first `created`. */
+async function stoppedAfter(plan: CeremonyPlan, created: number) {
+  const firstJournal = await f.journal('online.jsonl');
+  const first = await f.online(firstJournal, plan);
+  await first.connect();
+  f.sim.faults.failWith('create-key', 500, 'before', 1, created);
+  await expect(first.createKeys(plan.keys)).rejects.toThrow();
+  return { first, firstJournal };
+}
+
+/** The create step run again on the ceremony's journal with `other`: what it threw. */
+async function runAgain(other: CeremonyPlan): Promise<unknown> {
+  const journal = await f.journal('online.jsonl');
+  const again = await f.online(journal, other);
+  await again.connect();
+  const error = await again.createKeys(other.keys).catch((e: unknown) => e);
+  await journal.close();
+  return error;
+}
+
+/** The journal's failed steps refused with `code`. */
+async function stepsFailedWith(code: string) {
+  return (await readFile(path.join(f.dir, 'online.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { event: string; data: Record<string, unknown> })
+    .filter((e) => e.event === 'step.failed' && e.data['code'] === code);
+}
+
+/** A run with `plan` on the ceremony's journal creates every planned key: the ceremony continues. */
+async function expectToContinueWith(plan: CeremonyPlan) {
+  const journal = await f.journal('online.jsonl');
+  const same = await f.online(journal, plan);
+  await same.connect();
+  expect((await same.createKeys(plan.keys)).map((k) => k.alias)).toEqual(plan.keys.map((k) => k.alias));
+}
+
 describe('a create step run again after it stopped part way', () => {
   it('creates only the missing keys and journals the one the KMS made before the stop, once', async () => {
     const plan = f.plan(['AES_256', 'EC_P256', 'AES_256', 'RSA_2048']);
@@ -83,11 +120,7 @@ describe('a create step run again after it stopped part way', () => {
 
   it('refuses a plan that leaves out a key the ceremony created, before creating anything', async () => {
     const plan = f.plan(['AES_256', 'EC_P256', 'AES_256']);
-    const journal = await f.journal('online.jsonl');
-    const first = await f.online(journal, plan);
-    await first.connect();
-    f.sim.faults.failWith('create-key', 500, 'before', 1, 2);
-    await expect(first.createKeys(plan.keys)).rejects.toThrow();
+    const { first } = await stoppedAfter(plan, 2);
     const dropped = { ...plan, keys: plan.keys.slice(1) };
     const error = await first.createKeys(dropped.keys).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'PLAN_DROPS_CREATED_KEY', values: { alias: plan.keys[0]?.alias } });
@@ -103,30 +136,18 @@ describe('a create step run again after it stopped part way', () => {
 
   it('refuses a run again with another title, wrapping algorithm or AES key expiry, naming both values and journaled', async () => {
     const plan = f.plan(['AES_256', 'EC_P256', 'AES_256']);
-    const firstJournal = await f.journal('online.jsonl');
-    const first = await f.online(firstJournal, plan);
-    await first.connect();
-    f.sim.faults.failWith('create-key', 500, 'before', 1, 2);
-    await expect(first.createKeys(plan.keys)).rejects.toThrow();
+    const { firstJournal } = await stoppedAfter(plan, 2);
     await firstJournal.close();
-    const run = async (other: CeremonyPlan) => {
-      const journal = await f.journal('online.jsonl');
-      const again = await f.online(journal, other);
-      await again.connect();
-      const error = await again.createKeys(other.keys).catch((e: unknown) => e);
-      await journal.close();
-      return error;
-    };
-    expect(await run({ ...plan, title: 'Another title' })).toMatchObject({
+    expect(await runAgain({ ...plan, title: 'Another title' })).toMatchObject({
       code: 'START_DIFFERS_FROM_JOURNAL',
       values: { field: 'title', journaled: plan.title, given: 'Another title' },
     });
-    expect(await run({ ...plan, wrappingAlgorithm: 'RSAES_OAEP_SHA_1' })).toMatchObject({
+    expect(await runAgain({ ...plan, wrappingAlgorithm: 'RSAES_OAEP_SHA_1' })).toMatchObject({
       values: { field: 'wrappingAlgorithm', journaled: 'RSAES_OAEP_SHA_256', given: 'RSAES_OAEP_SHA_1' },
     });
     const at = new Date(Date.now() + 30 * 86_400_000);
     const keys = plan.keys.map((k, i) => (i === 0 ? { ...k, materialExpiry: { kind: 'at', at } as const } : k));
-    const keyExpiry = await run({ ...plan, keys });
+    const keyExpiry = await runAgain({ ...plan, keys });
     expect(keyExpiry).toMatchObject({
       values: { field: 'materialExpiry', alias: plan.keys[0]?.alias, journaled: 'never', given: at.toISOString() },
     });
@@ -138,12 +159,7 @@ describe('a create step run again after it stopped part way', () => {
     const zh = translator('zh-CN').problem(toProblem(keyExpiry)).message;
     expect(zh).toContain(`而本次运行给出的是${utcInMessage('zh-CN', at)}。`);
     expect(zh).not.toMatch(/\d{4}-\d\d-\d\dT/);
-    const failed = (await readFile(path.join(f.dir, 'online.jsonl'), 'utf8'))
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { event: string; data: Record<string, unknown> })
-      .filter((e) => e.event === 'step.failed' && e.data['code'] === 'START_DIFFERS_FROM_JOURNAL');
-    expect(failed).toHaveLength(3);
+    expect(await stepsFailedWith('START_DIFFERS_FROM_JOURNAL')).toHaveLength(3);
     expect(await aliasesInKms()).toEqual(
       plan.keys
         .slice(0, 2)
@@ -151,50 +167,27 @@ describe('a create step run again after it stopped part way', () => {
         .sort(),
     );
     // The plan the ceremony started with continues.
-    const journal = await f.journal('online.jsonl');
-    const same = await f.online(journal, plan);
-    await same.connect();
-    expect((await same.createKeys(plan.keys)).map((k) => k.alias)).toEqual(plan.keys.map((k) => k.alias));
+    await expectToContinueWith(plan);
   });
 
   it('refuses a run again by another operator or other witnesses, naming both, and creates nothing', async () => {
     const plan = f.plan(['AES_256', 'AES_256']);
-    const firstJournal = await f.journal('online.jsonl');
-    const first = await f.online(firstJournal, plan);
-    await first.connect();
-    f.sim.faults.failWith('create-key', 500, 'before', 1, 1);
-    await expect(first.createKeys(plan.keys)).rejects.toThrow();
+    const { firstJournal } = await stoppedAfter(plan, 1);
     await firstJournal.close();
-    const run = async (other: CeremonyPlan) => {
-      const journal = await f.journal('online.jsonl');
-      const again = await f.online(journal, other);
-      await again.connect();
-      const error = await again.createKeys(other.keys).catch((e: unknown) => e);
-      await journal.close();
-      return error;
-    };
-    const byDee = await run({ ...plan, operator: 'Dee' });
+    const byDee = await runAgain({ ...plan, operator: 'Dee' });
     expect(byDee).toMatchObject({ code: 'PEOPLE_DIFFER_FROM_JOURNAL', values: { role: 'operator' } });
     expect(translator('en').problem(toProblem(byDee)).message).toMatch(
       /^This ceremony was started with operator Ana, and this run names Dee\./,
     );
-    const otherWitnesses = await run({ ...plan, witnesses: ['Ben', 'Eve'] });
+    const otherWitnesses = await runAgain({ ...plan, witnesses: ['Ben', 'Eve'] });
     expect(otherWitnesses).toMatchObject({ code: 'PEOPLE_DIFFER_FROM_JOURNAL', values: { role: 'witnesses' } });
     expect(translator('zh-CN').problem(toProblem(otherWitnesses)).message).toMatch(
       /^本仪式开始时的见证人是 Ben、Chloé，而本次运行给出的是 Ben、Eve。/,
     );
-    const failed = (await readFile(path.join(f.dir, 'online.jsonl'), 'utf8'))
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { event: string; data: Record<string, unknown> })
-      .filter((e) => e.event === 'step.failed' && e.data['code'] === 'PEOPLE_DIFFER_FROM_JOURNAL');
-    expect(failed).toHaveLength(2);
+    expect(await stepsFailedWith('PEOPLE_DIFFER_FROM_JOURNAL')).toHaveLength(2);
     expect(await aliasesInKms()).toEqual([plan.keys[0]?.alias]);
     // The same people, the witnesses named in another order, continue.
-    const journal = await f.journal('online.jsonl');
-    const same = await f.online(journal, { ...plan, witnesses: [...plan.witnesses].reverse() });
-    await same.connect();
-    expect((await same.createKeys(plan.keys)).map((k) => k.alias)).toEqual(plan.keys.map((k) => k.alias));
+    await expectToContinueWith({ ...plan, witnesses: [...plan.witnesses].reverse() });
   });
 
   it('refuses an alias a key of another origin holds, naming it, before any key is created', async () => {

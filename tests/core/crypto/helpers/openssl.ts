@@ -33,7 +33,16 @@ export async function removeTempDir(dir: string | undefined): Promise<void> {
   if (dir) await rm(dir, { recursive: true, force: true });
 }
 
-/** Asserts that `fn` throws a KeyferryError with `code` whose message matches `message`. */
+/** Asserts that `caught` is a KeyferryError with `code` whose message matches `message`. */
+function expectRefusal(caught: unknown, code: string, message?: RegExp | string): KeyferryError {
+  expect(caught, `expected ${code} to be thrown`).toBeInstanceOf(KeyferryError);
+  const error = caught as KeyferryError;
+  expect(error.code).toBe(code);
+  if (message !== undefined) expect(error.message).toMatch(message);
+  return error;
+}
+
+/** Asserts that `fn` throws a KeyferryError with `code` whose message matches `message`, and a next step. */
 export function expectKeyferryError(fn: () => unknown, code: string, message?: RegExp | string): KeyferryError {
   let caught: unknown;
   try {
@@ -41,31 +50,22 @@ export function expectKeyferryError(fn: () => unknown, code: string, message?: R
   } catch (error) {
     caught = error;
   }
-  expect(caught, `expected ${code} to be thrown`).toBeInstanceOf(KeyferryError);
-  const error = caught as KeyferryError;
-  expect(error.code).toBe(code);
-  if (message !== undefined) expect(error.message).toMatch(message);
+  const error = expectRefusal(caught, code, message);
   expect(error.nextStep.length).toBeGreaterThan(0);
   return error;
 }
 
-/** The async twin of expectKeyferryError. */
+/** The async twin of expectKeyferryError (the next step not asked for). */
 export async function expectKeyferryRejection(
   promise: Promise<unknown>,
   code: string,
   message?: RegExp | string,
 ): Promise<KeyferryError> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, `expected ${code} to be thrown`).toBeInstanceOf(KeyferryError);
-  const error = caught as KeyferryError;
-  expect(error.code).toBe(code);
-  if (message !== undefined) expect(error.message).toMatch(message);
-  return error;
+  const caught = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  return expectRefusal(caught, code, message);
 }
 
 /**

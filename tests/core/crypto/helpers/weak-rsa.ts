@@ -4,8 +4,7 @@
  * (tests/fixtures/test-rsa-keys/), not generated at run time.
  */
 import { createPublicKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { testRsa1024PublicKey, testRsaKeyPair } from './test-rsa-keys';
 
 export interface WeakWrappingKey {
   readonly name: string;
@@ -14,9 +13,8 @@ export interface WeakWrappingKey {
   readonly words: string;
 }
 
-const KEYS = path.resolve(__dirname, '../../../fixtures/test-rsa-keys');
-const base = createPublicKey(readFileSync(path.join(KEYS, 'rsa2048.pem'))).export({ format: 'jwk' });
-const rsa1024 = createPublicKey(readFileSync(path.join(KEYS, 'rsa1024-public.pem')));
+const base = testRsaKeyPair('rsa2048').publicKey.export({ format: 'jwk' });
+const rsa1024 = testRsa1024PublicKey();
 
 function spki(jwk: { kty: 'RSA'; n: string; e: string }): Buffer {
   return createPublicKey({ key: jwk, format: 'jwk' }).export({ format: 'der', type: 'spki' });

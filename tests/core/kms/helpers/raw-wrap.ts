@@ -7,6 +7,7 @@ import {
   publicEncrypt,
   randomBytes,
 } from 'node:crypto';
+import { testRsaKeyPair } from '../../crypto/helpers/test-rsa-keys';
 
 const KWP_IV = Buffer.from('A65959A6', 'hex');
 
@@ -28,11 +29,11 @@ export function kwpWrap(kek: Buffer, data: Buffer): Buffer {
   return Buffer.concat([cipher.update(data), cipher.final()]);
 }
 
-/** A fresh PKCS#8 DER private key of the given kind. */
+/** A PKCS#8 DER private key of the given kind: RSA a committed test key (never a simulator's wrapping key), EC a fresh one. */
 export function pkcs8(kind: 'rsa2048' | 'rsa3072' | 'p256' | 'p384'): { der: Buffer; spki: Buffer } {
   const pair =
     kind === 'rsa2048' || kind === 'rsa3072'
-      ? generateKeyPairSync('rsa', { modulusLength: kind === 'rsa2048' ? 2048 : 3072 })
+      ? testRsaKeyPair(kind === 'rsa2048' ? 'rsa2048-other' : 'rsa3072')
       : generateKeyPairSync('ec', { namedCurve: kind === 'p256' ? 'prime256v1' : 'secp384r1' });
   return {
     der: pair.privateKey.export({ type: 'pkcs8', format: 'der' }),
