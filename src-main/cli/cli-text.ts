@@ -7,6 +7,7 @@ import { momentText } from '../i18n/moment';
 import { warningText, type Warning } from '../i18n/warning';
 import type { CliIo } from './command';
 import { cliTranslator } from './cli-locale';
+import { formatTable } from './text-table';
 
 /** `2026-12-02 12:13:15 UTC+08:00 (Asia/Shanghai) (2026-12-02 04:13:15 UTC)`; in Chinese `2026年12月2日 …`; in a UTC zone the UTC time once. */
 export function cliDate(io: Pick<CliIo, 'env' | 'locale'>, at: Date | number | string): string {
@@ -102,4 +103,28 @@ export function placeColumns(
       return projects ? [k.region, k.projectId, group] : [k.region, group];
     },
   };
+}
+
+/**
+ * Prints a table of the ceremony's keys, indented by two spaces: the first column of `head`, then
+ * the columns that place each key (placeColumns over `keys`), then the rest of `head`; one row per
+ * item of `rows` (each replica group's replicas under their primary), `cells` in `head`'s order.
+ */
+export function printKeyTable<R extends { readonly keyId: string }>(
+  io: Pick<CliIo, 'env' | 'locale' | 'stdout'>,
+  keys: readonly PlacedKey[],
+  head: readonly [Column, ...Column[]],
+  rows: readonly R[],
+  cells: (row: R) => readonly [string, ...string[]],
+): void {
+  const place = placeColumns(io, keys);
+  const [first, ...rest] = head;
+  const table = formatTable(
+    columns(io, [first, ...place.names, ...rest]),
+    place.grouped(rows).map((row) => {
+      const [cell, ...more] = cells(row);
+      return [cell, ...place.cells(row.keyId), ...more];
+    }),
+  );
+  for (const line of table) io.stdout(`  ${line}`);
 }

@@ -42,21 +42,25 @@ export interface CliCommand {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
+/** What a command declares: its help but what it does, which its name gives (`DescribedName`), and how it runs. */
+export type CommandSpec<N extends string, T extends OptionTable> = Omit<CommandHelp, 'about' | 'options'> & {
+  readonly name: N & DescribedName<N>;
+  readonly options: T;
+  run(parsed: ParsedOptions<T>, io: CliIo): Promise<number>;
+};
+
 /**
  * A command from its declaration: `run` receives the options already parsed against `options`
- * (typed from the table), so no command parses its own arguments.
+ * (typed from the table), so no command parses its own arguments; what it does, in `--help`, is
+ * the catalogue's `cli.about.<name, spaces as dashes>`.
  */
-export function defineCommand<const T extends OptionTable>(
-  spec: Pick<CliCommand, 'name'> &
-    CommandHelp & {
-      readonly options: T;
-      run(parsed: ParsedOptions<T>, io: CliIo): Promise<number>;
-    },
+export function defineCommand<const N extends string, const T extends OptionTable>(
+  spec: CommandSpec<N, T>,
 ): CliCommand {
   const { name, run, ...help } = spec;
   return {
     name,
-    help,
+    help: { ...help, about: `cli.about.${dashed(name)}` as MessageKey },
     run: (args, io) => run(parseOptions(name, spec.options, args, spec.positional), io),
   };
 }
@@ -64,15 +68,22 @@ export function defineCommand<const T extends OptionTable>(
 /** `online create-key` → `online-create-key`. */
 type Dashed<S extends string> = S extends `${infer A} ${infer B}` ? `${A}-${Dashed<B>}` : S;
 
+function dashed(name: string): string {
+  return name.replace(/ /g, '-');
+}
+
 /**
  * A command name whose one-line summary the catalogues hold (`cli.summary.<name, spaces as
  * dashes>`); any other name does not compile. The summary is written only there.
  */
 export type SummarizedName<N extends string> = `cli.summary.${Dashed<N>}` extends MessageKey ? N : never;
 
+/** A command name whose description the catalogues hold (`cli.about.<name, spaces as dashes>`); any other does not compile. */
+type DescribedName<N extends string> = `cli.about.${Dashed<N>}` extends MessageKey ? N : never;
+
 /** The catalogue key of the summary `keyferry --help` lists for `name`. */
 export function summaryKeyOf(name: string): string {
-  return `cli.summary.${name.replace(/ /g, '-')}`;
+  return `cli.summary.${dashed(name)}`;
 }
 
 /**

@@ -156,7 +156,6 @@ export const airgapWrapCommand = defineCommand({
     '--bundle DIR --out DIR --journal FILE --operator NAME --witness NAME ... [options]',
     '--console-wrapping-key FILE --key-id ID --spec SPEC --import-token FILE --out DIR --journal FILE ... [options]',
   ],
-  about: 'cli.about.airgap-wrap',
   options: OPTIONS,
   async run({ values }, io) {
     if (values['confirm-fingerprint']) throw new KeyferryError('CLI_CONFIRM_FINGERPRINT_REPLACED');

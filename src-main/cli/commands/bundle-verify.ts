@@ -83,7 +83,6 @@ function jsonReport(bundle: TransferBundle) {
 export const bundleVerifyCommand = defineCommand({
   name: NAME,
   synopsis: ['DIR [--expect-digest HEX] [--json]'],
-  about: 'cli.about.bundle-verify',
   options: {
     'expect-digest': { type: 'string', arg: 'HEX', help: 'cli.opt.bundle-verify.expect-digest' },
     json: { type: 'boolean', help: 'cli.opt.bundle-verify.json' },

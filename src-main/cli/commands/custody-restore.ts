@@ -26,7 +26,6 @@ export const custodyRestoreCommand = defineCommand({
     '    --bundle DIR --wrapped-out DIR --journal FILE --operator NAME --witness NAME... [...]',
     '--share FILE... [--typed FILE...] [--backup FILE] [--out FILE|DIR] [--ceremony-id ID] [--key-id ID...] [--key-spec SPEC]',
   ],
-  about: 'cli.about.custody-restore',
   options: RESTORE_OPTIONS,
   notes: ['cli.note.custody-restore.hsm', 'cli.note.custody-restore.set', 'cli.note.custody-restore.prove'],
   async run({ values }, io) {

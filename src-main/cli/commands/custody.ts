@@ -152,7 +152,6 @@ export function createCustodyCommands(deps: { volumeIdOf?: VolumeIdOf } = {}): C
         '--material FILE --key-spec SPEC --ceremony-id ID --key-id ID',
         '    --m M --n N --custodian NAME (N times) --out DIR (N times) [--passphrase-env VAR]',
       ],
-      about: 'cli.about.custody-split',
       options: SPLIT_OPTIONS,
       run: ({ values }, io) => runSplit(values, io, deps.volumeIdOf),
     }),

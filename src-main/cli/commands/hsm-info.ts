@@ -14,7 +14,6 @@ function version(v: { major: number; minor: number }): string {
 export const hsmInfoCommand = defineCommand({
   name: NAME,
   synopsis: ['--module FILE [--json]'],
-  about: 'cli.about.hsm-info',
   options: {
     module: { type: 'string', arg: 'FILE', help: 'cli.opt.hsm-info.module' },
     json: { type: 'boolean', help: 'cli.opt.hsm-info.json' },

@@ -51,7 +51,6 @@ function describeLater(t: Translator['t'], later: readonly JournalEntry[]): stri
 export const journalVerifyCommand = defineCommand({
   name: NAME,
   synopsis: ['FILE [--expect-head HEX] [--expect-count N] [--allow-later]'],
-  about: 'cli.about.journal-verify',
   options: JOURNAL_VERIFY_OPTIONS,
   positional: { arg: 'FILE' },
   async run({ values, positional }, io) {

@@ -115,7 +115,6 @@ function postMove(url: URL, body: { advanceMs: number } | { to: number }): Promi
 export const kmsSimAdvanceCommand = defineCommand({
   name: NAME,
   synopsis: ['--endpoint URL (--by DURATION | --to DATE-TIME)'],
-  about: 'cli.about.kms-sim-advance',
   options: {
     endpoint: { type: 'string', arg: 'URL', help: 'cli.opt.kms-sim-advance.endpoint' },
     by: { type: 'string', arg: 'DURATION', help: 'cli.opt.kms-sim-advance.by' },

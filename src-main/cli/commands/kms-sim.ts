@@ -35,7 +35,6 @@ export const kmsSimCommand = defineCommand({
     '[--host 127.0.0.1] [--port N] [--state FILE] [--latency 60ms] [--throttle N/s]',
     '    [--regions R1,R2] [--start-at WHEN] [--clock-control] [--json]',
   ],
-  about: 'cli.about.kms-sim',
   options: {
     host: { type: 'string', arg: 'H', help: 'cli.opt.kms-sim.host' },
     port: { type: 'string', arg: 'N', help: 'cli.opt.kms-sim.port' },

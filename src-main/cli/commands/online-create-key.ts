@@ -12,12 +12,11 @@ import {
 import { onlineStartOf } from '../../core/ceremony/online/open-journal';
 import { KeyferryError } from '../../core/errors';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
-import { cliExpiry, columns, placeColumns } from '../cli-text';
+import { cliExpiry, printKeyTable } from '../cli-text';
 
 import { missingOption } from '../args';
 
 import { openOnlineSession } from '../online-session';
-import { formatTable } from '../text-table';
 
 import { defineOnlineCommand, nextOnline, withSession } from './online-steps';
 import type { CliIo } from '../command';
@@ -61,7 +60,6 @@ export const createKeyCommand = defineOnlineCommand({
   synopsis: [
     '--journal FILE (--plan FILE | --alias A --spec S --operator NAME --witness NAME ...) [connection options]',
   ],
-  about: 'cli.about.online-create-key',
   options: CREATE_KEY_OPTIONS,
   extra: (t) => [
     t('cli.plan-fields'),
@@ -87,14 +85,13 @@ export const createKeyCommand = defineOnlineCommand({
     return withSession(session, async () => {
       const created = await session.ceremony.createKeys(plan.keys);
       const { t } = cliTranslator(io);
-      const place = placeColumns(io, session.ceremony.keys());
-      for (const line of formatTable(
-        columns(io, ['alias', ...place.names, 'spec', 'usage', 'materialExpires', 'keyId']),
-        place
-          .grouped(created)
-          .map((k) => [k.alias, ...place.cells(k.keyId), k.spec, k.usage, cliExpiry(io, k.materialExpiry), k.keyId]),
-      ))
-        io.stdout(`  ${line}`);
+      printKeyTable(
+        io,
+        session.ceremony.keys(),
+        ['alias', 'spec', 'usage', 'materialExpires', 'keyId'],
+        created,
+        (k) => [k.alias, k.spec, k.usage, cliExpiry(io, k.materialExpiry), k.keyId],
+      );
       io.stdout(t('online.created', { count: created.length }));
       const command = nextOnline('params', values, ['--out', `import-parameters-${session.ceremony.ceremonyId}`]);
       io.stdout(t('online.next.params', { command }));

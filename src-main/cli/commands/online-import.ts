@@ -66,7 +66,6 @@ export const importCommand = defineOnlineCommand({
   synopsis: [
     '--journal FILE --bundle DIR --expect-digest HEX [--expires never|ISO-DATE] [--receipt-dir DIR] [connection options]',
   ],
-  about: 'cli.about.online-import',
   options: {
     bundle: { type: 'string', arg: 'DIR', help: 'cli.opt.online-import.bundle' },
     'expect-digest': { type: 'string', arg: 'HEX', help: 'cli.opt.online-import.expect-digest', grouped: true },

@@ -3,13 +3,12 @@
 import { KeyferryError } from '../../core/errors';
 import { cliTranslator } from '../cli-locale';
 import { ceremonyStateValue } from '../../i18n/ceremony-state';
-import { cliExpiry, columns, placeColumns } from '../cli-text';
+import { cliExpiry, printKeyTable } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 
 import { requireOption } from '../args';
 
 import { openOnlineSession } from '../online-session';
-import { formatTable } from '../text-table';
 
 import { defineOnlineCommand, lapsedLines, nextOnline, printProofs, withSession } from './online-steps';
 import { custodyOf } from './online-reimport';
@@ -17,27 +16,18 @@ import { custodyOf } from './online-reimport';
 export const statusCommand = defineOnlineCommand({
   name: 'online status',
   synopsis: ['--journal FILE [connection options]'],
-  about: 'cli.about.online-status',
   options: {},
   async run({ values }, io) {
     const session = await openOnlineSession(values, io);
     return withSession(session, async () => {
       const status = await session.ceremony.status();
-      const place = placeColumns(io, status);
-      for (const line of formatTable(
-        columns(io, ['alias', ...place.names, 'spec', 'keyId', 'state', 'materialExpires']),
-        place
-          .grouped(status)
-          .map((s) => [
-            s.alias,
-            ...place.cells(s.keyId),
-            s.spec,
-            s.keyId,
-            keyStateText(io, s.keyState),
-            cliExpiry(io, s.materialExpiresAt ?? undefined, 'none'),
-          ]),
-      ))
-        io.stdout(`  ${line}`);
+      printKeyTable(io, status, ['alias', 'spec', 'keyId', 'state', 'materialExpires'], status, (s) => [
+        s.alias,
+        s.spec,
+        s.keyId,
+        keyStateText(io, s.keyState),
+        cliExpiry(io, s.materialExpiresAt ?? undefined, 'none'),
+      ]);
       const keys = session.ceremony.keys();
       const custody = custodyOf(session.journal.entries, new Set(keys.filter((k) => k.lapsed).map((k) => k.keyId)));
       const lapsed = lapsedLines(io, keys, nextOnline('params', values), custody);
@@ -64,7 +54,6 @@ export const statusCommand = defineOnlineCommand({
 export const deleteMaterialCommand = defineOnlineCommand({
   name: 'online delete-material',
   synopsis: ['--journal FILE --key-id ID --yes --acknowledge-loss [connection options]'],
-  about: 'cli.about.online-delete-material',
   options: {
     'key-id': { type: 'string', arg: 'ID', help: 'cli.opt.delete-material.key-id' },
     yes: { type: 'boolean', help: 'cli.opt.delete-material.yes' },

@@ -35,7 +35,6 @@ const CUSTODY_TO_FILL_IN = ['--custody', 'M/N', '--custodian', 'NAME', '--custod
 export const paramsCommand = defineOnlineCommand({
   name: 'online params',
   synopsis: ['--journal FILE --out DIR [--wrapping-algorithm ALG] [connection options]'],
-  about: 'cli.about.online-params',
   options: {
     out: { type: 'string', arg: 'DIR', help: 'cli.opt.online-params.out' },
     'wrapping-algorithm': { type: 'string', arg: 'ALG', help: 'cli.opt.online-params.wrapping-algorithm' },

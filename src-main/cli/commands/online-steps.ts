@@ -6,13 +6,12 @@
 import type { KeyProof } from '../../core/ceremony/online/key-proof';
 import type { CustodyArrangement } from '../../core/bundle/custody-arrangement';
 
-import { defineCommand, type CliCommand, type CliIo, type CommandHelp } from '../command';
-import type { OptionTable, ParsedOptions } from '../options';
+import { defineCommand, type CliCommand, type CliIo, type CommandSpec } from '../command';
+import type { OptionTable } from '../options';
 import { cliTranslator } from '../cli-locale';
-import { cliExpiry, columns, placeColumns, type PlacedKey } from '../cli-text';
+import { cliExpiry, printKeyTable, type PlacedKey } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 import { ONLINE_COMMON_OPTIONS, type OnlineCommonValues, type OnlineSession } from '../online-session';
-import { formatTable } from '../text-table';
 import { commandLine } from '../command-line';
 
 /** The note under every online command's options: where credentials come from. */
@@ -22,14 +21,14 @@ const CREDENTIALS_NOTE = 'cli.note.credentials' as const;
  * An `online …` command: its own `options`, then the connection options every online command
  * takes, with the note on where credentials come from under them.
  */
-export function defineOnlineCommand<const T extends OptionTable>(
-  spec: Pick<CliCommand, 'name'> &
-    Omit<CommandHelp, 'options' | 'notes'> & {
-      readonly options: T;
-      run(parsed: ParsedOptions<T & typeof ONLINE_COMMON_OPTIONS>, io: CliIo): Promise<number>;
-    },
+export function defineOnlineCommand<const N extends string, const T extends OptionTable>(
+  spec: Omit<CommandSpec<N, T & typeof ONLINE_COMMON_OPTIONS>, 'options' | 'notes'> & { readonly options: T },
 ): CliCommand {
-  return defineCommand({ ...spec, options: { ...spec.options, ...ONLINE_COMMON_OPTIONS }, notes: [CREDENTIALS_NOTE] });
+  return defineCommand<N, T & typeof ONLINE_COMMON_OPTIONS>({
+    ...spec,
+    options: { ...spec.options, ...ONLINE_COMMON_OPTIONS },
+    notes: [CREDENTIALS_NOTE],
+  });
 }
 
 /**
@@ -91,20 +90,12 @@ export async function withSession<T>(session: OnlineSession, run: () => Promise<
 /** The proof table after an import or a status: `keys` (the ceremony's) adds region and group for replica groups. */
 export function printProofs(io: CliIo, proofs: readonly KeyProof[], keys: readonly PlacedKey[]): void {
   const { t, message } = cliTranslator(io);
-  const place = placeColumns(io, keys);
-  for (const line of formatTable(
-    columns(io, ['keyId', ...place.names, 'spec', 'state', 'proof']),
-    place
-      .grouped(proofs)
-      .map((p) => [
-        p.keyId,
-        ...place.cells(p.keyId),
-        p.spec,
-        keyStateText(io, p.keyState),
-        t('online.proof', { ok: p.ok ? 'yes' : 'no', proof: message(p.proof) }),
-      ]),
-  ))
-    io.stdout(`  ${line}`);
+  printKeyTable(io, keys, ['keyId', 'spec', 'state', 'proof'], proofs, (p) => [
+    p.keyId,
+    p.spec,
+    keyStateText(io, p.keyState),
+    t('online.proof', { ok: p.ok ? 'yes' : 'no', proof: message(p.proof) }),
+  ]);
 }
 
 /** Lines for keys whose imported material lapsed in the KMS (back in Pending import), with the way back. */

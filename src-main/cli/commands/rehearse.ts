@@ -42,7 +42,6 @@ function parseSpecs(text: string | undefined): KeySpec[] {
 export const rehearseCommand = defineCommand({
   name: NAME,
   synopsis: ['[--out DIR] [--specs AES_256,RSA_2048,...] [--custody M/N [--custodian NAME ...]]'],
-  about: 'cli.about.rehearse',
   options: {
     out: { type: 'string', arg: 'DIR', help: 'cli.opt.rehearse.out' },
     specs: {

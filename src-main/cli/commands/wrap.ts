@@ -171,7 +171,6 @@ export function createWrapCommand(deps: { layer?: FileLayer } = {}): CliCommand 
   return defineCommand({
     name: NAME,
     synopsis: ['--wrapping-key FILE --key-spec SPEC --out DIR [options]'],
-    about: 'cli.about.wrap',
     options: OPTIONS,
     notes: ['cli.note.wrap'],
     async run({ values }, io) {

@@ -70,7 +70,20 @@ interface CapabilityRequest {
 
 const TRIAL_SECRET_BYTES = 20;
 
-function createTrialObject(session: HsmSession, template: TemplateEntry[]): Buffer {
+/** A session object (gone with the session) holding the known secret `value` as a key of `keyType`, with `extra` attributes. */
+function createTrialSecret(
+  session: HsmSession,
+  keyType: (typeof CKK)['AES' | 'GENERIC_SECRET'],
+  value: Buffer,
+  extra: readonly TemplateEntry[],
+): Buffer {
+  const template: TemplateEntry[] = [
+    { type: CKA.CLASS, value: CKO.SECRET_KEY },
+    { type: CKA.KEY_TYPE, value: keyType },
+    { type: CKA.TOKEN, value: false },
+    { type: CKA.VALUE, value },
+    ...extra,
+  ];
   return session.trackTemporary(
     handleSchema.parse(hsmCall('trial', () => session.p11.C_CreateObject(session.handle, template))),
   );
@@ -81,11 +94,7 @@ function trialOaep(session: HsmSession, algorithm: WrappingAlgorithm): string | 
   const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const wrappingKey = loadWrappingPublicKey(pair.publicKey.export({ type: 'spki', format: 'der' }));
   const value = randomBytes(32);
-  const trialKey = createTrialObject(session, [
-    { type: CKA.CLASS, value: CKO.SECRET_KEY },
-    { type: CKA.KEY_TYPE, value: CKK.AES },
-    { type: CKA.TOKEN, value: false },
-    { type: CKA.VALUE, value },
+  const trialKey = createTrialSecret(session, CKK.AES, value, [
     { type: CKA.EXTRACTABLE, value: true },
     { type: CKA.SENSITIVE, value: false },
   ]);
@@ -118,19 +127,9 @@ function trialPad(
   const secret = randomBytes(TRIAL_SECRET_BYTES);
   const handles: Buffer[] = [];
   try {
-    const kekHandle = createTrialObject(session, [
-      { type: CKA.CLASS, value: CKO.SECRET_KEY },
-      { type: CKA.KEY_TYPE, value: CKK.AES },
-      { type: CKA.TOKEN, value: false },
-      { type: CKA.VALUE, value: kek },
-      { type: CKA.WRAP, value: true },
-    ]);
+    const kekHandle = createTrialSecret(session, CKK.AES, kek, [{ type: CKA.WRAP, value: true }]);
     handles.push(kekHandle);
-    const secretHandle = createTrialObject(session, [
-      { type: CKA.CLASS, value: CKO.SECRET_KEY },
-      { type: CKA.KEY_TYPE, value: CKK.GENERIC_SECRET },
-      { type: CKA.TOKEN, value: false },
-      { type: CKA.VALUE, value: secret },
+    const secretHandle = createTrialSecret(session, CKK.GENERIC_SECRET, secret, [
       { type: CKA.EXTRACTABLE, value: true },
       { type: CKA.SENSITIVE, value: false },
     ]);
@@ -164,13 +163,7 @@ function trialKcv(session: HsmSession): KcvMethod | null {
   const cipher = createCipheriv('aes-256-ecb', value, null);
   cipher.setAutoPadding(false);
   const expected = cipher.update(Buffer.alloc(16)).subarray(0, 3).toString('hex').toUpperCase();
-  const key = createTrialObject(session, [
-    { type: CKA.CLASS, value: CKO.SECRET_KEY },
-    { type: CKA.KEY_TYPE, value: CKK.AES },
-    { type: CKA.TOKEN, value: false },
-    { type: CKA.VALUE, value },
-    { type: CKA.ENCRYPT, value: true },
-  ]);
+  const key = createTrialSecret(session, CKK.AES, value, [{ type: CKA.ENCRYPT, value: true }]);
   try {
     for (const method of ['check-value', 'ecb'] as const) {
       try {

@@ -15,6 +15,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { SimulatorClock } from './clock';
+import { readBodyUpTo, sendJson } from './http-json';
 import { applyTime, type SimState } from './state';
 
 export const CLOCK_CONTROL_PATH = '/keyferry-sim/v1/clock';
@@ -86,31 +87,10 @@ class ClockRefusal extends Error {
   }
 }
 
-function readSmallBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.pause();
-        reject(new ClockRefusal('KFSIM.BAD_REQUEST', `The body is larger than ${MAX_BODY_BYTES} bytes.`));
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
+const bodyTooLarge = () => new ClockRefusal('KFSIM.BAD_REQUEST', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  if (res.destroyed || res.headersSent) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json;charset=UTF-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-  });
-  res.end(text);
+  sendJson(res, status, body, { 'cache-control': 'no-store' });
 }
 
 async function move(req: IncomingMessage, deps: ClockControlDeps): Promise<void> {
@@ -119,7 +99,7 @@ async function move(req: IncomingMessage, deps: ClockControlDeps): Promise<void>
     throw new ClockRefusal('KFSIM.NOT_JSON', 'The body must be sent as content-type: application/json.');
   let json: unknown;
   try {
-    json = JSON.parse((await readSmallBody(req)).toString('utf8'));
+    json = JSON.parse((await readBodyUpTo(req, MAX_BODY_BYTES, bodyTooLarge)).toString('utf8'));
   } catch (error) {
     if (error instanceof ClockRefusal) throw error;
     throw new ClockRefusal('KFSIM.BAD_REQUEST', 'The body is not JSON.');

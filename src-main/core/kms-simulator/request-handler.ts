@@ -10,6 +10,7 @@ import type { SimAuthenticator } from './auth';
 import type { SimContext } from './context';
 import type { SimulatorFaults } from './faults';
 import type { Body } from './fields';
+import { readBodyUpTo, sendJson } from './http-json';
 import { SimError, simError } from './sim-error';
 import { applyTime } from './state';
 import type { SimulatorTraffic } from './traffic';
@@ -29,31 +30,8 @@ interface RequestHandlerDeps {
 
 class TooLarge extends Error {}
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
-        req.pause();
-        reject(new TooLarge());
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 function send(res: ServerResponse, status: number, body: unknown, requestId: string): void {
-  if (res.destroyed || res.headersSent) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json;charset=UTF-8',
-    'x-request-id': requestId,
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
+  sendJson(res, status, body, { 'x-request-id': requestId });
 }
 
 function parseBody(body: Buffer): Body {
@@ -97,7 +75,7 @@ export async function handleSimulatorRequest(
     await deps.traffic.arrive();
     let bytes: Buffer;
     try {
-      bytes = await readBody(req);
+      bytes = await readBodyUpTo(req, MAX_REQUEST_BYTES, () => new TooLarge());
     } catch (error) {
       if (error instanceof TooLarge) throw simError('KMS.0203');
       throw error;

@@ -53,6 +53,25 @@ const SAFE_ACTIONS: ReadonlySet<KmsAction> = new Set<KmsAction>([
   'verify',
 ]);
 
+/** What a sign or verify call is about: the key, the message, the algorithm and whether the message is a digest. */
+interface SigningInput {
+  readonly keyId: string;
+  readonly message: Buffer;
+  readonly algorithm: SigningAlgorithm;
+  readonly messageType?: MessageType;
+}
+
+/** The wire body of a sign call, or with the signature to check, of a verify call (fields in the API's order). */
+function signingFields(input: SigningInput, signature?: Buffer): Record<string, string> {
+  return {
+    key_id: input.keyId,
+    message: input.message.toString('base64'),
+    ...(signature ? { signature: signature.toString('base64') } : {}),
+    signing_algorithm: input.algorithm,
+    message_type: input.messageType ?? 'RAW',
+  };
+}
+
 export class KmsClient {
   readonly endpoint: URL;
   readonly projectId: string;
@@ -317,43 +336,13 @@ export class KmsClient {
     return { keyId: answer.key_id, plainText: answer.plain_text };
   }
 
-  async sign(input: {
-    keyId: string;
-    message: Buffer;
-    algorithm: SigningAlgorithm;
-    messageType?: MessageType;
-  }): Promise<Buffer> {
-    const answer = await this.#call(
-      'sign',
-      {
-        key_id: input.keyId,
-        message: input.message.toString('base64'),
-        signing_algorithm: input.algorithm,
-        message_type: input.messageType ?? 'RAW',
-      },
-      wire.signAnswer,
-    );
+  async sign(input: SigningInput): Promise<Buffer> {
+    const answer = await this.#call('sign', signingFields(input), wire.signAnswer);
     return Buffer.from(answer.signature, 'base64');
   }
 
-  async verify(input: {
-    keyId: string;
-    message: Buffer;
-    signature: Buffer;
-    algorithm: SigningAlgorithm;
-    messageType?: MessageType;
-  }): Promise<boolean> {
-    const answer = await this.#call(
-      'verify',
-      {
-        key_id: input.keyId,
-        message: input.message.toString('base64'),
-        signature: input.signature.toString('base64'),
-        signing_algorithm: input.algorithm,
-        message_type: input.messageType ?? 'RAW',
-      },
-      wire.verifyAnswer,
-    );
+  async verify(input: SigningInput & { signature: Buffer }): Promise<boolean> {
+    const answer = await this.#call('verify', signingFields(input, input.signature), wire.verifyAnswer);
     return answer.signature_valid === 'true';
   }
 

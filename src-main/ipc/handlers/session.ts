@@ -24,7 +24,7 @@ import type { KmsClient } from '../../core/kms/client';
 import type { CredentialBinding } from '../../core/kms/credential-binding';
 import type { KmsCredentials } from '../../core/kms/credentials';
 import type { KmsSimulator } from '../../core/kms-simulator/index';
-import type { CustodyPlan, RecordKind, KeyferryMode, WrittenReceiptView } from '../contract';
+import type { CustodyPlan, LeavableSide, RecordKind, KeyferryMode, WrittenReceiptView } from '../contract';
 import type { HandlerContext } from '../context';
 import { requireMode } from '../mode';
 
@@ -96,9 +96,6 @@ export interface AirGapSide {
   readonly rehearsal: boolean;
   plan?: PreflightPlan;
 }
-
-/** The two air-gapped ceremonies a person can leave half-way. */
-type LeavableSide = 'air-gapped' | 'custody-restore';
 
 /** Why a ceremony was left: the window closed, or the officer went to another screen. */
 type LeaveReason = 'window-closed' | 'ceremony-left';

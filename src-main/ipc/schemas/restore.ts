@@ -13,6 +13,7 @@ import {
   keySpecSchema,
   pathSchema,
   personNameSchema,
+  recordKindSchema,
   sha256HexSchema,
   stepAvailabilitySchema,
   timeTextSchema,
@@ -133,9 +134,13 @@ export type RestoredKeyView = z.output<typeof restoredKeySchema>;
 
 export const abandonedSchema = z.object({ abandoned: z.literal(true) });
 
+/** The ceremonies a person can leave half-way: the two on the air-gapped workstation (every record kind but the online side). */
+const leavableSideSchema = recordKindSchema.exclude(['online']);
+export type LeavableSide = z.output<typeof leavableSideSchema>;
+
 /** Leaving a ceremony that holds material or has a step under way (window closed, another screen). */
 export const leaveCeremonyRequestSchema = z.strictObject({
-  side: z.enum(['air-gapped', 'custody-restore']),
+  side: leavableSideSchema,
   reason: z.enum(['window-closed', 'ceremony-left']),
 });
 export const leftCeremonySchema = z.object({
