@@ -20,7 +20,7 @@ export interface CliIo {
 }
 
 /** What `keyferry <name> --help` prints, in the CLI's language (rendered by cli/help.ts). */
-export interface CommandHelp {
+interface CommandHelp {
   /** Each usage form after `keyferry <name> `: option names and placeholders only (never translated). */
   readonly synopsis: readonly string[];
   /** What the command does (catalogue `cli.about.*`). */
