@@ -4,6 +4,7 @@
  * task already under way is allowed to finish (so its effect is journaled or wiped), and then the
  * first failure is raised.
  */
+import { eventLoopSlicer } from './yield';
 
 /** Runs `task` for each item with at most `limit` running at once; results in item order. */
 export async function forEachConcurrently<T, R>(
@@ -14,6 +15,7 @@ export async function forEachConcurrently<T, R>(
   const results = new Array<R>(items.length);
   let next = 0;
   let failure: { error: unknown } | undefined;
+  const slicer = eventLoopSlicer();
   const worker = async (): Promise<void> => {
     while (failure === undefined && next < items.length) {
       const index = next++;
@@ -22,6 +24,9 @@ export async function forEachConcurrently<T, R>(
       } catch (error) {
         failure ??= { error };
       }
+      // A task that needs no waiting (AES material is randomBytes at once) resolves at once, and the
+      // next runs in the same turn: once the slice has used its budget, let the event loop run.
+      await slicer.pause();
     }
   };
   const workers = Math.max(1, Math.min(Math.floor(limit) || 1, items.length));

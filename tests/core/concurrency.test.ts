@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { forEachConcurrently } from '../../src-main/core/concurrency';
 
@@ -36,6 +37,30 @@ describe('forEachConcurrently', () => {
     // 0 and 2 were in flight when 1 failed: both completed (their effects get journaled).
     expect(finished.sort()).toEqual([0, 2]);
     expect(started.sort()).toEqual([0, 1, 2]);
+  });
+
+  it('lets the event loop run between tasks that need no waiting (AES material is made at once)', async () => {
+    let turns = 0;
+    let running = true;
+    const tick = (): void => {
+      if (!running) return;
+      turns += 1;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const seen = await forEachConcurrently(
+      Array.from({ length: 200 }, (_, i) => i),
+      4,
+      async () => {
+        const until = performance.now() + 0.2;
+        while (performance.now() < until);
+        return turns;
+      },
+    );
+    running = false;
+    // 40 ms of work that never waits: the loop turned in between, so a timer or an IPC answer would have run.
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBeGreaterThan(0);
   });
 
   it('runs one at a time with a limit of 1 and accepts an empty list', async () => {

@@ -9,6 +9,7 @@
 import { constants, type promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError, selectedProblem } from '../errors';
+import { eventLoopSlicer } from '../yield';
 import { BROKEN_CODES, appendLine } from './append-line';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
 import { canonicalJson, type JsonObject } from './canonical-json';
@@ -137,7 +138,11 @@ class FileJournal implements Journal {
     this.checkOpen();
     const entries: JournalEntry[] = [];
     const lines: Buffer[] = [];
+    // 100 entries at once (one per key) take longer than a frame to check and chain: let the event
+    // loop run once a slice has used its budget. Appends wait in the queue meanwhile.
+    const slicer = eventLoopSlicer();
     for (const item of items) {
+      await slicer.pause();
       const chained = this.chained(this.list.length + entries.length + 1, entries.at(-1)?.hash ?? this.head, item);
       const { entry } = chained;
       const line = Buffer.from(`${chained.line}\n`, 'utf8');

@@ -1,5 +1,6 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
 import { GENESIS_HASH, openJournal, verifyJournal } from '../../../src-main/core/journal';
@@ -256,6 +257,39 @@ describe('openJournal and append', () => {
       'material.generated',
     ]);
     await reopened.close();
+  });
+
+  it('appendMany of a 300-key batch lets the event loop run while it chains the entries, and stays one batch', async () => {
+    const file = path.join(await tempDir(), 'j.jsonl');
+    let turns = 0;
+    let running = true;
+    const tick = (): void => {
+      if (!running) return;
+      turns += 1;
+      setImmediate(tick);
+    };
+    // The clock is read once per entry as it is chained: it notes the turns seen so far (and takes a while).
+    const seen: number[] = [];
+    let t = Date.parse('2025-03-01T09:00:00.000Z');
+    const now = (): Date => {
+      seen.push(turns);
+      const until = performance.now() + 0.1;
+      while (performance.now() < until);
+      return new Date((t += 1000));
+    };
+    const journal = await openJournal(file, { create: true, now });
+    seen.length = 0;
+    setImmediate(tick);
+    const batch = await journal.appendMany(
+      Array.from({ length: 300 }, (_, i) => ({ actor: 'Ana', event: 'material.wrapped', data: { n: i } })),
+    );
+    running = false;
+    expect(seen).toHaveLength(300);
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBeGreaterThan(0);
+    expect(batch.map((e) => e.seq)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    await journal.close();
+    expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 300, headHash: batch.at(-1)?.hash });
   });
 
   it('refuses appends after close', async () => {
