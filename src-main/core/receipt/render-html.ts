@@ -259,9 +259,12 @@ export async function renderReceiptHtmlInSlices(
   input: ReceiptInput,
   options: ReceiptRenderOptions = {},
 ): Promise<string> {
+  // Checking a 100-key input and building its sections take a turn each.
   checkReceiptInput(input);
+  await yieldToEventLoop();
   const w = new ReceiptWords(options.language ?? DEFAULT_RECEIPT_LANGUAGE);
   const sections = receiptSections(input);
+  await yieldToEventLoop();
   const slicer = eventLoopSlicer();
   const keys: string[] = [];
   for (const entry of keyEntriesOf(sections)) {

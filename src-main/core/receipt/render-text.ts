@@ -297,9 +297,12 @@ export async function renderReceiptTextInSlices(
   input: ReceiptInput,
   options: { language?: ReceiptLanguage } = {},
 ): Promise<string> {
+  // Checking a 100-key input and building its sections take a turn each.
   checkReceiptInput(input);
+  await yieldToEventLoop();
   const sections = receiptSections(input);
   const keys = keyEntriesOf(sections);
+  await yieldToEventLoop();
   const slicer = eventLoopSlicer();
   const twins: string[][] = [];
   for (const locale of receiptLocales(options.language ?? DEFAULT_RECEIPT_LANGUAGE)) {
