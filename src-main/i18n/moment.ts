@@ -55,9 +55,25 @@ export function formatLocalIn(locale: MomentLocale, clock: WallClock): string {
   return `${date} ${time} ${zoneOf(clock)}${clock.timeZone ? `（${clock.timeZone}）` : ''}`;
 }
 
+/**
+ * This workstation's zone name. Asking makes a date formatter, which costs more than the rest of a
+ * moment (a 100-key receipt asks for every entry it dates), so in Node, where the zone changes only
+ * with the TZ variable, the answer is kept until TZ changes; elsewhere (the renderer) it is asked anew.
+ */
+function workstationZone(): string {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  if (env === undefined) return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const tz = env.TZ;
+  if (keptZone === undefined || keptZone.tz !== tz) {
+    keptZone = { tz, zone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+  }
+  return keptZone.zone;
+}
+let keptZone: { readonly tz: string | undefined; readonly zone: string } | undefined;
+
 /** This workstation's clock at `at`. */
 export function workstationClock(at: Date = new Date()): WallClock {
-  return { at, utcOffsetMinutes: -at.getTimezoneOffset(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+  return { at, utcOffsetMinutes: -at.getTimezoneOffset(), timeZone: workstationZone() };
 }
 
 /** Zones' offset formatters, made once per zone: making one costs far more than formatting with it. */

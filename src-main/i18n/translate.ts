@@ -21,6 +21,21 @@ import { momentText } from './moment';
 import { isListName, listItems } from './list';
 
 /**
+ * intl-messageformat resolves its locale for every message it compiles by asking
+ * Intl.NumberFormat.supportedLocalesOf: the first ask loads the locale data (20 ms and more, in one
+ * block, on a receipt's first message), each later one costs a few tenths of a millisecond. For one
+ * language tag its answer is always `new Intl.Locale(tag)`, supported or not (it falls back to
+ * exactly that), so a tag is resolved once, without asking; a list of tags is resolved as before.
+ */
+const resolveLocaleList = IntlMessageFormat.resolveLocale;
+const RESOLVED_LOCALES = new Map<string, Intl.Locale | undefined>();
+IntlMessageFormat.resolveLocale = (locales) => {
+  if (typeof locales !== 'string' || typeof Intl.Locale === 'undefined') return resolveLocaleList(locales);
+  if (!RESOLVED_LOCALES.has(locales)) RESOLVED_LOCALES.set(locales, new Intl.Locale(locales));
+  return RESOLVED_LOCALES.get(locales);
+};
+
+/**
  * Named date styles messages may use: `{at, date, utc}` (always UTC, to the minute: `2026-12-01
  * 01:05 UTC` in English, `2026年12月1日 01:05 UTC` in Chinese; see `utcInMessage`),
  * `{at, date, moment}` (the workstation's time in the language and UTC, as receipts print a moment:
