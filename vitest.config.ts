@@ -1,7 +1,6 @@
 import os from 'node:os';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { testFilesNeedingTheirOwnProcess } from './tests/support/isolation';
-import { LongFilesFirst } from './tests/support/sequencer';
 
 /**
  * Test files run in parallel on every core there is, and on at least two: vitest's default is one
@@ -40,8 +39,6 @@ export default defineConfig({
   test: {
     maxWorkers: WORKERS,
     globalSetup: ['tests/global-setup.ts'],
-    // The files expected to be long start first (tests/support/sequencer.ts): no long file left for the end.
-    sequence: { sequencer: LongFilesFirst },
     reporters: ['default'],
     projects: [
       { test: { ...COMMON, name: 'isolated', include: ISOLATED, isolate: true } },

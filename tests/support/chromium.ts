@@ -40,14 +40,9 @@ declare module 'vitest' {
 const DRIVES_A_BROWSER =
   /\b(?:launchChromium|chromiumPerFile|startBrowser|htmlToPdf|appPerLanguage|rehearsalSessionPerFile)\b/;
 
-/** True when a test file's text shows that it drives a browser. */
-export function drivesABrowser(text: string): boolean {
-  return DRIVES_A_BROWSER.test(text);
-}
-
 /** True when one of `files` (test file paths) drives a browser. */
 export function anyDrivesABrowser(files: readonly string[]): boolean {
-  return files.some((file) => drivesABrowser(readFileSync(file, 'utf8')));
+  return files.some((file) => DRIVES_A_BROWSER.test(readFileSync(file, 'utf8')));
 }
 
 /** Starts the run's browser server (tests/global-setup.ts); undefined when Chromium is not installed. */
