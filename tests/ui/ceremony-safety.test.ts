@@ -7,25 +7,17 @@
  * ceremony that holds material asks first: "stay" changes nothing, "abandon" journals the
  * interrupt and the abandon as a Ctrl-C on the command line does.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { journalEvents as events } from '../ipc/handlers/airgap-session';
 import { openApp, startBrowser, type UiSession } from './harness';
 import { click, fillByLabel, navigate, problemIn, step, succeeded } from './page-helpers';
 import { upToConfirmedDigest } from './rehearsal-steps';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-async function events(file: string): Promise<{ event: string; actor: string; data: Record<string, unknown> }[]> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  return text
-    .trim()
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as { event: string; actor: string; data: Record<string, unknown> });
-}
 
 describe('ceremony safety through the UI', () => {
   let browser: Browser;
@@ -40,7 +32,28 @@ describe('ceremony safety through the UI', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  /** The app in a fresh page with ceremony folder `ceremony-<n>` and medium `media-<n>`, for one describe. */
+  function ceremonyPerDescribe(n: number): () => { ui: UiSession; page: Page; folder: string; media: string } {
+    let opened: { ui: UiSession; page: Page; folder: string; media: string } | undefined;
+    beforeAll(async () => {
+      const folder = path.join(dir, `ceremony-${n}`);
+      const media = path.join(dir, `media-${n}`);
+      await Promise.all([mkdir(folder), mkdir(media)]);
+      const ui = await openApp(browser);
+      ui.page.setDefaultTimeout(15_000);
+      opened = { ui, page: ui.page, folder, media };
+    });
+    afterAll(async () => {
+      await opened?.ui.close();
+    });
+    return () => {
+      if (!opened) throw new Error('the app is not open: use it inside a test');
+      return opened;
+    };
+  }
+
   describe('AES with an expiry and no custody, then deleting the imported material', () => {
+    const ceremony = ceremonyPerDescribe(1);
     let ui: UiSession;
     let page: Page;
     let folder: string;
@@ -49,17 +62,8 @@ describe('ceremony safety through the UI', () => {
     const airJournal = () => path.join(folder, 'air-gapped-journal.jsonl');
     const onlineJournal = () => path.join(folder, 'online-journal.jsonl');
 
-    beforeAll(async () => {
-      folder = path.join(dir, 'ceremony-1');
-      media = path.join(dir, 'media-1');
-      await mkdir(folder);
-      await mkdir(media);
-      ui = await openApp(browser);
-      page = ui.page;
-      page.setDefaultTimeout(15_000);
-    });
-    afterAll(async () => {
-      await ui?.close();
+    beforeAll(() => {
+      ({ ui, page, folder, media } = ceremony());
     });
 
     it('generates nothing before the folders passed, and shows a refused folder with the fix', async () => {
@@ -216,25 +220,10 @@ describe('ceremony safety through the UI', () => {
   });
 
   describe('abandoning an air-gapped ceremony that holds material', () => {
-    let ui: UiSession;
-    let page: Page;
-    let folder: string;
-    let media: string;
-
-    beforeAll(async () => {
-      folder = path.join(dir, 'ceremony-2');
-      media = path.join(dir, 'media-2');
-      await mkdir(folder);
-      await mkdir(media);
-      ui = await openApp(browser);
-      page = ui.page;
-      page.setDefaultTimeout(15_000);
-    });
-    afterAll(async () => {
-      await ui?.close();
-    });
+    const ceremony = ceremonyPerDescribe(2);
 
     it('journals the interrupt and the abandon, wipes the material and starts the side afresh', async () => {
+      const { ui, page, folder, media } = ceremony();
       await upToConfirmedDigest(page, folder, media, 'EC_P256');
       await fillByLabel(page, 'Removable media folder for the wrapped bundle', media);
       await step(page, 'Check the folders', 'air-preflight');
