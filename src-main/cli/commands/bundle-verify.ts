@@ -1,4 +1,4 @@
-/** `keyferry bundle verify DIR [--expect-digest HEX] [--json]`: checks a transfer bundle on media. */
+/** `keyferry bundle verify DIR [--expect-digest HEX] [--show-digest] [--json]`: checks a transfer bundle on media. */
 import path from 'node:path';
 import { readBundle, type TransferBundle } from '../../core/bundle';
 import { toProblem } from '../../core/errors';
@@ -19,8 +19,18 @@ function tokenExpiry(io: CliIo, expiresAt: string | undefined, now: Date): strin
   return t('bundle.cli.token-expires', { at, hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
 
-/** The human report: kind, keys, warnings, then the digest grouped in fours. */
-function report(io: CliIo, bundle: TransferBundle, now: Date): string[] {
+/**
+ * Whether the digest may be printed: always for a wrapped-material bundle; for an import-parameters
+ * bundle only when asked (`--show-digest`, on the online workstation, to read it aloud again) or when
+ * the person already typed it (`--expect-digest`). On the air-gapped workstation every witness types
+ * that digest as heard from the online side: printed there, it could be read off the screen instead.
+ */
+function digestShown(bundle: TransferBundle, values: { 'show-digest'?: boolean; 'expect-digest'?: string }): boolean {
+  return bundle.kind !== 'import-parameters' || values['show-digest'] === true || values['expect-digest'] !== undefined;
+}
+
+/** The human report: kind, keys, warnings, then the digest grouped in fours (or why it is not shown). */
+function report(io: CliIo, bundle: TransferBundle, now: Date, showDigest: boolean): string[] {
   const { t } = cliTranslator(io);
   const m = bundle.manifest;
   const kind = bundle.kind === 'import-parameters' ? 'import_parameters' : 'wrapped_material';
@@ -50,12 +60,14 @@ function report(io: CliIo, bundle: TransferBundle, now: Date): string[] {
     }
   }
   lines.push(...cliWarnings(io, bundle.warnings));
-  lines.push(t('bundle.cli.digest', { digest: groupHex(bundle.digest) }));
+  lines.push(
+    showDigest ? t('bundle.cli.digest', { digest: groupHex(bundle.digest) }) : t('bundle.cli.digest-withheld'),
+  );
   return lines;
 }
 
-/** The machine report: the manifest's facts, never ciphertexts or tokens. */
-function jsonReport(bundle: TransferBundle) {
+/** The machine report: the manifest's facts, never ciphertexts or tokens (the digest as `report` shows it, else null). */
+function jsonReport(bundle: TransferBundle, showDigest: boolean) {
   const m = bundle.manifest;
   return {
     ok: true,
@@ -65,7 +77,7 @@ function jsonReport(bundle: TransferBundle) {
     ceremonyId: m.ceremonyId,
     createdAt: m.createdAt,
     createdBy: m.createdBy,
-    digest: bundle.digest,
+    digest: showDigest ? bundle.digest : null,
     keys:
       bundle.kind === 'import-parameters'
         ? bundle.keys.map((k) => ({
@@ -82,10 +94,11 @@ function jsonReport(bundle: TransferBundle) {
 
 export const bundleVerifyCommand = defineCommand({
   name: NAME,
-  synopsis: ['DIR [--expect-digest HEX] [--json]'],
+  synopsis: ['DIR [--expect-digest HEX] [--show-digest] [--json]'],
   options: {
     'expect-digest': { type: 'string', arg: 'HEX', help: 'cli.opt.bundle-verify.expect-digest' },
     json: { type: 'boolean', help: 'cli.opt.bundle-verify.json' },
+    'show-digest': { type: 'boolean', help: 'cli.opt.bundle-verify.show-digest' },
   },
   positional: { arg: 'DIR' },
   async run({ values, positional }, io) {
@@ -93,8 +106,9 @@ export const bundleVerifyCommand = defineCommand({
     const dir = path.resolve(io.cwd, positional as string);
     try {
       const bundle = await readBundle(dir, { now, expectedDigest: values['expect-digest'] });
-      if (values.json) io.stdout(JSON.stringify(jsonReport(bundle)));
-      else report(io, bundle, now).forEach((line) => io.stdout(line));
+      const shown = digestShown(bundle, values);
+      if (values.json) io.stdout(JSON.stringify(jsonReport(bundle, shown)));
+      else report(io, bundle, now, shown).forEach((line) => io.stdout(line));
       return 0;
     } catch (error) {
       if (!values.json) throw error;

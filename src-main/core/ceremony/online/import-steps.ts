@@ -126,6 +126,9 @@ async function checkProvenBundle(
 ): Promise<{ session: CheckedSession; summary: CheckedBundleSummary }> {
   const { state } = ctx;
   const typed = typedReceiptDigest(state, proof);
+  // The receipt's first seal typed instead of its second (both are 16 groups on one page): say which it is.
+  if (typed === state.parametersBundle?.manifestSha256)
+    throw new KeyferryError('WRAPPED_DIGEST_IS_PARAMETERS', { dir });
   const now = ctx.now();
   const bundle = await readBundle(dir, { now, proveDigest: receiptDigestProof(dir, typed, onDiffer) });
   if (bundle.kind !== 'wrapped-material') {

@@ -85,4 +85,6 @@ export const enCli = {
   'bundle.cli.check-value': '    check value     {hex}',
   'bundle.cli.material-expiry': '    material expiry {at}',
   'bundle.cli.digest': 'Digest {digest}',
+  'bundle.cli.digest-withheld':
+    'Digest not shown: on the air-gapped workstation every witness types it as read aloud from the online side. Check it here with --expect-digest "…" as heard; on the online workstation, --show-digest prints it.',
 } as const;

@@ -40,6 +40,10 @@ export const enConfirmations = {
     '{count, plural, one {Group {groupsList} of 16 differs} other {Groups {groupsList} of 16 differ}} from the digest of the bundle in {dir}: you typed {typedList} there. Either the digest was mistyped, or this is not the bundle the air-gapped receipt names. Nothing was sent to the KMS.',
   'problem.WRAPPED_DIGEST_SLIP.next':
     'Read that group on the air-gapped receipt again and type the digest again. If it still differs, do not import this bundle: bring the one the receipt names, unchanged.',
+  'problem.WRAPPED_DIGEST_IS_PARAMETERS':
+    'The digest typed is the import-parameters bundle digest this workstation wrote (the first seal on the air-gapped receipt), not the wrapped-material bundle digest. Nothing was read from {dir} or sent to the KMS.',
+  'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':
+    'Type the wrapped-material bundle digest instead: "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt, the second of its seals.',
   'problem.WRAPPED_DIGEST_MISMATCH':
     '{count} of 16 groups differ from the digest of the bundle in {dir}. This is not the bundle the air-gapped receipt names (a typing slip changes one or two groups). Nothing was sent to the KMS.',
   'problem.WRAPPED_DIGEST_MISMATCH.next':
@@ -74,7 +78,7 @@ export const enConfirmations = {
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
     '{witness} typed {attempts} values that do not match {artefactText}; the ceremony stops here. No material exists yet.',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
-    'Compare the import-parameters bundle digest on the online workstation with the bundle carried here (keyferry bundle verify on each side); start again when they agree, or fetch new parameters.',
+    'Compare the import-parameters bundle digest on the online workstation with the bundle carried here: read it aloud again there (keyferry bundle verify DIR --show-digest), and check the bundle here with keyferry bundle verify DIR --expect-digest "…" as heard; start again when they agree, or fetch new parameters.',
   'problem.WITNESS_CONFIRMATION_MISSING':
     '{count, plural, one {Witness {pendingList} has} other {Witnesses {pendingList} have}} not confirmed {artefactText}; every named witness confirms for themselves and nobody can be skipped. No material exists yet.',
   'problem.WITNESS_CONFIRMATION_MISSING.next':

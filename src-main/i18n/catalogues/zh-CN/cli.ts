@@ -82,4 +82,6 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'bundle.cli.check-value': '    密钥校验值       {hex}',
   'bundle.cli.material-expiry': '    密钥材料到期时间 {at}',
   'bundle.cli.digest': '摘要 {digest}',
+  'bundle.cli.digest-withheld':
+    '未显示摘要：在离线工作站上，每位见证人须按联网端朗读的内容键入。可在此处用 --expect-digest "…" 按听到的摘要核对；在联网工作站上，加 --show-digest 可打印摘要。',
 };

@@ -39,6 +39,10 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
     '{count} 组（共 16 组）与 {dir} 中包的摘要不同。这不是离线回执所注明的包（输入笔误只会改变一两组）。没有向 KMS 发送任何内容。',
   'problem.WRAPPED_DIGEST_MISMATCH.next':
     '请勿导入此包。带来离线回执所注明的、未被改动的已包装密钥材料包，并确认该回执确实是本次仪式打印的。',
+  'problem.WRAPPED_DIGEST_IS_PARAMETERS':
+    '键入的摘要是本工作站写出的导入参数包摘要（离线回执上的第一个封印），而不是已包装密钥材料包摘要。未从 {dir} 读取任何内容，也未向 KMS 发送任何内容。',
+  'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':
+    '请改为键入已包装密钥材料包摘要：离线回执“封印”部分的“已包装密钥材料包摘要”（第二个封印）。',
   'problem.WRAPPED_DIGEST_SOURCE_REFUSED': '只有演练才能从其自身的离线端获取已包装密钥材料包摘要；本次仪式不是演练。',
   'problem.WRAPPED_DIGEST_SOURCE_REFUSED.next': '请输入离线回执上的摘要。',
   'problem.WRAPPED_NOT_CHECKED_IN_SESSION': '本次会话中没有按回执摘要检查过任何已包装密钥材料包。',
@@ -65,7 +69,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_ATTEMPTS_EXHAUSTED':
     '{witness} 输入了 {attempts} 次，均与{artefactText}不符；仪式在此停止。尚未生成任何密钥材料。',
   'problem.WITNESS_ATTEMPTS_EXHAUSTED.next':
-    '请在两端分别用 keyferry bundle verify 核对联网工作站上的导入参数包摘要与带到此处的包；一致后再重新开始，或重新获取导入参数。',
+    '请核对联网工作站上的导入参数包摘要与带到此处的包：在联网工作站上再次朗读摘要（keyferry bundle verify DIR --show-digest），并在此处用 keyferry bundle verify DIR --expect-digest "…" 按听到的摘要核对包；一致后再重新开始，或重新获取导入参数。',
   'problem.WITNESS_CONFIRMATION_MISSING':
     '{count, plural, other {见证人 {pendingList}}} 尚未确认{artefactText}；每位指定的见证人都须亲自确认，任何人都不能被跳过。尚未生成任何密钥材料。',
   'problem.WITNESS_CONFIRMATION_MISSING.next':

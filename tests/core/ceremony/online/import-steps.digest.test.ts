@@ -57,6 +57,7 @@ describe('where the officer finds the digest to type', () => {
     for (const hint of [
       t('problem.WRAPPED_DIGEST_REQUIRED.next'),
       t('problem.CLI_EXPECT_DIGEST_MISSING.next'),
+      t('problem.WRAPPED_DIGEST_IS_PARAMETERS.next'),
       t('digest.field.required'),
     ])
       expect(hint).toContain(`${locale === 'en' ? '"' : '“'}${label}${locale === 'en' ? '"' : '”'}`);
@@ -118,6 +119,27 @@ describe("online import: proof that the wrapped bundle is the receipt's", () => 
     await expect(day2.importMaterial()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
     expect(imports).not.toHaveBeenCalled();
     expect((await onlineEvents()).filter((e) => e.event === 'wrapped-bundle.refused')).toHaveLength(2);
+  });
+
+  it("names the receipt's other seal when the import-parameters bundle digest is typed (nothing read, nothing sent)", async () => {
+    const plan = f.plan(['AES_256']);
+    const { params, written } = await onlineDayOne(f, plan);
+    await airGapSide(f, plan, params);
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    const imports = vi.spyOn(f.kms, 'importKeyMaterial');
+    const wrapped = path.join(f.dir, 'wrapped');
+    const refusal = day2.checkWrappedBundle(wrapped, {
+      expectedDigest: groupHex(written.manifestSha256),
+      source: 'air-gapped-receipt',
+    });
+    await expect(refusal).rejects.toMatchObject({
+      code: 'WRAPPED_DIGEST_IS_PARAMETERS',
+      message: expect.stringContaining('is the import-parameters bundle digest this workstation wrote'),
+    });
+    expect(imports).not.toHaveBeenCalled();
+    const refused = (await onlineEvents()).filter((e) => e.event === 'wrapped-bundle.refused');
+    expect(refused.map((e) => e.data.code)).toEqual(['WRAPPED_DIGEST_IS_PARAMETERS']);
   });
 
   it('locates a typing slip by group without revealing the real digest, and accepts the corrected digest', async () => {
