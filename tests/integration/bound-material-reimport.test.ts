@@ -45,8 +45,8 @@ describe('a lapsed key takes back only its bound material', () => {
       formatVersion: number;
       keys: { keyId: string; boundMaterial?: unknown }[];
     };
-    // Format 4: bound material (format 3) and each key's own material expiry.
-    expect(manifest.formatVersion).toBe(4);
+    // Format 5: bound material (format 3), each key's own material expiry (4) and the ceremony's people.
+    expect(manifest.formatVersion).toBe(5);
     expect(manifest.keys).toMatchObject([
       {
         keyId,

@@ -6,25 +6,30 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { ceremonyFactsOf } from '../../src-main/core/bundle/ceremony-facts';
 import { AirGapCeremony } from '../../src-main/core/ceremony/airgap/workflow';
 import { openJournal } from '../../src-main/core/journal';
 import { airGapSteps } from '../helpers/ceremony-sides';
 import { OFFLINE } from '../helpers/workstation';
 
-/** Wraps fresh material for every key of the parameters bundle in `params` into the new folder `out`. */
+/**
+ * Wraps fresh material for every key of the parameters bundle in `params` into the new folder `out`.
+ * Keyferry refuses other people than the bundle names, so the attacker claims the ceremony's names.
+ */
 export async function wrapAsAnAttacker(params: string, out: string): Promise<void> {
   const machine = await mkdtemp(path.join(os.tmpdir(), 'kf-attacker-'));
   const journal = await openJournal(path.join(machine, 'j.jsonl'), { create: true });
   try {
+    const people = (await ceremonyFactsOf(params))?.people ?? { operator: 'Mallory', witnesses: ['Trent'] };
     const air = await AirGapCeremony.start({
       journal,
       title: 'Not the ceremony',
-      operator: 'Mallory',
-      witnesses: ['Trent'],
+      operator: people.operator,
+      witnesses: people.witnesses,
       app: { version: 'attacker', build: 'attacker' },
       interfaces: OFFLINE,
     });
-    await airGapSteps(air, { params, out, receipts: machine, witnesses: ['Trent'] });
+    await airGapSteps(air, { params, out, receipts: machine, witnesses: people.witnesses });
   } finally {
     await journal.close();
     await rm(machine, { recursive: true, force: true });

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { parseCustodySpec, type CustodyRequest, type CustodyResult } from '../../core/ceremony/airgap/custody-split';
 import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/airgap/workflow';
+import { refuseOtherPeopleThanBundle } from '../../core/ceremony/airgap/parameters-overview';
 import { earliestExpiry } from '../../core/ceremony/airgap/no-backup-acknowledgement';
 import type { MaterialSummary } from '../../core/ceremony/airgap/produce-material';
 import { cliAppIdentity } from '../software-identity';
@@ -166,6 +167,9 @@ export const airgapWrapCommand = defineCommand({
     if (!values.bundle && !values['console-wrapping-key']) throw missingOption({ reason: 'parameters' });
     // The bundle carries the ceremony's title, the plan's material expiry and the online journal's name.
     const facts = values.bundle ? await ceremonyFactsOf(path.resolve(io.cwd, values.bundle)) : undefined;
+    // Other people than the bundle names are refused before the journal gets a session (the
+    // ceremony's own read refuses them too, journaled, where no earlier check ran: the app).
+    refuseOtherPeopleThanBundle(facts?.people, { operator, witnesses });
     const title = ceremonyTitle(values.title, facts, cliTranslator(io).t('airgap.default-title'));
     // An explicit --expires overrides each key's planned expiry (journaled where a plan differs).
     const override = values.expires === undefined ? undefined : parseMaterialExpiry(values.expires);

@@ -27,6 +27,12 @@ export const BOUND_MATERIAL_FORMAT_VERSION = 3;
  * versions carry one expiry for the whole bundle (`ceremony.materialExpiry`) and still read.
  */
 export const PER_KEY_EXPIRY_FORMAT_VERSION = 4;
+/**
+ * The version of an import-parameters bundle that names the ceremony's people (`ceremony.people`:
+ * the online journal's operator and witnesses): the air-gapped side refuses other people, so older
+ * Keyferry, which would not check them, refuses the bundle by its version.
+ */
+export const CEREMONY_PEOPLE_FORMAT_VERSION = 5;
 /** Every version each format's reader accepts (what any Keyferry wrote keeps reading). */
 export const BUNDLE_FORMAT_VERSIONS: Readonly<Record<BundleFormat, readonly number[]>> = {
   [IMPORT_PARAMETERS_FORMAT]: [
@@ -34,6 +40,7 @@ export const BUNDLE_FORMAT_VERSIONS: Readonly<Record<BundleFormat, readonly numb
     REPLICA_GROUPS_FORMAT_VERSION,
     BOUND_MATERIAL_FORMAT_VERSION,
     PER_KEY_EXPIRY_FORMAT_VERSION,
+    CEREMONY_PEOPLE_FORMAT_VERSION,
   ],
   [WRAPPED_MATERIAL_FORMAT]: [BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION],
 };

@@ -13,7 +13,7 @@ import { writeBundleFolder, type PlannedFile, type WriteBundleOptions, type Writ
 
 interface ImportParametersBundleInput {
   readonly ceremonyId: string;
-  /** Title, plan expiry and online journal name, for the air-gapped side (see ceremonyFactsSchema). */
+  /** Title, plan expiry, online journal name and people, for the air-gapped side (see ceremonyFactsSchema). */
   readonly ceremony?: CeremonyFacts;
   /** Parameters fetched from the KMS (origin `kms-answer`, with token and expiry), one per key. */
   readonly keys: readonly ImportParameters[];

@@ -1,7 +1,8 @@
 /**
  * manifest.json of an import-parameters bundle (online → air-gapped): version 1, 2 with replica
  * groups (`replicaOf`), 3 when a key carries the material it is bound to (`boundMaterial`), 4 when
- * each key carries its own material expiry (`materialExpiry`).
+ * each key carries its own material expiry (`materialExpiry`), 5 when it names the ceremony's
+ * people (`ceremony.people`).
  */
 import { z } from 'zod';
 import { IMPORT_PARAMETERS_FORMAT } from './bundle-limits';
@@ -85,6 +86,18 @@ export const importParametersKeySchema = z.strictObject({
   materialExpiry: materialExpirySchema.optional(),
 });
 
+/** A person's name as the online journal holds it (trimmed; see core/ceremony/shared/person-name-shape.ts). */
+const personNameSchema = z
+  .string()
+  .regex(/^(?!\s)[^\p{Cc}\p{Cf}]{1,100}(?<!\s)$/u, 'must be 1-100 characters, trimmed, without control characters');
+
+const ceremonyPeopleSchema = z.strictObject({
+  operator: personNameSchema,
+  witnesses: z.array(personNameSchema).min(1).max(20),
+});
+
+export type CeremonyPeople = z.infer<typeof ceremonyPeopleSchema>;
+
 /**
  * What the online side's journal says of the ceremony, carried to the air-gapped side so both
  * receipts print one title and the plan's material expiry reaches the wrap (optional: bundles
@@ -99,6 +112,11 @@ const ceremonyFactsSchema = z.strictObject({
   materialExpiry: materialExpirySchema,
   /** The online journal's file name (no folder), so the air-gapped side can print the import command. */
   onlineJournal: z.string().regex(/^[^/\\\p{Cc}\p{Cf}]{1,255}$/u, 'must be a file name'),
+  /**
+   * Version 5: the operator and witnesses of the online journal, under the digest every witness
+   * types. The air-gapped side refuses to run with other people (PEOPLE_DIFFER_FROM_BUNDLE).
+   */
+  people: ceremonyPeopleSchema.optional(),
 });
 
 export type CeremonyFacts = z.infer<typeof ceremonyFactsSchema>;
@@ -106,7 +124,7 @@ export type CeremonyFacts = z.infer<typeof ceremonyFactsSchema>;
 export const importParametersManifestSchema = z.strictObject({
   format: z.literal(IMPORT_PARAMETERS_FORMAT),
   ...manifestHeaderShape,
-  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   ceremony: ceremonyFactsSchema.optional(),
   ...manifestTrailerShape(importParametersKeySchema),
 });

@@ -11,6 +11,7 @@ import { KeyferryError } from '../errors';
 import {
   BOUND_MATERIAL_FORMAT_VERSION,
   BUNDLE_FORMAT_VERSION,
+  CEREMONY_PEOPLE_FORMAT_VERSION,
   PER_KEY_EXPIRY_FORMAT_VERSION,
   REPLICA_GROUPS_FORMAT_VERSION,
 } from './bundle-limits';
@@ -25,9 +26,10 @@ function replicaInvalid(reason: ReplicaProblem, keyId: string, primary = ''): ne
 }
 
 /**
- * The format version a bundle of these keys is written with (and must say it is): 4 when a key
- * carries its own material expiry, else 3 when a key carries the material it is bound to (both
- * import parameters only), else 2 when a key is a replica, else 1.
+ * The format version a bundle of these keys and ceremony facts is written with (and must say it
+ * is): 5 when the facts name the ceremony's people, else 4 when a key carries its own material
+ * expiry, else 3 when a key carries the material it is bound to (all import parameters only),
+ * else 2 when a key is a replica, else 1.
  */
 export function formatVersionFor(
   keys: readonly {
@@ -35,7 +37,9 @@ export function formatVersionFor(
     readonly boundMaterial?: unknown;
     readonly materialExpiry?: unknown;
   }[],
-): 1 | 2 | 3 | 4 {
+  ceremony?: { readonly people?: unknown },
+): 1 | 2 | 3 | 4 | 5 {
+  if (ceremony?.people !== undefined) return CEREMONY_PEOPLE_FORMAT_VERSION;
   if (keys.some((k) => k.materialExpiry !== undefined)) return PER_KEY_EXPIRY_FORMAT_VERSION;
   if (keys.some((k) => k.boundMaterial !== undefined)) return BOUND_MATERIAL_FORMAT_VERSION;
   return keys.some((k) => k.replicaOf !== undefined) ? REPLICA_GROUPS_FORMAT_VERSION : BUNDLE_FORMAT_VERSION;
@@ -44,10 +48,14 @@ export function formatVersionFor(
 type AnyKey = (ImportParametersManifest | WrappedMaterialManifest)['keys'][number];
 
 function checkGroups<K extends AnyKey>(
-  manifest: { readonly formatVersion: number; readonly keys: readonly K[] },
+  manifest: {
+    readonly formatVersion: number;
+    readonly keys: readonly K[];
+    readonly ceremony?: { readonly people?: unknown } | undefined;
+  },
   sameGroupFacts: (replica: K, primary: K, members: readonly K[]) => ReplicaProblem | undefined,
 ): void {
-  const expected = formatVersionFor(manifest.keys);
+  const expected = formatVersionFor(manifest.keys, manifest.ceremony);
   const byId = new Map(manifest.keys.map((k) => [k.keyId, k]));
   for (const key of manifest.keys) {
     if (manifest.formatVersion !== expected) replicaInvalid('version', key.keyId);

@@ -72,7 +72,7 @@ async function planManifest(draft: BundleDraft, options: WriteBundleOptions, now
     const manifest = sealManifest(
       await checkManifestSchemaInSlices({
         format: draft.format,
-        formatVersion: formatVersionFor(draft.keys as readonly { replicaOf?: string }[]),
+        formatVersion: formatVersionFor(draft.keys as readonly { replicaOf?: string }[], draft.ceremony),
         ceremonyId: draft.ceremonyId,
         createdBy: { ...(options.creator ?? KEYFERRY_CREATOR) },
         createdAt: (options.createdAt ?? now).toISOString(),

@@ -90,8 +90,8 @@ describe('keyferry online and airgap with a replica group in three regions', () 
       formatVersion: number;
       keys: { region: string; replicaOf?: string }[];
     };
-    // Format 4: replica groups (format 2) and each key's own material expiry.
-    expect(manifest.formatVersion).toBe(4);
+    // Format 5: replica groups (format 2), each key's own material expiry (4) and the ceremony's people.
+    expect(manifest.formatVersion).toBe(5);
     expect(manifest.keys.map((k) => k.region).sort()).toEqual([
       'ap-southeast-1',
       'ap-southeast-1',

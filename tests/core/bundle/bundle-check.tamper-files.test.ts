@@ -96,10 +96,10 @@ describe('an edited manifest', () => {
 
   it('is refused with an unknown format version, naming the version found', async () => {
     const dir = await t.paramsCopy();
-    await rewriteManifest(dir, (m) => Object.assign(m, { formatVersion: 5 }));
+    await rewriteManifest(dir, (m) => Object.assign(m, { formatVersion: 6 }));
     const error = await refusal(dir);
     expect(error.code).toBe('BUNDLE_UNSUPPORTED_VERSION');
-    expect(error.message).toContain('format version 5');
+    expect(error.message).toContain('format version 6');
   });
 
   it('is refused with an unknown format id', async () => {

@@ -4,7 +4,9 @@
  * with no replica, and a wrapped bundle today's writer makes from the same keys is version 1 too;
  * import parameters of version 2 (replica groups, commit 353d06f) and version 3 (bound material,
  * the writer that introduced it) with their replicas and bindings, none with a per-key material
- * expiry (version 4: each key its own, the bundle's one expiry standing for the keys of older ones).
+ * expiry (version 4: each key its own, the bundle's one expiry standing for the keys of older ones);
+ * version 4 itself (fixtures/params-v4, before the ceremony's people) reads as it was written, and
+ * version 5 carries the online journal's operator and witnesses.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -126,5 +128,74 @@ describe('import parameters of format version 4: a material expiry per key', () 
         code: 'BUNDLE_REPLICA_INVALID',
         values: { reason: 'version' },
       });
+  });
+});
+
+describe('import parameters of format version 5: the ceremony’s people', () => {
+  const people = { operator: 'Ana Lima', witnesses: ['Ben Okafor', 'Chloé Martin'] };
+  const facts = { title: 'People', materialExpiry: 'never', onlineJournal: 'online.jsonl' };
+
+  it('a version 4 bundle (before the people) still reads, byte for byte, naming nobody', async () => {
+    const dir = path.join(FIXTURES, 'params-v4');
+    const bytes = await readFile(path.join(dir, 'manifest.json'));
+    const bundle = await readBundle(dir, {
+      now: new Date(NOW.getTime() + 60_000),
+      expectedDigest: createHash('sha256').update(bytes).digest('hex'),
+    });
+    if (bundle.kind !== 'import-parameters') throw new Error('kind');
+    expect(bundle.manifest.formatVersion).toBe(4);
+    expect(bundle.manifest.ceremony?.people).toBeUndefined();
+    expect(bundle.keys.map((k) => k.materialExpiry)).toEqual([
+      '2029-12-31T00:00:00.000Z',
+      '2030-06-30T00:00:00.000Z',
+      'never',
+    ]);
+  });
+
+  it('carries the operator and witnesses under the digest, and its version says so', async () => {
+    const keys = makeImportParameters(1, NOW, ['AES_256']);
+    const dir = path.join(await tempDir(), 'params-v5');
+    const written = await writeImportParametersBundle(
+      dir,
+      { ceremonyId: 'ceremony-2030-01', ceremony: { ...facts, people }, keys },
+      { now: NOW },
+    );
+    expect(written.manifest.formatVersion).toBe(5);
+    const read = await readBundle(dir, { now: NOW, expectedDigest: written.digest });
+    if (read.kind !== 'import-parameters') throw new Error('kind');
+    expect(read.manifest.ceremony?.people).toEqual(people);
+  });
+
+  it('refuses people under version 4, version 5 without people, and a name with a control character', async () => {
+    const keys = makeImportParameters(1, NOW, ['AES_256']);
+    const withPeople = path.join(await tempDir(), 'with');
+    await writeImportParametersBundle(
+      withPeople,
+      { ceremonyId: 'c1', ceremony: { ...facts, people }, keys },
+      { now: NOW },
+    );
+    await rewriteManifest(withPeople, (m) => {
+      m.formatVersion = 4;
+    });
+    const without = path.join(await tempDir(), 'without');
+    await writeImportParametersBundle(without, { ceremonyId: 'c1', ceremony: facts, keys }, { now: NOW });
+    await rewriteManifest(without, (m) => {
+      (m as { formatVersion: number }).formatVersion = 5;
+    });
+    for (const dir of [withPeople, without])
+      await expect(readBundle(dir, { now: NOW })).rejects.toMatchObject({
+        code: 'BUNDLE_REPLICA_INVALID',
+        values: { reason: 'version' },
+      });
+    const control = path.join(await tempDir(), 'control');
+    await writeImportParametersBundle(
+      control,
+      { ceremonyId: 'c1', ceremony: { ...facts, people }, keys },
+      { now: NOW },
+    );
+    await rewriteManifest(control, (m) => {
+      if ('ceremony' in m && m.ceremony?.people) m.ceremony.people.operator = 'Ana\u0007';
+    });
+    await expect(readBundle(control, { now: NOW })).rejects.toMatchObject({ code: 'BUNDLE_MANIFEST_INVALID' });
   });
 });

@@ -115,7 +115,7 @@ describe('replica groups in bundles', () => {
     });
     expect((await refusal(v1)).values).toMatchObject({ reason: 'version' });
     await rewriteManifest(v1, (m) => {
-      (m as { formatVersion: number }).formatVersion = 5;
+      (m as { formatVersion: number }).formatVersion = 6;
     });
     expect((await refusal(v1)).code).toBe('BUNDLE_UNSUPPORTED_VERSION');
   });

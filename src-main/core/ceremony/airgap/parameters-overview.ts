@@ -3,7 +3,8 @@
  * files), journaling the read (`parameters.read`) or the refusal (`parameters.refused`, a
  * deviation), and what the side then shows: per key the values people compare (alias, spec,
  * wrapping-key fingerprint, token digest and expiry, replica group, region), and for the session
- * the witnesses' artefacts to confirm. The overview is plain values, sent over IPC and journaled.
+ * the witnesses' artefacts to confirm. A bundle naming the ceremony's people is read only by them.
+ * The overview is plain values, sent over IPC and journaled.
  */
 import {
   boundMaterialFor,
@@ -12,10 +13,12 @@ import {
   type ConsoleFilesInput,
   type ImportParameters,
 } from '../../bundle';
-import { toProblem } from '../../errors';
+import { KeyferryError, toProblem } from '../../errors';
 import { problemData, type Journal } from '../../journal';
 import { readImportParametersBundle } from './steps';
 import { expiryText, plannedExpiryOf } from '../shared/planned-expiry';
+import { peopleDifference, sortedNames, type CeremonyPeople } from '../shared/people-difference';
+import { listValue } from '../../../i18n/list';
 import type { Warning } from '../../../i18n/warning';
 import {
   bundleArtefacts,
@@ -118,11 +121,31 @@ export interface AcceptedParameters {
   readonly confirmations: WitnessConfirmations;
 }
 
+/**
+ * Refuses (PEOPLE_DIFFER_FROM_BUNDLE) a run whose operator or witnesses are not the people the
+ * bundle names (`bundlePeople`, from the online journal; format version 5), before any witness
+ * types anything and before any material exists: the air-gapped journal and receipt are made in
+ * their names (DESIGN.md rule 7). A bundle naming no people (versions 1-4) is not checked.
+ */
+export function refuseOtherPeopleThanBundle(bundlePeople: CeremonyPeople | undefined, run: CeremonyPeople): void {
+  if (!bundlePeople) return;
+  const difference = peopleDifference(bundlePeople, run);
+  if (!difference) return;
+  throw new KeyferryError('PEOPLE_DIFFER_FROM_BUNDLE', {
+    role: difference.role,
+    bundleOperator: bundlePeople.operator,
+    bundleWitnessList: listValue(sortedNames(bundlePeople.witnesses)),
+    givenOperator: run.operator.trim(),
+    givenWitnessList: listValue(sortedNames(run.witnesses)),
+  });
+}
+
 /** Reads and verifies an import-parameters bundle folder (a refusal is journaled and thrown). */
 export async function readBundleParameters(reader: ParametersReader, dir: string): Promise<AcceptedParameters> {
   const bundle = await refusalJournaled(reader, dir, async () => {
     const read = await readImportParametersBundle(dir, reader.now(), 'airgap');
     reader.refuseOtherCeremony(read.manifest.ceremonyId);
+    refuseOtherPeopleThanBundle(read.manifest.ceremony?.people, reader);
     return read;
   });
   const planExpiry = bundle.manifest.ceremony?.materialExpiry ?? null;

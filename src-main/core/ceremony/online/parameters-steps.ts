@@ -237,7 +237,10 @@ function bundleMaterialExpiry(planned: string, keys: readonly OnlineKeyState[]):
   return imported.length > 0 ? (imported.sort().at(-1) as string) : planned;
 }
 
-/** Writes the latest parameters of every waiting key into the new folder `dir` and journals it. */
+/**
+ * Writes the latest parameters of every waiting key into the new folder `dir` and journals it; the
+ * bundle names the journal's operator and witnesses (format version 5).
+ */
 export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: string): Promise<WrittenParametersBundle> {
   const now = ctx.now();
   const keys = [...ctx.state.keys.values()].filter((k) => !holdsImportedMaterial(k));
@@ -256,6 +259,8 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
         title: ctx.state.title,
         materialExpiry: bundleMaterialExpiry(ctx.state.expiry, keys),
         onlineJournal: ctx.journalName,
+        // Under the digest the witnesses type: the air-gapped side runs with these people only.
+        people: { operator: ctx.state.operator, witnesses: [...ctx.state.witnesses] },
       },
       keys: parameters,
     },

@@ -12,6 +12,7 @@ import { isAsymmetric } from '../../crypto/key-spec';
 import { KeyState, type KmsKeyInfo } from '../../kms/types';
 import type { PlannedKey, ReplicaTarget } from '../shared/ceremony-plan';
 import { expiryText } from '../shared/planned-expiry';
+import { peopleDifference } from '../shared/people-difference';
 import { listValue } from '../../../i18n/list';
 import type { OnlineCeremonyState, OnlineKeyState } from './state';
 
@@ -48,21 +49,18 @@ function sameExpiry(journaled: string, given: string, elapsedMs: number): boolea
 }
 
 /** The operator or witnesses `start` names where they are not the journal's (witnesses in any order), else undefined. */
-function peopleDifference(
+function peopleDifferFromJournal(
   state: OnlineCeremonyState,
   start: { readonly operator: string; readonly witnesses: readonly string[] },
 ): KeyferryError | undefined {
-  const differs = (role: 'operator' | 'witnesses', journaled: readonly string[], given: readonly string[]) =>
-    new KeyferryError('PEOPLE_DIFFER_FROM_JOURNAL', {
-      role,
-      journaledList: listValue(journaled),
-      givenList: listValue(given),
-    });
-  const operator = start.operator.trim();
-  if (operator !== state.operator) return differs('operator', [state.operator], [operator]);
-  const sorted = (names: readonly string[]) => names.map((n) => n.trim()).sort((a, b) => a.localeCompare(b));
-  const [journaled, given] = [sorted(state.witnesses), sorted(start.witnesses)];
-  return journaled.join('\n') === given.join('\n') ? undefined : differs('witnesses', journaled, given);
+  const difference = peopleDifference(state, start);
+  return difference
+    ? new KeyferryError('PEOPLE_DIFFER_FROM_JOURNAL', {
+        role: difference.role,
+        journaledList: listValue(difference.recorded),
+        givenList: listValue(difference.given),
+      })
+    : undefined;
 }
 
 /**
@@ -97,7 +95,7 @@ export function startDifference(
       journaledAt: moment(journaled),
       givenAt: moment(given),
     });
-  const people = peopleDifference(state, start);
+  const people = peopleDifferFromJournal(state, start);
   if (people) return people;
   if (start.title !== state.title) return differs('title', state.title, start.title);
   if (start.wrappingAlgorithm !== state.wrappingAlgorithm)

@@ -91,12 +91,16 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
     const bundle = await readImportParametersBundle(dir, this.now(), 'restore');
     this.refuseOtherCeremony(bundle.manifest.ceremonyId);
     const overview = parametersOverview(bundle);
+    // Not refused when other people restore (years later, the ceremony's may be gone): the bundle's
+    // people are journaled beside the restore's own (its session start names those).
+    const people = bundle.manifest.ceremony?.people;
     await this.options.journal.append(this.options.operator, 'parameters.read', {
       ceremonyId: overview.ceremonyId,
       source: dir,
       manifestSha256: overview.manifestSha256,
       keys: overview.keys.map((k) => ({ ...k })),
       warnings: bundle.warnings,
+      ...(people ? { bundlePeople: { operator: people.operator, witnesses: [...people.witnesses] } } : {}),
     });
     this.currentCeremonyId = bundle.manifest.ceremonyId;
     this.#parameters = bundle.keys;

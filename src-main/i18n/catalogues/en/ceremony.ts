@@ -91,6 +91,10 @@ export const enCeremony = {
     'Key {keyId} holds other material in this bundle than the KMS bound it to: KCV {held} here, {bound} when it was first imported (journal entry {seq}). The KMS accepts only the material first imported into a key, after its deletion or expiry too (KMS.2606). Nothing was sent to the KMS; the import token is still unused.',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next':
     'Restore the original material on the air-gapped workstation (keyferry custody restore, from the custody shares or the HSM token) with these import parameters, and import the wrapped-material bundle that restore writes. Material that was never imported needs a new key.',
+  'problem.PEOPLE_DIFFER_FROM_BUNDLE':
+    'This import-parameters bundle names the people of its ceremony, as the online journal holds them: operator {bundleOperator}, witnesses {bundleWitnessList}. This run names operator {givenOperator}, witnesses {givenWitnessList}: {role, select, operator {another operator} other {other witnesses}}. The air-gapped journal and receipt are made in these people’s names and nobody acts for another, so nothing of this bundle was used and no key material exists.',
+  'problem.PEOPLE_DIFFER_FROM_BUNDLE.next':
+    'Run it again with the people the bundle names: operator {bundleOperator} and witnesses {bundleWitnessList} (in any order, each name written as on the bundle). If they cannot be present, start a new ceremony on the online workstation with the people who are (a new plan, journal and aliases).',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY':
     'The journal {journal} records ceremony {recorded}, but this import-parameters bundle belongs to ceremony {ceremonyId}. One journal keeps one ceremony, so that its receipts seal and list only that ceremony; nothing of this bundle was used.',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':

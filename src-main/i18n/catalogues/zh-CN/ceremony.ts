@@ -87,6 +87,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
     '此包中密钥 {keyId} 的密钥材料与 KMS 绑定的密钥材料不同：此处的密钥校验值（KCV）为 {held}，首次导入时为 {bound}（日志第 {seq} 条）。KMS 只接受首次导入该密钥的密钥材料，删除或过期后也是如此（KMS.2606）。未向 KMS 发送任何内容；导入令牌仍未使用。',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next':
     '请在离线工作站上用这些导入参数恢复原密钥材料（keyferry custody restore，使用保管份额或 HSM 令牌），并导入该恢复生成的已包装密钥材料包。从未导入过的新密钥材料需要新建密钥。',
+  'problem.PEOPLE_DIFFER_FROM_BUNDLE':
+    '此导入参数包写明了其仪式的人员（即联网日志中的人员）：操作员 {bundleOperator}，见证人 {bundleWitnessList}。本次运行给出的是操作员 {givenOperator}，见证人 {givenWitnessList}：{role, select, operator {操作员不同} other {见证人不同}}。离线日志和回执以这些人员的名义记录，任何人都不能代替他人，因此此包的任何内容均未被使用，也不存在任何密钥材料。',
+  'problem.PEOPLE_DIFFER_FROM_BUNDLE.next':
+    '请由导入参数包写明的人员重新运行：操作员 {bundleOperator} 和见证人 {bundleWitnessList}（顺序不限，每个姓名与导入参数包中的写法一致）。如果他们无法到场，请在联网工作站上由能到场的人员开始一个新仪式（新的计划、日志和别名）。',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY':
     '日志 {journal} 记录的是仪式 {recorded}，但此导入参数包属于仪式 {ceremonyId}。一个日志只记录一个仪式，这样其回执只封存并列出该仪式的内容；此包的任何内容均未被使用。',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':

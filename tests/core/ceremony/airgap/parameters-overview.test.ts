@@ -3,7 +3,8 @@
  * by the bundle writer is read, journaled (`parameters.read` with the digest and each key's
  * overview) and leaves the witnesses one artefact, its digest; the console's raw files leave one
  * artefact per wrapping-key fingerprint; a bundle refused (tampered, or of another ceremony) is
- * journaled as `parameters.refused` with the problem's code and reason, and nothing is accepted.
+ * journaled as `parameters.refused` with the problem's code and reason, and nothing is accepted;
+ * so is a bundle naming other people than the run's (PEOPLE_DIFFER_FROM_BUNDLE).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import {
 } from '../../../../src-main/core/ceremony/airgap/parameters-overview';
 import { KeyferryError } from '../../../../src-main/core/errors';
 import { openJournal, type Journal } from '../../../../src-main/core/journal';
+import { translator } from '../../../../src-main/i18n/translate';
 import { NOW, makeImportParameters, tempDir, wrappingKeyPair } from '../../bundle/bundle-fixtures';
 
 const CEREMONY = 'ceremony-2030-01-02';
@@ -100,6 +102,78 @@ describe('reading the import parameters on the air-gapped side', () => {
     ]);
     for (const e of refused) expect(e.data.reason).toMatch(/\w+ \w+ \w+/);
     expect(journal.entries.filter((e) => e.event === 'parameters.read')).toHaveLength(0);
+    await journal.close();
+  });
+});
+
+describe('a bundle naming the ceremony’s people (format version 5) is read by those people only', () => {
+  const people = { operator: 'Alan', witnesses: ['Ben', 'Chen'] };
+
+  async function bundleOfPeople(): Promise<{ dir: string; bundle: string }> {
+    const dir = await tempDir();
+    const bundle = path.join(dir, 'params');
+    const ceremony = { title: 'People', materialExpiry: 'never', onlineJournal: 'online.jsonl', people };
+    const written = await writeImportParametersBundle(
+      bundle,
+      { ceremonyId: CEREMONY, ceremony, keys: makeImportParameters(1) },
+      { now: NOW },
+    );
+    expect(written.manifest.formatVersion).toBe(5);
+    return { dir, bundle };
+  }
+
+  it('refuses another operator, a misspelt, a missing and an extra witness, journaled as refused, before any confirmation', async () => {
+    const { dir, bundle } = await bundleOfPeople();
+    const journal = await journalIn(dir);
+    const runs = [
+      { operator: 'Mallory', witnesses: ['Ben', 'Chen'] },
+      { operator: 'Alan', witnesses: ['Ben', 'Chan'] },
+      { operator: 'Alan', witnesses: ['Chen'] },
+      { operator: 'Alan', witnesses: ['Ben', 'Chen', 'Dee'] },
+      { operator: 'alan', witnesses: ['Ben', 'Chen'] },
+    ];
+    for (const run of runs) {
+      const refused = await readBundleParameters({ ...reader(journal), ...run }, bundle).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'PEOPLE_DIFFER_FROM_BUNDLE' });
+    }
+    const entries = journal.entries.filter((e) => e.event === 'parameters.refused');
+    expect(entries.map((e) => [e.data.code, (e.data.values as { role?: string } | undefined)?.role])).toEqual([
+      ['PEOPLE_DIFFER_FROM_BUNDLE', 'operator'],
+      ['PEOPLE_DIFFER_FROM_BUNDLE', 'witnesses'],
+      ['PEOPLE_DIFFER_FROM_BUNDLE', 'witnesses'],
+      ['PEOPLE_DIFFER_FROM_BUNDLE', 'witnesses'],
+      ['PEOPLE_DIFFER_FROM_BUNDLE', 'operator'],
+    ]);
+    expect(journal.entries.filter((e) => e.event === 'parameters.read')).toHaveLength(0);
+    await journal.close();
+  });
+
+  it('says both lists and what to do, in English and in Chinese', async () => {
+    const { dir, bundle } = await bundleOfPeople();
+    const journal = await journalIn(dir);
+    const run = { ...reader(journal), operator: 'Alan', witnesses: ['Chan', 'Ben'] };
+    const refused = (await readBundleParameters(run, bundle).catch((e: unknown) => e)) as KeyferryError;
+    const en = translator('en').problem(refused.toProblem());
+    expect(en.message).toBe(
+      'This import-parameters bundle names the people of its ceremony, as the online journal holds them: operator Alan, witnesses Ben, Chen. This run names operator Alan, witnesses Ben, Chan: other witnesses. The air-gapped journal and receipt are made in these people’s names and nobody acts for another, so nothing of this bundle was used and no key material exists.',
+    );
+    expect(en.nextStep).toContain(
+      'Run it again with the people the bundle names: operator Alan and witnesses Ben, Chen',
+    );
+    const zh = translator('zh-CN').problem(refused.toProblem());
+    expect(zh.message).toContain(
+      '操作员 Alan，见证人 Ben、Chen。本次运行给出的是操作员 Alan，见证人 Ben、Chan：见证人不同。',
+    );
+    expect(zh.nextStep).toContain('请由导入参数包写明的人员重新运行');
+    await journal.close();
+  });
+
+  it('reads it with the same people, the witnesses in another order', async () => {
+    const { dir, bundle } = await bundleOfPeople();
+    const journal = await journalIn(dir);
+    const accepted = await readBundleParameters({ ...reader(journal), witnesses: ['Chen', 'Ben'] }, bundle);
+    expect(accepted.overview.ceremonyId).toBe(CEREMONY);
+    expect(journal.entries.filter((e) => e.event === 'parameters.read')).toHaveLength(1);
     await journal.close();
   });
 });

@@ -74,10 +74,10 @@ describe('a replica group across three simulated regions', () => {
         { alias: 'dr/ec_p256-1', state: 5 },
       ]);
     }
-    // The parameters bundle is format 4 (replica groups, each key's own expiry) and names each replica's primary and place.
+    // The parameters bundle is format 5 (replica groups, each key's own expiry, the ceremony's people) and names each replica's primary and place.
     const params = await readBundle(day1.params, { now: new Date() });
     if (params.kind !== 'import-parameters') throw new Error('not a parameters bundle');
-    expect(params.manifest.formatVersion).toBe(4);
+    expect(params.manifest.formatVersion).toBe(5);
     const fingerprints = new Set(params.manifest.keys.map((k) => k.wrappingKeyFingerprint));
     expect(fingerprints.size).toBe(6);
     expect(params.manifest.keys.filter((k) => k.replicaOf === ec.keyId).map((k) => [k.region, k.projectId])).toEqual(
