@@ -96,8 +96,6 @@ const ceremonyPeopleSchema = z.strictObject({
   witnesses: z.array(personNameSchema).min(1).max(20),
 });
 
-export type CeremonyPeople = z.infer<typeof ceremonyPeopleSchema>;
-
 /**
  * What the online side's journal says of the ceremony, carried to the air-gapped side so both
  * receipts print one title and the plan's material expiry reaches the wrap (optional: bundles

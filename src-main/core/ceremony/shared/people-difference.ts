@@ -12,7 +12,7 @@ export interface CeremonyPeople {
 }
 
 /** Which role differs, with both sides' names in it (witnesses sorted); see peopleDifference. */
-export interface PeopleDifference {
+interface PeopleDifference {
   readonly role: 'operator' | 'witnesses';
   readonly recorded: readonly string[];
   readonly given: readonly string[];
