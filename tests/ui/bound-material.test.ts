@@ -34,7 +34,9 @@ interface Bound {
 
 /** Online day 1, air-gapped side, import and verify; the material deleted; fresh parameters written. */
 async function freshParametersOfABoundKey(f: Fixture): Promise<Bound> {
-  const plan = f.plan(['AES_256']);
+  // The screens' setup names operator Ana and witness Ben (page-helpers.ts setUpCeremony): the
+  // bundle names its ceremony's people, and the air-gapped side runs only with them.
+  const plan = { ...f.plan(['AES_256']), witnesses: ['Ben'] };
   await onlineDayOne(f, plan);
   const { out } = await airGapSide(f, plan, path.join(f.dir, 'params'));
   const { keyId, params } = await materialDeletedAfterImport(f, plan, out);

@@ -27,6 +27,12 @@ async function events(folder: string): Promise<{ event: string; data: Record<str
     .map((line) => JSON.parse(line) as { event: string; data: Record<string, unknown> });
 }
 
+/**
+ * The ceremony as the screens' setup names its people (operator Ana, witness Ben: page-helpers.ts
+ * setUpCeremony): the bundle names them, and the air-gapped side runs only with them.
+ */
+const uiPlan = (f: Fixture) => ({ ...f.plan(['AES_256']), witnesses: ['Ben'] });
+
 describe('wrapping again on the air-gapped screens', () => {
   const apps = appPerLanguage('kf-ui-wrap-again-');
   let f: Fixture;
@@ -34,7 +40,7 @@ describe('wrapping again on the air-gapped screens', () => {
 
   beforeAll(async () => {
     f = await createFixture();
-    params = (await onlineDayOne(f, f.plan(['AES_256']))).params;
+    params = (await onlineDayOne(f, uiPlan(f))).params;
   }, 180_000);
   afterAll(async () => {
     await f?.close();
@@ -44,7 +50,7 @@ describe('wrapping again on the air-gapped screens', () => {
     const { ui, page, t, folder, media } = await apps.open('en');
     // The first wrap of this ceremony, finished on the same journal; its media are then "lost".
     const journal = await openJournal(path.join(folder, JOURNAL), { create: true });
-    const plan = f.plan(['AES_256']);
+    const plan = uiPlan(f);
     const first = await airGapSteps(await f.airgap(journal, plan), {
       params,
       out: path.join(f.dir, 'wrapped-first'),
