@@ -2,6 +2,8 @@
 import { readBundleDigest } from '../../../src-main/core/bundle';
 import { groupHex } from '../../../src-main/core/hex-groups';
 import type { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow';
+import type { AbandonReport } from '../../../src-main/core/ceremony/airgap/session-stop';
+import { translator } from '../../../src-main/i18n/translate';
 
 /**
  * The import-parameters bundle digest as the online workstation shows it (grouped, upper case),
@@ -27,4 +29,17 @@ export function slipInGroup(digest: string, n: number): string {
   const group = groups[n - 1] as string;
   groups[n - 1] = group === 'AAAA' ? 'BBBB' : 'AAAA';
   return groups.join(' ');
+}
+
+/** The CLI's line for a Ctrl-C stop with `report` (nothing withdrawn), in `locale`. */
+export function stopLineOf(report: AbandonReport, locale: 'en' | 'zh-CN' = 'en', journal = 'airgap.jsonl'): string {
+  return translator(locale).t('cli.stopped', {
+    signal: 'SIGINT',
+    statePhrase: report.state,
+    wiped: report.wipedKeys,
+    underWay: report.underWay,
+    withdrawn: 'none',
+    handDelete: 'none',
+    journal,
+  });
 }

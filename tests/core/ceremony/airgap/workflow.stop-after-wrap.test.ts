@@ -6,9 +6,8 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { translator } from '../../../../src-main/i18n/translate';
 import { createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
-import { confirmEveryWitness } from '../witness-helpers';
+import { confirmEveryWitness, stopLineOf } from '../witness-helpers';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -31,16 +30,7 @@ describe('a stop after the wrap', () => {
     await air.wrap();
     const report = await air.abandon({ reason: 'Interrupted', signal: 'SIGINT' });
     expect(report).toMatchObject({ wipedKeys: 0, underWay: 'wrapping' });
-    const line = (locale: 'en' | 'zh-CN') =>
-      translator(locale).t('cli.stopped', {
-        signal: 'SIGINT',
-        statePhrase: report.state,
-        wiped: report.wipedKeys,
-        underWay: report.underWay,
-        withdrawn: 'none',
-        handDelete: 'none',
-        journal: 'airgap.jsonl',
-      });
+    const line = (locale: 'en' | 'zh-CN') => stopLineOf(report, locale);
     expect(line('en')).toContain('no unwrapped key material was held (the wrap wipes each key’s material as soon');
     expect(line('en')).not.toContain('no key material was held yet');
     expect(line('zh-CN')).toContain('当时未持有未包装的密钥材料');

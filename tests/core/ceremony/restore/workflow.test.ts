@@ -26,7 +26,7 @@ import { toProblem } from '../../../../src-main/core/errors';
 import { translator } from '../../../../src-main/i18n/translate';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { importGraph } from '../../../support/import-graph';
-import { confirmEveryWitness, parametersDigestOf, slipInGroup } from '../witness-helpers';
+import { confirmEveryWitness, parametersDigestOf, slipInGroup, stopLineOf } from '../witness-helpers';
 
 const CUSTODIANS = ['Alice', 'Bob', 'Carol', 'Dave', 'Erin'];
 const OUT_OF_ORDER = { code: 'CEREMONY_STEP_OUT_OF_ORDER' };
@@ -180,15 +180,7 @@ describe('custody restore ceremony', () => {
     const plan = f.plan(['AES_256']);
     const split = await splitCeremony(plan);
     const stopLine = (report: Awaited<ReturnType<RestoreCeremony['abandon']>>) =>
-      translator('en').t('cli.stopped', {
-        signal: 'SIGINT',
-        statePhrase: report.state,
-        wiped: report.wipedKeys,
-        underWay: report.underWay,
-        withdrawn: 'none',
-        handDelete: 'none',
-        journal: 'restore.jsonl',
-      });
+      stopLineOf(report, 'en', 'restore.jsonl');
     const confirmed = await startRestore('confirmed.jsonl', plan);
     await confirmed.checkNetwork();
     await confirmed.readParametersBundle(split.params);
