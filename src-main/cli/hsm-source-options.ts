@@ -11,6 +11,7 @@ import { secretFromEnvironment } from '../core/secret-from-environment';
 import { optionTable } from './options';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
+import { terminalGone } from './terminal-input';
 
 export const HSM_OPTIONS = optionTable({
   'hsm-module': { type: 'string', arg: 'FILE', group: 'hsm', help: 'cli.opt.hsm-module' },
@@ -36,18 +37,38 @@ interface HsmOptionValues {
   readonly 'hsm-accept-zero-filled-pad'?: boolean | undefined;
 }
 
-/** Reads a PIN from the terminal without echoing it. */
+/**
+ * Reads a PIN from the terminal without echoing it. Ctrl-C at the prompt is a stop by the officer
+ * (handed to the process's stop handlers, as at the witness prompts); Ctrl-D or a terminal that goes
+ * away ends the prompt without a PIN (HSM_PIN_INPUT_ENDED): the command fails, it never ends quietly.
+ */
 function promptPin(io: CliIo, token: string): Promise<string> {
   if (!process.stdin.isTTY) return Promise.reject(new KeyferryError('HSM_PIN_PROMPT_UNAVAILABLE', {}));
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
     const writeOut = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput.bind(rl);
     let muted = false;
     (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
       if (!muted) writeOut(s);
     };
+    let answered = false;
+    const ended = (error?: unknown) => {
+      if (answered) return;
+      answered = true;
+      reject(error === undefined || terminalGone(error) ? new KeyferryError('HSM_PIN_INPUT_ENDED', { token }) : error);
+    };
+    rl.on('SIGINT', () => process.kill(process.pid, 'SIGINT'));
+    rl.on('close', () => ended());
+    process.stdin.once('error', ended);
     rl.question(cliTranslator(io).t('hsm.pin.prompt', { token }), (answer) => {
-      rl.close();
+      if (answered) return;
+      answered = true;
+      process.stdin.off('error', ended);
+      try {
+        rl.close(); // sets the terminal back from raw mode, which fails once the terminal is gone
+      } catch (error) {
+        if (!terminalGone(error)) throw error;
+      }
       io.stderr('');
       resolve(answer);
     });

@@ -18,6 +18,7 @@ import { terminalText } from '../core/terminal-text';
 import { cliTranslator } from './cli-locale';
 import { listText, listValue } from '../i18n/list';
 import type { CliIo } from './command';
+import { terminalGone } from './terminal-input';
 import type { OptionDef } from './options';
 
 const MAX_ATTEMPTS = 3;
@@ -93,12 +94,6 @@ function lineReader(input: NodeJS.ReadableStream, terminal: boolean) {
       }
     },
   };
-}
-
-/** The error a read or a mode change gives once the terminal is gone (EIO; EBADF/ENXIO for a closed descriptor). */
-function terminalGone(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'EIO' || code === 'EBADF' || code === 'ENXIO' || /\bEIO\b/.test(String(error));
 }
 
 /**

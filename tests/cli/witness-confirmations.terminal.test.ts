@@ -6,30 +6,11 @@
  * recorded, no material exists. Before, the terminal's failed mode change (`setRawMode EIO`) was
  * journaled as an internal failure, and the next receipt printed it as a deviation a witness signs.
  */
-import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixture, onlineDayOne, type Fixture } from '../core/ceremony/ceremony-fixture';
-import { KEYFERRY_BIN } from '../integration/cli-process';
-
-/** Runs argv on a new pseudo-terminal, waits for `until` in its output, closes the terminal, waits for the process. */
-const CLOSE_TERMINAL_AT = `
-import os, pty, select, sys, time
-until = sys.argv[1].encode()
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(sys.argv[2], sys.argv[2:])
-seen = b''
-deadline = time.time() + 90
-while until not in seen and time.time() < deadline:
-    ready, _, _ = select.select([fd], [], [], 1)
-    if ready:
-        seen += os.read(fd, 4096)
-sys.stdout.write(seen.decode('utf-8', 'replace'))
-os.close(fd)
-os.waitpid(pid, 0)
-`;
+import { runOnTerminal } from './pseudo-terminal';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -45,14 +26,8 @@ describe('a witness prompt whose terminal goes away', () => {
     const { params } = await onlineDayOne(f, plan);
     const journal = path.join(f.dir, 'airgap.jsonl');
     const ask = `${plan.witnesses[0]}, type it as you heard it:`;
-    const run = spawnSync(
-      'python3',
+    const run = runOnTerminal(
       [
-        '-c',
-        CLOSE_TERMINAL_AT,
-        ask,
-        process.execPath,
-        KEYFERRY_BIN,
         'airgap',
         'wrap',
         '--bundle',
@@ -68,9 +43,9 @@ describe('a witness prompt whose terminal goes away', () => {
         ...plan.witnesses.flatMap((w) => ['--witness', w]),
         '--allow-network',
       ],
-      { encoding: 'utf8', cwd: f.dir, env: { ...process.env, LANG: 'C.UTF-8' }, timeout: 120_000 },
+      { until: ask, answer: null, cwd: f.dir },
     );
-    expect(run.stdout).toContain(ask);
+    expect(run.shown).toContain(ask);
     const entries = (await readFile(journal, 'utf8'))
       .trim()
       .split('\n')

@@ -74,6 +74,10 @@ export const enHsm = {
   'problem.HSM_PIN_NOT_SET.next': "Have the token's security officer set the user PIN, then start this step again.",
   'problem.HSM_PIN_PROMPT_UNAVAILABLE': 'Keyferry cannot ask for the HSM PIN: there is no terminal to type it in.',
   'problem.HSM_PIN_PROMPT_UNAVAILABLE.next': 'Put the PIN in an environment variable and name it with --hsm-pin-env.',
+  'problem.HSM_PIN_INPUT_ENDED':
+    'The input ended at the PIN prompt of HSM token "{token}" before a PIN was typed (Ctrl-D, or the terminal closed). The token was not opened and no material exists yet.',
+  'problem.HSM_PIN_INPUT_ENDED.next':
+    'Run the command again on a terminal and type the PIN when asked, or put the PIN in an environment variable and name it with --hsm-pin-env.',
   'problem.HSM_OPERATION_FAILED':
     'While {operation, select, module {starting the module} slots {listing the slots} token {reading the token} mechanisms {listing the mechanisms} session {opening a session} login {logging in} logout {closing the session} generate {generating a key} attributes {reading key attributes} find {searching the token for keys} import {importing the KMS wrapping key} wrap {wrapping a key} kcv {computing the key check value} trial {a trial wrap} destroy {destroying a temporary key} other {talking to the HSM}}, the HSM answered {ckr}.',
   'problem.HSM_OPERATION_FAILED.next':

@@ -67,6 +67,10 @@ export const zhCNHsm: { readonly [K in keyof typeof enHsm]: string } = {
   'problem.HSM_PIN_NOT_SET.next': '请令牌的安全管理员（SO）设置用户 PIN，然后重新开始此步骤。',
   'problem.HSM_PIN_PROMPT_UNAVAILABLE': 'Keyferry 无法提示输入 HSM PIN：没有可输入的终端。',
   'problem.HSM_PIN_PROMPT_UNAVAILABLE.next': '请将 PIN 放入环境变量，并用 --hsm-pin-env 指明变量名。',
+  'problem.HSM_PIN_INPUT_ENDED':
+    '在输入 HSM 令牌 "{token}" 的 PIN 之前输入就结束了（按了 Ctrl-D，或终端已关闭）。未打开该令牌，也尚未生成任何密钥材料。',
+  'problem.HSM_PIN_INPUT_ENDED.next':
+    '请在终端上重新运行该命令，并在提示时输入 PIN；或将 PIN 放入环境变量，并用 --hsm-pin-env 指明变量名。',
   'problem.HSM_OPERATION_FAILED':
     '在{operation, select, module {启动模块} slots {列出插槽} token {读取令牌} mechanisms {列出机制} session {打开会话} login {登录} logout {关闭会话} generate {生成密钥} attributes {读取密钥属性} find {在令牌中查找密钥} import {导入 KMS 包装密钥} wrap {包装密钥} kcv {计算密钥校验值} trial {试验包装} destroy {销毁临时密钥} other {与 HSM 通信}}时，HSM 返回 {ckr}。',
   'problem.HSM_OPERATION_FAILED.next': '未写入任何内容。请检查 HSM 已连接且正常（keyferry hsm info），然后重试此步骤。',
