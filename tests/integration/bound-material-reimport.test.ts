@@ -16,6 +16,7 @@ import { runCli } from './cli-process';
 import { journalLines as journalEntries, lapsingRehearsal, type LapsingRehearsal } from './lapsing-rehearsal';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
 import { airgapWrapArgs, onlineAt } from '../helpers/cli-sides';
+import { shareFileIn } from '../helpers/custody-files';
 
 let t: LapsingRehearsal | undefined;
 afterAll(async () => {
@@ -81,7 +82,7 @@ describe('a lapsed key takes back only its bound material', () => {
     await expect(readdir(path.join(ceremony, 'media/wrapped-fresh'))).rejects.toMatchObject({ code: 'ENOENT' });
 
     // The custody restore from shares 1 and 3: proven to be the bound material, wrapped, receipted.
-    const share = (i: number) => path.join(`custodian-${i}`, `keyferry-share-${rehearsal.ceremonyId}-${i}of3.json`);
+    const share = (i: number) => shareFileIn(`custodian-${i}`, i, ceremony);
     const restored = await runCli(
       [
         'custody',

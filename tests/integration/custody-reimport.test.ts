@@ -25,6 +25,7 @@ import { paramsDigestFrom } from '../cli/commands/witness-args';
 import { onlineAt } from '../helpers/cli-sides';
 import { journalLines as journalEntries, lapsingRehearsal, type LapsingRehearsal } from './lapsing-rehearsal';
 import { needles } from '../helpers/secret-traces';
+import { shareFileIn } from '../helpers/custody-files';
 
 const CUSTODIANS = ['Alice', 'Bob', 'Carol', 'Dave', 'Erin'];
 const PLAINTEXT = `payroll ledger ${randomBytes(8).toString('hex')}`;
@@ -115,7 +116,7 @@ describe('custody: expiry, restore ceremony, re-import', () => {
 
     // 4. The restore ceremony, as real child processes. Refusals first: nothing but their journal is written.
     const ceremonyId = rehearsal.ceremonyId;
-    const share = (i: number) => path.join(`custodian-${i}`, `keyferry-share-${ceremonyId}-${i}of5.json`);
+    const share = (i: number) => shareFileIn(`custodian-${i}`, i, ceremony);
     const restoreArgs = (journal: string, out: string) => [
       'custody',
       'restore',
@@ -189,7 +190,7 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     }
 
     // Shares 2 and 4 as files, share 5 typed from its printed slip (a different subset than 1, 2, 3).
-    const slip5 = path.join('custodian-5', `keyferry-share-${ceremonyId}-5of5.slip.txt`);
+    const slip5 = shareFileIn('custodian-5', 5, ceremony).replace(/\.json$/, '.slip.txt');
     const restored = await runCli(
       [
         ...restoreArgs('airgap/restore-journal.jsonl', 'media/wrapped-material-2'),

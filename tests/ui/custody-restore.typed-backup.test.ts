@@ -24,6 +24,7 @@ import {
 import { confirmEveryWitness, parametersDigestOf } from '../core/ceremony/witness-helpers';
 import { appPerLanguage } from './app-per-language';
 import { click, fillByLabel, problemIn, setUpCeremony, step } from './page-helpers';
+import { backupFileIn } from '../helpers/custody-files';
 
 const DAY_MS = 24 * 3600 * 1000;
 const CUSTODIANS = ['Cara', 'Dan', 'Eve'];
@@ -127,8 +128,7 @@ describe('custody restore from paper: typed slips and a pasted backup', () => {
         await step(page, t('restore.present'), 'restore-shares');
       }
       // The printed backup, pasted from Dan's copy; first with a group of line 1 typed one character short.
-      const backupName = `keyferry-backup-${lapsed.ceremonyId}.txt`;
-      const backup = await readFile(path.join(lapsed.folders[1] as string, backupName), 'utf8');
+      const backup = await readFile(backupFileIn(lapsed.folders[1] as string), 'utf8');
       const lines = backup.split('\n');
       const first = lines.findIndex((l) => /^0*1 {2}/.test(l));
       const mistyped = lines.map((l, i) => (i === first ? l.replace(/^(0*1 {2})./, '$1') : l)).join('\n');

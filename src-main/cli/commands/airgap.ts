@@ -33,7 +33,11 @@ import { ceremonyTitle } from '../ceremony-title';
 import { onlineImportHint } from '../command-line';
 import { groupHex } from '../../core/hex-groups';
 import { terminalText } from '../../core/terminal-text';
-import type { EarlierWrap, RepeatedWrapGrounds } from '../../core/ceremony/airgap/earlier-wraps';
+import {
+  earlierCustodySets,
+  type EarlierWrap,
+  type RepeatedWrapGrounds,
+} from '../../core/ceremony/airgap/earlier-wraps';
 import { secretFromEnvironment } from '../../core/secret-from-environment';
 import { HSM_OPTIONS, hsmSourceFromOptions } from '../hsm-source-options';
 import { materialCheck, printHsmMaterial, printHsmSource } from '../hsm-source-lines';
@@ -212,7 +216,7 @@ export const airgapWrapCommand = defineCommand({
       printEarlierWraps(io, air.earlierWraps);
       const wrapAgain = values['wrap-again'];
       const overrides = await air.preflight(planned, wrapAgain === undefined ? {} : { wrapAgain });
-      printWrapAgain(io, air.earlierWraps.length, air.repeatedWrap, wrapAgain);
+      printWrapAgain(io, air.earlierWraps, air.repeatedWrap, wrapAgain);
       for (const o of overrides)
         io.stdout(
           cliTranslator(io).t('cli.expiry-plan-overridden', {
@@ -328,18 +332,23 @@ function printEarlierWraps(io: CliIo, earlier: readonly EarlierWrap[]): void {
 /** After a preflight that let a repeated wrap through: why (the officer's reason, or every earlier token expired), and what to do. */
 function printWrapAgain(
   io: CliIo,
-  count: number,
+  earlier: readonly EarlierWrap[],
   grounds: RepeatedWrapGrounds | null,
   reason: string | undefined,
 ): void {
   if (grounds === null) return;
   const { t } = cliTranslator(io);
+  const count = earlier.length;
   io.stdout(
     grounds === 'reason'
       ? t('cli.wrap-again-chosen', { reason: terminalText((reason ?? '').trim()) })
       : t('cli.wrap-repeated.grounds', { count, grounds }),
   );
   io.stdout(t('cli.wrap-repeated.after'));
+  // The earlier custody sets by their backup digests: what their custodians destroy once this bundle is imported.
+  const sets = earlierCustodySets(earlier);
+  if (sets.length > 0)
+    io.stdout(t('cli.wrap-repeated.destroy-earlier', { count: sets.length, backups: listText({ t }, sets) }));
 }
 
 /** One custody set for the whole ceremony: who holds which share, and the backup beside each. */

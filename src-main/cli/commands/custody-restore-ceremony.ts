@@ -210,7 +210,7 @@ async function restoreFromShares(
   io: CliIo,
   presentedBy: ReadonlyMap<number, string>,
 ): Promise<void> {
-  const backupFile = backupFileFor(values, read, io);
+  const backupFile = await backupFileFor(values, read, io);
   const { t } = cliTranslator(io);
   while (read.length > 0) {
     const { share, source, file } = read.shift() as ReadShare;

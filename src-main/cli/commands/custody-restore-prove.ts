@@ -64,6 +64,7 @@ export async function runProveOnly(values: RestoreValues, read: ReadShare[], io:
           value: check.kind === 'kcv' ? check.value : groupHex(check.value),
         }),
       );
+      io.stdout(t('cli.custody.proof-scope'));
       if (!out) {
         io.stdout(t('cli.custody.prove.nothing-written'));
         return 0;

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CustodyBackup } from '../../core/custody/backup-file';
-import { backupFileName, readBackupFile } from '../../core/custody/backup-text';
+import { backupBeside, readBackupFile } from '../../core/custody/backup-text';
 import { recordedChecks, restoreCustodySet, type RestoredSetKey } from '../../core/custody/set-restore';
 import { isSetShare, type SetShare } from '../../core/custody/set-share';
 import { KeyferryError } from '../../core/errors';
@@ -30,7 +30,11 @@ interface SetValues {
  * The backup file for set shares: --backup, else the copy beside the first share file. Refuses
  * --backup with per-key shares and set shares typed with no backup named.
  */
-export function backupFileFor(values: SetValues, read: readonly ReadShare[], io: CliIo): string | undefined {
+export async function backupFileFor(
+  values: SetValues,
+  read: readonly ReadShare[],
+  io: CliIo,
+): Promise<string | undefined> {
   const sets = read.filter((r) => isSetShare(r.share));
   if (sets.length === 0) {
     if (values.backup !== undefined)
@@ -40,7 +44,7 @@ export function backupFileFor(values: SetValues, read: readonly ReadShare[], io:
   if (values.backup !== undefined) return path.resolve(io.cwd, values.backup);
   const filed = sets.find((r) => r.source === 'file');
   if (!filed) throw new KeyferryError('CUSTODY_BACKUP_NOT_GIVEN', {});
-  return path.join(path.dirname(filed.file), backupFileName(filed.share.ceremonyId));
+  return backupBeside(filed.file, filed.share as SetShare);
 }
 
 export function printBackup(io: CliIo, backup: CustodyBackup, file: string): void {
@@ -131,7 +135,7 @@ export async function runSetProveOnly(
     });
   const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
   if (out && (await pathExists(out))) throw new KeyferryError('CUSTODY_OUT_EXISTS', { path: out });
-  const file = backupFileFor(values, read, io) as string;
+  const file = (await backupFileFor(values, read, io)) as string;
   const backup = await readBackupFile(file);
   printBackup(io, backup, file);
   const keyIds = values['key-id'];
@@ -154,6 +158,7 @@ export async function runSetProveOnly(
         ),
       },
     );
+    io.stdout(t('cli.custody.proof-scope'));
     if (!out) {
       io.stdout(t('cli.custody.set-nothing-written'));
       return 0;

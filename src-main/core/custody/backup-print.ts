@@ -17,7 +17,7 @@ import { MONO, SANS } from '../receipt/receipt-css';
 import { escapeHtml } from '../receipt/text-safety';
 import { embedCjkFontInSlices } from '../receipt/cjk-font';
 import type { CustodyBackup } from './backup-file';
-import { parseBackupText } from './backup-text';
+import { backupFileName, parseBackupText } from './backup-text';
 
 /** Every backup QR code is this version (57 × 57 modules), so they all print at one size. */
 export const BACKUP_QR_VERSION = 10;
@@ -25,9 +25,9 @@ export const BACKUP_QR_VERSION = 10;
 const QR_BYTES = 213;
 const HEADER = /^KFBQR (\d{1,5})\/(\d{1,5}) ([0-9A-F]{8})$/;
 
-/** `keyferry-backup-<ceremonyId>.html`, beside the backup file it prints. */
-export function backupPrintName(ceremonyId: string): string {
-  return `keyferry-backup-${ceremonyId}.html`;
+/** `keyferry-backup-<ceremonyId>-<set tag>.html`, beside the backup file it prints (backup-text.ts backupFileName). */
+export function backupPrintName(ceremonyId: string, backupDigest: string): string {
+  return backupFileName(ceremonyId, backupDigest).replace(/\.txt$/, '.html');
 }
 
 function fileTag(text: string): string {

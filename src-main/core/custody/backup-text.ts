@@ -20,6 +20,8 @@ import type { MessageKey, ValuesArg } from '../../i18n/catalogue';
 import { DEFAULT_RECEIPT_LANGUAGE, ReceiptWords, receiptLocales, type ReceiptLanguage } from '../receipt/language';
 import { breakLines } from '../receipt/line-break';
 import { lineCheck } from './typed-share';
+import { custodySetTag } from './set-share';
+import { pathExists } from '../fs/path-exists';
 
 const CHARS_PER_GROUP = 4;
 const CHARS_PER_LINE = 32;
@@ -27,9 +29,27 @@ const HEADER_PATTERN = /^KEYFERRYBACKUPV(\d{1,2})KEYS(\d{1,4})LINES(\d{1,6})CHEC
 /** 1000 RSA-4096 keys are about 4 MB as text; nothing legitimate comes near this. */
 export const BACKUP_FILE_MAX_BYTES = 8 * 1024 * 1024;
 
-/** `keyferry-backup-<ceremonyId>.txt` */
-export function backupFileName(ceremonyId: string): string {
-  return `keyferry-backup-${ceremonyId}.txt`;
+/**
+ * `keyferry-backup-<ceremonyId>-<set tag>.txt` (set-share.ts custodySetTag); without a digest the name
+ * custody sets had before session 13, `keyferry-backup-<ceremonyId>.txt`.
+ */
+export function backupFileName(ceremonyId: string, backupDigest?: string): string {
+  return `keyferry-backup-${ceremonyId}${backupDigest ? `-${custodySetTag(backupDigest)}` : ''}.txt`;
+}
+
+/**
+ * The backup file beside a share file of its set: the set's own name, else (a set written before
+ * the names carried the set) the ceremony's; when neither is there, the set's own name (the refusal names it).
+ */
+export async function backupBeside(
+  shareFile: string,
+  share: { readonly ceremonyId: string; readonly backupDigest: string },
+): Promise<string> {
+  const folder = path.dirname(shareFile);
+  const own = path.join(folder, backupFileName(share.ceremonyId, share.backupDigest));
+  const legacy = path.join(folder, backupFileName(share.ceremonyId));
+  if (await pathExists(own)) return own;
+  return (await pathExists(legacy)) ? legacy : own;
 }
 
 function headerCore(version: number, keys: number, lines: number): string {

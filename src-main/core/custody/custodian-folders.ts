@@ -37,7 +37,7 @@ interface WrittenCustodySet {
  */
 export async function writeCustodySet(set: CustodySet, request: CustodianFoldersRequest): Promise<WrittenCustodySet> {
   const ceremonyId = set.backup.ceremonyId;
-  const backupFile = backupFileName(ceremonyId);
+  const backupFile = backupFileName(ceremonyId, set.backup.digest);
   const backupText = encodeBackupText(set.backup, request);
   const language = request.language ? { language: request.language } : {};
   // QR codes hold ASCII: a Chinese preamble is coded as the file's English twin (the same lines).
@@ -56,7 +56,7 @@ export async function writeCustodySet(set: CustodySet, request: CustodianFolders
           { name: slip.htmlName, data: slip.html },
           { name: slip.textName, data: slip.text },
           { name: backupFile, data: backupText },
-          { name: backupPrintName(ceremonyId), data: backupPrint },
+          { name: backupPrintName(ceremonyId, set.backup.digest), data: backupPrint },
         ],
       };
     }),

@@ -63,7 +63,7 @@ function setFacts(share: SetShare): Fact[] {
       { key: 'slip.set.shareValue', values: { index: share.index, total: share.n, threshold: share.m } },
       'plain',
     ],
-    [{ key: 'slip.set.backupFile' }, backupFileName(share.ceremonyId), 'plain'],
+    [{ key: 'slip.set.backupFile' }, backupFileName(share.ceremonyId, share.backupDigest), 'plain'],
     [{ key: 'slip.set.backupDigest' }, groupHex(share.backupDigest), 'plain'],
     [{ key: 'slip.set.backupKeyCheck' }, groupHex(share.backupKeyCheck), 'plain'],
     [{ key: 'slip.custodian' }, share.custodian, 'user'],

@@ -14,7 +14,7 @@ import { decryptEntry, type CustodyBackup } from './backup-file';
 import { checkValues } from './custody-share';
 import { isMaterialProblem, proveRebuiltMaterial } from './material-check';
 import { combineShares, shareXCoordinate } from './shamir';
-import { backupKeyCheckOf, setShareIntact, type SetShare } from './set-share';
+import { backupKeyCheckOf, mixedSharesRefusal, setShareIntact, type SetShare } from './set-share';
 import { eventLoopSlicer } from '../yield';
 import { listValue } from '../../i18n/list';
 
@@ -71,13 +71,7 @@ export function checkSetShares(shares: readonly SetShare[]): number {
       share.backupDigest === first.backupDigest &&
       share.backupKeyCheck === first.backupKeyCheck;
     const x = share.share.use(shareXCoordinate);
-    if (!same || (xs.has(x) && !indexes.has(share.index)))
-      throw new KeyferryError('CUSTODY_SET_SHARES_MIXED', {
-        first: first.index,
-        other: share.index,
-        firstCeremony: first.ceremonyId,
-        otherCeremony: share.ceremonyId,
-      });
+    if (!same || (xs.has(x) && !indexes.has(share.index))) throw mixedSharesRefusal(first, share);
     if (indexes.has(share.index)) throw new KeyferryError('CUSTODY_SET_SHARE_DUPLICATE', { index: share.index });
     indexes.add(share.index);
     xs.add(x);

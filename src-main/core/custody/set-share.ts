@@ -9,6 +9,8 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { SecretBytes } from '../crypto/secret-bytes';
+import { KeyferryError } from '../errors';
+import { groupHex } from '../hex-groups';
 import { ceremonyIdSchema } from '../identifiers';
 import { shareChecksum } from './byte-fields';
 import { MAX_CUSTODY_SHARES, MIN_CUSTODY_THRESHOLD, custodianSchema } from './custody-share';
@@ -99,7 +101,48 @@ export function setShareFields(share: SetShareFields): SetShareFields {
   return { kind, ceremonyId, index, m, n, custodian, keyCount, backupDigest, backupKeyCheck };
 }
 
-/** `keyferry-share-<ceremonyId>-<index>of<n>.json` */
-export function setShareFileName(share: Pick<SetShareFields, 'ceremonyId' | 'index' | 'n'>): string {
-  return `keyferry-share-${share.ceremonyId}-${share.index}of${share.n}.json`;
+/**
+ * A custody set's tag in file names: the first 8 hex digits of its backup digest, upper case (as
+ * slips and receipts print the digest). A later wrap of the same ceremony makes another set, and
+ * its files must never take the same names as the first set's (a custodian holding both would
+ * not tell them apart).
+ */
+export function custodySetTag(backupDigest: string): string {
+  return backupDigest.slice(0, 8).toUpperCase();
+}
+
+/** `keyferry-share-<ceremonyId>-<set tag>-<index>of<n>.json` (before session 13: without the set tag; still read by content). */
+export function setShareFileName(share: Pick<SetShareFields, 'ceremonyId' | 'index' | 'n' | 'backupDigest'>): string {
+  return `keyferry-share-${share.ceremonyId}-${custodySetTag(share.backupDigest)}-${share.index}of${share.n}.json`;
+}
+
+/** A presented share as a refusal names it: set shares carry their set's backup digest, per-key shares none. */
+interface PresentedShareFacts {
+  readonly index: number;
+  readonly ceremonyId: string;
+  readonly backupDigest?: string;
+}
+
+/**
+ * The refusal of share `other` presented with `first`: shares of two custody sets of one ceremony
+ * (a later wrap of it made new material and a new set) are CUSTODY_SET_TWO_SETS, each set named by
+ * its backup digest (printed on its slips and on its air-gapped receipt); anything else (another
+ * ceremony, a per-key share beside a set share) is CUSTODY_SET_SHARES_MIXED.
+ */
+export function mixedSharesRefusal(first: PresentedShareFacts, other: PresentedShareFacts): KeyferryError {
+  const [a, b] = [first.backupDigest, other.backupDigest];
+  if (first.ceremonyId === other.ceremonyId && a && b && a !== b)
+    return new KeyferryError('CUSTODY_SET_TWO_SETS', {
+      ceremonyId: first.ceremonyId,
+      first: first.index,
+      other: other.index,
+      firstDigest: groupHex(a.slice(0, 16)),
+      otherDigest: groupHex(b.slice(0, 16)),
+    });
+  return new KeyferryError('CUSTODY_SET_SHARES_MIXED', {
+    first: first.index,
+    other: other.index,
+    firstCeremony: first.ceremonyId,
+    otherCeremony: other.ceremonyId,
+  });
 }

@@ -8,8 +8,9 @@
 import fs from 'node:fs';
 import { RestoreCeremony } from '../../core/ceremony/restore/workflow';
 import path from 'node:path';
-import { backupFileName, readBackupFile } from '../../core/custody/backup-text';
+import { backupBeside, backupFileName, readBackupFile } from '../../core/custody/backup-text';
 import { readAnyShareFile } from '../../core/custody/share-file';
+import { isSetShare } from '../../core/custody/set-share';
 import { parseBackupOrQrText } from '../../core/custody/backup-print';
 import type { RestoreExpiryChoice } from '../contract';
 import { parseTypedAnyShare } from '../../core/custody/typed-share';
@@ -100,8 +101,8 @@ export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<Re
       const share = shareFile ? await readAnyShareFile(shareFile) : parseTypedAnyShare(typed ?? '');
       const presented = await ceremony.presentShare(share, presentedBy, file ? 'file' : 'typed');
       // A set share's file lies beside the ceremony's backup file: present the first copy found.
-      if (shareFile && presented.keyId === null && !ceremony.hasBackup) {
-        const backupFile = path.join(path.dirname(shareFile), backupFileName(presented.ceremonyId));
+      if (shareFile && isSetShare(share) && !ceremony.hasBackup) {
+        const backupFile = await backupBeside(shareFile, share);
         await ceremony.presentBackup(await readBackupFile(backupFile), path.basename(backupFile));
       }
       return presented;

@@ -23,6 +23,7 @@ import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
 import { writeCustodySet } from '../../../src-main/core/custody/custodian-folders';
 import { splitCustodySet } from '../../../src-main/core/custody/set-split';
 import { formatUtc } from '../../../src-main/i18n/moment';
+import { shareFileIn } from '../../helpers/custody-files';
 
 const CEREMONY = 'reimport-2026-12';
 const KEY_IDS = ['0d0466b0-e727-4d9c-b35d-f84bb474a37f', '7c2e91f4-3b5a-4d6e-8f01-a2b3c4d5e6f7'];
@@ -133,7 +134,7 @@ afterAll(async () => {
 
 const restoreArgs = (journal: string, out: string, bundle = 'parameters', confirms = digest) => [
   ...['custody', 'restore', '--bundle', bundle, '--wrapped-out', out],
-  ...['--share', `usb1/keyferry-share-${CEREMONY}-1of3.json`, '--share', `usb3/keyferry-share-${CEREMONY}-3of3.json`],
+  ...['--share', shareFileIn('usb1', 1, dir), '--share', shareFileIn('usb3', 3, dir)],
   ...['--journal', journal, '--operator', 'Olga', '--witness', 'Wes', '--witness-confirms', `Wes=${confirms}`],
   '--allow-network',
 ];

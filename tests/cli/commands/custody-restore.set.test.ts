@@ -5,7 +5,7 @@
  * a swapped backup file and a truncated one refused with nothing written.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { otherCeremonySet } from '../../helpers/custody-sets';
 import { keyferry } from '../../integration/cli-in-process';
 import { runRehearsal } from '../../../src-main/core/ceremony/rehearsal/rehearsal';
 import { encodeBackupText } from '../../../src-main/core/custody/backup-text';
+import { backupFileIn, shareFileIn } from '../../helpers/custody-files';
 
 const APP = { version: '0.1.0-test', build: 'test' };
 let dir: string;
@@ -23,8 +24,8 @@ const materials: Buffer[] = [];
 /** `keyferry argv` in this file's folder, in this process. */
 const run = (argv: string[]) => keyferry(argv, { cwd: dir });
 
-const share = (i: number) => path.join(`ceremony/custodian-${i}`, `keyferry-share-${ceremonyId}-${i}of3.json`);
-const backup = (i: number) => path.join(`ceremony/custodian-${i}`, `keyferry-backup-${ceremonyId}.txt`);
+const share = (i: number) => shareFileIn(`ceremony/custodian-${i}`, i, dir);
+const backup = (i: number) => backupFileIn(`ceremony/custodian-${i}`, dir);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'kf-custody-set-cli-'));
@@ -45,14 +46,15 @@ afterAll(async () => {
 
 describe('custody restore of a ceremony custody set', () => {
   it('each custodian folder holds one share, its slip and the backup with its printout; no per-key files', async () => {
+    const tag = path.basename(backup(1)).slice(-12, -4);
     for (let i = 1; i <= 3; i++)
       expect((await readdir(path.join(dir, `ceremony/custodian-${i}`))).sort()).toEqual(
         [
-          `keyferry-backup-${ceremonyId}.html`,
-          `keyferry-backup-${ceremonyId}.txt`,
-          `keyferry-share-${ceremonyId}-${i}of3.json`,
-          `keyferry-share-${ceremonyId}-${i}of3.slip.html`,
-          `keyferry-share-${ceremonyId}-${i}of3.slip.txt`,
+          `keyferry-backup-${ceremonyId}-${tag}.html`,
+          `keyferry-backup-${ceremonyId}-${tag}.txt`,
+          `keyferry-share-${ceremonyId}-${tag}-${i}of3.json`,
+          `keyferry-share-${ceremonyId}-${tag}-${i}of3.slip.html`,
+          `keyferry-share-${ceremonyId}-${tag}-${i}of3.slip.txt`,
         ].sort(),
       );
   });
@@ -106,6 +108,29 @@ describe('custody restore of a ceremony custody set', () => {
     expect(chosen.stdout).toContain('Rebuilt 1 key of ceremony');
     expect(chosen.stdout).toContain(`${keyIds[1] as string}  EC_P256  public-key SHA-256`);
     expect(chosen.stdout).toContain('No plaintext file was written');
+    // Without --bundle nothing is compared with the KMS: the line says so, and how to.
+    expect(chosen.stdout).toContain(
+      'Proven against the check values recorded in the custody copy itself (its shares and backup), not against the material the KMS holds',
+    );
+    expect(chosen.stdout).toContain('give --bundle with fresh import parameters');
+  });
+
+  it('restores shares and a backup under the names custody sets had before they carried the set', async () => {
+    // A custodian's stick written by an older Keyferry: keyferry-share-<ceremony>-<i>of<N>.json beside keyferry-backup-<ceremony>.txt.
+    const legacy = await Promise.all(
+      [1, 2].map(async (i) => {
+        const folder = path.join(dir, `legacy-${i}`);
+        await mkdir(folder);
+        await copyFile(path.join(dir, share(i)), path.join(folder, `keyferry-share-${ceremonyId}-${i}of3.json`));
+        await copyFile(path.join(dir, backup(i)), path.join(folder, `keyferry-backup-${ceremonyId}.txt`));
+        return path.join(`legacy-${i}`, `keyferry-share-${ceremonyId}-${i}of3.json`);
+      }),
+    );
+    const restored = await run(['custody', 'restore', '--share', legacy[0] as string, '--share', legacy[1] as string]);
+    expect(restored.stderr).toBe('');
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain(`Custody backup keyferry-backup-${ceremonyId}.txt: 3 keys`);
+    expect(restored.stdout).toContain(`Rebuilt 3 keys of ceremony ${ceremonyId} from shares 1, 2 of 3`);
   });
 
   it('refuses M-1 shares, a swapped backup file and a truncated one, writing nothing', async () => {

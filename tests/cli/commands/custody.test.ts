@@ -21,6 +21,7 @@ import type { VolumeIdOf } from '../../../src-main/core/custody/write-shares';
 import { parametersBundle } from '../../core/custody/helpers';
 import { englishSentences } from '../english-words';
 import { KEYFERRY_BIN } from '../../integration/cli-process';
+import { backupFileIn, shareFileIn } from '../../helpers/custody-files';
 
 const REPO = path.resolve(__dirname, '../../..');
 const eachOwnVolume: VolumeIdOf = (folder) => `volume:${folder}`;
@@ -106,10 +107,11 @@ describe('keyferry custody', () => {
     expect(split.out).toContain(`Key check value (KCV):  ${opensslKcv(key)}`);
     expect(split.out).toContain('into a custody set of 5 shares; any 3 of them with the backup');
     for (const [i, out] of outs.entries()) {
-      const base = `keyferry-share-${CEREMONY}-${i + 1}of5`;
+      const tag = path.basename(backupFileIn(out)).slice(-12, -4);
+      const base = `keyferry-share-${CEREMONY}-${tag}-${i + 1}of5`;
       expect((await readdir(out)).sort()).toEqual([
-        `keyferry-backup-${CEREMONY}.html`,
-        `keyferry-backup-${CEREMONY}.txt`,
+        `keyferry-backup-${CEREMONY}-${tag}.html`,
+        `keyferry-backup-${CEREMONY}-${tag}.txt`,
         `${base}.json`,
         `${base}.slip.html`,
         `${base}.slip.txt`,
@@ -128,10 +130,8 @@ describe('keyferry custody', () => {
         expect(text.includes(Buffer.from(key.toString('base64').slice(0, 40)))).toBe(false);
       }
     }
-    const shareFile = (i: number): string =>
-      path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of5.json`);
-    const slipFile = (i: number): string =>
-      path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of5.slip.txt`);
+    const shareFile = (i: number): string => shareFileIn(outs[i - 1] as string, i);
+    const slipFile = (i: number): string => shareFile(i).replace(/\.json$/, '.slip.txt');
 
     const verify = await run(
       ['custody', 'restore', '--share', shareFile(5), '--share', shareFile(2), '--share', shareFile(4)],
@@ -218,8 +218,8 @@ describe('keyferry custody', () => {
     await writeFile(path.join(dir, 'key.bin'), randomBytes(32));
     const outs = await folders(dir, 3);
     expect((await run(splitArgs('key.bin', 'AES_256', 3, outs, ['Alice', 'Bob', 'Carol']), dir)).code).toBe(0);
-    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of3.json`);
-    const slip = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of3.slip.txt`);
+    const share = (i: number): string => shareFileIn(outs[i - 1] as string, i);
+    const slip = (i: number): string => share(i).replace(/\.json$/, '.slip.txt');
 
     const few = await run(['custody', 'restore', '--share', share(1), '--share', share(2), '--out', 'x.bin'], dir);
     expect(few.code).toBe(1);
@@ -295,7 +295,7 @@ describe('keyferry custody', () => {
     const fingerprint = execFileSync('openssl', ['dgst', '-sha256', '-r'], { input: spki }).toString().slice(0, 64);
     expect(split.out.replace(/ /g, '')).toContain(`PublickeySHA-256fingerprint:${fingerprint.toUpperCase()}`);
 
-    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of3.json`);
+    const share = (i: number): string => shareFileIn(outs[i - 1] as string, i);
     const restored = await run(
       ['custody', 'restore', '--share', share(3), '--share', share(1), '--out', 'restored'],
       dir,
@@ -345,7 +345,7 @@ describe('keyferry custody', () => {
     const params = await readBundle(path.join(dir, 'parameters'), { now });
     // What the witness types: the fresh bundle's digest, read aloud from the online side.
     const digest = params.digest;
-    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of3.json`);
+    const share = (i: number): string => shareFileIn(outs[i - 1] as string, i);
     const base = ['custody', 'restore', '--share', share(2), '--share', share(3)];
     const ceremony = ['--journal', 'restore.jsonl', '--operator', 'Olga', '--witness', 'Wes', '--allow-network'];
 
@@ -514,7 +514,7 @@ describe('keyferry custody', () => {
       materialExpiry: original.toISOString(),
       onlineJournal: 'online.jsonl',
     });
-    const share = (i: number): string => path.join(outs[i - 1] as string, `keyferry-share-${CEREMONY}-${i}of3.json`);
+    const share = (i: number): string => shareFileIn(outs[i - 1] as string, i);
     const args = [
       ...['custody', 'restore', '--share', share(1), '--share', share(2), '--bundle', 'parameters'],
       ...['--wrapped-out', 'wrapped', '--journal', 'restore.jsonl', '--operator', 'Olga', '--witness', 'Wes'],
@@ -611,9 +611,9 @@ describe('keyferry custody', () => {
         'custody',
         'restore',
         '--share',
-        path.join(shm, `keyferry-share-${CEREMONY}-2of2.json`),
+        shareFileIn(shm, 2),
         '--share',
-        `keyferry-share-${CEREMONY}-1of2.json`,
+        shareFileIn('.', 1, dir),
         '--out',
         'back',
       ]);

@@ -56,7 +56,7 @@ async function backupIn(language: ReceiptLanguage): Promise<{ file: string; text
   const folders = [1, 2, 3].map((i) => path.join(dir, language, `custodian-${i}`));
   for (const folder of folders) await mkdir(folder, { recursive: true });
   await writeCustodySet(set, { m: 2, n: 3, folders, language, volumeIdOf: async (folder) => folder });
-  const file = path.join(folders[0] as string, backupFileName(CEREMONY));
+  const file = path.join(folders[0] as string, backupFileName(CEREMONY, set.backup.digest));
   return { file, text: await readFile(file, 'utf8') };
 }
 

@@ -57,7 +57,8 @@ describe('writeCustodySet', () => {
   it("writes each custodian's share, slip, the backup and its printout; two folders' files restore the key", async () => {
     const usb = await folders(['usb-alice', 'usb-bob', 'usb-carol']);
     const written = await writeCustodySet(set, { m: 2, n: 3, folders: usb, volumeIdOf: byName });
-    expect(written.backupFile).toBe(`keyferry-backup-${CEREMONY}.txt`);
+    const tag = set.backup.digest.slice(0, 8).toUpperCase();
+    expect(written.backupFile).toBe(`keyferry-backup-${CEREMONY}-${tag}.txt`);
     expect(written.written.map((w) => [w.index, w.custodian])).toEqual([
       [1, 'Alice'],
       [2, 'Bob'],
@@ -65,14 +66,14 @@ describe('writeCustodySet', () => {
     ]);
     const backups = new Set<string>();
     for (const [i, folder] of usb.entries()) {
-      const share = `keyferry-share-${CEREMONY}-${i + 1}of3`;
+      const share = `keyferry-share-${CEREMONY}-${tag}-${i + 1}of3`;
       expect((await fs.readdir(folder)).sort()).toEqual(
         [
           `${share}.json`,
           `${share}.slip.html`,
           `${share}.slip.txt`,
-          `keyferry-backup-${CEREMONY}.txt`,
-          `keyferry-backup-${CEREMONY}.html`,
+          `keyferry-backup-${CEREMONY}-${tag}.txt`,
+          `keyferry-backup-${CEREMONY}-${tag}.html`,
         ].sort(),
       );
       expect(await fs.readFile(path.join(folder, `${share}.slip.txt`), 'utf8')).toContain(CUSTODIANS[i]);
@@ -81,7 +82,7 @@ describe('writeCustodySet', () => {
     expect(backups.size).toBe(1);
 
     const readShare = async (folder: string, index: number): Promise<SetShare> => {
-      const name = `keyferry-share-${CEREMONY}-${index}of3.json`;
+      const name = `keyferry-share-${CEREMONY}-${tag}-${index}of3.json`;
       const share = decodeAnyShareFile(await fs.readFile(path.join(folder, name), 'utf8'), name);
       if (!isSetShare(share)) throw new Error('not a set share');
       return share;
@@ -92,6 +93,31 @@ describe('writeCustodySet', () => {
     expect(restored?.material.secret.use((a) => material.secret.use((b) => a.equals(b)))).toBe(true);
     restored?.material.dispose();
     for (const s of shares) s.share.dispose();
+  });
+
+  it("a second custody set of the same ceremony (a later wrap) never takes the first set's file names", async () => {
+    const usb = await folders(['c1-again', 'c2-again', 'c3-again']);
+    const later = await splitCustodySet({
+      ceremonyId: CEREMONY,
+      m: 2,
+      n: 3,
+      custodians: CUSTODIANS.slice(0, 3),
+      keys: [{ keyId: KEY_ID, spec: 'AES_256', material }],
+    });
+    try {
+      // The same custodians, the same sticks: both sets side by side, each file named by its set.
+      const first = await writeCustodySet(set, { m: 2, n: 3, folders: usb, volumeIdOf: byName });
+      const second = await writeCustodySet(later, { m: 2, n: 3, folders: usb, volumeIdOf: byName });
+      expect(second.backupFile).not.toBe(first.backupFile);
+      expect(second.backupFile).toBe(
+        `keyferry-backup-${CEREMONY}-${later.backup.digest.slice(0, 8).toUpperCase()}.txt`,
+      );
+      const names = await fs.readdir(usb[0] as string);
+      expect(names).toHaveLength(10);
+      expect(names.filter((n) => n.endsWith('-1of3.json'))).toHaveLength(2);
+    } finally {
+      for (const s of later.shares) s.share.dispose();
+    }
   });
 
   it('refuses two folders on one volume and writes nothing', async () => {

@@ -101,6 +101,8 @@ describe('setShareFieldsSchema', () => {
 
 describe('setShareFileName', () => {
   it('names the ceremony and the place in the set', () => {
-    expect(setShareFileName(shares[1]!)).toBe('keyferry-share-ceremony-2026-12-02-2of3.json');
+    const tag = shares[1]!.backupDigest.slice(0, 8).toUpperCase();
+    expect(tag).toMatch(/^[0-9A-F]{8}$/);
+    expect(setShareFileName(shares[1]!)).toBe(`keyferry-share-ceremony-2026-12-02-${tag}-2of3.json`);
   });
 });

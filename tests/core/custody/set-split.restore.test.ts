@@ -124,6 +124,30 @@ describe('custody set of a 100-key ceremony (AES_256 with RSA and EC)', () => {
     expect(mixed.message).toContain('ceremony-other');
   });
 
+  it('names two custody sets of one ceremony (a later wrap) by their backup digests, never "ceremonies X and X"', async () => {
+    const later = await splitCustodySet({
+      ceremonyId: CEREMONY,
+      m: 3,
+      n: 5,
+      custodians: CUSTODIANS.slice(0, 5),
+      keys: keys.slice(0, 2),
+    });
+    try {
+      const [a, b] = set.shares as [SetShare, SetShare];
+      const two = await refusal(restoreCustodySet([a, b, later.shares[2] as SetShare], set.backup));
+      expect(two.code).toBe('CUSTODY_SET_TWO_SETS');
+      const first = `${groupHex(set.backup.digest.slice(0, 16))}…`;
+      const other = `${groupHex(later.backup.digest.slice(0, 16))}…`;
+      expect(two.message).toContain(`two different custody sets of ceremony ${CEREMONY}`);
+      expect(two.message).toContain(`share 1 to the set with backup digest ${first}`);
+      expect(two.message).toContain(`share 3 to the set with backup digest ${other}`);
+      expect(two.message).not.toContain(`ceremonies ${CEREMONY} and ${CEREMONY}`);
+      expect(two.nextStep).toContain('whose material the KMS imported');
+    } finally {
+      for (const s of later.shares) s.share.dispose();
+    }
+  });
+
   it('refuses a share whose bytes were changed (checksum) and a forged share with a valid checksum', async () => {
     const text = encodeSetShareFile(set.shares[1] as SetShare);
     const doc = JSON.parse(text) as { share: string; checksum: string };

@@ -13,6 +13,8 @@
  */
 import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
+import { listValue } from '../../../i18n/list';
+import { groupHex } from '../../hex-groups';
 import { KeyferryError } from '../../errors';
 import type { Journal, JournalEntry } from '../../journal';
 import type { ImportParameters } from '../../bundle';
@@ -159,19 +161,31 @@ export async function journalRepeatedWrap(
   grounds: RepeatedWrapGrounds,
   reason?: string,
 ): Promise<void> {
+  const sets = earlierCustodySets(earlier);
   const facts = {
     count: earlier.length,
     last: (earlier.at(-1) as EarlierWrap).session,
-    custodySets: earlier.filter((w) => w.custody).length,
+    custodySets: sets.length,
   };
+  // With earlier custody sets the receipt tells their custodians to destroy them, naming each by its backup digest.
+  const destroy = { ...facts, backupsList: listValue(sets) };
+  const phrase =
+    reason === undefined
+      ? sets.length > 0
+        ? phraseOf('journal.reason.wrap-repeated-sets', destroy)
+        : phraseOf('journal.reason.wrap-repeated', facts)
+      : sets.length > 0
+        ? phraseOf('journal.reason.wrap-again-sets', { ...destroy, reason })
+        : phraseOf('journal.reason.wrap-again', { ...facts, reason });
   await journal.append(operator, 'wrap.repeated', {
     earlier: earlierData(earlier),
     grounds,
     ...(reason === undefined ? {} : { wrapAgainReason: reason }),
-    reasonPhrase: {
-      ...(reason === undefined
-        ? phraseOf('journal.reason.wrap-repeated', facts)
-        : phraseOf('journal.reason.wrap-again', { ...facts, reason })),
-    },
+    reasonPhrase: { ...phrase },
   });
+}
+
+/** The earlier wraps' custody sets, each as its backup digest's first 16 hex digits grouped, as slips and receipts print it (`7A03 444A ……`). */
+export function earlierCustodySets(earlier: readonly EarlierWrap[]): string[] {
+  return earlier.flatMap((w) => (w.custody ? [`${groupHex(w.custody.backupDigest.slice(0, 16))}…`] : []));
 }

@@ -11,7 +11,7 @@ import {
   shareFields,
   type CustodyShare,
 } from '../../custody/custody-share';
-import { setShareIntact, type SetShare } from '../../custody/set-share';
+import { mixedSharesRefusal, setShareIntact, type SetShare } from '../../custody/set-share';
 import { refuseMixedShares } from '../../custody/restore';
 import { KeyferryError } from '../../errors';
 import { listValue } from '../../../i18n/list';
@@ -95,12 +95,7 @@ export class PresentedShares {
         share.backupDigest !== first.backupDigest ||
         share.backupKeyCheck !== first.backupKeyCheck)
     )
-      throw new KeyferryError('CUSTODY_SET_SHARES_MIXED', {
-        first: first.index,
-        other: share.index,
-        firstCeremony: first.ceremonyId,
-        otherCeremony: share.ceremonyId,
-      });
+      throw mixedSharesRefusal(first, share);
     if (this.#setShares.some((s) => s.index === share.index))
       throw new KeyferryError('CUSTODY_SET_SHARE_DUPLICATE', { index: share.index });
   }

@@ -137,7 +137,7 @@ export const enCliHelp = {
   'cli.opt.restore.share': 'a share file (repeat)',
   'cli.opt.restore.typed': 'a share typed from its printed slip, one text file per slip (repeat)',
   'cli.opt.restore.backup':
-    'keyferry-backup-<ceremony>.txt for shares of a custody set (default: the copy beside the first\n--share), or the backup typed from its printout; a backup of another ceremony, altered or\ntruncated, is refused, naming the file or line',
+    'keyferry-backup-<ceremony>-<set>.txt for shares of a custody set (default: the copy beside the first\n--share), or the backup typed from its printout; a backup of another ceremony, altered or\ntruncated, is refused, naming the file or line',
   'cli.opt.restore.bundle': 'a fresh import-parameters bundle of the key (keyferry online params)',
   'cli.opt.restore.journal':
     'the restore journal (created when new, continued when it exists): who presented which share,\nthe proof, the bundle; never a share',

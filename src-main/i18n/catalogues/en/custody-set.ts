@@ -6,7 +6,7 @@ export const enCustodySet = {
   'problem.CUSTODY_BACKUP_NOT_A_BACKUP':
     '{file} is not a Keyferry custody backup, or it is damaged beyond its line checks.',
   'problem.CUSTODY_BACKUP_NOT_A_BACKUP.next':
-    'Use the backup file (keyferry-backup-<ceremony>.txt) a custodian carries with their share, or type it from its printout.',
+    'Use the backup file (keyferry-backup-<ceremony>-<set>.txt) a custodian carries with their share, or type it from its printout.',
   'problem.CUSTODY_BACKUP_LINE_INVALID':
     'Line {line} of the custody backup {file} does not match its check (line 0 is the KEYFERRY BACKUP header). Nothing was restored.',
   'problem.CUSTODY_BACKUP_LINE_INVALID.next':
@@ -72,6 +72,10 @@ export const enCustodySet = {
   'problem.CUSTODY_SET_SHARES_MIXED':
     'Shares {first} and {other} are not from the same custody set (ceremonies {firstCeremony} and {otherCeremony}). Nothing was restored.',
   'problem.CUSTODY_SET_SHARES_MIXED.next': 'Gather shares of one ceremony and one split only; set share {other} aside.',
+  'problem.CUSTODY_SET_TWO_SETS':
+    'Shares {first} and {other} belong to two different custody sets of ceremony {ceremonyId}: share {first} to the set with backup digest {firstDigest}…, share {other} to the set with backup digest {otherDigest}… (a later wrap of the ceremony made new material and a new set). Shares of two sets never combine. Nothing was restored.',
+  'problem.CUSTODY_SET_TWO_SETS.next':
+    "Use only the shares of the set whose material the KMS imported: the online receipt names the wrapped bundle it imported, and that bundle's air-gapped receipt names its custody set's backup digest (each slip prints it too). Set the other set's shares aside: their material was never imported, and their custodians may destroy them.",
   'problem.CUSTODY_SET_SHARE_DUPLICATE':
     'Share {index} was already presented: each share counts once. Nothing was restored.',
   'problem.CUSTODY_SET_SHARE_DUPLICATE.next': "Bring a different custodian's share instead of the second copy.",
@@ -95,12 +99,14 @@ export const enCustodySet = {
   'problem.CUSTODY_BACKUP_NOT_GIVEN':
     'Shares of a ceremony custody set restore with the ceremony backup file, and none was given.',
   'problem.CUSTODY_BACKUP_NOT_GIVEN.next':
-    'Give --backup FILE: the keyferry-backup-<ceremony>.txt beside a share file, or its printout typed into a text file.',
+    'Give --backup FILE: the keyferry-backup-<ceremony>-<set>.txt beside a share file, or its printout typed into a text file.',
   'cli.custody.backup-read':
     'Custody backup {file}: {keys, plural, one {# key} other {# keys}} of ceremony {ceremonyId}, digest {digest}',
   'cli.custody.set-restored':
     'Rebuilt {count, plural, one {# key} other {# keys}} of ceremony {ceremonyId} from shares {shares} of {n} ({m} needed) and the backup; each proven against the check value recorded for it:',
   'cli.custody.set-restored-key': '  {keyId}  {spec}  {kind, select, kcv {KCV} other {public-key SHA-256}} {value}',
+  'cli.custody.proof-scope':
+    "Proven against the check values recorded in the custody copy itself (its shares and backup), not against the material the KMS holds: shares of a set that a later wrap replaced prove just as well. To prove them against what the KMS holds, give --bundle with fresh import parameters (keyferry online params): the restore then compares the rebuilt material with each key's bound material before anything is wrapped.",
   'cli.custody.set-nothing-written':
     'No plaintext file was written (give --out DIR to write every restored key into a new folder, or --bundle DIR to wrap them for a re-import).',
   'cli.custody.set-files-written':

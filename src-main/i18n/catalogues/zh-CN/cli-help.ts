@@ -132,7 +132,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.restore.share': '一个份额文件（可重复）',
   'cli.opt.restore.typed': '根据打印凭条录入的一份份额，每张凭条一个文本文件（可重复）',
   'cli.opt.restore.backup':
-    '托管集份额的 keyferry-backup-<仪式>.txt（默认：第一个 --share 旁边的副本），或根据打印件录入的备份；\n属于其他仪式、被改动或被截断的备份会被拒绝，并指出文件或行',
+    '托管集份额的 keyferry-backup-<仪式>-<托管集>.txt（默认：第一个 --share 旁边的副本），或根据打印件录入的备份；\n属于其他仪式、被改动或被截断的备份会被拒绝，并指出文件或行',
   'cli.opt.restore.bundle': '该密钥新的导入参数包（keyferry online params）',
   'cli.opt.restore.journal': '恢复日志（新建或续写）：谁出示了哪份份额、证明、包；绝不记录份额本身',
   'cli.opt.restore.presented-by': '第 I 份由 NAME 交出（默认：记录的保管人）',

@@ -4,7 +4,7 @@ import type { enCustodySet } from '../en/custody-set';
 export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string } = {
   'problem.CUSTODY_BACKUP_NOT_A_BACKUP': '{file} 不是 Keyferry 托管备份，或已损坏到无法通过行校验。',
   'problem.CUSTODY_BACKUP_NOT_A_BACKUP.next':
-    '请使用保管人随份额携带的备份文件（keyferry-backup-<仪式>.txt），或根据其打印件录入。',
+    '请使用保管人随份额携带的备份文件（keyferry-backup-<仪式>-<托管集>.txt），或根据其打印件录入。',
   'problem.CUSTODY_BACKUP_LINE_INVALID':
     '托管备份 {file} 的第 {line} 行与其校验值不符（第 0 行是 KEYFERRY BACKUP 标题行）。未恢复任何内容。',
   'problem.CUSTODY_BACKUP_LINE_INVALID.next': '请将第 {line} 行与其他保管人的副本或打印件核对，改正后重试。',
@@ -57,6 +57,10 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_SET_SHARES_MIXED':
     '第 {first} 份和第 {other} 份份额不属于同一个托管集（仪式 {firstCeremony} 和 {otherCeremony}）。未恢复任何内容。',
   'problem.CUSTODY_SET_SHARES_MIXED.next': '请只收集同一仪式、同一次拆分的份额；将第 {other} 份放在一旁。',
+  'problem.CUSTODY_SET_TWO_SETS':
+    '第 {first} 份和第 {other} 份份额属于仪式 {ceremonyId} 的两个不同的托管集：第 {first} 份属于备份摘要为 {firstDigest}… 的托管集，第 {other} 份属于备份摘要为 {otherDigest}… 的托管集（该仪式后来的一次包装生成了新的密钥材料和新的托管集）。两个托管集的份额永远不能合用。未恢复任何内容。',
+  'problem.CUSTODY_SET_TWO_SETS.next':
+    '只使用其密钥材料已被 KMS 导入的那个托管集的份额：联网端回执写明了所导入的已包装密钥材料包，而该包的离线回执写明了其托管集的备份摘要（每张凭条上也印有）。将另一托管集的份额放在一旁：其密钥材料从未被导入，其保管人可以销毁这些份额。',
   'problem.CUSTODY_SET_SHARE_DUPLICATE': '第 {index} 份份额已经提交过：每份份额只计一次。未恢复任何内容。',
   'problem.CUSTODY_SET_SHARE_DUPLICATE.next': '请改为带来另一位保管人的份额，而不是第二个副本。',
   'problem.CUSTODY_SET_KEY_MISMATCH':
@@ -76,11 +80,13 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'cli.custody.set-holder': '  保管人 {custodian} 的第 {index} 份份额：{folder}',
   'problem.CUSTODY_BACKUP_NOT_GIVEN': '仪式托管集的份额需要与仪式备份文件一起恢复，但未提供备份文件。',
   'problem.CUSTODY_BACKUP_NOT_GIVEN.next':
-    '请提供 --backup FILE：份额文件旁边的 keyferry-backup-<仪式>.txt，或将其打印件录入到文本文件中。',
+    '请提供 --backup FILE：份额文件旁边的 keyferry-backup-<仪式>-<托管集>.txt，或将其打印件录入到文本文件中。',
   'cli.custody.backup-read': '托管备份 {file}：仪式 {ceremonyId} 的 {keys, plural, other {# 个密钥}}，摘要 {digest}',
   'cli.custody.set-restored':
     '已根据 {n} 份中的份额 {shares}（需要 {m} 份）和备份重建仪式 {ceremonyId} 的 {count, plural, other {# 个密钥}}；每个密钥均已与为其记录的校验值核对：',
   'cli.custody.set-restored-key': '  {keyId}  {spec}  {kind, select, kcv {KCV} other {公钥 SHA-256}} {value}',
+  'cli.custody.proof-scope':
+    '以上证明所依据的是保管副本自身（其份额和备份）记录的校验值，而不是 KMS 持有的密钥材料：被后来的一次包装取代的托管集的份额同样能通过。要对照 KMS 持有的密钥材料进行证明，请用 --bundle 给出新的导入参数（keyferry online params）：恢复会在包装任何内容之前，将重建的密钥材料与每个密钥已绑定的密钥材料进行比较。',
   'cli.custody.set-nothing-written':
     '未写入明文文件（使用 --out DIR 将每个恢复的密钥写入新文件夹，或使用 --bundle DIR 将其包装以便重新导入）。',
   'cli.custody.set-files-written':

@@ -36,6 +36,7 @@ import {
   type Fixture,
 } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
+import { backupFileIn, shareFileIn } from '../../../helpers/custody-files';
 
 const CUSTODIANS = ['Alice', 'Bob', 'Carol'];
 
@@ -247,15 +248,8 @@ describe('material a key is bound to', () => {
     // The custodians' own shares 1 and 3 with their backup: proven, journaled as matched, wrapped, imported.
     const restore = await openRestore('restore.jsonl');
     for (const i of [1, 3])
-      await restore.presentShare(
-        (await readAnyShareFile(
-          path.join(first.folders[i - 1] as string, `keyferry-share-${first.ceremonyId}-${i}of3.json`),
-        )) as SetShare,
-      );
-    await restore.presentBackup(
-      await readBackupFile(path.join(first.folders[0] as string, `keyferry-backup-${first.ceremonyId}.txt`)),
-      'backup',
-    );
+      await restore.presentShare((await readAnyShareFile(shareFileIn(first.folders[i - 1] as string, i))) as SetShare);
+    await restore.presentBackup(await readBackupFile(backupFileIn(first.folders[0] as string)), 'backup');
     const restored = await restore.restore();
     expect(restored.keyCheckValue).toBe(first.kcv);
     const journal = await entries('restore.jsonl');

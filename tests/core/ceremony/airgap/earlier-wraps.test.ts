@@ -3,12 +3,19 @@
  * only a completed bundle counts (an abandoned or unreceipted one never), each with its own session's
  * custody set and receipt, and online sessions are not counted.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   finishedWraps,
+  journalRepeatedWrap,
   stillImportable,
   wrapAgainReason,
 } from '../../../../src-main/core/ceremony/airgap/earlier-wraps';
+import { openJournal } from '../../../../src-main/core/journal';
+import { phraseSchema } from '../../../../src-main/i18n/phrase';
+import { translator } from '../../../../src-main/i18n/translate';
 import { kmsTimeAtLeast } from '../../../../src-main/core/ceremony/shared/kms-time';
 import type { ImportParameters } from '../../../../src-main/core/bundle';
 import { journalEntries } from '../../../helpers/journal-entries';
@@ -119,5 +126,38 @@ describe('finishedWraps', () => {
     expect(wrapAgainReason('  媒介丢失 (stick 2)  ')).toBe('媒介丢失 (stick 2)');
     for (const bad of ['   ', 'lost\nmedia', 'x'.repeat(201), 'lost\u202emedia'])
       expect(() => wrapAgainReason(bad)).toThrow(expect.objectContaining({ code: 'WRAP_AGAIN_REASON_INVALID' }));
+  });
+});
+
+describe('journalRepeatedWrap', () => {
+  it('tells the custodians of an earlier custody set to destroy it once the new bundle is imported, naming its backup digest', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-earlier-wraps-'));
+    const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+    try {
+      const earlier = {
+        session: 1,
+        bundleDigest: D1,
+        folder: '/m/w1',
+        receipt: 'receipt-1.txt',
+        custody: { backupDigest: `7a03444a${B1.slice(8)}`, custodians: ['Carol', 'Dan', 'Eve'] },
+        tokensUntil: '2026-12-02T08:00:00.000Z',
+      };
+      await journalRepeatedWrap(journal, 'Officer', [earlier], 'tokensExpired');
+      await journalRepeatedWrap(journal, 'Officer', [{ ...earlier, custody: null }], 'reason', 'media lost');
+      const [withSet, without] = journal.entries.map((e) => phraseSchema.parse(e.data.reasonPhrase));
+      const en = translator('en');
+      const said = en.message(withSet!);
+      expect(said).toContain('1 earlier custody set');
+      expect(said).toContain(
+        'once this new bundle is imported, the custodians of the earlier custody set (backup digest 7A03 444A BBBB BBBB…) destroy those shares',
+      );
+      expect(translator('zh-CN').message(withSet!)).toContain('备份摘要 7A03 444A BBBB BBBB…');
+      // No earlier custody set: nothing to destroy, the reason as before.
+      expect(en.message(without!)).not.toContain('destroy');
+      expect(en.message(without!)).toContain('wrapped again because: media lost');
+    } finally {
+      await journal.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -27,6 +27,7 @@ import { translator } from '../../../../src-main/i18n/translate';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { importGraph } from '../../../support/import-graph';
 import { confirmEveryWitness, parametersDigestOf, slipInGroup, stopLineOf } from '../witness-helpers';
+import { backupFileIn, shareFileIn } from '../../../helpers/custody-files';
 
 const CUSTODIANS = ['Alice', 'Bob', 'Carol', 'Dave', 'Erin'];
 const OUT_OF_ORDER = { code: 'CEREMONY_STEP_OUT_OF_ORDER' };
@@ -78,7 +79,7 @@ async function splitCeremony(plan: CeremonyPlan): Promise<Split> {
 
 /** Custodian i's share of the ceremony's custody set (one share covers every key). */
 function shareFile(split: Split, index: number): string {
-  return path.join(split.folders[index - 1] as string, `keyferry-share-${split.ceremonyId}-${index}of5.json`);
+  return shareFileIn(split.folders[index - 1] as string, index);
 }
 
 async function setShare(split: Split, index: number): Promise<SetShare> {
@@ -86,7 +87,7 @@ async function setShare(split: Split, index: number): Promise<SetShare> {
 }
 
 async function backupOf(split: Split, index = 1) {
-  return readBackupFile(path.join(split.folders[index - 1] as string, `keyferry-backup-${split.ceremonyId}.txt`));
+  return readBackupFile(backupFileIn(split.folders[index - 1] as string));
 }
 
 /**
