@@ -129,6 +129,8 @@ describe('custody restore from paper: typed slips and a pasted backup', () => {
       }
       // The printed backup, pasted from Dan's copy; first with a group of line 1 typed one character short.
       const backup = await readFile(backupFileIn(lapsed.folders[1] as string), 'utf8');
+      // A typed backup is named in messages as its ceremony's backup file.
+      const backupName = `keyferry-backup-${lapsed.ceremonyId}.txt`;
       const lines = backup.split('\n');
       const first = lines.findIndex((l) => /^0*1 {2}/.test(l));
       const mistyped = lines.map((l, i) => (i === first ? l.replace(/^(0*1 {2})./, '$1') : l)).join('\n');
