@@ -115,7 +115,6 @@ describe('custody: expiry, restore ceremony, re-import', () => {
     ).toEqual([keyId]);
 
     // 4. The restore ceremony, as real child processes. Refusals first: nothing but their journal is written.
-    const ceremonyId = rehearsal.ceremonyId;
     const share = (i: number) => shareFileIn(`custodian-${i}`, i, ceremony);
     const restoreArgs = (journal: string, out: string) => [
       'custody',
