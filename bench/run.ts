@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { warmUpIntl } from '../src-main/i18n/intl-warm-up';
 
 interface BenchModule {
   name: string;
@@ -12,6 +13,8 @@ interface BenchModule {
 }
 
 async function main(): Promise<void> {
+  // The benches stand for the app's main process, which does this at start-up (src-main/app/main.ts).
+  warmUpIntl();
   const only = process.argv.slice(2);
   const dir = path.resolve(__dirname);
   const files = readdirSync(dir)

@@ -24,6 +24,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { airGapSide } from './ceremony-sides';
 import { startStallMonitor } from './stall-monitor';
+import { warmUpIntl } from '../../src-main/i18n/intl-warm-up';
 
 interface Written {
   readonly folders: string[];
@@ -126,6 +127,8 @@ async function stalls(params: string, work: string) {
 }
 
 async function main(): Promise<void> {
+  // As the CLI and the app's main process do at start-up, before any ceremony step.
+  warmUpIntl();
   const [params, out, kind] = process.argv.slice(2) as [string, string, 'timed' | 'stalls'];
   const work = path.join(out, 'keyferry');
   await mkdir(work, { recursive: true });

@@ -39,6 +39,7 @@ import { createMainWindow } from './window';
 import { guardWindowClose, type LeaveGuard } from './leave-guard';
 import { DEFAULT_LOCALE, matchLocale, type DisplayLocale } from '../i18n/locale';
 import { translator } from '../i18n/translate';
+import { warmUpIntl } from '../i18n/intl-warm-up';
 import { createLanguageController, type LanguageController } from '../ipc/handlers/language';
 import { languageFile, readRememberedLanguage } from './language-file';
 import { debuggingRefusal, languageBeforeReady, startFailure } from './startup-dialogs';
@@ -205,6 +206,9 @@ function main(): void {
       mainWindow = started.window;
       ceremonies = started.ceremonies;
       leaveGuard = started.leaveGuard;
+      // While the window loads, before any ceremony step: the first Intl formatter's data load would
+      // otherwise stall the first step that counts or dates (i18n/intl-warm-up.ts).
+      warmUpIntl();
     })
     .catch((error: unknown) => {
       const problem = toProblem(error);

@@ -6,6 +6,10 @@ import { callerFolder } from './caller-folder';
 import { quietOnBrokenPipe } from './broken-pipe';
 import { cliTranslator } from './cli-locale';
 import { listenForStops } from './interrupts';
+import { warmUpIntl } from '../i18n/intl-warm-up';
+
+// Before any ceremony step: the first Intl formatter's data load would otherwise stall the first step that counts or dates.
+warmUpIntl();
 
 const stdout = quietOnBrokenPipe(process.stdout);
 const stderr = quietOnBrokenPipe(process.stderr);
