@@ -55,7 +55,8 @@ export interface OnlineSlice {
   importMaterial(request: Request<'importMaterial'>): Promise<boolean>;
   verifyKeys(): Promise<boolean>;
   readKeyStates(): Promise<boolean>;
-  deleteMaterial(keyId: string): Promise<boolean>;
+  /** `confirmedKeyId`: the key ID as the person typed it to confirm. */
+  deleteMaterial(keyId: string, confirmedKeyId: string): Promise<boolean>;
   writeOnlineReceipt(): Promise<boolean>;
 }
 
@@ -132,7 +133,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     importMaterial: step('importMaterial', 'online-import', 'action.importing-material', keysInto('imported')),
     verifyKeys: step('verifyKeys', 'online-verify', 'action.verifying-imported-keys', into('proofs')),
     readKeyStates: step('keyStatus', 'online-verify', 'action.reading-key-states', keysInto('keyStates')),
-    deleteMaterial: (keyId) => deleteMaterial({ keyId, acknowledgeLoss: true }),
+    deleteMaterial: (keyId, confirmedKeyId) => deleteMaterial({ keyId, acknowledgeLoss: true, confirmedKeyId }),
     writeOnlineReceipt: step('writeOnlineReceipt', 'online-receipt', 'action.writing-online-receipt', (receipt) =>
       get().storeReceipt(receipt),
     ),

@@ -5,6 +5,8 @@ import { cliTranslator } from '../cli-locale';
 import { ceremonyStateValue } from '../../i18n/ceremony-state';
 import { cliExpiry, printKeyTable } from '../cli-text';
 import { keyStateText } from '../key-state-text';
+import { listValue } from '../../i18n/list';
+import type { RecordedCustody } from '../../core/ceremony/online/state';
 
 import { requireOption } from '../args';
 
@@ -12,6 +14,22 @@ import { openOnlineSession } from '../online-session';
 
 import { defineOnlineCommand, lapsedLines, nextOnline, printProofs, withSession } from './online-steps';
 import { custodyOf } from './online-reimport';
+
+/** The values naming a deleted material's custody copy as the journal recorded it (its entry, the holders). */
+function custodyValues(recorded: RecordedCustody | undefined) {
+  const values = { custody: 'unknown', seq: recorded?.seq ?? 0, threshold: 0, total: 0, custodiansList: listValue([]) };
+  const arrangement = recorded?.arrangement;
+  if (arrangement?.kind === 'none') return { ...values, custody: 'none' };
+  if (arrangement?.kind === 'shares')
+    return {
+      ...values,
+      custody: 'shares',
+      threshold: arrangement.threshold,
+      total: arrangement.total,
+      custodiansList: listValue(arrangement.custodians),
+    };
+  return values;
+}
 
 export const statusCommand = defineOnlineCommand({
   name: 'online status',
@@ -34,7 +52,14 @@ export const statusCommand = defineOnlineCommand({
       for (const line of lapsed) io.stdout(line);
       const deleted = keys.filter((k) => k.deleted);
       for (const k of deleted)
-        io.stdout(cliTranslator(io).t('cli.status-material-deleted', { alias: k.alias, spec: k.spec, keyId: k.keyId }));
+        io.stdout(
+          cliTranslator(io).t('cli.status-material-deleted', {
+            alias: k.alias,
+            spec: k.spec,
+            keyId: k.keyId,
+            ...custodyValues(session.ceremony.importedCustody(k.keyId)),
+          }),
+        );
       if (!keys.some((k) => k.imported)) {
         if (lapsed.length === 0 && deleted.length === 0)
           io.stdout(
@@ -53,21 +78,27 @@ export const statusCommand = defineOnlineCommand({
 
 export const deleteMaterialCommand = defineOnlineCommand({
   name: 'online delete-material',
-  synopsis: ['--journal FILE --key-id ID --yes --acknowledge-loss [connection options]'],
+  synopsis: ['--journal FILE --key-id ID --yes --acknowledge-loss [--confirm-key-id ID] [connection options]'],
   options: {
     'key-id': { type: 'string', arg: 'ID', help: 'cli.opt.delete-material.key-id' },
     yes: { type: 'boolean', help: 'cli.opt.delete-material.yes' },
     'acknowledge-loss': { type: 'boolean', help: 'cli.opt.delete-material.acknowledge-loss' },
+    'confirm-key-id': { type: 'string', arg: 'ID', help: 'cli.opt.delete-material.confirm-key-id' },
   },
   async run({ values }, io) {
     const keyId = requireOption('online delete-material', values['key-id'], '--key-id');
     if (!values.yes) {
       throw new KeyferryError('CONFIRMATION_REQUIRED', { keyId });
     }
-    if (!values['acknowledge-loss']) throw new KeyferryError('LOSS_NOT_ACKNOWLEDGED', { keyId });
     const session = await openOnlineSession(values, io);
     return withSession(session, async () => {
-      const result = await session.ceremony.deleteMaterial(keyId, { lossAcknowledged: true });
+      // What the loss needs acknowledging depends on the custody copy the journal recorded: the
+      // ceremony decides (and journals a refusal), naming the copy or its absence.
+      const confirmedKeyId = values['confirm-key-id'];
+      const result = await session.ceremony.deleteMaterial(keyId, {
+        lossAcknowledged: !!values['acknowledge-loss'],
+        ...(confirmedKeyId !== undefined ? { confirmedKeyId } : {}),
+      });
       const state = keyStateText(io, result.keyState);
       io.stdout(cliTranslator(io).t('online.deleted', { keyId: result.keyId, state }));
       return 0;

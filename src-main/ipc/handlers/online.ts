@@ -304,8 +304,8 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
 
     keyStatus: async () => ({ keys: await workflow().status() }),
 
-    deleteMaterial: async ({ keyId, acknowledgeLoss }) =>
-      workflow().deleteMaterial(keyId, { lossAcknowledged: acknowledgeLoss }),
+    deleteMaterial: async ({ keyId, acknowledgeLoss, confirmedKeyId }) =>
+      workflow().deleteMaterial(keyId, { lossAcknowledged: acknowledgeLoss, confirmedKeyId }),
 
     writeOnlineReceipt: async () => {
       const ceremony = workflow();

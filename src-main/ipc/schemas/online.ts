@@ -292,6 +292,13 @@ export const keyStatusListSchema = z.object({
     }),
   ),
 });
-/** Deleting material needs the person's acknowledgement that without custody shares it is lost for ever. */
-export const deleteMaterialRequestSchema = z.strictObject({ keyId: keyIdSchema, acknowledgeLoss: z.literal(true) });
+/**
+ * Deleting material needs the person's acknowledgement that without custody shares it is lost for
+ * ever, and the key ID as they typed it (compared by the ceremony: needed when no custody copy was kept).
+ */
+export const deleteMaterialRequestSchema = z.strictObject({
+  keyId: keyIdSchema,
+  acknowledgeLoss: z.literal(true),
+  confirmedKeyId: z.string().max(200),
+});
 export const deletedMaterialSchema = z.object({ keyId: z.string(), keyState: z.string() });

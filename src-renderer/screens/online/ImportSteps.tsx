@@ -199,7 +199,7 @@ function DeleteMaterial({ keys }: { keys: ReturnType<typeof selectCeremonyKeys> 
           <StepButton
             available={(confirmDelete[k.keyId] ?? '').trim() === k.keyId}
             primary={false}
-            onClick={() => void deleteMaterial(k.keyId)}
+            onClick={() => void deleteMaterial(k.keyId, confirmDelete[k.keyId] ?? '')}
           >
             {t('delete.button', { alias: k.alias })}
           </StepButton>

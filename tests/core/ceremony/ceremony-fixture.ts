@@ -175,7 +175,7 @@ export async function materialDeletedAfterImport(f: Fixture, plan: CeremonyPlan,
   const [imported] = await online.importMaterial();
   const keyId = imported?.keyId as string;
   await online.verifyKeys();
-  await online.deleteMaterial(keyId, { lossAcknowledged: true });
+  await online.deleteMaterial(keyId, { lossAcknowledged: true, confirmedKeyId: keyId });
   await online.fetchParameters();
   const params = path.join(f.dir, 'params-2');
   await online.writeParametersBundle(params);

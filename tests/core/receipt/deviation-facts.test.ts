@@ -43,7 +43,7 @@ beforeAll(async () => {
   const written = await online.writeReceipt(f.dir, { language: 'zh-CN' });
   receipts['zh-CN'] = await readFile(written.textFile, 'utf8');
   receipts.en = renderReceiptText(receiptOf(journal.entries), { language: 'en' });
-  await online.deleteMaterial(keyId, { lossAcknowledged: true });
+  await online.deleteMaterial(keyId, { lossAcknowledged: true, confirmedKeyId: keyId });
   entries = journal.entries;
 }, 120_000);
 afterAll(async () => {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { phraseOrSentenceSchema } from '../../../i18n/phrase';
 import { KEY_SPECS, WRAPPING_ALGORITHMS } from '../../crypto/key-spec';
+import { custodyArrangementSchema } from '../../bundle/custody-arrangement';
 
 export const ONLINE_EVENTS = {
   started: 'ceremony.started',
@@ -147,6 +148,11 @@ export const wrappedCheckedData = z.object({
   manifestSha256: sha256,
   /** Absent in journals written before the digest was required. */
   digestSource: z.enum(WRAPPED_DIGEST_SOURCES).optional(),
+  /**
+   * Who keeps a copy of the material, as the bundle's manifest said (null: the bundle did not say;
+   * absent in journals written before it was journaled). One that no longer parses reads as unknown.
+   */
+  custody: custodyArrangementSchema.nullable().optional().catch(null),
   keys: z.array(
     z.object({ keyId: z.string(), publicKeyFingerprint: sha256.nullable(), keyCheckValue: z.string().nullable() }),
   ),

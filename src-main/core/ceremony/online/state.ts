@@ -4,6 +4,7 @@
  * process on another day continues exactly where the last one stopped.
  */
 import type { KeySpec, KeyUsage, WrappingAlgorithm } from '../../crypto/key-spec';
+import type { CustodyArrangement } from '../../bundle/custody-arrangement';
 import type { PhraseOrSentence } from '../../../i18n/phrase';
 import { KeyferryError } from '../../errors';
 import type { z } from 'zod';
@@ -43,6 +44,12 @@ export function holdsImportedMaterial(key: OnlineKeyState): boolean {
   return !!key.imported && !key.materialDeleted;
 }
 
+/** What the journal recorded of a material's custody copy: the wrapped bundle's word, and that check's journal entry. */
+export interface RecordedCustody {
+  readonly arrangement: CustodyArrangement;
+  readonly seq: number;
+}
+
 export interface OnlineKeyState {
   readonly keyId: string;
   readonly alias: string;
@@ -60,7 +67,14 @@ export interface OnlineKeyState {
   /** Set once the wrapped bundle was checked: the public key fingerprint (asymmetric) and KCV (AES). */
   checkedPublicKeyFingerprint?: string | null;
   checkedKeyCheckValue?: string | null;
-  imported?: { readonly expiresAt: string | null; readonly importTokenSha256: string };
+  /** The custody copy the last checked bundle named for this key (absent: the bundle or the journal did not say). */
+  checkedCustody?: RecordedCustody;
+  /** `custody`: the custody copy of the imported material, as the bundle checked before the import named it. */
+  imported?: {
+    readonly expiresAt: string | null;
+    readonly importTokenSha256: string;
+    readonly custody?: RecordedCustody;
+  };
   /**
    * What the KMS bound this key to: the KCV (AES) of the material first imported into it, as the
    * bundle check before that import recorded it, and the journal entry of the import. The KMS
@@ -183,13 +197,18 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
         const key = keyOf(state, entry, k.keyId);
         key.checkedPublicKeyFingerprint = k.publicKeyFingerprint;
         key.checkedKeyCheckValue = k.keyCheckValue;
+        key.checkedCustody = d.custody ? { arrangement: d.custody, seq: entry.seq } : undefined;
       }
       break;
     }
     case ONLINE_EVENTS.imported: {
       const d = parse(importedData);
       const key = keyOf(state, entry, d.keyId);
-      key.imported = { expiresAt: d.expiresAt, importTokenSha256: d.importTokenSha256 };
+      key.imported = {
+        expiresAt: d.expiresAt,
+        importTokenSha256: d.importTokenSha256,
+        ...(key.checkedCustody ? { custody: key.checkedCustody } : {}),
+      };
       key.firstImport ??= {
         keyCheckValue: key.checkedKeyCheckValue ?? null,
         publicKeyFingerprint: key.checkedPublicKeyFingerprint ?? null,

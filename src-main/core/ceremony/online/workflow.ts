@@ -43,6 +43,7 @@ import {
   writeParametersBundleStep,
 } from './parameters-steps';
 import { writeOnlineReceipt } from './receipt';
+import { deletionRefusal, type DeletionAcknowledgement } from './loss-acknowledgement';
 import {
   applyOnlineEntry,
   holdsImportedMaterial,
@@ -50,6 +51,7 @@ import {
   type CheckedInSession,
   type OnlineCeremonyState,
   type OnlineStep,
+  type RecordedCustody,
 } from './state';
 import {
   deleteImportedMaterial,
@@ -160,6 +162,11 @@ export class OnlineCeremony {
   /** The keys as the journal knows them (no KMS call): see JournaledKey. */
   keys(): JournaledKey[] {
     return journaledKeys(this.#ctx);
+  }
+
+  /** The custody copy of the material last imported into `keyId`, as the journal recorded it (undefined: unknown). */
+  importedCustody(keyId: string): RecordedCustody | undefined {
+    return this.#state.keys.get(keyId)?.imported?.custody;
   }
 
   #requireConnected(step: CeremonyStepName): void {
@@ -328,20 +335,15 @@ export class OnlineCeremony {
    */
   async deleteMaterial(
     keyId: string,
-    acknowledgement: { readonly lossAcknowledged: boolean } = { lossAcknowledged: false },
+    acknowledgement: DeletionAcknowledgement = { lossAcknowledged: false },
   ): Promise<{ keyId: string; keyState: string }> {
     this.#guard.require('deleteMaterial');
     this.#requireConnected('deleteImportedKeyMaterial');
-    // This workstation cannot know whether custody shares of the material exist: deleting it may
-    // lose every ciphertext under the key for ever, so the person must say they accept that (DESIGN rule 8).
+    // Deleting may lose every ciphertext under the key for ever: the person must say they accept
+    // what the journal knows of the custody copy (none: the key ID typed too; DESIGN rule 8).
     // Refused here, the journal open: journaled as a failed step (a deviation), like the key checks below.
-    if (!acknowledgement.lossAcknowledged)
-      await refuseStep(
-        this.#ctx,
-        'delete-imported-key-material',
-        keyId,
-        new KeyferryError('LOSS_NOT_ACKNOWLEDGED', { keyId }),
-      );
+    const refusal = deletionRefusal(keyId, this.#state.keys.get(keyId), acknowledgement);
+    if (refusal) await refuseStep(this.#ctx, 'delete-imported-key-material', keyId, refusal);
     const result = await deleteImportedMaterial(this.#ctx, keyId, () =>
       this.#ctx.journal('material.loss-acknowledged', {
         keyId,

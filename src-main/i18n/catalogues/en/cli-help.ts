@@ -196,4 +196,6 @@ export const enCliHelp = {
   'cli.opt.delete-material.yes': 'confirms the deletion',
   'cli.opt.delete-material.acknowledge-loss':
     'you accept that without a custody copy (M-of-N shares made when it was wrapped) the material,\nand every ciphertext under the key, is lost for ever (journaled, on the receipt)',
+  'cli.opt.delete-material.confirm-key-id':
+    'the key ID typed again: needed when the journal records that no custody copy of the material\nwas kept (deleting then destroys it for ever)',
 } as const;

@@ -92,9 +92,16 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.WRAP_NO_BACKUP_NOT_ACKNOWLEDGED.next':
     '请用 --material FILE 包装您自行保管的密钥材料（或使用 "keyferry airgap wrap --custody M/N"），或使用 --no-backup 确认此损失。',
   'problem.LOSS_NOT_ACKNOWLEDGED':
-    '删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：除非存在同一材料的保管份额，否则该密钥下的所有密文将永远无法解密。未删除任何内容。',
+    '{custody, select, shares {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：{total} 份中的 {threshold} 份保管份额，由 {custodiansList} 保管；没有其中 {threshold} 份，该密钥下的所有密文将永远无法解密。} hsmToken {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：HSM 令牌“{token}”；没有该令牌，该密钥下的所有密文将永远无法解密。} materialFiles {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：在离线工作站上载入的材料文件；没有这些文件，该密钥下的所有密文将永远无法解密。} other {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：除非存在同一材料的保管份额，否则该密钥下的所有密文将永远无法解密。}}未删除任何内容。',
   'problem.LOSS_NOT_ACKNOWLEDGED.next':
-    '请确认该密钥的保管份额存在（离线回执会列出）；然后添加 --acknowledge-loss（将记入日志并打印在回执上）。',
+    '{custody, select, shares {请确认上述保管人中至少 {threshold} 人仍持有其保管份额；然后添加 --acknowledge-loss（将记入日志并打印在回执上）。} hsmToken {请确认该令牌仍保存着该密钥材料；然后添加 --acknowledge-loss（将记入日志并打印在回执上）。} materialFiles {请确认这些文件仍被保管；然后添加 --acknowledge-loss（将记入日志并打印在回执上）。} other {请确认该密钥的保管份额存在（离线回执会列出）；然后添加 --acknowledge-loss（将记入日志并打印在回执上）。}}',
+  'problem.NO_CUSTODY_COPY_DELETE':
+    '密钥 {keyId} 没有任何保管副本（联网日志条目 {seq}：离线工作站未保留副本{acknowledged, select, yes {，并已在那里确认} other {}}）。删除其已导入的密钥材料将使其永久销毁：KMS 只接受相同的密钥材料再次导入，而任何地方都没有副本，因此该密钥下的所有密文都将无法解密。未删除任何内容。',
+  'problem.NO_CUSTODY_COPY_DELETE.next':
+    '如仍要销毁，请添加 --acknowledge-loss，以及 --confirm-key-id 后跟再次输入的密钥 ID（{keyId}）；两者都会记入日志并打印在回执上。如只是不再使用该密钥而不丢失它，请改为禁用该密钥。',
+  'problem.DELETE_KEY_ID_MISTYPED':
+    '为确认而输入的密钥 ID（{typed}）不是将被删除密钥材料的密钥（{keyId}）。未删除任何内容。',
+  'problem.DELETE_KEY_ID_MISTYPED.next': '请按 --key-id 给出的密钥 ID 原样输入要删除的密钥。',
   'cli.expiry-plan-overridden':
     '警告：已包装密钥材料包将为 {count, plural, other {# 个密钥}}请求 AES 密钥材料到期时间 {requested}，而不是仪式计划（导入参数包中所载）的 {planned}。已作为覆盖记入日志：两份回执都会列出，联网导入时也会再次指出。如要保持计划的到期时间，请不要提供 --expires。',
   'cli.no-backup-acknowledged':
@@ -105,5 +112,5 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '{how, select, loaded {已加载} other {已生成}}密钥 {keyId} 的 {spec} 密钥材料（{check}）{replicas, plural, =0 {} other {；同一份密钥材料也供其副本组的 # 个副本使用（{replicaIds}）}}。',
   'cli.material-check': '{kind, select, publicKey {公钥 SHA-256 {hex}} other {KCV {hex}}}',
   'cli.status-material-deleted':
-    '已按请求删除密钥材料：{alias}（{spec}，密钥 {keyId}）处于待导入状态，只接受相同的密钥材料。只有包装时制作的保管份额才能将其恢复（先 keyferry online params，再在离线工作站上 keyferry custody restore）；离线回执会说明是否制作过份额。没有份额则材料已丢失。',
+    '{custody, select, none {已按请求删除密钥材料：{alias}（{spec}，密钥 {keyId}）处于待导入状态，其密钥材料已永久丢失：它没有任何保管副本（联网日志条目 {seq}：离线工作站未保留副本）。该密钥下的所有密文都无法解密。} shares {已按请求删除密钥材料：{alias}（{spec}，密钥 {keyId}）处于待导入状态，只接受相同的密钥材料。其保管副本可以将其恢复：{total} 份中的 {threshold} 份保管份额，由 {custodiansList} 保管（联网日志条目 {seq}）；请先运行 keyferry online params，再在离线工作站上运行 keyferry custody restore。没有其中 {threshold} 份则材料已丢失。} other {已按请求删除密钥材料：{alias}（{spec}，密钥 {keyId}）处于待导入状态，只接受相同的密钥材料。只有包装时制作的保管份额才能将其恢复（先 keyferry online params，再在离线工作站上 keyferry custody restore）；离线回执会说明是否制作过份额。没有份额则材料已丢失。}}',
 };

@@ -45,15 +45,16 @@ describe('online delete-material refused after the journal is open', () => {
     await expect(day2.deleteMaterial(ec, { lossAcknowledged: true })).rejects.toMatchObject({
       code: 'MATERIAL_NOT_DELETABLE',
     });
-    await expect(day2.deleteMaterial(aes, { lossAcknowledged: false })).rejects.toMatchObject({
-      code: 'LOSS_NOT_ACKNOWLEDGED',
+    // The bundle kept no custody copy: the acknowledgement alone does not do, the key ID is typed too.
+    await expect(day2.deleteMaterial(aes, { lossAcknowledged: true })).rejects.toMatchObject({
+      code: 'NO_CUSTODY_COPY_DELETE',
     });
 
     expect(deletes).not.toHaveBeenCalled();
     expect(await failedSteps()).toEqual([
       expect.objectContaining({ step: 'delete-imported-key-material', keyId: unknown, code: 'KEY_NOT_IMPORTED' }),
       expect.objectContaining({ step: 'delete-imported-key-material', keyId: ec, code: 'MATERIAL_NOT_DELETABLE' }),
-      expect.objectContaining({ step: 'delete-imported-key-material', keyId: aes, code: 'LOSS_NOT_ACKNOWLEDGED' }),
+      expect.objectContaining({ step: 'delete-imported-key-material', keyId: aes, code: 'NO_CUSTODY_COPY_DELETE' }),
     ]);
     expect((await day2.status()).find((s) => s.keyId === aes)?.keyState).not.toBe('PendingImport');
   });

@@ -64,7 +64,10 @@ describe('delete and re-import', () => {
     await day2.checkWrappedBundle(path.join(f.dir, 'wrapped-1'), await receiptDigestOf(path.join(f.dir, 'wrapped-1')));
     await day2.importMaterial();
     await day2.verifyKeys();
-    expect(await day2.deleteMaterial(keyId, { lossAcknowledged: true })).toEqual({ keyId, keyState: 'Pending import' });
+    expect(await day2.deleteMaterial(keyId, { lossAcknowledged: true, confirmedKeyId: keyId })).toEqual({
+      keyId,
+      keyState: 'Pending import',
+    });
     expect(day2.keys().map((k) => [k.imported, k.deleted, k.lapsed])).toEqual([[false, true, false]]);
     expect(day2.step).toBe('parameters-written');
     await expect(day2.verifyKeys()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });

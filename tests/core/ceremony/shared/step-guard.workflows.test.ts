@@ -64,7 +64,8 @@ describe('online workflow: guarded transitions', () => {
     await expect(day2.deleteMaterial(created[1]?.keyId as string, { lossAcknowledged: true })).rejects.toMatchObject({
       code: 'MATERIAL_NOT_DELETABLE',
     });
-    const deleted = await day2.deleteMaterial(created[0]?.keyId as string, { lossAcknowledged: true });
+    const aes = created[0]?.keyId as string;
+    const deleted = await day2.deleteMaterial(aes, { lossAcknowledged: true, confirmedKeyId: aes });
     expect(deleted.keyState).toBe('Pending import');
   });
 });

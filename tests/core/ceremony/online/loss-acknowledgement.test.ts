@@ -1,7 +1,8 @@
 /**
- * Deleting imported AES material can lose every ciphertext under the key for ever (the online
- * workstation cannot know whether custody shares exist): it needs an explicit acknowledgement,
- * journaled right before the deletion; without it nothing is deleted.
+ * Deleting imported AES material can lose every ciphertext under the key for ever: it needs an
+ * explicit acknowledgement, journaled right before the deletion; without it nothing is deleted.
+ * The online journal records the custody copy the wrapped bundle named: with none, the refusal says
+ * so (the journal entry) and the key ID must be typed as well.
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,14 +29,23 @@ describe('delete imported material: acknowledged loss', () => {
     await day2.importMaterial();
     await day2.verifyKeys();
 
+    const checkedSeq = journal.entries.find((e) => e.event === 'wrapped-bundle.checked')?.seq;
     await expect(day2.deleteMaterial(keyId)).rejects.toMatchObject({
-      code: 'LOSS_NOT_ACKNOWLEDGED',
-      message: expect.stringContaining('unless custody shares of the same material exist'),
+      code: 'NO_CUSTODY_COPY_DELETE',
+      message: expect.stringContaining(
+        `Key ${keyId} has NO custody copy (online journal entry ${checkedSeq}: the air-gapped side kept none)`,
+      ),
     });
+    await expect(day2.deleteMaterial(keyId, { lossAcknowledged: true })).rejects.toMatchObject({
+      code: 'NO_CUSTODY_COPY_DELETE',
+    });
+    await expect(
+      day2.deleteMaterial(keyId, { lossAcknowledged: true, confirmedKeyId: `${keyId.slice(0, -1)}0` }),
+    ).rejects.toMatchObject({ code: 'DELETE_KEY_ID_MISTYPED' });
     expect((await f.kms.describeKey(keyId)).stateName).toBe('Enabled');
     expect(journal.entries.map((e) => e.event)).not.toContain('material.loss-acknowledged');
 
-    await day2.deleteMaterial(keyId, { lossAcknowledged: true });
+    await day2.deleteMaterial(keyId, { lossAcknowledged: true, confirmedKeyId: ` ${keyId} ` });
     const events = journal.entries.map((e) => e.event);
     const acknowledged = events.indexOf('material.loss-acknowledged');
     expect(acknowledged).toBeGreaterThan(0);
