@@ -4,6 +4,7 @@
  * material (generated, or loaded from a file), optional M-of-N custody, wrap, wrapped-material
  * bundle, receipt. Journaled step by step (--journal FILE). No network client is involved.
  */
+import { unfinishedSessionLines } from '../unfinished-session-lines';
 import path from 'node:path';
 import { parseCustodySpec, type CustodyRequest, type CustodyResult } from '../../core/ceremony/airgap/custody-split';
 import { AirGapCeremony, type ParametersOverview } from '../../core/ceremony/airgap/workflow';
@@ -188,6 +189,7 @@ export const airgapWrapCommand = defineCommand({
       app: cliAppIdentity(io.env),
       receiptLanguage: ceremonyReceiptLanguage(io),
     });
+    for (const line of unfinishedSessionLines(io, air.unfinishedEarlier)) io.stdout(line);
     const unregisterStop = stopCeremonyOnInterrupt(io, air, journal.path);
     try {
       const network = await air.checkNetwork({ allowNetwork: values['allow-network'] });

@@ -5,6 +5,7 @@
  * receipt; no plaintext is written. The material comes from the shares (here) or from the HSM
  * token that holds it (custody-restore-hsm.ts).
  */
+import { unfinishedSessionLines } from '../unfinished-session-lines';
 import { bundleCeremonyOf } from '../../core/bundle/ceremony-facts';
 import type { CeremonyFacts } from '../../core/bundle/import-parameters-manifest';
 import { ceremonyTitle } from '../ceremony-title';
@@ -121,6 +122,7 @@ async function ceremonySteps(
       app: cliAppIdentity(io.env),
       receiptLanguage: ceremonyReceiptLanguage(io),
     });
+    for (const line of unfinishedSessionLines(io, restore.unfinishedEarlier)) io.stdout(line);
     unregisterStop = stopCeremonyOnInterrupt(io, restore, journal.path);
     const network = await restore.checkNetwork({ allowNetwork: values['allow-network'] });
     const networkLine = cliTranslator(io).message(network.message);

@@ -72,6 +72,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'custody.backup-refused': 'refusal',
   'ceremony.abandoned': 'abandoned',
   'ceremony.interrupted': 'interrupt',
+  'ceremony.session-unfinished': 'abandoned',
   'material.no-backup-acknowledged': 'possible-loss',
   'material.loss-acknowledged': 'possible-loss',
   'preflight.refused': 'refusal',

@@ -97,10 +97,35 @@ function shortDigest(value: unknown): string {
   return /^[0-9a-fA-F]{16}$/.test(hex) ? groupHex(hex) : '?';
 }
 
+/** Entries after a custody split that void its set: its session was stopped, or found ended without a stop. */
+const VOIDING = new Set([
+  'custody.withdrawn',
+  'custody.withdraw-failed',
+  'ceremony.abandoned',
+  'ceremony.session-unfinished',
+]);
+/** Entries after a custody split that seal its set: its session's receipt or completed bundle. */
+const SEALING = new Set(['receipt.written', 'wrapped-bundle.completed']);
+
+/**
+ * Whether the custody split at `index` was withdrawn or orphaned: its session was stopped (a
+ * withdrawal or a stop follows it before any receipt), or the next session started with no receipt
+ * or stop of its own (an older journal whose crashed session nobody closed). A split of the session
+ * still under way (the one writing this receipt) is held.
+ */
+function splitVoided(entries: readonly JournalEntry[], index: number): boolean {
+  for (const entry of entries.slice(index + 1)) {
+    if (SEALING.has(entry.event)) return false;
+    if (VOIDING.has(entry.event) || entry.event === 'ceremony.session-started') return true;
+  }
+  return false;
+}
+
 function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhrase[]> {
   const byName = new Map<string, ReceiptPhrase[]>();
   const add = (name: string, line: ReceiptPhrase) => byName.set(name, [...(byName.get(name) ?? []), line]);
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
+    const voided = entry.event === 'custody.split' && splitVoided(entries, index);
     const holders = entry.data.holders;
     if (!Array.isArray(holders)) continue;
     for (const h of holders) {
@@ -123,7 +148,8 @@ function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhras
           materials: keyIds.length,
           digest: shortDigest(entry.data.backupDigest),
         };
-        if (entry.event === 'custody.split') add(h.custodian, phrase('receipt.people.holdsSet', set));
+        if (entry.event === 'custody.split')
+          add(h.custodian, phrase(voided ? 'receipt.people.withdrawnSet' : 'receipt.people.holdsSet', set));
         if (entry.event === 'custody.restored')
           add(
             h.custodian,
@@ -134,7 +160,7 @@ function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhras
           );
         continue;
       }
-      if (entry.event === 'custody.split') add(h.custodian, phrase('receipt.people.holds', share));
+      if (entry.event === 'custody.split' && !voided) add(h.custodian, phrase('receipt.people.holds', share));
       if (entry.event === 'custody.restored')
         add(
           h.custodian,

@@ -21,6 +21,7 @@ import { writeSessionReceipt, type ReceiptStepFacts } from './receipt-step';
 import {
   airGapRecord,
   checkNetworkJournaled,
+  journalAirGapSessionStart,
   confirmArtefactJournaled,
   wrapThenWipe,
   type AirGapPeople,
@@ -45,6 +46,7 @@ import {
   type MaterialUnderWay,
   type StopCause,
 } from './session-stop';
+import { closeUnfinishedSession, type UnfinishedSessionReport } from './unfinished-session';
 
 export interface AirGapWorkflowOptions extends AirGapPeople {
   readonly clock?: () => Date;
@@ -79,6 +81,7 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
   #writing: Promise<unknown> = Promise.resolve();
   /** The outcome of the first stop: a second one (an interrupt racing a failure) reports the same. */
   #stopped: Promise<AbandonReport> | undefined;
+  #unfinishedEarlier: UnfinishedSessionReport | null = null;
 
   protected constructor(options: AirGapWorkflowOptions, guard: StepGuard<S, K | SharedAirGapStepId>) {
     this.options = options;
@@ -86,6 +89,21 @@ export abstract class AirGapCeremonyBase<S extends string, K extends string> {
     this.now = options.clock ?? (() => new Date());
     this.#preflight = new SessionPreflight(options);
     this.#bundle = new WrappedBundleWriter(this.#preflight, options);
+  }
+
+  /**
+   * Opens this session on its journal: an earlier session that ended without stopping (a crash, a
+   * power cut) is first journaled and what it wrote withdrawn (unfinished-session.ts), then the
+   * start is journaled (`purpose` for a restore); its entry number becomes `sessionSeq`.
+   */
+  protected async openSession(purpose?: string): Promise<void> {
+    this.#unfinishedEarlier = await closeUnfinishedSession(this.options.journal, this.options.operator, this.now());
+    this.sessionSeq = (await journalAirGapSessionStart(this.options, purpose)).seq;
+  }
+
+  /** The earlier session this one found ended without stopping, and what was withdrawn of it (null: none). */
+  get unfinishedEarlier(): UnfinishedSessionReport | null {
+    return this.#unfinishedEarlier;
   }
 
   protected sharedState(state: SharedState): S {

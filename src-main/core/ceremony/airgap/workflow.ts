@@ -30,7 +30,6 @@ import type { WrappedKeySummary } from './wrap';
 import { AirGapCeremonyBase, type AirGapWorkflowOptions } from './ceremony-base';
 import type { AbandonReport, MaterialUnderWay, StopCause } from './session-stop';
 import type { AirGapDestinations, PlanExpiryOverride } from './preflight';
-import { journalAirGapSessionStart } from './steps';
 import type { CeremonyRecord } from '../shared/ceremony-record';
 import { newCeremonyId } from '../shared/ceremony-id';
 import { MaterialVault } from './material-vault';
@@ -80,7 +79,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   static async start(input: AirGapWorkflowOptions): Promise<AirGapCeremony> {
     const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
     const ceremony = new AirGapCeremony(options);
-    ceremony.sessionSeq = (await journalAirGapSessionStart(options)).seq;
+    await ceremony.openSession();
     ceremony.#sessionNumber = receiptSessionNumber(options.journal.entries, ceremony.sessionSeq);
     return ceremony;
   }

@@ -23,7 +23,7 @@ import type { WrappedKeySummary } from '../airgap/wrap';
 import { AirGapCeremonyBase, type AirGapWorkflowOptions } from '../airgap/ceremony-base';
 import type { AbandonReport, MaterialUnderWay, StopCause } from '../airgap/session-stop';
 import type { AirGapDestinations } from '../airgap/preflight';
-import { journalAirGapSessionStart, readImportParametersBundle } from '../airgap/steps';
+import { readImportParametersBundle } from '../airgap/steps';
 import { bundleArtefacts, WitnessConfirmations } from '../airgap/witness-confirmations';
 import { MaterialVault } from '../airgap/material-vault';
 import { receiptSessionNumber } from '../airgap/receipt-session';
@@ -76,10 +76,9 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
   /** Opens a restore ceremony on `journal` (new or continued) and journals who is present. */
   static async start(input: AirGapWorkflowOptions): Promise<RestoreCeremony> {
     const options = { ...input, ...checkCeremonyPeople(input.operator, input.witnesses) };
-    const started = await journalAirGapSessionStart(options, 'custody-restore');
     const ceremony = new RestoreCeremony(options);
-    ceremony.sessionSeq = started.seq;
-    ceremony.#sessionNumber = receiptSessionNumber(options.journal.entries, started.seq);
+    await ceremony.openSession('custody-restore');
+    ceremony.#sessionNumber = receiptSessionNumber(options.journal.entries, ceremony.sessionSeq);
     return ceremony;
   }
 

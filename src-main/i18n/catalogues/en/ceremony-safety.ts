@@ -56,6 +56,8 @@ export const enCeremonySafety = {
   'problem.CEREMONY_STOPPED.next': 'Start the step again in a new session with the same journal.',
   'cli.preflight-passed':
     'Preflight: the folders for the wrapped bundle ({bundle}, new) and the receipt ({receipts}){custodians, plural, =0 {} one { and # custodian folder} other { and # custodian folders}} are writable and have room.',
+  'cli.session-unfinished':
+    'Session {session} of this journal (entries {from}-{to}) ended without stopping: a crash or power loss. It is now journaled as abandoned (the receipt lists it under Deviations), and what it wrote is withdrawn before this session starts.',
   'cli.bundle-withdrawn':
     'The wrapped-material bundle in {dir} was withdrawn (marked ABANDONED.txt; no receipt names it): the online import refuses it; do not carry it over.',
   'cli.bundle-delete-by-hand':

@@ -87,6 +87,7 @@ export const enJournal = {
   'journal.reason.window-closed': 'the officer closed the Keyferry window and confirmed abandoning the ceremony',
   'journal.reason.ceremony-left': 'the officer left the ceremony for another screen and confirmed abandoning it',
   'journal.reason.app-closed': 'Keyferry closed',
+  'journal.reason.ended-without-stop': 'the process ended without stopping: a crash or power loss',
   'journal.reason.operator-abandoned': 'abandoned by the operator',
   'journal.reason.signal': 'stopped by {signal}',
   'journal.reason.zero-filled-pad':

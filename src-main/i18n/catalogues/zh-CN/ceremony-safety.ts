@@ -49,6 +49,8 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'problem.CEREMONY_STOPPED.next': '请使用同一日志在新会话中重新执行此步骤。',
   'cli.preflight-passed':
     '预检：已包装密钥材料包文件夹（{bundle}，新建）和回执文件夹（{receipts}）{custodians, plural, =0 {} other {以及 # 个保管人文件夹}}均可写入且空间充足。',
+  'cli.session-unfinished':
+    '此日志的第 {session} 次会话（条目 {from}-{to}）未经停止即已结束：程序崩溃或断电。现已在日志中记为已放弃（回执在偏差中列出），本次会话开始前已撤回它写入的内容。',
   'cli.bundle-withdrawn':
     '{dir} 中的已包装密钥材料包已撤回（已标记 ABANDONED.txt；没有回执记载它）：在线导入会拒绝它；请勿带过去。',
   'cli.bundle-delete-by-hand':

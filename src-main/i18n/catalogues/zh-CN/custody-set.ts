@@ -95,6 +95,8 @@ export const zhCNCustodySet: { readonly [K in keyof typeof enCustodySet]: string
   'problem.CUSTODY_OUT_EXISTS.next': '请为 --out 选择一个新的文件夹名称。',
   'receipt.people.holdsSet':
     '条目 {seq}：持有本仪式托管集的份额 {share}（共 {total} 份；{materials, plural, other {# 个密钥或副本组}}的密钥材料，备份摘要 {digest}…；任意 {threshold} 份可重建）',
+  'receipt.people.withdrawnSet':
+    '条目 {seq}：曾获得一个未完成会话的托管集的份额 {share}（共 {total} 份，备份摘要 {digest}…）：该托管集已撤回，不能重建任何已包装的密钥材料（见偏差）',
   'receipt.people.presentedSet':
     '条目 {seq}：本仪式托管集的份额 {share}（共 {total} 份；{materials, plural, other {# 个密钥或副本组}}的密钥材料，备份摘要 {digest}…；任意 {threshold} 份可重建）由 {presenter} 出示并用于重建密钥材料',
   'cli.rehearse.human-actions':

@@ -71,6 +71,7 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'journal.reason.window-closed': '操作员关闭了 Keyferry 窗口，并确认放弃本次仪式',
   'journal.reason.ceremony-left': '操作员离开本次仪式转到其他界面，并确认放弃本次仪式',
   'journal.reason.app-closed': 'Keyferry 已关闭',
+  'journal.reason.ended-without-stop': '进程未经停止即已结束：程序崩溃或断电',
   'journal.reason.operator-abandoned': '操作员放弃了本次仪式',
   'journal.reason.signal': '因收到 {signal} 信号而中止',
   'journal.reason.zero-filled-pad': '演练中的例外：该令牌对带填充的 AES 密钥包装使用零填充，与 RFC 5649 不完全一致',

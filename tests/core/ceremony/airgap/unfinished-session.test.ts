@@ -1,0 +1,95 @@
+/**
+ * A journal whose last air-gapped session ended without stopping (its process killed: a crash, a
+ * power cut): the next session journals it and withdraws exactly what it wrote, on real files and
+ * a real journal.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeUnfinishedSession } from '../../../../src-main/core/ceremony/airgap/unfinished-session';
+import { listDeviations, openJournal, type Journal } from '../../../../src-main/core/journal';
+
+const CEREMONY = 'KF-20250301-abcdef';
+let dir: string;
+let journal: Journal;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-unfinished-'));
+  journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+});
+afterEach(async () => {
+  await journal.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A session as a killed process leaves it: started, parameters read, preflighted, and `more`. */
+async function crashedSession(more: readonly string[]): Promise<{ custodians: string[]; bundle: string }> {
+  const custodians = ['c1', 'c2'].map((c) => path.join(dir, c));
+  const bundle = path.join(dir, 'wrapped');
+  await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+  await journal.append('Ana', 'parameters.read', { ceremonyId: CEREMONY });
+  await journal.append('Ana', 'preflight.passed', {
+    destinations: [
+      { role: 'bundle', folder: bundle, willCreate: true },
+      { role: 'receipt', folder: dir, willCreate: false },
+      ...custodians.map((folder) => ({ role: 'custodian', folder, willCreate: true })),
+    ],
+  });
+  for (const event of more) await journal.append('Ana', event, {});
+  return { custodians, bundle };
+}
+
+describe('closeUnfinishedSession', () => {
+  it('journals a session killed after the custody split and the bundle write, then withdraws its files only', async () => {
+    const { custodians, bundle } = await crashedSession(['custody.split', 'wrapped-bundle.written']);
+    for (const [i, folder] of custodians.entries()) {
+      await mkdir(folder);
+      for (const name of [
+        `keyferry-share-${CEREMONY}-${i + 1}of2.json`,
+        `keyferry-share-${CEREMONY}-${i + 1}of2.slip.txt`,
+        `keyferry-backup-${CEREMONY}.txt`,
+      ])
+        await writeFile(path.join(folder, name), 'x');
+    }
+    // Someone put a file of their own into c2 after the crash: it stays, and so does c2.
+    await writeFile(path.join(custodians[1] as string, 'notes.txt'), 'mine');
+    await mkdir(path.join(bundle, 'keys'), { recursive: true });
+    await writeFile(path.join(bundle, 'README.txt'), 'readme');
+
+    const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+
+    expect(report).toMatchObject({ session: 1, fromSeq: 1, toSeq: 5, withdrawnBundle: bundle, custodyByHand: [] });
+    expect(existsSync(custodians[0] as string)).toBe(false);
+    expect(await readdir(custodians[1] as string)).toEqual(['notes.txt']);
+    expect(existsSync(path.join(bundle, 'ABANDONED.txt'))).toBe(true);
+    const added = journal.entries.slice(5);
+    expect(added.map((e) => e.event)).toEqual([
+      'ceremony.session-unfinished',
+      'wrapped-bundle.withdrawn',
+      'custody.withdrawn',
+    ]);
+    expect(added[0]?.data).toMatchObject({ session: 1, seq: 1, count: 5 });
+    expect(listDeviations(added).map((d) => d.kind)).toEqual(['abandoned', 'abandoned', 'abandoned']);
+    // The session is closed now: the next start finds nothing to do.
+    expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
+  });
+
+  it('journals a session killed at a witness prompt, with nothing to withdraw', async () => {
+    await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+    await journal.append('Ana', 'network.checked', {});
+    const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+    expect(report).toMatchObject({ session: 1, withdrawnBundle: null, withdrawnCustody: [], custodyByHand: [] });
+    expect(journal.entries.map((e) => e.event).slice(2)).toEqual(['ceremony.session-unfinished']);
+  });
+
+  it('leaves a journal alone whose last session stopped or finished', async () => {
+    await crashedSession(['ceremony.abandoned']);
+    await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+    await journal.append('Ana', 'wrapped-bundle.completed', {});
+    const count = journal.count;
+    expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
+    expect(journal.count).toBe(count);
+  });
+});
