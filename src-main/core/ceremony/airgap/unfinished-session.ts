@@ -43,7 +43,7 @@ export interface UnfinishedSessionReport {
 }
 
 /** The journal's last air-gapped session when it has no end entry: its number and entries. */
-export function unfinishedLastSession(
+function unfinishedLastSession(
   entries: readonly JournalEntry[],
 ): { readonly session: number; readonly entries: readonly JournalEntry[] } | null {
   const start = entries.findLastIndex(startsAirGappedSession);
