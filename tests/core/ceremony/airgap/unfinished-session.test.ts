@@ -76,6 +76,28 @@ describe('closeUnfinishedSession', () => {
     expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
   });
 
+  it('withdraws custody files named by their set as well as by the ceremony alone', async () => {
+    const { custodians } = await crashedSession(['custody.split']);
+    const folder = custodians[0] as string;
+    await mkdir(folder);
+    const setNames = [
+      `keyferry-share-${CEREMONY}-2379C9B2-1of2.json`,
+      `keyferry-share-${CEREMONY}-2379C9B2-1of2.slip.html`,
+      `keyferry-share-${CEREMONY}-2379C9B2-1of2.slip.txt`,
+      `keyferry-backup-${CEREMONY}-2379C9B2.txt`,
+      `keyferry-backup-${CEREMONY}-2379C9B2.html`,
+    ];
+    for (const name of [...setNames, `keyferry-share-KF-20250301-zzzzzz-1of2.json`])
+      await writeFile(path.join(folder, name), 'x');
+
+    const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+
+    expect(report?.withdrawnCustody).toEqual([folder]);
+    // Another ceremony's share (not this session's) stays.
+    expect(await readdir(folder)).toEqual(['keyferry-share-KF-20250301-zzzzzz-1of2.json']);
+    expect(journal.entries.at(-1)?.data).toMatchObject({ removedFiles: setNames.length });
+  });
+
   it('journals a session killed at a witness prompt, with nothing to withdraw', async () => {
     await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
     await journal.append('Ana', 'network.checked', {});
