@@ -11,18 +11,7 @@ export function unfinishedSessionLines(
 ): string[] {
   if (!report) return [];
   const translator = cliTranslator(io);
-  const withdrawn = withdrawalLines(
-    {
-      state: 'new',
-      wipedKeys: 0,
-      underWay: 'nothing',
-      withdrawnBundle: report.withdrawnBundle,
-      deleteByHand: report.bundleByHand,
-      withdrawnCustody: report.withdrawnCustody,
-      custodyByHand: report.custodyByHand,
-    },
-    translator,
-  );
+  const withdrawn = withdrawalLines({ state: 'new', wipedKeys: 0, underWay: 'nothing', ...report }, translator);
   return [
     translator.t('cli.session-unfinished', { session: report.session, from: report.fromSeq, to: report.toSeq }),
     ...withdrawn,

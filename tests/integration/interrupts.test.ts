@@ -6,102 +6,24 @@
  * the same journal then finishes, and the stopped attempt stays visible as abandoned.
  */
 import { airgapWrapArgs } from '../helpers/cli-sides';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  importParametersFromKmsAnswer,
-  readBundleDigest,
-  writeImportParametersBundle,
-} from '../../src-main/core/bundle';
+import { describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src-main/core/journal';
 import { KEYFERRY_BIN as BIN } from './cli-process';
+import { custodyArgs, stoppedCliFolder, type Finished } from './stopped-cli';
 import { translator } from '../../src-main/i18n/translate';
 import { selectCase } from '../../src-main/i18n/ceremony-state';
-let dir: string;
-const children: ChildProcess[] = [];
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-interrupts-'));
-});
-afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  }
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** An import-parameters bundle with `count` keys of `spec` under one wrapping key; returns its digest (what the witness types). */
-async function rsa4096Parameters(count: number, spec: 'RSA_4096' | 'AES_256' = 'RSA_4096'): Promise<string> {
-  const wrapping = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'der' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
-  });
-  const keys = Array.from({ length: count }, (_, i) =>
-    importParametersFromKmsAnswer({
-      region: 'cn-north-4',
-      projectId: 'a4a5d4098fb4474fa22cd05f897d6b99',
-      keyAlias: `test/key-${i + 1}`,
-      keySpec: spec,
-      keyUsage: spec === 'AES_256' ? 'ENCRYPT_DECRYPT' : 'SIGN_VERIFY',
-      wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
-      answer: {
-        key_id: `0a1b2c3d-0000-4000-8000-00000000000${i + 1}`,
-        public_key: wrapping.publicKey.toString('base64'),
-        import_token: randomBytes(300).toString('base64'),
-        expiration_time: Math.floor(Date.now() / 1000) + 3600 * 20,
-      },
-    }),
-  );
-  await writeImportParametersBundle(path.join(dir, 'params'), { ceremonyId: 'KF-20250301-abcdef', keys });
-  return readBundleDigest(path.join(dir, 'params'));
-}
+const cli = stoppedCliFolder('kf-interrupts-');
+const { watch, journalEvents } = cli;
+const dir = () => cli.dir();
+const rsa4096Parameters = (count: number, spec: 'RSA_4096' | 'AES_256' = 'RSA_4096') => cli.parameters(count, spec);
 
 function wrapArgs(...extra: string[]): string[] {
   return airgapWrapArgs({}, '--allow-network', ...extra);
-}
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Starts `child`, collects its output, calls `onOutput` with everything seen so far. */
-function watch(child: ChildProcess, onOutput: (seen: string) => void): Promise<Finished> {
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    stdout += d.toString('utf8');
-    onOutput(stdout + stderr);
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString('utf8');
-    onOutput(stdout + stderr);
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function journalEvents(): Promise<string[]> {
-  return (await readFile(path.join(dir, 'airgap.jsonl'), 'utf8'))
-    .trim()
-    .split('\n')
-    .map((l) => (JSON.parse(l) as { event: string }).event);
 }
 
 /** The stop left a clean state: one stop line, no failure text, journal verified, lock released, no bundle. */
@@ -113,19 +35,19 @@ async function expectCleanStop(run: Finished, state: string): Promise<void> {
     `Stopped by Ctrl-C (SIGINT) at step “${translator('en').t('ceremony.state', { state: selectCase(state) })}”`,
   );
   expect(stopLines[0]).toContain(
-    `To resume, run the same command again with --journal ${path.join(dir, 'airgap.jsonl')}`,
+    `To resume, run the same command again with --journal ${path.join(dir(), 'airgap.jsonl')}`,
   );
   expect(run.stdout + run.stderr).not.toMatch(/Unexpected failure|report it/);
-  expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
-  expect(existsSync(path.join(dir, 'airgap.jsonl.lock'))).toBe(false);
+  expect((await verifyJournal(path.join(dir(), 'airgap.jsonl'))).ok).toBe(true);
+  expect(existsSync(path.join(dir(), 'airgap.jsonl.lock'))).toBe(false);
   expect((await journalEvents()).slice(-2)).toEqual(['ceremony.interrupted', 'ceremony.abandoned']);
-  expect(await readdir(dir)).not.toContain('wrapped');
+  expect(await readdir(dir())).not.toContain('wrapped');
 }
 
 /** The next run with the same journal finishes; the stopped attempt is still in the journal. */
 async function expectResume(digest: string): Promise<void> {
   const resumed = await watch(
-    spawn(process.execPath, [BIN, ...wrapArgs('--witness-confirms', `Ben=${digest}`)], { cwd: dir }),
+    spawn(process.execPath, [BIN, ...wrapArgs('--witness-confirms', `Ben=${digest}`)], { cwd: dir() }),
     () => undefined,
   );
   expect(resumed.stderr).toBe('');
@@ -134,14 +56,14 @@ async function expectResume(digest: string): Promise<void> {
   expect(events.filter((e) => e === 'ceremony.session-started')).toHaveLength(2);
   expect(events).toContain('ceremony.interrupted');
   expect(events.slice(-2)).toEqual(['receipt.written', 'wrapped-bundle.completed']);
-  expect((await readdir(path.join(dir, 'wrapped'))).sort()).toContain('manifest.json');
+  expect((await readdir(path.join(dir(), 'wrapped'))).sort()).toContain('manifest.json');
 }
 
 describe('Ctrl-C during an air-gapped ceremony', () => {
   it('during RSA-4096 generation: wiped, journaled, lock released, one line; the next run resumes', async () => {
     const digest = await rsa4096Parameters(3);
     const child = spawn(process.execPath, [BIN, ...wrapArgs('--witness-confirms', `Ben=${digest}`)], {
-      cwd: dir,
+      cwd: dir(),
       detached: true,
     });
     let sent = false;
@@ -163,7 +85,7 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
     // AES_256: the stop comes before any material, so an RSA-4096 key would only cost its generation on the resume.
     const digest = await rsa4096Parameters(1, 'AES_256');
     const command = [process.execPath, BIN, ...wrapArgs()].map((a) => `'${a}'`).join(' ');
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: dir, detached: true });
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: dir(), detached: true });
     let typed = false;
     const run = await watch(child, (seen) => {
       if (!typed && seen.includes('type it as you heard it')) {
@@ -182,18 +104,12 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
 
   it('after the custody split, paused before the receipt: bundle withdrawn, the shares removed; the same command finishes', async () => {
     const digest = await rsa4096Parameters(2, 'AES_256');
-    const custodians = ['c1', 'c2', 'c3'].map((c) => path.join(dir, c));
+    const custodians = ['c1', 'c2', 'c3'].map((c) => path.join(dir(), c));
     // c2 exists (empty) as a custodian might bring it; c1 and c3 are created by the ceremony.
     await mkdir(custodians[1] as string);
-    const custody = [
-      '--custody',
-      '2/3',
-      ...['Dana', 'Eli', 'Fay'].flatMap((name) => ['--custodian', name]),
-      ...custodians.flatMap((folder) => ['--custodian-folder', folder]),
-      '--shares-on-one-volume',
-    ];
+    const custody = custodyArgs(custodians);
     const child = spawn(process.execPath, [BIN, ...wrapArgs('--witness-confirms', `Ben=${digest}`, ...custody)], {
-      cwd: dir,
+      cwd: dir(),
       detached: true,
       env: { ...process.env, NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: 'before-receipt' },
     });
@@ -206,7 +122,7 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
     });
     expect(run.code).toBe(130);
     expect(run.stderr).toContain('Stopped by Ctrl-C (SIGINT) at step “wrapped-material bundle written”');
-    expect(run.stderr).toContain(`the unreceipted bundle ${path.join(dir, 'wrapped')} was withdrawn`);
+    expect(run.stderr).toContain(`the unreceipted bundle ${path.join(dir(), 'wrapped')} was withdrawn`);
     expect(run.stderr).toContain(
       `The custody files this attempt wrote (shares, slips, backup) were removed from 3 custodian folders (${custodians.join(', ')})`,
     );
@@ -224,7 +140,7 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
       'custody.withdrawn',
       'ceremony.abandoned',
     ]);
-    expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
+    expect((await verifyJournal(path.join(dir(), 'airgap.jsonl'))).ok).toBe(true);
 
     // The same command (a fresh --out: the withdrawn folder stays as evidence) now finishes.
     const again = airgapWrapArgs(
@@ -234,7 +150,7 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
       `Ben=${digest}`,
       ...custody,
     );
-    const resumed = await watch(spawn(process.execPath, [BIN, ...again], { cwd: dir }), () => undefined);
+    const resumed = await watch(spawn(process.execPath, [BIN, ...again], { cwd: dir() }), () => undefined);
     expect(resumed.code).toBe(0);
     for (const folder of custodians) {
       expect((await readdir(folder)).filter((f) => f.endsWith('.json'))).toHaveLength(1);

@@ -23,23 +23,24 @@ import { problemData, type Journal, type JournalEntry } from '../../journal';
 import { pathExists } from '../../fs/path-exists';
 import { withdrawCustodySplit } from './custody-split';
 import { startsAirGappedSession } from './receipt-session';
+import type { AbandonReport } from './session-stop';
 
 /** The entries that end a session: its bundle completed, or a stop journaled (session-stop.ts, or this file's). */
 const SESSION_ENDS = new Set(['wrapped-bundle.completed', 'ceremony.abandoned', 'ceremony.session-unfinished']);
 
-/** What the next session did about an earlier one that ended without stopping. */
-export interface UnfinishedSessionReport {
+/**
+ * What the next session did about an earlier one that ended without stopping: which session and
+ * entries, and what of it was withdrawn or is left to delete by hand, as a stop reports it.
+ */
+export interface UnfinishedSessionReport extends Pick<
+  AbandonReport,
+  'withdrawnBundle' | 'deleteByHand' | 'withdrawnCustody' | 'custodyByHand'
+> {
   /** 1-based: the n-th air-gapped session of the journal. */
   readonly session: number;
   /** The journal entries it spans. */
   readonly fromSeq: number;
   readonly toSeq: number;
-  /** The wrapped-bundle folder marked ABANDONED, or to delete by hand when that failed. */
-  readonly withdrawnBundle: string | null;
-  readonly bundleByHand: string | null;
-  /** Custodian folders its files were removed from, and files left to delete by hand. */
-  readonly withdrawnCustody: readonly string[];
-  readonly custodyByHand: readonly string[];
 }
 
 /** The journal's last air-gapped session when it has no end entry: its number and entries. */
@@ -158,7 +159,7 @@ export async function closeUnfinishedSession(
     fromSeq,
     toSeq,
     withdrawnBundle: bundle.withdrawn,
-    bundleByHand: bundle.byHand,
+    deleteByHand: bundle.byHand,
     withdrawnCustody: custody.withdrawnCustody,
     custodyByHand: custody.custodyByHand,
   };
