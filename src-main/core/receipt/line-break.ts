@@ -8,13 +8,36 @@
  * broken: a run longer than the width gets a line of its own.
  */
 
-const WIDE =
-  /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
+/** Code points a terminal gives two columns (CJK and full-width), as [first, last] ranges in ascending order. */
+const WIDE_RANGES: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x20000, 0x3fffd],
+];
+/** Below the first wide range every UTF-16 unit is one narrow character (no surrogates either). */
+const FIRST_WIDE = WIDE_RANGES[0]![0];
 
-/** Columns a string takes in a terminal: CJK and full-width characters take two. */
+/**
+ * Columns a string takes in a terminal: CJK and full-width characters take two, every other code
+ * point (a lone surrogate too) one. Receipts measure every line they break with this, word by word,
+ * so it reads UTF-16 units and compares numbers rather than testing a pattern per character.
+ */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < FIRST_WIDE) {
+      width += 1;
+      continue;
+    }
+    const codePoint = text.codePointAt(i)!;
+    if (codePoint > 0xffff) i++;
+    width += WIDE_RANGES.some(([first, last]) => codePoint >= first && codePoint <= last) ? 2 : 1;
+  }
   return width;
 }
 
