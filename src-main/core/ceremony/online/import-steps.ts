@@ -30,6 +30,7 @@ import type { CheckedBundleSummary, ImportedKeySummary } from './types';
 import { progressLine } from '../shared/progress';
 import { kmsTimeFromTokens } from '../shared/kms-time';
 import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
+import { wrappedBundleRefusal } from './wrapped-bundle-changed';
 
 /** The wrapped-material bundle checked in this session (what the import and the receipt use). */
 export interface CheckedSession {
@@ -99,14 +100,14 @@ export async function checkWrappedBundleStep(
   try {
     return await checkProvenBundle(ctx, dir, proof, (groups) => (differing = groups));
   } catch (error) {
-    const problem = toProblem(error);
+    const refusal = wrappedBundleRefusal(path.resolve(dir), error);
     await ctx.journal(ONLINE_EVENTS.wrappedRefused, {
       folder: path.resolve(dir),
-      ...problemData(problem),
+      ...problemData(toProblem(refusal)),
       digestSource: proof?.source ?? null,
       differingGroups: [...differing],
     });
-    throw error;
+    throw refusal;
   }
 }
 

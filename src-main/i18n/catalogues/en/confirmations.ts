@@ -44,6 +44,10 @@ export const enConfirmations = {
     'The digest typed is the import-parameters bundle digest this workstation wrote (the first seal on the air-gapped receipt), not the wrapped-material bundle digest. Nothing was read from {dir} or sent to the KMS.',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':
     'Type the wrapped-material bundle digest instead: "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt, the second of its seals.',
+  'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED':
+    'The wrapped-material bundle in {dir} has the manifest the air-gapped receipt names, but its files are not as the air-gapped workstation wrote them: {cause} Nothing was sent to the KMS.',
+  'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next':
+    'Do not import this copy. Use an untouched copy of the bundle the air-gapped receipt names (the same digest is checked again). If none exists, it cannot be written again (the air-gapped workstation wiped the material after wrapping it): the air-gapped side must wrap again with the same air-gapped journal, giving the reason (airgap wrap --wrap-again REASON; fresh import parameters first if the import tokens have expired), and a custody set made then replaces the old one.',
   'problem.WRAPPED_DIGEST_MISMATCH':
     '{count} of 16 groups differ from the digest of the bundle in {dir}. This is not the bundle the air-gapped receipt names (a typing slip changes one or two groups). Nothing was sent to the KMS.',
   'problem.WRAPPED_DIGEST_MISMATCH.next':

@@ -1,0 +1,28 @@
+/**
+ * A wrapped-material bundle whose manifest is the one the air-gapped receipt names (its digest
+ * matched) but whose files are not as written: one removed, added, changed or cut short. The bundle
+ * reader's own advice ("write it again on the machine that made it") is right for an
+ * import-parameters bundle, but the air-gapped side wiped this material after wrapping it: it cannot
+ * be written again, only wrapped again. So the online import says what does work.
+ */
+import { causeValues, KeyferryError } from '../../errors';
+
+/** The bundle reader's refusals of files that differ from a manifest that is itself intact. */
+const FILES_NOT_AS_WRITTEN: ReadonlySet<string> = new Set([
+  'BUNDLE_FILE_MISSING',
+  'BUNDLE_UNEXPECTED_FILE',
+  'BUNDLE_HASH_MISMATCH',
+  'BUNDLE_SIZE_MISMATCH',
+  'BUNDLE_LAYOUT_MISMATCH',
+  'BUNDLE_FILE_TOO_LARGE',
+  'BUNDLE_TOO_LARGE',
+  'BUNDLE_TOO_MANY_FILES',
+  'BUNDLE_SPECIAL_FILE',
+  'BUNDLE_UNSAFE_PATH',
+]);
+
+/** `error` as the online import says it for the wrapped bundle in `dir` (other errors as they are). */
+export function wrappedBundleRefusal(dir: string, error: unknown): unknown {
+  if (!(error instanceof KeyferryError) || !FILES_NOT_AS_WRITTEN.has(error.code)) return error;
+  return new KeyferryError('WRAPPED_BUNDLE_NOT_AS_WRAPPED', { dir, ...causeValues(error) }, { cause: error });
+}
