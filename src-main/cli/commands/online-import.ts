@@ -3,7 +3,6 @@ import path from 'node:path';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 
 import type { ImportedKeySummary } from '../../core/ceremony/online/types';
-import { parseTypedDigest } from '../../core/crypto/typed-digest';
 import { KeyferryError } from '../../core/errors';
 import { cliTranslator, explicitReceiptLanguage } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
@@ -53,12 +52,13 @@ function importedLine(io: CliIo, k: ImportedKeySummary, keys: readonly PlacedKey
 }
 
 /**
- * The --expect-digest of `online import`, checked in form before anything is opened: required,
- * because only the digest on the air-gapped receipt proves which bundle is being imported.
+ * The --expect-digest of `online import`, required before anything is opened: only the digest on the
+ * air-gapped receipt proves which bundle is being imported. Its form (16 groups of hex) is checked
+ * by the ceremony, which journals a refusal (wrapped-bundle.refused).
  */
 function receiptDigest(typed: string | undefined): string {
   if (typed === undefined || typed.trim() === '') throw new KeyferryError('CLI_EXPECT_DIGEST_MISSING');
-  return parseTypedDigest(typed, 'wrapped');
+  return typed;
 }
 
 export const importCommand = defineOnlineCommand({

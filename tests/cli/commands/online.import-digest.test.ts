@@ -85,6 +85,15 @@ async function importWith(bundle: string, ...extra: string[]) {
   });
 }
 
+/** The codes of the online journal's wrapped-bundle.refused entries, in order. */
+async function refusedCodes(): Promise<string[]> {
+  const lines = (await readFile(path.join(online, 'online.jsonl'), 'utf8')).trim().split('\n');
+  return lines
+    .map((line) => JSON.parse(line) as { event: string; data: { code?: string } })
+    .filter((e) => e.event === 'wrapped-bundle.refused')
+    .map((e) => e.data.code ?? '');
+}
+
 async function keyState(): Promise<string> {
   const status = await keyferry(['online', 'status', ...journalArgs()], { cwd: online, env });
   return /digest\/aes\s+AES_256\s+\S+\s+(Pending import|Enabled)/.exec(status.stdout)?.[1] ?? status.stdout;
@@ -133,11 +142,23 @@ describe('keyferry online import: the digest from the air-gapped receipt', () =>
     const short = await importWith('media-wrapped', '--expect-digest', groups.slice(0, 15).join(' '));
     expect(short.stderr).toMatch(/has 60 hex digits; a SHA-256 digest has 64/);
     expect(await keyState()).toBe('Pending import');
+    // Every refusal is journaled (README), a digest in the wrong form too.
+    expect(await refusedCodes()).toContain('DIGEST_TYPED_LENGTH');
     // Typed from the receipt without quotes, in lower case: the sixteen groups are one digest.
     const ok = await importWith('media-wrapped', '--expect-digest', ...realDigest.toLowerCase().split(' '));
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('equals the digest typed from the air-gapped receipt');
     expect(await keyState()).toBe('Enabled');
+  });
+
+  it('refuses a second import of the finished ceremony, journaled like every refusal', async () => {
+    const before = await refusedCodes();
+    const again = await importWith('media-wrapped', '--expect-digest', realDigest);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(
+      /Cannot check the wrapped-material bundle now: the online ceremony is at step “finished”/,
+    );
+    expect(await refusedCodes()).toEqual([...before, 'CEREMONY_STEP_OUT_OF_ORDER']);
   });
 });

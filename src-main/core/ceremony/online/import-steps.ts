@@ -89,15 +89,18 @@ function receiptDigestProof(
 /**
  * Reads the wrapped-material bundle in `dir`, first proving with `proof` that it is the one the
  * air-gapped receipt names, then checks it against the journal and journals the check. Every
- * refusal is journaled (wrapped-bundle.refused) before it is thrown; nothing reaches the KMS.
+ * refusal is journaled (wrapped-bundle.refused) before it is thrown, the step guard's `mayCheck`
+ * (a ceremony that is finished) and a digest typed in the wrong form too; nothing reaches the KMS.
  */
 export async function checkWrappedBundleStep(
   ctx: OnlineStepContext,
   dir: string,
   proof: WrappedBundleProof | undefined,
+  mayCheck: () => void = () => undefined,
 ): Promise<{ session: CheckedSession; summary: CheckedBundleSummary }> {
   let differing: readonly number[] = [];
   try {
+    mayCheck();
     return await checkProvenBundle(ctx, dir, proof, (groups) => (differing = groups));
   } catch (error) {
     const refusal = wrappedBundleRefusal(path.resolve(dir), error);

@@ -275,8 +275,10 @@ export class OnlineCeremony {
    * before it is read further, so a swapped bundle never reaches the KMS.
    */
   async checkWrappedBundle(dir: string, proof: WrappedBundleProof): Promise<CheckedBundleSummary> {
-    this.#guard.require('checkWrappedBundle');
-    const { session, summary } = await checkWrappedBundleStep(this.#ctx, dir, proof);
+    // Out of order (e.g. a ceremony already finished) is a refusal of this bundle too: journaled.
+    const { session, summary } = await checkWrappedBundleStep(this.#ctx, dir, proof, () =>
+      this.#guard.require('checkWrappedBundle'),
+    );
     this.#setChecked(session);
     return summary;
   }
