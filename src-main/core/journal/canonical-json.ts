@@ -33,7 +33,23 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-function encode(value: unknown, where: string, seen: Set<object>, depth: number): string {
+/**
+ * Where in the value being encoded a part lies (`data.files[0].size`): a chain of steps, spelled out
+ * only when something is refused. Encoding every journal line (written and verified) would
+ * otherwise build that text for every key and item it passes.
+ */
+interface Place {
+  readonly parent: Place | string;
+  readonly step: string | number;
+}
+
+function placeText(place: Place | string): string {
+  if (typeof place === 'string') return place;
+  const { parent, step } = place;
+  return typeof step === 'number' ? `${placeText(parent)}[${step}]` : `${placeText(parent)}.${step}`;
+}
+
+function encode(value: unknown, place: Place | string, seen: Set<object>, depth: number): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -41,26 +57,26 @@ function encode(value: unknown, where: string, seen: Set<object>, depth: number)
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) refuse(where, { kind: 'value', value: String(value) });
+      if (!Number.isFinite(value)) refuse(placeText(place), { kind: 'value', value: String(value) });
       return JSON.stringify(value);
     case 'object':
       break;
     default:
-      refuse(where, { kind: 'type', type: typeof value });
+      refuse(placeText(place), { kind: 'type', type: typeof value });
   }
   const obj = value as object;
-  if (depth >= MAX_JSON_DEPTH) refuse(where, { kind: 'deep', max: MAX_JSON_DEPTH });
-  if (seen.has(obj)) refuse(where, { kind: 'circular' });
+  if (depth >= MAX_JSON_DEPTH) refuse(placeText(place), { kind: 'deep', max: MAX_JSON_DEPTH });
+  if (seen.has(obj)) refuse(placeText(place), { kind: 'circular' });
   seen.add(obj);
   try {
     if (Array.isArray(obj)) {
-      return `[${obj.map((item, i) => encode(item, `${where}[${i}]`, seen, depth + 1)).join(',')}]`;
+      return `[${obj.map((item, i) => encode(item, { parent: place, step: i }, seen, depth + 1)).join(',')}]`;
     }
-    if (!isPlainObject(obj)) refuse(where, { kind: 'instance', type: obj.constructor?.name ?? 'a class' });
+    if (!isPlainObject(obj)) refuse(placeText(place), { kind: 'instance', type: obj.constructor?.name ?? 'a class' });
     const record = obj as Record<string, unknown>;
     const keys = Object.keys(record).sort();
     const parts = keys.map(
-      (key) => `${JSON.stringify(key)}:${encode(record[key], `${where}.${key}`, seen, depth + 1)}`,
+      (key) => `${JSON.stringify(key)}:${encode(record[key], { parent: place, step: key }, seen, depth + 1)}`,
     );
     return `{${parts.join(',')}}`;
   } finally {

@@ -82,3 +82,17 @@ export function chainEntryLine(
 export function encodeEntryLine(entry: JournalEntry): string {
   return canonicalJson(entry, 'entry');
 }
+
+/**
+ * `computeEntryHash(entry)` from `line`, the entry's stored line as `encodeEntryLine(entry)` gives
+ * it: the hashed fields' canonical JSON is that line without `"hash":"…",` (which sorts between
+ * `event` and `prev`, see chainEntryLine), so verification, which encodes the line anyway to check
+ * it is canonical, hashes it without encoding the entry a second time. Same hash.
+ */
+export function entryHashFromLine(entry: JournalEntry, line: string): string {
+  const hashField = `"hash":${canonicalJson(entry.hash)},`;
+  const tail = `"prev":${canonicalJson(entry.prev)},"seq":${canonicalJson(entry.seq)},"time":${canonicalJson(entry.time)}}`;
+  if (!line.endsWith(`${hashField}${tail}`)) return computeEntryHash(entry);
+  const head = line.slice(0, line.length - hashField.length - tail.length);
+  return createHash('sha256').update(`${head}${tail}`, 'utf8').digest('hex');
+}

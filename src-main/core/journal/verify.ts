@@ -16,8 +16,8 @@ import { eventLoopSlicer } from '../yield';
 import {
   GENESIS_HASH,
   MAX_LINE_BYTES,
-  computeEntryHash,
   encodeEntryLine,
+  entryHashFromLine,
   journalEntrySchema,
   type JournalEntry,
 } from './entry';
@@ -106,8 +106,8 @@ function checkLine(bytes: Buffer, line: number, previous: string): { entry: Jour
   let hash: string;
   let canonical: string;
   try {
-    hash = computeEntryHash(entry);
     canonical = encodeEntryLine(entry);
+    hash = entryHashFromLine(entry, canonical);
   } catch {
     // JSON.parse turns an out-of-range number such as 1e999 into Infinity, which has no JSON form;
     // canonical JSON also refuses nesting deeper than MAX_JSON_DEPTH. Keyferry never writes either.
@@ -120,10 +120,10 @@ function checkLine(bytes: Buffer, line: number, previous: string): { entry: Jour
   return { entry };
 }
 
-function checkExpected(entries: JournalEntry[], expected: ExpectedHead): JournalVerification | undefined {
-  const count = entries.length;
+function checkExpected(hashes: readonly string[], expected: ExpectedHead): JournalVerification | undefined {
+  const count = hashes.length;
   const head = expected.expectedHead === undefined ? undefined : normalizeHeadHash(expected.expectedHead);
-  const hashAt = (n: number): string => (n === 0 ? GENESIS_HASH : (entries[n - 1]?.hash ?? ''));
+  const hashAt = (n: number): string => (n === 0 ? GENESIS_HASH : (hashes[n - 1] ?? ''));
   let at: number | undefined;
   if (expected.expectedCount !== undefined) {
     const want = expected.expectedCount;
@@ -146,7 +146,7 @@ function checkExpected(entries: JournalEntry[], expected: ExpectedHead): Journal
     }
     at = want;
   } else if (head !== undefined) {
-    const index = head === GENESIS_HASH ? 0 : entries.findIndex((e) => e.hash === head) + 1;
+    const index = head === GENESIS_HASH ? 0 : hashes.indexOf(head) + 1;
     if (index === 0 && head !== GENESIS_HASH) {
       return {
         ok: false,
@@ -160,13 +160,22 @@ function checkExpected(entries: JournalEntry[], expected: ExpectedHead): Journal
   return { ok: true, headHash: hashAt(count), count, expectedHeadAt: at, laterEntries: count - at };
 }
 
-/** The verification, one line per step (a generator, so it can run in slices or all at once). */
-function* inspectLines(content: string | Uint8Array, expected: ExpectedHead): Generator<void, Inspection> {
+/**
+ * The verification, one line per step (a generator, so it can run in slices or all at once). With
+ * `keepEntries` false (a verification alone) only each entry's hash is kept: 10,000 parsed entries
+ * held to the end made every young-generation collection on the way copy them all.
+ */
+function* inspectLines(
+  content: string | Uint8Array,
+  expected: ExpectedHead,
+  keepEntries = true,
+): Generator<void, Inspection> {
   const bytes =
     typeof content === 'string'
       ? Buffer.from(content, 'utf8')
       : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   const entries: JournalEntry[] = [];
+  const hashes: string[] = [];
   let previous = GENESIS_HASH;
   let start = 0;
   let line = 1;
@@ -177,19 +186,23 @@ function* inspectLines(content: string | Uint8Array, expected: ExpectedHead): Ge
     }
     const checked = checkLine(bytes.subarray(start, end), line, previous);
     if ('reason' in checked) return fail(line, checked.reason);
-    entries.push(checked.entry);
+    if (keepEntries) entries.push(checked.entry);
+    hashes.push(checked.entry.hash);
     previous = checked.entry.hash;
     start = end + 1;
     line += 1;
     yield;
   }
-  const verification = checkExpected(entries, expected) ?? { ok: true, headHash: previous, count: entries.length };
+  const verification = checkExpected(hashes, expected) ?? { ok: true, headHash: previous, count: hashes.length };
   return verification.ok ? { verification, entries } : { verification, entries: [] };
 }
 
 /** Verifies journal bytes and returns the entries when they are sound, in one go (small journals, tests). */
 export function inspectJournal(content: string | Uint8Array, expected: ExpectedHead = {}): Inspection {
-  const steps = inspectLines(content, expected);
+  return atOnce(inspectLines(content, expected));
+}
+
+function atOnce(steps: Generator<void, Inspection>): Inspection {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -204,8 +217,11 @@ export async function inspectJournalInSlices(
   content: string | Uint8Array,
   expected: ExpectedHead = {},
 ): Promise<Inspection> {
+  return inSlices(inspectLines(content, expected));
+}
+
+async function inSlices(steps: Generator<void, Inspection>): Promise<Inspection> {
   const slicer = eventLoopSlicer();
-  const steps = inspectLines(content, expected);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -215,7 +231,7 @@ export async function inspectJournalInSlices(
 
 /** Verifies journal text or bytes in memory. */
 export function verifyJournalText(content: string | Uint8Array, expected: ExpectedHead = {}): JournalVerification {
-  return inspectJournal(content, expected).verification;
+  return atOnce(inspectLines(content, expected, false)).verification;
 }
 
 /** Reads a journal file (size-capped); refuses, naming the file, one that cannot be read. */
@@ -225,5 +241,5 @@ export async function readJournalFile(file: string): Promise<Buffer> {
 
 /** Verifies the journal file at `file` (in slices); see ExpectedHead for checking against a receipt. */
 export async function verifyJournal(file: string, expected: ExpectedHead = {}): Promise<JournalVerification> {
-  return (await inspectJournalInSlices(await readJournalFile(file), expected)).verification;
+  return (await inSlices(inspectLines(await readJournalFile(file), expected, false))).verification;
 }

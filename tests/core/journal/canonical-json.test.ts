@@ -37,6 +37,15 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('names the exact place of a refused value, through objects and arrays', () => {
+    expect(() => canonicalJson({ files: [{ size: 1 }, { size: Number.NaN }] })).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('data.files[1].size') }),
+    );
+    expect(() => canonicalJson({ a: [[1, [undefined]]] }, 'entry')).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('entry.a[0][1][0]') }),
+    );
+  });
+
   it('refuses circular references', () => {
     const a: Record<string, unknown> = {};
     a.self = a;

@@ -13,7 +13,7 @@ import {
   verifyJournalText,
   type JsonObject,
 } from '../../../src-main/core/journal';
-import { chainEntryLine } from '../../../src-main/core/journal/entry';
+import { chainEntryLine, computeEntryHash, entryHashFromLine } from '../../../src-main/core/journal/entry';
 
 const actor = fc.oneof(
   fc.constantFrom('system', 'Ana', '李娜', 'quote " back\\slash', 'מפתח'),
@@ -40,6 +40,30 @@ it('gives the entry chainEntry gives and the line encodeEntryLine writes, for an
       expect(line).toBe(encodeEntryLine(expected));
       const first = chainEntryLine({ ...fields, seq: 1 }, canonicalJson(values));
       expect(verifyJournalText(`${first.line}\n`)).toMatchObject({ ok: true, headHash: first.entry.hash });
+    }),
+    { numRuns: 300 },
+  );
+});
+
+it('hashes a stored line as computeEntryHash hashes its entry, whatever the data holds (a "hash" of its own too)', () => {
+  const tricky = fc.oneof(
+    data,
+    data.map((d) => ({ ...d, hash: '"hash":"x",', prev: 'ab'.repeat(32) })),
+    fc.constant({ nested: { hash: 'cd'.repeat(32), list: ['"hash":', '","prev":"'] } } as JsonObject),
+  );
+  fc.assert(
+    fc.property(actor, tricky, fc.integer({ min: 1, max: 2 ** 40 }), (who, values, seq) => {
+      const entry = chainEntry({
+        seq,
+        time: '2026-12-01T13:00:00.000Z',
+        actor: who,
+        event: 'x.y',
+        data: values,
+        prev: GENESIS_HASH,
+      });
+      expect(entryHashFromLine(entry, encodeEntryLine(entry))).toBe(computeEntryHash(entry));
+      const forged = { ...entry, hash: 'ef'.repeat(32) };
+      expect(entryHashFromLine(forged, encodeEntryLine(forged))).toBe(computeEntryHash(forged));
     }),
     { numRuns: 300 },
   );
