@@ -4,15 +4,14 @@
  * and the custody files of the session removed from the custodians' folders or left to delete by
  * hand, in the words the command line prints after a Ctrl-C. Stays until dismissed.
  */
-import { listText } from '../../src-main/i18n/list';
 import { ceremonyStateValue } from '../../src-main/i18n/ceremony-state';
 import type { LeftSide } from '../store/session';
 import { useAppStore } from '../store/store';
 import { useT } from '../i18n';
+import { WithdrawalLines } from './WithdrawalLines';
 
 function LeftSideLines({ side, report }: LeftSide) {
-  const tr = useT();
-  const { t } = tr;
+  const { t } = useT();
   return (
     <>
       <p className="banner-title">
@@ -22,28 +21,7 @@ function LeftSideLines({ side, report }: LeftSide) {
         })}
       </p>
       <p>{t('left.wiped', { wiped: report.wipedKeys })}</p>
-      {report.deleteByHand !== null ? (
-        <p className="warning" role="alert">
-          {t('cli.bundle-delete-by-hand', { dir: report.deleteByHand })}
-        </p>
-      ) : report.withdrawnBundle !== null ? (
-        <p>{t('cli.bundle-withdrawn', { dir: report.withdrawnBundle })}</p>
-      ) : (
-        <p>{t('left.no-bundle')}</p>
-      )}
-      {report.withdrawnCustody.length > 0 && (
-        <p className="custody-withdrawn">
-          {t('cli.custody-withdrawn', {
-            count: report.withdrawnCustody.length,
-            folders: listText(tr, report.withdrawnCustody),
-          })}
-        </p>
-      )}
-      {report.custodyByHand.length > 0 && (
-        <p className="warning custody-by-hand" role="alert">
-          {t('cli.custody-delete-by-hand', { files: listText(tr, report.custodyByHand) })}
-        </p>
-      )}
+      <WithdrawalLines report={report} noBundle={<p>{t('left.no-bundle')}</p>} />
     </>
   );
 }

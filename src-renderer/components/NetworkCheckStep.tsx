@@ -1,4 +1,7 @@
-/** Step 1 of an air-gapped ceremony: check that no network interface is live, and show the outcome. */
+/**
+ * Step 1 of an air-gapped ceremony: check that no network interface is live, and show the outcome
+ * (and an earlier session of the journal that a crash or power cut ended, closed by this check).
+ */
 import type { ReactNode } from 'react';
 import { StepButton } from './Step';
 import { PlannedStep } from './PlannedStep';
@@ -6,6 +9,7 @@ import type { PlannedStepOf } from './step-plan';
 import type { StepQuestions } from '../store/step-questions';
 import { useAppStore, type AppState } from '../store/store';
 import { useT } from '../i18n';
+import { EarlierSessionNotice } from './EarlierSessionNotice';
 
 /** The two air-gapped sides' network checks: where each keeps its outcome, and its check. */
 const NETWORK_CHECK_OF = {
@@ -46,6 +50,7 @@ export function NetworkCheckStep({
         {label ?? t('network.step')}
       </StepButton>
       {result && <p className={result.overridden ? 'warning' : 'notice'}>{message(result.message)}</p>}
+      {result?.earlierSession && <EarlierSessionNotice earlier={result.earlierSession} />}
       {children}
     </PlannedStep>
   );

@@ -14,14 +14,19 @@ import type { CeremonySession, PreflightPlan } from './session';
 
 type AirGapWorkflow = AirGapCeremony | RestoreCeremony;
 
-/** Step 1: starts (or finds) the workflow, then its network check; a live network is allowed in rehearsal only. */
+/**
+ * Step 1: starts (or finds) the workflow, which first closes an earlier session of its journal that
+ * ended without stopping (a crash, a power cut), then its network check; a live network is allowed
+ * in rehearsal only. The answer says what was closed and withdrawn.
+ */
 export async function checkNetworkOn(
   session: CeremonySession,
   start: (session: CeremonySession) => Promise<{ readonly ceremony: AirGapWorkflow }>,
 ) {
   const mode = session.requireMode('air-gapped', 'rehearsal');
   const { ceremony } = await start(session);
-  return networkCheckView(await ceremony.checkNetwork({ allowNetwork: mode === 'rehearsal' }));
+  const result = await ceremony.checkNetwork({ allowNetwork: mode === 'rehearsal' });
+  return networkCheckView(result, ceremony.unfinishedEarlier);
 }
 
 /** A witness types the value they heard: the artefact as it now stands. */

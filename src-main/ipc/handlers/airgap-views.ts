@@ -10,6 +10,7 @@ import type { AirGapPeople } from '../../core/ceremony/airgap/steps';
 import type { MaterialAuditObserver } from '../../core/ceremony/airgap/material-vault';
 import type { InterfaceList, NetworkCheckResult } from '../../core/ceremony/shared/network-check';
 import type { ProgressListener } from '../../core/ceremony/shared/progress';
+import type { UnfinishedSessionReport } from '../../core/ceremony/airgap/unfinished-session';
 import { groupHex } from '../../core/hex-groups';
 import type { Journal } from '../../core/journal';
 import type { RecordKind } from '../contract';
@@ -49,10 +50,18 @@ export function airGapStartOptions(
   };
 }
 
-/** A network check result with its own copy of the live interfaces. */
-export function networkCheckView(result: NetworkCheckResult) {
+/**
+ * A network check result with its own copy of the live interfaces, and the earlier session of the
+ * journal that the workflow found ended without stopping and closed (null: none).
+ */
+export function networkCheckView(result: NetworkCheckResult, earlier: UnfinishedSessionReport | null) {
   return {
     ...result,
+    earlierSession: earlier && {
+      ...earlier,
+      withdrawnCustody: [...earlier.withdrawnCustody],
+      custodyByHand: [...earlier.custodyByHand],
+    },
     message:
       result.message.key === 'network.overridden'
         ? { ...result.message, values: { ...result.message.values } }

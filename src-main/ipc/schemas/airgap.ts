@@ -14,6 +14,35 @@ import {
 } from './common';
 import { wrapAgainReasonSchema } from '../../core/ceremony/airgap/wrap-again-reason';
 
+/**
+ * What a session that did not finish left on the media (core session-stop.ts AbandonReport): its
+ * unreceipted bundle withdrawn (marked ABANDONED.txt) or to delete by hand, its custody files
+ * removed from the custodians' folders or to delete by hand.
+ */
+export const withdrawalSchema = z.object({
+  /** A written bundle no receipt names, withdrawn (marked ABANDONED.txt), or null. */
+  withdrawnBundle: z.string().nullable(),
+  /** A written bundle that could not be withdrawn: delete it by hand. */
+  deleteByHand: z.string().nullable(),
+  /** Custodian folders whose files of the session (shares, slips, backup) were removed. */
+  withdrawnCustody: z.array(z.string()),
+  /** Custody files of the session that could not be removed: delete them by hand. */
+  custodyByHand: z.array(z.string()),
+});
+export type WithdrawalView = z.output<typeof withdrawalSchema>;
+
+/**
+ * The journal's earlier session that ended without stopping (a crash, a power cut), closed when
+ * this session started (core unfinished-session.ts): which session and entries, and what of it was
+ * withdrawn.
+ */
+export const unfinishedSessionSchema = withdrawalSchema.extend({
+  session: z.number().int().positive(),
+  fromSeq: z.number().int().positive(),
+  toSeq: z.number().int().positive(),
+});
+export type UnfinishedSessionView = z.output<typeof unfinishedSessionSchema>;
+
 export const airGapNetworkSchema = z.object({
   state: z.enum(['offline', 'network-present']),
   /** One plain line in English (the journal's). */
@@ -28,6 +57,8 @@ export const airGapNetworkSchema = z.object({
   liveInterfaces: z.array(
     z.object({ name: z.string(), family: z.string(), address: z.string(), linkLocal: z.boolean() }),
   ),
+  /** An earlier session of the journal that ended without stopping, closed before this one started (null: none). */
+  earlierSession: unfinishedSessionSchema.nullable(),
 });
 
 export const folderRequestSchema = z.strictObject({ folder: pathSchema });

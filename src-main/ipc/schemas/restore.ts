@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { RESTORE_STATES } from '../../core/ceremony/shared/ceremony-states';
 import { RESTORE_STEP_IDS } from '../../core/ceremony/shared/allowed-steps';
-import { artefactToConfirmSchema, preflightSchema } from './airgap';
+import { artefactToConfirmSchema, preflightSchema, withdrawalSchema } from './airgap';
 import {
   check,
   keySpecSchema,
@@ -143,17 +143,10 @@ export const leaveCeremonyRequestSchema = z.strictObject({
   side: leavableSideSchema,
   reason: z.enum(['window-closed', 'ceremony-left']),
 });
-export const leftCeremonySchema = z.object({
+/** What leaving did: the state reached, the keys wiped, and what of the session was withdrawn. */
+export const leftCeremonySchema = withdrawalSchema.extend({
   /** The state the ceremony had reached. */
   state: z.string(),
   wipedKeys: z.number().int().nonnegative(),
-  /** A written bundle no receipt names, withdrawn (marked ABANDONED.txt), or null. */
-  withdrawnBundle: z.string().nullable(),
-  /** A written bundle that could not be withdrawn: delete it by hand. */
-  deleteByHand: z.string().nullable(),
-  /** Custodian folders whose files of the left session (shares, slips, backup) were removed. */
-  withdrawnCustody: z.array(z.string()),
-  /** Custody files of the left session that could not be removed: delete them by hand. */
-  custodyByHand: z.array(z.string()),
 });
 export type LeftCeremonyView = z.output<typeof leftCeremonySchema>;

@@ -1,0 +1,41 @@
+/**
+ * What a session that did not finish left on the media, in the words the command line prints: its
+ * unreceipted bundle withdrawn (or to delete by hand), its custody files removed from the
+ * custodians' folders (or to delete by hand). Used where the officer left a ceremony and where a
+ * session found an earlier one ended by a crash or a power cut.
+ */
+import type { ReactNode } from 'react';
+import { listText } from '../../src-main/i18n/list';
+import type { WithdrawalView } from '../../src-main/ipc/contract';
+import { useT } from '../i18n';
+
+export function WithdrawalLines({ report, noBundle }: { report: WithdrawalView; noBundle?: ReactNode }) {
+  const tr = useT();
+  const { t } = tr;
+  return (
+    <>
+      {report.deleteByHand !== null ? (
+        <p className="warning" role="alert">
+          {t('cli.bundle-delete-by-hand', { dir: report.deleteByHand })}
+        </p>
+      ) : report.withdrawnBundle !== null ? (
+        <p>{t('cli.bundle-withdrawn', { dir: report.withdrawnBundle })}</p>
+      ) : (
+        noBundle
+      )}
+      {report.withdrawnCustody.length > 0 && (
+        <p className="custody-withdrawn">
+          {t('cli.custody-withdrawn', {
+            count: report.withdrawnCustody.length,
+            folders: listText(tr, report.withdrawnCustody),
+          })}
+        </p>
+      )}
+      {report.custodyByHand.length > 0 && (
+        <p className="warning custody-by-hand" role="alert">
+          {t('cli.custody-delete-by-hand', { files: listText(tr, report.custodyByHand) })}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * An air-gapped session killed by a crash or a power cut, then continued in the app (real Chromium):
+ * the rehearsal's parameters are wrapped by `keyferry airgap wrap` on the app's air-gapped journal
+ * with a 2-of-3 custody split, and that process is killed with SIGKILL (no handler runs, as in a power
+ * cut) once the split and the bundle are written. The app's air-gapped network check then opens the
+ * journal: the screen says which session ended without stopping and what of it was withdrawn (the
+ * bundle marked ABANDONED, the custody files removed from the three folders), and on disk it is so.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listText } from '../../src-main/i18n/list';
+import { translator } from '../../src-main/i18n/translate';
+import { airgapWrapArgs } from '../helpers/cli-sides';
+import { KEYFERRY_BIN } from '../integration/cli-process';
+import { custodyArgs } from '../integration/stopped-cli';
+import { appPerLanguage } from './app-per-language';
+import { click, fillByLabel, step } from './page-helpers';
+import { rehearsalStarted } from './rehearsal-steps';
+
+/** Runs `args` until it prints `pause`, then kills it (and its process group) with SIGKILL. */
+function killedAt(args: readonly string[], cwd: string, pause: string): Promise<NodeJS.Signals | null> {
+  const child = spawn(process.execPath, [KEYFERRY_BIN, ...args], {
+    cwd,
+    detached: true,
+    env: { ...process.env, NODE_ENV: 'test', KEYFERRY_TEST_PAUSE_AT: pause },
+  });
+  let seen = '';
+  const onData = (d: Buffer) => {
+    seen += d.toString('utf8');
+    if (seen.includes(`test pause: ${pause}`) && child.signalCode === null)
+      process.kill(-(child.pid as number), 'SIGKILL');
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (_code, signal) => resolve(signal));
+  });
+}
+
+describe('an air-gapped session killed by a crash, then the app on the same journal', () => {
+  const apps = appPerLanguage('kf-ui-crash-');
+
+  it('says on the network check which session ended without stopping and what of it was withdrawn', async () => {
+    const { ui, page, t, folder, media } = await apps.open('en');
+    await rehearsalStarted(page, folder, t);
+    await fillByLabel(page, t('create.alias', { n: 1 }), 'crash/aes');
+    await page.getByLabel(t('create.spec', { n: 1 }), { exact: true }).selectOption('AES_256');
+    await step(page, t('create.button', { count: 1 }), 'online-create');
+    await step(page, t('params.fetch'), 'online-parameters');
+    await fillByLabel(page, t('params.folder'), media);
+    await step(page, t('params.write'), 'online-parameters');
+    const digest =
+      (await page
+        .locator('[data-section="online-parameters"]')
+        .getByLabel(t('air.overview.digest-label'))
+        .textContent()) ?? '';
+    const params = path.join(media, (await readdir(media)).find((f) => f.startsWith('import-parameters-')) ?? '');
+
+    // The crashed session: the app's air-gapped journal, killed after the custody split and the bundle write.
+    const custodians = ['c1', 'c2', 'c3'].map((c) => path.join(folder, c));
+    const wrapped = path.join(media, 'wrapped');
+    const journal = path.join(folder, 'air-gapped-journal.jsonl');
+    const args = airgapWrapArgs(
+      { bundle: params, out: wrapped, journal, digest },
+      '--allow-network',
+      ...custodyArgs(custodians),
+    );
+    expect(await killedAt(args, folder, 'before-receipt')).toBe('SIGKILL');
+    for (const c of custodians) expect((await readdir(c)).length).toBeGreaterThan(0);
+    const crashedEntries = (await readdir(folder)).includes('air-gapped-journal.jsonl');
+    expect(crashedEntries).toBe(true);
+
+    await click(page, t('params.go-air'));
+    await step(page, t('network.step'), 'air-network');
+    const notice = page.locator('[data-section="air-network"] .earlier-session');
+    await notice.waitFor();
+    await ui.screenshot('crashed-session-closed');
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toMatch(/Session 1 of this journal \(entries 1-\d+\) ended without stopping: a crash or power loss\./);
+    expect(text).toContain(t('cli.bundle-withdrawn', { dir: wrapped }));
+    expect(text).toContain(t('cli.custody-withdrawn', { count: 3, folders: listText(translator('en'), custodians) }));
+    // On disk: the custodians' folders as the preflight found them (new: gone), the bundle marked ABANDONED.
+    for (const c of custodians) expect(existsSync(c)).toBe(false);
+    expect(existsSync(path.join(wrapped, 'ABANDONED.txt'))).toBe(true);
+    expect(ui.pageErrors).toEqual([]);
+  }, 300_000);
+});
