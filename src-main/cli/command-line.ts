@@ -2,6 +2,7 @@
  * A command line people can paste into a POSIX shell: words quoted only when they need it
  * ('single quotes', with ' written as '\'').
  */
+import path from 'node:path';
 import { groupHex } from '../core/hex-groups';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
@@ -38,4 +39,21 @@ export function onlineImportHint(
     groupHex(bundle.manifestSha256),
   ]);
   return cliTranslator(io).t('airgap.next.online-import', { command });
+}
+
+/**
+ * What to do next after wrapping the console's raw files: no Keyferry online journal created that
+ * key (the ceremony id was made up here), so `online import` cannot take the bundle; the console's
+ * Import Key Material dialog takes the files of `keys/<key id>/` (the bundle's README.txt lists them).
+ */
+export function consoleImportHint(
+  io: Pick<CliIo, 'env' | 'locale'>,
+  keyId: string,
+  bundle: { readonly dir: string; readonly manifestSha256: string },
+): string {
+  return cliTranslator(io).t('airgap.next.console-import', {
+    keyDir: path.join(bundle.dir, 'keys', keyId),
+    readme: path.join(bundle.dir, 'README.txt'),
+    digest: groupHex(bundle.manifestSha256),
+  });
 }

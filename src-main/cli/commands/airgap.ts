@@ -31,7 +31,7 @@ import { pauseForTest } from '../test-pause';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
 import { ceremonyTitle } from '../ceremony-title';
-import { onlineImportHint } from '../command-line';
+import { consoleImportHint, onlineImportHint } from '../command-line';
 import { groupHex } from '../../core/hex-groups';
 import { terminalText } from '../../core/terminal-text';
 import {
@@ -296,7 +296,11 @@ export const airgapWrapCommand = defineCommand({
       const receipt = await air.writeReceipt(receiptDir);
       io.stdout(t('cli.receipt-written', { html: receipt.htmlFile, text: path.basename(receipt.textFile) }));
       io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
-      io.stdout(onlineImportHint(io, facts?.onlineJournal, bundle));
+      io.stdout(
+        values.bundle || !values['key-id']
+          ? onlineImportHint(io, facts?.onlineJournal, bundle)
+          : consoleImportHint(io, values['key-id'], bundle),
+      );
       return 0;
     } catch (error) {
       const stopped = await air.abandon(problemCause(error)).catch(() => undefined);

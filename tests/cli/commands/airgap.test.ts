@@ -311,6 +311,17 @@ describe('keyferry airgap wrap', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Ceremony KF-\d{8}-[a-z2-7]{6}: 1 key from the console files$/m);
     expect(run.stdout).toMatch(/held by the console/);
+    // No online journal created this key: the Next line names the console's dialog and the key's files,
+    // never an online import every journal would refuse (walker finding F19).
+    expect(run.stdout).not.toContain('ONLINE-JOURNAL.jsonl');
+    expect(run.stdout).not.toContain('keyferry online import --journal');
+    const digest = /bundle digest ([0-9A-F ]{79})/.exec(run.stdout)?.[1] as string;
+    expect(run.stdout).toContain(
+      `Next, in the KMS console on the online side: no Keyferry online journal created this key, so keyferry online import cannot take this bundle. Open the key's Import Key Material dialog and give it the files in ${path.join(dir, 'wrapped', 'keys', keyId)} (what each is for: ${path.join(dir, 'wrapped', 'README.txt')}).`,
+    );
+    expect(run.stdout).toMatch(
+      new RegExp(`must show the wrapped-material bundle digest the receipt prints: ${digest}$`, 'm'),
+    );
     const missing = await keyferry(
       [
         'airgap',
