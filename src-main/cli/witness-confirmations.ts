@@ -38,10 +38,13 @@ function artefactText(t: Translate, kind: ArtefactToConfirm['kind'], keyIds: rea
     : t('witness.artefact.wrapping-key', { keys: listText({ t }, keyIds.map(terminalText)) });
 }
 
-/** Splits each `--witness-confirms NAME=VALUE` into the witness and what they typed. */
+/**
+ * Splits each `--witness-confirms NAME=VALUE` into the witness and what they typed, at the LAST "=":
+ * a digest or fingerprint holds none, a person's name may.
+ */
 export function parseWitnessConfirms(given: readonly string[] | undefined): { witness: string; typed: string }[] {
   return (given ?? []).map((value) => {
-    const at = value.indexOf('=');
+    const at = value.lastIndexOf('=');
     if (at <= 0 || value.slice(at + 1).trim() === '')
       throw new KeyferryError('WITNESS_CONFIRMS_MALFORMED', { value: value.slice(0, 100) });
     return { witness: value.slice(0, at).trim(), typed: value.slice(at + 1) };

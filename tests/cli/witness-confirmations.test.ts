@@ -103,6 +103,8 @@ describe('witness confirmations on the command line', () => {
     );
     await expect(air.generateMaterial()).rejects.toMatchObject({ code: 'CEREMONY_STEP_OUT_OF_ORDER' });
     expect(() => parseWitnessConfirms([digest])).toThrow(/takes NAME=VALUE/);
+    // A name may hold "=", a digest never: split at the last one (walker finding F18).
+    expect(parseWitnessConfirms([`A=B=${digest}`])).toEqual([{ witness: 'A=B', typed: digest }]);
     await expect(confirmGiven(air, parseWitnessConfirms([`Chloé=${digest}`, `Chloé=${digest}`]))).rejects.toMatchObject(
       { code: 'WITNESS_CONFIRMS_TWICE' },
     );
