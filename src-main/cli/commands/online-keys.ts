@@ -5,6 +5,7 @@ import { cliTranslator } from '../cli-locale';
 import { ceremonyStateValue } from '../../i18n/ceremony-state';
 import { cliExpiry, printKeyTable } from '../cli-text';
 import { keyStateText } from '../key-state-text';
+import { KeyState, keyStateOfName } from '../../core/kms/types';
 import { listValue } from '../../i18n/list';
 import type { RecordedCustody } from '../../core/ceremony/online/state';
 
@@ -14,6 +15,9 @@ import { openOnlineSession } from '../online-session';
 
 import { defineOnlineCommand, lapsedLines, nextOnline, printProofs, withSession } from './online-steps';
 import { custodyOf } from './online-reimport';
+
+/** A state without material: nothing to expire. */
+const pendingImport = String(KeyState.PendingImport);
 
 /** The values naming a deleted material's custody copy as the journal recorded it (its entry, the holders). */
 function custodyValues(recorded: RecordedCustody | undefined) {
@@ -44,7 +48,12 @@ export const statusCommand = defineOnlineCommand({
         s.spec,
         s.keyId,
         keyStateText(io, s.keyState),
-        cliExpiry(io, s.materialExpiresAt ?? undefined, 'none'),
+        // No expiry while the key holds material (asymmetric material, or AES imported without one): never.
+        cliExpiry(
+          io,
+          s.materialExpiresAt ?? undefined,
+          keyStateOfName(s.keyState) === pendingImport ? 'none' : 'never',
+        ),
       ]);
       const keys = session.ceremony.keys();
       const custody = custodyOf(session.journal.entries, new Set(keys.filter((k) => k.lapsed).map((k) => k.keyId)));

@@ -86,12 +86,14 @@ describe('keyferry online delete-material: what the journal knows of the custody
     const mistyped = await c.remove('--acknowledge-loss', '--confirm-key-id', c.keyId.slice(0, -1));
     expect(mistyped.code).toBe(1);
     expect(mistyped.stderr).toContain('is not the key whose material would be deleted');
-    expect((await c.status()).stdout).toMatch(/none\/aes\s+AES_256\s+\S+\s+Enabled/);
+    // Material without an expiry never expires (walker finding F18: the column said "-", as for no material).
+    expect((await c.status()).stdout).toMatch(/none\/aes\s+AES_256\s+\S+\s+Enabled\s+never$/m);
 
     const deleted = await c.remove('--acknowledge-loss', '--confirm-key-id', c.keyId);
     expect(deleted.stderr).toBe('');
     expect(deleted.code).toBe(0);
     const status = (await c.status()).stdout;
+    expect(status).toMatch(/none\/aes\s+AES_256\s+\S+\s+Pending import\s+-$/m);
     expect(status).toContain(
       `is in Pending import, and its material is lost for ever: it had NO custody copy (online journal entry ${c.checkedSeq}`,
     );
