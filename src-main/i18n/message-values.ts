@@ -876,6 +876,7 @@ export interface MessageValueTable {
   'cli.command.incomplete': { app: string | number; group: string | number; choicesList: string | number };
   'cli.plan-fields': NoValues;
   'cli.about.journal-verify': NoValues;
+  'cli.about.journal-set-aside-torn-line': NoValues;
   'cli.about.bundle-verify': NoValues;
   'cli.about.hsm-info': NoValues;
   'cli.about.kms-sim': NoValues;
@@ -920,6 +921,7 @@ export interface MessageValueTable {
   'cli.opt.journal-verify.expect-head': NoValues;
   'cli.opt.journal-verify.expect-count': NoValues;
   'cli.opt.journal-verify.allow-later': NoValues;
+  'cli.opt.journal-set-aside-torn-line.operator': NoValues;
   'cli.opt.bundle-verify.expect-digest': NoValues;
   'cli.opt.bundle-verify.json': NoValues;
   'cli.opt.bundle-verify.show-digest': NoValues;
@@ -1046,6 +1048,7 @@ export interface MessageValueTable {
   'cli.help.lang': NoValues;
   'cli.help.receiptLang': NoValues;
   'cli.summary.journal-verify': NoValues;
+  'cli.summary.journal-set-aside-torn-line': NoValues;
   'cli.summary.bundle-verify': NoValues;
   'cli.summary.wrap': NoValues;
   'cli.summary.custody-split': NoValues;
@@ -1100,6 +1103,8 @@ export interface MessageValueTable {
   'wrap.cli.files': { dir: string | number };
   'wrap.cli.file': { name: string | number; size: string | number; sha256: string | number };
   'journal.cli.bad-line': { line: string | number; reason: string | number };
+  'journal.cli.torn-next': { file: string | number };
+  'journal.cli.torn-set-aside': { line: string | number; journal: string | number; bytes: number; sha256: string | number; sideFile: string | number; count: string | number };
   'journal.cli.later': { count: number; at: string | number; entries: string | number };
   'journal.cli.entry': { seq: string | number; event: string | number };
   'journal.cli.more': { count: string | number };
@@ -1990,6 +1995,10 @@ export interface MessageValueTable {
   'problem.JOURNAL_OPEN_FAILED.next': NoValues;
   'problem.JOURNAL_TAMPERED': { file: string | number; line: string | number; reasonPhrase: string | number };
   'problem.JOURNAL_TAMPERED.next': NoValues;
+  'problem.JOURNAL_LAST_LINE_TORN': { file: string | number; line: string | number };
+  'problem.JOURNAL_LAST_LINE_TORN.next': { path: string | number };
+  'problem.JOURNAL_NOT_TORN': { file: string | number };
+  'problem.JOURNAL_NOT_TORN.next': NoValues;
   'problem.JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number };
   'problem.JOURNAL_IN_USE.next': { reason: string; lockPath: string | number };
   'problem.JOURNAL_SECRET_REFUSED': { where: string | number; reason: string; name: string | number };
@@ -2182,6 +2191,7 @@ export interface MessageValueTable {
   'journal.event.hsm.refused': NoValues;
   'journal.event.hsm.zero-filled-pad-accepted': NoValues;
   'journal.event.import.expiry-chosen': NoValues;
+  'journal.event.journal.torn-line-set-aside': NoValues;
   'journal.event.key.created': NoValues;
   'journal.event.key.imported': NoValues;
   'journal.event.key.material-deleted': NoValues;
@@ -2654,6 +2664,8 @@ export interface ProblemValueTable {
   'JOURNAL_EXISTS': { file: string | number };
   'JOURNAL_OPEN_FAILED': { file: string | number; errno: string | number };
   'JOURNAL_TAMPERED': { file: string | number; line: string | number; reasonPhrase: string | number };
+  'JOURNAL_LAST_LINE_TORN': { file: string | number; line: string | number; path: string | number };
+  'JOURNAL_NOT_TORN': { file: string | number };
   'JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number; lockPath: string | number };
   'JOURNAL_SECRET_REFUSED': { where: string | number; reason: string; name: string | number };
   'JOURNAL_BAD_EXPECTED_HEAD': NoValues;

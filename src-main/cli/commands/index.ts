@@ -22,6 +22,10 @@ function lazy<const N extends string>(name: N & SummarizedName<N>, load: () => P
 
 export const commands: readonly CliCommandEntry[] = [
   lazy('journal verify', async () => (await import('./journal-verify')).journalVerifyCommand),
+  lazy(
+    'journal set-aside-torn-line',
+    async () => (await import('./journal-set-aside-torn-line')).journalSetAsideTornLineCommand,
+  ),
   lazy('bundle verify', async () => (await import('./bundle-verify')).bundleVerifyCommand),
   lazy('wrap', async () => (await import('./wrap')).wrapCommand),
   lazy('custody split', async () => pick((await import('./custody')).custodyCommands, 'custody split')),

@@ -1,7 +1,7 @@
 /** `keyferry journal verify FILE [--expect-head HEX] [--expect-count N] [--allow-later]`: checks a ceremony journal. */
 import path from 'node:path';
 import { normalizeHeadHash, type ExpectedHead, type JournalEntry } from '../../core/journal';
-import { inspectJournal, readJournalFile } from '../../core/journal/verify';
+import { inspectJournal, isTornLastLine, readJournalFile } from '../../core/journal/verify';
 import { groupHex } from '../../core/hex-groups';
 import { cliTranslator } from '../cli-locale';
 import { defineCommand } from '../command';
@@ -62,13 +62,13 @@ export const journalVerifyCommand = defineCommand({
           ? undefined
           : parseWholeNumberOption('--expect-count', values['expect-count'], { min: 0, max: 999_999_999 }, 0),
     };
-    const { verification: result, entries } = inspectJournal(
-      await readJournalFile(path.resolve(io.cwd, positional as string)),
-      expected,
-    );
+    const file = path.resolve(io.cwd, positional as string);
+    const { verification: result, entries } = inspectJournal(await readJournalFile(file), expected);
     const { t, message } = cliTranslator(io);
     if (!result.ok) {
       io.stdout(t('journal.cli.bad-line', { line: result.line, reason: message(result.reason) }));
+      // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).
+      if (isTornLastLine(result)) io.stdout(t('journal.cli.torn-next', { file }));
       return 1;
     }
     const at = result.expectedHeadAt ?? 0;

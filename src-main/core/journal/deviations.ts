@@ -73,6 +73,8 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'ceremony.abandoned': 'abandoned',
   'ceremony.interrupted': 'interrupt',
   'ceremony.session-unfinished': 'abandoned',
+  // A power loss cut the last append short; the officer set that line aside (torn-line.ts).
+  'journal.torn-line-set-aside': 'interrupt',
   'material.no-backup-acknowledged': 'possible-loss',
   'material.loss-acknowledged': 'possible-loss',
   'preflight.refused': 'refusal',

@@ -16,6 +16,7 @@ import { canonicalJson, type JsonObject } from './canonical-json';
 import { ACTOR_PATTERN, EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, chainEntryLine, type JournalEntry } from './entry';
 import { acquireJournalLock, type JournalLock } from './lock';
 import { assertNoSecrets } from './secret-guard';
+import { setAsideTornLine, type TornLineSetAside } from './torn-line';
 import { inspectJournalInSlices, journalNotVerified, readJournalFile, type ExpectedHead } from './verify';
 
 interface OpenJournalOptions extends ExpectedHead {
@@ -190,24 +191,69 @@ async function openFile(file: string, create: boolean, layer: FileLayer): Promis
   }
 }
 
-/** Creates (`create: true`) or reopens and verifies (`create: false`) the journal at `file`. */
-export async function openJournal(file: string, options: OpenJournalOptions): Promise<Journal> {
+/** The journal, open and locked; what was set aside when it was opened to set aside a torn last line. */
+async function openLocked(
+  file: string,
+  options: OpenJournalOptions,
+  tornLineActor?: string,
+): Promise<{ journal: FileJournal; setAside?: TornLineSetAside }> {
   const layer = options.layer ?? nodeFileLayer;
+  const now = options.now ?? (() => new Date());
   const lock = await acquireJournalLock(file, options.layer);
+  let opened: { journal: FileJournal; setAside?: TornLineSetAside };
   try {
     let entries: JournalEntry[] = [];
     let size = 0;
+    let setAside: TornLineSetAside | undefined;
     if (!options.create) {
-      const bytes = await readJournalFile(file);
+      let bytes = await readJournalFile(file);
+      if (tornLineActor !== undefined) {
+        const repaired = await setAsideTornLine(file, bytes, now(), layer);
+        bytes = repaired.kept;
+        setAside = repaired.setAside;
+      }
       const inspected = await inspectJournalInSlices(bytes, options);
       if (!inspected.verification.ok) throw journalNotVerified(file, inspected.verification);
       entries = inspected.entries;
       size = bytes.length;
     }
     const handle = await openFile(file, options.create, layer);
-    return new FileJournal(file, handle, lock, entries, size, options.now ?? (() => new Date()));
+    const journal = new FileJournal(file, handle, lock, entries, size, now);
+    opened = setAside ? { journal, setAside } : { journal };
   } catch (error) {
     await lock.release();
     throw error;
   }
+  if (opened.setAside && tornLineActor !== undefined) {
+    try {
+      await opened.journal.append(tornLineActor, 'journal.torn-line-set-aside', { ...opened.setAside });
+    } catch (error) {
+      await opened.journal.close();
+      throw error;
+    }
+  }
+  return opened;
+}
+
+/** Creates (`create: true`) or reopens and verifies (`create: false`) the journal at `file`. */
+export async function openJournal(file: string, options: OpenJournalOptions): Promise<Journal> {
+  return (await openLocked(file, options)).journal;
+}
+
+/**
+ * On the officer's request only, after a power loss cut the journal's last append short: sets its
+ * incomplete last line aside (torn-line.ts), under the journal's lock, and journals it by `actor` as
+ * `journal.torn-line-set-aside` (a deviation); then closes the journal. Refuses JOURNAL_NOT_TORN for a
+ * journal that ends with a complete line, and any other fault as openJournal does, changing nothing.
+ */
+export async function setAsideJournalTornLine(
+  file: string,
+  actor: string,
+  options: Pick<OpenJournalOptions, 'now' | 'layer'> = {},
+): Promise<TornLineSetAside & { readonly count: number }> {
+  const { journal, setAside } = await openLocked(file, { ...options, create: false }, actor);
+  const count = journal.count;
+  await journal.close();
+  if (!setAside) throw new KeyferryError('JOURNAL_NOT_TORN', { file: path.basename(file) });
+  return { ...setAside, count };
 }

@@ -22,11 +22,25 @@ import {
   type JournalEntry,
 } from './entry';
 
-/** The refusal of a journal that does not verify (`verification` failed at `line`): named, with its reason. */
+/**
+ * Whether a failed verification is only an incomplete last line (no newline at the end: an append cut
+ * short by a power loss), every complete line before it sound: what torn-line.ts may set aside.
+ */
+export function isTornLastLine(failed: { readonly reason: Phrase }): boolean {
+  return failed.reason.key === 'journal.verify.incomplete';
+}
+
+/**
+ * The refusal of a journal that does not verify (`verification` failed at `line`): named, with its
+ * reason; an incomplete last line is JOURNAL_LAST_LINE_TORN, whose next step names the command that
+ * sets it aside.
+ */
 export function journalNotVerified(
   file: string,
   failed: { readonly line: number; readonly reason: Phrase },
 ): KeyferryError {
+  if (isTornLastLine(failed))
+    return new KeyferryError('JOURNAL_LAST_LINE_TORN', { file: path.basename(file), line: failed.line, path: file });
   return new KeyferryError('JOURNAL_TAMPERED', {
     file: path.basename(file),
     line: failed.line,

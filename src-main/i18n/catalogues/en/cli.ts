@@ -8,6 +8,8 @@ export const enCli = {
   'cli.help.receiptLang':
     'Receipts and custody slips: --receipt-lang en|zh-CN|both (both: English and Chinese side by side), else the language above; the ceremony journals it.',
   'cli.summary.journal-verify': 'Verify a ceremony journal (hash chain, and the head hash printed on a receipt)',
+  'cli.summary.journal-set-aside-torn-line':
+    'Set aside the incomplete last line of a journal (an append cut short by a power loss), kept in a file beside it',
   'cli.summary.bundle-verify': 'Verify a transfer bundle (import parameters or wrapped material) and print its digest',
   'cli.summary.wrap': 'Wrap generated or existing key material under a KMS wrapping key (air-gapped side)',
   'cli.summary.custody-split':
@@ -70,6 +72,10 @@ export const enCli = {
   'wrap.cli.files': 'Files written to {dir}:',
   'wrap.cli.file': '  {name} {size} bytes  sha256 {sha256}',
   'journal.cli.bad-line': 'line {line}: {reason}',
+  'journal.cli.torn-next':
+    'If the power was lost, Keyferry crashed or the medium was pulled out while it wrote, set the incomplete line aside (kept in a file beside the journal, journaled, listed on the next receipt): keyferry journal set-aside-torn-line "{file}" --operator NAME',
+  'journal.cli.torn-set-aside':
+    'Set aside the incomplete line {line} of {journal} ({bytes, plural, one {# byte} other {# bytes}}, SHA-256 {sha256}) into {sideFile}. The journal now ends with entry {count} (journal.torn-line-set-aside), which the next receipt lists among its deviations. Run the step that was refused again with the same journal.',
   'journal.cli.later':
     'NOT OK: {count, plural, one {# entry follows} other {# entries follow}} the expected head (entry {at}): {entries}. The receipt does not vouch for {count, plural, one {it} other {them}}. If {count, plural, one {it is} other {they are}} a later session of this ceremony, check {count, plural, one {it} other {them}} against its later receipt, or run again with --allow-later.',
   'journal.cli.entry': 'entry {seq} {event}',

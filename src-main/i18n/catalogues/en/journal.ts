@@ -46,6 +46,14 @@ export const enJournal = {
   'problem.JOURNAL_TAMPERED': 'The journal {file} does not verify: line {line}: {reasonPhrase}.',
   'problem.JOURNAL_TAMPERED.next':
     'Do not continue this ceremony with it. Keep the file as evidence and start the ceremony again with a new journal.',
+  'problem.JOURNAL_LAST_LINE_TORN':
+    'The journal {file} does not verify: its last line {line} is incomplete (no newline at the end): an append was cut short (a power loss, a crash or a medium pulled out while Keyferry wrote it), or the file was written outside Keyferry.',
+  'problem.JOURNAL_LAST_LINE_TORN.next':
+    'If the power was lost, Keyferry crashed or the medium was pulled out while it wrote, set the incomplete line aside: keyferry journal set-aside-torn-line "{path}" --operator NAME (the line is kept in a file beside the journal; the journal and the next receipt record it), then run this step again. Otherwise keep the file as evidence and start the ceremony again with a new journal.',
+  'problem.JOURNAL_NOT_TORN':
+    'The journal {file} ends with a complete line: there is no incomplete line to set aside, and nothing was changed.',
+  'problem.JOURNAL_NOT_TORN.next':
+    'Check it with keyferry journal verify; if it verifies, continue the ceremony with it.',
   'problem.JOURNAL_IN_USE':
     '{reason, select, owner {The journal is already open for writing by process {pid} on {hostname}, since {since, date, moment}.} unknown {The journal is already open for writing by an unknown process.} other {The journal lock could not be taken.}}',
   'problem.JOURNAL_IN_USE.next':

@@ -12,6 +12,8 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
 
   'cli.about.journal-verify':
     '检查日志的每一行：规范 JSON、编号、哈希链以及每个哈希。\n打印“OK <条目数> entries, head <哈希>”并以 0 退出，或打印“line N: <原因>”并以 1 退出。',
+  'cli.about.journal-set-aside-torn-line':
+    '仅用于最后一行末尾没有换行的日志（被断电、崩溃或拔出介质中断的追加写入）。将该行移入日志旁的\nFILE.torn-<UTC 时间>，把日志截回到最后一个完整的行，并记入 journal.torn-line-set-aside（该行的\nSHA-256 和长度；之后的每张回执都会列出）。其他任何问题（行被修改、删除或插入）仍按原样拒绝，不做任何更改。',
   'cli.about.bundle-verify':
     '执行 Keyferry 使用传输包之前的全部检查：清单、大小、链接、哈希、令牌绑定和有效期。\n打印包的类型、其中的密钥及其摘要（manifest.json 的 SHA-256，与回执上一样每四位一组）并以 0 退出；\n否则打印确切的问题并以 1 退出。',
   'cli.about.hsm-info':
@@ -86,6 +88,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.journal-verify.expect-count': '回执上打印的条目数',
   'cli.opt.journal-verify.allow-later':
     '接受预期链头之后的条目（同一仪式的后续会话）；不给出时这些条目使检查失败并被列出。\n记录回执本身的条目始终接受。',
+  'cli.opt.journal-set-aside-torn-line.operator': '执行移出的人（日志条目记载其姓名）',
   'cli.opt.bundle-verify.expect-digest': '回执上打印的摘要（可含空格）；其他摘要一律拒绝',
   'cli.opt.bundle-verify.json': '以一个 JSON 对象代替文字输出',
   'cli.opt.bundle-verify.show-digest':

@@ -10,6 +10,8 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'cli.help.receiptLang':
     '回执和托管凭条：--receipt-lang en|zh-CN|both（both：中英文并排），否则使用上面的语言；仪式日志记录此语言。',
   'cli.summary.journal-verify': '校验仪式日志（哈希链，以及回执上打印的链头哈希）',
+  'cli.summary.journal-set-aside-torn-line':
+    '将日志中不完整的最后一行（被断电中断的追加写入）移出，保存在日志旁的文件中',
   'cli.summary.bundle-verify': '校验传输包（导入参数或已包装的密钥材料）并打印其摘要',
   'cli.summary.wrap': '用 KMS 包装密钥包装新生成或已有的密钥材料（离线侧）',
   'cli.summary.custody-split': '将密钥材料拆分为 M-of-N 托管份额（一个托管集），并生成可打印的凭条和备份',
@@ -67,6 +69,10 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'wrap.cli.files': '已写入 {dir} 的文件：',
   'wrap.cli.file': '  {name} {size} 字节  sha256 {sha256}',
   'journal.cli.bad-line': '第 {line} 行：{reason}',
+  'journal.cli.torn-next':
+    '如果 Keyferry 写入时断电、崩溃或介质被拔出，请将这一不完整的行移出（保存在日志旁的文件中，记入日志，并列在下一张回执上）：keyferry journal set-aside-torn-line "{file}" --operator NAME',
+  'journal.cli.torn-set-aside':
+    '已将 {journal} 中不完整的第 {line} 行（{bytes, plural, other {# 字节}}，SHA-256 {sha256}）移入 {sideFile}。日志现以第 {count} 条（journal.torn-line-set-aside）结尾，下一张回执会在偏差中列出它。请用同一日志重新执行被拒绝的步骤。',
   'journal.cli.later':
     '未通过：预期链头（第 {at} 条）之后还有 {count} 条记录：{entries}。回执不为这些记录作保。如果它们是本仪式后来的一次会话，请用那次会话的回执核对，或加上 --allow-later 重新运行。',
   'journal.cli.entry': '第 {seq} 条 {event}',

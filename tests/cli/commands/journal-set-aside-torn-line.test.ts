@@ -1,0 +1,63 @@
+/**
+ * `keyferry journal set-aside-torn-line`, and what leads to it: `journal verify` on a journal whose
+ * last append a power loss cut short names the command; the command sets the line aside (a side file,
+ * the journal cut back and continued with the journaled deviation), after which the journal verifies;
+ * without --operator, or on a journal with nothing torn or a changed line, it refuses and changes nothing.
+ */
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeSampleJournal } from '../../core/journal/sample';
+import { keyferry } from '../../integration/cli-in-process';
+
+/** The command in this process: its exit code and its output lines. */
+async function run(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const done = await keyferry(argv, { cwd: process.cwd() });
+  const lines = (text: string) => (text === '' ? [] : text.split('\n'));
+  return { code: done.code, out: lines(done.stdout), err: lines(done.stderr) };
+}
+
+describe('keyferry journal set-aside-torn-line', () => {
+  it('journal verify names it for a torn last line; it sets the line aside; the journal then verifies', async () => {
+    const { file, text } = await writeSampleJournal();
+    const torn = text.slice(0, -30);
+    await writeFile(file, torn);
+    const verify = await run(['journal', 'verify', file]);
+    expect(verify.code).toBe(1);
+    expect(verify.out).toEqual([
+      'line 6: the last line is incomplete (no newline at the end): the journal was cut short or written outside Keyferry',
+      `If the power was lost, Keyferry crashed or the medium was pulled out while it wrote, set the incomplete line aside (kept in a file beside the journal, journaled, listed on the next receipt): keyferry journal set-aside-torn-line "${file}" --operator NAME`,
+    ]);
+
+    const done = await run(['journal', 'set-aside-torn-line', file, '--operator', 'Ada Lovelace']);
+    expect(done.err).toEqual([]);
+    expect(done.code).toBe(0);
+    const sideFile = (await readdir(path.dirname(file))).find((f) => f.includes('.torn-')) as string;
+    expect(sideFile).toMatch(/^ceremony\.journal\.jsonl\.torn-\d{8}T\d{6}Z$/);
+    const fragment = torn.slice(torn.lastIndexOf('\n') + 1);
+    expect(await readFile(path.join(path.dirname(file), sideFile), 'utf8')).toBe(fragment);
+    expect(done.out).toHaveLength(1);
+    expect(done.out[0]).toContain(
+      `Set aside the incomplete line 6 of ${file} (${Buffer.byteLength(fragment)} bytes, SHA-256 `,
+    );
+    expect(done.out[0]).toContain(`into ${path.join(path.dirname(file), sideFile)}. The journal now ends with entry 6`);
+    expect((await run(['journal', 'verify', file])).out[0]).toMatch(/^OK 6 entries, head /);
+  });
+
+  it('refuses without --operator, on a journal with nothing torn, and on a changed line, changing nothing', async () => {
+    const { file, text } = await writeSampleJournal();
+    const noOperator = await run(['journal', 'set-aside-torn-line', file]);
+    expect(noOperator.code).toBe(1);
+    expect(noOperator.err.join('\n')).toContain('--operator');
+    const whole = await run(['journal', 'set-aside-torn-line', file, '--operator', 'Ada']);
+    expect(whole.code).toBe(1);
+    expect(whole.err.join('\n')).toContain('ends with a complete line: there is no incomplete line to set aside');
+    const changed = text.replace('"RSA_2048"', '"RSA_4096"').slice(0, -30);
+    await writeFile(file, changed);
+    const tampered = await run(['journal', 'set-aside-torn-line', file, '--operator', 'Ada']);
+    expect(tampered.code).toBe(1);
+    expect(tampered.err.join('\n')).toContain("line 4: hash does not match the entry's content");
+    expect(await readFile(file, 'utf8')).toBe(changed);
+    expect((await readdir(path.dirname(file))).filter((f) => f.includes('.torn-'))).toEqual([]);
+  });
+});

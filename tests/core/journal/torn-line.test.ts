@@ -1,0 +1,112 @@
+/**
+ * A journal whose last append was cut short (a power loss, a medium pulled out: the last line has no
+ * newline): refused on opening, with the command that sets the line aside; on that request only, the
+ * fragment goes to a side file beside the journal, the journal is cut back to its last complete line
+ * and records what was set aside (a deviation). Everything else stays fatal and changes nothing.
+ * Real journal files throughout.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listDeviations, openJournal, verifyJournal } from '../../../src-main/core/journal';
+import { MAX_LINE_BYTES } from '../../../src-main/core/journal/entry';
+import { setAsideJournalTornLine } from '../../../src-main/core/journal/journal';
+import { acquireJournalLock } from '../../../src-main/core/journal/lock';
+import { joinLines, writeSampleJournal } from './sample';
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+const AT = new Date('2026-12-02T10:20:30.456Z');
+const setAside = (file: string) => setAsideJournalTornLine(file, 'Ada Lovelace', { now: () => AT });
+
+/** The sample journal (6 entries) with its last line cut `cut` bytes short, its newline included. */
+async function tornJournal(cut = 40) {
+  const sample = await writeSampleJournal();
+  const torn = sample.text.slice(0, -cut);
+  await writeFile(sample.file, torn);
+  return { ...sample, torn, fragment: torn.slice(torn.lastIndexOf('\n') + 1) };
+}
+
+const sideFiles = async (file: string) => (await readdir(path.dirname(file))).filter((f) => f.includes('.torn-'));
+
+describe('a journal whose last line was cut short', () => {
+  it('is refused on opening, the next step naming the command that sets the line aside', async () => {
+    const { file } = await tornJournal();
+    await expect(openJournal(file, { create: false })).rejects.toMatchObject({
+      code: 'JOURNAL_LAST_LINE_TORN',
+      values: { line: 6 },
+      nextStep: expect.stringContaining(`keyferry journal set-aside-torn-line "${file}" --operator NAME`),
+    });
+  });
+
+  it('on request: the fragment in a side file, the journal cut back, the deviation journaled, appends go on', async () => {
+    const { file, lines, fragment } = await tornJournal();
+    const done = await setAside(file);
+    expect(done).toEqual({
+      sideFile: 'ceremony.journal.jsonl.torn-20261202T102030Z',
+      fragmentSha256: sha256(fragment),
+      fragmentBytes: Buffer.byteLength(fragment),
+      line: 6,
+      count: 6,
+    });
+    expect(await readFile(`${file}.torn-20261202T102030Z`, 'utf8')).toBe(fragment);
+    // The complete lines are as they were, byte for byte.
+    expect((await readFile(file, 'utf8')).startsWith(joinLines(lines.slice(0, 5)))).toBe(true);
+    const journal = await openJournal(file, { create: false });
+    try {
+      const entries = journal.entries;
+      expect(entries[5]).toMatchObject({
+        seq: 6,
+        actor: 'Ada Lovelace',
+        event: 'journal.torn-line-set-aside',
+        data: { sideFile: done.sideFile, fragmentSha256: done.fragmentSha256, fragmentBytes: done.fragmentBytes },
+      });
+      expect(listDeviations(entries).map((d) => d.kind)).toEqual(['interrupt']);
+      await journal.append('system', 'ceremony.session-started', { side: 'air-gapped' });
+    } finally {
+      await journal.close();
+    }
+    expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 7 });
+  });
+
+  it('a journal that ends with a complete line has nothing to set aside, and is left as it is', async () => {
+    const { file, text } = await writeSampleJournal();
+    await expect(setAside(file)).rejects.toMatchObject({ code: 'JOURNAL_NOT_TORN' });
+    expect(await readFile(file, 'utf8')).toBe(text);
+    expect(await sideFiles(file)).toEqual([]);
+  });
+
+  it('stays fatal, changing nothing, for a changed line before the cut or a complete last line that fails its hash', async () => {
+    const changed = await tornJournal();
+    const changedText = changed.torn.replace('"RSA_2048"', '"RSA_4096"');
+    await writeFile(changed.file, changedText);
+    await expect(setAside(changed.file)).rejects.toMatchObject({ code: 'JOURNAL_TAMPERED', values: { line: 4 } });
+    expect(await readFile(changed.file, 'utf8')).toBe(changedText);
+    const lastChanged = await writeSampleJournal();
+    const edited = lastChanged.text.replace('"count":3', '"count":4');
+    await writeFile(lastChanged.file, edited);
+    await expect(setAside(lastChanged.file)).rejects.toMatchObject({ code: 'JOURNAL_TAMPERED', values: { line: 6 } });
+    expect(await readFile(lastChanged.file, 'utf8')).toBe(edited);
+    for (const { file } of [changed, lastChanged]) expect(await sideFiles(file)).toEqual([]);
+  });
+
+  it('stays fatal for an unfinished "line" longer than any journal line', async () => {
+    const { file, text } = await writeSampleJournal();
+    await writeFile(file, text + 'x'.repeat(MAX_LINE_BYTES + 1));
+    await expect(setAside(file)).rejects.toMatchObject({ code: 'JOURNAL_TAMPERED', values: { line: 7 } });
+    expect(await sideFiles(file)).toEqual([]);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('is refused while another writer holds the journal, which is left as it is', async () => {
+    const { file, torn } = await tornJournal();
+    const lock = await acquireJournalLock(file);
+    try {
+      await expect(setAside(file)).rejects.toMatchObject({ code: 'JOURNAL_IN_USE' });
+    } finally {
+      await lock.release();
+    }
+    expect(await readFile(file, 'utf8')).toBe(torn);
+  });
+});
