@@ -25,8 +25,17 @@ import { withdrawCustodySplit } from './custody-split';
 import { startsAirGappedSession } from './receipt-session';
 import type { AbandonReport } from './session-stop';
 
-/** The entries that end a session: its bundle completed, or a stop journaled (session-stop.ts, or this file's). */
-const SESSION_ENDS = new Set(['wrapped-bundle.completed', 'ceremony.abandoned', 'ceremony.session-unfinished']);
+/**
+ * The entries that end a session: its receipt (a session the receipt sealed is never withdrawn: journals
+ * written before 2026-11-30 end a finished session there, with no `wrapped-bundle.completed` after it),
+ * its bundle completed, or a stop journaled (session-stop.ts, or this file's).
+ */
+const SESSION_ENDS = new Set([
+  'receipt.written',
+  'wrapped-bundle.completed',
+  'ceremony.abandoned',
+  'ceremony.session-unfinished',
+]);
 
 /**
  * What the next session did about an earlier one that ended without stopping: which session and

@@ -106,6 +106,20 @@ describe('closeUnfinishedSession', () => {
     expect(journal.entries.map((e) => e.event).slice(2)).toEqual(['ceremony.session-unfinished']);
   });
 
+  it('never withdraws what a session its receipt sealed wrote (a journal that ends at receipt.written)', async () => {
+    const { custodians, bundle } = await crashedSession(['custody.split', 'wrapped-bundle.written', 'receipt.written']);
+    await mkdir(custodians[0] as string);
+    const share = path.join(custodians[0] as string, `keyferry-share-${CEREMONY}-2379C9B2-1of2.json`);
+    await writeFile(share, 'x');
+    await mkdir(bundle);
+    await writeFile(path.join(bundle, 'manifest.json'), '{}');
+    const count = journal.count;
+    expect(await closeUnfinishedSession(journal, 'Ana', new Date())).toBeNull();
+    expect(journal.count).toBe(count);
+    expect(existsSync(share)).toBe(true);
+    expect(existsSync(path.join(bundle, 'ABANDONED.txt'))).toBe(false);
+  });
+
   it('leaves a journal alone whose last session stopped or finished', async () => {
     await crashedSession(['ceremony.abandoned']);
     await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
