@@ -1424,7 +1424,7 @@ export interface MessageValueTable {
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next': { ceremonyId: string | number; recorded: string | number };
   'problem.WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number };
   'problem.WRAPPED_OTHER_CEREMONY.next': NoValues;
-  'problem.CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; field: string | number };
+  'problem.CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };
   'problem.CEREMONY_PEOPLE_INVALID.next': { reason: string };
   'problem.CEREMONY_ID_INVALID': { id: string | number };
   'problem.CEREMONY_ID_INVALID.next': NoValues;
@@ -2503,7 +2503,7 @@ export interface ProblemValueTable {
   'PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string };
   'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number };
   'WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number };
-  'CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; field: string | number };
+  'CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };
   'CEREMONY_ID_INVALID': { id: string | number };
   'CEREMONY_STEP_OUT_OF_ORDER': { reason: string; keyId: string | number; step: string; side: string; statePhrase: string | number; next: string };
   'MATERIAL_BOUND_GENERATE_REFUSED': { alias: string | number; keyId: string | number; seq: string | number; kind: string; bound: string | number; count: number };

@@ -165,7 +165,7 @@ export class RestoreCeremony extends AirGapCeremonyBase<RestoreState, RestoreSte
           reason: 'presenter',
           name: presentedBy.slice(0, 100),
           index: share.index,
-          field: '',
+          who: 'witnesses',
         });
       record = shares.add(share, who, source);
     } catch (error) {

@@ -10,6 +10,13 @@ function peopleIssueReason(issue: z.ZodIssue | undefined): string {
   return 'control';
 }
 
+/** A refused name as it can be shown: control and format characters written as \u escapes, at most 100 characters. */
+function shownName(name: string): string {
+  return name
+    .slice(0, 100)
+    .replace(/[\p{Cc}\p{Cf}]/gu, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+}
+
 /** Checks the operator and witnesses of a ceremony: valid names, at least one witness, all different people. */
 export function checkCeremonyPeople(
   operator: string,
@@ -20,16 +27,21 @@ export function checkCeremonyPeople(
     .safeParse({ operator, witnesses });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    // Named as people count them: "witness 2 ("…")", never the schema's 0-based path.
+    const [field, at] = issue?.path ?? [];
+    const index = typeof at === 'number' ? at : -1;
+    const who = field === 'operator' ? 'operator' : index >= 0 ? 'witness' : 'witnesses';
+    const name = field === 'operator' ? operator : index >= 0 ? (witnesses[index] ?? '') : '';
     throw new KeyferryError('CEREMONY_PEOPLE_INVALID', {
       reason: peopleIssueReason(issue),
-      field: issue?.path.join('.') || 'names',
-      name: '',
-      index: 0,
+      who,
+      name: shownName(name),
+      index: index + 1,
     });
   }
   const all = [parsed.data.operator, ...parsed.data.witnesses].map((p) => p.toLowerCase());
   if (new Set(all).size !== all.length) {
-    throw new KeyferryError('CEREMONY_PEOPLE_INVALID', { reason: 'same', field: '', name: '', index: 0 });
+    throw new KeyferryError('CEREMONY_PEOPLE_INVALID', { reason: 'same', who: 'witnesses', name: '', index: 0 });
   }
   return parsed.data;
 }

@@ -102,7 +102,7 @@ export const enCeremony = {
   'problem.WRAPPED_OTHER_CEREMONY': 'The bundle belongs to ceremony {bundleCeremony}, not to {ceremonyId}.',
   'problem.WRAPPED_OTHER_CEREMONY.next': REFUSED,
   'problem.CEREMONY_PEOPLE_INVALID':
-    '{reason, select, presenter {"{name}" is not a usable name for who presented share {index}.} same {The operator and the witnesses must all be different people.} other {The people of the ceremony are not valid: {field}: {reason, select, empty {a name cannot be empty} tooLong {a name is at most 100 characters} noWitness {name at least one witness} tooManyWitnesses {at most 20 witnesses} other {a name cannot contain control characters}}.}}',
+    '{reason, select, presenter {"{name}" is not a usable name for who presented share {index}.} same {The operator and the witnesses must all be different people.} other {The people of the ceremony are not valid: {who, select, operator {the operator ("{name}")} witness {witness {index} ("{name}")} other {the witnesses}}: {reason, select, empty {a name cannot be empty} tooLong {a name is at most 100 characters} noWitness {name at least one witness} tooManyWitnesses {at most 20 witnesses} other {a name cannot contain control characters}}.}}',
   'problem.CEREMONY_PEOPLE_INVALID.next':
     '{reason, select, presenter {Give the plain name of the person handing over the share.} same {Name each person once: one operator, and witnesses who are not the operator.} other {Name the operator and every witness (different people, plain names).}}',
   'problem.CEREMONY_ID_INVALID':

@@ -98,7 +98,7 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.WRAPPED_OTHER_CEREMONY': '此包属于仪式 {bundleCeremony}，而不是 {ceremonyId}。',
   'problem.WRAPPED_OTHER_CEREMONY.next': REFUSED,
   'problem.CEREMONY_PEOPLE_INVALID':
-    '{reason, select, presenter {“{name}” 不能用作交出份额 {index} 的人的姓名。} same {操作员和各位见证人必须是不同的人。} other {仪式人员无效：{field}：{reason, select, empty {姓名不能为空} tooLong {姓名最多 100 个字符} noWitness {至少写明一位见证人} tooManyWitnesses {最多 20 位见证人} other {姓名不能含有控制字符}}。}}',
+    '{reason, select, presenter {“{name}” 不能用作交出份额 {index} 的人的姓名。} same {操作员和各位见证人必须是不同的人。} other {仪式人员无效：{who, select, operator {操作员（“{name}”）} witness {第 {index} 位见证人（“{name}”）} other {见证人}}：{reason, select, empty {姓名不能为空} tooLong {姓名最多 100 个字符} noWitness {至少写明一位见证人} tooManyWitnesses {最多 20 位见证人} other {姓名不能含有控制字符}}。}}',
   'problem.CEREMONY_PEOPLE_INVALID.next':
     '{reason, select, presenter {请给出交出份额的人的普通姓名。} same {每人只写一次：一位操作员，以及不是操作员的见证人。} other {请写明操作员和每位见证人（不同的人，普通姓名）。}}',
   'problem.CEREMONY_ID_INVALID':

@@ -8,5 +8,12 @@ describe('ceremony people', () => {
     expect(() => checkCeremonyPeople('Ana', [])).toThrow(/at least one witness/);
     expect(() => checkCeremonyPeople('Ana', ['ANA'])).toThrow(/different people/);
     expect(() => checkCeremonyPeople('Ana', ['Ben\u0007'])).toThrow(/control characters/);
+    // Named as people count them, the name shown with its control character escaped (walker finding F18).
+    expect(() => checkCeremonyPeople('Ana', ['Ben', 'Eve\u0007'])).toThrow(
+      'The people of the ceremony are not valid: witness 2 ("Eve\\u0007"): a name cannot contain control characters.',
+    );
+    expect(() => checkCeremonyPeople('', ['Ben'])).toThrow(
+      'The people of the ceremony are not valid: the operator (""): a name cannot be empty.',
+    );
   });
 });
