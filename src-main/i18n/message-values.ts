@@ -995,6 +995,7 @@ export interface MessageValueTable {
   'cli.opt.online-params.out': NoValues;
   'cli.opt.online-import.bundle': NoValues;
   'cli.opt.online-import.expect-digest': NoValues;
+  'cli.opt.online-import.accept-other-airgap-journal': NoValues;
   'cli.opt.online-import.expires': NoValues;
   'cli.opt.create-key.plan': NoValues;
   'cli.opt.create-key.example-plan': NoValues;
@@ -2246,6 +2247,14 @@ export interface MessageValueTable {
   'journal.event.fingerprint.confirmed': NoValues;
   'journal.event.fingerprint.refused': NoValues;
   'journal.event.unnamed': { event: string | number };
+  'bundle.madeBy': { purpose: string; operator: string | number; count: number; witnessList: string | number; journal: string | number; firstEntry: string | number };
+  'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL': { airGapJournal: string | number; madeOperator: string | number; madeWitnessList: string | number; journalOperator: string | number; journalWitnessList: string | number; role: string };
+  'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL.next': { journalOperator: string | number; journalWitnessList: string | number };
+  'problem.WRAPPED_OTHER_AIRGAP_JOURNAL': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
+  'problem.WRAPPED_OTHER_AIRGAP_JOURNAL.next': { earlierAirGapJournal: string | number };
+  'online.next.same-airgap-journal': { known: string; journal: string | number; firstEntry: string | number };
+  'receipt.people.materialMadeBy': { seq: string | number; purpose: string; operator: string | number; count: number; witnessList: string | number; journal: string | number; firstEntry: string | number };
+  'journal.event.wrapped-bundle.other-journal-accepted': NoValues;
 }
 
 /** The values each problem code needs: those of `problem.CODE` and `problem.CODE.next` together. */
@@ -2707,4 +2716,6 @@ export interface ProblemValueTable {
   'CREDENTIALS_INVALID': { field: string };
   'CREDENTIALS_ENCRYPTION_UNAVAILABLE': NoValues;
   'CREDENTIALS_VAULT_UNAVAILABLE': { reason: string };
+  'WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL': { airGapJournal: string | number; madeOperator: string | number; madeWitnessList: string | number; journalOperator: string | number; journalWitnessList: string | number; role: string };
+  'WRAPPED_OTHER_AIRGAP_JOURNAL': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
 }

@@ -6,6 +6,7 @@ import type { ImportedKeySummary } from '../../core/ceremony/online/types';
 import { KeyferryError } from '../../core/errors';
 import { cliTranslator, explicitReceiptLanguage } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
+import { madeByLine } from '../../i18n/made-by-line';
 import { requireOption } from '../args';
 
 import { openOnlineSession, type OnlineSession } from '../online-session';
@@ -64,13 +65,14 @@ function receiptDigest(typed: string | undefined): string {
 export const importCommand = defineOnlineCommand({
   name: 'online import',
   synopsis: [
-    '--journal FILE --bundle DIR --expect-digest HEX [--expires never|ISO-DATE] [--receipt-dir DIR] [connection options]',
+    '--journal FILE --bundle DIR --expect-digest HEX [--expires never|ISO-DATE] [--accept-other-airgap-journal] [--receipt-dir DIR] [connection options]',
   ],
   options: {
     bundle: { type: 'string', arg: 'DIR', help: 'cli.opt.online-import.bundle' },
     'expect-digest': { type: 'string', arg: 'HEX', help: 'cli.opt.online-import.expect-digest', grouped: true },
     expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.online-import.expires' },
     'receipt-dir': { type: 'string', arg: 'DIR', help: 'cli.opt.receipt-dir' },
+    'accept-other-airgap-journal': { type: 'boolean', help: 'cli.opt.online-import.accept-other-airgap-journal' },
   },
   async run({ values }, io) {
     const bundle = path.resolve(io.cwd, requireOption('online import', values.bundle, '--bundle'));
@@ -91,14 +93,16 @@ export const importCommand = defineOnlineCommand({
       }),
     );
     async function importAndReceipt(session: OnlineSession): Promise<number> {
-      const checked = await session.ceremony.checkWrappedBundle(bundle, {
-        expectedDigest,
-        source: 'air-gapped-receipt',
-      });
+      const checked = await session.ceremony.checkWrappedBundle(
+        bundle,
+        { expectedDigest, source: 'air-gapped-receipt' },
+        { acceptOtherAirGapJournal: values['accept-other-airgap-journal'] === true },
+      );
       const { t } = cliTranslator(io);
       io.stdout(t('online.import.checked', { count: checked.keys.length }));
       io.stdout(t('import.digest.matches', { digest: checked.manifestSha256Grouped }));
       io.stdout(custodyLine(t, checked.custody));
+      if (checked.madeBy) io.stdout(madeByLine(t, checked.madeBy));
       cliWarnings(io, checked.warnings).forEach((line) => io.stdout(line));
       // Run again after a receipt that could not be written: the keys hold this bundle's material already.
       const waiting = session.ceremony.step === 'material-checked';

@@ -9,7 +9,9 @@ import { requireOption } from '../args';
 import type { CliIo } from '../command';
 import { openOnlineSession } from '../online-session';
 
-import { airgapWrapCommand, defineOnlineCommand, withSession } from './online-steps';
+import { airgapWrapCommand, defineOnlineCommand, parametersRound, withSession } from './online-steps';
+import { airGapJournalNamedBy } from '../../core/ceremony/online/wrapped-bundle-makers';
+import { journalIdentity } from '../../i18n/made-by-line';
 import { parseWrappingAlgorithm } from '../../core/crypto/key-spec';
 
 /**
@@ -76,7 +78,18 @@ export const paramsCommand = defineOnlineCommand({
         .filter((at) => at !== 'never')
         .sort();
       const custody = expiring.length > 0 ? CUSTODY_TO_FILL_IN : [];
-      io.stdout(t('online.next.airgap-wrap', { command: airgapWrapCommand(session, written.dir, custody) }));
+      // A later round wraps in the journal of the earlier wraps (it knows them and their custody set), named when known.
+      const earlier = session.journal.entries.map(airGapJournalNamedBy).findLast((j) => j !== undefined);
+      const command = airgapWrapCommand(session, written.dir, custody, earlier?.file);
+      io.stdout(t('online.next.airgap-wrap', { command }));
+      if (earlier || parametersRound(session) > 1)
+        io.stdout(
+          t('online.next.same-airgap-journal', {
+            known: earlier ? 'yes' : 'no',
+            journal: earlier?.file ?? '',
+            firstEntry: earlier ? journalIdentity(earlier.firstEntrySha256) : '',
+          }),
+        );
       if (expiring[0] !== undefined)
         io.stdout(t('online.next.airgap-wrap-expiring', { count: expiring.length, at: Date.parse(expiring[0]) }));
       return 0;

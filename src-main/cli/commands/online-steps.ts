@@ -56,8 +56,16 @@ export function parametersRound(session: OnlineSession): number {
 /** A folder name for round `n` of parameters and wrapping: the first keeps the plain name. */
 export const roundName = (base: string, n: number) => (n > 1 ? `${base}-${n}` : base);
 
-/** The air-gapped side's `airgap wrap` for the parameters bundle `dir` of this round, then `extra`. */
-export function airgapWrapCommand(session: OnlineSession, dir: string, extra: readonly string[] = []): string {
+/**
+ * The air-gapped side's `airgap wrap` for the parameters bundle `dir` of this round, then `extra`,
+ * in the air-gapped journal `journal` (default: the ceremony's usual name).
+ */
+export function airgapWrapCommand(
+  session: OnlineSession,
+  dir: string,
+  extra: readonly string[] = [],
+  journal = `airgap-${session.ceremony.ceremonyId}.jsonl`,
+): string {
   const { ceremonyId, operator, witnesses } = session.ceremony;
   return commandLine([
     'keyferry',
@@ -69,7 +77,7 @@ export function airgapWrapCommand(session: OnlineSession, dir: string, extra: re
     '--out',
     roundName(`wrapped-material-${ceremonyId}`, parametersRound(session)),
     '--journal',
-    `airgap-${ceremonyId}.jsonl`,
+    journal,
     '--operator',
     operator,
     ...witnesses.flatMap((w) => ['--witness', w]),

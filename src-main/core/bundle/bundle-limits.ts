@@ -33,6 +33,13 @@ export const PER_KEY_EXPIRY_FORMAT_VERSION = 4;
  * Keyferry, which would not check them, refuses the bundle by its version.
  */
 export const CEREMONY_PEOPLE_FORMAT_VERSION = 5;
+/**
+ * The version of a wrapped-material bundle that names who made it on the air-gapped side
+ * (`madeBy`: the operator, the witnesses who confirmed the parameters and the air-gapped journal):
+ * the online side checks them against its journal, so older Keyferry, which would not, refuses the
+ * bundle by its version. Import-parameters bundles number their versions on their own.
+ */
+export const WRAPPED_MADE_BY_FORMAT_VERSION = 3;
 /** Every version each format's reader accepts (what any Keyferry wrote keeps reading). */
 export const BUNDLE_FORMAT_VERSIONS: Readonly<Record<BundleFormat, readonly number[]>> = {
   [IMPORT_PARAMETERS_FORMAT]: [
@@ -42,7 +49,7 @@ export const BUNDLE_FORMAT_VERSIONS: Readonly<Record<BundleFormat, readonly numb
     PER_KEY_EXPIRY_FORMAT_VERSION,
     CEREMONY_PEOPLE_FORMAT_VERSION,
   ],
-  [WRAPPED_MATERIAL_FORMAT]: [BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION],
+  [WRAPPED_MATERIAL_FORMAT]: [BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION, WRAPPED_MADE_BY_FORMAT_VERSION],
 };
 
 export const BUNDLE_LIMITS = {

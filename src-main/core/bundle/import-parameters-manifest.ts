@@ -8,8 +8,10 @@ import { z } from 'zod';
 import { IMPORT_PARAMETERS_FORMAT } from './bundle-limits';
 import {
   base64Schema,
+  ceremonyPeopleShape,
   importTokenSchema,
   isoUtcSchema,
+  journalFileNameSchema,
   keyAliasSchema,
   keyIdSchema,
   keySpecSchema,
@@ -86,15 +88,7 @@ export const importParametersKeySchema = z.strictObject({
   materialExpiry: materialExpirySchema.optional(),
 });
 
-/** A person's name as the online journal holds it (trimmed; see core/ceremony/shared/person-name-shape.ts). */
-const personNameSchema = z
-  .string()
-  .regex(/^(?!\s)[^\p{Cc}\p{Cf}]{1,100}(?<!\s)$/u, 'must be 1-100 characters, trimmed, without control characters');
-
-const ceremonyPeopleSchema = z.strictObject({
-  operator: personNameSchema,
-  witnesses: z.array(personNameSchema).min(1).max(20),
-});
+const ceremonyPeopleSchema = z.strictObject(ceremonyPeopleShape);
 
 /**
  * What the online side's journal says of the ceremony, carried to the air-gapped side so both
@@ -109,7 +103,7 @@ const ceremonyFactsSchema = z.strictObject({
    */
   materialExpiry: materialExpirySchema,
   /** The online journal's file name (no folder), so the air-gapped side can print the import command. */
-  onlineJournal: z.string().regex(/^[^/\\\p{Cc}\p{Cf}]{1,255}$/u, 'must be a file name'),
+  onlineJournal: journalFileNameSchema,
   /**
    * Version 5: the operator and witnesses of the online journal, under the digest every witness
    * types. The air-gapped side refuses to run with other people (PEOPLE_DIFFER_FROM_BUNDLE).

@@ -8,7 +8,7 @@ export {
 export type { BundleFormat } from './bundle-limits';
 export { ABANDONED_MARKER, withdrawWrappedBundle } from './abandoned-bundle';
 export { type ImportParametersManifest } from './import-parameters-manifest';
-export { type CustodyArrangement } from './wrapped-material-manifest';
+export { type CustodyArrangement, type WrappedMadeBy } from './wrapped-material-manifest';
 export { importParametersFromKmsAnswer, importTokenSha256, type ImportParameters } from './import-parameters';
 export type { WrappedKeyMaterial } from './wrapped-material';
 export { materialOwners } from './replica-groups';

@@ -48,6 +48,20 @@ export const importTokenSchema = base64Schema(200, 6144);
 /** Printed by `bundle verify` and on screens: plain text only (no ESC, CR/LF or bidi controls). */
 const creatorText = z.string().regex(/^[^\p{Cc}\p{Cf}]{1,64}$/u, 'must be 1-64 characters without control characters');
 
+/** A journal's file name, without its folder (each side prints it in the other's next command). */
+export const journalFileNameSchema = z.string().regex(/^[^/\\\p{Cc}\p{Cf}]{1,255}$/u, 'must be a file name');
+
+/** A person's name as the online journal holds it (trimmed; see core/ceremony/shared/person-name-shape.ts). */
+const personNameSchema = z
+  .string()
+  .regex(/^(?!\s)[^\p{Cc}\p{Cf}]{1,100}(?<!\s)$/u, 'must be 1-100 characters, trimmed, without control characters');
+
+/** An operator and the witnesses beside them (1-20), as a journal's session start names them. */
+export const ceremonyPeopleShape = {
+  operator: personNameSchema,
+  witnesses: z.array(personNameSchema).min(1).max(20),
+};
+
 const creatorSchema = z.strictObject({
   app: creatorText,
   version: creatorText,

@@ -14,6 +14,7 @@ import {
   CEREMONY_PEOPLE_FORMAT_VERSION,
   PER_KEY_EXPIRY_FORMAT_VERSION,
   REPLICA_GROUPS_FORMAT_VERSION,
+  WRAPPED_MADE_BY_FORMAT_VERSION,
 } from './bundle-limits';
 import type { ImportParametersManifest } from './import-parameters-manifest';
 import type { WrappedMaterialManifest } from './wrapped-material-manifest';
@@ -29,7 +30,8 @@ function replicaInvalid(reason: ReplicaProblem, keyId: string, primary = ''): ne
  * The format version a bundle of these keys and ceremony facts is written with (and must say it
  * is): 5 when the facts name the ceremony's people, else 4 when a key carries its own material
  * expiry, else 3 when a key carries the material it is bound to (all import parameters only),
- * else 2 when a key is a replica, else 1.
+ * or, for wrapped material, 3 when it names who made it (`madeBy`); else 2 when a key is a
+ * replica, else 1.
  */
 export function formatVersionFor(
   keys: readonly {
@@ -38,7 +40,9 @@ export function formatVersionFor(
     readonly materialExpiry?: unknown;
   }[],
   ceremony?: { readonly people?: unknown },
+  madeBy?: unknown,
 ): 1 | 2 | 3 | 4 | 5 {
+  if (madeBy !== undefined) return WRAPPED_MADE_BY_FORMAT_VERSION;
   if (ceremony?.people !== undefined) return CEREMONY_PEOPLE_FORMAT_VERSION;
   if (keys.some((k) => k.materialExpiry !== undefined)) return PER_KEY_EXPIRY_FORMAT_VERSION;
   if (keys.some((k) => k.boundMaterial !== undefined)) return BOUND_MATERIAL_FORMAT_VERSION;
@@ -52,10 +56,11 @@ function checkGroups<K extends AnyKey>(
     readonly formatVersion: number;
     readonly keys: readonly K[];
     readonly ceremony?: { readonly people?: unknown } | undefined;
+    readonly madeBy?: unknown;
   },
   sameGroupFacts: (replica: K, primary: K, members: readonly K[]) => ReplicaProblem | undefined,
 ): void {
-  const expected = formatVersionFor(manifest.keys, manifest.ceremony);
+  const expected = formatVersionFor(manifest.keys, manifest.ceremony, manifest.madeBy);
   const byId = new Map(manifest.keys.map((k) => [k.keyId, k]));
   for (const key of manifest.keys) {
     if (manifest.formatVersion !== expected) replicaInvalid('version', key.keyId);

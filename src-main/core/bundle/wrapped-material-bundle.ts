@@ -8,6 +8,7 @@ import { wrappedMaterialReadme } from './bundle-readme';
 import type { WrappedKeyMaterial } from './wrapped-material';
 import type {
   CustodyArrangement,
+  WrappedMadeBy,
   WrappedMaterialManifest,
   WrappedMaterialManifestKey,
 } from './wrapped-material-manifest';
@@ -26,6 +27,8 @@ interface WrappedMaterialBundleInput {
   readonly keys: readonly WrappedKeyMaterial[];
   /** Who keeps a copy of the material (shown by the online side before it imports). */
   readonly custody?: CustodyArrangement;
+  /** Who made the material on the air-gapped side, and in which journal (format version 3). */
+  readonly madeBy?: WrappedMadeBy;
 }
 
 function manifestKey(k: WrappedKeyMaterial): WrappedMaterialManifestKey {
@@ -74,6 +77,7 @@ function wrappedDraft(input: WrappedMaterialBundleInput, createdAt: string): Bun
     format: WRAPPED_MATERIAL_FORMAT,
     ceremonyId: input.ceremonyId,
     ...(input.custody ? { custody: input.custody } : {}),
+    ...(input.madeBy ? { madeBy: { ...input.madeBy, witnesses: [...input.madeBy.witnesses] } } : {}),
     keys,
     files,
   };

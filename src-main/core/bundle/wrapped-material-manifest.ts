@@ -1,11 +1,16 @@
-/** manifest.json of a wrapped-material bundle (air-gapped → online), version 1. */
+/**
+ * manifest.json of a wrapped-material bundle (air-gapped → online): version 1, 2 with replica
+ * groups (`replicaOf`), 3 when it names who made it on the air-gapped side (`madeBy`).
+ */
 import { z } from 'zod';
 import { WRAPPED_MATERIAL_FORMAT } from './bundle-limits';
 import { custodyArrangementSchema } from './custody-arrangement';
 
 export { type CustodyArrangement } from './custody-arrangement';
 import {
+  ceremonyPeopleShape,
   isoUtcSchema,
+  journalFileNameSchema,
   keyIdSchema,
   keySpecSchema,
   manifestHeaderShape,
@@ -35,11 +40,34 @@ const wrappedMaterialKeySchema = z.strictObject({
   replicaOf: keyIdSchema.optional(),
 });
 
+/** What kind of air-gapped session wrote the bundle (the journal's session start says it too). */
+const MADE_BY_PURPOSES = ['wrap', 'custody-restore'] as const;
+
+/**
+ * Version 3: who made the material on the air-gapped side, under the digest typed at import: the
+ * session's operator and the witnesses who confirmed the parameters (every witness of the session
+ * does before any material exists), and the air-gapped journal it was made in, by its file name
+ * and the SHA-256 of its first entry (a journal's identity: every later entry chains to it). The
+ * online side checks the people against its journal and refuses material of another air-gapped
+ * journal than an earlier bundle of the ceremony came from (online/wrapped-bundle-makers.ts).
+ */
+const madeBySchema = z.strictObject({
+  purpose: z.enum(MADE_BY_PURPOSES),
+  ...ceremonyPeopleShape,
+  journalFile: journalFileNameSchema,
+  journalFirstEntrySha256: sha256HexSchema,
+});
+
+export type WrappedMadeBy = z.infer<typeof madeBySchema>;
+
 export const wrappedMaterialManifestSchema = z.strictObject({
   format: z.literal(WRAPPED_MATERIAL_FORMAT),
   ...manifestHeaderShape,
+  formatVersion: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   /** Absent in bundles written before it existed; every bundle Keyferry writes now carries it. */
   custody: custodyArrangementSchema.optional(),
+  /** Version 3 (see madeBySchema); absent before. */
+  madeBy: madeBySchema.optional(),
   ...manifestTrailerShape(wrappedMaterialKeySchema),
 });
 

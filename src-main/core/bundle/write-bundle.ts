@@ -59,6 +59,8 @@ export interface BundleDraft {
   readonly ceremony?: object;
   /** Wrapped-material bundles: the custody arrangement of the material. */
   readonly custody?: object;
+  /** Wrapped-material bundles: who made the material on the air-gapped side (format version 3). */
+  readonly madeBy?: object;
   readonly keys: readonly object[];
   readonly files: readonly PlannedFile[];
 }
@@ -72,11 +74,12 @@ async function planManifest(draft: BundleDraft, options: WriteBundleOptions, now
     const manifest = sealManifest(
       await checkManifestSchemaInSlices({
         format: draft.format,
-        formatVersion: formatVersionFor(draft.keys as readonly { replicaOf?: string }[], draft.ceremony),
+        formatVersion: formatVersionFor(draft.keys as readonly { replicaOf?: string }[], draft.ceremony, draft.madeBy),
         ceremonyId: draft.ceremonyId,
         createdBy: { ...(options.creator ?? KEYFERRY_CREATOR) },
         createdAt: (options.createdAt ?? now).toISOString(),
         ...(draft.custody ? { custody: draft.custody } : {}),
+        ...(draft.madeBy ? { madeBy: draft.madeBy } : {}),
         ...(draft.ceremony ? { ceremony: draft.ceremony } : {}),
         keys: draft.keys,
         files: draft.files.map((f) => ({ name: f.name, size: f.data.length, sha256: sha256Hex(f.data) })),

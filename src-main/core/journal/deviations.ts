@@ -94,6 +94,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   // Online side
   'import.expiry-chosen': 'override',
   'wrapped-bundle.refused': 'refusal',
+  'wrapped-bundle.other-journal-accepted': 'override',
   'credentials.refused': 'refusal',
   'step.failed': 'failure',
   'key.verify-failed': 'failure',

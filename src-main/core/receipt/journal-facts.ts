@@ -13,6 +13,7 @@ import type { ReceiptHsm, ReceiptPerson } from './types';
 import { listValue } from '../../i18n/list';
 import { journalEventPhrase } from '../../i18n/journal-events';
 import { phraseValue } from '../../i18n/phrase';
+import { journalIdentity } from '../../i18n/made-by-line';
 
 function shortHex(value: JsonValue | undefined): string {
   return typeof value === 'string' && /^[0-9a-f]{64}$/i.test(value) ? (groupHexLines(value)[0] ?? value) + ' …' : '';
@@ -173,6 +174,38 @@ function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhras
   return byName;
 }
 
+const name = z.string().max(256);
+const journaledMadeBy = z.object({
+  purpose: name,
+  operator: name,
+  witnesses: z.array(name).max(20),
+  journalFile: name,
+  journalFirstEntrySha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/**
+ * Online journals: who made each wrapped bundle checked on the air-gapped side (its manifest's
+ * `madeBy`, journaled with the check), so the receipt names them beside the online people.
+ */
+function madeByLines(entries: readonly JournalEntry[]): ReceiptPhrase[] {
+  return entries.flatMap((entry) => {
+    if (entry.event !== 'wrapped-bundle.checked') return [];
+    const made = journaledMadeBy.safeParse(entry.data.madeBy);
+    if (!made.success) return [];
+    return [
+      phrase('receipt.people.materialMadeBy', {
+        seq: entry.seq,
+        purpose: made.data.purpose === 'custody-restore' ? 'restore' : 'wrap',
+        operator: made.data.operator,
+        count: made.data.witnesses.length,
+        witnessList: listValue(made.data.witnesses),
+        journal: made.data.journalFile,
+        firstEntry: journalIdentity(made.data.journalFirstEntrySha256),
+      }),
+    ];
+  });
+}
+
 /** The people section: the operator, each witness, each custodian, with what the journal records of them. */
 export function receiptPeople(
   entries: readonly JournalEntry[],
@@ -184,6 +217,7 @@ export function receiptPeople(
     name: people.operator,
     records: [
       phrase('receipt.people.ran', { own: operatorEntries.length, total: entries.length }),
+      ...madeByLines(entries),
       ...operatorEntries.filter((e) => listDeviations([e]).length > 0).map(describeAct),
     ],
   };

@@ -48,6 +48,7 @@ import { enProofs } from './en/proofs';
 import { enDesktopShell } from './en/desktop-shell';
 import { enWarnings } from './en/warnings';
 import { enJournalEvents } from './en/journal-events';
+import { enAirGappedMakers } from './en/air-gapped-makers';
 
 export const en = {
   ...enScreenShared,
@@ -93,4 +94,5 @@ export const en = {
   ...enPlan,
   ...enWarnings,
   ...enJournalEvents,
+  ...enAirGappedMakers,
 } as const;

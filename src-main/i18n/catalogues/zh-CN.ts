@@ -6,6 +6,7 @@
 import { zhCNPlan } from './zh-CN/plan';
 import { zhCNWarnings } from './zh-CN/warnings';
 import { zhCNJournalEvents } from './zh-CN/journal-events';
+import { zhCNAirGappedMakers } from './zh-CN/air-gapped-makers';
 import type { Catalogue } from '../catalogue';
 import { zhCNCustodySet } from './zh-CN/custody-set';
 import { zhCNCeremonySafety } from './zh-CN/ceremony-safety';
@@ -92,4 +93,5 @@ export const zhCN: Catalogue = {
   ...zhCNPlan,
   ...zhCNWarnings,
   ...zhCNJournalEvents,
+  ...zhCNAirGappedMakers,
 };

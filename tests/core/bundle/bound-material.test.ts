@@ -116,14 +116,13 @@ describe('bound material in import parameters (format version 3)', () => {
     expect(await refusal(again.dir)).toMatchObject({ code: 'BUNDLE_REPLICA_INVALID', values: { reason: 'version' } });
   });
 
-  it('is a version only import parameters have: a wrapped-material bundle of version 3 is refused', async () => {
+  it('is a version only import parameters have: a wrapped-material bundle of version 3 names who made it, nothing bound', async () => {
     const [p] = makeImportParameters(1) as [ImportParameters];
     const dir = path.join(await tempDir(), 'wrapped');
     await writeWrappedMaterialBundle(dir, { ceremonyId: 'bound-1', keys: [wrapFor(p)] }, { now: NOW });
     await rewriteManifest(dir, (m) => Object.assign(m, { formatVersion: 3 }));
     const error = await refusal(dir);
-    expect(error).toMatchObject({ code: 'BUNDLE_UNSUPPORTED_VERSION' });
-    expect(error.message).toContain('version 1, 2 only');
+    expect(error).toMatchObject({ code: 'BUNDLE_REPLICA_INVALID', values: { reason: 'version' } });
   });
 
   it('takes material showing the bound KCV or fingerprint and refuses other material, naming both values', () => {

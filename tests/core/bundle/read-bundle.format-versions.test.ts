@@ -12,8 +12,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBundle, writeImportParametersBundle, writeWrappedMaterialBundle } from '../../../src-main/core/bundle';
-import { makeImportParameters, NOW, rewriteManifest, tempDir } from './bundle-fixtures';
+import {
+  readBundle,
+  writeImportParametersBundle,
+  writeWrappedMaterialBundle,
+  type WrappedMadeBy,
+} from '../../../src-main/core/bundle';
+import { makeImportParameters, makeWrappedMaterial, NOW, rewriteManifest, tempDir } from './bundle-fixtures';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
@@ -195,6 +200,70 @@ describe('import parameters of format version 5: the ceremony’s people', () =>
     );
     await rewriteManifest(control, (m) => {
       if ('ceremony' in m && m.ceremony?.people) m.ceremony.people.operator = 'Ana\u0007';
+    });
+    await expect(readBundle(control, { now: NOW })).rejects.toMatchObject({ code: 'BUNDLE_MANIFEST_INVALID' });
+  });
+});
+
+describe('wrapped material of format version 3: who made it on the air-gapped side', () => {
+  const madeBy: WrappedMadeBy = {
+    purpose: 'wrap',
+    operator: 'Ana Lima',
+    witnesses: ['Ben Okafor', 'Chloé Martin'],
+    journalFile: 'airgap-C.jsonl',
+    journalFirstEntrySha256: 'c'.repeat(64),
+  };
+
+  it('a version 1 bundle with its custody (before madeBy) still reads, byte for byte, naming nobody', async () => {
+    const dir = path.join(FIXTURES, 'wrapped-v1-custody');
+    const bytes = await readFile(path.join(dir, 'manifest.json'));
+    const bundle = await readBundle(dir, {
+      now: new Date(NOW.getTime() + 60_000),
+      expectedDigest: createHash('sha256').update(bytes).digest('hex'),
+    });
+    if (bundle.kind !== 'wrapped-material') throw new Error('kind');
+    expect(bundle.manifest.formatVersion).toBe(1);
+    expect(bundle.manifest.custody).toMatchObject({ kind: 'shares', threshold: 2, total: 3 });
+    expect(bundle.manifest.madeBy).toBeUndefined();
+  });
+
+  it('is written as version 3 with the people and the journal, under the digest, and read back as written', async () => {
+    const dir = path.join(await tempDir(), 'wrapped-v3');
+    const written = await writeWrappedMaterialBundle(
+      dir,
+      { ceremonyId: 'c1', keys: makeWrappedMaterial(2), madeBy },
+      { now: NOW },
+    );
+    expect(written.manifest.formatVersion).toBe(3);
+    const read = await readBundle(dir, { now: NOW, expectedDigest: written.digest });
+    if (read.kind !== 'wrapped-material') throw new Error('kind');
+    expect(read.manifest.madeBy).toEqual(madeBy);
+  });
+
+  it('refuses version 3 without madeBy, madeBy under an older version, and a name with a control character', async () => {
+    const withMadeBy = path.join(await tempDir(), 'with');
+    await writeWrappedMaterialBundle(
+      withMadeBy,
+      { ceremonyId: 'c1', keys: makeWrappedMaterial(1), madeBy },
+      { now: NOW },
+    );
+    await rewriteManifest(withMadeBy, (m) => {
+      m.formatVersion = 1;
+    });
+    const without = path.join(await tempDir(), 'without');
+    await writeWrappedMaterialBundle(without, { ceremonyId: 'c1', keys: makeWrappedMaterial(1) }, { now: NOW });
+    await rewriteManifest(without, (m) => {
+      (m as { formatVersion: number }).formatVersion = 3;
+    });
+    for (const dir of [withMadeBy, without])
+      await expect(readBundle(dir, { now: NOW })).rejects.toMatchObject({
+        code: 'BUNDLE_REPLICA_INVALID',
+        values: { reason: 'version' },
+      });
+    const control = path.join(await tempDir(), 'control');
+    await writeWrappedMaterialBundle(control, { ceremonyId: 'c1', keys: makeWrappedMaterial(1), madeBy }, { now: NOW });
+    await rewriteManifest(control, (m) => {
+      if ('madeBy' in m && m.madeBy) m.madeBy.witnesses = ['Ben\u0007'];
     });
     await expect(readBundle(control, { now: NOW })).rejects.toMatchObject({ code: 'BUNDLE_MANIFEST_INVALID' });
   });

@@ -8,6 +8,7 @@ import {
   stageWrappedMaterialBundle,
   type CustodyArrangement,
   type ImportParameters,
+  type WrappedMadeBy,
   type WrappedKeyMaterial as BundleKey,
 } from '../../bundle';
 import { derFingerprint } from '../../crypto/evidence';
@@ -209,6 +210,7 @@ export async function writeWrapped(
   /** The expiry requested for key `keyId`. */
   expiryFor: (keyId: string) => MaterialExpiry,
   custody: CustodyArrangement,
+  madeBy: WrappedMadeBy,
   context: WrapContext,
   now: Date,
 ): Promise<StagedWrappedBundle> {
@@ -220,7 +222,7 @@ export async function writeWrapped(
   });
   const staged = await stageWrappedMaterialBundle(
     dir,
-    { ceremonyId, keys: keys.map((k) => bundleKey(k, expiryFor(k.summary.keyId))), custody },
+    { ceremonyId, keys: keys.map((k) => bundleKey(k, expiryFor(k.summary.keyId))), custody, madeBy },
     { now },
   ).catch(async (error: unknown) => {
     await journalPartialRemoved(context, path.resolve(dir), error).catch(() => undefined);

@@ -3,8 +3,12 @@
  * preflight checked, with each key's expiry the preflight fixed, all but its manifest. The folder
  * becomes a bundle only when `complete()` writes the manifest, after the receipt naming its digest
  * (receipt-step.ts), so a stop in between, even a SIGKILL, leaves nothing `online import` accepts.
+ * The manifest names who made the material and in which journal (`madeBy`), for the online side
+ * to check against its own journal.
  */
-import type { CustodyArrangement } from '../../bundle';
+import path from 'node:path';
+import type { CustodyArrangement, WrappedMadeBy } from '../../bundle';
+import type { Journal } from '../../journal';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import { stepOutOfOrder } from '../shared/step-guard';
 import type { SessionPreflight } from './session-preflight';
@@ -18,14 +22,41 @@ interface WrappedBundleContent {
   readonly now: Date;
 }
 
+/** The session's people: the operator, and the witnesses who each confirmed the parameters before any material existed. */
+type MakersContext = WrapContext & { readonly witnesses: readonly string[] };
+
+/**
+ * Who made the material, as the wrapped manifest names them: this session's people, its purpose
+ * (the last session start in the journal is this session's) and the journal, by file name and the
+ * SHA-256 of its first entry.
+ */
+function madeByOf(context: MakersContext): WrappedMadeBy {
+  const { journal } = context;
+  const start = journal.entries.findLast((e) => e.event === 'ceremony.session-started');
+  return {
+    purpose: start?.data.purpose === 'custody-restore' ? 'custody-restore' : 'wrap',
+    operator: context.operator,
+    witnesses: [...context.witnesses],
+    journalFile: path.basename(journal.path),
+    journalFirstEntrySha256: firstEntryHash(journal),
+  };
+}
+
+function firstEntryHash(journal: Journal): string {
+  const first = journal.entries[0];
+  if (!first)
+    throw stepOutOfOrder({ reason: 'state', step: 'writeTheWrappedMaterialBundle', side: 'airgap', state: 'new' });
+  return first.hash;
+}
+
 /** One session's wrapped bundle: staged by `write`, completed by `complete` once the receipt exists. */
 export class WrappedBundleWriter {
   readonly #preflight: SessionPreflight;
-  readonly #context: WrapContext;
+  readonly #context: MakersContext;
   #bundle: WrittenWrappedBundle | undefined;
   #complete: (() => Promise<WrittenWrappedBundle>) | undefined;
 
-  constructor(preflight: SessionPreflight, context: WrapContext) {
+  constructor(preflight: SessionPreflight, context: MakersContext) {
     this.#preflight = preflight;
     this.#context = context;
   }
@@ -49,6 +80,7 @@ export class WrappedBundleWriter {
       content.wrapped,
       expiryOf,
       content.custody,
+      madeByOf(this.#context),
       this.#context,
       content.now,
     );

@@ -29,6 +29,8 @@ export const ONLINE_EVENTS = {
   wrappedChecked: 'wrapped-bundle.checked',
   /** A wrapped-material bundle refused before anything was sent: no digest from the receipt, a digest that differs, or a failed check. */
   wrappedRefused: 'wrapped-bundle.refused',
+  /** A wrap of another air-gapped journal than the ceremony's earlier one, imported on the officer's explicit word (an override). */
+  otherAirGapJournalAccepted: 'wrapped-bundle.other-journal-accepted',
   imported: 'key.imported',
   verified: 'key.verified',
   verifyFailed: 'key.verify-failed',

@@ -3,7 +3,7 @@
  * (journal), then import every checked key with the material expiry decided for it.
  */
 import path from 'node:path';
-import { IMPORT_PARAMETERS_FORMAT, readBundle, type BundleFormat } from '../../bundle';
+import { IMPORT_PARAMETERS_FORMAT, readBundle, type BundleFormat, type WrappedMadeBy } from '../../bundle';
 import { groupHex } from '../../hex-groups';
 import {
   compareTypedDigest,
@@ -12,7 +12,7 @@ import {
   type TypedDigestComparison,
 } from '../../crypto/typed-digest';
 import { KeyferryError, toProblem } from '../../errors';
-import { problemData } from '../../journal';
+import { problemData, type JsonObject } from '../../journal';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import { refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS, type WrappedDigestSource } from './events';
@@ -31,6 +31,7 @@ import { progressLine } from '../shared/progress';
 import { kmsTimeFromTokens } from '../shared/kms-time';
 import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
 import { wrappedBundleRefusal } from './wrapped-bundle-changed';
+import { checkBundleMakers } from './wrapped-bundle-makers';
 
 /** The wrapped-material bundle checked in this session (what the import and the receipt use). */
 export interface CheckedSession {
@@ -86,32 +87,53 @@ function receiptDigestProof(
   };
 }
 
+/** What the officer allows beyond the plain check. */
+export interface WrappedBundleCheckOptions {
+  /** Import a wrap of another air-gapped journal than the ceremony's earlier one (journaled as an override). */
+  readonly acceptOtherAirGapJournal?: boolean;
+}
+
+/** What the reader learnt before a refusal: the groups that differ, who made the bundle. */
+interface ReadSoFar {
+  differing: readonly number[];
+  madeBy?: WrappedMadeBy | undefined;
+}
+
 /**
  * Reads the wrapped-material bundle in `dir`, first proving with `proof` that it is the one the
- * air-gapped receipt names, then checks it against the journal and journals the check. Every
- * refusal is journaled (wrapped-bundle.refused) before it is thrown, the step guard's `mayCheck`
- * (a ceremony that is finished) and a digest typed in the wrong form too; nothing reaches the KMS.
+ * air-gapped receipt names, then checks it against the journal (who made it too:
+ * wrapped-bundle-makers.ts) and journals the check. Every refusal is journaled
+ * (wrapped-bundle.refused, with who made the bundle once it was read) before it is thrown, the step
+ * guard's `mayCheck` (a ceremony that is finished) and a digest typed in the wrong form too; nothing
+ * reaches the KMS.
  */
 export async function checkWrappedBundleStep(
   ctx: OnlineStepContext,
   dir: string,
   proof: WrappedBundleProof | undefined,
   mayCheck: () => void = () => undefined,
+  options: WrappedBundleCheckOptions = {},
 ): Promise<{ session: CheckedSession; summary: CheckedBundleSummary }> {
-  let differing: readonly number[] = [];
+  const read: ReadSoFar = { differing: [] };
   try {
     mayCheck();
-    return await checkProvenBundle(ctx, dir, proof, (groups) => (differing = groups));
+    return await checkProvenBundle(ctx, dir, proof, read, options);
   } catch (error) {
     const refusal = wrappedBundleRefusal(path.resolve(dir), error);
     await ctx.journal(ONLINE_EVENTS.wrappedRefused, {
       folder: path.resolve(dir),
       ...problemData(toProblem(refusal)),
       digestSource: proof?.source ?? null,
-      differingGroups: [...differing],
+      differingGroups: [...read.differing],
+      ...(read.madeBy ? { madeBy: madeByData(read.madeBy) } : {}),
     });
     throw refusal;
   }
+}
+
+/** `madeBy` as the journal keeps it. */
+function madeByData(madeBy: WrappedMadeBy): JsonObject {
+  return { ...madeBy, witnesses: [...madeBy.witnesses] };
 }
 
 /** The KMS's time as the checked keys' tokens prove it (a plan's moment the KMS has passed cannot be kept). */
@@ -126,7 +148,8 @@ async function checkProvenBundle(
   ctx: OnlineStepContext,
   dir: string,
   proof: WrappedBundleProof | undefined,
-  onDiffer: (groups: readonly number[]) => void,
+  read: ReadSoFar,
+  options: WrappedBundleCheckOptions,
 ): Promise<{ session: CheckedSession; summary: CheckedBundleSummary }> {
   const { state } = ctx;
   const typed = typedReceiptDigest(state, proof);
@@ -134,10 +157,23 @@ async function checkProvenBundle(
   if (typed === state.parametersBundle?.manifestSha256)
     throw new KeyferryError('WRAPPED_DIGEST_IS_PARAMETERS', { dir });
   const now = ctx.now();
+  const onDiffer = (groups: readonly number[]) => (read.differing = groups);
   const bundle = await readBundle(dir, { now, proveDigest: receiptDigestProof(dir, typed, onDiffer) });
   if (bundle.kind !== 'wrapped-material') {
     throw new KeyferryError('BUNDLE_WRONG_KIND', { dir, found: 'parameters', pick: 'online' });
   }
+  const { madeBy } = bundle.manifest;
+  read.madeBy = madeBy;
+  // Who made it before what it holds: a second journal's material is other material too, and this says why.
+  const otherJournal =
+    bundle.manifest.ceremonyId === state.ceremonyId
+      ? checkBundleMakers(
+          state,
+          madeBy,
+          bundle.keys.map((k) => k.keyId),
+          options.acceptOtherAirGapJournal === true,
+        )
+      : undefined;
   const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
   const kmsNow = kmsTimeOf(checked, now);
   const keys = checked.map(({ key, issued, wrapped }) => ({
@@ -152,11 +188,18 @@ async function checkProvenBundle(
     requestedExpiresAt: decideExpiry({ key, issued, wrapped }, state.expiry, kmsNow).requested,
     replicaOf: key.replicaOf ?? null,
   }));
+  if (otherJournal)
+    await ctx.journal(ONLINE_EVENTS.otherAirGapJournalAccepted, {
+      folder: path.resolve(dir),
+      manifestSha256: bundle.digest,
+      ...otherJournal,
+    });
   await ctx.journal(ONLINE_EVENTS.wrappedChecked, {
     folder: path.resolve(dir),
     manifestSha256: bundle.digest,
     digestSource: (proof as WrappedBundleProof).source,
     custody: bundle.manifest.custody ? { ...bundle.manifest.custody } : null,
+    madeBy: madeBy ? madeByData(madeBy) : null,
     keys: keys.map((k) => ({
       keyId: k.keyId,
       publicKeyFingerprint: k.publicKeyFingerprint,
@@ -174,6 +217,7 @@ async function checkProvenBundle(
       keys,
       warnings,
       custody: bundle.manifest.custody ?? null,
+      madeBy: madeBy ?? null,
     },
   };
 }

@@ -1,5 +1,6 @@
 /** Plain values the online workflow returns to its callers (CLI, IPC handlers). No key bytes. */
 import type { CustodyArrangement } from '../../bundle/custody-arrangement';
+import type { WrappedMadeBy } from '../../bundle';
 import type { KeySpec, WrappingAlgorithm } from '../../crypto/key-spec';
 import type { PlannedKey } from '../shared/ceremony-plan';
 import type { Warning } from '../../../i18n/warning';
@@ -88,6 +89,8 @@ export interface CheckedBundleSummary {
   readonly warnings: readonly Warning[];
   /** Who keeps a copy of the material, as the bundle's manifest says; null for bundles written before it did. */
   readonly custody: CustodyArrangement | null;
+  /** Who made the material on the air-gapped side, and in which journal (manifest `madeBy`); null for bundles written before it did. */
+  readonly madeBy: WrappedMadeBy | null;
 }
 
 export interface ImportedKeySummary {

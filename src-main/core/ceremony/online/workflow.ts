@@ -34,6 +34,7 @@ import {
   checkWrappedBundleStep,
   importCheckedMaterial,
   type CheckedSession,
+  type WrappedBundleCheckOptions,
   type WrappedBundleProof,
 } from './import-steps';
 import {
@@ -274,10 +275,18 @@ export class OnlineCeremony {
    * one its own air-gapped side wrote); a bundle with another digest is refused and journaled
    * before it is read further, so a swapped bundle never reaches the KMS.
    */
-  async checkWrappedBundle(dir: string, proof: WrappedBundleProof): Promise<CheckedBundleSummary> {
+  async checkWrappedBundle(
+    dir: string,
+    proof: WrappedBundleProof,
+    options: WrappedBundleCheckOptions = {},
+  ): Promise<CheckedBundleSummary> {
     // Out of order (e.g. a ceremony already finished) is a refusal of this bundle too: journaled.
-    const { session, summary } = await checkWrappedBundleStep(this.#ctx, dir, proof, () =>
-      this.#guard.require('checkWrappedBundle'),
+    const { session, summary } = await checkWrappedBundleStep(
+      this.#ctx,
+      dir,
+      proof,
+      () => this.#guard.require('checkWrappedBundle'),
+      options,
     );
     this.#setChecked(session);
     return summary;

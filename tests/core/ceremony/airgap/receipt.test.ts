@@ -53,6 +53,13 @@ async function wrappedCeremony() {
     wrapped,
     () => at,
     { kind: 'none', acknowledged: true },
+    {
+      purpose: 'wrap',
+      operator: 'Ana',
+      witnesses: ['Ben'],
+      journalFile: 'airgap.jsonl',
+      journalFirstEntrySha256: 'a'.repeat(64),
+    },
     { journal, operator: 'Ana' },
     NOW,
   );

@@ -126,6 +126,13 @@ describe('writeWrapped', () => {
       wrapped,
       expiryFor,
       { kind: 'none', acknowledged: true },
+      {
+        purpose: 'wrap',
+        operator: 'Ana',
+        witnesses: ['Ben'],
+        journalFile: 'airgap.jsonl',
+        journalFirstEntrySha256: 'a'.repeat(64),
+      },
       { journal, operator: 'Ana' },
       NOW,
     );

@@ -78,6 +78,28 @@ describe('WrappedBundleWriter', () => {
     }
   });
 
+  it('names who made the material in the manifest: the operator, the witnesses and the journal by name and first entry', async () => {
+    const s = await staged();
+    try {
+      await s.preflightPasses();
+      const written = await s.writer.write(s.destinations.wrappedBundle, s.content, EXPIRY);
+      await s.writer.complete();
+      const read = await readBundle(written.dir, { now: new Date(), expectedDigest: written.manifestSha256 });
+      if (read.kind !== 'wrapped-material') throw new Error('not a wrapped bundle');
+      // Format version 3: an older Keyferry, which would not check these people, refuses it by its version.
+      expect(read.manifest.formatVersion).toBe(3);
+      expect(read.manifest.madeBy).toEqual({
+        purpose: 'wrap',
+        operator: 'Officer',
+        witnesses: ['Wendy'],
+        journalFile: 'airgap.jsonl',
+        journalFirstEntrySha256: s.journal.entries[0]?.hash,
+      });
+    } finally {
+      await s.journal.close();
+    }
+  });
+
   it('refuses another expiry than the preflight fixed, with nothing written', async () => {
     const s = await staged();
     try {

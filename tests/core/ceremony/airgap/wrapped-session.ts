@@ -19,7 +19,7 @@ export const CEREMONY_ID = 'KF-20261202-wrapped';
 export async function wrappedSession() {
   const dir = await tempDir('kf-wrapped-session-');
   const journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
-  const context = { journal, operator: 'Officer' };
+  const context = { journal, operator: 'Officer', witnesses: ['Wendy'] };
   const parameters = makeImportParameters(2, new Date(), ['AES_256', 'EC_P256']);
   const vault = new MaterialVault();
   for (const p of parameters) vault.put(p.keyId, await generateKeyMaterial(p.keySpec));

@@ -1,0 +1,23 @@
+/**
+ * Who made a wrapped-material bundle on the air-gapped side (the manifest's `madeBy`): what
+ * `online import` prints and journals of them, its refusals of other people or of another
+ * air-gapped journal, and the online side's advice to wrap again in the same journal.
+ */
+export const enAirGappedMakers = {
+  'bundle.madeBy':
+    '{purpose, select, restore {Made by a custody restore} other {Wrapped}} on the air-gapped side by operator {operator} with {count, plural, one {witness} other {witnesses}} {witnessList}, in the air-gapped journal {journal} (first entry {firstEntry}).',
+  'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL':
+    'This wrapped-material bundle was wrapped on the air-gapped side (journal {airGapJournal}) by operator {madeOperator} with witnesses {madeWitnessList}, but this ceremony’s online journal names operator {journalOperator}, witnesses {journalWitnessList}: {role, select, operator {another operator} other {other witnesses}}. Nobody acts for another, so this material was not made by the ceremony’s people. Nothing was sent to the KMS.',
+  'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL.next':
+    'Do not import this bundle. Wrap again on the air-gapped workstation with the ceremony’s people (operator {journalOperator}, witnesses {journalWitnessList}) and the ceremony’s air-gapped journal (fetch new parameters with keyferry online params first if the import tokens lapsed), then import that bundle.',
+  'problem.WRAPPED_OTHER_AIRGAP_JOURNAL':
+    'This wrapped-material bundle was wrapped in the air-gapped journal {airGapJournal} (first entry {airGapJournalFirstEntry}), but the bundle this online journal took at entry {earlierSeq} came from the air-gapped journal {earlierAirGapJournal} (first entry {earlierAirGapJournalFirstEntry}). A wrap in another journal does not see the earlier wrap: the question whether to wrap again was skipped, and another custody set of this ceremony may exist that nobody was told to destroy. Nothing was sent to the KMS.',
+  'problem.WRAPPED_OTHER_AIRGAP_JOURNAL.next':
+    'Wrap again on the air-gapped workstation with the journal {earlierAirGapJournal} (fetch new parameters with keyferry online params first if the import tokens lapsed) and import that bundle. Only if that journal is lost, and you know why this bundle was wrapped in another, run the same online import with --accept-other-airgap-journal: it is journaled as an override and printed on the receipt.',
+  'online.next.same-airgap-journal':
+    '{known, select, yes {Wrap in the SAME air-gapped journal as before, {journal} (first entry {firstEntry}), not in a new one} other {Wrap in the SAME air-gapped journal as the first wrap of this ceremony, not in a new one: put its file name after --journal}}. That journal knows the earlier wrap and its custody set; online import refuses a bundle of another air-gapped journal.',
+  'receipt.people.materialMadeBy':
+    'entry {seq}: the wrapped-material bundle checked was {purpose, select, restore {made by a custody restore} other {wrapped}} on the air-gapped side by operator {operator} with {count, plural, one {witness} other {witnesses}} {witnessList}, in the air-gapped journal {journal} (first entry {firstEntry})',
+  'journal.event.wrapped-bundle.other-journal-accepted':
+    'Wrapped-material bundle of another air-gapped journal accepted',
+} as const;

@@ -1,0 +1,20 @@
+/** 离线端由谁制作已包装密钥材料包（清单中的 madeBy）：online import 打印并记入日志的内容、对其他人员或另一离线日志的拒绝，以及在同一离线日志中重新包装的建议。 */
+import type { enAirGappedMakers } from '../en/air-gapped-makers';
+
+export const zhCNAirGappedMakers: { readonly [K in keyof typeof enAirGappedMakers]: string } = {
+  'bundle.madeBy':
+    '在离线端由操作员 {operator} 与{count, plural, other {见证人}} {witnessList}{purpose, select, restore {通过托管恢复制作} other {包装}}，离线日志为 {journal}（首条记录 {firstEntry}）。',
+  'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL':
+    '此已包装密钥材料包是在离线端（日志 {airGapJournal}）由操作员 {madeOperator} 与见证人 {madeWitnessList} 包装的，而本仪式的联网日志记载的是操作员 {journalOperator}、见证人 {journalWitnessList}：{role, select, operator {操作员不同} other {见证人不同}}。任何人不得代他人行事，因此这份密钥材料并非由本仪式的人员制作。未向 KMS 发送任何内容。',
+  'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL.next':
+    '请勿导入此包。请在离线工作站上由本仪式的人员（操作员 {journalOperator}，见证人 {journalWitnessList}）使用本仪式的离线日志重新包装（如导入令牌已过期，请先用 keyferry online params 获取新参数），然后导入那个包。',
+  'problem.WRAPPED_OTHER_AIRGAP_JOURNAL':
+    '此已包装密钥材料包是在离线日志 {airGapJournal}（首条记录 {airGapJournalFirstEntry}）中包装的，但本联网日志在第 {earlierSeq} 条记录接受的包来自离线日志 {earlierAirGapJournal}（首条记录 {earlierAirGapJournalFirstEntry}）。在另一个日志中包装时看不到先前的包装：是否重新包装的询问被跳过，且本仪式可能另有一套无人被告知要销毁的托管份额。未向 KMS 发送任何内容。',
+  'problem.WRAPPED_OTHER_AIRGAP_JOURNAL.next':
+    '请在离线工作站上使用日志 {earlierAirGapJournal} 重新包装（如导入令牌已过期，请先用 keyferry online params 获取新参数），然后导入那个包。只有在该日志已丢失、且您知道此包为何在另一个日志中包装时，才可在同一条 online import 命令中加上 --accept-other-airgap-journal：这会作为覆盖记入日志并印在回执上。',
+  'online.next.same-airgap-journal':
+    '{known, select, yes {请在与之前相同的离线日志 {journal}（首条记录 {firstEntry}）中包装，不要使用新日志} other {请在本仪式首次包装所用的同一个离线日志中包装，不要使用新日志：在 --journal 后填写其文件名}}。该日志知道先前的包装及其托管份额；online import 会拒绝另一个离线日志的包。',
+  'receipt.people.materialMadeBy':
+    '第 {seq} 条记录：所核对的已包装密钥材料包是在离线端由操作员 {operator} 与{count, plural, other {见证人}} {witnessList}{purpose, select, restore {通过托管恢复制作} other {包装}}的，离线日志为 {journal}（首条记录 {firstEntry}）',
+  'journal.event.wrapped-bundle.other-journal-accepted': '已接受另一离线日志的已包装密钥材料包',
+} as const;

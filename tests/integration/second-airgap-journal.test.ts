@@ -1,0 +1,121 @@
+/**
+ * A second air-gapped journal for one ceremony (walker findings F3, F8): the same parameters wrapped
+ * in a new journal, which knows nothing of the first wrap (no wrap-again question, its own custody
+ * set). Two folders as two machines, one simulator over real HTTP, each command as the officer
+ * pastes it. `online import` names who wrapped each bundle and in which journal, refuses the
+ * second journal's bundle (both journals named, nothing sent to the KMS), and imports it only on
+ * --accept-other-airgap-journal, journaled as an override and printed on the receipt.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
+import { keyferry } from './cli-in-process';
+import { nextCommand, twoMachines } from './pasted-shell';
+import { airgapConfirmations } from '../cli/commands/witness-args';
+import { onlineAt } from '../helpers/cli-sides';
+
+let dir: string | undefined;
+let sim: KmsSimulator | undefined;
+afterAll(async () => {
+  await sim?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** `words` (an `airgap wrap` as printed) with its `--out` and `--journal` replaced. */
+function wrapInto(words: readonly string[], out: string, journal: string): string[] {
+  return words.map((w, i) => (words[i - 1] === '--out' ? out : words[i - 1] === '--journal' ? journal : w));
+}
+
+const HOUR_MS = 3_600_000;
+
+describe('a second air-gapped journal of one ceremony', () => {
+  it('after lapsed tokens: the next wrap is named in the first journal; a new journal is refused at import, imported only when accepted', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-second-journal-'));
+    sim = await startKmsSimulator();
+    const { online, airgap } = await twoMachines(dir);
+    await writeFile(
+      path.join(online, 'plan.json'),
+      JSON.stringify({
+        title: 'Two journals',
+        operator: 'Ana',
+        witnesses: ['Ben'],
+        materialExpiry: 'never',
+        keys: [{ alias: 'two/aes', spec: 'AES_256' }],
+      }),
+    );
+    const { args: connection, env } = onlineAt(sim);
+    const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
+    expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
+    /** The printed `airgap wrap` of `params` into `out` and `journal`, every witness confirming; returns the printed import. */
+    const wrapIn = async (params: string, out: string, journal: string, ...extra: string[]) => {
+      const run = await keyferry(
+        [
+          ...wrapInto(nextCommand(params), out, journal),
+          ...airgapConfirmations(params, ['Ben']),
+          '--allow-network',
+          ...extra,
+        ],
+        { cwd: airgap, env: {} },
+      );
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      return nextCommand(run.stdout);
+    };
+    const params1 = await on(['online', 'params', '--out', path.join(dir, 'params-1')]);
+    expect(params1.code).toBe(0);
+    const first = await wrapIn(params1.stdout, path.join(dir, 'wrapped-1'), 'airgap-E.jsonl');
+
+    // The import tokens lapse before the import: the KMS refuses it (KMS.2601) after the bundle was checked.
+    sim.clock.advance(25 * HOUR_MS);
+    const lapsed = await keyferry(first, { cwd: online, env });
+    expect(lapsed.code).toBe(1);
+    expect(lapsed.stdout).toContain(
+      'Wrapped on the air-gapped side by operator Ana with witness Ben, in the air-gapped journal airgap-E.jsonl (first entry',
+    );
+    const params2 = await keyferry(nextCommand(lapsed.stdout), { cwd: online, env });
+    expect(params2.stderr).toBe('');
+    expect(params2.code).toBe(0);
+    // F8: the next wrap goes into the SAME air-gapped journal, named (before: a new airgap-<ceremony>.jsonl).
+    const again = nextCommand(params2.stdout);
+    expect(again[again.indexOf('--journal') + 1]).toBe('airgap-E.jsonl');
+    expect(params2.stdout).toMatch(
+      /Wrap in the SAME air-gapped journal as before, airgap-E\.jsonl \(first entry [0-9A-F ]{19}\), not in a new one/,
+    );
+
+    // Wrapped in a new journal all the same: it knows nothing of the first wrap or its custody.
+    // (Its receipt goes into a folder of its own: the first journal's session 1 receipt has the same name.)
+    await mkdir(path.join(airgap, 'receipts-2'));
+    const second = await wrapIn(
+      params2.stdout,
+      path.join(dir, 'wrapped-2'),
+      'airgap-E2.jsonl',
+      '--receipt-dir',
+      'receipts-2',
+    );
+    const refused = await keyferry(second, { cwd: online, env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /wrapped in the air-gapped journal airgap-E2\.jsonl \(first entry [0-9A-F ]{19}\), but the bundle this online journal took at entry \d+ came from the air-gapped journal airgap-E\.jsonl/,
+    );
+    expect(refused.stderr).toContain('--accept-other-airgap-journal');
+    expect(refused.stdout).not.toMatch(/Enabled/);
+    expect(await readFile(path.join(online, 'online.jsonl'), 'utf8')).toContain(
+      '"code":"WRAPPED_OTHER_AIRGAP_JOURNAL"',
+    );
+
+    const accepted = await keyferry([...second, '--accept-other-airgap-journal'], { cwd: online, env });
+    expect(accepted.stderr).toBe('');
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toContain('in the air-gapped journal airgap-E2.jsonl');
+    expect(accepted.stdout).toMatch(/AES_256\s+Enabled\s+OK: /);
+    const receipt = (await readdir(online)).find((f) => f.startsWith('receipt-online-') && f.endsWith('.txt'));
+    const text = await readFile(path.join(online, receipt as string), 'utf8');
+    // People: who wrapped each bundle checked, and in which journal (the receipt's lines wrap).
+    expect(text).toMatch(
+      /entry \d+: the wrapped-material bundle checked was wrapped on the\s+air-gapped side by operator Ana with witness Ben, in the air-gapped\s+journal airgap-E2\.jsonl/,
+    );
+    expect(text).toContain('Wrapped-material bundle of another air-gapped journal accepted');
+  }, 240_000);
+});
