@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { loadCeremonyPlan, parseMaterialExpiry, type CeremonyPlan } from '../../core/ceremony/shared/ceremony-plan';
 import { isAsymmetric } from '../../core/crypto/key-spec';
+import { KeyferryError } from '../../core/errors';
 import { expiryText } from '../../core/ceremony/shared/planned-expiry';
 import type { PlanFileView } from '../contract';
 import type { ChannelHandler } from './channel-handler';
@@ -36,13 +37,27 @@ function planDifferences(
   return pairs.filter((pair) => JSON.stringify(pair.plan) !== JSON.stringify(pair.setup));
 }
 
+/**
+ * The setup's material expiry as text, resolved at `now`. It was checked when the setup was made: a
+ * date-time that has passed since is compared as it is, not refused again while reading a plan
+ * (creating the keys refuses a past expiry).
+ */
+function setupExpiryText(value: string, now: Date): string {
+  try {
+    return expiryText(parseMaterialExpiry(value, now, 'materialExpiry'));
+  } catch (error) {
+    if (!(error instanceof KeyferryError) || error.code !== 'EXPIRY_IN_PAST') throw error;
+    return expiryText(parseMaterialExpiry(value, new Date(0), 'materialExpiry'));
+  }
+}
+
 export function readPlanFileHandler(session: CeremonySession): ChannelHandler<'readPlanFile'> {
   return async ({ file }) => {
     session.requireMode('online', 'rehearsal');
     const setup = session.requireSetup();
     const now = session.now();
     const plan = await loadCeremonyPlan(inputFilePath(file, 'planFile'), now);
-    const setupExpiry = expiryText(parseMaterialExpiry(setup.materialExpiry, now, 'materialExpiry'));
+    const setupExpiry = setupExpiryText(setup.materialExpiry, now);
     const planExpiry = expiryText(plan.materialExpiry);
     // The plan's own expiry for its AES keys without one, where the setup's says otherwise.
     const filled = planExpiry !== setupExpiry ? planExpiry : undefined;

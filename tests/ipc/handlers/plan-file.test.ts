@@ -127,6 +127,14 @@ describe('online.read-plan', () => {
     expect((agreed.keys as Expiring[]).map((k) => k.materialExpiry !== undefined)).toEqual([false, true, false]);
   });
 
+  it("reads a plan after the setup's expiry date-time has passed (checked when the setup was made)", async () => {
+    const soon = new Date(Date.now() + 1500).toISOString();
+    const { planFile, read } = await setUp('rehearsal', soon);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const plan = await read(await planFile('plan.json', examplePlan()));
+    expect(plan.keys.map((k) => k.alias)).toContain('payments/aes');
+  });
+
   it("answers each key's replicas (region and project) and refuses a replica listed twice", async () => {
     const { planFile, read, refusal } = await setUp();
     const east = { region: 'cn-east-3', projectId: 'a4a5d4098fb4474fa22cd05f897d6b99' };
