@@ -11,7 +11,8 @@
  *
  * Only the files that session can have written are touched: the preflight it passed found every
  * folder new or empty, so a custodian folder's `keyferry-share-<ceremony>…` and
- * `keyferry-backup-<ceremony>…` files are that session's.
+ * `keyferry-backup-<ceremony>…` files are that session's, except those whose names carry another
+ * custody set than the one it split (or, killed during the split, a set another session split).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { withdrawWrappedBundle } from '../../bundle';
 import { toProblem } from '../../errors';
 import { problemData, type Journal, type JournalEntry } from '../../journal';
 import { pathExists } from '../../fs/path-exists';
+import { custodySetTag } from '../../custody/set-share';
 import { withdrawCustodySplit } from './custody-split';
 import { startsAirGappedSession } from './receipt-session';
 import type { AbandonReport } from './session-stop';
@@ -80,11 +82,42 @@ function ceremonyOf(session: readonly JournalEntry[]): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-/** The custody files of `ceremonyId` in `folder` (share, slips, backup and its printout). */
-async function custodyFilesIn(folder: string, ceremonyId: string): Promise<string[]> {
+/** The set tags (set-share.ts custodySetTag) of the custody sets `entries` journal as split. */
+function splitSetTags(entries: readonly JournalEntry[]): Set<string> {
+  const tags = new Set<string>();
+  for (const e of entries) {
+    const digest = e.event === 'custody.split' ? e.data['backupDigest'] : undefined;
+    if (typeof digest === 'string' && /^[0-9a-fA-F]{8}/.test(digest)) tags.add(custodySetTag(digest));
+  }
+  return tags;
+}
+
+/**
+ * Which custody sets' files (by their names' set tag) the crashed session can have written: its own
+ * set when it journaled the split; else (killed during the split) any set but those the journal's
+ * other sessions split. A folder found empty by the preflight can hold another set's files by now:
+ * a custodian's stick of a finished session mounted at the same path.
+ */
+interface SessionSets {
+  readonly own: ReadonlySet<string>;
+  readonly others: ReadonlySet<string>;
+}
+
+/** `-<8 hex>-` or `-<8 hex>.` right after the ceremony id: a name that carries its set (since session 13). */
+const SET_TAG_AFTER_CEREMONY = /^-([0-9A-F]{8})[-.]/;
+
+/** The custody files of `ceremonyId` in `folder` (share, slips, backup and its printout) the session can have written. */
+async function custodyFilesIn(folder: string, ceremonyId: string, sets: SessionSets): Promise<string[]> {
   const names = await fs.readdir(folder).catch(() => [] as string[]);
   const prefixes = [`keyferry-share-${ceremonyId}`, `keyferry-backup-${ceremonyId}`];
-  return names.filter((n) => prefixes.some((p) => n.startsWith(p))).map((n) => path.join(folder, n));
+  const ours = (name: string): boolean => {
+    const prefix = prefixes.find((p) => name.startsWith(p));
+    if (prefix === undefined) return false;
+    const tag = SET_TAG_AFTER_CEREMONY.exec(name.slice(prefix.length))?.[1];
+    if (tag === undefined) return true; // a name without its set: written before names carried it
+    return sets.own.size > 0 ? sets.own.has(tag) : !sets.others.has(tag);
+  };
+  return names.filter(ours).map((n) => path.join(folder, n));
 }
 
 /** Marks the session's wrapped-bundle folder ABANDONED (journaled), when it holds anything. */
@@ -156,10 +189,14 @@ export async function closeUnfinishedSession(
     : { withdrawn: null, byHand: null };
   const ceremonyId = ceremonyOf(entries);
   const custodians = folders.filter((d) => d.role === 'custodian');
+  const sets: SessionSets = {
+    own: splitSetTags(entries),
+    others: splitSetTags(journal.entries.filter((e) => e.seq < fromSeq)),
+  };
   const files: string[] = [];
   const createdFolders: string[] = [];
   for (const d of custodians) {
-    if (ceremonyId) files.push(...(await custodyFilesIn(d.folder, ceremonyId)));
+    if (ceremonyId) files.push(...(await custodyFilesIn(d.folder, ceremonyId, sets)));
     if (d.willCreate && (await pathExists(d.folder).catch(() => false))) createdFolders.push(d.folder);
   }
   const custody = await withdrawCustodySplit({ files, createdFolders }, journal, operator);

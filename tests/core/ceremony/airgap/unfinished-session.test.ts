@@ -98,6 +98,43 @@ describe('closeUnfinishedSession', () => {
     expect(journal.entries.at(-1)?.data).toMatchObject({ removedFiles: setNames.length });
   });
 
+  it('leaves another custody set of the ceremony in a folder: only the set the crashed session split is withdrawn', async () => {
+    // Session 1 finished with set 5A5A5A5A; session 2 split set 2379C9B2 and was killed. Before the next
+    // run, a custodian's stick of session 1 came up at the path session 2's preflight had found empty.
+    await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+    await journal.append('Ana', 'custody.split', { backupDigest: '5a5a5a5a'.repeat(8) });
+    await journal.append('Ana', 'receipt.written', {});
+    const { custodians } = await crashedSession([]);
+    await journal.append('Ana', 'custody.split', { backupDigest: '2379c9b2'.repeat(8) });
+    const folder = custodians[0] as string;
+    await mkdir(folder);
+    const finished = [`keyferry-share-${CEREMONY}-5A5A5A5A-1of2.json`, `keyferry-backup-${CEREMONY}-5A5A5A5A.txt`];
+    const crashed = [`keyferry-share-${CEREMONY}-2379C9B2-1of2.json`, `keyferry-backup-${CEREMONY}-2379C9B2.txt`];
+    for (const name of [...finished, ...crashed]) await writeFile(path.join(folder, name), 'x');
+
+    const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+
+    expect(report?.session).toBe(2);
+    expect((await readdir(folder)).sort()).toEqual([...finished].sort());
+    expect(journal.entries.at(-1)?.data).toMatchObject({ removedFiles: crashed.length });
+  });
+
+  it('killed during the split (no custody.split journaled): never withdraws a set another session split', async () => {
+    await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+    await journal.append('Ana', 'custody.split', { backupDigest: '5a5a5a5a'.repeat(8) });
+    await journal.append('Ana', 'receipt.written', {});
+    const { custodians } = await crashedSession([]);
+    const folder = custodians[0] as string;
+    await mkdir(folder);
+    const finished = `keyferry-share-${CEREMONY}-5A5A5A5A-1of2.json`;
+    const partial = `keyferry-share-${CEREMONY}-2379C9B2-1of2.json`;
+    for (const name of [finished, partial]) await writeFile(path.join(folder, name), 'x');
+
+    await closeUnfinishedSession(journal, 'Ana', new Date());
+
+    expect(await readdir(folder)).toEqual([finished]);
+  });
+
   it('journals a session killed at a witness prompt, with nothing to withdraw', async () => {
     await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
     await journal.append('Ana', 'network.checked', {});
