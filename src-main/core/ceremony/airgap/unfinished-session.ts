@@ -18,7 +18,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
-import { withdrawWrappedBundle } from '../../bundle';
+import { MANIFEST_FILE, withdrawWrappedBundle } from '../../bundle';
 import { toProblem } from '../../errors';
 import { problemData, type Journal, type JournalEntry } from '../../journal';
 import { pathExists } from '../../fs/path-exists';
@@ -129,7 +129,9 @@ async function withdrawBundleFolder(
   now: Date,
 ): Promise<{ withdrawn: string | null; byHand: string | null }> {
   const names = await fs.readdir(folder).catch(() => [] as string[]);
-  if (names.length === 0) return { withdrawn: null, byHand: null };
+  // A manifest is written only after the receipt, which ends a session: a folder holding one is a
+  // finished bundle (another stick at the same path), never the crashed session's; it is left as it is.
+  if (names.length === 0 || names.includes(MANIFEST_FILE)) return { withdrawn: null, byHand: null };
   const written = session.findLast((e) => e.event === 'wrapped-bundle.written');
   const digest = written?.data['manifestSha256'];
   const manifestSha256: Record<string, string> = typeof digest === 'string' ? { manifestSha256: digest } : {};

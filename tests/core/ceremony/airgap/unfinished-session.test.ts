@@ -135,6 +135,18 @@ describe('closeUnfinishedSession', () => {
     expect(await readdir(folder)).toEqual([finished]);
   });
 
+  it("never marks a folder holding a manifest ABANDONED: a finished bundle now at the crashed session's bundle path", async () => {
+    const { bundle } = await crashedSession(['custody.split', 'wrapped-bundle.written']);
+    await mkdir(path.join(bundle, 'keys'), { recursive: true });
+    await writeFile(path.join(bundle, 'manifest.json'), '{}');
+
+    const report = await closeUnfinishedSession(journal, 'Ana', new Date());
+
+    expect(report).toMatchObject({ withdrawnBundle: null });
+    expect((await readdir(bundle)).sort()).toEqual(['keys', 'manifest.json']);
+    expect(journal.entries.map((e) => e.event)).not.toContain('wrapped-bundle.withdrawn');
+  });
+
   it('journals a session killed at a witness prompt, with nothing to withdraw', async () => {
     await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
     await journal.append('Ana', 'network.checked', {});
