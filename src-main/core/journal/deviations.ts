@@ -124,3 +124,12 @@ export function listDeviations(entries: readonly JournalEntry[]): Deviation[] {
   }
   return found;
 }
+
+/**
+ * How a journal's air-gapped session (a wrap or a custody restore) ends. Sealed: its receipt, or its
+ * bundle completed after the receipt (journals written before 2026-11-30 end a finished session at
+ * the receipt, with no `wrapped-bundle.completed` after it). Stopped: a stop it journaled, or the next session finding it
+ * ended without one (a crash, a power cut). A session with neither is unfinished.
+ */
+export const SESSION_SEALED_BY: ReadonlySet<string> = new Set(['receipt.written', 'wrapped-bundle.completed']);
+export const SESSION_STOPPED_BY: ReadonlySet<string> = new Set(['ceremony.abandoned', 'ceremony.session-unfinished']);

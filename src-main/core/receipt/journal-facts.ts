@@ -3,7 +3,7 @@
  * than the journal shows: every person named at the start, each line citing the journal entry it
  * comes from; the parameters bundle and the HSM of the session. The deviations are deviation-facts.ts's.
  */
-import { listDeviations, type JournalEntry, type JsonValue } from '../journal';
+import { listDeviations, SESSION_SEALED_BY, SESSION_STOPPED_BY, type JournalEntry, type JsonValue } from '../journal';
 import { SLIP_GROUPS } from '../crypto/typed-digest';
 import { groupHex, groupHexLines } from '../hex-groups';
 import { phrase } from './facts';
@@ -98,15 +98,8 @@ function shortDigest(value: unknown): string {
   return /^[0-9a-fA-F]{16}$/.test(hex) ? groupHex(hex) : '?';
 }
 
-/** Entries after a custody split that void its set: its session was stopped, or found ended without a stop. */
-const VOIDING = new Set([
-  'custody.withdrawn',
-  'custody.withdraw-failed',
-  'ceremony.abandoned',
-  'ceremony.session-unfinished',
-]);
-/** Entries after a custody split that seal its set: its session's receipt or completed bundle. */
-const SEALING = new Set(['receipt.written', 'wrapped-bundle.completed']);
+/** Entries after a custody split that void its set: a withdrawal, or its session stopped (journal/deviations.ts). */
+const WITHDRAWING = new Set(['custody.withdrawn', 'custody.withdraw-failed']);
 
 /**
  * Whether the custody split at `index` was withdrawn or orphaned: its session was stopped (a
@@ -116,8 +109,13 @@ const SEALING = new Set(['receipt.written', 'wrapped-bundle.completed']);
  */
 function splitVoided(entries: readonly JournalEntry[], index: number): boolean {
   for (const entry of entries.slice(index + 1)) {
-    if (SEALING.has(entry.event)) return false;
-    if (VOIDING.has(entry.event) || entry.event === 'ceremony.session-started') return true;
+    if (SESSION_SEALED_BY.has(entry.event)) return false;
+    if (
+      WITHDRAWING.has(entry.event) ||
+      SESSION_STOPPED_BY.has(entry.event) ||
+      entry.event === 'ceremony.session-started'
+    )
+      return true;
   }
   return false;
 }

@@ -20,24 +20,12 @@ import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
 import { MANIFEST_FILE, withdrawWrappedBundle } from '../../bundle';
 import { toProblem } from '../../errors';
-import { problemData, type Journal, type JournalEntry } from '../../journal';
+import { problemData, SESSION_SEALED_BY, SESSION_STOPPED_BY, type Journal, type JournalEntry } from '../../journal';
 import { pathExists } from '../../fs/path-exists';
 import { custodySetTag } from '../../custody/set-share';
 import { withdrawCustodySplit } from './custody-split';
 import { startsAirGappedSession } from './receipt-session';
 import type { AbandonReport } from './session-stop';
-
-/**
- * The entries that end a session: its receipt (a session the receipt sealed is never withdrawn: journals
- * written before 2026-11-30 end a finished session there, with no `wrapped-bundle.completed` after it),
- * its bundle completed, or a stop journaled (session-stop.ts, or this file's).
- */
-const SESSION_ENDS = new Set([
-  'receipt.written',
-  'wrapped-bundle.completed',
-  'ceremony.abandoned',
-  'ceremony.session-unfinished',
-]);
 
 /**
  * What the next session did about an earlier one that ended without stopping: which session and
@@ -61,7 +49,7 @@ function unfinishedLastSession(
   const start = entries.findLastIndex(startsAirGappedSession);
   if (start === -1) return null;
   const session = entries.slice(start);
-  if (session.some((e) => SESSION_ENDS.has(e.event))) return null;
+  if (session.some((e) => SESSION_SEALED_BY.has(e.event) || SESSION_STOPPED_BY.has(e.event))) return null;
   return { session: entries.filter(startsAirGappedSession).length, entries: session };
 }
 
