@@ -7,6 +7,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataFields, fieldLabel, fieldsText } from '../../src-main/i18n/data-fields';
 import { translator } from '../../src-main/i18n/translate';
@@ -69,6 +70,56 @@ describe('journal field labels', () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       const unlabelled = [...names].filter(([name]) => !fieldLabel(translator(locale), name).known);
       expect(unlabelled.map(([name, event]) => `${name} (${event})`)).toEqual([]);
+    }
+  });
+});
+
+/**
+ * Every field name written as an object literal in a `*.append(operator, event, {…})` call under
+ * src-main, nested ones included, with the event and place it is journaled at. Events the rehearsal
+ * above never journals (a crashed session's closing, an HSM refusal) are caught here.
+ */
+async function appendedFieldNames(): Promise<Map<string, string>> {
+  const root = path.join(__dirname, '../../src-main');
+  const files = (await readdir(root, { recursive: true })).filter((f) => /\.tsx?$/.test(f));
+  const names = new Map<string, string>();
+  const collect = (node: ts.Node, where: string): void => {
+    if (ts.isObjectLiteralExpression(node))
+      for (const p of node.properties)
+        if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && !ts.isComputedPropertyName(p.name))
+          if (!names.has(p.name.text)) names.set(p.name.text, where);
+    ts.forEachChild(node, (child) => collect(child, where));
+  };
+  for (const file of files) {
+    const text = await readFile(path.join(root, file), 'utf8');
+    if (!text.includes('.append(')) continue;
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        node.expression.name.text === 'append' &&
+        node.arguments.length === 3 &&
+        ts.isStringLiteral(node.arguments[1]!)
+      ) {
+        const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+        collect(node.arguments[2]!, `${node.arguments[1].text}, ${file}:${line}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return names;
+}
+
+describe('journal field labels in the source', () => {
+  it('label every field any journal.append in src-main writes, in English and Chinese', async () => {
+    const names = await appendedFieldNames();
+    // The scan sees the events a rehearsal never journals: a crashed session's bundle withdrawal.
+    expect(names.get('manifestRenamed')).toMatch(/^wrapped-bundle\.withdrawn, /);
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const unlabelled = [...names].filter(([name]) => !fieldLabel(translator(locale), name).known);
+      expect(unlabelled.map(([name, where]) => `${name} (${where})`)).toEqual([]);
     }
   });
 });
