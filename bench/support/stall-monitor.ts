@@ -1,19 +1,21 @@
 /**
  * The longest event-loop stall while some work runs, the figure issue 15 bounds at 16 ms: a 1 ms
  * timer turns the loop, and the longest time between two of its turns is the longest run of
- * synchronous work. Given two ways:
+ * synchronous work. Given two ways, both read at the same two turns of that one timer (so the CPU
+ * figure of a gap can never exceed its wall figure, as it could when the wall figure came from
+ * monitorEventLoopDelay's own, differently timed histogram):
  *
- * - wall: the event loop's delay (monitorEventLoopDelay), inflated when other processes take the
- *   cores, as they do on a shared machine;
- * - CPU: the main thread's own on-CPU time between two turns (Linux: /proc/thread-self/schedstat),
- *   which a loaded machine does not inflate, and which leaves out libuv's thread pool (fsync,
- *   async crypto) working beside the loop. Where schedstat is missing, the process's CPU time
- *   (an overestimate: it counts the thread pool too).
+ * - wall: the time between the two turns (the timer's own 1 ms included), inflated when other processes take the cores, as they
+ *   do on a shared machine;
+ * - CPU: the main thread's own on-CPU time between the same two turns (Linux:
+ *   /proc/thread-self/schedstat), which a loaded machine does not inflate, and which leaves out
+ *   libuv's thread pool (fsync, async crypto) working beside the loop. Where schedstat is missing,
+ *   the process's CPU time (an overestimate: it counts the thread pool too).
  *
  * Printed by the benches, never asserted.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 
 /** The longest stall seen since the last reset, in ms. */
 export interface Stall {
@@ -52,29 +54,32 @@ function mainThreadCpuClock(): { read(): number; close(): void } {
 /** Starts watching the event loop (call on the main thread). */
 export function startStallMonitor(): StallMonitor {
   const clock = mainThreadCpuClock();
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  delay.enable();
-  let last = clock.read();
+  let lastCpu = clock.read();
+  let lastWall = performance.now();
   let cpuMax = 0;
+  let wallMax = 0;
   const timer = setInterval(() => {
-    const now = clock.read();
-    cpuMax = Math.max(cpuMax, now - last);
-    last = now;
+    const cpu = clock.read();
+    const wall = performance.now();
+    cpuMax = Math.max(cpuMax, cpu - lastCpu);
+    wallMax = Math.max(wallMax, wall - lastWall);
+    lastCpu = cpu;
+    lastWall = wall;
   }, 1);
   const reset = () => {
-    delay.reset();
     cpuMax = 0;
-    last = clock.read();
+    wallMax = 0;
+    lastCpu = clock.read();
+    lastWall = performance.now();
   };
   return {
     async settle() {
       await new Promise((resolve) => setTimeout(resolve, 2));
-      return { wallMs: delay.max / 1e6, cpuMs: cpuMax };
+      return { wallMs: wallMax, cpuMs: cpuMax };
     },
     reset,
     stop() {
       clearInterval(timer);
-      delay.disable();
       clock.close();
     },
   };
@@ -84,10 +89,9 @@ export function startStallMonitor(): StallMonitor {
 export async function withStallMonitor<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; stall: Stall }> {
   const monitor = startStallMonitor();
   try {
-    // The wall figure is the delay between two turns of the histogram's own timer: before its first
-    // turn (and right after a reset) there is none, and synchronous work run at once (a backup
-    // encoded and read back) showed as 0.0 ms. Its timer turns first (not reset after: the wait
-    // itself is no stall).
+    // Both figures are gaps between two turns of the monitor's timer: synchronous work run at once
+    // (a backup encoded and read back) must come after its first turn to be seen. Its timer turns
+    // first (not reset after: the wait itself is no stall).
     await new Promise((resolve) => setTimeout(resolve, 2));
     const start = performance.now();
     const value = await work();

@@ -22,6 +22,7 @@ import { breakLines } from '../receipt/line-break';
 import { lineCheck } from './typed-share';
 import { custodySetTag } from './set-share';
 import { pathExists } from '../fs/path-exists';
+import { mapInSlices, yieldToEventLoop } from '../yield';
 
 const CHARS_PER_GROUP = 4;
 const CHARS_PER_LINE = 32;
@@ -56,30 +57,55 @@ function headerCore(version: number, keys: number, lines: number): string {
   return `KEYFERRYBACKUPV${version}KEYS${keys}LINES${lines}`;
 }
 
+/** The payload as base32, cut into lines of CHARS_PER_LINE characters. */
+function payloadChunks(backup: CustodyBackup): string[] {
+  const text = encodeBase32(backup.payload);
+  const chunks: string[] = [];
+  for (let at = 0; at < text.length; at += CHARS_PER_LINE) chunks.push(text.slice(at, at + CHARS_PER_LINE));
+  return chunks;
+}
+
+function headerLine(backup: CustodyBackup, lines: number): string {
+  const keys = backup.entries.length;
+  return `KEYFERRY BACKUP V1  KEYS ${keys}  LINES ${lines}  CHECK ${lineCheck(0, headerCore(1, keys, lines))}`;
+}
+
+/** Data line `index + 1` of `count`: its number, its characters in groups of CHARS_PER_GROUP, its check. */
+function dataLine(chunk: string, index: number, count: number): string {
+  const groups: string[] = [];
+  for (let at = 0; at < chunk.length; at += CHARS_PER_GROUP) groups.push(chunk.slice(at, at + CHARS_PER_GROUP));
+  const width = Math.max(5, String(count).length);
+  return `${String(index + 1).padStart(width, '0')}  ${groups.join(' ')}  ${lineCheck(index + 1, chunk)}`;
+}
+
 /** The header line and the numbered data lines of a backup. */
 export function backupLines(backup: CustodyBackup): string[] {
-  const chunks = encodeBase32(backup.payload).match(new RegExp(`.{1,${CHARS_PER_LINE}}`, 'g')) ?? [];
-  const width = Math.max(5, String(chunks.length).length);
-  const keys = backup.entries.length;
-  const header = `KEYFERRY BACKUP V1  KEYS ${keys}  LINES ${chunks.length}  CHECK ${lineCheck(0, headerCore(1, keys, chunks.length))}`;
-  return [
-    header,
-    ...chunks.map((chunk, i) => {
-      const groups = chunk.match(new RegExp(`.{1,${CHARS_PER_GROUP}}`, 'g')) ?? [];
-      return `${String(i + 1).padStart(width, '0')}  ${groups.join(' ')}  ${lineCheck(i + 1, chunk)}`;
-    }),
-  ];
+  const chunks = payloadChunks(backup);
+  return [headerLine(backup, chunks.length), ...chunks.map((chunk, i) => dataLine(chunk, i, chunks.length))];
+}
+
+/** `backupLines`, letting the event loop turn between slices (a 100-key backup is about 800 checked lines). */
+async function backupLinesInSlices(backup: CustodyBackup): Promise<string[]> {
+  const chunks = payloadChunks(backup);
+  const data = await mapInSlices(chunks, (chunk, i) => dataLine(chunk, i, chunks.length));
+  return [headerLine(backup, chunks.length), ...data];
+}
+
+interface BackupTextShares {
+  readonly m: number;
+  readonly n: number;
+  readonly language?: ReceiptLanguage | undefined;
 }
 
 /**
  * The backup file's text: what it is and which keys it holds, in the slips' language (or both, English
  * first; not read back: the lines are the data), then the lines. Printed as it is for a paper copy.
  */
-export function encodeBackupText(
-  backup: CustodyBackup,
-  shares: { readonly m: number; readonly n: number; readonly language?: ReceiptLanguage | undefined },
-): string {
-  const lines = backupLines(backup);
+export function encodeBackupText(backup: CustodyBackup, shares: BackupTextShares): string {
+  return backupTextWith(backup, shares, backupLines(backup));
+}
+
+function backupTextWith(backup: CustodyBackup, shares: BackupTextShares, lines: readonly string[]): string {
   const about = receiptLocales(shares.language ?? DEFAULT_RECEIPT_LANGUAGE).flatMap((locale) => {
     const t = <K extends MessageKey>(key: K, ...values: ValuesArg<K>) => ReceiptWords.text(locale, key, ...values);
     return [
@@ -99,6 +125,22 @@ export function encodeBackupText(
     ];
   });
   return [...about, ...lines, ''].join('\n');
+}
+
+/**
+ * What a custody set writes: the backup file's text in the slips' language (`encodeBackupText`), and
+ * the English twin its printout's QR codes hold (QR codes hold ASCII; the same lines). The lines are
+ * made once for both, in slices, so the main process stays responsive.
+ */
+export async function encodeBackupTexts(
+  backup: CustodyBackup,
+  shares: BackupTextShares,
+): Promise<{ readonly fileText: string; readonly qrText: string }> {
+  const lines = await backupLinesInSlices(backup);
+  await yieldToEventLoop();
+  const fileText = backupTextWith(backup, shares, lines);
+  await yieldToEventLoop();
+  return { fileText, qrText: backupTextWith(backup, { m: shares.m, n: shares.n }, lines) };
 }
 
 const squeeze = (line: string): string => line.replace(/[\s:|-]+/g, '');

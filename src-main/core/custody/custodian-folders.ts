@@ -6,7 +6,7 @@
  */
 import type { ReceiptLanguage } from '../receipt/language';
 import { backupPrintName, renderBackupPrintout } from './backup-print';
-import { backupFileName, encodeBackupText } from './backup-text';
+import { backupFileName, encodeBackupTexts } from './backup-text';
 import { renderCustodySlip, type CustodySlip } from './custody-slip';
 import { setShareFileName } from './set-share';
 import type { CustodySet } from './set-split';
@@ -38,10 +38,9 @@ interface WrittenCustodySet {
 export async function writeCustodySet(set: CustodySet, request: CustodianFoldersRequest): Promise<WrittenCustodySet> {
   const ceremonyId = set.backup.ceremonyId;
   const backupFile = backupFileName(ceremonyId, set.backup.digest);
-  const backupText = encodeBackupText(set.backup, request);
-  const language = request.language ? { language: request.language } : {};
   // QR codes hold ASCII: a Chinese preamble is coded as the file's English twin (the same lines).
-  const qrText = encodeBackupText(set.backup, { m: request.m, n: request.n });
+  const { fileText: backupText, qrText } = await encodeBackupTexts(set.backup, request);
+  const language = request.language ? { language: request.language } : {};
   const backupPrint = await renderBackupPrintout(set.backup, backupText, { ...language, qrText });
   const slips: CustodySlip[] = [];
   for (const share of set.shares) slips.push(await renderCustodySlip(share, language));

@@ -16,10 +16,12 @@ import {
   backupFileName,
   backupLines,
   encodeBackupText,
+  encodeBackupTexts,
   parseBackupText,
   readBackupFile,
 } from '../../../src-main/core/custody/backup-text';
 import { splitCustodySet, type CustodySet } from '../../../src-main/core/custody/set-split';
+import { encodeBase32 } from '../../../src-main/core/custody/base32';
 import { lineCheck } from '../../../src-main/core/custody/typed-share';
 import { CUSTODIANS, materialFor, refusal } from './helpers';
 
@@ -106,6 +108,31 @@ describe('the backup file', () => {
     const latin1 = path.join(dir, 'latin1.txt');
     await writeFile(latin1, Buffer.concat([Buffer.from(text), Buffer.from([0xe9, 0x0a])]));
     expect((await refusal(() => readBackupFile(latin1))).code).toBe('CUSTODY_BACKUP_NOT_A_BACKUP');
+  });
+});
+
+describe('the texts a custody set writes (lines made once, in slices)', () => {
+  it("are the file in the slips' language and its English twin, the same as encodeBackupText", async () => {
+    for (const language of ['en', 'zh-CN', 'both'] as const) {
+      const texts = await encodeBackupTexts(set.backup, { m: 2, n: 3, language });
+      expect(texts.fileText).toBe(encodeBackupText(set.backup, { m: 2, n: 3, language }));
+      expect(texts.qrText).toBe(encodeBackupText(set.backup, { m: 2, n: 3 }));
+    }
+    expect(parseBackupText((await encodeBackupTexts(set.backup, { m: 2, n: 3 })).fileText, 'b').digest).toBe(
+      set.backup.digest,
+    );
+  });
+
+  it('cuts every payload length into the lines earlier versions wrote (32 characters, groups of 4)', () => {
+    for (let length = 0; length <= 45; length += 1) {
+      const payload = Buffer.from(Array.from({ length }, (_, i) => (i * 37 + length) % 256));
+      const chunks = encodeBase32(payload).match(/.{1,32}/g) ?? [];
+      const expected = chunks.map(
+        (chunk, i) =>
+          `${String(i + 1).padStart(5, '0')}  ${(chunk.match(/.{1,4}/g) ?? []).join(' ')}  ${lineCheck(i + 1, chunk)}`,
+      );
+      expect(backupLines({ ...set.backup, payload }).slice(1)).toEqual(expected);
+    }
   });
 });
 
