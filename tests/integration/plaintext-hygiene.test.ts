@@ -4,6 +4,13 @@
  * material or temporary key: raw, hex (either case) or base64 (any alignment, standard or URL-safe),
  * nor the private part of an asymmetric key in any other encoding (its JWK private numbers).
  *
+ * The temp folder is searched twice. During the run TMPDIR names a fresh folder, so whatever asks
+ * for the temp folder (os.tmpdir() in this process, a child process through TMPDIR) writes there,
+ * and it is searched whole. The machine's own temp folder is searched too, for a path written
+ * there by name: every file changed since the run started, in the folders changed since (creating
+ * a file changes its folder's time). Walking all of it instead stat()ed every file of a shared
+ * machine's /tmp (480,000 of them: 93 s of a 104 s test).
+ *
  * The material comes from the workflow's test-only `onMaterialForAudit` hook. The temporary keys
  * of the asymmetric wraps are created inside the wrapping engine; they are captured by watching
  * `crypto.randomBytes(32)` while the wrap step runs (and the test checks that it saw them).
@@ -33,6 +40,10 @@ function privateNumbers(label: string, pkcs8: Buffer): Secret[] {
     .map((k) => ({ label: `${label} (${k})`, bytes: Buffer.from(jwk[k] as string, 'base64url') }));
 }
 
+/**
+ * Every file under `dir` (down to `depth` folders); with `since`, only the files changed since then,
+ * in folders changed since then.
+ */
 async function listFiles(dir: string, depth: number, since: number | undefined, out: string[]): Promise<void> {
   let entries;
   try {
@@ -42,11 +53,13 @@ async function listFiles(dir: string, depth: number, since: number | undefined, 
   }
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && depth > 0) await listFiles(full, depth - 1, since, out);
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() && !(entry.isDirectory() && depth > 0)) continue;
     const stat = await fs.stat(full).catch(() => undefined);
-    if (!stat || stat.size > MAX_SCANNED_FILE) continue;
-    if (since === undefined || Math.max(stat.birthtimeMs, stat.ctimeMs, stat.mtimeMs) >= since) out.push(full);
+    if (!stat) continue;
+    const changed = since === undefined || Math.max(stat.birthtimeMs, stat.ctimeMs, stat.mtimeMs) >= since;
+    if (!changed) continue; // a folder gets a newer time when a file is created in it
+    if (entry.isDirectory()) await listFiles(full, depth - 1, since, out);
+    else if (stat.size <= MAX_SCANNED_FILE) out.push(full);
   }
 }
 
@@ -75,10 +88,16 @@ describe('plaintext hygiene of a full rehearsal', () => {
     syncBuiltinESMExports();
 
     const started = Date.now() - 2000;
-    parent = await fs.mkdtemp(path.join(os.tmpdir(), 'kf-hygiene-'));
+    const machineTmp = os.tmpdir();
+    parent = await fs.mkdtemp(path.join(machineTmp, 'kf-hygiene-'));
     const outDir = path.join(parent, 'rehearsal');
+    const runTmp = path.join(parent, 'tmp');
+    await fs.mkdir(runTmp);
+    const tmpBefore = process.env.TMPDIR;
+    process.env.TMPDIR = runTmp;
     let result;
     try {
+      expect(os.tmpdir()).toBe(runTmp);
       result = await runRehearsal({
         outDir,
         specs: KEY_SPECS,
@@ -92,6 +111,8 @@ describe('plaintext hygiene of a full rehearsal', () => {
     } finally {
       cryptoModule.randomBytes = originalRandomBytes as typeof cryptoModule.randomBytes;
       syncBuiltinESMExports();
+      if (tmpBefore === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpBefore;
     }
     expect(result.ok).toBe(true);
 
@@ -107,7 +128,8 @@ describe('plaintext hygiene of a full rehearsal', () => {
     const files: string[] = [];
     await listFiles(outDir, 8, undefined, files);
     expect(files.length).toBeGreaterThan(40);
-    await listFiles(os.tmpdir(), 4, started, files);
+    await listFiles(runTmp, 8, undefined, files);
+    await listFiles(machineTmp, 8, started, files);
 
     const patterns = all.flatMap((s) => needles(s.bytes).map((needle) => ({ label: s.label, needle })));
     const found: string[] = [];
