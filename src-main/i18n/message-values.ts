@@ -124,6 +124,7 @@ export interface MessageValueTable {
   'action.checking-backup': NoValues;
   'action.choosing-mode': { mode: string };
   'action.deleting-material': { keyId: string | number };
+  'action.reading-deletion-warning': { keyId: string | number };
   'action.loading-material': { keyId: string | number };
   'action.reading-journal': { side: string };
   'action.recording-confirmation': { witness: string | number };
@@ -589,7 +590,9 @@ export interface MessageValueTable {
   'left.no-bundle': NoValues;
   'left.dismiss': NoValues;
   'action.leaving-ceremony': NoValues;
-  'delete.loss-warning': NoValues;
+  'delete.custody': { custody: string; keyId: string | number; seq: string | number; acknowledged: string; threshold: string | number; total: string | number; custodiansList: string | number; token: string | number };
+  'delete.read-warning': { alias: string | number };
+  'delete.acknowledge': { alias: string | number };
   'hsm.info.module': { path: string | number };
   'hsm.info.library': { manufacturer: string | number; description: string | number; version: string | number; cryptoki: string | number };
   'hsm.info.noToken': NoValues;

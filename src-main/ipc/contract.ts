@@ -200,6 +200,11 @@ export const channels = {
   importMaterial: defineChannel('online.import', online.importRequestSchema, online.importedSchema),
   verifyKeys: defineChannel('online.verify', noRequest, online.verifiedSchema),
   keyStatus: defineChannel('online.status', noRequest, online.keyStatusListSchema),
+  deletionWarning: defineChannel(
+    'online.deletion-warning',
+    online.deletionWarningRequestSchema,
+    online.deletionWarningSchema,
+  ),
   deleteMaterial: defineChannel(
     'online.delete-material',
     online.deleteMaterialRequestSchema,

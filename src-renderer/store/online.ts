@@ -3,6 +3,7 @@ import type {
   CheckedBundleView,
   Connection,
   CredentialsStatus,
+  DeletionWarningView,
   IssuedView,
   KeyStateFilter,
   KmsKeyView,
@@ -32,6 +33,8 @@ export interface OnlineSlice {
   imported: Response<'importMaterial'>['keys'];
   proofs: Response<'verifyKeys'> | null;
   keyStates: Response<'keyStatus'>['keys'];
+  /** What deleting one key's material would lose, as main read it from the journal (asked before the deletion is offered). */
+  deletionWarning: DeletionWarningView | null;
   /** Rehearsal: the built-in simulator's clock, and the last move made from this screen. */
   simulatorClock: SimulatorClockView | null;
   lastClockMove: { hours: number; now: string } | null;
@@ -55,8 +58,9 @@ export interface OnlineSlice {
   importMaterial(request: Request<'importMaterial'>): Promise<boolean>;
   verifyKeys(): Promise<boolean>;
   readKeyStates(): Promise<boolean>;
-  /** `confirmedKeyId`: the key ID as the person typed it to confirm. */
-  deleteMaterial(keyId: string, confirmedKeyId: string): Promise<boolean>;
+  readDeletionWarning(keyId: string): Promise<boolean>;
+  /** `confirmedKeyId`: the key ID as the person typed it to confirm (when the warning asks for it). */
+  deleteMaterial(keyId: string, confirmedKeyId?: string): Promise<boolean>;
   writeOnlineReceipt(): Promise<boolean>;
 }
 
@@ -66,7 +70,16 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     'deleteMaterial',
     'online-verify',
     ({ keyId }) => uiAction('action.deleting-material', { keyId }),
-    () => set({ proofs: null }),
+    () => set({ proofs: null, deletionWarning: null }),
+  );
+  const readDeletionWarning = afresh(
+    'deletionWarning',
+    step(
+      'deletionWarning',
+      'online-verify',
+      ({ keyId }) => uiAction('action.reading-deletion-warning', { keyId }),
+      into('deletionWarning'),
+    ),
   );
   return {
     connection: null,
@@ -80,6 +93,7 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     imported: [],
     proofs: null,
     keyStates: [],
+    deletionWarning: null,
     simulatorClock: null,
     lastClockMove: null,
     keyFilter: '',
@@ -133,7 +147,9 @@ export const createOnlineSlice: SliceCreator<OnlineSlice> = (set, get) => {
     importMaterial: step('importMaterial', 'online-import', 'action.importing-material', keysInto('imported')),
     verifyKeys: step('verifyKeys', 'online-verify', 'action.verifying-imported-keys', into('proofs')),
     readKeyStates: step('keyStatus', 'online-verify', 'action.reading-key-states', keysInto('keyStates')),
-    deleteMaterial: (keyId, confirmedKeyId) => deleteMaterial({ keyId, acknowledgeLoss: true, confirmedKeyId }),
+    readDeletionWarning: (keyId) => readDeletionWarning({ keyId }),
+    deleteMaterial: (keyId, confirmedKeyId) =>
+      deleteMaterial({ keyId, acknowledgeLoss: true, ...(confirmedKeyId !== undefined ? { confirmedKeyId } : {}) }),
     writeOnlineReceipt: step('writeOnlineReceipt', 'online-receipt', 'action.writing-online-receipt', (receipt) =>
       get().storeReceipt(receipt),
     ),

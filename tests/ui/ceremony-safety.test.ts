@@ -2,8 +2,9 @@
  * The app's guards against silent loss, through the real UI in Chromium (real router, handlers,
  * journals and simulator): the preflight before any material (a refused folder shown with the fix),
  * AES material with an expiry and no custody copy needs a ticked acknowledgement naming the
- * consequence (nothing generated without it, journaled with it), deleting imported material needs
- * the key ID typed (nothing deleted without it, journaled with it), and leaving an air-gapped
+ * consequence (nothing generated without it, journaled with it), deleting imported material first
+ * shows what the journal recorded of its custody copy (here: NO copy, so the key ID must be typed;
+ * nothing deleted without it, journaled with it), and leaving an air-gapped
  * ceremony that holds material asks first: "stay" changes nothing, "abandon" journals the
  * interrupt and the abandon as a Ctrl-C on the command line does.
  */
@@ -61,6 +62,11 @@ describe('ceremony safety through the UI', () => {
     let keyId = '';
     const airJournal = () => path.join(folder, 'air-gapped-journal.jsonl');
     const onlineJournal = () => path.join(folder, 'online-journal.jsonl');
+    /** The online journal's entry that recorded the wrapped bundle's custody copy (none here). */
+    const checkedSeq = async () =>
+      ((await events(onlineJournal())) as { event: string; seq?: number }[]).find(
+        (e) => e.event === 'wrapped-bundle.checked',
+      )?.seq;
 
     beforeAll(() => {
       ({ ui, page, folder, media } = ceremony());
@@ -181,20 +187,26 @@ describe('ceremony safety through the UI', () => {
       await step(page, 'Verify the keys', 'online-verify');
     });
 
-    it('deletes imported material only once its key ID is typed, and journals the acknowledged loss first', async () => {
+    it("shows the journal's NO custody copy before a deletion, deletes only once its key ID is typed, and journals the acknowledged loss first", async () => {
       await page.getByText('Delete imported AES material').click();
+      // Nothing to type or press before main has said what the journal recorded of the custody copy.
+      expect(await page.getByLabel(`Type the key ID ${keyId} to confirm`).count()).toBe(0);
+      await click(page, 'What would deleting the material of safety/aes_256 lose?');
       await page
         .getByText(
-          'Unless custody shares of this material exist, every ciphertext under the key is lost for ever. Typing the key ID acknowledges that',
+          `Key ${keyId} has NO custody copy (online journal entry ${await checkedSeq()}: the air-gapped side kept none, acknowledged there). Deleting its imported material destroys it for ever`,
         )
         .waitFor();
       const remove = page.getByRole('button', { name: 'Delete the material of safety/aes_256' });
       expect(await remove.isDisabled()).toBe(true);
       await fillByLabel(page, `Type the key ID ${keyId} to confirm`, keyId.slice(0, -1));
       expect(await remove.isDisabled()).toBe(true);
-      // Straight to the channel without the acknowledgement: refused, nothing deleted.
+      // Straight to the channel without the acknowledgement or without the typed key ID: refused, nothing deleted.
       expect(await ui.ipc.route('online.delete-material', { keyId })).toMatchObject({ ok: false });
       expect(await ui.ipc.route('online.delete-material', { keyId, acknowledgeLoss: false })).toMatchObject({
+        ok: false,
+      });
+      expect(await ui.ipc.route('online.delete-material', { keyId, acknowledgeLoss: true })).toMatchObject({
         ok: false,
       });
       let journaled = (await events(onlineJournal())).map((e) => e.event);

@@ -47,6 +47,7 @@ type OnlineChannel =
   | 'importMaterial'
   | 'verifyKeys'
   | 'keyStatus'
+  | 'deletionWarning'
   | 'deleteMaterial'
   | 'writeOnlineReceipt';
 
@@ -304,8 +305,13 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
 
     keyStatus: async () => ({ keys: await workflow().status() }),
 
+    deletionWarning: async ({ keyId }) => workflow().deletionWarning(keyId),
+
     deleteMaterial: async ({ keyId, acknowledgeLoss, confirmedKeyId }) =>
-      workflow().deleteMaterial(keyId, { lossAcknowledged: acknowledgeLoss, confirmedKeyId }),
+      workflow().deleteMaterial(keyId, {
+        lossAcknowledged: acknowledgeLoss,
+        ...(confirmedKeyId !== undefined ? { confirmedKeyId } : {}),
+      }),
 
     writeOnlineReceipt: async () => {
       const ceremony = workflow();

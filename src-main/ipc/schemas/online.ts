@@ -292,13 +292,25 @@ export const keyStatusListSchema = z.object({
     }),
   ),
 });
+/** Which key's deletion warning to read. */
+export const deletionWarningRequestSchema = z.strictObject({ keyId: keyIdSchema });
 /**
- * Deleting material needs the person's acknowledgement that without custody shares it is lost for
- * ever, and the key ID as they typed it (compared by the ceremony: needed when no custody copy was kept).
+ * What deleting a key's imported material loses, from the custody copy the online journal recorded
+ * (the command line's words), and whether the key ID must be typed (no custody copy).
+ */
+export const deletionWarningSchema = z.object({
+  keyId: z.string(),
+  warning: ipcPhraseSchema,
+  keyIdToType: z.boolean(),
+});
+export type DeletionWarningView = z.output<typeof deletionWarningSchema>;
+/**
+ * Deleting material needs the person's acknowledgement of the loss the warning named, and the key ID
+ * as they typed it (compared by the ceremony: needed when no custody copy was kept).
  */
 export const deleteMaterialRequestSchema = z.strictObject({
   keyId: keyIdSchema,
   acknowledgeLoss: z.literal(true),
-  confirmedKeyId: z.string().max(200),
+  confirmedKeyId: z.string().max(200).optional(),
 });
 export const deletedMaterialSchema = z.object({ keyId: z.string(), keyState: z.string() });

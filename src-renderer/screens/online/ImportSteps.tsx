@@ -8,7 +8,7 @@ import { DigestField, digestComplete } from '../../components/DigestField';
 import { useT } from '../../i18n';
 // The one rendering of a bundle's custody arrangement (the CLI prints the same line); type-only imports, renderer-safe.
 import { custodyLine } from '../../../src-main/i18n/custody-line';
-import { PathField, TextField } from '../../components/Fields';
+import { CheckboxField, PathField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { MaterialCheck } from '../../components/MaterialCheck';
 import { ReceiptStep } from '../../components/ReceiptStep';
@@ -175,36 +175,66 @@ export function ImportStep() {
 }
 
 /**
- * Deleting an imported AES key's material: the loss named, and per key its own typed key ID before
- * its button opens (typing one key's ID never arms another's).
+ * Deleting an imported AES key's material: per key, first what the online journal recorded of its
+ * custody copy (main reads it; the command line's words), then the acknowledgement that needs: the
+ * key ID typed again when there is NO copy, a ticked acknowledgement otherwise. The warning and what
+ * was typed or ticked belong to one key at a time (typing one key's ID never arms another's).
  */
-function DeleteMaterial({ keys }: { keys: ReturnType<typeof selectCeremonyKeys> }) {
+function DeleteMaterial({ keys, available }: { keys: ReturnType<typeof selectCeremonyKeys>; available: boolean }) {
+  const readWarning = useAppStore((s) => s.readDeletionWarning);
+  const warning = useAppStore((s) => s.deletionWarning);
   const deleteMaterial = useAppStore((s) => s.deleteMaterial);
-  const [confirmDelete, setConfirmDelete] = useState<Readonly<Record<string, string>>>({});
-  const { t } = useT();
+  const [typed, setTyped] = useState('');
+  const [accepted, setAccepted] = useState(false);
+  const { t, message } = useT();
   const importedAes = keys.filter((k) => k.imported && k.spec === 'AES_256');
   if (importedAes.length === 0) return null;
+  const read = (keyId: string) => {
+    setTyped('');
+    setAccepted(false);
+    void readWarning(keyId);
+  };
   return (
     <details>
       <summary>{t('delete.summary')}</summary>
-      <p className="warning">{t('delete.loss-warning')}</p>
-      {importedAes.map((k) => (
-        <div key={k.keyId} className="row">
-          <TextField
-            label={t('delete.type-key-id', { keyId: k.keyId })}
-            value={confirmDelete[k.keyId] ?? ''}
-            onChange={(typed) => setConfirmDelete({ ...confirmDelete, [k.keyId]: typed })}
-            mono
-          />
-          <StepButton
-            available={(confirmDelete[k.keyId] ?? '').trim() === k.keyId}
-            primary={false}
-            onClick={() => void deleteMaterial(k.keyId, confirmDelete[k.keyId] ?? '')}
-          >
-            {t('delete.button', { alias: k.alias })}
-          </StepButton>
-        </div>
-      ))}
+      {importedAes.map((k) => {
+        const shown = warning?.keyId === k.keyId ? warning : null;
+        const armed = shown !== null && (shown.keyIdToType ? typed.trim() === k.keyId : accepted);
+        return (
+          <div key={k.keyId} className="row">
+            <StepButton available={available} primary={false} onClick={() => read(k.keyId)}>
+              {t('delete.read-warning', { alias: k.alias })}
+            </StepButton>
+            {shown && (
+              <>
+                <p className="warning">{phraseText({ message }, shown.warning)}</p>
+                {shown.keyIdToType ? (
+                  <TextField
+                    label={t('delete.type-key-id', { keyId: k.keyId })}
+                    value={typed}
+                    onChange={setTyped}
+                    mono
+                  />
+                ) : (
+                  <CheckboxField
+                    id={`delete-acknowledge-${k.keyId}`}
+                    label={t('delete.acknowledge', { alias: k.alias })}
+                    checked={accepted}
+                    onChange={setAccepted}
+                  />
+                )}
+                <StepButton
+                  available={available && armed}
+                  primary={false}
+                  onClick={() => void deleteMaterial(k.keyId, shown.keyIdToType ? typed : undefined)}
+                >
+                  {t('delete.button', { alias: k.alias })}
+                </StepButton>
+              </>
+            )}
+          </div>
+        );
+      })}
     </details>
   );
 }
@@ -282,7 +312,7 @@ export function VerifyStep() {
           <p>{t('verify.restore-hint')}</p>
         </div>
       )}
-      <DeleteMaterial keys={keys} />
+      <DeleteMaterial keys={keys} available={steps.canRun('deleteMaterial')} />
     </PlannedStep>
   );
 }

@@ -9,6 +9,7 @@
 import { KeyferryError } from '../../errors';
 import { isAsymmetric } from '../../crypto/key-spec';
 import { listValue } from '../../../i18n/list';
+import { phraseOf, type Phrase } from '../../../i18n/phrase';
 import { holdsImportedMaterial, type OnlineKeyState, type RecordedCustody } from './state';
 
 /** What the person said when asking for the deletion. */
@@ -27,6 +28,60 @@ function custodyOfImported(key: OnlineKeyState | undefined): RecordedCustody | u
   return key && holdsImportedMaterial(key) && !isAsymmetric(key.spec) ? key.imported?.custody : undefined;
 }
 
+/**
+ * What the journal recorded of the copy deleting the material of `keyId` would leave, as the values
+ * the refusals and the app's warning say it with (`custody`: none, shares, hsmToken, materialFiles, unknown).
+ */
+function custodyValues(keyId: string, key: OnlineKeyState | undefined) {
+  const custody = custodyOfImported(key);
+  const arrangement = custody?.arrangement;
+  const values = {
+    keyId,
+    seq: custody?.seq ?? 0,
+    threshold: 0,
+    total: 0,
+    custodiansList: listValue([]),
+    token: '',
+    acknowledged: 'no',
+  };
+  switch (arrangement?.kind) {
+    case 'none':
+      return { ...values, custody: 'none', acknowledged: arrangement.acknowledged ? 'yes' : 'no' };
+    case 'shares':
+      return {
+        ...values,
+        custody: 'shares',
+        threshold: arrangement.threshold,
+        total: arrangement.total,
+        custodiansList: listValue(arrangement.custodians),
+      };
+    case 'hsm-token':
+      return {
+        ...values,
+        custody: 'hsmToken',
+        token: arrangement.serial ? `${arrangement.label} / ${arrangement.serial}` : arrangement.label,
+      };
+    case 'material-files':
+      return { ...values, custody: 'materialFiles' };
+    default:
+      return { ...values, custody: 'unknown' };
+  }
+}
+
+/** What the app shows before a deletion: the loss in the words the command line's refusal uses, and whether the key ID must be typed. */
+export interface DeletionWarning {
+  readonly keyId: string;
+  readonly warning: Phrase<'delete.custody'>;
+  /** The journal records NO custody copy: the person types the key ID as well (as `--confirm-key-id`). */
+  readonly keyIdToType: boolean;
+}
+
+/** The warning before deleting the imported material of `keyId`, from what the journal recorded of its custody copy. */
+export function deletionWarning(keyId: string, key: OnlineKeyState | undefined): DeletionWarning {
+  const values = custodyValues(keyId, key);
+  return { keyId, warning: phraseOf('delete.custody', values), keyIdToType: values.custody === 'none' };
+}
+
 /** The refusal of deleting the imported material of `keyId` with `ack`, or null when the acknowledgement suffices. */
 export function deletionRefusal(
   keyId: string,
@@ -35,36 +90,10 @@ export function deletionRefusal(
 ): KeyferryError | null {
   const typed = ack.confirmedKeyId?.trim();
   if (typed !== undefined && typed !== keyId) return new KeyferryError('DELETE_KEY_ID_MISTYPED', { keyId, typed });
-  const custody = custodyOfImported(key);
-  const arrangement = custody?.arrangement;
-  if (custody && arrangement?.kind === 'none') {
+  const values = custodyValues(keyId, key);
+  if (values.custody === 'none') {
     if (ack.lossAcknowledged && typed === keyId) return null;
-    return new KeyferryError('NO_CUSTODY_COPY_DELETE', {
-      keyId,
-      seq: custody.seq,
-      acknowledged: arrangement.acknowledged ? 'yes' : 'no',
-    });
+    return new KeyferryError('NO_CUSTODY_COPY_DELETE', values);
   }
-  if (ack.lossAcknowledged) return null;
-  const values = { keyId, seq: custody?.seq ?? 0, threshold: 0, total: 0, custodiansList: listValue([]), token: '' };
-  switch (arrangement?.kind) {
-    case 'shares':
-      return new KeyferryError('LOSS_NOT_ACKNOWLEDGED', {
-        ...values,
-        custody: 'shares',
-        threshold: arrangement.threshold,
-        total: arrangement.total,
-        custodiansList: listValue(arrangement.custodians),
-      });
-    case 'hsm-token':
-      return new KeyferryError('LOSS_NOT_ACKNOWLEDGED', {
-        ...values,
-        custody: 'hsmToken',
-        token: arrangement.serial ? `${arrangement.label} / ${arrangement.serial}` : arrangement.label,
-      });
-    case 'material-files':
-      return new KeyferryError('LOSS_NOT_ACKNOWLEDGED', { ...values, custody: 'materialFiles' });
-    default:
-      return new KeyferryError('LOSS_NOT_ACKNOWLEDGED', { ...values, custody: 'unknown' });
-  }
+  return ack.lossAcknowledged ? null : new KeyferryError('LOSS_NOT_ACKNOWLEDGED', values);
 }

@@ -7,7 +7,7 @@
  * Methods return plain values (ids, fingerprints, states, file names); no key bytes exist here.
  */
 import path from 'node:path';
-import type { WrappingAlgorithm } from '../../crypto/key-spec';
+import { isAsymmetric, type WrappingAlgorithm } from '../../crypto/key-spec';
 import type {
   CheckedBundleSummary,
   CreatedKey,
@@ -44,7 +44,12 @@ import {
   writeParametersBundleStep,
 } from './parameters-steps';
 import { writeOnlineReceipt } from './receipt';
-import { deletionRefusal, type DeletionAcknowledgement } from './loss-acknowledgement';
+import {
+  deletionRefusal,
+  deletionWarning,
+  type DeletionAcknowledgement,
+  type DeletionWarning,
+} from './loss-acknowledgement';
 import {
   applyOnlineEntry,
   holdsImportedMaterial,
@@ -338,6 +343,17 @@ export class OnlineCeremony {
       targets,
       this.#credentials ? { ...this.#credentials } : undefined,
     );
+  }
+
+  /**
+   * What deleting the imported material of `keyId` would lose, as the journal recorded its custody
+   * copy (no KMS call, nothing journaled): the app shows it before it offers the deletion.
+   */
+  deletionWarning(keyId: string): DeletionWarning {
+    const key = this.#state.keys.get(keyId);
+    if (!key || !holdsImportedMaterial(key)) throw new KeyferryError('KEY_NOT_IMPORTED', { keyId });
+    if (isAsymmetric(key.spec)) throw new KeyferryError('MATERIAL_NOT_DELETABLE', { keyId, spec: key.spec });
+    return deletionWarning(keyId, key);
   }
 
   /**

@@ -35,6 +35,7 @@ export const enScreenActions = {
   'action.checking-backup': 'Checking the custody backup line by line',
   'action.choosing-mode': 'Choosing {mode, select, rehearsal {rehearsal} online {online} other {air-gapped}} mode',
   'action.deleting-material': 'Deleting the imported material of {keyId}',
+  'action.reading-deletion-warning': 'Reading what the journal recorded of the custody copy of {keyId}',
   'action.loading-material': 'Loading the key material of {keyId}',
   'action.reading-journal':
     'Reading the {side, select, online {online} custody_restore {custody-restore} other {air-gapped}} journal',

@@ -92,6 +92,8 @@ export const zhCNAppSafety: { readonly [K in keyof typeof enAppSafety]: string }
   'left.no-bundle': '本次尝试未写出任何材料包。',
   'left.dismiss': '知道了',
   'action.leaving-ceremony': '放弃仪式',
-  'delete.loss-warning':
-    '该密钥将回到待导入状态；今后只能再次导入完全相同的字节。除非存在该材料的保管份额，否则该密钥下的所有密文将永远丢失。输入密钥 ID 即表示确认这一点（将记入日志并打印在回执上）。',
+  'delete.custody':
+    '{custody, select, none {密钥 {keyId} 没有任何保管副本（联网日志条目 {seq}：离线工作站未保留副本{acknowledged, select, yes {，并已在那里确认} other {}}）。删除其已导入的密钥材料将使其永久销毁：KMS 只接受相同的密钥材料再次导入，而任何地方都没有副本，因此该密钥下的所有密文都将无法解密。如仍要销毁，请再次输入密钥 ID；如只是不再使用该密钥而不丢失它，请改为禁用该密钥。} shares {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：{total} 份中的 {threshold} 份保管份额，由 {custodiansList} 保管；没有其中 {threshold} 份，该密钥下的所有密文将永远无法解密。请确认上述保管人中至少 {threshold} 人仍持有其保管份额。} hsmToken {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：HSM 令牌“{token}”；没有该令牌，该密钥下的所有密文将永远无法解密。请确认该令牌仍保存着该密钥材料。} materialFiles {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：KMS 只接受相同的密钥材料再次导入。联网日志条目 {seq} 记录了其保管副本：在离线工作站上载入的材料文件；没有这些文件，该密钥下的所有密文将永远无法解密。请确认这些文件仍被保管。} other {删除密钥 {keyId} 已导入的密钥材料无法由 KMS 撤销：除非存在同一材料的保管份额，否则该密钥下的所有密文将永远无法解密。请确认该密钥的保管份额存在（离线回执会列出）。}}此确认将记入日志并打印在回执上。',
+  'delete.read-warning': '删除 {alias} 的密钥材料会失去什么？',
+  'delete.acknowledge': '我已阅读删除 {alias} 的密钥材料会失去什么，并接受此损失',
 };

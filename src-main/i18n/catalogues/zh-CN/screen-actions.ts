@@ -40,6 +40,7 @@ export const zhCNScreenActions: { readonly [K in keyof typeof enScreenActions]: 
   'action.checking-backup': '逐行检查托管备份',
   'action.choosing-mode': '选择{mode, select, rehearsal {演练} online {联网} other {离线}}模式',
   'action.deleting-material': '删除 {keyId} 已导入的密钥材料',
+  'action.reading-deletion-warning': '读取日志记录的 {keyId} 保管副本',
   'action.loading-material': '加载 {keyId} 的密钥材料',
   'action.reading-journal': '读取{side, select, online {联网侧} custody_restore {托管恢复} other {离线侧}}日志',
   'action.recording-confirmation': '记录 {witness} 的确认',

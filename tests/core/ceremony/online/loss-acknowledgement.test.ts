@@ -2,11 +2,16 @@
  * Deleting imported AES material can lose every ciphertext under the key for ever: it needs an
  * explicit acknowledgement, journaled right before the deletion; without it nothing is deleted.
  * The online journal records the custody copy the wrapped bundle named: with none, the refusal says
- * so (the journal entry) and the key ID must be typed as well.
+ * so (the journal entry) and the key ID must be typed as well. The app reads the same facts first
+ * (`deletionWarning`): the command line's words, and whether the key ID must be typed.
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import { deletionWarning } from '../../../../src-main/core/ceremony/online/loss-acknowledgement';
+import type { OnlineKeyState, RecordedCustody } from '../../../../src-main/core/ceremony/online/state';
+import { translator } from '../../../../src-main/i18n/translate';
+import { phraseText } from '../../../../src-main/i18n/phrase';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -30,6 +35,12 @@ describe('delete imported material: acknowledged loss', () => {
     await day2.verifyKeys();
 
     const checkedSeq = journal.entries.find((e) => e.event === 'wrapped-bundle.checked')?.seq;
+    // What the app shows before it offers the deletion: the refusal's words, and the key ID to type.
+    const warning = day2.deletionWarning(keyId);
+    expect(warning.keyIdToType).toBe(true);
+    expect(phraseText(translator('en'), warning.warning)).toContain(
+      `Key ${keyId} has NO custody copy (online journal entry ${checkedSeq}: the air-gapped side kept none). Deleting its imported material destroys it for ever`,
+    );
     await expect(day2.deleteMaterial(keyId)).rejects.toMatchObject({
       code: 'NO_CUSTODY_COPY_DELETE',
       message: expect.stringContaining(
@@ -51,5 +62,47 @@ describe('delete imported material: acknowledged loss', () => {
     expect(acknowledged).toBeGreaterThan(0);
     expect(events.slice(acknowledged + 1)).toContain('key.material-deleted');
     expect(journal.entries[acknowledged]?.data).toMatchObject({ keyId, action: 'delete-imported-material' });
+  });
+});
+
+/** An imported AES key whose checked bundle named `custody` at journal entry 7. */
+function importedKey(custody?: RecordedCustody['arrangement']): OnlineKeyState {
+  return {
+    keyId: 'k1',
+    alias: 'a',
+    spec: 'AES_256',
+    usage: 'ENCRYPT_DECRYPT',
+    description: '',
+    issued: [],
+    imported: {
+      expiresAt: null,
+      importTokenSha256: 'x',
+      ...(custody ? { custody: { arrangement: custody, seq: 7 } } : {}),
+    },
+  };
+}
+
+describe("the app's warning before a deletion (what the journal recorded of the custody copy)", () => {
+  it('names the shares and their holders, and asks for no typed key ID', () => {
+    const warning = deletionWarning(
+      'k1',
+      importedKey({ kind: 'shares', threshold: 2, total: 3, custodians: ['Carol', 'Dan', 'Eve'] }),
+    );
+    expect(warning.keyIdToType).toBe(false);
+    expect(phraseText(translator('en'), warning.warning)).toContain(
+      'Online journal entry 7 records its custody copy: 2 of 3 shares, held by Carol, Dan, Eve; without 2 of them',
+    );
+    expect(phraseText(translator('zh-CN'), warning.warning)).toContain(
+      '3 份中的 2 份保管份额，由 Carol、Dan、Eve 保管',
+    );
+  });
+
+  it('says when the air-gapped side acknowledged keeping no copy, and when the journal recorded nothing', () => {
+    const none = deletionWarning('k1', importedKey({ kind: 'none', acknowledged: true }));
+    expect(none.keyIdToType).toBe(true);
+    expect(phraseText(translator('en'), none.warning)).toContain('the air-gapped side kept none, acknowledged there)');
+    const unknown = deletionWarning('k1', importedKey());
+    expect(unknown.keyIdToType).toBe(false);
+    expect(phraseText(translator('en'), unknown.warning)).toContain('unless custody shares of the same material exist');
   });
 });
