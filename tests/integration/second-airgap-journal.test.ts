@@ -100,6 +100,10 @@ describe('a second air-gapped journal of one ceremony', () => {
       /wrapped in the air-gapped journal airgap-E2\.jsonl \(first entry [0-9A-F ]{19}\), but the bundle this online journal took at entry \d+ came from the air-gapped journal airgap-E\.jsonl/,
     );
     expect(refused.stderr).toContain('--accept-other-airgap-journal');
+    // Who wrapped the refused bundle is said before the refusal, as after a check that passed.
+    expect(refused.stdout).toContain(
+      'Wrapped on the air-gapped side by operator Ana with witness Ben, in the air-gapped journal airgap-E2.jsonl (first entry',
+    );
     expect(refused.stdout).not.toMatch(/Enabled/);
     expect(await readFile(path.join(online, 'online.jsonl'), 'utf8')).toContain(
       '"code":"WRAPPED_OTHER_AIRGAP_JOURNAL"',

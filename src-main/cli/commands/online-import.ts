@@ -7,6 +7,7 @@ import { KeyferryError } from '../../core/errors';
 import { cliTranslator, explicitReceiptLanguage } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
 import { madeByLine } from '../../i18n/made-by-line';
+import { madeByValues } from '../../core/receipt/journal-facts';
 import { requireOption } from '../args';
 
 import { openOnlineSession, type OnlineSession } from '../online-session';
@@ -93,12 +94,20 @@ export const importCommand = defineOnlineCommand({
       }),
     );
     async function importAndReceipt(session: OnlineSession): Promise<number> {
-      const checked = await session.ceremony.checkWrappedBundle(
-        bundle,
-        { expectedDigest, source: 'air-gapped-receipt' },
-        { acceptOtherAirGapJournal: values['accept-other-airgap-journal'] === true },
-      );
       const { t } = cliTranslator(io);
+      const checked = await session.ceremony
+        .checkWrappedBundle(
+          bundle,
+          { expectedDigest, source: 'air-gapped-receipt' },
+          { acceptOtherAirGapJournal: values['accept-other-airgap-journal'] === true },
+        )
+        .catch((error: unknown) => {
+          // Refused after the bundle was read: who made it (the refusal's journal entry keeps it) is said first.
+          const refused = session.journal.entries.at(-1);
+          const made = refused?.event === 'wrapped-bundle.refused' ? madeByValues(refused.data.madeBy) : undefined;
+          if (made) io.stdout(t('bundle.madeBy', made));
+          throw error;
+        });
       io.stdout(t('online.import.checked', { count: checked.keys.length }));
       io.stdout(t('import.digest.matches', { digest: checked.manifestSha256Grouped }));
       io.stdout(custodyLine(t, checked.custody));

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { listDeviations, type JournalEntry, type JsonValue } from '../journal';
 import { phrase } from './facts';
-import { refusedAct, stringList } from './journal-facts';
+import { madeByValues, refusedAct, stringList } from './journal-facts';
 import type { ReceiptPhrase } from './language';
 import { ReceiptWords } from './language';
 import type { DeviationReason, ReceiptDeviation } from './types';
@@ -139,6 +139,7 @@ function deviationNotes(
     const value = data[name];
     const said = phraseSchema.safeParse(value);
     const choices = event === 'import.expiry-chosen' && name === 'keys' ? expiryChoicesSchema.safeParse(value) : null;
+    const madeBy = name === 'madeBy' ? madeByValues(value) : undefined;
     if (choices?.success) {
       for (const k of choices.data)
         notes.push(
@@ -150,7 +151,11 @@ function deviationNotes(
             ...whenValues('plan', k.plan),
           }),
         );
-    } else if (said.success) notes.push(currentPhrase(said.data));
+    } else if (madeBy) notes.push(phrase('bundle.madeBy', madeBy));
+    else if (Array.isArray(value) && value.length === 0) {
+      // A list with nothing in it says nothing: left out (no "Differing groups: (none)" beside another refusal).
+    }
+    else if (said.success) notes.push(currentPhrase(said.data));
     else if (BETWEEN_STEPS.includes(`${name}=${String(value)}`)) notes.push(phrase('receipt.deviations.betweenSteps'));
     else if (name === 'state' && typeof value === 'string' && event.startsWith('ceremony.'))
       notes.push(phrase('receipt.deviations.state', { statePhrase: ceremonyStateValue(value) }));

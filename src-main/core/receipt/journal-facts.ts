@@ -182,25 +182,31 @@ const journaledMadeBy = z.object({
 });
 
 /**
+ * A journaled `madeBy` (who made a wrapped bundle on the air-gapped side) as the values its
+ * sentences take (`bundle.madeBy`, `receipt.people.materialMadeBy`); undefined when it is none.
+ */
+export function madeByValues(data: JsonValue | undefined) {
+  const made = journaledMadeBy.safeParse(data);
+  if (!made.success) return undefined;
+  return {
+    purpose: made.data.purpose === 'custody-restore' ? 'restore' : 'wrap',
+    operator: made.data.operator,
+    count: made.data.witnesses.length,
+    witnessList: listValue(made.data.witnesses),
+    journal: made.data.journalFile,
+    firstEntry: journalIdentity(made.data.journalFirstEntrySha256),
+  };
+}
+
+/**
  * Online journals: who made each wrapped bundle checked on the air-gapped side (its manifest's
  * `madeBy`, journaled with the check), so the receipt names them beside the online people.
  */
 function madeByLines(entries: readonly JournalEntry[]): ReceiptPhrase[] {
   return entries.flatMap((entry) => {
     if (entry.event !== 'wrapped-bundle.checked') return [];
-    const made = journaledMadeBy.safeParse(entry.data.madeBy);
-    if (!made.success) return [];
-    return [
-      phrase('receipt.people.materialMadeBy', {
-        seq: entry.seq,
-        purpose: made.data.purpose === 'custody-restore' ? 'restore' : 'wrap',
-        operator: made.data.operator,
-        count: made.data.witnesses.length,
-        witnessList: listValue(made.data.witnesses),
-        journal: made.data.journalFile,
-        firstEntry: journalIdentity(made.data.journalFirstEntrySha256),
-      }),
-    ];
+    const made = madeByValues(entry.data.madeBy);
+    return made ? [phrase('receipt.people.materialMadeBy', { seq: entry.seq, ...made })] : [];
   });
 }
 

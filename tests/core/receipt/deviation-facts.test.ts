@@ -126,4 +126,31 @@ describe('deviation data on receipts', () => {
     const zh = deviationsOf(renderReceiptText(receiptOf(older), { language: 'zh-CN' }), zhCN).replace(/\n\s+/g, ' ');
     expect(zh).toContain(`日志记录的原文：“${said}”`);
   });
+
+  it('a refused wrapped bundle says who made it in words, and leaves out an empty list (walker F7)', async () => {
+    const journal = await openJournal(path.join(f.dir, 'refused.jsonl'), { create: true });
+    await journal.append('Alan', 'wrapped-bundle.refused', {
+      folder: '/media/usb/wrapped',
+      code: 'WRAPPED_OTHER_CEREMONY',
+      digestSource: 'air-gapped-receipt',
+      differingGroups: [],
+      madeBy: {
+        purpose: 'wrap',
+        operator: 'Ana',
+        witnesses: ['Ben'],
+        journalFile: 'airgap.jsonl',
+        journalFirstEntrySha256: 'ab'.repeat(32),
+      },
+    });
+    const refused = journal.entries;
+    await journal.close();
+    const text = deviationsOf(renderReceiptText(receiptOf(refused), { language: 'en' }), en).replace(/\n\s+/g, ' ');
+    expect(text).toContain(
+      'Wrapped on the air-gapped side by operator Ana with witness Ben, in the air-gapped journal airgap.jsonl (first entry ABAB ABAB ABAB ABAB).',
+    );
+    expect(text).not.toContain('Purpose');
+    expect(text).not.toContain('Differing groups');
+    const zh = deviationsOf(renderReceiptText(receiptOf(refused), { language: 'zh-CN' }), zhCN);
+    expect(zh).not.toContain('wrap,');
+  });
 });
