@@ -154,8 +154,7 @@ function deviationNotes(
     } else if (madeBy) notes.push(phrase('bundle.madeBy', madeBy));
     else if (Array.isArray(value) && value.length === 0) {
       // A list with nothing in it says nothing: left out (no "Differing groups: (none)" beside another refusal).
-    }
-    else if (said.success) notes.push(currentPhrase(said.data));
+    } else if (said.success) notes.push(currentPhrase(said.data));
     else if (BETWEEN_STEPS.includes(`${name}=${String(value)}`)) notes.push(phrase('receipt.deviations.betweenSteps'));
     else if (name === 'state' && typeof value === 'string' && event.startsWith('ceremony.'))
       notes.push(phrase('receipt.deviations.state', { statePhrase: ceremonyStateValue(value) }));
