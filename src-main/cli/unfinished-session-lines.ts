@@ -1,19 +1,40 @@
 /** What the CLI says when a session starts on a journal whose last session ended without stopping (a crash, a power cut). */
 import type { UnfinishedSessionReport } from '../core/ceremony/airgap/unfinished-session';
+import { listText } from '../i18n/list';
+import { phraseText } from '../i18n/phrase';
 import { cliTranslator } from './cli-locale';
 import type { CliIo } from './command';
 import { withdrawalLines } from './session-stop-lines';
 
-/** The lines naming the earlier session and what was withdrawn of it (or is left to delete by hand); none when there was none. */
+/**
+ * The lines naming the earlier session and what was withdrawn of it: its bundle, the custodian
+ * folders cleared, and each custodian folder whose files were NOT withdrawn (to delete by hand, as
+ * the journal says it); none when there was no such session.
+ */
 export function unfinishedSessionLines(
   io: Pick<CliIo, 'env' | 'locale'>,
   report: UnfinishedSessionReport | null,
 ): string[] {
   if (!report) return [];
   const translator = cliTranslator(io);
-  const withdrawn = withdrawalLines({ state: 'new', wipedKeys: 0, underWay: 'nothing', ...report }, translator);
+  const { t } = translator;
+  const bundle = withdrawalLines(
+    { state: 'new', wipedKeys: 0, underWay: 'nothing', ...report, withdrawnCustody: [], custodyByHand: [] },
+    translator,
+  );
+  const cleared =
+    report.withdrawnCustody.length > 0
+      ? [
+          t('cli.earlier-custody-withdrawn', {
+            count: report.withdrawnCustody.length,
+            folders: listText(translator, report.withdrawnCustody),
+          }),
+        ]
+      : [];
   return [
-    translator.t('cli.session-unfinished', { session: report.session, from: report.fromSeq, to: report.toSeq }),
-    ...withdrawn,
+    t('cli.session-unfinished', { session: report.session, from: report.fromSeq, to: report.toSeq }),
+    ...bundle,
+    ...cleared,
+    ...report.notWithdrawn.map((n) => phraseText(translator, n.phrase)),
   ];
 }

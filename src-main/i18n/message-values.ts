@@ -493,6 +493,8 @@ export interface MessageValueTable {
   'cli.bundle-delete-by-hand': { dir: string | number };
   'cli.custody-withdrawn': { count: number; folders: string | number };
   'cli.custody-delete-by-hand': { files: string | number };
+  'cli.earlier-custody-withdrawn': { count: number; folders: string | number };
+  'cli.earlier-custody-not-withdrawn': { files: string | number };
   'cli.wrap-repeated': { count: number };
   'cli.wrap-repeated.earlier': { session: string | number; folder: string | number; digest: string | number; receipt: string; tokens: string; until: string | number; backup: string; custodians: string | number };
   'cli.wrap-again-chosen': { reason: string | number };
@@ -1745,6 +1747,7 @@ export interface MessageValueTable {
   'problem.CUSTODY_OUT_EXISTS.next': NoValues;
   'receipt.people.holdsSet': { seq: string | number; share: string | number; total: string | number; materials: number; digest: string | number; threshold: string | number };
   'receipt.people.withdrawnSet': { seq: string | number; share: string | number; total: string | number; digest: string | number };
+  'receipt.people.notWithdrawnSet': { seq: string | number; share: string | number; total: string | number; digest: string | number; how: string; failedSeq: string | number; folder: string | number };
   'receipt.people.presentedSet': { seq: string | number; share: string | number; total: string | number; materials: number; digest: string | number; threshold: string | number; presenter: string | number };
   'cli.rehearse.human-actions': { keys: number; readAloud: number; typed: string | number; slips: number; media: number; total: string | number };
   'cli.custody.split-done': { spec: string | number; keyId: string | number; ceremonyId: string | number; n: string | number; m: string | number; backup: string | number };
@@ -2034,6 +2037,7 @@ export interface MessageValueTable {
   'journal.reason.ceremony-left': NoValues;
   'journal.reason.app-closed': NoValues;
   'journal.reason.ended-without-stop': NoValues;
+  'journal.reason.custody-not-withdrawn': { holder: string; share: string | number; custodian: string | number; folder: string | number; cause: string; files: number; filesList: string | number };
   'journal.reason.operator-abandoned': NoValues;
   'journal.reason.signal': { signal: string | number };
   'journal.reason.zero-filled-pad': NoValues;

@@ -14,7 +14,7 @@ export function EarlierSessionNotice({ earlier }: { earlier: UnfinishedSessionVi
   return (
     <div className={`earlier-session ${byHand ? 'warning' : 'notice'}`} role="status">
       <p>{t('cli.session-unfinished', { session: earlier.session, from: earlier.fromSeq, to: earlier.toSeq })}</p>
-      <WithdrawalLines report={earlier} />
+      <WithdrawalLines report={earlier} earlier />
     </div>
   );
 }

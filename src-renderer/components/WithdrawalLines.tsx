@@ -2,14 +2,23 @@
  * What a session that did not finish left on the media, in the words the command line prints: its
  * unreceipted bundle withdrawn (or to delete by hand), its custody files removed from the
  * custodians' folders (or to delete by hand). Used where the officer left a ceremony and where a
- * session found an earlier one ended by a crash or a power cut.
+ * session found an earlier one ended by a crash or a power cut (`earlier`: its custody lines say
+ * "that session", and files not removed or not found are NOT withdrawn).
  */
 import type { ReactNode } from 'react';
 import { listText } from '../../src-main/i18n/list';
 import type { WithdrawalView } from '../../src-main/ipc/contract';
 import { useT } from '../i18n';
 
-export function WithdrawalLines({ report, noBundle }: { report: WithdrawalView; noBundle?: ReactNode }) {
+export function WithdrawalLines({
+  report,
+  noBundle,
+  earlier = false,
+}: {
+  report: WithdrawalView;
+  noBundle?: ReactNode;
+  earlier?: boolean;
+}) {
   const tr = useT();
   const { t } = tr;
   return (
@@ -25,7 +34,7 @@ export function WithdrawalLines({ report, noBundle }: { report: WithdrawalView; 
       )}
       {report.withdrawnCustody.length > 0 && (
         <p className="custody-withdrawn">
-          {t('cli.custody-withdrawn', {
+          {t(earlier ? 'cli.earlier-custody-withdrawn' : 'cli.custody-withdrawn', {
             count: report.withdrawnCustody.length,
             folders: listText(tr, report.withdrawnCustody),
           })}
@@ -33,7 +42,9 @@ export function WithdrawalLines({ report, noBundle }: { report: WithdrawalView; 
       )}
       {report.custodyByHand.length > 0 && (
         <p className="warning custody-by-hand" role="alert">
-          {t('cli.custody-delete-by-hand', { files: listText(tr, report.custodyByHand) })}
+          {t(earlier ? 'cli.earlier-custody-not-withdrawn' : 'cli.custody-delete-by-hand', {
+            files: listText(tr, report.custodyByHand),
+          })}
         </p>
       )}
     </>

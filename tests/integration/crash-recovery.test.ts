@@ -4,12 +4,14 @@
  * the custody split and the wrapped bundle were written, before the receipt. The next run on the
  * same journal journals the crashed session as ended without a stop, withdraws what it wrote (the
  * custodians' files removed, the bundle folder marked ABANDONED), says so, and its receipt lists the
- * crashed session under Deviations and never says a custodian holds the withdrawn set.
+ * crashed session under Deviations and never says a custodian holds the withdrawn set. One
+ * custodian's stick comes back at another path before the rerun: its files are named NOT withdrawn,
+ * to delete by hand, on the command line and the receipt, and stay where they are.
  */
 import { airgapWrapArgs } from '../helpers/cli-sides';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src-main/core/journal';
@@ -48,6 +50,11 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     expect(crashedEvents.at(-1)).not.toBe('ceremony.abandoned');
     for (const folder of custodians) expect((await readdir(folder)).length).toBeGreaterThan(0);
 
+    // Fay's stick is remounted at another path; the rerun makes her a fresh folder at the old one.
+    const fayElsewhere = path.join(dir(), 'fay-remounted');
+    await rename(custodians[2] as string, fayElsewhere);
+    const fayFiles = await readdir(fayElsewhere);
+
     // The same command on the same custodian folders (a fresh --out) now finishes.
     const next = await run(wrap('wrapped-2'), process.env, () => undefined);
     expect(next.stderr).toBe('');
@@ -56,7 +63,13 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
       `Session 1 of this journal (entries 1-${crashedEvents.length}) ended without stopping: a crash or power loss.`,
     );
     expect(next.stdout).toContain(`The wrapped-material bundle in ${path.join(dir(), 'wrapped')} was withdrawn`);
-    expect(next.stdout).toContain('were removed from 3 custodian folders');
+    expect(next.stdout).toContain(
+      'The custody files that session wrote (shares, slips, backup) were removed from 2 custodian folders',
+    );
+    expect(next.stdout).toContain(
+      `NOT withdrawn, delete by hand: share 3/3 given to Fay, written into ${custodians[2]}: that folder could not be read`,
+    );
+    expect((await readdir(fayElsewhere)).sort()).toEqual([...fayFiles].sort());
     expect(existsSync(path.join(dir(), 'wrapped', 'ABANDONED.txt'))).toBe(true);
     // Each custodian holds the new set only: one share file, one backup.
     for (const folder of custodians) {
@@ -66,10 +79,11 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     }
     const events = await journalEvents();
     const n = crashedEvents.length;
-    expect(events.slice(n, n + 4)).toEqual([
+    expect(events.slice(n, n + 5)).toEqual([
       'ceremony.session-unfinished',
       'wrapped-bundle.withdrawn',
       'custody.withdrawn',
+      'custody.withdraw-failed',
       'ceremony.session-started',
     ]);
     expect((await verifyJournal(path.join(dir(), 'airgap.jsonl'))).ok).toBe(true);
@@ -79,10 +93,14 @@ describe('an air-gapped session killed (a crash, a power cut) after the custody 
     const receipt = (await readFile(path.join(dir(), receiptName), 'utf8')).replace(/\s+/g, ' ');
     expect(receipt).toContain('Earlier session ended without stopping');
     expect(receipt).toContain('the process ended without stopping: a crash or power loss');
-    // Dana holds share 1 of the new set; of the crashed session's set the receipt says it was withdrawn.
+    // Dana holds share 1 of the new set; of the crashed session's set the receipt says it was withdrawn,
+    // except Fay's share: NOT withdrawn, citing the entry that names her files.
     expect(receipt.match(/holds share 1 of 3 of the ceremony's custody set/g)).toHaveLength(1);
     expect(receipt).toContain(
       `entry ${events.indexOf('custody.split') + 1}: was given share 1 of 3 of a custody set whose session did not finish`,
+    );
+    expect(receipt).toContain(
+      `NOT withdrawn, delete by hand: entry ${events.indexOf('custody.withdraw-failed') + 1} names the files left (see Deviations)`,
     );
   }, 240_000);
 });

@@ -82,7 +82,9 @@ describe('an air-gapped session killed by a crash, then the app on the same jour
     const text = (await notice.textContent()) ?? '';
     expect(text).toMatch(/Session 1 of this journal \(entries 1-\d+\) ended without stopping: a crash or power loss\./);
     expect(text).toContain(t('cli.bundle-withdrawn', { dir: wrapped }));
-    expect(text).toContain(t('cli.custody-withdrawn', { count: 3, folders: listText(translator('en'), custodians) }));
+    expect(text).toContain(
+      t('cli.earlier-custody-withdrawn', { count: 3, folders: listText(translator('en'), custodians) }),
+    );
     // On disk: the custodians' folders as the preflight found them (new: gone), the bundle marked ABANDONED.
     for (const c of custodians) expect(existsSync(c)).toBe(false);
     expect(existsSync(path.join(wrapped, 'ABANDONED.txt'))).toBe(true);

@@ -120,6 +120,41 @@ function splitVoided(entries: readonly JournalEntry[], index: number): boolean {
   return false;
 }
 
+/** Where a voided split's holder stands: its files seen removed, named as left (entry `seq`), or no record of either. */
+type HolderWithdrawal =
+  { readonly how: 'withdrawn' } | { readonly how: 'failed'; readonly seq: number } | { readonly how: 'unrecorded' };
+
+const samePath = (a: JsonValue | undefined, b: string): boolean =>
+  typeof a === 'string' && a.replace(/[\\/]+$/, '') === b.replace(/[\\/]+$/, '');
+
+/**
+ * What the journal records of withdrawing the files of the holder `h` of the voided split at
+ * `index`, from the split up to the next session's start (a stop withdraws before its
+ * `ceremony.abandoned`; a crashed session's closing before the next `ceremony.session-started`).
+ * Withdrawn only when an entry names the holder's folder as cleared: a folder the closing could not
+ * read, or a file it could not remove, is not withdrawn (unfinished-session.ts).
+ */
+function holderWithdrawal(
+  entries: readonly JournalEntry[],
+  index: number,
+  h: { readonly custodian: string; readonly shareIndex?: JsonValue; readonly folder?: JsonValue },
+): HolderWithdrawal {
+  const after = entries.slice(index + 1);
+  const end = after.findIndex((e) => e.event === 'ceremony.session-started');
+  const withdrawals = (end === -1 ? after : after.slice(0, end)).filter((e) => WITHDRAWING.has(e.event));
+  const folder = typeof h.folder === 'string' ? h.folder : null;
+  // A split journaled before its holders' folders were: any withdrawal counts, as receipts always said.
+  if (folder === null) return withdrawals.length > 0 ? { how: 'withdrawn' } : { how: 'unrecorded' };
+  for (const e of withdrawals) {
+    const named =
+      samePath(e.data.folder, folder) || (e.data.custodian === h.custodian && e.data.shareIndex === h.shareIndex);
+    const left = stringList(e.data.leftFiles).some((f) => samePath(f.replace(/[\\/][^\\/]*$/, ''), folder));
+    if (e.event === 'custody.withdraw-failed' && (named || left)) return { how: 'failed', seq: e.seq };
+  }
+  const cleared = withdrawals.some((e) => stringList(e.data.folders).some((f) => samePath(f, folder)));
+  return cleared ? { how: 'withdrawn' } : { how: 'unrecorded' };
+}
+
 function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhrase[]> {
   const byName = new Map<string, ReceiptPhrase[]>();
   const add = (name: string, line: ReceiptPhrase) => byName.set(name, [...(byName.get(name) ?? []), line]);
@@ -147,8 +182,25 @@ function holderLines(entries: readonly JournalEntry[]): Map<string, ReceiptPhras
           materials: keyIds.length,
           digest: shortDigest(entry.data.backupDigest),
         };
-        if (entry.event === 'custody.split')
-          add(h.custodian, phrase(voided ? 'receipt.people.withdrawnSet' : 'receipt.people.holdsSet', set));
+        if (entry.event === 'custody.split' && !voided) add(h.custodian, phrase('receipt.people.holdsSet', set));
+        if (entry.event === 'custody.split' && voided) {
+          const withdrawal = holderWithdrawal(entries, index, {
+            custodian: h.custodian,
+            shareIndex: h.shareIndex,
+            folder: h.folder,
+          });
+          add(
+            h.custodian,
+            withdrawal.how === 'withdrawn'
+              ? phrase('receipt.people.withdrawnSet', set)
+              : phrase('receipt.people.notWithdrawnSet', {
+                  ...set,
+                  how: withdrawal.how,
+                  failedSeq: withdrawal.how === 'failed' ? withdrawal.seq : 0,
+                  folder: typeof h.folder === 'string' ? h.folder : '?',
+                }),
+          );
+        }
         if (entry.event === 'custody.restored')
           add(
             h.custodian,

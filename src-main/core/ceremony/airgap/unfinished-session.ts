@@ -6,13 +6,9 @@
  * custody set a custodian could take away or bring to a restore years later), a wrapped-bundle
  * folder without its manifest. The next session on the journal, before its own start, journals
  * `ceremony.session-unfinished` (a deviation every later receipt lists), then withdraws what that
- * session wrote as a stop would (session-stop.ts): the custody files removed, the bundle folder
- * marked ABANDONED; whatever cannot be withdrawn is named to delete by hand.
- *
- * Only the files that session can have written are touched: the preflight it passed found every
- * folder new or empty, so a custodian folder's `keyferry-share-<ceremony>…` and
- * `keyferry-backup-<ceremony>…` files are that session's, except those whose names carry another
- * custody set than the one it split (or, killed during the split, a set another session split).
+ * session wrote as a stop would (session-stop.ts): the bundle folder marked ABANDONED, the custody
+ * files removed (crashed-session-custody.ts: only that session's set; a custodian folder that cannot
+ * be read or cleared is journaled as not withdrawn). Whatever is not withdrawn is named to delete by hand.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -21,9 +17,7 @@ import { phraseOf } from '../../../i18n/phrase';
 import { MANIFEST_FILE, withdrawWrappedBundle } from '../../bundle';
 import { toProblem } from '../../errors';
 import { problemData, SESSION_SEALED_BY, SESSION_STOPPED_BY, type Journal, type JournalEntry } from '../../journal';
-import { pathExists } from '../../fs/path-exists';
-import { custodySetTag } from '../../custody/set-share';
-import { withdrawCustodySplit } from './custody-split';
+import { withdrawCrashedCustody, type CustodyNotWithdrawn } from './crashed-session-custody';
 import { startsAirGappedSession } from './receipt-session';
 import type { AbandonReport } from './session-stop';
 
@@ -40,6 +34,8 @@ export interface UnfinishedSessionReport extends Pick<
   /** The journal entries it spans. */
   readonly fromSeq: number;
   readonly toSeq: number;
+  /** Its custodians' folders whose files it wrote are not withdrawn (unreadable, not found, not removed): to delete by hand. */
+  readonly notWithdrawn: readonly CustodyNotWithdrawn[];
 }
 
 /** The journal's last air-gapped session when it has no end entry: its number and entries. */
@@ -68,44 +64,6 @@ function ceremonyOf(session: readonly JournalEntry[]): string | null {
   const read = session.findLast((e) => e.event === 'parameters.read');
   const id = read?.data['ceremonyId'];
   return typeof id === 'string' ? id : null;
-}
-
-/** The set tags (set-share.ts custodySetTag) of the custody sets `entries` journal as split. */
-function splitSetTags(entries: readonly JournalEntry[]): Set<string> {
-  const tags = new Set<string>();
-  for (const e of entries) {
-    const digest = e.event === 'custody.split' ? e.data['backupDigest'] : undefined;
-    if (typeof digest === 'string' && /^[0-9a-fA-F]{8}/.test(digest)) tags.add(custodySetTag(digest));
-  }
-  return tags;
-}
-
-/**
- * Which custody sets' files (by their names' set tag) the crashed session can have written: its own
- * set when it journaled the split; else (killed during the split) any set but those the journal's
- * other sessions split. A folder found empty by the preflight can hold another set's files by now:
- * a custodian's stick of a finished session mounted at the same path.
- */
-interface SessionSets {
-  readonly own: ReadonlySet<string>;
-  readonly others: ReadonlySet<string>;
-}
-
-/** `-<8 hex>-` or `-<8 hex>.` right after the ceremony id: a name that carries its set (since session 13). */
-const SET_TAG_AFTER_CEREMONY = /^-([0-9A-F]{8})[-.]/;
-
-/** The custody files of `ceremonyId` in `folder` (share, slips, backup and its printout) the session can have written. */
-async function custodyFilesIn(folder: string, ceremonyId: string, sets: SessionSets): Promise<string[]> {
-  const names = await fs.readdir(folder).catch(() => [] as string[]);
-  const prefixes = [`keyferry-share-${ceremonyId}`, `keyferry-backup-${ceremonyId}`];
-  const ours = (name: string): boolean => {
-    const prefix = prefixes.find((p) => name.startsWith(p));
-    if (prefix === undefined) return false;
-    const tag = SET_TAG_AFTER_CEREMONY.exec(name.slice(prefix.length))?.[1];
-    if (tag === undefined) return true; // a name without its set: written before names carried it
-    return sets.own.size > 0 ? sets.own.has(tag) : !sets.others.has(tag);
-  };
-  return names.filter(ours).map((n) => path.join(folder, n));
 }
 
 /** Marks the session's wrapped-bundle folder ABANDONED (journaled), when it holds anything. */
@@ -177,19 +135,16 @@ export async function closeUnfinishedSession(
   const bundle = bundleFolder
     ? await withdrawBundleFolder(journal, operator, entries, bundleFolder.folder, now)
     : { withdrawn: null, byHand: null };
-  const ceremonyId = ceremonyOf(entries);
-  const custodians = folders.filter((d) => d.role === 'custodian');
-  const sets: SessionSets = {
-    own: splitSetTags(entries),
-    others: splitSetTags(journal.entries.filter((e) => e.seq < fromSeq)),
-  };
-  const files: string[] = [];
-  const createdFolders: string[] = [];
-  for (const d of custodians) {
-    if (ceremonyId) files.push(...(await custodyFilesIn(d.folder, ceremonyId, sets)));
-    if (d.willCreate && (await pathExists(d.folder).catch(() => false))) createdFolders.push(d.folder);
-  }
-  const custody = await withdrawCustodySplit({ files, createdFolders }, journal, operator);
+  const custody = await withdrawCrashedCustody(
+    {
+      session: entries,
+      before: journal.entries.filter((e) => e.seq < fromSeq),
+      ceremonyId: ceremonyOf(entries),
+      custodianFolders: folders.filter((d) => d.role === 'custodian'),
+    },
+    journal,
+    operator,
+  );
   return {
     session,
     fromSeq,
@@ -198,5 +153,6 @@ export async function closeUnfinishedSession(
     deleteByHand: bundle.byHand,
     withdrawnCustody: custody.withdrawnCustody,
     custodyByHand: custody.custodyByHand,
+    notWithdrawn: custody.notWithdrawn,
   };
 }

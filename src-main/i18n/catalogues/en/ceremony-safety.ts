@@ -57,7 +57,7 @@ export const enCeremonySafety = {
   'cli.preflight-passed':
     'Preflight: the folders for the wrapped bundle ({bundle}, new) and the receipt ({receipts}){custodians, plural, =0 {} one { and # custodian folder} other { and # custodian folders}} are writable and have room.',
   'cli.session-unfinished':
-    'Session {session} of this journal (entries {from}-{to}) ended without stopping: a crash or power loss. It is now journaled as abandoned (the receipt lists it under Deviations), and what it wrote is withdrawn before this session starts.',
+    'Session {session} of this journal (entries {from}-{to}) ended without stopping: a crash or power loss. It is now journaled as abandoned (the receipt lists it under Deviations), and before this session starts what it wrote is withdrawn where it is found; whatever is not is named below, to delete by hand.',
   'cli.bundle-withdrawn':
     'The wrapped-material bundle in {dir} was withdrawn (marked ABANDONED.txt; no receipt names it): the online import refuses it; do not carry it over.',
   'cli.bundle-delete-by-hand':
@@ -66,6 +66,10 @@ export const enCeremonySafety = {
     'The custody files this attempt wrote (shares, slips, backup) were removed from {count, plural, one {# custodian folder} other {# custodian folders}} ({folders}): the material they kept was wiped and will never be imported, so they would restore nothing; each folder is as the preflight found it.',
   'cli.custody-delete-by-hand':
     'Custody files of this stopped attempt could not be removed: delete them by hand before anyone takes them away as a share ({files}).',
+  'cli.earlier-custody-withdrawn':
+    'The custody files that session wrote (shares, slips, backup) were removed from {count, plural, one {# custodian folder} other {# custodian folders}} ({folders}): the material they kept was wiped and will never be imported, so they would restore nothing; each folder is as that session’s preflight found it.',
+  'cli.earlier-custody-not-withdrawn':
+    'Custody files of that session were NOT withdrawn (a custodian folder could not be read, or they were not found or could not be removed there): delete them by hand wherever those media are now, before anyone keeps or presents them as a share ({files}).',
   'cli.wrap-repeated': 'This journal already finished {count, plural, one {a wrap} other {# wraps}} of this ceremony:',
   'cli.wrap-repeated.earlier':
     '  session {session}: wrapped-material bundle {folder}, digest {digest}{receipt, select, none {} other {, receipt {receipt}}}{tokens, select, live {, importable until {until}} expired {, import tokens expired at {until}} other {, import token held by the console (counted as importable)}}{backup, select, none {, no custody set} other {; custody set with backup digest {backup}, held by {custodians}}}',

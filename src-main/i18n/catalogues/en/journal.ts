@@ -96,6 +96,8 @@ export const enJournal = {
   'journal.reason.ceremony-left': 'the officer left the ceremony for another screen and confirmed abandoning it',
   'journal.reason.app-closed': 'Keyferry closed',
   'journal.reason.ended-without-stop': 'the process ended without stopping: a crash or power loss',
+  'journal.reason.custody-not-withdrawn':
+    'NOT withdrawn, delete by hand: {holder, select, known {share {share} given to {custodian}, written into {folder}} other {the custodian folder {folder}}}: {cause, select, unreadable {that folder could not be read (missing, moved to another path or medium, or not a folder)} shareMissing {the files written there are not in it (another medium at that path, or moved)} other {its files could not be removed}}. {files, plural, =0 {Files of the custody set may be there (keyferry-share-… and keyferry-backup-… of the ceremony): look on that custodian’s medium} other {Delete {filesList} wherever that medium is now}}, before anyone keeps or presents them as a share: they belong to a session that did not finish.',
   'journal.reason.operator-abandoned': 'abandoned by the operator',
   'journal.reason.signal': 'stopped by {signal}',
   'journal.reason.zero-filled-pad':

@@ -50,7 +50,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.preflight-passed':
     '预检：已包装密钥材料包文件夹（{bundle}，新建）和回执文件夹（{receipts}）{custodians, plural, =0 {} other {以及 # 个保管人文件夹}}均可写入且空间充足。',
   'cli.session-unfinished':
-    '此日志的第 {session} 次会话（条目 {from}-{to}）未经停止即已结束：程序崩溃或断电。现已在日志中记为已放弃（回执在偏差中列出），本次会话开始前已撤回它写入的内容。',
+    '此日志的第 {session} 次会话（条目 {from}-{to}）未经停止即已结束：程序崩溃或断电。现已在日志中记为已放弃（回执在偏差中列出），本次会话开始前，已撤回在原处找到的它写入的内容；未能撤回的内容在下面列出，请手动删除。',
   'cli.bundle-withdrawn':
     '{dir} 中的已包装密钥材料包已撤回（已标记 ABANDONED.txt；没有回执记载它）：在线导入会拒绝它；请勿带过去。',
   'cli.bundle-delete-by-hand':
@@ -59,6 +59,10 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '本次尝试写入的保管文件（份额、托管凭条、备份）已从 {count, plural, other {# 个保管人文件夹}}（{folders}）中删除：它们所保管的密钥材料已擦除且永远不会被导入，因此它们恢复不了任何东西；各文件夹已恢复为预检时的状态。',
   'cli.custody-delete-by-hand':
     '无法删除本次已停止尝试的保管文件：在任何人将其作为份额带走之前，请手动删除（{files}）。',
+  'cli.earlier-custody-withdrawn':
+    '该会话写入的保管文件（份额、托管凭条、备份）已从 {count, plural, other {# 个保管人文件夹}}（{folders}）中删除：它们所保管的密钥材料已擦除且永远不会被导入，因此它们恢复不了任何东西；各文件夹已恢复为该会话预检时的状态。',
+  'cli.earlier-custody-not-withdrawn':
+    '该会话的保管文件未撤回（无法读取某个保管人文件夹，或在那里找不到或无法删除这些文件）：无论这些介质现在在哪里，请手动删除，以免有人将其作为份额保留或出示（{files}）。',
   'cli.wrap-repeated': '此日志已完成本仪式的 {count, plural, other {# 次包装}}：',
   'cli.wrap-repeated.earlier':
     '  第 {session} 次会话：已包装密钥材料包 {folder}，摘要 {digest}{receipt, select, none {} other {，回执 {receipt}}}{tokens, select, live {，可导入至 {until}} expired {，导入令牌已于 {until} 过期} other {，导入令牌由控制台保管（按可导入计）}}{backup, select, none {，无托管集} other {；托管集备份摘要 {backup}，由 {custodians} 保管}}',

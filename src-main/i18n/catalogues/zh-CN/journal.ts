@@ -78,6 +78,8 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'journal.reason.ceremony-left': '操作员离开本次仪式转到其他界面，并确认放弃本次仪式',
   'journal.reason.app-closed': 'Keyferry 已关闭',
   'journal.reason.ended-without-stop': '进程未经停止即已结束：程序崩溃或断电',
+  'journal.reason.custody-not-withdrawn':
+    '未撤回，请手动删除：{holder, select, known {交给 {custodian} 的份额 {share}，写入了 {folder}} other {保管人文件夹 {folder}}}：{cause, select, unreadable {无法读取该文件夹（不存在、已移到其他路径或其他介质，或不是文件夹）} shareMissing {写入那里的文件不在其中（该路径上是另一个介质，或文件已被移走）} other {无法删除其中的文件}}。{files, plural, =0 {该托管集的文件可能在那里（本仪式的 keyferry-share-… 和 keyferry-backup-…）：请在该保管人的介质上查找} other {无论该介质现在在哪里，请删除 {filesList}}}，以免有人将其作为份额保留或出示：它们属于一个未完成的会话。',
   'journal.reason.operator-abandoned': '操作员放弃了本次仪式',
   'journal.reason.signal': '因收到 {signal} 信号而中止',
   'journal.reason.zero-filled-pad': '演练中的例外：该令牌对带填充的 AES 密钥包装使用零填充，与 RFC 5649 不完全一致',

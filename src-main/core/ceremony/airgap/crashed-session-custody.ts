@@ -1,0 +1,232 @@
+/**
+ * The custody files of an air-gapped session a crash or a power cut ended (unfinished-session.ts),
+ * withdrawn by the next session on its journal. Where they are comes from that session's own
+ * journal: its `custody.split` names each holder's folder and share index and the set's backup file
+ * and digest (which name the share file); killed before it journaled the split, the folders its
+ * preflight found new or empty.
+ *
+ * Nothing is taken for withdrawn that was not seen removed: a custodian folder that cannot be read
+ * (the stick unmounted, remounted at another path, taken away; a file where the folder was), a
+ * holder's share file that is not in its folder, or a file that could not be removed is journaled
+ * `custody.withdraw-failed` for that folder, naming the holder, the folder and the files, to delete
+ * by hand (its `reasonPhrase` says so on every later receipt). A session killed before its split
+ * that had produced material may have written part of a set: an unreadable folder of its is named
+ * the same way, with the set's files as "may be there".
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { phraseOf, type Phrase } from '../../../i18n/phrase';
+import { listValue } from '../../../i18n/list';
+import { custodySetTag, setShareFileName } from '../../custody/set-share';
+import { withdrawCustodyWrites } from '../../custody/withdraw-custody';
+import type { Journal, JournalEntry } from '../../journal';
+import type { CustodyWithdrawal } from './session-stop';
+
+/** Why a custodian folder's files of the crashed session were not withdrawn (ICU select keys: no hyphens). */
+type NotWithdrawnCause = 'unreadable' | 'shareMissing' | 'notRemoved';
+
+/** A custodian folder whose files of the crashed session are not withdrawn: to delete by hand. */
+export interface CustodyNotWithdrawn {
+  readonly folder: string;
+  /** Its holder as the crashed session's `custody.split` names it; null when it was killed before journaling the split. */
+  readonly holder: { readonly custodian: string; readonly shareIndex: number } | null;
+  readonly cause: NotWithdrawnCause;
+  /** The files left there, as paths (empty: not known, killed before the split named them). */
+  readonly files: readonly string[];
+  /** What the journal, the CLI and the receipts say of it. */
+  readonly phrase: Phrase;
+}
+
+interface CrashedCustodyWithdrawal extends CustodyWithdrawal {
+  readonly notWithdrawn: readonly CustodyNotWithdrawn[];
+}
+
+/** The crashed session's facts the withdrawal reads (from its journal entries). */
+interface CrashedCustody {
+  /** Its entries, from its `ceremony.session-started` on. */
+  readonly session: readonly JournalEntry[];
+  /** The journal's entries before it (other sessions' custody sets are never touched). */
+  readonly before: readonly JournalEntry[];
+  readonly ceremonyId: string | null;
+  /** The custodian folders its last passed preflight named, and whether each was to be created. */
+  readonly custodianFolders: readonly { readonly folder: string; readonly willCreate: boolean }[];
+}
+
+const splitSchema = z.object({
+  total: z.number().int(),
+  backupFile: z.string().optional(),
+  backupDigest: z.string().optional(),
+  holders: z
+    .array(
+      z.object({
+        shareIndex: z.number().int(),
+        custodian: z.string(),
+        folder: z.string(),
+        shareFile: z.string().optional(),
+      }),
+    )
+    .max(16),
+});
+type JournaledSplit = z.output<typeof splitSchema>;
+
+/** The set tags (set-share.ts custodySetTag) of the custody sets `entries` journal as split. */
+function splitSetTags(entries: readonly JournalEntry[]): Set<string> {
+  const tags = new Set<string>();
+  for (const e of entries) {
+    const digest = e.event === 'custody.split' ? e.data['backupDigest'] : undefined;
+    if (typeof digest === 'string' && /^[0-9a-fA-F]{8}/.test(digest)) tags.add(custodySetTag(digest));
+  }
+  return tags;
+}
+
+/** `-<8 hex>-` or `-<8 hex>.` right after the ceremony id: a name that carries its set (since session 13). */
+const SET_TAG_AFTER_CEREMONY = /^-([0-9A-F]{8})[-.]/;
+
+/**
+ * The names in a folder listing that the crashed session can have written: the ceremony's share and
+ * backup files of its own set when it journaled the split; else (killed during the split) of any set
+ * but those the journal's other sessions split. A folder found empty by the preflight can hold
+ * another set's files by now: a custodian's stick of a finished session mounted at the same path.
+ */
+function sessionFileFilter(custody: CrashedCustody): (name: string) => boolean {
+  const own = splitSetTags(custody.session);
+  const others = splitSetTags(custody.before);
+  const prefixes = [`keyferry-share-${custody.ceremonyId}`, `keyferry-backup-${custody.ceremonyId}`];
+  return (name) => {
+    const prefix = prefixes.find((p) => name.startsWith(p));
+    if (prefix === undefined) return false;
+    const tag = SET_TAG_AFTER_CEREMONY.exec(name.slice(prefix.length))?.[1];
+    if (tag === undefined) return true; // a name without its set: written before names carried it
+    return own.size > 0 ? own.has(tag) : !others.has(tag);
+  };
+}
+
+/** Material the session produced (generated, loaded or taken from an HSM): only then can a split have begun. */
+const PRODUCED_MATERIAL = new Set(['material.generated', 'material.loaded', 'material.hsm-selected']);
+
+/** One custodian folder to withdraw from: its holder and the files the split journaled there, when known. */
+interface CustodianTarget {
+  readonly folder: string;
+  readonly willCreate: boolean;
+  readonly holder: { readonly custodian: string; readonly shareIndex: number; readonly share: string } | null;
+  /** The names the split wrote there that the journal records (share file, backup file). */
+  readonly journaledNames: readonly string[];
+}
+
+/** The share file the split wrote for share `shareIndex`: as journaled, else by the set's naming (custody/set-share.ts). */
+function shareFileOf(ceremonyId: string, split: JournaledSplit, h: JournaledSplit['holders'][number]): string[] {
+  if (h.shareFile !== undefined) return [h.shareFile];
+  if (split.backupDigest === undefined) return [];
+  return [setShareFileName({ ceremonyId, index: h.shareIndex, n: split.total, backupDigest: split.backupDigest })];
+}
+
+function targetsOf(custody: CrashedCustody, ceremonyId: string, split: JournaledSplit | null): CustodianTarget[] {
+  if (!split)
+    return custody.custodianFolders.map((d) => ({
+      ...d,
+      folder: path.resolve(d.folder),
+      holder: null,
+      journaledNames: [],
+    }));
+  return split.holders.map((h) => {
+    const folder = path.resolve(h.folder);
+    const planned = custody.custodianFolders.find((d) => path.resolve(d.folder) === folder);
+    return {
+      folder,
+      willCreate: planned?.willCreate ?? false,
+      holder: { custodian: h.custodian, shareIndex: h.shareIndex, share: `${h.shareIndex}/${split.total}` },
+      journaledNames: [...shareFileOf(ceremonyId, split, h), ...(split.backupFile ? [split.backupFile] : [])],
+    };
+  });
+}
+
+function notWithdrawn(
+  target: CustodianTarget,
+  cause: NotWithdrawnCause,
+  files: readonly string[],
+): CustodyNotWithdrawn {
+  const holder = target.holder;
+  return {
+    folder: target.folder,
+    holder: holder && { custodian: holder.custodian, shareIndex: holder.shareIndex },
+    cause,
+    files,
+    phrase: phraseOf('journal.reason.custody-not-withdrawn', {
+      cause,
+      holder: holder ? 'known' : 'unknown',
+      custodian: holder?.custodian ?? '',
+      share: holder?.share ?? '',
+      folder: target.folder,
+      files: files.length,
+      filesList: listValue(files.map((f) => path.basename(f))),
+    }),
+  };
+}
+
+/**
+ * Removes the crashed session's custody files from its custodians' folders and journals what was
+ * removed (`custody.withdrawn`) and, one entry per folder, what was not (`custody.withdraw-failed`,
+ * see the file comment). Never throws for a folder or file it cannot reach.
+ */
+export async function withdrawCrashedCustody(
+  custody: CrashedCustody,
+  journal: Journal,
+  operator: string,
+): Promise<CrashedCustodyWithdrawal> {
+  const ceremonyId = custody.ceremonyId;
+  if (ceremonyId === null) return { withdrawnCustody: [], custodyByHand: [], notWithdrawn: [] };
+  const split = custody.session.findLast((e) => e.event === 'custody.split');
+  const parsed = split ? splitSchema.safeParse(split.data) : null;
+  const targets = targetsOf(custody, ceremonyId, parsed?.success ? parsed.data : null);
+  const producedMaterial = custody.session.some((e) => PRODUCED_MATERIAL.has(e.event));
+  const ours = sessionFileFilter(custody);
+  const files: string[] = [];
+  const createdFolders: string[] = [];
+  const seen = new Map<CustodianTarget, readonly string[] | null>();
+  for (const target of targets) {
+    const listing = await fs.readdir(target.folder).catch(() => null);
+    seen.set(target, listing);
+    if (listing === null) continue;
+    files.push(...listing.filter(ours).map((n) => path.join(target.folder, n)));
+    if (target.willCreate) createdFolders.push(target.folder);
+  }
+  const removed =
+    files.length > 0 || createdFolders.length > 0
+      ? await withdrawCustodyWrites({ files, createdFolders })
+      : { folders: [], removedFiles: 0, leftFiles: [] };
+  const failed: CustodyNotWithdrawn[] = [];
+  for (const target of targets) {
+    const listing = seen.get(target) ?? null;
+    const inFolder = (names: readonly string[]) => names.map((n) => path.join(target.folder, n));
+    if (listing === null) {
+      // Written there (or, killed during the split, maybe): the folder is not where it was.
+      if (target.holder || producedMaterial)
+        failed.push(notWithdrawn(target, 'unreadable', inFolder(target.journaledNames)));
+      continue;
+    }
+    const missing = inFolder(target.journaledNames.filter((n) => !listing.includes(n)));
+    const left = removed.leftFiles.filter((f) => path.dirname(f) === target.folder);
+    if (missing.length > 0) failed.push(notWithdrawn(target, 'shareMissing', [...missing, ...left]));
+    else if (left.length > 0) failed.push(notWithdrawn(target, 'notRemoved', left));
+  }
+  const withdrawnCustody = removed.folders.filter((folder) => !failed.some((f) => f.folder === folder));
+  if (withdrawnCustody.length > 0 || removed.removedFiles > 0)
+    await journal.append(operator, 'custody.withdrawn', {
+      folders: [...withdrawnCustody],
+      removedFiles: removed.removedFiles,
+    });
+  for (const f of failed)
+    await journal.append(operator, 'custody.withdraw-failed', {
+      folder: f.folder,
+      ...(f.holder ? { custodian: f.holder.custodian, shareIndex: f.holder.shareIndex } : {}),
+      cause: f.cause,
+      leftFiles: [...f.files],
+      reasonPhrase: { ...f.phrase },
+    });
+  return {
+    withdrawnCustody,
+    custodyByHand: failed.flatMap((f) => (f.files.length > 0 ? f.files : [f.folder])),
+    notWithdrawn: failed,
+  };
+}

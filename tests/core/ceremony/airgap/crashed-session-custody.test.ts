@@ -1,0 +1,168 @@
+/**
+ * A crashed session's custody files, withdrawn by the next session, when a custodian's folder is not
+ * where the crashed session wrote it: the stick unmounted or remounted at another path (the folder
+ * missing), a file where the folder was, an empty mount point with no stick in it. Real folders and a
+ * real journal: nothing it did not see removed is called withdrawn, in the journal, the report, or the
+ * receipt's People section, and the holder, folder and files are named to delete by hand.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeUnfinishedSession } from '../../../../src-main/core/ceremony/airgap/unfinished-session';
+import { listDeviations, openJournal, type Journal } from '../../../../src-main/core/journal';
+import { receiptPeople } from '../../../../src-main/core/receipt/journal-facts';
+import { ReceiptWords } from '../../../../src-main/core/receipt/language';
+import { translator } from '../../../../src-main/i18n/translate';
+import { phraseText } from '../../../../src-main/i18n/phrase';
+
+const CEREMONY = 'KF-20250301-abcdef';
+const DIGEST = '2379c9b2'.repeat(8);
+const SET = '2379C9B2';
+const HOLDERS = ['Ana', 'Bob'];
+const names = (i: number) => [
+  `keyferry-share-${CEREMONY}-${SET}-${i}of2.json`,
+  `keyferry-share-${CEREMONY}-${SET}-${i}of2.slip.txt`,
+  `keyferry-backup-${CEREMONY}-${SET}.txt`,
+];
+let dir: string;
+let journal: Journal;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-crashed-custody-'));
+  journal = await openJournal(path.join(dir, 'airgap.jsonl'), { create: true });
+});
+afterEach(async () => {
+  await journal.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A session killed after it wrote and journaled its custody set into two new custodian folders. */
+async function crashedAfterSplit(): Promise<string[]> {
+  const folders = ['c1', 'c2'].map((c) => path.join(dir, c));
+  await journal.append('Op', 'ceremony.session-started', { side: 'air-gapped', operator: 'Op' });
+  await journal.append('Op', 'parameters.read', { ceremonyId: CEREMONY });
+  await journal.append('Op', 'preflight.passed', {
+    destinations: folders.map((folder) => ({ role: 'custodian', folder, willCreate: true })),
+  });
+  await journal.append('Op', 'material.generated', { keyId: 'k1' });
+  for (const [i, folder] of folders.entries()) {
+    await mkdir(folder);
+    for (const name of names(i + 1)) await writeFile(path.join(folder, name), 'x');
+  }
+  await journal.append('Op', 'custody.split', {
+    format: 'custody-set',
+    keyIds: ['k1'],
+    threshold: 2,
+    total: 2,
+    backupFile: `keyferry-backup-${CEREMONY}-${SET}.txt`,
+    backupDigest: DIGEST,
+    // As airgap/custody-split.ts journals it: each holder's folder, not its file names.
+    holders: HOLDERS.map((custodian, i) => ({ shareIndex: i + 1, custodian, folder: folders[i] as string })),
+  });
+  return folders;
+}
+
+/** What the receipt's People section says of `custodian`, in English. */
+function receiptSays(custodian: string): string[] {
+  const person = receiptPeople(journal.entries, { operator: 'Op', witnesses: [] }).find((p) => p.name === custodian);
+  return (person?.records ?? []).map((r) => ReceiptWords.phraseText('en', r));
+}
+
+describe('closing a crashed session whose custodian folder is not where it wrote it', () => {
+  it('a stick remounted at another path: journals its holder, folder and files as NOT withdrawn, never as withdrawn', async () => {
+    const [c1, c2] = (await crashedAfterSplit()) as [string, string];
+    const elsewhere = path.join(dir, 'media-bob');
+    await rename(c2, elsewhere);
+
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
+
+    // Ana's folder is cleared; Bob's files are still on his stick, untouched.
+    expect(existsSync(c1)).toBe(false);
+    expect((await readdir(elsewhere)).sort()).toEqual(names(2).sort());
+    const bobFiles = [names(2)[0], names(2)[2]].map((n) => path.join(c2, n as string));
+    expect(report).toMatchObject({ withdrawnCustody: [c1], custodyByHand: bobFiles });
+    const failed = journal.entries.filter((e) => e.event === 'custody.withdraw-failed');
+    expect(failed.map((e) => e.data)).toMatchObject([
+      { folder: c2, custodian: 'Bob', shareIndex: 2, cause: 'unreadable', leftFiles: bobFiles },
+    ]);
+    expect(listDeviations(failed).map((d) => d.kind)).toEqual(['failure']);
+    const line = phraseText(translator('en'), report?.notWithdrawn[0]?.phrase ?? '');
+    expect(line).toContain(`NOT withdrawn, delete by hand: share 2/2 given to Bob, written into ${c2}`);
+    expect(line).toContain(`Delete ${names(2)[0]}, ${names(2)[2]} wherever that medium is now`);
+    expect(phraseText(translator('zh-CN'), report?.notWithdrawn[0]?.phrase ?? '')).toContain('未撤回，请手动删除');
+    // The receipt: Ana's share was withdrawn; Bob's was NOT, and the entry naming his files is cited.
+    expect(receiptSays('Ana').join('\n')).toContain('it was withdrawn');
+    expect(receiptSays('Bob')).toEqual([
+      `entry 5: was given share 2 of 2 of a custody set whose session did not finish (backup digest 2379 C9B2 2379 C9B2…): NOT withdrawn, delete by hand: entry ${failed[0]?.seq} names the files left (see Deviations)`,
+    ]);
+  });
+
+  it('a file where the folder was: not read, NOT withdrawn', async () => {
+    const [, c2] = (await crashedAfterSplit()) as [string, string];
+    await rm(c2, { recursive: true });
+    await writeFile(c2, 'not a folder');
+
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect(report?.notWithdrawn.map((n) => [n.holder?.custodian, n.cause])).toEqual([['Bob', 'unreadable']]);
+    expect(receiptSays('Bob').join('\n')).toContain('NOT withdrawn');
+  });
+
+  it('an empty mount point at the path (the stick not in it): the share is not there, so NOT withdrawn', async () => {
+    const [c1, c2] = (await crashedAfterSplit()) as [string, string];
+    await rm(c2, { recursive: true });
+    await mkdir(c2);
+
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect(report?.withdrawnCustody).toEqual([c1]);
+    expect(report?.notWithdrawn.map((n) => [n.holder?.custodian, n.cause])).toEqual([['Bob', 'shareMissing']]);
+    expect(receiptSays('Bob').join('\n')).toContain('NOT withdrawn, delete by hand');
+  });
+
+  it('killed before it journaled the split, with material made: an unreadable custodian folder may hold the set', async () => {
+    const folder = path.join(dir, 'c1');
+    await journal.append('Op', 'ceremony.session-started', { side: 'air-gapped', operator: 'Op' });
+    await journal.append('Op', 'parameters.read', { ceremonyId: CEREMONY });
+    await journal.append('Op', 'preflight.passed', {
+      destinations: [{ role: 'custodian', folder, willCreate: false }],
+    });
+    await journal.append('Op', 'material.generated', { keyId: 'k1' });
+
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect(report).toMatchObject({
+      custodyByHand: [folder],
+      notWithdrawn: [{ folder, holder: null, cause: 'unreadable' }],
+    });
+    expect(phraseText(translator('en'), report?.notWithdrawn[0]?.phrase ?? '')).toContain(
+      'Files of the custody set may be there',
+    );
+  });
+
+  it('killed before any material existed: a missing custodian folder was never written, nothing is named', async () => {
+    await journal.append('Op', 'ceremony.session-started', { side: 'air-gapped', operator: 'Op' });
+    await journal.append('Op', 'parameters.read', { ceremonyId: CEREMONY });
+    await journal.append('Op', 'preflight.passed', {
+      destinations: [{ role: 'custodian', folder: path.join(dir, 'c1'), willCreate: true }],
+    });
+
+    const report = await closeUnfinishedSession(journal, 'Op', new Date());
+
+    expect(report).toMatchObject({ withdrawnCustody: [], custodyByHand: [], notWithdrawn: [] });
+    expect(journal.entries.map((e) => e.event)).not.toContain('custody.withdraw-failed');
+  });
+
+  it('a journal closed before this fix (its closing skipped the folder in silence): the receipt claims no withdrawal', async () => {
+    const [c1] = (await crashedAfterSplit()) as [string, string];
+    await journal.append('Op', 'ceremony.session-unfinished', { session: 1, seq: 1, count: 5 });
+    await journal.append('Op', 'custody.withdrawn', { folders: [c1], removedFiles: 3 });
+
+    expect(receiptSays('Ana').join('\n')).toContain('it was withdrawn');
+    expect(receiptSays('Bob').join('\n')).toContain(
+      `NOT withdrawn, delete by hand: the journal records no withdrawal of its files from ${path.join(dir, 'c2')}`,
+    );
+  });
+});
