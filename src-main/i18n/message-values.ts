@@ -1022,6 +1022,7 @@ export interface MessageValueTable {
   'cli.receipt-written': { html: string | number; text: string | number };
   'online.default-title': { alias: string | number };
   'online.created': { count: number };
+  'online.plan-expiry-default': { count: number };
   'online.next.params': { command: string | number };
   'online.params.key': { alias: string | number; spec: string | number; keyId: string | number; until: string | number };
   'online.params.written': { dir: string | number };

@@ -11,6 +11,7 @@ import {
 
 import { onlineStartOf } from '../../core/ceremony/online/open-journal';
 import { KeyferryError } from '../../core/errors';
+import { isAsymmetric } from '../../core/crypto/key-spec';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { cliExpiry, printKeyTable } from '../cli-text';
 
@@ -93,6 +94,11 @@ export const createKeyCommand = defineOnlineCommand({
         (k) => [k.alias, k.spec, k.usage, cliExpiry(io, k.materialExpiry), k.keyId],
       );
       io.stdout(t('online.created', { count: created.length }));
+      // The plan left its material expiry out: the keys without their own say the default, named as such.
+      const defaulted = plan.materialExpiryDefaulted
+        ? plan.keys.filter((k) => !isAsymmetric(k.spec) && k.materialExpiry === undefined).length
+        : 0;
+      if (values.plan && defaulted > 0) io.stdout(t('online.plan-expiry-default', { count: defaulted }));
       const command = nextOnline('params', values, ['--out', `import-parameters-${session.ceremony.ceremonyId}`]);
       io.stdout(t('online.next.params', { command }));
       return 0;

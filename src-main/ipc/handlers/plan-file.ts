@@ -5,7 +5,8 @@
  * (online.create-keys checks them again). The title, people and wrapping algorithm stay the setup's:
  * where the plan says otherwise, the answer lists the difference for the officer to see. The plan's
  * material expiry is listed too where it differs from the setup's, and becomes the own expiry of
- * each of its AES keys that has none, so the keys request what the plan says.
+ * each of its AES keys that has none, so the keys request what the plan says; a plan that does not
+ * say one leaves the setup's.
  */
 import path from 'node:path';
 import { loadCeremonyPlan, parseMaterialExpiry, type CeremonyPlan } from '../../core/ceremony/shared/ceremony-plan';
@@ -19,12 +20,13 @@ import type { CeremonySession, CeremonySetupRecord } from './session';
 
 /**
  * The plan fields the setup decides too, and where the two disagree. The expiries are compared as
- * resolved at the same moment (`setupExpiry`, 'never' or ISO), so "90d" in both agrees.
+ * resolved at the same moment ('never' or ISO), so "90d" in both agrees; a plan that does not say
+ * its expiry has the setup's (`planExpiry`), so nothing differs.
  */
 function planDifferences(
   plan: CeremonyPlan,
   setup: CeremonySetupRecord,
-  setupExpiry: string,
+  { setupExpiry, planExpiry }: { setupExpiry: string; planExpiry: string },
 ): PlanFileView['differences'] {
   const names = (list: readonly string[]) => [...list].sort((a, b) => a.localeCompare(b));
   const pairs: PlanFileView['differences'] = [
@@ -32,7 +34,7 @@ function planDifferences(
     { field: 'operator', plan: plan.operator, setup: setup.operator },
     { field: 'witnesses', plan: names(plan.witnesses), setup: names(setup.witnesses) },
     { field: 'wrappingAlgorithm', plan: plan.wrappingAlgorithm, setup: setup.wrappingAlgorithm },
-    { field: 'materialExpiry', plan: expiryText(plan.materialExpiry), setup: setupExpiry },
+    { field: 'materialExpiry', plan: planExpiry, setup: setupExpiry },
   ];
   return pairs.filter((pair) => JSON.stringify(pair.plan) !== JSON.stringify(pair.setup));
 }
@@ -58,8 +60,9 @@ export function readPlanFileHandler(session: CeremonySession): ChannelHandler<'r
     const now = session.now();
     const plan = await loadCeremonyPlan(inputFilePath(file, 'planFile'), now);
     const setupExpiry = setupExpiryText(setup.materialExpiry, now);
-    const planExpiry = expiryText(plan.materialExpiry);
-    // The plan's own expiry for its AES keys without one, where the setup's says otherwise.
+    // The plan's own expiry for its AES keys without one, where the setup's says otherwise (a plan
+    // that does not say one fills in nothing: the setup's applies, not the plan's default).
+    const planExpiry = plan.materialExpiryDefaulted ? setupExpiry : expiryText(plan.materialExpiry);
     const filled = planExpiry !== setupExpiry ? planExpiry : undefined;
     return {
       fileName: path.basename(file),
@@ -74,7 +77,7 @@ export function readPlanFileHandler(session: CeremonySession): ChannelHandler<'r
           ...(own !== undefined ? { materialExpiry: own } : {}),
         };
       }),
-      differences: planDifferences(plan, setup, setupExpiry),
+      differences: planDifferences(plan, setup, { setupExpiry, planExpiry }),
     };
   };
 }

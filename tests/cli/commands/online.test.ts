@@ -190,6 +190,24 @@ describe('keyferry online: steps in order', () => {
       expect(help.stdout).toMatch(new RegExp(`^  ${field.replace(/[[\].]/g, '\\$&')} +\\S`, 'm'));
   });
 
+  it('a plan without "materialExpiry" says its AES keys get the default, not the plan\'s word', async () => {
+    const plan = {
+      title: 'Unsaid',
+      operator: 'Ana',
+      witnesses: ['Ben'],
+      keys: [{ alias: 'unsaid/aes', spec: 'AES_256' }],
+    };
+    await writeFile(path.join(dir, 'plan-unsaid.json'), JSON.stringify(plan));
+    const created = await keyferry(
+      ['online', 'create-key', '--journal', 'unsaid.jsonl', '--plan', 'plan-unsaid.json', ...where],
+      { cwd: dir, env },
+    );
+    expect(created.stderr).toBe('');
+    expect(created.stdout).toContain(
+      'The plan does not say "materialExpiry": the AES material of 1 key never expires (the default, not the plan’s word).',
+    );
+  });
+
   it('a plan\'s "materialExpiry": "90d" is journaled as the absolute time at key creation; --expires "3 months" is refused naming both forms', async () => {
     await writeFile(
       path.join(dir, 'plan-90d.json'),
@@ -212,6 +230,7 @@ describe('keyferry online: steps in order', () => {
     const after = Date.now();
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
+    expect(created.stdout).not.toContain('does not say "materialExpiry"');
     const started = (await readFile(path.join(dir, 'ninety.jsonl'), 'utf8'))
       .split('\n')
       .map((l) => (l ? (JSON.parse(l) as { event: string; data: { expiry?: string } }) : undefined))

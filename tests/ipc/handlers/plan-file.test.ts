@@ -127,6 +127,21 @@ describe('online.read-plan', () => {
     expect((agreed.keys as Expiring[]).map((k) => k.materialExpiry !== undefined)).toEqual([false, true, false]);
   });
 
+  it("a plan that does not say its material expiry leaves the setup's: nothing differs, nothing is filled in", async () => {
+    const { planFile, read } = await setUp('rehearsal', '90d');
+    const unsaid = {
+      title: 'Payments keys 2026',
+      operator: 'Ana',
+      witnesses: ['Ben'],
+      keys: [{ alias: 'a', spec: 'AES_256' }],
+    };
+    const answer = await read(await planFile('unsaid.json', unsaid));
+    expect(answer.differences).toEqual([]);
+    expect(answer.keys).toEqual([
+      { alias: 'a', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT', description: '', replicas: [] },
+    ]);
+  });
+
   it("reads a plan after the setup's expiry date-time has passed (checked when the setup was made)", async () => {
     const soon = new Date(Date.now() + 1500).toISOString();
     const { planFile, read } = await setUp('rehearsal', soon);

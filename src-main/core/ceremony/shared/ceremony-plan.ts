@@ -73,8 +73,16 @@ export interface CeremonyPlan {
   readonly witnesses: readonly string[];
   readonly wrappingAlgorithm: WrappingAlgorithm;
   readonly materialExpiry: MaterialExpiry;
+  /**
+   * Present when the plan left `materialExpiry` out and `materialExpiry` is the documented default
+   * ('never'): the command line says so; the app's setup keeps its own expiry (plan-file.ts).
+   */
+  readonly materialExpiryDefaulted?: true;
   readonly keys: readonly PlannedKey[];
 }
+
+/** The material expiry of a plan that does not say one (documented in the plan's help and the README). */
+const DEFAULT_PLAN_EXPIRY = 'never';
 
 const plannedKeySchema = z.strictObject({
   alias: keyAliasSchema,
@@ -96,7 +104,8 @@ const ceremonyPlanSchema = z
     witnesses: z.array(personName).min(1).max(20),
     wrappingAlgorithm: z.enum(WRAPPING_ALGORITHMS).default('RSAES_OAEP_SHA_256'),
     // "never", a duration or a date-time: parseMaterialExpiry reads it and names both forms when it is neither.
-    materialExpiry: z.string().max(64).default('never'),
+    // Left out: DEFAULT_PLAN_EXPIRY, marked as not said (never filled in here, so nobody takes it for the plan's word).
+    materialExpiry: z.string().max(64).optional(),
     keys: z.array(plannedKeySchema).min(1).max(MAX_PLANNED_KEYS),
   })
   .superRefine((plan, ctx) => {
@@ -159,11 +168,12 @@ export function parseCeremonyPlan(value: unknown, now: Date = new Date()): Cerem
     const { shown, more } = planIssues(parsed.error, value);
     throw new KeyferryError('PLAN_INVALID', { issuesPhrases: phrasesValue(shown), more });
   }
-  const plan = parsed.data;
+  const { materialExpiry, ...plan } = parsed.data;
   // The plan as checked (a strict object: only its own fields), with its expiries and usages resolved.
   return {
     ...plan,
-    materialExpiry: parseMaterialExpiry(plan.materialExpiry, now, 'materialExpiry'),
+    materialExpiry: parseMaterialExpiry(materialExpiry ?? DEFAULT_PLAN_EXPIRY, now, 'materialExpiry'),
+    ...(materialExpiry === undefined ? { materialExpiryDefaulted: true as const } : {}),
     keys: plan.keys.map((k) => ({
       alias: k.alias,
       spec: k.spec,

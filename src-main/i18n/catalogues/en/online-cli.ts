@@ -15,6 +15,8 @@ export const enOnlineCli = {
   'cli.receipt-written': 'Receipt: {html} (and {text})',
   'online.default-title': 'Import of {alias}',
   'online.created': 'Created {count, plural, one {# key} other {# keys}}, Pending import.',
+  'online.plan-expiry-default':
+    'The plan does not say "materialExpiry": the AES material of {count, plural, one {# key} other {# keys}} never expires (the default, not the plan\u2019s word).',
   'online.next.params': 'Next (write to the removable media, e.g. an --out folder on it): {command}',
   'online.params.key': '  {alias} ({spec}, key {keyId}), token valid until {until}',
   'online.params.written': 'Import-parameters bundle written and verified: {dir}',

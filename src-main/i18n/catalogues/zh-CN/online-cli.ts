@@ -17,6 +17,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'cli.receipt-written': '回执：{html}（及 {text}）',
   'online.default-title': '导入 {alias}',
   'online.created': '已创建 {count} 个密钥，状态为待导入。',
+  'online.plan-expiry-default':
+    '计划未写明 "materialExpiry"：{count} 个密钥的 AES 密钥材料永不过期（这是默认值，并非计划所写）。',
   'online.next.params': '下一步（写入移动存储介质，例如把 --out 文件夹放在介质上）：{command}',
   'online.params.key': '  {alias}（{spec}，密钥 {keyId}），导入令牌有效期至 {until}',
   'online.params.written': '导入参数包已写入并通过校验：{dir}',
