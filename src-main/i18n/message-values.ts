@@ -2260,6 +2260,8 @@ export interface MessageValueTable {
   'problem.WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL.next': { journalOperator: string | number; journalWitnessList: string | number };
   'problem.WRAPPED_OTHER_AIRGAP_JOURNAL': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
   'problem.WRAPPED_OTHER_AIRGAP_JOURNAL.next': { earlierAirGapJournal: string | number };
+  'problem.WRAPPED_MADE_BY_MISSING': { earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
+  'problem.WRAPPED_MADE_BY_MISSING.next': { earlierAirGapJournal: string | number };
   'online.next.same-airgap-journal': { known: string; journal: string | number; firstEntry: string | number };
   'receipt.people.materialMadeBy': { seq: string | number; purpose: string; operator: string | number; count: number; witnessList: string | number; journal: string | number; firstEntry: string | number };
   'journal.event.wrapped-bundle.other-journal-accepted': NoValues;
@@ -2726,4 +2728,5 @@ export interface ProblemValueTable {
   'CREDENTIALS_VAULT_UNAVAILABLE': { reason: string };
   'WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL': { airGapJournal: string | number; madeOperator: string | number; madeWitnessList: string | number; journalOperator: string | number; journalWitnessList: string | number; role: string };
   'WRAPPED_OTHER_AIRGAP_JOURNAL': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
+  'WRAPPED_MADE_BY_MISSING': { earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
 }

@@ -99,7 +99,7 @@ export const importCommand = defineOnlineCommand({
         .checkWrappedBundle(
           bundle,
           { expectedDigest, source: 'air-gapped-receipt' },
-          { acceptOtherAirGapJournal: values['accept-other-airgap-journal'] === true },
+          values['accept-other-airgap-journal'] === true ? { acceptOtherAirGapJournal: true } : {},
         )
         .catch((error: unknown) => {
           // Refused after the bundle was read: who made it (the refusal's journal entry keeps it) is said first.

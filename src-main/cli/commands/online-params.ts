@@ -10,7 +10,7 @@ import type { CliIo } from '../command';
 import { openOnlineSession } from '../online-session';
 
 import { airgapWrapCommand, defineOnlineCommand, parametersRound, withSession } from './online-steps';
-import { airGapJournalNamedBy } from '../../core/ceremony/online/wrapped-bundle-makers';
+import { ceremonyAirGapJournal } from '../../core/ceremony/online/wrapped-bundle-makers';
 import { journalIdentity } from '../../i18n/made-by-line';
 import { parseWrappingAlgorithm } from '../../core/crypto/key-spec';
 
@@ -79,7 +79,7 @@ export const paramsCommand = defineOnlineCommand({
         .sort();
       const custody = expiring.length > 0 ? CUSTODY_TO_FILL_IN : [];
       // A later round wraps in the journal of the earlier wraps (it knows them and their custody set), named when known.
-      const earlier = session.journal.entries.map(airGapJournalNamedBy).findLast((j) => j !== undefined);
+      const earlier = ceremonyAirGapJournal(session.journal.entries);
       const command = airgapWrapCommand(session, written.dir, custody, earlier?.file);
       io.stdout(t('online.next.airgap-wrap', { command }));
       if (earlier || parametersRound(session) > 1)

@@ -159,3 +159,20 @@ export const wrappedCheckedData = z.object({
     z.object({ keyId: z.string(), publicKeyFingerprint: sha256.nullable(), keyCheckValue: z.string().nullable() }),
   ),
 });
+/**
+ * An override: a bundle of another air-gapped journal than the ceremony's (or naming none, format
+ * versions 1-2) imported on the officer's word, journaled before any later check; the journal it
+ * names becomes the ceremony's (online/wrapped-bundle-makers.ts). Absent full hashes: journaled
+ * before 2026-12-02 (the grouped first entry only).
+ */
+export const otherAirGapJournalAcceptedData = z.object({
+  folder: z.string(),
+  manifestSha256: sha256,
+  /** The accepted bundle's journal (absent: the bundle named none). */
+  airGapJournal: z.string().min(1).optional(),
+  airGapJournalFirstEntrySha256: sha256.optional(),
+  /** The ceremony's journal until then. */
+  earlierAirGapJournal: z.string(),
+  earlierAirGapJournalFirstEntrySha256: sha256.optional(),
+  earlierSeq: z.number(),
+});

@@ -32,6 +32,7 @@ import { kmsTimeFromTokens } from '../shared/kms-time';
 import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
 import { wrappedBundleRefusal } from './wrapped-bundle-changed';
 import { checkBundleMakers } from './wrapped-bundle-makers';
+import { officerAccepts, type OfficersWord } from './officers-word';
 
 /** The wrapped-material bundle checked in this session (what the import and the receipt use). */
 export interface CheckedSession {
@@ -89,8 +90,8 @@ function receiptDigestProof(
 
 /** What the officer allows beyond the plain check. */
 export interface WrappedBundleCheckOptions {
-  /** Import a wrap of another air-gapped journal than the ceremony's earlier one (journaled as an override). */
-  readonly acceptOtherAirGapJournal?: boolean;
+  /** Import a wrap of another air-gapped journal than the ceremony's, or of none (journaled as an override): see OfficersWord. */
+  readonly acceptOtherAirGapJournal?: OfficersWord;
 }
 
 /** What the reader learnt before a refusal: the groups that differ, who made the bundle. */
@@ -171,9 +172,16 @@ async function checkProvenBundle(
           state,
           madeBy,
           bundle.keys.map((k) => k.keyId),
-          options.acceptOtherAirGapJournal === true,
+          officerAccepts(options.acceptOtherAirGapJournal, state.airGapJournal),
         )
       : undefined;
+  // The officer's word is journaled as it is used, before any later check can refuse this bundle.
+  if (otherJournal)
+    await ctx.journal(ONLINE_EVENTS.otherAirGapJournalAccepted, {
+      folder: path.resolve(dir),
+      manifestSha256: bundle.digest,
+      ...otherJournal,
+    });
   const checked = checkWrappedBundleAgainstIssued(state, bundle, now);
   const kmsNow = kmsTimeOf(checked, now);
   const keys = checked.map(({ key, issued, wrapped }) => ({
@@ -188,12 +196,6 @@ async function checkProvenBundle(
     requestedExpiresAt: decideExpiry({ key, issued, wrapped }, state.expiry, kmsNow).requested,
     replicaOf: key.replicaOf ?? null,
   }));
-  if (otherJournal)
-    await ctx.journal(ONLINE_EVENTS.otherAirGapJournalAccepted, {
-      folder: path.resolve(dir),
-      manifestSha256: bundle.digest,
-      ...otherJournal,
-    });
   await ctx.journal(ONLINE_EVENTS.wrappedChecked, {
     folder: path.resolve(dir),
     manifestSha256: bundle.digest,
@@ -218,6 +220,7 @@ async function checkProvenBundle(
       warnings,
       custody: bundle.manifest.custody ?? null,
       madeBy: madeBy ?? null,
+      otherAirGapJournalAccepted: otherJournal !== undefined,
     },
   };
 }

@@ -25,7 +25,8 @@ import {
 } from './events';
 import type { OnlineStep } from '../shared/ceremony-states';
 import { plannedKeysMissing } from './planned-keys';
-import { airGapJournalNamedBy, type AirGapJournalRecord } from './wrapped-bundle-makers';
+import { airGapJournalAfter } from './wrapped-bundle-makers';
+import type { AirGapJournalRecord } from './officers-word';
 
 /** Import parameters as the KMS issued them (from the journal, the online side's own record). */
 export interface IssuedParameters {
@@ -121,7 +122,7 @@ export interface OnlineCeremonyState {
   lastImportSeq?: number;
   /** Journal entry of the last wrapped-material bundle checked. */
   wrappedCheckedSeq?: number;
-  /** The air-gapped journal the last wrap of this ceremony came from (wrapped-bundle-makers.ts), if a bundle named it. */
+  /** The ceremony's air-gapped journal (wrapped-bundle-makers.ts, THE RULE), once a bundle named it. */
   airGapJournal?: AirGapJournalRecord;
   /** primary key id → how its replica group was last proven (cleared when a member is imported again or loses its material). */
   readonly replicaProofs: Map<string, ReplicaGroupProof>;
@@ -151,7 +152,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     if (!result.success) corrupt(entry, 'data');
     return result.data;
   };
-  state.airGapJournal = airGapJournalNamedBy(entry) ?? state.airGapJournal;
+  state.airGapJournal = airGapJournalAfter(state.airGapJournal, entry);
   switch (entry.event) {
     case ONLINE_EVENTS.receiptWritten:
       state.receiptWritten = true;

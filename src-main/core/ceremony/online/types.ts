@@ -91,6 +91,8 @@ export interface CheckedBundleSummary {
   readonly custody: CustodyArrangement | null;
   /** Who made the material on the air-gapped side, and in which journal (manifest `madeBy`); null for bundles written before it did. */
   readonly madeBy: WrappedMadeBy | null;
+  /** True when it was let through on the officer's word, another air-gapped journal's or none's (journaled as an override). */
+  readonly otherAirGapJournalAccepted: boolean;
 }
 
 export interface ImportedKeySummary {

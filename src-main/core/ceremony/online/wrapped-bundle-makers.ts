@@ -5,14 +5,26 @@
  * - a wrap's operator and witnesses must be the online journal's (the operator exactly, the
  *   witnesses in any order; WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL). A custody restore may be run
  *   years later by other people and is not refused for them (its receipt names them);
- * - a wrap made in another air-gapped journal than the one an earlier bundle of this ceremony came
- *   from (checked, or refused for its lapsed tokens, in this online journal) is refused
- *   (WRAPPED_OTHER_AIRGAP_JOURNAL) unless the officer accepts it explicitly (journaled as an
- *   override): a new journal does not see the earlier wrap, so its wrap-again question and its
- *   custody set were skipped. Not for a bundle whose every key the KMS already bound to material
- *   (imported before): the KMS takes only that same material again, whichever journal wrapped it
- *   (a restore, or the original material file wrapped anew).
- * Bundles written before `madeBy` existed name nobody and are not checked.
+ * - a wrap made in another air-gapped journal than the ceremony's (THE RULE below) is refused
+ *   (WRAPPED_OTHER_AIRGAP_JOURNAL), and so is a bundle naming no journal at all (versions 1-2)
+ *   once the ceremony has one (WRAPPED_MADE_BY_MISSING), unless the officer accepts it explicitly
+ *   (journaled as an override): a new journal does not see the earlier wrap, so its wrap-again
+ *   question and its custody set were skipped. Not for a bundle whose every key the KMS already
+ *   bound to material (imported before): the KMS takes only that same material again, whichever
+ *   journal wrapped it (a restore, or the original material file wrapped anew).
+ * A ceremony that never took a bundle naming its journal (versions 1-2 only) is not checked.
+ *
+ * THE RULE: the ceremony's air-gapped journal (per ceremony, not per key: one journal holds the
+ * wrap-again question and the custody set of every key of the ceremony)
+ * - is set by the first wrap of the ceremony the online journal vouches for: a bundle checked, or
+ *   refused only because its import tokens had lapsed (every other check had passed: a real wrap);
+ * - stays while later wraps come from the same journal (the entry named moves forward);
+ * - moves to another journal only by a journaled override (wrapped-bundle.other-journal-accepted),
+ *   journaled the moment the officer's word is used, before any later check can refuse, so the
+ *   journal shows who accepted what even when that import fails;
+ * - never moves by a bundle that was not compared (every key already bound, a custody restore)
+ *   nor by any other refusal.
+ * The online journal is replayed through ceremonyAirGapJournal: the only place the rule lives.
  */
 import { z } from 'zod';
 import type { WrappedMadeBy } from '../../bundle';
@@ -21,14 +33,8 @@ import type { JournalEntry } from '../../journal';
 import { listValue } from '../../../i18n/list';
 import { journalIdentity } from '../../../i18n/made-by-line';
 import { peopleDifference, sortedNames } from '../shared/people-difference';
-import { ONLINE_EVENTS } from './events';
-
-/** An air-gapped journal a wrap of this ceremony came from, as the online journal recorded it at entry `seq`. */
-export interface AirGapJournalRecord {
-  readonly seq: number;
-  readonly file: string;
-  readonly firstEntrySha256: string;
-}
+import { ONLINE_EVENTS, otherAirGapJournalAcceptedData } from './events';
+import type { AirGapJournalRecord } from './officers-word';
 
 /** The part of a journaled `madeBy` this check reads (the journal is read back, so it is checked). */
 const journaledMadeBy = z.object({
@@ -37,11 +43,8 @@ const journaledMadeBy = z.object({
   journalFirstEntrySha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
-/**
- * The air-gapped journal a wrap came from, when `entry` of the online journal vouches for one: a
- * bundle checked, or refused only because its import tokens had lapsed (a wrap that was real).
- */
-export function airGapJournalNamedBy(entry: JournalEntry): AirGapJournalRecord | undefined {
+/** A wrap `entry` of the online journal vouches for: a bundle checked, or refused only because its import tokens had lapsed. */
+function vouchedWrap(entry: JournalEntry): AirGapJournalRecord | undefined {
   const vouches =
     entry.event === ONLINE_EVENTS.wrappedChecked ||
     (entry.event === ONLINE_EVENTS.wrappedRefused && entry.data.code === 'IMPORT_TOKEN_EXPIRED');
@@ -51,30 +54,54 @@ export function airGapJournalNamedBy(entry: JournalEntry): AirGapJournalRecord |
   return { seq: entry.seq, file: made.data.journalFile, firstEntrySha256: made.data.journalFirstEntrySha256 };
 }
 
+/** The ceremony's air-gapped journal after `entry`, `anchor` before it (THE RULE, module comment). */
+export function airGapJournalAfter(
+  anchor: AirGapJournalRecord | undefined,
+  entry: JournalEntry,
+): AirGapJournalRecord | undefined {
+  if (entry.event === ONLINE_EVENTS.otherAirGapJournalAccepted) {
+    // Overrides journaled before 2026-12-02 do not name the accepted journal in full: the journal stays.
+    const moved = otherAirGapJournalAcceptedData.safeParse(entry.data);
+    const { airGapJournal: file, airGapJournalFirstEntrySha256: firstEntrySha256 } = moved.success ? moved.data : {};
+    return file !== undefined && firstEntrySha256 !== undefined ? { seq: entry.seq, file, firstEntrySha256 } : anchor;
+  }
+  const wrap = vouchedWrap(entry);
+  if (!wrap) return anchor;
+  return !anchor || anchor.firstEntrySha256 === wrap.firstEntrySha256 ? wrap : anchor;
+}
+
+/** The ceremony's air-gapped journal as the online journal's `entries` leave it (THE RULE), if any. */
+export function ceremonyAirGapJournal(entries: readonly JournalEntry[]): AirGapJournalRecord | undefined {
+  return entries.reduce<AirGapJournalRecord | undefined>(airGapJournalAfter, undefined);
+}
+
 /** What the online side knows of the ceremony when a bundle arrives. */
 interface OnlineFacts {
   readonly operator: string;
   readonly witnesses: readonly string[];
-  /** The air-gapped journal the last earlier wrap came from (airGapJournalNamedBy), if any. */
+  /** The ceremony's air-gapped journal (ceremonyAirGapJournal), if any. */
   readonly airGapJournal?: AirGapJournalRecord | undefined;
   /** The ceremony's keys: one with `firstImport` is bound to the material first imported into it. */
   readonly keys: ReadonlyMap<string, { readonly firstImport?: unknown }>;
 }
 
+/** What an override journals (otherAirGapJournalAcceptedData): the journal accepted, if the bundle named one, and the ceremony's. */
+type OtherAirGapJournalOverride = Omit<z.infer<typeof otherAirGapJournalAcceptedData>, 'folder' | 'manifestSha256'>;
+
 /**
  * Checks `madeBy` of a bundle of the keys `keyIds` against `online` (see the module comment).
- * Returns what the override journals when another air-gapped journal is accepted
- * (`acceptOtherJournal`), else undefined.
+ * Returns what the override journals when the officer's word (`acceptOtherJournal`) lets through a
+ * bundle of another air-gapped journal, or of none, else undefined. The caller journals it at once.
  */
 export function checkBundleMakers(
   online: OnlineFacts,
   madeBy: WrappedMadeBy | undefined,
   keyIds: readonly string[],
   acceptOtherJournal: boolean,
-): Record<string, string | number> | undefined {
-  if (!madeBy || madeBy.purpose !== 'wrap') return undefined;
-  const difference = peopleDifference(online, madeBy);
-  if (difference) {
+): OtherAirGapJournalOverride | undefined {
+  if (madeBy && madeBy.purpose !== 'wrap') return undefined;
+  const difference = madeBy && peopleDifference(online, madeBy);
+  if (madeBy && difference) {
     throw new KeyferryError('WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL', {
       role: difference.role,
       journalOperator: online.operator.trim(),
@@ -85,15 +112,28 @@ export function checkBundleMakers(
     });
   }
   const earlier = online.airGapJournal;
-  if (!earlier || earlier.firstEntrySha256 === madeBy.journalFirstEntrySha256) return undefined;
+  if (!earlier || earlier.firstEntrySha256 === madeBy?.journalFirstEntrySha256) return undefined;
   if (keyIds.every((id) => online.keys.get(id)?.firstImport !== undefined)) return undefined;
-  const facts = {
-    airGapJournal: madeBy.journalFile,
-    airGapJournalFirstEntry: journalIdentity(madeBy.journalFirstEntrySha256),
+  const earlierFacts = {
     earlierAirGapJournal: earlier.file,
     earlierAirGapJournalFirstEntry: journalIdentity(earlier.firstEntrySha256),
     earlierSeq: earlier.seq,
   };
-  if (!acceptOtherJournal) throw new KeyferryError('WRAPPED_OTHER_AIRGAP_JOURNAL', facts);
-  return facts;
+  if (!acceptOtherJournal) {
+    throw madeBy
+      ? new KeyferryError('WRAPPED_OTHER_AIRGAP_JOURNAL', {
+          airGapJournal: madeBy.journalFile,
+          airGapJournalFirstEntry: journalIdentity(madeBy.journalFirstEntrySha256),
+          ...earlierFacts,
+        })
+      : new KeyferryError('WRAPPED_MADE_BY_MISSING', earlierFacts);
+  }
+  return {
+    ...(madeBy
+      ? { airGapJournal: madeBy.journalFile, airGapJournalFirstEntrySha256: madeBy.journalFirstEntrySha256 }
+      : {}),
+    earlierAirGapJournal: earlier.file,
+    earlierAirGapJournalFirstEntrySha256: earlier.firstEntrySha256,
+    earlierSeq: earlier.seq,
+  };
 }

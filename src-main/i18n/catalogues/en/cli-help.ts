@@ -186,7 +186,7 @@ export const enCliHelp = {
   'cli.opt.online-import.expect-digest':
     'required: "Bundle digest" under "Seals" on the air-gapped receipt, typed as printed (16 groups\nof four; quotes optional). A bundle with another digest is refused before anything is sent to the KMS.',
   'cli.opt.online-import.accept-other-airgap-journal':
-    'import a wrapped bundle of another air-gapped journal than the one an earlier bundle of this\nceremony came from (journaled as an override, printed on the receipt)',
+    'import a wrapped bundle of another air-gapped journal than the ceremony’s, or of a format\nbefore 3 that names none (journaled as an override, printed on the receipt)',
   'cli.opt.online-import.expires':
     'override the material expiry of AES keys: never, or an ISO date-time (journaled; default: per\nkey, the expiry the wrapped-material bundle requests)',
   'cli.opt.create-key.plan':

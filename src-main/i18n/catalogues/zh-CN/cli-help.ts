@@ -179,7 +179,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.online-import.expect-digest':
     '必须给出：离线回执“封印”下的“包摘要”，照样录入（16 组，每组四位；引号可加可不加）。\n摘要不同的包会在向 KMS 发送任何内容之前被拒绝。',
   'cli.opt.online-import.accept-other-airgap-journal':
-    '导入另一个离线日志的已包装密钥材料包（不同于本仪式先前的包所来自的离线日志；\n作为覆盖记入日志并印在回执上）',
+    '导入另一个离线日志（不同于本仪式的离线日志）的已包装密钥材料包，或未注明离线日志的\n格式版本 3 之前的包（作为覆盖记入日志并印在回执上）',
   'cli.opt.online-import.expires':
     '覆盖 AES 密钥的密钥材料到期时间：never 或 ISO 日期时间（记入日志；默认：按密钥取\n已包装密钥材料包请求的过期时间）',
   'cli.opt.create-key.plan': '仪式计划（JSON：title、operator、witnesses、keys、wrappingAlgorithm、materialExpiry）',

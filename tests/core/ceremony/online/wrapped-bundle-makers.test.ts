@@ -9,12 +9,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listDeviations, type JournalEntry } from '../../../../src-main/core/journal';
-import {
-  airGapJournalNamedBy,
-  checkBundleMakers,
-} from '../../../../src-main/core/ceremony/online/wrapped-bundle-makers';
+import { airGapJournalAfter, checkBundleMakers } from '../../../../src-main/core/ceremony/online/wrapped-bundle-makers';
+import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
 import { translator } from '../../../../src-main/i18n/translate';
-import type { WrappedMadeBy } from '../../../../src-main/core/bundle';
+import { readBundle, writeWrappedMaterialBundle, type WrappedMadeBy } from '../../../../src-main/core/bundle';
 import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 
 let f: Fixture;
@@ -24,6 +22,24 @@ beforeEach(async () => {
 afterEach(async () => {
   await f.close();
 });
+
+const HOUR_MS = 3_600_000;
+const MADE_BY: WrappedMadeBy = {
+  purpose: 'wrap',
+  operator: 'Ana Lima',
+  witnesses: ['Chloé Martin', 'Ben Okafor'],
+  journalFile: 'airgap-C.jsonl',
+  journalFirstEntrySha256: 'a'.repeat(64),
+};
+
+/** The wrapped bundle in `dir` written again by a Keyferry before `madeBy` (format version 1: who wrapped it is not said) into `out`. */
+async function withoutMadeBy(dir: string, out: string): Promise<string> {
+  const bundle = await readBundle(dir, { now: new Date() });
+  if (bundle.kind !== 'wrapped-material') throw new Error('kind');
+  const written = await writeWrappedMaterialBundle(out, { ceremonyId: bundle.manifest.ceremonyId, keys: bundle.keys });
+  expect(written.manifest.madeBy).toBeUndefined();
+  return out;
+}
 
 async function onlineEntries(): Promise<JournalEntry[]> {
   const lines = (await readFile(path.join(f.dir, 'online.jsonl'), 'utf8')).trim().split('\n');
@@ -77,16 +93,153 @@ describe('online import: a wrap of another air-gapped journal', () => {
   });
 });
 
+describe('online import: the ceremony’s air-gapped journal moves only by a wrap of it or a journaled override', () => {
+  it('journals the override as it is used: a bundle of another journal refused afterwards (lapsed tokens) is on record as accepted', async () => {
+    const plan = f.plan(['AES_256']);
+    const { params } = await onlineDayOne(f, plan);
+    const first = await airGapSide(f, plan, params, path.join(f.dir, 'wrapped'), 'airgap.jsonl');
+    const second = await airGapSide(f, plan, params, path.join(f.dir, 'wrapped-2'), 'airgap-2.jsonl');
+    const third = await airGapSide(f, plan, params, path.join(f.dir, 'wrapped-3'), 'airgap-3.jsonl');
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    await day2.checkWrappedBundle(first.out, await receiptDigestOf(first.out));
+    await f.journals.at(-1)?.close();
+    f.sim.clock.advance(25 * HOUR_MS);
+    const day3 = await f.onlineAhead(await f.journal('online.jsonl'), plan, 25 * HOUR_MS);
+    await day3.connect();
+    // The officer gives the word for the second journal's bundle; its import tokens have lapsed since.
+    await expect(
+      day3.checkWrappedBundle(second.out, await receiptDigestOf(second.out), { acceptOtherAirGapJournal: true }),
+    ).rejects.toMatchObject({ code: 'IMPORT_TOKEN_EXPIRED' });
+    const entries = await onlineEntries();
+    const [accepted, refused] = entries.slice(-2);
+    expect([accepted?.event, refused?.event]).toEqual([
+      'wrapped-bundle.other-journal-accepted',
+      'wrapped-bundle.refused',
+    ]);
+    expect(accepted?.data).toMatchObject({ airGapJournal: 'airgap-2.jsonl', earlierAirGapJournal: 'airgap.jsonl' });
+    expect(
+      listDeviations(entries)
+        .filter((d) => d.kind === 'override')
+        .map((d) => d.entry.seq),
+    ).toEqual([accepted?.seq]);
+    // The accepted journal is the ceremony's now: a third journal's bundle is compared with it.
+    await expect(day3.checkWrappedBundle(third.out, await receiptDigestOf(third.out))).rejects.toMatchObject({
+      code: 'WRAPPED_OTHER_AIRGAP_JOURNAL',
+      values: { airGapJournal: 'airgap-3.jsonl', earlierAirGapJournal: 'airgap-2.jsonl', earlierSeq: refused?.seq },
+    });
+  });
+
+  it('is not moved by a bundle of another journal that went through uncompared (its keys already bound)', () => {
+    const sha = (c: string) => c.repeat(64);
+    const made = (file: string, c: string) => ({ ...MADE_BY, journalFile: file, journalFirstEntrySha256: sha(c) });
+    const key = (keyId: string) => ({
+      keyId,
+      alias: keyId,
+      spec: 'AES_256',
+      usage: 'ENCRYPT_DECRYPT',
+      description: '',
+    });
+    const checked = (c: string, file: string) => ({
+      folder: `/media/${file}`,
+      manifestSha256: sha(c),
+      custody: null,
+      madeBy: made(file, c),
+      keys: [{ keyId: 'k1', publicKeyFingerprint: null, keyCheckValue: 'ABCDEF' }],
+    });
+    const data = [
+      [
+        'ceremony.started',
+        {
+          ceremonyId: 'C',
+          title: 'T',
+          operator: MADE_BY.operator,
+          witnesses: MADE_BY.witnesses,
+          side: 'online',
+          rehearsal: true,
+          wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+          expiry: 'never',
+        },
+      ],
+      ['key.created', key('k1')],
+      ['key.created', key('k2')],
+      ['wrapped-bundle.checked', checked('a', 'airgap.jsonl')],
+      ['key.imported', { keyId: 'k1', expiresAt: null, importTokenSha256: sha('e'), confirmation: 'answered' }],
+      // k1 again, from a copy of its material wrapped in another journal: the KMS takes only that material.
+      ['wrapped-bundle.checked', checked('c', 'airgap-C.jsonl')],
+    ] as const;
+    const entries = data.map(([event, d], i) => ({ seq: i + 1, event, data: d }) as unknown as JournalEntry);
+    const state = replayOnlineJournal(entries);
+    expect(state?.airGapJournal?.file).toBe('airgap.jsonl');
+    // So k2, still waiting for material, is not let through from that other journal.
+    expect(() => checkBundleMakers(state as never, made('airgap-C.jsonl', 'c'), ['k2'], false)).toThrow(
+      expect.objectContaining({
+        code: 'WRAPPED_OTHER_AIRGAP_JOURNAL',
+        values: expect.objectContaining({ earlierSeq: 4 }),
+      }),
+    );
+  });
+});
+
+describe('online import: a bundle naming nobody (format versions 1-2)', () => {
+  it('is refused once the ceremony took a bundle naming its journal; accepted explicitly, journaled and the journal stays', async () => {
+    const plan = f.plan(['AES_256']);
+    const { created, params } = await onlineDayOne(f, plan);
+    const first = await airGapSide(f, plan, params, path.join(f.dir, 'wrapped'), 'airgap.jsonl');
+    const second = await airGapSide(f, plan, params, path.join(f.dir, 'wrapped-2'), 'airgap-2.jsonl');
+    // The second journal's wrap written again the way a Keyferry before madeBy writes it: who wrapped it is gone.
+    const unnamed = await withoutMadeBy(second.out, path.join(f.dir, 'wrapped-2-v1'));
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    await day2.checkWrappedBundle(first.out, await receiptDigestOf(first.out));
+    const imports = vi.spyOn(f.kms, 'importKeyMaterial');
+    let refusal: unknown;
+    await day2.checkWrappedBundle(unnamed, await receiptDigestOf(unnamed)).catch((e: unknown) => (refusal = e));
+    expect(refusal).toMatchObject({
+      code: 'WRAPPED_MADE_BY_MISSING',
+      values: { earlierAirGapJournal: 'airgap.jsonl', earlierSeq: expect.any(Number) },
+    });
+    const values = (refusal as { values: Record<string, string> }).values;
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const { t } = translator(locale);
+      expect(t('problem.WRAPPED_MADE_BY_MISSING', values as never)).toContain('airgap.jsonl');
+      expect(t('problem.WRAPPED_MADE_BY_MISSING.next', values as never)).toContain('--accept-other-airgap-journal');
+    }
+    expect(imports).not.toHaveBeenCalled();
+    expect((await onlineEntries()).at(-1)).toMatchObject({
+      event: 'wrapped-bundle.refused',
+      data: { code: 'WRAPPED_MADE_BY_MISSING' },
+    });
+
+    await day2.checkWrappedBundle(unnamed, await receiptDigestOf(unnamed), { acceptOtherAirGapJournal: true });
+    const entries = await onlineEntries();
+    const accepted = entries.find((e) => e.event === 'wrapped-bundle.other-journal-accepted');
+    expect(accepted?.data).toMatchObject({ earlierAirGapJournal: 'airgap.jsonl' });
+    expect(accepted?.data.airGapJournal).toBeUndefined();
+    // Nothing named another journal: the ceremony's stays the first one.
+    expect(replayOnlineJournal(entries)?.airGapJournal?.file).toBe('airgap.jsonl');
+    await day2.importMaterial();
+    expect((await f.kms.describeKey(created[0]?.keyId as string)).stateName).toBe('Enabled');
+  });
+
+  it('keeps importing into a ceremony that never took a bundle naming its journal', async () => {
+    const plan = f.plan(['AES_256']);
+    const { created, params } = await onlineDayOne(f, plan);
+    const first = await airGapSide(f, plan, params, path.join(f.dir, 'wrapped'), 'airgap.jsonl');
+    const unnamed = await withoutMadeBy(first.out, path.join(f.dir, 'wrapped-v1'));
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    const checked = await day2.checkWrappedBundle(unnamed, await receiptDigestOf(unnamed));
+    expect(checked.madeBy).toBeNull();
+    await day2.importMaterial();
+    expect((await f.kms.describeKey(created[0]?.keyId as string)).stateName).toBe('Enabled');
+  });
+});
+
 describe('checkBundleMakers', () => {
   const KEYS = ['k1'];
   const online = { operator: 'Ana Lima', witnesses: ['Ben Okafor', 'Chloé Martin'], keys: new Map([['k1', {}]]) };
-  const madeBy: WrappedMadeBy = {
-    purpose: 'wrap',
-    operator: 'Ana Lima',
-    witnesses: ['Chloé Martin', 'Ben Okafor'],
-    journalFile: 'airgap-C.jsonl',
-    journalFirstEntrySha256: 'a'.repeat(64),
-  };
+  const madeBy = MADE_BY;
 
   it('lets the journal’s people through in any order, and a bundle naming nobody', () => {
     expect(checkBundleMakers(online, madeBy, KEYS, false)).toBeUndefined();
@@ -135,15 +288,50 @@ describe('checkBundleMakers', () => {
     expect(checkBundleMakers(bound, madeBy, KEYS, false)).toBeUndefined();
   });
 
-  it('names the air-gapped journal of a checked wrap, and of a wrap refused only for its lapsed tokens', () => {
+  it('takes the first vouched wrap’s journal, keeps it for wraps of that journal, and moves only by an override naming one', () => {
+    let seq = 0;
     const entry = (event: string, data: Record<string, unknown>) =>
-      ({ seq: 7, event, data: { madeBy, ...data } }) as unknown as JournalEntry;
-    const named = { seq: 7, file: 'airgap-C.jsonl', firstEntrySha256: 'a'.repeat(64) };
-    expect(airGapJournalNamedBy(entry('wrapped-bundle.checked', {}))).toEqual(named);
-    expect(airGapJournalNamedBy(entry('wrapped-bundle.refused', { code: 'IMPORT_TOKEN_EXPIRED' }))).toEqual(named);
-    expect(
-      airGapJournalNamedBy(entry('wrapped-bundle.refused', { code: 'WRAPPED_OTHER_AIRGAP_JOURNAL' })),
-    ).toBeUndefined();
-    expect(airGapJournalNamedBy(entry('wrapped-bundle.checked', { madeBy: null }))).toBeUndefined();
+      ({ seq: ++seq, event, data }) as unknown as JournalEntry;
+    const wrapOf = (file: string, sha: string) => ({ ...madeBy, journalFile: file, journalFirstEntrySha256: sha });
+    const a = wrapOf('airgap.jsonl', 'a'.repeat(64));
+    const c = wrapOf('airgap-C.jsonl', 'c'.repeat(64));
+    let anchor = airGapJournalAfter(
+      undefined,
+      entry('wrapped-bundle.refused', { code: 'IMPORT_TOKEN_EXPIRED', madeBy: a }),
+    );
+    expect(anchor).toEqual({ seq: 1, file: 'airgap.jsonl', firstEntrySha256: 'a'.repeat(64) });
+    anchor = airGapJournalAfter(anchor, entry('wrapped-bundle.checked', { madeBy: a }));
+    expect(anchor?.seq).toBe(2);
+    // Another journal's bundle that was checked or refused without an override on record does not move it.
+    for (const e of [
+      entry('wrapped-bundle.checked', { madeBy: c }),
+      entry('wrapped-bundle.refused', { code: 'IMPORT_TOKEN_EXPIRED', madeBy: c }),
+      entry('wrapped-bundle.refused', { code: 'WRAPPED_OTHER_AIRGAP_JOURNAL', madeBy: c }),
+      entry('wrapped-bundle.checked', { madeBy: { ...a, purpose: 'custody-restore' } }),
+      // An override journaled before the accepted journal was named in full.
+      entry('wrapped-bundle.other-journal-accepted', {
+        folder: '/w',
+        manifestSha256: 'd'.repeat(64),
+        airGapJournal: 'airgap-C.jsonl',
+        airGapJournalFirstEntry: 'CCCC CCCC CCCC CCCC',
+        earlierAirGapJournal: 'airgap.jsonl',
+        earlierSeq: 2,
+      }),
+    ])
+      expect(airGapJournalAfter(anchor, e)).toBe(anchor);
+    const override = entry('wrapped-bundle.other-journal-accepted', {
+      folder: '/w',
+      manifestSha256: 'd'.repeat(64),
+      airGapJournal: 'airgap-C.jsonl',
+      airGapJournalFirstEntrySha256: 'c'.repeat(64),
+      earlierAirGapJournal: 'airgap.jsonl',
+      earlierAirGapJournalFirstEntrySha256: 'a'.repeat(64),
+      earlierSeq: 2,
+    });
+    expect(airGapJournalAfter(anchor, override)).toEqual({
+      seq: override.seq,
+      file: 'airgap-C.jsonl',
+      firstEntrySha256: 'c'.repeat(64),
+    });
   });
 });

@@ -1,0 +1,24 @@
+/**
+ * The officer's word for a wrapped bundle of another air-gapped journal than the ceremony's, or of
+ * none (wrapped-bundle-makers.ts): which refusals it overcomes, how it is given, when it counts.
+ */
+
+/** An air-gapped journal a wrap of this ceremony came from, as the online journal recorded it at entry `seq`. */
+export interface AirGapJournalRecord {
+  readonly seq: number;
+  readonly file: string;
+  readonly firstEntrySha256: string;
+}
+
+/**
+ * The officer's word: given on the command line (`true`, --accept-other-airgap-journal), or typed
+ * on the app's screen as the file name of the ceremony's journal it leaves (it counts only when it
+ * is that name).
+ */
+export type OfficersWord = true | { readonly typedCeremonyJournal: string };
+
+/** Whether `word` accepts leaving the ceremony's journal `ceremony` (see OfficersWord). */
+export function officerAccepts(word: OfficersWord | undefined, ceremony: AirGapJournalRecord | undefined): boolean {
+  if (word === undefined) return false;
+  return word === true || (ceremony !== undefined && word.typedCeremonyJournal.trim() === ceremony.file);
+}
