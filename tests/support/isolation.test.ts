@@ -16,6 +16,10 @@ const FILES: Record<string, string> = {
   'tests/env-read.test.ts': "const zone = process.env.TZ === 'UTC';\n",
   'tests/listener.test.ts': "process.on('exit', () => undefined);\n",
   'tests/hsm.test.ts': "import { HsmModule } from '../src-main/core/hsm/hsm-module';\n",
+  'tests/binding.test.ts': "import * as pkcs11js from 'pkcs11js';\n",
+  'tests/binding-required.test.ts': "const { PKCS11 } = require('pkcs11js');\n",
+  'tests/names-binding.test.ts':
+    '// the asar ships node_modules/pkcs11js unpacked\nconst probe = `const { PKCS11 } = require(${JSON.stringify(addon)});`;\n',
   'tests/via-helper.test.ts': "import { token } from './helpers/token';\n",
   'tests/helpers/token.ts':
     "import { createSoftHsmToken } from './soft-tokens';\nexport const token = createSoftHsmToken;\n",
@@ -35,6 +39,8 @@ describe('test files that need a process of their own', () => {
 
   it('are the ones using vi, writing process.env, adding process listeners or loading a PKCS#11 module, also through a helper', () => {
     expect(testFilesNeedingTheirOwnProcess(root)).toEqual([
+      'tests/binding-required.test.ts',
+      'tests/binding.test.ts',
       'tests/env.test.ts',
       'tests/hsm.test.ts',
       'tests/listener.test.ts',
@@ -48,5 +54,7 @@ describe('test files that need a process of their own', () => {
     expect(isolated).toContain('tests/core/crypto/wrap.zeroization.test.ts');
     expect(isolated).toContain('tests/core/hsm/hsm-wrap.test.ts');
     expect(isolated).not.toContain('tests/core/bundle/bundle-check.tamper-files.test.ts');
+    // It names pkcs11js (the packed app ships it) and loads it only in a child process.
+    expect(isolated).not.toContain('tests/packaging/pack.test.ts');
   });
 });
