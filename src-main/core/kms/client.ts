@@ -2,7 +2,8 @@
  * The Huawei Cloud KMS client (API v1.0): signed JSON POSTs to
  * {endpoint}/v1.0/{project_id}/kms/{action}, answers checked with zod, failures as KmsError.
  * Read-only calls retry with backoff on 5xx and connection failures; state-changing calls retry
- * only when the API gateway throttled them (the KMS never saw the request), and
+ * only when the API gateway throttled them (the KMS never saw the request); how many requests are
+ * in flight to an endpoint adapts to its throttling (endpoint-limiter.ts); and
  * import-key-material reconciles a lost answer (see import-reconcile.ts).
  */
 import { createPublicKey } from 'node:crypto';
@@ -17,6 +18,7 @@ import type { KmsCredentials } from './credentials';
 import { actionUrl, checkProjectId, resolveEndpoint } from './endpoint';
 import { badResponse, isKmsError } from './errors';
 import { createNodeTransport, type HttpTransport } from './http-transport';
+import { endpointLimiter } from './endpoint-limiter';
 import { importWithReconciliation } from './import-reconcile';
 import {
   DEFAULT_RETRY_POLICY,
@@ -137,10 +139,27 @@ export class KmsClient {
   async #call<T>(action: KmsAction, body: Record<string, unknown>, schema: z.ZodType<T>): Promise<T> {
     const text = JSON.stringify(body);
     const decide = SAFE_ACTIONS.has(action) ? retrySafeCall(this.#retry) : retryThrottledOnly(this.#retry);
+    // Every client of this endpoint sends through its one limiter (endpoint-limiter.ts): the
+    // gateway's throttling lowers how many requests are in flight, and holds them all while a
+    // throttled call waits; that call's next attempt goes first.
+    const limiter = endpointLimiter(this.endpoint);
+    let throttled = false;
     const response = await withRetries(
-      (attempt) => this.#sendOnce(action, text, attempt),
+      async (attempt) => {
+        const permit = await limiter.acquire(throttled);
+        try {
+          const answer = await this.#sendOnce(action, text, attempt);
+          throttled = false;
+          return answer;
+        } catch (error) {
+          throttled = isThrottledError(error);
+          throw error;
+        } finally {
+          permit.release(throttled);
+        }
+      },
       this.#retry,
-      this.#sleep,
+      (ms) => (throttled ? limiter.pauseWhile(this.#sleep(ms)) : this.#sleep(ms)),
       decide,
       (attempt, error, delayMs) =>
         reportKmsRetry({
