@@ -127,9 +127,7 @@ describe('100 keys against a region 50 ms away whose gateway admits 30 requests 
 
     // The gateway did throttle (16 keys at once ask for far more than 30 a second), and the
     // endpoint's limit came down from the keys' own bound.
-    const { throttled, maxInFlight } = f.sim.trafficStats();
-    expect(maxInFlight).toBe(16);
-    expect(throttled).toBeGreaterThan(0);
+    expect(f.sim.trafficStats().throttled).toBeGreaterThan(0);
     expect(endpointLimiter(new URL(f.sim.endpoint)).limit).toBeLessThan(16);
   }, 120_000);
 });
