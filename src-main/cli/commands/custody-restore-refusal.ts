@@ -20,6 +20,7 @@ import type { CliIo } from '../command';
 import { cliAppIdentity } from '../software-identity';
 import type { RestoreValues } from './custody-restore-options';
 import { pathExists } from '../../core/fs/path-exists';
+import { unfinishedSessionLines } from '../unfinished-session-lines';
 
 /** Runs `before` (what the restore checks before its journal opens); a refusal is journaled (see above), then thrown. */
 export async function journalRefusalBeforeStart<T>(
@@ -60,6 +61,8 @@ async function journalRefusal(values: RestoreValues, io: CliIo, refusal: unknown
         app: cliAppIdentity(io.env),
         receiptLanguage: ceremonyReceiptLanguage(io),
       });
+      // Its start closed a crashed earlier session (journaled, withdrawn): said as `airgap wrap` says it.
+      for (const line of unfinishedSessionLines(io, restore.unfinishedEarlier)) io.stdout(line);
       await restore.abandon(problemCause(refusal));
     } finally {
       await journal.close();
