@@ -1112,6 +1112,8 @@ export interface MessageValueTable {
   'journal.cli.bad-line': { line: string | number; reason: string | number };
   'journal.cli.torn-next': { file: string | number };
   'journal.cli.torn-set-aside': { line: string | number; journal: string | number; bytes: number; sha256: string | number; sideFile: string | number; count: string | number };
+  'journal.cli.torn-recorded-late': { sideFile: string | number; journal: string | number; bytes: number; sha256: string | number; count: string | number };
+  'journal.cli.torn-fragment': { sideFile: string | number; event: string; keyId: string };
   'journal.cli.later': { count: number; at: string | number; entries: string | number };
   'journal.cli.entry': { seq: string | number; event: string | number };
   'journal.cli.more': { count: string | number };
@@ -2007,6 +2009,8 @@ export interface MessageValueTable {
   'problem.JOURNAL_LAST_LINE_TORN.next': { path: string | number };
   'problem.JOURNAL_NOT_TORN': { file: string | number };
   'problem.JOURNAL_NOT_TORN.next': NoValues;
+  'problem.JOURNAL_TORN_LINE_UNRECORDED': { file: string | number; sideFile: string | number };
+  'problem.JOURNAL_TORN_LINE_UNRECORDED.next': { path: string | number };
   'problem.JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number };
   'problem.JOURNAL_IN_USE.next': { reason: string; lockPath: string | number };
   'problem.JOURNAL_SECRET_REFUSED': { where: string | number; reason: string; name: string | number };
@@ -2038,6 +2042,7 @@ export interface MessageValueTable {
   'journal.reason.ceremony-left': NoValues;
   'journal.reason.app-closed': NoValues;
   'journal.reason.ended-without-stop': NoValues;
+  'journal.reason.torn-recorded-late': NoValues;
   'journal.reason.custody-not-withdrawn': { holder: string; share: string | number; custodian: string | number; folder: string | number; cause: string; files: number; filesList: string | number };
   'journal.reason.operator-abandoned': NoValues;
   'journal.reason.signal': { signal: string | number };
@@ -2685,6 +2690,7 @@ export interface ProblemValueTable {
   'JOURNAL_TAMPERED': { file: string | number; line: string | number; reasonPhrase: string | number };
   'JOURNAL_LAST_LINE_TORN': { file: string | number; line: string | number; path: string | number };
   'JOURNAL_NOT_TORN': { file: string | number };
+  'JOURNAL_TORN_LINE_UNRECORDED': { file: string | number; sideFile: string | number; path: string | number };
   'JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number; lockPath: string | number };
   'JOURNAL_SECRET_REFUSED': { where: string | number; reason: string; name: string | number };
   'JOURNAL_BAD_EXPECTED_HEAD': NoValues;

@@ -1,8 +1,9 @@
 /**
  * `keyferry journal set-aside-torn-line FILE --operator NAME`: after a power loss (or a crash, or a
  * medium pulled out) cut the journal's last append short, sets that incomplete line aside
- * (core/journal/torn-line.ts) so the ceremony can go on with the same journal; anything else wrong
- * with the journal is refused as before.
+ * (core/journal/torn-line.ts) so the ceremony can go on with the same journal, and journals a side
+ * file an earlier run left unrecorded (a second power loss before its entry); says what each dropped
+ * line held, as far as it reads. Anything else wrong with the journal is refused as before.
  */
 import path from 'node:path';
 import { groupHex } from '../../core/hex-groups';
@@ -25,16 +26,37 @@ export const journalSetAsideTornLineCommand = defineCommand({
     const operator = requireOption(NAME, values.operator, '--operator');
     const file = path.resolve(io.cwd, positional as string);
     const done = await setAsideJournalTornLine(file, operator);
-    io.stdout(
-      cliTranslator(io).t('journal.cli.torn-set-aside', {
-        journal: file,
-        line: done.line,
-        bytes: done.fragmentBytes,
-        sha256: groupHex(done.fragmentSha256),
-        sideFile: path.join(path.dirname(file), done.sideFile),
-        count: done.count,
-      }),
-    );
+    const { t } = cliTranslator(io);
+    const sideFilePath = (name: string) => path.join(path.dirname(file), name);
+    if (done.setAside)
+      io.stdout(
+        t('journal.cli.torn-set-aside', {
+          journal: file,
+          line: done.setAside.line,
+          bytes: done.setAside.fragmentBytes,
+          sha256: groupHex(done.setAside.fragmentSha256),
+          sideFile: sideFilePath(done.setAside.sideFile),
+          count: done.count,
+        }),
+      );
+    for (const late of done.recordedLate)
+      io.stdout(
+        t('journal.cli.torn-recorded-late', {
+          journal: file,
+          bytes: late.fragmentBytes,
+          sha256: groupHex(late.fragmentSha256),
+          sideFile: sideFilePath(late.sideFile),
+          count: done.count,
+        }),
+      );
+    for (const dropped of [...(done.setAside ? [done.setAside] : []), ...done.recordedLate])
+      io.stdout(
+        t('journal.cli.torn-fragment', {
+          sideFile: dropped.sideFile,
+          event: dropped.fragmentEvent ?? 'none',
+          keyId: dropped.fragmentKeyId ?? 'none',
+        }),
+      );
     return 0;
   },
 });

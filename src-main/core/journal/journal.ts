@@ -9,6 +9,7 @@
 import { constants, type promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError, selectedProblem } from '../errors';
+import { phraseOf } from '../../i18n/phrase';
 import { eventLoopSlicer } from '../yield';
 import { BROKEN_CODES, appendLine } from './append-line';
 import { fsyncDirectory, nodeFileLayer, type FileLayer } from '../fs/durable-file';
@@ -16,7 +17,7 @@ import { canonicalJson, type JsonObject } from './canonical-json';
 import { ACTOR_PATTERN, EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, chainEntryLine, type JournalEntry } from './entry';
 import { acquireJournalLock, type JournalLock } from './lock';
 import { assertNoSecrets } from './secret-guard';
-import { setAsideTornLine, type TornLineSetAside } from './torn-line';
+import { setAsideTornLine, unrecordedSideFiles, type TornLineSetAside, type TornLineSideFile } from './torn-line';
 import { inspectJournalInSlices, journalNotVerified, readJournalFile, type ExpectedHead } from './verify';
 
 interface OpenJournalOptions extends ExpectedHead {
@@ -191,23 +192,35 @@ async function openFile(file: string, create: boolean, layer: FileLayer): Promis
   }
 }
 
-/** The journal, open and locked; what was set aside when it was opened to set aside a torn last line. */
+/** What opening a journal to set its torn line aside did: the line set aside, and side files recorded late. */
+interface TornLineRepair {
+  readonly setAside?: TornLineSetAside;
+  readonly recordedLate: readonly TornLineSideFile[];
+}
+
+/**
+ * The journal, open and locked. With `tornLineActor` (the officer's request to set a torn last line
+ * aside): that line set aside, and every side file beside the journal that no entry records (a power
+ * loss came between an earlier cut and its entry) journaled as recorded late; without it, such a side
+ * file refuses the journal (JOURNAL_TORN_LINE_UNRECORDED), naming that command.
+ */
 async function openLocked(
   file: string,
   options: OpenJournalOptions,
   tornLineActor?: string,
-): Promise<{ journal: FileJournal; setAside?: TornLineSetAside }> {
+): Promise<{ journal: FileJournal } & TornLineRepair> {
   const layer = options.layer ?? nodeFileLayer;
   const now = options.now ?? (() => new Date());
   const lock = await acquireJournalLock(file, options.layer);
-  let opened: { journal: FileJournal; setAside?: TornLineSetAside };
+  let journal: FileJournal;
+  let setAside: TornLineSetAside | undefined;
+  let recordedLate: readonly TornLineSideFile[] = [];
   try {
     let entries: JournalEntry[] = [];
     let size = 0;
-    let setAside: TornLineSetAside | undefined;
     if (!options.create) {
       let bytes = await readJournalFile(file);
-      if (tornLineActor !== undefined) {
+      if (tornLineActor !== undefined && bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) {
         const repaired = await setAsideTornLine(file, bytes, now(), layer);
         bytes = repaired.kept;
         setAside = repaired.setAside;
@@ -216,23 +229,35 @@ async function openLocked(
       if (!inspected.verification.ok) throw journalNotVerified(file, inspected.verification);
       entries = inspected.entries;
       size = bytes.length;
+      recordedLate = (await unrecordedSideFiles(file, entries)).filter((f) => f.sideFile !== setAside?.sideFile);
+      if (tornLineActor === undefined && recordedLate[0])
+        throw new KeyferryError('JOURNAL_TORN_LINE_UNRECORDED', {
+          file: path.basename(file),
+          sideFile: recordedLate[0].sideFile,
+          path: file,
+        });
     }
     const handle = await openFile(file, options.create, layer);
-    const journal = new FileJournal(file, handle, lock, entries, size, now);
-    opened = setAside ? { journal, setAside } : { journal };
+    journal = new FileJournal(file, handle, lock, entries, size, now);
   } catch (error) {
     await lock.release();
     throw error;
   }
-  if (opened.setAside && tornLineActor !== undefined) {
+  if (tornLineActor !== undefined) {
     try {
-      await opened.journal.append(tornLineActor, 'journal.torn-line-set-aside', { ...opened.setAside });
+      if (setAside) await journal.append(tornLineActor, 'journal.torn-line-set-aside', { ...setAside });
+      for (const late of recordedLate)
+        await journal.append(tornLineActor, 'journal.torn-line-set-aside', {
+          ...late,
+          recordedLate: true,
+          reasonPhrase: { ...phraseOf('journal.reason.torn-recorded-late') },
+        });
     } catch (error) {
-      await opened.journal.close();
+      await journal.close();
       throw error;
     }
   }
-  return opened;
+  return { journal, ...(setAside ? { setAside } : {}), recordedLate };
 }
 
 /** Creates (`create: true`) or reopens and verifies (`create: false`) the journal at `file`. */
@@ -243,17 +268,20 @@ export async function openJournal(file: string, options: OpenJournalOptions): Pr
 /**
  * On the officer's request only, after a power loss cut the journal's last append short: sets its
  * incomplete last line aside (torn-line.ts), under the journal's lock, and journals it by `actor` as
- * `journal.torn-line-set-aside` (a deviation); then closes the journal. Refuses JOURNAL_NOT_TORN for a
- * journal that ends with a complete line, and any other fault as openJournal does, changing nothing.
+ * `journal.torn-line-set-aside` (a deviation); a side file an earlier set-aside left unrecorded (a
+ * second power loss before its entry) is journaled too, as recorded late. Then closes the journal.
+ * Refuses JOURNAL_NOT_TORN for a journal that ends with a complete line and has no unrecorded side
+ * file, and any other fault as openJournal does, changing nothing.
  */
 export async function setAsideJournalTornLine(
   file: string,
   actor: string,
   options: Pick<OpenJournalOptions, 'now' | 'layer'> = {},
-): Promise<TornLineSetAside & { readonly count: number }> {
-  const { journal, setAside } = await openLocked(file, { ...options, create: false }, actor);
+): Promise<TornLineRepair & { readonly count: number }> {
+  const { journal, setAside, recordedLate } = await openLocked(file, { ...options, create: false }, actor);
   const count = journal.count;
   await journal.close();
-  if (!setAside) throw new KeyferryError('JOURNAL_NOT_TORN', { file: path.basename(file) });
-  return { ...setAside, count };
+  if (!setAside && recordedLate.length === 0)
+    throw new KeyferryError('JOURNAL_NOT_TORN', { file: path.basename(file) });
+  return { ...(setAside ? { setAside } : {}), recordedLate, count };
 }

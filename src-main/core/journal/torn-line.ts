@@ -9,22 +9,56 @@
  * deviation every later receipt lists). Anything else stays fatal: a changed, removed or inserted
  * line anywhere, and a complete last line that fails its hash, refuse the journal as before; so does
  * a "fragment" longer than any journal line.
+ *
+ * A second power loss between the cut and that entry leaves a side file no entry records. Such a file
+ * is never passed over: opening the journal refuses it (JOURNAL_TORN_LINE_UNRECORDED), and the same
+ * command, run again, journals it then with its SHA-256 and length, noted as recorded late (the
+ * officer's act, on the record, never a silent repair). What the dropped line held is shown as far as
+ * it reads: its event name and key ID. A fragment never holds key bytes: an entry's data is refused
+ * at append when it carries anything secret-looking (secret-guard.ts), so no line ever held any.
  */
-import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { KEY_ID_PATTERN } from '../identifiers';
 import { phraseOf } from '../../i18n/phrase';
 import { KeyferryError } from '../errors';
 import { nodeFileLayer, sha256Hex, writeFileExclusive, type FileLayer } from '../fs/durable-file';
-import { MAX_LINE_BYTES, type JournalEntry } from './entry';
+import { EVENT_PATTERN, MAX_LINE_BYTES, type JournalEntry } from './entry';
 import { inspectJournalInSlices, journalNotVerified } from './verify';
 
-/** What was set aside: the side file (its name, beside the journal), the fragment's digest and length. */
-export interface TornLineSetAside {
+/** A side file beside the journal (its name), the fragment's digest and length, and what the fragment says of itself. */
+export interface TornLineSideFile extends FragmentFacts {
   readonly sideFile: string;
   readonly fragmentSha256: string;
   readonly fragmentBytes: number;
-  /** The line the fragment stood on (the entry number it would have had). */
+}
+
+/** What was set aside, and the line the fragment stood on (the entry number it would have had). */
+export interface TornLineSetAside extends TornLineSideFile {
   readonly line: number;
+}
+
+/** What a fragment says of itself as far as it reads: its entry's event name and key ID, each as the journal's patterns allow. */
+interface FragmentFacts {
+  readonly fragmentEvent?: string;
+  readonly fragmentKeyId?: string;
+}
+
+/**
+ * The event name and first key ID of a cut entry line, where the cut left them whole. A line is
+ * canonical JSON with its fields in order (actor, data, event, hash, prev, seq, time: entry.ts), so
+ * the event name follows the data; each is kept only if it matches the journal's own pattern (nothing
+ * else from the fragment is ever printed).
+ */
+function fragmentFacts(fragment: Buffer): FragmentFacts {
+  const text = fragment.toString('utf8');
+  const event = [...text.matchAll(/\},"event":"([^"\\]{1,200})","hash":/g)].at(-1)?.[1];
+  const keyId = /"keyIds?":\[?"([^"\\]{1,64})"/.exec(text)?.[1];
+  return {
+    ...(event !== undefined && EVENT_PATTERN.test(event) ? { fragmentEvent: event } : {}),
+    ...(keyId !== undefined && KEY_ID_PATTERN.test(keyId) ? { fragmentKeyId: keyId } : {}),
+  };
 }
 
 /** `20261202T095800Z`: the UTC time in a file name (no colons). */
@@ -76,6 +110,54 @@ export async function setAsideTornLine(
       fragmentSha256: sha256Hex(fragment),
       fragmentBytes: fragment.length,
       line,
+      ...fragmentFacts(fragment),
     },
   };
+}
+
+/** `<journal>.torn-20261202T095800Z`: the name set-aside gives a side file of journal `base`. */
+function isSideFileOf(base: string, name: string): boolean {
+  return name.startsWith(`${base}.torn-`) && /^\d{8}T\d{6}Z$/.test(name.slice(base.length + '.torn-'.length));
+}
+
+/** A side file's SHA-256 and length, read in chunks (a file put there by hand may be of any size); its facts when it is line-sized. */
+async function sideFileFacts(file: string): Promise<TornLineSideFile> {
+  const hash = createHash('sha256');
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+    if (bytes <= MAX_LINE_BYTES) chunks.push(chunk);
+  }
+  return {
+    sideFile: path.basename(file),
+    fragmentSha256: hash.digest('hex'),
+    fragmentBytes: bytes,
+    ...(bytes <= MAX_LINE_BYTES ? fragmentFacts(Buffer.concat(chunks)) : {}),
+  };
+}
+
+/**
+ * The side files beside the journal `file` (regular files named as set-aside names them) that no
+ * `journal.torn-line-set-aside` entry of `entries` records with the same name, SHA-256 and length:
+ * a second power loss came between the cut and its entry, or the file was put there by hand.
+ */
+export async function unrecordedSideFiles(file: string, entries: readonly JournalEntry[]): Promise<TornLineSideFile[]> {
+  const base = path.basename(file);
+  const dir = path.dirname(file);
+  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => isSideFileOf(base, n)).sort();
+  const recorded = entries.filter((e) => e.event === 'journal.torn-line-set-aside').map((e) => e.data);
+  const found: TornLineSideFile[] = [];
+  for (const name of names) {
+    const stat = await fs.lstat(path.join(dir, name)).catch(() => null);
+    if (!stat?.isFile()) continue;
+    const facts = await sideFileFacts(path.join(dir, name));
+    const known = recorded.some(
+      (d) =>
+        d.sideFile === name && d.fragmentSha256 === facts.fragmentSha256 && d.fragmentBytes === facts.fragmentBytes,
+    );
+    if (!known) found.push(facts);
+  }
+  return found;
 }

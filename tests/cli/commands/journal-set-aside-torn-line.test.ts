@@ -36,11 +36,36 @@ describe('keyferry journal set-aside-torn-line', () => {
     expect(sideFile).toMatch(/^ceremony\.journal\.jsonl\.torn-\d{8}T\d{6}Z$/);
     const fragment = torn.slice(torn.lastIndexOf('\n') + 1);
     expect(await readFile(path.join(path.dirname(file), sideFile), 'utf8')).toBe(fragment);
-    expect(done.out).toHaveLength(1);
+    expect(done.out).toHaveLength(2);
     expect(done.out[0]).toContain(
       `Set aside the incomplete line 6 of ${file} (${Buffer.byteLength(fragment)} bytes, SHA-256 `,
     );
     expect(done.out[0]).toContain(`into ${path.join(path.dirname(file), sideFile)}. The journal now ends with entry 6`);
+    // What it dropped, as far as it reads: the sample's last entry, cut 30 bytes short, kept its event name.
+    expect(done.out[1]).toBe(
+      `What the dropped line in ${sideFile} held, as far as it reads: event bundle.written, no key ID. A journal line never holds key material.`,
+    );
+    expect((await run(['journal', 'verify', file])).out[0]).toMatch(/^OK 6 entries, head /);
+  });
+
+  it('after a power loss between the cut and its entry: the journal is refused, the rerun records the side file late', async () => {
+    const { file, text } = await writeSampleJournal();
+    const lines = text.split('\n');
+    const fragment = (lines[5] as string).slice(0, -30);
+    // On disk as that power loss leaves it: the fragment beside the journal, the journal cut back, no entry.
+    const sideFile = `${file}.torn-20261202T102030Z`;
+    await writeFile(sideFile, fragment);
+    await writeFile(file, lines.slice(0, 5).join('\n') + '\n');
+    const verify = await run(['journal', 'set-aside-torn-line', file, '--operator', 'Ada Lovelace']);
+    expect(verify.err).toEqual([]);
+    expect(verify.code).toBe(0);
+    expect(verify.out[0]).toContain(
+      `Recorded ${sideFile}, a line set aside from ${file} that the journal did not record (${Buffer.byteLength(fragment)} bytes, SHA-256 `,
+    );
+    expect(verify.out[0]).toContain(
+      'as recorded late: a power loss came after it was set aside and before it was journaled',
+    );
+    expect(verify.out[1]).toContain('event bundle.written');
     expect((await run(['journal', 'verify', file])).out[0]).toMatch(/^OK 6 entries, head /);
   });
 

@@ -6,7 +6,7 @@
  * Real journal files throughout.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { listDeviations, openJournal, verifyJournal } from '../../../src-main/co
 import { MAX_LINE_BYTES } from '../../../src-main/core/journal/entry';
 import { setAsideJournalTornLine } from '../../../src-main/core/journal/journal';
 import { acquireJournalLock } from '../../../src-main/core/journal/lock';
+import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
 import { joinLines, writeSampleJournal } from './sample';
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -44,10 +45,15 @@ describe('a journal whose last line was cut short', () => {
     const { file, lines, fragment } = await tornJournal();
     const done = await setAside(file);
     expect(done).toEqual({
-      sideFile: 'ceremony.journal.jsonl.torn-20261202T102030Z',
-      fragmentSha256: sha256(fragment),
-      fragmentBytes: Buffer.byteLength(fragment),
-      line: 6,
+      setAside: {
+        sideFile: 'ceremony.journal.jsonl.torn-20261202T102030Z',
+        fragmentSha256: sha256(fragment),
+        fragmentBytes: Buffer.byteLength(fragment),
+        line: 6,
+        // The sample's last entry, cut 40 bytes short of its end: its event name is whole.
+        fragmentEvent: 'bundle.written',
+      },
+      recordedLate: [],
       count: 6,
     });
     expect(await readFile(`${file}.torn-20261202T102030Z`, 'utf8')).toBe(fragment);
@@ -60,7 +66,11 @@ describe('a journal whose last line was cut short', () => {
         seq: 6,
         actor: 'Ada Lovelace',
         event: 'journal.torn-line-set-aside',
-        data: { sideFile: done.sideFile, fragmentSha256: done.fragmentSha256, fragmentBytes: done.fragmentBytes },
+        data: {
+          sideFile: done.setAside?.sideFile,
+          fragmentSha256: done.setAside?.fragmentSha256,
+          fragmentBytes: done.setAside?.fragmentBytes,
+        },
       });
       expect(listDeviations(entries).map((d) => d.kind)).toEqual(['interrupt']);
       await journal.append('system', 'ceremony.session-started', { side: 'air-gapped' });
@@ -108,5 +118,105 @@ describe('a journal whose last line was cut short', () => {
       await lock.release();
     }
     expect(await readFile(file, 'utf8')).toBe(torn);
+  });
+});
+
+/** The file layer with the power lost right after the cut: the journal never opens again for its entry. */
+function powerLostAfterCut(journalFile: string): FileLayer {
+  return {
+    ...nodeFileLayer,
+    open: (file, flags, mode) =>
+      file === journalFile && (flags & constants.O_APPEND) !== 0
+        ? Promise.reject(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }))
+        : nodeFileLayer.open(file, flags, mode),
+  };
+}
+
+describe('a second power loss between the cut and its journal entry', () => {
+  it('leaves a side file the journal does not record: refused on opening, then journaled as recorded late on the rerun', async () => {
+    const { file, lines, fragment } = await tornJournal();
+    await expect(
+      setAsideJournalTornLine(file, 'Ada Lovelace', { now: () => AT, layer: powerLostAfterCut(file) }),
+    ).rejects.toThrow();
+    // On disk as the power loss left it: the fragment beside the journal, the journal cut back, no entry.
+    expect(await readFile(`${file}.torn-20261202T102030Z`, 'utf8')).toBe(fragment);
+    expect(await readFile(file, 'utf8')).toBe(joinLines(lines.slice(0, 5)));
+
+    // Never passed over: every opening refuses it, naming the command.
+    await expect(openJournal(file, { create: false })).rejects.toMatchObject({
+      code: 'JOURNAL_TORN_LINE_UNRECORDED',
+      values: { sideFile: 'ceremony.journal.jsonl.torn-20261202T102030Z' },
+      nextStep: expect.stringContaining(`keyferry journal set-aside-torn-line "${file}" --operator NAME`),
+    });
+
+    // The rerun journals it (no longer JOURNAL_NOT_TORN), with its digest and length, as recorded late.
+    const rerun = await setAsideJournalTornLine(file, 'Ada Lovelace', { now: () => AT });
+    expect(rerun).toMatchObject({
+      count: 6,
+      recordedLate: [
+        {
+          sideFile: 'ceremony.journal.jsonl.torn-20261202T102030Z',
+          fragmentSha256: sha256(fragment),
+          fragmentBytes: Buffer.byteLength(fragment),
+        },
+      ],
+    });
+    expect(rerun.setAside).toBeUndefined();
+    const journal = await openJournal(file, { create: false });
+    try {
+      const last = journal.entries.at(-1);
+      expect(last).toMatchObject({
+        seq: 6,
+        actor: 'Ada Lovelace',
+        event: 'journal.torn-line-set-aside',
+        data: {
+          sideFile: 'ceremony.journal.jsonl.torn-20261202T102030Z',
+          fragmentSha256: sha256(fragment),
+          recordedLate: true,
+        },
+      });
+      expect(listDeviations(journal.entries).map((d) => d.kind)).toEqual(['interrupt']);
+    } finally {
+      await journal.close();
+    }
+    // Recorded now: a third run has nothing to do.
+    await expect(setAside(file)).rejects.toMatchObject({ code: 'JOURNAL_NOT_TORN' });
+  });
+
+  it('a side file put beside the journal by hand (or changed after it was recorded) is refused too', async () => {
+    const { file } = await tornJournal();
+    await setAside(file);
+    await writeFile(`${file}.torn-20261202T102030Z`, 'changed');
+    await expect(openJournal(file, { create: false })).rejects.toMatchObject({ code: 'JOURNAL_TORN_LINE_UNRECORDED' });
+  });
+});
+
+describe('what the set-aside line held', () => {
+  const KEY = '43f1ffd7-18fb-4568-9575-602e009b7ee8';
+
+  /** A journal whose last entry (material.wrapped of KEY) is cut `cut` bytes short (negative: `-cut` bytes of it kept). */
+  async function cutAfterWrap(cut: number) {
+    const { file } = await writeSampleJournal();
+    const journal = await openJournal(file, { create: false });
+    await journal.append('system', 'material.wrapped', { keyId: KEY, wrappedSha256: 'aa'.repeat(32) });
+    await journal.close();
+    const text = await readFile(file, 'utf8');
+    const lastLine = text.slice(text.lastIndexOf('\n', text.length - 2) + 1);
+    await writeFile(file, text.slice(0, cut > 0 ? -cut : text.length - lastLine.length - cut));
+    return file;
+  }
+
+  it('names its event and key ID when the cut left them whole', async () => {
+    const done = await setAside(await cutAfterWrap(30));
+    expect(done.setAside).toMatchObject({ line: 7, fragmentEvent: 'material.wrapped', fragmentKeyId: KEY });
+  });
+
+  it('names neither when the cut came before them, and never anything the patterns do not allow', async () => {
+    // Cut inside its data, before the key ID: `{"actor":"system","data":{"ke`.
+    const file = await cutAfterWrap(-29);
+    const done = await setAside(file);
+    expect(done.setAside?.fragmentBytes).toBe(29);
+    expect(done.setAside?.fragmentEvent).toBeUndefined();
+    expect(done.setAside?.fragmentKeyId).toBeUndefined();
   });
 });

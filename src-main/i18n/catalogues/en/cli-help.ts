@@ -17,7 +17,7 @@ export const enCliHelp = {
   'cli.about.journal-verify':
     'Checks every line of the journal: canonical JSON, numbering, the hash chain and each hash.\nPrints "OK <count> entries, head <hash>" and exits 0, or "line N: <reason>" and exits 1.',
   'cli.about.journal-set-aside-torn-line':
-    "Only for a journal whose last line has no newline at the end (an append cut short by a power loss,\na crash or a medium pulled out). Moves that line into FILE.torn-<UTC time> beside the journal, cuts\nthe journal back to its last complete line and journals journal.torn-line-set-aside (the line's\nSHA-256 and length; every later receipt lists it). Any other fault (a changed, removed or inserted\nline) is refused as before, and nothing is changed.",
+    "Only for a journal whose last line has no newline at the end (an append cut short by a power loss,\na crash or a medium pulled out). Moves that line into FILE.torn-<UTC time> beside the journal, cuts\nthe journal back to its last complete line and journals journal.torn-line-set-aside (the line's\nSHA-256 and length; every later receipt lists it). Any other fault (a changed, removed or inserted\nline) is refused as before, and nothing is changed. Run again after a power loss that came between\nthe cut and its entry, it journals the side file the journal does not record, as recorded late.",
   'cli.about.bundle-verify':
     'Checks everything Keyferry checks before using a bundle: manifest, sizes, links, hashes,\ntoken binding and expiry. Prints the bundle kind, its keys and its digest (SHA-256 of\nmanifest.json, grouped in fours as on the receipt) and exits 0; or the exact problem and exits 1.',
   'cli.about.hsm-info':

@@ -76,6 +76,10 @@ export const enCli = {
     'If the power was lost, Keyferry crashed or the medium was pulled out while it wrote, set the incomplete line aside (kept in a file beside the journal, journaled, listed on the next receipt): keyferry journal set-aside-torn-line "{file}" --operator NAME',
   'journal.cli.torn-set-aside':
     'Set aside the incomplete line {line} of {journal} ({bytes, plural, one {# byte} other {# bytes}}, SHA-256 {sha256}) into {sideFile}. The journal now ends with entry {count} (journal.torn-line-set-aside), which the next receipt lists among its deviations. Run the step that was refused again with the same journal.',
+  'journal.cli.torn-recorded-late':
+    'Recorded {sideFile}, a line set aside from {journal} that the journal did not record ({bytes, plural, one {# byte} other {# bytes}}, SHA-256 {sha256}), as recorded late: a power loss came after it was set aside and before it was journaled. The journal now ends with entry {count} (journal.torn-line-set-aside), which the next receipt lists among its deviations. Run the step that was refused again with the same journal.',
+  'journal.cli.torn-fragment':
+    'What the dropped line in {sideFile} held, as far as it reads: {event, select, none {no event name (the line was cut before it)} other {event {event}}}{keyId, select, none {, no key ID} other {, key ID {keyId}}}. A journal line never holds key material.',
   'journal.cli.later':
     'NOT OK: {count, plural, one {# entry follows} other {# entries follow}} the expected head (entry {at}): {entries}. The receipt does not vouch for {count, plural, one {it} other {them}}. If {count, plural, one {it is} other {they are}} a later session of this ceremony, check {count, plural, one {it} other {them}} against its later receipt, or run again with --allow-later.',
   'journal.cli.entry': 'entry {seq} {event}',

@@ -73,6 +73,10 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
     '如果 Keyferry 写入时断电、崩溃或介质被拔出，请将这一不完整的行移出（保存在日志旁的文件中，记入日志，并列在下一张回执上）：keyferry journal set-aside-torn-line "{file}" --operator NAME',
   'journal.cli.torn-set-aside':
     '已将 {journal} 中不完整的第 {line} 行（{bytes, plural, other {# 字节}}，SHA-256 {sha256}）移入 {sideFile}。日志现以第 {count} 条（journal.torn-line-set-aside）结尾，下一张回执会在偏差中列出它。请用同一日志重新执行被拒绝的步骤。',
+  'journal.cli.torn-recorded-late':
+    '已将 {sideFile} 补记入日志：这是从 {journal} 移出但日志中没有记载的一行（{bytes, plural, other {# 字节}}，SHA-256 {sha256}）：移出之后、记入日志之前发生了断电。日志现以第 {count} 条（journal.torn-line-set-aside）结尾，下一张回执会在偏差中列出它。请用同一日志重新执行被拒绝的步骤。',
+  'journal.cli.torn-fragment':
+    '{sideFile} 中被移出的行可读出的内容：{event, select, none {没有事件名称（该行在事件名称之前被截断）} other {事件 {event}}}{keyId, select, none {，没有密钥 ID} other {，密钥 ID {keyId}}}。日志行从不包含密钥材料。',
   'journal.cli.later':
     '未通过：预期链头（第 {at} 条）之后还有 {count} 条记录：{entries}。回执不为这些记录作保。如果它们是本仪式后来的一次会话，请用那次会话的回执核对，或加上 --allow-later 重新运行。',
   'journal.cli.entry': '第 {seq} 条 {event}',
