@@ -13,7 +13,7 @@ import { cliTranslator } from '../cli-locale';
 import type { CliIo } from '../command';
 import { commandLine } from '../command-line';
 import type { OnlineSession } from '../online-session';
-import { airgapWrapCommand, parametersRound, roundName } from './online-steps';
+import { airgapWrapCommand, parametersRound, roundName, wrappedBesideBundle } from './online-steps';
 import { listValue } from '../../i18n/list';
 
 const checkedSchema = z.object({
@@ -60,7 +60,7 @@ export function reimportNextLines(
     '--bundle',
     dir,
     '--wrapped-out',
-    roundName(`wrapped-material-${ceremonyId}`, round),
+    wrappedBesideBundle(session, dir),
     '--journal',
     roundName(`restore-${ceremonyId}`, round) + '.jsonl',
     '--operator',

@@ -3,6 +3,7 @@
  * command to print, parameter rounds, closing the session, the proof table and lapsed keys.
  */
 
+import path from 'node:path';
 import type { KeyProof } from '../../core/ceremony/online/key-proof';
 import type { CustodyArrangement } from '../../core/bundle/custody-arrangement';
 
@@ -57,6 +58,18 @@ export function parametersRound(session: OnlineSession): number {
 export const roundName = (base: string, n: number) => (n > 1 ? `${base}-${n}` : base);
 
 /**
+ * Where the air-gapped side writes the wrapped-material bundle of this round: beside the parameters
+ * bundle `dir`, on the same removable media (the path the Next line gave for that bundle), never in
+ * the air-gapped working folder, from which it would have to be copied.
+ */
+export function wrappedBesideBundle(session: OnlineSession, dir: string): string {
+  return path.join(
+    path.dirname(dir),
+    roundName(`wrapped-material-${session.ceremony.ceremonyId}`, parametersRound(session)),
+  );
+}
+
+/**
  * The air-gapped side's `airgap wrap` for the parameters bundle `dir` of this round, then `extra`,
  * in the air-gapped journal `journal` (default: the ceremony's usual name).
  */
@@ -66,7 +79,7 @@ export function airgapWrapCommand(
   extra: readonly string[] = [],
   journal = `airgap-${session.ceremony.ceremonyId}.jsonl`,
 ): string {
-  const { ceremonyId, operator, witnesses } = session.ceremony;
+  const { operator, witnesses } = session.ceremony;
   return commandLine([
     'keyferry',
     'airgap',
@@ -75,7 +88,7 @@ export function airgapWrapCommand(
     dir,
     ...extra,
     '--out',
-    roundName(`wrapped-material-${ceremonyId}`, parametersRound(session)),
+    wrappedBesideBundle(session, dir),
     '--journal',
     journal,
     '--operator',

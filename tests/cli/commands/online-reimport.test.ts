@@ -80,7 +80,8 @@ async function restoreThenImport(lapsed: Awaited<ReturnType<typeof importedThenL
   const words = nextCommand(params.stdout);
   const shares = await Promise.all(
     [1, 3].map(async (i) => {
-      const folder = path.join(airgap, `custodian-${i}`);
+      // Beside the wrapped bundle the printed wrap wrote, on the media that carries the bundles (here online/).
+      const folder = path.join(online, `custodian-${i}`);
       const file = (await readdir(folder)).find((f) => f.startsWith('keyferry-share-') && f.endsWith('.json'));
       return path.join(folder, file as string);
     }),

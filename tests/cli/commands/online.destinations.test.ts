@@ -4,7 +4,8 @@
  * call (no token issued, nothing journaled as fetched), and `online import --receipt-dir` naming a
  * folder that does not exist imports and verifies the keys, journals the failed receipt
  * (receipt.failed, a deviation), prints the command that writes it, and that command, run as
- * printed, imports nothing again and writes the receipt listing the failure.
+ * printed, imports nothing again and writes the receipt listing the failure. The Next line after
+ * `online params` writes the wrapped bundle beside the parameters bundle (the same media).
  */
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -82,6 +83,11 @@ describe('online params --out', () => {
     expect(params.stderr).toBe('');
     expect(params.code).toBe(0);
     paramsOutput = params.stdout;
+    // The Next line writes the wrapped bundle beside the parameters bundle, on the same media (walker
+    // F12), not into the air-gapped workstation's working folder.
+    expect(params.stdout).toContain(
+      `keyferry airgap wrap --bundle ${path.join(online, 'params')} --out ${path.join(online, 'wrapped-material-')}`,
+    );
     expect((await journalEvents()).filter((e) => e.event === 'parameters.fetched')).toHaveLength(1);
   });
 });
