@@ -47,6 +47,7 @@ import { AIR_GAP_STEP_FROM, type AirGapStepId } from '../shared/allowed-steps';
 import { AIR_GAP_STATES, hasReached, type AirGapState } from '../shared/ceremony-states';
 import type { ReceiptLanguage } from '../../receipt/language';
 import { receiptSessionNumber } from './receipt-session';
+import { freeReceiptNumber, writeUnderFreeNumber } from './receipt-number';
 
 export type { ParametersOverview } from './parameters-overview';
 
@@ -123,10 +124,13 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
    * (for custody) every custodian folder; see preflightFor. May be repeated until material exists.
    * After a finished wrap whose bundle can still be imported, refused (journaled) unless
    * `wrapAgain` gives the officer's reason (repeated-wrap-preflight.ts); a repeated wrap is journaled once.
+   * The receipt's session number is picked here past the numbers the receipt folder holds (another
+   * journal's receipts of this ceremony are skipped, not refused), and again when it is written.
    */
   async preflight(request: AirGapDestinations, options: { wrapAgain?: string } = {}): Promise<PlanExpiryOverride[]> {
     this.guard.require('preflight');
     const { journal, operator } = this.options;
+    this.#sessionNumber = await this.#freeReceiptNumber(request.receiptFolder);
     const context = { journal, operator, earlier: this.earlierWraps, now: this.now(), parameters: this.#parameters };
     return this.#repeatedWrap.check(context, options.wrapAgain, () =>
       this.preflightFor(this.#parameters, request, this.#planExpiry),
@@ -299,11 +303,21 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     dir: string,
     options: { readonly language?: ReceiptLanguage } = {},
   ): Promise<WrittenCeremonyReceipt> {
-    return this.writeSessionReceipt(dir, options, () => ({
-      record: this.#record(),
-      parameters: this.#parameters,
-      custody: this.#custody.receiptCustody(),
-    }));
+    return writeUnderFreeNumber(
+      () => this.#freeReceiptNumber(dir),
+      (n) => {
+        this.#sessionNumber = n;
+        return this.writeSessionReceipt(dir, options, () => ({
+          record: this.#record(),
+          parameters: this.#parameters,
+          custody: this.#custody.receiptCustody(),
+        }));
+      },
+    );
+  }
+
+  #freeReceiptNumber(dir: string): Promise<number> {
+    return freeReceiptNumber(dir, this.currentCeremonyId, this.options.journal.entries, this.sessionSeq);
   }
 
   /**

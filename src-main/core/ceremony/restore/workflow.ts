@@ -27,7 +27,7 @@ import { readImportParametersBundle } from '../airgap/steps';
 import { bundleArtefacts, WitnessConfirmations } from '../airgap/witness-confirmations';
 import { MaterialVault } from '../airgap/material-vault';
 import { receiptSessionNumber } from '../airgap/receipt-session';
-import { freeReceiptNumber, writeUnderFreeNumber } from './receipt-number';
+import { freeReceiptNumber, writeUnderFreeNumber } from '../airgap/receipt-number';
 import { checkCeremonyPeople } from '../shared/person-name';
 import { personName } from '../shared/person-name-shape';
 import { PresentedShares, type PresentedShare, type ShareSource } from './presented-shares';

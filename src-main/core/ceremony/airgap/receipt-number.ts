@@ -1,16 +1,17 @@
 /**
- * The number in a restore receipt's name, `receipt-air-gapped-<ceremony>-session-<n>`, is picked
- * when the receipt is written, from what the receipt folder holds then: a restore journal of its
- * own often writes beside its ceremony's wrap receipt or another restore's, and two restores
- * (two journals) may share one receipt folder at the same time. The receipt is created
- * exclusively; when another journal's receipt took the number meanwhile, the next free number is
- * taken, so a finished restore (material already wrapped) never ends without its receipt.
+ * The number in an air-gapped receipt's name (a wrap's or a custody restore's, one rule),
+ * `receipt-air-gapped-<ceremony>-session-<n>`, is picked in the preflight and again when the
+ * receipt is written, from what the receipt folder holds then: a second journal of the same
+ * ceremony (a restore, or a wrap in a new journal) often writes beside the first's receipts, and
+ * two journals may share one receipt folder at the same time. A number the folder holds is skipped,
+ * never refused; the receipt is created exclusively, and when another journal's receipt took the
+ * number meanwhile the next free one is taken, so a finished session never ends without its receipt.
  */
 import { readdir } from 'node:fs/promises';
 import type { JournalEntry } from '../../journal';
 import { KeyferryError } from '../../errors';
 import { receiptBaseName } from '../../receipt';
-import { receiptSessionNumber } from '../airgap/receipt-session';
+import { receiptSessionNumber } from './receipt-session';
 
 /** How often a taken name is retried before the failure is reported (each try re-reads the folder). */
 const ATTEMPTS = 20;
