@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { normalizeHeadHash, type ExpectedHead, type JournalEntry } from '../../core/journal';
 import { inspectJournal, isTornLastLine, readJournalFile } from '../../core/journal/verify';
+import { unrecordedSideFiles } from '../../core/journal/torn-line';
 import { groupHex } from '../../core/hex-groups';
 import { cliTranslator } from '../cli-locale';
 import { defineCommand } from '../command';
@@ -64,7 +65,7 @@ export const journalVerifyCommand = defineCommand({
     };
     const file = path.resolve(io.cwd, positional as string);
     const { verification: result, entries } = inspectJournal(await readJournalFile(file), expected);
-    const { t, message } = cliTranslator(io);
+    const { t, message, problem } = cliTranslator(io);
     if (!result.ok) {
       io.stdout(t('journal.cli.bad-line', { line: result.line, reason: message(result.reason) }));
       // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).
@@ -78,6 +79,17 @@ export const journalVerifyCommand = defineCommand({
       return 1;
     }
     io.stdout(t('journal.cli.ok', { count: result.count, head: groupHex(result.headHash), later: later.length, at }));
-    return 0;
+    // A set-aside line the journal does not record (a power loss before its entry): every step refuses the journal.
+    const [unrecorded] = await unrecordedSideFiles(file, entries);
+    if (unrecorded === undefined) return 0;
+    const refusal = problem({
+      code: 'JOURNAL_TORN_LINE_UNRECORDED',
+      values: { file: path.basename(file), sideFile: unrecorded.sideFile, path: file },
+      message: '',
+      nextStep: '',
+    });
+    io.stdout(refusal.message);
+    io.stdout(refusal.nextStep);
+    return 1;
   },
 });

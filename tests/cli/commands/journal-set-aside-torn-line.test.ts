@@ -56,6 +56,13 @@ describe('keyferry journal set-aside-torn-line', () => {
     const sideFile = `${file}.torn-20261202T102030Z`;
     await writeFile(sideFile, fragment);
     await writeFile(file, lines.slice(0, 5).join('\n') + '\n');
+    // journal verify: the entries verify, but the side file they do not record refuses the journal.
+    const refused = await run(['journal', 'verify', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.out[1]).toContain(
+      `Beside the journal ${path.basename(file)} lies ${path.basename(sideFile)}: an incomplete line set aside from it that the journal does not record`,
+    );
+    expect(refused.out[2]).toContain(`keyferry journal set-aside-torn-line "${file}" --operator NAME`);
     const verify = await run(['journal', 'set-aside-torn-line', file, '--operator', 'Ada Lovelace']);
     expect(verify.err).toEqual([]);
     expect(verify.code).toBe(0);
