@@ -5,7 +5,8 @@
  * second witness cannot be skipped), the preflight of the bundle and custodian folders (one volume
  * refused until the rehearsal override), generated material, the planned 2-of-3 custody split, wrap, bundle,
  * receipt; then on the online side a tampered bundle and an expired token refused in plain
- * words, the real bundle checked, imported, verified, the receipt and both journals.
+ * words, the real bundle checked, imported, verified, the receipt and both journals. The start
+ * screen and the online screen with its parameters (fingerprints, bundle digest) reflow at 200% zoom.
  * Finally the IPC audit over every answer and progress event of the run.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +18,22 @@ import { auditPayloads } from './audit';
 import { openApp, startBrowser, type UiSession } from './harness';
 import { click, fillByLabel, navigate, problemIn, succeeded } from './page-helpers';
 import { wrapAsAnAttacker } from './swapped-bundle';
+
+/** The app's window, and the same window at 200% zoom (half the CSS pixels). */
+const WINDOW = { width: 1280, height: 900 };
+const ZOOM_200 = { width: 640, height: 450 };
+
+/** How far the page is wider than the window (0 or less: no horizontal scrolling). */
+const horizontalOverflow = (page: Page) =>
+  page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+
+/** At 200% zoom the screen reflows without horizontal scrolling; a screenshot as `shot`; then back. */
+async function reflowsAtZoom200(ui: UiSession, shot: string): Promise<void> {
+  await ui.page.setViewportSize(ZOOM_200);
+  expect(await horizontalOverflow(ui.page)).toBeLessThanOrEqual(0);
+  await ui.screenshot(shot);
+  await ui.page.setViewportSize(WINDOW);
+}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -41,6 +58,7 @@ describe('rehearsal through the UI', () => {
     await mkdir(path.join(dir, 'ceremony'));
     browser = await startBrowser();
     ui = await openApp(browser, {
+      viewport: WINDOW,
       ipc: {
         volumes: [
           {
@@ -80,6 +98,7 @@ describe('rehearsal through the UI', () => {
       await page.getByText('Run the whole ceremony on this machine against the built-in KMS simulator').isVisible(),
     ).toBe(true);
     await ui.screenshot('start');
+    await reflowsAtZoom200(ui, 'start-zoom-200');
   });
 
   it('records the ceremony setup', async () => {
@@ -142,6 +161,8 @@ describe('rehearsal through the UI', () => {
         .isVisible(),
     ).toBe(true);
     await ui.screenshot('online-parameters');
+    // The fingerprints and the digest to read aloud (long hex) wrap instead of scrolling sideways.
+    await reflowsAtZoom200(ui, 'online-zoom-200');
   });
 
   it('on the air-gapped side, hides the bundle digest and refuses a wrong one, naming who typed it', async () => {
