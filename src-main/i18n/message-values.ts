@@ -2269,6 +2269,10 @@ export interface MessageValueTable {
   'problem.WRAPPED_MADE_BY_MISSING.next': { earlierAirGapJournal: string | number };
   'online.next.same-airgap-journal': { known: string; journal: string | number; firstEntry: string | number };
   'receipt.people.materialMadeBy': { seq: string | number; purpose: string; operator: string | number; count: number; witnessList: string | number; journal: string | number; firstEntry: string | number };
+  'check.other-journal.lead': { missing: string; journal: string | number };
+  'check.other-journal.type': { journal: string | number };
+  'check.other-journal.button': NoValues;
+  'check.other-journal.accepted': NoValues;
   'journal.event.wrapped-bundle.other-journal-accepted': NoValues;
 }
 

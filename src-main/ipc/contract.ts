@@ -26,6 +26,7 @@ export { RECEIPT_LANGUAGES } from '../core/receipt/receipt-languages';
 export type { AirGapStepId, OnlineStepId, RestoreStepId } from '../core/ceremony/shared/allowed-steps';
 // The one hex grouping: the screens show digests as the CLI, receipts and slips print them.
 export { groupHex, groupHexLines } from '../core/hex-groups';
+export { OFFICERS_WORD_REFUSALS } from '../core/ceremony/online/officers-word';
 export { KEY_STATE_FILTERS } from './schemas/online';
 // The ceremony channels' schemas live in ./schemas (one file per area); their types are re-exported.
 export type * from './schemas/airgap';

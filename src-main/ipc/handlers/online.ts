@@ -277,17 +277,24 @@ export function onlineHandlers(session: CeremonySession): HandlersFor<OnlineChan
       };
     },
 
-    checkWrappedBundle: async ({ folder, expectedDigest, digestSource }) => {
+    checkWrappedBundle: async ({ folder, expectedDigest, digestSource, acceptOtherAirGapJournal }) => {
       const ceremony = workflow();
       if (digestSource === 'rehearsal-air-gapped-side' && session.context.mode.current() !== 'rehearsal') {
         throw new KeyferryError('WRAPPED_DIGEST_SOURCE_REFUSED');
       }
       // The core refuses an empty digest, one of another form and one that differs, before the KMS.
-      const checked = await ceremony.checkWrappedBundle(path.resolve(folder), {
-        expectedDigest,
-        source: digestSource,
-      });
-      return { ...checked, keys: [...checked.keys], warnings: [...checked.warnings] };
+      const checked = await ceremony.checkWrappedBundle(
+        path.resolve(folder),
+        { expectedDigest, source: digestSource },
+        acceptOtherAirGapJournal ? { acceptOtherAirGapJournal } : {},
+      );
+      const { madeBy } = checked;
+      return {
+        ...checked,
+        keys: [...checked.keys],
+        warnings: [...checked.warnings],
+        madeBy: madeBy ? { ...madeBy, witnesses: [...madeBy.witnesses] } : null,
+      };
     },
 
     importMaterial: async ({ expiry }) => {

@@ -1,6 +1,7 @@
 /** The online workstation's channels: connection, keys, parameters, the wrapped bundle, import. */
 import { z } from 'zod';
 import { custodyArrangementSchema } from '../../core/bundle/custody-arrangement';
+import { madeBySchema } from '../../core/bundle/wrapped-material-manifest';
 import { MAX_PLANNED_KEYS } from '../../core/ceremony/shared/plan-limits';
 import { problemSchema } from '../problem';
 import { onlineStepSchema } from './ceremony';
@@ -235,6 +236,12 @@ export const checkWrappedRequestSchema = z.strictObject({
   expectedDigest: z.string().max(200),
   /** Typed from the air-gapped receipt, or (rehearsal mode only) the digest the rehearsal's own air-gapped side wrote. */
   digestSource: z.enum(['air-gapped-receipt', 'rehearsal-air-gapped-side']),
+  /**
+   * The officer's word for a bundle of another air-gapped journal than the ceremony's, or of none:
+   * the ceremony's journal's file name as typed (main accepts it only when it is that name; journaled
+   * as an override, like online import --accept-other-airgap-journal).
+   */
+  acceptOtherAirGapJournal: z.strictObject({ typedCeremonyJournal: z.string().max(255) }).optional(),
 });
 export const checkedBundleSchema = z.object({
   dir: z.string(),
@@ -257,6 +264,10 @@ export const checkedBundleSchema = z.object({
   warnings: z.array(ipcWarningSchema),
   /** Who keeps a copy of the material (M of N and custodians, HSM token, or none); null when the bundle does not say. */
   custody: custodyArrangementSchema.nullable(),
+  /** Who made the material on the air-gapped side and in which journal (manifest format 3); null for older bundles. */
+  madeBy: madeBySchema.nullable(),
+  /** Let through on the officer's typed word (another air-gapped journal's, or none's): journaled as an override. */
+  otherAirGapJournalAccepted: z.boolean(),
 });
 export type CheckedBundleView = z.output<typeof checkedBundleSchema>;
 

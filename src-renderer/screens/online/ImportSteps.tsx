@@ -8,6 +8,7 @@ import { DigestField, digestComplete } from '../../components/DigestField';
 import { useT } from '../../i18n';
 // The one rendering of a bundle's custody arrangement (the CLI prints the same line); type-only imports, renderer-safe.
 import { custodyLine } from '../../../src-main/i18n/custody-line';
+import { madeByLine } from '../../../src-main/i18n/made-by-line';
 import { CheckboxField, PathField, TextField } from '../../components/Fields';
 import { Hex } from '../../components/Hex';
 import { MaterialCheck } from '../../components/MaterialCheck';
@@ -24,6 +25,7 @@ import { momentText, neverOrMoment } from '../../../src-main/i18n/moment';
 import { kmsStateText } from '../../../src-main/i18n/kms-state';
 import { ReadBundleCard } from '../../components/ReadBundleCard';
 import { ONLINE_PLAN } from './plan';
+import { OtherJournalOverride } from './OtherJournalOverride';
 
 export function CheckBundleStep() {
   const steps = useOnlineSteps();
@@ -38,6 +40,11 @@ export function CheckBundleStep() {
   const [fromRehearsal, setFromRehearsal] = useState(false);
   const { t } = useT();
   const available = steps.canRun('checkWrappedBundle');
+  const request = {
+    folder: folder.trim(),
+    expectedDigest: digest.trim(),
+    digestSource: fromRehearsal ? ('rehearsal-air-gapped-side' as const) : ('air-gapped-receipt' as const),
+  };
   const typeDigest = (value: string) => {
     setDigest(value);
     setFromRehearsal(false);
@@ -74,16 +81,16 @@ export function CheckBundleStep() {
       )}
       <StepButton
         available={available && folder.trim() !== '' && digestComplete(digest)}
-        onClick={() =>
-          void checkWrapped({
-            folder: folder.trim(),
-            expectedDigest: digest.trim(),
-            digestSource: fromRehearsal ? 'rehearsal-air-gapped-side' : 'air-gapped-receipt',
-          })
-        }
+        onClick={() => void checkWrapped(request)}
       >
         {t('check.button')}
       </StepButton>
+      <OtherJournalOverride
+        available={available && folder.trim() !== '' && digestComplete(digest)}
+        onAccept={(typedCeremonyJournal) =>
+          void checkWrapped({ ...request, acceptOtherAirGapJournal: { typedCeremonyJournal } })
+        }
+      />
       {checked && (
         <ReadBundleCard warnings={checked.warnings}>
           <p>
@@ -94,6 +101,8 @@ export function CheckBundleStep() {
           <p className={checked.custody?.kind === 'none' ? 'warning custody' : 'custody'}>
             {custodyLine(t, checked.custody)}
           </p>
+          {checked.madeBy && <p className="made-by">{madeByLine(t, checked.madeBy)}</p>}
+          {checked.otherAirGapJournalAccepted && <p className="warning">{t('check.other-journal.accepted')}</p>}
           <p>{t('check.digest-lead')}</p>
           <Hex value={checked.manifestSha256} label={t('wrap.digest')} />
           <ul className="key-list">

@@ -10,6 +10,9 @@ export interface AirGapJournalRecord {
   readonly firstEntrySha256: string;
 }
 
+/** The refusals of checkBundleMakers the officer's word overcomes (journaled as an override then). */
+export const OFFICERS_WORD_REFUSALS = ['WRAPPED_OTHER_AIRGAP_JOURNAL', 'WRAPPED_MADE_BY_MISSING'] as const;
+
 /**
  * The officer's word: given on the command line (`true`, --accept-other-airgap-journal), or typed
  * on the app's screen as the file name of the ceremony's journal it leaves (it counts only when it

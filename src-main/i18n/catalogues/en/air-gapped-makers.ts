@@ -22,6 +22,12 @@ export const enAirGappedMakers = {
     '{known, select, yes {Wrap in the SAME air-gapped journal as before, {journal} (first entry {firstEntry}), not in a new one} other {Wrap in the SAME air-gapped journal as the first wrap of this ceremony, not in a new one: put its file name after --journal}}. That journal knows the earlier wrap and its custody set; online import refuses a bundle of another air-gapped journal.',
   'receipt.people.materialMadeBy':
     'entry {seq}: the wrapped-material bundle checked was {purpose, select, restore {made by a custody restore} other {wrapped}} on the air-gapped side by operator {operator} with {count, plural, one {witness} other {witnesses}} {witnessList}, in the air-gapped journal {journal} (first entry {firstEntry})',
+  'check.other-journal.lead':
+    '{missing, select, yes {This bundle does not say in which air-gapped journal it was wrapped} other {This bundle was wrapped in another air-gapped journal than the ceremony’s}}. Import it only if the ceremony’s journal, {journal}, is lost and you know why this bundle was made elsewhere: your word is journaled as an override and printed on the receipt (on the command line: --accept-other-airgap-journal).',
+  'check.other-journal.type': 'Type the ceremony’s air-gapped journal, {journal}, to accept this bundle',
+  'check.other-journal.button': 'Check and accept this bundle',
+  'check.other-journal.accepted':
+    'Accepted on your word instead of a wrap in the ceremony’s air-gapped journal: journaled as an override, printed on the receipt.',
   'journal.event.wrapped-bundle.other-journal-accepted':
     'Wrapped-material bundle of another air-gapped journal accepted',
 } as const;
