@@ -51,7 +51,7 @@ const MADE_BY_PURPOSES = ['wrap', 'custody-restore'] as const;
  * online side checks the people against its journal and refuses material of another air-gapped
  * journal than an earlier bundle of the ceremony came from (online/wrapped-bundle-makers.ts).
  */
-export const madeBySchema = z.strictObject({
+const madeBySchema = z.strictObject({
   purpose: z.enum(MADE_BY_PURPOSES),
   ...ceremonyPeopleShape,
   journalFile: journalFileNameSchema,

@@ -1,7 +1,6 @@
 /** The online workstation's channels: connection, keys, parameters, the wrapped bundle, import. */
 import { z } from 'zod';
 import { custodyArrangementSchema } from '../../core/bundle/custody-arrangement';
-import { madeBySchema } from '../../core/bundle/wrapped-material-manifest';
 import { MAX_PLANNED_KEYS } from '../../core/ceremony/shared/plan-limits';
 import { problemSchema } from '../problem';
 import { onlineStepSchema } from './ceremony';
@@ -12,6 +11,7 @@ import {
   keyUsageSchema,
   materialExpirySchema,
   pathSchema,
+  personNameSchema,
   projectIdSchema,
   regionSchema,
   timeTextSchema,
@@ -265,7 +265,16 @@ export const checkedBundleSchema = z.object({
   /** Who keeps a copy of the material (M of N and custodians, HSM token, or none); null when the bundle does not say. */
   custody: custodyArrangementSchema.nullable(),
   /** Who made the material on the air-gapped side and in which journal (manifest format 3); null for older bundles. */
-  madeBy: madeBySchema.nullable(),
+  madeBy: z
+    .object({
+      /** The kind of air-gapped session (the manifest's word: a wrap, or a custody restore). */
+      purpose: z.string().max(40),
+      operator: personNameSchema,
+      witnesses: z.array(personNameSchema).max(20),
+      journalFile: z.string().max(255),
+      journalFirstEntrySha256: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .nullable(),
   /** Let through on the officer's typed word (another air-gapped journal's, or none's): journaled as an override. */
   otherAirGapJournalAccepted: z.boolean(),
 });
