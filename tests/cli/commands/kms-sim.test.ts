@@ -91,7 +91,10 @@ describe('keyferry kms-sim', () => {
     const wrong = new KmsClient({
       endpoint: info.endpoint,
       projectId: info.projectId,
-      credentials: new AkSkCredentials({ accessKeyId: info.ak, secretKey: `${info.sk.slice(0, -1)}0` }),
+      credentials: new AkSkCredentials({
+        accessKeyId: info.ak,
+        secretKey: `${info.sk.slice(0, -1)}${info.sk.endsWith('0') ? '1' : '0'}`,
+      }),
       retry: { maxAttempts: 1 },
     });
     await expect(wrong.listKeys()).rejects.toMatchObject({ code: 'APIGW.0301' });
