@@ -1595,6 +1595,7 @@ export interface MessageValueTable {
   'receipt.custody.heading': NoValues;
   'receipt.custody.setTitle': { set: string | number };
   'receipt.custody.setKeys': { count: string | number };
+  'receipt.custody.backup': { tag: string | number };
   'receipt.custody.keyInSet': NoValues;
   'receipt.custody.keyInSetValue': { set: string | number; threshold: string | number; total: string | number };
   'receipt.custody.share': NoValues;

@@ -8,6 +8,7 @@
 import {
   LOCAL_TIME,
   custodyHeading,
+  custodySetTag,
   custodyRows,
   deviationKindPhrase,
   formatLocalIn,
@@ -29,7 +30,7 @@ import {
   type SectionRenderers,
 } from './sections';
 import { embedCjkFont, embedCjkFontInSlices } from './cjk-font';
-import { groupHexLines } from '../hex-groups';
+import { groupHex, groupHexLines } from '../hex-groups';
 import {
   DEFAULT_RECEIPT_LANGUAGE,
   ReceiptWords,
@@ -107,8 +108,12 @@ function custodySetHtml(w: ReceiptWords, set: ReceiptCustodySet): string {
     )
     .join('');
   const keys = set.keys.map((k) => `<li>${userText(k.alias)} <code>${userText(k.keyId)}</code></li>`).join('');
+  const digest = set.custody.backupDigest;
+  const backup = digest
+    ? `<p class="backup">${w.html('receipt.custody.backup', { tag: custodySetTag(digest) })} <code>${userText(groupHex(digest))}</code></p>`
+    : '';
   return `<article class="custody-set"><h3>${w.html('receipt.custody.setTitle', { set: set.n })}: ${w.phraseHtml(custodyHeading(set.custody))}</h3><table class="custody"><thead><tr><th class="num share">${w.html('receipt.custody.share')}</th><th>${w.html('receipt.custody.custodian')}</th>${restore ? `<th>${w.html('receipt.custody.presentedBy')}</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>
-<p>${w.html('receipt.custody.setKeys', { count: set.keys.length })}</p><ul class="custody-keys">${keys}</ul></article>`;
+${backup}<p>${w.html('receipt.custody.setKeys', { count: set.keys.length })}</p><ul class="custody-keys">${keys}</ul></article>`;
 }
 
 /** One key's part of the Keys section. */

@@ -8,6 +8,7 @@ import type { Locale } from '../../i18n/locale';
 import {
   LOCAL_TIME,
   custodyHeading,
+  custodySetTag,
   custodyRows,
   deviationKindPhrase,
   formatLocalIn,
@@ -214,6 +215,11 @@ const TEXT_SECTIONS: SectionRenderers<string[], TextContext> = {
     const out = heading(t('receipt.custody.heading'));
     for (const set of sets) {
       out.push('', `  ${t('receipt.custody.setTitle', { set: set.n })}: ${p(custodyHeading(set.custody))}`);
+      const digest = set.custody.backupDigest;
+      if (digest) {
+        out.push(...wrap(t('receipt.custody.backup', { tag: custodySetTag(digest) }), 72, '    '));
+        for (const line of groupHexLines(digest)) out.push(`      ${line}`);
+      }
       for (const h of custodyRows(set.custody))
         out.push(
           `    ${

@@ -37,6 +37,12 @@ export interface ReceiptCustody {
   }[];
   /** Restore receipts only: the material was rebuilt from `holders`, out of `total` shares handed out. */
   readonly restoredFrom?: { readonly total: number };
+  /**
+   * Split receipts: the SHA-256 (64 hex) of the custody backup, printed whole once under Custody
+   * (every slip prints it; the restore checks it); its first 8 digits are the set tag of the share
+   * and backup file names.
+   */
+  readonly backupDigest?: string;
 }
 
 export interface ReceiptKey {

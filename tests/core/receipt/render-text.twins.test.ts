@@ -246,6 +246,21 @@ describe('the custody section of a ceremony whose keys share one custody set', (
   const text = renderReceiptText(input);
   const html = renderReceiptHtml(input);
 
+  it("prints a set's backup digest whole, once, under its set tag (walker F18), in text and HTML", () => {
+    const backupDigest = 'ce4c5d9942d6d885'.repeat(4);
+    const tagged: ReceiptInput = { ...base, keys: keys.map((k) => ({ ...k, custody: { ...custody, backupDigest } })) };
+    const grouped = 'CE4C 5D99 42D6 D885 CE4C 5D99 42D6 D885';
+    const taggedText = renderReceiptText(tagged);
+    expect(taggedText).toContain(
+      'Custody backup of set CE4C5D99 (the tag in its share and backup file\n    names); its whole SHA-256',
+    );
+    expect(taggedText).toContain(`:\n      ${grouped}\n      ${grouped}\n`);
+    expect(taggedText.split('Custody backup of set').length - 1).toBe(1);
+    const taggedHtml = renderReceiptHtml(tagged);
+    expect(taggedHtml).toContain(`<code><bdi>${grouped} ${grouped}</bdi></code>`);
+    expect(taggedHtml.split(grouped).length - 1).toBe(2);
+  });
+
   it('names each holder once per set however many keys the set holds, and lists every key under it', () => {
     for (const name of ['Barbara Liskov', 'Frances Allen', 'Radia Perlman', 'Margaret Hamilton'])
       expect(text.split(name).length - 1, name).toBe(name === 'Barbara Liskov' ? 2 : 1);

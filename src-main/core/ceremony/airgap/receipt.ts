@@ -34,6 +34,7 @@ export function receiptCustodyOf(result: CustodyResult): ReceiptCustody {
   return {
     threshold: result.threshold,
     holders: result.holders.map((h) => ({ shareIndex: h.shareIndex, custodian: h.custodian })),
+    backupDigest: result.backupDigest,
   };
 }
 

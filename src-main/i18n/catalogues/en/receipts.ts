@@ -151,6 +151,8 @@ export const enReceipts = {
   'receipt.custody.heading': 'Custody',
   'receipt.custody.setTitle': 'Custody set {set}',
   'receipt.custody.setKeys': 'Keys held by this set ({count}):',
+  'receipt.custody.backup':
+    'Custody backup of set {tag} (the tag in its share and backup file names); its whole SHA-256, which every slip prints and the restore checks:',
   'receipt.custody.keyInSet': 'Custody',
   'receipt.custody.keyInSetValue': 'set {set}: any {threshold} of {total} shares (holders listed under “Custody”)',
   'receipt.custody.share': 'Share',

@@ -139,6 +139,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.custody.heading': '托管',
   'receipt.custody.setTitle': '托管组 {set}',
   'receipt.custody.setKeys': '本组托管的密钥（{count} 个）：',
+  'receipt.custody.backup':
+    '托管组 {tag} 的托管备份（即其份额和备份文件名中的标记）；其完整 SHA-256（每张凭条都打印，恢复时核对）：',
   'receipt.custody.keyInSet': '托管',
   'receipt.custody.keyInSetValue': '托管组 {set}：共 {total} 份，任意 {threshold} 份可重建（保管人见“托管”一节）',
   'receipt.custody.share': '份额',

@@ -170,6 +170,7 @@ describe('receiptCustodyOf', () => {
         { shareIndex: 1, custodian: 'Alice' },
         { shareIndex: 2, custodian: 'Bob' },
       ],
+      backupDigest: 'ab'.repeat(32),
     });
   });
 });
