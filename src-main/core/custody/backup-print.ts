@@ -27,7 +27,12 @@ const HEADER = /^KFBQR (\d{1,5})\/(\d{1,5}) ([0-9A-F]{8})$/;
 
 /** `keyferry-backup-<ceremonyId>-<set tag>.html`, beside the backup file it prints (backup-text.ts backupFileName). */
 export function backupPrintName(ceremonyId: string, backupDigest: string): string {
-  return backupFileName(ceremonyId, backupDigest).replace(/\.txt$/, '.html');
+  return backupPrintNameOf(backupFileName(ceremonyId, backupDigest));
+}
+
+/** The printout's name beside the backup file named `backupFile`. */
+export function backupPrintNameOf(backupFile: string): string {
+  return backupFile.replace(/\.txt$/, '.html');
 }
 
 function fileTag(text: string): string {

@@ -38,6 +38,12 @@ export interface CustodySlip {
   readonly text: string;
 }
 
+/** The slip's two files (HTML to print, text to read) beside the share file `shareFile` (its `.json` name or base). */
+export function slipFileNames(shareFile: string): readonly [html: string, text: string] {
+  const base = shareFile.replace(/\.json$/, '');
+  return [`${base}.slip.html`, `${base}.slip.txt`];
+}
+
 /** The texts of the slip's QR codes, in order; joined with line breaks they read as a typed share. */
 export function slipQrTexts(share: CustodyShare | SetShare): string[] {
   const [header, ...lines] = typedShareLines(share);
@@ -219,5 +225,6 @@ ${codes}
 </div>
 </body></html>
 `;
-  return { htmlName: `${base}.slip.html`, html: await embedCjkFontInSlices(html), textName: `${base}.slip.txt`, text };
+  const [htmlName, textName] = slipFileNames(base);
+  return { htmlName, html: await embedCjkFontInSlices(html), textName, text };
 }

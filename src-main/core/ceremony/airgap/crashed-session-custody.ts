@@ -19,6 +19,8 @@ import { z } from 'zod';
 import { phraseOf, type Phrase } from '../../../i18n/phrase';
 import { listValue } from '../../../i18n/list';
 import { custodySetTag, setShareFileName } from '../../custody/set-share';
+import { slipFileNames } from '../../custody/custody-slip';
+import { backupPrintNameOf } from '../../custody/backup-print';
 import { withdrawCustodyWrites } from '../../custody/withdraw-custody';
 import type { Journal, JournalEntry } from '../../journal';
 import type { CustodyWithdrawal } from './session-stop';
@@ -112,6 +114,8 @@ interface CustodianTarget {
   readonly holder: { readonly custodian: string; readonly shareIndex: number; readonly share: string } | null;
   /** The names the split wrote there that the journal records (share file, backup file). */
   readonly journaledNames: readonly string[];
+  /** Every file the split wrote there: those, the share's slips (a typed slip restores) and the backup's printout. */
+  readonly writtenNames: readonly string[];
 }
 
 /** The share file the split wrote for share `shareIndex`: as journaled, else by the set's naming (custody/set-share.ts). */
@@ -128,15 +132,22 @@ function targetsOf(custody: CrashedCustody, ceremonyId: string, split: Journaled
       folder: path.resolve(d.folder),
       holder: null,
       journaledNames: [],
+      writtenNames: [],
     }));
   return split.holders.map((h) => {
     const folder = path.resolve(h.folder);
     const planned = custody.custodianFolders.find((d) => path.resolve(d.folder) === folder);
+    const shareFile = shareFileOf(ceremonyId, split, h);
+    const backupFile = split.backupFile ? [split.backupFile] : [];
     return {
       folder,
       willCreate: planned?.willCreate ?? false,
       holder: { custodian: h.custodian, shareIndex: h.shareIndex, share: `${h.shareIndex}/${split.total}` },
-      journaledNames: [...shareFileOf(ceremonyId, split, h), ...(split.backupFile ? [split.backupFile] : [])],
+      journaledNames: [...shareFile, ...backupFile],
+      writtenNames: [
+        ...shareFile.flatMap((f) => [f, ...slipFileNames(f)]),
+        ...backupFile.flatMap((f) => [f, backupPrintNameOf(f)]),
+      ],
     };
   });
 }
@@ -202,12 +213,14 @@ export async function withdrawCrashedCustody(
     if (listing === null) {
       // Written there (or, killed during the split, maybe): the folder is not where it was.
       if (target.holder || producedMaterial)
-        failed.push(notWithdrawn(target, 'unreadable', inFolder(target.journaledNames)));
+        failed.push(notWithdrawn(target, 'unreadable', inFolder(target.writtenNames)));
       continue;
     }
-    const missing = inFolder(target.journaledNames.filter((n) => !listing.includes(n)));
+    const missing = target.journaledNames.filter((n) => !listing.includes(n));
     const left = removed.leftFiles.filter((f) => path.dirname(f) === target.folder);
-    if (missing.length > 0) failed.push(notWithdrawn(target, 'shareMissing', [...missing, ...left]));
+    // Not here: delete them (the share's slips and the backup's printout with them) wherever they are now.
+    const elsewhere = inFolder(target.writtenNames.filter((n) => !listing.includes(n)));
+    if (missing.length > 0) failed.push(notWithdrawn(target, 'shareMissing', [...elsewhere, ...left]));
     else if (left.length > 0) failed.push(notWithdrawn(target, 'notRemoved', left));
   }
   const withdrawnCustody = removed.folders.filter((folder) => !failed.some((f) => f.folder === folder));

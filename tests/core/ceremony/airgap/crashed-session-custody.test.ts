@@ -21,10 +21,13 @@ const CEREMONY = 'KF-20250301-abcdef';
 const DIGEST = '2379c9b2'.repeat(8);
 const SET = '2379C9B2';
 const HOLDERS = ['Ana', 'Bob'];
+/** What a split writes into custodian folder `i` (custody/custodian-folders.ts), in that order. */
 const names = (i: number) => [
   `keyferry-share-${CEREMONY}-${SET}-${i}of2.json`,
+  `keyferry-share-${CEREMONY}-${SET}-${i}of2.slip.html`,
   `keyferry-share-${CEREMONY}-${SET}-${i}of2.slip.txt`,
   `keyferry-backup-${CEREMONY}-${SET}.txt`,
+  `keyferry-backup-${CEREMONY}-${SET}.html`,
 ];
 let dir: string;
 let journal: Journal;
@@ -81,7 +84,8 @@ describe('closing a crashed session whose custodian folder is not where it wrote
     // Ana's folder is cleared; Bob's files are still on his stick, untouched.
     expect(existsSync(c1)).toBe(false);
     expect((await readdir(elsewhere)).sort()).toEqual(names(2).sort());
-    const bobFiles = [names(2)[0], names(2)[2]].map((n) => path.join(c2, n as string));
+    // Every file the split wrote there: a slip restores as well as the share file (typed), the printout as the backup.
+    const bobFiles = names(2).map((n) => path.join(c2, n));
     expect(report).toMatchObject({ withdrawnCustody: [c1], custodyByHand: bobFiles });
     const failed = journal.entries.filter((e) => e.event === 'custody.withdraw-failed');
     expect(failed.map((e) => e.data)).toMatchObject([
@@ -90,7 +94,7 @@ describe('closing a crashed session whose custodian folder is not where it wrote
     expect(listDeviations(failed).map((d) => d.kind)).toEqual(['failure']);
     const line = phraseText(translator('en'), report?.notWithdrawn[0]?.phrase ?? '');
     expect(line).toContain(`NOT withdrawn, delete by hand: share 2/2 given to Bob, written into ${c2}`);
-    expect(line).toContain(`Delete ${names(2)[0]}, ${names(2)[2]} wherever that medium is now`);
+    expect(line).toContain(`Delete ${names(2).join(', ')} wherever that medium is now`);
     expect(phraseText(translator('zh-CN'), report?.notWithdrawn[0]?.phrase ?? '')).toContain('未撤回，请手动删除');
     // The receipt: Ana's share was withdrawn; Bob's was NOT, and the entry naming his files is cited.
     expect(receiptSays('Ana').join('\n')).toContain('it was withdrawn');
