@@ -82,6 +82,7 @@ describe('layout rule: what the renderer compiles from src-main imports only zod
     'src-main/core/receipt/paper-size.ts',
     'src-main/core/bundle/custody-arrangement.ts',
     'src-main/core/ceremony/airgap/wrap-again-reason.ts',
+    'src-main/core/ceremony/airgap/not-withdrawn-cause.ts',
     'src-main/core/ceremony/shared/person-name-shape.ts',
     'src-main/core/ceremony/online/officers-word.ts',
     'src-main/i18n/phrase-shape.ts',

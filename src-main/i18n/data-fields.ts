@@ -7,6 +7,7 @@
  * journal field name beside a raw ISO time or lower-case hex.
  */
 import { groupHex } from '../core/hex-groups';
+import { isNotWithdrawnCause } from '../core/ceremony/airgap/not-withdrawn-cause';
 import { MAX_DATA_VALUES, type DataField, type DataValue } from './data-field-shape';
 import { currentPhrase, kmsStateNumber } from './kms-state';
 import { momentText, type WallClock } from './moment';
@@ -50,6 +51,9 @@ function stringValue(name: string, v: string): DataValue {
     return {
       phrase: phraseOf('journal.value.digestSource', { source: v === 'air-gapped-receipt' ? 'receipt' : 'rehearsal' }),
     };
+  // Why a crashed session's custody files were not withdrawn, in words (not "shareMissing").
+  if (name === 'cause' && isNotWithdrawnCause(v))
+    return { phrase: phraseOf('journal.value.notWithdrawnCause', { cause: v }) };
   if (ISO_MOMENT.test(v) && Number.isFinite(Date.parse(v))) return { moment: Date.parse(v) };
   if (HEX_FIELD.test(name) && HEX.test(v) && v.length % 2 === 0) return { hex: v };
   if (v.length > LONGEST_SHOWN) return { shortened: v.slice(0, SHOWN_OF_LONG), characters: v.length };

@@ -430,6 +430,7 @@ export interface MessageValueTable {
   'journal.value.none': NoValues;
   'journal.value.number': { n: number };
   'journal.value.never': NoValues;
+  'journal.value.notWithdrawnCause': { cause: string };
   'journal.value.digestSource': { source: string };
   'problem.INTERNAL': { detail: string | number };
   'problem.INTERNAL.next': NoValues;

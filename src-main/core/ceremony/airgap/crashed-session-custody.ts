@@ -24,9 +24,9 @@ import { backupPrintNameOf } from '../../custody/backup-print';
 import { withdrawCustodyWrites } from '../../custody/withdraw-custody';
 import type { Journal, JournalEntry } from '../../journal';
 import type { CustodyWithdrawal } from './session-stop';
+import type { NotWithdrawnCause } from './not-withdrawn-cause';
 
 /** Why a custodian folder's files of the crashed session were not withdrawn (ICU select keys: no hyphens). */
-type NotWithdrawnCause = 'unreadable' | 'shareMissing' | 'notRemoved';
 
 /** A custodian folder whose files of the crashed session are not withdrawn: to delete by hand. */
 export interface CustodyNotWithdrawn {

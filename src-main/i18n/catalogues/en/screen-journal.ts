@@ -30,6 +30,8 @@ export const enScreenJournal = {
   'journal.value.none': '(none)',
   'journal.value.number': '{n, number}',
   'journal.value.never': 'never expires',
+  'journal.value.notWithdrawnCause':
+    '{cause, select, unreadable {the folder could not be read} shareMissing {the share was not in the folder} other {files could not be removed}}',
   'journal.value.digestSource':
     "{source, select, receipt {typed from the air-gapped receipt} rehearsal {taken from the rehearsal's air-gapped side} other {{source}}}",
 } as const;
