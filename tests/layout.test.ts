@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RENDERER_ENTRIES, RENDERER_INPUT_DIRS, RENDERER_SAFE_CORE } from './support/renderer-sources';
 
 const root = path.resolve(__dirname, '..');
 
@@ -67,27 +68,7 @@ describe('layout rule: no Electron below src-main/app', () => {
 });
 
 describe('layout rule: what the renderer compiles from src-main imports only zod', () => {
-  /** Entry points the renderer (and tsconfig.web.json) pulls in; everything they import is walked. */
-  const entries = ['src-main/ipc/contract.ts', 'src-main/ipc/problem.ts', 'src-main/preload/api-factory.ts'];
-  /** Tables the contract derives from, so that each enumeration has one source; they import zod or one another only. */
-  const RENDERER_SAFE_CORE = [
-    'src-main/core/key-spec-table.ts',
-    'src-main/core/identifiers.ts',
-    'src-main/core/ceremony-sides.ts',
-    'src-main/core/ceremony/shared/ceremony-states.ts',
-    'src-main/core/ceremony/shared/allowed-steps.ts',
-    'src-main/core/ceremony/shared/plan-limits.ts',
-    'src-main/core/hex-groups.ts',
-    'src-main/core/receipt/receipt-languages.ts',
-    'src-main/core/receipt/paper-size.ts',
-    'src-main/core/bundle/custody-arrangement.ts',
-    'src-main/core/ceremony/airgap/wrap-again-reason.ts',
-    'src-main/core/ceremony/airgap/not-withdrawn-cause.ts',
-    'src-main/core/ceremony/shared/person-name-shape.ts',
-    'src-main/core/ceremony/online/officers-word.ts',
-    'src-main/i18n/phrase-shape.ts',
-    'src-main/i18n/data-field-shape.ts',
-  ];
+  const entries = RENDERER_ENTRIES;
 
   /** Files reachable through relative imports, and every specifier that is neither zod nor relative. */
   function walk(sources: Readonly<Record<string, string>>, starts: readonly string[]) {
@@ -141,6 +122,12 @@ describe('layout rule: what the renderer compiles from src-main imports only zod
     const { seen, refused } = walk(sources, entries);
     expect(refused).toEqual([]);
     expect(seen).toEqual(expect.arrayContaining(entries));
+    // The UI tests' renderer build digests exactly these to know when to build again: a file it
+    // compiles outside them would leave a stale out/renderer under the UI tests.
+    const watched = (file: string) =>
+      RENDERER_INPUT_DIRS.some((dir) => file.startsWith(`${dir}/`)) ||
+      [...RENDERER_ENTRIES, ...RENDERER_SAFE_CORE].includes(file);
+    expect(seen.filter((file) => !watched(file))).toEqual([]);
     // A table imports zod or another of these tables, nothing else.
     const otherTable = (table: string, name: string) =>
       RENDERER_SAFE_CORE.includes(`${path.posix.join(path.posix.dirname(table), name)}.ts`);

@@ -9,25 +9,17 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { withBuildLock } from '../support/build-lock';
 import { inputsDigest } from '../support/inputs-digest';
+import { RENDERER_ENTRIES, RENDERER_INPUT_DIRS, RENDERER_SAFE_CORE } from '../support/renderer-sources';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const RENDERER_OUT = path.join(ROOT, 'out', 'renderer');
 const STAMP = path.join(ROOT, 'out', '.renderer-inputs.sha256');
-const INPUT_DIRS = ['src-renderer', 'src-main/ipc/schemas', 'src-main/i18n'];
-const INPUT_FILES = [
-  'src-main/ipc/contract.ts',
-  'src-main/ipc/problem.ts',
-  'src-main/core/key-spec-table.ts',
-  'src-main/core/ceremony/shared/ceremony-states.ts',
-  'src-main/core/ceremony/shared/allowed-steps.ts',
-  'src-main/preload/api-factory.ts',
-  'electron.vite.config.ts',
-  'package-lock.json',
-];
+/** The src-main files the renderer compiles outside RENDERER_INPUT_DIRS, and the build's own settings. */
+const INPUT_FILES = [...RENDERER_ENTRIES, ...RENDERER_SAFE_CORE, 'electron.vite.config.ts', 'package-lock.json'];
 
 /** SHA-256 over the names and contents of everything the renderer build reads. */
 export function rendererInputsDigest(): Promise<string> {
-  return inputsDigest(ROOT, INPUT_DIRS, INPUT_FILES);
+  return inputsDigest(ROOT, RENDERER_INPUT_DIRS, INPUT_FILES);
 }
 
 /**
