@@ -22,7 +22,7 @@ import { breakLines } from '../receipt/line-break';
 import { lineCheck } from './typed-share';
 import { custodySetTag } from './set-share';
 import { pathExists } from '../fs/path-exists';
-import { mapInSlices, yieldToEventLoop } from '../yield';
+import { eventLoopSlicer, mapInSlices } from '../yield';
 
 const CHARS_PER_GROUP = 4;
 const CHARS_PER_LINE = 32;
@@ -102,28 +102,56 @@ interface BackupTextShares {
  * first; not read back: the lines are the data), then the lines. Printed as it is for a paper copy.
  */
 export function encodeBackupText(backup: CustodyBackup, shares: BackupTextShares): string {
-  return backupTextWith(backup, shares, backupLines(backup));
+  const steps = backupTextSteps(backup, shares, backupLines(backup));
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
-function backupTextWith(backup: CustodyBackup, shares: BackupTextShares, lines: readonly string[]): string {
-  const about = receiptLocales(shares.language ?? DEFAULT_RECEIPT_LANGUAGE).flatMap((locale) => {
+/** `encodeBackupText` in slices: the key lines (100 keys, in one or two languages) let the event loop turn. */
+async function backupTextInSlices(
+  backup: CustodyBackup,
+  shares: BackupTextShares,
+  lines: readonly string[],
+): Promise<string> {
+  const slicer = eventLoopSlicer();
+  const steps = backupTextSteps(backup, shares, lines);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await slicer.pause();
+  }
+}
+
+/** The backup's text, one key line per step (a generator, so it can run in slices or all at once). */
+function* backupTextSteps(
+  backup: CustodyBackup,
+  shares: BackupTextShares,
+  lines: readonly string[],
+): Generator<void, string> {
+  const about: string[] = [];
+  for (const locale of receiptLocales(shares.language ?? DEFAULT_RECEIPT_LANGUAGE)) {
     const t = <K extends MessageKey>(key: K, ...values: ValuesArg<K>) => ReceiptWords.text(locale, key, ...values);
-    return [
+    about.push(
       t('backup.print.title', { ceremony: backup.ceremonyId }),
       t('backup.text.digest', { keys: backup.entries.length, digest: groupHex(backup.digest) }),
       ...breakLines(t('backup.text.lead', { m: shares.m, n: shares.n }), 100),
       '',
-      ...backup.entries.map((e, i) =>
+    );
+    for (const [i, e] of backup.entries.entries()) {
+      about.push(
         t(e.materialCheck.kind === 'kcv' ? 'backup.text.keyKcv' : 'backup.text.keyPublicKey', {
           n: i + 1,
           keyId: e.keyId,
           spec: e.spec,
           check: e.materialCheck.value,
         }),
-      ),
-      '',
-    ];
-  });
+      );
+      yield;
+    }
+    about.push('');
+  }
   return [...about, ...lines, ''].join('\n');
 }
 
@@ -137,10 +165,8 @@ export async function encodeBackupTexts(
   shares: BackupTextShares,
 ): Promise<{ readonly fileText: string; readonly qrText: string }> {
   const lines = await backupLinesInSlices(backup);
-  await yieldToEventLoop();
-  const fileText = backupTextWith(backup, shares, lines);
-  await yieldToEventLoop();
-  return { fileText, qrText: backupTextWith(backup, { m: shares.m, n: shares.n }, lines) };
+  const fileText = await backupTextInSlices(backup, shares, lines);
+  return { fileText, qrText: await backupTextInSlices(backup, { m: shares.m, n: shares.n }, lines) };
 }
 
 const squeeze = (line: string): string => line.replace(/[\s:|-]+/g, '');
