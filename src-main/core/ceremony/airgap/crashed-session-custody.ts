@@ -90,6 +90,7 @@ const SET_TAG_AFTER_CEREMONY = /^-([0-9A-F]{8})[-.]/;
  * backup files of its own set when it journaled the split; else (killed during the split) of any set
  * but those the journal's other sessions split. A folder found empty by the preflight can hold
  * another set's files by now: a custodian's stick of a finished session mounted at the same path.
+ * A name without a set (an older version's) is taken only when no other session split a set.
  */
 function sessionFileFilter(custody: CrashedCustody): (name: string) => boolean {
   const own = splitSetTags(custody.session);
@@ -99,7 +100,9 @@ function sessionFileFilter(custody: CrashedCustody): (name: string) => boolean {
     const prefix = prefixes.find((p) => name.startsWith(p));
     if (prefix === undefined) return false;
     const tag = SET_TAG_AFTER_CEREMONY.exec(name.slice(prefix.length))?.[1];
-    if (tag === undefined) return true; // a name without its set: written before names carried it
+    // A name without its set was written before names carried it: the crashed session's only when no
+    // other session of this journal split a set (an older session's stick may be at the same path).
+    if (tag === undefined) return others.size === 0;
     return own.size > 0 ? own.has(tag) : !others.has(tag);
   };
 }

@@ -119,6 +119,25 @@ describe('closeUnfinishedSession', () => {
     expect(journal.entries.at(-1)?.data).toMatchObject({ removedFiles: crashed.length });
   });
 
+  it('leaves files without a set tag when another session of the journal split a set: they may be that set, written by an older version', async () => {
+    // Session 1 finished with set 5A5A5A5A under an older version (names without the set); session 2 split
+    // set 2379C9B2 and was killed; session 1's custodian stick came up at session 2's custodian path.
+    await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
+    await journal.append('Ana', 'custody.split', { backupDigest: '5a5a5a5a'.repeat(8) });
+    await journal.append('Ana', 'receipt.written', {});
+    const { custodians } = await crashedSession([]);
+    await journal.append('Ana', 'custody.split', { backupDigest: '2379c9b2'.repeat(8) });
+    const folder = custodians[0] as string;
+    await mkdir(folder);
+    const older = [`keyferry-share-${CEREMONY}-1of2.json`, `keyferry-backup-${CEREMONY}.txt`];
+    const crashed = [`keyferry-share-${CEREMONY}-2379C9B2-1of2.json`, `keyferry-backup-${CEREMONY}-2379C9B2.txt`];
+    for (const name of [...older, ...crashed]) await writeFile(path.join(folder, name), 'x');
+
+    await closeUnfinishedSession(journal, 'Ana', new Date());
+
+    expect((await readdir(folder)).sort()).toEqual([...older].sort());
+  });
+
   it('killed during the split (no custody.split journaled): never withdraws a set another session split', async () => {
     await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
     await journal.append('Ana', 'custody.split', { backupDigest: '5a5a5a5a'.repeat(8) });
