@@ -89,15 +89,18 @@ describe('the custody split step', () => {
       total: 3,
       custodians: ['Carol', 'Alice', 'Bob'],
     });
+    // The set's backup digest, as journaled, is printed whole on the receipt's Custody section.
+    const split = journal.entries.find((e) => e.event === 'custody.split');
     expect(step.receiptCustody().get(KEY_ID)).toEqual({
       threshold: 2,
+      backupDigest: split?.data['backupDigest'],
       holders: [
         { shareIndex: 1, custodian: 'Carol' },
         { shareIndex: 2, custodian: 'Alice' },
         { shareIndex: 3, custodian: 'Bob' },
       ],
     });
-    expect(journal.entries.map((e) => e.event)).toContain('custody.split');
+    expect(split?.data['backupDigest']).toMatch(/^[0-9a-f]{64}$/);
     expect(refusal(() => step.check(request(), folders))).toMatchObject({
       code: 'CUSTODY_ALREADY_SPLIT',
     });
