@@ -1113,7 +1113,7 @@ export interface MessageValueTable {
   'journal.cli.bad-line': { line: string | number; reason: string | number };
   'journal.cli.torn-next': { file: string | number };
   'journal.cli.torn-set-aside': { line: string | number; journal: string | number; bytes: number; sha256: string | number; sideFile: string | number; count: string | number };
-  'journal.cli.torn-recorded-late': { sideFile: string | number; journal: string | number; bytes: number; sha256: string | number; count: string | number };
+  'journal.cli.torn-recorded-late': { sideFile: string | number; journal: string | number; bytes: number; sha256: string | number; cutLine: string; count: string | number };
   'journal.cli.torn-fragment': { sideFile: string | number; event: string; keyId: string };
   'journal.cli.later': { count: number; at: string | number; entries: string | number };
   'journal.cli.entry': { seq: string | number; event: string | number };
@@ -2013,6 +2013,8 @@ export interface MessageValueTable {
   'problem.JOURNAL_NOT_TORN.next': NoValues;
   'problem.JOURNAL_TORN_LINE_UNRECORDED': { file: string | number; sideFile: string | number };
   'problem.JOURNAL_TORN_LINE_UNRECORDED.next': { path: string | number };
+  'problem.JOURNAL_SIDE_FILE_NOT_A_LINE': { file: string | number; sideFile: string | number; bytes: number; max: string | number };
+  'problem.JOURNAL_SIDE_FILE_NOT_A_LINE.next': { sideFile: string | number; folder: string | number };
   'problem.JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number };
   'problem.JOURNAL_IN_USE.next': { reason: string; lockPath: string | number };
   'problem.JOURNAL_SECRET_REFUSED': { where: string | number; reason: string; name: string | number };
@@ -2697,6 +2699,7 @@ export interface ProblemValueTable {
   'JOURNAL_LAST_LINE_TORN': { file: string | number; line: string | number; path: string | number };
   'JOURNAL_NOT_TORN': { file: string | number };
   'JOURNAL_TORN_LINE_UNRECORDED': { file: string | number; sideFile: string | number; path: string | number };
+  'JOURNAL_SIDE_FILE_NOT_A_LINE': { file: string | number; sideFile: string | number; bytes: number; max: string | number; folder: string | number };
   'JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number; lockPath: string | number };
   'JOURNAL_SECRET_REFUSED': { where: string | number; reason: string; name: string | number };
   'JOURNAL_BAD_EXPECTED_HEAD': NoValues;

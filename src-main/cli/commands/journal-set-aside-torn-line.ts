@@ -46,6 +46,7 @@ export const journalSetAsideTornLineCommand = defineCommand({
           bytes: late.fragmentBytes,
           sha256: groupHex(late.fragmentSha256),
           sideFile: sideFilePath(late.sideFile),
+          cutLine: late.looksLikeCutLine ? 'yes' : 'no',
           count: done.count,
         }),
       );

@@ -17,7 +17,7 @@ import { canonicalJson, type JsonObject } from './canonical-json';
 import { ACTOR_PATTERN, EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, chainEntryLine, type JournalEntry } from './entry';
 import { acquireJournalLock, type JournalLock } from './lock';
 import { assertNoSecrets } from './secret-guard';
-import { setAsideTornLine, unrecordedSideFiles, type TornLineSetAside, type TornLineSideFile } from './torn-line';
+import { setAsideTornLine, unrecordedSideFiles, type TornLineSetAside, type UnrecordedSideFile } from './torn-line';
 import { inspectJournalInSlices, journalNotVerified, readJournalFile, type ExpectedHead } from './verify';
 
 interface OpenJournalOptions extends ExpectedHead {
@@ -195,14 +195,15 @@ async function openFile(file: string, create: boolean, layer: FileLayer): Promis
 /** What opening a journal to set its torn line aside did: the line set aside, and side files recorded late. */
 interface TornLineRepair {
   readonly setAside?: TornLineSetAside;
-  readonly recordedLate: readonly TornLineSideFile[];
+  readonly recordedLate: readonly UnrecordedSideFile[];
 }
 
 /**
  * The journal, open and locked. With `tornLineActor` (the officer's request to set a torn last line
  * aside): that line set aside, and every side file beside the journal that no entry records (a power
- * loss came between an earlier cut and its entry) journaled as recorded late; without it, such a side
- * file refuses the journal (JOURNAL_TORN_LINE_UNRECORDED), naming that command.
+ * loss between an earlier cut and its entry, or a hand) journaled, with a neutral reason and whether
+ * it reads as this journal's cut line; without it, such a side file refuses the journal
+ * (JOURNAL_TORN_LINE_UNRECORDED), naming that command and moving the file away.
  */
 async function openLocked(
   file: string,
@@ -214,7 +215,7 @@ async function openLocked(
   const lock = await acquireJournalLock(file, options.layer);
   let journal: FileJournal;
   let setAside: TornLineSetAside | undefined;
-  let recordedLate: readonly TornLineSideFile[] = [];
+  let recordedLate: readonly UnrecordedSideFile[] = [];
   try {
     let entries: JournalEntry[] = [];
     let size = 0;
@@ -268,8 +269,9 @@ export async function openJournal(file: string, options: OpenJournalOptions): Pr
 /**
  * On the officer's request only, after a power loss cut the journal's last append short: sets its
  * incomplete last line aside (torn-line.ts), under the journal's lock, and journals it by `actor` as
- * `journal.torn-line-set-aside` (a deviation); a side file an earlier set-aside left unrecorded (a
- * second power loss before its entry) is journaled too, as recorded late. Then closes the journal.
+ * `journal.torn-line-set-aside` (a deviation); a side file no entry records (a second power loss
+ * before its entry, or a hand) is journaled too, with a neutral reason and whether it reads as this
+ * journal's cut line. Then closes the journal.
  * Refuses JOURNAL_NOT_TORN for a journal that ends with a complete line and has no unrecorded side
  * file, and any other fault as openJournal does, changing nothing.
  */

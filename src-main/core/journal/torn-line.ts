@@ -10,12 +10,18 @@
  * line anywhere, and a complete last line that fails its hash, refuse the journal as before; so does
  * a "fragment" longer than any journal line.
  *
- * A second power loss between the cut and that entry leaves a side file no entry records. Such a file
- * is never passed over: opening the journal refuses it (JOURNAL_TORN_LINE_UNRECORDED), and the same
- * command, run again, journals it then with its SHA-256 and length, noted as recorded late (the
- * officer's act, on the record, never a silent repair). What the dropped line held is shown as far as
- * it reads: its event name and key ID. A fragment never holds key bytes: an entry's data is refused
- * at append when it carries anything secret-looking (secret-guard.ts), so no line ever held any.
+ * A second power loss between the cut and that entry leaves a side file no entry records; so does a
+ * file put there by hand (which Keyferry cannot tell from it). Such a file is never passed over:
+ * opening the journal refuses it (JOURNAL_TORN_LINE_UNRECORDED), and the officer either moves it away
+ * (nobody set a line aside) or runs the same command again, which journals it with its SHA-256 and
+ * length, a neutral reason (a power loss or a hand: not a claim either way) and whether it reads as
+ * this journal's cut line. A side file longer than any journal line is no fragment: it is never read
+ * in full nor recorded, only refused (JOURNAL_SIDE_FILE_NOT_A_LINE: move it away). A power loss
+ * after the side file was written and before the cut leaves the journal torn with its fragment already
+ * beside it: the rerun cuts the journal and records that file, writing no second one. What the
+ * dropped line held is shown as far as it reads: its event name and key ID. A fragment never holds key
+ * bytes: an entry's data is refused at append when it carries anything secret-looking
+ * (secret-guard.ts), so no line ever held any.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
@@ -24,14 +30,19 @@ import { KEY_ID_PATTERN } from '../identifiers';
 import { phraseOf } from '../../i18n/phrase';
 import { KeyferryError } from '../errors';
 import { nodeFileLayer, sha256Hex, writeFileExclusive, type FileLayer } from '../fs/durable-file';
-import { EVENT_PATTERN, MAX_LINE_BYTES, type JournalEntry } from './entry';
+import { EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, type JournalEntry } from './entry';
 import { inspectJournalInSlices, journalNotVerified } from './verify';
 
 /** A side file beside the journal (its name), the fragment's digest and length, and what the fragment says of itself. */
-export interface TornLineSideFile extends FragmentFacts {
+interface TornLineSideFile extends FragmentFacts {
   readonly sideFile: string;
   readonly fragmentSha256: string;
   readonly fragmentBytes: number;
+}
+
+/** A side file no entry records, and whether it reads as the start of the line the journal would have had next. */
+export interface UnrecordedSideFile extends TornLineSideFile {
+  readonly looksLikeCutLine: boolean;
 }
 
 /** What was set aside, and the line the fragment stood on (the entry number it would have had). */
@@ -93,8 +104,14 @@ export async function setAsideTornLine(
   // No journal line is this long: it is not an append that was cut, and stays the refusal it was.
   if (fragment.length > MAX_LINE_BYTES)
     throw journalNotVerified(file, { line, reason: phraseOf('journal.verify.tooLong', { max: MAX_LINE_BYTES }) });
-  const sideFile = `${file}.torn-${fileTime(now)}`;
-  await writeFileExclusive(sideFile, fragment, { layer });
+  const fragmentSha256 = sha256Hex(fragment);
+  // A power loss after an earlier run wrote this fragment's side file and before it cut the journal:
+  // that file is the set-aside (no second copy, no second entry).
+  const written = (await unrecordedSideFiles(file, inspected.entries)).find(
+    (f) => f.fragmentSha256 === fragmentSha256 && f.fragmentBytes === fragment.length,
+  );
+  const sideFile = written ? path.join(path.dirname(file), written.sideFile) : `${file}.torn-${fileTime(now)}`;
+  if (!written) await writeFileExclusive(sideFile, fragment, { layer });
   const handle = await fs.open(file, 'r+');
   try {
     await handle.truncate(cut);
@@ -107,7 +124,7 @@ export async function setAsideTornLine(
     entries: inspected.entries,
     setAside: {
       sideFile: path.basename(sideFile),
-      fragmentSha256: sha256Hex(fragment),
+      fragmentSha256,
       fragmentBytes: fragment.length,
       line,
       ...fragmentFacts(fragment),
@@ -120,39 +137,79 @@ function isSideFileOf(base: string, name: string): boolean {
   return name.startsWith(`${base}.torn-`) && /^\d{8}T\d{6}Z$/.test(name.slice(base.length + '.torn-'.length));
 }
 
-/** A side file's SHA-256 and length, read in chunks (a file put there by hand may be of any size); its facts when it is line-sized. */
-async function sideFileFacts(file: string): Promise<TornLineSideFile> {
-  const hash = createHash('sha256');
+/**
+ * Whether `fragment` reads as the start of the line that would follow `entries`: it opens as every
+ * line does (`{"actor":"`), holds no newline, and its `prev` and `seq`, where the cut left them
+ * whole, are the last entry's hash and the next number.
+ */
+function looksLikeCutLine(fragment: Buffer, entries: readonly JournalEntry[]): boolean {
+  const text = fragment.toString('utf8');
+  if (!text.startsWith('{"actor":"') || text.includes('\n')) return false;
+  const prev = [...text.matchAll(/"prev":"([0-9a-f]{64})"/g)].at(-1)?.[1];
+  const seq = [...text.matchAll(/"seq":(\d+)[,}]/g)].at(-1)?.[1];
+  return (
+    (prev === undefined || prev === (entries.at(-1)?.hash ?? GENESIS_HASH)) &&
+    (seq === undefined || Number(seq) === entries.length + 1)
+  );
+}
+
+/**
+ * A side file's SHA-256, length and facts, read in chunks, up to MAX_LINE_BYTES (the caller refuses a
+ * longer one before reading it; a file that grows while read is refused too).
+ */
+async function sideFileFacts(
+  file: string,
+  journal: string,
+  entries: readonly JournalEntry[],
+): Promise<UnrecordedSideFile> {
   const chunks: Buffer[] = [];
   let bytes = 0;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
+  for await (const chunk of createReadStream(file, { end: MAX_LINE_BYTES }) as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
     bytes += chunk.length;
-    if (bytes <= MAX_LINE_BYTES) chunks.push(chunk);
   }
+  if (bytes > MAX_LINE_BYTES) throw sideFileNotALine(journal, path.basename(file), bytes);
+  const fragment = Buffer.concat(chunks);
   return {
     sideFile: path.basename(file),
-    fragmentSha256: hash.digest('hex'),
+    fragmentSha256: createHash('sha256').update(fragment).digest('hex'),
     fragmentBytes: bytes,
-    ...(bytes <= MAX_LINE_BYTES ? fragmentFacts(Buffer.concat(chunks)) : {}),
+    ...fragmentFacts(fragment),
+    looksLikeCutLine: looksLikeCutLine(fragment, entries),
   };
+}
+
+/** JOURNAL_SIDE_FILE_NOT_A_LINE: a side file of journal `journal` longer than any journal line (`bytes` at least). */
+function sideFileNotALine(journal: string, sideFile: string, bytes: number): KeyferryError {
+  return new KeyferryError('JOURNAL_SIDE_FILE_NOT_A_LINE', {
+    file: path.basename(journal),
+    sideFile,
+    bytes,
+    max: MAX_LINE_BYTES,
+    folder: path.dirname(journal),
+  });
 }
 
 /**
  * The side files beside the journal `file` (regular files named as set-aside names them) that no
  * `journal.torn-line-set-aside` entry of `entries` records with the same name, SHA-256 and length:
- * a second power loss came between the cut and its entry, or the file was put there by hand.
+ * a second power loss came between the cut and its entry, or the file was put there by hand. Refuses
+ * JOURNAL_SIDE_FILE_NOT_A_LINE, without reading it, for one longer than any journal line.
  */
-export async function unrecordedSideFiles(file: string, entries: readonly JournalEntry[]): Promise<TornLineSideFile[]> {
+export async function unrecordedSideFiles(
+  file: string,
+  entries: readonly JournalEntry[],
+): Promise<UnrecordedSideFile[]> {
   const base = path.basename(file);
   const dir = path.dirname(file);
   const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => isSideFileOf(base, n)).sort();
   const recorded = entries.filter((e) => e.event === 'journal.torn-line-set-aside').map((e) => e.data);
-  const found: TornLineSideFile[] = [];
+  const found: UnrecordedSideFile[] = [];
   for (const name of names) {
     const stat = await fs.lstat(path.join(dir, name)).catch(() => null);
     if (!stat?.isFile()) continue;
-    const facts = await sideFileFacts(path.join(dir, name));
+    if (stat.size > MAX_LINE_BYTES) throw sideFileNotALine(file, name, stat.size);
+    const facts = await sideFileFacts(path.join(dir, name), file, entries);
     const known = recorded.some(
       (d) =>
         d.sideFile === name && d.fragmentSha256 === facts.fragmentSha256 && d.fragmentBytes === facts.fragmentBytes,

@@ -60,17 +60,17 @@ describe('keyferry journal set-aside-torn-line', () => {
     const refused = await run(['journal', 'verify', file]);
     expect(refused.code).toBe(1);
     expect(refused.out[1]).toContain(
-      `Beside the journal ${path.basename(file)} lies ${path.basename(sideFile)}: an incomplete line set aside from it that the journal does not record`,
+      `Beside the journal ${path.basename(file)} lies ${path.basename(sideFile)}: a side file no journal entry records (left by a power loss during a set-aside, or put there by hand)`,
     );
     expect(refused.out[2]).toContain(`keyferry journal set-aside-torn-line "${file}" --operator NAME`);
     const verify = await run(['journal', 'set-aside-torn-line', file, '--operator', 'Ada Lovelace']);
     expect(verify.err).toEqual([]);
     expect(verify.code).toBe(0);
     expect(verify.out[0]).toContain(
-      `Recorded ${sideFile}, a line set aside from ${file} that the journal did not record (${Buffer.byteLength(fragment)} bytes, SHA-256 `,
+      `Recorded ${sideFile}, a side file beside ${file} that the journal did not record (${Buffer.byteLength(fragment)} bytes, SHA-256 `,
     );
     expect(verify.out[0]).toContain(
-      'as recorded late: a power loss came after it was set aside and before it was journaled',
+      'left by a power loss during a set-aside, or put there by hand; it reads as the start of this journal’s next line.',
     );
     expect(verify.out[1]).toContain('event bundle.written');
     expect((await run(['journal', 'verify', file])).out[0]).toMatch(/^OK 6 entries, head /);

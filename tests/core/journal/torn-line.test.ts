@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listDeviations, openJournal, verifyJournal } from '../../../src-main/core/journal';
@@ -15,6 +15,8 @@ import { MAX_LINE_BYTES } from '../../../src-main/core/journal/entry';
 import { setAsideJournalTornLine } from '../../../src-main/core/journal/journal';
 import { acquireJournalLock } from '../../../src-main/core/journal/lock';
 import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
+import { translator } from '../../../src-main/i18n/translate';
+import type { KeyferryError } from '../../../src-main/core/errors';
 import { joinLines, writeSampleJournal } from './sample';
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -173,6 +175,8 @@ describe('a second power loss between the cut and its journal entry', () => {
           sideFile: 'ceremony.journal.jsonl.torn-20261202T102030Z',
           fragmentSha256: sha256(fragment),
           recordedLate: true,
+          // It reads as the cut line of this journal: the sample's entry 6, as set aside.
+          looksLikeCutLine: true,
         },
       });
       expect(listDeviations(journal.entries).map((d) => d.kind)).toEqual(['interrupt']);
@@ -188,6 +192,95 @@ describe('a second power loss between the cut and its journal entry', () => {
     await setAside(file);
     await writeFile(`${file}.torn-20261202T102030Z`, 'changed');
     await expect(openJournal(file, { create: false })).rejects.toMatchObject({ code: 'JOURNAL_TORN_LINE_UNRECORDED' });
+  });
+
+  it('a power loss after the side file was written and before the cut: the rerun cuts the journal and records that file, once', async () => {
+    const { file, torn, lines, fragment } = await tornJournal();
+    // On disk as that power loss leaves it: the journal still torn, its fragment already beside it.
+    const earlier = 'ceremony.journal.jsonl.torn-20261202T102029Z';
+    await writeFile(path.join(path.dirname(file), earlier), fragment);
+    expect(await readFile(file, 'utf8')).toBe(torn);
+    const rerun = await setAside(file);
+    expect(rerun).toMatchObject({ setAside: { sideFile: earlier, line: 6 }, recordedLate: [], count: 6 });
+    // No second copy, the journal cut back, one entry for the fragment, not "recorded late".
+    expect(await sideFiles(file)).toEqual([earlier]);
+    const journal = await openJournal(file, { create: false });
+    try {
+      expect(journal.entries.slice(0, 5).map((e) => e.hash)).toEqual(lines.slice(0, 5).map((l) => JSON.parse(l).hash));
+      const recorded = journal.entries.filter((e) => e.event === 'journal.torn-line-set-aside');
+      expect(recorded).toHaveLength(1);
+      expect(recorded[0]?.data).toMatchObject({ sideFile: earlier, fragmentSha256: sha256(fragment) });
+      expect(recorded[0]?.data).not.toHaveProperty('recordedLate');
+    } finally {
+      await journal.close();
+    }
+  });
+});
+
+describe('a side file nobody set aside (planted beside the journal)', () => {
+  const en = translator('en');
+
+  it('the refusal gives both ways forward: record it with the command, or move it away', async () => {
+    const { file } = await writeSampleJournal();
+    await writeFile(`${file}.torn-20261202T090000Z`, 'not from this journal');
+    const refusal = await openJournal(file, { create: false }).catch((e: unknown) => e as KeyferryError);
+    expect(refusal).toMatchObject({ code: 'JOURNAL_TORN_LINE_UNRECORDED' });
+    const shown = en.problem(refusal as KeyferryError);
+    expect(shown.message).toContain('left by a power loss during a set-aside, or put there by hand');
+    expect(shown.nextStep).toContain(`keyferry journal set-aside-torn-line "${file}" --operator NAME`);
+    expect(shown.nextStep).toContain(
+      'If nobody set a line aside from this journal, move the file out of the journal’s folder',
+    );
+  });
+
+  it('recorded, it is on record as what it may be (a power loss or a hand), flagged as not this journal’s cut line', async () => {
+    const { file } = await writeSampleJournal();
+    const planted = 'ceremony.journal.jsonl.torn-20261202T090000Z';
+    await writeFile(
+      path.join(path.dirname(file), planted),
+      '{"actor":"system","data":{},"event":"bundle.written","hash":"' +
+        'ab'.repeat(32) +
+        '","prev":"' +
+        'cd'.repeat(32) +
+        '","seq":9',
+    );
+    const done = await setAside(file);
+    expect(done.recordedLate).toMatchObject([{ sideFile: planted, looksLikeCutLine: false }]);
+    const journal = await openJournal(file, { create: false });
+    try {
+      const data = journal.entries.at(-1)?.data as { reasonPhrase: { key: string }; looksLikeCutLine: boolean };
+      expect(data.looksLikeCutLine).toBe(false);
+      // The reason claims no power loss: the file may as well have been put there by hand.
+      const reason = en.t(data.reasonPhrase.key as 'journal.reason.torn-recorded-late');
+      expect(reason).toBe(
+        'a side file no journal entry recorded: left by a power loss during a set-aside, or put there by hand',
+      );
+      expect(translator('zh-CN').t(data.reasonPhrase.key as 'journal.reason.torn-recorded-late')).not.toContain('补记');
+    } finally {
+      await journal.close();
+    }
+  });
+
+  it('longer than any journal line (a multi-gigabyte file): no fragment, never recorded, the next step is to move it away', async () => {
+    const { file, text } = await writeSampleJournal();
+    const planted = path.join(path.dirname(file), 'ceremony.journal.jsonl.torn-20261202T090000Z');
+    await writeFile(planted, '{"actor":"system"');
+    await truncate(planted, 3 * 1024 ** 3); // sparse: 3 GiB that would be hashed in full
+    for (const attempt of [() => openJournal(file, { create: false }), () => setAside(file)]) {
+      const refusal = await attempt().then(
+        () => undefined,
+        (e: unknown) => e as KeyferryError,
+      );
+      expect(refusal).toMatchObject({
+        code: 'JOURNAL_SIDE_FILE_NOT_A_LINE',
+        values: { sideFile: path.basename(planted), bytes: 3 * 1024 ** 3, max: MAX_LINE_BYTES },
+      });
+      expect(en.problem(refusal as KeyferryError).nextStep).toBe(
+        `Move ${path.basename(planted)} out of ${path.dirname(file)} (keep it as evidence and find out who put it there), then run this step again.`,
+      );
+    }
+    // Nothing recorded, nothing changed.
+    expect(await readFile(file, 'utf8')).toBe(text);
   });
 });
 

@@ -77,7 +77,7 @@ export const enCli = {
   'journal.cli.torn-set-aside':
     'Set aside the incomplete line {line} of {journal} ({bytes, plural, one {# byte} other {# bytes}}, SHA-256 {sha256}) into {sideFile}. The journal now ends with entry {count} (journal.torn-line-set-aside), which the next receipt lists among its deviations. Run the step that was refused again with the same journal.',
   'journal.cli.torn-recorded-late':
-    'Recorded {sideFile}, a line set aside from {journal} that the journal did not record ({bytes, plural, one {# byte} other {# bytes}}, SHA-256 {sha256}), as recorded late: a power loss came after it was set aside and before it was journaled. The journal now ends with entry {count} (journal.torn-line-set-aside), which the next receipt lists among its deviations. Run the step that was refused again with the same journal.',
+    'Recorded {sideFile}, a side file beside {journal} that the journal did not record ({bytes, plural, one {# byte} other {# bytes}}, SHA-256 {sha256}): left by a power loss during a set-aside, or put there by hand; {cutLine, select, yes {it reads as the start of this journal’s next line} other {it does NOT read as a line of this journal}}. The journal now ends with entry {count} (journal.torn-line-set-aside), which the next receipt lists among its deviations. Run the step that was refused again with the same journal.',
   'journal.cli.torn-fragment':
     'What the dropped line in {sideFile} held, as far as it reads: {event, select, none {no event name (the line was cut before it)} other {event {event}}}{keyId, select, none {, no key ID} other {, key ID {keyId}}}. A journal line never holds key material.',
   'journal.cli.later':

@@ -55,9 +55,13 @@ export const enJournal = {
   'problem.JOURNAL_NOT_TORN.next':
     'Check it with keyferry journal verify; if it verifies, continue the ceremony with it.',
   'problem.JOURNAL_TORN_LINE_UNRECORDED':
-    'Beside the journal {file} lies {sideFile}: an incomplete line set aside from it that the journal does not record (a power loss came after the line was set aside and before it was journaled, or the file was put there by hand). Nothing was changed.',
+    'Beside the journal {file} lies {sideFile}: a side file no journal entry records (left by a power loss during a set-aside, or put there by hand). Nothing was changed.',
   'problem.JOURNAL_TORN_LINE_UNRECORDED.next':
-    'Record it: keyferry journal set-aside-torn-line "{path}" --operator NAME journals its SHA-256 and length, noted as recorded late (the next receipt lists it); then run this step again. If nobody set a line aside from this journal, keep the file and the journal as evidence and find out who put it there.',
+    'Two ways forward. If someone set a line aside from this journal and the power was lost before it was journaled, record it: keyferry journal set-aside-torn-line "{path}" --operator NAME journals its SHA-256 and length and whether it reads as this journal’s cut line (the next receipt lists it). If nobody set a line aside from this journal, move the file out of the journal’s folder instead (keep it as evidence and find out who put it there). Then run this step again.',
+  'problem.JOURNAL_SIDE_FILE_NOT_A_LINE':
+    'Beside the journal {file} lies {sideFile}, named as a line set aside from it, but {bytes, plural, one {# byte} other {# bytes}} long: longer than any journal line ({max} bytes), so it is no line of this journal. Keyferry does not read it and will not record it. Nothing was changed.',
+  'problem.JOURNAL_SIDE_FILE_NOT_A_LINE.next':
+    'Move {sideFile} out of {folder} (keep it as evidence and find out who put it there), then run this step again.',
   'problem.JOURNAL_IN_USE':
     '{reason, select, owner {The journal is already open for writing by process {pid} on {hostname}, since {since, date, moment}.} unknown {The journal is already open for writing by an unknown process.} other {The journal lock could not be taken.}}',
   'problem.JOURNAL_IN_USE.next':
@@ -101,7 +105,7 @@ export const enJournal = {
   'journal.reason.app-closed': 'Keyferry closed',
   'journal.reason.ended-without-stop': 'the process ended without stopping: a crash or power loss',
   'journal.reason.torn-recorded-late':
-    'recorded late: a power loss came after this line was set aside into its side file and before the journal recorded it',
+    'a side file no journal entry recorded: left by a power loss during a set-aside, or put there by hand',
   'journal.reason.custody-not-withdrawn':
     'NOT withdrawn, delete by hand: {holder, select, known {share {share} given to {custodian}, written into {folder}} other {the custodian folder {folder}}}: {cause, select, unreadable {that folder could not be read (missing, moved to another path or medium, or not a folder)} shareMissing {the files written there are not in it (another medium at that path, or moved)} other {its files could not be removed}}. {files, plural, =0 {Files of the custody set may be there (keyferry-share-… and keyferry-backup-… of the ceremony): look on that custodian’s medium} other {Delete {filesList} wherever that medium is now}}, before anyone keeps or presents them as a share: they belong to a session that did not finish.',
   'journal.reason.operator-abandoned': 'abandoned by the operator',

@@ -13,7 +13,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.about.journal-verify':
     '检查日志的每一行：规范 JSON、编号、哈希链以及每个哈希。\n打印“OK <条目数> entries, head <哈希>”并以 0 退出，或打印“line N: <原因>”并以 1 退出。',
   'cli.about.journal-set-aside-torn-line':
-    '仅用于最后一行末尾没有换行的日志（被断电、崩溃或拔出介质中断的追加写入）。将该行移入日志旁的\nFILE.torn-<UTC 时间>，把日志截回到最后一个完整的行，并记入 journal.torn-line-set-aside（该行的\nSHA-256 和长度；之后的每张回执都会列出）。其他任何问题（行被修改、删除或插入）仍按原样拒绝，不做任何更改。若在截断之后、记入日志之前\n又发生断电，再次运行本命令会将日志中没有记载的旁边文件补记入日志。',
+    '仅用于最后一行末尾没有换行的日志（被断电、崩溃或拔出介质中断的追加写入）。将该行移入日志旁的\nFILE.torn-<UTC 时间>，把日志截回到最后一个完整的行，并记入 journal.torn-line-set-aside（该行的\nSHA-256 和长度；之后的每张回执都会列出）。其他任何问题（行被修改、删除或插入）仍按原样拒绝，不做任何更改。若在截断之后、记入日志之前\n又发生断电，再次运行本命令会将日志中没有记载的旁边文件记入日志（并注明它是否像此日志被截断的行）；如果没有人移出过行，请改为将该文件移走。',
   'cli.about.bundle-verify':
     '执行 Keyferry 使用传输包之前的全部检查：清单、大小、链接、哈希、令牌绑定和有效期。\n打印包的类型、其中的密钥及其摘要（manifest.json 的 SHA-256，与回执上一样每四位一组）并以 0 退出；\n否则打印确切的问题并以 1 退出。',
   'cli.about.hsm-info':

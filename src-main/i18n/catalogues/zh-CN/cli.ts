@@ -74,7 +74,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'journal.cli.torn-set-aside':
     '已将 {journal} 中不完整的第 {line} 行（{bytes, plural, other {# 字节}}，SHA-256 {sha256}）移入 {sideFile}。日志现以第 {count} 条（journal.torn-line-set-aside）结尾，下一张回执会在偏差中列出它。请用同一日志重新执行被拒绝的步骤。',
   'journal.cli.torn-recorded-late':
-    '已将 {sideFile} 补记入日志：这是从 {journal} 移出但日志中没有记载的一行（{bytes, plural, other {# 字节}}，SHA-256 {sha256}）：移出之后、记入日志之前发生了断电。日志现以第 {count} 条（journal.torn-line-set-aside）结尾，下一张回执会在偏差中列出它。请用同一日志重新执行被拒绝的步骤。',
+    '已将 {sideFile} 记入日志：这是 {journal} 旁边、日志中没有记载的文件（{bytes, plural, other {# 字节}}，SHA-256 {sha256}）：移出行时断电留下的，或有人手动放在那里的；{cutLine, select, yes {它读起来像此日志下一行的开头} other {它读起来不像此日志的行}}。日志现以第 {count} 条（journal.torn-line-set-aside）结尾，下一张回执会在偏差中列出它。请用同一日志重新执行被拒绝的步骤。',
   'journal.cli.torn-fragment':
     '{sideFile} 中被移出的行可读出的内容：{event, select, none {没有事件名称（该行在事件名称之前被截断）} other {事件 {event}}}{keyId, select, none {，没有密钥 ID} other {，密钥 ID {keyId}}}。日志行从不包含密钥材料。',
   'journal.cli.later':

@@ -44,9 +44,13 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'problem.JOURNAL_NOT_TORN': '日志 {file} 以完整的行结尾：没有需要移出的不完整行，未做任何更改。',
   'problem.JOURNAL_NOT_TORN.next': '请用 keyferry journal verify 校验它；校验通过即可用它继续仪式。',
   'problem.JOURNAL_TORN_LINE_UNRECORDED':
-    '日志 {file} 旁有 {sideFile}：这是从该日志移出的不完整行，但日志中没有记载（移出该行之后、记入日志之前发生了断电，或该文件是有人手动放在那里的）。未做任何更改。',
+    '日志 {file} 旁有 {sideFile}：这是日志中没有任何条目记载的旁边文件（移出行时断电留下的，或有人手动放在那里的）。未做任何更改。',
   'problem.JOURNAL_TORN_LINE_UNRECORDED.next':
-    '请记载它：keyferry journal set-aside-torn-line "{path}" --operator NAME 会将其 SHA-256 和长度记入日志，并注明为补记（下一张回执会列出它）；然后重新执行此步骤。如果没有人从此日志移出过行，请将该文件和日志保留作为证据，并查明是谁放在那里的。',
+    '有两种处理方式。如果有人从此日志移出过行，且在记入日志之前发生了断电，请记载它：keyferry journal set-aside-torn-line "{path}" --operator NAME 会将其 SHA-256、长度以及它是否像此日志被截断的行记入日志（下一张回执会列出它）。如果没有人从此日志移出过行，请改为将该文件移出日志所在的文件夹（保留作为证据，并查明是谁放在那里的）。然后重新执行此步骤。',
+  'problem.JOURNAL_SIDE_FILE_NOT_A_LINE':
+    '日志 {file} 旁有 {sideFile}，其名称表明它是从该日志移出的行，但其长度为 {bytes, plural, other {# 字节}}：超过任何日志行的长度（{max} 字节），因此它不是此日志的行。Keyferry 不会读取它，也不会记载它。未做任何更改。',
+  'problem.JOURNAL_SIDE_FILE_NOT_A_LINE.next':
+    '请将 {sideFile} 移出 {folder}（保留作为证据，并查明是谁放在那里的），然后重新执行此步骤。',
   'problem.JOURNAL_IN_USE':
     '{reason, select, owner {日志已被主机 {hostname} 上的进程 {pid} 打开用于写入（自 {since, date, moment} 起）。} unknown {日志已被一个未知进程打开用于写入。} other {无法获取日志锁。}}',
   'problem.JOURNAL_IN_USE.next':
@@ -82,7 +86,7 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'journal.reason.ceremony-left': '操作员离开本次仪式转到其他界面，并确认放弃本次仪式',
   'journal.reason.app-closed': 'Keyferry 已关闭',
   'journal.reason.ended-without-stop': '进程未经停止即已结束：程序崩溃或断电',
-  'journal.reason.torn-recorded-late': '补记：该行移入旁边的文件之后、日志记载之前发生了断电',
+  'journal.reason.torn-recorded-late': '日志中没有任何条目记载的旁边文件：移出行时断电留下的，或有人手动放在那里的',
   'journal.reason.custody-not-withdrawn':
     '未撤回，请手动删除：{holder, select, known {交给 {custodian} 的份额 {share}，写入了 {folder}} other {保管人文件夹 {folder}}}：{cause, select, unreadable {无法读取该文件夹（不存在、已移到其他路径或其他介质，或不是文件夹）} shareMissing {写入那里的文件不在其中（该路径上是另一个介质，或文件已被移走）} other {无法删除其中的文件}}。{files, plural, =0 {该托管集的文件可能在那里（本仪式的 keyferry-share-… 和 keyferry-backup-…）：请在该保管人的介质上查找} other {无论该介质现在在哪里，请删除 {filesList}}}，以免有人将其作为份额保留或出示：它们属于一个未完成的会话。',
   'journal.reason.operator-abandoned': '操作员放弃了本次仪式',
