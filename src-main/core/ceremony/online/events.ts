@@ -161,9 +161,10 @@ export const wrappedCheckedData = z.object({
 });
 /**
  * An override: a bundle of another air-gapped journal than the ceremony's (or naming none, format
- * versions 1-2) imported on the officer's word, journaled before any later check; the journal it
- * names becomes the ceremony's (online/wrapped-bundle-makers.ts). Absent full hashes: journaled
- * before 2026-12-02 (the grouped first entry only).
+ * versions 1-2) imported on the officer's word, journaled before any later check; the journal of
+ * the bundle becomes the ceremony's once that bundle's check vouches for it (THE RULE,
+ * online/wrapped-bundle-makers.ts). Absent full hashes: journaled before 2026-12-02 (the grouped
+ * first entry only).
  */
 export const otherAirGapJournalAcceptedData = z.object({
   folder: z.string(),

@@ -25,7 +25,7 @@ import {
 } from './events';
 import type { OnlineStep } from '../shared/ceremony-states';
 import { plannedKeysMissing } from './planned-keys';
-import { airGapJournalAfter } from './wrapped-bundle-makers';
+import { airGapJournalAfter, type AirGapJournalTrail } from './wrapped-bundle-makers';
 import type { AirGapJournalRecord } from './officers-word';
 
 /** Import parameters as the KMS issued them (from the journal, the online side's own record). */
@@ -123,7 +123,9 @@ export interface OnlineCeremonyState {
   /** Journal entry of the last wrapped-material bundle checked. */
   wrappedCheckedSeq?: number;
   /** The ceremony's air-gapped journal (wrapped-bundle-makers.ts, THE RULE), once a bundle named it. */
-  airGapJournal?: AirGapJournalRecord;
+  airGapJournal?: AirGapJournalRecord | undefined;
+  /** Where THE RULE stands (airGapJournal, and the bundle an override accepted until its check's outcome). */
+  airGapJournalTrail?: AirGapJournalTrail;
   /** primary key id → how its replica group was last proven (cleared when a member is imported again or loses its material). */
   readonly replicaProofs: Map<string, ReplicaGroupProof>;
 }
@@ -152,7 +154,8 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     if (!result.success) corrupt(entry, 'data');
     return result.data;
   };
-  state.airGapJournal = airGapJournalAfter(state.airGapJournal, entry);
+  state.airGapJournalTrail = airGapJournalAfter(state.airGapJournalTrail ?? {}, entry);
+  state.airGapJournal = state.airGapJournalTrail.journal;
   switch (entry.event) {
     case ONLINE_EVENTS.receiptWritten:
       state.receiptWritten = true;

@@ -19,9 +19,13 @@
  * - is set by the first wrap of the ceremony the online journal vouches for: a bundle checked, or
  *   refused only because its import tokens had lapsed (every other check had passed: a real wrap);
  * - stays while later wraps come from the same journal (the entry named moves forward);
- * - moves to another journal only by a journaled override (wrapped-bundle.other-journal-accepted),
+ * - moves to another journal only by a wrap the online journal vouches for (as above) of the very
+ *   bundle a journaled override (wrapped-bundle.other-journal-accepted) accepted: the override is
  *   journaled the moment the officer's word is used, before any later check can refuse, so the
- *   journal shows who accepted what even when that import fails;
+ *   journal shows who accepted what even when that import fails, but the bundle refused for
+ *   anything else after it leaves the journal where it was (the override stays on record as a
+ *   deviation). The check's outcome following an override ends it; an override journaled before
+ *   2026-12-02 (the accepted journal not named in full) counts the same way;
  * - never moves by a bundle that was not compared (every key already bound, a custody restore)
  *   nor by any other refusal.
  * The online journal is replayed through ceremonyAirGapJournal: the only place the rule lives.
@@ -54,25 +58,40 @@ function vouchedWrap(entry: JournalEntry): AirGapJournalRecord | undefined {
   return { seq: entry.seq, file: made.data.journalFile, firstEntrySha256: made.data.journalFirstEntrySha256 };
 }
 
-/** The ceremony's air-gapped journal after `entry`, `anchor` before it (THE RULE, module comment). */
-export function airGapJournalAfter(
-  anchor: AirGapJournalRecord | undefined,
-  entry: JournalEntry,
-): AirGapJournalRecord | undefined {
+/** The part of an override this rule reads (every override ever journaled has it). */
+const acceptedBundle = z.object({ folder: z.string(), manifestSha256: z.string() });
+
+/** THE RULE's place in the online journal: the ceremony's air-gapped journal, and the bundle an override accepted until its check's outcome. */
+export interface AirGapJournalTrail {
+  readonly journal?: AirGapJournalRecord | undefined;
+  readonly accepted?: z.infer<typeof acceptedBundle> | undefined;
+}
+
+/** Whether the check's outcome `entry` is of the bundle `accepted` (a refusal names its folder only, journaled right after the override). */
+function isAcceptedBundle(entry: JournalEntry, accepted: AirGapJournalTrail['accepted']): boolean {
+  if (!accepted) return false;
+  const { manifestSha256, folder } = entry.data;
+  return typeof manifestSha256 === 'string' ? manifestSha256 === accepted.manifestSha256 : folder === accepted.folder;
+}
+
+/** THE RULE (module comment) after `entry`, `trail` before it. */
+export function airGapJournalAfter(trail: AirGapJournalTrail, entry: JournalEntry): AirGapJournalTrail {
   if (entry.event === ONLINE_EVENTS.otherAirGapJournalAccepted) {
-    // Overrides journaled before 2026-12-02 do not name the accepted journal in full: the journal stays.
-    const moved = otherAirGapJournalAcceptedData.safeParse(entry.data);
-    const { airGapJournal: file, airGapJournalFirstEntrySha256: firstEntrySha256 } = moved.success ? moved.data : {};
-    return file !== undefined && firstEntrySha256 !== undefined ? { seq: entry.seq, file, firstEntrySha256 } : anchor;
+    const accepted = acceptedBundle.safeParse(entry.data);
+    return { journal: trail.journal, accepted: accepted.success ? accepted.data : undefined };
   }
+  if (entry.event !== ONLINE_EVENTS.wrappedChecked && entry.event !== ONLINE_EVENTS.wrappedRefused) return trail;
+  const { journal } = trail;
   const wrap = vouchedWrap(entry);
-  if (!wrap) return anchor;
-  return !anchor || anchor.firstEntrySha256 === wrap.firstEntrySha256 ? wrap : anchor;
+  const moves =
+    wrap !== undefined &&
+    (!journal || journal.firstEntrySha256 === wrap.firstEntrySha256 || isAcceptedBundle(entry, trail.accepted));
+  return { journal: moves ? wrap : journal };
 }
 
 /** The ceremony's air-gapped journal as the online journal's `entries` leave it (THE RULE), if any. */
 export function ceremonyAirGapJournal(entries: readonly JournalEntry[]): AirGapJournalRecord | undefined {
-  return entries.reduce<AirGapJournalRecord | undefined>(airGapJournalAfter, undefined);
+  return entries.reduce<AirGapJournalTrail>(airGapJournalAfter, {}).journal;
 }
 
 /** What the online side knows of the ceremony when a bundle arrives. */

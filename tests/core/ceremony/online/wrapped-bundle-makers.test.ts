@@ -9,7 +9,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listDeviations, type JournalEntry } from '../../../../src-main/core/journal';
-import { airGapJournalAfter, checkBundleMakers } from '../../../../src-main/core/ceremony/online/wrapped-bundle-makers';
+import {
+  airGapJournalAfter,
+  checkBundleMakers,
+  type AirGapJournalTrail,
+} from '../../../../src-main/core/ceremony/online/wrapped-bundle-makers';
 import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
 import { translator } from '../../../../src-main/i18n/translate';
 import { readBundle, writeWrappedMaterialBundle, type WrappedMadeBy } from '../../../../src-main/core/bundle';
@@ -181,6 +185,106 @@ describe('online import: the ceremony’s air-gapped journal moves only by a wra
   });
 });
 
+/** An online journal of one ceremony with keys k1 and k2 whose first wrap came from airgap.jsonl (entry 4), then `more`. */
+function journalOf(more: readonly (readonly [string, Record<string, unknown>])[]): JournalEntry[] {
+  const key = (keyId: string) => ({ keyId, alias: keyId, spec: 'AES_256', usage: 'ENCRYPT_DECRYPT', description: '' });
+  const started = {
+    ceremonyId: 'C',
+    title: 'T',
+    operator: MADE_BY.operator,
+    witnesses: MADE_BY.witnesses,
+    side: 'online',
+    rehearsal: true,
+    wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
+    expiry: 'never',
+  };
+  const data = [
+    ['ceremony.started', started],
+    ['key.created', key('k1')],
+    ['key.created', key('k2')],
+    ['wrapped-bundle.checked', wrapChecked('a', 'airgap.jsonl')],
+    ...more,
+  ] as const;
+  return data.map(([event, d], i) => ({ seq: i + 1, event, data: d }) as unknown as JournalEntry);
+}
+const shaOf = (c: string) => c.repeat(64);
+const madeIn = (file: string, c: string): WrappedMadeBy => ({
+  ...MADE_BY,
+  journalFile: file,
+  journalFirstEntrySha256: shaOf(c),
+});
+/** wrapped-bundle.checked of the bundle `c` (its digest c…c) wrapped in `file` (its first entry c…c). */
+function wrapChecked(c: string, file: string) {
+  return {
+    folder: `/media/${file}`,
+    manifestSha256: shaOf(c),
+    custody: null,
+    madeBy: madeIn(file, c),
+    keys: [{ keyId: 'k1', publicKeyFingerprint: null, keyCheckValue: 'ABCDEF' }],
+  };
+}
+
+describe('online import: an override moves the ceremony’s journal only with its bundle’s check', () => {
+  it('takes journal B after an override journaled before 2026-12-02 (no full first-entry hash) and its check: B’s next bundle passes, A’s is refused', () => {
+    // Before 6956eb8 the override was journaled after the checks, the grouped first entry only, then the check.
+    const entries = journalOf([
+      [
+        'wrapped-bundle.other-journal-accepted',
+        {
+          folder: '/media/airgap-B.jsonl',
+          manifestSha256: shaOf('b'),
+          airGapJournal: 'airgap-B.jsonl',
+          airGapJournalFirstEntry: 'BBBB BBBB BBBB BBBB',
+          earlierAirGapJournal: 'airgap.jsonl',
+          earlierAirGapJournalFirstEntry: 'AAAA AAAA AAAA AAAA',
+          earlierSeq: 4,
+        },
+      ],
+      ['wrapped-bundle.checked', wrapChecked('b', 'airgap-B.jsonl')],
+    ]);
+    const state = replayOnlineJournal(entries);
+    expect(state?.airGapJournal).toEqual({ seq: 6, file: 'airgap-B.jsonl', firstEntrySha256: shaOf('b') });
+    // k2's bundle from the journal the officer accepted goes through; one from the journal declared lost does not.
+    expect(checkBundleMakers(state as never, madeIn('airgap-B.jsonl', 'b'), ['k2'], false)).toBeUndefined();
+    expect(() => checkBundleMakers(state as never, madeIn('airgap.jsonl', 'a'), ['k2'], false)).toThrow(
+      expect.objectContaining({
+        code: 'WRAPPED_OTHER_AIRGAP_JOURNAL',
+        values: expect.objectContaining({ earlierAirGapJournal: 'airgap-B.jsonl', earlierSeq: 6 }),
+      }),
+    );
+  });
+
+  it('stays on journal A when the bundle an override accepted is then refused for another reason (tokens not issued)', () => {
+    const override = {
+      folder: '/media/airgap-B.jsonl',
+      manifestSha256: shaOf('b'),
+      airGapJournal: 'airgap-B.jsonl',
+      airGapJournalFirstEntrySha256: shaOf('b'),
+      earlierAirGapJournal: 'airgap.jsonl',
+      earlierAirGapJournalFirstEntrySha256: shaOf('a'),
+      earlierSeq: 4,
+    };
+    const entries = journalOf([
+      ['wrapped-bundle.other-journal-accepted', override],
+      [
+        'wrapped-bundle.refused',
+        { folder: '/media/airgap-B.jsonl', code: 'WRAPPED_TOKEN_NOT_ISSUED', madeBy: madeIn('airgap-B.jsonl', 'b') },
+      ],
+    ]);
+    const state = replayOnlineJournal(entries);
+    // The override stays on record; the ceremony's journal is still A, at the entry that took A's bundle.
+    expect(listDeviations(entries).map((d) => [d.kind, d.entry.seq])).toContainEqual(['override', 5]);
+    expect(state?.airGapJournal).toEqual({ seq: 4, file: 'airgap.jsonl', firstEntrySha256: shaOf('a') });
+    expect(checkBundleMakers(state as never, madeIn('airgap.jsonl', 'a'), ['k2'], false)).toBeUndefined();
+    // And a later check of another bundle does not cash the spent override.
+    const later = replayOnlineJournal([
+      ...entries,
+      { seq: 7, event: 'wrapped-bundle.checked', data: wrapChecked('b', 'airgap-B.jsonl') } as unknown as JournalEntry,
+    ]);
+    expect(later?.airGapJournal?.file).toBe('airgap.jsonl');
+  });
+});
+
 describe('online import: a bundle naming nobody (format versions 1-2)', () => {
   it('is refused once the ceremony took a bundle naming its journal; accepted explicitly, journaled and the journal stays', async () => {
     const plan = f.plan(['AES_256']);
@@ -288,37 +392,27 @@ describe('checkBundleMakers', () => {
     expect(checkBundleMakers(bound, madeBy, KEYS, false)).toBeUndefined();
   });
 
-  it('takes the first vouched wrap’s journal, keeps it for wraps of that journal, and moves only by an override naming one', () => {
+  it('takes the first vouched wrap’s journal, keeps it for wraps of that journal, and moves only by the check of a bundle an override accepted', () => {
     let seq = 0;
     const entry = (event: string, data: Record<string, unknown>) =>
       ({ seq: ++seq, event, data }) as unknown as JournalEntry;
     const wrapOf = (file: string, sha: string) => ({ ...madeBy, journalFile: file, journalFirstEntrySha256: sha });
     const a = wrapOf('airgap.jsonl', 'a'.repeat(64));
     const c = wrapOf('airgap-C.jsonl', 'c'.repeat(64));
-    let anchor = airGapJournalAfter(
-      undefined,
-      entry('wrapped-bundle.refused', { code: 'IMPORT_TOKEN_EXPIRED', madeBy: a }),
-    );
-    expect(anchor).toEqual({ seq: 1, file: 'airgap.jsonl', firstEntrySha256: 'a'.repeat(64) });
-    anchor = airGapJournalAfter(anchor, entry('wrapped-bundle.checked', { madeBy: a }));
-    expect(anchor?.seq).toBe(2);
+    const after = (trail: AirGapJournalTrail, e: JournalEntry) => airGapJournalAfter(trail, e);
+    let trail = after({}, entry('wrapped-bundle.refused', { code: 'IMPORT_TOKEN_EXPIRED', madeBy: a }));
+    expect(trail.journal).toEqual({ seq: 1, file: 'airgap.jsonl', firstEntrySha256: 'a'.repeat(64) });
+    trail = after(trail, entry('wrapped-bundle.checked', { manifestSha256: 'b'.repeat(64), madeBy: a }));
+    expect(trail.journal?.seq).toBe(2);
+    const anchor = trail.journal;
     // Another journal's bundle that was checked or refused without an override on record does not move it.
     for (const e of [
-      entry('wrapped-bundle.checked', { madeBy: c }),
-      entry('wrapped-bundle.refused', { code: 'IMPORT_TOKEN_EXPIRED', madeBy: c }),
-      entry('wrapped-bundle.refused', { code: 'WRAPPED_OTHER_AIRGAP_JOURNAL', madeBy: c }),
-      entry('wrapped-bundle.checked', { madeBy: { ...a, purpose: 'custody-restore' } }),
-      // An override journaled before the accepted journal was named in full.
-      entry('wrapped-bundle.other-journal-accepted', {
-        folder: '/w',
-        manifestSha256: 'd'.repeat(64),
-        airGapJournal: 'airgap-C.jsonl',
-        airGapJournalFirstEntry: 'CCCC CCCC CCCC CCCC',
-        earlierAirGapJournal: 'airgap.jsonl',
-        earlierSeq: 2,
-      }),
+      entry('wrapped-bundle.checked', { manifestSha256: 'd'.repeat(64), madeBy: c }),
+      entry('wrapped-bundle.refused', { folder: '/w', code: 'IMPORT_TOKEN_EXPIRED', madeBy: c }),
+      entry('wrapped-bundle.refused', { folder: '/w', code: 'WRAPPED_OTHER_AIRGAP_JOURNAL', madeBy: c }),
+      entry('wrapped-bundle.checked', { manifestSha256: 'd'.repeat(64), madeBy: { ...a, purpose: 'custody-restore' } }),
     ])
-      expect(airGapJournalAfter(anchor, e)).toBe(anchor);
+      expect(after(trail, e).journal).toBe(anchor);
     const override = entry('wrapped-bundle.other-journal-accepted', {
       folder: '/w',
       manifestSha256: 'd'.repeat(64),
@@ -328,8 +422,15 @@ describe('checkBundleMakers', () => {
       earlierAirGapJournalFirstEntrySha256: 'a'.repeat(64),
       earlierSeq: 2,
     });
-    expect(airGapJournalAfter(anchor, override)).toEqual({
-      seq: override.seq,
+    // The override alone does not move it: the check of the bundle it accepted does.
+    trail = after(trail, override);
+    expect(trail.journal).toBe(anchor);
+    expect(after(trail, entry('wrapped-bundle.checked', { manifestSha256: 'e'.repeat(64), madeBy: c })).journal).toBe(
+      anchor,
+    );
+    const checked = entry('wrapped-bundle.checked', { manifestSha256: 'd'.repeat(64), madeBy: c });
+    expect(after(trail, checked).journal).toEqual({
+      seq: checked.seq,
       file: 'airgap-C.jsonl',
       firstEntrySha256: 'c'.repeat(64),
     });
