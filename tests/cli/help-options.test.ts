@@ -91,6 +91,12 @@ describe('help and declared options', () => {
       [['journal', 'verify', 'a.jsonl', '--expect-count', 'x'], '--expect-count "x" is not a whole number'],
       [['rehearse', '--specs', ','], '--specs "," names no key spec.'],
       [['online', 'create-key', '--plan', 'p.json', '--alias', 'a'], '--plan does not go with --alias.'],
+      // An option a plan file says itself is refused beside it, never dropped in silence.
+      [
+        ['online', 'create-key', '--plan', 'p.json', '--expires', '90d'],
+        '--plan does not go with --expires: the plan file says the ceremony’s people, keys and settings',
+      ],
+      [['online', 'create-key', '--plan', 'p.json', '--witness', 'Eve'], 'and leave out --witness'],
       [['wrap', '--key-spec', 'AES_256', '--wrapping-key', 'k.der'], 'The option --out is required.'],
     ];
     for (const [argv, message] of cases) {

@@ -56,6 +56,18 @@ const CREATE_KEY_OPTIONS = optionTable({
   expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.expires' },
 });
 
+/** The options planFromOptions reads besides --alias: a plan file says each of them itself. */
+const PLAN_MAKING_OPTIONS = [
+  'spec',
+  'usage',
+  'description',
+  'title',
+  'operator',
+  'witness',
+  'wrapping-algorithm',
+  'expires',
+] as const satisfies readonly (keyof typeof CREATE_KEY_OPTIONS)[];
+
 export const createKeyCommand = defineOnlineCommand({
   name: 'online create-key',
   synopsis: [
@@ -73,6 +85,10 @@ export const createKeyCommand = defineOnlineCommand({
     }
     if (values.plan && values.alias)
       throw new KeyferryError('CLI_OPTIONS_CONFLICT', { option: '--plan', other: '--alias', reason: 'either' });
+    // With a plan, every option that would make one is the plan's to say: never dropped in silence.
+    const besidePlan = values.plan ? PLAN_MAKING_OPTIONS.find((name) => values[name] !== undefined) : undefined;
+    if (besidePlan)
+      throw new KeyferryError('CLI_OPTIONS_CONFLICT', { option: '--plan', other: `--${besidePlan}`, reason: 'plan' });
     if (!values.plan && !values.alias) throw missingOption({ reason: 'noKeys' });
     // The option's own name in a refusal (the plan's field is materialExpiry).
     if (values.expires) parseMaterialExpiry(values.expires, new Date(), '--expires');

@@ -27,9 +27,9 @@ export const enCliOptions = {
   'problem.CLI_OPTION_NEEDS': '{option} was given without {needs}.',
   'problem.CLI_OPTION_NEEDS.next': 'Add {needs}, or leave out {option}.',
   'problem.CLI_OPTIONS_CONFLICT':
-    '{option} does not go with {other}{reason, select, restoreCeremony {: the restore ceremony writes no plaintext, and the bundle names the key} other {}}.',
+    '{option} does not go with {other}{reason, select, restoreCeremony {: the restore ceremony writes no plaintext, and the bundle names the key} plan {: the plan file says the ceremony’s people, keys and settings, and an option beside it would be ignored} other {}}.',
   'problem.CLI_OPTIONS_CONFLICT.next':
-    '{reason, select, restoreCeremony {Leave out {option} for the restore ceremony, or leave out {other} to rebuild and prove only.} other {Give either {option} or {other}, not both.}}',
+    '{reason, select, restoreCeremony {Leave out {option} for the restore ceremony, or leave out {other} to rebuild and prove only.} plan {Write it into the plan file instead (keyferry online create-key --help lists its fields) and leave out {other}; or leave out {option} and give the key with --alias and --spec.} other {Give either {option} or {other}, not both.}}',
   'problem.CLI_OPTION_REPLACED': 'The option {option} is now {replacement}.',
   'problem.CLI_OPTION_REPLACED.next':
     'Give {replacement} instead ("keyferry {command} --help" describes it); with --bundle the restore is a journaled ceremony (--wrapped-out, --journal, --operator and --witness).',

@@ -28,9 +28,9 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.CLI_OPTION_NEEDS': '给出了 {option}，却没有给出 {needs}。',
   'problem.CLI_OPTION_NEEDS.next': '请加上 {needs}，或去掉 {option}。',
   'problem.CLI_OPTIONS_CONFLICT':
-    '{option} 不能与 {other} 一起使用{reason, select, restoreCeremony {：恢复仪式不写出明文，且包中已指明密钥} other {}}。',
+    '{option} 不能与 {other} 一起使用{reason, select, restoreCeremony {：恢复仪式不写出明文，且包中已指明密钥} plan {：计划文件已写明仪式的人员、密钥和设置，与之同时给出的选项会被忽略} other {}}。',
   'problem.CLI_OPTIONS_CONFLICT.next':
-    '{reason, select, restoreCeremony {举行恢复仪式时去掉 {option}；若只重建并证明，则去掉 {other}。} other {{option} 和 {other} 只给出其一。}}',
+    '{reason, select, restoreCeremony {举行恢复仪式时去掉 {option}；若只重建并证明，则去掉 {other}。} plan {请改为写入计划文件（keyferry online create-key --help 列出其字段）并去掉 {other}；或者去掉 {option}，用 --alias 和 --spec 给出密钥。} other {{option} 和 {other} 只给出其一。}}',
   'problem.CLI_OPTION_REPLACED': '选项 {option} 现已改为 {replacement}。',
   'problem.CLI_OPTION_REPLACED.next':
     '请改用 {replacement}（“keyferry {command} --help”有说明）；带 --bundle 时，恢复是记入日志的仪式（需 --wrapped-out、--journal、--operator 和 --witness）。',
