@@ -1119,6 +1119,7 @@ export interface MessageValueTable {
   'journal.cli.entry': { seq: string | number; event: string | number };
   'journal.cli.more': { count: string | number };
   'journal.cli.ok': { count: number; head: string | number; later: number; at: string | number };
+  'journal.cli.ok-blocked': { count: number; head: string | number };
   'bundle.cli.ok': { kind: string; format: string | number; version: string | number };
   'bundle.cli.ceremony': { id: string | number; at: string | number; app: string | number; appVersion: string | number };
   'bundle.cli.keys': { count: string | number };

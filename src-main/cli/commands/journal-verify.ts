@@ -78,10 +78,14 @@ export const journalVerifyCommand = defineCommand({
       io.stdout(t('journal.cli.later', { count: later.length, at, entries: describeLater(t, later) }));
       return 1;
     }
-    io.stdout(t('journal.cli.ok', { count: result.count, head: groupHex(result.headHash), later: later.length, at }));
     // A set-aside line the journal does not record (a power loss before its entry): every step refuses the journal.
     const [unrecorded] = await unrecordedSideFiles(file, entries);
-    if (unrecorded === undefined) return 0;
+    if (unrecorded === undefined) {
+      io.stdout(t('journal.cli.ok', { count: result.count, head: groupHex(result.headHash), later: later.length, at }));
+      return 0;
+    }
+    // Not "OK": the chain verifies, but the journal cannot be used as it lies.
+    io.stdout(t('journal.cli.ok-blocked', { count: result.count, head: groupHex(result.headHash) }));
     const refusal = problem({
       code: 'JOURNAL_TORN_LINE_UNRECORDED',
       values: { file: path.basename(file), sideFile: unrecorded.sideFile, path: file },

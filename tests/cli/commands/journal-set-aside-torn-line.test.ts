@@ -59,6 +59,11 @@ describe('keyferry journal set-aside-torn-line', () => {
     // journal verify: the entries verify, but the side file they do not record refuses the journal.
     const refused = await run(['journal', 'verify', file]);
     expect(refused.code).toBe(1);
+    // Never "OK": the chain verifies, but the journal cannot be used as it lies.
+    expect(refused.out[0]).toMatch(
+      /^The chain of 5 entries verifies \(head [0-9A-F ]+\), but every step refuses this journal/,
+    );
+    expect(refused.out.join('\n')).not.toMatch(/^OK /m);
     expect(refused.out[1]).toContain(
       `Beside the journal ${path.basename(file)} lies ${path.basename(sideFile)}: a side file no journal entry records (left by a power loss during a set-aside, or put there by hand)`,
     );

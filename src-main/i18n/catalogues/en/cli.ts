@@ -86,6 +86,9 @@ export const enCli = {
   'journal.cli.more': 'and {count} more',
   'journal.cli.ok':
     'OK {count, plural, one {# entry} other {# entries}}, head {head}{later, plural, =0 {} other {; the expected head is entry {at}, {later} later entries accepted}}',
+  /** journal verify: the chain verifies, but a side file beside it blocks every step (the refusal follows). */
+  'journal.cli.ok-blocked':
+    'The chain of {count, plural, one {# entry} other {# entries}} verifies (head {head}), but every step refuses this journal until the file below is dealt with:',
   'bundle.cli.ok':
     'OK {kind, select, import_parameters {import parameters (online → air-gapped)} other {wrapped material (air-gapped → online)}} bundle, {format} version {version}',
   'bundle.cli.ceremony': 'Ceremony {id}, written {at} by {app} {appVersion}',

@@ -83,6 +83,9 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'journal.cli.more': '另有 {count} 条',
   'journal.cli.ok':
     '通过：{count} 条记录，链头 {head}{later, plural, =0 {} other {；预期链头为第 {at} 条，已接受其后的 {later} 条记录}}',
+  /** journal verify: the chain verifies, but a side file beside it blocks every step (the refusal follows). */
+  'journal.cli.ok-blocked':
+    '{count} 条记录的链校验通过（链头 {head}），但在处理下面的文件之前，每个步骤都会拒绝此日志：',
   'bundle.cli.ok':
     '通过：{kind, select, import_parameters {导入参数包（联网 → 离线）} other {已包装密钥材料包（离线 → 联网）}}，{format} 版本 {version}',
   'bundle.cli.ceremony': '仪式 {id}，由 {app} {appVersion} 写于 {at}',
