@@ -98,9 +98,11 @@ describe('closeUnfinishedSession', () => {
     expect(journal.entries.at(-1)?.data).toMatchObject({ removedFiles: setNames.length });
   });
 
-  it('leaves another custody set of the ceremony in a folder: only the set the crashed session split is withdrawn', async () => {
-    // Session 1 finished with set 5A5A5A5A; session 2 split set 2379C9B2 and was killed. Before the next
-    // run, a custodian's stick of session 1 came up at the path session 2's preflight had found empty.
+  /**
+   * Session 1 finished with set 5A5A5A5A; session 2 split set 2379C9B2 and was killed. Returns session 2's
+   * first custodian folder, made empty (as its preflight found it) for the test to fill.
+   */
+  async function finishedSetThenCrashedSplit(): Promise<string> {
     await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
     await journal.append('Ana', 'custody.split', { backupDigest: '5a5a5a5a'.repeat(8) });
     await journal.append('Ana', 'receipt.written', {});
@@ -108,6 +110,13 @@ describe('closeUnfinishedSession', () => {
     await journal.append('Ana', 'custody.split', { backupDigest: '2379c9b2'.repeat(8) });
     const folder = custodians[0] as string;
     await mkdir(folder);
+    return folder;
+  }
+
+  it('leaves another custody set of the ceremony in a folder: only the set the crashed session split is withdrawn', async () => {
+    // Session 1 finished with set 5A5A5A5A; session 2 split set 2379C9B2 and was killed. Before the next
+    // run, a custodian's stick of session 1 came up at the path session 2's preflight had found empty.
+    const folder = await finishedSetThenCrashedSplit();
     const finished = [`keyferry-share-${CEREMONY}-5A5A5A5A-1of2.json`, `keyferry-backup-${CEREMONY}-5A5A5A5A.txt`];
     const crashed = [`keyferry-share-${CEREMONY}-2379C9B2-1of2.json`, `keyferry-backup-${CEREMONY}-2379C9B2.txt`];
     for (const name of [...finished, ...crashed]) await writeFile(path.join(folder, name), 'x');
@@ -122,13 +131,7 @@ describe('closeUnfinishedSession', () => {
   it('leaves files without a set tag when another session of the journal split a set: they may be that set, written by an older version', async () => {
     // Session 1 finished with set 5A5A5A5A under an older version (names without the set); session 2 split
     // set 2379C9B2 and was killed; session 1's custodian stick came up at session 2's custodian path.
-    await journal.append('Ana', 'ceremony.session-started', { side: 'air-gapped', operator: 'Ana' });
-    await journal.append('Ana', 'custody.split', { backupDigest: '5a5a5a5a'.repeat(8) });
-    await journal.append('Ana', 'receipt.written', {});
-    const { custodians } = await crashedSession([]);
-    await journal.append('Ana', 'custody.split', { backupDigest: '2379c9b2'.repeat(8) });
-    const folder = custodians[0] as string;
-    await mkdir(folder);
+    const folder = await finishedSetThenCrashedSplit();
     const older = [`keyferry-share-${CEREMONY}-1of2.json`, `keyferry-backup-${CEREMONY}.txt`];
     const crashed = [`keyferry-share-${CEREMONY}-2379C9B2-1of2.json`, `keyferry-backup-${CEREMONY}-2379C9B2.txt`];
     for (const name of [...older, ...crashed]) await writeFile(path.join(folder, name), 'x');

@@ -135,48 +135,16 @@ describe('online import: the ceremony’s air-gapped journal moves only by a wra
   });
 
   it('is not moved by a bundle of another journal that went through uncompared (its keys already bound)', () => {
-    const sha = (c: string) => c.repeat(64);
-    const made = (file: string, c: string) => ({ ...MADE_BY, journalFile: file, journalFirstEntrySha256: sha(c) });
-    const key = (keyId: string) => ({
-      keyId,
-      alias: keyId,
-      spec: 'AES_256',
-      usage: 'ENCRYPT_DECRYPT',
-      description: '',
-    });
-    const checked = (c: string, file: string) => ({
-      folder: `/media/${file}`,
-      manifestSha256: sha(c),
-      custody: null,
-      madeBy: made(file, c),
-      keys: [{ keyId: 'k1', publicKeyFingerprint: null, keyCheckValue: 'ABCDEF' }],
-    });
-    const data = [
-      [
-        'ceremony.started',
-        {
-          ceremonyId: 'C',
-          title: 'T',
-          operator: MADE_BY.operator,
-          witnesses: MADE_BY.witnesses,
-          side: 'online',
-          rehearsal: true,
-          wrappingAlgorithm: 'RSAES_OAEP_SHA_256',
-          expiry: 'never',
-        },
-      ],
-      ['key.created', key('k1')],
-      ['key.created', key('k2')],
-      ['wrapped-bundle.checked', checked('a', 'airgap.jsonl')],
-      ['key.imported', { keyId: 'k1', expiresAt: null, importTokenSha256: sha('e'), confirmation: 'answered' }],
-      // k1 again, from a copy of its material wrapped in another journal: the KMS takes only that material.
-      ['wrapped-bundle.checked', checked('c', 'airgap-C.jsonl')],
-    ] as const;
-    const entries = data.map(([event, d], i) => ({ seq: i + 1, event, data: d }) as unknown as JournalEntry);
-    const state = replayOnlineJournal(entries);
+    const state = replayOnlineJournal(
+      journalOf([
+        ['key.imported', { keyId: 'k1', expiresAt: null, importTokenSha256: shaOf('e'), confirmation: 'answered' }],
+        // k1 again, from a copy of its material wrapped in another journal: the KMS takes only that material.
+        ['wrapped-bundle.checked', wrapChecked('c', 'airgap-C.jsonl')],
+      ]),
+    );
     expect(state?.airGapJournal?.file).toBe('airgap.jsonl');
     // So k2, still waiting for material, is not let through from that other journal.
-    expect(() => checkBundleMakers(state as never, made('airgap-C.jsonl', 'c'), ['k2'], false)).toThrow(
+    expect(() => checkBundleMakers(state as never, madeIn('airgap-C.jsonl', 'c'), ['k2'], false)).toThrow(
       expect.objectContaining({
         code: 'WRAPPED_OTHER_AIRGAP_JOURNAL',
         values: expect.objectContaining({ earlierSeq: 4 }),
