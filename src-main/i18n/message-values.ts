@@ -1516,7 +1516,7 @@ export interface MessageValueTable {
   'receipt.deviations.consequence': { consequence: string };
   'receipt.deviations.networkAllowed': { interfacesList: string | number };
   'receipt.deviations.custodySameVolume': NoValues;
-  'receipt.deviations.betweenSteps': NoValues;
+  'receipt.deviations.betweenSteps': { after: number; entriesList: string | number };
   'receipt.role.operator': NoValues;
   'receipt.role.witness': NoValues;
   'receipt.role.custodian': NoValues;

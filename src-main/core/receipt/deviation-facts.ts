@@ -130,6 +130,7 @@ function deviationNotes(
   event: string,
   data: Readonly<Record<string, JsonValue>>,
   seq: number,
+  finishedAfter: readonly number[],
 ): { notes: ReceiptPhrase[]; fields: string[] } {
   const byEvent = EVENT_SAYS[event]?.(data, seq);
   const notes: ReceiptPhrase[] = byEvent ? [byEvent.note] : [];
@@ -155,7 +156,13 @@ function deviationNotes(
     else if (Array.isArray(value) && value.length === 0) {
       // A list with nothing in it says nothing: left out (no "Differing groups: (none)" beside another refusal).
     } else if (said.success) notes.push(currentPhrase(said.data));
-    else if (BETWEEN_STEPS.includes(`${name}=${String(value)}`)) notes.push(phrase('receipt.deviations.betweenSteps'));
+    else if (BETWEEN_STEPS.includes(`${name}=${String(value)}`))
+      notes.push(
+        phrase('receipt.deviations.betweenSteps', {
+          after: finishedAfter.length,
+          entriesList: listValue(finishedAfter),
+        }),
+      );
     else if (name === 'state' && typeof value === 'string' && event.startsWith('ceremony.'))
       notes.push(phrase('receipt.deviations.state', { statePhrase: ceremonyStateValue(value) }));
     else if (name === 'consequence' && typeof value === 'string')
@@ -170,13 +177,25 @@ function deviationNotes(
   return { notes, fields };
 }
 
+/**
+ * The entries journaled after the stop `stop` by the same session (up to the next session's start):
+ * steps that were already running when the stop came (several keys' KMS calls run at once) and
+ * finished while it was being recorded. Empty for any other entry.
+ */
+function finishedAfterStop(entries: readonly JournalEntry[], stop: JournalEntry): number[] {
+  if (stop.event !== 'ceremony.interrupted') return [];
+  const after = entries.filter((e) => e.seq > stop.seq);
+  const end = after.findIndex((e) => e.event === 'ceremony.session-started');
+  return (end === -1 ? after : after.slice(0, end)).map((e) => e.seq);
+}
+
 /** Every deviation in `entries`, for the receipt. */
 export function receiptDeviations(entries: readonly JournalEntry[]): ReceiptDeviation[] {
   return listDeviations(entries).map(({ kind, entry }) => {
     const reason = deviationReason(entry.data);
     const reasonSkipped = reasonFields(reason);
     const reasonless = Object.fromEntries(Object.entries(entry.data).filter(([name]) => !reasonSkipped.includes(name)));
-    const { notes, fields } = deviationNotes(entry.event, reasonless, entry.seq);
+    const { notes, fields } = deviationNotes(entry.event, reasonless, entry.seq, finishedAfterStop(entries, entry));
     const rest = Object.fromEntries(Object.entries(reasonless).filter(([name]) => !fields.includes(name)));
     return {
       seq: entry.seq,

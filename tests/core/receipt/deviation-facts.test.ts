@@ -153,4 +153,31 @@ describe('deviation data on receipts', () => {
     const zh = deviationsOf(renderReceiptText(receiptOf(refused), { language: 'zh-CN' }), zhCN);
     expect(zh).not.toContain('wrap,');
   });
+
+  // Seen in a hand run: Ctrl-C while three keys were being verified at once journaled the stop, then
+  // the verification already under way (it finished while the stop was being recorded); the receipt
+  // said "the entry before this one is the last step done", which the very next entry contradicted.
+  it('a stop with steps journaled after it by the same session names them; a stop with none says so', async () => {
+    const journal = await openJournal(path.join(f.dir, 'stopped.jsonl'), { create: true });
+    await journal.append('Alan', 'ceremony.session-started', {});
+    await journal.append('Alan', 'key.imported', { keyId });
+    await journal.append('system', 'ceremony.interrupted', { signal: 'SIGINT', stop: 'between-steps' });
+    await journal.append('Alan', 'key.verified', { keyId, keyState: 'Enabled' });
+    await journal.append('Alan', 'ceremony.session-started', {});
+    await journal.append('system', 'ceremony.interrupted', { signal: 'SIGINT', stop: 'between-steps' });
+    await journal.append('Alan', 'ceremony.session-started', {});
+    await journal.append('Alan', 'key.verified', { keyId, keyState: 'Enabled' });
+    const stopped = journal.entries;
+    await journal.close();
+    const text = deviationsOf(renderReceiptText(receiptOf(stopped), { language: 'en' }), en).replace(/\s+/g, ' ');
+    const [first, second] = stopped.filter((e) => e.event === 'ceremony.interrupted');
+    const firstNote = text.slice(text.indexOf(`Entry ${first?.seq}:`), text.indexOf(`Entry ${second?.seq}:`));
+    expect(firstNote).toContain(
+      `One step already running when the stop came finished while it was being recorded, and is journaled after it: entry ${(first?.seq ?? 0) + 1}.`,
+    );
+    expect(firstNote).not.toContain('last step done');
+    expect(text.slice(text.indexOf(`Entry ${second?.seq}:`))).toContain('The entry before it is the last step done.');
+    const zh = deviationsOf(renderReceiptText(receiptOf(stopped), { language: 'zh-CN' }), zhCN).replace(/\s+/g, '');
+    expect(zh).toContain(`停止时已在运行的1个步骤在记录停止期间完成，记在本条目之后：条目${(first?.seq ?? 0) + 1}。`);
+  });
 });

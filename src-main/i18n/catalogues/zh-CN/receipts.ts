@@ -48,7 +48,8 @@ export const zhCNReceipts: { readonly [K in keyof typeof enReceipts]: string } =
   'receipt.deviations.networkAllowed': '已通过覆盖允许存在活动网络；处于活动状态的接口：{interfacesList}。',
   'receipt.deviations.custodySameVolume':
     '已通过覆盖将保管份额写入同一卷上的文件夹；每个文件夹都必须移到其保管人自己的移动存储介质上。',
-  'receipt.deviations.betweenSteps': '在两个已记录的步骤之间停止：本条目之前的一条是最后完成的步骤。',
+  'receipt.deviations.betweenSteps':
+    '在已记录的步骤之间停止：本条目之前记入日志的步骤均已完成。{after, plural, =0 {本条目之前的一条是最后完成的步骤。} other {停止时已在运行的 # 个步骤在记录停止期间完成，记在本条目之后：条目 {entriesList}。}}',
   'receipt.role.operator': '操作员',
   'receipt.role.witness': '见证人',
   'receipt.role.custodian': '保管人',
