@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { generateKeyMaterial } from '../src-main/core/crypto/generate-key-material';
 import type { KeySpec } from '../src-main/core/crypto/key-spec';
-import { encodeBackupTexts, parseBackupText } from '../src-main/core/custody/backup-text';
+import { encodeBackupTexts, parseBackupTextInSlices } from '../src-main/core/custody/backup-text';
 import { restoreCustodySet } from '../src-main/core/custody/set-restore';
 import { splitCustodySet } from '../src-main/core/custody/set-split';
 import { stallText, withStallMonitor, type Stall } from './support/stall-monitor';
@@ -34,7 +34,8 @@ export async function run(print: (line: string) => void): Promise<void> {
     // Apart, as a ceremony does them: the text written with the shares, read back at a restore.
     // The file's text and its QR twin, as custodian-folders.ts makes them (in Chinese: both differ).
     const encoded = await withStallMonitor(() => encodeBackupTexts(set.backup, { m: 3, n: 5, language: 'zh-CN' }));
-    const text = await withStallMonitor(async () => parseBackupText(encoded.value.fileText, 'bench'));
+    // As readBackupFile reads it (in slices).
+    const text = await withStallMonitor(() => parseBackupTextInSlices(encoded.value.fileText, 'bench'));
     const restore = await withStallMonitor(() => restoreCustodySet(set.shares.slice(2), text.value));
     for (const r of restore.value) r.material.dispose();
     for (const s of set.shares) s.share.dispose();

@@ -42,3 +42,24 @@ export async function mapInSlices<T, R>(items: readonly T[], fn: (item: T, index
   }
   return out;
 }
+
+/**
+ * Runs a generator of synchronous work that yields between its items (a journal line, a backup
+ * line) in slices: the event loop turns once a slice has used its budget. Its return value.
+ */
+export async function stepsInSlices<R>(steps: Generator<void, R>): Promise<R> {
+  const slicer = eventLoopSlicer();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await slicer.pause();
+  }
+}
+
+/** The same generator run to its end at once (small inputs, tests). */
+export function stepsAtOnce<R>(steps: Generator<void, R>): R {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}

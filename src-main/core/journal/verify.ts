@@ -12,7 +12,7 @@ import path from 'node:path';
 import { phraseOf, phraseValue, type Phrase } from '../../i18n/phrase';
 import { KeyferryError } from '../errors';
 import { readInputFile } from '../fs/input-file';
-import { eventLoopSlicer } from '../yield';
+import { stepsAtOnce, stepsInSlices } from '../yield';
 import {
   GENESIS_HASH,
   MAX_LINE_BYTES,
@@ -213,14 +213,7 @@ function* inspectLines(
 
 /** Verifies journal bytes and returns the entries when they are sound, in one go (small journals, tests). */
 export function inspectJournal(content: string | Uint8Array, expected: ExpectedHead = {}): Inspection {
-  return atOnce(inspectLines(content, expected));
-}
-
-function atOnce(steps: Generator<void, Inspection>): Inspection {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return stepsAtOnce(inspectLines(content, expected));
 }
 
 /**
@@ -231,21 +224,12 @@ export async function inspectJournalInSlices(
   content: string | Uint8Array,
   expected: ExpectedHead = {},
 ): Promise<Inspection> {
-  return inSlices(inspectLines(content, expected));
-}
-
-async function inSlices(steps: Generator<void, Inspection>): Promise<Inspection> {
-  const slicer = eventLoopSlicer();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await slicer.pause();
-  }
+  return stepsInSlices(inspectLines(content, expected));
 }
 
 /** Verifies journal text or bytes in memory. */
 export function verifyJournalText(content: string | Uint8Array, expected: ExpectedHead = {}): JournalVerification {
-  return atOnce(inspectLines(content, expected, false)).verification;
+  return stepsAtOnce(inspectLines(content, expected, false)).verification;
 }
 
 /** Reads a journal file (size-capped); refuses, naming the file, one that cannot be read. */
@@ -255,5 +239,5 @@ export async function readJournalFile(file: string): Promise<Buffer> {
 
 /** Verifies the journal file at `file` (in slices); see ExpectedHead for checking against a receipt. */
 export async function verifyJournal(file: string, expected: ExpectedHead = {}): Promise<JournalVerification> {
-  return (await inSlices(inspectLines(await readJournalFile(file), expected, false))).verification;
+  return (await stepsInSlices(inspectLines(await readJournalFile(file), expected, false))).verification;
 }

@@ -9,7 +9,8 @@
 import { mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import {
   BACKUP_FILE_MAX_BYTES,
@@ -18,6 +19,7 @@ import {
   encodeBackupText,
   encodeBackupTexts,
   parseBackupText,
+  parseBackupTextInSlices,
   readBackupFile,
 } from '../../../src-main/core/custody/backup-text';
 import { splitCustodySet, type CustodySet } from '../../../src-main/core/custody/set-split';
@@ -174,5 +176,58 @@ describe('a backup whose lines do not hold together', () => {
     const count = backupLines(set.backup).length - 1;
     const lying = text.replace(/^KEYFERRY BACKUP V1 .*$/m, header(1, 3, count));
     expect((await refusal(() => parseBackupText(lying, 'backup.txt'))).code).toBe('CUSTODY_BACKUP_NOT_A_BACKUP');
+  });
+});
+
+describe('reading a backup back in slices (a 100-key backup has about 800 checked lines)', () => {
+  /** Event-loop turns (one setImmediate each) while `work` runs, with a clock that says every slice is over. */
+  async function turnsWhile<T>(work: () => Promise<T>): Promise<{ value: T; turns: number }> {
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 10));
+    let turns = 0;
+    let running = true;
+    const tick = (): void => {
+      if (!running) return;
+      turns += 1;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    try {
+      return { value: await work(), turns };
+    } finally {
+      running = false;
+      now.mockRestore();
+    }
+  }
+
+  it('lets the event loop turn between its lines, reading the same backup as parseBackupText', async () => {
+    const file = path.join(dir, 'sliced.txt');
+    await writeFile(file, text);
+    const dataLines = backupLines(set.backup).length - 1;
+    const read = await turnsWhile(() => readBackupFile(file));
+    // Before, the lines were checked in one go after the file was read: a few turns for the I/O only.
+    expect(read.turns).toBeGreaterThanOrEqual(dataLines);
+    expect(read.value).toEqual(parseBackupText(text, 'sliced.txt'));
+    expect((await turnsWhile(() => parseBackupTextInSlices(text, 'b'))).turns).toBeGreaterThanOrEqual(dataLines);
+  });
+
+  /** `line` with another 2-hex check at its end (never the same one). */
+  const otherCheck = (line: string) => line.replace(/[0-9A-F]{2}$/, (check) => (check === '00' ? '01' : '00'));
+
+  it('refuses a damaged backup with the very refusal parseBackupText gives', async () => {
+    const count = backupLines(set.backup).length - 1;
+    const damaged = [
+      withDataLines((lines) => [lines[0] as string, ...lines.slice(2)]),
+      withDataLines((lines) => [lines[0] as string, otherCheck(lines[1] as string), ...lines.slice(2)]),
+      withDataLines((lines) => lines.slice(0, -1)),
+      text.replace(/^KEYFERRY BACKUP V1 .*$/m, header(1, 3, count)),
+      text.replace(/KEYS 2 {2}LINES/, 'KEYS 3  LINES'),
+      'a shopping list',
+    ];
+    for (const bad of damaged) {
+      const atOnce = await refusal(() => parseBackupText(bad, 'backup.txt'));
+      const sliced = await refusal(() => parseBackupTextInSlices(bad, 'backup.txt'));
+      expect([sliced.code, sliced.values]).toEqual([atOnce.code, atOnce.values]);
+    }
   });
 });
