@@ -1586,6 +1586,8 @@ export interface MessageValueTable {
   'receipt.key.imported': { state: string };
   'receipt.key.importedHow': { how: string; state: string };
   'receipt.key.verificationResult': NoValues;
+  'receipt.key.custodyCopy': NoValues;
+  'receipt.key.custodyCopyValue': { custody: string; acknowledged: string; seq: string | number; threshold: string | number; total: string | number; custodiansList: string | number; token: string | number };
   'receipt.files.heading': NoValues;
   'receipt.files.none': NoValues;
   'receipt.files.file': NoValues;

@@ -6,8 +6,7 @@ import { ceremonyStateValue } from '../../i18n/ceremony-state';
 import { cliExpiry, printKeyTable } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 import { KeyState, keyStateOfName } from '../../core/kms/types';
-import { listValue } from '../../i18n/list';
-import type { RecordedCustody } from '../../core/ceremony/online/state';
+import { recordedCustodyValues } from '../../core/ceremony/online/recorded-custody';
 
 import { requireOption } from '../args';
 
@@ -18,22 +17,6 @@ import { custodyOf } from './online-reimport';
 
 /** A state without material: nothing to expire. */
 const pendingImport = String(KeyState.PendingImport);
-
-/** The values naming a deleted material's custody copy as the journal recorded it (its entry, the holders). */
-function custodyValues(recorded: RecordedCustody | undefined) {
-  const values = { custody: 'unknown', seq: recorded?.seq ?? 0, threshold: 0, total: 0, custodiansList: listValue([]) };
-  const arrangement = recorded?.arrangement;
-  if (arrangement?.kind === 'none') return { ...values, custody: 'none' };
-  if (arrangement?.kind === 'shares')
-    return {
-      ...values,
-      custody: 'shares',
-      threshold: arrangement.threshold,
-      total: arrangement.total,
-      custodiansList: listValue(arrangement.custodians),
-    };
-  return values;
-}
 
 export const statusCommand = defineOnlineCommand({
   name: 'online status',
@@ -66,7 +49,7 @@ export const statusCommand = defineOnlineCommand({
             alias: k.alias,
             spec: k.spec,
             keyId: k.keyId,
-            ...custodyValues(session.ceremony.importedCustody(k.keyId)),
+            ...recordedCustodyValues(session.ceremony.importedCustody(k.keyId)),
           }),
         );
       if (!keys.some((k) => k.imported)) {

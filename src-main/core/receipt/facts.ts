@@ -222,6 +222,9 @@ export function keyFacts(key: ReceiptKey, side: CeremonySide, group?: ReceiptRep
     side === 'online'
       ? { label: phrase('receipt.key.verificationResult'), value: resultValue(key.verificationResult) }
       : { label: phrase('receipt.key.verificationResult'), ...na },
+    ...(side === 'online' && key.custodyCopy
+      ? [{ label: phrase('receipt.key.custodyCopy'), value: key.custodyCopy }]
+      : []),
   ];
 }
 

@@ -74,6 +74,11 @@ export interface ReceiptKey {
   readonly importResult?: string | ReceiptPhrase;
   /** Online side only: the check after import, e.g. `get-publickey matches the fingerprint above`. */
   readonly verificationResult?: string | ReceiptPhrase;
+  /**
+   * Online side only: the custody copy of the imported material, as the online journal recorded the
+   * wrapped bundle's word (`receipt.key.custodyCopyValue`: none, shares, an HSM token, files, not known).
+   */
+  readonly custodyCopy?: ReceiptPhrase;
   readonly custody?: ReceiptCustody;
   /** A member of a replica group: the region and project the key lives in. */
   readonly place?: { readonly region: string; readonly projectId: string };

@@ -72,8 +72,9 @@ function checkKey(key: ReceiptKey, n: number, side: ReceiptInput['side']): void 
   if (side === 'online') {
     textOrPhrase(key.importResult, `${at}: the import result (required on the online side)`);
     textOrPhrase(key.verificationResult, `${at}: the verification result (required on the online side)`);
-  } else if (key.importResult !== undefined || key.verificationResult !== undefined) {
-    bad(`${at}: import and verification results belong to the online side only`);
+    if (key.custodyCopy !== undefined) textOrPhrase(key.custodyCopy, `${at}: the custody copy`);
+  } else if (key.importResult !== undefined || key.verificationResult !== undefined || key.custodyCopy !== undefined) {
+    bad(`${at}: import and verification results and the custody copy belong to the online side only`);
   }
   if (key.custody) {
     const indexes = key.custody.holders.map((h) => h.shareIndex);

@@ -8,9 +8,9 @@
  */
 import { KeyferryError } from '../../errors';
 import { isAsymmetric } from '../../crypto/key-spec';
-import { listValue } from '../../../i18n/list';
 import { phraseOf, type Phrase } from '../../../i18n/phrase';
 import { holdsImportedMaterial, type OnlineKeyState, type RecordedCustody } from './state';
+import { recordedCustodyValues } from './recorded-custody';
 
 /** What the person said when asking for the deletion. */
 export interface DeletionAcknowledgement {
@@ -28,44 +28,9 @@ function custodyOfImported(key: OnlineKeyState | undefined): RecordedCustody | u
   return key && holdsImportedMaterial(key) && !isAsymmetric(key.spec) ? key.imported?.custody : undefined;
 }
 
-/**
- * What the journal recorded of the copy deleting the material of `keyId` would leave, as the values
- * the refusals and the app's warning say it with (`custody`: none, shares, hsmToken, materialFiles, unknown).
- */
+/** The values the refusals and the app's warning say the custody copy of `keyId`'s deletable material with. */
 function custodyValues(keyId: string, key: OnlineKeyState | undefined) {
-  const custody = custodyOfImported(key);
-  const arrangement = custody?.arrangement;
-  const values = {
-    keyId,
-    seq: custody?.seq ?? 0,
-    threshold: 0,
-    total: 0,
-    custodiansList: listValue([]),
-    token: '',
-    acknowledged: 'no',
-  };
-  switch (arrangement?.kind) {
-    case 'none':
-      return { ...values, custody: 'none', acknowledged: arrangement.acknowledged ? 'yes' : 'no' };
-    case 'shares':
-      return {
-        ...values,
-        custody: 'shares',
-        threshold: arrangement.threshold,
-        total: arrangement.total,
-        custodiansList: listValue(arrangement.custodians),
-      };
-    case 'hsm-token':
-      return {
-        ...values,
-        custody: 'hsmToken',
-        token: arrangement.serial ? `${arrangement.label} / ${arrangement.serial}` : arrangement.label,
-      };
-    case 'material-files':
-      return { ...values, custody: 'materialFiles' };
-    default:
-      return { ...values, custody: 'unknown' };
-  }
+  return { keyId, ...recordedCustodyValues(custodyOfImported(key)) };
 }
 
 /** What the app shows before a deletion: the loss in the words the command line's refusal uses, and whether the key ID must be typed. */

@@ -1,4 +1,8 @@
-/** The online side's receipt: which keys were imported from which bundle, and how each was proven. */
+/**
+ * The online side's receipt: which keys were imported from which bundle, how each was proven, and
+ * the custody copy of each key's material as the journal recorded it from the bundle checked before
+ * its import (no copy, the shares and their holders, an HSM token, the loaded files, or not known).
+ */
 import path from 'node:path';
 import { stepOutOfOrder } from '../shared/step-guard';
 import type { Journal } from '../../journal';
@@ -8,6 +12,7 @@ import { receiptApp, writeJournaledReceipt, type WrittenCeremonyReceipt } from '
 import { describeWorkstation, type AppIdentity } from '../shared/ceremony-record';
 import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
 import { keyStateOfName } from '../../kms/types';
+import { recordedCustodyValues } from './recorded-custody';
 
 interface OnlineReceiptFacts {
   readonly state: OnlineCeremonyState;
@@ -73,6 +78,7 @@ function receiptKey(key: OnlineKeyState, facts: OnlineReceiptFacts, primaries: R
       ? { key: 'receipt.key.importedHow', values: { how: confirmation, state: keyStateOfName(key.verified.keyState) } }
       : { key: 'receipt.key.imported', values: { state: keyStateOfName(key.verified.keyState) } },
     verificationResult: key.verified.proof,
+    custodyCopy: { key: 'receipt.key.custodyCopyValue', values: recordedCustodyValues(imported.custody) },
     ...replicaFacts(key, facts, primaries),
   };
 }

@@ -140,6 +140,9 @@ export const enReceipts = {
   'receipt.key.imported': `Imported; key state ${KEY_STATE}`,
   'receipt.key.importedHow': `Imported ({how, select, answered {the KMS answered} reconciled {its answer was lost: the key’s state showed the import} retried {the KMS answered a retry} other {{how}}}); key state ${KEY_STATE}`,
   'receipt.key.verificationResult': 'Verification result',
+  'receipt.key.custodyCopy': 'Custody copy',
+  'receipt.key.custodyCopyValue':
+    '{custody, select, none {NONE: the air-gapped side kept no copy{acknowledged, select, yes { and acknowledged that} other {}}, so the KMS holds the only one (online journal entry {seq})} shares {{threshold} of {total} shares, held by {custodiansList} (online journal entry {seq})} hsmToken {the HSM token "{token}" (online journal entry {seq})} materialFiles {the material files loaded on the air-gapped workstation (online journal entry {seq})} other {not known: the wrapped bundle did not say (the air-gapped receipt says whether custody shares were made)}}',
   'receipt.files.heading': 'Output files',
   'receipt.files.none': 'None on this side.',
   'receipt.files.file': 'File',

@@ -71,7 +71,7 @@ const keyLines = (text: string, label: string) =>
 
 describe('the online receipt', () => {
   it('lists each imported key with how the KMS confirmed it and how it was proven, the bundle digest and the air-gapped check value', async () => {
-    const { out, airReceipt, online, imported } = await importedCeremony();
+    const { out, airReceipt, journal, online, imported } = await importedCeremony();
     await online.verifyKeys();
     const dir = path.join(f.dir, 'online-receipt');
     await mkdir(dir);
@@ -94,6 +94,45 @@ describe('the online receipt', () => {
     expect(keyLines(text, 'Key check value')).toHaveLength(1);
     const digest = groupHex(await readBundleDigest(out));
     expect(text.replace(/\s+/g, ' ')).toContain(digest.slice(0, 39));
+    // The custody copy the checked bundle named (this ceremony kept none), per key, with the journal entry.
+    const checkedSeq = journal.entries.find((e) => e.event === 'wrapped-bundle.checked')?.seq;
+    expect(keyLines(text, 'Custody copy')).toEqual([
+      expect.stringContaining(
+        `NONE: the air-gapped side kept no copy, so the KMS holds the only one (online journal entry ${checkedSeq})`,
+      ),
+      expect.stringContaining(
+        `NONE: the air-gapped side kept no copy, so the KMS holds the only one (online journal entry ${checkedSeq})`,
+      ),
+    ]);
+  }, 60_000);
+
+  it('says per key when the journal does not know the custody copy (a bundle checked before custody was journaled), in both languages', async () => {
+    const { out, journal, online, imported } = await importedCeremony();
+    await online.verifyKeys();
+    const state = replayOnlineJournal(journal.entries);
+    const aes = imported.find((k) => k.spec === 'AES_256')?.keyId as string;
+    const key = state?.keys.get(aes);
+    if (!state || !key?.imported) throw new Error('the AES key was not imported');
+    // What a journal written before wrapped-bundle.checked carried the bundle's custody replays to.
+    const { custody: _dropped, ...older } = key.imported;
+    key.imported = older;
+    const dir = path.join(f.dir, 'older-journal-receipt');
+    await mkdir(dir);
+    const receipt = await writeOnlineReceipt(dir, {
+      state,
+      app: APP,
+      bundle: { dir: out, digest: await readBundleDigest(out) },
+      confirmations: new Map(),
+      journal,
+      now: new Date(),
+      language: 'both',
+      placeOf: () => ({ region: f.sim.region, projectId: f.sim.projectId }),
+    });
+    const text = (await readFile(receipt.textFile, 'utf8')).replace(/\s+/g, ' ');
+    expect(text).toContain('not known: the wrapped bundle did not say');
+    expect(text).toContain('未知：已包装密钥材料包未说明');
+    expect(text).toContain('NONE: the air-gapped side kept no copy');
+    expect(text).toContain('无：离线工作站未保留任何副本');
   }, 60_000);
 
   it('numbers a later receipt of the ceremony and says when the KMS answered a retry', async () => {

@@ -1,0 +1,42 @@
+/**
+ * What the online journal recorded of a material's custody copy (the wrapped bundle checked before
+ * its import), as the values every message about it is said with: the refusals and the app's
+ * warning before a deletion (loss-acknowledgement.ts) and the online receipt's line per key.
+ * `custody`: none, shares, hsmToken, materialFiles, or unknown (the bundle or the journal did not say).
+ */
+import { listValue } from '../../../i18n/list';
+import type { RecordedCustody } from './state';
+
+export function recordedCustodyValues(custody: RecordedCustody | undefined) {
+  const arrangement = custody?.arrangement;
+  const values = {
+    seq: custody?.seq ?? 0,
+    threshold: 0,
+    total: 0,
+    custodiansList: listValue([]),
+    token: '',
+    acknowledged: 'no',
+  };
+  switch (arrangement?.kind) {
+    case 'none':
+      return { ...values, custody: 'none', acknowledged: arrangement.acknowledged ? 'yes' : 'no' };
+    case 'shares':
+      return {
+        ...values,
+        custody: 'shares',
+        threshold: arrangement.threshold,
+        total: arrangement.total,
+        custodiansList: listValue(arrangement.custodians),
+      };
+    case 'hsm-token':
+      return {
+        ...values,
+        custody: 'hsmToken',
+        token: arrangement.serial ? `${arrangement.label} / ${arrangement.serial}` : arrangement.label,
+      };
+    case 'material-files':
+      return { ...values, custody: 'materialFiles' };
+    default:
+      return { ...values, custody: 'unknown' };
+  }
+}
