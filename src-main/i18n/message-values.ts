@@ -2274,6 +2274,8 @@ export interface MessageValueTable {
   'problem.WRAPPED_OTHER_AIRGAP_JOURNAL.next': { earlierAirGapJournal: string | number };
   'problem.WRAPPED_MADE_BY_MISSING': { earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
   'problem.WRAPPED_MADE_BY_MISSING.next': { earlierAirGapJournal: string | number };
+  'problem.WRAPPED_OLDER_AIRGAP_JOURNAL_COPY': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; lists: string; missingSeq: string | number; missingAt: Date | number; takenSeq: string | number };
+  'problem.WRAPPED_OLDER_AIRGAP_JOURNAL_COPY.next': { airGapJournal: string | number; missingSeq: string | number };
   'online.next.same-airgap-journal': { known: string; journal: string | number; firstEntry: string | number };
   'receipt.people.materialMadeBy': { seq: string | number; purpose: string; operator: string | number; count: number; witnessList: string | number; journal: string | number; firstEntry: string | number };
   'check.other-journal.lead': { missing: string; journal: string | number };
@@ -2747,4 +2749,5 @@ export interface ProblemValueTable {
   'WRAPPED_PEOPLE_DIFFER_FROM_JOURNAL': { airGapJournal: string | number; madeOperator: string | number; madeWitnessList: string | number; journalOperator: string | number; journalWitnessList: string | number; role: string };
   'WRAPPED_OTHER_AIRGAP_JOURNAL': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
   'WRAPPED_MADE_BY_MISSING': { earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
+  'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; lists: string; missingSeq: string | number; missingAt: Date | number; takenSeq: string | number };
 }

@@ -5,22 +5,29 @@
  * pastes it. `online import` names who wrapped each bundle and in which journal, refuses the
  * second journal's bundle (both journals named, nothing sent to the KMS), and imports it only on
  * --accept-other-airgap-journal, journaled as an override and printed on the receipt.
+ *
+ * An older copy of the ceremony's journal (the officer restores an old backup of the air-gapped
+ * folder, or someone kept the media) is the same journal by name and first entry but lacks a wrap
+ * the online side took, so its wrap skipped that wrap's question whether to wrap again and its
+ * custody set: its bundle is refused at import (naming the wrap it lacks), also with
+ * --accept-other-airgap-journal, and the original journal's next wrap imports.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
+import type { JournalEntry } from '../../src-main/core/journal';
 import { keyferry } from './cli-in-process';
 import { nextCommand, twoMachines } from './pasted-shell';
 import { airgapConfirmations } from '../cli/commands/witness-args';
 import { onlineAt } from '../helpers/cli-sides';
 
-let dir: string | undefined;
-let sim: KmsSimulator | undefined;
+const dirs: string[] = [];
+const sims: KmsSimulator[] = [];
 afterAll(async () => {
-  await sim?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await Promise.all(sims.map((s) => s.close()));
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
 /** `words` (an `airgap wrap` as printed) with its `--out` and `--journal` replaced. */
@@ -30,24 +37,32 @@ function wrapInto(words: readonly string[], out: string, journal: string): strin
 
 const HOUR_MS = 3_600_000;
 
+/** Two machines (a temp folder, removed after the file), a simulator, and one AES key created on the online side by the plan titled `title`. */
+async function ceremony(title: string) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-second-journal-'));
+  dirs.push(dir);
+  const sim = await startKmsSimulator();
+  sims.push(sim);
+  const { online, airgap } = await twoMachines(dir);
+  await writeFile(
+    path.join(online, 'plan.json'),
+    JSON.stringify({
+      title,
+      operator: 'Ana',
+      witnesses: ['Ben'],
+      materialExpiry: 'never',
+      keys: [{ alias: 'two/aes', spec: 'AES_256' }],
+    }),
+  );
+  const { args: connection, env } = onlineAt(sim);
+  const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
+  expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
+  return { dir, sim, online, airgap, env, on };
+}
+
 describe('a second air-gapped journal of one ceremony', () => {
   it('after lapsed tokens: the next wrap is named in the first journal; a new journal is refused at import, imported only when accepted', async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kf-second-journal-'));
-    sim = await startKmsSimulator();
-    const { online, airgap } = await twoMachines(dir);
-    await writeFile(
-      path.join(online, 'plan.json'),
-      JSON.stringify({
-        title: 'Two journals',
-        operator: 'Ana',
-        witnesses: ['Ben'],
-        materialExpiry: 'never',
-        keys: [{ alias: 'two/aes', spec: 'AES_256' }],
-      }),
-    );
-    const { args: connection, env } = onlineAt(sim);
-    const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
-    expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
+    const { dir, sim, online, airgap, env, on } = await ceremony('Two journals');
     /** The printed `airgap wrap` of `params` into `out` and `journal`, every witness confirming; returns the printed import. */
     const wrapIn = async (params: string, out: string, journal: string, ...extra: string[]) => {
       const run = await keyferry(
@@ -121,5 +136,71 @@ describe('a second air-gapped journal of one ceremony', () => {
       /entry \d+: the wrapped-material bundle checked was wrapped on the\s+air-gapped side by operator Ana with witness Ben, in the air-gapped\s+journal airgap-E2\.jsonl/,
     );
     expect(text).toContain('Wrapped-material bundle of another air-gapped journal accepted');
+  }, 240_000);
+});
+
+describe('an older copy of the ceremony’s air-gapped journal', () => {
+  it('wraps again unasked, and online import refuses its bundle after taking the original’s later wrap', async () => {
+    const { dir, sim, online, airgap, env, on } = await ceremony('Older copy');
+    const copy = path.join(dir, 'airgap-copy');
+    const wrap = (params: string, out: string, cwd: string, confirmations = airgapConfirmations(params, ['Ben'])) =>
+      keyferry([...wrapInto(nextCommand(params), out, 'airgap-F.jsonl'), ...confirmations, '--allow-network'], {
+        cwd,
+        env: {},
+      });
+    /** A wrap that went through: its printed `online import`. */
+    const wrapped = async (params: string, out: string, cwd: string) => {
+      const run = await wrap(params, out, cwd);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      return nextCommand(run.stdout);
+    };
+    const params1 = await on(['online', 'params', '--out', path.join(dir, 'params-1')]);
+    expect(params1.code).toBe(0);
+    // A first try the witness refuses (a digest misheard) opens the journal; the officer backs up the folder then.
+    const misheard = await wrap(params1.stdout, path.join(dir, 'wrapped-0'), airgap, [
+      '--witness-confirms',
+      `Ben=${'0000 '.repeat(15)}0000`,
+    ]);
+    expect(misheard.code).not.toBe(0);
+    await cp(airgap, copy, { recursive: true });
+
+    // The wrap in the original journal is taken: checked, then refused by the KMS for lapsed tokens.
+    const first = await wrapped(params1.stdout, path.join(dir, 'wrapped-1'), airgap);
+    sim.clock.advance(25 * HOUR_MS);
+    const lapsed = await keyferry(first, { cwd: online, env });
+    expect(lapsed.code).toBe(1);
+    expect(lapsed.stderr).toMatch(/expired/i);
+    const params2 = await keyferry(nextCommand(lapsed.stdout), { cwd: online, env });
+    expect(params2.code).toBe(0);
+
+    // The copy does not know that wrap: it wraps new material without asking whether to wrap again.
+    const forked = await wrapped(params2.stdout, path.join(dir, 'wrapped-fork'), copy);
+    const firstWrap = (await readFile(path.join(airgap, 'airgap-F.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as JournalEntry)
+      .findLast((e) => e.event === 'ceremony.session-started') as JournalEntry;
+    for (const extra of [[], ['--accept-other-airgap-journal']]) {
+      const refused = await keyferry([...forked, ...extra], { cwd: online, env });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(
+        new RegExp(
+          `wrapped by an older copy of the air-gapped journal airgap-F\\.jsonl \\(first entry [0-9A-F ]{19}\\): that copy did not have the wrap begun at its entry ${firstWrap.seq} \\(`,
+        ),
+      );
+      expect(refused.stderr).toContain('newest copy of airgap-F.jsonl');
+      expect(refused.stdout).not.toMatch(/Enabled/);
+    }
+    const journal = await readFile(path.join(online, 'online.jsonl'), 'utf8');
+    expect(journal.match(/"code":"WRAPPED_OLDER_AIRGAP_JOURNAL_COPY"/g)).toHaveLength(2);
+    expect(journal).not.toContain('wrapped-bundle.other-journal-accepted');
+
+    // The original journal's next wrap lists the one taken, and imports.
+    const again = await wrapped(params2.stdout, path.join(dir, 'wrapped-2'), airgap);
+    const imported = await keyferry(again, { cwd: online, env });
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/AES_256\s+Enabled\s+OK: /);
   }, 240_000);
 });

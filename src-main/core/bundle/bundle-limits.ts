@@ -40,6 +40,14 @@ export const CEREMONY_PEOPLE_FORMAT_VERSION = 5;
  * bundle by its version. Import-parameters bundles number their versions on their own.
  */
 export const WRAPPED_MADE_BY_FORMAT_VERSION = 3;
+/**
+ * The version of a wrapped-material bundle whose `madeBy` also names the air-gapped session that
+ * made it (`wrapEntry`: its start entry's number, hash and time) and every earlier session of its
+ * journal that finished a wrapped bundle (`earlierWraps`): the online side refuses a bundle made by
+ * an older copy of a journal it took a later wrap from, so older Keyferry, which would not, refuses
+ * the bundle by its version.
+ */
+export const WRAPPED_EARLIER_WRAPS_FORMAT_VERSION = 4;
 /** Every version each format's reader accepts (what any Keyferry wrote keeps reading). */
 export const BUNDLE_FORMAT_VERSIONS: Readonly<Record<BundleFormat, readonly number[]>> = {
   [IMPORT_PARAMETERS_FORMAT]: [
@@ -49,7 +57,12 @@ export const BUNDLE_FORMAT_VERSIONS: Readonly<Record<BundleFormat, readonly numb
     PER_KEY_EXPIRY_FORMAT_VERSION,
     CEREMONY_PEOPLE_FORMAT_VERSION,
   ],
-  [WRAPPED_MATERIAL_FORMAT]: [BUNDLE_FORMAT_VERSION, REPLICA_GROUPS_FORMAT_VERSION, WRAPPED_MADE_BY_FORMAT_VERSION],
+  [WRAPPED_MATERIAL_FORMAT]: [
+    BUNDLE_FORMAT_VERSION,
+    REPLICA_GROUPS_FORMAT_VERSION,
+    WRAPPED_MADE_BY_FORMAT_VERSION,
+    WRAPPED_EARLIER_WRAPS_FORMAT_VERSION,
+  ],
 };
 
 export const BUNDLE_LIMITS = {
@@ -65,6 +78,12 @@ export const BUNDLE_LIMITS = {
   maxEntries: 4 * 500 + 16,
   /** Folder depth below the bundle folder (keys/<keyId>/<file>). */
   maxDepth: 3,
+  /**
+   * Earlier wraps a wrapped bundle's `madeBy` lists (format version 4): a journal with more lists
+   * its latest this many, and the online side counts a wrap older than the first listed as listed
+   * when the list is full (the hash of a later entry listed chains to it).
+   */
+  maxEarlierWraps: 1000,
 } as const;
 
 /** Import tokens with less time left than this produce a warning. */

@@ -14,6 +14,7 @@ import {
   CEREMONY_PEOPLE_FORMAT_VERSION,
   PER_KEY_EXPIRY_FORMAT_VERSION,
   REPLICA_GROUPS_FORMAT_VERSION,
+  WRAPPED_EARLIER_WRAPS_FORMAT_VERSION,
   WRAPPED_MADE_BY_FORMAT_VERSION,
 } from './bundle-limits';
 import type { ImportParametersManifest } from './import-parameters-manifest';
@@ -30,7 +31,8 @@ function replicaInvalid(reason: ReplicaProblem, keyId: string, primary = ''): ne
  * The format version a bundle of these keys and ceremony facts is written with (and must say it
  * is): 5 when the facts name the ceremony's people, else 4 when a key carries its own material
  * expiry, else 3 when a key carries the material it is bound to (all import parameters only),
- * or, for wrapped material, 3 when it names who made it (`madeBy`); else 2 when a key is a
+ * or, for wrapped material, 4 when it names who made it with the session that made it and the
+ * journal's earlier wraps (`madeBy.wrapEntry`), 3 when it names who made it (`madeBy`); else 2 when a key is a
  * replica, else 1.
  */
 export function formatVersionFor(
@@ -42,7 +44,10 @@ export function formatVersionFor(
   ceremony?: { readonly people?: unknown },
   madeBy?: unknown,
 ): 1 | 2 | 3 | 4 | 5 {
-  if (madeBy !== undefined) return WRAPPED_MADE_BY_FORMAT_VERSION;
+  if (madeBy !== undefined)
+    return typeof madeBy === 'object' && madeBy !== null && 'wrapEntry' in madeBy
+      ? WRAPPED_EARLIER_WRAPS_FORMAT_VERSION
+      : WRAPPED_MADE_BY_FORMAT_VERSION;
   if (ceremony?.people !== undefined) return CEREMONY_PEOPLE_FORMAT_VERSION;
   if (keys.some((k) => k.materialExpiry !== undefined)) return PER_KEY_EXPIRY_FORMAT_VERSION;
   if (keys.some((k) => k.boundMaterial !== undefined)) return BOUND_MATERIAL_FORMAT_VERSION;

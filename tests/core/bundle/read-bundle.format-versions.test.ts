@@ -6,7 +6,9 @@
  * the writer that introduced it) with their replicas and bindings, none with a per-key material
  * expiry (version 4: each key its own, the bundle's one expiry standing for the keys of older ones);
  * version 4 itself (fixtures/params-v4, before the ceremony's people) reads as it was written, and
- * version 5 carries the online journal's operator and witnesses.
+ * version 5 carries the online journal's operator and witnesses. Wrapped material of version 3
+ * (fixtures/wrapped-v3: who made it, before the session and the journal's earlier wraps) reads as it
+ * was written; version 4 adds them, checked in order and capped.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -205,39 +207,53 @@ describe('import parameters of format version 5: the ceremony’s people', () =>
   });
 });
 
+/** The wrapped bundle fixtures/`name`, read and checked with the digest of its manifest's bytes. */
+async function wrappedFixture(name: string) {
+  const dir = path.join(FIXTURES, name);
+  const bytes = await readFile(path.join(dir, 'manifest.json'));
+  const bundle = await readBundle(dir, {
+    now: new Date(NOW.getTime() + 60_000),
+    expectedDigest: createHash('sha256').update(bytes).digest('hex'),
+  });
+  if (bundle.kind !== 'wrapped-material') throw new Error('kind');
+  return bundle;
+}
+
+/** A wrapped bundle written with `madeBy` says format `version`, and reads back as written under its digest. */
+async function madeByReadBack(madeBy: WrappedMadeBy, version: number): Promise<void> {
+  const dir = path.join(await tempDir(), 'wrapped');
+  const written = await writeWrappedMaterialBundle(
+    dir,
+    { ceremonyId: 'c1', keys: makeWrappedMaterial(1), madeBy },
+    { now: NOW },
+  );
+  expect(written.manifest.formatVersion).toBe(version);
+  const read = await readBundle(dir, { now: NOW, expectedDigest: written.digest });
+  if (read.kind !== 'wrapped-material') throw new Error('kind');
+  expect(read.manifest.madeBy).toEqual(madeBy);
+}
+
+/** Who made a wrapped bundle, as version 3 says it (fixtures/wrapped-v3 says this). */
+const MADE_BY_V3: WrappedMadeBy = {
+  purpose: 'wrap',
+  operator: 'Ana Lima',
+  witnesses: ['Ben Okafor', 'Chloé Martin'],
+  journalFile: 'airgap-C.jsonl',
+  journalFirstEntrySha256: 'c'.repeat(64),
+};
+
 describe('wrapped material of format version 3: who made it on the air-gapped side', () => {
-  const madeBy: WrappedMadeBy = {
-    purpose: 'wrap',
-    operator: 'Ana Lima',
-    witnesses: ['Ben Okafor', 'Chloé Martin'],
-    journalFile: 'airgap-C.jsonl',
-    journalFirstEntrySha256: 'c'.repeat(64),
-  };
+  const madeBy = MADE_BY_V3;
 
   it('a version 1 bundle with its custody (before madeBy) still reads, byte for byte, naming nobody', async () => {
-    const dir = path.join(FIXTURES, 'wrapped-v1-custody');
-    const bytes = await readFile(path.join(dir, 'manifest.json'));
-    const bundle = await readBundle(dir, {
-      now: new Date(NOW.getTime() + 60_000),
-      expectedDigest: createHash('sha256').update(bytes).digest('hex'),
-    });
-    if (bundle.kind !== 'wrapped-material') throw new Error('kind');
+    const bundle = await wrappedFixture('wrapped-v1-custody');
     expect(bundle.manifest.formatVersion).toBe(1);
     expect(bundle.manifest.custody).toMatchObject({ kind: 'shares', threshold: 2, total: 3 });
     expect(bundle.manifest.madeBy).toBeUndefined();
   });
 
   it('is written as version 3 with the people and the journal, under the digest, and read back as written', async () => {
-    const dir = path.join(await tempDir(), 'wrapped-v3');
-    const written = await writeWrappedMaterialBundle(
-      dir,
-      { ceremonyId: 'c1', keys: makeWrappedMaterial(2), madeBy },
-      { now: NOW },
-    );
-    expect(written.manifest.formatVersion).toBe(3);
-    const read = await readBundle(dir, { now: NOW, expectedDigest: written.digest });
-    if (read.kind !== 'wrapped-material') throw new Error('kind');
-    expect(read.manifest.madeBy).toEqual(madeBy);
+    await madeByReadBack(madeBy, 3);
   });
 
   it('refuses version 3 without madeBy, madeBy under an older version, and a name with a control character', async () => {
@@ -266,5 +282,56 @@ describe('wrapped material of format version 3: who made it on the air-gapped si
       if ('madeBy' in m && m.madeBy) m.madeBy.witnesses = ['Ben\u0007'];
     });
     await expect(readBundle(control, { now: NOW })).rejects.toMatchObject({ code: 'BUNDLE_MANIFEST_INVALID' });
+  });
+});
+
+describe('wrapped material of format version 4: the session that made it and the journal’s earlier wraps', () => {
+  const madeBy: WrappedMadeBy = {
+    ...MADE_BY_V3,
+    wrapEntry: { seq: 40, sha256: 'd'.repeat(64), at: '2030-01-02T03:00:00.000Z' },
+    earlierWraps: [
+      { seq: 2, sha256: 'e'.repeat(64) },
+      { seq: 21, sha256: 'f'.repeat(64) },
+    ],
+  };
+
+  it('a version 3 bundle (before the session and earlier wraps) still reads, byte for byte', async () => {
+    const bundle = await wrappedFixture('wrapped-v3');
+    expect(bundle.manifest.formatVersion).toBe(3);
+    expect(bundle.manifest.madeBy).toEqual(MADE_BY_V3);
+  });
+
+  it('is written as version 4 with them, under the digest, and read back as written', async () => {
+    await madeByReadBack(madeBy, 4);
+  });
+
+  it('refuses version 3 with them, a session without its list, a list out of order or after the session, and a list over the cap', async () => {
+    const changes: ((m: { formatVersion: number; madeBy?: Record<string, unknown> }) => void)[] = [
+      (m) => {
+        m.formatVersion = 3;
+      },
+      (m) => {
+        delete m.madeBy?.earlierWraps;
+      },
+      (m) => {
+        if (m.madeBy) m.madeBy.earlierWraps = [...(madeBy.earlierWraps ?? [])].reverse();
+      },
+      (m) => {
+        if (m.madeBy) m.madeBy.earlierWraps = [{ seq: 40, sha256: 'e'.repeat(64) }];
+      },
+      (m) => {
+        if (m.madeBy)
+          m.madeBy.earlierWraps = Array.from({ length: 1001 }, (_, i) => ({ seq: i + 1, sha256: 'e'.repeat(64) }));
+        if (m.madeBy) m.madeBy.wrapEntry = { seq: 5000, sha256: 'd'.repeat(64), at: '2030-01-02T03:00:00.000Z' };
+      },
+    ];
+    for (const change of changes) {
+      const dir = path.join(await tempDir(), 'changed');
+      await writeWrappedMaterialBundle(dir, { ceremonyId: 'c1', keys: makeWrappedMaterial(1), madeBy }, { now: NOW });
+      await rewriteManifest(dir, change as never);
+      await expect(readBundle(dir, { now: NOW })).rejects.toMatchObject({
+        code: expect.stringMatching(/^BUNDLE_(MANIFEST|REPLICA)_INVALID$/),
+      });
+    }
   });
 });

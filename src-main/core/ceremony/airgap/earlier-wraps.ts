@@ -63,16 +63,33 @@ export function stillImportable(earlier: readonly EarlierWrap[], now: Date): Ear
   return earlier.filter((w) => w.tokensUntil === null || Date.parse(w.tokensUntil) > now.getTime());
 }
 
+/** The journal entry that started a session: its number and hash (a wrapped bundle's `madeBy.earlierWraps` lists it). */
+interface SessionStart {
+  readonly seq: number;
+  readonly sha256: string;
+}
+
 /** Every session of `entries` that completed a wrapped-material bundle, oldest first. */
 export function finishedWraps(entries: readonly JournalEntry[]): EarlierWrap[] {
-  const wraps: EarlierWrap[] = [];
+  return finishedSessions(entries).map((s) => s.wrap);
+}
+
+/** The entry that started each session of `entries` that completed a wrapped-material bundle, oldest first. */
+export function finishedWrapStarts(entries: readonly JournalEntry[]): SessionStart[] {
+  return finishedSessions(entries).map((s) => s.started);
+}
+
+function finishedSessions(entries: readonly JournalEntry[]): { wrap: EarlierWrap; started: SessionStart }[] {
+  const wraps: { wrap: EarlierWrap; started: SessionStart }[] = [];
   let session = 0;
+  let started: SessionStart = { seq: 0, sha256: '' };
   let custody: EarlierWrap['custody'] = null;
   let receipt: string | null = null;
   let tokensUntil: string | null = null;
   for (const entry of entries) {
     if (startsAirGappedSession(entry)) {
       session += 1;
+      started = { seq: entry.seq, sha256: entry.hash };
       custody = null;
       receipt = null;
       tokensUntil = null;
@@ -90,7 +107,8 @@ export function finishedWraps(entries: readonly JournalEntry[]): EarlierWrap[] {
     } else if (entry.event === 'wrapped-bundle.completed') {
       const bundleDigest = text(entry.data['manifestSha256']);
       const folder = text(entry.data['folder']);
-      if (bundleDigest && folder) wraps.push({ session, bundleDigest, folder, receipt, custody, tokensUntil });
+      if (bundleDigest && folder)
+        wraps.push({ wrap: { session, bundleDigest, folder, receipt, custody, tokensUntil }, started });
     }
   }
   return wraps;

@@ -4,11 +4,16 @@
  * becomes a bundle only when `complete()` writes the manifest, after the receipt naming its digest
  * (receipt-step.ts), so a stop in between, even a SIGKILL, leaves nothing `online import` accepts.
  * The manifest names who made the material and in which journal (`madeBy`), for the online side
- * to check against its own journal.
+ * to check against its own journal: since format version 4 also the session that made it and every
+ * earlier session of the journal that finished a wrapped bundle, each by the entry that started it,
+ * so that a bundle of an older copy of the journal (one that lacks a wrap the online side took) shows.
  */
 import path from 'node:path';
+import { BUNDLE_LIMITS } from '../../bundle/bundle-limits';
 import type { CustodyArrangement, WrappedMadeBy } from '../../bundle';
 import type { Journal } from '../../journal';
+import { finishedWrapStarts } from './earlier-wraps';
+import { startsAirGappedSession } from './receipt-session';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import { stepOutOfOrder } from '../shared/step-guard';
 import type { SessionPreflight } from './session-preflight';
@@ -28,17 +33,25 @@ type MakersContext = WrapContext & { readonly witnesses: readonly string[] };
 /**
  * Who made the material, as the wrapped manifest names them: this session's people, its purpose
  * (the last session start in the journal is this session's) and the journal, by file name and the
- * SHA-256 of its first entry.
+ * SHA-256 of its first entry; this session by the entry that started it, and the sessions before
+ * it that finished a wrapped bundle (the latest BUNDLE_LIMITS.maxEarlierWraps).
  */
 function madeByOf(context: MakersContext): WrappedMadeBy {
   const { journal } = context;
-  const start = journal.entries.findLast((e) => e.event === 'ceremony.session-started');
-  return {
-    purpose: start?.data.purpose === 'custody-restore' ? 'custody-restore' : 'wrap',
+  const start = journal.entries.findLast(startsAirGappedSession);
+  const made = {
+    purpose: start?.data.purpose === 'custody-restore' ? ('custody-restore' as const) : ('wrap' as const),
     operator: context.operator,
     witnesses: [...context.witnesses],
     journalFile: path.basename(journal.path),
     journalFirstEntrySha256: firstEntryHash(journal),
+  };
+  if (!start) return made;
+  const earlier = finishedWrapStarts(journal.entries).filter((w) => w.seq < start.seq);
+  return {
+    ...made,
+    wrapEntry: { seq: start.seq, sha256: start.hash, at: start.time },
+    earlierWraps: earlier.slice(-BUNDLE_LIMITS.maxEarlierWraps),
   };
 }
 

@@ -12,6 +12,25 @@
  *   question and its custody set were skipped. Not for a bundle whose every key the KMS already
  *   bound to material (imported before): the KMS takes only that same material again, whichever
  *   journal wrapped it (a restore, or the original material file wrapped anew).
+ * - a wrap made by an OLDER COPY of a journal the online side took a wrap from is refused
+ *   (WRAPPED_OLDER_AIRGAP_JOURNAL_COPY): a journal's identity is its first entry's hash, so a copy
+ *   taken before a wrap (an old backup of the air-gapped folder restored, media someone kept) is the
+ *   same journal by name and first entry but does not know that wrap: its wrap-again question and
+ *   custody set skipped it. Since wrapped-material format version 4 a bundle names the session that
+ *   made it (`madeBy.wrapEntry`: the entry that started it, its hash and time) and every earlier
+ *   session of its journal that finished a wrapped bundle (`earlierWraps`); the online journal keeps
+ *   the `wrapEntry` of every wrap it vouched for (THE RULE's `vouchedWrap`, journaled with the check
+ *   in `madeBy`, so it survives restarts) and requires each one of the same journal to be listed, or
+ *   to be the bundle's own session (the same bundle checked again). A bundle of version 3 (no list)
+ *   after the online side vouched for a version 4 wrap of its journal is refused the same way: it
+ *   cannot show it was made after that wrap (a Keyferry that wrote version 4 does not go back).
+ *   Wraps the online side took as version 3 (no `wrapEntry`) are not required: nothing names them.
+ *   The officer's word (--accept-other-airgap-journal, the typed override) does not overcome it:
+ *   the word is for leaving a journal that is lost, and an older copy is not a lost journal; the
+ *   newest copy, which knows every wrap, is the one to wrap in (if it is lost too, a new journal
+ *   and the word are the way, which the receipt then shows). Checked before the journal identity,
+ *   also for a bundle of another journal than the ceremony's, and not for a bundle whose every key
+ *   the KMS already bound to material (as above).
  * A ceremony that never took a bundle naming its journal (versions 1-2 only) is not checked.
  *
  * THE RULE: the ceremony's air-gapped journal (per ceremony, not per key: one journal holds the
@@ -32,6 +51,7 @@
  */
 import { z } from 'zod';
 import type { WrappedMadeBy } from '../../bundle';
+import { BUNDLE_LIMITS } from '../../bundle/bundle-limits';
 import { KeyferryError } from '../../errors';
 import type { JournalEntry } from '../../journal';
 import { listValue } from '../../../i18n/list';
@@ -40,22 +60,38 @@ import { peopleDifference, sortedNames } from '../shared/people-difference';
 import { ONLINE_EVENTS, otherAirGapJournalAcceptedData } from './events';
 import type { AirGapJournalRecord } from './officers-word';
 
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
 /** The part of a journaled `madeBy` this check reads (the journal is read back, so it is checked). */
 const journaledMadeBy = z.object({
   purpose: z.string(),
   journalFile: z.string().min(1),
-  journalFirstEntrySha256: z.string().regex(/^[0-9a-f]{64}$/),
+  journalFirstEntrySha256: sha256,
+  /** Format version 4: the air-gapped session that made the bundle, by the entry that started it. */
+  wrapEntry: z.object({ seq: z.number().int().positive(), sha256, at: z.string() }).optional(),
 });
 
-/** A wrap `entry` of the online journal vouches for: a bundle checked, or refused only because its import tokens had lapsed. */
-function vouchedWrap(entry: JournalEntry): AirGapJournalRecord | undefined {
+/** A wrap the online journal vouched for (at entry `onlineSeq`) whose bundle named the air-gapped session that made it (format version 4). */
+interface VouchedSessionWrap {
+  readonly onlineSeq: number;
+  readonly journalFirstEntrySha256: string;
+  readonly wrapEntry: { readonly seq: number; readonly sha256: string; readonly at: string };
+}
+
+/** The `madeBy` of a wrap `entry` of the online journal vouches for: a bundle checked, or refused only because its import tokens had lapsed. */
+function vouchedMadeBy(entry: JournalEntry): z.infer<typeof journaledMadeBy> | undefined {
   const vouches =
     entry.event === ONLINE_EVENTS.wrappedChecked ||
     (entry.event === ONLINE_EVENTS.wrappedRefused && entry.data.code === 'IMPORT_TOKEN_EXPIRED');
   if (!vouches) return undefined;
   const made = journaledMadeBy.safeParse(entry.data.madeBy);
-  if (!made.success || made.data.purpose !== 'wrap') return undefined;
-  return { seq: entry.seq, file: made.data.journalFile, firstEntrySha256: made.data.journalFirstEntrySha256 };
+  return made.success && made.data.purpose === 'wrap' ? made.data : undefined;
+}
+
+/** A wrap `entry` of the online journal vouches for (vouchedMadeBy), as THE RULE records it. */
+function vouchedWrap(entry: JournalEntry): AirGapJournalRecord | undefined {
+  const made = vouchedMadeBy(entry);
+  return made && { seq: entry.seq, file: made.journalFile, firstEntrySha256: made.journalFirstEntrySha256 };
 }
 
 /** The part of an override this rule reads (every override ever journaled has it). */
@@ -65,6 +101,8 @@ const acceptedBundle = z.object({ folder: z.string(), manifestSha256: z.string()
 export interface AirGapJournalTrail {
   readonly journal?: AirGapJournalRecord | undefined;
   readonly accepted?: z.infer<typeof acceptedBundle> | undefined;
+  /** Every vouched wrap that named its session (format version 4), oldest first: what a later bundle of its journal must list. */
+  readonly sessionWraps?: readonly VouchedSessionWrap[] | undefined;
 }
 
 /** Whether the check's outcome `entry` is of the bundle `accepted` (a refusal names its folder only, journaled right after the override). */
@@ -76,17 +114,58 @@ function isAcceptedBundle(entry: JournalEntry, accepted: AirGapJournalTrail['acc
 
 /** THE RULE (module comment) after `entry`, `trail` before it. */
 export function airGapJournalAfter(trail: AirGapJournalTrail, entry: JournalEntry): AirGapJournalTrail {
+  const { journal, sessionWraps } = trail;
   if (entry.event === ONLINE_EVENTS.otherAirGapJournalAccepted) {
     const accepted = acceptedBundle.safeParse(entry.data);
-    return { journal: trail.journal, accepted: accepted.success ? accepted.data : undefined };
+    return { journal, accepted: accepted.success ? accepted.data : undefined, sessionWraps };
   }
   if (entry.event !== ONLINE_EVENTS.wrappedChecked && entry.event !== ONLINE_EVENTS.wrappedRefused) return trail;
-  const { journal } = trail;
   const wrap = vouchedWrap(entry);
   const moves =
     wrap !== undefined &&
     (!journal || journal.firstEntrySha256 === wrap.firstEntrySha256 || isAcceptedBundle(entry, trail.accepted));
-  return { journal: moves ? wrap : journal };
+  return { journal: moves ? wrap : journal, sessionWraps: withSessionWrap(sessionWraps, entry) };
+}
+
+/** `wraps` and the wrap `entry` vouches for when its bundle named its session (format version 4). */
+function withSessionWrap(
+  wraps: readonly VouchedSessionWrap[] | undefined,
+  entry: JournalEntry,
+): readonly VouchedSessionWrap[] | undefined {
+  const made = vouchedMadeBy(entry);
+  if (!made?.wrapEntry) return wraps;
+  const wrap = {
+    onlineSeq: entry.seq,
+    journalFirstEntrySha256: made.journalFirstEntrySha256,
+    wrapEntry: made.wrapEntry,
+  };
+  return [...(wraps ?? []), wrap];
+}
+
+/** Whether `madeBy` shows its journal had the session of `wrap` (listed, or its own) when it made the bundle. */
+function knowsWrap(madeBy: WrappedMadeBy, wrap: VouchedSessionWrap): boolean {
+  const same = (e: { seq: number; sha256: string } | undefined) =>
+    e?.seq === wrap.wrapEntry.seq && e.sha256 === wrap.wrapEntry.sha256;
+  const listed = madeBy.earlierWraps ?? [];
+  // A full list holds the latest wraps only: an older one chains under the first listed.
+  const beforeFullList = listed.length === BUNDLE_LIMITS.maxEarlierWraps && wrap.wrapEntry.seq < (listed[0]?.seq ?? 0);
+  return same(madeBy.wrapEntry) || listed.some(same) || beforeFullList;
+}
+
+/** Refuses a wrap of an older copy of a journal a vouched wrap came from (module comment), naming the wrap it lacks. */
+function refuseOlderCopy(sessionWraps: readonly VouchedSessionWrap[] | undefined, madeBy: WrappedMadeBy): void {
+  const missing = (sessionWraps ?? []).find(
+    (w) => w.journalFirstEntrySha256 === madeBy.journalFirstEntrySha256 && !knowsWrap(madeBy, w),
+  );
+  if (!missing) return;
+  throw new KeyferryError('WRAPPED_OLDER_AIRGAP_JOURNAL_COPY', {
+    airGapJournal: madeBy.journalFile,
+    airGapJournalFirstEntry: journalIdentity(madeBy.journalFirstEntrySha256),
+    missingSeq: missing.wrapEntry.seq,
+    missingAt: Date.parse(missing.wrapEntry.at),
+    takenSeq: missing.onlineSeq,
+    lists: madeBy.wrapEntry ? 'yes' : 'no',
+  });
 }
 
 /** The ceremony's air-gapped journal as the online journal's `entries` leave it (THE RULE), if any. */
@@ -100,6 +179,8 @@ interface OnlineFacts {
   readonly witnesses: readonly string[];
   /** The ceremony's air-gapped journal (ceremonyAirGapJournal), if any. */
   readonly airGapJournal?: AirGapJournalRecord | undefined;
+  /** Where THE RULE stands: its `sessionWraps` are the wraps a later bundle of their journal must know. */
+  readonly airGapJournalTrail?: AirGapJournalTrail | undefined;
   /** The ceremony's keys: one with `firstImport` is bound to the material first imported into it. */
   readonly keys: ReadonlyMap<string, { readonly firstImport?: unknown }>;
 }
@@ -130,9 +211,10 @@ export function checkBundleMakers(
       airGapJournal: madeBy.journalFile,
     });
   }
+  if (keyIds.every((id) => online.keys.get(id)?.firstImport !== undefined)) return undefined;
+  if (madeBy) refuseOlderCopy(online.airGapJournalTrail?.sessionWraps, madeBy);
   const earlier = online.airGapJournal;
   if (!earlier || earlier.firstEntrySha256 === madeBy?.journalFirstEntrySha256) return undefined;
-  if (keyIds.every((id) => online.keys.get(id)?.firstImport !== undefined)) return undefined;
   const earlierFacts = {
     earlierAirGapJournal: earlier.file,
     earlierAirGapJournalFirstEntry: journalIdentity(earlier.firstEntrySha256),

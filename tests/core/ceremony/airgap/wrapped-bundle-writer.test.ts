@@ -100,6 +100,37 @@ describe('WrappedBundleWriter', () => {
     }
   });
 
+  it('names the session that wraps and every earlier session of its journal that finished a bundle (format version 4)', async () => {
+    const s = await staged();
+    try {
+      const session = (purpose: string) =>
+        s.journal.append('Officer', 'ceremony.session-started', { side: 'air-gapped', purpose });
+      const first = await session('wrap');
+      await s.journal.append('Officer', 'wrapped-bundle.completed', { manifestSha256: 'a'.repeat(64), folder: '/w1' });
+      await session('wrap'); // stopped before its bundle: not an earlier wrap
+      const restore = await session('custody-restore');
+      await s.journal.append('Officer', 'wrapped-bundle.completed', { manifestSha256: 'b'.repeat(64), folder: '/w2' });
+      const now = await session('wrap');
+      await s.preflightPasses();
+      const written = await s.writer.write(s.destinations.wrappedBundle, s.content, EXPIRY);
+      await s.writer.complete();
+      const read = await readBundle(written.dir, { now: new Date(), expectedDigest: written.manifestSha256 });
+      if (read.kind !== 'wrapped-material') throw new Error('not a wrapped bundle');
+      expect(read.manifest.formatVersion).toBe(4);
+      expect(read.manifest.madeBy).toMatchObject({
+        purpose: 'wrap',
+        journalFirstEntrySha256: s.journal.entries[0]?.hash,
+        wrapEntry: { seq: now.seq, sha256: now.hash, at: now.time },
+        earlierWraps: [
+          { seq: first.seq, sha256: first.hash },
+          { seq: restore.seq, sha256: restore.hash },
+        ],
+      });
+    } finally {
+      await s.journal.close();
+    }
+  });
+
   it('refuses another expiry than the preflight fixed, with nothing written', async () => {
     const s = await staged();
     try {

@@ -92,8 +92,8 @@ describe('a replica group across three simulated regions', () => {
     expect(airgap.filter((e) => e.event === 'material.wrapped')).toHaveLength(6);
     const wrapped = await readBundle(out, { now: new Date() });
     if (wrapped.kind !== 'wrapped-material') throw new Error('not a wrapped bundle');
-    // Version 3: it names who wrapped it (madeBy), replicas and all.
-    expect(wrapped.manifest.formatVersion).toBe(3);
+    // Version 4: it names who wrapped it (madeBy) with the session and the journal's earlier wraps, replicas and all.
+    expect(wrapped.manifest.formatVersion).toBe(4);
     const groupKcvs = new Set(wrapped.manifest.keys.filter((k) => k.keySpec === 'AES_256').map((k) => k.keyCheckValue));
     expect(groupKcvs).toEqual(new Set([generated[0]?.data.keyCheckValue]));
     const groupPublicKeys = new Set(

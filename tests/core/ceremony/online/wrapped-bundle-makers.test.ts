@@ -5,7 +5,7 @@
  * skips the earlier one's wrap-again question and custody set), unless the officer accepts it
  * explicitly, journaled as an override. Nothing reaches the KMS on a refusal.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listDeviations, type JournalEntry } from '../../../../src-main/core/journal';
@@ -308,6 +308,62 @@ describe('online import: a bundle naming nobody (format versions 1-2)', () => {
   });
 });
 
+describe('online import: a wrap of an older copy of the ceremony’s air-gapped journal', () => {
+  it('is refused after the online side took a later wrap of that journal, across a restart, and the override does not accept it', async () => {
+    const plan = f.plan(['AES_256']);
+    const { created, params } = await onlineDayOne(f, plan);
+    const first = await airGapSide(f, plan, params, path.join(f.dir, 'wrapped'), 'airgap.jsonl');
+    // The officer's backup of the air-gapped folder, taken while that wrap ran: the journal up to its session's start.
+    const lines = (await readFile(path.join(f.dir, 'airgap.jsonl'), 'utf8')).trim().split('\n');
+    const entries = lines.map((l) => JSON.parse(l) as JournalEntry);
+    const start = entries.findLast((e) => e.event === 'ceremony.session-started') as JournalEntry;
+    await mkdir(path.join(f.dir, 'backup'));
+    await writeFile(path.join(f.dir, 'backup', 'airgap.jsonl'), `${lines.slice(0, start.seq).join('\n')}\n`);
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    await day2.checkWrappedBundle(first.out, await receiptDigestOf(first.out));
+    const taken = (await onlineEntries()).findLast((e) => e.event === 'wrapped-bundle.checked') as JournalEntry;
+    expect(taken.data.madeBy).toMatchObject({ wrapEntry: { seq: start.seq, sha256: start.hash }, earlierWraps: [] });
+
+    // The restored copy does not know that wrap: no question whether to wrap again, and it wraps new material.
+    const fork = await airGapSide(f, plan, params, path.join(f.dir, 'wrapped-fork'), 'backup/airgap.jsonl');
+    const forkManifest = JSON.parse(await readFile(path.join(fork.out, 'manifest.json'), 'utf8')) as {
+      madeBy: WrappedMadeBy;
+    };
+    expect(forkManifest.madeBy).toMatchObject({
+      journalFile: 'airgap.jsonl',
+      journalFirstEntrySha256: entries[0]?.hash,
+    });
+    await f.journals.at(-2)?.close();
+    const day3 = await f.online(await f.journal('online.jsonl'), plan);
+    await day3.connect();
+    const imports = vi.spyOn(f.kms, 'importKeyMaterial');
+    for (const word of [undefined, true] as const) {
+      const refusal = day3.checkWrappedBundle(
+        fork.out,
+        await receiptDigestOf(fork.out),
+        word ? { acceptOtherAirGapJournal: word } : {},
+      );
+      await expect(refusal).rejects.toMatchObject({
+        code: 'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY',
+        values: { airGapJournal: 'airgap.jsonl', missingSeq: start.seq, takenSeq: taken.seq, lists: 'yes' },
+      });
+      await expect(refusal).rejects.toThrow(/older copy of the air-gapped journal airgap\.jsonl/);
+    }
+    const after = await onlineEntries();
+    expect(after.filter((e) => e.event === 'wrapped-bundle.other-journal-accepted')).toEqual([]);
+    expect(after.filter((e) => e.event === 'wrapped-bundle.refused').map((e) => e.data.code)).toEqual([
+      'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY',
+      'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY',
+    ]);
+    expect(imports).not.toHaveBeenCalled();
+    // The bundle taken is its own session's: it checks again and imports.
+    await day3.checkWrappedBundle(first.out, await receiptDigestOf(first.out));
+    await day3.importMaterial();
+    expect((await f.kms.describeKey(created[0]?.keyId as string)).stateName).toBe('Enabled');
+  });
+});
+
 describe('checkBundleMakers', () => {
   const KEYS = ['k1'];
   const online = { operator: 'Ana Lima', witnesses: ['Ben Okafor', 'Chloé Martin'], keys: new Map([['k1', {}]]) };
@@ -358,6 +414,69 @@ describe('checkBundleMakers', () => {
     );
     const bound = { ...waiting, keys: new Map([['k1', { firstImport: { seq: 9 } }]]) };
     expect(checkBundleMakers(bound, madeBy, KEYS, false)).toBeUndefined();
+  });
+
+  it('requires every wrap it took that named its session to be listed by a later bundle of that journal; a version 3 bundle after one is refused', () => {
+    const c = MADE_BY;
+    const session = (seq: number) => ({ seq, sha256: seq.toString(16).padStart(64, '0') });
+    const v4 = (seq: number, earlier: number[]): WrappedMadeBy => ({
+      ...c,
+      wrapEntry: { ...session(seq), at: '2030-01-02T03:04:05.000Z' },
+      earlierWraps: earlier.map(session),
+    });
+    let seq = 0;
+    const checked = (madeBy: WrappedMadeBy) =>
+      ({
+        seq: ++seq,
+        event: 'wrapped-bundle.checked',
+        data: { manifestSha256: 'd'.repeat(64), madeBy },
+      }) as unknown as JournalEntry;
+    // Taken: a version 3 wrap (names no session, nothing to require), then the wrap of session 40.
+    const trail = [checked(c), checked(v4(40, [3]))].reduce<AirGapJournalTrail>(airGapJournalAfter, {});
+    const facts = { ...online, airGapJournal: trail.journal, airGapJournalTrail: trail };
+    // The journal that went on: session 40 listed, or the same session's bundle again.
+    expect(checkBundleMakers(facts, v4(90, [3, 40]), KEYS, false)).toBeUndefined();
+    expect(checkBundleMakers(facts, v4(40, [3]), KEYS, false)).toBeUndefined();
+    // A copy from before session 40 (or whose entry 40 is another one: a copy that forked there).
+    const forked = { ...v4(90, [3]), earlierWraps: [session(3), { seq: 40, sha256: 'e'.repeat(64) }] };
+    for (const [older, lists] of [
+      [v4(60, [3]), 'yes'],
+      [forked, 'yes'],
+      [c, 'no'],
+    ] as const) {
+      let error: unknown;
+      try {
+        checkBundleMakers(facts, older, KEYS, true);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({
+        code: 'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY',
+        values: { missingSeq: 40, takenSeq: 2, lists, missingAt: Date.parse('2030-01-02T03:04:05.000Z') },
+      });
+      const values = (error as { values: Record<string, string> }).values;
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const text = translator(locale).t('problem.WRAPPED_OLDER_AIRGAP_JOURNAL_COPY', values as never);
+        expect(text).toContain('airgap-C.jsonl');
+        expect(text).toContain('40');
+        expect(translator(locale).t('problem.WRAPPED_OLDER_AIRGAP_JOURNAL_COPY.next', values as never)).toContain(
+          '--accept-other-airgap-journal',
+        );
+      }
+    }
+    // A list full of later wraps stands for the older ones (each listed entry's hash chains to them).
+    const full = Array.from({ length: 1000 }, (_, i) => 100 + i);
+    expect(checkBundleMakers(facts, v4(5000, full), KEYS, false)).toBeUndefined();
+    expect(() => checkBundleMakers(facts, v4(5000, full.slice(1)), KEYS, false)).toThrow(
+      expect.objectContaining({ code: 'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY' }),
+    );
+    // Another journal's wraps are not required; every key already bound: the KMS takes only that material.
+    const other = { ...v4(60, []), journalFirstEntrySha256: 'f'.repeat(64) };
+    expect(() => checkBundleMakers(facts, other, KEYS, false)).toThrow(
+      expect.objectContaining({ code: 'WRAPPED_OTHER_AIRGAP_JOURNAL' }),
+    );
+    const bound = { ...facts, keys: new Map([['k1', { firstImport: { seq: 9 } }]]) };
+    expect(checkBundleMakers(bound, v4(60, [3]), KEYS, false)).toBeUndefined();
   });
 
   it('takes the first vouched wrap’s journal, keeps it for wraps of that journal, and moves only by the check of a bundle an override accepted', () => {
