@@ -125,7 +125,6 @@ function custodyRequest(
     'custodian-folder'?: string[];
     'shares-on-one-volume'?: boolean;
   },
-  out: string,
   cwd: string,
 ): CustodyRequest | undefined {
   if (!values.custody) {
@@ -147,7 +146,9 @@ function custodyRequest(
   let folders = given?.map((folder) => path.resolve(cwd, folder));
   if (!folders) {
     if (!values['shares-on-one-volume']) throw new KeyferryError('CUSTODY_FOLDERS_MISSING', { n });
-    folders = Array.from({ length: n }, (_, i) => path.join(path.dirname(out), `custodian-${i + 1}`));
+    // In the working folder, never beside --out: the wrapped bundle goes on the transfer media, and
+    // shares must never travel with it.
+    folders = Array.from({ length: n }, (_, i) => path.join(cwd, `custodian-${i + 1}`));
   }
   // Real custody media hold real people's shares: only a rehearsal may leave them unnamed.
   if (!custodians && !values['shares-on-one-volume']) throw new KeyferryError('CUSTODIANS_NOT_NAMED', { m, n });
@@ -179,7 +180,7 @@ export const airgapWrapCommand = defineCommand({
     // An explicit --expires overrides each key's planned expiry (journaled where a plan differs).
     const override = values.expires === undefined ? undefined : parseMaterialExpiry(values.expires);
     const passphrase = secretFromEnvironment('passphrase-env', values['passphrase-env'], io.env);
-    const custody = custodyRequest(values, out, io.cwd);
+    const custody = custodyRequest(values, io.cwd);
     const journal = await openCeremonyJournal(io.cwd, values.journal, true, io);
     const air = await AirGapCeremony.start({
       journal,

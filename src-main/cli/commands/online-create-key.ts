@@ -115,7 +115,9 @@ export const createKeyCommand = defineOnlineCommand({
         ? plan.keys.filter((k) => !isAsymmetric(k.spec) && k.materialExpiry === undefined).length
         : 0;
       if (values.plan && defaulted > 0) io.stdout(t('online.plan-expiry-default', { count: defaulted }));
-      const command = nextOnline('params', values, ['--out', `import-parameters-${session.ceremony.ceremonyId}`]);
+      // An absolute --out: the line names one folder whichever folder it is typed in later.
+      const out = path.resolve(io.cwd, `import-parameters-${session.ceremony.ceremonyId}`);
+      const command = nextOnline('params', values, ['--out', out]);
       io.stdout(t('online.next.params', { command }));
       return 0;
     });

@@ -139,6 +139,9 @@ export function lapsedLines(
         : { custody: 'unknown', token: '', m: 0, n: 0 };
   const hsmWords =
     custody?.kind === 'hsm-token' ? ` --hsm-module PKCS11-MODULE --hsm-token ${commandLine([token || 'TOKEN'])}` : '';
+  // One absolute path in both steps: the air-gapped workstation reads the bundle where step 1 wrote it
+  // (the media, mounted there at that path), not in whatever folder it happens to run from.
+  const bundle = commandLine([path.resolve(io.cwd, 'import-parameters-restore')]);
   return [
     t('online.lapsed.heading', { count: lapsed.length }),
     ...lapsed.map((k) =>
@@ -150,9 +153,9 @@ export function lapsedLines(
       }),
     ),
     t('online.lapsed.next'),
-    t('online.lapsed.step1', { command: `${params} --out import-parameters-restore` }),
+    t('online.lapsed.step1', { command: `${params} --out ${bundle}` }),
     t('online.lapsed.step2', {
-      command: `keyferry custody restore${hsmWords} --bundle import-parameters-restore --expires EXPIRY`,
+      command: `keyferry custody restore${hsmWords} --bundle ${bundle} --expires EXPIRY`,
       ...restoreFrom,
     }),
     t('online.lapsed.step3', { command: 'keyferry online import' }),

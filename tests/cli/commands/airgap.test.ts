@@ -5,7 +5,7 @@
 import { airgapWrapArgs } from '../../helpers/cli-sides';
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -215,6 +215,25 @@ describe('keyferry airgap wrap', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/custody folders share one volume/);
     for (const folder of ['usb-a', 'usb-b'])
+      expect(await readdir(path.join(dir, folder))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/of2\.json$/)]),
+      );
+  });
+
+  it("puts a rehearsal's default custodian folders in the current folder, never beside --out on the transfer media", async () => {
+    await paramsBundle('EC_P256');
+    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.pem']);
+    await mkdir(path.join(dir, 'media'));
+    const args = airgapWrapArgs({ out: path.join('media', 'wrapped') }, '--witness-confirms', `Ben=${digest}`);
+    const run = await keyferry([...args, '--material', 'ec.pem', '--custody', '2/2', '--shares-on-one-volume'], {
+      cwd: dir,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const media = await readdir(path.join(dir, 'media'));
+    expect(media).toContain('wrapped');
+    expect(media.filter((f) => f.startsWith('custodian-'))).toEqual([]);
+    for (const folder of ['custodian-1', 'custodian-2'])
       expect(await readdir(path.join(dir, folder))).toEqual(
         expect.arrayContaining([expect.stringMatching(/of2\.json$/)]),
       );

@@ -66,8 +66,12 @@ async function importedThenLapsed(name: string, custody: string[], replicas = fa
   expect(status.stdout).toContain(`Key material lapsed: ${replicas ? '3 keys were' : '1 key was'} imported`);
   // The restore of material that had an expiry requires --expires: the hint gives it and says why.
   expect(status.stdout).toMatch(
-    /^ {2}2\. keyferry custody restore --bundle import-parameters-restore --expires EXPIRY \.\.\. .*--expires is required because this material had an expiry/m,
+    /^ {2}2\. keyferry custody restore --bundle \S+ --expires EXPIRY \.\.\. .*--expires is required because this material had an expiry/m,
   );
+  // Both steps name the restore bundle by one absolute path: the air-gapped side reads it where step 1 wrote it.
+  const restoreBundle = path.join(online, 'import-parameters-restore');
+  expect(status.stdout).toContain(`--out ${restoreBundle}      (fresh wrapping key`);
+  expect(status.stdout).toContain(`2. keyferry custody restore --bundle ${restoreBundle} --expires EXPIRY`);
   const again = await on(['online', 'params', '--out', 'params-2']);
   expect(again.stderr).toBe('');
   expect(again.code).toBe(0);
@@ -80,8 +84,9 @@ async function restoreThenImport(lapsed: Awaited<ReturnType<typeof importedThenL
   const words = nextCommand(params.stdout);
   const shares = await Promise.all(
     [1, 3].map(async (i) => {
-      // Beside the wrapped bundle the printed wrap wrote, on the media that carries the bundles (here online/).
-      const folder = path.join(online, `custodian-${i}`);
+      // In the air-gapped folder the printed wrap ran in, never on the media that carries the bundles (here online/).
+      expect(await readdir(online)).not.toContain(`custodian-${i}`);
+      const folder = path.join(airgap, `custodian-${i}`);
       const file = (await readdir(folder)).find((f) => f.startsWith('keyferry-share-') && f.endsWith('.json'));
       return path.join(folder, file as string);
     }),

@@ -14,14 +14,16 @@ const KEY = {
   expiresAt: null,
 };
 const io = (lang: string) =>
-  ({ env: { LANG: lang }, locale: undefined }) as unknown as Parameters<typeof lapsedLines>[0];
+  ({ env: { LANG: lang }, locale: undefined, cwd: '/ceremony/online' }) as unknown as Parameters<typeof lapsedLines>[0];
 const step2 = (lines: string[]) => lines.find((l) => l.trimStart().startsWith('2.')) ?? '';
 
 describe('lapse hint of online status', () => {
   it('names the HSM token that holds the material, and puts it in the restore command', () => {
     const custody = { kind: 'hsm-token', label: 'keyferry-prod', serial: '4f1c2a' } as const;
     const en = step2(lapsedLines(io('en_US.UTF-8'), [KEY], 'keyferry online params', custody));
-    expect(en).toContain('keyferry custody restore --hsm-module PKCS11-MODULE --hsm-token keyferry-prod --bundle');
+    expect(en).toContain(
+      'keyferry custody restore --hsm-module PKCS11-MODULE --hsm-token keyferry-prod --bundle /ceremony/online/import-parameters-restore',
+    );
     expect(en).toContain('with the HSM token keyferry-prod that holds the material');
     expect(en).not.toContain('shares');
     const zh = step2(lapsedLines(io('zh_CN.UTF-8'), [KEY], 'keyferry online params', custody));

@@ -167,7 +167,7 @@ export const enCliHelp = {
     'names a custodian (repeat, one per share, in the order of the --custodian-folder options; required unless --shares-on-one-volume)',
   'cli.opt.airgap.custodian-folder': "a custodian's folder, on its own media (repeat, one per share)",
   'cli.opt.airgap.shares-on-one-volume':
-    'rehearsals only: accept custody folders on one volume (without --custodian-folder: <parent of\n--out>/custodian-<i>); journaled and printed as a warning',
+    'rehearsals only: accept custody folders on one volume (without --custodian-folder: custodian-<i>\nin the current folder, never beside --out on the transfer media); journaled and printed as a warning',
   'cli.opt.airgap.wrap-again':
     'after a finished wrap of this journal whose bundle can still be imported (its import tokens live):\nwrap again anyway, saying why (e.g. "media lost"); journaled as an override and printed on the\nreceipt. Not needed once those tokens have expired',
   'cli.opt.airgap.no-backup':

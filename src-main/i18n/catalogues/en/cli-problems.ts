@@ -14,7 +14,7 @@ export const enCliProblems = {
   'problem.CUSTODY_FOLDERS_MISSING':
     'Custody needs {n} --custodian-folder options, one per custodian, each on its own media.',
   'problem.CUSTODY_FOLDERS_MISSING.next':
-    'Give one --custodian-folder per custodian (the app checks they are on different volumes); for a rehearsal only, --shares-on-one-volume writes them beside --out.',
+    'Give one --custodian-folder per custodian (the app checks they are on different volumes); for a rehearsal only, --shares-on-one-volume writes them into custodian-1, custodian-2, … in the current folder (never beside --out on the transfer media).',
   'problem.CUSTODIANS_NOT_NAMED':
     '--custody {m}/{n} gives a share to each of {n} custodians, but none is named: each slip, the backup and the receipt name who holds which share, and a restore names who presented it. Nothing was generated.',
   'problem.CUSTODIANS_NOT_NAMED.next':

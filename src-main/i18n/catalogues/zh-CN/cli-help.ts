@@ -160,7 +160,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
     '一位保管人的姓名（可重复，每份一个，顺序与 --custodian-folder 选项相同；除非使用 --shares-on-one-volume，否则必填）',
   'cli.opt.airgap.custodian-folder': '保管人的文件夹，位于其自己的介质上（可重复，每份一个）',
   'cli.opt.airgap.shares-on-one-volume':
-    '仅用于演练：接受位于同一个卷上的托管文件夹（不给 --custodian-folder 时：<--out 的上级>/custodian-<i>）；记入日志并作为警告打印',
+    '仅用于演练：接受位于同一个卷上的托管文件夹（不给 --custodian-folder 时：当前文件夹中的 custodian-<i>，\n绝不放在传输介质上 --out 的旁边）；记入日志并作为警告打印',
   'cli.opt.airgap.wrap-again':
     '此日志已完成的包装其包仍可导入（导入令牌仍有效）时：说明原因后仍再次包装（例如“介质丢失”）；\n作为覆盖记入日志并打印在回执上。这些令牌过期后无需此选项',
   'cli.opt.airgap.no-backup':

@@ -16,7 +16,7 @@ export const zhCNCliProblems: { readonly [K in keyof typeof enCliProblems]: stri
   'problem.JOURNAL_MISSING.next': '请用 “keyferry online create-key” 开始仪式，或给出该仪式日志的路径。',
   'problem.CUSTODY_FOLDERS_MISSING': '托管需要 {n} 个 --custodian-folder 选项，每位保管人一个，各在自己的介质上。',
   'problem.CUSTODY_FOLDERS_MISSING.next':
-    '请为每位保管人给出一个 --custodian-folder（应用会检查它们位于不同的卷上）；仅限演练时，--shares-on-one-volume 会把它们写在 --out 旁边。',
+    '请为每位保管人给出一个 --custodian-folder（应用会检查它们位于不同的卷上）；仅限演练时，--shares-on-one-volume 会把它们写入当前文件夹中的 custodian-1、custodian-2 ……（绝不放在传输介质上 --out 的旁边）。',
   'problem.CUSTODIANS_NOT_NAMED':
     '--custody {m}/{n} 为 {n} 位保管人各写一份份额，但没有给出任何保管人姓名：每张凭条、备份和回执都要写明谁持有哪一份份额，恢复时也要写明由谁出示。未生成任何内容。',
   'problem.CUSTODIANS_NOT_NAMED.next':
