@@ -44,8 +44,14 @@ export interface UiSession {
   readonly foreignRequests: string[];
   /** Console errors and uncaught exceptions (CSP violations are console errors). */
   readonly pageErrors: string[];
-  /** Saves a full-page screenshot as test-results/screens/<name>.png (`zh-CN/start` makes the folder). */
-  screenshot(name: string): Promise<void>;
+  /**
+   * Saves a screenshot as test-results/screens/<name>.png (`zh-CN/start` makes the folder): the
+   * whole page, or with `section` only that step of the screen (`[data-section]`: its heading,
+   * content and outcome). A whole ceremony screen (4,000-7,000 px tall) costs Chromium about 1 CPU-s
+   * to shoot, the part that changed about a quarter of that: a file shoots each screen whole once
+   * and its later states by the step that changed.
+   */
+  screenshot(name: string, section?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -115,11 +121,12 @@ export async function openApp(browser: Browser, options: UiOptions = {}): Promis
     ipc,
     foreignRequests,
     pageErrors,
-    screenshot: async (name) => {
+    screenshot: async (name, section) => {
       const file = path.join(SCREENS_DIR, `${name}.png`);
       mkdirSync(path.dirname(file), { recursive: true });
       // A full page at 200% zoom on a loaded machine takes longer than the page's 15 s for an action.
-      await page.screenshot({ path: file, fullPage: true, timeout: 60_000 });
+      if (section === undefined) await page.screenshot({ path: file, fullPage: true, timeout: 60_000 });
+      else await page.locator(`[data-section="${section}"]`).screenshot({ path: file, timeout: 60_000 });
     },
     close: async () => {
       await context.close();

@@ -27,11 +27,11 @@ const ZOOM_200 = { width: 640, height: 450 };
 const horizontalOverflow = (page: Page) =>
   page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 
-/** At 200% zoom the screen reflows without horizontal scrolling; a screenshot as `shot`; then back. */
-async function reflowsAtZoom200(ui: UiSession, shot: string): Promise<void> {
+/** At 200% zoom the screen reflows without horizontal scrolling; a screenshot as `shot` (of `section` only, when given); then back. */
+async function reflowsAtZoom200(ui: UiSession, shot: string, section?: string): Promise<void> {
   await ui.page.setViewportSize(ZOOM_200);
   expect(await horizontalOverflow(ui.page)).toBeLessThanOrEqual(0);
-  await ui.screenshot(shot);
+  await ui.screenshot(shot, section);
   await ui.page.setViewportSize(WINDOW);
 }
 
@@ -162,7 +162,7 @@ describe('rehearsal through the UI', () => {
     ).toBe(true);
     await ui.screenshot('online-parameters');
     // The fingerprints and the digest to read aloud (long hex) wrap instead of scrolling sideways.
-    await reflowsAtZoom200(ui, 'online-zoom-200');
+    await reflowsAtZoom200(ui, 'online-zoom-200', 'online-parameters');
   });
 
   it('on the air-gapped side, hides the bundle digest and refuses a wrong one, naming who typed it', async () => {
@@ -212,14 +212,14 @@ describe('rehearsal through the UI', () => {
     expect(await card.getByRole('button', { name: /skip/i }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Generate the key material' }).isDisabled()).toBe(true);
     expect(await card.getByText('Not shown until every witness has typed it.').count()).toBe(1);
-    await ui.screenshot('air-gapped-digest-one-of-two');
+    await ui.screenshot('air-gapped-digest-one-of-two', 'air-fingerprints');
 
     await card.getByLabel('Bundle digest as Chloé heard it').fill(parametersDigest.replace(/ /g, ''));
     await card.getByRole('button', { name: 'Confirm as Chloé' }).click();
     await card.getByText('confirmed by Ben, Chloé').waitFor();
     expect(await card.getByLabel('Import-parameters bundle digest').textContent()).toBe(parametersDigest);
     expect(await card.getByRole('button', { name: /Confirm as/ }).count()).toBe(0);
-    await ui.screenshot('air-gapped-digest-confirmed');
+    await ui.screenshot('air-gapped-digest-confirmed', 'air-fingerprints');
   });
 
   it('checks the folders before any material exists, refusing custodians on the transfer volume until the rehearsal override', async () => {
@@ -236,12 +236,12 @@ describe('rehearsal through the UI', () => {
     const problem = await problemIn(page, 'air-preflight');
     expect(problem).toContain(`The folder of custodian 1 (${path.join(dir, 'custodian-cara')}) is on the same volume`);
     expect(problem).toContain('Nothing was generated.');
-    await ui.screenshot('air-gapped-preflight-refused');
+    await ui.screenshot('air-gapped-preflight-refused', 'air-preflight');
     await page.getByLabel('Rehearsal: accept folders on one volume (recorded as a warning)').check();
     await click(page, 'Check the folders');
     await succeeded(page, 'air-preflight');
     await page.getByText('Preflight passed. This ceremony writes only here:').waitFor();
-    await ui.screenshot('air-gapped-preflight');
+    await ui.screenshot('air-gapped-preflight', 'air-preflight');
   });
 
   it('generates the material with progress, showing only check values and fingerprints', async () => {
@@ -249,12 +249,12 @@ describe('rehearsal through the UI', () => {
     await page
       .locator('[data-section="air-material"] progress')
       .waitFor({ timeout: 15_000 })
-      .then(() => ui.screenshot('air-gapped-generating'))
+      .then(() => ui.screenshot('air-gapped-generating', 'air-material'))
       .catch(() => undefined);
     await page.getByRole('button', { name: 'Open custody' }).waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-section="air-material"] .key-list li').count()).toBe(3);
     expect(ui.ipc.events.filter((e) => e.stage === 'generate-material').length).toBeGreaterThanOrEqual(4);
-    await ui.screenshot('air-gapped-material');
+    await ui.screenshot('air-gapped-material', 'air-material');
   });
 
   it('splits the material 2-of-3 as planned in the preflight', async () => {
@@ -306,7 +306,7 @@ describe('rehearsal through the UI', () => {
     );
     expect(await page.locator('[data-section="online-check"] .group-bad').count()).toBe(1);
     expect(await check.isDisabled()).toBe(true);
-    await ui.screenshot('online-digest-required');
+    await ui.screenshot('online-digest-required', 'online-check');
   });
 
   it('refuses a swapped bundle with the receipt digest, naming no real group, before the KMS', async () => {
@@ -323,7 +323,7 @@ describe('rehearsal through the UI', () => {
     expect(problem).toContain('This is not the bundle the air-gapped receipt names');
     expect(problem).toContain('Nothing was sent to the KMS');
     expect(ui.ipc.calls.filter((c) => c.channel === 'online.import')).toEqual([]);
-    await ui.screenshot('error-swapped-bundle');
+    await ui.screenshot('error-swapped-bundle', 'online-check');
   });
 
   it('locates a mistyped digest by group', async () => {
@@ -342,7 +342,7 @@ describe('rehearsal through the UI', () => {
       `Group 7 of 16 differs from the digest of the bundle in ${wrappedDir}: you typed ${typo7} there.`,
     );
     expect(problem).not.toContain(real7);
-    await ui.screenshot('error-digest-typo');
+    await ui.screenshot('error-digest-typo', 'online-check');
   });
 
   it('refuses a tampered wrapped-material bundle in plain words', async () => {
@@ -358,7 +358,7 @@ describe('rehearsal through the UI', () => {
     const problem = await problemIn(page, 'online-check');
     expect(problem).toMatch(/SHA-256|does not match|changed/i);
     expect(problem).toContain('What to do next');
-    await ui.screenshot('error-tampered-bundle');
+    await ui.screenshot('error-tampered-bundle', 'online-check');
   });
 
   it('refuses an expired import token (the simulator clock moved 25 hours)', async () => {
@@ -372,7 +372,7 @@ describe('rehearsal through the UI', () => {
       const problem = await problemIn(page, 'online-check');
       expect(problem).toMatch(/expired/i);
       expect(problem).toContain('Fetch new parameters');
-      await ui.screenshot('error-expired-token');
+      await ui.screenshot('error-expired-token', 'online-check');
     } finally {
       sim?.clock.advance(-25 * 60 * 60 * 1000);
     }
@@ -394,7 +394,7 @@ describe('rehearsal through the UI', () => {
     const verifiedText = await page.locator('[data-section="online-verify"] ul').innerText();
     expect(verifiedText).toMatch(/round trip returned the plaintext|get-publickey equals the wrapped public key/);
     expect(verifiedText).not.toContain('proof.key.');
-    await ui.screenshot('online-verified');
+    await ui.screenshot('online-verified', 'online-verify');
     await click(page, 'Write the receipt');
     await page.getByLabel('Preview of the online receipt').getByText('UI rehearsal (REHEARSAL)').waitFor();
     await ui.screenshot('online-receipt');
