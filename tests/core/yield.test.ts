@@ -4,6 +4,7 @@
  * does not need. Counted in event-loop turns, not milliseconds, so a loaded machine cannot make it
  * pass or fail by timing alone.
  */
+import { readFile } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { eventLoopSlicer, mapInSlices, yieldToEventLoop } from '../../src-main/core/yield';
@@ -79,6 +80,19 @@ describe('yieldToEventLoop', () => {
     setImmediate(() => {
       ran = true;
     });
+    await yieldToEventLoop();
+    expect(ran).toBe(true);
+  });
+
+  it('lets a due timer run when the work before it was resumed by an I/O callback', async () => {
+    // Work resumed by a file read runs in the loop's poll phase; a single setImmediate would fire in
+    // that same turn's check phase, before the timers.
+    await new Promise((resolve) => readFile(__filename, resolve));
+    let ran = false;
+    setTimeout(() => {
+      ran = true;
+    }, 0);
+    busy(3); // the timer is due
     await yieldToEventLoop();
     expect(ran).toBe(true);
   });

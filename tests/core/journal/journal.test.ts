@@ -1,9 +1,10 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
 import { GENESIS_HASH, openJournal, verifyJournal } from '../../../src-main/core/journal';
+import { inspectJournalInSlices } from '../../../src-main/core/journal/verify';
 import { tempDir, writeSampleJournal } from './sample';
 
 const clock = (start = '2025-03-01T09:00:00.000Z'): (() => Date) => {
@@ -290,6 +291,42 @@ describe('openJournal and append', () => {
     expect(batch.map((e) => e.seq)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
     await journal.close();
     expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 300, headHash: batch.at(-1)?.hash });
+  });
+
+  it('reopens a long journal with its entries read-only, freezing them in slices as it verifies them', async () => {
+    const file = path.join(await tempDir(), 'j.jsonl');
+    const written = await openJournal(file, { create: true });
+    await written.appendMany(
+      Array.from({ length: 300 }, (_, i) => ({ actor: 'Ana', event: 'material.wrapped', data: { files: [{ n: i }] } })),
+    );
+    await written.close();
+    const bytes = await fs.readFile(file);
+    /** How often `work` lets the event loop turn (setImmediate calls; I/O takes none), with a clock that says every slice is over. */
+    const yieldsWhile = async (work: () => Promise<unknown>): Promise<{ yields: number; value: unknown }> => {
+      let t = 0;
+      const now = vi.spyOn(performance, 'now').mockImplementation(() => (t += 10));
+      const immediate = vi.spyOn(globalThis, 'setImmediate');
+      try {
+        const value = await work();
+        return { value, yields: immediate.mock.calls.length };
+      } finally {
+        now.mockRestore();
+        immediate.mockRestore();
+      }
+    };
+    const verifying = await yieldsWhile(() => inspectJournalInSlices(bytes));
+    const opening = await yieldsWhile(() => openJournal(file, { create: false }));
+    const reopened = opening.value as Awaited<ReturnType<typeof openJournal>>;
+    // Verifying lets the loop turn once per entry here; freezing the entries as often again (before, in one go).
+    expect(verifying.yields).toBeGreaterThanOrEqual(300);
+    expect(opening.yields).toBeGreaterThanOrEqual(verifying.yields * 2);
+    const last = reopened.entries.at(-1)!;
+    expect(last.data).toEqual({ files: [{ n: 299 }] });
+    expect(() => {
+      (last.data as { files: { n: number }[] }).files[0]!.n = 1;
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(reopened.entries[0])).toBe(true);
+    await reopened.close();
   });
 
   it('refuses appends after close', async () => {
