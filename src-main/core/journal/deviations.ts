@@ -133,3 +133,15 @@ export function listDeviations(entries: readonly JournalEntry[]): Deviation[] {
  */
 export const SESSION_SEALED_BY: ReadonlySet<string> = new Set(['receipt.written', 'wrapped-bundle.completed']);
 export const SESSION_STOPPED_BY: ReadonlySet<string> = new Set(['ceremony.abandoned', 'ceremony.session-unfinished']);
+
+/**
+ * The entries a later run of a command writes first into a journal it continues: its session's
+ * start, the closing of a session that ended without a stop of its own (the air-gapped side), the
+ * set-aside of a line a power loss cut. Everything between a stop and the next of these was written
+ * by the stopped run.
+ */
+export const LATER_RUN_OPENED_BY: ReadonlySet<string> = new Set([
+  'ceremony.session-started',
+  'ceremony.session-unfinished',
+  'journal.torn-line-set-aside',
+]);

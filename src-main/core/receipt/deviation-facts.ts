@@ -4,7 +4,7 @@
  * language) and the rest of its data as labelled fields.
  */
 import { z } from 'zod';
-import { listDeviations, type JournalEntry, type JsonValue } from '../journal';
+import { LATER_RUN_OPENED_BY, listDeviations, type JournalEntry, type JsonValue } from '../journal';
 import { phrase } from './facts';
 import { madeByValues, refusedAct, stringList } from './journal-facts';
 import type { ReceiptPhrase } from './language';
@@ -178,14 +178,14 @@ function deviationNotes(
 }
 
 /**
- * The entries journaled after the stop `stop` by the same session (up to the next session's start):
+ * The entries the stopped run journaled after its stop `stop` (up to a later run's first entry):
  * steps that were already running when the stop came (several keys' KMS calls run at once) and
  * finished while it was being recorded. Empty for any other entry.
  */
 function finishedAfterStop(entries: readonly JournalEntry[], stop: JournalEntry): number[] {
   if (stop.event !== 'ceremony.interrupted') return [];
-  const after = entries.filter((e) => e.seq > stop.seq);
-  const end = after.findIndex((e) => e.event === 'ceremony.session-started');
+  const after = entries.slice(entries.indexOf(stop) + 1);
+  const end = after.findIndex((e) => LATER_RUN_OPENED_BY.has(e.event));
   return (end === -1 ? after : after.slice(0, end)).map((e) => e.seq);
 }
 

@@ -158,7 +158,8 @@ describe('deviations on a zh-CN receipt', () => {
     for (const said of [
       '已通过覆盖允许存在活动网络；处于活动状态的接口：wlan0IPv410.1.2.3。',
       '已通过覆盖将保管份额写入同一卷上的文件夹',
-      '在两个已记录的步骤之间停止',
+      // The next attempt's first entry closes the stopped session: nothing was journaled after the stop.
+      '在已记录的步骤之间停止：本条目之前记入日志的步骤均已完成。本条目之前的一条是最后完成的步骤。',
       'describe-key显示密钥状态为已禁用，而不是已启用',
       '密钥状态：已禁用',
       '信号：SIGINT',
@@ -177,7 +178,7 @@ describe('deviations on a zh-CN receipt', () => {
     for (const said of [
       'Alivenetworkwasallowedbyoverride;interfacesup:wlan0IPv410.1.2.3.',
       'Custodyshareswerewrittentofoldersononevolumebyoverride',
-      'Stoppedbetweentwojournaledsteps',
+      'Stoppedbetweenjournaledsteps:everystepjournaledbeforethisentryisdone.Theentrybeforeitisthelaststepdone.',
       'describe-keysaysthekeyisDisabled,notEnabled',
       'Keystate:Disabled',
     ])
@@ -188,7 +189,6 @@ describe('deviations on a zh-CN receipt', () => {
 
   it('a journal written before these were codes still prints in Chinese', async () => {
     const journal = await openJournal(path.join(f.dir, 'older.jsonl'), { create: true });
-    await journal.append('system', 'ceremony.interrupted', { signal: 'SIGINT', state: 'between journaled steps' });
     await journal.append('李娜', 'warning.network-allowed', {
       summary: 'WARNING: network present and allowed by override: wlan0 10.1.2.3.',
       interfaces: ['wlan0 IPv4 10.1.2.3'],
@@ -202,11 +202,12 @@ describe('deviations on a zh-CN receipt', () => {
       proof: { key: 'proof.key.notEnabled', values: { state: 'Pending import' } },
       publicKeyFingerprint: null,
     });
+    await journal.append('system', 'ceremony.interrupted', { signal: 'SIGINT', state: 'between journaled steps' });
     const older = [...journal.entries];
     await journal.close();
     const zh = await printed(older, 'zh-CN', 'deviation-words-older-zh');
     for (const said of [
-      '在两个已记录的步骤之间停止',
+      '在已记录的步骤之间停止',
       '已通过覆盖允许存在活动网络',
       '已通过覆盖将保管份额写入同一卷上的文件夹',
       'describe-key显示密钥状态为待导入，而不是已启用',
