@@ -11,6 +11,8 @@ import { isAsymmetric } from '../../crypto/key-spec';
 import { phraseOf, type Phrase } from '../../../i18n/phrase';
 import { holdsImportedMaterial, type OnlineKeyState, type RecordedCustody } from './state';
 import { recordedCustodyValues } from './recorded-custody';
+import { refuseStep, type OnlineStepContext } from './step-context';
+import { deleteImportedMaterial } from './key-status';
 
 /** What the person said when asking for the deletion. */
 export interface DeletionAcknowledgement {
@@ -47,8 +49,39 @@ export function deletionWarning(keyId: string, key: OnlineKeyState | undefined):
   return { keyId, warning: phraseOf('delete.custody', values), keyIdToType: values.custody === 'none' };
 }
 
+/** The warning before deleting the material of `keyId`, refusing a key that holds none the KMS lets delete. */
+export function deletableMaterialWarning(keyId: string, key: OnlineKeyState | undefined): DeletionWarning {
+  if (!key || !holdsImportedMaterial(key)) throw new KeyferryError('KEY_NOT_IMPORTED', { keyId });
+  if (isAsymmetric(key.spec)) throw new KeyferryError('MATERIAL_NOT_DELETABLE', { keyId, spec: key.spec });
+  return deletionWarning(keyId, key);
+}
+
+/**
+ * Deletes the imported material of one AES key (it returns to Pending import; only the same
+ * material can ever be imported again) once `ack` accepts what the journal knows of the custody
+ * copy (none: the key ID typed too; DESIGN rule 8). Refused otherwise, the journal open: journaled as
+ * a failed step (a deviation), like the key checks after it; accepted, the acknowledgement is
+ * journaled right before the KMS call.
+ */
+export async function deleteAcknowledgedMaterial(
+  ctx: OnlineStepContext,
+  keyId: string,
+  ack: DeletionAcknowledgement,
+): Promise<{ keyId: string; keyState: string }> {
+  const refusal = deletionRefusal(keyId, ctx.state.keys.get(keyId), ack);
+  if (refusal) await refuseStep(ctx, 'delete-imported-key-material', keyId, refusal);
+  return deleteImportedMaterial(ctx, keyId, () =>
+    ctx.journal('material.loss-acknowledged', {
+      keyId,
+      action: 'delete-imported-material',
+      // A code: receipts say it in their language (receipt.deviations.consequence).
+      consequence: 'lost-for-ever',
+    }),
+  );
+}
+
 /** The refusal of deleting the imported material of `keyId` with `ack`, or null when the acknowledgement suffices. */
-export function deletionRefusal(
+function deletionRefusal(
   keyId: string,
   key: OnlineKeyState | undefined,
   ack: DeletionAcknowledgement,

@@ -7,7 +7,7 @@
  * Methods return plain values (ids, fingerprints, states, file names); no key bytes exist here.
  */
 import path from 'node:path';
-import { isAsymmetric, type WrappingAlgorithm } from '../../crypto/key-spec';
+import type { WrappingAlgorithm } from '../../crypto/key-spec';
 import type {
   CheckedBundleSummary,
   CreatedKey,
@@ -45,8 +45,8 @@ import {
 } from './parameters-steps';
 import { writeOnlineReceipt } from './receipt';
 import {
-  deletionRefusal,
-  deletionWarning,
+  deletableMaterialWarning,
+  deleteAcknowledgedMaterial,
   type DeletionAcknowledgement,
   type DeletionWarning,
 } from './loss-acknowledgement';
@@ -60,7 +60,6 @@ import {
   type RecordedCustody,
 } from './state';
 import {
-  deleteImportedMaterial,
   journaledKeys,
   journalLapse,
   noticeLapsedMaterial,
@@ -350,15 +349,12 @@ export class OnlineCeremony {
    * copy (no KMS call, nothing journaled): the app shows it before it offers the deletion.
    */
   deletionWarning(keyId: string): DeletionWarning {
-    const key = this.#state.keys.get(keyId);
-    if (!key || !holdsImportedMaterial(key)) throw new KeyferryError('KEY_NOT_IMPORTED', { keyId });
-    if (isAsymmetric(key.spec)) throw new KeyferryError('MATERIAL_NOT_DELETABLE', { keyId, spec: key.spec });
-    return deletionWarning(keyId, key);
+    return deletableMaterialWarning(keyId, this.#state.keys.get(keyId));
   }
 
   /**
-   * Deletes the imported material of one AES key (the key returns to Pending import; only the
-   * same material can ever be imported again). Asymmetric material cannot be deleted (KMS rule).
+   * Deletes the imported material of one AES key once `acknowledgement` accepts what that loses
+   * (loss-acknowledgement.ts). Asymmetric material cannot be deleted (KMS rule).
    */
   async deleteMaterial(
     keyId: string,
@@ -366,20 +362,7 @@ export class OnlineCeremony {
   ): Promise<{ keyId: string; keyState: string }> {
     this.#guard.require('deleteMaterial');
     this.#requireConnected('deleteImportedKeyMaterial');
-    // Deleting may lose every ciphertext under the key for ever: the person must say they accept
-    // what the journal knows of the custody copy (none: the key ID typed too; DESIGN rule 8).
-    // Refused here, the journal open: journaled as a failed step (a deviation), like the key checks below.
-    const refusal = deletionRefusal(keyId, this.#state.keys.get(keyId), acknowledgement);
-    if (refusal) await refuseStep(this.#ctx, 'delete-imported-key-material', keyId, refusal);
-    const result = await deleteImportedMaterial(this.#ctx, keyId, () =>
-      this.#ctx.journal('material.loss-acknowledged', {
-        keyId,
-        action: 'delete-imported-material',
-        // A code: receipts say it in their language (receipt.deviations.consequence).
-        consequence: 'lost-for-ever',
-      }),
-    );
-    return result;
+    return deleteAcknowledgedMaterial(this.#ctx, keyId, acknowledgement);
   }
 
   /** Step 8: writes the online receipt into `dir` (needs the bundle checked in this session). */
