@@ -23,25 +23,6 @@ import { defineOnlineCommand, nextOnline, withSession } from './online-steps';
 import type { CliIo } from '../command';
 import { optionTable } from '../options';
 
-function planFromOptions(values: Record<string, string | string[] | boolean | undefined>, io: CliIo): unknown {
-  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-  return {
-    title: str('title') ?? cliTranslator(io).t('online.default-title', { alias: str('alias') ?? '' }),
-    operator: str('operator'),
-    witnesses: (values.witness as string[] | undefined) ?? [],
-    ...(str('wrapping-algorithm') ? { wrappingAlgorithm: str('wrapping-algorithm') } : {}),
-    ...(str('expires') ? { materialExpiry: str('expires') } : {}),
-    keys: [
-      {
-        alias: str('alias'),
-        spec: str('spec')?.toUpperCase(),
-        ...(str('usage') ? { usage: str('usage') } : {}),
-        ...(str('description') ? { description: str('description') } : {}),
-      },
-    ],
-  };
-}
-
 const CREATE_KEY_OPTIONS = optionTable({
   plan: { type: 'string', arg: 'FILE', help: 'cli.opt.create-key.plan' },
   'example-plan': { type: 'boolean', help: 'cli.opt.create-key.example-plan' },
@@ -56,8 +37,12 @@ const CREATE_KEY_OPTIONS = optionTable({
   expires: { type: 'string', arg: 'WHEN', help: 'cli.opt.expires' },
 });
 
-/** The options planFromOptions reads besides --alias: a plan file says each of them itself. */
-const PLAN_MAKING_OPTIONS = [
+/**
+ * The options that make a plan without a plan file, besides --alias (which names its one key): a
+ * plan file says each of them itself, so each is refused beside --plan. planFromOptions reads
+ * nothing else (its values' type is this list), and a test checks that it reads every one.
+ */
+export const PLAN_MAKING_OPTIONS = [
   'spec',
   'usage',
   'description',
@@ -67,6 +52,31 @@ const PLAN_MAKING_OPTIONS = [
   'wrapping-algorithm',
   'expires',
 ] as const satisfies readonly (keyof typeof CREATE_KEY_OPTIONS)[];
+
+/** The values planFromOptions may read: those of PLAN_MAKING_OPTIONS and --alias. */
+export type PlanMakingValues = {
+  readonly [K in (typeof PLAN_MAKING_OPTIONS)[number] | 'alias']?: string | string[] | boolean;
+};
+
+/** The plan the options make (one key), checked by parseCeremonyPlan like a plan file. */
+export function planFromOptions(values: PlanMakingValues, io: Pick<CliIo, 'env' | 'locale'>): unknown {
+  const str = (k: keyof PlanMakingValues) => (typeof values[k] === 'string' ? values[k] : undefined);
+  return {
+    title: str('title') ?? cliTranslator(io).t('online.default-title', { alias: str('alias') ?? '' }),
+    operator: str('operator'),
+    witnesses: Array.isArray(values.witness) ? values.witness : [],
+    ...(str('wrapping-algorithm') ? { wrappingAlgorithm: str('wrapping-algorithm') } : {}),
+    ...(str('expires') ? { materialExpiry: str('expires') } : {}),
+    keys: [
+      {
+        alias: str('alias'),
+        spec: str('spec')?.toUpperCase(),
+        ...(str('usage') ? { usage: str('usage') } : {}),
+        ...(str('description') ? { description: str('description') } : {}),
+      },
+    ],
+  };
+}
 
 export const createKeyCommand = defineOnlineCommand({
   name: 'online create-key',
