@@ -83,6 +83,8 @@ function checkKey(key: ReceiptKey, n: number, side: ReceiptInput['side']): void 
     key.custody.holders.forEach((h) => text(h.custodian, `${at}: a custodian's name`));
     wholeNumber(key.custody.threshold, `${at}: the custody threshold`, 1);
     if (key.custody.threshold > indexes.length) bad(`${at}: the custody threshold exceeds the number of shares`);
+    // Printed whole and as the set tag of every share and backup file name: a wrong one names no file.
+    if (key.custody.backupDigest !== undefined) hex64(key.custody.backupDigest, `${at}: the custody backup digest`);
     const restored = key.custody.restoredFrom;
     if (restored) {
       wholeNumber(restored.total, `${at}: the number of shares handed out`, 1);

@@ -196,3 +196,22 @@ describe('custody restored from shares', () => {
     ).toBe('Cannot make the receipt: key 1: who presented share 2 must be 1-1000 characters.');
   });
 });
+
+describe('a custody set split on the air-gapped side', () => {
+  const holders = [
+    { shareIndex: 1, custodian: 'Grace Hopper' },
+    { shareIndex: 2, custodian: 'Alan Turing' },
+  ];
+  const split = (backupDigest: string): ReceiptInput => ({
+    ...sampleReceiptInput('air-gapped'),
+    keys: [{ ...sampleKey('AES_256', 'air-gapped'), custody: { threshold: 2, holders, backupDigest } }],
+  });
+
+  it('prints its backup digest only as 64 lowercase hex digits (its first 8 are the set tag of every file name)', () => {
+    expect(() => checkReceiptInput(split('ab'.repeat(32)))).not.toThrow();
+    for (const digest of ['ab'.repeat(31), 'AB'.repeat(32), `${'ab'.repeat(31)}zz`, ''])
+      expect(refusalOf(split(digest))).toBe(
+        'Cannot make the receipt: key 1: the custody backup digest must be 64 lowercase hex digits.',
+      );
+  });
+});
