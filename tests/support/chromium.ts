@@ -82,24 +82,30 @@ export async function newOfflinePage(
   return { page, requests, close: () => context.close() };
 }
 
+/** The paper sizes a test prints on. */
+export type PaperFormat = 'A4' | 'Letter';
+
 /**
- * Prints `html` to a PDF at `outPath` in the given paper format, as a user's "Print to PDF"
- * would (print media, backgrounds on, the document's own @page margins). Uses `browser` when
+ * Prints `html` on `page` to a PDF at `outPath` in the given paper format, as a user's "Print to
+ * PDF" would (print media, backgrounds on, the document's own @page margins). The document
+ * replaces whatever the page showed.
+ */
+export async function printOnPage(page: Page, html: string, outPath: string, format: PaperFormat): Promise<void> {
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format, printBackground: true, preferCSSPageSize: false });
+  await writeFile(outPath, pdf);
+}
+
+/**
+ * Prints `html` to a PDF at `outPath` (printOnPage) on a page of its own. Uses `browser` when
  * given, otherwise launches and closes its own.
  */
-export async function htmlToPdf(
-  html: string,
-  outPath: string,
-  format: 'A4' | 'Letter',
-  browser?: Browser,
-): Promise<void> {
+export async function htmlToPdf(html: string, outPath: string, format: PaperFormat, browser?: Browser): Promise<void> {
   const own = browser ? undefined : await launchChromium();
   const { page, close } = await newOfflinePage(browser ?? (own as Browser));
   try {
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format, printBackground: true, preferCSSPageSize: false });
-    await writeFile(outPath, pdf);
+    await printOnPage(page, html, outPath, format);
   } finally {
     await close();
     await own?.close();

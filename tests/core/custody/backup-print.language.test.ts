@@ -13,11 +13,10 @@ import { backupQrTexts, renderBackupPrintout } from '../../../src-main/core/cust
 import { encodeBackupText } from '../../../src-main/core/custody/backup-text';
 import { splitCustodySet, type CustodySet } from '../../../src-main/core/custody/set-split';
 import type { ReceiptLanguage } from '../../../src-main/core/receipt/language';
-import { htmlToPdf } from '../../support/chromium';
-import { chromiumPerFile } from '../../helpers/browser';
+import { printerPerFile } from '../../helpers/browser';
 import { CUSTODIANS, materialFor } from './helpers';
 
-const browser = chromiumPerFile();
+const printer = printerPerFile();
 let dir: string;
 let set: CustodySet;
 let material: Awaited<ReturnType<typeof materialFor>>;
@@ -46,7 +45,7 @@ async function printed(language: ReceiptLanguage): Promise<{ text: string; codes
   const fileText = encodeBackupText(set.backup, { m: 2, n: 3, language });
   const html = await renderBackupPrintout(set.backup, fileText, { language, qrText });
   const pdf = path.join(dir, `backup-${language}.pdf`);
-  await htmlToPdf(html, pdf, 'A4', browser());
+  await printer.print(html, pdf, 'A4');
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   return { text, codes: backupQrTexts(qrText).length };
 }

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,9 +14,10 @@ import type { CustodyShare } from '../../../src-main/core/custody/custody-share'
 import { renderCustodySlip, slipQrTexts } from '../../../src-main/core/custody/custody-slip';
 import { splitMaterial } from '../../../src-main/core/custody/split';
 import { parseTypedShare, typedShareLines } from '../../../src-main/core/custody/typed-share';
+import { CHROMIUM_PATH } from '../../support/chromium';
+import { printerPerFile } from '../../helpers/browser';
 import { materialFor } from './helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
 // Markup in a custodian's name is escaped on the slip. An invisible or bidi character (U+202E) never
 // reaches a slip: the split refuses such a name (custodian-names.ts; the last case below), and
 // text-safety.ts, tested on its own, shows one as [U+202E] wherever text from a file is printed.
@@ -113,33 +114,26 @@ describe('custody slips', () => {
     }
   });
 
-  it.skipIf(!existsSync(CHROMIUM))('prints in Chromium, and the printed text reads back as the share', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'keyferry-slip-'));
-    try {
-      for (const share of [aesShares[0] as CustodyShare, rsaShare]) {
-        const slip = await renderCustodySlip(share);
-        const html = path.join(dir, slip.htmlName);
-        const pdf = path.join(dir, `${slip.htmlName}.pdf`);
-        await writeFile(html, slip.html);
-        execFileSync(
-          CHROMIUM,
-          [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--no-pdf-header-footer',
-            `--print-to-pdf=${pdf}`,
-            `file://${html}`,
-          ],
-          { stdio: 'ignore', timeout: 60_000 },
-        );
-        const printed = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-        const back = parseTypedShare(printed);
-        expect(back.checksum).toBe(share.checksum);
-        expect(back.share.use((b) => Buffer.from(b)).equals(share.share.use((b) => Buffer.from(b)))).toBe(true);
+  // One Chromium and one page print both slips (a headless Chromium started per slip cost a
+  // second or more of CPU each).
+  describe.skipIf(!existsSync(CHROMIUM_PATH))('on paper', () => {
+    const printer = printerPerFile();
+
+    it('prints in Chromium, and the printed text reads back as the share', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'keyferry-slip-'));
+      try {
+        for (const share of [aesShares[0] as CustodyShare, rsaShare]) {
+          const slip = await renderCustodySlip(share);
+          const pdf = path.join(dir, `${slip.htmlName}.pdf`);
+          await printer.print(slip.html, pdf);
+          const printed = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+          const back = parseTypedShare(printed);
+          expect(back.checksum).toBe(share.checksum);
+          expect(back.share.use((b) => Buffer.from(b)).equals(share.share.use((b) => Buffer.from(b)))).toBe(true);
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
       }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

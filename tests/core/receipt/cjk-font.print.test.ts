@@ -13,13 +13,13 @@ import { renderCustodySlip } from '../../../src-main/core/custody/custody-slip';
 import { splitMaterial } from '../../../src-main/core/custody/split';
 import { parseTypedShare } from '../../../src-main/core/custody/typed-share';
 import { cjkCodePoints, renderReceiptHtml, renderReceiptText, type ReceiptInput } from '../../../src-main/core/receipt';
-import { htmlToPdf, newOfflinePage } from '../../support/chromium';
-import { chromiumPerFile } from '../../helpers/browser';
+import { newOfflinePage } from '../../support/chromium';
+import { printerPerFile } from '../../helpers/browser';
 import { materialFor } from '../custody/helpers';
 import { sampleReceiptInput } from './fixtures';
 
 const OUT = path.resolve('test-results/receipts/zh-CN');
-const browser = chromiumPerFile(OUT);
+const printer = printerPerFile(OUT);
 
 /** A receipt whose operator and first witness have Chinese names. */
 function chineseNamed(side: 'online' | 'air-gapped'): ReceiptInput {
@@ -30,7 +30,7 @@ function chineseNamed(side: 'online' | 'air-gapped'): ReceiptInput {
 /** Prints `html` to a PDF; returns its text (pdftotext, reading order) and its fonts (pdffonts rows). */
 async function print(html: string, name: string): Promise<{ text: string; fonts: string[][] }> {
   const pdf = path.join(OUT, `${name}.pdf`);
-  await htmlToPdf(html, pdf, 'A4', browser());
+  await printer.print(html, pdf, 'A4');
   execFileSync('pdftoppm', ['-r', '70', '-f', '1', '-l', '1', '-png', '-singlefile', pdf, path.join(OUT, name)]);
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
   const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
@@ -117,7 +117,7 @@ describe('an English receipt', () => {
 describe('a receipt in both languages', () => {
   it('puts every text in an English and a Chinese column, each declaring its language', async () => {
     const html = renderReceiptHtml(chineseNamed('air-gapped'), { language: 'both' });
-    const { page, close } = await newOfflinePage(browser());
+    const { page, close } = await newOfflinePage(printer.browser());
     try {
       await page.setContent(html);
       const columns = await page.evaluate(`(() => {

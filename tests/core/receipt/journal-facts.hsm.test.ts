@@ -9,8 +9,7 @@ import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HsmMaterialSummary } from '../../../src-main/core/ceremony/airgap/hsm-material';
-import { htmlToPdf } from '../../support/chromium';
-import { chromiumPerFile } from '../../helpers/browser';
+import { printerPerFile } from '../../helpers/browser';
 import { airGapSide, onlineDayOne } from '../ceremony/ceremony-fixture';
 import {
   airGapWithHsm,
@@ -22,12 +21,12 @@ import {
 } from '../ceremony/hsm-ceremony';
 
 const t = softHsmCeremonies('receipt-hsm', '90817263');
-const browser = chromiumPerFile();
+const printer = printerPerFile();
 
 /** The receipt's HTML printed to PDF and read back with pdftotext, squashed. */
 async function printed(htmlFile: string): Promise<string> {
   const pdf = htmlFile.replace(/\.html$/, '.pdf');
-  await htmlToPdf(await readFile(htmlFile, 'utf8'), pdf, 'A4', browser());
+  await printer.print(await readFile(htmlFile, 'utf8'), pdf, 'A4');
   return squash(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
 }
 /** Without white space and hyphens: table cells wrap anywhere, and pdftotext joins a hyphenated line break. */

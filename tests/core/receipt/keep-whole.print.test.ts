@@ -16,17 +16,16 @@ import { shareFileName } from '../../../src-main/core/custody/share-file';
 import { splitMaterial } from '../../../src-main/core/custody/split';
 import { renderReceiptHtml } from '../../../src-main/core/receipt';
 import { RECEIPT_LANGUAGES } from '../../../src-main/core/receipt/receipt-languages';
-import { htmlToPdf } from '../../support/chromium';
-import { chromiumPerFile } from '../../helpers/browser';
+import { printerPerFile } from '../../helpers/browser';
 import { materialFor } from '../custody/helpers';
 import { keyIdFor, sampleReceiptInput } from './fixtures';
 
 const OUT = path.resolve('test-results/receipts/keep-whole');
-const browser = chromiumPerFile(OUT);
+const printer = printerPerFile(OUT);
 
 async function printedText(html: string, name: string): Promise<string> {
   const pdf = path.join(OUT, `${name}.pdf`);
-  await htmlToPdf(html, pdf, 'A4', browser());
+  await printer.print(html, pdf, 'A4');
   return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
 }
 

@@ -10,13 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { renderReceiptHtml } from '../../../src-main/core/receipt';
 import { PAPER_SIZES, type PaperSize } from '../../../src-main/core/receipt/paper-size';
 import { groupHexLines } from '../../../src-main/core/hex-groups';
-import { htmlToPdf } from '../../support/chromium';
-import { chromiumPerFile } from '../../helpers/browser';
+import { printerPerFile } from '../../helpers/browser';
 import { HOSTILE, sampleReceiptInput } from './fixtures';
 
 const OUT = path.resolve('test-results/receipts');
 const SIDES = ['online', 'air-gapped'] as const;
-const browser = chromiumPerFile(OUT);
+const printer = printerPerFile(OUT);
 
 /** What pdfinfo says of each paper. */
 const PAGE_SIZE: Record<PaperSize, RegExp> = {
@@ -33,7 +32,7 @@ describe.each(SIDES)('the %s receipt on each paper', (side) => {
     async (format) => {
       const pageSize = PAGE_SIZE[format];
       const base = path.join(OUT, `receipt-${side}-${format}`);
-      await htmlToPdf(html, `${base}.pdf`, format, browser());
+      await printer.print(html, `${base}.pdf`, format);
       expect(execFileSync('pdfinfo', [`${base}.pdf`], { encoding: 'utf8' })).toMatch(pageSize);
       const pdfText = execFileSync('pdftotext', ['-layout', `${base}.pdf`, '-'], { encoding: 'utf8' });
       expect(pdfText).toContain('Keyferry ceremony receipt');

@@ -8,12 +8,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderReceiptHtml } from '../../../src-main/core/receipt';
 import type { ReceiptLanguage } from '../../../src-main/core/receipt/receipt-languages';
-import { chromiumPerFile } from '../../helpers/browser';
-import { htmlToPdf } from '../../support/chromium';
+import { printerPerFile } from '../../helpers/browser';
 import { sampleReceiptInput } from './fixtures';
 
 const OUT = path.resolve('test-results/receipts/margins');
-const browser = chromiumPerFile(OUT);
+const printer = printerPerFile(OUT);
 
 /** The text of each page of `pdf`, whitespace removed (pdftotext spaces CJK text its own way). */
 function pageTexts(pdf: string): string[] {
@@ -37,7 +36,7 @@ describe('the margins of every printed receipt page', () => {
     async (language, format, words) => {
       const input = sampleReceiptInput('air-gapped', ['AES_256', 'EC_P256']);
       const pdf = path.join(OUT, `receipt-${language}-${format}.pdf`);
-      await htmlToPdf(renderReceiptHtml(input, { language }), pdf, format, browser());
+      await printer.print(renderReceiptHtml(input, { language }), pdf, format);
       const pages = pageTexts(pdf);
       expect(pages.length).toBeGreaterThan(1);
       pages.forEach((text, i) => {

@@ -14,14 +14,13 @@ import { groupHexLines } from '../../../../src-main/core/hex-groups';
 import { isMessageKey } from '../../../../src-main/i18n/catalogue';
 import { english } from '../../../../src-main/i18n/translate';
 import { journalEventPhrase } from '../../../../src-main/i18n/journal-events';
-import { htmlToPdf } from '../../../support/chromium';
-import { chromiumPerFile } from '../../../helpers/browser';
+import { printerPerFile } from '../../../helpers/browser';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
 import { LIVE_WLAN } from '../../../helpers/workstation';
 
 const OUT = path.resolve('test-results/receipts');
-const browser = chromiumPerFile(OUT);
+const printer = printerPerFile(OUT);
 let f: Fixture;
 
 beforeAll(async () => {
@@ -33,7 +32,7 @@ afterAll(async () => {
 
 async function pdfText(html: string, name: string): Promise<string> {
   const pdf = path.join(OUT, `${name}.pdf`);
-  await htmlToPdf(html, pdf, 'A4', browser());
+  await printer.print(html, pdf, 'A4');
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
 }
 
