@@ -2,7 +2,7 @@
  * Lists what is really in a bundle folder without following anything: lstat only, symbolic
  * links and special files refused wherever they are, entries and depth capped.
  */
-import type { Stats } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { BUNDLE_LIMITS, isOsMetadataFile } from './bundle-limits';
@@ -82,8 +82,11 @@ export async function scanBundleFolder(dir: string): Promise<FolderScan> {
   let entries = 0;
   const walk = async (rel: string, depth: number): Promise<void> => {
     let names: string[];
+    let kinds: Map<string, Dirent>;
     try {
-      names = (await fs.readdir(path.join(dir, rel))).sort();
+      const dirents = await fs.readdir(path.join(dir, rel), { withFileTypes: true });
+      kinds = new Map(dirents.map((d) => [d.name, d]));
+      names = [...kinds.keys()].sort();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new KeyferryError('BUNDLE_UNREADABLE', { action: 'list', name: rel || dir, errno: code ?? 'error' });
@@ -92,12 +95,18 @@ export async function scanBundleFolder(dir: string): Promise<FolderScan> {
     if (entries > BUNDLE_LIMITS.maxEntries) {
       throw new KeyferryError('BUNDLE_TOO_MANY_FILES', { limit: BUNDLE_LIMITS.maxEntries });
     }
+    // A folder is known from its entry's type (what lstat says of it, read by readdir with the name;
+    // Node asks lstat where the file system does not say): only the other entries are looked at,
+    // for their size and identity. A bundle of 100 keys has 100 folders.
     const stats = await Promise.all(
-      names.map((base) => lstatOrRefuse(path.join(dir, rel, base), rel ? `${rel}/${base}` : base)),
+      names.map((base) => {
+        const entry = kinds.get(base) as Dirent;
+        return entry.isDirectory() ? entry : lstatOrRefuse(path.join(dir, rel, base), rel ? `${rel}/${base}` : base);
+      }),
     );
     for (const [i, base] of names.entries()) {
       const name = rel ? `${rel}/${base}` : base;
-      const stat = stats[i] as Stats;
+      const stat = stats[i] as Stats | Dirent;
       if (stat.isSymbolicLink()) {
         throw new KeyferryError('BUNDLE_SYMLINK', { where: 'inside', name });
       }
@@ -108,10 +117,12 @@ export async function scanBundleFolder(dir: string): Promise<FolderScan> {
         scan.folders.add(name);
         await walk(name, depth + 1);
       } else if (stat.isFile()) {
+        // Not a folder: lstat's own answer, with the size and identity.
+        const { size, dev, ino } = stat as Stats;
         if (isOsMetadataFile(base)) scan.ignored.push(name);
-        else scan.files.set(name, { size: stat.size, dev: stat.dev, ino: stat.ino });
+        else scan.files.set(name, { size, dev, ino });
       } else {
-        throw new KeyferryError('BUNDLE_SPECIAL_FILE', { kind: specialKind(stat), name });
+        throw new KeyferryError('BUNDLE_SPECIAL_FILE', { kind: specialKind(stat as Stats), name });
       }
     }
   };
