@@ -76,7 +76,7 @@ describe("the ceremony's material expiry in the app", () => {
     expect(await expires('pk/ceremony')).toContain(formatUtc(new Date(ninety)));
     expect(await expires('pk/thirty')).toContain(formatUtc(new Date(thirty)));
     expect(await expires('pk/ec')).toBe(t('expiry.never-lower'));
-    await ui.screenshot('online-create-ceremony-expiry');
+    await ui.screenshot('online-create-ceremony-expiry', 'online-create');
 
     await parametersConfirmed(page, media);
     // The parameters bundle: the ceremony's expiry, and each key's own.

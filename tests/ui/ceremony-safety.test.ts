@@ -88,7 +88,7 @@ describe('ceremony safety through the UI', () => {
       expect(problem).toContain(`${missing}/wrapped-material-`);
       expect(problem).toContain('cannot be created: its parent');
       expect(problem).toContain('Insert the media, or choose a folder whose parent exists.');
-      await ui.screenshot('air-gapped-preflight-missing-media');
+      await ui.screenshot('air-gapped-preflight-missing-media', 'air-preflight');
       expect((await events(airJournal())).map((e) => e.event)).not.toContain('material.generated');
     });
 
@@ -118,7 +118,7 @@ describe('ceremony safety through the UI', () => {
       let journaled = (await events(airJournal())).map((e) => e.event);
       expect(journaled).not.toContain('material.no-backup-acknowledged');
       expect(journaled).not.toContain('material.generated');
-      await ui.screenshot('air-gapped-no-backup-acknowledgement');
+      await ui.screenshot('air-gapped-no-backup-acknowledgement', 'air-preflight');
 
       await page
         .getByLabel(
@@ -212,7 +212,7 @@ describe('ceremony safety through the UI', () => {
       let journaled = (await events(onlineJournal())).map((e) => e.event);
       expect(journaled).not.toContain('material.loss-acknowledged');
       expect(journaled).not.toContain('key.material-deleted');
-      await ui.screenshot('online-delete-acknowledgement');
+      await ui.screenshot('online-delete-acknowledgement', 'online-verify');
 
       await fillByLabel(page, `Type the key ID ${keyId} to confirm`, keyId);
       await remove.click();

@@ -78,7 +78,7 @@ describe('an air-gapped session killed by a crash, then the app on the same jour
     await step(page, t('network.step'), 'air-network');
     const notice = page.locator('[data-section="air-network"] .earlier-session');
     await notice.waitFor();
-    await ui.screenshot('crashed-session-closed');
+    await ui.screenshot('crashed-session-closed', 'air-network');
     const text = (await notice.textContent()) ?? '';
     expect(text).toMatch(/Session 1 of this journal \(entries 1-\d+\) ended without stopping: a crash or power loss\./);
     expect(text).toContain(t('cli.bundle-withdrawn', { dir: wrapped }));

@@ -71,7 +71,7 @@ describe('the create form with replica groups', () => {
       expect(
         await create.getByText(t('create.with-replicas', { keys: 2, replicas: 2, total: 4 }), { exact: true }).count(),
       ).toBe(1);
-      await ui.screenshot(locale === 'en' ? 'online-create-replicas' : 'zh-CN/online-create-replicas');
+      await ui.screenshot(locale === 'en' ? 'online-create-replicas' : 'zh-CN/online-create-replicas', 'online-create');
       expect(ui.pageErrors).toEqual([]);
     }, 180_000);
   }
@@ -135,7 +135,7 @@ describe("each AES key's own material expiry in the app", () => {
     expect(await expires('pk/thirty')).toContain(formatUtc(new Date(thirty)));
     expect(await expires('pk/typed')).toContain(formatUtc(new Date(typed)));
     expect(await expires('pk/ec')).toBe(t('expiry.never-lower'));
-    await ui.screenshot('online-create-expiries');
+    await ui.screenshot('online-create-expiries', 'online-create');
 
     await parametersConfirmed(page, media);
     // Each key's own plan reached the air-gapped side: the earlier (typed 10 days) is the loss to acknowledge.

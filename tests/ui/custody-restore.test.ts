@@ -121,7 +121,7 @@ describe('custody restore through the UI', () => {
     await step(page, 'Read the key states from the KMS', 'online-verify');
     await page.getByText('Waiting for the same material again').waitFor();
     expect(await page.locator('[data-section="online-verify"] .banner').textContent()).toContain('expired in the KMS');
-    await ui.screenshot('online-material-lapsed');
+    await ui.screenshot('online-material-lapsed', 'online-verify');
     await step(page, 'Fetch new import parameters', 'online-parameters');
     await fillByLabel(page, 'Removable media folder for the bundle', media);
     await step(page, 'Write the import-parameters bundle', 'online-parameters');
@@ -147,7 +147,7 @@ describe('custody restore through the UI', () => {
     await fillByLabel(page, 'Share file', shareFile);
     await click(page, 'Present this share');
     expect(await problemIn(page, 'restore-shares')).toContain('already presented');
-    await ui.screenshot('restore-duplicate-share');
+    await ui.screenshot('restore-duplicate-share', 'restore-shares');
     const dan = path.join(dir, 'custodian-dan');
     const slip = await readFile(
       path.join(dan, (await readdir(dan)).find((f) => f.endsWith('.slip.txt')) ?? ''),

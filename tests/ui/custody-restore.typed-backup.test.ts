@@ -141,7 +141,10 @@ describe('custody restore from paper: typed slips and a pasted backup', () => {
       expect(await problemIn(page, 'restore-shares')).toContain(
         t('problem.CUSTODY_BACKUP_LINE_INVALID', { line: 1, file: backupName }),
       );
-      await ui.screenshot(lang === 'en' ? 'restore-backup-mistyped' : 'zh-CN/restore-backup-mistyped');
+      await ui.screenshot(
+        lang === 'en' ? 'restore-backup-mistyped' : 'zh-CN/restore-backup-mistyped',
+        'restore-shares',
+      );
       await fillByLabel(page, t('restore.backup.typed'), backup);
       await step(page, t('restore.backup.present'), 'restore-shares');
       await shares.locator('.backup-presented').waitFor();

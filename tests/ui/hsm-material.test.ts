@@ -144,7 +144,7 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
     expect(rsa).toContain('RSA_2048: cannot be done');
     expect(rsa).toContain('CKM_AES_KEY_WRAP_PAD (0x210A) is not RFC 5649-exact');
     expect(await page.getByRole('button', { name: t('hsm.produce.generate') }).count()).toBe(0);
-    await ui.screenshot('air-gapped-hsm-capability-refused');
+    await ui.screenshot('air-gapped-hsm-capability-refused', 'air-material');
 
     await material().getByLabel(t('hsm.zero-filled.accept'), { exact: true }).check();
     await fillByLabel(page, t('hsm.pin'), PIN);
@@ -159,7 +159,7 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
     const events = (await journalEvents(airJournal())).map((e) => e.event);
     expect(events).toContain('hsm.zero-filled-pad-accepted');
     expect(events).not.toContain('material.generated');
-    await ui.screenshot('air-gapped-hsm-capability');
+    await ui.screenshot('air-gapped-hsm-capability', 'air-material');
   }, 120_000);
 
   it('generates the material in the token: key check value and public-key fingerprint from the HSM, no custody question', async () => {
@@ -180,7 +180,7 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
     expect(text.replace(/\s/g, '')).toContain(fingerprint);
     expect(await material().textContent()).toContain(t('hsm.custody-is-token', { serial: token.serial }));
     expect(await material().getByRole('button', { name: 'Open the custody screen' }).count()).toBe(0);
-    await ui.screenshot('air-gapped-hsm-material');
+    await ui.screenshot('air-gapped-hsm-material', 'air-material');
   }, 120_000);
 
   it('never shows, sends back, logs, journals or writes the PIN', async () => {
@@ -223,7 +223,7 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
       await succeeded(zhPage, 'air-material');
       const result = section.locator('[data-hsm-result="accepted"]');
       expect(await result.textContent()).toContain(zh('hsm.result.accepted'));
-      await zhUi.screenshot('zh-CN/air-gapped-hsm-capability');
+      await zhUi.screenshot('zh-CN/air-gapped-hsm-capability', 'air-material');
       expect(zhUi.pageErrors).toEqual([]);
     } finally {
       await zhUi.close();
@@ -280,7 +280,7 @@ describe('the HSM material source through the UI, on a SoftHSM token', () => {
       );
       expect((await card.getByLabel(t('hsm.restore.kcv')).textContent())?.replace(/\s/g, '')).toBe(keyCheckValue);
       expect(await card.textContent()).toContain(t('hsm.restore.proven', { count: 1 }));
-      await restoreUi.screenshot('restore-hsm');
+      await restoreUi.screenshot('restore-hsm', 'restore-shares');
       await step(rp, 'Wrap the rebuilt material', 'restore-wrap');
       await step(rp, 'Write the wrapped-material bundle', 'restore-wrap');
       await step(rp, 'Write the receipt', 'restore-receipt');

@@ -63,7 +63,7 @@ describe('the online screens with 100 keys', () => {
       expect(await fieldsets.count()).toBe(100);
       // 100 fieldsets scroll inside their own area, not down the page.
       expect(await page.evaluate<number>('document.documentElement.scrollHeight')).toBeLessThan(MAX_PAGE_HEIGHT);
-      await ui.screenshot(`${shots}-plan`);
+      await ui.screenshot(`${shots}-plan`, 'online-create');
       await button(t('create.button', { count: 100 })).click();
       await page.getByText(t('ckeys.created', { count: 100 }), { exact: true }).waitFor();
       const created = ui.ipc.calls.find((c) => c.channel === 'online.create-keys');

@@ -132,12 +132,12 @@ describe('UI modes and keyboard', () => {
       await problem.waitFor();
       expect(await problem.textContent()).toContain('What to do next');
       expect(await page.getByLabel('Secret access key', { exact: true }).inputValue()).toBe('');
-      await ui.screenshot('error-wrong-credentials');
+      await ui.screenshot('error-wrong-credentials', 'online-connect');
       await page.getByLabel('Secret access key', { exact: true }).fill(sk);
       await page.getByRole('button', { name: 'Test connection' }).click();
       await page.getByText('Connected to').waitFor();
       expect(await page.locator('.facts').textContent()).toContain('HPUA…0001');
-      await ui.screenshot('online-connected');
+      await ui.screenshot('online-connected', 'online-connect');
       const answers = JSON.stringify([ipc.calls.map((c) => c.response), ipc.events, await page.content()]);
       expect(answers).not.toContain(sk);
       expect(answers).not.toContain(wrongSk);

@@ -56,7 +56,7 @@ describe('who made the wrapped bundle, on the online check step', () => {
     const accept = page.getByRole('button', { name: t('check.other-journal.button'), exact: true });
     await typed.fill('j.jsonl');
     expect(await accept.isDisabled()).toBe(true);
-    await ui.screenshot('online-other-airgap-journal');
+    await ui.screenshot('online-other-airgap-journal', 'online-check');
     await typed.fill('air-gapped-journal.jsonl');
     await accept.click();
     await succeeded(page, 'online-check');

@@ -46,7 +46,7 @@ describe('the simulator clock in a rehearsal', () => {
     const moves = (await journal()).filter((e) => e.event === 'rehearsal.clock-moved');
     expect(moves).toHaveLength(1);
     expect(moves[0]).toMatchObject({ actor: 'Ana', data: { advancedMs: 25 * HOUR } });
-    await session.ui.screenshot('online-simulator-clock-moved');
+    await session.ui.screenshot('online-simulator-clock-moved', 'online-clock');
   });
 
   it('refuses the import with the expired-token message, then fetches fresh parameters', async () => {
@@ -55,7 +55,7 @@ describe('the simulator clock in a rehearsal', () => {
     expect(problem).toMatch(/import token of key [0-9a-z-]+ (has )?expired/);
     expect(problem).toContain('IMPORT_TOKEN_EXPIRED');
     expect((await journal()).map((e) => e.event)).not.toContain('key.imported');
-    await session.ui.screenshot('online-import-token-expired');
+    await session.ui.screenshot('online-import-token-expired', 'online-import');
 
     // Before: the written parameters bundle and the checked wrapped bundle, both for the old tokens.
     const writtenCard = page.locator('[data-section="online-parameters"] .card');

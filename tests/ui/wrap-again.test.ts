@@ -90,7 +90,7 @@ describe('wrapping again on the air-gapped screens', () => {
     // A checked choice with no reason cannot be sent.
     expect(await page.getByRole('button', { name: t('preflight.button'), exact: true }).isDisabled()).toBe(true);
     await fillByLabel(page, t('preflight.wrap-again.reason'), 'media with the first bundle lost');
-    await ui.screenshot('air-gapped-wrap-again');
+    await ui.screenshot('air-gapped-wrap-again', 'air-preflight');
     await page.getByRole('button', { name: t('preflight.button'), exact: true }).click();
     await succeeded(page, 'air-preflight');
     const repeated = (await events(folder)).find((e) => e.event === 'wrap.repeated');
