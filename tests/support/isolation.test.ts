@@ -12,6 +12,12 @@ const FILES: Record<string, string> = {
   'tests/plain.test.ts': "import { expect, it } from 'vitest';\nimport { helper } from './helpers/plain';\n",
   'tests/helpers/plain.ts': 'export const helper = 1;\n',
   'tests/mocks.test.ts': "import { expect, it, vi } from 'vitest';\nvi.mock('node:os');\n",
+  'tests/spies.test.ts':
+    "import { afterEach, it, vi } from 'vitest';\nvi.spyOn(os, 'networkInterfaces');\nconst f = vi.fn();\nvi.useFakeTimers();\nafterEach(() => vi.useRealTimers());\n",
+  'tests/names-mock.test.ts':
+    "/** The setup file runs before a file's `vi.mock` hoisting. */\nimport { it } from 'vitest';\n",
+  'tests/stubs.test.ts': "import { vi } from 'vitest';\nvi.stubEnv('TZ', 'UTC');\n",
+  'tests/timers.test.ts': "import { vi } from 'vitest';\nvi.useFakeTimers({ toFake: ['Date'] });\n",
   'tests/env.test.ts': "process.env.TZ = 'UTC';\n",
   'tests/env-read.test.ts': "const zone = process.env.TZ === 'UTC';\n",
   'tests/listener.test.ts': "process.on('exit', () => undefined);\n",
@@ -37,7 +43,7 @@ describe('test files that need a process of their own', () => {
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  it('are the ones using vi, writing process.env, adding process listeners or loading a PKCS#11 module, also through a helper', () => {
+  it('are the ones mocking modules, stubbing or leaving fake timers on, writing process.env, adding process listeners or loading a PKCS#11 module, also through a helper', () => {
     expect(testFilesNeedingTheirOwnProcess(root)).toEqual([
       'tests/binding-required.test.ts',
       'tests/binding.test.ts',
@@ -45,6 +51,8 @@ describe('test files that need a process of their own', () => {
       'tests/hsm.test.ts',
       'tests/listener.test.ts',
       'tests/mocks.test.ts',
+      'tests/stubs.test.ts',
+      'tests/timers.test.ts',
       'tests/via-helper.test.ts',
     ]);
   });
@@ -53,6 +61,8 @@ describe('test files that need a process of their own', () => {
     const isolated = testFilesNeedingTheirOwnProcess(path.resolve(__dirname, '../..'));
     expect(isolated).toContain('tests/core/crypto/wrap.zeroization.test.ts');
     expect(isolated).toContain('tests/core/hsm/hsm-wrap.test.ts');
+    // Spies on os.networkInterfaces and fake Date timers it turns off after each test.
+    expect(isolated).not.toContain('tests/cli/commands/airgap.preflight.test.ts');
     expect(isolated).not.toContain('tests/core/bundle/bundle-check.tamper-files.test.ts');
     // It names pkcs11js (the packed app ships it) and loads it only in a child process.
     expect(isolated).not.toContain('tests/packaging/pack.test.ts');

@@ -5,18 +5,23 @@
  * file: that loading was about a fifth of the suite's time.
  *
  * A file keeps a process of its own when it, or a helper under tests/ it imports, changes what
- * the next file would find: it uses `vi` (module mocks, spies, fake timers), writes to
- * `process.env`, or adds process listeners or changes the process (`process.on`, `chdir`,
+ * the next file would find: it mocks modules, stubs globals or the environment through `vi`, or
+ * turns on fake timers without turning them off again, writes to `process.env`, or adds process
+ * listeners or changes the process (`process.on`, `chdir`,
  * `exitCode`, `umask`); or it loads a PKCS#11 module (the binding stays initialised with the
  * SOFTHSM2_CONF of the file that loaded it). Read from the files' text, so a new file is placed
- * without anyone listing it.
+ * without anyone listing it. Spies (`vi.spyOn`, `vi.fn`) alone share: Vitest restores every spy
+ * after each file in a shared process too (vi.restoreAllMocks, vitest/dist/chunks/base.*.js).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** What in a test file or test helper's text means it must not share its process. */
 const CHANGES_THE_PROCESS: readonly RegExp[] = [
-  /import\s*\{[^}]*\bvi\b[^}]*\}\s*from\s*['"]vitest['"]/,
+  // Called on a line that is not a comment (a comment may name `vi.mock`).
+  /^(?!\s*(?:\*|\/\/)).*\bvi\.(?:mock|doMock|unmock|doUnmock|hoisted|importMock|stubEnv|stubGlobal|resetModules|setConfig)\(/m,
+  // Fake timers that the file does not turn off again (vi.restoreAllMocks leaves them on).
+  /^(?![\s\S]*\bvi\.useRealTimers\()(?:[\s\S]*\n)?(?!\s*(?:\*|\/\/))[^\n]*\bvi\.(?:useFakeTimers|setSystemTime)\(/,
   /process\.env(?:\.\w+|\[[^\]]+\])\s*=(?!=)/,
   /delete\s+process\.env/,
   /Object\.assign\(\s*process\.env/,
