@@ -1113,7 +1113,9 @@ export interface MessageValueTable {
   'journal.cli.bad-line': { line: string | number; reason: string | number };
   'journal.cli.torn-next': { file: string | number };
   'journal.cli.torn-set-aside': { line: string | number; journal: string | number; bytes: number; sha256: string | number; sideFile: string | number; count: string | number };
+  'journal.cli.torn-completed': { line: string | number; journal: string | number; count: string | number };
   'journal.cli.torn-recorded-late': { sideFile: string | number; journal: string | number; bytes: number; sha256: string | number; cutLine: string; count: string | number };
+  'journal.cli.torn-not-a-line': { sideFile: string | number };
   'journal.cli.torn-fragment': { sideFile: string | number; event: string; keyId: string };
   'journal.cli.later': { count: number; at: string | number; entries: string | number };
   'journal.cli.entry': { seq: string | number; event: string | number };
@@ -2213,6 +2215,7 @@ export interface MessageValueTable {
   'journal.event.hsm.zero-filled-pad-accepted': NoValues;
   'journal.event.import.expiry-chosen': NoValues;
   'journal.event.journal.torn-line-set-aside': NoValues;
+  'journal.event.journal.torn-line-completed': NoValues;
   'journal.event.key.created': NoValues;
   'journal.event.key.imported': NoValues;
   'journal.event.key.material-deleted': NoValues;

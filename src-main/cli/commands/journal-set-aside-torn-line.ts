@@ -28,6 +28,8 @@ export const journalSetAsideTornLineCommand = defineCommand({
     const done = await setAsideJournalTornLine(file, operator);
     const { t } = cliTranslator(io);
     const sideFilePath = (name: string) => path.join(path.dirname(file), name);
+    if (done.completed)
+      io.stdout(t('journal.cli.torn-completed', { journal: file, line: done.completed.line, count: done.count }));
     if (done.setAside)
       io.stdout(
         t('journal.cli.torn-set-aside', {
@@ -50,13 +52,17 @@ export const journalSetAsideTornLineCommand = defineCommand({
           count: done.count,
         }),
       );
+    // What each dropped line held; a side file that does not read as this journal's line is said to be
+    // none (it may have been put there by hand: nothing of it is shown as if a line were cut).
     for (const dropped of [...(done.setAside ? [done.setAside] : []), ...done.recordedLate])
       io.stdout(
-        t('journal.cli.torn-fragment', {
-          sideFile: dropped.sideFile,
-          event: dropped.fragmentEvent ?? 'none',
-          keyId: dropped.fragmentKeyId ?? 'none',
-        }),
+        'looksLikeCutLine' in dropped && !dropped.looksLikeCutLine
+          ? t('journal.cli.torn-not-a-line', { sideFile: dropped.sideFile })
+          : t('journal.cli.torn-fragment', {
+              sideFile: dropped.sideFile,
+              event: dropped.fragmentEvent ?? 'none',
+              keyId: dropped.fragmentKeyId ?? 'none',
+            }),
       );
     return 0;
   },

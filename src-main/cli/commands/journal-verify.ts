@@ -5,7 +5,8 @@ import { inspectJournal, isTornLastLine, readJournalFile } from '../../core/jour
 import { unrecordedSideFiles } from '../../core/journal/torn-line';
 import { groupHex } from '../../core/hex-groups';
 import { cliTranslator } from '../cli-locale';
-import { defineCommand } from '../command';
+import { defineCommand, type CliIo } from '../command';
+import { acquireJournalLockToRead } from '../../core/journal/lock';
 import type { Translator } from '../../i18n/translate';
 import { parseWholeNumberOption } from '../number-option';
 import { optionTable } from '../options';
@@ -64,36 +65,47 @@ export const journalVerifyCommand = defineCommand({
           : parseWholeNumberOption('--expect-count', values['expect-count'], { min: 0, max: 999_999_999 }, 0),
     };
     const file = path.resolve(io.cwd, positional as string);
-    const { verification: result, entries } = inspectJournal(await readJournalFile(file), expected);
-    const { t, message, problem } = cliTranslator(io);
-    if (!result.ok) {
-      io.stdout(t('journal.cli.bad-line', { line: result.line, reason: message(result.reason) }));
-      // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).
-      if (isTornLastLine(result)) io.stdout(t('journal.cli.torn-next', { file }));
-      return 1;
+    // Under the lock every step takes, so a step's append in progress is never read as a torn line.
+    const lock = await acquireJournalLockToRead(file);
+    try {
+      return await verifyLocked(file, expected, values['allow-later'] === true, io);
+    } finally {
+      await lock?.release();
     }
-    const at = result.expectedHeadAt ?? 0;
-    const later = result.expectedHeadAt === undefined ? [] : unsealedLaterEntries(entries, at);
-    if (later.length > 0 && values['allow-later'] !== true) {
-      io.stdout(t('journal.cli.later', { count: later.length, at, entries: describeLater(t, later) }));
-      return 1;
-    }
-    // A set-aside line the journal does not record (a power loss before its entry): every step refuses the journal.
-    const [unrecorded] = await unrecordedSideFiles(file, entries);
-    if (unrecorded === undefined) {
-      io.stdout(t('journal.cli.ok', { count: result.count, head: groupHex(result.headHash), later: later.length, at }));
-      return 0;
-    }
-    // Not "OK": the chain verifies, but the journal cannot be used as it lies.
-    io.stdout(t('journal.cli.ok-blocked', { count: result.count, head: groupHex(result.headHash) }));
-    const refusal = problem({
-      code: 'JOURNAL_TORN_LINE_UNRECORDED',
-      values: { file: path.basename(file), sideFile: unrecorded.sideFile, path: file },
-      message: '',
-      nextStep: '',
-    });
-    io.stdout(refusal.message);
-    io.stdout(refusal.nextStep);
-    return 1;
   },
 });
+
+/** Verifies `file` against `expected` and prints the verdict (the caller holds the journal's lock). */
+async function verifyLocked(file: string, expected: ExpectedHead, allowLater: boolean, io: CliIo): Promise<number> {
+  const { verification: result, entries } = inspectJournal(await readJournalFile(file), expected);
+  const { t, message, problem } = cliTranslator(io);
+  if (!result.ok) {
+    io.stdout(t('journal.cli.bad-line', { line: result.line, reason: message(result.reason) }));
+    // An append a power loss cut short: the command that sets it aside (journal-set-aside-torn-line.ts).
+    if (isTornLastLine(result)) io.stdout(t('journal.cli.torn-next', { file }));
+    return 1;
+  }
+  const at = result.expectedHeadAt ?? 0;
+  const later = result.expectedHeadAt === undefined ? [] : unsealedLaterEntries(entries, at);
+  if (later.length > 0 && !allowLater) {
+    io.stdout(t('journal.cli.later', { count: later.length, at, entries: describeLater(t, later) }));
+    return 1;
+  }
+  // A set-aside line the journal does not record (a power loss before its entry): every step refuses the journal.
+  const [unrecorded] = await unrecordedSideFiles(file, entries);
+  if (unrecorded === undefined) {
+    io.stdout(t('journal.cli.ok', { count: result.count, head: groupHex(result.headHash), later: later.length, at }));
+    return 0;
+  }
+  // Not "OK": the chain verifies, but the journal cannot be used as it lies.
+  io.stdout(t('journal.cli.ok-blocked', { count: result.count, head: groupHex(result.headHash) }));
+  const refusal = problem({
+    code: 'JOURNAL_TORN_LINE_UNRECORDED',
+    values: { file: path.basename(file), sideFile: unrecorded.sideFile, path: file },
+    message: '',
+    nextStep: '',
+  });
+  io.stdout(refusal.message);
+  io.stdout(refusal.nextStep);
+  return 1;
+}

@@ -75,6 +75,8 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'ceremony.session-unfinished': 'abandoned',
   // A power loss cut the last append short; the officer set that line aside (torn-line.ts).
   'journal.torn-line-set-aside': 'interrupt',
+  // ... or completed it: a whole entry that lacked only its newline (torn-line.ts).
+  'journal.torn-line-completed': 'interrupt',
   'material.no-backup-acknowledged': 'possible-loss',
   'material.loss-acknowledged': 'possible-loss',
   'preflight.refused': 'refusal',

@@ -17,7 +17,14 @@ import { canonicalJson, type JsonObject } from './canonical-json';
 import { ACTOR_PATTERN, EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, chainEntryLine, type JournalEntry } from './entry';
 import { acquireJournalLock, type JournalLock } from './lock';
 import { assertNoSecrets } from './secret-guard';
-import { setAsideTornLine, unrecordedSideFiles, type TornLineSetAside, type UnrecordedSideFile } from './torn-line';
+import {
+  completeLastLine,
+  setAsideTornLine,
+  unrecordedSideFiles,
+  wholeEntryWithoutNewline,
+  type TornLineSetAside,
+  type UnrecordedSideFile,
+} from './torn-line';
 import { inspectJournalInSlices, journalNotVerified, readJournalFile, type ExpectedHead } from './verify';
 
 interface OpenJournalOptions extends ExpectedHead {
@@ -193,9 +200,11 @@ async function openFile(file: string, create: boolean, layer: FileLayer): Promis
   }
 }
 
-/** What opening a journal to set its torn line aside did: the line set aside, and side files recorded late. */
+/** What opening a journal to set its torn line aside did: the line set aside (or completed), and side files recorded late. */
 interface TornLineRepair {
   readonly setAside?: TornLineSetAside;
+  /** The torn line was a whole entry missing only its newline: its line number, completed. */
+  readonly completed?: { readonly line: number };
   readonly recordedLate: readonly UnrecordedSideFile[];
 }
 
@@ -216,6 +225,7 @@ async function openLocked(
   const lock = await acquireJournalLock(file, options.layer);
   let journal: FileJournal;
   let setAside: TornLineSetAside | undefined;
+  let completed: { readonly line: number } | undefined;
   let recordedLate: readonly UnrecordedSideFile[] = [];
   try {
     let entries: JournalEntry[] = [];
@@ -223,9 +233,16 @@ async function openLocked(
     if (!options.create) {
       let bytes = await readJournalFile(file);
       if (tornLineActor !== undefined && bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) {
-        const repaired = await setAsideTornLine(file, bytes, now(), layer);
-        bytes = repaired.kept;
-        setAside = repaired.setAside;
+        const line = await wholeEntryWithoutNewline(bytes);
+        if (line !== undefined) {
+          await completeLastLine(file);
+          bytes = Buffer.concat([bytes, Buffer.from('\n')]);
+          completed = { line };
+        } else {
+          const repaired = await setAsideTornLine(file, bytes, now(), layer);
+          bytes = repaired.kept;
+          setAside = repaired.setAside;
+        }
       }
       const inspected = await inspectJournalInSlices(bytes, options);
       if (!inspected.verification.ok) throw journalNotVerified(file, inspected.verification);
@@ -249,6 +266,7 @@ async function openLocked(
   if (tornLineActor !== undefined) {
     try {
       if (setAside) await journal.append(tornLineActor, 'journal.torn-line-set-aside', { ...setAside });
+      if (completed) await journal.append(tornLineActor, 'journal.torn-line-completed', { ...completed });
       for (const late of recordedLate)
         await journal.append(tornLineActor, 'journal.torn-line-set-aside', {
           ...late,
@@ -260,7 +278,7 @@ async function openLocked(
       throw error;
     }
   }
-  return { journal, ...(setAside ? { setAside } : {}), recordedLate };
+  return { journal, ...(setAside ? { setAside } : {}), ...(completed ? { completed } : {}), recordedLate };
 }
 
 /** Creates (`create: true`) or reopens and verifies (`create: false`) the journal at `file`. */
@@ -282,10 +300,10 @@ export async function setAsideJournalTornLine(
   actor: string,
   options: Pick<OpenJournalOptions, 'now' | 'layer'> = {},
 ): Promise<TornLineRepair & { readonly count: number }> {
-  const { journal, setAside, recordedLate } = await openLocked(file, { ...options, create: false }, actor);
+  const { journal, setAside, completed, recordedLate } = await openLocked(file, { ...options, create: false }, actor);
   const count = journal.count;
   await journal.close();
-  if (!setAside && recordedLate.length === 0)
+  if (!setAside && !completed && recordedLate.length === 0)
     throw new KeyferryError('JOURNAL_NOT_TORN', { file: path.basename(file) });
-  return { ...(setAside ? { setAside } : {}), recordedLate, count };
+  return { ...(setAside ? { setAside } : {}), ...(completed ? { completed } : {}), recordedLate, count };
 }

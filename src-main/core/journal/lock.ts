@@ -81,3 +81,24 @@ export async function acquireJournalLock(journalPath: string, layer?: FileLayer)
   }
   throw selectedProblem('JOURNAL_IN_USE', { reason: 'lock', lockPath });
 }
+
+/** The folder cannot hold a lock file: read-only media, or a folder this user may not write. */
+function cannotWriteThere(error: unknown): boolean {
+  const code = (error as { cause?: NodeJS.ErrnoException }).cause?.code;
+  return code === 'EROFS' || code === 'EACCES' || code === 'EPERM';
+}
+
+/**
+ * For a reader (`journal verify`): the journal's lock, so it never reads the line a step is
+ * appending (a half-written line would read as torn) and refuses JOURNAL_IN_USE while one runs.
+ * null when the folder cannot hold a lock file (read-only media, an auditor's copy): no step can
+ * append there either, so the journal is read without one.
+ */
+export async function acquireJournalLockToRead(journalPath: string): Promise<JournalLock | null> {
+  try {
+    return await acquireJournalLock(journalPath);
+  } catch (error) {
+    if (cannotWriteThere(error)) return null;
+    throw error;
+  }
+}

@@ -3,8 +3,9 @@
  * loss or a removed medium leaves an incomplete line with no newline at the end. That line is the
  * one entry that never completed: nothing after it was done in reliance on it (the step that wrote
  * it waited for its fsync). Only that is set aside, and only on request (`keyferry journal
- * set-aside-torn-line`): the bytes are moved to a side file `<journal>.torn-<UTC time>` (created
- * with O_EXCL and fsynced), the journal is cut back to its last complete line (fsynced), and the
+ * set-aside-torn-line`): the bytes are moved to a side file `<journal>.torn-<UTC time>-<first 8 hex
+ * digits of their SHA-256>` (created with O_EXCL and fsynced; two set-asides in one second differ by
+ * their lines), the journal is cut back to its last complete line (fsynced), and the
  * journal then records `journal.torn-line-set-aside` with the fragment's SHA-256 and length (a
  * deviation every later receipt lists). Anything else stays fatal: a changed, removed or inserted
  * line anywhere, and a complete last line that fails its hash, refuse the journal as before; so does
@@ -22,6 +23,12 @@
  * dropped line held is shown as far as it reads: its event name and key ID. A fragment never holds key
  * bytes: an entry's data is refused at append when it carries anything secret-looking
  * (secret-guard.ts), so no line ever held any.
+ *
+ * A tail that is a whole entry missing only its newline (the write reached the disk but its last
+ * byte) is no fragment: when the line parses, its hash is right and it chains to the line before it,
+ * the same command completes it (writes the newline, fsynced) instead of setting it aside, and the
+ * journal records `journal.torn-line-completed` with its line number (a deviation too). A line that
+ * parses but does not chain is set aside as any fragment.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
@@ -72,6 +79,27 @@ function fragmentFacts(fragment: Buffer): FragmentFacts {
   };
 }
 
+/**
+ * The line number of the torn tail of `bytes` when it is a whole entry missing only its newline: with
+ * the newline, every line verifies (it parses, its hash is right, it chains). Undefined otherwise.
+ */
+export async function wholeEntryWithoutNewline(bytes: Buffer): Promise<number | undefined> {
+  if (bytes.length === 0 || bytes[bytes.length - 1] === 0x0a) return undefined;
+  const inspected = await inspectJournalInSlices(Buffer.concat([bytes, Buffer.from('\n')]));
+  return inspected.verification.ok ? inspected.entries.length : undefined;
+}
+
+/** Writes the newline the last line of `file` lacks (O_APPEND), and fsyncs it. */
+export async function completeLastLine(file: string): Promise<void> {
+  const handle = await fs.open(file, 'a');
+  try {
+    await handle.write('\n');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** `20261202T095800Z`: the UTC time in a file name (no colons). */
 function fileTime(now: Date): string {
   return now
@@ -110,7 +138,9 @@ export async function setAsideTornLine(
   const written = (await unrecordedSideFiles(file, inspected.entries)).find(
     (f) => f.fragmentSha256 === fragmentSha256 && f.fragmentBytes === fragment.length,
   );
-  const sideFile = written ? path.join(path.dirname(file), written.sideFile) : `${file}.torn-${fileTime(now)}`;
+  const sideFile = written
+    ? path.join(path.dirname(file), written.sideFile)
+    : `${file}.torn-${fileTime(now)}-${fragmentSha256.slice(0, 8)}`;
   if (!written) await writeFileExclusive(sideFile, fragment, { layer });
   const handle = await fs.open(file, 'r+');
   try {
@@ -132,9 +162,14 @@ export async function setAsideTornLine(
   };
 }
 
-/** `<journal>.torn-20261202T095800Z`: the name set-aside gives a side file of journal `base`. */
+/**
+ * `<journal>.torn-20261202T095800Z-1a2b3c4d`: the name set-aside gives a side file of journal `base`
+ * (without the digest's prefix: the name it gave before two set-asides in one second could clash).
+ */
 function isSideFileOf(base: string, name: string): boolean {
-  return name.startsWith(`${base}.torn-`) && /^\d{8}T\d{6}Z$/.test(name.slice(base.length + '.torn-'.length));
+  return (
+    name.startsWith(`${base}.torn-`) && /^\d{8}T\d{6}Z(-[0-9a-f]{8})?$/.test(name.slice(base.length + '.torn-'.length))
+  );
 }
 
 /**

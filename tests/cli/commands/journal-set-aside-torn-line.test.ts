@@ -33,7 +33,7 @@ describe('keyferry journal set-aside-torn-line', () => {
     expect(done.err).toEqual([]);
     expect(done.code).toBe(0);
     const sideFile = (await readdir(path.dirname(file))).find((f) => f.includes('.torn-')) as string;
-    expect(sideFile).toMatch(/^ceremony\.journal\.jsonl\.torn-\d{8}T\d{6}Z$/);
+    expect(sideFile).toMatch(/^ceremony\.journal\.jsonl\.torn-\d{8}T\d{6}Z-[0-9a-f]{8}$/);
     const fragment = torn.slice(torn.lastIndexOf('\n') + 1);
     expect(await readFile(path.join(path.dirname(file), sideFile), 'utf8')).toBe(fragment);
     expect(done.out).toHaveLength(2);
@@ -79,6 +79,20 @@ describe('keyferry journal set-aside-torn-line', () => {
     );
     expect(verify.out[1]).toContain('event bundle.written');
     expect((await run(['journal', 'verify', file])).out[0]).toMatch(/^OK 6 entries, head /);
+  });
+
+  it('says of a recorded side file that does not read as a line of this journal only that, nothing of a cut', async () => {
+    const { file } = await writeSampleJournal();
+    const planted = `${file}.torn-20261202T090000Z`;
+    await writeFile(planted, 'meeting notes, not a journal line');
+    const done = await run(['journal', 'set-aside-torn-line', file, '--operator', 'Ada Lovelace']);
+    expect(done.err).toEqual([]);
+    expect(done.code).toBe(0);
+    expect(done.out[0]).toContain('it does NOT read as a line of this journal');
+    expect(done.out[1]).toBe(
+      `${path.basename(planted)} does not read as a line of this journal, so nothing in it is shown as what a line held.`,
+    );
+    expect(done.out.join('\n')).not.toContain('the line was cut before it');
   });
 
   it('refuses without --operator, on a journal with nothing torn, and on a changed line, changing nothing', async () => {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { commands } from '../../../src-main/cli/commands/index';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { groupHex } from '../../../src-main/core/hex-groups';
 import { openJournal } from '../../../src-main/core/journal';
+import { acquireJournalLock } from '../../../src-main/core/journal/lock';
 import { writeSampleJournal } from '../../core/journal/sample';
 import { KEYFERRY_BIN } from '../../integration/cli-process';
 import { airGapSide, createFixture, onlineDayOne } from '../../core/ceremony/ceremony-fixture';
@@ -25,6 +27,21 @@ async function run(argv: string[], cwd = process.cwd()): Promise<{ code: number;
 }
 
 describe('keyferry journal verify', () => {
+  it('takes the lock every step takes: refused while one holds the journal (an append may be half written), none left behind', async () => {
+    const { file } = await writeSampleJournal();
+    const step = await acquireJournalLock(file);
+    try {
+      const held = await run(['journal', 'verify', file]);
+      expect(held.code).toBe(1);
+      expect(held.out).toEqual([]);
+      expect(held.err.join('\n')).toContain('The journal is already open for writing by process');
+    } finally {
+      await step.release();
+    }
+    expect((await run(['journal', 'verify', file])).code).toBe(0);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
   it('prints OK, the entry count and the grouped head hash, and exits 0', async () => {
     const { file, head } = await writeSampleJournal();
     const result = await run(['journal', 'verify', file]);

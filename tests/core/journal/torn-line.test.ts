@@ -46,9 +46,10 @@ describe('a journal whose last line was cut short', () => {
   it('on request: the fragment in a side file, the journal cut back, the deviation journaled, appends go on', async () => {
     const { file, lines, fragment } = await tornJournal();
     const done = await setAside(file);
+    const name = `ceremony.journal.jsonl.torn-20261202T102030Z-${sha256(fragment).slice(0, 8)}`;
     expect(done).toEqual({
       setAside: {
-        sideFile: 'ceremony.journal.jsonl.torn-20261202T102030Z',
+        sideFile: name,
         fragmentSha256: sha256(fragment),
         fragmentBytes: Buffer.byteLength(fragment),
         line: 6,
@@ -58,7 +59,7 @@ describe('a journal whose last line was cut short', () => {
       recordedLate: [],
       count: 6,
     });
-    expect(await readFile(`${file}.torn-20261202T102030Z`, 'utf8')).toBe(fragment);
+    expect(await readFile(path.join(path.dirname(file), name), 'utf8')).toBe(fragment);
     // The complete lines are as they were, byte for byte.
     expect((await readFile(file, 'utf8')).startsWith(joinLines(lines.slice(0, 5)))).toBe(true);
     const journal = await openJournal(file, { create: false });
@@ -80,6 +81,25 @@ describe('a journal whose last line was cut short', () => {
       await journal.close();
     }
     expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 7 });
+  });
+
+  it('set aside twice in the same second (two power losses in a row): two side files, both recorded', async () => {
+    const { file } = await tornJournal();
+    const first = await setAside(file);
+    // The next append is cut short too, and set aside within the same second (the same clock reading).
+    const journal = await openJournal(file, { create: false });
+    await journal.append('system', 'ceremony.session-started', { side: 'air-gapped' });
+    await journal.close();
+    await writeFile(file, (await readFile(file, 'utf8')).slice(0, -25));
+    const second = await setAside(file);
+    expect(second.setAside?.sideFile).not.toBe(first.setAside?.sideFile);
+    expect((await sideFiles(file)).sort()).toEqual([first.setAside?.sideFile, second.setAside?.sideFile].sort());
+    const reopened = await openJournal(file, { create: false });
+    try {
+      expect(reopened.entries.filter((e) => e.event === 'journal.torn-line-set-aside')).toHaveLength(2);
+    } finally {
+      await reopened.close();
+    }
   });
 
   it('a journal that ends with a complete line has nothing to set aside, and is left as it is', async () => {
@@ -134,20 +154,57 @@ function powerLostAfterCut(journalFile: string): FileLayer {
   };
 }
 
+describe('a torn tail that is a whole entry missing only its newline', () => {
+  it('is completed, not set aside: the entry stays, its newline is written, and the completion is journaled', async () => {
+    const { file, text, lines } = await tornJournal(1);
+    const done = await setAside(file);
+    expect(done).toEqual({ completed: { line: 6 }, recordedLate: [], count: 7 });
+    expect(await sideFiles(file)).toEqual([]);
+    // The six entries as they were, byte for byte, then the completion's own entry.
+    expect((await readFile(file, 'utf8')).startsWith(text)).toBe(true);
+    expect(lines).toHaveLength(6);
+    const journal = await openJournal(file, { create: false });
+    try {
+      expect(journal.entries.at(-1)).toMatchObject({
+        seq: 7,
+        actor: 'Ada Lovelace',
+        event: 'journal.torn-line-completed',
+        data: { line: 6 },
+      });
+      expect(listDeviations(journal.entries).map((d) => d.kind)).toEqual(['interrupt']);
+    } finally {
+      await journal.close();
+    }
+    expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 7 });
+  });
+
+  it('a whole line that does not chain (an earlier entry copied to the end) is set aside, never completed', async () => {
+    const { file, text, lines } = await writeSampleJournal();
+    // An earlier entry, whole and with a right hash of its own, after the last one, without a newline.
+    await writeFile(file, `${text}${lines[2] as string}`);
+    const done = await setAside(file);
+    expect(done.completed).toBeUndefined();
+    expect(done.setAside).toMatchObject({ line: 7, fragmentBytes: Buffer.byteLength(lines[2] as string) });
+    expect((await readFile(file, 'utf8')).startsWith(text)).toBe(true);
+    expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 7 });
+  });
+});
+
 describe('a second power loss between the cut and its journal entry', () => {
   it('leaves a side file the journal does not record: refused on opening, then journaled as recorded late on the rerun', async () => {
     const { file, lines, fragment } = await tornJournal();
+    const name = `ceremony.journal.jsonl.torn-20261202T102030Z-${sha256(fragment).slice(0, 8)}`;
     await expect(
       setAsideJournalTornLine(file, 'Ada Lovelace', { now: () => AT, layer: powerLostAfterCut(file) }),
     ).rejects.toThrow();
     // On disk as the power loss left it: the fragment beside the journal, the journal cut back, no entry.
-    expect(await readFile(`${file}.torn-20261202T102030Z`, 'utf8')).toBe(fragment);
+    expect(await readFile(path.join(path.dirname(file), name), 'utf8')).toBe(fragment);
     expect(await readFile(file, 'utf8')).toBe(joinLines(lines.slice(0, 5)));
 
     // Never passed over: every opening refuses it, naming the command.
     await expect(openJournal(file, { create: false })).rejects.toMatchObject({
       code: 'JOURNAL_TORN_LINE_UNRECORDED',
-      values: { sideFile: 'ceremony.journal.jsonl.torn-20261202T102030Z' },
+      values: { sideFile: name },
       nextStep: expect.stringContaining(`keyferry journal set-aside-torn-line "${file}" --operator NAME`),
     });
 
@@ -157,7 +214,7 @@ describe('a second power loss between the cut and its journal entry', () => {
       count: 6,
       recordedLate: [
         {
-          sideFile: 'ceremony.journal.jsonl.torn-20261202T102030Z',
+          sideFile: name,
           fragmentSha256: sha256(fragment),
           fragmentBytes: Buffer.byteLength(fragment),
         },
@@ -172,7 +229,7 @@ describe('a second power loss between the cut and its journal entry', () => {
         actor: 'Ada Lovelace',
         event: 'journal.torn-line-set-aside',
         data: {
-          sideFile: 'ceremony.journal.jsonl.torn-20261202T102030Z',
+          sideFile: name,
           fragmentSha256: sha256(fragment),
           recordedLate: true,
           // It reads as the cut line of this journal: the sample's entry 6, as set aside.
@@ -190,7 +247,8 @@ describe('a second power loss between the cut and its journal entry', () => {
   it('a side file put beside the journal by hand (or changed after it was recorded) is refused too', async () => {
     const { file } = await tornJournal();
     await setAside(file);
-    await writeFile(`${file}.torn-20261202T102030Z`, 'changed');
+    const [recorded] = await sideFiles(file);
+    await writeFile(path.join(path.dirname(file), recorded as string), 'changed');
     await expect(openJournal(file, { create: false })).rejects.toMatchObject({ code: 'JOURNAL_TORN_LINE_UNRECORDED' });
   });
 

@@ -76,8 +76,12 @@ export const enCli = {
     'If the power was lost, Keyferry crashed or the medium was pulled out while it wrote, set the incomplete line aside (kept in a file beside the journal, journaled, listed on the next receipt): keyferry journal set-aside-torn-line "{file}" --operator NAME',
   'journal.cli.torn-set-aside':
     'Set aside the incomplete line {line} of {journal} ({bytes, plural, one {# byte} other {# bytes}}, SHA-256 {sha256}) into {sideFile}. The journal now ends with entry {count} (journal.torn-line-set-aside), which the next receipt lists among its deviations. Run the step that was refused again with the same journal.',
+  'journal.cli.torn-completed':
+    'Line {line} of {journal} was a whole entry missing only its newline: it reads, its hash is right and it chains to the line before it, so it was completed (its newline written), not set aside. The journal now ends with entry {count} (journal.torn-line-completed), which the next receipt lists among its deviations. Run the step that was refused again with the same journal.',
   'journal.cli.torn-recorded-late':
     'Recorded {sideFile}, a side file beside {journal} that the journal did not record ({bytes, plural, one {# byte} other {# bytes}}, SHA-256 {sha256}): left by a power loss during a set-aside, or put there by hand; {cutLine, select, yes {it reads as the start of this journal’s next line} other {it does NOT read as a line of this journal}}. The journal now ends with entry {count} (journal.torn-line-set-aside), which the next receipt lists among its deviations. Run the step that was refused again with the same journal.',
+  'journal.cli.torn-not-a-line':
+    '{sideFile} does not read as a line of this journal, so nothing in it is shown as what a line held.',
   'journal.cli.torn-fragment':
     'What the dropped line in {sideFile} held, as far as it reads: {event, select, none {no event name (the line was cut before it)} other {event {event}}}{keyId, select, none {, no key ID} other {, key ID {keyId}}}. A journal line never holds key material.',
   'journal.cli.later':

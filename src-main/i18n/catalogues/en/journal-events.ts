@@ -22,6 +22,7 @@ export const enJournalEvents = {
   'journal.event.hsm.zero-filled-pad-accepted': 'Zero-filled HSM padding accepted',
   'journal.event.import.expiry-chosen': 'Import expiry chosen',
   'journal.event.journal.torn-line-set-aside': 'Incomplete last line set aside',
+  'journal.event.journal.torn-line-completed': 'Last line completed (only its newline was missing)',
   'journal.event.key.created': 'Key created',
   'journal.event.key.imported': 'Key material imported',
   'journal.event.key.material-deleted': 'Key material deleted',

@@ -73,8 +73,11 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
     '如果 Keyferry 写入时断电、崩溃或介质被拔出，请将这一不完整的行移出（保存在日志旁的文件中，记入日志，并列在下一张回执上）：keyferry journal set-aside-torn-line "{file}" --operator NAME',
   'journal.cli.torn-set-aside':
     '已将 {journal} 中不完整的第 {line} 行（{bytes, plural, other {# 字节}}，SHA-256 {sha256}）移入 {sideFile}。日志现以第 {count} 条（journal.torn-line-set-aside）结尾，下一张回执会在偏差中列出它。请用同一日志重新执行被拒绝的步骤。',
+  'journal.cli.torn-completed':
+    '{journal} 的第 {line} 行是一条完整的条目，只缺少末尾的换行：它可以读出，哈希正确，并与前一行链接，因此已将其补全（写入换行），而不是移出。日志现以第 {count} 条（journal.torn-line-completed）结尾，下一张回执会在偏差中列出它。请用同一日志重新执行被拒绝的步骤。',
   'journal.cli.torn-recorded-late':
     '已将 {sideFile} 记入日志：这是 {journal} 旁边、日志中没有记载的文件（{bytes, plural, other {# 字节}}，SHA-256 {sha256}）：移出行时断电留下的，或有人手动放在那里的；{cutLine, select, yes {它读起来像此日志下一行的开头} other {它读起来不像此日志的行}}。日志现以第 {count} 条（journal.torn-line-set-aside）结尾，下一张回执会在偏差中列出它。请用同一日志重新执行被拒绝的步骤。',
+  'journal.cli.torn-not-a-line': '{sideFile} 读起来不像此日志的行，因此不会把其中任何内容当作某一行的内容显示。',
   'journal.cli.torn-fragment':
     '{sideFile} 中被移出的行可读出的内容：{event, select, none {没有事件名称（该行在事件名称之前被截断）} other {事件 {event}}}{keyId, select, none {，没有密钥 ID} other {，密钥 ID {keyId}}}。日志行从不包含密钥材料。',
   'journal.cli.later':

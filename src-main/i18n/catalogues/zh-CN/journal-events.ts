@@ -24,6 +24,7 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.hsm.zero-filled-pad-accepted': '已接受 HSM 的零填充',
   'journal.event.import.expiry-chosen': '已选定导入的到期时间',
   'journal.event.journal.torn-line-set-aside': '不完整的最后一行已移出',
+  'journal.event.journal.torn-line-completed': '最后一行已补全（只缺少换行）',
   'journal.event.key.created': '密钥已创建',
   'journal.event.key.imported': '密钥材料已导入',
   'journal.event.key.material-deleted': '密钥材料已删除',
