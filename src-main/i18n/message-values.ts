@@ -2279,6 +2279,8 @@ export interface MessageValueTable {
   'problem.WRAPPED_MADE_BY_MISSING.next': { earlierAirGapJournal: string | number };
   'problem.WRAPPED_OLDER_AIRGAP_JOURNAL_COPY': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; lists: string; missingSeq: string | number; missingAt: Date | number; takenSeq: string | number };
   'problem.WRAPPED_OLDER_AIRGAP_JOURNAL_COPY.next': { airGapJournal: string | number; missingSeq: string | number };
+  'problem.WRAPPED_OVERRIDE_OTHER_BUNDLE': { refusedBundle: string | number; readBundle: string | number };
+  'problem.WRAPPED_OVERRIDE_OTHER_BUNDLE.next': NoValues;
   'online.next.same-airgap-journal': { known: string; journal: string | number; firstEntry: string | number };
   'receipt.people.materialMadeBy': { seq: string | number; purpose: string; operator: string | number; count: number; witnessList: string | number; journal: string | number; firstEntry: string | number };
   'check.other-journal.lead': { missing: string; journal: string | number };
@@ -2753,4 +2755,5 @@ export interface ProblemValueTable {
   'WRAPPED_OTHER_AIRGAP_JOURNAL': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
   'WRAPPED_MADE_BY_MISSING': { earlierSeq: string | number; earlierAirGapJournal: string | number; earlierAirGapJournalFirstEntry: string | number };
   'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY': { airGapJournal: string | number; airGapJournalFirstEntry: string | number; lists: string; missingSeq: string | number; missingAt: Date | number; takenSeq: string | number };
+  'WRAPPED_OVERRIDE_OTHER_BUNDLE': { refusedBundle: string | number; readBundle: string | number };
 }

@@ -5,7 +5,10 @@
  * a bundle of the same parameters wrapped in another journal (the same people's names) is refused;
  * the form that follows asks for the ceremony's journal's name and stays shut for another name;
  * typed right, the bundle is checked, said to be accepted on the officer's word, and the online
- * journal records the override. Screenshot: test-results/screens/online-other-airgap-journal.png.
+ * journal records the override. The word is for the bundle refused: a tired officer who types it and
+ * then changes the folder and digest to another bundle finds it cleared, and typed again for the
+ * other bundle main refuses it (WRAPPED_OVERRIDE_OTHER_BUNDLE), journaling no override.
+ * Screenshot: test-results/screens/online-other-airgap-journal.png.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -42,8 +45,11 @@ describe('who made the wrapped bundle, on the online check step', () => {
     const other = path.join(apps.dir(), 'other-journal');
     const params = (await readdir(media)).find((n) => n.startsWith('import-parameters')) ?? '';
     await wrapAsAnAttacker(path.join(media, params), other);
-    await fillByLabel(page, t('check.folder'), other);
-    await fillByLabel(page, t('check.digest-required'), groupHex(await readBundleDigest(other)));
+    const fillBundle = async (dir: string) => {
+      await fillByLabel(page, t('check.folder'), dir);
+      await fillByLabel(page, t('check.digest-required'), groupHex(await readBundleDigest(dir)));
+    };
+    await fillBundle(other);
     await click(page, t('check.button'));
     const problem = await problemIn(page, 'online-check');
     expect(problem).toContain('was wrapped in the air-gapped journal j.jsonl');
@@ -58,13 +64,31 @@ describe('who made the wrapped bundle, on the online check step', () => {
     expect(await accept.isDisabled()).toBe(true);
     await ui.screenshot('online-other-airgap-journal', 'online-check');
     await typed.fill('air-gapped-journal.jsonl');
+    // The fields changed after the refusal, to another bundle: the word typed for the refused one is gone.
+    const another = path.join(apps.dir(), 'another-journal');
+    await wrapAsAnAttacker(path.join(media, params), another);
+    await fillBundle(another);
+    expect(await typed.inputValue()).toBe('');
+    expect(await accept.isDisabled()).toBe(true);
+    // Typed again, it is still the word for the bundle refused: main reads another one and refuses it.
+    await typed.fill('air-gapped-journal.jsonl');
+    await accept.click();
+    expect(await problemIn(page, 'online-check')).toContain('the folder or the digest changed after the refusal');
+    const overrides = async () =>
+      (await journalLines(path.join(folder, 'online-journal.jsonl'))).filter(
+        (e) => e.event === 'wrapped-bundle.other-journal-accepted',
+      );
+    expect(await overrides()).toEqual([]);
+    // The bundle refused, checked again and accepted on the word.
+    await fillBundle(other);
+    await click(page, t('check.button'));
+    await problemIn(page, 'online-check');
+    await typed.fill('air-gapped-journal.jsonl');
     await accept.click();
     await succeeded(page, 'online-check');
     expect(await section.locator('.made-by').textContent()).toContain('in the air-gapped journal j.jsonl');
     expect(await section.textContent()).toContain(t('check.other-journal.accepted'));
-    const accepted = (await journalLines(path.join(folder, 'online-journal.jsonl'))).filter(
-      (e) => e.event === 'wrapped-bundle.other-journal-accepted',
-    );
+    const accepted = await overrides();
     expect(accepted.map((e) => e.data)).toEqual([
       expect.objectContaining({ airGapJournal: 'j.jsonl', earlierAirGapJournal: 'air-gapped-journal.jsonl' }),
     ]);

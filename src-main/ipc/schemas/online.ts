@@ -239,9 +239,15 @@ export const checkWrappedRequestSchema = z.strictObject({
   /**
    * The officer's word for a bundle of another air-gapped journal than the ceremony's, or of none:
    * the ceremony's journal's file name as typed (main accepts it only when it is that name; journaled
-   * as an override, like online import --accept-other-airgap-journal).
+   * as an override, like online import --accept-other-airgap-journal), for the bundle the refusal
+   * named (its value `refusedBundleSha256`): main refuses the word for any other bundle it reads.
    */
-  acceptOtherAirGapJournal: z.strictObject({ typedCeremonyJournal: z.string().max(255) }).optional(),
+  acceptOtherAirGapJournal: z
+    .strictObject({
+      typedCeremonyJournal: z.string().max(255),
+      refusedBundleSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .optional(),
 });
 export const checkedBundleSchema = z.object({
   dir: z.string(),

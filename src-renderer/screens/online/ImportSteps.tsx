@@ -87,9 +87,8 @@ export function CheckBundleStep() {
       </StepButton>
       <OtherJournalOverride
         available={available && folder.trim() !== '' && digestComplete(digest)}
-        onAccept={(typedCeremonyJournal) =>
-          void checkWrapped({ ...request, acceptOtherAirGapJournal: { typedCeremonyJournal } })
-        }
+        fields={`${request.folder}\n${request.expectedDigest}`}
+        onAccept={(word) => void checkWrapped({ ...request, acceptOtherAirGapJournal: word })}
       />
       {checked && (
         <ReadBundleCard warnings={checked.warnings}>

@@ -31,7 +31,7 @@ import { progressLine } from '../shared/progress';
 import { kmsTimeFromTokens } from '../shared/kms-time';
 import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
 import { wrappedBundleRefusal } from './wrapped-bundle-changed';
-import { checkBundleMakers } from './wrapped-bundle-makers';
+import { checkBundleMakers, refuseWordForOtherBundle } from './wrapped-bundle-makers';
 import { officerAccepts, type OfficersWord } from './officers-word';
 
 /** The wrapped-material bundle checked in this session (what the import and the receipt use). */
@@ -94,9 +94,10 @@ export interface WrappedBundleCheckOptions {
   readonly acceptOtherAirGapJournal?: OfficersWord;
 }
 
-/** What the reader learnt before a refusal: the groups that differ, who made the bundle. */
+/** What the reader learnt before a refusal: the groups that differ, the bundle's digest once proven, who made the bundle. */
 interface ReadSoFar {
   differing: readonly number[];
+  digest?: string | undefined;
   madeBy?: WrappedMadeBy | undefined;
 }
 
@@ -123,6 +124,8 @@ export async function checkWrappedBundleStep(
     const refusal = wrappedBundleRefusal(path.resolve(dir), error);
     await ctx.journal(ONLINE_EVENTS.wrappedRefused, {
       folder: path.resolve(dir),
+      // The bundle refused, once read (THE RULE matches an override's bundle by it).
+      ...(read.digest ? { manifestSha256: read.digest } : {}),
       ...problemData(toProblem(refusal)),
       digestSource: proof?.source ?? null,
       differingGroups: [...read.differing],
@@ -164,7 +167,9 @@ async function checkProvenBundle(
     throw new KeyferryError('BUNDLE_WRONG_KIND', { dir, found: 'parameters', pick: 'online' });
   }
   const { madeBy } = bundle.manifest;
+  read.digest = bundle.digest;
   read.madeBy = madeBy;
+  refuseWordForOtherBundle(options.acceptOtherAirGapJournal, bundle.digest);
   // Who made it before what it holds: a second journal's material is other material too, and this says why.
   const otherJournal =
     bundle.manifest.ceremonyId === state.ceremonyId
@@ -173,6 +178,7 @@ async function checkProvenBundle(
           madeBy,
           bundle.keys.map((k) => k.keyId),
           officerAccepts(options.acceptOtherAirGapJournal, state.airGapJournal),
+          bundle.digest,
         )
       : undefined;
   // The officer's word is journaled as it is used, before any later check can refuse this bundle.

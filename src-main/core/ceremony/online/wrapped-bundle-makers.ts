@@ -53,12 +53,13 @@ import { z } from 'zod';
 import type { WrappedMadeBy } from '../../bundle';
 import { BUNDLE_LIMITS } from '../../bundle/bundle-limits';
 import { KeyferryError } from '../../errors';
+import { groupHex } from '../../hex-groups';
 import type { JournalEntry } from '../../journal';
 import { listValue } from '../../../i18n/list';
 import { journalIdentity } from '../../../i18n/made-by-line';
 import { peopleDifference, sortedNames } from '../shared/people-difference';
 import { ONLINE_EVENTS, otherAirGapJournalAcceptedData } from './events';
-import type { AirGapJournalRecord } from './officers-word';
+import type { AirGapJournalRecord, OfficersWord } from './officers-word';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -105,7 +106,7 @@ export interface AirGapJournalTrail {
   readonly sessionWraps?: readonly VouchedSessionWrap[] | undefined;
 }
 
-/** Whether the check's outcome `entry` is of the bundle `accepted` (a refusal names its folder only, journaled right after the override). */
+/** Whether the check's outcome `entry` is of the bundle `accepted`: by its digest (a refusal journaled before 2026-12-02 names its folder only, journaled right after the override). */
 function isAcceptedBundle(entry: JournalEntry, accepted: AirGapJournalTrail['accepted']): boolean {
   if (!accepted) return false;
   const { manifestSha256, folder } = entry.data;
@@ -192,12 +193,15 @@ type OtherAirGapJournalOverride = Omit<z.infer<typeof otherAirGapJournalAccepted
  * Checks `madeBy` of a bundle of the keys `keyIds` against `online` (see the module comment).
  * Returns what the override journals when the officer's word (`acceptOtherJournal`) lets through a
  * bundle of another air-gapped journal, or of none, else undefined. The caller journals it at once.
+ * The refusals the word overcomes carry the bundle's digest (`bundleSha256`) as `refusedBundleSha256`,
+ * not in their sentence: the app's word is given for that bundle only (officers-word.ts).
  */
 export function checkBundleMakers(
   online: OnlineFacts,
   madeBy: WrappedMadeBy | undefined,
   keyIds: readonly string[],
   acceptOtherJournal: boolean,
+  bundleSha256: string,
 ): OtherAirGapJournalOverride | undefined {
   if (madeBy && madeBy.purpose !== 'wrap') return undefined;
   const difference = madeBy && peopleDifference(online, madeBy);
@@ -220,14 +224,16 @@ export function checkBundleMakers(
     earlierAirGapJournalFirstEntry: journalIdentity(earlier.firstEntrySha256),
     earlierSeq: earlier.seq,
   };
+  const refused = { refusedBundleSha256: bundleSha256 };
   if (!acceptOtherJournal) {
     throw madeBy
       ? new KeyferryError('WRAPPED_OTHER_AIRGAP_JOURNAL', {
           airGapJournal: madeBy.journalFile,
           airGapJournalFirstEntry: journalIdentity(madeBy.journalFirstEntrySha256),
           ...earlierFacts,
+          ...refused,
         })
-      : new KeyferryError('WRAPPED_MADE_BY_MISSING', earlierFacts);
+      : new KeyferryError('WRAPPED_MADE_BY_MISSING', { ...earlierFacts, ...refused });
   }
   return {
     ...(madeBy
@@ -237,4 +243,17 @@ export function checkBundleMakers(
     earlierAirGapJournalFirstEntrySha256: earlier.firstEntrySha256,
     earlierSeq: earlier.seq,
   };
+}
+
+/**
+ * Refuses a word typed for the bundle a refusal named when the bundle read now, `digest`, is
+ * another (WRAPPED_OVERRIDE_OTHER_BUNDLE): the officer changed the folder or the digest after the
+ * refusal, and the word was never given for this bundle.
+ */
+export function refuseWordForOtherBundle(word: OfficersWord | undefined, digest: string): void {
+  if (word === undefined || word === true || word.refusedBundleSha256 === digest) return;
+  throw new KeyferryError('WRAPPED_OVERRIDE_OTHER_BUNDLE', {
+    refusedBundle: groupHex(word.refusedBundleSha256),
+    readBundle: groupHex(digest),
+  });
 }

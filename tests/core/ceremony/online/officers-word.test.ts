@@ -12,13 +12,17 @@ const ceremony = { seq: 12, file: 'airgap-E.jsonl', firstEntrySha256: 'e'.repeat
 describe('officerAccepts', () => {
   it('takes the command line’s flag, and the ceremony’s journal typed (spaces around it ignored)', () => {
     expect(officerAccepts(true, ceremony)).toBe(true);
-    expect(officerAccepts({ typedCeremonyJournal: ' airgap-E.jsonl ' }, ceremony)).toBe(true);
+    expect(
+      officerAccepts({ typedCeremonyJournal: ' airgap-E.jsonl ', refusedBundleSha256: 'a'.repeat(64) }, ceremony),
+    ).toBe(true);
   });
 
   it('is no word when nothing is given, another name is typed, or the ceremony has no journal yet', () => {
     expect(officerAccepts(undefined, ceremony)).toBe(false);
     for (const typed of ['airgap-F.jsonl', 'AIRGAP-E.JSONL', 'airgap-E', ''])
-      expect(officerAccepts({ typedCeremonyJournal: typed }, ceremony)).toBe(false);
-    expect(officerAccepts({ typedCeremonyJournal: '' }, undefined)).toBe(false);
+      expect(officerAccepts({ typedCeremonyJournal: typed, refusedBundleSha256: 'a'.repeat(64) }, ceremony)).toBe(
+        false,
+      );
+    expect(officerAccepts({ typedCeremonyJournal: '', refusedBundleSha256: 'a'.repeat(64) }, undefined)).toBe(false);
   });
 });

@@ -12,11 +12,17 @@ import { listDeviations, type JournalEntry } from '../../../../src-main/core/jou
 import {
   airGapJournalAfter,
   checkBundleMakers,
+  refuseWordForOtherBundle,
   type AirGapJournalTrail,
 } from '../../../../src-main/core/ceremony/online/wrapped-bundle-makers';
 import { replayOnlineJournal } from '../../../../src-main/core/ceremony/online/state';
 import { translator } from '../../../../src-main/i18n/translate';
-import { readBundle, writeWrappedMaterialBundle, type WrappedMadeBy } from '../../../../src-main/core/bundle';
+import {
+  readBundle,
+  readBundleDigest,
+  writeWrappedMaterialBundle,
+  type WrappedMadeBy,
+} from '../../../../src-main/core/bundle';
 import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 
 let f: Fixture;
@@ -28,6 +34,8 @@ afterEach(async () => {
 });
 
 const HOUR_MS = 3_600_000;
+/** The digest of the bundle checkBundleMakers is given (a refusal the word overcomes carries it). */
+const BUNDLE = 'f'.repeat(64);
 const MADE_BY: WrappedMadeBy = {
   purpose: 'wrap',
   operator: 'Ana Lima',
@@ -79,10 +87,24 @@ describe('online import: a wrap of another air-gapped journal', () => {
       },
     });
     await expect(refusal).rejects.toThrow(/does not see the earlier wrap/);
+    // The refusal names the bundle it refused: the app's word is given for that bundle only.
+    const secondDigest = await readBundleDigest(second.out);
+    await expect(refusal).rejects.toMatchObject({ values: { refusedBundleSha256: secondDigest } });
+    // The word typed after that refusal, sent with another bundle (the fields changed since): refused, nothing accepted.
+    const word = { typedCeremonyJournal: 'airgap.jsonl', refusedBundleSha256: secondDigest };
+    const swapped = day2.checkWrappedBundle(first.out, await receiptDigestOf(first.out), {
+      acceptOtherAirGapJournal: word,
+    });
+    await expect(swapped).rejects.toMatchObject({ code: 'WRAPPED_OVERRIDE_OTHER_BUNDLE' });
+    await expect(swapped).rejects.toThrow(/the folder or the digest changed after the refusal/);
     expect(imports).not.toHaveBeenCalled();
     const refused = (await onlineEntries()).filter((e) => e.event === 'wrapped-bundle.refused');
-    expect(refused.map((e) => e.data.code)).toEqual(['WRAPPED_OTHER_AIRGAP_JOURNAL']);
+    expect(refused.map((e) => [e.data.code, e.data.manifestSha256])).toEqual([
+      ['WRAPPED_OTHER_AIRGAP_JOURNAL', secondDigest],
+      ['WRAPPED_OVERRIDE_OTHER_BUNDLE', await readBundleDigest(first.out)],
+    ]);
     expect(refused[0]?.data.madeBy).toMatchObject({ journalFile: 'airgap-2.jsonl' });
+    expect((await onlineEntries()).filter((e) => e.event === 'wrapped-bundle.other-journal-accepted')).toEqual([]);
 
     await day2.checkWrappedBundle(second.out, await receiptDigestOf(second.out), { acceptOtherAirGapJournal: true });
     const entries = await onlineEntries();
@@ -122,6 +144,9 @@ describe('online import: the ceremony’s air-gapped journal moves only by a wra
       'wrapped-bundle.refused',
     ]);
     expect(accepted?.data).toMatchObject({ airGapJournal: 'airgap-2.jsonl', earlierAirGapJournal: 'airgap.jsonl' });
+    // The lapsed-token refusal names the bundle it refused by its digest: the one the override accepted.
+    expect(refused?.data.manifestSha256).toBe(await readBundleDigest(second.out));
+    expect(refused?.data.manifestSha256).toBe(accepted?.data.manifestSha256);
     expect(
       listDeviations(entries)
         .filter((d) => d.kind === 'override')
@@ -144,7 +169,7 @@ describe('online import: the ceremony’s air-gapped journal moves only by a wra
     );
     expect(state?.airGapJournal?.file).toBe('airgap.jsonl');
     // So k2, still waiting for material, is not let through from that other journal.
-    expect(() => checkBundleMakers(state as never, madeIn('airgap-C.jsonl', 'c'), ['k2'], false)).toThrow(
+    expect(() => checkBundleMakers(state as never, madeIn('airgap-C.jsonl', 'c'), ['k2'], false, BUNDLE)).toThrow(
       expect.objectContaining({
         code: 'WRAPPED_OTHER_AIRGAP_JOURNAL',
         values: expect.objectContaining({ earlierSeq: 4 }),
@@ -213,8 +238,8 @@ describe('online import: an override moves the ceremony’s journal only with it
     const state = replayOnlineJournal(entries);
     expect(state?.airGapJournal).toEqual({ seq: 6, file: 'airgap-B.jsonl', firstEntrySha256: shaOf('b') });
     // k2's bundle from the journal the officer accepted goes through; one from the journal declared lost does not.
-    expect(checkBundleMakers(state as never, madeIn('airgap-B.jsonl', 'b'), ['k2'], false)).toBeUndefined();
-    expect(() => checkBundleMakers(state as never, madeIn('airgap.jsonl', 'a'), ['k2'], false)).toThrow(
+    expect(checkBundleMakers(state as never, madeIn('airgap-B.jsonl', 'b'), ['k2'], false, BUNDLE)).toBeUndefined();
+    expect(() => checkBundleMakers(state as never, madeIn('airgap.jsonl', 'a'), ['k2'], false, BUNDLE)).toThrow(
       expect.objectContaining({
         code: 'WRAPPED_OTHER_AIRGAP_JOURNAL',
         values: expect.objectContaining({ earlierAirGapJournal: 'airgap-B.jsonl', earlierSeq: 6 }),
@@ -243,7 +268,7 @@ describe('online import: an override moves the ceremony’s journal only with it
     // The override stays on record; the ceremony's journal is still A, at the entry that took A's bundle.
     expect(listDeviations(entries).map((d) => [d.kind, d.entry.seq])).toContainEqual(['override', 5]);
     expect(state?.airGapJournal).toEqual({ seq: 4, file: 'airgap.jsonl', firstEntrySha256: shaOf('a') });
-    expect(checkBundleMakers(state as never, madeIn('airgap.jsonl', 'a'), ['k2'], false)).toBeUndefined();
+    expect(checkBundleMakers(state as never, madeIn('airgap.jsonl', 'a'), ['k2'], false, BUNDLE)).toBeUndefined();
     // And a later check of another bundle does not cash the spent override.
     const later = replayOnlineJournal([
       ...entries,
@@ -370,8 +395,8 @@ describe('checkBundleMakers', () => {
   const madeBy = MADE_BY;
 
   it('lets the journal’s people through in any order, and a bundle naming nobody', () => {
-    expect(checkBundleMakers(online, madeBy, KEYS, false)).toBeUndefined();
-    expect(checkBundleMakers(online, undefined, KEYS, false)).toBeUndefined();
+    expect(checkBundleMakers(online, madeBy, KEYS, false, BUNDLE)).toBeUndefined();
+    expect(checkBundleMakers(online, undefined, KEYS, false, BUNDLE)).toBeUndefined();
   });
 
   it.each([
@@ -383,7 +408,7 @@ describe('checkBundleMakers', () => {
     (role, change) => {
       let error: unknown;
       try {
-        checkBundleMakers(online, { ...madeBy, ...change }, KEYS, true);
+        checkBundleMakers(online, { ...madeBy, ...change }, KEYS, true, BUNDLE);
       } catch (e) {
         error = e;
       }
@@ -403,17 +428,17 @@ describe('checkBundleMakers', () => {
   it('does not refuse a custody restore for its people, nor compare its journal (years later, other people)', () => {
     const restore: WrappedMadeBy = { ...madeBy, purpose: 'custody-restore', operator: 'Dana', witnesses: ['Eve'] };
     const earlier = { seq: 3, file: 'airgap.jsonl', firstEntrySha256: 'b'.repeat(64) };
-    expect(checkBundleMakers({ ...online, airGapJournal: earlier }, restore, KEYS, false)).toBeUndefined();
+    expect(checkBundleMakers({ ...online, airGapJournal: earlier }, restore, KEYS, false, BUNDLE)).toBeUndefined();
   });
 
   it('compares the journal only while a key waits for its first material (the KMS takes a bound key’s material only)', () => {
     const earlier = { seq: 3, file: 'airgap.jsonl', firstEntrySha256: 'b'.repeat(64) };
     const waiting = { ...online, airGapJournal: earlier };
-    expect(() => checkBundleMakers(waiting, madeBy, KEYS, false)).toThrow(
+    expect(() => checkBundleMakers(waiting, madeBy, KEYS, false, BUNDLE)).toThrow(
       expect.objectContaining({ code: 'WRAPPED_OTHER_AIRGAP_JOURNAL' }),
     );
     const bound = { ...waiting, keys: new Map([['k1', { firstImport: { seq: 9 } }]]) };
-    expect(checkBundleMakers(bound, madeBy, KEYS, false)).toBeUndefined();
+    expect(checkBundleMakers(bound, madeBy, KEYS, false, BUNDLE)).toBeUndefined();
   });
 
   it('requires every wrap it took that named its session to be listed by a later bundle of that journal; a version 3 bundle after one is refused', () => {
@@ -435,8 +460,8 @@ describe('checkBundleMakers', () => {
     const trail = [checked(c), checked(v4(40, [3]))].reduce<AirGapJournalTrail>(airGapJournalAfter, {});
     const facts = { ...online, airGapJournal: trail.journal, airGapJournalTrail: trail };
     // The journal that went on: session 40 listed, or the same session's bundle again.
-    expect(checkBundleMakers(facts, v4(90, [3, 40]), KEYS, false)).toBeUndefined();
-    expect(checkBundleMakers(facts, v4(40, [3]), KEYS, false)).toBeUndefined();
+    expect(checkBundleMakers(facts, v4(90, [3, 40]), KEYS, false, BUNDLE)).toBeUndefined();
+    expect(checkBundleMakers(facts, v4(40, [3]), KEYS, false, BUNDLE)).toBeUndefined();
     // A copy from before session 40 (or whose entry 40 is another one: a copy that forked there).
     const forked = { ...v4(90, [3]), earlierWraps: [session(3), { seq: 40, sha256: 'e'.repeat(64) }] };
     for (const [older, lists] of [
@@ -446,7 +471,7 @@ describe('checkBundleMakers', () => {
     ] as const) {
       let error: unknown;
       try {
-        checkBundleMakers(facts, older, KEYS, true);
+        checkBundleMakers(facts, older, KEYS, true, BUNDLE);
       } catch (e) {
         error = e;
       }
@@ -466,17 +491,17 @@ describe('checkBundleMakers', () => {
     }
     // A list full of later wraps stands for the older ones (each listed entry's hash chains to them).
     const full = Array.from({ length: 1000 }, (_, i) => 100 + i);
-    expect(checkBundleMakers(facts, v4(5000, full), KEYS, false)).toBeUndefined();
-    expect(() => checkBundleMakers(facts, v4(5000, full.slice(1)), KEYS, false)).toThrow(
+    expect(checkBundleMakers(facts, v4(5000, full), KEYS, false, BUNDLE)).toBeUndefined();
+    expect(() => checkBundleMakers(facts, v4(5000, full.slice(1)), KEYS, false, BUNDLE)).toThrow(
       expect.objectContaining({ code: 'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY' }),
     );
     // Another journal's wraps are not required; every key already bound: the KMS takes only that material.
     const other = { ...v4(60, []), journalFirstEntrySha256: 'f'.repeat(64) };
-    expect(() => checkBundleMakers(facts, other, KEYS, false)).toThrow(
+    expect(() => checkBundleMakers(facts, other, KEYS, false, BUNDLE)).toThrow(
       expect.objectContaining({ code: 'WRAPPED_OTHER_AIRGAP_JOURNAL' }),
     );
     const bound = { ...facts, keys: new Map([['k1', { firstImport: { seq: 9 } }]]) };
-    expect(checkBundleMakers(bound, v4(60, [3]), KEYS, false)).toBeUndefined();
+    expect(checkBundleMakers(bound, v4(60, [3]), KEYS, false, BUNDLE)).toBeUndefined();
   });
 
   it('takes the first vouched wrap’s journal, keeps it for wraps of that journal, and moves only by the check of a bundle an override accepted', () => {
@@ -521,5 +546,21 @@ describe('checkBundleMakers', () => {
       file: 'airgap-C.jsonl',
       firstEntrySha256: 'c'.repeat(64),
     });
+  });
+});
+
+describe('refuseWordForOtherBundle', () => {
+  it('refuses the word typed for the bundle a refusal named when another bundle is read now, naming both digests', () => {
+    const word = { typedCeremonyJournal: 'airgap-E.jsonl', refusedBundleSha256: 'a'.repeat(64) };
+    expect(() => refuseWordForOtherBundle(word, 'b'.repeat(64))).toThrow(
+      expect.objectContaining({
+        code: 'WRAPPED_OVERRIDE_OTHER_BUNDLE',
+        values: { refusedBundle: expect.stringMatching(/^AAAA AAAA/), readBundle: expect.stringMatching(/^BBBB BBBB/) },
+      }),
+    );
+    // The same bundle, the command line's flag (given with the bundle on its line), or no word: nothing to refuse.
+    for (const given of [word, true, undefined] as const)
+      expect(() => refuseWordForOtherBundle(given, 'a'.repeat(64))).not.toThrow();
+    expect(() => refuseWordForOtherBundle(true, 'b'.repeat(64))).not.toThrow();
   });
 });
