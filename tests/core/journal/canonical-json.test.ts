@@ -23,6 +23,32 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('writes a value read back from its own canonical line (keys in order) byte for byte the same, and any other too', () => {
+    /** The rule written out plainly: keys sorted at every level, JSON.stringify for everything else. */
+    const plainly = (value: unknown): string => {
+      if (Array.isArray(value)) return `[${value.map(plainly).join(',')}]`;
+      if (value !== null && typeof value === 'object') {
+        const record = value as Record<string, unknown>;
+        return `{${Object.keys(record)
+          .sort()
+          .map((key) => `${JSON.stringify(key)}:${plainly(record[key])}`)
+          .join(',')}}`;
+      }
+      return JSON.stringify(value);
+    };
+    // Keys that are array indices come first in an object's own order whatever the sorted order says.
+    const indexKeys = { b: [{ '10': 1, '9': 2, a: { '2': null, '11': -0 } }], '1': 'x', a: 'y' };
+    expect(canonicalJson(JSON.parse(canonicalJson(indexKeys)))).toBe(plainly(indexKeys));
+    expect(canonicalJson(indexKeys)).toBe('{"1":"x","a":"y","b":[{"10":1,"9":2,"a":{"11":0,"2":null}}]}');
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {
+        const expected = plainly(obj);
+        expect(canonicalJson(obj)).toBe(expected);
+        expect(canonicalJson(JSON.parse(expected))).toBe(expected);
+      }),
+    );
+  });
+
   it.each([
     ['undefined', { a: undefined }],
     ['NaN', { a: Number.NaN }],
@@ -50,6 +76,12 @@ describe('canonicalJson', () => {
     const a: Record<string, unknown> = {};
     a.self = a;
     expect(() => canonicalJson(a)).toThrow(/circular/);
+  });
+
+  it('refuses a value nested deeper than 32 levels, however canonical its objects', () => {
+    let deep: unknown = { a: 1 };
+    for (let i = 0; i < 40; i += 1) deep = { a: deep };
+    expect(() => canonicalJson(deep)).toThrow(/nested deeper than 32 levels/);
   });
 
   it('refuses nesting deeper than 32 levels', () => {
