@@ -54,21 +54,25 @@ export async function readInputFile(file: string, kind: InputFileKind, maxBytes:
     const stat = await handle.stat();
     if (!stat.isFile()) throw refused(file, kind, 'notAFile');
     if (stat.size > maxBytes) throw refused(file, kind, 'tooLarge', { size: stat.size, max: maxBytes });
-    const chunks: Buffer[] = [];
+    // Read into one buffer of the size stat gave (and a byte more, to see the end), grown only if the
+    // file grows: gathering 1 MB chunks and concatenating them copied a 4 MB journal on the main
+    // thread, a stall of 20-35 ms at every step that reopens it.
+    let buffer = Buffer.alloc(stat.size + 1);
     let length = 0;
     for (;;) {
-      const chunk = Buffer.alloc(Math.min(CHUNK_BYTES, maxBytes + 1 - length));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (length === buffer.length) {
+        const bigger = Buffer.alloc(Math.min(buffer.length + CHUNK_BYTES, maxBytes + 1));
+        buffer.copy(bigger);
+        // The bytes may be key material the caller wipes after use: leave no second copy behind.
+        buffer.fill(0);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
       length += bytesRead;
       if (length > maxBytes) throw refused(file, kind, 'tooLarge', { size: length, max: maxBytes });
     }
-    if (chunks.length === 1) return chunks[0] as Buffer;
-    // The bytes may be key material the caller wipes after use: leave no second copy behind.
-    const whole = Buffer.concat(chunks, length);
-    for (const chunk of chunks) chunk.fill(0);
-    return whole;
+    return buffer.subarray(0, length);
   } catch (error) {
     if (error instanceof KeyferryError) throw error;
     const errno = (error as NodeJS.ErrnoException).code;

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +43,23 @@ describe('readInputFile: the one reader for files people hand to Keyferry', () =
     const link = await refusal(readInputFile(path.join(dir, 'link.b64'), 'importToken', 1000));
     expect(link.message).toMatch(/link\.b64: it is a link, not the file itself/);
     expect(link.nextStep).toBe('Give the path of the file itself.');
+  });
+
+  it('reads a file of several megabytes (a long journal) byte for byte, and refuses it a byte under its size', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-input-'));
+    const file = path.join(dir, 'airgap.jsonl');
+    const bytes = randomBytes(3 * 1024 * 1024 + 12_345);
+    await writeFile(file, bytes);
+    const read = await readInputFile(file, 'journal', 8 * 1024 * 1024);
+    expect(read.length).toBe(bytes.length);
+    expect(read.equals(bytes)).toBe(true);
+    expect((await readInputFile(file, 'journal', bytes.length)).equals(bytes)).toBe(true);
+    expect((await refusal(readInputFile(file, 'journal', bytes.length - 1))).values).toMatchObject({
+      reason: 'tooLarge',
+      size: bytes.length,
+    });
+    await writeFile(file, '');
+    expect((await readInputFile(file, 'journal', 10)).length).toBe(0);
   });
 
   it('refuses a FIFO at once instead of waiting for a writer', async () => {
