@@ -8,7 +8,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrapAesKeyWrapPad } from '../../../src-main/core/crypto/aes-key-wrap';
 import { consoleFileNames } from '../../../src-main/core/crypto/console-files';
-import { generateKeyMaterial } from '../../../src-main/core/crypto/generate-key-material';
 import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import {
   KEY_SPECS,
@@ -27,6 +26,7 @@ import {
   openssl,
   removeTempDir,
 } from './helpers/openssl';
+import { testKeyMaterial } from './helpers/test-rsa-keys';
 
 const MD: Record<WrappingAlgorithm, string> = { RSAES_OAEP_SHA_256: 'sha256', RSAES_OAEP_SHA_1: 'sha1' };
 const OTHER_MD: Record<WrappingAlgorithm, string> = { RSAES_OAEP_SHA_256: 'sha1', RSAES_OAEP_SHA_1: 'sha256' };
@@ -55,8 +55,8 @@ beforeAll(async () => {
   await openssl(['enc', '-base64', '-A', '-in', 'PublicKey.bin', '-out', 'PublicKey.b64'], { cwd: dir });
   wrappingKey = loadWrappingPublicKey(await readFile(path.join(dir, 'PublicKey.b64')));
   wrappingPrivateKey = createPrivateKey(await readFile(path.join(dir, 'wrapping_priv.pem')));
-  // Generated once per file: RSA-4096 takes a while.
-  const generated = await Promise.all(KEY_SPECS.map((spec) => generateKeyMaterial(spec)));
+  // The RSA ones are the committed test keys: generating RSA-4096 takes a while.
+  const generated = await Promise.all(KEY_SPECS.map((spec) => testKeyMaterial(spec)));
   for (const material of generated) materials.set(material.spec, material);
 });
 

@@ -3,12 +3,12 @@ import { randomBytes, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { importParametersFromKmsAnswer, writeImportParametersBundle } from '../../../src-main/core/bundle';
 import type { CeremonyFacts } from '../../../src-main/core/bundle/import-parameters-manifest';
-import { generateKeyMaterial } from '../../../src-main/core/crypto/generate-key-material';
 import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import type { CustodyShare } from '../../../src-main/core/custody/custody-share';
 import { splitMaterial } from '../../../src-main/core/custody/split';
 import { KeyferryError } from '../../../src-main/core/errors';
+import { testKeyMaterial } from '../crypto/helpers/test-rsa-keys';
 
 export const CUSTODIANS = [
   'Alice',
@@ -29,8 +29,9 @@ export const CUSTODIANS = [
   'Sybil',
 ];
 
+/** Material to split (testKeyMaterial: an RSA spec gives the same committed key on every call). */
 export async function materialFor(spec: KeySpec): Promise<KeyMaterial> {
-  return generateKeyMaterial(spec);
+  return testKeyMaterial(spec);
 }
 
 export function split(

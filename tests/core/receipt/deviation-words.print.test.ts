@@ -23,15 +23,14 @@ import type { ReceiptLanguage } from '../../../src-main/core/receipt/language';
 import { renderReceiptHtml } from '../../../src-main/core/receipt/render-html';
 import { renderReceiptText } from '../../../src-main/core/receipt/render-text';
 import type { ReceiptInput } from '../../../src-main/core/receipt/types';
-import { htmlToPdf } from '../../support/chromium';
-import { chromiumPerFile } from '../../helpers/browser';
+import { printerPerFile } from '../../helpers/browser';
 import { LIVE_WLAN } from '../../helpers/workstation';
 import { APP, OFFLINE, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony/ceremony-fixture';
 import { confirmEveryWitness } from '../ceremony/witness-helpers';
 import { sampleReceiptInput } from './fixtures';
 
 const OUT = path.resolve('test-results/receipts');
-const browser = chromiumPerFile(OUT);
+const printer = printerPerFile(OUT);
 let f: Fixture;
 let airEntries: JournalEntry[];
 let onlineEntries: JournalEntry[];
@@ -55,7 +54,7 @@ const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d/;
 
 async function pdfText(html: string, name: string): Promise<string> {
   const pdf = path.join(OUT, `${name}.pdf`);
-  await htmlToPdf(html, pdf, 'A4', browser());
+  await printer.print(html, pdf, 'A4');
   return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
 }
 
