@@ -176,7 +176,9 @@ describe('deviation data on receipts', () => {
       `One step already running when the stop came finished while it was being recorded, and is journaled after it: entry ${(first?.seq ?? 0) + 1}.`,
     );
     expect(firstNote).not.toContain('last step done');
-    expect(text.slice(text.indexOf(`Entry ${second?.seq}:`))).toContain('The entry before it is the last step done.');
+    expect(text.slice(text.indexOf(`Entry ${second?.seq}:`))).toContain(
+      'Nothing was journaled after it. A KMS call under way may still have taken effect without an entry: the next run asks the KMS what took effect before sending anything again.',
+    );
     const zh = deviationsOf(renderReceiptText(receiptOf(stopped), { language: 'zh-CN' }), zhCN).replace(/\s+/g, '');
     expect(zh).toContain(`停止时已在运行的1个步骤在记录停止期间完成，记在本条目之后：条目${(first?.seq ?? 0) + 1}。`);
   });

@@ -94,7 +94,7 @@ export const enCeremonySafety = {
   'cli.stopped-finished':
     'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}} after the ceremony finished: the bundle and the receipt are complete; the journal {journal} is closed.',
   'cli.stopped-journaled':
-    'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}}: the stop is in the journal {journal} and its lock is released; the steps the journal records are done (a step still running when the stop came is journaled after the stop if it finished) and no other step is. Run the command again with --journal {journal} to continue.',
+    'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}}: the stop is in the journal {journal} and its lock is released; the steps the journal records are done (a step still running when the stop came is journaled after the stop if it finished). A KMS call under way may still have taken effect without an entry: the next run asks the KMS what took effect before sending anything again. Run the command again with --journal {journal} to continue.',
   'cli.stopped-outside-ceremony':
     'Stopped by {signal, select, SIGINT {Ctrl-C (SIGINT)} other {{signal}}} before the command finished: nothing it was doing counts as done. Run the command again to start over.',
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED':

@@ -86,7 +86,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.stopped-finished':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在仪式完成后停止：包和回执均已完整；日志 {journal} 已关闭。',
   'cli.stopped-journaled':
-    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}停止：停止已记入日志 {journal}，其锁已释放；日志所记录的步骤均已完成（停止时仍在运行的步骤若已完成，会记在停止之后），其他步骤均未完成。请使用 --journal {journal} 再次运行该命令以继续。',
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}停止：停止已记入日志 {journal}，其锁已释放；日志所记录的步骤均已完成（停止时仍在运行的步骤若已完成，会记在停止之后）。正在进行的 KMS 调用仍可能已生效而未记入日志：下次运行会先向 KMS 查询已生效的操作，然后才会再次发送。请使用 --journal {journal} 再次运行该命令以继续。',
   'cli.stopped-outside-ceremony':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在命令完成前停止：其正在进行的操作均不算完成。请再次运行该命令重新开始。',
   'problem.NO_BACKUP_NOT_ACKNOWLEDGED':
