@@ -5,7 +5,8 @@
  * it waited for its fsync). Only that is set aside, and only on request (`keyferry journal
  * set-aside-torn-line`): the bytes are moved to a side file `<journal>.torn-<UTC time>-<first 8 hex
  * digits of their SHA-256>` (created with O_EXCL and fsynced; two set-asides in one second differ by
- * their lines), the journal is cut back to its last complete line (fsynced), and the
+ * their lines, and two of the same bytes by a `-2`, `-3` ... at the end), the journal is cut back to
+ * its last complete line (fsynced), and the
  * journal then records `journal.torn-line-set-aside` with the fragment's SHA-256 and length (a
  * deviation every later receipt lists). Anything else stays fatal: a changed, removed or inserted
  * line anywhere, and a complete last line that fails its hash, refuse the journal as before; so does
@@ -140,8 +141,7 @@ export async function setAsideTornLine(
   );
   const sideFile = written
     ? path.join(path.dirname(file), written.sideFile)
-    : `${file}.torn-${fileTime(now)}-${fragmentSha256.slice(0, 8)}`;
-  if (!written) await writeFileExclusive(sideFile, fragment, { layer });
+    : await writeSideFile(`${file}.torn-${fileTime(now)}-${fragmentSha256.slice(0, 8)}`, fragment, layer);
   const handle = await fs.open(file, 'r+');
   try {
     await handle.truncate(cut);
@@ -162,13 +162,38 @@ export async function setAsideTornLine(
   };
 }
 
+/** How many side files of one name set-aside tries (`name`, `name-2` ... `name-99`) before it gives up. */
+const SIDE_FILE_NAME_TRIES = 99;
+
 /**
- * `<journal>.torn-20261202T095800Z-1a2b3c4d`: the name set-aside gives a side file of journal `base`
- * (without the digest's prefix: the name it gave before two set-asides in one second could clash).
+ * Writes `fragment` to a new side file `name`, or `name-2`, `name-3` ... when that name is taken
+ * (O_EXCL: an existing file is never overwritten). The name already holds the UTC second and the
+ * fragment's SHA-256 prefix; two set-asides clash on it only when the clock reads the same second and
+ * the two tails were cut after the same bytes (an air-gapped clock that restarts at one time after
+ * each power loss). Returns the path written.
+ */
+async function writeSideFile(name: string, fragment: Buffer, layer: FileLayer): Promise<string> {
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? name : `${name}-${n}`;
+    try {
+      await writeFileExclusive(candidate, fragment, { layer });
+      return candidate;
+    } catch (error) {
+      const taken = error instanceof KeyferryError && error.values?.['errno'] === 'EEXIST';
+      if (!taken || n === SIDE_FILE_NAME_TRIES) throw error;
+    }
+  }
+}
+
+/**
+ * `<journal>.torn-20261202T095800Z-1a2b3c4d` (or `...-1a2b3c4d-2` when that name was taken): the name
+ * set-aside gives a side file of journal `base`; also without the digest's prefix, the name it gave
+ * before two set-asides in one second could clash.
  */
 function isSideFileOf(base: string, name: string): boolean {
   return (
-    name.startsWith(`${base}.torn-`) && /^\d{8}T\d{6}Z(-[0-9a-f]{8})?$/.test(name.slice(base.length + '.torn-'.length))
+    name.startsWith(`${base}.torn-`) &&
+    /^\d{8}T\d{6}Z(-[0-9a-f]{8}(-\d{1,2})?)?$/.test(name.slice(base.length + '.torn-'.length))
   );
 }
 

@@ -102,6 +102,30 @@ describe('a journal whose last line was cut short', () => {
     }
   });
 
+  it('two tails cut after the same bytes, set aside at the same clock reading: two side files, neither refused nor overwritten', async () => {
+    // An air-gapped machine whose clock restarts at the same time after each power loss, and two appends
+    // cut after the same first bytes: the same time and the same SHA-256 in the side file's name.
+    const { file, text } = await writeSampleJournal();
+    const cut = '{"actor":"Ada';
+    await writeFile(file, `${text}${cut}`);
+    const first = await setAside(file);
+    await writeFile(file, `${await readFile(file, 'utf8')}${cut}`);
+    const second = await setAside(file);
+    expect(second.setAside?.sideFile).not.toBe(first.setAside?.sideFile);
+    expect(second.setAside).toMatchObject({ line: 8, fragmentSha256: sha256(cut) });
+    for (const name of [first.setAside?.sideFile, second.setAside?.sideFile])
+      expect(await readFile(path.join(path.dirname(file), name as string), 'utf8')).toBe(cut);
+    expect((await sideFiles(file)).sort()).toEqual([first.setAside?.sideFile, second.setAside?.sideFile].sort());
+    // Both recorded under their own names: the journal opens (no side file unrecorded) and verifies.
+    const reopened = await openJournal(file, { create: false });
+    try {
+      const recorded = reopened.entries.filter((e) => e.event === 'journal.torn-line-set-aside');
+      expect(recorded.map((e) => e.data.sideFile)).toEqual([first.setAside?.sideFile, second.setAside?.sideFile]);
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('a journal that ends with a complete line has nothing to set aside, and is left as it is', async () => {
     const { file, text } = await writeSampleJournal();
     await expect(setAside(file)).rejects.toMatchObject({ code: 'JOURNAL_NOT_TORN' });
