@@ -95,6 +95,19 @@ describe('keyferry journal set-aside-torn-line', () => {
     expect(done.out.join('\n')).not.toContain('the line was cut before it');
   });
 
+  it('of a tail with no event name in it (bytes written there by hand, perhaps) claims no cut, only that none reads in it', async () => {
+    const { file, text } = await writeSampleJournal();
+    await writeFile(file, `${text}meeting notes, not a journal line`);
+    const done = await run(['journal', 'set-aside-torn-line', file, '--operator', 'Ada Lovelace']);
+    expect(done.err).toEqual([]);
+    expect(done.code).toBe(0);
+    const sideFile = (await readdir(path.dirname(file))).find((f) => f.includes('.torn-')) as string;
+    expect(done.out[1]).toBe(
+      `What the dropped line in ${sideFile} held, as far as it reads: no event name reads in it, no key ID. A journal line never holds key material.`,
+    );
+    expect(done.out.join('\n')).not.toMatch(/cut before/);
+  });
+
   it('refuses without --operator, on a journal with nothing torn, and on a changed line, changing nothing', async () => {
     const { file, text } = await writeSampleJournal();
     const noOperator = await run(['journal', 'set-aside-torn-line', file]);

@@ -83,7 +83,7 @@ export const enCli = {
   'journal.cli.torn-not-a-line':
     '{sideFile} does not read as a line of this journal, so nothing in it is shown as what a line held.',
   'journal.cli.torn-fragment':
-    'What the dropped line in {sideFile} held, as far as it reads: {event, select, none {no event name (the line was cut before it)} other {event {event}}}{keyId, select, none {, no key ID} other {, key ID {keyId}}}. A journal line never holds key material.',
+    'What the dropped line in {sideFile} held, as far as it reads: {event, select, none {no event name reads in it} other {event {event}}}{keyId, select, none {, no key ID} other {, key ID {keyId}}}. A journal line never holds key material.',
   'journal.cli.later':
     'NOT OK: {count, plural, one {# entry follows} other {# entries follow}} the expected head (entry {at}): {entries}. The receipt does not vouch for {count, plural, one {it} other {them}}. If {count, plural, one {it is} other {they are}} a later session of this ceremony, check {count, plural, one {it} other {them}} against its later receipt, or run again with --allow-later.',
   'journal.cli.entry': 'entry {seq} {event}',

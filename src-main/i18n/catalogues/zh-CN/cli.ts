@@ -79,7 +79,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
     '已将 {sideFile} 记入日志：这是 {journal} 旁边、日志中没有记载的文件（{bytes, plural, other {# 字节}}，SHA-256 {sha256}）：移出行时断电留下的，或有人手动放在那里的；{cutLine, select, yes {它读起来像此日志下一行的开头} other {它读起来不像此日志的行}}。日志现以第 {count} 条（journal.torn-line-set-aside）结尾，下一张回执会在偏差中列出它。请用同一日志重新执行被拒绝的步骤。',
   'journal.cli.torn-not-a-line': '{sideFile} 读起来不像此日志的行，因此不会把其中任何内容当作某一行的内容显示。',
   'journal.cli.torn-fragment':
-    '{sideFile} 中被移出的行可读出的内容：{event, select, none {没有事件名称（该行在事件名称之前被截断）} other {事件 {event}}}{keyId, select, none {，没有密钥 ID} other {，密钥 ID {keyId}}}。日志行从不包含密钥材料。',
+    '{sideFile} 中被移出的行可读出的内容：{event, select, none {其中读不出事件名称} other {事件 {event}}}{keyId, select, none {，没有密钥 ID} other {，密钥 ID {keyId}}}。日志行从不包含密钥材料。',
   'journal.cli.later':
     '未通过：预期链头（第 {at} 条）之后还有 {count} 条记录：{entries}。回执不为这些记录作保。如果它们是本仪式后来的一次会话，请用那次会话的回执核对，或加上 --allow-later 重新运行。',
   'journal.cli.entry': '第 {seq} 条 {event}',
