@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keyferry } from '../integration/cli-in-process';
-import { nextCommand, twoMachines, withoutCustodyToFillIn } from '../integration/pasted-shell';
+import { nextCommand, onMedia, twoMachines, withoutCustodyToFillIn } from '../integration/pasted-shell';
 import { startKmsSimulator } from '../../src-main/core/kms-simulator/index';
 import { englishSentences } from './english-words';
 
@@ -150,7 +150,7 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
         online,
       );
       expect(created).toContain('已创建 2 个密钥，状态为待导入。');
-      const params = await run(nextCommand(created), online);
+      const params = await run(nextCommand(onMedia(created, online)), online);
       expect(params).toContain('导入参数包已写入并通过校验');
       // The workstation's time in Chinese, or UTC alone where the workstation keeps UTC (as CI does).
       expect(params).toMatch(/导入令牌有效期至 (\d{4}年\d{1,2}月\d{1,2}日 |\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC)/);

@@ -18,6 +18,7 @@ import {
   lineWithoutCustodyToFillIn,
   pastedCeremony,
   type SimulatorInfo,
+  onMedia,
 } from './pasted-shell';
 
 const DAY_MS = 86_400_000;
@@ -63,7 +64,7 @@ describe('expiry rehearsal with the simulator clock', () => {
     );
     const create = paste(createKeyLine(info), online, creds);
     expect(create.err).toBe('');
-    const params = paste(hint(create.out), online, creds);
+    const params = paste(hint(onMedia(create.out, online)), online, creds);
     expect(params.code).toBe(0);
     const wrap = wrapOnAirGap(params.out, airgap);
     expect(wrap.err).toBe('');
@@ -87,7 +88,8 @@ describe('expiry rehearsal with the simulator clock', () => {
     expect(journal.at(-1)).toMatchObject({ event: 'step.failed', data: { code: 'KMS.2601' } });
 
     // The advice, pasted: new parameters (a new folder name), the air-gapped side wraps again, import.
-    const again = paste(hint(refused.out), online, creds);
+    expect(hint(refused.out)).toMatch(/ --out MEDIA\/import-parameters-KF-\S+-2$/);
+    const again = paste(hint(onMedia(refused.out, online)), online, creds);
     expect(again.err).toBe('');
     expect(again.code).toBe(0);
     const rewrap = wrapOnAirGap(again.out, airgap);

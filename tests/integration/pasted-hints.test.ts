@@ -9,7 +9,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createKeyLine, freePort, hint, lineWithoutCustodyToFillIn, pastedCeremony } from './pasted-shell';
+import { createKeyLine, freePort, hint, lineWithoutCustodyToFillIn, onMedia, pastedCeremony } from './pasted-shell';
 import { paramsDigestFrom } from '../cli/commands/witness-args';
 
 const { machines, paste, startSimulator } = pastedCeremony('kf-hints-');
@@ -34,7 +34,9 @@ describe('hints pasted back', () => {
     expect(create.err).toBe('');
     expect(create.code).toBe(0);
 
-    const params = paste(hint(create.out), online, creds);
+    // The bundle goes onto the removable media (MEDIA): here the online folder, which both machines see.
+    expect(hint(create.out)).toMatch(/ --out MEDIA\/import-parameters-KF-\S+$/);
+    const params = paste(hint(onMedia(create.out, online)), online, creds);
     expect(params.err).toBe('');
     expect(params.code).toBe(0);
     const digest = paramsDigestFrom(params.out);

@@ -92,6 +92,14 @@ export function hint(out: string): string {
   return (line as string).slice((line as string).indexOf('keyferry '));
 }
 
+/**
+ * `out` with the removable media's placeholder in its Next lines (`MEDIA/…`) replaced by `media`,
+ * as the officer types it: this machine's fact, like the witnesses' typed digest.
+ */
+export function onMedia(out: string, media: string): string {
+  return out.replace(/(^|\s)MEDIA\//g, `$1${media}/`);
+}
+
 /** The words after `keyferry` of the command a hint suggests, as a POSIX shell splits them ('…' quoting undone). */
 export function nextCommand(out: string): string[] {
   return shellWords(hint(out).slice('keyferry '.length));

@@ -19,7 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
 import type { JournalEntry } from '../../src-main/core/journal';
 import { keyferry } from './cli-in-process';
-import { nextCommand, twoMachines } from './pasted-shell';
+import { nextCommand, onMedia, twoMachines } from './pasted-shell';
 import { airgapConfirmations } from '../cli/commands/witness-args';
 import { onlineAt } from '../helpers/cli-sides';
 
@@ -89,7 +89,7 @@ describe('a second air-gapped journal of one ceremony', () => {
     expect(lapsed.stdout).toContain(
       'Wrapped on the air-gapped side by operator Ana with witness Ben, in the air-gapped journal airgap-E.jsonl (first entry',
     );
-    const params2 = await keyferry(nextCommand(lapsed.stdout), { cwd: online, env });
+    const params2 = await keyferry(nextCommand(onMedia(lapsed.stdout, online)), { cwd: online, env });
     expect(params2.stderr).toBe('');
     expect(params2.code).toBe(0);
     // F8: the next wrap goes into the SAME air-gapped journal, named (before: a new airgap-<ceremony>.jsonl).
@@ -171,7 +171,7 @@ describe('an older copy of the ceremony’s air-gapped journal', () => {
     const lapsed = await keyferry(first, { cwd: online, env });
     expect(lapsed.code).toBe(1);
     expect(lapsed.stderr).toMatch(/expired/i);
-    const params2 = await keyferry(nextCommand(lapsed.stdout), { cwd: online, env });
+    const params2 = await keyferry(nextCommand(onMedia(lapsed.stdout, online)), { cwd: online, env });
     expect(params2.code).toBe(0);
 
     // The copy does not know that wrap: it wraps new material without asking whether to wrap again.

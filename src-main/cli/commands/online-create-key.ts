@@ -19,7 +19,7 @@ import { missingOption } from '../args';
 
 import { openOnlineSession } from '../online-session';
 
-import { defineOnlineCommand, nextOnline, withSession } from './online-steps';
+import { defineOnlineCommand, nextOnline, onMedia, withSession } from './online-steps';
 import type { CliIo } from '../command';
 import { optionTable } from '../options';
 
@@ -125,8 +125,7 @@ export const createKeyCommand = defineOnlineCommand({
         ? plan.keys.filter((k) => !isAsymmetric(k.spec) && k.materialExpiry === undefined).length
         : 0;
       if (values.plan && defaulted > 0) io.stdout(t('online.plan-expiry-default', { count: defaulted }));
-      // An absolute --out: the line names one folder whichever folder it is typed in later.
-      const out = path.resolve(io.cwd, `import-parameters-${session.ceremony.ceremonyId}`);
+      const out = onMedia(`import-parameters-${session.ceremony.ceremonyId}`);
       const command = nextOnline('params', values, ['--out', out]);
       io.stdout(t('online.next.params', { command }));
       return 0;

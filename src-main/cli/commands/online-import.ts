@@ -19,6 +19,7 @@ import {
   printProofs,
   roundName,
   TOKEN_EXPIRED_CODES,
+  onMedia,
   withSession,
 } from './online-steps';
 import type { CliIo } from '../command';
@@ -83,7 +84,9 @@ export const importCommand = defineOnlineCommand({
     return withSession(session, () =>
       importAndReceipt(session).catch((error: unknown) => {
         if (error instanceof KeyferryError && TOKEN_EXPIRED_CODES.has(error.code)) {
-          const out = roundName(`import-parameters-${session.ceremony.ceremonyId}`, parametersRound(session) + 1);
+          const out = onMedia(
+            roundName(`import-parameters-${session.ceremony.ceremonyId}`, parametersRound(session) + 1),
+          );
           io.stdout(
             cliTranslator(io).t('online.next.new-parameters', {
               command: nextOnline('params', values, ['--out', out]),

@@ -49,6 +49,15 @@ export function nextOnline(sub: string, values: OnlineCommonValues, extra: strin
   ]);
 }
 
+/**
+ * `name` on the removable media, as a Next line gives it: `MEDIA/<name>`, where MEDIA is the media's
+ * folder as the workstation typing the line mounts it (the line says so). Never the working folder:
+ * bundles travel on the media, and the two workstations mount it at different paths.
+ */
+export function onMedia(name: string): string {
+  return `MEDIA/${name}`;
+}
+
 /** How many import-parameters bundles the ceremony's journal records (1 after the first `online params`). */
 export function parametersRound(session: OnlineSession): number {
   return session.journal.entries.filter((e) => e.event === 'parameters.bundle-written').length;
@@ -139,9 +148,8 @@ export function lapsedLines(
         : { custody: 'unknown', token: '', m: 0, n: 0 };
   const hsmWords =
     custody?.kind === 'hsm-token' ? ` --hsm-module PKCS11-MODULE --hsm-token ${commandLine([token || 'TOKEN'])}` : '';
-  // One absolute path in both steps: the air-gapped workstation reads the bundle where step 1 wrote it
-  // (the media, mounted there at that path), not in whatever folder it happens to run from.
-  const bundle = commandLine([path.resolve(io.cwd, 'import-parameters-restore')]);
+  // On the media in both steps: written there online, read there on the air-gapped workstation.
+  const bundle = onMedia('import-parameters-restore');
   return [
     t('online.lapsed.heading', { count: lapsed.length }),
     ...lapsed.map((k) =>

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 import { keyferry } from '../../integration/cli-in-process';
-import { nextCommand, twoMachines } from '../../integration/pasted-shell';
+import { nextCommand, onMedia, twoMachines } from '../../integration/pasted-shell';
 import { airgapConfirmations } from './witness-args';
 import { onlineAt } from '../../helpers/cli-sides';
 
@@ -59,7 +59,7 @@ describe('online import names who wrapped the bundle', () => {
     expect(lapsed.stdout).toMatch(
       /在离线端由操作员 Ana 与见证人 Ben、Chloé包装，离线日志为 airgap-X\.jsonl（首条记录 [0-9A-F ]{19}）。/,
     );
-    const again = await keyferry(nextCommand(lapsed.stdout), { cwd: online, env: { ...env, ...ZH } });
+    const again = await keyferry(nextCommand(onMedia(lapsed.stdout, online)), { cwd: online, env: { ...env, ...ZH } });
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     const next = nextCommand(again.stdout);

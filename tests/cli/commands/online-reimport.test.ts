@@ -68,8 +68,8 @@ async function importedThenLapsed(name: string, custody: string[], replicas = fa
   expect(status.stdout).toMatch(
     /^ {2}2\. keyferry custody restore --bundle \S+ --expires EXPIRY \.\.\. .*--expires is required because this material had an expiry/m,
   );
-  // Both steps name the restore bundle by one absolute path: the air-gapped side reads it where step 1 wrote it.
-  const restoreBundle = path.join(online, 'import-parameters-restore');
+  // Both steps name the restore bundle on the removable media: written there online, read there air-gapped.
+  const restoreBundle = 'MEDIA/import-parameters-restore';
   expect(status.stdout).toContain(`--out ${restoreBundle}      (fresh wrapping key`);
   expect(status.stdout).toContain(`2. keyferry custody restore --bundle ${restoreBundle} --expires EXPIRY`);
   const again = await on(['online', 'params', '--out', 'params-2']);

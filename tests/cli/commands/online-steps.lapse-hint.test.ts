@@ -22,7 +22,7 @@ describe('lapse hint of online status', () => {
     const custody = { kind: 'hsm-token', label: 'keyferry-prod', serial: '4f1c2a' } as const;
     const en = step2(lapsedLines(io('en_US.UTF-8'), [KEY], 'keyferry online params', custody));
     expect(en).toContain(
-      'keyferry custody restore --hsm-module PKCS11-MODULE --hsm-token keyferry-prod --bundle /ceremony/online/import-parameters-restore',
+      'keyferry custody restore --hsm-module PKCS11-MODULE --hsm-token keyferry-prod --bundle MEDIA/import-parameters-restore',
     );
     expect(en).toContain('with the HSM token keyferry-prod that holds the material');
     expect(en).not.toContain('shares');

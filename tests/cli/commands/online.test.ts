@@ -137,8 +137,10 @@ describe('keyferry online: steps in order', () => {
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/cli\/aes-\d+\s+AES_256\s+ENCRYPT_DECRYPT\s+never\s+[0-9a-f-]{36}/);
-    // The Next line names the parameters folder by its absolute path: typed later in any folder, it is this one.
-    expect(created.stdout).toContain(` --out ${path.join(dir, 'import-parameters-KF-')}`);
+    // The Next line puts the parameters bundle on the removable media, named by its placeholder, never the working folder.
+    expect(created.stdout).toMatch(
+      /^Next, onto the removable media \(MEDIA: its folder as this workstation mounts it, e\.g\. \/media\/usb\): keyferry online params .* --out MEDIA\/import-parameters-KF-\S+$/m,
+    );
     const again = await keyferry(['online', 'create-key', '--journal', 'order.jsonl', ...where, ...oneKey()], {
       cwd: dir,
       env,

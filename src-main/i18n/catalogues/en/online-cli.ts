@@ -7,7 +7,7 @@ export const enOnlineCli = {
   'connection.value':
     '{simulator, select, yes {{value} (the simulator on this workstation, on whichever port it listens)} other {{value}}}',
   'online.next.new-parameters':
-    'Next, new wrapping keys and import tokens (the ones the material was wrapped with expired; wrap again on the air-gapped workstation with the new bundle): {command}',
+    'Next, new wrapping keys and import tokens (the ones the material was wrapped with expired; wrap again on the air-gapped workstation with the new bundle; MEDIA: the removable media’s folder as this workstation mounts it): {command}',
   'cli.col':
     '{col, select, alias {alias} spec {spec} usage {usage} keyId {key id} state {state} tokenUntil {token valid until} materialExpires {material expires} proof {proof} region {region} project {project} group {group} other {{col}}}',
   'cli.replica-group': '{role, select, primary {primary} other {replica of {primary}}}',
@@ -17,7 +17,8 @@ export const enOnlineCli = {
   'online.created': 'Created {count, plural, one {# key} other {# keys}}, Pending import.',
   'online.plan-expiry-default':
     'The plan does not say "materialExpiry": the AES material of {count, plural, one {# key} other {# keys}} never expires (the default, not the plan\u2019s word).',
-  'online.next.params': 'Next (write to the removable media, e.g. an --out folder on it): {command}',
+  'online.next.params':
+    'Next, onto the removable media (MEDIA: its folder as this workstation mounts it, e.g. /media/usb): {command}',
   'online.params.key': '  {alias} ({spec}, key {keyId}), token valid until {until}',
   'online.params.written': 'Import-parameters bundle written and verified: {dir}',
   'online.next.airgap-wrap-expiring':
@@ -48,7 +49,7 @@ export const enOnlineCli = {
     'Key material lapsed: {count, plural, one {# key was imported, but the KMS deleted its material after it expired; it is back in Pending import and accepts} other {# keys were imported, but the KMS deleted the material after it expired; they are back in Pending import and accept}} only the same material again.',
   'online.lapsed.key': '  {alias} ({spec}, key {keyId}), material expiry recorded at import: {expires}',
   'online.lapsed.next':
-    'Every ciphertext under these keys is unreadable until the same material is imported again. Next:',
+    'Every ciphertext under these keys is unreadable until the same material is imported again. Next (MEDIA: the removable media’s folder as each workstation mounts it):',
   'online.lapsed.step1': '  1. {command}      (fresh wrapping key and import token)',
   'online.lapsed.step2':
     "  2. {command} ... on the air-gapped workstation, with {custody, select, hsm {the HSM token {token} that holds the material (its PKCS#11 module and PIN)} shares {the shares of any {m} of the {n} custodians and the custody backup} other {the ceremony's custody copy (the shares of enough custodians, or the HSM token: step 1 prints the exact command)}}; --expires is required because this material had an expiry, and its original expiry has passed: EXPIRY is a new date-time, a duration such as 90d, or never",

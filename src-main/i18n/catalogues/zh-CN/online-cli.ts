@@ -9,7 +9,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'connection.value':
     '{simulator, select, yes {{value}（本工作站上的模拟器，端口以其实际监听的为准）} other {{value}}}',
   'online.next.new-parameters':
-    '下一步，获取新的包装密钥和导入令牌（包装密钥材料所用的已过期；请在离线工作站上用新的参数包重新包装）：{command}',
+    '下一步，获取新的包装密钥和导入令牌（包装密钥材料所用的已过期；请在离线工作站上用新的参数包重新包装；MEDIA：本工作站挂载移动存储介质的文件夹）：{command}',
   'cli.col':
     '{col, select, alias {别名} spec {规格} usage {用途} keyId {密钥 ID} state {状态} tokenUntil {导入令牌有效期至} materialExpires {密钥材料到期时间} proof {证明} region {区域} project {项目 ID} group {副本组} other {{col}}}',
   'cli.replica-group': '{role, select, primary {主密钥} other {{primary} 的副本}}',
@@ -19,7 +19,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.created': '已创建 {count} 个密钥，状态为待导入。',
   'online.plan-expiry-default':
     '计划未写明 "materialExpiry"：{count} 个密钥的 AES 密钥材料永不过期（这是默认值，并非计划所写）。',
-  'online.next.params': '下一步（写入移动存储介质，例如把 --out 文件夹放在介质上）：{command}',
+  'online.next.params': '下一步，写入移动存储介质（MEDIA：本工作站挂载该介质的文件夹，例如 /media/usb）：{command}',
   'online.params.key': '  {alias}（{spec}，密钥 {keyId}），导入令牌有效期至 {until}',
   'online.params.written': '导入参数包已写入并通过校验：{dir}',
   'online.next.airgap-wrap-expiring':
@@ -48,7 +48,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.lapsed.heading':
     '密钥材料已失效：{count} 个密钥曾经导入，但密钥材料到期后 KMS 已将其删除；这些密钥已回到待导入状态，只接受同一份密钥材料再次导入。',
   'online.lapsed.key': '  {alias}（{spec}，密钥 {keyId}），导入时记录的密钥材料到期时间：{expires}',
-  'online.lapsed.next': '在再次导入同一份密钥材料之前，这些密钥下的所有密文都无法解密。下一步：',
+  'online.lapsed.next':
+    '在再次导入同一份密钥材料之前，这些密钥下的所有密文都无法解密。下一步（MEDIA：各工作站挂载移动存储介质的文件夹）：',
   'online.lapsed.step1': '  1. {command}      （新的包装密钥和导入令牌）',
   'online.lapsed.step2':
     '  2. {command} ……在离线工作站上，使用{custody, select, hsm {保存该密钥材料的 HSM 令牌 {token}（及其 PKCS#11 模块和 PIN）} shares {{n} 位保管人中任意 {m} 位的份额和托管备份} other {本仪式的托管副本（足够数量保管人的份额，或 HSM 令牌；第 1 步会打印确切的命令）}}；由于该密钥材料设有到期时间且原到期时间已过，必须提供 --expires：EXPIRY 为新的日期时间、时长（如 90d）或 never',
