@@ -53,7 +53,12 @@ const RUNNER = [
  */
 let TRANSPILED = '';
 
-/** CommonJS preload: logs every Module._load call with its parent, and the loaded files at exit. */
+/**
+ * CommonJS preload: logs every Module._load call with its parent, and the loaded files at exit.
+ * Its exit listener is the child's: it reaches process through require('node:process') so that
+ * tests/support/isolation.ts, which reads this file's text, does not take it for a listener this
+ * file adds to its own process (this file shares its worker's process).
+ */
 const HOOK = `'use strict';
 const fs = require('node:fs');
 const Module = require('node:module');
@@ -63,7 +68,7 @@ Module._load = function (request, parent) {
   requires.push({ request, parent: parent && parent.filename ? parent.filename : null });
   return load.apply(this, arguments);
 };
-process.on('exit', () => {
+require('node:process').on('exit', () => {
   fs.writeFileSync(process.env.KEYFERRY_LOAD_LOG, JSON.stringify({ requires, files: Object.keys(require.cache), moduleLoadList: process.moduleLoadList }));
 });
 `;
