@@ -71,25 +71,15 @@ interface SessionStart {
 
 /** Every session of `entries` that completed a wrapped-material bundle, oldest first. */
 export function finishedWraps(entries: readonly JournalEntry[]): EarlierWrap[] {
-  return finishedSessions(entries).map((s) => s.wrap);
-}
-
-/** The entry that started each session of `entries` that completed a wrapped-material bundle, oldest first. */
-export function finishedWrapStarts(entries: readonly JournalEntry[]): SessionStart[] {
-  return finishedSessions(entries).map((s) => s.started);
-}
-
-function finishedSessions(entries: readonly JournalEntry[]): { wrap: EarlierWrap; started: SessionStart }[] {
-  const wraps: { wrap: EarlierWrap; started: SessionStart }[] = [];
+  const wraps: EarlierWrap[] = [];
   let session = 0;
-  let started: SessionStart = { seq: 0, sha256: '' };
+
   let custody: EarlierWrap['custody'] = null;
   let receipt: string | null = null;
   let tokensUntil: string | null = null;
   for (const entry of entries) {
     if (startsAirGappedSession(entry)) {
       session += 1;
-      started = { seq: entry.seq, sha256: entry.hash };
       custody = null;
       receipt = null;
       tokensUntil = null;
@@ -107,11 +97,31 @@ function finishedSessions(entries: readonly JournalEntry[]): { wrap: EarlierWrap
     } else if (entry.event === 'wrapped-bundle.completed') {
       const bundleDigest = text(entry.data['manifestSha256']);
       const folder = text(entry.data['folder']);
-      if (bundleDigest && folder)
-        wraps.push({ wrap: { session, bundleDigest, folder, receipt, custody, tokensUntil }, started });
+      if (bundleDigest && folder) wraps.push({ session, bundleDigest, folder, receipt, custody, tokensUntil });
     }
   }
   return wraps;
+}
+
+/**
+ * The entry that started each sealed air-gapped session of `entries` (its receipt written, or its
+ * bundle completed), oldest first: what a wrapped bundle's `madeBy.earlierWraps` lists. Wider than
+ * finishedWraps: the manifest is written and read back before `wrapped-bundle.completed` is
+ * appended, so a power cut between them leaves a whole bundle (its receipt printed) that the online
+ * side may take, and every later wrap of this journal must list it. Listing a session whose bundle
+ * never came to be is harmless: the online side requires only the wraps it took to be listed.
+ */
+export function finishedWrapStarts(entries: readonly JournalEntry[]): SessionStart[] {
+  const starts: SessionStart[] = [];
+  let started: SessionStart | undefined;
+  for (const entry of entries) {
+    if (startsAirGappedSession(entry)) started = { seq: entry.seq, sha256: entry.hash };
+    else if (started && (entry.event === 'receipt.written' || entry.event === 'wrapped-bundle.completed')) {
+      starts.push(started);
+      started = undefined;
+    }
+  }
+  return starts;
 }
 
 function earlierData(earlier: readonly EarlierWrap[]) {

@@ -5,7 +5,8 @@
  * (receipt-step.ts), so a stop in between, even a SIGKILL, leaves nothing `online import` accepts.
  * The manifest names who made the material and in which journal (`madeBy`), for the online side
  * to check against its own journal: since format version 4 also the session that made it and every
- * earlier session of the journal that finished a wrapped bundle, each by the entry that started it,
+ * earlier session of the journal that was sealed (its receipt written, or its bundle completed:
+ * finishedWrapStarts), each by the entry that started it,
  * so that a bundle of an older copy of the journal (one that lacks a wrap the online side took) shows.
  */
 import path from 'node:path';
@@ -33,8 +34,8 @@ type MakersContext = WrapContext & { readonly witnesses: readonly string[] };
 /**
  * Who made the material, as the wrapped manifest names them: this session's people, its purpose
  * (the last session start in the journal is this session's) and the journal, by file name and the
- * SHA-256 of its first entry; this session by the entry that started it, and the sessions before
- * it that finished a wrapped bundle (the latest BUNDLE_LIMITS.maxEarlierWraps).
+ * SHA-256 of its first entry; this session by the entry that started it, and the sealed sessions
+ * before it (finishedWrapStarts; the latest BUNDLE_LIMITS.maxEarlierWraps).
  */
 function madeByOf(context: MakersContext): WrappedMadeBy {
   const { journal } = context;

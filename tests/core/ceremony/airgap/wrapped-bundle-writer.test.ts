@@ -8,13 +8,14 @@
  * next attempt.
  */
 import { existsSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, readBundle } from '../../../../src-main/core/bundle';
 import { WrappedBundleWriter } from '../../../../src-main/core/ceremony/airgap/wrapped-bundle-writer';
 import { CEREMONY_ID, wrappedSession } from './wrapped-session';
 import { fillUp, MOUNTS_AVAILABLE, mountTmpfs } from '../../../support/tmpfs-mount';
+import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 
 const EXPIRY = { kind: 'at', at: new Date('2031-01-01T00:00:00.000Z') } as const;
 
@@ -100,7 +101,7 @@ describe('WrappedBundleWriter', () => {
     }
   });
 
-  it('names the session that wraps and every earlier session of its journal that finished a bundle (format version 4)', async () => {
+  it('names the session that wraps and every earlier session of its journal that finished a bundle or wrote its receipt (format version 4)', async () => {
     const s = await staged();
     try {
       const session = (purpose: string) =>
@@ -110,6 +111,9 @@ describe('WrappedBundleWriter', () => {
       await session('wrap'); // stopped before its bundle: not an earlier wrap
       const restore = await session('custody-restore');
       await s.journal.append('Officer', 'wrapped-bundle.completed', { manifestSha256: 'b'.repeat(64), folder: '/w2' });
+      // Sealed by its receipt, the power cut before wrapped-bundle.completed: its manifest may exist and be taken.
+      const cut = await session('wrap');
+      await s.journal.append('Officer', 'receipt.written', { textFile: 'receipt-4.txt' });
       const now = await session('wrap');
       await s.preflightPasses();
       const written = await s.writer.write(s.destinations.wrappedBundle, s.content, EXPIRY);
@@ -124,6 +128,7 @@ describe('WrappedBundleWriter', () => {
         earlierWraps: [
           { seq: first.seq, sha256: first.hash },
           { seq: restore.seq, sha256: restore.hash },
+          { seq: cut.seq, sha256: cut.hash },
         ],
       });
     } finally {
@@ -183,4 +188,36 @@ describe('WrappedBundleWriter', () => {
       }
     },
   );
+});
+
+describe('a power cut between the manifest and wrapped-bundle.completed', () => {
+  let f: Fixture;
+  beforeEach(async () => {
+    f = await createFixture();
+  });
+  afterEach(async () => {
+    await f.close();
+  });
+
+  it('lists that session in the next wrap of the journal, so the online side that took its bundle takes the next one too', async () => {
+    const plan = f.plan(['AES_256']);
+    const { params } = await onlineDayOne(f, plan);
+    const first = await airGapSide(f, plan, params, path.join(f.dir, 'wrapped'), 'airgap.jsonl');
+    const file = path.join(f.dir, 'airgap.jsonl');
+    const lines = (await readFile(file, 'utf8')).trim().split('\n');
+    expect((JSON.parse(lines.at(-1) as string) as { event: string }).event).toBe('wrapped-bundle.completed');
+    // The power went after the manifest was written and read back, before its entry reached the journal.
+    await writeFile(file, `${lines.slice(0, -1).join('\n')}\n`);
+    const day2 = await f.online(await f.journal('online.jsonl'), plan);
+    await day2.connect();
+    await day2.checkWrappedBundle(first.out, await receiptDigestOf(first.out));
+    await f.journals.at(-1)?.close();
+    // The same journal, the newest and only copy, wraps again: it is not an older copy of itself.
+    const second = await airGapSide(f, plan, params, path.join(f.dir, 'wrapped-2'), 'airgap.jsonl');
+    const day3 = await f.online(await f.journal('online.jsonl'), plan);
+    await day3.connect();
+    const proof = await receiptDigestOf(second.out);
+    const checked = await day3.checkWrappedBundle(second.out, proof);
+    expect(checked.dir).toBe(second.out);
+  });
 });
