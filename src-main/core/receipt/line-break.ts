@@ -52,8 +52,14 @@ const NO_LINE_END = /[（〔［｛「『【《〈‘“([{]$/u;
 export function breakLines(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
   let line = '';
+  // The width of `line`, kept as tokens are added: measuring the whole line again for every token
+  // was quadratic in Chinese, where every character is a token (a paragraph took 10-15 ms).
+  let lineWidth = 0;
   for (const token of text.split(BREAK_OPPORTUNITY)) {
-    if (line.trim() && displayWidth((line + token).trimEnd()) > width && !NO_LINE_START.test(token)) {
+    const kept = token.trimEnd();
+    // The width of (line + token).trimEnd(): a token of spaces only trims into the line itself.
+    const widthWith = kept === '' ? displayWidth((line + token).trimEnd()) : lineWidth + displayWidth(kept);
+    if (line.trim() && widthWith > width && !NO_LINE_START.test(token)) {
       // An opening bracket at the end goes down with the token it opens.
       let carried = '';
       while (NO_LINE_END.test(line.trimEnd()) && line.trimEnd().length > 1) {
@@ -63,7 +69,11 @@ export function breakLines(text: string, width: number, indent = ''): string[] {
       }
       lines.push(indent + line.trimEnd());
       line = carried + token.trimStart();
-    } else line += token;
+      lineWidth = displayWidth(line);
+    } else {
+      line += token;
+      lineWidth += displayWidth(token);
+    }
   }
   if (line.trim()) lines.push(indent + line.trimEnd());
   return lines;

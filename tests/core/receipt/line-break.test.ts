@@ -3,6 +3,7 @@
  * name or a recorded reason, no line starts with closing punctuation and no line ends with an
  * opening bracket; a key id or a hex group is never cut.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { breakLines, bulletLines, displayWidth } from '../../../src-main/core/receipt/line-break';
 import { phrase } from '../../../src-main/core/receipt/facts';
@@ -19,6 +20,64 @@ describe('breakLines', () => {
     const lines = breakLines(text, 20);
     expect(lines).toEqual([`${'甲'.repeat(10)}。`, `（${'乙'.repeat(9)}）、`, '丙丙丙']);
     expect(lines.every((l) => displayWidth(l) <= 24)).toBe(true);
+  });
+
+  it('breaks any mix of Chinese, Latin, spaces and punctuation as measuring each whole line again would', () => {
+    /** The rule written out plainly: each token added while the whole line, trimmed, still fits. */
+    const plainly = (text: string, width: number): string[] => {
+      const lines: string[] = [];
+      let line = '';
+      const opportunity = /(?<= )|(?=[\u2E80-\u9FFF\uFF00-\uFFEF])|(?<=[\u2E80-\u9FFF\uFF00-\uFFEF])/u;
+      for (const token of text.split(opportunity)) {
+        if (
+          line.trim() &&
+          displayWidth((line + token).trimEnd()) > width &&
+          !/^[。，、；：！？）」』.,;:!?)]/u.test(token)
+        ) {
+          let carried = '';
+          while (/[（「『“([{]$/u.test(line.trimEnd()) && line.trimEnd().length > 1) {
+            const kept = line.trimEnd();
+            carried = kept.slice(-1) + carried;
+            line = kept.slice(0, -1);
+          }
+          lines.push(line.trimEnd());
+          line = carried + token.trimStart();
+        } else line += token;
+      }
+      if (line.trim()) lines.push(line.trimEnd());
+      return lines;
+    };
+    const pieces = [
+      '甲',
+      '乙丙',
+      '。',
+      '，',
+      '（',
+      '）',
+      '「',
+      '」',
+      ' ',
+      '  ',
+      '\u3000',
+      'ab',
+      'key-1',
+      '1A2B',
+      '😀',
+      '.',
+      '(',
+      ')',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 80 }),
+        fc.integer({ min: 4, max: 40 }),
+        (parts, width) => {
+          const text = parts.join('');
+          expect(breakLines(text, width)).toEqual(plainly(text, width));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('never cuts a key id or a hex group', () => {
