@@ -10,11 +10,11 @@ import { WithdrawalLines } from './WithdrawalLines';
 
 export function EarlierSessionNotice({ earlier }: { earlier: UnfinishedSessionView }) {
   const { t } = useT();
-  const byHand = earlier.deleteByHand !== null || earlier.custodyByHand.length > 0;
+  const byHand = earlier.deleteByHand !== null || earlier.custodyByHand.length > 0 || earlier.notWithdrawn.length > 0;
   return (
     <div className={`earlier-session ${byHand ? 'warning' : 'notice'}`} role="status">
       <p>{t('cli.session-unfinished', { session: earlier.session, from: earlier.fromSeq, to: earlier.toSeq })}</p>
-      <WithdrawalLines report={earlier} earlier />
+      <WithdrawalLines report={earlier} earlier notWithdrawn={earlier.notWithdrawn} />
     </div>
   );
 }

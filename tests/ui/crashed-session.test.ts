@@ -2,13 +2,15 @@
  * An air-gapped session killed by a crash or a power cut, then continued in the app (real Chromium):
  * the rehearsal's parameters are wrapped by `keyferry airgap wrap` on the app's air-gapped journal
  * with a 2-of-3 custody split, and that process is killed with SIGKILL (no handler runs, as in a power
- * cut) once the split and the bundle are written. The app's air-gapped network check then opens the
- * journal: the screen says which session ended without stopping and what of it was withdrawn (the
- * bundle marked ABANDONED, the custody files removed from the three folders), and on disk it is so.
+ * cut) once the split and the bundle are written; then one custodian's folder is moved (the medium
+ * remounted elsewhere). The app's air-gapped network check then opens the journal: the screen says
+ * which session ended without stopping and what of it was withdrawn (the bundle marked ABANDONED, the
+ * custody files removed from the two folders it found), and, for the holder whose folder it did not
+ * find, that holder's own NOT-withdrawn line as the command line prints it; on disk it is so.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listText } from '../../src-main/i18n/list';
@@ -73,6 +75,9 @@ describe('an air-gapped session killed by a crash, then the app on the same jour
     for (const c of custodians) expect((await readdir(c)).length).toBeGreaterThan(0);
     const crashedEntries = (await readdir(folder)).includes('air-gapped-journal.jsonl');
     expect(crashedEntries).toBe(true);
+    // Eli's medium is remounted elsewhere: its share cannot be withdrawn from where it was written.
+    const [dana, eli, fay] = custodians as [string, string, string];
+    await rename(eli, `${eli}-elsewhere`);
 
     await click(page, t('params.go-air'));
     await step(page, t('network.step'), 'air-network');
@@ -83,10 +88,17 @@ describe('an air-gapped session killed by a crash, then the app on the same jour
     expect(text).toMatch(/Session 1 of this journal \(entries 1-\d+\) ended without stopping: a crash or power loss\./);
     expect(text).toContain(t('cli.bundle-withdrawn', { dir: wrapped }));
     expect(text).toContain(
-      t('cli.earlier-custody-withdrawn', { count: 3, folders: listText(translator('en'), custodians) }),
+      t('cli.earlier-custody-withdrawn', { count: 2, folders: listText(translator('en'), [dana, fay]) }),
     );
-    // On disk: the custodians' folders as the preflight found them (new: gone), the bundle marked ABANDONED.
-    for (const c of custodians) expect(existsSync(c)).toBe(false);
+    // Per holder, as the command line says it: Eli's share, where it was written, and why it is still there.
+    const byHand = notice.locator('.custody-by-hand');
+    expect(await byHand.count()).toBe(1);
+    expect(await byHand.textContent()).toContain(
+      `NOT withdrawn, delete by hand: share 2/3 given to Eli, written into ${eli}: that folder could not be read`,
+    );
+    // On disk: the custodians' folders as the preflight found them (new: gone), Eli's moved one untouched, the bundle marked ABANDONED.
+    for (const c of [dana, fay]) expect(existsSync(c)).toBe(false);
+    expect((await readdir(`${eli}-elsewhere`)).length).toBeGreaterThan(0);
     expect(existsSync(path.join(wrapped, 'ABANDONED.txt'))).toBe(true);
     expect(ui.pageErrors).toEqual([]);
   }, 300_000);

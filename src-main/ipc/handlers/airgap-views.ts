@@ -61,6 +61,10 @@ export function networkCheckView(result: NetworkCheckResult, earlier: Unfinished
       ...earlier,
       withdrawnCustody: [...earlier.withdrawnCustody],
       custodyByHand: [...earlier.custodyByHand],
+      notWithdrawn: earlier.notWithdrawn.map(({ phrase }) => ({
+        key: phrase.key,
+        ...(phrase.values ? { values: { ...phrase.values } } : {}),
+      })),
     },
     message:
       result.message.key === 'network.overridden'

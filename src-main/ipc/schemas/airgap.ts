@@ -11,6 +11,7 @@ import {
   timeTextSchema,
   wrappingAlgorithmSchema,
   ipcWarningSchema,
+  ipcPhraseSchema,
 } from './common';
 import { wrapAgainReasonSchema } from '../../core/ceremony/airgap/wrap-again-reason';
 
@@ -40,6 +41,11 @@ export const unfinishedSessionSchema = withdrawalSchema.extend({
   session: z.number().int().positive(),
   fromSeq: z.number().int().positive(),
   toSeq: z.number().int().positive(),
+  /**
+   * Each custodian folder whose files it wrote are NOT withdrawn, one per holder (share, custodian,
+   * folder, why, what to delete), as the journal and the command line say it.
+   */
+  notWithdrawn: z.array(ipcPhraseSchema),
 });
 export type UnfinishedSessionView = z.output<typeof unfinishedSessionSchema>;
 
