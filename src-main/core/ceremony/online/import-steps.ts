@@ -31,7 +31,7 @@ import { progressLine } from '../shared/progress';
 import { kmsTimeFromTokens } from '../shared/kms-time';
 import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
 import { wrappedBundleRefusal } from './wrapped-bundle-changed';
-import { checkBundleMakers, refuseWordForOtherBundle } from './wrapped-bundle-makers';
+import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
 import { officerAccepts, type OfficersWord } from './officers-word';
 
 /** The wrapped-material bundle checked in this session (what the import and the receipt use). */
@@ -99,6 +99,8 @@ interface ReadSoFar {
   differing: readonly number[];
   digest?: string | undefined;
   madeBy?: WrappedMadeBy | undefined;
+  /** False when the makers were not compared with the online journal (another ceremony, or every key already bound). */
+  makersCompared?: boolean | undefined;
 }
 
 /**
@@ -130,6 +132,7 @@ export async function checkWrappedBundleStep(
       digestSource: proof?.source ?? null,
       differingGroups: [...read.differing],
       ...(read.madeBy ? { madeBy: madeByData(read.madeBy) } : {}),
+      ...(read.makersCompared === false ? { makersCompared: false } : {}),
     });
     throw refusal;
   }
@@ -171,12 +174,14 @@ async function checkProvenBundle(
   read.madeBy = madeBy;
   refuseWordForOtherBundle(options.acceptOtherAirGapJournal, bundle.digest);
   // Who made it before what it holds: a second journal's material is other material too, and this says why.
+  const keyIds = bundle.keys.map((k) => k.keyId);
+  read.makersCompared = bundle.manifest.ceremonyId === state.ceremonyId && !everyKeyBound(state.keys, keyIds);
   const otherJournal =
     bundle.manifest.ceremonyId === state.ceremonyId
       ? checkBundleMakers(
           state,
           madeBy,
-          bundle.keys.map((k) => k.keyId),
+          keyIds,
           officerAccepts(options.acceptOtherAirGapJournal, state.airGapJournal),
           bundle.digest,
         )
@@ -208,6 +213,7 @@ async function checkProvenBundle(
     digestSource: (proof as WrappedBundleProof).source,
     custody: bundle.manifest.custody ? { ...bundle.manifest.custody } : null,
     madeBy: madeBy ? madeByData(madeBy) : null,
+    ...(read.makersCompared ? {} : { makersCompared: false }),
     keys: keys.map((k) => ({
       keyId: k.keyId,
       publicKeyFingerprint: k.publicKeyFingerprint,

@@ -134,7 +134,8 @@ function withSessionWrap(
   entry: JournalEntry,
 ): readonly VouchedSessionWrap[] | undefined {
   const made = vouchedMadeBy(entry);
-  if (!made?.wrapEntry) return wraps;
+  // A bundle whose makers were not compared (every key already bound) is no wrap a later bundle must list.
+  if (!made?.wrapEntry || entry.data.makersCompared === false) return wraps;
   const wrap = {
     onlineSeq: entry.seq,
     journalFirstEntrySha256: made.journalFirstEntrySha256,
@@ -186,6 +187,15 @@ interface OnlineFacts {
   readonly keys: ReadonlyMap<string, { readonly firstImport?: unknown }>;
 }
 
+/**
+ * Whether every key of `keyIds` is bound to the material first imported into it: then the makers
+ * are not compared (checkBundleMakers), which the check journals as `makersCompared: false`, and
+ * the bundle never becomes a wrap a later bundle of its journal must list.
+ */
+export function everyKeyBound(keys: OnlineFacts['keys'], keyIds: readonly string[]): boolean {
+  return keyIds.every((id) => keys.get(id)?.firstImport !== undefined);
+}
+
 /** What an override journals (otherAirGapJournalAcceptedData): the journal accepted, if the bundle named one, and the ceremony's. */
 type OtherAirGapJournalOverride = Omit<z.infer<typeof otherAirGapJournalAcceptedData>, 'folder' | 'manifestSha256'>;
 
@@ -215,7 +225,7 @@ export function checkBundleMakers(
       airGapJournal: madeBy.journalFile,
     });
   }
-  if (keyIds.every((id) => online.keys.get(id)?.firstImport !== undefined)) return undefined;
+  if (everyKeyBound(online.keys, keyIds)) return undefined;
   if (madeBy) refuseOlderCopy(online.airGapJournalTrail?.sessionWraps, madeBy);
   const earlier = online.airGapJournal;
   if (!earlier || earlier.firstEntrySha256 === madeBy?.journalFirstEntrySha256) return undefined;

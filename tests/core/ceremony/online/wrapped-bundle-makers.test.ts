@@ -547,6 +547,38 @@ describe('checkBundleMakers', () => {
       firstEntrySha256: 'c'.repeat(64),
     });
   });
+  it('does not count a bundle whose every key was already bound (makers not compared) as a wrap the newest journal must list', () => {
+    const session = (seq: number, tag = '0') => ({ seq, sha256: seq.toString(16).padStart(64, tag) });
+    const v4 = (seq: number, earlier: number[], tag = '0'): WrappedMadeBy => ({
+      ...MADE_BY,
+      wrapEntry: { ...session(seq, tag), at: '2030-01-02T03:04:05.000Z' },
+      earlierWraps: earlier.map((s) => session(s)),
+    });
+    let seq = 0;
+    const checked = (madeBy: WrappedMadeBy, data: Record<string, unknown> = {}) =>
+      ({
+        seq: ++seq,
+        event: 'wrapped-bundle.checked',
+        data: { manifestSha256: 'd'.repeat(64), madeBy, ...data },
+      }) as unknown as JournalEntry;
+    // The journal's session 40 wrapped k1, taken and imported (k1 bound); k2 still waits.
+    let trail = [checked(v4(40, [3]))].reduce<AirGapJournalTrail>(airGapJournalAfter, {});
+    const keys = new Map<string, { firstImport?: unknown }>([
+      ['k1', { firstImport: { seq: 9 } }],
+      ['k2', {}],
+    ]);
+    // An older copy, forked before 40, wraps k1's material again in its own session 40: every key bound, not compared.
+    const fork = v4(40, [3], 'f');
+    const facts = () => ({ ...online, keys, airGapJournal: trail.journal, airGapJournalTrail: trail });
+    expect(checkBundleMakers(facts(), fork, ['k1'], false, BUNDLE)).toBeUndefined();
+    trail = airGapJournalAfter(trail, checked(fork, { makersCompared: false }));
+    // The newest copy of the journal (it holds the genuine 40) now wraps k2: taken, not refused as an older copy.
+    expect(checkBundleMakers(facts(), v4(90, [3, 40]), ['k2'], false, BUNDLE)).toBeUndefined();
+    // A bundle that was compared still counts: the fork's own next wrap lacks the genuine 40.
+    expect(() => checkBundleMakers(facts(), v4(91, [3]), ['k2'], false, BUNDLE)).toThrow(
+      expect.objectContaining({ code: 'WRAPPED_OLDER_AIRGAP_JOURNAL_COPY' }),
+    );
+  });
 });
 
 describe('refuseWordForOtherBundle', () => {
