@@ -154,6 +154,10 @@ describe('custody byte fields', () => {
     expect(r.atEnd).toBe(true);
     expect(() => r.byte()).toThrow(RangeError);
     expect(() => new ByteReader(Buffer.from([2, 0xc3, 0x28])).text()).toThrow(TypeError);
+    // A text cut inside a character is refused, and the next text read (the decoder is shared) is whole.
+    expect(() => new ByteReader(Buffer.from([1, 0xc3])).text()).toThrow(TypeError);
+    expect(new ByteReader(Buffer.from([2, 0xc3, 0xa9])).text()).toBe('é');
+    expect(() => new ByteReader(Buffer.from([1, 0xa9])).text()).toThrow(TypeError);
   });
 
   it('a share checksum changes with any field, with the order of the fields and with the share bytes', () => {
