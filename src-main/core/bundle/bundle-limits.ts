@@ -81,9 +81,11 @@ export const BUNDLE_LIMITS = {
   /**
    * Earlier wraps a wrapped bundle's `madeBy` lists (format version 4): a journal with more lists
    * its latest this many, and the online side counts a wrap older than the first listed as listed
-   * when the list is full (the hash of a later entry listed chains to it).
+   * when the list is full (the hash of a later entry listed chains to it). 200: the online side
+   * journals the whole `madeBy` with a check or a refusal, and a journal line holds 64 KiB
+   * (journal/entry.ts): some 700 listed wraps overflowed it, and the refusal's own entry with it.
    */
-  maxEarlierWraps: 1000,
+  maxEarlierWraps: 200,
 } as const;
 
 /** Import tokens with less time left than this produce a warning. */

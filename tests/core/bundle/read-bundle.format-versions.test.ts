@@ -321,7 +321,7 @@ describe('wrapped material of format version 4: the session that made it and the
       },
       (m) => {
         if (m.madeBy)
-          m.madeBy.earlierWraps = Array.from({ length: 1001 }, (_, i) => ({ seq: i + 1, sha256: 'e'.repeat(64) }));
+          m.madeBy.earlierWraps = Array.from({ length: 201 }, (_, i) => ({ seq: i + 1, sha256: 'e'.repeat(64) }));
         if (m.madeBy) m.madeBy.wrapEntry = { seq: 5000, sha256: 'd'.repeat(64), at: '2030-01-02T03:00:00.000Z' };
       },
     ];
