@@ -9,8 +9,7 @@
 import { mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import {
   BACKUP_FILE_MAX_BYTES,
@@ -26,6 +25,7 @@ import { splitCustodySet, type CustodySet } from '../../../src-main/core/custody
 import { encodeBase32 } from '../../../src-main/core/custody/base32';
 import { lineCheck } from '../../../src-main/core/custody/typed-share';
 import { CUSTODIANS, materialFor, refusal } from './helpers';
+import { yieldsWhile } from '../../helpers/event-loop-turns';
 
 const CEREMONY = 'KF-20261201-backup';
 const KEY_IDS = ['0d0466b0-e727-4d9c-b35d-f84bb474a37f', '1d0466b0-e727-4d9c-b35d-f84bb474a37f'];
@@ -180,20 +180,6 @@ describe('a backup whose lines do not hold together', () => {
 });
 
 describe('reading a backup back in slices (a 100-key backup has about 800 checked lines)', () => {
-  /** How often `work` lets the event loop turn (setImmediate calls; I/O takes none), with a clock that says every slice is over. */
-  async function yieldsWhile<T>(work: () => Promise<T>): Promise<{ value: T; yields: number }> {
-    let clock = 0;
-    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 10));
-    const immediate = vi.spyOn(globalThis, 'setImmediate');
-    try {
-      const value = await work();
-      return { value, yields: immediate.mock.calls.length };
-    } finally {
-      now.mockRestore();
-      immediate.mockRestore();
-    }
-  }
-
   it('lets the event loop turn between its lines, reading the same backup as parseBackupText', async () => {
     const file = path.join(dir, 'sliced.txt');
     await writeFile(file, text);

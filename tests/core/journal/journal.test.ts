@@ -1,11 +1,12 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
 import { GENESIS_HASH, openJournal, verifyJournal } from '../../../src-main/core/journal';
 import { inspectJournalInSlices } from '../../../src-main/core/journal/verify';
 import { tempDir, writeSampleJournal } from './sample';
+import { yieldsWhile } from '../../helpers/event-loop-turns';
 
 const clock = (start = '2025-03-01T09:00:00.000Z'): (() => Date) => {
   let t = Date.parse(start);
@@ -301,19 +302,6 @@ describe('openJournal and append', () => {
     );
     await written.close();
     const bytes = await fs.readFile(file);
-    /** How often `work` lets the event loop turn (setImmediate calls; I/O takes none), with a clock that says every slice is over. */
-    const yieldsWhile = async (work: () => Promise<unknown>): Promise<{ yields: number; value: unknown }> => {
-      let t = 0;
-      const now = vi.spyOn(performance, 'now').mockImplementation(() => (t += 10));
-      const immediate = vi.spyOn(globalThis, 'setImmediate');
-      try {
-        const value = await work();
-        return { value, yields: immediate.mock.calls.length };
-      } finally {
-        now.mockRestore();
-        immediate.mockRestore();
-      }
-    };
     const verifying = await yieldsWhile(() => inspectJournalInSlices(bytes));
     const opening = await yieldsWhile(() => openJournal(file, { create: false }));
     const reopened = opening.value as Awaited<ReturnType<typeof openJournal>>;
