@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { normalizeHeadHash, type ExpectedHead, type JournalEntry } from '../../core/journal';
 import { inspectJournal, isTornLastLine, readJournalFile } from '../../core/journal/verify';
-import { unrecordedSideFiles } from '../../core/journal/torn-line';
+import { unrecordedSideFileRefusal, unrecordedSideFiles } from '../../core/journal/torn-line';
 import { groupHex } from '../../core/hex-groups';
 import { cliTranslator } from '../cli-locale';
 import { defineCommand, type CliIo } from '../command';
@@ -99,12 +99,7 @@ async function verifyLocked(file: string, expected: ExpectedHead, allowLater: bo
   }
   // Not "OK": the chain verifies, but the journal cannot be used as it lies.
   io.stdout(t('journal.cli.ok-blocked', { count: result.count, head: groupHex(result.headHash) }));
-  const refusal = problem({
-    code: 'JOURNAL_TORN_LINE_UNRECORDED',
-    values: { file: path.basename(file), sideFile: unrecorded.sideFile, path: file },
-    message: '',
-    nextStep: '',
-  });
+  const refusal = problem(unrecordedSideFileRefusal(file, unrecorded.sideFile).toProblem());
   io.stdout(refusal.message);
   io.stdout(refusal.nextStep);
   return 1;

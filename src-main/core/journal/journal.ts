@@ -20,6 +20,7 @@ import { assertNoSecrets } from './secret-guard';
 import {
   completeLastLine,
   setAsideTornLine,
+  unrecordedSideFileRefusal,
   unrecordedSideFiles,
   wholeEntryWithoutNewline,
   type TornLineSetAside,
@@ -251,11 +252,7 @@ async function openLocked(
       size = bytes.length;
       recordedLate = (await unrecordedSideFiles(file, entries)).filter((f) => f.sideFile !== setAside?.sideFile);
       if (tornLineActor === undefined && recordedLate[0])
-        throw new KeyferryError('JOURNAL_TORN_LINE_UNRECORDED', {
-          file: path.basename(file),
-          sideFile: recordedLate[0].sideFile,
-          path: file,
-        });
+        throw unrecordedSideFileRefusal(file, recordedLate[0].sideFile);
     }
     const handle = await openFile(file, options.create, layer);
     journal = new FileJournal(file, handle, lock, entries, size, now);

@@ -251,6 +251,14 @@ function sideFileNotALine(journal: string, sideFile: string, bytes: number): Key
 }
 
 /**
+ * The refusal of journal `file` while the side file `sideFile` lies beside it unrecorded: every step
+ * gives it on opening, and `journal verify` prints it after the chain's verdict.
+ */
+export function unrecordedSideFileRefusal(file: string, sideFile: string): KeyferryError {
+  return new KeyferryError('JOURNAL_TORN_LINE_UNRECORDED', { file: path.basename(file), sideFile, path: file });
+}
+
+/**
  * The side files beside the journal `file` (regular files named as set-aside names them) that no
  * `journal.torn-line-set-aside` entry of `entries` records with the same name, SHA-256 and length:
  * a second power loss came between the cut and its entry, or the file was put there by hand. Refuses
