@@ -182,7 +182,7 @@ async function checkProvenBundle(
           state,
           madeBy,
           keyIds,
-          officerAccepts(options.acceptOtherAirGapJournal, state.airGapJournal),
+          officerAccepts(options.acceptOtherAirGapJournal, state.airGapJournalTrail?.journal),
           bundle.digest,
         )
       : undefined;

@@ -26,7 +26,6 @@ import {
 import type { OnlineStep } from '../shared/ceremony-states';
 import { plannedKeysMissing } from './planned-keys';
 import { airGapJournalAfter, type AirGapJournalTrail } from './wrapped-bundle-makers';
-import type { AirGapJournalRecord } from './officers-word';
 
 /** Import parameters as the KMS issued them (from the journal, the online side's own record). */
 export interface IssuedParameters {
@@ -122,9 +121,7 @@ export interface OnlineCeremonyState {
   lastImportSeq?: number;
   /** Journal entry of the last wrapped-material bundle checked. */
   wrappedCheckedSeq?: number;
-  /** The ceremony's air-gapped journal (wrapped-bundle-makers.ts, THE RULE), once a bundle named it. */
-  airGapJournal?: AirGapJournalRecord | undefined;
-  /** Where THE RULE stands (airGapJournal, and the bundle an override accepted until its check's outcome). */
+  /** Where THE RULE stands (wrapped-bundle-makers.ts): the ceremony's air-gapped journal once a bundle named it, and the bundle an override accepted until its check's outcome. */
   airGapJournalTrail?: AirGapJournalTrail;
   /** primary key id → how its replica group was last proven (cleared when a member is imported again or loses its material). */
   readonly replicaProofs: Map<string, ReplicaGroupProof>;
@@ -155,7 +152,6 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     return result.data;
   };
   state.airGapJournalTrail = airGapJournalAfter(state.airGapJournalTrail ?? {}, entry);
-  state.airGapJournal = state.airGapJournalTrail.journal;
   switch (entry.event) {
     case ONLINE_EVENTS.receiptWritten:
       state.receiptWritten = true;

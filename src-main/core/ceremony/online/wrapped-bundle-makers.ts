@@ -179,9 +179,7 @@ export function ceremonyAirGapJournal(entries: readonly JournalEntry[]): AirGapJ
 interface OnlineFacts {
   readonly operator: string;
   readonly witnesses: readonly string[];
-  /** The ceremony's air-gapped journal (ceremonyAirGapJournal), if any. */
-  readonly airGapJournal?: AirGapJournalRecord | undefined;
-  /** Where THE RULE stands: its `sessionWraps` are the wraps a later bundle of their journal must know. */
+  /** Where THE RULE stands: its `journal` is the ceremony's air-gapped journal, if any; its `sessionWraps` the wraps a later bundle of their journal must know. */
   readonly airGapJournalTrail?: AirGapJournalTrail | undefined;
   /** The ceremony's keys: one with `firstImport` is bound to the material first imported into it. */
   readonly keys: ReadonlyMap<string, { readonly firstImport?: unknown }>;
@@ -227,7 +225,7 @@ export function checkBundleMakers(
   }
   if (everyKeyBound(online.keys, keyIds)) return undefined;
   if (madeBy) refuseOlderCopy(online.airGapJournalTrail?.sessionWraps, madeBy);
-  const earlier = online.airGapJournal;
+  const earlier = online.airGapJournalTrail?.journal;
   if (!earlier || earlier.firstEntrySha256 === madeBy?.journalFirstEntrySha256) return undefined;
   const earlierFacts = {
     earlierAirGapJournal: earlier.file,

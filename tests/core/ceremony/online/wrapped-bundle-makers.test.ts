@@ -167,7 +167,7 @@ describe('online import: the ceremony’s air-gapped journal moves only by a wra
         ['wrapped-bundle.checked', wrapChecked('c', 'airgap-C.jsonl')],
       ]),
     );
-    expect(state?.airGapJournal?.file).toBe('airgap.jsonl');
+    expect(state?.airGapJournalTrail?.journal?.file).toBe('airgap.jsonl');
     // So k2, still waiting for material, is not let through from that other journal.
     expect(() => checkBundleMakers(state as never, madeIn('airgap-C.jsonl', 'c'), ['k2'], false, BUNDLE)).toThrow(
       expect.objectContaining({
@@ -236,7 +236,11 @@ describe('online import: an override moves the ceremony’s journal only with it
       ['wrapped-bundle.checked', wrapChecked('b', 'airgap-B.jsonl')],
     ]);
     const state = replayOnlineJournal(entries);
-    expect(state?.airGapJournal).toEqual({ seq: 6, file: 'airgap-B.jsonl', firstEntrySha256: shaOf('b') });
+    expect(state?.airGapJournalTrail?.journal).toEqual({
+      seq: 6,
+      file: 'airgap-B.jsonl',
+      firstEntrySha256: shaOf('b'),
+    });
     // k2's bundle from the journal the officer accepted goes through; one from the journal declared lost does not.
     expect(checkBundleMakers(state as never, madeIn('airgap-B.jsonl', 'b'), ['k2'], false, BUNDLE)).toBeUndefined();
     expect(() => checkBundleMakers(state as never, madeIn('airgap.jsonl', 'a'), ['k2'], false, BUNDLE)).toThrow(
@@ -267,14 +271,14 @@ describe('online import: an override moves the ceremony’s journal only with it
     const state = replayOnlineJournal(entries);
     // The override stays on record; the ceremony's journal is still A, at the entry that took A's bundle.
     expect(listDeviations(entries).map((d) => [d.kind, d.entry.seq])).toContainEqual(['override', 5]);
-    expect(state?.airGapJournal).toEqual({ seq: 4, file: 'airgap.jsonl', firstEntrySha256: shaOf('a') });
+    expect(state?.airGapJournalTrail?.journal).toEqual({ seq: 4, file: 'airgap.jsonl', firstEntrySha256: shaOf('a') });
     expect(checkBundleMakers(state as never, madeIn('airgap.jsonl', 'a'), ['k2'], false, BUNDLE)).toBeUndefined();
     // And a later check of another bundle does not cash the spent override.
     const later = replayOnlineJournal([
       ...entries,
       { seq: 7, event: 'wrapped-bundle.checked', data: wrapChecked('b', 'airgap-B.jsonl') } as unknown as JournalEntry,
     ]);
-    expect(later?.airGapJournal?.file).toBe('airgap.jsonl');
+    expect(later?.airGapJournalTrail?.journal?.file).toBe('airgap.jsonl');
   });
 });
 
@@ -314,7 +318,7 @@ describe('online import: a bundle naming nobody (format versions 1-2)', () => {
     expect(accepted?.data).toMatchObject({ earlierAirGapJournal: 'airgap.jsonl' });
     expect(accepted?.data.airGapJournal).toBeUndefined();
     // Nothing named another journal: the ceremony's stays the first one.
-    expect(replayOnlineJournal(entries)?.airGapJournal?.file).toBe('airgap.jsonl');
+    expect(replayOnlineJournal(entries)?.airGapJournalTrail?.journal?.file).toBe('airgap.jsonl');
     await day2.importMaterial();
     expect((await f.kms.describeKey(created[0]?.keyId as string)).stateName).toBe('Enabled');
   });
@@ -428,12 +432,14 @@ describe('checkBundleMakers', () => {
   it('does not refuse a custody restore for its people, nor compare its journal (years later, other people)', () => {
     const restore: WrappedMadeBy = { ...madeBy, purpose: 'custody-restore', operator: 'Dana', witnesses: ['Eve'] };
     const earlier = { seq: 3, file: 'airgap.jsonl', firstEntrySha256: 'b'.repeat(64) };
-    expect(checkBundleMakers({ ...online, airGapJournal: earlier }, restore, KEYS, false, BUNDLE)).toBeUndefined();
+    expect(
+      checkBundleMakers({ ...online, airGapJournalTrail: { journal: earlier } }, restore, KEYS, false, BUNDLE),
+    ).toBeUndefined();
   });
 
   it('compares the journal only while a key waits for its first material (the KMS takes a bound key’s material only)', () => {
     const earlier = { seq: 3, file: 'airgap.jsonl', firstEntrySha256: 'b'.repeat(64) };
-    const waiting = { ...online, airGapJournal: earlier };
+    const waiting = { ...online, airGapJournalTrail: { journal: earlier } };
     expect(() => checkBundleMakers(waiting, madeBy, KEYS, false, BUNDLE)).toThrow(
       expect.objectContaining({ code: 'WRAPPED_OTHER_AIRGAP_JOURNAL' }),
     );
@@ -458,7 +464,7 @@ describe('checkBundleMakers', () => {
       }) as unknown as JournalEntry;
     // Taken: a version 3 wrap (names no session, nothing to require), then the wrap of session 40.
     const trail = [checked(c), checked(v4(40, [3]))].reduce<AirGapJournalTrail>(airGapJournalAfter, {});
-    const facts = { ...online, airGapJournal: trail.journal, airGapJournalTrail: trail };
+    const facts = { ...online, airGapJournalTrail: trail };
     // The journal that went on: session 40 listed, or the same session's bundle again.
     expect(checkBundleMakers(facts, v4(90, [3, 40]), KEYS, false, BUNDLE)).toBeUndefined();
     expect(checkBundleMakers(facts, v4(40, [3]), KEYS, false, BUNDLE)).toBeUndefined();
@@ -569,7 +575,7 @@ describe('checkBundleMakers', () => {
     ]);
     // An older copy, forked before 40, wraps k1's material again in its own session 40: every key bound, not compared.
     const fork = v4(40, [3], 'f');
-    const facts = () => ({ ...online, keys, airGapJournal: trail.journal, airGapJournalTrail: trail });
+    const facts = () => ({ ...online, keys, airGapJournalTrail: trail });
     expect(checkBundleMakers(facts(), fork, ['k1'], false, BUNDLE)).toBeUndefined();
     trail = airGapJournalAfter(trail, checked(fork, { makersCompared: false }));
     // The newest copy of the journal (it holds the genuine 40) now wraps k2: taken, not refused as an older copy.
