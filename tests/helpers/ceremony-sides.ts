@@ -29,6 +29,8 @@ export interface AirGapRun {
   readonly receipts: string;
   /** The witnesses who each type the bundle digest the online side showed. */
   readonly witnesses: readonly string[];
+  /** The officer's reason to wrap again after a finished wrap whose bundle can still be imported. */
+  readonly wrapAgain?: string;
   /** Awaited after each step with its name (the benches time the steps with it). */
   readonly step?: (label: string) => Promise<void>;
 }
@@ -46,7 +48,10 @@ export async function airGapSteps(air: AirGapCeremony, run: AirGapRun) {
   await step('read + verify the parameters bundle');
   await confirmEveryWitness(air, run.witnesses, run.params);
   await mkdir(run.receipts, { recursive: true });
-  await air.preflight({ wrappedBundle: run.out, receiptFolder: run.receipts });
+  await air.preflight(
+    { wrappedBundle: run.out, receiptFolder: run.receipts },
+    run.wrapAgain === undefined ? {} : { wrapAgain: run.wrapAgain },
+  );
   await step('witness confirmation, preflight');
   await air.generateMaterial();
   await step('generate material');

@@ -2,9 +2,10 @@
  * Test fixture: a real KMS simulator on 127.0.0.1, a real KmsClient, real journals and bundles
  * in a fresh temp folder, and helpers that run a ceremony up to a given step.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { AirGapCeremony } from '../../../src-main/core/ceremony/airgap/workflow';
 import { parseCeremonyPlan, type CeremonyPlan } from '../../../src-main/core/ceremony/shared/ceremony-plan';
 import { OnlineCeremony, type WrappedBundleProof } from '../../../src-main/core/ceremony/online/workflow';
@@ -146,19 +147,21 @@ export async function onlineDayOne(f: Fixture, plan: CeremonyPlan, journalName =
   return { online, created, issued, params, written };
 }
 
-/** The whole air-gapped side on `params`; returns the wrapped bundle folder and digest. */
+/** The whole air-gapped side on `params` (`wrapAgain`: the officer's reason after an earlier wrap); returns the wrapped bundle folder and digest. */
 export async function airGapSide(
   f: Fixture,
   plan: CeremonyPlan,
   params: string,
   out = path.join(f.dir, 'wrapped'),
   journalName = 'airgap.jsonl',
+  wrapAgain?: string,
 ) {
   const journal = await f.journal(journalName);
   const air = await f.airgap(journal, plan);
   const receipts = await mkdtemp(path.join(f.dir, 'airgap-receipt-'));
   // The bundle's manifest is written after its receipt: only then is the folder a bundle.
-  const { bundle, receipt } = await airGapSteps(air, { params, out, receipts, witnesses: plan.witnesses });
+  const run = { params, out, receipts, witnesses: plan.witnesses };
+  const { bundle, receipt } = await airGapSteps(air, wrapAgain === undefined ? run : { ...run, wrapAgain });
   await journal.close();
   return { air, bundle, out, receipt };
 }
@@ -180,6 +183,16 @@ export async function materialDeletedAfterImport(f: Fixture, plan: CeremonyPlan,
   const params = path.join(f.dir, 'params-2');
   await online.writeParametersBundle(params);
   return { online, keyId, params };
+}
+
+/**
+ * The power went after the wrapped bundle's manifest was written and read back, before its
+ * `wrapped-bundle.completed` reached the air-gapped journal `file` (its last entry): that entry dropped.
+ */
+export async function completedEntryLost(file: string): Promise<void> {
+  const lines = (await readFile(file, 'utf8')).trim().split('\n');
+  expect((JSON.parse(lines.at(-1) as string) as { event: string }).event).toBe('wrapped-bundle.completed');
+  await writeFile(file, `${lines.slice(0, -1).join('\n')}\n`);
 }
 
 /** The proof `online import` needs: the digest as typed from the air-gapped receipt of the bundle in `dir`. */

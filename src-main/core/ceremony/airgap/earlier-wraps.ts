@@ -1,6 +1,7 @@
 /**
- * The wraps an air-gapped journal already finished (a session whose wrapped-material bundle was
- * completed: its receipt written). A new wrap of the same ceremony makes NEW material: beside the
+ * The wraps an air-gapped journal already finished: its sealed sessions (sealedSessions: the receipt
+ * written, or the bundle completed; one rule for the wrap-again question below and for the earlier
+ * wraps a wrapped bundle lists, wrapped-bundle-writer.ts). A new wrap of the same ceremony makes NEW material: beside the
  * earlier bundle (still importable while its tokens live) and the earlier custody set (shares that
  * look valid for years) it is a second version of the ceremony's keys. That may be right (the
  * media were lost, the bundle must not be used) but it is the officer's explicit choice while an
@@ -16,7 +17,7 @@ import { phraseOf } from '../../../i18n/phrase';
 import { listValue } from '../../../i18n/list';
 import { groupHex } from '../../hex-groups';
 import { KeyferryError } from '../../errors';
-import type { Journal, JournalEntry } from '../../journal';
+import { SESSION_SEALED_BY, type Journal, type JournalEntry } from '../../journal';
 import type { ImportParameters } from '../../bundle';
 import { boundMaterialFor } from '../../bundle/bound-material';
 import { kmsTimeAtLeast } from '../shared/kms-time';
@@ -69,59 +70,86 @@ interface SessionStart {
   readonly sha256: string;
 }
 
-/** Every session of `entries` that completed a wrapped-material bundle, oldest first. */
-export function finishedWraps(entries: readonly JournalEntry[]): EarlierWrap[] {
-  const wraps: EarlierWrap[] = [];
-  let session = 0;
+/** One sealed air-gapped session: the entry that started it, and what it finished (null: no bundle journaled). */
+interface SealedSession {
+  readonly start: SessionStart;
+  readonly wrap: EarlierWrap | null;
+}
 
-  let custody: EarlierWrap['custody'] = null;
-  let receipt: string | null = null;
-  let tokensUntil: string | null = null;
-  for (const entry of entries) {
-    if (startsAirGappedSession(entry)) {
-      session += 1;
-      custody = null;
-      receipt = null;
-      tokensUntil = null;
-    } else if (entry.event === 'parameters.read') {
-      tokensUntil = tokensUntilOf(entry.data);
-    } else if (entry.event === 'receipt.written') {
-      receipt = text(entry.data['textFile']);
-    } else if (entry.event === 'custody.split') {
-      const record = custodySplitRecordSchema.safeParse(entry.data);
-      const backupDigest = record.success ? record.data.backupDigest : undefined;
-      custody =
-        record.success && backupDigest
-          ? { backupDigest, custodians: record.data.holders.map((h) => h.custodian) }
-          : null;
-    } else if (entry.event === 'wrapped-bundle.completed') {
-      const bundleDigest = text(entry.data['manifestSha256']);
-      const folder = text(entry.data['folder']);
-      if (bundleDigest && folder) wraps.push({ session, bundleDigest, folder, receipt, custody, tokensUntil });
-    }
-  }
-  return wraps;
+/** The bundle an entry names (`wrapped-bundle.written` or `.completed`): its manifest digest and folder. */
+function bundleNamedBy(entry: JournalEntry | undefined): { bundleDigest: string; folder: string } | null {
+  const bundleDigest = text(entry?.data['manifestSha256']);
+  const folder = text(entry?.data['folder']);
+  return bundleDigest && folder ? { bundleDigest, folder } : null;
 }
 
 /**
- * The entry that started each sealed air-gapped session of `entries` (its receipt written, or its
- * bundle completed), oldest first: what a wrapped bundle's `madeBy.earlierWraps` lists. Wider than
- * finishedWraps: the manifest is written and read back before `wrapped-bundle.completed` is
- * appended, so a power cut between them leaves a whole bundle (its receipt printed) that the online
- * side may take, and every later wrap of this journal must list it. Listing a session whose bundle
- * never came to be is harmless: the online side requires only the wraps it took to be listed.
+ * Every sealed air-gapped session of `entries` (a wrap or a custody restore whose receipt was written
+ * or whose bundle was completed, SESSION_SEALED_BY), oldest first, each with its bundle, receipt,
+ * custody set and token expiry. The one rule of "an earlier wrap": the manifest is written and read
+ * back after the receipt and before `wrapped-bundle.completed` is appended, so a power cut between
+ * them leaves a whole bundle (its receipt printed) that the online side may take. Such a session
+ * counts like a completed one: its bundle is the one its `wrapped-bundle.written` staged (the digest
+ * the receipt prints), and journals written before 2026-11-30, which end at the receipt, count too.
+ */
+function sealedSessions(entries: readonly JournalEntry[]): SealedSession[] {
+  const sealed: SealedSession[] = [];
+  let number = 0;
+  let open: { start: SessionStart; entries: JournalEntry[] } | undefined;
+  const close = () => {
+    if (open?.entries.some((e) => SESSION_SEALED_BY.has(e.event)))
+      sealed.push({ start: open.start, wrap: finishedIn(number, open.entries) });
+    open = undefined;
+  };
+  for (const entry of entries) {
+    // Any session start ends the one before (an online session's entries are never an air-gapped one's).
+    if (entry.event === 'ceremony.session-started') close();
+    if (startsAirGappedSession(entry)) {
+      number += 1;
+      open = { start: { seq: entry.seq, sha256: entry.hash }, entries: [] };
+    } else open?.entries.push(entry);
+  }
+  close();
+  return sealed;
+}
+
+/** What the sealed session `session` (its entries after the start) finished: its bundle, receipt, custody set and tokens. */
+function finishedIn(session: number, entries: readonly JournalEntry[]): EarlierWrap | null {
+  const bundle =
+    bundleNamedBy(entries.findLast((e) => e.event === 'wrapped-bundle.completed')) ??
+    bundleNamedBy(entries.findLast((e) => e.event === 'wrapped-bundle.written'));
+  if (!bundle) return null;
+  const receiptWritten = entries.findLast((e) => e.event === 'receipt.written');
+  const read = entries.findLast((e) => e.event === 'parameters.read');
+  const split = custodySplitRecordSchema.safeParse(entries.findLast((e) => e.event === 'custody.split')?.data);
+  const backupDigest = split.success ? split.data.backupDigest : undefined;
+  return {
+    session,
+    ...bundle,
+    receipt: text(receiptWritten?.data['textFile']),
+    custody:
+      split.success && backupDigest ? { backupDigest, custodians: split.data.holders.map((h) => h.custodian) } : null,
+    tokensUntil: read ? tokensUntilOf(read.data) : null,
+  };
+}
+
+/**
+ * The wraps (and restores) `entries` finished, oldest first: every sealed session (sealedSessions)
+ * with its bundle. A sealed session always has one (the bundle is staged, `wrapped-bundle.written`,
+ * before the receipt); one without is not asked about, as nothing of it can be imported.
+ */
+export function finishedWraps(entries: readonly JournalEntry[]): EarlierWrap[] {
+  return sealedSessions(entries).flatMap((s) => (s.wrap ? [s.wrap] : []));
+}
+
+/**
+ * The entry that started each sealed air-gapped session of `entries` (sealedSessions, the same rule
+ * as finishedWraps), oldest first: what a wrapped bundle's `madeBy.earlierWraps` lists. Listing a
+ * session whose bundle never came to be is harmless: the online side requires only the wraps it
+ * took to be listed.
  */
 export function finishedWrapStarts(entries: readonly JournalEntry[]): SessionStart[] {
-  const starts: SessionStart[] = [];
-  let started: SessionStart | undefined;
-  for (const entry of entries) {
-    if (startsAirGappedSession(entry)) started = { seq: entry.seq, sha256: entry.hash };
-    else if (started && (entry.event === 'receipt.written' || entry.event === 'wrapped-bundle.completed')) {
-      starts.push(started);
-      started = undefined;
-    }
-  }
-  return starts;
+  return sealedSessions(entries).map((s) => s.start);
 }
 
 function earlierData(earlier: readonly EarlierWrap[]) {

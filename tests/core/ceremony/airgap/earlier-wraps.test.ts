@@ -1,13 +1,16 @@
 /**
  * Which sessions of an air-gapped journal finished a wrap (src-main/core/ceremony/airgap/earlier-wraps.ts):
- * only a completed bundle counts (an abandoned or unreceipted one never), each with its own session's
- * custody set and receipt, and online sessions are not counted.
+ * every sealed session (its receipt written, or its bundle completed; an abandoned or unreceipted one
+ * never), each with its own session's custody set and receipt, and online sessions are not counted.
+ * The same sessions the next wrapped bundle lists as earlier wraps, so a power cut between the
+ * manifest and `wrapped-bundle.completed` still gets the wrap-again question.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  finishedWrapStarts,
   finishedWraps,
   journalRepeatedWrap,
   stillImportable,
@@ -19,12 +22,23 @@ import { translator } from '../../../../src-main/i18n/translate';
 import { kmsTimeAtLeast } from '../../../../src-main/core/ceremony/shared/kms-time';
 import type { ImportParameters } from '../../../../src-main/core/bundle';
 import { journalEntries } from '../../../helpers/journal-entries';
+import { airGapSide, completedEntryLost, createFixture, onlineDayOne } from '../ceremony-fixture';
+import { confirmEveryWitness } from '../witness-helpers';
 
 const D1 = '1'.repeat(64);
 const D2 = '2'.repeat(64);
 const B1 = 'b'.repeat(64);
 
 const journal = journalEntries;
+
+/** A `custody.split` entry's data: a custody set (backup digest B1) of two shares, one for each of `custodians`. */
+const splitTo = (...custodians: string[]) => ({
+  format: 'custody-set',
+  backupDigest: B1,
+  threshold: 2,
+  total: custodians.length,
+  holders: custodians.map((custodian, i) => ({ shareIndex: i + 1, custodian })),
+});
 
 describe('finishedWraps', () => {
   it('lists each completed bundle with its session, receipt and custody set; skips what did not finish', () => {
@@ -39,19 +53,7 @@ describe('finishedWraps', () => {
           ],
         },
       ],
-      [
-        'custody.split',
-        {
-          format: 'custody-set',
-          backupDigest: B1,
-          threshold: 2,
-          total: 2,
-          holders: [
-            { shareIndex: 1, custodian: '赵敏' },
-            { shareIndex: 2, custodian: 'Eli' },
-          ],
-        },
-      ],
+      ['custody.split', splitTo('赵敏', 'Eli')],
       ['wrapped-bundle.written', { folder: '/m/w1', manifestSha256: D1 }],
       ['receipt.written', { textFile: 'receipt-1.txt' }],
       ['wrapped-bundle.completed', { folder: '/m/w1', manifestSha256: D1 }],
@@ -77,6 +79,28 @@ describe('finishedWraps', () => {
       // No parameters journaled in its session: not known (counted as importable).
       { session: 3, bundleDigest: D2, folder: '/m/w3', receipt: 'receipt-3.txt', custody: null, tokensUntil: null },
     ]);
+  });
+
+  it('counts a session sealed by its receipt whose wrapped-bundle.completed was lost, with the bundle it staged, as the next bundle lists it', () => {
+    const entries = journal([
+      ['ceremony.session-started', { side: 'air-gapped' }],
+      ['custody.split', splitTo('Eli', '赵敏')],
+      ['wrapped-bundle.written', { folder: '/m/w1', manifestSha256: D1 }],
+      ['receipt.written', { textFile: 'receipt-1.txt' }],
+      // The power went after the manifest was written and read back, before wrapped-bundle.completed.
+      ['ceremony.session-started', { side: 'air-gapped' }],
+    ]);
+    expect(finishedWraps(entries)).toEqual([
+      {
+        session: 1,
+        bundleDigest: D1,
+        folder: '/m/w1',
+        receipt: 'receipt-1.txt',
+        custody: { backupDigest: B1, custodians: ['Eli', '赵敏'] },
+        tokensUntil: null,
+      },
+    ]);
+    expect(finishedWrapStarts(entries)).toEqual([{ seq: entries[0]!.seq, sha256: entries[0]!.hash }]);
   });
 
   it('is empty for a journal whose sessions never completed a bundle', () => {
@@ -126,6 +150,34 @@ describe('finishedWraps', () => {
     expect(wrapAgainReason('  媒介丢失 (stick 2)  ')).toBe('媒介丢失 (stick 2)');
     for (const bad of ['   ', 'lost\nmedia', 'x'.repeat(201), 'lost\u202emedia'])
       expect(() => wrapAgainReason(bad)).toThrow(expect.objectContaining({ code: 'WRAP_AGAIN_REASON_INVALID' }));
+  });
+});
+
+describe('a power cut between the manifest and wrapped-bundle.completed, then a wrap in the same journal', () => {
+  it('asks the wrap-again question, naming the bundle whose receipt was printed and its custody set', async () => {
+    const f = await createFixture();
+    try {
+      const plan = f.plan(['AES_256']);
+      const { params } = await onlineDayOne(f, plan);
+      const first = await airGapSide(f, plan, params, path.join(f.dir, 'wrapped'), 'airgap.jsonl');
+      await completedEntryLost(path.join(f.dir, 'airgap.jsonl'));
+      // The officer wraps the same parameters again (the stick seemed lost): tokens live, new material.
+      const again = await f.journal('airgap.jsonl');
+      const air = await f.airgap(again, plan);
+      await air.checkNetwork();
+      await air.readParametersBundle(params);
+      await confirmEveryWitness(air, plan.witnesses, params);
+      expect(air.earlierWraps).toEqual([
+        expect.objectContaining({ session: 1, folder: first.out, bundleDigest: first.bundle.manifestSha256 }),
+      ]);
+      const receipts = path.join(f.dir, 'receipts-2');
+      await mkdir(receipts);
+      const request = { wrappedBundle: path.join(f.dir, 'wrapped-2'), receiptFolder: receipts };
+      await expect(air.preflight(request)).rejects.toMatchObject({ code: 'WRAP_AGAIN_NOT_CHOSEN' });
+      expect(again.entries.at(-1)?.event).toBe('wrap.repeated-refused');
+    } finally {
+      await f.close();
+    }
   });
 });
 
