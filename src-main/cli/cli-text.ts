@@ -46,7 +46,7 @@ type Column =
   | 'group';
 
 /** A table header row in the CLI's language. */
-export function columns(io: Pick<CliIo, 'env' | 'locale'>, names: readonly Column[]): string[] {
+function columns(io: Pick<CliIo, 'env' | 'locale'>, names: readonly Column[]): string[] {
   const { t } = cliTranslator(io);
   return names.map((col) => t('cli.col', { col }));
 }

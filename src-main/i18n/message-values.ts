@@ -453,11 +453,11 @@ export interface MessageValueTable {
   'progress.create-key': { spec: string | number; alias: string | number };
   'progress.create-replica': { spec: string | number; alias: string | number; region: string | number };
   'progress.create-key-found': { spec: string | number; alias: string | number };
-  'progress.fetch-parameters': { alias: string | number };
+  'progress.fetch-parameters': { alias: string | number; replica: string; region: string | number };
   'progress.write-parameters-bundle': { dir: string | number };
   'progress.parameters-bundle-written': NoValues;
-  'progress.import-key': { spec: string | number; alias: string | number };
-  'progress.verify-key': { spec: string | number; alias: string | number };
+  'progress.import-key': { spec: string | number; alias: string | number; replica: string; region: string | number };
+  'progress.verify-key': { spec: string | number; alias: string | number; replica: string; region: string | number };
   'problem.PREFLIGHT_NOT_A_FOLDER': { role: string; index: string | number; folder: string | number };
   'problem.PREFLIGHT_NOT_A_FOLDER.next': NoValues;
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY': { role: string; index: string | number; folder: string | number; count: number; first: string | number };
@@ -1025,7 +1025,7 @@ export interface MessageValueTable {
   'online.created': { count: number };
   'online.plan-expiry-default': { count: number };
   'online.next.params': { command: string | number };
-  'online.params.key': { alias: string | number; spec: string | number; keyId: string | number; until: string | number };
+  'online.params.key': { alias: string | number; spec: string | number; keyId: string | number; replica: string; region: string | number; until: string | number };
   'online.params.written': { dir: string | number };
   'online.next.airgap-wrap-expiring': { count: number; at: Date | number };
   'online.next.airgap-wrap': { command: string | number };
@@ -1040,6 +1040,7 @@ export interface MessageValueTable {
   'online.import.already-imported': NoValues;
   'online.import.receipt-failed': { count: number; command: string | number };
   'online.proof': { ok: string; proof: string | number };
+  'online.group-proof': { alias: string | number; count: string | number; primary: string | number; method: string };
   'online.expiry': { at: string };
   'online.lapsed.heading': { count: number };
   'online.lapsed.key': { alias: string | number; spec: string | number; keyId: string | number; expires: string | number };

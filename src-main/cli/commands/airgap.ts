@@ -22,8 +22,7 @@ import { defineCommand, type CliIo } from '../command';
 import { openCeremonyJournal } from '../ceremony-journal';
 import { CONFIRM_FINGERPRINT_OPTION, confirmAsEveryWitness } from '../witness-confirmations';
 import { readConsoleFilesInput } from '../console-files-input';
-import { formatTable } from '../text-table';
-import { cliDate, cliExpiry, cliWarnings, columns } from '../cli-text';
+import { cliDate, cliExpiry, cliWarnings, printKeyTable } from '../cli-text';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
 import { listText } from '../../i18n/list';
@@ -97,16 +96,14 @@ function printParameters(io: CliIo, overview: ParametersOverview): void {
   const { t } = cliTranslator(io);
   const source = overview.source === 'console files' ? 'consoleFiles' : overview.source;
   io.stdout(t('airgap.parameters-from', { id: overview.ceremonyId, count: overview.keys.length, source }));
-  for (const line of formatTable(
-    columns(io, ['alias', 'spec', 'keyId', 'tokenUntil']),
-    overview.keys.map((k) => [
-      k.alias,
-      k.spec,
-      k.keyId,
-      k.tokenExpiresAt ? cliDate(io, k.tokenExpiresAt) : t('airgap.token-held-by-console'),
-    ]),
-  ))
-    io.stdout(`  ${line}`);
+  // A replica group's keys share one alias: the region and group columns tell them apart.
+  const placed = overview.keys.map((k) => ({ ...k, region: k.region ?? '', projectId: k.projectId ?? '' }));
+  printKeyTable(io, placed, ['alias', 'spec', 'keyId', 'tokenUntil'], overview.keys, (k) => [
+    k.alias,
+    k.spec,
+    k.keyId,
+    k.tokenExpiresAt ? cliDate(io, k.tokenExpiresAt) : t('airgap.token-held-by-console'),
+  ]);
   cliWarnings(io, overview.warnings).forEach((line) => io.stdout(line));
   // A bundle's digest is not printed here: every witness types it as heard from the online side.
   for (const artefact of overview.confirmations) {

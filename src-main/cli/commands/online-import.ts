@@ -16,6 +16,7 @@ import {
   defineOnlineCommand,
   nextOnline,
   parametersRound,
+  printGroupProofs,
   printProofs,
   roundName,
   TOKEN_EXPIRED_CODES,
@@ -124,6 +125,7 @@ export const importCommand = defineOnlineCommand({
       for (const k of placeColumns(io, keys).grouped(imported)) io.stdout(importedLine(io, k, keys));
       const proofs = await session.ceremony.verifyKeys();
       printProofs(io, proofs, keys);
+      printGroupProofs(io, session.ceremony.keys());
       if (!proofs.every((p) => p.ok)) {
         io.stderr(t('online.import.verify-failed'));
         return 1;

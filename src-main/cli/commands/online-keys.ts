@@ -12,7 +12,14 @@ import { requireOption } from '../args';
 
 import { openOnlineSession } from '../online-session';
 
-import { defineOnlineCommand, lapsedLines, nextOnline, printProofs, withSession } from './online-steps';
+import {
+  defineOnlineCommand,
+  lapsedLines,
+  nextOnline,
+  printGroupProofs,
+  printProofs,
+  withSession,
+} from './online-steps';
 import { custodyOf } from './online-reimport';
 
 /** A state without material: nothing to expire. */
@@ -63,6 +70,7 @@ export const statusCommand = defineOnlineCommand({
       }
       const proofs = await session.ceremony.verifyKeys();
       printProofs(io, proofs, keys);
+      printGroupProofs(io, session.ceremony.keys());
       return proofs.every((p) => p.ok) && lapsed.length === 0 ? 0 : 1;
     });
   },

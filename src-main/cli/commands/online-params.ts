@@ -56,7 +56,17 @@ export const paramsCommand = defineOnlineCommand({
       io.stdout(t('params.fingerprints.heading'));
       for (const k of issued) {
         const until = cliDate(io, k.tokenExpiresAt);
-        io.stdout(t('online.params.key', { alias: k.alias, spec: k.spec, keyId: k.keyId, until }));
+        const replica = k.replicaRegion === undefined ? 'no' : 'yes';
+        io.stdout(
+          t('online.params.key', {
+            alias: k.alias,
+            spec: k.spec,
+            keyId: k.keyId,
+            until,
+            replica,
+            region: k.replicaRegion ?? '',
+          }),
+        );
         io.stdout(`    ${k.wrappingKeyFingerprintGrouped}`);
       }
       cliWarnings(io, written.warnings).forEach((line) => io.stdout(line));

@@ -5,6 +5,8 @@
 
 import path from 'node:path';
 import type { KeyProof } from '../../core/ceremony/online/key-proof';
+import type { REPLICA_PROOF_METHODS } from '../../core/ceremony/online/events';
+import type { JournaledKey } from '../../core/ceremony/online/types';
 import type { CustodyArrangement } from '../../core/bundle/custody-arrangement';
 
 import { defineCommand, type CliCommand, type CliIo, type CommandSpec } from '../command';
@@ -126,6 +128,32 @@ export function printProofs(io: CliIo, proofs: readonly KeyProof[], keys: readon
     keyStateText(io, p.keyState),
     t('online.proof', { ok: p.ok ? 'yes' : 'no', proof: message(p.proof) }),
   ]);
+}
+
+/** The catalogue's select word for each way a replica group is proven (select words take no hyphens). */
+const GROUP_PROOF_WORD = {
+  'public-key-equal': 'publicKeyEqual',
+  'kcv-of-wrapped-material': 'kcvOfWrappedMaterial',
+} as const satisfies Record<(typeof REPLICA_PROOF_METHODS)[number], string>;
+
+/**
+ * One line per replica group of `keys` (the journal's, after verification): proven and how, or not
+ * proven. The proof table shows each member's own proof; only this line says the group holds one material.
+ */
+export function printGroupProofs(io: CliIo, keys: readonly JournaledKey[]): void {
+  const { t } = cliTranslator(io);
+  for (const primary of keys) {
+    const members = keys.filter((k) => k.keyId === primary.keyId || k.replicaOf === primary.keyId);
+    if (primary.replicaOf !== null || members.length < 2) continue;
+    io.stdout(
+      t('online.group-proof', {
+        alias: primary.alias,
+        count: members.length,
+        primary: primary.keyId,
+        method: primary.groupProof ? GROUP_PROOF_WORD[primary.groupProof] : 'none',
+      }),
+    );
+  }
 }
 
 /** Lines for keys whose imported material lapsed in the KMS (back in Pending import), with the way back. */

@@ -86,6 +86,20 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(created.map((r) => r[6])).toEqual(Array(6).fill('never'));
     const params = await keyferry(['online', 'params', ...where, '--out', 'media-params'], { cwd: online, env });
     expect(params.code).toBe(0);
+    // A replica shares its primary's alias: its progress line and its fingerprint line name its region.
+    for (const [alias, spec, rows] of [
+      ['dr/aes', 'AES_256', created.slice(0, 3)],
+      ['dr/ec', 'EC_P256', created.slice(3, 6)],
+    ] as const) {
+      const [primary, ...replicaRows] = rows;
+      expect(params.stdout).toContain(`  ${alias} (${spec}, key ${primary?.[7]}), token valid until `);
+      for (const r of replicaRows) {
+        expect(params.stdout).toContain(
+          `  ${alias} (${spec}, key ${r[7]}, the replica in region ${r[1]}), token valid until `,
+        );
+        expect(params.stdout).toContain(`Fetching import parameters for ${alias} (the replica in region ${r[1]})`);
+      }
+    }
     const manifest = JSON.parse(await readFile(path.join(online, 'media-params', 'manifest.json'), 'utf8')) as {
       formatVersion: number;
       keys: { region: string; replicaOf?: string }[];
@@ -115,6 +129,8 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     );
     expect(wrap.stderr).toBe('');
     expect(wrap.code).toBe(0);
+    // The air-gapped side's key table tells the group's rows apart as create-key's does: region, project, group.
+    expect(tableRows(wrap.stdout, 'dr/').map((r) => r.slice(0, 4))).toEqual(created.map((r) => r.slice(0, 4)));
     const air = journalEvents(await readFile(path.join(airgap, 'airgap.jsonl'), 'utf8'));
     expect(air.filter((e) => e.event === 'material.generated')).toHaveLength(2);
     // Each group's one material line names the replicas it also serves.
@@ -175,12 +191,19 @@ describe('keyferry online and airgap with a replica group in three regions', () 
         .map((r) => r.slice(0, 4));
     const proofExpected = created.map((r) => [r[7], r[1], r[2], r[3]]);
     expect(proofRows(imported.stdout)).toEqual(proofExpected);
+    // Beside each member's own proof, one line per group says it holds one material, and how that is known.
+    const groupLines = [
+      `  Replica group of dr/aes (3 keys, primary ${aesPrimary}): proven as far as the KMS allows: every member was imported from one wrapped material with one key check value and passed its own encrypt/decrypt round trip`,
+      `  Replica group of dr/ec (3 keys, primary ${ecPrimary}): proven: get-publickey of every member, asked in its own region, equals one public key`,
+    ];
+    expect(imported.stdout.split('\n').filter((l) => l.startsWith('  Replica group of '))).toEqual(groupLines);
 
     const status = await keyferry(['online', 'status', '--journal', 'online.jsonl'], { cwd: online, env });
     expect(status.stderr).toBe('');
     expect(status.code).toBe(0);
     expect(tableRows(status.stdout, 'dr/').map((r) => r.slice(0, 4))).toEqual(created.map((r) => r.slice(0, 4)));
     expect(proofRows(status.stdout)).toEqual(proofExpected);
+    expect(status.stdout.split('\n').filter((l) => l.startsWith('  Replica group of '))).toEqual(groupLines);
   }, 240_000);
 
   it('names the replica region, project and endpoint the simulator does not serve, and how to serve it', async () => {

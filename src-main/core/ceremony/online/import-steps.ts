@@ -25,7 +25,7 @@ import {
   type ExpiryDecision,
 } from './import-one-key';
 import { forEachKeyWithProgress } from './key-concurrency';
-import { holdsImportedMaterial } from './state';
+import { holdsImportedMaterial, replicaPlaceOf } from './state';
 import type { CheckedBundleSummary, ImportedKeySummary } from './types';
 import { progressLine } from '../shared/progress';
 import { kmsTimeFromTokens } from '../shared/kms-time';
@@ -265,7 +265,7 @@ export async function importCheckedMaterial(
     decided,
     ({ checkedKey: { key } }) => ({
       keyId: key.keyId,
-      line: progressLine('import-key', { spec: key.spec, alias: key.alias }),
+      line: progressLine('import-key', { spec: key.spec, alias: key.alias, ...replicaPlaceOf(key) }),
     }),
     async ({ checkedKey: c, decision }): Promise<ImportedKeySummary> => {
       const { effective: expiresAt, requested, source } = decision;

@@ -58,6 +58,7 @@ export function issuedFromAnswer(
       wrappingKeyFingerprintGrouped: groupHex(fingerprint),
       importTokenSha256: token.sha256,
       tokenExpiresAt,
+      ...(key.target ? { replicaRegion: key.target.region } : {}),
     },
   };
 }

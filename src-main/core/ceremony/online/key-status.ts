@@ -11,7 +11,7 @@ import { forEachKeyWithProgress } from './key-concurrency';
 import { proveKey, type KeyProof } from './key-proof';
 import { refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
-import { groupIdOf, holdsImportedMaterial, type OnlineKeyState } from './state';
+import { groupIdOf, holdsImportedMaterial, replicaPlaceOf, type OnlineKeyState } from './state';
 import type { JournaledKey, KeyPlace, KeyStatus } from './types';
 import { progressLine } from '../shared/progress';
 
@@ -95,7 +95,10 @@ export async function proveImportedKeys(ctx: OnlineStepContext): Promise<KeyProo
   return forEachKeyWithProgress(
     { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'verify' },
     keys,
-    (key) => ({ keyId: key.keyId, line: progressLine('verify-key', { spec: key.spec, alias: key.alias }) }),
+    (key) => ({
+      keyId: key.keyId,
+      line: progressLine('verify-key', { spec: key.spec, alias: key.alias, ...replicaPlaceOf(key) }),
+    }),
     async (key) => {
       const proof = await ctx.kmsCall('verify', key.keyId, () =>
         proveKey(ctx.kmsFor(key), {

@@ -21,7 +21,7 @@ import {
 import type { OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { issuedFromAnswer, keyMaterialExpiry, parametersForBundle } from './issued-parameters';
-import { holdsImportedMaterial, type OnlineKeyState } from './state';
+import { holdsImportedMaterial, replicaPlaceOf, type OnlineKeyState } from './state';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
 import { forEachKeyWithProgress } from './key-concurrency';
 import { isAsymmetric } from '../../crypto/key-spec';
@@ -189,7 +189,10 @@ export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<Iss
   return forEachKeyWithProgress(
     { concurrency: ctx.concurrency, onProgress: ctx.onProgress, step: 'fetch-parameters' },
     keys,
-    (key) => ({ keyId: key.keyId, line: progressLine('fetch-parameters', { alias: key.alias }) }),
+    (key) => ({
+      keyId: key.keyId,
+      line: progressLine('fetch-parameters', { alias: key.alias, ...replicaPlaceOf(key) }),
+    }),
     async (key) => {
       const kms = ctx.kmsFor(key);
       const answer = await ctx.kmsCall('get-parameters-for-import', key.keyId, () =>

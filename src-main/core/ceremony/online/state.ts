@@ -134,6 +134,11 @@ export function groupIdOf(key: Pick<OnlineKeyState, 'keyId' | 'replicaOf'>): str
   return key.replicaOf ?? key.keyId;
 }
 
+/** A key's place as the lines naming it by alias say it: a replica's region (its alias is its primary's). */
+export function replicaPlaceOf(key: Pick<OnlineKeyState, 'target'>): { replica: 'yes' | 'no'; region: string } {
+  return key.target ? { replica: 'yes', region: key.target.region } : { replica: 'no', region: '' };
+}
+
 function corrupt(entry: JournalEntry, why: 'unknownKey' | 'data' | 'notStart' | 'second', keyId = ''): never {
   throw new KeyferryError('CEREMONY_JOURNAL_UNEXPECTED', { why, seq: entry.seq, event: entry.event, keyId });
 }

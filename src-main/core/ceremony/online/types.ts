@@ -58,6 +58,8 @@ export interface IssuedSummary {
   readonly wrappingKeyFingerprintGrouped: string;
   readonly importTokenSha256: string;
   readonly tokenExpiresAt: string;
+  /** A replica's region (its alias is its primary's, so the lines naming it say where it is). */
+  readonly replicaRegion?: string;
 }
 
 export interface WrittenParametersBundle {

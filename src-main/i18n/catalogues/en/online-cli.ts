@@ -19,7 +19,8 @@ export const enOnlineCli = {
     'The plan does not say "materialExpiry": the AES material of {count, plural, one {# key} other {# keys}} never expires (the default, not the plan\u2019s word).',
   'online.next.params':
     'Next, onto the removable media (MEDIA: its folder as this workstation mounts it, e.g. /media/usb): {command}',
-  'online.params.key': '  {alias} ({spec}, key {keyId}), token valid until {until}',
+  'online.params.key':
+    '  {alias} ({spec}, key {keyId}{replica, select, yes {, the replica in region {region}} other {}}), token valid until {until}',
   'online.params.written': 'Import-parameters bundle written and verified: {dir}',
   'online.next.airgap-wrap-expiring':
     'The plan lets the AES material of {count, plural, one {# key} other {# keys}} expire in the KMS (first at {at, date, moment}), so the air-gapped side generates it only with a copy kept: fill in --custody M/N with one --custodian NAME and one --custodian-folder DIR per custodian (each on their own media). Or, instead, accept that the material is lost after that with --no-backup, or request --expires never (an override); both are journaled and printed on the receipts.',
@@ -44,6 +45,8 @@ export const enOnlineCli = {
   'online.import.receipt-failed':
     'The {count, plural, one {key is} other {# keys are}} imported and verified (journaled), but the receipt could not be written (journaled). Next, write it into a folder that exists and can be written: {command}',
   'online.proof': '{ok, select, yes {OK} other {FAILED}}: {proof}',
+  'online.group-proof':
+    '  Replica group of {alias} ({count} keys, primary {primary}): {method, select, publicKeyEqual {proven: get-publickey of every member, asked in its own region, equals one public key} kcvOfWrappedMaterial {proven as far as the KMS allows: every member was imported from one wrapped material with one key check value and passed its own encrypt/decrypt round trip} other {NOT proven (see the receipt’s “Replica groups” section)}}',
   'online.expiry': '{at, select, never {never} unknown {unknown} none {-} other {{at}}}',
   'online.lapsed.heading':
     'Key material lapsed: {count, plural, one {# key was imported, but the KMS deleted its material after it expired; it is back in Pending import and accepts} other {# keys were imported, but the KMS deleted the material after it expired; they are back in Pending import and accept}} only the same material again.',

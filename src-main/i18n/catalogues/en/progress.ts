@@ -13,9 +13,12 @@ export const enProgress = {
   'progress.create-replica': 'Creating the replica of {spec} key {alias} in region {region}',
   'progress.create-key-found':
     'Found {spec} key {alias} in the KMS, created by the stopped attempt before it reached the journal: journaled, not created again',
-  'progress.fetch-parameters': 'Fetching import parameters for {alias}',
+  'progress.fetch-parameters':
+    'Fetching import parameters for {alias}{replica, select, yes { (the replica in region {region})} other {}}',
   'progress.write-parameters-bundle': 'Writing the import-parameters bundle to {dir}',
   'progress.parameters-bundle-written': 'Import-parameters bundle written and verified',
-  'progress.import-key': 'Importing {spec} key {alias}',
-  'progress.verify-key': 'Verifying {spec} key {alias}',
+  'progress.import-key':
+    'Importing {spec} key {alias}{replica, select, yes { (the replica in region {region})} other {}}',
+  'progress.verify-key':
+    'Verifying {spec} key {alias}{replica, select, yes { (the replica in region {region})} other {}}',
 } as const;

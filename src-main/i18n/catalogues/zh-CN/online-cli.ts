@@ -20,7 +20,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.plan-expiry-default':
     '计划未写明 "materialExpiry"：{count} 个密钥的 AES 密钥材料永不过期（这是默认值，并非计划所写）。',
   'online.next.params': '下一步，写入移动存储介质（MEDIA：本工作站挂载该介质的文件夹，例如 /media/usb）：{command}',
-  'online.params.key': '  {alias}（{spec}，密钥 {keyId}），导入令牌有效期至 {until}',
+  'online.params.key':
+    '  {alias}（{spec}，密钥 {keyId}{replica, select, yes {，区域 {region} 中的副本} other {}}），导入令牌有效期至 {until}',
   'online.params.written': '导入参数包已写入并通过校验：{dir}',
   'online.next.airgap-wrap-expiring':
     '计划让 {count} 个密钥的 AES 密钥材料在 KMS 中到期（最早于 {at, date, moment}），因此离线端只有在保留副本时才会生成：请填写 --custody M/N，并为每位保管人各给出一个 --custodian 姓名和一个 --custodian-folder 文件夹（各在自己的介质上）。或者改用 --no-backup 接受材料在此后丢失，或请求 --expires never（属于覆盖）；两者都会记入日志并印在回执上。',
@@ -44,6 +45,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.import.receipt-failed':
     '{count, plural, other {# 个密钥}}已导入并通过验证（已记入日志），但回执未能写入（已记入日志）。下一步，将回执写入一个已存在且可写入的文件夹：{command}',
   'online.proof': '{ok, select, yes {通过} other {失败}}：{proof}',
+  'online.group-proof':
+    '  {alias} 的副本组（{count} 个密钥，主密钥 {primary}）：{method, select, publicKeyEqual {已证明：每个成员在其所在区域通过 get-publickey 取得的公钥都是同一个} kcvOfWrappedMaterial {已在 KMS 允许的范围内证明：每个成员都由同一份已包装密钥材料导入，密钥校验值（KCV）相同，且各自通过了加密/解密往返校验} other {未证明（见回执的“副本组”一节）}}',
   'online.expiry': '{at, select, never {永不过期} unknown {未知} none {-} other {{at}}}',
   'online.lapsed.heading':
     '密钥材料已失效：{count} 个密钥曾经导入，但密钥材料到期后 KMS 已将其删除；这些密钥已回到待导入状态，只接受同一份密钥材料再次导入。',

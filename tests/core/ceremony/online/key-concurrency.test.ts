@@ -33,7 +33,7 @@ function run(
       ...(options.count ? { count: options.count } : {}),
     },
     aliases,
-    (alias) => ({ line: progressLine('fetch-parameters', { alias }) }),
+    (alias) => ({ line: progressLine('fetch-parameters', { alias, replica: 'no', region: '' }) }),
     async (alias) => {
       inFlight += 1;
       mostInFlight = Math.max(mostInFlight, inFlight);
