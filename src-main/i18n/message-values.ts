@@ -1040,7 +1040,8 @@ export interface MessageValueTable {
   'online.import.already-imported': NoValues;
   'online.import.receipt-failed': { count: number; command: string | number };
   'online.proof': { ok: string; proof: string | number };
-  'online.group-proof': { alias: string | number; count: string | number; primary: string | number; method: string };
+  'online.group-proofs': { method: string; count: number };
+  'online.group-not-proven': { alias: string | number; count: string | number; primary: string | number };
   'online.expiry': { at: string };
   'online.lapsed.heading': { count: number };
   'online.lapsed.key': { alias: string | number; spec: string | number; keyId: string | number; expires: string | number };

@@ -5,7 +5,7 @@
 
 import path from 'node:path';
 import type { KeyProof } from '../../core/ceremony/online/key-proof';
-import type { REPLICA_PROOF_METHODS } from '../../core/ceremony/online/events';
+import { REPLICA_PROOF_METHODS } from '../../core/ceremony/online/events';
 import type { JournaledKey } from '../../core/ceremony/online/types';
 import type { CustodyArrangement } from '../../core/bundle/custody-arrangement';
 
@@ -137,23 +137,25 @@ const GROUP_PROOF_WORD = {
 } as const satisfies Record<(typeof REPLICA_PROOF_METHODS)[number], string>;
 
 /**
- * One line per replica group of `keys` (the journal's, after verification): proven and how, or not
- * proven. The proof table shows each member's own proof; only this line says the group holds one material.
+ * What verification proved of the replica groups of `keys` (the journal's, after verification): one
+ * line per way of proof with the number of groups proven so (a hundred groups stay two lines), then
+ * one line per group NOT proven although every member holds imported material. A group with a member
+ * still Pending import is not named: the table's state column says it, and nothing can be proven yet.
+ * The proof table shows each member's own proof; only these lines say a group holds one material.
  */
 export function printGroupProofs(io: CliIo, keys: readonly JournaledKey[]): void {
   const { t } = cliTranslator(io);
-  for (const primary of keys) {
+  const groups = keys.flatMap((primary) => {
     const members = keys.filter((k) => k.keyId === primary.keyId || k.replicaOf === primary.keyId);
-    if (primary.replicaOf !== null || members.length < 2) continue;
-    io.stdout(
-      t('online.group-proof', {
-        alias: primary.alias,
-        count: members.length,
-        primary: primary.keyId,
-        method: primary.groupProof ? GROUP_PROOF_WORD[primary.groupProof] : 'none',
-      }),
-    );
+    const complete = members.length > 1 && members.every((k) => k.imported);
+    return primary.replicaOf === null && complete ? [{ primary, count: members.length }] : [];
+  });
+  for (const method of REPLICA_PROOF_METHODS) {
+    const count = groups.filter((g) => g.primary.groupProof === method).length;
+    if (count > 0) io.stdout(t('online.group-proofs', { method: GROUP_PROOF_WORD[method], count }));
   }
+  for (const { primary, count } of groups.filter((g) => g.primary.groupProof === null))
+    io.stdout(t('online.group-not-proven', { alias: primary.alias, count, primary: primary.keyId }));
 }
 
 /** Lines for keys whose imported material lapsed in the KMS (back in Pending import), with the way back. */
