@@ -843,7 +843,7 @@ export interface MessageValueTable {
   'problem.CLI_BAD_DURATION.next': { option: string | number };
   'problem.CLI_BAD_RATE': { option: string | number; text: string | number; min: string | number; max: string | number };
   'problem.CLI_BAD_RATE.next': { option: string | number };
-  'problem.CLI_OPTION_UNKNOWN': { command: string | number; option: string | number };
+  'problem.CLI_OPTION_UNKNOWN': { option: string | number };
   'problem.CLI_OPTION_UNKNOWN.next': { command: string | number };
   'problem.CLI_OPTION_VALUE_MISSING': { option: string | number };
   'problem.CLI_OPTION_VALUE_MISSING.next': { option: string | number; command: string | number };
@@ -851,9 +851,9 @@ export interface MessageValueTable {
   'problem.CLI_OPTION_TAKES_NO_VALUE.next': { option: string | number; command: string | number };
   'problem.CLI_OPTION_REPEATED': { option: string | number };
   'problem.CLI_OPTION_REPEATED.next': { option: string | number; command: string | number };
-  'problem.CLI_ARGUMENT_UNEXPECTED': { command: string | number; value: string | number };
+  'problem.CLI_ARGUMENT_UNEXPECTED': { value: string | number };
   'problem.CLI_ARGUMENT_UNEXPECTED.next': { command: string | number };
-  'problem.CLI_ARGUMENT_MISSING': { command: string | number; arg: string | number };
+  'problem.CLI_ARGUMENT_MISSING': { arg: string | number };
   'problem.CLI_ARGUMENT_MISSING.next': { arg: string | number; command: string | number };
   'problem.CLI_OPTION_VALUE_INVALID': { option: string | number; value: string | number; expected: string };
   'problem.CLI_OPTION_VALUE_INVALID.next': { expected: string; option: string | number };
@@ -2403,12 +2403,12 @@ export interface ProblemValueTable {
   'CLI_BAD_NUMBER': { option: string | number; text: string | number; min: string | number; max: string | number };
   'CLI_BAD_DURATION': { option: string | number; text: string | number; min: string | number; max: string | number };
   'CLI_BAD_RATE': { option: string | number; text: string | number; min: string | number; max: string | number };
-  'CLI_OPTION_UNKNOWN': { command: string | number; option: string | number };
+  'CLI_OPTION_UNKNOWN': { option: string | number; command: string | number };
   'CLI_OPTION_VALUE_MISSING': { option: string | number; command: string | number };
   'CLI_OPTION_TAKES_NO_VALUE': { option: string | number; command: string | number };
   'CLI_OPTION_REPEATED': { option: string | number; command: string | number };
-  'CLI_ARGUMENT_UNEXPECTED': { command: string | number; value: string | number };
-  'CLI_ARGUMENT_MISSING': { command: string | number; arg: string | number };
+  'CLI_ARGUMENT_UNEXPECTED': { value: string | number; command: string | number };
+  'CLI_ARGUMENT_MISSING': { arg: string | number; command: string | number };
   'CLI_OPTION_VALUE_INVALID': { option: string | number; value: string | number; expected: string };
   'CLI_OPTION_NEEDS': { option: string | number; needs: string | number };
   'CLI_OPTIONS_CONFLICT': { option: string | number; other: string | number; reason: string };

@@ -56,9 +56,11 @@ describe('help and declared options', () => {
       }
       const probe = await run([...entry.name.split(' '), '--kf-undeclared-probe']);
       expect(probe.code).toBe(1);
-      expect(probe.err.join('\n')).toContain(`keyferry ${entry.name} has no option --kf-undeclared-probe.`);
+      expect(probe.err.join('\n')).toContain(
+        `keyferry ${entry.name}: This command has no option --kf-undeclared-probe.`,
+      );
       const zhProbe = await run([...entry.name.split(' '), '--kf-undeclared-probe'], { LANG: 'zh_CN.UTF-8' });
-      expect(zhProbe.err.join('\n')).toContain(`keyferry ${entry.name} 没有选项 --kf-undeclared-probe。`);
+      expect(zhProbe.err.join('\n')).toContain(`keyferry ${entry.name}: 此命令没有选项 --kf-undeclared-probe。`);
     });
   }
 
@@ -79,8 +81,11 @@ describe('help and declared options', () => {
 
   it('refuses each kind of bad argument with its own message, naming the option', async () => {
     const cases: [string[], string][] = [
-      [['journal', 'verify'], 'keyferry journal verify needs FILE.'],
-      [['journal', 'verify', 'a.jsonl', 'b.jsonl'], 'keyferry journal verify does not take "b.jsonl" here.'],
+      [['journal', 'verify'], 'keyferry journal verify: This command needs FILE.'],
+      [
+        ['journal', 'verify', 'a.jsonl', 'b.jsonl'],
+        'keyferry journal verify: This command does not take "b.jsonl" here.',
+      ],
       [['journal', 'verify', 'a.jsonl', '--allow-later=yes'], 'The option --allow-later takes no value.'],
       [['journal', 'verify', 'a.jsonl', '--expect-head'], 'The option --expect-head needs a value.'],
       [['journal', 'verify', 'a.jsonl', '--expect-head', '--allow-later'], 'The option --expect-head needs a value.'],

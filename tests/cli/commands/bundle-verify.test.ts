@@ -129,7 +129,7 @@ describe('keyferry bundle verify', () => {
 
     const none = await run(['bundle', 'verify']);
     expect(none.code).toBe(1);
-    expect(none.err[0]).toContain('keyferry bundle verify needs DIR.');
+    expect(none.err[0]).toContain('keyferry bundle verify: This command needs DIR.');
   });
 
   it('works from the real command line', () => {

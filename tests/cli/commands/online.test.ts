@@ -31,7 +31,7 @@ describe('keyferry online: credentials', () => {
       env,
     });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/keyferry online status has no option --sk\./);
+    expect(run.stderr).toMatch(/keyferry online status: This command has no option --sk\./);
     expect(run.stderr).not.toContain(sim.sk);
   });
 

@@ -196,7 +196,7 @@ describe('keyferry wrap: bad input exits 1 with one line and leaves no file', ()
       'unknown option',
       wrapArgs('AES_256', 'X', ['--passphrase', 'pw']),
       {},
-      /keyferry wrap has no option --passphrase\./,
+      /keyferry wrap: This command has no option --passphrase\./,
     ],
     ['HMAC spec', wrapArgs('HMAC_256', 'X'), {}, /HMAC/],
     [

@@ -6,7 +6,7 @@ export const enCliOptions = {
   'problem.CLI_BAD_DURATION.next': 'Give {option} a whole number of milliseconds, e.g. 60ms (or seconds, e.g. 2s).',
   'problem.CLI_BAD_RATE': '{option} "{text}" is not a rate from {min} to {max} requests a second.',
   'problem.CLI_BAD_RATE.next': 'Give {option} a whole number of requests a second, e.g. 20/s.',
-  'problem.CLI_OPTION_UNKNOWN': 'keyferry {command} has no option {option}.',
+  'problem.CLI_OPTION_UNKNOWN': 'This command has no option {option}.',
   'problem.CLI_OPTION_UNKNOWN.next': 'Run "keyferry {command} --help" for its options.',
   'problem.CLI_OPTION_VALUE_MISSING': 'The option {option} needs a value.',
   'problem.CLI_OPTION_VALUE_MISSING.next':
@@ -15,10 +15,10 @@ export const enCliOptions = {
   'problem.CLI_OPTION_TAKES_NO_VALUE.next': 'Give {option} alone (see "keyferry {command} --help").',
   'problem.CLI_OPTION_REPEATED': 'The option {option} was given more than once; it takes one value.',
   'problem.CLI_OPTION_REPEATED.next': 'Give {option} once (see "keyferry {command} --help").',
-  'problem.CLI_ARGUMENT_UNEXPECTED': 'keyferry {command} does not take "{value}" here.',
+  'problem.CLI_ARGUMENT_UNEXPECTED': 'This command does not take "{value}" here.',
   'problem.CLI_ARGUMENT_UNEXPECTED.next':
     'Check the command line against "keyferry {command} --help" (an option name may be missing before the value).',
-  'problem.CLI_ARGUMENT_MISSING': 'keyferry {command} needs {arg}.',
+  'problem.CLI_ARGUMENT_MISSING': 'This command needs {arg}.',
   'problem.CLI_ARGUMENT_MISSING.next': 'Give exactly one {arg} (see "keyferry {command} --help").',
   'problem.CLI_OPTION_VALUE_INVALID':
     '{option} "{value}" {expected, select, specList {names no key spec} specOnce {names a spec twice} presentedBy {is not INDEX=NAME (e.g. 3=Dana Smith)} presentedByOnce {names a share twice} other {is not valid}}.',

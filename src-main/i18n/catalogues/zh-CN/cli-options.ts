@@ -8,7 +8,7 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.CLI_BAD_DURATION.next': '请为 {option} 指定整数毫秒数，例如 60ms（或秒数，例如 2s）。',
   'problem.CLI_BAD_RATE': '{option} 的值“{text}”不是每秒 {min} 到 {max} 个请求之间的速率。',
   'problem.CLI_BAD_RATE.next': '请为 {option} 指定每秒请求数（整数），例如 20/s。',
-  'problem.CLI_OPTION_UNKNOWN': 'keyferry {command} 没有选项 {option}。',
+  'problem.CLI_OPTION_UNKNOWN': '此命令没有选项 {option}。',
   'problem.CLI_OPTION_UNKNOWN.next': '运行“keyferry {command} --help”查看其选项。',
   'problem.CLI_OPTION_VALUE_MISSING': '选项 {option} 需要一个值。',
   'problem.CLI_OPTION_VALUE_MISSING.next':
@@ -17,9 +17,9 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.CLI_OPTION_TAKES_NO_VALUE.next': '单独给出 {option}（见“keyferry {command} --help”）。',
   'problem.CLI_OPTION_REPEATED': '选项 {option} 给出了不止一次；它只接受一个值。',
   'problem.CLI_OPTION_REPEATED.next': '只给出一次 {option}（见“keyferry {command} --help”）。',
-  'problem.CLI_ARGUMENT_UNEXPECTED': 'keyferry {command} 在此处不接受“{value}”。',
+  'problem.CLI_ARGUMENT_UNEXPECTED': '此命令在此处不接受“{value}”。',
   'problem.CLI_ARGUMENT_UNEXPECTED.next': '对照“keyferry {command} --help”检查命令行（值前面可能漏了选项名）。',
-  'problem.CLI_ARGUMENT_MISSING': 'keyferry {command} 需要 {arg}。',
+  'problem.CLI_ARGUMENT_MISSING': '此命令需要 {arg}。',
   'problem.CLI_ARGUMENT_MISSING.next': '给出恰好一个 {arg}（见“keyferry {command} --help”）。',
   'problem.CLI_OPTION_VALUE_INVALID':
     '{option} 的值“{value}”{expected, select, specList {未指定任何密钥规格} specOnce {两次指定了同一规格} presentedBy {不是 INDEX=NAME 的形式（例如 3=张伟）} presentedByOnce {两次指定了同一份额} other {无效}}。',
