@@ -17,10 +17,28 @@ export function commandLine(words: readonly string[]): string {
 }
 
 /**
+ * `name` on the removable media, as a Next line gives it: `MEDIA/<name>`, where MEDIA is the media's
+ * folder as the workstation typing the line mounts it (the line says so). Never the working folder
+ * or this workstation's mount point: bundles travel on the media, and the two workstations mount it
+ * at different paths.
+ */
+export function onMedia(name: string): string {
+  return `MEDIA/${name}`;
+}
+
+/**
+ * The line after a Next line that names the bundle `dir` as `MEDIA/<its name>`: what MEDIA stands
+ * for on the workstation of `side`, and the folder it is on this one.
+ */
+export function mediaFolderLine(io: Pick<CliIo, 'env' | 'locale'>, dir: string, side: 'online' | 'airgap'): string {
+  return cliTranslator(io).t('cli.next.media-folder', { folder: path.dirname(path.resolve(dir)), side });
+}
+
+/**
  * What to type next on the online workstation after a wrapped-material bundle is written: the
  * import with the bundle's digest grouped as the air-gapped receipt prints it (quoted, so the line
  * still pastes), in the folder of the online journal (named by the parameters bundle when it said,
- * else a placeholder).
+ * else a placeholder). The bundle is named on the media (`MEDIA/…`); mediaFolderLine says what MEDIA is.
  */
 export function onlineImportHint(
   io: Pick<CliIo, 'env' | 'locale'>,
@@ -34,7 +52,7 @@ export function onlineImportHint(
     '--journal',
     onlineJournal ?? 'ONLINE-JOURNAL.jsonl',
     '--bundle',
-    bundle.dir,
+    onMedia(path.basename(bundle.dir)),
     '--expect-digest',
     groupHex(bundle.manifestSha256),
   ]);

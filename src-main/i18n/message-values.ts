@@ -1103,6 +1103,7 @@ export interface MessageValueTable {
   'airgap.shares-one-volume': NoValues;
   'airgap.bundle-digest': { digest: string | number };
   'airgap.next.online-import': { command: string | number };
+  'cli.next.media-folder': { folder: string | number; side: string };
   'airgap.next.console-import': { keyDir: string | number; readme: string | number; digest: string | number };
   'airgap.default-title': NoValues;
   'wrap.cli.wrapped': { generated: string; spec: string | number; algorithm: string | number };

@@ -156,7 +156,7 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
       expect(params).toMatch(/导入令牌有效期至 (\d{4}年\d{1,2}月\d{1,2}日 |\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC)/);
       const wrapped = await run(
         [
-          ...withoutCustodyToFillIn(nextCommand(params)),
+          ...withoutCustodyToFillIn(nextCommand(onMedia(params, online))),
           ...confirmations(params),
           '--allow-network',
           '--custody',
@@ -172,7 +172,11 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
         airgap,
       );
       expect(wrapped).toMatch(/^  包摘要 [0-9A-F]{4}/m);
-      const imported = await run(nextCommand(wrapped), online);
+      // The MEDIA line is in Chinese too, and names the folder of the bundle on this workstation.
+      expect(wrapped).toContain(
+        `MEDIA：存放该包的文件夹（在本工作站上为 ${online}），按联网工作站挂载介质的路径填写。`,
+      );
+      const imported = await run(nextCommand(onMedia(wrapped, online)), online);
       expect(imported).toContain('已按 KMS 签发的导入参数核对已包装密钥材料包：2 个密钥。');
       expect(imported).toMatch(/AES_256\s+已启用\s+通过：/);
       const status = await run(nextCommand(imported), online);

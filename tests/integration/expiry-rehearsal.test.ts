@@ -30,13 +30,20 @@ interface Info extends SimulatorInfo {
 
 const { machines, paste, startSimulator, stopSimulator } = pastedCeremony<Info>('kf-expiry-', ['--clock-control']);
 
-/** The air-gapped step: the printed command, with the bundle digest the witness typed and this machine's facts. */
-function wrapOnAirGap(paramsOut: string, airgap: string) {
+/**
+ * The air-gapped step: the printed command with MEDIA as the air-gapped workstation mounts it
+ * (`media`), the bundle digest the witness typed and this machine's facts.
+ */
+function wrapOnAirGap(paramsOut: string, airgap: string, media: string) {
   const typed = ` --witness-confirms "Ben=${paramsDigestFrom(paramsOut)}"`;
-  return paste(`${lineWithoutCustodyToFillIn(hint(paramsOut))}${typed} --allow-network --no-backup`, airgap, {
-    KEYFERRY_AK: '',
-    KEYFERRY_SK: '',
-  });
+  return paste(
+    `${lineWithoutCustodyToFillIn(hint(onMedia(paramsOut, media)))}${typed} --allow-network --no-backup`,
+    airgap,
+    {
+      KEYFERRY_AK: '',
+      KEYFERRY_SK: '',
+    },
+  );
 }
 
 interface Entry {
@@ -66,7 +73,7 @@ describe('expiry rehearsal with the simulator clock', () => {
     expect(create.err).toBe('');
     const params = paste(hint(onMedia(create.out, online)), online, creds);
     expect(params.code).toBe(0);
-    const wrap = wrapOnAirGap(params.out, airgap);
+    const wrap = wrapOnAirGap(params.out, airgap, online);
     expect(wrap.err).toBe('');
     expect(wrap.code).toBe(0);
 
@@ -78,7 +85,7 @@ describe('expiry rehearsal with the simulator clock', () => {
     const restarted = await startSimulator(online, port);
     expect(restarted.offsetMs).toBe(25 * 3_600_000);
 
-    const refused = paste(hint(wrap.out), online, creds);
+    const refused = paste(hint(onMedia(wrap.out, online)), online, creds);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/import token has expired/);
     const journal = (await readFile(path.join(online, 'online.jsonl'), 'utf8'))
@@ -92,10 +99,10 @@ describe('expiry rehearsal with the simulator clock', () => {
     const again = paste(hint(onMedia(refused.out, online)), online, creds);
     expect(again.err).toBe('');
     expect(again.code).toBe(0);
-    const rewrap = wrapOnAirGap(again.out, airgap);
+    const rewrap = wrapOnAirGap(again.out, airgap, online);
     expect(rewrap.err).toBe('');
     expect(rewrap.code).toBe(0);
-    const imported = paste(hint(rewrap.out), online, creds);
+    const imported = paste(hint(onMedia(rewrap.out, online)), online, creds);
     expect(imported.err).toBe('');
     expect(imported.code).toBe(0);
     expect(imported.out).toMatch(/Enabled/);

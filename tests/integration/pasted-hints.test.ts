@@ -41,12 +41,23 @@ describe('hints pasted back', () => {
     expect(params.code).toBe(0);
     const digest = paramsDigestFrom(params.out);
 
-    // The air-gapped workstation: no credentials.
+    // The air-gapped workstation: no credentials. Its Next line names the bundle on the media (MEDIA/…),
+    // never the online workstation's path to it, and says which folder that is here.
+    expect(hint(params.out)).toMatch(
+      /^keyferry airgap wrap --bundle MEDIA\/import-parameters-KF-\S+ .* --out MEDIA\/wrapped-material-KF-\S+ /,
+    );
+    expect(params.out).toContain(
+      `MEDIA: the folder that holds the bundle (${online} on this workstation), as the air-gapped workstation mounts it.`,
+    );
     const typed = ['Ben', "Chloé O'Neil"].map((w) => ` --witness-confirms "${w}=${digest}"`).join('');
-    const wrap = paste(`${lineWithoutCustodyToFillIn(hint(params.out))}${typed} --allow-network --no-backup`, airgap, {
-      KEYFERRY_AK: '',
-      KEYFERRY_SK: '',
-    });
+    const wrap = paste(
+      `${lineWithoutCustodyToFillIn(hint(onMedia(params.out, online)))}${typed} --allow-network --no-backup`,
+      airgap,
+      {
+        KEYFERRY_AK: '',
+        KEYFERRY_SK: '',
+      },
+    );
     expect(wrap.err).toBe('');
     expect(wrap.code).toBe(0);
     // The plan's title and material expiry reached the air-gapped side through the bundle.
@@ -59,7 +70,11 @@ describe('hints pasted back', () => {
     expect(airText.split('\n')[2]).toBe('Pasted hints');
     expect(airText).toMatch(/Material expiry \.+ \d{4}-\d{2}-\d{2} /);
 
-    const imported = paste(hint(wrap.out), online, creds);
+    expect(hint(wrap.out)).toMatch(/ --bundle MEDIA\/wrapped-material-KF-\S+ --expect-digest /);
+    expect(wrap.out).toContain(
+      `MEDIA: the folder that holds the bundle (${online} on this workstation), as the online workstation mounts it.`,
+    );
+    const imported = paste(hint(onMedia(wrap.out, online)), online, creds);
     expect(imported.err).toBe('');
     expect(imported.code).toBe(0);
 
@@ -69,7 +84,7 @@ describe('hints pasted back', () => {
     expect(status.out).toMatch(/Enabled/);
 
     // Importing again: the ceremony is finished, and the message says so (not "Write the receipt next").
-    const again = paste(hint(wrap.out), online, creds);
+    const again = paste(hint(onMedia(wrap.out, online)), online, creds);
     expect(again.code).toBe(1);
     expect(again.err).not.toMatch(/Write the receipt next/);
     expect(again.err).toMatch(/finished.*receipt is written/);

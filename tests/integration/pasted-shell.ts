@@ -100,6 +100,21 @@ export function onMedia(out: string, media: string): string {
   return out.replace(/(^|\s)MEDIA\//g, `$1${media}/`);
 }
 
+/** The folder the line after a Next line names as MEDIA on the workstation that printed it ("MEDIA: the folder that holds the bundle (… on this workstation)"). */
+export function printedMediaFolder(out: string): string {
+  const folder = /^MEDIA[:：][^(（]*[(（](?:在本工作站上为 )?(.+?)(?: on this workstation)?[)）]/m.exec(out)?.[1];
+  expect(folder, `no MEDIA line in:\n${out}`).toBeDefined();
+  return folder as string;
+}
+
+/**
+ * `out` (of `online params` or `airgap wrap`) with MEDIA replaced by the folder its own MEDIA line
+ * names: the tests' two machines share one file system, so both mount the media at that path.
+ */
+export function onPrintedMedia(out: string): string {
+  return onMedia(out, printedMediaFolder(out));
+}
+
 /** The words after `keyferry` of the command a hint suggests, as a POSIX shell splits them ('…' quoting undone). */
 export function nextCommand(out: string): string[] {
   return shellWords(hint(out).slice('keyferry '.length));
@@ -210,7 +225,7 @@ export async function airGappedThenImport(
   );
   expect(airGapped.stderr).toBe('');
   expect(airGapped.code).toBe(0);
-  const imported = await keyferry(nextCommand(airGapped.stdout), { cwd: sides.online, env: sides.env });
+  const imported = await keyferry(nextCommand(onPrintedMedia(airGapped.stdout)), { cwd: sides.online, env: sides.env });
   expect(imported.stderr).toBe('');
   expect(imported.code).toBe(0);
   return { airGapped, imported };

@@ -19,7 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../src-main/core/kms-simulator/index';
 import type { JournalEntry } from '../../src-main/core/journal';
 import { keyferry } from './cli-in-process';
-import { nextCommand, onMedia, twoMachines } from './pasted-shell';
+import { nextCommand, onMedia, onPrintedMedia, twoMachines } from './pasted-shell';
 import { airgapConfirmations } from '../cli/commands/witness-args';
 import { onlineAt } from '../helpers/cli-sides';
 
@@ -67,7 +67,7 @@ describe('a second air-gapped journal of one ceremony', () => {
     const wrapIn = async (params: string, out: string, journal: string, ...extra: string[]) => {
       const run = await keyferry(
         [
-          ...wrapInto(nextCommand(params), out, journal),
+          ...wrapInto(nextCommand(onPrintedMedia(params)), out, journal),
           ...airgapConfirmations(params, ['Ben']),
           '--allow-network',
           ...extra,
@@ -76,7 +76,7 @@ describe('a second air-gapped journal of one ceremony', () => {
       );
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      return nextCommand(run.stdout);
+      return nextCommand(onPrintedMedia(run.stdout));
     };
     const params1 = await on(['online', 'params', '--out', path.join(dir, 'params-1')]);
     expect(params1.code).toBe(0);
@@ -144,16 +144,19 @@ describe('an older copy of the ceremony’s air-gapped journal', () => {
     const { dir, sim, online, airgap, env, on } = await ceremony('Older copy');
     const copy = path.join(dir, 'airgap-copy');
     const wrap = (params: string, out: string, cwd: string, confirmations = airgapConfirmations(params, ['Ben'])) =>
-      keyferry([...wrapInto(nextCommand(params), out, 'airgap-F.jsonl'), ...confirmations, '--allow-network'], {
-        cwd,
-        env: {},
-      });
+      keyferry(
+        [...wrapInto(nextCommand(onPrintedMedia(params)), out, 'airgap-F.jsonl'), ...confirmations, '--allow-network'],
+        {
+          cwd,
+          env: {},
+        },
+      );
     /** A wrap that went through: its printed `online import`. */
     const wrapped = async (params: string, out: string, cwd: string) => {
       const run = await wrap(params, out, cwd);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      return nextCommand(run.stdout);
+      return nextCommand(onPrintedMedia(run.stdout));
     };
     const params1 = await on(['online', 'params', '--out', path.join(dir, 'params-1')]);
     expect(params1.code).toBe(0);

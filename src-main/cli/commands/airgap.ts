@@ -30,7 +30,7 @@ import { pauseForTest } from '../test-pause';
 import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
 import { ceremonyTitle } from '../ceremony-title';
-import { consoleImportHint, onlineImportHint } from '../command-line';
+import { consoleImportHint, mediaFolderLine, onlineImportHint } from '../command-line';
 import { groupHex } from '../../core/hex-groups';
 import { terminalText } from '../../core/terminal-text';
 import {
@@ -294,11 +294,10 @@ export const airgapWrapCommand = defineCommand({
       const receipt = await air.writeReceipt(receiptDir);
       io.stdout(t('cli.receipt-written', { html: receipt.htmlFile, text: path.basename(receipt.textFile) }));
       io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
-      io.stdout(
-        values.bundle || !values['key-id']
-          ? onlineImportHint(io, facts?.onlineJournal, bundle)
-          : consoleImportHint(io, values['key-id'], bundle),
-      );
+      if (values.bundle || !values['key-id']) {
+        io.stdout(onlineImportHint(io, facts?.onlineJournal, bundle));
+        io.stdout(mediaFolderLine(io, bundle.dir, 'online'));
+      } else io.stdout(consoleImportHint(io, values['key-id'], bundle));
       return 0;
     } catch (error) {
       const stopped = await air.abandon(problemCause(error)).catch(() => undefined);

@@ -9,7 +9,7 @@ import { unfinishedSessionLines } from '../unfinished-session-lines';
 import { bundleCeremonyOf } from '../../core/bundle/ceremony-facts';
 import type { CeremonyFacts } from '../../core/bundle/import-parameters-manifest';
 import { ceremonyTitle } from '../ceremony-title';
-import { onlineImportHint } from '../command-line';
+import { mediaFolderLine, onlineImportHint } from '../command-line';
 import path from 'node:path';
 import { cliAppIdentity } from '../software-identity';
 import { restoredExpiries, type RestoredExpiries } from '../../core/ceremony/restore/restored-expiry';
@@ -169,6 +169,7 @@ async function ceremonySteps(
     io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
     requestedExpiryLines(io, expiries).forEach((line) => io.stdout(line));
     io.stdout(t('cli.custody.restore.no-plaintext', { hint: onlineImportHint(io, facts?.onlineJournal, bundle) }));
+    io.stdout(mediaFolderLine(io, bundle.dir, 'online'));
     return 0;
   } catch (error) {
     const stopped = await restore?.abandon(problemCause(error)).catch(() => undefined);

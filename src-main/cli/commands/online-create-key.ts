@@ -19,7 +19,8 @@ import { missingOption } from '../args';
 
 import { openOnlineSession } from '../online-session';
 
-import { defineOnlineCommand, nextOnline, onMedia, withSession } from './online-steps';
+import { defineOnlineCommand, nextOnline, withSession } from './online-steps';
+import { onMedia } from '../command-line';
 import type { CliIo } from '../command';
 import { optionTable } from '../options';
 

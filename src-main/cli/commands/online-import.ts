@@ -20,10 +20,10 @@ import {
   printProofs,
   roundName,
   TOKEN_EXPIRED_CODES,
-  onMedia,
   withSession,
 } from './online-steps';
 import type { CliIo } from '../command';
+import { onMedia } from '../command-line';
 import { cliExpiry, cliWarnings, placeColumns, type PlacedKey } from '../cli-text';
 
 /**

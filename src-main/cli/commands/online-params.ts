@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { cliTranslator } from '../cli-locale';
 import { cliDate, cliWarnings } from '../cli-text';
+import { mediaFolderLine, onMedia } from '../command-line';
 import { reimportNextLines } from './online-reimport';
 
 import { requireOption } from '../args';
@@ -73,14 +74,17 @@ export const paramsCommand = defineOnlineCommand({
       io.stdout(t('online.params.written', { dir: written.dir }));
       for (const line of parametersDigestBlock(io, written.manifestSha256Grouped)) io.stdout(line);
       // Keys that held imported material take only that material again: custody restore, not fresh material.
+      // The next command reads the bundle on the air-gapped workstation, which mounts the media elsewhere.
+      const bundleOnMedia = onMedia(path.basename(written.dir));
+      const mediaFolder = mediaFolderLine(io, written.dir, 'airgap');
       const reimport = reimportNextLines(
         io,
         session,
-        written.dir,
+        bundleOnMedia,
         issued.map((k) => k.keyId),
       );
       if (reimport.length > 0) {
-        for (const line of reimport) io.stdout(line);
+        for (const line of [...reimport, mediaFolder]) io.stdout(line);
         return 0;
       }
       // AES material the plan lets expire is generated only with a copy kept (or its loss acknowledged): say so.
@@ -90,8 +94,9 @@ export const paramsCommand = defineOnlineCommand({
       const custody = expiring.length > 0 ? CUSTODY_TO_FILL_IN : [];
       // A later round wraps in the journal of the earlier wraps (it knows them and their custody set), named when known.
       const earlier = ceremonyAirGapJournal(session.journal.entries);
-      const command = airgapWrapCommand(session, written.dir, custody, earlier?.file);
+      const command = airgapWrapCommand(session, bundleOnMedia, custody, earlier?.file);
       io.stdout(t('online.next.airgap-wrap', { command }));
+      io.stdout(mediaFolder);
       if (earlier || parametersRound(session) > 1)
         io.stdout(
           t('online.next.same-airgap-journal', {

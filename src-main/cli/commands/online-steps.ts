@@ -15,7 +15,7 @@ import { cliTranslator } from '../cli-locale';
 import { cliExpiry, printKeyTable, type PlacedKey } from '../cli-text';
 import { keyStateText } from '../key-state-text';
 import { ONLINE_COMMON_OPTIONS, type OnlineCommonValues, type OnlineSession } from '../online-session';
-import { commandLine } from '../command-line';
+import { commandLine, onMedia } from '../command-line';
 
 /** The note under every online command's options: where credentials come from. */
 const CREDENTIALS_NOTE = 'cli.note.credentials' as const;
@@ -49,15 +49,6 @@ export function nextOnline(sub: string, values: OnlineCommonValues, extra: strin
     ...(values['ca-file'] ? ['--ca-file', values['ca-file']] : []),
     ...extra,
   ]);
-}
-
-/**
- * `name` on the removable media, as a Next line gives it: `MEDIA/<name>`, where MEDIA is the media's
- * folder as the workstation typing the line mounts it (the line says so). Never the working folder:
- * bundles travel on the media, and the two workstations mount it at different paths.
- */
-export function onMedia(name: string): string {
-  return `MEDIA/${name}`;
 }
 
 /** How many import-parameters bundles the ceremony's journal records (1 after the first `online params`). */

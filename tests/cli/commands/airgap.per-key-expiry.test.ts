@@ -17,7 +17,7 @@ import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms
 import { formatUtc } from '../../../src-main/i18n/moment';
 import { keyferry } from '../../integration/cli-in-process';
 import { airgapWrapArgs, onlineAt } from '../../helpers/cli-sides';
-import { nextCommand } from '../../integration/pasted-shell';
+import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
 import { paramsDigestFrom } from './witness-args';
 
 let dir: string;
@@ -164,7 +164,7 @@ describe("airgap wrap: each key's own planned expiry", () => {
   });
 
   it("online params' Next hint names what the plan's AES expiry needs: refused unfilled, accepted filled in", async () => {
-    const words = nextCommand(paramsOutput);
+    const words = nextCommand(onPrintedMedia(paramsOutput));
     expect(words.slice(0, 2)).toEqual(['airgap', 'wrap']);
     expect(words.join(' ')).toContain('--custody M/N --custodian NAME --custodian-folder DIR');
     expect(paramsOutput).toContain(

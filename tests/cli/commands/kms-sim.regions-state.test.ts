@@ -16,6 +16,7 @@ import {
   airGappedThenImport,
   freePort,
   nextCommand,
+  onPrintedMedia,
   startSimulatorProcess,
   stopSimulatorProcess,
   twoMachines,
@@ -93,9 +94,12 @@ describe('kms-sim --regions --state', () => {
     expect(second.info.regions.map((r) => ({ region: r.region, projectId: r.projectId }))).toEqual(regions);
     expect([second.info.ak, second.info.endpoint]).toEqual([first.info.ak, first.info.endpoint]);
 
-    const { imported } = await airGappedThenImport(nextCommand(params.stdout), params.stdout, { online, airgap, env }, [
-      '--no-backup',
-    ]);
+    const { imported } = await airGappedThenImport(
+      nextCommand(onPrintedMedia(params.stdout)),
+      params.stdout,
+      { online, airgap, env },
+      ['--no-backup'],
+    );
     const importedRegions = imported.stdout
       .split('\n')
       .filter((l) => l.startsWith('  imported AES_256 key '))

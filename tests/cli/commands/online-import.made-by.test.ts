@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 import { keyferry } from '../../integration/cli-in-process';
-import { nextCommand, onMedia, twoMachines } from '../../integration/pasted-shell';
+import { nextCommand, onMedia, onPrintedMedia, twoMachines } from '../../integration/pasted-shell';
 import { airgapConfirmations } from './witness-args';
 import { onlineAt } from '../../helpers/cli-sides';
 
@@ -44,7 +44,7 @@ describe('online import names who wrapped the bundle', () => {
     expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
     const params = await on(['online', 'params', '--out', path.join(dir, 'params')]);
     expect(params.code).toBe(0);
-    const printed = nextCommand(params.stdout);
+    const printed = nextCommand(onPrintedMedia(params.stdout));
     const words = printed.map((w, i) => (printed[i - 1] === '--journal' ? 'airgap-X.jsonl' : w));
     const wrapped = await keyferry(
       [...words, ...airgapConfirmations(params.stdout, ['Ben', 'Chloé']), '--allow-network'],
@@ -54,7 +54,7 @@ describe('online import names who wrapped the bundle', () => {
     expect(wrapped.code).toBe(0);
 
     sim.clock.advance(25 * 3_600_000);
-    const lapsed = await keyferry(nextCommand(wrapped.stdout), { cwd: online, env: { ...env, ...ZH } });
+    const lapsed = await keyferry(nextCommand(onPrintedMedia(wrapped.stdout)), { cwd: online, env: { ...env, ...ZH } });
     expect(lapsed.code).toBe(1);
     expect(lapsed.stdout).toMatch(
       /在离线端由操作员 Ana 与见证人 Ben、Chloé包装，离线日志为 airgap-X\.jsonl（首条记录 [0-9A-F ]{19}）。/,

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
 import { keyferry } from '../../integration/cli-in-process';
-import { airGappedThenImport, nextCommand, twoMachines } from '../../integration/pasted-shell';
+import { airGappedThenImport, nextCommand, onPrintedMedia, twoMachines } from '../../integration/pasted-shell';
 import { onlineAt } from '../../helpers/cli-sides';
 
 const DAY_MS = 86_400_000;
@@ -59,7 +59,12 @@ async function importedThenLapsed(name: string, custody: string[], replicas = fa
   expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
   const params = await on(['online', 'params', '--out', 'params-1']);
   expect(params.code).toBe(0);
-  await airGappedThenImport(nextCommand(params.stdout), params.stdout, { online, airgap, env }, custody);
+  await airGappedThenImport(
+    nextCommand(onPrintedMedia(params.stdout)),
+    params.stdout,
+    { online, airgap, env },
+    custody,
+  );
   sim.clock.advance(2 * DAY_MS);
   const status = await on(['online', 'status']);
   expect(status.code).toBe(1);
@@ -81,7 +86,7 @@ async function importedThenLapsed(name: string, custody: string[], replicas = fa
 /** Follows the printed `custody restore` with the share files of custodians 1 and 3, then imports what it wrote. */
 async function restoreThenImport(lapsed: Awaited<ReturnType<typeof importedThenLapsed>>) {
   const { online, airgap, env, params } = lapsed;
-  const words = nextCommand(params.stdout);
+  const words = nextCommand(onPrintedMedia(params.stdout));
   const shares = await Promise.all(
     [1, 3].map(async (i) => {
       // In the air-gapped folder the printed wrap ran in, never on the media that carries the bundles (here online/).

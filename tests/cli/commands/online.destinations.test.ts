@@ -84,10 +84,10 @@ describe('online params --out', () => {
     expect(params.code).toBe(0);
     paramsOutput = params.stdout;
     // The Next line writes the wrapped bundle beside the parameters bundle, on the same media (walker
-    // F12), not into the air-gapped workstation's working folder.
-    expect(params.stdout).toContain(
-      `keyferry airgap wrap --bundle ${path.join(online, 'params')} --out ${path.join(online, 'wrapped-material-')}`,
-    );
+    // F12), not into the air-gapped workstation's working folder; both named on the media as the
+    // air-gapped workstation mounts it (MEDIA), whose folder here the next line gives.
+    expect(params.stdout).toContain('keyferry airgap wrap --bundle MEDIA/params --out MEDIA/wrapped-material-');
+    expect(params.stdout).toContain(`MEDIA: the folder that holds the bundle (${online} on this workstation)`);
     expect((await journalEvents()).filter((e) => e.event === 'parameters.fetched')).toHaveLength(1);
   });
 });

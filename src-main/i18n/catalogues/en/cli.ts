@@ -60,6 +60,8 @@ export const enCli = {
     'WARNING: custody folders share one volume: move each custodian-<i> folder to its own media now.',
   'airgap.bundle-digest': '  bundle digest {digest}',
   'airgap.next.online-import': 'Next, on the online workstation in the folder of its journal: {command}',
+  'cli.next.media-folder':
+    'MEDIA: the folder that holds the bundle ({folder} on this workstation), as the {side, select, online {online} other {air-gapped}} workstation mounts it.',
   'airgap.next.console-import':
     "Next, in the KMS console on the online side: no Keyferry online journal created this key, so keyferry online import cannot take this bundle. Open the key's Import Key Material dialog and give it the files in {keyDir} (what each is for: {readme}). Before that, keyferry bundle verify on the bundle must show the wrapped-material bundle digest the receipt prints: {digest}",
   'airgap.default-title': 'Key import ceremony',

@@ -58,6 +58,8 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
   'airgap.shares-one-volume': '警告：各保管人文件夹位于同一个卷上：请立即把每个 custodian-<i> 文件夹移到各自的介质上。',
   'airgap.bundle-digest': '  包摘要 {digest}',
   'airgap.next.online-import': '下一步，在联网工作站上、其日志所在的文件夹中执行：{command}',
+  'cli.next.media-folder':
+    'MEDIA：存放该包的文件夹（在本工作站上为 {folder}），按{side, select, online {联网} other {离线}}工作站挂载介质的路径填写。',
   'airgap.next.console-import':
     '下一步，在联网侧的 KMS 控制台中操作：此密钥不是由 Keyferry 联网日志创建的，因此 keyferry online import 不能接受此包。请打开该密钥的“导入密钥材料”对话框，并提供 {keyDir} 中的文件（各文件的用途见 {readme}）。在此之前，对该包运行 keyferry bundle verify，显示的已包装密钥材料包摘要必须与回执上印的一致：{digest}',
   'airgap.default-title': '密钥导入仪式',
