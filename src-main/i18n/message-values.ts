@@ -845,6 +845,8 @@ export interface MessageValueTable {
   'problem.CLI_BAD_RATE.next': { option: string | number };
   'problem.CLI_OPTION_UNKNOWN': { option: string | number };
   'problem.CLI_OPTION_UNKNOWN.next': { command: string | number };
+  'problem.CLI_MEDIA_NOT_REPLACED': { value: string | number };
+  'problem.CLI_MEDIA_NOT_REPLACED.next': NoValues;
   'problem.CLI_OPTION_VALUE_MISSING': { option: string | number };
   'problem.CLI_OPTION_VALUE_MISSING.next': { option: string | number; command: string | number };
   'problem.CLI_OPTION_TAKES_NO_VALUE': { option: string | number };
@@ -2405,6 +2407,7 @@ export interface ProblemValueTable {
   'CLI_BAD_DURATION': { option: string | number; text: string | number; min: string | number; max: string | number };
   'CLI_BAD_RATE': { option: string | number; text: string | number; min: string | number; max: string | number };
   'CLI_OPTION_UNKNOWN': { option: string | number; command: string | number };
+  'CLI_MEDIA_NOT_REPLACED': { value: string | number };
   'CLI_OPTION_VALUE_MISSING': { option: string | number; command: string | number };
   'CLI_OPTION_TAKES_NO_VALUE': { option: string | number; command: string | number };
   'CLI_OPTION_REPEATED': { option: string | number; command: string | number };

@@ -8,6 +8,10 @@ export const enCliOptions = {
   'problem.CLI_BAD_RATE.next': 'Give {option} a whole number of requests a second, e.g. 20/s.',
   'problem.CLI_OPTION_UNKNOWN': 'This command has no option {option}.',
   'problem.CLI_OPTION_UNKNOWN.next': 'Run "keyferry {command} --help" for its options.',
+  'problem.CLI_MEDIA_NOT_REPLACED':
+    '{value} still starts with MEDIA, the placeholder the printed Next line gives for the removable media’s folder. Nothing was run.',
+  'problem.CLI_MEDIA_NOT_REPLACED.next':
+    'Replace MEDIA with the folder where this workstation mounts the media (e.g. /media/usb), then run the line again.',
   'problem.CLI_OPTION_VALUE_MISSING': 'The option {option} needs a value.',
   'problem.CLI_OPTION_VALUE_MISSING.next':
     'Give it as {option} VALUE (or {option}=VALUE when the value starts with "--"); "keyferry {command} --help" says what it takes.',

@@ -10,6 +10,10 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.CLI_BAD_RATE.next': '请为 {option} 指定每秒请求数（整数），例如 20/s。',
   'problem.CLI_OPTION_UNKNOWN': '此命令没有选项 {option}。',
   'problem.CLI_OPTION_UNKNOWN.next': '运行“keyferry {command} --help”查看其选项。',
+  'problem.CLI_MEDIA_NOT_REPLACED':
+    '{value} 仍以 MEDIA 开头，这是所打印的“下一步”命令中代表移动存储介质文件夹的占位符。未执行任何操作。',
+  'problem.CLI_MEDIA_NOT_REPLACED.next':
+    '请将 MEDIA 替换为本工作站挂载该介质的文件夹（例如 /media/usb），然后重新执行该命令。',
   'problem.CLI_OPTION_VALUE_MISSING': '选项 {option} 需要一个值。',
   'problem.CLI_OPTION_VALUE_MISSING.next':
     '请写成 {option} 值（值以“--”开头时写成 {option}=值）；“keyferry {command} --help”说明它接受什么。',

@@ -1,0 +1,76 @@
+/**
+ * A Next line pasted with MEDIA (the removable media's placeholder) left in: refused before the
+ * command runs, saying to replace it, with nothing written; a real folder named MEDIA is taken as given.
+ */
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { keyferry } from '../integration/cli-in-process';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+async function folder(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-media-placeholder-'));
+  dirs.push(dir);
+  return dir;
+}
+
+const WRAP = [
+  'airgap',
+  'wrap',
+  '--journal',
+  'airgap.jsonl',
+  '--operator',
+  'Ana',
+  '--witness',
+  'Ben',
+  '--allow-network',
+];
+
+describe('MEDIA left in a pasted command line', () => {
+  it('is refused before anything runs, naming the value and what to replace it with; nothing is written', async () => {
+    const dir = await folder();
+    const run = await keyferry([...WRAP, '--bundle', 'MEDIA/import-parameters-KF-1', '--out', 'MEDIA/wrapped-KF-1'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'keyferry airgap wrap: MEDIA/import-parameters-KF-1 still starts with MEDIA, the placeholder the printed Next line gives for the removable media’s folder. Nothing was run. Replace MEDIA with the folder where this workstation mounts the media (e.g. /media/usb), then run the line again.',
+    );
+    // Not even the journal: the command never started.
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('in an --option=value word too, and in Chinese', async () => {
+    const dir = await folder();
+    const run = await keyferry(
+      ['--lang', 'zh-CN', 'online', 'import', '--journal', 'online.jsonl', '--bundle=MEDIA/wrapped-KF-1'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('keyferry online import: MEDIA/wrapped-KF-1 仍以 MEDIA 开头');
+    expect(run.stderr).toContain('请将 MEDIA 替换为本工作站挂载该介质的文件夹');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a folder really named MEDIA in the working folder is taken as given (the command reports its own problem)', async () => {
+    const dir = await folder();
+    await mkdir(path.join(dir, 'MEDIA'));
+    const run = await keyferry([...WRAP, '--bundle', 'MEDIA/import-parameters-KF-1', '--out', 'MEDIA/wrapped-KF-1'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain('still starts with MEDIA');
+    expect(run.stderr).toContain(path.join(dir, 'MEDIA', 'import-parameters-KF-1'));
+  });
+
+  it('a word that only contains MEDIA elsewhere is not the placeholder', async () => {
+    const dir = await folder();
+    const run = await keyferry(['journal', 'verify', 'OLD-MEDIA/airgap.jsonl'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain('still starts with MEDIA');
+  });
+});
