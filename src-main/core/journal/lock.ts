@@ -1,10 +1,11 @@
 /**
- * One writer per journal: `<journal>.lock` is created with O_EXCL and holds the owner's pid and
- * hostname. A lock left by a process that is gone (same host, pid no longer running) is taken
+ * One writer per journal: `<journal>.lock` is created with O_EXCL and holds the owner's pid,
+ * hostname and purpose (a step writing, or `journal verify` reading). A lock left by a process that is gone (same host, pid no longer running) is taken
  * over; any other lock refuses the second opener with a plain message.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import { selectedProblem } from '../errors';
 import { writeFileExclusive, type FileLayer } from '../fs/durable-file';
 
@@ -13,11 +14,22 @@ export interface JournalLock {
   release(): Promise<void>;
 }
 
+/**
+ * Why the lock is held: `write`, by a ceremony step (and by lock files of versions that did not
+ * say); `read`, by `journal verify`, which holds it for the moment it reads the file.
+ */
+type LockPurpose = 'write' | 'read';
+
 interface LockOwner {
   pid: number;
   hostname: string;
   since: string;
+  purpose: LockPurpose;
 }
+
+/** How long an opener waits for a reader's lock to go (a verify of 10,000 entries reads in well under a second). */
+const READER_WAIT_MS = 5_000;
+const READER_POLL_MS = 25;
 
 function isRunning(pid: number): boolean {
   try {
@@ -37,7 +49,8 @@ async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
       typeof parsed.since === 'string' &&
       Number.isFinite(Date.parse(parsed.since))
     ) {
-      return { pid: parsed.pid, hostname: parsed.hostname, since: parsed.since };
+      const purpose = parsed.purpose === 'read' ? 'read' : 'write';
+      return { pid: parsed.pid, hostname: parsed.hostname, since: parsed.since, purpose };
     }
   } catch {
     // unreadable or half-written lock: treated as held by someone unknown
@@ -49,12 +62,22 @@ function isExistsError(error: unknown): boolean {
   return (error as { cause?: NodeJS.ErrnoException }).cause?.code === 'EEXIST';
 }
 
-/** Takes the journal's lock or throws KeyferryError JOURNAL_IN_USE. */
-export async function acquireJournalLock(journalPath: string, layer?: FileLayer): Promise<JournalLock> {
+/**
+ * Takes the journal's lock for `purpose` or throws KeyferryError JOURNAL_IN_USE. A lock a reader
+ * holds is waited for (up to READER_WAIT_MS): a step started while `journal verify` reads is not
+ * refused for it.
+ */
+export async function acquireJournalLock(
+  journalPath: string,
+  layer?: FileLayer,
+  purpose: LockPurpose = 'write',
+): Promise<JournalLock> {
   const lockPath = `${journalPath}.lock`;
-  const me: LockOwner = { pid: process.pid, hostname: os.hostname(), since: new Date().toISOString() };
+  const me: LockOwner = { pid: process.pid, hostname: os.hostname(), since: new Date().toISOString(), purpose };
   const content = `${JSON.stringify(me)}\n`;
-  for (let attempt = 0; attempt < 2; attempt += 1) {
+  const waitForReaderUntil = Date.now() + READER_WAIT_MS;
+  let tookOver = false;
+  for (;;) {
     try {
       await writeFileExclusive(lockPath, content, { layer });
       return {
@@ -67,19 +90,29 @@ export async function acquireJournalLock(journalPath: string, layer?: FileLayer)
     } catch (error) {
       if (!isExistsError(error)) throw error;
       const owner = await readOwner(lockPath);
-      if (attempt === 0 && owner && owner.hostname === me.hostname && !isRunning(owner.pid)) {
+      if (!tookOver && owner && owner.hostname === me.hostname && !isRunning(owner.pid)) {
         await fs.rm(lockPath, { force: true });
+        tookOver = true;
+        continue;
+      }
+      if (owner?.purpose === 'read' && Date.now() < waitForReaderUntil) {
+        await delay(READER_POLL_MS);
         continue;
       }
       throw selectedProblem(
         'JOURNAL_IN_USE',
         owner
-          ? { reason: 'owner', pid: owner.pid, hostname: owner.hostname, since: Date.parse(owner.since), lockPath }
+          ? {
+              reason: owner.purpose === 'read' ? 'reader' : 'owner',
+              pid: owner.pid,
+              hostname: owner.hostname,
+              since: Date.parse(owner.since),
+              lockPath,
+            }
           : { reason: 'unknown', lockPath },
       );
     }
   }
-  throw selectedProblem('JOURNAL_IN_USE', { reason: 'lock', lockPath });
 }
 
 /** The folder cannot hold a lock file: read-only media, or a folder this user may not write. */
@@ -96,7 +129,7 @@ function cannotWriteThere(error: unknown): boolean {
  */
 export async function acquireJournalLockToRead(journalPath: string): Promise<JournalLock | null> {
   try {
-    return await acquireJournalLock(journalPath);
+    return await acquireJournalLock(journalPath, undefined, 'read');
   } catch (error) {
     if (cannotWriteThere(error)) return null;
     throw error;

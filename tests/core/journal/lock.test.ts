@@ -2,7 +2,8 @@
  * One writer per journal (core/journal/lock.ts): a second opener is refused naming who holds the
  * lock (process, host, since) and what to do; a lock left by a process that is gone on this host is
  * taken over; a lock of another host, or one that cannot be read, is never taken over; release
- * removes only the lock this opener took.
+ * removes only the lock this opener took. A reader's lock (`journal verify`) is waited for, not
+ * refused as a writer's, and refused as a reader's when it outlasts the wait.
  */
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -11,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toProblem } from '../../../src-main/core/errors';
 import { openJournal } from '../../../src-main/core/journal';
-import { acquireJournalLock } from '../../../src-main/core/journal/lock';
+import { acquireJournalLock, acquireJournalLockToRead } from '../../../src-main/core/journal/lock';
 import { momentText } from '../../../src-main/i18n/moment';
 import { english, translator } from '../../../src-main/i18n/translate';
 import { tempDir, writeSampleJournal } from './sample';
@@ -93,6 +94,38 @@ describe('the journal lock', () => {
       expect(await fs.readFile(`${file}.lock`, 'utf8')).toBe(content);
     }
   });
+
+  it('a step started while journal verify reads waits for the reader, then opens the journal', async () => {
+    const { file } = await writeSampleJournal();
+    const reader = await acquireJournalLockToRead(file);
+    expect(JSON.parse(await fs.readFile(`${file}.lock`, 'utf8'))).toMatchObject({ pid: process.pid, purpose: 'read' });
+    const opening = openJournal(file, { create: false });
+    let opened = false;
+    void opening.then(() => (opened = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(opened).toBe(false);
+    await reader?.release();
+    const journal = await opening;
+    expect(journal.count).toBe(6);
+    expect(JSON.parse(await fs.readFile(`${file}.lock`, 'utf8'))).toMatchObject({ purpose: 'write' });
+    await journal.close();
+  });
+
+  it("a reader's lock that outlasts the wait is refused as a reader's, never as a writer's", async () => {
+    const { file } = await writeSampleJournal();
+    const since = '2025-03-01T09:30:00.000Z';
+    await fs.writeFile(
+      `${file}.lock`,
+      JSON.stringify({ pid: deadPid(), hostname: 'airgap-2.example', since, purpose: 'read' }),
+    );
+    const started = Date.now();
+    const refused = await refusal(openJournal(file, { create: false }));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
+    expect(refused.code).toBe('JOURNAL_IN_USE');
+    expect(refused.text).toContain('The journal is being read by keyferry journal verify (process');
+    expect(refused.text).toContain('Let the verification finish, then run the step again.');
+    expect(refused.text).not.toContain('open for writing');
+  }, 20_000);
 
   it('release removes only the lock this opener took', async () => {
     const file = path.join(await tempDir(), 'j.jsonl');
