@@ -6,7 +6,7 @@
  * brings the same material back into the KMS. Without a custody copy it says plainly that only the
  * original material can. Two folders as two machines, one simulator over real HTTP.
  */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,14 @@ describe('online params after imported material lapsed', () => {
     // Followed: two custodians' share files in place of SHARE-i, a new expiry in place of EXPIRY.
     const reimport = await restoreThenImport(lapsed);
     expect(reimport.stdout).toMatch(/AES_256\s+Enabled\s+OK: /);
+    // The restore's bundle was taken without comparing its makers (every key bound), and the online
+    // journal says so: the ceremony's air-gapped journal neither moves by it nor must list it later.
+    const checks = (await readFile(path.join(lapsed.online, 'online.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; data: Record<string, unknown> })
+      .filter((e) => e.event === 'wrapped-bundle.checked');
+    expect(checks.map((e) => e.data.makersCompared)).toEqual([undefined, false]);
   }, 120_000);
 
   it('a lapsed replica group: one restore from the one custody set wraps for all three regions, and all import', async () => {

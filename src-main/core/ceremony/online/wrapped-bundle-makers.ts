@@ -45,8 +45,8 @@
  *   anything else after it leaves the journal where it was (the override stays on record as a
  *   deviation). The check's outcome following an override ends it; an override journaled before
  *   2026-12-02 (the accepted journal not named in full) counts the same way;
- * - never moves by a bundle that was not compared (every key already bound, a custody restore)
- *   nor by any other refusal.
+ * - is neither set nor moved by a bundle that was not compared (every key already bound, a custody
+ *   restore: journaled `makersCompared: false`), nor by any other refusal.
  * The online journal is replayed through ceremonyAirGapJournal: the only place the rule lives.
  */
 import { z } from 'zod';
@@ -122,8 +122,11 @@ export function airGapJournalAfter(trail: AirGapJournalTrail, entry: JournalEntr
   }
   if (entry.event !== ONLINE_EVENTS.wrappedChecked && entry.event !== ONLINE_EVENTS.wrappedRefused) return trail;
   const wrap = vouchedWrap(entry);
+  // A bundle whose makers were not compared (every key already bound) neither sets nor moves it.
+  const compared = entry.data.makersCompared !== false;
   const moves =
     wrap !== undefined &&
+    compared &&
     (!journal || journal.firstEntrySha256 === wrap.firstEntrySha256 || isAcceptedBundle(entry, trail.accepted));
   return { journal: moves ? wrap : journal, sessionWraps: withSessionWrap(sessionWraps, entry) };
 }

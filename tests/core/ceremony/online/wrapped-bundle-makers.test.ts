@@ -553,6 +553,31 @@ describe('checkBundleMakers', () => {
       firstEntrySha256: 'c'.repeat(64),
     });
   });
+  it('is not set by a first wrap whose makers were not compared (its keys bound before any bundle named its journal)', () => {
+    let seq = 0;
+    const checked = (file: string, c: string, data: Record<string, unknown> = {}) =>
+      ({
+        seq: ++seq,
+        event: 'wrapped-bundle.checked',
+        data: {
+          manifestSha256: c.repeat(64),
+          madeBy: { ...madeBy, journalFile: file, journalFirstEntrySha256: c.repeat(64) },
+          ...data,
+        },
+      }) as unknown as JournalEntry;
+    // k1 imported from a bundle naming no journal (format 1-2), its original material wrapped again in
+    // airgap-R.jsonl after it lapsed: the KMS takes only that material, so the makers were not compared.
+    let trail = airGapJournalAfter({}, checked('airgap-R.jsonl', 'r', { makersCompared: false }));
+    expect(trail.journal).toBeUndefined();
+    // The ceremony's journal is set by its first compared wrap, as if the re-import had not happened.
+    trail = airGapJournalAfter(trail, checked('airgap.jsonl', 'a'));
+    expect(trail.journal).toEqual({ seq: 2, file: 'airgap.jsonl', firstEntrySha256: 'a'.repeat(64) });
+    // And it does not move forward for an uncompared bundle of that same journal either.
+    expect(airGapJournalAfter(trail, checked('airgap.jsonl', 'a', { makersCompared: false })).journal).toBe(
+      trail.journal,
+    );
+  });
+
   it('does not count a bundle whose every key was already bound (makers not compared) as a wrap the newest journal must list', () => {
     const session = (seq: number, tag = '0') => ({ seq, sha256: seq.toString(16).padStart(64, tag) });
     const v4 = (seq: number, earlier: number[], tag = '0'): WrappedMadeBy => ({
