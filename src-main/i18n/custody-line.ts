@@ -5,7 +5,16 @@ import { listText } from './list';
 
 export function custodyLine(t: Translator['t'], custody: CustodyArrangement | null): string {
   const list = (items: readonly string[]) => listText({ t }, items);
-  const none = { threshold: 0, total: 0, custodians: '', label: '', serial: '', acknowledged: 'no' };
+  const none = {
+    threshold: 0,
+    total: 0,
+    custodians: '',
+    label: '',
+    serial: '',
+    labelled: 'no',
+    serialKnown: 'no',
+    acknowledged: 'no',
+  };
   if (!custody) return t('bundle.custody', { ...none, kind: 'unknown' });
   switch (custody.kind) {
     case 'shares': {
@@ -22,7 +31,15 @@ export function custodyLine(t: Translator['t'], custody: CustodyArrangement | nu
       return line + t('bundle.custody.presented', { shares: list(shares), named });
     }
     case 'hsm-token':
-      return t('bundle.custody', { ...none, kind: 'hsmToken', label: custody.label, serial: custody.serial });
+      // PKCS#11 labels and serials are blank-padded fields; a token may leave either blank.
+      return t('bundle.custody', {
+        ...none,
+        kind: 'hsmToken',
+        label: custody.label,
+        serial: custody.serial,
+        labelled: custody.label.trim() ? 'yes' : 'no',
+        serialKnown: custody.serial.trim() ? 'yes' : 'no',
+      });
     case 'material-files':
       return t('bundle.custody', { ...none, kind: 'materialFiles' });
     case 'none':

@@ -1148,7 +1148,7 @@ export interface MessageValueTable {
   'problem.CONFIG_CREDENTIALS_UNBOUND.next': { file: string | number };
   'airgap.bundle-staged': { dir: string | number };
   'airgap.bundle-completed': { dir: string | number };
-  'bundle.custody': { kind: string; threshold: string | number; total: string | number; custodians: string | number; label: string | number; serial: string | number; acknowledged: string };
+  'bundle.custody': { kind: string; threshold: string | number; total: string | number; custodians: string | number; labelled: string; label: string | number; serialKnown: string; serial: string | number; acknowledged: string };
   'bundle.custody.presented': { named: string; shares: string | number };
   'bundle.custody.presentedShare': { shareIndex: string | number; custodian: string | number; presentedBy: string | number };
   'credentials.source.environment': NoValues;

@@ -22,4 +22,19 @@ describe('custodyLine: who keeps a copy of the material, as the CLI and the onli
       'Custody copy: the HSM token "vault-1" (serial 0042).',
     );
   });
+
+  it('says an HSM token left its label or serial blank, never printing "" or an empty serial', () => {
+    expect(custodyLine(en, { kind: 'hsm-token', label: '   ', serial: '0042' })).toBe(
+      'Custody copy: the HSM token with no label (serial 0042).',
+    );
+    expect(custodyLine(en, { kind: 'hsm-token', label: 'vault-1', serial: '' })).toBe(
+      'Custody copy: the HSM token "vault-1" (no serial number).',
+    );
+    expect(custodyLine(zh, { kind: 'hsm-token', label: '', serial: '0042' })).toBe(
+      '保管副本：HSM 令牌（无标签）（序列号 0042）。',
+    );
+    expect(custodyLine(zh, { kind: 'hsm-token', label: 'vault-1', serial: '0042' })).toBe(
+      '保管副本：HSM 令牌“vault-1”（序列号 0042）。',
+    );
+  });
 });

@@ -32,7 +32,8 @@ export function recordedCustodyValues(custody: RecordedCustody | undefined) {
       return {
         ...values,
         custody: 'hsmToken',
-        token: arrangement.serial ? `${arrangement.label} / ${arrangement.serial}` : arrangement.label,
+        // Label and serial as the token gave them; a blank one is left out (never `"" / 42` or `" / 42"`).
+        token: [arrangement.label.trim(), arrangement.serial.trim()].filter(Boolean).join(' / ') || '-',
       };
     case 'material-files':
       return { ...values, custody: 'materialFiles' };

@@ -26,7 +26,7 @@ export const enIntegrity = {
   'airgap.bundle-completed':
     'Receipt written, then the manifest: the wrapped-material bundle is complete and verified: {dir}',
   'bundle.custody':
-    '{kind, select, shares {Custody copy: {threshold} of {total} shares, held by {custodians}.} hsmToken {Custody copy: the HSM token "{label}" (serial {serial}).} materialFiles {Custody copy: the material files loaded on the air-gapped workstation.} none {{acknowledged, select, yes {No custody copy, acknowledged on the air-gapped side: after import this material exists only in the KMS.} other {No custody copy: after import this material exists only in the KMS.}}} other {The bundle does not say who keeps a copy of the material (written by an older Keyferry).}}',
+    '{kind, select, shares {Custody copy: {threshold} of {total} shares, held by {custodians}.} hsmToken {Custody copy: the HSM token {labelled, select, yes {"{label}"} other {with no label}} {serialKnown, select, yes {(serial {serial})} other {(no serial number)}}.} materialFiles {Custody copy: the material files loaded on the air-gapped workstation.} none {{acknowledged, select, yes {No custody copy, acknowledged on the air-gapped side: after import this material exists only in the KMS.} other {No custody copy: after import this material exists only in the KMS.}}} other {The bundle does not say who keeps a copy of the material (written by an older Keyferry).}}',
   'bundle.custody.presented':
     ' {named, select, all {} other {Only the holders who came to the restore are named. }}Presented for the restore: {shares}.',
   'bundle.custody.presentedShare': 'share {shareIndex} of {custodian}, handed over by {presentedBy}',

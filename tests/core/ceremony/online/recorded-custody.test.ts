@@ -23,6 +23,13 @@ describe('the recorded custody copy in words', () => {
     expect(line('en', { arrangement: { kind: 'hsm-token', label: 'ceremony', serial: '42' }, seq: 4 })).toBe(
       'the HSM token "ceremony / 42" (online journal entry 4)',
     );
+    // A blank label or serial is left out, never printed as "" or " / 42".
+    expect(line('en', { arrangement: { kind: 'hsm-token', label: '  ', serial: '42' }, seq: 4 })).toBe(
+      'the HSM token "42" (online journal entry 4)',
+    );
+    expect(line('en', { arrangement: { kind: 'hsm-token', label: 'ceremony', serial: '' }, seq: 4 })).toBe(
+      'the HSM token "ceremony" (online journal entry 4)',
+    );
     expect(line('en', { arrangement: { kind: 'material-files' }, seq: 4 })).toContain('material files loaded');
   });
 
