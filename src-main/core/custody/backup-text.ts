@@ -57,12 +57,21 @@ function headerCore(version: number, keys: number, lines: number): string {
   return `KEYFERRYBACKUPV${version}KEYS${keys}LINES${lines}`;
 }
 
-/** The payload as base32, cut into lines of CHARS_PER_LINE characters. */
-function payloadChunks(backup: CustodyBackup): string[] {
-  const text = encodeBase32(backup.payload);
-  const chunks: string[] = [];
-  for (let at = 0; at < text.length; at += CHARS_PER_LINE) chunks.push(text.slice(at, at + CHARS_PER_LINE));
-  return chunks;
+/**
+ * The payload bytes a line carries: CHARS_PER_LINE characters are 160 bits, whole bytes, so each
+ * line is encoded and decoded on its own (a line at a time, in slices) and gives the very
+ * characters the whole payload encoded at once cut into lines.
+ */
+const BYTES_PER_LINE = (CHARS_PER_LINE * 5) / 8;
+
+/** How many data lines the payload takes. */
+function lineCount(backup: CustodyBackup): number {
+  return Math.ceil(backup.payload.length / BYTES_PER_LINE);
+}
+
+/** Data line `index`'s characters: its bytes of the payload as base32. */
+function payloadChunk(backup: CustodyBackup, index: number): string {
+  return encodeBase32(backup.payload.subarray(index * BYTES_PER_LINE, (index + 1) * BYTES_PER_LINE));
 }
 
 function headerLine(backup: CustodyBackup, lines: number): string {
@@ -80,15 +89,19 @@ function dataLine(chunk: string, index: number, count: number): string {
 
 /** The header line and the numbered data lines of a backup. */
 export function backupLines(backup: CustodyBackup): string[] {
-  const chunks = payloadChunks(backup);
-  return [headerLine(backup, chunks.length), ...chunks.map((chunk, i) => dataLine(chunk, i, chunks.length))];
+  const count = lineCount(backup);
+  const data = Array.from({ length: count }, (_, i) => dataLine(payloadChunk(backup, i), i, count));
+  return [headerLine(backup, count), ...data];
 }
 
 /** `backupLines`, letting the event loop turn between slices (a 100-key backup is about 800 checked lines). */
 async function backupLinesInSlices(backup: CustodyBackup): Promise<string[]> {
-  const chunks = payloadChunks(backup);
-  const data = await mapInSlices(chunks, (chunk, i) => dataLine(chunk, i, chunks.length));
-  return [headerLine(backup, chunks.length), ...data];
+  const count = lineCount(backup);
+  const data = await mapInSlices(
+    Array.from({ length: count }, (_, i) => i),
+    (i) => dataLine(payloadChunk(backup, i), i, count),
+  );
+  return [headerLine(backup, count), ...data];
 }
 
 interface BackupTextShares {
@@ -192,13 +205,16 @@ function* parseBackupTextSteps(textIn: string, label: string): Generator<void, C
   const expected = Number(count);
   const width = Math.max(5, String(expected).length);
   const linePattern = new RegExp(`^(\\d{${width}})([0-9A-Z]*)([0-9A-F]{2})$`);
-  const contents: string[] = [];
+  // Each line's bytes, decoded as it is checked (a line is whole bytes); whether one would not decode
+  // is said only once every line is there and checks, as when the payload was decoded in one piece.
+  const lineBytes: Buffer[] = [];
+  let decodes = true;
   for (const raw of rawLines.slice(headerAt + 1)) {
     const line = normalizeBase32(squeeze(raw));
     if (line === '') continue;
     const match = linePattern.exec(line);
     if (!/^\d/.test(line)) break;
-    const lineNumber = contents.length + 1;
+    const lineNumber = lineBytes.length + 1;
     if (lineNumber > expected)
       throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: lineNumber });
     if (!match || Number(match[1]) !== lineNumber)
@@ -206,13 +222,14 @@ function* parseBackupTextSteps(textIn: string, label: string): Generator<void, C
     const content = match[2] ?? '';
     if ((content.length !== CHARS_PER_LINE && lineNumber < expected) || lineCheck(lineNumber, content) !== match[3])
       throw new KeyferryError('CUSTODY_BACKUP_LINE_INVALID', { file: label, line: lineNumber });
-    contents.push(content);
+    const bytes = decodeBase32(content);
+    decodes &&= bytes !== undefined;
+    lineBytes.push(bytes ?? Buffer.alloc(0));
     yield;
   }
-  if (contents.length < expected)
-    throw new KeyferryError('CUSTODY_BACKUP_TRUNCATED', { file: label, found: contents.length, expected });
-  const payload = decodeBase32(contents.join(''));
-  const backup = payload ? decodeBackup(payload) : { malformed: true as const };
+  if (lineBytes.length < expected)
+    throw new KeyferryError('CUSTODY_BACKUP_TRUNCATED', { file: label, found: lineBytes.length, expected });
+  const backup = decodes ? decodeBackup(Buffer.concat(lineBytes)) : { malformed: true as const };
   if ('version' in backup) throw new KeyferryError('CUSTODY_BACKUP_VERSION', { file: label, version: backup.version });
   if ('malformed' in backup || backup.entries.length !== Number(keys))
     throw new KeyferryError('CUSTODY_BACKUP_NOT_A_BACKUP', { file: label });

@@ -23,6 +23,7 @@ import {
 } from '../../../src-main/core/custody/backup-text';
 import { splitCustodySet, type CustodySet } from '../../../src-main/core/custody/set-split';
 import { encodeBase32 } from '../../../src-main/core/custody/base32';
+import { encodeBackup } from '../../../src-main/core/custody/backup-file';
 import { lineCheck } from '../../../src-main/core/custody/typed-share';
 import { CUSTODIANS, materialFor, refusal } from './helpers';
 import { yieldsWhile } from '../../helpers/event-loop-turns';
@@ -134,6 +135,17 @@ describe('the texts a custody set writes (lines made once, in slices)', () => {
           `${String(i + 1).padStart(5, '0')}  ${(chunk.match(/.{1,4}/g) ?? []).join(' ')}  ${lineCheck(i + 1, chunk)}`,
       );
       expect(backupLines({ ...set.backup, payload }).slice(1)).toEqual(expected);
+    }
+  });
+
+  it('read back, line by line, give the payload of every length back byte for byte', () => {
+    // Ceremony ids of 20 lengths: payloads of every length modulo a line's 20 bytes, the last line
+    // anything from 1 to 32 characters.
+    for (let extra = 0; extra < 20; extra += 1) {
+      const backup = encodeBackup(`${CEREMONY}${'x'.repeat(extra)}`, set.backup.entries, set.backup.holders);
+      const read = parseBackupText(encodeBackupText(backup, { m: 2, n: 3 }), 'b');
+      expect(read.payload.equals(backup.payload)).toBe(true);
+      expect(read).toEqual(backup);
     }
   });
 });
