@@ -7,7 +7,7 @@ import { KeyferryError } from '../errors';
 import { createKeyMaterial, type KeyMaterial } from './key-material';
 import { KEY_SPEC_INFO, symmetricMaterialBytes, type KeySpec } from './key-spec';
 import { looksLikePem, pemLabels, quotedLabels } from './pem';
-import { loadPrivateKeyMaterial } from './private-key-material';
+import { loadPrivateKeyMaterial, loadPrivateKeyMaterialInBackground } from './private-key-material';
 import { SecretBytes } from './secret-bytes';
 import { decodeBase64Bytes, decodeHexBytes } from './text-codec';
 
@@ -59,12 +59,31 @@ function decodeSymmetric(fileBytes: Buffer): { bytes: Buffer; encoding: Encoding
  * the spec, saying what was found. `passphrase` is for encrypted private keys only.
  */
 export function loadKeyMaterial(spec: KeySpec, fileBytes: Buffer, passphrase?: string): KeyMaterial {
+  checkMaterialFile(fileBytes);
+  if (KEY_SPEC_INFO[spec].kind === 'symmetric') return symmetricMaterial(spec, fileBytes, passphrase);
+  return loadPrivateKeyMaterial(spec, fileBytes, passphrase);
+}
+
+/**
+ * `loadKeyMaterial` with a private key's sign/verify self-test on libuv's thread pool (an RSA-4096
+ * signature held the event loop for about 7 ms): the same material, the same refusals.
+ */
+export async function loadKeyMaterialInBackground(
+  spec: KeySpec,
+  fileBytes: Buffer,
+  passphrase?: string,
+): Promise<KeyMaterial> {
+  checkMaterialFile(fileBytes);
+  if (KEY_SPEC_INFO[spec].kind === 'symmetric') return symmetricMaterial(spec, fileBytes, passphrase);
+  return loadPrivateKeyMaterialInBackground(spec, fileBytes, passphrase);
+}
+
+/** Refuses a material file too large to be key material, or holding nothing but white space. */
+function checkMaterialFile(fileBytes: Buffer): void {
   if (fileBytes.length > MAX_MATERIAL_FILE) {
     throw new KeyferryError('MATERIAL_TOO_LARGE', { size: fileBytes.length });
   }
   if (fileBytes.every((c) => c === 0x20 || (c >= 0x09 && c <= 0x0d))) {
     throw new KeyferryError('MATERIAL_EMPTY');
   }
-  if (KEY_SPEC_INFO[spec].kind === 'symmetric') return symmetricMaterial(spec, fileBytes, passphrase);
-  return loadPrivateKeyMaterial(spec, fileBytes, passphrase);
 }

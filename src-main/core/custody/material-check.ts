@@ -7,7 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { derFingerprint, keyCheckValue } from '../crypto/evidence';
 import { createKeyMaterial, type KeyMaterial } from '../crypto/key-material';
 import { isAsymmetric, symmetricMaterialBytes, type KeySpec } from '../crypto/key-spec';
-import { loadKeyMaterial } from '../crypto/load-key-material';
+import { loadKeyMaterialInBackground } from '../crypto/load-key-material';
 import { SecretBytes } from '../crypto/secret-bytes';
 import { causeValues, isKeyferryError, selectedProblem } from '../errors';
 import type { MaterialCheck } from './custody-share';
@@ -35,20 +35,27 @@ export function isMaterialProblem(result: KeyMaterial | MaterialProblem): result
   return 'reason' in result;
 }
 
+/** Lends the material's bytes to `fn` (as SecretBytes.use does), for as long as `fn` runs. */
+type LendBytes = <T>(fn: (bytes: Buffer) => T) => T;
+
 /**
  * Parses asymmetric material with the crypto engine and returns it, or why it is not a PKCS#8
- * private key of `spec` exactly as the engine encodes it. `bytes` stay the caller's.
+ * private key of `spec` exactly as the engine encodes it. The bytes stay the caller's: they are
+ * read only while lent (twice: parsed, then compared), never across the wait for the engine's
+ * sign/verify self-test, which runs on libuv's thread pool (an RSA-4096 key held the event loop
+ * for about 7 ms, issue 15).
  */
-function loadExactPkcs8(spec: KeySpec, bytes: Buffer): KeyMaterial | NotTheKey {
+async function loadExactPkcs8(spec: KeySpec, lend: LendBytes): Promise<KeyMaterial | NotTheKey> {
   let loaded: KeyMaterial;
   try {
-    loaded = loadKeyMaterial(spec, bytes);
+    // Parsed (and copied by the engine) before its first wait: nothing reads the bytes after `lend` returns.
+    loaded = await lend((bytes) => loadKeyMaterialInBackground(spec, bytes));
   } catch (error) {
     return isKeyferryError(error)
       ? { reason: 'form', form: 'refused', ...causeValues(error) }
       : { reason: 'form', form: 'notPrivateKey' };
   }
-  const exact = loaded.secret.use((canonical) => sameBytes(canonical, bytes));
+  const exact = loaded.secret.use((canonical) => lend((bytes) => sameBytes(canonical, bytes)));
   if (!exact || !loaded.publicKeySpkiDer) {
     loaded.dispose();
     return { reason: 'form', form: 'notExact' };
@@ -60,7 +67,7 @@ function loadExactPkcs8(spec: KeySpec, bytes: Buffer): KeyMaterial | NotTheKey {
  * The check recorded on every share of `material`. Refuses material that could not be proven
  * after a restore (wrong AES length, non-PKCS#8 or mismatched public key for RSA/EC).
  */
-export function materialCheckOf(material: KeyMaterial): MaterialCheck {
+export async function materialCheckOf(material: KeyMaterial): Promise<MaterialCheck> {
   const refuse = (problem: MaterialProblem): never => {
     throw selectedProblem('CUSTODY_MATERIAL_INVALID', { spec: material.spec, ...problem });
   };
@@ -69,7 +76,7 @@ export function materialCheckOf(material: KeyMaterial): MaterialCheck {
     if (material.secret.length !== bytes) refuse({ reason: 'length', size: material.secret.length, bytes });
     return { kind: 'kcv', value: keyCheckValue(material.spec, material.secret) };
   }
-  const loaded = material.secret.use((bytes) => loadExactPkcs8(material.spec, bytes));
+  const loaded = await loadExactPkcs8(material.spec, (fn) => material.secret.use(fn));
   if (isMaterialProblem(loaded)) return refuse(loaded);
   try {
     const spki = loaded.publicKeySpkiDer as Buffer;
@@ -84,11 +91,11 @@ export function materialCheckOf(material: KeyMaterial): MaterialCheck {
  * Proves `rebuilt` against the recorded check. On success returns KeyMaterial owning `rebuilt`;
  * otherwise returns the reason and zero-fills `rebuilt`.
  */
-export function proveRebuiltMaterial(
+export async function proveRebuiltMaterial(
   spec: KeySpec,
   rebuilt: Buffer,
   expected: MaterialCheck,
-): KeyMaterial | MaterialProblem {
+): Promise<KeyMaterial | MaterialProblem> {
   if (!isAsymmetric(spec)) {
     const bytes = symmetricMaterialBytes(spec);
     if (rebuilt.length !== bytes) {
@@ -104,7 +111,7 @@ export function proveRebuiltMaterial(
     }
     return createKeyMaterial(spec, secret);
   }
-  const loaded = loadExactPkcs8(spec, rebuilt);
+  const loaded = await loadExactPkcs8(spec, (fn) => fn(rebuilt));
   if (isMaterialProblem(loaded)) {
     rebuilt.fill(0);
     return loaded;

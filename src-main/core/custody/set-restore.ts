@@ -123,7 +123,7 @@ export async function restoreCustodySet(
     const slicer = eventLoopSlicer();
     for (const entry of entries) {
       const plain = decryptEntry(backupKey, backup.ceremonyId, entry);
-      const material = plain ? proveRebuiltMaterial(entry.spec, plain, entry.materialCheck) : undefined;
+      const material = plain ? await proveRebuiltMaterial(entry.spec, plain, entry.materialCheck) : undefined;
       if (material === undefined || isMaterialProblem(material))
         throw new KeyferryError('CUSTODY_BACKUP_ENTRY_INVALID', { keyId: entry.keyId });
       restored.push({ keyId: entry.keyId, material });

@@ -60,7 +60,7 @@ async function encryptAll(backupKey: Buffer, request: SplitSetRequest): Promise<
         spec: key.spec,
         actual: key.material.spec,
       });
-    const materialCheck = materialCheckOf(key.material);
+    const materialCheck = await materialCheckOf(key.material);
     entries.push(
       key.material.secret.use((bytes) =>
         encryptEntry(backupKey, request.ceremonyId, { keyId: key.keyId, spec: key.spec, materialCheck }, bytes),

@@ -72,7 +72,7 @@ function validate(request: SplitMaterialRequest): string[] {
 export async function splitMaterial(request: SplitMaterialRequest): Promise<CustodyShare[]> {
   const custodians = validate(request);
   const { m, n, ceremonyId, keyId, spec, material } = request;
-  const materialCheck = materialCheckOf(material);
+  const materialCheck = await materialCheckOf(material);
   const fields: CustodyShareFields[] = custodians.map((custodian, i) => ({
     ceremonyId,
     keyId,

@@ -9,8 +9,9 @@ import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKeyMaterial } from '../../../src-main/core/crypto/load-key-material';
-import { expectKeyferryError, makeTempDir, openssl, removeTempDir } from './helpers/openssl';
+import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
+import { loadKeyMaterial, loadKeyMaterialInBackground } from '../../../src-main/core/crypto/load-key-material';
+import { expectKeyferryError, expectKeyferryRejection, makeTempDir, openssl, removeTempDir } from './helpers/openssl';
 
 let dir: string;
 /** Fixture bytes, read synchronously (fixtures exist once beforeAll ran). */
@@ -179,14 +180,53 @@ describe('loadKeyMaterial: private keys', () => {
   });
 
   it('refuses a damaged RSA key whose parts do not belong together', () => {
-    const jwk = createPrivateKey(fixture('rsa-pkcs8.pem')).export({ format: 'jwk' });
-    const flip = (value: string | undefined) => {
-      const bytes = Buffer.from(value ?? '', 'base64url');
-      bytes[10] = (bytes[10] ?? 0) ^ 1;
-      return bytes.toString('base64url');
-    };
-    const damaged = createPrivateKey({ key: { ...jwk, d: flip(jwk.d), dp: flip(jwk.dp) }, format: 'jwk' });
-    const pem = Buffer.from(damaged.export({ type: 'pkcs1', format: 'pem' }));
-    expectKeyferryError(() => loadKeyMaterial('RSA_2048', pem), 'MATERIAL_INCONSISTENT', /self-test/);
+    expectKeyferryError(() => loadKeyMaterial('RSA_2048', damagedRsaPem()), 'MATERIAL_INCONSISTENT', /self-test/);
+  });
+});
+
+/** The RSA-2048 fixture with two private parts altered: it parses, and its halves do not belong together. */
+function damagedRsaPem(): Buffer {
+  const jwk = createPrivateKey(fixture('rsa-pkcs8.pem')).export({ format: 'jwk' });
+  const flip = (value: string | undefined) => {
+    const bytes = Buffer.from(value ?? '', 'base64url');
+    bytes[10] = (bytes[10] ?? 0) ^ 1;
+    return bytes.toString('base64url');
+  };
+  const damaged = createPrivateKey({ key: { ...jwk, d: flip(jwk.d), dp: flip(jwk.dp) }, format: 'jwk' });
+  return Buffer.from(damaged.export({ type: 'pkcs1', format: 'pem' }));
+}
+
+describe('loadKeyMaterialInBackground (the self-test on the thread pool)', () => {
+  it.each([
+    ['RSA_2048', 'rsa-pkcs8.pem', undefined],
+    ['RSA_2048', 'rsa-pkcs1.der', undefined],
+    ['RSA_2048', 'rsa-enc-pkcs8.pem', 'correct horse'],
+    ['EC_P256', 'ec-sec1.pem', undefined],
+    ['EC_P256', 'ec-pkcs8.der', undefined],
+    ['EC_P384', 'ec384.pem', undefined],
+    ['RSA_3072', 'rsa3072.pem', undefined],
+  ] as const)('reads %s from %s to the very material loadKeyMaterial gives', async (spec, name, passphrase) => {
+    const atOnce = loadKeyMaterial(spec, fixture(name), passphrase);
+    const background = await loadKeyMaterialInBackground(spec, fixture(name), passphrase);
+    expect(background.secret.use((b) => atOnce.secret.use((a) => a.equals(b)))).toBe(true);
+    expect(background.publicKeySpkiDer?.equals(atOnce.publicKeySpkiDer ?? Buffer.alloc(0))).toBe(true);
+    atOnce.dispose();
+    background.dispose();
+  });
+
+  it('refuses what loadKeyMaterial refuses, with the same code and values', async () => {
+    const refused: [KeySpec, Buffer, string, string?][] = [
+      ['RSA_2048', damagedRsaPem(), 'MATERIAL_INCONSISTENT'],
+      ['EC_P256', fixture('ec384.pem'), 'MATERIAL_SPEC_MISMATCH'],
+      ['RSA_2048', fixture('rsa-enc-pkcs8.pem'), 'MATERIAL_PASSPHRASE_WRONG', 'wrong'],
+      ['EC_P256', Buffer.alloc(0), 'MATERIAL_EMPTY'],
+      ['RSA_2048', fixture('rsa-pub.pem'), 'MATERIAL_IS_PUBLIC_KEY'],
+    ];
+    for (const [spec, bytes, code, passphrase] of refused) {
+      const atOnce = expectKeyferryError(() => loadKeyMaterial(spec, bytes, passphrase), code);
+      const background = await expectKeyferryRejection(loadKeyMaterialInBackground(spec, bytes, passphrase), code);
+      expect(background.values).toEqual(atOnce.values);
+      expect(background.message).toBe(atOnce.message);
+    }
   });
 });
