@@ -17,7 +17,7 @@ import { MONO, SANS } from '../receipt/receipt-css';
 import { escapeHtml } from '../receipt/text-safety';
 import { embedCjkFontInSlices } from '../receipt/cjk-font';
 import type { CustodyBackup } from './backup-file';
-import { backupFileName, parseBackupText } from './backup-text';
+import { backupFileName, parseBackupTextInSlices } from './backup-text';
 
 /** Every backup QR code is this version (57 × 57 modules), so they all print at one size. */
 export const BACKUP_QR_VERSION = 10;
@@ -84,10 +84,16 @@ export function joinBackupQrTexts(texts: readonly string[]): string {
 /**
  * What a person pasted or typed for a backup: the backup file's text, or the texts of its QR codes
  * as a scanner reads them (each starting with its `KFBQR` line, in any order). `label` names it.
+ * Its lines are checked in slices (backup-text.ts): a 100-key backup read at once held the event
+ * loop for 5-19 ms (issue 15).
  */
-export function parseBackupOrQrText(text: string, label: string): { backup: CustodyBackup; fileText: string } {
+export async function parseBackupOrQrText(
+  text: string,
+  label: string,
+): Promise<{ backup: CustodyBackup; fileText: string }> {
   const normalized = text.replace(/\r\n|\r/g, '\n');
-  if (!/^\s*KFBQR /.test(normalized)) return { backup: parseBackupText(normalized, label), fileText: normalized };
+  if (!/^\s*KFBQR /.test(normalized))
+    return { backup: await parseBackupTextInSlices(normalized, label), fileText: normalized };
   const codes = normalized
     .replace(/^\s+/, '')
     .split(/\n(?=KFBQR \d)/)
@@ -102,7 +108,7 @@ export function parseBackupOrQrText(text: string, label: string): { backup: Cust
     if (!(error instanceof KeyferryError && error.values?.['reason'] === 'digest')) throw error;
     fileText = joinBackupQrTexts([...codes, `${last}\n`]);
   }
-  return { backup: parseBackupText(fileText, label), fileText };
+  return { backup: await parseBackupTextInSlices(fileText, label), fileText };
 }
 
 /**

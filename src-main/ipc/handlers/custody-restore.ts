@@ -117,7 +117,7 @@ export function custodyRestoreHandlers(session: CeremonySession): HandlersFor<Re
       }
       // Typed from the printout of the ceremony's backup file: named as that file in every message.
       const label = backupFileName(ceremony.ceremonyId);
-      return ceremony.presentBackup(parseBackupOrQrText(request.typed, label).backup, label, 'typed');
+      return ceremony.presentBackup((await parseBackupOrQrText(request.typed, label)).backup, label, 'typed');
     },
 
     rebuildMaterial: () =>

@@ -104,7 +104,7 @@ describe('the printed custody backup', () => {
     const pdf = await printedPdf();
     const { stdout } = await run('pdftotext', ['-layout', pdf, '-']);
     expect(stdout).toContain(`Keyferry custody backup of ceremony ${CEREMONY}`);
-    const { backup } = parseBackupOrQrText(stdout, 'printout');
+    const { backup } = await parseBackupOrQrText(stdout, 'printout');
     expect(backup.digest).toBe(set.backup.digest);
   }, 120_000);
 
@@ -121,14 +121,14 @@ describe('the printed custody backup', () => {
     expect(html).not.toMatch(/https?:|<script|<img/i);
   });
 
-  it('accepts scans pasted in any order, and refuses a missing, repeated, foreign or altered code', () => {
+  it('accepts scans pasted in any order, and refuses a missing, repeated, foreign or altered code', async () => {
     const texts = backupQrTexts(fileText);
     // Every code last once (its trailing newline is the one a paste may add or lose), the rest shuffled.
     for (const [i, lastCode] of texts.entries()) {
       const others = texts.filter((_, j) => j !== i).sort(() => 0.5 - Math.random());
       for (const end of ['', '\n', '\n\n']) {
         const pasted = [...others, lastCode.replace(/\n$/, '')].join('\n') + end;
-        expect(parseBackupOrQrText(pasted, 'pasted').fileText).toBe(fileText);
+        expect((await parseBackupOrQrText(pasted, 'pasted')).fileText).toBe(fileText);
       }
     }
     const refusal = (codes: string[]): string => {
