@@ -41,7 +41,7 @@ describe('mapInSlices', () => {
     expect(await mapInSlices([], fn)).toEqual([]);
   });
 
-  it('lets the event loop turn while 40 items of 2 ms each run (a slice is at most 8 ms)', async () => {
+  it('lets the event loop turn while 40 items of 2 ms each run (a slice is at most 5 ms)', async () => {
     const counter = turnCounter();
     let timerRan = false;
     setTimeout(() => {
@@ -52,7 +52,7 @@ describe('mapInSlices', () => {
       () => busy(2),
     );
     counter.stop();
-    // 80 ms of work in slices of at most 5 items (4 × 2 ms reach the budget): at least 7 turns.
+    // 80 ms of work in slices of at most 3 items (3 × 2 ms reach the budget): at least 7 turns.
     expect(counter.turns()).toBeGreaterThanOrEqual(7);
     expect(timerRan).toBe(true);
   });
@@ -75,14 +75,14 @@ describe('eventLoopSlicer', () => {
 
   it('continues the slice begun before it in the same run: two slicers in a row share one budget', async () => {
     await yieldToEventLoop(); // a slice of its own, whatever ran before
-    const first = eventLoopSlicer();
+    const first = eventLoopSlicer(20);
     busy(6);
     const firstTurns = turnCounter();
     await first.pause();
     firstTurns.stop();
     expect(firstTurns.turns()).toBe(0);
-    // The next loop (a backup's text after its lines) starts 6 ms into the slice: 3 ms more use it up.
-    const second = eventLoopSlicer();
+    // The next loop (a backup's text after its lines) starts 6 ms into the slice: 3 ms more use up 8.
+    const second = eventLoopSlicer(8);
     busy(3);
     const secondTurns = turnCounter();
     await second.pause();
