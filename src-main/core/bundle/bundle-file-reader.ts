@@ -36,20 +36,28 @@ async function openNoFollow(dir: string, name: string): Promise<number> {
   }
 }
 
+/**
+ * Reads the open regular file `fd` to its end, at most `cap` bytes. The buffer has room for one byte
+ * more than fstat said: a read that leaves it short has met the end of the file (a regular file's
+ * read is short only there), so the usual file takes one read, not a second one that returns 0;
+ * a file that filled it (it grew, or is past the cap) is read on. Only the bytes read are returned,
+ * so the buffers need not be zeroed first.
+ */
 async function readCapped(fd: number, sizeHint: number, name: string, cap: number): Promise<Buffer> {
-  let buffer = Buffer.alloc(Math.min(sizeHint, cap) + 1);
+  let buffer = Buffer.allocUnsafe(Math.min(sizeHint, cap) + 1);
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
       // Full: the file is past the cap, or it grew beyond what stat said; grow up to cap + 1.
       if (length > cap) throw tooLarge(name, cap);
-      const bigger = Buffer.alloc(Math.min(buffer.length * 2, cap + 1));
-      buffer.copy(bigger);
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, cap + 1));
+      buffer.copy(bigger, 0, 0, length);
       buffer = bigger;
     }
-    const bytesRead = await read(fd, buffer, length, buffer.length - length);
-    if (bytesRead === 0) break;
+    const wanted = buffer.length - length;
+    const bytesRead = await read(fd, buffer, length, wanted);
     length += bytesRead;
+    if (bytesRead < wanted) break;
   }
   if (length > cap) throw tooLarge(name, cap);
   return buffer.subarray(0, length);

@@ -1,4 +1,5 @@
 /** Reading one bundle file: never more than its cap, and never a file other than the one scanned. */
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -16,4 +17,16 @@ it('stops reading at the cap whatever lstat said', async () => {
     code: 'BUNDLE_CHANGED_WHILE_READING',
   });
   expect((await readBundleFile(dir, 'f', { size: 10, dev: stat.dev, ino: stat.ino }, 8192)).length).toBe(5000);
+});
+
+it('returns exactly the bytes of the file, at every size (never a byte of a reused buffer)', async () => {
+  const dir = await tempDir();
+  for (const size of [0, 1, 4095, 4096, 4097, 70_000]) {
+    const bytes = randomBytes(size);
+    const file = path.join(dir, `f${size}`);
+    await fs.writeFile(file, bytes);
+    const stat = await fs.stat(file);
+    const read = await readBundleFile(dir, `f${size}`, { size, dev: stat.dev, ino: stat.ino }, 100_000);
+    expect(read.equals(bytes), `size ${size}`).toBe(true);
+  }
 });
