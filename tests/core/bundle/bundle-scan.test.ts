@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { scanBundleFolder } from '../../../src-main/core/bundle/bundle-scan';
+import type { KeyferryError } from '../../../src-main/core/errors';
 import { tempDir } from './bundle-fixtures';
 import { refusal } from './tamper-setup';
 
@@ -30,4 +31,31 @@ it('lists every folder and every file with the size and identity lstat gives, fo
     const stat = await fs.lstat(path.join(dir, name));
     expect(scan.files.get(name)).toEqual({ size: stat.size, dev: stat.dev, ino: stat.ino });
   }
+});
+
+it('lists the folders and files in name order, each folder followed by what it holds, though sibling folders are walked at once', async () => {
+  const dir = await tempDir();
+  const files = ['a/b/deep.bin', 'a/c.bin', 'keys/x/1.bin', 'keys/x/2.bin', 'keys/y/1.bin', 'manifest.json'];
+  for (const name of files) {
+    await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await fs.writeFile(path.join(dir, name), name);
+  }
+  const scan = await scanBundleFolder(dir);
+  expect([...scan.files.keys()]).toEqual(files);
+  expect([...scan.folders]).toEqual(['a', 'a/b', 'keys', 'keys/x', 'keys/y']);
+});
+
+it('refuses for the first problem in name order: one deep in an earlier folder before one found sooner after it', async () => {
+  const dir = await tempDir();
+  await fs.mkdir(path.join(dir, 'a', 'b'), { recursive: true });
+  await fs.writeFile(path.join(dir, 'manifest.json'), '{}');
+  await fs.symlink(path.join(dir, 'manifest.json'), path.join(dir, 'a', 'b', 'link'));
+  // Found in the top folder's own listing, while a/ and a/b/ are still being listed.
+  await fs.symlink(path.join(dir, 'manifest.json'), path.join(dir, 'z-link'));
+  const error = await scanBundleFolder(dir).then(
+    () => undefined,
+    (e: unknown) => e as KeyferryError,
+  );
+  expect(error?.code).toBe('BUNDLE_SYMLINK');
+  expect(error?.values).toEqual({ where: 'inside', name: 'a/b/link' });
 });
