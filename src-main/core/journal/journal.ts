@@ -236,7 +236,7 @@ async function openLocked(
       if (tornLineActor !== undefined && bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) {
         const line = await wholeEntryWithoutNewline(bytes);
         if (line !== undefined) {
-          await completeLastLine(file);
+          await completeLastLine(file, layer);
           bytes = Buffer.concat([bytes, Buffer.from('\n')]);
           completed = { line };
         } else {

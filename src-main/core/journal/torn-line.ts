@@ -32,7 +32,7 @@
  * parses but does not chain is set aside as any fragment.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { constants, createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KEY_ID_PATTERN } from '../identifiers';
 import { phraseOf } from '../../i18n/phrase';
@@ -90,9 +90,9 @@ export async function wholeEntryWithoutNewline(bytes: Buffer): Promise<number | 
   return inspected.verification.ok ? inspected.entries.length : undefined;
 }
 
-/** Writes the newline the last line of `file` lacks (O_APPEND), and fsyncs it. */
-export async function completeLastLine(file: string): Promise<void> {
-  const handle = await fs.open(file, 'a');
+/** Writes the newline the last line of `file` lacks (O_APPEND), and fsyncs it, through `layer` as every journal write. */
+export async function completeLastLine(file: string, layer: FileLayer = nodeFileLayer): Promise<void> {
+  const handle = await layer.open(file, constants.O_WRONLY | constants.O_APPEND, 0o600);
   try {
     await handle.write('\n');
     await handle.sync();
@@ -142,7 +142,7 @@ export async function setAsideTornLine(
   const sideFile = written
     ? path.join(path.dirname(file), written.sideFile)
     : await writeSideFile(`${file}.torn-${fileTime(now)}-${fragmentSha256.slice(0, 8)}`, fragment, layer);
-  const handle = await fs.open(file, 'r+');
+  const handle = await layer.open(file, constants.O_RDWR, 0o600);
   try {
     await handle.truncate(cut);
     await handle.sync();

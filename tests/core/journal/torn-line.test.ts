@@ -202,6 +202,18 @@ describe('a torn tail that is a whole entry missing only its newline', () => {
     expect(await verifyJournal(file)).toMatchObject({ ok: true, count: 7 });
   });
 
+  it('writes its newline through the file layer as every journal write: failing media leave the journal as it was', async () => {
+    const { file } = await tornJournal(1);
+    const before = await readFile(file, 'utf8');
+    await expect(
+      setAsideJournalTornLine(file, 'Ada Lovelace', { now: () => AT, layer: powerLostAfterCut(file) }),
+    ).rejects.toMatchObject({ code: 'EIO' });
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(await sideFiles(file)).toEqual([]);
+    // On working media the same request completes it.
+    expect(await setAside(file)).toEqual({ completed: { line: 6 }, recordedLate: [], count: 7 });
+  });
+
   it('a whole line that does not chain (an earlier entry copied to the end) is set aside, never completed', async () => {
     const { file, text, lines } = await writeSampleJournal();
     // An earlier entry, whole and with a right hash of its own, after the last one, without a newline.
