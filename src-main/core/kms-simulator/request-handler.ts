@@ -13,6 +13,7 @@ import type { Body } from './fields';
 import { readBodyUpTo, sendJson } from './http-json';
 import { SimError, simError } from './sim-error';
 import { applyTime } from './state';
+import { eventLoopSlicer } from '../yield';
 import type { SimulatorTraffic } from './traffic';
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -106,6 +107,9 @@ export async function handleSimulatorRequest(
     }
     if (before?.kind === 'status') return answer(before.status, new SimError('KMS.0101').body(requestId));
 
+    // Answers due together (eight imports in flight, each an RSA decryption) take turns of the event
+    // loop once a slice is used: in a rehearsal the simulator runs in the app's main process (issue 15).
+    await eventLoopSlicer().pause();
     const result = await handler(deps.ctx, body);
     if (result.changed) {
       try {
