@@ -32,12 +32,13 @@
  * parses but does not chain is set aside as any fragment.
  */
 import { createHash } from 'node:crypto';
-import { constants, createReadStream, promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KEY_ID_PATTERN } from '../identifiers';
 import { phraseOf } from '../../i18n/phrase';
 import { KeyferryError } from '../errors';
 import { nodeFileLayer, sha256Hex, writeFileExclusive, type FileLayer } from '../fs/durable-file';
+import { readInputFile } from '../fs/input-file';
 import { EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, type JournalEntry } from './entry';
 import { inspectJournalInSlices, journalNotVerified } from './verify';
 
@@ -214,26 +215,16 @@ function looksLikeCutLine(fragment: Buffer, entries: readonly JournalEntry[]): b
 }
 
 /**
- * A side file's SHA-256, length and facts, read in chunks, up to MAX_LINE_BYTES (the caller refuses a
- * longer one before reading it; a file that grows while read is refused too).
+ * A side file's SHA-256, length and facts, read as every file handed to Keyferry is (input-file.ts:
+ * never through a link, a regular file, at most MAX_LINE_BYTES; the caller refuses a longer one
+ * before reading it, and one that grows past it while read is refused too).
  */
-async function sideFileFacts(
-  file: string,
-  journal: string,
-  entries: readonly JournalEntry[],
-): Promise<UnrecordedSideFile> {
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  for await (const chunk of createReadStream(file, { end: MAX_LINE_BYTES }) as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
-    bytes += chunk.length;
-  }
-  if (bytes > MAX_LINE_BYTES) throw sideFileNotALine(journal, path.basename(file), bytes);
-  const fragment = Buffer.concat(chunks);
+async function sideFileFacts(file: string, entries: readonly JournalEntry[]): Promise<UnrecordedSideFile> {
+  const fragment = await readInputFile(file, 'journal', MAX_LINE_BYTES);
   return {
     sideFile: path.basename(file),
     fragmentSha256: createHash('sha256').update(fragment).digest('hex'),
-    fragmentBytes: bytes,
+    fragmentBytes: fragment.length,
     ...fragmentFacts(fragment),
     looksLikeCutLine: looksLikeCutLine(fragment, entries),
   };
@@ -277,7 +268,7 @@ export async function unrecordedSideFiles(
     const stat = await fs.lstat(path.join(dir, name)).catch(() => null);
     if (!stat?.isFile()) continue;
     if (stat.size > MAX_LINE_BYTES) throw sideFileNotALine(file, name, stat.size);
-    const facts = await sideFileFacts(path.join(dir, name), file, entries);
+    const facts = await sideFileFacts(path.join(dir, name), entries);
     const known = recorded.some(
       (d) =>
         d.sideFile === name && d.fragmentSha256 === facts.fragmentSha256 && d.fragmentBytes === facts.fragmentBytes,
