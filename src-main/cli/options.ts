@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { KeyferryError } from '../core/errors';
 import type { MessageKey } from '../i18n/catalogue';
+import { refuseUnreplacedMedia } from './media-placeholder';
 
 /** A catalogue text: a key, or a key with the values it needs. */
 export type HelpText =
@@ -58,6 +59,9 @@ export interface ParsedOptions<T extends OptionTable> {
 export function optionTable<const T extends OptionTable>(table: T): T {
   return table;
 }
+
+/** The --help placeholders of values that are paths: the ones a pasted Next line may hold MEDIA in. */
+const PATH_ARGS = new Set(['FILE', 'DIR']);
 
 /** A word that continues a `grouped` option's value: a group as typed (its form is the value's parser's to judge). */
 const GROUP_WORD = /^[0-9A-Za-z:]{1,8}$/;
@@ -115,6 +119,12 @@ export function parseOptions<T extends OptionTable>(
   }
   if (positional && positionals.length === 0)
     throw new KeyferryError('CLI_ARGUMENT_MISSING', { command, arg: positional.arg });
+  for (const [name, value] of Object.entries(values)) {
+    if (!PATH_ARGS.has(table[name]?.arg ?? '')) continue;
+    for (const path of typeof value === 'string' ? [value] : Array.isArray(value) ? value : [])
+      refuseUnreplacedMedia(path);
+  }
+  if (positional && PATH_ARGS.has(positional.arg)) refuseUnreplacedMedia(positionals[0] as string);
   return positional
     ? { values: values as OptionValues<T>, positional: positionals[0] as string }
     : { values: values as OptionValues<T> };

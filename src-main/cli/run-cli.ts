@@ -8,7 +8,6 @@ import { cliLocale, cliTranslator, takeLangOption, takeReceiptLangOption } from 
 import { terminalLines, terminalText } from '../core/terminal-text';
 import { summaryKeyOf, type CliCommand, type CliCommandListing, type CliIo } from './command';
 import { commandHelpText } from './help';
-import { refuseUnreplacedMedia } from './media-placeholder';
 
 const APP_NAME = 'keyferry';
 
@@ -146,7 +145,6 @@ export async function runCli(
         io.stdout(`\n${translator(io.locale ?? DEFAULT_LOCALE).t('cli.help.receiptLang')}`);
       return 0;
     }
-    refuseUnreplacedMedia(match.rest, io.cwd);
     return await command.run(match.rest, io);
   } catch (error) {
     // A stop by the officer is reported by its own line (interrupts.ts), never as a failure.

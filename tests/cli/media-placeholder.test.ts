@@ -1,6 +1,7 @@
 /**
- * A Next line pasted with MEDIA (the removable media's placeholder) left in: refused before the
- * command runs, saying to replace it, with nothing written; a real folder named MEDIA is taken as given.
+ * A Next line pasted with MEDIA (the removable media's placeholder) left in a path: refused before the
+ * command runs, saying to replace it, with nothing written; other values (an alias) and ./MEDIA/… are
+ * taken as given.
  */
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -38,7 +39,7 @@ describe('MEDIA left in a pasted command line', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      'keyferry airgap wrap: MEDIA/import-parameters-KF-1 still starts with MEDIA, the placeholder the printed Next line gives for the removable media’s folder. Nothing was run. Replace MEDIA with the folder where this workstation mounts the media (e.g. /media/usb), then run the line again.',
+      'keyferry airgap wrap: MEDIA/import-parameters-KF-1 still starts with MEDIA, the placeholder the printed Next line gives for the removable media’s folder. Nothing was run. Replace MEDIA with the folder where this workstation mounts the media (e.g. /media/usb), then run the line again (a folder really named MEDIA here: write ./MEDIA/…).',
     );
     // Not even the journal: the command never started.
     expect(await readdir(dir)).toEqual([]);
@@ -56,21 +57,50 @@ describe('MEDIA left in a pasted command line', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('a folder really named MEDIA in the working folder is taken as given (the command reports its own problem)', async () => {
+  it('a folder really named MEDIA is reached as ./MEDIA/…, which is taken as given (the command reports its own problem)', async () => {
     const dir = await folder();
     await mkdir(path.join(dir, 'MEDIA'));
-    const run = await keyferry([...WRAP, '--bundle', 'MEDIA/import-parameters-KF-1', '--out', 'MEDIA/wrapped-KF-1'], {
-      cwd: dir,
-    });
+    const run = await keyferry(
+      [...WRAP, '--bundle', './MEDIA/import-parameters-KF-1', '--out', './MEDIA/wrapped-KF-1'],
+      {
+        cwd: dir,
+      },
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).not.toContain('still starts with MEDIA');
     expect(run.stderr).toContain(path.join(dir, 'MEDIA', 'import-parameters-KF-1'));
   });
 
-  it('a word that only contains MEDIA elsewhere is not the placeholder', async () => {
+  it('only path values are looked at: a key alias, a title or a witness may start with MEDIA', async () => {
     const dir = await folder();
-    const run = await keyferry(['journal', 'verify', 'OLD-MEDIA/airgap.jsonl'], { cwd: dir });
+    const run = await keyferry(
+      [
+        'online',
+        'create-key',
+        '--journal',
+        'j.jsonl',
+        '--alias',
+        'MEDIA/signing',
+        '--spec',
+        'AES_256',
+        '--operator',
+        'MEDIA',
+        '--witness',
+        'Bob',
+      ],
+      { cwd: dir },
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).not.toContain('still starts with MEDIA');
+    // It went on to the next thing the command needs (credentials), past the alias and the operator.
+    expect(run.stderr).toContain('No KMS credentials were given');
+  });
+
+  it('a positional path and a Windows separator are looked at too; an unknown option is refused first', async () => {
+    const dir = await folder();
+    const verify = await keyferry(['journal', 'verify', 'MEDIA\\airgap.jsonl'], { cwd: dir });
+    expect(verify.stderr).toContain('keyferry journal verify: MEDIA\\airgap.jsonl still starts with MEDIA');
+    const bogus = await keyferry([...WRAP, '--bundle', 'MEDIA/x', '--bogus'], { cwd: dir });
+    expect(bogus.stderr).toContain('This command has no option --bogus.');
   });
 });

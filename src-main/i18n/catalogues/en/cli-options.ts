@@ -11,7 +11,7 @@ export const enCliOptions = {
   'problem.CLI_MEDIA_NOT_REPLACED':
     '{value} still starts with MEDIA, the placeholder the printed Next line gives for the removable media’s folder. Nothing was run.',
   'problem.CLI_MEDIA_NOT_REPLACED.next':
-    'Replace MEDIA with the folder where this workstation mounts the media (e.g. /media/usb), then run the line again.',
+    'Replace MEDIA with the folder where this workstation mounts the media (e.g. /media/usb), then run the line again (a folder really named MEDIA here: write ./MEDIA/…).',
   'problem.CLI_OPTION_VALUE_MISSING': 'The option {option} needs a value.',
   'problem.CLI_OPTION_VALUE_MISSING.next':
     'Give it as {option} VALUE (or {option}=VALUE when the value starts with "--"); "keyferry {command} --help" says what it takes.',

@@ -13,7 +13,7 @@ export const zhCNCliOptions: { readonly [K in keyof typeof enCliOptions]: string
   'problem.CLI_MEDIA_NOT_REPLACED':
     '{value} 仍以 MEDIA 开头，这是所打印的“下一步”命令中代表移动存储介质文件夹的占位符。未执行任何操作。',
   'problem.CLI_MEDIA_NOT_REPLACED.next':
-    '请将 MEDIA 替换为本工作站挂载该介质的文件夹（例如 /media/usb），然后重新执行该命令。',
+    '请将 MEDIA 替换为本工作站挂载该介质的文件夹（例如 /media/usb），然后重新执行该命令（若此处确有名为 MEDIA 的文件夹，请写成 ./MEDIA/…）。',
   'problem.CLI_OPTION_VALUE_MISSING': '选项 {option} 需要一个值。',
   'problem.CLI_OPTION_VALUE_MISSING.next':
     '请写成 {option} 值（值以“--”开头时写成 {option}=值）；“keyferry {command} --help”说明它接受什么。',
