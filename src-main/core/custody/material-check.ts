@@ -55,7 +55,15 @@ async function loadExactPkcs8(spec: KeySpec, lend: LendBytes): Promise<KeyMateri
       ? { reason: 'form', form: 'refused', ...causeValues(error) }
       : { reason: 'form', form: 'notPrivateKey' };
   }
-  const exact = loaded.secret.use((canonical) => lend((bytes) => sameBytes(canonical, bytes)));
+  // The caller's material may have been disposed during the self-test's wait (a stop wipes the
+  // vault): then `lend` throws, and the engine's copy is wiped before the throw goes on.
+  let exact: boolean;
+  try {
+    exact = loaded.secret.use((canonical) => lend((bytes) => sameBytes(canonical, bytes)));
+  } catch (error) {
+    loaded.dispose();
+    throw error;
+  }
   if (!exact || !loaded.publicKeySpkiDer) {
     loaded.dispose();
     return { reason: 'form', form: 'notExact' };

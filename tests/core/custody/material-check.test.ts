@@ -8,7 +8,7 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createKeyMaterial, type KeyMaterial } from '../../../src-main/core/crypto/key-material';
 import { SecretBytes } from '../../../src-main/core/crypto/secret-bytes';
 import {
@@ -56,6 +56,31 @@ describe('materialCheckOf', () => {
     const spki = await openssl(['pkey', '-inform', 'DER', '-in', file, '-pubout', '-outform', 'DER']);
     const check = await materialCheckOf(createKeyMaterial('EC_P256', SecretBytes.from(Buffer.from(pkcs8))));
     expect(check).toEqual({ kind: 'spki-sha256', value: createHash('sha256').update(spki).digest('hex') });
+  });
+
+  it('wipes its own copy of the key when the material is wiped during the self-test (a stop), and says so', async () => {
+    const pkcs8 = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+      format: 'der',
+      type: 'pkcs8',
+    });
+    const material = createKeyMaterial('EC_P256', SecretBytes.from(Buffer.from(pkcs8)));
+    const made: SecretBytes[] = [];
+    const from = SecretBytes.from.bind(SecretBytes);
+    const spy = vi.spyOn(SecretBytes, 'from').mockImplementation((buffer) => {
+      const secret = from(buffer);
+      made.push(secret);
+      return secret;
+    });
+    try {
+      const checking = materialCheckOf(material);
+      // The self-test waits on the thread pool: the stop wipes the vault meanwhile.
+      material.dispose();
+      await expect(checking).rejects.toMatchObject({ code: 'SECRET_DISPOSED' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(made.length).toBeGreaterThan(0);
+    expect(made.every((secret) => secret.disposed)).toBe(true);
   });
 
   it('refuses AES material of the wrong length and a public key that is not the private key’s', async () => {
