@@ -107,9 +107,10 @@ export async function handleSimulatorRequest(
     }
     if (before?.kind === 'status') return answer(before.status, new SimError('KMS.0101').body(requestId));
 
-    // Answers due together (eight imports in flight, each an RSA decryption) take turns of the event
-    // loop once a slice is used: in a rehearsal the simulator runs in the app's main process (issue 15).
-    await eventLoopSlicer().pause();
+    // Imports due together (eight in flight, each an RSA decryption) take turns of the event loop once
+    // a slice is used: in a rehearsal the simulator runs in the app's main process (issue 15). Only
+    // imports: a create answered after a later one would reorder the ceremony's keys.
+    if (action === 'import-key-material') await eventLoopSlicer().pause();
     const result = await handler(deps.ctx, body);
     if (result.changed) {
       try {
