@@ -38,10 +38,11 @@ async function openNoFollow(dir: string, name: string): Promise<number> {
 
 /**
  * Reads the open regular file `fd` to its end, at most `cap` bytes. The buffer has room for one byte
- * more than fstat said: a read that leaves it short has met the end of the file (a regular file's
- * read is short only there), so the usual file takes one read, not a second one that returns 0;
- * a file that filled it (it grew, or is past the cap) is read on. Only the bytes read are returned,
- * so the buffers need not be zeroed first.
+ * more than fstat said: a read that leaves it short having reached that size has met the end of the
+ * file, so the usual file takes one read, not a second one that returns 0. A read short of that size
+ * (failing media return what they copied before the error) is followed by another, which reports
+ * the error or the end; a file that filled the buffer (it grew, or is past the cap) is read on.
+ * Only the bytes read are returned, so the buffers need not be zeroed first.
  */
 async function readCapped(fd: number, sizeHint: number, name: string, cap: number): Promise<Buffer> {
   let buffer = Buffer.allocUnsafe(Math.min(sizeHint, cap) + 1);
@@ -57,7 +58,7 @@ async function readCapped(fd: number, sizeHint: number, name: string, cap: numbe
     const wanted = buffer.length - length;
     const bytesRead = await read(fd, buffer, length, wanted);
     length += bytesRead;
-    if (bytesRead < wanted) break;
+    if (bytesRead === 0 || (bytesRead < wanted && length >= sizeHint)) break;
   }
   if (length > cap) throw tooLarge(name, cap);
   return buffer.subarray(0, length);

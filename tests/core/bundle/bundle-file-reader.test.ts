@@ -1,8 +1,8 @@
 /** Reading one bundle file: never more than its cap, and never a file other than the one scanned. */
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import nodeFs, { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { readBundleFile } from '../../../src-main/core/bundle/bundle-file-reader';
 import { tempDir } from './bundle-fixtures';
 
@@ -29,4 +29,30 @@ it('returns exactly the bytes of the file, at every size (never a byte of a reus
     const read = await readBundleFile(dir, `f${size}`, { size, dev: stat.dev, ino: stat.ino }, 100_000);
     expect(read.equals(bytes), `size ${size}`).toBe(true);
   }
+});
+
+it('a read that stops short of the size fstat gave is followed by another: failing media are refused as unreadable, not as altered', async () => {
+  const dir = await tempDir();
+  const bytes = randomBytes(10_000);
+  await fs.writeFile(path.join(dir, 'f'), bytes);
+  const stat = await fs.stat(path.join(dir, 'f'));
+  let calls = 0;
+  // The USB stick copies 4,000 bytes, then fails (EIO), as Linux reports a read that met an error part way.
+  const spy = vi.spyOn(nodeFs, 'read').mockImplementation(((...args: unknown[]) => {
+    calls += 1;
+    const callback = args.at(-1) as (error: NodeJS.ErrnoException | null, bytesRead: number) => void;
+    if (calls === 1) {
+      const [fd, buffer, offset] = args as [number, Buffer, number];
+      nodeFs.readSync(fd, buffer, offset, 4_000, 0);
+      process.nextTick(() => callback(null, 4_000));
+    } else process.nextTick(() => callback(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }), 0));
+  }) as unknown as typeof nodeFs.read);
+  try {
+    await expect(
+      readBundleFile(dir, 'f', { size: 10_000, dev: stat.dev, ino: stat.ino }, 100_000),
+    ).rejects.toMatchObject({ code: 'BUNDLE_UNREADABLE', values: expect.objectContaining({ errno: 'EIO' }) });
+  } finally {
+    spy.mockRestore();
+  }
+  expect(calls).toBe(2);
 });
