@@ -2025,7 +2025,7 @@ export interface MessageValueTable {
   'problem.JOURNAL_TORN_LINE_UNRECORDED.next': { path: string | number };
   'problem.JOURNAL_SIDE_FILE_NOT_A_LINE': { file: string | number; sideFile: string | number; bytes: number; max: string | number };
   'problem.JOURNAL_SIDE_FILE_NOT_A_LINE.next': { sideFile: string | number; folder: string | number };
-  'problem.JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number };
+  'problem.JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number; seconds: string | number };
   'problem.JOURNAL_IN_USE.next': { reason: string; lockPath: string | number };
   'problem.JOURNAL_SECRET_REFUSED': { where: string | number; reason: string; name: string | number };
   'problem.JOURNAL_SECRET_REFUSED.next': NoValues;
@@ -2716,7 +2716,7 @@ export interface ProblemValueTable {
   'JOURNAL_NOT_TORN': { file: string | number };
   'JOURNAL_TORN_LINE_UNRECORDED': { file: string | number; sideFile: string | number; path: string | number };
   'JOURNAL_SIDE_FILE_NOT_A_LINE': { file: string | number; sideFile: string | number; bytes: number; max: string | number; folder: string | number };
-  'JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number; lockPath: string | number };
+  'JOURNAL_IN_USE': { reason: string; pid: string | number; hostname: string | number; since: Date | number; seconds: string | number; lockPath: string | number };
   'JOURNAL_SECRET_REFUSED': { where: string | number; reason: string; name: string | number };
   'JOURNAL_BAD_EXPECTED_HEAD': NoValues;
   'JOURNAL_BAD_EXPECTED_COUNT': NoValues;

@@ -30,6 +30,17 @@ interface LockOwner {
 /** How long an opener waits for a reader's lock to go (a verify of 10,000 entries reads in well under a second). */
 const READER_WAIT_MS = 5_000;
 const READER_POLL_MS = 25;
+/**
+ * How long a lock that cannot be read yet is taken for one being written: its owner creates it
+ * (O_EXCL) and writes its content right after, so an opener in between finds it empty.
+ */
+const BEING_WRITTEN_MS = 1_000;
+
+/** Whether the lock file was made less than BEING_WRITTEN_MS ago. */
+async function justMade(lockPath: string): Promise<boolean> {
+  const stat = await fs.stat(lockPath).catch(() => undefined);
+  return stat !== undefined && Date.now() - stat.mtimeMs < BEING_WRITTEN_MS;
+}
 
 function isRunning(pid: number): boolean {
   try {
@@ -99,6 +110,10 @@ export async function acquireJournalLock(
         await delay(READER_POLL_MS);
         continue;
       }
+      if (!owner && (await justMade(lockPath))) {
+        await delay(READER_POLL_MS);
+        continue;
+      }
       throw selectedProblem(
         'JOURNAL_IN_USE',
         owner
@@ -107,6 +122,7 @@ export async function acquireJournalLock(
               pid: owner.pid,
               hostname: owner.hostname,
               since: Date.parse(owner.since),
+              seconds: READER_WAIT_MS / 1000,
               lockPath,
             }
           : { reason: 'unknown', lockPath },

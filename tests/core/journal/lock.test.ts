@@ -111,6 +111,23 @@ describe('the journal lock', () => {
     await journal.close();
   });
 
+  it('a lock found empty just after it was made (its owner writing it) is waited for, not refused as an unknown process', async () => {
+    const { file } = await writeSampleJournal();
+    // journal verify has created its lock and not written it yet; then it writes it, reads, and lets go.
+    await fs.writeFile(`${file}.lock`, '');
+    const opening = openJournal(file, { create: false });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await fs.writeFile(
+      `${file}.lock`,
+      JSON.stringify({ pid: process.pid, hostname: os.hostname(), since: new Date().toISOString(), purpose: 'read' }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await fs.rm(`${file}.lock`);
+    const journal = await opening;
+    expect(journal.count).toBe(6);
+    await journal.close();
+  });
+
   it("a reader's lock that outlasts the wait is refused as a reader's, never as a writer's", async () => {
     const { file } = await writeSampleJournal();
     const since = '2025-03-01T09:30:00.000Z';

@@ -63,7 +63,7 @@ export const enJournal = {
   'problem.JOURNAL_SIDE_FILE_NOT_A_LINE.next':
     'Move {sideFile} out of {folder} (keep it as evidence and find out who put it there), then run this step again.',
   'problem.JOURNAL_IN_USE':
-    '{reason, select, owner {The journal is already open for writing by process {pid} on {hostname}, since {since, date, moment}.} reader {The journal is being read by keyferry journal verify (process {pid} on {hostname}, since {since, date, moment}), which has not finished within 5 seconds.} unknown {The journal is already open for writing by an unknown process.} other {The journal lock could not be taken.}}',
+    '{reason, select, owner {The journal is already open for writing by process {pid} on {hostname}, since {since, date, moment}.} reader {The journal is being read by keyferry journal verify (process {pid} on {hostname}, since {since, date, moment}), which has not finished within {seconds} seconds.} unknown {The journal is already open for writing by an unknown process.} other {The journal lock could not be taken.}}',
   'problem.JOURNAL_IN_USE.next':
     '{reason, select, reader {Let the verification finish, then run the step again. If no Keyferry is running, delete {lockPath} and try again.} other {Close the other Keyferry first. If none is running, delete {lockPath} and try again.}}',
   'problem.JOURNAL_SECRET_REFUSED':

@@ -52,7 +52,7 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'problem.JOURNAL_SIDE_FILE_NOT_A_LINE.next':
     '请将 {sideFile} 移出 {folder}（保留作为证据，并查明是谁放在那里的），然后重新执行此步骤。',
   'problem.JOURNAL_IN_USE':
-    '{reason, select, owner {日志已被主机 {hostname} 上的进程 {pid} 打开用于写入（自 {since, date, moment} 起）。} reader {日志正由 keyferry journal verify 读取（主机 {hostname} 上的进程 {pid}，自 {since, date, moment} 起），5 秒内仍未完成。} unknown {日志已被一个未知进程打开用于写入。} other {无法获取日志锁。}}',
+    '{reason, select, owner {日志已被主机 {hostname} 上的进程 {pid} 打开用于写入（自 {since, date, moment} 起）。} reader {日志正由 keyferry journal verify 读取（主机 {hostname} 上的进程 {pid}，自 {since, date, moment} 起），{seconds} 秒内仍未完成。} unknown {日志已被一个未知进程打开用于写入。} other {无法获取日志锁。}}',
   'problem.JOURNAL_IN_USE.next':
     '{reason, select, reader {请等待校验完成，然后重新执行此步骤。如果没有 Keyferry 在运行，请删除 {lockPath} 后重试。} other {请先关闭另一个 Keyferry。如果没有在运行的，请删除 {lockPath} 后重试。}}',
   'problem.JOURNAL_SECRET_REFUSED':
