@@ -36,7 +36,7 @@ import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KEY_ID_PATTERN } from '../identifiers';
 import { phraseOf } from '../../i18n/phrase';
-import { KeyferryError } from '../errors';
+import { isKeyferryError, KeyferryError } from '../errors';
 import { nodeFileLayer, sha256Hex, writeFileExclusive, type FileLayer } from '../fs/durable-file';
 import { readInputFile } from '../fs/input-file';
 import { EVENT_PATTERN, GENESIS_HASH, MAX_LINE_BYTES, type JournalEntry } from './entry';
@@ -219,8 +219,18 @@ function looksLikeCutLine(fragment: Buffer, entries: readonly JournalEntry[]): b
  * never through a link, a regular file, at most MAX_LINE_BYTES; the caller refuses a longer one
  * before reading it, and one that grows past it while read is refused too).
  */
-async function sideFileFacts(file: string, entries: readonly JournalEntry[]): Promise<UnrecordedSideFile> {
-  const fragment = await readInputFile(file, 'journal', MAX_LINE_BYTES);
+async function sideFileFacts(
+  file: string,
+  journal: string,
+  entries: readonly JournalEntry[],
+): Promise<UnrecordedSideFile> {
+  const fragment = await readInputFile(file, 'journal', MAX_LINE_BYTES).catch((error: unknown) => {
+    // Grown past a line's length since it was looked at: the same refusal as one found that long.
+    const problem = isKeyferryError(error) ? error : undefined;
+    if (problem?.code === 'INPUT_FILE_UNREADABLE' && problem.values?.['reason'] === 'tooLarge')
+      throw sideFileNotALine(journal, path.basename(file), Number(problem.values?.['size'] ?? 0));
+    throw error;
+  });
   return {
     sideFile: path.basename(file),
     fragmentSha256: createHash('sha256').update(fragment).digest('hex'),
@@ -268,7 +278,7 @@ export async function unrecordedSideFiles(
     const stat = await fs.lstat(path.join(dir, name)).catch(() => null);
     if (!stat?.isFile()) continue;
     if (stat.size > MAX_LINE_BYTES) throw sideFileNotALine(file, name, stat.size);
-    const facts = await sideFileFacts(path.join(dir, name), entries);
+    const facts = await sideFileFacts(path.join(dir, name), file, entries);
     const known = recorded.some(
       (d) =>
         d.sideFile === name && d.fragmentSha256 === facts.fragmentSha256 && d.fragmentBytes === facts.fragmentBytes,
