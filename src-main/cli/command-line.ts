@@ -69,9 +69,11 @@ export function consoleImportHint(
   keyId: string,
   bundle: { readonly dir: string; readonly manifestSha256: string },
 ): string {
+  // Named on the media, as the online workstation mounts it (mediaFolderLine says where MEDIA is here).
+  const onlineDir = onMedia(path.basename(bundle.dir));
   return cliTranslator(io).t('airgap.next.console-import', {
-    keyDir: path.join(bundle.dir, 'keys', keyId),
-    readme: path.join(bundle.dir, 'README.txt'),
+    keyDir: path.posix.join(onlineDir, 'keys', keyId),
+    readme: path.posix.join(onlineDir, 'README.txt'),
     digest: groupHex(bundle.manifestSha256),
   });
 }

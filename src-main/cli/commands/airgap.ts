@@ -294,10 +294,12 @@ export const airgapWrapCommand = defineCommand({
       const receipt = await air.writeReceipt(receiptDir);
       io.stdout(t('cli.receipt-written', { html: receipt.htmlFile, text: path.basename(receipt.textFile) }));
       io.stdout(t('airgap.bundle-completed', { dir: bundle.dir }));
-      if (values.bundle || !values['key-id']) {
-        io.stdout(onlineImportHint(io, facts?.onlineJournal, bundle));
-        io.stdout(mediaFolderLine(io, bundle.dir, 'online'));
-      } else io.stdout(consoleImportHint(io, values['key-id'], bundle));
+      io.stdout(
+        values.bundle || !values['key-id']
+          ? onlineImportHint(io, facts?.onlineJournal, bundle)
+          : consoleImportHint(io, values['key-id'], bundle),
+      );
+      io.stdout(mediaFolderLine(io, bundle.dir, 'online'));
       return 0;
     } catch (error) {
       const stopped = await air.abandon(problemCause(error)).catch(() => undefined);
