@@ -97,6 +97,11 @@ export async function handleSimulatorRequest(
     if (action === 'import-key-material' && typeof body.key_id === 'string') {
       deps.ctx.importsReceived.set(body.key_id, (deps.ctx.importsReceived.get(body.key_id) ?? 0) + 1);
     }
+    // Imports due together (eight in flight, each an RSA decryption) take turns of the event loop once
+    // a slice is used: in a rehearsal the simulator runs in the app's main process (issue 15). Only
+    // imports: a create answered after a later one would reorder the ceremony's keys. Before the
+    // clock is applied, so an import is handled at the time its lapses were applied for.
+    if (action === 'import-key-material') await eventLoopSlicer().pause();
     if (applyTime(deps.ctx.state, deps.ctx.now())) await deps.persist();
 
     const before = deps.faults.take(action, 'before');
@@ -107,10 +112,6 @@ export async function handleSimulatorRequest(
     }
     if (before?.kind === 'status') return answer(before.status, new SimError('KMS.0101').body(requestId));
 
-    // Imports due together (eight in flight, each an RSA decryption) take turns of the event loop once
-    // a slice is used: in a rehearsal the simulator runs in the app's main process (issue 15). Only
-    // imports: a create answered after a later one would reorder the ceremony's keys.
-    if (action === 'import-key-material') await eventLoopSlicer().pause();
     const result = await handler(deps.ctx, body);
     if (result.changed) {
       try {
