@@ -83,6 +83,27 @@ export async function scanOneFile(dir: string, name: string): Promise<ScannedFil
   return { size: stat.size, dev: stat.dev, ino: stat.ino };
 }
 
+/** How many folder listings a scan reads at once. */
+const LISTINGS_AT_ONCE = 8;
+
+/** Runs the functions given to it at most `n` at a time, in the order given. */
+function limiter(n: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (fn) => {
+    // A full limiter hands a finishing run's place straight to the first waiting (never n + 1 at once).
+    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running += 1;
+    try {
+      return await fn();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
+
 /** What one folder holds, its sub-folders' contents in place after each of them, in name order. */
 interface FolderListing {
   readonly files: [string, ScannedFile][];
@@ -101,21 +122,27 @@ interface FolderListing {
 export async function scanBundleFolder(dir: string): Promise<FolderScan> {
   await requireRealFolder(dir);
   let entries = 0;
+  const tooMany = () => new KeyferryError('BUNDLE_TOO_MANY_FILES', { limit: BUNDLE_LIMITS.maxEntries });
+  // Hostile media may hold many folders of huge listings: a few listings are read at a time, and
+  // none once the entries seen are past the limit (a refused scan stops reading).
+  const listings = limiter(LISTINGS_AT_ONCE);
   const walk = async (rel: string, depth: number): Promise<FolderListing> => {
     let names: string[];
     let kinds: Map<string, Dirent>;
     try {
-      const dirents = await readdir(path.join(dir, rel));
+      const dirents = await listings(async () => {
+        if (entries > BUNDLE_LIMITS.maxEntries) throw tooMany();
+        return readdir(path.join(dir, rel));
+      });
       kinds = new Map(dirents.map((d) => [d.name, d]));
       names = [...kinds.keys()].sort();
     } catch (error) {
+      if (error instanceof KeyferryError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       throw new KeyferryError('BUNDLE_UNREADABLE', { action: 'list', name: rel || dir, errno: code ?? 'error' });
     }
     entries += names.length;
-    if (entries > BUNDLE_LIMITS.maxEntries) {
-      throw new KeyferryError('BUNDLE_TOO_MANY_FILES', { limit: BUNDLE_LIMITS.maxEntries });
-    }
+    if (entries > BUNDLE_LIMITS.maxEntries) throw tooMany();
     // A folder is known from its entry's type (what lstat says of it, read by readdir with the name;
     // Node asks lstat where the file system does not say): only the other entries are looked at,
     // for their size and identity.

@@ -1,7 +1,7 @@
 /** Scanning a bundle folder: a path that is a file, or leads through one, is refused before any file is read. */
-import { promises as fs } from 'node:fs';
+import nodeFs, { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { scanBundleFolder } from '../../../src-main/core/bundle/bundle-scan';
 import type { KeyferryError } from '../../../src-main/core/errors';
 import { tempDir } from './bundle-fixtures';
@@ -58,4 +58,30 @@ it('refuses for the first problem in name order: one deep in an earlier folder b
   );
   expect(error?.code).toBe('BUNDLE_SYMLINK');
   expect(error?.values).toEqual({ where: 'inside', name: 'a/b/link' });
+});
+
+it('refuses a folder past the entry limit, and reads no listing once the entries seen are past it', async () => {
+  const dir = await tempDir();
+  // 30 key folders of 100 files each: 3,030 entries against the limit of 2,016.
+  await fs.mkdir(path.join(dir, 'keys'));
+  for (let k = 0; k < 30; k++) {
+    const folder = path.join(dir, 'keys', `k${String(k).padStart(2, '0')}`);
+    await fs.mkdir(folder);
+    await Promise.all(Array.from({ length: 100 }, (_, i) => fs.writeFile(path.join(folder, `f${i}`), '')));
+  }
+  const listed: string[] = [];
+  const readdir = nodeFs.readdir;
+  const spy = vi.spyOn(nodeFs, 'readdir').mockImplementation(((...args: Parameters<typeof nodeFs.readdir>) => {
+    listed.push(String(args[0]));
+    return (readdir as (...a: unknown[]) => void)(...args);
+  }) as typeof nodeFs.readdir);
+  try {
+    await expect(scanBundleFolder(dir)).rejects.toMatchObject({ code: 'BUNDLE_TOO_MANY_FILES' });
+  } finally {
+    spy.mockRestore();
+  }
+  // The top, keys/, then eight key folders at a time: the limit is passed with the 20th, and at most
+  // the eight under way then are read after it (every one of the 32 folders was listed before).
+  expect(listed.length).toBeGreaterThanOrEqual(22);
+  expect(listed.length).toBeLessThanOrEqual(30);
 });
