@@ -26,6 +26,11 @@ export function onMedia(name: string): string {
   return `MEDIA/${name}`;
 }
 
+/** The bundle folder `dir`, written on this workstation, as the other one finds it on the media: `MEDIA/<its name>`. */
+export function bundleOnMedia(dir: string): string {
+  return onMedia(path.basename(dir));
+}
+
 /**
  * The line after a Next line that names the bundle `dir` as `MEDIA/<its name>`: what MEDIA stands
  * for on the workstation of `side`, and the folder it is on this one.
@@ -52,7 +57,7 @@ export function onlineImportHint(
     '--journal',
     onlineJournal ?? 'ONLINE-JOURNAL.jsonl',
     '--bundle',
-    onMedia(path.basename(bundle.dir)),
+    bundleOnMedia(bundle.dir),
     '--expect-digest',
     groupHex(bundle.manifestSha256),
   ]);
@@ -70,7 +75,7 @@ export function consoleImportHint(
   bundle: { readonly dir: string; readonly manifestSha256: string },
 ): string {
   // Named on the media, as the online workstation mounts it (mediaFolderLine says where MEDIA is here).
-  const onlineDir = onMedia(path.basename(bundle.dir));
+  const onlineDir = bundleOnMedia(bundle.dir);
   return cliTranslator(io).t('airgap.next.console-import', {
     keyDir: path.posix.join(onlineDir, 'keys', keyId),
     readme: path.posix.join(onlineDir, 'README.txt'),

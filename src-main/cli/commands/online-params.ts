@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { cliTranslator } from '../cli-locale';
 import { cliDate, cliWarnings } from '../cli-text';
-import { mediaFolderLine, onMedia } from '../command-line';
+import { bundleOnMedia, mediaFolderLine } from '../command-line';
 import { reimportNextLines } from './online-reimport';
 
 import { requireOption } from '../args';
@@ -75,12 +75,12 @@ export const paramsCommand = defineOnlineCommand({
       for (const line of parametersDigestBlock(io, written.manifestSha256Grouped)) io.stdout(line);
       // Keys that held imported material take only that material again: custody restore, not fresh material.
       // The next command reads the bundle on the air-gapped workstation, which mounts the media elsewhere.
-      const bundleOnMedia = onMedia(path.basename(written.dir));
+      const onMediaDir = bundleOnMedia(written.dir);
       const mediaFolder = mediaFolderLine(io, written.dir, 'airgap');
       const reimport = reimportNextLines(
         io,
         session,
-        bundleOnMedia,
+        onMediaDir,
         issued.map((k) => k.keyId),
       );
       if (reimport.length > 0) {
@@ -94,7 +94,7 @@ export const paramsCommand = defineOnlineCommand({
       const custody = expiring.length > 0 ? CUSTODY_TO_FILL_IN : [];
       // A later round wraps in the journal of the earlier wraps (it knows them and their custody set), named when known.
       const earlier = ceremonyAirGapJournal(session.journal.entries);
-      const command = airgapWrapCommand(session, bundleOnMedia, custody, earlier?.file);
+      const command = airgapWrapCommand(session, onMediaDir, custody, earlier?.file);
       io.stdout(t('online.next.airgap-wrap', { command }));
       io.stdout(mediaFolder);
       if (earlier || parametersRound(session) > 1)
