@@ -3,21 +3,14 @@
  * command runs, saying to replace it, with nothing written; other values (an alias) and ./MEDIA/… are
  * taken as given.
  */
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../core/bundle/bundle-fixtures';
 import { keyferry } from '../integration/cli-in-process';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
-async function folder(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'kf-media-placeholder-'));
-  dirs.push(dir);
-  return dir;
-}
+/** A fresh empty working folder, removed after the file. */
+const folder = () => tempDir('kf-media-placeholder-');
 
 const WRAP = [
   'airgap',
