@@ -1,32 +1,29 @@
 /**
  * Reads one file of a bundle safely: never follows a link (O_NOFOLLOW where the system has it),
  * never blocks on a pipe (O_NONBLOCK), checks it is the very file that was scanned, and stops
- * reading one byte past the cap whatever lstat said. Plain descriptors, not FileHandle objects:
- * a bundle has hundreds of small files, and a FileHandle costs the main thread about twice the
- * CPU time per file of the same system calls on a descriptor.
+ * reading one byte past the cap whatever lstat said.
+ *
+ * Synchronous calls, each a few microseconds for a bundle's small files: the reader (read-bundle.ts)
+ * lets the event loop turn between files, so no read holds it for long. Through libuv's thread pool
+ * each call cost the main thread 12-40 µs of CPU (the hand-over to a pool thread and back), four
+ * calls a file, for a bundle of hundreds of files: most of the air-gapped side's time beyond its
+ * fsyncs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { KeyferryError } from '../errors';
 import type { ScannedFile } from './bundle-scan';
 
 const { constants } = fs;
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-const open = promisify(fs.open);
-const fstat = promisify(fs.fstat);
-const close = promisify(fs.close);
-const read = (fd: number, buffer: Buffer, offset: number, length: number) =>
-  new Promise<number>((resolve, reject) => {
-    fs.read(fd, buffer, offset, length, null, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead)));
-  });
+
 function tooLarge(name: string, cap: number): KeyferryError {
   return new KeyferryError('BUNDLE_FILE_TOO_LARGE', { file: name, limit: cap });
 }
 
-async function openNoFollow(dir: string, name: string): Promise<number> {
+function openNoFollow(dir: string, name: string): number {
   try {
-    return await open(path.join(dir, name), READ_FLAGS);
+    return fs.openSync(path.join(dir, name), READ_FLAGS);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP' || code === 'EMLINK') {
@@ -44,7 +41,7 @@ async function openNoFollow(dir: string, name: string): Promise<number> {
  * the error or the end; a file that filled the buffer (it grew, or is past the cap) is read on.
  * Only the bytes read are returned, so the buffers need not be zeroed first.
  */
-async function readCapped(fd: number, sizeHint: number, name: string, cap: number): Promise<Buffer> {
+function readCapped(fd: number, sizeHint: number, name: string, cap: number): Buffer {
   let buffer = Buffer.allocUnsafe(Math.min(sizeHint, cap) + 1);
   let length = 0;
   for (;;) {
@@ -56,7 +53,7 @@ async function readCapped(fd: number, sizeHint: number, name: string, cap: numbe
       buffer = bigger;
     }
     const wanted = buffer.length - length;
-    const bytesRead = await read(fd, buffer, length, wanted);
+    const bytesRead = fs.readSync(fd, buffer, length, wanted, null);
     length += bytesRead;
     if (bytesRead === 0 || (bytesRead < wanted && length >= sizeHint)) break;
   }
@@ -65,21 +62,25 @@ async function readCapped(fd: number, sizeHint: number, name: string, cap: numbe
 }
 
 /** Reads `dir/name`, refusing anything but the scanned regular file of at most `cap` bytes. */
-export async function readBundleFile(dir: string, name: string, scanned: ScannedFile, cap: number): Promise<Buffer> {
+export function readBundleFile(dir: string, name: string, scanned: ScannedFile, cap: number): Buffer {
   if (scanned.size > cap) throw tooLarge(name, cap);
-  const fd = await openNoFollow(dir, name);
+  const fd = openNoFollow(dir, name);
   try {
-    const stat = await fstat(fd);
+    const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new KeyferryError('BUNDLE_SPECIAL_FILE', { kind: 'notRegular', name });
     if (stat.dev !== scanned.dev || stat.ino !== scanned.ino) {
       throw new KeyferryError('BUNDLE_CHANGED_WHILE_READING', { file: name });
     }
-    return await readCapped(fd, stat.size, name, cap);
+    return readCapped(fd, stat.size, name, cap);
   } catch (error) {
     if (error instanceof KeyferryError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new KeyferryError('BUNDLE_UNREADABLE', { action: 'read', name, errno: code ?? 'error' });
   } finally {
-    await close(fd).catch(() => undefined);
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // A descriptor that will not close has nothing more to give; what was read stands or fell above.
+    }
   }
 }

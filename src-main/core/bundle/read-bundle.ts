@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { compareTypedDigest, differenceValues, parseTypedDigest } from '../crypto/typed-digest';
 import { KeyferryError } from '../errors';
 import { warningOf } from '../../i18n/warning';
-import { yieldToEventLoop } from '../yield';
+import { eventLoopSlicer, yieldToEventLoop } from '../yield';
 import { sha256Hex } from '../fs/durable-file';
 import { refuseAbandonedBundle } from './abandoned-bundle';
 import { BUNDLE_FORMATS, BUNDLE_LIMITS, MANIFEST_FILE, type BundleFormat } from './bundle-limits';
@@ -36,31 +36,27 @@ export type TransferBundle = BundleContents & { readonly dir: string; readonly d
 export type ImportParametersBundle = Extract<TransferBundle, { kind: 'import-parameters' }>;
 export type WrappedMaterialBundle = Extract<TransferBundle, { kind: 'wrapped-material' }>;
 
-const READ_CONCURRENCY = 8;
-
+/** The listed files, one after the other, the event loop turning once a slice has used its budget. */
 async function readListedFiles(dir: string, names: readonly string[], scan: FolderScan): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < names.length) {
-      const name = names[next++] as string;
-      const scanned = scan.files.get(name);
-      if (!scanned) throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'listed', file: name });
-      files.set(name, await readBundleFile(dir, name, scanned, BUNDLE_LIMITS.fileMaxBytes));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, names.length) }, worker));
+  const slicer = eventLoopSlicer();
+  for (const name of names) {
+    await slicer.pause();
+    const scanned = scan.files.get(name);
+    if (!scanned) throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'listed', file: name });
+    files.set(name, readBundleFile(dir, name, scanned, BUNDLE_LIMITS.fileMaxBytes));
+  }
   return files;
 }
 
 /** manifest.json of the bundle in `dir`, looked at and read alone, as safely as every bundle file is read. */
 async function readManifestAlone(dir: string): Promise<{ scanned: ScannedFile; bytes: Buffer }> {
   await refuseAbandonedBundle(dir);
-  const scanned = await scanOneFile(dir, MANIFEST_FILE);
+  const scanned = scanOneFile(dir, MANIFEST_FILE);
   if (!scanned) {
     throw new KeyferryError('BUNDLE_MANIFEST_MISSING', { dir, file: MANIFEST_FILE });
   }
-  return { scanned, bytes: await readBundleFile(dir, MANIFEST_FILE, scanned, BUNDLE_LIMITS.manifestMaxBytes) };
+  return { scanned, bytes: readBundleFile(dir, MANIFEST_FILE, scanned, BUNDLE_LIMITS.manifestMaxBytes) };
 }
 
 /**

@@ -105,6 +105,8 @@ async function planManifest(draft: BundleDraft, options: WriteBundleOptions, now
   }
 }
 
+const folderDepth = (folder: string) => folder.split('/').length;
+
 /** Files written at once: their fsyncs overlap on libuv's thread pool (and in the file system's journal). */
 const FILE_WRITE_CONCURRENCY = 8;
 
@@ -115,8 +117,13 @@ const FILE_WRITE_CONCURRENCY = 8;
  */
 async function writeContents(dir: string, draft: BundleDraft, layer: FileLayer) {
   const folders = foldersOf(draft.files.map((f) => f.name));
-  for (const folder of folders) {
-    await createFreshFolder(path.join(dir, folder), layer, { syncParent: false });
+  // A folder's parent first (foldersOf lists them by depth); the folders of one depth at once.
+  for (const depth of new Set(folders.map(folderDepth))) {
+    await forEachConcurrently(
+      folders.filter((folder) => folderDepth(folder) === depth),
+      FILE_WRITE_CONCURRENCY,
+      (folder) => createFreshFolder(path.join(dir, folder), layer, { syncParent: false }),
+    );
   }
   await forEachConcurrently(draft.files, FILE_WRITE_CONCURRENCY, (file) =>
     writeFileExclusive(path.join(dir, file.name), file.data, { layer, syncFolder: false }),

@@ -3,9 +3,8 @@
  * fsync, close, fsync the folder, read back and compare SHA-256.
  */
 import { createHash } from 'node:crypto';
-import { constants, promises as fs, readFile } from 'node:fs';
+import { constants, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { KeyferryError } from '../errors';
 
 export interface WrittenFile {
@@ -26,9 +25,10 @@ export const nodeFileLayer: FileLayer = {
   mkdir: async (dir) => {
     await fs.mkdir(dir, { mode: 0o700 });
   },
-  // The callback readFile on a plain descriptor: fs.promises.readFile goes through a FileHandle,
-  // about twice the main thread's CPU time per file, and a bundle reads back a hundred files.
-  readFile: promisify(readFile) as (file: string) => Promise<Buffer>,
+  // A read-back reads what was written and fsynced a moment before, from the page cache: a few
+  // microseconds synchronously, against 12-40 µs of the main thread's CPU for each of the four calls
+  // (open, fstat, read, close) through libuv's thread pool; a bundle reads back a hundred files.
+  readFile: async (file) => readFileSync(file),
 };
 
 export function sha256Hex(data: Uint8Array | string): string {

@@ -70,18 +70,18 @@ it('refuses a folder past the entry limit, and reads no listing once the entries
     await Promise.all(Array.from({ length: 100 }, (_, i) => fs.writeFile(path.join(folder, `f${i}`), '')));
   }
   const listed: string[] = [];
-  const readdir = nodeFs.readdir;
-  const spy = vi.spyOn(nodeFs, 'readdir').mockImplementation(((...args: Parameters<typeof nodeFs.readdir>) => {
+  const readdirSync = nodeFs.readdirSync;
+  const spy = vi.spyOn(nodeFs, 'readdirSync').mockImplementation(((...args: Parameters<typeof nodeFs.readdirSync>) => {
     listed.push(String(args[0]));
-    return (readdir as (...a: unknown[]) => void)(...args);
-  }) as typeof nodeFs.readdir);
+    return (readdirSync as (...a: unknown[]) => unknown)(...args);
+  }) as typeof nodeFs.readdirSync);
   try {
     await expect(scanBundleFolder(dir)).rejects.toMatchObject({ code: 'BUNDLE_TOO_MANY_FILES' });
   } finally {
     spy.mockRestore();
   }
-  // The top, keys/, then eight key folders at a time: the limit is passed with the 20th, and at most
-  // the eight under way then are read after it (every one of the 32 folders was listed before).
-  expect(listed.length).toBeGreaterThanOrEqual(22);
-  expect(listed.length).toBeLessThanOrEqual(30);
+  // The top (1 entry), keys/ (30), then key folders of 100 each in name order: the limit is passed
+  // with the 20th (2,031 entries), and no listing is read after it (32 folders in all).
+  expect(listed).toHaveLength(22);
+  expect(path.basename(listed.at(-1) ?? '')).toBe('k19');
 });
