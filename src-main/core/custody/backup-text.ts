@@ -22,7 +22,7 @@ import { breakLines } from '../receipt/line-break';
 import { lineCheck } from './typed-share';
 import { custodySetTag } from './set-share';
 import { pathExists } from '../fs/path-exists';
-import { mapInSlices, stepsAtOnce, stepsInSlices } from '../yield';
+import { stepsAtOnce, stepsInSlices } from '../yield';
 
 const CHARS_PER_GROUP = 4;
 const CHARS_PER_LINE = 32;
@@ -89,19 +89,18 @@ function dataLine(chunk: string, index: number, count: number): string {
 
 /** The header line and the numbered data lines of a backup. */
 export function backupLines(backup: CustodyBackup): string[] {
-  const count = lineCount(backup);
-  const data = Array.from({ length: count }, (_, i) => dataLine(payloadChunk(backup, i), i, count));
-  return [headerLine(backup, count), ...data];
+  return stepsAtOnce(backupLinesSteps(backup));
 }
 
-/** `backupLines`, letting the event loop turn between slices (a 100-key backup is about 800 checked lines). */
-async function backupLinesInSlices(backup: CustodyBackup): Promise<string[]> {
+/** The header and data lines, one data line per step (a 100-key backup is about 800 checked lines). */
+function* backupLinesSteps(backup: CustodyBackup): Generator<void, string[]> {
   const count = lineCount(backup);
-  const data = await mapInSlices(
-    Array.from({ length: count }, (_, i) => i),
-    (i) => dataLine(payloadChunk(backup, i), i, count),
-  );
-  return [headerLine(backup, count), ...data];
+  const lines = [headerLine(backup, count)];
+  for (let i = 0; i < count; i++) {
+    lines.push(dataLine(payloadChunk(backup, i), i, count));
+    yield;
+  }
+  return lines;
 }
 
 interface BackupTextShares {
@@ -167,7 +166,7 @@ export async function encodeBackupTexts(
   backup: CustodyBackup,
   shares: BackupTextShares,
 ): Promise<{ readonly fileText: string; readonly qrText: string }> {
-  const lines = await backupLinesInSlices(backup);
+  const lines = await stepsInSlices(backupLinesSteps(backup));
   const fileText = await backupTextInSlices(backup, shares, lines);
   return { fileText, qrText: await backupTextInSlices(backup, { m: shares.m, n: shares.n }, lines) };
 }
