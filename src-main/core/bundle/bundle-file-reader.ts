@@ -3,11 +3,12 @@
  * never blocks on a pipe (O_NONBLOCK), checks it is the very file that was scanned, and stops
  * reading one byte past the cap whatever lstat said.
  *
- * Synchronous calls, each a few microseconds for a bundle's small files: the reader (read-bundle.ts)
- * lets the event loop turn between files, so no read holds it for long. Through libuv's thread pool
- * each call cost the main thread 12-40 µs of CPU (the hand-over to a pool thread and back), four
- * calls a file, for a bundle of hundreds of files: most of the air-gapped side's time beyond its
- * fsyncs.
+ * Synchronous calls, each a few microseconds for a bundle's small files, a step at a time: the
+ * reader (read-bundle.ts) runs the steps in slices, so the event loop turns between files and
+ * between the 64 KiB chunks of a large one (a manifest may be 1 MiB, and slow media take tens of
+ * milliseconds for that). Through libuv's thread pool each call cost the main thread 12-40 µs of
+ * CPU (the hand-over to a pool thread and back), four calls a file, for a bundle of hundreds of
+ * files: most of the air-gapped side's time beyond its fsyncs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,8 @@ import type { ScannedFile } from './bundle-scan';
 
 const { constants } = fs;
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+/** The most one read asks for; a step ends after each. */
+const CHUNK_BYTES = 64 * 1024;
 
 function tooLarge(name: string, cap: number): KeyferryError {
   return new KeyferryError('BUNDLE_FILE_TOO_LARGE', { file: name, limit: cap });
@@ -34,14 +37,14 @@ function openNoFollow(dir: string, name: string): number {
 }
 
 /**
- * Reads the open regular file `fd` to its end, at most `cap` bytes. The buffer has room for one byte
- * more than fstat said: a read that leaves it short having reached that size has met the end of the
- * file, so the usual file takes one read, not a second one that returns 0. A read short of that size
- * (failing media return what they copied before the error) is followed by another, which reports
- * the error or the end; a file that filled the buffer (it grew, or is past the cap) is read on.
- * Only the bytes read are returned, so the buffers need not be zeroed first.
+ * Reads the open regular file `fd` to its end, at most `cap` bytes, a chunk per step. The buffer has
+ * room for one byte more than fstat said: a read that comes back short having reached that size
+ * has met the end of the file, so the usual file takes one read, not a second one that returns 0.
+ * A read short of that size (failing media return what they copied before the error) is followed
+ * by another, which reports the error or the end; a file that filled the buffer (it grew, or is
+ * past the cap) is read on. Only the bytes read are returned, so the buffers need not be zeroed.
  */
-function readCapped(fd: number, sizeHint: number, name: string, cap: number): Buffer {
+function* readCappedSteps(fd: number, sizeHint: number, name: string, cap: number): Generator<void, Buffer> {
   let buffer = Buffer.allocUnsafe(Math.min(sizeHint, cap) + 1);
   let length = 0;
   for (;;) {
@@ -52,17 +55,26 @@ function readCapped(fd: number, sizeHint: number, name: string, cap: number): Bu
       buffer.copy(bigger, 0, 0, length);
       buffer = bigger;
     }
-    const wanted = buffer.length - length;
+    const wanted = Math.min(buffer.length - length, CHUNK_BYTES);
     const bytesRead = fs.readSync(fd, buffer, length, wanted, null);
     length += bytesRead;
     if (bytesRead === 0 || (bytesRead < wanted && length >= sizeHint)) break;
+    yield;
   }
   if (length > cap) throw tooLarge(name, cap);
   return buffer.subarray(0, length);
 }
 
-/** Reads `dir/name`, refusing anything but the scanned regular file of at most `cap` bytes. */
-export function readBundleFile(dir: string, name: string, scanned: ScannedFile, cap: number): Buffer {
+/**
+ * Reads `dir/name`, refusing anything but the scanned regular file of at most `cap` bytes; a step
+ * per chunk read (run with stepsInSlices, or stepsAtOnce).
+ */
+export function* readBundleFileSteps(
+  dir: string,
+  name: string,
+  scanned: ScannedFile,
+  cap: number,
+): Generator<void, Buffer> {
   if (scanned.size > cap) throw tooLarge(name, cap);
   const fd = openNoFollow(dir, name);
   try {
@@ -71,7 +83,7 @@ export function readBundleFile(dir: string, name: string, scanned: ScannedFile, 
     if (stat.dev !== scanned.dev || stat.ino !== scanned.ino) {
       throw new KeyferryError('BUNDLE_CHANGED_WHILE_READING', { file: name });
     }
-    return readCapped(fd, stat.size, name, cap);
+    return yield* readCappedSteps(fd, stat.size, name, cap);
   } catch (error) {
     if (error instanceof KeyferryError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { compareTypedDigest, differenceValues, parseTypedDigest } from '../crypto/typed-digest';
 import { KeyferryError } from '../errors';
 import { warningOf } from '../../i18n/warning';
-import { eventLoopSlicer, yieldToEventLoop } from '../yield';
+import { stepsInSlices, yieldToEventLoop } from '../yield';
 import { sha256Hex } from '../fs/durable-file';
 import { refuseAbandonedBundle } from './abandoned-bundle';
 import { BUNDLE_FORMATS, BUNDLE_LIMITS, MANIFEST_FILE, type BundleFormat } from './bundle-limits';
 import { checkContents, checkHashes, checkListing, type BundleContents } from './bundle-check';
-import { readBundleFile } from './bundle-file-reader';
+import { readBundleFileSteps } from './bundle-file-reader';
 import type { BundleWarning } from './bundle-problem';
 import { scanBundleFolder, scanOneFile, type FolderScan, type ScannedFile } from './bundle-scan';
 import { parseManifestInSlices } from './manifest-codec';
@@ -36,15 +36,18 @@ export type TransferBundle = BundleContents & { readonly dir: string; readonly d
 export type ImportParametersBundle = Extract<TransferBundle, { kind: 'import-parameters' }>;
 export type WrappedMaterialBundle = Extract<TransferBundle, { kind: 'wrapped-material' }>;
 
-/** The listed files, one after the other, the event loop turning once a slice has used its budget. */
-async function readListedFiles(dir: string, names: readonly string[], scan: FolderScan): Promise<Map<string, Buffer>> {
+/** The listed files, one after the other, a step per chunk read (run in slices). */
+function* readListedFilesSteps(
+  dir: string,
+  names: readonly string[],
+  scan: FolderScan,
+): Generator<void, Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  const slicer = eventLoopSlicer();
   for (const name of names) {
-    await slicer.pause();
     const scanned = scan.files.get(name);
     if (!scanned) throw new KeyferryError('BUNDLE_FILE_MISSING', { where: 'listed', file: name });
-    files.set(name, readBundleFile(dir, name, scanned, BUNDLE_LIMITS.fileMaxBytes));
+    files.set(name, yield* readBundleFileSteps(dir, name, scanned, BUNDLE_LIMITS.fileMaxBytes));
+    yield;
   }
   return files;
 }
@@ -56,7 +59,10 @@ async function readManifestAlone(dir: string): Promise<{ scanned: ScannedFile; b
   if (!scanned) {
     throw new KeyferryError('BUNDLE_MANIFEST_MISSING', { dir, file: MANIFEST_FILE });
   }
-  return { scanned, bytes: readBundleFile(dir, MANIFEST_FILE, scanned, BUNDLE_LIMITS.manifestMaxBytes) };
+  return {
+    scanned,
+    bytes: await stepsInSlices(readBundleFileSteps(dir, MANIFEST_FILE, scanned, BUNDLE_LIMITS.manifestMaxBytes)),
+  };
 }
 
 /**
@@ -106,10 +112,12 @@ export async function readBundle(dir: string, options: ReadBundleOptions): Promi
   // Every check below runs in slices or yields after it: a 100-key bundle never holds the event loop for a frame.
   const manifest = await parseManifestInSlices(manifestBytes);
   checkListing(manifest, scan);
-  const files = await readListedFiles(
-    dir,
-    manifest.files.map((f) => f.name),
-    scan,
+  const files = await stepsInSlices(
+    readListedFilesSteps(
+      dir,
+      manifest.files.map((f) => f.name),
+      scan,
+    ),
   );
   checkHashes(manifest, files);
   await yieldToEventLoop();

@@ -5,10 +5,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBundle } from '../../../src-main/core/bundle';
-import { readBundleFile } from '../../../src-main/core/bundle/bundle-file-reader';
+import { readBundleFileSteps } from '../../../src-main/core/bundle/bundle-file-reader';
+import { stepsAtOnce } from '../../../src-main/core/yield';
 import type { ImportParametersManifest } from '../../../src-main/core/bundle/import-parameters-manifest';
 import { NOW, listFiles, readManifest, replaceFileConsistently, rewriteManifest } from './bundle-fixtures';
 import { keyFile, refusal, usePristineBundles } from './tamper-setup';
+
+/** The reader's steps run at once (read-bundle.ts runs them in slices). */
+const readBundleFile = (...args: Parameters<typeof readBundleFileSteps>) => stepsAtOnce(readBundleFileSteps(...args));
 
 const t = usePristineBundles();
 

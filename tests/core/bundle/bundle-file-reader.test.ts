@@ -3,8 +3,12 @@ import { randomBytes } from 'node:crypto';
 import nodeFs, { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { expect, it, vi } from 'vitest';
-import { readBundleFile } from '../../../src-main/core/bundle/bundle-file-reader';
+import { readBundleFileSteps } from '../../../src-main/core/bundle/bundle-file-reader';
+import { stepsAtOnce } from '../../../src-main/core/yield';
 import { tempDir } from './bundle-fixtures';
+
+/** The reader's steps run at once (read-bundle.ts runs them in slices). */
+const readBundleFile = (...args: Parameters<typeof readBundleFileSteps>) => stepsAtOnce(readBundleFileSteps(...args));
 
 it('stops reading at the cap whatever lstat said', async () => {
   const dir = await tempDir();
@@ -53,4 +57,27 @@ it('a read that stops short of the size fstat gave is followed by another: faili
     spy.mockRestore();
   }
   expect(calls).toBe(2);
+});
+
+it('reads a large file a 64 KiB chunk per step, so the event loop turns while a 1 MiB manifest comes off slow media', async () => {
+  const dir = await tempDir();
+  const bytes = randomBytes(1024 * 1024);
+  await fs.writeFile(path.join(dir, 'manifest.json'), bytes);
+  const stat = await fs.stat(path.join(dir, 'manifest.json'));
+  const steps = readBundleFileSteps(
+    dir,
+    'manifest.json',
+    { size: bytes.length, dev: stat.dev, ino: stat.ino },
+    bytes.length,
+  );
+  let turns = 0;
+  for (let next = steps.next(); ; next = steps.next()) {
+    if (next.done) {
+      expect(next.value.equals(bytes)).toBe(true);
+      break;
+    }
+    turns += 1;
+  }
+  // Sixteen full chunks, the last one ending with the read that finds the end.
+  expect(turns).toBe(16);
 });
