@@ -1799,7 +1799,7 @@ export interface MessageValueTable {
   'problem.BUNDLE_SIZE_MISMATCH.next': NoValues;
   'problem.BUNDLE_TOO_LARGE': { total: string | number; limit: string | number };
   'problem.BUNDLE_TOO_LARGE.next': NoValues;
-  'problem.BUNDLE_TOO_MANY_FILES': { limit: string | number };
+  'problem.BUNDLE_TOO_MANY_FILES': { dir: string | number; limit: string | number };
   'problem.BUNDLE_TOO_MANY_FILES.next': NoValues;
   'problem.BUNDLE_HASH_MISMATCH': { file: string | number };
   'problem.BUNDLE_HASH_MISMATCH.next': NoValues;
@@ -1807,8 +1807,8 @@ export interface MessageValueTable {
   'problem.BUNDLE_SYMLINK.next': { where: string };
   'problem.BUNDLE_SPECIAL_FILE': { kind: string; name: string | number };
   'problem.BUNDLE_SPECIAL_FILE.next': NoValues;
-  'problem.BUNDLE_UNREADABLE': { action: string; name: string | number; errno: string | number };
-  'problem.BUNDLE_UNREADABLE.next': NoValues;
+  'problem.BUNDLE_UNREADABLE': { cause: string; action: string; name: string | number; errno: string | number };
+  'problem.BUNDLE_UNREADABLE.next': { cause: string };
   'problem.BUNDLE_CHANGED_WHILE_READING': { file: string | number };
   'problem.BUNDLE_CHANGED_WHILE_READING.next': NoValues;
   'problem.BUNDLE_NOT_A_FOLDER': { dir: string | number };
@@ -2617,11 +2617,11 @@ export interface ProblemValueTable {
   'BUNDLE_FILE_TOO_LARGE': { file: string | number; limit: string | number };
   'BUNDLE_SIZE_MISMATCH': { file: string | number; size: string | number; expected: string | number };
   'BUNDLE_TOO_LARGE': { total: string | number; limit: string | number };
-  'BUNDLE_TOO_MANY_FILES': { limit: string | number };
+  'BUNDLE_TOO_MANY_FILES': { dir: string | number; limit: string | number };
   'BUNDLE_HASH_MISMATCH': { file: string | number };
   'BUNDLE_SYMLINK': { where: string; name: string | number };
   'BUNDLE_SPECIAL_FILE': { kind: string; name: string | number };
-  'BUNDLE_UNREADABLE': { action: string; name: string | number; errno: string | number };
+  'BUNDLE_UNREADABLE': { cause: string; action: string; name: string | number; errno: string | number };
   'BUNDLE_CHANGED_WHILE_READING': { file: string | number };
   'BUNDLE_NOT_A_FOLDER': { dir: string | number };
   'BUNDLE_UNSAFE_PATH': { name: string | number };

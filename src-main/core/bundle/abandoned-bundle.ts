@@ -9,6 +9,7 @@ import path from 'node:path';
 import { KeyferryError } from '../errors';
 import { fsyncDirectory, writeFileExclusive } from '../fs/durable-file';
 import { MANIFEST_FILE } from './bundle-limits';
+import { bundleUnreadable } from './bundle-problem';
 import { pathExists } from '../fs/path-exists';
 import { LOCALES } from '../../i18n/locale';
 import type { Phrase } from '../../i18n/phrase';
@@ -80,9 +81,17 @@ export async function withdrawWrappedBundle(dir: string, facts: AbandonFacts): P
   return { dir, marker, manifestRenamed, manifestWritten };
 }
 
-/** Refuses a folder holding ABANDONED.txt with BUNDLE_ABANDONED (checked before anything else is read). */
+/**
+ * Refuses a folder holding ABANDONED.txt with BUNDLE_ABANDONED (checked before anything else is
+ * read); a folder that cannot be looked into is refused as unreadable, saying why (permission, media).
+ */
 export async function refuseAbandonedBundle(dir: string): Promise<void> {
-  const marked = await pathExists(path.join(dir, ABANDONED_MARKER));
+  let marked: boolean;
+  try {
+    marked = await pathExists(path.join(dir, ABANDONED_MARKER));
+  } catch (error) {
+    throw bundleUnreadable('list', dir, error);
+  }
   if (!marked) return;
   throw new KeyferryError('BUNDLE_ABANDONED', { dir });
 }

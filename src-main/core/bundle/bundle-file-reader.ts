@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KeyferryError } from '../errors';
+import { bundleUnreadable } from './bundle-problem';
 import type { ScannedFile } from './bundle-scan';
 
 const { constants } = fs;
@@ -32,7 +33,7 @@ function openNoFollow(dir: string, name: string): number {
     if (code === 'ELOOP' || code === 'EMLINK') {
       throw new KeyferryError('BUNDLE_SYMLINK', { where: 'raced', name });
     }
-    throw new KeyferryError('BUNDLE_UNREADABLE', { action: 'open', name, errno: code ?? 'error' });
+    throw bundleUnreadable('open', name, error);
   }
 }
 
@@ -86,8 +87,7 @@ export function* readBundleFileSteps(
     return yield* readCappedSteps(fd, stat.size, name, cap);
   } catch (error) {
     if (error instanceof KeyferryError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new KeyferryError('BUNDLE_UNREADABLE', { action: 'read', name, errno: code ?? 'error' });
+    throw bundleUnreadable('read', name, error);
   } finally {
     try {
       fs.closeSync(fd);

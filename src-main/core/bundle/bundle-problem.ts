@@ -59,3 +59,17 @@ export function bundleInputRefused(
     { cause: error },
   );
 }
+
+/** What a reader was doing when the file system refused it. */
+export type UnreadableAction = 'open' | 'read' | 'look' | 'list';
+
+/**
+ * BUNDLE_UNREADABLE for the file-system failure `error` while `action` on `name`. A refusal of
+ * permission (EACCES, EPERM) is its own cause, with its own advice: reconnecting the media, the
+ * advice for an input/output error or a vanished file, cannot help a folder this account may not read.
+ */
+export function bundleUnreadable(action: UnreadableAction, name: string, error: unknown): KeyferryError {
+  const errno = (error as NodeJS.ErrnoException | undefined)?.code ?? 'error';
+  const cause = errno === 'EACCES' || errno === 'EPERM' ? 'denied' : 'media';
+  return new KeyferryError('BUNDLE_UNREADABLE', { action, name, errno, cause }, { cause: error });
+}

@@ -6,6 +6,7 @@ import fs, { type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { BUNDLE_LIMITS, isOsMetadataFile } from './bundle-limits';
 import { KeyferryError } from '../errors';
+import { bundleUnreadable } from './bundle-problem';
 import { eventLoopSlicer } from '../yield';
 
 // Synchronous calls, as bundle-file-reader.ts reads, the event loop turning between them once a
@@ -34,16 +35,11 @@ function specialKind(stat: Stats): 'fifo' | 'socket' | 'device' | 'special' {
   return 'special';
 }
 
-function unreadable(name: string, error: unknown): KeyferryError {
-  const code = (error as NodeJS.ErrnoException).code;
-  return new KeyferryError('BUNDLE_UNREADABLE', { action: 'look', name, errno: code ?? 'error' });
-}
-
 function lstatOrRefuse(full: string, name: string): Stats {
   try {
     return fs.lstatSync(full);
   } catch (error) {
-    throw unreadable(name, error);
+    throw bundleUnreadable('look', name, error);
   }
 }
 
@@ -69,7 +65,7 @@ export function scanOneFile(dir: string, name: string): ScannedFile | undefined 
     stat = fs.lstatSync(path.join(dir, name));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw unreadable(name, error);
+    throw bundleUnreadable('look', name, error);
   }
   if (stat.isSymbolicLink()) throw new KeyferryError('BUNDLE_SYMLINK', { where: 'inside', name });
   if (!stat.isFile()) {
@@ -95,13 +91,12 @@ export async function scanBundleFolder(dir: string): Promise<FolderScan> {
     try {
       dirents = fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new KeyferryError('BUNDLE_UNREADABLE', { action: 'list', name: rel || dir, errno: code ?? 'error' });
+      throw bundleUnreadable('list', rel || dir, error);
     }
     entries += dirents.length;
     // Hostile media may hold many folders of huge listings: a scan past the limit reads no more.
     if (entries > BUNDLE_LIMITS.maxEntries) {
-      throw new KeyferryError('BUNDLE_TOO_MANY_FILES', { limit: BUNDLE_LIMITS.maxEntries });
+      throw new KeyferryError('BUNDLE_TOO_MANY_FILES', { dir, limit: BUNDLE_LIMITS.maxEntries });
     }
     dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of dirents) {
