@@ -1994,9 +1994,9 @@ export interface MessageValueTable {
   'problem.WRITE_VERIFY_FAILED': { file: string | number };
   'problem.WRITE_VERIFY_FAILED.next': NoValues;
   'problem.WRITE_FAILED': { file: string | number; errno: string; detail: string | number };
-  'problem.WRITE_FAILED.next': NoValues;
+  'problem.WRITE_FAILED.next': { errno: string; folder: string | number };
   'problem.FOLDER_NOT_FRESH': { dir: string | number; errno: string; detail: string | number };
-  'problem.FOLDER_NOT_FRESH.next': NoValues;
+  'problem.FOLDER_NOT_FRESH.next': { errno: string; folder: string | number };
   'problem.FOLDER_UNAVAILABLE': { dir: string | number; errno: string | number };
   'problem.FOLDER_UNAVAILABLE.next': NoValues;
   'problem.JOURNAL_CHANGED_ELSEWHERE': { name: string | number; size: string | number; expected: string | number };
@@ -2700,8 +2700,8 @@ export interface ProblemValueTable {
   'CUSTODY_SAME_VOLUME': { first: string | number; second: string | number; firstFolder: string | number; secondFolder: string | number };
   'CUSTODY_SHARES_WRITE_FAILED': { reason: string; cause: string | number; left: number; written: string | number; leftoversList: string | number };
   'WRITE_VERIFY_FAILED': { file: string | number };
-  'WRITE_FAILED': { file: string | number; errno: string; detail: string | number };
-  'FOLDER_NOT_FRESH': { dir: string | number; errno: string; detail: string | number };
+  'WRITE_FAILED': { file: string | number; errno: string; detail: string | number; folder: string | number };
+  'FOLDER_NOT_FRESH': { dir: string | number; errno: string; detail: string | number; folder: string | number };
   'FOLDER_UNAVAILABLE': { dir: string | number; errno: string | number };
   'JOURNAL_CHANGED_ELSEWHERE': { name: string | number; size: string | number; expected: string | number };
   'JOURNAL_WRITE_FAILED': { name: string | number; errno: string | number };

@@ -123,7 +123,11 @@ export async function writeFileExclusive(
       await fs.rm(file, { force: true }).catch(() => undefined);
     }
     if (error instanceof KeyferryError) throw error;
-    throw new KeyferryError('WRITE_FAILED', { file: path.basename(file), ...fsErrorValues(error) }, { cause: error });
+    throw new KeyferryError(
+      'WRITE_FAILED',
+      { file: path.basename(file), folder: path.dirname(file), ...fsErrorValues(error) },
+      { cause: error },
+    );
   }
 }
 
@@ -140,6 +144,10 @@ export async function createFreshFolder(
     await layer.mkdir(dir);
     if (options.syncParent !== false) await fsyncDirectory(path.dirname(dir), layer);
   } catch (error) {
-    throw new KeyferryError('FOLDER_NOT_FRESH', { dir, ...fsErrorValues(error) }, { cause: error });
+    throw new KeyferryError(
+      'FOLDER_NOT_FRESH',
+      { dir, folder: path.dirname(dir), ...fsErrorValues(error) },
+      { cause: error },
+    );
   }
 }

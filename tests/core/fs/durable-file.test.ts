@@ -10,6 +10,17 @@ import {
   writeFileExclusive,
   type FileLayer,
 } from '../../../src-main/core/fs/durable-file';
+import { translator } from '../../../src-main/i18n/translate';
+
+/** The file layer, but `call` fails with `code`, as a folder of another owner makes it fail. */
+function refusing(call: 'open' | 'mkdir', code: string): FileLayer {
+  return {
+    ...nodeFileLayer,
+    [call]: async () => {
+      throw Object.assign(new Error(`${code}: refused`), { code });
+    },
+  };
+}
 
 let dir: string;
 beforeEach(async () => {
@@ -63,6 +74,17 @@ describe('writeFileExclusive', () => {
     await expect(fs.stat(file)).rejects.toThrow();
   });
 
+  it('a folder this account may not write to is said as such, with the folder to fix, in English and Chinese', async () => {
+    const file = path.join(dir, 'airgap.journal.lock');
+    const error = await writeFileExclusive(file, 'x', { layer: refusing('open', 'EACCES') }).catch((e: unknown) => e);
+    const en = translator('en').problem(error as KeyferryError);
+    expect(en.message).toBe('Could not write airgap.journal.lock: permission was denied.');
+    expect(en.nextStep).toBe(
+      `Nothing written there counts as done. Give this account write access to the folder ${dir} (or choose a folder it may write to), then try again.`,
+    );
+    expect(translator('zh-CN').problem(error as KeyferryError).nextStep).toContain(`对文件夹 ${dir} 的写入权限`);
+  });
+
   it('refuses a file that reads back differently (failing media)', async () => {
     const file = path.join(dir, 'flaky.bin');
     const flaky: FileLayer = {
@@ -86,5 +108,15 @@ describe('createFreshFolder', () => {
     expect((await fs.stat(target)).isDirectory()).toBe(true);
     const error = await createFreshFolder(target).catch((e: unknown) => e);
     expect((error as KeyferryError).code).toBe('FOLDER_NOT_FRESH');
+    expect((error as KeyferryError).nextStep).toBe('Choose a new folder name that does not exist yet.');
+  });
+
+  it('a folder it may not create (EPERM) names the folder to give access to, not "choose a new name"', async () => {
+    const target = path.join(dir, 'bundle');
+    const error = await createFreshFolder(target, refusing('mkdir', 'EPERM')).catch((e: unknown) => e);
+    expect((error as KeyferryError).message).toBe(`Could not create the folder ${target}: permission was denied.`);
+    expect((error as KeyferryError).nextStep).toBe(
+      `Give this account write access to the folder ${dir} (or choose a folder it may write to), then try again.`,
+    );
   });
 });

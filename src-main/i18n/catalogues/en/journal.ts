@@ -6,6 +6,11 @@
 /** Why a file-system call failed, from its error code (`detail`: the system's own words otherwise). */
 const FS_ERROR =
   '{errno, select, EEXIST {a file with that name already exists (Keyferry never overwrites)} ENOSPC {the media is full} EROFS {the media is read-only} EACCES {permission was denied} EPERM {permission was denied} ENOENT {the folder no longer exists (was the media removed?)} EIO {the media reported an input/output error (was it removed?)} other {{detail}}}';
+/** Advice after a file-system failure in {folder}: permission (EACCES, EPERM) is fixed by access, not by other media. */
+const DENIED =
+  'Give this account write access to the folder {folder} (or choose a folder it may write to), then try again.';
+const unlessDenied = (advice: string): string =>
+  `{errno, select, EACCES {${DENIED}} EPERM {${DENIED}} other {${advice}}}`;
 const VERIFY_AND_KEEP = 'Stop. Verify the journal with "keyferry journal verify" and keep it as evidence.';
 const KEYFERRY_FAULT = 'This is a fault in Keyferry, not in the ceremony; keep the journal and report it.';
 
@@ -13,10 +18,9 @@ export const enJournal = {
   'problem.WRITE_VERIFY_FAILED': 'The file {file} read back differently from what was written.',
   'problem.WRITE_VERIFY_FAILED.next': 'The media may be failing. Use other media and write into a fresh folder.',
   'problem.WRITE_FAILED': `Could not write {file}: ${FS_ERROR}.`,
-  'problem.WRITE_FAILED.next':
-    'Nothing written there counts as done. Check the media, then write again into a fresh folder.',
+  'problem.WRITE_FAILED.next': `Nothing written there counts as done. ${unlessDenied('Check the media, then write again into a fresh folder.')}`,
   'problem.FOLDER_NOT_FRESH': `Could not create the folder {dir}: ${FS_ERROR}.`,
-  'problem.FOLDER_NOT_FRESH.next': 'Choose a new folder name that does not exist yet.',
+  'problem.FOLDER_NOT_FRESH.next': unlessDenied('Choose a new folder name that does not exist yet.'),
   'problem.FOLDER_UNAVAILABLE':
     'The folder {dir} cannot be used ({errno}): it does not exist, is not a folder, or its media was removed.',
   'problem.FOLDER_UNAVAILABLE.next': 'Connect the media and pick the folder again.',

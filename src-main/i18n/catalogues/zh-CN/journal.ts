@@ -3,6 +3,9 @@ import type { enJournal } from '../en/journal';
 
 const FS_ERROR =
   '{errno, select, EEXIST {同名文件已存在（Keyferry 从不覆盖文件）} ENOSPC {移动存储介质已满} EROFS {移动存储介质为只读} EACCES {权限被拒绝} EPERM {权限被拒绝} ENOENT {该文件夹已不存在（移动存储介质是否已被移除？）} EIO {移动存储介质报告了输入/输出错误（是否已被移除？）} other {{detail}}}';
+const DENIED = '请为此账户授予对文件夹 {folder} 的写入权限（或选择一个它可以写入的文件夹），然后重试。';
+const unlessDenied = (advice: string): string =>
+  `{errno, select, EACCES {${DENIED}} EPERM {${DENIED}} other {${advice}}}`;
 const VERIFY_AND_KEEP = '请停止。用 "keyferry journal verify" 验证日志，并将其保留作为证据。';
 const KEYFERRY_FAULT = '这是 Keyferry 的故障，而非仪式的问题；请保留日志并报告此问题。';
 
@@ -10,9 +13,9 @@ export const zhCNJournal: { readonly [K in keyof typeof enJournal]: string } = {
   'problem.WRITE_VERIFY_FAILED': '文件 {file} 读回的内容与写入的不一致。',
   'problem.WRITE_VERIFY_FAILED.next': '移动存储介质可能正在损坏。请换用其他介质，并写入一个新的文件夹。',
   'problem.WRITE_FAILED': `无法写入 {file}：${FS_ERROR}。`,
-  'problem.WRITE_FAILED.next': '在那里写入的任何内容都不算完成。请检查介质，然后重新写入一个新的文件夹。',
+  'problem.WRITE_FAILED.next': `在那里写入的任何内容都不算完成。${unlessDenied('请检查介质，然后重新写入一个新的文件夹。')}`,
   'problem.FOLDER_NOT_FRESH': `无法创建文件夹 {dir}：${FS_ERROR}。`,
-  'problem.FOLDER_NOT_FRESH.next': '请选择一个尚不存在的新文件夹名称。',
+  'problem.FOLDER_NOT_FRESH.next': unlessDenied('请选择一个尚不存在的新文件夹名称。'),
   'problem.FOLDER_UNAVAILABLE': '无法使用文件夹 {dir}（{errno}）：它不存在、不是文件夹，或其移动存储介质已被移除。',
   'problem.FOLDER_UNAVAILABLE.next': '请连接移动存储介质，然后重新选择该文件夹。',
   'problem.JOURNAL_CHANGED_ELSEWHERE': '日志 {name} 在打开期间被其他程序改动（{size} 字节，应为 {expected} 字节）。',

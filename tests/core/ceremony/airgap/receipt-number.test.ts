@@ -33,7 +33,7 @@ async function writeExclusive(file: string): Promise<string> {
     return path.basename(file);
   } catch (error) {
     const errno = (error as NodeJS.ErrnoException).code ?? '';
-    throw new KeyferryError('WRITE_FAILED', { file, errno, detail: errno });
+    throw new KeyferryError('WRITE_FAILED', { file, folder: path.dirname(file), errno, detail: errno });
   }
 }
 
