@@ -61,7 +61,7 @@ export function bundleInputRefused(
 }
 
 /** What a reader was doing when the file system refused it. */
-export type UnreadableAction = 'open' | 'read' | 'look' | 'list';
+type UnreadableAction = 'open' | 'read' | 'look' | 'list';
 
 /**
  * BUNDLE_UNREADABLE for the file-system failure `error` while `action` on `name`. A refusal of
