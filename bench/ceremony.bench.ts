@@ -18,7 +18,7 @@ import { KmsClient } from '../src-main/core/kms/client';
 import { AkSkCredentials } from '../src-main/core/kms/credentials';
 import { startKmsSimulator } from '../src-main/core/kms-simulator/index';
 import { BENCH_APP, aesPlan, airGapSide, onlineDayOne } from './support/ceremony-sides';
-import { oaepEncryptArgs } from '../tests/core/crypto/helpers/openssl';
+import { oaepEncryptArgs } from '../tests/core/crypto/helpers/openssl-commands';
 
 export const name = 'ceremony';
 

@@ -19,7 +19,7 @@ import type { KeySpec } from '../../../src-main/core/crypto/key-spec';
 import { verifyJournal } from '../../../src-main/core/journal';
 import { keyferry } from '../../integration/cli-in-process';
 import { OFFLINE } from '../../helpers/workstation';
-import { kwpUnwrapArgs, oaepDecryptArgs } from '../../core/crypto/helpers/openssl';
+import { kwpUnwrapArgs, oaepDecryptArgs } from '../../core/crypto/helpers/openssl-commands';
 import { testRsaKeyPair } from '../../core/crypto/helpers/test-rsa-keys';
 
 const WIRED = {

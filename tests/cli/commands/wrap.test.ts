@@ -9,7 +9,8 @@ import type { CliCommand } from '../../../src-main/cli/command';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { groupHex } from '../../../src-main/core/hex-groups';
 import { nodeFileLayer, type FileLayer } from '../../../src-main/core/fs/durable-file';
-import { kwpUnwrapArgs, makeTempDir, oaepDecryptArgs, openssl, removeTempDir } from '../../core/crypto/helpers/openssl';
+import { makeTempDir, openssl, removeTempDir } from '../../core/crypto/helpers/openssl';
+import { kwpUnwrapArgs, oaepDecryptArgs } from '../../core/crypto/helpers/openssl-commands';
 import { KEYFERRY_BIN } from '../../integration/cli-process';
 
 let dir: string;

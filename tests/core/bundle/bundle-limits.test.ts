@@ -15,7 +15,7 @@ import {
   isOsMetadataFile,
   rsaCiphertextBase64Chars,
 } from '../../../src-main/core/bundle/bundle-limits';
-import { oaepEncryptArgs } from '../crypto/helpers/openssl';
+import { oaepEncryptArgs } from '../crypto/helpers/openssl-commands';
 import { tempDir, wrappingKeyPair } from './bundle-fixtures';
 
 describe('ciphertext sizes', () => {

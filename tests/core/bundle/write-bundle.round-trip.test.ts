@@ -20,7 +20,7 @@ import {
   wrapFor,
   wrappingKeyPair,
 } from './bundle-fixtures';
-import { oaepEncryptArgs } from '../crypto/helpers/openssl';
+import { oaepEncryptArgs } from '../crypto/helpers/openssl-commands';
 
 describe('import-parameters bundle round trip', () => {
   for (const count of [1, 10]) {

@@ -9,14 +9,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rsaOaepDecrypt, rsaOaepEncrypt } from '../../../src-main/core/crypto/rsa-oaep';
-import {
-  expectKeyferryError,
-  makeTempDir,
-  oaepDecryptArgs,
-  oaepEncryptArgs,
-  openssl,
-  removeTempDir,
-} from './helpers/openssl';
+import { expectKeyferryError, makeTempDir, openssl, removeTempDir } from './helpers/openssl';
+import { oaepDecryptArgs, oaepEncryptArgs } from './helpers/openssl-commands';
 import { testRsaKeyPair } from './helpers/test-rsa-keys';
 
 let dir: string;

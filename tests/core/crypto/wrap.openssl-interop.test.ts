@@ -18,14 +18,8 @@ import {
 import { unwrapKeyMaterial } from '../../../src-main/core/crypto/unwrap';
 import { wrapKeyMaterial } from '../../../src-main/core/crypto/wrap';
 import { loadWrappingPublicKey, type WrappingPublicKey } from '../../../src-main/core/crypto/wrapping-key';
-import {
-  kwpUnwrapArgs,
-  makeTempDir,
-  oaepDecryptArgs,
-  oaepEncryptArgs,
-  openssl,
-  removeTempDir,
-} from './helpers/openssl';
+import { makeTempDir, openssl, removeTempDir } from './helpers/openssl';
+import { kwpUnwrapArgs, oaepDecryptArgs, oaepEncryptArgs } from './helpers/openssl-commands';
 import { testKeyMaterial } from './helpers/test-rsa-keys';
 
 const MD: Record<WrappingAlgorithm, string> = { RSAES_OAEP_SHA_256: 'sha256', RSAES_OAEP_SHA_1: 'sha1' };

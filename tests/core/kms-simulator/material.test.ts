@@ -10,7 +10,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptKeyMaterial, privateKeyForSpec, unwrapPrivateKey } from '../../../src-main/core/kms-simulator/material';
-import { makeTempDir, oaepEncryptArgs, openssl, removeTempDir } from '../crypto/helpers/openssl';
+import { makeTempDir, openssl, removeTempDir } from '../crypto/helpers/openssl';
+import { oaepEncryptArgs } from '../crypto/helpers/openssl-commands';
 import { testRsaKeyPair } from '../crypto/helpers/test-rsa-keys';
 
 let dir: string;

@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { ceremonyObjectLabel, checkHsmCapability, generateAesKey, wrapHsmKey } from '../../../../src-main/core/hsm';
-import { makeTempDir, oaepDecryptArgs, openssl, removeTempDir } from '../../crypto/helpers/openssl';
+import { makeTempDir, openssl, removeTempDir } from '../../crypto/helpers/openssl';
+import { oaepDecryptArgs } from '../../crypto/helpers/openssl-commands';
 import { kmsWrappingPair, openSession, type KmsWrappingPair } from './hsm-fixtures';
 import type { SoftToken } from './soft-tokens';
 
