@@ -57,6 +57,18 @@ export async function createSoftHsmToken(label = 'keyferry-test', pin = '246810'
   };
 }
 
+/** Why SoftHSM cannot run here (its module or its softhsm2-util missing), or null when it can. */
+export function softHsmUnavailable(): string | null {
+  if (!existsSync(SOFTHSM_MODULE))
+    return `SoftHSM is not installed (${SOFTHSM_MODULE} missing; apt-get install softhsm2)`;
+  try {
+    execFileSync('softhsm2-util', ['--version'], { stdio: 'pipe' });
+  } catch {
+    return 'SoftHSM is not installed (softhsm2-util not found on PATH; apt-get install softhsm2)';
+  }
+  return null;
+}
+
 /** Why openCryptoki cannot run here, or null when it can. */
 export function openCryptokiUnavailable(): string | null {
   if (!existsSync(OPENCRYPTOKI_MODULE))
