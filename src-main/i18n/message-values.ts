@@ -1162,6 +1162,8 @@ export interface MessageValueTable {
   'credentials.from.form': NoValues;
   'problem.REPLICA_REGION_NOT_SERVED': { region: string | number; projectId: string | number; endpoint: string | number };
   'problem.REPLICA_REGION_NOT_SERVED.next': { simulator: string; region: string | number };
+  'problem.REPLICA_ACCESS_REFUSED': { region: string | number; projectId: string | number; endpoint: string | number; code: string | number };
+  'problem.REPLICA_ACCESS_REFUSED.next': { region: string | number };
   'problem.REPLICA_ENDPOINT_UNKNOWN': { region: string | number; endpoint: string | number };
   'problem.REPLICA_ENDPOINT_UNKNOWN.next': NoValues;
   'problem.REPLICA_CONNECTION_UNAVAILABLE': { region: string | number; projectId: string | number };
@@ -2429,6 +2431,7 @@ export interface ProblemValueTable {
   'CREDENTIALS_ENDPOINT_UNCONFIRMED': { endpoint: string | number; fromPhrase: string | number; regionEndpoint: string | number };
   'CONFIG_CREDENTIALS_UNBOUND': { file: string | number; missing: string };
   'REPLICA_REGION_NOT_SERVED': { region: string | number; projectId: string | number; endpoint: string | number; simulator: string };
+  'REPLICA_ACCESS_REFUSED': { region: string | number; projectId: string | number; endpoint: string | number; code: string | number };
   'REPLICA_ENDPOINT_UNKNOWN': { region: string | number; endpoint: string | number };
   'REPLICA_CONNECTION_UNAVAILABLE': { region: string | number; projectId: string | number };
   'REPLICA_NOT_CONNECTED': { keyId: string | number; region: string | number; projectId: string | number };

@@ -208,31 +208,38 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(groupProofLines(status.stdout)).toEqual(groupLines);
   }, 240_000);
 
-  it('names the replica region, project and endpoint the simulator does not serve, and how to serve it', async () => {
-    const folder = path.join(dir, 'unserved');
+  /** `online create-key` of one AES key with one replica at `replica`, in a folder of its own. */
+  async function createWithReplica(name: string, replica: { region: string; projectId: string }) {
+    const folder = path.join(dir, name);
     await mkdir(folder);
-    const projectId = 'a'.repeat(32);
     await writeFile(
       path.join(folder, 'plan.json'),
       JSON.stringify({
-        title: 'A region too far',
+        title: `Replica refused: ${name}`,
         operator: 'Ana',
         witnesses: ['Ben'],
-        keys: [{ alias: 'far/aes', spec: 'AES_256', replicas: [{ region: 'eu-west-101', projectId }] }],
+        keys: [{ alias: `${name}/aes`, spec: 'AES_256', replicas: [replica] }],
       }),
     );
-    const unserved = onlineAt(sim);
-    const create = await keyferry(['online', 'create-key', ...unserved.args, '--plan', 'plan.json'], {
+    const online = onlineAt(sim);
+    const create = await keyferry(['online', 'create-key', ...online.args, '--plan', 'plan.json'], {
       cwd: folder,
-      env: unserved.env,
+      env: online.env,
     });
-    expect(create.code).not.toBe(0);
-    const port = new URL(sim.endpoint).port;
-    expect(create.stderr).toContain(
-      `The replica region eu-west-101 (project ${projectId}) is not served at http://kms.eu-west-101.localhost:${port}`,
-    );
-    expect(create.stderr).toContain('keyferry kms-sim --regions eu-west-101');
     const events = journalEvents(await readFile(path.join(folder, 'online.jsonl'), 'utf8'));
+    return { create, events, endpoint: `http://kms.${replica.region}.localhost:${new URL(sim.endpoint).port}` };
+  }
+
+  it('names the replica region, project and endpoint the simulator does not serve, and how to serve it', async () => {
+    const projectId = 'a'.repeat(32);
+    const { create, events, endpoint } = await createWithReplica('unserved', { region: 'eu-west-101', projectId });
+    expect(create.code).not.toBe(0);
+    expect(create.stderr).toContain(
+      `The replica region eu-west-101 (project ${projectId}) is not served at ${endpoint}`,
+    );
+    // A region the simulator does not serve is as often a typo in the plan as a region left out of --regions.
+    expect(create.stderr).toContain('If eu-west-101 is misspelt, correct it in the plan');
+    expect(create.stderr).toContain('keyferry kms-sim --regions eu-west-101');
     expect(events.filter((e) => e.event === 'kms.replica-connected')).toEqual([]);
     // Journaled as what it is (the region, project and endpoint), so the receipt's Deviations can say it.
     expect(events.filter((e) => e.event === 'step.failed').map((e) => [e.data.step, e.data.code])).toEqual([
@@ -241,7 +248,30 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(events.find((e) => e.event === 'step.failed')?.data.values).toMatchObject({
       region: 'eu-west-101',
       projectId,
-      endpoint: `http://kms.eu-west-101.localhost:${port}`,
+      endpoint,
+    });
+  }, 120_000);
+
+  it("names the replica whose project the region refuses, not only the KMS's code", async () => {
+    // The ceremony's own project ID given for another region: that region answers KMS.0306.
+    const { create, events, endpoint } = await createWithReplica('wrong-project', {
+      region: 'cn-east-3',
+      projectId: sim.projectId,
+    });
+    expect(create.code).not.toBe(0);
+    expect(create.stderr).toContain(
+      `The replica region cn-east-3 refused these credentials for project ${sim.projectId} at ${endpoint} (KMS.0306)`,
+    );
+    expect(create.stderr).toContain("Check the plan's project ID for cn-east-3");
+    expect(events.filter((e) => e.event === 'key.created' || e.event === 'kms.replica-connected')).toEqual([]);
+    expect(events.filter((e) => e.event === 'step.failed').map((e) => [e.data.step, e.data.code])).toEqual([
+      ['connect', 'REPLICA_ACCESS_REFUSED'],
+    ]);
+    expect(events.find((e) => e.event === 'step.failed')?.data.values).toMatchObject({
+      region: 'cn-east-3',
+      projectId: sim.projectId,
+      endpoint,
+      code: 'KMS.0306',
     });
   }, 120_000);
 });

@@ -8,6 +8,7 @@
  */
 import { KeyferryError, toProblem } from '../../errors';
 import { KmsClient } from '../../kms/client';
+import { lookupKmsErrorCode } from '../../kms/error-codes';
 import type { KmsClientOptions } from '../../kms/client-options';
 import { endpointBeside, isLoopbackHost } from '../../kms/endpoint';
 import type { JsonObject } from '../../journal';
@@ -107,11 +108,11 @@ export class ReplicaConnections {
       if (!this.#factory) throw new KeyferryError('REPLICA_CONNECTION_UNAVAILABLE', { ...target });
       const kms = this.#factory(target);
       await refuseUnboundReplica(ctx, this.#primary.kms, target, kms, credentials);
-      // Said as the region not served inside the call, so the journal's step.failed (and the receipt's
-      // Deviations) name the region and endpoint, not only the gateway's APIGW.0101.
+      // Said as the replica's refusal inside the call, so the journal's step.failed (and the receipt's
+      // Deviations) name the region, project and endpoint, not only the gateway's or the KMS's code.
       const keys = await ctx.kmsCall('connect', null, () =>
         kms.listKeys().catch((error: unknown) => {
-          throw notServed(error, target, kms) ?? error;
+          throw replicaRefusal(error, target, kms) ?? error;
         }),
       );
       await ctx.journal(ONLINE_EVENTS.replicaConnected, {
@@ -127,22 +128,26 @@ export class ReplicaConnections {
 }
 
 /**
- * APIGW.0101 ("the endpoint does not offer this KMS API") from a replica's first call, after the
- * ceremony's own connection worked: the replica's region is not served there. Named with the
- * region, project and endpoint, and for the local simulator how to serve it (`kms-sim --regions`).
+ * A replica's first call refused where the ceremony's own connection, with the same credentials,
+ * works: said with the replica's region, project and endpoint, or the officer cannot tell which of
+ * the plan's projects is wrong.
+ * - APIGW.0101 ("the endpoint does not offer this KMS API"): the region is not served there
+ *   (REPLICA_REGION_NOT_SERVED; for the local simulator, how to serve it: `kms-sim --regions`).
+ * - An authentication or permission refusal (a KMS code answered with HTTP 401 or 403, e.g. KMS.0306
+ *   for a project ID that is not these credentials' project in that region): REPLICA_ACCESS_REFUSED
+ *   with that code. Neither is retryable, so the retry policy of `kmsCall` sees the same as before.
  */
-function notServed(error: unknown, target: ReplicaTarget, kms: OnlineKms): KeyferryError | undefined {
-  if (toProblem(error).code !== 'APIGW.0101') return undefined;
-  return new KeyferryError(
-    'REPLICA_REGION_NOT_SERVED',
-    {
-      region: target.region,
-      projectId: target.projectId,
-      endpoint: kms.endpoint.origin,
-      simulator: isLoopbackHost(kms.endpoint.hostname) ? 'yes' : 'no',
-    },
-    { cause: error },
-  );
+function replicaRefusal(error: unknown, target: ReplicaTarget, kms: OnlineKms): KeyferryError | undefined {
+  const { code } = toProblem(error);
+  const where = { region: target.region, projectId: target.projectId, endpoint: kms.endpoint.origin };
+  if (code === 'APIGW.0101') {
+    const simulator = isLoopbackHost(kms.endpoint.hostname) ? 'yes' : 'no';
+    return new KeyferryError('REPLICA_REGION_NOT_SERVED', { ...where, simulator }, { cause: error });
+  }
+  const status = lookupKmsErrorCode(code)?.httpStatus;
+  if (status === 401 || status === 403)
+    return new KeyferryError('REPLICA_ACCESS_REFUSED', { ...where, code }, { cause: error });
+  return undefined;
 }
 
 /**

@@ -7,7 +7,11 @@ export const enReplicas = {
   'problem.REPLICA_REGION_NOT_SERVED':
     "The replica region {region} (project {projectId}) is not served at {endpoint}: the endpoint does not offer the KMS API there (APIGW.0101), although the ceremony's own connection works.",
   'problem.REPLICA_REGION_NOT_SERVED.next':
-    '{simulator, select, yes {Start the simulator with that region as well (keyferry kms-sim --regions {region}, with every other replica region, comma-separated), then run the command again.} other {Check that KMS is offered in {region} and that the plan names the right region and project, then run the command again.}}',
+    '{simulator, select, yes {If {region} is misspelt, correct it in the plan; if it is the region you meant, start the simulator with that region as well (keyferry kms-sim --regions {region}, with every other replica region, comma-separated). Then run the command again.} other {Check that KMS is offered in {region} and that the plan names the right region and project, then run the command again.}}',
+  'problem.REPLICA_ACCESS_REFUSED':
+    "The replica region {region} refused these credentials for project {projectId} at {endpoint} ({code}), although the ceremony's own connection, with the same credentials, works.",
+  'problem.REPLICA_ACCESS_REFUSED.next':
+    "Check the plan's project ID for {region}: each region has its own project ID (the console lists them under My Credentials, API Credentials, Projects). If it is right, ask the account administrator for KMS permissions in that project. Then run the command again.",
   'problem.REPLICA_ENDPOINT_UNKNOWN':
     'The plan asks for a replica in region {region}, but the ceremony connects through {endpoint}, an endpoint that names no region: Keyferry cannot tell which endpoint serves {region}. Nothing was created.',
   'problem.REPLICA_ENDPOINT_UNKNOWN.next':

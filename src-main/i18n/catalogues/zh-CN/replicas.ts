@@ -5,7 +5,11 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
   'problem.REPLICA_REGION_NOT_SERVED':
     '副本区域 {region}（项目 {projectId}）在 {endpoint} 上无法访问：该终端节点在此区域不提供 KMS API（APIGW.0101），尽管本仪式自身的连接正常。',
   'problem.REPLICA_REGION_NOT_SERVED.next':
-    '{simulator, select, yes {请让模拟器也服务该区域（keyferry kms-sim --regions {region}，并以逗号分隔列出其他所有副本区域），然后重新运行该命令。} other {请确认 KMS 在 {region} 中可用，且计划中的区域和项目正确，然后重新运行该命令。}}',
+    '{simulator, select, yes {若 {region} 拼写有误，请在计划中更正；若确为所需区域，请让模拟器也服务该区域（keyferry kms-sim --regions {region}，并以逗号分隔列出其他所有副本区域）。然后重新运行该命令。} other {请确认 KMS 在 {region} 中可用，且计划中的区域和项目正确，然后重新运行该命令。}}',
+  'problem.REPLICA_ACCESS_REFUSED':
+    '副本区域 {region} 在 {endpoint} 上拒绝了这些凭证对项目 {projectId} 的访问（{code}），尽管本仪式自身使用同一凭证的连接正常。',
+  'problem.REPLICA_ACCESS_REFUSED.next':
+    '请检查计划中 {region} 的项目 ID：每个区域都有自己的项目 ID（见控制台“我的凭证 → API 凭证 → 项目列表”）。若项目 ID 无误，请向账号管理员申请该项目的 KMS 权限。然后重新运行该命令。',
   'problem.REPLICA_ENDPOINT_UNKNOWN':
     '计划要求在区域 {region} 中创建副本，但本仪式通过 {endpoint} 连接，该终端节点不含区域名称：Keyferry 无法判断哪个终端节点服务于 {region}。未创建任何内容。',
   'problem.REPLICA_ENDPOINT_UNKNOWN.next':
