@@ -6,6 +6,9 @@
  * - still Pending import: it did not take effect → one retry with the same token, if the token
  *   has not expired.
  * - anything else: the outcome is unknown, and the user is told so plainly.
+ * A key already Enabled before the import is refused (KMS_KEY_NOT_PENDING_IMPORT), unless the caller
+ * says an earlier import of this material may have taken effect with its answer lost (an earlier
+ * session stopped after sending it): then the same comparison decides, as for a lost answer.
  */
 import { KmsError, isKmsError, kmsClientError } from './errors';
 import { KeyState, type ImportKeyMaterialInput, type ImportOutcome, type KmsKeyInfo } from './types';
@@ -99,6 +102,11 @@ export async function importWithReconciliation(
 ): Promise<ImportOutcome> {
   const body = importRequestBody(input);
   const before = await port.describeKey(input.keyId);
+  if (before.state === KeyState.Enabled && input.earlierAttemptMayHaveLanded) {
+    const differs = await mismatch(port, input, before);
+    if (differs) throw kmsClientError('KMS_IMPORT_CONFLICT', { differs });
+    return { keyId: input.keyId, state: KeyState.Enabled, confirmation: 'reconciled' };
+  }
   if (before.state !== KeyState.PendingImport) {
     throw kmsClientError('KMS_KEY_NOT_PENDING_IMPORT', { state: String(before.state) });
   }

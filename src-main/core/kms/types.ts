@@ -88,6 +88,12 @@ export interface ImportKeyMaterialInput {
   readonly tokenExpiresAt?: Date;
   /** Asymmetric: the material's public key (SPKI DER), used to confirm an unclear outcome. */
   readonly expectedPublicKeyDer?: Buffer;
+  /**
+   * An earlier import of this material may have taken effect with its answer lost (an earlier
+   * session stopped, or its outcome was unknown): a key found Enabled with this import's expiry (and
+   * public key) is then reported as 'reconciled' instead of refused as not Pending import.
+   */
+  readonly earlierAttemptMayHaveLanded?: boolean;
 }
 
 export interface ImportOutcome {
@@ -95,7 +101,8 @@ export interface ImportOutcome {
   readonly state: KeyState;
   /**
    * 'answered': the KMS confirmed the import. 'reconciled': the answer was lost (timeout,
-   * dropped connection, server error) and describe-key showed the import took effect.
+   * dropped connection, server error, or an earlier session that stopped) and describe-key showed
+   * the import took effect.
    * 'retried': the first attempt did not take effect and one retry with the same token succeeded.
    */
   readonly confirmation: 'answered' | 'reconciled' | 'retried';

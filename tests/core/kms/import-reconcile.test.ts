@@ -138,3 +138,63 @@ describe('a lost answer to import-key-material', () => {
     expect(setup.requests.some((r) => r.action === 'get-publickey' && r.status === 200)).toBe(true);
   });
 });
+
+describe('a key already Enabled when the import starts', () => {
+  it('refused as not Pending import when no earlier import of this material was sent', async () => {
+    const { keyId, input, material } = await aesImport();
+    await setup.client.importKeyMaterial(input);
+    const again = setup.client.importKeyMaterial(input);
+    await expect(again).rejects.toMatchObject({ code: 'KMS_KEY_NOT_PENDING_IMPORT' });
+    expect(imports()).toHaveLength(1);
+    expect((await setup.client.describeKey(keyId)).state).toBe(KeyState.Enabled);
+    material.dispose();
+  });
+
+  it('an earlier session may have sent it: recognised with the same expiry, not sent again', async () => {
+    const { keyId, input, material } = await aesImport();
+    const expiresAt = new Date(Math.floor((setup.sim.clock.now() + 3600_000) / 1000) * 1000);
+    await setup.client.importKeyMaterial({ ...input, materialExpiresAt: expiresAt });
+    const outcome = await setup.client.importKeyMaterial({
+      ...input,
+      materialExpiresAt: expiresAt,
+      earlierAttemptMayHaveLanded: true,
+    });
+    expect(outcome).toEqual({ keyId, state: KeyState.Enabled, confirmation: 'reconciled' });
+    expect(imports()).toHaveLength(1);
+    material.dispose();
+  });
+
+  it('an earlier session may have sent it, but the key holds another expiry: a conflict, nothing sent', async () => {
+    const { input, material } = await aesImport();
+    await setup.client.importKeyMaterial(input);
+    const expiresAt = new Date(Math.floor((setup.sim.clock.now() + 3600_000) / 1000) * 1000);
+    const again = setup.client.importKeyMaterial({
+      ...input,
+      materialExpiresAt: expiresAt,
+      earlierAttemptMayHaveLanded: true,
+    });
+    await expect(again).rejects.toMatchObject({ code: 'KMS_IMPORT_CONFLICT' });
+    expect(imports()).toHaveLength(1);
+    material.dispose();
+  });
+
+  it('an earlier session may have sent it, but the key holds another public key: a conflict', async () => {
+    const { keyId, parameters } = await externalKeyWithParameters(setup.client, 'EC_P256');
+    const somebodyElses = pkcs8('p256');
+    await setup.client.importKeyMaterial({
+      keyId,
+      importToken: parameters.importToken,
+      ...asymmetricWrap(parameters.publicKeyDer, somebodyElses.der),
+    });
+    const material = pkcs8('p256');
+    const again = setup.client.importKeyMaterial({
+      keyId,
+      importToken: parameters.importToken,
+      ...asymmetricWrap(parameters.publicKeyDer, material.der),
+      expectedPublicKeyDer: material.spki,
+      earlierAttemptMayHaveLanded: true,
+    });
+    await expect(again).rejects.toMatchObject({ code: 'KMS_IMPORT_CONFLICT' });
+    expect(imports()).toHaveLength(1);
+  });
+});

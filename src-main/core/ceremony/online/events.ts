@@ -128,6 +128,8 @@ export const verifiedData = z.object({
   publicKeyFingerprint: sha256.nullable(),
 });
 export const keyIdData = z.object({ keyId: z.string() });
+/** What the state reads of a failed step: which step, which key, and the problem's code. */
+export const stepFailedData = z.object({ step: z.string(), keyId: z.string().nullable(), code: z.string() });
 /** How a replica group was proven to hold one material (see replica-proof.ts). */
 export const REPLICA_PROOF_METHODS = ['public-key-equal', 'kcv-of-wrapped-material'] as const;
 export const replicaGroupProvenData = z.object({

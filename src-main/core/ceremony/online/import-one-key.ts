@@ -148,5 +148,6 @@ export async function importCheckedKey(
     ...(expiresAt !== 'never' ? { materialExpiresAt: new Date(expiresAt) } : {}),
     tokenExpiresAt,
     ...(wrapped.publicKeyDer ? { expectedPublicKeyDer: wrapped.publicKeyDer } : {}),
+    ...(key.importMayHaveLanded ? { earlierAttemptMayHaveLanded: true } : {}),
   });
 }

@@ -20,6 +20,7 @@ import {
   parametersWrittenData,
   replicaGroupProvenData,
   startedData,
+  stepFailedData,
   verifiedData,
   wrappedCheckedData,
 } from './events';
@@ -70,6 +71,14 @@ export interface OnlineKeyState {
   checkedKeyCheckValue?: string | null;
   /** The custody copy the last checked bundle named for this key (absent: the bundle or the journal did not say). */
   checkedCustody?: RecordedCustody;
+  /**
+   * An import of the material last checked may have reached the KMS with no key.imported entry: the
+   * same material (KCV, public-key fingerprint) was checked in an earlier entry, after which imports
+   * are sent, or an import of it ended with its outcome unknown (KMS_IMPORT_OUTCOME_UNKNOWN). A key
+   * found Enabled is then recognised as holding it (import-reconcile.ts), not refused as imported
+   * by someone else; the process may have been killed, or the answer lost, after the KMS took it.
+   */
+  importMayHaveLanded?: boolean;
   /** `custody`: the custody copy of the imported material, as the bundle checked before the import named it. */
   imported?: {
     readonly expiresAt: string | null;
@@ -204,9 +213,27 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       state.wrappedCheckedSeq = entry.seq;
       for (const k of d.keys) {
         const key = keyOf(state, entry, k.keyId);
+        key.importMayHaveLanded =
+          key.checkedKeyCheckValue !== undefined &&
+          key.checkedKeyCheckValue === k.keyCheckValue &&
+          key.checkedPublicKeyFingerprint === k.publicKeyFingerprint;
         key.checkedPublicKeyFingerprint = k.publicKeyFingerprint;
         key.checkedKeyCheckValue = k.keyCheckValue;
         key.checkedCustody = d.custody ? { arrangement: d.custody, seq: entry.seq } : undefined;
+      }
+      break;
+    }
+    case ONLINE_EVENTS.stepFailed: {
+      // Older journals' failures may lack a field read here: they only leave the flag as it was.
+      const failed = stepFailedData.safeParse(entry.data);
+      if (
+        failed.success &&
+        failed.data.step === 'import-key-material' &&
+        failed.data.code === 'KMS_IMPORT_OUTCOME_UNKNOWN' &&
+        failed.data.keyId !== null
+      ) {
+        const key = state.keys.get(failed.data.keyId);
+        if (key) key.importMayHaveLanded = true;
       }
       break;
     }

@@ -169,7 +169,7 @@ export const enKms = {
     '{state, select, 2 {The key already holds material: check it (describe-key, get-publickey) instead of importing again.} other {Describe the key and bring it back to Pending import before importing.}}',
   'problem.KMS_IMPORT_OUTCOME_UNKNOWN': `The import got no clear answer ({cause}) and {state, select, none {the key's state could not be read either} other {the key is now ${KEY_STATE}}}, so Keyferry cannot tell whether this import took effect.`,
   'problem.KMS_IMPORT_OUTCOME_UNKNOWN.next':
-    'Do not import again yet: check the key with describe-key or in the console, and confirm it before relying on it.',
+    "Run the import again once the KMS answers: it first reads the key's state and recognises an import that took effect (the same material expiry, and for RSA and EC keys the same public key) without sending it twice. Meanwhile do not import this material by other means.",
   'problem.KMS_IMPORT_CONFLICT':
     'The key is Enabled, but {differs, select, expiry {its material expiry time} other {its public key}} differs from this import: other material was imported into it.',
   'problem.KMS_IMPORT_CONFLICT.next': 'Stop: do not use this key for the ceremony; find out who imported into it.',

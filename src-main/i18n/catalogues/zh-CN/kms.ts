@@ -154,7 +154,7 @@ export const zhCNKms: { readonly [K in keyof typeof enKms]: string } = {
     '{state, select, 2 {该密钥已有密钥材料：请检查它（describe-key、get-publickey），不要再次导入。} other {请查询密钥详情，并在导入前让它回到待导入状态。}}',
   'problem.KMS_IMPORT_OUTCOME_UNKNOWN': `导入没有得到明确的应答（{cause}），而且{state, select, none {密钥状态也无法读取} other {密钥现在的状态是${KEY_STATE}}}，因此 Keyferry 无法判断这次导入是否生效。`,
   'problem.KMS_IMPORT_OUTCOME_UNKNOWN.next':
-    '暂时不要再次导入：请用 describe-key 或在控制台检查该密钥，确认之后再依赖它。',
+    '待 KMS 恢复应答后请重新运行导入：它会先读取密钥状态，识别已生效的导入（密钥材料到期时间相同，RSA 和 EC 密钥的公钥也相同），不会重复发送。在此之前请勿通过其他方式导入该材料。',
   'problem.KMS_IMPORT_CONFLICT':
     '该密钥已启用，但{differs, select, expiry {其密钥材料到期时间} other {其公钥}}与本次导入不同：有其他密钥材料被导入了该密钥。',
   'problem.KMS_IMPORT_CONFLICT.next': '请停止：不要在本次仪式中使用此密钥；查明是谁向它导入了密钥材料。',

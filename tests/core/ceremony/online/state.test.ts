@@ -129,4 +129,34 @@ describe('online journal replay', () => {
       /not in the expected form/,
     );
   });
+
+  it('marks a key whose import of the checked material may have reached the KMS without an entry', () => {
+    const checked = (kcv: string) =>
+      [
+        'wrapped-bundle.checked',
+        {
+          folder: '/m/w',
+          manifestSha256: 'c'.repeat(64),
+          keys: [{ keyId: 'k1', publicKeyFingerprint: null, keyCheckValue: kcv }],
+        },
+      ] as [string, Record<string, unknown>];
+    const mayHaveLanded = (events: [string, Record<string, unknown>][]) =>
+      replayOnlineJournal(journal([started, created, fetched('1'.repeat(64)), ...events]))?.keys.get('k1')
+        ?.importMayHaveLanded === true;
+    // A first check: nothing was sent before it.
+    expect(mayHaveLanded([checked('ABCDEF')])).toBe(false);
+    // The same material checked again (a later session, after a kill): the first session may have sent it.
+    expect(mayHaveLanded([checked('ABCDEF'), checked('ABCDEF')])).toBe(true);
+    // Other material checked now: what was sent before is not this import.
+    expect(mayHaveLanded([checked('ABCDEF'), checked('123456')])).toBe(false);
+    // An import of it whose outcome was unknown, in the same session.
+    const failed = (code: string) =>
+      ['step.failed', { step: 'import-key-material', keyId: 'k1', code, reason: 'r', values: {} }] as [
+        string,
+        Record<string, unknown>,
+      ];
+    expect(mayHaveLanded([checked('ABCDEF'), failed('KMS_IMPORT_OUTCOME_UNKNOWN')])).toBe(true);
+    // A clear refusal means the KMS did not take it.
+    expect(mayHaveLanded([checked('ABCDEF'), failed('KMS.2605')])).toBe(false);
+  });
 });

@@ -1,0 +1,137 @@
+/**
+ * An import that reached the KMS while its journal entry did not (the process killed, or the power
+ * cut, after the KMS took it; or its answer lost and the key's state unreadable): the next
+ * `online import` finds the key Enabled. It must recognise the ceremony's own import (the same
+ * material was checked before, so it may have been sent) instead of refusing the key as imported by
+ * someone else, which left the ceremony with no way forward; and a key Enabled before any import of
+ * this ceremony was sent stays refused. A kill leaves the journal's entries up to the last one
+ * written, so the journal is cut back to the bundle check, as a kill after sending leaves it.
+ * Two folders as two machines, one simulator over real HTTP.
+ */
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyJournal } from '../../../src-main/core/journal';
+import { KeyState } from '../../../src-main/core/kms/types';
+import { keyferry } from '../../integration/cli-in-process';
+import { nextCommand, onPrintedMedia, twoMachines } from '../../integration/pasted-shell';
+import { onlineAt } from '../../helpers/cli-sides';
+import { startSimWithClient, wrapFor, type SimSetup } from '../../core/kms/helpers/sim';
+import { airgapConfirmations } from './witness-args';
+
+let dir: string;
+let kms: SimSetup;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-lost-entry-'));
+  kms = await startSimWithClient();
+});
+afterAll(async () => {
+  await kms.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface Entry {
+  readonly event: string;
+  readonly data: Record<string, unknown>;
+}
+
+const entriesOf = async (file: string): Promise<Entry[]> =>
+  (await readFile(file, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Entry);
+
+/** The imports the simulator took (answered 200). */
+const importsTaken = () => kms.requests.filter((r) => r.action === 'import-key-material' && r.status === 200).length;
+
+/**
+ * A ceremony of an AES key and an EC key in folder `name`: created, its parameters written, wrapped
+ * on the other machine. Returns the online journal, the import command the air-gapped side printed
+ * and the connection's environment.
+ */
+async function wrappedCeremony(name: string) {
+  await mkdir(path.join(dir, name));
+  const { online, airgap } = await twoMachines(path.join(dir, name));
+  await writeFile(
+    path.join(online, 'plan.json'),
+    JSON.stringify({
+      title: 'Lost entry',
+      operator: 'Ana',
+      witnesses: ['Ben'],
+      keys: [
+        { alias: `${name}/aes`, spec: 'AES_256' },
+        { alias: `${name}/ec`, spec: 'EC_P256' },
+      ],
+    }),
+  );
+  const { args: connection, env } = onlineAt(kms.sim);
+  const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
+  expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
+  const params = await on(['online', 'params', '--out', 'params']);
+  expect(params.code).toBe(0);
+  const airGapped = await keyferry(
+    [...nextCommand(onPrintedMedia(params.stdout)), ...airgapConfirmations(params.stdout, ['Ben']), '--allow-network'],
+    { cwd: airgap, env: {} },
+  );
+  expect(airGapped.stderr).toBe('');
+  expect(airGapped.code).toBe(0);
+  const importCommand = nextCommand(onPrintedMedia(airGapped.stdout));
+  const runImport = () => keyferry(importCommand, { cwd: online, env });
+  return { journal: path.join(online, 'online.jsonl'), runImport };
+}
+
+describe('online import after an import whose journal entry was lost', () => {
+  it('recognises its own import in the KMS, journals it reconciled, verifies and writes the receipt', async () => {
+    const { journal, runImport } = await wrappedCeremony('killed');
+    const first = await runImport();
+    expect(first.code).toBe(0);
+    const lines = (await readFile(journal, 'utf8')).trim().split('\n');
+    const checked = lines.findIndex((line) => (JSON.parse(line) as Entry).event === 'wrapped-bundle.checked');
+    // What a kill right after the KMS took both imports leaves: every entry up to the bundle check,
+    // and no receipt.
+    await writeFile(journal, `${lines.slice(0, checked + 1).join('\n')}\n`);
+    const online = path.dirname(journal);
+    for (const file of await readdir(online)) if (file.startsWith('receipt-online-')) await rm(path.join(online, file));
+    const taken = importsTaken();
+
+    const rerun = await runImport();
+    expect(rerun.stderr).toBe('');
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout.match(/its answer was lost: the key’s state shows the import/g)).toHaveLength(2);
+    const entries = await entriesOf(journal);
+    const imported = entries.filter((e) => e.event === 'key.imported');
+    expect(imported.map((e) => e.data.confirmation)).toEqual(['reconciled', 'reconciled']);
+    expect(entries.filter((e) => e.event === 'key.verified')).toHaveLength(2);
+    expect(entries.filter((e) => e.event === 'receipt.written')).toHaveLength(1);
+    expect((await verifyJournal(journal)).ok).toBe(true);
+    // Nothing was sent twice: the rerun only read the keys' state (and the EC key's public key).
+    expect(importsTaken()).toBe(taken);
+  }, 120_000);
+
+  it('still refuses a key made Enabled before any import of this ceremony was sent', async () => {
+    const { journal, runImport } = await wrappedCeremony('somebody-else');
+    // Somebody imports other material into the AES key (in the console) before the officer's first import.
+    const aesKeyId = (await entriesOf(journal)).find((e) => e.event === 'key.created' && e.data.spec === 'AES_256')
+      ?.data.keyId as string;
+    const parameters = await kms.client.getParametersForImport({ keyId: aesKeyId });
+    const other = await wrapFor(parameters, 'AES_256');
+    await kms.client.importKeyMaterial({
+      keyId: aesKeyId,
+      importToken: parameters.importToken,
+      encryptedKeyMaterial: other.encryptedKeyMaterial,
+    });
+    other.material.dispose();
+    expect((await kms.client.describeKey(aesKeyId)).state).toBe(KeyState.Enabled);
+
+    const refused = await runImport();
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('The key is Enabled, not Pending import');
+    const entries = await entriesOf(journal);
+    expect(entries.filter((e) => e.event === 'key.imported' && e.data.keyId === aesKeyId)).toEqual([]);
+    expect(
+      entries.filter((e) => e.event === 'step.failed').map((e) => [e.data.step, e.data.keyId, e.data.code]),
+    ).toContainEqual(['import-key-material', aesKeyId, 'KMS_KEY_NOT_PENDING_IMPORT']);
+  }, 120_000);
+});
