@@ -122,8 +122,11 @@ export const createKeyCommand = defineOnlineCommand({
       );
       io.stdout(t('online.created', { count: created.length }));
       // The plan left its material expiry out: the keys without their own say the default, named as such.
+      // Counted as the KMS holds them (a replica is a key of its own), as "Created N keys" counts.
       const defaulted = plan.materialExpiryDefaulted
-        ? plan.keys.filter((k) => !isAsymmetric(k.spec) && k.materialExpiry === undefined).length
+        ? plan.keys
+            .filter((k) => !isAsymmetric(k.spec) && k.materialExpiry === undefined)
+            .reduce((n, k) => n + 1 + (k.replicas?.length ?? 0), 0)
         : 0;
       if (values.plan && defaulted > 0) io.stdout(t('online.plan-expiry-default', { count: defaulted }));
       const out = onMedia(`import-parameters-${session.ceremony.ceremonyId}`);

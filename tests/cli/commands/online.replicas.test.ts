@@ -68,6 +68,9 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     const create = await keyferry(['online', 'create-key', ...where, '--plan', 'plan.json'], { cwd: online, env });
     expect(create.stderr).toBe('');
     expect(create.code).toBe(0);
+    // Counted as the KMS holds them, as "Created 6 keys" is: the AES primary and its two replicas.
+    expect(create.stdout).toContain('Created 6 keys, Pending import.');
+    expect(create.stdout).toContain('the AES material of 3 keys never expires (the default');
     // Each group's three rows share an alias: the table tells them apart by region and group.
     const created = tableRows(create.stdout, 'dr/');
     const aesPrimary = created[0]?.[7] ?? '';
