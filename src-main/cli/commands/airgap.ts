@@ -22,7 +22,7 @@ import { defineCommand, type CliIo } from '../command';
 import { openCeremonyJournal } from '../ceremony-journal';
 import { CONFIRM_FINGERPRINT_OPTION, confirmAsEveryWitness } from '../witness-confirmations';
 import { readConsoleFilesInput } from '../console-files-input';
-import { cliDate, cliExpiry, cliWarnings, printKeyTable } from '../cli-text';
+import { cliDate, cliExpiry, cliWarnings, placeColumns, printKeyTable } from '../cli-text';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
 import { listText } from '../../i18n/list';
@@ -109,7 +109,8 @@ function printParameters(io: CliIo, overview: ParametersOverview): void {
   for (const artefact of overview.confirmations) {
     if (artefact.kind !== 'import-parameters-bundle') continue;
     io.stdout(t('witness.fingerprints.heading'));
-    for (const k of artefact.fingerprints)
+    // In the table's order: each replica group's replicas under their primary.
+    for (const k of placeColumns(io, placed).grouped(artefact.fingerprints))
       io.stdout(t('airgap.fingerprint-of', { grouped: k.grouped, keyId: k.keyId }));
   }
 }

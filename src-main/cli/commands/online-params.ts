@@ -2,7 +2,7 @@
 import path from 'node:path';
 
 import { cliTranslator } from '../cli-locale';
-import { cliDate, cliWarnings } from '../cli-text';
+import { cliDate, cliWarnings, placeColumns } from '../cli-text';
 import { bundleOnMedia, mediaFolderLine } from '../command-line';
 import { reimportNextLines } from './online-reimport';
 
@@ -55,7 +55,8 @@ export const paramsCommand = defineOnlineCommand({
       const written = await session.ceremony.writeParametersBundle(out);
       const { t } = cliTranslator(io);
       io.stdout(t('params.fingerprints.heading'));
-      for (const k of issued) {
+      // In the tables' order: each replica group's replicas under their primary.
+      for (const k of placeColumns(io, session.ceremony.keys()).grouped(issued)) {
         const until = cliDate(io, k.tokenExpiresAt);
         const replica = k.replicaRegion === undefined ? 'no' : 'yes';
         io.stdout(

@@ -103,6 +103,10 @@ describe('keyferry online and airgap with a replica group in three regions', () 
         expect(params.stdout).toContain(`Fetching import parameters for ${alias} (the replica in region ${r[1]})`);
       }
     }
+    // Both sides list the fingerprints in the tables' order: each group's replicas under their primary.
+    const keyIdsIn = (lines: string[]) => lines.map((line) => /key ([0-9a-f-]{36})/.exec(line)?.[1] ?? '');
+    const tableOrder = created.map((r) => r[7]);
+    expect(keyIdsIn(params.stdout.split('\n').filter((l) => /token valid until/.test(l)))).toEqual(tableOrder);
     const manifest = JSON.parse(await readFile(path.join(online, 'media-params', 'manifest.json'), 'utf8')) as {
       formatVersion: number;
       keys: { region: string; replicaOf?: string }[];
@@ -134,6 +138,8 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(wrap.code).toBe(0);
     // The air-gapped side's key table tells the group's rows apart as create-key's does: region, project, group.
     expect(tableRows(wrap.stdout, 'dr/').map((r) => r.slice(0, 4))).toEqual(created.map((r) => r.slice(0, 4)));
+    const fingerprintLines = wrap.stdout.split('\n').filter((l) => /^ {2}[0-9A-F]{4} .*\(key [0-9a-f-]{36}\)$/.test(l));
+    expect(keyIdsIn(fingerprintLines)).toEqual(tableOrder);
     const air = journalEvents(await readFile(path.join(airgap, 'airgap.jsonl'), 'utf8'));
     expect(air.filter((e) => e.event === 'material.generated')).toHaveLength(2);
     // Each group's one material line names the replicas it also serves.
