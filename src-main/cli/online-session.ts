@@ -60,11 +60,17 @@ export interface OnlineSession {
 /**
  * One line per key as its KMS calls finish, counted (`[37/100]`): several keys run at once, so a
  * line says which key is done rather than which one is next. The line names the key by its alias;
- * its key id is printed once, where the command lists the keys (a table, the fingerprints).
+ * its key id is printed once, where the command lists the keys (a table, the fingerprints). A key
+ * whose calls failed gets a line with its key id too: the refusal printed last says "the key", and
+ * with a hundred keys (a replica group's share one alias) the officer must know which.
  */
 function keyByKeyProgress(io: CliIo): (p: CeremonyProgress) => void {
-  const { progress } = cliTranslator(io);
+  const { progress, t } = cliTranslator(io);
   return (p) => {
+    if (p.keyPhase === 'failed') {
+      io.stdout(`  ${t('online.progress.key-failed', { line: progress(p), keyId: p.keyId ?? 'none' })}`);
+      return;
+    }
     if (p.keyPhase !== 'done') return;
     io.stdout(`  [${p.done}/${p.total}] ${progress(p)}`);
   };

@@ -1025,6 +1025,7 @@ export interface MessageValueTable {
   'cli.receipt-written': { html: string | number; text: string | number };
   'online.default-title': { alias: string | number };
   'online.created': { count: number };
+  'online.progress.key-failed': { line: string | number; keyId: string };
   'online.plan-expiry-default': { count: number };
   'online.next.params': { command: string | number };
   'online.params.key': { alias: string | number; spec: string | number; keyId: string | number; replica: string; region: string | number; until: string | number };

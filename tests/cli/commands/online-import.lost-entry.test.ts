@@ -128,6 +128,8 @@ describe('online import after an import whose journal entry was lost', () => {
     const refused = await runImport();
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('The key is Enabled, not Pending import');
+    // "The key" is named in the progress: which one, by alias and key id.
+    expect(refused.stdout).toContain(`  NOT done: Importing AES_256 key somebody-else/aes (key ${aesKeyId}).`);
     const entries = await entriesOf(journal);
     expect(entries.filter((e) => e.event === 'key.imported' && e.data.keyId === aesKeyId)).toEqual([]);
     expect(

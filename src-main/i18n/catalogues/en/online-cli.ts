@@ -15,6 +15,7 @@ export const enOnlineCli = {
   'cli.receipt-written': 'Receipt: {html} (and {text})',
   'online.default-title': 'Import of {alias}',
   'online.created': 'Created {count, plural, one {# key} other {# keys}}, Pending import.',
+  'online.progress.key-failed': 'NOT done: {line}{keyId, select, none {} other { (key {keyId})}}.',
   'online.plan-expiry-default':
     'The plan does not say "materialExpiry": the AES material of {count, plural, one {# key} other {# keys}} never expires (the default, not the plan\u2019s word).',
   'online.next.params':

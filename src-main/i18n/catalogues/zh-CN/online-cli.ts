@@ -17,6 +17,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'cli.receipt-written': '回执：{html}（及 {text}）',
   'online.default-title': '导入 {alias}',
   'online.created': '已创建 {count} 个密钥，状态为待导入。',
+  'online.progress.key-failed': '未完成：{line}{keyId, select, none {} other {（密钥 {keyId}）}}。',
   'online.plan-expiry-default':
     '计划未写明 "materialExpiry"：{count} 个密钥的 AES 密钥材料永不过期（这是默认值，并非计划所写）。',
   'online.next.params': '下一步，写入移动存储介质（MEDIA：本工作站挂载该介质的文件夹，例如 /media/usb）：{command}',
