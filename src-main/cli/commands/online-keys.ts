@@ -59,7 +59,22 @@ export const statusCommand = defineOnlineCommand({
             ...recordedCustodyValues(session.ceremony.importedCustody(k.keyId)),
           }),
         );
+      // Enabled in the KMS with no import in the journal: an import whose entry was lost (a stop or a
+      // crash after sending), which online import records on its next run, or somebody else's.
+      const recorded = new Set(keys.filter((k) => k.imported).map((k) => k.keyId));
+      const unrecorded = status.filter(
+        (s) => !recorded.has(s.keyId) && keyStateOfName(s.keyState) === String(KeyState.Enabled),
+      );
+      if (unrecorded.length > 0) {
+        io.stdout(
+          cliTranslator(io).t('online.status.unrecorded-imports', {
+            count: unrecorded.length,
+            keys: unrecorded.map((s) => `${s.alias} (${s.keyId})`).join(', '),
+          }),
+        );
+      }
       if (!keys.some((k) => k.imported)) {
+        if (unrecorded.length > 0) return 1;
         if (lapsed.length === 0 && deleted.length === 0)
           io.stdout(
             cliTranslator(io).t('online.status.nothing-imported', {
@@ -71,7 +86,7 @@ export const statusCommand = defineOnlineCommand({
       const proofs = await session.ceremony.verifyKeys();
       printProofs(io, proofs, keys);
       printGroupProofs(io, session.ceremony.keys());
-      return proofs.every((p) => p.ok) && lapsed.length === 0 ? 0 : 1;
+      return proofs.every((p) => p.ok) && lapsed.length === 0 && unrecorded.length === 0 ? 0 : 1;
     });
   },
 });

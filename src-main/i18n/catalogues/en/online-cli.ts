@@ -61,5 +61,7 @@ export const enOnlineCli = {
     "  2. {command} ... on the air-gapped workstation, with {custody, select, hsm {the HSM token {token} that holds the material (its PKCS#11 module and PIN)} shares {the shares of any {m} of the {n} custodians and the custody backup} other {the ceremony's custody copy (the shares of enough custodians, or the HSM token: step 1 prints the exact command)}}; --expires is required because this material had an expiry, and its original expiry has passed: EXPIRY is a new date-time, a duration such as 90d, or never",
   'online.lapsed.step3': '  3. {command} with the wrapped-material bundle the restore wrote (the command it prints)',
   'online.status.nothing-imported': 'Nothing imported yet (ceremony step: {stepPhrase}).',
+  'online.status.unrecorded-imports':
+    '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS although this journal records no import into {count, plural, one {it} other {them}}: {keys}. If an import of this ceremony was stopped or crashed after it was sent, run keyferry online import again with the same --bundle and --expect-digest: it compares each such key with the bundle (its expiry, and for RSA and EC keys its public key), records it, and sends nothing twice. Otherwise somebody imported other material into {count, plural, one {it} other {them}}: do not use {count, plural, one {it} other {them}} for this ceremony.',
   'online.deleted': 'Deleted the imported material of key {keyId}; it is now {state}.',
 } as const;
