@@ -3,7 +3,7 @@
  * KMS client, and a way to journal an event (applied to the state as it is appended).
  */
 import { toProblem, type KeyferryError } from '../../errors';
-import { problemData, type Journal, type JsonObject } from '../../journal';
+import { problemData, type Journal, type JournalEntry, type JsonObject } from '../../journal';
 import { observeKmsRetries } from '../../kms/retry';
 import type { KmsAction } from '../../kms/api-schemas';
 import { ONLINE_EVENTS } from './events';
@@ -41,6 +41,8 @@ export interface OnlineStepContext {
  * Runs `run`, journaling every retry of its KMS calls (kms.retried: the action, the attempt that
  * failed, its code, whether the API gateway throttled it, the wait) before the wait starts; on
  * failure appends a step-failed entry (the problem's code, reason and values; best effort) and rethrows.
+ * `appended` gets each entry written here, so the session's state follows its own journal (a failed
+ * import's outcome unknown marks the key for the next attempt in the same session, online/state.ts).
  */
 export async function journaledKmsCall<T>(
   journal: Journal,
@@ -48,16 +50,18 @@ export async function journaledKmsCall<T>(
   step: OnlineKmsStep,
   keyId: string | null,
   run: () => Promise<T>,
+  appended: (entry: JournalEntry) => void = () => undefined,
 ): Promise<T> {
   try {
     return await observeKmsRetries(async (retry) => {
-      await journal.append(operator, ONLINE_EVENTS.kmsRetried, { step, keyId, ...retry });
+      appended(await journal.append(operator, ONLINE_EVENTS.kmsRetried, { step, keyId, ...retry }));
     }, run);
   } catch (error) {
     const problem = toProblem(error);
     await journal
       // Code, English `reason` and values, like every other refusal (older journals named the text `message`).
       .append(operator, ONLINE_EVENTS.stepFailed, { step, keyId, ...problemData(problem) })
+      .then(appended)
       .catch(() => undefined);
     throw error;
   }

@@ -112,7 +112,8 @@ export class OnlineCeremony {
         applyOnlineEntry(state, await options.journal.append(state.operator, event, data));
         this.#settle();
       },
-      kmsCall: (step, keyId, run) => journaledKmsCall(options.journal, state.operator, step, keyId, run),
+      kmsCall: (step, keyId, run) =>
+        journaledKmsCall(options.journal, state.operator, step, keyId, run, (entry) => applyOnlineEntry(state, entry)),
     };
   }
 
