@@ -1054,6 +1054,7 @@ export interface MessageValueTable {
   'online.lapsed.step3': { command: string | number };
   'online.status.nothing-imported': { stepPhrase: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number };
+  'online.status.foreign-imports': { count: number; keys: string | number };
   'online.deleted': { keyId: string | number; state: string | number };
   'cli.help.title': NoValues;
   'cli.help.usage': { app: string | number };
@@ -2227,6 +2228,7 @@ export interface MessageValueTable {
   'journal.event.journal.torn-line-completed': NoValues;
   'journal.event.key.created': NoValues;
   'journal.event.key.imported': NoValues;
+  'journal.event.key.import-sending': NoValues;
   'journal.event.key.material-deleted': NoValues;
   'journal.event.key.material-lapsed': NoValues;
   'journal.event.key.status-read': NoValues;

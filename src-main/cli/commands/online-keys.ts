@@ -59,19 +59,20 @@ export const statusCommand = defineOnlineCommand({
             ...recordedCustodyValues(session.ceremony.importedCustody(k.keyId)),
           }),
         );
-      // Enabled in the KMS with no import in the journal: an import whose entry was lost (a stop or a
-      // crash after sending), which online import records on its next run, or somebody else's.
-      const recorded = new Set(keys.filter((k) => k.imported).map((k) => k.keyId));
+      // Enabled in the KMS with no import in the journal: an import sent and its entry lost (a stop
+      // or a crash after sending), which online import records on its next run, or somebody else's.
+      const byId = new Map(keys.map((k) => [k.keyId, k]));
       const unrecorded = status.filter(
-        (s) => !recorded.has(s.keyId) && keyStateOfName(s.keyState) === String(KeyState.Enabled),
+        (s) => !byId.get(s.keyId)?.imported && keyStateOfName(s.keyState) === String(KeyState.Enabled),
       );
-      if (unrecorded.length > 0) {
-        io.stdout(
-          cliTranslator(io).t('online.status.unrecorded-imports', {
-            count: unrecorded.length,
-            keys: unrecorded.map((s) => `${s.alias} (${s.keyId})`).join(', '),
-          }),
-        );
+      for (const [sent, message] of [
+        [true, 'online.status.unrecorded-imports'],
+        [false, 'online.status.foreign-imports'],
+      ] as const) {
+        const these = unrecorded.filter((s) => !!byId.get(s.keyId)?.importSentUnrecorded === sent);
+        if (these.length === 0) continue;
+        const named = these.map((s) => `${s.alias} (${s.keyId})`).join(', ');
+        io.stdout(cliTranslator(io).t(message, { count: these.length, keys: named }));
       }
       if (!keys.some((k) => k.imported)) {
         if (unrecorded.length > 0) return 1;

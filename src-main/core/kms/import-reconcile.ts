@@ -7,8 +7,9 @@
  *   has not expired.
  * - anything else: the outcome is unknown, and the user is told so plainly.
  * A key already Enabled before the import is refused (KMS_KEY_NOT_PENDING_IMPORT), unless the caller
- * says an earlier import of this material may have taken effect with its answer lost (an earlier
- * session stopped after sending it): then the same comparison decides, as for a lost answer.
+ * says an earlier import of this material was sent and may have taken effect with its answer lost
+ * (an earlier session stopped after sending it): then the same comparison decides, as for a lost
+ * answer. `beforeSend` runs once, just before the first request goes out (the caller journals it).
  */
 import { KmsError, isKmsError, kmsClientError } from './errors';
 import { KeyState, type ImportKeyMaterialInput, type ImportOutcome, type KmsKeyInfo } from './types';
@@ -110,6 +111,7 @@ export async function importWithReconciliation(
   if (before.state !== KeyState.PendingImport) {
     throw kmsClientError('KMS_KEY_NOT_PENDING_IMPORT', { state: String(before.state) });
   }
+  await input.beforeSend?.();
   try {
     await port.sendImport(body);
     return { keyId: input.keyId, state: KeyState.Enabled, confirmation: 'answered' };

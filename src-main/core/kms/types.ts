@@ -94,6 +94,8 @@ export interface ImportKeyMaterialInput {
    * public key) is then reported as 'reconciled' instead of refused as not Pending import.
    */
   readonly earlierAttemptMayHaveLanded?: boolean;
+  /** Awaited just before the request is sent (after describe-key found the key Pending import): journals the send. */
+  readonly beforeSend?: () => Promise<void>;
 }
 
 export interface ImportOutcome {

@@ -1,11 +1,11 @@
 /**
  * An import that reached the KMS while its journal entry did not (the process killed, or the power
  * cut, after the KMS took it; or its answer lost and the key's state unreadable): the next
- * `online import` finds the key Enabled. It must recognise the ceremony's own import (the same
- * material was checked before, so it may have been sent) instead of refusing the key as imported by
- * someone else, which left the ceremony with no way forward; and a key Enabled before any import of
- * this ceremony was sent stays refused. A kill leaves the journal's entries up to the last one
- * written, so the journal is cut back to the bundle check, as a kill after sending leaves it.
+ * `online import` finds the key Enabled. It must recognise the ceremony's own import (journaled as
+ * sent, key.import-sending, and neither recorded nor refused) instead of refusing the key as imported
+ * by someone else, which left the ceremony with no way forward; and a key Enabled while this ceremony
+ * never sent it an import stays refused, however often the import is run. A kill leaves the
+ * journal's entries up to the last one written, so the journal is cut back to the last send.
  * Two folders as two machines, one simulator over real HTTP.
  */
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -89,28 +89,44 @@ describe('online import after an import whose journal entry was lost', () => {
     const first = await runImport();
     expect(first.code).toBe(0);
     const lines = (await readFile(journal, 'utf8')).trim().split('\n');
-    const checked = lines.findIndex((line) => (JSON.parse(line) as Entry).event === 'wrapped-bundle.checked');
-    // What a kill right after the KMS took both imports leaves: every entry up to the bundle check,
-    // and no receipt.
-    await writeFile(journal, `${lines.slice(0, checked + 1).join('\n')}\n`);
+    const events = lines.map((line) => JSON.parse(line) as Entry);
+    const lastSending = events.map((e) => e.event).lastIndexOf('key.import-sending');
+    expect(lastSending).toBeGreaterThan(0);
+    // What a kill right after the KMS took the imports leaves: every entry up to the last request
+    // journaled as sent (key.import-sending), and no receipt.
+    const kept = events.slice(0, lastSending + 1);
+    await writeFile(journal, `${lines.slice(0, lastSending + 1).join('\n')}\n`);
     const online = path.dirname(journal);
     for (const file of await readdir(online)) if (file.startsWith('receipt-online-')) await rm(path.join(online, file));
+    const recorded = new Set(kept.filter((e) => e.event === 'key.imported').map((e) => e.data.keyId));
+    const unrecorded = kept
+      .filter((e) => e.event === 'key.import-sending' && !recorded.has(e.data.keyId))
+      .map((e) => e.data.keyId as string);
+    expect(unrecorded.length).toBeGreaterThan(0);
     const taken = importsTaken();
-    // The officer's first look after the crash: status names the keys the KMS holds and the journal
-    // does not record, and says how to record them.
+
+    // The officer's first look after the crash: status names the keys whose import was sent and not
+    // recorded, and says how to record them.
     const status = await runStatus();
     expect(status.code).toBe(1);
-    expect(status.stdout).toMatch(
-      /2 keys are Enabled in the KMS although this journal records no import into them: killed\/aes \([0-9a-f-]{36}\), killed\/ec \([0-9a-f-]{36}\)\. If an import of this ceremony was stopped or crashed after it was sent, run keyferry online import again/,
-    );
+    const sentLine = status.stdout
+      .split('\n')
+      .find((l) => l.includes('with an import this journal shows sent but not recorded'));
+    for (const keyId of unrecorded) expect(sentLine).toContain(keyId);
+    expect(sentLine).toContain('Run keyferry online import again with the same --bundle and --expect-digest');
+    expect(status.stdout).not.toContain('never sent an import');
 
     const rerun = await runImport();
     expect(rerun.stderr).toBe('');
     expect(rerun.code).toBe(0);
-    expect(rerun.stdout.match(/its answer was lost: the key’s state shows the import/g)).toHaveLength(2);
+    const reconciledLines = rerun.stdout.match(/its answer was lost: the key’s state shows the import/g) ?? [];
+    expect(reconciledLines).toHaveLength(unrecorded.length);
     const entries = await entriesOf(journal);
     const imported = entries.filter((e) => e.event === 'key.imported');
-    expect(imported.map((e) => e.data.confirmation)).toEqual(['reconciled', 'reconciled']);
+    expect(imported.filter((e) => unrecorded.includes(e.data.keyId as string)).map((e) => e.data.confirmation)).toEqual(
+      unrecorded.map(() => 'reconciled'),
+    );
+    expect(imported).toHaveLength(2);
     expect(entries.filter((e) => e.event === 'key.verified')).toHaveLength(2);
     expect(entries.filter((e) => e.event === 'receipt.written')).toHaveLength(1);
     expect((await verifyJournal(journal)).ok).toBe(true);
@@ -119,7 +135,7 @@ describe('online import after an import whose journal entry was lost', () => {
   }, 120_000);
 
   it('still refuses a key made Enabled before any import of this ceremony was sent', async () => {
-    const { journal, runImport } = await wrappedCeremony('somebody-else');
+    const { journal, runImport, runStatus } = await wrappedCeremony('somebody-else');
     // Somebody imports other material into the AES key (in the console) before the officer's first import.
     const aesKeyId = (await entriesOf(journal)).find((e) => e.event === 'key.created' && e.data.spec === 'AES_256')
       ?.data.keyId as string;
@@ -136,6 +152,17 @@ describe('online import after an import whose journal entry was lost', () => {
     const refused = await runImport();
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('The key is Enabled, not Pending import');
+    // Status says nothing was ever sent to it; running the same import again is refused again (a
+    // second run checks the bundle again, which must not pass for a send).
+    const status = await runStatus();
+    expect(status.code).toBe(1);
+    expect(status.stdout).toContain(
+      `1 key is Enabled in the KMS although this ceremony never sent an import to it: somebody-else/aes (${aesKeyId}). Somebody imported other material`,
+    );
+    expect(status.stdout).not.toContain('shows sent but not recorded');
+    const again = await runImport();
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('The key is Enabled, not Pending import');
     // "The key" is named in the progress: which one, by alias and key id.
     expect(refused.stdout).toContain(`  NOT done: Importing AES_256 key somebody-else/aes (key ${aesKeyId}).`);
     const entries = await entriesOf(journal);

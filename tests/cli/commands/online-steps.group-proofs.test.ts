@@ -34,6 +34,7 @@ function group(
     projectId: 'a'.repeat(32),
     replicaOf: i === 0 ? null : primary,
     imported,
+    importSentUnrecorded: false,
     lapsed: false,
     deleted: false,
     expiresAt: imported ? 'never' : null,

@@ -40,6 +40,12 @@ export const ONLINE_EVENTS = {
   /** Before an import: per key, the expiry the bundle requests, the plan's, and the one used (an override, or bundle and plan differ). */
   expiryChosen: 'import.expiry-chosen',
   stepFailed: 'step.failed',
+  /**
+   * Written (fsynced) just before an import-key-material request goes out, after describe-key found
+   * the key Pending import. Until key.imported, or a refusal the KMS gave to that request, it says an
+   * import of this ceremony may have reached the KMS: a process killed after sending leaves only this.
+   */
+  importSending: 'key.import-sending',
   /** A KMS call sent again after a throttling answer (or, for a read, a passing failure), before the wait. */
   kmsRetried: 'kms.retried',
   receiptWritten: 'receipt.written',
@@ -128,6 +134,7 @@ export const verifiedData = z.object({
   publicKeyFingerprint: sha256.nullable(),
 });
 export const keyIdData = z.object({ keyId: z.string() });
+export const importSendingData = z.object({ keyId: z.string(), importTokenSha256: sha256 });
 /** What the state reads of a failed step: which step, which key, and the problem's code. */
 export const stepFailedData = z.object({ step: z.string(), keyId: z.string().nullable(), code: z.string() });
 /** How a replica group was proven to hold one material (see replica-proof.ts). */

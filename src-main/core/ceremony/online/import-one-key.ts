@@ -127,6 +127,7 @@ export async function importCheckedKey(
   checked: CheckedKey,
   expiresAt: string,
   now: Date,
+  beforeSend: () => Promise<void>,
 ): Promise<ImportOutcome> {
   const { key, issued, wrapped } = checked;
   const tokenExpiresAt = new Date(issued.tokenExpiresAt);
@@ -148,6 +149,8 @@ export async function importCheckedKey(
     ...(expiresAt !== 'never' ? { materialExpiresAt: new Date(expiresAt) } : {}),
     tokenExpiresAt,
     ...(wrapped.publicKeyDer ? { expectedPublicKeyDer: wrapped.publicKeyDer } : {}),
+    // Read now, before this attempt's own key.import-sending marks the key.
     ...(key.importMayHaveLanded ? { earlierAttemptMayHaveLanded: true } : {}),
+    beforeSend,
   });
 }

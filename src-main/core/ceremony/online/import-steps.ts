@@ -269,8 +269,15 @@ export async function importCheckedMaterial(
     }),
     async ({ checkedKey: c, decision }): Promise<ImportedKeySummary> => {
       const { effective: expiresAt, requested, source } = decision;
+      // key.import-sending is journaled just before the request goes out: a kill after it leaves the
+      // mark by which the next run recognises this import in the KMS (state.ts importMayHaveLanded).
+      const sending = () =>
+        ctx.journal(ONLINE_EVENTS.importSending, {
+          keyId: c.key.keyId,
+          importTokenSha256: c.issued.importTokenSha256,
+        });
       const outcome = await ctx.kmsCall('import-key-material', c.key.keyId, () =>
-        importCheckedKey(ctx.kmsFor(c.key), c, expiresAt, ctx.now()),
+        importCheckedKey(ctx.kmsFor(c.key), c, expiresAt, ctx.now(), sending),
       );
       await ctx.journal(ONLINE_EVENTS.imported, {
         keyId: c.key.keyId,

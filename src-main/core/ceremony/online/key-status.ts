@@ -33,6 +33,7 @@ export function journaledKeys(ctx: Pick<OnlineStepContext, 'state' | 'region' | 
     alias: k.alias,
     spec: k.spec,
     imported: holdsImportedMaterial(k),
+    importSentUnrecorded: !holdsImportedMaterial(k) && !!k.importMayHaveLanded,
     lapsed: !holdsImportedMaterial(k) && !!k.materialLapsed,
     deleted: !!k.materialDeleted && !k.materialLapsed,
     expiresAt: k.imported ? (k.imported.expiresAt ?? 'never') : null,

@@ -19,6 +19,7 @@ import {
   parametersFetchedData,
   parametersWrittenData,
   replicaGroupProvenData,
+  importSendingData,
   startedData,
   stepFailedData,
   verifiedData,
@@ -72,11 +73,12 @@ export interface OnlineKeyState {
   /** The custody copy the last checked bundle named for this key (absent: the bundle or the journal did not say). */
   checkedCustody?: RecordedCustody;
   /**
-   * An import of the material last checked may have reached the KMS with no key.imported entry: the
-   * same material (KCV, public-key fingerprint) was checked in an earlier entry, after which imports
-   * are sent, or an import of it ended with its outcome unknown (KMS_IMPORT_OUTCOME_UNKNOWN). A key
-   * found Enabled is then recognised as holding it (import-reconcile.ts), not refused as imported
-   * by someone else; the process may have been killed, or the answer lost, after the KMS took it.
+   * An import of this ceremony was sent to the key (key.import-sending) or ended with its outcome
+   * unknown (KMS_IMPORT_OUTCOME_UNKNOWN), and neither key.imported nor the KMS's refusal of that
+   * request followed: it may have reached the KMS with its entry lost (the process killed, or the
+   * answer lost, after the KMS took it). A key found Enabled is then compared with this import
+   * (import-reconcile.ts) instead of refused as imported by someone else. Only a request sent sets
+   * it: checking a bundle, or a refusal before anything was sent, never does.
    */
   importMayHaveLanded?: boolean;
   /** `custody`: the custody copy of the imported material, as the bundle checked before the import named it. */
@@ -158,6 +160,15 @@ function keyOf(state: OnlineCeremonyState, entry: JournalEntry, keyId: string): 
   return key;
 }
 
+/**
+ * Codes only import-key-material answers with, saying the KMS refused that request (its token, its
+ * material, a key not external): KMS.26xx, KMS.0309 and KMS.0311. Not KMS.0310 ("not in the Pending
+ * import status"), which an earlier import of the same material taking effect also explains.
+ */
+function refusedImportRequest(code: string): boolean {
+  return /^KMS\.26\d\d$/.test(code) || code === 'KMS.0309' || code === 'KMS.0311';
+}
+
 /** Applies one journal entry to `state` (entries of other kinds are ignored). */
 export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry): void {
   const parse = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T => {
@@ -213,33 +224,31 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       state.wrappedCheckedSeq = entry.seq;
       for (const k of d.keys) {
         const key = keyOf(state, entry, k.keyId);
-        key.importMayHaveLanded =
-          key.checkedKeyCheckValue !== undefined &&
-          key.checkedKeyCheckValue === k.keyCheckValue &&
-          key.checkedPublicKeyFingerprint === k.publicKeyFingerprint;
         key.checkedPublicKeyFingerprint = k.publicKeyFingerprint;
         key.checkedKeyCheckValue = k.keyCheckValue;
         key.checkedCustody = d.custody ? { arrangement: d.custody, seq: entry.seq } : undefined;
       }
       break;
     }
+    case ONLINE_EVENTS.importSending: {
+      keyOf(state, entry, parse(importSendingData).keyId).importMayHaveLanded = true;
+      break;
+    }
     case ONLINE_EVENTS.stepFailed: {
       // Older journals' failures may lack a field read here: they only leave the flag as it was.
       const failed = stepFailedData.safeParse(entry.data);
-      if (
-        failed.success &&
-        failed.data.step === 'import-key-material' &&
-        failed.data.code === 'KMS_IMPORT_OUTCOME_UNKNOWN' &&
-        failed.data.keyId !== null
-      ) {
-        const key = state.keys.get(failed.data.keyId);
-        if (key) key.importMayHaveLanded = true;
-      }
+      if (!failed.success || failed.data.step !== 'import-key-material' || failed.data.keyId === null) break;
+      const key = state.keys.get(failed.data.keyId);
+      if (!key) break;
+      if (failed.data.code === 'KMS_IMPORT_OUTCOME_UNKNOWN') key.importMayHaveLanded = true;
+      // The KMS refused the request itself (its token or material): that import did not take effect.
+      else if (refusedImportRequest(failed.data.code)) key.importMayHaveLanded = false;
       break;
     }
     case ONLINE_EVENTS.imported: {
       const d = parse(importedData);
       const key = keyOf(state, entry, d.keyId);
+      key.importMayHaveLanded = false;
       key.imported = {
         expiresAt: d.expiresAt,
         importTokenSha256: d.importTokenSha256,

@@ -40,6 +40,8 @@ export interface JournaledKey extends KeyPlace {
   readonly alias: string;
   readonly spec: KeySpec;
   readonly imported: boolean;
+  /** An import of this ceremony was sent to it and neither recorded nor refused (state.ts importMayHaveLanded). */
+  readonly importSentUnrecorded: boolean;
   readonly lapsed: boolean;
   readonly deleted: boolean;
   readonly expiresAt: string | null;

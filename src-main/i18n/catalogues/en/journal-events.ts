@@ -25,6 +25,7 @@ export const enJournalEvents = {
   'journal.event.journal.torn-line-completed': 'Last line completed (only its newline was missing)',
   'journal.event.key.created': 'Key created',
   'journal.event.key.imported': 'Key material imported',
+  'journal.event.key.import-sending': 'Key material import sent',
   'journal.event.key.material-deleted': 'Key material deleted',
   'journal.event.key.material-lapsed': 'Key material expired',
   'journal.event.key.status-read': 'Key status read',

@@ -62,6 +62,8 @@ export const enOnlineCli = {
   'online.lapsed.step3': '  3. {command} with the wrapped-material bundle the restore wrote (the command it prints)',
   'online.status.nothing-imported': 'Nothing imported yet (ceremony step: {stepPhrase}).',
   'online.status.unrecorded-imports':
-    '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS although this journal records no import into {count, plural, one {it} other {them}}: {keys}. If an import of this ceremony was stopped or crashed after it was sent, run keyferry online import again with the same --bundle and --expect-digest: it compares each such key with the bundle (its expiry, and for RSA and EC keys its public key), records it, and sends nothing twice. Otherwise somebody imported other material into {count, plural, one {it} other {them}}: do not use {count, plural, one {it} other {them}} for this ceremony.',
+    '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS with an import this journal shows sent but not recorded (the command stopped or crashed after sending): {keys}. Run keyferry online import again with the same --bundle and --expect-digest: it compares each such key with the bundle (its expiry, and for RSA and EC keys its public key), records it, and sends nothing twice.',
+  'online.status.foreign-imports':
+    '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS although this ceremony never sent an import to {count, plural, one {it} other {them}}: {keys}. Somebody imported other material: do not use {count, plural, one {it} other {them}} for this ceremony.',
   'online.deleted': 'Deleted the imported material of key {keyId}; it is now {state}.',
 } as const;

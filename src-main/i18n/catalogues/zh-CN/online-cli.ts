@@ -62,6 +62,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.lapsed.step3': '  3. {command}，使用恢复写出的已包装密钥材料包（按其打印的命令）',
   'online.status.nothing-imported': '尚未导入任何内容（仪式步骤：{stepPhrase}）。',
   'online.status.unrecorded-imports':
-    'KMS 中有 {count} 个密钥已启用，但本日志没有记录向其导入：{keys}。如果本仪式的导入在发送后被中止或崩溃，请使用相同的 --bundle 和 --expect-digest 重新运行 keyferry online import：它会将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。否则即有人向其导入了其他材料：请勿在本仪式中使用这些密钥。',
+    'KMS 中有 {count} 个密钥已启用，本日志显示已向其发送导入但没有记录结果（命令在发送后被中止或崩溃）：{keys}。请使用相同的 --bundle 和 --expect-digest 重新运行 keyferry online import：它会将每个这样的密钥与材料包核对（密钥材料到期时间，RSA 和 EC 密钥还核对公钥），予以记录，且不会重复发送。',
+  'online.status.foreign-imports':
+    'KMS 中有 {count} 个密钥已启用，但本仪式从未向其发送导入：{keys}。有人导入了其他材料：请勿在本仪式中使用这些密钥。',
   'online.deleted': '已删除密钥 {keyId} 导入的密钥材料；其状态现为{state}。',
 };

@@ -130,33 +130,43 @@ describe('online journal replay', () => {
     );
   });
 
-  it('marks a key whose import of the checked material may have reached the KMS without an entry', () => {
-    const checked = (kcv: string) =>
-      [
-        'wrapped-bundle.checked',
-        {
-          folder: '/m/w',
-          manifestSha256: 'c'.repeat(64),
-          keys: [{ keyId: 'k1', publicKeyFingerprint: null, keyCheckValue: kcv }],
-        },
-      ] as [string, Record<string, unknown>];
-    const mayHaveLanded = (events: [string, Record<string, unknown>][]) =>
-      replayOnlineJournal(journal([started, created, fetched('1'.repeat(64)), ...events]))?.keys.get('k1')
-        ?.importMayHaveLanded === true;
-    // A first check: nothing was sent before it.
-    expect(mayHaveLanded([checked('ABCDEF')])).toBe(false);
-    // The same material checked again (a later session, after a kill): the first session may have sent it.
-    expect(mayHaveLanded([checked('ABCDEF'), checked('ABCDEF')])).toBe(true);
-    // Other material checked now: what was sent before is not this import.
-    expect(mayHaveLanded([checked('ABCDEF'), checked('123456')])).toBe(false);
-    // An import of it whose outcome was unknown, in the same session.
+  it('marks a key only when an import of this ceremony was sent and neither recorded nor refused', () => {
+    const checked = [
+      'wrapped-bundle.checked',
+      {
+        folder: '/m/w',
+        manifestSha256: 'c'.repeat(64),
+        keys: [{ keyId: 'k1', publicKeyFingerprint: null, keyCheckValue: 'ABCDEF' }],
+      },
+    ] as [string, Record<string, unknown>];
+    const sending = ['key.import-sending', { keyId: 'k1', importTokenSha256: '1'.repeat(64) }] as [
+      string,
+      Record<string, unknown>,
+    ];
     const failed = (code: string) =>
       ['step.failed', { step: 'import-key-material', keyId: 'k1', code, reason: 'r', values: {} }] as [
         string,
         Record<string, unknown>,
       ];
-    expect(mayHaveLanded([checked('ABCDEF'), failed('KMS_IMPORT_OUTCOME_UNKNOWN')])).toBe(true);
-    // A clear refusal means the KMS did not take it.
-    expect(mayHaveLanded([checked('ABCDEF'), failed('KMS.2605')])).toBe(false);
+    const imported = [
+      'key.imported',
+      { keyId: 'k1', expiresAt: null, importTokenSha256: '1'.repeat(64), confirmation: 'answered' },
+    ] as [string, Record<string, unknown>];
+    const mayHaveLanded = (events: [string, Record<string, unknown>][]) =>
+      replayOnlineJournal(journal([started, created, fetched('1'.repeat(64)), ...events]))?.keys.get('k1')
+        ?.importMayHaveLanded === true;
+    // Checking a bundle, however often, sends nothing (a second run of the same command checks again).
+    expect(mayHaveLanded([checked, checked])).toBe(false);
+    // Refused before anything was sent, then checked again: still nothing sent.
+    expect(mayHaveLanded([checked, failed('KMS_KEY_NOT_PENDING_IMPORT'), checked])).toBe(false);
+    // Sent, and then nothing (a kill or a power cut after sending).
+    expect(mayHaveLanded([checked, sending])).toBe(true);
+    // ... and a later refusal before sending (the token expired by then) does not undo it.
+    expect(mayHaveLanded([checked, sending, checked, failed('IMPORT_TOKEN_EXPIRED')])).toBe(true);
+    // Sent and recorded; sent and refused by the KMS itself (token verification failed).
+    expect(mayHaveLanded([checked, sending, imported])).toBe(false);
+    expect(mayHaveLanded([checked, sending, failed('KMS.2605')])).toBe(false);
+    // Its outcome unknown.
+    expect(mayHaveLanded([checked, failed('KMS_IMPORT_OUTCOME_UNKNOWN')])).toBe(true);
   });
 });
