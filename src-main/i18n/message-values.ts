@@ -1053,6 +1053,7 @@ export interface MessageValueTable {
   'online.lapsed.step2': { command: string | number; custody: string; token: string | number; m: string | number; n: string | number };
   'online.lapsed.step3': { command: string | number };
   'online.status.nothing-imported': { stepPhrase: string | number };
+  'online.status.partly-imported': { count: number; total: string | number; keys: string | number };
   'online.status.unrecorded-imports': { count: number; keys: string | number };
   'online.status.foreign-imports': { count: number; keys: string | number };
   'online.deleted': { keyId: string | number; state: string | number };

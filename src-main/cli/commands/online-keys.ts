@@ -87,7 +87,22 @@ export const statusCommand = defineOnlineCommand({
       const proofs = await session.ceremony.verifyKeys();
       printProofs(io, proofs, keys);
       printGroupProofs(io, session.ceremony.keys());
-      return proofs.every((p) => p.ok) && lapsed.length === 0 && unrecorded.length === 0 ? 0 : 1;
+      // An import stopped part way (Ctrl-C, the KMS unreachable): the keys it did not reach are still
+      // Pending import, and a replica group with them is not complete. Said, with what finishes it.
+      const missing = status.filter((s) => {
+        const k = byId.get(s.keyId);
+        return !!k && !k.imported && !k.lapsed && !k.deleted && keyStateOfName(s.keyState) === pendingImport;
+      });
+      if (missing.length > 0)
+        io.stdout(
+          cliTranslator(io).t('online.status.partly-imported', {
+            count: missing.length,
+            total: keys.length,
+            keys: missing.map((s) => `${s.alias} (${s.keyId})`).join(', '),
+          }),
+        );
+      const finished = lapsed.length === 0 && unrecorded.length === 0 && missing.length === 0;
+      return proofs.every((p) => p.ok) && finished ? 0 : 1;
     });
   },
 });

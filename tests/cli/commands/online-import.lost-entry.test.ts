@@ -5,7 +5,8 @@
  * sent, key.import-sending, and neither recorded nor refused) instead of refusing the key as imported
  * by someone else, which left the ceremony with no way forward; and a key Enabled while this ceremony
  * never sent it an import stays refused, however often the import is run. A kill leaves the
- * journal's entries up to the last one written, so the journal is cut back to the last send.
+ * journal's entries up to the last one written, so the journal is cut back to the last send. And
+ * an import stopped part way: status names the keys still Pending import and exits 1.
  * Two folders as two machines, one simulator over real HTTP.
  */
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -78,7 +79,7 @@ async function wrappedCeremony(name: string) {
   expect(airGapped.stderr).toBe('');
   expect(airGapped.code).toBe(0);
   const importCommand = nextCommand(onPrintedMedia(airGapped.stdout));
-  const runImport = () => keyferry(importCommand, { cwd: online, env });
+  const runImport = (...extra: string[]) => keyferry([...importCommand, ...extra], { cwd: online, env });
   const runStatus = () => keyferry(['online', 'status', '--journal', 'online.jsonl'], { cwd: online, env });
   return { journal: path.join(online, 'online.jsonl'), runImport, runStatus };
 }
@@ -170,5 +171,25 @@ describe('online import after an import whose journal entry was lost', () => {
     expect(
       entries.filter((e) => e.event === 'step.failed').map((e) => [e.data.step, e.data.keyId, e.data.code]),
     ).toContainEqual(['import-key-material', aesKeyId, 'KMS_KEY_NOT_PENDING_IMPORT']);
+  }, 120_000);
+
+  it('status after an import stopped part way names the keys still Pending import and exits 1; the same import finishes it', async () => {
+    const { runImport, runStatus } = await wrappedCeremony('part-way');
+    // One key at a time: the first import goes through, the KMS refuses the second (HTTP 400).
+    kms.sim.faults.failWith('import-key-material', 400, 'before', 1, 1);
+    const stopped = await runImport('--concurrency', '1');
+    expect(stopped.code).not.toBe(0);
+    kms.sim.faults.clear();
+    const status = await runStatus();
+    expect(status.code).toBe(1);
+    expect(status.stdout).toMatch(
+      /1 of 2 keys is not imported yet \(Pending import\): part-way\/\S+ \([0-9a-f-]{36}\)\. The ceremony is not finished/,
+    );
+    expect(status.stdout).toContain('Run keyferry online import again with the same --bundle and --expect-digest');
+    const finished = await runImport();
+    expect(finished.code).toBe(0);
+    const after = await runStatus();
+    expect(after.code).toBe(0);
+    expect(after.stdout).not.toContain('not imported yet');
   }, 120_000);
 });
