@@ -111,6 +111,12 @@ export async function importWithReconciliation(
   if (before.state !== KeyState.PendingImport) {
     throw kmsClientError('KMS_KEY_NOT_PENDING_IMPORT', { state: String(before.state) });
   }
+  // An earlier send may have landed, so the caller let an expired token through to look: the key is
+  // still Pending import, so nothing took effect, and the expired token is not sent (the KMS would refuse it).
+  const expired = input.tokenExpiresAt !== undefined && port.now().getTime() >= input.tokenExpiresAt.getTime();
+  if (input.earlierAttemptMayHaveLanded && expired) {
+    throw kmsClientError('KMS_IMPORT_TOKEN_EXPIRED', {});
+  }
   await input.beforeSend?.();
   try {
     await port.sendImport(body);

@@ -131,7 +131,10 @@ export async function importCheckedKey(
 ): Promise<ImportOutcome> {
   const { key, issued, wrapped } = checked;
   const tokenExpiresAt = new Date(issued.tokenExpiresAt);
-  if (tokenExpiresAt.getTime() <= now.getTime()) {
+  // An import sent with this token and not recorded may have taken effect: describe-key decides, and
+  // importWithReconciliation refuses a new send with the token expired (KMS_IMPORT_TOKEN_EXPIRED).
+  const sentWithIt = !!key.importMayHaveLanded && key.importSentTokenSha256 === issued.importTokenSha256;
+  if (!sentWithIt && tokenExpiresAt.getTime() <= now.getTime()) {
     throw new KeyferryError('IMPORT_TOKEN_EXPIRED', {
       keyId: key.keyId,
       known: 'yes',

@@ -81,6 +81,8 @@ export interface OnlineKeyState {
    * it: checking a bundle, or a refusal before anything was sent, never does.
    */
   importMayHaveLanded?: boolean;
+  /** The import token of the last request journaled as sent (key.import-sending). */
+  importSentTokenSha256?: string;
   /** `custody`: the custody copy of the imported material, as the bundle checked before the import named it. */
   imported?: {
     readonly expiresAt: string | null;
@@ -162,12 +164,16 @@ function keyOf(state: OnlineCeremonyState, entry: JournalEntry, keyId: string): 
 
 /**
  * Codes only import-key-material answers with, saying the KMS refused that request (its token, its
- * material, a key not external): KMS.26xx, KMS.0309 and KMS.0311. Not KMS.0310 ("not in the Pending
- * import status"), which an earlier import of the same material taking effect also explains.
+ * material, a key not external): KMS.26xx, KMS.0309 and KMS.0311; and Keyferry's own refusals once
+ * describe-key found the key still Pending import. Not KMS.0310 ("not in the Pending import
+ * status"), which an earlier import of the same material taking effect also explains.
  */
 function refusedImportRequest(code: string): boolean {
-  return /^KMS\.26\d\d$/.test(code) || code === 'KMS.0309' || code === 'KMS.0311';
+  return /^KMS\.26\d\d$/.test(code) || code === 'KMS.0309' || code === 'KMS.0311' || PENDING_AFTER_SEND.has(code);
 }
+
+/** Refusals import-reconcile.ts gives after describe-key found the key still Pending import: no earlier send took effect. */
+const PENDING_AFTER_SEND = new Set(['KMS_IMPORT_TOKEN_EXPIRED', 'KMS_IMPORT_NOT_APPLIED']);
 
 /** Applies one journal entry to `state` (entries of other kinds are ignored). */
 export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry): void {
@@ -231,7 +237,10 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       break;
     }
     case ONLINE_EVENTS.importSending: {
-      keyOf(state, entry, parse(importSendingData).keyId).importMayHaveLanded = true;
+      const d = parse(importSendingData);
+      const key = keyOf(state, entry, d.keyId);
+      key.importMayHaveLanded = true;
+      key.importSentTokenSha256 = d.importTokenSha256;
       break;
     }
     case ONLINE_EVENTS.stepFailed: {

@@ -48,9 +48,12 @@ function checkKey(state: OnlineCeremonyState, w: WrappedKeyMaterial, now: Date):
       issued: issued.wrappingAlgorithm,
     });
   }
-  // A key already holding the material imported with this very token (a rerun to write the receipt) needs no live token.
+  // A key already holding the material imported with this very token (a rerun to write the receipt)
+  // needs no live token; nor does one whose import with it was sent and not recorded (a crash after
+  // sending): describe-key decides whether it took effect, and a new import is refused before sending.
   const importedWithIt = holdsImportedMaterial(key) && key.imported?.importTokenSha256 === w.importTokenSha256;
-  if (!importedWithIt && Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
+  const sentWithIt = !!key.importMayHaveLanded && key.importSentTokenSha256 === w.importTokenSha256;
+  if (!importedWithIt && !sentWithIt && Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
     throw new KeyferryError('IMPORT_TOKEN_EXPIRED', {
       keyId: w.keyId,
       known: 'yes',
