@@ -22,6 +22,11 @@ import {
 } from './online-steps';
 import { custodyOf } from './online-reimport';
 
+/** Keys named as the status lines name them: alias and key id, comma-separated. */
+function namedKeys(keys: readonly { readonly alias: string; readonly keyId: string }[]): string {
+  return keys.map((k) => `${k.alias} (${k.keyId})`).join(', ');
+}
+
 /** A state without material: nothing to expire. */
 const pendingImport = String(KeyState.PendingImport);
 
@@ -71,8 +76,7 @@ export const statusCommand = defineOnlineCommand({
       ] as const) {
         const these = unrecorded.filter((s) => !!byId.get(s.keyId)?.importSentUnrecorded === sent);
         if (these.length === 0) continue;
-        const named = these.map((s) => `${s.alias} (${s.keyId})`).join(', ');
-        io.stdout(cliTranslator(io).t(message, { count: these.length, keys: named }));
+        io.stdout(cliTranslator(io).t(message, { count: these.length, keys: namedKeys(these) }));
       }
       if (!keys.some((k) => k.imported)) {
         if (unrecorded.length > 0) return 1;
@@ -98,7 +102,7 @@ export const statusCommand = defineOnlineCommand({
           cliTranslator(io).t('online.status.partly-imported', {
             count: missing.length,
             total: keys.length,
-            keys: missing.map((s) => `${s.alias} (${s.keyId})`).join(', '),
+            keys: namedKeys(missing),
           }),
         );
       const finished = lapsed.length === 0 && unrecorded.length === 0 && missing.length === 0;

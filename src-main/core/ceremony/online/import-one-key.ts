@@ -10,6 +10,7 @@ import { warningOf, type Warning } from '../../../i18n/warning';
 import type { ImportOutcome } from '../../kms/types';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { OnlineKms } from './kms-calls';
+import { importSentWithToken } from './state';
 import type { CheckedKey } from './wrapped-bundle-check';
 
 /** Where the expiry sent to the KMS came from: the bundle's request, or an explicit override. */
@@ -133,7 +134,7 @@ export async function importCheckedKey(
   const tokenExpiresAt = new Date(issued.tokenExpiresAt);
   // An import sent with this token and not recorded may have taken effect: describe-key decides, and
   // importWithReconciliation refuses a new send with the token expired (KMS_IMPORT_TOKEN_EXPIRED).
-  const sentWithIt = !!key.importMayHaveLanded && key.importSentTokenSha256 === issued.importTokenSha256;
+  const sentWithIt = importSentWithToken(key, issued.importTokenSha256);
   if (!sentWithIt && tokenExpiresAt.getTime() <= now.getTime()) {
     throw new KeyferryError('IMPORT_TOKEN_EXPIRED', {
       keyId: key.keyId,

@@ -162,6 +162,14 @@ function keyOf(state: OnlineCeremonyState, entry: JournalEntry, keyId: string): 
   return key;
 }
 
+/** Whether an import of `key` with the token `importTokenSha256` was sent and neither recorded nor refused. */
+export function importSentWithToken(
+  key: Pick<OnlineKeyState, 'importMayHaveLanded' | 'importSentTokenSha256'>,
+  importTokenSha256: string,
+): boolean {
+  return !!key.importMayHaveLanded && key.importSentTokenSha256 === importTokenSha256;
+}
+
 /**
  * Codes only import-key-material answers with, saying the KMS refused that request (its token, its
  * material, a key not external): KMS.26xx, KMS.0309 and KMS.0311; and Keyferry's own refusals once

@@ -7,7 +7,13 @@
 import type { WrappedKeyMaterial, WrappedMaterialBundle } from '../../bundle';
 import { groupHex } from '../../hex-groups';
 import { KeyferryError } from '../../errors';
-import { holdsImportedMaterial, type IssuedParameters, type OnlineCeremonyState, type OnlineKeyState } from './state';
+import {
+  holdsImportedMaterial,
+  importSentWithToken,
+  type IssuedParameters,
+  type OnlineCeremonyState,
+  type OnlineKeyState,
+} from './state';
 
 export interface CheckedKey {
   readonly key: OnlineKeyState;
@@ -52,7 +58,7 @@ function checkKey(state: OnlineCeremonyState, w: WrappedKeyMaterial, now: Date):
   // needs no live token; nor does one whose import with it was sent and not recorded (a crash after
   // sending): describe-key decides whether it took effect, and a new import is refused before sending.
   const importedWithIt = holdsImportedMaterial(key) && key.imported?.importTokenSha256 === w.importTokenSha256;
-  const sentWithIt = !!key.importMayHaveLanded && key.importSentTokenSha256 === w.importTokenSha256;
+  const sentWithIt = importSentWithToken(key, w.importTokenSha256);
   if (!importedWithIt && !sentWithIt && Date.parse(issued.tokenExpiresAt) <= now.getTime()) {
     throw new KeyferryError('IMPORT_TOKEN_EXPIRED', {
       keyId: w.keyId,
