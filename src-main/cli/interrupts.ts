@@ -14,6 +14,8 @@ const SIGNAL_NUMBERS: Record<StopSignal, number> = { SIGHUP: 1, SIGINT: 2, SIGTE
 interface StopContext {
   readonly signal: StopSignal;
   line?: string;
+  /** Lines printed before the stop's line (what the command had done when the stop came). */
+  readonly before: string[];
   /** Set by a handler that journaled the stop itself (the journal's own handler then only closes it). */
   journaled?: boolean;
 }
@@ -31,7 +33,8 @@ export interface CliInterrupts {
 
 /**
  * Listens for SIGINT, SIGTERM and SIGHUP on `processLike`. On the first one: runs every handler
- * (newest first; a failing handler does not stop the others), prints the line (or `fallback`),
+ * (newest first; a failing handler does not stop the others), prints the lines handlers gave
+ * to print before it, then the line (or `fallback`),
  * and calls `exit(128 + signal number)`. Further signals while stopping are ignored.
  */
 export function listenForStops(
@@ -46,7 +49,7 @@ export function listenForStops(
   const stop = async (signal: StopSignal): Promise<void> => {
     if (stopping || leftToCommand) return;
     stopping = true;
-    const context: StopContext = { signal };
+    const context: StopContext = { signal, before: [] };
     for (const handler of [...handlers].reverse()) {
       try {
         await handler(context);
@@ -54,7 +57,7 @@ export function listenForStops(
         // the next handler still runs: the journal must be closed even if the wipe report failed
       }
     }
-    print(context.line ?? fallback(signal));
+    print([...context.before, context.line ?? fallback(signal)].join('\n'));
     exit(128 + SIGNAL_NUMBERS[signal]);
   };
   for (const signal of Object.keys(SIGNAL_NUMBERS) as StopSignal[]) {

@@ -1041,6 +1041,8 @@ export interface MessageValueTable {
   'online.import.verify-failed': NoValues;
   'online.next.status': { command: string | number };
   'online.import.already-imported': NoValues;
+  'online.import.stopped-part-way': { imported: number; total: string | number; unanswered: number; unansweredKeys: string | number; missing: number; missingKeys: string | number };
+  'online.import.run-again': { by: string; command: string | number };
   'online.import.receipt-failed': { count: number; command: string | number };
   'online.proof': { ok: string; proof: string | number };
   'online.group-proofs': { method: string; count: number };

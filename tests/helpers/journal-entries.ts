@@ -1,9 +1,11 @@
 /**
- * Journal entries as a reader of a journal sees them, for tests of code that reads entries (not of the
- * journal's chain: `prev` and `hash` are placeholders). Sequence numbers count from 1.
+ * Journal entries in tests: made up as a reader of a journal sees them (`journalEntries`), or read
+ * from a journal file as written, one JSON line each, without opening it (`journalFileEntries`).
  */
+import { readFile } from 'node:fs/promises';
 import type { JournalEntry } from '../../src-main/core/journal';
 
+/** Entries for tests of code that reads entries (not of the journal's chain: `prev` and `hash` are placeholders). Sequence numbers count from 1. */
 export function journalEntries(events: readonly (readonly [string, Record<string, unknown>])[]): JournalEntry[] {
   return events.map(([event, data], i) => ({
     seq: i + 1,
@@ -14,4 +16,12 @@ export function journalEntries(events: readonly (readonly [string, Record<string
     prev: '0'.repeat(64),
     hash: '0'.repeat(64),
   }));
+}
+
+/** The entries of the journal file `file` as its lines hold them (no lock taken, nothing verified). */
+export async function journalFileEntries(file: string): Promise<JournalEntry[]> {
+  return (await readFile(file, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as JournalEntry);
 }

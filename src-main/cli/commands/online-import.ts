@@ -23,6 +23,7 @@ import {
   withSession,
 } from './online-steps';
 import type { CliIo } from '../command';
+import { importStoppedLines, type ImportStop } from '../import-stopped-lines';
 import { onMedia } from '../command-line';
 import { cliExpiry, cliWarnings, placeColumns, type PlacedKey } from '../cli-text';
 
@@ -120,7 +121,7 @@ export const importCommand = defineOnlineCommand({
       // Run again after a receipt that could not be written: the keys hold this bundle's material already.
       const waiting = session.ceremony.step === 'material-checked';
       if (!waiting) io.stdout(t('online.import.already-imported'));
-      const imported = waiting ? await session.ceremony.importMaterial(expiry ? { expiry } : {}) : [];
+      const imported = waiting ? await importReportingStop(session, checked.manifestSha256Grouped) : [];
       const keys = session.ceremony.keys();
       for (const k of placeColumns(io, keys).grouped(imported)) io.stdout(importedLine(io, k, keys));
       const proofs = await session.ceremony.verifyKeys();
@@ -144,6 +145,27 @@ export const importCommand = defineOnlineCommand({
       io.stdout(t('cli.receipt-written', { html: receipt.htmlFile, text: path.basename(receipt.textFile) }));
       io.stdout(t('online.next.status', { command: nextOnline('status', values) }));
       return 0;
+    }
+    /**
+     * The import, which says on a stop part way (an error, or Ctrl-C while it runs) which keys hold
+     * their material, which await the KMS's answer, which are still to import, and the command that
+     * finishes the ceremony.
+     */
+    async function importReportingStop(session: OnlineSession, digest: string): Promise<ImportedKeySummary[]> {
+      const translator = cliTranslator(io);
+      const rerun = nextOnline('import', values, ['--bundle', bundle, '--expect-digest', digest]);
+      const said = (stop: ImportStop) => importStoppedLines(translator, session.ceremony.keys(), stop, rerun);
+      const unregister = io.interrupts?.onStop(async (stop) => {
+        stop.before.push(...said({ by: 'officer' }));
+      });
+      try {
+        return await session.ceremony.importMaterial(expiry ? { expiry } : {});
+      } catch (error) {
+        said({ by: 'error', error }).forEach((line) => io.stdout(line));
+        throw error;
+      } finally {
+        unregister?.();
+      }
     }
   },
 });

@@ -21,11 +21,7 @@ import {
   withSession,
 } from './online-steps';
 import { custodyOf } from './online-reimport';
-
-/** Keys named as the status lines name them: alias and key id, comma-separated. */
-function namedKeys(keys: readonly { readonly alias: string; readonly keyId: string }[]): string {
-  return keys.map((k) => `${k.alias} (${k.keyId})`).join(', ');
-}
+import { namedKeys } from '../import-stopped-lines';
 
 /** A state without material: nothing to expire. */
 const pendingImport = String(KeyState.PendingImport);

@@ -9,17 +9,16 @@
  * an import stopped part way: status names the keys still Pending import and exits 1.
  * Two folders as two machines, one simulator over real HTTP.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../../src-main/core/journal';
 import { KeyState } from '../../../src-main/core/kms/types';
 import { keyferry } from '../../integration/cli-in-process';
-import { nextCommand, onPrintedMedia, twoMachines } from '../../integration/pasted-shell';
-import { onlineAt } from '../../helpers/cli-sides';
+import { journalFileEntries } from '../../helpers/journal-entries';
 import { startSimWithClient, wrapFor, type SimSetup } from '../../core/kms/helpers/sim';
-import { airgapConfirmations } from './witness-args';
+import { wrappedCliCeremony } from './wrapped-cli-ceremony';
 
 let dir: string;
 let kms: SimSetup;
@@ -33,16 +32,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Entry {
-  readonly event: string;
-  readonly data: Record<string, unknown>;
-}
-
-const entriesOf = async (file: string): Promise<Entry[]> =>
-  (await readFile(file, 'utf8'))
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Entry);
+const entriesOf = journalFileEntries;
 
 /** The imports the simulator took (answered 200). */
 const importsTaken = () => kms.requests.filter((r) => r.action === 'import-key-material' && r.status === 200).length;
@@ -53,35 +43,13 @@ const importsTaken = () => kms.requests.filter((r) => r.action === 'import-key-m
  * and the connection's environment.
  */
 async function wrappedCeremony(name: string) {
-  await mkdir(path.join(dir, name));
-  const { online, airgap } = await twoMachines(path.join(dir, name));
-  await writeFile(
-    path.join(online, 'plan.json'),
-    JSON.stringify({
-      title: 'Lost entry',
-      operator: 'Ana',
-      witnesses: ['Ben'],
-      keys: [
-        { alias: `${name}/aes`, spec: 'AES_256' },
-        { alias: `${name}/ec`, spec: 'EC_P256' },
-      ],
-    }),
-  );
-  const { args: connection, env } = onlineAt(kms.sim);
-  const on = (args: string[]) => keyferry([...args, ...connection], { cwd: online, env });
-  expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
-  const params = await on(['online', 'params', '--out', 'params']);
-  expect(params.code).toBe(0);
-  const airGapped = await keyferry(
-    [...nextCommand(onPrintedMedia(params.stdout)), ...airgapConfirmations(params.stdout, ['Ben']), '--allow-network'],
-    { cwd: airgap, env: {} },
-  );
-  expect(airGapped.stderr).toBe('');
-  expect(airGapped.code).toBe(0);
-  const importCommand = nextCommand(onPrintedMedia(airGapped.stdout));
+  const { online, env, journal, importCommand } = await wrappedCliCeremony(path.join(dir, name), kms.sim, [
+    { alias: `${name}/aes`, spec: 'AES_256' },
+    { alias: `${name}/ec`, spec: 'EC_P256' },
+  ]);
   const runImport = (...extra: string[]) => keyferry([...importCommand, ...extra], { cwd: online, env });
   const runStatus = () => keyferry(['online', 'status', '--journal', 'online.jsonl'], { cwd: online, env });
-  return { journal: path.join(online, 'online.jsonl'), runImport, runStatus };
+  return { journal, runImport, runStatus };
 }
 
 describe('online import after an import whose journal entry was lost', () => {
@@ -90,7 +58,7 @@ describe('online import after an import whose journal entry was lost', () => {
     const first = await runImport();
     expect(first.code).toBe(0);
     const lines = (await readFile(journal, 'utf8')).trim().split('\n');
-    const events = lines.map((line) => JSON.parse(line) as Entry);
+    const events = lines.map((line) => JSON.parse(line) as { event: string; data: Record<string, unknown> });
     const lastSending = events.map((e) => e.event).lastIndexOf('key.import-sending');
     expect(lastSending).toBeGreaterThan(0);
     // What a kill right after the KMS took the imports leaves: every entry up to the last request

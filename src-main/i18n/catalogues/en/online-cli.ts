@@ -43,6 +43,10 @@ export const enOnlineCli = {
   'online.next.status': 'Next, to check the keys at any time: {command}',
   'online.import.already-imported':
     'Every key of this bundle already holds its material (imported earlier, journaled): nothing is imported again; the keys are verified and the receipt written.',
+  'online.import.stopped-part-way':
+    'The import stopped part way: {imported} of {total} keys {imported, plural, one {holds its} other {hold their}} material (imported and journaled).{unanswered, plural, =0 {} one { # key was sent an import that the KMS has not confirmed: {unansweredKeys}; the next run asks the KMS whether it took effect before sending anything again.} other { # keys were sent an import that the KMS has not confirmed: {unansweredKeys}; the next run asks the KMS whether they took effect before sending anything again.}}{missing, plural, =0 {} one { # key is not imported yet (Pending import): {missingKeys}.} other { # keys are not imported yet (Pending import): {missingKeys}.}} The ceremony is not finished.',
+  'online.import.run-again':
+    '{by, select, officer {To finish it} other {Once the KMS answers again}}, run the same import: it imports only what is missing and sends nothing twice: {command}',
   'online.import.receipt-failed':
     'The {count, plural, one {key is} other {# keys are}} imported and verified (journaled), but the receipt could not be written (journaled). Next, write it into a folder that exists and can be written: {command}',
   'online.proof': '{ok, select, yes {OK} other {FAILED}}: {proof}',

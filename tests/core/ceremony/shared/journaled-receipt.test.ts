@@ -9,12 +9,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AirGapCeremony } from '../../../../src-main/core/ceremony/airgap/workflow';
-import { listDeviations, type JournalEntry } from '../../../../src-main/core/journal';
+import { listDeviations } from '../../../../src-main/core/journal';
 import { groupHexLines } from '../../../../src-main/core/hex-groups';
 import { isMessageKey } from '../../../../src-main/i18n/catalogue';
 import { english } from '../../../../src-main/i18n/translate';
 import { journalEventPhrase } from '../../../../src-main/i18n/journal-events';
 import { printerPerFile } from '../../../helpers/browser';
+import { journalFileEntries } from '../../../helpers/journal-entries';
 import { APP, OFFLINE, createFixture, onlineDayOne, type Fixture } from '../ceremony-fixture';
 import { confirmEveryWitness } from '../witness-helpers';
 import { LIVE_WLAN } from '../../../helpers/workstation';
@@ -36,12 +37,7 @@ async function pdfText(html: string, name: string): Promise<string> {
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
 }
 
-async function entriesOf(file: string): Promise<JournalEntry[]> {
-  return (await fs.readFile(file, 'utf8'))
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as JournalEntry);
-}
+const entriesOf = journalFileEntries;
 
 describe('receipts from journals with deviations', () => {
   it('print both digests, every person with what they did, and each deviation, on both sides', async () => {

@@ -1,0 +1,59 @@
+/**
+ * What `online import` says when its import stops part way (the KMS unreachable, a refusal, Ctrl-C):
+ * the progress lines name only the keys that finished or failed, and with a hundred keys the officer
+ * must not have to work out from them which keys hold the material, which were sent an import whose
+ * answer never came (the next run asks the KMS about those before sending anything), and which are
+ * still to import, nor which command finishes the ceremony. Read from the journal's state, which
+ * every finished KMS call has reached by then.
+ */
+import type { JournaledKey } from '../core/ceremony/online/types';
+import { isKmsError } from '../core/kms/errors';
+import { KeyferryError } from '../core/errors';
+import type { Translator } from '../i18n/translate';
+
+/** Keys named as the status lines name them: alias and key id, comma-separated. */
+export function namedKeys(keys: readonly { readonly alias: string; readonly keyId: string }[]): string {
+  return keys.map((k) => `${k.alias} (${k.keyId})`).join(', ');
+}
+
+/** Why the import stopped: the officer's stop, or an error (whose own lines follow). */
+export type ImportStop = { readonly by: 'officer' } | { readonly by: 'error'; readonly error: unknown };
+
+/**
+ * An error after which the same import may go through once the KMS answers again: it could not be
+ * reached, did not answer clearly, or was busy (a refusal of the request itself is not one: its own
+ * advice says what to change).
+ */
+function mayPassAgain(error: unknown): boolean {
+  if (isKmsError(error) && error.retryable) return true;
+  return error instanceof KeyferryError && error.code === 'KMS_IMPORT_OUTCOME_UNKNOWN';
+}
+
+/**
+ * The summary and, when running the same command is what finishes the ceremony, that command.
+ * Nothing when the import stopped before any key was sent and nothing makes a second run useful
+ * (a refusal before sending: its own message says what to do).
+ */
+export function importStoppedLines(
+  { t }: Pick<Translator, 't'>,
+  keys: readonly JournaledKey[],
+  stop: ImportStop,
+  rerun: string,
+): string[] {
+  const imported = keys.filter((k) => k.imported);
+  const unanswered = keys.filter((k) => !k.imported && k.importSentUnrecorded);
+  const missing = keys.filter((k) => !k.imported && !k.importSentUnrecorded);
+  const again = stop.by === 'officer' || mayPassAgain(stop.error);
+  if (!again && imported.length === 0 && unanswered.length === 0) return [];
+  return [
+    t('online.import.stopped-part-way', {
+      imported: imported.length,
+      total: keys.length,
+      unanswered: unanswered.length,
+      unansweredKeys: namedKeys(unanswered),
+      missing: missing.length,
+      missingKeys: namedKeys(missing),
+    }),
+    ...(again ? [t('online.import.run-again', { by: stop.by, command: rerun })] : []),
+  ];
+}

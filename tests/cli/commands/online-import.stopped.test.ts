@@ -1,0 +1,177 @@
+/**
+ * `online import` stopped part way, as the trial met it: the KMS unreachable after some keys went
+ * through, a refusal of one key, Ctrl-C while a key's import is on its way. The progress lines name
+ * only the keys that finished or failed; the officer must be told, at once and by name, which keys
+ * hold their material, which were sent an import with no answer recorded, which are still to
+ * import, and (when running it again is what finishes the ceremony) the exact command, which then
+ * finishes it. Two folders as two machines, a real simulator over HTTP; the stop in a real process.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { keyferry } from '../../integration/cli-in-process';
+import { journalFileEntries } from '../../helpers/journal-entries';
+import { spawnCli, type CliRun } from '../../integration/cli-process';
+import { nextCommand } from '../../integration/pasted-shell';
+import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
+import { wrappedCliCeremony } from './wrapped-cli-ceremony';
+
+let dir: string;
+let kms: SimSetup;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-import-stopped-'));
+  kms = await startSimWithClient();
+});
+afterEach(async () => {
+  await kms.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const entriesOf = journalFileEntries;
+
+/** The words after `keyferry` of the command the "run the same import" line gives. */
+function runAgainCommand(out: string): string[] {
+  const line = out.split('\n').find((l) => l.includes('run the same import'));
+  expect(line, `no run-again line in:\n${out}`).toBeDefined();
+  return nextCommand(`Next: ${(line as string).slice((line as string).indexOf('keyferry '))}`);
+}
+
+/** Three AES keys wrapped, imported one at a time; their key ids in the order created. */
+async function wrappedCeremony() {
+  const ceremony = await wrappedCliCeremony(
+    path.join(dir, 'ceremony'),
+    kms.sim,
+    ['one', 'two', 'three'].map((alias) => ({ alias: `app/${alias}`, spec: 'AES_256' })),
+  );
+  const keyIds = (await entriesOf(ceremony.journal))
+    .filter((e) => e.event === 'key.created')
+    .map((e) => e.data.keyId as string);
+  expect(keyIds).toHaveLength(3);
+  return { ...ceremony, importCommand: [...ceremony.importCommand, '--concurrency', '1'], keyIds };
+}
+
+/** The keys the journal records imported, in order. */
+const importedIn = async (journal: string) =>
+  (await entriesOf(journal)).filter((e) => e.event === 'key.imported').map((e) => e.data.keyId as string);
+
+describe('online import stopped part way', () => {
+  it('the KMS unreachable after the first key: names what holds its material and what not, and the command that finishes it', async () => {
+    const { online, env, journal, importCommand, keyIds } = await wrappedCeremony();
+    // After the first import goes through, the network goes: every later request's connection drops before the KMS sees it.
+    kms.sim.faults.rewriteAnswer('import-key-material', (body) => {
+      kms.sim.faults.dropConnection('describe-key', 'before', 1000);
+      kms.sim.faults.dropConnection('import-key-material', 'before', 1000);
+      return body;
+    });
+    const stopped = await keyferry(importCommand, { cwd: online, env });
+    expect(stopped.code).not.toBe(0);
+    const imported = await importedIn(journal);
+    expect(imported).toHaveLength(1);
+    const first = imported[0] as string;
+    const rest = keyIds.filter((id) => id !== first);
+    const summary = stopped.stdout.split('\n').find((l) => l.startsWith('The import stopped part way'));
+    expect(summary).toBeDefined();
+    expect(summary).toContain('1 of 3 keys holds its material (imported and journaled).');
+    expect(summary).toMatch(/ 2 keys are not imported yet \(Pending import\): app\/\w+ \(/);
+    for (const id of rest) expect(summary).toContain(id);
+    expect(summary).not.toContain(first);
+    expect(summary).toContain('The ceremony is not finished.');
+    expect(stopped.stdout).toContain('Once the KMS answers again, run the same import');
+    // The line comes before the error, which names the cause.
+    expect(stopped.stderr).toContain('connection');
+
+    // The network is back: the printed command, as printed, finishes the ceremony, sending nothing twice.
+    kms.sim.faults.clear();
+    const taken = kms.requests.filter((r) => r.action === 'import-key-material' && r.status === 200).length;
+    const again = runAgainCommand(stopped.stdout);
+    expect(again).toContain('--expect-digest');
+    const finished = await keyferry(again, { cwd: online, env });
+    expect(finished.stderr).toBe('');
+    expect(finished.code).toBe(0);
+    expect((await importedIn(journal)).sort()).toEqual([...keyIds].sort());
+    expect(kms.requests.filter((r) => r.action === 'import-key-material' && r.status === 200).length).toBe(taken + 2);
+  }, 120_000);
+
+  it('a refusal of one key after another went through: the same summary, and no advice to run it again', async () => {
+    const { online, env, journal, importCommand } = await wrappedCeremony();
+    kms.sim.faults.failWith('import-key-material', 400, 'before', 1, 1);
+    const refused = await keyferry(importCommand, { cwd: online, env });
+    expect(refused.code).not.toBe(0);
+    expect(await importedIn(journal)).toHaveLength(1);
+    expect(refused.stdout).toContain('The import stopped part way: 1 of 3 keys holds its material');
+    // The refused key was sent: the journal keeps it as an import the KMS has not confirmed, which the next run looks at first.
+    expect(refused.stdout).toContain('1 key was sent an import that the KMS has not confirmed');
+    expect(refused.stdout).toContain('1 key is not imported yet');
+    // The KMS refused the request itself: running the same import unchanged is not the answer; the refusal's own advice follows.
+    expect(refused.stdout).not.toContain('run the same import');
+  }, 120_000);
+
+  it('a refusal before any import was sent: no summary (the refusal says it all)', async () => {
+    const { online, env, importCommand } = await wrappedCeremony();
+    // The import's first look at the key (describe-key) is refused: nothing was sent, nothing changed.
+    kms.sim.faults.failWith('describe-key', 400, 'before', 1, 0);
+    const refused = await keyferry(importCommand, { cwd: online, env });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout).toMatch(/NOT done: Importing AES_256 key app\/\w+ \(key /);
+    expect(refused.stdout).not.toContain('stopped part way');
+  }, 120_000);
+
+  it('Ctrl-C while a key is on its way: the three kinds of key named before the stop line; the same import finishes', async () => {
+    const { online, env, journal, importCommand, keyIds } = await wrappedCeremony();
+    // The first import goes through; the second reaches the KMS and its answer is held back.
+    kms.sim.faults.rewriteAnswer('import-key-material', (body) => {
+      kms.sim.faults.delayAnswer('import-key-material', 20_000);
+      return body;
+    });
+    const child = spawnCli(importCommand, { cwd: online, env, detached: true });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    const run = await new Promise<CliRun>((resolve, reject) => {
+      const sendWhenSecondIsSent = async () => {
+        if (sent) return;
+        const sending = (await entriesOf(journal)).filter((e) => e.event === 'key.import-sending');
+        if (sending.length < 2 || sent) return;
+        sent = true;
+        process.kill(-(child.pid as number), 'SIGINT');
+      };
+      const poll = setInterval(() => void sendWhenSecondIsSent().catch(reject), 50);
+      child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+      child.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+      child.once('error', reject);
+      child.once('close', (code) => {
+        clearInterval(poll);
+        resolve({ code, stdout, stderr });
+      });
+    });
+    expect(sent).toBe(true);
+    expect(run.code).toBe(130);
+    const entries = await entriesOf(journal);
+    const [first, second] = entries.filter((e) => e.event === 'key.import-sending').map((e) => e.data.keyId as string);
+    const third = keyIds.find((id) => id !== first && id !== second) as string;
+    expect(await importedIn(journal)).toEqual([first]);
+    const lines = run.stderr.split('\n');
+    const summaryAt = lines.findIndex((l) => l.startsWith('The import stopped part way'));
+    const stopAt = lines.findIndex((l) => l.startsWith('Stopped by Ctrl-C (SIGINT)'));
+    expect(summaryAt).toBeGreaterThanOrEqual(0);
+    expect(stopAt).toBeGreaterThan(summaryAt);
+    const summary = lines[summaryAt] as string;
+    expect(summary).toContain('1 of 3 keys holds its material');
+    expect(summary).toMatch(
+      new RegExp(`1 key was sent an import that the KMS has not confirmed: app/\\w+ \\(${second}\\)`),
+    );
+    expect(summary).toMatch(new RegExp(`1 key is not imported yet \\(Pending import\\): app/\\w+ \\(${third}\\)`));
+    expect(lines[summaryAt + 1]).toContain('To finish it, run the same import');
+    expect(run.stdout + run.stderr).not.toMatch(/Unexpected failure|report it/);
+
+    // The held answer's import took effect: the printed command records it (reconciled), imports the third, and finishes.
+    kms.sim.faults.clear();
+    const finished = await keyferry(runAgainCommand(run.stderr), { cwd: online, env });
+    expect(finished.stderr).toBe('');
+    expect(finished.code).toBe(0);
+    expect(finished.stdout).toContain('its answer was lost: the key’s state shows the import');
+    expect((await importedIn(journal)).sort()).toEqual([...keyIds].sort());
+  }, 120_000);
+});
