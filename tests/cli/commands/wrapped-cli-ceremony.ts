@@ -11,7 +11,7 @@ import { nextCommand, onPrintedMedia, twoMachines } from '../../integration/past
 import { onlineAt, type SimulatorAccount } from '../../helpers/cli-sides';
 import { airgapConfirmations } from './witness-args';
 
-/** The new folder `dir` with online/ and airgap/; returns the online folder, its journal, the environment holding AK/SK, and the import command the air-gapped side printed. */
+/** The new folder `dir` with online/ and airgap/; returns both folders, the online journal, the environment holding AK/SK, and the wrap and import commands as the two sides printed them. */
 export async function wrappedCliCeremony(
   dir: string,
   sim: SimulatorAccount,
@@ -28,14 +28,19 @@ export async function wrappedCliCeremony(
   expect((await on(['online', 'create-key', '--plan', 'plan.json'])).code).toBe(0);
   const params = await on(['online', 'params', '--out', 'params']);
   expect(params.code).toBe(0);
-  const airGapped = await keyferry(
-    [...nextCommand(onPrintedMedia(params.stdout)), ...airgapConfirmations(params.stdout, ['Ben']), '--allow-network'],
-    { cwd: airgap, env: {} },
-  );
+  const wrapCommand = [
+    ...nextCommand(onPrintedMedia(params.stdout)),
+    ...airgapConfirmations(params.stdout, ['Ben']),
+    '--allow-network',
+  ];
+  const airGapped = await keyferry(wrapCommand, { cwd: airgap, env: {} });
   expect(airGapped.stderr).toBe('');
   expect(airGapped.code).toBe(0);
   return {
     online,
+    airgap,
+    /** `airgap wrap` as the online side printed it, with the witness's confirmation. */
+    wrapCommand,
     env,
     journal: path.join(online, 'online.jsonl'),
     importCommand: nextCommand(onPrintedMedia(airGapped.stdout)),

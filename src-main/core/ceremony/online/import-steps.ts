@@ -31,6 +31,7 @@ import { progressLine } from '../shared/progress';
 import { kmsTimeFromTokens } from '../shared/kms-time';
 import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
 import { wrappedBundleRefusal } from './wrapped-bundle-changed';
+import { otherBundleAfterImport } from './wrapped-after-import';
 import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
 import { officerAccepts, type OfficersWord } from './officers-word';
 
@@ -120,7 +121,11 @@ export async function checkWrappedBundleStep(
 ): Promise<{ session: CheckedSession; summary: CheckedBundleSummary }> {
   const read: ReadSoFar = { differing: [] };
   try {
-    mayCheck();
+    try {
+      mayCheck();
+    } catch (refusal) {
+      throw otherBundleAfterImport(ctx.state, proof?.expectedDigest, path.resolve(dir), refusal);
+    }
     return await checkProvenBundle(ctx, dir, proof, read, options);
   } catch (error) {
     const refusal = wrappedBundleRefusal(path.resolve(dir), error);

@@ -43,7 +43,7 @@ export interface IssuedParameters {
 }
 
 /** True when the key holds material imported by this ceremony (not deleted since). */
-export function holdsImportedMaterial(key: OnlineKeyState): boolean {
+export function holdsImportedMaterial(key: Pick<OnlineKeyState, 'imported' | 'materialDeleted'>): boolean {
   return !!key.imported && !key.materialDeleted;
 }
 

@@ -44,6 +44,10 @@ export const enConfirmations = {
     'The digest typed is the import-parameters bundle digest this workstation wrote (the first seal on the air-gapped receipt), not the wrapped-material bundle digest. Nothing was read from {dir} or sent to the KMS.',
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next':
     'Type the wrapped-material bundle digest instead: "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt, the second of its seals.',
+  'problem.WRAPPED_OTHER_THAN_IMPORTED':
+    'The {count, plural, one {key} other {# keys}} of this ceremony already {count, plural, one {holds} other {hold}} the material of the wrapped-material bundle {imported}, imported here; the digest typed, {typed}, names another bundle ({dir}). The KMS takes no other material into {count, plural, one {that key} other {those keys}} (KMS.2606), so this bundle can never be imported into {count, plural, one {it} other {them}}. Nothing was read from it or sent to the KMS.',
+  'problem.WRAPPED_OTHER_THAN_IMPORTED.next':
+    'The receipt and custody set that back up these keys are those of the wrap whose bundle digest is {imported}: keep them (if a wrap again had that custody set destroyed, these keys now have no custody copy). The material of this bundle is in no key: destroy the bundle, and any custody set made with it, which backs up nothing. Check the keys with keyferry online status.',
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED':
     'The wrapped-material bundle in {dir} has the manifest the air-gapped receipt names, but its files are not as the air-gapped workstation wrote them: {cause} Nothing was sent to the KMS.',
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next':

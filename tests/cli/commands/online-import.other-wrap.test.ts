@@ -1,0 +1,80 @@
+/**
+ * A wrapped bundle offered after the ceremony's keys took another bundle's material: the trial's
+ * case was a wrap again on the air-gapped side (new material, the first bundle to be destroyed)
+ * while the officer carried the FIRST bundle over and imported it. The later bundle then met only
+ * "the ceremony is finished". What the officer must hear instead: the keys hold the imported
+ * bundle's material, this bundle can never go in, and the receipt and custody set that back the
+ * keys up are the imported wrap's. Two folders as two machines, a real simulator over HTTP.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyferry } from '../../integration/cli-in-process';
+import { journalFileEntries } from '../../helpers/journal-entries';
+import { nextCommand, onPrintedMedia } from '../../integration/pasted-shell';
+import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
+import { wrappedCliCeremony } from './wrapped-cli-ceremony';
+
+let dir: string;
+let kms: SimSetup;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-other-wrap-'));
+  kms = await startSimWithClient();
+});
+afterAll(async () => {
+  await kms.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The value after `option` in `words`. */
+const optionValue = (words: readonly string[], option: string) => words[words.indexOf(option) + 1] as string;
+
+describe('online import of another wrap after the keys took their material', () => {
+  it('the first wrap imported, then the wrap again: refused by both digests, with which receipt and custody set back the keys up', async () => {
+    const ceremony = await wrappedCliCeremony(path.join(dir, 'again'), kms.sim, [
+      { alias: 'app/one', spec: 'AES_256' },
+      { alias: 'app/two', spec: 'AES_256' },
+    ]);
+    const { online, airgap, env, journal } = ceremony;
+    // The air-gapped side wraps again (new material) into another folder of the media, saying why.
+    const out = optionValue(ceremony.wrapCommand, '--out');
+    const again = ceremony.wrapCommand.map((w) => (w === out ? `${out}-again` : w));
+    const second = await keyferry([...again, '--wrap-again', 'first media thought lost'], { cwd: airgap, env: {} });
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(0);
+    const secondImport = nextCommand(onPrintedMedia(second.stdout));
+
+    // The officer carries the FIRST bundle over after all, and imports it.
+    const first = await keyferry(ceremony.importCommand, { cwd: online, env });
+    expect(first.code).toBe(0);
+    const importsTaken = () =>
+      kms.requests.filter((r) => r.action === 'import-key-material' && r.status === 200).length;
+    const taken = importsTaken();
+
+    const refused = await keyferry(secondImport, { cwd: online, env });
+    expect(refused.code).toBe(1);
+    const firstDigest = optionValue(ceremony.importCommand, '--expect-digest');
+    const secondDigest = optionValue(secondImport, '--expect-digest');
+    expect(firstDigest).not.toBe(secondDigest);
+    expect(refused.stderr).toContain(
+      `The 2 keys of this ceremony already hold the material of the wrapped-material bundle ${firstDigest}, imported here; the digest typed, ${secondDigest}, names another bundle`,
+    );
+    expect(refused.stderr).toContain('this bundle can never be imported into them');
+    expect(refused.stderr).toContain(
+      `The receipt and custody set that back up these keys are those of the wrap whose bundle digest is ${firstDigest}`,
+    );
+    expect(refused.stderr).not.toContain('at step “finished”');
+    expect(importsTaken()).toBe(taken);
+    const last = (await journalFileEntries(journal)).at(-1);
+    expect(last?.event).toBe('wrapped-bundle.refused');
+    expect(last?.data.code).toBe('WRAPPED_OTHER_THAN_IMPORTED');
+
+    // The bundle imported, offered again: the ceremony is finished, nothing else to say.
+    const same = await keyferry(ceremony.importCommand, { cwd: online, env });
+    expect(same.code).toBe(1);
+    expect(same.stderr).toContain('at step “finished”');
+    expect(same.stderr).not.toContain('names another bundle');
+  }, 120_000);
+});
