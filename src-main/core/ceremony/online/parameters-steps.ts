@@ -29,6 +29,7 @@ import { plannedKeyExpiry } from './planned-keys';
 import { reportProgress, progressLine } from '../shared/progress';
 import { preflightDestinations } from '../../media/preflight';
 import { mapInSlices } from '../../yield';
+import { warningOf, type Warning } from '../../../i18n/warning';
 
 /** Upper estimates for an import-parameters bundle: a file-system block (4 KiB) per file, 3 files per key. */
 const BLOCK = 4096;
@@ -242,12 +243,36 @@ function bundleMaterialExpiry(planned: string, keys: readonly OnlineKeyState[]):
 }
 
 /**
+ * The import-parameters bundle this ceremony wrote before, while import tokens fetched before the
+ * latest ones still live: two bundles for the same keys, each of which the air-gapped side could
+ * wrap (the KMS does not say whether a new fetch ends an earlier token; the simulator keeps both).
+ * Only one should be carried over; a wrap of each makes two versions of the material.
+ */
+function earlierBundleStillLive(
+  earlier: OnlineStepContext['state']['parametersBundle'],
+  keys: readonly OnlineKeyState[],
+  now: Date,
+): Warning | undefined {
+  if (!earlier) return undefined;
+  const until = Math.max(
+    ...keys.flatMap((k) => k.issued.slice(0, -1).map((issued) => Date.parse(issued.tokenExpiresAt))),
+  );
+  if (!(until > now.getTime())) return undefined;
+  return warningOf('EARLIER_PARAMETERS_BUNDLE_LIVE', {
+    dir: earlier.folder,
+    digest: groupHex(earlier.manifestSha256),
+    at: until,
+  });
+}
+
+/**
  * Writes the latest parameters of every waiting key into the new folder `dir` and journals it; the
  * bundle names the journal's operator and witnesses (format version 5).
  */
 export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: string): Promise<WrittenParametersBundle> {
   const now = ctx.now();
   const keys = [...ctx.state.keys.values()].filter((k) => !holdsImportedMaterial(k));
+  const earlier = earlierBundleStillLive(ctx.state.parametersBundle, keys, now);
   // In slices: each key's wrapping public key is checked again (100 keys held the event loop for 3-5 ms).
   const parameters = await mapInSlices(keys, (k) => parametersForBundle(k, now, ctx.state.expiry));
   reportProgress(ctx.onProgress, {
@@ -288,7 +313,7 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
     manifestSha256: written.digest,
     manifestSha256Grouped: groupHex(written.digest),
     keyIds,
-    warnings: written.warnings,
+    warnings: earlier ? [earlier, ...written.warnings] : written.warnings,
     materialExpiries: Object.fromEntries(parameters.map((p) => [p.keyId, p.materialExpiry ?? 'never'])),
   };
 }

@@ -6,6 +6,8 @@
 export const enWarnings = {
   'warning.TOKEN_EXPIRES_SOON':
     '{count, plural, =1 {The import token of key {keyId} expires} other {The import tokens of # keys expire; the first, that of key {keyId}, expires}} at {at, date, moment}, in {minutes, plural, one {# minute} other {# minutes}}: import before then or fetch new parameters.',
+  'warning.EARLIER_PARAMETERS_BUNDLE_LIVE':
+    'This ceremony wrote an import-parameters bundle before ({dir}, digest {digest}), and import tokens fetched for it may be accepted until {at, date, moment}. Take only the new bundle to the air-gapped workstation and destroy the earlier one: a wrap of each would make two versions of the material.',
   'warning.CLOCK_SUSPECT':
     "{count, plural, =1 {The import token of key {keyId} expires} other {The import tokens of # keys expire; the first, that of key {keyId}, expires}} at {at, date, moment}, more than 24 hours from this machine's time {now, date, moment}: check this machine's clock.",
   'warning.MATERIAL_EXPIRY_PAST':
