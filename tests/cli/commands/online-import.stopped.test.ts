@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KeyState } from '../../../src-main/core/kms/types';
 import { keyferry } from '../../integration/cli-in-process';
 import { journalFileEntries } from '../../helpers/journal-entries';
 import { spawnCli, type CliRun } from '../../integration/cli-process';
@@ -101,8 +102,8 @@ describe('online import stopped part way', () => {
     expect(refused.code).not.toBe(0);
     expect(await importedIn(journal)).toHaveLength(1);
     expect(refused.stdout).toContain('The import stopped part way: 1 of 3 keys holds its material');
-    // The refused key was sent: the journal keeps it as an import the KMS has not confirmed, which the next run looks at first.
-    expect(refused.stdout).toContain('1 key was sent an import that the KMS has not confirmed');
+    // The refused key was sent: the journal keeps it as an import not recorded as taken, which the next run looks at first.
+    expect(refused.stdout).toContain('1 key was sent an import that is not recorded as taken');
     expect(refused.stdout).toContain('1 key is not imported yet');
     // The KMS refused the request itself: running the same import unchanged is not the answer; the refusal's own advice follows.
     expect(refused.stdout).not.toContain('run the same import');
@@ -130,10 +131,14 @@ describe('online import stopped part way', () => {
     let stderr = '';
     let sent = false;
     const run = await new Promise<CliRun>((resolve, reject) => {
+      // Once the second import is journaled as sent AND has taken effect in the KMS (its answer held
+      // back): a stop between the journal entry and the request would leave nothing to reconcile.
       const sendWhenSecondIsSent = async () => {
         if (sent) return;
         const sending = (await entriesOf(journal)).filter((e) => e.event === 'key.import-sending');
-        if (sending.length < 2 || sent) return;
+        const second = sending[1]?.data.keyId;
+        if (typeof second !== 'string') return;
+        if ((await kms.client.describeKey(second)).state !== KeyState.Enabled || sent) return;
         sent = true;
         process.kill(-(child.pid as number), 'SIGINT');
       };
@@ -160,7 +165,7 @@ describe('online import stopped part way', () => {
     const summary = lines[summaryAt] as string;
     expect(summary).toContain('1 of 3 keys holds its material');
     expect(summary).toMatch(
-      new RegExp(`1 key was sent an import that the KMS has not confirmed: app/\\w+ \\(${second}\\)`),
+      new RegExp(`1 key was sent an import that is not recorded as taken: app/\\w+ \\(${second}\\)`),
     );
     expect(summary).toMatch(new RegExp(`1 key is not imported yet \\(Pending import\\): app/\\w+ \\(${third}\\)`));
     expect(lines[summaryAt + 1]).toContain('To finish it, run the same import');
