@@ -55,5 +55,5 @@ export const enCliOptions = {
     "Leave --title out (the bundle's title is used), or give exactly the bundle's title; to change a title, start the ceremony again on the online workstation.",
   'problem.PLAN_INVALID': 'The ceremony plan is not valid: {issuesPhrases}{more, plural, =0 {} other {; and # more}}.',
   'problem.PLAN_INVALID.next':
-    'Correct the field named in the plan file, in the shape shown after it; keyferry online create-key --example-plan prints a valid plan to start from, and --help lists every field.',
+    'Correct each field named in the plan file (in the shape shown after it, where one is shown); keyferry online create-key --example-plan prints a valid plan to start from, and --help lists every field.',
 } as const;

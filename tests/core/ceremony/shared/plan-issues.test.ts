@@ -96,6 +96,20 @@ describe('plan issues (PLAN_INVALID)', () => {
     expect(zh).toContain('witnesses：操作员和每位见证人必须是不同的人');
     expect(refusal({ ...plan, title: '' }, 'zh-CN')).toContain('title：至少 1 个字符（应为：文字，1-200 个字符');
 
+    // A misspelt region (the trial's "ap-southeast-l") is told what a region looks like, and a
+    // refusal that shows no shape (a duplicate) is not told to follow one.
+    const misspelt = {
+      ...examplePlan(),
+      keys: [{ alias: 'r', spec: 'AES_256', replicas: [{ region: 'ap-southeast-l', projectId: 'a'.repeat(32) }] }],
+    };
+    expect(refusal(misspelt, 'en')).toContain(
+      'keys[0].replicas[0].region: not in the allowed form (should be: a region: lower-case words joined by dashes, ending in a number, e.g. "cn-east-3"',
+    );
+    expect(refusal(misspelt, 'zh-CN')).toContain('以数字结尾');
+    expect(typed).toContain(
+      'Correct each field named in the plan file (in the shape shown after it, where one is shown)',
+    );
+
     const many = { ...examplePlan(), keys: Array.from({ length: 7 }, () => ({ alias: 'x', spec: 'DES' })) };
     expect(refusal(many, 'en')).toMatch(/; and 2 more\. /);
     expect(refusal(many, 'zh-CN')).toContain('；另有 2 处问题。');
