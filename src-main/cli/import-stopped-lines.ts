@@ -16,6 +16,18 @@ export function namedKeys(keys: readonly { readonly alias: string; readonly keyI
   return keys.map((k) => `${k.alias} (${k.keyId})`).join(', ');
 }
 
+/** At most this many keys are named in one list of the summary; `online status` names every one. */
+const NAMED_AT_MOST = 10;
+
+/** `keys` named, the first NAMED_AT_MOST of them and how many more when there are more. */
+function someKeysNamed({ t }: Pick<Translator, 't'>, keys: readonly JournaledKey[]): string {
+  if (keys.length <= NAMED_AT_MOST) return namedKeys(keys);
+  return t('online.import.more-keys', {
+    keys: namedKeys(keys.slice(0, NAMED_AT_MOST)),
+    count: keys.length - NAMED_AT_MOST,
+  });
+}
+
 /** Why the import stopped: the officer's stop, or an error (whose own lines follow). */
 export type ImportStop = { readonly by: 'officer' } | { readonly by: 'error'; readonly error: unknown };
 
@@ -35,11 +47,12 @@ function mayPassAgain(error: unknown): boolean {
  * (a refusal before sending: its own message says what to do).
  */
 export function importStoppedLines(
-  { t }: Pick<Translator, 't'>,
+  translator: Pick<Translator, 't'>,
   keys: readonly JournaledKey[],
   stop: ImportStop,
   rerun: string,
 ): string[] {
+  const { t } = translator;
   const imported = keys.filter((k) => k.imported);
   const unanswered = keys.filter((k) => !k.imported && k.importSentUnrecorded);
   const missing = keys.filter((k) => !k.imported && !k.importSentUnrecorded);
@@ -50,9 +63,9 @@ export function importStoppedLines(
       imported: imported.length,
       total: keys.length,
       unanswered: unanswered.length,
-      unansweredKeys: namedKeys(unanswered),
+      unansweredKeys: someKeysNamed(translator, unanswered),
       missing: missing.length,
-      missingKeys: namedKeys(missing),
+      missingKeys: someKeysNamed(translator, missing),
     }),
     ...(again ? [t('online.import.run-again', { by: stop.by, command: rerun })] : []),
   ];
