@@ -776,7 +776,7 @@ export interface MessageValueTable {
   'problem.WRAPPED_DIGEST_IS_PARAMETERS': { dir: string | number };
   'problem.WRAPPED_DIGEST_IS_PARAMETERS.next': NoValues;
   'problem.WRAPPED_OTHER_THAN_IMPORTED': { count: number; imported: string | number; typed: string | number; dir: string | number };
-  'problem.WRAPPED_OTHER_THAN_IMPORTED.next': { imported: string | number };
+  'problem.WRAPPED_OTHER_THAN_IMPORTED.next': { imported: string | number; typed: string | number };
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED': { dir: string | number; cause: string | number };
   'problem.WRAPPED_BUNDLE_NOT_AS_WRAPPED.next': NoValues;
   'problem.WRAPPED_DIGEST_MISMATCH': { count: string | number; dir: string | number };

@@ -3,8 +3,9 @@
  * case was a wrap again on the air-gapped side (new material, the first bundle to be destroyed)
  * while the officer carried the FIRST bundle over and imported it. The later bundle then met only
  * "the ceremony is finished". What the officer must hear instead: the keys hold the imported
- * bundle's material, this bundle can never go in, and the receipt and custody set that back the
- * keys up are the imported wrap's. Two folders as two machines, a real simulator over HTTP.
+ * bundle's material, a bundle with the digest typed can never go in, and the receipt and custody
+ * set that back the keys up are the imported wrap's; and, typed with the imported bundle's folder,
+ * that folder is not called the useless one. Two folders as two machines, a real simulator over HTTP.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -59,11 +60,11 @@ describe('online import of another wrap after the keys took their material', () 
     const secondDigest = optionValue(secondImport, '--expect-digest');
     expect(firstDigest).not.toBe(secondDigest);
     expect(refused.stderr).toContain(
-      `The 2 keys of this ceremony already hold the material of the wrapped-material bundle ${firstDigest}, imported here; the digest typed, ${secondDigest}, names another bundle`,
+      `The 2 keys of this ceremony already hold the material of the wrapped-material bundle ${firstDigest}, imported here. The digest typed, ${secondDigest}, is another bundle’s`,
     );
-    expect(refused.stderr).toContain('this bundle can never be imported into them');
+    expect(refused.stderr).toContain('so a bundle with that digest can never be imported into them');
     expect(refused.stderr).toContain(
-      `The receipt and custody set that back up these keys are those of the wrap whose bundle digest is ${firstDigest}`,
+      `The air-gapped receipt that prints the bundle digest ${firstDigest} is the one that matches these keys`,
     );
     expect(refused.stderr).not.toContain('at step “finished”');
     expect(importsTaken()).toBe(taken);
@@ -75,6 +76,21 @@ describe('online import of another wrap after the keys took their material', () 
     const same = await keyferry(ceremony.importCommand, { cwd: online, env });
     expect(same.code).toBe(1);
     expect(same.stderr).toContain('at step “finished”');
-    expect(same.stderr).not.toContain('names another bundle');
+    expect(same.stderr).not.toContain('is another bundle’s');
+
+    // The folder of the bundle imported, with the other bundle's digest typed (the trial's slip):
+    // nothing says that folder is the useless one; the digest is what is refused, and the officer is
+    // told to look before destroying anything.
+    const slip = await keyferry(
+      ceremony.importCommand.map((w) => (w === firstDigest ? secondDigest : w)),
+      { cwd: online, env },
+    );
+    expect(slip.code).toBe(1);
+    expect(slip.stderr).toContain(`The digest typed, ${secondDigest}, is another bundle’s`);
+    expect(slip.stderr).toContain(`Nothing was read from ${optionValue(ceremony.importCommand, '--bundle')}`);
+    expect(slip.stderr).toContain(
+      'Before destroying anything, see which bundle a folder holds with keyferry bundle verify FOLDER',
+    );
+    expect(slip.stderr).not.toMatch(/destroy the bundle[ ,]/);
   }, 120_000);
 });
