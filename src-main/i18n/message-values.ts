@@ -1189,6 +1189,8 @@ export interface MessageValueTable {
   'problem.REPLICA_MATERIAL_FROM_PRIMARY.next': { primary: string | number };
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS': { field: string; region: string | number; given: string | number; bound: string | number; expected: string | number };
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS.next': NoValues;
+  'problem.REPLICA_GROUP_EXPIRY_DIFFERS': { keyId: string | number; alias: string | number; decided: string; decidedAt: Date | number; holderKeyId: string | number; held: string; heldAt: Date | number };
+  'problem.REPLICA_GROUP_EXPIRY_DIFFERS.next': { heldIso: string | number };
   'kms-sim.clock.line': { now: Date | number; offset: string | number; control: string; endpoint: string | number };
   'kms-sim.clock.moved': { now: Date | number; offset: string | number };
   'kms-sim.clock.expired': NoValues;
@@ -2452,6 +2454,7 @@ export interface ProblemValueTable {
   'REPLICA_GROUP_NOT_PROVEN': { primary: string | number; keyId: string | number; region: string | number; found: string | number; expected: string | number };
   'REPLICA_MATERIAL_FROM_PRIMARY': { keyId: string | number; primary: string | number };
   'CREDENTIALS_REPLICA_ENDPOINT_DIFFERS': { field: string; region: string | number; given: string | number; bound: string | number; expected: string | number };
+  'REPLICA_GROUP_EXPIRY_DIFFERS': { keyId: string | number; alias: string | number; decided: string; decidedAt: Date | number; holderKeyId: string | number; held: string; heldAt: Date | number; heldIso: string | number };
   'SIM_CLOCK_OPTION_INVALID': { option: string | number; text: string | number; accepts: string };
   'SIM_CLOCK_BACKWARDS': { file: string | number; resumedAt: Date | number; startAt: Date | number };
   'SIM_ADVANCE_HOW': NoValues;

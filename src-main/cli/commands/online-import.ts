@@ -153,7 +153,16 @@ export const importCommand = defineOnlineCommand({
      */
     async function importReportingStop(session: OnlineSession, digest: string): Promise<ImportedKeySummary[]> {
       const translator = cliTranslator(io);
-      const rerun = nextOnline('import', values, ['--bundle', bundle, '--expect-digest', digest]);
+      // The same import as given: its expiry as decided (a duration such as 30d, counted again later,
+      // would give the rest of the keys, a replica group's other members among them, another expiry).
+      const rerun = nextOnline('import', values, [
+        '--bundle',
+        bundle,
+        '--expect-digest',
+        digest,
+        ...(expiry ? ['--expires', expiry.kind === 'never' ? 'never' : expiry.at.toISOString()] : []),
+        ...(values['receipt-dir'] ? ['--receipt-dir', values['receipt-dir']] : []),
+      ]);
       const said = (stop: ImportStop) => importStoppedLines(translator, session.ceremony.keys(), stop, rerun);
       const unregister = io.interrupts?.onStop(async (stop) => {
         stop.before.push(...said({ by: 'officer' }));

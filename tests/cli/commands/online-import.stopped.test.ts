@@ -23,7 +23,7 @@ let kms: SimSetup;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-import-stopped-'));
-  kms = await startSimWithClient();
+  kms = await startSimWithClient({ regions: [{ region: 'cn-east-3' }, { region: 'ap-southeast-1' }] });
 });
 afterEach(async () => {
   await kms.close();
@@ -178,5 +178,45 @@ describe('online import stopped part way', () => {
     expect(finished.code).toBe(0);
     expect(finished.stdout).toContain('its answer was lost: the key’s state shows the import');
     expect((await importedIn(journal)).sort()).toEqual([...keyIds].sort());
+  }, 120_000);
+  it('a replica group stopped part way under --expires: the printed command keeps its expiry; a run without it is refused', async () => {
+    const replicas = kms.sim.regions.slice(1).map((r) => ({ region: r.region, projectId: r.projectId }));
+    const ceremony = await wrappedCliCeremony(path.join(dir, 'group'), kms.sim, [
+      { alias: 'app/group', spec: 'AES_256', replicas },
+    ]);
+    const { online, env, journal } = ceremony;
+    const importCommand = [...ceremony.importCommand, '--concurrency', '1', '--expires', '30d'];
+    // The primary goes in first; then the network goes.
+    kms.sim.faults.rewriteAnswer('import-key-material', (body) => {
+      kms.sim.faults.dropConnection('describe-key', 'before', 1000);
+      kms.sim.faults.dropConnection('import-key-material', 'before', 1000);
+      return body;
+    });
+    const stopped = await keyferry(importCommand, { cwd: online, env });
+    expect(stopped.code).not.toBe(0);
+    kms.sim.faults.clear();
+    const imported = (await entriesOf(journal)).filter((e) => e.event === 'key.imported');
+    expect(imported).toHaveLength(1);
+    const held = imported[0]?.data.expiresAt as string;
+    expect(Date.parse(held)).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
+    const again = runAgainCommand(stopped.stdout);
+    expect(again.slice(again.indexOf('--expires'), again.indexOf('--expires') + 2)).toEqual(['--expires', held]);
+
+    // The same import without --expires would give the replicas the bundle's expiry (never): refused, nothing sent.
+    const taken = kms.requests.filter((r) => r.action === 'import-key-material').length;
+    const without = await keyferry(ceremony.importCommand, { cwd: online, env });
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain('of the replica group app/group would get the material expiry never, but key');
+    expect(without.stderr).toContain(`Run the import again with the expiry the group holds: --expires ${held}`);
+    expect(kms.requests.filter((r) => r.action === 'import-key-material').length).toBe(taken);
+    const refusal = (await entriesOf(journal)).at(-1);
+    expect([refusal?.event, refusal?.data.code]).toEqual(['step.failed', 'REPLICA_GROUP_EXPIRY_DIFFERS']);
+
+    // The printed command finishes it: one material, one expiry in every region.
+    const finished = await keyferry(again, { cwd: online, env });
+    expect(finished.stderr).toBe('');
+    expect(finished.code).toBe(0);
+    const expiries = (await entriesOf(journal)).filter((e) => e.event === 'key.imported').map((e) => e.data.expiresAt);
+    expect(expiries).toEqual([held, held, held]);
   }, 120_000);
 });

@@ -15,7 +15,7 @@ import { airgapConfirmations } from './witness-args';
 export async function wrappedCliCeremony(
   dir: string,
   sim: SimulatorAccount,
-  keys: readonly { readonly alias: string; readonly spec: string }[],
+  keys: readonly ({ readonly alias: string; readonly spec: string } & Record<string, unknown>)[],
 ) {
   await mkdir(dir, { recursive: true });
   const { online, airgap } = await twoMachines(dir);

@@ -10,7 +10,7 @@ import { warningOf, type Warning } from '../../../i18n/warning';
 import type { ImportOutcome } from '../../kms/types';
 import type { MaterialExpiry } from '../shared/ceremony-plan';
 import type { OnlineKms } from './kms-calls';
-import { importSentWithToken } from './state';
+import { groupIdOf, holdsImportedMaterial, importSentWithToken, type OnlineKeyState } from './state';
 import type { CheckedKey } from './wrapped-bundle-check';
 
 /** Where the expiry sent to the KMS came from: the bundle's request, or an explicit override. */
@@ -120,6 +120,43 @@ function pastExpiryError(past: ExpiryDecision): KeyferryError {
     return new KeyferryError('EXPIRY_IN_PAST', { reason: 'chosen', keyId: past.keyId, at: Date.parse(past.effective) });
   }
   return new KeyferryError('EXPIRY_IN_PAST', { reason: 'bundle', keyId: past.keyId, at: Date.parse(past.effective) });
+}
+
+/**
+ * A refusal for the first decision that would give a replica group's member another expiry than a
+ * member of its group already holds (an import stopped part way and run again with another
+ * --expires, or none): one material with two expiries, and at the earlier one the KMS deletes it
+ * from some members only. Else undefined.
+ */
+export function groupExpiryRefusal(
+  decisions: readonly ExpiryDecision[],
+  keys: ReadonlyMap<string, Pick<OnlineKeyState, 'keyId' | 'alias' | 'replicaOf' | 'imported' | 'materialDeleted'>>,
+): { keyId: string; error: KeyferryError } | undefined {
+  for (const d of decisions) {
+    const key = keys.get(d.keyId);
+    if (!key) continue;
+    const group = groupIdOf(key);
+    const holder = [...keys.values()].find(
+      (k) => k.keyId !== key.keyId && groupIdOf(k) === group && holdsImportedMaterial(k),
+    );
+    const held = holder?.imported ? isoOrNever(holder.imported.expiresAt) : undefined;
+    if (held === undefined || held === d.effective) continue;
+    const at = (iso: string) => (iso === 'never' ? 0 : Date.parse(iso));
+    return {
+      keyId: d.keyId,
+      error: new KeyferryError('REPLICA_GROUP_EXPIRY_DIFFERS', {
+        alias: key.alias,
+        keyId: d.keyId,
+        holderKeyId: holder?.keyId ?? '',
+        held: held === 'never' ? 'never' : 'at',
+        heldAt: at(held),
+        heldIso: held,
+        decided: d.effective === 'never' ? 'never' : 'at',
+        decidedAt: at(d.effective),
+      }),
+    };
+  }
+  return undefined;
 }
 
 /** Submits import-key-material for `checked` with `expiresAt` ("never" or ISO); refuses an expired token or a past expiry first. */

@@ -19,6 +19,7 @@ import { ONLINE_EVENTS, type WrappedDigestSource } from './events';
 import {
   decideExpiry,
   expiryNotes,
+  groupExpiryRefusal,
   importCheckedKey,
   isNotableExpiry,
   pastExpiryRefusal,
@@ -262,7 +263,7 @@ export async function importCheckedMaterial(
   const notable = decisions.filter(isNotableExpiry);
   if (notable.length > 0)
     await ctx.journal(ONLINE_EVENTS.expiryChosen, { keys: notable.map(({ planLapsed: _lapsed, ...d }) => ({ ...d })) });
-  const refusal = pastExpiryRefusal(decisions, now);
+  const refusal = pastExpiryRefusal(decisions, now) ?? groupExpiryRefusal(decisions, ctx.state.keys);
   if (refusal) await refuseStep(ctx, 'import-key-material', refusal.keyId, refusal.error);
   const decided = todo.map((checkedKey, i) => ({ checkedKey, decision: decisions[i] as ExpiryDecision }));
   return forEachKeyWithProgress(

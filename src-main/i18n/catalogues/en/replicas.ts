@@ -42,4 +42,8 @@ export const enReplicas = {
     '{field, select, endpoint {The connection for replica region {region} goes to {given}, but the credentials, bound to {bound}, may reach that region only at {expected}.} other {The connection for replica region {region} is for project {given}, but the plan places the replica in project {expected}.}} Nothing was sent there; the refusal is journaled.',
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS.next':
     "Connect through the region's own KMS endpoint (or the local simulator) and check the replica's region and project in the plan; do not use these credentials with another endpoint.",
+  'problem.REPLICA_GROUP_EXPIRY_DIFFERS':
+    'Key {keyId} of the replica group {alias} would get the material expiry {decided, select, never {never} other {{decidedAt, date, moment}}}, but key {holderKeyId} of the same group already holds that material with the expiry {held, select, never {never} other {{heldAt, date, moment}}} (an import stopped part way, run again with another --expires or none). One material with two expiries would be deleted from some members only. Nothing was sent to the KMS.',
+  'problem.REPLICA_GROUP_EXPIRY_DIFFERS.next':
+    'Run the import again with the expiry the group holds: --expires {heldIso} (in the app: that date-time, or never, as the import step\u2019s expiry).',
 } as const;

@@ -37,4 +37,8 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
     '{field, select, endpoint {副本区域 {region} 的连接指向 {given}，但这些凭证绑定到 {bound}，在该区域只能用于 {expected}。} other {副本区域 {region} 的连接属于项目 {given}，但计划将副本放在项目 {expected} 中。}}未向该处发送任何内容；此次拒绝已记入日志。',
   'problem.CREDENTIALS_REPLICA_ENDPOINT_DIFFERS.next':
     '请通过该区域自己的 KMS 终端节点（或本地模拟器）连接，并检查计划中副本的区域和项目；不要将这些凭证用于其他终端节点。',
+  'problem.REPLICA_GROUP_EXPIRY_DIFFERS':
+    '副本组 {alias} 中的密钥 {keyId} 将获得密钥材料到期时间 {decided, select, never {永不过期} other {{decidedAt, date, moment}}}，但同组的密钥 {holderKeyId} 已持有该密钥材料，其到期时间为 {held, select, never {永不过期} other {{heldAt, date, moment}}}（导入中途停止后，重新运行时使用了不同的 --expires 或未提供）。同一密钥材料若有两个到期时间，将只从部分成员中删除。未向 KMS 发送任何内容。',
+  'problem.REPLICA_GROUP_EXPIRY_DIFFERS.next':
+    '请使用该组已持有的到期时间重新运行导入：--expires {heldIso}（在应用中：在导入步骤的到期时间中选择该日期时间，或永不过期）。',
 } as const;
