@@ -293,19 +293,33 @@ export function receiptPeople(
   return [operator, ...witnesses, ...custodians];
 }
 
-/** The import-parameters bundle the journal last records reading (air-gapped) or writing (online). */
+/**
+ * The import-parameters bundle the journal last records reading (air-gapped) or writing (online);
+ * online, once a wrapped bundle was checked, the parameters bundle that wrapped bundle was made
+ * from (the check records it: after `online params` ran twice it may be the earlier one).
+ */
 export function parametersBundleOf(
   entries: readonly JournalEntry[],
 ): { readonly name: string; readonly digest: string } | null {
   for (const entry of [...entries].reverse()) {
-    if (entry.event !== 'parameters.read' && entry.event !== 'parameters.bundle-written') continue;
-    const digest = entry.data.manifestSha256;
+    const wrappedFrom = entry.event === 'wrapped-bundle.checked' ? wrappedFromData(entry.data) : undefined;
+    if (entry.event !== 'parameters.read' && entry.event !== 'parameters.bundle-written' && !wrappedFrom) continue;
+    const data = wrappedFrom ?? entry.data;
+    const digest = data.manifestSha256;
     if (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest)) return null;
-    const folder = entry.data.folder ?? entry.data.source;
+    const folder = data.folder ?? data.source;
     const name = typeof folder === 'string' ? (folder.split(/[\\/]/).filter(Boolean).at(-1) ?? folder) : 'bundle';
     return { name, digest };
   }
   return null;
+}
+
+/** The `parametersBundle` a wrapped-bundle check recorded (journals before 2026-12-04 have none). */
+function wrappedFromData(data: JournalEntry['data']): Record<string, unknown> | undefined {
+  const recorded = data.parametersBundle;
+  return typeof recorded === 'object' && recorded !== null && !Array.isArray(recorded)
+    ? (recorded as Record<string, unknown>)
+    : undefined;
 }
 
 const text = z.string().max(256);

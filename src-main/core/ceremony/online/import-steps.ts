@@ -33,6 +33,7 @@ import { kmsTimeFromTokens } from '../shared/kms-time';
 import { checkWrappedBundleAgainstIssued, type CheckedKey } from './wrapped-bundle-check';
 import { wrappedBundleRefusal } from './wrapped-bundle-changed';
 import { otherBundleAfterImport } from './wrapped-after-import';
+import { earlierParametersWarning, parametersBundleWrapped } from './wrapped-parameters';
 import { checkBundleMakers, everyKeyBound, refuseWordForOtherBundle } from './wrapped-bundle-makers';
 import { officerAccepts, type OfficersWord } from './officers-word';
 
@@ -213,10 +214,12 @@ async function checkProvenBundle(
     requestedExpiresAt: decideExpiry({ key, issued, wrapped }, state.expiry, kmsNow).requested,
     replicaOf: key.replicaOf ?? null,
   }));
+  const parameters = parametersBundleWrapped(state, checked);
   await ctx.journal(ONLINE_EVENTS.wrappedChecked, {
     folder: path.resolve(dir),
     manifestSha256: bundle.digest,
     digestSource: (proof as WrappedBundleProof).source,
+    ...(parameters ? { parametersBundle: { ...parameters } } : {}),
     custody: bundle.manifest.custody ? { ...bundle.manifest.custody } : null,
     madeBy: madeBy ? madeByData(madeBy) : null,
     ...(read.makersCompared ? {} : { makersCompared: false }),
@@ -227,7 +230,11 @@ async function checkProvenBundle(
     })),
   });
   const session = { dir: path.resolve(dir), digest: bundle.digest, keys: checked };
-  const warnings = [...bundle.warnings, ...expiryNotes(checked.map((c) => decideExpiry(c, state.expiry, kmsNow)))];
+  const warnings = [
+    ...earlierParametersWarning(state, parameters),
+    ...bundle.warnings,
+    ...expiryNotes(checked.map((c) => decideExpiry(c, state.expiry, kmsNow))),
+  ];
   return {
     session,
     summary: {

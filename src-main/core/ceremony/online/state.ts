@@ -125,6 +125,12 @@ export interface OnlineCeremonyState {
   readonly expiry: string;
   readonly keys: Map<string, OnlineKeyState>;
   parametersBundle?: { readonly folder: string; readonly manifestSha256: string };
+  /**
+   * Import token (its SHA-256) → the import-parameters bundle that carried it: each bundle written
+   * carries the latest issuance of each of its keys. A wrapped bundle is told by its tokens which
+   * parameters bundle the air-gapped side wrapped (not always the last one written).
+   */
+  readonly parametersBundleOfToken: Map<string, { readonly folder: string; readonly manifestSha256: string }>;
   wrappedBundle?: { readonly folder: string; readonly manifestSha256: string };
   /** True once a receipt was written after the last import (a new import clears it). */
   receiptWritten?: boolean;
@@ -230,6 +236,10 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       const d = parse(parametersWrittenData);
       state.parametersBundle = { folder: d.folder, manifestSha256: d.manifestSha256 };
       state.parametersWrittenSeq = entry.seq;
+      for (const keyId of d.keyIds) {
+        const token = state.keys.get(keyId)?.issued.at(-1)?.importTokenSha256;
+        if (token) state.parametersBundleOfToken.set(token, state.parametersBundle);
+      }
       break;
     }
     case ONLINE_EVENTS.wrappedChecked: {
@@ -333,6 +343,7 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
     expiry: d.expiry,
     keys: new Map(),
     replicaProofs: new Map(),
+    parametersBundleOfToken: new Map(),
   };
   for (const entry of entries) {
     if (entry.event === ONLINE_EVENTS.started && entry !== first) corrupt(entry, 'second');
