@@ -10,20 +10,40 @@ import type { JournaledKey } from '../core/ceremony/online/types';
 import { isKmsError } from '../core/kms/errors';
 import { KeyferryError } from '../core/errors';
 import type { Translator } from '../i18n/translate';
+import { listText } from '../i18n/list';
 
-/** Keys named as the status lines name them: alias and key id, comma-separated. */
-export function namedKeys(keys: readonly { readonly alias: string; readonly keyId: string }[]): string {
-  return keys.map((k) => `${k.alias} (${k.keyId})`).join(', ');
+/** A key as the summary and the status lines name it: alias and key id, and a replica's region (its alias is its primary's). */
+interface NamedKey {
+  readonly alias: string;
+  readonly keyId: string;
+  readonly replicaOf: string | null;
+  readonly region: string;
+}
+
+/** Keys named as the status lines name them, in a list as the reader's language writes one. */
+export function namedKeys(translator: Pick<Translator, 't'>, keys: readonly NamedKey[]): string {
+  const { t } = translator;
+  return listText(
+    translator,
+    keys.map((k) =>
+      t('online.named-key', {
+        alias: k.alias,
+        keyId: k.keyId,
+        replica: k.replicaOf === null ? 'no' : 'yes',
+        region: k.region,
+      }),
+    ),
+  );
 }
 
 /** At most this many keys are named in one list of the summary; `online status` names every one. */
 const NAMED_AT_MOST = 10;
 
 /** `keys` named, the first NAMED_AT_MOST of them and how many more when there are more. */
-function someKeysNamed({ t }: Pick<Translator, 't'>, keys: readonly JournaledKey[]): string {
-  if (keys.length <= NAMED_AT_MOST) return namedKeys(keys);
-  return t('online.import.more-keys', {
-    keys: namedKeys(keys.slice(0, NAMED_AT_MOST)),
+function someKeysNamed(translator: Pick<Translator, 't'>, keys: readonly JournaledKey[]): string {
+  if (keys.length <= NAMED_AT_MOST) return namedKeys(translator, keys);
+  return translator.t('online.import.more-keys', {
+    keys: namedKeys(translator, keys.slice(0, NAMED_AT_MOST)),
     count: keys.length - NAMED_AT_MOST,
   });
 }

@@ -68,6 +68,8 @@ describe('importStoppedLines', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('导入中途停止：25 个密钥中有 1 个已持有其密钥材料');
     expect(lines[0]).toContain('以及另外 12 个（keyferry online status 会列出全部）');
+    // Listed as Chinese lists are: 、 between the keys, full-width brackets.
+    expect(lines[0]).toContain(`app/k2（${keyId(2)}）、app/k3（${keyId(3)}）`);
     expect(lines[1]).toBe(`要完成仪式，请运行同一导入命令：它只导入缺少的部分，且不会重复发送：${RERUN}`);
   });
 

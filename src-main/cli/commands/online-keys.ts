@@ -72,7 +72,7 @@ export const statusCommand = defineOnlineCommand({
       ] as const) {
         const these = unrecorded.filter((s) => !!byId.get(s.keyId)?.importSentUnrecorded === sent);
         if (these.length === 0) continue;
-        io.stdout(cliTranslator(io).t(message, { count: these.length, keys: namedKeys(these) }));
+        io.stdout(cliTranslator(io).t(message, { count: these.length, keys: namedKeys(cliTranslator(io), these) }));
       }
       if (!keys.some((k) => k.imported)) {
         if (unrecorded.length > 0) return 1;
@@ -98,7 +98,7 @@ export const statusCommand = defineOnlineCommand({
           cliTranslator(io).t('online.status.partly-imported', {
             count: missing.length,
             total: keys.length,
-            keys: namedKeys(missing),
+            keys: namedKeys(cliTranslator(io), missing),
           }),
         );
       const finished = lapsed.length === 0 && unrecorded.length === 0 && missing.length === 0;

@@ -199,6 +199,9 @@ describe('online import stopped part way', () => {
     expect(imported).toHaveLength(1);
     const held = imported[0]?.data.expiresAt as string;
     expect(Date.parse(held)).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
+    // The replicas share their primary's alias: each is named with its region.
+    for (const { region } of replicas)
+      expect(stopped.stdout).toMatch(new RegExp(`app/group \\([0-9a-f-]{36}, the replica in ${region}\\)`));
     const again = runAgainCommand(stopped.stdout);
     expect(again.slice(again.indexOf('--expires'), again.indexOf('--expires') + 2)).toEqual(['--expires', held]);
 

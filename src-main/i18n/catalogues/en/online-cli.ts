@@ -45,6 +45,7 @@ export const enOnlineCli = {
     'Every key of this bundle already holds its material (imported earlier, journaled): nothing is imported again; the keys are verified and the receipt written.',
   'online.import.stopped-part-way':
     'The import stopped part way: {imported} of {total} keys {imported, plural, one {holds its} other {hold their}} material (imported and journaled).{unanswered, plural, =0 {} one { # key was sent an import that is not recorded as taken: {unansweredKeys}; the next run asks the KMS whether it took effect before sending anything again.} other { # keys were sent an import that is not recorded as taken: {unansweredKeys}; the next run asks the KMS whether they took effect before sending anything again.}}{missing, plural, =0 {} one { # key is not imported yet (Pending import): {missingKeys}.} other { # keys are not imported yet (Pending import): {missingKeys}.}} The ceremony is not finished.',
+  'online.named-key': '{alias} ({keyId}{replica, select, yes {, the replica in {region}} other {}})',
   'online.import.more-keys': '{keys} and {count} more (keyferry online status names every one)',
   'online.import.run-again':
     '{by, select, officer {To finish it} other {Once the KMS answers again}}, run the same import: it imports only what is missing and sends nothing twice: {command}',
