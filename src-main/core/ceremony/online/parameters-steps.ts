@@ -30,6 +30,7 @@ import { reportProgress, progressLine } from '../shared/progress';
 import { preflightDestinations } from '../../media/preflight';
 import { mapInSlices } from '../../yield';
 import { warningOf, type Warning } from '../../../i18n/warning';
+import { listValue } from '../../../i18n/list';
 
 /** Upper estimates for an import-parameters bundle: a file-system block (4 KiB) per file, 3 files per key. */
 const BLOCK = 4096;
@@ -243,25 +244,31 @@ function bundleMaterialExpiry(planned: string, keys: readonly OnlineKeyState[]):
 }
 
 /**
- * The import-parameters bundle this ceremony wrote before, while import tokens fetched before the
- * latest ones still live: two bundles for the same keys, each of which the air-gapped side could
- * wrap (the KMS does not say whether a new fetch ends an earlier token; the simulator keeps both).
- * Only one should be carried over; a wrap of each makes two versions of the material.
+ * The import-parameters bundles this ceremony wrote before whose import tokens may still be
+ * accepted: bundles for the same keys, each of which the air-gapped side could wrap (the KMS does
+ * not say whether a new fetch ends an earlier token; the simulator keeps them all). Only one should
+ * be carried over; a wrap of two makes two versions of the material.
  */
-function earlierBundleStillLive(
-  earlier: OnlineStepContext['state']['parametersBundle'],
+function earlierBundlesStillLive(
+  state: Pick<OnlineStepContext['state'], 'parametersBundleOfToken'>,
   keys: readonly OnlineKeyState[],
   now: Date,
 ): Warning | undefined {
-  if (!earlier) return undefined;
-  const until = Math.max(
-    ...keys.flatMap((k) => k.issued.slice(0, -1).map((issued) => Date.parse(issued.tokenExpiresAt))),
-  );
-  if (!(until > now.getTime())) return undefined;
+  const live = new Map<string, { folder: string; until: number }>();
+  for (const issued of keys.flatMap((k) => k.issued.slice(0, -1))) {
+    const until = Date.parse(issued.tokenExpiresAt);
+    const bundle = state.parametersBundleOfToken.get(issued.importTokenSha256);
+    // Fetched and never written into a bundle: nothing on any media to wrap.
+    if (!bundle || !(until > now.getTime())) continue;
+    const seen = live.get(bundle.manifestSha256);
+    live.set(bundle.manifestSha256, { folder: bundle.folder, until: Math.max(seen?.until ?? 0, until) });
+  }
+  if (live.size === 0) return undefined;
+  const bundles = [...live.entries()];
   return warningOf('EARLIER_PARAMETERS_BUNDLE_LIVE', {
-    dir: earlier.folder,
-    digest: groupHex(earlier.manifestSha256),
-    at: until,
+    count: bundles.length,
+    bundlesList: listValue(bundles.map(([digest, b]) => `${b.folder} (${groupHex(digest)})`)),
+    at: Math.max(...bundles.map(([, b]) => b.until)),
   });
 }
 
@@ -272,7 +279,7 @@ function earlierBundleStillLive(
 export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: string): Promise<WrittenParametersBundle> {
   const now = ctx.now();
   const keys = [...ctx.state.keys.values()].filter((k) => !holdsImportedMaterial(k));
-  const earlier = earlierBundleStillLive(ctx.state.parametersBundle, keys, now);
+  const earlier = earlierBundlesStillLive(ctx.state, keys, now);
   // In slices: each key's wrapping public key is checked again (100 keys held the event loop for 3-5 ms).
   const parameters = await mapInSlices(keys, (k) => parametersForBundle(k, now, ctx.state.expiry));
   reportProgress(ctx.onProgress, {

@@ -7,7 +7,7 @@ export const enWarnings = {
   'warning.TOKEN_EXPIRES_SOON':
     '{count, plural, =1 {The import token of key {keyId} expires} other {The import tokens of # keys expire; the first, that of key {keyId}, expires}} at {at, date, moment}, in {minutes, plural, one {# minute} other {# minutes}}: import before then or fetch new parameters.',
   'warning.EARLIER_PARAMETERS_BUNDLE_LIVE':
-    'This ceremony wrote an import-parameters bundle before ({dir}, digest {digest}), and import tokens fetched for it may be accepted until {at, date, moment}. Take only the new bundle to the air-gapped workstation and destroy the earlier one: a wrap of each would make two versions of the material.',
+    'This ceremony wrote {count, plural, one {an import-parameters bundle} other {# import-parameters bundles}} before whose import tokens may still be accepted, until {at, date, moment}: {bundlesList} (folder and digest). Take only the new bundle to the air-gapped workstation and destroy {count, plural, one {the earlier one} other {the earlier ones}}: a wrap of two would make two versions of the material.',
   'warning.WRAPPED_FROM_EARLIER_PARAMETERS':
     'This wrapped-material bundle was made from an earlier import-parameters bundle ({dir}, digest {digest}), not from the last one this ceremony wrote ({latestDir}, digest {latestDigest}). Its import tokens have not expired, so it is checked and imported as any other (unless the KMS no longer accepts them); the online receipt names the bundle it was made from. Destroy the other parameters bundle, and do not wrap it as well.',
   'warning.CLOCK_SUSPECT':

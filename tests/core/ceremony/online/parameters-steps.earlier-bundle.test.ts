@@ -1,13 +1,13 @@
 /**
  * A second import-parameters bundle of the same keys while the first one's import tokens may still
- * be accepted: two bundles either of which the air-gapped side could wrap (the trial's officer could
- * not tell which stick was "the" bundle). Writing the second warns, naming the first by folder and
- * digest and saying until when its tokens may be accepted; once they have expired (the usual reason
+ * be accepted: bundles any of which the air-gapped side could wrap (the trial's officer could not
+ * tell which stick was "the" bundle). Writing another warns, naming every earlier one by folder and
+ * digest and saying until when their tokens may be accepted; once they have expired (the usual reason
  * to fetch again) nothing is said. Real simulator over HTTP, real files.
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { groupHex } from '../../../../src-main/core/hex-groups';
+import { listValue } from '../../../../src-main/i18n/list';
 import { english } from '../../../../src-main/i18n/translate';
 import { createFixture, type Fixture } from '../ceremony-fixture';
 
@@ -22,28 +22,53 @@ afterEach(async () => {
 });
 
 describe('a second import-parameters bundle of the same keys', () => {
-  it('warns while the first bundle’s tokens may still be accepted, naming it by folder, digest and time', async () => {
+  it('warns while earlier bundles’ tokens may still be accepted, naming every one by folder and digest, and until when', async () => {
     const plan = f.plan(['AES_256', 'EC_P256']);
     const online = await f.online(await f.journal('online.jsonl'), plan);
     await online.connect();
     await online.createKeys(plan.keys);
-    const issued = await online.fetchParameters();
+    await online.fetchParameters();
     const first = await online.writeParametersBundle(path.join(f.dir, 'params-1'));
     expect(first.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
 
-    await online.fetchParameters();
+    const reissued = await online.fetchParameters();
     const second = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
     const warning = second.warnings.find((w) => w.code === 'EARLIER_PARAMETERS_BUNDLE_LIVE');
-    expect(warning).toBeDefined();
-    const latestFirstToken = Math.max(...issued.map((i) => Date.parse(i.tokenExpiresAt)));
     expect(warning?.values).toEqual({
-      dir: first.dir,
-      digest: groupHex(first.manifestSha256),
-      at: latestFirstToken,
+      count: 1,
+      bundlesList: listValue([`${first.dir} (${first.manifestSha256Grouped})`]),
+      at: expect.any(Number),
     });
     expect(english.message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE', values: warning?.values })).toContain(
-      `This ceremony wrote an import-parameters bundle before (${first.dir}, digest ${first.manifestSha256Grouped})`,
+      `This ceremony wrote an import-parameters bundle before whose import tokens may still be accepted, until`,
     );
+
+    // A third: both earlier bundles are named (the trial's third run named only the second).
+    await online.fetchParameters();
+    const third = await online.writeParametersBundle(path.join(f.dir, 'params-3'));
+    const both = third.warnings.find((w) => w.code === 'EARLIER_PARAMETERS_BUNDLE_LIVE');
+    expect(both?.values).toEqual({
+      count: 2,
+      bundlesList: listValue([
+        `${first.dir} (${first.manifestSha256Grouped})`,
+        `${second.dir} (${second.manifestSha256Grouped})`,
+      ]),
+      at: Math.max(...reissued.map((i) => Date.parse(i.tokenExpiresAt))),
+    });
+    expect(english.message({ key: 'warning.EARLIER_PARAMETERS_BUNDLE_LIVE', values: both?.values })).toContain(
+      `This ceremony wrote 2 import-parameters bundles before whose import tokens may still be accepted`,
+    );
+  });
+
+  it('names no bundle for parameters fetched and never written', async () => {
+    const plan = f.plan(['AES_256']);
+    const online = await f.online(await f.journal('online.jsonl'), plan);
+    await online.connect();
+    await online.createKeys(plan.keys);
+    await online.fetchParameters();
+    await online.fetchParameters();
+    const only = await online.writeParametersBundle(path.join(f.dir, 'params-1'));
+    expect(only.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
   });
 
   it('says nothing once the first bundle’s tokens have expired', async () => {
