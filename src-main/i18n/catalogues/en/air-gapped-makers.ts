@@ -27,7 +27,7 @@ export const enAirGappedMakers = {
   'problem.WRAPPED_OVERRIDE_OTHER_BUNDLE.next':
     'Check this bundle first. Only if it is refused for its air-gapped journal too, and you know why it was wrapped there, give your word for it then.',
   'online.next.same-airgap-journal':
-    '{known, select, yes {Wrap in the SAME air-gapped journal as before, {journal} (first entry {firstEntry}), not in a new one} other {Wrap in the SAME air-gapped journal as the first wrap of this ceremony, not in a new one: put its file name after --journal}}. That journal knows the earlier wrap and its custody set; online import refuses a bundle of another air-gapped journal.',
+    '{known, select, yes {Wrap in the SAME air-gapped journal as before, {journal} (first entry {firstEntry}), not in a new one} other {If the air-gapped side already wrapped for this ceremony (this workstation has seen none of its bundles), wrap in that SAME air-gapped journal, not in a new one: put its file name after --journal}}. That journal knows the earlier wrap and its custody set; online import refuses a bundle of another air-gapped journal.',
   'receipt.people.materialMadeBy':
     'entry {seq}: the wrapped-material bundle checked was {purpose, select, restore {made by a custody restore} other {wrapped}} on the air-gapped side by operator {operator} with {count, plural, one {witness} other {witnesses}} {witnessList}, in the air-gapped journal {journal} (first entry {firstEntry})',
   'check.other-journal.lead':
