@@ -283,4 +283,12 @@ describe('keyferry online and airgap with a replica group in three regions', () 
       code: 'KMS.0306',
     });
   }, 120_000);
+  it("refuses a replica in the ceremony's own region and project before anything is created, journaled", async () => {
+    const { create, events } = await createWithReplica('own-place', { region: sim.region, projectId: sim.projectId });
+    expect(create.code).not.toBe(0);
+    expect(events.filter((e) => e.event === 'key.created' || e.event === 'kms.replica-connected')).toEqual([]);
+    expect(events.filter((e) => e.event === 'step.failed').map((e) => [e.data.step, e.data.code])).toEqual([
+      ['connect', 'REPLICA_SAME_AS_PRIMARY'],
+    ]);
+  }, 120_000);
 });

@@ -86,11 +86,11 @@ export class ReplicaConnections {
     return kms;
   }
 
-  /** Refuses a replica placed where the ceremony's own connection is (its group's primary lives there). */
-  refuseOwnTarget(targets: readonly ReplicaTarget[]): void {
+  /** The refusal of a replica placed where the ceremony's own connection is (its group's primary lives there), if any. */
+  ownTargetRefusal(targets: readonly ReplicaTarget[]): KeyferryError | undefined {
     const own = { region: this.#primary.region, projectId: this.#primary.kms.projectId };
     const same = targets.find((t) => targetKey(t) === targetKey(own));
-    if (same) throw new KeyferryError('REPLICA_SAME_AS_PRIMARY', { ...same });
+    return same ? new KeyferryError('REPLICA_SAME_AS_PRIMARY', { ...same }) : undefined;
   }
 
   /**

@@ -213,7 +213,9 @@ export class OnlineCeremony {
     this.#guard.require('createKeys');
     this.#requireConnected('createKeys');
     const targets = distinctTargets(planned.flatMap((k) => (k.replicas ?? []).map((target) => ({ target }))));
-    this.#connections.refuseOwnTarget(targets);
+    // Journaled like the other replica refusals, so the receipt's Deviations and the journal say it.
+    const ownTarget = this.#connections.ownTargetRefusal(targets);
+    if (ownTarget) await refuseStep(this.#ctx, 'connect', null, ownTarget);
     const start = this.#options.start;
     const differs =
       start &&
