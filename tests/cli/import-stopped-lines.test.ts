@@ -59,7 +59,7 @@ describe('importStoppedLines', () => {
     expect(summary).toContain(`app/k13 (${keyId(13)}) and 12 more (keyferry online status names every one).`);
     expect(summary).not.toContain('app/k14 ');
     expect(again).toBe(
-      `Once the KMS answers again, run the same import: it imports only what is missing and sends nothing twice: ${RERUN}`,
+      `Once the KMS answers again, run the same import: it imports only what is missing, and sends no import again that took effect: ${RERUN}`,
     );
   });
 
@@ -70,7 +70,7 @@ describe('importStoppedLines', () => {
     expect(lines[0]).toContain('以及另外 12 个（keyferry online status 会列出全部）');
     // Listed as Chinese lists are: 、 between the keys, full-width brackets.
     expect(lines[0]).toContain(`app/k2（${keyId(2)}）、app/k3（${keyId(3)}）`);
-    expect(lines[1]).toBe(`要完成仪式，请运行同一导入命令：它只导入缺少的部分，且不会重复发送：${RERUN}`);
+    expect(lines[1]).toBe(`要完成仪式，请运行同一导入命令：它只导入缺少的部分，已生效的导入不会再次发送：${RERUN}`);
   });
 
   it('after a refusal of the request itself: the summary without the command, or nothing when nothing was sent', () => {
