@@ -57,7 +57,7 @@ export const enCli = {
   'airgap.token-held-by-console': 'held by the console',
   'airgap.fingerprint-of': '  {grouped}   (key {keyId})',
   'airgap.shares-one-volume':
-    'WARNING: custody folders share one volume: move each custodian-<i> folder to its own media now.',
+    'WARNING: custody folders share one volume: move each custodian\u2019s folder to media of its own now.',
   'airgap.bundle-digest': '  bundle digest {digest}',
   'airgap.next.online-import': 'Next, on the online workstation in the folder of its journal: {command}',
   'cli.next.media-folder':

@@ -55,7 +55,7 @@ export const zhCNCli: { readonly [K in keyof typeof enCli]: string } = {
     '仪式 {id}：{count} 个密钥，来自{source, select, consoleFiles {控制台文件} other { {source}}}',
   'airgap.token-held-by-console': '由控制台保存',
   'airgap.fingerprint-of': '  {grouped}   （密钥 {keyId}）',
-  'airgap.shares-one-volume': '警告：各保管人文件夹位于同一个卷上：请立即把每个 custodian-<i> 文件夹移到各自的介质上。',
+  'airgap.shares-one-volume': '警告：各保管人文件夹位于同一个卷上：请立即把每位保管人的文件夹移到各自的介质上。',
   'airgap.bundle-digest': '  包摘要 {digest}',
   'airgap.next.online-import': '下一步，在联网工作站上、其日志所在的文件夹中执行：{command}',
   'cli.next.media-folder':
