@@ -266,7 +266,9 @@ describe('keyferry airgap wrap', () => {
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/custody folders share one volume: move each custodian’s folder to media of its own now\./);
+    expect(run.stdout).toMatch(
+      /custody folders share one volume: move each custodian’s folder to media of its own now\./,
+    );
     // The public key's SHA-256 (of its SPKI DER, as openssl computes it), in upper-case groups of four like every digest.
     const spki = openssl(['pkey', '-in', 'ec.pem', '-pubout', '-outform', 'DER']);
     const grouped = (createHash('sha256').update(spki).digest('hex').toUpperCase().match(/.{4}/g) ?? []).join(' ');
