@@ -60,12 +60,10 @@ describe('online import of another wrap after the keys took their material', () 
     const secondDigest = optionValue(secondImport, '--expect-digest');
     expect(firstDigest).not.toBe(secondDigest);
     expect(refused.stderr).toContain(
-      `The 2 keys of this ceremony already hold the material of the wrapped-material bundle ${firstDigest}, imported here. The digest typed, ${secondDigest}, is another bundle’s`,
+      `The 2 keys of this ceremony already hold imported material, from the wrapped-material bundle ${firstDigest}. The digest typed, ${secondDigest}, is none of it: there is nothing to import from that bundle`,
     );
-    expect(refused.stderr).toContain('so a bundle with that digest can never be imported into them');
-    expect(refused.stderr).toContain(
-      `The air-gapped receipt that prints the bundle digest ${firstDigest} is the one that matches these keys`,
-    );
+    expect(refused.stderr).toContain('The air-gapped receipt that prints that bundle digest matches these keys');
+    expect(refused.stderr).toContain('Do not destroy a bundle or a custody set on this message alone');
     expect(refused.stderr).not.toContain('at step “finished”');
     expect(importsTaken()).toBe(taken);
     const last = (await journalFileEntries(journal)).at(-1);
@@ -76,7 +74,7 @@ describe('online import of another wrap after the keys took their material', () 
     const same = await keyferry(ceremony.importCommand, { cwd: online, env });
     expect(same.code).toBe(1);
     expect(same.stderr).toContain('at step “finished”');
-    expect(same.stderr).not.toContain('is another bundle’s');
+    expect(same.stderr).not.toContain('is none of it');
 
     // The folder of the bundle imported, with the other bundle's digest typed (the trial's slip):
     // nothing says that folder is the useless one; the digest is what is refused, and the officer is
@@ -86,11 +84,9 @@ describe('online import of another wrap after the keys took their material', () 
       { cwd: online, env },
     );
     expect(slip.code).toBe(1);
-    expect(slip.stderr).toContain(`The digest typed, ${secondDigest}, is another bundle’s`);
+    expect(slip.stderr).toContain(`The digest typed, ${secondDigest}, is none of it`);
     expect(slip.stderr).toContain(`Nothing was read from ${optionValue(ceremony.importCommand, '--bundle')}`);
-    expect(slip.stderr).toContain(
-      'Before destroying anything, see which bundle a folder holds with keyferry bundle verify FOLDER',
-    );
-    expect(slip.stderr).not.toMatch(/destroy the bundle[ ,]/);
+    expect(slip.stderr).toContain('see which bundle a folder holds with keyferry bundle verify FOLDER');
+    expect(slip.stderr).not.toMatch(/backs up nothing|destroy the bundle[ ,]/);
   }, 120_000);
 });

@@ -123,11 +123,9 @@ export async function checkWrappedBundleStep(
 ): Promise<{ session: CheckedSession; summary: CheckedBundleSummary }> {
   const read: ReadSoFar = { differing: [] };
   try {
-    try {
-      mayCheck();
-    } catch (refusal) {
-      throw otherBundleAfterImport(ctx.state, proof?.expectedDigest, path.resolve(dir), refusal);
-    }
+    const other = otherBundleAfterImport(ctx.state, proof?.expectedDigest, path.resolve(dir));
+    if (other) throw other;
+    mayCheck();
     return await checkProvenBundle(ctx, dir, proof, read, options);
   } catch (error) {
     const refusal = wrappedBundleRefusal(path.resolve(dir), error);

@@ -88,6 +88,8 @@ export interface OnlineKeyState {
     readonly expiresAt: string | null;
     readonly importTokenSha256: string;
     readonly custody?: RecordedCustody;
+    /** The digest of the wrapped-material bundle last checked before this import: the bundle it came from. */
+    readonly wrappedBundleSha256?: string;
   };
   /**
    * What the KMS bound this key to: the KCV (AES) of the material first imported into it, as the
@@ -280,6 +282,7 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
         expiresAt: d.expiresAt,
         importTokenSha256: d.importTokenSha256,
         ...(key.checkedCustody ? { custody: key.checkedCustody } : {}),
+        ...(state.wrappedBundle ? { wrappedBundleSha256: state.wrappedBundle.manifestSha256 } : {}),
       };
       key.firstImport ??= {
         keyCheckValue: key.checkedKeyCheckValue ?? null,

@@ -1,45 +1,53 @@
 /**
- * A wrapped-material bundle offered once every key of the ceremony holds imported material (the
- * ceremony finished, or imported and not yet verified). The step guard refuses it as out of order,
- * which is right when it is the bundle imported (check the keys instead), but says nothing of what
- * matters when the digest typed names ANOTHER bundle: the keys hold the imported bundle's material
- * and the KMS takes no other into them (KMS.2606), so another wrap's material (a wrap again on the
- * air-gapped side, or an older wrap carried over by mistake) can never replace it, and the receipt
- * and custody set that back the keys up are those of the wrap whose bundle was imported, not those
- * of the bundle in hand. The refusal names both digests; nothing is read from the bundle.
+ * A wrapped-material bundle offered while every key of the ceremony holds imported material (the
+ * ceremony imported, verified or finished), under a digest that is none of the bundles the keys'
+ * material came from. There is nothing to import from it: the keys hold material, and the KMS takes
+ * no other into them (KMS.2606). Checking it would only replace what the journal holds as the
+ * ceremony's checked bundle (its custody copy, its fingerprints) with a bundle the keys do not
+ * hold, so it is refused before anything is read, naming the bundles the keys' material came from.
+ * The officer is not told the offered bundle backs up nothing: a custody restore or the original
+ * material wrapped anew holds the same material under another digest, and a ceremony may have
+ * imported from several bundles (a re-import after a deletion). The bundle imported offered again,
+ * or the parameters bundle's digest typed by mistake, goes on to the step guard and the check's own
+ * refusals as before.
  */
 import { groupHex } from '../../hex-groups';
 import { KeyferryError } from '../../errors';
 import { parseTypedDigest } from '../../crypto/typed-digest';
+import { listValue } from '../../../i18n/list';
 import { holdsImportedMaterial, type OnlineCeremonyState, type OnlineKeyState } from './state';
 
-/**
- * `refusal` (the step guard's), or WRAPPED_OTHER_THAN_IMPORTED when every key holds imported
- * material and `typed` is a well-formed digest of another bundle than the one last checked.
- */
+/** WRAPPED_OTHER_THAN_IMPORTED when every key holds imported material and `typed` is a well-formed digest of none of their bundles; else undefined. */
 export function otherBundleAfterImport(
   state: {
     readonly keys: ReadonlyMap<string, Pick<OnlineKeyState, 'imported' | 'materialDeleted'>>;
     readonly wrappedBundle?: OnlineCeremonyState['wrappedBundle'];
+    readonly parametersBundle?: OnlineCeremonyState['parametersBundle'];
   },
   typed: string | undefined,
   dir: string,
-  refusal: unknown,
-): unknown {
-  const imported = state.wrappedBundle?.manifestSha256;
+): KeyferryError | undefined {
   const keys = [...state.keys.values()];
-  if (!imported || typeof typed !== 'string' || keys.length === 0 || !keys.every(holdsImportedMaterial)) return refusal;
+  if (typeof typed !== 'string' || keys.length === 0 || !keys.every(holdsImportedMaterial)) return undefined;
+  // Journals written before 2026-12-04 do not say per key: the bundle last checked stands for them.
+  const importedFrom = new Set(
+    keys
+      .map((k) => k.imported?.wrappedBundleSha256 ?? state.wrappedBundle?.manifestSha256)
+      .filter((digest): digest is string => digest !== undefined),
+  );
+  if (importedFrom.size === 0) return undefined;
   let digest: string;
   try {
     digest = parseTypedDigest(typed, 'wrapped');
   } catch {
-    return refusal;
+    return undefined;
   }
-  if (digest === imported) return refusal;
+  if (importedFrom.has(digest) || digest === state.parametersBundle?.manifestSha256) return undefined;
   return new KeyferryError('WRAPPED_OTHER_THAN_IMPORTED', {
     dir,
     typed: groupHex(digest),
-    imported: groupHex(imported),
+    importedList: listValue([...importedFrom].map(groupHex)),
+    bundles: importedFrom.size,
     count: keys.length,
   });
 }

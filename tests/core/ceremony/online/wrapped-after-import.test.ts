@@ -1,57 +1,80 @@
 /**
- * otherBundleAfterImport: the step guard's refusal of a bundle offered after every key took its
- * material becomes WRAPPED_OTHER_THAN_IMPORTED only when the digest typed is another bundle's; in
- * every other case the guard's own refusal stands (the CLI test online-import.other-wrap.test.ts
- * runs the trial's case end to end).
+ * otherBundleAfterImport: while every key holds imported material, a digest typed that is none of
+ * the bundles the keys' material came from is refused (WRAPPED_OTHER_THAN_IMPORTED), naming every
+ * such bundle: a ceremony that re-imported one key from a second bundle holds material from two,
+ * and the first bundle offered again is not "another" one (the review's case, where the old text
+ * called the only backup of a key useless). Everything else goes on to the guard and the check.
+ * The CLI test online-import.other-wrap.test.ts runs the trial's case end to end.
  */
 import { describe, expect, it } from 'vitest';
-import { KeyferryError } from '../../../../src-main/core/errors';
 import { groupHex } from '../../../../src-main/core/hex-groups';
+import { listValue } from '../../../../src-main/i18n/list';
 import { otherBundleAfterImport } from '../../../../src-main/core/ceremony/online/wrapped-after-import';
 
-const imported = 'a1'.repeat(32);
-const other = 'b2'.repeat(32);
-const guard = new KeyferryError('CEREMONY_STOPPED');
-const holding = { imported: { expiresAt: null, importTokenSha256: 'c3'.repeat(32) } };
+const w1 = 'a1'.repeat(32);
+const w2 = 'b2'.repeat(32);
+const other = 'c3'.repeat(32);
+const params = 'd4'.repeat(32);
+const from = (wrappedBundleSha256?: string) => ({
+  imported: {
+    expiresAt: null,
+    importTokenSha256: 'e5'.repeat(32),
+    ...(wrappedBundleSha256 ? { wrappedBundleSha256 } : {}),
+  },
+});
 
-function stateWith(keys: Record<string, { imported?: typeof holding.imported; materialDeleted?: boolean }>) {
-  return { keys: new Map(Object.entries(keys)), wrappedBundle: { folder: '/media/w1', manifestSha256: imported } };
+function stateWith(keys: Record<string, ReturnType<typeof from> | { materialDeleted?: boolean }>, last = w1) {
+  return {
+    keys: new Map(Object.entries(keys)),
+    wrappedBundle: { folder: '/media/last', manifestSha256: last },
+    parametersBundle: { folder: '/media/params', manifestSha256: params },
+  };
 }
 
 describe('otherBundleAfterImport', () => {
-  it('names both digests when every key holds material and another bundle is typed (grouped, in upper or lower case)', () => {
-    const error = otherBundleAfterImport(
-      stateWith({ k1: holding, k2: holding }),
-      groupHex(other).toLowerCase(),
-      '/media/w2',
-      guard,
-    );
-    expect(error).toBeInstanceOf(KeyferryError);
+  it('refuses a digest of none of the bundles the keys came from, naming them all (grouped, any case typed)', () => {
+    const state = stateWith({ k1: from(w1), k2: from(w2) }, w2);
+    const error = otherBundleAfterImport(state, groupHex(other).toLowerCase(), '/media/w3');
     expect(error).toMatchObject({
       code: 'WRAPPED_OTHER_THAN_IMPORTED',
-      values: { dir: '/media/w2', typed: groupHex(other), imported: groupHex(imported), count: 2 },
+      values: {
+        dir: '/media/w3',
+        typed: groupHex(other),
+        importedList: listValue([groupHex(w1), groupHex(w2)]),
+        bundles: 2,
+        count: 2,
+      },
     });
   });
 
-  it('keeps the guard refusal for the bundle imported itself', () => {
-    expect(otherBundleAfterImport(stateWith({ k1: holding }), groupHex(imported), '/media/w1', guard)).toBe(guard);
+  it('lets through a bundle some key came from, not only the last one checked (a re-import from a second bundle)', () => {
+    const state = stateWith({ k1: from(w2), k2: from(w1) }, w2);
+    expect(otherBundleAfterImport(state, groupHex(w1), '/media/w1')).toBeUndefined();
+    expect(otherBundleAfterImport(state, w2, '/media/w2')).toBeUndefined();
   });
 
-  it('keeps the guard refusal while a key holds no material (never imported, or deleted)', () => {
-    expect(otherBundleAfterImport(stateWith({ k1: holding, k2: {} }), other, '/m', guard)).toBe(guard);
-    expect(otherBundleAfterImport(stateWith({ k1: { ...holding, materialDeleted: true } }), other, '/m', guard)).toBe(
-      guard,
-    );
-    expect(otherBundleAfterImport(stateWith({}), other, '/m', guard)).toBe(guard);
+  it('leaves the parameters bundle digest typed by mistake to the check, which says what it is', () => {
+    expect(otherBundleAfterImport(stateWith({ k1: from(w1) }), params, '/m')).toBeUndefined();
   });
 
-  it('keeps the guard refusal for a digest that is not one (its form is checked where the bundle is read)', () => {
-    expect(otherBundleAfterImport(stateWith({ k1: holding }), 'B195 171A', '/m', guard)).toBe(guard);
-    expect(otherBundleAfterImport(stateWith({ k1: holding }), undefined, '/m', guard)).toBe(guard);
+  it('says nothing while a key holds no material (never imported, or deleted), or with no keys', () => {
+    expect(otherBundleAfterImport(stateWith({ k1: from(w1), k2: {} }), other, '/m')).toBeUndefined();
+    expect(
+      otherBundleAfterImport(stateWith({ k1: { ...from(w1), materialDeleted: true } }), other, '/m'),
+    ).toBeUndefined();
+    expect(otherBundleAfterImport(stateWith({}), other, '/m')).toBeUndefined();
   });
 
-  it('keeps the guard refusal when no bundle was ever checked', () => {
-    const state = { keys: new Map([['k1', holding]]) };
-    expect(otherBundleAfterImport(state, other, '/m', guard)).toBe(guard);
+  it('says nothing for a digest that is not one (its form is refused where the bundle is checked)', () => {
+    expect(otherBundleAfterImport(stateWith({ k1: from(w1) }), 'B195 171A', '/m')).toBeUndefined();
+    expect(otherBundleAfterImport(stateWith({ k1: from(w1) }), undefined, '/m')).toBeUndefined();
+  });
+
+  it('in a journal from before the bundle was recorded per key, takes the bundle last checked for every key', () => {
+    const state = stateWith({ k1: from(), k2: from() }, w1);
+    expect(otherBundleAfterImport(state, w1, '/m')).toBeUndefined();
+    expect(otherBundleAfterImport(state, other, '/m')?.values).toMatchObject({
+      importedList: listValue([groupHex(w1)]),
+    });
   });
 });
