@@ -250,18 +250,19 @@ function bundleMaterialExpiry(planned: string, keys: readonly OnlineKeyState[]):
  * be carried over; a wrap of two makes two versions of the material.
  */
 function earlierBundlesStillLive(
-  state: Pick<OnlineStepContext['state'], 'parametersBundleOfToken'>,
+  state: Pick<OnlineStepContext['state'], 'parametersBundlesOfToken'>,
   keys: readonly OnlineKeyState[],
   now: Date,
 ): Warning | undefined {
   const live = new Map<string, { folder: string; until: number }>();
   for (const issued of keys.flatMap((k) => k.issued.slice(0, -1))) {
     const until = Date.parse(issued.tokenExpiresAt);
-    const bundle = state.parametersBundleOfToken.get(issued.importTokenSha256);
-    // Fetched and never written into a bundle: nothing on any media to wrap.
-    if (!bundle || !(until > now.getTime())) continue;
-    const seen = live.get(bundle.manifestSha256);
-    live.set(bundle.manifestSha256, { folder: bundle.folder, until: Math.max(seen?.until ?? 0, until) });
+    if (!(until > now.getTime())) continue;
+    // A token fetched and never written into a bundle is on no media: nothing to wrap.
+    for (const bundle of state.parametersBundlesOfToken.get(issued.importTokenSha256) ?? []) {
+      const seen = live.get(bundle.manifestSha256);
+      live.set(bundle.manifestSha256, { folder: bundle.folder, until: Math.max(seen?.until ?? 0, until) });
+    }
   }
   if (live.size === 0) return undefined;
   const bundles = [...live.entries()];

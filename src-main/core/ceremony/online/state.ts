@@ -128,11 +128,12 @@ export interface OnlineCeremonyState {
   readonly keys: Map<string, OnlineKeyState>;
   parametersBundle?: { readonly folder: string; readonly manifestSha256: string };
   /**
-   * Import token (its SHA-256) → the import-parameters bundle that carried it: each bundle written
-   * carries the latest issuance of each of its keys. A wrapped bundle is told by its tokens which
-   * parameters bundle the air-gapped side wrapped (not always the last one written).
+   * Import token (its SHA-256) → the import-parameters bundles that carried it, oldest first: each
+   * bundle written carries the latest issuance of each of its keys (a key whose fetch failed keeps
+   * its token into the next bundle). A wrapped bundle is told by its tokens which parameters bundle
+   * the air-gapped side wrapped (not always the last one written).
    */
-  readonly parametersBundleOfToken: Map<string, { readonly folder: string; readonly manifestSha256: string }>;
+  readonly parametersBundlesOfToken: Map<string, { readonly folder: string; readonly manifestSha256: string }[]>;
   wrappedBundle?: { readonly folder: string; readonly manifestSha256: string };
   /** True once a receipt was written after the last import (a new import clears it). */
   receiptWritten?: boolean;
@@ -240,7 +241,9 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
       state.parametersWrittenSeq = entry.seq;
       for (const keyId of d.keyIds) {
         const token = state.keys.get(keyId)?.issued.at(-1)?.importTokenSha256;
-        if (token) state.parametersBundleOfToken.set(token, state.parametersBundle);
+        if (!token) continue;
+        const carriers = state.parametersBundlesOfToken.get(token) ?? [];
+        state.parametersBundlesOfToken.set(token, [...carriers, state.parametersBundle]);
       }
       break;
     }
@@ -346,7 +349,7 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
     expiry: d.expiry,
     keys: new Map(),
     replicaProofs: new Map(),
-    parametersBundleOfToken: new Map(),
+    parametersBundlesOfToken: new Map(),
   };
   for (const entry of entries) {
     if (entry.event === ONLINE_EVENTS.started && entry !== first) corrupt(entry, 'second');

@@ -12,15 +12,19 @@ import type { CheckedKey } from './wrapped-bundle-check';
 
 type ParametersBundle = NonNullable<OnlineCeremonyState['parametersBundle']>;
 
-/** The parameters bundle whose tokens every checked key's import uses; undefined when they do not all come from one the journal records. */
+/**
+ * The parameters bundle that carried the tokens of every checked key (the latest such, should
+ * several have carried them all); undefined when no bundle the journal records carried them all.
+ */
 export function parametersBundleWrapped(
-  state: Pick<OnlineCeremonyState, 'parametersBundleOfToken'>,
+  state: Pick<OnlineCeremonyState, 'parametersBundlesOfToken'>,
   checked: readonly Pick<CheckedKey, 'issued'>[],
 ): ParametersBundle | undefined {
-  const carriers = checked.map((c) => state.parametersBundleOfToken.get(c.issued.importTokenSha256));
-  const [first] = carriers;
-  if (!first || carriers.some((b) => b?.manifestSha256 !== first.manifestSha256)) return undefined;
-  return first;
+  const [first, ...rest] = checked.map((c) => state.parametersBundlesOfToken.get(c.issued.importTokenSha256) ?? []);
+  const carriedAll = (first ?? []).filter((bundle) =>
+    rest.every((carriers) => carriers.some((b) => b.manifestSha256 === bundle.manifestSha256)),
+  );
+  return carriedAll.at(-1);
 }
 
 /** The warning when `wrapped` is not the last parameters bundle this ceremony wrote; none otherwise. */

@@ -66,4 +66,25 @@ describe('the import-parameters bundle a wrapped bundle was made from', () => {
     expect(check?.data.parametersBundle).toEqual({ folder: second.dir, manifestSha256: second.manifestSha256 });
     expect(await prints(receipt.textFile, second.manifestSha256)).toBe(true);
   });
+  it('after a second fetch that failed for one key (its old token in both bundles): the first bundle is still told apart', async () => {
+    const plan = f.plan(['AES_256', 'EC_P256']);
+    const journal = await f.journal('online.jsonl');
+    const online = await f.online(journal, plan);
+    await online.connect();
+    await online.createKeys(plan.keys);
+    await online.fetchParameters();
+    const first = await online.writeParametersBundle(path.join(f.dir, 'params-1'));
+    // The second round: one key's fetch goes through, the other's is refused; a bundle is written anyway.
+    f.sim.faults.failWith('get-parameters-for-import', 400, 'before', 1, 1);
+    await expect(online.fetchParameters()).rejects.toMatchObject({ code: 'KMS.0101' });
+    const second = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
+    const { out } = await airGapSide(f, plan, first.dir);
+    const checked = await online.checkWrappedBundle(out, await receiptDigestOf(out));
+    expect(checked.warnings.find((w) => w.code === 'WRAPPED_FROM_EARLIER_PARAMETERS')?.values).toMatchObject({
+      dir: first.dir,
+      latestDir: second.dir,
+    });
+    const check = (await journalFileEntries(journal.path)).find((e) => e.event === 'wrapped-bundle.checked');
+    expect(check?.data.parametersBundle).toEqual({ folder: first.dir, manifestSha256: first.manifestSha256 });
+  });
 });
