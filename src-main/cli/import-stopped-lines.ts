@@ -48,8 +48,12 @@ function someKeysNamed(translator: Pick<Translator, 't'>, keys: readonly Journal
   });
 }
 
-/** Why the import stopped: the officer's stop, or an error (whose own lines follow). */
-export type ImportStop = { readonly by: 'officer' } | { readonly by: 'error'; readonly error: unknown };
+/**
+ * Why the import stopped: the officer's stop, or an error (whose own lines follow); `progressed`:
+ * this run imported a key or sent an import (a refusal before anything was sent changed nothing).
+ */
+export type ImportStop =
+  { readonly by: 'officer' } | { readonly by: 'error'; readonly error: unknown; readonly progressed: boolean };
 
 /**
  * An error after which the same import may go through once the KMS answers again: it could not be
@@ -63,8 +67,8 @@ function mayPassAgain(error: unknown): boolean {
 
 /**
  * The summary and, when running the same command is what finishes the ceremony, that command.
- * Nothing when the import stopped before any key was sent and nothing makes a second run useful
- * (a refusal before sending: its own message says what to do).
+ * Nothing after a refusal that changed nothing in this run (nothing imported or sent: its own
+ * message says what to do).
  */
 export function importStoppedLines(
   translator: Pick<Translator, 't'>,
@@ -77,7 +81,7 @@ export function importStoppedLines(
   const unanswered = keys.filter((k) => !k.imported && k.importSentUnrecorded);
   const missing = keys.filter((k) => !k.imported && !k.importSentUnrecorded);
   const again = stop.by === 'officer' || mayPassAgain(stop.error);
-  if (!again && imported.length === 0 && unanswered.length === 0) return [];
+  if (!again && !stop.progressed) return [];
   return [
     t('online.import.stopped-part-way', {
       imported: imported.length,

@@ -47,7 +47,7 @@ describe('importStoppedLines', () => {
     const [summary, again, ...rest] = importStoppedLines(
       translator('en'),
       keys,
-      { by: 'error', error: refused },
+      { by: 'error', error: refused, progressed: false },
       RERUN,
     );
     expect(rest).toEqual([]);
@@ -75,12 +75,20 @@ describe('importStoppedLines', () => {
 
   it('after a refusal of the request itself: the summary without the command, or nothing when nothing was sent', () => {
     const refusal = new KeyferryError('KMS_KEY_NOT_PENDING_IMPORT', { state: 'Enabled' });
-    const lines = importStoppedLines(translator('en'), keys, { by: 'error', error: refusal }, RERUN);
+    const lines = importStoppedLines(translator('en'), keys, { by: 'error', error: refusal, progressed: true }, RERUN);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('1 of 25 keys holds its material');
     const nothingSent = keys.map((k) => key(Number(k.keyId.slice(-12)), 'missing'));
-    expect(importStoppedLines(translator('en'), nothingSent, { by: 'error', error: refusal }, RERUN)).toEqual([]);
+    expect(
+      importStoppedLines(translator('en'), nothingSent, { by: 'error', error: refusal, progressed: false }, RERUN),
+    ).toEqual([]);
+    // Keys imported in an earlier session, then a refusal before anything was sent: nothing to add.
+    expect(
+      importStoppedLines(translator('en'), keys, { by: 'error', error: refusal, progressed: false }, RERUN),
+    ).toEqual([]);
     // The KMS out of reach before anything was sent: running it again is still what finishes it.
-    expect(importStoppedLines(translator('en'), nothingSent, { by: 'error', error: refused }, RERUN)).toHaveLength(2);
+    expect(
+      importStoppedLines(translator('en'), nothingSent, { by: 'error', error: refused, progressed: false }, RERUN),
+    ).toHaveLength(2);
   });
 });

@@ -167,10 +167,18 @@ export const importCommand = defineOnlineCommand({
       const unregister = io.interrupts?.onStop(async (stop) => {
         stop.before.push(...said({ by: 'officer' }));
       });
+      const touched = (k: { imported: boolean; importSentUnrecorded: boolean }) => k.imported || k.importSentUnrecorded;
+      const before = new Set(
+        session.ceremony
+          .keys()
+          .filter(touched)
+          .map((k) => k.keyId),
+      );
       try {
         return await session.ceremony.importMaterial(expiry ? { expiry } : {});
       } catch (error) {
-        said({ by: 'error', error }).forEach((line) => io.stdout(line));
+        const progressed = session.ceremony.keys().some((k) => touched(k) && !before.has(k.keyId));
+        said({ by: 'error', error, progressed }).forEach((line) => io.stdout(line));
         throw error;
       } finally {
         unregister?.();

@@ -210,7 +210,9 @@ describe('online import stopped part way', () => {
     const without = await keyferry(ceremony.importCommand, { cwd: online, env });
     expect(without.code).toBe(1);
     expect(without.stderr).toContain('of the replica group app/group would get the material expiry never, but key');
-    expect(without.stderr).toContain(`Run the import again with the expiry the group holds: --expires ${held}`);
+    expect(without.stderr).toContain(
+      `Run the import again with the expiry the group holds: keyferry online import with --expires ${held}.`,
+    );
     expect(kms.requests.filter((r) => r.action === 'import-key-material').length).toBe(taken);
     const refusal = (await entriesOf(journal)).at(-1);
     expect([refusal?.event, refusal?.data.code]).toEqual(['step.failed', 'REPLICA_GROUP_EXPIRY_DIFFERS']);

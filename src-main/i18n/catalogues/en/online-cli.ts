@@ -68,7 +68,7 @@ export const enOnlineCli = {
   'online.lapsed.step3': '  3. {command} with the wrapped-material bundle the restore wrote (the command it prints)',
   'online.status.nothing-imported': 'Nothing imported yet (ceremony step: {stepPhrase}).',
   'online.status.partly-imported':
-    '{count} of {total} keys {count, plural, one {is} other {are}} not imported yet (Pending import): {keys}. The ceremony is not finished, and a replica group with such a key is not complete. Run keyferry online import again with the same --bundle and --expect-digest (and the same --expires, if the first run gave one): it imports only what is missing.',
+    '{count} of {total} keys {count, plural, one {is} other {are}} not imported yet (Pending import): {keys}. The ceremony is not finished, and a replica group with such a key is not complete. Run keyferry online import again with the same --bundle and --expect-digest (and, if the first run gave --expires, --expires with the exact expiry the keys above show, not a duration such as 30d, which would be counted again): it imports only what is missing.',
   'online.status.unrecorded-imports':
     '{count, plural, one {# key is} other {# keys are}} Enabled in the KMS with an import this journal shows sent but not recorded (the command stopped or crashed after sending): {keys}. Run keyferry online import again with the same --bundle and --expect-digest: it compares each such key with the bundle (its expiry, and for RSA and EC keys its public key), records it, and sends nothing twice.',
   'online.status.foreign-imports':

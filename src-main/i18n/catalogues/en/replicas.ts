@@ -45,5 +45,5 @@ export const enReplicas = {
   'problem.REPLICA_GROUP_EXPIRY_DIFFERS':
     'Key {keyId} of the replica group {alias} would get the material expiry {decided, select, never {never} other {{decidedAt, date, moment}}}, but key {holderKeyId} of the same group already holds that material with the expiry {held, select, never {never} other {{heldAt, date, moment}}} (an import stopped part way, run again with another --expires or none). One material with two expiries would be deleted from some members only. Nothing was sent to the KMS.',
   'problem.REPLICA_GROUP_EXPIRY_DIFFERS.next':
-    'Run the import again with the expiry the group holds: --expires {heldIso} (in the app: that date-time, or never, as the import step\u2019s expiry).',
+    'Run the import again with the expiry the group holds: keyferry online import with --expires {heldIso}. The app\u2019s import step offers only never or a whole day at 00:00 UTC, so it can give that expiry only when it is one of those.',
 } as const;

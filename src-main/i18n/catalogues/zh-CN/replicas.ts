@@ -40,5 +40,5 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
   'problem.REPLICA_GROUP_EXPIRY_DIFFERS':
     '副本组 {alias} 中的密钥 {keyId} 将获得密钥材料到期时间 {decided, select, never {永不过期} other {{decidedAt, date, moment}}}，但同组的密钥 {holderKeyId} 已持有该密钥材料，其到期时间为 {held, select, never {永不过期} other {{heldAt, date, moment}}}（导入中途停止后，重新运行时使用了不同的 --expires 或未提供）。同一密钥材料若有两个到期时间，将只从部分成员中删除。未向 KMS 发送任何内容。',
   'problem.REPLICA_GROUP_EXPIRY_DIFFERS.next':
-    '请使用该组已持有的到期时间重新运行导入：--expires {heldIso}（在应用中：在导入步骤的到期时间中选择该日期时间，或永不过期）。',
+    '请使用该组已持有的到期时间重新运行导入：keyferry online import 加上 --expires {heldIso}。应用的导入步骤只能选择永不过期或某一天的 00:00 UTC，因此只有当该到期时间属于这两种之一时，才能在应用中给出。',
 } as const;
