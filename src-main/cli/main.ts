@@ -1,6 +1,6 @@
 /** Entry point of the `keyferry` command line (bin/keyferry.js, or `npm run -s keyferry --`). */
 import { commands } from './commands/index';
-import { terminalText } from '../core/terminal-text';
+import { terminalLines, terminalText } from '../core/terminal-text';
 import { runCli } from './run-cli';
 import { callerFolder } from './caller-folder';
 import { quietOnBrokenPipe } from './broken-pipe';
@@ -16,8 +16,9 @@ const stderr = quietOnBrokenPipe(process.stderr);
 
 const interrupts = listenForStops(
   process,
-  // On a terminal the stop may cut a prompt line: start the stop line on a line of its own.
-  (line) => stderr(`${process.stderr.isTTY ? '\n' : ''}${line}\n`),
+  // On a terminal the stop may cut a prompt line: start the stop line on a line of its own. Through
+  // the same terminal guard as every command's output: the lines name paths the officer gave.
+  (line) => stderr(`${process.stderr.isTTY ? '\n' : ''}${terminalLines(line)}\n`),
   (signal) => cliTranslator({ env: process.env }).t('cli.stopped-outside-ceremony', { signal }),
   (code) => process.exit(code),
 );
