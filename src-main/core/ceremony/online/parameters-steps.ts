@@ -255,7 +255,10 @@ function earlierBundlesStillLive(
   now: Date,
 ): Warning | undefined {
   const live = new Map<string, { folder: string; until: number }>();
-  for (const issued of keys.flatMap((k) => k.issued.slice(0, -1))) {
+  // A key bound to material (imported before: a re-import after a deletion or a lapse) takes only
+  // that material again, so an earlier bundle cannot give it a second version.
+  const unbound = keys.filter((k) => !k.firstImport);
+  for (const issued of unbound.flatMap((k) => k.issued.slice(0, -1))) {
     const until = Date.parse(issued.tokenExpiresAt);
     if (!(until > now.getTime())) continue;
     // A token fetched and never written into a bundle is on no media: nothing to wrap.

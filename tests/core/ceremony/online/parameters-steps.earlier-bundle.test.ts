@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listValue } from '../../../../src-main/i18n/list';
 import { english } from '../../../../src-main/i18n/translate';
-import { createFixture, type Fixture } from '../ceremony-fixture';
+import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
 
 const DAY_AND_AN_HOUR = 25 * 60 * 60 * 1000;
 
@@ -86,5 +86,21 @@ describe('a second import-parameters bundle of the same keys', () => {
     await later.fetchParameters();
     const second = await later.writeParametersBundle(path.join(f.dir, 'params-2'));
     expect(second.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
+  });
+  it('says nothing for a re-import within the day: a key bound to its material takes no other version', async () => {
+    const plan = f.plan(['AES_256', 'AES_256']);
+    const { params } = await onlineDayOne(f, plan);
+    const { out } = await airGapSide(f, plan, params);
+    const online = await f.online(await f.journal('online.jsonl'), plan);
+    await online.connect();
+    await online.checkWrappedBundle(out, await receiptDigestOf(out));
+    const [first] = await online.importMaterial();
+    await online.verifyKeys();
+    const keyId = first?.keyId as string;
+    await online.deleteMaterial(keyId, { lossAcknowledged: true, confirmedKeyId: keyId });
+    await online.fetchParameters();
+    const again = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
+    expect(again.keyIds).toEqual([keyId]);
+    expect(again.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
   });
 });
