@@ -6,6 +6,7 @@
  */
 import type { WrappedKeyMaterial, WrappedMaterialBundle } from '../../bundle';
 import { groupHex } from '../../hex-groups';
+import { sha256Hex } from '../../fs/durable-file';
 import { KeyferryError } from '../../errors';
 import {
   holdsImportedMaterial,
@@ -75,21 +76,28 @@ function checkKey(state: OnlineCeremonyState, w: WrappedKeyMaterial, now: Date):
 
 /**
  * A key the KMS already bound to material takes only those bytes again (KMS.2606), after a
- * deletion or a lapse too; only AES material can be deleted or lapse, so the evidence is its KCV.
- * A bundle whose KCV differs from the one this journal checked before the key's first import is
- * refused here, before its import token is spent (a KCV is 3 bytes: equal does not prove the same
- * material, which the KMS still checks; different proves other material).
+ * deletion or a lapse too. The evidence is the AES material's KCV, or an RSA/EC key's public key
+ * (its fingerprint), as this journal checked them before the key's first import. A bundle that
+ * differs is refused here, before its import token is spent: for AES a different KCV proves other
+ * material (an equal one, 3 bytes, does not prove the same, which the KMS still checks); for RSA/EC
+ * a different public key is other material (a wrap again of the same parameters, offered while the
+ * key holds the first wrap's material, carries the same import token and is caught only here).
  */
 function refuseOtherMaterial(key: OnlineKeyState, w: WrappedKeyMaterial): void {
-  const bound = key.firstImport?.keyCheckValue;
-  const held = w.keyCheckValue;
-  if (!key.firstImport || !bound || !held || held.toUpperCase() === bound.toUpperCase()) return;
-  throw new KeyferryError('WRAPPED_MATERIAL_NOT_THE_IMPORTED', {
-    keyId: w.keyId,
-    bound: bound.toUpperCase(),
-    held: held.toUpperCase(),
-    seq: key.firstImport.seq,
-  });
+  const first = key.firstImport;
+  if (!first) return;
+  const evidence =
+    first.keyCheckValue && w.keyCheckValue
+      ? { kind: 'kcv' as const, bound: first.keyCheckValue.toUpperCase(), held: w.keyCheckValue.toUpperCase() }
+      : first.publicKeyFingerprint && w.publicKeyDer
+        ? {
+            kind: 'publicKey' as const,
+            bound: groupHex(first.publicKeyFingerprint),
+            held: groupHex(sha256Hex(w.publicKeyDer)),
+          }
+        : undefined;
+  if (!evidence || evidence.bound === evidence.held) return;
+  throw new KeyferryError('WRAPPED_MATERIAL_NOT_THE_IMPORTED', { keyId: w.keyId, ...evidence, seq: first.seq });
 }
 
 /** Checks every key of `bundle` (already read and verified by the bundle reader) against `state`. */

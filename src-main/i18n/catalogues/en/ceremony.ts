@@ -88,7 +88,7 @@ export const enCeremony = {
   'problem.WRAPPED_KEY_ALREADY_IMPORTED': 'Key {keyId} was already imported with other parameters.',
   'problem.WRAPPED_KEY_ALREADY_IMPORTED.next': 'Check it with "keyferry online status" instead of importing again.',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED':
-    'Key {keyId} holds other material in this bundle than the KMS bound it to: KCV {held} here, {bound} when it was first imported (journal entry {seq}). The KMS accepts only the material first imported into a key, after its deletion or expiry too (KMS.2606). Nothing was sent to the KMS; the import token is still unused.',
+    'Key {keyId} holds other material in this bundle than the KMS bound it to: {kind, select, publicKey {public-key fingerprint} other {KCV}} {held} here, {bound} when it was first imported (journal entry {seq}). The KMS accepts only the material first imported into a key, after its deletion or expiry too (KMS.2606). Nothing was sent to the KMS; the import token is still unused.',
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next':
     'Restore the original material on the air-gapped workstation (keyferry custody restore, from the custody shares or the HSM token) with these import parameters, and import the wrapped-material bundle that restore writes. Material that was never imported needs a new key.',
   'problem.PEOPLE_DIFFER_FROM_BUNDLE':
