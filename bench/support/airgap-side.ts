@@ -71,6 +71,30 @@ async function floor(written: Written, into: string): Promise<number> {
   return performance.now() - started;
 }
 
+/**
+ * What any reader of the input must pay, beside the floor (which counts only what is written): the
+ * import-parameters bundle's files read plainly, each opened, stat'ed, read whole and closed, its
+ * folders listed. No hashing, no parsing: those are Keyferry's checks, in its time.
+ */
+async function readFloor(bundle: string): Promise<number> {
+  const started = performance.now();
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        await walk(full);
+        continue;
+      }
+      const handle = await open(full, constants.O_RDONLY);
+      const { size } = await handle.stat();
+      await handle.read(Buffer.allocUnsafe(size + 1), 0, size + 1, 0);
+      await handle.close();
+    }
+  };
+  await walk(bundle);
+  return performance.now() - started;
+}
+
 /** Process CPU time (user + system) in ms. */
 function cpuMs(): number {
   const { user, system } = process.cpuUsage();
@@ -95,9 +119,11 @@ async function timed(params: string, out: string, work: string) {
   const keyferryMs = steps.reduce((sum, [, ms]) => sum + ms, 0);
   const written = await listTree(work);
   const floorMs = await floor(written, path.join(out, 'floor'));
+  const readFloorMs = await readFloor(params);
   return {
     keyferryMs,
     floorMs,
+    readFloorMs,
     steps,
     files: written.files.length,
     folders: written.folders.length,
