@@ -29,6 +29,7 @@ import { plannedKeyExpiry } from './planned-keys';
 import { reportProgress, progressLine } from '../shared/progress';
 import { preflightDestinations } from '../../media/preflight';
 import { mapInSlices } from '../../yield';
+import { kmsTimeFromTokens } from '../shared/kms-time';
 import { warningOf, type Warning } from '../../../i18n/warning';
 import { listValue } from '../../../i18n/list';
 
@@ -258,9 +259,14 @@ function earlierBundlesStillLive(
   // A key bound to material (imported before: a re-import after a deletion or a lapse) takes only
   // that material again, so an earlier bundle cannot give it a second version.
   const unbound = keys.filter((k) => !k.firstImport);
+  // The KMS's time as the newest tokens prove it: this computer's clock may lag the KMS's.
+  const kmsNow = kmsTimeFromTokens(
+    now,
+    keys.map((k) => k.issued.at(-1)?.tokenExpiresAt),
+  ).getTime();
   for (const issued of unbound.flatMap((k) => k.issued.slice(0, -1))) {
     const until = Date.parse(issued.tokenExpiresAt);
-    if (!(until > now.getTime())) continue;
+    if (!(until > kmsNow)) continue;
     // A token fetched and never written into a bundle is on no media: nothing to wrap.
     for (const bundle of state.parametersBundlesOfToken.get(issued.importTokenSha256) ?? []) {
       const seen = live.get(bundle.manifestSha256);

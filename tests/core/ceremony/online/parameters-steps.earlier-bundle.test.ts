@@ -103,4 +103,17 @@ describe('a second import-parameters bundle of the same keys', () => {
     expect(again.keyIds).toEqual([keyId]);
     expect(again.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
   });
+  it('goes by the KMS’s time as the new tokens prove it, not by a clock that lags it', async () => {
+    const plan = f.plan(['AES_256']);
+    const online = await f.online(await f.journal('online.jsonl'), plan);
+    await online.connect();
+    await online.createKeys(plan.keys);
+    await online.fetchParameters();
+    await online.writeParametersBundle(path.join(f.dir, 'params-1'));
+    // A day and an hour later for the KMS; this computer's clock has not moved.
+    f.sim.clock.advance(DAY_AND_AN_HOUR);
+    await online.fetchParameters();
+    const second = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
+    expect(second.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
+  });
 });
