@@ -73,15 +73,20 @@ function mayPassAgain(error: unknown): boolean {
 export function importStoppedLines(
   translator: Pick<Translator, 't'>,
   keys: readonly JournaledKey[],
+  bundleKeyIds: ReadonlySet<string>,
   stop: ImportStop,
   rerun: string,
 ): string[] {
   const { t } = translator;
   const imported = keys.filter((k) => k.imported);
   const unanswered = keys.filter((k) => !k.imported && k.importSentUnrecorded);
-  const missing = keys.filter((k) => !k.imported && !k.importSentUnrecorded);
-  const again = stop.by === 'officer' || mayPassAgain(stop.error);
-  if (!again && !stop.progressed) return [];
+  const waiting = keys.filter((k) => !k.imported && !k.importSentUnrecorded);
+  // A key the bundle does not carry (say, one whose material lapsed) cannot be finished by running it again.
+  const missing = waiting.filter((k) => bundleKeyIds.has(k.keyId));
+  const elsewhere = waiting.filter((k) => !bundleKeyIds.has(k.keyId));
+  const mayAgain = stop.by === 'officer' || mayPassAgain(stop.error);
+  if (!mayAgain && !stop.progressed) return [];
+  const again = mayAgain && missing.length + unanswered.length > 0;
   return [
     t('online.import.stopped-part-way', {
       imported: imported.length,
@@ -90,6 +95,8 @@ export function importStoppedLines(
       unansweredKeys: someKeysNamed(translator, unanswered),
       missing: missing.length,
       missingKeys: someKeysNamed(translator, missing),
+      elsewhere: elsewhere.length,
+      elsewhereKeys: someKeysNamed(translator, elsewhere),
     }),
     ...(again ? [t('online.import.run-again', { by: stop.by, command: rerun })] : []),
   ];

@@ -1043,7 +1043,7 @@ export interface MessageValueTable {
   'online.import.verify-failed': NoValues;
   'online.next.status': { command: string | number };
   'online.import.already-imported': NoValues;
-  'online.import.stopped-part-way': { imported: number; total: string | number; unanswered: number; unansweredKeys: string | number; missing: number; missingKeys: string | number };
+  'online.import.stopped-part-way': { imported: number; total: string | number; unanswered: number; unansweredKeys: string | number; missing: number; missingKeys: string | number; elsewhere: number; elsewhereKeys: string | number };
   'online.named-key': { alias: string | number; keyId: string | number; replica: string; region: string | number };
   'online.import.more-keys': { keys: string | number; count: string | number };
   'online.import.run-again': { by: string; command: string | number };

@@ -40,6 +40,8 @@ const keys = [
   ...Array.from({ length: 22 }, (_, i) => key(i + 4, 'missing')),
 ];
 const refused = kmsClientError('KMS_CONNECTION_REFUSED', { host: '127.0.0.1:8790' }, { retryable: true });
+/** The bundle carries every key of the ceremony. */
+const ALL = new Set(keys.map((k) => k.keyId));
 const RERUN = 'keyferry online import --journal online.jsonl --bundle /media/usb/w --expect-digest X';
 
 describe('importStoppedLines', () => {
@@ -47,6 +49,7 @@ describe('importStoppedLines', () => {
     const [summary, again, ...rest] = importStoppedLines(
       translator('en'),
       keys,
+      ALL,
       { by: 'error', error: refused, progressed: false },
       RERUN,
     );
@@ -64,7 +67,7 @@ describe('importStoppedLines', () => {
   });
 
   it('after Ctrl-C says how to finish it; in Chinese too', () => {
-    const lines = importStoppedLines(translator('zh-CN'), keys, { by: 'officer' }, RERUN);
+    const lines = importStoppedLines(translator('zh-CN'), keys, ALL, { by: 'officer' }, RERUN);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('导入中途停止：25 个密钥中有 1 个已持有其密钥材料');
     expect(lines[0]).toContain('以及另外 12 个（keyferry online status 会列出全部）');
@@ -75,20 +78,44 @@ describe('importStoppedLines', () => {
 
   it('after a refusal of the request itself: the summary without the command, or nothing when nothing was sent', () => {
     const refusal = new KeyferryError('KMS_KEY_NOT_PENDING_IMPORT', { state: 'Enabled' });
-    const lines = importStoppedLines(translator('en'), keys, { by: 'error', error: refusal, progressed: true }, RERUN);
+    const lines = importStoppedLines(
+      translator('en'),
+      keys,
+      ALL,
+      { by: 'error', error: refusal, progressed: true },
+      RERUN,
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('1 of 25 keys holds its material');
     const nothingSent = keys.map((k) => key(Number(k.keyId.slice(-12)), 'missing'));
     expect(
-      importStoppedLines(translator('en'), nothingSent, { by: 'error', error: refusal, progressed: false }, RERUN),
+      importStoppedLines(translator('en'), nothingSent, ALL, { by: 'error', error: refusal, progressed: false }, RERUN),
     ).toEqual([]);
     // Keys imported in an earlier session, then a refusal before anything was sent: nothing to add.
     expect(
-      importStoppedLines(translator('en'), keys, { by: 'error', error: refusal, progressed: false }, RERUN),
+      importStoppedLines(translator('en'), keys, ALL, { by: 'error', error: refusal, progressed: false }, RERUN),
     ).toEqual([]);
     // The KMS out of reach before anything was sent: running it again is still what finishes it.
     expect(
-      importStoppedLines(translator('en'), nothingSent, { by: 'error', error: refused, progressed: false }, RERUN),
+      importStoppedLines(translator('en'), nothingSent, ALL, { by: 'error', error: refused, progressed: false }, RERUN),
     ).toHaveLength(2);
+  });
+  it('does not offer the same import for keys the bundle does not carry (say, one whose material lapsed)', () => {
+    const carried = new Set([keyId(1), keyId(2), keyId(3)]);
+    const lines = importStoppedLines(translator('en'), keys.slice(0, 5), carried, { by: 'officer' }, RERUN);
+    expect(lines[0]).toContain(
+      ` 2 keys wait for material this bundle does not carry: app/k4 (${keyId(4)}), app/k5 (${keyId(5)}) (online status says what they need).`,
+    );
+    expect(lines[0]).not.toContain('not imported yet');
+    // The sent-and-unconfirmed keys are this bundle's: the same import still finishes them.
+    expect(lines[1]).toContain('To finish it, run the same import');
+    const onlyElsewhere = importStoppedLines(
+      translator('en'),
+      [key(1, 'imported'), key(4, 'missing')],
+      new Set([keyId(1)]),
+      { by: 'officer' },
+      RERUN,
+    );
+    expect(onlyElsewhere).toHaveLength(1);
   });
 });

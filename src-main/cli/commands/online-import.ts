@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseMaterialExpiry } from '../../core/ceremony/shared/ceremony-plan';
 
-import type { ImportedKeySummary } from '../../core/ceremony/online/types';
+import type { CheckedBundleSummary, ImportedKeySummary } from '../../core/ceremony/online/types';
 import { KeyferryError } from '../../core/errors';
 import { cliTranslator, explicitReceiptLanguage } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
@@ -121,7 +121,7 @@ export const importCommand = defineOnlineCommand({
       // Run again after a receipt that could not be written: the keys hold this bundle's material already.
       const waiting = session.ceremony.step === 'material-checked';
       if (!waiting) io.stdout(t('online.import.already-imported'));
-      const imported = waiting ? await importReportingStop(session, checked.manifestSha256Grouped) : [];
+      const imported = waiting ? await importReportingStop(session, checked) : [];
       const keys = session.ceremony.keys();
       for (const k of placeColumns(io, keys).grouped(imported)) io.stdout(importedLine(io, k, keys));
       const proofs = await session.ceremony.verifyKeys();
@@ -151,7 +151,10 @@ export const importCommand = defineOnlineCommand({
      * their material, which await the KMS's answer, which are still to import, and the command that
      * finishes the ceremony.
      */
-    async function importReportingStop(session: OnlineSession, digest: string): Promise<ImportedKeySummary[]> {
+    async function importReportingStop(
+      session: OnlineSession,
+      checked: CheckedBundleSummary,
+    ): Promise<ImportedKeySummary[]> {
       const translator = cliTranslator(io);
       // The same import as given: its expiry as decided (a duration such as 30d, counted again later,
       // would give the rest of the keys, a replica group's other members among them, another expiry).
@@ -159,11 +162,12 @@ export const importCommand = defineOnlineCommand({
         '--bundle',
         bundle,
         '--expect-digest',
-        digest,
+        checked.manifestSha256Grouped,
         ...(expiry ? ['--expires', expiry.kind === 'never' ? 'never' : expiry.at.toISOString()] : []),
         ...(values['receipt-dir'] ? ['--receipt-dir', values['receipt-dir']] : []),
       ]);
-      const said = (stop: ImportStop) => importStoppedLines(translator, session.ceremony.keys(), stop, rerun);
+      const carried = new Set(checked.keys.map((k) => k.keyId));
+      const said = (stop: ImportStop) => importStoppedLines(translator, session.ceremony.keys(), carried, stop, rerun);
       const unregister = io.interrupts?.onStop(async (stop) => {
         stop.before.push(...said({ by: 'officer' }));
       });
