@@ -78,20 +78,12 @@ async function floor(written: Written, into: string): Promise<number> {
  */
 async function readFloor(bundle: string): Promise<number> {
   const started = performance.now();
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        await walk(full);
-        continue;
-      }
-      const handle = await open(full, constants.O_RDONLY);
-      const { size } = await handle.stat();
-      await handle.read(Buffer.allocUnsafe(size + 1), 0, size + 1, 0);
-      await handle.close();
-    }
-  };
-  await walk(bundle);
+  const { files } = await listTree(bundle);
+  for (const file of files) {
+    const handle = await open(path.join(bundle, file.name), constants.O_RDONLY);
+    await handle.read(Buffer.allocUnsafe(file.size + 1), 0, file.size + 1, 0);
+    await handle.close();
+  }
   return performance.now() - started;
 }
 

@@ -7,7 +7,7 @@
  * every finished KMS call has reached by then.
  */
 import type { JournaledKey } from '../core/ceremony/online/types';
-import { isKmsError } from '../core/kms/errors';
+import { isRetryableError } from '../core/kms/retry';
 import { KeyferryError } from '../core/errors';
 import type { Translator } from '../i18n/translate';
 import { listText } from '../i18n/list';
@@ -61,8 +61,7 @@ export type ImportStop =
  * advice says what to change).
  */
 function mayPassAgain(error: unknown): boolean {
-  if (isKmsError(error) && error.retryable) return true;
-  return error instanceof KeyferryError && error.code === 'KMS_IMPORT_OUTCOME_UNKNOWN';
+  return isRetryableError(error) || (error instanceof KeyferryError && error.code === 'KMS_IMPORT_OUTCOME_UNKNOWN');
 }
 
 /**

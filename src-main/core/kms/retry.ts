@@ -42,7 +42,7 @@ function backoffDelay(policy: RetryPolicy, attempt: number): number {
 }
 
 /** True for errors a repeated read may overcome. */
-function isRetryableError(error: unknown): boolean {
+export function isRetryableError(error: unknown): boolean {
   return isKmsError(error) && error.retryable;
 }
 

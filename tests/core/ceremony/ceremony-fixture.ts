@@ -146,6 +146,17 @@ export async function onlineDayOne(f: Fixture, plan: CeremonyPlan, journalName =
   return { online, created, issued, params, written };
 }
 
+/** Online day 1 with the session kept open: connect, create, fetch, write params-1; returns the journal, the ceremony and that bundle. */
+export async function onlineWithFirstBundle(f: Fixture, plan: CeremonyPlan) {
+  const journal = await f.journal('online.jsonl');
+  const online = await f.online(journal, plan);
+  await online.connect();
+  await online.createKeys(plan.keys);
+  await online.fetchParameters();
+  const first = await online.writeParametersBundle(path.join(f.dir, 'params-1'));
+  return { journal, online, first };
+}
+
 /** The whole air-gapped side on `params` (`wrapAgain`: the officer's reason after an earlier wrap); returns the wrapped bundle folder and digest. */
 export async function airGapSide(
   f: Fixture,

@@ -122,6 +122,9 @@ function pastExpiryError(past: ExpiryDecision): KeyferryError {
   return new KeyferryError('EXPIRY_IN_PAST', { reason: 'bundle', keyId: past.keyId, at: Date.parse(past.effective) });
 }
 
+/** What the group-expiry rule reads of a key. */
+type GroupMember = Pick<OnlineKeyState, 'keyId' | 'alias' | 'replicaOf' | 'imported' | 'materialDeleted'>;
+
 /**
  * A refusal for the first decision that would give a replica group's member another expiry than a
  * member of its group already holds (an import stopped part way and run again with another
@@ -130,24 +133,24 @@ function pastExpiryError(past: ExpiryDecision): KeyferryError {
  */
 export function groupExpiryRefusal(
   decisions: readonly ExpiryDecision[],
-  keys: ReadonlyMap<string, Pick<OnlineKeyState, 'keyId' | 'alias' | 'replicaOf' | 'imported' | 'materialDeleted'>>,
+  keys: ReadonlyMap<string, GroupMember>,
 ): { keyId: string; error: KeyferryError } | undefined {
+  // The first member of each group that holds material, found once (the keys decided hold none).
+  const holders = new Map<string, GroupMember>();
+  for (const k of keys.values())
+    if (holdsImportedMaterial(k) && !holders.has(groupIdOf(k))) holders.set(groupIdOf(k), k);
   for (const d of decisions) {
     const key = keys.get(d.keyId);
-    if (!key) continue;
-    const group = groupIdOf(key);
-    const holder = [...keys.values()].find(
-      (k) => k.keyId !== key.keyId && groupIdOf(k) === group && holdsImportedMaterial(k),
-    );
+    const holder = key ? holders.get(groupIdOf(key)) : undefined;
     const held = holder?.imported ? isoOrNever(holder.imported.expiresAt) : undefined;
-    if (held === undefined || held === d.effective) continue;
+    if (!key || !holder || held === undefined || held === d.effective) continue;
     const at = (iso: string) => (iso === 'never' ? 0 : Date.parse(iso));
     return {
       keyId: d.keyId,
       error: new KeyferryError('REPLICA_GROUP_EXPIRY_DIFFERS', {
         alias: key.alias,
         keyId: d.keyId,
-        holderKeyId: holder?.keyId ?? '',
+        holderKeyId: holder.keyId,
         held: held === 'never' ? 'never' : 'at',
         heldAt: at(held),
         heldIso: held,

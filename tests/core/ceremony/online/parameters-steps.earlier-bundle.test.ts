@@ -9,7 +9,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listValue } from '../../../../src-main/i18n/list';
 import { english } from '../../../../src-main/i18n/translate';
-import { airGapSide, createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import {
+  airGapSide,
+  createFixture,
+  onlineDayOne,
+  receiptDigestOf,
+  onlineWithFirstBundle,
+  type Fixture,
+} from '../ceremony-fixture';
 
 const DAY_AND_AN_HOUR = 25 * 60 * 60 * 1000;
 
@@ -24,11 +31,7 @@ afterEach(async () => {
 describe('a second import-parameters bundle of the same keys', () => {
   it('warns while earlier bundles’ tokens may still be accepted, naming every one by folder and digest, and until when', async () => {
     const plan = f.plan(['AES_256', 'EC_P256']);
-    const online = await f.online(await f.journal('online.jsonl'), plan);
-    await online.connect();
-    await online.createKeys(plan.keys);
-    await online.fetchParameters();
-    const first = await online.writeParametersBundle(path.join(f.dir, 'params-1'));
+    const { online, first } = await onlineWithFirstBundle(f, plan);
     expect(first.warnings.map((w) => w.code)).not.toContain('EARLIER_PARAMETERS_BUNDLE_LIVE');
 
     const reissued = await online.fetchParameters();
@@ -73,12 +76,7 @@ describe('a second import-parameters bundle of the same keys', () => {
 
   it('says nothing once the first bundle’s tokens have expired', async () => {
     const plan = f.plan(['AES_256']);
-    const journal = await f.journal('online.jsonl');
-    const online = await f.online(journal, plan);
-    await online.connect();
-    await online.createKeys(plan.keys);
-    await online.fetchParameters();
-    await online.writeParametersBundle(path.join(f.dir, 'params-1'));
+    const { journal } = await onlineWithFirstBundle(f, plan);
     await journal.close();
     f.sim.clock.advance(DAY_AND_AN_HOUR);
     const later = await f.onlineAhead(await f.journal('online.jsonl'), plan, DAY_AND_AN_HOUR);
@@ -105,11 +103,7 @@ describe('a second import-parameters bundle of the same keys', () => {
   });
   it('goes by the KMS’s time as the new tokens prove it, not by a clock that lags it', async () => {
     const plan = f.plan(['AES_256']);
-    const online = await f.online(await f.journal('online.jsonl'), plan);
-    await online.connect();
-    await online.createKeys(plan.keys);
-    await online.fetchParameters();
-    await online.writeParametersBundle(path.join(f.dir, 'params-1'));
+    const { online } = await onlineWithFirstBundle(f, plan);
     // A day and an hour later for the KMS; this computer's clock has not moved.
     f.sim.clock.advance(DAY_AND_AN_HOUR);
     await online.fetchParameters();

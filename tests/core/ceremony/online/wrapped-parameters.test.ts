@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupHex } from '../../../../src-main/core/hex-groups';
 import { journalFileEntries } from '../../../helpers/journal-entries';
-import { airGapSide, createFixture, receiptDigestOf, type Fixture } from '../ceremony-fixture';
+import { airGapSide, createFixture, receiptDigestOf, onlineWithFirstBundle, type Fixture } from '../ceremony-fixture';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -28,12 +28,7 @@ const prints = async (file: string, digest: string) =>
 /** A ceremony whose parameters were fetched and written twice (params-1, params-2), the air-gapped side wrapping `which`. */
 async function twoParametersBundles(which: 'params-1' | 'params-2') {
   const plan = f.plan(['AES_256', 'EC_P256']);
-  const journal = await f.journal('online.jsonl');
-  const online = await f.online(journal, plan);
-  await online.connect();
-  await online.createKeys(plan.keys);
-  await online.fetchParameters();
-  const first = await online.writeParametersBundle(path.join(f.dir, 'params-1'));
+  const { journal, online, first } = await onlineWithFirstBundle(f, plan);
   await online.fetchParameters();
   const second = await online.writeParametersBundle(path.join(f.dir, 'params-2'));
   const { out } = await airGapSide(f, plan, path.join(f.dir, which));
@@ -68,12 +63,7 @@ describe('the import-parameters bundle a wrapped bundle was made from', () => {
   });
   it('after a second fetch that failed for one key (its old token in both bundles): the first bundle is still told apart', async () => {
     const plan = f.plan(['AES_256', 'EC_P256']);
-    const journal = await f.journal('online.jsonl');
-    const online = await f.online(journal, plan);
-    await online.connect();
-    await online.createKeys(plan.keys);
-    await online.fetchParameters();
-    const first = await online.writeParametersBundle(path.join(f.dir, 'params-1'));
+    const { journal, online, first } = await onlineWithFirstBundle(f, plan);
     // The second round: one key's fetch goes through, the other's is refused; a bundle is written anyway.
     f.sim.faults.failWith('get-parameters-for-import', 400, 'before', 1, 1);
     await expect(online.fetchParameters()).rejects.toMatchObject({ code: 'KMS.0101' });
