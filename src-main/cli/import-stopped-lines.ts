@@ -56,12 +56,19 @@ export type ImportStop =
   { readonly by: 'officer' } | { readonly by: 'error'; readonly error: unknown; readonly progressed: boolean };
 
 /**
- * An error after which the same import may go through once the KMS answers again: it could not be
- * reached, did not answer clearly, or was busy (a refusal of the request itself is not one: its own
- * advice says what to change).
+ * When the same import may go through, if it may: after the officer's stop; once the KMS answers
+ * again (it could not be reached, did not answer clearly, or was busy); once the journal can be
+ * written again (its medium full or gone: the entry was rolled back, the journal is whole). Not
+ * after a refusal of the request itself, or a journal that must not take further entries: their
+ * own advice says what to change.
  */
-function mayPassAgain(error: unknown): boolean {
-  return isRetryableError(error) || (error instanceof KeyferryError && error.code === 'KMS_IMPORT_OUTCOME_UNKNOWN');
+function runAgainWhen(stop: ImportStop): 'officer' | 'kms' | 'journal' | undefined {
+  if (stop.by === 'officer') return 'officer';
+  const { error } = stop;
+  if (isRetryableError(error)) return 'kms';
+  if (!(error instanceof KeyferryError)) return undefined;
+  if (error.code === 'KMS_IMPORT_OUTCOME_UNKNOWN') return 'kms';
+  return error.code === 'JOURNAL_WRITE_FAILED' ? 'journal' : undefined;
 }
 
 /**
@@ -83,9 +90,9 @@ export function importStoppedLines(
   // A key the bundle does not carry (say, one whose material lapsed) cannot be finished by running it again.
   const missing = waiting.filter((k) => bundleKeyIds.has(k.keyId));
   const elsewhere = waiting.filter((k) => !bundleKeyIds.has(k.keyId));
-  const mayAgain = stop.by === 'officer' || mayPassAgain(stop.error);
-  if (!mayAgain && !stop.progressed) return [];
-  const again = mayAgain && missing.length + unanswered.length > 0;
+  const when = runAgainWhen(stop);
+  if (!when && stop.by === 'error' && !stop.progressed) return [];
+  const again = missing.length + unanswered.length > 0 ? when : undefined;
   return [
     t('online.import.stopped-part-way', {
       imported: imported.length,
@@ -97,6 +104,6 @@ export function importStoppedLines(
       elsewhere: elsewhere.length,
       elsewhereKeys: someKeysNamed(translator, elsewhere),
     }),
-    ...(again ? [t('online.import.run-again', { by: stop.by, command: rerun })] : []),
+    ...(again ? [t('online.import.run-again', { when: again, command: rerun })] : []),
   ];
 }

@@ -67,8 +67,9 @@ export interface OnlineSession {
 function keyByKeyProgress(io: CliIo): (p: CeremonyProgress) => void {
   const { progress, t } = cliTranslator(io);
   return (p) => {
-    if (p.keyPhase === 'failed') {
-      io.stdout(`  ${t('online.progress.key-failed', { line: progress(p), keyId: p.keyId ?? 'none' })}`);
+    if (p.keyPhase === 'failed' || p.keyPhase === 'unrecorded') {
+      const key = p.keyPhase === 'failed' ? 'online.progress.key-failed' : 'online.progress.key-unrecorded';
+      io.stdout(`  ${t(key, { line: progress(p), keyId: p.keyId ?? 'none' })}`);
       return;
     }
     if (p.keyPhase !== 'done') return;

@@ -1028,6 +1028,7 @@ export interface MessageValueTable {
   'online.default-title': { alias: string | number };
   'online.created': { count: number };
   'online.progress.key-failed': { line: string | number; keyId: string };
+  'online.progress.key-unrecorded': { line: string | number; keyId: string };
   'online.plan-expiry-default': { count: number };
   'online.next.params': { command: string | number };
   'online.params.key': { alias: string | number; spec: string | number; keyId: string | number; replica: string; region: string | number; until: string | number };
@@ -1046,7 +1047,7 @@ export interface MessageValueTable {
   'online.import.stopped-part-way': { imported: number; total: string | number; unanswered: number; unansweredKeys: string | number; missing: number; missingKeys: string | number; elsewhere: number; elsewhereKeys: string | number };
   'online.named-key': { alias: string | number; keyId: string | number; replica: string; region: string | number };
   'online.import.more-keys': { keys: string | number; count: string | number };
-  'online.import.run-again': { by: string; command: string | number };
+  'online.import.run-again': { when: string; command: string | number };
   'online.import.receipt-failed': { count: number; command: string | number };
   'online.proof': { ok: string; proof: string | number };
   'online.group-proofs': { method: string; count: number };

@@ -292,8 +292,12 @@ export const progressEventSchema = z.object({
   total: z.number().int().nonnegative().optional(),
   /** Steps that run several keys at once (online create, fetch, import, verify): the key this event is about. */
   keyId: z.string().min(1).max(200).optional(),
-  /** ...and whether its KMS calls started, finished or failed (`done` counts the finished keys). */
-  keyPhase: z.enum(['started', 'done', 'failed']).optional(),
+  /**
+   * ...and whether its KMS calls started, finished or failed, or went through with the journal then
+   * unable to record them (`unrecorded`); `done` counts the finished keys. Core's KeyPhase is the
+   * source: handlers/session.ts passes it on, and does not compile if this list lacks one.
+   */
+  keyPhase: z.enum(['started', 'done', 'failed', 'unrecorded']).optional(),
   /** English fallback line; the renderer shows `code` + `values` from the catalogue when set. */
   message: z.string().max(2000),
   code: z.string().max(100).optional(),

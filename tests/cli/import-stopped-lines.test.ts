@@ -100,6 +100,33 @@ describe('importStoppedLines', () => {
       importStoppedLines(translator('en'), nothingSent, ALL, { by: 'error', error: refused, progressed: false }, RERUN),
     ).toHaveLength(2);
   });
+  it('after a journal that could not be written: the same import once it can be; not after one that must take no more', () => {
+    const unwritable = new KeyferryError('JOURNAL_WRITE_FAILED', { name: 'online.jsonl', errno: 'ENOSPC' });
+    const [, again] = importStoppedLines(
+      translator('en'),
+      keys,
+      ALL,
+      { by: 'error', error: unwritable, progressed: true },
+      RERUN,
+    );
+    expect(again).toBe(
+      `Once the journal can be written again (room on its medium, the medium connected), run the same import: it imports only what is missing, and sends no import again that took effect: ${RERUN}`,
+    );
+    const [, zh] = importStoppedLines(
+      translator('zh-CN'),
+      keys,
+      ALL,
+      { by: 'error', error: unwritable, progressed: true },
+      RERUN,
+    );
+    expect(zh).toMatch(/^待日志可以再次写入后/);
+    // A journal changed by something else takes no further entries: its own advice, not a rerun.
+    const changed = new KeyferryError('JOURNAL_CHANGED_ELSEWHERE', { name: 'online.jsonl', size: 10, expected: 9 });
+    expect(
+      importStoppedLines(translator('en'), keys, ALL, { by: 'error', error: changed, progressed: true }, RERUN),
+    ).toHaveLength(1);
+  });
+
   it('does not offer the same import for keys the bundle does not carry (say, one whose material lapsed)', () => {
     const carried = new Set([keyId(1), keyId(2), keyId(3)]);
     const lines = importStoppedLines(translator('en'), keys.slice(0, 5), carried, { by: 'officer' }, RERUN);

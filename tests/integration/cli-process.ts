@@ -35,7 +35,11 @@ export function runCli(
   args: readonly string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliRun> {
-  const child = spawnCli(args, options);
+  return runOf(spawnCli(args, options));
+}
+
+/** A started CLI's exit code and output, once it ends. */
+export function runOf(child: ChildProcess): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

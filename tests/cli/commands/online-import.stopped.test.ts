@@ -14,7 +14,7 @@ import { KeyState } from '../../../src-main/core/kms/types';
 import { keyferry } from '../../integration/cli-in-process';
 import { journalFileEntries } from '../../helpers/journal-entries';
 import { spawnCli, type CliRun } from '../../integration/cli-process';
-import { nextCommand } from '../../integration/pasted-shell';
+import { runAgainCommand } from './run-again-command';
 import { startSimWithClient, type SimSetup } from '../../core/kms/helpers/sim';
 import { wrappedCliCeremony } from './wrapped-cli-ceremony';
 
@@ -31,13 +31,6 @@ afterEach(async () => {
 });
 
 const entriesOf = journalFileEntries;
-
-/** The words after `keyferry` of the command the "run the same import" line gives. */
-function runAgainCommand(out: string): string[] {
-  const line = out.split('\n').find((l) => l.includes('run the same import'));
-  expect(line, `no run-again line in:\n${out}`).toBeDefined();
-  return nextCommand(`Next: ${(line as string).slice((line as string).indexOf('keyferry '))}`);
-}
 
 /** Three AES keys wrapped, imported one at a time; their key ids in the order created. */
 async function wrappedCeremony() {

@@ -278,7 +278,7 @@ export async function importCheckedMaterial(
       keyId: key.keyId,
       line: progressLine('import-key', { spec: key.spec, alias: key.alias, ...replicaPlaceOf(key) }),
     }),
-    async ({ checkedKey: c, decision }): Promise<ImportedKeySummary> => {
+    async ({ checkedKey: c, decision }, _index, recording): Promise<ImportedKeySummary> => {
       const { effective: expiresAt, requested, source } = decision;
       // key.import-sending is journaled just before the request goes out: a kill after it leaves the
       // mark by which the next run recognises this import in the KMS (state.ts importMayHaveLanded).
@@ -290,6 +290,7 @@ export async function importCheckedMaterial(
       const outcome = await ctx.kmsCall('import-key-material', c.key.keyId, () =>
         importCheckedKey(ctx.kmsFor(c.key), c, expiresAt, ctx.now(), sending),
       );
+      recording();
       await ctx.journal(ONLINE_EVENTS.imported, {
         keyId: c.key.keyId,
         expiresAt: expiresAt === 'never' ? null : expiresAt,

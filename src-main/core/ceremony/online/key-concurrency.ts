@@ -23,7 +23,9 @@ interface KeyProgressLine {
 /**
  * `forEachConcurrently` (core/concurrency.ts) with progress per key: each key reports `started` when its calls
  * begin and `done` (or `failed`) when they end; `done` counts the keys finished so far, so a
- * screen can show both the overall bar and which keys are in flight.
+ * screen can show both the overall bar and which keys are in flight. A task calls `recording()`
+ * (with the key id, when the KMS has just named it) once the KMS has done what the key needed and only its journal entry remains: a failure after
+ * that is `unrecorded`, not `failed` (the officer must not read "NOT done" of a key the KMS holds).
  */
 export async function forEachKeyWithProgress<T, R>(
   options: {
@@ -38,7 +40,7 @@ export async function forEachKeyWithProgress<T, R>(
   },
   items: readonly T[],
   describe: (item: T) => KeyProgressLine,
-  task: (item: T, index: number) => Promise<R>,
+  task: (item: T, index: number, recording: (keyId?: string) => void) => Promise<R>,
 ): Promise<R[]> {
   let finished = options.count?.before ?? 0;
   const total = options.count?.total ?? items.length;
@@ -56,13 +58,16 @@ export async function forEachKeyWithProgress<T, R>(
   };
   return forEachConcurrently(items, options.concurrency, async (item, index) => {
     report(item, 'started');
+    // Set once only the journal entry remains: the key id the KMS gave (a created key), or ''.
+    let recording: string | undefined;
     try {
-      const result = await task(item, index);
+      const result = await task(item, index, (keyId) => (recording = keyId ?? ''));
       finished += 1;
       report(item, 'done', keyIdOf(result));
       return result;
     } catch (error) {
-      report(item, 'failed');
+      if (recording === undefined) report(item, 'failed');
+      else report(item, 'unrecorded', recording || undefined);
       throw error;
     }
   });

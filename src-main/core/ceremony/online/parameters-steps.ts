@@ -158,7 +158,7 @@ async function createEach(
           ? progressLine('create-replica', { spec: key.spec, alias: key.alias, region: replica.target.region })
           : progressLine('create-key', { spec: key.spec, alias: key.alias }),
     }),
-    async ({ key, replica, found }) => {
+    async ({ key, replica, found }, _index, recording) => {
       const kms = ctx.kmsFor({ keyId: '', ...(replica ? { target: replica.target } : {}) });
       const { keyId } =
         found ??
@@ -172,6 +172,7 @@ async function createEach(
           }),
         ));
       const place = replica ? { replicaOf: replica.replicaOf, ...replica.target } : {};
+      recording(keyId);
       await ctx.journal(ONLINE_EVENTS.keyCreated, {
         keyId,
         alias: key.alias,
@@ -197,7 +198,7 @@ export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<Iss
       keyId: key.keyId,
       line: progressLine('fetch-parameters', { alias: key.alias, ...replicaPlaceOf(key) }),
     }),
-    async (key) => {
+    async (key, _index, recording) => {
       const kms = ctx.kmsFor(key);
       const answer = await ctx.kmsCall('get-parameters-for-import', key.keyId, () =>
         kms.getParametersForImport({
@@ -225,6 +226,7 @@ export async function fetchIssuedParameters(ctx: OnlineStepContext): Promise<Iss
         throw error;
       }
       const { event, summary } = issued;
+      recording();
       await ctx.journal(ONLINE_EVENTS.parametersFetched, event);
       return summary;
     },

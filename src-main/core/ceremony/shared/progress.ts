@@ -2,8 +2,12 @@
 import type { PlainValues, ProgressCode, ProgressValues } from '../../../i18n/catalogue';
 import { english } from '../../../i18n/translate';
 
-/** Where one key of a step that goes key by key (several at once) stands. */
-export type KeyPhase = 'started' | 'done' | 'failed';
+/**
+ * Where one key of a step that goes key by key (several at once) stands. `unrecorded`: its KMS call
+ * went through (a key created, parameters issued, material imported) and then the journal could not
+ * record it; the next run finds it in the KMS (a key by its alias, an import by describe-key).
+ */
+export type KeyPhase = 'started' | 'done' | 'failed' | 'unrecorded';
 
 export interface CeremonyProgress {
   /** The workflow step, e.g. `generate-material`, `write-bundle`, `import`. */

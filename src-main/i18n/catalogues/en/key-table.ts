@@ -11,7 +11,7 @@ export const enKeyTable = {
   'ckeys.shown': 'Showing {shown} of {count, plural, one {# key} other {# keys}}.',
   'ckeys.col.progress': 'Progress',
   'ckeys.phase':
-    '{stage, select, create_keys {Create} fetch_parameters {Fetch parameters} import {Import} verify {Verify} other {{stage}}}: {phase, select, started {in progress} done {done} failed {failed} other {{phase}}}',
+    '{stage, select, create_keys {Create} fetch_parameters {Fetch parameters} import {Import} verify {Verify} other {{stage}}}: {phase, select, started {in progress} done {done} failed {failed} unrecorded {done in the KMS, NOT journaled} other {{phase}}}',
   'ckeys.in-flight': '{count, plural, =0 {No key in progress.} one {# key in progress:} other {# keys in progress:}}',
   'ckeys.col.place': 'Region / project',
   'ckeys.col.group': 'Replica group',

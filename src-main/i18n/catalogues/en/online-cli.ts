@@ -16,6 +16,8 @@ export const enOnlineCli = {
   'online.default-title': 'Import of {alias}',
   'online.created': 'Created {count, plural, one {# key} other {# keys}}, Pending import.',
   'online.progress.key-failed': 'NOT done: {line}{keyId, select, none {} other { (key {keyId})}}.',
+  'online.progress.key-unrecorded':
+    'Done in the KMS, NOT journaled: {line}{keyId, select, none {} other { (key {keyId})}}. The KMS answered and the journal could not record it; the next run finds it in the KMS and journals it.',
   'online.plan-expiry-default':
     'The plan does not say "materialExpiry": the AES material of {count, plural, one {# key} other {# keys}} never expires (the default, not the plan\u2019s word).',
   'online.next.params':
@@ -48,7 +50,7 @@ export const enOnlineCli = {
   'online.named-key': '{alias} ({keyId}{replica, select, yes {, the replica in {region}} other {}})',
   'online.import.more-keys': '{keys} and {count} more (keyferry online status names every one)',
   'online.import.run-again':
-    '{by, select, officer {To finish it} other {Once the KMS answers again}}, run the same import: it imports only what is missing, and sends no import again that took effect: {command}',
+    '{when, select, officer {To finish it} journal {Once the journal can be written again (room on its medium, the medium connected)} other {Once the KMS answers again}}, run the same import: it imports only what is missing, and sends no import again that took effect: {command}',
   'online.import.receipt-failed':
     'The {count, plural, one {key is} other {# keys are}} imported and verified (journaled), but the receipt could not be written (journaled). Next, write it into a folder that exists and can be written: {command}',
   'online.proof': '{ok, select, yes {OK} other {FAILED}}: {proof}',

@@ -13,7 +13,7 @@ export const zhCNKeyTable: { readonly [K in keyof typeof enKeyTable]: string } =
   'ckeys.shown': '显示 {shown} 个，共 {count, plural, other {# 个密钥}}。',
   'ckeys.col.progress': '进度',
   'ckeys.phase':
-    '{stage, select, create_keys {创建} fetch_parameters {获取导入参数} import {导入} verify {验证} other {{stage}}}：{phase, select, started {进行中} done {完成} failed {失败} other {{phase}}}',
+    '{stage, select, create_keys {创建} fetch_parameters {获取导入参数} import {导入} verify {验证} other {{stage}}}：{phase, select, started {进行中} done {完成} failed {失败} unrecorded {已在 KMS 中完成，未记入日志} other {{phase}}}',
   'ckeys.in-flight': '{count, plural, =0 {没有进行中的密钥。} other {# 个密钥进行中：}}',
   'ckeys.col.place': '区域 / 项目',
   'ckeys.col.group': '副本组',

@@ -18,6 +18,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.default-title': '导入 {alias}',
   'online.created': '已创建 {count} 个密钥，状态为待导入。',
   'online.progress.key-failed': '未完成：{line}{keyId, select, none {} other {（密钥 {keyId}）}}。',
+  'online.progress.key-unrecorded':
+    '已在 KMS 中完成，但未记入日志：{line}{keyId, select, none {} other {（密钥 {keyId}）}}。KMS 已应答，但日志无法记录；下次运行会在 KMS 中找到它并记入日志。',
   'online.plan-expiry-default':
     '计划未写明 "materialExpiry"：{count} 个密钥的 AES 密钥材料永不过期（这是默认值，并非计划所写）。',
   'online.next.params': '下一步，写入移动存储介质（MEDIA：本工作站挂载该介质的文件夹，例如 /media/usb）：{command}',
@@ -48,7 +50,7 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'online.named-key': '{alias}（{keyId}{replica, select, yes {，位于 {region} 的副本} other {}}）',
   'online.import.more-keys': '{keys}，以及另外 {count} 个（keyferry online status 会列出全部）',
   'online.import.run-again':
-    '{by, select, officer {要完成仪式} other {待 KMS 恢复应答后}}，请运行同一导入命令：它只导入缺少的部分，已生效的导入不会再次发送：{command}',
+    '{when, select, officer {要完成仪式} journal {待日志可以再次写入后（其介质有空间、介质已连接）} other {待 KMS 恢复应答后}}，请运行同一导入命令：它只导入缺少的部分，已生效的导入不会再次发送：{command}',
   'online.import.receipt-failed':
     '{count, plural, other {# 个密钥}}已导入并通过验证（已记入日志），但回执未能写入（已记入日志）。下一步，将回执写入一个已存在且可写入的文件夹：{command}',
   'online.proof': '{ok, select, yes {通过} other {失败}}：{proof}',

@@ -1,6 +1,7 @@
 /**
  * What the screen's progress shows while the KMS calls of many keys run at once: each key as
- * started, then done (with the key id the KMS gave it) or failed; the bar counting the keys
+ * started, then done (with the key id the KMS gave it), failed, or done in the KMS and not journaled
+ * (unrecorded); the bar counting the keys
  * finished so far over the whole step; and, after a failure, no further key started.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -85,5 +86,25 @@ describe('forEachKeyWithProgress', () => {
     expect(phases).toContain('payments-1:done');
     expect(phases.filter((p) => /payments-[345]/.test(p))).toEqual([]);
     expect(events.find((e) => e.keyPhase === 'failed')).toMatchObject({ done: 0, total: 5 });
+  });
+
+  it('shows a key whose KMS call went through and whose journal entry failed as unrecorded, with the key id the KMS gave', async () => {
+    const events: CeremonyProgress[] = [];
+    const result = forEachKeyWithProgress(
+      { concurrency: 2, onProgress: (p) => events.push(p), step: 'create-keys' },
+      ['before-the-kms', 'after-the-kms'],
+      (alias) => ({ line: progressLine('create-key', { spec: 'AES_256', alias }) }),
+      async (alias, _index, recording) => {
+        if (alias === 'before-the-kms') throw new Error('the KMS refused');
+        recording('id-after-the-kms');
+        throw new Error('the journal could not be written');
+      },
+    );
+    await expect(result).rejects.toThrow('the KMS refused');
+    const ended = events.filter((e) => e.keyPhase !== 'started').map((e) => [e.values?.alias, e.keyPhase, e.keyId]);
+    expect(ended).toEqual([
+      ['before-the-kms', 'failed', undefined],
+      ['after-the-kms', 'unrecorded', 'id-after-the-kms'],
+    ]);
   });
 });
