@@ -1177,6 +1177,8 @@ export interface MessageValueTable {
   'problem.REPLICA_ACCESS_REFUSED.next': { region: string | number };
   'problem.REPLICA_ENDPOINT_UNKNOWN': { region: string | number; endpoint: string | number };
   'problem.REPLICA_ENDPOINT_UNKNOWN.next': NoValues;
+  'problem.REPLICA_TOKEN_ONE_PROJECT': { tokenProjectId: string | number; region: string | number; projectId: string | number };
+  'problem.REPLICA_TOKEN_ONE_PROJECT.next': { region: string | number };
   'problem.REPLICA_CONNECTION_UNAVAILABLE': { region: string | number; projectId: string | number };
   'problem.REPLICA_CONNECTION_UNAVAILABLE.next': NoValues;
   'problem.REPLICA_NOT_CONNECTED': { keyId: string | number; region: string | number; projectId: string | number };
@@ -2450,6 +2452,7 @@ export interface ProblemValueTable {
   'REPLICA_REGION_NOT_SERVED': { region: string | number; projectId: string | number; endpoint: string | number; simulator: string };
   'REPLICA_ACCESS_REFUSED': { region: string | number; projectId: string | number; endpoint: string | number; code: string | number };
   'REPLICA_ENDPOINT_UNKNOWN': { region: string | number; endpoint: string | number };
+  'REPLICA_TOKEN_ONE_PROJECT': { tokenProjectId: string | number; region: string | number; projectId: string | number };
   'REPLICA_CONNECTION_UNAVAILABLE': { region: string | number; projectId: string | number };
   'REPLICA_NOT_CONNECTED': { keyId: string | number; region: string | number; projectId: string | number };
   'REPLICA_SAME_AS_PRIMARY': { region: string | number; projectId: string | number };

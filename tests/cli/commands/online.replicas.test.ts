@@ -217,8 +217,12 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(groupProofLines(status.stdout)).toEqual(groupLines);
   }, 240_000);
 
-  /** `online create-key` of one AES key with one replica at `replica`, in a folder of its own. */
-  async function createWithReplica(name: string, replica: { region: string; projectId: string }) {
+  /** `online create-key` of one AES key with one replica at `replica`, in a folder of its own; `env` replaces the AK/SK. */
+  async function createWithReplica(
+    name: string,
+    replica: { region: string; projectId: string },
+    env?: NodeJS.ProcessEnv,
+  ) {
     const folder = path.join(dir, name);
     await mkdir(folder);
     await writeFile(
@@ -233,7 +237,7 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     const online = onlineAt(sim);
     const create = await keyferry(['online', 'create-key', ...online.args, '--plan', 'plan.json'], {
       cwd: folder,
-      env: online.env,
+      env: env ?? online.env,
     });
     const events = journalEvents(await readFile(path.join(folder, 'online.jsonl'), 'utf8'));
     return { create, events, endpoint: `http://kms.${replica.region}.localhost:${new URL(sim.endpoint).port}` };
@@ -283,6 +287,23 @@ describe('keyferry online and airgap with a replica group in three regions', () 
       code: 'KMS.0306',
     });
   }, 120_000);
+  it('refuses an IAM token for a replica in another project before any call there: a project-scoped token reaches one project', async () => {
+    const replica = { region: 'cn-east-3', projectId: sim.regions[1]?.projectId as string };
+    const { create, events } = await createWithReplica('iam-token', replica, {
+      KEYFERRY_IAM_TOKEN: sim.issueIamToken(),
+    });
+    expect(create.code).not.toBe(0);
+    expect(create.stderr).toContain(
+      `The credentials are an IAM token, which reaches only the project it was issued for (${sim.projectId}); the replica in cn-east-3 is in project ${replica.projectId}. Nothing was created.`,
+    );
+    expect(create.stderr).toContain('KEYFERRY_AK and KEYFERRY_SK');
+    expect(create.stderr).not.toContain("Check the plan's project ID");
+    expect(events.filter((e) => e.event === 'key.created' || e.event === 'kms.replica-connected')).toEqual([]);
+    expect(events.filter((e) => e.event === 'step.failed').map((e) => [e.data.step, e.data.code])).toEqual([
+      ['connect', 'REPLICA_TOKEN_ONE_PROJECT'],
+    ]);
+  }, 120_000);
+
   it("refuses a replica in the ceremony's own region and project before anything is created, journaled", async () => {
     const { create, events } = await createWithReplica('own-place', { region: sim.region, projectId: sim.projectId });
     expect(create.code).not.toBe(0);

@@ -29,7 +29,10 @@ function targetKey(target: ReplicaTarget): string {
  * Real KMS clients for replica targets, beside `primary` (the ceremony's own client options):
  * same credentials, CA certificates, proxy environment, clock and retry policy; the endpoint of
  * the target's region. An explicit endpoint that names no region (a proxy or private endpoint)
- * has no region beside it: refused (REPLICA_ENDPOINT_UNKNOWN). `close()` closes every client opened.
+ * has no region beside it: refused (REPLICA_ENDPOINT_UNKNOWN). An IAM token is scoped to the one
+ * project it was issued for (KMS takes project-scoped tokens only), so a replica in another project
+ * cannot be reached with it: refused before any call (REPLICA_TOKEN_ONE_PROJECT), rather than met
+ * as the region's KMS.0305 and told to check the plan. `close()` closes every client opened.
  */
 export function replicaKmsClients(primary: KmsClientOptions & { readonly endpoint: string }): {
   readonly open: ReplicaKmsFactory;
@@ -43,6 +46,13 @@ export function replicaKmsClients(primary: KmsClientOptions & { readonly endpoin
         throw new KeyferryError('REPLICA_ENDPOINT_UNKNOWN', {
           region: target.region,
           endpoint: new URL(primary.endpoint).origin,
+        });
+      }
+      if (primary.credentials.kind === 'token' && target.projectId !== primary.projectId) {
+        throw new KeyferryError('REPLICA_TOKEN_ONE_PROJECT', {
+          region: target.region,
+          projectId: target.projectId,
+          tokenProjectId: primary.projectId,
         });
       }
       const client = new KmsClient({
@@ -106,7 +116,9 @@ export class ReplicaConnections {
       const key = targetKey(target);
       if (this.#open.has(key)) continue;
       if (!this.#factory) throw new KeyferryError('REPLICA_CONNECTION_UNAVAILABLE', { ...target });
-      const kms = this.#factory(target);
+      const factory = this.#factory;
+      // A connection refused before any call (no endpoint beside, a token of another project) is journaled as the step failing.
+      const kms = await ctx.kmsCall('connect', null, () => Promise.resolve().then(() => factory(target)));
       await refuseUnboundReplica(ctx, this.#primary.kms, target, kms, credentials);
       // Said as the replica's refusal inside the call, so the journal's step.failed (and the receipt's
       // Deviations) name the region, project and endpoint, not only the gateway's or the KMS's code.
@@ -136,6 +148,7 @@ export class ReplicaConnections {
  * - An authentication or permission refusal (a KMS code answered with HTTP 401 or 403, e.g. KMS.0306
  *   for a project ID that is not these credentials' project in that region): REPLICA_ACCESS_REFUSED
  *   with that code. Neither is retryable, so the retry policy of `kmsCall` sees the same as before.
+ *   (An IAM token meets no replica of another project here: refused before any call, above.)
  */
 function replicaRefusal(error: unknown, target: ReplicaTarget, kms: OnlineKms): KeyferryError | undefined {
   const { code } = toProblem(error);

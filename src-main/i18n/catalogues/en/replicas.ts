@@ -16,6 +16,10 @@ export const enReplicas = {
     'The plan asks for a replica in region {region}, but the ceremony connects through {endpoint}, an endpoint that names no region: Keyferry cannot tell which endpoint serves {region}. Nothing was created.',
   'problem.REPLICA_ENDPOINT_UNKNOWN.next':
     "Connect through the region's KMS endpoint (https://kms.REGION.myhuaweicloud.com) or the local simulator, or plan the keys of that region in a ceremony of their own.",
+  'problem.REPLICA_TOKEN_ONE_PROJECT':
+    'The credentials are an IAM token, which reaches only the project it was issued for ({tokenProjectId}); the replica in {region} is in project {projectId}. Nothing was created.',
+  'problem.REPLICA_TOKEN_ONE_PROJECT.next':
+    'Give AK/SK credentials instead (KEYFERRY_AK and KEYFERRY_SK, with KEYFERRY_SECURITY_TOKEN for temporary ones, or in the config file): they sign each request for its own region and project. Or plan the keys of {region} in a ceremony of their own, with a token issued for its project.',
   'problem.REPLICA_CONNECTION_UNAVAILABLE':
     'Key replicas in region {region} (project {projectId}) need a connection to that region, and this way of running the ceremony does not open one. Nothing was created there.',
   'problem.REPLICA_CONNECTION_UNAVAILABLE.next':

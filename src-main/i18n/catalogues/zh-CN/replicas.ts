@@ -14,6 +14,10 @@ export const zhCNReplicas: { readonly [K in keyof typeof enReplicas]: string } =
     '计划要求在区域 {region} 中创建副本，但本仪式通过 {endpoint} 连接，该终端节点不含区域名称：Keyferry 无法判断哪个终端节点服务于 {region}。未创建任何内容。',
   'problem.REPLICA_ENDPOINT_UNKNOWN.next':
     '请通过区域的 KMS 终端节点（https://kms.REGION.myhuaweicloud.com）或本地模拟器连接，或在单独的仪式中规划该区域的密钥。',
+  'problem.REPLICA_TOKEN_ONE_PROJECT':
+    '所给凭证是 IAM 令牌，只能访问签发它的项目（{tokenProjectId}）；位于 {region} 的副本属于项目 {projectId}。未创建任何内容。',
+  'problem.REPLICA_TOKEN_ONE_PROJECT.next':
+    '请改用 AK/SK 凭证（KEYFERRY_AK 和 KEYFERRY_SK，临时凭证另加 KEYFERRY_SECURITY_TOKEN，或写入配置文件）：它们为每个请求按其自身的区域和项目签名。或者在单独的仪式中规划 {region} 的密钥，并使用为其项目签发的令牌。',
   'problem.REPLICA_CONNECTION_UNAVAILABLE':
     '区域 {region}（项目 {projectId}）中的密钥副本需要连接到该区域，而当前运行仪式的方式不会打开此连接。未在该区域创建任何内容。',
   'problem.REPLICA_CONNECTION_UNAVAILABLE.next':

@@ -3,7 +3,8 @@
  * endpoint reach a replica's region only at the endpoint beside it (here the simulator's region
  * host) and only for the replica's own project. A replica connection that goes elsewhere (another
  * host or port: a listening stand-in on 127.0.0.1; or another project) is refused before anything
- * is sent, journaled as a deviation, and no key is created in any region. Also: create-keys
+ * is sent, journaled as a deviation, and no key is created in any region. So is a replica with no
+ * endpoint beside a proxy's, or behind an IAM token (scoped to one project). Also: create-keys
  * progress counts once over primaries and replicas.
  */
 import http from 'node:http';
@@ -18,7 +19,7 @@ import type { CeremonyProgress } from '../../../../src-main/core/ceremony/shared
 import { parseCeremonyPlan, type CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { listDeviations, type Journal } from '../../../../src-main/core/journal';
 import { KmsClient } from '../../../../src-main/core/kms/client';
-import { AkSkCredentials } from '../../../../src-main/core/kms/credentials';
+import { AkSkCredentials, IamTokenCredentials } from '../../../../src-main/core/kms/credentials';
 import { phraseOf } from '../../../../src-main/i18n/phrase';
 import { APP, createFixture, type Fixture } from '../ceremony-fixture';
 import { onlineStartOf } from '../../../../src-main/core/ceremony/online/open-journal';
@@ -148,6 +149,53 @@ describe('replica connections and the credential binding', () => {
       code: 'CREDENTIALS_REPLICA_ENDPOINT_DIFFERS',
       values: { field: 'projectId', given: fixture.sim.projectId, expected: fixture.sim.regions[1]!.projectId },
     });
+    expect(await keysEverywhere(fixture)).toBe(0);
+  });
+
+  it('refuses, journaled and before any call there, a replica with no endpoint beside a proxy, or behind an IAM token of one project', async () => {
+    f = await createFixture({ simulator: REGIONS });
+    const fixture = f;
+    const plan = replicaPlan(fixture);
+    const options = {
+      region: fixture.sim.region,
+      projectId: fixture.sim.projectId,
+      credentials: new AkSkCredentials({ accessKeyId: fixture.sim.ak, secretKey: fixture.sim.sk }),
+    };
+    const cases = [
+      {
+        journal: 'behind-a-proxy.jsonl',
+        factory: replicaKmsClients({ ...options, endpoint: 'https://kms-proxy.example.com' }),
+        refusal: {
+          code: 'REPLICA_ENDPOINT_UNKNOWN',
+          values: { region: 'cn-east-3', endpoint: 'https://kms-proxy.example.com' },
+        },
+      },
+      {
+        journal: 'iam-token.jsonl',
+        factory: replicaKmsClients({
+          ...options,
+          endpoint: fixture.sim.endpoint,
+          credentials: new IamTokenCredentials(fixture.sim.issueIamToken()),
+        }),
+        refusal: {
+          code: 'REPLICA_TOKEN_ONE_PROJECT',
+          values: {
+            region: 'cn-east-3',
+            projectId: fixture.sim.regions[1]!.projectId,
+            tokenProjectId: fixture.sim.projectId,
+          },
+        },
+      },
+    ];
+    for (const { journal: name, factory, refusal } of cases) {
+      closers.push(() => factory.close());
+      const journal = await fixture.journal(name);
+      const online = await openWith(fixture, journal, plan, factory.open);
+      await expect(online.createKeys(plan.keys)).rejects.toMatchObject(refusal);
+      const failed = journal.entries.filter((e) => e.event === 'step.failed');
+      expect(failed.map((e) => [e.data.step, e.data.code])).toEqual([['connect', refusal.code]]);
+      expect(journal.entries.some((e) => e.event === 'kms.replica-connected' || e.event === 'key.created')).toBe(false);
+    }
     expect(await keysEverywhere(fixture)).toBe(0);
   });
 
