@@ -69,15 +69,15 @@ export const enConfirmations = {
   'problem.WITNESS_ARTEFACT_UNKNOWN': 'There is no value {index} to confirm; this ceremony has {count}.',
   'problem.WITNESS_ARTEFACT_UNKNOWN.next': 'Confirm one of the values shown on the screen.',
   'problem.WITNESS_DIGEST_SLIP':
-    '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count, plural, one {group {groupsList}} other {groupsList {groupsList}}} of 16 (typed {typedList} there). Refused; nothing was recorded for {witness}.',
+    '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count, plural, one {group {groupsList}} other {groups {groupsList}}} of 16 (typed {typedList} there). Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_DIGEST_SLIP.next':
     'Have the online workstation read that group aloud again, then {witness} types the whole value again. If it still differs, stop: the bundle here is not the one the online workstation wrote.',
   'problem.WITNESS_DIGEST_MISMATCH':
-    '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count} of 16 groups: not a typing slip. Refused; nothing was recorded for {witness}.',
+    '{witness} typed a value that differs from {artefact, select, bundle {the digest of the import-parameters bundle read here} other {the wrapping-key fingerprint}} in {count} of 16 groups: not a typing slip. Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_DIGEST_MISMATCH.next':
     'Stop and compare: the online workstation reads the import-parameters bundle digest (keyferry online params, or the online screen); if {witness} typed what was read, the bundle here is not the one it wrote: fetch new parameters.',
   'problem.WITNESS_TYPED_FINGERPRINT':
-    '{witness} typed the wrapping-key fingerprint of key {keyId}, not the import-parameters bundle digest. Refused; nothing was recorded for {witness}.',
+    '{witness} typed the wrapping-key fingerprint of key {keyId}, not the import-parameters bundle digest. Refused (the refusal is journaled); no confirmation was recorded for {witness}.',
   'problem.WITNESS_TYPED_FINGERPRINT.next':
     'The value to type is the import-parameters bundle digest: keyferry online params prints it set apart under "IMPORT-PARAMETERS BUNDLE DIGEST", two lines of eight groups after the fingerprints (the online screen shows it the same way). Have that value read aloud, then {witness} types it.',
   'problem.WITNESS_SOURCE_REFUSED':

@@ -71,7 +71,7 @@ export const enReceipts = {
   'receipt.people.bundleConfirmedRehearsal':
     "entry {seq}: rehearsal: confirmed for this witness with the online side's own value (nobody typed it): the import-parameters bundle digest {digest}, which binds the wrapping keys and import tokens of {count, plural, one {# key} other {# keys}}",
   'receipt.people.witnessRefusedSlip':
-    'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count, plural, one {group} other {groupsList}} {groupsList} of 16; refused',
+    'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count, plural, one {group} other {groups}} {groupsList} of 16; refused',
   'receipt.people.witnessRefusedMismatch':
     'entry {seq}: typed a value that differs from {artefact, select, key {the wrapping-key fingerprint} other {the import-parameters bundle digest}} in {count} of 16 groups (not a typing slip); refused',
   'receipt.people.witnessRefusedForm':

@@ -61,15 +61,15 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'problem.WITNESS_ARTEFACT_UNKNOWN': '没有第 {index} 个需要确认的值；本次仪式共有 {count} 个。',
   'problem.WITNESS_ARTEFACT_UNKNOWN.next': '请确认屏幕上显示的某一个值。',
   'problem.WITNESS_DIGEST_SLIP':
-    '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）。已拒绝；没有为 {witness} 记录任何内容。',
+    '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}在{count, plural, other {第 {groupsList} 组}}（共 16 组）不同（该处输入的是 {typedList}）。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_DIGEST_SLIP.next':
     '请联网工作站再朗读一遍该组，然后 {witness} 重新输入完整的值。如果仍然不同，请停止：此处的包不是联网工作站写出的那个包。',
   'problem.WITNESS_DIGEST_MISMATCH':
-    '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}有 {count} 组（共 16 组）不同，不是输入笔误。已拒绝；没有为 {witness} 记录任何内容。',
+    '{witness} 输入的值与{artefact, select, bundle {此处读取的导入参数包的摘要} other {包装密钥指纹}}有 {count} 组（共 16 组）不同，不是输入笔误。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_DIGEST_MISMATCH.next':
     '请停止并核对：由联网工作站朗读导入参数包摘要（keyferry online params 或联网界面）；如果 {witness} 输入的正是朗读的值，则此处的包不是它写出的那个包：请重新获取导入参数。',
   'problem.WITNESS_TYPED_FINGERPRINT':
-    '{witness} 输入的是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要。已拒绝；没有为 {witness} 记录任何内容。',
+    '{witness} 输入的是密钥 {keyId} 的包装密钥指纹，而不是导入参数包摘要。已拒绝（拒绝已记入日志）；未为 {witness} 记录任何确认。',
   'problem.WITNESS_TYPED_FINGERPRINT.next':
     '应输入的是导入参数包摘要：keyferry online params 在各指纹之后单独列出，以“导入参数包摘要”开头（英文输出为 IMPORT-PARAMETERS BUNDLE DIGEST），两行各八组（联网界面的显示方式相同）。请朗读该值，然后由 {witness} 输入。',
   'problem.WITNESS_SOURCE_REFUSED': '只有演练才能用联网端自身的值代见证人确认；本次仪式不是演练。',

@@ -65,6 +65,10 @@ describe('witness confirmations of an import-parameters bundle', () => {
       values: { witness: 'Chloé', groupsList: '["7"]' },
     });
     expect(String((slip.error as Error).message)).not.toContain(groupHex(digest).split(' ')[6]);
+    // Two groups: named as groups, in words (the trial met a placeholder's name printed in the text).
+    groups[15] = groups[15] === 'AAAA' ? 'BBBB' : 'AAAA';
+    const twoSlips = await check(c, 'Chloé', groups.join(' '));
+    expect(String((twoSlips.error as Error).message)).toContain(' in groups 7, 16 of 16 (typed ');
     expect(slip.refused).toEqual([
       {
         witness: 'Chloé',
