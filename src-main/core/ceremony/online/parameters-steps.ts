@@ -14,6 +14,7 @@ import {
   journaledPrimary,
   journaledReplica,
   keyLeftByAStoppedAttempt,
+  plannedEarlier,
   plannedKeyRecords,
   plannedKeysMissing,
   refusePlanWithoutCreatedKeys,
@@ -21,7 +22,7 @@ import {
 import type { OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { issuedFromAnswer, keyMaterialExpiry, parametersForBundle } from './issued-parameters';
-import { holdsImportedMaterial, replicaPlaceOf, type OnlineKeyState } from './state';
+import { holdsImportedMaterial, replicaPlaceOf, type OnlineCeremonyState, type OnlineKeyState } from './state';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
 import { forEachKeyWithProgress } from './key-concurrency';
 import { isAsymmetric } from '../../crypto/key-spec';
@@ -78,6 +79,8 @@ export async function createExternalKeys(
 ): Promise<CreatedKey[]> {
   if (planned.length === 0) throw new KeyferryError('CEREMONY_NO_KEYS');
   refusePlanWithoutCreatedKeys(ctx.state, planned);
+  // What an earlier create step of this journal planned: only its keys may be in the KMS unjournaled.
+  const earlierPlan = ctx.state.plannedKeys;
   await ctx.journal(ONLINE_EVENTS.keysPlanned, { keys: plannedKeyRecords(planned) });
   // One progress count over every key the KMS will hold, primaries and replicas alike.
   const total = plannedKeyCount(planned);
@@ -87,6 +90,7 @@ export async function createExternalKeys(
     await withKeysFound(
       ctx,
       planned.filter((key) => !primaryOf(key)).map((key) => ({ key })),
+      earlierPlan,
     ),
     { before: total - plannedKeysMissing(ctx.state), total },
   );
@@ -99,7 +103,7 @@ export async function createExternalKeys(
     .filter(({ replicaOf, target }) => !journaledReplica(ctx.state, replicaOf, target))
     .map(({ key, replicaOf, target }) => ({ key, replica: { replicaOf, target } }));
   if (replicasToCreate.length > 0) {
-    await createEach(ctx, await withKeysFound(ctx, replicasToCreate), {
+    await createEach(ctx, await withKeysFound(ctx, replicasToCreate, earlierPlan), {
       before: total - plannedKeysMissing(ctx.state),
       total,
     });
@@ -122,7 +126,11 @@ function createdKeyOf(key: OnlineKeyState, planExpiry: string): CreatedKey {
  * Marks the keys the KMS already holds under their alias (one list-keys per connection), created
  * by an attempt of this ceremony that stopped before journaling them; refuses an alias another key holds.
  */
-async function withKeysFound(ctx: OnlineStepContext, keys: readonly KeyToCreate[]): Promise<KeyToCreate[]> {
+async function withKeysFound(
+  ctx: OnlineStepContext,
+  keys: readonly KeyToCreate[],
+  earlierPlan: OnlineCeremonyState['plannedKeys'],
+): Promise<KeyToCreate[]> {
   const listed = new Map<string, Promise<KmsKeyInfo[]>>();
   const list = (item: KeyToCreate): Promise<KmsKeyInfo[]> => {
     const kms = ctx.kmsFor({ keyId: '', ...(item.replica ? { target: item.replica.target } : {}) });
@@ -136,7 +144,8 @@ async function withKeysFound(ctx: OnlineStepContext, keys: readonly KeyToCreate[
   };
   const result: KeyToCreate[] = [];
   for (const item of keys) {
-    const found = keyLeftByAStoppedAttempt(await list(item), item.key, ctx.state.startedAt);
+    const mayHaveCreated = plannedEarlier(earlierPlan, item.key.alias, item.replica?.target);
+    const found = keyLeftByAStoppedAttempt(await list(item), item.key, ctx.state.startedAt, mayHaveCreated);
     result.push(found ? { ...item, found } : item);
   }
   return result;

@@ -190,6 +190,25 @@ describe('a create step run again after it stopped part way', () => {
     await expectToContinueWith({ ...plan, witnesses: [...plan.witnesses].reverse() });
   });
 
+  it('refuses, in a new journal, the keys another journal created minutes ago (a slip of --journal, or another team planning the same alias)', async () => {
+    const plan = f.plan(['AES_256', 'EC_P256']);
+    const first = await f.online(await f.journal('online.jsonl'), plan);
+    await first.connect();
+    const theirs = await first.createKeys(plan.keys);
+    // The same plan under another journal name, moments later: the keys are external, Pending import, just created.
+    const other = await f.online(await f.journal('online-typo.jsonl'), plan);
+    await other.connect();
+    const error = await other.createKeys(plan.keys).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'KEY_ALIAS_TAKEN', values: { keyId: theirs[0]?.keyId } });
+    expect(other.keys()).toEqual([]);
+    const entries = (await readFile(path.join(f.dir, 'online-typo.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string });
+    expect(entries.filter((e) => e.event === 'key.created')).toEqual([]);
+    expect((await f.kms.listKeys()).map((k) => k.keyId).sort()).toEqual(theirs.map((k) => k.keyId).sort());
+  });
+
   it('refuses an alias a key of another origin holds, naming it, before any key is created', async () => {
     const plan = f.plan(['AES_256', 'AES_256']);
     const taken = await f.kms.createKey({ alias: plan.keys[1]?.alias as string, spec: 'AES_256', origin: 'kms' });
@@ -206,7 +225,7 @@ describe('a create step run again after it stopped part way', () => {
 
 describe('which key under a planned alias a stopped attempt left', () => {
   const startedAt = new Date('2026-12-01T10:00:00Z');
-  const key = { alias: 'payments/aes', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT' } as const;
+  const key = { alias: 'payments/aes', spec: 'AES_256', usage: 'ENCRYPT_DECRYPT', description: 'Card data' } as const;
   const info = (over: Partial<KmsKeyInfo>): KmsKeyInfo => ({
     keyId: 'k-1',
     alias: key.alias,
@@ -221,14 +240,20 @@ describe('which key under a planned alias a stopped attempt left', () => {
 
   it('refuses one with no creation date', () => {
     const { createdAt: _none, ...undated } = info({});
-    expect(() => keyLeftByAStoppedAttempt([undated], key, startedAt)).toThrow(
+    expect(() => keyLeftByAStoppedAttempt([undated], key, startedAt, true)).toThrow(
+      expect.objectContaining({ code: 'KEY_ALIAS_TAKEN' }),
+    );
+  });
+
+  it('refuses even a fitting key when no earlier create step of this journal planned its alias', () => {
+    expect(() => keyLeftByAStoppedAttempt([info({})], key, startedAt, false)).toThrow(
       expect.objectContaining({ code: 'KEY_ALIAS_TAKEN' }),
     );
   });
 
   it('takes back an external Pending import key of the same spec and usage created since the start', () => {
-    expect(keyLeftByAStoppedAttempt([info({})], key, startedAt)?.keyId).toBe('k-1');
-    expect(keyLeftByAStoppedAttempt([info({ alias: 'other' })], key, startedAt)).toBeUndefined();
+    expect(keyLeftByAStoppedAttempt([info({})], key, startedAt, true)?.keyId).toBe('k-1');
+    expect(keyLeftByAStoppedAttempt([info({ alias: 'other' })], key, startedAt, true)).toBeUndefined();
   });
 
   it.each([
@@ -236,8 +261,9 @@ describe('which key under a planned alias a stopped attempt left', () => {
     ['already holding material', { state: KeyState.Enabled, stateName: 'Enabled' }],
     ['of another spec', { spec: 'AES_128' }],
     ['of another usage', { usage: 'SIGN_VERIFY' }],
+    ['with another description', { description: 'Another team’s key' }],
   ])('refuses one %s', (_why, over) => {
-    expect(() => keyLeftByAStoppedAttempt([info(over as Partial<KmsKeyInfo>)], key, startedAt)).toThrow(
+    expect(() => keyLeftByAStoppedAttempt([info(over as Partial<KmsKeyInfo>)], key, startedAt, true)).toThrow(
       expect.objectContaining({ code: 'KEY_ALIAS_TAKEN' }),
     );
   });
