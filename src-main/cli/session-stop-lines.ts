@@ -16,7 +16,8 @@ export function withdrawalLines(report: AbandonReport | undefined, translator: T
     : report?.deleteByHand
       ? [t('cli.bundle-delete-by-hand', { dir: report.deleteByHand })]
       : [];
-  return [...bundle, ...custodyLines(report, translator)];
+  const receipt = report?.voidedReceipt ? [t('cli.receipt-voided', { file: report.voidedReceipt })] : [];
+  return [...receipt, ...bundle, ...custodyLines(report, translator)];
 }
 
 /** The custody files of the stopped attempt: removed from which folders, or which to delete by hand. */

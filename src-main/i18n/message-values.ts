@@ -490,6 +490,7 @@ export interface MessageValueTable {
   'problem.CEREMONY_STOPPED.next': NoValues;
   'cli.preflight-passed': { bundle: string | number; receipts: string | number; custodians: number };
   'cli.session-unfinished': { session: string | number; from: string | number; to: string | number };
+  'cli.receipt-voided': { file: string | number };
   'cli.bundle-withdrawn': { dir: string | number };
   'cli.bundle-delete-by-hand': { dir: string | number };
   'cli.custody-withdrawn': { count: number; folders: string | number };
@@ -2290,6 +2291,7 @@ export interface MessageValueTable {
   'journal.event.wrapped-bundle.partial-remove-failed': NoValues;
   'journal.event.wrapped-bundle.withdraw-failed': NoValues;
   'journal.event.wrapped-bundle.withdrawn': NoValues;
+  'journal.event.receipt.voided': NoValues;
   'journal.event.wrapped-bundle.written': NoValues;
   'journal.event.wrapping-algorithm.chosen': NoValues;
   'journal.event.fingerprint.confirmed': NoValues;

@@ -11,6 +11,7 @@ import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataFields, fieldLabel, fieldsText } from '../../src-main/i18n/data-fields';
 import { translator } from '../../src-main/i18n/translate';
+import { withdrawnBundleData } from '../../src-main/core/bundle';
 import { tempDir } from '../core/bundle/bundle-fixtures';
 import { keyferry } from '../integration/cli-in-process';
 import { parametersDigestOf } from '../core/ceremony/witness-helpers';
@@ -115,8 +116,17 @@ async function appendedFieldNames(): Promise<Map<string, string>> {
 describe('journal field labels in the source', () => {
   it('label every field any journal.append in src-main writes, in English and Chinese', async () => {
     const names = await appendedFieldNames();
-    // The scan sees the events a rehearsal never journals: a crashed session's bundle withdrawal.
-    expect(names.get('manifestRenamed')).toMatch(/^wrapped-bundle\.withdrawn, /);
+    // The scan sees the events a rehearsal never journals: a receipt voided for a bundle never completed.
+    expect(names.get('voidedFiles')).toMatch(/^receipt\.voided, /);
+    // A withdrawal's fields come from one function (both places that withdraw a bundle journal it).
+    const withdrawn = {
+      dir: '/media/w',
+      marker: null,
+      manifestRenamed: false,
+      manifestWritten: true,
+      manifestRemoved: true,
+    };
+    for (const name of Object.keys(withdrawnBundleData(withdrawn))) names.set(name, 'wrapped-bundle.withdrawn');
     for (const locale of ['en', 'zh-CN'] as const) {
       const unlabelled = [...names].filter(([name]) => !fieldLabel(translator(locale), name).known);
       expect(unlabelled.map(([name, where]) => `${name} (${where})`)).toEqual([]);

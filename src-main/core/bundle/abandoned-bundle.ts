@@ -20,11 +20,31 @@ const WITHDRAWN_MANIFEST = 'manifest.json.abandoned';
 
 interface WithdrawnBundle {
   readonly dir: string;
-  readonly marker: string;
-  /** False when manifest.json could not be renamed (the marker alone refuses the folder). */
+  /** ABANDONED.txt's path; null when it could not be written (a full medium): the folder then has no manifest. */
+  readonly marker: string | null;
+  /** False when manifest.json could not be renamed (the marker alone refuses the folder), or was removed instead. */
   readonly manifestRenamed: boolean;
   /** False when the folder never got its manifest (its receipt was never written): nothing to move. */
   readonly manifestWritten: boolean;
+  /** True when, no marker being possible, the manifest was deleted so that no reader takes the folder for a bundle. */
+  readonly manifestRemoved: boolean;
+}
+
+/** What `wrapped-bundle.withdrawn` records of a withdrawal (the journal is evidence: only what was done). */
+export function withdrawnBundleData(withdrawn: WithdrawnBundle): {
+  folder: string;
+  marker: string | null;
+  manifestRenamed: boolean;
+  manifestWritten: boolean;
+  manifestRemoved?: true;
+} {
+  return {
+    folder: withdrawn.dir,
+    marker: withdrawn.marker === null ? null : path.basename(withdrawn.marker),
+    manifestRenamed: withdrawn.manifestRenamed,
+    manifestWritten: withdrawn.manifestWritten,
+    ...(withdrawn.manifestRemoved ? { manifestRemoved: true as const } : {}),
+  };
 }
 
 /** Why the session was abandoned: its English text, and the phrase or problem each language says it with. */
@@ -63,10 +83,12 @@ export async function withdrawWrappedBundle(dir: string, facts: AbandonFacts): P
     // Not knowing whether the marker or the manifest is there counts as the worse answer.
     const exists = await pathExists(marker).catch(() => false);
     if (!exists) {
-      await fs.rm(path.join(dir, MANIFEST_FILE), { force: true }).catch(() => undefined);
-      const gone = !(await pathExists(path.join(dir, MANIFEST_FILE)).catch(() => true));
+      const manifest = path.join(dir, MANIFEST_FILE);
+      const hadManifest = await pathExists(manifest).catch(() => true);
+      await fs.rm(manifest, { force: true }).catch(() => undefined);
+      const gone = !(await pathExists(manifest).catch(() => true));
       if (!gone) throw new KeyferryError('WRAPPED_WITHDRAW_FAILED', { dir }, { cause: error });
-      return { dir, marker, manifestRenamed: true, manifestWritten: true };
+      return { dir, marker: null, manifestRenamed: false, manifestWritten: hadManifest, manifestRemoved: hadManifest };
     }
   }
   let manifestRenamed = true;
@@ -78,7 +100,7 @@ export async function withdrawWrappedBundle(dir: string, facts: AbandonFacts): P
     manifestRenamed = false;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') manifestWritten = false;
   }
-  return { dir, marker, manifestRenamed, manifestWritten };
+  return { dir, marker, manifestRenamed, manifestWritten, manifestRemoved: false };
 }
 
 /**

@@ -83,6 +83,7 @@ export const DEVIATION_EVENTS: Readonly<Record<string, DeviationKind>> = {
   'hsm.refused': 'refusal',
   'hsm.zero-filled-pad-accepted': 'override',
   'wrapped-bundle.withdrawn': 'abandoned',
+  'receipt.voided': 'abandoned',
   'wrapped-bundle.withdraw-failed': 'failure',
   'wrapped-bundle.partial-removed': 'abandoned',
   'wrapped-bundle.partial-remove-failed': 'failure',

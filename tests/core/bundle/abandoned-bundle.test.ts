@@ -20,7 +20,7 @@ import {
 } from '../../../src-main/core/bundle';
 import { KeyferryError, toProblem } from '../../../src-main/core/errors';
 import { translator } from '../../../src-main/i18n/translate';
-import { MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
+import { fillUp, MOUNTS_AVAILABLE, mountTmpfs } from '../../support/tmpfs-mount';
 import { NOW, tempDir } from './bundle-fixtures';
 import { fixtureWrappedKeys, readRefusal } from './fixture-copies';
 
@@ -47,6 +47,7 @@ describe('an abandoned wrapped bundle', () => {
       marker: path.join(dir, ABANDONED_MARKER),
       manifestRenamed: true,
       manifestWritten: true,
+      manifestRemoved: false,
     });
     const files = await readdir(dir);
     expect(files).toContain('manifest.json.abandoned');
@@ -101,6 +102,32 @@ describe('an abandoned wrapped bundle', () => {
     expect(withdrawn).toMatchObject({ manifestRenamed: false, manifestWritten: false });
     expect((await readRefusal(dir)).code).toBe('BUNDLE_ABANDONED');
   });
+
+  it.skipIf(!MOUNTS_AVAILABLE)(
+    'on a full medium, where no marker fits: removes the manifest and says so, claiming no marker',
+    async () => {
+      const mount = path.join(await tempDir('kf-abandoned-full-'), 'stick');
+      const unmount = mountTmpfs(mount, { sizeKiB: 256 });
+      try {
+        const dir = path.join(mount, 'wrapped-material');
+        await writeWrappedMaterialBundle(dir, { ceremonyId, keys }, { now: NOW });
+        fillUp(mount);
+        const withdrawn = await withdrawWrappedBundle(dir, { reason: 'interrupted', at: AT, journal: JOURNAL });
+        expect(withdrawn).toEqual({
+          dir,
+          marker: null,
+          manifestRenamed: false,
+          manifestWritten: true,
+          manifestRemoved: true,
+        });
+        const files = await readdir(dir);
+        expect(files).not.toContain(ABANDONED_MARKER);
+        expect(files).not.toContain('manifest.json');
+      } finally {
+        unmount();
+      }
+    },
+  );
 
   it.skipIf(!MOUNTS_AVAILABLE)(
     'on a read-only medium, cannot be marked: the officer is told to delete the folder by hand',

@@ -91,14 +91,21 @@ function bundleNamedBy(entry: JournalEntry | undefined): { bundleDigest: string;
  * them leaves a whole bundle (its receipt printed) that the online side may take. Such a session
  * counts like a completed one: its bundle is the one its `wrapped-bundle.written` staged (the digest
  * the receipt prints), and journals written before 2026-11-30, which end at the receipt, count too.
+ * A bundle the journal records withdrawn (its manifest could not be written after the receipt, the
+ * session stopped, or a later session found it unfinished) can never be imported: no wrap of it.
  */
 function sealedSessions(entries: readonly JournalEntry[]): SealedSession[] {
   const sealed: SealedSession[] = [];
+  const withdrawn = new Set(
+    entries.flatMap((e) => (e.event === 'wrapped-bundle.withdrawn' ? [text(e.data['manifestSha256'])] : [])),
+  );
   let number = 0;
   let open: { start: SessionStart; entries: JournalEntry[] } | undefined;
   const close = () => {
-    if (open?.entries.some((e) => SESSION_SEALED_BY.has(e.event)))
-      sealed.push({ start: open.start, wrap: finishedIn(number, open.entries) });
+    if (open?.entries.some((e) => SESSION_SEALED_BY.has(e.event))) {
+      const wrap = finishedIn(number, open.entries);
+      sealed.push({ start: open.start, wrap: wrap && withdrawn.has(wrap.bundleDigest) ? null : wrap });
+    }
     open = undefined;
   };
   for (const entry of entries) {

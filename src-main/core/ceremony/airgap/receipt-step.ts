@@ -2,7 +2,7 @@
  * The last step of both air-gapped ceremonies (the air-gapped side and the custody restore): the
  * receipt (HTML and text) is written into the folder the preflight checked, then the wrapped bundle
  * it names is completed (its manifest written and the bundle read back), so a bundle `online import`
- * accepts always has its receipt.
+ * accepts always has its receipt. A bundle that cannot be completed voids the receipt (void-receipt.ts).
  */
 import type { Journal } from '../../journal';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
@@ -10,6 +10,7 @@ import { stepOutOfOrder } from '../shared/step-guard';
 import { writeAirGapReceipt, type AirGapReceiptFacts } from './receipt';
 import { requirePreflightedFolder, type SessionPreflight } from './session-preflight';
 import type { WrappedBundleWriter } from './wrapped-bundle-writer';
+import { voidReceipt } from './void-receipt';
 
 /** What the session hands the step: its preflight, its staged bundle and its journal. */
 interface ReceiptStepSession {
@@ -34,7 +35,13 @@ export async function writeSessionReceipt(
   requirePreflightedFolder('receipt', dir, session.preflight.require('receipt').receiptFolder);
   const bundle = session.bundle.bundle;
   if (!bundle) throw stepOutOfOrder({ reason: 'state', step: 'writeTheReceipt', side: 'airgap', state: 'wrapped' });
-  const receipt = await writeAirGapReceipt(dir, { ...facts(), bundle, journal: session.journal });
-  await session.bundle.complete();
+  const given = facts();
+  const receipt = await writeAirGapReceipt(dir, { ...given, bundle, journal: session.journal });
+  try {
+    await session.bundle.complete();
+  } catch (error) {
+    await voidReceipt(receipt, session.journal, given.record.operator);
+    throw error;
+  }
   return receipt;
 }

@@ -5,8 +5,7 @@
  * files the session wrote are removed. The report says what was done and what is left to delete
  * by hand.
  */
-import path from 'node:path';
-import { withdrawWrappedBundle } from '../../bundle';
+import { withdrawWrappedBundle, withdrawnBundleData } from '../../bundle';
 import { toProblem, type ProblemDetails } from '../../errors';
 import { problemData, type Journal } from '../../journal';
 import type { Phrase } from '../../../i18n/phrase';
@@ -32,6 +31,17 @@ export interface AbandonReport {
   readonly withdrawnCustody: readonly string[];
   /** Custody files of this session that could not be removed: to delete by hand. */
   readonly custodyByHand: readonly string[];
+  /** The receipt (HTML file name) this session wrote for a bundle that never completed, renamed NAME.void. */
+  readonly voidedReceipt?: string;
+}
+
+/** The receipt the running session voided (`receipt.voided` since its start), if any. */
+function voidedReceiptOf(journal: Journal): string | undefined {
+  const entries = journal.entries;
+  const start = entries.findLastIndex((e) => e.event === 'ceremony.session-started');
+  const voided = entries.slice(start + 1).findLast((e) => e.event === 'receipt.voided');
+  const file = voided?.data['htmlFile'];
+  return typeof file === 'string' ? file : undefined;
 }
 
 export type MaterialUnderWay = 'nothing' | 'generating' | 'rebuilding' | 'wrapping';
@@ -124,11 +134,8 @@ export async function stopAirGapSession(
       });
       withdrawnBundle = withdrawn.dir;
       await journal.append(operator, 'wrapped-bundle.withdrawn', {
-        folder: withdrawn.dir,
+        ...withdrawnBundleData(withdrawn),
         manifestSha256: bundle.manifestSha256,
-        marker: path.basename(withdrawn.marker),
-        manifestRenamed: withdrawn.manifestRenamed,
-        manifestWritten: withdrawn.manifestWritten,
       });
     } catch (error) {
       deleteByHand = bundle.dir;
@@ -148,5 +155,14 @@ export async function stopAirGapSession(
     state,
     ...(withdrawnBundle ? { withdrawnBundle } : {}),
   });
-  return { state, wipedKeys, underWay, withdrawnBundle, deleteByHand, ...custody };
+  const voidedReceipt = voidedReceiptOf(journal);
+  return {
+    state,
+    wipedKeys,
+    underWay,
+    withdrawnBundle,
+    deleteByHand,
+    ...custody,
+    ...(voidedReceipt ? { voidedReceipt } : {}),
+  };
 }

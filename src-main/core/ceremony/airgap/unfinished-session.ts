@@ -11,10 +11,9 @@
  * be read or cleared is journaled as not withdrawn). Whatever is not withdrawn is named to delete by hand.
  */
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';
-import { MANIFEST_FILE, withdrawWrappedBundle } from '../../bundle';
+import { MANIFEST_FILE, withdrawWrappedBundle, withdrawnBundleData } from '../../bundle';
 import { toProblem } from '../../errors';
 import { problemData, SESSION_SEALED_BY, SESSION_STOPPED_BY, type Journal, type JournalEntry } from '../../journal';
 import { withdrawCrashedCustody, type CustodyNotWithdrawn } from './crashed-session-custody';
@@ -89,11 +88,8 @@ async function withdrawBundleFolder(
       journal: journal.path,
     });
     await journal.append(operator, 'wrapped-bundle.withdrawn', {
-      folder: withdrawn.dir,
+      ...withdrawnBundleData(withdrawn),
       ...manifestSha256,
-      marker: path.basename(withdrawn.marker),
-      manifestRenamed: withdrawn.manifestRenamed,
-      manifestWritten: withdrawn.manifestWritten,
     });
     return { withdrawn: withdrawn.dir, byHand: null };
   } catch (error) {

@@ -58,8 +58,10 @@ export const enCeremonySafety = {
     'Preflight: the folders for the wrapped bundle ({bundle}, new) and the receipt ({receipts}){custodians, plural, =0 {} one { and # custodian folder} other { and # custodian folders}} are writable and have room.',
   'cli.session-unfinished':
     'Session {session} of this journal (entries {from}-{to}) ended without stopping: a crash or power loss. It is now journaled as abandoned (the receipt lists it under Deviations), and before this session starts what it wrote is withdrawn where it is found; whatever is not is named below, to delete by hand.',
+  'cli.receipt-voided':
+    'The receipt {file} (and its text twin) names a bundle that was never completed: renamed to {file}.void and its twin likewise (journaled). Do not sign it, print it or keep it as the record of this wrap.',
   'cli.bundle-withdrawn':
-    'The wrapped-material bundle in {dir} was withdrawn (marked ABANDONED.txt; no receipt names it): the online import refuses it; do not carry it over.',
+    'The wrapped-material bundle in {dir} was withdrawn (no receipt names it): marked ABANDONED.txt, or, where the media had no room even for that, its manifest.json removed (the journal records which). The online import refuses it; do not carry it over.',
   'cli.bundle-delete-by-hand':
     'The wrapped-material bundle in {dir} could not be withdrawn: delete that folder by hand before anyone carries it to the online workstation.',
   'cli.custody-withdrawn':

@@ -73,6 +73,7 @@ export const enJournalEvents = {
   'journal.event.wrapped-bundle.partial-remove-failed': 'Partly written wrapped-material bundle not all removed',
   'journal.event.wrapped-bundle.withdraw-failed': 'Wrapped-material bundle not withdrawn',
   'journal.event.wrapped-bundle.withdrawn': 'Wrapped-material bundle withdrawn',
+  'journal.event.receipt.voided': 'Receipt voided (its bundle never completed)',
   'journal.event.wrapped-bundle.written': 'Wrapped-material bundle written',
   'journal.event.wrapping-algorithm.chosen': 'Wrapping algorithm chosen',
   'journal.event.fingerprint.confirmed': 'Fingerprint confirmed',

@@ -51,8 +51,10 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '预检：已包装密钥材料包文件夹（{bundle}，新建）和回执文件夹（{receipts}）{custodians, plural, =0 {} other {以及 # 个保管人文件夹}}均可写入且空间充足。',
   'cli.session-unfinished':
     '此日志的第 {session} 次会话（条目 {from}-{to}）未经停止即已结束：程序崩溃或断电。现已在日志中记为已放弃（回执在偏差中列出），本次会话开始前，已撤回在原处找到的它写入的内容；未能撤回的内容在下面列出，请手动删除。',
+  'cli.receipt-voided':
+    '回执 {file}（及其文本版）所记载的材料包从未完成：已改名为 {file}.void，其文本版同样改名（已记入日志）。请勿签署、打印它，也不要把它当作本次包装的记录保存。',
   'cli.bundle-withdrawn':
-    '{dir} 中的已包装密钥材料包已撤回（已标记 ABANDONED.txt；没有回执记载它）：在线导入会拒绝它；请勿带过去。',
+    '{dir} 中的已包装密钥材料包已撤回（没有回执记载它）：已标记 ABANDONED.txt，或者在介质连该文件都放不下时，已删除其 manifest.json（日志记录了是哪一种）。在线导入会拒绝它；请勿带过去。',
   'cli.bundle-delete-by-hand':
     '无法撤回 {dir} 中的已包装密钥材料包：在任何人将其带往联网工作站之前，请手动删除该文件夹。',
   'cli.custody-withdrawn':

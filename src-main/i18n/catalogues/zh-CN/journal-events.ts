@@ -75,6 +75,7 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.wrapped-bundle.partial-remove-failed': '未能删除全部部分写入的已包装密钥材料包',
   'journal.event.wrapped-bundle.withdraw-failed': '未能撤回已包装密钥材料包',
   'journal.event.wrapped-bundle.withdrawn': '已包装密钥材料包已撤回',
+  'journal.event.receipt.voided': '回执已作废（其材料包从未完成）',
   'journal.event.wrapped-bundle.written': '已包装密钥材料包已写入',
   'journal.event.wrapping-algorithm.chosen': '已选定包装密钥算法',
   'journal.event.fingerprint.confirmed': '指纹已确认',

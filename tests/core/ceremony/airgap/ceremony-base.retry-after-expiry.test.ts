@@ -10,7 +10,7 @@ import { readBundle } from '../../../../src-main/core/bundle';
 import type { CeremonyPlan } from '../../../../src-main/core/ceremony/shared/ceremony-plan';
 import { verifyJournal } from '../../../../src-main/core/journal';
 import { createFixture, onlineDayOne, receiptDigestOf, type Fixture } from '../ceremony-fixture';
-import { confirmEveryWitness } from '../witness-helpers';
+import { airGapUpToBundle } from './up-to-bundle';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let f: Fixture;
@@ -22,18 +22,9 @@ afterEach(async () => {
 });
 
 /** One air-gapped session on airgap.jsonl, up to the written bundle; `receipts` is checked first. */
-async function airGapUpToBundle(plan: CeremonyPlan, params: string, out: string, receipts: string) {
-  const journal = await f.journal('airgap.jsonl');
+function airGapUpToBundleNow(plan: CeremonyPlan, params: string, out: string, receipts: string) {
   // The workstation's clock is the KMS's: once the simulator's moved past the first token, so has this one.
-  const air = await f.airgap(journal, plan, { clock: () => new Date(f.sim.clock.now()) });
-  await air.checkNetwork();
-  await air.readParametersBundle(params);
-  await air.preflight({ wrappedBundle: out, receiptFolder: receipts });
-  await confirmEveryWitness(air, plan.witnesses, params);
-  await air.generateMaterial();
-  await air.wrap();
-  const bundle = await air.writeWrappedBundle(out);
-  return { air, journal, bundle };
+  return airGapUpToBundle(f, plan, params, out, receipts, { clock: () => new Date(f.sim.clock.now()) });
 }
 
 /** Day 2 after the first token expired: the online side sees the expiry and fetches new parameters. */
@@ -58,12 +49,12 @@ describe('retry after an expired import token, same air-gapped journal', () => {
     const { params } = await onlineDayOne(f, plan);
     const receipts = path.join(f.dir, 'receipts');
     await mkdir(receipts);
-    const first = await airGapUpToBundle(plan, params, path.join(f.dir, 'wrapped-1'), receipts);
+    const first = await airGapUpToBundleNow(plan, params, path.join(f.dir, 'wrapped-1'), receipts);
     const firstReceipt = await first.air.writeReceipt(receipts);
     await first.journal.close();
 
     const { day2, params2 } = await expiredThenNewParameters(plan);
-    const second = await airGapUpToBundle(plan, params2, path.join(f.dir, 'wrapped-2'), receipts);
+    const second = await airGapUpToBundleNow(plan, params2, path.join(f.dir, 'wrapped-2'), receipts);
     const secondReceipt = await second.air.writeReceipt(receipts);
     await second.journal.close();
 
@@ -83,7 +74,7 @@ describe('retry after an expired import token, same air-gapped journal', () => {
   it('a session that fails after writing its bundle withdraws it: the online side refuses it as abandoned', async () => {
     const plan = f.plan(['AES_256']);
     const { params } = await onlineDayOne(f, plan);
-    const first = await airGapUpToBundle(plan, params, path.join(f.dir, 'wrapped-1'), f.dir);
+    const first = await airGapUpToBundleNow(plan, params, path.join(f.dir, 'wrapped-1'), f.dir);
     await first.air.writeReceipt(f.dir);
     await first.journal.close();
 
@@ -91,7 +82,7 @@ describe('retry after an expired import token, same air-gapped journal', () => {
     const wrapped2 = path.join(f.dir, 'wrapped-2');
     const receiptMedia = path.join(f.dir, 'receipt-media');
     await mkdir(receiptMedia);
-    const second = await airGapUpToBundle(plan, params2, wrapped2, receiptMedia);
+    const second = await airGapUpToBundleNow(plan, params2, wrapped2, receiptMedia);
     // The receipt media is pulled out after the preflight: the receipt cannot be written.
     await rm(receiptMedia, { recursive: true });
     await expect(second.air.writeReceipt(receiptMedia)).rejects.toMatchObject({

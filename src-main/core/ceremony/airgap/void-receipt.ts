@@ -1,0 +1,38 @@
+/**
+ * A receipt whose bundle never completed (its manifest could not be written after the receipt, e.g.
+ * the medium filled) names a digest no bundle will ever have: left as it was, it reads as a finished
+ * wrap, ready to sign and to carry over. Both its files are renamed NAME.void (a rename needs no room
+ * on a full medium) and `receipt.voided` is journaled (best effort: the journal's medium may be the
+ * full one); the stop that follows withdraws the bundle and says which receipt was voided.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fsyncDirectory } from '../../fs/durable-file';
+import type { Journal } from '../../journal';
+import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
+
+/** The suffix a voided receipt's files get. */
+export const VOID_SUFFIX = '.void';
+
+/** Renames `receipt`'s HTML and text files to NAME.void and journals which were (and which could not be). */
+export async function voidReceipt(receipt: WrittenCeremonyReceipt, journal: Journal, actor: string): Promise<void> {
+  const voidedFiles: string[] = [];
+  const leftFiles: string[] = [];
+  for (const file of [receipt.htmlFile, receipt.textFile]) {
+    try {
+      await fs.rename(file, `${file}${VOID_SUFFIX}`);
+      voidedFiles.push(path.basename(file));
+    } catch {
+      leftFiles.push(path.basename(file));
+    }
+  }
+  await fsyncDirectory(path.dirname(receipt.htmlFile)).catch(() => undefined);
+  await journal
+    .append(actor, 'receipt.voided', {
+      htmlFile: path.basename(receipt.htmlFile),
+      textFile: path.basename(receipt.textFile),
+      voidedFiles,
+      leftFiles,
+    })
+    .catch(() => undefined);
+}
