@@ -74,8 +74,8 @@ export async function confirmGiven(
  * away at the prompt (its window closed, the SSH connection dropped: reads and mode changes fail
  * with EIO) is the end of the input too, not an internal failure: the witness typed nothing.
  */
-function lineReader(input: NodeJS.ReadableStream, terminal: boolean) {
-  const rl = createInterface({ input, terminal, crlfDelay: Infinity });
+function lineReader(input: NodeJS.ReadableStream, terminal: boolean, echo: TerminalEcho | undefined) {
+  const rl = createInterface({ input, terminal, crlfDelay: Infinity, ...(echo ? { output: echo } : {}) });
   // Ctrl-C at the prompt is a stop by the officer: hand it to the process's stop handlers (interrupts.ts).
   rl.on('SIGINT', () => process.kill(process.pid, 'SIGINT'));
   const lines = rl[Symbol.asyncIterator]();
@@ -99,21 +99,40 @@ function lineReader(input: NodeJS.ReadableStream, terminal: boolean) {
   };
 }
 
+/** The terminal a witness types on: what they type is shown there while they type (its width, to erase it). */
+export type TerminalEcho = NodeJS.WritableStream & { readonly columns?: number };
+
+/** Cursor up one row and clear it. */
+const ERASE_ROW = '\x1b[1A\x1b[2K';
+
+/**
+ * Erases what a witness typed from the terminal once they pressed Enter: the next witness must type
+ * what they hear from the online workstation, not copy the line above (the digest itself is not
+ * shown on this side until every witness typed it). `shown`: the prompt's row count is not touched.
+ */
+function eraseTyped(echo: TerminalEcho, typed: string): void {
+  const rows = Math.max(1, Math.ceil(typed.length / Math.max(1, echo.columns ?? 80)));
+  echo.write(`${ERASE_ROW.repeat(rows)}\r`);
+}
+
 /**
  * Asks each witness still pending to type the value of each artefact: the bundle digest (not
  * printed: it is heard from the online workstation), or a console file's wrapping-key fingerprint
  * (printed, to compare aloud). Empty lines are refused and asked again; after MAX_ATTEMPTS wrong
  * values the ceremony stops (WITNESS_ATTEMPTS_EXHAUSTED); the end of the input stops it too
- * (WITNESS_INPUT_ENDED). Nothing is recorded for a witness who did not type the value.
+ * (WITNESS_INPUT_ENDED). Nothing is recorded for a witness who did not type the value. On a
+ * terminal (`echo`) the witness sees what they type, so a slip can be seen and corrected before
+ * Enter; the line is erased once entered, so the next witness cannot copy it.
  */
 export async function confirmInteractively(
   ceremony: ConfirmingCeremony,
   io: CliIo,
   input: NodeJS.ReadableStream,
   terminal: boolean,
+  echo?: TerminalEcho,
 ): Promise<void> {
   const { t } = cliTranslator(io);
-  const reader = lineReader(input, terminal);
+  const reader = lineReader(input, terminal, echo);
   try {
     for (const artefact of ceremony.artefactsToConfirm()) {
       const text = artefactText(t, artefact.kind, artefact.keyIds);
@@ -129,6 +148,10 @@ export async function confirmInteractively(
           const line = await reader.next();
           if (line === undefined)
             throw new KeyferryError('WITNESS_INPUT_ENDED', { witness: shownName, artefactText: text });
+          if (echo && line.trim() !== '') {
+            eraseTyped(echo, line);
+            io.stdout(t('witness.prompt.typed-hidden', { witness: shownName }));
+          }
           if (line.trim() === '') {
             io.stdout(t('witness.prompt.empty', { witness: shownName }));
             continue;
@@ -208,7 +231,7 @@ export async function confirmAsEveryWitness(
   const fromSeq = journal.count + 1;
   const typed = parseWitnessConfirms(given);
   if (typed.length > 0) await confirmGiven(ceremony, typed);
-  else if (process.stdin.isTTY) await confirmInteractively(ceremony, io, process.stdin, true);
+  else if (process.stdin.isTTY) await confirmInteractively(ceremony, io, process.stdin, true, process.stdout);
   requireEveryWitness(ceremony, io);
   for (const line of confirmationLinesFromJournal(journal, fromSeq, io)) io.stdout(line);
 }

@@ -819,6 +819,7 @@ export interface MessageValueTable {
   'witness.prompt.empty': { witness: string | number };
   'witness.prompt.refused': { problem: string | number; attempt: string | number; max: string | number };
   'witness.prompt.confirmed': { witness: string | number };
+  'witness.prompt.typed-hidden': { witness: string | number };
   'witness.summary': { seq: string | number; witness: string | number; artefactText: string | number; digest: string | number };
   'witness.summary.rehearsal': { seq: string | number; witness: string | number; artefactText: string | number; digest: string | number };
   'fingerprint.typed-by': { witnesses: string | number };

@@ -94,6 +94,31 @@ describe('witness confirmations on the command line', () => {
     expect(await confirmations()).toEqual([]);
   });
 
+  it('on a terminal shows what a witness types while they type it, then erases it before the next witness is asked', async () => {
+    const { air, digest } = await ceremonyAtConfirmations();
+    const input = new PassThrough();
+    const echoed: string[] = [];
+    const echo = Object.assign(new PassThrough(), { columns: 40 });
+    echo.on('data', (d: Buffer) => echoed.push(d.toString('utf8')));
+    const done = confirmInteractively(air, io(), input, true, echo);
+    // Ben types the digest (80 columns of it: two rows of a 40-column terminal), then Chloé.
+    input.write(`${digest}\r`);
+    input.write(`${digest}\r`);
+    await done;
+    const screen = echoed.join('');
+    // Each witness saw their own typing, then it went: two rows up and cleared, per witness.
+    expect(screen).toContain(digest.slice(0, 20));
+    expect(screen.split('\x1b[1A\x1b[2K\x1b[1A\x1b[2K\r')).toHaveLength(3);
+    const hidden = out.filter((l) =>
+      l.includes('erased from the screen so the next witness types only what they hear'),
+    );
+    expect(hidden).toEqual([
+      '  (Ben typed a value; erased from the screen so the next witness types only what they hear.)',
+      '  (Chloé typed a value; erased from the screen so the next witness types only what they hear.)',
+    ]);
+    expect(await confirmations()).toEqual(['Ben', 'Chloé']);
+  });
+
   it('credits a --witness-confirms value to that witness only: the other still blocks the ceremony', async () => {
     const { air, journal, digest, issued } = await ceremonyAtConfirmations();
     const fromSeq = journal.count + 1;

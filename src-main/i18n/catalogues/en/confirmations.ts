@@ -119,6 +119,7 @@ export const enConfirmations = {
   'witness.prompt.empty': '  Nothing was typed. {witness} must type it; it cannot be skipped.',
   'witness.prompt.refused': '  {problem} (attempt {attempt} of {max})',
   'witness.prompt.confirmed': '  Confirmed by {witness}.',
+  'witness.prompt.typed-hidden': '  ({witness} typed a value; erased from the screen so the next witness types only what they hear.)',
   'witness.summary': 'Journal entry {seq}: {witness} typed and confirmed {artefactText}: {digest}',
   'witness.summary.rehearsal':
     "Journal entry {seq}: rehearsal: confirmed as {witness} with the online side's own value for {artefactText}: {digest}",

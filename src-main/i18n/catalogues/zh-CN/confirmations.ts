@@ -108,6 +108,7 @@ export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: 
   'witness.prompt.empty': '  没有输入。{witness} 必须输入；此项不能跳过。',
   'witness.prompt.refused': '  {problem}（第 {attempt} 次，共 {max} 次）',
   'witness.prompt.confirmed': '  {witness} 已确认。',
+  'witness.prompt.typed-hidden': '  （{witness} 已输入一个值；已从屏幕上擦除，以便下一位见证人只输入自己听到的内容。）',
   'witness.summary': '日志第 {seq} 条：{witness} 输入并确认了{artefactText}：{digest}',
   'witness.summary.rehearsal': '日志第 {seq} 条：演练：以联网端自身的值代 {witness} 确认了{artefactText}：{digest}',
   'fingerprint.typed-by': '已输入：{witnesses}。',
