@@ -68,8 +68,15 @@ function keyByKeyProgress(io: CliIo): (p: CeremonyProgress) => void {
   const { progress, t } = cliTranslator(io);
   return (p) => {
     if (p.keyPhase === 'failed' || p.keyPhase === 'unrecorded') {
-      const key = p.keyPhase === 'failed' ? 'online.progress.key-failed' : 'online.progress.key-unrecorded';
-      io.stdout(`  ${t(key, { line: progress(p), keyId: p.keyId ?? 'none' })}`);
+      const line = progress(p);
+      const keyId = p.keyId ?? 'none';
+      io.stdout(
+        `  ${
+          p.keyPhase === 'failed'
+            ? t('online.progress.key-failed', { line, keyId })
+            : t('online.progress.key-unrecorded', { line, keyId, fetch: p.step === 'fetch-parameters' ? 'yes' : 'no' })
+        }`,
+      );
       return;
     }
     if (p.keyPhase !== 'done') return;

@@ -1030,7 +1030,7 @@ export interface MessageValueTable {
   'online.default-title': { alias: string | number };
   'online.created': { count: number };
   'online.progress.key-failed': { line: string | number; keyId: string };
-  'online.progress.key-unrecorded': { line: string | number; keyId: string };
+  'online.progress.key-unrecorded': { line: string | number; keyId: string; fetch: string };
   'online.plan-expiry-default': { count: number };
   'online.next.params': { command: string | number };
   'online.params.key': { alias: string | number; spec: string | number; keyId: string | number; replica: string; region: string | number; until: string | number };

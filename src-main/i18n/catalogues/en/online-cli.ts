@@ -17,7 +17,7 @@ export const enOnlineCli = {
   'online.created': 'Created {count, plural, one {# key} other {# keys}}, Pending import.',
   'online.progress.key-failed': 'NOT done: {line}{keyId, select, none {} other { (key {keyId})}}.',
   'online.progress.key-unrecorded':
-    'Done in the KMS, NOT journaled: {line}{keyId, select, none {} other { (key {keyId})}}. The KMS answered and the journal could not record it; the next run finds it in the KMS and journals it.',
+    'Done in the KMS, NOT journaled: {line}{keyId, select, none {} other { (key {keyId})}}. The KMS answered and the journal could not record it; {fetch, select, yes {the next run fetches new parameters for it (these were never written to a bundle).} other {the next run finds it in the KMS and journals it.}}',
   'online.plan-expiry-default':
     'The plan does not say "materialExpiry": the AES material of {count, plural, one {# key} other {# keys}} never expires (the default, not the plan\u2019s word).',
   'online.next.params':
