@@ -11,6 +11,7 @@ import { isAsymmetric } from '../../crypto/key-spec';
 import { isKeyferryError, toProblem } from '../../errors';
 import { problemData, type Journal } from '../../journal';
 import { preflightDestinations, type CheckedDestination, type Destination } from '../../media/preflight';
+import { KEY_SPEC_TABLE } from '../../key-spec-table';
 
 /** Where an air-gapped ceremony will write. */
 export interface AirGapDestinations {
@@ -36,7 +37,30 @@ export interface AirGapDestinations {
 const BLOCK = 4096;
 const BUNDLE_BASE_BYTES = 8 * BLOCK;
 const RECEIPT_BYTES = 2 * 256 * 1024;
-const SHARE_BYTES_PER_KEY = 3 * 4 * BLOCK;
+/**
+ * A custodian's folder holds one share of the ceremony (its file and slip) and the encrypted backup
+ * of every key's material (its file, text and printable page, whose QR codes take about 190 bytes
+ * of HTML per byte of material). Measured: 112 KiB on disk for one AES key in English, 236 KiB in
+ * Chinese (a slip and a backup page carry a subset of the CJK font), 1,172 KiB for the six specs.
+ */
+const CUSTODIAN_BASE_BYTES = 80 * BLOCK;
+const BACKUP_BYTES_PER_MATERIAL_BYTE = 260;
+const EC_BYTES: Readonly<Record<string, number>> = { prime256v1: 32, secp384r1: 48 };
+
+/** Upper size of a key's material as the backup carries it (raw AES bytes; PKCS#8 DER for RSA and EC). */
+function materialBytesUpTo(spec: ImportParameters['keySpec']): number {
+  const row = KEY_SPEC_TABLE[spec];
+  if (row.kind === 'symmetric') return row.materialBytes;
+  // RSA: n and d whole, p, q and three CRT values half each; EC: the scalar and the public point.
+  if (row.kind === 'rsa') return Math.ceil((4.5 * row.bits) / 8) + 64;
+  return 3 * (EC_BYTES[row.namedCurve] ?? 66) + 64;
+}
+
+/** Upper estimate of one custodian's files for `keys`. */
+export function custodianBytes(keys: readonly ImportParameters[]): number {
+  const material = keys.reduce((sum, k) => sum + materialBytesUpTo(k.keySpec), 0);
+  return CUSTODIAN_BASE_BYTES + material * BACKUP_BYTES_PER_MATERIAL_BYTE;
+}
 
 function bundleBytes(keys: readonly ImportParameters[]): number {
   return keys.reduce((sum, k) => sum + (isAsymmetric(k.keySpec) ? 6 : 2) * BLOCK, BUNDLE_BASE_BYTES);
@@ -68,7 +92,7 @@ export function airGapDestinations(
       index: i + 1,
       folder,
       expect: 'new-or-empty',
-      bytes: SHARE_BYTES_PER_KEY * keys.length,
+      bytes: custodianBytes(keys),
     })),
   ];
 }

@@ -6,7 +6,7 @@
  * expiry it replaces, naming its keys, and nothing when no plan is overridden.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import {
 import type { KeyExpiry } from '../../../../src-main/core/ceremony/shared/planned-expiry';
 import { openJournal, type Journal } from '../../../../src-main/core/journal';
 import { makeImportParameters } from '../../bundle/bundle-fixtures';
+import { keyferry } from '../../../integration/cli-in-process';
 
 let dir: string;
 let journal: Journal;
@@ -73,8 +74,32 @@ describe('airGapDestinations and preflightJournaled', () => {
     expect(bytes([...AES, ...EC])).toBeGreaterThan(bytes(EC));
     const custodian = (keys: ImportParameters[]) =>
       airGapDestinations({ ...request, custodianFolders: [path.join(dir, 'c')] }, keys, 'r')[2]?.bytes ?? 0;
-    expect(custodian([...AES, ...EC])).toBe(2 * custodian(AES));
+    expect(custodian([...AES, ...EC])).toBeGreaterThan(custodian(AES));
   });
+
+  it('sizes a custodian folder at least as large as a real custody set writes it, in English and Chinese', async () => {
+    // A rehearsal of the six specs with a 2-of-3 custody set, in each language: the space each custodian's folder takes.
+    const specs = ['AES_256', 'RSA_2048', 'RSA_3072', 'RSA_4096', 'EC_P256', 'EC_P384'] as const;
+    for (const lang of ['en', 'zh-CN']) {
+      const run = await keyferry(
+        ['--lang', lang, 'rehearse', '--out', `r-${lang}`, '--specs', specs.join(','), '--custody', '2/3'],
+        {
+          cwd: dir,
+        },
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const folder = path.join(dir, `r-${lang}`, 'custodian-1');
+      let used = 0;
+      for (const name of await readdir(folder))
+        used += Math.ceil((await stat(path.join(folder, name))).size / 4096) * 4096;
+      const keys = specs.map((keySpec, i) => ({ ...(AES[0] as ImportParameters), keyId: `k-${i}`, keySpec }));
+      const request = { wrappedBundle: path.join(dir, 'w'), receiptFolder: dir, custodianFolders: [folder] };
+      const estimate = airGapDestinations(request, keys, 'r')[2]?.bytes ?? 0;
+      expect(estimate).toBeGreaterThanOrEqual(used);
+      // And not wildly more: a stick of twice the need is enough.
+      expect(estimate).toBeLessThan(2 * used);
+    }
+  }, 120_000);
 
   it('refuses a receipt folder already holding a receipt of that name, journaled with its code, nothing created', async () => {
     await writeFile(path.join(dir, 'receipt-airgap-KF-20300102-abcdef.txt'), 'an earlier receipt');
