@@ -100,7 +100,7 @@ function lineReader(input: NodeJS.ReadableStream, terminal: boolean, echo: Termi
 }
 
 /** The terminal a witness types on: what they type is shown there while they type (its width, to erase it). */
-export type TerminalEcho = NodeJS.WritableStream & { readonly columns?: number };
+type TerminalEcho = NodeJS.WritableStream & { readonly columns?: number };
 
 /** Cursor up one row and clear it. */
 const ERASE_ROW = '\x1b[1A\x1b[2K';

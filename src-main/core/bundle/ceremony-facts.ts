@@ -4,6 +4,8 @@
  * title and expiry as the online side. A bundle that cannot be read yields none here: the
  * ceremony's own read of the bundle, a step later, reports the exact problem.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { KeyferryError } from '../errors';
 import type { JournalEntry } from '../journal/entry';
 import type { ImportParameters } from './import-parameters';
@@ -45,5 +47,25 @@ export function refuseJournalOfOtherCeremony(
 ): void {
   const recorded = recordedCeremonyId(journal.entries);
   if (recorded === undefined || recorded === ceremonyId) return;
-  throw new KeyferryError('AIRGAP_JOURNAL_OTHER_CEREMONY', { journal: journal.path, recorded, ceremonyId });
+  throw new KeyferryError('AIRGAP_JOURNAL_OTHER_CEREMONY', {
+    journal: journal.path,
+    recorded,
+    ceremonyId,
+    // The journal named for this ceremony already took another's bundle (a swapped stick): name a free one.
+    named: path.basename(journal.path) === journalNameFor(ceremonyId) ? 'yes' : 'no',
+    suggested: freeJournalName(path.dirname(journal.path), ceremonyId),
+  });
+}
+
+/** The air-gapped journal name the online side prints for `ceremonyId`. */
+function journalNameFor(ceremonyId: string, n = 1): string {
+  return n === 1 ? `airgap-${ceremonyId}.jsonl` : `airgap-${ceremonyId}-${n}.jsonl`;
+}
+
+/** The first of airgap-ID.jsonl, airgap-ID-2.jsonl, … that does not exist in `dir`. */
+function freeJournalName(dir: string, ceremonyId: string): string {
+  for (let n = 1; ; n++) {
+    const name = journalNameFor(ceremonyId, n);
+    if (!existsSync(path.join(dir, name))) return name;
+  }
 }

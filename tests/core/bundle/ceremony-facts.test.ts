@@ -48,5 +48,31 @@ describe('the ceremony a journal records', () => {
     const line = translator('en').problemLine(refusal as never);
     expect(line).toContain('records ceremony reimport-2025-02');
     expect(line).toContain('other-2025-03');
+    expect(line).toContain('give --journal airgap-other-2025-03.jsonl (it does not exist yet)');
+  });
+
+  it('when the journal named for the bundle’s ceremony took another ceremony’s bundle (a swapped stick), says so and names a free journal', async () => {
+    // The Next line named airgap-KF-B.jsonl; a stick of ceremony F was given to it first, and refused later on.
+    const named = await openJournal(path.join(dir, 'airgap-KF-B.jsonl'), { create: true });
+    try {
+      await named.append('Ana', 'parameters.read', { ceremonyId: 'KF-F' });
+      const refusal = (() => {
+        try {
+          refuseJournalOfOtherCeremony(named, 'KF-B');
+        } catch (error) {
+          return error;
+        }
+        return undefined;
+      })();
+      const line = translator('en').problemLine(refusal as never);
+      expect(line).toContain(
+        'The journal is named for ceremony KF-B: an earlier attempt read a bundle of ceremony KF-F into it',
+      );
+      // Not the very file it refuses: the first free name.
+      expect(line).toContain('give --journal airgap-KF-B-2.jsonl (it does not exist yet)');
+      expect(translator('zh-CN').problemLine(refusal as never)).toContain('--journal airgap-KF-B-2.jsonl');
+    } finally {
+      await named.close();
+    }
   });
 });

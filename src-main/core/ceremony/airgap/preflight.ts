@@ -57,7 +57,7 @@ function materialBytesUpTo(spec: ImportParameters['keySpec']): number {
 }
 
 /** Upper estimate of one custodian's files for `keys`. */
-export function custodianBytes(keys: readonly ImportParameters[]): number {
+function custodianBytes(keys: readonly ImportParameters[]): number {
   const material = keys.reduce((sum, k) => sum + materialBytesUpTo(k.keySpec), 0);
   return CUSTODIAN_BASE_BYTES + material * BACKUP_BYTES_PER_MATERIAL_BYTE;
 }

@@ -12,7 +12,7 @@ import type { Journal } from '../../journal';
 import type { WrittenCeremonyReceipt } from '../shared/journaled-receipt';
 
 /** The suffix a voided receipt's files get. */
-export const VOID_SUFFIX = '.void';
+const VOID_SUFFIX = '.void';
 
 /** Renames `receipt`'s HTML and text files to NAME.void and journals which were (and which could not be). */
 export async function voidReceipt(receipt: WrittenCeremonyReceipt, journal: Journal, actor: string): Promise<void> {

@@ -96,9 +96,9 @@ export const enCeremony = {
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next':
     'Run it again with the people the bundle names: operator {bundleOperator} and witnesses {bundleWitnessList} (in any order, each name written as on the bundle). If they cannot be present, start a new ceremony on the online workstation with the people who are (a new plan, journal and aliases).',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY':
-    'The journal {journal} records ceremony {recorded}, but this import-parameters bundle belongs to ceremony {ceremonyId}. One journal keeps one ceremony, so that its receipts seal and list only that ceremony; nothing of this bundle was used.',
+    'The journal {journal} records ceremony {recorded}, but this import-parameters bundle belongs to ceremony {ceremonyId}.{named, select, yes { The journal is named for ceremony {ceremonyId}: an earlier attempt read a bundle of ceremony {recorded} into it (another stick given by mistake).} other {}} One journal keeps one ceremony, so that its receipts seal and list only that ceremony; nothing of this bundle was used.',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':
-    'For ceremony {ceremonyId}, start a journal of its own (e.g. airgap-{ceremonyId}.jsonl). If you meant ceremony {recorded}, bring its import-parameters bundle instead.',
+    'For ceremony {ceremonyId}, start a journal of its own: give --journal {suggested} (it does not exist yet). If you meant ceremony {recorded}, bring its import-parameters bundle instead.',
   'problem.WRAPPED_OTHER_CEREMONY': 'The bundle belongs to ceremony {bundleCeremony}, not to {ceremonyId}.',
   'problem.WRAPPED_OTHER_CEREMONY.next': REFUSED,
   'problem.CEREMONY_PEOPLE_INVALID':

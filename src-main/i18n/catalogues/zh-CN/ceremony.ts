@@ -92,9 +92,9 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next':
     '请由导入参数包写明的人员重新运行：操作员 {bundleOperator} 和见证人 {bundleWitnessList}（顺序不限，每个姓名与导入参数包中的写法一致）。如果他们无法到场，请在联网工作站上由能到场的人员开始一个新仪式（新的计划、日志和别名）。',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY':
-    '日志 {journal} 记录的是仪式 {recorded}，但此导入参数包属于仪式 {ceremonyId}。一个日志只记录一个仪式，这样其回执只封存并列出该仪式的内容；此包的任何内容均未被使用。',
+    '日志 {journal} 记录的是仪式 {recorded}，但此导入参数包属于仪式 {ceremonyId}。{named, select, yes {该日志以仪式 {ceremonyId} 命名：之前的一次尝试把仪式 {recorded} 的导入参数包读入了它（误给了另一个移动存储介质）。} other {}}一个日志只记录一个仪式，这样其回执只封存并列出该仪式的内容；此包的任何内容均未被使用。',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':
-    '请为仪式 {ceremonyId} 新建专用日志（例如 airgap-{ceremonyId}.jsonl）。如果您要进行的是仪式 {recorded}，请改为带来它的导入参数包。',
+    '请为仪式 {ceremonyId} 新建专用日志：使用 --journal {suggested}（该文件尚不存在）。如果您要进行的是仪式 {recorded}，请改为带来它的导入参数包。',
   'problem.WRAPPED_OTHER_CEREMONY': '此包属于仪式 {bundleCeremony}，而不是 {ceremonyId}。',
   'problem.WRAPPED_OTHER_CEREMONY.next': REFUSED,
   'problem.CEREMONY_PEOPLE_INVALID':

@@ -86,6 +86,8 @@ describe('reading the import parameters on the air-gapped side', () => {
         journal: journal.path,
         recorded: 'ceremony-earlier',
         ceremonyId: id,
+        named: 'no',
+        suggested: `airgap-${id}.jsonl`,
       });
     });
     await expect(readBundleParameters(other, bundle)).rejects.toMatchObject({ code: 'AIRGAP_JOURNAL_OTHER_CEREMONY' });
