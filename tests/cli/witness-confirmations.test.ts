@@ -15,6 +15,7 @@ import {
   requireEveryWitness,
 } from '../../src-main/cli/witness-confirmations';
 import type { CliIo } from '../../src-main/cli/command';
+import { translator } from '../../src-main/i18n/translate';
 import { createFixture, onlineDayOne, type Fixture } from '../core/ceremony/ceremony-fixture';
 import { parametersDigestOf, slipInGroup } from '../core/ceremony/witness-helpers';
 
@@ -117,6 +118,20 @@ describe('witness confirmations on the command line', () => {
       '  (Chloé typed a value; erased from the screen so the next witness types only what they hear.)',
     ]);
     expect(await confirmations()).toEqual(['Ben', 'Chloé']);
+  });
+
+  it('names the witness whose --witness-confirms value is not a digest at all, in each language', async () => {
+    const { air, digest } = await ceremonyAtConfirmations();
+    const malformed = `${digest.slice(0, 30)}O${digest.slice(31)}`;
+    const error = await confirmGiven(air, parseWitnessConfirms([`Ben=${digest}`, `Chloé=${malformed}`])).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'DIGEST_TYPED_NOT_HEX' });
+    expect(translator('en').problemLine(error as never)).toMatch(
+      /^Chloé: The typed import-parameters bundle digest has "O" in group/,
+    );
+    expect(translator('zh-CN').problemLine(error as never)).toMatch(/^Chloé：输入的导入参数包摘要第 \d+ 组含有 "O"/);
+    expect(await confirmations()).toEqual(['Ben']);
   });
 
   it('credits a --witness-confirms value to that witness only: the other still blocks the ceremony', async () => {

@@ -22,19 +22,25 @@ function shownCharacter(ch: string): string {
 
 /**
  * Checks the form of a typed digest and returns it as 64 lower-case hex digits. Refuses, saying
- * where, an empty entry, a character that is not a hex digit, a group that is not four digits
- * long (when typed in groups) and a wrong number of digits.
+ * where (and who typed it: `witness`, when a witness did), an empty entry, a character that is not
+ * a hex digit, a group that is not four digits long (when typed in groups) and a wrong number of digits.
  */
-export function parseTypedDigest(typed: string, subject: TypedDigestSubject): string {
+export function parseTypedDigest(typed: string, subject: TypedDigestSubject, witness?: string): string {
+  const typist = witness === undefined ? { by: 'none', typist: '' } : { by: 'witness', typist: witness };
   const trimmed = typed.trim();
-  if (trimmed === '') throw new KeyferryError('DIGEST_TYPED_EMPTY', { subject });
+  if (trimmed === '') throw new KeyferryError('DIGEST_TYPED_EMPTY', { subject, ...typist });
   const groups = trimmed.split(/[\s:-]+/).filter((g) => g !== '');
   let before = 0;
   for (const [i, group] of groups.entries()) {
     const bad = /[^0-9a-fA-F]/.exec(group);
     if (bad) {
       const at = groups.length > 1 ? i + 1 : Math.floor((before + bad.index) / GROUP_DIGITS) + 1;
-      throw new KeyferryError('DIGEST_TYPED_NOT_HEX', { subject, character: shownCharacter(bad[0]), group: at });
+      throw new KeyferryError('DIGEST_TYPED_NOT_HEX', {
+        subject,
+        ...typist,
+        character: shownCharacter(bad[0]),
+        group: at,
+      });
     }
     before += group.length;
   }
@@ -44,12 +50,13 @@ export function parseTypedDigest(typed: string, subject: TypedDigestSubject): st
   if (odd >= 0) {
     throw new KeyferryError('DIGEST_TYPED_GROUP_LENGTH', {
       subject,
+      ...typist,
       group: odd + 1,
       digits: (groups[odd] as string).length,
       groups: groups.length,
     });
   }
-  throw new KeyferryError('DIGEST_TYPED_LENGTH', { subject, digits: digits.length });
+  throw new KeyferryError('DIGEST_TYPED_LENGTH', { subject, ...typist, digits: digits.length });
 }
 
 /** The 1-based numbers of the groups of four in which two 64-digit digests differ. */

@@ -148,7 +148,7 @@ export class WitnessConfirmations {
     try {
       // The subject names the value in a form problem ("the typed import-parameters bundle digest has …").
       const kind = this.#artefacts[index ?? 0]?.kind ?? 'import-parameters-bundle';
-      digits = parseTypedDigest(typed, kind === 'import-parameters-bundle' ? 'parameters' : 'fingerprint');
+      digits = parseTypedDigest(typed, kind === 'import-parameters-bundle' ? 'parameters' : 'fingerprint', name);
     } catch (error) {
       formError = error;
     }

@@ -9,14 +9,17 @@ const SUBJECT =
 const WHERE =
   '{subject, select, wrapped {as "Wrapped-material bundle digest" under "Seals" on the air-gapped receipt} parameters {as the online workstation shows it (keyferry online params, or the online screen), read aloud} fingerprint {as the online workstation shows it, read aloud} other {as the receipt that names the bundle prints it}}';
 
+/** Who typed it, when a witness did (several may confirm in one command): named first. */
+const TYPIST = '{by, select, witness {{typist}: } other {}}';
+
 export const enConfirmations = {
-  'problem.DIGEST_TYPED_EMPTY': `Nothing was typed for the ${SUBJECT}; it cannot be skipped.`,
+  'problem.DIGEST_TYPED_EMPTY': `${TYPIST}Nothing was typed for the ${SUBJECT}; it cannot be skipped.`,
   'problem.DIGEST_TYPED_EMPTY.next': `Type the ${SUBJECT} ${WHERE}.`,
-  'problem.DIGEST_TYPED_NOT_HEX': `The typed ${SUBJECT} has {character} in group {group}, which is not a hex digit (0-9, a-f).`,
+  'problem.DIGEST_TYPED_NOT_HEX': `${TYPIST}The typed ${SUBJECT} has {character} in group {group}, which is not a hex digit (0-9, a-f).`,
   'problem.DIGEST_TYPED_NOT_HEX.next': `Type the ${SUBJECT} ${WHERE}: sixteen groups of four hex digits; spaces and case do not matter.`,
-  'problem.DIGEST_TYPED_GROUP_LENGTH': `Group {group} of the typed ${SUBJECT} has {digits} digits; every group has four ({groups} groups were typed, a digest has 16).`,
+  'problem.DIGEST_TYPED_GROUP_LENGTH': `${TYPIST}Group {group} of the typed ${SUBJECT} has {digits} digits; every group has four ({groups} groups were typed, a digest has 16).`,
   'problem.DIGEST_TYPED_GROUP_LENGTH.next': `Type the ${SUBJECT} ${WHERE}: sixteen groups of four hex digits.`,
-  'problem.DIGEST_TYPED_LENGTH': `The typed ${SUBJECT} has {digits} hex digits; a SHA-256 digest has 64 (16 groups of four).`,
+  'problem.DIGEST_TYPED_LENGTH': `${TYPIST}The typed ${SUBJECT} has {digits} hex digits; a SHA-256 digest has 64 (16 groups of four).`,
   'problem.DIGEST_TYPED_LENGTH.next': `Type the ${SUBJECT} ${WHERE}: sixteen groups of four hex digits.`,
 
   'problem.BUNDLE_DIGEST_SLIP':
@@ -119,7 +122,8 @@ export const enConfirmations = {
   'witness.prompt.empty': '  Nothing was typed. {witness} must type it; it cannot be skipped.',
   'witness.prompt.refused': '  {problem} (attempt {attempt} of {max})',
   'witness.prompt.confirmed': '  Confirmed by {witness}.',
-  'witness.prompt.typed-hidden': '  ({witness} typed a value; erased from the screen so the next witness types only what they hear.)',
+  'witness.prompt.typed-hidden':
+    '  ({witness} typed a value; erased from the screen so the next witness types only what they hear.)',
   'witness.summary': 'Journal entry {seq}: {witness} typed and confirmed {artefactText}: {digest}',
   'witness.summary.rehearsal':
     "Journal entry {seq}: rehearsal: confirmed as {witness} with the online side's own value for {artefactText}: {digest}",

@@ -6,14 +6,16 @@ const SUBJECT =
 const WHERE =
   '{subject, select, wrapped {（离线回执“封印”部分的“已包装密钥材料包摘要”（英文回执上为 “Wrapped-material bundle digest”））} parameters {（联网工作站显示的值，keyferry online params 或联网界面，由人朗读）} fingerprint {（联网工作站显示的值，由人朗读）} other {（注明该包的回执上所印的值）}}';
 
+const TYPIST = '{by, select, witness {{typist}：} other {}}';
+
 export const zhCNConfirmations: { readonly [K in keyof typeof enConfirmations]: string } = {
-  'problem.DIGEST_TYPED_EMPTY': `没有输入${SUBJECT}；此项不能跳过。`,
+  'problem.DIGEST_TYPED_EMPTY': `${TYPIST}没有输入${SUBJECT}；此项不能跳过。`,
   'problem.DIGEST_TYPED_EMPTY.next': `请输入${SUBJECT}${WHERE}。`,
-  'problem.DIGEST_TYPED_NOT_HEX': `输入的${SUBJECT}第 {group} 组含有 {character}，它不是十六进制数字（0-9、a-f）。`,
+  'problem.DIGEST_TYPED_NOT_HEX': `${TYPIST}输入的${SUBJECT}第 {group} 组含有 {character}，它不是十六进制数字（0-9、a-f）。`,
   'problem.DIGEST_TYPED_NOT_HEX.next': `请输入${SUBJECT}${WHERE}：16 组，每组 4 个十六进制数字；空格和大小写不影响。`,
-  'problem.DIGEST_TYPED_GROUP_LENGTH': `输入的${SUBJECT}第 {group} 组有 {digits} 位；每组应为 4 位（共输入 {groups} 组，摘要应为 16 组）。`,
+  'problem.DIGEST_TYPED_GROUP_LENGTH': `${TYPIST}输入的${SUBJECT}第 {group} 组有 {digits} 位；每组应为 4 位（共输入 {groups} 组，摘要应为 16 组）。`,
   'problem.DIGEST_TYPED_GROUP_LENGTH.next': `请输入${SUBJECT}${WHERE}：16 组，每组 4 个十六进制数字。`,
-  'problem.DIGEST_TYPED_LENGTH': `输入的${SUBJECT}有 {digits} 个十六进制数字；SHA-256 摘要应为 64 个（16 组，每组 4 个）。`,
+  'problem.DIGEST_TYPED_LENGTH': `${TYPIST}输入的${SUBJECT}有 {digits} 个十六进制数字；SHA-256 摘要应为 64 个（16 组，每组 4 个）。`,
   'problem.DIGEST_TYPED_LENGTH.next': `请输入${SUBJECT}${WHERE}：16 组，每组 4 个十六进制数字。`,
 
   'problem.BUNDLE_DIGEST_SLIP':
