@@ -20,6 +20,14 @@ export function withdrawalLines(report: AbandonReport | undefined, translator: T
   return [...receipt, ...bundle, ...custodyLines(report, translator)];
 }
 
+/** The option that names the wrapped bundle's folder: `airgap wrap`'s, or the restore ceremony's. */
+type BundleOutOption = '--out' | '--wrapped-out';
+
+/** After a failed session whose bundle was withdrawn: how to try again (the withdrawn folder is never used again). */
+export function resumeLines(report: AbandonReport | undefined, { t }: Translator, option: BundleOutOption): string[] {
+  return report?.withdrawnBundle ? [t('cli.resume-new-folder', { option, dir: report.withdrawnBundle })] : [];
+}
+
 /** The custody files of the stopped attempt: removed from which folders, or which to delete by hand. */
 function custodyLines(report: AbandonReport | undefined, { t }: Translator): string[] {
   if (!report) return [];
@@ -39,7 +47,13 @@ function custodyLines(report: AbandonReport | undefined, { t }: Translator): str
 }
 
 /** The one line printed when the officer (or the system) stops an air-gapped ceremony. */
-function stoppedLine({ t }: Translator, signal: StopSignal, report: AbandonReport, journal: string): string {
+function stoppedLine(
+  { t }: Translator,
+  signal: StopSignal,
+  report: AbandonReport,
+  journal: string,
+  outOption: BundleOutOption,
+): string {
   if (report.state === 'finished') return t('cli.stopped-finished', { signal, journal });
   return t('cli.stopped', {
     signal,
@@ -50,6 +64,7 @@ function stoppedLine({ t }: Translator, signal: StopSignal, report: AbandonRepor
     withdrawn: report.withdrawnBundle ?? 'none',
     handDelete: report.deleteByHand ?? 'none',
     journal,
+    outOption,
   });
 }
 
@@ -58,6 +73,7 @@ export function stopCeremonyOnInterrupt(
   io: Pick<CliIo, 'interrupts' | 'env' | 'locale'>,
   ceremony: { abandon(cause: StopCause): Promise<AbandonReport> },
   journal: string,
+  outOption: BundleOutOption,
 ): () => void {
   return (
     io.interrupts?.onStop(async (stop) => {
@@ -68,9 +84,10 @@ export function stopCeremonyOnInterrupt(
       });
       stop.journaled = true;
       const translator = cliTranslator(io);
-      stop.line = [stoppedLine(translator, stop.signal, report, journal), ...custodyLines(report, translator)].join(
-        '\n',
-      );
+      stop.line = [
+        stoppedLine(translator, stop.signal, report, journal, outOption),
+        ...custodyLines(report, translator),
+      ].join('\n');
     }) ?? (() => undefined)
   );
 }

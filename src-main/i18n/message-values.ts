@@ -490,6 +490,7 @@ export interface MessageValueTable {
   'problem.CEREMONY_STOPPED.next': NoValues;
   'cli.preflight-passed': { bundle: string | number; receipts: string | number; custodians: number };
   'cli.session-unfinished': { session: string | number; from: string | number; to: string | number };
+  'cli.resume-new-folder': { option: string | number; dir: string | number };
   'cli.receipt-voided': { file: string | number };
   'cli.bundle-withdrawn': { dir: string | number };
   'cli.bundle-delete-by-hand': { dir: string | number };
@@ -507,7 +508,7 @@ export interface MessageValueTable {
   'problem.WRAP_AGAIN_REASON_INVALID.next': NoValues;
   'cli.wrap-repeated.after': NoValues;
   'cli.wrap-repeated.destroy-earlier': { count: number; backups: string | number };
-  'cli.stopped': { signal: string; statePhrase: string | number; wiped: number; underWay: string; withdrawn: string; handDelete: string; journal: string | number };
+  'cli.stopped': { signal: string; statePhrase: string | number; wiped: number; underWay: string; withdrawn: string; handDelete: string; journal: string | number; outOption: string | number };
   'cli.stopped-finished': { signal: string; journal: string | number };
   'cli.stopped-journaled': { signal: string; journal: string | number };
   'cli.stopped-outside-ceremony': { signal: string };

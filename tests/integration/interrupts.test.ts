@@ -123,6 +123,8 @@ describe('Ctrl-C during an air-gapped ceremony', () => {
     expect(run.code).toBe(130);
     expect(run.stderr).toContain('Stopped by Ctrl-C (SIGINT) at step “wrapped-material bundle written”');
     expect(run.stderr).toContain(`the unreceipted bundle ${path.join(dir(), 'wrapped')} was withdrawn`);
+    // The withdrawn folder cannot take the next attempt: the way to resume names a new one.
+    expect(run.stderr).toContain(`and --out naming a new folder (never ${path.join(dir(), 'wrapped')})`);
     expect(run.stderr).toContain(
       `The custody files this attempt wrote (shares, slips, backup) were removed from 3 custodian folders (${custodians.join(', ')})`,
     );

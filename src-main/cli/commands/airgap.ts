@@ -27,7 +27,7 @@ import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { custodyLine } from '../../i18n/custody-line';
 import { listText } from '../../i18n/list';
 import { pauseForTest } from '../test-pause';
-import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
+import { resumeLines, stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
 import { ceremonyTitle } from '../ceremony-title';
 import { consoleImportHint, mediaFolderLine, onlineImportHint } from '../command-line';
@@ -189,7 +189,7 @@ export const airgapWrapCommand = defineCommand({
       receiptLanguage: ceremonyReceiptLanguage(io),
     });
     for (const line of unfinishedSessionLines(io, air.unfinishedEarlier)) io.stdout(line);
-    const unregisterStop = stopCeremonyOnInterrupt(io, air, journal.path);
+    const unregisterStop = stopCeremonyOnInterrupt(io, air, journal.path, '--out');
     try {
       const network = await air.checkNetwork({ allowNetwork: values['allow-network'] });
       const networkLine = cliTranslator(io).message(network.message);
@@ -305,7 +305,11 @@ export const airgapWrapCommand = defineCommand({
     } catch (error) {
       const stopped = await air.abandon(problemCause(error)).catch(() => undefined);
       // After a stop the stop line says it (session-stop-lines.ts); printed here only for a failure.
-      if (!io.interrupts?.stopping) for (const line of withdrawalLines(stopped, cliTranslator(io))) io.stderr(line);
+      if (!io.interrupts?.stopping) {
+        const translator = cliTranslator(io);
+        for (const line of [...withdrawalLines(stopped, translator), ...resumeLines(stopped, translator, '--out')])
+          io.stderr(line);
+      }
       throw error;
     } finally {
       unregisterStop();

@@ -29,7 +29,7 @@ import { openCeremonyJournal } from '../ceremony-journal';
 import { ceremonyReceiptLanguage, cliTranslator } from '../cli-locale';
 import { cliExpiry, cliWarnings } from '../cli-text';
 import { custodyLine } from '../../i18n/custody-line';
-import { stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
+import { resumeLines, stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
 import type { CliIo } from '../command';
 import { confirmAsEveryWitness } from '../witness-confirmations';
 import { readShares, type ReadShare } from './custody-input';
@@ -123,7 +123,7 @@ async function ceremonySteps(
       receiptLanguage: ceremonyReceiptLanguage(io),
     });
     for (const line of unfinishedSessionLines(io, restore.unfinishedEarlier)) io.stdout(line);
-    unregisterStop = stopCeremonyOnInterrupt(io, restore, journal.path);
+    unregisterStop = stopCeremonyOnInterrupt(io, restore, journal.path, '--wrapped-out');
     const network = await restore.checkNetwork({ allowNetwork: values['allow-network'] });
     const networkLine = cliTranslator(io).message(network.message);
     io.stdout(network.overridden ? networkLine : cliTranslator(io).t('network.checked', { summary: networkLine }));
@@ -174,7 +174,14 @@ async function ceremonySteps(
   } catch (error) {
     const stopped = await restore?.abandon(problemCause(error)).catch(() => undefined);
     // After a stop the stop line says it (session-stop-lines.ts); printed here only for a failure.
-    if (!io.interrupts?.stopping) for (const line of withdrawalLines(stopped, cliTranslator(io))) io.stderr(line);
+    if (!io.interrupts?.stopping) {
+      const translator = cliTranslator(io);
+      for (const line of [
+        ...withdrawalLines(stopped, translator),
+        ...resumeLines(stopped, translator, '--wrapped-out'),
+      ])
+        io.stderr(line);
+    }
     throw error;
   } finally {
     unregisterStop();

@@ -41,5 +41,6 @@ export function stopLineOf(report: AbandonReport, locale: 'en' | 'zh-CN' = 'en',
     withdrawn: 'none',
     handDelete: 'none',
     journal,
+    outOption: '--out',
   });
 }

@@ -95,7 +95,7 @@ export const zhCNBundle: { readonly [K in keyof typeof enBundle]: string } = {
   'problem.BUNDLE_WRITE_FAILED':
     '将包写入 {dir} 失败，因此该文件夹不是一个包：{errno, select, ENOSPC {移动存储介质已满。} EIO {移动存储介质报告了输入/输出错误（是否已被移除？）。} ENOENT {该文件夹已不存在（移动存储介质是否已被移除？）。} EROFS {移动存储介质为只读。} EACCES {权限被拒绝。} EPERM {权限被拒绝。} refused {{cause}} other {发生了意外的文件系统错误（{errno}）。}}',
   'problem.BUNDLE_WRITE_FAILED.next':
-    '{cleanup, select, removed {{removedFiles, plural, =0 {本次尝试没有在那里留下任何内容。} other {本次尝试已在那里写入的 # 个文件及其创建的文件夹已再次删除：该位置已恢复原样。}}请在移动存储介质上腾出空间（或换用其他移动存储介质），然后使用同一文件夹再次运行同一命令。} partial {本次尝试在那里写入的内容未能全部删除：请手动删除 {leftoversList}，它不完整。然后再次运行同一命令；切勿使用写入失败的文件夹。} other {请重试写入一个新的文件夹（如再次失败，请换用其他介质）；切勿使用写入失败的文件夹。}}',
+    '{cleanup, select, removed {{removedFiles, plural, =0 {本次尝试没有在那里留下任何内容。} other {本次尝试已在那里写入的 # 个文件及其创建的文件夹已再次删除：该位置已恢复原样。}}请在移动存储介质上腾出空间后使用同一文件夹再次运行同一命令，或者改用其他移动存储介质上的文件夹运行该命令。} partial {本次尝试在那里写入的内容未能全部删除：请手动删除 {leftoversList}，它不完整。然后再次运行同一命令；切勿使用写入失败的文件夹。} other {请重试写入一个新的文件夹（如再次失败，请换用其他介质）；切勿使用写入失败的文件夹。}}',
   'problem.BUNDLE_INPUT_INVALID':
     '{reason, select, consoleFiles {密钥 {keyId} 的导入参数来自控制台文件；包只能携带从 KMS 获取的导入参数。} noToken {密钥 {keyId} 的导入参数没有带到期时间的导入令牌；请用 get-parameters-for-import 获取。} wrappingKeyBase64 {密钥 {keyId} 的包装密钥不是规范的 base64。} privateKeyMissing {密钥 {keyId} 为 {keySpec}，但缺少其已包装的私钥或公钥。} symmetricExtra {密钥 {keyId} 为 {keySpec}（对称密钥），却带有私钥或公钥。} tokenExpiry {令牌到期时间 {value} 不是自 1970 年起的整秒数。} notKeyId {“{value}”不是密钥 ID（字母、数字和连字符，最多 64 个）。} importToken {导入令牌无效：它不是 KMS 签发长度的规范 base64。} keyUnusable {密钥 {keyId} 的导入参数不可用：{fieldCount, plural, other {其字段 {fieldsList} 无效}}。} kmsAnswerRefused {{cause}} other {无法写入此包：{cause}}}',
   'problem.BUNDLE_INPUT_INVALID.next': '未写入任何内容。请更正仪式输入后重新写入此包。',

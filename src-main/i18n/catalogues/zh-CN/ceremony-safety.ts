@@ -51,6 +51,8 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
     '预检：已包装密钥材料包文件夹（{bundle}，新建）和回执文件夹（{receipts}）{custodians, plural, =0 {} other {以及 # 个保管人文件夹}}均可写入且空间充足。',
   'cli.session-unfinished':
     '此日志的第 {session} 次会话（条目 {from}-{to}）未经停止即已结束：程序崩溃或断电。现已在日志中记为已放弃（回执在偏差中列出），本次会话开始前，已撤回在原处找到的它写入的内容；未能撤回的内容在下面列出，请手动删除。',
+  'cli.resume-new-folder':
+    '如需重试，请用 {option} 指定一个新文件夹（切勿使用 {dir}）再次运行同一命令：这是一个新会话，每位见证人都要重新确认。',
   'cli.receipt-voided':
     '回执 {file}（及其文本版）所记载的材料包从未完成：已改名为 {file}.void，其文本版同样改名（已记入日志）。请勿签署、打印它，也不要把它当作本次包装的记录保存。',
   'cli.bundle-withdrawn':
@@ -84,7 +86,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.wrap-repeated.destroy-earlier':
     '本次会话的包导入后，先前 {count, plural, other {# 个托管集}}（备份摘要 {backups}）的保管人应销毁这些份额：那些密钥材料永远不会进入 KMS。回执上也写明了这一点。',
   'cli.stopped':
-    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在“{statePhrase}”步骤停止：{wiped, plural, =0 {{underWay, select, generating {当时未持有已完成的密钥材料（正在生成的密钥会被丢弃）} rebuilding {当时未持有已重建的密钥材料（已出示的份额已擦除，正在用它们重建的材料会被丢弃）} wrapping {当时未持有未包装的密钥材料（包装步骤在包装每个密钥后立即擦除其材料，并记为 material.wiped）} other {当时尚未持有任何密钥材料}}} other {所持有的密钥材料（# 个密钥）已擦除}}；{withdrawn, select, none {本次尝试没有任何包或回执被视为已写出} other {没有回执的包 {withdrawn} 已撤回}}{handDelete, select, none {} other {（请手动删除 {handDelete}：无法撤回）}}；停止已记入日志，日志锁已释放。如需继续，请使用 --journal {journal} 再次运行同一命令（本次尝试将显示为已放弃）。',
+    '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在“{statePhrase}”步骤停止：{wiped, plural, =0 {{underWay, select, generating {当时未持有已完成的密钥材料（正在生成的密钥会被丢弃）} rebuilding {当时未持有已重建的密钥材料（已出示的份额已擦除，正在用它们重建的材料会被丢弃）} wrapping {当时未持有未包装的密钥材料（包装步骤在包装每个密钥后立即擦除其材料，并记为 material.wiped）} other {当时尚未持有任何密钥材料}}} other {所持有的密钥材料（# 个密钥）已擦除}}；{withdrawn, select, none {本次尝试没有任何包或回执被视为已写出} other {没有回执的包 {withdrawn} 已撤回}}{handDelete, select, none {} other {（请手动删除 {handDelete}：无法撤回）}}；停止已记入日志，日志锁已释放。如需继续，请使用 --journal {journal}{withdrawn, select, none {} other {并用 {outOption} 指定一个新文件夹（切勿使用 {withdrawn}）}}再次运行同一命令（本次尝试将显示为已放弃）。',
   'cli.stopped-finished':
     '已由 {signal, select, SIGINT {Ctrl-C（SIGINT）} other {{signal} }}在仪式完成后停止：包和回执均已完整；日志 {journal} 已关闭。',
   'cli.stopped-journaled':

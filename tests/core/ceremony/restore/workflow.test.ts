@@ -208,6 +208,7 @@ describe('custody restore ceremony', () => {
         wiped: 0,
         withdrawn: 'none',
         handDelete: 'none',
+        outOption: '--wrapped-out',
         journal: 'j',
       }),
     ).toContain('已出示的份额已擦除');

@@ -1,0 +1,45 @@
+/**
+ * What the CLI prints after an air-gapped session failed or was stopped: the voided receipt, the
+ * withdrawn bundle, and how to try again, which must never be "the same command" into the withdrawn
+ * folder (the preflight refuses a folder that holds files) but a new folder, with the option of the
+ * command that failed (airgap wrap's --out, the restore ceremony's --wrapped-out).
+ */
+import { describe, expect, it } from 'vitest';
+import type { AbandonReport } from '../../src-main/core/ceremony/airgap/session-stop';
+import { resumeLines, withdrawalLines } from '../../src-main/cli/session-stop-lines';
+import { translator } from '../../src-main/i18n/translate';
+
+const report = (over: Partial<AbandonReport>): AbandonReport => ({
+  state: 'bundle-written',
+  wipedKeys: 0,
+  underWay: 'wrapping',
+  withdrawnBundle: null,
+  deleteByHand: null,
+  withdrawnCustody: [],
+  custodyByHand: [],
+  ...over,
+});
+
+describe('the lines after an air-gapped session that did not finish', () => {
+  it('name the voided receipt and the withdrawn bundle, then how to try again with a new folder', () => {
+    const failed = report({
+      withdrawnBundle: '/media/usb/wrapped',
+      voidedReceipt: 'receipt-air-gapped-KF-1-session-1.html',
+    });
+    const lines = withdrawalLines(failed, translator('en'));
+    expect(lines[0]).toContain(
+      'The receipt receipt-air-gapped-KF-1-session-1.html (and its text twin) names a bundle that was never completed',
+    );
+    expect(lines[0]).toContain('Do not sign it');
+    expect(lines[1]).toContain('The wrapped-material bundle in /media/usb/wrapped was withdrawn');
+    expect(resumeLines(failed, translator('en'), '--out')).toEqual([
+      'To try again, run the same command with --out naming a new folder (never /media/usb/wrapped): it is a new session, and every witness confirms again.',
+    ]);
+    expect(resumeLines(failed, translator('zh-CN'), '--wrapped-out')[0]).toContain('--wrapped-out');
+  });
+
+  it('say nothing of a new folder when no bundle was written', () => {
+    expect(resumeLines(report({ state: 'fingerprints-confirmed' }), translator('en'), '--out')).toEqual([]);
+    expect(withdrawalLines(report({}), translator('en'))).toEqual([]);
+  });
+});
