@@ -21,6 +21,7 @@ import path from 'node:path';
 import { KeyferryError } from '../core/errors';
 import { openJournal, problemData } from '../core/journal';
 import { accessKeyHint } from '../core/kms/access-key-hint';
+import { ONLINE_EVENTS } from '../core/ceremony/online/events';
 
 /** Options every online command accepts, listed under "Connection options" in --help. */
 export const ONLINE_COMMON_OPTIONS = optionTable({
@@ -163,6 +164,7 @@ export async function openOnlineSession(
       ...(start ? { start } : {}),
     });
     await hooks.beforeConnect?.(ceremony);
+    const connectedFrom = journal.count + 1;
     const connected = await ceremony.connect({
       ...connection.binding,
       accessKeyHint: connection.credentials.kind === 'aksk' ? accessKeyHint(connection.credentials.accessKeyId) : null,
@@ -176,11 +178,31 @@ export async function openOnlineSession(
         source: connection.credentialSource === 'environment' ? 'environment' : 'config',
       }),
     );
+    for (const line of replicaConnectedLines(io, journal, connectedFrom)) io.stdout(line);
     return { ceremony, journal, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/**
+ * One line per replica region/project this run connected (`kms.replica-connected` from entry
+ * `fromSeq` on): the connected line names the ceremony's own region only, and the officer should see
+ * every region the credentials were used in. Read from the journal: what is said is what is recorded.
+ */
+export function replicaConnectedLines(io: CliIo, journal: Journal, fromSeq: number): string[] {
+  const { t } = cliTranslator(io);
+  return journal.entries
+    .filter((e) => e.seq >= fromSeq && e.event === ONLINE_EVENTS.replicaConnected)
+    .map((e) =>
+      t('cli.online.replica-connected', {
+        region: String(e.data.region),
+        endpoint: String(e.data.endpoint),
+        projectId: String(e.data.projectId),
+        keys: typeof e.data.keysVisible === 'number' ? e.data.keysVisible : 0,
+      }),
+    );
 }
 
 /** Refusals that keep credentials from going where they are not bound. */

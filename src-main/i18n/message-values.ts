@@ -1229,6 +1229,7 @@ export interface MessageValueTable {
   'kms-sim.cli.stop-hint': NoValues;
   'kms-sim.cli.stopped': { signal: string | number };
   'cli.online.connected': { id: string | number; endpoint: string | number; projectId: string | number; keys: number; source: string };
+  'cli.online.replica-connected': { region: string | number; endpoint: string | number; projectId: string | number; keys: number };
   'kms-sim.region.line': { region: string | number; projectId: string | number; endpoint: string | number };
   'ckeys.title': NoValues;
   'ckeys.total': { count: number };

@@ -17,7 +17,7 @@ import { cliExpiry, printKeyTable } from '../cli-text';
 
 import { missingOption } from '../args';
 
-import { openOnlineSession } from '../online-session';
+import { openOnlineSession, replicaConnectedLines } from '../online-session';
 
 import { defineOnlineCommand, nextOnline, withSession } from './online-steps';
 import { onMedia } from '../command-line';
@@ -111,7 +111,9 @@ export const createKeyCommand = defineOnlineCommand({
       receiptLanguage: ceremonyReceiptLanguage(io),
     });
     return withSession(session, async () => {
+      const before = session.journal.count + 1;
       const created = await session.ceremony.createKeys(plan.keys);
+      for (const line of replicaConnectedLines(io, session.journal, before)) io.stdout(line);
       const { t } = cliTranslator(io);
       printKeyTable(
         io,

@@ -89,6 +89,13 @@ describe('keyferry online and airgap with a replica group in three regions', () 
     expect(created.map((r) => r[6])).toEqual(Array(6).fill('never'));
     const params = await keyferry(['online', 'params', ...where, '--out', 'media-params'], { cwd: online, env });
     expect(params.code).toBe(0);
+    // Every region the credentials were used in is said, on day 1 as the replicas are created and at each later connection.
+    const port = new URL(sim.endpoint).port;
+    for (const run of [create, params])
+      for (const region of ['cn-east-3', 'ap-southeast-1'])
+        expect(run.stdout).toContain(
+          `  and region ${region} for replicas: connected to http://kms.${region}.localhost:${port} (project ${projectOf.get(region)}, `,
+        );
     // A replica shares its primary's alias: its progress line and its fingerprint line name its region.
     for (const [alias, spec, rows] of [
       ['dr/aes', 'AES_256', created.slice(0, 3)],

@@ -52,5 +52,7 @@ export const enKmsSim = {
   'kms-sim.cli.stopped': 'Stopped ({signal}).',
   'cli.online.connected':
     'Ceremony {id}: connected to {endpoint} (project {projectId}, {keys, plural, one {# key} other {# keys}} visible; credentials from {source, select, environment {the environment} other {the config file}}).',
+  'cli.online.replica-connected':
+    '  and region {region} for replicas: connected to {endpoint} (project {projectId}, {keys, plural, one {# key} other {# keys}} visible; the same credentials).',
   'kms-sim.region.line': '{region}  project {projectId}  endpoint {endpoint}',
 } as const;

@@ -52,5 +52,7 @@ export const zhCNKmsSim: { readonly [K in keyof typeof enKmsSim]: string } = {
   'kms-sim.cli.stopped': '已停止（{signal}）。',
   'cli.online.connected':
     '仪式 {id}：已连接到 {endpoint}（项目 {projectId}，可见 {keys} 个密钥；凭证来自{source, select, environment {环境变量} other {配置文件}}）。',
+  'cli.online.replica-connected':
+    '  以及副本所在区域 {region}：已连接到 {endpoint}（项目 {projectId}，可见 {keys} 个密钥；使用同一凭证）。',
   'kms-sim.region.line': '{region}  项目 {projectId}  终端节点 {endpoint}',
 };
