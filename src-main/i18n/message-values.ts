@@ -1029,7 +1029,7 @@ export interface MessageValueTable {
   'cli.warning': { text: string | number };
   'cli.receipt-written': { html: string | number; text: string | number };
   'online.default-title': { alias: string | number };
-  'online.created': { count: number };
+  'online.created': { count: number; made: number; found: number; earlier: number };
   'online.progress.key-failed': { line: string | number; keyId: string };
   'online.progress.key-unrecorded': { line: string | number; keyId: string; fetch: string };
   'online.plan-expiry-default': { count: number };

@@ -122,7 +122,11 @@ export const createKeyCommand = defineOnlineCommand({
         created,
         (k) => [k.alias, k.spec, k.usage, cliExpiry(io, k.materialExpiry), k.keyId],
       );
-      io.stdout(t('online.created', { count: created.length }));
+      // What this run did, from its own key.created entries: created, or found (made by a stopped attempt).
+      const thisRun = session.journal.entries.filter((e) => e.seq >= before && e.event === 'key.created');
+      const found = thisRun.filter((e) => e.data.foundInKms === true).length;
+      const made = thisRun.length - found;
+      io.stdout(t('online.created', { count: created.length, made, found, earlier: created.length - made - found }));
       // The plan left its material expiry out: the keys without their own say the default, named as such.
       // Counted as the KMS holds them (a replica is a key of its own), as "Created N keys" counts.
       const defaulted = plan.materialExpiryDefaulted

@@ -175,6 +175,29 @@ describe('keyferry online: steps in order', () => {
     expect(status.stdout).toMatch(/Nothing imported yet \(ceremony step: import-parameters bundle written\)/);
   });
 
+  it('run again after a stop, says what this run created, what it found a stopped attempt had created, and what was there', async () => {
+    await writeFile(
+      path.join(dir, 'three.json'),
+      JSON.stringify({
+        title: 'Three',
+        operator: 'Ana',
+        witnesses: ['Ben'],
+        keys: ['one', 'two', 'three'].map((n) => ({ alias: `again/${n}`, spec: 'AES_256' })),
+      }),
+    );
+    const create = ['online', 'create-key', '--journal', 'again.jsonl', '--plan', 'three.json', '--concurrency', '1'];
+    // The second create takes effect in the KMS and its answer is lost: the run stops there.
+    sim.faults.failWith('create-key', 500, 'after', 1, 1);
+    const stopped = await keyferry([...create, ...where], { cwd: dir, env });
+    expect(stopped.code).not.toBe(0);
+    const again = await keyferry([...create, ...where], { cwd: dir, env });
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(
+      'The plan’s 3 keys exist in the KMS, Pending import: 1 created by this run, 1 found where a stopped attempt created it, 1 created by an earlier run.',
+    );
+  });
+
   it('--example-plan prints a plan that, saved and used as printed, creates its keys', async () => {
     const example = await keyferry(['online', 'create-key', '--example-plan'], { cwd: dir, env: {} });
     expect(example.stderr).toBe('');
@@ -186,7 +209,7 @@ describe('keyferry online: steps in order', () => {
     );
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/Created 3 keys, Pending import\./);
+    expect(created.stdout).toContain('The plan’s 3 keys exist in the KMS, Pending import: 3 created by this run.');
     // One counted line per key as its calls finish (several keys run at once).
     for (const n of [1, 2, 3]) expect(created.stdout).toMatch(new RegExp(`^  \\[${n}/3\\] Creating \\S+ key `, 'm'));
     const help = await keyferry(['online', 'create-key', '--help'], { cwd: dir, env: {} });

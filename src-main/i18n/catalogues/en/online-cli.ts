@@ -14,7 +14,8 @@ export const enOnlineCli = {
   'cli.warning': 'WARNING: {text}',
   'cli.receipt-written': 'Receipt: {html} (and {text})',
   'online.default-title': 'Import of {alias}',
-  'online.created': 'Created {count, plural, one {# key} other {# keys}}, Pending import.',
+  'online.created':
+    '{count, plural, one {The plan’s key exists} other {The plan’s # keys exist}} in the KMS, Pending import: {made, plural, =0 {none created by this run} one {# created by this run} other {# created by this run}}{found, plural, =0 {} other {, # found where a stopped attempt created {found, plural, one {it} other {them}}}}{earlier, plural, =0 {} other {, # created by an earlier run}}.',
   'online.progress.key-failed': 'NOT done: {line}{keyId, select, none {} other { (key {keyId})}}.',
   'online.progress.key-unrecorded':
     'Done in the KMS, NOT journaled: {line}{keyId, select, none {} other { (key {keyId})}}. The KMS answered and the journal could not record it; {fetch, select, yes {the next run fetches new parameters for it (these were never written to a bundle).} other {the next run finds it in the KMS and journals it.}}',

@@ -16,7 +16,8 @@ export const zhCNOnlineCli: { readonly [K in keyof typeof enOnlineCli]: string }
   'cli.warning': '警告：{text}',
   'cli.receipt-written': '回执：{html}（及 {text}）',
   'online.default-title': '导入 {alias}',
-  'online.created': '已创建 {count} 个密钥，状态为待导入。',
+  'online.created':
+    '计划中的 {count} 个密钥均已在 KMS 中，状态为待导入：本次运行创建 {made} 个{found, plural, =0 {} other {，找到 {found} 个由已停止的尝试创建的密钥}}{earlier, plural, =0 {} other {，{earlier} 个由之前的运行创建}}。',
   'online.progress.key-failed': '未完成：{line}{keyId, select, none {} other {（密钥 {keyId}）}}。',
   'online.progress.key-unrecorded':
     '已在 KMS 中完成，但未记入日志：{line}{keyId, select, none {} other {（密钥 {keyId}）}}。KMS 已应答，但日志无法记录；{fetch, select, yes {下次运行会为它重新获取导入参数（这些参数从未写入材料包）。} other {下次运行会在 KMS 中找到它并记入日志。}}',
