@@ -149,7 +149,7 @@ describe('keyferry under LANG=zh_CN.UTF-8', () => {
         ['online', 'create-key', '--journal', 'online.jsonl', '--plan', 'plan.json', ...where],
         online,
       );
-      expect(created).toContain('已创建 2 个密钥，状态为待导入。');
+      expect(created).toContain('计划中的 2 个密钥均已在 KMS 中，状态为待导入：本次运行创建 2 个。');
       const params = await run(nextCommand(onMedia(created, online)), online);
       expect(params).toContain('导入参数包已写入并通过校验');
       // The workstation's time in Chinese, or UTC alone where the workstation keeps UTC (as CI does).
