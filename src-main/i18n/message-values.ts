@@ -2247,6 +2247,7 @@ export interface MessageValueTable {
   'journal.event.key.created': NoValues;
   'journal.event.key.imported': NoValues;
   'journal.event.key.import-sending': NoValues;
+  'journal.event.key.create-sending': NoValues;
   'journal.event.key.material-deleted': NoValues;
   'journal.event.key.material-lapsed': NoValues;
   'journal.event.key.status-read': NoValues;

@@ -46,6 +46,12 @@ export const ONLINE_EVENTS = {
    * import of this ceremony may have reached the KMS: a process killed after sending leaves only this.
    */
   importSending: 'key.import-sending',
+  /**
+   * Written (fsynced) just before a create-key request goes out. Until the key's key.created, it says
+   * this ceremony may have created a key under that alias there: a run stopped after sending leaves
+   * only this, and only such a key may be taken back by the next run (planned-keys.ts).
+   */
+  createSending: 'key.create-sending',
   /** A KMS call sent again after a throttling answer (or, for a read, a passing failure), before the wait. */
   kmsRetried: 'kms.retried',
   receiptWritten: 'receipt.written',
@@ -135,6 +141,13 @@ export const verifiedData = z.object({
 });
 export const keyIdData = z.object({ keyId: z.string() });
 export const importSendingData = z.object({ keyId: z.string(), importTokenSha256: sha256 });
+
+/** A create about to be sent: the alias, and a replica's region and project (none for a primary). */
+export const createSendingData = z.object({
+  alias: z.string(),
+  region: z.string().optional(),
+  projectId: z.string().optional(),
+});
 /** What the state reads of a failed step: which step, which key, and the problem's code. */
 export const stepFailedData = z.object({ step: z.string(), keyId: z.string().nullable(), code: z.string() });
 /** How a replica group was proven to hold one material (see replica-proof.ts). */

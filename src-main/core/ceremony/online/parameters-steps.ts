@@ -14,7 +14,7 @@ import {
   journaledPrimary,
   journaledReplica,
   keyLeftByAStoppedAttempt,
-  plannedEarlier,
+  createTarget,
   plannedKeyRecords,
   plannedKeysMissing,
   refusePlanWithoutCreatedKeys,
@@ -22,7 +22,7 @@ import {
 import type { OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { issuedFromAnswer, keyMaterialExpiry, parametersForBundle } from './issued-parameters';
-import { holdsImportedMaterial, replicaPlaceOf, type OnlineCeremonyState, type OnlineKeyState } from './state';
+import { holdsImportedMaterial, replicaPlaceOf, type OnlineKeyState } from './state';
 import type { CreatedKey, IssuedSummary, WrittenParametersBundle } from './types';
 import { forEachKeyWithProgress } from './key-concurrency';
 import { isAsymmetric } from '../../crypto/key-spec';
@@ -79,8 +79,6 @@ export async function createExternalKeys(
 ): Promise<CreatedKey[]> {
   if (planned.length === 0) throw new KeyferryError('CEREMONY_NO_KEYS');
   refusePlanWithoutCreatedKeys(ctx.state, planned);
-  // What an earlier create step of this journal planned: only its keys may be in the KMS unjournaled.
-  const earlierPlan = ctx.state.plannedKeys;
   await ctx.journal(ONLINE_EVENTS.keysPlanned, { keys: plannedKeyRecords(planned) });
   // One progress count over every key the KMS will hold, primaries and replicas alike.
   const total = plannedKeyCount(planned);
@@ -90,7 +88,6 @@ export async function createExternalKeys(
     await withKeysFound(
       ctx,
       planned.filter((key) => !primaryOf(key)).map((key) => ({ key })),
-      earlierPlan,
     ),
     { before: total - plannedKeysMissing(ctx.state), total },
   );
@@ -103,7 +100,7 @@ export async function createExternalKeys(
     .filter(({ replicaOf, target }) => !journaledReplica(ctx.state, replicaOf, target))
     .map(({ key, replicaOf, target }) => ({ key, replica: { replicaOf, target } }));
   if (replicasToCreate.length > 0) {
-    await createEach(ctx, await withKeysFound(ctx, replicasToCreate, earlierPlan), {
+    await createEach(ctx, await withKeysFound(ctx, replicasToCreate), {
       before: total - plannedKeysMissing(ctx.state),
       total,
     });
@@ -126,11 +123,7 @@ function createdKeyOf(key: OnlineKeyState, planExpiry: string): CreatedKey {
  * Marks the keys the KMS already holds under their alias (one list-keys per connection), created
  * by an attempt of this ceremony that stopped before journaling them; refuses an alias another key holds.
  */
-async function withKeysFound(
-  ctx: OnlineStepContext,
-  keys: readonly KeyToCreate[],
-  earlierPlan: OnlineCeremonyState['plannedKeys'],
-): Promise<KeyToCreate[]> {
+async function withKeysFound(ctx: OnlineStepContext, keys: readonly KeyToCreate[]): Promise<KeyToCreate[]> {
   const listed = new Map<string, Promise<KmsKeyInfo[]>>();
   const list = (item: KeyToCreate): Promise<KmsKeyInfo[]> => {
     const kms = ctx.kmsFor({ keyId: '', ...(item.replica ? { target: item.replica.target } : {}) });
@@ -144,8 +137,8 @@ async function withKeysFound(
   };
   const result: KeyToCreate[] = [];
   for (const item of keys) {
-    const mayHaveCreated = plannedEarlier(earlierPlan, item.key.alias, item.replica?.target);
-    const found = keyLeftByAStoppedAttempt(await list(item), item.key, ctx.state.startedAt, mayHaveCreated);
+    const sentAt = ctx.state.createsUnrecorded.get(createTarget(item.key.alias, item.replica?.target ?? {}));
+    const found = keyLeftByAStoppedAttempt(await list(item), item.key, sentAt);
     result.push(found ? { ...item, found } : item);
   }
   return result;
@@ -169,6 +162,12 @@ async function createEach(
     }),
     async ({ key, replica, found }, _index, recording) => {
       const kms = ctx.kmsFor({ keyId: '', ...(replica ? { target: replica.target } : {}) });
+      if (!found)
+        // Before the request goes out: a stop after it leaves the mark by which the next run may take the key back.
+        await ctx.journal(ONLINE_EVENTS.createSending, {
+          alias: key.alias,
+          ...(replica ? { region: replica.target.region, projectId: replica.target.projectId } : {}),
+        });
       const { keyId } =
         found ??
         (await ctx.kmsCall('create-key', null, () =>

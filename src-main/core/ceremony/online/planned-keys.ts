@@ -2,13 +2,13 @@
  * The plan's keys against the journal and the KMS. A create step can stop part way (Ctrl-C, a lost
  * connection, a KMS refusal): the journal then holds some of the plan's keys, and the KMS may hold
  * one more whose answer never reached the journal. Running the step again with the same plan
- * creates only what is missing, and takes such a key back (same alias, created since the ceremony
- * started, external, Pending import, same spec and usage) instead of creating a second one or
- * stopping at "alias taken". The plan is journaled (keys.planned) before any key is created, so no
- * later step runs with part of it (state.ts keeps the ceremony at 'new' until every planned key
- * exists), and so only a key an earlier create step of THIS journal planned (it may have sent that
- * create) can be taken back: a new journal, or another team's ceremony planning the same alias
- * minutes later, meets "alias taken", never another ceremony's key.
+ * creates only what is missing, and takes such a key back (same alias, created since its create was
+ * sent, external, Pending import, same spec, usage and description) instead of creating a second one
+ * or stopping at "alias taken". The plan is journaled (keys.planned) so no later step runs with part
+ * of it (state.ts keeps the ceremony at 'new' until every planned key exists). Each create is
+ * journaled as sent (key.create-sending) before it goes out, and only a key whose create THIS journal
+ * sent and did not record can be taken back: a new journal, or another team creating the same alias
+ * while this ceremony was stopped, meets "alias taken", never another ceremony's key.
  */
 import { KeyferryError } from '../../errors';
 import { isAsymmetric } from '../../crypto/key-spec';
@@ -170,48 +170,40 @@ export function refusePlanWithoutCreatedKeys(state: OnlineCeremonyState, planned
   }
 }
 
-/** Clock difference allowed between this computer and the KMS when telling keys created since the ceremony started. */
+/** Clock difference allowed between this computer and the KMS when telling keys created since a create was sent. */
 const CLOCK_SKEW_MS = 15 * 60_000;
 
-/**
- * Whether an earlier create step of this journal planned `alias` at `target` (a replica's region and
- * project; none for a primary): `earlier` is the keys.planned of the journal before this step's own.
- */
-export function plannedEarlier(
-  earlier: readonly PlannedKeyRecord[] | undefined,
+/** Where a create goes, as key.create-sending records it: the alias, and a replica's region and project. */
+export function createTarget(
   alias: string,
-  target: ReplicaTarget | undefined,
-): boolean {
-  const key = earlier?.find((k) => k.alias === alias);
-  if (!key) return false;
-  return (
-    target === undefined || key.replicas.some((r) => r.region === target.region && r.projectId === target.projectId)
-  );
+  target: { region?: string | undefined; projectId?: string | undefined },
+): string {
+  return target.region === undefined ? alias : `${alias}@${target.region}/${target.projectId ?? ''}`;
 }
 
 /**
  * The KMS's key under `alias` (from `listed`, one list-keys of the connection the key belongs to):
  * undefined when there is none; the key itself when the stopped attempt created it (taken back);
- * refused when the alias belongs to a key this ceremony cannot have created: not planned by an
- * earlier create step of this journal (`mayHaveCreated` false), or not as this ceremony creates keys.
+ * refused when the alias belongs to a key this ceremony cannot have created: no create of it is
+ * journaled as sent and unrecorded (`sentAt` undefined), or created before it was sent, or not as this
+ * ceremony creates keys.
  */
 export function keyLeftByAStoppedAttempt(
   listed: readonly KmsKeyInfo[],
   key: Pick<PlannedKey, 'alias' | 'spec' | 'usage' | 'description'>,
-  startedAt: Date,
-  mayHaveCreated: boolean,
+  sentAt: Date | undefined,
 ): KmsKeyInfo | undefined {
   const found = listed.find((k) => k.alias === key.alias);
   if (!found) return undefined;
   const ours =
-    mayHaveCreated &&
+    sentAt !== undefined &&
     found.origin === 'external' &&
     (found.description === undefined || found.description === key.description) &&
     found.state === KeyState.PendingImport &&
     found.spec === key.spec &&
     (found.usage === undefined || found.usage === key.usage) &&
     found.createdAt !== undefined &&
-    found.createdAt.getTime() >= startedAt.getTime() - CLOCK_SKEW_MS;
+    found.createdAt.getTime() >= sentAt.getTime() - CLOCK_SKEW_MS;
   if (ours) return found;
   throw new KeyferryError('KEY_ALIAS_TAKEN', {
     alias: key.alias,

@@ -20,13 +20,14 @@ import {
   parametersWrittenData,
   replicaGroupProvenData,
   importSendingData,
+  createSendingData,
   startedData,
   stepFailedData,
   verifiedData,
   wrappedCheckedData,
 } from './events';
 import type { OnlineStep } from '../shared/ceremony-states';
-import { plannedKeysMissing } from './planned-keys';
+import { createTarget, plannedKeysMissing } from './planned-keys';
 import { airGapJournalAfter, type AirGapJournalTrail } from './wrapped-bundle-makers';
 
 /** Import parameters as the KMS issued them (from the journal, the online side's own record). */
@@ -117,6 +118,8 @@ export interface OnlineCeremonyState {
   readonly startedAt: Date;
   /** The plan's keys as the last create step journaled them (absent in journals written before 2026-12). */
   plannedKeys?: z.infer<typeof keysPlannedData>['keys'];
+  /** Creates sent (key.create-sending) with no key.created yet, by createTarget, with when each was sent. */
+  readonly createsUnrecorded: Map<string, Date>;
   readonly title: string;
   readonly operator: string;
   readonly witnesses: readonly string[];
@@ -210,8 +213,14 @@ export function applyOnlineEntry(state: OnlineCeremonyState, entry: JournalEntry
     case ONLINE_EVENTS.keysPlanned:
       state.plannedKeys = parse(keysPlannedData).keys;
       break;
+    case ONLINE_EVENTS.createSending: {
+      const d = parse(createSendingData);
+      state.createsUnrecorded.set(createTarget(d.alias, d), new Date(entry.time));
+      break;
+    }
     case ONLINE_EVENTS.keyCreated: {
       const { region, projectId, replicaOf, foundInKms: _found, plannedExpiry, ...d } = parse(keyCreatedData);
+      state.createsUnrecorded.delete(createTarget(d.alias, replicaOf === undefined ? {} : { region, projectId }));
       state.keys.set(d.keyId, {
         ...d,
         ...(plannedExpiry !== undefined ? { plannedExpiry } : {}),
@@ -348,6 +357,7 @@ export function replayOnlineJournal(entries: readonly JournalEntry[]): OnlineCer
     wrappingAlgorithm: d.wrappingAlgorithm,
     expiry: d.expiry,
     keys: new Map(),
+    createsUnrecorded: new Map(),
     replicaProofs: new Map(),
     parametersBundlesOfToken: new Map(),
   };

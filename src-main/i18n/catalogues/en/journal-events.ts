@@ -26,6 +26,7 @@ export const enJournalEvents = {
   'journal.event.key.created': 'Key created',
   'journal.event.key.imported': 'Key material imported',
   'journal.event.key.import-sending': 'Key material import sent',
+  'journal.event.key.create-sending': 'Key creation sent',
   'journal.event.key.material-deleted': 'Key material deleted',
   'journal.event.key.material-lapsed': 'Key material expired',
   'journal.event.key.status-read': 'Key status read',

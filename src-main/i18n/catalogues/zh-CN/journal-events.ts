@@ -28,6 +28,7 @@ export const zhCNJournalEvents: { readonly [K in keyof typeof enJournalEvents]: 
   'journal.event.key.created': '密钥已创建',
   'journal.event.key.imported': '密钥材料已导入',
   'journal.event.key.import-sending': '已发送密钥材料导入请求',
+  'journal.event.key.create-sending': '已发送密钥创建请求',
   'journal.event.key.material-deleted': '密钥材料已删除',
   'journal.event.key.material-lapsed': '密钥材料已过期',
   'journal.event.key.status-read': '已读取密钥状态',

@@ -209,6 +209,21 @@ describe('a create step run again after it stopped part way', () => {
     expect((await f.kms.listKeys()).map((k) => k.keyId).sort()).toEqual(theirs.map((k) => k.keyId).sort());
   });
 
+  it('refuses, in a run again, a key another journal created under an alias this journal planned but never sent', async () => {
+    const plan = f.plan(['AES_256', 'AES_256', 'AES_256']);
+    // This ceremony's first run stops at its second create (refused before anything is made): the third is never sent.
+    await (await stoppedAfter(plan, 1)).firstJournal.close();
+    // Meanwhile another team creates a key under the third alias, with a journal of its own.
+    const theirs = await f.online(await f.journal('their.jsonl'), f.plan(['AES_256']));
+    const alias = plan.keys[2]?.alias as string;
+    await theirs.connect();
+    const [their] = await theirs.createKeys([{ ...(plan.keys[2] as CeremonyPlan['keys'][number]), alias }]);
+    // The run again creates the second key, and refuses to take the third: this journal never sent its create.
+    const error = await runAgain(plan);
+    expect(error).toMatchObject({ code: 'KEY_ALIAS_TAKEN', values: { alias, keyId: their?.keyId } });
+    expect((await f.kms.listKeys()).filter((k) => k.alias === alias)).toHaveLength(1);
+  });
+
   it('refuses an alias a key of another origin holds, naming it, before any key is created', async () => {
     const plan = f.plan(['AES_256', 'AES_256']);
     const taken = await f.kms.createKey({ alias: plan.keys[1]?.alias as string, spec: 'AES_256', origin: 'kms' });
@@ -240,20 +255,20 @@ describe('which key under a planned alias a stopped attempt left', () => {
 
   it('refuses one with no creation date', () => {
     const { createdAt: _none, ...undated } = info({});
-    expect(() => keyLeftByAStoppedAttempt([undated], key, startedAt, true)).toThrow(
+    expect(() => keyLeftByAStoppedAttempt([undated], key, startedAt)).toThrow(
       expect.objectContaining({ code: 'KEY_ALIAS_TAKEN' }),
     );
   });
 
-  it('refuses even a fitting key when no earlier create step of this journal planned its alias', () => {
-    expect(() => keyLeftByAStoppedAttempt([info({})], key, startedAt, false)).toThrow(
+  it('refuses even a fitting key when this journal sent no create for its alias', () => {
+    expect(() => keyLeftByAStoppedAttempt([info({})], key, undefined)).toThrow(
       expect.objectContaining({ code: 'KEY_ALIAS_TAKEN' }),
     );
   });
 
   it('takes back an external Pending import key of the same spec and usage created since the start', () => {
-    expect(keyLeftByAStoppedAttempt([info({})], key, startedAt, true)?.keyId).toBe('k-1');
-    expect(keyLeftByAStoppedAttempt([info({ alias: 'other' })], key, startedAt, true)).toBeUndefined();
+    expect(keyLeftByAStoppedAttempt([info({})], key, startedAt)?.keyId).toBe('k-1');
+    expect(keyLeftByAStoppedAttempt([info({ alias: 'other' })], key, startedAt)).toBeUndefined();
   });
 
   it.each([
@@ -263,7 +278,7 @@ describe('which key under a planned alias a stopped attempt left', () => {
     ['of another usage', { usage: 'SIGN_VERIFY' }],
     ['with another description', { description: 'Another team’s key' }],
   ])('refuses one %s', (_why, over) => {
-    expect(() => keyLeftByAStoppedAttempt([info(over as Partial<KmsKeyInfo>)], key, startedAt, true)).toThrow(
+    expect(() => keyLeftByAStoppedAttempt([info(over as Partial<KmsKeyInfo>)], key, startedAt)).toThrow(
       expect.objectContaining({ code: 'KEY_ALIAS_TAKEN' }),
     );
   });
