@@ -69,15 +69,25 @@ export async function confirmGiven(
   for (const { witness, typed } of given) await ceremony.confirmArtefact(witness, typed);
 }
 
+/** Clear the row the cursor is on. */
+const ERASE_LINE = '\x1b[2K';
+/** Cursor up one row and clear it. */
+const ERASE_ROW = `\x1b[1A${ERASE_LINE}`;
+
 /**
  * A line reader over `input` that yields undefined at the end of the input. A terminal that goes
  * away at the prompt (its window closed, the SSH connection dropped: reads and mode changes fail
  * with EIO) is the end of the input too, not an internal failure: the witness typed nothing.
  */
 function lineReader(input: NodeJS.ReadableStream, terminal: boolean, echo: TerminalEcho | undefined) {
-  const rl = createInterface({ input, terminal, crlfDelay: Infinity, ...(echo ? { output: echo } : {}) });
-  // Ctrl-C at the prompt is a stop by the officer: hand it to the process's stop handlers (interrupts.ts).
-  rl.on('SIGINT', () => process.kill(process.pid, 'SIGINT'));
+  // No prompt of readline's own: a redraw after a correction must not add "> " and wrap an 80-column line.
+  const rl = createInterface({ input, terminal, crlfDelay: Infinity, ...(echo ? { output: echo, prompt: '' } : {}) });
+  // Ctrl-C at the prompt is a stop by the officer: hand it to the process's stop handlers (interrupts.ts),
+  // leaving nothing of a half-typed value on the screen.
+  rl.on('SIGINT', () => {
+    echo?.write(`\r${ERASE_LINE}`);
+    process.kill(process.pid, 'SIGINT');
+  });
   const lines = rl[Symbol.asyncIterator]();
   return {
     next: async (): Promise<string | undefined> => {
@@ -101,9 +111,6 @@ function lineReader(input: NodeJS.ReadableStream, terminal: boolean, echo: Termi
 
 /** The terminal a witness types on: what they type is shown there while they type (its width, to erase it). */
 type TerminalEcho = NodeJS.WritableStream & { readonly columns?: number };
-
-/** Cursor up one row and clear it. */
-const ERASE_ROW = '\x1b[1A\x1b[2K';
 
 /**
  * Erases what a witness typed from the terminal once they pressed Enter: the next witness must type

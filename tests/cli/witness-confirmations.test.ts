@@ -120,6 +120,25 @@ describe('witness confirmations on the command line', () => {
     expect(await confirmations()).toEqual(['Ben', 'Chloé']);
   });
 
+  it('on an 80-column terminal erases a line corrected while typed as the one row it takes (no prompt of its own redrawn)', async () => {
+    const { air, digest } = await ceremonyAtConfirmations();
+    expect(digest).toHaveLength(79);
+    const input = new PassThrough();
+    const echoed: string[] = [];
+    const echo = Object.assign(new PassThrough(), { columns: 80 });
+    echo.on('data', (d: Buffer) => echoed.push(d.toString('utf8')));
+    const done = confirmInteractively(air, io(), input, true, echo);
+    // Ben slips, corrects it with Backspace (readline redraws the line), and enters it; Chloé types it straight.
+    input.write(`${digest.slice(0, 10)}X\x7f${digest.slice(10)}\r`);
+    input.write(`${digest}\r`);
+    await done;
+    const screen = echoed.join('');
+    expect(screen).not.toContain('> ');
+    // One row each: a second row up would clear the prompt line above the typed value.
+    expect(screen.split('\x1b[1A\x1b[2K').length - 1).toBe(2);
+    expect(await confirmations()).toEqual(['Ben', 'Chloé']);
+  });
+
   it('names the witness whose --witness-confirms value is not a digest at all, in each language', async () => {
     const { air, digest } = await ceremonyAtConfirmations();
     const malformed = `${digest.slice(0, 30)}O${digest.slice(31)}`;
