@@ -1459,6 +1459,8 @@ export interface MessageValueTable {
   'problem.WRAPPED_MATERIAL_NOT_THE_IMPORTED.next': NoValues;
   'problem.PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string };
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next': { bundleOperator: string | number; bundleWitnessList: string | number };
+  'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number };
+  'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY.next': { named: string | number; ceremonyId: string | number };
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string };
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next': { ceremonyId: string | number; suggested: string | number; recorded: string | number };
   'problem.WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number };
@@ -2579,6 +2581,7 @@ export interface ProblemValueTable {
   'WRAPPED_KEY_ALREADY_IMPORTED': { keyId: string | number };
   'WRAPPED_MATERIAL_NOT_THE_IMPORTED': { keyId: string | number; kind: string; held: string | number; bound: string | number; seq: string | number };
   'PEOPLE_DIFFER_FROM_BUNDLE': { bundleOperator: string | number; bundleWitnessList: string | number; givenOperator: string | number; givenWitnessList: string | number; role: string };
+  'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY': { journal: string | number; named: string | number; dir: string | number; ceremonyId: string | number; titled: string; title: string | number };
   'AIRGAP_JOURNAL_OTHER_CEREMONY': { journal: string | number; recorded: string | number; ceremonyId: string | number; named: string; suggested: string | number };
   'WRAPPED_OTHER_CEREMONY': { bundleCeremony: string | number; ceremonyId: string | number };
   'CEREMONY_PEOPLE_INVALID': { reason: string; name: string | number; index: string | number; who: string };

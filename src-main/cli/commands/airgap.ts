@@ -28,7 +28,7 @@ import { custodyLine } from '../../i18n/custody-line';
 import { listText } from '../../i18n/list';
 import { pauseForTest } from '../test-pause';
 import { resumeLines, stopCeremonyOnInterrupt, withdrawalLines } from '../session-stop-lines';
-import { ceremonyFactsOf } from '../../core/bundle/ceremony-facts';
+import { bundleCeremonyOf, refuseJournalNamedForOtherCeremony } from '../../core/bundle/ceremony-facts';
 import { ceremonyTitle } from '../ceremony-title';
 import { consoleImportHint, mediaFolderLine, onlineImportHint } from '../command-line';
 import { groupHex } from '../../core/hex-groups';
@@ -170,7 +170,16 @@ export const airgapWrapCommand = defineCommand({
     if (witnesses.length === 0) throw missingOption({ reason: 'witness' });
     if (!values.bundle && !values['console-wrapping-key']) throw missingOption({ reason: 'parameters' });
     // The bundle carries the ceremony's title, the plan's material expiry and the online journal's name.
-    const facts = values.bundle ? await ceremonyFactsOf(path.resolve(io.cwd, values.bundle)) : undefined;
+    const bundleDir = values.bundle ? path.resolve(io.cwd, values.bundle) : undefined;
+    const bundleCeremony = bundleDir ? await bundleCeremonyOf(bundleDir) : undefined;
+    const facts = bundleCeremony?.facts;
+    // A stick of another ceremony than the printed command's journal names: refused before anyone types.
+    if (bundleDir && bundleCeremony && values.journal)
+      refuseJournalNamedForOtherCeremony(values.journal, {
+        dir: bundleDir,
+        ceremonyId: bundleCeremony.ceremonyId,
+        title: facts?.title,
+      });
     // Other people than the bundle names are refused before the journal gets a session (the
     // ceremony's own read refuses them too, journaled, where no earlier check ran: the app).
     refuseOtherPeopleThanBundle(facts?.people, { operator, witnesses });

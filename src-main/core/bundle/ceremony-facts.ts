@@ -57,6 +57,42 @@ export function refuseJournalOfOtherCeremony(
   });
 }
 
+/** A ceremony id Keyferry makes (ceremony-id.ts): what the online side names the air-gapped journal after. */
+const GENERATED_CEREMONY_ID = /^KF-\d{8}-[a-z2-7]{6}$/;
+
+/**
+ * The ceremony an air-gapped journal's file name names, as the online side prints it
+ * (`airgap-<id>.jsonl`, or `airgap-<id>-<n>.jsonl` for a further one), when that is an id Keyferry made.
+ */
+function ceremonyNamedBy(journalFile: string): string | undefined {
+  const middle = /^airgap-(.+)\.jsonl$/.exec(path.basename(journalFile))?.[1];
+  if (middle === undefined) return undefined;
+  const stripped = middle.replace(/-\d+$/, '');
+  return [middle, stripped].find((id) => GENERATED_CEREMONY_ID.test(id));
+}
+
+/**
+ * A stick of another ceremony given to the command printed for this one: the journal's name (as the
+ * online side prints it) names ceremony B while the import-parameters bundle is ceremony F's. Refused
+ * (AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY) before the journal takes a session or F's bundle, so the
+ * journal named for B is never bound to F and no witness types a value for the wrong stick.
+ */
+export function refuseJournalNamedForOtherCeremony(
+  journalFile: string,
+  bundle: { readonly dir: string; readonly ceremonyId: string; readonly title: string | undefined },
+): void {
+  const named = ceremonyNamedBy(journalFile);
+  if (named === undefined || named === bundle.ceremonyId) return;
+  throw new KeyferryError('AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY', {
+    journal: path.basename(journalFile),
+    named,
+    ceremonyId: bundle.ceremonyId,
+    dir: bundle.dir,
+    titled: bundle.title === undefined ? 'no' : 'yes',
+    title: bundle.title ?? '',
+  });
+}
+
 /** The air-gapped journal name the online side prints for `ceremonyId`. */
 function journalNameFor(ceremonyId: string, n = 1): string {
   return n === 1 ? `airgap-${ceremonyId}.jsonl` : `airgap-${ceremonyId}-${n}.jsonl`;

@@ -7,7 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordedCeremonyId, refuseJournalOfOtherCeremony } from '../../../src-main/core/bundle/ceremony-facts';
+import {
+  recordedCeremonyId,
+  refuseJournalNamedForOtherCeremony,
+  refuseJournalOfOtherCeremony,
+} from '../../../src-main/core/bundle/ceremony-facts';
 import { openJournal, type Journal } from '../../../src-main/core/journal';
 import { translator } from '../../../src-main/i18n/translate';
 
@@ -74,5 +78,32 @@ describe('the ceremony a journal records', () => {
     } finally {
       await named.close();
     }
+  });
+});
+
+describe('a journal named for another ceremony than the bundle', () => {
+  const bundle = { dir: '/media/usb/params', ceremonyId: 'KF-20261204-ffffff', title: 'Trial F' };
+  it('refuses the bundle when the printed journal name names another ceremony Keyferry made', () => {
+    expect(() => refuseJournalNamedForOtherCeremony('/air/airgap-KF-20261204-bbbbbb.jsonl', bundle)).toThrow(
+      expect.objectContaining({
+        code: 'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY',
+        values: expect.objectContaining({ named: 'KF-20261204-bbbbbb', ceremonyId: 'KF-20261204-ffffff' }),
+      }),
+    );
+    // A further journal of that ceremony (the free name a refusal suggests) names it too.
+    expect(() => refuseJournalNamedForOtherCeremony('airgap-KF-20261204-bbbbbb-2.jsonl', bundle)).toThrow(
+      expect.objectContaining({ code: 'AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY' }),
+    );
+  });
+
+  it('lets through the bundle its name names, and names that name no ceremony Keyferry made', () => {
+    for (const name of [
+      'airgap-KF-20261204-ffffff.jsonl',
+      'airgap-KF-20261204-ffffff-3.jsonl',
+      'restore.jsonl',
+      'airgap.jsonl',
+      'airgap-reimport-2025-02.jsonl',
+    ])
+      expect(() => refuseJournalNamedForOtherCeremony(name, bundle)).not.toThrow();
   });
 });

@@ -95,6 +95,10 @@ export const enCeremony = {
     'This import-parameters bundle names the people of its ceremony, as the online journal holds them: operator {bundleOperator}, witnesses {bundleWitnessList}. This run names operator {givenOperator}, witnesses {givenWitnessList}: {role, select, operator {another operator} other {other witnesses}}. The air-gapped journal and receipt are made in these people’s names and nobody acts for another, so nothing of this bundle was used and no key material exists.',
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next':
     'Run it again with the people the bundle names: operator {bundleOperator} and witnesses {bundleWitnessList} (in any order, each name written as on the bundle). If they cannot be present, start a new ceremony on the online workstation with the people who are (a new plan, journal and aliases).',
+  'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY':
+    'The journal {journal} is named for ceremony {named}, but the import-parameters bundle in {dir} belongs to ceremony {ceremonyId}{titled, select, yes { (“{title}”)} other {}}: a stick of another ceremony? Nothing was read into the journal and nobody has typed anything.',
+  'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY.next':
+    'Bring the import-parameters bundle of ceremony {named}. To wrap ceremony {ceremonyId} instead, run the command its online workstation printed (its journal is airgap-{ceremonyId}.jsonl).',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY':
     'The journal {journal} records ceremony {recorded}, but this import-parameters bundle belongs to ceremony {ceremonyId}.{named, select, yes { The journal is named for ceremony {ceremonyId}: an earlier attempt read a bundle of ceremony {recorded} into it (another stick given by mistake).} other {}} One journal keeps one ceremony, so that its receipts seal and list only that ceremony; nothing of this bundle was used.',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':

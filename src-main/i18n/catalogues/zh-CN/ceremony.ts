@@ -91,6 +91,10 @@ export const zhCNCeremony: { readonly [K in keyof typeof enCeremony]: string } =
     '此导入参数包写明了其仪式的人员（即联网日志中的人员）：操作员 {bundleOperator}，见证人 {bundleWitnessList}。本次运行给出的是操作员 {givenOperator}，见证人 {givenWitnessList}：{role, select, operator {操作员不同} other {见证人不同}}。离线日志和回执以这些人员的名义记录，任何人都不能代替他人，因此此包的任何内容均未被使用，也不存在任何密钥材料。',
   'problem.PEOPLE_DIFFER_FROM_BUNDLE.next':
     '请由导入参数包写明的人员重新运行：操作员 {bundleOperator} 和见证人 {bundleWitnessList}（顺序不限，每个姓名与导入参数包中的写法一致）。如果他们无法到场，请在联网工作站上由能到场的人员开始一个新仪式（新的计划、日志和别名）。',
+  'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY':
+    '日志 {journal} 以仪式 {named} 命名，但 {dir} 中的导入参数包属于仪式 {ceremonyId}{titled, select, yes {（“{title}”）} other {}}：是否拿错了另一个仪式的移动存储介质？未向日志读入任何内容，也还没有人输入任何内容。',
+  'problem.AIRGAP_JOURNAL_NAMED_FOR_OTHER_CEREMONY.next':
+    '请带来仪式 {named} 的导入参数包。如果要包装的是仪式 {ceremonyId}，请运行其联网工作站打印的命令（其日志为 airgap-{ceremonyId}.jsonl）。',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY':
     '日志 {journal} 记录的是仪式 {recorded}，但此导入参数包属于仪式 {ceremonyId}。{named, select, yes {该日志以仪式 {ceremonyId} 命名：之前的一次尝试把仪式 {recorded} 的导入参数包读入了它（误给了另一个移动存储介质）。} other {}}一个日志只记录一个仪式，这样其回执只封存并列出该仪式的内容；此包的任何内容均未被使用。',
   'problem.AIRGAP_JOURNAL_OTHER_CEREMONY.next':

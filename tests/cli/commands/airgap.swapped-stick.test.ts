@@ -1,0 +1,83 @@
+/**
+ * Two ceremonies at once, and the stick of one given to the `airgap wrap` command the other's online
+ * side printed (the re-trial's case): the journal that command names is named for its ceremony, so
+ * the stick of the other is refused before the journal takes a session or that bundle, and before
+ * any witness types (typing the printed ceremony's digest against the other stick used to end in
+ * "fetch new parameters", and bound the journal to the wrong ceremony). The right stick then wraps
+ * with the same command, into the same journal. Two folders as two machines, a real simulator.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKmsSimulator, type KmsSimulator } from '../../../src-main/core/kms-simulator/index';
+import { keyferry } from '../../integration/cli-in-process';
+import { nextCommand, onPrintedMedia, twoMachines } from '../../integration/pasted-shell';
+import { onlineAt } from '../../helpers/cli-sides';
+import { airgapConfirmations } from './witness-args';
+
+let dir: string;
+let sim: KmsSimulator;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kf-cli-swapped-stick-'));
+  sim = await startKmsSimulator();
+});
+afterAll(async () => {
+  await sim.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A ceremony's online side up to its parameters bundle; returns the air-gapped command it printed (with confirmations). */
+async function upToParameters(online: string, name: string) {
+  await mkdir(online, { recursive: true });
+  await writeFile(
+    path.join(online, `${name}.json`),
+    JSON.stringify({
+      title: `Trial ${name}`,
+      operator: 'Ana',
+      witnesses: ['Ben'],
+      keys: [{ alias: `${name}/aes`, spec: 'AES_256' }],
+    }),
+  );
+  const { args, env } = onlineAt(sim, `${name}.jsonl`);
+  expect((await keyferry(['online', 'create-key', ...args, '--plan', `${name}.json`], { cwd: online, env })).code).toBe(
+    0,
+  );
+  const params = await keyferry(['online', 'params', ...args, '--out', `params-${name}`], { cwd: online, env });
+  expect(params.code).toBe(0);
+  return {
+    wrap: [
+      ...nextCommand(onPrintedMedia(params.stdout)),
+      ...airgapConfirmations(params.stdout, ['Ben']),
+      '--allow-network',
+    ],
+    bundle: path.join(online, `params-${name}`),
+  };
+}
+
+describe('airgap wrap given the stick of another ceremony', () => {
+  it('refuses it by the journal the printed command names, before anyone types; the right stick then wraps', async () => {
+    const { online, airgap } = await twoMachines(dir);
+    const f = await upToParameters(online, 'f');
+    const b = await upToParameters(online, 'b');
+    const journalAt = b.wrap.indexOf('--journal') + 1;
+    const journal = path.join(airgap, b.wrap[journalAt] as string);
+    const bundleAt = b.wrap.indexOf('--bundle') + 1;
+    const swapped = b.wrap.map((word, i) => (i === bundleAt ? f.bundle : word));
+    const refused = await keyferry(swapped, { cwd: airgap, env: {} });
+    expect(refused.code).not.toBe(0);
+    const fId = /airgap-(KF-\d{8}-[a-z2-7]{6})\.jsonl/.exec(f.wrap.join(' '))?.[1] as string;
+    const bId = /airgap-(KF-\d{8}-[a-z2-7]{6})\.jsonl/.exec(b.wrap.join(' '))?.[1] as string;
+    expect(refused.stderr).toContain(
+      `The journal airgap-${bId}.jsonl is named for ceremony ${bId}, but the import-parameters bundle in ${f.bundle} belongs to ceremony ${fId} (“Trial f”): a stick of another ceremony?`,
+    );
+    expect(refused.stdout).not.toContain('type it as you heard it');
+    // The journal was never opened for the wrong stick: nothing binds it to ceremony f.
+    expect(existsSync(journal)).toBe(false);
+
+    const right = await keyferry(b.wrap, { cwd: airgap, env: {} });
+    expect(right.stderr).toBe('');
+    expect(right.code).toBe(0);
+  }, 120_000);
+});
