@@ -1435,7 +1435,7 @@ export interface MessageValueTable {
   'problem.PEOPLE_DIFFER_FROM_JOURNAL.next': { role: string };
   'problem.START_DIFFERS_FROM_JOURNAL': { field: string; journaled: string; alias: string; journaledAt: Date | number; given: string; givenAt: Date | number };
   'problem.START_DIFFERS_FROM_JOURNAL.next': { field: string };
-  'problem.KEY_ALIAS_TAKEN': { alias: string | number; keyId: string | number; state: string; origin: string | number; created: Date | number };
+  'problem.KEY_ALIAS_TAKEN': { alias: string | number; keyId: string | number; state: string; origin: string | number; created: Date | number; more: number; moreList: string | number };
   'problem.KEY_ALIAS_TAKEN.next': NoValues;
   'problem.CEREMONY_JOURNAL_UNEXPECTED': { why: string; seq: string | number; event: string | number; keyId: string | number };
   'problem.CEREMONY_JOURNAL_UNEXPECTED.next': { why: string };
@@ -2569,7 +2569,7 @@ export interface ProblemValueTable {
   'PLAN_DROPS_CREATED_KEY': { spec: string | number; alias: string | number; keyId: string | number; region: string; usage: string | number };
   'PEOPLE_DIFFER_FROM_JOURNAL': { role: string; journaledList: string | number; givenList: string | number };
   'START_DIFFERS_FROM_JOURNAL': { field: string; journaled: string; alias: string; journaledAt: Date | number; given: string; givenAt: Date | number };
-  'KEY_ALIAS_TAKEN': { alias: string | number; keyId: string | number; state: string; origin: string | number; created: Date | number };
+  'KEY_ALIAS_TAKEN': { alias: string | number; keyId: string | number; state: string; origin: string | number; created: Date | number; more: number; moreList: string | number };
   'CEREMONY_JOURNAL_UNEXPECTED': { why: string; seq: string | number; event: string | number; keyId: string | number };
   'NOTHING_TO_IMPORT': NoValues;
   'WRAPPED_KEY_UNKNOWN': { keyId: string | number };

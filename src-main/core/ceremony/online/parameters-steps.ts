@@ -13,13 +13,14 @@ import type { KmsKeyInfo } from '../../kms/types';
 import {
   journaledPrimary,
   journaledReplica,
-  keyLeftByAStoppedAttempt,
+  keyUnderAlias,
+  aliasesTaken,
   createTarget,
   plannedKeyRecords,
   plannedKeysMissing,
   refusePlanWithoutCreatedKeys,
 } from './planned-keys';
-import type { OnlineStepContext } from './step-context';
+import { refuseStep, type OnlineStepContext } from './step-context';
 import { ONLINE_EVENTS } from './events';
 import { issuedFromAnswer, keyMaterialExpiry, parametersForBundle } from './issued-parameters';
 import { holdsImportedMaterial, replicaPlaceOf, type OnlineKeyState } from './state';
@@ -136,11 +137,16 @@ async function withKeysFound(ctx: OnlineStepContext, keys: readonly KeyToCreate[
     return keysThere;
   };
   const result: KeyToCreate[] = [];
+  const taken: KmsKeyInfo[] = [];
   for (const item of keys) {
     const sentAt = ctx.state.createsUnrecorded.get(createTarget(item.key.alias, item.replica?.target ?? {}));
-    const found = keyLeftByAStoppedAttempt(await list(item), item.key, sentAt);
-    result.push(found ? { ...item, found } : item);
+    const under = keyUnderAlias(await list(item), item.key, sentAt);
+    if (under.taken) taken.push(under.taken);
+    result.push(under.found ? { ...item, found: under.found } : item);
   }
+  // Every alias taken, said at once (the plan is corrected once), and journaled as the step refused.
+  const [first, ...others] = taken;
+  if (first) await refuseStep(ctx, 'create-key', null, aliasesTaken([first, ...others]));
   return result;
 }
 

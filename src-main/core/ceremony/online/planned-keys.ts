@@ -181,20 +181,22 @@ export function createTarget(
   return target.region === undefined ? alias : `${alias}@${target.region}/${target.projectId ?? ''}`;
 }
 
+/** What the KMS holds under a planned alias: nothing, the key a stopped attempt created (`found`), or another's (`taken`). */
+export type UnderAlias = { readonly found?: KmsKeyInfo; readonly taken?: KmsKeyInfo };
+
 /**
  * The KMS's key under `alias` (from `listed`, one list-keys of the connection the key belongs to):
- * undefined when there is none; the key itself when the stopped attempt created it (taken back);
- * refused when the alias belongs to a key this ceremony cannot have created: no create of it is
- * journaled as sent and unrecorded (`sentAt` undefined), or created before it was sent, or not as this
- * ceremony creates keys.
+ * none; the key itself when the stopped attempt created it (`found`, taken back); `taken` when the
+ * alias belongs to a key this ceremony cannot have created: no create of it is journaled as sent and
+ * unrecorded (`sentAt` undefined), or created before it was sent, or not as this ceremony creates keys.
  */
-export function keyLeftByAStoppedAttempt(
+export function keyUnderAlias(
   listed: readonly KmsKeyInfo[],
   key: Pick<PlannedKey, 'alias' | 'spec' | 'usage' | 'description'>,
   sentAt: Date | undefined,
-): KmsKeyInfo | undefined {
+): UnderAlias {
   const found = listed.find((k) => k.alias === key.alias);
-  if (!found) return undefined;
+  if (!found) return {};
   const ours =
     sentAt !== undefined &&
     found.origin === 'external' &&
@@ -204,12 +206,19 @@ export function keyLeftByAStoppedAttempt(
     (found.usage === undefined || found.usage === key.usage) &&
     found.createdAt !== undefined &&
     found.createdAt.getTime() >= sentAt.getTime() - CLOCK_SKEW_MS;
-  if (ours) return found;
-  throw new KeyferryError('KEY_ALIAS_TAKEN', {
-    alias: key.alias,
-    keyId: found.keyId,
-    state: String(found.state),
-    origin: found.origin ?? '-',
-    created: found.createdAt?.getTime() ?? 0,
+  return ours ? { found } : { taken: found };
+}
+
+/** KEY_ALIAS_TAKEN for the plan's aliases other keys hold (at least one): the first in full, and how many more, by alias. */
+export function aliasesTaken(taken: readonly [KmsKeyInfo, ...KmsKeyInfo[]]): KeyferryError {
+  const [first, ...others] = taken;
+  return new KeyferryError('KEY_ALIAS_TAKEN', {
+    alias: first.alias ?? '',
+    keyId: first.keyId,
+    state: String(first.state),
+    origin: first.origin ?? '-',
+    created: first.createdAt?.getTime() ?? 0,
+    more: others.length,
+    moreList: listValue(others.map((k) => k.alias ?? '')),
   });
 }
