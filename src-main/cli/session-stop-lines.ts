@@ -12,7 +12,7 @@ import type { StopSignal } from './interrupts';
 export function withdrawalLines(report: AbandonReport | undefined, translator: Translator): string[] {
   const { t } = translator;
   const bundle = report?.withdrawnBundle
-    ? [t('cli.bundle-withdrawn', { dir: report.withdrawnBundle })]
+    ? [t('cli.bundle-withdrawn', { dir: report.withdrawnBundle, how: report.withdrawnHow ?? 'recorded' })]
     : report?.deleteByHand
       ? [t('cli.bundle-delete-by-hand', { dir: report.deleteByHand })]
       : [];

@@ -20,6 +20,8 @@ import { z } from 'zod';
 
 /** Keyferry ceremony ids (generated as KF-YYYYMMDD-xxxxxx): 1-64 of A-Z a-z 0-9 . _ -, starting alphanumeric. */
 export const CEREMONY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** A ceremony id Keyferry made (ceremony-id.ts newCeremonyId): KF-, the UTC date, six lower-case base32 characters. */
+export const GENERATED_CEREMONY_ID_PATTERN = /^KF-\d{8}-[a-z2-7]{6}$/;
 /** Huawei Cloud KMS key ids, exactly as the API reference defines them. */
 export const KEY_ID_PATTERN = /^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/;
 /** Huawei Cloud project ids: 32 lower-case hex digits. */

@@ -492,7 +492,7 @@ export interface MessageValueTable {
   'cli.session-unfinished': { session: string | number; from: string | number; to: string | number };
   'cli.resume-new-folder': { option: string | number; dir: string | number };
   'cli.receipt-voided': { file: string | number };
-  'cli.bundle-withdrawn': { dir: string | number };
+  'cli.bundle-withdrawn': { dir: string | number; how: string };
   'cli.bundle-delete-by-hand': { dir: string | number };
   'cli.custody-withdrawn': { count: number; folders: string | number };
   'cli.custody-delete-by-hand': { files: string | number };

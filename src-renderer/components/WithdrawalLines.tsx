@@ -32,7 +32,7 @@ export function WithdrawalLines({
           {t('cli.bundle-delete-by-hand', { dir: report.deleteByHand })}
         </p>
       ) : report.withdrawnBundle !== null ? (
-        <p>{t('cli.bundle-withdrawn', { dir: report.withdrawnBundle })}</p>
+        <p>{t('cli.bundle-withdrawn', { dir: report.withdrawnBundle, how: 'recorded' })}</p>
       ) : (
         noBundle
       )}

@@ -38,6 +38,22 @@ describe('the lines after an air-gapped session that did not finish', () => {
     expect(resumeLines(failed, translator('zh-CN'), '--wrapped-out')[0]).toContain('--wrapped-out');
   });
 
+  it('say how the bundle was withdrawn: marked, its manifest removed, or neither possible on a full medium', () => {
+    const line = (withdrawnHow: AbandonReport['withdrawnHow']) =>
+      withdrawalLines(
+        report({ withdrawnBundle: '/media/usb/w', ...(withdrawnHow ? { withdrawnHow } : {}) }),
+        translator('en'),
+      )[0];
+    expect(line('marked')).toContain(
+      'was withdrawn (no receipt names it): marked ABANDONED.txt. The online import refuses it',
+    );
+    expect(line('manifestRemoved')).toContain('so its manifest.json was removed.');
+    expect(line('noManifest')).toContain(
+      'it has no manifest.json, so no reader takes it for a bundle. Delete the folder once the media has room.',
+    );
+    expect(line('noManifest')).not.toContain('marked ABANDONED.txt');
+  });
+
   it('say nothing of a new folder when no bundle was written', () => {
     expect(resumeLines(report({ state: 'fingerprints-confirmed' }), translator('en'), '--out')).toEqual([]);
     expect(withdrawalLines(report({}), translator('en'))).toEqual([]);

@@ -86,7 +86,7 @@ describe('an air-gapped session killed by a crash, then the app on the same jour
     await ui.screenshot('crashed-session-closed', 'air-network');
     const text = (await notice.textContent()) ?? '';
     expect(text).toMatch(/Session 1 of this journal \(entries 1-\d+\) ended without stopping: a crash or power loss\./);
-    expect(text).toContain(t('cli.bundle-withdrawn', { dir: wrapped }));
+    expect(text).toContain(t('cli.bundle-withdrawn', { dir: wrapped, how: 'recorded' }));
     expect(text).toContain(
       t('cli.earlier-custody-withdrawn', { count: 2, folders: listText(translator('en'), [dana, fay]) }),
     );

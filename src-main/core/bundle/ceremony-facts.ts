@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { KeyferryError } from '../errors';
+import { GENERATED_CEREMONY_ID_PATTERN } from '../identifiers';
 import type { JournalEntry } from '../journal/entry';
 import type { ImportParameters } from './import-parameters';
 import { readBundle } from './read-bundle';
@@ -57,9 +58,6 @@ export function refuseJournalOfOtherCeremony(
   });
 }
 
-/** A ceremony id Keyferry makes (ceremony-id.ts): what the online side names the air-gapped journal after. */
-const GENERATED_CEREMONY_ID = /^KF-\d{8}-[a-z2-7]{6}$/;
-
 /**
  * The ceremony an air-gapped journal's file name names, as the online side prints it
  * (`airgap-<id>.jsonl`, or `airgap-<id>-<n>.jsonl` for a further one), when that is an id Keyferry made.
@@ -68,7 +66,7 @@ function ceremonyNamedBy(journalFile: string): string | undefined {
   const middle = /^airgap-(.+)\.jsonl$/.exec(path.basename(journalFile))?.[1];
   if (middle === undefined) return undefined;
   const stripped = middle.replace(/-\d+$/, '');
-  return [middle, stripped].find((id) => GENERATED_CEREMONY_ID.test(id));
+  return [middle, stripped].find((id) => GENERATED_CEREMONY_ID_PATTERN.test(id));
 }
 
 /**

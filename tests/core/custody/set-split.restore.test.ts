@@ -14,6 +14,7 @@ import { decodeAnyShareFile, encodeSetShareFile } from '../../../src-main/core/c
 import { restoreCustodySet } from '../../../src-main/core/custody/set-restore';
 import { computeSetShareChecksum, setShareFields, type SetShare } from '../../../src-main/core/custody/set-share';
 import { SecretBytes } from '../../../src-main/core/crypto/secret-bytes';
+import { lineCheck } from '../../../src-main/core/custody/typed-share';
 import { splitCustodySet, type CustodySet } from '../../../src-main/core/custody/set-split';
 import { parseTypedAnyShare, typedShareLines } from '../../../src-main/core/custody/typed-share';
 import { KeyferryError } from '../../../src-main/core/errors';
@@ -206,7 +207,15 @@ describe('custody set of a 100-key ceremony (AES_256 with RSA and EC)', () => {
     expect(truncated?.values).toMatchObject({ expected: total });
     const at = lines.findIndex((l) => l.startsWith('00007'));
     const typo = [...lines];
-    typo[at] = (typo[at] as string).replace(/ ([0-9A-Z])/, (_, c: string) => ` ${c === 'A' ? 'B' : 'A'}`);
+    // A typo its line's check catches (a 2-hex check misses 1 in 256 typos; the backup's own seal then refuses it, unlocated).
+    const original = lines[at] as string;
+    const caught = [...'ABCDEFGH']
+      .map((c) => original.replace(/ ([0-9A-Z])/, (_, was: string) => ` ${was === c ? 'Z' : c}`))
+      .find((line) => {
+        const [, number, chars, check] = /^(\d+)\s+(.+?)\s+([0-9A-F]{2})$/.exec(line) ?? [];
+        return lineCheck(Number(number), (chars ?? '').replace(/\s+/g, '')) !== check;
+      });
+    typo[at] = caught as string;
     expect(() => parseBackupText(typo.join('\n'), 'backup.txt')).toThrow(/Line 7 /);
     // What a person types from paper: lower case, no spaces, confusable letters.
     const typed = backupLines(set.backup)

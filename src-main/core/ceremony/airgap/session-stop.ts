@@ -25,6 +25,12 @@ export interface AbandonReport {
   readonly underWay: MaterialUnderWay;
   /** The wrapped-bundle folder marked ABANDONED (no receipt names it), if one was written. */
   readonly withdrawnBundle: string | null;
+  /**
+   * How it was withdrawn: ABANDONED.txt written (`marked`); no room for that, so its manifest removed
+   * (`manifestRemoved`); no room for that and no manifest ever written (`noManifest`: no reader takes
+   * the folder for a bundle, which is still to delete).
+   */
+  readonly withdrawnHow?: 'marked' | 'manifestRemoved' | 'noManifest';
   /** Set when a written bundle could not be withdrawn: the folder to delete by hand. */
   readonly deleteByHand: string | null;
   /** Custodian folders whose files of this session (shares, slips, backup) were removed. */
@@ -122,6 +128,7 @@ export async function stopAirGapSession(
     });
   const bundle = session.bundle();
   let withdrawnBundle: string | null = null;
+  let withdrawnHow: AbandonReport['withdrawnHow'];
   let deleteByHand: string | null = null;
   if (bundle) {
     try {
@@ -133,6 +140,8 @@ export async function stopAirGapSession(
         journal: journal.path,
       });
       withdrawnBundle = withdrawn.dir;
+      withdrawnHow =
+        withdrawn.marker !== null ? 'marked' : withdrawn.manifestRemoved ? 'manifestRemoved' : 'noManifest';
       await journal.append(operator, 'wrapped-bundle.withdrawn', {
         ...withdrawnBundleData(withdrawn),
         manifestSha256: bundle.manifestSha256,
@@ -161,6 +170,7 @@ export async function stopAirGapSession(
     wipedKeys,
     underWay,
     withdrawnBundle,
+    ...(withdrawnHow ? { withdrawnHow } : {}),
     deleteByHand,
     ...custody,
     ...(voidedReceipt ? { voidedReceipt } : {}),

@@ -182,7 +182,7 @@ export function createTarget(
 }
 
 /** What the KMS holds under a planned alias: nothing, the key a stopped attempt created (`found`), or another's (`taken`). */
-export type UnderAlias = { readonly found?: KmsKeyInfo; readonly taken?: KmsKeyInfo };
+type UnderAlias = { readonly found?: KmsKeyInfo; readonly taken?: KmsKeyInfo };
 
 /**
  * The KMS's key under `alias` (from `listed`, one list-keys of the connection the key belongs to):

@@ -63,7 +63,7 @@ export const enCeremonySafety = {
   'cli.receipt-voided':
     'The receipt {file} (and its text twin) names a bundle that was never completed: renamed to {file}.void and its twin likewise (journaled). Do not sign it, print it or keep it as the record of this wrap.',
   'cli.bundle-withdrawn':
-    'The wrapped-material bundle in {dir} was withdrawn (no receipt names it): marked ABANDONED.txt, or, where the media had no room even for that, its manifest.json removed (the journal records which). The online import refuses it; do not carry it over.',
+    'The wrapped-material bundle in {dir} was withdrawn (no receipt names it): {how, select, marked {marked ABANDONED.txt.} manifestRemoved {the media had no room even for ABANDONED.txt, so its manifest.json was removed.} noManifest {the media had no room even for ABANDONED.txt; it has no manifest.json, so no reader takes it for a bundle. Delete the folder once the media has room.} other {marked ABANDONED.txt, or, where the media had no room for that, its manifest.json removed (the journal records which).}} The online import refuses it; do not carry it over.',
   'cli.bundle-delete-by-hand':
     'The wrapped-material bundle in {dir} could not be withdrawn: delete that folder by hand before anyone carries it to the online workstation.',
   'cli.custody-withdrawn':

@@ -56,7 +56,7 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.receipt-voided':
     '回执 {file}（及其文本版）所记载的材料包从未完成：已改名为 {file}.void，其文本版同样改名（已记入日志）。请勿签署、打印它，也不要把它当作本次包装的记录保存。',
   'cli.bundle-withdrawn':
-    '{dir} 中的已包装密钥材料包已撤回（没有回执记载它）：已标记 ABANDONED.txt，或者在介质连该文件都放不下时，已删除其 manifest.json（日志记录了是哪一种）。在线导入会拒绝它；请勿带过去。',
+    '{dir} 中的已包装密钥材料包已撤回（没有回执记载它）：{how, select, marked {已标记 ABANDONED.txt。} manifestRemoved {介质连 ABANDONED.txt 都放不下，因此已删除其 manifest.json。} noManifest {介质连 ABANDONED.txt 都放不下；它没有 manifest.json，因此任何读取方都不会把它当作材料包。介质有空间后请删除该文件夹。} other {已标记 ABANDONED.txt，或者在介质放不下该文件时，已删除其 manifest.json（日志记录了是哪一种）。}}在线导入会拒绝它；请勿带过去。',
   'cli.bundle-delete-by-hand':
     '无法撤回 {dir} 中的已包装密钥材料包：在任何人将其带往联网工作站之前，请手动删除该文件夹。',
   'cli.custody-withdrawn':

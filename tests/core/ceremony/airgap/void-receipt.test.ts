@@ -48,6 +48,8 @@ describe.skipIf(!MOUNTS_AVAILABLE)('a bundle that cannot be completed after its 
     const report = await first.air.abandon(problemCause(error));
     expect(report.voidedReceipt).toBe(voided?.data['htmlFile']);
     expect(report.withdrawnBundle).toBe(out);
+    // What the stop says is what was done on the stick.
+    expect(report.withdrawnHow).toBe(existsSync(path.join(out, 'ABANDONED.txt')) ? 'marked' : 'noManifest');
     const withdrawn = first.journal.entries.find((e) => e.event === 'wrapped-bundle.withdrawn');
     // Only what was done: a marker where one is on the stick, none claimed where the full stick took none.
     expect(withdrawn?.data['marker'] === null).toBe(!existsSync(path.join(out, 'ABANDONED.txt')));
