@@ -96,7 +96,12 @@ export function parseOptions<T extends OptionTable>(
     if (token.kind === 'option-terminator') continue;
     if (token.kind === 'positional') {
       if (!positional || positionals.length > 0)
-        throw new KeyferryError('CLI_ARGUMENT_UNEXPECTED', { command, value: token.value.slice(0, 60) });
+        throw new KeyferryError('CLI_ARGUMENT_UNEXPECTED', {
+          command,
+          value: token.value.slice(0, 60),
+          // Four hex digits alone: most likely the rest of a digest typed with spaces and not quoted.
+          hexGroup: /^[0-9A-Fa-f]{4}$/.test(token.value) ? 'yes' : 'no',
+        });
       positionals.push(token.value);
       continue;
     }

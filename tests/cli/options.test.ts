@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { optionTable, parseOptions } from '../../src-main/cli/options';
+import { toProblem } from '../../src-main/core/errors';
+import { translator } from '../../src-main/i18n/translate';
 
 const table = optionTable({
   bundle: { type: 'string', arg: 'DIR', help: 'cli.opt.online-import.bundle' },
@@ -42,6 +44,25 @@ describe('parseOptions: a grouped value typed without quotes', () => {
     );
     expect(() => parseOptions('online import', table, ['--bundle', 'b', '--', 'DA33'])).toThrow(
       expect.objectContaining({ code: 'CLI_ARGUMENT_UNEXPECTED' }),
+    );
+  });
+});
+
+describe('parseOptions: what a stray word is told', () => {
+  const stray = (args: string[]) => {
+    try {
+      parseOptions('airgap wrap', table, args);
+    } catch (error) {
+      return translator('en').problem(toProblem(error)).nextStep;
+    }
+    return undefined;
+  };
+  it('a group of four hex digits: the rest of a digest typed with spaces, to put in quotes', () => {
+    expect(stray(['--expires', 'never', '75BC'])).toMatch(
+      /^It looks like a group of a digest typed with spaces: put the whole value in quotes/,
+    );
+    expect(stray(['--expires', 'never', 'media/wrapped'])).toMatch(
+      /^Check the command line against "keyferry airgap wrap --help"/,
     );
   });
 });

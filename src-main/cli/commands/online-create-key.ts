@@ -31,7 +31,7 @@ const CREATE_KEY_OPTIONS = optionTable({
   spec: { type: 'string', arg: 'S', help: 'cli.opt.create-key.spec' },
   usage: { type: 'string', arg: 'USAGE', help: 'cli.opt.create-key.usage' },
   description: { type: 'string', arg: 'TEXT', help: 'cli.opt.create-key.description' },
-  title: { type: 'string', arg: 'TEXT', help: 'cli.opt.title' },
+  title: { type: 'string', arg: 'TEXT', help: 'cli.opt.online.title' },
   operator: { type: 'string', arg: 'NAME', help: 'cli.opt.operator' },
   witness: { type: 'string', multiple: true, arg: 'NAME', help: 'cli.opt.witness' },
   'wrapping-algorithm': { type: 'string', arg: 'ALG', help: 'cli.opt.wrapping-algorithm' },

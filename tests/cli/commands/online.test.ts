@@ -213,6 +213,8 @@ describe('keyferry online: steps in order', () => {
     // One counted line per key as its calls finish (several keys run at once).
     for (const n of [1, 2, 3]) expect(created.stdout).toMatch(new RegExp(`^  \\[${n}/3\\] Creating \\S+ key `, 'm'));
     const help = await keyferry(['online', 'create-key', '--help'], { cwd: dir, env: {} });
+    // --title names a ceremony made from options; no bundle is read here.
+    expect(help.stdout).toContain('names the ceremony, without --plan (default: "Import of" and the key’s alias)');
     for (const field of ['title', 'witnesses', 'materialExpiry', 'keys[].spec', 'keys[].usage'])
       expect(help.stdout).toMatch(new RegExp(`^  ${field.replace(/[[\].]/g, '\\$&')} +\\S`, 'm'));
   });

@@ -64,6 +64,7 @@ export const enCliHelp = {
   'cli.opt.operator': 'the operator present at the ceremony',
   'cli.opt.witness': 'a witness present (repeat for each)',
   'cli.opt.title': "names the ceremony (default: the bundle's title; a different one is refused)",
+  'cli.opt.online.title': 'names the ceremony, without --plan (default: "Import of" and the key\u2019s alias)',
   'cli.opt.witness-confirms':
     'the import-parameters bundle digest as witness NAME typed it after hearing it read aloud from the\nonline workstation: once per --witness (one value never counts for another person); without it on\na terminal each witness is asked in turn, and nobody is skipped',
   'cli.opt.confirm-fingerprint': 'removed (one value was credited to every witness): use --witness-confirms',

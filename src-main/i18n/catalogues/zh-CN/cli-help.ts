@@ -60,6 +60,7 @@ export const zhCNCliHelp: { readonly [K in keyof typeof enCliHelp]: string } = {
   'cli.opt.operator': '仪式现场的操作员',
   'cli.opt.witness': '在场的见证人（每人一次）',
   'cli.opt.title': '仪式名称（默认取包中的名称；与之不同的将被拒绝）',
+  'cli.opt.online.title': '仪式名称，不用 --plan 时（默认为“导入”加该密钥的别名）',
   'cli.opt.witness-confirms':
     '见证人 NAME 听联网工作站朗读后录入的导入参数包摘要：每个 --witness 一次\n（一个值绝不算作另一人的确认）；不给出时，在终端上依次询问每位见证人，任何人都不能跳过',
   'cli.opt.confirm-fingerprint': '已移除（一个值曾被记为所有见证人的确认）：请使用 --witness-confirms',
