@@ -3,6 +3,7 @@
  * command to print, parameter rounds, closing the session, the proof table and lapsed keys.
  */
 
+import { airGapJournalName } from '../../core/bundle/ceremony-facts';
 import path from 'node:path';
 import type { KeyProof } from '../../core/ceremony/online/key-proof';
 import { REPLICA_PROOF_METHODS } from '../../core/ceremony/online/events';
@@ -79,7 +80,7 @@ export function airgapWrapCommand(
   session: OnlineSession,
   dir: string,
   extra: readonly string[] = [],
-  journal = `airgap-${session.ceremony.ceremonyId}.jsonl`,
+  journal = airGapJournalName(session.ceremony.ceremonyId),
 ): string {
   const { operator, witnesses } = session.ceremony;
   return commandLine([

@@ -30,6 +30,12 @@ interface WithdrawnBundle {
   readonly manifestRemoved: boolean;
 }
 
+/** How a withdrawal took: marked, its manifest removed (no room for a marker), or neither needed nor possible (no manifest ever). */
+export function withdrawalKind(withdrawn: WithdrawnBundle): 'marked' | 'manifestRemoved' | 'noManifest' {
+  if (withdrawn.marker !== null) return 'marked';
+  return withdrawn.manifestRemoved ? 'manifestRemoved' : 'noManifest';
+}
+
 /** What `wrapped-bundle.withdrawn` records of a withdrawal (the journal is evidence: only what was done). */
 export function withdrawnBundleData(withdrawn: WithdrawnBundle): {
   folder: string;

@@ -53,7 +53,7 @@ export function refuseJournalOfOtherCeremony(
     recorded,
     ceremonyId,
     // The journal named for this ceremony already took another's bundle (a swapped stick): name a free one.
-    named: path.basename(journal.path) === journalNameFor(ceremonyId) ? 'yes' : 'no',
+    named: path.basename(journal.path) === airGapJournalName(ceremonyId) ? 'yes' : 'no',
     suggested: freeJournalName(path.dirname(journal.path), ceremonyId),
   });
 }
@@ -91,15 +91,18 @@ export function refuseJournalNamedForOtherCeremony(
   });
 }
 
-/** The air-gapped journal name the online side prints for `ceremonyId`. */
-function journalNameFor(ceremonyId: string, n = 1): string {
+/**
+ * The air-gapped journal name the online side prints for `ceremonyId` (n > 1: a further one), which
+ * refuseJournalNamedForOtherCeremony reads back: one rule for both.
+ */
+export function airGapJournalName(ceremonyId: string, n = 1): string {
   return n === 1 ? `airgap-${ceremonyId}.jsonl` : `airgap-${ceremonyId}-${n}.jsonl`;
 }
 
 /** The first of airgap-ID.jsonl, airgap-ID-2.jsonl, … that does not exist in `dir`. */
 function freeJournalName(dir: string, ceremonyId: string): string {
   for (let n = 1; ; n++) {
-    const name = journalNameFor(ceremonyId, n);
+    const name = airGapJournalName(ceremonyId, n);
     if (!existsSync(path.join(dir, name))) return name;
   }
 }

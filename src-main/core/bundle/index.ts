@@ -6,7 +6,7 @@ export {
   rsaCiphertextBase64Chars,
 } from './bundle-limits';
 export type { BundleFormat } from './bundle-limits';
-export { ABANDONED_MARKER, withdrawWrappedBundle, withdrawnBundleData } from './abandoned-bundle';
+export { ABANDONED_MARKER, withdrawWrappedBundle, withdrawnBundleData, withdrawalKind } from './abandoned-bundle';
 export { type ImportParametersManifest } from './import-parameters-manifest';
 export { type CustodyArrangement, type WrappedMadeBy } from './wrapped-material-manifest';
 export { importParametersFromKmsAnswer, importTokenSha256, type ImportParameters } from './import-parameters';

@@ -5,7 +5,7 @@
  * files the session wrote are removed. The report says what was done and what is left to delete
  * by hand.
  */
-import { withdrawWrappedBundle, withdrawnBundleData } from '../../bundle';
+import { withdrawWrappedBundle, withdrawnBundleData, withdrawalKind } from '../../bundle';
 import { toProblem, type ProblemDetails } from '../../errors';
 import { problemData, type Journal } from '../../journal';
 import type { Phrase } from '../../../i18n/phrase';
@@ -30,7 +30,7 @@ export interface AbandonReport {
    * (`manifestRemoved`); no room for that and no manifest ever written (`noManifest`: no reader takes
    * the folder for a bundle, which is still to delete).
    */
-  readonly withdrawnHow?: 'marked' | 'manifestRemoved' | 'noManifest';
+  readonly withdrawnHow?: ReturnType<typeof withdrawalKind>;
   /** Set when a written bundle could not be withdrawn: the folder to delete by hand. */
   readonly deleteByHand: string | null;
   /** Custodian folders whose files of this session (shares, slips, backup) were removed. */
@@ -140,8 +140,7 @@ export async function stopAirGapSession(
         journal: journal.path,
       });
       withdrawnBundle = withdrawn.dir;
-      withdrawnHow =
-        withdrawn.marker !== null ? 'marked' : withdrawn.manifestRemoved ? 'manifestRemoved' : 'noManifest';
+      withdrawnHow = withdrawalKind(withdrawn);
       await journal.append(operator, 'wrapped-bundle.withdrawn', {
         ...withdrawnBundleData(withdrawn),
         manifestSha256: bundle.manifestSha256,
