@@ -93,6 +93,9 @@ describe('wrapping again on the air-gapped screens', () => {
     await ui.screenshot('air-gapped-wrap-again', 'air-preflight');
     await page.getByRole('button', { name: t('preflight.button'), exact: true }).click();
     await succeeded(page, 'air-preflight');
+    // The override is journaled when this session makes its material, not by the preflight alone.
+    expect((await events(folder)).slice(before).map((e) => e.event)).not.toContain('wrap.repeated');
+    await step(page, t('material.generate'), 'air-material');
     const repeated = (await events(folder)).find((e) => e.event === 'wrap.repeated');
     expect(repeated?.data).toMatchObject({
       grounds: 'reason',

@@ -158,6 +158,34 @@ describe('keyferry airgap wrap: preflight and retries', () => {
     expect(receipt.toLowerCase()).toContain(firstDigest.match(/.{4}/g)?.slice(0, 8).join(' '));
   });
 
+  it('journals the wrap-again override only once material is made: an attempt a witness refuses lists none', async () => {
+    expect((await wrap('params-1', 'wrapped-1', await parameters('params-1'))).code).toBe(0);
+    const digest2 = await parameters('params-2');
+    const reason = ['--wrap-again', 'media with the first bundle lost'];
+
+    // The reason passes the preflight, then the witness reads a digest that is not the bundle's.
+    const mistyped = await wrap('params-2', 'wrapped-2', 'ab'.repeat(32), ...reason);
+    expect(mistyped.code).toBe(1);
+    expect(mistyped.stdout).toContain('WARNING: wrapping again (--wrap-again: “media with the first bundle lost”)');
+    expect(mistyped.stdout).toContain('when the material is made');
+    const afterMistype = await events();
+    const attempt = afterMistype.slice(afterMistype.lastIndexOf('ceremony.session-started'));
+    expect(attempt).toContain('witness.refused');
+    expect(attempt).not.toContain('wrap.repeated');
+    expect(attempt).not.toContain('material.generated');
+
+    const chosen = await wrap('params-2', 'wrapped-2', digest2, ...reason);
+    expect(chosen.stderr).toBe('');
+    expect(chosen.code).toBe(0);
+    const all = await events();
+    expect(all.filter((e) => e === 'wrap.repeated')).toHaveLength(1);
+    // Journaled in the session that made the material, before the material.
+    const last = all.slice(all.lastIndexOf('ceremony.session-started'));
+    expect(last.indexOf('wrap.repeated')).toBeGreaterThan(last.indexOf('witness.confirmed'));
+    expect(last.indexOf('wrap.repeated')).toBeLessThan(last.indexOf('material.generated'));
+    expect((await verifyJournal(path.join(dir, 'airgap.jsonl'))).ok).toBe(true);
+  });
+
   it('refuses an output folder that already holds files before any material exists', async () => {
     await mkdir(path.join(dir, 'wrapped', 'keys'), { recursive: true });
     const run = await wrap('params', 'wrapped', await parameters('params'));

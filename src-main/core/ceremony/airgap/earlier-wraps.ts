@@ -9,8 +9,9 @@
  * (`--wrap-again REASON`, the app's "wrap again" choice) the preflight refuses, journaled
  * `wrap.repeated-refused`, before any material exists. When every earlier bundle's tokens have
  * expired, or when every key takes only the material the KMS already holds (bound at an import,
- * so no new material can come of it), no choice is needed. Either way the preflight journals `wrap.repeated` (an override on
- * the receipt) naming every earlier bundle and custody set, and the reason when one was given.
+ * so no new material can come of it), no choice is needed. Either way the session journals `wrap.repeated` (an override on
+ * the receipt) naming every earlier bundle and custody set, and the reason when one was given, once
+ * it makes or loads material (repeated-wrap-preflight.ts).
  */
 import { z } from 'zod';
 import { phraseOf } from '../../../i18n/phrase';

@@ -58,7 +58,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
   #parameters: ImportParameters[] = [];
   /** The custody split (optional step 5): its holders and the files it wrote. */
   readonly #custody = new CustodySplitStep();
-  /** Why this session's wrap after finished ones was let through (journaled once as `wrap.repeated`). */
+  /** Why this session's wrap after finished ones was let through (journaled once as `wrap.repeated`, before material). */
   readonly #repeatedWrap = new RepeatedWrapPreflight();
   #hsm: AirGapHsmMaterial | null = null;
   /** The expiries the officer acknowledged losing AES material at, if they did. */
@@ -123,7 +123,8 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
    * Step 3b, before any material exists: checks the wrapped-bundle folder, the receipt folder and
    * (for custody) every custodian folder; see preflightFor. May be repeated until material exists.
    * After a finished wrap whose bundle can still be imported, refused (journaled) unless
-   * `wrapAgain` gives the officer's reason (repeated-wrap-preflight.ts); a repeated wrap is journaled once.
+   * `wrapAgain` gives the officer's reason (repeated-wrap-preflight.ts); a repeated wrap is journaled
+   * once, when this session first makes or loads material.
    * The receipt's session number is picked here past the numbers the receipt folder holds (another
    * journal's receipts of this ceremony are skipped, not refused), and again when it is written.
    */
@@ -221,6 +222,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     // A key the KMS bound to material takes only that material: refused before anything is generated.
     await this.refuseFreshMaterialForBound();
     this.#noBackup.require(this.unbackedAesKeys(this.requirePreflight('generate')));
+    await this.#repeatedWrap.journalBeforeMaterial(this.options.journal, this.options.operator);
     let result: MaterialSummary[];
     if (hsm) {
       result = await boundRefusalJournaled(this.options, 'hsm', () =>
@@ -239,6 +241,7 @@ export class AirGapCeremony extends AirGapCeremonyBase<AirGapState, AirGapStepId
     this.guard.require('loadMaterial');
     this.requirePreflight('load');
     if (this.#hsm) throw new KeyferryError('HSM_SOURCE_CHOSEN', {});
+    await this.#repeatedWrap.journalBeforeMaterial(this.options.journal, this.options.operator);
     const result = await boundRefusalJournaled(this.options, 'file', () =>
       this.#material.loadFile(this.#parameters, keyId, file, passphrase),
     );

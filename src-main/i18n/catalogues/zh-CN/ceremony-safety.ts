@@ -71,9 +71,9 @@ export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]
   'cli.wrap-repeated.earlier':
     '  第 {session} 次会话：已包装密钥材料包 {folder}，摘要 {digest}{receipt, select, none {} other {，回执 {receipt}}}{tokens, select, live {，可导入至 {until}} expired {，导入令牌已于 {until} 过期} other {，导入令牌由控制台保管（按可导入计）}}{backup, select, none {，无托管集} other {；托管集备份摘要 {backup}，由 {custodians} 保管}}',
   'cli.wrap-again-chosen':
-    '警告：再次包装（--wrap-again：“{reason}”）：本次会话将生成新的密钥材料；联网侧只能导入其中一个已包装密钥材料包。已连同原因作为覆盖记入日志（wrap.repeated），并列在回执上。',
+    '警告：再次包装（--wrap-again：“{reason}”）：本次会话将生成新的密钥材料；联网侧只能导入其中一个已包装密钥材料包。生成密钥材料时将连同原因作为覆盖记入日志（wrap.repeated），并列在回执上。',
   'cli.wrap-repeated.grounds':
-    '{grounds, select, boundMaterial {这些参数中的每个密钥只接受 KMS 已持有的密钥材料（在其导入时绑定）：本次包装不会产生新的密钥材料，因此无需 --wrap-again。} other {{count, plural, other {这些包}}的导入令牌均已过期，已无法再导入，因此无需 --wrap-again。本次会话将生成新的密钥材料。}}已作为覆盖记入日志（wrap.repeated），并列在回执上。',
+    '{grounds, select, boundMaterial {这些参数中的每个密钥只接受 KMS 已持有的密钥材料（在其导入时绑定）：本次包装不会产生新的密钥材料，因此无需 --wrap-again。} other {{count, plural, other {这些包}}的导入令牌均已过期，已无法再导入，因此无需 --wrap-again。本次会话将生成新的密钥材料。}}生成密钥材料时将作为覆盖记入日志（wrap.repeated），并列在回执上。',
   'problem.WRAP_AGAIN_NOT_CHOSEN':
     '此日志已完成本仪式的 {count, plural, other {# 次包装}}（最近一次为离线侧第 {last} 次会话），其已包装密钥材料包仍可导入（{known, select, no {有导入令牌由控制台保管，有效期未知} other {导入令牌有效期至 {until, date, moment}}}）。再次包装会在其之外生成新的密钥材料。未生成任何内容。',
   'problem.WRAP_AGAIN_NOT_CHOSEN.next':

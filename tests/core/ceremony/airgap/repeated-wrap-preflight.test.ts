@@ -1,8 +1,8 @@
 /**
  * The air-gapped preflight after finished wraps (repeated-wrap-preflight.ts), on a real journal: a
  * wrap while an earlier bundle can be imported is refused before any folder is checked unless the
- * officer gives a reason; a repeated wrap let through is journaled once per session, after the
- * folders passed.
+ * officer gives a reason; a repeated wrap let through is journaled once per session, when its
+ * material is first made (never by the preflight alone).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -53,6 +53,7 @@ describe('the preflight after finished wraps', () => {
     const preflight = new RepeatedWrapPreflight();
     expect(await preflight.check(context([]), undefined, () => Promise.resolve('checked'))).toBe('checked');
     expect(preflight.grounds).toBeNull();
+    await preflight.journalBeforeMaterial(journal, 'Officer');
     expect(events()).toEqual([]);
   });
 
@@ -71,12 +72,16 @@ describe('the preflight after finished wraps', () => {
     expect(preflight.grounds).toBeNull();
   });
 
-  it('with a reason, checks the folders, then journals the repeated wrap once however often it is asked', async () => {
+  it('with a reason, checks the folders; the repeated wrap is journaled once, before material, with the last reason', async () => {
     const preflight = new RepeatedWrapPreflight();
     const earlier = [earlierWrap('2026-12-02T10:00:00.000Z')];
-    await preflight.check(context(earlier), 'The media of session 1 were lost', () => Promise.resolve([]));
+    await preflight.check(context(earlier), 'The media were lost', () => Promise.resolve([]));
     await preflight.check(context(earlier), 'The media of session 1 were lost', () => Promise.resolve([]));
     expect(preflight.grounds).toBe('reason');
+    // A session that stops here (a witness's refusal, Ctrl-C) made nothing: no override journaled.
+    expect(events()).toEqual([]);
+    await preflight.journalBeforeMaterial(journal, 'Officer');
+    await preflight.journalBeforeMaterial(journal, 'Officer');
     expect(events()).toEqual(['wrap.repeated']);
     expect(journal.entries[0]?.data).toMatchObject({
       grounds: 'reason',
@@ -94,9 +99,11 @@ describe('the preflight after finished wraps', () => {
         (error: unknown) => error,
       );
     expect(failed).toBeInstanceOf(Error);
+    await preflight.journalBeforeMaterial(journal, 'Officer');
     expect(events()).toEqual([]);
     await preflight.check(context(earlier), undefined, () => Promise.resolve([]));
     expect(preflight.grounds).toBe('tokensExpired');
+    await preflight.journalBeforeMaterial(journal, 'Officer');
     expect(events()).toEqual(['wrap.repeated']);
   });
 
