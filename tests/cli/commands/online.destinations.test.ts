@@ -1,7 +1,7 @@
 /**
  * Where the online commands write, checked and journaled, against a real simulator on 127.0.0.1:
  * `online params --out` naming a folder that already holds something is refused before any KMS
- * call (no token issued, nothing journaled as fetched), and `online import --receipt-dir` naming a
+ * call (no token issued, nothing journaled as fetched; the refusal journaled, on the receipt), and `online import --receipt-dir` naming a
  * folder that does not exist imports and verifies the keys, journals the failed receipt
  * (receipt.failed, a deviation), prints the command that writes it, and that command, run as
  * printed, imports nothing again and writes the receipt listing the failure. The Next line after
@@ -76,7 +76,13 @@ describe('online params --out', () => {
     );
     // Not even the connection test: no token was issued for a bundle that could not be written.
     expect(sim.trafficStats().requests).toBe(requestsBefore);
+    expect(refused.stderr).toContain('Nothing was written.');
     expect((await journalEvents()).map((e) => e.event)).not.toContain('parameters.fetched');
+    // The refused attempt is journaled, so the ceremony's receipt shows it among the deviations.
+    expect((await journalEvents()).at(-1)).toMatchObject({
+      event: 'step.failed',
+      data: { step: 'write-parameters-bundle', keyId: null, code: 'PREFLIGHT_FOLDER_NOT_EMPTY' },
+    });
     expect(await readdir(taken)).toEqual(['notes.txt']);
 
     const params = await keyferry(['online', 'params', ...connection, '--out', 'params'], { cwd: online, env });
@@ -138,5 +144,8 @@ describe('online import --receipt-dir', () => {
     const text = await readFile(path.join(online, 'receipts', receipt as string), 'utf8');
     expect(text).toContain('receipt.failed');
     expect(text).toContain(keyId);
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      `The import-parameters bundle folder ${path.join(online, 'taken')} already holds 1 item`,
+    );
   });
 });

@@ -37,6 +37,8 @@ import { listValue } from '../../../i18n/list';
 
 /** Upper estimates for an import-parameters bundle: a file-system block (4 KiB) per file, 3 files per key. */
 const BLOCK = 4096;
+/** The step a refused check or a failed write of the import-parameters bundle is journaled under. */
+const PARAMETERS_FOLDER_STEP = 'write-parameters-bundle';
 const PARAMETERS_BASE_BYTES = 4 * BLOCK;
 const PARAMETERS_BYTES_PER_KEY = 4 * BLOCK;
 
@@ -45,16 +47,22 @@ const PARAMETERS_BYTES_PER_KEY = 4 * BLOCK;
  * new or empty, really writable, with room for the parameters of every key of the ceremony. A
  * refusal after the fetch would leave the KMS's fresh tokens issued and nothing written.
  */
-export async function preflightParametersFolder(ctx: Pick<OnlineStepContext, 'state'>, dir: string): Promise<void> {
+export async function preflightParametersFolder(
+  ctx: Pick<OnlineStepContext, 'state' | 'kmsCall'>,
+  dir: string,
+): Promise<void> {
   const keys = Math.max(1, ctx.state.keys.size);
-  await preflightDestinations([
-    {
-      role: 'parameters',
-      folder: dir,
-      expect: 'new-or-empty',
-      bytes: PARAMETERS_BASE_BYTES + PARAMETERS_BYTES_PER_KEY * keys,
-    },
-  ]);
+  // A refusal is journaled (step.failed), so the receipt's deviations show the attempt.
+  await ctx.kmsCall(PARAMETERS_FOLDER_STEP, null, () =>
+    preflightDestinations([
+      {
+        role: 'parameters',
+        folder: dir,
+        expect: 'new-or-empty',
+        bytes: PARAMETERS_BASE_BYTES + PARAMETERS_BYTES_PER_KEY * keys,
+      },
+    ]),
+  );
 }
 
 /**
@@ -314,20 +322,22 @@ export async function writeParametersBundleStep(ctx: OnlineStepContext, dir: str
     total: 1,
     ...progressLine('write-parameters-bundle', { dir }),
   });
-  const written = await writeImportParametersBundle(
-    dir,
-    {
-      ceremonyId: ctx.state.ceremonyId,
-      ceremony: {
-        title: ctx.state.title,
-        materialExpiry: bundleMaterialExpiry(ctx.state.expiry, keys),
-        onlineJournal: ctx.journalName,
-        // Under the digest the witnesses type: the air-gapped side runs with these people only.
-        people: { operator: ctx.state.operator, witnesses: [...ctx.state.witnesses] },
+  const written = await ctx.kmsCall(PARAMETERS_FOLDER_STEP, null, () =>
+    writeImportParametersBundle(
+      dir,
+      {
+        ceremonyId: ctx.state.ceremonyId,
+        ceremony: {
+          title: ctx.state.title,
+          materialExpiry: bundleMaterialExpiry(ctx.state.expiry, keys),
+          onlineJournal: ctx.journalName,
+          // Under the digest the witnesses type: the air-gapped side runs with these people only.
+          people: { operator: ctx.state.operator, witnesses: [...ctx.state.witnesses] },
+        },
+        keys: parameters,
       },
-      keys: parameters,
-    },
-    { now },
+      { now },
+    ),
   );
   const keyIds = keys.map((k) => k.keyId);
   await ctx.journal(ONLINE_EVENTS.parametersWritten, {

@@ -13,9 +13,10 @@ import type { ProgressListener } from '../shared/progress';
 
 /**
  * The step a journaled KMS failure or retry names: the KMS action that failed (list-keys,
- * create-key, …), or 'connect' for the list-keys that tests a connection.
+ * create-key, …), 'connect' for the list-keys that tests a connection, or
+ * 'write-parameters-bundle' for the import-parameters bundle's folder (its check, its writing).
  */
-type OnlineKmsStep = KmsAction | 'connect';
+type OnlineKmsStep = KmsAction | 'connect' | 'write-parameters-bundle';
 
 export interface OnlineStepContext {
   readonly state: OnlineCeremonyState;

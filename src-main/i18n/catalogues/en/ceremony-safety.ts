@@ -4,37 +4,37 @@
  */
 export const enCeremonySafety = {
   'problem.PREFLIGHT_NOT_A_FOLDER':
-    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} exists but is not a folder. Nothing was generated.',
+    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} exists but is not a folder. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_NOT_A_FOLDER.next': 'Choose a folder path instead, then run the step again.',
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY':
-    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} already holds {count, plural, one {# item} other {# items}}, e.g. {first}; Keyferry writes only into a new or empty folder. Nothing was generated.',
+    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} already holds {count, plural, one {# item} other {# items}}, e.g. {first}; Keyferry writes only into a new or empty folder. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY.next':
     'Choose a new folder name (or empty that folder first), then run the step again.',
   'problem.PREFLIGHT_FILE_EXISTS':
-    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} already holds {file}; Keyferry never overwrites. Nothing was generated.',
+    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} already holds {file}; Keyferry never overwrites. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_FILE_EXISTS.next': 'Move {file} away or choose another folder, then run the step again.',
   'problem.PREFLIGHT_FOLDER_MISSING':
-    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} does not exist. Nothing was generated.',
+    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} does not exist. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_FOLDER_MISSING.next': 'Insert the media and create the folder, or choose an existing folder.',
   'problem.PREFLIGHT_PARENT_MISSING':
-    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} cannot be created: its parent {parent} is not an existing folder. Nothing was generated.',
+    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} cannot be created: its parent {parent} is not an existing folder. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_PARENT_MISSING.next': 'Insert the media, or choose a folder whose parent exists.',
   'problem.PREFLIGHT_READ_ONLY':
-    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} cannot be written: the media is read-only. Nothing was generated.',
+    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} cannot be written: the media is read-only. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_READ_ONLY.next':
     'Use writable media (check its write-protect switch) or choose another folder, then run the step again.',
   'problem.PREFLIGHT_MEDIA_FULL':
-    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} cannot be written: the media is full. Nothing was generated.',
+    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} cannot be written: the media is full. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_MEDIA_FULL.next': 'Free space on that media or choose other media, then run the step again.',
   'problem.PREFLIGHT_NOT_WRITABLE':
-    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} cannot be written: a test write failed ({reason}). Nothing was generated.',
+    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} cannot be written: a test write failed ({reason}). {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_NOT_WRITABLE.next':
     'Check the media and its permissions, or choose another folder, then run the step again.',
   'problem.PREFLIGHT_NO_ROOM':
-    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is on a volume with {freeKiB} KiB free, but about {neededKiB} KiB will be written there. Nothing was generated.',
+    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is on a volume with {freeKiB} KiB free, but about {neededKiB} KiB will be written there. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_NO_ROOM.next': 'Free space on that media or choose other media, then run the step again.',
   'problem.PREFLIGHT_SAME_FOLDER':
-    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is also given for another purpose. Nothing was generated.',
+    '{role, select, bundle {The wrapped-material bundle folder} parameters {The import-parameters bundle folder} receipt {The receipt folder} custodian {The folder of custodian {index}} other {The output folder}} {folder} is also given for another purpose. {role, select, parameters {Nothing was written.} other {Nothing was generated.}}',
   'problem.PREFLIGHT_SAME_FOLDER.next': 'Give each output its own folder, then run the step again.',
   'problem.PREFLIGHT_SAME_VOLUME':
     'The folders of custodian {first} ({firstFolder}) and custodian {second} ({secondFolder}) are on the same volume: one lost or copied drive would carry two shares. Nothing was generated.',

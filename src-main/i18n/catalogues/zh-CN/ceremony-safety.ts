@@ -3,34 +3,34 @@ import type { enCeremonySafety } from '../en/ceremony-safety';
 
 export const zhCNCeremonySafety: { readonly [K in keyof typeof enCeremonySafety]: string } = {
   'problem.PREFLIGHT_NOT_A_FOLDER':
-    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 已存在，但不是文件夹。未生成任何内容。',
+    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 已存在，但不是文件夹。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_NOT_A_FOLDER.next': '请改选一个文件夹路径，然后重新执行此步骤。',
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY':
-    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 中已有 {count, plural, other {# 项}}，例如 {first}；Keyferry 只写入新的或空的文件夹。未生成任何内容。',
+    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 中已有 {count, plural, other {# 项}}，例如 {first}；Keyferry 只写入新的或空的文件夹。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_FOLDER_NOT_EMPTY.next': '请选择新的文件夹名称（或先清空该文件夹），然后重新执行此步骤。',
   'problem.PREFLIGHT_FILE_EXISTS':
-    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 中已有 {file}；Keyferry 从不覆盖文件。未生成任何内容。',
+    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 中已有 {file}；Keyferry 从不覆盖文件。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_FILE_EXISTS.next': '请移走 {file} 或选择其他文件夹，然后重新执行此步骤。',
   'problem.PREFLIGHT_FOLDER_MISSING':
-    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 不存在。未生成任何内容。',
+    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 不存在。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_FOLDER_MISSING.next': '请插入介质并创建该文件夹，或选择一个已存在的文件夹。',
   'problem.PREFLIGHT_PARENT_MISSING':
-    '无法创建{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：其上级 {parent} 不是已存在的文件夹。未生成任何内容。',
+    '无法创建{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：其上级 {parent} 不是已存在的文件夹。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_PARENT_MISSING.next': '请插入介质，或选择上级文件夹已存在的路径。',
   'problem.PREFLIGHT_READ_ONLY':
-    '无法写入{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：介质为只读。未生成任何内容。',
+    '无法写入{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：介质为只读。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_READ_ONLY.next': '请使用可写介质（检查写保护开关）或选择其他文件夹，然后重新执行此步骤。',
   'problem.PREFLIGHT_MEDIA_FULL':
-    '无法写入{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：介质已满。未生成任何内容。',
+    '无法写入{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：介质已满。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_MEDIA_FULL.next': '请释放该介质的空间或改用其他介质，然后重新执行此步骤。',
   'problem.PREFLIGHT_NOT_WRITABLE':
-    '无法写入{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：测试写入失败（{reason}）。未生成任何内容。',
+    '无法写入{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder}：测试写入失败（{reason}）。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_NOT_WRITABLE.next': '请检查介质及其权限，或选择其他文件夹，然后重新执行此步骤。',
   'problem.PREFLIGHT_NO_ROOM':
-    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 所在卷仅剩 {freeKiB} KiB，但将写入约 {neededKiB} KiB。未生成任何内容。',
+    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 所在卷仅剩 {freeKiB} KiB，但将写入约 {neededKiB} KiB。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_NO_ROOM.next': '请释放该介质的空间或改用其他介质，然后重新执行此步骤。',
   'problem.PREFLIGHT_SAME_FOLDER':
-    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 同时被用于另一用途。未生成任何内容。',
+    '{role, select, bundle {已包装密钥材料包文件夹} parameters {导入参数包文件夹} receipt {回执文件夹} custodian {保管人 {index} 的文件夹} other {输出文件夹}} {folder} 同时被用于另一用途。{role, select, parameters {未写入任何内容。} other {未生成任何内容。}}',
   'problem.PREFLIGHT_SAME_FOLDER.next': '请为每项输出指定各自的文件夹，然后重新执行此步骤。',
   'problem.PREFLIGHT_SAME_VOLUME':
     '保管人 {first} 的文件夹（{firstFolder}）与保管人 {second} 的文件夹（{secondFolder}）位于同一卷：丢失或被复制一个驱动器就会泄露两份份额。未生成任何内容。',
